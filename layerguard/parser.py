@@ -1,0 +1,795 @@
+"""The one module that turns Dockerfile text into instructions.
+
+A Python reimplementation of BuildKit's Dockerfile parser
+(https://github.com/moby/buildkit/tree/master/frontend/dockerfile/parser: parser.go,
+line_parsers.go, split_command.go, directives.go), matched against BuildKit's own test data.
+Where BuildKit has quirks (byte-wise flag scanning, an empty value for unknown instructions, heredoc
+names found with its shell lexer) they are kept on purpose: a linter must see what the builder sees.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+__all__ = ["Heredoc", "Node", "ParseError", "ParsedFile", "dump", "parse"]
+
+
+class ParseError(Exception):
+    """The text is not a Dockerfile BuildKit would accept."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Heredoc:
+    """A here-document of RUN/COPY/ADD (or ONBUILD of one), as BuildKit reads it.
+
+    content keeps its line endings and, even for `<<-`, its leading tabs (BuildKit chomps
+    later); body lines are start_line..end_line-1, end_line is the terminator.
+    """
+
+    name: str
+    content: str
+    expand: bool
+    chomp: bool
+    fd: int
+    start_line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """One instruction, shaped like BuildKit's parser.Node.
+
+    args is BuildKit's Next chain: e.g. ENV gives (name, value, "=" or "") triples, HEALTHCHECK
+    (type, *command), an unknown instruction ("",). ONBUILD has no args but a child; its
+    heredocs sit on the ONBUILD node itself. end_line includes heredoc bodies and terminators.
+    """
+
+    keyword: str
+    args: tuple[str, ...]
+    flags: tuple[str, ...]
+    json_form: bool
+    heredocs: tuple[Heredoc, ...]
+    original: str
+    start_line: int
+    end_line: int
+    child: Node | None = None
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A parsed Dockerfile: its instructions, escape token and parser directives."""
+
+    nodes: tuple[Node, ...]
+    escape: str
+    directives: Mapping[str, str] = field(hash=False)
+
+
+# Go's unicode.IsSpace; Python's own notion also includes \x1c-\x1f.
+_SPACE = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# The same test applied to single bytes, for the code BuildKit runs byte by byte.
+_BYTE_SPACE = "\t\n\v\f\r \x85\xa0"
+_SPACE_RUN = re.compile(f"[{_SPACE}]+")
+_WHITESPACE = re.compile(r"[\t\v\f\r ]+")  # reWhitespace / tokenWhitespace
+_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
+_VALID_DIRECTIVES = frozenset({"syntax", "escape", "check"})
+_HEREDOC_WORD = re.compile(r"([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\Z")
+_HEREDOC_KEYWORDS = frozenset({"add", "copy", "run"})
+_NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_LINE = 64 * 1024  # bufio.MaxScanTokenSize, newline included
+
+
+def _continuation(escape: str) -> re.Pattern[str]:
+    """BuildKit's lineContinuationRegex: an escape token ending the line, unless itself escaped."""
+    e = re.escape(escape)
+    return re.compile(rf"([^{e}]){e}[ \t]*\Z|^{e}[ \t]*\Z")
+
+
+_CONTINUATION = {"\\": _continuation("\\"), "`": _continuation("`")}
+
+
+def parse(data: bytes | str) -> ParsedFile:
+    """Parse Dockerfile text the way BuildKit does; raise ParseError where BuildKit would fail.
+
+    Bytes must be UTF-8 (BuildKit itself passes other bytes through, but a linter cannot read
+    them reliably); NUL bytes are refused as binary input.
+    """
+    text = _decode(data)
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if len(text) >= _MAX_LINE:
+        _check_line_lengths(lines)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+
+    escape = "\\"
+    continuation = _CONTINUATION[escape]
+    directives: dict[str, str] = {}
+    looking_for_directives = True
+    nodes: list[Node] = []
+    count = len(lines)
+    i = 0
+    while i < count:
+        token = lines[i].rstrip("\r").lstrip(_SPACE)
+        i += 1
+        if looking_for_directives:
+            found = _directive(token)
+            if found is None:
+                looking_for_directives = False
+            else:
+                key, value = found
+                if key in directives:
+                    raise ParseError(i, f"only one {key} parser directive can be used")
+                if key == "escape":
+                    if value not in ("\\", "`"):
+                        raise ParseError(
+                            i, f"invalid escape token {value!r} does not match ` or \\"
+                        )
+                    escape = value
+                    continuation = _CONTINUATION[escape]
+                directives[key] = value
+        if token.startswith("#"):
+            continue
+        start = i
+        token, more = _trim_continuation(token, continuation, escape)
+        if not more and not token:
+            continue
+        parts = [token]
+        while more and i < count:
+            raw = lines[i].rstrip("\r")
+            i += 1
+            stripped = raw.lstrip(_SPACE)
+            if not stripped or stripped.startswith("#"):
+                continue
+            token, more = _trim_continuation(raw, continuation, escape)
+            parts.append(token)
+        line = "".join(parts)
+        try:
+            node = _node_from_line(line, escape, start, i)
+        except _LineError as exc:
+            raise ParseError(start, exc.message) from None
+
+        heredocs: list[Heredoc] = []
+        if "<<" in line and _can_contain_heredoc(node):
+            for name, expand, chomp, fd in _heredocs_from_line(line, start):
+                body_start = i + 1
+                content: list[str] = []
+                while i < count:
+                    raw = lines[i]
+                    i += 1
+                    candidate = raw.rstrip("\r")
+                    if chomp:
+                        candidate = candidate.lstrip("\t")
+                    if candidate == name:
+                        break
+                    content.append(raw + "\n")
+                else:
+                    raise ParseError(start, f"unterminated heredoc {name!r}")
+                heredocs.append(Heredoc(name, "".join(content), expand, chomp, fd, body_start, i))
+        if heredocs:
+            node = replace(node, heredocs=tuple(heredocs), end_line=i)
+        nodes.append(node)
+
+    if not nodes:
+        raise ParseError(max(count, 1), "file with no instructions")
+    return ParsedFile(tuple(nodes), escape, MappingProxyType(directives))
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ParseError(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    else:
+        text = data
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            raise ParseError(text.count("\n", 0, bad.start()) + 1, "not valid Unicode text")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ParseError(text.count("\n", 0, nul) + 1, "NUL byte: binary file, not a Dockerfile")
+    return text
+
+
+def _check_line_lengths(lines: list[str]) -> None:
+    # BuildKit reads lines with a bufio.Scanner, which fails on a line over 64 KiB.
+    for number, line in enumerate(lines, 1):
+        if len(line) >= _MAX_LINE // 4 and len(line.encode("utf-8", "surrogatepass")) >= _MAX_LINE:
+            raise ParseError(number, f"line longer than the {_MAX_LINE - 1} bytes BuildKit allows")
+
+
+def _directive(token: str) -> tuple[str, str] | None:
+    """A recognised `# key=value` parser directive, or None (which ends directive parsing)."""
+    if not token.startswith("#"):
+        return None
+    match = _DIRECTIVE.match(token[1:].lstrip(_SPACE))
+    if match is None:
+        return None
+    key = match[1].lower()
+    if key not in _VALID_DIRECTIVES:
+        return None
+    return key, match[2]
+
+
+def _trim_continuation(line: str, pattern: re.Pattern[str], escape: str) -> tuple[str, bool]:
+    """Strip a trailing line-continuation token; the bool says whether the instruction goes on."""
+    if not line.rstrip(" \t").endswith(escape):
+        return line, False
+    match = pattern.search(line)
+    if match is None:
+        return line, False
+    return line[: match.start()] + (match[1] or ""), True
+
+
+# ---------------------------------------------------------------------------------------------
+# Instructions: split_command.go and line_parsers.go
+
+
+class _LineError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _node_from_line(line: str, escape: str, start: int, end: int) -> Node:
+    keyword, flags, rest = _split_command(line)
+    child: Node | None = None
+    json_form = False
+    if keyword in ("add", "copy", "volume"):
+        args, json_form = _maybe_json_to_list(rest)
+    elif keyword in ("cmd", "entrypoint", "run", "shell"):
+        args, json_form = _maybe_json(rest)
+    elif keyword in ("env", "label"):
+        args = _name_val(rest, keyword.upper(), escape)
+    elif keyword == "arg":
+        args = tuple(_words(rest, escape))
+    elif keyword in ("expose", "from"):
+        args = _whitespace_delimited(rest)
+    elif keyword in ("maintainer", "stopsignal", "user", "workdir"):
+        args = (rest,) if rest else ()
+    elif keyword == "healthcheck":
+        args, json_form = _health_config(rest)
+    elif keyword == "onbuild":
+        args = ()
+        if rest:
+            child = _node_from_line(rest, escape, start, end)
+    else:
+        # BuildKit keeps unknown instructions, with one empty value (parseIgnore).
+        args = ("",)
+    return Node(keyword, args, flags, json_form, (), line, start, end, child)
+
+
+def _split_command(line: str) -> tuple[str, tuple[str, ...], str]:
+    parts = _WHITESPACE.split(line.strip(_SPACE), maxsplit=1)
+    keyword = parts[0].lower()
+    if len(parts) < 2:
+        return keyword, (), ""
+    rest, flags = _extract_flags(parts[1])
+    return keyword, flags, rest.strip(_SPACE)
+
+
+def _extract_flags(line: str) -> tuple[str, tuple[str, ...]]:
+    """Leading `--flag[=value]` words; a lone `--` ends them.
+
+    BuildKit scans this byte by byte, so non-ASCII bytes become one (Latin-1) character each in
+    flag values; working on the Latin-1 view of the UTF-8 bytes keeps that behaviour.
+    """
+    ascii_only = line.isascii()
+    text = line if ascii_only else line.encode("utf-8").decode("latin-1")
+
+    def remainder(pos: int) -> str:
+        tail = text[pos:]
+        return tail if ascii_only else tail.encode("latin-1").decode("utf-8", "replace")
+
+    words: list[str] = []
+    word: list[str] = []
+    in_word = in_quote = blank_ok = False
+    quote = ""
+    length = len(text)
+    pos = 0
+    while pos <= length:
+        ch = text[pos] if pos < length else ""
+        if not in_word and not in_quote:
+            if pos == length:
+                break
+            if ch in _BYTE_SPACE:
+                pos += 1
+                continue
+            if ch != "-" or pos + 1 == length or text[pos + 1] != "-":
+                return remainder(pos), tuple(words)
+            in_word = True
+        if pos == length:
+            current = "".join(word)
+            if current != "--" and (blank_ok or current):
+                words.append(current)
+            break
+        if in_word:
+            if ch in _BYTE_SPACE:
+                in_word = False
+                current = "".join(word)
+                if current == "--":
+                    return remainder(pos), tuple(words)
+                if blank_ok or current:
+                    words.append(current)
+                word = []
+                blank_ok = False
+            elif ch in "'\"":
+                quote = ch
+                blank_ok = True
+                in_word, in_quote = False, True
+            elif ch == "\\":
+                if pos + 1 < length:
+                    pos += 1
+                    word.append(text[pos])
+            else:
+                word.append(ch)
+        elif ch == quote:
+            in_word, in_quote = True, False
+        elif ch == "\\":
+            if pos + 1 == length:
+                in_word, in_quote = True, False
+            else:
+                pos += 1
+                word.append(text[pos])
+        else:
+            word.append(ch)
+        pos += 1
+    return "", tuple(words)
+
+
+def _words(rest: str, escape: str) -> list[str]:
+    """parseWords: split on whitespace, keeping quotes and escapes in the words."""
+    if "'" not in rest and '"' not in rest and escape not in rest:
+        return [w for w in _SPACE_RUN.split(rest) if w]
+    words: list[str] = []
+    buf: list[str] = []
+    in_word = in_quote = blank_ok = False
+    quote = ""
+    length = len(rest)
+    pos = 0
+    while pos < length:
+        ch = rest[pos]
+        if not in_word and not in_quote:
+            if ch in _SPACE:
+                pos += 1
+                continue
+            in_word = True
+        if in_word:
+            if ch in _SPACE:
+                in_word = False
+                if blank_ok or buf:
+                    words.append("".join(buf))
+                buf = []
+                blank_ok = False
+                pos += 1
+                continue
+            if ch in "'\"":
+                quote = ch
+                blank_ok = True
+                in_word, in_quote = False, True
+            if ch == escape:
+                if pos + 1 == length:
+                    pos += 1
+                    continue
+                buf.append(ch)
+                pos += 1
+                ch = rest[pos]
+            buf.append(ch)
+            pos += 1
+            continue
+        if ch == quote:
+            in_word, in_quote = True, False
+        if ch == escape and quote != "'":
+            if pos + 1 == length:
+                in_word, in_quote = True, False
+                pos += 1
+                continue
+            pos += 1
+            buf.append(ch)
+            ch = rest[pos]
+        buf.append(ch)
+        pos += 1
+    if (in_word or in_quote) and (blank_ok or buf):
+        words.append("".join(buf))
+    return words
+
+
+def _name_val(rest: str, key: str, escape: str) -> tuple[str, ...]:
+    """ENV/LABEL: `name=value ...` triples, or the legacy `name value` form."""
+    words = _words(rest, escape)
+    if not words:
+        return ()
+    if "=" not in words[0]:
+        parts = _WHITESPACE.split(rest, maxsplit=1)
+        if len(parts) < 2:
+            raise _LineError(f"{key} must have two arguments")
+        return parts[0], parts[1], ""
+    args: list[str] = []
+    for word in words:
+        name, sep, value = word.partition("=")
+        if not sep:
+            raise _LineError(
+                f"Syntax error - can't find = in {_go_quote(word)}. Must be of the form: name=value"
+            )
+        args += (name, value, "=")
+    return tuple(args)
+
+
+def _whitespace_delimited(rest: str) -> tuple[str, ...]:
+    return tuple(_WHITESPACE.split(rest)) if rest else ()
+
+
+def _json_array(rest: str) -> tuple[str, ...] | None:
+    """The strings of a JSON array, or None when rest is not a JSON array at all."""
+    rest = rest.lstrip(_SPACE)
+    if not rest.startswith("["):
+        return None
+    try:
+        value = json.loads(
+            rest, parse_constant=_reject_constant, parse_float=_go_number, parse_int=_go_number
+        )
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, list):
+        return None
+    if not all(isinstance(item, str) for item in value):
+        raise _LineError(_NOT_STRING_ARRAY)
+    # Go's decoder turns lone surrogate escapes into U+FFFD.
+    return tuple(_SURROGATE.sub("\ufffd", item) for item in value)
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _go_number(text: str) -> float:
+    # Go decodes JSON numbers into float64 and fails (so: shell form) when one overflows.
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{text} overflows float64")
+    return value
+
+
+def _maybe_json(rest: str) -> tuple[tuple[str, ...], bool]:
+    if not rest:
+        return (), False
+    array = _json_array(rest)
+    if array is not None:
+        return array, True
+    return (rest,), False
+
+
+def _maybe_json_to_list(rest: str) -> tuple[tuple[str, ...], bool]:
+    array = _json_array(rest)
+    if array is not None:
+        return array, True
+    return _whitespace_delimited(rest), False
+
+
+def _health_config(rest: str) -> tuple[tuple[str, ...], bool]:
+    """HEALTHCHECK: a type word (CMD, NONE, ...) then a maybe-JSON command."""
+    sep = 0
+    while sep < len(rest) and rest[sep] not in _SPACE:
+        sep += 1
+    if sep == 0:
+        return (), False
+    nxt = sep
+    while nxt < len(rest) and rest[nxt] in _SPACE:
+        nxt += 1
+    command, json_form = _maybe_json(rest[nxt:])
+    return (rest[:sep], *command), json_form
+
+
+# ---------------------------------------------------------------------------------------------
+# Heredocs: parser.go heredocsFromLine / heredocFromMatch, on top of shell/lex.go
+
+
+def _can_contain_heredoc(node: Node) -> bool:
+    if node.keyword == "onbuild" and node.child is not None:
+        node = node.child
+    return node.keyword in _HEREDOC_KEYWORDS and not node.json_form
+
+
+def _heredocs_from_line(line: str, start: int) -> list[tuple[str, bool, bool, int]]:
+    """(name, expand, chomp, fd) of each heredoc word in an instruction line, in order."""
+    try:
+        words = _ShellWords(line, raw_quotes=True, raw_escapes=True).split()
+    except _LexError:
+        return []  # BuildKit ignores lexing errors here: no heredocs
+    found = []
+    for word in words:
+        match = _HEREDOC_WORD.match(word)
+        if match is None or not match[3]:
+            continue
+        rest = match[3]
+        try:
+            plain = _ShellWords(rest, raw_quotes=False, raw_escapes=False).split()
+            if len(plain) != 1:
+                continue
+            raw = _ShellWords(rest, raw_quotes=True, raw_escapes=False).split()
+        except _LexError as exc:
+            raise ParseError(start, f"heredoc {rest!r}: {exc}") from None
+        if len(raw) != 1:
+            raise ParseError(start, f"inconsistent lexing of heredoc {rest!r}")
+        # A quoted delimiter (any part of it) turns expansion off, as in sh.
+        expand = _quotes(plain[0]) == _quotes(raw[0])
+        found.append((plain[0], expand, match[2] == "-", int(match[1] or 0)))
+    return found
+
+
+def _quotes(word: str) -> int:
+    return word.count("'") + word.count('"')
+
+
+class _LexError(Exception):
+    pass
+
+
+class _ShellWords:
+    """The part of BuildKit's shell.Lex that heredoc detection uses: word splitting with an
+    empty environment and SkipUnsetEnv, so `$VAR`/`${VAR...}` stay as written.
+    """
+
+    def __init__(self, text: str, *, raw_quotes: bool, raw_escapes: bool) -> None:
+        self.text = text
+        self.pos = 0
+        self.raw_quotes = raw_quotes
+        self.raw_escapes = raw_escapes
+
+    def split(self) -> list[str]:
+        return self._until("", self.raw_escapes)[1]
+
+    def _peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def _next(self) -> str:
+        ch = self._peek()
+        if ch:
+            self.pos += 1
+        return ch
+
+    def _until(self, stop: str, raw_escapes: bool) -> tuple[str, list[str]]:
+        saved, self.raw_escapes = self.raw_escapes, raw_escapes
+        try:
+            result: list[str] = []
+            words = _Words()
+            while self.pos < len(self.text):
+                ch = self.text[self.pos]
+                if stop and ch == stop:
+                    self.pos += 1
+                    return "".join(result), words.done()
+                if ch == "$":
+                    part = self._dollar()
+                    result.append(part)
+                    words.add_string(part)
+                    continue
+                if ch in "'\"<":
+                    if ch == "'":
+                        part = self._single_quote()
+                    elif ch == '"':
+                        part = self._double_quote()
+                    else:
+                        part = self._angle()
+                    result.append(part)
+                    words.add_raw(part)
+                    continue
+                self.pos += 1
+                if ch == "\\":
+                    if self.raw_escapes:
+                        words.add_raw(ch)
+                        result.append(ch)
+                    ch = self._next()
+                    if not ch:
+                        break
+                    words.add_raw(ch)
+                else:
+                    words.add_char(ch)
+                result.append(ch)
+            if stop:
+                raise _LexError(f"unexpected end of statement while looking for matching {stop}")
+            return "".join(result), words.done()
+        finally:
+            self.raw_escapes = saved
+
+    def _single_quote(self) -> str:
+        self.pos += 1
+        out = ["'"] if self.raw_quotes else []
+        while True:
+            ch = self._next()
+            if not ch:
+                raise _LexError(
+                    "unexpected end of statement while looking for matching single-quote"
+                )
+            if ch == "'":
+                if self.raw_quotes:
+                    out.append(ch)
+                return "".join(out)
+            out.append(ch)
+
+    def _double_quote(self) -> str:
+        self.pos += 1
+        out = ['"'] if self.raw_quotes else []
+        while True:
+            ch = self._peek()
+            if not ch:
+                raise _LexError(
+                    "unexpected end of statement while looking for matching double-quote"
+                )
+            if ch == '"':
+                self.pos += 1
+                if self.raw_quotes:
+                    out.append(ch)
+                return "".join(out)
+            if ch == "$":
+                out.append(self._dollar())
+                continue
+            self.pos += 1
+            if ch == "\\":
+                if self.raw_escapes:
+                    out.append(ch)
+                following = self._peek()
+                if not following:
+                    continue
+                if following in '"$\\':
+                    ch = self._next()
+            out.append(ch)
+
+    def _angle(self) -> str:
+        # `<<` swallows the blanks after it, so `<<  EOF` stays one word.
+        self.pos += 1
+        if self._peek() != "<":
+            return "<"
+        self.pos += 1
+        begin = self.pos
+        while self._peek() and self._peek() in _SPACE:
+            self.pos += 1
+        return "<<" + self.text[begin : self.pos]
+
+    def _dollar(self) -> str:
+        self.pos += 1
+        if self._peek() != "{":
+            return "$" + self._name()
+        self.pos += 1
+        ch = self._peek()
+        if not ch:
+            raise _LexError("syntax error: missing '}'")
+        if ch in "{}:":
+            raise _LexError("syntax error: bad substitution")
+        name = self._name()
+        ch = self._next()
+        modifier = ch
+        if ch == "}":
+            return "${" + name + "}"
+        if ch == "/":
+            if self._peek() == "/":
+                self.pos += 1  # `${a//x/y}` is rebuilt as `${a/x/y}`, as BuildKit does
+            pattern = self._until("/", True)[0]
+            replacement = self._until("}", True)[0]
+            return "${" + name + "/" + pattern + "/" + replacement + "}"
+        if ch == ":":
+            ch = self._next()
+            modifier += ch
+        elif not ch or ch not in "+-?#%":
+            raise _LexError(f"unsupported modifier ({ch}) in substitution")
+        word = self._until("}", ch in ("#", "%"))[0]
+        return "${" + name + modifier + word + "}"
+
+    def _name(self) -> str:
+        begin = self.pos
+        text = self.text
+        if begin < len(text):
+            first = text[begin]
+            if first.isdecimal():
+                while self.pos < len(text) and text[self.pos].isdecimal():
+                    self.pos += 1
+                return text[begin : self.pos]
+            if first in "@*#?-$!0":
+                self.pos += 1
+                return first
+        while self.pos < len(text):
+            ch = text[self.pos]
+            if not (ch.isalpha() or ch.isdecimal() or ch == "_"):
+                break
+            self.pos += 1
+        return text[begin : self.pos]
+
+
+class _Words:
+    def __init__(self) -> None:
+        self.word = ""
+        self.words: list[str] = []
+        self.in_word = False
+
+    def add_char(self, ch: str) -> None:
+        if ch in _SPACE:
+            if self.in_word and self.word:
+                self.words.append(self.word)
+                self.word = ""
+                self.in_word = False
+        else:
+            self.add_raw(ch)
+
+    def add_string(self, text: str) -> None:
+        for ch in text:
+            self.add_char(ch)
+
+    def add_raw(self, text: str) -> None:
+        self.word += text
+        self.in_word = True
+
+    def done(self) -> list[str]:
+        if self.word:
+            self.words.append(self.word)
+            self.word = ""
+            self.in_word = False
+        return self.words
+
+
+# ---------------------------------------------------------------------------------------------
+# Node.Dump()
+
+
+def dump(node: Node) -> str:
+    """BuildKit's `(keyword ["--flag"] "arg" ...)` s-expression for one instruction."""
+    return "(" + _dump(node) + ")"
+
+
+def _dump(node: Node) -> str:
+    out = node.keyword
+    if node.flags:
+        out += " [" + " ".join(_go_quote(flag) for flag in node.flags) + "]"
+    if node.child is not None:
+        out += " (" + _dump(node.child) + ")"
+    for arg in node.args:
+        out += " " + _go_quote(arg)
+    return out.strip(_SPACE)
+
+
+_GO_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
+}
+
+
+def _go_quote(text: str) -> str:
+    """Go's strconv.Quote: printable runes as-is, the rest escaped."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    out = ['"']
+    for ch in text:
+        escaped = _GO_ESCAPES.get(ch)
+        if escaped is not None:
+            out.append(escaped)
+        elif ch.isprintable():
+            out.append(ch)
+        elif ord(ch) < 0x80:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    out.append('"')
+    return "".join(out)
