@@ -1,0 +1,963 @@
+"""Split the shell script of a RUN into simple commands, with the directory each one runs in.
+
+A pragmatic POSIX sh lexer, not a shell: it removes quotes, expands the variables it knows, follows
+`cd`, skips heredoc bodies and the headers of `for`/`case`, and looks inside `$(...)` and backticks.
+It never raises and runs in linear time: whatever it cannot make sense of it keeps as literal text.
+Grammar: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A redirection as written (`op` keeps its fd digits: "2>", "&>", "<<").
+
+    `target` is the word after quote removal, made absolute when it is a relative path and the
+    directory is known; for a heredoc it is the delimiter, for `>&2` the descriptor.
+    """
+
+    op: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Command:
+    """One simple command: argv after quote removal and expansion of the variables known.
+
+    `words` never holds the leading `VAR=value` assignments (they are in `assignments`) and is
+    never empty. `cwd` is None when the directory is unknown; `line` is 0-based in the script.
+    """
+
+    words: tuple[str, ...]
+    assignments: tuple[tuple[str, str], ...]
+    redirects: tuple[Redirect, ...]
+    cwd: str | None
+    line: int
+
+
+def resolve_path(path: str, cwd: str | None) -> str | None:
+    """`path` made absolute against `cwd` and normalized; None when relative and cwd unknown.
+
+    Glob characters are kept as they are: '/a/b/../*.tgz' -> '/a/*.tgz'.
+    """
+    if not path.startswith("/"):
+        if cwd is None or not cwd.startswith("/"):
+            return None
+        path = f"{cwd}/{path}"
+    out: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if out:
+                out.pop()
+        elif segment and segment != ".":
+            out.append(segment)
+    return "/" + "/".join(out)
+
+
+def split_commands(
+    script: str, cwd: str | None = "/", env: Mapping[str, str] | None = None
+) -> tuple[Command, ...]:
+    """The simple commands of a shell script, in the order they run.
+
+    Commands inside `$(...)` and backticks follow the command that contains them. `env` holds the
+    variables known before the script starts (ARG and ENV); assignments in the script add to it.
+    """
+    text = script.replace("\r\n", "\n")
+    lexer = _Lexer(text)
+    tokens = lexer.tokens("")
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    out: list[Command] = []
+    start = resolve_path(cwd, "/") if cwd is not None else None
+    parser = _Parser(newlines, start, dict(env or {}), out)
+    parser.feed(tokens)
+    return tuple(out)
+
+
+# --- lexer ---------------------------------------------------------------------------------------
+
+_NEWLINE = re.compile("\n")
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+# Most words are plain text followed by a blank or operator: read those in one match.
+_FAST = re.compile(
+    r"[ \t\r\f\v]*(?:([^ \t\r\f\v\n;&|<>()'\"\\$`#][^ \t\r\f\v\n;&|<>()'\"\\$`]*)"
+    r"(?=[ \t\r\f\v\n;&|)]|\Z)|(;;&|;;|;&|;|&&|&(?!>)|\|\||\|&|\|))?"
+)
+_RUN = re.compile(r"[^ \t\r\f\v\n;&|<>()'\"\\$`]+")
+_DQ_RUN = re.compile(r'[^"\\$`]+')
+_BRACE_RUN = re.compile(r"[^}'\"\\$`]+")
+_OPERATOR_RUN = re.compile(r"[;&|<>()]+")
+_PARENS = re.compile(r"[()]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-]")
+_PARAM_OP = re.compile(r":?[-=+?]|##?|%%?|//?|/[#%]|:|\^\^?|,,?")
+_ASSIGN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
+_DIGITS = re.compile(r"[0-9]+")
+_ANSI_RUN = re.compile(r"[^'\\]*")
+_OCTAL = re.compile(r"[0-7]+")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_HEX_WIDTH = {"x": 2, "u": 4, "U": 8}
+_SPECIAL = frozenset("0123456789@*#?$!-")
+_BLANK = frozenset(" \t\r\f\v")
+_REDIRECTS = frozenset(("<<<", "<<-", "&>>", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"))
+_ANSI = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "E": "\x1b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "?": "?",
+}
+# Deeper nesting of $( ${ and backticks than any real script is read as literal text, so that
+# junk like '$($($(...' cannot exhaust the Python stack.
+_MAX_DEPTH = 40
+
+
+@dataclass(slots=True)
+class _Lit:
+    text: str
+    quoted: bool
+
+
+@dataclass(slots=True)
+class _Var:
+    """`$name`, `${name<op><arg>}`; op "raw" marks text that never expands ($1, $((1+2)))."""
+
+    name: str
+    op: str
+    arg: list[_Part] | None
+    raw: str
+    quoted: bool
+
+
+@dataclass(slots=True)
+class _Sub:
+    raw: str
+    tokens: list[_Token]
+    quoted: bool
+
+
+_Part = _Lit | _Var | _Sub
+
+
+class _Word:
+    """A word as parts; `keyword` is its text when plain unquoted text (a reserved word can be)."""
+
+    __slots__ = ("keyword", "parts", "pos")
+
+    def __init__(self, parts: list[_Part], pos: int, keyword: str | None = None) -> None:
+        self.parts = parts
+        self.pos = pos
+        if keyword is None and len(parts) == 1:
+            part = parts[0]
+            if isinstance(part, _Lit) and not part.quoted:
+                keyword = part.text
+        self.keyword = keyword
+
+    @property
+    def literal(self) -> str:
+        return "".join(p.text if isinstance(p, _Lit) else p.raw for p in self.parts)
+
+
+@dataclass(slots=True, frozen=True)
+class _Op:
+    op: str
+
+
+_OPS = {op: _Op(op) for op in (";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|", "(", ")", "\n")}
+
+
+@dataclass(slots=True)
+class _Redir:
+    op: str
+    target: _Word | None
+    delimiter: str | None
+    pos: int
+
+
+_Token = _Word | _Op | _Redir
+
+
+class _Lexer:
+    """Turns text into words, operators and redirections; `$(...)` nests its own tokens."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.n = len(src)
+        self.pos = 0
+        self.depth = 0
+        self.backticks = 0
+        self.heredocs: list[tuple[str, bool]] = []
+
+    def tokens(self, term: str) -> list[_Token]:
+        """Tokens up to `term` (")" or "`", consumed) or the end of the text."""
+        src, n = self.src, self.n
+        out: list[_Token] = []
+        parens = 0
+        in_test = False
+        while self.pos < n:
+            fast = _FAST.match(src, self.pos)
+            plain = fast.group(1)  # type: ignore[union-attr]
+            if plain is not None:
+                out.append(_Word([_Lit(plain, False)], fast.start(1), plain))  # type: ignore[union-attr]
+                self.pos = fast.end()  # type: ignore[union-attr]
+                if plain == "[[" or plain == "]]":
+                    in_test = plain == "[["
+                continue
+            op = fast.group(2)  # type: ignore[union-attr]
+            if op is not None and not in_test:
+                out.append(_OPS[op])
+                self.pos = fast.end()  # type: ignore[union-attr]
+                continue
+            pos = self.pos = fast.start(2) if op else fast.end()  # type: ignore[union-attr]
+            if pos >= n:
+                break
+            c = src[pos]
+            if c in _BLANK:
+                self.pos = _BLANKS.match(src, pos).end()  # type: ignore[union-attr]
+            elif c == "\n":
+                out.append(_OPS["\n"])
+                self.pos = pos + 1
+                if self.heredocs:
+                    self._heredoc_bodies()
+            elif c == "\\" and src.startswith("\n", pos + 1):
+                self.pos = pos + 2
+            elif c == "#":
+                end = src.find("\n", pos)
+                self.pos = n if end < 0 else end
+            elif c == "`" and self.backticks:
+                if term == "`":
+                    self.pos = pos + 1
+                return out  # an enclosing backtick ends here, whatever is open inside it
+            elif c == ")" and term == ")" and not parens:
+                self.pos = pos + 1
+                return out
+            elif in_test and c in ";&|<>()":
+                # Inside [[ ]], && < ( are operands of the test, not shell operators.
+                end = _OPERATOR_RUN.match(src, pos).end()  # type: ignore[union-attr]
+                out.append(_Word([_Lit(src[pos:end], True)], pos))
+                self.pos = end
+            elif c in "<>" or (c == "&" and src.startswith(">", pos + 1)):
+                self._redirect(out, "", pos)
+            elif c == "(" and src.startswith("((", pos):
+                self.pos = self._match_paren(pos)  # (( arithmetic )) runs no command
+            elif c == "(":
+                out.append(_OPS["("])
+                self.pos = pos + 1
+                parens += 1
+            elif c == ")":
+                out.append(_OPS[")"])
+                self.pos = pos + 1
+                parens -= 1
+            else:
+                word = self._word()
+                fd = word.keyword
+                if (
+                    fd is not None
+                    and src.startswith(("<", ">"), self.pos)
+                    and _DIGITS.fullmatch(fd)
+                ):
+                    self._redirect(out, fd, pos)
+                    continue
+                out.append(word)
+                keyword = word.keyword
+                if keyword == "[[":
+                    in_test = True
+                elif keyword == "]]":
+                    in_test = False
+        return out
+
+    def _redirect(self, out: list[_Token], fd: str, start: int) -> None:
+        src, pos = self.src, self.pos
+        op = src[pos : pos + 3]
+        while op not in _REDIRECTS and len(op) > 1:
+            op = op[:-1]
+        self.pos = pos + len(op)
+        blanks = _BLANKS.match(src, self.pos)
+        if blanks:
+            self.pos = blanks.end()
+        target = None
+        following = src[self.pos : self.pos + 1]
+        if following and following not in ";&|<>()\n" and not (following == "`" and self.backticks):
+            target = self._word()
+        delimiter = None
+        if op in ("<<", "<<-") and target is not None:
+            delimiter = target.literal
+            self.heredocs.append((delimiter, op == "<<-"))
+        out.append(_Redir(fd + op, target, delimiter, start))
+
+    def _heredoc_bodies(self) -> None:
+        """Skip the bodies of the heredocs opened on the line that just ended."""
+        src, n = self.src, self.n
+        for delimiter, strip_tabs in self.heredocs:
+            while self.pos < n:
+                end = src.find("\n", self.pos)
+                if end < 0:
+                    end = n
+                line = src[self.pos : end]
+                self.pos = min(end + 1, n)
+                if (line.lstrip("\t") if strip_tabs else line) == delimiter:
+                    break
+        self.heredocs.clear()
+
+    def _match_paren(self, pos: int) -> int:
+        """The position just after the parenthesis that closes the one at `pos`."""
+        depth = 0
+        for m in _PARENS.finditer(self.src, pos):
+            depth += 1 if m.group() == "(" else -1
+            if depth == 0:
+                return m.end()
+        return self.n
+
+    def _word(self) -> _Word:
+        src, n = self.src, self.n
+        start = self.pos
+        parts: list[_Part] = []
+        while self.pos < n:
+            pos = self.pos
+            run = _RUN.match(src, pos)
+            if run:
+                parts.append(_Lit(run.group(), False))
+                self.pos = run.end()
+                continue
+            c = src[pos]
+            if c == "'":
+                self._single_quote(parts)
+            elif c == '"':
+                self._double_quote(parts)
+            elif c == "\\":
+                self._escape(parts)
+            elif c == "$":
+                self._dollar(parts, False)
+            elif c == "`":
+                if self.backticks:
+                    break
+                self._backtick(parts, False)
+            elif c == "(" and len(parts) == 1 and _is_array_start(parts[0]):
+                end = self._match_paren(pos)
+                parts.append(_Lit(src[pos:end], True))
+                self.pos = end
+            else:
+                break
+        if self.pos == start:  # cannot happen with the callers' checks; never loop forever
+            parts.append(_Lit(src[start], False))
+            self.pos = start + 1
+        return _Word(parts, start)
+
+    def _single_quote(self, parts: list[_Part]) -> None:
+        end = self.src.find("'", self.pos + 1)
+        if end < 0:
+            end = self.n
+        parts.append(_Lit(self.src[self.pos + 1 : end], True))
+        self.pos = min(end + 1, self.n)
+
+    def _double_quote(self, parts: list[_Part]) -> None:
+        src, n = self.src, self.n
+        self.pos += 1
+        parts.append(_Lit("", True))
+        while self.pos < n:
+            pos = self.pos
+            run = _DQ_RUN.match(src, pos)
+            if run:
+                parts.append(_Lit(run.group(), True))
+                self.pos = run.end()
+                continue
+            c = src[pos]
+            if c == '"':
+                self.pos = pos + 1
+                return
+            if c == "\\":
+                following = src[pos + 1 : pos + 2]
+                if following == "\n":
+                    self.pos = pos + 2
+                elif following and following in '$`"\\':
+                    parts.append(_Lit(following, True))
+                    self.pos = pos + 2
+                else:
+                    parts.append(_Lit("\\", True))
+                    self.pos = pos + 1
+            elif c == "$":
+                self._dollar(parts, True)
+            elif self.backticks:
+                return
+            else:
+                self._backtick(parts, True)
+
+    def _escape(self, parts: list[_Part]) -> None:
+        following = self.src[self.pos + 1 : self.pos + 2]
+        if following == "\n":
+            self.pos += 2
+        elif following:
+            parts.append(_Lit(following, True))
+            self.pos += 2
+        else:
+            parts.append(_Lit("\\", False))
+            self.pos += 1
+
+    def _dollar(self, parts: list[_Part], quoted: bool) -> None:
+        src, pos = self.src, self.pos
+        after = pos + 1
+        following = src[after : after + 1]
+        if following in ("(", "{") and self.depth < _MAX_DEPTH:
+            self.depth += 1
+            if following == "{":
+                self._brace(parts, quoted)
+            elif src.startswith("((", after):
+                self.pos = self._match_paren(after)
+                parts.append(_Var("", "raw", None, src[pos : self.pos], quoted))
+            else:
+                self.pos = after + 1
+                tokens = self.tokens(")")
+                parts.append(_Sub(src[pos : self.pos], tokens, quoted))
+            self.depth -= 1
+            return
+        if following == "'" and not quoted:
+            self._ansi_c(parts)
+            return
+        if following == '"' and not quoted:
+            self.pos = after  # $"..." is a translatable string: read it as "..."
+            return
+        name = _NAME.match(src, after)
+        if name:
+            parts.append(_Var(name.group(), "", None, src[pos : name.end()], quoted))
+            self.pos = name.end()
+        elif following and following in _SPECIAL:
+            parts.append(_Var("", "raw", None, src[pos : after + 1], quoted))
+            self.pos = after + 1
+        else:
+            parts.append(_Lit("$", quoted))
+            self.pos = after
+
+    def _brace(self, parts: list[_Part], quoted: bool) -> None:
+        """`${...}` with self.pos on the `$`."""
+        src, n = self.src, self.n
+        start = self.pos
+        inner = start + 2
+        length = _NAME.match(src, inner + 1) if src.startswith("#", inner) else None
+        if length and src.startswith("}", length.end()):
+            self.pos = length.end() + 1
+            parts.append(_Var(length.group(), "len", None, src[start : self.pos], quoted))
+            return
+        param = _PARAM.match(src, inner)
+        name = param.group() if param else ""
+        pos = param.end() if param else inner
+        if pos < n and src[pos] == "}":
+            self.pos = pos + 1
+            parts.append(_Var(name, "" if param else "raw", None, src[start : self.pos], quoted))
+            return
+        op_match = _PARAM_OP.match(src, pos)
+        op = op_match.group() if op_match and param else "raw"
+        self.pos = op_match.end() if op_match else pos
+        arg = self._brace_operand()
+        parts.append(_Var(name, op, arg, src[start : self.pos], quoted))
+
+    def _brace_operand(self) -> list[_Part]:
+        src, n = self.src, self.n
+        parts: list[_Part] = []
+        while self.pos < n:
+            pos = self.pos
+            run = _BRACE_RUN.match(src, pos)
+            if run:
+                parts.append(_Lit(run.group(), False))
+                self.pos = run.end()
+                continue
+            c = src[pos]
+            if c == "}":
+                self.pos = pos + 1
+                break
+            if c == "'":
+                self._single_quote(parts)
+            elif c == '"':
+                self._double_quote(parts)
+            elif c == "\\":
+                self._escape(parts)
+            elif c == "$":
+                self._dollar(parts, False)
+            elif self.backticks:
+                break
+            else:
+                self._backtick(parts, False)
+        return parts
+
+    def _ansi_c(self, parts: list[_Part]) -> None:
+        """`$'...'` with its backslash escapes."""
+        src, n = self.src, self.n
+        pos = self.pos + 2
+        out: list[str] = []
+        while pos < n:
+            c = src[pos]
+            if c == "'":
+                pos += 1
+                break
+            if c != "\\" or pos + 1 >= n:
+                end = _ANSI_RUN.match(src, pos + 1).end()  # type: ignore[union-attr]
+                out.append(src[pos:end])
+                pos = end
+                continue
+            e = src[pos + 1]
+            if e in _ANSI:
+                out.append(_ANSI[e])
+                pos += 2
+            elif e in "xuU0123456789":
+                base, width, skip = (8, 3, 1) if e.isdigit() else (16, _HEX_WIDTH[e], 2)
+                digits = (_OCTAL if base == 8 else _HEX).match(src, pos + skip, pos + skip + width)
+                text = digits.group() if digits else ""
+                out.append(chr(min(int(text, base), 0x10FFFF)) if text else "\\" + e)
+                pos += skip + len(text) if text else 2
+            else:
+                out.append("\\" + e)
+                pos += 2
+        self.pos = pos
+        parts.append(_Lit("".join(out), True))
+
+    def _backtick(self, parts: list[_Part], quoted: bool) -> None:
+        start = self.pos
+        self.pos += 1
+        if self.depth >= _MAX_DEPTH:
+            parts.append(_Lit("`", quoted))
+            return
+        self.depth += 1
+        self.backticks += 1
+        tokens = self.tokens("`")
+        self.backticks -= 1
+        self.depth -= 1
+        parts.append(_Sub(self.src[start : self.pos], tokens, quoted))
+
+
+def _is_array_start(part: _Part) -> bool:
+    return isinstance(part, _Lit) and not part.quoted and bool(_ASSIGN.fullmatch(part.text))
+
+
+# --- parser --------------------------------------------------------------------------------------
+
+# Reserved words that open or continue a clause without being a command themselves.
+_SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
+_DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
+_TESTS = frozenset({"[", "test", "[["})
+_SEPARATORS = frozenset({";", "\n", "&"})
+_CASE_ENDS = frozenset({";;", ";&", ";;&"})
+
+
+@dataclass(slots=True)
+class _Block:
+    """An if/case/loop: what was known on entry, and what any branch changed."""
+
+    kind: str
+    env: dict[str, str]
+    cwd: str | None
+    changed: set[str] = field(default_factory=set)
+    moved: bool = False
+    pattern: bool = False
+
+
+class _Parser:
+    """Groups tokens into commands and follows the state they change: cwd, variables."""
+
+    def __init__(
+        self, newlines: list[int], cwd: str | None, env: dict[str, str], out: list[Command]
+    ) -> None:
+        self.newlines = newlines
+        self.cwd = cwd
+        self.env = env
+        self.out = out
+        self.dirs: list[str | None] = []
+        self.blocks: list[_Block] = []
+        self.subshells: list[tuple[str | None, dict[str, str], list[str | None], int]] = []
+        self.words: list[_Word] = []
+        self.assigns: list[_Word] = []
+        self.redirs: list[_Redir] = []
+        # After `||` (or `&&` after a test) what runs may not: its assignments and cd are guesses.
+        self.conditional = False
+        self.last_was_test = False
+
+    def feed(self, tokens: list[_Token]) -> None:
+        i, count = 0, len(tokens)
+        while i < count:
+            token = tokens[i]
+            i += 1
+            block = self.blocks[-1] if self.blocks else None
+            if block is not None and block.pattern:
+                if isinstance(token, _Op) and token.op == ")":
+                    block.pattern = False
+                elif isinstance(token, _Word) and token.keyword == "esac":
+                    self._close("case")
+                continue
+            if isinstance(token, _Op):
+                i = self._operator(token.op, tokens, i)
+            elif isinstance(token, _Redir):
+                self.redirs.append(token)
+            elif self.words or self.assigns or self.redirs:
+                if not self.words and _split_assignment(token):
+                    self.assigns.append(token)
+                else:
+                    self.words.append(token)
+            else:
+                i = self._first_word(token, tokens, i)
+        self._finish()
+
+    def _operator(self, op: str, tokens: list[_Token], i: int) -> int:
+        if op == "(":
+            following = tokens[i] if i < len(tokens) else None
+            if len(self.words) == 1 and isinstance(following, _Op) and following.op == ")":
+                self.words = []  # name() { ...; } defines a function, runs nothing
+                return i + 1
+            self._finish()
+            self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
+            return i
+        self._finish()
+        if op == ")":
+            if self.subshells:
+                self.cwd, self.env, self.dirs, depth = self.subshells.pop()
+                del self.blocks[depth:]
+        elif op in _CASE_ENDS and self.blocks and self.blocks[-1].kind == "case":
+            self._branch(self.blocks[-1])
+            self.blocks[-1].pattern = True
+        if op == "||" or (op == "&&" and self.last_was_test):
+            self.conditional = True
+        elif op in _SEPARATORS or op in _CASE_ENDS:
+            self.conditional = False
+        return i
+
+    def _first_word(self, word: _Word, tokens: list[_Token], i: int) -> int:
+        """Handle a word at the start of a command: a reserved word, assignment or the name."""
+        keyword = word.keyword
+        if keyword in _SKIPPED:
+            return i
+        if keyword in ("if", "while", "until"):
+            self._open(keyword if keyword == "if" else "loop")
+        elif keyword in ("elif", "else"):
+            if any(b.kind == "if" for b in self.blocks):
+                self._close_to("if", keep=True)
+        elif keyword in ("fi", "done", "esac"):
+            self._close({"fi": "if", "done": "loop", "esac": "case"}[keyword])
+        elif keyword in ("for", "select"):
+            return self._for(tokens, i)
+        elif keyword == "case":
+            return self._case(tokens, i)
+        elif keyword == "function":
+            if i < len(tokens) and isinstance(tokens[i], _Word):
+                i += 1
+            if i + 1 < len(tokens) and _is_op(tokens[i], "(") and _is_op(tokens[i + 1], ")"):
+                i += 2
+        elif _split_assignment(word):
+            self.assigns.append(word)
+        else:
+            self.words.append(word)
+        return i
+
+    def _for(self, tokens: list[_Token], i: int) -> int:
+        """Skip `for NAME in WORDS; do`, running any $(...) in the words."""
+        self._open("loop")
+        count = len(tokens)
+        head = tokens[i] if i < count else None
+        if isinstance(head, _Word) and head.keyword is not None:
+            i += 1
+            self.env.pop(head.keyword, None)
+        separated = True  # `for x do` is valid too
+        while i < count:
+            token = tokens[i]
+            i += 1
+            if isinstance(token, _Op):
+                separated = token.op in ("\n", ";")
+                continue
+            if isinstance(token, _Word):
+                if separated and token.keyword == "do":
+                    break
+                separated = False
+                self._run_substitutions([token])
+        return i
+
+    def _case(self, tokens: list[_Token], i: int) -> int:
+        """Skip `case WORD in`; the patterns are skipped by feed() until their `)`."""
+        self._open("case")
+        words: list[_Word] = []
+        count = len(tokens)
+        while i < count:
+            token = tokens[i]
+            i += 1
+            if isinstance(token, _Word):
+                if words and token.keyword == "in":
+                    break
+                words.append(token)
+        self._run_substitutions(words)
+        self.blocks[-1].pattern = True
+        return i
+
+    def _open(self, kind: str) -> None:
+        self.blocks.append(_Block(kind, dict(self.env), self.cwd))
+
+    def _branch(self, block: _Block) -> None:
+        """Start another branch of `block` from the state it was entered with."""
+        env = self.env
+        block.changed.update(
+            k for k in env.keys() | block.env.keys() if env.get(k) != block.env.get(k)
+        )
+        block.moved = block.moved or self.cwd != block.cwd
+        self.env = dict(block.env)
+        self.cwd = block.cwd
+
+    def _close(self, kind: str) -> None:
+        if any(b.kind == kind for b in self.blocks):
+            self._close_to(kind, keep=False)
+
+    def _close_to(self, kind: str, keep: bool) -> None:
+        """Close blocks down to the innermost `kind`; with keep, open its next branch instead.
+
+        Whatever some branch changed is unknown afterwards: it depends on which branch ran.
+        """
+        while self.blocks:
+            block = self.blocks[-1]
+            self._branch(block)
+            if block.kind == kind and keep:
+                return
+            self.blocks.pop()
+            for name in block.changed:
+                self.env.pop(name, None)
+            if block.moved:
+                self.cwd = None
+            if block.kind == kind:
+                return
+
+    def _finish(self) -> None:
+        """Emit the command collected so far and apply what it changes."""
+        words, assigns, redirs = self.words, self.assigns, self.redirs
+        if not (words or assigns or redirs):
+            return
+        self.words, self.assigns, self.redirs = [], [], []
+        subs: list[list[_Token]] = []
+        pairs: list[tuple[str, str, bool]] = []
+        for word in assigns:
+            name, append, value_parts = _split_assignment(word) or ("", False, [])
+            value, exact = self._join(value_parts, subs)
+            pairs.append((name, value, append))
+            if not words:
+                self._assign(name, value if exact else None, append)
+        fields: list[str] = []
+        first: int | None = None
+        declares = False
+        for word in words:
+            split = _split_assignment(word) if declares else None
+            if split is not None:
+                name, append, value_parts = split
+                value, exact = self._join(value_parts, subs)
+                fields.append(f"{name}{'+=' if append else '='}{value}")
+                self._assign(name, value if exact else None, append)
+            elif word.keyword is not None:
+                if first is None:
+                    first = word.pos
+                    declares = word.keyword in _DECLARE
+                fields.append(word.keyword)
+            else:
+                expanded = self._fields(word.parts, subs)
+                if expanded and first is None:
+                    first = word.pos
+                    declares = expanded[0] in _DECLARE
+                fields.extend(expanded)
+        redirects: tuple[Redirect, ...] = ()
+        if redirs:
+            converted = (self._redirect(r, subs) for r in redirs)
+            redirects = tuple(r for r in converted if r is not None)
+        self.last_was_test = bool(fields) and fields[0] in _TESTS
+        if fields and first is not None:
+            line = bisect.bisect_left(self.newlines, first)
+            assignments = tuple((name, value) for name, value, _ in pairs)
+            self.out.append(Command(tuple(fields), assignments, redirects, self.cwd, line))
+            self._effects(fields)
+        self._run_substitutions_tokens(subs)
+
+    def _run_substitutions(self, words: list[_Word]) -> None:
+        subs: list[list[_Token]] = []
+        for word in words:
+            self._fields(word.parts, subs)
+        self._run_substitutions_tokens(subs)
+
+    def _run_substitutions_tokens(self, subs: list[list[_Token]]) -> None:
+        for tokens in subs:
+            _Parser(self.newlines, self.cwd, dict(self.env), self.out).feed(tokens)
+
+    def _assign(self, name: str, value: str | None, append: bool) -> None:
+        """Record `name=value`; None (or a guess) leaves the name unknown."""
+        if value is None or self.conditional or (append and name not in self.env):
+            self.env.pop(name, None)
+        else:
+            self.env[name] = self.env[name] + value if append else value
+
+    def _effects(self, words: list[str]) -> None:
+        """What a command changes in the shell itself: directory, variables."""
+        name, args = words[0], words[1:]
+        if name in ("cd", "pushd"):
+            while args and args[0].startswith("-") and args[0] != "-":
+                option = args.pop(0)
+                if option == "--":
+                    break
+            target = args[0] if args else None
+            if name == "pushd":
+                self.dirs.append(self.cwd)
+            self.cwd = self._chdir(target)
+        elif name == "popd":
+            self.cwd = self.dirs.pop() if self.dirs else None
+        elif name in ("unset", "read", "readarray", "mapfile", "getopts"):
+            for arg in args:
+                self.env.pop(arg, None)
+
+    def _chdir(self, target: str | None) -> str | None:
+        if target is None or self.conditional or target in ("", "-"):
+            return None
+        if target.startswith(("~", "+", "-")) or any(c in target for c in "$`*?["):
+            return None
+        return resolve_path(target, self.cwd)
+
+    def _redirect(self, redir: _Redir, subs: list[list[_Token]]) -> Redirect | None:
+        op = redir.op
+        if redir.delimiter is not None:
+            return Redirect(op, redir.delimiter)
+        if redir.target is None:
+            return None
+        target, _ = self._join(redir.target.parts, subs)
+        if op.endswith("<<<") or (op.endswith("&") and (target == "-" or target.isdecimal())):
+            return Redirect(op, target)
+        if not target.startswith(("$", "~", "`")):
+            target = resolve_path(target, self.cwd) or target
+        return Redirect(op, target)
+
+    # --- expansion ---
+
+    def _join(self, parts: list[_Part], subs: list[list[_Token]]) -> tuple[str, bool]:
+        """The text of parts without field splitting, and whether every part was known."""
+        out: list[str] = []
+        exact = True
+        for part in parts:
+            if isinstance(part, _Lit):
+                out.append(part.text)
+            elif isinstance(part, _Var):
+                known = self._value(part, subs)
+                if known is None:
+                    out.append(part.raw)
+                    exact = False
+                else:
+                    out.append(known[0])
+                    exact = exact and known[1]
+            else:
+                out.append(part.raw)
+                subs.append(part.tokens)
+                exact = False
+        return "".join(out), exact
+
+    def _fields(self, parts: list[_Part], subs: list[list[_Token]]) -> list[str]:
+        """The words a word expands to: known unquoted variables split on blanks."""
+        if len(parts) == 1:
+            only = parts[0]
+            if isinstance(only, _Lit) and only.text:
+                return [only.text]
+        fields: list[str] = []
+        current: list[str] = []
+        started = False
+        for part in parts:
+            if isinstance(part, _Lit):
+                current.append(part.text)
+                started = started or part.quoted or bool(part.text)
+                continue
+            if isinstance(part, _Sub):
+                current.append(part.raw)
+                subs.append(part.tokens)
+                started = True
+                continue
+            known = self._value(part, subs)
+            if known is None:
+                current.append(part.raw)
+                started = True
+            elif part.quoted or not known[1]:
+                current.append(known[0])
+                started = True
+            else:
+                value = known[0]
+                pieces = value.split()
+                if started and value[:1].isspace():
+                    fields.append("".join(current))
+                    current, started = [], False
+                for k, piece in enumerate(pieces):
+                    if k:
+                        fields.append("".join(current))
+                        current = []
+                    current.append(piece)
+                    started = True
+                if pieces and value[-1:].isspace():
+                    fields.append("".join(current))
+                    current, started = [], False
+        if started:
+            fields.append("".join(current))
+        return fields
+
+    def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:
+        """The text of a parameter expansion and whether it is fully known; None keeps it as
+        written. A default or alternative word may itself hold unknown parts."""
+        op = var.op
+        if op == "raw":
+            return None
+        value = self.env.get(var.name)
+        if op in ("", ":?", "?"):
+            return None if value is None else (value, True)
+        if op == "len":
+            return None if value is None else (str(len(value)), True)
+        arg = var.arg or []
+        if op in (":-", "-", ":=", "="):
+            if value is not None and (value or op in ("-", "=")):
+                return value, True
+            default, exact = self._join(arg, subs)
+            if op in (":=", "=") and exact:
+                self.env[var.name] = default
+            return default, exact
+        if op in (":+", "+"):
+            if value is None:
+                return None
+            return self._join(arg, subs) if value or op == "+" else ("", True)
+        if op in ("#", "##", "%", "%%") and value is not None and len(value) <= 256:
+            pattern, exact = self._join(arg, subs)
+            return (_remove_affix(value, op, pattern), True) if exact else None
+        return None
+
+
+def _remove_affix(value: str, op: str, pattern: str) -> str:
+    """`${v#p}` `${v##p}` `${v%p}` `${v%%p}`: drop the shortest/longest matching prefix/suffix."""
+    size = len(value)
+    if op in ("#", "##"):
+        for i in range(size + 1) if op == "#" else range(size, -1, -1):
+            if fnmatchcase(value[:i], pattern):
+                return value[i:]
+    else:
+        for i in range(size, -1, -1) if op == "%" else range(size + 1):
+            if fnmatchcase(value[i:], pattern):
+                return value[:i]
+    return value
+
+
+def _split_assignment(word: _Word) -> tuple[str, bool, list[_Part]] | None:
+    """`NAME=value` / `NAME+=value` as (name, append, value parts); None for other words."""
+    first = word.parts[0] if word.parts else None
+    if not isinstance(first, _Lit) or first.quoted or "=" not in first.text:
+        return None
+    match = _ASSIGN.match(first.text)
+    if not match:
+        return None
+    head = match.group()
+    append = head.endswith("+=")
+    rest = first.text[match.end() :]
+    value: list[_Part] = [_Lit(rest, False)] if rest else []
+    return head[: -2 if append else -1], append, value + word.parts[1:]
+
+
+def _is_op(token: _Token, op: str) -> bool:
+    return isinstance(token, _Op) and token.op == op
