@@ -1,0 +1,3 @@
+from layerguard.cli import main
+
+raise SystemExit(main())

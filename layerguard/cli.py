@@ -1,0 +1,185 @@
+"""`layerguard check|rules|explain`: argparse subcommands mapped to plain functions.
+
+`main(argv) -> int` is the console script. Every user-facing error is a LayerguardError, turned
+into one line on stderr and exit 2 here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from layerguard import __version__
+from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="layerguard", description="A CI guard for Dockerfile layer waste.")
+    parser.add_argument("--version", action="version", version=f"layerguard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    check = sub.add_parser("check", help="check Dockerfiles for layer waste")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Dockerfiles or directories (default: discover under .)",
+    )
+    check.add_argument("--format", default="text", help="output format: text or json")
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="lowest severity that fails (default: warning)",
+    )
+    check.add_argument(
+        "--config", metavar="FILE", help="config file (default: find .layerguard.yaml)"
+    )
+    check.add_argument(
+        "--image", metavar="NAME[:TAG]", help="the image the single checked Dockerfile builds"
+    )
+    check.add_argument(
+        "--build-arg",
+        action="append",
+        default=[],
+        metavar="K=V",
+        help="build argument used to expand ARGs (repeatable)",
+    )
+    check.add_argument("--target", metavar="STAGE", help="the stage that ships (default: last)")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only")
+
+    sub.add_parser("rules", help="list every rule")
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="RULE", help="a code like LG003 or a rule name")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "check":
+            return check(args)
+        if args.command == "rules":
+            return list_rules()
+        return explain(args.rule)
+    except LayerguardError as exc:
+        print(
+            f"layerguard: {exc}" if not str(exc).startswith("layerguard") else str(exc),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def check(args: argparse.Namespace) -> int:
+    from layerguard import config as config_module
+    from layerguard.discover import discover
+    from layerguard.formatters import FORMATTERS, Style
+    from layerguard.linter import Settings, lint
+    from layerguard.reference import parse_reference
+
+    if args.format not in FORMATTERS:
+        raise UsageError(f"--format: expected one of {', '.join(FORMATTERS)}, got {args.format!r}")
+    build_args = {}
+    for item in args.build_arg:
+        name, eq, value = item.partition("=")
+        if not eq or not name:
+            raise UsageError(f"--build-arg: expected K=V, got {item!r}")
+        build_args[name] = value
+
+    if args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            raise LayerguardError(f"{args.config}: config file not found")
+        cfg = config_module.load(path)
+    else:
+        found = config_module.find(Path.cwd())
+        cfg = (
+            config_module.load(found)
+            if found
+            else config_module.Config(rules=config_module.default_rules())
+        )
+
+    paths: list[str] = []
+    for given in args.paths or ["."]:
+        target = Path(given)
+        if target.is_dir():
+            paths.extend(discover(target, cfg.exclude))
+        elif target.exists() or not args.paths:
+            paths.append(given)
+        else:
+            raise LayerguardError(f"{given}: no such file or directory")
+    if not args.paths and not paths:
+        raise LayerguardError("no Dockerfiles found under . (pass paths to check)")
+
+    images = dict(cfg.images)
+    if args.image:
+        if len(paths) != 1:
+            raise UsageError("--image names the image of one Dockerfile; pass exactly one path")
+        try:
+            images[Path(paths[0]).resolve()] = parse_reference(args.image)
+        except ValueError as exc:
+            raise UsageError(f"--image: {exc}") from None
+
+    settings = Settings(
+        rules=cfg.rules,
+        images=images,
+        contexts=cfg.contexts,
+        build_args={**cfg.build_args, **build_args},
+        target=args.target or cfg.target,
+    )
+    report = lint(paths, settings)
+    color = (
+        sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    )
+    sys.stdout.write(FORMATTERS[args.format](report, Style(color=color, quiet=args.quiet)))
+    fail_on = args.fail_on or cfg.fail_on or "warning"
+    if fail_on == "never":
+        return EXIT_CLEAN
+    from layerguard.findings import Severity
+
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def list_rules() -> int:
+    from layerguard import rules as rule_table
+
+    rows = [(r.CODE, r.NAME, str(r.SEVERITY), r.SUMMARY) for r in rule_table.RULES]
+    rows.insert(
+        0,
+        (
+            rule_table.PARSE_ERROR_CODE,
+            rule_table.PARSE_ERROR_NAME,
+            "error",
+            "The file is not a valid Dockerfile (BuildKit would reject it).",
+        ),
+    )
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+    return EXIT_CLEAN
+
+
+def explain(key: str) -> int:
+    from layerguard import rules as rule_table
+
+    rule = rule_table.lookup(key)
+    if rule is None:
+        raise UsageError(f"explain: no rule {key!r} (see `layerguard rules`)")
+    print(f"{rule.CODE} {rule.NAME} (default severity: {rule.SEVERITY})\n")
+    print((rule.__doc__ or "").strip())
+    return EXIT_CLEAN

@@ -1,0 +1,224 @@
+"""`.layerguard.yaml`: found from the current directory upwards, validated loudly.
+
+Every unknown key and bad value is a ConfigError naming the file, line and key; nothing falls back
+to a default silently (a CI guard that quietly ignores its policy is worse than none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from layerguard import rules as rule_table
+from layerguard.errors import ConfigError
+from layerguard.findings import Severity
+from layerguard.reference import ImageRef, parse_reference
+
+CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    enabled: bool
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The validated file; `path` is None when no file was found."""
+
+    path: Path | None = None
+    images: Mapping[Path, ImageRef] = field(default_factory=dict)
+    contexts: Mapping[Path, Path] = field(default_factory=dict)
+    build_args: Mapping[str, str] = field(default_factory=dict)
+    target: str | None = None
+    fail_on: str | None = None
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+
+
+def find(start: Path) -> Path | None:
+    """The config in `start` or its parents, stopping at the repository root."""
+    directory = start.resolve()
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+        if (directory / ".git").exists() or directory.parent == directory:
+            return None
+        directory = directory.parent
+
+
+def default_rules() -> dict[str, RuleSetting]:
+    return {
+        rule.CODE: RuleSetting(
+            True,
+            rule_table.severity_of(rule),
+            MappingProxyType({k: o.default for k, o in rule_table.options_of(rule).items()}),
+        )
+        for rule in rule_table.RULES
+    }
+
+
+class _Node:
+    """A YAML value with the line it starts on, so errors can point at it."""
+
+    def __init__(self, value: Any, line: int) -> None:
+        self.value = value
+        self.line = line
+
+
+def load(path: Path) -> Config:
+    """Read and validate `path`; raise ConfigError on any problem."""
+    import yaml  # only when a config exists: keeps `layerguard check` start-up fast
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    if root is None:
+        return Config(path=path, rules=MappingProxyType(default_rules()))
+    tree = _convert(root, path, yaml)
+    return _validate(tree, path)
+
+
+def _convert(node: Any, path: Path, yaml: Any) -> _Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, _Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: keys must be plain text")
+            key = key_node.value
+            if str(key) in out:
+                raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+            out[str(key)] = _convert(value_node, path, yaml)
+        return _Node(out, line)
+    if isinstance(node, yaml.SequenceNode):
+        return _Node([_convert(item, path, yaml) for item in node.value], line)
+    return _Node(yaml.SafeLoader("").construct_object(node), line)
+
+
+def _fail(path: Path, node: _Node, key: str, problem: str) -> ConfigError:
+    return ConfigError(f"invalid config {path}:{node.line}: {key}: {problem}")
+
+
+def _mapping(path: Path, node: _Node, key: str) -> dict[str, _Node]:
+    if not isinstance(node.value, dict):
+        raise _fail(path, node, key, "expected a mapping")
+    return node.value
+
+
+def _string(path: Path, node: _Node, key: str) -> str:
+    if not isinstance(node.value, (str, int, float)) or isinstance(node.value, bool):
+        raise _fail(path, node, key, "expected a string")
+    return str(node.value)
+
+
+def _validate(tree: _Node, path: Path) -> Config:
+    top = _mapping(path, tree, "config")
+    base = path.parent
+    images: dict[Path, ImageRef] = {}
+    contexts: dict[Path, Path] = {}
+    build_args: dict[str, str] = {}
+    target = None
+    fail_on = None
+    exclude: list[str] = []
+    rules = default_rules()
+    for key, node in top.items():
+        if key == "images":
+            for file, ref in _mapping(path, node, key).items():
+                try:
+                    images[(base / file).resolve()] = parse_reference(_string(path, ref, key))
+                except ValueError as exc:
+                    raise _fail(path, ref, f"images.{file}", str(exc)) from None
+        elif key == "contexts":
+            for file, directory in _mapping(path, node, key).items():
+                contexts[(base / file).resolve()] = (
+                    base / _string(path, directory, f"contexts.{file}")
+                ).resolve()
+        elif key == "build-args":
+            for name, value in _mapping(path, node, key).items():
+                build_args[name] = _string(path, value, f"build-args.{name}")
+        elif key == "target":
+            target = _string(path, node, key)
+        elif key == "fail-on":
+            fail_on = _string(path, node, key)
+            if fail_on not in FAIL_ON:
+                raise _fail(path, node, key, f"expected one of {', '.join(FAIL_ON)}")
+        elif key == "exclude":
+            if not isinstance(node.value, list):
+                raise _fail(path, node, key, "expected a list of path patterns")
+            exclude.extend(_string(path, item, key) for item in node.value)
+        elif key == "rules":
+            for name, setting in _mapping(path, node, key).items():
+                rule = rule_table.lookup(name)
+                if rule is None:
+                    raise _fail(path, setting, f"rules.{name}", "no such rule")
+                rules[rule.CODE] = _rule_setting(path, setting, f"rules.{name}", rule, rules)
+        else:
+            raise _fail(path, node, key, "unknown key")
+    return Config(
+        path,
+        MappingProxyType(images),
+        MappingProxyType(contexts),
+        MappingProxyType(build_args),
+        target,
+        fail_on,
+        MappingProxyType(rules),
+        tuple(exclude),
+    )
+
+
+def _rule_setting(
+    path: Path, node: _Node, key: str, rule: Any, current: Mapping[str, RuleSetting]
+) -> RuleSetting:
+    default = current[rule.CODE]
+    value = node.value
+    if value is False or value == "off" or value == "disable":
+        return RuleSetting(False, default.severity, default.options)
+    if value is True or value == "on" or value == "enable":
+        return RuleSetting(True, default.severity, default.options)
+    if isinstance(value, str):
+        return RuleSetting(True, _severity(path, node, key, value), default.options)
+    settings = _mapping(path, node, key)
+    severity = default.severity
+    enabled = True
+    options = dict(default.options)
+    declared = rule_table.options_of(rule)
+    for name, item in settings.items():
+        if name == "severity":
+            severity = _severity(path, item, f"{key}.severity", _string(path, item, key))
+        elif name == "enabled":
+            if not isinstance(item.value, bool):
+                raise _fail(path, item, f"{key}.enabled", "expected true or false")
+            enabled = item.value
+        elif name in declared:
+            try:
+                options[name] = declared[name].parse(item.value)
+            except ValueError as exc:
+                raise _fail(path, item, f"{key}.{name}", str(exc)) from None
+        else:
+            known = ", ".join(["severity", "enabled", *declared]) or "none"
+            raise _fail(path, item, f"{key}.{name}", f"unknown option (known: {known})")
+    return RuleSetting(enabled, severity, MappingProxyType(options))
+
+
+def _severity(path: Path, node: _Node, key: str, text: str) -> Severity:
+    try:
+        return Severity.parse(text)
+    except ValueError as exc:
+        raise _fail(path, node, key, f"{exc} (or off)") from None

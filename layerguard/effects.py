@@ -1,0 +1,602 @@
+"""What each instruction does to the filesystem: the paths it writes, removes and re-owns.
+
+Shared by the rules that compare an instruction with the layers below it (LG002-LG004), so the
+knowledge of what `curl -o`, `tar -C`, `apt-get install` or `COPY src .` writes lives in one place.
+Paths are absolute; a path stands for itself and everything below it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from layerguard.model import Instruction, expand, resolve
+from layerguard.shell import Command, split_commands
+
+SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
+
+# What package managers write: their own state and caches (precise enough to name as the origin
+# of a later deletion), and the system trees that installed packages land in (only good enough to
+# say that a removal in the same RUN cleans up its own files).
+_STATE: Mapping[str, tuple[str, ...]] = {
+    "apt": ("/var/cache/apt", "/var/lib/dpkg", "/var/lib/apt/extended_states", "/var/log/apt"),
+    "apk": ("/var/cache/apk", "/lib/apk/db", "/etc/apk/world"),
+    "yum": ("/var/cache/yum", "/var/cache/dnf", "/var/lib/rpm", "/var/lib/dnf", "/var/lib/yum"),
+    "pip": ("/root/.cache/pip",),
+    "npm": ("/root/.npm", "/usr/local/share/.cache/yarn"),
+    "gem": ("/root/.gem", "/root/.bundle"),
+    "pecl": ("/tmp/pear", "/root/.pearrc"),
+    "make": (),
+}
+_INDEX: Mapping[str, tuple[str, ...]] = {
+    "apt": ("/var/lib/apt/lists",),
+    "apk": ("/var/cache/apk",),
+    "yum": ("/var/cache/yum", "/var/cache/dnf"),
+}
+_TREES: Mapping[str, tuple[str, ...]] = {
+    "apt": ("/usr", "/etc", "/opt", "/var/log", "/lib"),
+    "apk": ("/usr", "/etc", "/opt", "/lib", "/bin", "/sbin"),
+    "yum": ("/usr", "/etc", "/opt", "/var/log", "/lib"),
+    "pip": ("/usr/local/lib", "/usr/lib/python3", "/usr/local/bin", "/opt"),
+    "npm": ("/usr/local/lib/node_modules", "/usr/local/bin"),
+    "gem": ("/usr/local/bundle", "/var/lib/gems", "/usr/local/lib/ruby", "/usr/local/bin"),
+    "pecl": ("/usr/local/lib/php", "/usr/local/etc/php"),
+    "make": ("/usr/local",),
+}
+# Programs whose writes are modelled here, or that write nothing a later removal could mean.
+_MODELLED = frozenset(
+    {
+        "set",
+        "echo",
+        "printf",
+        "cd",
+        "pushd",
+        "popd",
+        "export",
+        "true",
+        "false",
+        "test",
+        "[",
+        "[[",
+        ":",
+        "exit",
+        "unset",
+        "local",
+        "readonly",
+        "shift",
+        "rm",
+        "rmdir",
+        "unlink",
+        "shred",
+        "mkdir",
+        "touch",
+        "cp",
+        "mv",
+        "ln",
+        "install",
+        "chmod",
+        "chown",
+        "chgrp",
+        "setfacl",
+        "curl",
+        "wget",
+        "tar",
+        "bsdtar",
+        "unzip",
+        "ls",
+        "cat",
+        "grep",
+        "egrep",
+        "sed",
+        "awk",
+        "find",
+        "which",
+        "type",
+        "id",
+        "whoami",
+        "sleep",
+        "sha256sum",
+        "sha512sum",
+        "sha1sum",
+        "md5sum",
+        "uname",
+        "sort",
+        "head",
+        "tail",
+        "wc",
+        "tr",
+        "cut",
+        "useradd",
+        "groupadd",
+        "adduser",
+        "addgroup",
+        "usermod",
+        "git",
+        "apt-get",
+        "apt",
+        "aptitude",
+        "apk",
+        "yum",
+        "dnf",
+        "microdnf",
+        "tdnf",
+        "zypper",
+        "pip",
+        "pip3",
+        "pip2",
+        "npm",
+        "yarn",
+        "pnpm",
+        "gem",
+        "bundle",
+        "dpkg",
+        "rpm",
+        "apt-mark",
+        "ldconfig",
+    }
+)
+_TREES_ALL = frozenset(p for paths in _TREES.values() for p in paths)
+_BROAD = _TREES_ALL | frozenset(p for paths in (*_STATE.values(), *_INDEX.values()) for p in paths)
+# Build tools write into the directory they run in.
+_BUILDERS = frozenset(
+    {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
+)
+_APT = frozenset({"apt-get", "apt", "aptitude"})
+_YUM = frozenset({"yum", "dnf", "microdnf", "tdnf", "zypper"})
+_PIP = frozenset({"pip", "pip3", "pip2"})
+
+
+def path_overlaps(a: str, b: str) -> bool:
+    """True when one path equals, contains or lies inside the other (globs allowed in either)."""
+    if a == b or a == "/" or b == "/":
+        return True
+    if "*" in a or "?" in a or "[" in a or "*" in b or "?" in b or "[" in b:
+        return _glob_overlaps(a, b)
+    return a.startswith(b.rstrip("/") + "/") or b.startswith(a.rstrip("/") + "/")
+
+
+def _glob_overlaps(a: str, b: str) -> bool:
+    pa, pb = a.strip("/").split("/"), b.strip("/").split("/")
+    return all(
+        fnmatch.fnmatchcase(x, y) or fnmatch.fnmatchcase(y, x) for x, y in zip(pa, pb, strict=False)
+    )
+
+
+@dataclass(frozen=True)
+class Action:
+    """One command's effect on paths: `kind` is 'remove', 'chown', 'touch' or 'package-remove'.
+
+    `foreign` are the paths (or for 'package-remove', the tool) that no earlier command of the
+    same RUN created; `unknown_before` is True when an earlier command of the same RUN ran a
+    program whose writes are not modelled, so it may have created them.
+    """
+
+    kind: str
+    tool: str
+    paths: tuple[str, ...]
+    command: str
+    foreign: tuple[str, ...] = ()
+    unknown_before: bool = False
+
+
+@dataclass(frozen=True)
+class RunEffects:
+    commands: tuple[Command, ...]
+    writes: tuple[str, ...]
+    files: tuple[str, ...]
+    tracked: tuple[str, ...]
+    actions: tuple[Action, ...]
+    installs: frozenset[str]
+
+
+def run_scripts(instr: Instruction) -> list[str]:
+    """The shell scripts a RUN executes: its command line and any heredoc fed to a shell."""
+    node = instr.node
+    if node.json_form:
+        argv = list(node.args)
+        if len(argv) >= 3 and posixpath.basename(argv[0]) in SHELLS and argv[1] == "-c":
+            return [argv[2]]
+        return [" ".join(_quote(a) for a in argv)] if argv else []
+    line = node.args[0] if node.args else ""
+    scripts = []
+    words = line.split()
+    heredoc_names = {f"<<{h.name}" for h in node.heredocs} | {f"<<-{h.name}" for h in node.heredocs}
+    only_heredocs = bool(words) and all(_is_heredoc_word(w, heredoc_names) for w in words)
+    runs_shell = bool(words) and posixpath.basename(words[0]) in SHELLS
+    for doc in node.heredocs:
+        body = doc.content
+        first = body.split("\n", 1)[0]
+        if first.startswith("#!") and not any(s in first for s in SHELLS):
+            continue
+        if only_heredocs or runs_shell:
+            scripts.append(body)
+    if not only_heredocs:
+        scripts.insert(0, line)
+    return scripts
+
+
+def _is_heredoc_word(word: str, names: set[str]) -> bool:
+    return word.lstrip("0123456789").replace("'", "").replace('"', "") in names
+
+
+def _quote(word: str) -> str:
+    return (
+        "'" + word.replace("'", "'\\''") + "'"
+        if not word or any(c in word for c in " \t'\"$\\;&|<>()")
+        else word
+    )
+
+
+def run_effects(instr: Instruction) -> RunEffects:
+    """Split a RUN into commands and work out what each writes, removes and re-owns."""
+    commands: list[Command] = []
+    for script in run_scripts(instr):
+        commands.extend(split_commands(script, instr.workdir, instr.env))
+    writes: list[str] = []
+    files: list[str] = []
+    tracked: list[str] = []
+    actions: list[Action] = []
+    installs: set[str] = set()
+    unknown = False
+    for command in commands:
+        for action in _actions(command):
+            if action.kind == "package-remove":
+                foreign: tuple[str, ...] = () if action.tool in installs else (action.tool,)
+            else:
+                foreign = tuple(
+                    p for p in action.paths if not any(path_overlaps(p, w) for w in writes)
+                )
+            actions.append(replace(action, foreign=foreign, unknown_before=unknown))
+        unknown = unknown or _tool(command)[0] not in _MODELLED
+        written = _writes(command, installs)
+        writes.extend(written)
+        files.extend(_named_files(command, written))
+        tracked.extend(_tracked(written))
+    return RunEffects(
+        tuple(commands),
+        tuple(writes),
+        tuple(files),
+        tuple(tracked),
+        tuple(actions),
+        frozenset(installs),
+    )
+
+
+def _named_files(command: Command, written: list[str]) -> list[str]:
+    """Of what a command wrote, the files it named: redirect, download and copy targets."""
+    tool, _ = _tool(command)
+    if tool in ("curl", "wget", "cp", "mv", "ln", "touch", "install") or command.redirects:
+        return [w for w in written if w not in _BROAD]
+    return []
+
+
+def _extracts(words: tuple[str, ...]) -> bool:
+    """`tar xzf`, `tar -xzf`, `tar --extract`, `tar -C dir -x ...`."""
+    first = words[1] if len(words) > 1 else ""
+    if not first.startswith("--") and "x" in first.lstrip("-"):
+        return True
+    return any(w in ("-x", "--extract", "--get") for w in words)
+
+
+def _tracked(written: list[str]) -> list[str]:
+    """Of what a command wrote, what is precise enough to name as the origin of a later change."""
+    return [w for w in written if w not in _TREES_ALL]
+
+
+def _operands(words: tuple[str, ...], with_value: frozenset[str] = frozenset()) -> list[str]:
+    """Non-option words after the command name; `with_value` options consume the next word."""
+    out: list[str] = []
+    skip = False
+    ended = False
+    for word in words[1:]:
+        if skip:
+            skip = False
+        elif ended or not word.startswith("-") or word == "-":
+            out.append(word)
+        elif word == "--":
+            ended = True
+        elif word in with_value:
+            skip = True
+    return out
+
+
+def _option_value(words: tuple[str, ...], short: str, long: str = "") -> str | None:
+    """The value of `-o VALUE`, `-oVALUE`, `-fsSLo VALUE`, `--output VALUE` or `--output=VALUE`."""
+    letter = short[1:]
+    for i, word in enumerate(words[1:], 1):
+        following = words[i + 1] if i + 1 < len(words) else None
+        if long and word == long:
+            return following
+        if long and word.startswith(long + "="):
+            return word.split("=", 1)[1]
+        if word.startswith("-") and not word.startswith("--") and letter in word[1:]:
+            rest = word[word.index(letter, 1) + 1 :]
+            return rest or following
+    return None
+
+
+def _path(word: str, command: Command) -> str | None:
+    if not word or word.startswith("$(") or word.startswith("`"):
+        return None
+    if word.startswith("~"):
+        word = "/root" + word[1:]
+    if word.startswith("$") and not word.startswith("$HOME"):
+        return None
+    word = word.replace("$HOME", "/root")
+    if not word.startswith("/") and command.cwd is None:
+        return None
+    return resolve(word, command.cwd or "/")
+
+
+def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
+    return tuple(p for p in (_path(w, command) for w in words) if p is not None)
+
+
+def _tool(command: Command) -> tuple[str, tuple[str, ...]]:
+    """The program and its argv, looking through sudo/env/python -m/busybox."""
+    words = command.words
+    while words:
+        name = posixpath.basename(words[0])
+        if name in ("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox"):
+            words = tuple(w for w in words[1:] if "=" not in w or w.startswith("-"))
+            while words and words[0].startswith("-"):
+                words = words[1:]
+            continue
+        if name.startswith("python") and len(words) > 2 and words[1] == "-m":
+            return words[2], words[2:]
+        return name, words
+    return "", ()
+
+
+def _actions(command: Command) -> Iterator[Action]:
+    tool, words = _tool(command)
+    text = " ".join(words)
+    if tool in ("rm", "rmdir", "unlink", "shred"):
+        yield Action("remove", tool, _paths(_operands(words), command), text)
+    elif tool == "find" and ("-delete" in words or _find_execs_rm(words)):
+        roots = []
+        for word in words[1:]:
+            if word.startswith("-") or word in ("(", "!"):
+                break
+            roots.append(word)
+        yield Action("remove", "find", _paths(roots or ["."], command), text)
+    elif tool in ("chown", "chmod", "chgrp"):
+        operands = _operands(words, frozenset({"--reference"}))
+        if tool == "chmod":
+            operands = [w for w in words[1:] if not _is_chmod_option(w)]
+        if not any(w.startswith("--reference") for w in words):
+            operands = operands[1:]
+        yield Action("chown", tool, _paths(operands, command), text)
+    elif tool == "setfacl":
+        operands = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
+        yield Action("chown", tool, _paths(operands, command), text)
+    elif tool == "touch":
+        operands = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
+        yield Action("touch", tool, _paths(operands, command), text)
+    else:
+        manager = _package_removal(tool, words)
+        if manager:
+            yield Action("package-remove", manager, (), text)
+
+
+def _is_chmod_option(word: str) -> bool:
+    return (word.startswith("-") and not any(c in word[1:] for c in "rwxXstugo=+-")) or word in (
+        "-R",
+        "-v",
+        "-f",
+        "-c",
+        "--recursive",
+        "--verbose",
+        "--silent",
+        "--quiet",
+        "--changes",
+    )
+
+
+def _find_execs_rm(words: tuple[str, ...]) -> bool:
+    for i, word in enumerate(words[:-1]):
+        if word in ("-exec", "-execdir") and posixpath.basename(words[i + 1]) in ("rm", "rmdir"):
+            return True
+    return False
+
+
+def _subcommand(words: tuple[str, ...]) -> str:
+    for word in words[1:]:
+        if not word.startswith("-"):
+            return word
+    return ""
+
+
+def _package_removal(tool: str, words: tuple[str, ...]) -> str | None:
+    sub = _subcommand(words)
+    if tool in _APT and sub in ("purge", "remove", "autoremove"):
+        return "apt"
+    if tool == "dpkg" and any(w in ("-r", "-P", "--purge", "--remove") for w in words):
+        return "apt"
+    if tool == "apk" and sub == "del":
+        return "apk"
+    if tool in _YUM and sub in ("remove", "erase", "autoremove"):
+        return "yum"
+    if tool == "rpm" and any(w.startswith("-e") for w in words[1:2]):
+        return "yum"
+    if tool in _PIP and sub == "uninstall":
+        return "pip"
+    if tool in ("npm", "yarn") and sub in ("uninstall", "remove", "prune", "rm"):
+        return "npm"
+    if tool == "gem" and sub == "uninstall":
+        return "gem"
+    return None
+
+
+def updates_index(command: Command) -> str | None:
+    """The package manager family whose index a command downloads (`apt-get update`), if any."""
+    tool, words = _tool(command)
+    sub = _subcommand(words)
+    if (tool in _APT and sub == "update") or (tool == "apk" and sub == "update"):
+        return "apk" if tool == "apk" else "apt"
+    if tool in _YUM and sub in ("makecache", "update", "upgrade", "install"):
+        return "yum"
+    if tool == "apk" and sub == "add" and "--no-cache" not in words:
+        return "apk"
+    return None
+
+
+def package_install(command: Command) -> str | None:
+    """The package manager family a command installs with ('apt', 'apk', ...), if any."""
+    tool, words = _tool(command)
+    sub = _subcommand(words)
+    if tool in _APT and sub in ("install", "update", "upgrade", "dist-upgrade", "build-dep"):
+        return "apt"
+    if tool in ("pecl", "pear") and sub == "install":
+        return "pecl"
+    if tool == "dpkg" and "-i" in words:
+        return "apt"
+    if tool == "apk" and sub in ("add", "update", "upgrade"):
+        return "apk"
+    if tool in _YUM and sub in ("install", "update", "upgrade", "groupinstall", "makecache"):
+        return "yum"
+    if tool in _PIP and sub == "install":
+        return "pip"
+    if tool in ("npm", "yarn", "pnpm") and sub in ("install", "ci", "i", "add", ""):
+        return "npm"
+    if tool in ("gem", "bundle") and sub == "install":
+        return "gem"
+    if tool == "make" and "install" in words[1:]:
+        return "make"
+    return None
+
+
+def _writes(command: Command, installs: set[str]) -> list[str]:
+    tool, words = _tool(command)
+    out = [t for t in (_path(r.target, command) for r in command.redirects if ">" in r.op) if t]
+    manager = package_install(command)
+    if manager:
+        installs.add(manager)
+        out.extend(_STATE[manager] + _TREES[manager])
+    index = updates_index(command)
+    if index:
+        out.extend(_INDEX[index])
+    operands = _operands(words)
+    if tool in ("mkdir", "touch", "mktemp", "install"):
+        out.extend(_paths(operands, command))
+    elif tool in ("cp", "mv", "ln", "rsync") and operands:
+        out.extend(_paths(operands[-1:], command))
+    elif tool == "curl":
+        target = _option_value(words, "-o", "--output")
+        if target:
+            out.extend(_paths([target], command))
+        elif any(
+            w in ("-O", "--remote-name")
+            or (w.startswith("-") and not w.startswith("--") and "O" in w)
+            for w in words[1:]
+        ):
+            urls = [w for w in words if "://" in w]
+            out.extend(_paths([posixpath.basename(u.split("?")[0]) for u in urls], command))
+    elif tool == "wget":
+        target = _option_value(words, "-O", "--output-document")
+        prefix = _option_value(words, "-P", "--directory-prefix")
+        if target and target != "-":
+            out.extend(_paths([target], command))
+        elif not target:
+            urls = [w for w in words if "://" in w]
+            base = prefix or "."
+            out.extend(
+                _paths(
+                    [posixpath.join(base, posixpath.basename(u.split("?")[0])) for u in urls],
+                    command,
+                )
+            )
+    elif tool in ("tar", "bsdtar") and _extracts(words):
+        out.extend(_paths([_option_value(words, "-C", "--directory") or "."], command))
+    elif tool == "unzip":
+        out.extend(_paths([_option_value(words, "-d") or "."], command))
+    elif tool == "git" and len(operands) >= 2 and operands[0] == "clone":
+        dest = (
+            operands[2]
+            if len(operands) > 2
+            else posixpath.basename(operands[1]).removesuffix(".git")
+        )
+        out.extend(_paths([dest], command))
+    elif tool in ("useradd", "adduser") and operands:
+        home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
+        out.extend(_paths([home or f"/home/{operands[-1]}"], command))
+    elif tool in _BUILDERS and command.cwd:
+        out.append(command.cwd)
+    return out
+
+
+@dataclass(frozen=True)
+class CopyWrite:
+    """A path a COPY/ADD writes. `exact` when known file by file from the build context."""
+
+    path: str
+    exact: bool
+
+
+def copy_sources(instr: Instruction) -> tuple[list[str], str]:
+    """The sources (ARG/ENV expanded) and the raw destination of a COPY/ADD."""
+    args = [expand(a, instr.env) for a in instr.node.args]
+    if len(args) < 2:
+        return [], args[0] if args else ""
+    return args[:-1], args[-1]
+
+
+def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
+    """Paths written by a COPY/ADD. With the build context, every file; without, the targets."""
+    sources, dest_raw = copy_sources(instr)
+    if not sources:
+        return []
+    dest = resolve(dest_raw, instr.workdir)
+    dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
+    heredocs = {h.name for h in instr.node.heredocs}
+    from_stage = instr.flag("from")
+    out: list[CopyWrite] = []
+    for source in sources:
+        name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
+        if name is not None and name in heredocs:
+            out.append(CopyWrite(dest if not dest_is_dir else posixpath.join(dest, name), True))
+            continue
+        if "://" in source or source.startswith("git@"):
+            base = posixpath.basename(source.split("?")[0].rstrip("/"))
+            out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
+            continue
+        if context is not None and from_stage is None:
+            files = list(_context_files(context, source))
+            if files:
+                for rel, is_tree_member in files:
+                    if is_tree_member or dest_is_dir or len(files) > 1:
+                        out.append(CopyWrite(resolve(rel, dest), True))
+                    else:
+                        out.append(CopyWrite(dest, True))
+                continue
+        out.append(CopyWrite(dest, False))
+    return out
+
+
+def _context_files(context: Path, source: str) -> Iterator[tuple[str, bool]]:
+    """(path relative to the destination, whether it came from inside a copied directory)."""
+    pattern = posixpath.normpath(source.lstrip("/")) or "."
+    root = context.resolve()
+    matches: list[Path]
+    if any(c in pattern for c in "*?["):
+        matches = sorted(root.glob(pattern))
+    else:
+        candidate = root / pattern
+        matches = [candidate] if candidate.exists() else []
+    for match in matches:
+        try:
+            match.resolve().relative_to(root)
+        except ValueError:
+            continue
+        if match.is_dir():
+            for dirpath, dirnames, filenames in os.walk(match):
+                dirnames[:] = sorted(d for d in dirnames if d != ".git")
+                for filename in sorted(filenames):
+                    full = Path(dirpath, filename)
+                    yield full.relative_to(match).as_posix(), True
+        else:
+            yield match.name, False

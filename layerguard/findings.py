@@ -1,0 +1,56 @@
+"""Severity, the Problem a rule yields, and the Finding the engine makes of it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `a >= b` means a is at least as serious as b."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"expected one of error, warning, info; got {text!r}") from None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule reports: where and why. The engine adds code and severity."""
+
+    line: int
+    end_line: int
+    message: str
+    column: int = 1
+    measured: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem stamped by the engine with its file, rule and severity."""
+
+    file: str
+    line: int
+    end_line: int
+    column: int
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    help: str
+    measured: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)

@@ -1,0 +1,36 @@
+"""The stable JSON contract: {"version": 1, "violations": [...], "summary": {...}}."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from layerguard.findings import Severity
+
+if TYPE_CHECKING:
+    from layerguard.formatters import Style
+    from layerguard.linter import Report
+
+
+def render(report: Report, style: Style) -> str:
+    violations = []
+    for f in report.findings:
+        item: dict[str, Any] = {
+            "rule": f.rule,
+            "name": f.name,
+            "severity": str(f.severity),
+            "file": f.file,
+            "line": f.line,
+            "end_line": f.end_line,
+            "column": f.column,
+            "message": f.message,
+            "help": f.help,
+        }
+        if f.measured is not None:
+            item["measured"] = dict(f.measured)
+        violations.append(item)
+    summary = {"files": report.files}
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        summary[f"{severity}s"] = sum(1 for f in report.findings if f.severity is severity)
+    document = {"version": 1, "violations": violations, "summary": summary}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

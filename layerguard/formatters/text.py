@@ -1,0 +1,43 @@
+"""`FILE:LINE CODE severity: message`, one finding a line, then a summary unless quiet."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from layerguard.findings import Severity
+
+if TYPE_CHECKING:
+    from layerguard.formatters import Style
+    from layerguard.linter import Report
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render(report: Report, style: Style) -> str:
+    lines = []
+    for f in report.findings:
+        severity = str(f.severity)
+        if style.color:
+            lines.append(
+                f"{_BOLD}{f.file}:{f.line}{_RESET} {_DIM}{f.rule}{_RESET} "
+                f"{_COLORS[f.severity]}{severity}{_RESET}: {f.message}"
+            )
+        else:
+            lines.append(f"{f.file}:{f.line} {f.rule} {severity}: {f.message}")
+    if not style.quiet:
+        lines.append(_summary(report))
+    return "".join(line + "\n" for line in lines)
+
+
+def _summary(report: Report) -> str:
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    if not report.findings:
+        return f"no problems in {files}"
+    counts = []
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        n = sum(1 for f in report.findings if f.severity is severity)
+        if n:
+            counts.append(f"{n} {severity}{'s' if n != 1 else ''}")
+    total = len(report.findings)
+    return f"{total} problem{'s' if total != 1 else ''} ({', '.join(counts)}) in {files}"

@@ -1,0 +1,59 @@
+"""`# layerguard ignore=LG003` (for the next instruction) and `# layerguard global ignore=LG005`.
+
+A reason may follow after ` -- `. Comment lines inside an instruction (heredoc bodies, continued
+lines) are not pragmas: only lines between instructions count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+_PRAGMA = re.compile(
+    r"^\s*#\s*layerguard\s+(?P<scope>global\s+)?ignore\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"
+    r"\s*(?:--.*)?$"
+)
+
+
+@dataclass(frozen=True)
+class Suppressions:
+    global_codes: frozenset[str] = frozenset()
+    by_line: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def suppresses(self, code: str, name: str, line: int) -> bool:
+        codes = self.global_codes | self.by_line.get(line, frozenset())
+        return code in codes or name in codes or "all" in codes
+
+
+def collect(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> Suppressions:
+    """Pragmas in `lines` (the file's text) for instructions spanning 1-based `spans`."""
+    spans = sorted(spans)
+    inside: set[int] = set()
+    for start, end in spans:
+        inside.update(range(start, end + 1))
+    global_codes: set[str] = set()
+    for number, text in enumerate(lines, 1):
+        match = _PRAGMA.match(text)
+        if match and match["scope"] and number not in inside:
+            global_codes.update(_codes(match["codes"]))
+    by_line: dict[int, frozenset[str]] = {}
+    for start, _ in spans:
+        codes: set[str] = set()
+        number = start - 1
+        while number >= 1 and number not in inside and lines[number - 1].lstrip().startswith("#"):
+            match = _PRAGMA.match(lines[number - 1])
+            if match and not match["scope"]:
+                codes.update(_codes(match["codes"]))
+            number -= 1
+        if codes:
+            by_line[start] = frozenset(codes)
+    return Suppressions(frozenset(global_codes), by_line)
+
+
+def _codes(text: str) -> set[str]:
+    return {
+        c.strip().upper() if c.strip()[:2].upper() == "LG" else c.strip().lower()
+        for c in text.split(",")
+        if c.strip()
+    }

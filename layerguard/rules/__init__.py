@@ -1,0 +1,54 @@
+"""The explicit table of rules, in code order. A new rule is one module and one line here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from types import ModuleType
+from typing import Any
+
+from layerguard.findings import Problem, Severity
+from layerguard.rules import (
+    copy_over_inherited,
+    delete_in_later_layer,
+    ownership_copy_up,
+    package_cache_kept,
+    self_chained_base,
+)
+from layerguard.rules.base import Context, Option
+
+RULES: tuple[ModuleType, ...] = (
+    self_chained_base,
+    copy_over_inherited,
+    delete_in_later_layer,
+    ownership_copy_up,
+    package_cache_kept,
+)
+
+# LG000 is not a rule module: the engine reports files the parser rejects.
+PARSE_ERROR_CODE = "LG000"
+PARSE_ERROR_NAME = "parse-error"
+PARSE_ERROR_HELP = "Fix the Dockerfile so that `docker build` (BuildKit) accepts it."
+
+CheckFn = Callable[[Context, Mapping[str, Any]], Iterator[Problem]]
+
+
+def by_code() -> dict[str, ModuleType]:
+    return {rule.CODE: rule for rule in RULES}
+
+
+def lookup(key: str) -> ModuleType | None:
+    """A rule by code (`LG003`, any case) or name (`delete-in-later-layer`)."""
+    for rule in RULES:
+        if key.upper() == rule.CODE or key.lower() == rule.NAME:
+            return rule
+    return None
+
+
+def options_of(rule: ModuleType) -> Mapping[str, Option]:
+    options: Mapping[str, Option] = rule.OPTIONS
+    return options
+
+
+def severity_of(rule: ModuleType) -> Severity:
+    severity: Severity = rule.SEVERITY
+    return severity

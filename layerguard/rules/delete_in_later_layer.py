@@ -1,0 +1,90 @@
+"""Delete in later layer: a RUN removes files that an earlier layer added.
+
+## What it does
+Reports a `RUN` of a shipped stage that removes files it did not create itself: `rm`, `rmdir`,
+`unlink`, `find ... -delete` or `-exec rm`, `apt-get purge/remove/autoremove`, `dpkg -r`,
+`apk del`, `yum/dnf remove`, `rpm -e`, `pip uninstall`, `npm uninstall/prune`, `gem uninstall`.
+Removing what the same `RUN` created (download, extract, install, then clean up) is the fix, not a
+finding. The message says where the removed files were added, when a checked Dockerfile shows it.
+
+## Why is this bad?
+A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.
+The deleted bytes still ship in the layer that added them; the image does not get one byte
+smaller, and `ls` in the container no longer shows what every pull still downloads.
+
+## Example
+```dockerfile
+FROM registry.example.com/team/app:0.0.3
+RUN rm -rf test.txt
+```
+```dockerfile
+RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go1.22.linux-amd64.tar.gz
+RUN tar -C /usr/local -xzf /tmp/go.tgz && rm /tmp/go.tgz
+```
+
+## Use instead
+Do not add the files in the first place (remove them from the build context, or from the base),
+or download, use and delete in one `RUN`:
+```dockerfile
+RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go1.22.linux-amd64.tar.gz \
+ && tar -C /usr/local -xzf /tmp/go.tgz && rm /tmp/go.tgz
+```
+For files only a build needs, use a build stage and `COPY --from` the result.
+
+## Options
+None.
+
+## References
+- https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers
+- https://github.com/opencontainers/image-spec/blob/main/layer.md#whiteouts
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from layerguard.findings import Problem, Severity
+from layerguard.rules.base import Context
+
+CODE = "LG003"
+NAME = "delete-in-later-layer"
+SEVERITY = Severity.WARNING
+SUMMARY = "A RUN removes files an earlier layer added; their bytes still ship."
+HELP = (
+    "Remove the files in the RUN that creates them, or never add them (build stage + COPY --from)."
+)
+OPTIONS: Mapping[str, Any] = {}
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for index, step in ctx.own_steps():
+        if step.run is None:
+            continue
+        removed: list[str] = []
+        origins: list[str] = []
+        for action in step.run.actions:
+            if action.kind not in ("remove", "package-remove") or not action.foreign:
+                continue
+            if action.kind == "package-remove":
+                if not action.unknown_before:
+                    removed.append(f"packages ({action.command})")
+                continue
+            for path in action.foreign:
+                writer = ctx.writer(path, index)
+                if writer is None and action.unknown_before:
+                    continue  # an unmodelled command earlier in this RUN may have made it
+                removed.append(path)
+                if writer is not None and writer.where not in origins:
+                    origins.append(writer.where)
+        if not removed:
+            continue
+        what = ", ".join(removed[:3]) + (
+            f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+        )
+        where = f" (added by {', '.join(origins)})" if origins else " (added by an earlier layer)"
+        yield Problem(
+            step.instr.line,
+            step.instr.end_line,
+            f"removes {what}{where}: a whiteout hides the files but their bytes still ship",
+        )

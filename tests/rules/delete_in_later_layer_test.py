@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from layerguard.findings import Finding
+
+Lint = Callable[..., list[Finding]]
+
+OK = [
+    pytest.param(
+        "FROM debian\nRUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz -C /opt"
+        " && rm /tmp/a.tgz\n",
+        id="download-extract-rm",
+    ),
+    pytest.param(
+        "FROM debian\nRUN cd /tmp && wget https://x/y/pkg.tar.gz && tar xf pkg.tar.gz"
+        " && rm pkg.tar.gz\n",
+        id="wget-into-cwd",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y gcc && make"
+        " && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n",
+        id="purge-own-install",
+    ),
+    pytest.param(
+        "FROM debian\nRUN mkdir -p /src && cd /src && echo hi > x && cd / && rm -rf /src\n",
+        id="mkdir-then-rm",
+    ),
+    pytest.param(
+        "FROM debian\nRUN ./build.sh && rm -rf /tmp/build\n", id="unknown-tool-may-create"
+    ),
+    pytest.param(
+        "FROM debian AS build\nRUN rm -rf /usr/share/doc\nFROM scratch\nCOPY --from=build / /\n",
+        id="build-stage-only",
+    ),
+    pytest.param(
+        "FROM debian\nRUN <<EOF\ncurl -o /x.tgz https://x/x.tgz\ntar xf /x.tgz\nrm /x.tgz\nEOF\n",
+        id="heredoc-own",
+    ),
+    pytest.param('FROM debian\nRUN ["echo", "rm -rf /usr"]\n', id="exec-form-no-shell"),
+]
+
+FLAGS = [
+    pytest.param("FROM debian\nRUN rm -rf /usr/share/doc\n", [2], id="plain-rm"),
+    pytest.param(
+        "FROM debian\nCOPY app.tgz /tmp/\nRUN tar xzf /tmp/app.tgz -C /opt \\\n"
+        " && rm /tmp/app.tgz\n",
+        [3],
+        id="rm-copied-archive",
+    ),
+    pytest.param(
+        "FROM debian\nRUN curl -o /a.tgz https://x/a.tgz\nRUN rm /a.tgz\n",
+        [3],
+        id="download-then-rm-later",
+    ),
+    pytest.param("FROM alpine\nRUN apk del curl\n", [2], id="apk-del"),
+    pytest.param("FROM debian\nRUN find /usr -name '*.pyc' -delete\n", [2], id="find-delete"),
+    pytest.param("FROM python\nRUN pip uninstall -y setuptools\n", [2], id="pip-uninstall"),
+    pytest.param("FROM debian\nWORKDIR /app\nCOPY . .\nRUN rm -rf tests\n", [4], id="workdir-rel"),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\n"
+        "RUN apt-get install -y x && rm -rf /var/lib/apt/lists/*\n",
+        [3],
+        id="lists-from-earlier-run",
+    ),
+    pytest.param(
+        "FROM debian AS base\nCOPY big /big\nFROM base\nRUN rm -rf /big\n",
+        [4],
+        id="through-stage-alias",
+    ),
+]
+
+
+@pytest.mark.parametrize("dockerfile", OK)
+def test_ok(lines_of: Callable[[str, str], list[int]], dockerfile: str) -> None:
+    assert lines_of(dockerfile, "LG003") == []
+
+
+@pytest.mark.parametrize(("dockerfile", "lines"), FLAGS)
+def test_flags(
+    lines_of: Callable[[str, str], list[int]], dockerfile: str, lines: list[int]
+) -> None:
+    assert lines_of(dockerfile, "LG003") == lines
+
+
+def test_message_names_origin(lint_files: Lint) -> None:
+    found = lint_files(
+        {"Dockerfile": "FROM debian\nCOPY big.bin /opt/\nRUN rm /opt/big.bin\n"}, code="LG003"
+    )
+    assert len(found) == 1
+    assert "/opt/big.bin" in found[0].message and "Dockerfile:2" in found[0].message
+
+
+def test_pragma_suppresses(lines_of: Callable[[str, str], list[int]]) -> None:
+    text = "FROM debian\n# layerguard ignore=LG003 -- docs are tiny\nRUN rm -rf /usr/share/doc\n"
+    assert lines_of(text, "LG003") == []
+    text = (
+        "# layerguard global ignore=delete-in-later-layer\nFROM debian\nRUN rm -rf /usr/share/doc\n"
+    )
+    assert lines_of(text, "LG003") == []
+    text = "FROM debian\n# layerguard ignore=LG004\nRUN rm -rf /usr/share/doc\n"
+    assert lines_of(text, "LG003") == [3]
