@@ -210,19 +210,20 @@ class _Lexer:
         in_test = False
         while self.pos < n:
             fast = _FAST.match(src, self.pos)
-            plain = fast.group(1)  # type: ignore[union-attr]
+            if fast is None:  # the pattern matches the empty string: never None
+                break
+            plain, op = fast.group(1, 2)
             if plain is not None:
-                out.append(_Word([_Lit(plain, False)], fast.start(1), plain))  # type: ignore[union-attr]
-                self.pos = fast.end()  # type: ignore[union-attr]
+                out.append(_Word([_Lit(plain, False)], fast.start(1), plain))
+                self.pos = fast.end()
                 if plain == "[[" or plain == "]]":
                     in_test = plain == "[["
                 continue
-            op = fast.group(2)  # type: ignore[union-attr]
             if op is not None and not in_test:
                 out.append(_OPS[op])
-                self.pos = fast.end()  # type: ignore[union-attr]
+                self.pos = fast.end()
                 continue
-            pos = self.pos = fast.start(2) if op else fast.end()  # type: ignore[union-attr]
+            pos = self.pos = fast.start(2) if op else fast.end()
             if pos >= n:
                 break
             c = src[pos]
