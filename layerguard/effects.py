@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from layerguard.model import Instruction, expand, resolve
-from layerguard.shell import Command, split_commands
+from layerguard.shell import Command, Redirect, split_commands
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
@@ -274,6 +274,13 @@ def _named_files(command: Command, written: list[str]) -> list[str]:
     return []
 
 
+def _writes_file(redirect: Redirect) -> bool:
+    """`> f`, `>> f`, `2> f`, `&> f`; not `2>&1`, `>&2` or `>&-`, which name descriptors."""
+    if ">" not in redirect.op:
+        return False
+    return not (redirect.op.endswith("&") and (redirect.target.isdigit() or redirect.target == "-"))
+
+
 def _extracts(words: tuple[str, ...]) -> bool:
     """`tar xzf`, `tar -xzf`, `tar --extract`, `tar -C dir -x ...`."""
     first = words[1] if len(words) > 1 else ""
@@ -472,7 +479,11 @@ def package_install(command: Command) -> str | None:
 
 def _writes(command: Command, installs: set[str]) -> list[str]:
     tool, words = _tool(command)
-    out = [t for t in (_path(r.target, command) for r in command.redirects if ">" in r.op) if t]
+    out = [
+        t
+        for t in (_path(r.target, command) for r in command.redirects if _writes_file(r))
+        if t and not t.startswith("/dev/")
+    ]
     manager = package_install(command)
     if manager:
         installs.add(manager)
@@ -566,6 +577,8 @@ def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
             continue
         if context is not None and from_stage is None:
             files = list(_context_files(context, source))
+            if not files and any(c in source for c in "*?["):
+                continue  # a wildcard that matches nothing copies nothing
             if files:
                 for rel, is_tree_member in files:
                     if is_tree_member or dest_is_dir or len(files) > 1:
