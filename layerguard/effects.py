@@ -251,7 +251,7 @@ def run_effects(instr: Instruction) -> RunEffects:
                     p for p in action.paths if not any(path_overlaps(p, w) for w in writes)
                 )
             actions.append(replace(action, foreign=foreign, unknown_before=unknown))
-        unknown = unknown or _tool(command)[0] not in _MODELLED
+        unknown = unknown or tool_and_args(command)[0] not in _MODELLED
         written = _writes(command, installs)
         writes.extend(written)
         files.extend(_named_files(command, written))
@@ -268,7 +268,7 @@ def run_effects(instr: Instruction) -> RunEffects:
 
 def _named_files(command: Command, written: list[str]) -> list[str]:
     """Of what a command wrote, the files it named: redirect, download and copy targets."""
-    tool, _ = _tool(command)
+    tool, _ = tool_and_args(command)
     if tool in ("curl", "wget", "cp", "mv", "ln", "touch", "install") or command.redirects:
         return [w for w in written if w not in _BROAD]
     return []
@@ -343,7 +343,7 @@ def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
     return tuple(p for p in (_path(w, command) for w in words) if p is not None)
 
 
-def _tool(command: Command) -> tuple[str, tuple[str, ...]]:
+def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
     words = command.words
     while words:
@@ -360,7 +360,7 @@ def _tool(command: Command) -> tuple[str, tuple[str, ...]]:
 
 
 def _actions(command: Command) -> Iterator[Action]:
-    tool, words = _tool(command)
+    tool, words = tool_and_args(command)
     text = " ".join(words)
     if tool in ("rm", "rmdir", "unlink", "shred"):
         yield Action("remove", tool, _paths(_operands(words), command), text)
@@ -441,7 +441,7 @@ def _package_removal(tool: str, words: tuple[str, ...]) -> str | None:
 
 def updates_index(command: Command) -> str | None:
     """The package manager family whose index a command downloads (`apt-get update`), if any."""
-    tool, words = _tool(command)
+    tool, words = tool_and_args(command)
     sub = _subcommand(words)
     if (tool in _APT and sub == "update") or (tool == "apk" and sub == "update"):
         return "apk" if tool == "apk" else "apt"
@@ -454,7 +454,7 @@ def updates_index(command: Command) -> str | None:
 
 def package_install(command: Command) -> str | None:
     """The package manager family a command installs with ('apt', 'apk', ...), if any."""
-    tool, words = _tool(command)
+    tool, words = tool_and_args(command)
     sub = _subcommand(words)
     if tool in _APT and sub in ("install", "update", "upgrade", "dist-upgrade", "build-dep"):
         return "apt"
@@ -478,7 +478,7 @@ def package_install(command: Command) -> str | None:
 
 
 def _writes(command: Command, installs: set[str]) -> list[str]:
-    tool, words = _tool(command)
+    tool, words = tool_and_args(command)
     out = [
         t
         for t in (_path(r.target, command) for r in command.redirects if _writes_file(r))

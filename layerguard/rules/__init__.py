@@ -8,6 +8,7 @@ from typing import Any
 
 from layerguard.findings import Problem, Severity
 from layerguard.rules import (
+    archive_extracted_later,
     copy_over_inherited,
     delete_in_later_layer,
     ownership_copy_up,
@@ -22,6 +23,7 @@ RULES: tuple[ModuleType, ...] = (
     delete_in_later_layer,
     ownership_copy_up,
     package_cache_kept,
+    archive_extracted_later,
 )
 
 # LG000 is not a rule module: the engine reports files the parser rejects.

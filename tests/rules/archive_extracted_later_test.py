@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+OK = [
+    pytest.param("FROM debian\nADD node.tar.xz /usr/local/\n", id="add-unpacks-local-tar"),
+    pytest.param(
+        "FROM debian\nRUN --mount=type=bind,source=a.deb,target=/tmp/a.deb dpkg -i /tmp/a.deb\n",
+        id="bind-mount",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app.jar /app/\nRUN java -jar /app/app.jar --version\n",
+        id="jar-is-used-not-unpacked",
+    ),
+    pytest.param("FROM debian\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/b.tgz\n", id="other-archive"),
+    pytest.param(
+        "FROM debian AS b\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/a.tgz -C /out\n"
+        "FROM scratch\nCOPY --from=b /out /\n",
+        id="build-stage-only",
+    ),
+]
+
+FLAGS = [
+    pytest.param(
+        "FROM debian\nCOPY node.tar.xz /tmp/\nRUN tar -xJf /tmp/node.tar.xz -C /usr/local\n",
+        [2],
+        id="copy-then-tar",
+    ),
+    pytest.param(
+        "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n",
+        [3],
+        id="deb-glob",
+    ),
+    pytest.param(
+        "FROM python\nCOPY dist/app-1.0-py3-none-any.whl /wheels/\n"
+        "RUN pip install --no-cache-dir /wheels/app-1.0-py3-none-any.whl\n",
+        [2],
+        id="wheel",
+    ),
+    pytest.param(
+        "FROM debian\nADD https://x.org/tool.zip /opt/tool.zip\nRUN cd /opt && unzip tool.zip\n",
+        [2],
+        id="add-remote-then-unzip",
+    ),
+]
+
+
+@pytest.mark.parametrize("dockerfile", OK)
+def test_ok(lines_of: Callable[[str, str], list[int]], dockerfile: str) -> None:
+    assert lines_of(dockerfile, "LG006") == []
+
+
+@pytest.mark.parametrize(("dockerfile", "lines"), FLAGS)
+def test_flags(
+    lines_of: Callable[[str, str], list[int]], dockerfile: str, lines: list[int]
+) -> None:
+    assert lines_of(dockerfile, "LG006") == lines
