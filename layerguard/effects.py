@@ -8,9 +8,11 @@ Paths are absolute; a path stands for itself and everything below it.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -343,6 +345,7 @@ def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
     return tuple(p for p in (_path(w, command) for w in words) if p is not None)
 
 
+@functools.lru_cache(maxsize=4096)
 def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
     words = command.words
@@ -590,26 +593,87 @@ def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
     return out
 
 
-def _context_files(context: Path, source: str) -> Iterator[tuple[str, bool]]:
-    """(path relative to the destination, whether it came from inside a copied directory)."""
+# Past this many files a context listing stops being worth its cost (a huge `COPY . .`): the
+# COPY is then treated as writing its destination without knowing the files.
+MAX_CONTEXT_FILES = 20_000
+
+
+@functools.lru_cache(maxsize=256)
+def _context_files(context: Path, source: str) -> tuple[tuple[str, bool], ...]:
+    """(path relative to the destination, whether it came from inside a copied directory).
+
+    Follows `.dockerignore`; empty when the source is missing, escapes the context or is too big.
+    """
+    root = os.path.realpath(context)
     pattern = posixpath.normpath(source.lstrip("/")) or "."
-    root = context.resolve()
-    matches: list[Path]
+    if pattern.startswith(".."):
+        return ()
+    ignored = _dockerignore(root)
     if any(c in pattern for c in "*?["):
-        matches = sorted(root.glob(pattern))
+        matches = sorted(str(p) for p in Path(root).glob(pattern))
     else:
-        candidate = root / pattern
-        matches = [candidate] if candidate.exists() else []
+        candidate = os.path.join(root, pattern)
+        matches = [candidate] if os.path.lexists(candidate) else []
+    out: list[tuple[str, bool]] = []
     for match in matches:
-        try:
-            match.resolve().relative_to(root)
-        except ValueError:
+        real = os.path.realpath(match)
+        if real != root and not real.startswith(root + os.sep):
             continue
-        if match.is_dir():
+        rel_match = os.path.relpath(match, root)
+        if os.path.isdir(match):
             for dirpath, dirnames, filenames in os.walk(match):
                 dirnames[:] = sorted(d for d in dirnames if d != ".git")
+                rel_dir = os.path.relpath(dirpath, match)
                 for filename in sorted(filenames):
-                    full = Path(dirpath, filename)
-                    yield full.relative_to(match).as_posix(), True
-        else:
-            yield match.name, False
+                    rel = filename if rel_dir == "." else f"{rel_dir}/{filename}"
+                    if ignored(posixpath.normpath(f"{rel_match}/{rel}")):
+                        continue
+                    out.append((rel, True))
+                    if len(out) > MAX_CONTEXT_FILES:
+                        return ()
+        elif not ignored(rel_match):
+            out.append((os.path.basename(match), False))
+    return tuple(out)
+
+
+def _dockerignore(root: str) -> Callable[[str], bool]:
+    """A matcher for paths relative to the context, from its `.dockerignore` (last match wins)."""
+    try:
+        with open(os.path.join(root, ".dockerignore"), encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return lambda _: False
+    rules: list[tuple[bool, re.Pattern[str]]] = []
+    for line in lines:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        negate = text.startswith("!")
+        text = posixpath.normpath(text.lstrip("!").strip().lstrip("/"))
+        regex = ""
+        i = 0
+        while i < len(text):
+            if text.startswith("**", i):
+                regex += ".*"
+                i += 2
+            elif text[i] == "*":
+                regex += "[^/]*"
+                i += 1
+            elif text[i] == "?":
+                regex += "[^/]"
+                i += 1
+            else:
+                regex += re.escape(text[i])
+                i += 1
+        rules.append((negate, re.compile(f"(?:{regex})(?:/.*)?")))
+    if not rules:
+        return lambda _: False
+
+    def ignored(rel: str) -> bool:
+        result = False
+        for negate, rule in rules:
+            if rule.fullmatch(rel):
+                result = not negate
+        return result
+
+    return ignored

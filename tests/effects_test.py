@@ -90,3 +90,14 @@ def test_copy_never_reads_outside_the_context(tmp_path: Path) -> None:
     (tmp_path / "secret").write_text("s")
     escape = instruction("COPY ../secret /x")
     assert all(not w.exact for w in copy_writes(escape, tmp_path / "ctx"))
+
+
+def test_copy_follows_dockerignore(tmp_path: Path) -> None:
+    (tmp_path / "src" / "node_modules" / "x").mkdir(parents=True)
+    (tmp_path / "src" / "node_modules" / "x" / "big.js").write_text("x")
+    (tmp_path / "src" / "app.js").write_text("a")
+    (tmp_path / "src" / "keep.log").write_text("k")
+    (tmp_path / "src" / "drop.log").write_text("d")
+    (tmp_path / ".dockerignore").write_text("# deps\n**/node_modules\n*/*.log\n!src/keep.log\n")
+    copy = instruction("COPY src /app/")
+    assert sorted(w.path for w in copy_writes(copy, tmp_path)) == ["/app/app.js", "/app/keep.log"]
