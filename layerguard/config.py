@@ -66,22 +66,23 @@ def default_rules() -> dict[str, RuleSetting]:
     }
 
 
-class _Node:
+class Node:
     """A YAML value with the line it starts on, so errors can point at it."""
 
-    def __init__(self, value: Any, line: int) -> None:
+    def __init__(self, value: Any, line: int, key_lines: dict[str, int] | None = None) -> None:
         self.value = value
         self.line = line
+        self.key_lines = key_lines or {}
 
 
-def load(path: Path) -> Config:
-    """Read and validate `path`; raise ConfigError on any problem."""
-    import yaml  # only when a config exists: keeps `layerguard check` start-up fast
+def read_yaml(path: Path, what: str = "config") -> Node | None:
+    """Parse a YAML file into Nodes (None when empty); ConfigError names file and line."""
+    import yaml  # only when a YAML file is read: keeps `layerguard check` start-up fast
 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError(f"{path}: cannot read {what}: {exc}") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -89,16 +90,22 @@ def load(path: Path) -> Config:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
-    if root is None:
+    return None if root is None else _convert(root, path, yaml)
+
+
+def load(path: Path) -> Config:
+    """Read and validate `path`; raise ConfigError on any problem."""
+    tree = read_yaml(path)
+    if tree is None:
         return Config(path=path, rules=MappingProxyType(default_rules()))
-    tree = _convert(root, path, yaml)
     return _validate(tree, path)
 
 
-def _convert(node: Any, path: Path, yaml: Any) -> _Node:
+def _convert(node: Any, path: Path, yaml: Any) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        out: dict[str, _Node] = {}
+        out: dict[str, Node] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: keys must be plain text")
@@ -106,29 +113,30 @@ def _convert(node: Any, path: Path, yaml: Any) -> _Node:
             if str(key) in out:
                 raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
             out[str(key)] = _convert(value_node, path, yaml)
-        return _Node(out, line)
+            key_lines[str(key)] = key_node.start_mark.line + 1
+        return Node(out, line, key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return _Node([_convert(item, path, yaml) for item in node.value], line)
-    return _Node(yaml.SafeLoader("").construct_object(node), line)
+        return Node([_convert(item, path, yaml) for item in node.value], line)
+    return Node(yaml.SafeLoader("").construct_object(node), line)
 
 
-def _fail(path: Path, node: _Node, key: str, problem: str) -> ConfigError:
+def _fail(path: Path, node: Node, key: str, problem: str) -> ConfigError:
     return ConfigError(f"invalid config {path}:{node.line}: {key}: {problem}")
 
 
-def _mapping(path: Path, node: _Node, key: str) -> dict[str, _Node]:
+def _mapping(path: Path, node: Node, key: str) -> dict[str, Node]:
     if not isinstance(node.value, dict):
         raise _fail(path, node, key, "expected a mapping")
     return node.value
 
 
-def _string(path: Path, node: _Node, key: str) -> str:
+def _string(path: Path, node: Node, key: str) -> str:
     if not isinstance(node.value, (str, int, float)) or isinstance(node.value, bool):
         raise _fail(path, node, key, "expected a string")
     return str(node.value)
 
 
-def _validate(tree: _Node, path: Path) -> Config:
+def _validate(tree: Node, path: Path) -> Config:
     top = _mapping(path, tree, "config")
     base = path.parent
     images: dict[Path, ImageRef] = {}
@@ -184,7 +192,7 @@ def _validate(tree: _Node, path: Path) -> Config:
 
 
 def _rule_setting(
-    path: Path, node: _Node, key: str, rule: Any, current: Mapping[str, RuleSetting]
+    path: Path, node: Node, key: str, rule: Any, current: Mapping[str, RuleSetting]
 ) -> RuleSetting:
     default = current[rule.CODE]
     value = node.value
@@ -217,7 +225,7 @@ def _rule_setting(
     return RuleSetting(enabled, severity, MappingProxyType(options))
 
 
-def _severity(path: Path, node: _Node, key: str, text: str) -> Severity:
+def _severity(path: Path, node: Node, key: str, text: str) -> Severity:
     try:
         return Severity.parse(text)
     except ValueError as exc:
