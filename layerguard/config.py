@@ -6,6 +6,7 @@ to a default silently (a CI guard that quietly ignores its policy is worse than 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,19 @@ from layerguard import rules as rule_table
 from layerguard.errors import ConfigError
 from layerguard.findings import Severity
 from layerguard.reference import ImageRef, parse_reference
+from layerguard.units import parse_size
 
 CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
 FAIL_ON = ("error", "warning", "info", "never")
+REGISTRY_MODES = ("on", "off", "optional")
+# budget -> how its value is read
+BUDGETS = {
+    "max-compressed-size": "size",
+    "max-wasted-bytes": "size",
+    "max-wasted-percent": "percent",
+    "max-update-download": "size",
+    "max-layers": "count",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,10 @@ class Config:
     fail_on: str | None = None
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    registry: str | None = None
+    platform: str | None = None
+    budgets: Mapping[str, float] = field(default_factory=dict)
+    previous: Mapping[str, ImageRef] = field(default_factory=dict)
 
 
 def find(start: Path) -> Path | None:
@@ -145,6 +160,10 @@ def _validate(tree: Node, path: Path) -> Config:
     target = None
     fail_on = None
     exclude: list[str] = []
+    registry = None
+    platform = None
+    budgets: dict[str, float] = {}
+    previous: dict[str, ImageRef] = {}
     rules = default_rules()
     for key, node in top.items():
         if key == "images":
@@ -171,6 +190,26 @@ def _validate(tree: Node, path: Path) -> Config:
             if not isinstance(node.value, list):
                 raise _fail(path, node, key, "expected a list of path patterns")
             exclude.extend(_string(path, item, key) for item in node.value)
+        elif key == "registry":
+            value = {True: "on", False: "off"}.get(node.value, node.value)
+            if value not in REGISTRY_MODES:
+                raise _fail(path, node, key, "expected true, false or optional")
+            registry = str(value)
+        elif key == "platform":
+            platform = _string(path, node, key)
+            if not re.fullmatch(r"[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?", platform):
+                raise _fail(path, node, key, "expected os/arch[/variant] like linux/amd64")
+        elif key == "budgets":
+            for name, item in _mapping(path, node, key).items():
+                budgets[name] = _budget(path, item, f"budgets.{name}", name)
+        elif key == "previous":
+            for image, ref in _mapping(path, node, key).items():
+                try:
+                    previous[str(parse_reference(image))] = parse_reference(
+                        _string(path, ref, f"previous.{image}")
+                    )
+                except ValueError as exc:
+                    raise _fail(path, ref, f"previous.{image}", str(exc)) from None
         elif key == "rules":
             for name, setting in _mapping(path, node, key).items():
                 rule = rule_table.lookup(name)
@@ -188,6 +227,10 @@ def _validate(tree: Node, path: Path) -> Config:
         fail_on,
         MappingProxyType(rules),
         tuple(exclude),
+        registry,
+        platform,
+        MappingProxyType(budgets),
+        MappingProxyType(previous),
     )
 
 
@@ -223,6 +266,25 @@ def _rule_setting(
             known = ", ".join(["severity", "enabled", *declared]) or "none"
             raise _fail(path, item, f"{key}.{name}", f"unknown option (known: {known})")
     return RuleSetting(enabled, severity, MappingProxyType(options))
+
+
+def _budget(path: Path, node: Node, key: str, name: str) -> float:
+    kind = BUDGETS.get(name)
+    if kind is None:
+        raise _fail(path, node, key, f"unknown budget (known: {', '.join(BUDGETS)})")
+    value = node.value
+    if kind == "size":
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            raise _fail(path, node, key, str(exc)) from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise _fail(path, node, key, "expected a number >= 0")
+    if kind == "count" and not isinstance(value, int):
+        raise _fail(path, node, key, "expected a whole number")
+    if kind == "percent" and value > 100:
+        raise _fail(path, node, key, "expected a percentage from 0 to 100")
+    return value
 
 
 def _severity(path: Path, node: Node, key: str, text: str) -> Severity:

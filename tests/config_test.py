@@ -36,6 +36,22 @@ def test_full_config(tmp_path: Path) -> None:
     assert cfg.rules["LG003"].severity is Severity.ERROR
 
 
+def test_registry_settings(tmp_path: Path) -> None:
+    cfg = load(write(tmp_path, (
+        "registry: optional\nplatform: linux/arm64/v8\n"
+        "budgets:\n  max-compressed-size: 500MB\n  max-wasted-bytes: 20MiB\n"
+        "  max-wasted-percent: 10\n  max-update-download: 50MB\n  max-layers: 40\n"
+        "previous:\n  team/app:0.0.4: team/app:0.0.2\n"
+    )))  # fmt: skip
+    assert (cfg.registry, cfg.platform) == ("optional", "linux/arm64/v8")
+    assert cfg.budgets == {
+        "max-compressed-size": 500_000_000, "max-wasted-bytes": 20 * 1024**2,
+        "max-wasted-percent": 10, "max-update-download": 50_000_000, "max-layers": 40,
+    }  # fmt: skip
+    assert str(cfg.previous["docker.io/team/app:0.0.4"]) == "docker.io/team/app:0.0.2"
+    assert load(write(tmp_path, "registry: true\n")).registry == "on"
+
+
 def test_empty_file_is_defaults(tmp_path: Path) -> None:
     assert load(write(tmp_path, "")).rules["LG003"].severity is Severity.WARNING
 
@@ -58,6 +74,14 @@ def test_empty_file_is_defaults(tmp_path: Path) -> None:
         ("rules: {\n", ":2", "invalid YAML"),
         ("fail-on: error\nfail-on: info\n", ":2", "duplicate key"),
         ("- a\n- b\n", ":1", "config: expected a mapping"),
+        ("registry: sometimes\n", ":1", "registry: expected true, false or optional"),
+        ("platform: amd64\n", ":1", "platform: expected os/arch"),
+        ("budgets:\n  max-size: 1MB\n", ":2", "budgets.max-size: unknown budget"),
+        ("budgets:\n  max-wasted-bytes: 20 parsecs\n", ":2", "budgets.max-wasted-bytes"),
+        ("budgets:\n  max-wasted-percent: 150\n", ":2", "budgets.max-wasted-percent"),
+        ("budgets:\n  max-layers: 4.5\n", ":2", "budgets.max-layers: expected a whole"),
+        ("budgets:\n  max-layers: many\n", ":2", "budgets.max-layers"),
+        ("previous:\n  app:2: 'not a ref::'\n", ":2", "previous.app:2"),
     ],
 )
 def test_invalid_config_names_key_and_line(
