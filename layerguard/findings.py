@@ -54,3 +54,18 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
+
+
+_UNITS = ("B", "kB", "MB", "GB", "TB", "PB")
+
+
+def human(size: int | None) -> str:
+    """Sizes the way Docker prints them: SI units, three significant digits (`77.8MB`)."""
+    if size is None:
+        return "-"
+    value = float(size)
+    unit = 0
+    while value >= 1000 and unit < len(_UNITS) - 1:
+        value /= 1000
+        unit += 1
+    return f"{value:.3g}{_UNITS[unit]}" if unit else f"{size}B"

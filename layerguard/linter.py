@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from pathlib import Path
 
 from layerguard import pragmas
@@ -12,10 +13,10 @@ from layerguard import rules as rule_table
 from layerguard.chain import Graph, Source
 from layerguard.config import RuleSetting
 from layerguard.errors import LayerguardError
-from layerguard.findings import Finding, Severity
+from layerguard.findings import Finding, Problem, Severity
 from layerguard.parser import ParseError, parse
 from layerguard.reference import ImageRef
-from layerguard.rules.base import Context
+from layerguard.rules.base import BaseFacts, BuiltFacts, Context
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,21 @@ class Settings:
     target: str | None
 
 
+class Measurer(Protocol):
+    """What `check --registry` adds: facts about base images and built images, by reference."""
+
+    def base(self, image: ImageRef) -> BaseFacts | None: ...
+
+    def built(self, image: ImageRef) -> BuiltFacts | None: ...
+
+
 @dataclass(frozen=True)
 class Report:
     files: int
     findings: tuple[Finding, ...]
 
 
-def lint(paths: Sequence[str], settings: Settings) -> Report:
+def lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None = None) -> Report:
     """Check `paths` (as the user gave them) together, so FROM chains across them are followed."""
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
@@ -70,13 +79,26 @@ def lint(paths: Sequence[str], settings: Settings) -> Report:
         texts[key] = data.decode("utf-8-sig").splitlines()
     graph = Graph(sources, settings.build_args, settings.target)
     for key, source in sources.items():
-        findings.extend(_check_file(graph, key, source, texts[key], settings.rules))
+        findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
 
 
+def _severity(setting: RuleSetting, problem: Problem) -> Severity:
+    """The configured severity, or info when the measured bytes fall under the rule's min-bytes."""
+    measured = (problem.measured or {}).get("bytes")
+    if isinstance(measured, int) and measured < setting.options.get("min-bytes", -1):
+        return Severity.INFO
+    return setting.severity
+
+
 def _check_file(
-    graph: Graph, key: str, source: Source, lines: list[str], settings: Mapping[str, RuleSetting]
+    graph: Graph,
+    key: str,
+    source: Source,
+    lines: list[str],
+    settings: Mapping[str, RuleSetting],
+    measurer: Measurer | None,
 ) -> list[Finding]:
     try:
         model = graph.model(key)
@@ -84,7 +106,17 @@ def _check_file(
         raise LayerguardError(f"{source.display}: {exc}") from None
     if not model.stages:
         return []
-    ctx = Context(model, source.image, source.context, graph.steps(key), graph.chain(key))
+    chain = graph.chain(key)
+    base = built = None
+    if measurer is not None:
+        external = [link.image for link in chain if link.file is None]
+        if chain and chain[0].file is None:
+            base = measurer.base(chain[0].image)
+        elif external:
+            base = measurer.base(external[0])
+        if source.image is not None:
+            built = measurer.built(source.image)
+    ctx = Context(model, source.image, source.context, graph.steps(key), chain, base, built)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
     out: list[Finding] = []
@@ -103,7 +135,7 @@ def _check_file(
                     problem.column,
                     rule.CODE,
                     rule.NAME,
-                    setting.severity,
+                    _severity(setting, problem),
                     problem.message,
                     rule.HELP,
                     problem.measured,

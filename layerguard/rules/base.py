@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import bisect
+import fnmatch
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,82 @@ def non_negative_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("expected a whole number >= 0")
     return value
+
+
+def size(value: Any) -> int:
+    from layerguard.units import parse_size
+
+    return parse_size(value)
+
+
+# Measured findings under this many bytes drop to info (rules LG002-LG004 declare `min-bytes`).
+MIN_BYTES = Option(1_000_000, size, "measured bytes under which the finding drops to info")
+
+
+@dataclass(frozen=True)
+class BaseFacts:
+    """What the registry showed of a file's external base image (`check --registry`).
+
+    `files` is the base's final filesystem: path -> (size, index of the layer that holds it).
+    `chain` lists the base and the images it was built from, newest first, as far as known.
+    """
+
+    reference: ImageRef
+    files: Mapping[str, tuple[int, int]]
+    chain: tuple[ImageRef, ...] = ()
+    chain_layers: tuple[int, ...] = ()  # layer count of each chain image
+    layer_sizes: tuple[int, ...] = ()  # compressed size of each of the base's layers
+    _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def under(self, path: str) -> tuple[int, int]:
+        """(files, bytes) of the base at or below `path` (which may hold glob characters)."""
+        if not self._sorted:
+            self._sorted.extend(sorted(self.files))
+        if any(c in path for c in "*?["):
+            hits = [p for p in self._sorted if _glob_under(p, path)]
+        else:
+            root = path.rstrip("/") or "/"
+            prefix = "/" if root == "/" else root + "/"
+            start = bisect.bisect_left(self._sorted, prefix)
+            hits = [root] if root in self.files else []
+            for candidate in self._sorted[start:]:
+                if not candidate.startswith(prefix):
+                    break
+                hits.append(candidate)
+        return len(hits), sum(self.files[p][0] for p in hits)
+
+    def inherited_from(self, repository: str) -> tuple[list[ImageRef], int, int] | None:
+        """For an image of `repository` built on this base: the chain down to the last image of
+        that repository, and the layers (count, compressed bytes) carried above the first image of
+        another repository. None when the chain holds no image of `repository`."""
+        same = [i for i, ref in enumerate(self.chain) if ref.name == repository]
+        if not same:
+            return None
+        last = same[-1]
+        below = self.chain_layers[last + 1] if last + 1 < len(self.chain_layers) else 0
+        carried = self.layer_sizes[below:]
+        return list(self.chain[: last + 1]), len(carried), sum(carried)
+
+
+def _glob_under(candidate: str, pattern: str) -> bool:
+    parts = candidate.split("/")
+    depth = pattern.count("/")
+    return len(parts) > depth and fnmatch.fnmatchcase("/".join(parts[: depth + 1]), pattern)
+
+
+@dataclass(frozen=True)
+class BuiltFacts:
+    """What the registry showed of the image this file builds, for the budget rules."""
+
+    reference: ImageRef
+    layer_count: int
+    compressed_size: int
+    uncompressed_size: int
+    wasted_bytes: int
+    wasted: Sequence[Mapping[str, Any]]
+    previous: ImageRef | None
+    update_download: int | None
+    new_layers: Sequence[Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -59,6 +137,8 @@ class Context:
     context_dir: Path | None
     steps: tuple[Step, ...]
     chain: tuple[Link, ...]
+    base: BaseFacts | None = None
+    built: BuiltFacts | None = None
 
     def own_steps(self) -> Iterator[tuple[int, Step]]:
         for index, step in enumerate(self.steps):

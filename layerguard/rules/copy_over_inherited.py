@@ -25,8 +25,11 @@ FROM registry.example.com/team/runtime:1.4
 COPY src .
 ```
 
+With `check --registry`, files of the external base image count too: a `COPY` over a path the
+base holds is measured (`measured: {"paths": N, "bytes": B}`, B the size of the base's copies).
+
 ## Options
-None.
+- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
 
 ## References
 - https://docs.docker.com/get-started/docker-concepts/building-images/understanding-image-layers/
@@ -38,15 +41,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity
-from layerguard.rules.base import Context, Step
+from layerguard.findings import Problem, Severity, human
+from layerguard.rules.base import MIN_BYTES, Context, Step
 
 CODE = "LG002"
 NAME = "copy-over-inherited-content"
 SEVERITY = Severity.WARNING
 SUMMARY = "A COPY/ADD writes paths an earlier layer of the same image already wrote."
 HELP = "Copy each file once; build versions from a base image that does not already hold them."
-OPTIONS: Mapping[str, Any] = {}
+OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -54,20 +57,31 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if step.instr.keyword not in ("copy", "add"):
             continue
         hits: dict[str, Step] = {}
+        in_base: dict[str, int] = {}
         for write in step.copies:
             earlier = _earlier_writer(ctx, index, write.path, write.exact, step)
             if earlier is not None:
                 hits.setdefault(write.path, earlier)
-        if not hits:
+            elif ctx.base is not None and write.exact and write.path in ctx.base.files:
+                in_base[write.path] = ctx.base.files[write.path][0]
+        if not hits and not in_base:
             continue
-        paths = sorted(hits)
+        paths = sorted([*hits, *in_base])
         shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-        sources = sorted({hits[p].where for p in paths})
+        origins = sorted({hits[p].where for p in hits})
+        if in_base and ctx.base is not None:
+            origins.append(f"the base image {ctx.base.reference.familiar}")
+        measured = None
+        if in_base and not hits:
+            size = sum(in_base.values())
+            measured = {"paths": len(in_base), "bytes": size}
+            shown += f" ({human(size)})"
         yield Problem(
             step.instr.line,
             step.instr.end_line,
-            f"writes {shown} again (already written by {', '.join(sources[:3])}); "
+            f"writes {shown} again (already written by {', '.join(origins[:3])}); "
             f"the old copies stay in the lower layer",
+            measured=measured,
         )
 
 

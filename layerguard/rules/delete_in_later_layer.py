@@ -31,8 +31,12 @@ RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go1.22.linux-amd64.tar.gz \
 ```
 For files only a build needs, use a build stage and `COPY --from` the result.
 
+With `check --registry`, the base image's files under the removed paths are measured
+(`measured: {"paths": N, "bytes": B}`: bytes that keep shipping), and a removal of a path the base
+does not hold and no earlier layer wrote is not reported.
+
 ## Options
-None.
+- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
 
 ## References
 - https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers
@@ -44,8 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity
-from layerguard.rules.base import Context
+from layerguard.findings import Problem, Severity, human
+from layerguard.rules.base import MIN_BYTES, Context
 
 CODE = "LG003"
 NAME = "delete-in-later-layer"
@@ -54,7 +58,7 @@ SUMMARY = "A RUN removes files an earlier layer added; their bytes still ship."
 HELP = (
     "Remove the files in the RUN that creates them, or never add them (build stage + COPY --from)."
 )
-OPTIONS: Mapping[str, Any] = {}
+OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -63,28 +67,46 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         removed: list[str] = []
         origins: list[str] = []
+        measured_paths = measured_bytes = 0
+        unmeasured = False
         for action in step.run.actions:
             if action.kind not in ("remove", "package-remove") or not action.foreign:
                 continue
             if action.kind == "package-remove":
                 if not action.unknown_before:
                     removed.append(f"packages ({action.command})")
+                    unmeasured = True
                 continue
             for path in action.foreign:
                 writer = ctx.writer(path, index)
-                if writer is None and action.unknown_before:
-                    continue  # an unmodelled command earlier in this RUN may have made it
+                files, size = ctx.base.under(path) if ctx.base else (0, 0)
+                if writer is None and (action.unknown_before or (ctx.base and not files)):
+                    continue  # nothing known to delete there (or an earlier command made it)
                 removed.append(path)
-                if writer is not None and writer.where not in origins:
-                    origins.append(writer.where)
+                if writer is not None:
+                    unmeasured = True
+                    if writer.where not in origins:
+                        origins.append(writer.where)
+                else:
+                    measured_paths += files
+                    measured_bytes += size
         if not removed:
             continue
         what = ", ".join(removed[:3]) + (
             f" and {len(removed) - 3} more" if len(removed) > 3 else ""
         )
-        where = f" (added by {', '.join(origins)})" if origins else " (added by an earlier layer)"
+        if ctx.base is not None and measured_paths:
+            origins.append(
+                f"the base image {ctx.base.reference.familiar}: "
+                f"{measured_paths} files, {human(measured_bytes)}"
+            )
+        where = f" (added by {'; '.join(origins)})" if origins else " (added by an earlier layer)"
+        measured = None
+        if ctx.base is not None and not unmeasured:
+            measured = {"paths": measured_paths, "bytes": measured_bytes}
         yield Problem(
             step.instr.line,
             step.instr.end_line,
             f"removes {what}{where}: a whiteout hides the files but their bytes still ship",
+            measured=measured,
         )

@@ -23,8 +23,11 @@ COPY --chown=www-data:www-data --chmod=755 app/ /srv/app/
 ```
 or change them in the same `RUN` that creates them.
 
+With `check --registry`, the base image's files under those paths are measured
+(`measured: {"paths": N, "bytes": B}`: the bytes copied up).
+
 ## Options
-None.
+- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
 
 ## References
 - https://docs.docker.com/reference/dockerfile/#copy---chown---chmod
@@ -36,15 +39,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity
-from layerguard.rules.base import Context
+from layerguard.findings import Problem, Severity, human
+from layerguard.rules.base import MIN_BYTES, Context
 
 CODE = "LG004"
 NAME = "ownership-copy-up"
 SEVERITY = Severity.WARNING
 SUMMARY = "A RUN chown/chmod/chgrp/touch copies files from an earlier layer into a new one."
 HELP = "Use COPY --chown/--chmod, or change ownership in the RUN that creates the files."
-OPTIONS: Mapping[str, Any] = {}
+OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -54,27 +57,46 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         touched: list[str] = []
         tools: list[str] = []
         origins: list[str] = []
+        measured_paths = measured_bytes = 0
+        unmeasured = False
         for action in step.run.actions:
             if action.kind not in ("chown", "touch"):
                 continue
             for path in action.foreign:
                 writer = ctx.writer(path, index)
-                if writer is None and (action.kind == "touch" or action.unknown_before):
+                files, size = ctx.base.under(path) if ctx.base else (0, 0)
+                if writer is None and (
+                    action.kind == "touch" or action.unknown_before or (ctx.base and not files)
+                ):
                     continue
                 if path not in touched:
                     touched.append(path)
+                    if writer is None:
+                        measured_paths += files
+                        measured_bytes += size
                 if action.tool not in tools:
                     tools.append(action.tool)
-                if writer is not None and writer.where not in origins:
-                    origins.append(writer.where)
+                if writer is not None:
+                    unmeasured = True
+                    if writer.where not in origins:
+                        origins.append(writer.where)
         if not touched:
             continue
         what = ", ".join(touched[:3]) + (
             f" and {len(touched) - 3} more" if len(touched) > 3 else ""
         )
-        where = f" (written by {', '.join(origins)})" if origins else ""
+        if ctx.base is not None and measured_paths:
+            origins.append(
+                f"the base image {ctx.base.reference.familiar}: "
+                f"{measured_paths} files, {human(measured_bytes)}"
+            )
+        where = f" (written by {'; '.join(origins)})" if origins else ""
+        measured = None
+        if ctx.base is not None and not unmeasured:
+            measured = {"paths": measured_paths, "bytes": measured_bytes}
         yield Problem(
             step.instr.line,
             step.instr.end_line,
             f"{'/'.join(tools)} of {what}{where} copies every touched file into a new layer",
+            measured=measured,
         )

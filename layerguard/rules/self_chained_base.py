@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity
+from layerguard.findings import Problem, Severity, human
 from layerguard.rules.base import Context, Option, non_negative_int
 
 CODE = "LG001"
@@ -57,19 +57,25 @@ OPTIONS = {
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    if ctx.image is None or not ctx.chain:
+    if ctx.image is None or not ctx.model.shipped:
         return
     repository = ctx.image.name
+    measured = ctx.base.inherited_from(repository) if ctx.base else None
     same = [i for i, link in enumerate(ctx.chain) if link.image.name == repository]
-    if not same or len(same) <= options["max-chain-depth"]:
+    static = [link.image for link in ctx.chain[: same[-1] + 1]] if same else []
+    refs = measured[0] if measured is not None and len(measured[0]) > len(static) else static
+    depth = sum(1 for ref in refs if ref.name == repository)
+    if depth == 0 or depth <= options["max-chain-depth"]:
         return
-    chain = [ctx.image.familiar] + [link.image.familiar for link in ctx.chain[: same[-1] + 1]]
-    root = ctx.model.stages[ctx.model.shipped[0]].from_node
-    depth = len(same)
+    chain = [ctx.image.familiar, *(ref.familiar for ref in refs)]
     versions = "an earlier version" if depth == 1 else f"{depth} earlier versions"
-    yield Problem(
-        root.start_line,
-        root.end_line,
-        f"image is built on {versions} of itself: {' <- '.join(chain)}; "
-        f"every earlier layer ships again in each new version",
-    )
+    message = f"image is built on {versions} of itself: {' <- '.join(chain)}"
+    facts = None
+    if measured is not None:
+        _, layers, size = measured
+        message += f"; it carries {layers} inherited layers ({human(size)}) into every pull"
+        facts = {"chain": chain[1:], "inherited_layers": layers, "inherited_bytes": size}
+    else:
+        message += "; every earlier layer ships again in each new version"
+    root = ctx.model.stages[ctx.model.shipped[0]].from_node
+    yield Problem(root.start_line, root.end_line, message, measured=facts)

@@ -7,8 +7,9 @@ import pytest
 
 from layerguard.config import default_rules
 from layerguard.findings import Finding
-from layerguard.linter import Settings, lint
-from layerguard.reference import parse_reference
+from layerguard.linter import Measurer, Settings, lint
+from layerguard.reference import ImageRef, parse_reference
+from layerguard.rules.base import BaseFacts, BuiltFacts
 
 Lint = Callable[..., list[Finding]]
 
@@ -18,7 +19,10 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
     """Write `files` to a temp dir and lint the Dockerfiles among them; `images`: name -> ref."""
 
     def run(
-        files: Mapping[str, str], images: Mapping[str, str] | None = None, code: str | None = None
+        files: Mapping[str, str],
+        images: Mapping[str, str] | None = None,
+        code: str | None = None,
+        measurer: Measurer | None = None,
     ) -> list[Finding]:
         for name, text in files.items():
             path = tmp_path / name
@@ -35,7 +39,7 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
             target=None,
         )
         paths = [n for n in files if "Dockerfile" in n]
-        found = lint(paths, settings).findings
+        found = lint(paths, settings, measurer).findings
         return [f for f in found if code is None or f.rule == code]
 
     return run
@@ -49,3 +53,42 @@ def lines_of(lint_files: Lint) -> Callable[[str, str], list[int]]:
         return [f.line for f in lint_files({"Dockerfile": dockerfile}, code=code)]
 
     return run
+
+
+class FakeMeasurer:
+    """Registry facts handed over as they would come from `check --registry`."""
+
+    def __init__(
+        self,
+        bases: Mapping[str, BaseFacts] | None = None,
+        built: Mapping[str, BuiltFacts] | None = None,
+    ) -> None:
+        self.bases = {str(parse_reference(k)): v for k, v in (bases or {}).items()}
+        self.built_facts = {str(parse_reference(k)): v for k, v in (built or {}).items()}
+
+    def base(self, image: ImageRef) -> BaseFacts | None:
+        return self.bases.get(str(image))
+
+    def built(self, image: ImageRef) -> BuiltFacts | None:
+        return self.built_facts.get(str(image))
+
+
+def base_facts(
+    ref: str,
+    files: Mapping[str, int],
+    chain: list[tuple[str, int]] | None = None,
+    layer_sizes: list[int] | None = None,
+) -> BaseFacts:
+    return BaseFacts(
+        parse_reference(ref),
+        {path: (size, 0) for path, size in files.items()},
+        tuple(parse_reference(r) for r, _ in chain or []),
+        tuple(n for _, n in chain or []),
+        tuple(layer_sizes or []),
+    )
+
+
+@pytest.fixture
+def registry_facts() -> tuple[type[FakeMeasurer], Callable[..., BaseFacts]]:
+    """(FakeMeasurer, base_facts) for tests of what `check --registry` measures."""
+    return FakeMeasurer, base_facts

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from layerguard.findings import Finding
 
@@ -50,3 +51,20 @@ def test_different_files_are_fine(lint_files: Lint) -> None:
 def test_without_context_same_copy_twice(lint_files: Lint) -> None:
     text = "FROM debian\nCOPY --from=build /out /app\nCOPY --from=build /out /app\n"
     assert [f.line for f in lint_files({"Dockerfile": text}, code="LG002")] == [3]
+
+
+def test_measured_copy_over_base_image_files(lint_files: Lint, registry_facts: Any) -> None:
+    fake_measurer, base_facts = registry_facts
+    base = base_facts("reg.example.com/app:0.0.2", {"/test.txt": 2_000_000, "/other": 1})
+    files = {
+        "src/test.txt": "new",
+        "src/new.txt": "n",
+        "Dockerfile": "FROM reg.example.com/app:0.0.2\nCOPY src .\n",
+    }
+    found = lint_files(
+        files, code="LG002", measurer=fake_measurer({"reg.example.com/app:0.0.2": base})
+    )
+    assert [(f.line, f.severity.name, f.measured) for f in found] == [
+        (2, "WARNING", {"paths": 1, "bytes": 2_000_000})
+    ]
+    assert "/test.txt (2MB)" in found[0].message and "app:0.0.2" in found[0].message

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,22 @@ def test_pragma_suppresses(lines_of: Callable[[str, str], list[int]]) -> None:
     assert lines_of(text, "LG003") == []
     text = "FROM debian\n# layerguard ignore=LG004\nRUN rm -rf /usr/share/doc\n"
     assert lines_of(text, "LG003") == [3]
+
+
+def test_measured_bytes_from_the_base_image(lint_files: Lint, registry_facts: Any) -> None:
+    FakeMeasurer, base_facts = registry_facts
+    base = base_facts(
+        "registry.example.com/app:0.0.3",
+        {"/packages/a.bin": 3_000_000, "/packages/b.bin": 1_000_000, "/x": 5},
+    )
+    measurer = FakeMeasurer({"registry.example.com/app:0.0.3": base})
+    text = (
+        "FROM registry.example.com/app:0.0.3\nRUN rm -rf /packages\nRUN rm -f /x\n"
+        "RUN rm -rf /not-there\n"
+    )
+    found = lint_files({"Dockerfile": text}, code="LG003", measurer=measurer)
+    assert [(f.line, f.severity.name, f.measured) for f in found] == [
+        (2, "WARNING", {"paths": 2, "bytes": 4_000_000}),
+        (3, "INFO", {"paths": 1, "bytes": 5}),
+    ]
+    assert "4MB" in found[0].message

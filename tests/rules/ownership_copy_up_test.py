@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -51,3 +52,16 @@ def test_flags(
     lines_of: Callable[[str, str], list[int]], dockerfile: str, lines: list[int]
 ) -> None:
     assert lines_of(dockerfile, "LG004") == lines
+
+
+def test_measured_copy_up_of_base_files(lint_files: Any, registry_facts: Any) -> None:
+    fake_measurer, base_facts = registry_facts
+    base = base_facts("debian:12", {"/srv/a": 700_000, "/srv/b": 600_000, "/etc/x": 10})
+    text = "FROM debian:12\nRUN chown -R app /srv\nRUN chmod 600 /etc/x\nRUN chmod -R 700 /nope\n"
+    found = lint_files(
+        {"Dockerfile": text}, code="LG004", measurer=fake_measurer({"debian:12": base})
+    )
+    assert [(f.line, f.severity.name, f.measured) for f in found] == [
+        (2, "WARNING", {"paths": 2, "bytes": 1_300_000}),
+        (3, "INFO", {"paths": 1, "bytes": 10}),
+    ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from layerguard.findings import Finding
 
@@ -53,3 +54,29 @@ def test_only_shipped_stage_counts(lint_files: Lint) -> None:
     text = "FROM team/app:1 AS old\nFROM old\nRUN true\n"
     found = lint_files({"Dockerfile": text}, images={"Dockerfile": "team/app:2"}, code="LG001")
     assert [f.line for f in found] == [1]
+
+
+def test_chain_found_through_the_registry(lint_files: Lint, registry_facts: Any) -> None:
+    fake_measurer, base_facts = registry_facts
+    chain = [
+        ("reg.io/team/mid:1", 4),
+        ("reg.io/team/app:2", 3),
+        ("reg.io/team/app:1", 2),
+        ("reg.io/team/os:9", 1),
+    ]
+    base = base_facts("reg.io/team/mid:1", {}, chain, [100, 20, 30, 40])
+    found = lint_files(
+        {"Dockerfile": "FROM reg.io/team/mid:1\nCOPY . /srv\n"},
+        images={"Dockerfile": "reg.io/team/app:3"},
+        code="LG001",
+        measurer=fake_measurer({"reg.io/team/mid:1": base}),
+    )
+    assert len(found) == 1
+    assert found[0].measured == {
+        "chain": ["reg.io/team/mid:1", "reg.io/team/app:2", "reg.io/team/app:1"],
+        "inherited_layers": 3,
+        "inherited_bytes": 90,
+    }
+    assert "reg.io/team/app:3 <- reg.io/team/mid:1 <- reg.io/team/app:2 <- reg.io/team/app:1" in (
+        found[0].message
+    )
