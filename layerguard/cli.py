@@ -17,6 +17,7 @@ from layerguard import __version__
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
 
 FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +38,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="Dockerfiles or directories (default: discover under .)",
     )
-    check.add_argument("--format", default="text", help="output format: text or json")
+    check.add_argument(
+        "--format",
+        default="auto",
+        metavar="FORMAT",
+        help=f"{', '.join(FORMATS)} (default: auto = github when GITHUB_ACTIONS=true, else text)",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of stdout; the exit code is the same",
+    )
     check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -87,12 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check(args: argparse.Namespace) -> int:
     from layerguard import config as config_module
     from layerguard.discover import discover
-    from layerguard.formatters import FORMATTERS, Style
+    from layerguard.formatters import FORMATTERS, Style, write_atomically
     from layerguard.linter import Settings, lint
     from layerguard.reference import parse_reference
 
-    if args.format not in FORMATTERS:
-        raise UsageError(f"--format: expected one of {', '.join(FORMATTERS)}, got {args.format!r}")
+    if args.format not in FORMATS:
+        raise UsageError(f"--format: expected one of {', '.join(FORMATS)}, got {args.format!r}")
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     build_args = {}
     for item in args.build_arg:
         name, eq, value = item.partition("=")
@@ -143,9 +158,16 @@ def check(args: argparse.Namespace) -> int:
     )
     report = lint(paths, settings)
     color = (
-        sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        not args.output
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+        and os.environ.get("TERM") != "dumb"
     )
-    sys.stdout.write(FORMATTERS[args.format](report, Style(color=color, quiet=args.quiet)))
+    rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
+    if args.output:
+        write_atomically(args.output, rendered)
+    else:
+        sys.stdout.write(rendered)
     fail_on = args.fail_on or cfg.fail_on or "warning"
     if fail_on == "never":
         return EXIT_CLEAN

@@ -1,14 +1,28 @@
 """Report formats: one module each, chosen from this name -> function table.
 
 A formatter turns a Report into text; it never prints and never decides the exit code.
+Modules needing more than json import it inside render(), so `layerguard check` starts fast.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from layerguard.formatters import json_format, text
+from layerguard.errors import LayerguardError
+from layerguard.formatters import (
+    checkstyle,
+    github,
+    gitlab,
+    json_format,
+    junit,
+    markdown,
+    sarif,
+    text,
+)
 from layerguard.linter import Report
 
 
@@ -23,4 +37,48 @@ Formatter = Callable[[Report, Style], str]
 FORMATTERS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "checkstyle": checkstyle.render,
+    "gitlab": gitlab.render,
+    "junit": junit.render,
+    "markdown": markdown.render,
 }
+
+
+def relative_to(report: Report, root: Path) -> Report:
+    """The report with each finding's file relative to `root` (absolute when outside it), as
+    annotations and code scanning want paths relative to the repository, not to the cwd."""
+    root = root.resolve()
+    findings = []
+    for f in report.findings:
+        path = Path(f.file).resolve()
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        findings.append(replace(f, file=shown))
+    return replace(report, findings=tuple(findings))
+
+
+def write_atomically(path: str, content: str) -> None:
+    """Write `content` to `path` through a temp file in the same directory and os.replace, so a
+    reader (an upload step, a concurrent job) never sees half a report."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise LayerguardError(f"--output {path}: {exc.strerror or exc}") from None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None

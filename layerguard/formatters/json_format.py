@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from layerguard.errors import LayerguardError
 from layerguard.findings import Severity
 
 if TYPE_CHECKING:
@@ -34,3 +35,33 @@ def render(report: Report, style: Style) -> str:
         summary[f"{severity}s"] = sum(1 for f in report.findings if f.severity is severity)
     document = {"version": 1, "violations": violations, "summary": summary}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def load(text: str) -> Report:
+    """The Report a `--format json` document describes, so other formats can be rendered from one
+    analysis (the GitHub Action checks once and writes annotations, summary and SARIF from it)."""
+    from layerguard.findings import Finding
+    from layerguard.linter import Report
+
+    try:
+        document = json.loads(text)
+        if document.get("version") != 1:
+            raise ValueError(f"unsupported version {document.get('version')!r}")
+        findings = tuple(
+            Finding(
+                file=v["file"],
+                line=v["line"],
+                end_line=v["end_line"],
+                column=v["column"],
+                rule=v["rule"],
+                name=v["name"],
+                severity=Severity.parse(v["severity"]),
+                message=v["message"],
+                help=v["help"],
+                measured=v.get("measured"),
+            )
+            for v in document["violations"]
+        )
+        return Report(document["summary"]["files"], findings)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LayerguardError(f"not a layerguard JSON report: {exc}") from None

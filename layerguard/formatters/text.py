@@ -26,11 +26,12 @@ def render(report: Report, style: Style) -> str:
         else:
             lines.append(f"{f.file}:{f.line} {f.rule} {severity}: {f.message}")
     if not style.quiet:
-        lines.append(_summary(report))
+        lines.append(summary(report))
     return "".join(line + "\n" for line in lines)
 
 
-def _summary(report: Report) -> str:
+def summary(report: Report) -> str:
+    """`3 problems (1 error, 2 warnings) in 2 files`, or `no problems in 2 files`."""
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     if not report.findings:
         return f"no problems in {files}"
