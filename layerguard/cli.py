@@ -1,4 +1,4 @@
-"""`layerguard check|rules|explain`: argparse subcommands mapped to plain functions.
+"""`layerguard check|install-hooks|rules|explain`: argparse subcommands mapped to plain functions.
 
 `main(argv) -> int` is the console script. Every user-facing error is a LayerguardError, turned
 into one line on stderr and exit 2 here and nowhere else.
@@ -72,6 +72,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--target", metavar="STAGE", help="the stage that ships (default: last)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only")
 
+    hooks = sub.add_parser(
+        "install-hooks", help="install layerguard's git pre-commit and pre-push hooks"
+    )
+    hooks.add_argument(
+        "hooks",
+        nargs="*",
+        metavar="HOOK",
+        help="pre-commit and/or pre-push (default: both)",
+    )
+    hooks.add_argument(
+        "--chain",
+        action="store_true",
+        help="keep an existing hook and run it before layerguard's",
+    )
+
     sub.add_parser("rules", help="list every rule")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a code like LG003 or a rule name")
@@ -83,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command == "check":
             return check(args)
+        if args.command == "install-hooks":
+            from layerguard import hooks
+
+            return hooks.install(args.hooks, chain=args.chain)
         if args.command == "rules":
             return list_rules()
         return explain(args.rule)
