@@ -17,18 +17,17 @@ from layerguard import rules as rule_table
 from layerguard.errors import ConfigError
 from layerguard.findings import Severity
 from layerguard.reference import ImageRef, parse_reference
-from layerguard.units import parse_size
 
 CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 REGISTRY_MODES = ("on", "off", "optional")
-# budget -> how its value is read
+# budget -> the rule whose option it sets
 BUDGETS = {
-    "max-compressed-size": "size",
-    "max-wasted-bytes": "size",
-    "max-wasted-percent": "percent",
-    "max-update-download": "size",
-    "max-layers": "count",
+    "max-compressed-size": "LG101",
+    "max-wasted-bytes": "LG102",
+    "max-wasted-percent": "LG102",
+    "max-update-download": "LG103",
+    "max-layers": "LG104",
 }
 
 
@@ -53,7 +52,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     registry: str | None = None
     platform: str | None = None
-    budgets: Mapping[str, float] = field(default_factory=dict)
+    budgets: Mapping[str, Any] = field(default_factory=dict)
     previous: Mapping[str, ImageRef] = field(default_factory=dict)
 
 
@@ -140,6 +139,8 @@ def _fail(path: Path, node: Node, key: str, problem: str) -> ConfigError:
 
 
 def _mapping(path: Path, node: Node, key: str) -> dict[str, Node]:
+    if node.value is None:  # `key:` with every entry commented out
+        return {}
     if not isinstance(node.value, dict):
         raise _fail(path, node, key, "expected a mapping")
     return node.value
@@ -162,7 +163,7 @@ def _validate(tree: Node, path: Path) -> Config:
     exclude: list[str] = []
     registry = None
     platform = None
-    budgets: dict[str, float] = {}
+    budgets: dict[str, Any] = {}
     previous: dict[str, ImageRef] = {}
     rules = default_rules()
     for key, node in top.items():
@@ -218,6 +219,12 @@ def _validate(tree: Node, path: Path) -> Config:
                 rules[rule.CODE] = _rule_setting(path, setting, f"rules.{name}", rule, rules)
         else:
             raise _fail(path, node, key, "unknown key")
+    for name, value in budgets.items():
+        code = BUDGETS[name]
+        current = rules[code]
+        rules[code] = RuleSetting(
+            current.enabled, current.severity, MappingProxyType({**current.options, name: value})
+        )
     return Config(
         path,
         MappingProxyType(images),
@@ -268,23 +275,15 @@ def _rule_setting(
     return RuleSetting(enabled, severity, MappingProxyType(options))
 
 
-def _budget(path: Path, node: Node, key: str, name: str) -> float:
-    kind = BUDGETS.get(name)
-    if kind is None:
+def _budget(path: Path, node: Node, key: str, name: str) -> Any:
+    code = BUDGETS.get(name)
+    if code is None:
         raise _fail(path, node, key, f"unknown budget (known: {', '.join(BUDGETS)})")
-    value = node.value
-    if kind == "size":
-        try:
-            return parse_size(value)
-        except ValueError as exc:
-            raise _fail(path, node, key, str(exc)) from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise _fail(path, node, key, "expected a number >= 0")
-    if kind == "count" and not isinstance(value, int):
-        raise _fail(path, node, key, "expected a whole number")
-    if kind == "percent" and value > 100:
-        raise _fail(path, node, key, "expected a percentage from 0 to 100")
-    return value
+    option = rule_table.options_of(rule_table.by_code()[code])[name]
+    try:
+        return option.parse(node.value)
+    except ValueError as exc:
+        raise _fail(path, node, key, str(exc)) from None
 
 
 def _severity(path: Path, node: Node, key: str, text: str) -> Severity:

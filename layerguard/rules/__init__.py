@@ -11,9 +11,13 @@ from layerguard.rules import (
     archive_extracted_later,
     copy_over_inherited,
     delete_in_later_layer,
+    image_over_size_budget,
     ownership_copy_up,
     package_cache_kept,
     self_chained_base,
+    too_many_layers,
+    update_download_over_budget,
+    wasted_bytes_over_budget,
 )
 from layerguard.rules.base import Context, Option
 
@@ -24,6 +28,10 @@ RULES: tuple[ModuleType, ...] = (
     ownership_copy_up,
     package_cache_kept,
     archive_extracted_later,
+    image_over_size_budget,
+    wasted_bytes_over_budget,
+    update_download_over_budget,
+    too_many_layers,
 )
 
 # LG000 is not a rule module: the engine reports files the parser rejects.

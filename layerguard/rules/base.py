@@ -35,6 +35,12 @@ def size(value: Any) -> int:
     return parse_size(value)
 
 
+def percent(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ValueError("expected a percentage from 0 to 100")
+    return float(value)
+
+
 # Measured findings under this many bytes drop to info (rules LG002-LG004 declare `min-bytes`).
 MIN_BYTES = Option(1_000_000, size, "measured bytes under which the finding drops to info")
 
@@ -157,3 +163,8 @@ class Context:
             ):
                 return step
         return None
+
+
+def budget_line(ctx: Context) -> int:
+    """Budget findings point at the FROM of the stage that ships: the image they measure."""
+    return ctx.model.stages[ctx.model.target].from_node.start_line

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
         images: Mapping[str, str] | None = None,
         code: str | None = None,
         measurer: Measurer | None = None,
+        rules: Mapping[str, Any] | None = None,
     ) -> list[Finding]:
         for name, text in files.items():
             path = tmp_path / name
@@ -30,7 +32,7 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
             path.write_text(text)
         monkeypatch.chdir(tmp_path)
         settings = Settings(
-            rules=default_rules(),
+            rules=rules or default_rules(),
             images={
                 (tmp_path / k).resolve(): parse_reference(v) for k, v in (images or {}).items()
             },
@@ -92,3 +94,41 @@ def base_facts(
 def registry_facts() -> tuple[type[FakeMeasurer], Callable[..., BaseFacts]]:
     """(FakeMeasurer, base_facts) for tests of what `check --registry` measures."""
     return FakeMeasurer, base_facts
+
+
+def built_facts(ref: str, **fields: Any) -> BuiltFacts:
+    values: dict[str, Any] = {
+        "layer_count": 5,
+        "compressed_size": 1000,
+        "uncompressed_size": 2000,
+        "wasted_bytes": 0,
+        "wasted": (),
+        "previous": None,
+        "update_download": None,
+        "new_layers": (),
+    }
+    values.update(fields)
+    return BuiltFacts(parse_reference(ref), **values)
+
+
+@pytest.fixture
+def budget_findings(lint_files: Lint, tmp_path: Path) -> Callable[..., list[Finding]]:
+    """Findings of `code` for a Dockerfile building `app:2`, measured as `facts`, with `budgets`."""
+
+    def run(code: str, budgets: Mapping[str, Any], **facts: Any) -> list[Finding]:
+        from layerguard import config
+
+        lines = "".join(f"  {k}: {v}\n" for k, v in budgets.items())
+        (tmp_path / ".layerguard.yaml").write_text(f"budgets:\n{lines}")
+        rules = config.load(tmp_path / ".layerguard.yaml").rules
+        text = "FROM base:1 AS build\nRUN make\nFROM base:1\nCOPY --from=build /o /o\n"
+        measurer = FakeMeasurer(built={"app:2": built_facts("app:2", **facts)})
+        return lint_files(
+            {"Dockerfile": text},
+            images={"Dockerfile": "app:2"},
+            code=code,
+            measurer=measurer,
+            rules=rules,
+        )
+
+    return run
