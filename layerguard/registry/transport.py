@@ -1,0 +1,489 @@
+"""HTTP to registries: schemes, timeouts, retries, redirects and authentication.
+
+- Plain HTTP only for loopback registries (as Docker allows) or when asked to be insecure.
+- Every call has a timeout; connection errors, 5xx and 429 are retried a bounded number of times
+  with exponential backoff, honouring (a capped) Retry-After.
+- Redirects are followed here, not by requests, so that Authorization is dropped as soon as the
+  origin changes (blob storage redirects to S3/CDN hosts are common).
+- Auth: Basic, or the bearer token flow of https://distribution.github.io/distribution/spec/auth/token/
+  with tokens cached per registry and scope until they expire.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NoReturn, TypeVar
+from urllib.parse import urlencode, urljoin, urlsplit
+
+import requests
+import urllib3.exceptions
+
+from layerguard.reference import DOCKER_HUB
+from layerguard.registry.auth import Challenge, Credentials, find_credentials, parse_challenges
+from layerguard.registry.model import RegistryError, parse_json
+
+HUB_API_HOST = "registry-1.docker.io"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_MAX_REDIRECTS = 10
+_RETRY_STATUS = (429, 500, 502, 503, 504)
+_TOKEN_MARGIN = 10.0  # seconds: refresh a token this long before it expires
+_MAX_TOKEN_BYTES = 1024 * 1024
+T = TypeVar("T")
+
+
+def is_loopback(host: str) -> bool:
+    """`localhost`, 127.0.0.0/8 or ::1, with or without a port."""
+    name = host.lower()
+    if name.startswith("["):
+        name = name[1:].split("]", 1)[0]
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc.lower()
+
+
+def _no_netrc(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    # An explicit auth callable stops requests from adding ~/.netrc credentials, which would
+    # override our Authorization header and follow us to any host listed there.
+    return request
+
+
+class _Retry(Exception):
+    def __init__(self, problem: str, delay: float | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.delay = delay
+
+
+@dataclass
+class _Token:
+    value: str
+    expires: float  # time.monotonic()
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def describe_exception(exc: BaseException, timeout: float) -> str:
+    """A short, credential-free description of a network error (never the URL)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return f"connection timed out after {timeout:g}s"
+    if isinstance(exc, (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError)):
+        return f"no response within {timeout:g}s"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "TLS handshake or certificate verification failed"
+    text = repr(exc).lower()
+    if "incompleteread" in text or "chunkedencoding" in text or "prematurely" in text:
+        return "response cut short"
+    for needle, problem in (
+        ("refused", "connection refused"),
+        ("reset", "connection reset"),
+        ("aborted", "connection reset"),
+        ("name or service not known", "host not found"),
+        ("nodename nor servname", "host not found"),
+        ("failed to resolve", "host not found"),
+        ("remotedisconnected", "connection closed without a response"),
+    ):
+        if needle in text:
+            return problem
+    return f"connection failed ({exc.__class__.__name__})"
+
+
+def _retryable_exception(exc: BaseException) -> bool:
+    if isinstance(exc, requests.exceptions.SSLError):
+        return False
+    return isinstance(
+        exc,
+        (
+            requests.ConnectionError,
+            requests.Timeout,
+            requests.exceptions.ChunkedEncodingError,
+            urllib3.exceptions.HTTPError,
+            ConnectionError,
+        ),
+    ) and "host not found" not in describe_exception(exc, 0)
+
+
+def retry_after(value: str | None, cap: float) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), capped at `cap`."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, min(when.timestamp() - time.time(), cap))
+
+
+def status_problem(response: requests.Response, body: bytes | None = None) -> str:
+    """`HTTP 404 MANIFEST_UNKNOWN (manifest unknown)` from a registry error response."""
+    problem = f"HTTP {response.status_code}"
+    if body is None:
+        try:
+            body = next(response.iter_content(4096), b"")
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+            body = b""
+    try:
+        errors = parse_json(body, "error body").get("errors")
+        first = errors[0] if isinstance(errors, list) and errors else {}
+        code, message = str(first.get("code", "")), str(first.get("message", ""))
+    except (RegistryError, AttributeError):
+        code = message = ""
+    if code:
+        problem += f" {_one_line(code, 40)}"
+    if message:
+        problem += f" ({_one_line(message, 120)})"
+    return problem
+
+
+class Transport:
+    """Sends requests to registries on behalf of Client; counts every request it sends."""
+
+    def __init__(
+        self,
+        *,
+        insecure: bool,
+        timeout: float,
+        retries: int,
+        backoff: float,
+        max_retry_after: float,
+        user_agent: str,
+        session: requests.Session | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.insecure = insecure
+        self.timeout = timeout
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self.max_retry_after = max_retry_after
+        self.requests_made = 0
+        self._env = env
+        self._session = session or requests.Session()
+        self._session.headers["User-Agent"] = user_agent
+        self._challenges: dict[str, Challenge] = {}
+        self._credentials: dict[tuple[str, str], Credentials | None] = {}
+        self._tokens: dict[tuple[str, str, str, str], _Token] = {}
+        self.sleep: Callable[[float], None] = time.sleep
+
+    def close(self) -> None:
+        self._session.close()
+
+    # URLs ---------------------------------------------------------------------------------------
+
+    def allows_plain_http(self, host: str) -> bool:
+        return self.insecure or is_loopback(host)
+
+    def base_url(self, registry: str) -> str:
+        host = HUB_API_HOST if registry == DOCKER_HUB else registry
+        scheme = "http" if self.allows_plain_http(host) else "https"
+        return f"{scheme}://{host}"
+
+    def _check_scheme(self, url: str, registry: str, what: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme == "https":
+            return
+        if parts.scheme == "http" and self.allows_plain_http(parts.netloc):
+            return
+        raise RegistryError(
+            f"{registry}: {what}: refusing to follow {parts.scheme}://{parts.netloc} "
+            "(plain HTTP only for loopback hosts or with --insecure)"
+        )
+
+    # Sending ------------------------------------------------------------------------------------
+
+    def _follow(
+        self, method: str, url: str, headers: Mapping[str, str], registry: str, what: str
+    ) -> requests.Response:
+        """One request and its redirects, without Authorization once the origin has changed."""
+        headers = dict(headers)
+        origin = _origin(url)
+        for _ in range(_MAX_REDIRECTS + 1):
+            self.requests_made += 1
+            response = self._session.request(
+                method,
+                url,
+                headers=headers,
+                stream=True,
+                timeout=(self.timeout, self.timeout),
+                allow_redirects=False,
+                auth=_no_netrc,
+            )
+            location = response.headers.get("Location")
+            if response.status_code not in _REDIRECTS or not location:
+                return response
+            response.close()
+            url = urljoin(url, location)
+            self._check_scheme(url, registry, what)
+            if _origin(url) != origin:
+                headers.pop("Authorization", None)
+            if response.status_code == 303:
+                method = "GET"
+        raise RegistryError(f"{registry}: {what}: more than {_MAX_REDIRECTS} redirects")
+
+    def _attempts(self, registry: str, what: str, attempt: Callable[[], T]) -> T:
+        """Run `attempt`; retry network errors and _Retry with backoff, boundedly."""
+        for number in range(self.retries + 1):
+            try:
+                return attempt()
+            except _Retry as retry:
+                problem, delay = retry.problem, retry.delay
+            except Exception as exc:
+                if isinstance(exc, RegistryError) or not _retryable_exception(exc):
+                    if isinstance(exc, (requests.RequestException, urllib3.exceptions.HTTPError)):
+                        problem = describe_exception(exc, self.timeout)
+                        raise RegistryError(f"{registry}: {what}: {problem}") from None
+                    raise
+                problem, delay = describe_exception(exc, self.timeout), None
+            if number == self.retries:
+                tries = self.retries + 1
+                suffix = f" (after {tries} attempts)" if tries > 1 else ""
+                raise RegistryError(f"{registry}: {what}: {problem}{suffix}")
+            self.sleep(delay if delay is not None else self.backoff * 2**number)
+        raise AssertionError("unreachable")
+
+    def _checked(self, response: requests.Response) -> requests.Response:
+        if response.status_code in _RETRY_STATUS:
+            problem = status_problem(response)
+            delay = retry_after(response.headers.get("Retry-After"), self.max_retry_after)
+            response.close()
+            raise _Retry(problem, delay)
+        return response
+
+    # Authentication -----------------------------------------------------------------------------
+
+    def credentials(self, registry: str, repository: str) -> Credentials | None:
+        key = (registry, repository)
+        if key not in self._credentials:
+            self._credentials[key] = find_credentials(registry, repository, self._env)
+        return self._credentials[key]
+
+    def _no_credentials(self, registry: str, what: str, status: int) -> NoReturn:
+        raise RegistryError(
+            f"{registry}: {what}: HTTP {status}, the registry requires authentication and no "
+            "credentials were found (docker login, podman login, or LAYERGUARD_REGISTRY_USER "
+            "and LAYERGUARD_REGISTRY_PASSWORD)"
+        )
+
+    def _authorization(
+        self, registry: str, repository: str, scope: str | None, what: str, fresh: bool
+    ) -> str | None:
+        """The Authorization value for a request, from the challenge this registry last gave."""
+        challenge = self._challenges.get(registry)
+        if challenge is None:
+            return None
+        creds = self.credentials(registry, repository)
+        if challenge.scheme == "basic":
+            if creds is None:
+                if fresh:
+                    self._no_credentials(registry, what, 401)
+                return None
+            if creds.registry_token and not creds.username:
+                return f"Bearer {creds.registry_token}"
+            return creds.basic
+        if creds is not None and creds.registry_token:
+            return f"Bearer {creds.registry_token}"
+        scope = scope or challenge.params.get("scope")
+        return f"Bearer {self._token(registry, challenge, scope, creds, what, fresh)}"
+
+    def _token(
+        self,
+        registry: str,
+        challenge: Challenge,
+        scope: str | None,
+        creds: Credentials | None,
+        what: str,
+        fresh: bool,
+    ) -> str:
+        realm, service = challenge.params.get("realm", ""), challenge.params.get("service", "")
+        if not realm:
+            raise RegistryError(f"{registry}: {what}: bearer challenge without a realm")
+        key = (registry, realm, service, scope or "")
+        cached = self._tokens.get(key)
+        if cached and not fresh and cached.expires > time.monotonic():
+            return cached.value
+        self._check_scheme(realm, registry, "token request")
+        token_host = urlsplit(realm).netloc
+        params = {"service": service} if service else {}
+        if scope:
+            params["scope"] = scope
+        headers = {"Accept": "application/json"}
+        method, data = "GET", None
+        if creds is not None and creds.identity_token:
+            # OAuth2 refresh-token grant, as Docker does with an identity token.
+            method = "POST"
+            data = {**params, "grant_type": "refresh_token", "client_id": "layerguard"}
+            data["refresh_token"] = creds.identity_token
+        elif creds is not None and creds.username:
+            headers["Authorization"] = creds.basic
+        token_what = f"token from {token_host}"
+
+        def attempt() -> tuple[int, bytes]:
+            self.requests_made += 1
+            url = realm
+            if method == "GET" and params:
+                url = realm + ("&" if "?" in realm else "?") + urlencode(params)
+            response = self._session.request(
+                method,
+                url,
+                headers=headers,
+                data=data,
+                timeout=(self.timeout, self.timeout),
+                allow_redirects=False,
+                auth=_no_netrc,
+                stream=True,
+            )
+            with response:
+                self._checked(response)
+                return response.status_code, read_limited(
+                    response, _MAX_TOKEN_BYTES, registry, token_what
+                )
+
+        status, body = self._attempts(registry, token_what, attempt)
+        if status in (401, 403):
+            if creds is None:
+                self._no_credentials(registry, what, 401)
+            raise RegistryError(
+                f"{registry}: {what}: the token server {token_host} rejected the credentials "
+                f"from {creds.source} (HTTP {status})"
+            )
+        if status != 200:
+            raise RegistryError(f"{registry}: {token_what}: HTTP {status}")
+        answer = parse_json(body, f"{registry}: token response")
+        value = answer.get("token") or answer.get("access_token")
+        if not isinstance(value, str) or not value:
+            raise RegistryError(f"{registry}: {token_what}: the response holds no token")
+        expires_in = answer.get("expires_in")
+        # The spec's default lifetime is 60 seconds.
+        lifetime = float(expires_in) if isinstance(expires_in, (int, float)) else 60.0
+        expires = time.monotonic() + max(0.0, lifetime - _TOKEN_MARGIN)
+        self._tokens[key] = _Token(value, expires)
+        return value
+
+    # The one entry point ------------------------------------------------------------------------
+
+    def _once(
+        self,
+        method: str,
+        registry: str,
+        url: str,
+        repository: str,
+        what: str,
+        headers: Mapping[str, str] | None,
+        expect: tuple[int, ...],
+    ) -> requests.Response:
+        """One attempt: send, answer a 401 challenge once, check the status."""
+        scope = f"repository:{repository}:pull" if repository else None
+
+        def send(fresh: bool) -> tuple[requests.Response, bool]:
+            authorization = self._authorization(registry, repository, scope, what, fresh)
+            all_headers = dict(headers or {})
+            if authorization:
+                all_headers["Authorization"] = authorization
+            return self._follow(method, url, all_headers, registry, what), bool(authorization)
+
+        response, authorized = send(fresh=False)
+        if response.status_code == 401:
+            challenges = parse_challenges(response.headers.get("WWW-Authenticate", ""))
+            response.close()
+            usable = sorted(
+                (c for c in challenges if c.scheme in ("bearer", "basic")),
+                key=lambda c: c.scheme != "bearer",
+            )
+            if not usable:
+                raise RegistryError(
+                    f"{registry}: {what}: HTTP 401 without a Basic or Bearer challenge"
+                )
+            self._challenges[registry] = usable[0]
+            response, authorized = send(fresh=True)
+        if response.status_code in (401, 403) and authorized:
+            response.close()
+            creds = self.credentials(registry, repository)
+            source = f" from {creds.source}" if creds else ""
+            verb = "rejected the credentials" if response.status_code == 401 else "denied access"
+            raise RegistryError(
+                f"{registry}: {what}: HTTP {response.status_code}, the registry {verb}{source}"
+            )
+        if response.status_code == 401:
+            response.close()
+            self._no_credentials(registry, what, 401)
+        self._checked(response)
+        if response.status_code not in expect:
+            with response:
+                problem = status_problem(response)
+            raise RegistryError(f"{registry}: {what}: {problem}")
+        return response
+
+    def request(
+        self,
+        method: str,
+        registry: str,
+        path: str,
+        *,
+        repository: str,
+        what: str,
+        headers: Mapping[str, str] | None = None,
+        expect: tuple[int, ...] = (200,),
+        url: str | None = None,
+    ) -> requests.Response:
+        """Send `method` to `path` (or the absolute `url`), authenticating and retrying as needed.
+
+        Returns a streamed response whose status is in `expect` (the caller closes it); raises
+        RegistryError on anything else.
+        """
+        full = url or self.base_url(registry) + path
+        return self._attempts(
+            registry,
+            what,
+            lambda: self._once(method, registry, full, repository, what, headers, expect),
+        )
+
+    def get_bytes(
+        self,
+        registry: str,
+        path: str,
+        *,
+        repository: str,
+        what: str,
+        limit: int,
+        headers: Mapping[str, str] | None = None,
+        url: str | None = None,
+    ) -> tuple[requests.Response, bytes]:
+        """GET a small body whole (at most `limit` bytes); a body cut short is retried too."""
+        full = url or self.base_url(registry) + path
+
+        def attempt() -> tuple[requests.Response, bytes]:
+            response = self._once("GET", registry, full, repository, what, headers, (200,))
+            with response:
+                return response, read_limited(response, limit, registry, what)
+
+        return self._attempts(registry, what, attempt)
+
+
+def read_limited(response: requests.Response, limit: int, registry: str, what: str) -> bytes:
+    """The whole body, refusing more than `limit` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_content(64 * 1024):
+        total += len(chunk)
+        if total > limit:
+            raise RegistryError(f"{registry}: {what}: response larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
