@@ -8,7 +8,6 @@ Spec: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-forma
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.I
 
 
 def render(report: Report, style: Style) -> str:
+    import hashlib
+
     issues: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str], int] = {}
     for f in report.findings:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from layerguard import __version__
-from layerguard import rules as rule_table
 from layerguard.findings import Severity
 
 if TYPE_CHECKING:
@@ -75,6 +74,8 @@ def render(report: Report, style: Style) -> str:
 
 
 def _descriptors() -> list[dict[str, Any]]:
+    from layerguard import rules as rule_table
+
     rules: list[dict[str, Any]] = [
         {
             "id": rule_table.PARSE_ERROR_CODE,
