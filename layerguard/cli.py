@@ -1,4 +1,5 @@
-"""`layerguard check|install-hooks|rules|explain`: argparse subcommands mapped to plain functions.
+"""`layerguard check|inspect|compare|images|install-hooks|rules|explain`: argparse subcommands
+mapped to plain functions.
 
 `main(argv) -> int` is the console script. Every user-facing error is a LayerguardError, turned
 into one line on stderr and exit 2 here and nowhere else.
@@ -11,10 +12,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from layerguard import __version__
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
+
+if TYPE_CHECKING:
+    from layerguard.config import Config
+    from layerguard.linter import Report, Settings
+    from layerguard.reference import ImageRef
 
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
@@ -71,6 +77,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--target", metavar="STAGE", help="the stage that ships (default: last)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only")
+    check.add_argument(
+        "--registry",
+        nargs="?",
+        const="on",
+        choices=("on", "off", "optional"),
+        help="measure base and built images in the registry (optional: failures are notices)",
+    )
+    _registry_options(check)
+
+    inspect = sub.add_parser("inspect", help="an image's layers and history, from the registry")
+    inspect.add_argument("ref", metavar="REF", help="image reference, e.g. registry/app:1.2")
+    _image_options(inspect)
+    compare = sub.add_parser(
+        "compare", help="what each image costs with the earlier ones cached (oldest first)"
+    )
+    compare.add_argument("refs", nargs="+", metavar="REF", help="image references, oldest first")
+    _image_options(compare)
+    images = sub.add_parser("images", help="which image each Dockerfile builds, and where from")
+    images.add_argument("--config", metavar="FILE", help="config file")
 
     hooks = sub.add_parser(
         "install-hooks", help="install layerguard's git pre-commit and pre-push hooks"
@@ -93,6 +118,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _registry_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--platform", metavar="OS/ARCH[/VARIANT]", help="default: linux/amd64")
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow plain HTTP and unverified TLS (loopback registries always use plain HTTP)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default 30)"
+    )
+
+
+def _image_options(parser: argparse.ArgumentParser) -> None:
+    _registry_options(parser)
+    parser.add_argument(
+        "--deep", action="store_true", help="read the layers: uncompressed size and wasted bytes"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -102,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from layerguard import hooks
 
             return hooks.install(args.hooks, chain=args.chain)
+        if args.command in ("inspect", "compare", "images"):
+            from layerguard import imagecmds
+
+            command: int = getattr(imagecmds, args.command)(args)
+            return command
         if args.command == "rules":
             return list_rules()
         return explain(args.rule)
@@ -115,8 +165,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def check(args: argparse.Namespace) -> int:
+def load_config(given: str | None) -> Config:
+    """The config named on the command line, or the one found upwards, or the defaults."""
     from layerguard import config as config_module
+
+    if given:
+        path = Path(given)
+        if not path.is_file():
+            raise LayerguardError(f"{given}: config file not found")
+        return config_module.load(path)
+    found = config_module.find(Path.cwd())
+    return (
+        config_module.load(found)
+        if found
+        else config_module.Config(rules=config_module.default_rules())
+    )
+
+
+def check(args: argparse.Namespace) -> int:
     from layerguard.discover import discover
     from layerguard.formatters import FORMATTERS, Style, write_atomically
     from layerguard.linter import Settings, lint
@@ -134,18 +200,7 @@ def check(args: argparse.Namespace) -> int:
             raise UsageError(f"--build-arg: expected K=V, got {item!r}")
         build_args[name] = value
 
-    if args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            raise LayerguardError(f"{args.config}: config file not found")
-        cfg = config_module.load(path)
-    else:
-        found = config_module.find(Path.cwd())
-        cfg = (
-            config_module.load(found)
-            if found
-            else config_module.Config(rules=config_module.default_rules())
-        )
+    cfg = load_config(args.config)
 
     paths: list[str] = []
     for given in args.paths or ["."]:
@@ -159,7 +214,7 @@ def check(args: argparse.Namespace) -> int:
     if not args.paths and not paths:
         raise LayerguardError("no Dockerfiles found under . (pass paths to check)")
 
-    images = dict(cfg.images)
+    images, contexts = _declared_images(cfg)
     if args.image:
         if len(paths) != 1:
             raise UsageError("--image names the image of one Dockerfile; pass exactly one path")
@@ -171,11 +226,15 @@ def check(args: argparse.Namespace) -> int:
     settings = Settings(
         rules=cfg.rules,
         images=images,
-        contexts=cfg.contexts,
+        contexts=contexts,
         build_args={**cfg.build_args, **build_args},
         target=args.target or cfg.target,
     )
-    report = lint(paths, settings)
+    mode = args.registry or cfg.registry or "off"
+    if mode == "off":
+        report = lint(paths, settings)
+    else:
+        report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
     color = (
         not args.output
         and sys.stdout.isatty()
@@ -194,6 +253,46 @@ def check(args: argparse.Namespace) -> int:
 
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path]]:
+    """Images and contexts from the config, then from compose/bake/workflow/Makefile files."""
+    images = dict(cfg.images)
+    contexts = dict(cfg.contexts)
+    root = cfg.path.parent if cfg.path else Path.cwd()
+    from layerguard import sources
+
+    if any((root / name).exists() for name in sources.DECLARING_FILES):
+        for source in sources.discover(root):
+            if source.dockerfile not in images:
+                images[source.dockerfile] = source.image
+                contexts.setdefault(source.dockerfile, source.context)
+    return images, contexts
+
+
+def _lint_with_registry(
+    paths: list[str], settings: Settings, cfg: Config, args: argparse.Namespace, optional: bool
+) -> Report:
+    from layerguard.deep import Indexer
+    from layerguard.linter import lint
+    from layerguard.registry import Client
+    from layerguard.registrycheck import RegistryMeasurer
+
+    lg102 = settings.rules["LG102"].options
+    deep_built = any(lg102[k] is not None for k in ("max-wasted-bytes", "max-wasted-percent"))
+    with Client(insecure=args.insecure, timeout=args.timeout) as client:
+        measurer = RegistryMeasurer(
+            client,
+            Indexer.for_cli(client),
+            platform=args.platform or cfg.platform,
+            optional=optional,
+            previous=cfg.previous,
+            deep_built=deep_built,
+        )
+        report = lint(paths, settings, measurer)
+    for notice in measurer.notices:
+        print(f"layerguard: {notice}", file=sys.stderr)
+    return report
 
 
 def list_rules() -> int:

@@ -54,6 +54,7 @@ class Config:
     platform: str | None = None
     budgets: Mapping[str, Any] = field(default_factory=dict)
     previous: Mapping[str, ImageRef] = field(default_factory=dict)
+    image_lines: Mapping[Path, int] = field(default_factory=dict)
 
 
 def find(start: Path) -> Path | None:
@@ -156,6 +157,7 @@ def _validate(tree: Node, path: Path) -> Config:
     top = _mapping(path, tree, "config")
     base = path.parent
     images: dict[Path, ImageRef] = {}
+    image_lines: dict[Path, int] = {}
     contexts: dict[Path, Path] = {}
     build_args: dict[str, str] = {}
     target = None
@@ -169,6 +171,7 @@ def _validate(tree: Node, path: Path) -> Config:
     for key, node in top.items():
         if key == "images":
             for file, ref in _mapping(path, node, key).items():
+                image_lines[(base / file).resolve()] = node.key_lines.get(file, node.line)
                 try:
                     images[(base / file).resolve()] = parse_reference(_string(path, ref, key))
                 except ValueError as exc:
@@ -238,6 +241,7 @@ def _validate(tree: Node, path: Path) -> Config:
         platform,
         MappingProxyType(budgets),
         MappingProxyType(previous),
+        MappingProxyType(image_lines),
     )
 
 

@@ -25,6 +25,7 @@ from layerguard.shell import split_commands
 COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
 BAKE_FILES = ("docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl")
 MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
+DECLARING_FILES = (*COMPOSE_FILES, *BAKE_FILES, *MAKEFILES, ".github/workflows")
 
 
 @dataclass(frozen=True)
