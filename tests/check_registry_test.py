@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 
 ACCEPT = "application/vnd.oci.image.manifest.v1+json"
