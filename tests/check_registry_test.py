@@ -105,7 +105,8 @@ def test_budgets_on_built_images(seeds: Any, tmp_path: Path) -> None:
             "based/src/x": "x",
             ".layerguard.yaml": (
                 "budgets:\n  max-wasted-bytes: 1MB\n  max-update-download: 1kB\n"
-                f"images:\n  chained/Dockerfile.v4: {chained_v4}\n  based/Dockerfile.v4: {based_v4}\n"
+                f"images:\n  chained/Dockerfile.v4: {chained_v4}\n"
+                f"  based/Dockerfile.v4: {based_v4}\n"
             ),
         },
     )
