@@ -520,11 +520,15 @@ def _entry(name: str, flag: int, size: int, link: bytes) -> Entry | None:
 # Applying layers
 
 _DIR = -1
-_NOBYTES = -2  # symlinks, devices, hardlinks to nothing
+_NOBYTES = -2  # symlinks, devices, hard links to nothing
 
 
 class _Filesystem:
-    """Paths -> _DIR, _NOBYTES or an inode number; inodes carry the bytes and a reference count."""
+    """Paths -> _DIR, _NOBYTES or an inode number; inodes carry the bytes and a reference count.
+
+    `children` holds the paths directly below each directory that has any, so that removing a
+    directory visits only what is below it; a key there is always an existing directory.
+    """
 
     def __init__(self) -> None:
         self.nodes: dict[str, int] = {"/": _DIR}
@@ -534,35 +538,27 @@ class _Filesystem:
         self.ino_layer: list[int] = []
         self.ino_refs: list[int] = []
         self.link_layer: dict[str, int] = {}
-        self.wasted: list[Waste] = []
-
-    def new_inode(self, path: str, size: int, layer: int) -> int:
-        self.ino_path.append(path)
-        self.ino_size.append(size)
-        self.ino_layer.append(layer)
-        self.ino_refs.append(1)
-        return len(self.ino_refs) - 1
+        self.lost: list[tuple[int, str, int]] = []  # (inode, reason, by_layer)
 
     def _release(self, code: int, reason: str, layer: int) -> None:
         if code >= 0:
             self.ino_refs[code] -= 1
-            if self.ino_refs[code] == 0 and self.ino_size[code]:
-                self.wasted.append(
-                    Waste(
-                        self.ino_path[code],
-                        self.ino_size[code],
-                        self.ino_layer[code],
-                        reason,
-                        layer,
-                    )
-                )
+            if not self.ino_refs[code]:
+                self.lost.append((code, reason, layer))
 
     def _drop_below(self, path: str, layer: int) -> None:
-        stack = list(self.children.pop(path, ()))
+        nodes, children, refs, lost = self.nodes, self.children, self.ino_refs, self.lost
+        stack = list(children.pop(path, ()))
         while stack:
             p = stack.pop()
-            self._release(self.nodes.pop(p), "deleted", layer)
-            stack.extend(self.children.pop(p, ()))
+            code = nodes.pop(p)
+            if code >= 0:
+                refs[code] -= 1
+                if not refs[code]:
+                    lost.append((code, "deleted", layer))
+            kids = children.pop(p, None)
+            if kids:
+                stack.extend(kids)
 
     def drop(self, path: str, reason: str, layer: int) -> None:
         """Remove path and everything below it."""
@@ -586,13 +582,17 @@ class _Filesystem:
         nodes = self.nodes
         old = nodes.get(path)
         if old is None:
-            self._attach(path, layer)
+            kids = self.children.get(path[: path.rfind("/")] or "/")
+            if kids is None:
+                self._attach(path, layer)
+            else:
+                kids.add(path)
         elif old == _DIR and code == _DIR:
             return
+        elif path == "/":
+            self._release(code, "overwritten", layer)
+            return
         else:
-            if path == "/":
-                self._release(code, "overwritten", layer)
-                return
             self.drop(path, "overwritten", layer)
             self.children[path[: path.rfind("/")] or "/"].add(path)
         nodes[path] = code
@@ -605,9 +605,10 @@ class _Filesystem:
         while True:
             parent = child[: child.rfind("/")] or "/"
             kids = children.get(parent)
-            if kids is None:
-                kids = children[parent] = set()
-            kids.add(child)
+            if kids is not None:
+                kids.add(child)
+                return
+            children[parent] = {child}
             code = nodes.get(parent)
             if code is None:
                 nodes[parent] = _DIR
@@ -617,6 +618,16 @@ class _Filesystem:
                 nodes[parent] = _DIR
                 self._release(code, "overwritten", layer)
             return
+
+    def wasted(self) -> list[Waste]:
+        size = self.ino_size
+        found = [
+            Waste(self.ino_path[code], size[code], self.ino_layer[code], reason, by_layer)
+            for code, reason, by_layer in self.lost
+            if size[code]
+        ]
+        found.sort(key=lambda w: (-w.bytes, w.path, w.layer))
+        return found
 
     def visible(self) -> dict[str, tuple[int, int]]:
         out: dict[str, tuple[int, int]] = {}
@@ -641,10 +652,14 @@ def analyze(layers: Sequence[LayerIndex]) -> Analysis:
 
     A regular file's bytes are wasted when no path of the final filesystem shows them: replaced at
     its path ("overwritten") or removed by a whiteout, an opaque directory or a replaced parent
-    ("deleted"). Each hidden version counts once; the surviving one does not (dive#684). Paths are
-    taken lexically: symlinked parent directories are not followed.
+    ("deleted"). Each hidden version counts once; the surviving one does not (dive#684); files of
+    0 bytes are not listed. `visible` maps each regular file and hard link of the result to
+    (bytes, layer); a hard link shows 0 bytes, unless every other path of its data is gone.
+    Paths are taken lexically: symlinked parent directories are not followed.
     """
     fs = _Filesystem()
+    add, nodes, refs = fs.add, fs.nodes, fs.ino_refs
+    new_path, new_size, new_layer = fs.ino_path.append, fs.ino_size.append, fs.ino_layer.append
     for layer, index in enumerate(layers):
         # Whiteouts and opaque markers hide only lower layers, whatever their order in the tar.
         # https://github.com/opencontainers/image-spec/blob/main/layer.md#whiteouts
@@ -656,20 +671,25 @@ def analyze(layers: Sequence[LayerIndex]) -> Analysis:
         for e in index.entries:
             kind = e.kind
             if kind == "file":
-                fs.add(e.path, fs.new_inode(e.path, e.size, layer), layer)
+                code = len(refs)
+                new_path(e.path)
+                new_size(e.size)
+                new_layer(layer)
+                refs.append(1)
+                add(e.path, code, layer)
             elif kind == "dir":
-                fs.add(e.path, _DIR, layer)
+                add(e.path, _DIR, layer)
             elif kind == "hardlink":
-                code = fs.nodes.get(e.target, _NOBYTES)
+                code = nodes.get(e.target, _NOBYTES)
                 if code >= 0:
-                    fs.ino_refs[code] += 1
+                    refs[code] += 1
                 else:
                     code = _NOBYTES
-                fs.add(e.path, code, layer)
+                add(e.path, code, layer)
                 fs.link_layer[e.path] = layer
-            elif kind not in ("whiteout", "opaque"):
-                fs.add(e.path, _NOBYTES, layer)
-    wasted = sorted(fs.wasted, key=lambda w: (-w.bytes, w.path, w.layer))
+            elif kind != "whiteout" and kind != "opaque":
+                add(e.path, _NOBYTES, layer)
+    wasted = fs.wasted()
     return Analysis(
         uncompressed_size=sum(index.uncompressed_size for index in layers),
         wasted_bytes=sum(w.bytes for w in wasted),
