@@ -101,7 +101,7 @@ if ! command -v "$layerguard" >/dev/null 2>&1; then
 fi
 
 cd "$(git rev-parse --show-toplevel)" || exit 1
-# `--registry` arrives with the registry work; until then this is the static check.
+# A layerguard older than `check --registry` runs the static check.
 if "$layerguard" check --help 2>/dev/null | grep -q -e '--registry'; then
     exec "$layerguard" check --format text --registry
 fi

@@ -170,24 +170,39 @@ def test_inputs_are_data_not_shell(installed: tuple[Path, Path], workspace: Path
 
 
 def test_registry_needs_a_layerguard_that_has_it(
-    installed: tuple[Path, Path], workspace: Path
+    installed: tuple[Path, Path], workspace: Path, tmp_path: Path
 ) -> None:
     bad = check(installed, workspace, registry="sometimes")
     assert bad.status == 2
     assert "registry: expected off, on or optional, got 'sometimes'" in bad.stdout
-    runner_temp = installed[1]
-    help_text = subprocess.run(
-        [str(runner_temp / "layerguard-venv/bin/layerguard"), "check", "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    if "--registry" in help_text:
-        pytest.skip("this layerguard has --registry; measuring needs a registry")
+    # A `version` older than --registry: a venv whose layerguard does not offer it.
+    runner_temp = tmp_path / "runner-temp"
+    old = runner_temp / "layerguard-venv" / "bin" / "layerguard"
+    old.parent.mkdir(parents=True)
+    old.write_text(
+        "#!/bin/sh\n"
+        'case "$*" in --version) echo "layerguard 0.0.9" ;; *--help*) echo "usage: check" ;;\n'
+        '*) echo "ran $*"; exit 0 ;; esac\n'
+    )
+    old.chmod(0o755)
     for inputs in ({"registry": "on"}, {"registry": "optional"}, {"platform": "linux/arm64"}):
-        run = check(installed, workspace, **inputs)
+        run = run_action(installed[0], workspace, runner_temp, inputs, first=1)
         assert run.status == 2
-        assert "has no --" in run.stdout and "registry measurement is coming" in run.stdout
+        assert "::error title=layerguard::layerguard 0.0.9 has no --" in run.stdout
+        assert "ran" not in run.stdout
+
+    old.write_text(
+        "#!/bin/sh\n"
+        'case "$*" in *--help*) echo "[--registry [{on,off,optional}]] [--platform P]" ;;\n'
+        '*) echo "ran $*"; exit 1 ;; esac\n'
+    )
+    run = run_action(
+        installed[0], workspace, runner_temp, {"registry": "optional", "platform": "linux/arm64"}, 1
+    )
+    assert "ran check --registry=optional --platform linux/arm64 --format json --output " in (
+        run.stdout
+    )
+    assert run.status == 1  # no report written: the step fails with the command's status
 
 
 def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
