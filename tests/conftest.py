@@ -12,6 +12,12 @@ pytest_plugins = ["realregistry"]
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--format auto` follows GITHUB_ACTIONS; tests expect the plain text default."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def shared() -> Path:
     """../shared beside the repo; tests that need it skip when it is absent."""

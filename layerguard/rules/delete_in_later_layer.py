@@ -1,4 +1,4 @@
-"""Delete in later layer: a RUN removes files that an earlier layer added.
+r"""Delete in later layer: a RUN removes files that an earlier layer added.
 
 ## What it does
 Reports a `RUN` of a shipped stage that removes files it did not create itself: `rm`, `rmdir`,

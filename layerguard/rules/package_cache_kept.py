@@ -1,4 +1,4 @@
-"""Package cache kept in layer: a RUN leaves a package manager's cache or index in its layer.
+r"""Package cache kept in layer: a RUN leaves a package manager's cache or index in its layer.
 
 ## What it does
 Reports a `RUN` of a shipped stage that
