@@ -69,7 +69,7 @@ def test_chain_through_the_registry(seeds: Any, tmp_path: Path) -> None:
     ]
     sizes = layer_sizes(seeds.chained[3])
     assert (
-        measured["inherited_layers"] == 4 == len(sizes) - len(layer_sizes(f"{seeds.host}/base:1"))
+        measured["inherited_layers"] == 4 == len(sizes) - len(layer_sizes(seeds.base))
     )
     assert measured["inherited_bytes"] == sum(sizes[1:])
     assert lg001["severity"] == "error" and lg001["line"] == 1
@@ -101,7 +101,7 @@ def test_budgets_on_built_images(seeds: Any, tmp_path: Path) -> None:
         tmp_path,
         {
             "chained/Dockerfile.v4": f"FROM {seeds.chained[2]}\nRUN rm -rf test.txt\n",
-            "based/Dockerfile.v4": f"FROM {seeds.host}/base:1\nCOPY src .\n",
+            "based/Dockerfile.v4": f"FROM {seeds.base}\nCOPY src .\n",
             "based/src/x": "x",
             ".layerguard.yaml": (
                 "budgets:\n  max-wasted-bytes: 1MB\n  max-update-download: 1kB\n"

@@ -31,6 +31,7 @@ class Seeds:
     """The seeds' two strategies, built by buildah and pushed to a real registry."""
 
     host: str
+    base: str  # <host>/seed/base:1
     chained: list[str]  # <host>/app:0.0.1 .. 0.0.4, each FROM the previous
     based: list[str]  # <host>/svc:0.0.1 .. 0.0.4, each FROM base
     test_sizes: list[int]  # size of test.txt in 0.0.1 .. 0.0.3
@@ -43,34 +44,35 @@ def _random(size: int, seed: int) -> bytes:
 
 @pytest.fixture(scope="session")
 def seeds(registry: Any, buildah_images: Any) -> Seeds:
-    """app:0.0.1 = base + COPY src . (packages/ and test.txt); 0.0.2 and 0.0.3 FROM the previous
+    """seed/app:0.0.1 = base + COPY src . (packages/ and test.txt); 0.0.2 and 0.0.3 FROM the previous
     with packages/ gone from src and test.txt doubled; 0.0.4 FROM 0.0.3 + RUN rm -rf test.txt.
     svc:0.0.N: every version FROM base + COPY src ., packages kept (0.0.4 without test.txt)."""
     buildah = buildah_images
     host = registry.host
-    base = buildah.base()
-    buildah.push(base, f"{host}/base:1")
+    # Own repositories under seed/, so other tests' tag listings of the shared registry hold.
+    base = buildah.base("localhost/seed/base:1")
+    buildah.push(base, f"{host}/seed/base:1")
     packages = {f"src/packages/lib{i}.bin": _random(400_000, i) for i in range(3)}
     sizes = [300_000, 600_000, 1_200_000]
     chained, based = [], []
     for n in range(1, 5):
-        local = f"localhost/app:0.0.{n}"
+        local = f"localhost/seed/app:0.0.{n}"
         if n == 1:
             files: dict[str, bytes | str] = {**packages, "src/test.txt": _random(sizes[0], 10)}
             dockerfile = f"FROM {base}\nCOPY src .\n"
         elif n < 4:
             files = {"src/test.txt": _random(sizes[n - 1], 10 + n)}
-            dockerfile = f"FROM localhost/app:0.0.{n - 1}\nCOPY src .\n"
+            dockerfile = f"FROM localhost/seed/app:0.0.{n - 1}\nCOPY src .\n"
         else:
             files = {}
-            dockerfile = "FROM localhost/app:0.0.3\nRUN rm -rf test.txt\n"
+            dockerfile = "FROM localhost/seed/app:0.0.3\nRUN rm -rf test.txt\n"
         buildah.build(local, dockerfile, files)
-        chained.append(f"{host}/app:0.0.{n}")
+        chained.append(f"{host}/seed/app:0.0.{n}")
         buildah.push(local, chained[-1])
         svc_files: dict[str, bytes | str] = dict(packages)
         if n < 4:
             svc_files["src/test.txt"] = _random(sizes[n - 1], 10 + n)
-        buildah.build(f"localhost/svc:0.0.{n}", f"FROM {base}\nCOPY src .\n", svc_files)
-        based.append(f"{host}/svc:0.0.{n}")
-        buildah.push(f"localhost/svc:0.0.{n}", based[-1])
-    return Seeds(host, chained, based, sizes, 1_200_000)
+        buildah.build(f"localhost/seed/svc:0.0.{n}", f"FROM {base}\nCOPY src .\n", svc_files)
+        based.append(f"{host}/seed/svc:0.0.{n}")
+        buildah.push(f"localhost/seed/svc:0.0.{n}", based[-1])
+    return Seeds(host, f"{host}/seed/base:1", chained, based, sizes, 1_200_000)
