@@ -44,8 +44,9 @@ def _random(size: int, seed: int) -> bytes:
 
 @pytest.fixture(scope="session")
 def seeds(registry: Any, buildah_images: Any) -> Seeds:
-    """seed/app:0.0.1 = base + COPY src . (packages/ and test.txt); 0.0.2 and 0.0.3 FROM the previous
-    with packages/ gone from src and test.txt doubled; 0.0.4 FROM 0.0.3 + RUN rm -rf test.txt.
+    """seed/app:0.0.1 = base + COPY src . (packages/ and test.txt); 0.0.2 and 0.0.3 FROM the
+    previous with packages/ gone from src and test.txt doubled; 0.0.4 FROM 0.0.3 + RUN rm -rf
+    test.txt.
     svc:0.0.N: every version FROM base + COPY src ., packages kept (0.0.4 without test.txt)."""
     buildah = buildah_images
     host = registry.host
