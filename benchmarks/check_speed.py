@@ -17,7 +17,10 @@ import time
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dockerfiles"
-SINGLE = "FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /app\n"
+SINGLE = (
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n"
+    " && rm -rf /var/lib/apt/lists/*\nCOPY . /app\n"
+)
 
 
 def timed(command: list[str], cwd: Path) -> float:

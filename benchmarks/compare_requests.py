@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from realregistry import Buildah, start_registry  # noqa: E402
+from realregistry import Buildah, start_registry
 
-from layerguard.deep import Indexer  # noqa: E402
-from layerguard.layers import IndexCache  # noqa: E402
-from layerguard.measure import compare  # noqa: E402
-from layerguard.reference import parse_reference  # noqa: E402
-from layerguard.registry import Client  # noqa: E402
+from layerguard.deep import Indexer
+from layerguard.layers import IndexCache
+from layerguard.measure import compare
+from layerguard.reference import parse_reference
+from layerguard.registry import Client
 
 
 def build(work: Path, host: str) -> list[str]:
