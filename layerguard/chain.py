@@ -7,8 +7,8 @@ inherits that file's layers: its WORKDIR and ENV, and every write its shipped st
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from layerguard.effects import copy_writes, run_effects
 from layerguard.model import Inherited, Model, build
@@ -17,8 +17,7 @@ from layerguard.reference import ImageRef
 from layerguard.rules.base import Link, Step
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A checked Dockerfile: its path as the user gave it, what it builds, its build context."""
 
     display: str

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from layerguard import rules as rule_table
 from layerguard.errors import ConfigError
@@ -31,30 +30,31 @@ BUDGETS = {
 }
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+_EMPTY: Mapping[Any, Any] = MappingProxyType({})
+
+
+class RuleSetting(NamedTuple):
     enabled: bool
     severity: Severity
     options: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The validated file; `path` is None when no file was found."""
 
     path: Path | None = None
-    images: Mapping[Path, ImageRef] = field(default_factory=dict)
-    contexts: Mapping[Path, Path] = field(default_factory=dict)
-    build_args: Mapping[str, str] = field(default_factory=dict)
+    images: Mapping[Path, ImageRef] = _EMPTY
+    contexts: Mapping[Path, Path] = _EMPTY
+    build_args: Mapping[str, str] = _EMPTY
     target: str | None = None
     fail_on: str | None = None
-    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    rules: Mapping[str, RuleSetting] = _EMPTY
     exclude: tuple[str, ...] = ()
     registry: str | None = None
     platform: str | None = None
-    budgets: Mapping[str, Any] = field(default_factory=dict)
-    previous: Mapping[str, ImageRef] = field(default_factory=dict)
-    image_lines: Mapping[Path, int] = field(default_factory=dict)
+    budgets: Mapping[str, Any] = _EMPTY
+    previous: Mapping[str, ImageRef] = _EMPTY
+    image_lines: Mapping[Path, int] = _EMPTY
 
 
 def find(start: Path) -> Path | None:

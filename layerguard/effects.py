@@ -13,8 +13,8 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from layerguard.model import Instruction, expand, resolve
 from layerguard.shell import Command, Redirect, split_commands
@@ -168,8 +168,7 @@ def _glob_overlaps(a: str, b: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One command's effect on paths: `kind` is 'remove', 'chown', 'touch' or 'package-remove'.
 
     `foreign` are the paths (or for 'package-remove', the tool) that no earlier command of the
@@ -185,8 +184,7 @@ class Action:
     unknown_before: bool = False
 
 
-@dataclass(frozen=True)
-class RunEffects:
+class RunEffects(NamedTuple):
     commands: tuple[Command, ...]
     writes: tuple[str, ...]
     files: tuple[str, ...]
@@ -252,7 +250,7 @@ def run_effects(instr: Instruction) -> RunEffects:
                 foreign = tuple(
                     p for p in action.paths if not any(path_overlaps(p, w) for w in writes)
                 )
-            actions.append(replace(action, foreign=foreign, unknown_before=unknown))
+            actions.append(action._replace(foreign=foreign, unknown_before=unknown))
         unknown = unknown or tool_and_args(command)[0] not in _MODELLED
         written = _writes(command, installs)
         writes.extend(written)
@@ -543,8 +541,7 @@ def _writes(command: Command, installs: set[str]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class CopyWrite:
+class CopyWrite(NamedTuple):
     """A path a COPY/ADD writes. `exact` when known file by file from the build context."""
 
     path: str

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -26,8 +25,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"expected one of error, warning, info; got {text!r}") from None
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """What a rule reports: where and why. The engine adds code and severity."""
 
     line: int
@@ -37,8 +35,7 @@ class Problem:
     measured: Mapping[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem stamped by the engine with its file, rule and severity."""
 
     file: str
@@ -50,7 +47,7 @@ class Finding:
     severity: Severity
     message: str
     help: str
-    measured: Mapping[str, Any] | None = field(default=None, compare=False)
+    measured: Mapping[str, Any] | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)

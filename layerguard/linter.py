@@ -4,9 +4,8 @@ applies pragmas, and sorts. Rules never decide severity; this module does, from 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from layerguard import pragmas
 from layerguard import rules as rule_table
@@ -19,8 +18,7 @@ from layerguard.reference import ImageRef
 from layerguard.rules.base import BaseFacts, BuiltFacts, Context
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     rules: Mapping[str, RuleSetting]
     images: Mapping[Path, ImageRef]
     contexts: Mapping[Path, Path]
@@ -36,8 +34,7 @@ class Measurer(Protocol):
     def built(self, image: ImageRef) -> BuiltFacts | None: ...
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     files: int
     findings: tuple[Finding, ...]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from layerguard.parser import Node, ParsedFile
 from layerguard.reference import ImageRef, parse_reference
@@ -44,16 +44,14 @@ def resolve(path: str, workdir: str) -> str:
     return "/" + normal.lstrip("/")
 
 
-@dataclass(frozen=True)
-class Inherited:
+class Inherited(NamedTuple):
     """What a base image built by another checked Dockerfile hands down to its children."""
 
     workdir: str
     env: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class Instruction:
+class Instruction(NamedTuple):
     """A node in its stage, with the WORKDIR and the ENV/ARG values in effect where it runs."""
 
     node: Node
@@ -93,9 +91,9 @@ class Instruction:
         return tuple(mounts)
 
 
-@dataclass(frozen=True)
-class Stage:
-    index: int
+class Stage(NamedTuple):
+    # Shadows tuple.index(), which nothing calls on a Stage.
+    index: int  # type: ignore[assignment]
     name: str | None
     from_node: Node
     base_text: str
@@ -109,14 +107,13 @@ class Stage:
         return self.name if self.name else f"#{self.index}"
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     path: str
     parsed: ParsedFile
     stages: tuple[Stage, ...]
     target: int
-    shipped: tuple[int, ...] = field(default=())
-    meta_args: Mapping[str, str] = field(default_factory=dict)
+    shipped: tuple[int, ...] = ()
+    meta_args: Mapping[str, str] = _EMPTY
 
     def shipped_stages(self) -> tuple[Stage, ...]:
         """The target stage and the stages it is built FROM, base first."""

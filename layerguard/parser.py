@@ -13,8 +13,8 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import NamedTuple
 
 __all__ = ["Heredoc", "Node", "ParseError", "ParsedFile", "dump", "parse"]
 
@@ -28,8 +28,7 @@ class ParseError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Heredoc:
+class Heredoc(NamedTuple):
     """A here-document of RUN/COPY/ADD (or ONBUILD of one), as BuildKit reads it.
 
     content keeps its line endings and, even for `<<-`, its leading tabs (BuildKit chomps
@@ -45,8 +44,7 @@ class Heredoc:
     end_line: int
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One instruction, shaped like BuildKit's parser.Node.
 
     args is BuildKit's Next chain: e.g. ENV gives (name, value, "=" or "") triples, HEALTHCHECK
@@ -65,13 +63,12 @@ class Node:
     child: Node | None = None
 
 
-@dataclass(frozen=True)
-class ParsedFile:
+class ParsedFile(NamedTuple):
     """A parsed Dockerfile: its instructions, escape token and parser directives."""
 
     nodes: tuple[Node, ...]
     escape: str
-    directives: Mapping[str, str] = field(hash=False)
+    directives: Mapping[str, str]
 
 
 # Go's unicode.IsSpace; Python's own notion also includes \x1c-\x1f.
@@ -181,7 +178,7 @@ def parse(data: bytes | str) -> ParsedFile:
                     raise ParseError(start, f"unterminated heredoc {name!r}")
                 heredocs.append(Heredoc(name, "".join(content), expand, chomp, fd, body_start, i))
         if heredocs:
-            node = replace(node, heredocs=tuple(heredocs), end_line=i)
+            node = node._replace(heredocs=tuple(heredocs), end_line=i)
         nodes.append(node)
 
     if not nodes:

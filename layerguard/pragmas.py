@@ -7,8 +7,9 @@ lines) are not pragmas: only lines between instructions count.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import NamedTuple
 
 _PRAGMA = re.compile(
     r"^\s*#\s*layerguard\s+(?P<scope>global\s+)?ignore\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"
@@ -16,10 +17,9 @@ _PRAGMA = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     global_codes: frozenset[str] = frozenset()
-    by_line: dict[int, frozenset[str]] = field(default_factory=dict)
+    by_line: Mapping[int, frozenset[str]] = MappingProxyType({})
 
     def suppresses(self, code: str, name: str, line: int) -> bool:
         codes = self.global_codes | self.by_line.get(line, frozenset())

@@ -11,12 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Redirect:
+class Redirect(NamedTuple):
     """A redirection as written (`op` keeps its fd digits: "2>", "&>", "<<").
 
     `target` is the word after quote removal, made absolute when it is a relative path and the
@@ -27,8 +26,7 @@ class Redirect:
     target: str
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One simple command: argv after quote removal and expansion of the variables known.
 
     `words` never holds the leading `VAR=value` assignments (they are in `assignments`) and is
@@ -126,14 +124,12 @@ _ANSI = {
 _MAX_DEPTH = 40
 
 
-@dataclass(slots=True)
-class _Lit:
+class _Lit(NamedTuple):
     text: str
     quoted: bool
 
 
-@dataclass(slots=True)
-class _Var:
+class _Var(NamedTuple):
     """`$name`, `${name<op><arg>}`; op "raw" marks text that never expands ($1, $((1+2)))."""
 
     name: str
@@ -143,8 +139,7 @@ class _Var:
     quoted: bool
 
 
-@dataclass(slots=True)
-class _Sub:
+class _Sub(NamedTuple):
     raw: str
     tokens: list[_Token]
     quoted: bool
@@ -172,16 +167,14 @@ class _Word:
         return "".join(p.text if isinstance(p, _Lit) else p.raw for p in self.parts)
 
 
-@dataclass(slots=True, frozen=True)
-class _Op:
+class _Op(NamedTuple):
     op: str
 
 
 _OPS = {op: _Op(op) for op in (";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|", "(", ")", "\n")}
 
 
-@dataclass(slots=True)
-class _Redir:
+class _Redir(NamedTuple):
     op: str
     target: _Word | None
     delimiter: str | None
@@ -552,16 +545,18 @@ _SEPARATORS = frozenset({";", "\n", "&"})
 _CASE_ENDS = frozenset({";;", ";&", ";;&"})
 
 
-@dataclass(slots=True)
 class _Block:
     """An if/case/loop: what was known on entry, and what any branch changed."""
 
-    kind: str
-    env: dict[str, str]
-    cwd: str | None
-    changed: set[str] = field(default_factory=set)
-    moved: bool = False
-    pattern: bool = False
+    __slots__ = ("changed", "cwd", "env", "kind", "moved", "pattern")
+
+    def __init__(self, kind: str, env: dict[str, str], cwd: str | None) -> None:
+        self.kind = kind
+        self.env = env
+        self.cwd = cwd
+        self.changed: set[str] = set()
+        self.moved = False
+        self.pattern = False
 
 
 class _Parser:

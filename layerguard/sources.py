@@ -12,9 +12,8 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from layerguard.config import Node, read_yaml
 from layerguard.errors import ConfigError
@@ -28,8 +27,7 @@ MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
 DECLARING_FILES = (*COMPOSE_FILES, *BAKE_FILES, *MAKEFILES, ".github/workflows")
 
 
-@dataclass(frozen=True)
-class ImageSource:
+class ImageSource(NamedTuple):
     """`dockerfile` builds `image` with `context`, as declared at `origin`:`line`."""
 
     dockerfile: Path

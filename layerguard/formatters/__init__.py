@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from layerguard.errors import LayerguardError
 from layerguard.formatters import (
@@ -26,8 +26,7 @@ from layerguard.formatters import (
 from layerguard.linter import Report
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     color: bool = False
     quiet: bool = False
 
@@ -54,8 +53,8 @@ def relative_to(report: Report, root: Path) -> Report:
     for f in report.findings:
         path = Path(f.file).resolve()
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        findings.append(replace(f, file=shown))
-    return replace(report, findings=tuple(findings))
+        findings.append(f._replace(file=shown))
+    return report._replace(findings=tuple(findings))
 
 
 def write_atomically(path: str, content: str) -> None:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from layerguard.effects import CopyWrite, RunEffects, path_overlaps
 from layerguard.model import Instruction, Model
 from layerguard.reference import ImageRef
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A rule option: its default, and a parser that raises ValueError naming what it expects."""
 
     default: Any
@@ -45,33 +43,45 @@ def percent(value: Any) -> float:
 MIN_BYTES = Option(1_000_000, size, "measured bytes under which the finding drops to info")
 
 
-@dataclass(frozen=True)
 class BaseFacts:
     """What the registry showed of a file's external base image (`check --registry`).
 
     `files` is the base's final filesystem: path -> (size, index of the layer that holds it).
     `chain` lists the base and the images it was built from, newest first, as far as known.
+    A plain class, not a NamedTuple like the other records, as it keeps the sorted paths that
+    `under()` searches, sorted once on first use.
     """
 
-    reference: ImageRef
-    files: Mapping[str, tuple[int, int]]
-    chain: tuple[ImageRef, ...] = ()
-    chain_layers: tuple[int, ...] = ()  # layer count of each chain image
-    layer_sizes: tuple[int, ...] = ()  # compressed size of each of the base's layers
-    _sorted: list[str] = field(default_factory=list, compare=False, repr=False)
+    __slots__ = ("_sorted", "chain", "chain_layers", "files", "layer_sizes", "reference")
+
+    def __init__(
+        self,
+        reference: ImageRef,
+        files: Mapping[str, tuple[int, int]],
+        chain: tuple[ImageRef, ...] = (),
+        chain_layers: tuple[int, ...] = (),  # layer count of each chain image
+        layer_sizes: tuple[int, ...] = (),  # compressed size of each of the base's layers
+    ) -> None:
+        self.reference = reference
+        self.files = files
+        self.chain = chain
+        self.chain_layers = chain_layers
+        self.layer_sizes = layer_sizes
+        self._sorted: list[str] | None = None
 
     def under(self, path: str) -> tuple[int, int]:
         """(files, bytes) of the base at or below `path` (which may hold glob characters)."""
-        if not self._sorted:
-            self._sorted.extend(sorted(self.files))
+        if self._sorted is None:
+            self._sorted = sorted(self.files)
+        paths = self._sorted
         if any(c in path for c in "*?["):
-            hits = [p for p in self._sorted if _glob_under(p, path)]
+            hits = [p for p in paths if _glob_under(p, path)]
         else:
             root = path.rstrip("/") or "/"
             prefix = "/" if root == "/" else root + "/"
-            start = bisect.bisect_left(self._sorted, prefix)
+            start = bisect.bisect_left(paths, prefix)
             hits = [root] if root in self.files else []
-            for candidate in self._sorted[start:]:
+            for candidate in paths[start:]:
                 if not candidate.startswith(prefix):
                     break
                 hits.append(candidate)
@@ -96,8 +106,7 @@ def _glob_under(candidate: str, pattern: str) -> bool:
     return len(parts) > depth and fnmatch.fnmatchcase("/".join(parts[: depth + 1]), pattern)
 
 
-@dataclass(frozen=True)
-class BuiltFacts:
+class BuiltFacts(NamedTuple):
     """What the registry showed of the image this file builds, for the budget rules."""
 
     reference: ImageRef
@@ -111,8 +120,7 @@ class BuiltFacts:
     new_layers: Sequence[Mapping[str, Any]]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """A layer-making instruction of a shipped stage, here or in a checked file up the chain."""
 
     file: str
@@ -128,16 +136,14 @@ class Step:
         return f"{text} ({self.image.familiar})" if self.inherited and self.image else text
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """One image in a FROM chain, with the checked Dockerfile that builds it (None if external)."""
 
     image: ImageRef
     file: str | None
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     model: Model
     image: ImageRef | None
     context_dir: Path | None

@@ -19,9 +19,7 @@ def test_github_workflow_commands(report: Report) -> None:
 
 
 def test_github_escapes_properties(report: Report) -> None:
-    from dataclasses import replace
-
-    odd = Report(1, (replace(report.findings[0], file="a,b:c%.Dockerfile", help=""),))
+    odd = Report(1, (report.findings[0]._replace(file="a,b:c%.Dockerfile", help=""),))
     line = github.render(odd, Style(quiet=True))
     assert line.startswith("::error file=a%2Cb%3Ac%25.Dockerfile,line=1,")
     assert line.count("\n") == 1

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
 
 from layerguard.formatters import Style, gitlab
 from layerguard.linter import Report
@@ -47,13 +46,13 @@ def test_gitlab_fingerprint_recipe(report: Report) -> None:
 def test_gitlab_fingerprints_survive_moves_and_stay_unique(report: Report) -> None:
     delete = report.findings[1]
     before = json.loads(gitlab.render(Report(1, (delete,)), Style()))
-    moved = json.loads(gitlab.render(Report(1, (replace(delete, line=9, end_line=9),)), Style()))
+    moved = json.loads(gitlab.render(Report(1, (delete._replace(line=9, end_line=9),)), Style()))
     assert before[0]["fingerprint"] == moved[0]["fingerprint"]
     twice = json.loads(
-        gitlab.render(Report(1, (delete, replace(delete, line=7, end_line=7))), Style())
+        gitlab.render(Report(1, (delete, delete._replace(line=7, end_line=7))), Style())
     )
     assert twice[0]["fingerprint"] != twice[1]["fingerprint"]
-    dotted = json.loads(gitlab.render(Report(1, (replace(delete, file="./Dockerfile"),)), Style()))
+    dotted = json.loads(gitlab.render(Report(1, (delete._replace(file="./Dockerfile"),)), Style()))
     assert dotted[0]["location"]["path"] == "Dockerfile"
     assert dotted[0]["fingerprint"] == before[0]["fingerprint"]
 
