@@ -187,7 +187,6 @@ def load_config(given: str | None) -> Config:
 
 
 def check(args: argparse.Namespace) -> int:
-    from layerguard.discover import discover
     from layerguard.formatters import FORMATTERS, Style, write_atomically
     from layerguard.linter import Settings, lint
     from layerguard.reference import parse_reference
@@ -210,6 +209,8 @@ def check(args: argparse.Namespace) -> int:
     for given in args.paths or ["."]:
         target = Path(given)
         if target.is_dir():
+            from layerguard.discover import discover
+
             paths.extend(discover(target, cfg.exclude))
         elif target.exists() or not args.paths:
             paths.append(given)
@@ -264,9 +265,11 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
     images = dict(cfg.images)
     contexts = dict(cfg.contexts)
     root = cfg.path.parent if cfg.path else Path.cwd()
-    from layerguard import sources
+    from layerguard.config import DECLARING_FILES
 
-    if any((root / name).exists() for name in sources.DECLARING_FILES):
+    if any((root / name).exists() for name in DECLARING_FILES):
+        from layerguard import sources
+
         for source in sources.discover(root):
             if source.dockerfile not in images:
                 images[source.dockerfile] = source.image

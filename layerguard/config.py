@@ -18,6 +18,12 @@ from layerguard.findings import Severity
 from layerguard.reference import ImageRef, parse_reference
 
 CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
+# Where users already declare which image a Dockerfile builds (read by layerguard.sources), named
+# here so that `check` imports sources only when one of them exists.
+COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
+BAKE_FILES = ("docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl")
+MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
+DECLARING_FILES = (*COMPOSE_FILES, *BAKE_FILES, *MAKEFILES, ".github/workflows")
 FAIL_ON = ("error", "warning", "info", "never")
 REGISTRY_MODES = ("on", "off", "optional")
 # budget -> the rule whose option it sets

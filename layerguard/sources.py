@@ -15,16 +15,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from layerguard.config import Node, read_yaml
+from layerguard.config import BAKE_FILES, COMPOSE_FILES, MAKEFILES, Node, read_yaml
 from layerguard.errors import ConfigError
 from layerguard.model import expand
 from layerguard.reference import ImageRef, parse_reference
 from layerguard.shell import split_commands
-
-COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
-BAKE_FILES = ("docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl")
-MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
-DECLARING_FILES = (*COMPOSE_FILES, *BAKE_FILES, *MAKEFILES, ".github/workflows")
 
 
 class ImageSource(NamedTuple):

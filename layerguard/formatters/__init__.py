@@ -1,28 +1,19 @@
 """Report formats: one module each, chosen from this name -> function table.
 
 A formatter turns a Report into text; it never prints and never decides the exit code.
-Modules needing more than json import it inside render(), so `layerguard check` starts fast.
+Each module is imported on first use and imports what it needs beyond json inside render(), so
+`layerguard check` loads only the format it prints and starts fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from layerguard.errors import LayerguardError
-from layerguard.formatters import (
-    checkstyle,
-    github,
-    gitlab,
-    json_format,
-    junit,
-    markdown,
-    sarif,
-    text,
-)
 from layerguard.linter import Report
 
 
@@ -33,15 +24,26 @@ class Style(NamedTuple):
 
 Formatter = Callable[[Report, Style], str]
 
+
+def _lazy(module: str) -> Formatter:
+    """The render() of layerguard/formatters/<module>.py, imported when first called."""
+
+    def render(report: Report, style: Style) -> str:
+        loaded: Formatter = importlib.import_module(f"layerguard.formatters.{module}").render
+        return loaded(report, style)
+
+    return render
+
+
 FORMATTERS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "checkstyle": checkstyle.render,
-    "gitlab": gitlab.render,
-    "junit": junit.render,
-    "markdown": markdown.render,
+    "text": _lazy("text"),
+    "json": _lazy("json_format"),
+    "sarif": _lazy("sarif"),
+    "github": _lazy("github"),
+    "checkstyle": _lazy("checkstyle"),
+    "gitlab": _lazy("gitlab"),
+    "junit": _lazy("junit"),
+    "markdown": _lazy("markdown"),
 }
 
 
@@ -60,6 +62,8 @@ def relative_to(report: Report, root: Path) -> Report:
 def write_atomically(path: str, content: str) -> None:
     """Write `content` to `path` through a temp file in the same directory and os.replace, so a
     reader (an upload step, a concurrent job) never sees half a report."""
+    import tempfile
+
     target = Path(path)
     try:
         mode = target.stat().st_mode & 0o777
