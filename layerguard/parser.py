@@ -9,7 +9,6 @@ names found with its shell lexer) they are kept on purpose: a linter must see wh
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -82,7 +81,7 @@ _SPACE_RUN = re.compile(f"[{_SPACE}]+")
 _WHITESPACE = re.compile(r"[\t\v\f\r ]+")  # reWhitespace / tokenWhitespace
 _DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
 _VALID_DIRECTIVES = frozenset({"syntax", "escape", "check"})
-_HEREDOC_WORD = re.compile(r"([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\Z")
+_HEREDOC_WORD = r"([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\Z"  # compiled on first use
 _HEREDOC_KEYWORDS = frozenset({"add", "copy", "run"})
 _NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -93,9 +92,6 @@ def _continuation(escape: str) -> re.Pattern[str]:
     """BuildKit's lineContinuationRegex: an escape token ending the line, unless itself escaped."""
     e = re.escape(escape)
     return re.compile(rf"([^{e}]){e}[ \t]*\Z|^{e}[ \t]*\Z")
-
-
-_CONTINUATION = {"\\": _continuation("\\"), "`": _continuation("`")}
 
 
 def parse(data: bytes | str) -> ParsedFile:
@@ -114,7 +110,7 @@ def parse(data: bytes | str) -> ParsedFile:
         lines[0] = lines[0][1:]
 
     escape = "\\"
-    continuation = _CONTINUATION[escape]
+    continuation = _continuation(escape)
     directives: dict[str, str] = {}
     looking_for_directives = True
     nodes: list[Node] = []
@@ -137,7 +133,7 @@ def parse(data: bytes | str) -> ParsedFile:
                             i, f"invalid escape token {value!r} does not match ` or \\"
                         )
                     escape = value
-                    continuation = _CONTINUATION[escape]
+                    continuation = _continuation(escape)
                 directives[key] = value
         if token.startswith("#"):
             continue
@@ -437,6 +433,8 @@ def _json_array(rest: str) -> tuple[str, ...] | None:
     rest = rest.lstrip(_SPACE)
     if not rest.startswith("["):
         return None
+    import json  # here, as only the exec form needs it
+
     try:
         value = json.loads(
             rest, parse_constant=_reject_constant, parse_float=_go_number, parse_int=_go_number
@@ -511,7 +509,7 @@ def _heredocs_from_line(line: str, start: int) -> list[tuple[str, bool, bool, in
         return []  # BuildKit ignores lexing errors here: no heredocs
     found = []
     for word in words:
-        match = _HEREDOC_WORD.match(word)
+        match = re.match(_HEREDOC_WORD, word)
         if match is None or not match[3]:
             continue
         rest = match[3]

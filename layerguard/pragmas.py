@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-_PRAGMA = re.compile(
+# Compiled on first use, and only tried on lines naming layerguard: most files hold no pragma.
+_PRAGMA = (
     r"^\s*#\s*layerguard\s+(?P<scope>global\s+)?ignore\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"
     r"\s*(?:--.*)?$"
 )
@@ -34,7 +35,7 @@ def collect(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> Suppressi
         inside.update(range(start, end + 1))
     global_codes: set[str] = set()
     for number, text in enumerate(lines, 1):
-        match = _PRAGMA.match(text)
+        match = _pragma(text)
         if match and match["scope"] and number not in inside:
             global_codes.update(_codes(match["codes"]))
     by_line: dict[int, frozenset[str]] = {}
@@ -42,7 +43,7 @@ def collect(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> Suppressi
         codes: set[str] = set()
         number = start - 1
         while number >= 1 and number not in inside and lines[number - 1].lstrip().startswith("#"):
-            match = _PRAGMA.match(lines[number - 1])
+            match = _pragma(lines[number - 1])
             if match and not match["scope"]:
                 codes.update(_codes(match["codes"]))
             number -= 1
@@ -57,3 +58,7 @@ def _codes(text: str) -> set[str]:
         for c in text.split(",")
         if c.strip()
     }
+
+
+def _pragma(line: str) -> re.Match[str] | None:
+    return re.match(_PRAGMA, line) if "layerguard" in line else None

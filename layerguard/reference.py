@@ -13,7 +13,8 @@ DOCKER_HUB = "docker.io"
 _HUB_ALIASES = {"docker.io", "index.docker.io", "registry-1.docker.io"}
 _COMPONENT = re.compile(r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")
 _TAG = re.compile(r"[\w][\w.-]{0,127}")
-_DIGEST = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}")
+# Compiled on first use: few references carry a digest.
+_DIGEST = r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}"
 
 
 class ImageRef(NamedTuple):
@@ -60,7 +61,7 @@ def parse_reference(text: str) -> ImageRef:
     digest = None
     if "@" in ref:
         ref, digest = ref.split("@", 1)
-        if not _DIGEST.fullmatch(digest):
+        if not re.fullmatch(_DIGEST, digest):
             raise ValueError(f"invalid digest in image reference {text!r}")
     tag = None
     last = ref.rsplit("/", 1)[-1]

@@ -81,7 +81,6 @@ def split_commands(
 # --- lexer ---------------------------------------------------------------------------------------
 
 _NEWLINE = re.compile("\n")
-_BLANKS = re.compile(r"[ \t\r\f\v]+")
 # Most words are plain text followed by a blank or operator: read those in one match.
 _FAST = re.compile(
     r"[ \t\r\f\v]*(?:([^ \t\r\f\v\n;&|<>()'\"\\$`#][^ \t\r\f\v\n;&|<>()'\"\\$`]*)"
@@ -89,17 +88,20 @@ _FAST = re.compile(
 )
 _RUN = re.compile(r"[^ \t\r\f\v\n;&|<>()'\"\\$`]+")
 _DQ_RUN = re.compile(r'[^"\\$`]+')
-_BRACE_RUN = re.compile(r"[^}'\"\\$`]+")
-_OPERATOR_RUN = re.compile(r"[;&|<>()]+")
-_PARENS = re.compile(r"[()]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-]")
-_PARAM_OP = re.compile(r":?[-=+?]|##?|%%?|//?|/[#%]|:|\^\^?|,,?")
 _ASSIGN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
-_DIGITS = re.compile(r"[0-9]+")
-_ANSI_RUN = re.compile(r"[^'\\]*")
-_OCTAL = re.compile(r"[0-7]+")
-_HEX = re.compile(r"[0-9A-Fa-f]+")
+# Patterns for less common text (redirections, ${x%y}, $'...', $((...)), [[ ]]) stay strings:
+# re compiles and caches them on first use, so start-up pays only for what the scripts hold.
+_BLANKS = r"[ \t\r\f\v]+"
+_BRACE_RUN = r"[^}'\"\\$`]+"
+_OPERATOR_RUN = r"[;&|<>()]+"
+_PARENS = r"[()]"
+_PARAM_OP = r":?[-=+?]|##?|%%?|//?|/[#%]|:|\^\^?|,,?"
+_DIGITS = r"[0-9]+"
+_ANSI_RUN = r"[^'\\]*"
+_OCTAL = r"[0-7]+"
+_HEX = r"[0-9A-Fa-f]+"
 _HEX_WIDTH = {"x": 2, "u": 4, "U": 8}
 _SPECIAL = frozenset("0123456789@*#?$!-")
 _BLANK = frozenset(" \t\r\f\v")
@@ -221,7 +223,7 @@ class _Lexer:
                 break
             c = src[pos]
             if c in _BLANK:
-                self.pos = _BLANKS.match(src, pos).end()  # type: ignore[union-attr]
+                self.pos = re.compile(_BLANKS).match(src, pos).end()  # type: ignore[union-attr]
             elif c == "\n":
                 out.append(_OPS["\n"])
                 self.pos = pos + 1
@@ -241,7 +243,7 @@ class _Lexer:
                 return out
             elif in_test and c in ";&|<>()":
                 # Inside [[ ]], && < ( are operands of the test, not shell operators.
-                end = _OPERATOR_RUN.match(src, pos).end()  # type: ignore[union-attr]
+                end = re.compile(_OPERATOR_RUN).match(src, pos).end()  # type: ignore[union-attr]
                 out.append(_Word([_Lit(src[pos:end], True)], pos))
                 self.pos = end
             elif c in "<>" or (c == "&" and src.startswith(">", pos + 1)):
@@ -262,7 +264,7 @@ class _Lexer:
                 if (
                     fd is not None
                     and src.startswith(("<", ">"), self.pos)
-                    and _DIGITS.fullmatch(fd)
+                    and re.fullmatch(_DIGITS, fd)
                 ):
                     self._redirect(out, fd, pos)
                     continue
@@ -280,7 +282,7 @@ class _Lexer:
         while op not in _REDIRECTS and len(op) > 1:
             op = op[:-1]
         self.pos = pos + len(op)
-        blanks = _BLANKS.match(src, self.pos)
+        blanks = re.compile(_BLANKS).match(src, self.pos)
         if blanks:
             self.pos = blanks.end()
         target = None
@@ -310,7 +312,7 @@ class _Lexer:
     def _match_paren(self, pos: int) -> int:
         """The position just after the parenthesis that closes the one at `pos`."""
         depth = 0
-        for m in _PARENS.finditer(self.src, pos):
+        for m in re.compile(_PARENS).finditer(self.src, pos):
             depth += 1 if m.group() == "(" else -1
             if depth == 0:
                 return m.end()
@@ -452,7 +454,7 @@ class _Lexer:
             self.pos = pos + 1
             parts.append(_Var(name, "" if param else "raw", None, src[start : self.pos], quoted))
             return
-        op_match = _PARAM_OP.match(src, pos)
+        op_match = re.compile(_PARAM_OP).match(src, pos)
         op = op_match.group() if op_match and param else "raw"
         self.pos = op_match.end() if op_match else pos
         arg = self._brace_operand()
@@ -463,7 +465,7 @@ class _Lexer:
         parts: list[_Part] = []
         while self.pos < n:
             pos = self.pos
-            run = _BRACE_RUN.match(src, pos)
+            run = re.compile(_BRACE_RUN).match(src, pos)
             if run:
                 parts.append(_Lit(run.group(), False))
                 self.pos = run.end()
@@ -497,7 +499,7 @@ class _Lexer:
                 pos += 1
                 break
             if c != "\\" or pos + 1 >= n:
-                end = _ANSI_RUN.match(src, pos + 1).end()  # type: ignore[union-attr]
+                end = re.compile(_ANSI_RUN).match(src, pos + 1).end()  # type: ignore[union-attr]
                 out.append(src[pos:end])
                 pos = end
                 continue
@@ -507,7 +509,9 @@ class _Lexer:
                 pos += 2
             elif e in "xuU0123456789":
                 base, width, skip = (8, 3, 1) if e.isdigit() else (16, _HEX_WIDTH[e], 2)
-                digits = (_OCTAL if base == 8 else _HEX).match(src, pos + skip, pos + skip + width)
+                digits = re.compile(_OCTAL if base == 8 else _HEX).match(
+                    src, pos + skip, pos + skip + width
+                )
                 text = digits.group() if digits else ""
                 out.append(chr(min(int(text, base), 0x10FFFF)) if text else "\\" + e)
                 pos += skip + len(text) if text else 2
