@@ -68,9 +68,7 @@ def test_chain_through_the_registry(seeds: Any, tmp_path: Path) -> None:
         "0.0.1",
     ]
     sizes = layer_sizes(seeds.chained[3])
-    assert (
-        measured["inherited_layers"] == 4 == len(sizes) - len(layer_sizes(seeds.base))
-    )
+    assert measured["inherited_layers"] == 4 == len(sizes) - len(layer_sizes(seeds.base))
     assert measured["inherited_bytes"] == sum(sizes[1:])
     assert lg001["severity"] == "error" and lg001["line"] == 1
 
