@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from layerguard.effects import CopyWrite, RunEffects, path_overlaps
+from layerguard.findings import human
 from layerguard.model import Instruction, Model
 from layerguard.reference import ImageRef
 
@@ -174,3 +175,50 @@ class Context(NamedTuple):
 def budget_line(ctx: Context) -> int:
     """Budget findings point at the FROM of the stage that ships: the image they measure."""
     return ctx.model.stages[ctx.model.target].from_node.start_line
+
+
+def listing(items: list[str], most: int = 3) -> str:
+    """`a, b, c and 4 more`."""
+    more = f" and {len(items) - most} more" if len(items) > most else ""
+    return ", ".join(items[:most]) + more
+
+
+class Origins:
+    """Where the paths a finding names came from: earlier steps (named) or the base image
+    (measured through the registry). Its figures are `measured` only when every path is."""
+
+    __slots__ = ("_base", "_bytes", "_files", "_steps", "_unmeasured")
+
+    def __init__(self, base: BaseFacts | None) -> None:
+        self._base = base
+        self._steps: list[str] = []
+        self._files = 0
+        self._bytes = 0
+        self._unmeasured = False
+
+    def add(self, writer: Step | None, files: int = 0, size: int = 0) -> None:
+        if writer is None:
+            self._files += files
+            self._bytes += size
+            return
+        self._unmeasured = True
+        if writer.where not in self._steps:
+            self._steps.append(writer.where)
+
+    def unmeasured(self) -> None:
+        """Something the registry cannot size (removed packages): no `measured` figures."""
+        self._unmeasured = True
+
+    def named(self) -> list[str]:
+        names = list(self._steps)
+        if self._base is not None and self._files:
+            names.append(
+                f"the base image {self._base.reference.familiar}: "
+                f"{self._files} files, {human(self._bytes)}"
+            )
+        return names
+
+    def measured(self) -> dict[str, int] | None:
+        if self._base is None or self._unmeasured:
+            return None
+        return {"paths": self._files, "bytes": self._bytes}

@@ -42,7 +42,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from layerguard.findings import Problem, Severity, human
-from layerguard.rules.base import MIN_BYTES, Context, Step
+from layerguard.rules.base import MIN_BYTES, Context, Step, listing
 
 CODE = "LG002"
 NAME = "copy-over-inherited-content"
@@ -67,7 +67,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not hits and not in_base:
             continue
         paths = sorted([*hits, *in_base])
-        shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        shown = listing(paths)
         origins = sorted({hits[p].where for p in hits})
         if in_base and ctx.base is not None:
             origins.append(f"the base image {ctx.base.reference.familiar}")

@@ -48,8 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity, human
-from layerguard.rules.base import MIN_BYTES, Context
+from layerguard.findings import Problem, Severity
+from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
 
 CODE = "LG003"
 NAME = "delete-in-later-layer"
@@ -66,16 +66,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if step.run is None:
             continue
         removed: list[str] = []
-        origins: list[str] = []
-        measured_paths = measured_bytes = 0
-        unmeasured = False
+        origins = Origins(ctx.base)
         for action in step.run.actions:
             if action.kind not in ("remove", "package-remove") or not action.foreign:
                 continue
             if action.kind == "package-remove":
                 if not action.unknown_before:
                     removed.append(f"packages ({action.command})")
-                    unmeasured = True
+                    origins.unmeasured()
                 continue
             for path in action.foreign:
                 writer = ctx.writer(path, index)
@@ -83,30 +81,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 if writer is None and (action.unknown_before or (ctx.base and not files)):
                     continue  # nothing known to delete there (or an earlier command made it)
                 removed.append(path)
-                if writer is not None:
-                    unmeasured = True
-                    if writer.where not in origins:
-                        origins.append(writer.where)
-                else:
-                    measured_paths += files
-                    measured_bytes += size
+                origins.add(writer, files, size)
         if not removed:
             continue
-        what = ", ".join(removed[:3]) + (
-            f" and {len(removed) - 3} more" if len(removed) > 3 else ""
-        )
-        if ctx.base is not None and measured_paths:
-            origins.append(
-                f"the base image {ctx.base.reference.familiar}: "
-                f"{measured_paths} files, {human(measured_bytes)}"
-            )
-        where = f" (added by {'; '.join(origins)})" if origins else " (added by an earlier layer)"
-        measured = None
-        if ctx.base is not None and not unmeasured:
-            measured = {"paths": measured_paths, "bytes": measured_bytes}
+        named = origins.named()
+        where = f" (added by {'; '.join(named)})" if named else " (added by an earlier layer)"
         yield Problem(
             step.instr.line,
             step.instr.end_line,
-            f"removes {what}{where}: a whiteout hides the files but their bytes still ship",
-            measured=measured,
+            f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
+            "still ship",
+            measured=origins.measured(),
         )

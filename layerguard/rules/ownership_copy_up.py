@@ -39,8 +39,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from layerguard.findings import Problem, Severity, human
-from layerguard.rules.base import MIN_BYTES, Context
+from layerguard.findings import Problem, Severity
+from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
 
 CODE = "LG004"
 NAME = "ownership-copy-up"
@@ -56,9 +56,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         touched: list[str] = []
         tools: list[str] = []
-        origins: list[str] = []
-        measured_paths = measured_bytes = 0
-        unmeasured = False
+        origins = Origins(ctx.base)
         for action in step.run.actions:
             if action.kind not in ("chown", "touch"):
                 continue
@@ -71,32 +69,17 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                     continue
                 if path not in touched:
                     touched.append(path)
-                    if writer is None:
-                        measured_paths += files
-                        measured_bytes += size
+                    origins.add(writer, files, size)
                 if action.tool not in tools:
                     tools.append(action.tool)
-                if writer is not None:
-                    unmeasured = True
-                    if writer.where not in origins:
-                        origins.append(writer.where)
         if not touched:
             continue
-        what = ", ".join(touched[:3]) + (
-            f" and {len(touched) - 3} more" if len(touched) > 3 else ""
-        )
-        if ctx.base is not None and measured_paths:
-            origins.append(
-                f"the base image {ctx.base.reference.familiar}: "
-                f"{measured_paths} files, {human(measured_bytes)}"
-            )
-        where = f" (written by {'; '.join(origins)})" if origins else ""
-        measured = None
-        if ctx.base is not None and not unmeasured:
-            measured = {"paths": measured_paths, "bytes": measured_bytes}
+        named = origins.named()
+        where = f" (written by {'; '.join(named)})" if named else ""
         yield Problem(
             step.instr.line,
             step.instr.end_line,
-            f"{'/'.join(tools)} of {what}{where} copies every touched file into a new layer",
-            measured=measured,
+            f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
+            "new layer",
+            measured=origins.measured(),
         )
