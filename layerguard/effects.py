@@ -232,9 +232,27 @@ def _quote(word: str) -> str:
 
 
 def run_effects(instr: Instruction) -> RunEffects:
-    """Split a RUN into commands and work out what each writes, removes and re-owns."""
+    """Split a RUN into commands and work out what each writes, removes and re-owns.
+
+    Repositories hold many Dockerfiles with the same RUN (one per variant or version), so the
+    result is kept per script, directory and the variables the script can see.
+    """
+    scripts = run_scripts(instr)
+    text = "\n".join(scripts)
+    seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text))
+    key = (text, instr.workdir, seen)
+    found = _RUN_CACHE.get(key)
+    if found is None:
+        found = _RUN_CACHE[key] = _run_effects(scripts, instr)
+    return found
+
+
+_RUN_CACHE: dict[tuple[str, str, tuple[tuple[str, str], ...]], RunEffects] = {}
+
+
+def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     commands: list[Command] = []
-    for script in run_scripts(instr):
+    for script in scripts:
         commands.extend(split_commands(script, instr.workdir, instr.env))
     writes: list[str] = []
     files: list[str] = []

@@ -3,6 +3,8 @@ applies pragmas, and sorts. Rules never decide severity; this module does, from 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -39,8 +41,50 @@ class Report(NamedTuple):
     findings: tuple[Finding, ...]
 
 
+# Below this many files a second process costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+
 def lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None = None) -> Report:
     """Check `paths` (as the user gave them) together, so FROM chains across them are followed."""
+    workers = min(os.cpu_count() or 1, 4)
+    # Without image mappings no file's result depends on another's, so big runs can be split.
+    if (
+        measurer is None
+        and not settings.images
+        and len(paths) >= PARALLEL_MIN_FILES
+        and workers > 1
+        and sys.platform == "linux"
+    ):
+        return _lint_in_parallel(paths, settings, workers)
+    return _lint(paths, settings, measurer)
+
+
+def _lint_in_parallel(paths: Sequence[str], settings: Settings, workers: int) -> Report:
+    import multiprocessing
+
+    global _forked_settings
+    unique = list(dict.fromkeys(paths))
+    chunks = [unique[i::workers] for i in range(workers)]
+    _forked_settings = settings  # forked workers inherit it: settings hold unpicklable proxies
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            reports = pool.map(_lint_forked, chunks)
+    finally:
+        _forked_settings = None
+    findings = sorted((f for r in reports for f in r.findings), key=Finding.sort_key)
+    return Report(len(paths), tuple(findings))
+
+
+_forked_settings: Settings | None = None
+
+
+def _lint_forked(paths: list[str]) -> Report:
+    assert _forked_settings is not None
+    return _lint(paths, _forked_settings, None)
+
+
+def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -> Report:
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
     texts: dict[str, list[str]] = {}
