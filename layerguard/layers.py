@@ -16,16 +16,16 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import posixpath
 import re
-import tempfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
+
+from layerguard.files import replace_atomically
 
 IN_CHUNK = 256 * 1024  # compressed bytes per read
 OUT_CHUNK = 1024 * 1024  # most decompressed bytes held at once
@@ -764,11 +764,4 @@ class IndexCache:
         }
         data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), 6, mtime=0)
         self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json.gz")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_atomically(path, data)

@@ -62,7 +62,7 @@ def relative_to(report: Report, root: Path) -> Report:
 def write_atomically(path: str, content: str) -> None:
     """Write `content` to `path` through a temp file in the same directory and os.replace, so a
     reader (an upload step, a concurrent job) never sees half a report."""
-    import tempfile
+    from layerguard.files import replace_atomically
 
     target = Path(path)
     try:
@@ -74,14 +74,6 @@ def write_atomically(path: str, content: str) -> None:
     except OSError as exc:
         raise LayerguardError(f"--output {path}: {exc.strerror or exc}") from None
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        replace_atomically(target, content.encode("utf-8"), mode)
     except OSError as exc:
-        raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None

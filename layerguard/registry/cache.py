@@ -8,10 +8,10 @@ so concurrent runs and crashes leave either nothing or a whole entry.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from layerguard.files import replace_atomically
 from layerguard.registry.model import check_digest, matches
 
 
@@ -48,13 +48,6 @@ class DigestCache:
         path = self._path(digest)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            replace_atomically(path, data)
         except OSError:
             pass
