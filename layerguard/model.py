@@ -173,6 +173,19 @@ def _unquote(value: str) -> str:
     return "".join(out)
 
 
+def _declare_args(
+    node: Node, scope: dict[str, str], build_args: Mapping[str, str], outer: Mapping[str, str]
+) -> None:
+    """ARG: a --build-arg wins, then the default, then (in a stage) the global ARG's value."""
+    for name, value in _pairs(node):
+        if name in build_args:
+            scope[name] = build_args[name]
+        elif value != "\0":
+            scope[name] = expand(value, scope)
+        elif name in outer:
+            scope[name] = outer[name]
+
+
 def build(
     path: str,
     parsed: ParsedFile,
@@ -243,26 +256,16 @@ def build(
             continue
         if current is None:
             if node.keyword == "arg":
-                for name, value in _pairs(node):
-                    if name in build_args:
-                        meta[name] = build_args[name]
-                    elif value != "\0":
-                        meta[name] = expand(value, meta)
+                _declare_args(node, meta, build_args, {})
             continue
-        lookup = {**env}
         if node.keyword == "workdir" and node.args:
-            workdir = resolve(expand(node.args[0], lookup), workdir)
+            workdir = resolve(expand(node.args[0], env), workdir)
         elif node.keyword == "env":
+            lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
             for name, value in _pairs(node):
                 env[name] = expand(value, lookup)
         elif node.keyword == "arg":
-            for name, value in _pairs(node):
-                if name in build_args:
-                    env[name] = build_args[name]
-                elif value != "\0":
-                    env[name] = expand(value, lookup)
-                elif name in meta:
-                    env[name] = meta[name]
+            _declare_args(node, env, build_args, meta)
         current.append(
             Instruction(node, workdir, MappingProxyType(dict(env)), parse_flags(node.flags))
         )
