@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from layerguard import __version__
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
@@ -26,7 +26,22 @@ FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
 
 
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str) -> None:
+        # argparse asks shutil for the width, and shutil pulls in bz2, lzma and zlib: a few ms
+        # of every pre-commit run for help text that is almost never printed.
+        try:
+            width = os.get_terminal_size().columns
+        except OSError:
+            width = 80
+        super().__init__(prog, width=width - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see --help)")
 

@@ -9,7 +9,6 @@ names found with its shell lexer) they are kept on purpose: a linter must see wh
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -456,7 +455,7 @@ def _reject_constant(name: str) -> object:
 def _go_number(text: str) -> float:
     # Go decodes JSON numbers into float64 and fails (so: shell form) when one overflows.
     value = float(text)
-    if math.isinf(value):
+    if value in (float("inf"), float("-inf")):
         raise ValueError(f"{text} overflows float64")
     return value
 
