@@ -17,6 +17,7 @@ from layerguard.reference import ImageRef, parse_reference
 _VAR = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>[^}]*)\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
+_PLAIN = re.compile(r"(?!\.\.?(?:/|$))[^/]+(?:/(?!\.\.?(?:/|$))[^/]+)*")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
@@ -39,6 +40,9 @@ def expand(text: str, env: Mapping[str, str]) -> str:
 
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
+    if _PLAIN.fullmatch(path) and workdir.startswith("/"):
+        # The common case (a name from the build context): nothing for normpath to fold.
+        return (workdir.rstrip("/") or "") + "/" + path
     joined = path if path.startswith("/") else posixpath.join(workdir, path)
     normal = posixpath.normpath(joined)
     return "/" + normal.lstrip("/")
