@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from argparse import SUPPRESS
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from layerguard import __version__
+from layerguard.config import FAIL_ON, REGISTRY_MODES
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
 
 if TYPE_CHECKING:
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
     from layerguard.linter import Report, Settings
     from layerguard.reference import ImageRef
 
-FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
 
 
@@ -43,6 +44,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        message = message.replace("--registry-mode", "--registry")
         raise UsageError(f"{self.prog}: {message} (see --help)")
 
 
@@ -94,11 +96,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only")
     check.add_argument(
         "--registry",
-        nargs="?",
+        action="store_const",
         const="on",
-        choices=("on", "off", "optional"),
-        help="measure base and built images in the registry (optional: failures are notices)",
+        help="measure base and built images in the registry; --registry=optional makes "
+        "registry failures notices, --registry=off ignores the config's registry setting",
     )
+    # `--registry=MODE` arrives here (see _split_registry_mode): a flag that took an optional
+    # value would swallow the next path (`check --registry Dockerfile`, as pre-commit calls it).
+    check.add_argument("--registry-mode", dest="registry", choices=REGISTRY_MODES, help=SUPPRESS)
     _registry_options(check)
 
     inspect = sub.add_parser("inspect", help="an image's layers and history, from the registry")
@@ -138,10 +143,11 @@ def _registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--insecure",
         action="store_true",
-        help="allow plain HTTP and unverified TLS (loopback registries always use plain HTTP)",
+        help="talk plain HTTP to registries without TLS (loopback registries always do; "
+        "Docker Hub never does); TLS is always verified",
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default 30)"
+        "--timeout", type=_timeout, default=30.0, metavar="SECONDS", help="per request (default 30)"
     )
 
 
@@ -153,13 +159,33 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
+def _split_registry_mode(argv: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for arg in argv:
+        if arg == "--":
+            out.extend(argv[len(out) :])
+            break
+        out.append("--registry-mode=" + arg[11:] if arg.startswith("--registry=") else arg)
+    return out
+
+
+def _timeout(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Paths read from layers may hold bytes that are not UTF-8: show them, never crash on them.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_split_registry_mode(sys.argv[1:] if argv is None else argv))
         if args.command == "check":
             return check(args)
         if args.command == "install-hooks":

@@ -206,3 +206,16 @@ def test_rules_and_explain() -> None:
     assert main(["explain", "LG003"]) == 0
     assert main(["explain", "delete-in-later-layer"]) == 0
     assert main(["explain", "LG999"]) == 2
+
+
+def test_registry_flag_does_not_swallow_paths(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM scratch\nCOPY a /a\n", "a": "a"})
+    off = run(tmp_path, "check", "--registry=off", "Dockerfile", "--format", "json")
+    assert off.returncode == 0 and violations(off) == []
+    # pre-commit appends file names after the entry `layerguard check --registry`
+    scratch = run(tmp_path, "check", "--registry", "Dockerfile", "--format", "json")
+    assert scratch.returncode == 0 and violations(scratch) == []
+    bad = run(tmp_path, "check", "--registry", "Dockerfile", "--timeout", "0")
+    assert bad.returncode == 2 and "--timeout" in bad.stderr
+    wrong = run(tmp_path, "check", "--registry=sometimes", "Dockerfile")
+    assert wrong.returncode == 2 and "--registry: invalid choice" in wrong.stderr
