@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
-from pathlib import Path
 from typing import TextIO
 
-from layerguard.layers import IndexCache, LayerIndex, index_layer
-from layerguard.registry import Client, Image
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "layerguard" / "layers"
+from layerguard.layers import IndexCache, LayerError, LayerIndex, index_layer
+from layerguard.registry import Client, Image, RegistryError
+from layerguard.registry.cache import default_cache_dir
 
 
 class Indexer:
@@ -28,7 +23,8 @@ class Indexer:
     @classmethod
     def for_cli(cls, client: Client) -> Indexer:
         """With a progress line on stderr when it is a terminal."""
-        return cls(client, IndexCache(cache_dir()), sys.stderr if sys.stderr.isatty() else None)
+        cache = IndexCache(default_cache_dir() / "layers")
+        return cls(client, cache, sys.stderr if sys.stderr.isatty() else None)
 
     def __call__(self, image: Image) -> list[LayerIndex]:
         out = []
@@ -37,9 +33,17 @@ class Indexer:
             index = self._memo.get(layer.digest) or self._cache.get(layer.digest)
             if index is None:
                 self._show(f"[{number}/{total}] reading {layer.digest[:19]} ({layer.size:,} B)")
-                with self._client.open_blob(image.reference, layer) as stream:
-                    index = index_layer(stream, layer.digest, layer.media_type)
-                self._cache.put(index)
+                try:
+                    with self._client.open_blob(image.reference, layer) as stream:
+                        index = index_layer(stream, layer.digest, layer.media_type)
+                except LayerError as exc:
+                    raise RegistryError(
+                        f"{image.reference.registry}: {image.reference}: layer {layer.digest}: "
+                        f"{exc}"
+                    ) from None
+                # An unwritable cache only costs reading the layer again next time.
+                with contextlib.suppress(OSError):
+                    self._cache.put(index)
             self._memo[layer.digest] = index
             out.append(index)
         self._show("")

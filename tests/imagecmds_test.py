@@ -185,3 +185,35 @@ def test_missing_image_is_one_line_exit_2(seeds: Any, cache: Path) -> None:
     result = layerguard("inspect", f"{seeds.host}/nope:1", cache=cache)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and seeds.host in result.stderr
+
+
+def test_unreadable_layer_is_one_line_exit_2(registry: Any, cache: Path, tmp_path: Path) -> None:
+    from realregistry import upload_image
+
+    garbage = b"\x1f\x8b" + bytes(range(256)) * 4  # gzip magic, then nonsense
+    upload_image(
+        registry.url, "hostile/bad", "1", [(garbage, "application/vnd.oci.image.layer.v1.tar+gzip")]
+    )
+    ref = f"{registry.host}/hostile/bad:1"
+    result = layerguard("compare", "--deep", ref, cache=cache)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "hostile/bad:1" in result.stderr
+    assert "Traceback" not in result.stderr
+    (tmp_path / "Dockerfile").write_text(f"FROM {ref}\nRUN rm -rf /x\n")
+    soft = subprocess.run(
+        [sys.executable, "-m", "layerguard", "check", "--registry=optional", "Dockerfile"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+    )
+    assert soft.returncode == 1 and "LG003" in soft.stdout and "not measured" in soft.stderr
+
+
+def test_unwritable_cache_still_works(seeds: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    result = layerguard("compare", "--deep", seeds.chained[0], cache=blocker)
+    assert result.returncode == 0, result.stderr

@@ -189,7 +189,8 @@ class Transport:
     # URLs ---------------------------------------------------------------------------------------
 
     def allows_plain_http(self, host: str) -> bool:
-        return self.insecure or is_loopback(host)
+        # --insecure is for the user's own registries without TLS; Docker Hub always has TLS.
+        return is_loopback(host) or (self.insecure and not host.endswith(".docker.io"))
 
     def base_url(self, registry: str) -> str:
         host = HUB_API_HOST if registry == DOCKER_HUB else registry
