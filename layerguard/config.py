@@ -122,8 +122,11 @@ def load(path: Path) -> Config:
     return _validate(tree, path)
 
 
-def _convert(node: Any, path: Path, yaml: Any) -> Node:
+def _convert(node: Any, path: Path, yaml: Any, within: frozenset[int] = frozenset()) -> Node:
     line = node.start_mark.line + 1
+    if id(node) in within:  # an alias inside its own anchor: `a: &x [*x]`
+        raise ConfigError(f"{path}:{line}: a YAML alias refers to itself")
+    within = within | {id(node)}
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Node] = {}
         key_lines: dict[str, int] = {}
@@ -133,12 +136,16 @@ def _convert(node: Any, path: Path, yaml: Any) -> Node:
             key = key_node.value
             if str(key) in out:
                 raise ConfigError(f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
-            out[str(key)] = _convert(value_node, path, yaml)
+            out[str(key)] = _convert(value_node, path, yaml, within)
             key_lines[str(key)] = key_node.start_mark.line + 1
         return Node(out, line, key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, path, yaml) for item in node.value], line)
-    return Node(yaml.SafeLoader("").construct_object(node), line)
+        return Node([_convert(item, path, yaml, within) for item in node.value], line)
+    try:
+        return Node(yaml.SafeLoader("").construct_object(node), line)
+    except yaml.YAMLError:
+        # A tag of another tool (compose's `!reset`, `!override`): keep the text as written.
+        return Node(node.value, line)
 
 
 def _fail(path: Path, node: Node, key: str, problem: str) -> ConfigError:
@@ -201,10 +208,12 @@ def _validate(tree: Node, path: Path) -> Config:
                 raise _fail(path, node, key, "expected a list of path patterns")
             exclude.extend(_string(path, item, key) for item in node.value)
         elif key == "registry":
-            value = {True: "on", False: "off"}.get(node.value, node.value)
-            if value not in REGISTRY_MODES:
+            mode = node.value
+            if isinstance(mode, bool):
+                mode = "on" if mode else "off"
+            if not isinstance(mode, str) or mode not in REGISTRY_MODES:
                 raise _fail(path, node, key, "expected true, false or optional")
-            registry = str(value)
+            registry = mode
         elif key == "platform":
             platform = _string(path, node, key)
             if not re.fullmatch(r"[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?", platform):

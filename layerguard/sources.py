@@ -61,10 +61,13 @@ def _ref(text: Any) -> ImageRef | None:
 
 
 def _source(
-    dockerfile: str | None, context: str, image: Any, origin: Path, line: int, base: Path
+    dockerfile: Any, context: Any, image: Any, origin: Path, line: int, base: Path
 ) -> ImageSource | None:
+    """The mapping, or None when a value is missing, not text, or holds a variable."""
     ref = _ref(image)
-    if ref is None or "$" in context or (dockerfile and "$" in dockerfile):
+    if ref is None or not isinstance(context, str) or "$" in context:
+        return None
+    if dockerfile is not None and (not isinstance(dockerfile, str) or "$" in dockerfile):
         return None
     ctx = (base / context).resolve()
     file = (ctx / (dockerfile or "Dockerfile")).resolve()
@@ -90,7 +93,7 @@ def from_compose(path: Path) -> Iterator[ImageSource]:
         if isinstance(build.value, str):
             context, dockerfile = build.value, None
         elif isinstance(build.value, dict):
-            context = str(_value(build.value.get("context")) or ".")
+            context = _value(build.value.get("context")) or "."
             dockerfile = _value(build.value.get("dockerfile"))
         else:
             continue
@@ -111,13 +114,15 @@ def from_workflow(path: Path, root: Path) -> Iterator[ImageSource]:
                 continue
             uses = str(_value(step.value.get("uses")) or "")
             if uses.startswith("docker/build-push-action"):
-                inputs = _value(step.value.get("with")) or {}
-                context = str(_value(inputs.get("context")) or ".")
+                inputs = _value(step.value.get("with"))
+                if not isinstance(inputs, dict):
+                    inputs = {}
+                context = _value(inputs.get("context")) or "."
                 file = _value(inputs.get("file"))
                 tags = _value(inputs.get("tags"))
                 for tag in _tags(tags):
                     found = _source(None, context, tag, path, step.line, root)
-                    if found and file:
+                    if found and isinstance(file, str) and file:
                         found = ImageSource((root / str(file)).resolve(), found.image,
                                             found.context, path, step.line)  # fmt: skip
                     if found:
@@ -201,17 +206,25 @@ def from_bake(path: Path) -> Iterator[ImageSource]:
             document, lines = _parse_hcl(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read bake file: {exc}") from None
+    if not isinstance(document, dict):
+        raise ConfigError(f"{path}: a bake file holds an object of variables and targets")
+    declared = document.get("variable")
     variables = {
-        name: str(os.environ.get(name, (spec or {}).get("default", "")))
-        for name, spec in (document.get("variable") or {}).items()
+        name: str(os.environ.get(name, spec.get("default", "") if isinstance(spec, dict) else ""))
+        for name, spec in (declared.items() if isinstance(declared, dict) else ())
     }
     targets: Mapping[str, Any] = document.get("target") or {}
+    if not isinstance(targets, dict):
+        return
 
     def resolved(name: str, depth: int = 0) -> dict[str, Any]:
-        target = dict(targets.get(name) or {})
+        target = targets.get(name)
+        if not isinstance(target, dict):
+            return {}
         merged: dict[str, Any] = {}
-        if depth < 10:
-            for parent in target.get("inherits") or []:
+        inherits = target.get("inherits")
+        if depth < 10 and isinstance(inherits, list):
+            for parent in inherits:
                 merged.update(resolved(str(parent), depth + 1))
         merged.update(target)
         return merged
@@ -220,7 +233,8 @@ def from_bake(path: Path) -> Iterator[ImageSource]:
         target = resolved(name)
         context = _interpolate(target.get("context", "."), variables)
         dockerfile = _interpolate(target.get("dockerfile", "Dockerfile"), variables)
-        for tag in target.get("tags") or []:
+        tags = target.get("tags")
+        for tag in tags if isinstance(tags, list) else []:
             found = _source(dockerfile, context or ".", _interpolate(tag, variables), path,
                             lines.get(name, 1), path.parent)  # fmt: skip
             if found:

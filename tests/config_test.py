@@ -75,6 +75,8 @@ def test_empty_file_is_defaults(tmp_path: Path) -> None:
         ("fail-on: error\nfail-on: info\n", ":2", "duplicate key"),
         ("- a\n- b\n", ":1", "config: expected a mapping"),
         ("registry: sometimes\n", ":1", "registry: expected true, false or optional"),
+        ("registry: [a]\n", ":1", "registry: expected true, false or optional"),
+        ("exclude: &x [*x]\n", ":1", "refers to itself"),
         ("platform: amd64\n", ":1", "platform: expected os/arch"),
         ("budgets:\n  max-size: 1MB\n", ":2", "budgets.max-size: unknown budget"),
         ("budgets:\n  max-wasted-bytes: 20 parsecs\n", ":2", "budgets.max-wasted-bytes"),
