@@ -94,7 +94,8 @@ def test_makefile(tmp_path: Path) -> None:
         tmp_path,
         {
             "Makefile": (
-                "IMAGE ?= team/app\n\nbuild:\n\t@docker build --pull -t team/app:1 -f Dockerfile.v1 .\n"
+                "IMAGE ?= team/app\n\nbuild:\n"
+                "\t@docker build --pull -t team/app:1 -f Dockerfile.v1 .\n"
                 "\tdocker build -t $(IMAGE):2 .\n"
             )
         },
