@@ -625,7 +625,10 @@ def _context_files(context: Path, source: str) -> tuple[tuple[str, bool], ...]:
         return ()
     ignored = _dockerignore(root)
     if any(c in pattern for c in "*?["):
-        matches = sorted(str(p) for p in Path(root).glob(pattern))
+        try:
+            matches = sorted(str(p) for p in Path(root).glob(pattern))
+        except ValueError:  # `a**.txt`: BuildKit's matcher takes it, pathlib's glob does not
+            return ()
     else:
         candidate = os.path.join(root, pattern)
         matches = [candidate] if os.path.lexists(candidate) else []

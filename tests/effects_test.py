@@ -101,3 +101,10 @@ def test_copy_follows_dockerignore(tmp_path: Path) -> None:
     (tmp_path / ".dockerignore").write_text("# deps\n**/node_modules\n*/*.log\n!src/keep.log\n")
     copy = instruction("COPY src /app/")
     assert sorted(w.path for w in copy_writes(copy, tmp_path)) == ["/app/app.js", "/app/keep.log"]
+
+
+def test_pattern_pathlib_rejects_is_not_exact(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a1.txt").write_text("a")
+    copy = instruction("COPY src/a**.txt /x/")
+    assert all(not w.exact for w in copy_writes(copy, tmp_path))
