@@ -326,8 +326,12 @@ def _lint_with_registry(
     from layerguard.registry import Client
     from layerguard.registrycheck import RegistryMeasurer
 
-    lg102 = settings.rules["LG102"].options
-    deep_built = any(lg102[k] is not None for k in ("max-wasted-bytes", "max-wasted-percent"))
+    budgets = frozenset(
+        code
+        for code in ("LG101", "LG102", "LG103", "LG104")
+        if settings.rules[code].enabled
+        and any(value is not None for value in settings.rules[code].options.values())
+    )
     with Client(insecure=args.insecure, timeout=args.timeout) as client:
         measurer = RegistryMeasurer(
             client,
@@ -335,7 +339,7 @@ def _lint_with_registry(
             platform=args.platform or cfg.platform,
             optional=optional,
             previous=cfg.previous,
-            deep_built=deep_built,
+            budgets=budgets,
         )
         report = lint(paths, settings, measurer)
     for notice in measurer.notices:

@@ -17,7 +17,7 @@ from layerguard.registry import Client, Image, RegistryError
 from layerguard.rules.base import BaseFacts, BuiltFacts
 
 MAX_CHAIN = 32
-MAX_TAGS_SCANNED = 100
+MAX_TAGS_SCANNED = 30
 _VERSION = re.compile(r"v?(\d+(?:\.\d+)*)(?:[-+.]?(.*))?")
 
 
@@ -51,16 +51,19 @@ class RegistryMeasurer:
         platform: str | None,
         optional: bool,
         previous: Mapping[str, ImageRef],
-        deep_built: bool,
+        budgets: frozenset[str],
     ) -> None:
+        """`budgets`: the codes of the budget rules with a limit set; none, no built-image work."""
         self.client = client
         self.indexer = indexer
         self.platform = platform
         self.optional = optional
         self.previous = previous
-        self.deep_built = deep_built
+        self.budgets = budgets
         self.notices: list[str] = []
         self._images: dict[str, Image | None] = {}
+        self._guesses: dict[str, Image | None] = {}
+        self._tags: dict[str, list[str]] = {}
 
     def _image(self, ref: ImageRef, missing_ok: bool = False) -> Image | None:
         key = str(ref)
@@ -98,18 +101,31 @@ class RegistryMeasurer:
         )
 
     def built(self, image: ImageRef) -> BuiltFacts | None:
+        if not self.budgets:
+            return None
+        try:
+            return self._built(image)
+        except RegistryError as exc:
+            if not self.optional:
+                raise
+            self.notices.append(f"not measured: {exc}")
+            return None
+
+    def _built(self, image: ImageRef) -> BuiltFacts | None:
         found = self._image(image, missing_ok=True)
         if found is None:
             self.notices.append(f"{image.familiar} is not in the registry: budgets not checked")
             return None
-        previous_ref = self.previous.get(str(image)) or self._previous_ref(image)
-        previous = self._image(previous_ref, missing_ok=True) if previous_ref else None
-        if previous is None:
+        previous = None
+        if "LG103" in self.budgets:
+            previous_ref = self.previous.get(str(image)) or self._previous_ref(image)
+            previous = self._image(previous_ref, missing_ok=True) if previous_ref else None
+        if previous is None and "LG103" in self.budgets:
             self.notices.append(
                 f"no previous version of {image.familiar} found: update budget not checked"
             )
         images = [previous, found] if previous is not None else [found]
-        rows = compare(images, self.indexer if self.deep_built else None)
+        rows = compare(images, self.indexer if "LG102" in self.budgets else None)
         row = rows[-1]
         old = {d.digest for d in previous.layers} if previous is not None else set()
         fresh = sorted(
@@ -140,11 +156,7 @@ class RegistryMeasurer:
     def _previous_ref(self, image: ImageRef) -> ImageRef | None:
         if image.tag is None:
             return None
-        try:
-            tags = self.client.tags(image)
-        except RegistryError:
-            return None
-        tag = previous_tag(tags, image.tag)
+        tag = previous_tag(self._tags_of(image), image.tag)
         return ImageRef(image.registry, image.repository, tag, None) if tag else None
 
     def _chain(self, image: Image) -> list[Image]:
@@ -165,22 +177,39 @@ class RegistryMeasurer:
         layers = [d.digest for d in image.layers]
         name, _ = base_image(image)
         for ref in self._named_base_candidates(image, name):
-            parent = self._image(ref, missing_ok=True)
+            parent = self._guess(ref)
             if parent is not None and _is_prefix(parent, layers):
                 return parent
+        if image.reference.name.startswith("docker.io/library/"):
+            return None  # official images are never built on their own earlier versions
         best: Image | None = None
-        try:
-            tags = sorted(self.client.tags(image.reference), key=version_key, reverse=True)
-        except RegistryError:
-            return None
+        tags = sorted(self._tags_of(image.reference), key=version_key, reverse=True)
         for tag in tags[:MAX_TAGS_SCANNED]:
             ref = ImageRef(image.reference.registry, image.reference.repository, tag, None)
-            candidate = self._image(ref, missing_ok=True)
+            candidate = self._guess(ref)
             if candidate is None or not _is_prefix(candidate, layers):
                 continue
             if best is None or len(candidate.layers) > len(best.layers):
                 best = candidate
         return best
+
+    def _guess(self, ref: ImageRef) -> Image | None:
+        """A candidate parent: any failure (missing, other platform, denied) means "not it"."""
+        key = str(ref)
+        if key not in self._guesses:
+            try:
+                self._guesses[key] = self.client.image(ref, self.platform)
+            except RegistryError:
+                self._guesses[key] = None
+        return self._guesses[key]
+
+    def _tags_of(self, ref: ImageRef) -> list[str]:
+        if ref.name not in self._tags:
+            try:
+                self._tags[ref.name] = self.client.tags(ref)
+            except RegistryError:
+                self._tags[ref.name] = []
+        return self._tags[ref.name]
 
     @staticmethod
     def _named_base_candidates(image: Image, name: str | None) -> list[ImageRef]:
@@ -202,5 +231,5 @@ def _is_prefix(parent: Image, layers: list[str]) -> bool:
 
 
 def _is_missing(exc: RegistryError) -> bool:
-    text = str(exc)
-    return "404" in text or "MANIFEST_UNKNOWN" in text or "NAME_UNKNOWN" in text
+    text = str(exc)  # the transport words statuses as `HTTP 404 MANIFEST_UNKNOWN (...)`
+    return "HTTP 404" in text or "MANIFEST_UNKNOWN" in text or "NAME_UNKNOWN" in text
