@@ -210,6 +210,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _unique_files(paths: list[str]) -> list[str]:
+    """`check a ./a` is one file; reports use the first spelling."""
+    seen: set[str] = set()
+    unique = []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
 def load_config(given: str | None) -> Config:
     """The config named on the command line, or the one found upwards, or the defaults."""
     from layerguard import config as config_module
@@ -252,13 +264,15 @@ def check(args: argparse.Namespace) -> int:
         if target.is_dir():
             from layerguard.discover import discover
 
-            paths.extend(discover(target, cfg.exclude))
-        elif target.exists() or not args.paths:
+            found = discover(target, cfg.exclude)
+            if not found:
+                raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
+            paths.extend(found)
+        elif target.exists():
             paths.append(given)
         else:
             raise LayerguardError(f"{given}: no such file or directory")
-    if not args.paths and not paths:
-        raise LayerguardError("no Dockerfiles found under . (pass paths to check)")
+    paths = _unique_files(paths)
 
     images, contexts = _declared_images(cfg)
     if args.image:

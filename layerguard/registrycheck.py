@@ -18,6 +18,7 @@ from layerguard.rules.base import BaseFacts, BuiltFacts
 
 MAX_CHAIN = 32
 MAX_TAGS_SCANNED = 30
+_PRERELEASE = re.compile(r"(?:rc|alpha|beta|a|b|pre|dev)?[.]?\d*", re.IGNORECASE)
 _VERSION = re.compile(r"v?(\d+(?:\.\d+)*)(?:[-+.]?(.*))?")
 
 
@@ -31,12 +32,23 @@ def version_key(tag: str) -> tuple[int, tuple[int, ...], str]:
     return (1, numbers, match.group(2) or "~")
 
 
+def _variant(tag: str) -> str:
+    """`alpine` of `1.2.4-alpine`; empty for plain versions and pre-releases (`1.0.0-rc1`)."""
+    match = _VERSION.fullmatch(tag)
+    suffix = (match.group(2) or "") if match else ""
+    return "" if _PRERELEASE.fullmatch(suffix) else suffix
+
+
 def previous_tag(tags: list[str], tag: str) -> str | None:
-    """The highest tag that sorts before `tag` (semver-aware, then lexical); never `latest`."""
+    """The highest tag that sorts before `tag` (semver-aware, then lexical); never `latest`.
+
+    A variant stays a variant: before `1.2.4-alpine` comes `1.2.3-alpine`, not `1.2.3`.
+    """
     key = version_key(tag)
     earlier = [t for t in tags if t != "latest" and t != tag and version_key(t) < key]
     if key[0] == 1:
-        earlier = [t for t in earlier if version_key(t)[0] == 1]
+        variant = _variant(tag)
+        earlier = [t for t in earlier if version_key(t)[0] == 1 and _variant(t) == variant]
     return max(earlier, key=version_key) if earlier else None
 
 

@@ -219,3 +219,12 @@ def test_registry_flag_does_not_swallow_paths(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "--timeout" in bad.stderr
     wrong = run(tmp_path, "check", "--registry=sometimes", "Dockerfile")
     assert wrong.returncode == 2 and "--registry: invalid choice" in wrong.stderr
+
+
+def test_same_file_twice_and_empty_directory(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM alpine\nRUN apk add curl\n", "empty/README": "x"})
+    twice = run(tmp_path, "check", "Dockerfile", "./Dockerfile", "--format", "json")
+    assert json.loads(twice.stdout)["summary"]["files"] == 1
+    assert violations(twice) == [("Dockerfile", 2, "LG005")]
+    empty = run(tmp_path, "check", "empty")
+    assert empty.returncode == 2 and "no Dockerfiles found under empty" in empty.stderr

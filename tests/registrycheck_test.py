@@ -17,6 +17,8 @@ from layerguard.registrycheck import previous_tag
         (["a", "b", "c"], "c", "b"),
         (["0.0.1"], "0.0.1", None),
         ([], "1", None),
+        (["1.2.3", "1.2.3-alpine", "1.2.4"], "1.2.4-alpine", "1.2.3-alpine"),
+        (["1.2.3-alpine", "1.2.3"], "1.2.4", "1.2.3"),
     ],
 )
 def test_previous_tag(tags: list[str], tag: str, expected: str | None) -> None:

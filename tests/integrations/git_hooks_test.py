@@ -174,10 +174,18 @@ def fake_layerguard(tmp_path: Path, help_text: str) -> tuple[Path, Path]:
 def test_pre_push_passes_registry_only_when_check_has_it(
     repo: Path, tmp_path: Path, help_text: str, expected: str
 ) -> None:
+    (repo / "Dockerfile").write_text("FROM scratch\n")
     fake, log = fake_layerguard(tmp_path, help_text)
     result = run_hook(repo, "pre-push", LAYERGUARD=str(fake))
     assert result.returncode == 0, result.stderr
     assert log.read_text().splitlines() == ["check --help", expected]
+
+
+def test_pre_push_passes_a_repository_without_dockerfiles(repo: Path, tmp_path: Path) -> None:
+    fake, log = fake_layerguard(tmp_path, "--registry")
+    result = run_hook(repo, "pre-push", LAYERGUARD=str(fake))
+    assert result.returncode == 0, result.stderr
+    assert not log.exists()
 
 
 def test_install_hooks_installs_updates_and_honours_hooks_path(repo: Path) -> None:
@@ -223,6 +231,7 @@ def test_install_hooks_refuses_to_clobber_and_chains_on_request(repo: Path, tmp_
     assert hooks.install([], chain=True, cwd=repo) == 0
     assert (repo / ".git" / "hooks" / "pre-push.pre-layerguard").read_text().count("mine") == 1
     assert mine.read_text() == hooks.PRE_PUSH
+    (repo / "Dockerfile").write_text("FROM scratch\n")
     fake, log = fake_layerguard(tmp_path, "no registry here")
     result = subprocess.run(
         [str(mine), "origin", "url"],
