@@ -102,7 +102,8 @@ fi
 
 cd "$(git rev-parse --show-toplevel)" || exit 1
 # Nothing to check in a repository without Dockerfiles (the names `layerguard check` discovers).
-git ls-files --cached --others --exclude-standard | grep -Eq '(^|/)((Dockerfile|Containerfile)(\.[^/]*)?|[^/]*\.Dockerfile)$' || exit 0
+names='(^|/)((Dockerfile|Containerfile)(\.[^/]*)?|[^/]*\.Dockerfile)$'
+git ls-files --cached --others --exclude-standard | grep -Eq "$names" || exit 0
 # A layerguard older than `check --registry` runs the static check.
 if "$layerguard" check --help 2>/dev/null | grep -q -e '--registry'; then
     exec "$layerguard" check --format text --registry
