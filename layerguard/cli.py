@@ -264,7 +264,7 @@ def check(args: argparse.Namespace) -> int:
         if target.is_dir():
             from layerguard.discover import discover
 
-            found = discover(target, cfg.exclude)
+            found = discover(target, cfg.exclude, cfg.path.parent if cfg.path else None)
             if not found:
                 raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
             paths.extend(found)

@@ -17,9 +17,14 @@ def is_dockerfile(name: str) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in PATTERNS)
 
 
-def discover(root: Path, exclude: Iterable[str] = ()) -> list[str]:
-    """Dockerfiles under `root` (relative to it when `root` is '.'), sorted, git-ignored skipped."""
+def discover(root: Path, exclude: Iterable[str] = (), base: Path | None = None) -> list[str]:
+    """Dockerfiles under `root` (relative to it when `root` is '.'), sorted, git-ignored skipped.
+
+    `exclude` patterns match paths relative to `base` (the config file's directory), so the same
+    config excludes the same files from wherever layerguard runs.
+    """
     exclude = tuple(exclude)
+    anchor = os.path.realpath(base if base is not None else Path.cwd())
     found = _from_git(root)
     if found is None:
         found = _walk(root)
@@ -27,7 +32,10 @@ def discover(root: Path, exclude: Iterable[str] = ()) -> list[str]:
         p
         for p in found
         if is_dockerfile(os.path.basename(p))
-        and not any(fnmatch.fnmatch(p, pattern) for pattern in exclude)
+        and not any(
+            fnmatch.fnmatch(os.path.relpath(os.path.realpath(p), anchor), pattern)
+            for pattern in exclude
+        )
     )
 
 

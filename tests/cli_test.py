@@ -228,3 +228,20 @@ def test_same_file_twice_and_empty_directory(tmp_path: Path) -> None:
     assert violations(twice) == [("Dockerfile", 2, "LG005")]
     empty = run(tmp_path, "check", "empty")
     assert empty.returncode == 2 and "no Dockerfiles found under empty" in empty.stderr
+
+
+def test_exclude_is_relative_to_the_config(tmp_path: Path) -> None:
+    body = "FROM alpine\nRUN apk add curl\n"
+    write(
+        tmp_path,
+        {
+            "repo/.layerguard.yaml": "exclude: ['vendor/*']\n",
+            "repo/Dockerfile": body,
+            "repo/vendor/x/Dockerfile": body,
+            "repo/sub/keep.txt": "x",
+        },
+    )
+    for cwd, target in ((tmp_path / "repo", "."), (tmp_path / "repo" / "sub", "..")):
+        result = run(cwd, "check", target, "--format", "json")
+        assert [Path(f).name for f, _, _ in violations(result)] == ["Dockerfile"], cwd
+        assert len(violations(result)) == 1

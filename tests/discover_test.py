@@ -31,7 +31,7 @@ def test_git_ignored_files_are_skipped(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("FROM alpine\n")
     (tmp_path / ".gitignore").write_text("build/\n")
-    assert discover(tmp_path, exclude=[f"{tmp_path}/vendor/*"]) == [
+    assert discover(tmp_path, exclude=["vendor/*"], base=tmp_path) == [
         f"{tmp_path}/Dockerfile",
         f"{tmp_path}/app/Containerfile",
     ]
