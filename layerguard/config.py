@@ -58,7 +58,6 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     registry: str | None = None
     platform: str | None = None
-    budgets: Mapping[str, Any] = _EMPTY
     previous: Mapping[str, ImageRef] = _EMPTY
     image_lines: Mapping[Path, int] = _EMPTY
 
@@ -254,7 +253,6 @@ def _validate(tree: Node, path: Path) -> Config:
         tuple(exclude),
         registry,
         platform,
-        MappingProxyType(budgets),
         MappingProxyType(previous),
         MappingProxyType(image_lines),
     )

@@ -117,7 +117,6 @@ class Model(NamedTuple):
     stages: tuple[Stage, ...]
     target: int
     shipped: tuple[int, ...] = ()
-    meta_args: Mapping[str, str] = _EMPTY
 
     def shipped_stages(self) -> tuple[Stage, ...]:
         """The target stage and the stages it is built FROM, base first."""
@@ -275,7 +274,7 @@ def build(
         )
     close()
     if not stages:
-        return Model(path, parsed, (), -1, (), MappingProxyType(meta))
+        return Model(path, parsed, (), -1, ())
     if target is None:
         target_index = len(stages) - 1
     elif target.lower() in names:
@@ -287,6 +286,4 @@ def build(
     while index is not None and index not in chain:
         chain.append(index)
         index = stages[index].base_stage
-    return Model(
-        path, parsed, tuple(stages), target_index, tuple(reversed(chain)), MappingProxyType(meta)
-    )
+    return Model(path, parsed, tuple(stages), target_index, tuple(reversed(chain)))

@@ -44,7 +44,13 @@ def test_registry_settings(tmp_path: Path) -> None:
         "previous:\n  team/app:0.0.4: team/app:0.0.2\n"
     )))  # fmt: skip
     assert (cfg.registry, cfg.platform) == ("optional", "linux/arm64/v8")
-    assert cfg.budgets == {
+    budgets = {
+        name: value
+        for s in cfg.rules.values()
+        for name, value in s.options.items()
+        if name.startswith("max-") and name != "max-chain-depth"
+    }
+    assert budgets == {
         "max-compressed-size": 500_000_000, "max-wasted-bytes": 20 * 1024**2,
         "max-wasted-percent": 10, "max-update-download": 50_000_000, "max-layers": 40,
     }  # fmt: skip

@@ -1,6 +1,7 @@
 """OCI distribution client: auth, manifests, blobs and a digest cache. Imports requests.
 
-Only `inspect`/`compare` import this package; `layerguard check` never does, so it stays fast.
+Only `inspect`, `compare` and `check --registry` import this package; a plain `layerguard check`
+never does, so it stays fast.
 """
 
 from layerguard.registry.client import Client

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from types import ModuleType
-from typing import Any
 
-from layerguard.findings import Problem, Severity
+from layerguard.findings import Severity
 from layerguard.rules import (
     archive_extracted_later,
     copy_over_inherited,
@@ -19,7 +18,7 @@ from layerguard.rules import (
     update_download_over_budget,
     wasted_bytes_over_budget,
 )
-from layerguard.rules.base import Context, Option
+from layerguard.rules.base import Option
 
 RULES: tuple[ModuleType, ...] = (
     self_chained_base,
@@ -38,8 +37,6 @@ RULES: tuple[ModuleType, ...] = (
 PARSE_ERROR_CODE = "LG000"
 PARSE_ERROR_NAME = "parse-error"
 PARSE_ERROR_HELP = "Fix the Dockerfile so that `docker build` (BuildKit) accepts it."
-
-CheckFn = Callable[[Context, Mapping[str, Any]], Iterator[Problem]]
 
 
 def by_code() -> dict[str, ModuleType]:
