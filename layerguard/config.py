@@ -276,7 +276,15 @@ def _rule_setting(
     declared = rule_table.options_of(rule)
     for name, item in settings.items():
         if name == "severity":
-            severity = _severity(path, item, f"{key}.severity", _string(path, item, key))
+            if not isinstance(item.value, str):  # `severity: off` reads as false in YAML
+                raise _fail(
+                    path,
+                    item,
+                    f"{key}.severity",
+                    "expected error, warning or info "
+                    "(turn a rule off with `enabled: false` or `RULE: off`)",
+                )
+            severity = _severity(path, item, f"{key}.severity", item.value)
         elif name == "enabled":
             if not isinstance(item.value, bool):
                 raise _fail(path, item, f"{key}.enabled", "expected true or false")

@@ -75,6 +75,7 @@ def test_empty_file_is_defaults(tmp_path: Path) -> None:
         ("rules:\n  LG001: {max-chain-depth: two}\n", ":2", "rules.LG001.max-chain-depth"),
         ("rules:\n  LG001: {depth: 1}\n", ":2", "rules.LG001.depth: unknown option"),
         ("rules:\n  LG002: {enabled: maybe}\n", ":2", "rules.LG002.enabled"),
+        ("rules:\n  LG002: {severity: off}\n", ":2", "rules.LG002.severity: expected error"),
         ("exclude: vendor\n", ":1", "exclude"),
         ("target: [a]\n", ":1", "target: expected a string"),
         ("rules: {\n", ":2", "invalid YAML"),
