@@ -57,11 +57,13 @@ class Graph:
                 self._busy.discard(key)
         return self._models[key]
 
-    def _parent(self, key: str) -> str | None:
+    def _base(self, key: str) -> ImageRef | None:
+        """The image the file's shipped stages are built FROM (None for scratch or no stage)."""
         model = self.model(key)
-        if not model.shipped:
-            return None
-        base = model.stages[model.shipped[0]].base_image
+        return model.stages[model.shipped[0]].base_image if model.shipped else None
+
+    def _parent(self, key: str) -> str | None:
+        base = self._base(key)
         parent = self.builder(base) if base is not None else None
         return parent if parent is not None and parent != key and parent not in self._busy else None
 
@@ -78,10 +80,7 @@ class Graph:
         seen = {key}
         current: str | None = key
         while current is not None:
-            model = self.model(current)
-            if not model.shipped:
-                break
-            base = model.stages[model.shipped[0]].base_image
+            base = self._base(current)
             if base is None:
                 break
             builder = self.builder(base)
