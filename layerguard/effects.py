@@ -560,10 +560,12 @@ def _writes(command: Command, installs: set[str]) -> list[str]:
 
 
 class CopyWrite(NamedTuple):
-    """A path a COPY/ADD writes. `exact` when known file by file from the build context."""
+    """A path a COPY/ADD writes. `exact` when known file by file; `size` when the build context
+    (or a heredoc) shows its bytes."""
 
     path: str
     exact: bool
+    size: int | None = None
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -587,7 +589,9 @@ def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
     for source in sources:
         name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
         if name is not None and name in heredocs:
-            out.append(CopyWrite(dest if not dest_is_dir else posixpath.join(dest, name), True))
+            content = next(h.content for h in instr.node.heredocs if h.name == name)
+            target = dest if not dest_is_dir else posixpath.join(dest, name)
+            out.append(CopyWrite(target, True, len(content.encode())))
             continue
         if "://" in source or source.startswith("git@"):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
@@ -598,11 +602,11 @@ def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files:
-                for rel, is_tree_member in files:
+                for rel, is_tree_member, size in files:
                     if is_tree_member or dest_is_dir or len(files) > 1:
-                        out.append(CopyWrite(resolve(rel, dest), True))
+                        out.append(CopyWrite(resolve(rel, dest), True, size))
                     else:
-                        out.append(CopyWrite(dest, True))
+                        out.append(CopyWrite(dest, True, size))
                 continue
         out.append(CopyWrite(dest, False))
     return out
@@ -614,8 +618,8 @@ MAX_CONTEXT_FILES = 20_000
 
 
 @functools.lru_cache(maxsize=256)
-def _context_files(context: Path, source: str) -> tuple[tuple[str, bool], ...]:
-    """(path relative to the destination, whether it came from inside a copied directory).
+def _context_files(context: Path, source: str) -> tuple[tuple[str, bool, int], ...]:
+    """(path relative to the destination, whether it came from inside a copied directory, size).
 
     Follows `.dockerignore`; empty when the source is missing, escapes the context or is too big.
     """
@@ -632,7 +636,7 @@ def _context_files(context: Path, source: str) -> tuple[tuple[str, bool], ...]:
     else:
         candidate = os.path.join(root, pattern)
         matches = [candidate] if os.path.lexists(candidate) else []
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, int]] = []
     for match in matches:
         real = os.path.realpath(match)
         if real != root and not real.startswith(root + os.sep):
@@ -646,12 +650,19 @@ def _context_files(context: Path, source: str) -> tuple[tuple[str, bool], ...]:
                     rel = filename if rel_dir == "." else f"{rel_dir}/{filename}"
                     if ignored(posixpath.normpath(f"{rel_match}/{rel}")):
                         continue
-                    out.append((rel, True))
+                    out.append((rel, True, _size(os.path.join(dirpath, filename))))
                     if len(out) > MAX_CONTEXT_FILES:
                         return ()
         elif not ignored(rel_match):
-            out.append((os.path.basename(match), False))
+            out.append((os.path.basename(match), False, _size(match)))
     return tuple(out)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _dockerignore(root: str) -> Callable[[str], bool]:

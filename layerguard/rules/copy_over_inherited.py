@@ -25,8 +25,9 @@ FROM registry.example.com/team/runtime:1.4
 COPY src .
 ```
 
-With `check --registry`, files of the external base image count too: a `COPY` over a path the
-base holds is measured (`measured: {"paths": N, "bytes": B}`, B the size of the base's copies).
+The old copies are measured (`measured: {"paths": N, "bytes": B}`) when their size is known: from
+the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few bytes, reported as
+`info`), or with `check --registry` from the external base image's files.
 
 ## Options
 - `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
@@ -56,26 +57,27 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
-        hits: dict[str, Step] = {}
-        in_base: dict[str, int] = {}
+        hits: dict[str, str] = {}  # path -> where its old copy came from
+        sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            earlier = _earlier_writer(ctx, index, write.path, write.exact, step)
-            if earlier is not None:
-                hits.setdefault(write.path, earlier)
+            found = _earlier_write(ctx, index, write.path, write.exact, step)
+            if found is not None:
+                earlier, size = found
+                hits.setdefault(write.path, earlier.where)
+                sizes.setdefault(write.path, size)
             elif ctx.base is not None and write.exact and write.path in ctx.base.files:
-                in_base[write.path] = ctx.base.files[write.path][0]
-        if not hits and not in_base:
+                hits[write.path] = f"the base image {ctx.base.reference.familiar}"
+                sizes[write.path] = ctx.base.files[write.path][0]
+        if not hits:
             continue
-        paths = sorted([*hits, *in_base])
-        shown = listing(paths)
-        origins = sorted({hits[p].where for p in hits})
-        if in_base and ctx.base is not None:
-            origins.append(f"the base image {ctx.base.reference.familiar}")
+        paths = sorted(hits)
+        origins = sorted(set(hits.values()))
+        known = [size for size in sizes.values() if size is not None]
         measured = None
-        if in_base and not hits:
-            size = sum(in_base.values())
-            measured = {"paths": len(in_base), "bytes": size}
-            shown += f" ({human(size)})"
+        shown = listing(paths)
+        if len(known) == len(sizes):
+            measured = {"paths": len(paths), "bytes": sum(known)}
+            shown += f" ({human(sum(known))})"
         yield Problem(
             step.instr.line,
             step.instr.end_line,
@@ -85,17 +87,20 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         )
 
 
-def _earlier_writer(ctx: Context, index: int, path: str, exact: bool, step: Step) -> Step | None:
+def _earlier_write(
+    ctx: Context, index: int, path: str, exact: bool, step: Step
+) -> tuple[Step, int | None] | None:
+    """The latest earlier step that wrote `path`, and the size of what it wrote if known."""
     for earlier in reversed(ctx.steps[:index]):
         for write in earlier.copies:
             if write.path != path:
                 continue
             if exact and write.exact:
-                return earlier
+                return earlier, write.size
             if not exact and not write.exact and _same_sources(earlier, step):
-                return earlier
+                return earlier, None
         if earlier.run and path in earlier.run.files:
-            return earlier
+            return earlier, None
     return None
 
 
