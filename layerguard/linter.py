@@ -65,7 +65,10 @@ def _lint_in_parallel(paths: Sequence[str], settings: Settings, workers: int) ->
 
     global _forked_settings
     unique = list(dict.fromkeys(paths))
-    chunks = [unique[i::workers] for i in range(workers)]
+    # Contiguous slices keep a repository's variants (Dockerfile, Dockerfile.alpine, ...) in one
+    # worker, where their shared RUN blocks are analysed once.
+    size = -(-len(unique) // workers)
+    chunks = [unique[i : i + size] for i in range(0, len(unique), size)]
     _forked_settings = settings  # forked workers inherit it: settings hold unpicklable proxies
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
