@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from integration_env import BIN, environ
 
 from layerguard import hooks
 from layerguard.discover import PATTERNS
 from layerguard.errors import LayerguardError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-BIN = Path(sys.executable).parent
 BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
 
@@ -33,22 +31,6 @@ def git(repo: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess
         check=False,
         **kwargs,  # type: ignore[arg-type]
     )
-
-
-def environ(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
-    env.update(
-        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-        GIT_AUTHOR_NAME="t",
-        GIT_AUTHOR_EMAIL="t@example.com",
-        GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.com",
-        GIT_CONFIG_NOSYSTEM="1",
-        HOME=env.get("HOME", "/tmp"),
-        NO_COLOR="1",
-    )
-    env.update(extra)
-    return env
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ def environ(**extra: str) -> dict[str, str]:
         GIT_COMMITTER_NAME="t",
         GIT_COMMITTER_EMAIL="t@example.com",
         GIT_CONFIG_NOSYSTEM="1",
+        HOME=env.get("HOME", "/tmp"),
         NO_COLOR="1",
     )
     env.update(extra)
