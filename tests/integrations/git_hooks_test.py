@@ -9,13 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from integration_env import BIN, environ
+from integration_env import BIN, ROOT, environ
 
 from layerguard import hooks
 from layerguard.discover import PATTERNS
 from layerguard.errors import LayerguardError
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
 
