@@ -264,7 +264,7 @@ def check(args: argparse.Namespace) -> int:
         if target.is_dir():
             from layerguard.discover import discover
 
-            found = discover(target, cfg.exclude, cfg.path.parent if cfg.path else None)
+            found = discover(target, cfg.exclude, cfg.root)
             if not found:
                 raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
             paths.extend(found)
@@ -319,7 +319,7 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
     """Images and contexts from the config, then from compose/bake/workflow/Makefile files."""
     images = dict(cfg.images)
     contexts = dict(cfg.contexts)
-    root = cfg.path.parent if cfg.path else Path.cwd()
+    root = cfg.root
     from layerguard.config import DECLARING_FILES
 
     if any((root / name).exists() for name in DECLARING_FILES):

@@ -61,6 +61,11 @@ class Config(NamedTuple):
     previous: Mapping[str, ImageRef] = _EMPTY
     image_lines: Mapping[Path, int] = _EMPTY
 
+    @property
+    def root(self) -> Path:
+        """Where paths in the config are relative to: its directory, else the current one."""
+        return self.path.parent if self.path else Path.cwd()
+
 
 def find(start: Path) -> Path | None:
     """The config in `start` or its parents, stopping at the repository root."""

@@ -74,7 +74,7 @@ def images(args: argparse.Namespace) -> int:
     from layerguard.sources import discover
 
     cfg = load_config(args.config)
-    root = cfg.path.parent if cfg.path else Path.cwd()
+    root = cfg.root
     rows = []
     for dockerfile, ref in cfg.images.items():
         line = cfg.image_lines.get(dockerfile, 1)
