@@ -185,12 +185,13 @@ class Action(NamedTuple):
 
 
 class RunEffects(NamedTuple):
+    """A RUN's commands; the files it named (`files`) and the paths precise enough to name as
+    the origin of a later change (`tracked`); what it removed or re-owned (`actions`)."""
+
     commands: tuple[Command, ...]
-    writes: tuple[str, ...]
     files: tuple[str, ...]
     tracked: tuple[str, ...]
     actions: tuple[Action, ...]
-    installs: frozenset[str]
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -274,14 +275,7 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
         writes.extend(written)
         files.extend(_named_files(command, written))
         tracked.extend(_tracked(written))
-    return RunEffects(
-        tuple(commands),
-        tuple(writes),
-        tuple(files),
-        tuple(tracked),
-        tuple(actions),
-        frozenset(installs),
-    )
+    return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions))
 
 
 def _named_files(command: Command, written: list[str]) -> list[str]:
