@@ -160,7 +160,7 @@ def _check_file(
             base = measurer.base(external[0])
         if source.image is not None:
             built = measurer.built(source.image)
-    ctx = Context(model, source.image, source.context, graph.steps(key), chain, base, built)
+    ctx = Context(model, source.image, graph.steps(key), chain, base, built)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
     out: list[Finding] = []

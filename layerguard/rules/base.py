@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from layerguard.effects import CopyWrite, RunEffects, path_overlaps
@@ -147,7 +146,6 @@ class Link(NamedTuple):
 class Context(NamedTuple):
     model: Model
     image: ImageRef | None
-    context_dir: Path | None
     steps: tuple[Step, ...]
     chain: tuple[Link, ...]
     base: BaseFacts | None = None
