@@ -7,12 +7,11 @@ into one line on stderr and exit 2 here and nowhere else.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from argparse import SUPPRESS
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from layerguard import __version__
@@ -20,6 +19,8 @@ from layerguard.config import FAIL_ON, REGISTRY_MODES
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
 
 if TYPE_CHECKING:
+    import argparse
+
     from layerguard.config import Config
     from layerguard.linter import Report, Settings
     from layerguard.reference import ImageRef
@@ -27,85 +28,147 @@ if TYPE_CHECKING:
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
 
 
-class _Formatter(argparse.HelpFormatter):
-    def __init__(self, prog: str) -> None:
-        # argparse asks shutil for the width, and shutil pulls in bz2, lzma and zlib: a few ms
-        # of every pre-commit run for help text that is almost never printed.
-        try:
-            width = os.get_terminal_size().columns
-        except OSError:
-            width = 80
-        super().__init__(prog, width=width - 2)
+_HIDDEN = "(not in --help)"
+
+# One table per option group feeds both argparse and _quick_check: (flags, add_argument keywords).
+_Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
+
+_CHECK_ARGUMENTS: _Arguments = (
+    (
+        ("paths",),
+        {
+            "nargs": "*",
+            "metavar": "PATH",
+            "help": "Dockerfiles or directories (default: discover under .)",
+        },
+    ),
+    (
+        ("--format",),
+        {
+            "default": "auto",
+            "metavar": "FORMAT",
+            "help": f"{', '.join(FORMATS)} (default: auto = github when GITHUB_ACTIONS=true, "
+            "else text)",
+        },
+    ),
+    (
+        ("--output", "-o"),
+        {
+            "metavar": "FILE",
+            "help": "write the report to FILE (atomically) instead of stdout; the exit code is "
+            "the same",
+        },
+    ),
+    (
+        ("--fail-on",),
+        {"choices": FAIL_ON, "help": "lowest severity that fails (default: warning)"},
+    ),
+    (("--config",), {"metavar": "FILE", "help": "config file (default: find .layerguard.yaml)"}),
+    (
+        ("--image",),
+        {"metavar": "NAME[:TAG]", "help": "the image the single checked Dockerfile builds"},
+    ),
+    (
+        ("--build-arg",),
+        {
+            "action": "append",
+            "default": [],
+            "metavar": "K=V",
+            "help": "build argument used to expand ARGs (repeatable)",
+        },
+    ),
+    (("--target",), {"metavar": "STAGE", "help": "the stage that ships (default: last)"}),
+    (("--quiet", "-q"), {"action": "store_true", "help": "print findings only"}),
+    (
+        ("--registry",),
+        {
+            "action": "store_const",
+            "const": "on",
+            "help": "measure base and built images in the registry; --registry=optional makes "
+            "registry failures notices, --registry=off ignores the config's registry setting",
+        },
+    ),
+    # `--registry=MODE` arrives here (see _split_registry_mode): a flag that took an optional
+    # value would swallow the next path (`check --registry Dockerfile`, as pre-commit calls it).
+    (
+        ("--registry-mode",),
+        {"dest": "registry", "choices": REGISTRY_MODES, "help": _HIDDEN},
+    ),
+)
 
 
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
+def _timeout(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 3600:
+        import argparse
 
-    def error(self, message: str) -> NoReturn:
-        message = message.replace("--registry-mode", "--registry")
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
+    return value
+
+
+_REGISTRY_ARGUMENTS: _Arguments = (
+    (("--platform",), {"metavar": "OS/ARCH[/VARIANT]", "help": "default: linux/amd64"}),
+    (
+        ("--insecure",),
+        {
+            "action": "store_true",
+            "help": "talk plain HTTP to registries without TLS (loopback registries always do; "
+            "Docker Hub never does); TLS is always verified",
+        },
+    ),
+    (
+        ("--timeout",),
+        {
+            "type": _timeout,
+            "default": 30.0,
+            "metavar": "SECONDS",
+            "help": "per request (default 30)",
+        },
+    ),
+)
+
+
+def _add(parser: argparse.ArgumentParser, arguments: _Arguments) -> None:
+    import argparse
+
+    for flags, keywords in arguments:
+        if keywords.get("help") is _HIDDEN:
+            keywords = {**keywords, "help": argparse.SUPPRESS}
+        parser.add_argument(*flags, **keywords)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="layerguard", description="A CI guard for Dockerfile layer waste.")
+    import argparse
+
+    class Formatter(argparse.HelpFormatter):
+        def __init__(self, prog: str) -> None:
+            # argparse asks shutil for the width, and shutil pulls in bz2, lzma and zlib: a few
+            # ms for help text that is almost never printed.
+            try:
+                width = os.get_terminal_size().columns
+            except OSError:
+                width = 80
+            super().__init__(prog, width=width - 2)
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            super().__init__(*args, **kwargs)
+
+        def error(self, message: str) -> NoReturn:
+            message = message.replace("--registry-mode", "--registry")
+            raise UsageError(f"{self.prog}: {message} (see --help)")
+
+    parser = Parser(prog="layerguard", description="A CI guard for Dockerfile layer waste.")
     parser.add_argument("--version", action="version", version=f"layerguard {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
 
     check = sub.add_parser("check", help="check Dockerfiles for layer waste")
-    check.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="Dockerfiles or directories (default: discover under .)",
-    )
-    check.add_argument(
-        "--format",
-        default="auto",
-        metavar="FORMAT",
-        help=f"{', '.join(FORMATS)} (default: auto = github when GITHUB_ACTIONS=true, else text)",
-    )
-    check.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="write the report to FILE (atomically) instead of stdout; the exit code is the same",
-    )
-    check.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default=None,
-        help="lowest severity that fails (default: warning)",
-    )
-    check.add_argument(
-        "--config", metavar="FILE", help="config file (default: find .layerguard.yaml)"
-    )
-    check.add_argument(
-        "--image", metavar="NAME[:TAG]", help="the image the single checked Dockerfile builds"
-    )
-    check.add_argument(
-        "--build-arg",
-        action="append",
-        default=[],
-        metavar="K=V",
-        help="build argument used to expand ARGs (repeatable)",
-    )
-    check.add_argument("--target", metavar="STAGE", help="the stage that ships (default: last)")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only")
-    check.add_argument(
-        "--registry",
-        action="store_const",
-        const="on",
-        help="measure base and built images in the registry; --registry=optional makes "
-        "registry failures notices, --registry=off ignores the config's registry setting",
-    )
-    # `--registry=MODE` arrives here (see _split_registry_mode): a flag that took an optional
-    # value would swallow the next path (`check --registry Dockerfile`, as pre-commit calls it).
-    check.add_argument("--registry-mode", dest="registry", choices=REGISTRY_MODES, help=SUPPRESS)
-    _registry_options(check)
-
+    _add(check, _CHECK_ARGUMENTS + _REGISTRY_ARGUMENTS)
     inspect = sub.add_parser("inspect", help="an image's layers and history, from the registry")
     inspect.add_argument("ref", metavar="REF", help="image reference, e.g. registry/app:1.2")
     _image_options(inspect)
@@ -138,21 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _registry_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--platform", metavar="OS/ARCH[/VARIANT]", help="default: linux/amd64")
-    parser.add_argument(
-        "--insecure",
-        action="store_true",
-        help="talk plain HTTP to registries without TLS (loopback registries always do; "
-        "Docker Hub never does); TLS is always verified",
-    )
-    parser.add_argument(
-        "--timeout", type=_timeout, default=30.0, metavar="SECONDS", help="per request (default 30)"
-    )
-
-
 def _image_options(parser: argparse.ArgumentParser) -> None:
-    _registry_options(parser)
+    _add(parser, _REGISTRY_ARGUMENTS)
     parser.add_argument(
         "--deep", action="store_true", help="read the layers: uncompressed size and wasted bytes"
     )
@@ -169,14 +219,63 @@ def _split_registry_mode(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 3600:
-        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
-    return value
+def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
+    """What argparse makes of a plain `check` command line, without importing argparse: building
+    its parsers is a third of a one-file run, the way pre-commit calls us on every commit.
+
+    Plain means exact flags (`--format json`, `--format=json`, `-q`), values that do not start
+    with `-` and one run of paths. Anything else (help, abbreviations, `--`, bad values, paths
+    after options after paths) returns None and goes to argparse, which also words the errors.
+    """
+    if not argv or argv[0] != "check":
+        return None
+    values: dict[str, Any] = {"command": "check"}
+    flags: dict[str, tuple[str, dict[str, Any]]] = {}
+    for names, keywords in _CHECK_ARGUMENTS + _REGISTRY_ARGUMENTS:
+        dest = keywords.get("dest") or names[0].lstrip("-").replace("-", "_")
+        action = keywords.get("action", "store")
+        default = keywords.get("default", False if action == "store_true" else None)
+        if names == ("paths",):
+            default = []
+        values.setdefault(dest, list(default or ()) if action == "append" else default)
+        flags.update(dict.fromkeys(names, (dest, keywords)))
+    paths: list[str] = values["paths"]
+    run = "before"  # the one run of paths: before it, in it, after it
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if not token.startswith("-") and token:
+            if run == "after":
+                return None
+            run = "in"
+            paths.append(token)
+            continue
+        run = "after" if run == "in" else run
+        name, eq, value = token.partition("=")
+        dest, keywords = flags.get(name, ("", {}))
+        action = keywords.get("action", "store")
+        if not dest or (eq and (action not in ("store", "append") or "--" not in name)):
+            return None
+        if action == "store_true":
+            values[dest] = True
+        elif action == "store_const":
+            values[dest] = keywords["const"]
+        else:
+            if not eq:
+                value = next(tokens, "-")
+                if value.startswith("-") or not value:
+                    return None
+            if value not in keywords.get("choices", (value,)):
+                return None
+            if "type" in keywords:
+                try:
+                    value = keywords["type"](value)
+                except Exception:  # argparse words the error
+                    return None
+            if action == "append":
+                values[dest].append(value)
+            else:
+                values[dest] = value
+    return SimpleNamespace(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,7 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        args = _parser().parse_args(_split_registry_mode(sys.argv[1:] if argv is None else argv))
+        words = _split_registry_mode(sys.argv[1:] if argv is None else argv)
+        args = _quick_check(words) or _parser().parse_args(words)
         if args.command == "check":
             return check(args)
         if args.command == "install-hooks":
@@ -239,7 +339,7 @@ def load_config(given: str | None) -> Config:
     )
 
 
-def check(args: argparse.Namespace) -> int:
+def check(args: argparse.Namespace | SimpleNamespace) -> int:
     from layerguard.formatters import FORMATTERS, Style, write_atomically
     from layerguard.linter import Settings, lint
     from layerguard.reference import parse_reference
@@ -333,7 +433,11 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
 
 
 def _lint_with_registry(
-    paths: list[str], settings: Settings, cfg: Config, args: argparse.Namespace, optional: bool
+    paths: list[str],
+    settings: Settings,
+    cfg: Config,
+    args: argparse.Namespace | SimpleNamespace,
+    optional: bool,
 ) -> Report:
     from layerguard.deep import Indexer
     from layerguard.linter import lint

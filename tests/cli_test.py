@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from layerguard.cli import main
+from layerguard.cli import _parser, _quick_check, _split_registry_mode, main
 
 
 def run(
@@ -245,3 +247,49 @@ def test_exclude_is_relative_to_the_config(tmp_path: Path) -> None:
         result = run(cwd, "check", target, "--format", "json")
         assert [Path(f).name for f, _, _ in violations(result)] == ["Dockerfile"], cwd
         assert len(violations(result)) == 1
+
+
+# Words a `check` command line is made of, odd ones included: each goes one way or the other.
+WORDS = (
+    "Dockerfile", "sub/Containerfile", "a b", "-", "--", "", "-q", "--quiet", "--quiet=1", "-o",
+    "out.txt", "-oout.txt", "-o=out", "--output=o.json", "--format", "json", "--format=sarif",
+    "--form", "--fail-on", "error", "nope", "--fail-on=never", "--build-arg", "A=1",
+    "--build-arg=B=2", "--registry", "--registry=optional", "--registry=bad", "--platform",
+    "linux/arm64", "--insecure", "--timeout", "5", "--timeout=0", "-1", "--help", "-h", "--image",
+    "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=8))
+def test_quick_check_reads_what_argparse_reads(words: list[str]) -> None:
+    argv = _split_registry_mode(["check", *words])
+    quick = _quick_check(argv)
+    if quick is not None:
+        assert vars(quick) == vars(_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["check", "Dockerfile", "api/Dockerfile"],
+        ["check", "-q", "--format", "github", "Dockerfile"],
+        ["check", "--registry", "--fail-on=error", "--timeout", "5", "Dockerfile"],
+        ["check", "--registry=optional", "--build-arg", "A=1", "--build-arg=B=2", "Dockerfile"],
+        ["check", "Dockerfile", "--output", "report.sarif", "--format=sarif"],
+    ],
+)
+def test_usual_check_lines_skip_argparse(argv: list[str]) -> None:
+    quick = _quick_check(_split_registry_mode(argv))
+    assert quick is not None
+    assert vars(quick) == vars(_parser().parse_args(_split_registry_mode(argv)))
+
+
+def test_unusual_check_lines_go_to_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--timeout", "0", "Dockerfile"]) == 2
+    assert "--timeout: expected seconds between 0 and 3600" in capsys.readouterr().err
+    assert main(["check", "Dockerfile", "-q", "Containerfile"]) == 2
+    assert "unrecognized arguments: Containerfile" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "--build-arg K=V" in capsys.readouterr().out
