@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from layerguard.effects import copy_writes, run_effects
 from layerguard.model import Inherited, Model, build
 from layerguard.parser import ParsedFile
+from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
 from layerguard.rules.base import Link, Step
 

@@ -12,26 +12,28 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from layerguard import __version__
 from layerguard.config import FAIL_ON, REGISTRY_MODES
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, LayerguardError, UsageError
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from typing import Any, NoReturn
 
     from layerguard.config import Config
     from layerguard.linter import Report, Settings
     from layerguard.reference import ImageRef
+
+    # One table per option group feeds argparse and _quick_check: (flags, add_argument keywords).
+    _Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
 
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
 
 
 _HIDDEN = "(not in --help)"
 
-# One table per option group feeds both argparse and _quick_check: (flags, add_argument keywords).
-_Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
 
 _CHECK_ARGUMENTS: _Arguments = (
     (

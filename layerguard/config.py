@@ -10,12 +10,15 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
 
 from layerguard import rules as rule_table
 from layerguard.errors import ConfigError
 from layerguard.findings import Severity
+from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef, parse_reference
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
 # Where users already declare which image a Dockerfile builds (read by layerguard.sources), named

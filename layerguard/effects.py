@@ -14,9 +14,9 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from layerguard.model import Instruction, expand, resolve
+from layerguard.records import NamedTuple
 from layerguard.shell import Command, Redirect, split_commands
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple, Protocol
 
 from layerguard import pragmas
 from layerguard import rules as rule_table
@@ -16,8 +15,20 @@ from layerguard.config import RuleSetting
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
 from layerguard.parser import ParseError, parse
+from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 from layerguard.rules.base import BaseFacts, BuiltFacts, Context
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Measurer(Protocol):
+        """What `check --registry` adds: facts about base images and built images, by
+        reference."""
+
+        def base(self, image: ImageRef) -> BaseFacts | None: ...
+
+        def built(self, image: ImageRef) -> BuiltFacts | None: ...
 
 
 class Settings(NamedTuple):
@@ -26,14 +37,6 @@ class Settings(NamedTuple):
     contexts: Mapping[Path, Path]
     build_args: Mapping[str, str]
     target: str | None
-
-
-class Measurer(Protocol):
-    """What `check --registry` adds: facts about base images and built images, by reference."""
-
-    def base(self, image: ImageRef) -> BaseFacts | None: ...
-
-    def built(self, image: ImageRef) -> BuiltFacts | None: ...
 
 
 class Report(NamedTuple):

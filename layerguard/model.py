@@ -9,9 +9,9 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
 
 from layerguard.parser import Node, ParsedFile
+from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef, parse_reference
 
 _VAR = re.compile(

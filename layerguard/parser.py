@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+
+from layerguard.records import NamedTuple
 
 __all__ = ["Heredoc", "Node", "ParseError", "ParsedFile", "dump", "parse"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import NamedTuple
+
+from layerguard.records import NamedTuple
 
 # Compiled on first use, and only tried on lines naming layerguard: most files hold no pragma.
 _PRAGMA = (

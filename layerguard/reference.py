@@ -7,7 +7,8 @@ See https://github.com/distribution/reference (normalize.go) for the rules follo
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from layerguard.records import NamedTuple
 
 DOCKER_HUB = "docker.io"
 _HUB_ALIASES = {"docker.io", "index.docker.io", "registry-1.docker.io"}

@@ -12,7 +12,8 @@ import bisect
 import re
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
-from typing import NamedTuple
+
+from layerguard.records import NamedTuple
 
 
 class Redirect(NamedTuple):

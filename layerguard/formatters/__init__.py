@@ -11,10 +11,10 @@ import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from layerguard.errors import LayerguardError
 from layerguard.linter import Report
+from layerguard.records import NamedTuple
 
 
 class Style(NamedTuple):

@@ -5,7 +5,7 @@ One <file> per file with findings, one <error> per finding; source is the rule c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from layerguard.formatters import Style

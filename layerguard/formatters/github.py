@@ -5,10 +5,9 @@ Syntax: https://docs.github.com/en/actions/reference/workflow-commands-for-githu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from layerguard.findings import Severity
 from layerguard.formatters.text import summary
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from layerguard.formatters import Style

@@ -9,11 +9,13 @@ Spec: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-forma
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
 
 from layerguard.findings import Severity
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from layerguard.formatters import Style
     from layerguard.linter import Report
 

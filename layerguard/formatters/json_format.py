@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
 
 from layerguard.errors import LayerguardError
 from layerguard.findings import Severity
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from layerguard.formatters import Style
     from layerguard.linter import Report
 

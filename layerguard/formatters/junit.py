@@ -6,7 +6,7 @@ One failing test case per finding; a clean run is one passing case, since an emp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from layerguard.formatters import Style

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
 from layerguard.formatters.text import summary
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from layerguard.formatters import Style
     from layerguard.linter import Report
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from layerguard import __version__
 from layerguard.findings import Severity
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from layerguard.formatters import Style
     from layerguard.linter import Report
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from layerguard.findings import Severity
+from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from layerguard.formatters import Style

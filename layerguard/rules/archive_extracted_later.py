@@ -37,13 +37,16 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.effects import copy_sources, path_overlaps, tool_and_args
 from layerguard.findings import Problem, Severity
 from layerguard.model import resolve
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Step
 from layerguard.shell import resolve_path
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG006"
 NAME = "archive-extracted-in-later-layer"

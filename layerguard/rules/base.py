@@ -5,12 +5,15 @@ from __future__ import annotations
 import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
 
 from layerguard.effects import CopyWrite, RunEffects, path_overlaps
 from layerguard.findings import human
 from layerguard.model import Instruction, Model
+from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Option(NamedTuple):

@@ -40,10 +40,13 @@ the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few b
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity, human
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Step, listing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG002"
 NAME = "copy-over-inherited-content"

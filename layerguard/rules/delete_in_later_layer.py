@@ -46,10 +46,13 @@ does not hold and no earlier layer wrote is not reported.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG003"
 NAME = "delete-in-later-layer"

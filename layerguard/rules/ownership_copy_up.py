@@ -37,10 +37,13 @@ With `check --registry`, the base image's files under those paths are measured
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG004"
 NAME = "ownership-copy-up"

@@ -43,12 +43,15 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.effects import package_install, path_overlaps
 from layerguard.findings import Problem, Severity
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Step
 from layerguard.shell import Command
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG005"
 NAME = "package-cache-kept"

@@ -39,10 +39,13 @@ COPY src .
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity, human
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Option, non_negative_int
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG001"
 NAME = "self-chained-base"

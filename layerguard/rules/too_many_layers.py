@@ -29,10 +29,13 @@ Set through `budgets.max-layers` (a whole number).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Option, budget_line, non_negative_int
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG104"
 NAME = "too-many-layers"

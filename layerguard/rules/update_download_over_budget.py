@@ -31,10 +31,13 @@ Set through `budgets.max-update-download` (a size).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity, human
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Option, budget_line, size
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG103"
 NAME = "update-download-over-budget"

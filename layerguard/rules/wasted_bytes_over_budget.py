@@ -33,10 +33,13 @@ Set through `budgets.max-wasted-bytes` (a size) and `budgets.max-wasted-percent`
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from layerguard.findings import Problem, Severity, human
+from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Option, budget_line, percent, size
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "LG102"
 NAME = "wasted-bytes-over-budget"

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from layerguard.config import default_rules
 from layerguard.findings import Finding
-from layerguard.linter import Measurer, Settings, lint
+from layerguard.linter import Settings, lint
 from layerguard.reference import ImageRef, parse_reference
 from layerguard.rules.base import BaseFacts, BuiltFacts
+
+if TYPE_CHECKING:
+    from layerguard.linter import Measurer
 
 Lint = Callable[..., list[Finding]]
 
