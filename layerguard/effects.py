@@ -156,16 +156,27 @@ def path_overlaps(a: str, b: str) -> bool:
     """True when one path equals, contains or lies inside the other (globs allowed in either)."""
     if a == b or a == "/" or b == "/":
         return True
-    if "*" in a or "?" in a or "[" in a or "*" in b or "?" in b or "[" in b:
+    if _is_glob(a) or _is_glob(b):
         return _glob_overlaps(a, b)
     return a.startswith(b.rstrip("/") + "/") or b.startswith(a.rstrip("/") + "/")
 
 
 def _glob_overlaps(a: str, b: str) -> bool:
     pa, pb = a.strip("/").split("/"), b.strip("/").split("/")
-    return all(
-        fnmatch.fnmatchcase(x, y) or fnmatch.fnmatchcase(y, x) for x, y in zip(pa, pb, strict=False)
+    return all(_component_matches(x, y) for x, y in zip(pa, pb, strict=False))
+
+
+def _component_matches(x: str, y: str) -> bool:
+    # fnmatch compiles a regex per pattern: only components that hold a glob need one.
+    return (
+        x == y
+        or (_is_glob(y) and fnmatch.fnmatchcase(x, y))
+        or (_is_glob(x) and fnmatch.fnmatchcase(y, x))
     )
+
+
+def _is_glob(text: str) -> bool:
+    return "*" in text or "?" in text or "[" in text
 
 
 class Action(NamedTuple):

@@ -14,10 +14,11 @@ from layerguard.parser import Node, ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef, parse_reference
 
-_VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>[^}]*)\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+# Compiled on first use: most Dockerfiles expand nothing.
+_VAR = (
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>[^}]*)\}"
+    r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
-_PLAIN = re.compile(r"(?!\.\.?(?:/|$))[^/]+(?:/(?!\.\.?(?:/|$))[^/]+)*")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
@@ -35,17 +36,24 @@ def expand(text: str, env: Mapping[str, str]) -> str:
             return value if is_set and value is not None else match["word"]
         return match["word"] if is_set else ""
 
-    return _VAR.sub(substitute, text) if "$" in text else text
+    return re.sub(_VAR, substitute, text) if "$" in text else text
 
 
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
-    if _PLAIN.fullmatch(path) and workdir.startswith("/"):
+    if _plain(path) and workdir.startswith("/"):
         # The common case (a name from the build context): nothing for normpath to fold.
         return (workdir.rstrip("/") or "") + "/" + path
     joined = path if path.startswith("/") else posixpath.join(workdir, path)
     normal = posixpath.normpath(joined)
     return "/" + normal.lstrip("/")
+
+
+def _plain(path: str) -> bool:
+    """A relative path with nothing for normpath to fold: no `.`, `..` or empty parts."""
+    if not path or path[0] == "/" or path[-1] == "/" or "//" in path:
+        return False
+    return "." not in path or all(part not in (".", "..") for part in path.split("/"))
 
 
 class Inherited(NamedTuple):

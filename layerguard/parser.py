@@ -77,21 +77,15 @@ _SPACE = (
 )
 # The same test applied to single bytes, for the code BuildKit runs byte by byte.
 _BYTE_SPACE = "\t\n\v\f\r \x85\xa0"
-_SPACE_RUN = re.compile(f"[{_SPACE}]+")
+_SPACE_RUN = f"[{_SPACE}]+"  # compiled on first use, as the other rare patterns
 _WHITESPACE = re.compile(r"[\t\v\f\r ]+")  # reWhitespace / tokenWhitespace
-_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
+_DIRECTIVE = r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z"
 _VALID_DIRECTIVES = frozenset({"syntax", "escape", "check"})
 _HEREDOC_WORD = r"([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\Z"  # compiled on first use
 _HEREDOC_KEYWORDS = frozenset({"add", "copy", "run"})
 _NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 _MAX_LINE = 64 * 1024  # bufio.MaxScanTokenSize, newline included
-
-
-def _continuation(escape: str) -> re.Pattern[str]:
-    """BuildKit's lineContinuationRegex: an escape token ending the line, unless itself escaped."""
-    e = re.escape(escape)
-    return re.compile(rf"([^{e}]){e}[ \t]*\Z|^{e}[ \t]*\Z")
 
 
 def parse(data: bytes | str) -> ParsedFile:
@@ -110,7 +104,6 @@ def parse(data: bytes | str) -> ParsedFile:
         lines[0] = lines[0][1:]
 
     escape = "\\"
-    continuation = _continuation(escape)
     directives: dict[str, str] = {}
     looking_for_directives = True
     nodes: list[Node] = []
@@ -133,12 +126,11 @@ def parse(data: bytes | str) -> ParsedFile:
                             i, f"invalid escape token {value!r} does not match ` or \\"
                         )
                     escape = value
-                    continuation = _continuation(escape)
                 directives[key] = value
         if token.startswith("#"):
             continue
         start = i
-        token, more = _trim_continuation(token, continuation, escape)
+        token, more = _trim_continuation(token, escape)
         if not more and not token:
             continue
         parts = [token]
@@ -148,7 +140,7 @@ def parse(data: bytes | str) -> ParsedFile:
             stripped = raw.lstrip(_SPACE)
             if not stripped or stripped.startswith("#"):
                 continue
-            token, more = _trim_continuation(raw, continuation, escape)
+            token, more = _trim_continuation(raw, escape)
             parts.append(token)
         line = "".join(parts)
         try:
@@ -191,7 +183,7 @@ def _decode(data: bytes | str) -> str:
             raise ParseError(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
     else:
         text = data
-        bad = _SURROGATE.search(text)
+        bad = None if text.isascii() else re.search(_SURROGATE, text)
         if bad is not None:
             raise ParseError(text.count("\n", 0, bad.start()) + 1, "not valid Unicode text")
     nul = text.find("\x00")
@@ -211,7 +203,7 @@ def _directive(token: str) -> tuple[str, str] | None:
     """A recognised `# key=value` parser directive, or None (which ends directive parsing)."""
     if not token.startswith("#"):
         return None
-    match = _DIRECTIVE.match(token[1:].lstrip(_SPACE))
+    match = re.match(_DIRECTIVE, token[1:].lstrip(_SPACE))
     if match is None:
         return None
     key = match[1].lower()
@@ -220,14 +212,15 @@ def _directive(token: str) -> tuple[str, str] | None:
     return key, match[2]
 
 
-def _trim_continuation(line: str, pattern: re.Pattern[str], escape: str) -> tuple[str, bool]:
-    """Strip a trailing line-continuation token; the bool says whether the instruction goes on."""
-    if not line.rstrip(" \t").endswith(escape):
+def _trim_continuation(line: str, escape: str) -> tuple[str, bool]:
+    """Strip a trailing line-continuation token; the bool says whether the instruction goes on.
+
+    BuildKit's lineContinuationRegex: the escape token, then only blanks, unless itself escaped.
+    """
+    body = line.rstrip(" \t")
+    if not body.endswith(escape) or body[:-1].endswith(escape):
         return line, False
-    match = pattern.search(line)
-    if match is None:
-        return line, False
-    return line[: match.start()] + (match[1] or ""), True
+    return body[:-1], True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,7 +342,9 @@ def _extract_flags(line: str) -> tuple[str, tuple[str, ...]]:
 def _words(rest: str, escape: str) -> list[str]:
     """parseWords: split on whitespace, keeping quotes and escapes in the words."""
     if "'" not in rest and '"' not in rest and escape not in rest:
-        return [w for w in _SPACE_RUN.split(rest) if w]
+        if not any(c in rest for c in "\x1c\x1d\x1e\x1f"):
+            return rest.split()  # Python's whitespace is Go's plus \x1c-\x1f
+        return [w for w in re.split(_SPACE_RUN, rest) if w]
     words: list[str] = []
     buf: list[str] = []
     in_word = in_quote = blank_ok = False
@@ -446,7 +441,7 @@ def _json_array(rest: str) -> tuple[str, ...] | None:
     if not all(isinstance(item, str) for item in value):
         raise _LineError(_NOT_STRING_ARRAY)
     # Go's decoder turns lone surrogate escapes into U+FFFD.
-    return tuple(_SURROGATE.sub("\ufffd", item) for item in value)
+    return tuple(item if item.isascii() else re.sub(_SURROGATE, "\ufffd", item) for item in value)
 
 
 def _reject_constant(name: str) -> object:

@@ -71,7 +71,11 @@ def split_commands(
     text = script.replace("\r\n", "\n")
     lexer = _Lexer(text)
     tokens = lexer.tokens("")
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    newlines = []
+    at = text.find("\n")
+    while at >= 0:
+        newlines.append(at)
+        at = text.find("\n", at + 1)
     out: list[Command] = []
     start = resolve_path(cwd, "/") if cwd is not None else None
     parser = _Parser(newlines, start, dict(env or {}), out)
@@ -81,7 +85,6 @@ def split_commands(
 
 # --- lexer ---------------------------------------------------------------------------------------
 
-_NEWLINE = re.compile("\n")
 # Most words are plain text followed by a blank or operator: read those in one match.
 _FAST = re.compile(
     r"[ \t\r\f\v]*(?:([^ \t\r\f\v\n;&|<>()'\"\\$`#][^ \t\r\f\v\n;&|<>()'\"\\$`]*)"
