@@ -7,7 +7,6 @@ inherits that file's layers: its WORKDIR and ENV, and every write its shipped st
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from layerguard.effects import copy_writes, run_effects
 from layerguard.model import Inherited, Model, build
@@ -23,7 +22,7 @@ class Source(NamedTuple):
     display: str
     parsed: ParsedFile
     image: ImageRef | None
-    context: Path | None
+    context: str | None
 
 
 class Graph:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import SimpleNamespace
 
 from layerguard import __version__
@@ -20,6 +19,7 @@ from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
     from typing import Any, NoReturn
 
     from layerguard.config import Config
@@ -328,17 +328,14 @@ def load_config(given: str | None) -> Config:
     """The config named on the command line, or the one found upwards, or the defaults."""
     from layerguard import config as config_module
 
-    if given:
-        path = Path(given)
-        if not path.is_file():
-            raise LayerguardError(f"{given}: config file not found")
-        return config_module.load(path)
-    found = config_module.find(Path.cwd())
-    return (
-        config_module.load(found)
-        if found
-        else config_module.Config(rules=config_module.default_rules())
-    )
+    if given and not os.path.isfile(given):
+        raise LayerguardError(f"{given}: config file not found")
+    found = given or config_module.find(os.getcwd())
+    if not found:
+        return config_module.Config(rules=config_module.default_rules())
+    from pathlib import Path  # with a config to read, YAML costs far more than pathlib
+
+    return config_module.load(Path(found))
 
 
 def check(args: argparse.Namespace | SimpleNamespace) -> int:
@@ -362,15 +359,16 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
 
     paths: list[str] = []
     for given in args.paths or ["."]:
-        target = Path(given)
-        if target.is_dir():
+        if os.path.isdir(given):
+            from pathlib import Path
+
             from layerguard.discover import discover
 
-            found = discover(target, cfg.exclude, cfg.root)
+            found = discover(Path(given), cfg.exclude, Path(cfg.root))
             if not found:
                 raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
             paths.extend(found)
-        elif target.exists():
+        elif os.path.exists(given):
             paths.append(given)
         else:
             raise LayerguardError(f"{given}: no such file or directory")
@@ -380,6 +378,8 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.image:
         if len(paths) != 1:
             raise UsageError("--image names the image of one Dockerfile; pass exactly one path")
+        from pathlib import Path
+
         try:
             images[Path(paths[0]).resolve()] = parse_reference(args.image)
         except ValueError as exc:
@@ -424,10 +424,12 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
     root = cfg.root
     from layerguard.config import DECLARING_FILES
 
-    if any((root / name).exists() for name in DECLARING_FILES):
+    if any(os.path.exists(os.path.join(root, name)) for name in DECLARING_FILES):
+        from pathlib import Path
+
         from layerguard import sources
 
-        for source in sources.discover(root):
+        for source in sources.discover(Path(root)):
             if source.dockerfile not in images:
                 images[source.dockerfile] = source.image
                 contexts.setdefault(source.dockerfile, source.context)

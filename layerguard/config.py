@@ -6,9 +6,9 @@ to a default silently (a CI guard that quietly ignores its policy is worse than 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 
 from layerguard import rules as rule_table
@@ -18,6 +18,7 @@ from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef, parse_reference
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 CONFIG_NAMES = (".layerguard.yaml", ".layerguard.yml")
@@ -65,22 +66,23 @@ class Config(NamedTuple):
     image_lines: Mapping[Path, int] = _EMPTY
 
     @property
-    def root(self) -> Path:
+    def root(self) -> str:
         """Where paths in the config are relative to: its directory, else the current one."""
-        return self.path.parent if self.path else Path.cwd()
+        return (os.path.dirname(self.path) or ".") if self.path else os.getcwd()
 
 
-def find(start: Path) -> Path | None:
+def find(start: str) -> str | None:
     """The config in `start` or its parents, stopping at the repository root."""
-    directory = start.resolve()
+    directory = os.path.realpath(start)
     while True:
         for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
                 return candidate
-        if (directory / ".git").exists() or directory.parent == directory:
+        parent = os.path.dirname(directory)
+        if os.path.exists(os.path.join(directory, ".git")) or parent == directory:
             return None
-        directory = directory.parent
+        directory = parent
 
 
 def default_rules() -> dict[str, RuleSetting]:

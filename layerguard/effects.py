@@ -13,7 +13,6 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 
 from layerguard.model import Instruction, expand, resolve
 from layerguard.records import NamedTuple
@@ -581,7 +580,7 @@ def copy_sources(instr: Instruction) -> tuple[list[str], str]:
     return args[:-1], args[-1]
 
 
-def copy_writes(instr: Instruction, context: Path | None) -> list[CopyWrite]:
+def copy_writes(instr: Instruction, context: str | None) -> list[CopyWrite]:
     """Paths written by a COPY/ADD. With the build context, every file; without, the targets."""
     sources, dest_raw = copy_sources(instr)
     if not sources:
@@ -623,7 +622,7 @@ MAX_CONTEXT_FILES = 20_000
 
 
 @functools.lru_cache(maxsize=256)
-def _context_files(context: Path, source: str) -> tuple[tuple[str, bool, int], ...]:
+def _context_files(context: str, source: str) -> tuple[tuple[str, bool, int], ...]:
     """(path relative to the destination, whether it came from inside a copied directory, size).
 
     Follows `.dockerignore`; empty when the source is missing, escapes the context or is too big.
@@ -634,6 +633,8 @@ def _context_files(context: Path, source: str) -> tuple[tuple[str, bool, int], .
         return ()
     ignored = _dockerignore(root)
     if any(c in pattern for c in "*?["):
+        from pathlib import Path
+
         try:
             matches = sorted(str(p) for p in Path(root).glob(pattern))
         except ValueError:  # `a**.txt`: BuildKit's matcher takes it, pathlib's glob does not

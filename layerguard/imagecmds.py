@@ -80,7 +80,7 @@ def images(args: argparse.Namespace) -> int:
         line = cfg.image_lines.get(dockerfile, 1)
         rows.append((_show(dockerfile), ref.familiar, f"{_show(cfg.path)}:{line}"))
     configured = set(cfg.images)
-    for source in discover(root):
+    for source in discover(Path(root)):
         if source.dockerfile in configured:
             continue
         rows.append(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from layerguard import pragmas
 from layerguard import rules as rule_table
@@ -20,6 +19,7 @@ from layerguard.reference import ImageRef
 from layerguard.rules.base import BaseFacts, BuiltFacts, Context
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Protocol
 
     class Measurer(Protocol):
@@ -95,9 +95,9 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
     sources: dict[str, Source] = {}
     texts: dict[str, list[str]] = {}
     for display in paths:
-        path = Path(display)
         try:
-            data = path.read_bytes()
+            with open(display, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
         try:
@@ -117,18 +117,28 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
                 )
             )
             continue
-        resolved = path.resolve()
-        context = settings.contexts.get(resolved, resolved.parent)
-        key = str(resolved)
+        key = os.path.realpath(display)
         if key in sources:
             continue
-        sources[key] = Source(display, parsed, settings.images.get(resolved), context)
+        image, context = _declared(settings, key)
+        sources[key] = Source(display, parsed, image, context)
         texts[key] = data.decode("utf-8-sig").splitlines()
     graph = Graph(sources, settings.build_args, settings.target)
     for key, source in sources.items():
         findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
+
+
+def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str]:
+    """The image a file builds and its build context (its directory unless declared)."""
+    if not settings.images and not settings.contexts:
+        return None, os.path.dirname(real)  # without declarations, pathlib need not load
+    from pathlib import Path
+
+    resolved = Path(real)
+    context = settings.contexts.get(resolved)
+    return settings.images.get(resolved), str(context) if context else os.path.dirname(real)
 
 
 def _severity(setting: RuleSetting, problem: Problem) -> Severity:

@@ -116,6 +116,6 @@ def test_find_stops_at_repository_root(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     (repo / "sub").mkdir()
-    assert find(repo / "sub") is None
+    assert find(str(repo / "sub")) is None
     write(repo, "")
-    assert find(repo / "sub") == (repo / ".layerguard.yaml").resolve()
+    assert find(str(repo / "sub")) == str((repo / ".layerguard.yaml").resolve())

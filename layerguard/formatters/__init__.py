@@ -10,11 +10,13 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from layerguard.errors import LayerguardError
 from layerguard.linter import Report
-from layerguard.records import NamedTuple
+from layerguard.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Style(NamedTuple):
@@ -50,6 +52,8 @@ FORMATTERS: dict[str, Formatter] = {
 def relative_to(report: Report, root: Path) -> Report:
     """The report with each finding's file relative to `root` (absolute when outside it), as
     annotations and code scanning want paths relative to the repository, not to the cwd."""
+    from pathlib import Path
+
     root = root.resolve()
     findings = []
     for f in report.findings:
@@ -62,11 +66,12 @@ def relative_to(report: Report, root: Path) -> Report:
 def write_atomically(path: str, content: str) -> None:
     """Write `content` to `path` through a temp file in the same directory and os.replace, so a
     reader (an upload step, a concurrent job) never sees half a report."""
+    from pathlib import Path
+
     from layerguard.files import replace_atomically
 
-    target = Path(path)
     try:
-        mode = target.stat().st_mode & 0o777
+        mode = os.stat(path).st_mode & 0o777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
@@ -74,6 +79,6 @@ def write_atomically(path: str, content: str) -> None:
     except OSError as exc:
         raise LayerguardError(f"--output {path}: {exc.strerror or exc}") from None
     try:
-        replace_atomically(target, content.encode("utf-8"), mode)
+        replace_atomically(Path(path), content.encode("utf-8"), mode)
     except OSError as exc:
         raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
