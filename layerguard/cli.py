@@ -281,6 +281,38 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command line and return its exit code. Without `argv`, this is the program (the
+    console script, `python -m layerguard`): it reads sys.argv and ends the process itself."""
+    code = _main(argv)
+    if argv is None:
+        _exit(code)
+    return code
+
+
+def _exit(code: int) -> NoReturn:
+    """End the process without the interpreter's teardown, which frees every module and object
+    one by one: about 7 ms of a one-file check, paid on every commit. Output was flushed by
+    the command (see _print_report); files and connections were closed when it returned."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        pass  # the reader went away: nothing left to tell it
+    finally:
+        os._exit(code)
+
+
+def _print_report(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # `layerguard check | head`: the reader has what it wanted; the exit code stands
+    except OSError as exc:
+        raise LayerguardError(f"cannot write the report: {exc.strerror or exc}") from None
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Paths read from layers may hold bytes that are not UTF-8: show them, never crash on them.
         if hasattr(stream, "reconfigure"):
@@ -407,7 +439,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.output:
         write_atomically(args.output, rendered)
     else:
-        sys.stdout.write(rendered)
+        _print_report(rendered)
     fail_on = args.fail_on or cfg.fail_on or "warning"
     if fail_on == "never":
         return EXIT_CLEAN

@@ -122,7 +122,7 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
             continue
         image, context = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context)
-        texts[key] = data.decode("utf-8-sig").splitlines()
+        texts[key] = data.decode().removeprefix("\ufeff").splitlines()
     graph = Graph(sources, settings.build_args, settings.target)
     for key, source in sources.items():
         findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))

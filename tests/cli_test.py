@@ -314,3 +314,26 @@ def test_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
     heavy = {"requests", "yaml", "argparse", "typing", "pathlib", "json", "subprocess"}
     assert not loaded & heavy
     assert not {m for m in loaded if m.startswith(("layerguard.registry", "layerguard.sources"))}
+
+
+def test_report_to_a_closed_or_full_stdout(tmp_path: Path) -> None:
+    removals = "".join(f"RUN rm -rf /app/f{i}\n" for i in range(600))
+    write(tmp_path, {"Dockerfile": "FROM debian:12\nCOPY . /app\n" + removals, "f1": ""})
+    command = [sys.executable, "-m", "layerguard", "check", "--format", "json", "."]
+    # A reader that stops early (`| head -c 10`) while the 250 kB report is being written: no
+    # traceback, the exit code stands.
+    with subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(10) == b'{\n  "versi'
+        proc.stdout.close()
+        assert proc.wait(timeout=60) == 1
+        assert proc.stderr.read() == b""
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+            )
+        assert result.returncode == 2
+        assert result.stderr == "layerguard: cannot write the report: No space left on device\n"

@@ -7,7 +7,6 @@ Each module is imported on first use and imports what it needs beyond json insid
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 
@@ -31,7 +30,8 @@ def _lazy(module: str) -> Formatter:
     """The render() of layerguard/formatters/<module>.py, imported when first called."""
 
     def render(report: Report, style: Style) -> str:
-        loaded: Formatter = importlib.import_module(f"layerguard.formatters.{module}").render
+        # __import__ rather than importlib.import_module: importlib loads warnings, 1 ms a run.
+        loaded: Formatter = __import__(f"{__name__}.{module}", fromlist=["render"]).render
         return loaded(report, style)
 
     return render
