@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from layerguard.linter import Report, Settings
     from layerguard.reference import ImageRef
 
-    # One table per option group feeds argparse and _quick_check: (flags, add_argument keywords).
     _Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
 
 FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
@@ -34,7 +33,7 @@ FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "j
 
 _HIDDEN = "(not in --help)"
 
-
+# One table per option group feeds both argparse and _quick_check: (flags, add_argument keywords).
 _CHECK_ARGUMENTS: _Arguments = (
     (
         ("paths",),
