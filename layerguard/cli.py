@@ -265,6 +265,8 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
                 value = next(tokens, "-")
                 if value.startswith("-") or not value:
                     return None
+            elif value == "--":
+                return None  # argparse before 3.13 reads `--output=--` as no value
             if value not in keywords.get("choices", (value,)):
                 return None
             if "type" in keywords:
@@ -290,13 +292,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _exit(code: int) -> NoReturn:
     """End the process without the interpreter's teardown, which frees every module and object
-    one by one: about 7 ms of a one-file check, paid on every commit. Output was flushed by
-    the command (see _print_report); files and connections were closed when it returned."""
+    one by one: about 7 ms of a one-file check, paid on every commit. Files and connections
+    were closed when the command returned; what it printed is flushed here."""
     try:
         sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # `layerguard rules | head`: the reader has what it wanted
+    except OSError as exc:
+        code = EXIT_ERROR
+        print(f"layerguard: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    try:
         sys.stderr.flush()
-    except OSError:
-        pass  # the reader went away: nothing left to tell it
     finally:
         os._exit(code)
 
@@ -402,7 +408,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
         elif os.path.exists(given):
             paths.append(given)
         else:
-            raise LayerguardError(f"{given}: no such file or directory")
+            raise LayerguardError(f"{given or repr(given)}: no such file or directory")
     paths = _unique_files(paths)
 
     images, contexts = _declared_images(cfg)

@@ -257,6 +257,7 @@ WORDS = (
     "--build-arg=B=2", "--registry", "--registry=optional", "--registry=bad", "--platform",
     "linux/arm64", "--insecure", "--timeout", "5", "--timeout=0", "-1", "--help", "-h", "--image",
     "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
+    "--output=--", "--build-arg=--", "--format=", "--target=-",
 )  # fmt: skip
 
 
@@ -337,3 +338,25 @@ def test_report_to_a_closed_or_full_stdout(tmp_path: Path) -> None:
             )
         assert result.returncode == 2
         assert result.stderr == "layerguard: cannot write the report: No space left on device\n"
+
+
+def test_output_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "layerguard", "rules"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "layerguard: cannot write the output: No space left on device\n"
+
+
+def test_empty_path_is_named_in_the_error(tmp_path: Path) -> None:
+    result = run(tmp_path, "check", "")
+    assert (result.returncode, result.stderr) == (2, "layerguard: '': no such file or directory\n")
