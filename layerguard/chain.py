@@ -110,7 +110,7 @@ class Graph:
                         Step(source.display, source.image, instr, False, run_effects(instr), ())
                     )
                 elif instr.keyword in ("copy", "add"):
-                    writes = tuple(copy_writes(instr, source.context))
+                    writes = tuple(copy_writes(instr, source.context, key))
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]

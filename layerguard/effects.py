@@ -580,8 +580,11 @@ def copy_sources(instr: Instruction) -> tuple[list[str], str]:
     return args[:-1], args[-1]
 
 
-def copy_writes(instr: Instruction, context: str | None) -> list[CopyWrite]:
-    """Paths written by a COPY/ADD. With the build context, every file; without, the targets."""
+def copy_writes(
+    instr: Instruction, context: str | None, dockerfile: str | None = None
+) -> list[CopyWrite]:
+    """Paths written by a COPY/ADD. With the build context, every file; without, the targets.
+    `dockerfile` (its path) finds a Dockerfile-specific ignore file."""
     sources, dest_raw = copy_sources(instr)
     if not sources:
         return []
@@ -602,7 +605,7 @@ def copy_writes(instr: Instruction, context: str | None) -> list[CopyWrite]:
             out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
             continue
         if context is not None and from_stage is None:
-            files = list(_context_files(context, source))
+            files = list(_context_files(context, source, dockerfile))
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files:
@@ -622,16 +625,18 @@ MAX_CONTEXT_FILES = 20_000
 
 
 @functools.lru_cache(maxsize=256)
-def _context_files(context: str, source: str) -> tuple[tuple[str, bool, int], ...]:
+def _context_files(
+    context: str, source: str, dockerfile: str | None = None
+) -> tuple[tuple[str, bool, int], ...]:
     """(path relative to the destination, whether it came from inside a copied directory, size).
 
-    Follows `.dockerignore`; empty when the source is missing, escapes the context or is too big.
+    Follows the ignore file; empty when the source is missing, escapes the context or is too big.
     """
     root = os.path.realpath(context)
     pattern = posixpath.normpath(source.lstrip("/")) or "."
     if pattern.startswith(".."):
         return ()
-    ignored = _dockerignore(root)
+    ignored = _dockerignore(root, dockerfile)
     if any(c in pattern for c in "*?["):
         from pathlib import Path
 
@@ -671,36 +676,43 @@ def _size(path: str) -> int:
         return 0
 
 
-def _dockerignore(root: str) -> Callable[[str], bool]:
-    """A matcher for paths relative to the context, from its `.dockerignore` (last match wins)."""
-    try:
-        with open(os.path.join(root, ".dockerignore"), encoding="utf-8") as handle:
-            lines = handle.read().splitlines()
-    except (OSError, UnicodeDecodeError):
+# The ignore files a build reads, first found wins: BuildKit's `<Dockerfile>.dockerignore` beside
+# the Dockerfile, then the context's `.dockerignore` (or buildah's `.containerignore`).
+_IGNORE_FILES = (".dockerignore", ".containerignore")
+
+
+def _dockerignore(root: str, dockerfile: str | None) -> Callable[[str], bool]:
+    """A matcher for paths relative to the context (last matching pattern wins), read as
+    BuildKit reads ignore files: `#` in column 1 starts a comment, patterns are trimmed and
+    cleaned, `!` re-includes, a leading `/` means the context root."""
+    candidates = [f"{dockerfile}.dockerignore"] if dockerfile else []
+    candidates += [os.path.join(root, name) for name in _IGNORE_FILES]
+    for candidate in candidates:
+        try:
+            with open(candidate, encoding="utf-8-sig") as handle:
+                lines = handle.read().splitlines()
+            break
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError):
+            return lambda _: False
+    else:
         return lambda _: False
     rules: list[tuple[bool, re.Pattern[str]]] = []
     for line in lines:
         text = line.strip()
-        if not text or text.startswith("#"):
+        if line.startswith("#") or not text:
             continue
         negate = text.startswith("!")
-        text = posixpath.normpath(text.lstrip("!").strip().lstrip("/"))
-        regex = ""
-        i = 0
-        while i < len(text):
-            if text.startswith("**", i):
-                regex += ".*"
-                i += 2
-            elif text[i] == "*":
-                regex += "[^/]*"
-                i += 1
-            elif text[i] == "?":
-                regex += "[^/]"
-                i += 1
-            else:
-                regex += re.escape(text[i])
-                i += 1
-        rules.append((negate, re.compile(f"(?:{regex})(?:/.*)?")))
+        text = text[1:].strip() if negate else text
+        if not text:
+            continue
+        text = posixpath.normpath(text)  # as Go's filepath.Clean, but for a leading `//`
+        if len(text) > 1 and text.startswith("/"):
+            text = text.lstrip("/") or "/"
+        rule = _ignore_pattern(text)
+        if rule is not None:
+            rules.append((negate, rule))
     if not rules:
         return lambda _: False
 
@@ -712,3 +724,39 @@ def _dockerignore(root: str) -> Callable[[str], bool]:
         return result
 
     return ignored
+
+
+def _ignore_pattern(text: str) -> re.Pattern[str] | None:
+    """An ignore pattern as a regex, by moby/patternmatcher's rules: `**` spans any number of
+    directories (`**/` none too), `*` and `?` stay within a name, `[...]` is a class, `\\`
+    escapes the next character. A pattern also matches everything below what it matches.
+    None for a pattern BuildKit would reject (such as an unclosed class)."""
+    out = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        i += 1
+        if c == "*" and text.startswith("*", i):
+            i += 2 if text.startswith("/", i + 1) else 1
+            out.append(".*" if i >= len(text) else "(?:.*/)?")
+        elif c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "\\" and i < len(text):
+            out.append(re.escape(text[i]))
+            i += 1
+        elif c in "[]":
+            out.append(c)
+        else:
+            out.append(re.escape(c))
+    if "[" not in text:
+        return re.compile("".join(out) + "(?:/.*)?")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Python warns of nested sets, as in `[[]`; Go has none
+        try:
+            return re.compile("".join(out) + "(?:/.*)?")
+        except re.error:
+            return None

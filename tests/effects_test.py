@@ -108,3 +108,63 @@ def test_pattern_pathlib_rejects_is_not_exact(tmp_path: Path) -> None:
     (tmp_path / "src" / "a1.txt").write_text("a")
     copy = instruction("COPY src/a**.txt /x/")
     assert all(not w.exact for w in copy_writes(copy, tmp_path))
+
+
+def copied(context: Path, ignore: str | None, files: list[str], dockerfile: str = "") -> list[str]:
+    """What `COPY . /app/` copies from a context holding `files` and this .dockerignore."""
+    for name in files:
+        (context / name).parent.mkdir(parents=True, exist_ok=True)
+        (context / name).write_text("x")
+    if ignore is not None:
+        (context / ".dockerignore").write_text(ignore)
+    copy = instruction("COPY . /app/")
+    writes = copy_writes(copy, str(context), dockerfile or None)
+    return sorted(w.path.removeprefix("/app/") for w in writes if w.path != "/app/.dockerignore")
+
+
+@pytest.mark.parametrize(
+    ("ignore", "files", "kept"),
+    [
+        pytest.param(
+            "**/node_modules\n",
+            ["node_modules/a.js", "src/node_modules/b.js", "src/app.js"],
+            ["src/app.js"],
+            id="double-star-slash-matches-no-directory-too",
+        ),
+        pytest.param(
+            "a/**/b\n", ["a/b/f", "a/x/y/b/f", "a/c/f"], ["a/c/f"], id="double-star-in-the-middle"
+        ),
+        pytest.param("*.[oa]\n", ["x.o", "y.a", "z.c"], ["z.c"], id="character-class"),
+        pytest.param("\\*.txt\n", ["*.txt", "a.txt"], ["a.txt"], id="escaped-star"),
+        pytest.param(
+            "# comment\n #x\n", ["#x", "# comment", "y"], ["# comment", "y"], id="comment-column-1"
+        ),
+        pytest.param(
+            "/build\n./dist/\n", ["build/o", "dist/o", "src/build"], ["src/build"], id="cleaned"
+        ),
+        pytest.param(
+            "*.md\n!README*.md\nREADME-secret.md\n",
+            ["README.md", "README-secret.md", "other.md", "main.go"],
+            ["README.md", "main.go"],
+            id="last-match-wins",
+        ),
+        pytest.param("[\n", ["[", "a"], ["[", "a"], id="invalid-pattern-is-skipped"),
+    ],
+)
+def test_copy_follows_dockerignore_as_buildkit(
+    tmp_path: Path, ignore: str, files: list[str], kept: list[str]
+) -> None:
+    assert copied(tmp_path, ignore, files) == kept
+
+
+def test_dockerfile_specific_ignore_file_wins(tmp_path: Path) -> None:
+    (tmp_path / "docker").mkdir()
+    (tmp_path / "docker" / "api.Dockerfile.dockerignore").write_text("secret\n")
+    dockerfile = str(tmp_path / "docker" / "api.Dockerfile")
+    kept = copied(tmp_path, "other\n", ["secret", "other", "docker/x"], dockerfile)
+    assert kept == ["docker/api.Dockerfile.dockerignore", "docker/x", "other"]
+    assert copied(tmp_path, "other\n", [], str(tmp_path / "Dockerfile")) == [
+        "docker/api.Dockerfile.dockerignore",
+        "docker/x",
+        "secret",
+    ]
