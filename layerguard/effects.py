@@ -592,6 +592,7 @@ def copy_writes(
     dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
+    excluded = _excluder(tuple(expand(e, instr.env) for e in instr.flags.get("exclude", ())))
     out: list[CopyWrite] = []
     for source in sources:
         name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
@@ -605,7 +606,7 @@ def copy_writes(
             out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
             continue
         if context is not None and from_stage is None:
-            files = list(_context_files(context, source, dockerfile))
+            files = [f for f in _context_files(context, source, dockerfile) if not excluded(f[0])]
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files:
@@ -674,6 +675,15 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
+
+
+def _excluder(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """`COPY --exclude=PATTERN`: a matcher for paths relative to what a source copies, by the
+    ignore-file rules (dockerfile 1.19 made the flag stable)."""
+    rules = [r for r in map(_ignore_pattern, (posixpath.normpath(p) for p in patterns)) if r]
+    if not rules:
+        return lambda _: False
+    return lambda rel: any(rule.fullmatch(rel) for rule in rules)
 
 
 # The ignore files a build reads, first found wins: BuildKit's `<Dockerfile>.dockerignore` beside

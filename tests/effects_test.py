@@ -168,3 +168,14 @@ def test_dockerfile_specific_ignore_file_wins(tmp_path: Path) -> None:
         "docker/x",
         "secret",
     ]
+
+
+def test_copy_exclude_flag_drops_files_as_buildkit(tmp_path: Path) -> None:
+    for name in ("src/a.py", "src/b.txt", "src/deep/c.txt", "src/node_modules/x.js", "top.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    copy = instruction("ARG SKIP=node_modules\nCOPY --exclude=*.txt --exclude=$SKIP src /app/")
+    assert [w.path for w in copy_writes(copy, str(tmp_path))] == ["/app/a.py", "/app/deep/c.txt"]
+    deep = instruction("COPY --exclude=**/*.txt src/ *.txt /app/")
+    paths = sorted(w.path for w in copy_writes(deep, str(tmp_path)))
+    assert paths == ["/app/a.py", "/app/node_modules/x.js"]
