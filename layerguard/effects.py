@@ -593,6 +593,7 @@ def copy_writes(
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
     excluded = _excluder(tuple(expand(e, instr.env) for e in instr.flags.get("exclude", ())))
+    parents = (instr.flag("parents") or "false").lower() in ("true", "1")
     out: list[CopyWrite] = []
     for source in sources:
         name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
@@ -609,8 +610,17 @@ def copy_writes(
             files = [f for f in _context_files(context, source, dockerfile) if not excluded(f[0])]
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
+            if files and parents:
+                # `--parents` keeps each file's path from the context root, or from a `/./`
+                # in the source (dockerfile 1.20 made the flag stable).
+                pivot, dot, _ = source.partition("/./")
+                root = posixpath.normpath(pivot.lstrip("/")) if dot else "."
+                for _, _, size, from_root in files:
+                    kept = from_root if root == "." else posixpath.relpath(from_root, root)
+                    out.append(CopyWrite(resolve(kept, dest), True, size))
+                continue
             if files:
-                for rel, is_tree_member, size in files:
+                for rel, is_tree_member, size, _ in files:
                     if is_tree_member or dest_is_dir or len(files) > 1:
                         out.append(CopyWrite(resolve(rel, dest), True, size))
                     else:
@@ -628,8 +638,9 @@ MAX_CONTEXT_FILES = 20_000
 @functools.lru_cache(maxsize=256)
 def _context_files(
     context: str, source: str, dockerfile: str | None = None
-) -> tuple[tuple[str, bool, int], ...]:
-    """(path relative to the destination, whether it came from inside a copied directory, size).
+) -> tuple[tuple[str, bool, int, str], ...]:
+    """(path relative to the destination, whether it came from inside a copied directory, size,
+    path relative to the context root).
 
     Follows the ignore file; empty when the source is missing, escapes the context or is too big.
     """
@@ -648,7 +659,7 @@ def _context_files(
     else:
         candidate = os.path.join(root, pattern)
         matches = [candidate] if os.path.lexists(candidate) else []
-    out: list[tuple[str, bool, int]] = []
+    out: list[tuple[str, bool, int, str]] = []
     for match in matches:
         real = os.path.realpath(match)
         if real != root and not real.startswith(root + os.sep):
@@ -660,13 +671,14 @@ def _context_files(
                 rel_dir = os.path.relpath(dirpath, match)
                 for filename in sorted(filenames):
                     rel = filename if rel_dir == "." else f"{rel_dir}/{filename}"
-                    if ignored(posixpath.normpath(f"{rel_match}/{rel}")):
+                    from_root = posixpath.normpath(f"{rel_match}/{rel}")
+                    if ignored(from_root):
                         continue
-                    out.append((rel, True, _size(os.path.join(dirpath, filename))))
+                    out.append((rel, True, _size(os.path.join(dirpath, filename)), from_root))
                     if len(out) > MAX_CONTEXT_FILES:
                         return ()
         elif not ignored(rel_match):
-            out.append((os.path.basename(match), False, _size(match)))
+            out.append((os.path.basename(match), False, _size(match), rel_match))
     return tuple(out)
 
 

@@ -179,3 +179,23 @@ def test_copy_exclude_flag_drops_files_as_buildkit(tmp_path: Path) -> None:
     deep = instruction("COPY --exclude=**/*.txt src/ *.txt /app/")
     paths = sorted(w.path for w in copy_writes(deep, str(tmp_path)))
     assert paths == ["/app/a.py", "/app/node_modules/x.js"]
+
+
+def test_copy_parents_keeps_paths_from_the_context_root(tmp_path: Path) -> None:
+    for name in ("packages/a/package.json", "packages/b/package.json", "apps/c/package.json",
+                 "x/y/z.txt"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}")
+
+    def paths(line: str) -> list[str]:
+        return sorted(w.path for w in copy_writes(instruction(line), str(tmp_path)))
+
+    assert paths("COPY --parents packages/*/package.json apps/*/package.json /app/") == [
+        "/app/apps/c/package.json",
+        "/app/packages/a/package.json",
+        "/app/packages/b/package.json",
+    ]
+    assert paths("COPY packages/*/package.json /app/") == ["/app/package.json"] * 2
+    assert paths("COPY --parents ./x/./y/z.txt /out/") == ["/out/y/z.txt"]
+    assert paths("COPY --parents x /out/") == ["/out/x/y/z.txt"]
+    assert paths("COPY --parents=false x /out/") == ["/out/y/z.txt"]
