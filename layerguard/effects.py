@@ -280,12 +280,33 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
                     p for p in action.paths if not any(path_overlaps(p, w) for w in writes)
                 )
             actions.append(action._replace(foreign=foreign, unknown_before=unknown))
+            if action.kind == "remove":
+                # What this RUN wrote and removed again never reaches its layer.
+                tracked = [w for w in tracked if not _removed(action.paths, w)]
+                files = [w for w in files if not _removed(action.paths, w)]
         unknown = unknown or tool_and_args(command)[0] not in _MODELLED
         written = _writes(command, installs)
         writes.extend(written)
         files.extend(_named_files(command, written))
         tracked.extend(_tracked(written))
     return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions))
+
+
+def _removed(removals: tuple[str, ...], written: str) -> bool:
+    """True when removing `removals` leaves nothing of `written`: the path itself, a directory
+    above it, a glob matching it or a parent, or `dir/*` when `written` is the directory."""
+    for removal in removals:
+        if removal == written or written.startswith(removal.rstrip("/") + "/"):
+            return True
+        if removal.endswith("/*") and removal[:-2] == written.rstrip("/"):
+            return True
+        if _is_glob(removal):
+            wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
+            if len(parts) >= len(wanted) and all(
+                fnmatch.fnmatchcase(p, w) for p, w in zip(parts, wanted, strict=False)
+            ):
+                return True
+    return False
 
 
 def _named_files(command: Command, written: list[str]) -> list[str]:

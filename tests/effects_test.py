@@ -37,7 +37,10 @@ def test_run_knows_what_it_created() -> None:
     (remove,) = [a for a in effects.actions if a.kind == "remove"]
     assert remove.paths == ("/tmp/go.tgz", "/etc/motd")
     assert remove.foreign == ("/etc/motd",)
-    assert "/tmp/go.tgz" in effects.files
+    # Downloaded and removed in the same RUN: never in the layer, so never an origin.
+    assert "/tmp/go.tgz" not in effects.files + effects.tracked
+    kept = run_effects(instruction("RUN curl -o /opt/go.tgz https://x/go.tgz && rm -f /opt/*.txt"))
+    assert "/opt/go.tgz" in kept.files and "/opt/go.tgz" in kept.tracked
 
 
 def test_unmodelled_program_makes_later_removals_uncertain() -> None:

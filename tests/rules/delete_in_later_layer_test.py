@@ -41,6 +41,17 @@ OK = [
         id="heredoc-own",
     ),
     pytest.param('FROM debian\nRUN ["echo", "rm -rf /usr"]\n', id="exec-form-no-shell"),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ./install-node.sh && rm -rf /var/lib/apt/lists/*\n",
+        id="earlier-run-cleaned-its-own-lists",
+    ),
+    pytest.param(
+        "FROM debian\nRUN curl -o /tmp/a.sh https://x/a.sh && sh /tmp/a.sh && rm -f /tmp/*.sh\n"
+        "RUN ./more.sh && rm -rf /tmp/a.sh\n",
+        id="earlier-run-removed-its-download-by-glob",
+    ),
 ]
 
 FLAGS = [
