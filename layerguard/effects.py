@@ -196,12 +196,15 @@ class Action(NamedTuple):
 
 class RunEffects(NamedTuple):
     """A RUN's commands; the files it named (`files`) and the paths precise enough to name as
-    the origin of a later change (`tracked`); what it removed or re-owned (`actions`)."""
+    the origin of a later change (`tracked`); what it removed or re-owned (`actions`); the
+    directories it only created (`dirs`, by mkdir or useradd: the origin of the directory, not of
+    what a later layer puts in it)."""
 
     commands: tuple[Command, ...]
     files: tuple[str, ...]
     tracked: tuple[str, ...]
     actions: tuple[Action, ...]
+    dirs: tuple[str, ...] = ()
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -268,6 +271,7 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     writes: list[str] = []
     files: list[str] = []
     tracked: list[str] = []
+    dirs: list[str] = []
     actions: list[Action] = []
     installs: set[str] = set()
     unknown = False
@@ -284,12 +288,16 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
                 # What this RUN wrote and removed again never reaches its layer.
                 tracked = [w for w in tracked if not _removed(action.paths, w)]
                 files = [w for w in files if not _removed(action.paths, w)]
+                dirs = [w for w in dirs if not _removed(action.paths, w)]
         unknown = unknown or tool_and_args(command)[0] not in _MODELLED
         written = _writes(command, installs)
         writes.extend(written)
         files.extend(_named_files(command, written))
-        tracked.extend(_tracked(written))
-    return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions))
+        if tool_and_args(command)[0] in ("mkdir", "useradd", "adduser"):
+            dirs.extend(written)
+        else:
+            tracked.extend(_tracked(written))
+    return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions), tuple(dirs))
 
 
 def _removed(removals: tuple[str, ...], written: str) -> bool:

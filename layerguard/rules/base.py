@@ -167,7 +167,10 @@ class Context(NamedTuple):
             if (
                 step.run
                 and not exact_only
-                and any(path_overlaps(path, w) for w in step.run.tracked)
+                and (
+                    any(path_overlaps(path, w) for w in step.run.tracked)
+                    or path.rstrip("/") in step.run.dirs
+                )
             ):
                 return step
         return None

@@ -52,6 +52,11 @@ OK = [
         "RUN ./more.sh && rm -rf /tmp/a.sh\n",
         id="earlier-run-removed-its-download-by-glob",
     ),
+    pytest.param(
+        "FROM debian\nRUN mkdir -p /var/www/html && chmod 1777 /var/www/html\n"
+        "RUN apt-get install -y apache2 && . /etc/apache2/envvars && rm -rvf /var/www/html/*\n",
+        id="mkdir-made-an-empty-directory-only",
+    ),
 ]
 
 FLAGS = [
