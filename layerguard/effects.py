@@ -499,8 +499,8 @@ def updates_index(command: Command) -> str | None:
         return "apk" if tool == "apk" else "apt"
     if tool in _YUM and sub in ("makecache", "update", "upgrade", "install"):
         return "yum"
-    if tool == "apk" and sub == "add" and "--no-cache" not in words:
-        return "apk"
+    if tool == "apk" and sub == "add" and not ({"--no-cache", "--no-network"} & set(words)):
+        return "apk"  # `apk add --no-network` fetches no index: it installs from what is there
     return None
 
 

@@ -4,7 +4,8 @@ r"""Package cache kept in layer: a RUN leaves a package manager's cache or index
 Reports a `RUN` of a shipped stage that
 - runs `apt-get update` or `apt-get install` (or `apt`) without removing `/var/lib/apt/lists` in
   the same `RUN` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`);
-- runs `apk add` or `apk update` without `--no-cache` (or removing `/var/cache/apk`);
+- runs `apk add` or `apk update` without `--no-cache` (or removing `/var/cache/apk`;
+  `apk add --no-network` fetches nothing);
 - runs `pip install` without `--no-cache-dir` (or `PIP_NO_CACHE_DIR`, `pip cache purge`, removing
   `~/.cache/pip`);
 - runs `yum`/`dnf`/`microdnf`/`zypper install` without `clean all` (or removing `/var/cache/yum`,
@@ -114,8 +115,8 @@ def _families(step: Step) -> list[str]:
 
 def _keeps_cache(family: str, command: Command, step: Step) -> bool:
     words = command.words
-    if family == "apk":
-        return "--no-cache" not in words
+    if family == "apk":  # `--no-network` installs from what is there: it fetches no index
+        return "--no-cache" not in words and "--no-network" not in words
     if family == "pip":
         env = {**step.instr.env, **dict(command.assignments)}
         off = env.get("PIP_NO_CACHE_DIR", "").lower() in ("1", "true", "yes", "on", "off", "0")

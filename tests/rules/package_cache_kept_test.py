@@ -16,6 +16,11 @@ OK = [
         id="apt-cache-mount",
     ),
     pytest.param("FROM alpine\nRUN apk add --no-cache curl\n", id="apk-no-cache"),
+    pytest.param(
+        "FROM alpine\nRUN apk add --no-cache --virtual .build gcc && make"
+        " && apk add --no-network --virtual .run libgcc && apk del --no-network .build\n",
+        id="apk-no-network-installs-from-what-is-there",
+    ),
     pytest.param("FROM python\nRUN pip install --no-cache-dir flask\n", id="pip-no-cache-dir"),
     pytest.param("FROM python\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n", id="pip-env"),
     pytest.param(
