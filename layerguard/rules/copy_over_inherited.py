@@ -5,7 +5,9 @@ Reports a `COPY` or `ADD` of a shipped stage that writes a path an earlier layer
 already wrote: an earlier instruction in the shipped stages, or an instruction of a checked
 Dockerfile up the FROM chain. With the build context present (the Dockerfile's directory unless
 the config names another), the paths are known file by file (`COPY src .` writes `/test.txt` when
-`src/test.txt` exists); without it, the same sources copied to the same place count.
+`src/test.txt` exists), read as BuildKit reads them: the ignore file (`<Dockerfile>.dockerignore`
+beside the Dockerfile, else the context's `.dockerignore`), `--exclude` and `--parents`. Without
+the context, the same sources copied to the same place count.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
