@@ -11,8 +11,7 @@ import fnmatch
 import functools
 import os
 import posixpath
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.model import Instruction, expand, resolve
 from layerguard.records import NamedTuple
@@ -621,7 +620,11 @@ def copy_writes(
     dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
-    excluded = _excluder(tuple(expand(e, instr.env) for e in instr.flags.get("exclude", ())))
+    excludes = [expand(e, instr.env) for e in instr.flags.get("exclude", ())]
+    if excludes:
+        from layerguard.ignorefile import excluder
+
+        excluded = excluder(excludes)
     parents = (instr.flag("parents") or "false").lower() in ("true", "1")
     out: list[CopyWrite] = []
     for source in sources:
@@ -636,7 +639,9 @@ def copy_writes(
             out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
             continue
         if context is not None and from_stage is None:
-            files = [f for f in _context_files(context, source, dockerfile) if not excluded(f[0])]
+            files = list(_context_files(context, source, dockerfile))
+            if excludes:
+                files = [f for f in files if not excluded(f[0])]
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files and parents:
@@ -677,7 +682,9 @@ def _context_files(
     pattern = posixpath.normpath(source.lstrip("/")) or "."
     if pattern.startswith(".."):
         return ()
-    ignored = _dockerignore(root, dockerfile)
+    from layerguard.ignorefile import ignore_file
+
+    ignored = ignore_file(root, dockerfile)
     if any(c in pattern for c in "*?["):
         from pathlib import Path
 
@@ -716,98 +723,3 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
-
-
-def _excluder(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """`COPY --exclude=PATTERN`: a matcher for paths relative to what a source copies, by the
-    ignore-file rules (dockerfile 1.19 made the flag stable)."""
-    rules = [r for r in map(_ignore_pattern, (posixpath.normpath(p) for p in patterns)) if r]
-    if not rules:
-        return lambda _: False
-    return lambda rel: any(rule.fullmatch(rel) for rule in rules)
-
-
-# The ignore files a build reads, first found wins: BuildKit's `<Dockerfile>.dockerignore` beside
-# the Dockerfile, then the context's `.dockerignore` (or buildah's `.containerignore`).
-_IGNORE_FILES = (".dockerignore", ".containerignore")
-
-
-def _dockerignore(root: str, dockerfile: str | None) -> Callable[[str], bool]:
-    """A matcher for paths relative to the context (last matching pattern wins), read as
-    BuildKit reads ignore files: `#` in column 1 starts a comment, patterns are trimmed and
-    cleaned, `!` re-includes, a leading `/` means the context root."""
-    candidates = [f"{dockerfile}.dockerignore"] if dockerfile else []
-    candidates += [os.path.join(root, name) for name in _IGNORE_FILES]
-    for candidate in candidates:
-        try:
-            with open(candidate, encoding="utf-8-sig") as handle:
-                lines = handle.read().splitlines()
-            break
-        except FileNotFoundError:
-            continue
-        except (OSError, UnicodeDecodeError):
-            return lambda _: False
-    else:
-        return lambda _: False
-    rules: list[tuple[bool, re.Pattern[str]]] = []
-    for line in lines:
-        text = line.strip()
-        if line.startswith("#") or not text:
-            continue
-        negate = text.startswith("!")
-        text = text[1:].strip() if negate else text
-        if not text:
-            continue
-        text = posixpath.normpath(text)  # as Go's filepath.Clean, but for a leading `//`
-        if len(text) > 1 and text.startswith("/"):
-            text = text.lstrip("/") or "/"
-        rule = _ignore_pattern(text)
-        if rule is not None:
-            rules.append((negate, rule))
-    if not rules:
-        return lambda _: False
-
-    def ignored(rel: str) -> bool:
-        result = False
-        for negate, rule in rules:
-            if rule.fullmatch(rel):
-                result = not negate
-        return result
-
-    return ignored
-
-
-def _ignore_pattern(text: str) -> re.Pattern[str] | None:
-    """An ignore pattern as a regex, by moby/patternmatcher's rules: `**` spans any number of
-    directories (`**/` none too), `*` and `?` stay within a name, `[...]` is a class, `\\`
-    escapes the next character. A pattern also matches everything below what it matches.
-    None for a pattern BuildKit would reject (such as an unclosed class)."""
-    out = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        i += 1
-        if c == "*" and text.startswith("*", i):
-            i += 2 if text.startswith("/", i + 1) else 1
-            out.append(".*" if i >= len(text) else "(?:.*/)?")
-        elif c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "\\" and i < len(text):
-            out.append(re.escape(text[i]))
-            i += 1
-        elif c in "[]":
-            out.append(c)
-        else:
-            out.append(re.escape(c))
-    if "[" not in text:
-        return re.compile("".join(out) + "(?:/.*)?")
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Python warns of nested sets, as in `[[]`; Go has none
-        try:
-            return re.compile("".join(out) + "(?:/.*)?")
-        except re.error:
-            return None
