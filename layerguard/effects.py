@@ -14,8 +14,11 @@ import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.model import Instruction, expand, resolve
-from layerguard.records import NamedTuple
+from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.shell import Command, Redirect, split_commands
+
+if TYPE_CHECKING:
+    from layerguard.ignorefile import Ignored
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
@@ -654,8 +657,11 @@ def copy_writes(
                     out.append(CopyWrite(resolve(kept, dest), True, size))
                 continue
             if files:
+                under = dest.rstrip("/") + "/"
                 for rel, is_tree_member, size, _ in files:
-                    if is_tree_member or dest_is_dir or len(files) > 1:
+                    if is_tree_member:  # names read from disk: nothing for resolve to fold
+                        out.append(CopyWrite(under + rel, True, size))
+                    elif dest_is_dir or len(files) > 1:
                         out.append(CopyWrite(resolve(rel, dest), True, size))
                     else:
                         out.append(CopyWrite(dest, True, size))
@@ -702,20 +708,58 @@ def _context_files(
             continue
         rel_match = os.path.relpath(match, root)
         if os.path.isdir(match):
-            for dirpath, dirnames, filenames in os.walk(match):
-                dirnames[:] = sorted(d for d in dirnames if d != ".git")
-                rel_dir = os.path.relpath(dirpath, match)
-                for filename in sorted(filenames):
-                    rel = filename if rel_dir == "." else f"{rel_dir}/{filename}"
-                    from_root = posixpath.normpath(f"{rel_match}/{rel}")
-                    if ignored(from_root):
-                        continue
-                    out.append((rel, True, _size(os.path.join(dirpath, filename)), from_root))
-                    if len(out) > MAX_CONTEXT_FILES:
-                        return ()
-        elif not ignored(rel_match):
+            prefix = "" if rel_match == "." else rel_match + "/"
+            if not _tree_files(match, "", prefix, ignored, out):
+                return ()
+        elif not ignored.matches(rel_match):
             out.append((os.path.basename(match), False, _size(match), rel_match))
     return tuple(out)
+
+
+def _tree_files(
+    directory: str,
+    rel: str,
+    prefix: str,
+    ignored: Ignored,
+    out: list[tuple[str, bool, int, str]],
+) -> bool:
+    """Append the files under `directory` (sorted, a directory's files before its
+    subdirectories, as os.walk lists them) that the ignore file keeps; False past
+    MAX_CONTEXT_FILES. `rel` is `directory` relative to the copied source, `prefix` the source
+    relative to the context root. Directories the ignore file drops are not entered unless a
+    `!` line could bring something below them back, as BuildKit does."""
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return True
+    subdirs = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if entry.name != ".git" and not entry.is_symlink():  # os.walk does not follow links
+                subdirs.append(entry)
+            continue
+        path = rel + entry.name
+        if ignored.matches(prefix + path):
+            continue
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            size = 0
+        out.append((path, True, size, prefix + path))
+        if len(out) > MAX_CONTEXT_FILES:
+            return False
+    for entry in subdirs:
+        path = rel + entry.name
+        if ignored.prunes(prefix + path):
+            continue
+        if not _tree_files(entry.path, path + "/", prefix, ignored, out):
+            return False
+    return True
 
 
 def _size(path: str) -> int:

@@ -28,10 +28,32 @@ _LITERAL, _STAR, _ONE, _CLASS, _DIRS, _ALL = range(6)
 _MAX_REGEX_WILDCARDS = 2
 
 
-def ignore_file(context: str, dockerfile: str | None) -> Matcher:
-    """Whether a path relative to the context is left out, from the ignore file the build reads:
-    `#` in column 1 starts a comment, patterns are trimmed and cleaned, a leading `/` is the
-    context root. An unreadable file ignores nothing."""
+class Ignored:
+    """What an ignore file leaves out of the context: the last matching line wins."""
+
+    __slots__ = ("_reincludes", "_rules")
+
+    def __init__(self, rules: list[tuple[bool, Matcher]]) -> None:
+        self._rules = rules
+        self._reincludes = any(negate for negate, _ in rules)
+
+    def matches(self, rel: str) -> bool:
+        """Whether the path (relative to the context) is left out."""
+        result = False
+        for negate, rule in self._rules:
+            if result == negate and rule(rel):
+                result = not negate
+        return result
+
+    def prunes(self, directory: str) -> bool:
+        """Whether nothing below the directory can be in the context: it is left out and no `!`
+        line could bring anything back, so a walk need not enter it (BuildKit does the same)."""
+        return not self._reincludes and self.matches(directory)
+
+
+def ignore_file(context: str, dockerfile: str | None) -> Ignored:
+    """The ignore file the build reads: `#` in column 1 starts a comment, patterns are trimmed
+    and cleaned, a leading `/` is the context root. An unreadable file leaves nothing out."""
     candidates = [f"{dockerfile}.dockerignore"] if dockerfile else []
     candidates += [os.path.join(context, name) for name in IGNORE_FILES]
     for candidate in candidates:
@@ -42,9 +64,9 @@ def ignore_file(context: str, dockerfile: str | None) -> Matcher:
         except FileNotFoundError:
             continue
         except (OSError, UnicodeDecodeError):
-            return _nothing
+            return Ignored([])
     else:
-        return _nothing
+        return Ignored([])
     rules: list[tuple[bool, Matcher]] = []
     for line in lines:
         text = line.strip()
@@ -54,17 +76,7 @@ def ignore_file(context: str, dockerfile: str | None) -> Matcher:
         rule = compile_pattern(text[1:].strip() if negate else text)
         if rule is not None:
             rules.append((negate, rule))
-    if not rules:
-        return _nothing
-
-    def ignored(rel: str) -> bool:
-        result = False
-        for negate, rule in rules:
-            if result == negate and rule(rel):
-                result = not negate
-        return result
-
-    return ignored
+    return Ignored(rules)
 
 
 def excluder(patterns: Iterable[str]) -> Matcher:

@@ -202,3 +202,16 @@ def test_copy_parents_keeps_paths_from_the_context_root(tmp_path: Path) -> None:
     assert paths("COPY --parents ./x/./y/z.txt /out/") == ["/out/y/z.txt"]
     assert paths("COPY --parents x /out/") == ["/out/x/y/z.txt"]
     assert paths("COPY --parents=false x /out/") == ["/out/y/z.txt"]
+
+
+@pytest.mark.parametrize(
+    ("ignore", "kept"),
+    [
+        ("node_modules\n", ["app.js"]),
+        ("node_modules\n!node_modules/x/keep.js\n", ["app.js", "node_modules/x/keep.js"]),
+    ],
+)
+def test_ignored_directories_are_entered_only_if_a_line_reincludes(
+    tmp_path: Path, ignore: str, kept: list[str]
+) -> None:
+    assert copied(tmp_path, ignore, ["node_modules/x/keep.js", "app.js"]) == kept
