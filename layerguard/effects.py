@@ -291,12 +291,20 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
                 tracked = [w for w in tracked if not _removed(action.paths, w)]
                 files = [w for w in files if not _removed(action.paths, w)]
                 dirs = [w for w in dirs if not _removed(action.paths, w)]
-        unknown = unknown or tool_and_args(command)[0] not in _MODELLED
+        tool = tool_and_args(command)[0]
+        if tool not in _MODELLED:
+            unknown = True
+            # An unmodelled program may fill the directories made so far: they hold content.
+            tracked.extend(dirs)
+            dirs = []
         written = _writes(command, installs)
         writes.extend(written)
         files.extend(_named_files(command, written))
-        if tool_and_args(command)[0] in ("mkdir", "useradd", "adduser"):
+        if tool in ("mkdir", "useradd", "adduser"):
             dirs.extend(written)
+        elif _keeps_no_apk_cache(command):
+            # It may touch /var/cache/apk, but leaves nothing there for a later layer to delete.
+            tracked.extend(w for w in _tracked(written) if w != "/var/cache/apk")
         else:
             tracked.extend(_tracked(written))
     return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions), tuple(dirs))
@@ -313,10 +321,22 @@ def _removed(removals: tuple[str, ...], written: str) -> bool:
         if _is_glob(removal):
             wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
             if len(parts) >= len(wanted) and all(
-                fnmatch.fnmatchcase(p, w) for p, w in zip(parts, wanted, strict=False)
+                _shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
             ):
                 return True
     return False
+
+
+def _keeps_no_apk_cache(command: Command) -> bool:
+    tool, words = tool_and_args(command)
+    return tool == "apk" and bool({"--no-cache", "--no-network"} & set(words))
+
+
+def _shell_glob(name: str, pattern: str) -> bool:
+    """fnmatch as the shell globs a name: a leading `.` must be matched by a `.`."""
+    if name.startswith(".") and not pattern.startswith("."):
+        return False
+    return fnmatch.fnmatchcase(name, pattern)
 
 
 def _named_files(command: Command, written: list[str]) -> list[str]:
@@ -628,7 +648,7 @@ def copy_writes(
         from layerguard.ignorefile import excluder
 
         excluded = excluder(excludes)
-    parents = (instr.flag("parents") or "false").lower() in ("true", "1")
+    parents = (instr.flag("parents") or "false").lower() == "true"
     out: list[CopyWrite] = []
     for source in sources:
         name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
@@ -643,18 +663,21 @@ def copy_writes(
             continue
         if context is not None and from_stage is None:
             files = list(_context_files(context, source, dockerfile))
+            # `--parents` keeps each file's path from the context root, or from a `/./` in the
+            # source (dockerfile 1.20 made the flag stable); excludes match from there too.
+            pivot, dot, _ = source.partition("/./")
+            root = posixpath.normpath(pivot.lstrip("/")) if parents and dot else "."
+            kept = [(f, f[3] if root == "." else posixpath.relpath(f[3], root)) for f in files]
             if excludes:
-                files = [f for f in files if not excluded(f[0])]
+                kept = [(f, k) for f, k in kept if not excluded.matches(k if parents else f[0])]
+                if files and not kept:
+                    continue  # everything excluded: nothing copied
+                files = [f for f, _ in kept]
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files and parents:
-                # `--parents` keeps each file's path from the context root, or from a `/./`
-                # in the source (dockerfile 1.20 made the flag stable).
-                pivot, dot, _ = source.partition("/./")
-                root = posixpath.normpath(pivot.lstrip("/")) if dot else "."
-                for _, _, size, from_root in files:
-                    kept = from_root if root == "." else posixpath.relpath(from_root, root)
-                    out.append(CopyWrite(resolve(kept, dest), True, size))
+                for (_, _, size, _), path in kept:
+                    out.append(CopyWrite(resolve(path, dest), True, size))
                 continue
             if files:
                 under = dest.rstrip("/") + "/"

@@ -2,8 +2,9 @@
 
 Patterns follow moby/patternmatcher (its behaviour, read for reference): `**` spans any number of
 directories (`**/` none too), `*` and `?` stay within a name, `[...]` is a class, `\\` escapes the
-next character, and a pattern also matches everything below a directory it matches. The last
-matching line wins; `!` re-includes.
+next character, a pattern that starts with `**` and has no other wildcard matches by suffix
+(`**.log` is any name ending in `.log`), and a pattern also matches everything below a directory
+it matches. The last matching line wins; `!` brings a path back.
 
 BuildKit matches with Go's regexp, which runs in linear time. Python's backtracking regexes do
 not: `**/**/**/**/**/**/x` took 1.6 s per path. Patterns with at most two wildcards (nearly all:
@@ -16,29 +17,34 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import warnings
 from collections.abc import Callable, Iterable
 
-# First found wins: BuildKit's `<Dockerfile>.dockerignore` beside the Dockerfile, then the
-# context's `.dockerignore` (or buildah's `.containerignore`).
-IGNORE_FILES = (".dockerignore", ".containerignore")
+from layerguard.parser import GO_SPACE
 
 Matcher = Callable[[str], bool]
 
 _LITERAL, _STAR, _ONE, _CLASS, _DIRS, _ALL = range(6)
+_WILDCARDS = (_STAR, _DIRS, _ALL)
 _MAX_REGEX_WILDCARDS = 2
 
 
 class Ignored:
-    """What an ignore file leaves out of the context: the last matching line wins."""
+    """What a list of patterns leaves out: the last matching pattern wins, `!` brings back."""
 
     __slots__ = ("_reincludes", "_rules")
 
-    def __init__(self, rules: list[tuple[bool, Matcher]]) -> None:
-        self._rules = rules
-        self._reincludes = any(negate for negate, _ in rules)
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._rules: list[tuple[bool, Matcher]] = []
+        for line in lines:
+            negate = line.startswith("!")
+            rule = compile_pattern(line[1:].strip(GO_SPACE) if negate else line)
+            if rule is not None:
+                self._rules.append((negate, rule))
+        self._reincludes = any(negate for negate, _ in self._rules)
 
     def matches(self, rel: str) -> bool:
-        """Whether the path (relative to the context) is left out."""
+        """Whether the path (relative to the context or the copied source) is left out."""
         result = False
         for negate, rule in self._rules:
             if result == negate and rule(rel):
@@ -46,48 +52,47 @@ class Ignored:
         return result
 
     def prunes(self, directory: str) -> bool:
-        """Whether nothing below the directory can be in the context: it is left out and no `!`
-        line could bring anything back, so a walk need not enter it (BuildKit does the same)."""
+        """Whether nothing below the directory can be kept: it is left out and no `!` line could
+        bring anything back, so a walk need not enter it (BuildKit does the same)."""
         return not self._reincludes and self.matches(directory)
 
 
 def ignore_file(context: str, dockerfile: str | None) -> Ignored:
-    """The ignore file the build reads: `#` in column 1 starts a comment, patterns are trimmed
-    and cleaned, a leading `/` is the context root. An unreadable file leaves nothing out."""
+    """The ignore file the build reads, first found: BuildKit's `<Dockerfile>.dockerignore`
+    beside the Dockerfile, then the context's `.dockerignore`; for a Containerfile (podman,
+    buildah) the context's `.containerignore` comes first. Read as dockerignore.ReadAll does:
+    lines split at `\\n`, `#` in column 1 starts a comment, patterns trimmed and cleaned, bytes
+    that are not UTF-8 kept as they are. An unreadable file leaves nothing out."""
+    names = [".dockerignore"]
+    if dockerfile and os.path.basename(dockerfile).startswith("Containerfile"):
+        names.insert(0, ".containerignore")
     candidates = [f"{dockerfile}.dockerignore"] if dockerfile else []
-    candidates += [os.path.join(context, name) for name in IGNORE_FILES]
+    candidates += [os.path.join(context, name) for name in names]
     for candidate in candidates:
         try:
-            with open(candidate, encoding="utf-8-sig") as handle:
-                lines = handle.read().splitlines()
+            with open(candidate, "rb") as handle:
+                data = handle.read()
             break
         except FileNotFoundError:
             continue
-        except (OSError, UnicodeDecodeError):
-            return Ignored([])
+        except OSError:
+            return Ignored(())
     else:
-        return Ignored([])
-    rules: list[tuple[bool, Matcher]] = []
-    for line in lines:
-        text = line.strip()
-        if line.startswith("#") or not text:
-            continue
-        negate = text.startswith("!")
-        rule = compile_pattern(text[1:].strip() if negate else text)
-        if rule is not None:
-            rules.append((negate, rule))
-    return Ignored(rules)
+        return Ignored(())
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
+    lines = (line.removesuffix("\r") for line in text.split("\n"))
+    return Ignored(line.strip(GO_SPACE) for line in lines if not line.startswith("#"))
 
 
-def excluder(patterns: Iterable[str]) -> Matcher:
-    """`COPY --exclude=PATTERN ...`: whether a path relative to what a source copies is left out."""
-    rules = [rule for rule in map(compile_pattern, patterns) if rule is not None]
-    return (lambda rel: any(rule(rel) for rule in rules)) if rules else _nothing
+def excluder(patterns: Iterable[str]) -> Ignored:
+    """`COPY --exclude=PATTERN ...`, matched against paths relative to what is copied; as in an
+    ignore file, the last match wins and `!` brings a path back."""
+    return Ignored(pattern.strip(GO_SPACE) for pattern in patterns)
 
 
 def compile_pattern(text: str) -> Matcher | None:
-    """A matcher for one cleaned pattern, or None for one BuildKit would reject (an unclosed
-    class) or that names nothing."""
+    """A matcher for one pattern (cleaned here), or None for one BuildKit would reject (an
+    unclosed class) or that names nothing."""
     if not text:
         return None
     text = posixpath.normpath(text)  # as Go's filepath.Clean, but for a leading `//`
@@ -96,14 +101,29 @@ def compile_pattern(text: str) -> Matcher | None:
     tokens = _tokens(text)
     if tokens is None:
         return None
-    if sum(kind in (_STAR, _DIRS, _ALL) for kind, _ in tokens) <= _MAX_REGEX_WILDCARDS:
+    if text.startswith("**") and len(text) > 2 and not any(c in text[2:] for c in "*?[]\\"):
+        return _suffix(text[2:])
+    if sum(kind in _WILDCARDS for kind, _ in tokens) <= _MAX_REGEX_WILDCARDS:
         regex = _regex(tokens)
         return lambda path: regex.fullmatch(path) is not None
     return lambda path: _walk(tokens, path)
 
 
-def _nothing(_: str) -> bool:
-    return False
+def _suffix(suffix: str) -> Matcher:
+    """patternmatcher's suffix match: the path or a directory above it ends with `suffix`
+    (`**/foo` also matches `foo` itself)."""
+    bare = suffix[1:] if suffix.startswith("/") else None
+
+    def matches(path: str) -> bool:
+        end = len(path)
+        while end > 0:
+            candidate = path[:end]
+            if candidate.endswith(suffix) or candidate == bare:
+                return True
+            end = path.rfind("/", 0, end)
+        return False
+
+    return matches
 
 
 def _tokens(text: str) -> list[tuple[int, object]] | None:
@@ -126,9 +146,10 @@ def _tokens(text: str) -> list[tuple[int, object]] | None:
             i += 1
         elif c == "[":
             end = _class_end(text, i)
-            if end < 0 or not _valid_class(text[i - 1 : end + 1]):
+            compiled = _compile(text[i - 1 : end + 1]) if end >= 0 else None
+            if compiled is None:
                 return None
-            tokens.append((_CLASS, text[i - 1 : end + 1]))
+            tokens.append((_CLASS, compiled))
             i = end + 1
         else:
             tokens.append((_LITERAL, c))
@@ -149,19 +170,17 @@ def _class_end(text: str, start: int) -> int:
     return -1
 
 
-def _valid_class(source: str) -> bool:
-    import warnings
-
+def _compile(source: str) -> re.Pattern[str] | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Python warns of nested sets, as in `[[]`; Go has none
         try:
-            re.compile(source)
+            return re.compile(source)
         except re.error:
-            return False
-    return True
+            return None
 
 
 def _regex(tokens: list[tuple[int, object]]) -> re.Pattern[str]:
+    # As Go's regexp: `.` does not match a newline, a class and `[^/]` do.
     parts = []
     for kind, value in tokens:
         if kind == _LITERAL:
@@ -171,16 +190,14 @@ def _regex(tokens: list[tuple[int, object]]) -> re.Pattern[str]:
         elif kind == _ONE:
             parts.append("[^/]")
         elif kind == _CLASS:
-            parts.append(str(value))
+            parts.append(value.pattern)  # type: ignore[attr-defined]
         elif kind == _DIRS:
-            parts.append("(?:[^/]*/)*")
+            parts.append("(?:[^/\\n]*/)*")
         else:
             parts.append(".*")
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return re.compile("".join(parts) + "(?:/.*)?", re.DOTALL)
+    compiled = _compile("".join(parts) + "(?:/[\\s\\S]*)?")
+    assert compiled is not None  # every part is valid on its own
+    return compiled
 
 
 def _walk(tokens: list[tuple[int, object]], path: str) -> bool:
@@ -195,9 +212,10 @@ def _walk(tokens: list[tuple[int, object]], path: str) -> bool:
         reached: set[int] = set()
         for state in states:
             if state < 0:
-                reached.add(state)
-                if ch == "/":
-                    reached.add(-state)
+                if ch != "\n":
+                    reached.add(state)
+                    if ch == "/":
+                        reached.add(-state)
                 continue
             if state == end:
                 continue
@@ -212,9 +230,9 @@ def _walk(tokens: list[tuple[int, object]], path: str) -> bool:
                 if ch != "/":
                     reached.add(state + 1)
             elif kind == _CLASS:
-                if re.fullmatch(str(value), ch, re.DOTALL) is not None:
+                if value.fullmatch(ch) is not None:  # type: ignore[attr-defined]
                     reached.add(state + 1)
-            elif kind == _ALL:
+            elif kind == _ALL and ch != "\n":
                 reached.add(state)
         states = _closure(tokens, reached)
         if not states:
@@ -231,7 +249,7 @@ def _closure(tokens: list[tuple[int, object]], states: set[int]) -> set[int]:
         if state < 0 or state >= len(tokens):
             continue
         kind = tokens[state][0]
-        if kind in (_STAR, _ALL, _DIRS):
+        if kind in _WILDCARDS:
             for nxt in (state + 1, -state - 1) if kind == _DIRS else (state + 1,):
                 if nxt not in out:
                     out.add(nxt)

@@ -71,13 +71,13 @@ class ParsedFile(NamedTuple):
 
 
 # Go's unicode.IsSpace; Python's own notion also includes \x1c-\x1f.
-_SPACE = (
+GO_SPACE = (
     "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 # The same test applied to single bytes, for the code BuildKit runs byte by byte.
 _BYTE_SPACE = "\t\n\v\f\r \x85\xa0"
-_SPACE_RUN = f"[{_SPACE}]+"  # compiled on first use, as the other rare patterns
+_SPACE_RUN = f"[{GO_SPACE}]+"  # compiled on first use, as the other rare patterns
 _WHITESPACE = re.compile(r"[\t\v\f\r ]+")  # reWhitespace / tokenWhitespace
 _DIRECTIVE = r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z"
 _VALID_DIRECTIVES = frozenset({"syntax", "escape", "check"})
@@ -110,7 +110,7 @@ def parse(data: bytes | str) -> ParsedFile:
     count = len(lines)
     i = 0
     while i < count:
-        token = lines[i].rstrip("\r").lstrip(_SPACE)
+        token = lines[i].rstrip("\r").lstrip(GO_SPACE)
         i += 1
         if looking_for_directives:
             found = _directive(token)
@@ -137,7 +137,7 @@ def parse(data: bytes | str) -> ParsedFile:
         while more and i < count:
             raw = lines[i].rstrip("\r")
             i += 1
-            stripped = raw.lstrip(_SPACE)
+            stripped = raw.lstrip(GO_SPACE)
             if not stripped or stripped.startswith("#"):
                 continue
             token, more = _trim_continuation(raw, escape)
@@ -203,7 +203,7 @@ def _directive(token: str) -> tuple[str, str] | None:
     """A recognised `# key=value` parser directive, or None (which ends directive parsing)."""
     if not token.startswith("#"):
         return None
-    match = re.match(_DIRECTIVE, token[1:].lstrip(_SPACE))
+    match = re.match(_DIRECTIVE, token[1:].lstrip(GO_SPACE))
     if match is None:
         return None
     key = match[1].lower()
@@ -262,12 +262,12 @@ def _node_from_line(line: str, escape: str, start: int, end: int) -> Node:
 
 
 def _split_command(line: str) -> tuple[str, tuple[str, ...], str]:
-    parts = _WHITESPACE.split(line.strip(_SPACE), maxsplit=1)
+    parts = _WHITESPACE.split(line.strip(GO_SPACE), maxsplit=1)
     keyword = parts[0].lower()
     if len(parts) < 2:
         return keyword, (), ""
     rest, flags = _extract_flags(parts[1])
-    return keyword, flags, rest.strip(_SPACE)
+    return keyword, flags, rest.strip(GO_SPACE)
 
 
 def _extract_flags(line: str) -> tuple[str, tuple[str, ...]]:
@@ -354,12 +354,12 @@ def _words(rest: str, escape: str) -> list[str]:
     while pos < length:
         ch = rest[pos]
         if not in_word and not in_quote:
-            if ch in _SPACE:
+            if ch in GO_SPACE:
                 pos += 1
                 continue
             in_word = True
         if in_word:
-            if ch in _SPACE:
+            if ch in GO_SPACE:
                 in_word = False
                 if blank_ok or buf:
                     words.append("".join(buf))
@@ -425,7 +425,7 @@ def _whitespace_delimited(rest: str) -> tuple[str, ...]:
 
 def _json_array(rest: str) -> tuple[str, ...] | None:
     """The strings of a JSON array, or None when rest is not a JSON array at all."""
-    rest = rest.lstrip(_SPACE)
+    rest = rest.lstrip(GO_SPACE)
     if not rest.startswith("["):
         return None
     import json  # here, as only the exec form needs it
@@ -475,12 +475,12 @@ def _maybe_json_to_list(rest: str) -> tuple[tuple[str, ...], bool]:
 def _health_config(rest: str) -> tuple[tuple[str, ...], bool]:
     """HEALTHCHECK: a type word (CMD, NONE, ...) then a maybe-JSON command."""
     sep = 0
-    while sep < len(rest) and rest[sep] not in _SPACE:
+    while sep < len(rest) and rest[sep] not in GO_SPACE:
         sep += 1
     if sep == 0:
         return (), False
     nxt = sep
-    while nxt < len(rest) and rest[nxt] in _SPACE:
+    while nxt < len(rest) and rest[nxt] in GO_SPACE:
         nxt += 1
     command, json_form = _maybe_json(rest[nxt:])
     return (rest[:sep], *command), json_form
@@ -647,7 +647,7 @@ class _ShellWords:
             return "<"
         self.pos += 1
         begin = self.pos
-        while self._peek() and self._peek() in _SPACE:
+        while self._peek() and self._peek() in GO_SPACE:
             self.pos += 1
         return "<<" + self.text[begin : self.pos]
 
@@ -707,7 +707,7 @@ class _Words:
         self.in_word = False
 
     def add_char(self, ch: str) -> None:
-        if ch in _SPACE:
+        if ch in GO_SPACE:
             if self.in_word and self.word:
                 self.words.append(self.word)
                 self.word = ""
@@ -748,7 +748,7 @@ def _dump(node: Node) -> str:
         out += " (" + _dump(node.child) + ")"
     for arg in node.args:
         out += " " + _go_quote(arg)
-    return out.strip(_SPACE)
+    return out.strip(GO_SPACE)
 
 
 _GO_ESCAPES = {

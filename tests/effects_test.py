@@ -215,3 +215,20 @@ def test_ignored_directories_are_entered_only_if_a_line_reincludes(
     tmp_path: Path, ignore: str, kept: list[str]
 ) -> None:
     assert copied(tmp_path, ignore, ["node_modules/x/keep.js", "app.js"]) == kept
+
+
+def test_exclude_with_parents_matches_from_the_context_root(tmp_path: Path) -> None:
+    for name in ("src/a.py", "src/b.txt", "src/deep/c.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+
+    def paths(line: str) -> list[str]:
+        return sorted(w.path for w in copy_writes(instruction(line), str(tmp_path)))
+
+    assert paths("COPY --parents --exclude=deep src/ /o/") == [
+        "/o/src/a.py",
+        "/o/src/b.txt",
+        "/o/src/deep/c.txt",
+    ]
+    assert paths("COPY --parents --exclude=src/deep src /o/") == ["/o/src/a.py", "/o/src/b.txt"]
+    assert paths("COPY --exclude=* --exclude=*/* src /o/") == []

@@ -1,12 +1,14 @@
-"""Ignore patterns: the compiled-regex route and the linear walk agree, and neither backtracks."""
+"""Ignore files and patterns as BuildKit reads them; the regex route and the linear walk agree."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layerguard.ignorefile import _regex, _tokens, _walk, compile_pattern, excluder
+from layerguard.ignorefile import _regex, _tokens, _walk, compile_pattern, excluder, ignore_file
 
 PIECES = ["a", "b", ".", "/", "*", "**", "**/", "?", "[ab]", "[^a]", "\\*", "\\["]
 
@@ -50,6 +52,8 @@ def test_wildcard_heavy_patterns_stay_linear(pattern: str, path: str, expected: 
         ("./dist/", ["dist", "dist/a"], ["src/dist"]),
         ("/build", ["build/o"], ["src/build"]),
         ("foo/**", ["foo/a", "foo/a/b"], ["foo"]),
+        ("**.log", ["x.log", "src/x.log", "logs.log/a"], ["x.logs", "log"]),
+        ("**/foo", ["foo", "a/foo", "a/foo/b"], ["afoo", "foo.x"]),
     ],
 )
 def test_patterns_match_as_buildkit(pattern: str, matches: list[str], misses: list[str]) -> None:
@@ -62,4 +66,33 @@ def test_invalid_and_empty_patterns_name_nothing() -> None:
     assert compile_pattern("[") is None
     assert compile_pattern("a[b") is None
     assert compile_pattern("") is None
-    assert not excluder(["[", ""])("anything")
+    assert not excluder(["[", ""]).matches("anything")
+
+
+def test_excludes_take_the_last_match_and_bang() -> None:
+    excluded = excluder(["*.py", "!a.py"])
+    assert excluded.matches("b.py") and not excluded.matches("a.py")
+
+
+def test_ignore_file_is_read_as_buildkit_reads_it(tmp_path: Path) -> None:
+    # Not UTF-8, a lone CR inside a line, a \x1c Go's TrimSpace keeps, CRLF line ends.
+    (tmp_path / ".dockerignore").write_bytes(
+        b"# G\xe9n\xe9r\xe9\r\nbig.bin\r\na\rb.txt\n\x1cc.txt\n"
+    )
+    ignored = ignore_file(str(tmp_path), str(tmp_path / "Dockerfile"))
+    assert ignored.matches("big.bin")
+    assert not ignored.matches("b.txt") and ignored.matches("a\rb.txt")
+    assert not ignored.matches("c.txt")
+
+
+def test_which_ignore_file(tmp_path: Path) -> None:
+    (tmp_path / ".containerignore").write_text("from-containerignore\n")
+    assert not ignore_file(str(tmp_path), str(tmp_path / "Dockerfile")).matches(
+        "from-containerignore"
+    )
+    (tmp_path / ".dockerignore").write_text("from-dockerignore\n")
+    containerfile = ignore_file(str(tmp_path), str(tmp_path / "Containerfile"))
+    assert containerfile.matches("from-containerignore")
+    (tmp_path / "api.Dockerfile.dockerignore").write_text("own\n")
+    own = ignore_file(str(tmp_path), str(tmp_path / "api.Dockerfile"))
+    assert own.matches("own") and not own.matches("from-dockerignore")

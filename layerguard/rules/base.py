@@ -160,20 +160,18 @@ class Context(NamedTuple):
                 yield index, step
 
     def writer(self, path: str, before: int, exact_only: bool = False) -> Step | None:
-        """The latest step before index `before` that wrote `path` (or a path over or under it)."""
+        """The latest step before index `before` that wrote `path` (or a path over or under it).
+        A step that only made the directory (mkdir) counts when no earlier step wrote there."""
+        made = None
         for step in reversed(self.steps[:before]):
             if any(path_overlaps(path, w.path) for w in step.copies if w.exact or not exact_only):
                 return step
-            if (
-                step.run
-                and not exact_only
-                and (
-                    any(path_overlaps(path, w) for w in step.run.tracked)
-                    or path.rstrip("/") in step.run.dirs
-                )
-            ):
-                return step
-        return None
+            if step.run and not exact_only:
+                if any(path_overlaps(path, w) for w in step.run.tracked):
+                    return step
+                if made is None and path.rstrip("/") in step.run.dirs:
+                    made = step
+        return made
 
 
 def budget_line(ctx: Context) -> int:

@@ -138,3 +138,42 @@ def test_measured_bytes_from_the_base_image(lint_files: Lint, registry_facts: An
         (3, "INFO", {"paths": 1, "bytes": 5}),
     ]
     assert "4MB" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "origin"),
+    [
+        pytest.param(
+            "FROM debian\nRUN mkdir -p /opt/app && cd /opt/app && ./build.sh\n"
+            "RUN rm -rf /opt/app/build\n",
+            "Dockerfile:2",
+            id="a-program-filled-the-made-directory",
+        ),
+        pytest.param(
+            "FROM debian\nCOPY big.bin /x/big\nRUN mkdir -p /x\nRUN rm -rf /x\n",
+            "Dockerfile:2",
+            id="content-writer-before-a-no-op-mkdir",
+        ),
+        pytest.param(
+            "FROM debian\nRUN curl -o /opt/.secret https://x/s && rm -rf /opt/*\n"
+            "RUN rm -f /opt/.secret\n",
+            "Dockerfile:2",
+            id="shell-globs-skip-dotfiles",
+        ),
+    ],
+)
+def test_origin_of_what_a_later_run_removes(lint_files: Lint, dockerfile: str, origin: str) -> None:
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG003")
+    assert origin in found.message
+
+
+def test_apk_without_cache_leaves_nothing_to_delete(lint_files: Lint, registry_facts: Any) -> None:
+    FakeMeasurer, base_facts = registry_facts
+    measurer = FakeMeasurer({"registry.example.com/alpine:3": base_facts(
+        "registry.example.com/alpine:3", {"/bin/sh": 100})})  # fmt: skip
+    for flag in ("--no-cache", "--no-network"):
+        text = (
+            f"FROM registry.example.com/alpine:3\nRUN apk add {flag} curl\n"
+            "RUN rm -rf /var/cache/apk/*\n"
+        )
+        assert lint_files({"Dockerfile": text}, code="LG003", measurer=measurer) == []
