@@ -643,6 +643,8 @@ def copy_writes(
     dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
+    from layerguard.ignorefile import ignore_file
+
     excludes = [expand(e, instr.env) for e in instr.flags.get("exclude", ())]
     if excludes:
         from layerguard.ignorefile import excluder
@@ -662,7 +664,7 @@ def copy_writes(
             out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
             continue
         if context is not None and from_stage is None:
-            files = list(_context_files(context, source, dockerfile))
+            files = list(_context_files(context, source, ignore_file(context, dockerfile)))
             # `--parents` keeps each file's path from the context root, or from a `/./` in the
             # source (dockerfile 1.20 made the flag stable); excludes match from there too.
             pivot, dot, _ = source.partition("/./")
@@ -700,20 +702,22 @@ MAX_CONTEXT_FILES = 20_000
 
 @functools.lru_cache(maxsize=256)
 def _context_files(
-    context: str, source: str, dockerfile: str | None = None
+    context: str, source: str, ignore: str | None = None
 ) -> tuple[tuple[str, bool, int, str], ...]:
     """(path relative to the destination, whether it came from inside a copied directory, size,
     path relative to the context root).
 
-    Follows the ignore file; empty when the source is missing, escapes the context or is too big.
+    Follows the ignore file `ignore`; empty when the source is missing, escapes the context or
+    is too big. Kept per ignore file rather than per Dockerfile: Dockerfiles that share a
+    context share the walk.
     """
     root = os.path.realpath(context)
     pattern = posixpath.normpath(source.lstrip("/")) or "."
     if pattern.startswith(".."):
         return ()
-    from layerguard.ignorefile import ignore_file
+    from layerguard.ignorefile import read_ignore_file
 
-    ignored = ignore_file(root, dockerfile)
+    ignored = read_ignore_file(ignore)
     if any(c in pattern for c in "*?["):
         from pathlib import Path
 

@@ -57,27 +57,26 @@ class Ignored:
         return not self._reincludes and self.matches(directory)
 
 
-def ignore_file(context: str, dockerfile: str | None) -> Ignored:
-    """The ignore file the build reads, first found: BuildKit's `<Dockerfile>.dockerignore`
-    beside the Dockerfile, then the context's `.dockerignore`; for a Containerfile (podman,
-    buildah) the context's `.containerignore` comes first. Read as dockerignore.ReadAll does:
-    lines split at `\\n`, `#` in column 1 starts a comment, patterns trimmed and cleaned, bytes
-    that are not UTF-8 kept as they are. An unreadable file leaves nothing out."""
+def ignore_file(context: str, dockerfile: str | None) -> str | None:
+    """The ignore file a build of `dockerfile` with this context reads, if any: BuildKit's
+    `<Dockerfile>.dockerignore` beside the Dockerfile, then the context's `.dockerignore`; for a
+    Containerfile (podman, buildah) the context's `.containerignore` comes first."""
     names = [".dockerignore"]
     if dockerfile and os.path.basename(dockerfile).startswith("Containerfile"):
         names.insert(0, ".containerignore")
     candidates = [f"{dockerfile}.dockerignore"] if dockerfile else []
     candidates += [os.path.join(context, name) for name in names]
-    for candidate in candidates:
-        try:
-            with open(candidate, "rb") as handle:
-                data = handle.read()
-            break
-        except FileNotFoundError:
-            continue
-        except OSError:
-            return Ignored(())
-    else:
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+def read_ignore_file(path: str | None) -> Ignored:
+    """Its patterns, read as dockerignore.ReadAll does: lines split at `\n`, `#` in column 1
+    starts a comment, patterns trimmed and cleaned, bytes that are not UTF-8 kept as they are.
+    No file, or an unreadable one, leaves nothing out."""
+    try:
+        with open(path or "", "rb") as handle:
+            data = handle.read()
+    except OSError:
         return Ignored(())
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
     lines = (line.removesuffix("\r") for line in text.split("\n"))

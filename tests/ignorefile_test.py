@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layerguard.ignorefile import _regex, _tokens, _walk, compile_pattern, excluder, ignore_file
+from layerguard.ignorefile import (
+    Ignored,
+    _regex,
+    _tokens,
+    _walk,
+    compile_pattern,
+    excluder,
+    ignore_file,
+    read_ignore_file,
+)
 
 PIECES = ["a", "b", ".", "/", "*", "**", "**/", "?", "[ab]", "[^a]", "\\*", "\\["]
 
@@ -74,25 +83,26 @@ def test_excludes_take_the_last_match_and_bang() -> None:
     assert excluded.matches("b.py") and not excluded.matches("a.py")
 
 
+def ignored(context: Path, dockerfile: str) -> Ignored:
+    return read_ignore_file(ignore_file(str(context), str(context / dockerfile)))
+
+
 def test_ignore_file_is_read_as_buildkit_reads_it(tmp_path: Path) -> None:
     # Not UTF-8, a lone CR inside a line, a \x1c Go's TrimSpace keeps, CRLF line ends.
     (tmp_path / ".dockerignore").write_bytes(
         b"# G\xe9n\xe9r\xe9\r\nbig.bin\r\na\rb.txt\n\x1cc.txt\n"
     )
-    ignored = ignore_file(str(tmp_path), str(tmp_path / "Dockerfile"))
-    assert ignored.matches("big.bin")
-    assert not ignored.matches("b.txt") and ignored.matches("a\rb.txt")
-    assert not ignored.matches("c.txt")
+    read = ignored(tmp_path, "Dockerfile")
+    assert read.matches("big.bin")
+    assert not read.matches("b.txt") and read.matches("a\rb.txt")
+    assert not read.matches("c.txt")
 
 
 def test_which_ignore_file(tmp_path: Path) -> None:
     (tmp_path / ".containerignore").write_text("from-containerignore\n")
-    assert not ignore_file(str(tmp_path), str(tmp_path / "Dockerfile")).matches(
-        "from-containerignore"
-    )
+    assert not ignored(tmp_path, "Dockerfile").matches("from-containerignore")
     (tmp_path / ".dockerignore").write_text("from-dockerignore\n")
-    containerfile = ignore_file(str(tmp_path), str(tmp_path / "Containerfile"))
-    assert containerfile.matches("from-containerignore")
+    assert ignored(tmp_path, "Containerfile").matches("from-containerignore")
     (tmp_path / "api.Dockerfile.dockerignore").write_text("own\n")
-    own = ignore_file(str(tmp_path), str(tmp_path / "api.Dockerfile"))
+    own = ignored(tmp_path, "api.Dockerfile")
     assert own.matches("own") and not own.matches("from-dockerignore")
