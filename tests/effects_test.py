@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -184,14 +185,19 @@ def test_copy_exclude_flag_drops_files_as_buildkit(tmp_path: Path) -> None:
     assert paths == ["/app/a.py", "/app/node_modules/x.js"]
 
 
-def test_copy_parents_keeps_paths_from_the_context_root(tmp_path: Path) -> None:
-    for name in ("packages/a/package.json", "packages/b/package.json", "apps/c/package.json",
-                 "x/y/z.txt"):  # fmt: skip
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("{}")
+def context_paths(context: Path, files: list[str]) -> Callable[[str], list[str]]:
+    """A context holding `files`, and what a COPY line writes from it (sorted)."""
+    for name in files:
+        (context / name).parent.mkdir(parents=True, exist_ok=True)
+        (context / name).write_text("{}")
+    return lambda line: sorted(w.path for w in copy_writes(instruction(line), str(context)))
 
-    def paths(line: str) -> list[str]:
-        return sorted(w.path for w in copy_writes(instruction(line), str(tmp_path)))
+
+def test_copy_parents_keeps_paths_from_the_context_root(tmp_path: Path) -> None:
+    paths = context_paths(
+        tmp_path,
+        ["packages/a/package.json", "packages/b/package.json", "apps/c/package.json", "x/y/z.txt"],
+    )
 
     assert paths("COPY --parents packages/*/package.json apps/*/package.json /app/") == [
         "/app/apps/c/package.json",
@@ -218,12 +224,7 @@ def test_ignored_directories_are_entered_only_if_a_line_reincludes(
 
 
 def test_exclude_with_parents_matches_from_the_context_root(tmp_path: Path) -> None:
-    for name in ("src/a.py", "src/b.txt", "src/deep/c.txt"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-
-    def paths(line: str) -> list[str]:
-        return sorted(w.path for w in copy_writes(instruction(line), str(tmp_path)))
+    paths = context_paths(tmp_path, ["src/a.py", "src/b.txt", "src/deep/c.txt"])
 
     assert paths("COPY --parents --exclude=deep src/ /o/") == [
         "/o/src/a.py",
