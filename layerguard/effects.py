@@ -302,7 +302,7 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
         files.extend(_named_files(command, written))
         if tool in ("mkdir", "useradd", "adduser"):
             dirs.extend(written)
-        elif _keeps_no_apk_cache(command):
+        elif tool == "apk" and apk_without_cache(command.words):
             # It may touch /var/cache/apk, but leaves nothing there for a later layer to delete.
             tracked.extend(w for w in _tracked(written) if w != "/var/cache/apk")
         else:
@@ -327,9 +327,10 @@ def _removed(removals: tuple[str, ...], written: str) -> bool:
     return False
 
 
-def _keeps_no_apk_cache(command: Command) -> bool:
-    tool, words = tool_and_args(command)
-    return tool == "apk" and bool({"--no-cache", "--no-network"} & set(words))
+def apk_without_cache(words: tuple[str, ...]) -> bool:
+    """`apk add --no-cache` keeps no cache; `--no-network` installs from what is there and
+    fetches nothing to keep."""
+    return "--no-cache" in words or "--no-network" in words
 
 
 def _shell_glob(name: str, pattern: str) -> bool:
@@ -521,8 +522,8 @@ def updates_index(command: Command) -> str | None:
         return "apk" if tool == "apk" else "apt"
     if tool in _YUM and sub in ("makecache", "update", "upgrade", "install"):
         return "yum"
-    if tool == "apk" and sub == "add" and not ({"--no-cache", "--no-network"} & set(words)):
-        return "apk"  # `apk add --no-network` fetches no index: it installs from what is there
+    if tool == "apk" and sub == "add" and not apk_without_cache(words):
+        return "apk"
     return None
 
 
@@ -665,21 +666,22 @@ def copy_writes(
             continue
         if context is not None and from_stage is None:
             files = list(_context_files(context, source, ignore_file(context, dockerfile)))
-            # `--parents` keeps each file's path from the context root, or from a `/./` in the
-            # source (dockerfile 1.20 made the flag stable); excludes match from there too.
-            pivot, dot, _ = source.partition("/./")
-            root = posixpath.normpath(pivot.lstrip("/")) if parents and dot else "."
-            kept = [(f, f[3] if root == "." else posixpath.relpath(f[3], root)) for f in files]
             if excludes:
-                kept = [(f, k) for f, k in kept if not excluded.matches(k if parents else f[0])]
-                if files and not kept:
+                left = [
+                    f
+                    for f in files
+                    if not excluded.matches(_parents_path(source, f[3]) if parents else f[0])
+                ]
+                if files and not left:
                     continue  # everything excluded: nothing copied
-                files = [f for f, _ in kept]
+                files = left
             if not files and any(c in source for c in "*?["):
                 continue  # a wildcard that matches nothing copies nothing
             if files and parents:
-                for (_, _, size, _), path in kept:
-                    out.append(CopyWrite(resolve(path, dest), True, size))
+                for _, _, size, from_root in files:
+                    out.append(
+                        CopyWrite(resolve(_parents_path(source, from_root), dest), True, size)
+                    )
                 continue
             if files:
                 under = dest.rstrip("/") + "/"
@@ -693,6 +695,13 @@ def copy_writes(
                 continue
         out.append(CopyWrite(dest, False))
     return out
+
+
+def _parents_path(source: str, from_root: str) -> str:
+    """Where `COPY --parents` puts a file (dockerfile 1.20 made the flag stable), and what its
+    excludes match: its path from the context root, or from a `/./` in the source."""
+    pivot, dot, _ = source.partition("/./")
+    return posixpath.relpath(from_root, posixpath.normpath(pivot.lstrip("/"))) if dot else from_root
 
 
 # Past this many files a context listing stops being worth its cost (a huge `COPY . .`): the

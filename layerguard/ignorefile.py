@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import warnings
 from collections.abc import Callable, Iterable
 
 from layerguard.parser import GO_SPACE
@@ -170,6 +169,8 @@ def _class_end(text: str, start: int) -> int:
 
 
 def _compile(source: str) -> re.Pattern[str] | None:
+    import warnings  # only when an ignore file or --exclude has patterns
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Python warns of nested sets, as in `[[]`; Go has none
         try:

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.effects import package_install, path_overlaps
+from layerguard.effects import apk_without_cache, package_install, path_overlaps
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Step
@@ -115,8 +115,8 @@ def _families(step: Step) -> list[str]:
 
 def _keeps_cache(family: str, command: Command, step: Step) -> bool:
     words = command.words
-    if family == "apk":  # `--no-network` installs from what is there: it fetches no index
-        return "--no-cache" not in words and "--no-network" not in words
+    if family == "apk":
+        return not apk_without_cache(words)
     if family == "pip":
         env = {**step.instr.env, **dict(command.assignments)}
         off = env.get("PIP_NO_CACHE_DIR", "").lower() in ("1", "true", "yes", "on", "off", "0")
