@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from realregistry import Buildah, start_registry
 
-from layerguard.deep import Indexer
-from layerguard.layers import IndexCache
-from layerguard.measure import compare
+from layerguard.image.deep import Indexer
+from layerguard.image.layers import IndexCache
+from layerguard.image.measure import compare
 from layerguard.reference import parse_reference
 from layerguard.registry import Client
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from layerguard.layers import index_layer
+from layerguard.image.layers import index_layer
 
 WORDS = [
     "".join(

@@ -41,7 +41,8 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 def import_times(python: str, cwd: Path, rounds: int) -> dict[str, tuple[float, float]]:
     """Module -> median (self, cumulative) import milliseconds of a check."""
     code = (
-        "import sys; from layerguard.cli import main; sys.exit(main(['check', '-q', 'Dockerfile']))"
+        "import sys; from layerguard.commands.cli import main; "
+        "sys.exit(main(['check', '-q', 'Dockerfile']))"
     )
     own: defaultdict[str, list[int]] = defaultdict(list)
     total: defaultdict[str, list[int]] = defaultdict(list)

@@ -1,3 +1,3 @@
-from layerguard.cli import main
+from layerguard.commands.cli import main
 
 raise SystemExit(main())

@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from layerguard import pragmas
 from layerguard import rules as rule_table
-from layerguard.chain import Graph, Source
-from layerguard.config import RuleSetting
+from layerguard.dockerfile import pragmas
+from layerguard.dockerfile.parser import ParseError, parse
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
-from layerguard.parser import ParseError, parse
+from layerguard.project.chain import Graph, Source
+from layerguard.project.config import RuleSetting
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 from layerguard.rules.base import BaseFacts, BuiltFacts, Context

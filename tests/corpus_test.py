@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from layerguard.parser import parse
+from layerguard.dockerfile.parser import parse
 
 
 def test_corpus_checks_cleanly(shared: Path, tmp_path: Path) -> None:

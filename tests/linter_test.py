@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from layerguard import linter
-from layerguard.config import default_rules
 from layerguard.errors import LayerguardError
 from layerguard.linter import Settings, lint
+from layerguard.project.config import default_rules
 
 SETTINGS = Settings(default_rules(), {}, {}, {}, None)
 

@@ -9,10 +9,10 @@ from xml.etree import ElementTree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layerguard.config import default_rules
+from layerguard.dockerfile.parser import ParseError, parse
 from layerguard.formatters import FORMATTERS, Style
 from layerguard.linter import Settings, lint
-from layerguard.parser import ParseError, parse
+from layerguard.project.config import default_rules
 
 WORDS = [
     "rm",

@@ -38,12 +38,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.effects import copy_sources, path_overlaps, tool_and_args
+from layerguard.dockerfile.effects import copy_sources, path_overlaps, tool_and_args
+from layerguard.dockerfile.model import resolve
+from layerguard.dockerfile.shell import resolve_path
 from layerguard.findings import Problem, Severity
-from layerguard.model import resolve
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Step
-from layerguard.shell import resolve_path
 
 if TYPE_CHECKING:
     from typing import Any

@@ -6,9 +6,9 @@ import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from layerguard.effects import CopyWrite, RunEffects, path_overlaps
+from layerguard.dockerfile.effects import CopyWrite, RunEffects, path_overlaps
+from layerguard.dockerfile.model import Instruction, Model
 from layerguard.findings import human
-from layerguard.model import Instruction, Model
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 

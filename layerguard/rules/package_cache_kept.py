@@ -45,11 +45,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.effects import apk_without_cache, package_install, path_overlaps
+from layerguard.dockerfile.effects import apk_without_cache, package_install, path_overlaps
+from layerguard.dockerfile.shell import Command
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context, Step
-from layerguard.shell import Command
 
 if TYPE_CHECKING:
     from typing import Any

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from integration_env import BIN, ROOT, environ
 
-from layerguard import hooks
-from layerguard.discover import PATTERNS
+from layerguard.commands import install_hooks as hooks
 from layerguard.errors import LayerguardError
+from layerguard.project.discover import PATTERNS
 
 BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
@@ -67,7 +67,7 @@ def test_hooks_are_posix_executable_and_what_install_hooks_writes(name: str) -> 
     assert path.stat().st_mode & stat.S_IXUSR
     text = path.read_text()
     assert text.startswith("#!/bin/sh\n")
-    assert text == hooks.SCRIPTS[name], f"layerguard/hooks.py and hooks/{name} differ"
+    assert text == hooks.SCRIPTS[name], f"install_hooks.py and hooks/{name} differ"
     shell = shutil.which("dash") or shutil.which("sh")
     assert shell is not None
     assert subprocess.run([shell, "-n", str(path)], check=False).returncode == 0
@@ -233,7 +233,7 @@ def test_install_hooks_refuses_to_clobber_and_chains_on_request(repo: Path, tmp_
 
 
 def test_install_hooks_errors(tmp_path: Path) -> None:
-    from layerguard.cli import main
+    from layerguard.commands.cli import main
 
     outside = tmp_path / "not-a-repo"
     outside.mkdir()

@@ -16,7 +16,7 @@ import yaml
 from identify.identify import tags_from_filename
 from integration_env import BIN, ROOT, environ
 
-from layerguard.discover import PATTERNS, is_dockerfile
+from layerguard.project.discover import PATTERNS, is_dockerfile
 
 BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"

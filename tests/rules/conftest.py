@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from layerguard.config import default_rules
 from layerguard.findings import Finding
 from layerguard.linter import Settings, lint
+from layerguard.project.config import default_rules
 from layerguard.reference import ImageRef, parse_reference
 from layerguard.rules.base import BaseFacts, BuiltFacts
 
@@ -119,7 +119,7 @@ def budget_findings(lint_files: Lint, tmp_path: Path) -> Callable[..., list[Find
     """Findings of `code` for a Dockerfile building `app:2`, measured as `facts`, with `budgets`."""
 
     def run(code: str, budgets: Mapping[str, Any], **facts: Any) -> list[Finding]:
-        from layerguard import config
+        from layerguard.project import config
 
         lines = "".join(f"  {k}: {v}\n" for k, v in budgets.items())
         (tmp_path / ".layerguard.yaml").write_text(f"budgets:\n{lines}")

@@ -1,0 +1,2 @@
+"""The command line: argument parsing, subcommands as plain functions, exit codes. Nothing
+imports from here."""

@@ -1,0 +1,297 @@
+"""The Dockerfile model: stages, FROM resolution, ARG/ENV expansion and WORKDIR tracking.
+
+Built once from the parser's nodes so rules never re-derive stage aliases or the FROM graph.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from layerguard.dockerfile.parser import Node, ParsedFile
+from layerguard.records import NamedTuple
+from layerguard.reference import ImageRef, parse_reference
+
+# Compiled on first use: most Dockerfiles expand nothing.
+_VAR = (
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>[^}]*)\}"
+    r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+)
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+def expand(text: str, env: Mapping[str, str]) -> str:
+    """Expand `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR:+x}` as BuildKit does; unknown ones are ''."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match["braced"] or match["plain"]
+        value = env.get(name)
+        op = match["op"]
+        if op is None:
+            return value or ""
+        is_set = value is not None and (value != "" or not op.startswith(":"))
+        if op.endswith("-"):
+            return value if is_set and value is not None else match["word"]
+        return match["word"] if is_set else ""
+
+    return re.sub(_VAR, substitute, text) if "$" in text else text
+
+
+def resolve(path: str, workdir: str) -> str:
+    """An absolute, normalised path; relative ones resolve against `workdir`."""
+    if _plain(path) and workdir.startswith("/"):
+        # The common case (a name from the build context): nothing for normpath to fold.
+        return (workdir.rstrip("/") or "") + "/" + path
+    joined = path if path.startswith("/") else posixpath.join(workdir, path)
+    normal = posixpath.normpath(joined)
+    return "/" + normal.lstrip("/")
+
+
+def _plain(path: str) -> bool:
+    """A relative path with nothing for normpath to fold: no `.`, `..` or empty parts."""
+    if not path or path[0] == "/" or path[-1] == "/" or "//" in path:
+        return False
+    return "." not in path or all(part not in (".", "..") for part in path.split("/"))
+
+
+class Inherited(NamedTuple):
+    """What a base image built by another checked Dockerfile hands down to its children."""
+
+    workdir: str
+    env: Mapping[str, str]
+
+
+class Instruction(NamedTuple):
+    """A node in its stage, with the WORKDIR and the ENV/ARG values in effect where it runs."""
+
+    node: Node
+    workdir: str
+    env: Mapping[str, str]
+    flags: Mapping[str, tuple[str, ...]]
+
+    @property
+    def keyword(self) -> str:
+        return self.node.keyword
+
+    @property
+    def line(self) -> int:
+        return self.node.start_line
+
+    @property
+    def end_line(self) -> int:
+        return self.node.end_line
+
+    def flag(self, name: str) -> str | None:
+        values = self.flags.get(name)
+        return values[-1] if values else None
+
+    def mounts(self) -> tuple[Mapping[str, str], ...]:
+        """`RUN --mount=type=cache,target=/x` as dicts; a bare key gets the value 'true'."""
+        mounts = []
+        for spec in self.flags.get("mount", ()):
+            fields: dict[str, str] = {}
+            for part in spec.split(","):
+                key, _, value = part.partition("=")
+                fields[key.strip().lower()] = value.strip() if _ else "true"
+            fields.setdefault("type", "bind")
+            for alias in ("dst", "destination"):
+                if alias in fields:
+                    fields.setdefault("target", fields[alias])
+            mounts.append(MappingProxyType(fields))
+        return tuple(mounts)
+
+
+class Stage(NamedTuple):
+    # Shadows tuple.index(), which nothing calls on a Stage.
+    index: int  # type: ignore[assignment]
+    name: str | None
+    from_node: Node
+    base_text: str
+    base_stage: int | None
+    base_image: ImageRef | None
+    base_error: str | None
+    instructions: tuple[Instruction, ...]
+
+    @property
+    def label(self) -> str:
+        return self.name if self.name else f"#{self.index}"
+
+
+class Model(NamedTuple):
+    path: str
+    parsed: ParsedFile
+    stages: tuple[Stage, ...]
+    target: int
+    shipped: tuple[int, ...] = ()
+
+    def shipped_stages(self) -> tuple[Stage, ...]:
+        """The target stage and the stages it is built FROM, base first."""
+        return tuple(self.stages[i] for i in self.shipped)
+
+    @property
+    def final_workdir(self) -> str:
+        stage = self.stages[self.target]
+        return stage.instructions[-1].workdir if stage.instructions else "/"
+
+    @property
+    def final_env(self) -> Mapping[str, str]:
+        stage = self.stages[self.target]
+        return stage.instructions[-1].env if stage.instructions else _EMPTY
+
+
+def parse_flags(flags: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
+    parsed: dict[str, list[str]] = {}
+    for flag in flags:
+        name, _, value = flag.lstrip("-").partition("=")
+        parsed.setdefault(name.lower(), []).append(value if _ else "true")
+    return MappingProxyType({k: tuple(v) for k, v in parsed.items()})
+
+
+def _pairs(node: Node) -> list[tuple[str, str]]:
+    """ENV/ARG/LABEL values come as (name, value, sep) triples, ARG as name[=value] words."""
+    args = node.args
+    if node.keyword == "arg":
+        out = []
+        for word in args:
+            name, eq, value = word.partition("=")
+            out.append((name, _unquote(value) if eq else "\0"))
+        return out
+    return [(args[i], _unquote(args[i + 1])) for i in range(0, len(args) - 2, 3)]
+
+
+def _unquote(value: str) -> str:
+    """Shell-style quote removal for ENV/ARG values, which BuildKit's parser keeps quoted."""
+    out: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(value):
+        char = value[i]
+        if quote == "'":
+            if char == "'":
+                quote = ""
+            else:
+                out.append(char)
+        elif char == "\\" and i + 1 < len(value):
+            i += 1
+            out.append(value[i])
+        elif char in "'\"" and (not quote or quote == char):
+            quote = "" if quote else char
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _declare_args(
+    node: Node, scope: dict[str, str], build_args: Mapping[str, str], outer: Mapping[str, str]
+) -> None:
+    """ARG: a --build-arg wins, then the default, then (in a stage) the global ARG's value."""
+    for name, value in _pairs(node):
+        if name in build_args:
+            scope[name] = build_args[name]
+        elif value != "\0":
+            scope[name] = expand(value, scope)
+        elif name in outer:
+            scope[name] = outer[name]
+
+
+def build(
+    path: str,
+    parsed: ParsedFile,
+    build_args: Mapping[str, str] | None = None,
+    target: str | None = None,
+    inherited: Callable[[ImageRef], Inherited | None] | None = None,
+) -> Model:
+    """Resolve stages, FROM references and WORKDIR/ENV for every instruction.
+
+    Raises ValueError when `target` names no stage.
+    """
+    build_args = dict(build_args or {})
+    meta: dict[str, str] = {}
+    stages: list[Stage] = []
+    names: dict[str, int] = {}
+    current: list[Instruction] | None = None
+    workdir = "/"
+    env: dict[str, str] = {}
+    from_node: Node | None = None
+    stage_name: str | None = None
+    base_text = ""
+    base_stage: int | None = None
+    base_image: ImageRef | None = None
+    base_error: str | None = None
+
+    def close() -> None:
+        if from_node is not None and current is not None:
+            stage = Stage(
+                len(stages),
+                stage_name,
+                from_node,
+                base_text,
+                base_stage,
+                base_image,
+                base_error,
+                tuple(current),
+            )
+            stages.append(stage)
+            if stage_name:
+                names[stage_name] = stage.index
+
+    for node in parsed.nodes:
+        if node.keyword == "from":
+            close()
+            from_node = node
+            words = [w for w in node.args]
+            raw = words[0] if words else ""
+            stage_name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
+            base_text = expand(raw, meta)
+            base_stage, base_image, base_error = None, None, None
+            workdir, env = "/", {}
+            if base_text.lower() in names:
+                base_stage = names[base_text.lower()]
+                parent = stages[base_stage]
+                if parent.instructions:
+                    workdir = parent.instructions[-1].workdir
+                    env = dict(parent.instructions[-1].env)
+            elif base_text.lower() != "scratch":
+                try:
+                    base_image = parse_reference(base_text)
+                except ValueError as exc:
+                    base_error = str(exc)
+                if base_image is not None and inherited is not None:
+                    state = inherited(base_image)
+                    if state is not None:
+                        workdir, env = state.workdir, dict(state.env)
+            current = []
+            continue
+        if current is None:
+            if node.keyword == "arg":
+                _declare_args(node, meta, build_args, {})
+            continue
+        if node.keyword == "workdir" and node.args:
+            workdir = resolve(expand(node.args[0], env), workdir)
+        elif node.keyword == "env":
+            lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
+            for name, value in _pairs(node):
+                env[name] = expand(value, lookup)
+        elif node.keyword == "arg":
+            _declare_args(node, env, build_args, meta)
+        current.append(
+            Instruction(node, workdir, MappingProxyType(dict(env)), parse_flags(node.flags))
+        )
+    close()
+    if not stages:
+        return Model(path, parsed, (), -1, ())
+    if target is None:
+        target_index = len(stages) - 1
+    elif target.lower() in names:
+        target_index = names[target.lower()]
+    else:
+        raise ValueError(f"target stage {target!r} not found")
+    chain: list[int] = []
+    index: int | None = target_index
+    while index is not None and index not in chain:
+        chain.append(index)
+        index = stages[index].base_stage
+    return Model(path, parsed, tuple(stages), target_index, tuple(reversed(chain)))

@@ -1,0 +1,116 @@
+"""Which checked Dockerfile builds which image, and the FROM graph across files and versions.
+
+A Dockerfile whose shipped stage is built FROM an image that another checked Dockerfile builds
+inherits that file's layers: its WORKDIR and ENV, and every write its shipped stages made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from layerguard.dockerfile.effects import copy_writes, run_effects
+from layerguard.dockerfile.model import Inherited, Model, build
+from layerguard.dockerfile.parser import ParsedFile
+from layerguard.records import NamedTuple
+from layerguard.reference import ImageRef
+from layerguard.rules.base import Link, Step
+
+
+class Source(NamedTuple):
+    """A checked Dockerfile: its path as the user gave it, what it builds, its build context."""
+
+    display: str
+    parsed: ParsedFile
+    image: ImageRef | None
+    context: str | None
+
+
+class Graph:
+    """Models, layer steps and FROM chains for a set of checked files, each computed once."""
+
+    def __init__(
+        self, sources: Mapping[str, Source], build_args: Mapping[str, str], target: str | None
+    ) -> None:
+        self._sources = sources
+        self._build_args = build_args
+        self._target = target
+        self._builders = {str(s.image): key for key, s in sources.items() if s.image is not None}
+        self._models: dict[str, Model] = {}
+        self._steps: dict[str, tuple[Step, ...]] = {}
+        self._busy: set[str] = set()
+
+    def builder(self, image: ImageRef) -> str | None:
+        """The key of the checked file that builds `image`, if any."""
+        return self._builders.get(str(image))
+
+    def model(self, key: str) -> Model:
+        """Raises ValueError when the configured target stage does not exist."""
+        if key not in self._models:
+            self._busy.add(key)
+            try:
+                source = self._sources[key]
+                self._models[key] = build(
+                    source.display, source.parsed, self._build_args, self._target, self._inherited
+                )
+            finally:
+                self._busy.discard(key)
+        return self._models[key]
+
+    def _base(self, key: str) -> ImageRef | None:
+        """The image the file's shipped stages are built FROM (None for scratch or no stage)."""
+        model = self.model(key)
+        return model.stages[model.shipped[0]].base_image if model.shipped else None
+
+    def _parent(self, key: str) -> str | None:
+        base = self._base(key)
+        parent = self.builder(base) if base is not None else None
+        return parent if parent is not None and parent != key and parent not in self._busy else None
+
+    def _inherited(self, image: ImageRef) -> Inherited | None:
+        parent = self.builder(image)
+        if parent is None or parent in self._busy:
+            return None
+        model = self.model(parent)
+        return Inherited(model.final_workdir, model.final_env) if model.stages else None
+
+    def chain(self, key: str) -> tuple[Link, ...]:
+        """The images below this file's shipped stages, nearest first, through checked files."""
+        links: list[Link] = []
+        seen = {key}
+        current: str | None = key
+        while current is not None:
+            base = self._base(current)
+            if base is None:
+                break
+            builder = self.builder(base)
+            links.append(Link(base, self._sources[builder].display if builder else None))
+            if builder is None or builder in seen:
+                break
+            seen.add(builder)
+            current = builder
+        return tuple(links)
+
+    def steps(self, key: str) -> tuple[Step, ...]:
+        """Every layer-making instruction of the shipped stages, inherited ones first."""
+        if key in self._steps:
+            return self._steps[key]
+        self._steps[key] = ()  # a cycle through images ends here
+        parent = self._parent(key)
+        inherited = (
+            tuple(Step(s.file, s.image, s.instr, True, s.run, s.copies) for s in self.steps(parent))
+            if parent is not None
+            else ()
+        )
+        source = self._sources[key]
+        own: list[Step] = []
+        for stage in self.model(key).shipped_stages():
+            for instr in stage.instructions:
+                if instr.keyword == "run":
+                    own.append(
+                        Step(source.display, source.image, instr, False, run_effects(instr), ())
+                    )
+                elif instr.keyword in ("copy", "add"):
+                    writes = tuple(copy_writes(instr, source.context, key))
+                    own.append(Step(source.display, source.image, instr, False, None, writes))
+        self._steps[key] = inherited + tuple(own)
+        return self._steps[key]

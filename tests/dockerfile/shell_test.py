@@ -1,0 +1,409 @@
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
+
+
+def words(script: str, **kwargs: object) -> list[tuple[str, ...]]:
+    return [c.words for c in split_commands(script, **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "cwd", "expected"),
+    [
+        pytest.param("/a/b/../c", None, "/a/c", id="absolute-dotdot"),
+        pytest.param("go.tgz", "/tmp", "/tmp/go.tgz", id="relative"),
+        pytest.param("./x/./y/", "/srv/", "/srv/x/y", id="dots-and-slashes"),
+        pytest.param("../../..", "/a/b", "/", id="above-root"),
+        pytest.param("x", None, None, id="relative-unknown-cwd"),
+        pytest.param("/var/lib/apt/lists/*", "/", "/var/lib/apt/lists/*", id="glob-kept"),
+        pytest.param("//usr//local/", "/", "/usr/local", id="double-slashes"),
+    ],
+)
+def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
+    assert resolve_path(path, cwd) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        pytest.param(
+            "set -eux; apt-get update; apt-get install -y --no-install-recommends "
+            "ca-certificates curl; rm -rf /var/lib/apt/lists/*",
+            [
+                ("set", "-eux"),
+                ("apt-get", "update"),
+                ("apt-get", "install", "-y", "--no-install-recommends", "ca-certificates", "curl"),
+                ("rm", "-rf", "/var/lib/apt/lists/*"),
+            ],
+            id="apt-semicolons",
+        ),
+        pytest.param(
+            "a && b || c | d & e\nf;g",
+            [("a",), ("b",), ("c",), ("d",), ("e",), ("f",), ("g",)],
+            id="all-separators",
+        ),
+        pytest.param("a|&b;;c", [("a",), ("b",), ("c",)], id="odd-operators"),
+        pytest.param(
+            "echo 'a b' \"c $ d\" e\\ f $'g\\th' \"\\$x\\\"\" ''",
+            [("echo", "a b", "c $ d", "e f", "g\th", '$x"', "")],
+            id="quotes",
+        ),
+        pytest.param("echo a\\\nb c\\\n  d", [("echo", "ab", "c", "d")], id="continuations"),
+        pytest.param(
+            "echo \"a\\\nb\" 'c\\\nd'", [("echo", "ab", "c\\\nd")], id="continuation-in-quotes"
+        ),
+        pytest.param(
+            "# leading comment\napt-get update # trailing; rm -rf /\necho a#b '#c' #d",
+            [("apt-get", "update"), ("echo", "a#b", "#c")],
+            id="comments",
+        ),
+        pytest.param(
+            "curl -fsSL https://x/key | gpg --dearmor -o /usr/share/keyrings/x.gpg",
+            [
+                ("curl", "-fsSL", "https://x/key"),
+                ("gpg", "--dearmor", "-o", "/usr/share/keyrings/x.gpg"),
+            ],
+            id="pipe",
+        ),
+        pytest.param(
+            "if [ -f /a ]; then rm /a; elif true; then :; else echo no; fi; ls",
+            [("[", "-f", "/a", "]"), ("rm", "/a"), ("true",), (":",), ("echo", "no"), ("ls",)],
+            id="if-elif-else",
+        ),
+        pytest.param(
+            'for f in a b $(ls /x); do\n  rm -f "$f"\ndone',
+            [("ls", "/x"), ("rm", "-f", "$f")],
+            id="for-loop",
+        ),
+        pytest.param("for ((i=0; i<3; i++)); do echo $i; done", [("echo", "$i")], id="c-for"),
+        pytest.param(
+            'while read -r line; do echo "$line"; done < /etc/list',
+            [("read", "-r", "line"), ("echo", "$line")],
+            id="while-read",
+        ),
+        pytest.param(
+            'case "$(uname -m)" in\n'
+            "  x86_64|amd64) arch=amd64 ;;\n"
+            "  (aarch64) arch=arm64; echo arm ;;\n"
+            '  *) echo >&2 "unsupported"; exit 1 ;;\n'
+            "esac\necho $arch",
+            [
+                ("uname", "-m"),
+                ("echo", "arm"),
+                ("echo", "unsupported"),
+                ("exit", "1"),
+                ("echo", "$arch"),
+            ],
+            id="case",
+        ),
+        pytest.param("case $x in a) b;; esac; c", [("b",), ("c",)], id="case-one-line"),
+        pytest.param(
+            "{ echo a; echo b; } > /etc/x; ! grep -q x /y; time make",
+            [("echo", "a"), ("echo", "b"), ("grep", "-q", "x", "/y"), ("make",)],
+            id="group-bang-time",
+        ),
+        pytest.param(
+            "f() { rm -rf /tmp/*; }\nfunction g { ls; }\nf",
+            [("rm", "-rf", "/tmp/*"), ("ls",), ("f",)],
+            id="functions",
+        ),
+        pytest.param(
+            "[[ -f a && ( -d b || -L c ) ]] && echo ok",
+            [("[[", "-f", "a", "&&", "(", "-d", "b", "||", "-L", "c", ")", "]]"), ("echo", "ok")],
+            id="double-bracket",
+        ),
+        pytest.param("(( n += 1 )) && echo $((n*2))", [("echo", "$((n*2))")], id="arithmetic"),
+        pytest.param(
+            'echo "v=$(cat /v | tr -d x)" `id -u`',
+            [
+                ("echo", "v=$(cat /v | tr -d x)", "`id -u`"),
+                ("cat", "/v"),
+                ("tr", "-d", "x"),
+                ("id", "-u"),
+            ],
+            id="substitutions",
+        ),
+        pytest.param(
+            "echo $(echo $(echo deep))",
+            [("echo", "$(echo $(echo deep))"), ("echo", "$(echo deep)"), ("echo", "deep")],
+            id="nested-substitution",
+        ),
+        pytest.param("arr=(a b c); echo ${arr[1]}", [("echo", "${arr[1]}")], id="array"),
+    ],
+)
+def test_words(script: str, expected: list[tuple[str, ...]]) -> None:
+    assert words(script) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "env", "expected"),
+    [
+        pytest.param(
+            'curl -o x $URL ${URL} "$URL/a"',
+            {"URL": "https://h/p"},
+            [("curl", "-o", "x", "https://h/p", "https://h/p", "https://h/p/a")],
+            id="env",
+        ),
+        pytest.param(
+            "V=1.2.3; export DIR=/opt/app-$V; cd $DIR && echo ${V%.*} ${V#*.} ${#V}",
+            {},
+            [
+                ("export", "DIR=/opt/app-1.2.3"),
+                ("cd", "/opt/app-1.2.3"),
+                ("echo", "1.2", "2.3", "5"),
+            ],
+            id="assigned-and-exported",
+        ),
+        pytest.param(
+            "export PATH=$GOPATH/bin:$PATH; ls $GOPATH/bin $HOME",
+            {},
+            [("export", "PATH=$GOPATH/bin:$PATH"), ("ls", "$GOPATH/bin", "$HOME")],
+            id="unknown-stays-literal",
+        ),
+        pytest.param(
+            "echo ${A:-x} ${B-y} ${C:=z} $C ${D:+w} ${E:+w}",
+            {"D": "1", "E": ""},
+            [("echo", "x", "y", "z", "z", "w")],
+            id="defaults",
+        ),
+        pytest.param(
+            'deps="gcc make"; apt-get install -y $deps; apt-get purge "$deps"',
+            {},
+            [("apt-get", "install", "-y", "gcc", "make"), ("apt-get", "purge", "gcc make")],
+            id="field-splitting",
+        ),
+        pytest.param('E=; echo a $E b "$E"', {}, [("echo", "a", "b", "")], id="empty-var"),
+        pytest.param(
+            "X=$(mktemp -d); rm -rf $X",
+            {},
+            [("mktemp", "-d"), ("rm", "-rf", "$X")],
+            id="substitution-value-unknown",
+        ),
+        pytest.param(
+            "PIP_NO_CACHE_DIR=1 pip install x; echo $PIP_NO_CACHE_DIR",
+            {},
+            [("pip", "install", "x"), ("echo", "$PIP_NO_CACHE_DIR")],
+            id="prefix-assignment-is-local",
+        ),
+        pytest.param(
+            'A=1; unset A; echo $A; [ -n "$B" ] || B=2; echo $B',
+            {},
+            [("unset", "A"), ("echo", "$A"), ("[", "-n", "$B", "]"), ("echo", "$B")],
+            id="unset-and-conditional",
+        ),
+        pytest.param(
+            "for V in 1 2; do :; done; echo $V", {"V": "0"}, [(":",), ("echo", "$V")], id="loop-var"
+        ),
+        pytest.param(
+            "echo ${X:-$(id -u)}", {}, [("echo", "$(id -u)"), ("id", "-u")], id="default-subst"
+        ),
+    ],
+)
+def test_variables(script: str, env: dict[str, str], expected: list[tuple[str, ...]]) -> None:
+    assert words(script, env=env) == expected
+
+
+def test_assignments_and_line() -> None:
+    (cmd,) = split_commands('\n\n  CC=clang CFLAGS="-O2 -g" make -j4')
+    assert cmd == Command(("make", "-j4"), (("CC", "clang"), ("CFLAGS", "-O2 -g")), (), "/", 2)
+
+
+@pytest.mark.parametrize(
+    ("script", "cwd", "expected"),
+    [
+        pytest.param(
+            'cd /tmp && curl -fsSL -o go.tgz "$URL" && tar -C /usr/local -xzf go.tgz && rm go.tgz',
+            "/",
+            ["/", "/tmp", "/tmp", "/tmp"],
+            id="download-extract-rm",
+        ),
+        pytest.param("cd src; cd ../lib; ls", "/app", ["/app", "/app/src", "/app/lib"], id="rel"),
+        pytest.param("(cd /opt && make); ls", "/w", ["/w", "/opt", "/w"], id="subshell"),
+        pytest.param("cd; ls; cd /x; cd -; ls", "/w", ["/w", None, None, "/x", None], id="home"),
+        pytest.param(
+            "cd $DIR; ls; cd /a/b; cd ..; ls",
+            "/w",
+            ["/w", None, None, "/a/b", "/a"],
+            id="variable-dir",
+        ),
+        pytest.param("cd x; ls", None, [None, None], id="unknown-start"),
+        pytest.param("cd /x; ls", None, [None, "/x"], id="absolute-from-unknown"),
+        pytest.param(
+            "pushd /usr/src; make; popd; ls", "/w", ["/w", "/usr/src", "/usr/src", "/w"], id="pushd"
+        ),
+        pytest.param(
+            "if [ -d /x ]; then cd /x; ls; fi; ls", "/w", ["/w", "/w", "/x", None], id="cd-in-if"
+        ),
+        pytest.param(
+            "echo $(cd /a; pwd); pwd", "/w", ["/w", "/w", "/a", "/w"], id="cd-in-substitution"
+        ),
+        pytest.param("cd /x || exit 1; ls", "/w", ["/w", "/x", "/x"], id="cd-or-exit"),
+    ],
+)
+def test_cwd(script: str, cwd: str | None, expected: list[str | None]) -> None:
+    assert [c.cwd for c in split_commands(script, cwd=cwd)] == expected
+
+
+def test_rm_resolves_against_cwd() -> None:
+    commands = split_commands(
+        'cd /tmp && curl -fsSL -o go.tgz "$URL" && tar -C /usr/local -xzf go.tgz && rm go.tgz',
+        env={"URL": "https://go.dev/dl/go.tgz"},
+    )
+    assert commands[1].words[-1] == "https://go.dev/dl/go.tgz"
+    rm = commands[-1]
+    assert rm.words == ("rm", "go.tgz")
+    assert resolve_path(rm.words[1], rm.cwd) == "/tmp/go.tgz"
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        pytest.param(
+            "echo a > out.txt 2>>/var/log/e &>/dev/null <in 2>&1 >&-",
+            (
+                Redirect(">", "/w/out.txt"),
+                Redirect("2>>", "/var/log/e"),
+                Redirect("&>", "/dev/null"),
+                Redirect("<", "/w/in"),
+                Redirect("2>&", "1"),
+                Redirect(">&", "-"),
+            ),
+            id="redirects",
+        ),
+        pytest.param(
+            'cat > "$OUT" <<<"hi" >~/x',
+            (Redirect(">", "$OUT"), Redirect("<<<", "hi"), Redirect(">", "~/x")),
+            id="unresolved-targets",
+        ),
+        pytest.param("echo 1>a", (Redirect("1>", "/w/a"),), id="fd-glued"),
+    ],
+)
+def test_redirects(script: str, expected: tuple[Redirect, ...]) -> None:
+    (cmd,) = split_commands(script, cwd="/w")
+    assert cmd.redirects == expected
+
+
+def test_heredoc_in_script() -> None:
+    script = (
+        "set -eux\n"
+        "cat <<EOF > /etc/x.conf\n"
+        "rm -rf /\n"
+        "EOF\n"
+        "cat <<-'END' | tee -a /etc/y\n"
+        "\trm -rf /$HOME\n"
+        "\tEND\n"
+        'cat <<"A" <<B\n'
+        "a; b\n"
+        "A\n"
+        "b; c\n"
+        "B\n"
+        "echo done"
+    )
+    commands = split_commands(script)
+    assert [(c.words, c.line) for c in commands] == [
+        (("set", "-eux"), 0),
+        (("cat",), 1),
+        (("cat",), 4),
+        (("tee", "-a", "/etc/y"), 4),
+        (("cat",), 7),
+        (("echo", "done"), 12),
+    ]
+    assert commands[1].redirects == (Redirect("<<", "EOF"), Redirect(">", "/etc/x.conf"))
+    assert commands[2].redirects == (Redirect("<<-", "END"),)
+
+
+def test_lines_in_multiline_script() -> None:
+    script = "apt-get update \\\n  && apt-get install -y \\\n     curl\n\n  rm -rf \\\n  /x\n"
+    assert [(c.words[0], c.line) for c in split_commands(script)] == [
+        ("apt-get", 0),
+        ("apt-get", 1),
+        ("rm", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        pytest.param("echo 'unterminated", id="single-quote"),
+        pytest.param('echo "unterminated $(x', id="double-quote"),
+        pytest.param("echo ${x:-", id="brace"),
+        pytest.param(")) ( ; ;; && || | ((", id="operators"),
+        pytest.param("case esac in ) ;; fi done then", id="keywords"),
+        pytest.param("cat <<", id="heredoc-without-delimiter"),
+        pytest.param("cat <<EOF\nno end", id="heredoc-without-end"),
+        pytest.param("\x00\xff\ufffd\x1b[0m`$'\\x", id="binary"),
+        pytest.param("$(" * 5000, id="deep-substitution"),
+        pytest.param("${" * 5000, id="deep-brace"),
+        pytest.param('"$(`' * 3000, id="deep-mixed"),
+        pytest.param("$'\\u110000\\U7fffffff\\777'", id="ansi-out-of-range"),
+    ],
+)
+def test_garbage_never_raises(script: str) -> None:
+    assert all(isinstance(c, Command) and c.words for c in split_commands(script))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab =$(){}[]'\"\\`;&|<>#\n\t-*!:+%?~/0123456789"))
+        | st.characters(),
+        max_size=200,
+    )
+)
+def test_any_text_splits(script: str) -> None:
+    for cmd in split_commands(script, cwd="/w", env={"a": "x y"}):
+        assert isinstance(cmd, Command)
+        assert cmd.words and all(isinstance(w, str) for w in cmd.words)
+        assert cmd.cwd is None or cmd.cwd.startswith("/")
+        assert 0 <= cmd.line <= script.count("\n")
+        assert all(isinstance(r, Redirect) for r in cmd.redirects)
+
+
+def test_linear_time() -> None:
+    chunk = 'cd /tmp && curl -fsSL -o "go-$V.tgz" "$URL" | tar -xz; rm -f go.tgz # x\n'
+    small, big = chunk * 20, chunk * 400
+    assert len(split_commands(big)) == 20 * len(split_commands(small))
+    started = time.perf_counter()
+    split_commands(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    split_commands(big)
+    assert time.perf_counter() - started < max(small_time * 20 * 5, 0.5)
+
+
+def _runs(dockerfile: str) -> list[str]:
+    """RUN shell-form lines with continuations joined, roughly as BuildKit does."""
+    scripts = []
+    lines = dockerfile.split("\n")
+    i = 0
+    while i < len(lines):
+        match = re.match(r"\s*RUN\s+(.*)", lines[i], re.IGNORECASE)
+        if match:
+            parts = [match.group(1)]
+            while parts[-1].endswith("\\") and i + 1 < len(lines):
+                parts[-1] = parts[-1][:-1]
+                i += 1
+                if not lines[i].lstrip().startswith("#"):
+                    parts.append(lines[i])
+            scripts.append("".join(parts))
+        i += 1
+    return scripts
+
+
+def test_corpus_never_raises(shared: Path) -> None:
+    files = sorted((shared / "corpus" / "dockerfiles").glob("*"))
+    count = 0
+    for path in files:
+        for script in _runs(path.read_text(errors="replace")):
+            commands = split_commands(script, cwd="/", env={})
+            count += len(commands)
+            assert all(c.words for c in commands)
+    assert count > 0 or not files
