@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from layerguard import rules as rule_table
 from layerguard.dockerfile import pragmas
+from layerguard.dockerfile.filesystem import layers
 from layerguard.dockerfile.parser import ParseError, parse
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
@@ -173,7 +174,8 @@ def _check_file(
             base = measurer.base(external[0])
         if source.image is not None:
             built = measurer.built(source.image)
-    ctx = Context(model, source.image, graph.steps(key), chain, base, built)
+    steps = graph.steps(key)
+    ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base))
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
     out: list[Finding] = []

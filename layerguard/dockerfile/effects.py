@@ -1,8 +1,9 @@
-"""What each instruction does to the filesystem: the paths it writes, removes and re-owns.
+"""What each instruction does to the filesystem, command by command.
 
-Shared by the rules that compare an instruction with the layers below it (LG002-LG004), so the
-knowledge of what `curl -o`, `tar -C`, `apt-get install` or `COPY src .` writes lives in one place.
-Paths are absolute; a path stands for itself and everything below it.
+The knowledge of what `curl -o`, `tar -C`, `apt-get update`, `chown -R` or `COPY src .` writes,
+removes, re-owns or unpacks lives here, as a list of operations (`Op`) per RUN and of writes
+(`CopyWrite`) per COPY/ADD. `filesystem.py` replays them layer by layer. Paths are absolute; a
+path stands for itself and everything below it.
 """
 
 from __future__ import annotations
@@ -22,128 +23,178 @@ if TYPE_CHECKING:
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
-# What package managers write: their own state and caches (precise enough to name as the origin
-# of a later deletion), and the system trees that installed packages land in (only good enough to
-# say that a removal in the same RUN cleans up its own files).
-_STATE: Mapping[str, tuple[str, ...]] = {
-    "apt": ("/var/cache/apt", "/var/lib/dpkg", "/var/lib/apt/extended_states", "/var/log/apt"),
-    "apk": ("/var/cache/apk", "/lib/apk/db", "/etc/apk/world"),
-    "yum": ("/var/cache/yum", "/var/cache/dnf", "/var/lib/rpm", "/var/lib/dnf", "/var/lib/yum"),
-    "pip": ("/root/.cache/pip",),
-    "npm": ("/root/.npm", "/usr/local/share/.cache/yarn"),
-    "gem": ("/root/.gem", "/root/.bundle"),
-    "pecl": ("/tmp/pear", "/root/.pearrc"),
-    "make": (),
+# Operation kinds.
+WRITE = "write"
+REMOVE = "remove"
+CHOWN = "chown"  # chown, chmod, chgrp, setfacl: metadata, so the file is copied up whole
+TOUCH = "touch"
+PURGE = "purge"  # a package manager removing packages
+UNPACK = "unpack"  # an archive or package file read to extract or install it
+EXEC = "exec"  # a program whose writes are not modelled
+
+# What a write leaves at its path.
+FILE = "file"
+DIR = "dir"  # a directory entry only (mkdir, useradd's home): no file bytes
+TREE = "tree"  # a directory with contents
+
+# What is known of the bytes written.
+EXACT = "exact"  # the size is known (build context, heredoc)
+HEAVY = "heavy"  # a class known to weigh: downloads, extractions, clones, package caches
+EMPTY = "empty"  # nothing but entries: mkdir, touch of a new file, a symlink
+UNKNOWN = "unknown"
+
+# Roles of a write that rules ask about.
+CACHE = "cache"  # a package manager's download cache or index
+ARCHIVE = "archive"  # an archive or package file, to be unpacked later
+INSTALL = "install"  # the system trees packages land in: too broad to name as an origin
+
+
+class Manager(NamedTuple):
+    """A package manager: where its download cache or index lands (`~` is the build user's
+    home), what the message calls it, and how to leave nothing behind."""
+
+    caches: tuple[str, ...]
+    what: str
+    fix: str
+    trees: tuple[str, ...] = ()
+
+
+MANAGERS: Mapping[str, Manager] = {
+    "apt": Manager(
+        ("/var/lib/apt/lists",),
+        "the apt package index (/var/lib/apt/lists)",
+        "rm -rf /var/lib/apt/lists/* in the same RUN",
+        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib"),
+    ),
+    "apk": Manager(
+        ("/var/cache/apk",),
+        "the apk cache (/var/cache/apk)",
+        "apk add --no-cache",
+        ("/usr", "/etc", "/opt", "/lib", "/bin", "/sbin", "/lib/apk/db", "/etc/apk/world"),
+    ),
+    "yum": Manager(
+        ("/var/cache/yum", "/var/cache/dnf", "/var/cache/zypp", "/var/cache/tdnf"),
+        "the yum/dnf cache (/var/cache/yum, /var/cache/dnf)",
+        "yum/dnf clean all in the same RUN",
+        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib"),
+    ),
+    "pip": Manager(
+        ("~/.cache/pip",),
+        "the pip cache (~/.cache/pip)",
+        "pip install --no-cache-dir",
+        ("/usr/local/lib", "/usr/lib/python3", "/usr/local/bin", "/opt"),
+    ),
+    "uv": Manager(
+        ("~/.cache/uv",),
+        "the uv cache (~/.cache/uv)",
+        "uv --no-cache (or UV_NO_CACHE=1), or RUN --mount=type=cache,target=/root/.cache/uv",
+        ("/usr/local/lib", "/usr/local/bin", "/opt"),
+    ),
+    "poetry": Manager(
+        ("~/.cache/pypoetry",),
+        "the poetry cache (~/.cache/pypoetry)",
+        "poetry install --no-cache, or rm -rf ~/.cache/pypoetry in the same RUN",
+        ("/usr/local/lib", "/usr/local/bin", "/opt"),
+    ),
+    "npm": Manager(
+        ("~/.npm",),
+        "the npm cache (~/.npm)",
+        "npm cache clean --force in the same RUN",
+        ("/usr/local/lib/node_modules", "/usr/local/bin"),
+    ),
+    "yarn": Manager(
+        ("/usr/local/share/.cache/yarn", "~/.cache/yarn"),
+        "the yarn cache (/usr/local/share/.cache/yarn)",
+        "yarn cache clean in the same RUN",
+        ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/share/.config/yarn"),
+    ),
+    "pnpm": Manager(
+        ("~/.local/share/pnpm/store", "~/.cache/pnpm"),
+        "the pnpm store (~/.local/share/pnpm/store)",
+        "pnpm store prune in the same RUN, or RUN --mount=type=cache for the store",
+        ("/usr/local/lib/node_modules", "/usr/local/bin"),
+    ),
+    "conda": Manager(
+        ("/opt/conda/pkgs",),
+        "the conda package cache (pkgs/)",
+        "conda clean -afy (mamba/micromamba clean --all --yes) in the same RUN",
+        ("/opt/conda",),
+    ),
+    "gem": Manager(
+        ("/usr/local/bundle/cache", "~/.gem"),
+        "the gem cache (.gem files in GEM_HOME/cache)",
+        "rm -rf $GEM_HOME/cache in the same RUN",
+        ("/usr/local/bundle", "/var/lib/gems", "/usr/local/lib/ruby", "/usr/local/bin"),
+    ),
+    "composer": Manager(
+        ("~/.composer/cache", "~/.cache/composer"),
+        "the composer cache (~/.composer/cache)",
+        "composer clear-cache in the same RUN (or COMPOSER_CACHE_DIR=/dev/null)",
+        ("/usr/local/bin",),
+    ),
+    "cargo": Manager(
+        ("~/.cargo/registry", "~/.cargo/git"),
+        "the cargo registry cache (~/.cargo/registry)",
+        "build in a stage that is not shipped, or rm -rf $CARGO_HOME/registry in the same RUN",
+        ("~/.cargo/bin",),
+    ),
+    "go": Manager(
+        ("/root/go/pkg/mod", "~/.cache/go-build"),
+        "the Go module and build caches (GOPATH/pkg/mod, ~/.cache/go-build)",
+        "build in a stage that is not shipped, or go clean -modcache -cache in the same RUN",
+        (),
+    ),
+    "pacman": Manager(
+        ("/var/cache/pacman/pkg", "/var/lib/pacman/sync"),
+        "the pacman cache (/var/cache/pacman/pkg)",
+        "pacman -Scc --noconfirm in the same RUN",
+        ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
+    ),
+    "pecl": Manager((), "", "", ("/usr/local/lib/php", "/usr/local/etc/php", "/tmp/pear")),
+    "make": Manager((), "", "", ("/usr/local",)),
 }
-_INDEX: Mapping[str, tuple[str, ...]] = {
-    "apt": ("/var/lib/apt/lists",),
-    "apk": ("/var/cache/apk",),
-    "yum": ("/var/cache/yum", "/var/cache/dnf"),
+# Environment variables that move a manager's cache, and values under which the path lies.
+_CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
+    "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
+    "poetry": (("POETRY_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pypoetry")),
+    "npm": (("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
+    "yarn": (("YARN_CACHE_FOLDER", ""),),
+    "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
+    "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
+    "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/cache")),
+    "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
+    "cargo": (("CARGO_HOME", "/registry"),),
+    "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
 }
-_TREES: Mapping[str, tuple[str, ...]] = {
-    "apt": ("/usr", "/etc", "/opt", "/var/log", "/lib"),
-    "apk": ("/usr", "/etc", "/opt", "/lib", "/bin", "/sbin"),
-    "yum": ("/usr", "/etc", "/opt", "/var/log", "/lib"),
-    "pip": ("/usr/local/lib", "/usr/lib/python3", "/usr/local/bin", "/opt"),
-    "npm": ("/usr/local/lib/node_modules", "/usr/local/bin"),
-    "gem": ("/usr/local/bundle", "/var/lib/gems", "/usr/local/lib/ruby", "/usr/local/bin"),
-    "pecl": ("/usr/local/lib/php", "/usr/local/etc/php"),
-    "make": ("/usr/local",),
+_TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
+# Environment variables that switch a manager's cache off.
+_NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
+    "pip": ("PIP_NO_CACHE_DIR",),
+    "uv": ("UV_NO_CACHE",),
+    "poetry": ("POETRY_NO_CACHE",),
 }
+_NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
+
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
-        "set",
-        "echo",
-        "printf",
-        "cd",
-        "pushd",
-        "popd",
-        "export",
-        "true",
-        "false",
-        "test",
-        "[",
-        "[[",
-        ":",
-        "exit",
-        "unset",
-        "local",
-        "readonly",
-        "shift",
-        "rm",
-        "rmdir",
-        "unlink",
-        "shred",
-        "mkdir",
-        "touch",
-        "cp",
-        "mv",
-        "ln",
-        "install",
-        "chmod",
-        "chown",
-        "chgrp",
-        "setfacl",
-        "curl",
-        "wget",
-        "tar",
-        "bsdtar",
-        "unzip",
-        "ls",
-        "cat",
-        "grep",
-        "egrep",
-        "sed",
-        "awk",
-        "find",
-        "which",
-        "type",
-        "id",
-        "whoami",
-        "sleep",
-        "sha256sum",
-        "sha512sum",
-        "sha1sum",
-        "md5sum",
-        "uname",
-        "sort",
-        "head",
-        "tail",
-        "wc",
-        "tr",
-        "cut",
-        "useradd",
-        "groupadd",
-        "adduser",
-        "addgroup",
-        "usermod",
-        "git",
-        "apt-get",
-        "apt",
-        "aptitude",
-        "apk",
-        "yum",
-        "dnf",
-        "microdnf",
-        "tdnf",
-        "zypper",
-        "pip",
-        "pip3",
-        "pip2",
-        "npm",
-        "yarn",
-        "pnpm",
-        "gem",
-        "bundle",
-        "dpkg",
-        "rpm",
-        "apt-mark",
-        "ldconfig",
+        *("set", "echo", "printf", "cd", "pushd", "popd", "export", "true", "false", "test"),
+        *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
+        *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
+        *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
+        *("jar", "7z", "7za", "gunzip", "gzip", "xz", "unxz", "bunzip2", "zstd", "unzstd"),
+        *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
+        *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
+        *("tail", "wc", "tr", "cut", "tee", "xargs", "gpg", "gpgconf", "command", "hash"),
+        *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
+        *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
+        *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle"),
+        *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
+        *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
+        *("pacman", "add-apt-repository", "cargo"),
     }
 )
-_TREES_ALL = frozenset(p for paths in _TREES.values() for p in paths)
-_BROAD = _TREES_ALL | frozenset(p for paths in (*_STATE.values(), *_INDEX.values()) for p in paths)
 # Build tools write into the directory they run in.
 _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
@@ -151,6 +202,20 @@ _BUILDERS = frozenset(
 _APT = frozenset({"apt-get", "apt", "aptitude"})
 _YUM = frozenset({"yum", "dnf", "microdnf", "tdnf", "zypper"})
 _PIP = frozenset({"pip", "pip3", "pip2"})
+_CONDA = frozenset({"conda", "mamba", "micromamba"})
+_NODE = frozenset({"npm", "yarn", "pnpm"})
+
+ARCHIVE_SUFFIXES = (
+    *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
+    *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma"),
+)
+# Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
+
+
+def is_archive(path: str) -> bool:
+    return posixpath.basename(path).lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def path_overlaps(a: str, b: str) -> bool:
@@ -180,33 +245,63 @@ def _is_glob(text: str) -> bool:
     return "*" in text or "?" in text or "[" in text
 
 
-class Action(NamedTuple):
-    """One command's effect on paths: `kind` is 'remove', 'chown', 'touch' or 'package-remove'.
+def covers(removal: str, written: str) -> bool:
+    """True when removing (or re-owning, recursively) `removal` reaches all of `written`: the
+    path itself, a directory above it, a glob matching it or a parent, or `dir/*` when `written`
+    is the directory."""
+    if removal == written or written.startswith(removal.rstrip("/") + "/") or removal == "/":
+        return True
+    if removal.endswith("/*") and removal[:-2] == written.rstrip("/"):
+        return True
+    if _is_glob(removal):
+        wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
+        if len(parts) >= len(wanted) and all(
+            _shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
+        ):
+            return True
+    return False
 
-    `foreign` are the paths (or for 'package-remove', the tool) that no earlier command of the
-    same RUN created; `unknown_before` is True when an earlier command of the same RUN ran a
-    program whose writes are not modelled, so it may have created them.
+
+def inside(path: str, tree: str) -> bool:
+    """True when `path` lies strictly below `tree` (globs allowed in `path`)."""
+    if tree == "/":
+        return path != "/"
+    if not _is_glob(path):
+        return path.startswith(tree.rstrip("/") + "/")
+    parts, top = path.strip("/").split("/"), tree.strip("/").split("/")
+    return len(parts) > len(top) and all(
+        _component_matches(p, t) for p, t in zip(parts, top, strict=False)
+    )
+
+
+class Op(NamedTuple):
+    """One thing a RUN does to the filesystem, in the order it happens.
+
+    For WRITE: `entry` (FILE, DIR or TREE), `content` (EXACT, HEAVY, EMPTY or UNKNOWN) and `role`
+    (CACHE, ARCHIVE, INSTALL or ''). For CHOWN: `recursive`. For PURGE and caches: `family`, the
+    package manager. `blind` is True when a program whose writes are not modelled ran earlier in
+    the same RUN, so it may have made what this operation touches.
     """
 
     kind: str
     tool: str
     paths: tuple[str, ...]
     command: str
-    foreign: tuple[str, ...] = ()
-    unknown_before: bool = False
+    entry: str = TREE
+    content: str = UNKNOWN
+    role: str = ""
+    family: str = ""
+    recursive: bool = True
+    blind: bool = False
 
 
 class RunEffects(NamedTuple):
-    """A RUN's commands; the files it named (`files`) and the paths precise enough to name as
-    the origin of a later change (`tracked`); what it removed or re-owned (`actions`); the
-    directories it only created (`dirs`, by mkdir or useradd: the origin of the directory, not of
-    what a later layer puts in it)."""
+    """A RUN's commands, what they do in order (`ops`), and the files it named and kept (`files`:
+    redirect, download and copy targets, for LG002)."""
 
     commands: tuple[Command, ...]
-    files: tuple[str, ...]
-    tracked: tuple[str, ...]
-    actions: tuple[Action, ...]
-    dirs: tuple[str, ...] = ()
+    ops: tuple[Op, ...]
+    files: tuple[str, ...] = ()
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -248,83 +343,58 @@ def _quote(word: str) -> str:
 
 
 def run_effects(instr: Instruction) -> RunEffects:
-    """Split a RUN into commands and work out what each writes, removes and re-owns.
+    """Split a RUN into commands and work out what each writes, removes, re-owns and unpacks.
 
     Repositories hold many Dockerfiles with the same RUN (one per variant or version), so the
-    result is kept per script, directory and the variables the script can see.
+    result is kept per script, directory, mounts and the variables the script can see.
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
-    seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text))
-    key = (text, instr.workdir, seen)
+    seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
+    key = (text, instr.workdir, seen, instr.flags.get("mount", ()))
     found = _RUN_CACHE.get(key)
     if found is None:
         found = _RUN_CACHE[key] = _run_effects(scripts, instr)
     return found
 
 
-_RUN_CACHE: dict[tuple[str, str, tuple[tuple[str, str], ...]], RunEffects] = {}
+_RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
+_ENV_READ = frozenset(
+    {name for names in _CACHE_VARS.values() for name, _ in names}
+    | {name for names in _NO_CACHE_VARS.values() for name in names}
+)
 
 
 def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     commands: list[Command] = []
     for script in scripts:
         commands.extend(split_commands(script, instr.workdir, instr.env))
-    writes: list[str] = []
+    mounted = tuple(
+        resolve(m.get("target", m.get("dst", m.get("destination", ""))) or "/", instr.workdir)
+        for m in instr.mounts()
+        if m.get("type") in ("cache", "tmpfs")
+    )
+    ops: list[Op] = []
     files: list[str] = []
-    tracked: list[str] = []
-    dirs: list[str] = []
-    actions: list[Action] = []
-    installs: set[str] = set()
-    unknown = False
+    blind = False
     for command in commands:
-        for action in _actions(command):
-            if action.kind == "package-remove":
-                foreign: tuple[str, ...] = () if action.tool in installs else (action.tool,)
-            else:
-                foreign = tuple(
-                    p for p in action.paths if not any(path_overlaps(p, w) for w in writes)
-                )
-            actions.append(action._replace(foreign=foreign, unknown_before=unknown))
-            if action.kind == "remove":
-                # What this RUN wrote and removed again never reaches its layer.
-                tracked = [w for w in tracked if not _removed(action.paths, w)]
-                files = [w for w in files if not _removed(action.paths, w)]
-                dirs = [w for w in dirs if not _removed(action.paths, w)]
-        tool = tool_and_args(command)[0]
-        if tool not in _MODELLED:
-            unknown = True
-            # An unmodelled program may fill the directories made so far: they hold content.
-            tracked.extend(dirs)
-            dirs = []
-        written = _writes(command, installs)
-        writes.extend(written)
-        files.extend(_named_files(command, written))
-        if tool in ("mkdir", "useradd", "adduser"):
-            dirs.extend(written)
-        elif tool == "apk" and apk_without_cache(command.words):
-            # It may touch /var/cache/apk, but leaves nothing there for a later layer to delete.
-            tracked.extend(w for w in _tracked(written) if w != "/var/cache/apk")
-        else:
-            tracked.extend(_tracked(written))
-    return RunEffects(tuple(commands), tuple(files), tuple(tracked), tuple(actions), tuple(dirs))
-
-
-def _removed(removals: tuple[str, ...], written: str) -> bool:
-    """True when removing `removals` leaves nothing of `written`: the path itself, a directory
-    above it, a glob matching it or a parent, or `dir/*` when `written` is the directory."""
-    for removal in removals:
-        if removal == written or written.startswith(removal.rstrip("/") + "/"):
-            return True
-        if removal.endswith("/*") and removal[:-2] == written.rstrip("/"):
-            return True
-        if _is_glob(removal):
-            wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
-            if len(parts) >= len(wanted) and all(
-                _shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
+        for op in _ops(command, instr.env):
+            if (
+                op.kind == WRITE
+                and op.role == CACHE
+                and any(covers(m, p) for m in mounted for p in op.paths)
             ):
-                return True
-    return False
+                continue  # a cache mount keeps it out of the layer
+            ops.append(op._replace(blind=blind) if blind else op)
+            if op.kind == WRITE and op.entry == FILE and op.content != EMPTY:
+                files.extend(op.paths)
+            elif op.kind == REMOVE:
+                files = [f for f in files if not any(covers(p, f) for p in op.paths)]
+        tool = tool_and_args(command)[0]
+        if tool not in _MODELLED and tool not in _BUILDERS:
+            ops.append(Op(EXEC, tool, (), " ".join(command.words), blind=blind))
+            blind = True
+    return RunEffects(tuple(commands), tuple(ops), tuple(files))
 
 
 def apk_without_cache(words: tuple[str, ...]) -> bool:
@@ -340,14 +410,6 @@ def _shell_glob(name: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern)
 
 
-def _named_files(command: Command, written: list[str]) -> list[str]:
-    """Of what a command wrote, the files it named: redirect, download and copy targets."""
-    tool, _ = tool_and_args(command)
-    if tool in ("curl", "wget", "cp", "mv", "ln", "touch", "install") or command.redirects:
-        return [w for w in written if w not in _BROAD]
-    return []
-
-
 def _writes_file(redirect: Redirect) -> bool:
     """`> f`, `>> f`, `2> f`, `&> f`; not `2>&1`, `>&2` or `>&-`, which name descriptors."""
     if ">" not in redirect.op:
@@ -360,12 +422,22 @@ def _extracts(words: tuple[str, ...]) -> bool:
     first = words[1] if len(words) > 1 else ""
     if not first.startswith("--") and "x" in first.lstrip("-"):
         return True
-    return any(w in ("-x", "--extract", "--get") for w in words)
+    return any(
+        w in ("--extract", "--get")
+        or (w.startswith("-") and not w.startswith("--") and "x" in w and w[1:].isalpha())
+        for w in words[1:]
+    )
 
 
-def _tracked(written: list[str]) -> list[str]:
-    """Of what a command wrote, what is precise enough to name as the origin of a later change."""
-    return [w for w in written if w not in _TREES_ALL]
+def _tar_archive(words: tuple[str, ...]) -> str | None:
+    """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word after bundled `xzf`."""
+    value = _option_value(words, "-f", "--file")
+    if value is not None:
+        return value
+    first = words[1] if len(words) > 1 else ""
+    if first and not first.startswith("-") and "f" in first and len(words) > 2:
+        return words[2]  # `tar xzf FILE`: old-style bundled letters, f takes the next word
+    return None
 
 
 def _operands(words: tuple[str, ...], with_value: frozenset[str] = frozenset()) -> list[str]:
@@ -407,7 +479,7 @@ def _path(word: str, command: Command) -> str | None:
         word = "/root" + word[1:]
     if word.startswith("$") and not word.startswith("$HOME"):
         return None
-    word = word.replace("$HOME", "/root")
+    word = word.replace("$HOME", "/root").replace("${HOME}", "/root")
     if not word.startswith("/") and command.cwd is None:
         return None
     return resolve(word, command.cwd or "/")
@@ -415,6 +487,11 @@ def _path(word: str, command: Command) -> str | None:
 
 def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
     return tuple(p for p in (_path(w, command) for w in words) if p is not None)
+
+
+def home_path(path: str) -> str:
+    """`~/x` as the model writes it: the build user's home is /root."""
+    return "/root" + path[1:] if path.startswith("~") else path
 
 
 @functools.lru_cache(maxsize=4096)
@@ -428,41 +505,165 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             while words and words[0].startswith("-"):
                 words = words[1:]
             continue
+        if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
+            words = words[2:]
+            continue
         if name.startswith("python") and len(words) > 2 and words[1] == "-m":
             return words[2], words[2:]
+        if name.startswith("python") and len(words) > 1 and words[1].endswith("get-pip.py"):
+            return "get-pip.py", words[1:]
         return name, words
     return "", ()
 
 
-def _actions(command: Command) -> Iterator[Action]:
+def _subcommand(words: tuple[str, ...]) -> str:
+    for word in words[1:]:
+        if not word.startswith("-"):
+            return word
+    return ""
+
+
+def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     tool, words = tool_and_args(command)
     text = " ".join(words)
-    if tool in ("rm", "rmdir", "unlink", "shred"):
-        yield Action("remove", tool, _paths(_operands(words), command), text)
-    elif tool == "find" and ("-delete" in words or _find_execs_rm(words)):
-        roots = []
-        for word in words[1:]:
-            if word.startswith("-") or word in ("(", "!"):
-                break
-            roots.append(word)
-        yield Action("remove", "find", _paths(roots or ["."], command), text)
+    for redirect in command.redirects:
+        if _writes_file(redirect):
+            target = _path(redirect.target, command)
+            if target and not target.startswith("/dev/"):
+                yield Op(WRITE, tool, (target,), text, FILE, UNKNOWN)
+    if not tool:
+        return
+    yield from _package_ops(tool, words, command, env, text)
+    operands = _operands(words)
+    if tool in ("rm", "unlink", "shred"):
+        yield Op(REMOVE, tool, _paths(operands, command), text)
+    elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
+        yield Op(REMOVE, "find", _paths(_find_roots(words), command), text)
+    elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
+        yield Op(CHOWN, "find", _paths(_find_roots(words), command), text)
     elif tool in ("chown", "chmod", "chgrp"):
-        operands = _operands(words, frozenset({"--reference"}))
         if tool == "chmod":
-            operands = [w for w in words[1:] if not _is_chmod_option(w)]
+            rest = [w for w in words[1:] if not _is_chmod_option(w)]
+        else:
+            rest = _operands(words, frozenset({"--reference", "--from"}))
         if not any(w.startswith("--reference") for w in words):
-            operands = operands[1:]
-        yield Action("chown", tool, _paths(operands, command), text)
+            rest = rest[1:]
+        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
     elif tool == "setfacl":
-        operands = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
-        yield Action("chown", tool, _paths(operands, command), text)
+        rest = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
+        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
     elif tool == "touch":
-        operands = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
-        yield Action("touch", tool, _paths(operands, command), text)
-    else:
-        manager = _package_removal(tool, words)
-        if manager:
-            yield Action("package-remove", manager, (), text)
+        rest = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
+        paths = _paths(rest, command)
+        yield Op(TOUCH, tool, paths, text, recursive=False)
+        yield Op(WRITE, tool, paths, text, FILE, EMPTY)
+    elif tool in ("mkdir", "mktemp"):
+        yield Op(
+            WRITE, tool, _paths(_operands(words, frozenset({"-m"})), command), text, DIR, EMPTY
+        )
+    elif tool == "install":
+        rest = _operands(words, frozenset({"-m", "-o", "-g", "-t"}))
+        if "-d" in words or "--directory" in words:
+            yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
+        elif rest:
+            yield Op(WRITE, tool, _paths(rest[-1:], command), text, FILE, UNKNOWN)
+    elif tool == "tee":
+        yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
+    elif tool == "ln":
+        yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
+    elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
+        dest = _paths(operands[-1:], command)
+        archives = all(is_archive(o) for o in operands[:-1])
+        yield Op(WRITE, tool, dest, text, TREE, UNKNOWN, ARCHIVE if archives else "")
+    elif tool == "curl":
+        target = _option_value(words, "-o", "--output")
+        if target is None and any(
+            w in ("-O", "--remote-name")
+            or (w.startswith("-") and not w.startswith("--") and "O" in w)
+            for w in words[1:]
+        ):
+            target = _url_name([w for w in words if "://" in w])
+        if target and target != "-":
+            yield _download(tool, _paths([target], command), text)
+    elif tool == "wget":
+        target = _option_value(words, "-O", "--output-document")
+        prefix = _option_value(words, "-P", "--directory-prefix")
+        if not target:
+            name = _url_name([w for w in words if "://" in w])
+            target = posixpath.join(prefix or ".", name) if name else None
+        if target and target != "-":
+            yield _download(tool, _paths([target], command), text)
+    elif tool in ("tar", "bsdtar") and _extracts(words):
+        archive = _tar_archive(words)
+        if archive and archive != "-":
+            yield Op(UNPACK, tool, _paths([archive], command), text)
+        into = _option_value(words, "-C", "--directory") or "."
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool == "unzip":
+        archive_words = _operands(words, frozenset({"-d", "-x", "-P"}))
+        yield Op(UNPACK, tool, _paths(archive_words[:1], command), text)
+        into = _option_value(words, "-d") or "."
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool == "jar" and len(words) > 2 and "x" in words[1]:
+        yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
+        yield Op(WRITE, tool, _paths(["."], command), text, TREE, HEAVY)
+    elif tool in ("7z", "7za") and _subcommand(words) in ("x", "e"):
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        yield Op(UNPACK, tool, _paths(rest[:1], command), text)
+        into = next((w[2:] for w in words if w.startswith("-o")), ".")
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool in ("gunzip", "unxz", "bunzip2", "unzstd") or (
+        tool in ("gzip", "xz", "bzip2", "zstd") and ("-d" in words or "--decompress" in words)
+    ):
+        packed = _paths(operands, command)
+        yield Op(UNPACK, tool, packed, text)
+        yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
+    elif tool == "git" and len(operands) >= 2 and operands[0] == "clone":
+        clone = (
+            operands[2]
+            if len(operands) > 2
+            else posixpath.basename(operands[1]).removesuffix(".git")
+        )
+        yield Op(WRITE, tool, _paths([clone], command), text, TREE, HEAVY)
+    elif tool in ("useradd", "adduser") and operands:
+        home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
+        yield Op(WRITE, tool, _paths([home or f"/home/{operands[-1]}"], command), text, DIR, EMPTY)
+    elif tool in _BUILDERS and command.cwd:
+        where = _option_value(words, "-C") if tool == "make" else None
+        yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+
+
+def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:
+    archive = all(is_archive(p) for p in paths)
+    return Op(WRITE, tool, paths, text, FILE, HEAVY, ARCHIVE if archive else "")
+
+
+def _url_name(urls: list[str]) -> str | None:
+    names = [posixpath.basename(u.split("?")[0].rstrip("/")) for u in urls]
+    return names[0] if names and names[0] else None
+
+
+def _recursive(words: tuple[str, ...]) -> bool:
+    return any(
+        w == "--recursive" or (w.startswith("-") and not w.startswith("--") and "R" in w)
+        for w in words[1:]
+    )
+
+
+def _find_roots(words: tuple[str, ...]) -> list[str]:
+    roots = []
+    for word in words[1:]:
+        if word.startswith("-") or word in ("(", "!"):
+            break
+        roots.append(word)
+    return roots or ["."]
+
+
+def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:
+    for i, word in enumerate(words[:-1]):
+        if word in ("-exec", "-execdir") and posixpath.basename(words[i + 1]) in programs:
+            return True
+    return False
 
 
 def _is_chmod_option(word: str) -> bool:
@@ -479,140 +680,187 @@ def _is_chmod_option(word: str) -> bool:
     )
 
 
-def _find_execs_rm(words: tuple[str, ...]) -> bool:
-    for i, word in enumerate(words[:-1]):
-        if word in ("-exec", "-execdir") and posixpath.basename(words[i + 1]) in ("rm", "rmdir"):
+def _package_ops(
+    tool: str, words: tuple[str, ...], command: Command, env: Mapping[str, str], text: str
+) -> Iterator[Op]:
+    """What a package manager command installs, caches, cleans, removes and unpacks."""
+    family, installs, caches = package_command(tool, words)
+    if family is None:
+        return
+    manager = MANAGERS[family]
+    local = [w for w in _operands(words) if is_archive(w) and "://" not in w]
+    if local:
+        yield Op(UNPACK, tool, _paths(local, command), text)
+    if installs:
+        yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
+                 INSTALL, family)  # fmt: skip
+    variables = {**env, **dict(command.assignments)}
+    where = cache_paths(family, variables, tool)
+    if caches and not _cache_off(family, words, variables):
+        yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
+    if _cleans(family, tool, words):
+        yield Op(REMOVE, tool, where, text)
+    if _removes_packages(family, tool, words):
+        yield Op(PURGE, tool, (), text, family=family)
+
+
+def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[str, ...]:
+    """Where `family` keeps its cache under these variables, the place `tool` uses first."""
+    paths = [home_path(p) for p in MANAGERS[family].caches]
+    own = _TOOL_CACHE.get(tool)
+    if own in paths:
+        paths.insert(0, paths.pop(paths.index(own)))
+    for name, suffix in _CACHE_VARS.get(family, ()):
+        value = env.get(name)
+        if value and value.startswith("/"):
+            paths.insert(0, posixpath.normpath(value) + suffix)
+    return tuple(paths)
+
+
+def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
+    """(package manager family, installs packages, writes its download cache or index)."""
+    sub = _subcommand(words)
+    if tool in _APT:
+        installs = sub in ("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep")
+        return "apt", installs, sub == "update"
+    if tool == "add-apt-repository":  # updates the index unless told not to
+        return "apt", False, not any(w in ("-n", "--no-update") for w in words)
+    if tool == "pacman":
+        syncs = any(w.startswith("-S") and not w.startswith(("-Sc", "-Scc")) for w in words)
+        return "pacman", syncs or any(w.startswith("-U") for w in words), syncs
+    if tool == "dpkg":
+        return "apt", "-i" in words or "--install" in words, False
+    if tool == "apk":
+        fetches = sub in ("add", "update", "upgrade", "fix")
+        return "apk", sub in ("add", "upgrade", "fix"), fetches and not apk_without_cache(words)
+    if tool in _YUM:
+        installs = sub in (
+            *("install", "update", "upgrade", "groupinstall", "reinstall", "in", "swap"),
+            *("localinstall", "group", "module"),
+        )
+        fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade")
+        return "yum", installs, fetches
+    if tool == "rpm":
+        first = words[1] if len(words) > 1 else ""
+        return (
+            "yum",
+            first.startswith("-") and not first.startswith("--") and ("i" in first or "U" in first),
+            False,
+        )
+    if tool in _PIP or tool.endswith("get-pip.py"):
+        installs = sub == "install" or tool.endswith("get-pip.py")
+        return "pip", installs, installs
+    if tool == "uv":
+        second = _subcommand(words[1:]) if sub in ("pip", "tool") else ""
+        installs = sub in ("sync", "add") or second in ("install", "sync")
+        return "uv", installs, installs
+    if tool == "poetry":
+        return "poetry", sub in ("install", "add", "update"), sub in ("install", "add", "update")
+    if tool == "npm":
+        installs = sub in ("install", "ci", "i", "add", "update")
+        return "npm", installs, installs
+    if tool == "yarn":
+        installs = sub in ("", "install", "add") or (sub == "global" and "add" in words)
+        return "yarn", installs, installs
+    if tool == "pnpm":
+        installs = sub in ("install", "i", "add", "fetch")
+        return "pnpm", installs, installs
+    if tool in _CONDA:
+        installs = sub in ("install", "create", "update") or (sub == "env" and "create" in words)
+        return "conda", installs, installs
+    if tool == "gem":
+        return "gem", sub == "install", sub == "install"
+    if tool == "bundle":
+        return "gem", sub == "install", False
+    if tool == "composer":
+        installs = sub in ("install", "require", "update", "global")
+        return "composer", installs, installs and "--no-cache" not in words
+    if tool == "cargo":
+        return "cargo", sub == "install", sub in ("build", "install", "fetch")
+    if tool == "go":
+        return (
+            "go",
+            sub == "install",
+            sub in ("build", "install", "get") or (sub == "mod" and "download" in words),
+        )
+    if tool in ("pecl", "pear"):
+        return "pecl", sub == "install", False
+    if tool == "make":
+        return "make", "install" in words[1:], False
+    return None, False, False
+
+
+def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> bool:
+    if family == "pip" and ("--no-cache-dir" in words or "--no-cache" in words):
+        return True  # pip takes unambiguous prefixes of its long options
+    if family in ("uv", "poetry") and "--no-cache" in words:
+        return True
+    if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):
+        return False
+    for name in _NO_CACHE_VARS.get(family, ()):
+        value = env.get(name, "").lower()
+        # pip reads any set value as "off", even "false" (pypa/pip#5735).
+        if value and (family == "pip" or value not in ("0", "false", "no", "off")):
             return True
+    return any(
+        env.get(name, "").startswith(_NO_CACHE_PATHS) for name, _ in _CACHE_VARS.get(family, ())
+    )
+
+
+def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
+    """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
+    sub = _subcommand(words)
+    if family == "apt":
+        return sub == "dist-clean"
+    if family == "yum":
+        return sub in ("clean", "cc") and any(
+            w in ("all", "-a", "--all", "packages") for w in words
+        )
+    if family == "apk":
+        return sub == "cache" and "clean" in words
+    if family in ("pip", "uv"):
+        return sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)
+    if family == "poetry":
+        return sub == "cache" and "clear" in words
+    if family in ("npm", "yarn"):
+        return sub == "cache" and any(w in ("clean", "clear") for w in words)
+    if family == "pnpm":
+        return sub == "store" and "prune" in words
+    if family == "conda":
+        return sub == "clean" and any(
+            w in ("--all", "-a", "--packages", "-p", "--tarballs", "-t") or w.startswith("-a")
+            for w in words
+        )
+    if family == "composer":
+        return sub in ("clear-cache", "clearcache", "cc")
+    if family == "go":
+        return sub == "clean" and ("-modcache" in words or "-cache" in words)
+    if family == "pacman":
+        return any(w.startswith("-Sc") for w in words)
     return False
 
 
-def _subcommand(words: tuple[str, ...]) -> str:
-    for word in words[1:]:
-        if not word.startswith("-"):
-            return word
-    return ""
-
-
-def _package_removal(tool: str, words: tuple[str, ...]) -> str | None:
+def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     sub = _subcommand(words)
-    if tool in _APT and sub in ("purge", "remove", "autoremove"):
-        return "apt"
-    if tool == "dpkg" and any(w in ("-r", "-P", "--purge", "--remove") for w in words):
-        return "apt"
-    if tool == "apk" and sub == "del":
-        return "apk"
-    if tool in _YUM and sub in ("remove", "erase", "autoremove"):
-        return "yum"
-    if tool == "rpm" and any(w.startswith("-e") for w in words[1:2]):
-        return "yum"
-    if tool in _PIP and sub == "uninstall":
-        return "pip"
-    if tool in ("npm", "yarn") and sub in ("uninstall", "remove", "prune", "rm"):
-        return "npm"
-    if tool == "gem" and sub == "uninstall":
-        return "gem"
-    return None
-
-
-def updates_index(command: Command) -> str | None:
-    """The package manager family whose index a command downloads (`apt-get update`), if any."""
-    tool, words = tool_and_args(command)
-    sub = _subcommand(words)
-    if (tool in _APT and sub == "update") or (tool == "apk" and sub == "update"):
-        return "apk" if tool == "apk" else "apt"
-    if tool in _YUM and sub in ("makecache", "update", "upgrade", "install"):
-        return "yum"
-    if tool == "apk" and sub == "add" and not apk_without_cache(words):
-        return "apk"
-    return None
-
-
-def package_install(command: Command) -> str | None:
-    """The package manager family a command installs with ('apt', 'apk', ...), if any."""
-    tool, words = tool_and_args(command)
-    sub = _subcommand(words)
-    if tool in _APT and sub in ("install", "update", "upgrade", "dist-upgrade", "build-dep"):
-        return "apt"
-    if tool in ("pecl", "pear") and sub == "install":
-        return "pecl"
-    if tool == "dpkg" and "-i" in words:
-        return "apt"
-    if tool == "apk" and sub in ("add", "update", "upgrade"):
-        return "apk"
-    if tool in _YUM and sub in ("install", "update", "upgrade", "groupinstall", "makecache"):
-        return "yum"
-    if tool in _PIP and sub == "install":
-        return "pip"
-    if tool in ("npm", "yarn", "pnpm") and sub in ("install", "ci", "i", "add", ""):
-        return "npm"
-    if tool in ("gem", "bundle") and sub == "install":
-        return "gem"
-    if tool == "make" and "install" in words[1:]:
-        return "make"
-    return None
-
-
-def _writes(command: Command, installs: set[str]) -> list[str]:
-    tool, words = tool_and_args(command)
-    out = [
-        t
-        for t in (_path(r.target, command) for r in command.redirects if _writes_file(r))
-        if t and not t.startswith("/dev/")
-    ]
-    manager = package_install(command)
-    if manager:
-        installs.add(manager)
-        out.extend(_STATE[manager] + _TREES[manager])
-    index = updates_index(command)
-    if index:
-        out.extend(_INDEX[index])
-    operands = _operands(words)
-    if tool in ("mkdir", "touch", "mktemp", "install"):
-        out.extend(_paths(operands, command))
-    elif tool in ("cp", "mv", "ln", "rsync") and operands:
-        out.extend(_paths(operands[-1:], command))
-    elif tool == "curl":
-        target = _option_value(words, "-o", "--output")
-        if target:
-            out.extend(_paths([target], command))
-        elif any(
-            w in ("-O", "--remote-name")
-            or (w.startswith("-") and not w.startswith("--") and "O" in w)
-            for w in words[1:]
-        ):
-            urls = [w for w in words if "://" in w]
-            out.extend(_paths([posixpath.basename(u.split("?")[0]) for u in urls], command))
-    elif tool == "wget":
-        target = _option_value(words, "-O", "--output-document")
-        prefix = _option_value(words, "-P", "--directory-prefix")
-        if target and target != "-":
-            out.extend(_paths([target], command))
-        elif not target:
-            urls = [w for w in words if "://" in w]
-            base = prefix or "."
-            out.extend(
-                _paths(
-                    [posixpath.join(base, posixpath.basename(u.split("?")[0])) for u in urls],
-                    command,
-                )
-            )
-    elif tool in ("tar", "bsdtar") and _extracts(words):
-        out.extend(_paths([_option_value(words, "-C", "--directory") or "."], command))
-    elif tool == "unzip":
-        out.extend(_paths([_option_value(words, "-d") or "."], command))
-    elif tool == "git" and len(operands) >= 2 and operands[0] == "clone":
-        dest = (
-            operands[2]
-            if len(operands) > 2
-            else posixpath.basename(operands[1]).removesuffix(".git")
-        )
-        out.extend(_paths([dest], command))
-    elif tool in ("useradd", "adduser") and operands:
-        home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
-        out.extend(_paths([home or f"/home/{operands[-1]}"], command))
-    elif tool in _BUILDERS and command.cwd:
-        out.append(command.cwd)
-    return out
+    if tool in _APT:
+        return sub in ("purge", "remove", "autoremove")
+    if tool == "dpkg":
+        return any(w in ("-r", "-P", "--purge", "--remove") for w in words)
+    if tool == "apk":
+        return sub == "del"
+    if tool in _YUM:
+        return sub in ("remove", "erase", "autoremove")
+    if tool == "rpm":
+        return any(w.startswith("-e") for w in words[1:2])
+    if tool in _PIP:
+        return sub == "uninstall"
+    if tool in _NODE:
+        return sub in ("uninstall", "remove", "prune", "rm")
+    if tool == "gem":
+        return sub == "uninstall"
+    if tool in _CONDA:
+        return sub in ("remove", "uninstall")
+    return False
 
 
 class CopyWrite(NamedTuple):
@@ -622,6 +870,9 @@ class CopyWrite(NamedTuple):
     path: str
     exact: bool
     size: int | None = None
+    tree: bool = False  # a directory's contents, not one file
+    archive: bool = False  # an archive or package file, kept as it is
+    unpacked: bool = False  # a local tar that ADD unpacked: its members, not the archive
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -644,6 +895,7 @@ def copy_writes(
     dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
+    adds = instr.keyword == "add"
     from layerguard.dockerfile.ignorefile import ignore_file
 
     excludes = [expand(e, instr.env) for e in instr.flags.get("exclude", ())]
@@ -662,10 +914,18 @@ def copy_writes(
             continue
         if "://" in source or source.startswith("git@"):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
-            out.append(CopyWrite(posixpath.join(dest, base) if dest_is_dir else dest, True))
+            target = posixpath.join(dest, base) if dest_is_dir else dest
+            out.append(CopyWrite(target, True, archive=is_archive(base)))
             continue
+        if adds and from_stage is None and source.lower().endswith(TAR_SUFFIXES):
+            out.append(CopyWrite(dest, False, tree=True, unpacked=True))
+            continue  # ADD unpacks a local tar archive: its members land under dest
         if context is not None and from_stage is None:
-            files = list(_context_files(context, source, ignore_file(context, dockerfile)))
+            listed = _context_files(context, source, ignore_file(context, dockerfile))
+            if listed is None:
+                out.append(_unlisted(source, dest, dest_is_dir))
+                continue
+            files = list(listed)
             if excludes:
                 left = [
                     f
@@ -675,8 +935,8 @@ def copy_writes(
                 if files and not left:
                     continue  # everything excluded: nothing copied
                 files = left
-            if not files and any(c in source for c in "*?["):
-                continue  # a wildcard that matches nothing copies nothing
+            if not files and _is_glob(source) and os.path.isdir(context):
+                continue  # a wildcard that matches nothing in the context copies nothing
             if files and parents:
                 for _, _, size, from_root in files:
                     out.append(
@@ -687,14 +947,31 @@ def copy_writes(
                 under = dest.rstrip("/") + "/"
                 for rel, is_tree_member, size, _ in files:
                     if is_tree_member:  # names read from disk: nothing for resolve to fold
-                        out.append(CopyWrite(under + rel, True, size))
+                        out.append(CopyWrite(under + rel, True, size, archive=is_archive(rel)))
                     elif dest_is_dir or len(files) > 1:
-                        out.append(CopyWrite(resolve(rel, dest), True, size))
+                        path = resolve(rel, dest)
+                        out.append(CopyWrite(path, True, size, archive=is_archive(rel)))
                     else:
-                        out.append(CopyWrite(dest, True, size))
+                        out.append(CopyWrite(dest, True, size, archive=is_archive(rel)))
                 continue
-        out.append(CopyWrite(dest, False))
+        out.append(_unlisted(source, dest, dest_is_dir))
     return out
+
+
+def _unlisted(source: str, dest: str, dest_is_dir: bool) -> CopyWrite:
+    """What a COPY writes when the build context does not list the source: a file named like
+    one (`installer.zip`, `entrypoint.sh`) lands as that file; anything else (`.`, `src/`, a
+    name without an extension, a wildcard) may be a directory whose contents land in dest."""
+    name = posixpath.basename(source.rstrip("/"))
+    stem, dot, suffix = name.rpartition(".")
+    file_like = not source.endswith("/") and (
+        is_archive(name) or (not _is_glob(name) and bool(dot and stem and suffix))
+    )
+    if not file_like:
+        return CopyWrite(dest, False, tree=True)
+    return CopyWrite(
+        posixpath.join(dest, name) if dest_is_dir else dest, False, archive=is_archive(name)
+    )
 
 
 def _parents_path(source: str, from_root: str) -> str:
@@ -712,13 +989,13 @@ MAX_CONTEXT_FILES = 20_000
 @functools.lru_cache(maxsize=256)
 def _context_files(
     context: str, source: str, ignore: str | None = None
-) -> tuple[tuple[str, bool, int, str], ...]:
+) -> tuple[tuple[str, bool, int, str], ...] | None:
     """(path relative to the destination, whether it came from inside a copied directory, size,
     path relative to the context root).
 
-    Follows the ignore file `ignore`; empty when the source is missing, escapes the context or
-    is too big. Kept per ignore file rather than per Dockerfile: Dockerfiles that share a
-    context share the walk.
+    Follows the ignore file `ignore`; empty when the source is missing or escapes the context,
+    None when the listing cannot be known (too big, a pattern pathlib cannot read). Kept per
+    ignore file rather than per Dockerfile: Dockerfiles that share a context share the walk.
     """
     root = os.path.realpath(context)
     pattern = posixpath.normpath(source.lstrip("/")) or "."
@@ -733,7 +1010,7 @@ def _context_files(
         try:
             matches = sorted(str(p) for p in Path(root).glob(pattern))
         except ValueError:  # `a**.txt`: BuildKit's matcher takes it, pathlib's glob does not
-            return ()
+            return None
     else:
         candidate = os.path.join(root, pattern)
         matches = [candidate] if os.path.lexists(candidate) else []
@@ -746,7 +1023,7 @@ def _context_files(
         if os.path.isdir(match):
             prefix = "" if rel_match == "." else rel_match + "/"
             if not _tree_files(match, "", prefix, ignored, out):
-                return ()
+                return None
         elif not ignored.matches(rel_match):
             out.append((os.path.basename(match), False, _size(match), rel_match))
     return tuple(out)

@@ -663,14 +663,18 @@ class _Parser:
         return i
 
     def _for(self, tokens: list[_Token], i: int) -> int:
-        """Skip `for NAME in WORDS; do`, running any $(...) in the words."""
+        """Skip `for NAME in WORDS; do`, running any $(...) in the words. With one plain word
+        (`for f in /opt/*.zip`) the body sees NAME as that word, a glob standing for each file."""
         self._open("loop")
         count = len(tokens)
         head = tokens[i] if i < count else None
+        name = None
         if isinstance(head, _Word) and head.keyword is not None:
             i += 1
-            self.env.pop(head.keyword, None)
+            name = head.keyword
+            self.env.pop(name, None)
         separated = True  # `for x do` is valid too
+        items: list[_Word] = []
         while i < count:
             token = tokens[i]
             i += 1
@@ -681,7 +685,11 @@ class _Parser:
                 if separated and token.keyword == "do":
                     break
                 separated = False
+                if token.keyword != "in" or items or name is None:
+                    items.append(token)
                 self._run_substitutions([token])
+        if name is not None and len(items) == 1 and items[0].keyword:
+            self.env[name] = items[0].keyword
         return i
 
     def _case(self, tokens: list[_Token], i: int) -> int:

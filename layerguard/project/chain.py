@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from layerguard.dockerfile.effects import copy_writes, run_effects
+from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.model import Inherited, Model, build
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
-from layerguard.rules.base import Link, Step
+from layerguard.rules.base import Link
 
 
 class Source(NamedTuple):

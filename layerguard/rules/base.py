@@ -6,8 +6,8 @@ import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from layerguard.dockerfile.effects import CopyWrite, RunEffects, path_overlaps
-from layerguard.dockerfile.model import Instruction, Model
+from layerguard.dockerfile.filesystem import BASE, Hit, Layer, Step
+from layerguard.dockerfile.model import Model
 from layerguard.findings import human
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
@@ -123,22 +123,6 @@ class BuiltFacts(NamedTuple):
     new_layers: Sequence[Mapping[str, Any]]
 
 
-class Step(NamedTuple):
-    """A layer-making instruction of a shipped stage, here or in a checked file up the chain."""
-
-    file: str
-    image: ImageRef | None
-    instr: Instruction
-    inherited: bool
-    run: RunEffects | None
-    copies: tuple[CopyWrite, ...]
-
-    @property
-    def where(self) -> str:
-        text = f"{self.file}:{self.instr.line}"
-        return f"{text} ({self.image.familiar})" if self.inherited and self.image else text
-
-
 class Link(NamedTuple):
     """One image in a FROM chain, with the checked Dockerfile that builds it (None if external)."""
 
@@ -153,25 +137,17 @@ class Context(NamedTuple):
     chain: tuple[Link, ...]
     base: BaseFacts | None = None
     built: BuiltFacts | None = None
+    layers: tuple[Layer, ...] = ()  # the filesystem model: what each step leaves and changes
 
     def own_steps(self) -> Iterator[tuple[int, Step]]:
         for index, step in enumerate(self.steps):
             if not step.inherited:
                 yield index, step
 
-    def writer(self, path: str, before: int, exact_only: bool = False) -> Step | None:
-        """The latest step before index `before` that wrote `path` (or a path over or under it).
-        A step that only made the directory (mkdir) counts when no earlier step wrote there."""
-        made = None
-        for step in reversed(self.steps[:before]):
-            if any(path_overlaps(path, w.path) for w in step.copies if w.exact or not exact_only):
-                return step
-            if step.run and not exact_only:
-                if any(path_overlaps(path, w) for w in step.run.tracked):
-                    return step
-                if made is None and path.rstrip("/") in step.run.dirs:
-                    made = step
-        return made
+    def own_layers(self) -> Iterator[tuple[int, Layer]]:
+        for index, layer in enumerate(self.layers):
+            if not layer.step.inherited:
+                yield index, layer
 
 
 def budget_line(ctx: Context) -> int:
@@ -186,30 +162,33 @@ def listing(items: list[str], most: int = 3) -> str:
 
 
 class Origins:
-    """Where the paths a finding names came from: earlier steps (named) or the base image
-    (measured through the registry). Its figures are `measured` only when every path is."""
+    """Where the bytes a finding names came from: earlier steps (named), or the base image
+    (measured through the registry, or a class of paths known to weigh). Its figures are
+    `measured` only when the registry sized every hit."""
 
-    __slots__ = ("_base", "_bytes", "_files", "_steps", "_unmeasured")
+    __slots__ = ("_base", "_bytes", "_files", "_static_base", "_steps", "_unmeasured", "_where")
 
-    def __init__(self, base: BaseFacts | None) -> None:
-        self._base = base
+    def __init__(self, ctx: Context) -> None:
+        self._base = ctx.base
+        self._where = [step.where for step in ctx.steps]
         self._steps: list[str] = []
         self._files = 0
         self._bytes = 0
+        self._static_base = False
         self._unmeasured = False
 
-    def add(self, writer: Step | None, files: int = 0, size: int = 0) -> None:
-        if writer is None:
-            self._files += files
-            self._bytes += size
-            return
-        self._unmeasured = True
-        if writer.where not in self._steps:
-            self._steps.append(writer.where)
-
-    def unmeasured(self) -> None:
-        """Something the registry cannot size (removed packages): no `measured` figures."""
-        self._unmeasured = True
+    def add(self, hit: Hit) -> None:
+        layer = hit.entry.layer
+        if layer != BASE:
+            self._unmeasured = True
+            if self._where[layer] not in self._steps:
+                self._steps.append(self._where[layer])
+        elif hit.files:
+            self._files += hit.files
+            self._bytes += hit.entry.size or 0
+        else:
+            self._static_base = True
+            self._unmeasured = True
 
     def named(self) -> list[str]:
         names = list(self._steps)
@@ -218,6 +197,8 @@ class Origins:
                 f"the base image {self._base.reference.familiar}: "
                 f"{self._files} files, {human(self._bytes)}"
             )
+        elif self._static_base:
+            names.append("the base image")
         return names
 
     def measured(self) -> dict[str, int] | None:

@@ -45,10 +45,12 @@ from collections.abc import Iterator, Mapping
 
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import MIN_BYTES, Context, Step, listing
+from layerguard.rules.base import MIN_BYTES, Context, listing
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from layerguard.dockerfile.filesystem import Step
 
 CODE = "LG002"
 NAME = "copy-over-inherited-content"

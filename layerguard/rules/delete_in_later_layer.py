@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.effects import PURGE, REMOVE
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
@@ -65,30 +66,23 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for index, step in ctx.own_steps():
-        if step.run is None:
-            continue
+    for _, layer in ctx.own_layers():
         removed: list[str] = []
-        origins = Origins(ctx.base)
-        for action in step.run.actions:
-            if action.kind not in ("remove", "package-remove") or not action.foreign:
+        origins = Origins(ctx)
+        for change in layer.changes:
+            if change.kind == PURGE:
+                removed.append(f"packages ({change.command})")
+            elif change.kind == REMOVE:
+                removed.extend(p for p in change.paths if p not in removed)
+            else:
                 continue
-            if action.kind == "package-remove":
-                if not action.unknown_before:
-                    removed.append(f"packages ({action.command})")
-                    origins.unmeasured()
-                continue
-            for path in action.foreign:
-                writer = ctx.writer(path, index)
-                files, size = ctx.base.under(path) if ctx.base else (0, 0)
-                if writer is None and (action.unknown_before or (ctx.base and not files)):
-                    continue  # nothing known to delete there (or an earlier command made it)
-                removed.append(path)
-                origins.add(writer, files, size)
+            for hit in change.hits:
+                origins.add(hit)
         if not removed:
             continue
         named = origins.named()
-        where = f" (added by {'; '.join(named)})" if named else " (added by an earlier layer)"
+        where = f" (added by {'; '.join(named)})" if named else ""
+        step = layer.step
         yield Problem(
             step.instr.line,
             step.instr.end_line,

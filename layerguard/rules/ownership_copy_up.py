@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.effects import CHOWN, TOUCH
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
@@ -54,31 +55,23 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for index, step in ctx.own_steps():
-        if step.run is None:
-            continue
+    for _, layer in ctx.own_layers():
         touched: list[str] = []
         tools: list[str] = []
-        origins = Origins(ctx.base)
-        for action in step.run.actions:
-            if action.kind not in ("chown", "touch"):
+        origins = Origins(ctx)
+        for change in layer.changes:
+            if change.kind not in (CHOWN, TOUCH):
                 continue
-            for path in action.foreign:
-                writer = ctx.writer(path, index)
-                files, size = ctx.base.under(path) if ctx.base else (0, 0)
-                if writer is None and (
-                    action.kind == "touch" or action.unknown_before or (ctx.base and not files)
-                ):
-                    continue
-                if path not in touched:
-                    touched.append(path)
-                    origins.add(writer, files, size)
-                if action.tool not in tools:
-                    tools.append(action.tool)
+            touched.extend(p for p in change.paths if p not in touched)
+            if change.tool not in tools:
+                tools.append(change.tool)
+            for hit in change.hits:
+                origins.add(hit)
         if not touched:
             continue
         named = origins.named()
         where = f" (written by {'; '.join(named)})" if named else ""
+        step = layer.step
         yield Problem(
             step.instr.line,
             step.instr.end_line,

@@ -1,18 +1,27 @@
 r"""Package cache kept in layer: a RUN leaves a package manager's cache or index in its layer.
 
 ## What it does
-Reports a `RUN` of a shipped stage that
-- runs `apt-get update` or `apt-get install` (or `apt`) without removing `/var/lib/apt/lists` in
-  the same `RUN` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`);
-- runs `apk add` or `apk update` without `--no-cache` (or removing `/var/cache/apk`;
-  `apk add --no-network` fetches nothing);
-- runs `pip install` without `--no-cache-dir` (or `PIP_NO_CACHE_DIR`, `pip cache purge`, removing
-  `~/.cache/pip`);
-- runs `yum`/`dnf`/`microdnf`/`zypper install` without `clean all` (or removing `/var/cache/yum`,
-  `/var/cache/dnf`);
-- runs `npm install`/`npm ci` or `yarn install` without cleaning the cache (`npm cache clean
-  --force`, `yarn cache clean`, removing `~/.npm`);
-unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory.
+Reports a `RUN` of a shipped stage whose layer keeps what a package manager downloaded only to
+install: the command writes it and nothing in the same `RUN` removes it again.
+- `apt-get update` (or `apt update`, `add-apt-repository`) without removing
+  `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`). `apt-get install`
+  alone writes no index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor
+  does `dpkg -i`;
+- `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
+- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
+  `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
+  `pacman -Scc`;
+- `pip install` (and `get-pip.py`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`; `uv` without
+  `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
+- `npm install`/`npm ci` without `npm cache clean --force`; `yarn` without `yarn cache clean`;
+  `pnpm install` without `pnpm store prune`;
+- `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`);
+- `gem install` leaving `.gem` files; `composer install` without `composer clear-cache`;
+- `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
+
+unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
+directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH` and the like put it).
+The message names the package manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they
@@ -45,11 +54,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import apk_without_cache, package_install, path_overlaps
-from layerguard.dockerfile.shell import Command
+from layerguard.dockerfile.effects import CACHE, MANAGERS
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import Context, Step
+from layerguard.rules.base import Context
 
 if TYPE_CHECKING:
     from typing import Any
@@ -61,94 +69,18 @@ SUMMARY = "A RUN leaves a package manager's cache or index in its layer."
 HELP = "Clean the cache in the same RUN (rm -rf /var/lib/apt/lists/*, --no-cache, --no-cache-dir)."
 OPTIONS: Mapping[str, Any] = {}
 
-# family -> (cache directories, what the message calls it, the fix)
-_CACHES: Mapping[str, tuple[tuple[str, ...], str, str]] = {
-    "apt": (
-        ("/var/lib/apt/lists", "/var/lib/apt"),
-        "the apt package index (/var/lib/apt/lists)",
-        "rm -rf /var/lib/apt/lists/* in the same RUN",
-    ),
-    "apk": (("/var/cache/apk",), "the apk cache (/var/cache/apk)", "apk add --no-cache"),
-    "pip": (
-        ("/root/.cache/pip", "/root/.cache"),
-        "the pip cache (/root/.cache/pip)",
-        "pip install --no-cache-dir",
-    ),
-    "yum": (
-        ("/var/cache/yum", "/var/cache/dnf", "/var/cache/zypp"),
-        "the yum/dnf cache (/var/cache/yum, /var/cache/dnf)",
-        "yum/dnf clean all in the same RUN",
-    ),
-    "npm": (
-        ("/root/.npm", "/usr/local/share/.cache/yarn", "/root/.cache/yarn"),
-        "the npm/yarn cache (~/.npm)",
-        "npm cache clean --force in the same RUN",
-    ),
-}
-
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for _, step in ctx.own_steps():
-        if step.run is None:
-            continue
-        left = [family for family in _families(step) if not _cleaned(step, family)]
+    for _, layer in ctx.own_layers():
+        left: list[str] = []
+        for entry in layer.entries:
+            if entry.role == CACHE and entry.family not in left:
+                left.append(entry.family)
         if not left:
             continue
-        what = " and ".join(_CACHES[f][1] for f in left)
-        fix = "; ".join(_CACHES[f][2] for f in left)
+        what = " and ".join(MANAGERS[f].what for f in left)
+        fix = "; ".join(MANAGERS[f].fix for f in left)
+        step = layer.step
         yield Problem(
             step.instr.line, step.instr.end_line, f"leaves {what} in the layer: use {fix}"
         )
-
-
-def _families(step: Step) -> list[str]:
-    assert step.run is not None
-    found: list[str] = []
-    for command in step.run.commands:
-        family = package_install(command)
-        if family is None or family not in _CACHES or family in found:
-            continue
-        if _keeps_cache(family, command, step):
-            found.append(family)
-    return found
-
-
-def _keeps_cache(family: str, command: Command, step: Step) -> bool:
-    words = command.words
-    if family == "apk":
-        return not apk_without_cache(words)
-    if family == "pip":
-        env = {**step.instr.env, **dict(command.assignments)}
-        off = env.get("PIP_NO_CACHE_DIR", "").lower() in ("1", "true", "yes", "on", "off", "0")
-        return "--no-cache-dir" not in words and not off
-    if family == "npm":
-        return any(w in ("install", "ci", "i", "add") for w in words[1:3]) or len(words) == 1
-    return True
-
-
-def _cleaned(step: Step, family: str) -> bool:
-    assert step.run is not None
-    caches = _CACHES[family][0]
-    for mount in step.instr.mounts():
-        if mount.get("type") in ("cache", "tmpfs") and any(
-            path_overlaps(mount.get("target", ""), cache) for cache in caches
-        ):
-            return True
-    for action in step.run.actions:
-        if action.kind == "remove" and any(
-            path != "/" and path_overlaps(path, caches[0]) for path in action.paths
-        ):
-            return True
-    for command in step.run.commands:
-        text = " ".join(command.words)
-        if family == "apt" and " dist-clean" in text:
-            return True
-        if family == "yum" and " clean all" in text:
-            return True
-        if family == "npm" and ("cache clean" in text or "cache clear" in text):
-            return True
-        if family == "pip" and "cache purge" in text:
-            return True
-        if family == "apk" and "cache clean" in text:
-            return True
-    return False

@@ -120,7 +120,7 @@ def test_budgets_on_built_images(seeds: Any, tmp_path: Path) -> None:
 
 
 def test_unreachable_registry(tmp_path: Path) -> None:
-    write(tmp_path, {"Dockerfile": "FROM 127.0.0.1:9/app:1\nRUN rm -rf /x\n"})
+    write(tmp_path, {"Dockerfile": "FROM 127.0.0.1:9/app:1\nRUN rm -rf /usr/share/doc\n"})
     hard = run(tmp_path, "check", "--registry", "--timeout", "2")
     assert hard.returncode == 2
     assert hard.stderr.count("\n") == 1 and "127.0.0.1:9" in hard.stderr

@@ -94,7 +94,7 @@ def test_apt_in_separate_layers_and_chown(tmp_path: Path) -> None:
                 "RUN apt-get update\n"
                 "RUN apt-get install -y nginx\n"
                 'RUN echo "daemon off;" >> /etc/nginx/nginx.conf\n'
-                "RUN chown -R www-data:www-data /var/lib/nginx\n"
+                "RUN chown -R www-data:www-data /usr/share/nginx\n"
             )
         },
     )
@@ -322,7 +322,7 @@ def test_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
 
 def test_report_to_a_closed_or_full_stdout(tmp_path: Path) -> None:
     removals = "".join(f"RUN rm -rf /app/f{i}\n" for i in range(600))
-    write(tmp_path, {"Dockerfile": "FROM debian:12\nCOPY . /app\n" + removals, "f1": ""})
+    write(tmp_path, {"Dockerfile": "FROM debian:12\nCOPY app/ /app/\n" + removals, "f1": ""})
     command = [sys.executable, "-m", "layerguard", "check", "--format", "json", "."]
     # A reader that stops early (`| head -c 10`) while the 250 kB report is being written: no
     # traceback, the exit code stands.

@@ -199,7 +199,7 @@ def test_unreadable_layer_is_one_line_exit_2(registry: Any, cache: Path, tmp_pat
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "hostile/bad:1" in result.stderr
     assert "Traceback" not in result.stderr
-    (tmp_path / "Dockerfile").write_text(f"FROM {ref}\nRUN rm -rf /x\n")
+    (tmp_path / "Dockerfile").write_text(f"FROM {ref}\nRUN rm -rf /usr/share/doc\n")
     soft = subprocess.run(
         [sys.executable, "-m", "layerguard", "check", "--registry=optional", "Dockerfile"],
         cwd=tmp_path,

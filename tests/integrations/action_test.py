@@ -123,7 +123,7 @@ def test_annotations_summary_outputs_and_sarif(
     assert run.status == 1, run.stderr
     assert run.stdout.splitlines() == [
         "::warning file=docker/Dockerfile,line=3,endLine=3,title=LG003 delete-in-later-layer::"
-        "removes /usr/share/doc (added by an earlier layer): a whiteout hides the files but "
+        "removes /usr/share/doc (added by the base image): a whiteout hides the files but "
         "their bytes still ship%0ARemove the files in the RUN that creates them, or never add "
         "them (build stage + COPY --from).",
         "1 problem (1 warning) in 2 files",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ FLAGS = [
     pytest.param(
         "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n",
         [3],
-        id="deb-glob",
+        id="deb-glob-unlisted",
     ),
     pytest.param(
         "FROM python\nCOPY dist/app-1.0-py3-none-any.whl /wheels/\n"
@@ -57,3 +58,15 @@ def test_flags(
     lines_of: Callable[[str, str], list[int]], dockerfile: str, lines: list[int]
 ) -> None:
     assert lines_of(dockerfile, "LG006") == lines
+
+
+def test_glob_copy_listed_from_the_context(lint_files: Any) -> None:
+    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n"
+    listed = lint_files({"Dockerfile": dockerfile, "pkgs/a.deb": "x"}, code="LG006")
+    assert [(f.line, f.message.split(",")[0]) for f in listed] == [(3, "adds /tmp/a.deb")]
+
+
+def test_glob_matching_nothing_in_the_context_copies_nothing(lint_files: Any) -> None:
+    # BuildKit fails such a build: nothing reaches a layer, so nothing is unpacked later.
+    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n"
+    assert lint_files({"Dockerfile": dockerfile, "pkgs/a.txt": "x"}, code="LG006") == []

@@ -20,7 +20,8 @@ Lint = Callable[..., list[Finding]]
 
 @pytest.fixture
 def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
-    """Write `files` to a temp dir and lint the Dockerfiles among them; `images`: name -> ref."""
+    """Write `files` to a temp dir and lint the Dockerfiles among them; `images`: name -> ref.
+    The temp dir is the build context unless `context` is False (then nothing is listed)."""
 
     def run(
         files: Mapping[str, str],
@@ -28,6 +29,7 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
         code: str | None = None,
         measurer: Measurer | None = None,
         rules: Mapping[str, Any] | None = None,
+        context: bool = True,
     ) -> list[Finding]:
         for name, text in files.items():
             path = tmp_path / name
@@ -39,7 +41,9 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
             images={
                 (tmp_path / k).resolve(): parse_reference(v) for k, v in (images or {}).items()
             },
-            contexts={},
+            contexts={}
+            if context
+            else {(tmp_path / n).resolve(): tmp_path / "no-context" for n in files},
             build_args={},
             target=None,
         )
@@ -52,10 +56,10 @@ def lint_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lint:
 
 @pytest.fixture
 def lines_of(lint_files: Lint) -> Callable[[str, str], list[int]]:
-    """The lines at which rule `code` fires on a single Dockerfile."""
+    """The lines at which rule `code` fires on a single Dockerfile, its build context unknown."""
 
     def run(dockerfile: str, code: str) -> list[int]:
-        return [f.line for f in lint_files({"Dockerfile": dockerfile}, code=code)]
+        return [f.line for f in lint_files({"Dockerfile": dockerfile}, code=code, context=False)]
 
     return run
 

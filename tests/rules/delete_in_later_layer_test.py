@@ -73,9 +73,13 @@ FLAGS = [
         id="download-then-rm-later",
     ),
     pytest.param("FROM alpine\nRUN apk del curl\n", [2], id="apk-del"),
-    pytest.param("FROM debian\nRUN find /usr -name '*.pyc' -delete\n", [2], id="find-delete"),
+    pytest.param(
+        "FROM debian\nCOPY app/ /srv/\nRUN find /srv -name '*.pyc' -delete\n", [3], id="find-delete"
+    ),
     pytest.param("FROM python\nRUN pip uninstall -y setuptools\n", [2], id="pip-uninstall"),
-    pytest.param("FROM debian\nWORKDIR /app\nCOPY . .\nRUN rm -rf tests\n", [4], id="workdir-rel"),
+    pytest.param(
+        "FROM debian\nWORKDIR /app\nCOPY src/ .\nRUN rm -rf tests\n", [4], id="workdir-rel"
+    ),
     pytest.param(
         "FROM debian\nRUN apt-get update\n"
         "RUN apt-get install -y x && rm -rf /var/lib/apt/lists/*\n",

@@ -30,13 +30,13 @@ FLAGS = [
     pytest.param(
         "FROM debian\nCOPY entrypoint.sh /\nRUN chmod +x /entrypoint.sh\n", [3], id="chmod-copied"
     ),
-    pytest.param("FROM debian\nRUN chmod -R g+rwX /usr/local\n", [2], id="chmod-base-content"),
+    pytest.param("FROM debian\nRUN chmod -R g+rwX /usr/share\n", [2], id="chmod-base-content"),
     pytest.param(
         "FROM debian\nCOPY a.conf /etc/a.conf\nRUN touch /etc/a.conf\n", [3], id="touch-copied"
     ),
     pytest.param(
-        "FROM debian\nRUN chgrp -R 0 /opt && setfacl -m u:app:rwx /var/lib\n",
-        [2],
+        "FROM debian\nCOPY opt/ /opt/\nRUN chgrp -R 0 /opt && setfacl -R -m u:app:rwx /usr/lib\n",
+        [3],
         id="chgrp-setfacl",
     ),
 ]

@@ -1,0 +1,128 @@
+"""Precision and recall of the static rules against hand labels (tests/accuracy/GUIDE.md).
+
+    python benchmarks/accuracy.py                 # both sets, a table per set
+    python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
+
+Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
+tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
+config, except that the build context is unknown (the sets hold Dockerfiles, not their
+repositories). A finding counts as right when its (file, line, rule) is labelled `yes`, wrong when
+labelled `no`; a finding with no label is listed so that someone labels it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SETS = {
+    "accuracy": (SHARED / "accuracy" / "files", ROOT / "tests" / "accuracy" / "accuracy.tsv"),
+    "corpus": (SHARED / "corpus" / "dockerfiles", ROOT / "tests" / "accuracy" / "corpus.tsv"),
+}
+RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
+
+Key = tuple[str, int, str]
+
+
+def labels(path: Path) -> dict[Key, tuple[str, str]]:
+    """(file, line, rule) -> (truth, reason)."""
+    out: dict[Key, tuple[str, str]] = {}
+    with path.open(newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["file"], int(row["line"]), row["rule"])
+            if key in out:
+                raise SystemExit(f"{path}: {key} is labelled twice")
+            if row["truth"] not in ("yes", "no"):
+                raise SystemExit(f"{path}: {key}: truth must be yes or no")
+            out[key] = (row["truth"], row["reason"])
+    return out
+
+
+def findings(folder: Path) -> dict[Key, str]:
+    """(file, line, rule) -> message, for every Dockerfile of `folder` checked alone."""
+    sys.path.insert(0, str(ROOT))
+    from layerguard.linter import Settings, lint
+    from layerguard.project.config import default_rules
+
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".tsv"))
+    nowhere = folder / "no-build-context-here"
+    settings = Settings(
+        rules=default_rules(),
+        images={},
+        contexts={p.resolve(): nowhere for p in paths},
+        build_args={},
+        target=None,
+    )
+    report = lint([str(p) for p in paths], settings, None)
+    return {
+        (Path(f.file).name, f.line, f.rule): f.message for f in report.findings if f.rule in RULES
+    }
+
+
+def score(found: dict[Key, str], truth: dict[Key, tuple[str, str]]) -> dict[str, Counter[str]]:
+    per: dict[str, Counter[str]] = {rule: Counter() for rule in RULES}
+    for key in found:
+        label = truth.get(key)
+        per[key[2]]["tp" if label and label[0] == "yes" else "fp" if label else "unlabelled"] += 1
+    for key, (verdict, _) in truth.items():
+        if verdict == "yes" and key not in found and key[2] in per:
+            per[key[2]]["fn"] += 1
+    return per
+
+
+def table(name: str, per: dict[str, Counter[str]]) -> str:
+    rows = [
+        f"### {name}",
+        "",
+        "| rule | findings | right | wrong | unlabelled | missed | precision | recall |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    total: Counter[str] = Counter()
+    for rule in (*RULES, "all"):
+        c = total if rule == "all" else per[rule]
+        if rule != "all":
+            total.update(c)
+        found = c["tp"] + c["fp"] + c["unlabelled"]
+        precision = c["tp"] / found if found else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        rows.append(
+            f"| {rule} | {found} | {c['tp']} | {c['fp']} | {c['unlabelled']} | {c['fn']} "
+            f"| {precision:.2f} | {recall:.2f} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=sorted(SETS), action="append")
+    parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
+    args = parser.parse_args(argv)
+    show = set(filter(None, args.show.split(",")))
+    for name in args.set or sorted(SETS):
+        folder, label_file = SETS[name]
+        if not folder.is_dir():
+            print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
+            return 2
+        truth = labels(label_file)
+        found = findings(folder)
+        print(table(name, score(found, truth)))
+        for key in sorted(found, key=lambda k: (k[2], k[0], k[1])):
+            label = truth.get(key)
+            kind = "tp" if label and label[0] == "yes" else "fp" if label else "unlabelled"
+            if kind in show:
+                reason = f"  [{label[1]}]" if label else ""
+                print(f"{kind} {key[0]}:{key[1]} {key[2]} {found[key]}{reason}")
+        if "fn" in show:
+            for key, (verdict, reason) in sorted(truth.items(), key=lambda i: (i[0][2], i[0])):
+                if verdict == "yes" and key not in found:
+                    print(f"fn {key[0]}:{key[1]} {key[2]} [{reason}]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,318 @@
+"""What each layer holds, path by path: the one model the layer rules ask.
+
+Every layer-making instruction of the shipped stages (here and in checked Dockerfiles up the FROM
+chain) is replayed in order. Each write leaves an `Entry`: its path; its kind (a regular FILE, a
+DIR entry only, or a TREE with contents); what is known of its bytes (EXACT from the build
+context, HEAVY for classes known to weigh such as downloads, extractions and package caches,
+EMPTY for entries only, or UNKNOWN); and the step that wrote it. A removal hides entries, a
+chown/chmod/touch copies them up, an extractor reads an archive: each records the earlier entries
+it reaches as `Hit`s.
+
+Rules then ask a `Layer` one question: which earlier file bytes does this instruction hide, copy
+up, leave behind as a cache, or unpack beside its archive? Only bytes count: a directory that
+`mkdir` made, a non-recursive chown of a directory, or what the same RUN created before changing
+it reaches nothing. The external base image counts only where something shows it holds bytes:
+the registry's listing of it (`check --registry`), or a class of paths known to weigh (docs and
+man pages for removals, the system trees for a recursive chown).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+
+from layerguard.dockerfile.effects import (
+    ARCHIVE,
+    CACHE,
+    CHOWN,
+    DIR,
+    EMPTY,
+    EXACT,
+    FILE,
+    HEAVY,
+    INSTALL,
+    MANAGERS,
+    PURGE,
+    REMOVE,
+    TOUCH,
+    TREE,
+    UNKNOWN,
+    UNPACK,
+    WRITE,
+    CopyWrite,
+    Op,
+    RunEffects,
+    covers,
+    home_path,
+    inside,
+    is_archive,
+    path_overlaps,
+)
+from layerguard.dockerfile.model import Instruction
+from layerguard.records import TYPE_CHECKING, NamedTuple
+from layerguard.reference import ImageRef
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Protocol
+
+    class BaseListing(Protocol):
+        """What the registry showed of the external base image (`rules.base.BaseFacts`): its
+        files (path -> (size, layer)) and the files at or below a path (count, bytes)."""
+
+        @property
+        def files(self) -> Mapping[str, tuple[int, int]]: ...
+
+        def under(self, path: str) -> tuple[int, int]: ...
+
+
+BASE = -1  # the layer index of what the external base image holds
+_CACHES = tuple(home_path(c) for m in MANAGERS.values() for c in m.caches)
+# Where packages keep configuration and state, not payload: small files or empty directories
+# (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
+_INSTALL_STATE = ("/etc", "/var/lib", "/var/cache")
+
+# Base-image paths known to hold bytes in any distribution image: a removal there is waste.
+_HEAVY_BASE = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/locale")
+# Base-image trees known to hold files: a recursive chown/chmod there copies them up.
+_FILLED_BASE = ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/share", "/usr/libexec")
+_FILLED_BASE_ROOTS = ("/", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/opt/conda")
+
+
+class Step(NamedTuple):
+    """A layer-making instruction of a shipped stage, here or in a checked file up the chain."""
+
+    file: str
+    image: ImageRef | None
+    instr: Instruction
+    inherited: bool
+    run: RunEffects | None
+    copies: tuple[CopyWrite, ...]
+
+    @property
+    def where(self) -> str:
+        text = f"{self.file}:{self.instr.line}"
+        return f"{text} ({self.image.familiar})" if self.inherited and self.image else text
+
+
+class Entry(NamedTuple):
+    """What one write left at `path`; `layer` indexes the step that wrote it (BASE: the base)."""
+
+    path: str
+    kind: str  # FILE, DIR or TREE
+    content: str  # EXACT, HEAVY, EMPTY or UNKNOWN
+    size: int | None
+    layer: int
+    role: str = ""  # CACHE, ARCHIVE, INSTALL or ''
+    family: str = ""  # the package manager of a cache or an install
+
+    @property
+    def weighs(self) -> bool:
+        """True when the entry holds (or may hold) file bytes."""
+        if self.kind == DIR or self.content == EMPTY:
+            return False
+        return self.content != EXACT or bool(self.size)
+
+
+class Hit(NamedTuple):
+    """An earlier entry an instruction reaches through `path`: all of it (`whole`), or a part
+    inside a tree. `files` counts the base image's files when the registry listed them."""
+
+    entry: Entry
+    path: str
+    whole: bool
+    files: int = 0
+
+
+class Change(NamedTuple):
+    """An instruction's REMOVE, CHOWN, TOUCH or PURGE that reaches earlier bytes."""
+
+    kind: str
+    tool: str
+    command: str
+    paths: tuple[str, ...]  # the paths it named that reach earlier bytes
+    hits: tuple[Hit, ...]
+
+
+class Layer(NamedTuple):
+    """What one step leaves (`entries`), the earlier bytes it hides or copies up (`changes`),
+    and the earlier archives it unpacks (`unpacked`)."""
+
+    step: Step
+    entries: tuple[Entry, ...]
+    changes: tuple[Change, ...]
+    unpacked: tuple[Hit, ...]
+
+
+def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Layer, ...]:
+    """Replay `steps` in order; `base` is the registry's listing of the external base image."""
+    live: list[Entry] = []
+    out: list[Layer] = []
+    for index, step in enumerate(steps):
+        if step.run is not None:
+            layer, live = _run(index, step, live, base)
+        else:
+            entries = tuple(_copy_entries(index, step))
+            layer = Layer(step, entries, (), ())
+        live = [*live, *layer.entries]
+        out.append(layer)
+    return tuple(out)
+
+
+def _copy_entries(index: int, step: Step) -> list[Entry]:
+    out = []
+    for write in step.copies:
+        kind = TREE if write.tree else FILE
+        content = EXACT if write.size is not None else UNKNOWN
+        if write.tree and write.unpacked:
+            content = HEAVY
+        role = ARCHIVE if write.archive else ""
+        out.append(Entry(write.path, kind, content, write.size, index, role))
+    return out
+
+
+def _run(
+    index: int, step: Step, live: list[Entry], base: BaseListing | None
+) -> tuple[Layer, list[Entry]]:
+    assert step.run is not None
+    own: list[Entry] = []
+    changes: list[Change] = []
+    unpacked: list[Hit] = []
+    for op in step.run.ops:
+        if op.kind == WRITE:
+            own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family)
+                       for p in op.paths)  # fmt: skip
+        elif op.kind == "exec":
+            # A program we do not model may fill the directories made so far.
+            own = [e._replace(kind=TREE, content=UNKNOWN) if e.kind == DIR else e for e in own]
+        elif op.kind in (REMOVE, CHOWN, TOUCH):
+            hits: list[Hit] = []
+            named: list[str] = []
+            for path in op.paths:
+                reached = _reach(path, op, live, own, base)
+                if reached:
+                    hits.extend(reached)
+                    named.append(path)
+            if op.kind == REMOVE:
+                own = [e for e in own if not any(covers(p, e.path) for p in op.paths)]
+                live = [e for e in live if not any(covers(p, e.path) for p in op.paths)]
+            if hits:
+                changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
+        elif op.kind == PURGE:
+            hit = _purged(op, live, own)
+            if hit is not None:
+                changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
+        elif op.kind == UNPACK:
+            unpacked.extend(
+                Hit(e, path, True)
+                for path in op.paths
+                for e in live
+                if e.role == ARCHIVE and _same_file(path, e.path)
+            )
+    return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _reach(
+    path: str, op: Op, live: list[Entry], own: list[Entry], base: BaseListing | None
+) -> list[Hit]:
+    """The earlier entries whose bytes `op` hides or copies up through `path`."""
+    recursive = op.kind == REMOVE or op.recursive
+    # What this RUN wrote at, above or below the path before this command: it may be what the
+    # command means, so only a whole earlier entry is certain to be reached.
+    made_here = any(path_overlaps(path, e.path) for e in own)
+    hits = []
+    for entry in live:
+        if entry.role == INSTALL:
+            # Packages land all over these trees: a path inside one may be theirs.
+            if recursive and not (made_here or op.blind) and _installed_under(path, entry):
+                hits.append(Hit(entry._replace(content=HEAVY), path, False))
+            continue
+        if not entry.weighs:
+            continue
+        if covers(path, entry.path):
+            if not recursive and not _same_file(path, entry.path):
+                continue
+            if entry.kind == TREE and not recursive:
+                continue  # a non-recursive change of a directory copies up its entry only
+            hits.append(Hit(entry, path, True))
+        elif inside(path, entry.path) and entry.kind == TREE and entry.path != "/":
+            # (A tree written at / without a listing says nothing of any one path below it.)
+            if made_here or op.blind or (not recursive and not _looks_like_file(path)):
+                continue
+            hits.append(Hit(entry, path, False))
+    if hits or made_here or op.blind:
+        return hits
+    if base is not None:
+        if recursive:
+            files, size = base.under(path)
+        else:
+            known = base.files.get(path)
+            files, size = (1, known[0]) if known else (0, 0)
+        return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
+    if (op.kind == REMOVE and _heavy_base(path)) or (
+        op.kind == CHOWN and recursive and _filled_base(path)
+    ):
+        return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
+    return []
+
+
+def _purged(op: Op, live: list[Entry], own: list[Entry]) -> Hit | None:
+    """Packages removed by `op`: installed by an earlier layer, or by the base image."""
+    if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
+        return None  # this RUN installed packages of that manager: it may remove its own
+    for entry in reversed(live):
+        if entry.role == INSTALL and entry.family == op.family:
+            return Hit(entry._replace(content=HEAVY), "packages", True)
+    return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+def _installed_under(path: str, entry: Entry) -> bool:
+    """`path` lies inside a tree an install wrote, and not where a package manager keeps its
+    cache or index (those are CACHE entries of their own, kept or removed precisely), nor
+    where packages keep configuration and state."""
+    return (
+        inside(path, entry.path)
+        and not any(path_overlaps(path, cache) for cache in _CACHES)
+        and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
+    )
+
+
+def _same_file(path: str, written: str) -> bool:
+    """`path` names `written` itself: equal, or a glob matching it at the same depth."""
+    return path == written or (
+        path.count("/") == written.count("/") and path_overlaps(path, written)
+    )
+
+
+def _looks_like_file(path: str) -> bool:
+    """A name with an extension (`entrypoint.sh`, `*.jar`): a file rather than a directory."""
+    name = posixpath.basename(path)
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot and stem and suffix) or is_archive(name)
+
+
+def _heavy_base(path: str) -> bool:
+    return any(path == p or covers(p, path) or inside(path, p) for p in _HEAVY_BASE)
+
+
+def _filled_base(path: str) -> bool:
+    return path in _FILLED_BASE_ROOTS or any(path == p or inside(path, p) for p in _FILLED_BASE)
+
+
+__all__ = [
+    "BASE",
+    "CACHE",
+    "DIR",
+    "EMPTY",
+    "EXACT",
+    "FILE",
+    "HEAVY",
+    "TREE",
+    "UNKNOWN",
+    "Change",
+    "Entry",
+    "Hit",
+    "Layer",
+    "Step",
+    "layers",
+]
