@@ -36,6 +36,7 @@ EXEC = "exec"  # a program whose writes are not modelled
 FILE = "file"
 DIR = "dir"  # a directory entry only (mkdir, useradd's home): no file bytes
 TREE = "tree"  # a directory with contents
+EITHER = "either"  # a file, or a directory with contents: the Dockerfile does not say
 
 # What is known of the bytes written.
 EXACT = "exact"  # the size is known (build context, heredoc)
@@ -150,7 +151,18 @@ MANAGERS: Mapping[str, Manager] = {
         "pacman -Scc --noconfirm in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
-    "pecl": Manager((), "", "", ("/usr/local/lib/php", "/usr/local/etc/php", "/tmp/pear")),
+    "pecl": Manager(
+        ("/tmp/pear",),
+        "the pecl download and build cache (/tmp/pear)",
+        "rm -rf /tmp/pear in the same RUN",
+        ("/usr/local/lib/php", "/usr/local/etc/php"),
+    ),
+    "cabal": Manager(
+        ("~/.cabal/packages",),
+        "the cabal package index and downloads (~/.cabal/packages)",
+        "rm -rf ~/.cabal/packages in the same RUN",
+        ("~/.cabal",),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -192,7 +204,7 @@ _MODELLED = frozenset(
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
-        *("pacman", "add-apt-repository", "cargo"),
+        *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
     }
 )
 # Build tools write into the directory they run in.
@@ -293,6 +305,7 @@ class Op(NamedTuple):
     family: str = ""
     recursive: bool = True
     blind: bool = False
+    file_hint: bool = False  # the command shows its paths are files (chmod +x, setcap)
 
 
 class RunEffects(NamedTuple):
@@ -370,15 +383,19 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     for script in scripts:
         commands.extend(split_commands(script, instr.workdir, instr.env))
     mounted = tuple(
-        resolve(m.get("target", m.get("dst", m.get("destination", ""))) or "/", instr.workdir)
+        resolve(
+            expand(m.get("target", m.get("dst", m.get("destination", ""))), instr.env) or "/",
+            instr.workdir,
+        )
         for m in instr.mounts()
         if m.get("type") in ("cache", "tmpfs")
     )
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    for command in commands:
-        for op in _ops(command, instr.env):
+    for command, home in _as_run(commands, instr.env):
+        for found in _ops(command, instr.env):
+            op = _rehome(found, home) if home != "/root" else found
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -392,9 +409,55 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool = tool_and_args(command)[0]
         if tool not in _MODELLED and tool not in _BUILDERS:
-            ops.append(Op(EXEC, tool, (), " ".join(command.words), blind=blind))
+            cwd = (command.cwd,) if command.cwd else ()
+            ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
     return RunEffects(tuple(commands), tuple(ops), tuple(files))
+
+
+def _as_run(
+    commands: Iterable[Command], env: Mapping[str, str], home: str = "/root", depth: int = 0
+) -> Iterator[tuple[Command, str]]:
+    """Each command with the home directory of the user it runs as, looking into the scripts
+    of `sh -c`, `su USER -c` and `sudo -u USER`, where caches land in that user's home."""
+    for command in commands:
+        user, script = _switch(command.words)
+        where = home if user is None else ("/root" if user in ("root", "0") else f"/home/{user}")
+        if script is not None and depth < 3:
+            inner = split_commands(script, command.cwd, {**env, **dict(command.assignments)})
+            yield from _as_run(inner, env, where, depth + 1)
+        else:
+            yield command, where
+
+
+def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(the user a command switches to, the script it runs with `-c`), either may be None."""
+    user = None
+    rest = list(words)
+    while rest:
+        name = posixpath.basename(rest[0])
+        if name in ("su", "sudo", "runuser", "gosu", "su-exec"):
+            rest = rest[1:]
+            while rest and rest[0].startswith("-") and rest[0] not in ("-c", "--"):
+                flag = rest.pop(0)
+                if flag in ("-u", "-g", "--user") and rest:
+                    user = rest.pop(0)
+            if rest and rest[0] == "--":
+                rest = rest[1:]
+            if name in ("su", "gosu", "su-exec") and rest and not rest[0].startswith("-"):
+                user = rest.pop(0)
+            if name == "su" and len(rest) >= 2 and rest[0] == "-c":
+                return user, rest[1]
+            continue
+        if name in SHELLS and len(rest) >= 3 and rest[1] == "-c":
+            return user, rest[2]
+        break
+    return user, None
+
+
+def _rehome(op: Op, home: str) -> Op:
+    paths = tuple(home + p[5:] if p == "/root" or p.startswith("/root/") else p for p in op.paths)
+    return op._replace(paths=paths) if paths != op.paths else op
 
 
 def apk_without_cache(words: tuple[str, ...]) -> bool:
@@ -466,7 +529,7 @@ def _option_value(words: tuple[str, ...], short: str, long: str = "") -> str | N
             return following
         if long and word.startswith(long + "="):
             return word.split("=", 1)[1]
-        if word.startswith("-") and not word.startswith("--") and letter in word[1:]:
+        if letter and word.startswith("-") and not word.startswith("--") and letter in word[1:]:
             rest = word[word.index(letter, 1) + 1 :]
             return rest or following
     return None
@@ -503,7 +566,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name in ("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox"):
             words = tuple(w for w in words[1:] if "=" not in w or w.startswith("-"))
             while words and words[0].startswith("-"):
-                words = words[1:]
+                takes_value = name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
+                words = words[2:] if takes_value else words[1:]
             continue
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]
@@ -548,7 +612,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             rest = _operands(words, frozenset({"--reference", "--from"}))
         if not any(w.startswith("--reference") for w in words):
             rest = rest[1:]
-        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
+        hint = tool == "chmod" and bool(words[1:]) and _adds_execute(words)
+        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words),
+                 file_hint=hint)  # fmt: skip
+    elif tool == "setcap":
+        rest = [w for w in words[1:] if not w.startswith("-")][1:]
+        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True)
     elif tool == "setfacl":
         rest = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
         yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
@@ -572,9 +641,14 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
+        if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
+            yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
         yield Op(WRITE, tool, dest, text, TREE, UNKNOWN, ARCHIVE if archives else "")
+    elif tool in ("curl", "wget") and any("deb.nodesource.com/setup" in w for w in words):
+        # NodeSource's setup script, piped to a shell, adds its repository and runs apt update.
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
         if target is None and any(
@@ -643,6 +717,15 @@ def _url_name(urls: list[str]) -> str | None:
     return names[0] if names and names[0] else None
 
 
+def _adds_execute(words: tuple[str, ...]) -> bool:
+    """chmod's mode gives execute permission: `+x`, `a+x`, `u=rwx`, `755`, `0775`."""
+    modes = [w for w in words[1:] if not _is_chmod_option(w)]
+    mode = modes[0] if modes else ""
+    if mode.isdigit():
+        return any(int(d) & 1 for d in mode[-3:])
+    return "x" in mode and ("+" in mode or "=" in mode)
+
+
 def _recursive(words: tuple[str, ...]) -> bool:
     return any(
         w == "--recursive" or (w.startswith("-") and not w.startswith("--") and "R" in w)
@@ -694,7 +777,14 @@ def _package_ops(
     if installs:
         yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
                  INSTALL, family)  # fmt: skip
+        project = _project_dir(family, words)
+        if project:
+            yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
     variables = {**env, **dict(command.assignments)}
+    if family == "npm":
+        given = _option_value(words, "", "--cache")
+        if given:
+            variables["npm_config_cache"] = given
     where = cache_paths(family, variables, tool)
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
@@ -702,6 +792,20 @@ def _package_ops(
         yield Op(REMOVE, tool, where, text)
     if _removes_packages(family, tool, words):
         yield Op(PURGE, tool, (), text, family=family)
+
+
+def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
+    """Where an install into the project puts its packages (node_modules, vendor, pip -t)."""
+    if family in ("npm", "yarn", "pnpm") and not any(
+        w in ("-g", "--global", "global") for w in words
+    ):
+        return "node_modules"
+    if family == "composer":
+        base = _option_value(words, "-d", "--working-dir") or "."
+        return posixpath.join(base, "vendor")
+    if family == "pip":
+        return _option_value(words, "-t", "--target") or _option_value(words, "", "--prefix")
+    return None
 
 
 def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[str, ...]:
@@ -760,16 +864,21 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "ci", "i", "add", "update")
         return "npm", installs, installs
     if tool == "yarn":
-        installs = sub in ("", "install", "add") or (sub == "global" and "add" in words)
+        asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
+        installs = (sub in ("", "install", "add") and not asks) or (
+            sub == "global" and "add" in words
+        )
         return "yarn", installs, installs
     if tool == "pnpm":
         installs = sub in ("install", "i", "add", "fetch")
         return "pnpm", installs, installs
     if tool in _CONDA:
-        installs = sub in ("install", "create", "update") or (sub == "env" and "create" in words)
+        installs = sub in ("install", "create", "update") or (
+            sub == "env" and ("create" in words or "update" in words)
+        )
         return "conda", installs, installs
     if tool == "gem":
-        return "gem", sub == "install", sub == "install"
+        return "gem", sub in ("install", "update"), sub in ("install", "update")
     if tool == "bundle":
         return "gem", sub == "install", False
     if tool == "composer":
@@ -784,7 +893,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             sub in ("build", "install", "get") or (sub == "mod" and "download" in words),
         )
     if tool in ("pecl", "pear"):
-        return "pecl", sub == "install", False
+        return "pecl", sub == "install", sub == "install"
+    if tool == "cabal":
+        return "cabal", sub == "install", sub in ("update", "install")
     if tool == "make":
         return "make", "install" in words[1:], False
     return None, False, False
@@ -817,7 +928,7 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
             w in ("all", "-a", "--all", "packages") for w in words
         )
     if family == "apk":
-        return sub == "cache" and "clean" in words
+        return False  # `apk cache clean` prunes packages and keeps the APKINDEX files
     if family in ("pip", "uv"):
         return sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)
     if family == "poetry":
@@ -873,6 +984,7 @@ class CopyWrite(NamedTuple):
     tree: bool = False  # a directory's contents, not one file
     archive: bool = False  # an archive or package file, kept as it is
     unpacked: bool = False  # a local tar that ADD unpacked: its members, not the archive
+    either: bool = False  # a file or a directory, the Dockerfile does not say which
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -914,7 +1026,8 @@ def copy_writes(
             continue
         if "://" in source or source.startswith("git@"):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
-            target = posixpath.join(dest, base) if dest_is_dir else dest
+            into = dest_is_dir or dest in _ALWAYS_DIRS
+            target = posixpath.join(dest, base) if into else dest
             out.append(CopyWrite(target, True, archive=is_archive(base)))
             continue
         if adds and from_stage is None and source.lower().endswith(TAR_SUFFIXES):
@@ -923,7 +1036,7 @@ def copy_writes(
         if context is not None and from_stage is None:
             listed = _context_files(context, source, ignore_file(context, dockerfile))
             if listed is None:
-                out.append(_unlisted(source, dest, dest_is_dir))
+                out.extend(_unlisted(source, dest, dest_is_dir))
                 continue
             files = list(listed)
             if excludes:
@@ -954,24 +1067,31 @@ def copy_writes(
                     else:
                         out.append(CopyWrite(dest, True, size, archive=is_archive(rel)))
                 continue
-        out.append(_unlisted(source, dest, dest_is_dir))
+        out.extend(_unlisted(source, dest, dest_is_dir))
     return out
 
 
-def _unlisted(source: str, dest: str, dest_is_dir: bool) -> CopyWrite:
+# Directories every image has: a COPY or ADD to them without a trailing slash still lands inside.
+_ALWAYS_DIRS = frozenset({"/", "/tmp", "/usr/local/bin", "/usr/bin", "/bin", "/opt", "/root"})
+
+
+def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
     """What a COPY writes when the build context does not list the source: a file named like
-    one (`installer.zip`, `entrypoint.sh`) lands as that file; anything else (`.`, `src/`, a
-    name without an extension, a wildcard) may be a directory whose contents land in dest."""
+    one (`installer.zip`, `entrypoint.sh`) lands as that file; `.`, `src/` or a wildcard is a
+    directory whose contents land in dest; a plain name (`files`, `jenkins-agent`) may be
+    either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
     stem, dot, suffix = name.rpartition(".")
     file_like = not source.endswith("/") and (
         is_archive(name) or (not _is_glob(name) and bool(dot and stem and suffix))
     )
-    if not file_like:
-        return CopyWrite(dest, False, tree=True)
-    return CopyWrite(
-        posixpath.join(dest, name) if dest_is_dir else dest, False, archive=is_archive(name)
-    )
+    target = posixpath.join(dest, name) if dest_is_dir else dest
+    if file_like:
+        return [CopyWrite(target, False, archive=is_archive(name))]
+    if source.endswith("/") or _is_glob(name) or name in ("", "."):
+        return [CopyWrite(dest, False, tree=True)]
+    either = CopyWrite(target, False, either=True)
+    return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
 
 
 def _parents_path(source: str, from_root: str) -> str:

@@ -26,8 +26,10 @@ from layerguard.dockerfile.effects import (
     CACHE,
     CHOWN,
     DIR,
+    EITHER,
     EMPTY,
     EXACT,
+    EXEC,
     FILE,
     HEAVY,
     INSTALL,
@@ -162,7 +164,7 @@ def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Laye
 def _copy_entries(index: int, step: Step) -> list[Entry]:
     out = []
     for write in step.copies:
-        kind = TREE if write.tree else FILE
+        kind = TREE if write.tree else EITHER if write.either else FILE
         content = EXACT if write.size is not None else UNKNOWN
         if write.tree and write.unpacked:
             content = HEAVY
@@ -182,9 +184,14 @@ def _run(
         if op.kind == WRITE:
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family)
                        for p in op.paths)  # fmt: skip
-        elif op.kind == "exec":
-            # A program we do not model may fill the directories made so far.
-            own = [e._replace(kind=TREE, content=UNKNOWN) if e.kind == DIR else e for e in own]
+        elif op.kind == EXEC:
+            # A program we do not model may fill the directory it runs in, made by this RUN.
+            own = [
+                e._replace(kind=TREE, content=UNKNOWN)
+                if e.kind == DIR and any(p == e.path or inside(p, e.path) for p in op.paths)
+                else e
+                for e in own
+            ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
             hits: list[Hit] = []
             named: list[str] = []
@@ -196,6 +203,9 @@ def _run(
             if op.kind == REMOVE:
                 own = [e for e in own if not any(covers(p, e.path) for p in op.paths)]
                 live = [e for e in live if not any(covers(p, e.path) for p in op.paths)]
+                # A file copied up and removed in the same RUN never reaches the layer.
+                changes = [_without_removed(c, op.paths) for c in changes]
+                changes = [c for c in changes if c.hits]
             if hits:
                 changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
         elif op.kind == PURGE:
@@ -234,10 +244,15 @@ def _reach(
                 continue
             if entry.kind == TREE and not recursive:
                 continue  # a non-recursive change of a directory copies up its entry only
+            if entry.kind == EITHER and not recursive and not _a_file(path, op):
+                continue
             hits.append(Hit(entry, path, True))
-        elif inside(path, entry.path) and entry.kind == TREE and entry.path != "/":
-            # (A tree written at / without a listing says nothing of any one path below it.)
-            if made_here or op.blind or (not recursive and not _looks_like_file(path)):
+        elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
+            if made_here or op.blind or op.kind == TOUCH:
+                continue  # (touch makes a file as often as it touches one)
+            # Below a tree whose listing is unknown, only a path that names a file is known to
+            # be there; a tree written at / (`COPY files /`) says nothing of any directory.
+            if (not recursive or entry.path == "/") and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
     if hits or made_here or op.blind:
@@ -254,6 +269,16 @@ def _reach(
     ):
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     return []
+
+
+def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
+    if change.kind not in (CHOWN, TOUCH):
+        return change
+    kept = tuple(h for h in change.hits if not any(covers(r, h.path) for r in removed))
+    if len(kept) == len(change.hits):
+        return change
+    paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
+    return change._replace(hits=kept, paths=paths)
 
 
 def _purged(op: Op, live: list[Entry], own: list[Entry]) -> Hit | None:
@@ -282,6 +307,23 @@ def _same_file(path: str, written: str) -> bool:
     return path == written or (
         path.count("/") == written.count("/") and path_overlaps(path, written)
     )
+
+
+def _a_file(path: str, op: Op) -> bool:
+    """`path` names a file: the command says so (chmod +x, setcap), or the name does."""
+    if path in _STANDARD_DIRS:
+        return False
+    return op.file_hint or _looks_like_file(path) or posixpath.dirname(path) in _BIN_DIRS
+
+
+# Directories every distribution has: never a file, whatever the command says.
+_STANDARD_DIRS = frozenset(
+    {"/mnt", "/tmp", "/var/tmp", "/opt", "/srv", "/var", "/home", "/root", "/run", "/etc"}
+    | {"/usr", "/usr/local", "/var/log", "/var/lib", "/var/cache", "/var/run", "/media"}
+)
+_BIN_DIRS = frozenset(
+    {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
+)
 
 
 def _looks_like_file(path: str) -> bool:
