@@ -230,6 +230,14 @@ def is_archive(path: str) -> bool:
     return posixpath.basename(path).lower().endswith(ARCHIVE_SUFFIXES)
 
 
+def names_a_file(path: str) -> bool:
+    """A name with an extension (`entrypoint.sh`, `*.jar`, `.env.example`) names a file;
+    `5.1` or `python3.12` is a version, more often a directory."""
+    name = posixpath.basename(path)
+    stem, dot, suffix = name.rpartition(".")
+    return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
+
+
 def path_overlaps(a: str, b: str) -> bool:
     """True when one path equals, contains or lies inside the other (globs allowed in either)."""
     if a == b or a == "/" or b == "/":
@@ -253,8 +261,11 @@ def _component_matches(x: str, y: str) -> bool:
     )
 
 
-def _is_glob(text: str) -> bool:
+def is_glob(text: str) -> bool:
     return "*" in text or "?" in text or "[" in text
+
+
+_is_glob = is_glob
 
 
 def covers(removal: str, written: str) -> bool:
@@ -645,7 +656,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
-        yield Op(WRITE, tool, dest, text, TREE, UNKNOWN, ARCHIVE if archives else "")
+        one_file = len(operands) == 2 and names_a_file(operands[0]) and names_a_file(operands[1])
+        kind = FILE if one_file else TREE
+        yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
     elif tool in ("curl", "wget") and any("deb.nodesource.com/setup" in w for w in words):
         # NodeSource's setup script, piped to a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
@@ -985,6 +998,9 @@ class CopyWrite(NamedTuple):
     archive: bool = False  # an archive or package file, kept as it is
     unpacked: bool = False  # a local tar that ADD unpacked: its members, not the archive
     either: bool = False  # a file or a directory, the Dockerfile does not say which
+    source: str = ""  # the source it came from, normalized (`.` for the whole context)
+    origin: str = ""  # the --from stage or image; '' for the build context
+    into: str = ""  # the destination as resolved
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -1004,7 +1020,13 @@ def copy_writes(
     if not sources:
         return []
     dest = resolve(dest_raw, instr.workdir)
-    dest_is_dir = dest_raw.endswith("/") or dest_raw in (".", "./") or len(sources) > 1
+    # The WORKDIR exists as a directory: `COPY requirements.txt /app` there lands inside it.
+    dest_is_dir = (
+        dest_raw.endswith("/")
+        or dest_raw in (".", "./")
+        or len(sources) > 1
+        or dest == resolve(instr.workdir, "/")
+    )
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
     adds = instr.keyword == "add"
@@ -1017,7 +1039,9 @@ def copy_writes(
         excluded = excluder(excludes)
     parents = (instr.flag("parents") or "false").lower() == "true"
     out: list[CopyWrite] = []
+    marks: list[tuple[int, str]] = []
     for source in sources:
+        marks.append((len(out), source))
         name = source.lstrip("<-").strip("'\"") if source.startswith("<<") else None
         if name is not None and name in heredocs:
             content = next(h.content for h in instr.node.heredocs if h.name == name)
@@ -1068,7 +1092,16 @@ def copy_writes(
                         out.append(CopyWrite(dest, True, size, archive=is_archive(rel)))
                 continue
         out.extend(_unlisted(source, dest, dest_is_dir))
+    ends = [start for start, _ in marks[1:]] + [len(out)]
+    for (start, source), end in zip(marks, ends, strict=True):
+        norm, origin = normalized_source(source), from_stage or ""
+        out[start:end] = [w._replace(source=norm, origin=origin, into=dest) for w in out[start:end]]
     return out
+
+
+def normalized_source(source: str) -> str:
+    """A COPY source as a path from the context root (or the stage's root): `.` for all."""
+    return posixpath.normpath(source.strip("/")) if source.strip("/") else "."
 
 
 # Directories every image has: a COPY or ADD to them without a trailing slash still lands inside.
@@ -1081,13 +1114,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
     directory whose contents land in dest; a plain name (`files`, `jenkins-agent`) may be
     either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
-    stem, dot, suffix = name.rpartition(".")
     file_like = not source.endswith("/") and (
-        is_archive(name) or (not _is_glob(name) and bool(dot and stem and suffix))
+        is_archive(name) or (not _is_glob(name) and names_a_file(name))
     )
     target = posixpath.join(dest, name) if dest_is_dir else dest
     if file_like:
         return [CopyWrite(target, False, archive=is_archive(name))]
+    if _is_glob(name) and not source.endswith("/"):
+        return [CopyWrite(posixpath.join(dest, name), False, either=True)]
     if source.endswith("/") or _is_glob(name) or name in ("", "."):
         return [CopyWrite(dest, False, tree=True)]
     either = CopyWrite(target, False, either=True)

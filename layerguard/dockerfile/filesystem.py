@@ -47,7 +47,7 @@ from layerguard.dockerfile.effects import (
     covers,
     home_path,
     inside,
-    is_archive,
+    names_a_file,
     path_overlaps,
 )
 from layerguard.dockerfile.model import Instruction
@@ -313,7 +313,7 @@ def _a_file(path: str, op: Op) -> bool:
     """`path` names a file: the command says so (chmod +x, setcap), or the name does."""
     if path in _STANDARD_DIRS:
         return False
-    return op.file_hint or _looks_like_file(path) or posixpath.dirname(path) in _BIN_DIRS
+    return op.file_hint or names_a_file(path) or posixpath.dirname(path) in _BIN_DIRS
 
 
 # Directories every distribution has: never a file, whatever the command says.
@@ -324,13 +324,6 @@ _STANDARD_DIRS = frozenset(
 _BIN_DIRS = frozenset(
     {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
 )
-
-
-def _looks_like_file(path: str) -> bool:
-    """A name with an extension (`entrypoint.sh`, `*.jar`): a file rather than a directory."""
-    name = posixpath.basename(path)
-    stem, dot, suffix = name.rpartition(".")
-    return bool(dot and stem and suffix) or is_archive(name)
 
 
 def _heavy_base(path: str) -> bool:

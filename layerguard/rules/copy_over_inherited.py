@@ -41,16 +41,22 @@ the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few b
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.effects import is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
+from layerguard.reference import parse_reference
 from layerguard.rules.base import MIN_BYTES, Context, listing
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from layerguard.dockerfile.filesystem import Step
+    from layerguard.dockerfile.effects import CopyWrite
+    from layerguard.dockerfile.model import Model
+    from layerguard.reference import ImageRef
+
 
 CODE = "LG002"
 NAME = "copy-over-inherited-content"
@@ -67,14 +73,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            found = _earlier_write(ctx, index, write.path, write.exact, step)
-            if found is not None:
-                earlier, size = found
-                hits.setdefault(write.path, earlier.where)
-                sizes.setdefault(write.path, size)
-            elif ctx.base is not None and write.exact and write.path in ctx.base.files:
-                hits[write.path] = f"the base image {ctx.base.reference.familiar}"
-                sizes[write.path] = ctx.base.files[write.path][0]
+            for path, where, size in _old_copies(ctx, index, write):
+                hits.setdefault(path, where)
+                sizes.setdefault(path, size)
         if not hits:
             continue
         paths = sorted(hits)
@@ -94,22 +95,134 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         )
 
 
-def _earlier_write(
-    ctx: Context, index: int, path: str, exact: bool, step: Step
-) -> tuple[Step, int | None] | None:
-    """The latest earlier step that wrote `path`, and the size of what it wrote if known."""
+def _old_copies(
+    ctx: Context, index: int, write: CopyWrite
+) -> Iterator[tuple[str, str, int | None]]:
+    """(path, where, bytes if known) of what earlier layers wrote where `write` lands."""
     for earlier in reversed(ctx.steps[:index]):
-        for write in earlier.copies:
-            if write.path != path:
-                continue
-            if exact and write.exact:
-                return earlier, write.size
-            if not exact and not write.exact and _same_sources(earlier, step):
-                return earlier, None
-        if earlier.run and path in earlier.run.files:
-            return earlier, None
-    return None
+        for old in earlier.copies:
+            if old.size == 0:
+                continue  # an empty file costs its header only
+            if (old.exact and write.exact and old.path == write.path) or _same_source_file(
+                old, write
+            ):
+                yield old.path, earlier.where, old.size
+                return
+        if earlier.run and write.path in earlier.run.files:
+            yield write.path, earlier.where, None
+            return
+    base = ctx.base
+    if base is not None:
+        if write.exact and write.path in base.files:
+            yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
+        return
+    yield from _known_base_content(ctx, write)
 
 
-def _same_sources(a: Step, b: Step) -> bool:
-    return (a.instr.node.args, a.instr.flag("from")) == (b.instr.node.args, b.instr.flag("from"))
+def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
+    """`new` copies the source file that `old` copied, to the same place: `COPY package.json .`
+    then `COPY . .` (the second holds the first when both read the same context or stage)."""
+    if old.origin != new.origin or not old.source or not new.source:
+        return False
+    if old.source == new.source:
+        # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`.)
+        return old.path == new.path and not is_glob(old.source)
+    if new.tree is False and not new.either:
+        return False  # a single file cannot hold another source
+    if new.source == ".":
+        rel = old.source
+    elif old.source.startswith(new.source + "/"):
+        rel = old.source[len(new.source) + 1 :]
+    else:
+        return False
+    return old.path == new.into.rstrip("/") + "/" + rel
+
+
+def _known_base_content(ctx: Context, write: CopyWrite) -> Iterator[tuple[str, str, int | None]]:
+    """Without the registry: a `COPY --from` of a path onto the same place in the same image
+    it came from (a system tree of the stage's base image, or any file of the base image
+    itself), or a file every image of an official repository holds (nginx's default.conf)."""
+    model = ctx.model
+    shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
+    if shipped is None:
+        return
+    where = f"the base image {shipped.familiar}"
+    if write.origin and write.source != "." and not is_glob(write.source):
+        stage_base, is_stage = _origin_base(model, write.origin)
+        same_image = stage_base is not None and stage_base.name == shipped.name
+        if same_image and write.path == "/" + write.source and not is_stage:
+            yield write.path, where, None  # `COPY --from=ubuntu:22.04 /etc/x /etc/x` on ubuntu
+            return
+        # (A name without an extension in a bin directory is a program, not a tree.)
+        tree = write.tree or (write.either and posixpath.dirname(write.into) not in _BIN_DIRS)
+        if same_image and tree and _filled_tree(write.into, shipped.name):
+            yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
+            return
+    for path in _OFFICIAL_FILES.get(shipped.name, ()):
+        # A site copied into the web root replaces its index.html.
+        site = (write.tree or write.either) and path == write.path.rstrip("/") + "/index.html"
+        if write.path == path or site:
+            yield path, where, None
+            return
+
+
+def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:
+    """The external image a `--from` value stands on (a stage's root base, or the image it
+    names), and whether it named a stage."""
+    for stage in model.stages:
+        if origin.lower() in ((stage.name or "").lower(), str(stage.index)):
+            while stage.base_stage is not None:
+                stage = model.stages[stage.base_stage]
+            return stage.base_image, True
+    try:
+        return parse_reference(origin), False
+    except ValueError:
+        return None, False
+
+
+def _filled_tree(path: str, image: str) -> bool:
+    """A directory that every image of the repository `image` fills: the distribution's own
+    trees, and the language runtime an official image installs."""
+    trees = _DISTRIBUTION_TREES + _RUNTIME_TREES.get(image.rpartition("/")[2], ())
+    return any(
+        path.startswith(tree[:-1])
+        if tree.endswith("*")
+        else path == tree or path.startswith(tree + "/")
+        for tree in trees
+    )
+
+
+_BIN_DIRS = frozenset(
+    {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
+)
+_DISTRIBUTION_TREES = ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/share", "/lib")
+_RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
+    "python": ("/usr/local/lib/python3*", "/usr/local/bin"),
+    "node": ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
+    "ruby": ("/usr/local/lib/ruby", "/usr/local/bin"),
+    "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
+    "golang": ("/usr/local/go",),
+    "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
+}
+
+
+# Files every image of these official repositories holds, which Dockerfiles commonly replace.
+_OFFICIAL_FILES: Mapping[str, tuple[str, ...]] = {
+    "docker.io/library/nginx": (
+        "/etc/nginx/nginx.conf",
+        "/etc/nginx/conf.d/default.conf",
+        "/usr/share/nginx/html/index.html",
+        "/usr/share/nginx/html/50x.html",
+    ),
+    "docker.io/library/php": (
+        "/usr/local/etc/php-fpm.conf",
+        "/usr/local/etc/php-fpm.d/www.conf",
+        "/usr/local/etc/php-fpm.d/docker.conf",
+        "/etc/apache2/sites-available/000-default.conf",
+        "/etc/apache2/apache2.conf",
+    ),
+    "docker.io/library/httpd": (
+        "/usr/local/apache2/conf/httpd.conf",
+        "/usr/local/apache2/htdocs/index.html",
+    ),
+}
