@@ -205,6 +205,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
+        *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++"),
     }
 )
 # Build tools write into the directory they run in.
@@ -317,6 +318,7 @@ class Op(NamedTuple):
     recursive: bool = True
     blind: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, setcap)
+    packages: tuple[str, ...] = ()  # for an install: the package names it was given
 
 
 class RunEffects(NamedTuple):
@@ -626,6 +628,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         hint = tool == "chmod" and bool(words[1:]) and _adds_execute(words)
         yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words),
                  file_hint=hint)  # fmt: skip
+    elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
+        yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
+    elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words:
+        yield Op(
+            WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
+        )
     elif tool == "setcap":
         rest = [w for w in words[1:] if not w.startswith("-")][1:]
         yield Op(CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True)
@@ -715,6 +723,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool in ("useradd", "adduser") and operands:
         home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
         yield Op(WRITE, tool, _paths([home or f"/home/{operands[-1]}"], command), text, DIR, EMPTY)
+    elif tool == "go" and _subcommand(words) == "build" and _option_value(words, "-o"):
+        yield Op(
+            WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
+        )
     elif tool in _BUILDERS and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
@@ -784,12 +796,19 @@ def _package_ops(
     if family is None:
         return
     manager = MANAGERS[family]
-    local = [w for w in _operands(words) if is_archive(w) and "://" not in w]
+    # Package files named by path: `dpkg -i x.deb`, `pip install /opt/wheels/pip-*`.
+    local = [
+        w
+        for w in _operands(words)
+        if "://" not in w
+        and (is_archive(w) or (w.startswith("/") and is_glob(posixpath.basename(w))))
+    ]
     if local:
         yield Op(UNPACK, tool, _paths(local, command), text)
     if installs:
+        named = tuple(w for w in _operands(words)[1:] if not w.startswith(("$", "/", ".")))
         yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
-                 INSTALL, family)  # fmt: skip
+                 INSTALL, family, packages=named)  # fmt: skip
         project = _project_dir(family, words)
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
@@ -1026,6 +1045,7 @@ def copy_writes(
         or dest_raw in (".", "./")
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")
+        or dest in _ALWAYS_DIRS
     )
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")

@@ -47,6 +47,7 @@ from layerguard.dockerfile.effects import (
     covers,
     home_path,
     inside,
+    is_glob,
     names_a_file,
     path_overlaps,
 )
@@ -72,7 +73,8 @@ BASE = -1  # the layer index of what the external base image holds
 _CACHES = tuple(home_path(c) for m in MANAGERS.values() for c in m.caches)
 # Where packages keep configuration and state, not payload: small files or empty directories
 # (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
-_INSTALL_STATE = ("/etc", "/var/lib", "/var/cache")
+_INSTALL_STATE = ("/var/lib", "/var/cache")
+_DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
 
 # Base-image paths known to hold bytes in any distribution image: a removal there is waste.
 _HEAVY_BASE = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/locale")
@@ -107,6 +109,8 @@ class Entry(NamedTuple):
     layer: int
     role: str = ""  # CACHE, ARCHIVE, INSTALL or ''
     family: str = ""  # the package manager of a cache or an install
+    copied: bool = False  # written by a COPY or ADD (files from the context or a stage)
+    packages: tuple[str, ...] = ()  # for an install: the package names it was given
 
     @property
     def weighs(self) -> bool:
@@ -169,7 +173,7 @@ def _copy_entries(index: int, step: Step) -> list[Entry]:
         if write.tree and write.unpacked:
             content = HEAVY
         role = ARCHIVE if write.archive else ""
-        out.append(Entry(write.path, kind, content, write.size, index, role))
+        out.append(Entry(write.path, kind, content, write.size, index, role, copied=True))
     return out
 
 
@@ -182,8 +186,8 @@ def _run(
     unpacked: list[Hit] = []
     for op in step.run.ops:
         if op.kind == WRITE:
-            own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family)
-                       for p in op.paths)  # fmt: skip
+            own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
+                             packages=op.packages) for p in op.paths)  # fmt: skip
         elif op.kind == EXEC:
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
@@ -213,11 +217,15 @@ def _run(
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
         elif op.kind == UNPACK:
+            # An archive a COPY wrote, by its name or as a file inside a copied tree.
             unpacked.extend(
                 Hit(e, path, True)
                 for path in op.paths
                 for e in live
-                if e.role == ARCHIVE and _same_file(path, e.path)
+                if (e.role == ARCHIVE and _same_file(path, e.path))
+                or (
+                    e.copied and e.kind in (TREE, EITHER) and e.path != "/" and inside(path, e.path)
+                )
             )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
@@ -239,10 +247,11 @@ def _reach(
             continue
         if not entry.weighs:
             continue
-        if covers(path, entry.path):
-            if not recursive and not _same_file(path, entry.path):
+        if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
+            children = path == entry.path.rstrip("/") + "/*" and entry.kind != FILE
+            if not recursive and not _same_file(path, entry.path) and not children:
                 continue
-            if entry.kind == TREE and not recursive:
+            if entry.kind == TREE and not recursive and not children:
                 continue  # a non-recursive change of a directory copies up its entry only
             if entry.kind == EITHER and not recursive and not _a_file(path, op):
                 continue
@@ -251,8 +260,10 @@ def _reach(
             if made_here or op.blind or op.kind == TOUCH:
                 continue  # (touch makes a file as often as it touches one)
             # Below a tree whose listing is unknown, only a path that names a file is known to
-            # be there; a tree written at / (`COPY files /`) says nothing of any directory.
-            if (not recursive or entry.path == "/") and not _a_file(path, op):
+            # be there; a tree written at / says nothing of the system's own directories, and
+            # one a RUN wrote there (`cp -R /tmp/build/* /`) nothing of any directory.
+            at_root = entry.path == "/" and (not entry.copied or path in _STANDARD_DIRS)
+            if (not recursive or at_root) and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
     if hits or made_here or op.blind:
@@ -295,11 +306,29 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
+    local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
+    if path.startswith("/etc/") and not _names_a_package(path, entry.packages):
+        return False  # configuration there is as likely the base image's own
     return (
         inside(path, entry.path)
+        and not local  # (distribution packages never install under /usr/local)
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
     )
+
+
+def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
+    """A directory of `path` is named for one of the packages (`/etc/nginx/...` after
+    `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`)."""
+    for part in path.strip("/").split("/")[1:-1]:
+        for name in packages:
+            if name == part or (
+                name.startswith(part)
+                and name[len(part) : len(part) + 1] in "-.0123456789"
+                and len(part) > 2
+            ):
+                return True
+    return False
 
 
 def _same_file(path: str, written: str) -> bool:

@@ -237,6 +237,9 @@ class _Lexer:
                 self.pos = pos + 2
             elif c == "#":
                 end = src.find("\n", pos)
+                if term == "`":  # bash reads a backquoted script up to its closing quote first
+                    quote = src.find("`", pos)
+                    end = quote if 0 <= quote < end or end < 0 else end
                 self.pos = n if end < 0 else end
             elif c == "`" and self.backticks:
                 if term == "`":

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import ARCHIVE
+from layerguard.dockerfile.effects import FILE
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import Context
@@ -56,17 +56,18 @@ OPTIONS: Mapping[str, Any] = {}
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for index, layer in ctx.own_layers():
-        archives = [e for e in layer.entries if e.role == ARCHIVE]
-        if not archives or layer.step.instr.keyword not in ("copy", "add"):
+        if layer.step.instr.keyword not in ("copy", "add"):
             continue
         for later in ctx.layers[index + 1 :]:
             hit = next((h for h in later.unpacked if h.entry.layer == index), None)
             if hit is not None:
+                # The archive the COPY wrote, or the file inside a copied tree the RUN named.
+                shown = hit.entry.path if hit.entry.kind == FILE else hit.path
                 step = layer.step
                 yield Problem(
                     step.instr.line,
                     step.instr.end_line,
-                    f"adds {hit.entry.path}, which {later.step.where} unpacks: the archive ships "
+                    f"adds {shown}, which {later.step.where} unpacks: the archive ships "
                     f"in this layer beside its unpacked copy",
                 )
                 break
