@@ -722,7 +722,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, _paths([clone], command), text, TREE, HEAVY)
     elif tool in ("useradd", "adduser") and operands:
         home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
-        yield Op(WRITE, tool, _paths([home or f"/home/{operands[-1]}"], command), text, DIR, EMPTY)
+        homes = _paths([home or f"/home/{operands[-1]}"], command)
+        if tool == "useradd" and any(w in ("-m", "--create-home") for w in words):
+            yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
+        else:
+            yield Op(WRITE, tool, homes, text, DIR, EMPTY)
     elif tool == "go" and _subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
@@ -1024,10 +1028,17 @@ class CopyWrite(NamedTuple):
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
     """The sources (ARG/ENV expanded) and the raw destination of a COPY/ADD."""
-    args = [expand(a, instr.env) for a in instr.node.args]
+    args = [_unquote(expand(a, instr.env)) for a in instr.node.args]
     if len(args) < 2:
         return [], args[0] if args else ""
     return args[:-1], args[-1]
+
+
+def _unquote(word: str) -> str:
+    """`"/etc/app/"` as BuildKit's word processing reads it: the quotes removed."""
+    if len(word) >= 2 and word[0] == word[-1] and word[0] in "'\"":
+        return word[1:-1]
+    return word
 
 
 def copy_writes(

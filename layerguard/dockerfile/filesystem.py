@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
 
 BASE = -1  # the layer index of what the external base image holds
+HOME = "home"  # a home directory useradd filled from /etc/skel: a few dotfiles
 _CACHES = tuple(home_path(c) for m in MANAGERS.values() for c in m.caches)
 # Where packages keep configuration and state, not payload: small files or empty directories
 # (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
@@ -235,9 +236,10 @@ def _reach(
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path`."""
     recursive = op.kind == REMOVE or op.recursive
-    # What this RUN wrote at, above or below the path before this command: it may be what the
-    # command means, so only a whole earlier entry is certain to be reached.
-    made_here = any(path_overlaps(path, e.path) for e in own)
+    # What this RUN made at or above the path before this command, or a directory below it
+    # (`mkdir -p` makes the parents too): it may be what the command means, so only a whole
+    # earlier entry is certain to be reached. (A link or file made inside says nothing.)
+    made_here = any(covers(e.path, path) or (inside(e.path, path) and e.kind != FILE) for e in own)
     hits = []
     for entry in live:
         if entry.role == INSTALL:
@@ -260,10 +262,9 @@ def _reach(
             if made_here or op.blind or op.kind == TOUCH:
                 continue  # (touch makes a file as often as it touches one)
             # Below a tree whose listing is unknown, only a path that names a file is known to
-            # be there; a tree written at / says nothing of the system's own directories, and
-            # one a RUN wrote there (`cp -R /tmp/build/* /`) nothing of any directory.
-            at_root = entry.path == "/" and (not entry.copied or path in _STANDARD_DIRS)
-            if (not recursive or at_root) and not _a_file(path, op):
+            # be there: a tree written at / (`COPY rootfs/ /`) or a home made from /etc/skel
+            # says nothing of any directory below it.
+            if (not recursive or entry.path == "/" or entry.role == HOME) and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
     if hits or made_here or op.blind:
