@@ -6,10 +6,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from realparts import in_ci, require_shared
 
 pytest_plugins = ["realregistry"]
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Under CI=true no test skips: a skip (a marker, an empty parameter set, a stray
+    pytest.skip) fails with its reason. Real parts go through realparts.missing()."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true and the test skipped ({reason}): CI must run every test"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Any:
+    """The same for a whole module skipped at collection (pytest.importorskip and the like)."""
+    outcome = yield
+    report: pytest.CollectReport = outcome.get_result()
+    if report.skipped and in_ci():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true and {collector.nodeid} skipped ({reason}): CI must run it"
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +42,8 @@ def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def shared() -> Path:
-    """../shared beside the repo; tests that need it skip when it is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
-    return SHARED
+    """../shared beside the repo (see realparts.missing for what happens when it is absent)."""
+    return require_shared()
 
 
 @dataclass(frozen=True)
