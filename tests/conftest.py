@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rawregistry import Release
 from realparts import in_ci, require_shared
 
 pytest_plugins = ["realregistry"]
@@ -97,3 +98,25 @@ def seeds(registry: Any, buildah_images: Any) -> Seeds:
         based.append(f"{host}/seed/svc:0.0.{n}")
         buildah.push(f"localhost/seed/svc:0.0.{n}", based[-1])
     return Seeds(host, f"{host}/seed/base:1", chained, based, sizes, 1_200_000)
+
+
+@pytest.fixture(scope="session")
+def release(registry: Any, buildah_images: Any) -> Release:
+    """What CI released: tests/rawregistry.py `Release`."""
+    buildah, host = buildah_images, registry.host
+    files: dict[str, bytes | str] = {
+        "srv/app/lib.bin": _random(700_000, 1),
+        "srv/app/data/blob.bin": _random(500_000, 2),
+        "srv/app/old.bin": _random(900_000, 3),  # removed in the next layer
+    }
+    buildah.build(
+        "localhost/e2e/base:1",
+        "FROM localhost/base:1\nCOPY srv /srv\n"
+        "RUN /bin/busybox ln -s busybox /bin/chown && rm /srv/app/old.bin\n",
+        files,
+    )
+    buildah.push("localhost/e2e/base:1", f"{host}/e2e/base:1")
+    run = "RUN chown -R 1000:1000 /srv/app\n"
+    buildah.build("localhost/e2e/app:1", f"FROM localhost/e2e/base:1\n{run}")
+    buildah.push("localhost/e2e/app:1", f"{host}/e2e/app:1")
+    return Release(f"{host}/e2e/base:1", f"{host}/e2e/app:1", f"FROM {host}/e2e/base:1\n{run}")
