@@ -9,12 +9,17 @@ LG104 (its layer count), each just over and just at its threshold.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import rawregistry
+import requests
 from rawregistry import Release
 
 BIN = Path(sys.executable).parent
@@ -28,7 +33,7 @@ def check(cwd: Path, config: str, *args: str) -> tuple[int, dict[str, dict[str, 
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PATH": str(BIN), "HOME": str(cwd), "XDG_CACHE_HOME": str(cwd / ".cache")},
+        env={**os.environ, "HOME": str(cwd), "XDG_CACHE_HOME": str(cwd / ".cache")},
         timeout=300,
         check=False,
     )
@@ -84,3 +89,65 @@ def test_budgets_follow_the_images_mapping_without_image_flag(
     assert code == 1
     assert found["LG104"]["measured"] == {"layer_count": len(sizes), "budget": 1}
     assert found["LG104"]["file"] == "docker/Dockerfile"
+
+
+class ShortBlobs:
+    """In front of a registry: the `layers` blobs come back cut to half their length, without a
+    Content-Length (HTTP/1.0, the body ends when the connection closes), so only counting the
+    bytes read against the manifest's size can tell."""
+
+    def __init__(self, upstream: str, layers: set[str]) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                headers = {k: v for k, v in self.headers.items() if k.lower() == "accept"}
+                answer = requests.request(
+                    self.command, f"http://{upstream}{self.path}", headers=headers, timeout=30
+                )
+                body = answer.content
+                short = self.path.rsplit("/", 1)[-1] in layers
+                self.send_response(answer.status_code)
+                for key in ("Content-Type", "Docker-Content-Digest", "Content-Length"):
+                    if key in answer.headers and not (short and key == "Content-Length"):
+                        self.send_header(key, answer.headers[key])
+                self.end_headers()
+                body = body[: len(body) // 2] if short else body
+                if self.command == "GET":
+                    self.wfile.write(body)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = f"127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_layer_cut_short_is_refused(release: Release, registry: Any, tmp_path: Path) -> None:
+    layers = {layer["digest"] for layer in rawregistry.manifest(release.base)["layers"]}
+    proxy = ShortBlobs(registry.host, layers)
+    try:
+        (tmp_path / "Dockerfile").write_text(release.dockerfile.replace(registry.host, proxy.host))
+        result = subprocess.run(
+            [str(BIN / "layerguard"), "check", "--registry", "Dockerfile"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "c")},
+            timeout=300,
+            check=False,
+        )
+    finally:
+        proxy.close()
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"layerguard: {proxy.host}: ")
+    assert re.search(r": cut short, (\d+) of (\d+) bytes; refused$", line), line
+    shown, declared = map(int, re.findall(r"(\d+) of (\d+)", line)[0])
+    assert declared in rawregistry.layer_sizes(release.base) and shown == declared // 2
