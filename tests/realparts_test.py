@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = [
     "tests/dockerfile/conformance_test.py::test_line_information",  # ../shared, by the fixture
     "tests/dockerfile/conformance_test.py::test_probe",  # an empty parameter set: a plain skip
-    "tests/registry/registry_real_test.py::test_oci_manifest",  # docker-registry
+    "tests/commands/check_registry_real_test.py::test_measured_copy_up_size_and_layers",
 ]
 
 
