@@ -36,8 +36,10 @@ def test_push_is_refused_with_measured_findings_then_allowed(
     assert installed.returncode == 0, installed.stderr
     sizes = rawregistry.layer_sizes(release.app)
     (repo / "Dockerfile").write_text(release.dockerfile)
+    mapping = f"images:\n  Dockerfile: {release.app}\n"
     (repo / ".layerguard.yaml").write_text(
-        f"images:\n  Dockerfile: {release.app}\nbudgets:\n  max-layers: {len(sizes) - 1}\n"
+        f"{mapping}budgets:\n  max-layers: {len(sizes) - 1}\n"
+        f"  max-compressed-size: {sum(sizes) - 1}\n"
     )
     git(repo, env, "add", "-A")
     assert git(repo, env, "commit", "-q", "-m", "app").returncode == 0
@@ -50,12 +52,14 @@ def test_push_is_refused_with_measured_findings_then_allowed(
     assert f"{len(copied)} files" in lg004 and "chown of /srv/app" in lg004
     (lg104,) = [line for line in lines if line.startswith("Dockerfile:1 LG104 error: ")]
     assert lg104.endswith(f"has {len(sizes)} layers, over the budget of {len(sizes) - 1}")
-    assert "2 problems (1 error, 1 warning) in 1 file" in lines
+    (lg101,) = [line for line in lines if line.startswith("Dockerfile:1 LG101 error: ")]
+    assert f"{release.app} is " in lg101 and "chown -R 1000:1000 /srv/app" in lg101
+    assert lines[-1] == "3 problems (2 errors, 1 warning) in 1 file"
     assert "failed to push some refs" in refused.stderr
     assert git(repo, env, "ls-remote", "origin").stdout == ""  # nothing reached the remote
 
     (repo / ".layerguard.yaml").write_text(
-        f"images:\n  Dockerfile: {release.app}\nbudgets:\n  max-layers: {len(sizes)}\n"
+        f"{mapping}budgets:\n  max-layers: {len(sizes)}\n  max-compressed-size: {sum(sizes)}\n"
         "rules:\n  LG004: off\n"
     )
     git(repo, env, "commit", "-q", "-am", "budget raised on purpose")
