@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from realparts import require_tools
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = [
@@ -34,9 +35,8 @@ def pytest_without_parts(tmp_path: Path, ci: str | None) -> subprocess.Completed
     )
 
 
-@pytest.mark.parametrize("ci", ["true", "1"])
-def test_ci_fails_where_a_local_run_skips(tmp_path: Path, ci: str) -> None:
-    result = pytest_without_parts(tmp_path, ci)
+def test_ci_fails_where_a_local_run_skips(tmp_path: Path) -> None:
+    result = pytest_without_parts(tmp_path, "true")
     assert result.returncode == 1, result.stdout + result.stderr
     failed = [line for line in result.stdout.splitlines() if line.startswith("ERROR ")]
     assert len(failed) == 3, result.stdout
@@ -54,3 +54,18 @@ def test_a_local_run_skips_with_the_reason(tmp_path: Path) -> None:
     assert "(../shared) is missing: check the repository out beside ../shared" in skipped[0]
     assert "got empty parameter set" in skipped[1]
     assert "docker-registry (not on PATH) is missing" in skipped[2]
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), (None, pytest.skip.Exception)]
+)
+def test_not_root_is_a_missing_part(
+    monkeypatch: pytest.MonkeyPatch, ci: str | None, outcome: type[BaseException]
+) -> None:
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match=r"root is missing: the real registry and buildah tests"):
+        require_tools("docker-registry")
