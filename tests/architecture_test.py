@@ -74,9 +74,12 @@ def test_at_most_ten_modules_on_the_ground_floor() -> None:
 
 
 def test_imports_never_go_up_a_floor() -> None:
+    graph = _graph()
+    # 60 modules and 199 imports today: an empty graph would pass the checks below vacuously
+    assert len(graph) > 40 and sum(len(targets) for targets in graph.values()) > 100
     upward = [
         f"{module} imports {target}"
-        for module, targets in _graph().items()
+        for module, targets in graph.items()
         for target in targets
         if _room(module) != _room(target) and _floor(target) > _floor(module)
     ]

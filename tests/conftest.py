@@ -6,10 +6,33 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rawregistry import Release
+from realparts import in_ci, require_shared
 
 pytest_plugins = ["realregistry"]
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Under CI=true no test skips: a skip (a marker, an empty parameter set, a stray
+    pytest.skip) fails with its reason. Real parts go through realparts.missing()."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true and the test skipped ({reason}): CI must run every test"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Any:
+    """The same for a whole module skipped at collection (pytest.importorskip and the like)."""
+    outcome = yield
+    report: pytest.CollectReport = outcome.get_result()
+    if report.skipped and in_ci():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true and {collector.nodeid} skipped ({reason}): CI must run it"
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +43,8 @@ def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def shared() -> Path:
-    """../shared beside the repo; tests that need it skip when it is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
-    return SHARED
+    """../shared beside the repo (see realparts.missing for what happens when it is absent)."""
+    return require_shared()
 
 
 @dataclass(frozen=True)
@@ -77,3 +98,25 @@ def seeds(registry: Any, buildah_images: Any) -> Seeds:
         based.append(f"{host}/seed/svc:0.0.{n}")
         buildah.push(f"localhost/seed/svc:0.0.{n}", based[-1])
     return Seeds(host, f"{host}/seed/base:1", chained, based, sizes, 1_200_000)
+
+
+@pytest.fixture(scope="session")
+def release(registry: Any, buildah_images: Any) -> Release:
+    """What CI released: tests/rawregistry.py `Release`."""
+    buildah, host = buildah_images, registry.host
+    files: dict[str, bytes | str] = {
+        "srv/app/lib.bin": _random(700_000, 1),
+        "srv/app/data/blob.bin": _random(500_000, 2),
+        "srv/app/old.bin": _random(900_000, 3),  # removed in the next layer
+    }
+    buildah.build(
+        "localhost/e2e/base:1",
+        "FROM localhost/base:1\nCOPY srv /srv\n"
+        "RUN /bin/busybox ln -s busybox /bin/chown && rm /srv/app/old.bin\n",
+        files,
+    )
+    buildah.push("localhost/e2e/base:1", f"{host}/e2e/base:1")
+    run = "RUN chown -R 1000:1000 /srv/app\n"
+    buildah.build("localhost/e2e/app:1", f"FROM localhost/e2e/base:1\n{run}")
+    buildah.push("localhost/e2e/app:1", f"{host}/e2e/app:1")
+    return Release(f"{host}/e2e/base:1", f"{host}/e2e/app:1", f"FROM {host}/e2e/base:1\n{run}")

@@ -1,6 +1,7 @@
 """Pytest plugin: real registries (Debian's `docker-registry`) and real images (`buildah`).
 
-Fixtures, all session-scoped, all skipping cleanly when the tools are missing or we are not root:
+Fixtures, all session-scoped; when the tools or root are missing they skip, or fail under CI=true
+(tests/realparts.py):
 - `registry`: a plain registry on a free 127.0.0.1 port, temp storage, delete enabled.
 - `basic_registry`: the same storage behind htpasswd basic auth (bcrypt entry).
 - `token_registry`: the same storage behind token auth, with a threaded token server here that
@@ -35,19 +36,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+from realparts import require_tools
 
 BUSYBOX_APPLETS = ("sh", "ls", "rm", "cat", "echo", "mkdir", "cp", "mv", "touch", "dd", "head")
-
-
-def require_tools(*tools: str) -> None:
-    """Skip the test unless we are root and every tool is on PATH."""
-    if os.geteuid() != 0:
-        pytest.skip("real registry tests need root (buildah and docker-registry run as root here)")
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(
-            f"not installed: {', '.join(missing)} (apt-get install docker-registry buildah)"
-        )
 
 
 def free_port() -> int:

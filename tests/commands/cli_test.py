@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from realparts import require_path
 
 from layerguard.commands.cli import _parser, _quick_check, _split_registry_mode, main
 
@@ -203,11 +204,24 @@ def test_image_flag_and_build_args(tmp_path: Path) -> None:
     assert violations(base) == []
 
 
-def test_rules_and_explain() -> None:
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    from layerguard import rules as rule_table
+
     assert main(["rules"]) == 0
+    listed = [line.split()[:3] for line in capsys.readouterr().out.splitlines()]
+    assert listed[0] == ["LG000", "parse-error", "error"]
+    assert listed[1:] == [[r.CODE, r.NAME, str(r.SEVERITY)] for r in rule_table.RULES]
+    assert len(listed) > 10
     assert main(["explain", "LG003"]) == 0
+    by_code = capsys.readouterr()
+    assert by_code.out.startswith("LG003 delete-in-later-layer (default severity: warning)\n\n")
+    assert "## Why is this bad?" in by_code.out and by_code.err == ""
     assert main(["explain", "delete-in-later-layer"]) == 0
+    assert capsys.readouterr().out == by_code.out
     assert main(["explain", "LG999"]) == 2
+    missing = capsys.readouterr()
+    assert missing.out == ""
+    assert missing.err == "layerguard: explain: no rule 'LG999' (see `layerguard rules`)\n"
 
 
 def test_registry_flag_does_not_swallow_paths(tmp_path: Path) -> None:
@@ -334,18 +348,22 @@ def test_report_to_a_closed_or_full_stdout(tmp_path: Path) -> None:
         proc.stdout.close()
         assert proc.wait(timeout=60) == 1
         assert proc.stderr.read() == b""
-    if os.path.exists("/dev/full"):
-        with open("/dev/full", "w") as full:
-            result = subprocess.run(
-                command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, check=False
-            )
-        assert result.returncode == 2
-        assert result.stderr == "layerguard: cannot write the report: No space left on device\n"
+
+
+def test_report_to_a_full_stdout(tmp_path: Path) -> None:
+    full_device = require_path("/dev/full", "/dev/full", "run the tests on Linux")
+    write(tmp_path, {"Dockerfile": "FROM debian:12\nCOPY . /app\nRUN rm -rf /app/f1\n", "f1": ""})
+    command = [sys.executable, "-m", "layerguard", "check", "--format", "json", "."]
+    with full_device.open("w") as full:
+        result = subprocess.run(
+            command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr == "layerguard: cannot write the report: No space left on device\n"
 
 
 def test_output_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full here")
+    require_path("/dev/full", "/dev/full", "run the tests on Linux")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with open("/dev/full", "w") as full:
         result = subprocess.run(

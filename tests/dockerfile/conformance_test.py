@@ -7,16 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from realparts import SHARED
 
 from layerguard.dockerfile.parser import Node, ParseError, dump, parse
 
-_CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance"
+_CONFORMANCE = SHARED / "conformance"
 
 
 def _dirs(folder: str, prefix: str = "") -> list[str]:
     root = _CONFORMANCE / folder
     if not root.is_dir():
-        return []
+        return []  # an empty parameter set: skipped, and failed under CI=true (tests/conftest.py)
     return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith(prefix))
 
 
@@ -36,9 +37,13 @@ def test_dump_matches_buildkit(shared: Path, case: str) -> None:
     assert [dump(n) for n in parsed.nodes] == expected
 
 
-def test_all_buildkit_result_cases_are_collected() -> None:
-    if _WITH_RESULT:
-        assert len(_WITH_RESULT) == 33
+def test_all_buildkit_result_cases_are_collected(shared: Path) -> None:
+    # Every parametrized list below is pinned, so none can shrink (or vanish) unnoticed.
+    assert len(_WITH_RESULT) == 33
+    assert len(_dirs("buildkit-parser", "negative__")) == 4
+    assert len(_dirs("buildkit-parser", "heredoc-parser__")) == 2
+    assert len(_dirs("buildkit-parser", "heredoc-integ__")) == 14
+    assert len(_dirs("probes")) == 23
 
 
 @pytest.mark.parametrize("case", [d for d in _BUILDKIT if d.startswith("negative__")])

@@ -143,7 +143,9 @@ def test_sarif_is_valid_against_the_schema(report: Report, clean: Report, shared
     document = validate(sarif.render(report, Style()), shared)
     driver = document["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == ["LG000"] + [r.CODE for r in rule_table.RULES]
-    for result in document["runs"][0]["results"]:
+    results = document["runs"][0]["results"]
+    assert len(results) == 3
+    for result in results:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     assert validate(sarif.render(clean, Style()), shared)["runs"][0]["results"] == []
 

@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 from integration_env import ROOT, environ
+from realparts import require_program
 
 
 @pytest.fixture(scope="session")
-def working_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def git_program() -> str:
+    """git, which every integration test drives."""
+    return require_program("git", "apt-get install git")
+
+
+@pytest.fixture(scope="session")
+def working_copy(tmp_path_factory: pytest.TempPathFactory, git_program: str) -> Path:
     """This working tree (tracked and untracked files, minus ignored ones) committed to a fresh
     git repository, so the hooks and the Action install what is being tested, not HEAD."""
     copy = tmp_path_factory.mktemp("checkout") / "layerguard"

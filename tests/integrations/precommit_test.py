@@ -15,6 +15,7 @@ import pytest
 import yaml
 from identify.identify import tags_from_filename
 from integration_env import BIN, ROOT, environ
+from realparts import require_path
 
 from layerguard.project.discover import PATTERNS, is_dockerfile
 
@@ -32,6 +33,7 @@ def git(cwd: Path, env: dict[str, str], *args: str) -> None:
 def checkout(
     working_copy: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, dict[str, str]]:
+    require_path(BIN / "pre-commit", "the pre-commit framework", "pip install -e '.[dev]'")
     return working_copy, environ(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")))
 
 
