@@ -233,12 +233,56 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
 )
 
-# The rules' same-RUN vs earlier-layer split: one mutant a rule, where the rule tells a path the
-# same RUN created (fine) from one an earlier layer wrote (the finding). Add a row a rule, e.g.
-#   Mutant("LG003-split", "layerguard/rules/delete_in_later_layer.py",
-#          "for path in action.foreign:", "for path in action.paths:",
-#          ("tests/rules/delete_in_later_layer_test.py",)),
-RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = ()
+# The same-RUN vs earlier-layer split, which the rules ask of the filesystem model
+# (layerguard/dockerfile/filesystem.py): what a RUN made itself is never an earlier layer's.
+MODEL = "layerguard/dockerfile/filesystem.py"
+RULES = ("tests/rules", "tests/dockerfile/filesystem_test.py")
+RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
+    Mutant(
+        "split-names-every-path",  # LG003/LG004 list paths that reached nothing earlier
+        MODEL,
+        "                if reached:\n                    hits.extend(reached)\n"
+        "                    named.append(path)",
+        "                named.append(path)\n                if reached:\n"
+        "                    hits.extend(reached)",
+        RULES,
+    ),
+    Mutant(
+        "split-own-removal-forgotten",  # a cache removed in its own RUN still left (LG005)
+        MODEL,
+        "own = [e for e in own if not any(covers(p, e.path) for p in op.paths)]",
+        "own = own",
+        RULES,
+    ),
+    Mutant(
+        "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
+        MODEL,
+        "if made_here or op.blind or op.kind == TOUCH:",
+        "if op.kind == TOUCH:",
+        RULES,
+    ),
+    Mutant(
+        "split-base-after-own-write",  # base classes reached though this RUN wrote there
+        MODEL,
+        "    if hits or made_here or op.blind:",
+        "    if hits:",
+        RULES,
+    ),
+    Mutant(
+        "split-purge-own-install",  # removing the packages this RUN installed (LG003)
+        MODEL,
+        "if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):",
+        "if op.blind:",
+        RULES,
+    ),
+    Mutant(
+        "split-copy-up-removed-in-run",  # chmod then rm in one RUN taken for a copy-up (LG004)
+        MODEL,
+        "changes = [_without_removed(c, op.paths) for c in changes]",
+        "changes = list(changes)",
+        RULES,
+    ),
+)
 
 ALL = MUTANTS + RULE_SPLIT_MUTANTS
 

@@ -267,6 +267,9 @@ def _reach(
             if (not recursive or entry.path == "/" or entry.role == HOME) and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
+    if any(h.whole for h in hits):
+        # A layer known to have written the path itself outranks trees it may lie in.
+        return [h for h in hits if h.whole]
     if hits or made_here or op.blind:
         return hits
     if base is not None:

@@ -1,11 +1,16 @@
 r"""Delete in later layer: a RUN removes files that an earlier layer added.
 
 ## What it does
-Reports a `RUN` of a shipped stage that removes files it did not create itself: `rm`, `rmdir`,
-`unlink`, `find ... -delete` or `-exec rm`, `apt-get purge/remove/autoremove`, `dpkg -r`,
-`apk del`, `yum/dnf remove`, `rpm -e`, `pip uninstall`, `npm uninstall/prune`, `gem uninstall`.
-Removing what the same `RUN` created (download, extract, install, then clean up) is the fix, not a
-finding. The message says where the removed files were added, when a checked Dockerfile shows it.
+Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`,
+`unlink`, `find ... -delete` or `-exec rm`, `mv` (the old path is hidden), a package removal
+(`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`,
+`pip uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN`
+(`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to
+write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf
+/opt/vendor`). Not reported: what the same `RUN` created before removing it (download, extract,
+install, then clean up), and paths of the base image that nothing shows to hold bytes (a `.list`
+file, `/etc/motd`): without the registry only docs and man pages (`/usr/share/doc`, ...) count.
+The message names the instruction that added the files, when a checked Dockerfile shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.

@@ -1,9 +1,14 @@
 """Ownership or mode copy-up: a RUN changes owner, mode or times of files an earlier layer wrote.
 
 ## What it does
-Reports a `RUN` of a shipped stage that runs `chown`, `chmod`, `chgrp` or `setfacl` (recursive or
-on single files) over paths it did not create itself, or `touch` over files an earlier layer is
-known to have written. Changing the owner of a directory the same `RUN` created is fine.
+Reports a `RUN` of a shipped stage that changes the owner, mode, ACL, capabilities or times of
+regular files an earlier layer wrote: `chown`, `chgrp`, `chmod`, `setfacl`, `setcap`, `touch`,
+`find ... -exec chmod`, `fix-permissions`. A recursive change reaches every file below the path;
+a non-recursive one only the files it names (`chmod +x /entrypoint.sh`). Not reported: directory
+entries only (`chown app /app`, `WORKDIR /app` then `chown`, `chown -R` over a tree that only
+`mkdir` made), files the same `RUN` created or removes again before it ends, and base-image trees
+that nothing shows to hold files (without the registry only the system trees such as `/usr/lib`
+count).
 
 ## Why is this bad?
 Metadata lives in the layer with the file. To change the owner or mode of a file from a lower

@@ -1,0 +1,210 @@
+"""The classes of mistakes the filesystem model fixes (issue 10), one minimal repro each, as
+`layerguard check` reports them on a Dockerfile whose build context is unknown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from layerguard.findings import Finding
+
+Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture
+def found(lint_files: Lint) -> Callable[[str], list[tuple[int, str]]]:
+    """(line, rule) of every LG002-LG006 finding on `dockerfile`."""
+
+    def run(dockerfile: str) -> list[tuple[int, str]]:
+        findings = lint_files({"Dockerfile": dockerfile}, context=False)
+        return sorted((f.line, f.rule) for f in findings if f.rule != "LG001")
+
+    return run
+
+
+@pytest.fixture
+def message(lint_files: Lint) -> Callable[[str, str], str]:
+    def run(dockerfile: str, code: str) -> str:
+        (finding,) = lint_files({"Dockerfile": dockerfile}, code=code, context=False)
+        return finding.message
+
+    return run
+
+
+CLEAN = [
+    # A. chown/chmod of directory entries only.
+    pytest.param(
+        "FROM debian\nENV HOME=/home/app\nRUN chown 1000:0 $HOME\n", id="A-chown-home-dir"
+    ),
+    pytest.param("FROM debian\nWORKDIR /app\nRUN chown app:app /app\n", id="A-chown-workdir"),
+    pytest.param(
+        "FROM debian\nRUN mkdir /app\nRUN useradd app && chown -R app:app /app\n",
+        id="A-chown-R-over-mkdir",
+    ),
+    pytest.param("FROM debian\nRUN rm -f /etc/service\n", id="A-rm-entry-of-base"),
+    pytest.param("FROM debian\nCOPY src/ /app/\nRUN chmod 755 /app\n", id="A-chmod-copied-dir"),
+    # B. What the same RUN made.
+    pytest.param(
+        "FROM ruby\nWORKDIR /app\nRUN bundle install && rm -rf /usr/local/bundle/cache\n",
+        id="B-bundle-cache-removed-in-its-run",
+    ),
+    pytest.param(
+        "FROM debian\nRUN curl -fsSLo /tmp/x.tgz https://x/x.tgz && tar -C /opt -xzf /tmp/x.tgz"
+        " && rm -rf /tmp/*\n",
+        id="B-tmp-cleaned-after-download",
+    ),
+    # C. Package managers read right.
+    pytest.param(
+        "FROM debian\nRUN --mount=type=bind,source=x.deb,target=/tmp/x.deb dpkg -i /tmp/x.deb\n",
+        id="C-dpkg-writes-no-lists",
+    ),
+    pytest.param("FROM debian\nRUN apt-get install -y curl\n", id="C-install-without-update"),
+    pytest.param(
+        "FROM rockylinux:9\n"
+        "RUN dnf install -y nginx && dnf clean --disableplugin=subscription-manager all\n",
+        id="C-dnf-clean-with-options",
+    ),
+    pytest.param(
+        "FROM rockylinux:9\nRUN dnf install -y nginx && rm -rf /var/cache/dnf\n",
+        id="C-rm-dnf-cache",
+    ),
+    # D. Base paths nothing shows to hold bytes.
+    pytest.param("FROM ubuntu\nRUN rm /etc/apt/sources.list.d/*.list\n", id="D-list-files"),
+    pytest.param("FROM confluentinc/cp-server\nRUN rm -rf /mnt/confluent\n", id="D-unknown-dir"),
+    pytest.param("FROM debian\nRUN crontab -r && rm /etc/cron.d/e2scrub_all\n", id="D-crontab"),
+]
+
+
+@pytest.mark.parametrize("dockerfile", CLEAN)
+def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -> None:
+    assert found(dockerfile) == []
+
+
+FLAGGED = [
+    # B: only the archive the COPY wrote is an earlier layer's; Disk1 came from the jar.
+    pytest.param(
+        "FROM debian\nCOPY installer.zip /u01/\n"
+        "RUN cd /u01 && jar xf installer.zip && chmod -R +x /u01/Disk1"
+        " && rm -rf /u01/Disk1 installer.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+        id="B-jar-extract-own-files",
+    ),
+    # B: the .gem fetched and removed in one RUN is its own; the gem cache it keeps is LG005.
+    pytest.param(
+        "FROM ruby\nRUN gem fetch rails -v 7.1.0 && gem install --local rails-7.1.0.gem"
+        " && rm -f rails-7.1.0.gem\n",
+        [(2, "LG005")],
+        id="B-gem-fetch-own-file",
+    ),
+    # E. A removal of what an earlier layer wrote, whatever else the RUN did there.
+    pytest.param(
+        "FROM debian\nCOPY vendor/ /opt/vendor/\n"
+        "RUN make -C /opt/vendor install && rm -rf /opt/vendor\n",
+        [(3, "LG003")],
+        id="E-build-then-remove-sources",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY vendor/ /opt/vendor/\nRUN <<EOF\nmake -C /opt/vendor install\n"
+        "rm -rf /opt/vendor\nEOF\n",
+        [(3, "LG003")],
+        id="E-heredoc",
+    ),
+    # F. mv of one file does not hide a chown over everything else.
+    pytest.param(
+        "FROM debian\nCOPY installer.zip init.sh /u01/\n"
+        "RUN mv /u01/init.sh /u01/oracle/ && chown oracle -R /u01\n",
+        [(3, "LG003"), (3, "LG004")],
+        id="F-mv-then-chown",
+    ),
+    # G. Extractors, and ADD of a zip (ADD unpacks only local tars).
+    pytest.param(
+        "FROM debian\nCOPY app.zip /opt/\nRUN cd /opt && unzip app.zip && rm app.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+        id="G-unzip-in-place",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app.tar.gz /opt/\nRUN cd /opt && tar xzf app.tar.gz\n",
+        [(2, "LG006")],
+        id="G-tar-without-C",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app.7z /opt/\nRUN 7z x /opt/app.7z -o/srv\n", [(2, "LG006")], id="G-7z"
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app.tgz /opt/\nRUN bsdtar -xf /opt/app.tgz -C /srv\n",
+        [(2, "LG006")],
+        id="G-bsdtar",
+    ),
+    pytest.param(
+        "FROM debian\nADD local.zip /tmp/\nRUN unzip /tmp/local.zip -d /srv\n"
+        "RUN rm /tmp/local.zip\n",
+        [(2, "LG006"), (4, "LG003")],
+        id="G-add-zip",
+    ),
+    # H. A loop over a glob.
+    pytest.param(
+        "FROM debian\nCOPY p1.zip p2.zip /u01/\n"
+        "RUN for f in /u01/p*.zip; do unzip -o $f -d /opt; rm -f $f; done\n",
+        [(2, "LG006"), (3, "LG003")],
+        id="H-for-loop",
+    ),
+    # I. Package managers beyond apt/apk/pip/npm.
+    pytest.param(
+        "FROM continuumio/miniconda3\nRUN conda install -y numpy\n", [(2, "LG005")], id="I-conda"
+    ),
+    pytest.param("FROM python\nRUN uv pip install --system flask\n", [(2, "LG005")], id="I-uv"),
+    pytest.param("FROM python\nRUN poetry install --no-root\n", [(2, "LG005")], id="I-poetry"),
+    pytest.param("FROM node\nRUN pnpm install --frozen-lockfile\n", [(2, "LG005")], id="I-pnpm"),
+    pytest.param("FROM ruby\nRUN gem install rails\n", [(2, "LG005")], id="I-gem"),
+    pytest.param("FROM composer\nRUN composer install --no-dev\n", [(2, "LG005")], id="I-composer"),
+    pytest.param("FROM rust\nRUN cargo install ripgrep\n", [(2, "LG005")], id="I-cargo"),
+    pytest.param(
+        "FROM golang\nRUN go install golang.org/x/tools/gopls@latest\n", [(2, "LG005")], id="I-go"
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), FLAGGED)
+def test_flagged(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+def test_a_removal_names_only_what_earlier_layers_wrote(message: Callable[[str, str], str]) -> None:
+    text = message(
+        "FROM debian\nRUN curl -o /tmp/a.tgz https://x/a.tgz && tar -C /opt -xzf /tmp/a.tgz"
+        " && rm -rf /tmp/a.tgz /usr/share/doc\n",
+        "LG003",
+    )
+    assert text.startswith("removes /usr/share/doc (added by the base image)")
+
+
+def test_a_chown_names_only_what_earlier_layers_wrote(message: Callable[[str, str], str]) -> None:
+    text = message(
+        "FROM debian\nCOPY app/ /srv/app/\n"
+        "RUN mkdir -p /srv/cache && chown -R www-data /srv/cache /srv/app\n",
+        "LG004",
+    )
+    assert text.startswith("chown of /srv/app (written by Dockerfile:2)")
+
+
+def test_the_origin_is_the_layer_that_wrote_the_file(lint_files: Lint) -> None:
+    dockerfile = (
+        "FROM node\nWORKDIR /app\nCOPY . .\nRUN curl -o /tmp/v.tgz https://x/v.tgz"
+        " && tar -xzf /tmp/v.tgz && rm /tmp/v.tgz\nRUN rm /app/static/bundle.js\n"
+    )
+    (finding,) = lint_files(
+        {"Dockerfile": dockerfile, "static/bundle.js": "x" * 5000}, code="LG003"
+    )
+    assert finding.line == 5
+    assert "(added by Dockerfile:3)" in finding.message
+
+
+def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
+    assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
+    assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
+    assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
