@@ -30,13 +30,20 @@ class Severity(enum.IntEnum):
 
 
 class Problem(NamedTuple):
-    """What a rule reports: where and why. The engine adds code and severity."""
+    """What a rule reports: where and why. The engine adds code and severity.
+
+    `help` is how to fix this problem when it is more specific than the rule's HELP (yarn's
+    cache is not npm's, apk's fix is not apt's); None means the rule's HELP.
+    `measured` holds figures the registry gave; `estimated` what the build context shows
+    before anything is built (`{"paths": N, "bytes": B}`)."""
 
     line: int
     end_line: int
     message: str
     column: int = 1
     measured: Mapping[str, Any] | None = None
+    help: str | None = None
+    estimated: Mapping[str, Any] | None = None
 
 
 class Finding(NamedTuple):
@@ -52,6 +59,7 @@ class Finding(NamedTuple):
     message: str
     help: str
     measured: Mapping[str, Any] | None = None
+    estimated: Mapping[str, Any] | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)

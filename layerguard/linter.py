@@ -143,8 +143,10 @@ def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str]:
 
 
 def _severity(setting: RuleSetting, problem: Problem) -> Severity:
-    """The configured severity, or info when the measured bytes fall under the rule's min-bytes."""
-    measured = (problem.measured or {}).get("bytes")
+    """The configured severity, or info when the bytes measured (or, without the registry,
+    estimated from the build context) fall under the rule's min-bytes."""
+    figures = problem.measured if problem.measured is not None else problem.estimated
+    measured = (figures or {}).get("bytes")
     if isinstance(measured, int) and measured < setting.options.get("min-bytes", -1):
         return Severity.INFO
     return setting.severity
@@ -196,8 +198,9 @@ def _check_file(
                     rule.NAME,
                     _severity(setting, problem),
                     problem.message,
-                    rule.HELP,
+                    problem.help or rule.HELP,
                     problem.measured,
+                    problem.estimated,
                 )
             )
     return out

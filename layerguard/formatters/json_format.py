@@ -31,6 +31,8 @@ def render(report: Report, style: Style) -> str:
         }
         if f.measured is not None:
             item["measured"] = dict(f.measured)
+        if f.estimated is not None:
+            item["estimated"] = dict(f.estimated)
         violations.append(item)
     summary = {"files": report.files}
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
@@ -61,6 +63,7 @@ def load(text: str) -> Report:
                 message=v["message"],
                 help=v["help"],
                 measured=v.get("measured"),
+                estimated=v.get("estimated"),
             )
             for v in document["violations"]
         )

@@ -58,8 +58,10 @@ def render(report: Report, style: Style) -> str:
                 }
             ],
         }
-        if f.measured is not None:
-            result["properties"] = {"measured": dict(f.measured)}
+        figures = (("measured", f.measured), ("estimated", f.estimated))
+        properties = {key: dict(value) for key, value in figures if value is not None}
+        if properties:
+            result["properties"] = properties
         results.append(result)
     driver = {
         "name": "layerguard",

@@ -27,7 +27,8 @@ RUN --mount=type=bind,source=app.deb,target=/tmp/app.deb dpkg -i /tmp/app.deb
 ```
 
 ## Options
-None.
+- `min-bytes` (default 1MB): a finding whose archive the build context shows to be smaller
+  drops to `info`.
 
 ## References
 - https://docs.docker.com/reference/dockerfile/#adding-local-tar-archives
@@ -38,10 +39,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import FILE
-from layerguard.findings import Problem, Severity
+from layerguard.dockerfile.effects import EXACT, FILE
+from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import Context
+from layerguard.rules.base import MIN_BYTES, Context
 
 if TYPE_CHECKING:
     from typing import Any
@@ -51,7 +52,7 @@ NAME = "archive-extracted-in-later-layer"
 SEVERITY = Severity.WARNING
 SUMMARY = "A COPY/ADD adds an archive that a later RUN unpacks; both copies ship."
 HELP = "Use ADD for local tars, RUN --mount=type=bind for the archive, or fetch+unpack in one RUN."
-OPTIONS: Mapping[str, Any] = {}
+OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -63,11 +64,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if hit is not None:
                 # The archive the COPY wrote, or the file inside a copied tree the RUN named.
                 shown = hit.entry.path if hit.entry.kind == FILE else hit.path
+                size = hit.entry.size if hit.entry.content == EXACT else None
+                if size is not None:
+                    shown += f" ({human(size)} from the build context)"
                 step = layer.step
                 yield Problem(
                     step.instr.line,
                     step.instr.end_line,
                     f"adds {shown}, which {later.step.where} unpacks: the archive ships "
                     f"in this layer beside its unpacked copy",
+                    estimated=None if size is None else {"paths": 1, "bytes": size},
                 )
                 break

@@ -6,7 +6,7 @@ import bisect
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from layerguard.dockerfile.filesystem import BASE, Hit, Layer, Step
+from layerguard.dockerfile.filesystem import BASE, EXACT, Hit, Layer, Step
 from layerguard.dockerfile.model import Model
 from layerguard.findings import human
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -43,7 +43,9 @@ def percent(value: Any) -> float:
 
 
 # Measured findings under this many bytes drop to info (rules LG002-LG004 declare `min-bytes`).
-MIN_BYTES = Option(1_000_000, size, "measured bytes under which the finding drops to info")
+MIN_BYTES = Option(
+    1_000_000, size, "measured or estimated bytes under which the finding drops to info"
+)
 
 
 class BaseFacts:
@@ -166,7 +168,18 @@ class Origins:
     (measured through the registry, or a class of paths known to weigh). Its figures are
     `measured` only when the registry sized every hit."""
 
-    __slots__ = ("_base", "_bytes", "_files", "_static_base", "_steps", "_unmeasured", "_where")
+    __slots__ = (
+        "_base",
+        "_bytes",
+        "_context_bytes",
+        "_context_files",
+        "_files",
+        "_static_base",
+        "_steps",
+        "_unestimated",
+        "_unmeasured",
+        "_where",
+    )
 
     def __init__(self, ctx: Context) -> None:
         self._base = ctx.base
@@ -176,6 +189,9 @@ class Origins:
         self._bytes = 0
         self._static_base = False
         self._unmeasured = False
+        self._context_files = 0
+        self._context_bytes = 0
+        self._unestimated = False
 
     def add(self, hit: Hit) -> None:
         layer = hit.entry.layer
@@ -183,7 +199,14 @@ class Origins:
             self._unmeasured = True
             if self._where[layer] not in self._steps:
                 self._steps.append(self._where[layer])
-        elif hit.files:
+            if hit.entry.content == EXACT and hit.entry.size is not None:
+                self._context_files += 1
+                self._context_bytes += hit.entry.size
+            else:
+                self._unestimated = True
+            return
+        self._unestimated = True
+        if hit.files:
             self._files += hit.files
             self._bytes += hit.entry.size or 0
         else:
@@ -205,3 +228,18 @@ class Origins:
         if self._base is None or self._unmeasured:
             return None
         return {"paths": self._files, "bytes": self._bytes}
+
+    def estimated(self) -> dict[str, int] | None:
+        """What the build context shows of the files, when it shows every one of them."""
+        if self._unestimated or not self._context_files:
+            return None
+        return {"paths": self._context_files, "bytes": self._context_bytes}
+
+    def where(self, verb: str) -> str:
+        """` (5MB from the build context, added by Dockerfile:2)` for the message."""
+        named = self.named()
+        estimate = self.estimated()
+        parts = [f"{human(estimate['bytes'])} from the build context"] if estimate else []
+        if named:
+            parts.append(f"{verb} by {'; '.join(named)}")
+        return f" ({', '.join(parts)})" if parts else ""

@@ -27,12 +27,13 @@ FROM registry.example.com/team/runtime:1.4
 COPY src .
 ```
 
-The old copies are measured (`measured: {"paths": N, "bytes": B}`) when their size is known: from
+The old copies are weighed when their size is known: `estimated: {"paths": N, "bytes": B}` from
 the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few bytes, reported as
-`info`), or with `check --registry` from the external base image's files.
+`info`), or `measured` with `check --registry` from the external base image's files.
 
 ## Options
-- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
+- `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
+  `info`.
 
 ## References
 - https://docs.docker.com/get-started/docker-concepts/building-images/understanding-image-layers/
@@ -81,17 +82,20 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         paths = sorted(hits)
         origins = sorted(set(hits.values()))
         known = [size for size in sizes.values() if size is not None]
-        measured = None
+        figures = None
         shown = listing(paths)
         if len(known) == len(sizes):
-            measured = {"paths": len(paths), "bytes": sum(known)}
+            figures = {"paths": len(paths), "bytes": sum(known)}
             shown += f" ({human(sum(known))})"
+        # Sizes come from the registry's listing of the base, or else from the build context.
+        from_registry = ctx.base is not None and all(w.startswith("the base") for w in origins)
         yield Problem(
             step.instr.line,
             step.instr.end_line,
             f"writes {shown} again (already written by {', '.join(origins[:3])}); "
             f"the old copies stay in the lower layer",
-            measured=measured,
+            measured=figures if from_registry else None,
+            estimated=None if from_registry else figures,
         )
 
 

@@ -36,12 +36,15 @@ RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go1.22.linux-amd64.tar.gz \
 ```
 For files only a build needs, use a build stage and `COPY --from` the result.
 
-With `check --registry`, the base image's files under the removed paths are measured
+Files the build context lists carry their size (`estimated: {"paths": N, "bytes": B}`: "removes
+/tmp/big.bin (5MB from the build context, ...)"). With `check --registry`, the base image's
+files under the removed paths are measured
 (`measured: {"paths": N, "bytes": B}`: bytes that keep shipping), and a removal of a path the base
 does not hold and no earlier layer wrote is not reported.
 
 ## Options
-- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
+- `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
+  `info`.
 
 ## References
 - https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers
@@ -85,8 +88,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 origins.add(hit)
         if not removed:
             continue
-        named = origins.named()
-        where = f" (added by {'; '.join(named)})" if named else ""
+        where = origins.where("added")
         step = layer.step
         yield Problem(
             step.instr.line,
@@ -94,4 +96,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
             "still ship",
             measured=origins.measured(),
+            estimated=origins.estimated(),
         )

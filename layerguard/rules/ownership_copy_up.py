@@ -28,11 +28,13 @@ COPY --chown=www-data:www-data --chmod=755 app/ /srv/app/
 ```
 or change them in the same `RUN` that creates them.
 
-With `check --registry`, the base image's files under those paths are measured
+Files the build context lists carry their size (`estimated`). With `check --registry`, the base
+image's files under those paths are measured
 (`measured: {"paths": N, "bytes": B}`: the bytes copied up).
 
 ## Options
-- `min-bytes` (default 1MB): a measured finding under this many bytes drops to `info`.
+- `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
+  `info`.
 
 ## References
 - https://docs.docker.com/reference/dockerfile/#copy---chown---chmod
@@ -74,8 +76,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 origins.add(hit)
         if not touched:
             continue
-        named = origins.named()
-        where = f" (written by {'; '.join(named)})" if named else ""
+        where = origins.where("written")
         step = layer.step
         yield Problem(
             step.instr.line,
@@ -83,4 +84,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
             "new layer",
             measured=origins.measured(),
+            estimated=origins.estimated(),
         )

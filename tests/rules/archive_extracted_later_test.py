@@ -63,7 +63,9 @@ def test_flags(
 def test_glob_copy_listed_from_the_context(lint_files: Any) -> None:
     dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n"
     listed = lint_files({"Dockerfile": dockerfile, "pkgs/a.deb": "x"}, code="LG006")
-    assert [(f.line, f.message.split(",")[0]) for f in listed] == [(3, "adds /tmp/a.deb")]
+    assert [(f.line, f.message.split(",")[0], f.estimated) for f in listed] == [
+        (3, "adds /tmp/a.deb (1B from the build context)", {"paths": 1, "bytes": 1})
+    ]
 
 
 def test_glob_matching_nothing_in_the_context_copies_nothing(lint_files: Any) -> None:

@@ -70,7 +70,7 @@ def test_measured_copy_over_base_image_files(lint_files: Lint, registry_facts: A
     assert "/test.txt (2MB)" in found[0].message and "app:0.0.2" in found[0].message
 
 
-def test_small_recopy_from_context_is_measured_and_info(lint_files: Lint) -> None:
+def test_small_recopy_from_context_is_estimated_and_info(lint_files: Lint) -> None:
     files = {
         "requirements.txt": "flask==3.0\n",
         "app.py": "print(1)\n",
@@ -78,6 +78,6 @@ def test_small_recopy_from_context_is_measured_and_info(lint_files: Lint) -> Non
         "RUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n",
     }
     found = lint_files(files, code="LG002")
-    assert [(f.line, f.severity.name, f.measured) for f in found] == [
-        (5, "INFO", {"paths": 1, "bytes": 11})
+    assert [(f.line, f.severity.name, f.measured, f.estimated) for f in found] == [
+        (5, "INFO", None, {"paths": 1, "bytes": 11})
     ]

@@ -201,10 +201,31 @@ def test_the_origin_is_the_layer_that_wrote_the_file(lint_files: Lint) -> None:
         {"Dockerfile": dockerfile, "static/bundle.js": "x" * 5000}, code="LG003"
     )
     assert finding.line == 5
-    assert "(added by Dockerfile:3)" in finding.message
+    assert "(5kB from the build context, added by Dockerfile:3)" in finding.message
+    # The context weighs it: 5 kB is under min-bytes, so the finding is info.
+    assert (finding.estimated, finding.severity.name) == ({"paths": 1, "bytes": 5000}, "INFO")
 
 
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
     assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
     assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
     assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
+
+
+def test_context_bytes_weigh_a_finding_and_set_its_severity(lint_files: Lint) -> None:
+    """Issue 11: without a registry, what the build context shows is the estimate."""
+    big = "x" * 5_000_000
+    found = lint_files(
+        {
+            "Dockerfile": "FROM debian\nCOPY big.bin /tmp/\nRUN chmod 600 /tmp/big.bin\n"
+            "RUN rm /tmp/big.bin\n",
+            "big.bin": big,
+        }
+    )
+    summary = [(f.line, f.rule, f.severity.name, f.estimated) for f in found]
+    assert summary == [
+        (3, "LG004", "WARNING", {"paths": 1, "bytes": 5_000_000}),
+        (4, "LG003", "WARNING", {"paths": 1, "bytes": 5_000_000}),
+    ]
+    (removal,) = [f for f in found if f.rule == "LG003"]
+    assert removal.message.startswith("removes /tmp/big.bin (5MB from the build context, added")
