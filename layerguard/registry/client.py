@@ -227,23 +227,23 @@ class Client:
         """Stream a blob, verifying its size and digest as it is read.
 
         Reading past the end raises RegistryError if the bytes do not match; leaving the `with`
-        block normally reads any unread rest and verifies it, so a mismatch is never missed.
+        block normally reads any unread rest and verifies it, so a mismatch is never missed. A
+        read that fails is retried (resumed with Range where the registry allows it) within the
+        client's retries and the blob's deadline.
         """
         digest = check_digest(descriptor.digest)
-        what = f"blob {digest}"
-        response = self._transport.request(
-            "GET",
+        raw = VerifiedStream(
+            self._transport,
             ref.registry,
             f"/v2/{ref.repository}/blobs/{digest}",
-            repository=ref.repository,
-            what=what,
+            ref.repository,
+            descriptor,
         )
-        with response:
-            raw = VerifiedStream(
-                response, descriptor, f"{ref.registry}: {what}", self._transport.timeout
-            )
+        try:
             yield io.BufferedReader(raw, buffer_size=256 * 1024)
             raw.finish()
+        finally:
+            raw.close()
 
     def blob_size(self, ref: ImageRef, digest: str) -> int | None:
         """The size of blob `digest` in `ref`'s repository (a HEAD request), or None if absent."""

@@ -137,7 +137,7 @@ def test_slow_response_times_out(
         make_client(timeout=0.3, retries=1).image(sample_images.ref("app:oci", fault_proxy.host))
     assert time.monotonic() - started < 1.5
     assert _one_line(caught, fault_proxy.host) == (
-        f"{fault_proxy.host}: manifest app:oci: no response within 0.3s (after 2 attempts)"
+        f"{fault_proxy.host}: manifest app:oci: no complete response within 0.3s (after 2 attempts)"
     )
 
 
