@@ -43,6 +43,7 @@ from layerguard.registry.model import (
     select_platform,
     string_map,
 )
+from layerguard.registry.schema import check_config, check_index, check_manifest
 from layerguard.registry.stream import VerifiedStream
 from layerguard.registry.transport import Transport
 
@@ -158,8 +159,17 @@ class Client:
         if data is None:
             data, content_type = self._get_manifest(ref, digest, digest)
             self.cache.put(digest, data)
-        manifest = parse_json(data, f"{ref.registry}: manifest {digest}")
-        return manifest, media_type_of(manifest, content_type)
+        what = f"{ref.registry}: {ref}: manifest {digest}"
+        manifest = parse_json(data, what)
+        try:
+            media_type = media_type_of(manifest, content_type)
+        except RegistryError as exc:
+            raise RegistryError(f"{what}: {exc}") from None
+        if media_type in INDEX_TYPES:
+            check_index(manifest, what)
+        else:
+            check_manifest(manifest, what)
+        return manifest, media_type
 
     def image(self, ref: ImageRef, platform: str | None = None) -> Image:
         """The image `ref` names for `platform` (`os/arch[/variant]`).
@@ -185,10 +195,9 @@ class Client:
         if media_type not in MANIFEST_TYPES:
             raise RegistryError(f"{ref.registry}: {ref}: unsupported manifest type {media_type!r}")
         config_descriptor, layers = layers_of(manifest)
-        config = parse_json(
-            self.small_blob(ref, config_descriptor, MAX_CONFIG_BYTES),
-            f"{ref.registry}: image config {config_descriptor.digest}",
-        )
+        what = f"{ref.registry}: {ref}: image config {config_descriptor.digest}"
+        config = parse_json(self.small_blob(ref, config_descriptor, MAX_CONFIG_BYTES), what)
+        check_config(config, what)
         actual = format_platform(config)
         if platform is not None and digest == top_digest and not platform_matches(platform, config):
             raise RegistryError(f"{ref.registry}: {ref}: the image is for {actual}, not {platform}")

@@ -191,4 +191,4 @@ def test_redirect_to_another_host_drops_credentials(
     assert [method for method, _, _ in fault_proxy.capture_log] == ["GET", "GET"]
     assert all(auth is None for _, _, auth in fault_proxy.capture_log)
     # ...while the registry itself did get them.
-    assert any(had_auth for _, path, had_auth in fault_proxy.log if "/blobs/" in path)
+    assert any(had_auth for _, path, had_auth, _, _ in fault_proxy.log if "/blobs/" in path)
