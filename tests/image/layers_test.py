@@ -384,10 +384,8 @@ def test_link_targets() -> None:
 
 
 def test_deeply_nested_directories() -> None:
-    parts = [f"d{i}" for i in range(3000)]
-    members: list[tuple[Any, ...]] = [
-        ("/".join(parts[: i + 1]), "dir") for i in range(0, 3000, 100)
-    ]
+    parts = [f"d{i}" for i in range(600)]  # a path of 2,890 bytes: under PATH_MAX
+    members: list[tuple[Any, ...]] = [("/".join(parts[: i + 1]), "dir") for i in range(0, 600, 20)]
     members.append(("/".join(parts) + "/leaf", "file", b"x"))
     got = entries(make_tar(members, tarfile.PAX_FORMAT))
     assert len(got) == 31 and got[-1] == ("/" + "/".join(parts) + "/leaf", "file", 1, "")
