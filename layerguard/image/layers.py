@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
+from typing import IO, Protocol, cast
 
 from layerguard.files import replace_atomically
 
@@ -166,76 +166,96 @@ def _gunzip(source: _Source) -> Iterator[bytes]:
             return
 
 
-class _Buffered:
-    """Exact reads over the compressed source, for walking zstd frames."""
+ZSTD_TRUNCATED = "truncated zstd stream"
+ZSTD_IN_CHUNK = 1024 * 1024  # zstd decompresses far faster than gzip: larger reads pay
+
+
+class _ZstdFrames:
+    """The compressed bytes, passed on as they are read while their frame and block headers
+    (RFC 8878) are followed, so that a stream ending inside a frame is told from one ending
+    between frames (zstandard's stream_reader takes both as a clean end) and data after the last
+    frame is refused. Only headers are looked at: block bodies are skipped by their length."""
 
     def __init__(self, source: _Source) -> None:
         self.source = source
-        self.buf = b""
-        self.pos = 0
+        self.state = "magic"
+        self.want = 4  # header bytes needed in this state
+        self.head = b""
+        self.skip = 0  # bytes of block bodies (or skippable frames) still to pass
+        self.checksum = False
 
-    def take(self, n: int) -> bytes:
-        """n bytes, or fewer only if the source ends."""
-        while len(self.buf) - self.pos < n:
-            more = self.source.read(max(IN_CHUNK, n))
-            if not more:
-                break
-            self.buf = self.buf[self.pos :] + more
-            self.pos = 0
-        out = self.buf[self.pos : self.pos + n]
-        self.pos += len(out)
-        return out
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        pos, end = 0, len(data)
+        while pos < end:
+            if self.skip:
+                step = min(self.skip, end - pos)
+                self.skip -= step
+                pos += step
+                continue
+            step = min(self.want - len(self.head), end - pos)
+            self.head += data[pos : pos + step]
+            pos += step
+            if len(self.head) == self.want:
+                head, self.head = self.head, b""
+                self._header(head)
+        return data
 
+    def _header(self, head: bytes) -> None:
+        state = self.state
+        if state == "magic":
+            if head[0] & 0xF0 == 0x50 and head[1:] == b"\x2a\x4d\x18":
+                self.state, self.want = "skippable", 4
+            elif head == ZSTD_MAGIC:
+                self.state, self.want = "descriptor", 1
+            else:
+                raise LayerError("trailing data after the zstd stream")
+        elif state == "skippable":
+            self.skip = int.from_bytes(head, "little")
+            self.state, self.want = "magic", 4
+        elif state == "descriptor":
+            fhd = head[0]
+            single_segment = fhd >> 5 & 1
+            fcs_size = (1 if single_segment else 0, 2, 4, 8)[fhd >> 6]
+            self.checksum = bool(fhd & 4)
+            # window descriptor, dictionary id and frame content size: skipped, not needed
+            self.skip = (0 if single_segment else 1) + (0, 1, 2, 4)[fhd & 3] + fcs_size
+            self.state, self.want = "block", 3
+        else:  # a block header
+            value = int.from_bytes(head, "little")
+            size = 1 if value >> 1 & 3 == 1 else value >> 3  # an RLE block holds one byte
+            if value & 1:  # the last block, then the content checksum if the frame has one
+                self.skip = size + (4 if self.checksum else 0)
+                self.state, self.want = "magic", 4
+            else:
+                self.skip = size
 
-ZSTD_TRUNCATED = "truncated zstd stream"
+    def finish(self) -> None:
+        if self.state != "magic" or self.head or self.skip:
+            raise LayerError(ZSTD_TRUNCATED)
 
 
 def _unzstd(source: _Source) -> Iterator[bytes]:
-    # Walks the frame and block headers (RFC 8878) to feed the decompressor one block at a time:
-    # a block regenerates at most 128 KiB, which bounds memory, and a frame cut short is seen.
-    # zstandard's stream_reader bounds memory too but takes a truncated frame as a clean end.
+    # zstandard's stream_reader bounds its output per read (a block regenerates at most
+    # 128 KiB; a frame's window is capped at 128 MiB by libzstd's default), and does the work
+    # in C with large reads; _ZstdFrames sees the stream's end and trailing data.
     import zstandard  # only zstd layers pay for the import
 
-    dctx = zstandard.ZstdDecompressor()
-    rd = _Buffered(source)
-    while magic := rd.take(4):
-        if len(magic) < 4:
-            raise LayerError(ZSTD_TRUNCATED)
-        if magic[0] & 0xF0 == 0x50 and magic[1:] == b"\x2a\x4d\x18":  # skippable frame
-            size = int.from_bytes(rd.take(4), "little")
-            if len(rd.take(size)) < size:
-                raise LayerError(ZSTD_TRUNCATED)
-            continue
-        if magic != ZSTD_MAGIC:
-            raise LayerError("trailing data after the zstd stream")
-        descriptor = rd.take(1)
-        if not descriptor:
-            raise LayerError(ZSTD_TRUNCATED)
-        fhd = descriptor[0]
-        single_segment = fhd >> 5 & 1
-        fcs_size = (1 if single_segment else 0, 2, 4, 8)[fhd >> 6]
-        rest = (0 if single_segment else 1) + (0, 1, 2, 4)[fhd & 3] + fcs_size
-        piece = magic + descriptor + rd.take(rest)
-        d = dctx.decompressobj()
-        last = False
-        while not last:
-            block = rd.take(3)
-            if len(block) < 3:
-                raise LayerError(ZSTD_TRUNCATED)
-            head = int.from_bytes(block, "little")
-            last = bool(head & 1)
-            size = 1 if head >> 1 & 3 == 1 else head >> 3  # an RLE block holds one byte
-            body = rd.take(size + (4 if last and fhd & 4 else 0))  # + the content checksum
-            piece += block + body
-            try:
-                out = d.decompress(piece)
-            except zstandard.ZstdError as e:
-                raise LayerError(f"corrupt zstd stream: {e}") from None
-            if out:
-                yield out
-            piece = b""
-        if not d.eof:
-            raise LayerError(ZSTD_TRUNCATED)
+    frames = _ZstdFrames(source)
+    reader = zstandard.ZstdDecompressor().stream_reader(
+        cast("IO[bytes]", frames),  # it only calls read()
+        read_size=ZSTD_IN_CHUNK,
+        read_across_frames=True,
+    )
+    while True:
+        try:
+            out = reader.read(OUT_CHUNK)
+        except zstandard.ZstdError as e:
+            raise LayerError(f"corrupt zstd stream: {e}") from None
+        if not out:
+            break
+        yield out
+    frames.finish()
 
 
 def _plain(source: _Source) -> Iterator[bytes]:
