@@ -674,6 +674,7 @@ class FaultProxy:
             handler.wfile.flush()
             handler.close_connection = True
             if kind == "reset":
+                time.sleep(0.2)  # let the client take what was sent: a RST discards unread data
                 _reset(handler)
             else:
                 handler.connection.shutdown(socket.SHUT_RDWR)
