@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO
-from urllib.parse import urljoin
 
 import requests
 
@@ -45,7 +44,7 @@ from layerguard.registry.model import (
 )
 from layerguard.registry.schema import check_config, check_index, check_manifest
 from layerguard.registry.stream import VerifiedStream
-from layerguard.registry.transport import Transport
+from layerguard.registry.transport import Transport, join_url
 
 _MAX_TAG_PAGES = 1000
 _LINK_NEXT = re.compile(r'<([^>]*)>\s*;\s*rel="?next"?')
@@ -63,7 +62,9 @@ class Client:
     """Reads images from OCI distribution registries over HTTP(S); no daemon involved.
 
     `insecure` allows plain HTTP to any registry (loopback registries always get plain HTTP).
-    `timeout` bounds every connect and every read; `retries` bounds the retries of one call.
+    `timeout` bounds every connect and read, and each request as a whole (a blob's body gets
+    more by its size); `retries` bounds the retries of one call, and all its attempts and waits
+    stay within (retries + 1) such budgets.
     """
 
     def __init__(
@@ -298,7 +299,7 @@ class Client:
             link = _LINK_NEXT.search(response.headers.get("Link", ""))
             if not link:
                 return tags
-            url = urljoin(url, link.group(1))
+            url = join_url(url, link.group(1), ref.registry, f"tags of {ref.repository}")
             if not url.startswith(base + "/"):
                 raise RegistryError(f"{ref.registry}: tag list points to another host; refused")
         raise RegistryError(f"{ref.registry}: tags of {ref.repository}: too many pages")

@@ -57,6 +57,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def join_url(base: str, reference: str, registry: str, what: str) -> str:
+    """`reference` (a Location or Link header) resolved against `base`; RegistryError if it is
+    not a URL (urllib raises ValueError for a bad IPv6 host)."""
+    try:
+        url = urljoin(base, reference)
+        urlsplit(url)
+    except ValueError:
+        raise RegistryError(f"{registry}: {what}: the registry points to an invalid URL") from None
+    return url
+
+
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return parts.scheme, parts.netloc.lower()
@@ -210,7 +221,7 @@ class Transport:
         return f"{scheme}://{host}"
 
     def _check_scheme(self, url: str, registry: str, what: str) -> None:
-        parts = urlsplit(url)
+        parts = urlsplit(join_url(url, "", registry, what))
         if parts.scheme == "https":
             return
         if parts.scheme == "http" and self.allows_plain_http(parts.netloc):
@@ -235,12 +246,21 @@ class Transport:
         headers = dict(headers)
         origin = _origin(url)
         for _ in range(_MAX_REDIRECTS + 1):
-            response = self._send(method, url, headers, watch)
+            try:
+                response = self._send(method, url, headers, watch)
+            except ValueError as exc:
+                if isinstance(exc, requests.RequestException):
+                    raise  # InvalidURL, InvalidHeader: worded by _attempts
+                # requests parses a redirect's Location even when it does not follow it, and
+                # urllib raises a plain ValueError on a bad IPv6 host there.
+                raise RegistryError(
+                    f"{registry}: {what}: the registry points to an invalid URL"
+                ) from None
             location = response.headers.get("Location")
             if response.status_code not in _REDIRECTS or not location:
                 return response
             response.close()
-            url = urljoin(url, location)
+            url = join_url(url, location, registry, what)
             self._check_scheme(url, registry, what)
             if _origin(url) != origin:
                 headers.pop("Authorization", None)
