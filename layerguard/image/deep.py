@@ -57,6 +57,15 @@ class Progress:
             self._last = now
             self._draw(done)
 
+    def note(self, text: str) -> None:
+        """A line of its own (a retry, its wait), above the redrawn line on a terminal."""
+        self._stream.write(
+            ("\r\033[K" if self._tty and self._shown else "") + f"layerguard: {text}\n"
+        )
+        self._stream.flush()
+        self._shown = False
+        self._last = self._clock()  # a line was just written: the log is not silent
+
     def finish(self) -> None:
         if self._tty and self._shown:
             self._stream.write("\r\033[K")
@@ -120,6 +129,8 @@ class Indexer:
         """Progress on stderr unless `quiet`; diff_id warnings on stderr."""
         cache = IndexCache(default_cache_dir() / "layers")
         progress = None if quiet else Progress(sys.stderr, tty=sys.stderr.isatty())
+        if progress is not None:
+            client.on_retry(progress.note)
         return cls(client, cache, progress, _warn_on_stderr)
 
     def __call__(self, image: Image) -> list[LayerIndex]:

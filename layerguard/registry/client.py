@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
@@ -91,6 +91,10 @@ class Client:
             env=env,
         )
         self.cache = DigestCache(cache_dir if cache_dir is not None else default_cache_dir(env))
+
+    def on_retry(self, notify: Callable[[str], None] | None) -> None:
+        """Have `notify` told, in one line, of each retry that waits 5 s or more first."""
+        self._transport.notify = notify
 
     @property
     def requests_made(self) -> int:

@@ -35,6 +35,7 @@ _MAX_REDIRECTS = 10
 _RETRY_STATUS = (429, 500, 502, 503, 504)
 _TOKEN_MARGIN = 10.0  # seconds: refresh a token this long before it expires
 _MAX_TOKEN_BYTES = 1024 * 1024
+_NOTIFY_WAIT = 5.0  # seconds: a shorter wait passes unannounced
 # A blob body gets the request budget plus its size at this rate, and must not stay below
 # LOW_SPEED for a whole --timeout (curl's --speed-limit/--speed-time).
 BLOB_RATE = 64 * 1024
@@ -205,6 +206,8 @@ class Transport:
         self._tokens: dict[tuple[str, str, str, str], _Token] = {}
         self.sleep: Callable[[float], None] = time.sleep
         self.clock: Callable[[], float] = time.monotonic
+        # Told of a retry before a long wait (Retry-After), which must not leave a log silent.
+        self.notify: Callable[[str], None] | None = None
 
     def close(self) -> None:
         self._session.close()
@@ -329,6 +332,8 @@ class Transport:
                 )
             tries = f" after {failures} attempts" if failures > 1 else ""
             raise RegistryError(f"{registry}: {what}: {problem} (time limit reached{tries})")
+        if self.notify is not None and wait >= _NOTIFY_WAIT:
+            self.notify(f"{registry}: {what}: {problem}; retrying in {wait:.2g}s")
         self.sleep(wait)
 
     def _attempts(

@@ -79,6 +79,24 @@ def test_a_terminal_gets_one_line_redrawn_then_cleared() -> None:
     )
 
 
+def test_a_note_takes_a_line_of_its_own_and_counts_as_a_line() -> None:
+    clock, out = Clock(), io.StringIO()
+    progress = Progress(out, tty=False, clock=clock)
+    progress.start("reading layer 1/1 sha256:x", 100)
+    clock.now += 8
+    progress.note("r: blob x: HTTP 429; retrying in 30s")
+    clock.now += 4  # 12 s of work, but only 4 since the note
+    progress.update(50)
+    assert out.getvalue() == "layerguard: r: blob x: HTTP 429; retrying in 30s\n"
+    terminal = io.StringIO()
+    drawn = Progress(terminal, tty=True, clock=clock)
+    drawn.start("reading layer 1/1 sha256:x", 100)
+    drawn.note("retrying")
+    assert terminal.getvalue() == (
+        "\r\033[Kreading layer 1/1 sha256:x: 0.0 MB of 0.0 MB (0%)\r\033[Klayerguard: retrying\n"
+    )
+
+
 def _layer(seed: int) -> tuple[bytes, str]:
     data = hashlib.shake_256(seed.to_bytes(4, "big")).digest(300_000)
     out = io.BytesIO()

@@ -162,6 +162,32 @@ def test_429_retry_after(
     assert [e.fault for e in fault_proxy.sent("/v2/app/manifests/")][:2] == ["status", ""]
 
 
+@pytest.mark.parametrize(
+    ("fault", "notes"),
+    [
+        (Fault("status", status=429, headers={"Retry-After": "6"}), ["HTTP 429; retrying in 6s"]),
+        (Fault("status", status=503), []),  # a backoff of 0.05 s is not worth a line
+    ],
+    ids=["long-wait", "short-wait"],
+)
+def test_a_long_wait_before_a_retry_is_announced(
+    fault_proxy: FaultProxy,
+    sample_images: SampleImages,
+    make_client: MakeClient,
+    fault: Fault,
+    notes: list[str],
+) -> None:
+    fault_proxy.faults.append(fault)
+    client = make_client(timeout=5)
+    waits: list[float] = []
+    client._transport.sleep = waits.append  # the wait is asked for, not waited out
+    told: list[str] = []
+    client.on_retry(told.append)
+    client.image(sample_images.ref("app:oci", fault_proxy.host))
+    assert len(waits) == 1
+    assert told == [f"{fault_proxy.host}: manifest app:oci: {note}" for note in notes]
+
+
 def test_429_retry_after_beyond_the_time_limit_gives_up_at_once(
     fault_proxy: FaultProxy,
     sample_images: SampleImages,
