@@ -6,7 +6,9 @@ Fixtures, all session-scoped, all skipping cleanly when the tools are missing or
 - `token_registry`: the same storage behind token auth, with a threaded token server here that
   signs RS256 JWTs with a self-signed certificate (see ../shared/notes/registry-test-recipes.md).
 - `fault_proxy` (per test, over a session server): a proxy in front of `registry` that injects
-  faults (5xx, 429, resets, truncation, slowness, corruption, cross-host redirects).
+  faults (5xx, 429, resets and truncation before or inside a body, slowness, responses dribbled
+  byte by byte, corruption, cross-host redirects, ignored Range, answers of its own) and logs
+  every request with its Range header and the fault applied.
 - `buildah_images`: builds images from a busybox-static base and pushes them; every build is done
   once per session, in a temp storage root, so nothing touches the machine's container storage.
 """
