@@ -1,18 +1,22 @@
-"""Deep-analysis throughput against `gzip -dc`, and peak RSS on a 1 GB layer.
+"""Deep-analysis throughput against `gzip -dc` and `zstd -dc`, and peak RSS.
 
     python benchmarks/layers_throughput.py [--compressed-mb 200] [--rss-gb 1] [--runs 3]
+                                           [--random-mb 300]
 
 Generates a gzip layer of about --compressed-mb (files of mixed, partly compressible content,
 gzip level 6 as Docker and BuildKit write), times `gzip -dc > /dev/null` and `index_layer` on the
-same file (best of --runs, page cache warm), then indexes a layer of --rss-gb GB uncompressed in a
-fresh process, piped in as it is generated (never held in memory or on disk), and reads its peak
-RSS. Prints
-a markdown table row for benchmarks/RESULTS.md.
+same file (best of --runs, page cache warm); does the same for that tar as zstd (level 3, as
+buildah and BuildKit write) against `zstd -dc`, and for a zstd layer of --random-mb of random
+bytes (the case where decompression costs least and hashing the diff_id most). Then indexes a
+layer of --rss-gb GB uncompressed in a fresh process, piped in as it is generated (never held in
+memory or on disk), and reads its peak RSS; and the same for a hostile layer of 10,000 entries
+with 50 KB names. Prints markdown table rows for benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import resource
@@ -26,7 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from layerguard.image.layers import index_layer
+from layerguard.image.layers import LayerError, index_layer
 
 WORDS = [
     "".join(
@@ -87,12 +91,24 @@ def best(runs: int, fn: object) -> float:
 
 
 def rss_child() -> None:
-    index = index_layer(sys.stdin.buffer, "sha256:x", "")
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{index.uncompressed_size} {len(index.entries)} {peak_kib}")
+    try:
+        index = index_layer(sys.stdin.buffer, "sha256:x", "")
+        size, entries = index.uncompressed_size, len(index.entries)
+    except LayerError:
+        size = entries = -1  # refused, as a hostile layer should be
+    print(f"{size} {entries} {_peak_kib()}")
 
 
-def peak_rss(gigabytes: float) -> tuple[int, int, int]:
+def _peak_kib() -> int:
+    # VmHWM belongs to this process's memory alone; ru_maxrss also keeps the peak of the parent
+    # that spawned it (Linux carries it across execve), which here holds hundreds of MB.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def peak_rss(chunks: Iterator[bytes]) -> tuple[int, int, int]:
     """Index a generated layer piped into a fresh process: (uncompressed, entries, peak KiB)."""
     child = subprocess.Popen(
         [sys.executable, __file__, "--rss-child"],
@@ -101,18 +117,68 @@ def peak_rss(gigabytes: float) -> tuple[int, int, int]:
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
     assert child.stdin and child.stdout
-    for chunk in gzipped(layer_tar(int(gigabytes * 1e9)), 1):
-        child.stdin.write(chunk)
-    child.stdin.close()
+    try:
+        for chunk in chunks:
+            child.stdin.write(chunk)
+        child.stdin.close()
+    except BrokenPipeError:
+        pass  # the child refused the layer and stopped reading
     size, entries, peak_kib = map(int, child.stdout.read().split())
     if child.wait():
         raise SystemExit("the indexing process failed")
     return size, entries, peak_kib
 
 
+def long_names(entries: int = 10_000, name_bytes: int = 50_000) -> Iterator[bytes]:
+    """The hostile layer of issue 14: 10,000 empty files with PAX paths of 50 KB (gzip)."""
+    for i in range(entries):
+        info = tarfile.TarInfo(f"{i:09d}/" + "n" * (name_bytes - 10))
+        yield info.tobuf(tarfile.PAX_FORMAT)
+    yield bytes(1024)
+
+
+def time_pair(blob: Path, tool: list[str], runs: int) -> tuple[float, float, float, int]:
+    """Best times of `tool < blob > /dev/null`, of `tool < blob | openssl dgst -sha256` (what
+    checking a diff_id takes in a shell) and of index_layer on blob; uncompressed bytes."""
+
+    def external() -> None:
+        with blob.open("rb") as f:
+            subprocess.run(tool, stdin=f, stdout=subprocess.DEVNULL, check=True)
+
+    def hashed() -> None:
+        command = f"{' '.join(tool)} < '{blob}' | openssl dgst -sha256 > /dev/null"
+        subprocess.run(["sh", "-c", command], check=True)
+
+    result = {}
+
+    def ours() -> None:
+        with blob.open("rb") as f:
+            result["index"] = index_layer(f, "sha256:x", "")
+
+    ours()  # warm the page cache and the imports
+    t_tool, t_hashed, t_ours = best(runs, external), best(runs, hashed), best(runs, ours)
+    return t_tool, t_hashed, t_ours, result["index"].uncompressed_size
+
+
+def sha256_time(tar: Path, runs: int) -> float:
+    """hashlib's sha256 over the uncompressed tar: the floor the diff_id puts under any reader."""
+    data = tar.read_bytes()
+    return best(runs, lambda: hashlib.sha256(data).digest())
+
+
+def row(name: str, blob: Path, tool: str, t_tool: float, t_ours: float, size: int) -> str:
+    mb = size / 1e6
+    return (
+        f"| {name} | {blob.stat().st_size / 1e6:.0f} MB / {mb:.0f} MB | {tool} {t_tool:.2f} s "
+        f"({mb / t_tool:.0f} MB/s) | {t_ours:.2f} s ({mb / t_ours:.0f} MB/s) "
+        f"| {t_ours / t_tool:.2f} |"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--compressed-mb", type=float, default=200)
+    parser.add_argument("--random-mb", type=float, default=300)
     parser.add_argument("--rss-gb", type=float, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
@@ -121,45 +187,60 @@ def main() -> int:
         rss_child()
         return 0
 
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        blob = Path(tmp) / "layer.tar.gz"
-        target = int(args.compressed_mb * 1e6)
+        tar = Path(tmp) / "layer.tar"
         print(f"generating a gzip layer of about {args.compressed_mb:g} MB ...", file=sys.stderr)
-        with blob.open("wb") as f:
-            for chunk in gzipped(layer_tar(int(target * 1.7))):
+        with tar.open("wb") as f:
+            for chunk in layer_tar(int(args.compressed_mb * 1e6 * 1.7)):
                 f.write(chunk)
-        compressed = blob.stat().st_size
+        gz = Path(tmp) / "layer.tar.gz"
+        with tar.open("rb") as f, gz.open("wb") as out:
+            subprocess.run(["gzip", "-6", "-n", "-c"], stdin=f, stdout=out, check=True)
+        zst = Path(tmp) / "layer.tar.zst"
+        subprocess.run(["zstd", "-q", "-3", "-f", str(tar), "-o", str(zst)], check=True)
+        rand_tar = Path(tmp) / "random.tar"
+        with rand_tar.open("wb") as f:
+            info = tarfile.TarInfo("random.bin")
+            info.size = int(args.random_mb * 1e6)
+            f.write(info.tobuf(tarfile.PAX_FORMAT))
+            left = info.size
+            while left:
+                n = min(left, 1 << 24)
+                f.write(os.urandom(n))
+                left -= n
+            f.write(bytes(-info.size % 512) + bytes(1024))
+        rand_zst = Path(tmp) / "random.tar.zst"
+        subprocess.run(["zstd", "-q", "-3", "-f", str(rand_tar), "-o", str(rand_zst)], check=True)
 
-        def gzip_dc() -> None:
-            with blob.open("rb") as f:
-                subprocess.run(["gzip", "-dc"], stdin=f, stdout=subprocess.DEVNULL, check=True)
-
-        result = {}
-
-        def ours() -> None:
-            with blob.open("rb") as f:
-                result["index"] = index_layer(f, "sha256:x", "")
-
-        ours()  # warm the page cache and the imports
-        t_gzip = best(args.runs, gzip_dc)
-        t_ours = best(args.runs, ours)
-        index = result["index"]
+        for name, blob, tool, plain in (
+            ("gzip, mixed", gz, ["gzip", "-dc"], tar),
+            ("zstd, mixed", zst, ["zstd", "-dc"], tar),
+            ("zstd, random", rand_zst, ["zstd", "-dc"], rand_tar),
+        ):
+            t_tool, t_hashed, t_ours, size = time_pair(blob, tool, args.runs)
+            floor = sha256_time(plain, args.runs)
+            rows.append(row(name, blob, tool[0] + " -dc", t_tool, t_ours, size))
+            rows[-1] += f" {t_hashed:.2f} s | {t_ours / t_hashed:.2f} | {floor:.2f} s |"
 
     print(f"indexing a {args.rss_gb:g} GB layer in a fresh process ...", file=sys.stderr)
-    big_size, big_entries, peak_kib = peak_rss(args.rss_gb)
+    big_size, big_entries, peak_kib = peak_rss(gzipped(layer_tar(int(args.rss_gb * 1e9)), 1))
+    print("indexing 10,000 entries with 50 KB names in a fresh process ...", file=sys.stderr)
+    _, _, hostile_kib = peak_rss(gzipped(long_names(), 6))
 
-    mb = index.uncompressed_size / 1e6
+    print(f"{date.today()}\n")
     print(
-        "| date | layer (compressed / uncompressed, entries) | gzip -dc | layerguard index_layer "
-        "| ratio | peak RSS, layer of (uncompressed, entries) |"
+        "| layer | compressed / uncompressed | tool | index_layer | ratio "
+        "| tool \\| openssl dgst -sha256 | ratio | sha256 alone |"
     )
-    print("|---|---|---|---|---|---|")
-    print(
-        f"| {date.today()} | {compressed / 1e6:.0f} MB / {mb:.0f} MB, {len(index.entries)} "
-        f"| {t_gzip:.2f} s ({mb / t_gzip:.0f} MB/s) | {t_ours:.2f} s ({mb / t_ours:.0f} MB/s) "
-        f"| {t_gzip / t_ours:.2f} | {peak_kib / 1024:.0f} MiB ({big_size / 1e9:.2f} GB, "
-        f"{big_entries}) |"
-    )
+    print("|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    print()
+    print("| peak RSS | layer |")
+    print("|---|---|")
+    big = f"{big_size / 1e9:.2f} GB uncompressed, {big_entries} entries"
+    print(f"| {peak_kib / 1024:.0f} MiB | {big} |")
+    print(f"| {hostile_kib / 1024:.0f} MiB | 10,000 entries with 50 KB names (refused) |")
     return 0
 
 

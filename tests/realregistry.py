@@ -7,7 +7,9 @@ Fixtures, all session-scoped; when the tools or root are missing they skip, or f
 - `token_registry`: the same storage behind token auth, with a threaded token server here that
   signs RS256 JWTs with a self-signed certificate (see ../shared/notes/registry-test-recipes.md).
 - `fault_proxy` (per test, over a session server): a proxy in front of `registry` that injects
-  faults (5xx, 429, resets, truncation, slowness, corruption, cross-host redirects).
+  faults (5xx, 429, resets and truncation before or inside a body, slowness, responses dribbled
+  byte by byte, corruption, cross-host redirects, ignored Range, answers of its own) and logs
+  every request with its Range header and the fault applied.
 - `buildah_images`: builds images from a busybox-static base and pushes them; every build is done
   once per session, in a temp storage root, so nothing touches the machine's container storage.
 """
@@ -31,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -502,9 +504,13 @@ def buildah_images(tmp_path_factory: pytest.TempPathFactory) -> Buildah:
 class Fault:
     """What the proxy does to the next `times` requests whose path contains `path`.
 
-    kind: "status" (answer `status` with `headers`), "reset" (RST the connection), "slow" (wait
-    `delay` seconds, then forward), "truncate" (forward half the body, then close), "corrupt"
-    (forward with one byte changed), "redirect" (307 to the capture server on `localhost`).
+    kind: "status" (answer `status` with `headers`), "reset" (RST the connection, after sending
+    the headers and `after` bytes of the body when `after` > 0), "slow" (wait `delay` seconds,
+    then forward), "dribble" (forward the whole response, headers included, one byte every
+    `delay` seconds), "truncate" (forward `after` bytes of the body, or half, then close),
+    "corrupt" (forward with one byte changed), "redirect" (307 to the capture server on
+    `localhost`), "serve" (answer 200 with `body` and `headers`, and its Docker-Content-Digest),
+    "norange" (forward without the request's Range header, as registries without Range do).
     """
 
     kind: str
@@ -514,11 +520,25 @@ class Fault:
     status: int = 500
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    after: int = 0
+    body: bytes = b""
+
+
+class Logged(NamedTuple):
+    """One request the proxy received, and the fault it applied ("" for none)."""
+
+    method: str
+    path: str
+    had_auth: bool
+    range: str | None
+    fault: str
 
 
 _PASS_HEADERS = (
     "content-type",
     "content-length",
+    "content-range",
+    "accept-ranges",
     "docker-content-digest",
     "www-authenticate",
     "link",
@@ -527,10 +547,11 @@ _PASS_HEADERS = (
 
 
 def _forward(
-    upstream: str, handler: BaseHTTPRequestHandler
+    upstream: str, handler: BaseHTTPRequestHandler, send_range: bool = True
 ) -> tuple[int, list[tuple[str, str]], bytes]:
     connection = http.client.HTTPConnection(upstream, timeout=10)
-    headers = {k: v for k, v in handler.headers.items() if k.lower() in ("authorization", "accept")}
+    wanted = ("authorization", "accept", "range") if send_range else ("authorization", "accept")
+    headers = {k: v for k, v in handler.headers.items() if k.lower() in wanted}
     connection.request(handler.command, handler.path, headers=headers)
     response = connection.getresponse()
     body = response.read()
@@ -573,7 +594,7 @@ class FaultProxy:
     def __init__(self, upstream: str, redirect_upstream: str) -> None:
         self.upstream = upstream
         self.faults: list[Fault] = []
-        self.log: list[tuple[str, str, bool]] = []
+        self.log: list[Logged] = []
         self.capture_log: list[tuple[str, str, str | None]] = []
         self._proxy = _Server(self._handle)
         self._capture = _Server(self._handle_capture)
@@ -587,7 +608,11 @@ class FaultProxy:
         self.capture_log.clear()
 
     def requests_to(self, fragment: str) -> int:
-        return sum(1 for _, path, _ in self.log if fragment in path)
+        return sum(1 for entry in self.log if fragment in entry.path)
+
+    def sent(self, fragment: str) -> list[Logged]:
+        """The requests whose path contains `fragment`, in order."""
+        return [entry for entry in self.log if fragment in entry.path]
 
     def _fault_for(self, handler: BaseHTTPRequestHandler) -> Fault | None:
         for fault in self.faults:
@@ -601,19 +626,28 @@ class FaultProxy:
         return None
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
-        self.log.append((handler.command, handler.path, "Authorization" in handler.headers))
         fault = self._fault_for(handler)
         kind = fault.kind if fault else "pass"
+        self.log.append(
+            Logged(
+                handler.command,
+                handler.path,
+                "Authorization" in handler.headers,
+                handler.headers.get("Range"),
+                fault.kind if fault else "",
+            )
+        )
         if fault and kind == "status":
             body = json.dumps({"errors": [{"code": "UNAVAILABLE", "message": "injected"}]})
             _respond(handler, fault.status, list(fault.headers.items()), body.encode())
             return
-        if kind == "reset":
-            handler.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
-            handler.connection.close()
-            handler.close_connection = True
+        if fault and kind == "serve":
+            digest = "sha256:" + hashlib.sha256(fault.body).hexdigest()
+            headers = [("Docker-Content-Digest", digest), *fault.headers.items()]
+            _respond(handler, 200, headers, fault.body, head=handler.command == "HEAD")
+            return
+        if fault and kind == "reset" and not fault.after:
+            _reset(handler)
             return
         if fault and kind == "slow":
             time.sleep(fault.delay)
@@ -621,18 +655,25 @@ class FaultProxy:
             location = f"http://localhost:{self._capture.port}{handler.path}"
             _respond(handler, 307, [("Location", location)], b"")
             return
-        status, headers, body = _forward(self.upstream, handler)
+        status, headers, body = _forward(self.upstream, handler, send_range=kind != "norange")
         if kind == "corrupt" and body:
             body = body[:-1] + bytes([body[-1] ^ 0xFF])
-        if kind == "truncate":
+        if fault and kind in ("truncate", "reset"):
             handler.send_response(status)
             for key, value in headers:
                 handler.send_header(key, value)
             handler.end_headers()
-            handler.wfile.write(body[: len(body) // 2])
+            handler.wfile.write(body[: fault.after or len(body) // 2])
             handler.wfile.flush()
             handler.close_connection = True
-            handler.connection.shutdown(socket.SHUT_RDWR)
+            if kind == "reset":
+                time.sleep(0.2)  # let the client take what was sent: a RST discards unread data
+                _reset(handler)
+            else:
+                handler.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if fault and kind == "dribble":
+            _dribble(handler, status, headers, body, fault.delay)
             return
         _respond(handler, status, headers, body, head=handler.command == "HEAD")
 
@@ -646,6 +687,34 @@ class FaultProxy:
     def stop(self) -> None:
         self._proxy.stop()
         self._capture.stop()
+
+
+def _reset(handler: BaseHTTPRequestHandler) -> None:
+    handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    handler.connection.close()
+    handler.close_connection = True
+
+
+def _dribble(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    delay: float,
+) -> None:
+    """The response, status line and headers included, one byte at a time (a slowloris)."""
+    lines = [f"HTTP/1.1 {status} OK", *(f"{k}: {v}" for k, v in headers), "Connection: close"]
+    data = ("\r\n".join(lines) + "\r\n\r\n").encode()
+    if handler.command != "HEAD":
+        data += body
+    handler.close_connection = True
+    try:
+        for i in range(len(data)):
+            handler.wfile.write(data[i : i + 1])
+            handler.wfile.flush()
+            time.sleep(delay)
+    except OSError:
+        pass  # the client gave up: what a slowloris test waits for
 
 
 def _respond(

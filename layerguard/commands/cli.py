@@ -208,6 +208,9 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
         "--deep", action="store_true", help="read the layers: uncompressed size and wasted bytes"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress on stderr while reading layers"
+    )
 
 
 def _split_registry_mode(argv: Sequence[str]) -> list[str]:
@@ -480,7 +483,7 @@ def _lint_with_registry(
     with Client(insecure=args.insecure, timeout=args.timeout) as client:
         measurer = RegistryMeasurer(
             client,
-            Indexer.for_cli(client),
+            Indexer.for_cli(client, quiet=args.quiet),
             platform=args.platform or cfg.platform,
             optional=optional,
             previous=cfg.previous,

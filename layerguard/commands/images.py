@@ -41,7 +41,7 @@ def inspect(args: argparse.Namespace) -> int:
     (ref,) = _refs([args.ref])
     with _client(args) as client:
         image = client.image(ref, args.platform)
-        indexer = Indexer.for_cli(client) if args.deep else None
+        indexer = Indexer.for_cli(client, quiet=args.quiet) if args.deep else None
         indexes = indexer(image) if indexer else None
         (row,) = compare_images([image], indexer)
     if args.format == "json":
@@ -61,7 +61,8 @@ def compare(args: argparse.Namespace) -> int:
     refs = _refs(args.refs)
     with _client(args) as client:
         images = [client.image(ref, args.platform) for ref in refs]
-        rows = compare_images(images, Indexer.for_cli(client) if args.deep else None)
+        indexer = Indexer.for_cli(client, quiet=args.quiet) if args.deep else None
+        rows = compare_images(images, indexer)
     out = compare_json(rows) if args.format == "json" else compare_text(rows, args.deep)
     sys.stdout.write(out)
     return EXIT_CLEAN

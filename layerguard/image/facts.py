@@ -74,6 +74,7 @@ class RegistryMeasurer:
         self.budgets = budgets
         self.notices: list[str] = []
         self._images: dict[str, Image | None] = {}
+        self._failed: set[str] = set()  # refs that failed in optional mode (noticed already)
         self._guesses: dict[str, Image | None] = {}
         self._tags: dict[str, list[str]] = {}
 
@@ -88,6 +89,7 @@ class RegistryMeasurer:
                 elif self.optional:
                     self.notices.append(f"not measured: {exc}")
                     self._images[key] = None
+                    self._failed.add(key)
                 else:
                     raise
         return self._images[key]
@@ -126,13 +128,15 @@ class RegistryMeasurer:
     def _built(self, image: ImageRef) -> BuiltFacts | None:
         found = self._image(image, missing_ok=True)
         if found is None:
-            self.notices.append(f"{image.familiar} is not in the registry: budgets not checked")
+            if str(image) not in self._failed:  # a failure has its own notice, not this one
+                self.notices.append(f"{image.familiar} is not in the registry: budgets not checked")
             return None
-        previous = None
+        previous = previous_ref = None
         if "LG103" in self.budgets:
             previous_ref = self.previous.get(str(image)) or self._previous_ref(image)
             previous = self._image(previous_ref, missing_ok=True) if previous_ref else None
-        if previous is None and "LG103" in self.budgets:
+        failed = previous_ref is not None and str(previous_ref) in self._failed
+        if previous is None and "LG103" in self.budgets and not failed:
             self.notices.append(
                 f"no previous version of {image.familiar} found: update budget not checked"
             )

@@ -23,13 +23,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import IO, Protocol, cast
 
 from layerguard.files import replace_atomically
 
 IN_CHUNK = 256 * 1024  # compressed bytes per read
 OUT_CHUNK = 1024 * 1024  # most decompressed bytes held at once
 MAX_META = 1024 * 1024  # largest GNU long name or PAX header we read (Go: maxSpecialFileSize)
+# Linux's PATH_MAX counts the terminating NUL: no path this long can be extracted, and a layer
+# that names one is refused rather than indexed (its names would cost memory, not disk).
+PATH_MAX = 4096
+# Bytes of names and link targets one layer's index may hold in all (about 2 million paths of
+# 128 bytes); with PATH_MAX this bounds the memory of an index whatever the layer holds.
+MAX_NAME_BYTES = 256 * 1024 * 1024
 
 KINDS = ("file", "dir", "symlink", "hardlink", "whiteout", "opaque", "other")
 
@@ -48,6 +54,12 @@ OCTAL = re.compile(rb"[0-7]*")
 # Typeflags whose size field announces no data in the archive (Go: isHeaderOnlyType).
 HEADER_ONLY = frozenset(b"123456")
 REGULAR = frozenset(b"07\x00S")
+
+
+class Readable(Protocol):
+    """What index_layer reads a blob from: a binary stream (a file, a verified blob stream)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class LayerError(ValueError):
@@ -99,7 +111,7 @@ class Analysis:
 class _Source:
     """Counts the compressed bytes read, and gives back the bytes read to sniff the format."""
 
-    def __init__(self, stream: BinaryIO, head: bytes) -> None:
+    def __init__(self, stream: Readable, head: bytes) -> None:
         self.stream = stream
         self.head = head
         self.count = len(head)
@@ -116,7 +128,7 @@ class _Source:
         return data
 
 
-def _sniff(stream: BinaryIO) -> bytes:
+def _sniff(stream: Readable) -> bytes:
     head = b""
     while len(head) < 8:
         data = stream.read(IN_CHUNK)
@@ -154,76 +166,96 @@ def _gunzip(source: _Source) -> Iterator[bytes]:
             return
 
 
-class _Buffered:
-    """Exact reads over the compressed source, for walking zstd frames."""
+ZSTD_TRUNCATED = "truncated zstd stream"
+ZSTD_IN_CHUNK = 1024 * 1024  # zstd decompresses far faster than gzip: larger reads pay
+
+
+class _ZstdFrames:
+    """The compressed bytes, passed on as they are read while their frame and block headers
+    (RFC 8878) are followed, so that a stream ending inside a frame is told from one ending
+    between frames (zstandard's stream_reader takes both as a clean end) and data after the last
+    frame is refused. Only headers are looked at: block bodies are skipped by their length."""
 
     def __init__(self, source: _Source) -> None:
         self.source = source
-        self.buf = b""
-        self.pos = 0
+        self.state = "magic"
+        self.want = 4  # header bytes needed in this state
+        self.head = b""
+        self.skip = 0  # bytes of block bodies (or skippable frames) still to pass
+        self.checksum = False
 
-    def take(self, n: int) -> bytes:
-        """n bytes, or fewer only if the source ends."""
-        while len(self.buf) - self.pos < n:
-            more = self.source.read(max(IN_CHUNK, n))
-            if not more:
-                break
-            self.buf = self.buf[self.pos :] + more
-            self.pos = 0
-        out = self.buf[self.pos : self.pos + n]
-        self.pos += len(out)
-        return out
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        pos, end = 0, len(data)
+        while pos < end:
+            if self.skip:
+                step = min(self.skip, end - pos)
+                self.skip -= step
+                pos += step
+                continue
+            step = min(self.want - len(self.head), end - pos)
+            self.head += data[pos : pos + step]
+            pos += step
+            if len(self.head) == self.want:
+                head, self.head = self.head, b""
+                self._header(head)
+        return data
 
+    def _header(self, head: bytes) -> None:
+        state = self.state
+        if state == "magic":
+            if head[0] & 0xF0 == 0x50 and head[1:] == b"\x2a\x4d\x18":
+                self.state, self.want = "skippable", 4
+            elif head == ZSTD_MAGIC:
+                self.state, self.want = "descriptor", 1
+            else:
+                raise LayerError("trailing data after the zstd stream")
+        elif state == "skippable":
+            self.skip = int.from_bytes(head, "little")
+            self.state, self.want = "magic", 4
+        elif state == "descriptor":
+            fhd = head[0]
+            single_segment = fhd >> 5 & 1
+            fcs_size = (1 if single_segment else 0, 2, 4, 8)[fhd >> 6]
+            self.checksum = bool(fhd & 4)
+            # window descriptor, dictionary id and frame content size: skipped, not needed
+            self.skip = (0 if single_segment else 1) + (0, 1, 2, 4)[fhd & 3] + fcs_size
+            self.state, self.want = "block", 3
+        else:  # a block header
+            value = int.from_bytes(head, "little")
+            size = 1 if value >> 1 & 3 == 1 else value >> 3  # an RLE block holds one byte
+            if value & 1:  # the last block, then the content checksum if the frame has one
+                self.skip = size + (4 if self.checksum else 0)
+                self.state, self.want = "magic", 4
+            else:
+                self.skip = size
 
-ZSTD_TRUNCATED = "truncated zstd stream"
+    def finish(self) -> None:
+        if self.state != "magic" or self.head or self.skip:
+            raise LayerError(ZSTD_TRUNCATED)
 
 
 def _unzstd(source: _Source) -> Iterator[bytes]:
-    # Walks the frame and block headers (RFC 8878) to feed the decompressor one block at a time:
-    # a block regenerates at most 128 KiB, which bounds memory, and a frame cut short is seen.
-    # zstandard's stream_reader bounds memory too but takes a truncated frame as a clean end.
+    # zstandard's stream_reader bounds its output per read (a block regenerates at most
+    # 128 KiB; a frame's window is capped at 128 MiB by libzstd's default), and does the work
+    # in C with large reads; _ZstdFrames sees the stream's end and trailing data.
     import zstandard  # only zstd layers pay for the import
 
-    dctx = zstandard.ZstdDecompressor()
-    rd = _Buffered(source)
-    while magic := rd.take(4):
-        if len(magic) < 4:
-            raise LayerError(ZSTD_TRUNCATED)
-        if magic[0] & 0xF0 == 0x50 and magic[1:] == b"\x2a\x4d\x18":  # skippable frame
-            size = int.from_bytes(rd.take(4), "little")
-            if len(rd.take(size)) < size:
-                raise LayerError(ZSTD_TRUNCATED)
-            continue
-        if magic != ZSTD_MAGIC:
-            raise LayerError("trailing data after the zstd stream")
-        descriptor = rd.take(1)
-        if not descriptor:
-            raise LayerError(ZSTD_TRUNCATED)
-        fhd = descriptor[0]
-        single_segment = fhd >> 5 & 1
-        fcs_size = (1 if single_segment else 0, 2, 4, 8)[fhd >> 6]
-        rest = (0 if single_segment else 1) + (0, 1, 2, 4)[fhd & 3] + fcs_size
-        piece = magic + descriptor + rd.take(rest)
-        d = dctx.decompressobj()
-        last = False
-        while not last:
-            block = rd.take(3)
-            if len(block) < 3:
-                raise LayerError(ZSTD_TRUNCATED)
-            head = int.from_bytes(block, "little")
-            last = bool(head & 1)
-            size = 1 if head >> 1 & 3 == 1 else head >> 3  # an RLE block holds one byte
-            body = rd.take(size + (4 if last and fhd & 4 else 0))  # + the content checksum
-            piece += block + body
-            try:
-                out = d.decompress(piece)
-            except zstandard.ZstdError as e:
-                raise LayerError(f"corrupt zstd stream: {e}") from None
-            if out:
-                yield out
-            piece = b""
-        if not d.eof:
-            raise LayerError(ZSTD_TRUNCATED)
+    frames = _ZstdFrames(source)
+    reader = zstandard.ZstdDecompressor().stream_reader(
+        cast("IO[bytes]", frames),  # it only calls read()
+        read_size=ZSTD_IN_CHUNK,
+        read_across_frames=True,
+    )
+    while True:
+        try:
+            out = reader.read(OUT_CHUNK)
+        except zstandard.ZstdError as e:
+            raise LayerError(f"corrupt zstd stream: {e}") from None
+        if not out:
+            break
+        yield out
+    frames.finish()
 
 
 def _plain(source: _Source) -> Iterator[bytes]:
@@ -321,12 +353,13 @@ class _Tape:
 
 
 def index_layer(
-    stream: BinaryIO,
+    stream: Readable,
     digest: str,
     media_type: str,
     *,
     max_entries: int = 2_000_000,
     max_uncompressed: int = 64 * 2**30,
+    max_name_bytes: int = MAX_NAME_BYTES,
 ) -> LayerIndex:
     """Read a layer blob once and index its tar entries; LayerError if it is not a valid layer.
 
@@ -337,7 +370,7 @@ def index_layer(
     source = _Source(stream, head)
     limited = _Limited(_decompressed(source, head, media_type), max_uncompressed)
     tape = _Tape(iter(limited))
-    entries = _walk(tape, max_entries, max_uncompressed)
+    entries = _walk(tape, max_entries, max_uncompressed, max_name_bytes)
     tape.drain()  # the diff_id covers the whole stream, padding after the end blocks included
     return LayerIndex(
         digest=digest,
@@ -414,12 +447,14 @@ def _normalise(name: str) -> str:
     return posixpath.normpath("/" + name.lstrip("/"))
 
 
-def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
+def _walk(tape: _Tape, max_entries: int, max_uncompressed: int, max_name_bytes: int) -> list[Entry]:
     entries: list[Entry] = []
     append = entries.append
     long_name: bytes | None = None
     long_link: bytes | None = None
     pax: dict[str, bytes] = {}
+    pax_bytes = 0
+    name_bytes = 0
     while True:
         block = tape.read(BLOCK)
         if len(block) < BLOCK:
@@ -436,8 +471,8 @@ def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
             raise LayerError("invalid tar header: negative size")
 
         if flag in b"LKxg":  # meta headers: their data describes the next entry
-            if size > MAX_META:
-                raise LayerError(f"tar meta header of {size} bytes is larger than {MAX_META}")
+            if size > MAX_META or (flag == 0x78 and pax_bytes + size > MAX_META):
+                raise LayerError(f"tar meta headers of more than {MAX_META} bytes for one entry")
             data = tape.read(size)
             if len(data) < size or not tape.skip(-size % BLOCK):
                 raise LayerError("truncated tar stream: the stream ends inside a header")
@@ -447,6 +482,7 @@ def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
                 long_link = _cstr(data)
             elif flag == 0x78:  # 'x'
                 pax.update(_pax(data))
+                pax_bytes += size
             else:
                 # 'g': validated, then ignored, as containerd does (Go returns it as an entry of
                 # its own instead of merging it into the next headers).
@@ -459,6 +495,7 @@ def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
             prefix = _cstr(block[345:500])
             if prefix:
                 name = prefix + b"/" + name
+        sparse_1x0 = False
         if pax:
             if "path" in pax:
                 name = pax["path"]
@@ -466,18 +503,39 @@ def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
                 link = pax["linkpath"]
             if "size" in pax:
                 size = _pax_size(pax["size"])
-            pax = {}
+            sparse_1x0 = _pax_sparse(pax)
+            if "GNU.sparse.name" in pax:  # PAX sparse files (Go: readGNUSparsePAXHeaders)
+                name = pax["GNU.sparse.name"]
+            pax, pax_bytes = {}, 0
         if long_name is not None:
             name, long_name = long_name, None
         if long_link is not None:
             link, long_link = long_link, None
+        if len(name) >= PATH_MAX or len(link) >= PATH_MAX:
+            what = "name" if len(name) >= PATH_MAX else "link target"
+            raise LayerError(
+                f"tar entry {what} of {max(len(name), len(link))} bytes, longer than PATH_MAX "
+                f"({PATH_MAX}); refused"
+            )
+        name_bytes += len(name) + len(link)
+        if name_bytes > max_name_bytes:
+            raise LayerError(f"layer names and link targets hold more than {max_name_bytes} bytes")
+        if flag == 0x53 and block[482]:  # old GNU sparse: extension blocks before the data
+            _skip_sparse_extensions(tape)
 
         data_size = 0 if flag in HEADER_ONLY else size
         if data_size > max_uncompressed:
             raise LayerError(
                 f"tar entry claims {data_size} bytes, more than the limit of {max_uncompressed}"
             )
-        if data_size and not tape.skip(data_size + (-data_size % BLOCK)):
+        skipped = 0
+        if sparse_1x0 and flag in REGULAR:
+            # The data starts with the sparse map; what follows it is the stored data, which is
+            # what an old GNU sparse entry's size counts too.
+            skipped = _sparse_map_1x0(tape, data_size)
+            size = data_size - skipped
+        left = data_size - skipped
+        if left and not tape.skip(left + (-data_size % BLOCK)):
             raise LayerError(
                 f"truncated tar stream: entry {_text(name)!r} claims {data_size} bytes"
             )
@@ -487,6 +545,48 @@ def _walk(tape: _Tape, max_entries: int, max_uncompressed: int) -> list[Entry]:
             if len(entries) >= max_entries:
                 raise LayerError(f"layer has more than {max_entries} entries")
             append(entry)
+
+
+def _pax_sparse(pax: Mapping[str, bytes]) -> bool:
+    """Whether PAX records announce a GNU sparse file of format 1.0 (map in the data)."""
+    major, minor = pax.get("GNU.sparse.major"), pax.get("GNU.sparse.minor")
+    return major == b"1" and minor == b"0"
+
+
+def _skip_sparse_extensions(tape: _Tape) -> None:
+    # GNU tar's old sparse format: 21 more map entries per block while byte 504 is set.
+    for _ in range(MAX_META // BLOCK):
+        extension = tape.read(BLOCK)
+        if len(extension) < BLOCK:
+            raise LayerError("truncated tar stream: the stream ends inside a sparse header")
+        if not extension[504]:
+            return
+    raise LayerError(f"GNU sparse map of more than {MAX_META} bytes")
+
+
+def _sparse_map_1x0(tape: _Tape, data_size: int) -> int:
+    """Read the map of a PAX 1.0 sparse file (decimal lines: count, then offset and length
+    pairs, padded to a block); returns its size in bytes."""
+    head = b""
+    lines = 0
+    while True:
+        if len(head) + BLOCK > min(data_size, MAX_META):
+            raise LayerError("invalid GNU sparse map: larger than the entry or 1 MiB")
+        block = tape.read(BLOCK)
+        if len(block) < BLOCK:
+            raise LayerError("truncated tar stream: the stream ends inside a sparse map")
+        head += block
+        lines += block.count(b"\n")
+        if not lines:
+            continue
+        count = head[: head.index(b"\n")]
+        if not count.isdigit() or len(count) > 19:
+            raise LayerError("invalid GNU sparse map: bad entry count")
+        if lines >= 1 + 2 * int(count):
+            numbers = head.split(b"\n")[1 : 1 + 2 * int(count)]
+            if not all(n.isdigit() and len(n) <= 19 for n in numbers):
+                raise LayerError("invalid GNU sparse map: bad offset or length")
+            return len(head)
 
 
 def _entry(name: str, flag: int, size: int, link: bytes) -> Entry | None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO
-from urllib.parse import urljoin
 
 import requests
 
@@ -43,8 +42,9 @@ from layerguard.registry.model import (
     select_platform,
     string_map,
 )
+from layerguard.registry.schema import check_config, check_index, check_manifest
 from layerguard.registry.stream import VerifiedStream
-from layerguard.registry.transport import Transport
+from layerguard.registry.transport import Transport, join_url
 
 _MAX_TAG_PAGES = 1000
 _LINK_NEXT = re.compile(r'<([^>]*)>\s*;\s*rel="?next"?')
@@ -62,7 +62,9 @@ class Client:
     """Reads images from OCI distribution registries over HTTP(S); no daemon involved.
 
     `insecure` allows plain HTTP to any registry (loopback registries always get plain HTTP).
-    `timeout` bounds every connect and every read; `retries` bounds the retries of one call.
+    `timeout` bounds every connect and read, and each request as a whole (a blob's body gets
+    more by its size); `retries` bounds the retries of one call, and all its attempts and waits
+    stay within (retries + 1) such budgets.
     """
 
     def __init__(
@@ -89,6 +91,10 @@ class Client:
             env=env,
         )
         self.cache = DigestCache(cache_dir if cache_dir is not None else default_cache_dir(env))
+
+    def on_retry(self, notify: Callable[[str], None] | None) -> None:
+        """Have `notify` told, in one line, of each retry that waits 5 s or more first."""
+        self._transport.notify = notify
 
     @property
     def requests_made(self) -> int:
@@ -158,8 +164,17 @@ class Client:
         if data is None:
             data, content_type = self._get_manifest(ref, digest, digest)
             self.cache.put(digest, data)
-        manifest = parse_json(data, f"{ref.registry}: manifest {digest}")
-        return manifest, media_type_of(manifest, content_type)
+        what = f"{ref.registry}: {ref}: manifest {digest}"
+        manifest = parse_json(data, what)
+        try:
+            media_type = media_type_of(manifest, content_type)
+        except RegistryError as exc:
+            raise RegistryError(f"{what}: {exc}") from None
+        if media_type in INDEX_TYPES:
+            check_index(manifest, what)
+        else:
+            check_manifest(manifest, what)
+        return manifest, media_type
 
     def image(self, ref: ImageRef, platform: str | None = None) -> Image:
         """The image `ref` names for `platform` (`os/arch[/variant]`).
@@ -185,10 +200,9 @@ class Client:
         if media_type not in MANIFEST_TYPES:
             raise RegistryError(f"{ref.registry}: {ref}: unsupported manifest type {media_type!r}")
         config_descriptor, layers = layers_of(manifest)
-        config = parse_json(
-            self.small_blob(ref, config_descriptor, MAX_CONFIG_BYTES),
-            f"{ref.registry}: image config {config_descriptor.digest}",
-        )
+        what = f"{ref.registry}: {ref}: image config {config_descriptor.digest}"
+        config = parse_json(self.small_blob(ref, config_descriptor, MAX_CONFIG_BYTES), what)
+        check_config(config, what)
         actual = format_platform(config)
         if platform is not None and digest == top_digest and not platform_matches(platform, config):
             raise RegistryError(f"{ref.registry}: {ref}: the image is for {actual}, not {platform}")
@@ -227,23 +241,23 @@ class Client:
         """Stream a blob, verifying its size and digest as it is read.
 
         Reading past the end raises RegistryError if the bytes do not match; leaving the `with`
-        block normally reads any unread rest and verifies it, so a mismatch is never missed.
+        block normally reads any unread rest and verifies it, so a mismatch is never missed. A
+        read that fails is retried (resumed with Range where the registry allows it) within the
+        client's retries and the blob's deadline.
         """
         digest = check_digest(descriptor.digest)
-        what = f"blob {digest}"
-        response = self._transport.request(
-            "GET",
+        raw = VerifiedStream(
+            self._transport,
             ref.registry,
             f"/v2/{ref.repository}/blobs/{digest}",
-            repository=ref.repository,
-            what=what,
+            ref.repository,
+            descriptor,
         )
-        with response:
-            raw = VerifiedStream(
-                response, descriptor, f"{ref.registry}: {what}", self._transport.timeout
-            )
+        try:
             yield io.BufferedReader(raw, buffer_size=256 * 1024)
             raw.finish()
+        finally:
+            raw.close()
 
     def blob_size(self, ref: ImageRef, digest: str) -> int | None:
         """The size of blob `digest` in `ref`'s repository (a HEAD request), or None if absent."""
@@ -289,7 +303,7 @@ class Client:
             link = _LINK_NEXT.search(response.headers.get("Link", ""))
             if not link:
                 return tags
-            url = urljoin(url, link.group(1))
+            url = join_url(url, link.group(1), ref.registry, f"tags of {ref.repository}")
             if not url.startswith(base + "/"):
                 raise RegistryError(f"{ref.registry}: tag list points to another host; refused")
         raise RegistryError(f"{ref.registry}: tags of {ref.repository}: too many pages")

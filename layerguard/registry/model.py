@@ -127,14 +127,38 @@ def _is_attestation(entry: Mapping[str, Any]) -> bool:
     )
 
 
+# Real manifests and configs nest 5 levels at most; json itself gives up near 1000 levels, and
+# anything deeper than the interpreter's stack would raise RecursionError when walked later.
+MAX_DEPTH = 64
+
+
 def parse_json(data: bytes, what: str) -> dict[str, Any]:
+    """A JSON object, nested at most MAX_DEPTH levels; RegistryError for anything else."""
     try:
         value = json.loads(data)
+        deep = _deeper_than(value, MAX_DEPTH)
     except (ValueError, UnicodeDecodeError) as exc:
         raise RegistryError(f"{what} is not valid JSON ({exc.__class__.__name__})") from None
+    except RecursionError:
+        deep = True  # deeper than json can go: refused below, without the traceback
+    if deep:
+        raise RegistryError(f"{what}: JSON nested deeper than {MAX_DEPTH} levels; refused")
     if not isinstance(value, dict):
         raise RegistryError(f"{what} is not a JSON object")
     return value
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
 
 
 def media_type_of(manifest: Mapping[str, Any], content_type: str | None = None) -> str:

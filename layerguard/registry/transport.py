@@ -1,8 +1,10 @@
 """HTTP to registries: schemes, timeouts, retries, redirects and authentication.
 
 - Plain HTTP only for loopback registries (as Docker allows) or when asked to be insecure.
-- Every call has a timeout; connection errors, 5xx and 429 are retried a bounded number of times
-  with exponential backoff, honouring (a capped) Retry-After.
+- Every call has a timeout per read and a budget per request (connect, headers and body: see
+  budget.py); connection errors, 5xx, 429 and bodies cut short are retried a bounded number of
+  times with exponential backoff, honouring (a capped) Retry-After, and every wait and retry of
+  one call stays within its deadline: (retries + 1) request budgets from its first attempt.
 - Redirects are followed here, not by requests, so that Authorization is dropped as soon as the
   origin changes (blob storage redirects to S3/CDN hosts are common).
 - Auth: Basic, or the bearer token flow of https://distribution.github.io/distribution/spec/auth/token/
@@ -24,6 +26,7 @@ import urllib3.exceptions
 
 from layerguard.reference import DOCKER_HUB
 from layerguard.registry.auth import Challenge, Credentials, find_credentials, parse_challenges
+from layerguard.registry.budget import Watch, WatchedAdapter
 from layerguard.registry.model import RegistryError, parse_json
 
 HUB_API_HOST = "registry-1.docker.io"
@@ -32,6 +35,11 @@ _MAX_REDIRECTS = 10
 _RETRY_STATUS = (429, 500, 502, 503, 504)
 _TOKEN_MARGIN = 10.0  # seconds: refresh a token this long before it expires
 _MAX_TOKEN_BYTES = 1024 * 1024
+_NOTIFY_WAIT = 5.0  # seconds: a shorter wait passes unannounced
+# A blob body gets the request budget plus its size at this rate, and must not stay below
+# LOW_SPEED for a whole --timeout (curl's --speed-limit/--speed-time).
+BLOB_RATE = 64 * 1024
+LOW_SPEED = 1024
 T = TypeVar("T")
 
 
@@ -48,6 +56,17 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
+
+
+def join_url(base: str, reference: str, registry: str, what: str) -> str:
+    """`reference` (a Location or Link header) resolved against `base`; RegistryError if it is
+    not a URL (urllib raises ValueError for a bad IPv6 host)."""
+    try:
+        url = urljoin(base, reference)
+        urlsplit(url)
+    except ValueError:
+        raise RegistryError(f"{registry}: {what}: the registry points to an invalid URL") from None
+    return url
 
 
 def _origin(url: str) -> tuple[str, str]:
@@ -176,12 +195,19 @@ class Transport:
         self.max_retry_after = max_retry_after
         self.requests_made = 0
         self._env = env
-        self._session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            for prefix in ("http://", "https://"):
+                session.mount(prefix, WatchedAdapter())
+        self._session = session
         self._session.headers["User-Agent"] = user_agent
         self._challenges: dict[str, Challenge] = {}
         self._credentials: dict[tuple[str, str], Credentials | None] = {}
         self._tokens: dict[tuple[str, str, str, str], _Token] = {}
         self.sleep: Callable[[float], None] = time.sleep
+        self.clock: Callable[[], float] = time.monotonic
+        # Told of a retry before a long wait (Retry-After), which must not leave a log silent.
+        self.notify: Callable[[str], None] | None = None
 
     def close(self) -> None:
         self._session.close()
@@ -198,7 +224,7 @@ class Transport:
         return f"{scheme}://{host}"
 
     def _check_scheme(self, url: str, registry: str, what: str) -> None:
-        parts = urlsplit(url)
+        parts = urlsplit(join_url(url, "", registry, what))
         if parts.scheme == "https":
             return
         if parts.scheme == "http" and self.allows_plain_http(parts.netloc):
@@ -211,27 +237,33 @@ class Transport:
     # Sending ------------------------------------------------------------------------------------
 
     def _follow(
-        self, method: str, url: str, headers: Mapping[str, str], registry: str, what: str
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        registry: str,
+        what: str,
+        watch: Watch,
     ) -> requests.Response:
         """One request and its redirects, without Authorization once the origin has changed."""
         headers = dict(headers)
         origin = _origin(url)
         for _ in range(_MAX_REDIRECTS + 1):
-            self.requests_made += 1
-            response = self._session.request(
-                method,
-                url,
-                headers=headers,
-                stream=True,
-                timeout=(self.timeout, self.timeout),
-                allow_redirects=False,
-                auth=_no_netrc,
-            )
+            try:
+                response = self._send(method, url, headers, watch)
+            except ValueError as exc:
+                if isinstance(exc, requests.RequestException):
+                    raise  # InvalidURL, InvalidHeader: worded by _attempts
+                # requests parses a redirect's Location even when it does not follow it, and
+                # urllib raises a plain ValueError on a bad IPv6 host there.
+                raise RegistryError(
+                    f"{registry}: {what}: the registry points to an invalid URL"
+                ) from None
             location = response.headers.get("Location")
             if response.status_code not in _REDIRECTS or not location:
                 return response
             response.close()
-            url = urljoin(url, location)
+            url = join_url(url, location, registry, what)
             self._check_scheme(url, registry, what)
             if _origin(url) != origin:
                 headers.pop("Authorization", None)
@@ -239,9 +271,78 @@ class Transport:
                 method = "GET"
         raise RegistryError(f"{registry}: {what}: more than {_MAX_REDIRECTS} redirects")
 
-    def _attempts(self, registry: str, what: str, attempt: Callable[[], T]) -> T:
+    def _send(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        watch: Watch,
+        data: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        """Send one request and read its headers within `watch`'s budget."""
+        self.requests_made += 1
+        try:
+            with watch:
+                response = self._session.request(
+                    method,
+                    url,
+                    headers=headers,
+                    data=data,
+                    stream=True,
+                    timeout=(self.timeout, self.timeout),
+                    allow_redirects=False,
+                    auth=_no_netrc,
+                )
+        except Exception:
+            if watch.expired:
+                raise _Retry(watch.problem) from None
+            raise
+        if watch.expired:
+            response.close()
+            raise _Retry(watch.problem)
+        return response
+
+    def deadline(self, budget: float | None = None) -> float:
+        """When a call that starts now must stop retrying: (retries + 1) request budgets."""
+        return self.clock() + (budget or self.timeout) * (self.retries + 1)
+
+    def wait_or_give_up(
+        self,
+        registry: str,
+        what: str,
+        problem: str,
+        delay: float | None,
+        failures: int,
+        deadline: float,
+    ) -> None:
+        """After the `failures`-th failed attempt of a call: wait before the next, or raise."""
+        suffix = f" (after {failures} attempts)" if failures > 1 else ""
+        if failures > self.retries:
+            raise RegistryError(f"{registry}: {what}: {problem}{suffix}")
+        if delay is None:
+            wait = self.backoff * 2 ** (failures - 1)
+        else:
+            wait = min(delay, self.max_retry_after)
+        left = deadline - self.clock()
+        if wait >= left:
+            if delay:
+                raise RegistryError(
+                    f"{registry}: {what}: {problem}; the registry asks to wait {delay:g}s, more "
+                    f"than the {max(left, 0):.3g}s left of the time limit{suffix}"
+                )
+            tries = f" after {failures} attempts" if failures > 1 else ""
+            raise RegistryError(f"{registry}: {what}: {problem} (time limit reached{tries})")
+        if self.notify is not None and wait >= _NOTIFY_WAIT:
+            self.notify(f"{registry}: {what}: {problem}; retrying in {wait:.2g}s")
+        self.sleep(wait)
+
+    def _attempts(
+        self, registry: str, what: str, attempt: Callable[[], T], deadline: float | None = None
+    ) -> T:
         """Run `attempt`; retry network errors and _Retry with backoff, boundedly."""
-        for number in range(self.retries + 1):
+        deadline = self.deadline() if deadline is None else deadline
+        failures = 0
+        while True:
             try:
                 return attempt()
             except _Retry as retry:
@@ -253,17 +354,13 @@ class Transport:
                         raise RegistryError(f"{registry}: {what}: {problem}") from None
                     raise
                 problem, delay = describe_exception(exc, self.timeout), None
-            if number == self.retries:
-                tries = self.retries + 1
-                suffix = f" (after {tries} attempts)" if tries > 1 else ""
-                raise RegistryError(f"{registry}: {what}: {problem}{suffix}")
-            self.sleep(delay if delay is not None else self.backoff * 2**number)
-        raise AssertionError("unreachable")
+            failures += 1
+            self.wait_or_give_up(registry, what, problem, delay, failures, deadline)
 
     def _checked(self, response: requests.Response) -> requests.Response:
         if response.status_code in _RETRY_STATUS:
             problem = status_problem(response)
-            delay = retry_after(response.headers.get("Retry-After"), self.max_retry_after)
+            delay = retry_after(response.headers.get("Retry-After"), float("inf"))
             response.close()
             raise _Retry(problem, delay)
         return response
@@ -337,25 +434,18 @@ class Transport:
         token_what = f"token from {token_host}"
 
         def attempt() -> tuple[int, bytes]:
-            self.requests_made += 1
             url = realm
             if method == "GET" and params:
                 url = realm + ("&" if "?" in realm else "?") + urlencode(params)
-            response = self._session.request(
-                method,
-                url,
-                headers=headers,
-                data=data,
-                timeout=(self.timeout, self.timeout),
-                allow_redirects=False,
-                auth=_no_netrc,
-                stream=True,
-            )
-            with response:
-                self._checked(response)
-                return response.status_code, read_limited(
-                    response, _MAX_TOKEN_BYTES, registry, token_what
-                )
+            watch = Watch(self.timeout)
+            try:
+                response = self._send(method, url, headers, watch, data)
+                with response:
+                    self._checked(response)
+                    body = read_limited(response, _MAX_TOKEN_BYTES, registry, token_what, watch)
+                    return response.status_code, body
+            finally:
+                watch.finish()
 
         status, body = self._attempts(registry, token_what, attempt)
         if status in (401, 403):
@@ -389,48 +479,65 @@ class Transport:
         what: str,
         headers: Mapping[str, str] | None,
         expect: tuple[int, ...],
-    ) -> requests.Response:
-        """One attempt: send, answer a 401 challenge once, check the status."""
+        watch: Callable[[], Watch],
+    ) -> tuple[requests.Response, Watch]:
+        """One attempt: send, answer a 401 challenge once, check the status.
+
+        Returns the response with the Watch over it; the caller finishes both.
+        """
         scope = f"repository:{repository}:pull" if repository else None
 
-        def send(fresh: bool) -> tuple[requests.Response, bool]:
+        def send(fresh: bool) -> tuple[requests.Response, Watch, bool]:
             authorization = self._authorization(registry, repository, scope, what, fresh)
             all_headers = dict(headers or {})
             if authorization:
                 all_headers["Authorization"] = authorization
-            return self._follow(method, url, all_headers, registry, what), bool(authorization)
+            made = watch()
+            try:
+                response = self._follow(method, url, all_headers, registry, what, made)
+            except BaseException:
+                made.finish()
+                raise
+            return response, made, bool(authorization)
 
-        response, authorized = send(fresh=False)
-        if response.status_code == 401:
-            challenges = parse_challenges(response.headers.get("WWW-Authenticate", ""))
-            response.close()
-            usable = sorted(
-                (c for c in challenges if c.scheme in ("bearer", "basic")),
-                key=lambda c: c.scheme != "bearer",
-            )
-            if not usable:
-                raise RegistryError(
-                    f"{registry}: {what}: HTTP 401 without a Basic or Bearer challenge"
+        response, made, authorized = send(fresh=False)
+        try:
+            if response.status_code == 401:
+                challenges = parse_challenges(response.headers.get("WWW-Authenticate", ""))
+                response.close()
+                made.finish()
+                usable = sorted(
+                    (c for c in challenges if c.scheme in ("bearer", "basic")),
+                    key=lambda c: c.scheme != "bearer",
                 )
-            self._challenges[registry] = usable[0]
-            response, authorized = send(fresh=True)
-        if response.status_code in (401, 403) and authorized:
-            response.close()
-            creds = self.credentials(registry, repository)
-            source = f" from {creds.source}" if creds else ""
-            verb = "rejected the credentials" if response.status_code == 401 else "denied access"
-            raise RegistryError(
-                f"{registry}: {what}: HTTP {response.status_code}, the registry {verb}{source}"
-            )
-        if response.status_code == 401:
-            response.close()
-            self._no_credentials(registry, what, 401)
-        self._checked(response)
-        if response.status_code not in expect:
-            with response:
-                problem = status_problem(response)
-            raise RegistryError(f"{registry}: {what}: {problem}")
-        return response
+                if not usable:
+                    raise RegistryError(
+                        f"{registry}: {what}: HTTP 401 without a Basic or Bearer challenge"
+                    )
+                self._challenges[registry] = usable[0]
+                response, made, authorized = send(fresh=True)
+            if response.status_code in (401, 403) and authorized:
+                response.close()
+                creds = self.credentials(registry, repository)
+                source = f" from {creds.source}" if creds else ""
+                verb = (
+                    "rejected the credentials" if response.status_code == 401 else "denied access"
+                )
+                raise RegistryError(
+                    f"{registry}: {what}: HTTP {response.status_code}, the registry {verb}{source}"
+                )
+            if response.status_code == 401:
+                response.close()
+                self._no_credentials(registry, what, 401)
+            self._checked(response)
+            if response.status_code not in expect:
+                with response:
+                    problem = status_problem(response)
+                raise RegistryError(f"{registry}: {what}: {problem}")
+        except BaseException:
+            made.finish()
+            raise
+        return response, made
 
     def request(
         self,
@@ -442,18 +549,54 @@ class Transport:
         what: str,
         headers: Mapping[str, str] | None = None,
         expect: tuple[int, ...] = (200,),
-        url: str | None = None,
     ) -> requests.Response:
-        """Send `method` to `path` (or the absolute `url`), authenticating and retrying as needed.
+        """Send a request whose body is not wanted (HEAD), authenticating and retrying as needed.
 
-        Returns a streamed response whose status is in `expect` (the caller closes it); raises
+        Returns the response (the caller closes it) if its status is in `expect`; raises
         RegistryError on anything else.
         """
-        full = url or self.base_url(registry) + path
+        full = self.base_url(registry) + path
+
+        def attempt() -> requests.Response:
+            response, watch = self._once(
+                method, registry, full, repository, what, headers, expect, self._watch
+            )
+            watch.finish()
+            return response
+
+        return self._attempts(registry, what, attempt)
+
+    def _watch(self) -> Watch:
+        return Watch(self.timeout)
+
+    def stream(
+        self,
+        registry: str,
+        path: str,
+        *,
+        repository: str,
+        what: str,
+        size: int,
+        offset: int,
+        deadline: float,
+    ) -> tuple[requests.Response, Watch]:
+        """GET a blob from byte `offset` on (asking with Range when offset > 0), retrying the
+        request until its headers arrive; the body is the caller's to read, within the Watch:
+        the request budget plus the bytes left at BLOB_RATE, never below LOW_SPEED for long."""
+        full = self.base_url(registry) + path
+        headers = {"Accept-Encoding": "identity"}
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        budget = self.timeout + (size - offset) / BLOB_RATE
+
+        def watch() -> Watch:
+            return Watch(budget, self.timeout, int(LOW_SPEED * self.timeout))
+
         return self._attempts(
             registry,
             what,
-            lambda: self._once(method, registry, full, repository, what, headers, expect),
+            lambda: self._once("GET", registry, full, repository, what, headers, (200, 206), watch),
+            deadline=deadline,
         )
 
     def get_bytes(
@@ -471,20 +614,35 @@ class Transport:
         full = url or self.base_url(registry) + path
 
         def attempt() -> tuple[requests.Response, bytes]:
-            response = self._once("GET", registry, full, repository, what, headers, (200,))
-            with response:
-                return response, read_limited(response, limit, registry, what)
+            response, watch = self._once(
+                "GET", registry, full, repository, what, headers, (200,), self._watch
+            )
+            try:
+                with response:
+                    return response, read_limited(response, limit, registry, what, watch)
+            finally:
+                watch.finish()
 
         return self._attempts(registry, what, attempt)
 
 
-def read_limited(response: requests.Response, limit: int, registry: str, what: str) -> bytes:
-    """The whole body, refusing more than `limit` bytes."""
+def read_limited(
+    response: requests.Response, limit: int, registry: str, what: str, watch: Watch
+) -> bytes:
+    """The whole body, refusing more than `limit` bytes, within `watch`'s budget."""
     chunks: list[bytes] = []
     total = 0
-    for chunk in response.iter_content(64 * 1024):
-        total += len(chunk)
-        if total > limit:
-            raise RegistryError(f"{registry}: {what}: response larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        for chunk in response.iter_content(64 * 1024):
+            total += len(chunk)
+            if total > limit:
+                raise RegistryError(f"{registry}: {what}: response larger than {limit} bytes")
+            if watch.expired:
+                break
+            chunks.append(chunk)
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+        if not watch.expired:
+            raise
+    if watch.expired:
+        raise _Retry(watch.problem)
     return b"".join(chunks)

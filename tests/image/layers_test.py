@@ -384,10 +384,8 @@ def test_link_targets() -> None:
 
 
 def test_deeply_nested_directories() -> None:
-    parts = [f"d{i}" for i in range(3000)]
-    members: list[tuple[Any, ...]] = [
-        ("/".join(parts[: i + 1]), "dir") for i in range(0, 3000, 100)
-    ]
+    parts = [f"d{i}" for i in range(600)]  # a path of 2,890 bytes: under PATH_MAX
+    members: list[tuple[Any, ...]] = [("/".join(parts[: i + 1]), "dir") for i in range(0, 600, 20)]
     members.append(("/".join(parts) + "/leaf", "file", b"x"))
     got = entries(make_tar(members, tarfile.PAX_FORMAT))
     assert len(got) == 31 and got[-1] == ("/" + "/".join(parts) + "/leaf", "file", 1, "")
@@ -960,3 +958,133 @@ def test_cache_leaves_no_temp_files(tmp_path: Path) -> None:
     for _ in range(3):
         cache.put(sample_index())
     assert len(list(tmp_path.iterdir())) == 1
+
+
+# --- index_layer: names, meta headers and sparse files (issue 14) ------------------------------
+
+
+def long_names_layer(entries: int, name_bytes: int) -> Iterator[bytes]:
+    """A gzip layer of `entries` empty files whose PAX paths are `name_bytes` long."""
+    comp = zlib.compressobj(6, zlib.DEFLATED, 31)
+    for i in range(entries):
+        path = b"%09d/" % i + b"n" * (name_bytes - 10)
+        records = pax_records({"path": path})
+        yield comp.compress(member(b"PaxHeaders/x", records, b"x") + member(b"x"))
+    yield comp.compress(END)
+    yield comp.flush()
+
+
+def test_ten_thousand_names_of_50_kb_are_refused_in_bounded_memory() -> None:
+    # The issue's layer: 1.4 MB of gzip, 500 MB of names; 1.51 GB of RSS before the fix.
+    blob = b"".join(long_names_layer(10_000, 50_000))
+    assert len(blob) < 2 << 20
+    tracemalloc.start()
+    try:
+        with pytest.raises(LayerError) as caught:
+            index(blob)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value) == (
+        "tar entry name of 50000 bytes, longer than PATH_MAX (4096); refused"
+    )
+    assert peak < 8 << 20
+
+
+@pytest.mark.parametrize(
+    ("raw", "what"),
+    [
+        (member(b"././@LongLink", b"d/" * 2048 + b"\x00", b"L") + member(b"x"), "name"),
+        (member(b"PaxHeaders/x", pax_records({"linkpath": b"t" * 4096}), b"x"), "link target"),
+    ],
+    ids=["gnu-long-name", "pax-linkpath"],
+)
+def test_names_and_targets_past_path_max_are_refused(raw: bytes, what: str) -> None:
+    raw += member(b"link", flag=b"2") + END
+    with pytest.raises(LayerError, match=f"tar entry {what} of 4096 bytes, longer than PATH_MAX"):
+        index(raw, TAR)
+
+
+def test_names_up_to_path_max_are_indexed() -> None:
+    name = b"d/" * 2047 + b"f"  # 4,095 bytes: the longest path Linux takes
+    raw = member(b"././@LongLink", name + b"\x00", b"L") + member(b"x", b"x")
+    (entry,) = index(raw + END, TAR).entries
+    assert entry == Entry("/" + name.decode(), "file", 1)
+
+
+def test_the_names_of_one_layer_have_a_budget() -> None:
+    blob = b"".join(long_names_layer(300, 4000))
+    assert len(index(blob, max_name_bytes=1_200_000).entries) == 300
+    with pytest.raises(LayerError, match="names and link targets hold more than 1000000 bytes"):
+        index(blob, max_name_bytes=1_000_000)
+
+
+def test_pax_headers_for_one_entry_have_a_budget() -> None:
+    # Each header is under the 1 MiB limit; together they would pile up without one.
+    raw = b"".join(
+        member(b"PaxHeaders/x", pax_records({f"LG.k{i}": b"v" * 600_000}), b"x") for i in range(2)
+    )
+    with pytest.raises(LayerError, match="tar meta headers of more than 1048576 bytes"):
+        index(raw + member(b"x") + END, TAR)
+
+
+def gnu_tar(tmp_path: Path, options: list[str], files: dict[str, list[tuple[int, bytes]]]) -> bytes:
+    """A tar made by GNU tar with `options`, of sparse files: name -> [(offset, data)] in 1 MiB."""
+    import subprocess
+
+    root = tmp_path / "src"
+    root.mkdir(exist_ok=True)
+    for name, pieces in files.items():
+        with (root / name).open("wb") as f:
+            f.truncate(1 << 20)
+            for offset, data in pieces:
+                f.seek(offset)
+                f.write(data)
+    out = tmp_path / "layer.tar"
+    subprocess.run(
+        ["tar", "--sparse", *options, "-cf", str(out), "-C", str(root), *files],
+        check=True,
+        env={**os.environ, "LC_ALL": "C"},
+    )
+    return out.read_bytes()
+
+
+SPARSE_FORMATS = {
+    "gnu": ["--format=gnu"],
+    "pax-1.0": ["--format=pax", "--sparse-version=1.0"],
+    "pax-0.1": ["--format=pax", "--sparse-version=0.1"],
+    "pax-0.0": ["--format=pax", "--sparse-version=0.0"],
+}
+
+
+@pytest.mark.parametrize("fmt", SPARSE_FORMATS)
+def test_sparse_file_deleted_later_is_wasted_in_every_format(tmp_path: Path, fmt: str) -> None:
+    raw = gnu_tar(tmp_path, SPARSE_FORMATS[fmt], {"big": [(409600, b"x" * 4096)], "after": []})
+    first = index(raw, TAR)
+    assert [(e.path, e.kind) for e in first.entries] == [("/big", "file"), ("/after", "file")]
+    later = index(make_tar([(".wh.big", "file", b"")]), TAR)
+    analysis = analyze([first, later])
+    assert [(w.path, w.bytes, w.reason) for w in analysis.wasted] == [("/big", 4096, "deleted")]
+
+
+@pytest.mark.parametrize("fmt", SPARSE_FORMATS)
+def test_sparse_file_with_many_holes(tmp_path: Path, fmt: str) -> None:
+    # 40 pieces: more than an old GNU header holds (4), so extension headers follow it.
+    pieces = [(i * 20480, b"y" * 4096) for i in range(40)]
+    raw = gnu_tar(tmp_path, SPARSE_FORMATS[fmt], {"holes": pieces, "next": [(0, b"z" * 4096)]})
+    entries = index(raw, TAR).entries
+    assert [(e.path, e.size) for e in entries] == [("/holes", 40 * 4096), ("/next", 4096)]
+
+
+@pytest.mark.parametrize(
+    "sparse_map",
+    [b"x\n", b"2\n0\n512\n", b"1\n" + b"1" * 600 + b"\n0\n"],
+    ids=["bad-count", "map-longer-than-entry", "number-too-long"],
+)
+def test_bad_pax_sparse_map_is_an_error(sparse_map: bytes) -> None:
+    records = pax_records(
+        {"GNU.sparse.major": b"1", "GNU.sparse.minor": b"0", "GNU.sparse.name": b"f"}
+    )
+    raw = member(b"PaxHeaders/f", records, b"x") + member(b"GNUSparseFile.1/f", pad(sparse_map))
+    with pytest.raises(LayerError, match="sparse map"):
+        index(raw + END, TAR)

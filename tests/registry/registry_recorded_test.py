@@ -221,3 +221,40 @@ def test_client_repr_holds_no_secret(tmp_path: Path) -> None:
     creds = Credentials("env", "user", "pass-word-1", "idtok-2", "regtok-3")
     for text in (repr(creds), str(creds)):
         assert "pass-word-1" not in text and "idtok-2" not in text and "regtok-3" not in text
+
+
+@pytest.mark.parametrize(
+    ("method", "headers", "what"),
+    [
+        ("GET", {"Location": "http://[bad/blob"}, f"blob {LAYER_DIGEST}"),
+        ("GET", {"WWW-Authenticate": 'Bearer realm="https://[bad/token"'}, "token request"),
+    ],
+    ids=["redirect", "realm"],
+)
+def test_a_url_that_is_not_one_is_one_line(
+    tmp_path: Path, method: str, headers: dict[str, str], what: str
+) -> None:
+    client, adapter = _client(tmp_path)
+    status = 307 if "Location" in headers else 401
+    url = f"https://registry.example.com/v2/app/blobs/{LAYER_DIGEST}"
+    adapter.add(method, url, status, headers)
+    ref = parse_reference("registry.example.com/app:1")
+    with (
+        pytest.raises(RegistryError) as caught,
+        client.open_blob(ref, Descriptor("x", LAYER_DIGEST, 1)),
+    ):
+        pass
+    assert str(caught.value) == (
+        f"registry.example.com: {what}: the registry points to an invalid URL"
+    )
+
+
+def test_a_tag_page_link_that_is_not_a_url_is_one_line(tmp_path: Path) -> None:
+    client, adapter = _client(tmp_path)
+    base = "http://localhost:5000/v2/team/app/tags/list"
+    adapter.add("GET", base, headers={"Link": '<http://[bad>; rel="next"'}, body={"tags": ["a"]})
+    with pytest.raises(RegistryError) as caught:
+        client.tags(parse_reference("localhost:5000/team/app"))
+    assert str(caught.value) == (
+        "localhost:5000: tags of team/app: the registry points to an invalid URL"
+    )
