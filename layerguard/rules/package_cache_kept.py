@@ -82,5 +82,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         fix = "; ".join(MANAGERS[f].fix for f in left)
         step = layer.step
         yield Problem(
-            step.instr.line, step.instr.end_line, f"leaves {what} in the layer: use {fix}"
+            step.instr.line,
+            step.instr.end_line,
+            f"leaves {what} in the layer: use {fix}",
+            help=f"Clean up in the same RUN: {fix}; or use RUN --mount=type=cache for the cache.",
         )

@@ -568,7 +568,7 @@ def test_hostile_json_under_optional_registry_is_a_notice(
 ) -> None:
     ref, problem = _hostile_ref(fault_proxy, case)
     dockerfile = tmp_path / "Dockerfile"
-    dockerfile.write_text(f"FROM {ref}\nRUN rm -rf /x\n")
+    dockerfile.write_text(f"FROM {ref}\nRUN rm -rf /usr/share/doc\n")
     assert main(["check", "--registry=optional", "--format", "json", str(dockerfile)]) == 1
     out, err = capsys.readouterr()
     assert [v["rule"] for v in json.loads(out)["violations"]] == ["LG003"]

@@ -229,3 +229,10 @@ def test_context_bytes_weigh_a_finding_and_set_its_severity(lint_files: Lint) ->
     ]
     (removal,) = [f for f in found if f.rule == "LG003"]
     assert removal.message.startswith("removes /tmp/big.bin (5MB from the build context, added")
+
+
+def test_package_cache_help_is_the_managers_own(lint_files: Lint) -> None:
+    (yarn,) = lint_files({"Dockerfile": "FROM node\nRUN yarn install\n"}, code="LG005")
+    (apk,) = lint_files({"Dockerfile": "FROM alpine\nRUN apk add curl\n"}, code="LG005")
+    assert "yarn cache clean" in yarn.help and "npm" not in yarn.help
+    assert "apk add --no-cache" in apk.help and "apt" not in apk.help
