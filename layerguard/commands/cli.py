@@ -56,8 +56,8 @@ _CHECK_ARGUMENTS: _Arguments = (
         ("--output", "-o"),
         {
             "metavar": "FILE",
-            "help": "write the report to FILE (atomically) instead of stdout; the exit code is "
-            "the same",
+            "help": "write the report to FILE instead of stdout (- is stdout; a regular file is "
+            "replaced atomically, a device or pipe written to); the exit code is the same",
         },
     ),
     (
@@ -362,7 +362,7 @@ def _unique_files(paths: list[str]) -> list[str]:
 
 
 def check(args: argparse.Namespace | SimpleNamespace) -> int:
-    from layerguard.formatters import FORMATTERS, Style, write_atomically
+    from layerguard.formatters import FORMATTERS, Style, write_output
     from layerguard.linter import Settings, lint
     from layerguard.reference import parse_reference
 
@@ -421,14 +421,14 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
     else:
         report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
     color = (
-        not args.output
+        args.output in (None, "", "-")
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
         and os.environ.get("TERM") != "dumb"
     )
     rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
-    if args.output:
-        write_atomically(args.output, rendered)
+    if args.output and args.output != "-":
+        write_output(args.output, rendered)
     else:
         _print_report(rendered)
     fail_on = args.fail_on or cfg.fail_on or "warning"

@@ -7,7 +7,6 @@ Each module is imported on first use and imports what it needs beyond json insid
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from layerguard.errors import LayerguardError
@@ -63,22 +62,12 @@ def relative_to(report: Report, root: Path) -> Report:
     return report._replace(findings=tuple(findings))
 
 
-def write_atomically(path: str, content: str) -> None:
-    """Write `content` to `path` through a temp file in the same directory and os.replace, so a
-    reader (an upload step, a concurrent job) never sees half a report."""
-    from pathlib import Path
-
-    from layerguard.files import replace_atomically
+def write_output(path: str, content: str) -> None:
+    """Write a report to `--output PATH` (see layerguard.files.write_output): `-` is standard
+    output, regular files are replaced atomically, devices and pipes are written straight to."""
+    from layerguard.files import write_output as write
 
     try:
-        mode = os.stat(path).st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise LayerguardError(f"--output {path}: {exc.strerror or exc}") from None
-    try:
-        replace_atomically(Path(path), content.encode("utf-8"), mode)
+        write(path, content.encode("utf-8"))
     except OSError as exc:
         raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None
