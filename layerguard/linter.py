@@ -123,11 +123,38 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
         image, context = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context)
         texts[key] = data.decode().removeprefix("\ufeff").splitlines()
-    graph = Graph(sources, settings.build_args, settings.target)
+    graph = Graph(
+        {**_companions(settings, sources), **sources}, settings.build_args, settings.target
+    )
     for key, source in sources.items():
         findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
+
+
+def _companions(settings: Settings, checked: Mapping[str, Source]) -> dict[str, Source]:
+    """The declared Dockerfiles that were not given: read so that a chain through them is
+    followed (`check Dockerfile.v4` sees what Dockerfile.v3 wrote, as `check` over the whole tree
+    does, and so does a hook given only the staged files). Their own findings are not reported;
+    one that cannot be read or parsed is left out, as its own check would report it."""
+    companions: dict[str, Source] = {}
+    for path, image in settings.images.items():
+        key = os.path.realpath(path)
+        if key in checked or key in companions:
+            continue
+        try:
+            with open(key, "rb") as handle:
+                parsed = parse(handle.read())
+        except (OSError, ParseError):
+            continue
+        display = os.path.relpath(key)
+        if display.startswith(".." + os.sep):
+            display = key
+        context = settings.contexts.get(path)
+        companions[key] = Source(
+            display, parsed, image, str(context) if context else os.path.dirname(key)
+        )
+    return companions
 
 
 def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str]:
