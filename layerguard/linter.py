@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from layerguard import rules as rule_table
 from layerguard.dockerfile import pragmas
-from layerguard.dockerfile.parser import ParseError, parse
+from layerguard.dockerfile.parser import ParseError, check_instructions, parse
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
 from layerguard.project.chain import Graph, Source
@@ -102,6 +102,7 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
             raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
         try:
             parsed = parse(data)
+            check_instructions(parsed)
         except ParseError as exc:
             findings.append(
                 Finding(
@@ -145,6 +146,7 @@ def _companions(settings: Settings, checked: Mapping[str, Source]) -> dict[str, 
         try:
             with open(key, "rb") as handle:
                 parsed = parse(handle.read())
+            check_instructions(parsed)
         except (OSError, ParseError):
             continue
         display = os.path.relpath(key)

@@ -183,6 +183,19 @@ def test_parse_error_is_lg000(tmp_path: Path) -> None:
     ]
 
 
+def test_files_buildkit_rejects_are_lg000_and_fail(tmp_path: Path) -> None:
+    # Issue 13.4: each of these passed with exit 0.
+    write(tmp_path, {"unknown": "FROM debian:12\nFOO bar\n", "no-from": "RUN echo hi\n"})
+    result = run(tmp_path, "check", "unknown", "no-from", "/etc/passwd")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "/etc/passwd:1 LG000 error: unknown instruction: root:x:0:0:root:/root:/bin/bash",
+        "no-from:1 LG000 error: RUN before the first FROM: no build stage in current context",
+        "unknown:2 LG000 error: unknown instruction: FOO",
+        "3 problems (3 errors) in 3 files",
+    ]
+
+
 def test_image_flag_and_build_args(tmp_path: Path) -> None:
     write(tmp_path, {"Dockerfile": "ARG VERSION=0.0.1\nFROM team/app:${VERSION}\nCOPY . /app\n"})
     result = run(tmp_path, "check", "Dockerfile", "--image", "team/app:0.0.2", "--format", "json")
