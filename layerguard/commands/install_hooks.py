@@ -32,8 +32,9 @@ fi
 layerguard=${LAYERGUARD:-layerguard}
 if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "layerguard pre-commit hook: '$layerguard' is not installed or not on PATH." >&2
-    echo "  Install it (https://github.com/layerguard/layerguard#install), set" >&2
-    echo "  LAYERGUARD=/path/to/layerguard, or skip this check once with: git commit --no-verify" >&2
+    echo "  Install it (https://github.com/layerguard/layerguard#install)," >&2
+    echo "  set LAYERGUARD=/path/to/layerguard, or skip this check once with:" >&2
+    echo "  git commit --no-verify" >&2
     exit 1
 fi
 registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.registry)}
@@ -99,8 +100,9 @@ fi
 layerguard=${LAYERGUARD:-layerguard}
 if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "layerguard pre-push hook: '$layerguard' is not installed or not on PATH." >&2
-    echo "  Install it (https://github.com/layerguard/layerguard#install), set" >&2
-    echo "  LAYERGUARD=/path/to/layerguard, or skip this check once with: git push --no-verify" >&2
+    echo "  Install it (https://github.com/layerguard/layerguard#install)," >&2
+    echo "  set LAYERGUARD=/path/to/layerguard, or skip this check once with:" >&2
+    echo "  git push --no-verify" >&2
     exit 1
 fi
 registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.registry)}
