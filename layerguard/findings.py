@@ -30,13 +30,17 @@ class Severity(enum.IntEnum):
 
 
 class Problem(NamedTuple):
-    """What a rule reports: where and why. The engine adds code and severity."""
+    """What a rule reports: where and why. The engine adds code and severity.
+
+    `help` is how to fix this problem when it is more specific than the rule's HELP (yarn's
+    cache is not npm's, apk's fix is not apt's); None means the rule's HELP."""
 
     line: int
     end_line: int
     message: str
     column: int = 1
     measured: Mapping[str, Any] | None = None
+    help: str | None = None
 
 
 class Finding(NamedTuple):

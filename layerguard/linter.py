@@ -223,7 +223,7 @@ def _check_file(
                     rule.NAME,
                     _severity(setting, problem),
                     problem.message,
-                    rule.HELP,
+                    problem.help or rule.HELP,
                     problem.measured,
                 )
             )

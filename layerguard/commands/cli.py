@@ -345,6 +345,10 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    except BrokenPipeError:
+        # `layerguard explain LG003 | head`: the reader has what it wanted.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more is written to the pipe
+        return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
 
@@ -511,9 +515,31 @@ def list_rules() -> int:
     return EXIT_CLEAN
 
 
+PARSE_ERROR_DOC = """
+## What it does
+Reports a file that `docker build` (BuildKit) would reject, on the line where BuildKit stops:
+bad syntax (an unterminated heredoc, a bad parser directive, text that is not UTF-8), an unknown
+instruction (`FOO bar`, or a file that is not a Dockerfile at all), an instruction other than
+`ARG` before the first `FROM`, no `FROM`, `FROM` with the wrong number of arguments or a bad stage
+name, `COPY`/`ADD` without a destination.
+
+## Why it matters
+Nothing else in the file is checked: a CI guard that passed it would pass a build that fails.
+LG000 is always an error and cannot be ignored by a pragma.
+
+## Use instead
+Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
+confirm BuildKit accepts the file.
+"""
+
+
 def explain(key: str) -> int:
     from layerguard import rules as rule_table
 
+    if key.upper() == rule_table.PARSE_ERROR_CODE or key.lower() == rule_table.PARSE_ERROR_NAME:
+        print(f"{rule_table.PARSE_ERROR_CODE} {rule_table.PARSE_ERROR_NAME} (severity: error)\n")
+        print(PARSE_ERROR_DOC.strip())
+        return EXIT_CLEAN
     rule = rule_table.lookup(key)
     if rule is None:
         raise UsageError(f"explain: no rule {key!r} (see `layerguard rules`)")
