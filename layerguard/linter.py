@@ -44,6 +44,14 @@ class Report(NamedTuple):
     findings: tuple[Finding, ...]
 
 
+# The engine's own finding, beside LG000: a pragma naming a code or name no rule has.
+PRAGMA_CODE = "LG099"
+PRAGMA_NAME = "unknown-code-in-pragma"
+PRAGMA_SUMMARY = "A `# layerguard ignore=` pragma names a code or rule name that does not exist."
+PRAGMA_HELP = (
+    "Name a code or rule name from `layerguard rules` (or `all`); a misspelt code ignores nothing."
+)
+
 # Below this many files a second process costs more than it saves.
 PARALLEL_MIN_FILES = 200
 
@@ -205,7 +213,7 @@ def _check_file(
     ctx = Context(model, source.image, graph.steps(key), chain, base, built)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
-    out: list[Finding] = []
+    out = _unknown_pragma_codes(source.display, suppressions, settings)
     for rule in rule_table.RULES:
         setting = settings[rule.CODE]
         if not setting.enabled:
@@ -227,4 +235,38 @@ def _check_file(
                     problem.measured,
                 )
             )
+    return out
+
+
+def _unknown_pragma_codes(
+    display: str, suppressions: pragmas.Suppressions, settings: Mapping[str, RuleSetting]
+) -> list[Finding]:
+    """LG099 for each word of a pragma that names no rule (`ignore=LG0005`): without it, a typo
+    in a pragma would silently ignore nothing, and nobody would notice until the rule fired."""
+    setting = settings.get(PRAGMA_CODE, RuleSetting(True, Severity.WARNING, {}))
+    if not suppressions.named or not setting.enabled:
+        return []
+    known = {"all", rule_table.PARSE_ERROR_CODE, rule_table.PARSE_ERROR_NAME, PRAGMA_CODE}
+    known |= {PRAGMA_NAME, *(r.CODE for r in rule_table.RULES), *(r.NAME for r in rule_table.RULES)}
+    out = []
+    for line, word in suppressions.named:
+        if pragmas.normalise(word) in known:
+            continue
+        import difflib
+
+        close = difflib.get_close_matches(pragmas.normalise(word), sorted(known), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        out.append(
+            Finding(
+                display,
+                line,
+                line,
+                1,
+                PRAGMA_CODE,
+                PRAGMA_NAME,
+                setting.severity,
+                f"layerguard pragma names {word!r}, which no rule has{hint}: it ignores nothing",
+                PRAGMA_HELP,
+            )
+        )
     return out

@@ -63,3 +63,25 @@ def test_a_declared_file_that_does_not_parse_is_left_out(
     (tmp_path / "Dockerfile").write_text("FROM debian\nRUN echo hi > /x\n")
     images = {(tmp_path / "broken").resolve(): parse_reference("team/broken:1")}
     assert lint(["Dockerfile"], SETTINGS._replace(images=images)).findings == ()
+
+
+def test_a_pragma_naming_no_rule_is_a_finding_not_silence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13.9: `# layerguard ignore=LG0005` ignored nothing and said nothing.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Dockerfile").write_text(
+        "FROM debian\n"
+        "# layerguard ignore=LG0005 -- typo\n"
+        "RUN apt-get update\n"
+        "# layerguard ignore=LG003, package-cache-kept, all\n"
+        "RUN rm -rf /usr/share/doc && apt-get update\n"
+    )
+    found = [(f.line, f.rule, str(f.severity)) for f in lint(["Dockerfile"], SETTINGS).findings]
+    assert found == [(2, "LG099", "warning"), (3, "LG005", "warning")]
+    [pragma] = [f for f in lint(["Dockerfile"], SETTINGS).findings if f.rule == "LG099"]
+    assert "'LG0005'" in pragma.message and "did you mean LG005?" in pragma.message
+    off = SETTINGS._replace(
+        rules={**SETTINGS.rules, "LG099": SETTINGS.rules["LG005"]._replace(enabled=False)}
+    )
+    assert [f.rule for f in lint(["Dockerfile"], off).findings] == ["LG005"]

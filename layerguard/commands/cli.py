@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import SimpleNamespace
 
 from layerguard import __version__
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
     from layerguard.linter import Report, Settings
-    from layerguard.project.config import Config
+    from layerguard.project.config import Config, RuleSetting
     from layerguard.reference import ImageRef
 
     _Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
@@ -80,6 +80,25 @@ _CHECK_ARGUMENTS: _Arguments = (
     ),
     (("--target",), {"metavar": "STAGE", "help": "the stage that ships (default: last)"}),
     (("--quiet", "-q"), {"action": "store_true", "help": "print findings only"}),
+    (
+        ("--ignore",),
+        {
+            "action": "append",
+            "default": [],
+            "metavar": "CODE",
+            "help": "skip a rule, by code or name (repeatable, or comma-separated)",
+        },
+    ),
+    (
+        ("--severity",),
+        {
+            "action": "append",
+            "default": [],
+            "metavar": "CODE=LEVEL",
+            "help": "set a rule's severity: error, warning, info or off (repeatable); "
+            "overrides the config",
+        },
+    ),
     (
         ("--registry",),
         {
@@ -210,13 +229,32 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
+# The config's `registry: true|false` spelling works on the command line too.
+_REGISTRY_WORDS = {"true": "on", "false": "off"}
+
+
 def _split_registry_mode(argv: Sequence[str]) -> list[str]:
     out: list[str] = []
-    for arg in argv:
+    for i, arg in enumerate(argv):
         if arg == "--":
             out.extend(argv[len(out) :])
             break
-        out.append("--registry-mode=" + arg[11:] if arg.startswith("--registry=") else arg)
+        if arg.startswith("--registry="):
+            mode = arg[11:]
+            out.append("--registry-mode=" + _REGISTRY_WORDS.get(mode.lower(), mode))
+            continue
+        following = argv[i + 1] if i + 1 < len(argv) else ""
+        if (
+            arg == "--registry"
+            and following.lower() in (*REGISTRY_MODES, *_REGISTRY_WORDS)
+            and not os.path.exists(following)
+        ):
+            # `--registry on` would check a file named `on`: say how to write it.
+            raise UsageError(
+                f"--registry takes its mode after '=': --registry={following} "
+                f"(`--registry {following}` would check a file named {following!r})"
+            )
+        out.append(arg)
     return out
 
 
@@ -413,7 +451,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
             raise UsageError(f"--image: {exc}") from None
 
     settings = Settings(
-        rules=cfg.rules,
+        rules=_select_rules(cfg.rules, args.ignore, args.severity),
         images=images,
         contexts=contexts,
         build_args={**cfg.build_args, **build_args},
@@ -442,6 +480,57 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
 
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _select_rules(
+    rules: Mapping[str, RuleSetting], ignore: Sequence[str], severities: Sequence[str]
+) -> dict[str, RuleSetting]:
+    """The config's rule settings with `--ignore CODE` and `--severity CODE=LEVEL` applied, in
+    that order; unknown codes are usage errors, never silently nothing."""
+    from layerguard.findings import Severity
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME
+    from layerguard.project.config import RuleSetting
+
+    selected = dict(rules)
+    selected.setdefault(PRAGMA_CODE, RuleSetting(True, Severity.WARNING, {}))
+
+    def code_of(word: str, option: str) -> str:
+        from layerguard import rules as rule_table
+
+        word = word.strip()
+        if word.upper() == PRAGMA_CODE or word.lower() == PRAGMA_NAME:
+            return PRAGMA_CODE
+        if word.upper() == rule_table.PARSE_ERROR_CODE:
+            raise UsageError(f"{option}: LG000 (a file BuildKit rejects) is always an error")
+        rule = rule_table.lookup(word)
+        if rule is None:
+            raise UsageError(f"{option}: no rule {word!r} (see `layerguard rules`)")
+        code: str = rule.CODE
+        return code
+
+    for item in ignore:
+        for word in item.split(","):
+            if word.strip():
+                code = code_of(word, "--ignore")
+                selected[code] = selected[code]._replace(enabled=False)
+    for item in severities:
+        word, eq, level = item.partition("=")
+        if not eq or not word.strip():
+            raise UsageError(
+                f"--severity: expected CODE=LEVEL (error, warning, info or off), got {item!r}"
+            )
+        code = code_of(word, "--severity")
+        if level.strip().lower() == "off":
+            selected[code] = selected[code]._replace(enabled=False)
+            continue
+        try:
+            severity = Severity.parse(level.strip())
+        except ValueError:
+            raise UsageError(
+                f"--severity {item}: expected error, warning, info or off after '='"
+            ) from None
+        selected[code] = selected[code]._replace(enabled=True, severity=severity)
+    return selected
 
 
 def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path]]:
@@ -500,6 +589,8 @@ def list_rules() -> int:
     from layerguard import rules as rule_table
 
     rows = [(r.CODE, r.NAME, str(r.SEVERITY), r.SUMMARY) for r in rule_table.RULES]
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME, PRAGMA_SUMMARY
+
     rows.insert(
         0,
         (
@@ -509,6 +600,7 @@ def list_rules() -> int:
             "The file is not a valid Dockerfile (BuildKit would reject it).",
         ),
     )
+    rows.insert(1, (PRAGMA_CODE, PRAGMA_NAME, "warning", PRAGMA_SUMMARY))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
@@ -533,12 +625,44 @@ confirm BuildKit accepts the file.
 """
 
 
+PRAGMA_DOC = """
+## What it does
+Reports a `# layerguard ignore=...` or `# layerguard global ignore=...` pragma that names a code
+or rule name no rule has, such as `LG0005` or `delete-in-later-layr`.
+
+## Why it matters
+A misspelt code ignores nothing: the finding it was meant to silence comes back, or worse, the
+pragma looks like a reviewed exception while nothing is excepted.
+
+## Example
+```dockerfile
+# layerguard ignore=LG0005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Use instead
+```dockerfile
+# layerguard ignore=LG005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Options
+None; `--severity LG099=error` or `--ignore LG099` as for any rule.
+"""
+
+
 def explain(key: str) -> int:
     from layerguard import rules as rule_table
 
     if key.upper() == rule_table.PARSE_ERROR_CODE or key.lower() == rule_table.PARSE_ERROR_NAME:
         print(f"{rule_table.PARSE_ERROR_CODE} {rule_table.PARSE_ERROR_NAME} (severity: error)\n")
         print(PARSE_ERROR_DOC.strip())
+        return EXIT_CLEAN
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME
+
+    if key.upper() == PRAGMA_CODE or key.lower() == PRAGMA_NAME:
+        print(f"{PRAGMA_CODE} {PRAGMA_NAME} (default severity: warning)\n")
+        print(PRAGMA_DOC.strip())
         return EXIT_CLEAN
     rule = rule_table.lookup(key)
     if rule is None:

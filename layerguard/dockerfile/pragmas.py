@@ -22,6 +22,9 @@ _PRAGMA = (
 class Suppressions(NamedTuple):
     global_codes: frozenset[str] = frozenset()
     by_line: Mapping[int, frozenset[str]] = MappingProxyType({})
+    # Every code or name a pragma names, as written, with the pragma's line: the engine reports
+    # the ones no rule has (`ignore=LG0005` would otherwise silently ignore nothing).
+    named: tuple[tuple[int, str], ...] = ()
 
     def suppresses(self, code: str, name: str, line: int) -> bool:
         codes = self.global_codes | self.by_line.get(line, frozenset())
@@ -35,10 +38,15 @@ def collect(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> Suppressi
     for start, end in spans:
         inside.update(range(start, end + 1))
     global_codes: set[str] = set()
+    named: list[tuple[int, str]] = []
     for number, text in enumerate(lines, 1):
         match = _pragma(text)
-        if match and match["scope"] and number not in inside:
-            global_codes.update(_codes(match["codes"]))
+        if match and number not in inside:
+            named.extend(
+                (number, word.strip()) for word in match["codes"].split(",") if word.strip()
+            )
+            if match["scope"]:
+                global_codes.update(_codes(match["codes"]))
     by_line: dict[int, frozenset[str]] = {}
     for start, _ in spans:
         codes: set[str] = set()
@@ -50,15 +58,17 @@ def collect(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> Suppressi
             number -= 1
         if codes:
             by_line[start] = frozenset(codes)
-    return Suppressions(frozenset(global_codes), by_line)
+    return Suppressions(frozenset(global_codes), by_line, tuple(named))
+
+
+def normalise(word: str) -> str:
+    """How a pragma's word is compared: codes upper case (`lg003`), names lower case."""
+    word = word.strip()
+    return word.upper() if word[:2].upper() == "LG" else word.lower()
 
 
 def _codes(text: str) -> set[str]:
-    return {
-        c.strip().upper() if c.strip()[:2].upper() == "LG" else c.strip().lower()
-        for c in text.split(",")
-        if c.strip()
-    }
+    return {normalise(c) for c in text.split(",") if c.strip()}
 
 
 def _pragma(line: str) -> re.Match[str] | None:

@@ -197,6 +197,77 @@ def test_files_buildkit_rejects_are_lg000_and_fail(tmp_path: Path) -> None:
     ]
 
 
+def test_ignore_and_severity_select_rules(tmp_path: Path) -> None:
+    # Issue 13.9: what a hadolint user reaches for (`--ignore DL3008`), for layerguard's codes.
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN apt-get update\nRUN rm -rf /usr/share/doc\n"})
+
+    def codes(*args: str) -> tuple[int, list[tuple[str, str]]]:
+        result = run(tmp_path, "check", "Dockerfile", "--format", "json", *args)
+        assert result.returncode in (0, 1), result.stderr
+        found = json.loads(result.stdout)["violations"]
+        return result.returncode, [(v["rule"], v["severity"]) for v in found]
+
+    assert codes() == (1, [("LG005", "warning"), ("LG003", "warning")])
+    assert codes("--ignore", "LG005") == (1, [("LG003", "warning")])
+    assert codes("--ignore", "lg005,delete-in-later-layer") == (0, [])
+    assert codes("--ignore=LG005", "--ignore", "LG003") == (0, [])
+    assert codes("--severity", "LG005=info", "--severity", "LG003=info") == (
+        0,
+        [("LG005", "info"), ("LG003", "info")],
+    )
+    assert codes("--severity=LG003=error", "--severity", "package-cache-kept=off") == (
+        1,
+        [("LG003", "error")],
+    )
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG003: off\n"})
+    assert codes("--severity", "LG003=warning") == (1, [("LG005", "warning"), ("LG003", "warning")])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--ignore", "LG0005"], "--ignore: no rule 'LG0005' (see `layerguard rules`)"),
+        (["--ignore", "LG000"], "--ignore: LG000 (a file BuildKit rejects) is always an error"),
+        (["--severity", "LG005"], "--severity: expected CODE=LEVEL"),
+        (["--severity", "LG005=fatal"], "expected error, warning, info or off after '='"),
+        (["--registry", "on"], "--registry takes its mode after '=': --registry=on"),
+        (["--registry", "optional"], "--registry=optional"),
+    ],
+)
+def test_rule_and_registry_options_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n"})
+    result = run(tmp_path, "check", *args, "Dockerfile")
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_registry_with_a_space_still_checks_a_file_of_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"on": "FROM debian\nRUN rm -rf /usr/share/doc\n"})
+    result = run(tmp_path, "check", "--registry=off", "on", "--format", "json")
+    assert violations(result) == [("on", 2, "LG003")]
+    monkeypatch.chdir(tmp_path)
+    assert _split_registry_mode(["check", "--registry", "on"]) == ["check", "--registry", "on"]
+
+
+def test_registry_true_and_false_as_in_the_config() -> None:
+    assert _split_registry_mode(["check", "--registry=true", "--registry=FALSE"]) == [
+        "check",
+        "--registry-mode=on",
+        "--registry-mode=off",
+    ]
+
+
+def test_rules_and_explain_know_the_engine_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed[:3] == ["LG000", "LG099", "LG001"]
+    for code in ("LG000", "lg099", "unknown-code-in-pragma"):
+        assert main(["explain", code]) == 0
+        assert "## What it does" in capsys.readouterr().out
+
+
 def test_image_flag_and_build_args(tmp_path: Path) -> None:
     write(tmp_path, {"Dockerfile": "ARG VERSION=0.0.1\nFROM team/app:${VERSION}\nCOPY . /app\n"})
     result = run(tmp_path, "check", "Dockerfile", "--image", "team/app:0.0.2", "--format", "json")
@@ -271,7 +342,8 @@ WORDS = (
     "--build-arg=B=2", "--registry", "--registry=optional", "--registry=bad", "--platform",
     "linux/arm64", "--insecure", "--timeout", "5", "--timeout=0", "-1", "--help", "-h", "--image",
     "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
-    "--output=--", "--build-arg=--", "--format=", "--target=-",
+    "--output=--", "--build-arg=--", "--format=", "--target=-", "--ignore", "LG005",
+    "--ignore=LG003,LG004", "--severity", "LG005=info", "--severity=LG003=off", "--ign",
 )  # fmt: skip
 
 
