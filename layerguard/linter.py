@@ -52,6 +52,48 @@ PRAGMA_HELP = (
     "Name a code or rule name from `layerguard rules` (or `all`); a misspelt code ignores nothing."
 )
 
+PARSE_ERROR_DOC = """
+## What it does
+Reports a file that `docker build` (BuildKit) would reject, on the line where BuildKit stops:
+bad syntax (an unterminated heredoc, a bad parser directive, text that is not UTF-8), an unknown
+instruction (`FOO bar`, or a file that is not a Dockerfile at all), an instruction other than
+`ARG` before the first `FROM`, no `FROM`, `FROM` with the wrong number of arguments or a bad stage
+name, `COPY`/`ADD` without a destination.
+
+## Why it matters
+Nothing else in the file is checked: a CI guard that passed it would pass a build that fails.
+LG000 is always an error and cannot be ignored by a pragma.
+
+## Use instead
+Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
+confirm BuildKit accepts the file.
+"""
+
+PRAGMA_DOC = """
+## What it does
+Reports a `# layerguard ignore=...` or `# layerguard global ignore=...` pragma that names a code
+or rule name no rule has, such as `LG0005` or `delete-in-later-layr`.
+
+## Why it matters
+A misspelt code ignores nothing: the finding it was meant to silence comes back, or worse, the
+pragma looks like a reviewed exception while nothing is excepted.
+
+## Example
+```dockerfile
+# layerguard ignore=LG0005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Use instead
+```dockerfile
+# layerguard ignore=LG005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Options
+None; `--severity LG099=error` or `--ignore LG099` as for any rule.
+"""
+
 # Below this many files a second process costs more than it saves.
 PARALLEL_MIN_FILES = 200
 
@@ -104,8 +146,11 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
     texts: dict[str, list[str]] = {}
     for display in paths:
         try:
-            with open(display, "rb") as handle:
-                data = handle.read()
+            if display == "-":  # standard input, its build context the working directory
+                data = sys.stdin.buffer.read()
+            else:
+                with open(display, "rb") as handle:
+                    data = handle.read()
         except OSError as exc:
             raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
         try:

@@ -40,7 +40,7 @@ _CHECK_ARGUMENTS: _Arguments = (
         {
             "nargs": "*",
             "metavar": "PATH",
-            "help": "Dockerfiles or directories (default: discover under .)",
+            "help": "Dockerfiles or directories, - for standard input (default: discover under .)",
         },
     ),
     (
@@ -80,6 +80,13 @@ _CHECK_ARGUMENTS: _Arguments = (
     ),
     (("--target",), {"metavar": "STAGE", "help": "the stage that ships (default: last)"}),
     (("--quiet", "-q"), {"action": "store_true", "help": "print findings only"}),
+    (
+        ("--no-color",),
+        {
+            "action": "store_true",
+            "help": "no colours even on a terminal (also NO_COLOR; FORCE_COLOR forces them)",
+        },
+    ),
     (
         ("--ignore",),
         {
@@ -129,8 +136,26 @@ def _timeout(text: str) -> float:
     return value
 
 
+def _platform(text: str) -> str:
+    # The config's check (project/config.py), for the command line: `--platform linux` is an
+    # error whether or not the registry is used, not something silently never read.
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?", text):
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            f"expected OS/ARCH[/VARIANT] in lower case, such as linux/amd64 or linux/arm64/v8, "
+            f"got {text!r}"
+        )
+    return text
+
+
 _REGISTRY_ARGUMENTS: _Arguments = (
-    (("--platform",), {"metavar": "OS/ARCH[/VARIANT]", "help": "default: linux/amd64"}),
+    (
+        ("--platform",),
+        {"type": _platform, "metavar": "OS/ARCH[/VARIANT]", "help": "default: linux/amd64"},
+    ),
     (
         ("--insecure",),
         {
@@ -433,7 +458,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
             if not found:
                 raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
             paths.extend(found)
-        elif os.path.exists(given):
+        elif os.path.exists(given) or given == "-":
             paths.append(given)
         else:
             raise LayerguardError(f"{given or repr(given)}: no such file or directory")
@@ -462,12 +487,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
         report = lint(paths, settings)
     else:
         report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
-    color = (
-        args.output in (None, "", "-")
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-        and os.environ.get("TERM") != "dumb"
-    )
+    color = _color(args)
     rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
     if args.output and args.output != "-":
         write_output(args.output, rendered)
@@ -480,6 +500,17 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
 
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _color(args: argparse.Namespace | SimpleNamespace) -> bool:
+    """Colours for the text report: never with --no-color or into a file; FORCE_COLOR (set and
+    not 0, https://force-color.org) forces them, as CI logs that render ANSI want; otherwise on a
+    terminal, unless NO_COLOR (https://no-color.org) or TERM=dumb."""
+    if args.no_color or args.output not in (None, "", "-"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def _select_rules(
@@ -607,58 +638,16 @@ def list_rules() -> int:
     return EXIT_CLEAN
 
 
-PARSE_ERROR_DOC = """
-## What it does
-Reports a file that `docker build` (BuildKit) would reject, on the line where BuildKit stops:
-bad syntax (an unterminated heredoc, a bad parser directive, text that is not UTF-8), an unknown
-instruction (`FOO bar`, or a file that is not a Dockerfile at all), an instruction other than
-`ARG` before the first `FROM`, no `FROM`, `FROM` with the wrong number of arguments or a bad stage
-name, `COPY`/`ADD` without a destination.
-
-## Why it matters
-Nothing else in the file is checked: a CI guard that passed it would pass a build that fails.
-LG000 is always an error and cannot be ignored by a pragma.
-
-## Use instead
-Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
-confirm BuildKit accepts the file.
-"""
-
-
-PRAGMA_DOC = """
-## What it does
-Reports a `# layerguard ignore=...` or `# layerguard global ignore=...` pragma that names a code
-or rule name no rule has, such as `LG0005` or `delete-in-later-layr`.
-
-## Why it matters
-A misspelt code ignores nothing: the finding it was meant to silence comes back, or worse, the
-pragma looks like a reviewed exception while nothing is excepted.
-
-## Example
-```dockerfile
-# layerguard ignore=LG0005 -- the index is needed at run time
-RUN apt-get update
-```
-
-## Use instead
-```dockerfile
-# layerguard ignore=LG005 -- the index is needed at run time
-RUN apt-get update
-```
-
-## Options
-None; `--severity LG099=error` or `--ignore LG099` as for any rule.
-"""
-
-
 def explain(key: str) -> int:
     from layerguard import rules as rule_table
 
     if key.upper() == rule_table.PARSE_ERROR_CODE or key.lower() == rule_table.PARSE_ERROR_NAME:
         print(f"{rule_table.PARSE_ERROR_CODE} {rule_table.PARSE_ERROR_NAME} (severity: error)\n")
+        from layerguard.linter import PARSE_ERROR_DOC
+
         print(PARSE_ERROR_DOC.strip())
         return EXIT_CLEAN
-    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_DOC, PRAGMA_NAME
 
     if key.upper() == PRAGMA_CODE or key.lower() == PRAGMA_NAME:
         print(f"{PRAGMA_CODE} {PRAGMA_NAME} (default severity: warning)\n")

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class Style(NamedTuple):
     color: bool = False
     quiet: bool = False
+    # The directory report paths are relative to (SARIF's %SRCROOT%); None is the working directory.
+    root: str | None = None
 
 
 Formatter = Callable[[Report, Style], str]
@@ -46,6 +48,21 @@ FORMATTERS: dict[str, Formatter] = {
     "junit": _lazy("junit"),
     "markdown": _lazy("markdown"),
 }
+
+
+def fingerprints(report: Report) -> list[str]:
+    """One stable id per finding: a hash of its file, rule, message and its occurrence among
+    equal ones, not its line, so a finding that only moved is the same finding (GitLab's
+    fingerprint, SARIF's partialFingerprints)."""
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in report.findings:
+        key = (f.file.removeprefix("./"), f.rule, f.message)
+        seen[key] = seen.get(key, 0) + 1
+        out.append(hashlib.sha256("\0".join([*key, str(seen[key])]).encode()).hexdigest())
+    return out
 
 
 def relative_to(report: Report, root: Path) -> Report:

@@ -35,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = load(text)
         if args.relative_to:
             report = relative_to(report, Path(args.relative_to))
-        rendered = FORMATTERS[args.format](report, Style(quiet=args.quiet))
+        style = Style(quiet=args.quiet, root=args.relative_to)
+        rendered = FORMATTERS[args.format](report, style)
         if args.output:
             write_output(args.output, rendered)
         else:

@@ -268,6 +268,60 @@ def test_rules_and_explain_know_the_engine_codes(capsys: pytest.CaptureFixture[s
         assert "## What it does" in capsys.readouterr().out
 
 
+def test_standard_input_as_a_path(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN echo hi > /x\n"})
+    result = subprocess.run(
+        [sys.executable, "-m", "layerguard", "check", "-", "Dockerfile", "--format", "json"],
+        input="FROM debian\nRUN rm -rf /usr/share/doc\n",
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert violations(result) == [("-", 2, "LG003")]
+    assert json.loads(result.stdout)["summary"]["files"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # not a terminal
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "0"}, False),
+        (["--no-color"], {"FORCE_COLOR": "1"}, False),
+        (["-o", "-"], {"FORCE_COLOR": "true"}, True),
+        (["-o", "report.txt"], {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colours(tmp_path: Path, args: list[str], env: dict[str, str], colored: bool) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN rm -rf /usr/share/doc\n"})
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    result = subprocess.run(
+        [sys.executable, "-m", "layerguard", "check", "Dockerfile", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    printed = result.stdout or (tmp_path / "report.txt").read_text()
+    assert ("\033[" in printed) is colored
+
+
+@pytest.mark.parametrize("registry", [[], ["--registry"], ["--registry=optional"]])
+def test_platform_is_checked_with_or_without_the_registry(
+    tmp_path: Path, registry: list[str]
+) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n"})
+    result = run(tmp_path, "check", *registry, "--platform", "linux", "Dockerfile")
+    assert result.returncode == 2
+    assert "--platform: expected OS/ARCH[/VARIANT]" in result.stderr and "'linux'" in result.stderr
+
+
 def test_image_flag_and_build_args(tmp_path: Path) -> None:
     write(tmp_path, {"Dockerfile": "ARG VERSION=0.0.1\nFROM team/app:${VERSION}\nCOPY . /app\n"})
     result = run(tmp_path, "check", "Dockerfile", "--image", "team/app:0.0.2", "--format", "json")
@@ -344,6 +398,7 @@ WORDS = (
     "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
     "--output=--", "--build-arg=--", "--format=", "--target=-", "--ignore", "LG005",
     "--ignore=LG003,LG004", "--severity", "LG005=info", "--severity=LG003=off", "--ign",
+    "--no-color", "linux", "--platform=linux",
 )  # fmt: skip
 
 
