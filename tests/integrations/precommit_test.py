@@ -130,6 +130,18 @@ def test_hook_gives_the_findings_check_gives_on_the_same_tree(
     assert "added by Dockerfile.v1:2" in result.stdout
 
 
+def test_registry_hook_offline_is_a_notice_not_a_blocked_push(
+    checkout: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # Issue 13.3: 127.0.0.1:9 refuses connections, as every registry does on a train.
+    files = {"Dockerfile": "FROM 127.0.0.1:9/base:1\nRUN echo hi > /x\n"}
+    args = ("layerguard-registry", "--hook-stage", "manual", "--files", "Dockerfile", "-v")
+    result = try_repo(checkout, tmp_path, files, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^layerguard \(registry\)\.+Passed$", result.stdout, re.M), result.stdout
+    assert "not measured: 127.0.0.1:9" in result.stdout
+
+
 def test_manifest_is_valid_and_matches_discovery() -> None:
     validate = subprocess.run(
         [str(BIN / "pre-commit"), "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
