@@ -825,6 +825,8 @@ def check_instructions(parsed: ParsedFile) -> None:
 
 def _unknown_instruction(node: Node) -> str:
     word = node.original.strip(GO_SPACE).split(None, 1)[0] if node.original.strip() else "?"
+    if not word.isprintable():  # a binary file: show its bytes, never control characters
+        word = repr(word)[1:-1]
     import difflib
 
     close = difflib.get_close_matches(node.keyword, sorted(INSTRUCTIONS), n=1, cutoff=0.75)

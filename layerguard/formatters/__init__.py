@@ -50,6 +50,24 @@ FORMATTERS: dict[str, Formatter] = {
 }
 
 
+def xml_report(report: Report) -> Report:
+    """The report with the characters XML 1.0 cannot hold (C0 controls but tab, CR and LF;
+    lone surrogates) replaced by U+FFFD, so checkstyle and JUnit stay well-formed whatever a
+    path or message holds."""
+    import re
+
+    invalid = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+    def clean(text: str) -> str:
+        return invalid.sub("\ufffd", text)
+
+    findings = tuple(
+        f._replace(file=clean(f.file), message=clean(f.message), help=clean(f.help))
+        for f in report.findings
+    )
+    return report._replace(findings=findings)
+
+
 def fingerprints(report: Report) -> list[str]:
     """One stable id per finding: a hash of its file, rule, message and its occurrence among
     equal ones, not its line, so a finding that only moved is the same finding (GitLab's

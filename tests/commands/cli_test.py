@@ -297,16 +297,7 @@ def test_standard_input_as_a_path(tmp_path: Path) -> None:
 )
 def test_colours(tmp_path: Path, args: list[str], env: dict[str, str], colored: bool) -> None:
     write(tmp_path, {"Dockerfile": "FROM debian\nRUN rm -rf /usr/share/doc\n"})
-    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    result = subprocess.run(
-        [sys.executable, "-m", "layerguard", "check", "Dockerfile", *args],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**environ, **env},
-        timeout=60,
-        check=False,
-    )
+    result = run(tmp_path, "check", "Dockerfile", *args, env={"FORCE_COLOR": "", **env})
     assert result.returncode == 1
     printed = result.stdout or (tmp_path / "report.txt").read_text()
     assert ("\033[" in printed) is colored

@@ -34,6 +34,10 @@ def location(uri: str, start: int, end: int, column: int) -> list[dict[str, Any]
     return [{"physicalLocation": {"artifactLocation": where, "region": region}}]
 
 
+def what_it_does(doc: str) -> str:
+    return " ".join(doc.split("## What it does")[1].split("##")[0].split())
+
+
 def descriptor(
     code: str, name: str, summary: str, full: str, fix: str, doc: str, level: str
 ) -> dict[str, Any]:
@@ -71,11 +75,7 @@ def test_sarif_exact(report: Report, monkeypatch: pytest.MonkeyPatch, tmp_path: 
                                 "LG000",
                                 "parse-error",
                                 "The file is not a valid Dockerfile (BuildKit would reject it).",
-                                " ".join(
-                                    linter.PARSE_ERROR_DOC.split("## What it does")[1]
-                                    .split("##")[0]
-                                    .split()
-                                ),
+                                what_it_does(linter.PARSE_ERROR_DOC),
                                 rule_table.PARSE_ERROR_HELP,
                                 linter.PARSE_ERROR_DOC,
                                 "error",
@@ -84,11 +84,7 @@ def test_sarif_exact(report: Report, monkeypatch: pytest.MonkeyPatch, tmp_path: 
                                 "LG099",
                                 "unknown-code-in-pragma",
                                 linter.PRAGMA_SUMMARY,
-                                " ".join(
-                                    linter.PRAGMA_DOC.split("## What it does")[1]
-                                    .split("##")[0]
-                                    .split()
-                                ),
+                                what_it_does(linter.PRAGMA_DOC),
                                 linter.PRAGMA_HELP,
                                 linter.PRAGMA_DOC,
                                 "warning",

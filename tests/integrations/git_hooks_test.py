@@ -19,9 +19,11 @@ BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
 
 
-def git(repo: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def git(
+    repo: Path, *args: str, command: str = "git", **kwargs: object
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["git", *args],
+        [command, *args],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -271,15 +273,7 @@ WEB_APP = (
 
 
 def check_in(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "layerguard"), "check", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=environ(),
-        timeout=60,
-        check=False,
-    )
+    return git(repo, "check", *args, command=str(BIN / "layerguard"))
 
 
 def test_pre_commit_blocks_what_check_fails_with_the_real_build_context(repo: Path) -> None:
