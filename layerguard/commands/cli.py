@@ -288,8 +288,9 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
     its parsers is a third of a one-file run, the way pre-commit calls us on every commit.
 
     Plain means exact flags (`--format json`, `--format=json`, `-q`), values that do not start
-    with `-` and one run of paths. Anything else (help, abbreviations, `--`, bad values, paths
-    after options after paths) returns None and goes to argparse, which also words the errors.
+    with `-` and one run of paths, or options then `--` then paths (as the git hook calls it).
+    Anything else (help, abbreviations, bad values, paths after options after paths) returns
+    None and goes to argparse, which also words the errors.
     """
     if not argv or argv[0] != "check":
         return None
@@ -307,6 +308,12 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
     run = "before"  # the one run of paths: before it, in it, after it
     tokens = iter(argv[1:])
     for token in tokens:
+        if token == "--":
+            rest = list(tokens)
+            if run != "before" or not rest or "--" in rest or "" in rest:
+                return None
+            paths.extend(rest)
+            break
         if not token.startswith("-") and token:
             if run == "after":
                 return None

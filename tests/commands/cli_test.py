@@ -410,6 +410,7 @@ def test_quick_check_reads_what_argparse_reads(words: list[str]) -> None:
         ["check", "--registry", "--fail-on=error", "--timeout", "5", "Dockerfile"],
         ["check", "--registry=optional", "--build-arg", "A=1", "--build-arg=B=2", "Dockerfile"],
         ["check", "Dockerfile", "--output", "report.sarif", "--format=sarif"],
+        ["check", "--format", "text", "--registry=off", "--", "Dockerfile", "-x.Dockerfile"],
     ],
 )
 def test_usual_check_lines_skip_argparse(argv: list[str]) -> None:
