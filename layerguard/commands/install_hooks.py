@@ -20,8 +20,8 @@ CHAINED_SUFFIX = ".pre-layerguard"
 PRE_COMMIT = r"""#!/bin/sh
 # layerguard-hook: pre-commit. Checks the staged Dockerfiles with their real build context and
 # config, giving the findings `layerguard check` gives on the tree the commit will hold. Offline:
-# registry measurement is off unless asked for (LAYERGUARD_REGISTRY or `git config
-# layerguard.registry`: off, optional or on). Install with `layerguard install-hooks`, or
+# registry measurement is off unless asked for (LAYERGUARD_REGISTRY, or `git config
+# layerguard.pre-commit.registry`: off, optional or on). Install with `layerguard install-hooks`, or
 # `git config core.hooksPath hooks` in a checkout of layerguard. Skip once: git commit --no-verify.
 
 # A hook that was here before `layerguard install-hooks --chain` runs first.
@@ -37,7 +37,7 @@ if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "  git commit --no-verify" >&2
     exit 1
 fi
-registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.registry)}
+registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.pre-commit.registry)}
 
 top=$(git rev-parse --show-toplevel) || exit 1
 cd "$top" || exit 1
@@ -82,9 +82,9 @@ PRE_PUSH = r"""#!/bin/sh
 # layerguard-hook: pre-push. Checks the repository's Dockerfiles with `layerguard check
 # --registry=optional` before anything is pushed: measured against the images in the registry,
 # and a registry that cannot be reached (offline, no credentials) is a notice, not a blocked
-# push. Strict or static instead: LAYERGUARD_REGISTRY=on|off, or `git config layerguard.registry
-# on|off`. Install with `layerguard install-hooks`, or `git config core.hooksPath hooks` in a
-# checkout of layerguard. Skip once: git push --no-verify.
+# push. Strict or static instead: LAYERGUARD_REGISTRY=on|off, or `git config
+# layerguard.pre-push.registry on|off`. Install with `layerguard install-hooks`, or
+# `git config core.hooksPath hooks` in a checkout of layerguard. Skip once: git push --no-verify.
 
 # A hook that was here before `layerguard install-hooks --chain` runs first, with the same stdin
 # (the refs being pushed).
@@ -105,7 +105,7 @@ if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "  git push --no-verify" >&2
     exit 1
 fi
-registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.registry)}
+registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.pre-push.registry)}
 
 cd "$(git rev-parse --show-toplevel)" || exit 1
 # Nothing to check in a repository without Dockerfiles (the names `layerguard check` discovers).

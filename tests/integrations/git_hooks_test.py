@@ -174,7 +174,8 @@ def test_pre_push_registry_mode_from_the_environment_or_git_config(
 ) -> None:
     (repo / "Dockerfile").write_text("FROM scratch\n")
     fake, log = fake_layerguard(tmp_path, "--registry")
-    git(repo, "config", "layerguard.registry", "on")
+    git(repo, "config", "layerguard.pre-push.registry", "on")
+    git(repo, "config", "layerguard.pre-commit.registry", "optional")  # not the pre-push hook's
     assert run_hook(repo, "pre-push", LAYERGUARD=str(fake)).returncode == 0
     assert (
         run_hook(repo, "pre-push", LAYERGUARD=str(fake), LAYERGUARD_REGISTRY="off").returncode == 0
