@@ -119,6 +119,12 @@ exec "$layerguard" check --format text
 """
 
 SCRIPTS = {"pre-commit": PRE_COMMIT, "pre-push": PRE_PUSH}
+# What `install-hooks` says each hook will do, and how to change it.
+WHAT = {
+    "pre-commit": "checks the staged Dockerfiles, offline (skip once: git commit --no-verify)",
+    "pre-push": "checks with --registry=optional: an unreachable registry is a notice; strict: "
+    "git config layerguard.pre-push.registry on (skip once: git push --no-verify)",
+}
 
 
 def hooks_dir(cwd: Path | None = None) -> Path:
@@ -170,5 +176,5 @@ def install(names: Sequence[str], chain: bool = False, cwd: Path | None = None) 
             note = f" (the previous hook runs first, as {name}{CHAINED_SUFFIX})"
         target.write_text(SCRIPTS[name])
         target.chmod(0o755)
-        print(f"installed {target}{note}")
+        print(f"installed {target}{note}\n  {name}: {WHAT[name]}")
     return EXIT_CLEAN

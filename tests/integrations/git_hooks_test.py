@@ -206,6 +206,9 @@ def test_install_hooks_installs_updates_and_honours_hooks_path(repo: Path) -> No
         assert installed.read_text() == hooks.SCRIPTS[name]
         assert installed.stat().st_mode & stat.S_IXUSR
         assert f"installed {installed}" in result.stdout
+    assert "an unreachable registry is a notice; strict: git config layerguard.pre-push" in (
+        result.stdout
+    )
     assert hooks.install([], cwd=repo) == 0  # layerguard's own hooks are simply updated
     git(repo, "config", "core.hooksPath", ".githooks")
     assert hooks.install(["pre-push"], cwd=repo) == 0
