@@ -73,7 +73,8 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/layerguard-hook.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
-git checkout-index --all --prefix="$tmp/tree/" || exit 1
+# LFS files stay pointers: a commit hook must not download them.
+GIT_LFS_SKIP_SMUDGE=1 git checkout-index --all --prefix="$tmp/tree/" || exit 1
 cd "$tmp/tree" || exit 1
 "$layerguard" check --format text --registry="${registry:-off}" -- "$@"
 """
