@@ -44,13 +44,12 @@ class Report(NamedTuple):
     findings: tuple[Finding, ...]
 
 
-# The engine's own finding, beside LG000: a pragma naming a code or name no rule has.
-PRAGMA_CODE = "LG099"
-PRAGMA_NAME = "unknown-code-in-pragma"
-PRAGMA_SUMMARY = "A `# layerguard ignore=` pragma names a code or rule name that does not exist."
-PRAGMA_HELP = (
-    "Name a code or rule name from `layerguard rules` (or `all`); a misspelt code ignores nothing."
-)
+# The engine's own finding for a pragma naming no rule (dockerfile/pragmas.py describes it).
+PRAGMA_CODE = pragmas.UNKNOWN_CODE
+PRAGMA_NAME = pragmas.UNKNOWN_NAME
+PRAGMA_SUMMARY = pragmas.UNKNOWN_SUMMARY
+PRAGMA_HELP = pragmas.UNKNOWN_HELP
+PRAGMA_DOC = pragmas.UNKNOWN_DOC
 
 PARSE_ERROR_DOC = """
 ## What it does
@@ -67,31 +66,6 @@ LG000 is always an error and cannot be ignored by a pragma.
 ## Use instead
 Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
 confirm BuildKit accepts the file.
-"""
-
-PRAGMA_DOC = """
-## What it does
-Reports a `# layerguard ignore=...` or `# layerguard global ignore=...` pragma that names a code
-or rule name no rule has, such as `LG0005` or `delete-in-later-layr`.
-
-## Why it matters
-A misspelt code ignores nothing: the finding it was meant to silence comes back, or worse, the
-pragma looks like a reviewed exception while nothing is excepted.
-
-## Example
-```dockerfile
-# layerguard ignore=LG0005 -- the index is needed at run time
-RUN apt-get update
-```
-
-## Use instead
-```dockerfile
-# layerguard ignore=LG005 -- the index is needed at run time
-RUN apt-get update
-```
-
-## Options
-None; `--severity LG099=error` or `--ignore LG099` as for any rule.
 """
 
 # Below this many files a second process costs more than it saves.

@@ -527,10 +527,8 @@ def _select_rules(
     that order; unknown codes are usage errors, never silently nothing."""
     from layerguard.findings import Severity
     from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME
-    from layerguard.project.config import RuleSetting
 
     selected = dict(rules)
-    selected.setdefault(PRAGMA_CODE, RuleSetting(True, Severity.WARNING, {}))
 
     def code_of(word: str, option: str) -> str:
         from layerguard import rules as rule_table

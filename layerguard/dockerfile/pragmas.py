@@ -12,6 +12,40 @@ from types import MappingProxyType
 
 from layerguard.records import NamedTuple
 
+# A pragma naming a code or name that no rule has is itself a finding, reported by the engine.
+UNKNOWN_CODE = "LG099"
+UNKNOWN_NAME = "unknown-code-in-pragma"
+UNKNOWN_SUMMARY = "A `# layerguard ignore=` pragma names a code or rule name that does not exist."
+UNKNOWN_HELP = (
+    "Name a code or rule name from `layerguard rules` (or `all`); a misspelt code ignores nothing."
+)
+
+UNKNOWN_DOC = """
+## What it does
+Reports a `# layerguard ignore=...` or `# layerguard global ignore=...` pragma that names a code
+or rule name no rule has, such as `LG0005` or `delete-in-later-layr`.
+
+## Why it matters
+A misspelt code ignores nothing: the finding it was meant to silence comes back, or worse, the
+pragma looks like a reviewed exception while nothing is excepted.
+
+## Example
+```dockerfile
+# layerguard ignore=LG0005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Use instead
+```dockerfile
+# layerguard ignore=LG005 -- the index is needed at run time
+RUN apt-get update
+```
+
+## Options
+None; `--severity LG099=error` or `--ignore LG099` as for any rule.
+"""
+
+
 # Compiled on first use, and only tried on lines naming layerguard: most files hold no pragma.
 _PRAGMA = (
     r"^\s*#\s*layerguard\s+(?P<scope>global\s+)?ignore\s*=\s*(?P<codes>[A-Za-z0-9_,\s-]+?)"

@@ -223,6 +223,19 @@ def test_ignore_and_severity_select_rules(tmp_path: Path) -> None:
     assert codes("--severity", "LG003=warning") == (1, [("LG005", "warning"), ("LG003", "warning")])
 
 
+def test_the_pragma_finding_is_configured_like_a_rule(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n# layerguard ignore=LG0003\nRUN echo hi > /x\n"})
+    assert violations(run(tmp_path, "check", "--format", "json")) == [("Dockerfile", 2, "LG099")]
+    write(tmp_path, {".layerguard.yaml": "rules:\n  unknown-code-in-pragma: error\n"})
+    result = run(tmp_path, "check", "--format", "json")
+    assert [v["severity"] for v in json.loads(result.stdout)["violations"]] == ["error"]
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG099: off\n"})
+    assert violations(run(tmp_path, "check", "--format", "json")) == []
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG099: {max: 1}\n"})
+    bad = run(tmp_path, "check")
+    assert bad.returncode == 2 and "rules.LG099.max: unknown option" in bad.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
