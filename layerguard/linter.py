@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from layerguard import rules as rule_table
 from layerguard.dockerfile import pragmas
 from layerguard.dockerfile.filesystem import layers
-from layerguard.dockerfile.parser import ParseError, parse
+from layerguard.dockerfile.parser import ParseError, check_instructions, parse
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
 from layerguard.project.chain import Graph, Source
@@ -44,6 +44,30 @@ class Report(NamedTuple):
     files: int
     findings: tuple[Finding, ...]
 
+
+# The engine's own finding for a pragma naming no rule (dockerfile/pragmas.py describes it).
+PRAGMA_CODE = pragmas.UNKNOWN_CODE
+PRAGMA_NAME = pragmas.UNKNOWN_NAME
+PRAGMA_SUMMARY = pragmas.UNKNOWN_SUMMARY
+PRAGMA_HELP = pragmas.UNKNOWN_HELP
+PRAGMA_DOC = pragmas.UNKNOWN_DOC
+
+PARSE_ERROR_DOC = """
+## What it does
+Reports a file that `docker build` (BuildKit) would reject, on the line where BuildKit stops:
+bad syntax (an unterminated heredoc, a bad parser directive, text that is not UTF-8), an unknown
+instruction (`FOO bar`, or a file that is not a Dockerfile at all), an instruction other than
+`ARG` before the first `FROM`, no `FROM`, `FROM` with the wrong number of arguments or a bad stage
+name, `COPY`/`ADD` without a destination.
+
+## Why it matters
+Nothing else in the file is checked: a CI guard that passed it would pass a build that fails.
+LG000 is always an error and cannot be ignored by a pragma.
+
+## Use instead
+Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
+confirm BuildKit accepts the file.
+"""
 
 # Below this many files a second process costs more than it saves.
 PARALLEL_MIN_FILES = 200
@@ -97,12 +121,16 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
     texts: dict[str, list[str]] = {}
     for display in paths:
         try:
-            with open(display, "rb") as handle:
-                data = handle.read()
+            if display == "-":  # standard input, its build context the working directory
+                data = sys.stdin.buffer.read()
+            else:
+                with open(display, "rb") as handle:
+                    data = handle.read()
         except OSError as exc:
             raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
         try:
             parsed = parse(data)
+            check_instructions(parsed)
         except ParseError as exc:
             findings.append(
                 Finding(
@@ -124,11 +152,39 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
         image, context = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context)
         texts[key] = data.decode().removeprefix("\ufeff").splitlines()
-    graph = Graph(sources, settings.build_args, settings.target)
+    graph = Graph(
+        {**_companions(settings, sources), **sources}, settings.build_args, settings.target
+    )
     for key, source in sources.items():
         findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
+
+
+def _companions(settings: Settings, checked: Mapping[str, Source]) -> dict[str, Source]:
+    """The declared Dockerfiles that were not given: read so that a chain through them is
+    followed (`check Dockerfile.v4` sees what Dockerfile.v3 wrote, as `check` over the whole tree
+    does, and so does a hook given only the staged files). Their own findings are not reported;
+    one that cannot be read or parsed is left out, as its own check would report it."""
+    companions: dict[str, Source] = {}
+    for path, image in settings.images.items():
+        key = os.path.realpath(path)
+        if key in checked or key in companions:
+            continue
+        try:
+            with open(key, "rb") as handle:
+                parsed = parse(handle.read())
+            check_instructions(parsed)
+        except (OSError, ParseError):
+            continue
+        display = os.path.relpath(key)
+        if display.startswith(".." + os.sep):
+            display = key
+        context = settings.contexts.get(path)
+        companions[key] = Source(
+            display, parsed, image, str(context) if context else os.path.dirname(key)
+        )
+    return companions
 
 
 def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str]:
@@ -180,7 +236,7 @@ def _check_file(
     ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base))
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
-    out: list[Finding] = []
+    out = _unknown_pragma_codes(source.display, suppressions, settings)
     for rule in rule_table.RULES:
         setting = settings[rule.CODE]
         if not setting.enabled:
@@ -203,4 +259,38 @@ def _check_file(
                     problem.estimated,
                 )
             )
+    return out
+
+
+def _unknown_pragma_codes(
+    display: str, suppressions: pragmas.Suppressions, settings: Mapping[str, RuleSetting]
+) -> list[Finding]:
+    """LG099 for each word of a pragma that names no rule (`ignore=LG0005`): without it, a typo
+    in a pragma would silently ignore nothing, and nobody would notice until the rule fired."""
+    setting = settings.get(PRAGMA_CODE, RuleSetting(True, Severity.WARNING, {}))
+    if not suppressions.named or not setting.enabled:
+        return []
+    known = {"all", rule_table.PARSE_ERROR_CODE, rule_table.PARSE_ERROR_NAME, PRAGMA_CODE}
+    known |= {PRAGMA_NAME, *(r.CODE for r in rule_table.RULES), *(r.NAME for r in rule_table.RULES)}
+    out = []
+    for line, word in suppressions.named:
+        if pragmas.normalise(word) in known:
+            continue
+        import difflib
+
+        close = difflib.get_close_matches(pragmas.normalise(word), sorted(known), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        out.append(
+            Finding(
+                display,
+                line,
+                line,
+                1,
+                PRAGMA_CODE,
+                PRAGMA_NAME,
+                setting.severity,
+                f"layerguard pragma names {word!r}, which no rule has{hint}: it ignores nothing",
+                PRAGMA_HELP,
+            )
+        )
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import SimpleNamespace
 
 from layerguard import __version__
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
     from layerguard.linter import Report, Settings
-    from layerguard.project.config import Config
+    from layerguard.project.config import Config, RuleSetting
     from layerguard.reference import ImageRef
 
     _Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
@@ -40,7 +40,7 @@ _CHECK_ARGUMENTS: _Arguments = (
         {
             "nargs": "*",
             "metavar": "PATH",
-            "help": "Dockerfiles or directories (default: discover under .)",
+            "help": "Dockerfiles or directories, - for standard input (default: discover under .)",
         },
     ),
     (
@@ -56,8 +56,8 @@ _CHECK_ARGUMENTS: _Arguments = (
         ("--output", "-o"),
         {
             "metavar": "FILE",
-            "help": "write the report to FILE (atomically) instead of stdout; the exit code is "
-            "the same",
+            "help": "write the report to FILE instead of stdout (- is stdout; a regular file is "
+            "replaced atomically, a device or pipe written to); the exit code is the same",
         },
     ),
     (
@@ -80,6 +80,32 @@ _CHECK_ARGUMENTS: _Arguments = (
     ),
     (("--target",), {"metavar": "STAGE", "help": "the stage that ships (default: last)"}),
     (("--quiet", "-q"), {"action": "store_true", "help": "print findings only"}),
+    (
+        ("--no-color",),
+        {
+            "action": "store_true",
+            "help": "no colours even on a terminal (also NO_COLOR; FORCE_COLOR forces them)",
+        },
+    ),
+    (
+        ("--ignore",),
+        {
+            "action": "append",
+            "default": [],
+            "metavar": "CODE",
+            "help": "skip a rule, by code or name (repeatable, or comma-separated)",
+        },
+    ),
+    (
+        ("--severity",),
+        {
+            "action": "append",
+            "default": [],
+            "metavar": "CODE=LEVEL",
+            "help": "set a rule's severity: error, warning, info or off (repeatable); "
+            "overrides the config",
+        },
+    ),
     (
         ("--registry",),
         {
@@ -110,8 +136,26 @@ def _timeout(text: str) -> float:
     return value
 
 
+def _platform(text: str) -> str:
+    # The config's check (project/config.py), for the command line: `--platform linux` is an
+    # error whether or not the registry is used, not something silently never read.
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?", text):
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            f"expected OS/ARCH[/VARIANT] in lower case, such as linux/amd64 or linux/arm64/v8, "
+            f"got {text!r}"
+        )
+    return text
+
+
 _REGISTRY_ARGUMENTS: _Arguments = (
-    (("--platform",), {"metavar": "OS/ARCH[/VARIANT]", "help": "default: linux/amd64"}),
+    (
+        ("--platform",),
+        {"type": _platform, "metavar": "OS/ARCH[/VARIANT]", "help": "default: linux/amd64"},
+    ),
     (
         ("--insecure",),
         {
@@ -213,13 +257,32 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The config's `registry: true|false` spelling works on the command line too.
+_REGISTRY_WORDS = {"true": "on", "false": "off"}
+
+
 def _split_registry_mode(argv: Sequence[str]) -> list[str]:
     out: list[str] = []
-    for arg in argv:
+    for i, arg in enumerate(argv):
         if arg == "--":
             out.extend(argv[len(out) :])
             break
-        out.append("--registry-mode=" + arg[11:] if arg.startswith("--registry=") else arg)
+        if arg.startswith("--registry="):
+            mode = arg[11:]
+            out.append("--registry-mode=" + _REGISTRY_WORDS.get(mode.lower(), mode))
+            continue
+        following = argv[i + 1] if i + 1 < len(argv) else ""
+        if (
+            arg == "--registry"
+            and following.lower() in (*REGISTRY_MODES, *_REGISTRY_WORDS)
+            and not os.path.exists(following)
+        ):
+            # `--registry on` would check a file named `on`: say how to write it.
+            raise UsageError(
+                f"--registry takes its mode after '=': --registry={following} "
+                f"(`--registry {following}` would check a file named {following!r})"
+            )
+        out.append(arg)
     return out
 
 
@@ -228,8 +291,9 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
     its parsers is a third of a one-file run, the way pre-commit calls us on every commit.
 
     Plain means exact flags (`--format json`, `--format=json`, `-q`), values that do not start
-    with `-` and one run of paths. Anything else (help, abbreviations, `--`, bad values, paths
-    after options after paths) returns None and goes to argparse, which also words the errors.
+    with `-` and one run of paths, or options then `--` then paths (as the git hook calls it).
+    Anything else (help, abbreviations, bad values, paths after options after paths) returns
+    None and goes to argparse, which also words the errors.
     """
     if not argv or argv[0] != "check":
         return None
@@ -247,6 +311,12 @@ def _quick_check(argv: Sequence[str]) -> SimpleNamespace | None:
     run = "before"  # the one run of paths: before it, in it, after it
     tokens = iter(argv[1:])
     for token in tokens:
+        if token == "--":
+            rest = list(tokens)
+            if run != "before" or not rest or "--" in rest or "" in rest:
+                return None
+            paths.extend(rest)
+            break
         if not token.startswith("-") and token:
             if run == "after":
                 return None
@@ -348,6 +418,10 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    except BrokenPipeError:
+        # `layerguard explain LG003 | head`: the reader has what it wanted.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more is written to the pipe
+        return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
 
@@ -365,7 +439,7 @@ def _unique_files(paths: list[str]) -> list[str]:
 
 
 def check(args: argparse.Namespace | SimpleNamespace) -> int:
-    from layerguard.formatters import FORMATTERS, Style, write_atomically
+    from layerguard.formatters import FORMATTERS, Style, write_output
     from layerguard.linter import Settings, lint
     from layerguard.reference import parse_reference
 
@@ -394,7 +468,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
             if not found:
                 raise LayerguardError(f"no Dockerfiles found under {given} (pass paths to check)")
             paths.extend(found)
-        elif os.path.exists(given):
+        elif os.path.exists(given) or given == "-":
             paths.append(given)
         else:
             raise LayerguardError(f"{given or repr(given)}: no such file or directory")
@@ -412,7 +486,7 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
             raise UsageError(f"--image: {exc}") from None
 
     settings = Settings(
-        rules=cfg.rules,
+        rules=_select_rules(cfg.rules, args.ignore, args.severity),
         images=images,
         contexts=contexts,
         build_args={**cfg.build_args, **build_args},
@@ -423,15 +497,10 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
         report = lint(paths, settings)
     else:
         report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
-    color = (
-        not args.output
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
-        and os.environ.get("TERM") != "dumb"
-    )
+    color = _color(args)
     rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
-    if args.output:
-        write_atomically(args.output, rendered)
+    if args.output and args.output != "-":
+        write_output(args.output, rendered)
     else:
         _print_report(rendered)
     fail_on = args.fail_on or cfg.fail_on or "warning"
@@ -441,6 +510,66 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
 
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _color(args: argparse.Namespace | SimpleNamespace) -> bool:
+    """Colours for the text report: never with --no-color or into a file; FORCE_COLOR (set and
+    not 0, https://force-color.org) forces them, as CI logs that render ANSI want; otherwise on a
+    terminal, unless NO_COLOR (https://no-color.org) or TERM=dumb."""
+    if args.no_color or args.output not in (None, "", "-"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _select_rules(
+    rules: Mapping[str, RuleSetting], ignore: Sequence[str], severities: Sequence[str]
+) -> dict[str, RuleSetting]:
+    """The config's rule settings with `--ignore CODE` and `--severity CODE=LEVEL` applied, in
+    that order; unknown codes are usage errors, never silently nothing."""
+    from layerguard.findings import Severity
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME
+
+    selected = dict(rules)
+
+    def code_of(word: str, option: str) -> str:
+        from layerguard import rules as rule_table
+
+        word = word.strip()
+        if word.upper() == PRAGMA_CODE or word.lower() == PRAGMA_NAME:
+            return PRAGMA_CODE
+        if word.upper() == rule_table.PARSE_ERROR_CODE:
+            raise UsageError(f"{option}: LG000 (a file BuildKit rejects) is always an error")
+        rule = rule_table.lookup(word)
+        if rule is None:
+            raise UsageError(f"{option}: no rule {word!r} (see `layerguard rules`)")
+        code: str = rule.CODE
+        return code
+
+    for item in ignore:
+        for word in item.split(","):
+            if word.strip():
+                code = code_of(word, "--ignore")
+                selected[code] = selected[code]._replace(enabled=False)
+    for item in severities:
+        word, eq, level = item.partition("=")
+        if not eq or not word.strip():
+            raise UsageError(
+                f"--severity: expected CODE=LEVEL (error, warning, info or off), got {item!r}"
+            )
+        code = code_of(word, "--severity")
+        if level.strip().lower() == "off":
+            selected[code] = selected[code]._replace(enabled=False)
+            continue
+        try:
+            severity = Severity.parse(level.strip())
+        except ValueError:
+            raise UsageError(
+                f"--severity {item}: expected error, warning, info or off after '='"
+            ) from None
+        selected[code] = selected[code]._replace(enabled=True, severity=severity)
+    return selected
 
 
 def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path]]:
@@ -499,6 +628,8 @@ def list_rules() -> int:
     from layerguard import rules as rule_table
 
     rows = [(r.CODE, r.NAME, str(r.SEVERITY), r.SUMMARY) for r in rule_table.RULES]
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_NAME, PRAGMA_SUMMARY
+
     rows.insert(
         0,
         (
@@ -508,6 +639,7 @@ def list_rules() -> int:
             "The file is not a valid Dockerfile (BuildKit would reject it).",
         ),
     )
+    rows.insert(1, (PRAGMA_CODE, PRAGMA_NAME, "warning", PRAGMA_SUMMARY))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
@@ -517,6 +649,18 @@ def list_rules() -> int:
 def explain(key: str) -> int:
     from layerguard import rules as rule_table
 
+    if key.upper() == rule_table.PARSE_ERROR_CODE or key.lower() == rule_table.PARSE_ERROR_NAME:
+        print(f"{rule_table.PARSE_ERROR_CODE} {rule_table.PARSE_ERROR_NAME} (severity: error)\n")
+        from layerguard.linter import PARSE_ERROR_DOC
+
+        print(PARSE_ERROR_DOC.strip())
+        return EXIT_CLEAN
+    from layerguard.linter import PRAGMA_CODE, PRAGMA_DOC, PRAGMA_NAME
+
+    if key.upper() == PRAGMA_CODE or key.lower() == PRAGMA_NAME:
+        print(f"{PRAGMA_CODE} {PRAGMA_NAME} (default severity: warning)\n")
+        print(PRAGMA_DOC.strip())
+        return EXIT_CLEAN
     rule = rule_table.lookup(key)
     if rule is None:
         raise UsageError(f"explain: no rule {key!r} (see `layerguard rules`)")

@@ -18,8 +18,10 @@ MARKER = "# layerguard-hook:"
 CHAINED_SUFFIX = ".pre-layerguard"
 
 PRE_COMMIT = r"""#!/bin/sh
-# layerguard-hook: pre-commit. Checks the STAGED content of staged Dockerfiles (what the commit
-# will hold, not the working tree). Install with `layerguard install-hooks`, or
+# layerguard-hook: pre-commit. Checks the staged Dockerfiles with their real build context and
+# config, giving the findings `layerguard check` gives on the tree the commit will hold. Offline:
+# registry measurement is off unless asked for (LAYERGUARD_REGISTRY, or `git config
+# layerguard.pre-commit.registry`: off, optional or on). Install with `layerguard install-hooks`, or
 # `git config core.hooksPath hooks` in a checkout of layerguard. Skip once: git commit --no-verify.
 
 # A hook that was here before `layerguard install-hooks --chain` runs first.
@@ -30,56 +32,60 @@ fi
 layerguard=${LAYERGUARD:-layerguard}
 if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "layerguard pre-commit hook: '$layerguard' is not installed or not on PATH." >&2
-    echo "  Install it (pip install layerguard), set LAYERGUARD=/path/to/layerguard," >&2
-    echo "  or skip this check once with: git commit --no-verify" >&2
+    echo "  Install it (https://github.com/layerguard/layerguard#install)," >&2
+    echo "  set LAYERGUARD=/path/to/layerguard, or skip this check once with:" >&2
+    echo "  git commit --no-verify" >&2
     exit 1
 fi
+registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.pre-commit.registry)}
 
 top=$(git rev-parse --show-toplevel) || exit 1
 cd "$top" || exit 1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/layerguard-hook.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+staged=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR) || exit 1
 
 # The same names `layerguard check` discovers (layerguard/project/discover.py PATTERNS).
-count=0
-git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR >"$tmp/.staged" || exit 1
-while IFS= read -r path; do
+set --
+newline='
+'
+old_ifs=$IFS
+IFS=$newline
+set -f
+for path in $staged; do
     case "${path##*/}" in
         Dockerfile | Dockerfile.* | *.Dockerfile | Containerfile | Containerfile.*) ;;
         *) continue ;;
     esac
-    mkdir -p "$tmp/files/$(dirname "$path")" || exit 1
-    git cat-file blob ":$path" >"$tmp/files/$path" || exit 1
-    printf '%s\n' "$path" >>"$tmp/.checked"
-    count=$((count + 1))
-done <"$tmp/.staged"
-[ "$count" -eq 0 ] && exit 0
-
-# The config as staged, else as in the working tree; paths in it are relative to it, as here.
-for name in .layerguard.yaml .layerguard.yml; do
-    if git cat-file -e ":$name" 2>/dev/null; then
-        git cat-file blob ":$name" >"$tmp/files/$name" || exit 1
-        break
-    elif [ -f "$name" ]; then
-        cp "$name" "$tmp/files/$name" || exit 1
-        break
-    fi
-done
-
-cd "$tmp/files" || exit 1
-set --
-while IFS= read -r path; do
     set -- "$@" "$path"
-done <"$tmp/.checked"
-"$layerguard" check --format text -- "$@"
+done
+set +f
+IFS=$old_ifs
+[ "$#" -eq 0 ] && exit 0
+
+# Usually the staged Dockerfiles, configs and ignore files are what the working tree holds: check
+# the tree itself, with its config, its build contexts and the Dockerfiles that FROM chains run
+# through, exactly as `layerguard check` does.
+if git diff --quiet -- "$@" ':(glob)**/.layerguard.yaml' ':(glob)**/.layerguard.yml' \
+    ':(glob)**/.dockerignore' ':(glob)**/*.dockerignore'; then
+    exec "$layerguard" check --format text --registry="${registry:-off}" -- "$@"
+fi
+
+# Part of a change is staged: check a snapshot of the index, the tree the commit will hold.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/layerguard-hook.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+# LFS files stay pointers: a commit hook must not download them.
+GIT_LFS_SKIP_SMUDGE=1 git checkout-index --all --prefix="$tmp/tree/" || exit 1
+cd "$tmp/tree" || exit 1
+"$layerguard" check --format text --registry="${registry:-off}" -- "$@"
 """
 
 PRE_PUSH = r"""#!/bin/sh
-# layerguard-hook: pre-push. Checks the repository's Dockerfiles with `layerguard check --registry`
-# (measured against the images in the registry) before anything is pushed. Install with
-# `layerguard install-hooks`, or `git config core.hooksPath hooks` in a checkout of layerguard.
-# Skip once: git push --no-verify.
+# layerguard-hook: pre-push. Checks the repository's Dockerfiles with `layerguard check
+# --registry=optional` before anything is pushed: measured against the images in the registry,
+# and a registry that cannot be reached (offline, no credentials) is a notice, not a blocked
+# push. Strict or static instead: LAYERGUARD_REGISTRY=on|off, or `git config
+# layerguard.pre-push.registry on|off`. Install with `layerguard install-hooks`, or
+# `git config core.hooksPath hooks` in a checkout of layerguard. Skip once: git push --no-verify.
 
 # A hook that was here before `layerguard install-hooks --chain` runs first, with the same stdin
 # (the refs being pushed).
@@ -95,10 +101,12 @@ fi
 layerguard=${LAYERGUARD:-layerguard}
 if ! command -v "$layerguard" >/dev/null 2>&1; then
     echo "layerguard pre-push hook: '$layerguard' is not installed or not on PATH." >&2
-    echo "  Install it (pip install layerguard), set LAYERGUARD=/path/to/layerguard," >&2
-    echo "  or skip this check once with: git push --no-verify" >&2
+    echo "  Install it (https://github.com/layerguard/layerguard#install)," >&2
+    echo "  set LAYERGUARD=/path/to/layerguard, or skip this check once with:" >&2
+    echo "  git push --no-verify" >&2
     exit 1
 fi
+registry=${LAYERGUARD_REGISTRY:-$(git config --get layerguard.pre-push.registry)}
 
 cd "$(git rev-parse --show-toplevel)" || exit 1
 # Nothing to check in a repository without Dockerfiles (the names `layerguard check` discovers).
@@ -106,12 +114,18 @@ names='(^|/)((Dockerfile|Containerfile)(\.[^/]*)?|[^/]*\.Dockerfile)$'
 git ls-files --cached --others --exclude-standard | grep -Eq "$names" || exit 0
 # A layerguard older than `check --registry` runs the static check.
 if "$layerguard" check --help 2>/dev/null | grep -q -e '--registry'; then
-    exec "$layerguard" check --format text --registry
+    exec "$layerguard" check --format text --registry="${registry:-optional}"
 fi
 exec "$layerguard" check --format text
 """
 
 SCRIPTS = {"pre-commit": PRE_COMMIT, "pre-push": PRE_PUSH}
+# What `install-hooks` says each hook will do, and how to change it.
+WHAT = {
+    "pre-commit": "checks the staged Dockerfiles, offline (skip once: git commit --no-verify)",
+    "pre-push": "checks with --registry=optional: an unreachable registry is a notice; strict: "
+    "git config layerguard.pre-push.registry on (skip once: git push --no-verify)",
+}
 
 
 def hooks_dir(cwd: Path | None = None) -> Path:
@@ -163,5 +177,5 @@ def install(names: Sequence[str], chain: bool = False, cwd: Path | None = None) 
             note = f" (the previous hook runs first, as {name}{CHAINED_SUFFIX})"
         target.write_text(SCRIPTS[name])
         target.chmod(0o755)
-        print(f"installed {target}{note}")
+        print(f"installed {target}{note}\n  {name}: {WHAT[name]}")
     return EXIT_CLEAN

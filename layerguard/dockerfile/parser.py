@@ -783,3 +783,65 @@ def _go_quote(text: str) -> str:
             out.append(f"\\U{ord(ch):08x}")
     out.append('"')
     return "".join(out)
+
+
+# BuildKit's instructions.ParseInstruction knows these; anything else is `unknown instruction`.
+INSTRUCTIONS = frozenset(
+    {
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck",
+        "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume",
+        "workdir",
+    }
+)  # fmt: skip
+_STAGE_NAME = r"[a-z][a-z0-9-_.]*\Z"  # validStageName
+
+
+def check_instructions(parsed: ParsedFile) -> None:
+    """Raise ParseError where BuildKit's instruction step (instructions.Parse, after the parser
+    this module mirrors) rejects the file: an unknown instruction (`FOO bar`, or /etc/passwd),
+    an instruction other than ARG before the first FROM, no FROM at all, a FROM or COPY/ADD
+    with the wrong number of arguments. Errors come in BuildKit's order: by instruction."""
+    staged = False
+    for node in parsed.nodes:
+        keyword, line = node.keyword, node.start_line
+        if keyword not in INSTRUCTIONS:
+            raise ParseError(line, _unknown_instruction(node))
+        if keyword == "from":
+            _check_from(node)
+            staged = True
+        elif not staged and keyword != "arg":
+            raise ParseError(
+                line, f"{keyword.upper()} before the first FROM: no build stage in current context"
+            )
+        elif keyword in ("copy", "add") and len(node.args) < 2:
+            raise ParseError(
+                line,
+                f"{keyword.upper()} requires at least two arguments, but only "
+                f"{'one was' if node.args else 'none were'} provided: no destination",
+            )
+    if not staged:
+        raise ParseError(parsed.nodes[-1].end_line, "no FROM: the file has no stage to build")
+
+
+def _unknown_instruction(node: Node) -> str:
+    word = node.original.strip(GO_SPACE).split(None, 1)[0] if node.original.strip() else "?"
+    if not word.isprintable():  # a binary file: show its bytes, never control characters
+        word = repr(word)[1:-1]
+    import difflib
+
+    close = difflib.get_close_matches(node.keyword, sorted(INSTRUCTIONS), n=1, cutoff=0.75)
+    hint = f" (did you mean {close[0].upper()}?)" if close else ""
+    return f"unknown instruction: {word}{hint}"
+
+
+def _check_from(node: Node) -> None:
+    args = node.args
+    if len(args) == 3 and args[1].lower() == "as":
+        if not re.match(_STAGE_NAME, args[2].lower()):
+            raise ParseError(
+                node.start_line,
+                f"invalid name for build stage: {args[2]!r}, name can't start with a number "
+                "or contain symbols",
+            )
+    elif len(args) != 1:
+        raise ParseError(node.start_line, "FROM requires either one or three arguments")

@@ -7,7 +7,6 @@ Each module is imported on first use and imports what it needs beyond json insid
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from layerguard.errors import LayerguardError
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 class Style(NamedTuple):
     color: bool = False
     quiet: bool = False
+    # The directory report paths are relative to (SARIF's %SRCROOT%); None is the working directory.
+    root: str | None = None
 
 
 Formatter = Callable[[Report, Style], str]
@@ -49,6 +50,39 @@ FORMATTERS: dict[str, Formatter] = {
 }
 
 
+def xml_report(report: Report) -> Report:
+    """The report with the characters XML 1.0 cannot hold (C0 controls but tab, CR and LF;
+    lone surrogates) replaced by U+FFFD, so checkstyle and JUnit stay well-formed whatever a
+    path or message holds."""
+    import re
+
+    invalid = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+    def clean(text: str) -> str:
+        return invalid.sub("\ufffd", text)
+
+    findings = tuple(
+        f._replace(file=clean(f.file), message=clean(f.message), help=clean(f.help))
+        for f in report.findings
+    )
+    return report._replace(findings=findings)
+
+
+def fingerprints(report: Report) -> list[str]:
+    """One stable id per finding: a hash of its file, rule, message and its occurrence among
+    equal ones, not its line, so a finding that only moved is the same finding (GitLab's
+    fingerprint, SARIF's partialFingerprints)."""
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for f in report.findings:
+        key = (f.file.removeprefix("./"), f.rule, f.message)
+        seen[key] = seen.get(key, 0) + 1
+        out.append(hashlib.sha256("\0".join([*key, str(seen[key])]).encode()).hexdigest())
+    return out
+
+
 def relative_to(report: Report, root: Path) -> Report:
     """The report with each finding's file relative to `root` (absolute when outside it), as
     annotations and code scanning want paths relative to the repository, not to the cwd."""
@@ -63,22 +97,12 @@ def relative_to(report: Report, root: Path) -> Report:
     return report._replace(findings=tuple(findings))
 
 
-def write_atomically(path: str, content: str) -> None:
-    """Write `content` to `path` through a temp file in the same directory and os.replace, so a
-    reader (an upload step, a concurrent job) never sees half a report."""
-    from pathlib import Path
-
-    from layerguard.files import replace_atomically
+def write_output(path: str, content: str) -> None:
+    """Write a report to `--output PATH` (see layerguard.files.write_output): `-` is standard
+    output, regular files are replaced atomically, devices and pipes are written straight to."""
+    from layerguard.files import write_output as write
 
     try:
-        mode = os.stat(path).st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise LayerguardError(f"--output {path}: {exc.strerror or exc}") from None
-    try:
-        replace_atomically(Path(path), content.encode("utf-8"), mode)
+        write(path, content.encode("utf-8"))
     except OSError as exc:
         raise LayerguardError(f"--output {path}: cannot write: {exc.strerror or exc}") from None

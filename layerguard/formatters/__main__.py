@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from layerguard.errors import EXIT_CLEAN, EXIT_ERROR, LayerguardError
-from layerguard.formatters import FORMATTERS, Style, relative_to, write_atomically
+from layerguard.formatters import FORMATTERS, Style, relative_to, write_output
 from layerguard.formatters.json_format import load
 
 
@@ -35,9 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = load(text)
         if args.relative_to:
             report = relative_to(report, Path(args.relative_to))
-        rendered = FORMATTERS[args.format](report, Style(quiet=args.quiet))
+        style = Style(quiet=args.quiet, root=args.relative_to)
+        rendered = FORMATTERS[args.format](report, style)
         if args.output:
-            write_atomically(args.output, rendered)
+            write_output(args.output, rendered)
         else:
             sys.stdout.write(rendered)
     except LayerguardError as exc:

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 def render(report: Report, style: Style) -> str:
     import xml.etree.ElementTree as ET
 
+    from layerguard.formatters import xml_report
+
+    report = xml_report(report)
+
     root = ET.Element("checkstyle", version="4.3")
     files: dict[str, ET.Element] = {}
     for f in report.findings:

@@ -23,15 +23,11 @@ _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.I
 
 
 def render(report: Report, style: Style) -> str:
-    import hashlib
+    from layerguard.formatters import fingerprints
 
     issues: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, str], int] = {}
-    for f in report.findings:
+    for f, fingerprint in zip(report.findings, fingerprints(report), strict=True):
         path = f.file.removeprefix("./")
-        key = (path, f.rule, f.message)
-        seen[key] = seen.get(key, 0) + 1
-        fingerprint = hashlib.sha256("\0".join([*key, str(seen[key])]).encode()).hexdigest()
         issues.append(
             {
                 "description": f"{f.rule} {f.name}: {f.message}",

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 def render(report: Report, style: Style) -> str:
     import xml.etree.ElementTree as ET
 
+    from layerguard.formatters import xml_report
+
+    report = xml_report(report)
+
     tests = str(max(len(report.findings), 1))
     failures = str(len(report.findings))
     counts = {"tests": tests, "failures": failures, "errors": "0"}

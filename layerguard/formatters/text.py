@@ -1,4 +1,6 @@
-"""`FILE:LINE CODE severity: message`, one finding a line, then a summary unless quiet."""
+"""`FILE:LINE CODE severity: message`, each finding followed by a `help:` line saying how to
+fix it (as ruff and rustc do) and where the rule is explained, then a summary. Quiet prints the
+finding lines only."""
 
 from __future__ import annotations
 
@@ -24,9 +26,19 @@ def render(report: Report, style: Style) -> str:
             )
         else:
             lines.append(f"{f.file}:{f.line} {f.rule} {severity}: {f.message}")
+        if not style.quiet and f.help:
+            lines.append(help_line(f.help, f.rule, style.color))
     if not style.quiet:
         lines.append(summary(report))
     return "".join(line + "\n" for line in lines)
+
+
+def help_line(text: str, code: str, color: bool = False) -> str:
+    """`  help: Remove the files in the RUN that creates them. See `layerguard explain LG003`.`"""
+    label = f"{_BOLD}help{_RESET}" if color else "help"
+    text = text.rstrip()
+    joined = f"{text} See" if text.endswith((".", "!", "?")) else f"{text}; see"
+    return f"  {label}: {joined} `layerguard explain {code}`."
 
 
 def summary(report: Report) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from layerguard import rules as rule_table
+from layerguard.dockerfile import pragmas
 from layerguard.errors import ConfigError
 from layerguard.findings import Severity
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -98,7 +99,7 @@ def load_config(given: str | None) -> Config:
 
 
 def default_rules() -> dict[str, RuleSetting]:
-    return {
+    rules = {
         rule.CODE: RuleSetting(
             True,
             rule_table.severity_of(rule),
@@ -106,6 +107,18 @@ def default_rules() -> dict[str, RuleSetting]:
         )
         for rule in rule_table.RULES
     }
+    # The engine's finding for a pragma naming no rule: configured like a rule without options.
+    rules[pragmas.UNKNOWN_CODE] = RuleSetting(True, Severity.WARNING, MappingProxyType({}))
+    return rules
+
+
+def _lookup(name: str) -> Any:
+    """A rule module by code or name, or the pragma finding's stand-in (code, no options)."""
+    if name.upper() == pragmas.UNKNOWN_CODE or name.lower() == pragmas.UNKNOWN_NAME:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(CODE=pragmas.UNKNOWN_CODE, OPTIONS={})
+    return rule_table.lookup(name)
 
 
 class Node:
@@ -252,7 +265,7 @@ def _validate(tree: Node, path: Path) -> Config:
                     raise _fail(path, ref, f"previous.{image}", str(exc)) from None
         elif key == "rules":
             for name, setting in _mapping(path, node, key).items():
-                rule = rule_table.lookup(name)
+                rule = _lookup(name)
                 if rule is None:
                     raise _fail(path, setting, f"rules.{name}", "no such rule")
                 rules[rule.CODE] = _rule_setting(path, setting, f"rules.{name}", rule, rules)

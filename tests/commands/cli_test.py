@@ -184,6 +184,149 @@ def test_parse_error_is_lg000(tmp_path: Path) -> None:
     ]
 
 
+def test_files_buildkit_rejects_are_lg000_and_fail(tmp_path: Path) -> None:
+    # Issue 13.4: each of these passed with exit 0.
+    write(tmp_path, {"unknown": "FROM debian:12\nFOO bar\n", "no-from": "RUN echo hi\n"})
+    result = run(tmp_path, "check", "unknown", "no-from", "/etc/passwd")
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  help: ")]
+    assert lines[0].startswith("/etc/passwd:1 LG000 error: unknown instruction: root:x:0:0:")
+    assert lines[1:] == [
+        "no-from:1 LG000 error: RUN before the first FROM: no build stage in current context",
+        "unknown:2 LG000 error: unknown instruction: FOO",
+        "3 problems (3 errors) in 3 files",
+    ]
+
+
+def test_ignore_and_severity_select_rules(tmp_path: Path) -> None:
+    # Issue 13.9: what a hadolint user reaches for (`--ignore DL3008`), for layerguard's codes.
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN apt-get update\nRUN rm -rf /usr/share/doc\n"})
+
+    def codes(*args: str) -> tuple[int, list[tuple[str, str]]]:
+        result = run(tmp_path, "check", "Dockerfile", "--format", "json", *args)
+        assert result.returncode in (0, 1), result.stderr
+        found = json.loads(result.stdout)["violations"]
+        return result.returncode, [(v["rule"], v["severity"]) for v in found]
+
+    assert codes() == (1, [("LG005", "warning"), ("LG003", "warning")])
+    assert codes("--ignore", "LG005") == (1, [("LG003", "warning")])
+    assert codes("--ignore", "lg005,delete-in-later-layer") == (0, [])
+    assert codes("--ignore=LG005", "--ignore", "LG003") == (0, [])
+    assert codes("--severity", "LG005=info", "--severity", "LG003=info") == (
+        0,
+        [("LG005", "info"), ("LG003", "info")],
+    )
+    assert codes("--severity=LG003=error", "--severity", "package-cache-kept=off") == (
+        1,
+        [("LG003", "error")],
+    )
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG003: off\n"})
+    assert codes("--severity", "LG003=warning") == (1, [("LG005", "warning"), ("LG003", "warning")])
+
+
+def test_the_pragma_finding_is_configured_like_a_rule(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n# layerguard ignore=LG0003\nRUN echo hi > /x\n"})
+    assert violations(run(tmp_path, "check", "--format", "json")) == [("Dockerfile", 2, "LG099")]
+    write(tmp_path, {".layerguard.yaml": "rules:\n  unknown-code-in-pragma: error\n"})
+    result = run(tmp_path, "check", "--format", "json")
+    assert [v["severity"] for v in json.loads(result.stdout)["violations"]] == ["error"]
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG099: off\n"})
+    assert violations(run(tmp_path, "check", "--format", "json")) == []
+    write(tmp_path, {".layerguard.yaml": "rules:\n  LG099: {max: 1}\n"})
+    bad = run(tmp_path, "check")
+    assert bad.returncode == 2 and "rules.LG099.max: unknown option" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--ignore", "LG0005"], "--ignore: no rule 'LG0005' (see `layerguard rules`)"),
+        (["--ignore", "LG000"], "--ignore: LG000 (a file BuildKit rejects) is always an error"),
+        (["--severity", "LG005"], "--severity: expected CODE=LEVEL"),
+        (["--severity", "LG005=fatal"], "expected error, warning, info or off after '='"),
+        (["--registry", "on"], "--registry takes its mode after '=': --registry=on"),
+        (["--registry", "optional"], "--registry=optional"),
+    ],
+)
+def test_rule_and_registry_options_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n"})
+    result = run(tmp_path, "check", *args, "Dockerfile")
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_registry_with_a_space_still_checks_a_file_of_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"on": "FROM debian\nRUN rm -rf /usr/share/doc\n"})
+    result = run(tmp_path, "check", "--registry=off", "on", "--format", "json")
+    assert violations(result) == [("on", 2, "LG003")]
+    monkeypatch.chdir(tmp_path)
+    assert _split_registry_mode(["check", "--registry", "on"]) == ["check", "--registry", "on"]
+
+
+def test_registry_true_and_false_as_in_the_config() -> None:
+    assert _split_registry_mode(["check", "--registry=true", "--registry=FALSE"]) == [
+        "check",
+        "--registry-mode=on",
+        "--registry-mode=off",
+    ]
+
+
+def test_rules_and_explain_know_the_engine_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed[:3] == ["LG000", "LG099", "LG001"]
+    for code in ("LG000", "lg099", "unknown-code-in-pragma"):
+        assert main(["explain", code]) == 0
+        assert "## What it does" in capsys.readouterr().out
+
+
+def test_standard_input_as_a_path(tmp_path: Path) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN echo hi > /x\n"})
+    result = subprocess.run(
+        [sys.executable, "-m", "layerguard", "check", "-", "Dockerfile", "--format", "json"],
+        input="FROM debian\nRUN rm -rf /usr/share/doc\n",
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert violations(result) == [("-", 2, "LG003")]
+    assert json.loads(result.stdout)["summary"]["files"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # not a terminal
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "0"}, False),
+        (["--no-color"], {"FORCE_COLOR": "1"}, False),
+        (["-o", "-"], {"FORCE_COLOR": "true"}, True),
+        (["-o", "report.txt"], {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colours(tmp_path: Path, args: list[str], env: dict[str, str], colored: bool) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\nRUN rm -rf /usr/share/doc\n"})
+    result = run(tmp_path, "check", "Dockerfile", *args, env={"FORCE_COLOR": "", **env})
+    assert result.returncode == 1
+    printed = result.stdout or (tmp_path / "report.txt").read_text()
+    assert ("\033[" in printed) is colored
+
+
+@pytest.mark.parametrize("registry", [[], ["--registry"], ["--registry=optional"]])
+def test_platform_is_checked_with_or_without_the_registry(
+    tmp_path: Path, registry: list[str]
+) -> None:
+    write(tmp_path, {"Dockerfile": "FROM debian\n"})
+    result = run(tmp_path, "check", *registry, "--platform", "linux", "Dockerfile")
+    assert result.returncode == 2
+    assert "--platform: expected OS/ARCH[/VARIANT]" in result.stderr and "'linux'" in result.stderr
+
+
 def test_image_flag_and_build_args(tmp_path: Path) -> None:
     write(tmp_path, {"Dockerfile": "ARG VERSION=0.0.1\nFROM team/app:${VERSION}\nCOPY . /app\n"})
     result = run(tmp_path, "check", "Dockerfile", "--image", "team/app:0.0.2", "--format", "json")
@@ -210,7 +353,8 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     listed = [line.split()[:3] for line in capsys.readouterr().out.splitlines()]
     assert listed[0] == ["LG000", "parse-error", "error"]
-    assert listed[1:] == [[r.CODE, r.NAME, str(r.SEVERITY)] for r in rule_table.RULES]
+    assert listed[1] == ["LG099", "unknown-code-in-pragma", "warning"]
+    assert listed[2:] == [[r.CODE, r.NAME, str(r.SEVERITY)] for r in rule_table.RULES]
     assert len(listed) > 10
     assert main(["explain", "LG003"]) == 0
     by_code = capsys.readouterr()
@@ -271,7 +415,9 @@ WORDS = (
     "--build-arg=B=2", "--registry", "--registry=optional", "--registry=bad", "--platform",
     "linux/arm64", "--insecure", "--timeout", "5", "--timeout=0", "-1", "--help", "-h", "--image",
     "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
-    "--output=--", "--build-arg=--", "--format=", "--target=-",
+    "--output=--", "--build-arg=--", "--format=", "--target=-", "--ignore", "LG005",
+    "--ignore=LG003,LG004", "--severity", "LG005=info", "--severity=LG003=off", "--ign",
+    "--no-color", "linux", "--platform=linux",
 )  # fmt: skip
 
 
@@ -292,6 +438,7 @@ def test_quick_check_reads_what_argparse_reads(words: list[str]) -> None:
         ["check", "--registry", "--fail-on=error", "--timeout", "5", "Dockerfile"],
         ["check", "--registry=optional", "--build-arg", "A=1", "--build-arg=B=2", "Dockerfile"],
         ["check", "Dockerfile", "--output", "report.sarif", "--format=sarif"],
+        ["check", "--format", "text", "--registry=off", "--", "Dockerfile", "-x.Dockerfile"],
     ],
 )
 def test_usual_check_lines_skip_argparse(argv: list[str]) -> None:

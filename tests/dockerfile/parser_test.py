@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 from timing import assert_linear
 
-from layerguard.dockerfile.parser import Heredoc, Node, ParseError, dump, parse
+from layerguard.dockerfile.parser import (
+    Heredoc,
+    Node,
+    ParseError,
+    check_instructions,
+    dump,
+    parse,
+)
 
 
 def _only(text: str) -> Node:
@@ -345,3 +352,52 @@ def test_parse_time_is_linear() -> None:
     small, big = "FROM a\n" + chunk * 200, "FROM a\n" + chunk * 2000
     assert len(parse(big).nodes) == 4001
     assert_linear(parse, small, big, 10)  # speed itself: benchmarks/check_speed.py
+
+
+# What BuildKit's instruction step (instructions.Parse) rejects after its parser accepted it.
+REJECTED = [
+    ("unknown-instruction", "FROM a\nFOO bar\n", 2, "unknown instruction: FOO"),
+    ("misspelt", "FORM a\n", 1, "unknown instruction: FORM (did you mean FROM?)"),
+    ("passwd", "root:x:0:0:root:/root:/bin/sh\n", 1, "unknown instruction: root:x:0:0:"),
+    ("run-before-from", "RUN echo hi\n", 1, "RUN before the first FROM"),
+    ("env-after-arg-before-from", "ARG A=1\nENV B=2\nFROM a\n", 2, "ENV before the first"),
+    ("only-args", "# x\nARG A=1\n", 2, "no FROM"),
+    ("from-two-words", "FROM a b\n", 1, "FROM requires either one or three arguments"),
+    ("from-bare", "FROM a\nFROM\n", 2, "FROM requires either one or three arguments"),
+    ("stage-name", "FROM a AS 1st\n", 1, "invalid name for build stage: '1st'"),
+    ("copy-no-destination", "FROM a\nCOPY x\n", 2, "COPY requires at least two arguments"),
+    ("add-bare", "FROM a\nADD\n", 2, "none were provided"),
+    ("first-error-wins", "FROM a\nCOPY x\nFOO\n", 2, "COPY requires"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"), [c[1:] for c in REJECTED], ids=[c[0] for c in REJECTED]
+)
+def test_instructions_buildkit_rejects(text: str, line: int, message: str) -> None:
+    parsed = parse(text)  # the parser step accepts it, as BuildKit's does
+    with pytest.raises(ParseError) as excinfo:
+        check_instructions(parsed)
+    assert excinfo.value.line == line
+    assert message in excinfo.value.message
+
+
+INSTRUCTIONS_OK = [
+    ("arg-before-from", "ARG V=1\nFROM a:$V\n"),
+    ("lowercase-and-stage", "from --platform=$BUILDPLATFORM a as build-1.x\nrun true\n"),
+    ("stage-name-case-folded", "FROM a AS Build\n"),
+    ("copy-heredoc", "FROM a\nCOPY <<EOF /x\nhi\nEOF\n"),
+    ("copy-json", 'FROM a\nCOPY ["a b", "/c"]\n'),
+    ("onbuild", "FROM a\nONBUILD RUN x\n"),
+    ("every-instruction", "FROM a\n" + "".join(f"{k.upper()} x y\n" for k in (
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "healthcheck", "label",
+        "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
+    ))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", [c[1] for c in INSTRUCTIONS_OK], ids=[c[0] for c in INSTRUCTIONS_OK]
+)
+def test_instructions_buildkit_accepts(text: str) -> None:
+    check_instructions(parse(text))

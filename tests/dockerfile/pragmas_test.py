@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from layerguard.dockerfile.pragmas import collect
+from layerguard.dockerfile.pragmas import collect, normalise
 
 
 def test_ignore_applies_to_next_instruction_only() -> None:
@@ -34,3 +34,18 @@ def test_comment_inside_heredoc_is_not_a_pragma() -> None:
 def test_blank_line_breaks_the_link() -> None:
     lines = ["FROM debian", "# layerguard ignore=LG003", "", "RUN rm /x"]
     assert not collect(lines, [(1, 1), (4, 4)]).suppresses("LG003", "x", 4)
+
+
+def test_every_named_code_is_kept_with_its_line_as_written() -> None:
+    lines = [
+        "FROM debian",
+        "# layerguard ignore=LG0005, lg003 -- typo and lower case",
+        "RUN x",
+        "RUN <<EOF",
+        "# layerguard global ignore=inside-a-heredoc",
+        "EOF",
+        "# layerguard global ignore=all",
+    ]
+    found = collect(lines, [(1, 1), (3, 3), (4, 6)])
+    assert found.named == ((2, "LG0005"), (2, "lg003"), (7, "all"))
+    assert [normalise(word) for _, word in found.named] == ["LG0005", "LG003", "all"]

@@ -39,3 +39,14 @@ def test_checkstyle_parses_back(report: Report, clean: Report) -> None:
     assert checkstyle.render(clean, Style()) == (
         '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3" />\n'
     )
+
+
+def test_xml_formats_stay_well_formed_with_control_characters(report: Report) -> None:
+    from layerguard.formatters import junit
+
+    odd = report._replace(
+        findings=tuple(f._replace(message=f.message + "\x01\x1b[31m") for f in report.findings)
+    )
+    for module in (checkstyle, junit):
+        root = ET.fromstring(module.render(odd, Style()))
+        assert "\ufffd" in ET.tostring(root, "unicode")

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -160,3 +161,96 @@ def test_relative_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         f"{tmp_path.name}/a/Dockerfile",
         "/elsewhere/Dockerfile",
     ]
+
+
+# The complaint (issue 13): `-o /dev/stdout` run as root replaced the system's /dev/stdout link
+# with a file, `-o FIFO` turned the pipe into a file, and `-o -` wrote a file named `-`.
+
+
+@pytest.fixture
+def dev_stdout_guard() -> Iterator[None]:
+    """Runs as root where a regression would replace the machine's /dev/stdout: put it back."""
+    before = os.readlink("/dev/stdout")
+    yield
+    if not os.path.islink("/dev/stdout"):
+        os.unlink("/dev/stdout")
+        os.symlink(before, "/dev/stdout")
+        pytest.fail("--output /dev/stdout replaced the /dev/stdout link (restored)")
+
+
+def test_output_dev_stdout_prints_the_report_and_keeps_the_link(
+    repo: Path, dev_stdout_guard: None
+) -> None:
+    result = run(repo, "layerguard", "check", "-o", "/dev/stdout", "--format", "json", "Dockerfile")
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["violations"][0]["rule"] == "LG003"
+    assert os.path.islink("/dev/stdout")
+
+
+def test_output_dev_stdout_into_an_appended_log_appends(
+    repo: Path, tmp_path: Path, dev_stdout_guard: None
+) -> None:
+    log = tmp_path / "build.log"
+    log.write_text("earlier step\n")
+    with log.open("a") as handle:
+        subprocess.run(
+            [sys.executable, "-m", "layerguard", "check", "-o", "/dev/stdout", "Dockerfile"],
+            cwd=repo,
+            stdout=handle,
+            timeout=60,
+            check=False,
+        )
+    assert log.read_text().startswith("earlier step\nDockerfile:3 LG003 warning: ")
+    assert os.path.islink("/dev/stdout")
+
+
+def test_output_through_a_link_to_a_descriptor_keeps_the_link(repo: Path) -> None:
+    (repo / "out").symlink_to("/proc/self/fd/1")  # what /dev/stdout is on Linux
+    result = run(repo, "layerguard", "check", "-o", "out", "Dockerfile")
+    assert result.stdout.startswith("Dockerfile:3 LG003 warning: "), result.stderr
+    assert (repo / "out").is_symlink()
+
+
+def test_output_dash_is_standard_output(repo: Path) -> None:
+    result = run(repo, "layerguard", "check", "-o", "-", "--format", "json", "Dockerfile")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["summary"]["warnings"] == 1
+    assert not (repo / "-").exists()
+
+
+def test_output_fifo_feeds_its_reader_and_stays_a_fifo(repo: Path) -> None:
+    fifo = repo / "report.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    result = run(repo, "layerguard", "check", "-o", "report.fifo", "Dockerfile")
+    received, _ = reader.communicate(timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert received.startswith("Dockerfile:3 LG003 warning: ")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_character_device_is_written_not_replaced(repo: Path) -> None:
+    # As root a regression would replace the machine's /dev/null: use a null device of our own.
+    device = "/dev/null"
+    if os.geteuid() == 0:
+        device = str(repo / "null")
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = run(repo, "layerguard", "check", "-o", device, "Dockerfile")
+    assert result.returncode == 1 and result.stdout == "", result.stderr
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_output_through_a_symlink_replaces_the_file_it_names(repo: Path) -> None:
+    (repo / "reports").mkdir()
+    (repo / "reports" / "lg.txt").write_text("old")
+    (repo / "latest.txt").symlink_to("reports/lg.txt")
+    assert run(repo, "layerguard", "check", "-o", "latest.txt", "Dockerfile").returncode == 1
+    assert (repo / "latest.txt").is_symlink()
+    assert (repo / "reports" / "lg.txt").read_text().startswith("Dockerfile:3 LG003")
+
+
+def test_output_to_a_directory_is_one_line_exit_2(repo: Path) -> None:
+    (repo / "out").mkdir()
+    result = run(repo, "layerguard", "check", "-o", "out", "Dockerfile")
+    assert result.returncode == 2
+    assert result.stderr == "layerguard: --output out: cannot write: Is a directory\n"

@@ -17,7 +17,8 @@ import yaml
 from integration_env import BIN, ROOT, environ
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
-STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]
+# The `run:` steps; `uses:` steps (the pip cache) are the runner's business, not run here.
+STEPS: list[dict[str, Any]] = [step for step in ACTION["runs"]["steps"] if "run" in step]
 BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -174,7 +175,7 @@ def test_registry_needs_a_layerguard_that_has_it(
 ) -> None:
     bad = check(installed, workspace, registry="sometimes")
     assert bad.status == 2
-    assert "registry: expected off, on or optional, got 'sometimes'" in bad.stdout
+    assert "registry: expected off, on, optional, true or false, got 'sometimes'" in bad.stdout
     # A `version` older than --registry: a venv whose layerguard does not offer it.
     runner_temp = tmp_path / "runner-temp"
     old = runner_temp / "layerguard-venv" / "bin" / "layerguard"
@@ -203,6 +204,47 @@ def test_registry_needs_a_layerguard_that_has_it(
         run.stdout
     )
     assert run.status == 1  # no report written: the step fails with the command's status
+    # Issue 13.10: true/false as the config's `registry:` key takes them.
+    for word, expected in (("true", "ran check --registry --format"), ("TRUE", "--registry ")):
+        run = run_action(installed[0], workspace, runner_temp, {"registry": word}, 1)
+        assert expected in run.stdout
+    run = run_action(installed[0], workspace, runner_temp, {"registry": "false"}, 1)
+    assert "ran check --format json" in run.stdout
+
+
+def test_rule_selection_inputs(installed: tuple[Path, Path], workspace: Path) -> None:
+    # Issue 13.9: --ignore and --severity as Action inputs.
+    ignored = check(installed, workspace, ignore="LG005, delete-in-later-layer")
+    assert ignored.status == 0, ignored.stderr
+    assert ignored.outputs["violations"] == "0"
+    raised = check(installed, workspace, severity="LG003=error\nLG005=info")
+    assert raised.status == 1
+    assert raised.stdout.startswith("::error file=docker/Dockerfile,line=3,")
+    assert raised.outputs["errors"] == "1"
+    unknown = check(installed, workspace, ignore="LG0003")
+    assert unknown.status == 2
+    assert "::error title=layerguard::layerguard: --ignore: no rule 'LG0003'" in unknown.stdout
+
+
+def test_exit_2_annotation_carries_the_error(installed: tuple[Path, Path], workspace: Path) -> None:
+    # Issue 13.10: the annotation said "see the message above", which annotations do not show.
+    run = check(installed, workspace, config="missing.yaml")
+    assert run.status == 2
+    assert run.stdout.splitlines()[-1] == (
+        "::error title=layerguard::layerguard: missing.yaml: config file not found"
+    )
+    assert "missing.yaml: config file not found" in run.stderr  # and in the log as printed
+
+
+def test_an_input_echoed_in_an_annotation_is_escaped(
+    installed: tuple[Path, Path], workspace: Path
+) -> None:
+    run = check(installed, workspace, registry="x%0A\n::warning::injected")
+    assert run.status == 2
+    assert run.stdout.splitlines() == [
+        "::error title=layerguard::registry: expected off, on, optional, true or false, got "
+        "'x%250A%0A::warning::injected'"
+    ]
 
 
 def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
@@ -229,8 +271,15 @@ def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
         "sarif-file",
         "version",
         "working-directory",
+        "ignore",
+        "severity",
+        "cache",
     }
     used = set()
+    [cache] = [step for step in ACTION["runs"]["steps"] if "uses" in step]
+    assert cache["uses"].startswith("actions/cache@") and cache["if"] == "inputs.cache == 'true'"
+    assert cache["with"]["path"] == "~/.cache/layerguard-pip"
+    assert 'export PIP_CACHE_DIR="$HOME/.cache/layerguard-pip"' in STEPS[0]["run"]
     for step in STEPS:
         assert "${{" not in step["run"], step.get("name")
         assert set(step) <= {"name", "id", "shell", "env", "run"}, step.get("name")

@@ -19,9 +19,11 @@ BAD = "FROM debian:12\nWORKDIR /app\nRUN rm -rf /usr/share/doc\n"
 CLEAN = "FROM debian:12\nWORKDIR /app\nRUN echo hi > /app/x\n"
 
 
-def git(repo: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def git(
+    repo: Path, *args: str, command: str = "git", **kwargs: object
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["git", *args],
+        [command, *args],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -104,7 +106,9 @@ def test_pre_commit_runs_from_git_commit_with_the_usual_names(repo: Path) -> Non
     git(repo, "add", ".")
     commit = git(repo, "commit", "-q", "-m", "bad")
     assert commit.returncode == 1
-    output = commit.stderr.splitlines()  # git shows a hook's stdout on stderr
+    output = [  # git shows a hook's stdout on stderr
+        line for line in commit.stderr.splitlines() if not line.startswith("  help: ")
+    ]
     assert sorted(line.split(" ")[0] for line in output[:-1]) == [
         "Dockerfile.dev:3",
         "ci/Containerfile.ci:3",
@@ -151,7 +155,10 @@ def fake_layerguard(tmp_path: Path, help_text: str) -> tuple[Path, Path]:
 @pytest.mark.parametrize(
     ("help_text", "expected"),
     [
-        ("usage: layerguard check [--registry[=optional]]", "check --format text --registry"),
+        (
+            "usage: layerguard check [--registry[=optional]]",
+            "check --format text --registry=optional",
+        ),
         ("usage: layerguard check [--format FORMAT]", "check --format text"),
     ],
 )
@@ -163,6 +170,21 @@ def test_pre_push_passes_registry_only_when_check_has_it(
     result = run_hook(repo, "pre-push", LAYERGUARD=str(fake))
     assert result.returncode == 0, result.stderr
     assert log.read_text().splitlines() == ["check --help", expected]
+
+
+def test_pre_push_registry_mode_from_the_environment_or_git_config(
+    repo: Path, tmp_path: Path
+) -> None:
+    (repo / "Dockerfile").write_text("FROM scratch\n")
+    fake, log = fake_layerguard(tmp_path, "--registry")
+    git(repo, "config", "layerguard.pre-push.registry", "on")
+    git(repo, "config", "layerguard.pre-commit.registry", "optional")  # not the pre-push hook's
+    assert run_hook(repo, "pre-push", LAYERGUARD=str(fake)).returncode == 0
+    assert (
+        run_hook(repo, "pre-push", LAYERGUARD=str(fake), LAYERGUARD_REGISTRY="off").returncode == 0
+    )
+    calls = [line for line in log.read_text().splitlines() if "--help" not in line]
+    assert calls == ["check --format text --registry=on", "check --format text --registry=off"]
 
 
 def test_pre_push_passes_a_repository_without_dockerfiles(repo: Path, tmp_path: Path) -> None:
@@ -187,6 +209,9 @@ def test_install_hooks_installs_updates_and_honours_hooks_path(repo: Path) -> No
         assert installed.read_text() == hooks.SCRIPTS[name]
         assert installed.stat().st_mode & stat.S_IXUSR
         assert f"installed {installed}" in result.stdout
+    assert "an unreachable registry is a notice; strict: git config layerguard.pre-push" in (
+        result.stdout
+    )
     assert hooks.install([], cwd=repo) == 0  # layerguard's own hooks are simply updated
     git(repo, "config", "core.hooksPath", ".githooks")
     assert hooks.install(["pre-push"], cwd=repo) == 0
@@ -243,3 +268,89 @@ def test_install_hooks_errors(tmp_path: Path) -> None:
     with pytest.raises(LayerguardError, match="not inside a git repository"):
         hooks.install([], cwd=outside)
     assert main(["install-hooks", "post-merge"]) == 2
+
+
+# Issue 13.2: with `COPY static/ /app/static/` then `COPY . .`, `layerguard check` reported LG002
+# and exit 1 while the hook, which copied only the staged Dockerfiles into a temp directory,
+# printed "no problems" and let the commit through.
+WEB_APP = (
+    "FROM python:3.12-slim\nWORKDIR /app\nCOPY static/ /app/static/\nCOPY . .\n"
+    'CMD ["python", "app.py"]\n'
+)
+
+
+def check_in(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return git(repo, "check", *args, command=str(BIN / "layerguard"))
+
+
+def test_pre_commit_blocks_what_check_fails_with_the_real_build_context(repo: Path) -> None:
+    (repo / "static").mkdir()
+    (repo / "static" / "bundle.js").write_bytes(b"x" * 3_000_000)
+    write(repo, {"app.py": "print('hi')\n", "Dockerfile": WEB_APP})
+    assert hooks.install(["pre-commit"], cwd=repo) == 0
+    git(repo, "add", ".")
+    check = check_in(repo)
+    assert check.returncode == 1
+    assert check.stdout.startswith("Dockerfile:4 LG002 warning: writes /app/static/bundle.js")
+
+    commit = git(repo, "commit", "-q", "-m", "web app")
+    assert commit.returncode == 1
+    assert commit.stderr == check.stdout  # git shows a hook's stdout on stderr
+    assert git(repo, "rev-parse", "HEAD").returncode != 0  # nothing was committed
+
+
+def test_pre_commit_partly_staged_checks_the_index_with_its_context(repo: Path) -> None:
+    (repo / "static").mkdir()
+    (repo / "static" / "bundle.js").write_bytes(b"x" * 3_000_000)
+    write(repo, {"app.py": "print('hi')\n", "Dockerfile": WEB_APP})
+    git(repo, "add", ".")
+    (repo / "Dockerfile").write_text(CLEAN)  # the fix is not staged: the commit holds WEB_APP
+    result = run_hook(repo, "pre-commit")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("Dockerfile:4 LG002 warning: writes /app/static/bundle.js")
+
+
+CHAIN = {
+    ".layerguard.yaml": "images:\n"
+    + "".join(f"  Dockerfile.v{n}: team/app:0.0.{n}\n" for n in range(1, 5)),
+    "Dockerfile.v1": "FROM debian:12-slim\nCOPY test.txt /\n",
+    "Dockerfile.v2": "FROM team/app:0.0.1\nCOPY test.txt /\n",
+    "Dockerfile.v3": "FROM team/app:0.0.2\nRUN echo v3 > /v3\n",
+    "Dockerfile.v4": "FROM team/app:0.0.3\nRUN rm -rf /test.txt\n",
+}
+
+
+def test_pre_commit_follows_from_chains_through_committed_dockerfiles(repo: Path) -> None:
+    write(repo, {**CHAIN, "test.txt": "x" * 2_000_000})
+    del_v4 = {name: text for name, text in CHAIN.items() if name != "Dockerfile.v4"}
+    git(repo, "add", *del_v4, "test.txt")
+    assert git(repo, "commit", "-q", "--no-verify", "-m", "v1-v3").returncode == 0
+    assert hooks.install(["pre-commit"], cwd=repo) == 0
+    git(repo, "add", "Dockerfile.v4")
+    whole = check_in(repo)
+    [v4_lg003] = [line for line in whole.stdout.splitlines() if line.startswith("Dockerfile.v4:2")]
+    assert "LG003" in v4_lg003 and "added by Dockerfile.v" in v4_lg003
+
+    commit = git(repo, "commit", "-q", "-m", "v4")
+    assert commit.returncode == 1
+    lines = whole.stdout.splitlines()
+    v4_lines = [  # each finding with its help line
+        line
+        for i, line in enumerate(lines)
+        if line.startswith("Dockerfile.v4:") or lines[i - 1].startswith("Dockerfile.v4:")
+    ]
+    assert commit.stderr.splitlines()[:-1] == v4_lines
+
+
+def test_pre_push_offline_registry_is_a_notice_unless_strict(repo: Path) -> None:
+    # 127.0.0.1:9 refuses connections: what a laptop on a train meets.
+    write(repo, {"Dockerfile": "FROM 127.0.0.1:9/base:1\nRUN echo hi > /x\n"})
+    git(repo, "add", ".")
+    result = run_hook(repo, "pre-push")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "no problems in 1 file\n"
+    assert "not measured: 127.0.0.1:9" in result.stderr
+
+    strict = run_hook(repo, "pre-push", LAYERGUARD_REGISTRY="on")
+    assert strict.returncode == 2
+    assert "127.0.0.1:9" in strict.stderr and "connection refused" in strict.stderr

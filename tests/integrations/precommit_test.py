@@ -103,12 +103,45 @@ def test_registry_hook_runs_only_on_push_or_by_hand(
     checkout: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     hook = HOOKS["layerguard-registry"]
-    assert hook["entry"] == "layerguard check --registry"
+    assert hook["entry"] == "layerguard check --registry=optional"
     assert hook["stages"] == ["pre-push", "manual"]
     result = try_repo(
         checkout, tmp_path, {"Dockerfile": BAD}, "layerguard-registry", "--files", "Dockerfile"
     )
     assert "No hook with id `layerguard-registry` in stage `pre-commit`" in result.stdout
+
+
+def test_hook_gives_the_findings_check_gives_on_the_same_tree(
+    checkout: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # Issue 13.2: the build context (COPY static/ then COPY . .) and the FROM chain through
+    # Dockerfiles that are not among the files passed.
+    files = {
+        "static/bundle.js": "x" * 3_000_000,
+        "Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY static/ /app/static/\nCOPY . .\n",
+        ".layerguard.yaml": "images:\n  Dockerfile.v1: team/app:1\n  Dockerfile.v2: team/app:2\n",
+        "Dockerfile.v1": "FROM debian:12-slim\nCOPY static/bundle.js /\n",
+        "Dockerfile.v2": "FROM team/app:1\nRUN rm -rf /bundle.js\n",
+    }
+    result = try_repo(
+        checkout, tmp_path, files, "layerguard", "--files", "Dockerfile", "Dockerfile.v2"
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = re.findall(r"^(\S+:\d+ LG\d+) .*$", result.stdout, re.M)
+    assert found == ["Dockerfile:4 LG002", "Dockerfile.v2:1 LG001", "Dockerfile.v2:2 LG003"]
+    assert "added by Dockerfile.v1:2" in result.stdout
+
+
+def test_registry_hook_offline_is_a_notice_not_a_blocked_push(
+    checkout: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # Issue 13.3: 127.0.0.1:9 refuses connections, as every registry does on a train.
+    files = {"Dockerfile": "FROM 127.0.0.1:9/base:1\nRUN echo hi > /x\n"}
+    args = ("layerguard-registry", "--hook-stage", "manual", "--files", "Dockerfile", "-v")
+    result = try_repo(checkout, tmp_path, files, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^layerguard \(registry\)\.+Passed$", result.stdout, re.M), result.stdout
+    assert "not measured: 127.0.0.1:9" in result.stdout
 
 
 def test_manifest_is_valid_and_matches_discovery() -> None:
