@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from layerguard import rules as rule_table
+from layerguard.dockerfile import pragmas
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -19,6 +20,8 @@ def render() -> str:
         "| --- | --- | --- | --- |",
         f"| {rule_table.PARSE_ERROR_CODE} | {rule_table.PARSE_ERROR_NAME} | error | "
         "The file is not a valid Dockerfile (BuildKit would reject it). |",
+        f"| [{pragmas.UNKNOWN_CODE}](#{pragmas.UNKNOWN_CODE.lower()}-{pragmas.UNKNOWN_NAME}) | "
+        f"{pragmas.UNKNOWN_NAME} | warning | {pragmas.UNKNOWN_SUMMARY} |",
     ]
     for rule in rule_table.RULES:
         parts.append(
@@ -33,6 +36,11 @@ def render() -> str:
             f"\n## {rule.CODE} {rule.NAME}\n\n{title}\n\nDefault severity: "
             f"**{rule.SEVERITY}**.\n{body}"
         )
+    unknown = pragmas.UNKNOWN_DOC.strip().replace("## ", "### ")
+    parts.append(
+        f"\n## {pragmas.UNKNOWN_CODE} {pragmas.UNKNOWN_NAME}\n\n{pragmas.UNKNOWN_SUMMARY}\n\n"
+        f"Default severity: **warning** (the engine reports it, not a rule module).\n\n{unknown}"
+    )
     return "\n".join(parts).rstrip() + "\n"
 
 

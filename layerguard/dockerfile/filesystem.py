@@ -161,6 +161,11 @@ def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Laye
         else:
             entries = tuple(_copy_entries(index, step))
             layer = Layer(step, entries, (), ())
+        # A file written again at the same path shadows the older one: a later change reaches
+        # only the version on top (the hidden one is LG002's waste, already counted there).
+        rewritten = {e.path for e in layer.entries if e.kind == FILE}
+        if rewritten:
+            live = [e for e in live if e.path not in rewritten or e.kind not in (FILE, EITHER)]
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)

@@ -85,5 +85,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             step.instr.line,
             step.instr.end_line,
             f"leaves {what} in the layer: use {fix}",
-            help=f"Clean up in the same RUN: {fix}; or use RUN --mount=type=cache for the cache.",
+            help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
         )
