@@ -17,7 +17,7 @@ from layerguard.project.chain import Graph, Source
 from layerguard.project.config import RuleSetting
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
-from layerguard.rules.base import BaseFacts, BuiltFacts, Context
+from layerguard.rules.base import BaseFacts, BuiltFacts, BuiltLayers, Context
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
         def base(self, image: ImageRef) -> BaseFacts | None: ...
 
         def built(self, image: ImageRef) -> BuiltFacts | None: ...
+
+        def layers(self, image: ImageRef) -> BuiltLayers | None: ...
 
 
 class Settings(NamedTuple):
@@ -223,7 +225,7 @@ def _check_file(
     if not model.stages:
         return []
     chain = graph.chain(key)
-    base = built = None
+    base = built = built_layers = None
     if measurer is not None:
         external = [link.image for link in chain if link.file is None]
         if chain and chain[0].file is None:
@@ -232,8 +234,9 @@ def _check_file(
             base = measurer.base(external[0])
         if source.image is not None:
             built = measurer.built(source.image)
+            built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
-    ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base))
+    ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base), built_layers)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(lines, spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)

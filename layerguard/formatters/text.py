@@ -4,7 +4,7 @@ finding lines only."""
 
 from __future__ import annotations
 
-from layerguard.findings import Severity
+from layerguard.findings import Severity, human
 from layerguard.records import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,4 +52,20 @@ def summary(report: Report) -> str:
         if n:
             counts.append(f"{n} {severity}{'s' if n != 1 else ''}")
     total = len(report.findings)
-    return f"{total} problem{'s' if total != 1 else ''} ({', '.join(counts)}) in {files}"
+    line = f"{total} problem{'s' if total != 1 else ''} ({', '.join(counts)}) in {files}"
+    weighed = reclaimable(report)
+    if weighed is not None:
+        paths, size = weighed
+        line += f"; {human(size)} reclaimable in {paths} file{'s' if paths != 1 else ''}"
+    return line
+
+
+def reclaimable(report: Report) -> tuple[int, int] | None:
+    """(files, bytes) the findings weigh, measured or else estimated; None when none does."""
+    paths = size = 0
+    for f in report.findings:
+        figures = f.measured if f.measured is not None else f.estimated
+        if figures and isinstance(figures.get("bytes"), int) and "paths" in figures:
+            paths += figures["paths"]
+            size += figures["bytes"]
+    return (paths, size) if size else None

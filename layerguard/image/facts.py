@@ -11,10 +11,11 @@ from typing import Any
 
 from layerguard.image.deep import Indexer
 from layerguard.image.layers import analyze
-from layerguard.image.measure import base_image, compare, instruction_of
+from layerguard.image.measure import base_image, compare, instruction_of, layer_history
+from layerguard.image.reclaim import layer_figures
 from layerguard.reference import ImageRef, parse_reference
 from layerguard.registry import Client, Image, RegistryError
-from layerguard.rules.base import BaseFacts, BuiltFacts
+from layerguard.rules.base import BaseFacts, BuiltFacts, BuiltLayers
 
 MAX_CHAIN = 32
 MAX_TAGS_SCANNED = 30
@@ -163,10 +164,41 @@ class RegistryMeasurer:
             row.compressed_size,
             row.uncompressed_size or 0,
             row.analysis.wasted_bytes if row.analysis else 0,
-            tuple(record.get("wasted", ())),
+            tuple(w for w in record.get("wasted", ()) if w["reason"] in ("deleted", "overwritten")),
             previous.reference if previous is not None else None,
             row.download_cached if previous is not None else None,
             tuple(new_layers),
+        )
+
+    def layers(self, image: ImageRef) -> BuiltLayers | None:
+        """The built image layer by layer, for the bytes of each static finding."""
+        try:
+            found = self._image(image, missing_ok=True)
+            if found is None:
+                if str(image) not in self._failed:
+                    self.notices.append(
+                        f"{image.familiar} is not in the registry: findings not measured"
+                    )
+                return None
+            indexes = self.indexer(found)
+            figures = layer_figures(indexes, analyze(indexes))
+        except RegistryError as exc:
+            if not self.optional:
+                raise
+            self.notices.append(f"not measured: {exc}")
+            return None
+        return BuiltLayers(
+            image,
+            tuple(layer_history(found)),
+            tuple(
+                {
+                    "hidden": f.hidden,
+                    "replaced": f.replaced,
+                    "cache": f.cache,
+                    "archives": f.archives,
+                }
+                for f in figures
+            ),
         )
 
     def _previous_ref(self, image: ImageRef) -> ImageRef | None:

@@ -51,6 +51,15 @@ def history(image: Image) -> tuple[HistoryStep, ...]:
     return tuple(steps)
 
 
+def layer_history(image: Image) -> list[str]:
+    """The command that made each layer, bottom first ('' where the history does not say)."""
+    texts = [""] * len(image.layers)
+    for step in history(image):
+        if step.layer is not None:
+            texts[step.layer] = short_instruction(step.created_by)
+    return texts
+
+
 def instruction_of(image: Image, layer: int) -> str:
     """The history instruction that made `layer`, shortened the way docker history shows it."""
     for step in history(image):
@@ -112,8 +121,12 @@ class Row:
             "registry_new_bytes": self.registry_new_bytes,
         }
         if self.analysis is not None:
+            from layerguard.image.reclaim import reclaimable
+
+            found = reclaimable(self.analysis, layer_history(self.image))
             out["uncompressed_size"] = self.uncompressed_size
             out["wasted_bytes"] = self.analysis.wasted_bytes
+            out["reclaimable_bytes"] = found.total
             out["wasted"] = [
                 {
                     "path": w.path,
@@ -122,7 +135,7 @@ class Row:
                     "reason": w.reason,
                     "instruction": instruction_of(self.image, w.layer),
                 }
-                for w in self.analysis.wasted[:top]
+                for w in found.items[:top]
             ]
         return out
 

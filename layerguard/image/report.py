@@ -27,7 +27,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int])
 def compare_text(rows: Sequence[Row], deep: bool) -> str:
     header = ["IMAGE", "LAYERS", "SIZE", "PULL (UNCACHED)", "PULL (CACHED)", "REGISTRY +"]
     if deep:
-        header += ["UNCOMPRESSED", "WASTED"]
+        header += ["UNCOMPRESSED", "WASTED", "RECLAIMABLE"]
     body = []
     for row in rows:
         cells = [
@@ -39,15 +39,20 @@ def compare_text(rows: Sequence[Row], deep: bool) -> str:
             human(row.registry_new_bytes),
         ]
         if deep:
-            wasted = row.analysis.wasted_bytes if row.analysis else None
-            cells += [human(row.uncompressed_size), human(wasted)]
+            record = row.as_json(top=0) if row.analysis else {}
+            cells += [
+                human(row.uncompressed_size),
+                human(record.get("wasted_bytes")),
+                human(record.get("reclaimable_bytes")),
+            ]
         body.append(cells)
     out = table(header, body, set(range(1, len(header))))
     if deep:
         for row in rows:
-            if row.analysis and row.analysis.wasted:
-                out += f"\nwasted in {row.image.reference.familiar}:\n"
-                for item in row.as_json(top=5)["wasted"]:
+            items = row.as_json(top=5)["wasted"] if row.analysis else []
+            if items:
+                out += f"\nreclaimable in {row.image.reference.familiar}:\n"
+                for item in items:
                     out += (
                         f"  {human(item['bytes']):>8}  {item['path']}  ({item['reason']}, "
                         f"layer {item['layer']}: {item['instruction'][:60]})\n"

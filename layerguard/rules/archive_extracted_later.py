@@ -26,6 +26,9 @@ ADD node-v20.tar.xz /usr/local/
 RUN --mount=type=bind,source=app.deb,target=/tmp/app.deb dpkg -i /tmp/app.deb
 ```
 
+The archive's size is `estimated` from the build context, or with `check --registry` and the
+built image `measured` from the archive files the COPY's layer holds.
+
 ## Options
 - `min-bytes` (default 1MB): a finding whose archive the build context shows to be smaller
   drops to `info`.
@@ -42,7 +45,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import EXACT, FILE
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import MIN_BYTES, Context
+from layerguard.rules.base import MIN_BYTES, Context, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -68,11 +71,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 if size is not None:
                     shown += f" ({human(size)} from the build context)"
                 step = layer.step
-                yield Problem(
-                    step.instr.line,
-                    step.instr.end_line,
-                    f"adds {shown}, which {later.step.where} unpacks: the archive ships "
-                    f"in this layer beside its unpacked copy",
-                    estimated=None if size is None else {"paths": 1, "bytes": size},
+                yield weigh(
+                    ctx,
+                    index,
+                    "archives",
+                    Problem(
+                        step.instr.line,
+                        step.instr.end_line,
+                        f"adds {shown}, which {later.step.where} unpacks: the archive ships "
+                        f"in this layer beside its unpacked copy",
+                        estimated=None if size is None else {"paths": 1, "bytes": size},
+                    ),
                 )
                 break

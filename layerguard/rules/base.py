@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.filesystem import BASE, EXACT, Hit, Layer, Step
 from layerguard.dockerfile.model import Model
-from layerguard.findings import human
+from layerguard.findings import Problem, human
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -125,6 +125,50 @@ class BuiltFacts(NamedTuple):
     new_layers: Sequence[Mapping[str, Any]]
 
 
+class BuiltLayers(NamedTuple):
+    """The image a file builds, as the registry holds it, layer by layer (`check --registry`):
+    `history[i]` is the command that made layer i ('' where unknown), `figures[i]` what that
+    layer costs by kind: `hidden` (what it deleted below it), `replaced` (what it overwrote or
+    copied up), `cache` (files it wrote in package caches), `archives` (archive files it
+    wrote); each (paths, bytes)."""
+
+    reference: ImageRef
+    history: tuple[str, ...]
+    figures: tuple[Mapping[str, tuple[int, int]], ...]
+
+    def measure(
+        self, steps: Sequence[Step], index: int, kind: str
+    ) -> tuple[dict[str, int] | None, str]:
+        """The figures of the layer `steps[index]` made, or None and why it cannot be told.
+
+        The file's own steps made the top layers of the image, one each, in order; layers made
+        by WORKDIR (some builders record one) are passed over. The history must agree with the
+        instruction of every step it is matched to, or nothing is measured: a wrong layer's bytes
+        would be worse than none."""
+        own = [i for i, step in enumerate(steps) if not step.inherited]
+        layer = len(self.history) - 1
+        found: dict[int, int] = {}
+        for position in reversed(own):
+            keyword = steps[position].instr.keyword
+            while layer >= 0 and _made_by(self.history[layer]) == "workdir":
+                layer -= 1
+            if layer < 0 or _made_by(self.history[layer]) not in ("", keyword):
+                image = self.reference.familiar
+                return None, f"not measured: the history of {image} does not match this file"
+            found[position] = layer
+            layer -= 1
+        count, size = self.figures[found[index]][kind]
+        return {"paths": count, "bytes": size}, ""
+
+
+def _made_by(text: str) -> str:
+    """The instruction a history entry records: `copy`, `add`, `workdir`, `run` ('' unknown)."""
+    if not text:
+        return ""
+    word = text.split(maxsplit=1)[0].lower()
+    return word if word in ("copy", "add", "workdir", "run") else "run"
+
+
 class Link(NamedTuple):
     """One image in a FROM chain, with the checked Dockerfile that builds it (None if external)."""
 
@@ -140,6 +184,13 @@ class Context(NamedTuple):
     base: BaseFacts | None = None
     built: BuiltFacts | None = None
     layers: tuple[Layer, ...] = ()  # the filesystem model: what each step leaves and changes
+    built_layers: BuiltLayers | None = None  # the built image's layers, with --registry
+
+    def measured(self, index: int, kind: str) -> tuple[dict[str, int] | None, str]:
+        """What the built image shows the layer of step `index` costs (see BuiltLayers)."""
+        if self.built_layers is None:
+            return None, ""
+        return self.built_layers.measure(self.steps, index, kind)
 
     def own_steps(self) -> Iterator[tuple[int, Step]]:
         for index, step in enumerate(self.steps):
@@ -150,6 +201,17 @@ class Context(NamedTuple):
         for index, layer in enumerate(self.layers):
             if not layer.step.inherited:
                 yield index, layer
+
+
+def weigh(ctx: Context, index: int, kind: str, problem: Problem) -> Problem:
+    """`problem` with the bytes the built image shows for the layer of step `index` (kind as
+    in BuiltLayers) as `measured`, or with why they cannot be told; unchanged without them."""
+    figures, why = ctx.measured(index, kind)
+    if figures is not None:
+        return problem._replace(measured=figures)
+    if why:
+        return problem._replace(message=f"{problem.message} ({why})")
+    return problem
 
 
 def budget_line(ctx: Context) -> int:

@@ -29,7 +29,8 @@ COPY src .
 
 The old copies are weighed when their size is known: `estimated: {"paths": N, "bytes": B}` from
 the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few bytes, reported as
-`info`), or `measured` with `check --registry` from the external base image's files.
+`info`), or `measured` with `check --registry`: the lower versions the instruction's layer of
+the built image replaced, or else the external base image's files.
 
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
@@ -49,7 +50,7 @@ from layerguard.dockerfile.effects import is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
-from layerguard.rules.base import MIN_BYTES, Context, listing
+from layerguard.rules.base import MIN_BYTES, Context, listing, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -89,13 +90,18 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             shown += f" ({human(sum(known))})"
         # Sizes come from the registry's listing of the base, or else from the build context.
         from_registry = ctx.base is not None and all(w.startswith("the base") for w in origins)
-        yield Problem(
-            step.instr.line,
-            step.instr.end_line,
-            f"writes {shown} again (already written by {', '.join(origins[:3])}); "
-            f"the old copies stay in the lower layer",
-            measured=figures if from_registry else None,
-            estimated=None if from_registry else figures,
+        yield weigh(
+            ctx,
+            index,
+            "replaced",
+            Problem(
+                step.instr.line,
+                step.instr.end_line,
+                f"writes {shown} again (already written by {', '.join(origins[:3])}); "
+                f"the old copies stay in the lower layer",
+                measured=figures if from_registry else None,
+                estimated=None if from_registry else figures,
+            ),
         )
 
 

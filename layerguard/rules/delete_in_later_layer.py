@@ -37,10 +37,11 @@ RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go1.22.linux-amd64.tar.gz \
 For files only a build needs, use a build stage and `COPY --from` the result.
 
 Files the build context lists carry their size (`estimated: {"paths": N, "bytes": B}`: "removes
-/tmp/big.bin (5MB from the build context, ...)"). With `check --registry`, the base image's
-files under the removed paths are measured
-(`measured: {"paths": N, "bytes": B}`: bytes that keep shipping), and a removal of a path the base
-does not hold and no earlier layer wrote is not reported.
+/tmp/big.bin (5MB from the build context, ...)"). With `check --registry` and the image the file
+builds in the registry, `measured: {"paths": N, "bytes": B}` is what this instruction's layer of
+that image hides (its whiteouts over lower layers' files); with only the base image, its files
+under the removed paths, and a removal of a path the base does not hold and no earlier layer
+wrote is not reported.
 
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
@@ -58,7 +59,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import PURGE, REMOVE
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
+from layerguard.rules.base import MIN_BYTES, Context, Origins, listing, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -74,7 +75,7 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for _, layer in ctx.own_layers():
+    for index, layer in ctx.own_layers():
         removed: list[str] = []
         origins = Origins(ctx)
         for change in layer.changes:
@@ -90,11 +91,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         where = origins.where("added")
         step = layer.step
-        yield Problem(
-            step.instr.line,
-            step.instr.end_line,
-            f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
-            "still ship",
-            measured=origins.measured(),
-            estimated=origins.estimated(),
+        yield weigh(
+            ctx,
+            index,
+            "hidden",
+            Problem(
+                step.instr.line,
+                step.instr.end_line,
+                f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
+                "still ship",
+                measured=origins.measured(),
+                estimated=origins.estimated(),
+            ),
         )

@@ -28,9 +28,9 @@ COPY --chown=www-data:www-data --chmod=755 app/ /srv/app/
 ```
 or change them in the same `RUN` that creates them.
 
-Files the build context lists carry their size (`estimated`). With `check --registry`, the base
-image's files under those paths are measured
-(`measured: {"paths": N, "bytes": B}`: the bytes copied up).
+Files the build context lists carry their size (`estimated`). With `check --registry`,
+`measured: {"paths": N, "bytes": B}` is what the instruction's layer of the built image copied
+up (the lower versions it replaced), or else the base image's files under those paths.
 
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
@@ -48,7 +48,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import CHOWN, TOUCH
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import MIN_BYTES, Context, Origins, listing
+from layerguard.rules.base import MIN_BYTES, Context, Origins, listing, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -62,7 +62,7 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for _, layer in ctx.own_layers():
+    for index, layer in ctx.own_layers():
         touched: list[str] = []
         tools: list[str] = []
         origins = Origins(ctx)
@@ -78,11 +78,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         where = origins.where("written")
         step = layer.step
-        yield Problem(
-            step.instr.line,
-            step.instr.end_line,
-            f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
-            "new layer",
-            measured=origins.measured(),
-            estimated=origins.estimated(),
+        yield weigh(
+            ctx,
+            index,
+            "replaced",
+            Problem(
+                step.instr.line,
+                step.instr.end_line,
+                f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
+                "new layer",
+                measured=origins.measured(),
+                estimated=origins.estimated(),
+            ),
         )

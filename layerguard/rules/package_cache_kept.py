@@ -42,8 +42,12 @@ RUN apt-get update \
 ```
 or `RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt ...`.
 
+With `check --registry` and the built image, `measured: {"paths": N, "bytes": B}` is what the
+instruction's layer wrote in package caches.
+
 ## Options
-None.
+- `min-bytes` (default 1MB): with `check --registry`, a cache measured smaller than this drops
+  to `info`.
 
 ## References
 - https://docs.docker.com/build/building/best-practices/#apt-get
@@ -57,7 +61,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import CACHE, MANAGERS
 from layerguard.findings import Problem, Severity
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import Context
+from layerguard.rules.base import MIN_BYTES, Context, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -67,11 +71,11 @@ NAME = "package-cache-kept"
 SEVERITY = Severity.WARNING
 SUMMARY = "A RUN leaves a package manager's cache or index in its layer."
 HELP = "Clean the cache in the same RUN (rm -rf /var/lib/apt/lists/*, --no-cache, --no-cache-dir)."
-OPTIONS: Mapping[str, Any] = {}
+OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for _, layer in ctx.own_layers():
+    for index, layer in ctx.own_layers():
         left: list[str] = []
         for entry in layer.entries:
             if entry.role == CACHE and entry.family not in left:
@@ -81,9 +85,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         what = " and ".join(MANAGERS[f].what for f in left)
         fix = "; ".join(MANAGERS[f].fix for f in left)
         step = layer.step
-        yield Problem(
-            step.instr.line,
-            step.instr.end_line,
-            f"leaves {what} in the layer: use {fix}",
-            help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
+        yield weigh(
+            ctx,
+            index,
+            "cache",
+            Problem(
+                step.instr.line,
+                step.instr.end_line,
+                f"leaves {what} in the layer: use {fix}",
+                help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
+            ),
         )

@@ -10,6 +10,8 @@ import rawregistry
 from integration_env import BIN, environ
 from rawregistry import Release
 
+from layerguard.findings import human
+
 
 def git(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -54,7 +56,8 @@ def test_push_is_refused_with_measured_findings_then_allowed(
     assert lg104.endswith(f"has {len(sizes)} layers, over the budget of {len(sizes) - 1}")
     (lg101,) = [line for line in lines if line.startswith("Dockerfile:1 LG101 error: ")]
     assert f"{release.app} is " in lg101 and "chown -R 1000:1000 /srv/app" in lg101
-    assert lines[-1] == "3 problems (2 errors, 1 warning) in 1 file"
+    weight = f"{human(sum(copied.values()))} reclaimable in {len(copied)} files"
+    assert lines[-1] == f"3 problems (2 errors, 1 warning) in 1 file; {weight}"
     assert "failed to push some refs" in refused.stderr
     assert git(repo, env, "ls-remote", "origin").stdout == ""  # nothing reached the remote
 

@@ -10,7 +10,7 @@ from layerguard.findings import Finding
 from layerguard.linter import Settings, lint
 from layerguard.project.config import default_rules
 from layerguard.reference import ImageRef, parse_reference
-from layerguard.rules.base import BaseFacts, BuiltFacts
+from layerguard.rules.base import BaseFacts, BuiltFacts, BuiltLayers
 
 if TYPE_CHECKING:
     from layerguard.linter import Measurer
@@ -71,15 +71,20 @@ class FakeMeasurer:
         self,
         bases: Mapping[str, BaseFacts] | None = None,
         built: Mapping[str, BuiltFacts] | None = None,
+        layers: Mapping[str, BuiltLayers] | None = None,
     ) -> None:
         self.bases = {str(parse_reference(k)): v for k, v in (bases or {}).items()}
         self.built_facts = {str(parse_reference(k)): v for k, v in (built or {}).items()}
+        self.built_layers = {str(parse_reference(k)): v for k, v in (layers or {}).items()}
 
     def base(self, image: ImageRef) -> BaseFacts | None:
         return self.bases.get(str(image))
 
     def built(self, image: ImageRef) -> BuiltFacts | None:
         return self.built_facts.get(str(image))
+
+    def layers(self, image: ImageRef) -> BuiltLayers | None:
+        return self.built_layers.get(str(image))
 
 
 def base_facts(
