@@ -207,7 +207,10 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--deep", action="store_true", help="read the layers: uncompressed size and wasted bytes"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "html"), default="text")
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
 
 
 def _split_registry_mode(argv: Sequence[str]) -> list[str]:
