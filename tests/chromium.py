@@ -8,6 +8,7 @@ that DOM and takes a screenshot in the same run. `Png` decodes the screenshot wi
 
 from __future__ import annotations
 
+import re
 import struct
 import subprocess
 import zlib
@@ -25,6 +26,16 @@ for (const el of document.querySelectorAll(
   el.setAttribute('data-box', [r.left, r.top, r.width, r.height].map(Math.round).join(' '));
 }
 document.body.setAttribute('data-scroll-width', document.documentElement.scrollWidth);
+// The size toggle: which charts show before and after a reader picks "compressed".
+const shown = () => [...document.querySelectorAll('svg.stacks')]
+  .filter(svg => getComputedStyle(svg).display !== 'none').map(svg => svg.dataset.mode).join(' ');
+document.body.setAttribute('data-shown', shown());
+const compressed = document.getElementById('size-c');
+if (compressed) {
+  compressed.checked = true;
+  document.body.setAttribute('data-shown-after-toggle', shown());
+  document.getElementById('size-u').checked = true;
+}
 document.body.setAttribute('data-viewport-width', window.innerWidth);
 </script>
 """
@@ -112,33 +123,42 @@ def _unfilter(kind: int, line: bytearray, prev: bytearray, bpp: int) -> None:
 class Rendered:
     dom: str
     png: Png
+    pages: int  # printed to PDF
 
 
-def render(page: Path, workdir: Path, width: int = 1400, height: int = 1000) -> Rendered:
-    """Load `page` (plus the probe) in headless chromium: the DOM after layout, and a screenshot."""
+def _chromium(*args: str, workdir: Path) -> subprocess.CompletedProcess[str]:
     program = require_program("chromium", REMEDY)
-    workdir.mkdir(parents=True, exist_ok=True)
-    probed = workdir / f"{page.stem}.probed.html"
-    text = page.read_text(encoding="utf-8")
-    probed.write_text(text.replace("</body>", PROBE + "</body>", 1), encoding="utf-8")
-    shot = workdir / f"{page.stem}.png"
-    result = subprocess.run(
-        [
-            program,
-            *FLAGS,
-            f"--user-data-dir={workdir / 'profile'}",
-            f"--window-size={width},{height}",
-            f"--screenshot={shot}",
-            "--dump-dom",
-            probed.as_uri(),
-        ],
+    return subprocess.run(
+        [program, *FLAGS, f"--user-data-dir={workdir / 'profile'}", *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def render(page: Path, workdir: Path, width: int = 1400, height: int = 1000) -> Rendered:
+    """Load `page` (plus the probe) in headless chromium: the DOM after layout, and a screenshot."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    probed = workdir / f"{page.stem}.probed.html"
+    text = page.read_text(encoding="utf-8")
+    probed.write_text(text.replace("</body>", PROBE + "</body>", 1), encoding="utf-8")
+    shot = workdir / f"{page.stem}.png"
+    result = _chromium(
+        f"--window-size={width},{height}",
+        f"--screenshot={shot}",
+        "--dump-dom",
+        probed.as_uri(),
+        workdir=workdir,
+    )
     assert result.returncode == 0 and "data-scroll-width" in result.stdout, result.stderr[-2000:]
-    return Rendered(result.stdout, read_png(shot))
+    pdf = workdir / f"{page.stem}.pdf"
+    printed = _chromium(
+        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), workdir=workdir
+    )
+    assert printed.returncode == 0 and pdf.exists(), printed.stderr[-2000:]
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    return Rendered(result.stdout, read_png(shot), pages)
 
 
 @dataclass

@@ -578,11 +578,14 @@ def _controls(deep: bool) -> str:
 
 def _intro(columns: Sequence[_Column], registry: str | None, deep: bool) -> str:
     where = f" from {_e(registry)}" if registry else ""
-    text = (
-        f"{'Images' if len(columns) > 1 else 'The image'}{where}, oldest first, each drawn as its "
-        "stack of read-only layers, the first layer at the bottom. A layer held by more than one "
-        "image has the same colour and digest in every column that holds it."
-    )
+    if len(columns) == 1:
+        text = f"The image{where} drawn as its stack of read-only layers, the first at the bottom."
+    else:
+        text = (
+            f"Images{where}, oldest first, each drawn as its stack of read-only layers, the "
+            "first at the bottom. A layer held by more than one image has the same colour and "
+            "digest in every column that holds it."
+        )
     if deep:
         text += (
             " Hatched: bytes a later layer hides that every pull still downloads. Hover a layer "
@@ -751,7 +754,8 @@ def _paths(layer: _Layer) -> str:
     )
     shown = entries[:TOP_PATHS]
     items = [
-        f"<li><span class=n>{_e(human(int(w['bytes'])))}</span> <code>{_e(str(w['path']))}</code> "
+        f"<li><span class=n data-bytes={int(w['bytes'])}>{_e(human(int(w['bytes'])))}</span> "
+        f"<code>{_e(str(w['path']))}</code> "
         f"<span class=reason>{_e(str(w['reason']))}</span></li>"
         for w in shown
     ]
@@ -866,8 +870,17 @@ ul.paths code { overflow-wrap: anywhere; }
 .reason { color: var(--muted); }
 footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
 @media print {
-  .controls, .details { display: none; }
+  @page { size: landscape; margin: 8mm; }
+  body { font-size: 11px; }
+  .controls, .details, .sub, .note, footer { display: none; }
   main { max-width: none; padding: 0; }
-  @page { size: landscape; margin: 10mm; }
+  h1 { font-size: 16px; }
+  h2 { font-size: 13px; margin: 6px 0 4px; }
+  .callout { padding: 2px 10px 4px; margin: 4px 0 6px; }
+  .callout li, .callout p { line-height: 1.3; }
+  svg.stacks { max-height: 92mm; }
+  th, td { padding: 1px 6px; }
+  .figures .bar { height: 5px; }
+  .figures, .callout, figure.chart { break-inside: avoid; }
 }
 """

@@ -9,12 +9,14 @@ answers (tests/rawregistry.py) and against `--format json` of the same command.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
 import re
 import subprocess
 import sys
+import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import Any
 import pytest
 from chromium import Node, Png, parse, render
 from rawregistry import layer_sizes, manifest
+from realregistry import upload_image
 
 from layerguard.findings import human
 
@@ -37,6 +40,7 @@ class Page:
     html: str
     dom: Node
     png: Png
+    pages: int
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +69,15 @@ def _page(refs: list[str], run: Runner, workdir: Path, command: str = "compare")
     compared = json.loads(run("compare", "--deep", "--format", "json", *refs).stdout)
     inspected = [json.loads(run("inspect", "--deep", "--format", "json", r).stdout) for r in refs]
     rendered = render(out, workdir)
-    return Page(refs, compared, inspected, out.read_text(), parse(rendered.dom), rendered.png)
+    return Page(
+        refs,
+        compared,
+        inspected,
+        out.read_text(),
+        parse(rendered.dom),
+        rendered.png,
+        rendered.pages,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -266,6 +278,17 @@ def near(a: tuple[int, int, int], b: tuple[int, int, int], by: int) -> bool:
     return all(abs(x - y) <= by for x, y in zip(a, b, strict=True))
 
 
+def test_the_reader_picks_compressed_or_uncompressed(chained: Page, based: Page) -> None:
+    for page in (chained, based):
+        body = page.dom.all("body")[0]
+        assert body.attrs["data-shown"] == "uncompressed"
+        assert body.attrs["data-shown-after-toggle"] == "compressed"
+
+
+def test_prints_on_one_page(chained: Page, based: Page) -> None:
+    assert (chained.pages, based.pages) == (1, 1)
+
+
 def test_self_contained(chained: Page) -> None:
     page = chained.html
     assert "<script" not in page.lower()
@@ -286,3 +309,45 @@ def test_html_to_stdout_without_output(seeds: Any, run: Runner) -> None:
     printed = run("compare", "--format", "html", *seeds.based[:2]).stdout
     assert printed.startswith("<!DOCTYPE html>") and printed.endswith("</html>\n")
     assert "data-mode=uncompressed" not in printed  # without --deep: compressed sizes only
+
+
+def _tar_gz(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=1) as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_large_image_stays_usable(registry: Any, run: Runner, tmp_path: Path) -> None:
+    """120 layers, 10,500 paths a later layer deletes: every layer drawn, the paths cut to the
+    largest of each layer with the rest summed, and the page still one viewport wide."""
+    gzip_type = "application/vnd.oci.image.layer.v1.tar+gzip"
+    many = {f"data/d{i // 500}/f{i:05}.bin": b"x" * (1 + i % 97) for i in range(10_500)}
+    layers = [(_tar_gz(many), gzip_type)]
+    layers += [(_tar_gz({f"etc/step{n}.conf": b"y" * (n * 37)}), gzip_type) for n in range(118)]
+    layers.append((_tar_gz({".wh.data": b""}), gzip_type))
+    upload_image(registry.url, "large/many", "1", layers)
+    ref = f"{registry.host}/large/many:1"
+    page = _page([ref], run, tmp_path)
+
+    (column,) = columns(page, "uncompressed")
+    blocks = column.all("g", "layer")
+    assert len(blocks) == 120 == page.json["images"][0]["layer_count"]
+    assert all(block.all("rect")[0].box[3] >= 4 for block in blocks)  # every layer visible
+    body = page.dom.all("body")[0]
+    assert int(body.attrs["data-scroll-width"]) <= int(body.attrs["data-viewport-width"])
+
+    wasted = sum(len(data) for data in many.values())
+    assert page.json["images"][0]["wasted_bytes"] == wasted
+    assert int(blocks[0].attrs["data-reclaimable"]) == wasted
+    (paths,) = page.dom.all("section", "details")[0].all("ul", "paths")
+    items = paths.all("li")
+    listed = [int(li.all("span")[0].attrs["data-bytes"]) for li in items[:-1]]
+    assert listed == sorted((len(d) for d in many.values()), reverse=True)[: len(listed)]
+    (rest,) = paths.all("li", "rest")
+    assert f"and {len(many) - len(listed):,} more paths" in rest.own_text()
+    assert f"({wasted - sum(listed):,} bytes)" in rest.own_text()
+    assert len(page.html) < sum(len(name) for name in many)  # the page does not list them all
