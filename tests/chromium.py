@@ -12,6 +12,7 @@ import re
 import struct
 import subprocess
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,6 +38,7 @@ if (compressed) {
   document.getElementById('size-u').checked = true;
 }
 document.body.setAttribute('data-viewport-width', window.innerWidth);
+document.body.setAttribute('data-scroll-height', document.documentElement.scrollHeight);
 </script>
 """
 FLAGS = (
@@ -237,3 +239,51 @@ def parse(dom: str) -> Node:
     builder.feed(dom)
     builder.close()
     return builder.root
+
+
+def screenshot(page: Path, out: Path, workdir: Path, width: int, height: int) -> None:
+    """A picture of `page` for the README: the browser's screenshot with its colours cut to a
+    palette of 256, which keeps a flat-coloured page a quarter of the size."""
+    shot = workdir / "full.png"
+    result = _chromium(
+        f"--window-size={width},{height}", f"--screenshot={shot}", page.as_uri(), workdir=workdir
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    write_indexed_png(read_png(shot), out)
+
+
+def write_indexed_png(png: Png, path: Path) -> None:
+    """The 256 commonest colours; every other pixel takes the nearest of them."""
+    step = png.channels
+    counts: Counter[bytes] = Counter()
+    for row in png.rows:
+        counts.update(row[i : i + 3] for i in range(0, len(row), step))
+    palette = [colour for colour, _ in counts.most_common(256)]
+    index = {colour: number for number, colour in enumerate(palette)}
+
+    def nearest(colour: bytes) -> int:
+        found = index.get(colour)
+        if found is None:
+            found = min(
+                range(len(palette)),
+                key=lambda n: sum((a - b) ** 2 for a, b in zip(palette[n], colour, strict=True)),
+            )
+            index[colour] = found
+        return found
+
+    raw = b"".join(
+        b"\0" + bytes(nearest(row[i : i + 3]) for i in range(0, len(row), step)) for row in png.rows
+    )
+
+    def chunk(name: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + name + body + struct.pack(">I", zlib.crc32(name + body))
+        )
+
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", png.width, png.height, 8, 3, 0, 0, 0))
+        + chunk(b"PLTE", b"".join(palette))
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
