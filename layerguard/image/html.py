@@ -245,7 +245,11 @@ def _find_chains(columns: list[_Column]) -> None:
         if not same_repo:
             continue
         column.chained_on = (
-            parent.label if parent is not None else base_ref.familiar if base_ref else "?"
+            parent.label
+            if parent is not None
+            else f"{base_ref.repository}:{base_ref.tag or base_ref.digest}"
+            if base_ref
+            else "?"
         )
         if parent is not None:
             carried = {layer.digest: layer.size for layer in parent.layers}
@@ -424,7 +428,7 @@ def _column(
         f'<line class=ground x1="{x - 8:.1f}" x2="{x + width + 8:.1f}" '
         f'y1="{base_y + 1:.1f}" y2="{base_y + 1:.1f}" />\n'
         f'<text class=base x="{centre:.1f}" y="{base_y + 18:.1f}" text-anchor=middle>'
-        f"FROM {_e(_fit(base_name, width - 40, 6.6))}<title>{_e(base_name)}</title></text>\n"
+        f"FROM {_e(_fit(base_name, width - 44, 7.0))}<title>{_e(base_name)}</title></text>\n"
     )
     if column.chained_on:
         badge = f"LG001 chained on {column.chained_on}"
@@ -432,7 +436,7 @@ def _column(
             f'<rect class=badge x="{x:.1f}" y="{base_y + 28:.1f}" width="{width:.1f}" height=22 '
             f"rx=11 />\n"
             f'<text class=badge-text x="{centre:.1f}" y="{base_y + 43:.1f}" text-anchor=middle>'
-            f"{_e(_fit(badge, width - 12, 6.6))}<title>{_e(_chain_sentence(column))}</title>"
+            f"{_e(_fit(badge, width - 16, 7.6))}<title>{_e(_chain_sentence(column))}</title>"
             "</text>\n"
         )
     out.append("</g>\n")
@@ -645,6 +649,8 @@ def _legend(
             f'<rect width=22 height=14 fill="url(#hatch-{number})" /></svg> '
             f"<span><b>{_e(reason)}</b>: {_e(meaning)}</span></li>"
         )
+    if deep and not reasons:
+        items.append("<li><span>no reclaimable bytes: no layer hides a file of another</span></li>")
     if any(c.chained_on for c in columns):
         items.append(
             "<li><span class='swatch chain'></span> <span><b>LG001</b>: built on an earlier "

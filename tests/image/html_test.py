@@ -234,24 +234,37 @@ def test_chained_images_are_called_out(chained: Page, based: Page) -> None:
 
 def test_laid_out_within_the_viewport_without_overlapping_text(chained: Page, based: Page) -> None:
     for page in (chained, based):
-        body = page.dom.all("body")[0]
-        assert int(body.attrs["data-scroll-width"]) <= int(body.attrs["data-viewport-width"])
-        cols = columns(page, "uncompressed")
-        edges = [(c.box[0], c.box[0] + c.box[2]) for c in cols]
-        assert all(0 <= left < right <= 1400 for left, right in edges)
-        assert all(a[1] <= b[0] for a, b in itertools.pairwise(edges))  # side by side, apart
-        labelled = 0
-        for column in cols:
-            for block in column.all("g", "layer"):
-                rect = block.all("rect")[0].box
-                texts = zip(block.all("text", "label"), block.all("text", "size"), strict=True)
-                for label, size in texts:
-                    labelled += 1
-                    assert (
-                        rect[0] <= label.box[0] and size.box[0] + size.box[2] <= rect[0] + rect[2]
-                    )
-                    assert label.box[0] + label.box[2] < size.box[0], label.own_text()
-        assert labelled >= 8
+        assert_laid_out(page)
+
+
+def assert_laid_out(page: Page) -> None:
+    """Inside the viewport, columns apart, every layer labelled inside its block with no text
+    over other text, names and badges within their column."""
+    body = page.dom.all("body")[0]
+    assert int(body.attrs["data-scroll-width"]) <= int(body.attrs["data-viewport-width"])
+    cols = columns(page, "uncompressed")
+    edges = [(c.box[0], c.box[0] + c.box[2]) for c in cols]
+    assert all(0 <= left < right <= 1400 for left, right in edges)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(edges))  # side by side, apart
+    labelled = 0
+    for column in cols:
+        for block in column.all("g", "layer"):
+            rect = block.all("rect")[0].box
+            texts = zip(block.all("text", "label"), block.all("text", "size"), strict=True)
+            for label, size in texts:
+                labelled += 1
+                assert rect[0] <= label.box[0] and size.box[0] + size.box[2] <= rect[0] + rect[2]
+                assert label.box[0] + label.box[2] < size.box[0], label.own_text()
+        stack = [b.all("rect")[0].box for b in column.all("g", "layer")]
+        left = min(b[0] for b in stack)
+        right = max(b[0] + b[2] for b in stack)
+        for text in (
+            column.all("text", "name")
+            + column.all("text", "base")
+            + column.all("text", "badge-text")
+        ):
+            assert left - 10 <= text.box[0] and text.box[0] + text.box[2] <= right + 10, text
+    assert labelled == sum(len(c.all("g", "layer")) for c in cols)
 
 
 def test_screenshot_shows_the_stacks(chained: Page) -> None:
@@ -314,6 +327,7 @@ def test_self_contained(chained: Page) -> None:
 def test_inspect_draws_one_column(browser: str, seeds: Any, run: Runner, tmp_path: Path) -> None:
     ref = seeds.chained[3]
     page = _page([ref], run, tmp_path, "inspect")
+    assert_laid_out(page)
     (column,) = columns(page)
     blocks = column.all("g", "layer")
     assert [int(b.attrs["data-size"]) for b in blocks] == layer_sizes(ref)
