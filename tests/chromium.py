@@ -125,7 +125,7 @@ def _unfilter(kind: int, line: bytearray, prev: bytearray, bpp: int) -> None:
 class Rendered:
     dom: str
     png: Png
-    pages: int  # printed to PDF
+    pages: int | None  # printed to PDF, when asked
 
 
 def _chromium(*args: str, workdir: Path) -> subprocess.CompletedProcess[str]:
@@ -139,8 +139,11 @@ def _chromium(*args: str, workdir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def render(page: Path, workdir: Path, width: int = 1400, height: int = 1000) -> Rendered:
-    """Load `page` (plus the probe) in headless chromium: the DOM after layout, and a screenshot."""
+def render(
+    page: Path, workdir: Path, width: int = 1400, height: int = 1000, *, pdf: bool = False
+) -> Rendered:
+    """Load `page` (plus the probe) in headless chromium: the DOM after layout and a screenshot;
+    with `pdf`, also print it (a second run) and count the pages."""
     workdir.mkdir(parents=True, exist_ok=True)
     probed = workdir / f"{page.stem}.probed.html"
     text = page.read_text(encoding="utf-8")
@@ -154,12 +157,14 @@ def render(page: Path, workdir: Path, width: int = 1400, height: int = 1000) -> 
         workdir=workdir,
     )
     assert result.returncode == 0 and "data-scroll-width" in result.stdout, result.stderr[-2000:]
-    pdf = workdir / f"{page.stem}.pdf"
-    printed = _chromium(
-        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), workdir=workdir
-    )
-    assert printed.returncode == 0 and pdf.exists(), printed.stderr[-2000:]
-    pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    pages = None
+    if pdf:
+        printout = workdir / f"{page.stem}.pdf"
+        printed = _chromium(
+            "--no-pdf-header-footer", f"--print-to-pdf={printout}", page.as_uri(), workdir=workdir
+        )
+        assert printed.returncode == 0 and printout.exists(), printed.stderr[-2000:]
+        pages = len(re.findall(rb"/Type\s*/Page\b", printout.read_bytes()))
     return Rendered(result.stdout, read_png(shot), pages)
 
 

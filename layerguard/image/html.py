@@ -431,12 +431,12 @@ def _column(
         f"FROM {_e(_fit(base_name, width - 44, 7.0))}<title>{_e(base_name)}</title></text>\n"
     )
     if column.chained_on:
-        badge = f"LG001 chained on {column.chained_on}"
+        badge = f"LG001 built on {column.chained_on}"
         out.append(
             f'<rect class=badge x="{x:.1f}" y="{base_y + 28:.1f}" width="{width:.1f}" height=22 '
             f"rx=11 />\n"
             f'<text class=badge-text x="{centre:.1f}" y="{base_y + 43:.1f}" text-anchor=middle>'
-            f"{_e(_fit(badge, width - 16, 7.6))}<title>{_e(_chain_sentence(column))}</title>"
+            f"{_e(_fit(badge, width - 16, 7.2))}<title>{_e(_chain_sentence(column))}</title>"
             "</text>\n"
         )
     out.append("</g>\n")

@@ -42,7 +42,7 @@ class Page:
     html: str
     dom: Node
     png: Png
-    pages: int
+    pages: int | None
 
 
 @pytest.fixture(scope="session")
@@ -70,13 +70,15 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Runner:
     return layerguard
 
 
-def _page(refs: list[str], run: Runner, workdir: Path, command: str = "compare") -> Page:
+def _page(
+    refs: list[str], run: Runner, workdir: Path, command: str = "compare", pdf: bool = False
+) -> Page:
     out = workdir / "report.html"
     printed = run(command, "--deep", "--format", "html", "--output", str(out), *refs)
     assert printed.stdout == ""  # the page went to the file, not to stdout
     compared = json.loads(run("compare", "--deep", "--format", "json", *refs).stdout)
     inspected = [json.loads(run("inspect", "--deep", "--format", "json", r).stdout) for r in refs]
-    rendered = render(out, workdir)
+    rendered = render(out, workdir, pdf=pdf)
     return Page(
         refs,
         compared,
@@ -93,7 +95,7 @@ def chained(
     browser: str, seeds: Any, run: Runner, tmp_path_factory: pytest.TempPathFactory
 ) -> Page:
     workdir = tmp_path_factory.mktemp("chained")
-    page = _page(seeds.chained, run, workdir)
+    page = _page(seeds.chained, run, workdir, pdf=True)
     readme = os.environ.get("LAYERGUARD_README_SCREENSHOT")  # docs/report.png, made on request
     if readme:
         height = int(page.dom.all("body")[0].attrs["data-scroll-height"])
@@ -103,7 +105,7 @@ def chained(
 
 @pytest.fixture(scope="module")
 def based(browser: str, seeds: Any, run: Runner, tmp_path_factory: pytest.TempPathFactory) -> Page:
-    return _page(seeds.based, run, tmp_path_factory.mktemp("based"))
+    return _page(seeds.based, run, tmp_path_factory.mktemp("based"), pdf=True)
 
 
 def chart(page: Page, mode: str = "compressed") -> Node:
