@@ -251,7 +251,10 @@ def _image_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--deep", action="store_true", help="read the layers: uncompressed size and wasted bytes"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "html"), default="text")
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress on stderr while reading layers"
     )

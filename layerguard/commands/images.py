@@ -44,12 +44,17 @@ def inspect(args: argparse.Namespace) -> int:
         indexer = Indexer.for_cli(client, quiet=args.quiet) if args.deep else None
         indexes = indexer(image) if indexer else None
         (row,) = compare_images([image], indexer)
+        if args.format == "html":
+            from layerguard.image import html
+
+            out = html.render(html.records([image], [row], indexer), "inspect")
     if args.format == "json":
         import json
 
-        sys.stdout.write(json.dumps(inspect_record(image, row, indexes), indent=2) + "\n")
-    else:
-        sys.stdout.write(inspect_text(image, row, indexes))
+        out = json.dumps(inspect_record(image, row, indexes), indent=2) + "\n"
+    elif args.format != "html":
+        out = inspect_text(image, row, indexes)
+    _write(args, out)
     return EXIT_CLEAN
 
 
@@ -63,9 +68,28 @@ def compare(args: argparse.Namespace) -> int:
         images = [client.image(ref, args.platform) for ref in refs]
         indexer = Indexer.for_cli(client, quiet=args.quiet) if args.deep else None
         rows = compare_images(images, indexer)
-    out = compare_json(rows) if args.format == "json" else compare_text(rows, args.deep)
-    sys.stdout.write(out)
+        if args.format == "html":
+            from layerguard.image import html
+
+            # The indexer remembers every layer compare_images read: nothing is read twice.
+            out = html.render(html.records(images, rows, indexer), "compare")
+    if args.format == "json":
+        out = compare_json(rows)
+    elif args.format != "html":
+        out = compare_text(rows, args.deep)
+    _write(args, out)
     return EXIT_CLEAN
+
+
+def _write(args: argparse.Namespace, text: str) -> None:
+    """To --output as check writes it (a regular file atomically, `-` and devices as they
+    are), else stdout."""
+    if getattr(args, "output", None):
+        from layerguard.formatters import write_output
+
+        write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
 
 
 def images(args: argparse.Namespace) -> int:
