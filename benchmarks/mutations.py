@@ -88,10 +88,10 @@ MUTANTS: tuple[Mutant, ...] = (
         REGISTRY,
     ),
     Mutant(
-        "blob-size-unchecked",
+        "blob-size-unchecked",  # a blob cut short taken for whole
         "layerguard/registry/stream.py",
-        "if self._count != self._size:",
-        "if False:",
+        "if self._skip or self._count < self._size:",
+        "if self._skip:",
         REGISTRY,
     ),
     Mutant(
@@ -198,8 +198,8 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "exit-error-is-findings",
         "layerguard/commands/cli.py",
-        "        return EXIT_ERROR\n    except KeyboardInterrupt:",
-        "        return EXIT_FINDINGS\n    except KeyboardInterrupt:",
+        "        return EXIT_ERROR\n    except BrokenPipeError:",
+        "        return EXIT_FINDINGS\n    except BrokenPipeError:",
         EXIT,
     ),
     Mutant(
