@@ -228,7 +228,7 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2
 
 
 def is_archive(path: str) -> bool:
-    return posixpath.basename(path).lower().endswith(ARCHIVE_SUFFIXES)
+    return path.lower().endswith(ARCHIVE_SUFFIXES) and not path.endswith("/")
 
 
 def names_a_file(path: str) -> bool:
@@ -1113,9 +1113,13 @@ def copy_writes(
                 continue
             if files:
                 under = dest.rstrip("/") + "/"
+                norm, origin = normalized_source(source), from_stage or ""
                 for rel, is_tree_member, size, _ in files:
                     if is_tree_member:  # names read from disk: nothing for resolve to fold
-                        out.append(CopyWrite(under + rel, True, size, archive=is_archive(rel)))
+                        # (Positional and stamped here: a big context lists thousands.)
+                        archive = "." in rel[-9:] and is_archive(rel)
+                        out.append(CopyWrite(under + rel, True, size, False, archive, False,
+                                             False, norm, origin, dest))  # fmt: skip
                     elif dest_is_dir or len(files) > 1:
                         path = resolve(rel, dest)
                         out.append(CopyWrite(path, True, size, archive=is_archive(rel)))
@@ -1126,7 +1130,12 @@ def copy_writes(
     ends = [start for start, _ in marks[1:]] + [len(out)]
     for (start, source), end in zip(marks, ends, strict=True):
         norm, origin = normalized_source(source), from_stage or ""
-        out[start:end] = [w._replace(source=norm, origin=origin, into=dest) for w in out[start:end]]
+        out[start:end] = [
+            w if w.source else
+            CopyWrite(w.path, w.exact, w.size, w.tree, w.archive, w.unpacked, w.either,
+                      norm, origin, dest)
+            for w in out[start:end]
+        ]  # fmt: skip
     return out
 
 

@@ -179,7 +179,7 @@ def _copy_entries(index: int, step: Step) -> list[Entry]:
         if write.tree and write.unpacked:
             content = HEAVY
         role = ARCHIVE if write.archive else ""
-        out.append(Entry(write.path, kind, content, write.size, index, role, copied=True))
+        out.append(Entry(write.path, kind, content, write.size, index, role, "", True, ()))
     return out
 
 
@@ -211,8 +211,8 @@ def _run(
                     hits.extend(reached)
                     named.append(path)
             if op.kind == REMOVE:
-                own = [e for e in own if not any(covers(p, e.path) for p in op.paths)]
-                live = [e for e in live if not any(covers(p, e.path) for p in op.paths)]
+                own = _kept(own, op.paths)
+                live = _kept(live, op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
@@ -246,7 +246,12 @@ def _reach(
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
     made_here = any(covers(e.path, path) or (inside(e.path, path) and e.kind != FILE) for e in own)
     hits = []
+    head = _head(path)
     for entry in live:
+        ep = entry.path
+        # Cheap first: an entry under another top-level directory is never reached.
+        if head and not ep.startswith(head) and ep not in ("/", head[:-1]) and not is_glob(ep):
+            continue
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             if recursive and not (made_here or op.blind) and _installed_under(path, entry):
@@ -289,6 +294,43 @@ def _reach(
     ):
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     return []
+
+
+def _head(path: str) -> str:
+    """`/usr/` of `/usr/share/doc`: the top-level directory with its slash, or '' when the path
+    is `/`, a top-level name, or a wildcard there."""
+    slash = path.find("/", 1)
+    top = path[: slash + 1] if slash > 0 else ""
+    return "" if is_glob(top) else top
+
+
+def _kept(entries: list[Entry], removals: tuple[str, ...]) -> list[Entry]:
+    """The entries a removal of `removals` leaves (the corpus removes often: kept cheap)."""
+    if not removals or not entries:
+        return entries
+    # `dir/*` removes what `dir` was written as and what lies below it but dotfiles, as the
+    # shell globs; other wildcards take the slow road.
+    stars = {r[:-2] for r in removals if r.endswith("/*") and not is_glob(r[:-2])}
+    plain = [r for r in removals if r[:-2] not in stars or not r.endswith("/*")]
+    if "/" in plain or any(is_glob(r) for r in plain):
+        return [e for e in entries if not any(covers(r, e.path) for r in removals)]
+    exact = set(plain) | stars
+    below = tuple(r.rstrip("/") + "/" for r in plain)
+    return [
+        e
+        for e in entries
+        if e.path not in exact and not e.path.startswith(below) and not _under_star(e.path, stars)
+    ]
+
+
+def _under_star(path: str, stars: set[str]) -> bool:
+    """`path` lies below one of `stars` and `star/*` reaches it (no leading dot on the way)."""
+    head, _, name = path.rpartition("/")
+    while head:
+        if head in stars and not name.startswith("."):
+            return True
+        head, _, name = head.rpartition("/")
+    return "" in stars and not name.startswith(".")
 
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:

@@ -245,7 +245,7 @@ class Origins:
 
     def __init__(self, ctx: Context) -> None:
         self._base = ctx.base
-        self._where = [step.where for step in ctx.steps]
+        self._where = ctx.steps
         self._steps: list[str] = []
         self._files = 0
         self._bytes = 0
@@ -259,8 +259,9 @@ class Origins:
         layer = hit.entry.layer
         if layer != BASE:
             self._unmeasured = True
-            if self._where[layer] not in self._steps:
-                self._steps.append(self._where[layer])
+            where = self._where[layer].where
+            if where not in self._steps:
+                self._steps.append(where)
             if hit.entry.content == EXACT and hit.entry.size is not None:
                 self._context_files += 1
                 self._context_bytes += hit.entry.size

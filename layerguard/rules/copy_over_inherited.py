@@ -69,13 +69,19 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    # What each step wrote, file by file, for the exact (listed) writes: a `COPY . .` of a big
+    # context compares thousands of paths, so by lookup rather than by scan.
+    listed = [{c.path: c for c in s.copies if c.exact and c.size != 0} for s in ctx.steps]
+    unlisted = [[c for c in s.copies if not c.exact and c.size != 0] for s in ctx.steps]
+    model = ctx.model
+    shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            for path, where, size in _old_copies(ctx, index, write):
+            for path, where, size in _old_copies(ctx, index, write, listed, unlisted, shipped):
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
         if not hits:
@@ -106,16 +112,23 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _old_copies(
-    ctx: Context, index: int, write: CopyWrite
+    ctx: Context,
+    index: int,
+    write: CopyWrite,
+    listed: list[dict[str, CopyWrite]],
+    unlisted: list[list[CopyWrite]],
+    shipped: ImageRef | None,
 ) -> Iterator[tuple[str, str, int | None]]:
-    """(path, where, bytes if known) of what earlier layers wrote where `write` lands."""
-    for earlier in reversed(ctx.steps[:index]):
-        for old in earlier.copies:
-            if old.size == 0:
-                continue  # an empty file costs its header only
-            if (old.exact and write.exact and old.path == write.path) or _same_source_file(
-                old, write
-            ):
+    """(path, where, bytes if known) of what earlier layers wrote where `write` lands. An empty
+    file costs its header only: not counted."""
+    for position in range(index - 1, -1, -1):
+        earlier = ctx.steps[position]
+        found = listed[position].get(write.path) if write.exact else None
+        if found is not None:
+            yield found.path, earlier.where, found.size
+            return
+        for old in unlisted[position]:
+            if _same_source_file(old, write):
                 yield old.path, earlier.where, old.size
                 return
         if earlier.run and write.path in earlier.run.files:
@@ -126,7 +139,8 @@ def _old_copies(
         if write.exact and write.path in base.files:
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
-    yield from _known_base_content(ctx, write)
+    if shipped is not None:
+        yield from _known_base_content(ctx.model, shipped, write)
 
 
 def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
@@ -148,14 +162,12 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     return old.path == new.into.rstrip("/") + "/" + rel
 
 
-def _known_base_content(ctx: Context, write: CopyWrite) -> Iterator[tuple[str, str, int | None]]:
+def _known_base_content(
+    model: Model, shipped: ImageRef, write: CopyWrite
+) -> Iterator[tuple[str, str, int | None]]:
     """Without the registry: a `COPY --from` of a path onto the same place in the same image
     it came from (a system tree of the stage's base image, or any file of the base image
     itself), or a file every image of an official repository holds (nginx's default.conf)."""
-    model = ctx.model
-    shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
-    if shipped is None:
-        return
     where = f"the base image {shipped.familiar}"
     if write.origin and write.source != "." and not is_glob(write.source):
         stage_base, is_stage = _origin_base(model, write.origin)
