@@ -241,6 +241,9 @@ def _reach(
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path`."""
     recursive = op.kind == REMOVE or op.recursive
+    # `mv` moves what it names: a whiteout hides the old path and the files land again at the
+    # new one. Only a file or tree a layer is known to have written there is certain to weigh.
+    moves = op.tool == "mv"
     # What this RUN made at or above the path before this command, or a directory below it
     # (`mkdir -p` makes the parents too): it may be what the command means, so only a whole
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
@@ -254,7 +257,7 @@ def _reach(
             continue
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
-            if recursive and not (made_here or op.blind) and _installed_under(path, entry):
+            if recursive and not (made_here or op.blind or moves) and _installed_under(path, entry):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if not entry.weighs:
@@ -269,7 +272,7 @@ def _reach(
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
-            if made_here or op.blind or op.kind == TOUCH:
+            if made_here or op.blind or op.kind == TOUCH or moves:
                 continue  # (touch makes a file as often as it touches one)
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / (`COPY rootfs/ /`) or a home made from /etc/skel

@@ -162,3 +162,14 @@ def test_unpacking_reaches_the_archive_a_copy_wrote() -> None:
 def test_an_unlisted_copy_is_a_file_a_tree_or_either(dockerfile: str, kind: str) -> None:
     (copy,) = model(dockerfile)
     assert [e.kind for e in copy.entries] == [kind]
+
+
+def test_mv_reaches_only_what_a_layer_is_known_to_have_written_there() -> None:
+    *_, run = model(
+        "FROM debian\nCOPY app.bin /opt/app.bin\nRUN curl -o /tmp/x.tgz https://x/x.tgz"
+        " && tar -C /srv -xzf /tmp/x.tgz && rm /tmp/x.tgz\n"
+        "RUN mv /opt/app.bin /usr/local/bin/app && mv /srv/data /data\n"
+    )
+    # The copied file moves away (its bytes still ship below); what lies inside the extracted
+    # tree may be empty directories: not reached.
+    assert reached(run) == [(REMOVE, "/opt/app.bin", 0, True)]
