@@ -713,6 +713,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         packed = _paths(operands, command)
         yield Op(UNPACK, tool, packed, text)
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
+        if not any(w in ("-k", "--keep", "-c", "--stdout") for w in words):
+            yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
     elif tool == "git" and len(operands) >= 2 and operands[0] == "clone":
         clone = (
             operands[2]

@@ -159,7 +159,7 @@ def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Laye
         if step.run is not None:
             layer, live = _run(index, step, live, base)
         else:
-            entries = tuple(_copy_entries(index, step))
+            entries = tuple(_copy_entries(index, step, live))
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
         # only the version on top (the hidden one is LG002's waste, already counted there).
@@ -171,15 +171,21 @@ def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Laye
     return tuple(out)
 
 
-def _copy_entries(index: int, step: Step) -> list[Entry]:
+def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
+    # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
+    # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
+    made = {e.path for e in live if e.kind in (DIR, TREE)}
     out = []
     for write in step.copies:
         kind = TREE if write.tree else EITHER if write.either else FILE
+        path = write.path
+        if kind == FILE and not write.exact and path in made and write.source:
+            path = posixpath.join(path, posixpath.basename(write.source))
         content = EXACT if write.size is not None else UNKNOWN
         if write.tree and write.unpacked:
             content = HEAVY
         role = ARCHIVE if write.archive else ""
-        out.append(Entry(write.path, kind, content, write.size, index, role, "", True, ()))
+        out.append(Entry(path, kind, content, write.size, index, role, "", True, ()))
     return out
 
 

@@ -142,6 +142,12 @@ FLAGGED = [
         [(2, "LG006"), (4, "LG003")],
         id="G-add-zip",
     ),
+    pytest.param(
+        "FROM debian\nRUN mkdir -p /opt/x\nCOPY deps.tar.gz /opt/x\n"
+        "RUN cd /opt/x && gunzip deps.tar.gz && tar -xf deps.tar\n",
+        [(3, "LG006"), (4, "LG003")],
+        id="G-gunzip-replaces-the-archive-copied-into-a-made-directory",
+    ),
     # H. A loop over a glob.
     pytest.param(
         "FROM debian\nCOPY p1.zip p2.zip /u01/\n"
