@@ -21,7 +21,7 @@ from layerguard.rules.base import BaseFacts, BuiltFacts, BuiltLayers, Context
 
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Protocol
+    from typing import Any, Protocol
 
     class Measurer(Protocol):
         """What `check --registry` adds: facts about base images and built images, by
@@ -45,6 +45,8 @@ class Settings(NamedTuple):
 class Report(NamedTuple):
     files: int
     findings: tuple[Finding, ...]
+    # With `check --registry --format html`: the built images, as `inspect --format json` has them.
+    images: tuple[Mapping[str, Any], ...] = ()
 
 
 # The engine's own finding for a pragma naming no rule (dockerfile/pragmas.py describes it).

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
     _Arguments = tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
 
-FORMATS = ("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown")
+FORMATS = (
+    *("auto", "text", "json", "sarif", "github", "checkstyle", "gitlab", "junit", "markdown"),
+    "html",
+)
 
 
 _HIDDEN = "(not in --help)"
@@ -622,6 +625,8 @@ def _lint_with_registry(
             budgets=budgets,
         )
         report = lint(paths, settings, measurer)
+        if args.format == "html" and measurer.built_images:
+            report = report._replace(images=tuple(measurer.records()))
     for notice in measurer.notices:
         print(f"layerguard: {notice}", file=sys.stderr)
     return report

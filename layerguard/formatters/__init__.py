@@ -47,6 +47,7 @@ FORMATTERS: dict[str, Formatter] = {
     "gitlab": _lazy("gitlab"),
     "junit": _lazy("junit"),
     "markdown": _lazy("markdown"),
+    "html": _lazy("html"),
 }
 
 

@@ -78,6 +78,7 @@ class RegistryMeasurer:
         self._failed: set[str] = set()  # refs that failed in optional mode (noticed already)
         self._guesses: dict[str, Image | None] = {}
         self._tags: dict[str, list[str]] = {}
+        self.built_images: list[Image] = []  # the images the checked files build, as measured
 
     def _image(self, ref: ImageRef, missing_ok: bool = False) -> Image | None:
         key = str(ref)
@@ -170,10 +171,19 @@ class RegistryMeasurer:
             tuple(new_layers),
         )
 
+    def records(self) -> list[dict[str, Any]]:
+        """The built images measured so far, as `inspect --format json` records (for the
+        drawn report of `check --registry --format html`)."""
+        from layerguard.image.html import records
+
+        return records(self.built_images, compare(self.built_images, self.indexer), self.indexer)
+
     def layers(self, image: ImageRef) -> BuiltLayers | None:
         """The built image layer by layer, for the bytes of each static finding."""
         try:
             found = self._image(image, missing_ok=True)
+            if found is not None and all(found.digest != i.digest for i in self.built_images):
+                self.built_images.append(found)
             if found is None:
                 if str(image) not in self._failed:
                     self.notices.append(

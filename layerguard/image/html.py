@@ -76,7 +76,10 @@ def records(
     for image, row in zip(images, rows, strict=True):
         record = inspect_record(image, row, indexes(image) if indexes else None)
         if row.analysis is not None:
-            record["wasted"] = row.as_json(top=len(row.analysis.wasted))["wasted"]
+            # Every item: hidden versions, and the caches and archives reclaim adds to them.
+            record["wasted"] = row.as_json(
+                top=len(row.analysis.wasted) + len(row.analysis.visible)
+            )["wasted"]
         out.append(record)
     return out
 

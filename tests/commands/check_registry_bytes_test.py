@@ -14,6 +14,7 @@ import io
 import json
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import tarfile
@@ -214,3 +215,37 @@ def test_compare_deep_reclaims_caches_and_unpacked_archives(built: tuple[str, st
     assert ("/opt/bundle.tar", "archive", archive) in reasons
     assert ("/tmp/big.bin", "deleted", 5_000_000) in reasons
     assert {w["reason"] for w in record["wasted"]} == {"deleted", "overwritten", "cache", "archive"}
+
+
+def test_check_draws_the_built_image_beside_its_findings(
+    built: tuple[str, str], tmp_path: Path
+) -> None:
+    """Issue 15: `check --registry --format html` draws the built image's layers, as compare
+    does, with the findings and their measured bytes on the same page; a real browser loads it."""
+    import chromium
+
+    base, image = built
+    (tmp_path / "Dockerfile").write_text(DOCKERFILE.replace("localhost/base:1", base))
+    page = tmp_path / "report.html"
+    result = subprocess.run(
+        [str(BIN / "layerguard"), "check", "--registry", "--image", image, "--format", "html",
+         "--output", str(page), "Dockerfile"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache")},
+        timeout=300,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    rendered = chromium.render(page, tmp_path / "browser")
+    dom = rendered.dom
+    # One column (in each of the two charts, uncompressed and compressed): the built image.
+    assert set(re.findall(r'data-image="([^"]+)"', dom)) == {image}
+    assert set(re.findall(r'data-layers="(\d+)"', dom)) == {str(len(_layers(image)))}
+    rows = re.findall(r"<tr class=\"?(\w+)\"? data-rule=\"?(LG\d+)\"? data-line=\"?(\d+)", dom)
+    assert sorted((rule, int(line)) for _, rule, line in rows) == sorted(
+        [("LG003", 5), ("LG004", 6), ("LG005", 7), ("LG003", 8), ("LG005", 9), ("LG006", 10)]
+    )
+    assert "4.77MB (measured)" not in dom and "5MB (measured)" in dom  # LG003 at line 5
+    assert rendered.png.width == 1400

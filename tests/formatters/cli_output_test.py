@@ -94,7 +94,7 @@ def test_auto_picks_github_on_github_actions(repo: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(repo: Path) -> None:
-    result = run(repo, "layerguard", "check", "--format", "html")
+    result = run(repo, "layerguard", "check", "--format", "yaml")
     assert result.returncode == 2
     assert "--format: expected one of auto, text, json, sarif" in result.stderr
 
@@ -254,3 +254,11 @@ def test_output_to_a_directory_is_one_line_exit_2(repo: Path) -> None:
     result = run(repo, "layerguard", "check", "-o", "out", "Dockerfile")
     assert result.returncode == 2
     assert result.stderr == "layerguard: --output out: cannot write: Is a directory\n"
+
+
+def test_html_without_the_registry_is_the_findings_table(repo: Path) -> None:
+    result = run(repo, "layerguard", "check", "--format", "html")
+    assert result.returncode == 1, result.stderr
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert page.count("data-rule=LG003") == 1 and "<svg" not in page

@@ -1,0 +1,62 @@
+"""`--format html`: one self-contained page. With `check --registry` and the images the files
+build, their layers drawn as `compare --format html` draws them, the findings listed beside the
+layers they concern; otherwise the findings alone."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from layerguard.findings import Finding, human
+from layerguard.formatters import Style
+from layerguard.formatters.text import summary
+from layerguard.linter import Report
+
+_PAGE = """<!DOCTYPE html>
+<html lang=en>
+<head><meta charset=utf-8><title>layerguard check</title>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;
+border-bottom:1px solid #d0d7de;vertical-align:top}.error{color:#b42318}.warning{color:#9a6700}
+.info{color:#57606a}td.bytes{text-align:right;white-space:nowrap}</style>
+</head>
+<body><main><h1>layerguard check</h1>
+"""
+
+
+def render(report: Report, style: Style) -> str:
+    section = _findings(report)
+    if not report.images:
+        return _PAGE + section + "</main></body></html>\n"
+    from layerguard.image import html as drawn
+
+    page = drawn.render(report.images, "check")
+    return page.replace("<footer>", section + "<footer>", 1)
+
+
+def _findings(report: Report) -> str:
+    rows = "".join(_row(f) for f in report.findings)
+    table = (
+        "<table class=findings><thead><tr><th>where</th><th>rule</th><th>severity</th>"
+        "<th>finding</th><th>bytes</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n"
+        if rows
+        else ""
+    )
+    return (
+        f"<section class=findings aria-label=Findings><h2>Findings</h2>\n"
+        f"<p>{html.escape(summary(report))}</p>\n{table}</section>\n"
+    )
+
+
+def _row(f: Finding) -> str:
+    figures: Mapping[str, Any] | None = f.measured if f.measured is not None else f.estimated
+    size = figures.get("bytes") if figures else None
+    kind = "measured" if f.measured is not None else "estimated"
+    weight = f"{human(size)} ({kind})" if isinstance(size, int) else ""
+    return (
+        f"<tr class={f.severity} data-rule={f.rule} data-line={f.line}>"
+        f"<td>{html.escape(f.file)}:{f.line}</td><td>{f.rule}</td>"
+        f"<td class={f.severity}>{f.severity}</td><td>{html.escape(f.message)}</td>"
+        f"<td class=bytes>{weight}</td></tr>\n"
+    )
