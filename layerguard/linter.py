@@ -120,7 +120,7 @@ def _lint_forked(paths: list[str]) -> Report:
 def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -> Report:
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
-    texts: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
     for display in paths:
         try:
             if display == "-":  # standard input, its build context the working directory
@@ -153,7 +153,7 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
             continue
         image, context = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context)
-        texts[key] = data.decode().removeprefix("\ufeff").splitlines()
+        texts[key] = data.decode().removeprefix("\ufeff")
     graph = Graph(
         {**_companions(settings, sources), **sources}, settings.build_args, settings.target
     )
@@ -214,7 +214,7 @@ def _check_file(
     graph: Graph,
     key: str,
     source: Source,
-    lines: list[str],
+    text: str,
     settings: Mapping[str, RuleSetting],
     measurer: Measurer | None,
 ) -> list[Finding]:
@@ -236,9 +236,11 @@ def _check_file(
             built = measurer.built(source.image)
             built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
-    ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base), built_layers)
+    ctx = Context(
+        model, source.image, steps, chain, base, built, layers(steps, base), built_layers, text
+    )
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
-    suppressions = pragmas.collect(lines, spans)
+    suppressions = pragmas.collect(text.splitlines(), spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)
     for rule in rule_table.RULES:
         setting = settings[rule.CODE]
@@ -260,6 +262,7 @@ def _check_file(
                     problem.help or rule.HELP,
                     problem.measured,
                     problem.estimated,
+                    problem.fix,
                 )
             )
     return out
