@@ -58,8 +58,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import CACHE, MANAGERS
-from layerguard.findings import Problem, Severity
+from layerguard.dockerfile.effects import CACHE, MANAGERS, package_command, tool_and_args
+from layerguard.dockerfile.filesystem import Layer, Step, layers
+from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, weigh
 
@@ -85,7 +86,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         what = " and ".join(MANAGERS[f].what for f in left)
         fix = "; ".join(MANAGERS[f].fix for f in left)
         step = layer.step
-        yield weigh(
+        problem = weigh(
             ctx,
             index,
             "cache",
@@ -96,3 +97,109 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
             ),
         )
+        yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
+
+
+# The cleanup each family gets at the end of the RUN, chosen so that it cannot fail the RUN:
+# `rm -rf` of the cache, or the manager's own clean (which ran a moment before). `{tool}` is
+# the program as the RUN calls it, `{cache}` the cache directory the model found.
+_CLEANUPS = {
+    "apt": "rm -rf /var/lib/apt/lists/*",
+    "apk": "rm -rf /var/cache/apk/*",
+    "yum": "{tool} clean all",
+    "npm": "npm cache clean --force",
+    "yarn": "yarn cache clean",
+    "conda": "{tool} clean -afy",
+    "composer": "composer clear-cache",
+}
+# pip keeps no cache at all with --no-cache-dir, added to each `pip install` the RUN runs.
+_PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
+
+
+def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
+    """The cleanup in the same RUN when the rewritten RUN provably leaves everything it left
+    but the caches; otherwise a cache mount (unsafe: see the docstring); None when neither can
+    be shown to work."""
+    from layerguard.dockerfile import fix as fixing
+
+    step = layer.step
+    node = step.instr.node
+    escape = ctx.model.parsed.escape
+    lines = fixing.instruction_lines(ctx.text, node)
+    caches = [e for e in layer.entries if e.role == CACHE and e.family in families]
+    if not node.json_form and not node.heredocs:
+        text = "\n".join(lines)
+        done: list[str] = []
+        for family in families:
+            paths = " ".join(_quoted(e.path) for e in caches if e.family == family)
+            options = [f"rm -rf {paths}"]
+            if family == "pip":
+                options.insert(0, "")
+            elif family in _CLEANUPS:
+                tool = _tool(step, family)
+                cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
+                options.insert(0, cleanup.format(tool=tool))
+            for option in options:
+                if option:
+                    candidate = fixing.append_command(text.split("\n"), option, escape)
+                else:
+                    found = fixing.insert_after(text.split("\n"), _PIP_INSTALL, "--no-cache-dir")
+                    if found is None:
+                        continue
+                    candidate = found
+                if _leaves_only(step, candidate, escape, keep=families[len(done) + 1 :]):
+                    text = candidate
+                    done.append(option or "pip install --no-cache-dir")
+                    break
+            else:
+                break
+        else:
+            return Fix(
+                f"clean up in the same RUN: {'; '.join(done)}",
+                True,
+                (Edit(node.start_line, node.end_line, text),),
+            )
+    candidate = "\n".join(lines)
+    for entry in caches:
+        mount = f"--mount=type=cache,target={entry.path}"
+        candidate = fixing.add_run_flag(candidate.split("\n"), mount)
+    if not _leaves_only(step, candidate, escape, keep=[]):
+        return None
+    return Fix(
+        "keep the cache in a BuildKit cache mount (it is then not in the image: a later RUN "
+        "that expects it must fetch it again)",
+        False,
+        (Edit(node.start_line, node.end_line, candidate),),
+    )
+
+
+def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
+    """The RUN rewritten as `text` leaves what `step` leaves but its caches, except those of the
+    `keep` families (cleaned by a later edit)."""
+    from layerguard.dockerfile import fix as fixing
+
+    new = fixing.rewritten_step(step, text, escape)
+    if new is None:
+        return False
+
+    def written(s: Step) -> set[tuple[str, ...]]:
+        (layer,) = layers((s,))
+        return {(e.path, e.kind, e.content, e.role, e.family) for e in layer.entries}
+
+    gone = {entry for entry in written(step) if entry[3] == CACHE and entry[4] not in keep}
+    return written(new) == written(step) - gone
+
+
+def _tool(step: Step, family: str) -> str:
+    """The program the RUN called for `family` (`dnf`, `microdnf`, `mamba`), as written."""
+    assert step.run is not None
+    for command in step.run.commands:
+        tool, words = tool_and_args(command)
+        if package_command(tool, words)[0] == family:
+            return words[0]
+    return family
+
+
+def _quoted(path: str) -> str:
+    safe = all(c.isalnum() or c in "/._-~*" for c in path)
+    return path if safe else "'" + path.replace("'", "'\\''") + "'"
