@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from layerguard.dockerfile import fix
+from layerguard.dockerfile.parser import parse
 from layerguard.findings import Edit, Fix
 from layerguard.linter import Settings, lint
 from layerguard.project.config import default_rules
@@ -115,3 +116,70 @@ def test_diff_is_a_unified_diff() -> None:
     assert fix.diff("Dockerfile", "FROM a\nRUN b\n", "FROM a\nRUN b && c\n") == (
         "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n FROM a\n-RUN b\n+RUN b && c\n"
     )
+
+
+FIXABLE = """\
+# syntax=docker/dockerfile:1
+FROM debian:12
+RUN useradd app
+# the index, then curl
+RUN apt-get update \\
+    && apt-get install -y curl
+COPY app/ /app/
+RUN chown -R app:app /app
+RUN pip install flask  \\
+      requests
+RUN apk add curl; \\
+    apk add git
+"""
+
+
+def test_fixed_file_parses_and_a_second_pass_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text(FIXABLE)
+    before = _lint(path)
+    assert [(line, rule) for line, rule, f in before if f is not None] == [
+        (5, "LG005"),
+        (8, "LG004"),
+        (9, "LG005"),
+        (11, "LG005"),
+    ]
+    first = _fix_file(path)
+    assert first.dropped == ()
+    assert len(first.applied) == 4
+    assert path.read_text() == (
+        "# syntax=docker/dockerfile:1\n"
+        "FROM debian:12\n"
+        "RUN useradd app\n"
+        "# the index, then curl\n"
+        "RUN apt-get update \\\n"
+        "    && apt-get install -y curl \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --chown=app:app app/ /app/\n"
+        "RUN pip install --no-cache-dir flask  \\\n"
+        "      requests\n"
+        "RUN apk add curl; \\\n"
+        "    apk add git \\\n"
+        "    && rm -rf /var/cache/apk/*\n"
+    )
+    parse(path.read_text())
+    assert [rule for _, rule, _ in _lint(path)] == []
+    second = _fix_file(path)
+    assert second.applied == ()
+    assert path.read_text() == first.text
+
+
+def test_unsafe_fixes_only_where_asked(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    original = 'FROM debian:12\nRUN ["sh", "-c", "apt-get update && apt-get install -y x"]\n'
+    path.write_text(original)
+    ((_, rule, found),) = _lint(path)
+    assert rule == "LG005" and found is not None and not found.safe
+    assert _fix_file(path).applied == ()
+    assert path.read_text() == original
+    _fix_file(path, unsafe=True)
+    assert path.read_text() == (
+        "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists "
+        '["sh", "-c", "apt-get update && apt-get install -y x"]\n'
+    )
+    assert _lint(path) == []
