@@ -25,13 +25,18 @@ FIXED = [
         id="from-stage-with-instructions-between",
     ),
     pytest.param(
-        "FROM debian\nWORKDIR /app\nCOPY . .\nRUN chown -R 1000:1000 /app\n",
-        "FROM debian\nWORKDIR /app\nCOPY --chown=1000:1000 . .\nRUN chown 1000:1000 /app\n",
-        id="workdir-keeps-the-directory-chown",
+        "FROM debian\nRUN mkdir -p /srv/www\nCOPY . /srv/www/\nRUN chown -R 1000:1000 /srv/www\n",
+        "FROM debian\nRUN mkdir -p /srv/www\nCOPY --chown=1000:1000 . /srv/www/\n"
+        "RUN chown 1000:1000 /srv/www\n",
+        id="an-earlier-directory-keeps-its-chown",
     ),
 ]
 
 REPORT_ONLY = [
+    pytest.param(
+        "FROM debian\nWORKDIR /app\nCOPY . .\nRUN chown -R 1000:1000 /app\n",
+        id="workdir-made-the-directory",
+    ),
     pytest.param("FROM debian\nCOPY app/ /app/\nRUN chown -R app /app\n", id="user-without-group"),
     pytest.param("FROM debian\nCOPY app/ /app/\nRUN chmod -R u+x /app\n", id="symbolic-mode"),
     pytest.param(
