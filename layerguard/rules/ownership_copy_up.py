@@ -126,7 +126,10 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
         valid = bool(user and colon and group)
     else:  # COPY --chmod takes octal modes only
         valid = len(spec) in (3, 4) and all(c in "01234567" for c in spec)
-    if not valid:
+    # `chmod +x FILE` becomes --chmod=755: the same for a file the context holds as 644, not for
+    # one it holds as 600 or 664, whose other bits +x kept. So it is an unsafe fix.
+    executable = tool == "chmod" and spec in ("+x", "a+x", "ugo+x")
+    if not valid and not executable:
         return None
     changes = [c for c in layer.changes if c.kind in (CHOWN, TOUCH)]
     if len(changes) != 1 or len(changes[0].paths) != 1:
@@ -145,6 +148,8 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
     into = copy.copies[0].into.rstrip("/") or "/"
     single = len(copy.copies) == 1 and copy.copies[0].path == path and not copy.copies[0].tree
     if path != into and not single:
+        return None
+    if executable and not single:
         return None
     if not single and not set(words[1:-2]) & _RECURSIVE:
         return None
@@ -170,7 +175,7 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
             return None
     from layerguard.dockerfile import fix as fixing
 
-    flag = f"--{tool}={spec}"
+    flag = f"--{tool}={'755' if executable else spec}"
     copy_lines = fixing.instruction_lines(ctx.text, copy.instr.node)
     new_copy = fixing.add_run_flag(copy_lines, flag)
     node_after = fixing.reparse(new_copy, ctx.model.parsed.escape)
@@ -184,10 +189,11 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
     # A directory that existed before the COPY keeps its owner under COPY --chown; the RUN
     # changed it: keep that change, of the directory entry alone (no file is copied up).
     kept = f"{keyword} {tool} {spec} {path}" if not single and path in earlier else None
+    unsafe = " (mode 0755 whatever the file's mode in the build context)" if executable else ""
     return Fix(
-        f"COPY {flag} at line {copy.instr.line} instead of the RUN"
+        f"COPY {flag} at line {copy.instr.line} instead of the RUN{unsafe}"
         + ("" if kept is None else f", and {tool} of the directory {path} alone"),
-        True,
+        not executable,
         (
             Edit(copy.instr.line, copy.instr.end_line, new_copy),
             Edit(node.start_line, node.end_line, kept),

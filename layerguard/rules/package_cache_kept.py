@@ -111,6 +111,8 @@ _CLEANUPS = {
     "yarn": "yarn cache clean",
     "conda": "{tool} clean -afy",
     "composer": "composer clear-cache",
+    # The module cache is read-only: only root's rm -rf gets through it, go's own clean always.
+    "go": "{tool} clean -modcache -cache",
 }
 # pip keeps no cache at all with --no-cache-dir, added to each `pip install` the RUN runs.
 _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
@@ -131,7 +133,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         text = "\n".join(lines)
         done: list[str] = []
         for family in families:
-            paths = " ".join(_quoted(e.path) for e in caches if e.family == family)
+            paths = " ".join(dict.fromkeys(_quoted(e.path) for e in caches if e.family == family))
             options = [f"rm -rf {paths}"]
             if family == "pip":
                 options.insert(0, "")

@@ -77,6 +77,16 @@ def test_fix(lint_files: Lint, dockerfile: str, fixed: str) -> None:
     assert lint_files({"Dockerfile": fixed}, code="LG004", context=False) == []
 
 
+def test_chmod_plus_x_is_an_unsafe_fix(lint_files: Lint) -> None:
+    dockerfile = "FROM debian\nCOPY install.sh /tmp/\nRUN chmod +x /tmp/install.sh\n"
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG004", context=False)
+    assert found.fix is not None and not found.fix.safe
+    assert "mode 0755 whatever the file's mode" in found.fix.description
+    fixed = fix.apply(dockerfile, [found.fix]).text
+    assert fixed == "FROM debian\nCOPY --chmod=755 install.sh /tmp/\n"
+    assert lint_files({"Dockerfile": fixed}, code="LG004", context=False) == []
+
+
 @pytest.mark.parametrize("dockerfile", REPORT_ONLY)
 def test_report_only(lint_files: Lint, dockerfile: str) -> None:
     found = lint_files({"Dockerfile": dockerfile}, code="LG004", context=False)

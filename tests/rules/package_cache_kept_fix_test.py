@@ -47,6 +47,11 @@ SAFE = [
         id="cargo-rm",
     ),
     pytest.param(
+        "FROM golang\nRUN go mod download && go build -o /app ./...\n",
+        "FROM golang\nRUN go mod download && go build -o /app ./... && go clean -modcache -cache\n",
+        id="go-cleans-its-read-only-cache",
+    ),
+    pytest.param(
         "FROM python\nUSER app\nRUN pip install --user x\n",
         "FROM python\nUSER app\nRUN pip install --no-cache-dir --user x\n",
         id="pip-as-another-user",
