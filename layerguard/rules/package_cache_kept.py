@@ -58,7 +58,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import CACHE, MANAGERS, package_command, tool_and_args
+from layerguard.dockerfile.effects import (
+    CACHE,
+    INSTALL,
+    MANAGERS,
+    package_command,
+    run_effects,
+    tool_and_args,
+)
 from layerguard.dockerfile.filesystem import Layer, Step, layers
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
@@ -156,9 +163,17 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             else:
                 break
         else:
+            # apt's index is not only a cache: a later `apt-get install` without its own
+            # `apt-get update` needs it, and fails once it is gone.
+            needed = "apt" in families and _installs_later_without_index(ctx, node.end_line)
+            note = (
+                " (unsafe: a later RUN installs with apt without updating the index first)"
+                if needed
+                else ""
+            )
             return Fix(
-                f"clean up in the same RUN: {'; '.join(done)}",
-                True,
+                f"clean up in the same RUN: {'; '.join(done)}{note}",
+                not needed,
                 (Edit(node.start_line, node.end_line, text),),
             )
     candidate = "\n".join(lines)
@@ -190,6 +205,26 @@ def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
 
     gone = {entry for entry in written(step) if entry[3] == CACHE and entry[4] not in keep}
     return written(new) == written(step) - gone
+
+
+def _installs_later_without_index(ctx: Context, after: int) -> bool:
+    """A RUN of any stage below line `after` installs with apt-get/apt/aptitude, and nothing
+    in that RUN fetched the index before it."""
+    for stage in ctx.model.stages:
+        for instr in stage.instructions:
+            if instr.keyword != "run" or instr.line <= after:
+                continue
+            fetched = False
+            for op in run_effects(instr).ops:
+                if op.family != "apt":
+                    continue
+                if op.role == CACHE or any(m.get("type") == "cache" for m in instr.mounts()):
+                    fetched = True
+                elif (
+                    op.role == INSTALL and op.tool in ("apt-get", "apt", "aptitude") and not fetched
+                ):
+                    return True
+    return False
 
 
 def _tool(step: Step, family: str) -> str:

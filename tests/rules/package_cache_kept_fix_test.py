@@ -69,6 +69,23 @@ UNSAFE = [
 
 UNSAFE.append(
     pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN apt-get install -y nginx\n",
+        "FROM debian\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get install -y nginx\n",
+        id="a-later-install-needs-the-index",
+    )
+)
+SAFE.append(
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y a\n"
+        "RUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n",
+        "FROM debian\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n",
+        id="a-later-install-updates-first",
+    )
+)
+UNSAFE.append(
+    pytest.param(
         # `&& rm ...` after the comment would be part of it: no safe fix.
         "FROM debian\nRUN apt-get update # index\n",
         "FROM debian\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update # index\n",
