@@ -32,6 +32,24 @@ Files the build context lists carry their size (`estimated`). With `check --regi
 `measured: {"paths": N, "bytes": B}` is what the instruction's layer of the built image copied
 up (the lower versions it replaced), or else the base image's files under those paths.
 
+## Fix
+Safe (`check --fix`): `COPY x /app/` then `RUN chown -R app:app /app` becomes
+`COPY --chown=app:app x /app/` (`chmod -R 755` becomes `--chmod=755`), and the `RUN` goes, when
+the `RUN` is nothing but that one chown (with both user and group: `--chown=app` would also set
+the group) or chmod (an octal mode: `COPY --chmod` takes no other), and what it changed is
+exactly what that `COPY` wrote: its destination or its one file, nothing an earlier step put
+there, nothing a step between wrote or ran over. When an earlier `RUN` or `COPY` made the
+destination directory, `COPY --chown` leaves that directory's owner, so a non-recursive
+`RUN chown app:app /app` of the directory alone stays (its layer holds one directory entry).
+
+Report only: a destination that `WORKDIR` made or whose parent the `COPY` would create (builders
+disagree on who owns those: BuildKit makes the `WORKDIR` directory as root before the `COPY`,
+buildah makes it during the `COPY` with the `--chown` owner), variables in the command, several
+`COPY`s or commands.
+
+Unsafe (`--unsafe-fixes`): `chmod +x FILE` of one copied file becomes `COPY --chmod=755`; the
+same for a file the build context holds as 644, not for one it holds as 600 or 664.
+
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
   `info`.

@@ -45,6 +45,25 @@ or `RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/
 With `check --registry` and the built image, `measured: {"paths": N, "bytes": B}` is what the
 instruction's layer wrote in package caches.
 
+## Fix
+Safe (`check --fix`), for a shell-form `RUN` without heredocs: the cleanup goes at the end of the
+same `RUN`'s command, in the continuation style it already uses (` \` and the next line's
+indentation, `&&` leading or trailing), one per package manager and chosen so that it cannot
+fail the `RUN`: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/cache/apk/*`, `--no-cache-dir` added
+to each `pip install`, `yum`/`dnf`/`microdnf clean all` (`zypper clean -a`), `npm cache clean
+--force`, `yarn cache clean`, `conda clean -afy`, `composer clear-cache`, `go clean -modcache
+-cache` (as the `RUN` calls the tool), otherwise `rm -rf` of the cache directory. It is offered
+only when the rewritten `RUN`, worked out again, leaves exactly what the original left but the
+cache: the image's files are the same, less the cache.
+
+Unsafe (`--unsafe-fixes`):
+- removing apt's index when a later `RUN` runs `apt-get install` without its own `apt-get
+  update`: that install needs the index and would fail;
+- where no cleanup can be appended (a heredoc or exec-form `RUN`, a shell comment at the end), a
+  cache mount, `RUN --mount=type=cache,target=/var/lib/apt/lists ...`: the cache is then not in
+  the image at all, so a later `RUN` (or a child image) that relies on it fails or fetches it
+  again, and the build needs BuildKit (or buildah).
+
 ## Options
 - `min-bytes` (default 1MB): with `check --registry`, a cache measured smaller than this drops
   to `info`.
