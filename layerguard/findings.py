@@ -29,13 +29,38 @@ class Severity(enum.IntEnum):
             raise ValueError(f"expected one of error, warning, info; got {text!r}") from None
 
 
+class Edit(NamedTuple):
+    """Lines `line`..`end_line` of a file (1-based, inclusive) replaced by `text` (the new lines
+    joined by newlines, without the last one); None deletes the lines."""
+
+    line: int
+    end_line: int
+    text: str | None
+
+
+class Fix(NamedTuple):
+    """How to repair a problem in the Dockerfile text: line-span edits that never overlap.
+    `safe` fixes keep the image's final filesystem as it was but for the waste they remove;
+    unsafe ones (`--unsafe-fixes`) change something a build may rely on."""
+
+    description: str
+    safe: bool
+    edits: tuple[Edit, ...]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The first and last line the edits touch."""
+        return min(e.line for e in self.edits), max(e.end_line for e in self.edits)
+
+
 class Problem(NamedTuple):
     """What a rule reports: where and why. The engine adds code and severity.
 
     `help` is how to fix this problem when it is more specific than the rule's HELP (yarn's
     cache is not npm's, apk's fix is not apt's); None means the rule's HELP.
     `measured` holds figures the registry gave; `estimated` what the build context shows
-    before anything is built (`{"paths": N, "bytes": B}`)."""
+    before anything is built (`{"paths": N, "bytes": B}`); `fix` how to repair it, when the
+    rule knows a rewrite that provably keeps the image's meaning."""
 
     line: int
     end_line: int
@@ -44,6 +69,7 @@ class Problem(NamedTuple):
     measured: Mapping[str, Any] | None = None
     help: str | None = None
     estimated: Mapping[str, Any] | None = None
+    fix: Fix | None = None
 
 
 class Finding(NamedTuple):
@@ -60,6 +86,7 @@ class Finding(NamedTuple):
     help: str
     measured: Mapping[str, Any] | None = None
     estimated: Mapping[str, Any] | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)

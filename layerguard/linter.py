@@ -77,19 +77,27 @@ confirm BuildKit accepts the file.
 PARALLEL_MIN_FILES = 200
 
 
-def lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None = None) -> Report:
-    """Check `paths` (as the user gave them) together, so FROM chains across them are followed."""
+def lint(
+    paths: Sequence[str],
+    settings: Settings,
+    measurer: Measurer | None = None,
+    texts: Mapping[str, bytes] | None = None,
+) -> Report:
+    """Check `paths` (as the user gave them) together, so FROM chains across them are followed.
+    `texts` holds the contents of some of them as they would be (`check --diff` lints its fixes
+    before anything is written)."""
     workers = min(os.cpu_count() or 1, 4)
     # Without image mappings no file's result depends on another's, so big runs can be split.
     if (
         measurer is None
+        and not texts
         and not settings.images
         and len(paths) >= PARALLEL_MIN_FILES
         and workers > 1
         and sys.platform == "linux"
     ):
         return _lint_in_parallel(paths, settings, workers)
-    return _lint(paths, settings, measurer)
+    return _lint(paths, settings, measurer, texts or {})
 
 
 def _lint_in_parallel(paths: Sequence[str], settings: Settings, workers: int) -> Report:
@@ -116,16 +124,23 @@ _forked_settings: Settings | None = None
 
 def _lint_forked(paths: list[str]) -> Report:
     assert _forked_settings is not None
-    return _lint(paths, _forked_settings, None)
+    return _lint(paths, _forked_settings, None, {})
 
 
-def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -> Report:
+def _lint(
+    paths: Sequence[str],
+    settings: Settings,
+    measurer: Measurer | None,
+    texts: Mapping[str, bytes],
+) -> Report:
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
-    texts: dict[str, list[str]] = {}
+    decoded: dict[str, str] = {}
     for display in paths:
         try:
-            if display == "-":  # standard input, its build context the working directory
+            if display in texts:
+                data = texts[display]
+            elif display == "-":  # standard input, its build context the working directory
                 data = sys.stdin.buffer.read()
             else:
                 with open(display, "rb") as handle:
@@ -155,12 +170,12 @@ def _lint(paths: Sequence[str], settings: Settings, measurer: Measurer | None) -
             continue
         image, context = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context)
-        texts[key] = data.decode().removeprefix("\ufeff").splitlines()
+        decoded[key] = data.decode().removeprefix("\ufeff")
     graph = Graph(
         {**_companions(settings, sources), **sources}, settings.build_args, settings.target
     )
     for key, source in sources.items():
-        findings.extend(_check_file(graph, key, source, texts[key], settings.rules, measurer))
+        findings.extend(_check_file(graph, key, source, decoded[key], settings.rules, measurer))
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
 
@@ -216,7 +231,7 @@ def _check_file(
     graph: Graph,
     key: str,
     source: Source,
-    lines: list[str],
+    text: str,
     settings: Mapping[str, RuleSetting],
     measurer: Measurer | None,
 ) -> list[Finding]:
@@ -238,9 +253,11 @@ def _check_file(
             built = measurer.built(source.image)
             built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
-    ctx = Context(model, source.image, steps, chain, base, built, layers(steps, base), built_layers)
+    ctx = Context(
+        model, source.image, steps, chain, base, built, layers(steps, base), built_layers, text
+    )
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
-    suppressions = pragmas.collect(lines, spans)
+    suppressions = pragmas.collect(text.splitlines(), spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)
     for rule in rule_table.RULES:
         setting = settings[rule.CODE]
@@ -262,6 +279,7 @@ def _check_file(
                     problem.help or rule.HELP,
                     problem.measured,
                     problem.estimated,
+                    problem.fix,
                 )
             )
     return out

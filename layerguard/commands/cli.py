@@ -118,6 +118,29 @@ _CHECK_ARGUMENTS: _Arguments = (
             "registry failures notices, --registry=off ignores the config's registry setting",
         },
     ),
+    (
+        ("--fix",),
+        {
+            "action": "store_true",
+            "help": "apply the safe fixes to the files in place, then report what is left",
+        },
+    ),
+    (
+        ("--diff",),
+        {
+            "action": "store_true",
+            "help": "print the fixes as a unified diff and change nothing (exit 1 when there is "
+            "something to fix)",
+        },
+    ),
+    (
+        ("--unsafe-fixes",),
+        {
+            "action": "store_true",
+            "help": "with --fix or --diff, also apply the fixes that change what a build may rely "
+            "on (see each rule's Fix section)",
+        },
+    ),
     # `--registry=MODE` arrives here (see _split_registry_mode): a flag that took an optional
     # value would swallow the next path (`check --registry Dockerfile`, as pre-commit calls it).
     (
@@ -503,6 +526,15 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
         report = lint(paths, settings)
     else:
         report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
+    if args.fix or args.diff:
+        fixed = _fix(paths, settings, report, args)
+        if args.diff:
+            if args.output and args.output != "-":
+                write_output(args.output, fixed)
+            else:
+                _print_report(fixed)
+            return EXIT_FINDINGS if fixed else EXIT_CLEAN
+        report = lint(paths, settings)
     color = _color(args)
     rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
     if args.output and args.output != "-":
@@ -516,6 +548,80 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
 
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+
+
+def _fix(
+    paths: list[str], settings: Settings, report: Report, args: argparse.Namespace | SimpleNamespace
+) -> str:
+    """Apply the fixes of `report` (safe ones, and unsafe ones with --unsafe-fixes), linting
+    again after each pass until none is left. With --fix, each changed file is replaced
+    atomically at the end; with --diff nothing is written. Returns the diff of every change."""
+    from layerguard.dockerfile import fix as fixing
+    from layerguard.linter import lint
+
+    if "-" in paths:
+        raise UsageError("--fix and --diff read the files they fix: pass paths, not -")
+    wanted = (lambda f: f.safe) if not args.unsafe_fixes else (lambda f: True)
+    original: dict[str, str] = {}
+    current: dict[str, str] = {}
+    applied: dict[str, int] = {}
+    for _ in range(fixing.MAX_PASSES):
+        by_file: dict[str, list[Any]] = {}
+        for finding in report.findings:
+            if finding.fix is not None and wanted(finding.fix):
+                by_file.setdefault(finding.file, []).append(finding.fix)
+        changed = False
+        for display, fixes in by_file.items():
+            if display not in current:
+                original[display] = current[display] = _read_text(display)
+            result = fixing.apply(current[display], fixes)
+            for dropped, why in result.dropped:
+                print(
+                    f"layerguard: {display}:{dropped.span[0]}: fix not applied ({why}): "
+                    f"{dropped.description}",
+                    file=sys.stderr,
+                )
+            if result.applied:
+                changed = True
+                current[display] = result.text
+                applied[display] = applied.get(display, 0) + len(result.applied)
+        if not changed:
+            break
+        texts = {display: text.encode() for display, text in current.items()}
+        report = lint(paths, settings, texts=texts)
+    out = [
+        fixing.diff(display, original[display], text)
+        for display, text in current.items()
+        if text != original[display]
+    ]
+    if args.fix and not args.diff:
+        from layerguard.files import write_output as write
+
+        for display, text in current.items():
+            if text == original[display]:
+                continue
+            try:
+                write(display, text.encode())
+            except OSError as exc:
+                raise LayerguardError(f"{display}: cannot write: {exc.strerror or exc}") from None
+    total = sum(applied.values())
+    if total and not args.quiet:
+        verb = "would fix" if args.diff else "fixed"
+        files = len(applied)
+        print(
+            f"layerguard: {verb} {total} problem{'s' if total != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}",
+            file=sys.stderr,
+        )
+    return "".join(out)
+
+
+def _read_text(display: str) -> str:
+    try:
+        with open(display, "rb") as handle:
+            return handle.read().decode()
+    except OSError as exc:
+        raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
 
 
 def _color(args: argparse.Namespace | SimpleNamespace) -> bool:

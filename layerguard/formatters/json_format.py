@@ -33,6 +33,14 @@ def render(report: Report, style: Style) -> str:
             item["measured"] = dict(f.measured)
         if f.estimated is not None:
             item["estimated"] = dict(f.estimated)
+        if f.fix is not None:
+            item["fix"] = {
+                "description": f.fix.description,
+                "safe": f.fix.safe,
+                "edits": [
+                    {"line": e.line, "end_line": e.end_line, "text": e.text} for e in f.fix.edits
+                ],
+            }
         violations.append(item)
     summary = {"files": report.files}
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
@@ -44,8 +52,15 @@ def render(report: Report, style: Style) -> str:
 def load(text: str) -> Report:
     """The Report a `--format json` document describes, so other formats can be rendered from one
     analysis (the GitHub Action checks once and writes annotations, summary and SARIF from it)."""
-    from layerguard.findings import Finding
+    from layerguard.findings import Edit, Finding, Fix
     from layerguard.linter import Report
+
+    def fix(v: dict[str, Any]) -> Fix | None:
+        given = v.get("fix")
+        if given is None:
+            return None
+        edits = tuple(Edit(e["line"], e["end_line"], e["text"]) for e in given["edits"])
+        return Fix(given["description"], bool(given["safe"]), edits)
 
     try:
         document = json.loads(text)
@@ -64,6 +79,7 @@ def load(text: str) -> Report:
                 help=v["help"],
                 measured=v.get("measured"),
                 estimated=v.get("estimated"),
+                fix=fix(v),
             )
             for v in document["violations"]
         )

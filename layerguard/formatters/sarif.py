@@ -22,6 +22,7 @@ from layerguard.records import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
+    from layerguard.findings import Fix
     from layerguard.formatters import Style
     from layerguard.linter import Report
 
@@ -77,6 +78,8 @@ def render(report: Report, style: Style) -> str:
             ],
             "partialFingerprints": {FINGERPRINT: fingerprint},
         }
+        if f.fix is not None:
+            result["fixes"] = [_fix(f.fix, where)]
         figures = (("measured", f.measured), ("estimated", f.estimated))
         properties = {key: dict(value) for key, value in figures if value is not None}
         if properties:
@@ -100,6 +103,30 @@ def render(report: Report, style: Style) -> str:
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _fix(fix: Fix, where: dict[str, str]) -> dict[str, Any]:
+    """A SARIF fix: each edit replaces whole lines. A deletion takes the lines with their
+    newline (up to column 1 of the next line); a replacement keeps the last newline."""
+    replacements: list[dict[str, Any]] = []
+    for edit in fix.edits:
+        if edit.text is None:
+            region = {"startLine": edit.line, "startColumn": 1}
+            region.update(endLine=edit.end_line + 1, endColumn=1)
+            replacements.append({"deletedRegion": region})
+        else:
+            replacements.append(
+                {
+                    "deletedRegion": {"startLine": edit.line, "endLine": edit.end_line},
+                    "insertedContent": {"text": edit.text},
+                }
+            )
+    applies = "safe: `layerguard check --fix`" if fix.safe else "unsafe: --unsafe-fixes"
+    return {
+        "description": {"text": f"{fix.description} ({applies})"},
+        "artifactChanges": [{"artifactLocation": where, "replacements": replacements}],
+        "properties": {"safe": fix.safe},
+    }
 
 
 def _descriptors() -> list[dict[str, Any]]:

@@ -19,17 +19,22 @@ def render(report: Report, style: Style) -> str:
     lines = []
     for f in report.findings:
         severity = str(f.severity)
+        # `[*]`: `check --fix` repairs it, as ruff marks what its --fix repairs.
+        mark = " [*]" if f.fix is not None and f.fix.safe else ""
         if style.color:
             lines.append(
-                f"{_BOLD}{f.file}:{f.line}{_RESET} {_DIM}{f.rule}{_RESET} "
+                f"{_BOLD}{f.file}:{f.line}{_RESET} {_DIM}{f.rule}{_RESET}{mark} "
                 f"{_COLORS[f.severity]}{severity}{_RESET}: {f.message}"
             )
         else:
-            lines.append(f"{f.file}:{f.line} {f.rule} {severity}: {f.message}")
+            lines.append(f"{f.file}:{f.line} {f.rule}{mark} {severity}: {f.message}")
         if not style.quiet and f.help:
             lines.append(help_line(f.help, f.rule, style.color))
     if not style.quiet:
         lines.append(summary(report))
+        fixable = fixable_line(report)
+        if fixable:
+            lines.append(fixable)
     return "".join(line + "\n" for line in lines)
 
 
@@ -58,6 +63,18 @@ def summary(report: Report) -> str:
         paths, size = weighed
         line += f"; {human(size)} reclaimable in {paths} file{'s' if paths != 1 else ''}"
     return line
+
+
+def fixable_line(report: Report) -> str:
+    """`[*] 2 fixable with --fix (1 more with --unsafe-fixes).`, or '' when nothing is."""
+    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
+    if not safe and not unsafe:
+        return ""
+    if not safe:
+        return f"{unsafe} fixable with --fix --unsafe-fixes."
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"[*] {safe} fixable with --fix{more}."
 
 
 def reclaimable(report: Report) -> tuple[int, int] | None:

@@ -32,6 +32,24 @@ Files the build context lists carry their size (`estimated`). With `check --regi
 `measured: {"paths": N, "bytes": B}` is what the instruction's layer of the built image copied
 up (the lower versions it replaced), or else the base image's files under those paths.
 
+## Fix
+Safe (`check --fix`): `COPY x /app/` then `RUN chown -R app:app /app` becomes
+`COPY --chown=app:app x /app/` (`chmod -R 755` becomes `--chmod=755`), and the `RUN` goes, when
+the `RUN` is nothing but that one chown (with both user and group: `--chown=app` would also set
+the group) or chmod (an octal mode: `COPY --chmod` takes no other), and what it changed is
+exactly what that `COPY` wrote: its destination or its one file, nothing an earlier step put
+there, nothing a step between wrote or ran over. When an earlier `RUN` or `COPY` made the
+destination directory, `COPY --chown` leaves that directory's owner, so a non-recursive
+`RUN chown app:app /app` of the directory alone stays (its layer holds one directory entry).
+
+Report only: a destination that `WORKDIR` made or whose parent the `COPY` would create (builders
+disagree on who owns those: BuildKit makes the `WORKDIR` directory as root before the `COPY`,
+buildah makes it during the `COPY` with the `--chown` owner), variables in the command, several
+`COPY`s or commands.
+
+Unsafe (`--unsafe-fixes`): `chmod +x FILE` of one copied file becomes `COPY --chmod=755`; the
+same for a file the build context holds as 644, not for one it holds as 600 or 664.
+
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
   `info`.
@@ -43,10 +61,12 @@ up (the lower versions it replaced), or else the base image's files under those 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import CHOWN, TOUCH
-from layerguard.findings import Problem, Severity
+from layerguard.dockerfile.effects import CHOWN, EXEC, TOUCH, inside, path_overlaps
+from layerguard.dockerfile.filesystem import Layer
+from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing, weigh
 
@@ -78,7 +98,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         where = origins.where("written")
         step = layer.step
-        yield weigh(
+        problem = weigh(
             ctx,
             index,
             "replaced",
@@ -91,3 +111,109 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 estimated=origins.estimated(),
             ),
         )
+        yield problem._replace(fix=_fix(ctx, index, layer)) if ctx.text else problem
+
+
+# Directories every image has: a COPY into them creates no directory of its own.
+_PRESENT = frozenset(
+    {"/", "/tmp", "/opt", "/srv", "/home", "/root", "/etc", "/usr", "/usr/local", "/var"}
+    | {"/usr/local/bin", "/usr/bin", "/bin", "/usr/local/lib", "/usr/share", "/var/lib"}
+)
+_RECURSIVE = frozenset({"-R", "--recursive"})
+
+
+def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
+    """`COPY --chown=`/`--chmod=` instead of a RUN that is one chown/chmod of exactly what one
+    COPY wrote; None unless the filesystem is provably the same afterwards."""
+    step = layer.step
+    node = step.instr.node
+    if step.run is None or len(step.run.commands) != 1 or node.json_form or node.heredocs:
+        return None
+    command = step.run.commands[0]
+    words = command.words
+    if step.instr.flags or command.assignments or command.redirects or "$" in node.original:
+        return None
+    if len(words) < 3 or words[0] not in ("chown", "chmod"):
+        return None
+    tool, spec = words[0], words[-2]
+    if not set(words[1:-2]) <= _RECURSIVE:
+        return None
+    user, colon, group = spec.partition(":")
+    # `chown app` keeps the group where `--chown=app` sets it to the user's id: only both match.
+    if tool == "chown":
+        valid = bool(user and colon and group)
+    else:  # COPY --chmod takes octal modes only
+        valid = len(spec) in (3, 4) and all(c in "01234567" for c in spec)
+    # `chmod +x FILE` becomes --chmod=755: the same for a file the context holds as 644, not for
+    # one it holds as 600 or 664, whose other bits +x kept. So it is an unsafe fix.
+    executable = tool == "chmod" and spec in ("+x", "a+x", "ugo+x")
+    if not valid and not executable:
+        return None
+    changes = [c for c in layer.changes if c.kind in (CHOWN, TOUCH)]
+    if len(changes) != 1 or len(changes[0].paths) != 1:
+        return None
+    hits = changes[0].hits
+    origins = {h.entry.layer for h in hits}
+    if len(origins) != 1 or not all(h.whole and h.entry.copied for h in hits):
+        return None
+    (source,) = origins
+    copy = ctx.steps[source] if source >= 0 else None
+    if copy is None or copy.inherited or copy.instr.keyword != "copy" or copy.instr.node.heredocs:
+        return None
+    if copy.instr.flag(tool) is not None or not copy.copies or command.cwd is None:
+        return None
+    path = changes[0].paths[0]
+    into = copy.copies[0].into.rstrip("/") or "/"
+    single = len(copy.copies) == 1 and copy.copies[0].path == path and not copy.copies[0].tree
+    if path != into and not single:
+        return None
+    if executable and not single:
+        return None
+    if not single and not set(words[1:-2]) & _RECURSIVE:
+        return None
+    earlier = [e.path for lay in ctx.layers[:source] for e in lay.entries]
+    workdirs = [s.instr.workdir for s in ctx.steps[: source + 1]]
+    if any(inside(p, path) for p in earlier):
+        return None  # a chown -R reached those too; COPY --chown would not
+    if any(w == path or inside(w, path) or inside(path, w) for w in workdirs if w != "/"):
+        # A directory only WORKDIR made: BuildKit makes it before the COPY, owned by root;
+        # buildah makes it during the COPY, owned as --chown says (measured: see
+        # tests/commands/check_fix_real_test.py). The fixed image would depend on the builder.
+        return None
+    parent = posixpath.dirname(path)
+    if parent not in _PRESENT and parent not in earlier:
+        return None  # COPY would create it, with an owner builders do not agree on
+    for between in ctx.layers[source + 1 : index]:
+        run = between.step.run
+        if any(path_overlaps(p, path) for w in between.step.copies for p in (w.path,)):
+            return None
+        if run is not None and any(
+            op.kind == EXEC or any(path_overlaps(p, path) for p in op.paths) for op in run.ops
+        ):
+            return None
+    from layerguard.dockerfile import fix as fixing
+
+    flag = f"--{tool}={'755' if executable else spec}"
+    copy_lines = fixing.instruction_lines(ctx.text, copy.instr.node)
+    new_copy = fixing.add_run_flag(copy_lines, flag)
+    node_after = fixing.reparse(new_copy, ctx.model.parsed.escape)
+    old_node = copy.instr.node
+    if node_after is None or (node_after.args, node_after.flags) != (
+        old_node.args,
+        (flag, *old_node.flags),
+    ):
+        return None
+    keyword = fixing.instruction_lines(ctx.text, node)[0].split()[0]
+    # A directory that existed before the COPY keeps its owner under COPY --chown; the RUN
+    # changed it: keep that change, of the directory entry alone (no file is copied up).
+    kept = f"{keyword} {tool} {spec} {path}" if not single and path in earlier else None
+    unsafe = " (mode 0755 whatever the file's mode in the build context)" if executable else ""
+    return Fix(
+        f"COPY {flag} at line {copy.instr.line} instead of the RUN{unsafe}"
+        + ("" if kept is None else f", and {tool} of the directory {path} alone"),
+        not executable,
+        (
+            Edit(copy.instr.line, copy.instr.end_line, new_copy),
+            Edit(node.start_line, node.end_line, kept),
+        ),
+    )

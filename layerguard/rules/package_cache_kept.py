@@ -45,6 +45,25 @@ or `RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/
 With `check --registry` and the built image, `measured: {"paths": N, "bytes": B}` is what the
 instruction's layer wrote in package caches.
 
+## Fix
+Safe (`check --fix`), for a shell-form `RUN` without heredocs: the cleanup goes at the end of the
+same `RUN`'s command, in the continuation style it already uses (` \` and the next line's
+indentation, `&&` leading or trailing), one per package manager and chosen so that it cannot
+fail the `RUN`: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/cache/apk/*`, `--no-cache-dir` added
+to each `pip install`, `yum`/`dnf`/`microdnf clean all` (`zypper clean -a`), `npm cache clean
+--force`, `yarn cache clean`, `conda clean -afy`, `composer clear-cache`, `go clean -modcache
+-cache` (as the `RUN` calls the tool), otherwise `rm -rf` of the cache directory. It is offered
+only when the rewritten `RUN`, worked out again, leaves exactly what the original left but the
+cache: the image's files are the same, less the cache.
+
+Unsafe (`--unsafe-fixes`):
+- removing apt's index when a later `RUN` runs `apt-get install` without its own `apt-get
+  update`: that install needs the index and would fail;
+- where no cleanup can be appended (a heredoc or exec-form `RUN`, a shell comment at the end), a
+  cache mount, `RUN --mount=type=cache,target=/var/lib/apt/lists ...`: the cache is then not in
+  the image at all, so a later `RUN` (or a child image) that relies on it fails or fetches it
+  again, and the build needs BuildKit (or buildah).
+
 ## Options
 - `min-bytes` (default 1MB): with `check --registry`, a cache measured smaller than this drops
   to `info`.
@@ -58,8 +77,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import CACHE, MANAGERS
-from layerguard.findings import Problem, Severity
+from layerguard.dockerfile.effects import (
+    CACHE,
+    INSTALL,
+    MANAGERS,
+    package_command,
+    run_effects,
+    tool_and_args,
+)
+from layerguard.dockerfile.filesystem import Layer, Step, layers
+from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, weigh
 
@@ -85,7 +112,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         what = " and ".join(MANAGERS[f].what for f in left)
         fix = "; ".join(MANAGERS[f].fix for f in left)
         step = layer.step
-        yield weigh(
+        problem = weigh(
             ctx,
             index,
             "cache",
@@ -96,3 +123,139 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
             ),
         )
+        yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
+
+
+# The cleanup each family gets at the end of the RUN, chosen so that it cannot fail the RUN:
+# `rm -rf` of the cache, or the manager's own clean (which ran a moment before). `{tool}` is
+# the program as the RUN calls it, `{cache}` the cache directory the model found.
+_CLEANUPS = {
+    "apt": "rm -rf /var/lib/apt/lists/*",
+    "apk": "rm -rf /var/cache/apk/*",
+    "yum": "{tool} clean all",
+    "npm": "npm cache clean --force",
+    "yarn": "yarn cache clean",
+    "conda": "{tool} clean -afy",
+    "composer": "composer clear-cache",
+    # The module cache is read-only: only root's rm -rf gets through it, go's own clean always.
+    "go": "{tool} clean -modcache -cache",
+}
+# pip keeps no cache at all with --no-cache-dir, added to each `pip install` the RUN runs.
+_PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
+
+
+def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
+    """The cleanup in the same RUN when the rewritten RUN provably leaves everything it left
+    but the caches; otherwise a cache mount (unsafe: see the docstring); None when neither can
+    be shown to work."""
+    from layerguard.dockerfile import fix as fixing
+
+    step = layer.step
+    node = step.instr.node
+    escape = ctx.model.parsed.escape
+    lines = fixing.instruction_lines(ctx.text, node)
+    caches = [e for e in layer.entries if e.role == CACHE and e.family in families]
+    if not node.json_form and not node.heredocs:
+        text = "\n".join(lines)
+        done: list[str] = []
+        for family in families:
+            paths = " ".join(dict.fromkeys(_quoted(e.path) for e in caches if e.family == family))
+            options = [f"rm -rf {paths}"]
+            if family == "pip":
+                options.insert(0, "")
+            elif family in _CLEANUPS:
+                tool = _tool(step, family)
+                cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
+                options.insert(0, cleanup.format(tool=tool))
+            for option in options:
+                if option:
+                    candidate = fixing.append_command(text.split("\n"), option, escape)
+                else:
+                    found = fixing.insert_after(text.split("\n"), _PIP_INSTALL, "--no-cache-dir")
+                    if found is None:
+                        continue
+                    candidate = found
+                if _leaves_only(step, candidate, escape, keep=families[len(done) + 1 :]):
+                    text = candidate
+                    done.append(option or "pip install --no-cache-dir")
+                    break
+            else:
+                break
+        else:
+            # apt's index is not only a cache: a later `apt-get install` without its own
+            # `apt-get update` needs it, and fails once it is gone.
+            needed = "apt" in families and _installs_later_without_index(ctx, node.end_line)
+            note = (
+                " (unsafe: a later RUN installs with apt without updating the index first)"
+                if needed
+                else ""
+            )
+            return Fix(
+                f"clean up in the same RUN: {'; '.join(done)}{note}",
+                not needed,
+                (Edit(node.start_line, node.end_line, text),),
+            )
+    candidate = "\n".join(lines)
+    for entry in caches:
+        mount = f"--mount=type=cache,target={entry.path}"
+        candidate = fixing.add_run_flag(candidate.split("\n"), mount)
+    if not _leaves_only(step, candidate, escape, keep=[]):
+        return None
+    return Fix(
+        "keep the cache in a BuildKit cache mount (it is then not in the image: a later RUN "
+        "that expects it must fetch it again)",
+        False,
+        (Edit(node.start_line, node.end_line, candidate),),
+    )
+
+
+def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
+    """The RUN rewritten as `text` leaves what `step` leaves but its caches, except those of the
+    `keep` families (cleaned by a later edit)."""
+    from layerguard.dockerfile import fix as fixing
+
+    new = fixing.rewritten_step(step, text, escape)
+    if new is None:
+        return False
+
+    def written(s: Step) -> set[tuple[str, ...]]:
+        (layer,) = layers((s,))
+        return {(e.path, e.kind, e.content, e.role, e.family) for e in layer.entries}
+
+    gone = {entry for entry in written(step) if entry[3] == CACHE and entry[4] not in keep}
+    return written(new) == written(step) - gone
+
+
+def _installs_later_without_index(ctx: Context, after: int) -> bool:
+    """A RUN of any stage below line `after` installs with apt-get/apt/aptitude, and nothing
+    in that RUN fetched the index before it."""
+    for stage in ctx.model.stages:
+        for instr in stage.instructions:
+            if instr.keyword != "run" or instr.line <= after:
+                continue
+            fetched = False
+            for op in run_effects(instr).ops:
+                if op.family != "apt":
+                    continue
+                if op.role == CACHE or any(m.get("type") == "cache" for m in instr.mounts()):
+                    fetched = True
+                elif (
+                    op.role == INSTALL and op.tool in ("apt-get", "apt", "aptitude") and not fetched
+                ):
+                    return True
+    return False
+
+
+def _tool(step: Step, family: str) -> str:
+    """The program the RUN called for `family` (`dnf`, `microdnf`, `mamba`), as written."""
+    assert step.run is not None
+    for command in step.run.commands:
+        tool, words = tool_and_args(command)
+        if package_command(tool, words)[0] == family:
+            return words[0]
+    return family
+
+
+def _quoted(path: str) -> str:
+    safe = all(c.isalnum() or c in "/._-~*" for c in path)
+    return path if safe else "'" + path.replace("'", "'\\''") + "'"

@@ -140,7 +140,7 @@ def test_text_output_and_exit_codes(tmp_path: Path) -> None:
     result = run(tmp_path, "check", "Dockerfile", env={"NO_COLOR": "1"})
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("Dockerfile:2 LG005 warning: ")
+    assert first.startswith("Dockerfile:2 LG005 [*] warning: ")
     assert "\033[" not in result.stdout
     assert run(tmp_path, "check", "Dockerfile", "--fail-on", "error").returncode == 0
     assert run(tmp_path, "check", "Dockerfile", "--fail-on", "never").returncode == 0
@@ -417,7 +417,8 @@ WORDS = (
     "app:1", "--target", "build", "--config", "c.yaml", "--version", "-qo", "--registry-mode",
     "--output=--", "--build-arg=--", "--format=", "--target=-", "--ignore", "LG005",
     "--ignore=LG003,LG004", "--severity", "LG005=info", "--severity=LG003=off", "--ign",
-    "--no-color", "linux", "--platform=linux",
+    "--no-color", "linux", "--platform=linux", "--fix", "--diff", "--unsafe-fixes", "--unsafe",
+    "--fix=1",
 )  # fmt: skip
 
 

@@ -274,6 +274,7 @@ def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
         "ignore",
         "severity",
         "cache",
+        "fix-diff",
     }
     used = set()
     [cache] = [step for step in ACTION["runs"]["steps"] if "uses" in step]
@@ -288,3 +289,24 @@ def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
     assert used == set(ACTION["inputs"])
     install = STEPS[0]["run"]
     assert '"$RUNNER_TEMP/layerguard-venv"' in install and '"$GITHUB_ACTION_PATH"' in install
+
+
+def test_fix_diff_goes_to_the_job_summary_and_changes_nothing(
+    installed: tuple[Path, Path], workspace: Path
+) -> None:
+    cached = "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"
+    (workspace / "docker" / "Dockerfile").write_text(cached)
+    run = check(installed, workspace, **{"working-directory": "docker", "fix-diff": "true"})
+    assert run.status == 1, run.stderr
+    assert run.summary.endswith(
+        "\n#### Fixes: `layerguard check --fix` would change\n\n````diff\n"
+        "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n FROM debian:12\n"
+        "-RUN apt-get update && apt-get install -y curl\n"
+        "+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n````\n"
+    )
+    assert (workspace / "docker" / "Dockerfile").read_text() == cached
+    plain = check(installed, workspace, **{"working-directory": "docker"})
+    assert plain.status == 1 and "Fixes" not in plain.summary
+    bad = check(installed, workspace, **{"fix-diff": "yes"})
+    assert bad.status == 2
+    assert "fix-diff: expected true or false, got 'yes'" in bad.stdout

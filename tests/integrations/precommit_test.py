@@ -180,3 +180,24 @@ def test_manifest_is_valid_and_matches_discovery() -> None:
     # What the comment in .pre-commit-hooks.yaml says: identify's tag covers more names.
     assert "dockerfile" in tags_from_filename("x.Containerfile")
     assert not is_dockerfile("x.Containerfile")
+
+
+def test_fix_hook_repairs_the_file_and_fails_the_commit(
+    checkout: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    hook = HOOKS["layerguard-fix"]
+    assert (hook["entry"], hook["files"]) == (
+        "layerguard check --fix",
+        HOOKS["layerguard"]["files"],
+    )
+    cached = "FROM debian:12\n# tools\nRUN apt-get update \\\n    && apt-get install -y curl\n"
+    result = try_repo(
+        checkout, tmp_path, {"Dockerfile": cached}, "layerguard-fix", "--files", "Dockerfile"
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"^layerguard \(fix\)\.+Failed$", result.stdout, re.M), result.stdout
+    assert "files were modified by this hook" in result.stdout
+    assert (tmp_path / "user-repo" / "Dockerfile").read_text() == (
+        "FROM debian:12\n# tools\nRUN apt-get update \\\n    && apt-get install -y curl \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+    )

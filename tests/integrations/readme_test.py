@@ -16,7 +16,7 @@ from pathlib import Path
 from integration_env import BIN, ROOT, environ
 
 README = (ROOT / "README.md").read_text()
-FINDING = re.compile(r"^(\S+:\d+ LG\d{3} (?:error|warning|info)): ", re.M)
+FINDING = re.compile(r"^(\S+:\d+ LG\d{3}(?: \[\*\])? (?:error|warning|info)): ", re.M)
 
 
 def section(title: str) -> str:

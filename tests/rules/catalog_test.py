@@ -24,6 +24,10 @@ def test_rule_is_complete(rule: ModuleType) -> None:
     assert isinstance(rule.SEVERITY, Severity)
     assert rule.SUMMARY.endswith(".") and rule.HELP
     headings = re.findall(r"^## (.+)$", rule.__doc__ or "", re.M)
+    # A rule that fixes says how, and whether safely, right after "Use instead".
+    if "Fix" in headings:
+        assert headings[headings.index("Fix") - 1] == "Use instead"
+        headings.remove("Fix")
     assert headings == HEADINGS
     module = rule.__name__.rsplit(".", 1)[1]
     assert (ROOT / "tests" / "rules" / f"{module}_test.py").is_file()

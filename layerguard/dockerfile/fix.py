@@ -1,0 +1,246 @@
+"""Fixes: rewriting a Dockerfile's lines, and proving the rewrite changes nothing else.
+
+A rule that knows a repair attaches a `findings.Fix` to its problem: line-span edits of the file
+as read. Rules build them with the helpers here (`instruction_lines`, `append_command`,
+`add_run_flag`, `rewritten_step`), imported only when a rule has a problem to fix, so a clean
+one-file check never loads this module.
+
+`apply` writes fixes into the text. Everything outside an edited span stays byte for byte
+(comments, continuation lines, indentation, heredocs, line endings). A fix is dropped, and
+reported, when the result no longer parses as BuildKit would read it, or when any instruction
+outside its span means something else afterwards (a continuation left dangling would swallow
+the next instruction). Fixes whose spans overlap one already taken wait for the next pass:
+`layerguard check --fix` lints again and repeats until nothing is left to fix.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from layerguard.dockerfile.parser import Node, ParsedFile, ParseError, check_instructions, parse
+from layerguard.findings import Edit, Fix
+from layerguard.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from layerguard.dockerfile.filesystem import Step
+
+# Passes of lint-then-fix before `check --fix` stops (ruff stops at 100; our fixes never feed
+# each other more than twice: an overlapping fix waits one pass).
+MAX_PASSES = 10
+
+
+def instruction_lines(text: str, node: Node) -> list[str]:
+    """The lines of `text` the instruction `node` spans, without their line endings."""
+    lines = text.split("\n")
+    return [line.removesuffix("\r") for line in lines[node.start_line - 1 : node.end_line]]
+
+
+def append_command(lines: Sequence[str], command: str, escape: str = "\\") -> str:
+    """The instruction's lines with `&& command` run at the end of its shell command, in the
+    continuation style the instruction already uses:
+
+        RUN a \\            RUN a && \\         RUN a && b
+         && b \\               b && \\             -> RUN a && b && command
+         && command           command
+    """
+    last = lines[-1].rstrip()
+    while last.endswith(";") and not last.endswith(escape + ";"):
+        last = last[:-1].rstrip()  # `a;` then `&& command` would not parse
+    if len(lines) == 1:
+        return f"{last} && {command}"
+    indent = last[: len(last) - len(last.lstrip())]
+    previous = next(
+        (line.rstrip() for line in reversed(lines[:-1]) if line.rstrip().endswith(escape)), ""
+    )
+    trailing = previous[: -len(escape)].rstrip().endswith("&&") if previous else False
+    if trailing and not last.lstrip().startswith("&&"):
+        new = [f"{last} && {escape}", f"{indent}{command}"]
+    else:
+        new = [f"{last} {escape}", f"{indent}&& {command}"]
+    return "\n".join([*lines[:-1], *new])
+
+
+def add_run_flag(lines: Sequence[str], flag: str) -> str:
+    """The instruction's lines with `flag` (`--mount=type=cache,target=/x`) after its keyword."""
+    first = lines[0]
+    match = re.match(r"(\s*\S+)", first)
+    assert match is not None
+    at = match.end()
+    return "\n".join([f"{first[:at]} {flag}{first[at:]}", *lines[1:]])
+
+
+def insert_after(lines: Sequence[str], pattern: str, words: str) -> str | None:
+    """The lines with ` words` inserted after every match of the regular expression `pattern`;
+    None when nothing matches."""
+    compiled = re.compile(pattern)
+    found = False
+    out = []
+    for line in lines:
+        new = compiled.sub(lambda m: f"{m.group(0)} {words}", line)
+        found = found or new != line
+        out.append(new)
+    return "\n".join(out) if found else None
+
+
+def reparse(text: str, escape: str) -> Node | None:
+    """The one instruction `text` holds, as the parser reads it in a file with this escape
+    character; None when it does not parse or holds anything else."""
+    directive = "# escape=`\n" if escape == "`" else ""
+    try:
+        parsed = parse(f"{directive}FROM scratch\n{text}\n")
+    except ParseError:
+        return None
+    if len(parsed.nodes) != 2:
+        return None
+    return parsed.nodes[1]
+
+
+def rewritten_step(step: Step, text: str, escape: str) -> Step | None:
+    """The RUN `step` as it would be with its lines replaced by `text` (what it writes and
+    removes worked out again), or None when `text` is not one RUN."""
+    from layerguard.dockerfile.effects import run_effects
+    from layerguard.dockerfile.model import parse_flags
+
+    node = reparse(text, escape)
+    if node is None or node.keyword != "run" or step.run is None:
+        return None
+    node = node._replace(start_line=step.instr.line, end_line=step.instr.line)
+    instr = step.instr._replace(node=node, flags=parse_flags(node.flags))
+    return step._replace(instr=instr, run=run_effects(instr))
+
+
+class Applied(NamedTuple):
+    """What `apply` made of some fixes: the new text, the fixes written into it, the fixes
+    dropped (with why), and those left for another pass because they overlap a taken one."""
+
+    text: str
+    applied: tuple[Fix, ...]
+    dropped: tuple[tuple[Fix, str], ...]
+    waiting: tuple[Fix, ...]
+
+
+def apply(text: str, fixes: Sequence[Fix]) -> Applied:
+    """Write `fixes` into `text` (the file as read), each checked on its own: see the module's
+    docstring. The text must parse."""
+    taken: list[Fix] = []
+    waiting: list[Fix] = []
+    for fix in sorted(fixes, key=lambda f: f.span):
+        if not fix.edits or _overlaps(fix, taken) or _edits_overlap(fix):
+            waiting.append(fix)
+        else:
+            taken.append(fix)
+    applied: list[Fix] = []
+    dropped: list[tuple[Fix, str]] = []
+    current = text
+    # Bottom up: a fix lower in the file never moves the lines of one above it.
+    for fix in sorted(taken, key=lambda f: f.span, reverse=True):
+        candidate = _write(current, fix.edits)
+        why = _changes_meaning(current, candidate, fix.edits)
+        if why:
+            dropped.append((fix, why))
+        else:
+            current = candidate
+            applied.append(fix)
+    applied.reverse()
+    return Applied(current, tuple(applied), tuple(dropped), tuple(waiting))
+
+
+def _overlaps(fix: Fix, taken: list[Fix]) -> bool:
+    first, last = fix.span
+    return any(first <= other[1] and other[0] <= last for other in (t.span for t in taken))
+
+
+def _edits_overlap(fix: Fix) -> bool:
+    edits = sorted(fix.edits)
+    return any(a.end_line >= b.line for a, b in itertools.pairwise(edits))
+
+
+def _write(text: str, edits: Sequence[Edit]) -> str:
+    lines = text.split("\n")
+    for edit in sorted(edits, reverse=True):
+        ending = "\r" if lines[edit.line - 1].endswith("\r") else ""
+        new = [] if edit.text is None else [line + ending for line in edit.text.split("\n")]
+        lines[edit.line - 1 : edit.end_line] = new
+    return "\n".join(lines)
+
+
+def _changes_meaning(old: str, new: str, edits: Sequence[Edit]) -> str:
+    """Why the rewrite `new` of `old` is refused, or '' when it parses and every instruction
+    outside the edited spans reads as it did."""
+    try:
+        after = parse(new)
+        check_instructions(after)
+    except ParseError as exc:
+        return f"the fixed file would not parse (line {exc.line}: {exc.message})"
+    before = parse(old)
+    if (before.escape, dict(before.directives)) != (after.escape, dict(after.directives)):
+        return "the fix would change the file's parser directives"
+    old_spans = [(e.line, e.end_line) for e in edits]
+    new_spans = []
+    shift = 0
+    for edit in sorted(edits):
+        count = 0 if edit.text is None else edit.text.count("\n") + 1
+        start = edit.line + shift
+        new_spans.append((start, start + count - 1))
+        shift += count - (edit.end_line - edit.line + 1)
+    if _straddles(before, old_spans):
+        return "the fix edits part of an instruction"
+    if _outside(before, old_spans) != _outside(after, new_spans):
+        return "the fix would change the meaning of other instructions"
+    return ""
+
+
+def _straddles(parsed: ParsedFile, spans: list[tuple[int, int]]) -> bool:
+    return any(
+        (n.start_line < first <= n.end_line) or (n.start_line <= last < n.end_line)
+        for n in parsed.nodes
+        for first, last in spans
+    )
+
+
+def _outside(parsed: ParsedFile, spans: list[tuple[int, int]]) -> list[tuple[object, ...]]:
+    """What each instruction outside the spans means: its parse, heredoc bodies included."""
+    from layerguard.dockerfile.parser import dump
+
+    return [
+        (dump(n), tuple((h.name, h.content, h.expand, h.chomp, h.fd) for h in n.heredocs))
+        for n in parsed.nodes
+        if not any(first <= n.end_line and n.start_line <= last for first, last in spans)
+    ]
+
+
+def diff(path: str, old: str, new: str) -> str:
+    """A unified diff of the file before and after its fixes, as `git diff` shows one."""
+    import difflib
+
+    return "".join(
+        difflib.unified_diff(
+            _lines(old),
+            _lines(new),
+            f"a/{path.lstrip('/')}",
+            f"b/{path.lstrip('/')}",
+        )
+    )
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at newlines only (as the parser counts them)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+__all__ = [
+    "MAX_PASSES",
+    "Applied",
+    "add_run_flag",
+    "append_command",
+    "apply",
+    "diff",
+    "insert_after",
+    "instruction_lines",
+    "reparse",
+    "rewritten_step",
+]
