@@ -731,7 +731,7 @@ def _lint_with_registry(
             budgets=budgets,
         )
         report = lint(paths, settings, measurer)
-        if args.format == "html" and measurer.built_images:
+        if args.format in ("html", "json") and measurer.built_images:
             report = report._replace(images=tuple(measurer.records()))
     for notice in measurer.notices:
         print(f"layerguard: {notice}", file=sys.stderr)

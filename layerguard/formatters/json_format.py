@@ -45,7 +45,9 @@ def render(report: Report, style: Style) -> str:
     summary = {"files": report.files}
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         summary[f"{severity}s"] = sum(1 for f in report.findings if f.severity is severity)
-    document = {"version": 1, "violations": violations, "summary": summary}
+    document: dict[str, Any] = {"version": 1, "violations": violations, "summary": summary}
+    if report.images:  # with --registry: the built images, as `inspect --format json` has them
+        document["images"] = [dict(record) for record in report.images]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -83,6 +85,7 @@ def load(text: str) -> Report:
             )
             for v in document["violations"]
         )
-        return Report(document["summary"]["files"], findings)
+        images = document.get("images") or ()
+        return Report(document["summary"]["files"], findings, tuple(images))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LayerguardError(f"not a layerguard JSON report: {exc}") from None

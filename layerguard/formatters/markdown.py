@@ -33,7 +33,31 @@ def render(report: Report, style: Style) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines.append(summary(report))
+    lines.extend(_images(report.images))
     return "".join(line + "\n" for line in lines)
+
+
+def _images(records: Any) -> list[str]:
+    """A compact chart of the built images (check --registry): a bar of what each pull
+    downloads and of the part a fix would reclaim, a row an image."""
+    if not records:
+        return []
+    lines = [
+        "",
+        "| image | layers | uncompressed | reclaimable |  |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for record in records:
+        size = record.get("uncompressed_size") or 0
+        waste = record.get("reclaimable_bytes", record.get("wasted_bytes")) or 0
+        share = waste / size if size else 0.0
+        bar = "█" * round(share * 20) + "░" * (20 - round(share * 20))
+        name = str(record.get("reference", "")).rsplit("/", 1)[-1]
+        lines.append(
+            f"| `{_cell(name)}` | {len(record.get('layers') or ())} | {human_size(size)} "
+            f"| {human_size(waste)} ({share:.0%}) | `{bar}` |"
+        )
+    return lines
 
 
 def _cell(text: str) -> str:

@@ -249,3 +249,33 @@ def test_check_draws_the_built_image_beside_its_findings(
     )
     assert "4.77MB (measured)" not in dom and "5MB (measured)" in dom  # LG003 at line 5
     assert rendered.png.width == 1400
+
+
+def test_the_json_report_carries_the_images_the_summary_charts(
+    built: tuple[str, str], tmp_path: Path
+) -> None:
+    """As the Action runs it: one JSON analysis, the job summary rendered from it, with a bar
+    of each built image's reclaimable share, the same figures as compare --deep."""
+    base, image = built
+    (tmp_path / "Dockerfile").write_text(DOCKERFILE.replace("localhost/base:1", base))
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache")}
+    report = tmp_path / "report.json"
+    subprocess.run(
+        [str(BIN / "layerguard"), "check", "--registry", "--image", image, "--format", "json",
+         "--output", str(report), "Dockerfile"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    (record,) = json.loads(report.read_text())["images"]
+    compared = subprocess.run(
+        [str(BIN / "layerguard"), "compare", "--deep", "--format", "json", image],
+        env=env, capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    (row,) = json.loads(compared.stdout)["images"]
+    assert record["reclaimable_bytes"] == row["reclaimable_bytes"]
+    summary = subprocess.run(
+        [sys.executable, "-m", "layerguard.formatters", "markdown", str(report)],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    share = row["reclaimable_bytes"] / row["uncompressed_size"]
+    (chart,) = [line for line in summary.splitlines() if line.startswith("| `app:1` |")]
+    assert f"({share:.0%})" in chart and "█" * round(share * 20) in chart

@@ -135,7 +135,12 @@ def test_annotations_summary_outputs_and_sarif(
     assert run.summary.startswith("### layerguard\n\n| severity | where | rule | message |\n")
     assert run.summary.endswith("\n1 problem (1 warning) in 2 files\n")
     sarif_path = workspace / "out" / "lg.sarif"
-    assert run.outputs == {"violations": "1", "errors": "0", "sarif-file": str(sarif_path)}
+    assert run.outputs == {
+        "violations": "1",
+        "errors": "0",
+        "sarif-file": str(sarif_path),
+        "html-file": "",
+    }
     document = json.loads(sarif_path.read_text())
     jsonschema.validate(document, json.loads((shared / "schemas/sarif-2.1.0.json").read_text()))
     [result] = document["runs"][0]["results"]
@@ -144,13 +149,24 @@ def test_annotations_summary_outputs_and_sarif(
     assert location["region"]["startLine"] == 3
 
 
+def test_html_file_is_written_from_the_one_analysis(
+    installed: tuple[Path, Path], workspace: Path
+) -> None:
+    run = check(installed, workspace, **{"working-directory": "docker", "html-file": "out/lg.html"})
+    assert run.status == 1, run.stderr
+    page_path = workspace / "out" / "lg.html"
+    assert run.outputs["html-file"] == str(page_path)
+    page = page_path.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "data-rule=LG003 data-line=3" in page
+
+
 def test_clean_paths_pass_and_inputs_reach_check(
     installed: tuple[Path, Path], workspace: Path
 ) -> None:
     run = check(installed, workspace, paths="docker/api.Dockerfile", format="text")
     assert run.status == 0, run.stderr
     assert run.stdout == "no problems in 1 file\n"
-    assert run.outputs == {"violations": "0", "errors": "0", "sarif-file": ""}
+    assert run.outputs == {"violations": "0", "errors": "0", "sarif-file": "", "html-file": ""}
     assert run.summary == "### layerguard\n\nno problems in 1 file\n"
 
     never = check(installed, workspace, **{"fail-on": "never"})
@@ -275,6 +291,7 @@ def test_action_yml_is_valid_and_keeps_expressions_out_of_scripts() -> None:
         "severity",
         "cache",
         "fix-diff",
+        "html-file",
     }
     used = set()
     [cache] = [step for step in ACTION["runs"]["steps"] if "uses" in step]
