@@ -32,7 +32,23 @@ def render(report: Report, style: Style) -> str:
     from layerguard.image import html as drawn
 
     page = drawn.render(report.images, "check")
+    if len(report.images) == 1:
+        page = _mark_layers(page, report.findings)
     return page.replace("<footer>", section + "<footer>", 1)
+
+
+def _mark_layers(page: str, findings: tuple[Finding, ...]) -> str:
+    """Each drawn layer a finding was measured in names it (`data-findings`), so a reader of
+    the chart, or a script, sees which instruction costs what; the table gives the layer too."""
+    by_layer: dict[int, list[str]] = {}
+    for f in findings:
+        layer = (f.measured or {}).get("layer")
+        if isinstance(layer, int):
+            by_layer.setdefault(layer, []).append(f"{f.rule} at line {f.line}")
+    for layer, names in by_layer.items():
+        text = html.escape(", ".join(names), quote=True)
+        page = page.replace(f"data-layer={layer} ", f'data-layer={layer} data-findings="{text}" ')
+    return page
 
 
 def _findings(report: Report) -> str:
@@ -54,6 +70,9 @@ def _row(f: Finding) -> str:
     size = figures.get("bytes") if figures else None
     kind = "measured" if f.measured is not None else "estimated"
     weight = f"{human(size)} ({kind})" if isinstance(size, int) else ""
+    layer = (f.measured or {}).get("layer")
+    if isinstance(layer, int):
+        weight += f", layer #{layer + 1}"
     return (
         f"<tr class={f.severity} data-rule={f.rule} data-line={f.line}>"
         f"<td>{html.escape(f.file)}:{f.line}</td><td>{f.rule}</td>"

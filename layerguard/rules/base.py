@@ -158,7 +158,7 @@ class BuiltLayers(NamedTuple):
             found[position] = layer
             layer -= 1
         count, size = self.figures[found[index]][kind]
-        return {"paths": count, "bytes": size}, ""
+        return {"paths": count, "bytes": size, "layer": found[index]}, ""
 
 
 def _made_by(text: str) -> str:

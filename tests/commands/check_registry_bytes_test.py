@@ -185,7 +185,8 @@ def test_each_finding_carries_the_bytes_its_layer_holds(
     for (line, rule), (kind, figure) in expected.items():
         walked = _figures(layers, layer_of[line])[kind]
         assert walked == figure, (line, rule, walked)  # the test's own walk agrees with the build
-        assert found[(line, rule)]["measured"] == figure, (line, rule)
+        measured = found[(line, rule)]["measured"]
+        assert measured == {**figure, "layer": layer_of[line]}, (line, rule)
     # The static estimate of the same finding, from the build context, agrees where it exists.
     assert found[(5, "LG003")]["estimated"] == {"paths": 1, "bytes": 5_000_000}
 
@@ -247,7 +248,9 @@ def test_check_draws_the_built_image_beside_its_findings(
     assert sorted((rule, int(line)) for _, rule, line in rows) == sorted(
         [("LG003", 5), ("LG004", 6), ("LG005", 7), ("LG003", 8), ("LG005", 9), ("LG006", 10)]
     )
-    assert "4.77MB (measured)" not in dom and "5MB (measured)" in dom  # LG003 at line 5
+    assert "4.77MB (measured)" not in dom and "5MB (measured), layer #" in dom  # LG003, line 5
+    marked = re.findall(r'data-layer="?(\d+)"? data-findings="([^"]+)"', dom)
+    assert "LG006 at line 10" in dict(marked).get(str(len(_layers(image)) - 2), ""), marked
     assert rendered.png.width == 1400
 
 

@@ -57,7 +57,9 @@ def test_measured_copy_up_size_and_layers(release: Release, tmp_path: Path) -> N
     assert (code, stderr) == (1, "")
     assert sorted(found) == ["LG004", "LG101", "LG104"]
     lg004 = found["LG004"]
-    assert lg004["measured"] == {"paths": len(copied), "bytes": sum(copied.values())}
+    # Measured in the built image's top layer, the chown's (sizes as the base held them).
+    top = len(sizes) - 1
+    assert lg004["measured"] == {"paths": len(copied), "bytes": sum(copied.values()), "layer": top}
     assert (lg004["line"], lg004["severity"]) == (2, "warning")  # 1.2 MB: over min-bytes
     assert "the base image" in lg004["message"] and "2 files" in lg004["message"]
     lg101 = found["LG101"]
@@ -74,7 +76,11 @@ def test_measured_copy_up_size_and_layers(release: Release, tmp_path: Path) -> N
     code, found, stderr = check(tmp_path, at, "--image", release.app)
     assert (code, sorted(found), stderr) == (0, ["LG004"], "")
     assert found["LG004"]["severity"] == "info"  # one byte under min-bytes
-    assert found["LG004"]["measured"] == {"paths": len(copied), "bytes": sum(copied.values())}
+    assert found["LG004"]["measured"] == {
+        "paths": len(copied),
+        "bytes": sum(copied.values()),
+        "layer": len(sizes) - 1,
+    }
 
 
 def test_budgets_follow_the_images_mapping_without_image_flag(
