@@ -243,7 +243,7 @@ def path_overlaps(a: str, b: str) -> bool:
     """True when one path equals, contains or lies inside the other (globs allowed in either)."""
     if a == b or a == "/" or b == "/":
         return True
-    if _is_glob(a) or _is_glob(b):
+    if is_glob(a) or is_glob(b):
         return _glob_overlaps(a, b)
     return a.startswith(b.rstrip("/") + "/") or b.startswith(a.rstrip("/") + "/")
 
@@ -257,16 +257,13 @@ def _component_matches(x: str, y: str) -> bool:
     # fnmatch compiles a regex per pattern: only components that hold a glob need one.
     return (
         x == y
-        or (_is_glob(y) and fnmatch.fnmatchcase(x, y))
-        or (_is_glob(x) and fnmatch.fnmatchcase(y, x))
+        or (is_glob(y) and fnmatch.fnmatchcase(x, y))
+        or (is_glob(x) and fnmatch.fnmatchcase(y, x))
     )
 
 
 def is_glob(text: str) -> bool:
     return "*" in text or "?" in text or "[" in text
-
-
-_is_glob = is_glob
 
 
 def covers(removal: str, written: str) -> bool:
@@ -277,7 +274,7 @@ def covers(removal: str, written: str) -> bool:
         return True
     if removal.endswith("/*") and removal[:-2] == written.rstrip("/"):
         return True
-    if _is_glob(removal):
+    if is_glob(removal):
         wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
         if len(parts) >= len(wanted) and all(
             _shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
@@ -290,7 +287,7 @@ def inside(path: str, tree: str) -> bool:
     """True when `path` lies strictly below `tree` (globs allowed in `path`)."""
     if tree == "/":
         return path != "/"
-    if not _is_glob(path):
+    if not is_glob(path):
         return path.startswith(tree.rstrip("/") + "/")
     parts, top = path.strip("/").split("/"), tree.strip("/").split("/")
     return len(parts) > len(top) and all(
@@ -1105,7 +1102,7 @@ def copy_writes(
                 if files and not left:
                     continue  # everything excluded: nothing copied
                 files = left
-            if not files and _is_glob(source) and os.path.isdir(context):
+            if not files and is_glob(source) and os.path.isdir(context):
                 continue  # a wildcard that matches nothing in the context copies nothing
             if files and parents:
                 for _, _, size, from_root in files:
@@ -1157,14 +1154,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
     either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
     file_like = not source.endswith("/") and (
-        is_archive(name) or (not _is_glob(name) and names_a_file(name))
+        is_archive(name) or (not is_glob(name) and names_a_file(name))
     )
     target = posixpath.join(dest, name) if dest_is_dir else dest
     if file_like:
         return [CopyWrite(target, False, archive=is_archive(name))]
-    if _is_glob(name) and not source.endswith("/"):
+    if is_glob(name) and not source.endswith("/"):
         return [CopyWrite(posixpath.join(dest, name), False, either=True)]
-    if source.endswith("/") or _is_glob(name) or name in ("", "."):
+    if source.endswith("/") or is_glob(name) or name in ("", "."):
         return [CopyWrite(dest, False, tree=True)]
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
