@@ -4,7 +4,9 @@ layers they concern; otherwise the findings alone."""
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,7 +50,22 @@ def _mark_layers(page: str, findings: tuple[Finding, ...]) -> str:
     for layer, names in by_layer.items():
         text = html.escape(", ".join(names), quote=True)
         page = page.replace(f"data-layer={layer} ", f'data-layer={layer} data-findings="{text}" ')
+        # Beside the block, readable without hovering: the codes, to the right of the column.
+        codes = html.escape(" ".join(sorted({name.split()[0] for name in names})))
+        block = re.compile(
+            rf'(<g [^>]*data-layer={layer} data-findings="[^"]*"[^>]*>\n<title>[^<]*</title>\n'
+            r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*>\n)'
+        )
+        page = block.sub(functools.partial(_marker, codes=codes), page)
     return page
+
+
+def _marker(block: re.Match[str], codes: str) -> str:
+    """The block as drawn, then its findings' codes just right of it."""
+    x = float(block.group(2)) + float(block.group(4)) + 8
+    y = float(block.group(3)) + 14
+    mark = f'<text class=finding x="{x:.1f}" y="{y:.1f}" fill="#b42318">&#9664; {codes}</text>'
+    return f"{block.group(1)}{mark}\n"
 
 
 def _findings(report: Report) -> str:

@@ -251,6 +251,9 @@ def test_check_draws_the_built_image_beside_its_findings(
     assert "4.77MB (measured)" not in dom and "5MB (measured), layer #" in dom  # LG003, line 5
     marked = re.findall(r'data-layer="?(\d+)"? data-findings="([^"]+)"', dom)
     assert "LG006 at line 10" in dict(marked).get(str(len(_layers(image)) - 2), ""), marked
+    # Readable without hovering: the codes beside their blocks, once per chart (two charts).
+    beside = re.findall(r"\u25c0 (LG\d+(?: LG\d+)*)</text>", dom)
+    assert sorted(beside) == sorted(["LG003", "LG004", "LG005", "LG003", "LG005", "LG006"] * 2)
     assert rendered.png.width == 1400
 
 
