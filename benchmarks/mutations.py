@@ -250,15 +250,15 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-own-removal-forgotten",  # a cache removed in its own RUN still left (LG005)
         MODEL,
-        "own = [e for e in own if not any(covers(p, e.path) for p in op.paths)]",
+        "own = _kept(own, op.paths)",
         "own = own",
         RULES,
     ),
     Mutant(
         "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
         MODEL,
-        "if made_here or op.blind or op.kind == TOUCH:",
-        "if op.kind == TOUCH:",
+        "if made_here or op.blind or op.kind == TOUCH or moves:",
+        "if op.kind == TOUCH or moves:",
         RULES,
     ),
     Mutant(
