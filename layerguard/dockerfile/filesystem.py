@@ -255,12 +255,7 @@ def _reach(
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
     made_here = any(covers(e.path, path) or (inside(e.path, path) and e.kind != FILE) for e in own)
     hits = []
-    head = _head(path)
     for entry in live:
-        ep = entry.path
-        # Cheap first: an entry under another top-level directory is never reached.
-        if head and not ep.startswith(head) and ep not in ("/", head[:-1]) and not is_glob(ep):
-            continue
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             if recursive and not (made_here or op.blind or moves) and _installed_under(path, entry):
@@ -303,14 +298,6 @@ def _reach(
     ):
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     return []
-
-
-def _head(path: str) -> str:
-    """`/usr/` of `/usr/share/doc`: the top-level directory with its slash, or '' when the path
-    is `/`, a top-level name, or a wildcard there."""
-    slash = path.find("/", 1)
-    top = path[: slash + 1] if slash > 0 else ""
-    return "" if is_glob(top) else top
 
 
 def _kept(entries: list[Entry], removals: tuple[str, ...]) -> list[Entry]:
