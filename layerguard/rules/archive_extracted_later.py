@@ -70,17 +70,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 size = hit.entry.size if hit.entry.content == EXACT else None
                 if size is not None:
                     shown += f" ({human(size)} from the build context)"
-                step = layer.step
                 yield weigh(
                     ctx,
                     index,
                     "archives",
-                    Problem(
-                        step.instr.line,
-                        step.instr.end_line,
-                        f"adds {shown}, which {later.step.where} unpacks: the archive ships "
-                        f"in this layer beside its unpacked copy",
-                        estimated=None if size is None else {"paths": 1, "bytes": size},
-                    ),
+                    f"adds {shown}, which {later.step.where} unpacks: the archive ships "
+                    f"in this layer beside its unpacked copy",
+                    estimated=None if size is None else {"paths": 1, "bytes": size},
                 )
                 break

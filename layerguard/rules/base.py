@@ -204,15 +204,16 @@ class Context(NamedTuple):
                 yield index, layer
 
 
-def weigh(ctx: Context, index: int, kind: str, problem: Problem) -> Problem:
-    """`problem` with the bytes the built image shows for the layer of step `index` (kind as
-    in BuiltLayers) as `measured`, or with why they cannot be told; unchanged without them."""
+def weigh(ctx: Context, index: int, kind: str, message: str, **fields: Any) -> Problem:
+    """The Problem of step `index`'s instruction, with the bytes the built image shows for its
+    layer (kind as in BuiltLayers) as `measured`, or with why they cannot be told."""
+    instr = ctx.steps[index].instr
     figures, why = ctx.measured(index, kind)
     if figures is not None:
-        return problem._replace(measured=figures)
-    if why:
-        return problem._replace(message=f"{problem.message} ({why})")
-    return problem
+        fields["measured"] = figures
+    elif why:
+        message = f"{message} ({why})"
+    return Problem(instr.line, instr.end_line, message, **fields)
 
 
 def budget_line(ctx: Context) -> int:

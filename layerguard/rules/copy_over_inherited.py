@@ -100,14 +100,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             ctx,
             index,
             "replaced",
-            Problem(
-                step.instr.line,
-                step.instr.end_line,
-                f"writes {shown} again (already written by {', '.join(origins[:3])}); "
-                f"the old copies stay in the lower layer",
-                measured=figures if from_registry else None,
-                estimated=None if from_registry else figures,
-            ),
+            f"writes {shown} again (already written by {', '.join(origins[:3])}); "
+            f"the old copies stay in the lower layer",
+            measured=figures if from_registry else None,
+            estimated=None if from_registry else figures,
         )
 
 

@@ -90,17 +90,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not removed:
             continue
         where = origins.where("added")
-        step = layer.step
         yield weigh(
             ctx,
             index,
             "hidden",
-            Problem(
-                step.instr.line,
-                step.instr.end_line,
-                f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
-                "still ship",
-                measured=origins.measured(),
-                estimated=origins.estimated(),
-            ),
+            f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
+            "still ship",
+            measured=origins.measured(),
+            estimated=origins.estimated(),
         )

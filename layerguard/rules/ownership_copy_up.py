@@ -97,19 +97,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not touched:
             continue
         where = origins.where("written")
-        step = layer.step
         problem = weigh(
             ctx,
             index,
             "replaced",
-            Problem(
-                step.instr.line,
-                step.instr.end_line,
-                f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
-                "new layer",
-                measured=origins.measured(),
-                estimated=origins.estimated(),
-            ),
+            f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
+            "new layer",
+            measured=origins.measured(),
+            estimated=origins.estimated(),
         )
         yield problem._replace(fix=_fix(ctx, index, layer)) if ctx.text else problem
 

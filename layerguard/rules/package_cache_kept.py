@@ -111,17 +111,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         what = " and ".join(MANAGERS[f].what for f in left)
         fix = "; ".join(MANAGERS[f].fix for f in left)
-        step = layer.step
         problem = weigh(
             ctx,
             index,
             "cache",
-            Problem(
-                step.instr.line,
-                step.instr.end_line,
-                f"leaves {what} in the layer: use {fix}",
-                help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
-            ),
+            f"leaves {what} in the layer: use {fix}",
+            help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
         )
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
 
