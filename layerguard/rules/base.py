@@ -238,17 +238,17 @@ class Origins:
         "_context_bytes",
         "_context_files",
         "_files",
+        "_named",
         "_static_base",
         "_steps",
         "_unestimated",
         "_unmeasured",
-        "_where",
     )
 
     def __init__(self, ctx: Context) -> None:
         self._base = ctx.base
-        self._where = ctx.steps
-        self._steps: list[str] = []
+        self._steps = ctx.steps
+        self._named: list[str] = []  # the earlier steps that wrote the files
         self._files = 0
         self._bytes = 0
         self._static_base = False
@@ -261,9 +261,9 @@ class Origins:
         layer = hit.entry.layer
         if layer != BASE:
             self._unmeasured = True
-            where = self._where[layer].where
-            if where not in self._steps:
-                self._steps.append(where)
+            where = self._steps[layer].where
+            if where not in self._named:
+                self._named.append(where)
             if hit.entry.content == EXACT and hit.entry.size is not None:
                 self._context_files += 1
                 self._context_bytes += hit.entry.size
@@ -279,7 +279,7 @@ class Origins:
             self._unmeasured = True
 
     def named(self) -> list[str]:
-        names = list(self._steps)
+        names = list(self._named)
         if self._base is not None and self._files:
             names.append(
                 f"the base image {self._base.reference.familiar}: "
