@@ -1055,7 +1055,7 @@ def copy_writes(
         or dest_raw in (".", "./")
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")
-        or dest in _ALWAYS_DIRS
+        or dest in STANDARD_DIRS
     )
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")
@@ -1080,7 +1080,7 @@ def copy_writes(
             continue
         if "://" in source or source.startswith("git@"):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
-            into = dest_is_dir or dest in _ALWAYS_DIRS
+            into = dest_is_dir or dest in STANDARD_DIRS
             target = posixpath.join(dest, base) if into else dest
             out.append(CopyWrite(target, True, archive=is_archive(base)))
             continue
@@ -1143,8 +1143,17 @@ def normalized_source(source: str) -> str:
     return posixpath.normpath(source.strip("/")) if source.strip("/") else "."
 
 
-# Directories every image has: a COPY or ADD to them without a trailing slash still lands inside.
-_ALWAYS_DIRS = frozenset({"/", "/tmp", "/usr/local/bin", "/usr/bin", "/bin", "/opt", "/root"})
+# Directories every distribution image has: a COPY or ADD to one lands inside it, a COPY into one
+# makes no directory of its own, and a path naming one is never a file.
+STANDARD_DIRS = frozenset(
+    {"/", "/tmp", "/var/tmp", "/opt", "/srv", "/home", "/root", "/run", "/etc", "/mnt", "/media"}
+    | {"/usr", "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/bin", "/bin", "/usr/share"}
+    | {"/var", "/var/log", "/var/lib", "/var/cache", "/var/run"}
+)
+# Where programs live: a name there without an extension is a program, not a tree.
+BIN_DIRS = frozenset(
+    {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
+)
 
 
 def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:

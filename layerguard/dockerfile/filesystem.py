@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from layerguard.dockerfile.effects import (
     ARCHIVE,
+    BIN_DIRS,
     CACHE,
     CHOWN,
     DIR,
@@ -36,6 +37,7 @@ from layerguard.dockerfile.effects import (
     MANAGERS,
     PURGE,
     REMOVE,
+    STANDARD_DIRS,
     TOUCH,
     TREE,
     UNKNOWN,
@@ -387,19 +389,9 @@ def _same_file(path: str, written: str) -> bool:
 
 def _a_file(path: str, op: Op) -> bool:
     """`path` names a file: the command says so (chmod +x, setcap), or the name does."""
-    if path in _STANDARD_DIRS:
+    if path in STANDARD_DIRS:
         return False
-    return op.file_hint or names_a_file(path) or posixpath.dirname(path) in _BIN_DIRS
-
-
-# Directories every distribution has: never a file, whatever the command says.
-_STANDARD_DIRS = frozenset(
-    {"/mnt", "/tmp", "/var/tmp", "/opt", "/srv", "/var", "/home", "/root", "/run", "/etc"}
-    | {"/usr", "/usr/local", "/var/log", "/var/lib", "/var/cache", "/var/run", "/media"}
-)
-_BIN_DIRS = frozenset(
-    {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
-)
+    return op.file_hint or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
 
 
 def _heavy_base(path: str) -> bool:

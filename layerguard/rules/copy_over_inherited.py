@@ -46,7 +46,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import is_glob
+from layerguard.dockerfile.effects import BIN_DIRS, is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -172,7 +172,7 @@ def _known_base_content(
             yield write.path, where, None  # `COPY --from=ubuntu:22.04 /etc/x /etc/x` on ubuntu
             return
         # (A name without an extension in a bin directory is a program, not a tree.)
-        tree = write.tree or (write.either and posixpath.dirname(write.into) not in _BIN_DIRS)
+        tree = write.tree or (write.either and posixpath.dirname(write.into) not in BIN_DIRS)
         if same_image and tree and _filled_tree(write.into, shipped.name):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
@@ -210,9 +210,6 @@ def _filled_tree(path: str, image: str) -> bool:
     )
 
 
-_BIN_DIRS = frozenset(
-    {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
-)
 _DISTRIBUTION_TREES = ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/share", "/lib")
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": ("/usr/local/lib/python3*", "/usr/local/bin"),

@@ -64,7 +64,14 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.effects import CHOWN, EXEC, TOUCH, inside, path_overlaps
+from layerguard.dockerfile.effects import (
+    CHOWN,
+    EXEC,
+    STANDARD_DIRS,
+    TOUCH,
+    inside,
+    path_overlaps,
+)
 from layerguard.dockerfile.filesystem import Layer
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
@@ -109,11 +116,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         yield problem._replace(fix=_fix(ctx, index, layer)) if ctx.text else problem
 
 
-# Directories every image has: a COPY into them creates no directory of its own.
-_PRESENT = frozenset(
-    {"/", "/tmp", "/opt", "/srv", "/home", "/root", "/etc", "/usr", "/usr/local", "/var"}
-    | {"/usr/local/bin", "/usr/bin", "/bin", "/usr/local/lib", "/usr/share", "/var/lib"}
-)
 _RECURSIVE = frozenset({"-R", "--recursive"})
 
 
@@ -176,7 +178,7 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
         # tests/commands/check_fix_real_test.py). The fixed image would depend on the builder.
         return None
     parent = posixpath.dirname(path)
-    if parent not in _PRESENT and parent not in earlier:
+    if parent not in STANDARD_DIRS and parent not in earlier:
         return None  # COPY would create it, with an owner builders do not agree on
     for between in ctx.layers[source + 1 : index]:
         run = between.step.run
