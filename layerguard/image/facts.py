@@ -80,6 +80,12 @@ class RegistryMeasurer:
         self._tags: dict[str, list[str]] = {}
         self.built_images: list[Image] = []  # the images the checked files build, as measured
 
+    def _not_measured(self, exc: RegistryError) -> None:
+        """A registry fault: an error, or under `--registry=optional` a notice."""
+        if not self.optional:
+            raise exc
+        self.notices.append(f"not measured: {exc}")
+
     def _image(self, ref: ImageRef, missing_ok: bool = False) -> Image | None:
         key = str(ref)
         if key not in self._images:
@@ -104,9 +110,7 @@ class RegistryMeasurer:
             analysis = analyze(self.indexer(found))
             chain = self._chain(found)
         except RegistryError as exc:
-            if not self.optional:
-                raise
-            self.notices.append(f"not measured: {exc}")
+            self._not_measured(exc)
             return None
         return BaseFacts(
             image,
@@ -122,9 +126,7 @@ class RegistryMeasurer:
         try:
             return self._built(image)
         except RegistryError as exc:
-            if not self.optional:
-                raise
-            self.notices.append(f"not measured: {exc}")
+            self._not_measured(exc)
             return None
 
     def _built(self, image: ImageRef) -> BuiltFacts | None:
@@ -193,9 +195,7 @@ class RegistryMeasurer:
             indexes = self.indexer(found)
             figures = layer_figures(indexes, analyze(indexes))
         except RegistryError as exc:
-            if not self.optional:
-                raise
-            self.notices.append(f"not measured: {exc}")
+            self._not_measured(exc)
             return None
         return BuiltLayers(
             image,
