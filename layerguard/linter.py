@@ -253,9 +253,9 @@ def _check_file(
             built = measurer.built(source.image)
             built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
-    ctx = Context(
-        model, source.image, steps, chain, base, built, layers(steps, base), built_layers, text
-    )
+    outside = next((link.image for link in chain if link.file is None), None)
+    model_layers = layers(steps, base, outside)
+    ctx = Context(model, source.image, steps, chain, base, built, model_layers, built_layers, text)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(text.splitlines(), spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)

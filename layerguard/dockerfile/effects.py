@@ -316,6 +316,9 @@ class Op(NamedTuple):
     blind: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, setcap)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
+    # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
+    # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)
+    only: tuple[str, ...] | None = None
 
 
 class RunEffects(NamedTuple):
@@ -403,7 +406,7 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    for command, home in _as_run(commands, instr.env):
+    for command, home in _through_xargs(_as_run(commands, instr.env)):
         for found in _ops(command, instr.env):
             op = _rehome(found, home) if home != "/root" else found
             if (
@@ -438,6 +441,35 @@ def _as_run(
             yield from _as_run(inner, env, where, depth + 1)
         else:
             yield command, where
+
+
+_XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
+
+
+def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Command, str]]:
+    """`find ROOT ... | xargs rm -rf` read as `find ROOT ... -exec rm -rf {} +`, and any other
+    `xargs PROGRAM ...` as the program it runs (its arguments come from the pipe)."""
+    previous: Command | None = None
+    for command, home in pairs:
+        words = command.words
+        if posixpath.basename(words[0]) == "xargs":
+            rest = list(words[1:])
+            while rest and rest[0].startswith("-"):
+                flag = rest.pop(0)
+                if flag in _XARGS_VALUES and rest:
+                    rest.pop(0)
+            if (
+                rest
+                and posixpath.basename(rest[0]) in ("rm", "chown", "chmod", "chgrp")
+                and previous is not None
+                and tool_and_args(previous)[0] == "find"
+            ):
+                words = (*previous.words, "-exec", *rest, "{}", "+")
+            elif rest:
+                words = tuple(rest)
+            command = command._replace(words=words)
+        previous = command
+        yield command, home
 
 
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -608,13 +640,18 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if not tool:
         return
     yield from _package_ops(tool, words, command, env, text)
+    if tool in ("curl", "wget") and any("deb.nodesource.com/setup" in w for w in words):
+        # NodeSource's setup script, run by a shell, adds its repository and runs apt update.
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     operands = _operands(words)
     if tool in ("rm", "unlink", "shred"):
         yield Op(REMOVE, tool, _paths(operands, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
-        yield Op(REMOVE, "find", _paths(_find_roots(words), command), text)
+        only = _find_filter(words)
+        yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
-        yield Op(CHOWN, "find", _paths(_find_roots(words), command), text)
+        only = _find_filter(words)
+        yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
@@ -623,8 +660,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         if not any(w.startswith("--reference") for w in words):
             rest = rest[1:]
         hint = tool == "chmod" and bool(words[1:]) and _adds_execute(words)
-        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words),
-                 file_hint=hint)  # fmt: skip
+        recursive = _recursive(words)
+        if not recursive:  # `chmod 1777 /srv/http.d/`: the slash says a directory, an entry only
+            rest = [w for w in rest if not w.endswith("/")]
+        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=recursive, file_hint=hint)
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
     elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words:
@@ -664,9 +703,6 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         one_file = len(operands) == 2 and names_a_file(operands[0]) and names_a_file(operands[1])
         kind = FILE if one_file else TREE
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
-    elif tool in ("curl", "wget") and any("deb.nodesource.com/setup" in w for w in words):
-        # NodeSource's setup script, piped to a shell, adds its repository and runs apt update.
-        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
         if target is None and any(
@@ -719,10 +755,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             else posixpath.basename(operands[1]).removesuffix(".git")
         )
         yield Op(WRITE, tool, _paths([clone], command), text, TREE, HEAVY)
-    elif tool in ("useradd", "adduser") and operands:
-        home = _option_value(words, "-d", "--home-dir") or _option_value(words, "-h", "--home")
-        homes = _paths([home or f"/home/{operands[-1]}"], command)
-        if tool == "useradd" and any(w in ("-m", "--create-home") for w in words):
+    elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
+        name, home, skel = user
+        homes = _paths([home or f"/home/{name}"], command)
+        if skel:
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
@@ -733,6 +769,46 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool in _BUILDERS and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+
+
+# Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
+_USER_VALUES = frozenset("bcdefgGhkKpPRsuZ")
+_USER_LONG_VALUES = frozenset(
+    {"--base-dir", "--comment", "--home-dir", "--home", "--expiredate", "--inactive", "--gid",
+     "--groups", "--skel", "--key", "--password", "--shell", "--uid", "--root", "--prefix",
+     "--selinux-user", "--gecos", "--ingroup", "--firstuid", "--lastuid", "--conf"}
+)  # fmt: skip
+
+
+def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool] | None:
+    """(user name, home given with -d/--home/-h, whether useradd fills it from /etc/skel) for
+    `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`, `adduser -D -h /x app`."""
+    name: str | None = None
+    home: str | None = None
+    skel = False
+    rest = list(words[1:])
+    while rest:
+        word = rest.pop(0)
+        if word.startswith("--"):
+            option, eq, value = word.partition("=")
+            skel = skel or option == "--create-home"
+            if option in _USER_LONG_VALUES:
+                value = value if eq else (rest.pop(0) if rest else "")
+                if option in ("--home-dir", "--home"):
+                    home = value
+        elif word.startswith("-") and len(word) > 1:
+            for i, letter in enumerate(word[1:], 1):
+                skel = skel or letter == "m"
+                if letter in _USER_VALUES:
+                    value = word[i + 1 :] or (rest.pop(0) if rest else "")
+                    if letter == "d" or (letter == "h" and tool == "adduser"):
+                        home = value
+                    break
+        elif name is None:
+            name = word
+    if name is None:
+        return None
+    return name, home, skel and tool == "useradd"
 
 
 def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:
@@ -768,6 +844,25 @@ def _find_roots(words: tuple[str, ...]) -> list[str]:
             break
         roots.append(word)
     return roots or ["."]
+
+
+# find tests that select some entries below its roots; -type, -mindepth, -maxdepth, -xdev and
+# -prune of a name still leave every file of a tree's kind in reach.
+_FIND_NAMES = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
+_FIND_SELECT = frozenset(
+    {"-regex", "-iregex", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
+     "-size", "-user", "-group", "-nouser", "-nogroup", "-perm", "-empty", "-links", "-samefile",
+     "-inum", "-lname", "-ilname", "-not", "!", "-o", "-or"}
+)  # fmt: skip
+
+
+def _find_filter(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name patterns a find selects by (`-name '*.pyc'`), () when it selects otherwise
+    (`-mtime +1`), None when it reaches everything below its roots (`-type f`)."""
+    names = [words[i + 1] for i, w in enumerate(words[:-1]) if w in _FIND_NAMES]
+    if any(w in _FIND_SELECT for w in words):
+        return ()
+    return tuple(names) if names else None
 
 
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:

@@ -18,6 +18,7 @@ man pages for removals, the system trees for a recursive chown).
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 from collections.abc import Sequence
 
@@ -153,13 +154,17 @@ class Layer(NamedTuple):
     unpacked: tuple[Hit, ...]
 
 
-def layers(steps: Sequence[Step], base: BaseListing | None = None) -> tuple[Layer, ...]:
-    """Replay `steps` in order; `base` is the registry's listing of the external base image."""
+def layers(
+    steps: Sequence[Step], base: BaseListing | None = None, image: ImageRef | None = None
+) -> tuple[Layer, ...]:
+    """Replay `steps` in order; `base` is the registry's listing of the external base image,
+    `image` its name (Alpine, BusyBox and distroless images ship no docs to remove)."""
     live: list[Entry] = []
     out: list[Layer] = []
+    docs = image is None or not _without_docs(image)
     for index, step in enumerate(steps):
         if step.run is not None:
-            layer, live = _run(index, step, live, base)
+            layer, live = _run(index, step, live, base, docs)
         else:
             entries = tuple(_copy_entries(index, step, live))
             layer = Layer(step, entries, (), ())
@@ -192,7 +197,7 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
 
 
 def _run(
-    index: int, step: Step, live: list[Entry], base: BaseListing | None
+    index: int, step: Step, live: list[Entry], base: BaseListing | None, docs: bool = True
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -214,11 +219,14 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, live, own, base)
+                reached = _reach(path, op, live, own, base, docs)
                 if reached:
                     hits.extend(reached)
-                    named.append(path)
-            if op.kind == REMOVE:
+                    named.extend(_named(path, op, reached))
+            if op.kind == REMOVE and op.only is not None:
+                own = [e for e in own if not _selected(e, op)]
+                live = [e for e in live if not _selected(e, op)]
+            elif op.kind == REMOVE:
                 own = _kept(own, op.paths)
                 live = _kept(live, op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
@@ -245,9 +253,16 @@ def _run(
 
 
 def _reach(
-    path: str, op: Op, live: list[Entry], own: list[Entry], base: BaseListing | None
+    path: str,
+    op: Op,
+    live: list[Entry],
+    own: list[Entry],
+    base: BaseListing | None,
+    docs: bool = True,
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path`."""
+    if op.only is not None:
+        return _found(path, op, live, own)
     recursive = op.kind == REMOVE or op.recursive
     # `mv` moves what it names: a whiteout hides the old path and the files land again at the
     # new one. Only a file or tree a layer is known to have written there is certain to weigh.
@@ -255,7 +270,8 @@ def _reach(
     # What this RUN made at or above the path before this command, or a directory below it
     # (`mkdir -p` makes the parents too): it may be what the command means, so only a whole
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
-    made_here = any(covers(e.path, path) or (inside(e.path, path) and e.kind != FILE) for e in own)
+    made = [e for e in own if covers(e.path, path) or (inside(e.path, path) and e.kind != FILE)]
+    made_here = bool(made)
     hits = []
     for entry in live:
         if entry.role == INSTALL:
@@ -286,7 +302,10 @@ def _reach(
     if any(h.whole for h in hits):
         # A layer known to have written the path itself outranks trees it may lie in.
         return [h for h in hits if h.whole]
-    if hits or made_here or op.blind:
+    # What this RUN installed or ran adds docs beside the base image's, which stay.
+    heavy = docs and op.kind == REMOVE and _heavy_base(path)
+    certain = heavy and _heavy_class(path) and all(e.role == INSTALL for e in made)
+    if hits or ((made_here or op.blind) and not certain):
         return hits
     if base is not None:
         if recursive:
@@ -295,11 +314,53 @@ def _reach(
             known = base.files.get(path)
             files, size = (1, known[0]) if known else (0, 0)
         return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
-    if (op.kind == REMOVE and _heavy_base(path)) or (
-        op.kind == CHOWN and recursive and _filled_base(path)
-    ):
+    if heavy or (op.kind == CHOWN and recursive and _filled_base(path)):
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
+    if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
+        # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
+        # the program is there, and no layer here wrote it, so the base image did, with bytes.
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     return []
+
+
+def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:
+    """How a message names what `op` reached through `path`: the path, or for a find the
+    files it selected and `/app/**/.git` for what it selects in a tree of unknown listing."""
+    if op.only is None:
+        return [path]
+    files = {h.path for h in hits if h.whole}
+    some = [posixpath.join(path, "**", n) for n in op.only] or [path]
+    return [*sorted(files), *(some if len(files) < len(hits) else [])]
+
+
+def _found(path: str, op: Op, live: list[Entry], own: list[Entry]) -> list[Hit]:
+    """What `find PATH -name X -delete` (or `-exec chmod`) reaches: the files it selects among
+    those an earlier layer is known to have written, or some of a tree whose listing is unknown.
+    Nothing of the base image: a name or an age says nothing of what it holds."""
+    if op.blind or any(covers(e.path, path) for e in own):
+        return []
+    hits = []
+    for entry in live:
+        if entry.role == INSTALL or not entry.weighs:
+            continue
+        if entry.kind == FILE and _selected(entry, op, path):
+            hits.append(Hit(entry, entry.path, True))
+        elif entry.kind != FILE and (covers(path, entry.path) or inside(path, entry.path)):
+            hits.append(Hit(entry, path, False))
+    return hits
+
+
+def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
+    """A file entry that `op`'s find selects: below one of its roots, with a name it matches
+    (a find that selects by age or size is never known to select a given file)."""
+    if entry.kind != FILE or not op.only:
+        return False
+    for top in (root,) if root else op.paths:
+        if entry.path != top and covers(top, entry.path):
+            below = entry.path[len(top.rstrip("/")) + 1 :].split("/")
+            if any(fnmatch.fnmatchcase(part, name) for part in below for name in op.only):
+                return True
+    return False
 
 
 def _kept(entries: list[Entry], removals: tuple[str, ...]) -> list[Entry]:
@@ -392,6 +453,30 @@ def _a_file(path: str, op: Op) -> bool:
     if path in STANDARD_DIRS:
         return False
     return op.file_hint or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+
+
+def _a_program(path: str, op: Op) -> bool:
+    """`op` makes `path` executable or gives it capabilities, and `path` names a file."""
+    if not op.file_hint or op.recursive or is_glob(path):
+        return False
+    return op.tool == "setcap" or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+
+
+# Base images that ship no docs or man pages: removing them there hides nothing.
+_DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
+
+
+def _without_docs(image: ImageRef) -> bool:
+    name = image.repository.rsplit("/", 1)[-1]
+    tag = image.tag or ""
+    return any(d in name or d in image.repository for d in _DOCLESS) or any(
+        d in tag for d in _DOCLESS
+    )
+
+
+def _heavy_class(path: str) -> bool:
+    """`path` is a whole class of base paths known to weigh (`/usr/share/doc/*`)."""
+    return path.removesuffix("/*") in _HEAVY_BASE
 
 
 def _heavy_base(path: str) -> bool:

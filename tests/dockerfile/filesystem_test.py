@@ -10,11 +10,15 @@ from layerguard.dockerfile.effects import CACHE, CHOWN, PURGE, REMOVE
 from layerguard.dockerfile.filesystem import BASE, DIR, EXACT, FILE, HEAVY, TREE, Layer, layers
 from layerguard.dockerfile.parser import parse
 from layerguard.project.chain import Graph, Source
+from layerguard.reference import parse_reference
 
 
-def model(dockerfile: str, context: str | None = None) -> tuple[Layer, ...]:
+def model(
+    dockerfile: str, context: str | None = None, base: str | None = None
+) -> tuple[Layer, ...]:
     source = Source("Dockerfile", parse(dockerfile), None, context or "/no/build/context")
-    return layers(Graph({"k": source}, {}, None).steps("k"))
+    image = parse_reference(base) if base else None
+    return layers(Graph({"k": source}, {}, None).steps("k"), None, image)
 
 
 def reached(layer: Layer) -> list[tuple[str, str, int, bool]]:
@@ -83,8 +87,16 @@ def test_a_cache_an_earlier_run_left_is_what_a_later_cleanup_reaches() -> None:
 def test_base_paths_count_only_when_a_class_shows_bytes() -> None:
     (docs,) = model("FROM debian\nRUN rm -rf /usr/share/doc /etc/motd /srv/nothing\n")
     assert reached(docs) == [(REMOVE, "/usr/share/doc", BASE, True)]
+    # What this RUN installs adds docs beside the base image's, which stay in its layer...
     (after_install,) = model("FROM debian\nRUN apt-get install -y x && rm -rf /usr/share/doc\n")
-    assert after_install.changes == ()  # the install may have written those docs itself
+    assert reached(after_install) == [(REMOVE, "/usr/share/doc", BASE, True)]
+    # ...but a package's own directory may be all the install's.
+    (own,) = model("FROM debian\nRUN apt-get install -y x && rm -rf /usr/share/doc/x\n")
+    assert own.changes == ()
+    # Alpine, BusyBox and distroless images ship no docs.
+    for base in ("alpine:3.20", "python:3.12-alpine", "gcr.io/distroless/base-debian12"):
+        (bare,) = model(f"FROM {base}\nRUN rm -rf /usr/share/doc /usr/share/man/*\n", base=base)
+        assert bare.changes == (), base
 
 
 class _Listing:

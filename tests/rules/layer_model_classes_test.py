@@ -73,6 +73,23 @@ CLEAN = [
     pytest.param("FROM ubuntu\nRUN rm /etc/apt/sources.list.d/*.list\n", id="D-list-files"),
     pytest.param("FROM confluentinc/cp-server\nRUN rm -rf /mnt/confluent\n", id="D-unknown-dir"),
     pytest.param("FROM debian\nRUN crontab -r && rm /etc/cron.d/e2scrub_all\n", id="D-crontab"),
+    # J. Classes found by labelling (accuracy/, 2026-11-30).
+    pytest.param(
+        "FROM debian\nCOPY src/ /srv/\nRUN chmod 1777 /srv/http.d/\n", id="J-slash-names-a-dir"
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN rm -rf /usr/share/doc /usr/share/man\n", id="J-alpine-docs"
+    ),
+    pytest.param("FROM debian\nRUN chmod +x /opt/app\n", id="J-chmod-x-of-a-base-dir"),
+    pytest.param(
+        "FROM debian\nRUN wget https://deb.nodesource.com/setup_20.x -O setup.sh"
+        " && chmod +x ./setup.sh && ./setup.sh && rm -rf /var/lib/apt/lists/*\n",
+        id="J-nodesource-script-downloaded-here",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY big.tgz /opt/\nRUN find /opt -name '*.txt' -delete\n",
+        id="J-find-selects-none-of-the-copied-files",
+    ),
 ]
 
 
@@ -167,6 +184,31 @@ FLAGGED = [
     pytest.param("FROM rust\nRUN cargo install ripgrep\n", [(2, "LG005")], id="I-cargo"),
     pytest.param(
         "FROM golang\nRUN go install golang.org/x/tools/gopls@latest\n", [(2, "LG005")], id="I-go"
+    ),
+    # J. Classes found by labelling (accuracy/, 2026-11-30).
+    pytest.param(
+        "FROM mcr.microsoft.com/mssql/server\nRUN setcap cap_net_bind_service+ep /opt/mssql/bin/x\n"
+        "RUN chmod +x /usr/local/bin/docker-entrypoint.sh\n",
+        [(2, "LG004"), (3, "LG004")],
+        id="J-setcap-and-chmod-x-copy-up-a-base-program",
+    ),
+    pytest.param(
+        "FROM debian\nENV HOME=/home/sel\nRUN useradd sel --create-home --uid 1200\n"
+        "RUN useradd -ms /bin/bash docker\nRUN chown -R sel $HOME /home/docker\n",
+        [(5, "LG004")],
+        id="J-useradd-options-before-and-after-the-name",
+    ),
+    pytest.param(
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/* /usr/share/doc/*\n",
+        [(2, "LG003")],
+        id="J-base-docs-removed-after-an-install",
+    ),
+    pytest.param(
+        "FROM python\nWORKDIR /app\nCOPY . ./\nRUN find . -type d -name .git | xargs rm -rf\n"
+        "RUN chown -R app /app\n",
+        [(4, "LG003"), (5, "LG004")],
+        id="J-find-piped-to-xargs-rm-removes-part-of-a-tree",
     ),
 ]
 
