@@ -12,8 +12,9 @@ Rules then ask a `Layer` one question: which earlier file bytes does this instru
 up, leave behind as a cache, or unpack beside its archive? Only bytes count: a directory that
 `mkdir` made, a non-recursive chown of a directory, or what the same RUN created before changing
 it reaches nothing. The external base image counts only where something shows it holds bytes:
-the registry's listing of it (`check --registry`), or a class of paths known to weigh (docs and
-man pages for removals, the system trees for a recursive chown).
+the registry's listing of it (`check --registry`), what `bases` knows every image of its
+repository holds (docs for removals, system and runtime trees for a recursive chown), or a
+program the command must find there (`setcap`, `chmod +x`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import fnmatch
 import posixpath
 from collections.abc import Sequence
 
+from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, DOC_TREES, Known, in_tree, known
 from layerguard.dockerfile.effects import (
     ARCHIVE,
     BIN_DIRS,
@@ -79,12 +81,9 @@ _CACHES = tuple(home_path(c) for m in MANAGERS.values() for c in m.caches)
 # (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
 _INSTALL_STATE = ("/var/lib", "/var/cache")
 _DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
-
-# Base-image paths known to hold bytes in any distribution image: a removal there is waste.
-_HEAVY_BASE = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/locale")
-# Base-image trees known to hold files: a recursive chown/chmod there copies them up.
-_FILLED_BASE = ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/share", "/usr/libexec")
-_FILLED_BASE_ROOTS = ("/", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/opt/conda")
+# Trees that are full wherever they exist, whatever the base: a chown -R there copies files.
+_FILLED = ("/opt/conda",)
+_LOGS = "/var/log"
 
 
 class Step(NamedTuple):
@@ -161,10 +160,10 @@ def layers(
     `image` its name (Alpine, BusyBox and distroless images ship no docs to remove)."""
     live: list[Entry] = []
     out: list[Layer] = []
-    docs = image is None or not _without_docs(image)
+    held = known(image)
     for index, step in enumerate(steps):
         if step.run is not None:
-            layer, live = _run(index, step, live, base, docs)
+            layer, live = _run(index, step, live, base, held)
         else:
             entries = tuple(_copy_entries(index, step, live))
             layer = Layer(step, entries, (), ())
@@ -197,7 +196,7 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
 
 
 def _run(
-    index: int, step: Step, live: list[Entry], base: BaseListing | None, docs: bool = True
+    index: int, step: Step, live: list[Entry], base: BaseListing | None, held: Known
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -219,7 +218,7 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, live, own, base, docs)
+                reached = _reach(path, op, live, own, base, held)
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
@@ -258,7 +257,7 @@ def _reach(
     live: list[Entry],
     own: list[Entry],
     base: BaseListing | None,
-    docs: bool = True,
+    held: Known,
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path`."""
     if op.only is not None:
@@ -277,6 +276,9 @@ def _reach(
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             if recursive and not (made_here or op.blind or moves) and _installed_under(path, entry):
+                hits.append(Hit(entry._replace(content=HEAVY), path, False))
+            elif op.kind == CHOWN and recursive and path == _LOGS and entry.path == _LOGS:
+                # dpkg, apt and dnf log every install there (dpkg.log, apt/term.log, dnf.log).
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if not entry.weighs:
@@ -303,8 +305,8 @@ def _reach(
         # A layer known to have written the path itself outranks trees it may lie in.
         return [h for h in hits if h.whole]
     # What this RUN installed or ran adds docs beside the base image's, which stay.
-    heavy = docs and op.kind == REMOVE and _heavy_base(path)
-    certain = heavy and _heavy_class(path) and all(e.role == INSTALL for e in made)
+    docs = held.docs and op.kind == REMOVE and in_tree(path, DOC_TREES)
+    certain = docs and path.removesuffix("/*") in DOC_TREES and all(e.role == INSTALL for e in made)
     if hits or ((made_here or op.blind) and not certain):
         return hits
     if base is not None:
@@ -314,7 +316,7 @@ def _reach(
             known = base.files.get(path)
             files, size = (1, known[0]) if known else (0, 0)
         return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
-    if heavy or (op.kind == CHOWN and recursive and _filled_base(path)):
+    if docs or (op.kind == CHOWN and recursive and _filled(path, held)):
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
@@ -462,29 +464,9 @@ def _a_program(path: str, op: Op) -> bool:
     return op.tool == "setcap" or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
 
 
-# Base images that ship no docs or man pages: removing them there hides nothing.
-_DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
-
-
-def _without_docs(image: ImageRef) -> bool:
-    name = image.repository.rsplit("/", 1)[-1]
-    tag = image.tag or ""
-    return any(d in name or d in image.repository for d in _DOCLESS) or any(
-        d in tag for d in _DOCLESS
-    )
-
-
-def _heavy_class(path: str) -> bool:
-    """`path` is a whole class of base paths known to weigh (`/usr/share/doc/*`)."""
-    return path.removesuffix("/*") in _HEAVY_BASE
-
-
-def _heavy_base(path: str) -> bool:
-    return any(path == p or covers(p, path) or inside(path, p) for p in _HEAVY_BASE)
-
-
-def _filled_base(path: str) -> bool:
-    return path in _FILLED_BASE_ROOTS or any(path == p or inside(path, p) for p in _FILLED_BASE)
+def _filled(path: str, held: Known) -> bool:
+    """A recursive change of `path` reaches files the base image holds there."""
+    return path in DISTRIBUTION_ROOTS or path in _FILLED or in_tree(path, held.trees)
 
 
 __all__ = [

@@ -46,6 +46,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.bases import in_tree, known
 from layerguard.dockerfile.effects import BIN_DIRS, is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -173,13 +174,17 @@ def _known_base_content(
             return
         # (A name without an extension in a bin directory is a program, not a tree.)
         tree = write.tree or (write.either and posixpath.dirname(write.into) not in BIN_DIRS)
-        if same_image and tree and _filled_tree(write.into, shipped.name):
+        if same_image and tree and in_tree(write.into, known(shipped).trees):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
-    for path in _OFFICIAL_FILES.get(shipped.name, ()):
+    for path in known(shipped).files:
         # A site copied into the web root replaces its index.html.
         site = (write.tree or write.either) and path == write.path.rstrip("/") + "/index.html"
-        if write.path == path or site:
+        # `COPY meta.env /usr/local/etc/vscode-dev-containers`: a directory there takes it in.
+        into = posixpath.dirname(path) == write.path and posixpath.basename(
+            write.source
+        ) == posixpath.basename(path)
+        if write.path == path or site or into:
             yield path, where, None
             return
 
@@ -196,48 +201,3 @@ def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:
         return parse_reference(origin), False
     except ValueError:
         return None, False
-
-
-def _filled_tree(path: str, image: str) -> bool:
-    """A directory that every image of the repository `image` fills: the distribution's own
-    trees, and the language runtime an official image installs."""
-    trees = _DISTRIBUTION_TREES + _RUNTIME_TREES.get(image.rpartition("/")[2], ())
-    return any(
-        path.startswith(tree[:-1])
-        if tree.endswith("*")
-        else path == tree or path.startswith(tree + "/")
-        for tree in trees
-    )
-
-
-_DISTRIBUTION_TREES = ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/share", "/lib")
-_RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
-    "python": ("/usr/local/lib/python3*", "/usr/local/bin"),
-    "node": ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
-    "ruby": ("/usr/local/lib/ruby", "/usr/local/bin"),
-    "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
-    "golang": ("/usr/local/go",),
-    "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
-}
-
-
-# Files every image of these official repositories holds, which Dockerfiles commonly replace.
-_OFFICIAL_FILES: Mapping[str, tuple[str, ...]] = {
-    "docker.io/library/nginx": (
-        "/etc/nginx/nginx.conf",
-        "/etc/nginx/conf.d/default.conf",
-        "/usr/share/nginx/html/index.html",
-        "/usr/share/nginx/html/50x.html",
-    ),
-    "docker.io/library/php": (
-        "/usr/local/etc/php-fpm.conf",
-        "/usr/local/etc/php-fpm.d/www.conf",
-        "/usr/local/etc/php-fpm.d/docker.conf",
-        "/etc/apache2/sites-available/000-default.conf",
-        "/etc/apache2/apache2.conf",
-    ),
-    "docker.io/library/httpd": (
-        "/usr/local/apache2/conf/httpd.conf",
-        "/usr/local/apache2/htdocs/index.html",
-    ),
-}

@@ -210,6 +210,19 @@ FLAGGED = [
         [(4, "LG003"), (5, "LG004")],
         id="J-find-piped-to-xargs-rm-removes-part-of-a-tree",
     ),
+    pytest.param(
+        "FROM mcr.microsoft.com/vscode/devcontainers/python:0-3.10\n"
+        "COPY meta.env /usr/local/etc/vscode-dev-containers\n"
+        "RUN chown vscode:vscode -R /home/vscode/\n",
+        [(2, "LG002"), (3, "LG004")],
+        id="J-what-devcontainers-images-hold",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y mysql-server"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chmod -R ugo+wx /var/log\n",
+        [(3, "LG004")],
+        id="J-installs-log-in-var-log",
+    ),
 ]
 
 

@@ -1,0 +1,47 @@
+"""What well-known base images hold, by repository."""
+
+from __future__ import annotations
+
+import pytest
+
+from layerguard.dockerfile.bases import DISTRIBUTION_TREES, in_tree, known
+from layerguard.reference import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("image", "path"),
+    [
+        ("python:3.12-slim", "/usr/local/lib/python3.12/site-packages"),
+        ("node:20", "/usr/local/lib/node_modules/npm"),
+        ("continuumio/miniconda3", "/opt/conda/lib"),
+        ("mcr.microsoft.com/devcontainers/ruby:3.4", "/usr/local/rvm/gems"),
+        ("mcr.microsoft.com/vscode/devcontainers/python:0-3.10", "/home/vscode"),
+        ("mcr.microsoft.com/devcontainers/base:ubuntu", "/home/vscode/.oh-my-zsh"),
+    ],
+)
+def test_a_repository_fills_its_runtime_trees(image: str, path: str) -> None:
+    assert in_tree(path, known(parse_reference(image)).trees)
+
+
+@pytest.mark.parametrize(
+    ("image", "path"),
+    [
+        ("ghcr.io/someone/python:3.12", "/usr/local/lib/python3.12"),  # not the official image
+        ("mcr.microsoft.com/mssql/server", "/home/vscode"),
+        ("debian", "/opt/conda"),
+        ("python", "/usr/local/libexec"),
+    ],
+)
+def test_other_images_hold_only_the_distribution(image: str, path: str) -> None:
+    assert not in_tree(path, known(parse_reference(image)).trees)
+    assert in_tree("/usr/lib/x86_64-linux-gnu", known(parse_reference(image)).trees)
+
+
+def test_files_and_docs() -> None:
+    assert "/etc/nginx/conf.d/default.conf" in known(parse_reference("nginx:1.27")).files
+    devcontainer = known(parse_reference("mcr.microsoft.com/devcontainers/base:bookworm"))
+    assert "/usr/local/etc/vscode-dev-containers/meta.env" in devcontainer.files
+    assert known(parse_reference("debian:12")).docs
+    for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
+        assert not known(parse_reference(bare)).docs, bare
+    assert known(None) == (DISTRIBUTION_TREES, (), True)
