@@ -174,7 +174,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "yarn": (("YARN_CACHE_FOLDER", ""),),
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
-    "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/cache")),
+    "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
     "cargo": (("CARGO_HOME", "/registry"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
@@ -415,6 +415,11 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
                 and any(covers(m, p) for m in mounted for p in op.paths)
             ):
                 continue  # a cache mount keeps it out of the layer
+            if op.kind == REMOVE and any(_gem_cache(p) for p in op.paths):
+                # `bundle config set path vendor` may have moved the gem dir in an earlier RUN:
+                # removing a gem dir's cache/ after an install here is that install's cleanup.
+                gems = [p for o in ops if o.role == CACHE and o.family == "gem" for p in o.paths]
+                op = op._replace(paths=(*op.paths, *gems))
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.entry == FILE and op.content != EMPTY:
                 files.extend(op.paths)
@@ -426,6 +431,12 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
     return RunEffects(tuple(commands), tuple(ops), tuple(files))
+
+
+def _gem_cache(path: str) -> bool:
+    """`/app/vendor/ruby/*/cache`, `$GEM_HOME/cache/*.gem`: where rubygems keeps .gem files."""
+    parts = path.rstrip("/").split("/")
+    return "cache" in parts[-2:] and (parts[-1] == "cache" or parts[-1].endswith(("*", ".gem")))
 
 
 def _as_run(
@@ -1009,8 +1020,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "conda", installs, installs
     if tool == "gem":
         return "gem", sub in ("install", "update"), sub in ("install", "update")
-    if tool == "bundle":
-        return "gem", sub == "install", False
+    if tool == "bundle":  # it keeps each .gem it downloads in <gem dir>/cache, as gem does
+        installs = sub == "install"
+        return (
+            "gem",
+            installs,
+            installs and not any(w in ("--local", "--prefer-local") for w in words),
+        )
     if tool == "composer":
         installs = sub in ("install", "require", "update", "global")
         return "composer", installs, installs and "--no-cache" not in words

@@ -90,6 +90,16 @@ CLEAN = [
         "FROM debian\nCOPY big.tgz /opt/\nRUN find /opt -name '*.txt' -delete\n",
         id="J-find-selects-none-of-the-copied-files",
     ),
+    pytest.param(
+        "FROM ruby:3.3\nENV BUNDLE_PATH=/usr/local/bundle\nWORKDIR /rails\nRUN bundle install"
+        ' && rm -rf ~/.bundle/ "${BUNDLE_PATH}"/ruby/*/cache\n',
+        id="J-bundle-cache-cleaned-as-rails-does",
+    ),
+    pytest.param(
+        "FROM ruby:3.3\nWORKDIR /app\nRUN bundle config set --local path vendor/bundle\n"
+        "RUN bundle install && rm -r /app/vendor/bundle/ruby/*/cache\n",
+        id="J-bundle-cache-cleaned-where-bundle-config-put-it",
+    ),
 ]
 
 
@@ -222,6 +232,11 @@ FLAGGED = [
         " && rm -rf /var/lib/apt/lists/*\nRUN chmod -R ugo+wx /var/log\n",
         [(3, "LG004")],
         id="J-installs-log-in-var-log",
+    ),
+    pytest.param(
+        "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\n",
+        [(4, "LG005")],
+        id="J-bundle-install-keeps-the-gems-it-downloaded",
     ),
 ]
 
