@@ -3,6 +3,7 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second held-out set
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
 tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
@@ -25,9 +26,9 @@ SETS = {
     "accuracy": (SHARED / "accuracy" / "files", ROOT / "tests" / "accuracy" / "accuracy.tsv"),
     "corpus": (SHARED / "corpus" / "dockerfiles", ROOT / "tests" / "accuracy" / "corpus.tsv"),
 }
-# Labelled before any tool ran on them (tests/accuracy/holdout-sources.tsv says where each file
+# Labelled before any tool ran on them (tests/accuracy/<name>-sources.tsv says where each file
 # comes from); not in ../shared, so their folder is named on the command line.
-HOLDOUT = ROOT / "tests" / "accuracy" / "holdout.tsv"
+HOLDOUTS = {name: ROOT / "tests" / "accuracy" / f"{name}.tsv" for name in ("holdout", "holdout2")}
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
 Key = tuple[str, int, str]
@@ -103,17 +104,17 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", action="append", help="accuracy, corpus or holdout=DIR")
+    parser.add_argument("--set", action="append", help="accuracy, corpus, holdout=DIR or holdout2=DIR")
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
     for name in args.set or sorted(SETS):
-        if name.startswith("holdout="):
-            folder, label_file = Path(name.partition("=")[2]), HOLDOUT
+        if name.partition("=")[0] in HOLDOUTS and "=" in name:
+            folder, label_file = Path(name.partition("=")[2]), HOLDOUTS[name.partition("=")[0]]
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus, holdout=DIR or holdout2=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2

@@ -25,6 +25,8 @@ DISTRIBUTION_ROOTS = ("/", "/usr", "/lib", "/lib64", "/bin", "/sbin")
 DOC_TREES = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/locale")
 # Images that ship no docs or man pages.
 _DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
+# Images cut down to a few packages.
+_MINIMAL = ("slim", "minimal", "micro")
 
 # The runtime an official or vendor image installs, by repository (the last part of its
 # name for official images, `owner/name` otherwise); `*` ends a prefix.
@@ -69,12 +71,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
 
 
 class Known(NamedTuple):
-    """What every image of a repository holds: trees filled with files, single files, and
-    whether it ships docs."""
+    """What every image of a repository holds: trees filled with files, single files, whether
+    it ships docs, and whether it is a minimal image (slim, Alpine, UBI minimal: few packages
+    beyond what it runs)."""
 
     trees: tuple[str, ...]
     files: tuple[str, ...]
     docs: bool
+    minimal: bool = False
 
 
 def known(image: ImageRef | None) -> Known:
@@ -84,8 +88,10 @@ def known(image: ImageRef | None) -> Known:
     keys = _keys(image)
     trees = tuple(t for k in keys for t in _RUNTIME_TREES.get(k, ()))
     files = tuple(f for k in keys for f in _FILES.get(k, ()))
-    docs = not any(d in image.repository or d in (image.tag or "") for d in _DOCLESS)
-    return Known(DISTRIBUTION_TREES + trees, files, docs)
+    name = f"{image.repository}:{image.tag or ''}"
+    docs = not any(d in name for d in _DOCLESS)
+    minimal = not docs or any(m in name for m in _MINIMAL)
+    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal)
 
 
 def _keys(image: ImageRef) -> tuple[str, ...]:

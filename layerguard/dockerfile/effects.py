@@ -915,7 +915,7 @@ def _package_ops(
     if local:
         yield Op(UNPACK, tool, _paths(local, command), text)
     if installs:
-        named = tuple(w for w in _operands(words)[1:] if not w.startswith(("$", "/", ".")))
+        named = _package_names(tool, words)
         yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
                  INSTALL, family, packages=named)  # fmt: skip
         project = _project_dir(family, words)
@@ -932,7 +932,20 @@ def _package_ops(
     if _cleans(family, tool, words):
         yield Op(REMOVE, tool, where, text)
     if _removes_packages(family, tool, words):
-        yield Op(PURGE, tool, (), text, family=family)
+        yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
+
+
+def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The packages a command names (`apk add --virtual .deps gcc` names `.deps` and `gcc`);
+    a name from a variable or a file is kept as `$` (some package, which one is not known)."""
+    names = []
+    for word in _operands(words)[1:]:
+        if word.startswith(("$", "`")) or "$(" in word:
+            names.append("$")
+        elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
+            names.append(word)
+    given = _option_value(words, "-t", "--virtual") if tool == "apk" else None
+    return tuple(names) + ((given,) if given else ())
 
 
 def _project_dir(family: str, words: tuple[str, ...]) -> str | None:

@@ -234,7 +234,7 @@ def _run(
             if hits:
                 changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
         elif op.kind == PURGE:
-            hit = _purged(op, live, own)
+            hit = _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
         elif op.kind == UNPACK:
@@ -404,13 +404,23 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
     return change._replace(hits=kept, paths=paths)
 
 
-def _purged(op: Op, live: list[Entry], own: list[Entry]) -> Hit | None:
+def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     """Packages removed by `op`: installed by an earlier layer, or by the base image."""
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
         return None  # this RUN installed packages of that manager: it may remove its own
+    names = set(op.packages)
+    # `apk del curl` removes what `apk add curl` installed; `apt-get autoremove`, or an install
+    # of packages from a variable or a file, may be what any purge removes.
+    anything = not names or "$" in names
     for entry in reversed(live):
-        if entry.role == INSTALL and entry.family == op.family:
+        if (
+            entry.role == INSTALL
+            and entry.family == op.family
+            and (anything or "$" in entry.packages or names & set(entry.packages))
+        ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
+    if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
+        return None  # a slim or Alpine base holds few packages: not those, most likely
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
 
 

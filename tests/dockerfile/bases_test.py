@@ -44,4 +44,18 @@ def test_files_and_docs() -> None:
     assert known(parse_reference("debian:12")).docs
     for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
         assert not known(parse_reference(bare)).docs, bare
-    assert known(None) == (DISTRIBUTION_TREES, (), True)
+    assert known(None) == (DISTRIBUTION_TREES, (), True, False)
+
+
+@pytest.mark.parametrize(
+    ("image", "minimal"),
+    [
+        ("python:3.8-slim", True),
+        ("registry.access.redhat.com/ubi9/ubi-minimal", True),
+        ("alpine", True),
+        ("python:3-bullseye", False),
+        ("ubuntu:24.04", False),
+    ],
+)
+def test_minimal_images(image: str, minimal: bool) -> None:
+    assert known(parse_reference(image)).minimal is minimal

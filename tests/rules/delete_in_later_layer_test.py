@@ -72,7 +72,8 @@ FLAGS = [
         [3],
         id="download-then-rm-later",
     ),
-    pytest.param("FROM alpine\nRUN apk del curl\n", [2], id="apk-del"),
+    pytest.param("FROM alpine\nRUN apk add curl\nRUN apk del curl\n", [3], id="apk-del"),
+    pytest.param("FROM ubuntu\nRUN apt-get purge -y perl\n", [2], id="purge-from-a-full-base"),
     pytest.param(
         "FROM debian\nCOPY app/ /srv/\nRUN find /srv -name '*.pyc' -delete\n", [3], id="find-delete"
     ),

@@ -100,6 +100,15 @@ CLEAN = [
         "RUN bundle install && rm -r /app/vendor/bundle/ruby/*/cache\n",
         id="J-bundle-cache-cleaned-where-bundle-config-put-it",
     ),
+    pytest.param(
+        "FROM python:3.8-slim\nRUN apt-get update && apt-get install -y curl wget"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y firefox\n",
+        id="J-purge-of-a-package-nothing-installed",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache nginx tini\nRUN apk del --no-cache openssl\n",
+        id="J-apk-del-of-a-package-nothing-installed",
+    ),
 ]
 
 
@@ -237,6 +246,18 @@ FLAGGED = [
         "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\n",
         [(4, "LG005")],
         id="J-bundle-install-keeps-the-gems-it-downloaded",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache --virtual .deps gcc musl-dev\n"
+        "RUN apk add --no-cache curl\nRUN apk del .deps\nRUN apk del curl\n"
+        "RUN apk del $(cat /packages)\n",
+        [(4, "LG003"), (5, "LG003"), (6, "LG003")],
+        id="J-purge-of-what-an-install-named",
+    ),
+    pytest.param(
+        "FROM python:3-bullseye\nRUN apt-get purge -y imagemagick imagemagick-6-common\n",
+        [(2, "LG003")],
+        id="J-purge-of-a-full-base-image-package",
     ),
 ]
 
