@@ -195,7 +195,20 @@ _MODELLED = frozenset(
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
-        *("jar", "7z", "7za", "gunzip", "gzip", "xz", "unxz", "bunzip2", "zstd", "unzstd"),
+        *(
+            "jar",
+            "7z",
+            "7za",
+            "gunzip",
+            "gzip",
+            "xz",
+            "bzip2",
+            "lzma",
+            "unxz",
+            "bunzip2",
+            "zstd",
+            "unzstd",
+        ),
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
         *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
         *("tail", "wc", "tr", "cut", "tee", "xargs", "gpg", "gpgconf", "command", "hash"),
@@ -454,6 +467,13 @@ def _as_run(
             yield command, where
 
 
+# Install scripts, fetched and piped to a shell, that run apt-get update and leave the lists.
+_APT_SCRIPTS = (
+    "deb.nodesource.com/setup",
+    "get.docker.com",
+    "aka.ms/InstallAzureCLIDeb",
+    "packagecloud.io/install/repositories/",
+)
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
 
@@ -545,6 +565,14 @@ def _extracts(words: tuple[str, ...]) -> bool:
     )
 
 
+def _creates(words: tuple[str, ...]) -> bool:
+    """`tar cf x.tar dir`, `tar -czf x.tgz dir`, `tar --create -f x.tar dir`."""
+    first = words[1] if len(words) > 1 else ""
+    if not first.startswith("--") and "c" in first.lstrip("-") and first.lstrip("-").isalpha():
+        return True
+    return "--create" in words
+
+
 def _tar_archive(words: tuple[str, ...]) -> str | None:
     """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word after bundled `xzf`."""
     value = _option_value(words, "-f", "--file")
@@ -629,6 +657,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[2], words[2:]
         if name.startswith("python") and len(words) > 1 and words[1].endswith("get-pip.py"):
             return "get-pip.py", words[1:]
+        if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
+            return "composer", words[1:]
         return name, words
     return "", ()
 
@@ -651,8 +681,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if not tool:
         return
     yield from _package_ops(tool, words, command, env, text)
-    if tool in ("curl", "wget") and any("deb.nodesource.com/setup" in w for w in words):
-        # NodeSource's setup script, run by a shell, adds its repository and runs apt update.
+    if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
+        # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     operands = _operands(words)
     if tool in ("rm", "unlink", "shred"):
@@ -729,6 +759,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         prefix = _option_value(words, "-P", "--directory-prefix")
         if not target:
             name = _url_name([w for w in words if "://" in w])
+            if name is None and any(w.startswith("$") for w in _operands(words)):
+                name = "*"  # `wget $URL`: a file of a name the Dockerfile does not show
             target = posixpath.join(prefix or ".", name) if name else None
         if target and target != "-":
             yield _download(tool, _paths([target], command), text)
@@ -738,11 +770,20 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(UNPACK, tool, _paths([archive], command), text)
         into = _option_value(words, "-C", "--directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        if not any(w.startswith("--strip") for w in words):
+            yield from _top_entry(tool, archive, into, command, text)
+    elif tool in ("tar", "bsdtar") and _creates(words):
+        archive = _tar_archive(words)
+        if archive and archive != "-":
+            yield Op(WRITE, tool, _paths([archive], command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "unzip":
         archive_words = _operands(words, frozenset({"-d", "-x", "-P"}))
         yield Op(UNPACK, tool, _paths(archive_words[:1], command), text)
         into = _option_value(words, "-d") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        yield from _top_entry(
+            tool, archive_words[0] if archive_words else None, into, command, text
+        )
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
         yield Op(WRITE, tool, _paths(["."], command), text, TREE, HEAVY)
@@ -751,6 +792,15 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool in ("gzip", "xz", "bzip2", "lzma") and not any(
+        w in ("-d", "--decompress", "-k", "--keep", "-c", "--stdout", "-t", "--test", "-l")
+        for w in words
+    ):
+        # `bzip2 -9 x.tar` writes x.tar.bz2 and removes x.tar (zstd keeps its input).
+        packed = _paths(operands, command)
+        suffix = {"gzip": ".gz", "xz": ".xz", "bzip2": ".bz2", "lzma": ".lzma"}[tool]
+        yield Op(REMOVE, tool, packed, text)
+        yield Op(WRITE, tool, tuple(p + suffix for p in packed), text, FILE, HEAVY)
     elif tool in ("gunzip", "unxz", "bunzip2", "unzstd") or (
         tool in ("gzip", "xz", "bzip2", "zstd") and ("-d" in words or "--decompress" in words)
     ):
@@ -820,6 +870,20 @@ def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool]
     if name is None:
         return None
     return name, home, skel and tool == "useradd"
+
+
+def _top_entry(
+    tool: str, archive: str | None, into: str, command: Command, text: str
+) -> Iterator[Op]:
+    """What an archive holds at its top is named for it (apache-tomcat-9.0.74.tar.gz holds
+    apache-tomcat-9.0.74/, terraform.zip holds terraform): an entry there, a tree or a file,
+    that a later `mv apache-tomcat-9.0.74/* /opt/tomcat` or `chmod +x terraform` reaches."""
+    name = posixpath.basename(archive or "")
+    lower = name.lower()
+    suffix = next((s for s in ARCHIVE_SUFFIXES if lower.endswith(s)), "")
+    stem = name[: len(name) - len(suffix)] if suffix else ""
+    if stem and not is_glob(stem) and "$" not in stem:
+        yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
 
 
 def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from layerguard.dockerfile.effects import (
+    EITHER,
     EXEC,
     PURGE,
     REMOVE,
@@ -48,12 +49,37 @@ def test_run_knows_what_it_created() -> None:
         (WRITE, ("/tmp/go.tgz",)),
         (UNPACK, ("/tmp/go.tgz",)),
         (WRITE, ("/usr/local",)),
+        (WRITE, ("/usr/local/go",)),  # what a tarball holds at its top is named for it
         (REMOVE, ("/tmp/go.tgz", "/etc/motd")),
     ]
     # Downloaded and removed in the same RUN: never in the layer, so never named as a file.
     assert "/tmp/go.tgz" not in effects.files
     kept = run_effects(instruction("RUN curl -o /opt/go.tgz https://x/go.tgz && rm -f /opt/*.txt"))
     assert kept.files == ("/opt/go.tgz",)
+
+
+def test_archives_hold_an_entry_named_for_them() -> None:
+    def tops(run: str) -> list[tuple[str, ...]]:
+        ops = run_effects(instruction(run)).ops
+        return [op.paths for op in ops if op.kind == WRITE and op.entry == EITHER]
+
+    assert tops("RUN tar xzf /opt/apache-tomcat-9.0.74.tar.gz -C /opt") == [
+        ("/opt/apache-tomcat-9.0.74",)
+    ]
+    assert tops("RUN cd /tmp && unzip terraform_1.9.zip -d /usr/local/bin") == [
+        ("/usr/local/bin/terraform_1.9",)
+    ]
+    # --strip-components drops that top directory; a name from a variable says nothing.
+    assert tops("RUN tar xzf /tmp/node.tgz -C /usr/local --strip-components=1") == []
+    assert tops("RUN tar xzf /tmp/$TARBALL -C /opt") == []
+
+
+def test_compressors_replace_their_input() -> None:
+    ops = run_effects(instruction("RUN cd /root && bzip2 -9 phantomjs.tar && gzip -k x.log")).ops
+    assert [(op.kind, op.paths) for op in ops] == [
+        (REMOVE, ("/root/phantomjs.tar",)),
+        (WRITE, ("/root/phantomjs.tar.bz2",)),
+    ]
 
 
 def test_unmodelled_program_makes_later_removals_uncertain() -> None:

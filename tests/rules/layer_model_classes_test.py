@@ -259,6 +259,31 @@ FLAGGED = [
         [(2, "LG003")],
         id="J-purge-of-a-full-base-image-package",
     ),
+    pytest.param(
+        "FROM debian\nWORKDIR /opt/tomcat\nRUN curl -fsSLO https://x/apache-tomcat-9.0.74.tar.gz"
+        " && tar xzf apache-tomcat-9.0.74.tar.gz && rm apache-tomcat-9.0.74.tar.gz\n"
+        "RUN mv apache-tomcat-9.0.74/* /opt/tomcat\n",
+        [(4, "LG003")],
+        id="J-mv-of-what-an-archive-held-at-its-top",
+    ),
+    pytest.param(
+        "FROM debian\nWORKDIR /root\nRUN tar cf phantomjs.tar phantomjs\n"
+        "RUN bzip2 -9 phantomjs.tar\n",
+        [(4, "LG003")],
+        id="J-bzip2-replaces-its-input",
+    ),
+    pytest.param(
+        "FROM debian\nWORKDIR /tmp/install\nRUN wget $WEBLOGIC_URL\n"
+        "RUN java -jar /tmp/install/wls.jar ORACLE_HOME=/opt/oracle\nRUN rm -rf /tmp/install\n",
+        [(5, "LG003")],
+        id="J-wget-of-a-url-from-a-variable",
+    ),
+    pytest.param(
+        "FROM php:8.4-apache\nWORKDIR /var/www/html\nRUN php composer.phar install\n"
+        "RUN curl -fsSL https://get.docker.com | sh\n",
+        [(3, "LG005"), (4, "LG005")],
+        id="J-composer-phar-and-vendor-install-scripts",
+    ),
 ]
 
 
