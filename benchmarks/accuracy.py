@@ -104,7 +104,9 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", action="append", help="accuracy, corpus, holdout=DIR or holdout2=DIR")
+    parser.add_argument(
+        "--set", action="append", help="accuracy, corpus, holdout=DIR or holdout2=DIR"
+    )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
@@ -114,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus, holdout=DIR or holdout2=DIR, got {name!r}")
+            parser.error(
+                f"--set: expected accuracy, corpus, holdout=DIR or holdout2=DIR, got {name!r}"
+            )
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2

@@ -242,7 +242,7 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
         "split-names-every-path",  # LG003/LG004 list paths that reached nothing earlier
         MODEL,
         "                if reached:\n                    hits.extend(reached)\n"
-        "                    named.append(path)",
+        "                    named.extend(_named(path, op, reached))",
         "                named.append(path)\n                if reached:\n"
         "                    hits.extend(reached)",
         RULES,
@@ -264,7 +264,7 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-base-after-own-write",  # base classes reached though this RUN wrote there
         MODEL,
-        "    if hits or made_here or op.blind:",
+        "    if hits or ((made_here or op.blind) and not certain):",
         "    if hits:",
         RULES,
     ),

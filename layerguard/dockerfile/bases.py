@@ -10,6 +10,7 @@ tag of a repository belongs here; `check --registry` measures the rest.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Mapping
 
 from layerguard.records import NamedTuple
@@ -28,8 +29,11 @@ _DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
 
-# The runtime an official or vendor image installs, by repository (the last part of its
-# name for official images, `owner/name` otherwise); `*` ends a prefix.
+# Keys below are shell patterns over an image's name: `python` for docker.io/library/python,
+# `owner/name` for other Docker Hub images, `registry/path` elsewhere.
+_DEVCONTAINERS = "mcr.microsoft.com/*devcontainers/"
+
+# The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": ("/usr/local/lib/python3*", "/usr/local/bin"),
     "node": ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
@@ -39,15 +43,14 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
-    "continuumio/miniconda3": ("/opt/conda",),
-    "continuumio/anaconda3": ("/opt/conda",),
-    "condaforge/miniforge3": ("/opt/conda",),
+    "continuumio/*conda3": ("/opt/conda",),
+    "condaforge/mini*": ("/opt/conda",),
+    "*jupyter/*-notebook": ("/opt/conda",),
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
-    "devcontainers/*": ("/home/vscode",),
-    "devcontainers/ruby": ("/usr/local/rvm",),
-    "devcontainers/python": ("/usr/local/python", "/usr/local/py-utils"),
-    "devcontainers/javascript-node": ("/usr/local/share/nvm",),
-    "devcontainers/typescript-node": ("/usr/local/share/nvm",),
+    f"{_DEVCONTAINERS}*": ("/home/vscode",),
+    f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),
+    f"{_DEVCONTAINERS}python": ("/usr/local/python", "/usr/local/py-utils"),
+    f"{_DEVCONTAINERS}*-node": ("/usr/local/share/nvm",),
 }
 
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
@@ -66,47 +69,60 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/apache2.conf",
     ),
     "httpd": ("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
-    "devcontainers/*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
+    f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
 }
+
+# The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
+# (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
+_ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "golang": (("GOPATH", "/go"),),
+    "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),
+    "condaforge/mini*": (("CONDA_DIR", "/opt/conda"),),
+    "*jupyter/*-notebook": (
+        *(("CONDA_DIR", "/opt/conda"), ("NB_USER", "jovyan"), ("NB_UID", "1000")),
+        *(("NB_GID", "100"), ("HOME", "/home/jovyan")),
+    ),
+    "*s2i-*": (("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
+}
+_WORKDIR: Mapping[str, str] = {"*jupyter/*-notebook": "/home/jovyan", "*s2i-*": "/opt/app-root/src"}
 
 
 class Known(NamedTuple):
     """What every image of a repository holds: trees filled with files, single files, whether
-    it ships docs, and whether it is a minimal image (slim, Alpine, UBI minimal: few packages
-    beyond what it runs)."""
+    it ships docs, whether it is a minimal image (slim, Alpine, UBI minimal: few packages beyond
+    what it runs), and the ENV and WORKDIR its own Dockerfile set ('' when not known)."""
 
     trees: tuple[str, ...]
     files: tuple[str, ...]
     docs: bool
     minimal: bool = False
+    env: tuple[tuple[str, str], ...] = ()
+    workdir: str = ""
 
 
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:
         return Known(DISTRIBUTION_TREES, (), True)
-    keys = _keys(image)
-    trees = tuple(t for k in keys for t in _RUNTIME_TREES.get(k, ()))
-    files = tuple(f for k in keys for f in _FILES.get(k, ()))
-    name = f"{image.repository}:{image.tag or ''}"
-    docs = not any(d in name for d in _DOCLESS)
-    minimal = not docs or any(m in name for m in _MINIMAL)
-    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal)
+    name = _name(image)
+    trees = tuple(t for key, found in _RUNTIME_TREES.items() if _is(name, key) for t in found)
+    files = tuple(f for key, found in _FILES.items() if _is(name, key) for f in found)
+    env = tuple(pair for key, found in _ENV.items() if _is(name, key) for pair in found)
+    workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
+    tagged = f"{image.repository}:{image.tag or ''}"
+    docs = not any(d in tagged for d in _DOCLESS)
+    minimal = not docs or any(m in tagged for m in _MINIMAL)
+    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir)
 
 
-def _keys(image: ImageRef) -> tuple[str, ...]:
-    """The table keys `image` answers to: `python` for docker.io/library/python,
-    `devcontainers/ruby` and `devcontainers/*` for mcr.microsoft.com/[vscode/]devcontainers/ruby,
-    `owner/name` for other Docker Hub images."""
-    repository = image.repository
-    if image.registry == "mcr.microsoft.com":
-        repository = repository.removeprefix("vscode/")
-        if repository.startswith("devcontainers/"):
-            return (repository, "devcontainers/*")
-        return ()
+def _name(image: ImageRef) -> str:
     if image.registry != "docker.io":
-        return ()
-    return (repository.removeprefix("library/"),)
+        return f"{image.registry}/{image.repository}"
+    return image.repository.removeprefix("library/")
+
+
+def _is(name: str, key: str) -> bool:
+    return fnmatch.fnmatchcase(name, key)
 
 
 def in_tree(path: str, trees: tuple[str, ...]) -> bool:

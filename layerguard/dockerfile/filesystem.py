@@ -83,7 +83,9 @@ _INSTALL_STATE = ("/var/lib", "/var/cache")
 _DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
 # Trees that are full wherever they exist, whatever the base: a chown -R there copies files.
 _FILLED = ("/opt/conda",)
-_LOGS = "/var/log"
+# Trees an install of these managers always writes files in: dpkg, apt and dnf log every
+# install in /var/log (dpkg.log, apt/term.log, dnf.log); conda installs into its prefix.
+_INSTALLED = {"apt": ("/var/log",), "yum": ("/var/log",), "conda": ("/opt/conda",)}
 
 
 class Step(NamedTuple):
@@ -114,6 +116,7 @@ class Entry(NamedTuple):
     family: str = ""  # the package manager of a cache or an install
     copied: bool = False  # written by a COPY or ADD (files from the context or a stage)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
+    fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
 
     @property
     def weighs(self) -> bool:
@@ -215,13 +218,18 @@ def _run(
                 for e in own
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
+            # fix-permissions changes only what is not group-writable yet: never a file twice.
+            fixing = op.tool == "fix-permissions"
+            seen = [e for e in live if not e.fixed] if fixing else live
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, live, own, base, held)
+                reached = _reach(path, op, seen, own, base, held)
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
+            if fixing:
+                live, own = _fixed(live, op), _fixed(own, op)
             if op.kind == REMOVE and op.only is not None:
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
@@ -275,10 +283,14 @@ def _reach(
     for entry in live:
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
-            if recursive and not (made_here or op.blind or moves) and _installed_under(path, entry):
-                hits.append(Hit(entry._replace(content=HEAVY), path, False))
-            elif op.kind == CHOWN and recursive and path == _LOGS and entry.path == _LOGS:
-                # dpkg, apt and dnf log every install there (dpkg.log, apt/term.log, dnf.log).
+            if (
+                recursive and not (made_here or op.blind or moves) and _installed_under(path, entry)
+            ) or (
+                op.kind == CHOWN
+                and recursive
+                and entry.path in _INSTALLED.get(entry.family, ())
+                and covers(path, entry.path)
+            ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if not entry.weighs:
@@ -316,7 +328,10 @@ def _reach(
             known = base.files.get(path)
             files, size = (1, known[0]) if known else (0, 0)
         return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
-    if docs or (op.kind == CHOWN and recursive and _filled(path, held)):
+    # (fix-permissions, of Jupyter and s2i images, changes only what is not yet group-writable:
+    # their base images ran it over their own files.)
+    filled = op.kind == CHOWN and recursive and op.tool != "fix-permissions" and _filled(path, held)
+    if docs or filled:
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
@@ -363,6 +378,13 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
             if any(fnmatch.fnmatchcase(part, name) for part in below for name in op.only):
                 return True
     return False
+
+
+def _fixed(entries: list[Entry], op: Op) -> list[Entry]:
+    """`entries` after fix-permissions over `op.paths`: those below them are fixed."""
+    return [
+        e._replace(fixed=True) if any(covers(p, e.path) for p in op.paths) else e for e in entries
+    ]
 
 
 def _kept(entries: list[Entry], removals: tuple[str, ...]) -> list[Entry]:

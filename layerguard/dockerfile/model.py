@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.parser import Node, ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef, parse_reference
@@ -259,10 +260,12 @@ def build(
                     base_image = parse_reference(base_text)
                 except ValueError as exc:
                     base_error = str(exc)
-                if base_image is not None and inherited is not None:
-                    state = inherited(base_image)
-                    if state is not None:
-                        workdir, env = state.workdir, dict(state.env)
+                state = inherited(base_image) if base_image and inherited is not None else None
+                if state is not None:
+                    workdir, env = state.workdir, dict(state.env)
+                elif base_image is not None:
+                    held = known(base_image)  # what a well-known image's own Dockerfile set
+                    workdir, env = held.workdir or "/", dict(held.env)
             current = []
             continue
         if current is None:

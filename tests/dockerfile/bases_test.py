@@ -44,7 +44,17 @@ def test_files_and_docs() -> None:
     assert known(parse_reference("debian:12")).docs
     for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
         assert not known(parse_reference(bare)).docs, bare
-    assert known(None) == (DISTRIBUTION_TREES, (), True, False)
+    assert known(None) == (DISTRIBUTION_TREES, (), True, False, (), "")
+
+
+def test_the_env_and_workdir_a_well_known_image_sets() -> None:
+    jupyter = known(parse_reference("quay.io/jupyter/minimal-notebook:afe30f0c9ad8"))
+    assert ("CONDA_DIR", "/opt/conda") in jupyter.env
+    assert jupyter.workdir == "/home/jovyan"
+    s2i = known(parse_reference("registry.access.redhat.com/ubi9/s2i-base:1"))
+    assert ("APP_ROOT", "/opt/app-root") in s2i.env
+    assert known(parse_reference("golang:1.23")).env == (("GOPATH", "/go"),)
+    assert known(parse_reference("debian:12")).env == ()
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,13 @@ CLEAN = [
         "FROM alpine:3.20\nRUN apk add --no-cache nginx tini\nRUN apk del --no-cache openssl\n",
         id="J-apk-del-of-a-package-nothing-installed",
     ),
+    pytest.param(
+        "FROM quay.io/jupyter/minimal-notebook:2025-01-01\nUSER root\n"
+        'RUN fix-permissions "${CONDA_DIR}" && fix-permissions "/home/${NB_USER}"\n'
+        "RUN mamba install --yes numpy && mamba clean --all -f -y"
+        ' && fix-permissions "${CONDA_DIR}"\nRUN fix-permissions "${CONDA_DIR}"\n',
+        id="J-fix-permissions-changes-nothing-twice",
+    ),
 ]
 
 
@@ -283,6 +290,13 @@ FLAGGED = [
         "RUN curl -fsSL https://get.docker.com | sh\n",
         [(3, "LG005"), (4, "LG005")],
         id="J-composer-phar-and-vendor-install-scripts",
+    ),
+    pytest.param(
+        "FROM quay.io/jupyter/minimal-notebook:2025-01-01\n"
+        "RUN conda update --quiet --file /tmp/conda-linux-64.lock\nRUN conda clean --all -y -f\n"
+        'RUN fix-permissions "${CONDA_DIR}"\n',
+        [(2, "LG005"), (3, "LG003"), (4, "LG004")],
+        id="J-env-of-a-well-known-base-and-fix-permissions-after-an-install",
     ),
 ]
 
