@@ -54,14 +54,17 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 }
 
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
+_ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
 _FILES: Mapping[str, tuple[str, ...]] = {
     "nginx": (
+        "/docker-entrypoint.sh",
         "/etc/nginx/nginx.conf",
         "/etc/nginx/conf.d/default.conf",
         "/usr/share/nginx/html/index.html",
         "/usr/share/nginx/html/50x.html",
     ),
     "php": (
+        "/usr/local/bin/docker-php-entrypoint",
         "/usr/local/etc/php-fpm.conf",
         "/usr/local/etc/php-fpm.d/www.conf",
         "/usr/local/etc/php-fpm.d/docker.conf",
@@ -69,6 +72,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/apache2.conf",
     ),
     "httpd": ("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
+    "kong": ("/docker-entrypoint.sh",),
+    **{
+        name: (_ENTRYPOINT,)
+        for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
+    },
+    "wordpress": (_ENTRYPOINT,),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
 }
 

@@ -741,7 +741,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
-        one_file = len(operands) == 2 and names_a_file(operands[0]) and names_a_file(operands[1])
+        one_file = (
+            len(operands) == 2
+            and names_a_file(operands[0])
+            and (names_a_file(operands[1]) or _dotfile(operands[1]))
+        )
         kind = FILE if one_file else TREE
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
     elif tool == "curl":
@@ -884,6 +888,18 @@ def _top_entry(
     stem = name[: len(name) - len(suffix)] if suffix else ""
     if stem and not is_glob(stem) and "$" not in stem:
         yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
+
+
+# Dot-names that are directories; any other (`.env`, `.npmrc`) names a file.
+_DOT_DIRS = frozenset(
+    {".ssh", ".config", ".cache", ".local", ".npm", ".m2", ".gradle", ".git", ".vscode", ".docker"}
+)
+
+
+def _dotfile(path: str) -> bool:
+    """`cp .env.example .env`: a dot-name with no extension, not a well-known directory."""
+    name = posixpath.basename(path)
+    return name.startswith(".") and name.count(".") == 1 and len(name) > 1 and name not in _DOT_DIRS
 
 
 def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:
@@ -1354,7 +1370,8 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
         is_archive(name) or (not is_glob(name) and names_a_file(name))
     )
     target = posixpath.join(dest, name) if dest_is_dir else dest
-    if file_like:
+    if file_like or (is_glob(name) and names_a_file(name) and not dest_is_dir):
+        # (`COPY build/libs/*.jar app.jar`: BuildKit takes one match, written as app.jar.)
         return [CopyWrite(target, False, archive=is_archive(name))]
     if is_glob(name) and not source.endswith("/"):
         return [CopyWrite(posixpath.join(dest, name), False, either=True)]

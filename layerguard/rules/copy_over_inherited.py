@@ -125,7 +125,7 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
-            if _same_source_file(old, write):
+            if _same_source_file(old, write) or _one_file(old, write):
                 yield old.path, earlier.where, old.size
                 return
         if earlier.run and write.path in earlier.run.files:
@@ -157,6 +157,21 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     else:
         return False
     return old.path == new.into.rstrip("/") + "/" + rel
+
+
+def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
+    """Both write one file at the same path (`COPY a.jar app.jar`, `COPY b.jar app.jar`): a
+    destination named with its sources' extension is that file, not a directory to copy into
+    (`COPY x.sh /docker-entrypoint.d` lands inside the directory an earlier RUN made)."""
+    return (
+        old.path == new.path
+        and not any(w.tree or w.either or w.unpacked for w in (old, new))
+        and all(_extension(w.source) == _extension(w.path) != "" for w in (old, new))
+    )
+
+
+def _extension(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[1]
 
 
 def _known_base_content(

@@ -116,6 +116,12 @@ CLEAN = [
         ' && fix-permissions "${CONDA_DIR}"\nRUN fix-permissions "${CONDA_DIR}"\n',
         id="J-fix-permissions-changes-nothing-twice",
     ),
+    pytest.param(
+        "FROM debian\nRUN mkdir /docker-entrypoint.d\nCOPY 10-a.sh /docker-entrypoint.d\n"
+        "COPY 20-b.sh /docker-entrypoint.d\nCOPY a.conf /etc/nginx/conf.d\n"
+        "COPY b.conf /etc/nginx/conf.d\n",
+        id="J-copies-into-a-directory-named-without-a-slash",
+    ),
 ]
 
 
@@ -297,6 +303,24 @@ FLAGGED = [
         'RUN fix-permissions "${CONDA_DIR}"\n',
         [(2, "LG005"), (3, "LG003"), (4, "LG004")],
         id="J-env-of-a-well-known-base-and-fix-permissions-after-an-install",
+    ),
+    pytest.param(
+        "FROM openjdk:8-jdk-alpine\nARG JAR_FILE=build/libs/*.jar\nCOPY ${JAR_FILE} app.jar\n"
+        "COPY target/my-app.jar app.jar\n",
+        [(4, "LG002")],
+        id="J-one-file-written-twice",
+    ),
+    pytest.param(
+        "FROM php:8.4-apache\nWORKDIR /var/www/html\nRUN cp .env.example .env\n"
+        "COPY env.production .env\n",
+        [(4, "LG002")],
+        id="J-cp-to-a-dotfile",
+    ),
+    pytest.param(
+        "FROM kong:3.9\nCOPY --from=build /docker-entrypoint.sh /\n"
+        "FROM postgres:17\nCOPY docker-entrypoint.sh /usr/local/bin/\n",
+        [(4, "LG002")],
+        id="J-entrypoint-an-official-image-ships",
     ),
 ]
 
