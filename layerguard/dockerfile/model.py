@@ -21,6 +21,9 @@ _VAR = (
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+# `${templateOption:installClojureCli}`: a placeholder some tool fills in before the build
+# (BuildKit rejects the modifier): the value is not known.
+_TEMPLATE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*:(?![-+])")
 
 
 def expand(text: str, env: Mapping[str, str]) -> str:
@@ -192,7 +195,7 @@ def _declare_args(
     for name, value in _pairs(node):
         if name in build_args:
             scope[name] = build_args[name]
-        elif value != "\0":
+        elif value != "\0" and not _TEMPLATE.search(value):
             scope[name] = expand(value, scope)
         elif name in outer:
             scope[name] = outer[name]

@@ -9,8 +9,9 @@ Grammar: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.ht
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fnmatch import fnmatchcase
 
 from layerguard.records import NamedTuple
@@ -559,7 +560,7 @@ _CASE_ENDS = frozenset({";;", ";&", ";;&"})
 class _Block:
     """An if/case/loop: what was known on entry, and what any branch changed."""
 
-    __slots__ = ("changed", "cwd", "env", "kind", "moved", "pattern")
+    __slots__ = ("changed", "cond", "cwd", "dead", "env", "kind", "moved", "pattern", "taken")
 
     def __init__(self, kind: str, env: dict[str, str], cwd: str | None) -> None:
         self.kind = kind
@@ -568,6 +569,77 @@ class _Block:
         self.changed: set[str] = set()
         self.moved = False
         self.pattern = False
+        # An if's condition while it is read (test results, `&&`, `||`, `!`), whether the
+        # branch being read never runs, and whether an earlier branch surely ran.
+        self.cond: list[bool | str | None] | None = None
+        self.dead = False
+        self.taken = False
+
+
+def _test(fields: list[str]) -> bool | None:
+    """What `[ A = B ]`, `test -z A`, `[[ A != B ]]` gives with its words all known; None for
+    what depends on the filesystem or patterns."""
+    args = fields[1:]
+    close = {"[": "]", "[[": "]]"}.get(fields[0])
+    if close is not None:
+        if not args or args[-1] != close:
+            return None
+        args = args[:-1]
+    negate = False
+    while args and args[0] == "!":
+        negate, args = not negate, args[1:]
+    result: bool | None = None
+    if len(args) == 3 and args[1] in ("=", "==", "!="):
+        if fields[0] == "[[" and any(c in args[2] for c in "*?["):
+            return None
+        result = (args[0] == args[2]) != (args[1] == "!=")
+    elif len(args) == 3 and args[1] in _NUMERIC and all(_integer(a) for a in args[::2]):
+        result = _NUMERIC[args[1]](int(args[0]), int(args[2]))
+    elif len(args) == 2 and args[0] in ("-z", "-n"):
+        result = (args[1] == "") == (args[0] == "-z")
+    elif len(args) == 1:
+        result = args[0] != ""
+    return None if result is None else result != negate
+
+
+_NUMERIC: dict[str, Callable[[int, int], bool]] = {
+    "-eq": operator.eq,
+    "-ne": operator.ne,
+    "-lt": operator.lt,
+    "-le": operator.le,
+    "-gt": operator.gt,
+    "-ge": operator.ge,
+}
+
+
+def _integer(text: str) -> bool:
+    return text.lstrip("-").isdigit()
+
+
+def _outcome(cond: list[bool | str | None]) -> bool | None:
+    """An if's condition, `&&` and `||` left to right as the shell runs them, in three values."""
+    value: bool | None = None
+    pending: str | None = None
+    negate = False
+    for item in cond:
+        if item in ("&&", "||"):
+            pending = str(item)
+        elif item == "!":
+            negate = not negate
+        else:
+            result = None if item is None else bool(item) != negate
+            negate = False
+            if pending == "&&":
+                value = False if False in (value, result) else (True if value and result else None)
+            elif pending == "||":
+                value = (
+                    True
+                    if True in (value, result)
+                    else (False if value is False and result is False else None)
+                )
+            else:
+                value = result
+    return value
 
 
 class _Parser:
@@ -589,6 +661,10 @@ class _Parser:
         # After `||` (or `&&` after a test) what runs may not: its assignments and cd are guesses.
         self.conditional = False
         self.last_was_test = False
+        # `[ "$A" = x ] && cmd` with A known: the outcome of the last test, and the operator
+        # after which commands are skipped (`&&` after a false test, `||` after a true one).
+        self.last_test: bool | None = None
+        self.skipping: str | None = None
 
     def feed(self, tokens: list[_Token]) -> None:
         i, count = 0, len(tokens)
@@ -636,18 +712,47 @@ class _Parser:
             self.conditional = True
         elif op in _SEPARATORS or op in _CASE_ENDS:
             self.conditional = False
+        reading = self._reading()
+        if reading is not None and op in ("&&", "||"):
+            reading.append(op)
+        if op in ("&&", "||"):
+            outcome = self.last_test if self.last_was_test else None
+            if self.skipping is None and outcome is (op == "||"):
+                self.skipping = op  # `false && x`, `true || x`: x never runs
+            elif self.skipping is not None and op != self.skipping:
+                self.skipping = None
+        elif op in _SEPARATORS or op in _CASE_ENDS or op in ("(", ")", "|"):
+            self.skipping = None
         return i
 
     def _first_word(self, word: _Word, tokens: list[_Token], i: int) -> int:
         """Handle a word at the start of a command: a reserved word, assignment or the name."""
         keyword = word.keyword
+        if keyword == "then" and self.blocks and self.blocks[-1].cond is not None:
+            block = self.blocks[-1]
+            truth = _outcome(block.cond or [])
+            block.cond = None
+            block.dead = block.taken or truth is False
+            block.taken = block.taken or truth is True
+            return i
+        if keyword == "!" and self._reading() is not None:
+            reading = self._reading()
+            assert reading is not None
+            reading.append("!")
+            return i
         if keyword in _SKIPPED:
             return i
         if keyword in ("if", "while", "until"):
             self._open(keyword if keyword == "if" else "loop")
+            if keyword == "if":
+                self.blocks[-1].cond = []
         elif keyword in ("elif", "else"):
             if any(b.kind == "if" for b in self.blocks):
                 self._close_to("if", keep=True)
+                block = self.blocks[-1]
+                block.dead = block.taken
+                if keyword == "elif":
+                    block.cond = []
         elif keyword in ("fi", "done", "esac"):
             self._close({"fi": "if", "done": "loop", "esac": "case"}[keyword])
         elif keyword in ("for", "select"):
@@ -714,6 +819,15 @@ class _Parser:
     def _open(self, kind: str) -> None:
         self.blocks.append(_Block(kind, dict(self.env), self.cwd))
 
+    def _reading(self) -> list[bool | str | None] | None:
+        """The condition of the innermost if, while it is being read."""
+        return self.blocks[-1].cond if self.blocks else None
+
+    def _dead(self) -> bool:
+        """The command being read never runs: a branch whose condition is known false, or
+        the rest of `false && ...`."""
+        return self.skipping is not None or any(b.dead for b in self.blocks)
+
     def _branch(self, block: _Block) -> None:
         """Start another branch of `block` from the state it was entered with."""
         env = self.env
@@ -752,6 +866,9 @@ class _Parser:
         if not (words or assigns or redirs):
             return
         self.words, self.assigns, self.redirs = [], [], []
+        if self._dead():
+            self.last_was_test = False
+            return
         subs: list[list[_Token]] = []
         pairs: list[tuple[str, str, bool]] = []
         for word in assigns:
@@ -786,6 +903,14 @@ class _Parser:
             converted = (self._redirect(r, subs) for r in redirs)
             redirects = tuple(r for r in converted if r is not None)
         self.last_was_test = bool(fields) and fields[0] in _TESTS
+        self.last_test = None
+        if self.last_was_test and all(
+            self._join(w.parts, [])[1] for w in words if w.keyword is None
+        ):
+            self.last_test = _test(fields)
+        reading = self._reading()
+        if reading is not None:
+            reading.append(self.last_test if self.last_was_test else None)
         if fields and first is not None:
             line = bisect.bisect_left(self.newlines, first)
             assignments = tuple((name, value) for name, value, _ in pairs)

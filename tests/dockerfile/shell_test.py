@@ -406,3 +406,63 @@ def test_corpus_never_raises(shared: Path) -> None:
             assert all(c.words for c in commands)
     assert len(files) == 737
     assert count > 10_000  # 11,367 commands today
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        pytest.param(
+            'if [ "$GID" != "1000" ] || [ "$UID" != "1000" ]; then chown -R 1 /home/x; fi',
+            [("[", "1000", "!=", "1000", "]")] * 2,
+            id="if-false",
+        ),
+        pytest.param(
+            'if [ "$ARCH" = arm64 ]; then echo arm; elif [ "$ARCH" = amd64 ]; then echo amd;'
+            " else echo other; fi",
+            [("[", "amd64", "=", "arm64", "]"), ("[", "amd64", "=", "amd64", "]"), ("echo", "amd")],
+            id="elif-taken-else-dead",
+        ),
+        pytest.param(
+            'if ! [ "$ARCH" = amd64 ]; then echo not; fi; [ -z "$EMPTY" ] || echo set',
+            [("[", "amd64", "=", "amd64", "]"), ("[", "-z", "", "]")],
+            id="negation-and-or-list",
+        ),
+        pytest.param(
+            '[ "$ARCH" = amd64 ] && rm -rf /a && rm -rf /b || echo no; echo after',
+            # (after a command, not a test, the outcome is not known: `|| echo no` may run)
+            [
+                ("[", "amd64", "=", "amd64", "]"),
+                ("rm", "-rf", "/a"),
+                ("rm", "-rf", "/b"),
+                ("echo", "no"),
+                ("echo", "after"),
+            ],
+            id="and-list-true",
+        ),
+        pytest.param(
+            '[ "$ARCH" = arm64 ] && rm -rf /a && rm -rf /b || echo no; echo after',
+            [("[", "amd64", "=", "arm64", "]"), ("echo", "no"), ("echo", "after")],
+            id="and-list-false",
+        ),
+        pytest.param(
+            'if [ -f /x ]; then rm /x; fi; if [ "$UNKNOWN" = 1 ]; then echo maybe; fi',
+            [
+                ("[", "-f", "/x", "]"),
+                ("rm", "/x"),
+                ("[", "$UNKNOWN", "=", "1", "]"),
+                ("echo", "maybe"),
+            ],
+            id="undecided-branches-run",
+        ),
+        pytest.param(
+            'if [ "$N" -lt 16 ]; then echo old; fi; if [[ "$ARCH" == a* ]]; then echo glob; fi',
+            [("[", "16", "-lt", "16", "]"), ("[[", "amd64", "==", "a*", "]]"), ("echo", "glob")],
+            id="numbers-and-patterns",
+        ),
+    ],
+)
+def test_branches_the_known_values_rule_out_never_run(
+    script: str, expected: list[tuple[str, ...]]
+) -> None:
+    env = {"GID": "1000", "UID": "1000", "ARCH": "amd64", "EMPTY": "", "N": "16"}
+    assert words(script, cwd="/", env=env) == expected

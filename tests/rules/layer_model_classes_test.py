@@ -122,6 +122,11 @@ CLEAN = [
         "COPY b.conf /etc/nginx/conf.d\n",
         id="J-copies-into-a-directory-named-without-a-slash",
     ),
+    pytest.param(
+        'FROM debian\nARG USER_UID=1000\nRUN if [ "$USER_UID" != "1000" ]; then'
+        " usermod -u $USER_UID app && chown -R $USER_UID /usr/lib; fi\n",
+        id="J-a-branch-the-arg-defaults-rule-out",
+    ),
 ]
 
 
@@ -321,6 +326,12 @@ FLAGGED = [
         "FROM postgres:17\nCOPY docker-entrypoint.sh /usr/local/bin/\n",
         [(4, "LG002")],
         id="J-entrypoint-an-official-image-ships",
+    ),
+    pytest.param(
+        'FROM debian\nARG USER_UID\nRUN if [ "$USER_UID" != "1000" ]; then'
+        " chown -R $USER_UID /usr/lib; fi\n",
+        [(3, "LG004")],
+        id="J-a-branch-no-default-decides",
     ),
 ]
 
