@@ -11,6 +11,7 @@ tag of a repository belongs here; `check --registry` measures the rest.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from collections.abc import Mapping
 
 from layerguard.records import NamedTuple
@@ -109,6 +110,7 @@ class Known(NamedTuple):
     workdir: str = ""
 
 
+@functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:
