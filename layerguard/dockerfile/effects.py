@@ -1143,6 +1143,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
 def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> bool:
     if family == "pip" and ("--no-cache-dir" in words or "--no-cache" in words):
         return True  # pip takes unambiguous prefixes of its long options
+    if family == "pip" and "--no-deps" in words and _nothing_downloaded(words):
+        return True  # a checkout or a local file, and no dependencies: nothing is fetched
     if family in ("uv", "poetry") and "--no-cache" in words:
         return True
     if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):
@@ -1155,6 +1157,29 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
     return any(
         env.get(name, "").startswith(_NO_CACHE_PATHS) for name, _ in _CACHE_VARS.get(family, ())
     )
+
+
+def _nothing_downloaded(words: tuple[str, ...]) -> bool:
+    """Every requirement `pip install` names is a VCS URL or a local path (`git+https://...`,
+    `./dist/x.whl`, `-e .`): none goes through pip's HTTP cache, and pip keeps the wheel it
+    builds from a checkout only when the URL pins a commit (`@<40 hex digits>`)."""
+    wanted = _operands(words, frozenset({"-c", "--constraint", "-i", "--index-url"}))[1:]
+    local = ("/", "./", "../", "file:")
+    return (
+        bool(wanted)
+        and not any(w in ("-r", "--requirement") or w.startswith("-r") for w in words)
+        and all(
+            w == "."
+            or w.startswith(local)
+            or (w.startswith(("git+", "hg+", "svn+", "bzr+")) and not _pinned(w))
+            for w in wanted
+        )
+    )
+
+
+def _pinned(url: str) -> bool:
+    commit = url.split("#", 1)[0].rpartition("@")[2]
+    return len(commit) == 40 and all(c in "0123456789abcdef" for c in commit)
 
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:

@@ -127,6 +127,10 @@ CLEAN = [
         " usermod -u $USER_UID app && chown -R $USER_UID /usr/lib; fi\n",
         id="J-a-branch-the-arg-defaults-rule-out",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN pip install --no-deps git+https://github.com/x/y.git ./dist/z.whl\n",
+        id="J-pip-fetches-nothing-from-an-index",
+    ),
 ]
 
 
