@@ -47,6 +47,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "continuumio/*conda3": ("/opt/conda",),
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),
+    "*s2i-*": ("/opt/app-root",),
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
     f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),

@@ -659,6 +659,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "get-pip.py", words[1:]
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
             return "composer", words[1:]
+        if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
+            return "npm", words[1:]
         return name, words
     return "", ()
 
@@ -1099,8 +1101,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "npm", installs, installs
     if tool == "yarn":
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
-        installs = (sub in ("", "install", "add") and not asks) or (
-            sub == "global" and "add" in words
+        installs = (
+            (sub in ("", "install", "add") and not asks)
+            or (sub == "global" and "add" in words)
+            or (sub == "workspaces" and "focus" in words)  # Yarn 2+: install for a workspace
         )
         return "yarn", installs, installs
     if tool == "pnpm":

@@ -337,6 +337,17 @@ FLAGGED = [
         [(3, "LG004")],
         id="J-a-branch-no-default-decides",
     ),
+    pytest.param(
+        "FROM node:24-alpine\nWORKDIR /src\nRUN yarn workspaces focus --all --production\n"
+        "RUN node /tmp/package/bin/npm-cli.js install -g /tmp/npm.tgz\n",
+        [(3, "LG005"), (4, "LG005")],
+        id="J-yarn-berry-focus-and-npm-cli-js-install",
+    ),
+    pytest.param(
+        "FROM ubi9/s2i-base:1\nRUN python3.12 -m venv /tmp/v\nRUN chown -R 1001:0 ${APP_ROOT}\n",
+        [(3, "LG004")],
+        id="J-s2i-app-root",
+    ),
 ]
 
 
