@@ -407,7 +407,9 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    for command, home in _through_xargs(_as_run(commands, instr.env)):
+    # An ENV HOME (Jupyter images set one) is the home of any user the RUN runs as.
+    user_home = instr.env.get("HOME", "/root") or "/root"
+    for command, home in _through_xargs(_as_run(commands, instr.env, user_home)):
         for found in _ops(command, instr.env):
             op = _rehome(found, home) if home != "/root" else found
             if (

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from layerguard.dockerfile.effects import (
+    CACHE,
     EITHER,
     EXEC,
     PURGE,
@@ -56,6 +57,17 @@ def test_run_knows_what_it_created() -> None:
     assert "/tmp/go.tgz" not in effects.files
     kept = run_effects(instruction("RUN curl -o /opt/go.tgz https://x/go.tgz && rm -f /opt/*.txt"))
     assert kept.files == ("/opt/go.tgz",)
+
+
+def test_caches_land_in_the_home_env_names() -> None:
+    """Docker runs a RUN with the image's ENV HOME (Jupyter images set /home/jovyan) whatever
+    the user: caches land there, and `$HOME/.cache` and `~/.cache` clean them."""
+    ops = run_effects(instruction("ENV HOME=/home/jovyan\nRUN pip install flask", 1)).ops
+    assert [op.paths for op in ops if op.role == CACHE] == [("/home/jovyan/.cache/pip",)]
+    cleaned = run_effects(
+        instruction("ENV HOME=/home/jovyan\nRUN pip install flask && rm -rf $HOME/.cache", 1)
+    ).ops
+    assert [op.paths for op in cleaned if op.kind == REMOVE] == [("/home/jovyan/.cache",)]
 
 
 def test_archives_hold_an_entry_named_for_them() -> None:
