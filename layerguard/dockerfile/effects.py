@@ -378,7 +378,7 @@ def run_effects(instr: Instruction) -> RunEffects:
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
     seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
-    key = (text, instr.workdir, seen, instr.flags.get("mount", ()))
+    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user)
     found = _RUN_CACHE.get(key)
     if found is None:
         found = _RUN_CACHE[key] = _run_effects(scripts, instr)
@@ -407,8 +407,7 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    # An ENV HOME (Jupyter images set one) is the home of any user the RUN runs as.
-    user_home = instr.env.get("HOME", "/root") or "/root"
+    user_home = _home(instr)
     for command, home in _through_xargs(_as_run(commands, instr.env, user_home)):
         for found in _ops(command, instr.env):
             op = _rehome(found, home) if home != "/root" else found
@@ -434,6 +433,23 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
     return RunEffects(tuple(commands), tuple(ops), tuple(files))
+
+
+def _home(instr: Instruction) -> str:
+    """The home a RUN sees: an ENV HOME (Jupyter images set one) whatever the user, else the
+    USER's (`USER app` -> /home/app; a numeric id or none says root's, as far as we know)."""
+    if instr.env.get("HOME"):
+        return instr.env["HOME"]
+    name = instr.user.split(":", 1)[0]
+    if name in _SYSTEM_HOMES:
+        return _SYSTEM_HOMES[name]
+    if name and name != "root" and not name.isdigit() and "$" not in name:
+        return f"/home/{name}"
+    return "/root"
+
+
+# Users whose home Debian and Alpine set elsewhere than /home.
+_SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
 
 
 def _gem_cache(path: str) -> bool:

@@ -68,12 +68,14 @@ class Inherited(NamedTuple):
 
 
 class Instruction(NamedTuple):
-    """A node in its stage, with the WORKDIR and the ENV/ARG values in effect where it runs."""
+    """A node in its stage, with the WORKDIR, the ENV/ARG values and the USER in effect where it
+    runs ('' when no USER of the file says: the base image's user)."""
 
     node: Node
     workdir: str
     env: Mapping[str, str]
     flags: Mapping[str, tuple[str, ...]]
+    user: str = ""
 
     @property
     def keyword(self) -> str:
@@ -219,6 +221,7 @@ def build(
     current: list[Instruction] | None = None
     workdir = "/"
     env: dict[str, str] = {}
+    user = ""
     from_node: Node | None = None
     stage_name: str | None = None
     base_text = ""
@@ -251,13 +254,14 @@ def build(
             stage_name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
             base_text = expand(raw, meta)
             base_stage, base_image, base_error = None, None, None
-            workdir, env = "/", {}
+            workdir, env, user = "/", {}, ""
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
                 parent = stages[base_stage]
                 if parent.instructions:
                     workdir = parent.instructions[-1].workdir
                     env = dict(parent.instructions[-1].env)
+                    user = parent.instructions[-1].user
             elif base_text.lower() != "scratch":
                 try:
                     base_image = parse_reference(base_text)
@@ -283,8 +287,10 @@ def build(
                 env[name] = expand(value, lookup)
         elif node.keyword == "arg":
             _declare_args(node, env, build_args, meta)
+        elif node.keyword == "user" and node.args:
+            user = expand(node.args[0], env)
         current.append(
-            Instruction(node, workdir, MappingProxyType(dict(env)), parse_flags(node.flags))
+            Instruction(node, workdir, MappingProxyType(dict(env)), parse_flags(node.flags), user)
         )
     close()
     if not stages:

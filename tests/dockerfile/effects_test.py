@@ -70,6 +70,17 @@ def test_caches_land_in_the_home_env_names() -> None:
     assert [op.paths for op in cleaned if op.kind == REMOVE] == [("/home/jovyan/.cache",)]
 
 
+def test_caches_land_in_the_users_home() -> None:
+    def caches(text: str) -> list[tuple[str, ...]]:
+        ops = run_effects(instruction(text)).ops
+        return [op.paths for op in ops if op.role == CACHE]
+
+    assert caches("USER node\nRUN npm ci") == [("/home/node/.npm",)]
+    assert caches("USER www-data\nRUN composer install") == [("/var/www/.composer/cache",)]
+    assert caches("USER 1000\nRUN pip install x") == [("/root/.cache/pip",)]  # (not known)
+    assert caches("USER app\nUSER root\nRUN pip install x") == [("/root/.cache/pip",)]
+
+
 def test_archives_hold_an_entry_named_for_them() -> None:
     def tops(run: str) -> list[tuple[str, ...]]:
         ops = run_effects(instruction(run)).ops
