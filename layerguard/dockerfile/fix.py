@@ -16,8 +16,9 @@ the next instruction). Fixes whose spans overlap one already taken wait for the 
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from layerguard.dockerfile.parser import Node, ParsedFile, ParseError, check_instructions, parse
 from layerguard.findings import Edit, Fix
@@ -25,6 +26,8 @@ from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from layerguard.dockerfile.filesystem import Step
+    from layerguard.dockerfile.model import Instruction, Model
+    from layerguard.dockerfile.shell import Command
 
 # Passes of lint-then-fix before `check --fix` stops (ruff stops at 100; our fixes never feed
 # each other more than twice: an overlapping fix waits one pass).
@@ -109,6 +112,174 @@ def rewritten_step(step: Step, text: str, escape: str) -> Step | None:
     node = node._replace(start_line=step.instr.line, end_line=step.instr.line)
     instr = step.instr._replace(node=node, flags=parse_flags(node.flags))
     return step._replace(instr=instr, run=run_effects(instr))
+
+
+def drop_removal(
+    lines: Sequence[str], words: Sequence[str], operand: str | None, escape: str = "\\"
+) -> str | None:
+    """The instruction's lines without the `rm` command `words`, or without only its word
+    `operand` when it removes other paths too. '' when the command was all the instruction ran;
+    None when the command is not found once, at the top level of an `&&` or `;` list. With
+    `operand` None the whole command goes, whatever it names:
+
+        RUN a && rm x && b -> RUN a && b        RUN a \\\\n && rm x -> RUN a
+        RUN rm -f x y      -> RUN rm -f y       RUN rm x           -> ''
+
+    The caller parses the result again and checks it runs the commands it expects."""
+    text = "\n".join(lines)
+    esc = re.escape(escape)
+    sep = rf"(?:[ \t]|{esc}\n)+"
+    gap = rf"(?:[ \t]|{esc}\n)*"
+    command = sep.join(_word(w) for w in words)
+    found = list(re.finditer(rf"(?<![^\s;&]){command}(?=[\s;&]|\Z)", text))
+    if len(found) != 1 or not words or words[0] != "rm":
+        return None
+    match = found[0]
+    before, after = text[: match.start()], text[match.end() :]
+    if operand is not None and sum(1 for w in words[1:] if not w.startswith("-")) > 1:
+        span = text[match.start() : match.end()]
+        inner = list(re.finditer(rf"{sep}{_word(operand)}(?={sep}|\Z)", span))
+        if len(inner) != 1:
+            return None
+        return before + span[: inner[0].start()] + span[inner[0].end() :] + after
+    first = re.fullmatch(rf"\s*\S+(?:{sep}--\S+)*{sep}", before)
+    joined = re.search(rf"{gap}(?:&&|;){gap}\Z", before)
+    follows = re.match(rf"{gap}(?:&&|;){gap}", after)
+    if follows and (first or joined):
+        return before + after[follows.end() :]  # `a && rm x && b`, `RUN rm x && b`
+    if not after.strip():
+        if first:
+            return ""
+        if joined:
+            return before[: joined.start()] + after.strip(" \t")
+    return None
+
+
+def _word(word: str) -> str:
+    quoted = re.escape(word)
+    return rf"(?:{quoted}|'{quoted}'|\"{quoted}\")"
+
+
+# Characters that end a word for `mentions`: blanks, shell operators, quotes, and the `=`, `:`
+# and `,` of assignments, PATH-like lists and mount options.
+_SPLIT = re.compile(r"[\s=:,;'\"()`|&<>{}]+")
+
+
+def mentions(words: Iterable[str], path: str, workdir: str | None = None) -> bool:
+    """True when a word could name `path` or anything at or above it: it contains the path, a
+    parent directory of it (but /), or the name of either; it is `/`, holds a variable or a
+    glob; or it is `.`/`..` where the directory `workdir` is at, above or below the path.
+    Deliberately coarse: a fix that moves the path must find no word that may reach it."""
+    names = [path]
+    parent = posixpath.dirname(path)
+    while parent not in ("/", ""):
+        names.append(parent)
+        parent = posixpath.dirname(parent)
+    names += [posixpath.basename(n) for n in names]
+    for word in words:
+        for token in _SPLIT.split(word):
+            if not token:
+                continue
+            if token in ("/", "/.", "~") or "$" in token or any(c in token for c in "*?["):
+                return True
+            if any(name in token for name in names):
+                return True
+            if token.strip("./") == "" and workdir is not None:
+                if workdir == "/" or workdir == path or workdir.startswith(path + "/"):
+                    return True
+                if path.startswith(workdir.rstrip("/") + "/"):
+                    return True
+    return False
+
+
+def instruction_words(instr: Instruction) -> list[str]:
+    """Every word of the instruction as written, heredoc bodies included (for `mentions`)."""
+    node = instr.node
+    return [*node.original.split(), *(h.content for h in node.heredocs)]
+
+
+def between(model: Model, first: int, last: int) -> list[Instruction] | None:
+    """The instructions of every stage that lie after line `first` and before line `last`;
+    None when a FROM lies between (the two lines are in different stages)."""
+    if any(first < stage.from_node.start_line < last for stage in model.stages):
+        return None
+    return [
+        instr
+        for stage in model.stages
+        for instr in stage.instructions
+        if first < instr.line and instr.end_line < last
+    ]
+
+
+# Programs that only read the paths they are given (scripts run by a shell read their file), and
+# commands that name a path without touching it: a read-only bind mount serves them as the COPY
+# did.
+_READERS = frozenset(
+    {
+        *("sh", "bash", "ash", "dash", "ksh", "zsh", ".", "source", "cd", "echo", "printf", "test"),
+        *("[", "[[", "ls", "cat", "head", "tail", "grep", "wc", "cmp", "diff", "sha256sum"),
+        *("sha512sum", "sha1sum", "md5sum", "cp", "install", "tar", "unzip", "python", "python3"),
+        *("node", "java", "dpkg", "rpm", "pip", "pip3", "apk", "apt-get", "true", "file"),
+    }
+)
+# Ways of reading that keep the files' owners (the mount shows the build context's, where COPY
+# gave root), move them (a read-only mount refuses) or hard-link them (across a mount: EXDEV).
+_OWNER_FLAGS = ("-a", "-p", "--archive", "--preserve", "--no-dereference")
+
+
+def use_of(command: Command) -> str:
+    """How a command uses the paths it names: `read` when it only reads them (a read-only bind
+    mount serves it), `keep` when it would see the difference between a mount and a copy (it
+    moves, hard-links or copies with owners: mv, ln, rsync, cpio, cp -a, tar -c), else `write`
+    (it may write there: a program whose writes are not known)."""
+    from layerguard.dockerfile.effects import tool_and_args
+
+    tool, words = tool_and_args(command)
+    if tool in ("mv", "rsync", "cpio") or (tool == "ln" and not _has_letter(words, "s")):
+        return "keep"
+    if tool == "ln":
+        return "read"
+    if tool == "cp" and (
+        any(w.startswith(_OWNER_FLAGS) for w in words[1:]) or _has_letter(words, "ap")
+    ):
+        return "keep"
+    if tool == "tar" and not _has_letter(words, "xt") and "--extract" not in words:
+        return "keep"
+    if tool == "install" and "-d" in words:
+        return "write"
+    return "read" if tool in _READERS else "write"
+
+
+# Programs that run other code: a script, a Makefile, a class. What that code reads is not known.
+_RUNNERS = frozenset(
+    {"sh", "bash", "ash", "dash", "ksh", "zsh", ".", "source", "python", "python3", "node", "java"}
+)
+
+
+def runs_programs(command: Command) -> bool:
+    """The command runs code whose reads and writes are not known: a shell script, an
+    interpreter, a build tool, or a program the model does not know."""
+    from layerguard.dockerfile.effects import tool_and_args
+
+    return tool_and_args(command)[0] in _RUNNERS or use_of(command) == "write"
+
+
+def _has_letter(words: Sequence[str], letters: str) -> bool:
+    """A short option cluster (`-sf`, `-xzf`, `xzf` as tar's first word) holds one of `letters`."""
+    for i, word in enumerate(words[1:], 1):
+        bundled = word.startswith("-") and not word.startswith("--")
+        first_tar = i == 1 and words[0] == "tar" and word.isalpha()
+        if (bundled or first_tar) and any(c in word for c in letters):
+            return True
+    return False
+
+
+def rewritten_words(step: Step, text: str, escape: str) -> list[tuple[str, ...]] | None:
+    """The commands (their words) the RUN `step` would run with its lines replaced by `text`."""
+    new = rewritten_step(step, text, escape)
+    if new is None or new.run is None:
+        return None
+    return [c.words for c in new.run.commands]
 
 
 class Applied(NamedTuple):
@@ -238,9 +409,16 @@ __all__ = [
     "add_run_flag",
     "append_command",
     "apply",
+    "between",
     "diff",
+    "drop_removal",
     "insert_after",
     "instruction_lines",
+    "instruction_words",
+    "mentions",
     "reparse",
     "rewritten_step",
+    "rewritten_words",
+    "runs_programs",
+    "use_of",
 ]
