@@ -183,3 +183,192 @@ def test_unsafe_fixes_only_where_asked(tmp_path: Path) -> None:
         '["sh", "-c", "apt-get update && apt-get install -y x"]\n'
     )
     assert _lint(path) == []
+
+
+def _fixed(tmp_path: Path, dockerfile: str, unsafe: bool = False) -> str:
+    """The Dockerfile after every pass of fixes, with a build context holding x.sh, src/ and
+    app.tar.gz beside it."""
+    (tmp_path / "x.sh").write_text("#!/bin/sh\necho hi\n")
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src" / "a.txt").write_text("a" * 100)
+    (tmp_path / "src" / "b.txt").write_text("b" * 100)
+    path = tmp_path / "Dockerfile"
+    path.write_text(dockerfile)
+    for _ in range(fix.MAX_PASSES):
+        if not _fix_file(path, unsafe).applied:
+            break
+    return path.read_text()
+
+
+LG003_FIXED = [
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN sh /tmp/x.sh && rm /tmp/x.sh\n",
+        "FROM debian:12\nRUN --mount=type=bind,source=x.sh,target=/tmp/x.sh sh /tmp/x.sh\n",
+        id="copy-file-run-remove",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/\nRUN sh /tmp/x.sh \\\n && rm -f /tmp/x.sh \\\n && echo ok\n",
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,source=x.sh,target=/tmp/x.sh sh /tmp/x.sh \\\n && echo ok\n",
+        id="copy-into-directory-rm-in-the-middle",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY src/ /src/\nRUN cd /src && cat a.txt > /o && rm -rf /src /var/tmp/x\n",
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,source=src,target=/src cd /src && cat a.txt > /o && rm -rf "
+        "/var/tmp/x\n",
+        id="copy-directory-rm-keeps-other-operands",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY src /src\nRUN make -C /src install && rm -rf /src\n",
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,source=src,target=/src,rw make -C /src install\n",
+        id="build-in-the-directory-needs-rw",
+    ),
+    pytest.param(
+        "FROM debian:12 AS build\nRUN mkdir /out && echo x > /out/tool\n"
+        "FROM debian:12\nCOPY --from=build /out/tool /tmp/tool\n"
+        "RUN cat /tmp/tool > /etc/tool.conf && rm /tmp/tool\n",
+        "FROM debian:12 AS build\nRUN mkdir /out && echo x > /out/tool\n"
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,from=build,source=/out/tool,target=/tmp/tool "
+        "cat /tmp/tool > /etc/tool.conf\n",
+        id="copy-from-stage",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN rm /tmp/x.sh\n",
+        "FROM debian:12\n",
+        id="copy-then-only-removed",
+    ),
+    pytest.param(
+        "FROM debian:12\n"
+        "RUN curl -fsSLo /tmp/big.bin https://example.com/big.bin && sha256sum /tmp/big.bin\n"
+        "ENV A=1\n"
+        "RUN echo done && rm -f /tmp/big.bin\n",
+        "FROM debian:12\n"
+        "RUN curl -fsSLo /tmp/big.bin https://example.com/big.bin && sha256sum /tmp/big.bin "
+        "&& rm -f /tmp/big.bin\n"
+        "ENV A=1\n"
+        "RUN echo done\n",
+        id="removal-moved-into-the-creating-run",
+    ),
+    pytest.param(
+        "FROM debian:12\n"
+        "RUN curl -fsSLo /tmp/big.bin https://example.com/big.bin \\\n"
+        "    && sha256sum /tmp/big.bin\n"
+        "RUN rm /tmp/big.bin\n",
+        "FROM debian:12\n"
+        "RUN curl -fsSLo /tmp/big.bin https://example.com/big.bin \\\n"
+        "    && sha256sum /tmp/big.bin \\\n"
+        "    && rm /tmp/big.bin\n",
+        id="removal-moved-and-the-run-dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), LG003_FIXED)
+def test_lg003_fixes(tmp_path: Path, before: str, after: str) -> None:
+    assert _fixed(tmp_path, before) == after
+    assert [rule for _, rule, _ in _lint(tmp_path / "Dockerfile")] == []
+
+
+LG003_NOT_FIXED = [
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN cat /tmp/x.sh\nRUN rm /tmp/x.sh\n",
+        id="a-run-between-reads-it",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nWORKDIR /tmp\nRUN sh x.sh && rm x.sh\n",
+        id="workdir-between-names-the-parent",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN ls /var/*\nRUN sh /tmp/x.sh && rm /tmp/x.sh\n",
+        id="a-glob-between",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY --chown=1:1 x.sh /tmp/x.sh\nRUN sh /tmp/x.sh && rm /tmp/x.sh\n",
+        id="chown-the-mount-cannot-express",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY --chmod=755 x.sh /tmp/x.sh\nRUN /tmp/x.sh && rm /tmp/x.sh\n",
+        id="chmod-the-mount-cannot-express",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN sed -i s/hi/ho/ /tmp/x.sh && rm /tmp/x.sh\n",
+        id="writes-the-file-before-removing-it",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY src/ /src/\nRUN mv /src /app && rm -rf /src\n",
+        id="moves-what-it-copied",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY src/ /src/\nRUN cp -a /src/a.txt /a && rm -rf /src\n",
+        id="copies-with-owners",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN sh /tmp/x.sh && rm -rf /tmp/*\n",
+        id="removal-by-glob",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN sh /tmp/x.sh || rm /tmp/x.sh\n",
+        id="removal-after-or",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /tmp/x.sh\nRUN rm /tmp/x.sh && cat /tmp/x.sh 2>/dev/null\n",
+        id="named-after-the-removal",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY x.sh /opt/tools/x.sh\nRUN sh /opt/tools/x.sh && rm /opt/tools/x.sh\n",
+        id="the-copy-made-the-parent",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY src/ /opt/\nRUN ls /opt && rm -rf /opt\n",
+        id="a-directory-that-was-there",
+    ),
+    pytest.param(
+        "FROM debian:12 AS one\nCOPY x.sh /tmp/x.sh\nFROM one\nRUN sh /tmp/x.sh && rm /tmp/x.sh\n",
+        id="another-stage",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fsSLo /tmp/go.tgz https://go.dev/go.tgz\n"
+        "RUN tar -C /usr/local -xzf /tmp/go.tgz && rm /tmp/go.tgz\n",
+        id="the-later-run-uses-it-first",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fsSLo /tmp/a.bin https://example.com/a.bin\n"
+        "RUN cp /tmp/a.bin /a && rm /tmp/a.bin\n",
+        id="the-later-run-copies-it-first",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fsSLo /tmp/a/b.bin https://example.com/b.bin\n"
+        "RUN echo x > /tmp/y\nRUN rm -rf /tmp/*\n",
+        id="glob-moved-over-a-run",
+    ),
+]
+
+
+@pytest.mark.parametrize("before", LG003_NOT_FIXED)
+def test_lg003_report_only(tmp_path: Path, before: str) -> None:
+    (tmp_path / "x.sh").write_text("#!/bin/sh\necho hi\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("a")
+    path = tmp_path / "Dockerfile"
+    path.write_text(before)
+    found = _lint(path)
+    assert "LG003" in [rule for _, rule, _ in found]
+    assert [f for _, rule, f in found if rule == "LG003" and f is not None] == []
+
+
+def test_lg003_unsafe_when_the_later_run_runs_a_script(tmp_path: Path) -> None:
+    before = (
+        "FROM debian:12\nRUN curl -fsSLo /tmp/a.bin https://example.com/a.bin\n"
+        "RUN ./install.sh && rm /tmp/a.bin\n"
+    )
+    assert _fixed(tmp_path, before) == before
+    fixes = [f for _, rule, f in _lint(tmp_path / "Dockerfile") if rule == "LG003"]
+    assert [f.safe for f in fixes if f is not None] == [False]
+    assert "might read the files" in fixes[0].description  # type: ignore[union-attr]
+    assert _fixed(tmp_path, before, unsafe=True) == (
+        "FROM debian:12\nRUN curl -fsSLo /tmp/a.bin https://example.com/a.bin && rm /tmp/a.bin\n"
+        "RUN ./install.sh\n"
+    )
