@@ -16,16 +16,37 @@ the next instruction). Fixes whose spans overlap one already taken wait for the 
 from __future__ import annotations
 
 import itertools
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
+from layerguard.dockerfile.effects import (
+    CHOWN,
+    EITHER,
+    EXEC,
+    FILE,
+    REMOVE,
+    STANDARD_DIRS,
+    TOUCH,
+    TREE,
+    WRITE,
+    copy_sources,
+    covers,
+    inside,
+    is_glob,
+    normalized_source,
+    path_overlaps,
+    run_effects,
+    tool_and_args,
+)
+from layerguard.dockerfile.model import resolve
 from layerguard.dockerfile.parser import Node, ParsedFile, ParseError, check_instructions, parse
 from layerguard.findings import Edit, Fix
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from layerguard.dockerfile.filesystem import Step
+    from layerguard.dockerfile.filesystem import Entry, Layer, Step
     from layerguard.dockerfile.model import Instruction, Model
     from layerguard.dockerfile.shell import Command
 
@@ -232,8 +253,6 @@ def use_of(command: Command) -> str:
     mount serves it), `keep` when it would see the difference between a mount and a copy (it
     moves, hard-links or copies with owners: mv, ln, rsync, cpio, cp -a, tar -c), else `write`
     (it may write there: a program whose writes are not known)."""
-    from layerguard.dockerfile.effects import tool_and_args
-
     tool, words = tool_and_args(command)
     if tool in ("mv", "rsync", "cpio") or (tool == "ln" and not _has_letter(words, "s")):
         return "keep"
@@ -259,8 +278,6 @@ _RUNNERS = frozenset(
 def runs_programs(command: Command) -> bool:
     """The command runs code whose reads and writes are not known: a shell script, an
     interpreter, a build tool, or a program the model does not know."""
-    from layerguard.dockerfile.effects import tool_and_args
-
     return tool_and_args(command)[0] in _RUNNERS or use_of(command) == "write"
 
 
@@ -280,6 +297,187 @@ def rewritten_words(step: Step, text: str, escape: str) -> list[tuple[str, ...]]
     if new is None or new.run is None:
         return None
     return [c.words for c in new.run.commands]
+
+
+def bind_mount(
+    text: str,
+    model: Model,
+    steps: Sequence[Step],
+    layers: Sequence[Layer],
+    source: int,
+    index: int,
+    rm: Command | None,
+    path: str,
+) -> Fix | None:
+    """`RUN --mount=type=bind,source=x,target=/x` on the RUN `steps[index]` instead of the
+    `COPY x /x` at `steps[source]`, whose files only that RUN reads (LG003, LG006). With `rm`,
+    the command of that RUN that removes `path`, the removal goes too and the final image is
+    the same; without, the image no longer holds what the COPY wrote: an unsafe fix.
+    None unless the mount provably serves the RUN as the COPY did (docs/rules.md, LG003)."""
+    from layerguard.dockerfile.effects import (
+        inside,
+    )
+
+    copy, step = steps[source], steps[index]
+    if step.run is None or step.instr.node.json_form or step.instr.node.heredocs:
+        return None
+    node = copy.instr.node
+    if node.json_form or node.heredocs or len(node.args) != 2 or "$" in node.original:
+        return None
+    stage = copy.instr.flag("from")
+    if set(copy.instr.flags) - {"from"} or (stage is not None and not _plain_name(stage)):
+        return None  # --chown, --chmod, --link, --parents, --exclude: a mount has no such thing
+    named = [w for w, p in removed_paths(rm) if p == path] if rm is not None else [None]
+    if len(named) != 1:
+        return None
+    entries = layers[source].entries
+    if not entries or not all(covers(path, e.path) for e in entries):
+        return None  # the RUN keeps some of what the COPY wrote
+    (src,), dest_raw = copy_sources(copy.instr)
+    dest = resolve(dest_raw, copy.instr.workdir)
+    target = _target(src, dest, path, entries)
+    if target is None or any(c in src + target for c in ",=\"' ") or is_glob(src):
+        return None
+    earlier = [e.path for lay in layers[:source] for e in lay.entries]
+    if any(path_overlaps(p, target) for p in earlier if p != "/"):
+        return None  # the RUN removed an earlier version too: without the rm it would stay
+    workdirs = [i.workdir for s in model.stages for i in s.instructions]
+    if target in STANDARD_DIRS or any(w == target or inside(w, target) for w in workdirs):
+        return None  # the directory was there before: a mount over it would hide its contents
+    parent = posixpath.dirname(target)
+    if parent not in STANDARD_DIRS and not any(p == parent or inside(p, parent) for p in earlier):
+        return None  # the COPY made the parent, which then stays; a mount's may not
+    directory = target == dest and not (len(entries) == 1 and entries[0].path == target)
+    if directory and stage is None and _ignore_file(model.path):
+        return None  # builders differ on whether a bind mount of the context honours it
+    others = between(model, copy.instr.end_line, step.instr.line)
+    if others is None or any(mentions(instruction_words(i), target, i.workdir) for i in others):
+        return None
+    writes = _writes_before(step, rm, target, directory)
+    if writes is None or (writes and not directory):
+        return None  # (buildah mounts a file bind-mounted rw empty: containers/buildah#6631)
+    if any(m.get("target", "") and path_overlaps(m["target"], target) for m in step.instr.mounts()):
+        return None
+    origin = f"from={stage}," if stage is not None else ""
+    flag = f"--mount=type=bind,{origin}source={src.rstrip('/') or '/'},target={target}" + (
+        ",rw" if writes else ""
+    )
+    escape = model.parsed.escape
+    lines = instruction_lines(text, step.instr.node)
+    left = drop_removal(lines, rm.words, named[0], escape) if rm is not None else "\n".join(lines)
+    if left is None:
+        return None
+    expected = without(step, rm, named[0])
+    if left:
+        new = add_run_flag(left.split("\n"), flag)
+        if rewritten_words(step, new, escape) != expected:
+            return None
+    elif expected:
+        return None
+    why = (
+        "the files are read by this RUN alone and removed by it; no instruction between names them"
+    )
+    opaque_between = any(opaque(i) for i in others)
+    unsafe = ", though a RUN between runs programs that might read them" if opaque_between else ""
+    if rm is None:
+        why = "the image no longer holds them: unsafe if anything after this RUN reads them"
+    what = f"RUN {flag}" if left else "nothing (the RUN only removed what the COPY wrote)"
+    return Fix(
+        f"{what} instead of the COPY at line {copy.instr.line}"
+        + (" and the rm" if rm is not None else "")
+        + f": {why}{unsafe}",
+        not opaque_between and rm is not None,
+        (
+            Edit(copy.instr.line, copy.instr.end_line, None),
+            Edit(step.instr.line, step.instr.end_line, new if left else None),
+        ),
+    )
+
+
+def _plain_name(stage: str) -> bool:
+    """A stage name or image reference: not an index (`--from=0`), no variable."""
+    return not stage.isdigit() and "$" not in stage and "," not in stage
+
+
+def _target(src: str, dest: str, path: str, entries: Sequence[Entry]) -> str | None:
+    """Where the mount goes: the one file the COPY wrote (at `path`), or the directory `dest`
+    that it filled with a directory's contents; None when the Dockerfile leaves it open."""
+    if len(entries) == 1 and entries[0].path == path:
+        entry = entries[0]
+        if entry.kind == FILE or (entry.kind == EITHER and path == dest):
+            return path  # `COPY x /tmp/x`, `COPY x /tmp/`, or a file-or-directory at dest
+        return None
+    if path != dest or not all(inside(e.path, path) or e.kind == TREE for e in entries):
+        return None
+    one_file = posixpath.join(dest, posixpath.basename(src.rstrip("/")))
+    directory = src.endswith("/") or normalized_source(src) == "." or len(entries) > 1
+    if directory or entries[0].kind == TREE or entries[0].path != one_file:
+        return dest
+    return None
+
+
+def _ignore_file(dockerfile: str) -> bool:
+    folder = os.path.dirname(dockerfile) or "."
+    return os.path.exists(os.path.join(folder, ".dockerignore")) or os.path.exists(
+        dockerfile + ".dockerignore"
+    )
+
+
+def _writes_before(step: Step, rm: Command | None, target: str, directory: bool) -> bool | None:
+    """Whether the RUN may write under `target` before `rm`; None when a command would tell a
+    mount from a copy (it moves, hard-links or keeps owners), or names the path after the rm."""
+
+    assert step.run is not None
+    commands = step.run.commands
+    at = commands.index(rm) if rm is not None else len(commands)
+    for later in commands[at + 1 :]:
+        if mentions(later.words, target, later.cwd):
+            return None
+    writes = False
+    for command in commands[:at]:
+        cwd_in = command.cwd is not None and (command.cwd == target or inside(command.cwd, target))
+        if not (cwd_in or mentions(command.words, target, command.cwd)):
+            continue
+        use = use_of(command)
+        if use == "keep":
+            return None
+        # A script run from or in a directory may write there (build output next to sources).
+        writes = writes or use == "write" or (directory and runs_programs(command))
+    for op in step.run.ops:
+        if rm is not None and op.command == " ".join(rm.words):
+            break
+        if op.kind in (WRITE, REMOVE, CHOWN, TOUCH, EXEC) and any(
+            p == target or inside(p, target) for p in op.paths
+        ):
+            writes = True
+    return writes
+
+
+def without(step: Step, rm: Command | None, operand: str | None) -> list[tuple[str, ...]]:
+    """The RUN's commands without `rm`, or with `rm` without `operand`."""
+    assert step.run is not None
+    out = []
+    for command in step.run.commands:
+        if command is not rm:
+            out.append(command.words)
+        elif operand is not None and sum(1 for w in rm.words[1:] if not w.startswith("-")) > 1:
+            words = list(rm.words)
+            words.remove(operand)
+            out.append(tuple(words))
+    return out
+
+
+def opaque(instr: Instruction) -> bool:
+    """A RUN that runs programs whose reads are not known (a script, a Makefile)."""
+    return instr.keyword == "run" and any(runs_programs(c) for c in run_effects(instr).commands)
+
+
+def removed_paths(rm: Command) -> list[tuple[str, str | None]]:
+    """Each operand of the `rm` command with the absolute path it names (None when unknown)."""
+    from layerguard.dockerfile.shell import resolve_path
+
+    operands = [w for w in rm.words[1:] if not w.startswith("-")]
+    return [(w, resolve_path(w, rm.cwd) if not w.startswith("~") else None) for w in operands]
 
 
 class Applied(NamedTuple):
@@ -410,15 +608,19 @@ __all__ = [
     "append_command",
     "apply",
     "between",
+    "bind_mount",
     "diff",
     "drop_removal",
     "insert_after",
     "instruction_lines",
     "instruction_words",
     "mentions",
+    "opaque",
+    "removed_paths",
     "reparse",
     "rewritten_step",
     "rewritten_words",
     "runs_programs",
     "use_of",
+    "without",
 ]
