@@ -135,13 +135,13 @@ def rewritten_step(step: Step, text: str, escape: str) -> Step | None:
     return step._replace(instr=instr, run=run_effects(instr))
 
 
-def drop_removal(
+def drop_command(
     lines: Sequence[str], words: Sequence[str], operand: str | None, escape: str = "\\"
 ) -> str | None:
-    """The instruction's lines without the `rm` command `words`, or without only its word
-    `operand` when it removes other paths too. '' when the command was all the instruction ran;
-    None when the command is not found once, at the top level of an `&&` or `;` list. With
-    `operand` None the whole command goes, whatever it names:
+    """The instruction's lines without the command `words` (an `rm`, a `tar -x`), or without
+    only its word `operand` when it names other paths too. '' when the command was all the
+    instruction ran; None when the command is not found once, at the top level of an `&&` or
+    `;` list. With `operand` None the whole command goes, whatever it names:
 
         RUN a && rm x && b -> RUN a && b        RUN a \\\\n && rm x -> RUN a
         RUN rm -f x y      -> RUN rm -f y       RUN rm x           -> ''
@@ -153,7 +153,7 @@ def drop_removal(
     gap = rf"(?:[ \t]|{esc}\n)*"
     command = sep.join(_word(w) for w in words)
     found = list(re.finditer(rf"(?<![^\s;&]){command}(?=[\s;&]|\Z)", text))
-    if len(found) != 1 or not words or words[0] != "rm":
+    if len(found) != 1 or not words:
         return None
     match = found[0]
     before, after = text[: match.start()], text[match.end() :]
@@ -275,10 +275,23 @@ _RUNNERS = frozenset(
 )
 
 
+# Programs that write, but only the paths they name.
+_NAMED_WRITERS = frozenset(
+    {
+        *("mkdir", "rm", "rmdir", "chmod", "chown", "chgrp", "ln", "touch", "mv", "tee", "sed"),
+        *("curl", "wget", "gzip", "gunzip", "xz", "unxz", "bzip2", "bunzip2", "useradd"),
+        *("groupadd", "adduser", "addgroup", "usermod", "export", "set", "unset", "exit"),
+    }
+)
+
+
 def runs_programs(command: Command) -> bool:
     """The command runs code whose reads and writes are not known: a shell script, an
     interpreter, a build tool, or a program the model does not know."""
-    return tool_and_args(command)[0] in _RUNNERS or use_of(command) == "write"
+    tool = tool_and_args(command)[0]
+    if tool in _RUNNERS:
+        return True
+    return use_of(command) == "write" and tool not in _NAMED_WRITERS
 
 
 def _has_letter(words: Sequence[str], letters: str) -> bool:
@@ -364,7 +377,7 @@ def bind_mount(
     )
     escape = model.parsed.escape
     lines = instruction_lines(text, step.instr.node)
-    left = drop_removal(lines, rm.words, named[0], escape) if rm is not None else "\n".join(lines)
+    left = drop_command(lines, rm.words, named[0], escape) if rm is not None else "\n".join(lines)
     if left is None:
         return None
     expected = without(step, rm, named[0])
@@ -610,7 +623,7 @@ __all__ = [
     "between",
     "bind_mount",
     "diff",
-    "drop_removal",
+    "drop_command",
     "insert_after",
     "instruction_lines",
     "instruction_words",

@@ -193,7 +193,7 @@ def _moved(ctx: Context, origin: Step, step: Step, change: Change, rm: Command) 
     expected = [c.words for c in origin.run.commands] + [("rm", *options, *(p for p in paths))]
     if fixing.rewritten_words(origin, appended, escape) != expected:
         return None
-    left = fixing.drop_removal(
+    left = fixing.drop_command(
         fixing.instruction_lines(ctx.text, step.instr.node), rm.words, None, escape
     )
     if left is None:

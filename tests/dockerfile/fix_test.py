@@ -207,13 +207,15 @@ LG003_FIXED = [
         id="copy-file-run-remove",
     ),
     pytest.param(
-        "FROM debian:12\nCOPY x.sh /tmp/\nRUN sh /tmp/x.sh \\\n && rm -f /tmp/x.sh \\\n && echo ok\n",
+        "FROM debian:12\nCOPY x.sh /tmp/\n"
+        "RUN sh /tmp/x.sh \\\n && rm -f /tmp/x.sh \\\n && echo ok\n",
         "FROM debian:12\n"
         "RUN --mount=type=bind,source=x.sh,target=/tmp/x.sh sh /tmp/x.sh \\\n && echo ok\n",
         id="copy-into-directory-rm-in-the-middle",
     ),
     pytest.param(
-        "FROM debian:12\nCOPY src/ /src/\nRUN cd /src && cat a.txt > /o && rm -rf /src /var/tmp/x\n",
+        "FROM debian:12\nCOPY src/ /src/\n"
+        "RUN cd /src && cat a.txt > /o && rm -rf /src /var/tmp/x\n",
         "FROM debian:12\n"
         "RUN --mount=type=bind,source=src,target=/src cd /src && cat a.txt > /o && rm -rf "
         "/var/tmp/x\n",
@@ -221,8 +223,7 @@ LG003_FIXED = [
     ),
     pytest.param(
         "FROM debian:12\nCOPY src /src\nRUN make -C /src install && rm -rf /src\n",
-        "FROM debian:12\n"
-        "RUN --mount=type=bind,source=src,target=/src,rw make -C /src install\n",
+        "FROM debian:12\nRUN --mount=type=bind,source=src,target=/src,rw make -C /src install\n",
         id="build-in-the-directory-needs-rw",
     ),
     pytest.param(
@@ -372,3 +373,108 @@ def test_lg003_unsafe_when_the_later_run_runs_a_script(tmp_path: Path) -> None:
         "FROM debian:12\nRUN curl -fsSLo /tmp/a.bin https://example.com/a.bin && rm /tmp/a.bin\n"
         "RUN ./install.sh\n"
     )
+
+
+def _archives(tmp_path: Path) -> None:
+    """root.tar.gz (entries root's), user.tar.gz (entries of a named user 1000), app.zip."""
+    import io
+    import tarfile
+
+    for name, uid, uname in (("root.tar.gz", 0, "root"), ("user.tar.gz", 1000, "builder")):
+        with tarfile.open(tmp_path / name, "w:gz") as tar:
+            info = tarfile.TarInfo("pkg/data")
+            info.size, info.uid, info.gid, info.uname, info.gname = 5, uid, uid, uname, uname
+            tar.addfile(info, io.BytesIO(b"12345"))
+    (tmp_path / "app.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
+
+
+LG006_FIXED = [
+    pytest.param(
+        "FROM debian:12\nCOPY root.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt && rm /tmp/root.tar.gz\n",
+        "FROM debian:12\nADD root.tar.gz /opt/\n",
+        True,
+        id="tar-to-add",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY root.tar.gz /tmp/r.tgz\n"
+        "RUN mkdir -p /opt/app \\\n && tar xzf /tmp/r.tgz --directory=/opt/app \\\n"
+        " && rm -f /tmp/r.tgz \\\n && ls /opt/app\n",
+        "FROM debian:12\nADD root.tar.gz /opt/app/\nRUN mkdir -p /opt/app \\\n && ls /opt/app\n",
+        True,
+        id="tar-to-add-keeps-the-rest",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY app.zip /tmp/app.zip\n"
+        "RUN unzip /tmp/app.zip -d /opt/z && rm /tmp/app.zip\n",
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,source=app.zip,target=/tmp/app.zip unzip /tmp/app.zip -d /opt/z\n",
+        True,
+        id="zip-to-bind-mount",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY user.tar.gz /tmp/\nRUN tar -xzf /tmp/user.tar.gz -C /opt\n",
+        "FROM debian:12\nADD user.tar.gz /opt/\n",
+        False,
+        id="tar-kept-and-owned-by-a-named-user-unsafe",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY app.zip /tmp/keep.zip\nRUN unzip /tmp/keep.zip -d /opt/k\n",
+        "FROM debian:12\n"
+        "RUN --mount=type=bind,source=app.zip,target=/tmp/keep.zip unzip /tmp/keep.zip -d /opt/k\n",
+        False,
+        id="zip-kept-unsafe",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY root.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt --strip-components=1 && rm /tmp/root.tar.gz\n",
+        "FROM debian:12\nRUN --mount=type=bind,source=root.tar.gz,target=/tmp/root.tar.gz "
+        "tar -xzf /tmp/root.tar.gz -C /opt --strip-components=1\n",
+        True,
+        id="tar-option-add-has-not-bind-mount",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY root.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt && sha256sum /tmp/root.tar.gz > /sum "
+        "&& rm /tmp/root.tar.gz\n",
+        "FROM debian:12\nRUN --mount=type=bind,source=root.tar.gz,target=/tmp/root.tar.gz "
+        "tar -xzf /tmp/root.tar.gz -C /opt && sha256sum /tmp/root.tar.gz > /sum\n",
+        True,
+        id="read-again-in-the-run-bind-mount",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "safe"), LG006_FIXED)
+def test_lg006_fixes(tmp_path: Path, before: str, after: str, safe: bool) -> None:
+    _archives(tmp_path)
+    (tmp_path / "Dockerfile").write_text(before)
+    fixes = [f for _, rule, f in _lint(tmp_path / "Dockerfile") if rule == "LG006"]
+    assert [f.safe for f in fixes if f is not None] == [safe]
+    assert _fixed(tmp_path, before) == (after if safe else before)
+    assert _fixed(tmp_path, before, unsafe=True) == after
+    assert [rule for _, rule, _ in _lint(tmp_path / "Dockerfile")] == []
+
+
+LG006_NOT_FIXED = [
+    pytest.param(
+        "FROM debian:12\nCOPY root.tar.gz /tmp/\nRUN ls /tmp\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt && rm /tmp/root.tar.gz\n",
+        id="a-run-between-names-the-archive-directory",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY --chown=1:1 root.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt && rm /tmp/root.tar.gz\n",
+        id="copy-flags",
+    ),
+]
+
+
+@pytest.mark.parametrize("before", LG006_NOT_FIXED)
+def test_lg006_report_only(tmp_path: Path, before: str) -> None:
+    _archives(tmp_path)
+    path = tmp_path / "Dockerfile"
+    path.write_text(before)
+    found = _lint(path)
+    assert "LG006" in [rule for _, rule, _ in found]
+    assert [f for _, rule, f in found if rule in ("LG006", "LG003") and f is not None] == []
