@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from layerguard.dockerfile.effects import (
     CHOWN,
+    DIR,
     EITHER,
     EXEC,
     FILE,
@@ -351,9 +352,13 @@ def bind_mount(
     target = _target(src, dest, path, entries)
     if target is None or any(c in src + target for c in ",=\"' ") or is_glob(src):
         return None
-    earlier = [e.path for lay in layers[:source] for e in lay.entries]
-    if any(path_overlaps(p, target) for p in earlier if p != "/"):
+    older = [e for lay in layers[:source] for e in lay.entries]
+    if any(
+        e.path == target or inside(e.path, target) or (e.kind != DIR and inside(target, e.path))
+        for e in older
+    ):
         return None  # the RUN removed an earlier version too: without the rm it would stay
+    earlier = [e.path for e in older]
     workdirs = [i.workdir for s in model.stages for i in s.instructions]
     if target in STANDARD_DIRS or any(w == target or inside(w, target) for w in workdirs):
         return None  # the directory was there before: a mount over it would hide its contents
