@@ -243,3 +243,55 @@ def test_fix_keeps_the_filesystem_and_saves_what_was_measured(
         remeasuring, "--registry", "--image", after, "--format", "json", "Dockerfile"
     )
     assert json.loads(remeasured.stdout)["violations"] == []
+
+
+UNFIXABLE = (
+    HEAD
+    + "COPY data.bin /tmp/data.bin\nRUN cat /tmp/data.bin > /opt/copy.bin\nRUN rm /tmp/data.bin\n"
+)
+
+
+def test_fix_with_registry_asks_it_once_and_keeps_what_it_measured(
+    built: dict[str, tuple[str, str, str]],
+    buildah_images: Any,
+    registry: Any,
+    fault_proxy: Any,
+    tmp_path: Path,
+) -> None:
+    """`check --fix --registry`: the files it fixed are checked again as they are now, the others
+    keep the figures the registry gave, and the registry is not asked a second time."""
+    _, before, _ = built["copy-file-bind-mount"]
+    buildah_images.build("localhost/fixmore/unfixable:1", UNFIXABLE, FILES)
+    buildah_images.push("localhost/fixmore/unfixable:1", f"{registry.host}/fixmore/unfixable:1")
+    proxied = before.replace(registry.host, fault_proxy.host)
+    base = f"{fault_proxy.host}/fixmore/base:1"
+    trees = {}
+    for run in ("plain", "fix"):
+        root = tmp_path / run
+        for name, text in (("fixable", CASES[0].before), ("other", UNFIXABLE)):
+            (root / name).mkdir(parents=True)
+            write_context(root / name, text.replace("localhost/base:1", base))
+        (root / ".layerguard.yaml").write_text(
+            f"images:\n  fixable/Dockerfile: {proxied}\n"
+            f"  other/Dockerfile: {fault_proxy.host}/fixmore/unfixable:1\n"
+        )
+        trees[run] = root
+    args = ("--registry", "--format", "json", "fixable/Dockerfile", "other/Dockerfile")
+
+    plain = _layguard(trees["plain"], *args)
+    asked = len(fault_proxy.log)
+    found = {(v["file"], v["line"], v["rule"]): v for v in json.loads(plain.stdout)["violations"]}
+    assert sorted(found) == [("fixable/Dockerfile", 4, "LG003"), ("other/Dockerfile", 5, "LG003")]
+    assert found["other/Dockerfile", 5, "LG003"]["measured"]["bytes"] == 250_000
+    assert asked > 0
+
+    fault_proxy.log.clear()
+    fixing = _layguard(trees["fix"], "--fix", *args)
+    assert fixing.stderr == "layerguard: fixed 1 problem in 1 file\n"
+    assert len(fault_proxy.log) == asked
+    after = json.loads(fixing.stdout)["violations"]
+    assert [(v["file"], v["line"], v["rule"]) for v in after] == [("other/Dockerfile", 5, "LG003")]
+    assert after[0]["measured"] == found["other/Dockerfile", 5, "LG003"]["measured"]
+    assert (trees["fix"] / "fixable/Dockerfile").read_text() == CASES[0].after.replace(
+        "localhost/base:1", base
+    )
