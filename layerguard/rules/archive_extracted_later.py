@@ -29,6 +29,29 @@ RUN --mount=type=bind,source=app.deb,target=/tmp/app.deb dpkg -i /tmp/app.deb
 The archive's size is `estimated` from the build context, or with `check --registry` and the
 built image `measured` from the archive files the COPY's layer holds.
 
+## Fix
+Safe (`check --fix`):
+
+- A local tar (`.tar`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tar.xz`, ...) that one plain
+  `tar -x[z|j|J]f ARCHIVE [-C DIR]` unpacks: the `COPY` becomes `ADD ARCHIVE DIR/` and the
+  `tar` goes, with the `rm` of the archive (the `RUN` goes when nothing else remains). `ADD`
+  unpacks a local tar archive, compressed with gzip, bzip2 or xz, into the directory, keeping
+  the entries' owners, modes and links as `tar -x` run as root does (tested with buildah). It
+  holds when: the `tar` takes no other option (`--strip-components`, member names,
+  `--no-same-owner`: `ADD` has no such thing); nothing else in the `RUN` reads the archive; no
+  command before the `tar` names the archive or the directory (but `mkdir -p DIR`, which stays);
+  the directory exists before the `COPY`; nothing between the two names either; the archive is
+  removed by that `RUN`; and its entries are root's or carry no owner names (tar gives an entry
+  the uid its owner name has in the image's /etc/passwd, `ADD` the number in the archive; an
+  archive over 64MB or outside the Dockerfile's directory is not read, and the fix is unsafe).
+- Any other archive (`.zip`, `.jar`, `.whl`, `.deb`, or a tar `ADD` cannot unpack as the `RUN`
+  does): the `COPY` becomes `RUN --mount=type=bind,source=x.zip,target=/tmp/x.zip` on the
+  `RUN` that unpacks it, under the conditions LG003's bind-mount fix states.
+
+Unsafe (`--unsafe-fixes`): the same rewrites when the `RUN` does not remove the archive (the
+image no longer holds it: something at run time may read it), when the tar's owner names
+might map to other users, or when a program run before the unpacking might see the difference.
+
 ## Options
 - `min-bytes` (default 1MB): a finding whose archive the build context shows to be smaller
   drops to `info`.

@@ -43,6 +43,39 @@ that image hides (its whiteouts over lower layers' files); with only the base im
 under the removed paths, and a removal of a path the base does not hold and no earlier layer
 wrote is not reported.
 
+## Fix
+Safe (`check --fix`), two rewrites, each only where it provably leaves the same final image:
+
+- A file or directory a `COPY` (from the context or `--from=stage`) writes only for the next
+  `RUN` that uses and removes it: `COPY x.sh /tmp/x.sh` + `RUN sh /tmp/x.sh && rm /tmp/x.sh`
+  becomes `RUN --mount=type=bind,source=x.sh,target=/tmp/x.sh sh /tmp/x.sh` (`from=stage,` with
+  `--from`), the `COPY` and the `rm` of that path dropped. It holds when: the `RUN` removes
+  exactly what the `COPY` wrote (an `rm` of that path, at the top level of an `&&` or `;` list);
+  nothing between the two instructions names the path, a parent of it or their names, a
+  variable or a glob, in any stage (a `FROM` between: no fix); the `COPY` has no `--chown`,
+  `--chmod`, `--link`, `--parents` or `--exclude` (a mount has none of them); the path was not
+  there before the `COPY` and its parent was (a standard directory or one an earlier step made);
+  no command of the `RUN` moves it, hard-links it or copies it with its owners (`mv`, `ln`,
+  `cp -a`, `rsync`, `tar -c`: the mount shows the build context's owners where `COPY` gave
+  root's), and nothing after the `rm` names it. A bind mount is read-only: where the `RUN`
+  writes into a copied directory (`make -C /src`, a script run there) the mount gets `,rw`,
+  whose writes the `RUN` sees and the image does not, as with the removed copy; a file it
+  writes is not fixed. A directory from the build context is not mounted when a
+  `.dockerignore` is beside the Dockerfile (builders differ on whether a mount honours it).
+- A removal in a later `RUN` of what an earlier `RUN` of the same stage created: the `rm`
+  moves to the end of the creating `RUN` (`&& rm -f /tmp/big.bin`) and leaves the later one
+  (which goes when nothing else remains), when no instruction between names the path (as
+  above; `ENV`, `ARG` or `WORKDIR` between are fine when they do not), and no command of the
+  later `RUN` before the `rm` does. A glob moves only when no `RUN`, `COPY` or `ADD` is
+  between.
+
+Unsafe (`--unsafe-fixes`): either rewrite when a `RUN` between, or the later `RUN` before its
+`rm`, runs a script, an interpreter or a build tool (`./install.sh`, `make`, `python x.py`)
+that might read the files without naming them.
+
+Builders: BuildKit removes a bind mount's target after the `RUN`; buildah before 1.41 leaves it
+as an empty file or directory (containers/buildah#4242).
+
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
   `info`.
