@@ -2,8 +2,15 @@
 
 A rule that knows a repair attaches a `findings.Fix` to its problem: line-span edits of the file
 as read. Rules build them with the helpers here (`instruction_lines`, `append_command`,
-`add_run_flag`, `rewritten_step`), imported only when a rule has a problem to fix, so a clean
-one-file check never loads this module.
+`drop_command`, `add_run_flag`, `rewritten_step`), imported only when a rule has a problem to
+fix, so a clean one-file check never loads this module. A rewrite is checked by parsing it again
+and comparing the commands the model reads in it with those expected (`rewritten_words`).
+
+Moving work between instructions needs proof that nothing in between can tell: `between` lists
+the instructions between two lines, `mentions` is the deliberately coarse test of whether any of
+their words may reach a path, `use_of` and `runs_programs` say how a command uses what it names.
+`bind_mount` builds the one rewrite two rules share (LG003, LG006): a `COPY` whose files one
+`RUN` alone reads becomes a bind mount on that `RUN`.
 
 `apply` writes fixes into the text. Everything outside an edited span stays byte for byte
 (comments, continuation lines, indentation, heredocs, line endings). A fix is dropped, and
@@ -328,10 +335,6 @@ def bind_mount(
     the command of that RUN that removes `path`, the removal goes too and the final image is
     the same; without, the image no longer holds what the COPY wrote: an unsafe fix.
     None unless the mount provably serves the RUN as the COPY did (docs/rules.md, LG003)."""
-    from layerguard.dockerfile.effects import (
-        inside,
-    )
-
     copy, step = steps[source], steps[index]
     if step.run is None or step.instr.node.json_form or step.instr.node.heredocs:
         return None
@@ -444,13 +447,13 @@ def _ignore_file(dockerfile: str) -> bool:
 def _writes_before(step: Step, rm: Command | None, target: str, directory: bool) -> bool | None:
     """Whether the RUN may write under `target` before `rm`; None when a command would tell a
     mount from a copy (it moves, hard-links or keeps owners), or names the path after the rm."""
-
     assert step.run is not None
     commands = step.run.commands
     at = commands.index(rm) if rm is not None else len(commands)
     for later in commands[at + 1 :]:
-        if mentions(later.words, target, later.cwd):
-            return None
+        inside_it = later.cwd is not None and (later.cwd == target or inside(later.cwd, target))
+        if inside_it or mentions(later.words, target, later.cwd):
+            return None  # it would find the mount where the copy was gone
     writes = False
     for command in commands[:at]:
         cwd_in = command.cwd is not None and (command.cwd == target or inside(command.cwd, target))
