@@ -36,7 +36,8 @@ Safe (`check --fix`):
   `tar -x[z|j|J]f ARCHIVE [-C DIR]` unpacks: the `COPY` becomes `ADD ARCHIVE DIR/` and the
   `tar` goes, with the `rm` of the archive (the `RUN` goes when nothing else remains). `ADD`
   unpacks a local tar archive, compressed with gzip, bzip2 or xz, into the directory, keeping
-  the entries' owners, modes and links as `tar -x` run as root does (tested with buildah). It
+  the entries' owners (their numeric ids: BuildKit's unpack lchowns to the header's uid and
+  gid), modes and links as `tar -x` run as root does (tested with buildah 1.28). It
   holds when: the `tar` takes no other option (`--strip-components`, member names,
   `--no-same-owner`: `ADD` has no such thing); nothing else in the `RUN` reads the archive; no
   command before the `tar` names the archive or the directory (but `mkdir -p DIR`, which stays);
