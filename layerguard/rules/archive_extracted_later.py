@@ -51,7 +51,9 @@ Safe (`check --fix`):
 
 Unsafe (`--unsafe-fixes`): the same rewrites when the `RUN` does not remove the archive (the
 image no longer holds it: something at run time may read it), when the tar's owner names
-might map to other users, or when a program run before the unpacking might see the difference.
+might map to other users, when a program run before the unpacking might see the difference, or
+(for `ADD`) when a `RUN`, `COPY` or `ADD` lies between: the files now land before it, and it
+may write the same paths.
 
 ## Options
 - `min-bytes` (default 1MB): a finding whose archive the build context shows to be smaller
@@ -220,6 +222,8 @@ def _add(ctx: Context, index: int, position: int, archive: str, rm: Command | No
     others = fixing.between(ctx.model, copy.instr.end_line, step.instr.line)
     if others is None or any(
         fixing.mentions(fixing.instruction_words(i), p, i.workdir)
+        or i.workdir == p
+        or inside(i.workdir, p)
         for i in others
         for p in (archive, into)
     ):
@@ -256,6 +260,8 @@ def _add(ctx: Context, index: int, position: int, archive: str, rm: Command | No
         )
     if opaque:
         why.append("programs that run before the unpacking might see the difference")
+    if any(i.keyword in ("run", "copy", "add") for i in others):
+        why.append("the files now land before the steps between, which may write there too")
     reasons = "; ".join(why) or (
         "ADD unpacks a local tar as tar -x run as root does (owners, modes, links), and "
         "nothing between the COPY and the RUN names the archive or the directory"

@@ -65,8 +65,8 @@ Safe (`check --fix`), two rewrites, each only where it provably leaves the same 
 - A removal in a later `RUN` of what an earlier `RUN` of the same stage created: the `rm`
   moves to the end of the creating `RUN` (`&& rm -f /tmp/big.bin`) and leaves the later one
   (which goes when nothing else remains), when no instruction between names the path (as
-  above; `ENV`, `ARG` or `WORKDIR` between are fine when they do not), and no command of the
-  later `RUN` before the `rm` does. A glob moves only when no `RUN`, `COPY` or `ADD` is
+  above; `ENV`, `ARG` or `WORKDIR` between are fine when they do not) or runs in it, and no
+  command of the later `RUN` before the `rm` does. A glob moves only when no `RUN`, `COPY` or `ADD` is
   between.
 
 Unsafe (`--unsafe-fixes`): either rewrite when a `RUN` between, or the later `RUN` before its
@@ -94,6 +94,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import (
     PURGE,
     REMOVE,
+    inside,
     is_glob,
 )
 from layerguard.dockerfile.filesystem import Change, Layer
@@ -206,6 +207,8 @@ def _moved(ctx: Context, origin: Step, step: Step, change: Change, rm: Command) 
     for path in paths:
         if any(fixing.mentions(fixing.instruction_words(i), path, i.workdir) for i in between):
             return None
+        if any(i.workdir == path or inside(i.workdir, path) for i in between):
+            return None  # it runs in the directory: a relative name may reach it
         if is_glob(path) and any(i.keyword in ("run", "copy", "add") for i in between):
             return None  # a glob moved earlier might miss what a step between leaves there
     assert step.run is not None
@@ -213,7 +216,11 @@ def _moved(ctx: Context, origin: Step, step: Step, change: Change, rm: Command) 
     at = commands.index(rm)
     before = commands[:at]
     for command in before:
-        if any(fixing.mentions(command.words, p, command.cwd) for p in paths):
+        if any(
+            fixing.mentions(command.words, p, command.cwd)
+            or (command.cwd is not None and (command.cwd == p or inside(command.cwd, p)))
+            for p in paths
+        ):
             return None  # this RUN uses the files before it removes them
     opaque = any(fixing.runs_programs(c) for c in before) or any(fixing.opaque(i) for i in between)
     options = [w for w in rm.words[1:] if w.startswith("-") and w != "--"]

@@ -478,3 +478,25 @@ def test_lg006_report_only(tmp_path: Path, before: str) -> None:
     found = _lint(path)
     assert "LG006" in [rule for _, rule, _ in found]
     assert [f for _, rule, f in found if rule in ("LG006", "LG003") and f is not None] == []
+
+
+def test_lg003_no_removal_moved_past_a_step_running_in_the_directory(tmp_path: Path) -> None:
+    before = (
+        "FROM debian:12\nWORKDIR /build/out\n"
+        "RUN curl -fsSLo /build/out/a.bin https://example.com/a\n"
+        "RUN du -s > /size.txt\nRUN rm -rf /build/out\n"
+    )
+    (tmp_path / "Dockerfile").write_text(before)
+    assert "LG003" in [rule for _, rule, _ in _lint(tmp_path / "Dockerfile")]
+    assert _fixed(tmp_path, before, unsafe=True) == before
+
+
+def test_lg006_add_over_a_step_between_is_unsafe(tmp_path: Path) -> None:
+    _archives(tmp_path)
+    before = (
+        "FROM debian:12\nCOPY root.tar.gz /tmp/\nRUN echo x > /etc/motd\n"
+        "RUN tar -xzf /tmp/root.tar.gz -C /opt && rm /tmp/root.tar.gz\n"
+    )
+    (tmp_path / "Dockerfile").write_text(before)
+    fixes = [f for _, rule, f in _lint(tmp_path / "Dockerfile") if rule == "LG006"]
+    assert [(f.safe, "steps between" in f.description) for f in fixes if f] == [(False, True)]
