@@ -179,8 +179,9 @@ def drop_command(
     if not after.strip():
         if first:
             return ""
-        if joined:
-            return before[: joined.start()] + after.strip(" \t")
+        kept = before[: joined.start()].rstrip(" \t") if joined else ""
+        if kept and not kept.endswith(("\n", escape)):
+            return kept  # (a comment line between the two would be left dangling: None)
     return None
 
 

@@ -65,9 +65,9 @@ Safe (`check --fix`), two rewrites, each only where it provably leaves the same 
 - A removal in a later `RUN` of what an earlier `RUN` of the same stage created: the `rm`
   moves to the end of the creating `RUN` (`&& rm -f /tmp/big.bin`) and leaves the later one
   (which goes when nothing else remains), when no instruction between names the path (as
-  above; `ENV`, `ARG` or `WORKDIR` between are fine when they do not) or runs in it, and no
-  command of the later `RUN` before the `rm` does. A glob moves only when no `RUN`, `COPY` or `ADD` is
-  between.
+  above; `ENV`, `ARG` or `WORKDIR` between are fine when they do not) or runs in it, and
+  no command of the later `RUN` before the `rm` does. A glob moves only when no `RUN`, `COPY`
+  or `ADD` is between.
 
 Unsafe (`--unsafe-fixes`): either rewrite when a `RUN` between, or the later `RUN` before its
 `rm`, runs a script, an interpreter or a build tool (`./install.sh`, `make`, `python x.py`)

@@ -500,3 +500,70 @@ def test_lg006_add_over_a_step_between_is_unsafe(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text(before)
     fixes = [f for _, rule, f in _lint(tmp_path / "Dockerfile") if rule == "LG006"]
     assert [(f.safe, "steps between" in f.description) for f in fixes if f] == [(False, True)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "words", "operand", "expected"),
+    [
+        pytest.param(["RUN a && rm x"], ("rm", "x"), "x", "RUN a", id="last"),
+        pytest.param(["RUN rm -f x && a"], ("rm", "-f", "x"), "x", "RUN a", id="first"),
+        pytest.param(["RUN a; rm x; b"], ("rm", "x"), "x", "RUN a; b", id="semicolons"),
+        pytest.param(
+            ["RUN rm -rf x y"], ("rm", "-rf", "x", "y"), "x", "RUN rm -rf y", id="operand"
+        ),
+        pytest.param(["RUN rm -rf x y"], ("rm", "-rf", "x", "y"), None, "", id="whole-command"),
+        pytest.param(["RUN a \\", " && rm 'x'"], ("rm", "x"), "x", "RUN a", id="quoted"),
+        pytest.param(["RUN a || rm x"], ("rm", "x"), "x", None, id="after-or"),
+        pytest.param(["RUN a | rm x"], ("rm", "x"), "x", None, id="in-a-pipe"),
+        pytest.param(["RUN if a; then rm x; fi"], ("rm", "x"), "x", None, id="inside-if"),
+        pytest.param(["RUN rm x && rm x"], ("rm", "x"), "x", None, id="twice"),
+        pytest.param(["RUN a \\", "# note", " && rm x"], ("rm", "x"), "x", None, id="comment"),
+    ],
+)
+def test_drop_command(
+    lines: list[str], words: tuple[str, ...], operand: str | None, expected: str | None
+) -> None:
+    assert fix.drop_command(lines, words, operand) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "workdir", "expected"),
+    [
+        (["RUN", "echo", "hi"], "/", False),
+        (["RUN", "cat", "/tmp/x.sh"], "/", True),
+        (["WORKDIR", "/tmp"], "/", True),
+        (["RUN", "cat", "x.sh"], "/app", True),
+        (["ENV", "PATH=$PATH:/opt/bin"], "/", True),
+        (["RUN", "ls", "/var/*"], "/", True),
+        (["RUN", "find", "/", "-name", "a"], "/", True),
+        (["RUN", "tar", "-czf", "/b.tgz", "."], "/tmp", True),
+        (["RUN", "tar", "-czf", "/b.tgz", "."], "/app", False),
+        (["COPY", "app/", "/app/"], "/", False),
+    ],
+)
+def test_mentions_is_coarse(words: list[str], workdir: str, expected: bool) -> None:
+    assert fix.mentions(words, "/tmp/x.sh", workdir) is expected
+
+
+@pytest.mark.parametrize(
+    ("script", "use"),
+    [
+        ("cat /src/a", "read"),
+        ("sh /tmp/x.sh", "read"),
+        ("tar -xzf /tmp/a.tgz -C /opt", "read"),
+        ("tar -czf /a.tgz /src", "keep"),
+        ("cp /src/a /b", "read"),
+        ("cp -a /src/a /b", "keep"),
+        ("cp -rp /src /b", "keep"),
+        ("mv /src/a /b", "keep"),
+        ("ln /src/a /b", "keep"),
+        ("ln -sf /src/a /b", "read"),
+        ("sed -i s/a/b/ /src/a", "write"),
+        ("make -C /src", "write"),
+    ],
+)
+def test_use_of(script: str, use: str) -> None:
+    from layerguard.dockerfile.shell import split_commands
+
+    (command,) = split_commands(script)
+    assert fix.use_of(command) == use
