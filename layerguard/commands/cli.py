@@ -527,14 +527,15 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
     else:
         report = _lint_with_registry(paths, settings, cfg, args, optional=mode == "optional")
     if args.fix or args.diff:
-        fixed = _fix(paths, settings, report, args)
+        fixed, changed = _fix(paths, settings, report, args)
         if args.diff:
             if args.output and args.output != "-":
                 write_output(args.output, fixed)
             else:
                 _print_report(fixed)
             return EXIT_FINDINGS if fixed else EXIT_CLEAN
-        report = lint(paths, settings)
+        if changed:
+            report = _relinted(paths, settings, report, changed)
     color = _color(args)
     rendered = FORMATTERS[fmt](report, Style(color=color, quiet=args.quiet))
     if args.output and args.output != "-":
@@ -550,12 +551,27 @@ def check(args: argparse.Namespace | SimpleNamespace) -> int:
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
 
 
+def _relinted(paths: list[str], settings: Settings, report: Report, changed: set[str]) -> Report:
+    """The report after --fix: the files it changed checked again as written now, the others'
+    findings kept as they were. With --registry those came from the registry, which is not
+    asked twice; the changed files are checked without it, as the image in the registry was
+    built from the file before its fixes and measures that file, not this one."""
+    from layerguard.findings import Finding
+    from layerguard.linter import lint
+
+    again = lint(paths, settings)
+    kept = [f for f in report.findings if f.file not in changed]
+    new = [f for f in again.findings if f.file in changed]
+    return report._replace(findings=tuple(sorted([*kept, *new], key=Finding.sort_key)))
+
+
 def _fix(
     paths: list[str], settings: Settings, report: Report, args: argparse.Namespace | SimpleNamespace
-) -> str:
+) -> tuple[str, set[str]]:
     """Apply the fixes of `report` (safe ones, and unsafe ones with --unsafe-fixes), linting
     again after each pass until none is left. With --fix, each changed file is replaced
-    atomically at the end; with --diff nothing is written. Returns the diff of every change."""
+    atomically at the end; with --diff nothing is written. Returns the diff of every change and
+    the files changed."""
     from layerguard.dockerfile import fix as fixing
     from layerguard.linter import lint
 
@@ -613,7 +629,7 @@ def _fix(
             f"file{'s' if files != 1 else ''}",
             file=sys.stderr,
         )
-    return "".join(out)
+    return "".join(out), {display for display, text in current.items() if text != original[display]}
 
 
 def _read_text(display: str) -> str:

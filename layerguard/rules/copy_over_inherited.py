@@ -32,6 +32,10 @@ the build context (a `COPY requirements.txt .` then `COPY . .` re-copies a few b
 `info`), or `measured` with `check --registry`: the lower versions the instruction's layer of
 the built image replaced, or else the external base image's files.
 
+## Fix
+None (report only): which copy to keep (the parent's or this one) is a decision about both
+images, not a rewrite of one line.
+
 ## Options
 - `min-bytes` (default 1MB): a measured or estimated finding under this many bytes drops to
   `info`.

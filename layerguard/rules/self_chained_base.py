@@ -27,6 +27,10 @@ FROM registry.example.com/team/runtime:1.4
 COPY src .
 ```
 
+## Fix
+None (report only): the repair is to build from the chain's base, which the finding names, and
+only the owner of the release process can say which image that is.
+
 ## Options
 - `max-chain-depth` (default 0): how many earlier versions of the same image a build may stack on.
   Some teams rebuild from the base every K versions on purpose; set K-1 to allow that.
