@@ -9,6 +9,7 @@ config.md, descriptor.md) and Docker's schema 2 (which the same checks cover).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, NoReturn
 
@@ -62,7 +63,9 @@ class _Fields:
     def strings(self, value: object, field: str) -> None:
         """An optional object of strings (annotations, labels)."""
         for key, item in self.mapping(value, field).items():
-            self.string(item, f"{field}.{key}", optional=False)
+            # A key is the registry's text: quoted, so a newline in it stays on the one line.
+            name = key if key.isprintable() and "." not in key else json.dumps(key)
+            self.string(item, f"{field}.{name}", optional=False)
 
     def descriptor(self, value: object, field: str) -> None:
         item = self.mapping(value, field, optional=False)

@@ -160,6 +160,15 @@ def test_any_json_is_an_image_or_one_line(which: str, data: st.DataObject, tmp_p
             },
             "field config.digest: expected a sha256 or sha512 digest, got a string",
         ),
+        (
+            # (a key with a newline or a dot is quoted: the message stays one line, unambiguous)
+            {
+                "schemaVersion": 2,
+                "config": _manifest(b"{}")["config"] | {"annotations": {"a\nb.c": 1}},
+                "layers": [],
+            },
+            'field config.annotations."a\\nb.c": expected a string, got a number',
+        ),
     ],
 )
 def test_manifest_fields_named(document: dict[str, Any], problem: str, tmp_path: Path) -> None:
