@@ -284,7 +284,35 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     ),
 )
 
-ALL = MUTANTS + RULE_SPLIT_MUTANTS
+# The safety checks of fixes that move work between instructions (layerguard/dockerfile/fix.py):
+# a fix must never be offered when another instruction may read what it moves.
+FIX = "layerguard/dockerfile/fix.py"
+FIX_TESTS = ("tests/dockerfile/fix_test.py", "tests/rules")
+FIX_MUTANTS: tuple[Mutant, ...] = (
+    Mutant(
+        "fix-mentions-names-ignored",  # a RUN between that reads the copied file by name
+        FIX,
+        "            if any(name in token for name in names):\n                return True",
+        "            if False:\n                return True",
+        FIX_TESTS,
+    ),
+    Mutant(
+        "fix-mentions-variables-ignored",  # a word with a variable or glob may name the path
+        FIX,
+        'if token in ("/", "/.", "~") or "$" in token or any(c in token for c in "*?["):',
+        'if token in ("/", "/.", "~"):',
+        FIX_TESTS,
+    ),
+    Mutant(
+        "fix-between-crosses-stages",  # a COPY and a RUN in different stages taken as one
+        FIX,
+        "if any(first < stage.from_node.start_line < last for stage in model.stages):\n"
+        "        return None",
+        "if False:\n        return None",
+        FIX_TESTS,
+    ),
+)
+ALL = MUTANTS + RULE_SPLIT_MUTANTS + FIX_MUTANTS
 
 
 def copy_repository(target: Path) -> None:
