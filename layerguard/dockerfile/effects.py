@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.model import Instruction, expand, resolve
-from layerguard.dockerfile.shell import Command, Redirect, split_commands
+from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -329,6 +329,7 @@ class RunEffects(NamedTuple):
     commands: tuple[Command, ...]
     ops: tuple[Op, ...]
     files: tuple[str, ...] = ()
+    scripts: tuple[tuple[str, str], ...] = ()  # (image path, text) of the scripts it read
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -369,8 +370,12 @@ def _quote(word: str) -> str:
     )
 
 
-def run_effects(instr: Instruction) -> RunEffects:
+def run_effects(instr: Instruction, files: Mapping[str, str] | None = None) -> RunEffects:
     """Split a RUN into commands and work out what each writes, removes, re-owns and unpacks.
+
+    `files` holds the text of shell scripts an earlier COPY put in the image (image path ->
+    text): a command that runs one is read as the script's commands (`/scripts/cleanup.sh`,
+    `sh install.sh`, `. ./env.sh`).
 
     Repositories hold many Dockerfiles with the same RUN (one per variant or version), so the
     result is kept per script, directory, mounts and the variables the script can see.
@@ -378,10 +383,11 @@ def run_effects(instr: Instruction) -> RunEffects:
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
     seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
-    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user)
+    given = tuple(sorted(files.items())) if files else ()
+    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given)
     found = _RUN_CACHE.get(key)
     if found is None:
-        found = _RUN_CACHE[key] = _run_effects(scripts, instr)
+        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {})
     return found
 
 
@@ -392,7 +398,7 @@ _ENV_READ = frozenset(
 )
 
 
-def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
+def _run_effects(scripts: list[str], instr: Instruction, texts: Mapping[str, str]) -> RunEffects:
     commands: list[Command] = []
     for script in scripts:
         commands.extend(split_commands(script, instr.workdir, instr.env))
@@ -408,7 +414,9 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
     files: list[str] = []
     blind = False
     user_home = _home(instr)
-    for command, home in _through_xargs(_as_run(commands, instr.env, user_home)):
+    # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
+    run = _inlined(commands, texts, instr) if texts else commands
+    for command, home in _through_xargs(_as_run(run, instr.env, user_home)):
         for found in _ops(command, instr.env):
             op = _rehome(found, home) if home != "/root" else found
             if (
@@ -432,7 +440,37 @@ def _run_effects(scripts: list[str], instr: Instruction) -> RunEffects:
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
-    return RunEffects(tuple(commands), tuple(ops), tuple(files))
+    return RunEffects(tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())))
+
+
+def _inlined(
+    commands: Iterable[Command], texts: Mapping[str, str], instr: Instruction
+) -> Iterator[Command]:
+    """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
+    the same directory; a script the script runs is not looked into)."""
+    for command in commands:
+        text = texts.get(_script_run(command) or "") if texts else None
+        if text is None:
+            yield command
+        else:
+            yield from split_commands(text, command.cwd, instr.env)
+
+
+def _script_run(command: Command) -> str | None:
+    """The image path of the script `command` runs: `/scripts/x.sh`, `./x.sh`, `sh x.sh`,
+    `bash -e x.sh`, `. ./x.sh`, `source x.sh`."""
+    words = command.words
+    name = posixpath.basename(words[0])
+    if name in SHELLS or words[0] in (".", "source"):
+        rest = [w for w in words[1:] if not w.startswith("-")]
+        if not rest or "-c" in words:
+            return None
+        script = rest[0]
+    elif "/" in words[0]:
+        script = words[0]
+    else:
+        return None
+    return resolve_path(script, command.cwd)
 
 
 def _home(instr: Instruction) -> str:
@@ -1262,6 +1300,7 @@ class CopyWrite(NamedTuple):
     source: str = ""  # the source it came from, normalized (`.` for the whole context)
     origin: str = ""  # the --from stage or image; '' for the build context
     into: str = ""  # the destination as resolved
+    file: str = ""  # the build context's file it copies (relative to the context), when listed
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -1352,17 +1391,17 @@ def copy_writes(
             if files:
                 under = dest.rstrip("/") + "/"
                 norm, origin = normalized_source(source), from_stage or ""
-                for rel, is_tree_member, size, _ in files:
+                for rel, is_tree_member, size, from_root in files:
                     if is_tree_member:  # names read from disk: nothing for resolve to fold
                         # (Positional and stamped here: a big context lists thousands.)
                         archive = "." in rel[-9:] and is_archive(rel)
                         out.append(CopyWrite(under + rel, True, size, False, archive, False,
-                                             False, norm, origin, dest))  # fmt: skip
-                    elif dest_is_dir or len(files) > 1:
-                        path = resolve(rel, dest)
-                        out.append(CopyWrite(path, True, size, archive=is_archive(rel)))
+                                             False, norm, origin, dest, from_root))  # fmt: skip
                     else:
-                        out.append(CopyWrite(dest, True, size, archive=is_archive(rel)))
+                        path = resolve(rel, dest) if dest_is_dir or len(files) > 1 else dest
+                        out.append(
+                            CopyWrite(path, True, size, archive=is_archive(rel), file=from_root)
+                        )
                 continue
         out.extend(_unlisted(source, dest, dest_is_dir))
     ends = [start for start, _ in marks[1:]] + [len(out)]
@@ -1371,7 +1410,7 @@ def copy_writes(
         out[start:end] = [
             w if w.source else
             CopyWrite(w.path, w.exact, w.size, w.tree, w.archive, w.unpacked, w.either,
-                      norm, origin, dest)
+                      norm, origin, dest, w.file)
             for w in out[start:end]
         ]  # fmt: skip
     return out

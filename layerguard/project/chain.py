@@ -6,11 +6,13 @@ inherits that file's layers: its WORKDIR and ENV, and every write its shipped st
 
 from __future__ import annotations
 
+import os
+import posixpath
 from collections.abc import Mapping
 
 from layerguard.dockerfile.effects import copy_writes, run_effects
 from layerguard.dockerfile.filesystem import Step
-from layerguard.dockerfile.model import Inherited, Model, build
+from layerguard.dockerfile.model import Inherited, Instruction, Model, build
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
@@ -104,14 +106,43 @@ class Graph:
         )
         source = self._sources[key]
         own: list[Step] = []
+        copied: dict[str, str] = {}  # image path -> the build context's file it holds
         for stage in self.model(key).shipped_stages():
             for instr in stage.instructions:
                 if instr.keyword == "run":
-                    own.append(
-                        Step(source.display, source.image, instr, False, run_effects(instr), ())
-                    )
+                    files = _scripts(instr, copied, source.context)
+                    run = run_effects(instr, files)
+                    own.append(Step(source.display, source.image, instr, False, run, ()))
                 elif instr.keyword in ("copy", "add"):
                     writes = tuple(copy_writes(instr, source.context, key))
+                    copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+# A script read into the model: bigger ones are not shell scripts a RUN runs.
+MAX_SCRIPT_BYTES = 256 * 1024
+
+
+def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None) -> dict[str, str]:
+    """The text of each script an earlier COPY brought from the build context that `instr`
+    names (by its file name: the model looks at what the RUN runs)."""
+    if not copied or context is None:
+        return {}
+    said = instr.node.original + "".join(h.content for h in instr.node.heredocs)
+    out: dict[str, str] = {}
+    for path, file in copied.items():
+        if posixpath.basename(path) not in said:
+            continue
+        where = os.path.join(context, file)
+        try:
+            if os.path.getsize(where) > MAX_SCRIPT_BYTES:
+                continue
+            with open(where, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if b"\0" not in data:
+            out[path] = data.decode("utf-8", "replace")
+    return out

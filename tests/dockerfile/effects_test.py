@@ -81,6 +81,31 @@ def test_caches_land_in_the_users_home() -> None:
     assert caches("USER app\nUSER root\nRUN pip install x") == [("/root/.cache/pip",)]
 
 
+@pytest.mark.parametrize(
+    "run",
+    [
+        "RUN /opt/x.sh",
+        "RUN cd /opt && ./x.sh",
+        "RUN sh /opt/x.sh",
+        "RUN bash -e /opt/x.sh --flag",
+        "RUN cd /opt && . ./x.sh",
+        "RUN source /opt/x.sh",
+    ],
+)
+def test_a_script_the_run_runs_is_read(run: str) -> None:
+    effects = run_effects(instruction(run), {"/opt/x.sh": "rm -rf /var/cache/app\n"})
+    assert [(op.kind, op.paths) for op in effects.ops] == [(REMOVE, ("/var/cache/app",))]
+    assert effects.scripts == (("/opt/x.sh", "rm -rf /var/cache/app\n"),)
+    # The RUN's own commands stay as written (fixes rewrite those).
+    assert "x.sh" in " ".join(effects.commands[-1].words)
+
+
+def test_a_script_that_is_not_run_is_not_read() -> None:
+    texts = {"/opt/x.sh": "rm -rf /var/cache/app\n"}
+    for run in ("RUN cat /opt/x.sh", "RUN sh -c 'echo /opt/x.sh'", "RUN /opt/y.sh"):
+        assert all(op.kind != REMOVE for op in run_effects(instruction(run), texts).ops), run
+
+
 def test_archives_hold_an_entry_named_for_them() -> None:
     def tops(run: str) -> list[tuple[str, ...]]:
         ops = run_effects(instruction(run)).ops

@@ -422,3 +422,25 @@ def test_package_cache_help_is_the_managers_own(lint_files: Lint) -> None:
     (apk,) = lint_files({"Dockerfile": "FROM alpine\nRUN apk add curl\n"}, code="LG005")
     assert "yarn cache clean" in yarn.help and "npm" not in yarn.help
     assert "apk add --no-cache" in apk.help and "apt" not in apk.help
+
+
+def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
+    """A RUN that runs a script an earlier COPY brought from the build context does what the
+    script says: its cleanup counts, and so do the caches it leaves."""
+    found = lint_files(
+        {
+            "scripts/cleanup.sh": "#!/bin/sh\napt-get autoclean\nrm -rf /var/lib/apt/lists/*\n",
+            "install.sh": "#!/bin/sh\nset -e\napt-get update\napt-get install -y git\n",
+            "Dockerfile": "FROM debian:12\nCOPY scripts/ /scripts/\n"
+            "RUN apt-get update && apt-get install -y curl && /scripts/cleanup.sh\n"
+            "COPY install.sh /tmp/\nWORKDIR /tmp\nRUN sh install.sh && rm install.sh\n"
+            "RUN apt-get update && ./not-copied.sh\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in found] == [6, 7]
+    # Without the build context the script is not known: the cleanup is not seen.
+    unknown = lint_files({"Dockerfile": "FROM debian:12\nCOPY scripts/ /scripts/\n"
+                          "RUN apt-get update && /scripts/cleanup.sh\n"}, code="LG005",
+                         context=False)  # fmt: skip
+    assert [f.line for f in unknown] == [3]
