@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second held-out set
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second held-out set (holdout3: the third)
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
 tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
@@ -28,7 +28,7 @@ SETS = {
 }
 # Labelled before any tool ran on them (tests/accuracy/<name>-sources.tsv says where each file
 # comes from); not in ../shared, so their folder is named on the command line.
-HOLDOUTS = {name: ROOT / "tests" / "accuracy" / f"{name}.tsv" for name in ("holdout", "holdout2")}
+HOLDOUTS = {name: ROOT / "tests" / "accuracy" / f"{name}.tsv" for name in ("holdout", "holdout2", "holdout3")}
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
 Key = tuple[str, int, str]
