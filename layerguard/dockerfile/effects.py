@@ -12,6 +12,7 @@ import fnmatch
 import functools
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.model import Instruction, expand, resolve
@@ -194,6 +195,7 @@ _MODELLED = frozenset(
         *("set", "echo", "printf", "cd", "pushd", "popd", "export", "true", "false", "test"),
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
+        "truncate",
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", "7z", "7za", "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         *("zstd", "unzstd"),
@@ -256,11 +258,32 @@ def _glob_overlaps(a: str, b: str) -> bool:
 
 def _component_matches(x: str, y: str) -> bool:
     # fnmatch compiles a regex per pattern: only components that hold a glob need one.
-    return (
-        x == y
-        or (is_glob(y) and fnmatch.fnmatchcase(x, y))
-        or (is_glob(x) and fnmatch.fnmatchcase(y, x))
-    )
+    if x == y:
+        return True
+    if is_glob(x) and is_glob(y):
+        return _patterns_meet(x, y)
+    return (is_glob(y) and fnmatch.fnmatchcase(x, y)) or (is_glob(x) and fnmatch.fnmatchcase(y, x))
+
+
+@functools.lru_cache(maxsize=4096)
+def _patterns_meet(x: str, y: str) -> bool:
+    """Some name matches both shell patterns (`*manylinux1_x86_64*.whl`, `*-manylinux*.whl`);
+    a bracket expression counts as any one character."""
+    a, b = re.sub(r"\[[^]]*\]", "?", x), re.sub(r"\[[^]]*\]", "?", y)
+
+    @functools.cache
+    def meet(i: int, j: int) -> bool:
+        if i == len(a) and j == len(b):
+            return True
+        if i < len(a) and a[i] == "*":
+            return meet(i + 1, j) or (j < len(b) and meet(i, j + 1))
+        if j < len(b) and b[j] == "*":
+            return meet(i, j + 1) or (i < len(a) and meet(i + 1, j))
+        if i < len(a) and j < len(b) and (a[i] == b[j] or "?" in (a[i], b[j])):
+            return meet(i + 1, j + 1)
+        return False
+
+    return meet(0, 0)
 
 
 def is_glob(text: str) -> bool:
@@ -763,6 +786,13 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "setfacl":
         rest = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
         yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
+    elif tool == "truncate" and _option_value(words, "-s", "--size") == "0":
+        # The old bytes stay in the layer that wrote them; this one holds an empty file.
+        emptied = _paths(
+            _operands(words, frozenset({"-s", "--size", "-r", "--reference"})), command
+        )
+        yield Op(REMOVE, tool, emptied, text)
+        yield Op(WRITE, tool, emptied, text, FILE, EMPTY)
     elif tool == "touch":
         rest = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
         paths = _paths(rest, command)

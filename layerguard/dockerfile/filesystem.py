@@ -86,6 +86,7 @@ _FILLED = ("/opt/conda",)
 # Trees an install of these managers always writes files in: dpkg, apt and dnf log every
 # install in /var/log (dpkg.log, apt/term.log, dnf.log); conda installs into its prefix.
 _INSTALLED = {"apt": ("/var/log",), "yum": ("/var/log",), "conda": ("/opt/conda",)}
+_LOGS = ("dpkg.log", "alternatives.log", "apt", "dnf.log", "dnf.rpm.log", "yum.log")
 
 
 class Step(NamedTuple):
@@ -206,7 +207,17 @@ def _run(
     changes: list[Change] = []
     unpacked: list[Hit] = []
     for op in step.run.ops:
-        if op.kind == WRITE:
+        if op.kind == WRITE and op.role == HOME:
+            # useradd -m copies /etc/skel only into a home it creates, never into one that is
+            # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
+            there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
+            own.extend(
+                Entry(p, DIR, EMPTY, None, index)
+                if p in there
+                else Entry(p, TREE, UNKNOWN, None, index, HOME)
+                for p in op.paths
+            )
+        elif op.kind == WRITE:
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages) for p in op.paths)  # fmt: skip
         elif op.kind == EXEC:
@@ -285,12 +296,7 @@ def _reach(
             # Packages land all over these trees: a path inside one may be theirs.
             if (
                 recursive and not (made_here or op.blind or moves) and _installed_under(path, entry)
-            ) or (
-                op.kind == CHOWN
-                and recursive
-                and entry.path in _INSTALLED.get(entry.family, ())
-                and covers(path, entry.path)
-            ):
+            ) or (recursive and not moves and _always_written(path, entry)):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if not entry.weighs:
@@ -330,7 +336,13 @@ def _reach(
         return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
     # (fix-permissions, of Jupyter and s2i images, changes only what is not yet group-writable:
     # their base images ran it over their own files.)
-    filled = op.kind == CHOWN and recursive and op.tool != "fix-permissions" and _filled(path, held)
+    filled = (
+        op.kind == CHOWN
+        and recursive
+        and op.tool != "fix-permissions"
+        and _filled(path, held)
+        and not _made_by_build(path, held, live)
+    )
     if docs or filled:
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
@@ -451,7 +463,7 @@ def _installed_under(path: str, entry: Entry) -> bool:
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
-    if path.startswith("/etc/") and not _names_a_package(path, entry.packages):
+    if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     return (
         inside(path, entry.path)
@@ -494,6 +506,27 @@ def _a_program(path: str, op: Op) -> bool:
     if not op.file_hint or op.recursive or is_glob(path):
         return False
     return op.tool == "setcap" or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+
+
+def _always_written(path: str, entry: Entry) -> bool:
+    """`path` reaches what every install of `entry`'s manager writes (its prefix, its logs:
+    `chmod -R /var/log`, `truncate -s 0 /var/log/*log`), whatever else wrote there since."""
+    tree = next((t for t in _INSTALLED.get(entry.family, ()) if t == entry.path), None)
+    if tree is None:
+        return False
+    if covers(path, tree):
+        return True
+    name = posixpath.basename(path)
+    return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in _LOGS)
+
+
+def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
+    """`path` lies inside a filled tree but is no tree of its own, and a layer of the build
+    made a directory at or below it (`mkdir -p /usr/share/jenkins/ref/init.groovy.d`): the
+    build made the path, not the base image."""
+    if path in DISTRIBUTION_ROOTS or path in _FILLED or path in held.trees:
+        return False
+    return any(e.kind == DIR and covers(path, e.path) for e in live)
 
 
 def _filled(path: str, held: Known) -> bool:

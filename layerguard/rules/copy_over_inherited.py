@@ -193,7 +193,10 @@ def _known_base_content(
             return
         # (A name without an extension in a bin directory is a program, not a tree.)
         tree = write.tree or (write.either and posixpath.dirname(write.into) not in BIN_DIRS)
-        if same_image and tree and in_tree(write.into, known(shipped).trees):
+        # A tree copied back to where it was (`COPY --from=builder /usr/local/lib
+        # /usr/local/lib` on python), holding one the base image fills, not a new directory.
+        back = write.into.rstrip("/") == "/" + write.source
+        if same_image and tree and back and _holds_filled(write.into, known(shipped).trees):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
     for path in known(shipped).files:
@@ -206,6 +209,13 @@ def _known_base_content(
         if write.path == path or site or into:
             yield path, where, None
             return
+
+
+def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
+    """`path` is or lies in one of `trees`, or holds one (`/usr/local/lib` holds python's
+    `/usr/local/lib/python3*`)."""
+    below = path.rstrip("/") + "/"
+    return in_tree(path, trees) or any(t.startswith(below) for t in trees)
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

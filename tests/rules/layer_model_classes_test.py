@@ -131,6 +131,22 @@ CLEAN = [
         "FROM python:3.12\nRUN pip install --no-deps git+https://github.com/x/y.git ./dist/z.whl\n",
         id="J-pip-fetches-nothing-from-an-index",
     ),
+    pytest.param(
+        "FROM debian\nRUN mkdir -p /var/jenkins_home && useradd -d /var/jenkins_home -m jenkins\n"
+        "RUN mkdir -p /usr/share/jenkins/ref/init.groovy.d\n"
+        "RUN chown -R jenkins /var/jenkins_home /usr/share/jenkins/ref\n",
+        id="J-homes-and-trees-the-build-made-empty",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y git"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -f /var/log/nginx/access.log\n",
+        id="J-a-log-no-installed-package-writes",
+    ),
+    pytest.param(
+        "FROM ruby:3.3-alpine AS download\nRUN mkdir -p /pdfium/licenses\n"
+        "FROM ruby:3.3-alpine\nCOPY --from=download /pdfium/licenses/ /usr/lib/pdfium-licenses/\n",
+        id="J-a-builder-tree-copied-to-a-new-place",
+    ),
 ]
 
 
@@ -347,6 +363,26 @@ FLAGGED = [
         "FROM ubi9/s2i-base:1\nRUN python3.12 -m venv /tmp/v\nRUN chown -R 1001:0 ${APP_ROOT}\n",
         [(3, "LG004")],
         id="J-s2i-app-root",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*"
+        " && truncate --size 0 /var/log/*log\n",
+        [(3, "LG003")],
+        id="J-truncate-empties-earlier-logs",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim AS base\nFROM base AS deps\nRUN pip install --no-cache-dir x\n"
+        "FROM base\nCOPY --from=deps /usr/local/lib /usr/local/lib\n",
+        [(5, "LG002")],
+        id="J-a-builder-copies-back-the-parent-of-the-runtime",
+    ),
+    pytest.param(
+        "FROM python:3.12\nCOPY ./dist/*-manylinux*.whl /tmp/\n"
+        "RUN pip install --no-cache-dir /tmp/*manylinux1_x86_64*.whl\n",
+        [(2, "LG006")],
+        id="J-two-globs-that-meet",
     ),
 ]
 
