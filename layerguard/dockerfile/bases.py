@@ -25,8 +25,15 @@ DISTRIBUTION_TREES = (
 DISTRIBUTION_ROOTS = ("/", "/usr", "/lib", "/lib64", "/bin", "/sbin")
 # Docs and man pages: heavy in Debian, Ubuntu, Fedora and their kin.
 DOC_TREES = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/locale")
+# debconf's database: every Debian and Ubuntu image holds its templates (hundreds of kB).
+DEBCONF = "/var/cache/debconf"
 # Images that ship no docs or man pages.
 _DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
+# Images of distributions other than Debian's family (no debconf).
+_NOT_DEBIAN = (
+    *("fedora", "rhel", "ubi", "centos", "rocky", "alma", "amazonlinux", "opensuse", "suse"),
+    *("oraclelinux", "photon", "archlinux", "clearlinux", "mariner", "azurelinux", "s2i"),
+)
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
 
@@ -109,6 +116,14 @@ class Known(NamedTuple):
     minimal: bool = False
     env: tuple[tuple[str, str], ...] = ()
     workdir: str = ""
+    debian: bool = False  # of Debian's family: debconf's database is there
+
+    @property
+    def heavy(self) -> tuple[str, ...]:
+        """Trees whose removal hides the base image's bytes: docs, and debconf's database."""
+        if not self.docs:
+            return ()
+        return (*DOC_TREES, DEBCONF) if self.debian else DOC_TREES
 
 
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
@@ -124,7 +139,8 @@ def known(image: ImageRef | None) -> Known:
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
-    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir)
+    debian = docs and not any(d in name for d in _NOT_DEBIAN)
+    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian)
 
 
 def _name(image: ImageRef) -> str:

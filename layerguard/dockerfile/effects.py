@@ -514,9 +514,13 @@ _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
 
 
 def _gem_cache(path: str) -> bool:
-    """`/app/vendor/ruby/*/cache`, `$GEM_HOME/cache/*.gem`: where rubygems keeps .gem files."""
+    """`/app/vendor/ruby/*/cache`, `$GEM_HOME/cache/*.gem`: where rubygems keeps .gem files (a
+    cache/ in a gem directory, not /var/cache)."""
     parts = path.rstrip("/").split("/")
-    return "cache" in parts[-2:] and (parts[-1] == "cache" or parts[-1].endswith(("*", ".gem")))
+    if "cache" not in parts[-2:] or not (parts[-1] == "cache" or parts[-1].endswith(("*", ".gem"))):
+        return False
+    above = parts[: parts.index("cache", len(parts) - 2)]
+    return any(p in ("ruby", "gems", "bundle", ".gem") or p.startswith("gems") for p in above)
 
 
 def _as_run(

@@ -23,7 +23,7 @@ import fnmatch
 import posixpath
 from collections.abc import Sequence
 
-from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, DOC_TREES, Known, in_tree, known
+from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, Known, in_tree, known
 from layerguard.dockerfile.effects import (
     ARCHIVE,
     BIN_DIRS,
@@ -323,8 +323,15 @@ def _reach(
         # A layer known to have written the path itself outranks trees it may lie in.
         return [h for h in hits if h.whole]
     # What this RUN installed or ran adds docs beside the base image's, which stay.
-    docs = held.docs and op.kind == REMOVE and in_tree(path, DOC_TREES)
-    certain = docs and path.removesuffix("/*") in DOC_TREES and all(e.role == INSTALL for e in made)
+    # (`rm -rf /var/cache` reaches debconf's database as `rm -rf /usr/share/doc/*` the docs.)
+    heavy = held.heavy
+    whole = path.removesuffix("/*")
+    docs = op.kind == REMOVE and (
+        in_tree(path, heavy) or any(t.startswith(whole.rstrip("/") + "/") for t in heavy)
+    )
+    # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
+    whole_class = whole in heavy or not in_tree(whole, heavy)
+    certain = docs and whole_class and all(e.role == INSTALL for e in made)
     if hits or ((made_here or op.blind) and not certain):
         return hits
     if base is not None:

@@ -44,7 +44,7 @@ def test_files_and_docs() -> None:
     assert known(parse_reference("debian:12")).docs
     for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
         assert not known(parse_reference(bare)).docs, bare
-    assert known(None) == (DISTRIBUTION_TREES, (), True, False, (), "")
+    assert known(None) == (DISTRIBUTION_TREES, (), True, False, (), "", False)
 
 
 def test_the_env_and_workdir_a_well_known_image_sets() -> None:
@@ -69,3 +69,11 @@ def test_the_env_and_workdir_a_well_known_image_sets() -> None:
 )
 def test_minimal_images(image: str, minimal: bool) -> None:
     assert known(parse_reference(image)).minimal is minimal
+
+
+def test_debconf_is_heavy_in_debian_images_only() -> None:
+    assert "/var/cache/debconf" in known(parse_reference("ubuntu:20.04")).heavy
+    assert "/var/cache/debconf" in known(parse_reference("python:3.12-slim")).heavy
+    for other in ("fedora:40", "registry.access.redhat.com/ubi9/ubi", "alpine:3.20"):
+        assert "/var/cache/debconf" not in known(parse_reference(other)).heavy, other
+    assert known(parse_reference("alpine:3.20")).heavy == ()

@@ -147,6 +147,10 @@ CLEAN = [
         "FROM ruby:3.3-alpine\nCOPY --from=download /pdfium/licenses/ /usr/lib/pdfium-licenses/\n",
         id="J-a-builder-tree-copied-to-a-new-place",
     ),
+    pytest.param(
+        "FROM rockylinux:9\nRUN rm -rf /var/cache/*\nFROM alpine:3.20\nRUN rm -rf /var/cache/*\n",
+        id="J-no-debconf-outside-debian",
+    ),
 ]
 
 
@@ -383,6 +387,12 @@ FLAGGED = [
         "RUN pip install --no-cache-dir /tmp/*manylinux1_x86_64*.whl\n",
         [(2, "LG006")],
         id="J-two-globs-that-meet",
+    ),
+    pytest.param(
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y imagemagick"
+        " && gem install bundler && rm -rf /var/cache && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003"), (2, "LG005")],
+        id="J-var-cache-holds-debconf-and-is-no-gem-cache",
     ),
 ]
 
