@@ -295,7 +295,10 @@ def _reach(
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             if (
-                recursive and not (made_here or op.blind or moves) and _installed_under(path, entry)
+                recursive
+                and not (made_here or op.blind or moves)
+                and _installed_under(path, entry)
+                and not _made_after(path, entry, live)
             ) or (recursive and not moves and _always_written(path, entry)):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
@@ -525,6 +528,12 @@ def _always_written(path: str, entry: Entry) -> bool:
         return True
     name = posixpath.basename(path)
     return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in _LOGS)
+
+
+def _made_after(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """A later layer made a directory at or below `path` (`mkdir -p /usr/share/jenkins/ref`
+    after the install): the path is the build's own, not where the packages landed."""
+    return any(e.kind == DIR and e.layer > entry.layer and covers(path, e.path) for e in live)
 
 
 def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
