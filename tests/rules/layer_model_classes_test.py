@@ -138,8 +138,9 @@ CLEAN = [
         id="J-homes-and-trees-the-build-made-empty",
     ),
     pytest.param(
-        "FROM debian\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
-        "RUN mkdir -p /usr/share/jenkins/ref/init.groovy.d\nRUN chown -R app /usr/share/jenkins/ref\n",
+        "FROM debian\nRUN apt-get update && apt-get install -y git"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /usr/share/jenkins/ref/init.groovy.d\n"
+        "RUN chown -R app /usr/share/jenkins/ref\n",
         id="J-a-directory-made-after-the-install-is-not-the-packages",
     ),
     pytest.param(
