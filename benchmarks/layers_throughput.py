@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import os
 import random
 import resource
@@ -26,11 +27,12 @@ import tarfile
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import cast
 
-from layerguard.image.layers import LayerError, index_layer
+from layerguard.image.layers import LayerError, LayerIndex, index_layer
 
 WORDS = [
     "".join(
@@ -175,54 +177,135 @@ def row(name: str, blob: Path, tool: str, t_tool: float, t_ours: float, size: in
     )
 
 
+def make_layers(tmp: Path, args: argparse.Namespace) -> list[tuple[str, Path, list[str], Path]]:
+    """The three layers measured: (name, blob, the tool that decompresses it, its tar)."""
+    tar = tmp / "layer.tar"
+    print(f"generating a gzip layer of about {args.compressed_mb:g} MB ...", file=sys.stderr)
+    with tar.open("wb") as f:
+        for chunk in layer_tar(int(args.compressed_mb * 1e6 * 1.7)):
+            f.write(chunk)
+    gz = tmp / "layer.tar.gz"
+    with tar.open("rb") as f, gz.open("wb") as out:
+        subprocess.run(["gzip", "-6", "-n", "-c"], stdin=f, stdout=out, check=True)
+    zst = tmp / "layer.tar.zst"
+    subprocess.run(["zstd", "-q", "-3", "-f", str(tar), "-o", str(zst)], check=True)
+    rand_tar = tmp / "random.tar"
+    with rand_tar.open("wb") as f:
+        info = tarfile.TarInfo("random.bin")
+        info.size = int(args.random_mb * 1e6)
+        f.write(info.tobuf(tarfile.PAX_FORMAT))
+        left = info.size
+        while left:
+            n = min(left, 1 << 24)
+            f.write(os.urandom(n))
+            left -= n
+        f.write(bytes(-info.size % 512) + bytes(1024))
+    rand_zst = tmp / "random.tar.zst"
+    subprocess.run(["zstd", "-q", "-3", "-f", str(rand_tar), "-o", str(rand_zst)], check=True)
+
+    return [
+        ("gzip, mixed", gz, ["gzip", "-dc"], tar),
+        ("zstd, mixed", zst, ["zstd", "-dc"], tar),
+        ("zstd, random", rand_zst, ["zstd", "-dc"], rand_tar),
+    ]
+
+
+def load_before(rev: str, tmp: Path) -> Callable[..., LayerIndex]:
+    """index_layer as layerguard/image/layers.py was at git revision `rev`."""
+    root = Path(__file__).resolve().parent.parent
+    text = subprocess.run(
+        ["git", "-C", str(root), "show", f"{rev}:layerguard/image/layers.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = tmp / "layers_before.py"
+    path.write_text(text)
+    spec = importlib.util.spec_from_file_location("layers_before", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return cast("Callable[..., LayerIndex]", module.index_layer)
+
+
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def compare(rev: str, args: argparse.Namespace) -> None:
+    """index_layer before (at `rev`) and after (the working tree) and the tool on the same blobs,
+    runs alternated (tool, before, after, tool, ...) so that load from other processes falls on
+    all three alike; best of --runs each, with the 1-minute load average at each run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        before = load_before(rev, Path(tmp))
+        layers = make_layers(Path(tmp), args)
+        print(f"{date.today()}, {args.runs} runs alternated, best of each\n")
+        print(
+            "| layer | tool | before | after | before / tool | after / tool | sha256 alone | load |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        for name, blob, tool, plain in layers:
+
+            def external(blob: Path = blob, tool: list[str] = tool) -> None:
+                with blob.open("rb") as f:
+                    subprocess.run(tool, stdin=f, stdout=subprocess.DEVNULL, check=True)
+
+            def reader(index: Callable[..., LayerIndex], blob: Path = blob) -> Callable[[], None]:
+                def run() -> None:
+                    with blob.open("rb") as f:
+                        index(f, "sha256:x", "")
+
+                return run
+
+            old, new = reader(before), reader(index_layer)
+            old()  # warm the page cache and the imports
+            new()
+            times: dict[str, list[float]] = {"tool": [], "before": [], "after": []}
+            loads = []
+            for _ in range(args.runs):
+                loads.append(load())
+                for key, fn in (("tool", external), ("before", old), ("after", new)):
+                    times[key].append(best(1, fn))
+            t_tool, t_old, t_new = (min(times[k]) for k in ("tool", "before", "after"))
+            floor = sha256_time(plain, args.runs)
+            print(
+                f"| {name} | {tool[0]} -dc {t_tool:.3f} s | {t_old:.3f} s | {t_new:.3f} s "
+                f"| {t_old / t_tool:.2f} | {t_new / t_tool:.2f} | {floor:.3f} s "
+                f"| {min(loads)}-{max(loads)} |"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--compressed-mb", type=float, default=200)
     parser.add_argument("--random-mb", type=float, default=300)
     parser.add_argument("--rss-gb", type=float, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="compare index_layer with its version at git revision REV (runs alternated)",
+    )
     parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child()
         return 0
 
+    if args.against:
+        compare(args.against, args)
+        return 0
+
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        tar = Path(tmp) / "layer.tar"
-        print(f"generating a gzip layer of about {args.compressed_mb:g} MB ...", file=sys.stderr)
-        with tar.open("wb") as f:
-            for chunk in layer_tar(int(args.compressed_mb * 1e6 * 1.7)):
-                f.write(chunk)
-        gz = Path(tmp) / "layer.tar.gz"
-        with tar.open("rb") as f, gz.open("wb") as out:
-            subprocess.run(["gzip", "-6", "-n", "-c"], stdin=f, stdout=out, check=True)
-        zst = Path(tmp) / "layer.tar.zst"
-        subprocess.run(["zstd", "-q", "-3", "-f", str(tar), "-o", str(zst)], check=True)
-        rand_tar = Path(tmp) / "random.tar"
-        with rand_tar.open("wb") as f:
-            info = tarfile.TarInfo("random.bin")
-            info.size = int(args.random_mb * 1e6)
-            f.write(info.tobuf(tarfile.PAX_FORMAT))
-            left = info.size
-            while left:
-                n = min(left, 1 << 24)
-                f.write(os.urandom(n))
-                left -= n
-            f.write(bytes(-info.size % 512) + bytes(1024))
-        rand_zst = Path(tmp) / "random.tar.zst"
-        subprocess.run(["zstd", "-q", "-3", "-f", str(rand_tar), "-o", str(rand_zst)], check=True)
-
-        for name, blob, tool, plain in (
-            ("gzip, mixed", gz, ["gzip", "-dc"], tar),
-            ("zstd, mixed", zst, ["zstd", "-dc"], tar),
-            ("zstd, random", rand_zst, ["zstd", "-dc"], rand_tar),
-        ):
+        for name, blob, tool, plain in make_layers(Path(tmp), args):
             t_tool, t_hashed, t_ours, size = time_pair(blob, tool, args.runs)
             floor = sha256_time(plain, args.runs)
             rows.append(row(name, blob, tool[0] + " -dc", t_tool, t_ours, size))
             rows[-1] += f" {t_hashed:.2f} s | {t_ours / t_hashed:.2f} | {floor:.2f} s |"
 
+    print(f"indexing a {args.rss_gb:g} GB layer in a fresh process ...", file=sys.stderr)
     print(f"indexing a {args.rss_gb:g} GB layer in a fresh process ...", file=sys.stderr)
     big_size, big_entries, peak_kib = peak_rss(gzipped(layer_tar(int(args.rss_gb * 1e9)), 1))
     print("indexing 10,000 entries with 50 KB names in a fresh process ...", file=sys.stderr)

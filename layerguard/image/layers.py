@@ -17,9 +17,11 @@ import gzip
 import hashlib
 import json
 import posixpath
+import queue
 import re
+import threading
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -277,23 +279,64 @@ def _decompressed(source: _Source, head: bytes, media_type: str) -> Iterator[byt
     return _plain(source)
 
 
+HASH_QUEUE = 4  # decompressed chunks waiting for the hashing thread, at most OUT_CHUNK each
+
+
+class _Sha256Thread:
+    """The sha256 of the chunks given to update(), computed on a second thread while the caller
+    decompresses and walks the tar. hashlib releases the GIL for buffers over 2 KiB and so do
+    zlib and libzstd, so on two cores the diff_id's hashing overlaps the decompression instead of
+    following it. The queue is bounded: a fixed number of chunks is in flight, whatever the
+    layer's size. close() ends the thread and waits for it, on every path out."""
+
+    def __init__(self) -> None:
+        self.sha = hashlib.sha256()
+        self.queue: queue.Queue[bytes | None] = queue.Queue(HASH_QUEUE)
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="layerguard-diff-id")
+        self.thread.start()
+
+    def _run(self) -> None:
+        get, update = self.queue.get, self.sha.update
+        while (chunk := get()) is not None:
+            if self.failure is None:
+                try:
+                    update(chunk)
+                except BaseException as e:  # raised by hexdigest(), on the caller's thread;
+                    self.failure = e  # the queue is still drained, so update() never blocks
+
+    def update(self, chunk: bytes) -> None:
+        self.queue.put(chunk)
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def hexdigest(self) -> str:
+        self.close()
+        if self.failure is not None:
+            raise self.failure
+        return self.sha.hexdigest()
+
+
 class _Limited:
     """The decompressed chunks, hashed and counted, refused past max_uncompressed."""
 
-    def __init__(self, chunks: Iterator[bytes], limit: int) -> None:
+    def __init__(self, chunks: Iterator[bytes], limit: int, hash_update: Callable[[bytes], None]):
         self.chunks = chunks
         self.limit = limit
         self.size = 0
-        self.sha = hashlib.sha256()
+        self.hash_update = hash_update
 
     def __iter__(self) -> Iterator[bytes]:
-        sha_update = self.sha.update
+        hash_update = self.hash_update
         size, limit = self.size, self.limit
         for chunk in self.chunks:
             size += len(chunk)
             if size > limit:
                 raise LayerError(f"layer decompresses to more than {limit} bytes")
-            sha_update(chunk)
+            hash_update(chunk)
             self.size = size
             yield chunk
 
@@ -368,15 +411,21 @@ def index_layer(
     """
     head = _sniff(stream)
     source = _Source(stream, head)
-    limited = _Limited(_decompressed(source, head, media_type), max_uncompressed)
-    tape = _Tape(iter(limited))
-    entries = _walk(tape, max_entries, max_uncompressed, max_name_bytes)
-    tape.drain()  # the diff_id covers the whole stream, padding after the end blocks included
+    chunks = _decompressed(source, head, media_type)
+    sha = _Sha256Thread()
+    try:
+        limited = _Limited(chunks, max_uncompressed, sha.update)
+        tape = _Tape(iter(limited))
+        entries = _walk(tape, max_entries, max_uncompressed, max_name_bytes)
+        tape.drain()  # the diff_id covers the whole stream, padding after the end blocks included
+        diff_id = "sha256:" + sha.hexdigest()
+    finally:
+        sha.close()
     return LayerIndex(
         digest=digest,
         compressed_size=source.count,
         uncompressed_size=limited.size,
-        diff_id="sha256:" + limited.sha.hexdigest(),
+        diff_id=diff_id,
         entries=tuple(entries),
     )
 
