@@ -645,13 +645,14 @@ class Watched(io.RawIOBase):
         return out
 
 
-def index_watched(stream: Watched, **kw: Any) -> LayerIndex:
-    """index_layer on `stream`; checks that it hashed on its thread and left no thread behind."""
+def index_watched(stream: Watched, threads: int = 1, **kw: Any) -> LayerIndex:
+    """index_layer on `stream`; checks that it hashed on `threads` threads (0 or 1) while the
+    stream was read, and left no thread behind."""
     before = set(threading.enumerate())
     try:
         return index_layer(stream, DIGEST, ZSTD, **kw)  # type: ignore[arg-type]
     finally:
-        assert stream.most_hashers == 1  # the stream was read while the thread hashed
+        assert stream.most_hashers == threads
         assert hashers() == []
         assert set(threading.enumerate()) <= before
 
@@ -663,6 +664,13 @@ def test_diff_id_hashed_on_a_thread_in_order(how: str) -> None:
     assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
     assert got.uncompressed_size == len(raw)
     assert [e.path for e in got.entries] == [f"/f{i}" for i in range(6)]
+
+
+@pytest.mark.parametrize("how", ["plain", "gzip", "zstd"])
+def test_small_layer_hashed_without_a_thread(how: str) -> None:
+    raw = make_tar(BASIC)
+    got = index_watched(Watched(compress(raw, how)), threads=0)
+    assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
 def flipped(blob: bytes, at: int, n: int = 64) -> bytes:
