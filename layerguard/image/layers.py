@@ -299,6 +299,7 @@ class _Sha256Thread:
         self.failure: BaseException | None = None
         self.inline = 0
         self.thread: threading.Thread | None = None
+        self.alone = False  # no thread could be started: everything is hashed inline
 
     def _run(self) -> None:
         get, update = self.queue.get, self.sha.update
@@ -310,15 +311,18 @@ class _Sha256Thread:
                     self.failure = e  # the queue is still drained, so update() never blocks
 
     def update(self, chunk: bytes) -> None:
+        if self.thread is None and self.inline >= HASH_INLINE and not self.alone:
+            thread = threading.Thread(target=self._run, name="layerguard-diff-id")
+            try:
+                thread.start()
+                self.thread = thread
+            except RuntimeError:  # "can't start new thread" (a pids limit): hash inline
+                self.alone = True
         if self.thread is not None:
             self.queue.put(chunk)
-        elif self.inline < HASH_INLINE:
+        else:
             self.inline += len(chunk)
             self.sha.update(chunk)
-        else:
-            self.thread = threading.Thread(target=self._run, name="layerguard-diff-id")
-            self.thread.start()
-            self.queue.put(chunk)
 
     def close(self) -> None:
         if self.thread is not None and self.thread.is_alive():

@@ -673,6 +673,16 @@ def test_small_layer_hashed_without_a_thread(how: str) -> None:
     assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
+def test_no_thread_to_be_had_hashes_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    raw = big_tar()
+    got = index_watched(Watched(compress(raw, "zstd")), threads=0)
+    assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
 def flipped(blob: bytes, at: int, n: int = 64) -> bytes:
     return blob[:at] + bytes(b ^ 0x5A for b in blob[at : at + n]) + blob[at + n :]
 
