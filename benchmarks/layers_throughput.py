@@ -21,6 +21,7 @@ import importlib.util
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -250,9 +251,9 @@ class Digested:
 def compare(rev: str, args: argparse.Namespace) -> None:
     """index_layer before (at `rev`) and after (the working tree) and the tool on the same blobs,
     runs alternated (tool, before, after, tool, ...) so that load from other processes falls on
-    all three alike; best of --runs each (wall time, and CPU time of all threads), with the
-    1-minute load average at each run. The zstd layers are read a second time through Digested,
-    as a registry blob is."""
+    all three alike: best and median wall time of --runs each, the least CPU time (all threads),
+    and the 1-minute load average at each run. The zstd layers are read a second time through
+    Digested, as a registry blob is."""
     with tempfile.TemporaryDirectory() as tmp:
         before = load_before(rev, Path(tmp))
         layers = make_layers(Path(tmp), args)
@@ -260,10 +261,10 @@ def compare(rev: str, args: argparse.Namespace) -> None:
         cases += [(f"{name}, blob digest too", *rest, True) for name, *rest in layers[1:]]
         print(f"{date.today()}, {args.runs} runs alternated, best of each\n")
         print(
-            "| layer | tool | before | after | before / tool | after / tool | CPU before / after "
-            "| sha256 alone | load |"
+            "| layer | tool | before | after | before / tool | after / tool "
+            "| median before / after | CPU before / after | sha256 alone | load |"
         )
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for name, blob, tool, plain, digested in cases:
 
             def external(blob: Path = blob, tool: list[str] = tool) -> None:
@@ -291,12 +292,13 @@ def compare(rev: str, args: argparse.Namespace) -> None:
                     fn()
                     runs[key].append((time.perf_counter() - wall, time.process_time() - cpu))
             t_tool, t_old, t_new = (min(w for w, _ in runs[k]) for k in ("tool", "before", "after"))
+            m_old, m_new = (statistics.median(w for w, _ in runs[k]) for k in ("before", "after"))
             c_old, c_new = (min(c for _, c in runs[k]) for k in ("before", "after"))
             floor = sha256_time(plain, args.runs)
             print(
                 f"| {name} | {tool[0]} -dc {t_tool:.3f} s | {t_old:.3f} s | {t_new:.3f} s "
-                f"| {t_old / t_tool:.2f} | {t_new / t_tool:.2f} | {c_old:.3f} / {c_new:.3f} s "
-                f"| {floor:.3f} s | {min(loads)}-{max(loads)} |"
+                f"| {t_old / t_tool:.2f} | {t_new / t_tool:.2f} | {m_old:.3f} / {m_new:.3f} s "
+                f"| {c_old:.3f} / {c_new:.3f} s | {floor:.3f} s | {min(loads)}-{max(loads)} |"
             )
 
 
