@@ -1,7 +1,7 @@
 """Deep-analysis throughput against `gzip -dc` and `zstd -dc`, and peak RSS.
 
     python benchmarks/layers_throughput.py [--compressed-mb 200] [--rss-gb 1] [--runs 3]
-                                           [--random-mb 300]
+                                           [--random-mb 300] [--against REV]
 
 Generates a gzip layer of about --compressed-mb (files of mixed, partly compressible content,
 gzip level 6 as Docker and BuildKit write), times `gzip -dc > /dev/null` and `index_layer` on the
@@ -11,6 +11,9 @@ bytes (the case where decompression costs least and hashing the diff_id most). T
 layer of --rss-gb GB uncompressed in a fresh process, piped in as it is generated (never held in
 memory or on disk), and reads its peak RSS; and the same for a hostile layer of 10,000 entries
 with 50 KB names. Prints markdown table rows for benchmarks/RESULTS.md.
+
+With --against REV it compares index_layer as it was at git revision REV with the working tree's
+instead, on the same layers, runs alternated (see compare()); no RSS.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Streaming analysis of image layer blobs: a file index per layer, then the bytes a stack hides.
 
 `index_layer` reads a blob once (gzip, zstd or plain tar, told apart by magic bytes), hashes the
-decompressed stream (the layer's diff_id) and walks the tar headers itself, skipping file data
-without copying it, so memory stays bounded whatever the layer's size. Nothing is written to disk.
+decompressed stream (the layer's diff_id, on a second thread past the first MiB) and walks the tar
+headers itself, skipping file data without copying it, so memory stays bounded whatever the
+layer's size. Nothing is written to disk.
 `analyze` applies indexes in order with the OCI whiteout rules and reports the bytes of file
 versions that the final filesystem no longer shows.
 `IndexCache` keeps indexes on disk by blob digest.
@@ -281,7 +282,7 @@ def _decompressed(source: _Source, head: bytes, media_type: str) -> Iterator[byt
 
 HASH_QUEUE = 2  # decompressed chunks waiting for the hashing thread, at most OUT_CHUNK each
 # Bytes hashed on the caller's thread before the hashing thread starts: starting and joining a
-# thread took about 0.3 ms here, more than indexing a layer of a few files does in all.
+# thread took 0.3 ms or more here, more than indexing a layer of a few files does in all.
 HASH_INLINE = 1024 * 1024
 
 
