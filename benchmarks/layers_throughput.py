@@ -1,7 +1,7 @@
 """Deep-analysis throughput against `gzip -dc` and `zstd -dc`, and peak RSS.
 
     python benchmarks/layers_throughput.py [--compressed-mb 200] [--rss-gb 1] [--runs 3]
-                                           [--random-mb 300]
+                                           [--random-mb 300] [--against REV]
 
 Generates a gzip layer of about --compressed-mb (files of mixed, partly compressible content,
 gzip level 6 as Docker and BuildKit write), times `gzip -dc > /dev/null` and `index_layer` on the
@@ -11,26 +11,32 @@ bytes (the case where decompression costs least and hashing the diff_id most). T
 layer of --rss-gb GB uncompressed in a fresh process, piped in as it is generated (never held in
 memory or on disk), and reads its peak RSS; and the same for a hostile layer of 10,000 entries
 with 50 KB names. Prints markdown table rows for benchmarks/RESULTS.md.
+
+With --against REV it compares index_layer as it was at git revision REV with the working tree's
+instead, on the same layers, runs alternated (see compare()); no RSS.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO, cast
 
-from layerguard.image.layers import LayerError, index_layer
+from layerguard.image.layers import LayerError, LayerIndex, index_layer
 
 WORDS = [
     "".join(
@@ -175,54 +181,160 @@ def row(name: str, blob: Path, tool: str, t_tool: float, t_ours: float, size: in
     )
 
 
+def make_layers(tmp: Path, args: argparse.Namespace) -> list[tuple[str, Path, list[str], Path]]:
+    """The three layers measured: (name, blob, the tool that decompresses it, its tar)."""
+    tar = tmp / "layer.tar"
+    print(f"generating a gzip layer of about {args.compressed_mb:g} MB ...", file=sys.stderr)
+    with tar.open("wb") as f:
+        for chunk in layer_tar(int(args.compressed_mb * 1e6 * 1.7)):
+            f.write(chunk)
+    gz = tmp / "layer.tar.gz"
+    with tar.open("rb") as f, gz.open("wb") as out:
+        subprocess.run(["gzip", "-6", "-n", "-c"], stdin=f, stdout=out, check=True)
+    zst = tmp / "layer.tar.zst"
+    subprocess.run(["zstd", "-q", "-3", "-f", str(tar), "-o", str(zst)], check=True)
+    rand_tar = tmp / "random.tar"
+    with rand_tar.open("wb") as f:
+        info = tarfile.TarInfo("random.bin")
+        info.size = int(args.random_mb * 1e6)
+        f.write(info.tobuf(tarfile.PAX_FORMAT))
+        left = info.size
+        while left:
+            n = min(left, 1 << 24)
+            f.write(os.urandom(n))
+            left -= n
+        f.write(bytes(-info.size % 512) + bytes(1024))
+    rand_zst = tmp / "random.tar.zst"
+    subprocess.run(["zstd", "-q", "-3", "-f", str(rand_tar), "-o", str(rand_zst)], check=True)
+
+    return [
+        ("gzip, mixed", gz, ["gzip", "-dc"], tar),
+        ("zstd, mixed", zst, ["zstd", "-dc"], tar),
+        ("zstd, random", rand_zst, ["zstd", "-dc"], rand_tar),
+    ]
+
+
+def load_before(rev: str, tmp: Path) -> Callable[..., LayerIndex]:
+    """index_layer as layerguard/image/layers.py was at git revision `rev`."""
+    root = Path(__file__).resolve().parent.parent
+    text = subprocess.run(
+        ["git", "-C", str(root), "show", f"{rev}:layerguard/image/layers.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = tmp / "layers_before.py"
+    path.write_text(text)
+    spec = importlib.util.spec_from_file_location("layers_before", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return cast("Callable[..., LayerIndex]", module.index_layer)
+
+
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+class Digested:
+    """A blob read as the registry client reads it: each byte also hashed for the blob digest,
+    on the reading thread (VerifiedStream.readinto)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.sha = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.sha.update(data)
+        return data
+
+
+def compare(rev: str, args: argparse.Namespace) -> None:
+    """index_layer before (at `rev`) and after (the working tree) and the tool on the same blobs,
+    runs alternated (tool, before, after, tool, ...) so that load from other processes falls on
+    all three alike: best and median wall time of --runs each, the least CPU time (all threads),
+    and the 1-minute load average at each run. The zstd layers are read a second time through
+    Digested, as a registry blob is."""
+    with tempfile.TemporaryDirectory() as tmp:
+        before = load_before(rev, Path(tmp))
+        layers = make_layers(Path(tmp), args)
+        cases = [(*layer, False) for layer in layers]
+        cases += [(f"{name}, blob digest too", *rest, True) for name, *rest in layers[1:]]
+        print(f"{date.today()}, {args.runs} runs alternated, best of each\n")
+        print(
+            "| layer | tool | before | after | before / tool | after / tool "
+            "| median before / after | CPU before / after | sha256 alone | load |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for name, blob, tool, plain, digested in cases:
+
+            def external(blob: Path = blob, tool: list[str] = tool) -> None:
+                with blob.open("rb") as f:
+                    subprocess.run(tool, stdin=f, stdout=subprocess.DEVNULL, check=True)
+
+            def reader(
+                index: Callable[..., LayerIndex], blob: Path = blob, digested: bool = digested
+            ) -> Callable[[], None]:
+                def run() -> None:
+                    with blob.open("rb") as f:
+                        index(Digested(f) if digested else f, "sha256:x", "")
+
+                return run
+
+            old, new = reader(before), reader(index_layer)
+            old()  # warm the page cache and the imports
+            new()
+            runs: dict[str, list[tuple[float, float]]] = {"tool": [], "before": [], "after": []}
+            loads = []
+            for _ in range(args.runs):
+                loads.append(load())
+                for key, fn in (("tool", external), ("before", old), ("after", new)):
+                    wall, cpu = time.perf_counter(), time.process_time()
+                    fn()
+                    runs[key].append((time.perf_counter() - wall, time.process_time() - cpu))
+            t_tool, t_old, t_new = (min(w for w, _ in runs[k]) for k in ("tool", "before", "after"))
+            m_old, m_new = (statistics.median(w for w, _ in runs[k]) for k in ("before", "after"))
+            c_old, c_new = (min(c for _, c in runs[k]) for k in ("before", "after"))
+            floor = sha256_time(plain, args.runs)
+            print(
+                f"| {name} | {tool[0]} -dc {t_tool:.3f} s | {t_old:.3f} s | {t_new:.3f} s "
+                f"| {t_old / t_tool:.2f} | {t_new / t_tool:.2f} | {m_old:.3f} / {m_new:.3f} s "
+                f"| {c_old:.3f} / {c_new:.3f} s | {floor:.3f} s | {min(loads)}-{max(loads)} |"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--compressed-mb", type=float, default=200)
     parser.add_argument("--random-mb", type=float, default=300)
     parser.add_argument("--rss-gb", type=float, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="compare index_layer with its version at git revision REV (runs alternated)",
+    )
     parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child()
         return 0
 
+    if args.against:
+        compare(args.against, args)
+        return 0
+
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        tar = Path(tmp) / "layer.tar"
-        print(f"generating a gzip layer of about {args.compressed_mb:g} MB ...", file=sys.stderr)
-        with tar.open("wb") as f:
-            for chunk in layer_tar(int(args.compressed_mb * 1e6 * 1.7)):
-                f.write(chunk)
-        gz = Path(tmp) / "layer.tar.gz"
-        with tar.open("rb") as f, gz.open("wb") as out:
-            subprocess.run(["gzip", "-6", "-n", "-c"], stdin=f, stdout=out, check=True)
-        zst = Path(tmp) / "layer.tar.zst"
-        subprocess.run(["zstd", "-q", "-3", "-f", str(tar), "-o", str(zst)], check=True)
-        rand_tar = Path(tmp) / "random.tar"
-        with rand_tar.open("wb") as f:
-            info = tarfile.TarInfo("random.bin")
-            info.size = int(args.random_mb * 1e6)
-            f.write(info.tobuf(tarfile.PAX_FORMAT))
-            left = info.size
-            while left:
-                n = min(left, 1 << 24)
-                f.write(os.urandom(n))
-                left -= n
-            f.write(bytes(-info.size % 512) + bytes(1024))
-        rand_zst = Path(tmp) / "random.tar.zst"
-        subprocess.run(["zstd", "-q", "-3", "-f", str(rand_tar), "-o", str(rand_zst)], check=True)
-
-        for name, blob, tool, plain in (
-            ("gzip, mixed", gz, ["gzip", "-dc"], tar),
-            ("zstd, mixed", zst, ["zstd", "-dc"], tar),
-            ("zstd, random", rand_zst, ["zstd", "-dc"], rand_tar),
-        ):
+        for name, blob, tool, plain in make_layers(Path(tmp), args):
             t_tool, t_hashed, t_ours, size = time_pair(blob, tool, args.runs)
             floor = sha256_time(plain, args.runs)
             rows.append(row(name, blob, tool[0] + " -dc", t_tool, t_ours, size))
             rows[-1] += f" {t_hashed:.2f} s | {t_ours / t_hashed:.2f} | {floor:.2f} s |"
 
+    print(f"indexing a {args.rss_gb:g} GB layer in a fresh process ...", file=sys.stderr)
     print(f"indexing a {args.rss_gb:g} GB layer in a fresh process ...", file=sys.stderr)
     big_size, big_entries, peak_kib = peak_rss(gzipped(layer_tar(int(args.rss_gb * 1e9)), 1))
     print("indexing 10,000 entries with 50 KB names in a fresh process ...", file=sys.stderr)

@@ -7,6 +7,7 @@ import io
 import os
 import random
 import tarfile
+import threading
 import tracemalloc
 import zlib
 from collections.abc import Iterator
@@ -608,6 +609,133 @@ def test_mutated_layers_index_or_refuse(how: str, flips: list[tuple[int, int]], 
     blob = compress(bytes(raw), how)
     _index_or_refuse(blob)
     _index_or_refuse(blob[:cut])
+
+
+# --- index_layer: the thread that hashes the diff_id -------------------------------------------
+
+HASHER = "layerguard-diff-id"
+
+
+def hashers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == HASHER]
+
+
+def big_tar(files: int = 6, size: int = 1 << 20) -> bytes:
+    """Several MiB of tar (more chunks than the hashing thread's queue holds), compressible."""
+    rng = random.Random(files)
+    data = [b"".join(rng.randbytes(64) * 16 for _ in range(size // 1024)) for _ in range(files)]
+    return make_tar([(f"f{i}", "file", d) for i, d in enumerate(data)])
+
+
+class Watched(io.RawIOBase):
+    """A blob read in small pieces that notes the most hashing threads alive at any read, and
+    raises `fail` once `fail_at` bytes are read."""
+
+    def __init__(self, blob: bytes, fail_at: int = -1, fail: Exception | None = None) -> None:
+        self.blob, self.pos = blob, 0
+        self.fail_at, self.fail = fail_at, fail
+        self.most_hashers = 0
+
+    def read(self, size: int = -1) -> bytes:
+        self.most_hashers = max(self.most_hashers, len(hashers()))
+        if self.fail is not None and self.pos >= self.fail_at:
+            raise self.fail
+        out = self.blob[self.pos : self.pos + min(size, 64 * 1024)]
+        self.pos += len(out)
+        return out
+
+
+def index_watched(stream: Watched, threads: int = 1, **kw: Any) -> LayerIndex:
+    """index_layer on `stream`; checks that it hashed on `threads` threads (0 or 1) while the
+    stream was read, and left no thread behind."""
+    before = set(threading.enumerate())
+    try:
+        return index_layer(stream, DIGEST, ZSTD, **kw)  # type: ignore[arg-type]
+    finally:
+        assert stream.most_hashers == threads
+        assert hashers() == []
+        assert set(threading.enumerate()) <= before
+
+
+@pytest.mark.parametrize("how", ["plain", "gzip", "zstd"])
+def test_diff_id_hashed_on_a_thread_in_order(how: str) -> None:
+    raw = big_tar()
+    got = index_watched(Watched(compress(raw, how)))
+    assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
+    assert got.uncompressed_size == len(raw)
+    assert [e.path for e in got.entries] == [f"/f{i}" for i in range(6)]
+
+
+@pytest.mark.parametrize("how", ["plain", "gzip", "zstd"])
+def test_small_layer_hashed_without_a_thread(how: str) -> None:
+    raw = make_tar(BASIC)
+    got = index_watched(Watched(compress(raw, how)), threads=0)
+    assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def test_no_thread_to_be_had_hashes_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    raw = big_tar()
+    got = index_watched(Watched(compress(raw, "zstd")), threads=0)
+    assert got.diff_id == "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def flipped(blob: bytes, at: int, n: int = 64) -> bytes:
+    return blob[:at] + bytes(b ^ 0x5A for b in blob[at : at + n]) + blob[at + n :]
+
+
+ZSTD_CHECKED = zstandard.ZstdCompressor(write_checksum=True).compress(big_tar())
+GZIP_BIG = compress(big_tar(), "gzip")
+
+
+@pytest.mark.parametrize(
+    "blob,limit,error",
+    [
+        (flipped(ZSTD_CHECKED, len(ZSTD_CHECKED) // 2), 1 << 30, "corrupt zstd stream: "),
+        (flipped(GZIP_BIG, len(GZIP_BIG) - 8, 4), 1 << 30, "corrupt gzip stream: "),  # its CRC
+        (ZSTD_CHECKED[:-1000], 1 << 30, "truncated zstd stream"),
+        (GZIP_BIG[:-1000], 1 << 30, "truncated gzip stream"),
+        (big_tar()[:-20000], 1 << 30, "truncated tar stream: entry 'f5' claims 1048576 bytes"),
+        (ZSTD_CHECKED, 3 << 20, "layer decompresses to more than 3145728 bytes"),
+    ],
+    ids=["zstd-corrupt", "gzip-bad-crc", "zstd-cut", "gzip-cut", "tar-cut", "over-the-limit"],
+)
+def test_bad_layer_mid_stream_one_line_no_thread_left(blob: bytes, limit: int, error: str) -> None:
+    with pytest.raises(LayerError) as caught:
+        index_watched(Watched(blob), max_uncompressed=limit)
+    assert str(caught.value).startswith(error)
+    assert "\n" not in str(caught.value)
+
+
+def test_read_error_mid_stream_propagates_and_no_thread_left() -> None:
+    failure = OSError("connection reset after 786432 bytes")
+    stream = Watched(ZSTD_CHECKED, fail_at=len(ZSTD_CHECKED) // 2, fail=failure)
+    with pytest.raises(OSError) as caught:
+        index_watched(stream)
+    assert caught.value is failure
+
+
+def test_hashing_failure_reaches_the_caller_and_no_thread_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = hashlib.sha256
+
+    class Failing:
+        def __init__(self) -> None:
+            self.sha, self.calls = real(), 0
+
+        def update(self, data: bytes) -> None:
+            self.calls += 1
+            if self.calls == 3:
+                raise MemoryError("no memory for the diff_id")
+            self.sha.update(data)
+
+    monkeypatch.setattr(hashlib, "sha256", Failing)
+    with pytest.raises(MemoryError, match="no memory for the diff_id"):
+        index_watched(Watched(ZSTD_CHECKED))
 
 
 # --- analyze -----------------------------------------------------------------------------------
