@@ -294,13 +294,13 @@ class _Sha256Thread:
     layer's size. The first HASH_INLINE bytes are hashed inline, so small layers start no
     thread. close() ends the thread and waits for it, on every path out."""
 
-    def __init__(self) -> None:
+    def __init__(self, alone: bool = False) -> None:
         self.sha = hashlib.sha256()
         self.queue: queue.Queue[bytes | None] = queue.Queue(HASH_QUEUE)
         self.failure: BaseException | None = None
         self.inline = 0
         self.thread: threading.Thread | None = None
-        self.alone = False  # no thread could be started: everything is hashed inline
+        self.alone = alone  # everything is hashed inline (asked, or no thread could start)
 
     def _run(self) -> None:
         get, update = self.queue.get, self.sha.update
@@ -429,7 +429,10 @@ def index_layer(
     head = _sniff(stream)
     source = _Source(stream, head)
     chunks = _decompressed(source, head, media_type)
-    sha = _Sha256Thread()
+    # gzip decompresses at a sixth of sha256's speed: a second thread gains it little when a
+    # core is free and costs it when none is (measured, benchmarks/RESULTS.md), so it hashes
+    # inline; zstd and plain tars, whose reads cost about what the hash does, use the thread.
+    sha = _Sha256Thread(alone=head.startswith(GZIP_MAGIC))
     try:
         limited = _Limited(chunks, max_uncompressed, sha.update)
         tape = _Tape(iter(limited))
