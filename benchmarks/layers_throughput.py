@@ -34,7 +34,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from layerguard.image.layers import LayerError, LayerIndex, index_layer
 
@@ -238,17 +238,26 @@ def load() -> str:
 
 
 class Digested:
-    """A blob read as the registry client reads it: each byte also hashed for the blob digest,
-    on the reading thread (VerifiedStream.readinto)."""
+    """A blob read as the registry client reads it: each byte also hashed for the blob digest
+    (VerifiedStream.readinto), on the reading thread as before `layerguard.hashing`, or through
+    a ThreadedHash as since (`threaded`), which the registry client closes after the read."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, threaded: bool = False) -> None:
         self.stream = stream
-        self.sha = hashlib.sha256()
+        self.sha: Any = hashlib.sha256()
+        if threaded:
+            from layerguard.hashing import ThreadedHash
+
+            self.sha = ThreadedHash(self.sha, name="blob-digest")
 
     def read(self, size: int = -1) -> bytes:
         data = self.stream.read(size)
         self.sha.update(data)
         return data
+
+    def close(self) -> None:
+        if hasattr(self.sha, "close"):
+            self.sha.hexdigest()
 
 
 def compare(rev: str, args: argparse.Namespace) -> None:
@@ -275,15 +284,23 @@ def compare(rev: str, args: argparse.Namespace) -> None:
                     subprocess.run(tool, stdin=f, stdout=subprocess.DEVNULL, check=True)
 
             def reader(
-                index: Callable[..., LayerIndex], blob: Path = blob, digested: bool = digested
+                index: Callable[..., LayerIndex],
+                blob: Path = blob,
+                digested: bool = digested,
+                threaded: bool = False,
             ) -> Callable[[], None]:
                 def run() -> None:
                     with blob.open("rb") as f:
-                        index(Digested(f) if digested else f, "sha256:x", "")
+                        if not digested:
+                            index(f, "sha256:x", "")
+                            return
+                        stream = Digested(f, threaded)
+                        index(stream, "sha256:x", "")
+                        stream.close()
 
                 return run
 
-            old, new = reader(before), reader(index_layer)
+            old, new = reader(before), reader(index_layer, threaded=True)
             old()  # warm the page cache and the imports
             new()
             runs: dict[str, list[tuple[float, float]]] = {"tool": [], "before": [], "after": []}

@@ -12,7 +12,7 @@ PACKAGE = Path(layerguard.__file__).parent
 
 # Lowest first. Ground-floor modules are the shared vocabulary every room may use.
 FLOORS = [
-    {"layerguard", "records", "errors", "units", "reference", "files", "findings"},
+    {"layerguard", "records", "errors", "units", "reference", "files", "findings", "hashing"},
     {"registry"},
     {"dockerfile"},
     {"rules"},

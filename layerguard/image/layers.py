@@ -18,9 +18,7 @@ import gzip
 import hashlib
 import json
 import posixpath
-import queue
 import re
-import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from types import MappingProxyType
 from typing import IO, Protocol, cast
 
 from layerguard.files import replace_atomically
+from layerguard.hashing import ThreadedHash
 
 IN_CHUNK = 256 * 1024  # compressed bytes per read
 OUT_CHUNK = 1024 * 1024  # most decompressed bytes held at once
@@ -280,63 +279,6 @@ def _decompressed(source: _Source, head: bytes, media_type: str) -> Iterator[byt
     return _plain(source)
 
 
-HASH_QUEUE = 2  # decompressed chunks waiting for the hashing thread, at most OUT_CHUNK each
-# Bytes hashed on the caller's thread before the hashing thread starts: starting and joining a
-# thread took 0.3 ms or more here, more than indexing a layer of a few files does in all.
-HASH_INLINE = 1024 * 1024
-
-
-class _Sha256Thread:
-    """The sha256 of the chunks given to update(), computed on a second thread while the caller
-    decompresses and walks the tar. hashlib releases the GIL for buffers over 2 KiB and so do
-    zlib and libzstd, so on two cores the diff_id's hashing overlaps the decompression instead of
-    following it. The queue is bounded: a fixed number of chunks is in flight, whatever the
-    layer's size. The first HASH_INLINE bytes are hashed inline, so small layers start no
-    thread. close() ends the thread and waits for it, on every path out."""
-
-    def __init__(self, alone: bool = False) -> None:
-        self.sha = hashlib.sha256()
-        self.queue: queue.Queue[bytes | None] = queue.Queue(HASH_QUEUE)
-        self.failure: BaseException | None = None
-        self.inline = 0
-        self.thread: threading.Thread | None = None
-        self.alone = alone  # everything is hashed inline (asked, or no thread could start)
-
-    def _run(self) -> None:
-        get, update = self.queue.get, self.sha.update
-        while (chunk := get()) is not None:
-            if self.failure is None:
-                try:
-                    update(chunk)
-                except BaseException as e:  # raised by hexdigest(), on the caller's thread;
-                    self.failure = e  # the queue is still drained, so update() never blocks
-
-    def update(self, chunk: bytes) -> None:
-        if self.thread is None and self.inline >= HASH_INLINE and not self.alone:
-            thread = threading.Thread(target=self._run, name="layerguard-diff-id")
-            try:
-                thread.start()
-                self.thread = thread
-            except RuntimeError:  # "can't start new thread" (a pids limit): hash inline
-                self.alone = True
-        if self.thread is not None:
-            self.queue.put(chunk)
-        else:
-            self.inline += len(chunk)
-            self.sha.update(chunk)
-
-    def close(self) -> None:
-        if self.thread is not None and self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-
-    def hexdigest(self) -> str:
-        self.close()
-        if self.failure is not None:
-            raise self.failure
-        return self.sha.hexdigest()
-
-
 class _Limited:
     """The decompressed chunks, hashed and counted, refused past max_uncompressed."""
 
@@ -432,7 +374,7 @@ def index_layer(
     # gzip decompresses at a sixth of sha256's speed: a second thread gains it little when a
     # core is free and costs it when none is (measured, benchmarks/RESULTS.md), so it hashes
     # inline; zstd and plain tars, whose reads cost about what the hash does, use the thread.
-    sha = _Sha256Thread(alone=head.startswith(GZIP_MAGIC))
+    sha = ThreadedHash(hashlib.sha256(), alone=head.startswith(GZIP_MAGIC), name="diff-id")
     try:
         limited = _Limited(chunks, max_uncompressed, sha.update)
         tape = _Tape(iter(limited))

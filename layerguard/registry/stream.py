@@ -10,6 +10,7 @@ import re
 import requests
 import urllib3.exceptions
 
+from layerguard.hashing import ThreadedHash
 from layerguard.registry.budget import Watch
 from layerguard.registry.model import Descriptor, RegistryError, hasher
 from layerguard.registry.transport import BLOB_RATE, Transport, describe_exception
@@ -38,7 +39,8 @@ class VerifiedStream(io.RawIOBase):
         self._repository = repository
         self._digest = descriptor.digest
         self._size = descriptor.size
-        self._hash = hasher(descriptor.digest)
+        # On a second thread past the first MiB, beside the reads and what consumes them.
+        self._hash = ThreadedHash(hasher(descriptor.digest), name="blob-digest")
         self._what = f"blob {descriptor.digest}"
         self._count = 0
         self._skip = 0  # bytes of a restarted (HTTP 200) response already handed out before
@@ -155,4 +157,5 @@ class VerifiedStream(io.RawIOBase):
 
     def close(self) -> None:
         self._close_response()
+        self._hash.close()
         super().close()
