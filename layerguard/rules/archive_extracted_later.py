@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import os
 import re
-import tarfile
 from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.effects import (
@@ -297,6 +296,8 @@ def _root_owned(dockerfile: str, source: str, size: int | None) -> bool:
     """Every entry of the archive in the build context is root's, or carries no owner names:
     GNU and busybox tar, run as root, give an entry the uid of its owner name in the image's
     /etc/passwd where there is one; ADD takes the numeric ids."""
+    import tarfile  # only a fix reads an archive: a plain check never imports it (5 ms)
+
     path = os.path.join(os.path.dirname(dockerfile) or ".", source)
     try:
         if size is None or os.path.getsize(path) != size or size > _READ_AT_MOST:

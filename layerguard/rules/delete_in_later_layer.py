@@ -88,7 +88,6 @@ as an empty file or directory (containers/buildah#4242).
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.effects import (
@@ -224,6 +223,8 @@ def _moved(ctx: Context, origin: Step, step: Step, change: Change, rm: Command) 
             return None  # this RUN uses the files before it removes them
     opaque = any(fixing.runs_programs(c) for c in before) or any(fixing.opaque(i) for i in between)
     options = [w for w in rm.words[1:] if w.startswith("-") and w != "--"]
+    import shlex  # only a fix quotes paths: a plain check never imports it
+
     quoted = [p if is_glob(p) and _SAFE.fullmatch(p) else shlex.quote(p) for p in paths]
     text = " ".join(["rm", *options, *quoted])
     escape = ctx.model.parsed.escape
