@@ -10,7 +10,7 @@ import os
 import posixpath
 from collections.abc import Mapping
 
-from layerguard.dockerfile.effects import copy_writes, run_effects
+from layerguard.dockerfile.effects import CopyWrite, copy_writes, run_effects
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.model import Inherited, Instruction, Model, build
 from layerguard.dockerfile.parser import ParsedFile
@@ -115,6 +115,7 @@ class Graph:
                     own.append(Step(source.display, source.image, instr, False, run, ()))
                 elif instr.keyword in ("copy", "add"):
                     writes = tuple(copy_writes(instr, source.context, key))
+                    writes += _through_stage(self.model(key), instr, writes, source.context, key)
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
@@ -146,3 +147,33 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
         if b"\0" not in data:
             out[path] = data.decode("utf-8", "replace")
     return out
+
+
+def _through_stage(
+    model: Model, instr: Instruction, writes: tuple[CopyWrite, ...], context: str | None, key: str
+) -> tuple[CopyWrite, ...]:
+    """The files a `COPY --from=STAGE` brings that STAGE (or a stage it is built FROM) copied
+    from the build context, named as in the context: `COPY --from=deps /opt/app /opt/app` after
+    the deps stage's `COPY Gemfile* /opt/app/` writes /opt/app/Gemfile again."""
+    origin = (instr.flag("from") or "").lower()
+    if not origin or not writes:
+        return ()
+    stage = next(
+        (s for s in model.stages if origin in ((s.name or "").lower(), str(s.index))), None
+    )
+    theirs: list[CopyWrite] = []
+    while stage is not None:
+        for step in stage.instructions:
+            if step.keyword in ("copy", "add") and not step.flag("from"):
+                theirs += (w for w in copy_writes(step, context, key) if not (w.tree or w.either))
+        stage = model.stages[stage.base_stage] if stage.base_stage is not None else None
+    out = []
+    for write in writes:
+        top = "/" + write.source.strip("/") if write.source != "." else "/"
+        for file in theirs:
+            if file.path == top and not (write.tree or write.either):
+                out.append(file._replace(path=write.path, into=write.into))
+            elif file.path.startswith(top.rstrip("/") + "/") and (write.tree or write.either):
+                rel = file.path[len(top.rstrip("/")) + 1 :]
+                out.append(file._replace(path=write.into.rstrip("/") + "/" + rel, into=write.into))
+    return tuple(out)

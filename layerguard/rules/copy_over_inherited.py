@@ -152,15 +152,22 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     if old.source == new.source:
         # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`.)
         return old.path == new.path and not is_glob(old.source)
-    if new.tree is False and not new.either:
-        return False  # a single file cannot hold another source
-    if new.source == ".":
-        rel = old.source
-    elif old.source.startswith(new.source + "/"):
-        rel = old.source[len(new.source) + 1 :]
+    if not (new.tree or new.either):
+        # `COPY . /app` then `COPY package.json /app/`: the file the first copied is written
+        # again (a file the context holds: the second COPY would fail otherwise).
+        return (old.tree or old.either) and _holds(old, new)
+    return _holds(new, old)
+
+
+def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
+    """The copied tree `tree` holds the source of `file`, at the path `file` writes."""
+    if tree.source == ".":
+        rel = file.source
+    elif file.source.startswith(tree.source + "/"):
+        rel = file.source[len(tree.source) + 1 :]
     else:
         return False
-    return old.path == new.into.rstrip("/") + "/" + rel
+    return file.path == tree.into.rstrip("/") + "/" + rel
 
 
 def _one_file(old: CopyWrite, new: CopyWrite) -> bool:

@@ -157,6 +157,12 @@ CLEAN = [
         "FROM rockylinux:9\nRUN rm -rf /var/cache/*\nFROM alpine:3.20\nRUN rm -rf /var/cache/*\n",
         id="J-no-debconf-outside-debian",
     ),
+    pytest.param(
+        "FROM python:3.12 AS build\nCOPY requirements.lock.txt /src/requirements.txt\n"
+        "FROM python:3.12\nWORKDIR /app\nCOPY requirements/x.txt /app/requirements.txt\n"
+        "COPY app /app/\nCOPY --from=build /src/requirements.txt /opt/requirements.txt\n",
+        id="J-copies-that-cannot-meet",
+    ),
 ]
 
 
@@ -399,6 +405,18 @@ FLAGGED = [
         " && gem install bundler && rm -rf /var/cache && rm -rf /var/lib/apt/lists/*\n",
         [(2, "LG003"), (2, "LG005")],
         id="J-var-cache-holds-debconf-and-is-no-gem-cache",
+    ),
+    pytest.param(
+        "FROM ruby:3.3 AS deps\nCOPY Gemfile Gemfile.lock /opt/app/\nRUN bundle install"
+        " && rm -rf /usr/local/bundle/cache\nFROM ruby:3.3\nCOPY . /opt/app\n"
+        "COPY --from=deps /opt/app /opt/app\n",
+        [(6, "LG002")],
+        id="J-a-stage-brings-back-what-it-copied-from-the-context",
+    ),
+    pytest.param(
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY requirements.txt ./\n",
+        [(4, "LG002")],
+        id="J-a-file-copied-after-the-tree-that-held-it",
     ),
 ]
 
