@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3: the third)
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3, holdout4: ...)
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
 tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
@@ -29,7 +29,8 @@ SETS = {
 # Labelled before any tool ran on them (tests/accuracy/<name>-sources.tsv says where each file
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
-    n: ROOT / "tests" / "accuracy" / f"{n}.tsv" for n in ("holdout", "holdout2", "holdout3")
+    n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
+    for n in ("holdout", *(f"holdout{i}" for i in (2, 3, 4)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -107,7 +108,7 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2=DIR or holdout3=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..4=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[23]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[234]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2
