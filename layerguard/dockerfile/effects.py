@@ -728,6 +728,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[2], words[2:]
         if name.startswith("python") and len(words) > 1 and words[1].endswith("get-pip.py"):
             return "get-pip.py", words[1:]
+        if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
+            return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
             return "composer", words[1:]
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
@@ -1029,7 +1031,17 @@ _FIND_SELECT = frozenset(
 
 def _find_filter(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The name patterns a find selects by (`-name '*.pyc'`), () when it selects otherwise
-    (`-mtime +1`), None when it reaches everything below its roots (`-type f`)."""
+    (`-mtime +1`), None when it reaches everything below its roots (`-type f`, or all but a
+    name: `-not -name lock`)."""
+    kept: list[str] = []
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_NAMES:
+            del rest[:2]  # all but one name: as good as everything for bytes
+        else:
+            kept.append(word)
+    words = tuple(kept)
     names = [words[i + 1] for i, w in enumerate(words[:-1]) if w in _FIND_NAMES]
     if any(w in _FIND_SELECT for w in words):
         return ()

@@ -253,7 +253,10 @@ def _run(
             if hits:
                 changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
         elif op.kind == PURGE:
-            hit = _purged(op, live, own, held)
+            # `apt-get autoremove` removes what earlier purges orphaned: none in this RUN, and
+            # it is most often a no-op.
+            alone = "autoremove" in op.command.split() and not any(c.kind == PURGE for c in changes)
+            hit = None if alone else _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
         elif op.kind == UNPACK:
@@ -357,8 +360,11 @@ def _reach(
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
-        # the program is there, and no layer here wrote it, so the base image did, with bytes.
-        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+        # the program is there; an install that named it wrote it, or else the base image did.
+        name = posixpath.basename(path)
+        by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
+        origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
+        return [Hit(origin, path, True)]
     return []
 
 
@@ -473,6 +479,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
+    if "-enabled/" in path:
+        return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     return (
@@ -512,10 +520,14 @@ def _a_file(path: str, op: Op) -> bool:
 
 
 def _a_program(path: str, op: Op) -> bool:
-    """`op` makes `path` executable or gives it capabilities, and `path` names a file."""
-    if not op.file_hint or op.recursive or is_glob(path):
+    """`op` changes a file that must be there: a program in a bin directory (`chmod u+s
+    /usr/sbin/cron`, `chown app /usr/local/bin/x`), one it gives capabilities to (setcap) or
+    makes executable by a file's name (`chmod +x /docker-entrypoint.sh`)."""
+    if op.recursive or is_glob(path):
         return False
-    return op.tool == "setcap" or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+    if posixpath.dirname(path) in BIN_DIRS:
+        return True
+    return op.file_hint and (op.tool == "setcap" or names_a_file(path))
 
 
 def _always_written(path: str, entry: Entry) -> bool:

@@ -163,6 +163,14 @@ CLEAN = [
         "COPY app /app/\nCOPY --from=build /src/requirements.txt /opt/requirements.txt\n",
         id="J-copies-that-cannot-meet",
     ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y --no-install-recommends curl"
+        " && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete\n"
+        "RUN apt autoremove -y && apt clean -y\n"
+        "RUN apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/nginx/sites-enabled/default\n",
+        id="J-all-but-a-name-autoremove-alone-and-enabled-links",
+    ),
 ]
 
 
@@ -417,6 +425,13 @@ FLAGGED = [
         "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY requirements.txt ./\n",
         [(4, "LG002")],
         id="J-a-file-copied-after-the-tree-that-held-it",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y cron"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chmod u+s /usr/sbin/cron\n"
+        "RUN pip2.7 install supervisor\n",
+        [(3, "LG004"), (4, "LG005")],
+        id="J-a-program-in-a-bin-directory-and-versioned-pip",
     ),
 ]
 
