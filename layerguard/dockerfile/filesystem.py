@@ -493,8 +493,11 @@ def _installed_under(path: str, entry: Entry) -> bool:
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     """A directory of `path` is named for one of the packages (`/etc/nginx/...` after
-    `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`)."""
+    `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`, `/etc/cron.*/x`
+    after `apt-get install cron`: cron.daily and its kin)."""
     for part in path.strip("/").split("/")[1:-1]:
+        if is_glob(part):  # `cron.*`: the name before its suffix
+            part = part.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0].rstrip(".-_")
         for name in packages:
             if name == part or (
                 name.startswith(part)

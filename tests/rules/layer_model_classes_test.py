@@ -433,6 +433,12 @@ FLAGGED = [
         [(3, "LG004"), (4, "LG005")],
         id="J-a-program-in-a-bin-directory-and-versioned-pip",
     ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y cron"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/cron.*/*\n",
+        [(3, "LG003")],
+        id="J-a-glob-directory-named-for-the-package",
+    ),
 ]
 
 
