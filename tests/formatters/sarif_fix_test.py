@@ -97,3 +97,44 @@ def test_sarif_fixes_validate_and_do_what_fix_does(
         replacements = result["fixes"][0]["artifactChanges"][0]["replacements"]
         assert _apply_sarif(TEXT, replacements) == fix.apply(TEXT, [finding.fix]).text
     assert _apply_sarif(TEXT, lg005["artifactChanges"][0]["replacements"]) != TEXT
+
+
+MOVES = (
+    "FROM debian:12\n"
+    "COPY big.bin /tmp/big.bin\n"
+    "RUN sha256sum /tmp/big.bin && rm /tmp/big.bin\n"
+    "COPY app.tgz /tmp/\n"
+    "RUN tar -xzf /tmp/app.tgz -C /opt && rm /tmp/app.tgz\n"
+)
+
+
+def test_sarif_fixes_that_move_work_validate_and_do_what_fix_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: Path
+) -> None:
+    """LG003's bind mount and LG006's ADD drop a COPY and rewrite a RUN: several replacements
+    in one fix, applied by a viewer as `check --fix` applies them."""
+    import io
+    import tarfile
+
+    (tmp_path / "Dockerfile").write_text(MOVES)
+    (tmp_path / "big.bin").write_bytes(os.urandom(4096))
+    with tarfile.open(tmp_path / "app.tgz", "w:gz") as tar:  # root-owned entries, as ADD gives
+        data = b"hi\n"
+        member = tarfile.TarInfo("app/a.txt")
+        member.size = len(data)
+        tar.addfile(member, io.BytesIO(data))
+    monkeypatch.chdir(tmp_path)
+    report = lint(["Dockerfile"], Settings(default_rules(), {}, {}, {}, None))
+    document = validate(sarif.render(report, Style(root=os.getcwd())), shared)
+    results = document["runs"][0]["results"]
+    fixed = [r for r in results if r.get("fixes")]
+    assert {r["ruleId"] for r in fixed} >= {"LG003", "LG006"}
+    for finding in report.findings:
+        if finding.fix is None:
+            continue
+        (result,) = (
+            r for r in results if r["ruleId"] == finding.rule and
+            r["locations"][0]["physicalLocation"]["region"]["startLine"] == finding.line
+        )  # fmt: skip
+        replacements = result["fixes"][0]["artifactChanges"][0]["replacements"]
+        assert _apply_sarif(MOVES, replacements) == fix.apply(MOVES, [finding.fix]).text
