@@ -105,6 +105,39 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
 _WORKDIR: Mapping[str, str] = {"*jupyter/*-notebook": "/home/jovyan", "*s2i-*": "/opt/app-root/src"}
 
 
+# The main configuration files a package installs, by package manager: a COPY to one of these
+# paths after the install replaces it. Only paths that hold on every release of the
+# distribution family; where they differ (redis on RHEL 7 and 9), nothing.
+_NGINX_APT = ("/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default")
+PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
+    **{("apt", name): _NGINX_APT for name in ("nginx", "nginx-full", "nginx-light", "nginx-core")},
+    ("apt", "apache2"): (
+        "/etc/apache2/apache2.conf",
+        "/etc/apache2/ports.conf",
+        "/etc/apache2/sites-available/000-default.conf",
+    ),
+    ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf",),
+    ("apt", "redis-server"): ("/etc/redis/redis.conf",),
+    ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
+    ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
+    ("apt", "squid"): ("/etc/squid/squid.conf",),
+    ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),
+    ("apk", "nginx"): ("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
+    ("apk", "supervisor"): ("/etc/supervisord.conf",),
+    ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
+    ("apk", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
+    ("apk", "openssh"): ("/etc/ssh/sshd_config",),
+    ("apk", "openssh-server"): ("/etc/ssh/sshd_config",),
+    ("yum", "httpd"): ("/etc/httpd/conf/httpd.conf",),
+    ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
+    ("yum", "supervisor"): ("/etc/supervisord.conf",),
+    ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
+    ("yum", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
+    ("yum", "openssh-server"): ("/etc/ssh/sshd_config",),
+}
+
+
 class Known(NamedTuple):
     """What every image of a repository holds: trees filled with files, single files, whether
     it ships docs, whether it is a minimal image (slim, Alpine, UBI minimal: few packages beyond

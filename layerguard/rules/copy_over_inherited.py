@@ -50,8 +50,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import in_tree, known
-from layerguard.dockerfile.effects import BIN_DIRS, is_glob
+from layerguard.dockerfile.bases import PACKAGE_FILES, in_tree, known
+from layerguard.dockerfile.effects import BIN_DIRS, INSTALL, WRITE, Op, is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -132,7 +132,9 @@ def _old_copies(
             if _same_source_file(old, write) or _one_file(old, write):
                 yield old.path, earlier.where, old.size
                 return
-        if earlier.run and write.path in earlier.run.files:
+        if earlier.run and (
+            write.path in earlier.run.files or _package_file(write, earlier.run.ops)
+        ):
             yield write.path, earlier.where, None
             return
     base = ctx.base
@@ -142,6 +144,17 @@ def _old_copies(
         return
     if shipped is not None:
         yield from _known_base_content(ctx.model, shipped, write)
+
+
+def _package_file(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
+    """`write` replaces a configuration file that a package an install of `ops` named ships
+    (`COPY nginx.conf /etc/nginx/nginx.conf` after `apt-get install nginx`)."""
+    return not (write.tree or write.either) and any(
+        write.path in PACKAGE_FILES.get((op.family, name), ())
+        for op in ops
+        if op.kind == WRITE and op.role == INSTALL
+        for name in op.packages
+    )
 
 
 def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:

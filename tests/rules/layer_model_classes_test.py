@@ -439,6 +439,19 @@ FLAGGED = [
         [(3, "LG003")],
         id="J-a-glob-directory-named-for-the-package",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache nginx supervisor vsftpd\n"
+        "COPY vsftpd.conf /etc/vsftpd/vsftpd.conf\nCOPY site.conf /etc/nginx/http.d/site.conf\n"
+        "COPY supervisord.conf /etc/supervisor/supervisord.conf\n",
+        [(3, "LG002")],
+        id="J-the-config-files-an-alpine-package-ships",
+    ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y httpd && yum clean all\n"
+        "COPY httpd.conf /etc/httpd/httpd.conf\nCOPY httpd.conf /etc/httpd/conf/httpd.conf\n",
+        [(4, "LG002")],
+        id="J-the-config-file-a-rhel-package-ships",
+    ),
 ]
 
 
