@@ -1,11 +1,14 @@
-"""What a well-known external base image holds, known without asking the registry.
+"""What a well-known external base image (or package) holds, known without the registry.
 
 The layer model and LG002 ask this module, never a table of their own, when no layer of the
-build wrote a path: a recursive chown there copies up the files of a tree every image of that
-repository fills (`chown -R app /usr/local/lib/python3.12` on `python`), a COPY over a file
-every image of it holds replaces that file (nginx's `default.conf`), and a removal of docs hides
-the base's own (but Alpine, BusyBox and distroless images ship none). Only what holds in every
-tag of a repository belongs here; `check --registry` measures the rest.
+build is seen to write a path: a recursive chown there copies up the files of a tree every image
+of that repository fills (`chown -R app /usr/local/lib/python3.12` on `python`), a COPY over a
+file every image of it holds replaces that file (nginx's `default.conf`), a removal of docs hides
+the base's own (but Alpine, BusyBox and distroless images ship none), and a COPY over the main
+config file of a package an install named replaces it (`PACKAGE_FILES`). The ENV and WORKDIR a
+well-known image's Dockerfile set are handed to its children. Only what holds in every tag of a
+repository (every release of a distribution family) belongs here; `check --registry` measures
+the rest.
 """
 
 from __future__ import annotations
