@@ -7,7 +7,12 @@ Dockerfile up the FROM chain. With the build context present (the Dockerfile's d
 the config names another), the paths are known file by file (`COPY src .` writes `/test.txt` when
 `src/test.txt` exists), read as BuildKit reads them: the ignore file (`<Dockerfile>.dockerignore`
 beside the Dockerfile, else the context's `.dockerignore`), `--exclude` and `--parents`. Without
-the context, the same sources copied to the same place count.
+the context, the same sources copied to the same place count, as do one file copied twice to one
+path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, what a
+stage copied from the context coming back with `COPY --from`, files a RUN is seen to write
+(`cp .env.example .env`), and files a well-known base image or an installed package ships
+(nginx's `default.conf`, the official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf`
+after `apt-get install nginx`).
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping

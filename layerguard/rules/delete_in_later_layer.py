@@ -7,9 +7,13 @@ Reports a `RUN` of a shipped stage that removes file bytes an earlier layer adde
 `pip uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN`
 (`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to
 write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf
-/opt/vendor`). Not reported: what the same `RUN` created before removing it (download, extract,
-install, then clean up), and paths of the base image that nothing shows to hold bytes (a `.list`
-file, `/etc/motd`): without the registry only docs and man pages (`/usr/share/doc`, ...) count.
+/opt/vendor`); so does `truncate -s 0` of what it wrote, and a script the `RUN` runs that a
+`COPY` brought from the build context. Not reported: what the same `RUN` created before removing
+it (download, extract, install, then clean up), branches the `ARG` defaults rule out, and paths of
+the base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the
+registry only docs and man pages (`/usr/share/doc`, ..., none on Alpine) and debconf's database
+on Debian-family images count. A package removal counts when it names a package an earlier
+install named (or the base image is not a minimal one); `apt-get autoremove` alone does not.
 The message names the instruction that added the files, when a checked Dockerfile shows it.
 
 ## Why is this bad?
