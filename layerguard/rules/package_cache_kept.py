@@ -11,16 +11,21 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
   `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
   `pacman -Scc`;
-- `pip install` (and `get-pip.py`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`; `uv` without
+- `pip install` (and `get-pip.py`, `pip3.11`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
+  (not `--no-deps` installs of checkouts and local files, which fetch nothing); `uv` without
   `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
-- `npm install`/`npm ci` without `npm cache clean --force`; `yarn` without `yarn cache clean`;
-  `pnpm install` without `pnpm store prune`;
+- `npm install`/`npm ci` without `npm cache clean --force`; `yarn` (and Yarn 2+'s `workspaces
+  focus`) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`);
-- `gem install` leaving `.gem` files; `composer install` without `composer clear-cache`;
+- `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
+  `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
+- vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
+  InstallAzureCLIDeb), and, with the build context present, scripts a `COPY` brought from it;
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
-directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH` and the like put it).
+directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH` and the like put it,
+in the home of the `USER` or the `ENV HOME` the `RUN` sees).
 The message names the package manager and its own fix.
 
 ## Why is this bad?
