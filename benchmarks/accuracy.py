@@ -30,7 +30,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in (2, 3, 4)))
+    for n in ("holdout", *(f"holdout{i}" for i in (2, 3, 4, 5)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[234]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[2345]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2
