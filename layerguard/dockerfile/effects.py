@@ -760,6 +760,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     operands = _operands(words)
+    installer = _conda_installer(tool, words)
+    if installer is not None:
+        # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p.
+        yield Op(WRITE, tool, _paths([installer], command), text, TREE, HEAVY)
     if tool in ("rm", "unlink", "shred"):
         yield Op(REMOVE, tool, _paths(operands, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
@@ -956,6 +960,21 @@ def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool]
     if name is None:
         return None
     return name, home, skel and tool == "useradd"
+
+
+_CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
+
+
+def _conda_installer(tool: str, words: tuple[str, ...]) -> str | None:
+    """The prefix a conda installer script installs into (`bash Miniforge3.sh -b -p /opt/conda`,
+    `./Miniconda3-latest-Linux-x86_64.sh -b -p $CONDA_DIR`; `~/miniconda3` by default)."""
+    script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+    name = posixpath.basename(script).lower()
+    if not name.endswith(".sh") or not any(n in name for n in _CONDA_INSTALLERS):
+        return None
+    return _option_value(words, "-p") or "~/" + (
+        "anaconda3" if "anaconda" in name else "miniconda3"
+    )
 
 
 def _top_entry(

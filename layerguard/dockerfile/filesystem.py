@@ -260,10 +260,12 @@ def _run(
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
         elif op.kind == UNPACK:
-            # An archive a COPY wrote, by its name or as a file inside a copied tree.
+            # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
+            # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
             unpacked.extend(
                 Hit(e, path, True)
                 for path in op.paths
+                if not any(o.path == path for o in own)
                 for e in live
                 if (e.role == ARCHIVE and _same_file(path, e.path))
                 or (

@@ -171,6 +171,12 @@ CLEAN = [
         "RUN rm /etc/nginx/sites-enabled/default\n",
         id="J-all-but-a-name-autoremove-alone-and-enabled-links",
     ),
+    pytest.param(
+        "FROM debian\nWORKDIR /opt/bin\nCOPY . /opt/bin\n"
+        "RUN wget -q https://x/pypy3.11-linux64.tar.bz2 && tar -xjf pypy3.11-linux64.tar.bz2"
+        " && rm pypy3.11-linux64.tar.bz2\n",
+        id="J-an-archive-the-run-downloaded-into-a-copied-tree",
+    ),
 ]
 
 
@@ -451,6 +457,14 @@ FLAGGED = [
         "COPY httpd.conf /etc/httpd/httpd.conf\nCOPY httpd.conf /etc/httpd/conf/httpd.conf\n",
         [(4, "LG002")],
         id="J-the-config-file-a-rhel-package-ships",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nENV CONDA_DIR=/opt/conda\n"
+        "RUN wget -q https://x/Miniforge3-Linux-x86_64.sh -O /tmp/miniforge.sh"
+        " && /bin/bash /tmp/miniforge.sh -b -p ${CONDA_DIR} && rm /tmp/miniforge.sh\n"
+        "RUN useradd -m conda && chown -R conda:conda /opt\n",
+        [(4, "LG004")],
+        id="J-a-conda-installer-fills-its-prefix",
     ),
 ]
 
