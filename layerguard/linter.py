@@ -242,18 +242,16 @@ def _check_file(
     if not model.stages:
         return []
     chain = graph.chain(key)
+    # The external image the chain stands on: what the registry lists, and what bases knows.
+    outside = next((link.image for link in chain if link.file is None), None)
     base = built = built_layers = None
     if measurer is not None:
-        external = [link.image for link in chain if link.file is None]
-        if chain and chain[0].file is None:
-            base = measurer.base(chain[0].image)
-        elif external:
-            base = measurer.base(external[0])
+        if outside is not None:
+            base = measurer.base(outside)
         if source.image is not None:
             built = measurer.built(source.image)
             built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
-    outside = next((link.image for link in chain if link.file is None), None)
     model_layers = layers(steps, base, outside)
     ctx = Context(model, source.image, steps, chain, base, built, model_layers, built_layers, text)
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]

@@ -735,9 +735,7 @@ class _Parser:
             block.dead = block.taken or truth is False
             block.taken = block.taken or truth is True
             return i
-        if keyword == "!" and self._reading() is not None:
-            reading = self._reading()
-            assert reading is not None
+        if keyword == "!" and (reading := self._reading()) is not None:
             reading.append("!")
             return i
         if keyword in _SKIPPED:

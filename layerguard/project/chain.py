@@ -107,7 +107,9 @@ class Graph:
         source = self._sources[key]
         own: list[Step] = []
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
-        for stage in self.model(key).shipped_stages():
+        stage_files: dict[int, tuple[CopyWrite, ...]] = {}  # what each stage copied, by index
+        model = self.model(key)
+        for stage in model.shipped_stages():
             for instr in stage.instructions:
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, source.context)
@@ -115,7 +117,7 @@ class Graph:
                     own.append(Step(source.display, source.image, instr, False, run, ()))
                 elif instr.keyword in ("copy", "add"):
                     writes = tuple(copy_writes(instr, source.context, key))
-                    writes += _through_stage(self.model(key), instr, writes, source.context, key)
+                    writes += _through_stage(model, instr, writes, source.context, key, stage_files)
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
@@ -150,7 +152,12 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
 
 
 def _through_stage(
-    model: Model, instr: Instruction, writes: tuple[CopyWrite, ...], context: str | None, key: str
+    model: Model,
+    instr: Instruction,
+    writes: tuple[CopyWrite, ...],
+    context: str | None,
+    key: str,
+    known: dict[int, tuple[CopyWrite, ...]],
 ) -> tuple[CopyWrite, ...]:
     """The files a `COPY --from=STAGE` brings that STAGE (or a stage it is built FROM) copied
     from the build context, named as in the context: `COPY --from=deps /opt/app /opt/app` after
@@ -163,9 +170,15 @@ def _through_stage(
     )
     theirs: list[CopyWrite] = []
     while stage is not None:
-        for step in stage.instructions:
-            if step.keyword in ("copy", "add") and not step.flag("from"):
-                theirs += (w for w in copy_writes(step, context, key) if not (w.tree or w.either))
+        if stage.index not in known:  # (several COPY --from the same stage list it once)
+            known[stage.index] = tuple(
+                w
+                for step in stage.instructions
+                if step.keyword in ("copy", "add") and not step.flag("from")
+                for w in copy_writes(step, context, key)
+                if not (w.tree or w.either)
+            )
+        theirs += known[stage.index]
         stage = model.stages[stage.base_stage] if stage.base_stage is not None else None
     out = []
     for write in writes:
