@@ -338,7 +338,8 @@ class Op(NamedTuple):
     family: str = ""
     recursive: bool = True
     blind: bool = False
-    file_hint: bool = False  # the command shows its paths are files (chmod +x, setcap)
+    file_hint: bool = False  # the command shows its paths are files (chmod +x, chmod 600)
+    program: bool = False  # it needs a program there (chmod +x, setcap): the build fails unless
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
     # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)
@@ -779,11 +780,17 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             rest = _operands(words, frozenset({"--reference", "--from"}))
         if not any(w.startswith("--reference") for w in words):
             rest = rest[1:]
-        hint = tool == "chmod" and bool(words[1:]) and _adds_execute(words)
+        program = tool == "chmod" and bool(words[1:]) and _adds_execute(words)
         recursive = _recursive(words)
+        # `chmod 600 /root/.vnc/passwd`: a mode without the owner's x bit is a file's (such a
+        # directory could not be entered).
+        hint = program or (tool == "chmod" and not recursive and _file_mode(words))
         if not recursive:  # `chmod 1777 /srv/http.d/`: the slash says a directory, an entry only
             rest = [w for w in rest if not w.endswith("/")]
-        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=recursive, file_hint=hint)
+        yield Op(
+            CHOWN, tool, _paths(rest, command), text,
+            recursive=recursive, file_hint=hint, program=program,
+        )  # fmt: skip
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
     elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words:
@@ -792,7 +799,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         )
     elif tool == "setcap":
         rest = [w for w in words[1:] if not w.startswith("-")][1:]
-        yield Op(CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True)
+        yield Op(
+            CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True, program=True
+        )
     elif tool == "setfacl":
         rest = _operands(words, frozenset({"-m", "-x", "-M", "-X", "--modify", "--remove"}))
         yield Op(CHOWN, tool, _paths(rest, command), text, recursive=_recursive(words))
@@ -1020,6 +1029,13 @@ def _adds_execute(words: tuple[str, ...]) -> bool:
     if mode.isdigit():
         return any(int(d) & 1 for d in mode[-3:])
     return "x" in mode and ("+" in mode or "=" in mode)
+
+
+def _file_mode(words: tuple[str, ...]) -> bool:
+    """chmod's mode is an octal one without the owner's execute bit: `600`, `0644`, `400`."""
+    modes = [w for w in words[1:] if not _is_chmod_option(w)]
+    mode = modes[0] if modes else ""
+    return len(mode) >= 3 and mode.isdigit() and not int(mode[-3]) & 1
 
 
 def _recursive(words: tuple[str, ...]) -> bool:

@@ -319,8 +319,11 @@ def _reach(
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
-            if made_here or op.blind or op.kind == TOUCH or moves:
-                continue  # (touch makes a file as often as it touches one)
+            if made_here or op.blind or op.kind == TOUCH or (moves and not entry.copied):
+                # (touch makes a file as often as it touches one; what an extraction left
+                # below its top may be empty directories, where a copied tree holds the files
+                # the build context or stage had there, and mv fails unless one is)
+                continue
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / (`COPY rootfs/ /`) or a home made from /etc/skel
             # says nothing of any directory below it.
@@ -532,7 +535,7 @@ def _a_program(path: str, op: Op) -> bool:
         return False
     if posixpath.dirname(path) in BIN_DIRS:
         return True
-    return op.file_hint and (op.tool == "setcap" or names_a_file(path))
+    return op.program and (op.tool == "setcap" or names_a_file(path))
 
 
 def _always_written(path: str, entry: Entry) -> bool:

@@ -466,6 +466,23 @@ FLAGGED = [
         [(4, "LG004")],
         id="J-a-conda-installer-fills-its-prefix",
     ),
+    # K: classes found after the fifth held-out set, from the sets' misses.
+    pytest.param(
+        "FROM debian\nADD passwd /root/.vnc/passwd\nRUN chmod 600 /root/.vnc/passwd\n"
+        "COPY conf/ /etc/app/\nRUN chmod 750 /etc/app\nRUN chmod 644 /etc/hostname\n",
+        [(3, "LG004")],
+        id="K-a-file-mode-says-a-file",
+    ),
+    pytest.param(
+        "FROM alpine AS get\nRUN mkdir /tmp/src && wget -O /tmp/x.zip https://e.com/x.zip"
+        " && unzip /tmp/x.zip -d /tmp/src\n"
+        "FROM debian\nCOPY --from=get /tmp/src /tmp/src\n"
+        "RUN curl -o /tmp/y.tgz https://e.com/y.tgz && tar -C /srv -xzf /tmp/y.tgz\n"
+        "RUN mkdir -p /tmp/src/defaults && mv /tmp/src/upload /tmp/src/defaults/\n"
+        "RUN mv /srv/data /data\n",
+        [(6, "LG003")],
+        id="K-mv-inside-a-copied-tree",
+    ),
 ]
 
 
