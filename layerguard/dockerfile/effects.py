@@ -1215,6 +1215,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _PIP or tool.endswith("get-pip.py"):
         installs = sub == "install" or tool.endswith("get-pip.py")
         return "pip", installs, installs
+    if tool == "pipx":  # its own venvs; the pip it runs there is given no cache of note
+        return "pip", sub == "install", False
     if tool == "uv":
         second = _subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")
@@ -1358,6 +1360,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return any(w.startswith("-e") for w in words[1:2])
     if tool in _PIP:
         return sub == "uninstall"
+    if tool == "pipx":
+        return sub in ("uninstall", "uninstall-all")
     if tool in _NODE:
         return sub in ("uninstall", "remove", "prune", "rm")
     if tool == "gem":

@@ -4,7 +4,7 @@ r"""Delete in later layer: a RUN removes files that an earlier layer added.
 Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`,
 `unlink`, `find ... -delete` or `-exec rm`, `mv` (the old path is hidden), a package removal
 (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`,
-`pip uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN`
+`pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN`
 (`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to
 write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf
 /opt/vendor`); so does `truncate -s 0` of what it wrote, and a script the `RUN` runs that a

@@ -483,6 +483,12 @@ FLAGGED = [
         [(6, "LG003")],
         id="K-mv-inside-a-copied-tree",
     ),
+    pytest.param(
+        "FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pipx uninstall mypy\n"
+        "RUN pipx install ruff && pipx uninstall ruff\n",
+        [(2, "LG003")],
+        id="K-pipx-uninstall-of-what-the-base-installed",
+    ),
 ]
 
 
