@@ -67,14 +67,21 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
+_NGINX_IMAGE = (
+    "/docker-entrypoint.sh",
+    "/etc/nginx/nginx.conf",
+    "/etc/nginx/conf.d/default.conf",
+    "/usr/share/nginx/html/index.html",
+    "/usr/share/nginx/html/50x.html",
+)
+_TOMCAT_CONF = (
+    *("server.xml", "context.xml", "web.xml", "tomcat-users.xml", "logging.properties"),
+    *("catalina.properties", "catalina.policy"),
+)
+_ELASTIC = "docker.elastic.co/"
+_ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _FILES: Mapping[str, tuple[str, ...]] = {
-    "nginx": (
-        "/docker-entrypoint.sh",
-        "/etc/nginx/nginx.conf",
-        "/etc/nginx/conf.d/default.conf",
-        "/usr/share/nginx/html/index.html",
-        "/usr/share/nginx/html/50x.html",
-    ),
+    "nginx": _NGINX_IMAGE,
     "php": (
         "/usr/local/bin/docker-php-entrypoint",
         "/usr/local/etc/php-fpm.conf",
@@ -91,6 +98,60 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     },
     "wordpress": (_ENTRYPOINT,),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
+    # Servers whose images ship the default configuration a Dockerfile most often replaces.
+    "tomcat": tuple(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
+    "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
+    "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
+    "openresty/openresty": (
+        "/usr/local/openresty/nginx/conf/nginx.conf",
+        "/etc/nginx/conf.d/default.conf",
+    ),
+    **{
+        key: tuple(f"/usr/share/elasticsearch/config/{n}" for n in _ELASTIC_CONF)
+        for key in ("elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch")
+    },
+    **{
+        key: ("/usr/share/kibana/config/kibana.yml",)
+        for key in ("kibana", _ELASTIC + "kibana/kibana")
+    },
+    **{
+        key: (
+            *(f"/usr/share/logstash/config/{n}" for n in ("logstash.yml", "pipelines.yml")),
+            "/usr/share/logstash/pipeline/logstash.conf",
+        )
+        for key in ("logstash", _ELASTIC + "logstash/logstash")
+    },
+    "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
+    "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
+    "prom/alertmanager": ("/etc/alertmanager/alertmanager.yml",),
+    "telegraf": ("/etc/telegraf/telegraf.conf",),
+    "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
+    "fluent/fluent-bit": ("/fluent-bit/etc/fluent-bit.conf", "/fluent-bit/etc/parsers.conf"),
+    "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
+    "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html"),
+    "varnish": ("/etc/varnish/default.vcl",),
+    "mariadb": ("/etc/mysql/my.cnf", "/etc/mysql/mariadb.cnf", _ENTRYPOINT),
+    "odoo": ("/etc/odoo/odoo.conf", "/entrypoint.sh", "/usr/local/bin/wait-for-psql.py"),
+    "sonarqube": ("/opt/sonarqube/conf/sonar.properties",),
+    "quay.io/keycloak/keycloak": ("/opt/keycloak/conf/keycloak.conf",),
+    "jenkins/jenkins": ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh"),
+    "docker": (_ENTRYPOINT,),  # (dockerd-entrypoint.sh only in the dind tags)
+    "pytorch/torchserve": (
+        "/usr/local/bin/dockerd-entrypoint.sh",
+        "/home/model-server/config.properties",
+    ),
+    # tiangolo's images ship their start scripts and a sample app in /app.
+    "tiangolo/uvicorn-gunicorn*": (
+        "/start.sh",
+        "/start-reload.sh",
+        "/gunicorn_conf.py",
+        "/app/main.py",
+    ),
+    "tiangolo/uwsgi-nginx-flask": (
+        "/entrypoint.sh",
+        "/uwsgi-nginx-entrypoint.sh",
+        "/app/prestart.sh",
+    ),
 }
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -105,7 +166,15 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "*s2i-*": (("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
 }
-_WORKDIR: Mapping[str, str] = {"*jupyter/*-notebook": "/home/jovyan", "*s2i-*": "/opt/app-root/src"}
+_WORKDIR: Mapping[str, str] = {
+    "*jupyter/*-notebook": "/home/jovyan",
+    "*s2i-*": "/opt/app-root/src",
+    "pytorch/torchserve": "/home/model-server",
+    "tiangolo/*": "/app",
+    "tomcat": "/usr/local/tomcat",
+    "grafana/grafana*": "/usr/share/grafana",
+    "prom/prometheus": "/prometheus",
+}
 
 
 # The main configuration files a package installs, by package manager: a COPY to one of these

@@ -11,8 +11,8 @@ the context, the same sources copied to the same place count, as do one file cop
 path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, what a
 stage copied from the context coming back with `COPY --from`, files a RUN is seen to write
 (`cp .env.example .env`), and files a well-known base image or an installed package ships
-(nginx's `default.conf`, the official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf`
-after `apt-get install nginx`).
+(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
+official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`).
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping

@@ -489,6 +489,27 @@ FLAGGED = [
         [(2, "LG003")],
         id="K-pipx-uninstall-of-what-the-base-installed",
     ),
+    pytest.param(
+        "FROM tomcat:10-jdk21\nCOPY server.xml conf/\nCOPY app.war webapps/ROOT.war\n",
+        [(2, "LG002")],
+        id="K-the-config-a-server-image-ships-tomcat",
+    ),
+    pytest.param(
+        "FROM prom/prometheus:v2.53.0\nCOPY prometheus.yml /etc/prometheus/\n"
+        "COPY rules.yml /etc/prometheus/\n",
+        [(2, "LG002")],
+        id="K-the-config-a-server-image-ships-prometheus",
+    ),
+    pytest.param(
+        "FROM pytorch/torchserve:latest-gpu\nCOPY config.properties config.properties\n",
+        [(2, "LG002")],
+        id="K-a-file-in-the-workdir-a-vendor-image-sets",
+    ),
+    pytest.param(
+        "FROM docker:27-cli\nCOPY dockerd-entrypoint.sh /usr/local/bin/\n",
+        [],
+        id="K-only-the-dind-tags-hold-dockerd-entrypoint",
+    ),
 ]
 
 
