@@ -57,6 +57,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "continuumio/*conda3": ("/opt/conda",),
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),
+    "*jupyter/*spark-notebook": ("/usr/local/spark",),
     "*s2i-*": ("/opt/app-root",),
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
@@ -164,7 +165,14 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         *(("CONDA_DIR", "/opt/conda"), ("NB_USER", "jovyan"), ("NB_UID", "1000")),
         *(("NB_GID", "100"), ("HOME", "/home/jovyan")),
     ),
+    "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
     "*s2i-*": (("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
+}
+# The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
+# fix-permissions there changes nothing the base wrote.
+_FIXED: Mapping[str, tuple[str, ...]] = {
+    "*jupyter/*-notebook": ("/opt/conda", "/home/jovyan"),
+    "*s2i-*": ("/opt/app-root",),
 }
 _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
@@ -222,6 +230,7 @@ class Known(NamedTuple):
     env: tuple[tuple[str, str], ...] = ()
     workdir: str = ""
     debian: bool = False  # of Debian's family: debconf's database is there
+    fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
 
     @property
     def heavy(self) -> tuple[str, ...]:
@@ -241,11 +250,12 @@ def known(image: ImageRef | None) -> Known:
     files = tuple(f for key, found in _FILES.items() if _is(name, key) for f in found)
     env = tuple(pair for key, found in _ENV.items() if _is(name, key) for pair in found)
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
+    fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
     debian = docs and not any(d in name for d in _NOT_DEBIAN)
-    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian)
+    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed)
 
 
 def _name(image: ImageRef) -> str:

@@ -353,11 +353,11 @@ def _reach(
             files, size = (1, known[0]) if known else (0, 0)
         return [Hit(Entry(path, TREE, EXACT, size, BASE), path, True, files)] if files else []
     # (fix-permissions, of Jupyter and s2i images, changes only what is not yet group-writable:
-    # their base images ran it over their own files.)
+    # their base images ran it over their own trees, not over all they hold: Spark's.)
     filled = (
         op.kind == CHOWN
         and recursive
-        and op.tool != "fix-permissions"
+        and (op.tool != "fix-permissions" or not in_tree(path, held.fixed))
         and _filled(path, held)
         and not _made_by_build(path, held, live)
     )

@@ -510,6 +510,12 @@ FLAGGED = [
         [],
         id="K-only-the-dind-tags-hold-dockerd-entrypoint",
     ),
+    pytest.param(
+        'FROM quay.io/jupyter/pyspark-notebook\nRUN fix-permissions "${SPARK_HOME}/R/lib"\n'
+        'RUN fix-permissions "${CONDA_DIR}" && fix-permissions /home/jovyan\n',
+        [(2, "LG004")],
+        id="K-fix-permissions-over-a-tree-the-base-never-fixed",
+    ),
 ]
 
 
