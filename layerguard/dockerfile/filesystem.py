@@ -488,6 +488,9 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
+    vendor = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/opt/")
+    if vendor and not _names_a_package(path, entry.packages):
+        return False  # (a distribution package lands in /opt only by its vendor's name)
     return (
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)

@@ -560,6 +560,26 @@ def test_the_origin_is_the_layer_that_wrote_the_file(lint_files: Lint) -> None:
     assert (finding.estimated, finding.severity.name) == ({"paths": 1, "bytes": 5000}, "INFO")
 
 
+def test_a_distribution_package_lands_in_opt_only_by_its_name(
+    message: Callable[[str, str], str],
+) -> None:
+    """apt, apk and yum install into /opt only a vendor's package (`/opt/google/chrome`): what
+    a copy put in /opt/app came from the copy alone."""
+    copied = message(
+        "FROM debian AS b\nRUN mkdir /opt/app\nFROM debian\n"
+        "RUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=b /opt/app /opt/app\nRUN rm -f /opt/app/settings.py\n",
+        "LG003",
+    )
+    assert "(added by Dockerfile:5)" in copied
+    vendor = message(
+        "FROM debian\nRUN apt-get update && apt-get install -y google-chrome-stable"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /opt/google/chrome/locales\n",
+        "LG003",
+    )
+    assert "(added by Dockerfile:2)" in vendor
+
+
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
     assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
     assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
