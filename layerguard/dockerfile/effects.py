@@ -180,6 +180,14 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "cargo": (("CARGO_HOME", "/registry"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
 }
+# Command-line options that move a manager's cache, and the variable each stands for.
+_CACHE_OPTIONS = {
+    "pip": ("--cache-dir", "PIP_CACHE_DIR"),
+    "uv": ("--cache-dir", "UV_CACHE_DIR"),
+    "npm": ("--cache", "npm_config_cache"),
+    "yarn": ("--cache-folder", "YARN_CACHE_FOLDER"),
+    "pnpm": ("--store-dir", "PNPM_STORE_DIR"),
+}
 _TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
@@ -771,6 +779,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         only = _find_filter(words)
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
+        if _directories_only(words):
+            return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
         only = _find_filter(words)
         yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool in ("chown", "chmod", "chgrp"):
@@ -926,9 +936,38 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
         )
-    elif tool in _BUILDERS and command.cwd:
+    elif (tool in _BUILDERS or _runs_scripts(tool, words)) and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+
+
+# Subcommands of these managers that manage packages; any other runs the project's scripts.
+_MANAGING = {
+    "yarn": frozenset(
+        {"", "install", "add", "remove", "upgrade", "cache", "config", "global", "workspaces",
+         "set", "plugin", "dlx", "info", "why", "list", "audit", "policies", "import", "init"}
+    ),
+    "pnpm": frozenset(
+        {"install", "i", "add", "remove", "rm", "update", "up", "store", "config", "fetch",
+         "prune", "import", "setup", "env", "audit", "list", "ls", "why", "deploy", "link"}
+    ),
+}  # fmt: skip
+_SCRIPT_RUNS = {
+    "npm": frozenset({"run", "run-script", "exec", "x", "start", "test", "restart", "rebuild"}),
+    "bundle": frozenset({"exec"}),
+    "poetry": frozenset({"run"}),
+    "uv": frozenset({"run"}),
+    "composer": frozenset({"run-script", "run", "exec"}),
+}
+
+
+def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
+    """A package manager that runs the project's own scripts (`npm run build`, `yarn build`,
+    `bundle exec rake assets:precompile`): they write into the project like a build tool."""
+    sub = _subcommand(words)
+    if tool in _MANAGING:
+        return sub not in _MANAGING[tool]
+    return sub in _SCRIPT_RUNS.get(tool, ())
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
@@ -1079,8 +1118,38 @@ def _find_filter(words: tuple[str, ...]) -> tuple[str, ...] | None:
     words = tuple(kept)
     names = [words[i + 1] for i, w in enumerate(words[:-1]) if w in _FIND_NAMES]
     if any(w in _FIND_SELECT for w in words):
-        return ()
+        return None if _every_file_alternative(words) else ()
     return tuple(names) if names else None
+
+
+def _every_file_alternative(words: tuple[str, ...]) -> bool:
+    """One of the find's `-o` alternatives selects every file below its roots: `-type d -exec
+    chmod 755 {} + -o -type f -exec chmod 644 {} +`."""
+    tests: list[str] = []
+    skipping = False
+    for word in (*words[1:], "-o"):
+        if skipping:
+            skipping = word not in (";", "+")
+        elif word in ("-exec", "-execdir", "-ok", "-okdir"):
+            skipping = True
+        elif word in ("-o", "-or"):
+            if tests in (["-type", "f"], ["(", "-type", "f", ")"]):
+                return True
+            tests = []
+        elif (word.startswith("-") or tests or word in ("(", ")", "!")) and word not in (
+            *("-print", "-print0", "-delete", "-prune", "-quit"),
+        ):
+            tests.append(word)
+    return False
+
+
+def _directories_only(words: tuple[str, ...]) -> bool:
+    """A find that selects directories alone (every `-type` is `d`) and changes each without
+    recursing into it (no `-R` in what it runs)."""
+    types = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-type", "-xtype")]
+    at = next(i for i, w in enumerate(words) if w in ("-exec", "-execdir"))
+    recursive = _recursive(tuple(w for w in words[at + 1 :] if w not in (";", "+", "{}")))
+    return bool(types) and all(t == "d" for t in types) and not recursive
 
 
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:
@@ -1129,10 +1198,11 @@ def _package_ops(
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
     variables = {**env, **dict(command.assignments)}
-    if family == "npm":
-        given = _option_value(words, "", "--cache")
-        if given:
-            variables["npm_config_cache"] = given
+    option = _CACHE_OPTIONS.get(family)
+    given = _option_value(words, "", option[0]) if option else None
+    if option and given:
+        # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
+        variables[option[1]] = _path(given, command) or given
     where = cache_paths(family, variables, tool)
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
@@ -1386,6 +1456,7 @@ class CopyWrite(NamedTuple):
     origin: str = ""  # the --from stage or image; '' for the build context
     into: str = ""  # the destination as resolved
     file: str = ""  # the build context's file it copies (relative to the context), when listed
+    excludes: tuple[str, ...] = ()  # its --exclude patterns (ARG/ENV expanded)
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
@@ -1498,6 +1569,8 @@ def copy_writes(
                       norm, origin, dest, w.file)
             for w in out[start:end]
         ]  # fmt: skip
+    if excludes:
+        out = [w._replace(excludes=tuple(excludes)) for w in out]
     return out
 
 

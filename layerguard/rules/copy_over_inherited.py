@@ -185,6 +185,11 @@ def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
         rel = file.source[len(tree.source) + 1 :]
     else:
         return False
+    if tree.excludes:
+        from layerguard.dockerfile.ignorefile import excluder
+
+        if excluder(list(tree.excludes)).matches(rel):
+            return False  # `COPY --exclude=requirements.txt . .` leaves it out
     return file.path == tree.into.rstrip("/") + "/" + rel
 
 

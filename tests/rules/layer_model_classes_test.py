@@ -516,6 +516,48 @@ FLAGGED = [
         [(2, "LG004")],
         id="K-fix-permissions-over-a-tree-the-base-never-fixed",
     ),
+    # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
+    pytest.param(
+        "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
+        "COPY --exclude=*.md . .\n",
+        [(4, "LG002")],
+        id="L-copy-exclude-without-the-context",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY . /var/www/html/\n"
+        "RUN find /var/www/html -type d -exec chmod 755 {} +\n"
+        "RUN find /var/www/html -type d -exec chown -R www-data {} +\n",
+        [(4, "LG004")],
+        id="L-find-type-d-changes-directory-entries",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY . /var/www/html/\n"
+        "RUN find /var/www/html -type d -exec chmod 755 {} + -o -type f -exec chmod 644 {} +\n",
+        [(3, "LG004")],
+        id="L-find-type-d-or-type-f-changes-every-file",
+    ),
+    pytest.param(
+        "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm run build && rm -rf dist/*.map\n"
+        "RUN yarn build && rm -rf .next/cache\n"
+        "RUN bundle exec rake assets:precompile && rm -rf tmp/cache\n",
+        [],
+        id="L-a-package-manager-running-the-projects-scripts-builds",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim\nRUN pip install --cache-dir /tmp/pc flask && rm -rf /tmp/pc\n"
+        "RUN uv pip install --system --cache-dir=/tmp/uc flask && rm -rf /tmp/uc\n"
+        "RUN yarn install --cache-folder /tmp/yc && rm -rf /tmp/yc\n"
+        "RUN pip install --cache-dir /tmp/pc2 django\n",
+        [(5, "LG005")],
+        id="L-a-cache-moved-by-an-option",
+    ),
+    pytest.param(
+        "FROM rust:1.77\n"
+        "RUN --mount=type=cache,target=/usr/local/cargo/registry cargo install ripgrep\n"
+        "RUN cargo install fd-find && rm -rf /usr/local/cargo/registry\n",
+        [],
+        id="L-a-cache-where-the-base-image-env-puts-it",
+    ),
 ]
 
 

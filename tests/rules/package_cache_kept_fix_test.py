@@ -43,7 +43,7 @@ SAFE = [
     ),
     pytest.param(
         "FROM rust\nRUN cargo install ripgrep\n",
-        "FROM rust\nRUN cargo install ripgrep && rm -rf /root/.cargo/registry\n",
+        "FROM rust\nRUN cargo install ripgrep && rm -rf /usr/local/cargo/registry\n",
         id="cargo-rm",
     ),
     pytest.param(
