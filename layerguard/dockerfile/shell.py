@@ -553,6 +553,7 @@ def _is_array_start(part: _Part) -> bool:
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
 _TESTS = frozenset({"[", "test", "[["})
+_CONSTANTS = (["true"], ["false"], [":"])  # commands whose status is known
 _SEPARATORS = frozenset({";", "\n", "&"})
 _CASE_ENDS = frozenset({";;", ";&", ";;&"})
 
@@ -560,7 +561,10 @@ _CASE_ENDS = frozenset({";;", ";&", ";;&"})
 class _Block:
     """An if/case/loop: what was known on entry, and what any branch changed."""
 
-    __slots__ = ("changed", "cond", "cwd", "dead", "env", "kind", "moved", "pattern", "taken")
+    __slots__ = (
+        *("changed", "cond", "cwd", "dead", "env", "kind", "moved", "pattern", "patterns"),
+        *("subject", "taken"),
+    )
 
     def __init__(self, kind: str, env: dict[str, str], cwd: str | None) -> None:
         self.kind = kind
@@ -574,6 +578,9 @@ class _Block:
         self.cond: list[bool | str | None] | None = None
         self.dead = False
         self.taken = False
+        # A case's word when known, and the patterns of the branch being read.
+        self.subject: str | None = None
+        self.patterns: list[_Word] = []
 
 
 def _test(fields: list[str]) -> bool | None:
@@ -675,8 +682,11 @@ class _Parser:
             if block is not None and block.pattern:
                 if isinstance(token, _Op) and token.op == ")":
                     block.pattern = False
+                    self._decide(block)
                 elif isinstance(token, _Word) and token.keyword == "esac":
                     self._close("case")
+                elif isinstance(token, _Word):
+                    block.patterns.append(token)
                 continue
             if isinstance(token, _Op):
                 i = self._operator(token.op, tokens, i)
@@ -811,8 +821,31 @@ class _Parser:
                     break
                 words.append(token)
         self._run_substitutions(words)
-        self.blocks[-1].pattern = True
+        block = self.blocks[-1]
+        block.pattern = True
+        if len(words) == 1:
+            subject, exact = self._value_of(words[0])
+            block.subject = subject if exact else None
         return i
+
+    def _decide(self, block: _Block) -> None:
+        """Whether the case branch whose patterns were just read runs: its word is known and
+        matches one (or none) of them, and no earlier branch surely ran."""
+        patterns = [self._value_of(w) for w in block.patterns]
+        block.patterns = []
+        match: bool | None = None
+        if block.subject is not None:
+            subject = block.subject
+            if any(exact and fnmatchcase(subject, p) for p, exact in patterns):
+                match = True
+            elif all(exact for _, exact in patterns):
+                match = False
+        block.dead = block.taken or match is False
+        block.taken = block.taken or match is True
+
+    def _value_of(self, word: _Word) -> tuple[str, bool]:
+        """A word's text without field splitting, and whether all of it is known."""
+        return (word.keyword, True) if word.keyword is not None else self._join(word.parts, [])
 
     def _open(self, kind: str) -> None:
         self.blocks.append(_Block(kind, dict(self.env), self.cwd))
@@ -900,12 +933,13 @@ class _Parser:
         if redirs:
             converted = (self._redirect(r, subs) for r in redirs)
             redirects = tuple(r for r in converted if r is not None)
-        self.last_was_test = bool(fields) and fields[0] in _TESTS
+        self.last_was_test = bool(fields) and (fields[0] in _TESTS or fields in _CONSTANTS)
         self.last_test = None
         if self.last_was_test and all(
             self._join(w.parts, [])[1] for w in words if w.keyword is None
         ):
-            self.last_test = _test(fields)
+            # (`if $JUPYTER; then` with ARG JUPYTER=false runs `false`.)
+            self.last_test = _test(fields) if fields[0] in _TESTS else fields != ["false"]
         reading = self._reading()
         if reading is not None:
             reading.append(self.last_test if self.last_was_test else None)

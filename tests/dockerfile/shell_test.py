@@ -74,8 +74,11 @@ def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
             id="pipe",
         ),
         pytest.param(
-            "if [ -f /a ]; then rm /a; elif true; then :; else echo no; fi; ls",
-            [("[", "-f", "/a", "]"), ("rm", "/a"), ("true",), (":",), ("echo", "no"), ("ls",)],
+            "if [ -f /a ]; then rm /a; elif [ -d /b ]; then :; else echo no; fi; ls",
+            [
+                *(("[", "-f", "/a", "]"), ("rm", "/a"), ("[", "-d", "/b", "]"), (":",)),
+                *(("echo", "no"), ("ls",)),
+            ],
             id="if-elif-else",
         ),
         pytest.param(
@@ -459,10 +462,22 @@ def test_corpus_never_raises(shared: Path) -> None:
             [("[", "16", "-lt", "16", "]"), ("[[", "amd64", "==", "a*", "]]"), ("echo", "glob")],
             id="numbers-and-patterns",
         ),
+        pytest.param(
+            "if $OFF; then echo jupyter; fi; if [ -f /a ]; then :; elif true; then :;"
+            " else echo never; fi; false && echo no; true || echo no2",
+            [("false",), ("[", "-f", "/a", "]"), (":",), ("true",), (":",), ("false",), ("true",)],
+            id="true-and-false-commands",
+        ),
+        pytest.param(
+            'case "$ARCH" in arm64) echo arm ;; amd64|x86_64) echo amd ;; *) echo other ;; esac;'
+            ' case "$UNKNOWN" in a) echo a ;; b) echo b ;; esac',
+            [("echo", "amd"), ("echo", "a"), ("echo", "b")],
+            id="case-of-a-known-word",
+        ),
     ],
 )
 def test_branches_the_known_values_rule_out_never_run(
     script: str, expected: list[tuple[str, ...]]
 ) -> None:
-    env = {"GID": "1000", "UID": "1000", "ARCH": "amd64", "EMPTY": "", "N": "16"}
+    env = {"GID": "1000", "UID": "1000", "ARCH": "amd64", "EMPTY": "", "N": "16", "OFF": "false"}
     assert words(script, cwd="/", env=env) == expected

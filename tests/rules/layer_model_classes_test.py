@@ -558,6 +558,14 @@ FLAGGED = [
         [],
         id="L-a-cache-where-the-base-image-env-puts-it",
     ),
+    pytest.param(
+        "FROM debian:bookworm-slim\nARG X=no\nARG JUPYTER=false\n"
+        'RUN case "$X" in yes) apt-get update ;; esac\n'
+        "RUN if $JUPYTER; then apt-get update; fi\n"
+        'RUN case "$X" in y|yes) echo ;; *) apt-get update ;; esac\n',
+        [(6, "LG005")],
+        id="L-a-case-or-if-the-arg-defaults-decide",
+    ),
 ]
 
 
