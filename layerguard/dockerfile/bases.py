@@ -170,6 +170,13 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
     "*s2i-*": (("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
 }
+# The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
+# `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
+_HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "node": (("node", "/home/node"), ("1000", "/home/node")),
+    f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
+    "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
+}
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
 _FIXED: Mapping[str, tuple[str, ...]] = {
@@ -233,6 +240,7 @@ class Known(NamedTuple):
     workdir: str = ""
     debian: bool = False  # of Debian's family: debconf's database is there
     fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
+    homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
 
     @property
     def heavy(self) -> tuple[str, ...]:
@@ -253,11 +261,14 @@ def known(image: ImageRef | None) -> Known:
     env = tuple(pair for key, found in _ENV.items() if _is(name, key) for pair in found)
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
+    homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
     debian = docs and not any(d in name for d in _NOT_DEBIAN)
-    return Known(DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed)
+    return Known(
+        DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes
+    )
 
 
 def _name(image: ImageRef) -> str:

@@ -362,6 +362,8 @@ class RunEffects(NamedTuple):
     ops: tuple[Op, ...]
     files: tuple[str, ...] = ()
     scripts: tuple[tuple[str, str], ...] = ()  # (image path, text) of the scripts it read
+    users: tuple[NewUser, ...] = ()  # the users it adds (useradd, adduser)
+    home: str = ""  # the home of the user it runs as, when an earlier step said ('' if not)
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -402,7 +404,9 @@ def _quote(word: str) -> str:
     )
 
 
-def run_effects(instr: Instruction, files: Mapping[str, str] | None = None) -> RunEffects:
+def run_effects(
+    instr: Instruction, files: Mapping[str, str] | None = None, home: str = ""
+) -> RunEffects:
     """Split a RUN into commands and work out what each writes, removes, re-owns and unpacks.
 
     `files` holds the text of shell scripts an earlier COPY put in the image (image path ->
@@ -411,15 +415,17 @@ def run_effects(instr: Instruction, files: Mapping[str, str] | None = None) -> R
 
     Repositories hold many Dockerfiles with the same RUN (one per variant or version), so the
     result is kept per script, directory, mounts and the variables the script can see.
+    `home` is the home of the RUN's user when an earlier step showed it (`useradd -d /opt/app
+    app`, the base image's `node` user for `USER 1000`).
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
     seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
     given = tuple(sorted(files.items())) if files else ()
-    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given)
+    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home)
     found = _RUN_CACHE.get(key)
     if found is None:
-        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {})
+        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {}, home)
     return found
 
 
@@ -430,7 +436,9 @@ _ENV_READ = frozenset(
 )
 
 
-def _run_effects(scripts: list[str], instr: Instruction, texts: Mapping[str, str]) -> RunEffects:
+def _run_effects(
+    scripts: list[str], instr: Instruction, texts: Mapping[str, str], home: str = ""
+) -> RunEffects:
     commands: list[Command] = []
     for script in scripts:
         commands.extend(split_commands(script, instr.workdir, instr.env))
@@ -445,7 +453,8 @@ def _run_effects(scripts: list[str], instr: Instruction, texts: Mapping[str, str
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    user_home = _home(instr)
+    user_home = instr.env.get("HOME") or home or _home(instr)
+    users: list[NewUser] = []
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     run = _inlined(commands, texts, instr) if texts else commands
     for command, home in _through_xargs(_as_run(run, instr.env, user_home)):
@@ -467,12 +476,16 @@ def _run_effects(scripts: list[str], instr: Instruction, texts: Mapping[str, str
                 files.extend(op.paths)
             elif op.kind == REMOVE:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
-        tool = tool_and_args(command)[0]
+        tool, words = tool_and_args(command)
+        if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
+            users.append(user)
         if tool not in _MODELLED and tool not in _BUILDERS:
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
-    return RunEffects(tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())))
+    return RunEffects(
+        tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home
+    )
 
 
 def _inlined(
@@ -926,9 +939,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         )
         yield Op(WRITE, tool, _paths([clone], command), text, TREE, HEAVY)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
-        name, home, skel = user
-        homes = _paths([home or f"/home/{name}"], command)
-        if skel:
+        homes = _paths([user.home], command)
+        if user.skel:
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
@@ -979,11 +991,22 @@ _USER_LONG_VALUES = frozenset(
 )  # fmt: skip
 
 
-def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool] | None:
-    """(user name, home given with -d/--home/-h, whether useradd fills it from /etc/skel) for
-    `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`, `adduser -D -h /x app`."""
+class NewUser(NamedTuple):
+    """A user `useradd` or `adduser` adds: its name, uid ('' when not given), home, and whether
+    useradd fills the home from /etc/skel."""
+
+    name: str
+    uid: str
+    home: str
+    skel: bool
+
+
+def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
+    """The user of `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`,
+    `adduser -D -h /x app`: the home given with -d/--home/-h, else /home/NAME."""
     name: str | None = None
     home: str | None = None
+    uid = ""
     skel = False
     rest = list(words[1:])
     while rest:
@@ -995,6 +1018,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool]
                 value = value if eq else (rest.pop(0) if rest else "")
                 if option in ("--home-dir", "--home"):
                     home = value
+                elif option == "--uid":
+                    uid = value
         elif word.startswith("-") and len(word) > 1:
             for i, letter in enumerate(word[1:], 1):
                 skel = skel or letter == "m"
@@ -1002,12 +1027,14 @@ def _new_user(tool: str, words: tuple[str, ...]) -> tuple[str, str | None, bool]
                     value = word[i + 1 :] or (rest.pop(0) if rest else "")
                     if letter == "d" or (letter == "h" and tool == "adduser"):
                         home = value
+                    elif letter == "u":
+                        uid = value
                     break
         elif name is None:
             name = word
     if name is None:
         return None
-    return name, home, skel and tool == "useradd"
+    return NewUser(name, uid, home or f"/home/{name}", skel and tool == "useradd")
 
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")

@@ -10,6 +10,7 @@ import os
 import posixpath
 from collections.abc import Mapping
 
+from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.effects import CopyWrite, copy_writes, run_effects
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.model import Inherited, Instruction, Model, build
@@ -109,11 +110,18 @@ class Graph:
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
         stage_files: dict[int, tuple[CopyWrite, ...]] = {}  # what each stage copied, by index
         model = self.model(key)
+        homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         for stage in model.shipped_stages():
+            if stage.base_stage is None:
+                homes = dict(known(stage.base_image).homes)
             for instr in stage.instructions:
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, source.context)
-                    run = run_effects(instr, files)
+                    run = run_effects(instr, files, homes.get(instr.user.split(":", 1)[0], ""))
+                    for user in run.users:
+                        homes[user.name] = user.home
+                        if user.uid:
+                            homes[user.uid] = user.home
                     own.append(Step(source.display, source.image, instr, False, run, ()))
                 elif instr.keyword in ("copy", "add"):
                     writes = tuple(copy_writes(instr, source.context, key))

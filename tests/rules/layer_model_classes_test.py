@@ -566,6 +566,19 @@ FLAGGED = [
         [(6, "LG005")],
         id="L-a-case-or-if-the-arg-defaults-decide",
     ),
+    pytest.param(
+        "FROM node:20-slim\nUSER 1000\n"
+        "RUN npm install -g --prefix /home/node/.local serve && rm -rf /home/node/.npm\n",
+        [],
+        id="L-the-home-of-a-user-the-base-image-added",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN useradd -m -d /opt/app -u 1001 app\nUSER app\n"
+        "RUN npm install && rm -rf /opt/app/.npm\nUSER 1001\n"
+        "RUN npm install && rm -rf /opt/app/.npm\nRUN npm install\n",
+        [(7, "LG005")],
+        id="L-the-home-useradd-gave",
+    ),
 ]
 
 
