@@ -813,6 +813,8 @@ def check_instructions(parsed: ParsedFile) -> None:
             raise ParseError(
                 line, f"{keyword.upper()} before the first FROM: no build stage in current context"
             )
+        elif keyword == "run":
+            _check_mounts(node)
         elif keyword in ("copy", "add") and len(node.args) < 2:
             raise ParseError(
                 line,
@@ -821,6 +823,30 @@ def check_instructions(parsed: ParsedFile) -> None:
             )
     if not staged:
         raise ParseError(parsed.nodes[-1].end_line, "no FROM: the file has no stage to build")
+
+
+_MOUNT_TYPES = frozenset({"bind", "cache", "tmpfs", "secret", "ssh"})
+_MOUNT_WORDS = frozenset({"readonly", "ro", "readwrite", "rw", "required"})
+
+
+def _check_mounts(node: Node) -> None:
+    """`RUN --mount=...` as BuildKit's runmount parser takes it: key=value fields but for
+    `ro`, `rw` and `required`, and a type it knows."""
+    for flag in node.flags:
+        name, _, spec = flag.lstrip("-").partition("=")
+        if name.lower() != "mount":
+            continue
+        import csv  # (BuildKit reads the spec as one CSV record: a quoted value may hold a comma)
+
+        for field in next(csv.reader([spec]), []):
+            key, eq, value = field.partition("=")
+            key = key.strip().lower()
+            if field and not eq and key not in _MOUNT_WORDS:
+                raise ParseError(
+                    node.start_line, f"invalid field '{field}' must be a key=value pair"
+                )
+            if key == "type" and "$" not in value and value.strip().lower() not in _MOUNT_TYPES:
+                raise ParseError(node.start_line, f'unsupported mount type "{value}"')
 
 
 def _unknown_instruction(node: Node) -> str:

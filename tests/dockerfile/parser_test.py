@@ -368,6 +368,8 @@ REJECTED = [
     ("copy-no-destination", "FROM a\nCOPY x\n", 2, "COPY requires at least two arguments"),
     ("add-bare", "FROM a\nADD\n", 2, "none were provided"),
     ("first-error-wins", "FROM a\nCOPY x\nFOO\n", 2, "COPY requires"),
+    ("mount-bare-field", "FROM a\nRUN --mount=foo true\n", 2, "invalid field 'foo' must be"),
+    ("mount-type", "FROM a\nRUN --mount=type=nfs,target=/x true\n", 2, 'mount type "nfs"'),
 ]
 
 
@@ -389,6 +391,8 @@ INSTRUCTIONS_OK = [
     ("copy-heredoc", "FROM a\nCOPY <<EOF /x\nhi\nEOF\n"),
     ("copy-json", 'FROM a\nCOPY ["a b", "/c"]\n'),
     ("onbuild", "FROM a\nONBUILD RUN x\n"),
+    ("mounts", "FROM a\nRUN --mount=type=secret,id=x,required --mount=type=cache,target=/c,ro,"
+     "sharing=locked --mount=type=$T,target=/d --mount=target=/e true\n"),
     ("every-instruction", "FROM a\n" + "".join(f"{k.upper()} x y\n" for k in (
         "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "healthcheck", "label",
         "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
