@@ -11,7 +11,13 @@ import posixpath
 from collections.abc import Mapping
 
 from layerguard.dockerfile.bases import known
-from layerguard.dockerfile.effects import CopyWrite, copy_writes, run_effects
+from layerguard.dockerfile.effects import (
+    CopyWrite,
+    copy_sources,
+    copy_writes,
+    is_glob,
+    run_effects,
+)
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.model import Inherited, Instruction, Model, build
 from layerguard.dockerfile.parser import ParsedFile
@@ -110,13 +116,14 @@ class Graph:
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
         stage_files: dict[int, tuple[CopyWrite, ...]] = {}  # what each stage copied, by index
         model = self.model(key)
+        context = _real_context(model, source.context)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
             for instr in stage.instructions:
                 if instr.keyword == "run":
-                    files = _scripts(instr, copied, source.context)
+                    files = _scripts(instr, copied, context)
                     run = run_effects(instr, files, homes.get(instr.user.split(":", 1)[0], ""))
                     for user in run.users:
                         homes[user.name] = user.home
@@ -124,12 +131,30 @@ class Graph:
                             homes[user.uid] = user.home
                     own.append(Step(source.display, source.image, instr, False, run, ()))
                 elif instr.keyword in ("copy", "add"):
-                    writes = tuple(copy_writes(instr, source.context, key))
-                    writes += _through_stage(model, instr, writes, source.context, key, stage_files)
+                    writes = tuple(copy_writes(instr, context, key))
+                    writes += _through_stage(model, instr, writes, context, key, stage_files)
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+def _real_context(model: Model, context: str | None) -> str | None:
+    """`context`, unless a COPY or ADD names a file it lacks: a build there would fail, so the
+    Dockerfile is built from another directory (a compose file's `context: ..`), and what this
+    one holds says nothing of what is copied."""
+    if context is None:
+        return None
+    for stage in model.stages:
+        for instr in stage.instructions:
+            if instr.keyword not in ("copy", "add") or instr.flag("from") is not None:
+                continue
+            for source in copy_sources(instr)[0]:
+                remote = "://" in source or source.startswith(("git@", "<<"))
+                literal = not (remote or is_glob(source) or "$" in source)
+                if literal and not os.path.lexists(os.path.join(context, source.lstrip("/"))):
+                    return None
+    return context
 
 
 # A script read into the model: bigger ones are not shell scripts a RUN runs.

@@ -643,6 +643,20 @@ def test_a_distribution_package_lands_in_opt_only_by_its_name(
     assert "(added by Dockerfile:2)" in vendor
 
 
+def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Lint) -> None:
+    """`layerguard check docker/Dockerfile` whose compose file builds it from the repository
+    root: the Dockerfile's directory lacks what it copies, so it says nothing of the copies."""
+    dockerfile = (
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\n"
+        "RUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n"
+    )
+    elsewhere = lint_files({"Dockerfile": dockerfile, "app.py": "print()\n"}, code="LG002")
+    assert [(f.line, f.estimated) for f in elsewhere] == [(5, None)]
+    # In the real context the file is there, and weighs what it holds.
+    here = lint_files({"Dockerfile": dockerfile, "requirements.txt": "flask\n"}, code="LG002")
+    assert [(f.line, f.estimated) for f in here] == [(5, {"paths": 1, "bytes": 6})]
+
+
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
     assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
     assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
