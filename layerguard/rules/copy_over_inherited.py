@@ -55,7 +55,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import PACKAGE_FILES, in_tree, known
+from layerguard.dockerfile.bases import DISTRIBUTION_TREES, PACKAGE_FILES, in_tree, known
 from layerguard.dockerfile.effects import BIN_DIRS, INSTALL, WRITE, Op, is_glob
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -134,8 +134,14 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
-            if _same_source_file(old, write) or _one_file(old, write):
-                yield old.path, earlier.where, old.size
+            if (
+                _same_source_file(old, write)
+                or _one_file(old, write)
+                or _kin_stages(ctx.model, old, write)
+            ):
+                # (a file copied into a tree copied before: that file is what is written again)
+                inner = write.path.startswith(old.path.rstrip("/") + "/")
+                yield (write.path if inner else old.path), earlier.where, old.size
                 return
         if earlier.run and (
             write.path in earlier.run.files or _package_file(write, earlier.run.ops)
@@ -170,11 +176,49 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     if old.source == new.source:
         # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`.)
         return old.path == new.path and not is_glob(old.source)
-    if not (new.tree or new.either):
-        # `COPY . /app` then `COPY package.json /app/`: the file the first copied is written
-        # again (a file the context holds: the second COPY would fail otherwise).
-        return (old.tree or old.either) and _holds(old, new)
-    return _holds(new, old)
+    # (A tree copied to / says nothing of the directories below it: `COPY root/ /` copies a
+    # symlink root/opt/wheels as a link, which `COPY root/opt/wheels /opt/wheels` follows.)
+    rooted = old.into.rstrip("/") == "" and (new.tree or new.either)
+    if (old.tree or old.either) and not rooted and _holds(old, new):
+        # `COPY . /app` then `COPY package.json /app/` (or `COPY --from=b /app/.git_sha
+        # /app/.git_sha` after `COPY --from=b /app /app`): what the first copied is written
+        # again (it is there: the second COPY would fail otherwise).
+        return True
+    return (new.tree or new.either) and _holds(new, old)
+
+
+def _kin_stages(model: Model, old: CopyWrite, new: CopyWrite) -> bool:
+    """Both copy one directory to one place from two stages grown from a common stage of the
+    file (`COPY --from=conda-installs /opt/conda /opt/conda`, then `--from=build`): the trees
+    share what that stage put there, written twice."""
+    if not (old.origin and new.origin) or old.origin == new.origin:
+        return False
+    if old.source != new.source or old.path != new.path or is_glob(old.source):
+        return False
+    if not (old.tree or old.either) or not (new.tree or new.either) or old.source == ".":
+        return False
+    first, second = _lineage(model, old.origin), _lineage(model, new.origin)
+    shared = set(first[1:]) & set(second[1:]) if first and second else set()
+    # (Only a common stage that writes the directory: moby's tool stages share a base but
+    # each builds its own /build.)
+    path = "/" + old.source.strip("/")
+    return any(
+        path in i.node.original or i.workdir == path
+        for s in shared
+        for i in model.stages[s].instructions
+        if i.keyword in ("run", "copy", "add", "workdir")
+    )
+
+
+def _lineage(model: Model, origin: str) -> list[int]:
+    """The stage `origin` names and the stages of this file it is built FROM, nearest first."""
+    found = [
+        s.index for s in model.stages if origin.lower() in ((s.name or "").lower(), str(s.index))
+    ]
+    chain = found[-1:]
+    while chain and model.stages[chain[-1]].base_stage is not None:
+        chain.append(model.stages[chain[-1]].base_stage)  # type: ignore[arg-type]
+    return chain
 
 
 def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
@@ -242,10 +286,17 @@ def _known_base_content(
 
 
 def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
-    """`path` is or lies in one of `trees`, or holds one (`/usr/local/lib` holds python's
-    `/usr/local/lib/python3*`)."""
+    """`path` is or lies in one of the runtime `trees`, is a distribution tree, or holds one
+    (`/usr/local/lib` holds python's `/usr/local/lib/python3*`). A directory of its own in a
+    distribution tree (`/usr/share/elasticsearch`, made by the builder) holds none of the
+    base's files."""
     below = path.rstrip("/") + "/"
-    return in_tree(path, trees) or any(t.startswith(below) for t in trees)
+    runtime = tuple(t for t in trees if t not in DISTRIBUTION_TREES)
+    return (
+        path in DISTRIBUTION_TREES
+        or in_tree(path, runtime)
+        or any(t.startswith(below) for t in trees)
+    )
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:
