@@ -544,6 +544,13 @@ FLAGGED = [
         [(13, "LG002")],
         id="M-one-directory-from-two-stages-of-a-common-one",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y syslog-ng-core sudo cron"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY syslog-ng.conf /etc/syslog-ng/syslog-ng.conf\n"
+        "COPY sudoers /etc/sudoers\nCOPY app.cron /etc/cron.d/app\n",
+        [(3, "LG002"), (4, "LG002")],
+        id="M-the-config-files-more-debian-packages-ship",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
