@@ -160,7 +160,9 @@ def _old_copies(
 def _package_file(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
     """`write` replaces a configuration file that a package an install of `ops` named ships
     (`COPY nginx.conf /etc/nginx/nginx.conf` after `apt-get install nginx`)."""
-    return not (write.tree or write.either) and any(
+    # (A source named like a directory, `COPY sudoers /etc/sudoers`, lands on the file there
+    # or fails: a file.)
+    return not write.tree and any(
         write.path in PACKAGE_FILES.get((op.family, name), ())
         for op in ops
         if op.kind == WRITE and op.role == INSTALL
