@@ -371,6 +371,8 @@ def run_scripts(instr: Instruction) -> list[str]:
     node = instr.node
     if node.json_form:
         argv = list(node.args)
+        if len(argv) >= 2 and posixpath.basename(argv[0]) == "busybox" and argv[1] in SHELLS:
+            argv = argv[1:]  # `["/busybox/busybox", "sh", "-c", "..."]`: busybox's own shell
         if len(argv) >= 3 and posixpath.basename(argv[0]) in SHELLS and argv[1] == "-c":
             return [argv[2]]
         return [" ".join(_quote(a) for a in argv)] if argv else []

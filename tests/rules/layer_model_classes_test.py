@@ -551,6 +551,13 @@ FLAGGED = [
         [(3, "LG002"), (4, "LG002")],
         id="M-the-config-files-more-debian-packages-ship",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY --from=busybox:musl /bin/busybox /busybox/busybox\n"
+        'RUN ["/busybox/busybox", "sh", "-c", "if [ ! -x \\"$(command -v bash)\\" ]; then'
+        ' /busybox/busybox --install /bin; else rm /busybox/busybox; fi"]\n',
+        [(3, "LG003")],
+        id="M-busybox-runs-its-own-shell",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
