@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 from collections.abc import Sequence
 
 from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, Known, in_tree, known
@@ -503,10 +504,17 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     """A directory of `path` is named for one of the packages (`/etc/nginx/...` after
     `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`, `/etc/cron.*/x`
     after `apt-get install cron`: cron.daily and its kin)."""
-    for part in path.strip("/").split("/")[1:-1]:
+    parts = path.strip("/").lower().split("/")
+    # (In /etc a package's own directory or file is named for it; in /opt only a vendor's
+    # directory above what it installs is: `python3` puts nothing in /opt/python.)
+    for part in parts[1:] if parts[0] == "etc" else parts[1:-1]:
         if is_glob(part):  # `cron.*`: the name before its suffix
             part = part.split("*", 1)[0].split("?", 1)[0].split("[", 1)[0].rstrip(".-_")
+        # `/etc/nginx` itself, `/etc/percona-server.cnf` and `.conf.d` after
+        # `yum install Percona-Server-server-57`: the name before a config suffix
+        part = _CONFIG_SUFFIX.sub("", part)
         for name in packages:
+            name = name.lower()
             if name == part or (
                 name.startswith(part)
                 and name[len(part) : len(part) + 1] in "-.0123456789"
@@ -514,6 +522,9 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
             ):
                 return True
     return False
+
+
+_CONFIG_SUFFIX = re.compile(r"\.(cnf|conf|cfg|ini)(\.d)?$|\.d$")
 
 
 def _same_file(path: str, written: str) -> bool:

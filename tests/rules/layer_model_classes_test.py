@@ -558,6 +558,13 @@ FLAGGED = [
         [(3, "LG003")],
         id="M-busybox-runs-its-own-shell",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y Percona-Server-server-57 nginx && yum clean all\n"
+        "RUN chown -R mysql /etc/percona-server.cnf /etc/percona-server.conf.d\n"
+        "RUN rm -rf /etc/nginx\nRUN chown -R app /etc/my-app.conf.d /opt/python\n",
+        [(3, "LG004"), (4, "LG003")],
+        id="M-a-package-own-config-in-etc-by-its-name",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
