@@ -144,7 +144,9 @@ def _old_copies(
                 yield (write.path if inner else old.path), earlier.where, old.size
                 return
         if earlier.run and (
-            write.path in earlier.run.files or _package_file(write, earlier.run.ops)
+            write.path in earlier.run.files
+            or _package_file(write, earlier.run.ops)
+            or _cloned_manifest(write, earlier.run.ops)
         ):
             yield write.path, earlier.where, None
             return
@@ -168,6 +170,25 @@ def _package_file(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
         if op.kind == WRITE and op.role == INSTALL
         for name in op.packages
     )
+
+
+# The manifests at the root of every project of their ecosystem.
+_MANIFESTS = frozenset(
+    {"requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "Pipfile.lock", "poetry.lock",
+     "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Gemfile",
+     "Gemfile.lock", "go.mod", "go.sum", "pom.xml", "build.gradle", "composer.json",
+     "composer.lock", "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock"}
+)  # fmt: skip
+
+
+def _cloned_manifest(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
+    """`write` puts a project manifest at the root of a repository a `git clone` wrote
+    (`git clone .../ultralytics /usr/src/ultralytics`, then `COPY requirements.txt .` there):
+    the clone holds one already."""
+    if write.tree or posixpath.basename(write.path) not in _MANIFESTS:
+        return False
+    folder = posixpath.dirname(write.path)
+    return any(op.kind == WRITE and op.tool == "git" and folder in op.paths for op in ops)
 
 
 def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:

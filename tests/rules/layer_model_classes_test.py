@@ -565,6 +565,13 @@ FLAGGED = [
         [(3, "LG004"), (4, "LG003")],
         id="M-a-package-own-config-in-etc-by-its-name",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN git clone https://github.com/ultralytics/ultralytics"
+        " /usr/src/ultralytics\nWORKDIR /usr/src/ultralytics\nCOPY requirements.txt .\n"
+        "COPY settings.local.py ultralytics/\n",
+        [(4, "LG002")],
+        id="M-a-manifest-over-a-cloned-repository",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
