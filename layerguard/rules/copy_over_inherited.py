@@ -9,8 +9,10 @@ the config names another), the paths are known file by file (`COPY src .` writes
 beside the Dockerfile, else the context's `.dockerignore`), `--exclude` and `--parents`. Without
 the context, the same sources copied to the same place count, as do one file copied twice to one
 path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, what a
-stage copied from the context coming back with `COPY --from`, files a RUN is seen to write
-(`cp .env.example .env`), and files a well-known base image or an installed package ships
+stage copied from the context coming back with `COPY --from`, one directory copied from two
+stages grown from a common stage that wrote it, files a RUN is seen to write (`cp .env.example
+.env`), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
+a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
 official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`).
 
