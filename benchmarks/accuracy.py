@@ -3,7 +3,8 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3, holdout4: ...)
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout6: ...)
+    python benchmarks/accuracy.py --set A --set B ...   # several sets, and a pooled table
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
 tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
@@ -113,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
-    for name in args.set or sorted(SETS):
+    names = args.set or sorted(SETS)
+    pooled: dict[str, Counter[str]] = {rule: Counter() for rule in RULES}
+    for name in names:
         if name.partition("=")[0] in HOLDOUTS and "=" in name:
             folder, label_file = Path(name.partition("=")[2]), HOLDOUTS[name.partition("=")[0]]
         elif name in SETS:
@@ -125,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         truth = labels(label_file)
         found = findings(folder)
-        print(table(name, score(found, truth)))
+        per = score(found, truth)
+        for rule in RULES:
+            pooled[rule].update(per[rule])
+        print(table(name, per))
         for key in sorted(found, key=lambda k: (k[2], k[0], k[1])):
             label = truth.get(key)
             kind = "tp" if label and label[0] == "yes" else "fp" if label else "unlabelled"
@@ -136,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             for key, (verdict, reason) in sorted(truth.items(), key=lambda i: (i[0][2], i[0])):
                 if verdict == "yes" and key not in found:
                     print(f"fn {key[0]}:{key[1]} {key[2]} [{reason}]")
+    if len(names) > 1:  # the sets together: every finding and miss counted once
+        print(table(f"pooled ({len(names)} sets)", pooled))
     return 0
 
 
