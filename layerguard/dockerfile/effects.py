@@ -347,7 +347,7 @@ class Op(NamedTuple):
     recursive: bool = True
     blind: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, chmod 600)
-    program: bool = False  # it needs a program there (chmod +x, setcap): the build fails unless
+    program: bool = False  # it needs a program at its paths (chmod +x, setcap), or fails
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
     # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)

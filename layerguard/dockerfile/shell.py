@@ -718,6 +718,8 @@ class _Parser:
         elif op in _CASE_ENDS and self.blocks and self.blocks[-1].kind == "case":
             self._branch(self.blocks[-1])
             self.blocks[-1].pattern = True
+            if op != ";;":  # a fall-through (`;&`, `;;&`): what runs next is not decided here
+                self.blocks[-1].subject, self.blocks[-1].taken = None, False
         if op == "||" or (op == "&&" and self.last_was_test):
             self.conditional = True
         elif op in _SEPARATORS or op in _CASE_ENDS:

@@ -474,6 +474,11 @@ def test_corpus_never_raises(shared: Path) -> None:
             [("echo", "amd"), ("echo", "a"), ("echo", "b")],
             id="case-of-a-known-word",
         ),
+        pytest.param(
+            'case "$ARCH" in amd64) echo amd ;& arm64) echo arm ;; esac',
+            [("echo", "amd"), ("echo", "arm")],
+            id="case-fall-through",
+        ),
     ],
 )
 def test_branches_the_known_values_rule_out_never_run(
