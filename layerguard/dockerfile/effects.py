@@ -933,13 +933,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
         if not any(w in ("-k", "--keep", "-c", "--stdout") for w in words):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
-    elif tool == "git" and len(operands) >= 2 and operands[0] == "clone":
-        clone = (
-            operands[2]
-            if len(operands) > 2
-            else posixpath.basename(operands[1]).removesuffix(".git")
-        )
-        yield Op(WRITE, tool, _paths([clone], command), text, TREE, HEAVY)
+    elif tool == "git" and (cloned := _git_clone(words)) is not None:
+        yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         if user.skel:
@@ -982,6 +977,26 @@ def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
     if tool in _MANAGING:
         return sub not in _MANAGING[tool]
     return sub in _SCRIPT_RUNS.get(tool, ())
+
+
+# Options of git (before its subcommand) and of git clone that take a value.
+_GIT_VALUES = frozenset(
+    {"-C", "-c", "--git-dir", "--work-tree", "--namespace", "-b", "--branch", "--depth", "-o",
+     "--origin", "--config", "--reference", "--reference-if-able", "--separate-git-dir", "-j",
+     "--jobs", "--template", "-u", "--upload-pack", "--shallow-since", "--shallow-exclude",
+     "--filter", "--server-option", "--bundle-uri", "--recurse-submodules"}
+)  # fmt: skip
+
+
+def _git_clone(words: tuple[str, ...]) -> str | None:
+    """Where `git clone [options] URL [DIR]` (`--depth 1`, `-b main` included) puts the
+    repository: DIR, or the URL's last name."""
+    operands = _operands(words, _GIT_VALUES - {"--recurse-submodules"})
+    if len(operands) < 2 or operands[0] != "clone":
+        return None
+    if len(operands) > 2:
+        return operands[2]
+    return posixpath.basename(operands[1].rstrip("/")).removesuffix(".git")
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.

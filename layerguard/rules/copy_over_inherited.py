@@ -58,7 +58,18 @@ import posixpath
 from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.bases import DISTRIBUTION_TREES, PACKAGE_FILES, in_tree, known
-from layerguard.dockerfile.effects import BIN_DIRS, INSTALL, WRITE, Op, is_glob
+from layerguard.dockerfile.effects import (
+    BIN_DIRS,
+    DIR,
+    EMPTY,
+    INSTALL,
+    WRITE,
+    Op,
+    copy_writes,
+    covers,
+    is_glob,
+    run_effects,
+)
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -68,7 +79,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.effects import CopyWrite
-    from layerguard.dockerfile.model import Model
+    from layerguard.dockerfile.model import Instruction, Model
     from layerguard.reference import ImageRef
 
 
@@ -190,7 +201,16 @@ def _cloned_manifest(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
     if write.tree or posixpath.basename(write.path) not in _MANIFESTS:
         return False
     folder = posixpath.dirname(write.path)
-    return any(op.kind == WRITE and op.tool == "git" and folder in op.paths for op in ops)
+    return any(
+        op.kind == WRITE
+        and op.tool == "git"
+        and folder in op.paths
+        and not _NO_CHECKOUT & set(op.command.split())
+        for op in ops
+    )
+
+
+_NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree
 
 
 def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
@@ -224,15 +244,28 @@ def _kin_stages(model: Model, old: CopyWrite, new: CopyWrite) -> bool:
         return False
     first, second = _lineage(model, old.origin), _lineage(model, new.origin)
     shared = set(first[1:]) & set(second[1:]) if first and second else set()
-    # (Only a common stage that writes the directory: moby's tool stages share a base but
-    # each builds its own /build.)
+    # (Only a common stage that writes files there: moby's tool stages share a base but each
+    # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
     path = "/" + old.source.strip("/")
     return any(
-        path in i.node.original or i.workdir == path
-        for s in shared
-        for i in model.stages[s].instructions
-        if i.keyword in ("run", "copy", "add", "workdir")
+        _fills(instr, path) for s in sorted(shared) for instr in model.stages[s].instructions
     )
+
+
+def _fills(instr: Instruction, path: str) -> bool:
+    """`instr` writes file bytes at or below `path` (a conda installer's `-p /opt/conda`, a
+    `COPY . /app`), not directory entries alone."""
+    if instr.keyword == "run":
+        return any(
+            op.kind == WRITE
+            and op.entry != DIR
+            and op.content != EMPTY
+            and any(covers(path, p) for p in op.paths)
+            for op in run_effects(instr).ops
+        )
+    if instr.keyword in ("copy", "add"):
+        return any(covers(path, w.path) for w in copy_writes(instr, None))
+    return False
 
 
 def _lineage(model: Model, origin: str) -> list[int]:

@@ -532,8 +532,8 @@ FLAGGED = [
         id="M-a-file-copied-again-from-the-tree-copied-before",
     ),
     pytest.param(
-        "FROM debian AS conda\nRUN curl -o /tmp/m.sh https://x/Miniforge3.sh"
-        " && bash /tmp/m.sh -b -p /opt/conda && rm /tmp/m.sh\n"
+        "FROM debian AS conda\nRUN curl -o /tmp/miniforge.sh https://x/Miniforge3.sh"
+        " && bash /tmp/miniforge.sh -b -p /opt/conda && rm /tmp/miniforge.sh\n"
         "FROM conda AS build\nRUN /opt/conda/bin/pip install --no-cache-dir torch\n"
         "FROM conda AS installs\nRUN /opt/conda/bin/conda install -y numpy && /opt/conda/bin/conda"
         " clean -afy\nFROM debian AS tini\nRUN mkdir /build && cp /bin/true /build/tini\n"
@@ -543,6 +543,14 @@ FLAGGED = [
         "COPY --from=runc /build/ /usr/local/bin/\n",
         [(13, "LG002")],
         id="M-one-directory-from-two-stages-of-a-common-one",
+    ),
+    pytest.param(
+        "FROM node:20 AS base\nWORKDIR /app\nRUN mkdir -p /out\nFROM base AS a\n"
+        "RUN echo a > a.txt\nFROM base AS b\nRUN echo b > b.txt\nFROM node:20-slim\n"
+        "COPY --from=a /app /app\nCOPY --from=b /app /app\n"
+        "COPY --from=a /out /out\nCOPY --from=b /out /out\n",
+        [],
+        id="M-two-stages-of-a-common-one-that-made-the-directory-only",
     ),
     pytest.param(
         "FROM debian:12\nRUN apt-get update && apt-get install -y syslog-ng-core sudo cron"
@@ -571,6 +579,15 @@ FLAGGED = [
         "COPY settings.local.py ultralytics/\n",
         [(4, "LG002")],
         id="M-a-manifest-over-a-cloned-repository",
+    ),
+    pytest.param(
+        "FROM python:3.12\nRUN git clone --depth 1 -b main https://github.com/x/proj /app\n"
+        "WORKDIR /app\nCOPY requirements.txt .\n"
+        "RUN git clone --bare https://github.com/x/site /srv/site\nCOPY package.json /srv/site/\n"
+        "RUN git -c http.sslVerify=false clone --branch v1 https://github.com/x/tool\n"
+        "RUN rm -rf /app/.git tool/.git\n",
+        [(4, "LG002"), (8, "LG003")],
+        id="M-git-clone-options-and-a-clone-without-a-working-tree",
     ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
