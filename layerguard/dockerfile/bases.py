@@ -103,56 +103,38 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tomcat": tuple(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
     "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
-    "openresty/openresty": (
-        "/usr/local/openresty/nginx/conf/nginx.conf",
-        "/etc/nginx/conf.d/default.conf",
+    "openresty/openresty": ("/usr/local/openresty/nginx/conf/nginx.conf",),
+    # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)
+    "elasticsearch": ("/usr/share/elasticsearch/config/elasticsearch.yml",),
+    _ELASTIC + "elasticsearch/elasticsearch": tuple(
+        f"/usr/share/elasticsearch/config/{n}" for n in _ELASTIC_CONF
     ),
-    **{
-        key: tuple(f"/usr/share/elasticsearch/config/{n}" for n in _ELASTIC_CONF)
-        for key in ("elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch")
-    },
-    **{
-        key: ("/usr/share/kibana/config/kibana.yml",)
-        for key in ("kibana", _ELASTIC + "kibana/kibana")
-    },
-    **{
-        key: (
-            *(f"/usr/share/logstash/config/{n}" for n in ("logstash.yml", "pipelines.yml")),
-            "/usr/share/logstash/pipeline/logstash.conf",
-        )
-        for key in ("logstash", _ELASTIC + "logstash/logstash")
-    },
+    _ELASTIC + "kibana/kibana": ("/usr/share/kibana/config/kibana.yml",),
+    _ELASTIC + "logstash/logstash": (
+        *(f"/usr/share/logstash/config/{n}" for n in ("logstash.yml", "pipelines.yml")),
+        "/usr/share/logstash/pipeline/logstash.conf",
+    ),
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
-    "prom/alertmanager": ("/etc/alertmanager/alertmanager.yml",),
     "telegraf": ("/etc/telegraf/telegraf.conf",),
     "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
     "fluent/fluent-bit": ("/fluent-bit/etc/fluent-bit.conf", "/fluent-bit/etc/parsers.conf"),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
     "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html"),
     "varnish": ("/etc/varnish/default.vcl",),
-    "mariadb": ("/etc/mysql/my.cnf", "/etc/mysql/mariadb.cnf", _ENTRYPOINT),
-    "odoo": ("/etc/odoo/odoo.conf", "/entrypoint.sh", "/usr/local/bin/wait-for-psql.py"),
+    # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
+    "odoo": ("/entrypoint.sh",),
     "sonarqube": ("/opt/sonarqube/conf/sonar.properties",),
-    "quay.io/keycloak/keycloak": ("/opt/keycloak/conf/keycloak.conf",),
     "jenkins/jenkins": ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh"),
     "docker": (_ENTRYPOINT,),  # (dockerd-entrypoint.sh only in the dind tags)
     "pytorch/torchserve": (
         "/usr/local/bin/dockerd-entrypoint.sh",
         "/home/model-server/config.properties",
     ),
-    # tiangolo's images ship their start scripts and a sample app in /app.
-    "tiangolo/uvicorn-gunicorn*": (
-        "/start.sh",
-        "/start-reload.sh",
-        "/gunicorn_conf.py",
-        "/app/main.py",
-    ),
-    "tiangolo/uwsgi-nginx-flask": (
-        "/entrypoint.sh",
-        "/uwsgi-nginx-entrypoint.sh",
-        "/app/prestart.sh",
-    ),
+    # tiangolo's images ship their start scripts and a sample app in /app. (Only what every tag
+    # holds: start-reload.sh and uwsgi-nginx-flask's prestart.sh came later.)
+    "tiangolo/uvicorn-gunicorn*": ("/start.sh", "/gunicorn_conf.py", "/app/main.py"),
+    "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh",),
 }
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -187,7 +169,8 @@ _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
     "*s2i-*": "/opt/app-root/src",
     "pytorch/torchserve": "/home/model-server",
-    "tiangolo/*": "/app",
+    "tiangolo/uvicorn-gunicorn*": "/app",
+    "tiangolo/uwsgi-nginx*": "/app",
     "tomcat": "/usr/local/tomcat",
     "grafana/grafana*": "/usr/share/grafana",
     "prom/prometheus": "/prometheus",

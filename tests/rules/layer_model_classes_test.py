@@ -511,6 +511,12 @@ FLAGGED = [
         id="K-only-the-dind-tags-hold-dockerd-entrypoint",
     ),
     pytest.param(
+        "FROM mariadb:11.4\nCOPY my.cnf /etc/mysql/my.cnf\nCOPY odoo.conf /etc/odoo/odoo.conf\n"
+        "COPY alertmanager.yml /etc/alertmanager/alertmanager.yml\n",
+        [],
+        id="K-only-what-every-tag-holds-a-symlink-is-no-file",
+    ),
+    pytest.param(
         'FROM quay.io/jupyter/pyspark-notebook\nRUN fix-permissions "${SPARK_HOME}/R/lib"\n'
         'RUN fix-permissions "${CONDA_DIR}" && fix-permissions /home/jovyan\n',
         [(2, "LG004")],
