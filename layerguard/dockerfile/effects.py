@@ -1301,6 +1301,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     sub = _subcommand(words)
     if tool in _APT:
         installs = sub in ("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep")
+        if any(w in ("-d", "--download-only") for w in words):
+            return "apt", False, False  # (the .debs are fetched, not installed)
         return "apt", installs, sub == "update"
     if tool == "add-apt-repository":  # updates the index unless told not to
         return "apt", False, not any(w in ("-n", "--no-update") for w in words)
@@ -1318,6 +1320,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             *("localinstall", "group", "module"),
         )
         fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade")
+        if "--downloadonly" in words:
+            return "yum", False, True
         return "yum", installs, fetches
     if tool == "rpm":
         first = words[1] if len(words) > 1 else ""

@@ -63,6 +63,8 @@ from layerguard.dockerfile.effects import (
     DIR,
     EMPTY,
     INSTALL,
+    PURGE,
+    REMOVE,
     WRITE,
     Op,
     copy_writes,
@@ -174,15 +176,25 @@ def _old_copies(
 
 def _package_file(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
     """`write` replaces a configuration file that a package an install of `ops` named ships
-    (`COPY nginx.conf /etc/nginx/nginx.conf` after `apt-get install nginx`)."""
+    (`COPY nginx.conf /etc/nginx/nginx.conf` after `apt-get install nginx`), and that the same
+    RUN did not remove after it (`rm /etc/supervisor/supervisord.conf`, a purge)."""
     # (A source named like a directory, `COPY sudoers /etc/sudoers`, lands on the file there
     # or fails: a file.)
-    return not write.tree and any(
-        write.path in PACKAGE_FILES.get((op.family, name), ())
-        for op in ops
-        if op.kind == WRITE and op.role == INSTALL
-        for name in op.packages
-    )
+    if write.tree:
+        return False
+    there = False
+    for op in ops:
+        if op.kind == WRITE and op.role == INSTALL:
+            there = there or any(
+                write.path in PACKAGE_FILES.get((op.family, name), ()) for name in op.packages
+            )
+        elif op.kind == REMOVE and any(covers(p, write.path) for p in op.paths):
+            there = False
+        elif op.kind == PURGE and op.family and there:
+            there = not any(
+                write.path in PACKAGE_FILES.get((op.family, name), ()) for name in op.packages
+            )
+    return there
 
 
 # The manifests at the root of every project of their ecosystem.

@@ -566,6 +566,17 @@ FLAGGED = [
         id="M-the-config-files-more-debian-packages-ship",
     ),
     pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y supervisor"
+        " && rm /etc/supervisor/supervisord.conf && rm -rf /var/lib/apt/lists/*\n"
+        "COPY supervisord.conf /etc/supervisor/supervisord.conf\n"
+        "RUN apt-get update && apt-get install -y --download-only nginx"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY nginx.conf /etc/nginx/nginx.conf\n"
+        "RUN apt-get update && apt-get install -y haproxy && rm -rf /var/lib/apt/lists/*\n"
+        "COPY haproxy.cfg /etc/haproxy/haproxy.cfg\n",
+        [(7, "LG002")],
+        id="M-a-package-config-the-install-did-not-leave",
+    ),
+    pytest.param(
         "FROM debian:12\nCOPY --from=busybox:musl /bin/busybox /busybox/busybox\n"
         'RUN ["/busybox/busybox", "sh", "-c", "if [ ! -x \\"$(command -v bash)\\" ]; then'
         ' /busybox/busybox --install /bin; else rm /busybox/busybox; fi"]\n',
