@@ -485,7 +485,7 @@ def _installed_under(path: str, entry: Entry) -> bool:
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
-    if "-enabled/" in path:
+    if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
@@ -513,6 +513,8 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
         # `/etc/nginx` itself, `/etc/percona-server.cnf` and `.conf.d` after
         # `yum install Percona-Server-server-57`: the name before a config suffix
         part = _CONFIG_SUFFIX.sub("", part)
+        if part in _SHARED_CONFIG:
+            continue  # `/etc/apt` is no more apt-transport-https's than `/etc/ssl` is ssl-cert's
         for name in packages:
             name = name.lower()
             if name == part or (
@@ -524,6 +526,8 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     return False
 
 
+# Directories of /etc that the system and many packages share, never one package's own.
+_SHARED_CONFIG = frozenset({"apt", "apk", "yum", "dnf", "ssl", "pki", "security", "systemd"})
 _CONFIG_SUFFIX = re.compile(r"\.(cnf|conf|cfg|ini)(\.d)?$|\.d$")
 
 

@@ -591,6 +591,14 @@ FLAGGED = [
         id="M-a-package-own-config-in-etc-by-its-name",
     ),
     pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx apt-transport-https"
+        " ssl-cert && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /etc/nginx/sites-enabled /etc/nginx/modules-enabled\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean && rm -rf /etc/ssl/private\n",
+        [],
+        id="M-symlink-directories-and-etc-the-system-shares",
+    ),
+    pytest.param(
         "FROM python:3.12\nRUN git clone https://github.com/ultralytics/ultralytics"
         " /usr/src/ultralytics\nWORKDIR /usr/src/ultralytics\nCOPY requirements.txt .\n"
         "COPY settings.local.py ultralytics/\n",
