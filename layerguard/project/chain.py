@@ -15,6 +15,7 @@ from layerguard.dockerfile.effects import (
     CopyWrite,
     copy_sources,
     copy_writes,
+    is_archive,
     is_glob,
     run_effects,
 )
@@ -140,9 +141,10 @@ class Graph:
 
 
 def _real_context(model: Model, context: str | None) -> str | None:
-    """`context`, unless a COPY or ADD names a file it lacks: a build there would fail, so the
-    Dockerfile is built from another directory (a compose file's `context: ..`), and what this
-    one holds says nothing of what is copied."""
+    """`context`, unless a COPY or ADD names a source file it lacks: a build there would fail,
+    so the Dockerfile is built from another directory (a compose file's `context: ..`), and
+    what this one holds says nothing of what is copied. What a build step makes first (`dist/`,
+    `target/app.jar`, `build/version.txt`) may be missing from the real context."""
     if context is None:
         return None
     for stage in model.stages:
@@ -151,10 +153,25 @@ def _real_context(model: Model, context: str | None) -> str | None:
                 continue
             for source in copy_sources(instr)[0]:
                 remote = "://" in source or source.startswith(("git@", "<<"))
-                literal = not (remote or is_glob(source) or "$" in source)
-                if literal and not os.path.lexists(os.path.join(context, source.lstrip("/"))):
+                if remote or is_glob(source) or "$" in source or _generated(source):
+                    continue
+                if not os.path.lexists(os.path.join(context, source.lstrip("/"))):
                     return None
     return context
+
+
+# Where builds put what they make, and what they make: a Dockerfile copies these after a build
+# step that a checkout without it has not run.
+_OUTPUT_DIRS = frozenset(
+    {"dist", "build", "target", "out", "output", "bin", "obj", "publish", "release", "artifacts",
+     ".next", "node_modules", "vendor", "_build", ".build", "wheels", "wheelhouse", "public"}
+)  # fmt: skip
+_BUILT = (".jar", ".war", ".ear", ".whl", ".deb", ".rpm", ".apk", ".exe", ".dll", ".so", ".zip")
+
+
+def _generated(source: str) -> bool:
+    parts = posixpath.normpath(source.strip("/")).split("/")
+    return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 
 
 # A script read into the model: bigger ones are not shell scripts a RUN runs.

@@ -753,6 +753,19 @@ def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Li
     # In the real context the file is there, and weighs what it holds.
     here = lint_files({"Dockerfile": dockerfile, "requirements.txt": "flask\n"}, code="LG002")
     assert [(f.line, f.estimated) for f in here] == [(5, {"paths": 1, "bytes": 6})]
+    # What a build step makes first may be missing from the real context: it stays the context
+    # (its .dockerignore keeps .env out, so the rm removes nothing).
+    built = lint_files(
+        {
+            "Dockerfile": "FROM python:3.12-slim\nCOPY . /app\nCOPY build/version.txt /app/\n"
+            "COPY target/app.jar /app/\nRUN rm -f /app/.env\n",
+            ".dockerignore": ".env\n",
+            ".env": "SECRET=1\n",
+            "app.py": "print()\n",
+        },
+        code="LG003",
+    )
+    assert built == []
 
 
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
