@@ -563,7 +563,7 @@ class _Block:
 
     __slots__ = (
         *("changed", "cond", "cwd", "dead", "env", "kind", "moved", "pattern", "patterns"),
-        *("subject", "taken"),
+        *("subject", "taken", "until"),
     )
 
     def __init__(self, kind: str, env: dict[str, str], cwd: str | None) -> None:
@@ -581,6 +581,7 @@ class _Block:
         # A case's word when known, and the patterns of the branch being read.
         self.subject: str | None = None
         self.patterns: list[_Word] = []
+        self.until = False  # an until loop: its body runs while the condition fails
 
 
 def _test(fields: list[str]) -> bool | None:
@@ -671,6 +672,7 @@ class _Parser:
         # `[ "$A" = x ] && cmd` with A known: the outcome of the last test, and the operator
         # after which commands are skipped (`&&` after a false test, `||` after a true one).
         self.last_test: bool | None = None
+        self.negated = False  # `! cmd && x`: cmd's status is turned over
         self.skipping: str | None = None
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -740,6 +742,13 @@ class _Parser:
     def _first_word(self, word: _Word, tokens: list[_Token], i: int) -> int:
         """Handle a word at the start of a command: a reserved word, assignment or the name."""
         keyword = word.keyword
+        if keyword == "do" and self.blocks and self.blocks[-1].cond is not None:
+            # `while false; do`, `until true; do`: a body the condition never lets run
+            block = self.blocks[-1]
+            truth = _outcome(block.cond or [])
+            block.cond = None
+            block.dead = truth is block.until  # (the loop stops on true, until on false)
+            return i
         if keyword == "then" and self.blocks and self.blocks[-1].cond is not None:
             block = self.blocks[-1]
             truth = _outcome(block.cond or [])
@@ -750,12 +759,15 @@ class _Parser:
         if keyword == "!" and (reading := self._reading()) is not None:
             reading.append("!")
             return i
+        if keyword == "!":
+            self.negated = not self.negated
+            return i
         if keyword in _SKIPPED:
             return i
         if keyword in ("if", "while", "until"):
             self._open(keyword if keyword == "if" else "loop")
-            if keyword == "if":
-                self.blocks[-1].cond = []
+            self.blocks[-1].cond = []
+            self.blocks[-1].until = keyword == "until"
         elif keyword in ("elif", "else"):
             if any(b.kind == "if" for b in self.blocks):
                 self._close_to("if", keep=True)
@@ -900,7 +912,7 @@ class _Parser:
             return
         self.words, self.assigns, self.redirs = [], [], []
         if self._dead():
-            self.last_was_test = False
+            self.last_was_test = self.negated = False
             return
         subs: list[list[_Token]] = []
         pairs: list[tuple[str, str, bool]] = []
@@ -942,6 +954,9 @@ class _Parser:
         ):
             # (`if $JUPYTER; then` with ARG JUPYTER=false runs `false`.)
             self.last_test = _test(fields) if fields[0] in _TESTS else fields != ["false"]
+            if self.negated and self.last_test is not None:
+                self.last_test = not self.last_test
+        self.negated = False
         reading = self._reading()
         if reading is not None:
             reading.append(self.last_test if self.last_was_test else None)

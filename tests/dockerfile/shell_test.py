@@ -479,6 +479,20 @@ def test_corpus_never_raises(shared: Path) -> None:
             [("echo", "amd"), ("echo", "arm")],
             id="case-fall-through",
         ),
+        pytest.param(
+            "! $OFF && echo on; ! true && echo never; while false; do echo never2; done;"
+            " until true; do echo never3; done; while read -r l; do echo $l; done",
+            [
+                ("false",),
+                ("echo", "on"),
+                ("true",),
+                ("false",),
+                ("true",),
+                ("read", "-r", "l"),
+                ("echo", "$l"),
+            ],
+            id="negated-lists-and-loops-that-never-run",
+        ),
     ],
 )
 def test_branches_the_known_values_rule_out_never_run(
