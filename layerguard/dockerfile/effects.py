@@ -945,6 +945,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
         )
+    elif tool in _PIP and _subcommand(words) in ("wheel", "download"):
+        # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
+        into = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
+        yield Op(WRITE, tool, _paths([into or "."], command), text, TREE, HEAVY)
     elif (tool in _BUILDERS or _runs_scripts(tool, words)) and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
@@ -964,7 +968,7 @@ _MANAGING = {
 _SCRIPT_RUNS = {
     "npm": frozenset({"run", "run-script", "exec", "x", "start", "test", "restart", "rebuild"}),
     "bundle": frozenset({"exec"}),
-    "poetry": frozenset({"run"}),
+    "poetry": frozenset({"run", "build"}),
     "uv": frozenset({"run"}),
     "composer": frozenset({"run-script", "run", "exec"}),
 }

@@ -300,8 +300,10 @@ def _reach(
     for entry in live:
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
+            # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
+            own_file = op.kind == CHOWN and path.startswith("/etc/") and _a_file(path, op)
             if (
-                recursive
+                (recursive or own_file)
                 and not (made_here or op.blind or moves)
                 and _installed_under(path, entry)
                 and not _made_after(path, entry, live)

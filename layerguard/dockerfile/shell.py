@@ -747,7 +747,7 @@ class _Parser:
             block = self.blocks[-1]
             truth = _outcome(block.cond or [])
             block.cond = None
-            block.dead = truth is block.until  # (the loop stops on true, until on false)
+            block.dead = truth is block.until  # (while runs on true, until on false)
             return i
         if keyword == "then" and self.blocks and self.blocks[-1].cond is not None:
             block = self.blocks[-1]

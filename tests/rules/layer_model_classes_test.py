@@ -599,6 +599,19 @@ FLAGGED = [
         id="M-symlink-directories-and-etc-the-system-shares",
     ),
     pytest.param(
+        "FROM centos:7\nRUN yum install -y Percona-Server-server-57 && yum clean all\n"
+        "RUN chmod 644 /etc/percona-server.cnf\nRUN chmod 644 /etc/hosts.allow\n",
+        [(3, "LG004")],
+        id="M-chmod-of-a-package-own-file-in-etc",
+    ),
+    pytest.param(
+        "FROM python:3.12\nWORKDIR /src\nCOPY . .\nRUN poetry build && mv dist /dist\n"
+        "RUN pip wheel --no-cache-dir -w wheelhouse . && mv wheelhouse /wheels\n"
+        "RUN mv src/old.py /old.py\n",
+        [(6, "LG003")],
+        id="M-mv-of-what-poetry-build-or-pip-wheel-made",
+    ),
+    pytest.param(
         "FROM python:3.12\nRUN git clone https://github.com/ultralytics/ultralytics"
         " /usr/src/ultralytics\nWORKDIR /usr/src/ultralytics\nCOPY requirements.txt .\n"
         "COPY settings.local.py ultralytics/\n",
