@@ -1659,10 +1659,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
         return [CopyWrite(target, False, archive=is_archive(name))]
     if is_glob(name) and not source.endswith("/"):
         return [CopyWrite(posixpath.join(dest, name), False, either=True)]
-    if source.endswith("/") or is_glob(name) or name in ("", "."):
-        return [CopyWrite(dest, False, tree=True)]
+    if source.endswith("/") or is_glob(name) or name in ("", ".") or _a_standard_dir(source):
+        return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
+
+
+def _a_standard_dir(source: str) -> bool:
+    return "/" + posixpath.normpath(source.strip("/")) in STANDARD_DIRS
 
 
 def _parents_path(source: str, from_root: str) -> str:
