@@ -202,7 +202,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "cron"): ("/etc/crontab",),
     ("apt", "sudo"): ("/etc/sudoers",),
-    ("apt", "locales"): ("/etc/locale.gen",),
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apt", "memcached"): ("/etc/memcached.conf",),

@@ -164,7 +164,8 @@ def _real_context(model: Model, context: str | None) -> str | None:
 # step that a checkout without it has not run.
 _OUTPUT_DIRS = frozenset(
     {"dist", "build", "target", "out", "output", "bin", "obj", "publish", "release", "artifacts",
-     ".next", "node_modules", "vendor", "_build", ".build", "wheels", "wheelhouse", "public"}
+     ".next", "node_modules", "vendor", "_build", ".build", "wheels", "wheelhouse", "public",
+     "generated", "gen", "tmp"}
 )  # fmt: skip
 _BUILT = (".jar", ".war", ".ear", ".whl", ".deb", ".rpm", ".apk", ".exe", ".dll", ".so", ".zip")
 

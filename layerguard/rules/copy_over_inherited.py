@@ -213,13 +213,13 @@ def _cloned_manifest(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
     if write.tree or posixpath.basename(write.path) not in _MANIFESTS:
         return False
     folder = posixpath.dirname(write.path)
-    return any(
-        op.kind == WRITE
-        and op.tool == "git"
-        and folder in op.paths
-        and not _NO_CHECKOUT & set(op.command.split())
-        for op in ops
-    )
+    there = False
+    for op in ops:  # (in order: a clone the same RUN removed is gone)
+        if op.kind == WRITE and op.tool == "git" and folder in op.paths:
+            there = not _NO_CHECKOUT & set(op.command.split())
+        elif op.kind == REMOVE and any(covers(p, write.path) for p in op.paths):
+            there = False
+    return there
 
 
 _NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree

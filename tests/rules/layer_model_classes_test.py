@@ -627,6 +627,13 @@ FLAGGED = [
         [(4, "LG002"), (8, "LG003")],
         id="M-git-clone-options-and-a-clone-without-a-working-tree",
     ),
+    pytest.param(
+        "FROM python:3.11-slim\nRUN git clone --depth 1 https://github.com/x/fasttext"
+        " /opt/fasttext && pip install --no-cache-dir /opt/fasttext && rm -rf /opt/fasttext\n"
+        "WORKDIR /opt/fasttext\nCOPY requirements.txt .\n",
+        [],
+        id="M-a-clone-the-same-run-removed",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
