@@ -216,7 +216,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
-        *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++"),
+        *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
     }
 )
 # Build tools write into the directory they run in.
@@ -788,6 +788,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if installer is not None:
         # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p.
         yield Op(WRITE, tool, _paths([installer], command), text, TREE, HEAVY)
+    venv = _venv(tool, words)
+    if venv is not None:  # a virtual environment: its python, pip and their files
+        yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)
     if tool in ("rm", "unlink", "shred"):
         yield Op(REMOVE, tool, _paths(operands, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
@@ -1056,6 +1059,18 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     if name is None:
         return None
     return NewUser(name, uid, home or f"/home/{name}", skel and tool == "useradd")
+
+
+def _venv(tool: str, words: tuple[str, ...]) -> str | None:
+    """Where `python -m venv DIR` (read as `venv DIR`), `virtualenv DIR` or `uv venv [DIR]`
+    makes the environment."""
+    if tool in ("venv", "virtualenv"):
+        rest = _operands(words, frozenset({"--prompt", "-p", "--python"}))
+        return rest[-1] if rest else None
+    if tool == "uv" and _subcommand(words) == "venv":
+        rest = _operands(words, frozenset({"--prompt", "-p", "--python"}))[1:]
+        return rest[-1] if rest else ".venv"
+    return None
 
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")

@@ -559,6 +559,16 @@ FLAGGED = [
         id="M-two-stages-of-a-common-one-that-made-the-directory-only",
     ),
     pytest.param(
+        "FROM python:3.12 AS base\nRUN python -m venv /opt/venv"
+        " && /opt/venv/bin/pip install --no-cache-dir -U pip wheel\n"
+        "FROM base AS deps\nRUN /opt/venv/bin/pip install --no-cache-dir flask\n"
+        "FROM base AS tools\nRUN /opt/venv/bin/pip install --no-cache-dir awscli\n"
+        "FROM python:3.12-slim\nCOPY --from=deps /opt/venv /opt/venv\n"
+        "COPY --from=tools /opt/venv /opt/venv\nRUN uv venv /opt/uv && rm -rf /opt/uv/lib\n",
+        [(10, "LG002")],
+        id="M-a-virtual-environment-holds-files",
+    ),
+    pytest.param(
         "FROM debian:12\nRUN apt-get update && apt-get install -y syslog-ng-core sudo cron"
         " && rm -rf /var/lib/apt/lists/*\nCOPY syslog-ng.conf /etc/syslog-ng/syslog-ng.conf\n"
         "COPY sudoers /etc/sudoers\nCOPY app.cron /etc/cron.d/app\n",
