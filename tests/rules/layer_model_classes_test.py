@@ -565,7 +565,7 @@ FLAGGED = [
         "FROM base AS tools\nRUN /opt/venv/bin/pip install --no-cache-dir awscli\n"
         "FROM python:3.12-slim\nCOPY --from=deps /opt/venv /opt/venv\n"
         "COPY --from=tools /opt/venv /opt/venv\nRUN uv venv /opt/uv && rm -rf /opt/uv/lib\n",
-        [(10, "LG002")],
+        [(9, "LG002")],
         id="M-a-virtual-environment-holds-files",
     ),
     pytest.param(
