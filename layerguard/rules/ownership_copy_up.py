@@ -7,7 +7,8 @@ regular files an earlier layer wrote: `chown`, `chgrp`, `chmod`, `setfacl`, `set
 a non-recursive one only the files it names (`chmod +x /entrypoint.sh`, `setcap ... /usr/bin/x`,
 any change of a program in a bin directory, which the build needs there). Not reported: directory
 entries only (`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`, `chown -R`
-over a tree that only `mkdir` or `useradd` made), files the same `RUN` created or removes again
+over a tree that only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal mode
+without the owner's `x`, `chmod 600 f`, names a file), files the same `RUN` created or removes again
 before it ends, what `fix-permissions` (Jupyter, s2i) already made group-writable, and base-image
 trees that nothing shows to hold files: without the registry, the system trees (`/usr/lib`) and
 the runtime trees of well-known images (python's `/usr/local/lib/python3.x`, `/opt/conda`,

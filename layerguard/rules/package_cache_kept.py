@@ -24,8 +24,10 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
-directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH` and the like put it,
-in the home of the `USER` or the `ENV HOME` the `RUN` sees).
+directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
+`--cache-dir` or `--cache-folder`, or the base image's ENV (rust's `CARGO_HOME`) put it, in the
+home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
+`/home/node`) or the `ENV HOME` the `RUN` sees).
 The message names the package manager and its own fix.
 
 ## Why is this bad?
