@@ -950,8 +950,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         )
     elif tool in _PIP and _subcommand(words) in ("wheel", "download"):
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
-        into = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
-        yield Op(WRITE, tool, _paths([into or "."], command), text, TREE, HEAVY)
+        out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
+        yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
     elif (tool in _BUILDERS or _runs_scripts(tool, words)) and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
