@@ -166,9 +166,22 @@ def layers(
     live: list[Entry] = []
     out: list[Layer] = []
     held = known(image)
+    gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
+    workdir = "/"
     for index, step in enumerate(steps):
+        if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
+            # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
+            live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
+        workdir = step.instr.workdir
         if step.run is not None:
-            layer, live = _run(index, step, live, base, held)
+            layer, live = _run(index, step, live, base, held, frozenset(gone))
+            gone.update(
+                h.path.removesuffix("/*")
+                for c in layer.changes
+                if c.kind == REMOVE
+                for h in c.hits
+                if h.entry.layer == BASE
+            )
         else:
             entries = tuple(_copy_entries(index, step, live))
             layer = Layer(step, entries, (), ())
@@ -201,7 +214,12 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
 
 
 def _run(
-    index: int, step: Step, live: list[Entry], base: BaseListing | None, held: Known
+    index: int,
+    step: Step,
+    live: list[Entry],
+    base: BaseListing | None,
+    held: Known,
+    gone: frozenset[str] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -236,7 +254,7 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, seen, own, base, held)
+                reached = _reach(path, op, seen, own, base, held, gone)
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
@@ -283,8 +301,10 @@ def _reach(
     own: list[Entry],
     base: BaseListing | None,
     held: Known,
+    gone: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """The earlier entries whose bytes `op` hides or copies up through `path`."""
+    """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
+    classes an earlier layer already removed, which hold nothing of the base any more)."""
     if op.only is not None:
         return _found(path, op, live, own)
     recursive = op.kind == REMOVE or op.recursive
@@ -340,8 +360,10 @@ def _reach(
     # (`rm -rf /var/cache` reaches debconf's database as `rm -rf /usr/share/doc/*` the docs.)
     heavy = held.heavy
     whole = path.removesuffix("/*")
-    docs = op.kind == REMOVE and (
-        in_tree(path, heavy) or any(t.startswith(whole.rstrip("/") + "/") for t in heavy)
+    docs = (
+        op.kind == REMOVE
+        and (in_tree(path, heavy) or any(t.startswith(whole.rstrip("/") + "/") for t in heavy))
+        and not any(covers(g, whole) for g in gone)
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
     whole_class = whole in heavy or not in_tree(whole, heavy)

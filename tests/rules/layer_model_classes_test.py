@@ -644,6 +644,20 @@ FLAGGED = [
         [],
         id="M-a-clone-the-same-run-removed",
     ),
+    # N: classes from the seventh held-out set (after its blind run).
+    pytest.param(
+        "FROM debian:12\nRUN rm -rf /usr/share/doc/* /usr/share/man/*\n"
+        "RUN apt-get update && apt-get install -y php-cli && rm -rf /var/lib/apt/lists/*"
+        " /usr/share/doc/* /usr/share/man/*\n",
+        [(2, "LG003")],
+        id="N-base-docs-an-earlier-layer-removed-are-gone",
+    ),
+    pytest.param(
+        "FROM registry.access.redhat.com/ubi8/nodejs-16\nUSER root\nRUN yum update -y"
+        " && yum clean all\nWORKDIR /usr/src/app\nRUN chown -R 1001:0 /usr/src/app\n",
+        [],
+        id="N-a-workdir-made-after-an-install-is-the-builds",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
