@@ -511,6 +511,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
+    if entry.family == "apt" and path in _APT_LINKS:
+        return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     vendor = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/opt/")
@@ -550,6 +552,16 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     return False
 
 
+# Commands Debian's packages install as links (to a versioned program, or through
+# /etc/alternatives), which a Dockerfile removes to point elsewhere: no bytes.
+_APT_LINKS = frozenset(
+    f"/usr/bin/{name}"
+    for name in (
+        *("gcc", "g++", "cpp", "cc", "c++", "gcov", "gcc-ar", "gcc-nm", "gcc-ranlib", "ld"),
+        *("python3", "python", "pydoc3", "java", "javac", "jar", "keytool", "awk", "editor"),
+        *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
+    )
+)
 # Directories of /etc that the system and many packages share, never one package's own.
 _SHARED_CONFIG = frozenset({"apt", "apk", "yum", "dnf", "ssl", "pki", "security", "systemd"})
 _CONFIG_SUFFIX = re.compile(r"\.(cnf|conf|cfg|ini)(\.d)?$|\.d$")

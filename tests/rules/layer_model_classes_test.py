@@ -658,6 +658,13 @@ FLAGGED = [
         [],
         id="N-a-workdir-made-after-an-install-is-the-builds",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y build-essential"
+        " gcc-12 && rm -rf /var/lib/apt/lists/*\nRUN rm /usr/bin/gcc"
+        " && ln -s /usr/bin/gcc-12 /usr/bin/gcc\nRUN rm -rf /usr/lib/gcc\n",
+        [(4, "LG003")],
+        id="N-a-link-debian-installs-for-a-command",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
