@@ -455,13 +455,13 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    user_home = instr.env.get("HOME") or home or _home(instr)
+    user_home = _home(instr, home)
     users: list[NewUser] = []
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     run = _inlined(commands, texts, instr) if texts else commands
-    for command, home in _through_xargs(_as_run(run, instr.env, user_home)):
+    for command, runs_as in _through_xargs(_as_run(run, instr.env, user_home)):
         for found in _ops(command, instr.env):
-            op = _rehome(found, home) if home != "/root" else found
+            op = _rehome(found, runs_as) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -520,11 +520,14 @@ def _script_run(command: Command) -> str | None:
     return resolve_path(script, command.cwd)
 
 
-def _home(instr: Instruction) -> str:
+def _home(instr: Instruction, known: str = "") -> str:
     """The home a RUN sees: an ENV HOME (Jupyter images set one) whatever the user, else the
-    USER's (`USER app` -> /home/app; a numeric id or none says root's, as far as we know)."""
+    USER's: `known` when an earlier step showed it, else `USER app` -> /home/app (a numeric id
+    or none says root's, as far as we know)."""
     if instr.env.get("HOME"):
         return instr.env["HOME"]
+    if known:
+        return known
     name = instr.user.split(":", 1)[0]
     if name in _SYSTEM_HOMES:
         return _SYSTEM_HOMES[name]
@@ -794,12 +797,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if tool in ("rm", "unlink", "shred"):
         yield Op(REMOVE, tool, _paths(operands, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
-        only = _find_filter(words)
+        only = _find_filter(words, ("rm",))
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
         if _directories_only(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
-        only = _find_filter(words)
+        only = _find_filter(words, ("chown", "chmod", "chgrp"))
         yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
@@ -1126,18 +1129,24 @@ def _url_name(urls: list[str]) -> str | None:
 
 def _adds_execute(words: tuple[str, ...]) -> bool:
     """chmod's mode gives execute permission: `+x`, `a+x`, `u=rwx`, `755`, `0775`."""
-    modes = [w for w in words[1:] if not _is_chmod_option(w)]
-    mode = modes[0] if modes else ""
-    if mode.isdigit():
+    mode = _chmod_mode(words)
+    if _OCTAL.fullmatch(mode):
         return any(int(d) & 1 for d in mode[-3:])
     return "x" in mode and ("+" in mode or "=" in mode)
 
 
 def _file_mode(words: tuple[str, ...]) -> bool:
     """chmod's mode is an octal one without the owner's execute bit: `600`, `0644`, `400`."""
+    mode = _chmod_mode(words)
+    return bool(_OCTAL.fullmatch(mode)) and len(mode) >= 3 and not int(mode[-3]) & 1
+
+
+def _chmod_mode(words: tuple[str, ...]) -> str:
     modes = [w for w in words[1:] if not _is_chmod_option(w)]
-    mode = modes[0] if modes else ""
-    return len(mode) >= 3 and mode.isdigit() and not int(mode[-3]) & 1
+    return modes[0] if modes else ""
+
+
+_OCTAL = re.compile(r"[0-7]{1,4}")
 
 
 def _recursive(words: tuple[str, ...]) -> bool:
@@ -1166,53 +1175,77 @@ _FIND_SELECT = frozenset(
 )  # fmt: skip
 
 
-def _find_filter(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The name patterns a find selects by (`-name '*.pyc'`), () when it selects otherwise
-    (`-mtime +1`), None when it reaches everything below its roots (`-type f`, or all but a
-    name: `-not -name lock`)."""
+def _find_filter(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name patterns a find selects what it runs `programs` on (or deletes, for `rm`) by
+    (`-name '*.pyc'`), () when it selects otherwise (`-mtime +1`), None when it reaches
+    everything below its roots (`-type f`, or all but a name: `-not -name lock`). Only the `-o`
+    alternatives that act count: `-type f -print -o -name '*.pyc' -delete` deletes .pyc files."""
+    found: list[str] = []
+    for tests, _ in _acting(words, programs):
+        selected = _selected_by(tests)
+        if selected is None:
+            return None
+        if not selected:
+            return ()
+        found.extend(selected)
+    return tuple(found) if found else None
+
+
+def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
+    """What one alternative's tests select: names, () for other tests, None for everything."""
     kept: list[str] = []
-    rest = list(words)
+    rest = list(tests)
     while rest:
         word = rest.pop(0)
         if word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_NAMES:
             del rest[:2]  # all but one name: as good as everything for bytes
         else:
             kept.append(word)
-    words = tuple(kept)
-    names = [words[i + 1] for i, w in enumerate(words[:-1]) if w in _FIND_NAMES]
-    if any(w in _FIND_SELECT for w in words):
-        return None if _every_file_alternative(words) else ()
+    names = [kept[i + 1] for i, w in enumerate(kept[:-1]) if w in _FIND_NAMES]
+    if any(w in _FIND_SELECT for w in kept):
+        return ()
     return tuple(names) if names else None
 
 
-def _every_file_alternative(words: tuple[str, ...]) -> bool:
-    """One of the find's `-o` alternatives selects every file below its roots: `-type d -exec
-    chmod 755 {} + -o -type f -exec chmod 644 {} +`."""
+def _acting(words: tuple[str, ...], programs: tuple[str, ...]) -> list[tuple[list[str], bool]]:
+    """The tests of each top-level `-o` alternative of a find that runs one of `programs` on
+    what it selects (`-delete` counts as `rm`), and whether that program recurses (`-R`)."""
+    out: list[tuple[list[str], bool]] = []
     tests: list[str] = []
-    skipping = False
-    for word in (*words[1:], "-o"):
-        if skipping:
-            skipping = word not in (";", "+")
-        elif word in ("-exec", "-execdir", "-ok", "-okdir"):
-            skipping = True
-        elif word in ("-o", "-or"):
-            if tests in (["-type", "f"], ["(", "-type", "f", ")"]):
-                return True
-            tests = []
-        elif (word.startswith("-") or tests or word in ("(", ")", "!")) and word not in (
-            *("-print", "-print0", "-delete", "-prune", "-quit"),
-        ):
+    acts = recursive = False
+    depth = 0
+    i, count = 1, len(words)
+    while i < count and not words[i].startswith("-") and words[i] not in ("(", "!"):
+        i += 1  # the roots
+    while i <= count:
+        word = words[i] if i < count else "-o"
+        i += 1
+        if word in ("-exec", "-execdir", "-ok", "-okdir"):
+            end = next((j for j in range(i, count) if words[j] in (";", "+")), count)
+            command = words[i:end]
+            if command and posixpath.basename(command[0]) in programs:
+                acts, recursive = True, recursive or _recursive(command)
+            i = end + 1
+        elif word == "-delete":
+            acts = acts or "rm" in programs
+        elif word in ("(", ")"):
+            depth += 1 if word == "(" else -1
+        elif word in ("-o", "-or") and depth <= 0:
+            if acts:
+                out.append((tests, recursive))
+            tests, acts, recursive = [], False, False
+        elif word not in ("-print", "-print0", "-prune", "-quit", "-a", "-and"):
             tests.append(word)
-    return False
+    return out
 
 
 def _directories_only(words: tuple[str, ...]) -> bool:
-    """A find that selects directories alone (every `-type` is `d`) and changes each without
-    recursing into it (no `-R` in what it runs)."""
-    types = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-type", "-xtype")]
-    at = next(i for i, w in enumerate(words) if w in ("-exec", "-execdir"))
-    recursive = _recursive(tuple(w for w in words[at + 1 :] if w not in (";", "+", "{}")))
-    return bool(types) and all(t == "d" for t in types) and not recursive
+    """What the find changes is directories alone: each alternative that runs chown or chmod
+    selects `-type d` only and does not recurse into them (`-type d -exec chmod 755 {} +`)."""
+    acting = _acting(words, ("chown", "chmod", "chgrp"))
+    return bool(acting) and all(
+        tests in (["-type", "d"], ["-xtype", "d"]) and not recursive for tests, recursive in acting
+    )
 
 
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:
@@ -1258,8 +1291,15 @@ def _package_ops(
         yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
                  INSTALL, family, packages=named)  # fmt: skip
         project = _project_dir(family, words)
+        if project and family == "npm" and _subcommand(words) == "ci":
+            # npm ci deletes node_modules before it installs: what an earlier layer installed
+            # there (only a whole one: a copied project's rarely holds node_modules)
+            yield Op(REMOVE, tool, _paths([project], command), text, blind=True)
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
+        if project and _saves_packages(family, words):
+            # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written
+            yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
     variables = {**env, **dict(command.assignments)}
     option = _CACHE_OPTIONS.get(family)
     given = _option_value(words, "", option[0]) if option else None
@@ -1286,6 +1326,14 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
             names.append(word)
     given = _option_value(words, "-t", "--virtual") if tool == "apk" else None
     return tuple(names) + ((given,) if given else ())
+
+
+def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
+    """A Node install that names packages and saves them to the project's package.json."""
+    sub = _subcommand(words)
+    named = len(_operands(words)) > 1
+    adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
+    return adds and not any(w in ("--no-save", "--no-package-lock") for w in words)
 
 
 def _project_dir(family: str, words: tuple[str, ...]) -> str | None:

@@ -320,3 +320,15 @@ def test_exclude_with_parents_matches_from_the_context_root(tmp_path: Path) -> N
     ]
     assert paths("COPY --parents --exclude=src/deep src /o/") == ["/o/src/a.py", "/o/src/b.txt"]
     assert paths("COPY --exclude=* --exclude=*/* src /o/") == []
+
+
+def test_a_run_keeps_the_home_it_was_given_not_its_last_commands() -> None:
+    """`RunEffects.home` is what the caller knew of the user's home (a fix replays the RUN with
+    it), whatever user a `sudo -u` inside the RUN ran as."""
+    model = build("Dockerfile", parse("FROM debian\nRUN pip install flask && sudo -u app true\n"))
+    (instr,) = model.stages[0].instructions
+    assert run_effects(instr, None, "").home == ""
+    given = run_effects(instr, None, "/home/node")
+    assert given.home == "/home/node"
+    (cache,) = [op for op in given.ops if op.role == "cache"]
+    assert cache.paths == ("/home/node/.cache/pip",)

@@ -665,6 +665,19 @@ FLAGGED = [
         [(4, "LG003")],
         id="N-a-link-debian-installs-for-a-command",
     ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm ci\n"
+        "RUN npm install express && npm cache clean --force\nCOPY package.json .\n",
+        [(4, "LG005"), (5, "LG003"), (5, "LG005"), (6, "LG003"), (7, "LG002")],
+        id="N-npm-ci-deletes-node-modules-and-npm-install-x-writes-package-json",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app /app\nRUN find /app ! -type d -exec chmod 644 {} +\n"
+        "RUN find /app -type f -print -o -type d -exec chmod 755 {} +\n"
+        "RUN find /app -name '*.pyc' -delete -o -type f -print\nRUN chmod \u00b200 /etc/x\n",
+        [(3, "LG004"), (5, "LG003")],
+        id="N-only-the-find-alternatives-that-act",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
