@@ -722,7 +722,11 @@ class _Parser:
             self.blocks[-1].pattern = True
             if op != ";;":  # a fall-through (`;&`, `;;&`): what runs next is not decided here
                 self.blocks[-1].subject, self.blocks[-1].taken = None, False
-        if op == "||" or (op == "&&" and self.last_was_test):
+        known = self.last_test if self.last_was_test else None
+        # (`true && cd /app`: what follows surely runs; after an undecided test it may not)
+        if (op == "||" and known is not False) or (
+            op == "&&" and self.last_was_test and known is not True
+        ):
             self.conditional = True
         elif op in _SEPARATORS or op in _CASE_ENDS:
             self.conditional = False
@@ -845,7 +849,7 @@ class _Parser:
     def _decide(self, block: _Block) -> None:
         """Whether the case branch whose patterns were just read runs: its word is known and
         matches one (or none) of them, and no earlier branch surely ran."""
-        patterns = [self._value_of(w) for w in block.patterns]
+        patterns = [self._pattern_of(w) for w in block.patterns]
         block.patterns = []
         match: bool | None = None
         if block.subject is not None:
@@ -856,6 +860,20 @@ class _Parser:
                 match = False
         block.dead = block.taken or match is False
         block.taken = block.taken or match is True
+
+    def _pattern_of(self, word: _Word) -> tuple[str, bool]:
+        """A case pattern as fnmatch reads it (quoted parts literal, `"*"` is a star), and
+        whether all of it is known."""
+        if word.keyword is not None:
+            return word.keyword, True
+        out: list[str] = []
+        exact = True
+        for part in word.parts:
+            text, known = self._join([part], [])
+            exact = exact and known
+            quoted = isinstance(part, _Lit) and part.quoted
+            out.append("".join(f"[{c}]" if c in "*?[" else c for c in text) if quoted else text)
+        return "".join(out), exact
 
     def _value_of(self, word: _Word) -> tuple[str, bool]:
         """A word's text without field splitting, and whether all of it is known."""

@@ -411,6 +411,17 @@ def test_corpus_never_raises(shared: Path) -> None:
     assert count > 10_000  # 11,367 commands today
 
 
+def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
+    """`true && cd /app && make`: make runs in /app, as after a plain `;`."""
+    commands = split_commands("true && cd /app && make; : && export X=1 && echo $X", "/", {})
+    assert [(c.words, c.cwd) for c in commands][2:] == [
+        (("make",), "/app"),
+        ((":",), "/app"),
+        (("export", "X=1"), "/app"),
+        (("echo", "1"), "/app"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("script", "expected"),
     [
@@ -492,6 +503,11 @@ def test_corpus_never_raises(shared: Path) -> None:
                 ("echo", "$l"),
             ],
             id="negated-lists-and-loops-that-never-run",
+        ),
+        pytest.param(
+            'case "$ARCH" in "*") echo star ;; \\*) echo star2 ;; *) echo any ;; esac',
+            [("echo", "any")],
+            id="case-quoted-patterns-are-literal",
         ),
     ],
 )
