@@ -136,6 +136,38 @@ class Model(NamedTuple):
         """The target stage and the stages it is built FROM, base first."""
         return tuple(self.stages[i] for i in self.shipped)
 
+    def stage_of(self, origin: str) -> Stage | None:
+        """The stage a `--from` value names (its name in any case, or its index); None for an
+        image."""
+        name = origin.lower()
+        named = (s for s in self.stages if name in ((s.name or "").lower(), str(s.index)))
+        return next(named, None)
+
+    def lineage(self, stage: Stage) -> tuple[Stage, ...]:
+        """`stage` and the stages of the file it is built FROM, nearest first."""
+        chain = [stage]
+        while chain[-1].base_stage is not None:
+            chain.append(self.stages[chain[-1].base_stage])
+        return tuple(chain)
+
+    def needed(self) -> tuple[Stage, ...]:
+        """The stages the target build runs: the shipped ones and those their `COPY --from` and
+        `RUN --mount=from=` name, with the stages those are built FROM."""
+        seen: dict[int, Stage] = {}
+        todo = list(self.shipped_stages())
+        while todo:
+            stage = todo.pop()
+            if stage.index in seen:
+                continue
+            seen[stage.index] = stage
+            for instr in stage.instructions:
+                origins = [instr.flag("from") or ""] + [m.get("from", "") for m in instr.mounts()]
+                for origin in filter(None, origins):
+                    found = self.stage_of(origin)
+                    if found is not None:
+                        todo.extend(self.lineage(found))
+        return tuple(seen[i] for i in sorted(seen))
+
     @property
     def final_workdir(self) -> str:
         stage = self.stages[self.target]

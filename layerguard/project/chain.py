@@ -147,7 +147,7 @@ def _real_context(model: Model, context: str | None) -> str | None:
     `target/app.jar`, `build/version.txt`) may be missing from the real context."""
     if context is None:
         return None
-    for stage in model.stages:
+    for stage in model.needed():  # (a stage the target never builds copies nothing)
         for instr in stage.instructions:
             if instr.keyword not in ("copy", "add") or instr.flag("from") is not None:
                 continue
@@ -216,11 +216,9 @@ def _through_stage(
     origin = (instr.flag("from") or "").lower()
     if not origin or not writes:
         return ()
-    stage = next(
-        (s for s in model.stages if origin in ((s.name or "").lower(), str(s.index))), None
-    )
+    found = model.stage_of(origin)
     theirs: list[CopyWrite] = []
-    while stage is not None:
+    for stage in model.lineage(found) if found is not None else ():
         if stage.index not in known:  # (several COPY --from the same stage list it once)
             known[stage.index] = tuple(
                 w
@@ -230,7 +228,6 @@ def _through_stage(
                 if not (w.tree or w.either)
             )
         theirs += known[stage.index]
-        stage = model.stages[stage.base_stage] if stage.base_stage is not None else None
     out = []
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"

@@ -57,7 +57,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import DISTRIBUTION_TREES, PACKAGE_FILES, in_tree, known
+from layerguard.dockerfile.bases import PACKAGE_FILES, in_tree, known
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
     DIR,
@@ -100,13 +100,16 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     unlisted = [[c for c in s.copies if not c.exact and c.size != 0] for s in ctx.steps]
     model = ctx.model
     shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
+    memo: dict[tuple[int, str], bool] = {}  # (stage, directory) -> the stage writes files there
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            for path, where, size in _old_copies(ctx, index, write, listed, unlisted, shipped):
+            for path, where, size in _old_copies(
+                ctx, index, write, listed, unlisted, shipped, memo
+            ):
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
         if not hits:
@@ -139,6 +142,7 @@ def _old_copies(
     listed: list[dict[str, CopyWrite]],
     unlisted: list[list[CopyWrite]],
     shipped: ImageRef | None,
+    memo: dict[tuple[int, str], bool],
 ) -> Iterator[tuple[str, str, int | None]]:
     """(path, where, bytes if known) of what earlier layers wrote where `write` lands. An empty
     file costs its header only: not counted."""
@@ -152,7 +156,7 @@ def _old_copies(
             if (
                 _same_source_file(old, write)
                 or _one_file(old, write)
-                or _kin_stages(ctx.model, old, write)
+                or _kin_stages(ctx.model, old, write, memo)
             ):
                 # (a file copied into a tree copied before: that file is what is written again)
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
@@ -244,24 +248,31 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     return (new.tree or new.either) and _holds(new, old)
 
 
-def _kin_stages(model: Model, old: CopyWrite, new: CopyWrite) -> bool:
-    """Both copy one directory to one place from two stages grown from a common stage of the
-    file (`COPY --from=conda-installs /opt/conda /opt/conda`, then `--from=build`): the trees
-    share what that stage put there, written twice."""
+def _kin_stages(
+    model: Model, old: CopyWrite, new: CopyWrite, memo: dict[tuple[int, str], bool]
+) -> bool:
+    """Both copy one directory to one place from two stages of the file grown from a common
+    stage (or one from the other: `COPY --from=conda-installs /opt/conda /opt/conda`, then
+    `--from=build`) that writes files there: the trees share those, written twice."""
     if not (old.origin and new.origin) or old.origin == new.origin:
         return False
     if old.source != new.source or old.path != new.path or is_glob(old.source):
         return False
     if not (old.tree or old.either) or not (new.tree or new.either) or old.source == ".":
         return False
-    first, second = _lineage(model, old.origin), _lineage(model, new.origin)
-    shared = set(first[1:]) & set(second[1:]) if first and second else set()
+    first, second = model.stage_of(old.origin), model.stage_of(new.origin)
+    if first is None or second is None:
+        return False
+    shared = {s.index for s in model.lineage(first)} & {s.index for s in model.lineage(second)}
     # (Only a common stage that writes files there: moby's tool stages share a base but each
     # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
     path = "/" + old.source.strip("/")
-    return any(
-        _fills(instr, path) for s in sorted(shared) for instr in model.stages[s].instructions
-    )
+    for index in sorted(shared):
+        if (index, path) not in memo:
+            memo[index, path] = any(_fills(i, path) for i in model.stages[index].instructions)
+        if memo[index, path]:
+            return True
+    return False
 
 
 def _fills(instr: Instruction, path: str) -> bool:
@@ -280,15 +291,20 @@ def _fills(instr: Instruction, path: str) -> bool:
     return False
 
 
-def _lineage(model: Model, origin: str) -> list[int]:
-    """The stage `origin` names and the stages of this file it is built FROM, nearest first."""
-    found = [
-        s.index for s in model.stages if origin.lower() in ((s.name or "").lower(), str(s.index))
-    ]
-    chain = found[-1:]
-    while chain and model.stages[chain[-1]].base_stage is not None:
-        chain.append(model.stages[chain[-1]].base_stage)  # type: ignore[arg-type]
-    return chain
+def _made_in(model: Model, origin: str, path: str) -> bool:
+    """The stage `origin` names (or one it is built FROM) made the directory `path` itself,
+    with a WORKDIR or a `mkdir` (`/usr/share/elasticsearch` in a builder): not the base's."""
+    stage = model.stage_of(origin)
+    for each in model.lineage(stage) if stage is not None else ():
+        for step in each.instructions:
+            if step.keyword == "workdir" and step.workdir == path:
+                return True
+            if step.keyword == "run" and any(
+                op.kind == WRITE and op.entry == DIR and path in op.paths
+                for op in run_effects(step).ops
+            ):
+                return True
+    return False
 
 
 def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
@@ -340,7 +356,13 @@ def _known_base_content(
         # A tree copied back to where it was (`COPY --from=builder /usr/local/lib
         # /usr/local/lib` on python), holding one the base image fills, not a new directory.
         back = write.into.rstrip("/") == "/" + write.source
-        if same_image and tree and back and _holds_filled(write.into, known(shipped).trees):
+        if (
+            same_image
+            and tree
+            and back
+            and _holds_filled(write.into, known(shipped).trees)
+            and not _made_in(model, write.origin, write.into)  # (the builder's own directory)
+        ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
     for path in known(shipped).files:
@@ -356,27 +378,18 @@ def _known_base_content(
 
 
 def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
-    """`path` is or lies in one of the runtime `trees`, is a distribution tree, or holds one
-    (`/usr/local/lib` holds python's `/usr/local/lib/python3*`). A directory of its own in a
-    distribution tree (`/usr/share/elasticsearch`, made by the builder) holds none of the
-    base's files."""
+    """`path` is or lies in one of `trees`, or holds one (`/usr/local/lib` holds python's
+    `/usr/local/lib/python3*`)."""
     below = path.rstrip("/") + "/"
-    runtime = tuple(t for t in trees if t not in DISTRIBUTION_TREES)
-    return (
-        path in DISTRIBUTION_TREES
-        or in_tree(path, runtime)
-        or any(t.startswith(below) for t in trees)
-    )
+    return in_tree(path, trees) or any(t.startswith(below) for t in trees)
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:
     """The external image a `--from` value stands on (a stage's root base, or the image it
     names), and whether it named a stage."""
-    for stage in model.stages:
-        if origin.lower() in ((stage.name or "").lower(), str(stage.index)):
-            while stage.base_stage is not None:
-                stage = model.stages[stage.base_stage]
-            return stage.base_image, True
+    stage = model.stage_of(origin)
+    if stage is not None:
+        return model.lineage(stage)[-1].base_image, True
     try:
         return parse_reference(origin), False
     except ValueError:

@@ -531,6 +531,21 @@ FLAGGED = [
         id="M-a-builders-own-directory-in-a-distribution-tree",
     ),
     pytest.param(
+        "FROM debian:12 AS builder\nRUN apt-get update && apt-get install -y libpq5\n"
+        "FROM debian:12\nCOPY --from=builder /usr/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu\n",
+        [(4, "LG002")],
+        id="M-a-distribution-tree-copied-back-from-a-builder",
+    ),
+    pytest.param(
+        "FROM debian AS conda\nRUN curl -o /tmp/miniforge.sh https://x/Miniforge3.sh"
+        " && bash /tmp/miniforge.sh -b -p /opt/conda && rm /tmp/miniforge.sh\n"
+        "FROM conda AS b\nRUN /opt/conda/bin/pip install --no-cache-dir torch\n"
+        "FROM debian\nCOPY --from=conda /opt/conda /opt/conda\n"
+        "COPY --from=b /opt/conda /opt/conda\nCOPY --from=0 /opt/conda /opt/conda\n",
+        [(7, "LG002"), (8, "LG002")],
+        id="M-one-directory-from-a-stage-and-one-grown-from-it",
+    ),
+    pytest.param(
         "FROM ruby:3.3 AS pre\nWORKDIR /app\nCOPY . .\nRUN git rev-parse HEAD > .git_sha\n"
         "FROM ruby:3.3\nCOPY --from=pre /app /app\nCOPY --from=pre /app/.git_sha /app/.git_sha\n"
         "COPY root/ /\nCOPY root/opt/wheels /opt/wheels\n",
