@@ -971,6 +971,10 @@ _MANAGING = {
          "prune", "import", "setup", "env", "audit", "list", "ls", "why", "deploy", "link"}
     ),
 }  # fmt: skip
+# Options of the Node managers that take a value before the subcommand (`yarn --cwd /app build`).
+_PROJECT_VALUES = frozenset(
+    {"--cwd", "-C", "--dir", "--prefix", "--filter", "-F", "--workspace", "-w", "--cache"}
+)
 _SCRIPT_RUNS = {
     "npm": frozenset({"run", "run-script", "exec", "x", "start", "test", "restart", "rebuild"}),
     "bundle": frozenset({"exec"}),
@@ -983,7 +987,8 @@ _SCRIPT_RUNS = {
 def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
     """A package manager that runs the project's own scripts (`npm run build`, `yarn build`,
     `bundle exec rake assets:precompile`): they write into the project like a build tool."""
-    sub = _subcommand(words)
+    operands = _operands(words, _PROJECT_VALUES)
+    sub = operands[0] if operands else ""
     if tool in _MANAGING:
         return sub not in _MANAGING[tool]
     return sub in _SCRIPT_RUNS.get(tool, ())
@@ -994,19 +999,21 @@ _GIT_VALUES = frozenset(
     {"-C", "-c", "--git-dir", "--work-tree", "--namespace", "-b", "--branch", "--depth", "-o",
      "--origin", "--config", "--reference", "--reference-if-able", "--separate-git-dir", "-j",
      "--jobs", "--template", "-u", "--upload-pack", "--shallow-since", "--shallow-exclude",
-     "--filter", "--server-option", "--bundle-uri", "--recurse-submodules"}
+     "--filter", "--server-option", "--bundle-uri"}
 )  # fmt: skip
 
 
 def _git_clone(words: tuple[str, ...]) -> str | None:
     """Where `git clone [options] URL [DIR]` (`--depth 1`, `-b main` included) puts the
     repository: DIR, or the URL's last name."""
-    operands = _operands(words, _GIT_VALUES - {"--recurse-submodules"})
+    operands = _operands(words, _GIT_VALUES)
     if len(operands) < 2 or operands[0] != "clone":
         return None
-    if len(operands) > 2:
-        return operands[2]
-    return posixpath.basename(operands[1].rstrip("/")).removesuffix(".git")
+    where = operands[2] if len(operands) > 2 else None
+    where = where or posixpath.basename(operands[1].rstrip("/")).removesuffix(".git")
+    # (`git -C /opt clone URL`: git runs in /opt, where a relative destination lands)
+    at = _option_value(words[: words.index("clone")], "-C") if "clone" in words else None
+    return posixpath.join(at, where) if at else where
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
@@ -1064,6 +1071,12 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     return NewUser(name, uid, home or f"/home/{name}", skel and tool == "useradd")
 
 
+_UV_VALUES = frozenset(
+    {"--prompt", "-p", "--python", "--cache-dir", "--index-url", "--extra-index-url", "-i",
+     "--directory", "--project", "--config-file", "--index", "--default-index", "--link-mode"}
+)  # fmt: skip
+
+
 def _venv(tool: str, words: tuple[str, ...]) -> str | None:
     """Where `python -m venv DIR` (read as `venv DIR`), `virtualenv DIR` or `uv venv [DIR]`
     makes the environment."""
@@ -1071,7 +1084,7 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
         rest = _operands(words, frozenset({"--prompt", "-p", "--python"}))
         return rest[-1] if rest else None
     if tool == "uv" and _subcommand(words) == "venv":
-        rest = _operands(words, frozenset({"--prompt", "-p", "--python"}))[1:]
+        rest = _operands(words, _UV_VALUES)[1:]
         return rest[-1] if rest else ".venv"
     return None
 
@@ -1729,6 +1742,7 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
 
 
 def _a_standard_dir(source: str) -> bool:
+    """`source` names a directory every distribution has (`/srv`, `/opt`)."""
     return "/" + posixpath.normpath(source.strip("/")) in STANDARD_DIRS
 
 

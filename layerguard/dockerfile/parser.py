@@ -832,12 +832,12 @@ _MOUNT_WORDS = frozenset({"readonly", "ro", "readwrite", "rw", "required"})
 def _check_mounts(node: Node) -> None:
     """`RUN --mount=...` as BuildKit's runmount parser takes it: key=value fields but for
     `ro`, `rw` and `required`, and a type it knows."""
-    for flag in node.flags:
-        name, _, spec = flag.lstrip("-").partition("=")
-        if name.lower() != "mount":
-            continue
-        import csv  # (BuildKit reads the spec as one CSV record: a quoted value may hold a comma)
+    mounts = [f.partition("=")[2] for f in node.flags if f.lstrip("-").lower().startswith("mount=")]
+    if not mounts:
+        return
+    import csv  # (BuildKit reads a spec as one CSV record: a quoted value may hold a comma)
 
+    for spec in mounts:
         for field in next(csv.reader([spec]), []):
             key, eq, value = field.partition("=")
             key = key.strip().lower()

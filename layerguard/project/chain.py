@@ -171,6 +171,7 @@ _BUILT = (".jar", ".war", ".ear", ".whl", ".deb", ".rpm", ".apk", ".exe", ".dll"
 
 
 def _generated(source: str) -> bool:
+    """`source` is what a build step makes: below an output directory, or a built artifact."""
     parts = posixpath.normpath(source.strip("/")).split("/")
     return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 

@@ -54,6 +54,7 @@ images, not a rewrite of one line.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator, Mapping
 
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.effects import CopyWrite
+    from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model
     from layerguard.reference import ImageRef
 
@@ -100,7 +102,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     unlisted = [[c for c in s.copies if not c.exact and c.size != 0] for s in ctx.steps]
     model = ctx.model
     shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
-    memo: dict[tuple[int, str], bool] = {}  # (stage, directory) -> the stage writes files there
+    stages = _Stages(model)
+    # What each RUN leaves that a COPY may write again: package config files, clones.
+    left = [_left(s.run.ops) if s.run else (frozenset(), frozenset()) for s in ctx.steps]
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -108,7 +112,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
             for path, where, size in _old_copies(
-                ctx, index, write, listed, unlisted, shipped, memo
+                ctx, index, write, listed, unlisted, shipped, stages, left
             ):
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
@@ -142,7 +146,8 @@ def _old_copies(
     listed: list[dict[str, CopyWrite]],
     unlisted: list[list[CopyWrite]],
     shipped: ImageRef | None,
-    memo: dict[tuple[int, str], bool],
+    stages: _Stages,
+    left: list[tuple[frozenset[str], frozenset[str]]],
 ) -> Iterator[tuple[str, str, int | None]]:
     """(path, where, bytes if known) of what earlier layers wrote where `write` lands. An empty
     file costs its header only: not counted."""
@@ -156,16 +161,19 @@ def _old_copies(
             if (
                 _same_source_file(old, write)
                 or _one_file(old, write)
-                or _kin_stages(ctx.model, old, write, memo)
+                or _kin_stages(stages, old, write)
             ):
                 # (a file copied into a tree copied before: that file is what is written again)
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
                 yield (write.path if inner else old.path), earlier.where, old.size
                 return
+        configs, clones = left[position]
         if earlier.run and (
             write.path in earlier.run.files
-            or _package_file(write, earlier.run.ops)
-            or _cloned_manifest(write, earlier.run.ops)
+            # (`write.either` counts: a source named like a directory, `COPY sudoers
+            # /etc/sudoers`, lands on the file there or fails)
+            or (not write.tree and write.path in configs)
+            or _onto_a_clone(write, clones)
         ):
             yield write.path, earlier.where, None
             return
@@ -178,27 +186,23 @@ def _old_copies(
         yield from _known_base_content(ctx.model, shipped, write)
 
 
-def _package_file(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
-    """`write` replaces a configuration file that a package an install of `ops` named ships
-    (`COPY nginx.conf /etc/nginx/nginx.conf` after `apt-get install nginx`), and that the same
-    RUN did not remove after it (`rm /etc/supervisor/supervisord.conf`, a purge)."""
-    # (A source named like a directory, `COPY sudoers /etc/sudoers`, lands on the file there
-    # or fails: a file.)
-    if write.tree:
-        return False
-    there = False
+def _left(ops: tuple[Op, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """What a RUN leaves that a later COPY may write again: the main config files of packages
+    it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`) and the repositories
+    it cloned with a working tree, less what it removed or purged again."""
+    configs: set[str] = set()
+    clones: set[str] = set()
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
-            there = there or any(
-                write.path in PACKAGE_FILES.get((op.family, name), ()) for name in op.packages
-            )
-        elif op.kind == REMOVE and any(covers(p, write.path) for p in op.paths):
-            there = False
-        elif op.kind == PURGE and op.family and there:
-            there = not any(
-                write.path in PACKAGE_FILES.get((op.family, name), ()) for name in op.packages
-            )
-    return there
+            configs.update(f for n in op.packages for f in PACKAGE_FILES.get((op.family, n), ()))
+        elif op.kind == WRITE and op.tool == "git" and not _NO_CHECKOUT & set(op.command.split()):
+            clones.update(op.paths)
+        elif op.kind == REMOVE and (configs or clones):
+            configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
+            clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
+        elif op.kind == PURGE and configs:
+            configs -= {f for n in op.packages for f in PACKAGE_FILES.get((op.family, n), ())}
+    return frozenset(configs), frozenset(clones)
 
 
 # The manifests at the root of every project of their ecosystem.
@@ -210,20 +214,16 @@ _MANIFESTS = frozenset(
 )  # fmt: skip
 
 
-def _cloned_manifest(write: CopyWrite, ops: tuple[Op, ...]) -> bool:
+def _onto_a_clone(write: CopyWrite, clones: frozenset[str]) -> bool:
     """`write` puts a project manifest at the root of a repository a `git clone` wrote
     (`git clone .../ultralytics /usr/src/ultralytics`, then `COPY requirements.txt .` there):
     the clone holds one already."""
-    if write.tree or posixpath.basename(write.path) not in _MANIFESTS:
-        return False
-    folder = posixpath.dirname(write.path)
-    there = False
-    for op in ops:  # (in order: a clone the same RUN removed is gone)
-        if op.kind == WRITE and op.tool == "git" and folder in op.paths:
-            there = not _NO_CHECKOUT & set(op.command.split())
-        elif op.kind == REMOVE and any(covers(p, write.path) for p in op.paths):
-            there = False
-    return there
+    return (
+        bool(clones)
+        and not write.tree
+        and posixpath.basename(write.path) in _MANIFESTS
+        and posixpath.dirname(write.path) in clones
+    )
 
 
 _NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree
@@ -248,9 +248,32 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     return (new.tree or new.either) and _holds(new, old)
 
 
-def _kin_stages(
-    model: Model, old: CopyWrite, new: CopyWrite, memo: dict[tuple[int, str], bool]
-) -> bool:
+class _Stages:
+    """The file's stages as `COPY --from` names them, each looked up once per check (a file of
+    200 stages copies from each)."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._lineages: dict[str, frozenset[int]] = {}
+        self._fills: dict[tuple[int, str], bool] = {}
+
+    def lineage(self, origin: str) -> frozenset[int]:
+        """The stage `origin` names and those it is built FROM; empty for an image."""
+        if origin not in self._lineages:
+            stage = self.model.stage_of(origin)
+            found = self.model.lineage(stage) if stage is not None else ()
+            self._lineages[origin] = frozenset(s.index for s in found)
+        return self._lineages[origin]
+
+    def fills(self, index: int, path: str) -> bool:
+        """Stage `index` writes files at or below `path`."""
+        if (index, path) not in self._fills:
+            stage = self.model.stages[index]
+            self._fills[index, path] = any(_fills(i, path) for i in stage.instructions)
+        return self._fills[index, path]
+
+
+def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     """Both copy one directory to one place from two stages of the file grown from a common
     stage (or one from the other: `COPY --from=conda-installs /opt/conda /opt/conda`, then
     `--from=build`) that writes files there: the trees share those, written twice."""
@@ -260,19 +283,11 @@ def _kin_stages(
         return False
     if not (old.tree or old.either) or not (new.tree or new.either) or old.source == ".":
         return False
-    first, second = model.stage_of(old.origin), model.stage_of(new.origin)
-    if first is None or second is None:
-        return False
-    shared = {s.index for s in model.lineage(first)} & {s.index for s in model.lineage(second)}
+    shared = stages.lineage(old.origin) & stages.lineage(new.origin)
     # (Only a common stage that writes files there: moby's tool stages share a base but each
     # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
     path = "/" + old.source.strip("/")
-    for index in sorted(shared):
-        if (index, path) not in memo:
-            memo[index, path] = any(_fills(i, path) for i in model.stages[index].instructions)
-        if memo[index, path]:
-            return True
-    return False
+    return any(stages.fills(index, path) for index in sorted(shared))
 
 
 def _fills(instr: Instruction, path: str) -> bool:
@@ -315,12 +330,16 @@ def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
         rel = file.source[len(tree.source) + 1 :]
     else:
         return False
-    if tree.excludes:
-        from layerguard.dockerfile.ignorefile import excluder
-
-        if excluder(list(tree.excludes)).matches(rel):
-            return False  # `COPY --exclude=requirements.txt . .` leaves it out
+    if tree.excludes and _excluder(tree.excludes).matches(rel):
+        return False  # `COPY --exclude=requirements.txt . .` leaves it out
     return file.path == tree.into.rstrip("/") + "/" + rel
+
+
+@functools.lru_cache(maxsize=64)  # (built once per COPY's patterns, not per file it holds)
+def _excluder(patterns: tuple[str, ...]) -> Ignored:
+    from layerguard.dockerfile.ignorefile import excluder
+
+    return excluder(patterns)
 
 
 def _one_file(old: CopyWrite, new: CopyWrite) -> bool:

@@ -659,6 +659,13 @@ FLAGGED = [
         [],
         id="M-a-clone-the-same-run-removed",
     ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /src\nRUN git -C /opt clone https://github.com/x/proj\n"
+        "COPY package.json /src/proj/\nCOPY package.json /opt/proj/\n"
+        "RUN yarn --cwd /src install && rm -rf /src/tmp/x.log\n",
+        [(5, "LG002")],
+        id="M-git-runs-where-C-says",
+    ),
     # N: classes from the seventh held-out set (after its blind run).
     pytest.param(
         "FROM debian:12\nRUN rm -rf /usr/share/doc/* /usr/share/man/*\n"
