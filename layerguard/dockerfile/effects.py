@@ -217,6 +217,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
+        *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
     }
 )
 # Build tools write into the directory they run in.
@@ -759,6 +760,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
             return "composer", words[1:]
+        if name == "composer.phar":  # `./composer.phar install`: run as a program
+            return "composer", words
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
             return "npm", words[1:]
         return name, words
@@ -939,6 +942,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
         if not any(w in ("-k", "--keep", "-c", "--stdout") for w in words):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
+    elif tool in _PLUGIN_INSTALLERS and _subcommand(words) == "install":
+        # `opensearch-plugin install file:///x.zip`: it unpacks the zip into its plugins
+        local = [w.removeprefix("file://") for w in _operands(words)[1:] if "://" not in w or
+                 w.startswith("file://")]  # fmt: skip
+        if local:
+            yield Op(UNPACK, tool, _paths(local, command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
         yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
@@ -994,6 +1003,8 @@ def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
     return sub in _SCRIPT_RUNS.get(tool, ())
 
 
+# Search engines' plugin installers, which unpack a plugin zip given by path or file:// URL.
+_PLUGIN_INSTALLERS = frozenset({"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"})
 # Options of git (before its subcommand) and of git clone that take a value.
 _GIT_VALUES = frozenset(
     {"-C", "-c", "--git-dir", "--work-tree", "--namespace", "-b", "--branch", "--depth", "-o",
@@ -1699,7 +1710,19 @@ def copy_writes(
         ]  # fmt: skip
     if excludes:
         out = [w._replace(excludes=tuple(excludes)) for w in out]
+    for write in [w for w in out if w.tree and not w.exact]:
+        # What a build's output is known to hold (Next.js' standalone server: its package.json)
+        for name in _BUILD_OUTPUTS.get(posixpath.basename(posixpath.dirname(write.source)) + "/"
+                                       + posixpath.basename(write.source), ()):  # fmt: skip
+            out.append(write._replace(
+                path=posixpath.join(write.path, name), tree=False,
+                source=posixpath.join(write.source, name),
+            ))  # fmt: skip
     return out
+
+
+# Files a build tool's output directory always holds, by its last two names.
+_BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
 
 
 def normalized_source(source: str) -> str:

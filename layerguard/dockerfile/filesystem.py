@@ -290,6 +290,8 @@ def _run(
                 or (
                     e.copied and e.kind in (TREE, EITHER) and e.path != "/" and inside(path, e.path)
                 )
+                # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)
+                or (e.copied and e.kind == EITHER and is_glob(e.path) and _same_file(path, e.path))
             )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 

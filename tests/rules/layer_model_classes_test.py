@@ -700,6 +700,32 @@ FLAGGED = [
         [(3, "LG004"), (5, "LG003")],
         id="N-only-the-find-alternatives-that-act",
     ),
+    pytest.param(
+        "FROM php:8.2\nCOPY composer.phar /app/\nWORKDIR /app\nRUN ./composer.phar install\n",
+        [(4, "LG005")],
+        id="N-composer-phar-run-as-a-program",
+    ),
+    pytest.param(
+        "FROM python:3.12\nCOPY instantclient/* /tmp/\n"
+        "RUN unzip '/tmp/instantclient*.zip' -d /opt/oracle\n"
+        "FROM opensearchproject/opensearch:2\nCOPY --from=0 /tmp/plugin.zip /\n"
+        "RUN opensearch-plugin install --batch file:///plugin.zip\n",
+        [(5, "LG006")],
+        id="N-a-plugin-installer-unpacks-its-zip",
+    ),
+    pytest.param(
+        "FROM python:3.12\nCOPY instantclient/* /tmp/\n"
+        "RUN unzip '/tmp/instantclient*.zip' -d /opt/oracle\n",
+        [(2, "LG006")],
+        id="N-an-archive-a-copied-glob-brought",
+    ),
+    pytest.param(
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+        "FROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/package.json ./package.json\n"
+        "COPY --from=builder /app/.next/standalone ./\n",
+        [(8, "LG002")],
+        id="N-nextjs-standalone-output-holds-package-json",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
