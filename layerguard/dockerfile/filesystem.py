@@ -316,7 +316,14 @@ def _reach(
     # What this RUN made at or above the path before this command, or a directory below it
     # (`mkdir -p` makes the parents too): it may be what the command means, so only a whole
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
-    made = [e for e in own if covers(e.path, path) or (inside(e.path, path) and e.kind != FILE)]
+    # (A distribution package lands in /opt only under its vendor's name: `apt-get install
+    # postgresql-client` makes nothing in /opt/pentaho.)
+    made = [
+        e
+        for e in own
+        if (covers(e.path, path) and not _not_in_opt(path, e))
+        or (inside(e.path, path) and e.kind != FILE)
+    ]
     made_here = bool(made)
     hits = []
     for entry in live:
@@ -517,14 +524,24 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
-    vendor = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/opt/")
-    if vendor and not _names_a_package(path, entry.packages):
-        return False  # (a distribution package lands in /opt only by its vendor's name)
+    if _not_in_opt(path, entry):
+        return False
     return (
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
+    )
+
+
+def _not_in_opt(path: str, entry: Entry) -> bool:
+    """`path` is in /opt, where the distribution packages `entry` installed land only under a
+    vendor's name (`/opt/google/chrome`): not theirs."""
+    return (
+        entry.role == INSTALL
+        and entry.family in _DISTRIBUTION_MANAGERS
+        and path.startswith("/opt/")
+        and not _names_a_package(path, entry.packages)
     )
 
 

@@ -726,6 +726,14 @@ FLAGGED = [
         [(8, "LG002")],
         id="N-nextjs-standalone-output-holds-package-json",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -o /tmp/p.zip https://x/pentaho.zip && unzip /tmp/p.zip"
+        " -d /opt/pentaho && rm /tmp/p.zip\nRUN apt-get update && apt-get install -y"
+        " postgresql-client && rm -rf /var/lib/apt/lists/*"
+        " && rm -f /opt/pentaho/tomcat/lib/postgre*.jar\n",
+        [(3, "LG003")],
+        id="N-an-install-in-the-same-run-made-nothing-in-opt",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
