@@ -31,7 +31,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in (2, 3, 4, 5, 6, 7)))
+    for n in ("holdout", *(f"holdout{i}" for i in range(2, 9)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -109,7 +109,7 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..7=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..8=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[2-7]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[2-8]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2
