@@ -150,7 +150,10 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         *(("NB_GID", "100"), ("HOME", "/home/jovyan")),
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
-    "*s2i-*": (("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
+    "*s2i-*": (
+        *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
+        ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
+    ),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -245,6 +248,11 @@ class Known(NamedTuple):
     debian: bool = False  # of Debian's family: debconf's database is there
     fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
     homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
+
+    @property
+    def runtime(self) -> tuple[str, ...]:
+        """The trees this repository's images fill beyond the distribution's own."""
+        return tuple(t for t in self.trees if t not in DISTRIBUTION_TREES)
 
     @property
     def heavy(self) -> tuple[str, ...]:

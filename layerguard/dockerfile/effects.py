@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from layerguard.dockerfile.model import Instruction, expand, resolve
+from layerguard.dockerfile.model import Instruction, expand, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
@@ -1619,7 +1619,9 @@ def copy_writes(
     """Paths written by a COPY/ADD. With the build context, every file; without, the targets.
     `dockerfile` (its path) finds a Dockerfile-specific ignore file."""
     sources, dest_raw = copy_sources(instr)
-    if not sources:
+    if not sources or unset(instr.node.args[-1], instr.env):
+        # (`COPY s2i/bin/ $STI_SCRIPTS_PATH` with the variable from the base image's ENV: it
+        # lands where that says, not in the WORKDIR an empty expansion would give)
         return []
     dest = resolve(dest_raw, instr.workdir)
     # The WORKDIR exists as a directory: `COPY requirements.txt /app` there lands inside it.

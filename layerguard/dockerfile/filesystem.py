@@ -377,7 +377,15 @@ def _reach(
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
     whole_class = whole in heavy or not in_tree(whole, heavy)
     certain = docs and whole_class and all(e.role == INSTALL for e in made)
-    if hits or ((made_here or op.blind) and not certain):
+    # A runtime tree of the base itself (`chown -R 1001:0 /opt/app-root` on s2i) holds the
+    # base's files whatever this RUN made there (`python3.12 -m venv /opt/app-root`).
+    runtime = (
+        op.kind == CHOWN
+        and recursive
+        and op.tool != "fix-permissions"
+        and any(t == path or t.startswith(path.rstrip("/") + "/") for t in held.runtime)
+    )
+    if hits or ((made_here or op.blind) and not (certain or runtime)):
         return hits
     if base is not None:
         if recursive:

@@ -43,6 +43,15 @@ def expand(text: str, env: Mapping[str, str]) -> str:
     return re.sub(_VAR, substitute, text) if "$" in text else text
 
 
+def unset(text: str, env: Mapping[str, str]) -> bool:
+    """`text` names a variable `env` does not hold, with no default to fall back to (`$DEST`,
+    `${DEST}`, not `${DEST:-/app}`): what it expands to is not known here."""
+    return "$" in text and any(
+        (m["braced"] or m["plain"]) not in env and not (m["op"] or "").endswith("-")
+        for m in re.finditer(_VAR, text)
+    )
+
+
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
     if _plain(path) and workdir.startswith("/"):

@@ -734,6 +734,13 @@ FLAGGED = [
         [(3, "LG003")],
         id="N-an-install-in-the-same-run-made-nothing-in-opt",
     ),
+    pytest.param(
+        "FROM quay.io/sclorg/s2i-core-c9s\nCOPY s2i/bin/ $STI_SCRIPTS_PATH\n"
+        "COPY etc/ $UNDEFINED_DIR\nRUN /usr/libexec/fix-permissions --read-only /opt/app-root\n"
+        "RUN python3.12 -m venv ${APP_ROOT} && chown -R 1001:0 ${APP_ROOT}\n",
+        [(5, "LG004")],
+        id="N-a-destination-only-the-base-image-env-names",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
