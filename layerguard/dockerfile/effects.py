@@ -1485,8 +1485,12 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
         return True  # pip takes unambiguous prefixes of its long options
     if family == "pip" and "--no-deps" in words and _nothing_downloaded(words):
         return True  # a checkout or a local file, and no dependencies: nothing is fetched
-    if family in ("uv", "poetry") and "--no-cache" in words:
+    if family == "uv" and any(w in ("--no-cache", "--no-cache-dir", "-n") for w in words):
+        return True  # (uv takes pip's spelling as an alias)
+    if family == "poetry" and "--no-cache" in words:
         return True
+    if family == "pip" and "--no-index" in words:
+        return True  # local wheels and --find-links only: nothing is fetched
     if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):
         return False
     for name in _NO_CACHE_VARS.get(family, ()):

@@ -741,6 +741,14 @@ FLAGGED = [
         [(5, "LG004")],
         id="N-a-destination-only-the-base-image-env-names",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN uv pip install --system --no-cache-dir flask\n"
+        "RUN uv pip install --system -n django\n"
+        "RUN --mount=type=bind,from=0,source=/tmp/w,target=/w pip install --no-index /w/*.whl\n"
+        "RUN uv pip install --system httpx\n",
+        [(5, "LG005")],
+        id="N-uv-takes-pips-spelling-and-pip-no-index-fetches-nothing",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
