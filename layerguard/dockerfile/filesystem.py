@@ -633,8 +633,14 @@ def _always_written(path: str, entry: Entry) -> bool:
 
 def _made_after(path: str, entry: Entry, live: list[Entry]) -> bool:
     """A later layer made a directory at or below `path` (`mkdir -p /usr/share/jenkins/ref`
-    after the install): the path is the build's own, not where the packages landed."""
-    return any(e.kind == DIR and e.layer > entry.layer and covers(path, e.path) for e in live)
+    after the install), or above it (`mkdir -p /opt/bsim`, then `rm -f /opt/bsim/repo`): the
+    path is the build's own, not where the packages landed."""
+    return any(
+        e.kind == DIR
+        and e.layer > entry.layer
+        and (covers(path, e.path) or (covers(e.path, path) and e.path not in STANDARD_DIRS))
+        for e in live
+    )
 
 
 def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:

@@ -749,6 +749,12 @@ FLAGGED = [
         [(5, "LG005")],
         id="N-uv-takes-pips-spelling-and-pip-no-index-fetches-nothing",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN pip3 install --no-cache-dir west\nRUN mkdir -p /opt/bsim\n"
+        "RUN cd /opt/bsim && rm -f repo && curl -o repo https://x/repo\n",
+        [],
+        id="N-a-directory-made-after-an-install-is-the-builds-below-it-too",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
