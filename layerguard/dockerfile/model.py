@@ -231,6 +231,14 @@ def _unquote(value: str) -> str:
     return "".join(out)
 
 
+_PLATFORM_ARGS = {
+    **{f"{side}PLATFORM": "linux/amd64" for side in ("TARGET", "BUILD")},
+    **{f"{side}OS": "linux" for side in ("TARGET", "BUILD")},
+    **{f"{side}ARCH": "amd64" for side in ("TARGET", "BUILD")},
+    **{f"{side}VARIANT": "" for side in ("TARGET", "BUILD")},
+}
+
+
 def _declare_args(
     node: Node, scope: dict[str, str], build_args: Mapping[str, str], outer: Mapping[str, str]
 ) -> None:
@@ -256,7 +264,9 @@ def build(
     Raises ValueError when `target` names no stage.
     """
     build_args = dict(build_args or {})
-    meta: dict[str, str] = {}
+    # BuildKit's automatic platform ARGs, for a build on and for linux/amd64 (a CI runner):
+    # `FROM runner-${TARGETOS}-${TARGETARCH}` names a stage; a stage's `ARG TARGETARCH` sees it.
+    meta: dict[str, str] = {k: build_args.get(k, v) for k, v in _PLATFORM_ARGS.items()}
     stages: list[Stage] = []
     names: dict[str, int] = {}
     current: list[Instruction] | None = None

@@ -266,11 +266,27 @@ class _Stages:
         return self._lineages[origin]
 
     def fills(self, index: int, path: str) -> bool:
-        """Stage `index` writes files at or below `path`."""
+        """Stage `index` (or a stage it is built FROM) writes files at or below `path`; what it
+        copies from another stage counts where that stage does (an empty /build does not)."""
         if (index, path) not in self._fills:
-            stage = self.model.stages[index]
-            self._fills[index, path] = any(_fills(i, path) for i in stage.instructions)
+            self._fills[index, path] = False  # (a cycle through --from ends here)
+            chain = self.model.lineage(self.model.stages[index])
+            self._fills[index, path] = any(
+                self._writes(i, path) for stage in chain for i in stage.instructions
+            )
         return self._fills[index, path]
+
+    def _writes(self, instr: Instruction, path: str) -> bool:
+        origin = instr.flag("from") if instr.keyword in ("copy", "add") else None
+        stage = self.model.stage_of(origin) if origin else None
+        if stage is None:
+            return _fills(instr, path)
+        for write in copy_writes(instr, None):
+            if covers(path, write.path) or covers(write.path, path):
+                below = path[len(write.into.rstrip("/")) :] if covers(write.into, path) else ""
+                if self.fills(stage.index, "/" + write.source.strip("/") + below):
+                    return True
+        return False
 
 
 def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:

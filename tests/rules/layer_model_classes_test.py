@@ -755,6 +755,14 @@ FLAGGED = [
         [],
         id="N-a-directory-made-after-an-install-is-the-builds-below-it-too",
     ),
+    pytest.param(
+        "FROM busybox AS build-dummy\nRUN mkdir -p /build\nFROM scratch AS binary-dummy\n"
+        "COPY --from=build-dummy /build /build\nFROM binary-dummy AS tool-linux\n"
+        "FROM binary-dummy AS other\nFROM tool-${TARGETOS} AS tool\nFROM debian\n"
+        "COPY --from=other /build/ /usr/local/bin/\nCOPY --from=tool /build/ /usr/local/bin/\n",
+        [],
+        id="N-platform-args-name-a-stage-and-an-empty-directory-copied-holds-no-files",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
