@@ -225,6 +225,7 @@ def _run(
     own: list[Entry] = []
     changes: list[Change] = []
     unpacked: list[Hit] = []
+    live = _files_shown(step.run.ops, live)
     for op in step.run.ops:
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
@@ -294,6 +295,22 @@ def _run(
                 or (e.copied and e.kind == EITHER and is_glob(e.path) and _same_file(path, e.path))
             )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _files_shown(ops: tuple[Op, ...], live: list[Entry]) -> list[Entry]:
+    """`live` less what a command shows a copy was not: `COPY initctl_faker .` may have been a
+    directory spread over `.` or the file `./initctl_faker`; `chmod +x initctl_faker` says the
+    file, so the tree at `.` it might have been holds nothing."""
+    named = {p for op in ops if op.kind == CHOWN and op.file_hint for p in op.paths}
+    if not named:
+        return live
+    # (Only a COPY of that one source: a tree beside it may be another source's.)
+    files = {(e.layer, posixpath.dirname(e.path)) for e in live
+             if e.kind == EITHER and e.copied and e.path in named
+             and sum(1 for o in live if o.layer == e.layer) == 2}  # fmt: skip
+    if not files:
+        return live
+    return [e for e in live if not (e.kind == TREE and e.copied and (e.layer, e.path) in files)]
 
 
 def _reach(

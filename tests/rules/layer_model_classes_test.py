@@ -763,6 +763,13 @@ FLAGGED = [
         [],
         id="N-platform-args-name-a-stage-and-an-empty-directory-copied-holds-no-files",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nCOPY initctl_faker .\n"
+        "RUN chmod +x initctl_faker && rm -fr /sbin/initctl && ln -s /initctl_faker /sbin/initctl\n"
+        "COPY rootfs /\nRUN rm -f /usr/sbin/policy-rc.d\n",
+        [(3, "LG004"), (5, "LG003")],
+        id="N-a-command-shows-a-copy-was-a-file-not-a-tree",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
