@@ -1020,8 +1020,10 @@ def _git_clone(words: tuple[str, ...]) -> str | None:
     operands = _operands(words, _GIT_VALUES)
     if len(operands) < 2 or operands[0] != "clone":
         return None
-    where = operands[2] if len(operands) > 2 else None
-    where = where or posixpath.basename(operands[1].rstrip("/")).removesuffix(".git")
+    if len(operands) > 2:
+        where = operands[2]
+    else:
+        where = posixpath.basename(operands[1].rstrip("/")).removesuffix(".git")
     # (`git -C /opt clone URL`: git runs in /opt, where a relative destination lands)
     at = _option_value(words[: words.index("clone")], "-C") if "clone" in words else None
     return posixpath.join(at, where) if at else where
@@ -1657,7 +1659,7 @@ def copy_writes(
             target = dest if not dest_is_dir else posixpath.join(dest, name)
             out.append(CopyWrite(target, True, len(content.encode())))
             continue
-        if "://" in source or source.startswith("git@"):
+        if is_remote(source):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
             into = dest_is_dir or dest in STANDARD_DIRS
             target = posixpath.join(dest, base) if into else dest
@@ -1718,8 +1720,7 @@ def copy_writes(
         out = [w._replace(excludes=tuple(excludes)) for w in out]
     for write in [w for w in out if w.tree and not w.exact]:
         # What a build's output is known to hold (Next.js' standalone server: its package.json)
-        for name in _BUILD_OUTPUTS.get(posixpath.basename(posixpath.dirname(write.source)) + "/"
-                                       + posixpath.basename(write.source), ()):  # fmt: skip
+        for name in _BUILD_OUTPUTS.get("/".join(write.source.split("/")[-2:]), ()):
             out.append(write._replace(
                 path=posixpath.join(write.path, name), tree=False,
                 source=posixpath.join(write.source, name),
@@ -1729,6 +1730,11 @@ def copy_writes(
 
 # Files a build tool's output directory always holds, by its last two names.
 _BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
+
+
+def is_remote(source: str) -> bool:
+    """A COPY/ADD source fetched from elsewhere (a URL, a git address), not the context."""
+    return "://" in source or source.startswith("git@")
 
 
 def normalized_source(source: str) -> str:

@@ -17,6 +17,7 @@ from layerguard.dockerfile.effects import (
     copy_writes,
     is_archive,
     is_glob,
+    is_remote,
     run_effects,
 )
 from layerguard.dockerfile.filesystem import Step
@@ -152,8 +153,8 @@ def _real_context(model: Model, context: str | None) -> str | None:
             if instr.keyword not in ("copy", "add") or instr.flag("from") is not None:
                 continue
             for source in copy_sources(instr)[0]:
-                remote = "://" in source or source.startswith(("git@", "<<"))
-                if remote or is_glob(source) or "$" in source or _generated(source):
+                named = not (source.startswith("<<") or is_remote(source) or is_glob(source))
+                if not named or "$" in source or _generated(source):
                     continue
                 if not os.path.lexists(os.path.join(context, source.lstrip("/"))):
                     return None
@@ -209,7 +210,7 @@ def _through_stage(
     writes: tuple[CopyWrite, ...],
     context: str | None,
     key: str,
-    known: dict[int, tuple[CopyWrite, ...]],
+    listed: dict[int, tuple[CopyWrite, ...]],
 ) -> tuple[CopyWrite, ...]:
     """The files a `COPY --from=STAGE` brings that STAGE (or a stage it is built FROM) copied
     from the build context, named as in the context: `COPY --from=deps /opt/app /opt/app` after
@@ -220,15 +221,15 @@ def _through_stage(
     found = model.stage_of(origin)
     theirs: list[CopyWrite] = []
     for stage in model.lineage(found) if found is not None else ():
-        if stage.index not in known:  # (several COPY --from the same stage list it once)
-            known[stage.index] = tuple(
+        if stage.index not in listed:  # (several COPY --from the same stage list it once)
+            listed[stage.index] = tuple(
                 w
                 for step in stage.instructions
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
                 if not (w.tree or w.either)
             )
-        theirs += known[stage.index]
+        theirs += listed[stage.index]
     out = []
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"
