@@ -238,6 +238,7 @@ class Origins:
         "_context_bytes",
         "_context_files",
         "_files",
+        "_from",
         "_named",
         "_static_base",
         "_steps",
@@ -256,6 +257,7 @@ class Origins:
         self._context_files = 0
         self._context_bytes = 0
         self._unestimated = False
+        self._from: set[str] = set()  # where the estimated bytes were read: context, heredoc
 
     def add(self, hit: Hit) -> None:
         layer = hit.entry.layer
@@ -267,6 +269,8 @@ class Origins:
             if hit.entry.content == EXACT and hit.entry.size is not None:
                 self._context_files += 1
                 self._context_bytes += hit.entry.size
+                heredoc = bool(self._steps[layer].instr.node.heredocs)
+                self._from.add("the Dockerfile" if heredoc else "the build context")
             else:
                 self._unestimated = True
             return
@@ -301,10 +305,12 @@ class Origins:
         return {"paths": self._context_files, "bytes": self._context_bytes}
 
     def where(self, verb: str) -> str:
-        """` (5MB from the build context, added by Dockerfile:2)` for the message."""
+        """` (5MB from the build context, added by Dockerfile:2)` for the message; a heredoc's
+        bytes are `from the Dockerfile`."""
         named = self.named()
         estimate = self.estimated()
-        parts = [f"{human(estimate['bytes'])} from the build context"] if estimate else []
+        sources = " and ".join(sorted(self._from))
+        parts = [f"{human(estimate['bytes'])} from {sources}"] if estimate else []
         if named:
             parts.append(f"{verb} by {'; '.join(named)}")
         return f" ({', '.join(parts)})" if parts else ""

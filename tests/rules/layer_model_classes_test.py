@@ -877,6 +877,12 @@ def test_the_origin_is_the_layer_that_wrote_the_file(lint_files: Lint) -> None:
     assert (finding.estimated, finding.severity.name) == ({"paths": 1, "bytes": 5000}, "INFO")
 
 
+def test_a_heredocs_bytes_are_from_the_dockerfile(lint_files: Lint) -> None:
+    dockerfile = "FROM alpine\nCOPY <<EOF /app/config.txt\nbye\nEOF\nRUN rm /app/config.txt\n"
+    (finding,) = lint_files({"Dockerfile": dockerfile}, code="LG003")
+    assert "(4B from the Dockerfile, added by Dockerfile:2)" in finding.message
+
+
 def test_a_distribution_package_lands_in_opt_only_by_its_name(
     message: Callable[[str, str], str],
 ) -> None:
