@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout6: ...)
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout10: ...)
     python benchmarks/accuracy.py --set A --set B ...   # several sets, and a pooled table
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
@@ -31,7 +31,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in range(2, 9)))
+    for n in ("holdout", *(f"holdout{i}" for i in range(2, 11)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -109,7 +109,7 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..8=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..10=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     args = parser.parse_args(argv)
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[2-8]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[2-10]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2

@@ -141,6 +141,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
+    "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     "rust": (("CARGO_HOME", "/usr/local/cargo"), ("RUSTUP_HOME", "/usr/local/rustup")),
     "composer": (("COMPOSER_HOME", "/tmp"),),
     "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),

@@ -207,6 +207,7 @@ _MODELLED = frozenset(
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", "7z", "7za", "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         *("zstd", "unzstd"),
+        *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
         *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
         *("tail", "wc", "tr", "cut", "tee", "xargs", "gpg", "gpgconf", "command", "hash"),
@@ -803,7 +804,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         only = _find_filter(words, ("rm",))
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
-        if _directories_only(words):
+        if _directories_only(words) or _selects_little(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
         only = _find_filter(words, ("chown", "chmod", "chgrp"))
         yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
@@ -1272,6 +1273,36 @@ def _directories_only(words: tuple[str, ...]) -> bool:
     return bool(acting) and all(
         tests in (["-type", "d"], ["-xtype", "d"]) and not recursive for tests, recursive in acting
     )
+
+
+def _selects_little(words: tuple[str, ...]) -> bool:
+    """Each alternative that runs chown or chmod selects only what is empty or writable by
+    group or others (`find /etc -perm -o+w -exec chmod o-w {} +`): files a build rarely leaves,
+    and no bytes in an empty one. (`-perm -4000` selects the base image's setuid programs.)"""
+    acting = _acting(words, ("chown", "chmod", "chgrp"))
+    return bool(acting) and all(_rare(tests) for tests, _ in acting)
+
+
+def _rare(tests: list[str]) -> bool:
+    for i, word in enumerate(tests):
+        negated = i > 0 and tests[i - 1] in ("!", "-not")
+        if negated:
+            continue
+        if word == "-empty":
+            return True
+        if word == "-perm" and i + 1 < len(tests) and _write_bits_only(tests[i + 1]):
+            return True
+    return False
+
+
+def _write_bits_only(mode: str) -> bool:
+    """A -perm mode that asks for the group's or others' write bit and nothing more."""
+    mode = mode.lstrip("-/")
+    if mode.isascii() and mode.isdigit():
+        bits = int(mode, 8) if set(mode) <= set("01234567") else 0
+        return bool(bits) and not bits & ~0o022
+    who, _, what = mode.partition("+")
+    return bool(who) and set(who) <= set("go") and what == "w"
 
 
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:

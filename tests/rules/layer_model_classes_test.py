@@ -770,6 +770,28 @@ FLAGGED = [
         [(3, "LG004"), (5, "LG003")],
         id="N-a-command-shows-a-copy-was-a-file-not-a-tree",
     ),
+    # O: classes from held out 9, found after its blind run.
+    pytest.param(
+        "FROM alpine\nADD files/autopause /autopause\n"
+        "RUN dos2unix /autopause/* && chmod +x /autopause/*.sh\n",
+        [(3, "LG004")],
+        id="O-dos2unix-rewrites-in-place-as-sed-does",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY etc/ /etc/\n"
+        "RUN find /etc -type d,f -perm -o+w -print0 | xargs -r -0 chmod g-w,o-w\n"
+        "RUN find /etc -empty -exec chmod 600 {} +\n"
+        "RUN find /etc ! -perm -o+w -exec chmod g-w {} +\n",
+        [(5, "LG004")],
+        id="O-a-find-selecting-world-writable-or-empty-files-selects-no-bytes",
+    ),
+    pytest.param(
+        "FROM eclipse-temurin:21-jre\n"
+        "RUN apt-get update && apt-get install -y libcap2-bin && rm -rf /var/lib/apt/lists/*"
+        " && setcap cap_net_bind_service=+ep ${JAVA_HOME}/bin/java\n",
+        [(2, "LG004")],
+        id="O-the-java-home-eclipse-temurin-sets",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
