@@ -167,6 +167,7 @@ def layers(
     out: list[Layer] = []
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
+    orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
@@ -174,7 +175,10 @@ def layers(
             live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
         workdir = step.instr.workdir
         if step.run is not None:
-            layer, live = _run(index, step, live, base, held, frozenset(gone))
+            layer, live = _run(index, step, live, base, held, frozenset(gone), orphans)
+            purges = [c for c in layer.changes if c.kind == PURGE]
+            if purges or any(_autoremoves(op) for op in step.run.ops if op.kind == PURGE):
+                orphans = bool(purges) and not _autoremoves(purges[-1])
             gone.update(
                 h.path.removesuffix("/*")
                 for c in layer.changes
@@ -220,6 +224,7 @@ def _run(
     base: BaseListing | None,
     held: Known,
     gone: frozenset[str] = frozenset(),
+    orphans: bool = False,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -273,9 +278,13 @@ def _run(
             if hits:
                 changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
         elif op.kind == PURGE:
-            # `apt-get autoremove` removes what earlier purges orphaned: none in this RUN, and
-            # it is most often a no-op.
-            alone = "autoremove" in op.command.split() and not any(c.kind == PURGE for c in changes)
+            # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
+            # none that removed packages, it is a no-op.
+            alone = (
+                "autoremove" in op.command.split()
+                and not any(c.kind == PURGE for c in changes)
+                and not orphans
+            )
             hit = None if alone else _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
@@ -295,6 +304,12 @@ def _run(
                 or (e.copied and e.kind == EITHER and is_glob(e.path) and _same_file(path, e.path))
             )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _autoremoves(change: Change | Op) -> bool:
+    """A removal that takes what the packages it removes pulled in along with them."""
+    words = change.command.split()
+    return "autoremove" in words or "--auto-remove" in words or "--autoremove" in words
 
 
 def _files_shown(ops: tuple[Op, ...], live: list[Entry]) -> list[Entry]:

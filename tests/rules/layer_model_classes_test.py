@@ -792,6 +792,13 @@ FLAGGED = [
         [(2, "LG004")],
         id="O-the-java-home-eclipse-temurin-sets",
     ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y gcc libssl-dev"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get autoremove -y\n"
+        "RUN apt-get remove -y libssl-dev\nRUN apt-get autoremove -y\nRUN apt-get autoremove -y\n",
+        [(4, "LG003"), (5, "LG003")],
+        id="O-autoremove-after-an-earlier-layer-removed-packages",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
