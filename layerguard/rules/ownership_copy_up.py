@@ -68,6 +68,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.bases import in_tree, known
 from layerguard.dockerfile.effects import (
     CHOWN,
     EXEC,
@@ -75,6 +76,7 @@ from layerguard.dockerfile.effects import (
     TOUCH,
     inside,
     path_overlaps,
+    tool_and_args,
 )
 from layerguard.dockerfile.filesystem import Layer
 from layerguard.findings import Edit, Fix, Problem, Severity
@@ -83,6 +85,8 @@ from layerguard.rules.base import MIN_BYTES, Context, Origins, listing, weigh
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from layerguard.dockerfile.shell import Command
 
 CODE = "LG004"
 NAME = "ownership-copy-up"
@@ -184,8 +188,12 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
     parent = posixpath.dirname(path)
     if parent not in STANDARD_DIRS and parent not in earlier:
         return None  # COPY would create it, with an owner builders do not agree on
+    if not single and _base_may_hold(ctx, path):
+        return None  # the RUN re-owned the base image's files there too; COPY --chown would not
     for between in ctx.layers[source + 1 : index]:
         run = between.step.run
+        if tool == "chown" and run is not None and _adds_accounts(run.commands):
+            return None  # the user or group may not exist yet where the COPY runs
         if any(path_overlaps(p, path) for w in between.step.copies for p in (w.path,)):
             return None
         if run is not None and any(
@@ -217,4 +225,23 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
             Edit(copy.instr.line, copy.instr.end_line, new_copy),
             Edit(node.start_line, node.end_line, kept),
         ),
+    )
+
+
+def _adds_accounts(commands: tuple[Command, ...]) -> bool:
+    return any(tool_and_args(c)[0] in _ACCOUNTS for c in commands)
+
+
+_ACCOUNTS = frozenset({"useradd", "adduser", "groupadd", "addgroup", "usermod", "groupmod"})
+
+
+def _base_may_hold(ctx: Context, path: str) -> bool:
+    """`path` is a directory the base image has or may have files in: a standard directory,
+    one of /etc, or a tree or file the image is known to hold (`/etc/nginx` on nginx)."""
+    held = known(ctx.image)
+    return (
+        path in STANDARD_DIRS
+        or path.startswith("/etc/")
+        or in_tree(path, held.trees)
+        or any(f.startswith(path.rstrip("/") + "/") for f in held.files)
     )

@@ -65,6 +65,19 @@ REPORT_ONLY = [
         "FROM debian\nCOPY --chown=a:a app/ /app/\nRUN chown -R app:app /app\n",
         id="copy-has-the-flag",
     ),
+    pytest.param(
+        "FROM python:3.12-slim\nCOPY app/ /app/\nRUN groupadd -r app && useradd -r -g app app\n"
+        "RUN chown -R app:app /app\n",
+        id="the-user-is-added-after-the-copy",
+    ),
+    pytest.param(
+        "FROM nginx:1.25\nCOPY conf/ /etc/nginx/\nRUN chown -R nginx:nginx /etc/nginx\n",
+        id="the-base-image-has-files-there",
+    ),
+    pytest.param(
+        "FROM python:3.12\nCOPY . /opt/\nRUN chown -R nobody:nogroup /opt\n",
+        id="a-standard-directory-of-the-base",
+    ),
 ]
 
 
