@@ -492,6 +492,12 @@ def _run_effects(
     )
 
 
+def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
+    """The commands a RUN runs, those of the scripts it read (`effects.scripts`) included."""
+    texts = dict(effects.scripts)
+    return _inlined(effects.commands, texts, instr) if texts else iter(effects.commands)
+
+
 def _inlined(
     commands: Iterable[Command], texts: Mapping[str, str], instr: Instruction
 ) -> Iterator[Command]:
@@ -744,7 +750,15 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     words = command.words
     while words:
         name = posixpath.basename(words[0])
-        if name in ("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox"):
+        if name == "timeout" and len(words) > 2:  # `timeout -k 5 300 apt-get ...`
+            rest = list(words[1:])
+            while rest and rest[0].startswith("-"):
+                rest = rest[2:] if rest[0] in ("-k", "-s") else rest[1:]
+            words = tuple(rest[1:])
+            continue
+        if name in (
+            *("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox", "eatmydata"),
+        ):
             words = tuple(w for w in words[1:] if "=" not in w or w.startswith("-"))
             while words and words[0].startswith("-"):
                 takes_value = name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
@@ -1366,10 +1380,18 @@ def _package_ops(
     where = cache_paths(family, variables, tool)
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
+        if family == "go" and _subcommand(words) in _GO_BUILDS:
+            # a build fills the build cache too (GOCACHE), beside the modules it downloads
+            built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
+            if built.startswith("/") and built != where[0]:
+                yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
         yield Op(REMOVE, tool, where, text)
     if _removes_packages(family, tool, words):
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
+
+
+_GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
 
 
 def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:

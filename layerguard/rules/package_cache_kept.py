@@ -86,8 +86,8 @@ from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.effects import (
     CACHE,
-    INSTALL,
     MANAGERS,
+    commands_run,
     package_command,
     run_effects,
     tool_and_args,
@@ -157,6 +157,9 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
     escape = ctx.model.parsed.escape
     lines = fixing.instruction_lines(ctx.text, node)
     caches = [e for e in layer.entries if e.role == CACHE and e.family in families]
+    assert step.run is not None
+    last = step.run.commands[-1].words[:1] if step.run.commands else ()
+    ends = last in (("exit",), ("exec",))
     if not node.json_form and not node.heredocs:
         text = "\n".join(lines)
         done: list[str] = []
@@ -170,6 +173,8 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
                 cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
                 options.insert(0, cleanup.format(tool=tool))
             for option in options:
+                if option and ends:
+                    continue  # a command appended after `exit` or `exec` never runs
                 if option:
                     candidate = fixing.append_command(text.split("\n"), option, escape)
                 else:
@@ -184,14 +189,11 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             else:
                 break
         else:
-            # apt's index is not only a cache: a later `apt-get install` without its own
-            # `apt-get update` needs it, and fails once it is gone.
-            needed = "apt" in families and _installs_later_without_index(ctx, node.end_line)
-            note = (
-                " (unsafe: a later RUN installs with apt without updating the index first)"
-                if needed
-                else ""
-            )
+            # Some caches are more than caches: a later `apt-get install` without its own update
+            # needs the index, `go build` the modules `go mod download` fetched, an `--offline`
+            # install the packages. Removing them there fails that RUN or undoes its layer.
+            needed = _needed_later(ctx, node.end_line, families)
+            note = f" (unsafe: {needed})" if needed else ""
             return Fix(
                 f"clean up in the same RUN: {'; '.join(done)}{note}",
                 not needed,
@@ -228,24 +230,59 @@ def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
     return written(new) == written(step) - gone
 
 
-def _installs_later_without_index(ctx: Context, after: int) -> bool:
-    """A RUN of any stage below line `after` installs with apt-get/apt/aptitude, and nothing
-    in that RUN fetched the index before it."""
+def _needed_later(ctx: Context, after: int, families: list[str]) -> str:
+    """Why a RUN of any stage below line `after` may need the cache of one of `families` that
+    a cleanup would remove ('' when none does)."""
+    shown = {step.instr.node: step.run for step in ctx.steps if step.run is not None}
     for stage in ctx.model.stages:
         for instr in stage.instructions:
             if instr.keyword != "run" or instr.line <= after:
                 continue
-            fetched = False
-            for op in run_effects(instr).ops:
-                if op.family != "apt":
-                    continue
-                if op.role == CACHE or any(m.get("type") == "cache" for m in instr.mounts()):
-                    fetched = True
-                elif (
-                    op.role == INSTALL and op.tool in ("apt-get", "apt", "aptitude") and not fetched
-                ):
-                    return True
-    return False
+            if any(m.get("type") == "cache" for m in instr.mounts()):
+                continue  # its own cache mount hides the layer's cache from it
+            effects = shown.get(instr.node) or run_effects(instr)
+            fetched: set[str] = set()
+            for command in commands_run(instr, effects):
+                tool, words = tool_and_args(command)
+                family, reads = _reads_cache(tool, words)
+                if family in families and reads and family not in fetched:
+                    return _NEEDS[family]
+                if family and package_command(tool, words)[2]:
+                    fetched.add(family)
+    return ""
+
+
+_NEEDS = {
+    "apt": "a later RUN installs with apt without updating the index first",
+    "apk": "a later RUN adds packages with apk without --no-cache or --update",
+    "go": "a later RUN builds with the modules this one downloaded",
+    "cargo": "a later RUN builds with the crates this one fetched",
+    **{f: f"a later RUN installs --offline from the {f} cache" for f in ("npm", "yarn", "pnpm")},
+    **{f: f"a later RUN installs --offline from the {f} cache" for f in ("uv", "conda")},
+}
+_OFFLINE = frozenset({"--offline", "--prefer-offline"})
+
+
+def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
+    """(the family of a command, whether it reads that family's cache from an earlier layer)."""
+    family = package_command(tool, words)[0]
+    if family is None:
+        family = {"go": "go", "cargo": "cargo"}.get(tool)
+    sub = next((w for w in words[1:] if not w.startswith("-")), "")
+    if family == "apt":
+        reads = tool in ("apt-get", "apt", "aptitude") and sub in (
+            *("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "download"),
+            *("source", "satisfy", "reinstall"),
+        )
+    elif family == "apk":
+        reads = sub in ("add", "upgrade", "fix") and not (
+            set(words) & {"--no-cache", "--update", "-U"}
+        )
+    elif family in ("go", "cargo"):
+        reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
+    else:
+        reads = bool(set(words) & _OFFLINE)
+    return family, reads
 
 
 def _tool(step: Step, family: str) -> str:

@@ -114,3 +114,76 @@ def test_unsafe_fix(lint_files: Lint, dockerfile: str, fixed: str) -> None:
     assert [f.safe for f in fixes] == [False]
     assert fix.apply(dockerfile, fixes).text == fixed
     assert lint_files({"Dockerfile": fixed}, code="LG005", context=False) == []
+
+
+# A later RUN that needs what the cleanup removes (red team 3): the fix of the first RUN
+# breaks it (no index, `--offline`) or undoes its layer (`go build` downloads again).
+NEEDED_LATER = [
+    pytest.param("FROM alpine:3.19\nRUN apk update\nRUN apk add curl jq\n", id="apk-add"),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN eatmydata apt-get install -y curl\n",
+        id="apt-under-eatmydata",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN timeout 300 apt-get install -y curl\n",
+        id="apt-under-timeout",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN apt-get download curl\n", id="apt-get-download"
+    ),
+    pytest.param(
+        "FROM golang:1.22\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "COPY . .\nRUN go build -o /app/server .\n",
+        id="go-build-after-go-mod-download",
+    ),
+    pytest.param(
+        "FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch\n"
+        "COPY . .\nRUN cargo build --release --offline\n",
+        id="cargo-build-after-cargo-fetch",
+    ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock ./\nRUN yarn install\n"
+        "RUN yarn install --production --offline\n",
+        id="yarn-offline",
+    ),
+]
+
+
+@pytest.mark.parametrize("dockerfile", NEEDED_LATER)
+def test_a_cache_a_later_run_needs_is_an_unsafe_fix(lint_files: Lint, dockerfile: str) -> None:
+    first = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)[0]
+    assert first.fix is not None and not first.fix.safe
+    assert "(unsafe: a later RUN" in first.fix.description
+
+
+def test_a_later_run_that_fetches_its_own_keeps_the_fix_safe(lint_files: Lint) -> None:
+    dockerfile = "FROM alpine:3.19\nRUN apk update\nRUN apk add --no-cache curl\n"
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
+    assert found.fix is not None and found.fix.safe
+
+
+def test_a_script_from_the_context_that_installs_later_needs_the_index(lint_files: Lint) -> None:
+    files = {
+        "scripts/install-tools.sh": "#!/bin/sh\nset -e\napt-get install -y jq unzip\n",
+        "Dockerfile": "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl\n"
+        "COPY scripts/install-tools.sh /usr/local/bin/install-tools.sh\n"
+        "RUN /usr/local/bin/install-tools.sh\n",
+    }
+    first = lint_files(files, code="LG005")[0]
+    assert first.line == 2 and first.fix is not None and not first.fix.safe
+
+
+def test_the_go_fix_removes_the_build_cache_too(lint_files: Lint) -> None:
+    dockerfile = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\n"
+    (found,) = _fixes(lint_files, dockerfile)
+    fixed = fix.apply(dockerfile, [found]).text
+    assert fixed.endswith(
+        "RUN go build -o /app/server . && rm -rf /go/pkg/mod /root/.cache/go-build\n"
+    )
+    assert lint_files({"Dockerfile": fixed}, code="LG005", context=False) == []
+
+
+def test_no_cleanup_after_a_command_that_never_returns(lint_files: Lint) -> None:
+    dockerfile = "FROM debian\nRUN apt-get update && apt-get install -y curl && exit 0\n"
+    fixes = _fixes(lint_files, dockerfile)
+    assert all("rm -rf" not in (e.text or "") for f in fixes for e in f.edits)
