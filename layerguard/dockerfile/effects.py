@@ -671,6 +671,20 @@ def _extracts(words: tuple[str, ...]) -> bool:
     )
 
 
+def _reads_only(tool: str, words: tuple[str, ...]) -> bool:
+    """An archive command that lists, tests or writes to stdout: `unzip -l`, `unzip -p`,
+    `tar -xOf`, `tar --to-stdout`."""
+    short = [w[1:] for w in words[1:] if w.startswith("-") and not w.startswith("--")]
+    if tool == "unzip":
+        return any(set(w) & set("pltvZc") for w in short if w.isalpha())
+    first = words[1] if len(words) > 1 and not words[1].startswith("-") else ""
+    return "--to-stdout" in words or any("O" in w for w in (*short, first) if w.isalpha())
+
+
+def _dpkg_extracts(words: tuple[str, ...]) -> bool:
+    return any(w in ("-x", "-X", "--extract", "--vextract") for w in words)
+
+
 def _creates(words: tuple[str, ...]) -> bool:
     """`tar cf x.tar dir`, `tar -czf x.tgz dir`, `tar --create -f x.tar dir`."""
     first = words[1] if len(words) > 1 else ""
@@ -912,6 +926,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             target = posixpath.join(prefix or ".", name) if name else None
         if target and target != "-":
             yield _download(tool, _paths([target], command), text)
+    elif tool in ("tar", "bsdtar", "unzip") and _reads_only(tool, words):
+        pass  # `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`: to stdout, nothing unpacked
     elif tool in ("tar", "bsdtar") and _extracts(words):
         archive = _tar_archive(words)
         if archive and archive != "-":
@@ -1355,7 +1371,8 @@ def _package_ops(
         if "://" not in w
         and (is_archive(w) or (w.startswith("/") and is_glob(posixpath.basename(w))))
     ]
-    if local:
+    if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
+        # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
     if installs:
         named = _package_names(tool, words)

@@ -17,6 +17,18 @@ OK = [
     ),
     pytest.param("FROM debian\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/b.tgz\n", id="other-archive"),
     pytest.param(
+        "FROM debian\nCOPY app.jar /app/\n"
+        "RUN unzip -p /app/app.jar META-INF/MANIFEST.MF | grep Main-Class && unzip -l /app/app.jar"
+        " && unzip -qt /app/app.jar\n",
+        id="unzip-reads-to-stdout-lists-tests",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY a.tgz a.deb /tmp/\nRUN tar -xzOf /tmp/a.tgz conf > /etc/a.conf"
+        " && tar -xzf /tmp/a.tgz --to-stdout x | wc -c"
+        " && dpkg -c /tmp/a.deb && dpkg -I /tmp/a.deb\n",
+        id="tar-to-stdout-dpkg-lists",
+    ),
+    pytest.param(
         "FROM debian AS b\nCOPY a.tgz /tmp/\nRUN tar -xzf /tmp/a.tgz -C /out\n"
         "FROM scratch\nCOPY --from=b /out /\n",
         id="build-stage-only",
