@@ -240,6 +240,7 @@ class Origins:
         "_files",
         "_from",
         "_named",
+        "_seen",
         "_static_base",
         "_steps",
         "_unestimated",
@@ -258,9 +259,14 @@ class Origins:
         self._context_bytes = 0
         self._unestimated = False
         self._from: set[str] = set()  # where the estimated bytes were read: context, heredoc
+        self._seen: set[tuple[int, str]] = set()  # a file two commands reach weighs once
 
     def add(self, hit: Hit) -> None:
         layer = hit.entry.layer
+        key = (layer, hit.entry.path if layer != BASE else hit.path)
+        if key in self._seen:
+            return  # (`chown -R app /app && chmod -R 755 /app` copies each file up once)
+        self._seen.add(key)
         if layer != BASE:
             self._unmeasured = True
             where = self._steps[layer].where

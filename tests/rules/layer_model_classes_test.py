@@ -1011,3 +1011,17 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
                           "RUN apt-get update && /scripts/cleanup.sh\n"}, code="LG005",
                          context=False)  # fmt: skip
     assert [f.line for f in unknown] == [3]
+
+
+def test_a_file_two_commands_reach_weighs_once(lint_files: Lint) -> None:
+    """`chown -R` then `chmod -R` of one tree copies each file up once (red team 3)."""
+    files = {
+        "Dockerfile": "FROM node:20-slim\nWORKDIR /usr/src/app\nCOPY src/ ./\n"
+        "RUN chown -R node:node /usr/src/app && chmod -R 755 /usr/src/app\n"
+        "RUN rm -rf /usr/src/app/big.bin /usr/src/app/*.bin\n",
+        "src/big.bin": "x" * 700_000,
+        "src/index.js": "x",
+    }
+    chown, removal = sorted(lint_files(files), key=lambda f: f.line)
+    assert chown.estimated == {"paths": 2, "bytes": 700_001}
+    assert removal.estimated == {"paths": 1, "bytes": 700_000}
