@@ -1926,18 +1926,20 @@ def _tree_files(
     subdirs = []
     for entry in entries:
         try:
-            is_dir = entry.is_dir()
+            is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             continue
         if is_dir:
-            if entry.name != ".git" and not entry.is_symlink():  # os.walk does not follow links
-                subdirs.append(entry)
+            # (.git too: BuildKit sends it unless the ignore file names it)
+            subdirs.append(entry)
             continue
         path = rel + entry.name
         if ignored.matches(prefix + path):
             continue
         try:
-            size = entry.stat().st_size
+            # A link inside a copied directory is copied as a link, an entry without file
+            # bytes: not its target's (which may lie outside the context).
+            size = 0 if entry.is_symlink() else entry.stat().st_size
         except OSError:
             size = 0
         out.append((path, True, size, prefix + path))

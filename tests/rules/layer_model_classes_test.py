@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -1025,3 +1026,25 @@ def test_a_file_two_commands_reach_weighs_once(lint_files: Lint) -> None:
     chown, removal = sorted(lint_files(files), key=lambda f: f.line)
     assert chown.estimated == {"paths": 2, "bytes": 700_001}
     assert removal.estimated == {"paths": 1, "bytes": 700_000}
+
+
+def test_a_link_in_a_copied_tree_holds_no_bytes_and_git_is_sent(
+    lint_files: Lint, tmp_path: Path
+) -> None:
+    """BuildKit copies a link inside a copied directory as a link (not its target, which may
+    lie outside the context), and sends .git unless the ignore file names it (red team 3)."""
+    (tmp_path / "host.bin").write_bytes(b"x" * 3_000_000)
+    (tmp_path / "ctx").mkdir()
+    (tmp_path / "ctx" / "intro.mp4").symlink_to(tmp_path / "host.bin")
+    files = {
+        "ctx/.git/objects/pack/p.pack": "x" * 5000,
+        "ctx/app.py": "x" * 10,
+        "ctx/Dockerfile": "FROM debian\nWORKDIR /srv\nCOPY . .\n"
+        "RUN rm -f intro.mp4\nRUN chown -R 1000 /srv\nRUN rm -rf .git\n",
+    }
+    found = {f.line: f for f in lint_files(files)}
+    assert sorted(found) == [5, 6]  # not line 4: the link removed held no bytes
+    # the pack, app.py and the Dockerfile itself; not the host file the removed link named
+    dockerfile = len(files["ctx/Dockerfile"])
+    assert found[5].estimated == {"paths": 3, "bytes": 5010 + dockerfile}
+    assert found[6].estimated == {"paths": 1, "bytes": 5000}
