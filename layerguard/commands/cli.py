@@ -713,9 +713,9 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
         from layerguard.project import sources
 
         for source in sources.discover(Path(root)):
-            if source.dockerfile not in images:
+            if source.image is not None and source.dockerfile not in images:
                 images[source.dockerfile] = source.image
-                contexts.setdefault(source.dockerfile, source.context)
+            contexts.setdefault(source.dockerfile, source.context)
     return images, contexts
 
 

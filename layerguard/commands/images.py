@@ -106,8 +106,8 @@ def images(args: argparse.Namespace) -> int:
         rows.append((_show(dockerfile), ref.familiar, f"{_show(cfg.path)}:{line}"))
     configured = set(cfg.images)
     for source in discover(Path(root)):
-        if source.dockerfile in configured:
-            continue
+        if source.dockerfile in configured or source.image is None:
+            continue  # (a build without an image name maps no image, only its context)
         rows.append(
             (
                 _show(source.dockerfile),

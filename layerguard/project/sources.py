@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,7 +26,7 @@ class ImageSource(NamedTuple):
     """`dockerfile` builds `image` with `context`, as declared at `origin`:`line`."""
 
     dockerfile: Path
-    image: ImageRef
+    image: ImageRef | None  # None when the file names none (no tag, an unset variable)
     context: Path
     origin: Path
     line: int
@@ -63,15 +63,23 @@ def _ref(text: Any) -> ImageRef | None:
 def _source(
     dockerfile: Any, context: Any, image: Any, origin: Path, line: int, base: Path
 ) -> ImageSource | None:
-    """The mapping, or None when a value is missing, not text, or holds a variable."""
+    """The mapping, or None when the context or Dockerfile is missing, not text, or holds a
+    variable; without an image name that can be read the context still counts."""
     ref = _ref(image)
-    if ref is None or not isinstance(context, str) or "$" in context:
+    if not isinstance(context, str) or "$" in context:
         return None
     if dockerfile is not None and (not isinstance(dockerfile, str) or "$" in dockerfile):
         return None
     ctx = (base / context).resolve()
     file = (ctx / (dockerfile or "Dockerfile")).resolve()
     return ImageSource(file, ref, ctx, origin, line)
+
+
+def _named_first(tags: Iterable[Any]) -> list[Any]:
+    """The tags that name an image first, then one that names none: a build without a tag (or
+    with one of unset variables) still has its context."""
+    tags = list(tags)
+    return [*(t for t in tags if _ref(t) is not None), None]
 
 
 def _value(node: Node | None) -> Any:
@@ -120,7 +128,7 @@ def from_workflow(path: Path, root: Path) -> Iterator[ImageSource]:
                 context = _value(inputs.get("context")) or "."
                 file = _value(inputs.get("file"))
                 tags = _value(inputs.get("tags"))
-                for tag in _tags(tags):
+                for tag in _named_first(_tags(tags)):
                     found = _source(None, context, tag, path, step.line, root)
                     if found and isinstance(file, str) and file:
                         found = ImageSource((root / str(file)).resolve(), found.image,
@@ -184,7 +192,7 @@ def _build_commands(script: str, origin: Path, line: int, base: Path) -> Iterato
                 operands.append(word)
             i += 1
         context = operands[-1] if operands else "."
-        for tag in tags:
+        for tag in _named_first(tags):
             found = _source(None, context, tag, origin, line + command.line, base)
             if found is None:
                 continue
@@ -234,8 +242,9 @@ def from_bake(path: Path) -> Iterator[ImageSource]:
         context = _interpolate(target.get("context", "."), variables)
         dockerfile = _interpolate(target.get("dockerfile", "Dockerfile"), variables)
         tags = target.get("tags")
-        for tag in tags if isinstance(tags, list) else []:
-            found = _source(dockerfile, context or ".", _interpolate(tag, variables), path,
+        listed = [_interpolate(t, variables) for t in tags] if isinstance(tags, list) else []
+        for tag in _named_first(listed):
+            found = _source(dockerfile, context or ".", tag, path,
                             lines.get(name, 1), path.parent)  # fmt: skip
             if found:
                 yield found

@@ -530,3 +530,22 @@ def test_output_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
 def test_empty_path_is_named_in_the_error(tmp_path: Path) -> None:
     result = run(tmp_path, "check", "")
     assert (result.returncode, result.stderr) == (2, "layerguard: '': no such file or directory\n")
+
+
+def test_a_compose_build_without_an_image_name_reads_its_context(tmp_path: Path) -> None:
+    """`context: ..` of a compose service without `image:`: the files COPY . brings come from
+    the parent directory, and the RUN that removes some is reported (red team 3)."""
+    write(
+        tmp_path,
+        {
+            "backend/docker-compose.yml": "services:\n  backend:\n    build:\n"
+            "      context: ..\n      dockerfile: backend/Dockerfile\n",
+            "backend/Dockerfile": "FROM python:3.12-slim\nWORKDIR /srv\nCOPY . /srv/\n"
+            "RUN rm -rf /srv/shared/tests\n",
+            "shared/tests/data.bin": "x" * 2000,
+        },
+    )
+    result = run(tmp_path / "backend", "check", "--format", "json", "Dockerfile")
+    found = json.loads(result.stdout)["violations"]
+    assert [(v["line"], v["rule"]) for v in found] == [(4, "LG003")]
+    assert found[0]["estimated"] == {"paths": 1, "bytes": 2000}

@@ -18,6 +18,7 @@ def table(root: Path) -> list[tuple[str, str, str, int]]:
     return [
         (str(s.dockerfile.relative_to(root)), s.image.familiar, s.origin.name, s.line)
         for s in discover(root)
+        if s.image is not None
     ]
 
 
@@ -131,3 +132,26 @@ def test_bake_that_is_not_an_object(tmp_path: Path) -> None:
     write(tmp_path, {"docker-bake.json": "[1]"})
     with pytest.raises(ConfigError, match=r"docker-bake\.json"):
         discover(tmp_path)
+
+
+def test_a_build_without_an_image_name_keeps_its_context(tmp_path: Path) -> None:
+    """A compose service without `image:`, `docker build -f` without `-t` and
+    build-push-action without `tags:` name no image, but their context is still the one the
+    build reads (red team 3)."""
+    write(
+        tmp_path,
+        {
+            "compose.yaml": "services:\n  backend:\n    build:\n      context: .\n"
+            "      dockerfile: backend/Dockerfile\n",
+            "Makefile": "build:\n\tdocker build -f tools/Dockerfile tools/ctx\n",
+            ".github/workflows/ci.yml": "jobs:\n  b:\n    steps:\n"
+            "      - uses: docker/build-push-action@v6\n"
+            "        with:\n          context: web\n          file: web/app.Dockerfile\n",
+        },
+    )
+    found = {str(s.dockerfile.relative_to(tmp_path)): s for s in discover(tmp_path)}
+    assert {k: (s.image, s.context) for k, s in found.items()} == {
+        "backend/Dockerfile": (None, tmp_path),
+        "tools/Dockerfile": (None, tmp_path / "tools" / "ctx"),
+        "web/app.Dockerfile": (None, tmp_path / "web"),
+    }
