@@ -461,8 +461,9 @@ def _run_effects(
     users: list[NewUser] = []
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     run = _inlined(commands, texts, instr) if texts else commands
+    exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     for command, runs_as in _through_xargs(_as_run(run, instr.env, user_home)):
-        for found in _ops(command, instr.env):
+        for found in _ops(command, {**instr.env, **exported} if exported else instr.env):
             op = _rehome(found, runs_as) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
@@ -481,6 +482,7 @@ def _run_effects(
             elif op.kind == REMOVE:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool, words = tool_and_args(command)
+        exported.update(_exports(tool, words))
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
         if tool not in _MODELLED and tool not in _BUILDERS:
@@ -490,6 +492,18 @@ def _run_effects(
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home
     )
+
+
+def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
+    """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
+    `pip config set global.no-cache-dir true` as pip reads it, the same as the variable."""
+    if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
+        pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
+        return {name: value for name, _, value in pairs}
+    setting = words[3].split(".", 1)[-1] if len(words) > 4 else ""
+    if tool in _PIP and words[1:3] == ("config", "set") and setting == "no-cache-dir":
+        return {"PIP_NO_CACHE_DIR": words[4]}
+    return {}
 
 
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:

@@ -80,8 +80,129 @@ def split_commands(
     out: list[Command] = []
     start = resolve_path(cwd, "/") if cwd is not None else None
     parser = _Parser(newlines, start, dict(env or {}), out)
-    parser.feed(tokens)
+    parser.feed(_called(tokens))
     return tuple(out)
+
+
+# --- functions ------------------------------------------------------------------------------------
+
+# What may stand before a command's first word.
+_COMMAND_START = frozenset({";", "\n", "&", "&&", "||", "|", "|&", "(", ";;", ";&", ";;&"})
+_OPENERS = frozenset({"then", "do", "else", "elif", "{", "!", "if", "while", "until"})
+_EXIT_SIGNALS = frozenset({"EXIT", "0", "SIGEXIT"})
+
+
+def _called(
+    tokens: list[_Token], depth: int = 0, known: Mapping[str, list[_Token]] | None = None
+) -> list[_Token]:
+    """`tokens` with each function's body where the function is called, not where it is
+    defined (`cleanup() { rm -rf /var/lib/apt/lists/*; }` ... `cleanup`), and the body of a
+    `trap cleanup EXIT` handler at the end, where the shell runs it."""
+    bodies: dict[str, list[_Token]] = dict(known or {})
+    kept: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        found = _definition(tokens, i) if _starts_command(tokens, i) else None
+        if found is None:
+            kept.append(tokens[i])
+            i += 1
+            continue
+        name, body, i = found
+        bodies[name] = body
+    if not bodies:
+        return tokens
+    out: list[_Token] = []
+    handlers: list[_Token] = []
+    i = 0
+    while i < len(kept):
+        token = kept[i]
+        if not isinstance(token, _Word) or token.keyword is None or not _starts_command(kept, i):
+            out.append(token)
+            i += 1
+            continue
+        called = token.keyword
+        end = i + 1
+        while end < len(kept) and not isinstance(kept[end], _Op):
+            end += 1
+        args = [_literal(t) for t in kept[i + 1 : end] if isinstance(t, _Word)]
+        if called in bodies and depth < 3:
+            out.extend(_group(_called(bodies[called], depth + 1, bodies), token.pos))
+            i = end
+        elif called == "trap" and args and args[0] in bodies and set(args[1:]) & _EXIT_SIGNALS:
+            handlers.extend(_group(_called(bodies[args[0]], depth + 1, bodies), token.pos))
+            i = end
+        else:
+            out.append(token)
+            i += 1
+    if handlers:
+        out.extend([_OPS["\n"], *handlers])
+    return out
+
+
+def _literal(word: _Word) -> str | None:
+    """The text of a word without expansions (`'clean'`, `clean`), else None."""
+    if all(isinstance(p, _Lit) for p in word.parts):
+        return "".join(p.text for p in word.parts if isinstance(p, _Lit))
+    return None
+
+
+def _starts_command(tokens: list[_Token], i: int) -> bool:
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    if isinstance(before, _Op):
+        return before.op in _COMMAND_START
+    return isinstance(before, _Word) and before.keyword in _OPENERS
+
+
+def _definition(tokens: list[_Token], i: int) -> tuple[str, list[_Token], int] | None:
+    """(name, body, index after it) of `name() { ...; }` or `function name { ...; }` at `i`."""
+    at = i
+    word = tokens[at]
+    if isinstance(word, _Word) and word.keyword == "function":
+        at += 1
+        word = tokens[at] if at < len(tokens) else word
+        if not isinstance(word, _Word) or not word.keyword:
+            return None
+        at += 1
+        if at + 1 < len(tokens) and _is_op(tokens[at], "(") and _is_op(tokens[at + 1], ")"):
+            at += 2
+    elif (
+        isinstance(word, _Word)
+        and word.keyword
+        and _NAME.fullmatch(word.keyword)
+        and at + 2 < len(tokens)
+        and _is_op(tokens[at + 1], "(")
+        and _is_op(tokens[at + 2], ")")
+    ):
+        at += 3
+    else:
+        return None
+    name = word.keyword
+    assert name is not None
+    while at < len(tokens) and _is_op(tokens[at], "\n"):
+        at += 1
+    opening = tokens[at] if at < len(tokens) else None
+    if not (isinstance(opening, _Word) and opening.keyword == "{"):
+        return None  # a body in ( ... ) or of another shape: left as it is
+    nested, j = 0, at
+    while j < len(tokens):
+        token = tokens[j]
+        if (
+            isinstance(token, _Word)
+            and token.keyword in ("{", "}")
+            and (j == at or _starts_command(tokens, j))
+        ):
+            nested += 1 if token.keyword == "{" else -1
+            if nested == 0:
+                return name, tokens[at + 1 : j], j + 1
+        j += 1
+    return None
+
+
+def _group(body: list[_Token], pos: int) -> list[_Token]:
+    """The body as `{ BODY ; }`, so that `cleanup && x` keeps its shape."""
+    return [_Word([_Lit("{", False)], pos), *body, _OPS[";"], _Word([_Lit("}", False)], pos)]
 
 
 # --- lexer ---------------------------------------------------------------------------------------

@@ -114,9 +114,26 @@ def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
             id="group-bang-time",
         ),
         pytest.param(
+            # A body runs where the function is called, never where it is defined.
             "f() { rm -rf /tmp/*; }\nfunction g { ls; }\nf",
-            [("rm", "-rf", "/tmp/*"), ("ls",), ("f",)],
+            [("rm", "-rf", "/tmp/*")],
             id="functions",
+        ),
+        pytest.param(
+            "clean() {\n  apt-get clean\n  rm -rf /var/lib/apt/lists/*\n}\n"
+            'install() { apt-get update; apt-get install -y "$@"; clean; }\n'
+            "trap 'echo bye' EXIT\ntrap clean EXIT\ninstall curl && echo done",
+            [
+                ("trap", "echo bye", "EXIT"),
+                ("apt-get", "update"),
+                ("apt-get", "install", "-y", "$@"),
+                ("apt-get", "clean"),
+                ("rm", "-rf", "/var/lib/apt/lists/*"),
+                ("echo", "done"),
+                ("apt-get", "clean"),
+                ("rm", "-rf", "/var/lib/apt/lists/*"),
+            ],
+            id="functions-called-later-and-an-exit-trap",
         ),
         pytest.param(
             "[[ -f a && ( -d b || -L c ) ]] && echo ok",

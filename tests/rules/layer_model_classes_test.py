@@ -800,6 +800,24 @@ FLAGGED = [
         [(4, "LG003"), (5, "LG003")],
         id="O-autoremove-after-an-earlier-layer-removed-packages",
     ),
+    # P: classes red team 3 found (false alarms of scripts and shells).
+    pytest.param(
+        "FROM debian\n"
+        "RUN cleanup() { rm -rf /var/lib/apt/lists/*; }; apt-get update && apt-get install -y jq"
+        " && cleanup\n"
+        "RUN clean() { rm -rf /var/lib/apt/lists/*; }; trap clean EXIT; apt-get update\n"
+        "RUN unused() { apt-get update; }; echo unused\n"
+        "RUN later() { rm -rf /var/lib/apt/lists/*; }; apt-get update\n",
+        [(5, "LG005")],
+        id="P-a-function-runs-where-it-is-called-and-an-exit-trap-at-the-end",
+    ),
+    pytest.param(
+        "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n"
+        "RUN pip config set global.no-cache-dir true && pip install django\n"
+        "RUN export OTHER=1 && pip install requests\n",
+        [(4, "LG005")],
+        id="P-export-and-pip-config-set-reach-later-commands",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
