@@ -48,8 +48,10 @@ destination directory, `COPY --chown` leaves that directory's owner, so a non-re
 
 Report only: a destination that `WORKDIR` made or whose parent the `COPY` would create (builders
 disagree on who owns those: BuildKit makes the `WORKDIR` directory as root before the `COPY`,
-buildah makes it during the `COPY` with the `--chown` owner), variables in the command, several
-`COPY`s or commands.
+buildah makes it during the `COPY` with the `--chown` owner), a directory the base image may
+hold files in (a standard one such as `/opt`, anything in `/etc`, a tree the image is known to
+fill: the `RUN` re-owned those files too), a user or group a `RUN` between adds (the `COPY` would
+run before it exists and fail), variables in the command, several `COPY`s or commands.
 
 Unsafe (`--unsafe-fixes`): `chmod +x FILE` of one copied file becomes `COPY --chmod=755`; the
 same for a file the build context holds as 644, not for one it holds as 600 or 664.

@@ -61,11 +61,15 @@ to each `pip install`, `yum`/`dnf`/`microdnf clean all` (`zypper clean -a`), `np
 --force`, `yarn cache clean`, `conda clean -afy`, `composer clear-cache`, `go clean -modcache
 -cache` (as the `RUN` calls the tool), otherwise `rm -rf` of the cache directory. It is offered
 only when the rewritten `RUN`, worked out again, leaves exactly what the original left but the
-cache: the image's files are the same, less the cache.
+cache: the image's files are the same, less the cache. Nothing is appended after `exit` or
+`exec`, which never return.
 
 Unsafe (`--unsafe-fixes`):
-- removing apt's index when a later `RUN` runs `apt-get install` without its own `apt-get
-  update`: that install needs the index and would fail;
+- removing a cache a later `RUN` (of any stage, a script it runs included) still needs: apt's
+  index for an `apt-get install`/`download`/`source` without its own `apt-get update`, apk's for
+  an `apk add` without `--no-cache` or `--update`, the modules `go mod download` fetched for a
+  later `go build`, the crates of `cargo fetch`, or a package cache an `--offline` install
+  reads. That `RUN` would fail, or fetch everything again;
 - where no cleanup can be appended (a heredoc or exec-form `RUN`, a shell comment at the end), a
   cache mount, `RUN --mount=type=cache,target=/var/lib/apt/lists ...`: the cache is then not in
   the image at all, so a later `RUN` (or a child image) that relies on it fails or fetches it
