@@ -54,6 +54,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    "tomcat": ("/usr/local/tomcat",),
     "continuumio/*conda3": ("/opt/conda",),
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),
@@ -85,6 +86,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "nginx": _NGINX_IMAGE,
     "php": (
         "/usr/local/bin/docker-php-entrypoint",
+        "/usr/local/etc/php/php.ini-production",
+        "/usr/local/etc/php/php.ini-development",
         "/usr/local/etc/php-fpm.conf",
         "/usr/local/etc/php-fpm.d/www.conf",
         "/usr/local/etc/php-fpm.d/docker.conf",
@@ -142,6 +145,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
+    "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
+    "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
     "rust": (("CARGO_HOME", "/usr/local/cargo"), ("RUSTUP_HOME", "/usr/local/rustup")),
     "composer": (("COMPOSER_HOME", "/tmp"),),
     "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),

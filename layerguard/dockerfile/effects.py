@@ -923,7 +923,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
         if target is None and any(
-            w in ("-O", "--remote-name")
+            w in ("-O", "--remote-name", "--remote-name-all")
             or (w.startswith("-") and not w.startswith("--") and "O" in w)
             for w in words[1:]
         ):
@@ -1632,8 +1632,10 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "pnpm":
         return sub == "store" and "prune" in words
     if family == "conda":
+        # (`-a`, `-afy`, `-ya`: short options run together; a, p and t clean the package cache)
         return sub == "clean" and any(
-            w in ("--all", "-a", "--packages", "-p", "--tarballs", "-t") or w.startswith("-a")
+            w in ("--all", "--packages", "--tarballs")
+            or (w[:1] == "-" and w[1:].isalpha() and bool(set(w[1:]) & set("apt")))
             for w in words
         )
     if family == "composer":

@@ -191,7 +191,8 @@ def layers(
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
         # only the version on top (the hidden one is LG002's waste, already counted there).
-        rewritten = {e.path for e in layer.entries if e.kind == FILE}
+        # (Not a glob: `COPY --from=a /tmp/*.deb /tmp/`, then `--from=b`, are other files.)
+        rewritten = {e.path for e in layer.entries if e.kind == FILE and not is_glob(e.path)}
         if rewritten:
             live = [e for e in live if e.path not in rewritten or e.kind not in (FILE, EITHER)]
         live = [*live, *layer.entries]
@@ -282,6 +283,7 @@ def _run(
             # none that removed packages, it is a no-op.
             alone = (
                 "autoremove" in op.command.split()
+                and not op.packages
                 and not any(c.kind == PURGE for c in changes)
                 and not orphans
             )
@@ -353,12 +355,16 @@ def _reach(
     made = [
         e
         for e in own
-        if (covers(e.path, path) and not _not_in_opt(path, e))
+        if (covers(e.path, path) and not _not_in_opt(path, e) and not _a_package(path, e))
         or (inside(e.path, path) and e.kind != FILE)
+        # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched)
+        or (e.kind == FILE and is_glob(path) and fnmatch.fnmatchcase(e.path, path))
     ]
     made_here = bool(made)
     hits = []
     for entry in live:
+        if entry.role == INSTALL and _a_package(path, entry):
+            continue  # (an install leaves no .deb or .whl in the trees it fills)
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
@@ -437,6 +443,10 @@ def _reach(
     )
     if docs or filled:
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
+    if path in held.files and (moves or op.kind == CHOWN) and not any(e.path == path for e in live):
+        # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
+        # writes its bytes again) or copied up; not removed, which frees a config file's few.
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
         # the program is there; an install that named it wrote it, or else the base image did.
@@ -572,6 +582,15 @@ def _installed_under(path: str, entry: Entry) -> bool:
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
     )
+
+
+def _a_package(path: str, entry: Entry) -> bool:
+    """`path` names package files (`/opt/ct/*.whl`), which an install reads, never leaves in
+    the trees it writes."""
+    return entry.role == INSTALL and posixpath.basename(path).endswith(_PACKAGE_FILES)
+
+
+_PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".tar.xz", ".zip")
 
 
 def _not_in_opt(path: str, entry: Entry) -> bool:

@@ -364,7 +364,8 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
     (`COPY x.sh /docker-entrypoint.d` lands inside the directory an earlier RUN made)."""
     return (
         old.path == new.path
-        and not any(w.tree or w.either or w.unpacked for w in (old, new))
+        # (`COPY --from=a /tmp/*.deb /tmp/`, then `--from=b`: whatever each glob matched)
+        and not any(w.tree or w.either or w.unpacked or is_glob(w.path) for w in (old, new))
         and all(_extension(w.source) == _extension(w.path) != "" for w in (old, new))
     )
 

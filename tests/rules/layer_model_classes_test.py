@@ -818,6 +818,46 @@ FLAGGED = [
         [(4, "LG005")],
         id="P-export-and-pip-config-set-reach-later-commands",
     ),
+    # Q: classes from held out 10, found after its blind run.
+    pytest.param(
+        "FROM continuumio/miniconda3\nRUN conda install -y h5py && conda clean -ya\n"
+        "RUN conda install -y requests && conda clean --yes\n",
+        [(3, "LG005")],
+        id="Q-conda-clean-with-short-options-run-together",
+    ),
+    pytest.param(
+        "FROM debian AS a\nRUN mkdir /tmp && echo > /tmp/a.deb\nFROM debian AS b\n"
+        "RUN echo > /tmp/b.deb\nFROM debian\nCOPY --from=a /tmp/*.deb /tmp/\n"
+        "COPY --from=b /tmp/*.deb /tmp/\n"
+        "RUN apt-get update && apt-get install -y /tmp/*.deb && rm -rf /var/lib/apt/lists/*\n",
+        [(6, "LG006"), (7, "LG006")],
+        id="Q-globs-from-two-stages-are-other-files",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update && apt-get install -y gfortran curl"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get autoremove -y gfortran\n",
+        [(3, "LG003")],
+        id="Q-autoremove-naming-packages-removes-them",
+    ),
+    pytest.param(
+        'FROM php:8.2-apache\nRUN mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n'
+        "RUN rm /usr/local/etc/php-fpm.conf\n",
+        [(2, "LG003")],
+        id="Q-a-move-of-a-file-every-image-holds-writes-it-again",
+    ),
+    pytest.param(
+        "FROM python:3.11 AS build\nRUN mkdir -p /opt/ct && cd /opt/ct && touch x.whl\n"
+        "FROM python:3.11\nCOPY --from=build /opt/ct /opt/ct\n"
+        "RUN python3 -m pip --no-cache-dir install /opt/ct/*.whl && rm /opt/ct/*.whl\n"
+        "RUN curl --remote-name-all https://x/y.deb && dpkg -i ./y.deb && rm -f *.deb\n",
+        [(4, "LG006"), (5, "LG003")],
+        id="Q-an-install-leaves-no-package-files-and-a-glob-names-what-the-run-fetched",
+    ),
+    pytest.param(
+        "FROM tomcat:9\nRUN chown -R 1000:1000 $CATALINA_HOME\n",
+        [(2, "LG004")],
+        id="Q-the-catalina-home-tomcat-sets",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
