@@ -250,7 +250,7 @@ def _needed_later(ctx: Context, after: int, families: list[str]) -> str:
                 tool, words = tool_and_args(command)
                 family, reads = _reads_cache(tool, words)
                 if family in families and reads and family not in fetched:
-                    return _NEEDS[family]
+                    return _NEEDS.get(family, f"a later RUN reads the {family} cache")
                 if family and package_command(tool, words)[2]:
                     fetched.add(family)
     return ""
@@ -270,8 +270,6 @@ _OFFLINE = frozenset({"--offline", "--prefer-offline"})
 def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     """(the family of a command, whether it reads that family's cache from an earlier layer)."""
     family = package_command(tool, words)[0]
-    if family is None:
-        family = {"go": "go", "cargo": "cargo"}.get(tool)
     sub = next((w for w in words[1:] if not w.startswith("-")), "")
     if family == "apt":
         reads = tool in ("apt-get", "apt", "aptitude") and sub in (
