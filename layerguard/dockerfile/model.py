@@ -335,7 +335,11 @@ def build(
         elif node.keyword == "env":
             lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
             for name, value in _pairs(node):
-                env[name] = expand(value, lookup)
+                if unset(value, lookup):
+                    # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
+                    env.pop(name, None)
+                else:
+                    env[name] = expand(value, lookup)
         elif node.keyword == "arg":
             _declare_args(node, env, build_args, meta)
         elif node.keyword == "user" and node.args:

@@ -858,6 +858,13 @@ FLAGGED = [
         [(2, "LG004")],
         id="Q-the-catalina-home-tomcat-sets",
     ),
+    pytest.param(
+        "FROM debian\nARG NO_GUI\nENV NO_GUI=$NO_GUI\n"
+        "COPY gui.conf /etc/supervisor/conf.d/gui.conf\n"
+        'RUN if [ "$NO_GUI" ]; then rm /etc/supervisor/conf.d/gui.conf; fi\n',
+        [(5, "LG003")],
+        id="Q-an-env-of-an-arg-without-default-is-what-the-build-passes",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
