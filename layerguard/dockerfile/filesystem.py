@@ -621,9 +621,10 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
             continue  # `/etc/apt` is no more apt-transport-https's than `/etc/ssl` is ssl-cert's
         for name in packages:
             name = name.lower()
+            # (`php8.1-cli`, and `php${PHP_VERSION}-cli`: a version the build passes)
             if name == part or (
                 name.startswith(part)
-                and name[len(part) : len(part) + 1] in "-.0123456789"
+                and name[len(part) : len(part) + 1] in "-.0123456789$"
                 and len(part) > 2
             ):
                 return True

@@ -865,6 +865,13 @@ FLAGGED = [
         [(5, "LG003")],
         id="Q-an-env-of-an-arg-without-default-is-what-the-build-passes",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nARG PHP_VERSION\nENV PHP_VERSION=${PHP_VERSION}\n"
+        "RUN apt-get update && apt-get install -y php${PHP_VERSION}-cli"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm /etc/php/${PHP_VERSION}/cli/php.ini\n",
+        [(5, "LG003")],
+        id="Q-a-package-named-with-a-version-the-build-passes",
+    ),
     # L: classes a red-team of 178 realistic clean Dockerfiles found (false alarms).
     pytest.param(
         "FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY --exclude=requirements.txt . .\n"
