@@ -507,9 +507,11 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
 
 
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
-    """The commands a RUN runs, those of the scripts it read (`effects.scripts`) included."""
+    """The commands a RUN runs as the model reads them: those of the scripts it read
+    (`effects.scripts`), of `sh -c` and of `xargs` included."""
     texts = dict(effects.scripts)
-    return _inlined(effects.commands, texts, instr) if texts else iter(effects.commands)
+    run = _inlined(effects.commands, texts, instr) if texts else effects.commands
+    return (c for c, _ in _through_xargs(_as_run(run, instr.env, effects.home or "/root")))
 
 
 def _inlined(
@@ -811,11 +813,30 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
-def _subcommand(words: tuple[str, ...]) -> str:
+def subcommand(words: tuple[str, ...]) -> str:
+    """The first operand: `install` in `apt-get -t bookworm-backports -y install x`."""
+    takes = _VALUE_OPTIONS.get(posixpath.basename(words[0]) if words else "", frozenset())
+    skip = False
     for word in words[1:]:
-        if not word.startswith("-"):
+        if skip:
+            skip = False
+        elif word in takes:
+            skip = True  # (its value is the next word)
+        elif not word.startswith("-"):
             return word
     return ""
+
+
+# Options that take their value as the next word before the subcommand.
+_APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--config-file"})
+_VALUE_OPTIONS = {
+    **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
+    **dict.fromkeys(
+        ("yum", "dnf", "microdnf", "tdnf"),
+        frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
+    ),
+    "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
+}
 
 
 def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
@@ -965,7 +986,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
         yield Op(WRITE, tool, _paths(["."], command), text, TREE, HEAVY)
-    elif tool in ("7z", "7za") and _subcommand(words) in ("x", "e"):
+    elif tool in ("7z", "7za") and subcommand(words) in ("x", "e"):
         rest = [w for w in words[2:] if not w.startswith("-")]
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
@@ -987,7 +1008,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
         if not any(w in ("-k", "--keep", "-c", "--stdout") for w in words):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
-    elif tool in _PLUGIN_INSTALLERS and _subcommand(words) == "install":
+    elif tool in _PLUGIN_INSTALLERS and subcommand(words) == "install":
         # `opensearch-plugin install file:///x.zip`: it unpacks the zip into its plugins
         local = [w.removeprefix("file://") for w in _operands(words)[1:] if "://" not in w or
                  w.startswith("file://")]  # fmt: skip
@@ -1001,11 +1022,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
-    elif tool == "go" and _subcommand(words) == "build" and _option_value(words, "-o"):
+    elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
         )
-    elif tool in _PIP and _subcommand(words) in ("wheel", "download"):
+    elif tool in _PIP and subcommand(words) in ("wheel", "download"):
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
@@ -1141,7 +1162,7 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
     if tool in ("venv", "virtualenv"):
         rest = _operands(words, frozenset({"--prompt", "-p", "--python"}))
         return rest[-1] if rest else None
-    if tool == "uv" and _subcommand(words) == "venv":
+    if tool == "uv" and subcommand(words) == "venv":
         rest = _operands(words, _UV_VALUES)[1:]
         return rest[-1] if rest else ".venv"
     return None
@@ -1393,7 +1414,7 @@ def _package_ops(
         yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
                  INSTALL, family, packages=named)  # fmt: skip
         project = _project_dir(family, words)
-        if project and family == "npm" and _subcommand(words) == "ci":
+        if project and family == "npm" and subcommand(words) == "ci":
             # npm ci deletes node_modules before it installs: what an earlier layer installed
             # there (only a whole one: a copied project's rarely holds node_modules)
             yield Op(REMOVE, tool, _paths([project], command), text, blind=True)
@@ -1411,7 +1432,7 @@ def _package_ops(
     where = cache_paths(family, variables, tool)
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
-        if family == "go" and _subcommand(words) in _GO_BUILDS:
+        if family == "go" and subcommand(words) in _GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
             built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
             if built.startswith("/") and built != where[0]:
@@ -1440,7 +1461,7 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     """A Node install that names packages and saves them to the project's package.json."""
-    sub = _subcommand(words)
+    sub = subcommand(words)
     named = len(_operands(words)) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
     return adds and not any(w in ("--no-save", "--no-package-lock") for w in words)
@@ -1475,7 +1496,7 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
 
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
-    sub = _subcommand(words)
+    sub = subcommand(words)
     if tool in _APT:
         installs = sub in ("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep")
         if any(w in ("-d", "--download-only") for w in words):
@@ -1513,7 +1534,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pipx":  # its own venvs; the pip it runs there is given no cache of note
         return "pip", sub == "install", False
     if tool == "uv":
-        second = _subcommand(words[1:]) if sub in ("pip", "tool") else ""
+        second = subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")
         return "uv", installs, installs
     if tool == "poetry":
@@ -1614,7 +1635,7 @@ def _pinned(url: str) -> bool:
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
-    sub = _subcommand(words)
+    sub = subcommand(words)
     if family == "apt":
         return sub == "dist-clean"
     if family == "yum":
@@ -1648,7 +1669,7 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
 
 
 def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
-    sub = _subcommand(words)
+    sub = subcommand(words)
     if tool in _APT:
         return sub in ("purge", "remove", "autoremove")
     if tool == "dpkg":

@@ -109,7 +109,7 @@ def _called(
             continue
         name, body, i = found
         bodies[name] = body
-    if not bodies:
+    if not bodies and not any(isinstance(t, _Word) and t.keyword == "trap" for t in kept):
         return tokens
     out: list[_Token] = []
     handlers: list[_Token] = []
@@ -128,8 +128,13 @@ def _called(
         if called in bodies and depth < 3:
             out.extend(_group(_called(bodies[called], depth + 1, bodies), token.pos))
             i = end
-        elif called == "trap" and args and args[0] in bodies and set(args[1:]) & _EXIT_SIGNALS:
-            handlers.extend(_group(_called(bodies[args[0]], depth + 1, bodies), token.pos))
+        elif called == "trap" and args and args[0] is not None and set(args[1:]) & _EXIT_SIGNALS:
+            # `trap cleanup EXIT`, `trap 'rm -rf /var/lib/apt/lists/*' EXIT`: run at the end
+            # (the last one set; `trap - EXIT` unsets it)
+            body = bodies.get(args[0]) or _Lexer(args[0]).tokens("")
+            handlers = (
+                [] if args[0] in ("-", "") else _group(_called(body, depth + 1, bodies), token.pos)
+            )
             i = end
         else:
             out.append(token)

@@ -74,21 +74,22 @@ from layerguard.dockerfile.bases import in_tree, known
 from layerguard.dockerfile.effects import (
     CHOWN,
     EXEC,
+    INSTALL,
     STANDARD_DIRS,
     TOUCH,
+    commands_run,
+    covers,
     inside,
     path_overlaps,
     tool_and_args,
 )
-from layerguard.dockerfile.filesystem import Layer
+from layerguard.dockerfile.filesystem import Layer, Step
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, Origins, listing, weigh
 
 if TYPE_CHECKING:
     from typing import Any
-
-    from layerguard.dockerfile.shell import Command
 
 CODE = "LG004"
 NAME = "ownership-copy-up"
@@ -192,9 +193,11 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
         return None  # COPY would create it, with an owner builders do not agree on
     if not single and _base_may_hold(ctx, path):
         return None  # the RUN re-owned the base image's files there too; COPY --chown would not
+    if any(inside(s.instr.workdir, path) for s in ctx.steps[source + 1 : index + 1]):
+        return None  # a WORKDIR made inside: root's, where the RUN would have re-owned it
     for between in ctx.layers[source + 1 : index]:
         run = between.step.run
-        if tool == "chown" and run is not None and _adds_accounts(run.commands):
+        if tool == "chown" and _may_add_accounts(between.step):
             return None  # the user or group may not exist yet where the COPY runs
         if any(path_overlaps(p, path) for w in between.step.copies for p in (w.path,)):
             return None
@@ -230,8 +233,17 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
     )
 
 
-def _adds_accounts(commands: tuple[Command, ...]) -> bool:
-    return any(tool_and_args(c)[0] in _ACCOUNTS for c in commands)
+def _may_add_accounts(step: Step) -> bool:
+    """`step` adds (or may add) users or groups: `useradd` and its kin, also in a script or
+    `sh -c`; a package install (nginx, redis-server add their own); a COPY of /etc/passwd."""
+    if step.run is None:
+        return any(covers(w.path, "/etc/passwd") or covers(w.path, "/etc/group")
+                   for w in step.copies)  # fmt: skip
+    if any(op.role == INSTALL for op in step.run.ops):
+        return True
+    if any(name in step.instr.node.original for name in _ACCOUNTS):
+        return True
+    return any(tool_and_args(c)[0] in _ACCOUNTS for c in commands_run(step.instr, step.run))
 
 
 _ACCOUNTS = frozenset({"useradd", "adduser", "groupadd", "addgroup", "usermod", "groupmod"})

@@ -92,11 +92,14 @@ from layerguard.dockerfile.effects import (
     CACHE,
     MANAGERS,
     commands_run,
+    covers,
     package_command,
     run_effects,
+    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.filesystem import Layer, Step, layers
+from layerguard.dockerfile.model import resolve
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, weigh
@@ -196,7 +199,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             # Some caches are more than caches: a later `apt-get install` without its own update
             # needs the index, `go build` the modules `go mod download` fetched, an `--offline`
             # install the packages. Removing them there fails that RUN or undoes its layer.
-            needed = _needed_later(ctx, node.end_line, families)
+            needed = _needed_later(ctx, step, families, [e.path for e in caches])
             note = f" (unsafe: {needed})" if needed else ""
             return Fix(
                 f"clean up in the same RUN: {'; '.join(done)}{note}",
@@ -234,15 +237,27 @@ def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
     return written(new) == written(step) - gone
 
 
-def _needed_later(ctx: Context, after: int, families: list[str]) -> str:
-    """Why a RUN of any stage below line `after` may need the cache of one of `families` that
-    a cleanup would remove ('' when none does)."""
-    shown = {step.instr.node: step.run for step in ctx.steps if step.run is not None}
-    for stage in ctx.model.stages:
+def _needed_later(ctx: Context, step: Step, families: list[str], paths: list[str]) -> str:
+    """Why a later RUN of the stage of `step`, or of a stage built FROM it, may need the cache
+    (at `paths`) of one of `families` that a cleanup would remove ('' when none does)."""
+    shown = {s.instr.node: s.run for s in ctx.steps if s.run is not None}
+    model = ctx.model
+    after = step.instr.node.end_line
+    home = next(
+        (s for s in model.stages if any(i.node is step.instr.node for i in s.instructions)), None
+    )
+    for stage in model.stages:
+        if home is not None and home not in model.lineage(stage):
+            continue  # (a stage not built on this one never sees its layer)
         for instr in stage.instructions:
             if instr.keyword != "run" or instr.line <= after:
                 continue
-            if any(m.get("type") == "cache" for m in instr.mounts()):
+            mounted = [
+                resolve(m.get("target", "/"), instr.workdir)
+                for m in instr.mounts()
+                if m.get("type") == "cache"
+            ]
+            if any(covers(m, p) for m in mounted for p in paths):
                 continue  # its own cache mount hides the layer's cache from it
             effects = shown.get(instr.node) or run_effects(instr)
             fetched: set[str] = set()
@@ -270,7 +285,7 @@ _OFFLINE = frozenset({"--offline", "--prefer-offline"})
 def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     """(the family of a command, whether it reads that family's cache from an earlier layer)."""
     family = package_command(tool, words)[0]
-    sub = next((w for w in words[1:] if not w.startswith("-")), "")
+    sub = subcommand(words)
     if family == "apt":
         reads = tool in ("apt-get", "apt", "aptitude") and sub in (
             *("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "download"),
@@ -278,7 +293,7 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         )
     elif family == "apk":
         reads = sub in ("add", "upgrade", "fix") and not (
-            set(words) & {"--no-cache", "--update", "-U"}
+            set(words) & {"--no-cache", "--update", "-U", "--update-cache"}
         )
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")

@@ -812,6 +812,12 @@ FLAGGED = [
         id="P-a-function-runs-where-it-is-called-and-an-exit-trap-at-the-end",
     ),
     pytest.param(
+        "FROM debian\nRUN trap 'rm -rf /var/lib/apt/lists/*' EXIT; apt-get update\n"
+        "RUN trap 'rm -rf /var/lib/apt/lists/*' EXIT; trap - EXIT; apt-get update\n",
+        [(3, "LG005")],
+        id="P-an-exit-trap-given-as-a-command",
+    ),
+    pytest.param(
         "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n"
         "RUN pip config set global.no-cache-dir true && pip install django\n"
         "RUN export OTHER=1 && pip install requests\n",

@@ -78,6 +78,24 @@ REPORT_ONLY = [
         "FROM python:3.12\nCOPY . /opt/\nRUN chown -R nobody:nogroup /opt\n",
         id="a-standard-directory-of-the-base",
     ),
+    # (red team 4) users that packages, `sh -c` or a copied passwd add; a WORKDIR made inside
+    pytest.param(
+        "FROM alpine\nCOPY html/ /srv/www/\nRUN apk add --no-cache nginx\n"
+        "RUN chown -R nginx:nginx /srv/www\n",
+        id="a-package-adds-the-user",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app/ /app/\nRUN sh -c 'useradd -r app'\nRUN chown -R app:app /app\n",
+        id="useradd-in-sh-c",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app/ /app/\nCOPY passwd group /etc/\nRUN chown -R app:app /app\n",
+        id="a-copied-passwd",
+    ),
+    pytest.param(
+        "FROM debian\nCOPY app/ /app/\nWORKDIR /app/data\nRUN chown -R 1000:1000 /app\n",
+        id="a-workdir-made-inside",
+    ),
 ]
 
 

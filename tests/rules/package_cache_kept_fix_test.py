@@ -146,6 +146,20 @@ NEEDED_LATER = [
         "RUN yarn install --production --offline\n",
         id="yarn-offline",
     ),
+    # (red team 4)
+    pytest.param(
+        "FROM debian\nRUN apt-get update\n"
+        "RUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n",
+        id="a-cache-mount-elsewhere",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN apt-get -t bookworm-backports install -y curl\n",
+        id="an-option-with-a-value-before-the-subcommand",
+    ),
+    pytest.param(
+        "FROM debian\nRUN apt-get update\nRUN sh -c 'apt-get install -y curl'\n",
+        id="an-install-in-sh-c",
+    ),
 ]
 
 
@@ -187,3 +201,12 @@ def test_no_cleanup_after_a_command_that_never_returns(lint_files: Lint) -> None
     dockerfile = "FROM debian\nRUN apt-get update && apt-get install -y curl && exit 0\n"
     fixes = _fixes(lint_files, dockerfile)
     assert all("rm -rf" not in (e.text or "") for f in fixes for e in f.edits)
+
+
+def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -> None:
+    dockerfile = (
+        "FROM debian AS app\nRUN apt-get update\n"
+        "FROM debian AS other\nRUN apt-get install -y curl\nFROM app\n"
+    )
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
+    assert found.fix is not None and found.fix.safe
