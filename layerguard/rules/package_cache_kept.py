@@ -65,7 +65,8 @@ cache: the image's files are the same, less the cache. Nothing is appended after
 `exec`, which never return.
 
 Unsafe (`--unsafe-fixes`):
-- removing a cache a later `RUN` (of any stage, a script it runs included) still needs: apt's
+- removing a cache a later `RUN` (of this stage or one built on it, a script, `sh -c` or
+  `xargs` it runs included, and no cache mount of its own over that cache) still needs: apt's
   index for an `apt-get install`/`download`/`source` without its own `apt-get update`, apk's for
   an `apk add` without `--no-cache` or `--update`, the modules `go mod download` fetched for a
   later `go build`, the crates of `cargo fetch`, or a package cache an `--offline` install
