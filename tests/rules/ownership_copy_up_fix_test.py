@@ -78,6 +78,11 @@ REPORT_ONLY = [
         "FROM python:3.12\nCOPY . /opt/\nRUN chown -R nobody:nogroup /opt\n",
         id="a-standard-directory-of-the-base",
     ),
+    pytest.param(
+        "FROM tomcat:9\nCOPY conf/ /usr/local/tomcat/conf/\n"
+        "RUN chown -R 1000:1000 /usr/local/tomcat/conf\n",
+        id="a-tree-the-base-image-fills",
+    ),
     # (red team 4) users that packages, `sh -c` or a copied passwd add; a WORKDIR made inside
     pytest.param(
         "FROM alpine\nCOPY html/ /srv/www/\nRUN apk add --no-cache nginx\n"
