@@ -79,8 +79,7 @@ REPORT_ONLY = [
         id="a-standard-directory-of-the-base",
     ),
     pytest.param(
-        "FROM tomcat:9\nCOPY conf/ /usr/local/tomcat/conf/\n"
-        "RUN chown -R 1000:1000 /usr/local/tomcat/conf\n",
+        "FROM rust:1.77\nCOPY cargo/ /usr/local/cargo/\nRUN chown -R 1000:1000 /usr/local/cargo\n",
         id="a-tree-the-base-image-fills",
     ),
     # (red team 4) users that packages, `sh -c` or a copied passwd add; a WORKDIR made inside
