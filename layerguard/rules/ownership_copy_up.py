@@ -51,8 +51,8 @@ disagree on who owns those: BuildKit makes the `WORKDIR` directory as root befor
 buildah makes it during the `COPY` with the `--chown` owner), a directory the base image may
 hold files in (a standard one such as `/opt`, anything in `/etc`, a tree the image is known to
 fill: the `RUN` re-owned those files too), a user or group a step between may add (`useradd`
-in any form, a package install, a copied `/etc/passwd`: the `COPY` would run before it exists and
-fail), a `WORKDIR` made inside the directory, variables in the command, several `COPY`s or
+in any form, an install of a package named like it (nginx, redis-server for redis), a copied
+`/etc/passwd`: the `COPY` would run before it exists and fail), a `WORKDIR` made inside the directory, variables in the command, several `COPY`s or
 commands.
 
 Unsafe (`--unsafe-fixes`): `chmod +x FILE` of one copied file becomes `COPY --chmod=755`; the
@@ -199,7 +199,7 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
         return None  # a WORKDIR made inside: root's, where the RUN would have re-owned it
     for between in ctx.layers[source + 1 : index]:
         run = between.step.run
-        if tool == "chown" and _may_add_accounts(between.step):
+        if tool == "chown" and _may_add_accounts(between.step, {user, group}):
             return None  # the user or group may not exist yet where the COPY runs
         if any(path_overlaps(p, path) for w in between.step.copies for p in (w.path,)):
             return None
@@ -235,13 +235,15 @@ def _fix(ctx: Context, index: int, layer: Layer) -> Fix | None:
     )
 
 
-def _may_add_accounts(step: Step) -> bool:
+def _may_add_accounts(step: Step, names: set[str]) -> bool:
     """`step` adds (or may add) users or groups: `useradd` and its kin, also in a script or
-    `sh -c`; a package install (nginx, redis-server add their own); a COPY of /etc/passwd."""
+    `sh -c`; an install of a package named like one of `names` (nginx adds nginx, redis-server
+    redis, postgresql postgres) or of packages it does not name; a COPY of /etc/passwd."""
     if step.run is None:
         return any(covers(w.path, "/etc/passwd") or covers(w.path, "/etc/group")
                    for w in step.copies)  # fmt: skip
-    if any(op.role == INSTALL for op in step.run.ops):
+    installed = [p.lower() for op in step.run.ops if op.role == INSTALL for p in op.packages]
+    if any("$" in p or p.startswith(n) or n.startswith(p) for p in installed for n in names):
         return True
     if any(name in step.instr.node.original for name in _ACCOUNTS):
         return True
