@@ -52,8 +52,8 @@ buildah makes it during the `COPY` with the `--chown` owner), a directory the ba
 hold files in (a standard one such as `/opt`, anything in `/etc`, a tree the image is known to
 fill: the `RUN` re-owned those files too), a user or group a step between may add (`useradd`
 in any form, an install of a package named like it (nginx, redis-server for redis), a copied
-`/etc/passwd`: the `COPY` would run before it exists and fail), a `WORKDIR` made inside the directory, variables in the command, several `COPY`s or
-commands.
+`/etc/passwd`: the `COPY` would run before it exists and fail), a `WORKDIR` made inside the
+directory, variables in the command, several `COPY`s or commands.
 
 Unsafe (`--unsafe-fixes`): `chmod +x FILE` of one copied file becomes `COPY --chmod=755`; the
 same for a file the build context holds as 644, not for one it holds as 600 or 664.
