@@ -253,7 +253,9 @@ def _check_file(
             built_layers = measurer.layers(source.image)
     steps = graph.steps(key)
     model_layers = layers(steps, base, outside)
-    ctx = Context(model, source.image, steps, chain, base, built, model_layers, built_layers, text)
+    ctx = Context(
+        model, source.image, steps, chain, base, built, model_layers, built_layers, text, outside
+    )
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(text.splitlines(), spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)

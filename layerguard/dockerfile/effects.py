@@ -459,10 +459,9 @@ def _run_effects(
     blind = False
     user_home = _home(instr, home)
     users: list[NewUser] = []
-    # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
-    run = _inlined(commands, texts, instr) if texts else commands
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
-    for command, runs_as in _through_xargs(_as_run(run, instr.env, user_home)):
+    # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
+    for command, runs_as in _run_as(commands, texts, instr, user_home):
         for found in _ops(command, {**instr.env, **exported} if exported else instr.env):
             op = _rehome(found, runs_as) if runs_as != "/root" else found
             if (
@@ -509,9 +508,17 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
     """The commands a RUN runs as the model reads them: those of the scripts it read
     (`effects.scripts`), of `sh -c` and of `xargs` included."""
-    texts = dict(effects.scripts)
-    run = _inlined(effects.commands, texts, instr) if texts else effects.commands
-    return (c for c, _ in _through_xargs(_as_run(run, instr.env, effects.home or "/root")))
+    home = _home(instr, effects.home)
+    return (c for c, _ in _run_as(effects.commands, dict(effects.scripts), instr, home))
+
+
+def _run_as(
+    commands: Iterable[Command], texts: Mapping[str, str], instr: Instruction, home: str
+) -> Iterator[tuple[Command, str]]:
+    """Each command a RUN runs, with the home of the user it runs as: scripts of `texts`
+    read in, `su -c`/`sh -c` scripts split, `xargs PROGRAM` as the program."""
+    run = _inlined(commands, texts, instr) if texts else commands
+    return _through_xargs(_as_run(run, instr.env, home))
 
 
 def _inlined(

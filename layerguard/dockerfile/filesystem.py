@@ -177,8 +177,10 @@ def layers(
         if step.run is not None:
             layer, live = _run(index, step, live, base, held, frozenset(gone), orphans)
             purges = [c for c in layer.changes if c.kind == PURGE]
-            if purges or any(_autoremoves(op) for op in step.run.ops if op.kind == PURGE):
-                orphans = bool(purges) and not _autoremoves(purges[-1])
+            if purges:
+                orphans = not _autoremoves(purges[-1])
+            elif any(_autoremoves(op) for op in step.run.ops if op.kind == PURGE):
+                orphans = False
             gone.update(
                 h.path.removesuffix("/*")
                 for c in layer.changes

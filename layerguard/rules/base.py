@@ -186,6 +186,7 @@ class Context(NamedTuple):
     layers: tuple[Layer, ...] = ()  # the filesystem model: what each step leaves and changes
     built_layers: BuiltLayers | None = None  # the built image's layers, with --registry
     text: str = ""  # the file as read (for fixes: rules rewrite its lines)
+    outside: ImageRef | None = None  # the external image the chain stands on
 
     def measured(self, index: int, kind: str) -> tuple[dict[str, int] | None, str]:
         """What the built image shows the layer of step `index` costs (see BuiltLayers)."""

@@ -256,8 +256,7 @@ _ACCOUNTS = frozenset({"useradd", "adduser", "groupadd", "addgroup", "usermod", 
 def _base_may_hold(ctx: Context, path: str) -> bool:
     """`path` is a directory the base image has or may have files in: a standard directory,
     one of /etc, or a tree or file the image is known to hold (`/etc/nginx` on nginx)."""
-    # (the external image the chain stands on, not the image this file builds)
-    held = known(next((link.image for link in ctx.chain if link.file is None), None))
+    held = known(ctx.outside)  # (not ctx.image: the image this file builds)
     return (
         path in STANDARD_DIRS
         or path.startswith("/etc/")
