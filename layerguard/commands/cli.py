@@ -712,10 +712,13 @@ def _declared_images(cfg: Config) -> tuple[dict[Path, ImageRef], dict[Path, Path
 
         from layerguard.project import sources
 
-        for source in sources.discover(Path(root)):
+        skipped: list[str] = []
+        for source in sources.discover(Path(root), skipped):
             if source.image is not None and source.dockerfile not in images:
                 images[source.dockerfile] = source.image
             contexts.setdefault(source.dockerfile, source.context)
+        for problem in skipped:
+            print(f"layerguard: notice: {problem} (what it declares is skipped)", file=sys.stderr)
     return images, contexts
 
 

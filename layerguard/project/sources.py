@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -32,22 +32,33 @@ class ImageSource(NamedTuple):
     line: int
 
 
-def discover(root: Path) -> list[ImageSource]:
-    """Every mapping declared in the usual files directly under `root` (and its workflows)."""
-    found: list[ImageSource] = []
-    for name in COMPOSE_FILES:
-        if (root / name).is_file():
-            found.extend(from_compose(root / name))
-    for name in BAKE_FILES:
-        if (root / name).is_file():
-            found.extend(from_bake(root / name))
+def discover(root: Path, skipped: list[str] | None = None) -> list[ImageSource]:
+    """Every mapping declared in the usual files directly under `root` (and its workflows).
+
+    A file that cannot be read raises ConfigError; with `skipped` given, its one-line error is
+    appended there instead and the other files are still read (`check` lints Dockerfiles, and a
+    broken workflow beside them must not stop that)."""
+    readers: list[tuple[Callable[[Path], Iterable[ImageSource]], Path]] = [
+        *((from_compose, root / name) for name in COMPOSE_FILES),
+        *((from_bake, root / name) for name in BAKE_FILES),
+    ]
     workflows = root / ".github" / "workflows"
     if workflows.is_dir():
-        for path in sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")]):
-            found.extend(from_workflow(path, root))
-    for name in MAKEFILES:
-        if (root / name).is_file():
-            found.extend(from_makefile(root / name))
+        readers += [
+            (lambda path: from_workflow(path, root), path)
+            for path in sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")])
+        ]
+    readers += [(from_makefile, root / name) for name in MAKEFILES]
+    found: list[ImageSource] = []
+    for read, path in readers:
+        if not path.is_file():
+            continue
+        try:
+            found.extend(read(path))
+        except ConfigError as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
     return found
 
 
