@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import itertools
 import os
 import posixpath
 import re
@@ -1797,8 +1798,8 @@ def copy_writes(
                 if files and not left:
                     continue  # everything excluded: nothing copied
                 files = left
-            if not files and is_glob(source) and os.path.isdir(context):
-                continue  # a wildcard that matches nothing in the context copies nothing
+            if not files and is_glob(source) and not _made_before_the_build(context, source):
+                continue  # BuildKit copies nothing for a wildcard that matches nothing
             if files and parents:
                 for _, _, size, from_root in files:
                     out.append(
@@ -1888,6 +1889,18 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
         return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
+
+
+def _made_before_the_build(context: str, source: str) -> bool:
+    """A COPY wildcard that matches nothing in the context as checked out names what a build
+    step makes before `docker build` (gitignored): an archive or package (`*.tar`, `*.deb`,
+    `*.whl`), or anything in a directory the checkout lacks (`dist/*`). Otherwise it is an
+    optional file (`yarn.lock*`), which BuildKit copies nothing of."""
+    parts = posixpath.normpath(source.lstrip("/")).split("/")
+    if is_archive(parts[-1]):
+        return True
+    fixed = list(itertools.takewhile(lambda part: not is_glob(part), parts[:-1]))
+    return not os.path.isdir(os.path.join(context, *fixed))
 
 
 def _a_standard_dir(source: str) -> bool:

@@ -549,3 +549,29 @@ def test_a_compose_build_without_an_image_name_reads_its_context(tmp_path: Path)
     found = json.loads(result.stdout)["violations"]
     assert [(v["line"], v["rule"]) for v in found] == [(4, "LG003")]
     assert found[0]["estimated"] == {"paths": 1, "bytes": 2000}
+
+
+def test_a_broken_workflow_beside_the_dockerfile_is_a_notice_not_an_error(tmp_path: Path) -> None:
+    """A workflow GitHub would reject (a duplicate key) must not stop `check` from linting the
+    Dockerfile, and the compose file beside it, which makes the repository root the context,
+    is still read (a held-out repository's CI files did stop it)."""
+    write(
+        tmp_path,
+        {
+            ".github/workflows/ci.yml": "env:\n  TOKEN: a\n  TOKEN: b\n",
+            "compose.yaml": "services:\n  app:\n    build:\n      context: .\n"
+            "      dockerfile: app/Dockerfile\n",
+            "app/Dockerfile": "FROM python:3.12-slim\nCOPY . /srv/\nRUN rm -rf /srv/data\n",
+            "data/big.bin": "x" * 2_000_000,
+        },
+    )
+    result = run(tmp_path, "check", "--format", "json", "app/Dockerfile")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("layerguard: notice: ")
+    assert result.stderr.endswith(
+        ".github/workflows/ci.yml:3: duplicate key 'TOKEN' (what it declares is skipped)\n"
+    )
+    found = json.loads(result.stdout)["violations"]
+    assert [(v["line"], v["rule"], v["estimated"]) for v in found] == [
+        (3, "LG003", {"paths": 1, "bytes": 2_000_000})
+    ]

@@ -81,6 +81,11 @@ def test_glob_copy_listed_from_the_context(lint_files: Any) -> None:
 
 
 def test_glob_matching_nothing_in_the_context_copies_nothing(lint_files: Any) -> None:
-    # BuildKit fails such a build: nothing reaches a layer, so nothing is unpacked later.
-    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n"
+    # BuildKit copies nothing for a wildcard that matches nothing: nothing is unpacked later.
+    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.tgz* ./\nRUN tar -xzf /tmp/*.tgz\n"
     assert lint_files({"Dockerfile": dockerfile, "pkgs/a.txt": "x"}, code="LG006") == []
+    # But packages (`*.deb`) are made or fetched before the build, not kept in the checkout:
+    # the one `dpkg -i` installs is copied, whatever the checkout holds.
+    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.deb ./\nRUN dpkg -i /tmp/*.deb\n"
+    found = lint_files({"Dockerfile": dockerfile, "pkgs/a.txt": "x"}, code="LG006")
+    assert [f.line for f in found] == [3]

@@ -1038,6 +1038,27 @@ def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Li
     assert built == []
 
 
+def test_a_wildcard_that_matches_only_build_output_copies_it(lint_files: Lint) -> None:
+    """BuildKit copies nothing for a wildcard that matches nothing (`yarn.lock*`), but a
+    wildcard over packages (`*.tar`, `*.deb`, `*.whl`) or into a directory the checkout lacks
+    (`dist/`) names what a build step makes before `docker build` (gitignored): it ships and is
+    installed. Checked in clones of their repositories, three held-out files were read as
+    copying nothing."""
+    dockerfile = (
+        "FROM python:3.12-slim\nCOPY dist/*.whl /tmp/\nCOPY yarn.lock* /srv/\nCOPY *.tar /opt/\n"
+        "RUN pip install --no-cache-dir /tmp/*.whl && rm -f /tmp/*.whl /srv/yarn.lock\n"
+        "RUN tar -xf /opt/*.tar -C /opt\n"
+    )
+    built = lint_files({"Dockerfile": dockerfile, "app.py": "print()\n"})
+    assert [(f.line, f.rule) for f in built] == [(2, "LG006"), (4, "LG006"), (5, "LG003")]
+    assert "/tmp/*.whl" in built[2].message and "yarn.lock" not in built[2].message
+    # Any file in a directory the checkout lacks; in one it has, what it holds.
+    assets = "FROM nginx\nCOPY {}/* /usr/share/nginx/html/\nRUN rm /usr/share/nginx/html/*.js\n"
+    assert [f.line for f in lint_files({"Dockerfile": assets.format("build")})] == [3]
+    (Path.cwd() / "web").mkdir()
+    assert lint_files({"Dockerfile": assets.format("web")}) == []
+
+
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
     assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
     assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
