@@ -3,22 +3,30 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout10: ...)
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout12: ...)
     python benchmarks/accuracy.py --set A --set B ...   # several sets, and a pooled table
+    python benchmarks/accuracy.py --set holdout=DIR --contexts CONTEXTS  # in their repositories
 
 Each labelled set is a folder of real Dockerfiles under ../shared with a TSV of labels in
 tests/accuracy/. Every file is checked alone, as `layerguard check FILE` would with the default
 config, except that the build context is unknown (the sets hold Dockerfiles, not their
-repositories). A finding counts as right when its (file, line, rule) is labelled `yes`, wrong when
-labelled `no`; a finding with no label is listed so that someone labels it.
+repositories). With `--contexts` (trees laid out by benchmarks/contexts.py), each held-out file
+whose repository is there is checked as its users would: `layerguard check PATH` run at the root
+of its repository at the labelled commit, so that COPY sources, the scripts a RUN calls and the
+compose or CI files that declare the build context are read. A finding counts as right when
+its (file, line, rule) is labelled `yes`, wrong when labelled `no`; a finding with no label is
+listed so that someone labels it.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+import subprocess
 import sys
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +39,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in range(2, 11)))
+    for n in ("holdout", *(f"holdout{i}" for i in range(2, 13)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -73,6 +81,40 @@ def findings(folder: Path) -> dict[Key, str]:
     }
 
 
+def in_repositories(name: str, contexts: Path, found: dict[Key, str]) -> tuple[dict[Key, str], int]:
+    """`found`, with the findings of each file whose repository `contexts` holds replaced by
+    those of `layerguard check PATH` at the repository's root; and how many files that was."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from contexts import sources, tree
+
+    rows = [row for row in sources(name) if (tree(contexts, row) / row["path"]).is_file()]
+
+    def check(row: dict[str, str]) -> dict[Key, str]:
+        command = ["check", "--format", "json", "--fail-on", "never", "--", row["path"]]
+        done = subprocess.run(
+            [sys.executable, "-m", "layerguard", *command],
+            cwd=tree(contexts, row),
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"{name} {row['file']}: {done.stderr.strip()}")
+        return {
+            (row["file"], v["line"], v["rule"]): v["message"]
+            for v in json.loads(done.stdout)["violations"]
+            if v["rule"] in RULES
+        }
+
+    laid = {row["file"] for row in rows}
+    out = {key: message for key, message in found.items() if key[0] not in laid}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for result in pool.map(check, rows):
+            out.update(result)
+    return out, len(rows)
+
+
 def score(found: dict[Key, str], truth: dict[Key, tuple[str, str]]) -> dict[str, Counter[str]]:
     per: dict[str, Counter[str]] = {rule: Counter() for rule in RULES}
     for key in found:
@@ -109,9 +151,12 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..10=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..12=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
+    parser.add_argument(
+        "--contexts", type=Path, help="held-out repositories laid out by benchmarks/contexts.py"
+    )
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
     names = args.set or sorted(SETS)
@@ -122,16 +167,20 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[2-10]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[2-12]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2
         truth = labels(label_file)
         found = findings(folder)
+        title = name
+        if args.contexts and name.partition("=")[0] in HOLDOUTS:
+            found, laid = in_repositories(name.partition("=")[0], args.contexts, found)
+            title = f"{name} ({laid} files in their repositories)"
         per = score(found, truth)
         for rule in RULES:
             pooled[rule].update(per[rule])
-        print(table(name, per))
+        print(table(title, per))
         for key in sorted(found, key=lambda k: (k[2], k[0], k[1])):
             label = truth.get(key)
             kind = "tp" if label and label[0] == "yes" else "fp" if label else "unlabelled"
