@@ -54,6 +54,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
     "continuumio/*conda3": ("/opt/conda",),
     "condaforge/mini*": ("/opt/conda",),
@@ -138,6 +139,16 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # holds: start-reload.sh and uwsgi-nginx-flask's prestart.sh came later.)
     "tiangolo/uvicorn-gunicorn*": ("/start.sh", "/gunicorn_conf.py", "/app/main.py"),
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh",),
+}
+
+# Single files of weight every image of these repositories holds: removing one hides its bytes.
+_HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
+    # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
+    name: ("/usr/src/php.tar.xz",)
+    for name in (
+        *("php", "wordpress", "drupal", "joomla", "nextcloud", "matomo", "mediawiki"),
+        *("phpmyadmin", "phpmyadmin/phpmyadmin", "composer"),
+    )
 }
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -254,6 +265,7 @@ class Known(NamedTuple):
     debian: bool = False  # of Debian's family: debconf's database is there
     fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
     homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
+    weighty: tuple[str, ...] = ()  # single files of weight (php's source tarball)
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -262,10 +274,11 @@ class Known(NamedTuple):
 
     @property
     def heavy(self) -> tuple[str, ...]:
-        """Trees whose removal hides the base image's bytes: docs, and debconf's database."""
+        """Trees whose removal hides the base image's bytes: docs, debconf's database, and
+        files of weight."""
         if not self.docs:
-            return ()
-        return (*DOC_TREES, DEBCONF) if self.debian else DOC_TREES
+            return self.weighty
+        return (*DOC_TREES, *((DEBCONF,) if self.debian else ()), *self.weighty)
 
 
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
@@ -280,13 +293,15 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
+    weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
     debian = docs and not any(d in name for d in _NOT_DEBIAN)
     return Known(
-        DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes
-    )
+        DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
+        weighty,
+    )  # fmt: skip
 
 
 def _name(image: ImageRef) -> str:

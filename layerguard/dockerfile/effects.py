@@ -604,6 +604,27 @@ _APT_SCRIPTS = (
     "aka.ms/InstallAzureCLIDeb",
     "packagecloud.io/install/repositories/",
 )
+
+
+def _to_stdout(tool: str, words: tuple[str, ...]) -> bool:
+    """curl or wget writes what it fetches to standard output (into a pipe)."""
+    if tool == "curl":
+        return not any(
+            w in ("--output", "--remote-name", "--remote-name-all", "--output-dir")
+            or (w.startswith("-") and not w.startswith("--") and ("o" in w or "O" in w))
+            for w in words[1:]
+        )
+    given = [
+        w[len("--output-document=") :] if w.startswith("--output-document=") else nxt
+        for w, nxt in zip(words[1:], (*words[2:], ""), strict=True)
+        if w.startswith("--output-document=")
+        or w == "--output-document"
+        or (w.startswith("-") and not w.startswith("--") and w.endswith("O"))
+    ]
+    short = [w.split("O", 1)[1] for w in words[1:] if w.startswith("-") and "O" in w[1:-1]]
+    return "-" in given + short
+
+
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
 
@@ -844,6 +865,9 @@ _VALUE_OPTIONS = {
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
     ),
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
+    "npm": frozenset({"-C", "--prefix", "-w", "--workspace"}),  # `npm -C backend ci`
+    "yarn": frozenset({"--cwd"}),
+    "pnpm": frozenset({"-C", "--dir", "-F", "--filter"}),
 }
 
 
@@ -861,6 +885,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    piped = tool in ("curl", "wget") and _to_stdout(tool, words)
+    if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
+        yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
     operands = _operands(words)
     installer = _conda_installer(tool, words)
     if installer is not None:
@@ -1458,7 +1485,7 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The packages a command names (`apk add --virtual .deps gcc` names `.deps` and `gcc`);
     a name from a variable or a file is kept as `$` (some package, which one is not known)."""
     names = []
-    for word in _operands(words)[1:]:
+    for word in _operands(words, _VALUE_OPTIONS.get(tool, frozenset()))[1:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
@@ -1470,7 +1497,7 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
 def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     """A Node install that names packages and saves them to the project's package.json."""
     sub = subcommand(words)
-    named = len(_operands(words)) > 1
+    named = len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
     return adds and not any(w in ("--no-save", "--no-package-lock") for w in words)
 
@@ -1480,7 +1507,10 @@ def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
     if family in ("npm", "yarn", "pnpm") and not any(
         w in ("-g", "--global", "global") for w in words
     ):
-        return "node_modules"
+        # (`npm -C backend ci`, `npm ci --prefix ui`, `yarn --cwd web`: that project's)
+        base = _option_value(words, "-C", "--prefix" if family == "npm" else "--dir")
+        base = base or (_option_value(words, "", "--cwd") if family == "yarn" else None)
+        return posixpath.join(base or ".", "node_modules")
     if family == "composer":
         base = _option_value(words, "-d", "--working-dir") or "."
         return posixpath.join(base, "vendor")

@@ -295,11 +295,20 @@ def _run(
         elif op.kind == UNPACK:
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
+            # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
+            # is the one unpacked, not what the copy may have held there.
+            newest = {
+                path: max((e.layer for e in live if e.kind == FILE and e.path == path), default=-1)
+                if not is_glob(path)
+                else -1
+                for path in op.paths
+            }
             unpacked.extend(
                 Hit(e, path, True)
                 for path in op.paths
                 if not any(o.path == path for o in own)
                 for e in live
+                if e.layer >= newest[path]
                 if (e.role == ARCHIVE and _same_file(path, e.path))
                 or (
                     e.copied and e.kind in (TREE, EITHER) and e.path != "/" and inside(path, e.path)
@@ -707,8 +716,14 @@ def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
 
 
 def _filled(path: str, held: Known) -> bool:
-    """A recursive change of `path` reaches files the base image holds there."""
-    return path in DISTRIBUTION_ROOTS or path in _FILLED or in_tree(path, held.trees)
+    """A recursive change of `path` reaches files the base image holds there: in one of its
+    trees, or above a runtime tree (`chown -R app /usr/local` on nvidia/cuda)."""
+    return (
+        path in DISTRIBUTION_ROOTS
+        or path in _FILLED
+        or in_tree(path, held.trees)
+        or any(t.startswith(path.rstrip("/") + "/") for t in held.runtime)
+    )
 
 
 __all__ = [

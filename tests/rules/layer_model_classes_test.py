@@ -664,7 +664,7 @@ FLAGGED = [
         "FROM node:20\nWORKDIR /src\nRUN git -C /opt clone https://github.com/x/proj\n"
         "COPY package.json /src/proj/\nCOPY package.json /opt/proj/\n"
         "RUN yarn --cwd /src install && rm -rf /src/tmp/x.log\n",
-        [(5, "LG002")],
+        [(5, "LG002"), (6, "LG005")],  # (yarn --cwd DIR install installs: its cache stays)
         id="M-git-runs-where-C-says",
     ),
     # N: classes from the seventh held-out set (after its blind run).
@@ -940,6 +940,41 @@ FLAGGED = [
         "RUN npm install && rm -rf /opt/app/.npm\nRUN npm install\n",
         [(7, "LG005")],
         id="L-the-home-useradd-gave",
+    ),
+    # R: classes from held outs 11 and 12, found after their blind runs.
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nRUN npm -C backend ci\nRUN npm --prefix ui ci\n"
+        "RUN yarn --cwd web install --frozen-lockfile && yarn cache clean\n"
+        "RUN pnpm -C api install && rm -rf /app/api/node_modules\n",
+        [(3, "LG005"), (4, "LG005"), (6, "LG005")],
+        id="R-a-node-install-in-the-project-an-option-names",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim\n"
+        "RUN curl -sS https://bootstrap.pypa.io/get-pip.py | python3\n"
+        "RUN wget -qO- https://bootstrap.pypa.io/get-pip.py | python3 - --user\n"
+        "RUN curl -fsSLo /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n"
+        "RUN wget -O /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n",
+        [(2, "LG005"), (3, "LG005")],
+        id="R-get-pip-piped-into-python",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /code\nCOPY . /code\n"
+        "RUN wget https://x.example/cuda-keyring_1.0-1_all.deb\n"
+        "RUN dpkg -i cuda-keyring_1.0-1_all.deb\n",
+        [],  # the .deb dpkg installs is the one wget fetched, not one the copy may have held
+        id="R-an-archive-a-later-run-fetched-into-a-copied-tree",
+    ),
+    pytest.param(
+        "FROM nvidia/cuda:10.2-devel-ubuntu18.04\nRUN chown -R 1000 /usr/local\n"
+        "FROM python:3.12-slim\nRUN chown -R app:app /usr/local\n",
+        [(4, "LG004")],  # (the first stage does not ship; its chown is the same class)
+        id="R-a-recursive-change-above-a-runtime-tree",
+    ),
+    pytest.param(
+        "FROM wordpress:6-php8.3-apache\nRUN rm /usr/src/php.tar.xz /usr/src/php.tar.xz.asc\n",
+        [(2, "LG003")],  # php's source tarball, about 12 MB, in every image built on php
+        id="R-php-source-tarball-removed",
     ),
 ]
 
