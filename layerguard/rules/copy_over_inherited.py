@@ -240,7 +240,11 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     # (A tree copied to / says nothing of the directories below it: `COPY root/ /` copies a
     # symlink root/opt/wheels as a link, which `COPY root/opt/wheels /opt/wheels` follows.)
     rooted = old.into.rstrip("/") == "" and (new.tree or new.either)
-    if (old.tree or old.either) and not rooted and _holds(old, new):
+    # (Nor a copied node_modules of the packages below it: `COPY --from=b /app/node_modules
+    # ./node_modules` copies a workspace package, `@scope/web`, as the link it is there, which
+    # `COPY --from=b /app/node_modules/@scope/web ./node_modules/@scope/web` follows.)
+    linked = (new.tree or new.either) and "node_modules" in new.source.split("/")[:-1]
+    if (old.tree or old.either) and not rooted and not linked and _holds(old, new):
         # `COPY . /app` then `COPY package.json /app/` (or `COPY --from=b /app/.git_sha
         # /app/.git_sha` after `COPY --from=b /app /app`): what the first copied is written
         # again (it is there: the second COPY would fail otherwise).

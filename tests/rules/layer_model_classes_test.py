@@ -976,6 +976,14 @@ FLAGGED = [
         [(2, "LG003")],  # php's source tarball, about 12 MB, in every image built on php
         id="R-php-source-tarball-removed",
     ),
+    pytest.param(
+        "FROM node:20 AS b\nWORKDIR /app\nCOPY . .\nRUN npm ci\nFROM node:20-slim\nWORKDIR /app\n"
+        "COPY --from=b /app/node_modules ./node_modules\n"
+        "COPY --from=b /app/node_modules/@acme/web ./node_modules/@acme/web\n"
+        "COPY --from=b /app/node_modules/left-pad/index.js ./node_modules/left-pad/index.js\n",
+        [(9, "LG002")],  # a workspace package is a link in node_modules; a file is a file
+        id="R-a-workspace-package-copied-after-its-node-modules",
+    ),
 ]
 
 
