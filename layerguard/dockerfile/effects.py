@@ -220,12 +220,15 @@ _MODELLED = frozenset(
         *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
+        *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
+        "docker-php-ext-enable",
     }
 )
 # Build tools write into the directory they run in.
 _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
 )
+PHP_SOURCE = "/usr/src/php"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
 _YUM = frozenset({"yum", "dnf", "microdnf", "tdnf", "zypper"})
 _PIP = frozenset({"pip", "pip3", "pip2"})
@@ -964,6 +967,18 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
+    elif tool in ("docker-php-source", "docker-php-ext-configure"):
+        # The php image's helpers: `docker-php-source extract`, and docker-php-ext-configure
+        # when the source is not there yet, unpack php.tar.xz into /usr/src/php (about 80 MB)
+        if tool == "docker-php-ext-configure" or operands[:1] == ["extract"]:
+            yield Op(WRITE, tool, (PHP_SOURCE,), text, TREE, HEAVY)
+        elif operands[:1] == ["delete"]:
+            yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True)
+    elif tool == "docker-php-ext-install":
+        # It deletes the source it unpacked itself, or one docker-php-ext-configure unpacked
+        # (which marks it for deletion): in a later RUN, that is a removal of an earlier layer's.
+        # (Only of a source a layer unpacked, not of what an install may have put below /usr.)
+        yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True)
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)

@@ -1,20 +1,22 @@
 r"""Delete in later layer: a RUN removes files that an earlier layer added.
 
 ## What it does
-Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`,
-`unlink`, `find ... -delete` or `-exec rm`, `mv` (the old path is hidden), a package removal
-(`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`,
-`pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN`
-(`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to
-write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf
-/opt/vendor`); so does `truncate -s 0` of what it wrote, and a script the `RUN` runs that a
-`COPY` brought from the build context. Not reported: what the same `RUN` created before removing
-it (download, extract, install, then clean up), branches the `ARG` defaults rule out, and paths of
-the base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the
-registry only docs and man pages (`/usr/share/doc`, ..., none on Alpine) and debconf's database
-on Debian-family images count. A package removal counts when it names a package an earlier
-install named (or the base image is not a minimal one); `apt-get autoremove` alone does not.
-The message names the instruction that added the files, when a checked Dockerfile shows it.
+Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`, `unlink`,
+`find ... -delete` or `-exec rm`, `mv` (the old path is hidden), a package removal (`apt-get
+purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`, `pip` or `pipx
+uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN` (`yum clean
+all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to write counts,
+whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf /opt/vendor`); so
+does `truncate -s 0` of what it wrote, and a script the `RUN` runs that a `COPY` brought from the
+build context, and php's `docker-php-ext-install` deleting the source that
+`docker-php-ext-configure` unpacked in an earlier `RUN` (configure and install in one `RUN` leave
+nothing). Not reported: what the same `RUN` created before removing it (download, extract, install,
+then clean up), branches the `ARG` defaults rule out, and paths of the base image that nothing shows
+to hold bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
+(`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images and php's source
+tarball (`/usr/src/php.tar.xz`) count. A package removal counts when it names a package an earlier
+install named (or the base image is not a minimal one); `apt-get autoremove` alone does not. The
+message names the instruction that added the files, when a checked Dockerfile shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.

@@ -984,6 +984,16 @@ FLAGGED = [
         [(9, "LG002")],  # a workspace package is a link in node_modules; a file is a file
         id="R-a-workspace-package-copied-after-its-node-modules",
     ),
+    pytest.param(
+        "FROM php:8.2-apache\nRUN docker-php-ext-configure gd --with-jpeg\n"
+        "RUN docker-php-ext-install gd\n"
+        "RUN docker-php-ext-configure zip && docker-php-ext-install zip\n"
+        "RUN apt-get update && apt-get install -y libpq-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN docker-php-ext-install pdo_pgsql\n"
+        "RUN docker-php-source extract && docker-php-ext-install pdo && docker-php-source delete\n",
+        [(3, "LG003")],  # the source line 2 unpacked; an install alone unpacks and deletes its own
+        id="R-php-source-configured-then-installed-in-another-run",
+    ),
 ]
 
 
