@@ -295,28 +295,36 @@ def _run(
         elif op.kind == UNPACK:
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
-            # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
-            # is the one unpacked, not what the copy may have held there.
-            newest = {
-                path: max((e.layer for e in live if e.kind == FILE and e.path == path), default=-1)
-                if not is_glob(path)
-                else -1
-                for path in op.paths
-            }
-            unpacked.extend(
-                Hit(e, path, True)
-                for path in op.paths
-                if not any(o.path == path for o in own)
-                for e in live
-                if e.layer >= newest[path]
-                if (e.role == ARCHIVE and _same_file(path, e.path))
-                or (
-                    e.copied and e.kind in (TREE, EITHER) and e.path != "/" and inside(path, e.path)
+            for path in op.paths:
+                if any(o.path == path for o in own):
+                    continue
+                # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
+                # is the one unpacked, not what the copy may have held there.
+                newest = (
+                    -1
+                    if is_glob(path)
+                    else max(
+                        (e.layer for e in live if e.kind == FILE and e.path == path), default=-1
+                    )
                 )
-                # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)
-                or (e.copied and e.kind == EITHER and is_glob(e.path) and _same_file(path, e.path))
-            )
+                holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
+                # An archive a COPY named outranks the trees it may also lie in.
+                by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
+                unpacked.extend(Hit(e, path, True) for e in by_name or holders)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _holds_archive(entry: Entry, path: str) -> bool:
+    """`entry` may be the archive a RUN unpacks at `path`: an archive a COPY wrote there, or a
+    file inside a tree a COPY wrote."""
+    if entry.role == ARCHIVE and _same_file(path, entry.path):
+        return True
+    if not entry.copied:
+        return False
+    if entry.kind in (TREE, EITHER) and entry.path != "/" and inside(path, entry.path):
+        return True
+    # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)
+    return entry.kind == EITHER and is_glob(entry.path) and _same_file(path, entry.path)
 
 
 def _autoremoves(change: Change | Op) -> bool:

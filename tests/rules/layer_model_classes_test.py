@@ -994,6 +994,12 @@ FLAGGED = [
         [(3, "LG003")],  # the source line 2 unpacked; an install alone unpacks and deletes its own
         id="R-php-source-configured-then-installed-in-another-run",
     ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /opt\nCOPY ./target/atom.zip .\nCOPY ./wrapper .\n"
+        "RUN unzip -q atom.zip && rm atom.zip\n",
+        [(3, "LG006"), (5, "LG003")],  # the zip COPY named, not a tree that may also hold one
+        id="R-an-archive-a-copy-named-outranks-later-trees",
+    ),
 ]
 
 
