@@ -1809,6 +1809,20 @@ def copy_writes(
 
         excluded = excluder(excludes)
     parents = (instr.flag("parents") or "false").lower() == "true"
+    # A COPY is written to copy something: when every source is a wildcard that matches
+    # nothing in the checkout (`COPY *.list *.key /etc/apt/sources.list.d/`), a script
+    # puts the files there before `docker build`.
+    made_first = (
+        context is not None
+        and from_stage is None
+        and not heredocs
+        and all(
+            is_glob(s)
+            and not is_remote(s)
+            and _context_files(context, s, ignore_file(context, dockerfile)) == ()
+            for s in sources
+        )
+    )
     out: list[CopyWrite] = []
     marks: list[tuple[int, str]] = []
     for source in sources:
@@ -1843,7 +1857,12 @@ def copy_writes(
                 if files and not left:
                     continue  # everything excluded: nothing copied
                 files = left
-            if not files and is_glob(source) and not _made_before_the_build(context, source):
+            if (
+                not files
+                and is_glob(source)
+                and not made_first
+                and not _made_before_the_build(context, source)
+            ):
                 continue  # BuildKit copies nothing for a wildcard that matches nothing
             if files and parents:
                 for _, _, size, from_root in files:

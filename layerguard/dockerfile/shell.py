@@ -948,8 +948,12 @@ class _Parser:
                 if token.keyword != "in" or items or name is None:
                     items.append(token)
                 self._run_substitutions([token])
-        if name is not None and len(items) == 1 and items[0].keyword:
-            self.env[name] = items[0].keyword
+        if name is not None and len(items) == 1:
+            # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file)
+            item = items[0]
+            literal = all(isinstance(p, _Lit) for p in item.parts) and item.literal.split()
+            if item.keyword or (literal and len(literal) == 1):
+                self.env[name] = item.keyword or item.literal
         return i
 
     def _case(self, tokens: list[_Token], i: int) -> int:

@@ -153,7 +153,10 @@ def _old_copies(
     file costs its header only: not counted."""
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
-        found = listed[position].get(write.path) if write.exact else None
+        # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
+        # on the same path as a listed one: it is written again too.)
+        named = write.exact or not (write.tree or write.either)
+        found = listed[position].get(write.path) if named else None
         if found is not None:
             yield found.path, earlier.where, found.size
             return

@@ -86,6 +86,12 @@ def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
             [("ls", "/x"), ("rm", "-f", "$f")],
             id="for-loop",
         ),
+        pytest.param(
+            'for p in "/tmp/plugins/*.zip"; do unzip $p; done\n'
+            'for p in "a b"; do rm $p; done\nfor p in "$X/a"; do rm $p; done',
+            [("unzip", "/tmp/plugins/*.zip"), ("rm", "$p"), ("rm", "$p")],
+            id="for-one-quoted-word",  # (geoserver's plugin loop; two words or a variable: unknown)
+        ),
         pytest.param("for ((i=0; i<3; i++)); do echo $i; done", [("echo", "$i")], id="c-for"),
         pytest.param(
             'while read -r line; do echo "$line"; done < /etc/list',

@@ -82,7 +82,9 @@ def test_glob_copy_listed_from_the_context(lint_files: Any) -> None:
 
 def test_glob_matching_nothing_in_the_context_copies_nothing(lint_files: Any) -> None:
     # BuildKit copies nothing for a wildcard that matches nothing: nothing is unpacked later.
-    dockerfile = "FROM debian\nWORKDIR /tmp\nCOPY pkgs/*.tgz* ./\nRUN tar -xzf /tmp/*.tgz\n"
+    dockerfile = (
+        "FROM debian\nWORKDIR /tmp\nCOPY pkgs/a.txt pkgs/*.tgz* ./\nRUN tar -xzf /tmp/*.tgz\n"
+    )
     assert lint_files({"Dockerfile": dockerfile, "pkgs/a.txt": "x"}, code="LG006") == []
     # But packages (`*.deb`) are made or fetched before the build, not kept in the checkout:
     # the one `dpkg -i` installs is copied, whatever the checkout holds.

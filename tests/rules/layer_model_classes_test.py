@@ -1098,24 +1098,30 @@ def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Li
 
 
 def test_a_wildcard_that_matches_only_build_output_copies_it(lint_files: Lint) -> None:
-    """BuildKit copies nothing for a wildcard that matches nothing (`yarn.lock*`), but a
-    wildcard over packages (`*.tar`, `*.deb`, `*.whl`) or into a directory the checkout lacks
-    (`dist/`) names what a build step makes before `docker build` (gitignored): it ships and is
-    installed. Checked in clones of their repositories, three held-out files were read as
-    copying nothing."""
+    """BuildKit copies nothing for a wildcard that matches nothing (`yarn.lock*` beside
+    `package.json`), but a wildcard over packages (`*.tar`, `*.deb`, `*.whl`), into a directory
+    the checkout lacks (`dist/`), or a COPY whose every source matches nothing names what a build
+    step makes before `docker build` (gitignored): it ships and is installed. Checked in clones
+    of their repositories, four held-out files were read as copying nothing."""
     dockerfile = (
-        "FROM python:3.12-slim\nCOPY dist/*.whl /tmp/\nCOPY yarn.lock* /srv/\nCOPY *.tar /opt/\n"
+        "FROM python:3.12-slim\nCOPY dist/*.whl /tmp/\nCOPY app.py yarn.lock* /srv/\n"
+        "COPY *.tar /opt/\n"
         "RUN pip install --no-cache-dir /tmp/*.whl && rm -f /tmp/*.whl /srv/yarn.lock\n"
         "RUN tar -xf /opt/*.tar -C /opt\n"
     )
     built = lint_files({"Dockerfile": dockerfile, "app.py": "print()\n"})
     assert [(f.line, f.rule) for f in built] == [(2, "LG006"), (4, "LG006"), (5, "LG003")]
     assert "/tmp/*.whl" in built[2].message and "yarn.lock" not in built[2].message
-    # Any file in a directory the checkout lacks; in one it has, what it holds.
+    # Any file in a directory the checkout lacks; in one it has, what it holds (no .js).
     assets = "FROM nginx\nCOPY {}/* /usr/share/nginx/html/\nRUN rm /usr/share/nginx/html/*.js\n"
     assert [f.line for f in lint_files({"Dockerfile": assets.format("build")})] == [3]
-    (Path.cwd() / "web").mkdir()
-    assert lint_files({"Dockerfile": assets.format("web")}) == []
+    assert lint_files({"Dockerfile": assets.format("web"), "web/app.css": "p {}\n"}) == []
+    # A script copies *.list and *.key in before the build: the COPY copies those.
+    keys = (
+        "FROM debian:12\nCOPY *.list *.key /etc/apt/sources.list.d/\n"
+        "RUN rm /etc/apt/sources.list.d/*.key\n"
+    )
+    assert [f.line for f in lint_files({"Dockerfile": keys})] == [3]
 
 
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
@@ -1206,3 +1212,16 @@ def test_a_link_in_a_copied_tree_holds_no_bytes_and_git_is_sent(
     dockerfile = len(files["ctx/Dockerfile"])
     assert found[5].estimated == {"paths": 3, "bytes": 5010 + dockerfile}
     assert found[6].estimated == {"paths": 1, "bytes": 5000}
+
+
+def test_a_stage_output_file_over_a_listed_one(lint_files: Lint) -> None:
+    """Next.js' standalone output holds its package.json: over the package.json the build
+    context listed, it is written again, as without the context (held out 8, in its repo)."""
+    dockerfile = (
+        "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+        "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json next.config.js ./\n"
+        "COPY --from=builder /app/.next/standalone ./\n"
+    )
+    context = {"package.json": '{"name": "web"}\n', "next.config.js": "module.exports = {}\n"}
+    found = lint_files({"Dockerfile": dockerfile, **context}, code="LG002")
+    assert [(f.line, f.estimated) for f in found] == [(8, {"paths": 1, "bytes": 16})]
