@@ -376,8 +376,9 @@ def _reach(
         for e in own
         if (covers(e.path, path) and not _not_in_opt(path, e) and not _a_package(path, e))
         or (inside(e.path, path) and e.kind != FILE)
-        # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched)
-        or (e.kind == FILE and is_glob(path) and fnmatch.fnmatchcase(e.path, path))
+        # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched;
+        # `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
+        or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))
     ]
     made_here = bool(made)
     hits = []

@@ -1000,6 +1000,13 @@ FLAGGED = [
         [(3, "LG006"), (5, "LG003")],  # the zip COPY named, not a tree that may also hold one
         id="R-an-archive-a-copy-named-outranks-later-trees",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN cd /tmp && ./build.sh && make && make install\n"
+        "RUN cd /tmp && git clone https://x.example/pngquant && make -C pngquant install"
+        " && rm -fr /tmp/pngq*\n",
+        [],  # the glob names what this RUN cloned, not what line 2's build may have left
+        id="R-a-glob-that-names-what-the-run-cloned",
+    ),
 ]
 
 
