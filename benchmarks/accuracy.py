@@ -13,9 +13,11 @@ config, except that the build context is unknown (the sets hold Dockerfiles, not
 repositories). With `--contexts` (trees laid out by benchmarks/contexts.py), each held-out file
 whose repository is there is checked as its users would: `layerguard check PATH` run at the root
 of its repository at the labelled commit, so that COPY sources, the scripts a RUN calls and the
-compose or CI files that declare the build context are read. A finding counts as right when
-its (file, line, rule) is labelled `yes`, wrong when labelled `no`; a finding with no label is
-listed so that someone labels it.
+compose or CI files that declare the build context are read, and tests/accuracy/contexts.tsv
+gives the truth where the repository shows more than the Dockerfile (a script's installs, a
+directory the checkout leaves empty). A finding counts as right when its (file, line, rule) is
+labelled `yes`, wrong when labelled `no`; a finding with no label is listed so that someone
+labels it.
 """
 
 from __future__ import annotations
@@ -81,9 +83,29 @@ def findings(folder: Path) -> dict[Key, str]:
     }
 
 
-def in_repositories(name: str, contexts: Path, found: dict[Key, str]) -> tuple[dict[Key, str], int]:
+# Where the truth for the image built from a file's repository differs from the label (what
+# the Dockerfile shows): a script the RUN runs, a directory the checkout leaves empty.
+IN_REPOSITORIES = ROOT / "tests" / "accuracy" / "contexts.tsv"
+
+
+def repository_labels(name: str) -> dict[Key, tuple[str, str]]:
+    """(file, line, rule) -> (truth, reason) of the set `name` checked in its repositories."""
+    out: dict[Key, tuple[str, str]] = {}
+    with IN_REPOSITORIES.open(newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["file"], int(row["line"]), row["rule"])
+            if row["set"] == name and key in out:
+                raise SystemExit(f"{IN_REPOSITORIES}: {name} {key} is labelled twice")
+            if row["set"] == name:
+                out[key] = (row["truth"], row["reason"])
+    return out
+
+
+def in_repositories(
+    name: str, contexts: Path, found: dict[Key, str]
+) -> tuple[dict[Key, str], set[str]]:
     """`found`, with the findings of each file whose repository `contexts` holds replaced by
-    those of `layerguard check PATH` at the repository's root; and how many files that was."""
+    those of `layerguard check PATH` at the repository's root; and those files."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from contexts import sources, tree
 
@@ -112,7 +134,7 @@ def in_repositories(name: str, contexts: Path, found: dict[Key, str]) -> tuple[d
     with ThreadPoolExecutor(max_workers=4) as pool:
         for result in pool.map(check, rows):
             out.update(result)
-    return out, len(rows)
+    return out, laid
 
 
 def score(found: dict[Key, str], truth: dict[Key, tuple[str, str]]) -> dict[str, Counter[str]]:
@@ -176,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         title = name
         if args.contexts and name.partition("=")[0] in HOLDOUTS:
             found, laid = in_repositories(name.partition("=")[0], args.contexts, found)
-            title = f"{name} ({laid} files in their repositories)"
+            title = f"{name} ({len(laid)} files in their repositories)"
+            there = repository_labels(name.partition("=")[0])
+            truth.update((key, label) for key, label in there.items() if key[0] in laid)
         per = score(found, truth)
         for rule in RULES:
             pooled[rule].update(per[rule])

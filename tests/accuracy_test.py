@@ -33,6 +33,14 @@ def test_every_label_file_reads(path: Path) -> None:
         assert rows[0] == ["file", "repo", "path", "commit"]
         assert all(len(r[3]) == 40 and "/" in r[1] for r in rows[1:])  # refetchable
         return
+    if path == accuracy.IN_REPOSITORIES:  # per set: the truth in the file's repository
+        sets = {r.split("\t")[0] for r in path.read_text().splitlines()[1:]}
+        assert sets and sets <= set(accuracy.HOLDOUTS)
+        for name in sets:
+            there = accuracy.repository_labels(name)
+            assert all(v in ("yes", "no") and reason.strip() for v, reason in there.values())
+            assert {rule for _, _, rule in there} <= set(accuracy.RULES)
+        return
     truth = accuracy.labels(path)
     assert truth and all(reason.strip() for _, reason in truth.values())
     assert {rule for _, _, rule in truth} <= set(accuracy.RULES)

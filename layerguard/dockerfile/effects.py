@@ -1697,6 +1697,9 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         )
     if family == "apk":
         return False  # `apk cache clean` prunes packages and keeps the APKINDEX files
+    if family == "pecl":
+        # (It empties PEAR's cache; what stays of the build is small, as nextcloud measured.)
+        return sub == "clear-cache"
     if family in ("pip", "uv"):
         return sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)
     if family == "poetry":

@@ -22,6 +22,7 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
   InstallAzureCLIDeb), and, with the build context present, scripts a `COPY` brought from it;
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
+  `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`);
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

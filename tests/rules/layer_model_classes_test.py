@@ -1007,6 +1007,13 @@ FLAGGED = [
         [],  # the glob names what this RUN cloned, not what line 2's build may have left
         id="R-a-glob-that-names-what-the-run-cloned",
     ),
+    pytest.param(
+        "FROM php:8.2-fpm-alpine\n"
+        "RUN pecl install apcu && pecl clear-cache && docker-php-ext-enable apcu\n"
+        "RUN pecl install redis\n",
+        [(3, "LG005")],
+        id="R-pecl-clear-cache-cleans-what-pecl-left",
+    ),
 ]
 
 
