@@ -141,6 +141,29 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh",),
 }
 
+# Files every image of a distribution family holds, which Dockerfiles replace: the shells'
+# start-up files. Keyed by the images known to be of the family (an unknown one may be of any).
+_DEBIAN_FILES = (
+    *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
+    *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
+)
+_DEBIAN_IMAGES = (
+    *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
+    *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
+    *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
+    f"{_DEVCONTAINERS}*",
+)
+# (Not the minimal images: UBI minimal and micro leave out rootfiles.)
+_RHEL_FILES = (
+    *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
+    *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
+)
+_RHEL_IMAGES = (
+    *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
+    *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
+    "registry.access.redhat.com/rhel*",
+)
+
 # Single files of weight every image of these repositories holds: removing one hides its bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
@@ -298,6 +321,10 @@ def known(image: ImageRef | None) -> Known:
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
     debian = docs and not any(d in name for d in _NOT_DEBIAN)
+    if docs and any(_is(name, key) for key in _DEBIAN_IMAGES):
+        files += _DEBIAN_FILES
+    elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
+        files += _RHEL_FILES
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty,

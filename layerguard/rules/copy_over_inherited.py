@@ -14,7 +14,9 @@ stages grown from a common stage that wrote it, files a RUN is seen to write (`c
 .env`), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
-official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`).
+official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`,
+the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
+`/etc/bashrc`, `/root/.bashrc`).
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping

@@ -1014,6 +1014,18 @@ FLAGGED = [
         [(3, "LG005")],
         id="R-pecl-clear-cache-cleans-what-pecl-left",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nCOPY bashrc /etc/bash.bashrc\nFROM centos:7\n"
+        "ADD files/bashrc /etc/bashrc\nCOPY .bash_profile /root/.bash_profile\n",
+        [(4, "LG002"), (5, "LG002")],  # the shells' start-up files every image of a family holds
+        id="R-a-distribution-start-up-file-replaced",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nCOPY bashrc /etc/bash.bashrc\nFROM myorg/base:1\n"
+        "COPY bashrc /etc/bash.bashrc\nFROM ubi9/ubi-minimal\nCOPY .bashrc /root/.bashrc\n",
+        [],  # Alpine has no bash; an unknown image may be of any family; UBI minimal no rootfiles
+        id="R-no-start-up-file-where-the-family-is-not-known-to-hold-it",
+    ),
 ]
 
 
