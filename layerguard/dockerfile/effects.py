@@ -149,8 +149,8 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "pacman": Manager(
         ("/var/cache/pacman/pkg", "/var/lib/pacman/sync"),
-        "the pacman cache (/var/cache/pacman/pkg)",
-        "pacman -Scc --noconfirm in the same RUN",
+        "the pacman cache (/var/cache/pacman/pkg, /var/lib/pacman/sync)",
+        "pacman -Scc --noconfirm and rm -rf /var/lib/pacman/sync/* in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
     "pecl": Manager(
@@ -1482,17 +1482,21 @@ def _package_ops(
     where = cache_paths(family, variables, tool)
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
+        if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
+            # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
+            yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family == "go" and subcommand(words) in _GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
             built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
-        yield Op(REMOVE, tool, where, text)
+        yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text)
     if _removes_packages(family, tool, words):
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
 
 
+_PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*")
 _GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
 
 

@@ -10,7 +10,7 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
   `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
-  `pacman -Scc`;
+  `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
 - `pip install` (and `get-pip.py`, `pip3.11`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
   (not `--no-deps` installs of checkouts and local files, which fetch nothing); `uv` without
   `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
@@ -173,7 +173,11 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         text = "\n".join(lines)
         done: list[str] = []
         for family in families:
-            paths = " ".join(dict.fromkeys(_quoted(e.path) for e in caches if e.family == family))
+            # (pacman's directories stay, only what is in them goes: it expects them there.)
+            inside = "/*" if family == "pacman" else ""
+            paths = " ".join(
+                dict.fromkeys(_quoted(e.path) + inside for e in caches if e.family == family)
+            )
             options = [f"rm -rf {paths}"]
             if family == "pip":
                 options.insert(0, "")
@@ -276,6 +280,7 @@ def _needed_later(ctx: Context, step: Step, families: list[str], paths: list[str
 _NEEDS = {
     "apt": "a later RUN installs with apt without updating the index first",
     "apk": "a later RUN adds packages with apk without --no-cache or --update",
+    "pacman": "a later RUN installs with pacman -S without refreshing the databases (-Sy)",
     "go": "a later RUN builds with the modules this one downloaded",
     "cargo": "a later RUN builds with the crates this one fetched",
     **{f: f"a later RUN installs --offline from the {f} cache" for f in ("npm", "yarn", "pnpm")},
@@ -299,6 +304,9 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         )
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
+    elif family == "pacman":  # `pacman -S x` installs from the sync databases `-Sy` fetched
+        syncs = [w for w in words if w.startswith("-S") and not w.startswith("-Sc")]
+        reads = bool(syncs) and not any("y" in w for w in syncs)
     else:
         reads = bool(set(words) & _OFFLINE)
     return family, reads

@@ -56,6 +56,12 @@ SAFE = [
         "FROM python\nUSER app\nRUN pip install --no-cache-dir --user x\n",
         id="pip-as-another-user",
     ),
+    pytest.param(
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm\n",
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm"
+        " && rm -rf /var/lib/pacman/sync/*\n",
+        id="pacman-sync-databases-scc-leaves",  # (held out 11)
+    ),
 ]
 
 UNSAFE = [
@@ -159,6 +165,10 @@ NEEDED_LATER = [
     pytest.param(
         "FROM debian\nRUN apt-get update\nRUN sh -c 'apt-get install -y curl'\n",
         id="an-install-in-sh-c",
+    ),
+    pytest.param(
+        "FROM archlinux\nRUN pacman -Sy --noconfirm git\nRUN pacman -S --noconfirm make\n",
+        id="pacman-s-without-a-refresh",
     ),
 ]
 
