@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.effects import CopyWrite
+    from layerguard.dockerfile.filesystem import Layer
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model
     from layerguard.reference import ImageRef
@@ -172,6 +173,9 @@ def _old_copies(
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
                 yield (write.path if inner else old.path), earlier.where, old.size
                 return
+        if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position]):
+            yield write.into.rstrip("/") or "/", earlier.where, None
+            return
         configs, clones = left[position]
         if earlier.run and (
             write.path in earlier.run.files
@@ -257,6 +261,21 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     return (new.tree or new.either) and _holds(new, old)
 
 
+def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Layer) -> bool:
+    """A tree copied back to where it was from a stage grown from one this image holds, whose
+    `run` left files there (`COPY --from=build /usr/local/bundle /usr/local/bundle` after the
+    shared base stage's `gem update --system`): those files are written again."""
+    if not write.origin or not (write.tree or write.either) or is_glob(write.source):
+        return False
+    into = write.into.rstrip("/")
+    if into != "/" + write.source.strip("/") or not into:
+        return False
+    home = stages.index_of(run)
+    if home is None or home not in stages.lineage(write.origin):
+        return False
+    return any(e.kind != DIR and e.content != EMPTY and covers(into, e.path) for e in layer.entries)
+
+
 class _Stages:
     """The file's stages as `COPY --from` names them, each looked up once per check (a file of
     200 stages copies from each)."""
@@ -265,6 +284,12 @@ class _Stages:
         self.model = model
         self._lineages: dict[str, frozenset[int]] = {}
         self._fills: dict[tuple[int, str], bool] = {}
+
+    def index_of(self, instr: Instruction) -> int | None:
+        """The stage `instr` belongs to."""
+        return next(
+            (s.index for s in self.model.stages if any(i is instr for i in s.instructions)), None
+        )
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""

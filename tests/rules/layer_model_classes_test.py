@@ -1026,6 +1026,19 @@ FLAGGED = [
         [],  # Alpine has no bash; an unknown image may be of any family; UBI minimal no rootfiles
         id="R-no-start-up-file-where-the-family-is-not-known-to-hold-it",
     ),
+    pytest.param(
+        "FROM ruby:3.4 AS base\nRUN gem update --system 3.6.3\nFROM base AS build\n"
+        "RUN bundle install\nFROM base\nCOPY --from=build /usr/local/bundle /usr/local/bundle\n",
+        [(2, "LG005"), (6, "LG002")],  # the gems the shared base stage's RUN left come back
+        id="R-a-tree-copied-back-from-a-stage-grown-from-this-one",
+    ),
+    pytest.param(
+        "FROM alpine:3.20 AS base\nWORKDIR /etc/app\n"
+        "RUN wget https://x.example/a.apk && apk add --no-cache --allow-untrusted a.apk"
+        " && rm a.apk\nFROM base AS b\nCOPY . .\nFROM base\nCOPY --from=b /etc/app /etc/app\n",
+        [],  # what that RUN wrote there it removed again: the base left only a directory
+        id="R-a-tree-copied-back-where-the-shared-stage-left-nothing",
+    ),
 ]
 
 
