@@ -993,13 +993,22 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
-        if target is None and any(
-            w in ("-O", "--remote-name", "--remote-name-all")
-            or (w.startswith("-") and not w.startswith("--") and "O" in w)
+        remote = [
+            w
             for w in words[1:]
-        ):
-            target = _url_name([w for w in words if "://" in w])
-        if target and target != "-":
+            if w in ("-O", "--remote-name", "--remote-name-all")
+            or (w.startswith("-") and not w.startswith("--") and "O" in w)
+        ]
+        # (`${base_url}/pool/g/gcc-8_${arch}.deb`: an address from a variable is one too)
+        urls = [w for w in words[1:] if "://" in w or (w.startswith("$") and "/" in w)]
+        if target is None and remote:
+            # (one -O per URL, or --remote-name-all: each URL's file, named as it is)
+            every = "--remote-name-all" in remote or len(remote) >= len(urls) > 1
+            names = [_url_name([u]) for u in (urls if every else urls[:1])]
+            targets = [n for n in names if n]
+            if targets:
+                yield _download(tool, _paths(targets, command), text)
+        elif target and target != "-":
             yield _download(tool, _paths([target], command), text)
     elif tool == "wget":
         target = _option_value(words, "-O", "--output-document")

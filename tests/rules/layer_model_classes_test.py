@@ -1039,6 +1039,13 @@ FLAGGED = [
         [],  # what that RUN wrote there it removed again: the base left only a directory
         id="R-a-tree-copied-back-where-the-shared-stage-left-nothing",
     ),
+    pytest.param(
+        "FROM ubuntu:20.04\nRUN cd /tmp && curl -L -O ${BASE}/g/gcc-8_${ARCH}.deb"
+        " -O https://x.example/g/cpp-8_amd64.deb\n"
+        "RUN apt-get install -y /tmp/cpp-8_amd64.deb && rm -f /tmp/gcc-8_*.deb\n",
+        [(3, "LG003")],  # one -O per address, one from variables too: each file is fetched
+        id="R-curl-fetches-a-file-per-remote-name",
+    ),
 ]
 
 
