@@ -611,21 +611,13 @@ _APT_SCRIPTS = (
 
 def _to_stdout(tool: str, words: tuple[str, ...]) -> bool:
     """curl or wget writes what it fetches to standard output (into a pipe)."""
-    if tool == "curl":
-        return not any(
-            w in ("--output", "--remote-name", "--remote-name-all", "--output-dir")
-            or (w.startswith("-") and not w.startswith("--") and ("o" in w or "O" in w))
-            for w in words[1:]
-        )
-    given = [
-        w[len("--output-document=") :] if w.startswith("--output-document=") else nxt
-        for w, nxt in zip(words[1:], (*words[2:], ""), strict=True)
-        if w.startswith("--output-document=")
-        or w == "--output-document"
-        or (w.startswith("-") and not w.startswith("--") and w.endswith("O"))
-    ]
-    short = [w.split("O", 1)[1] for w in words[1:] if w.startswith("-") and "O" in w[1:-1]]
-    return "-" in given + short
+    if tool == "wget":
+        return _option_value(words, "-O", "--output-document") == "-"  # (`-qO-`, `-O -`)
+    return _option_value(words, "-o", "--output") in (None, "-") and not any(
+        w in ("--remote-name", "--remote-name-all")
+        or (w.startswith("-") and not w.startswith("--") and "O" in w)
+        for w in words[1:]
+    )
 
 
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
