@@ -87,7 +87,7 @@ def lay_out(git_dir: Path, commit: str, target: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", required=True, action="append", help="holdout=FILES, holdout2..12=FILES"
+        "--set", required=True, action="append", help="holdout=FILES, holdout2..14=FILES"
     )
     parser.add_argument("--mirrors", required=True, type=Path, help="<owner>+<name>/repo dirs")
     parser.add_argument("--out", required=True, type=Path)

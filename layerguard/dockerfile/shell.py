@@ -951,8 +951,8 @@ class _Parser:
         if name is not None and len(items) == 1:
             # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file)
             item = items[0]
-            literal = all(isinstance(p, _Lit) for p in item.parts) and item.literal.split()
-            if item.keyword or (literal and len(literal) == 1):
+            plain = all(isinstance(p, _Lit) for p in item.parts) and len(item.literal.split()) == 1
+            if item.keyword or plain:
                 self.env[name] = item.keyword or item.literal
         return i
 
