@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import re
 from collections.abc import Mapping
 
 from layerguard.records import NamedTuple
@@ -163,6 +164,10 @@ _RHEL_IMAGES = (
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
     "registry.access.redhat.com/rhel*",
 )
+
+# Ubuntu 24.04 and later ship a user `ubuntu` with a home made from /etc/skel (its dotfiles);
+# images built on them keep it (nvidia/cuda's `-ubuntu24.04`, eclipse-temurin's `-noble`).
+_UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|plucky|questing)\b")
 
 # Single files of weight every image of these repositories holds: removing one hides its bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
@@ -321,6 +326,8 @@ def known(image: ImageRef | None) -> Known:
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
     debian = docs and not any(d in name for d in _NOT_DEBIAN)
+    if _UBUNTU_USER.search(tagged):
+        trees += ("/home/ubuntu",)
     if docs and any(_is(name, key) for key in _DEBIAN_IMAGES):
         files += _DEBIAN_FILES
     elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):

@@ -571,6 +571,11 @@ def _home(instr: Instruction, known: str = "") -> str:
     return "/root"
 
 
+_USERMOD_VALUES = frozenset(
+    {"-u", "--uid", "-g", "--gid", "-G", "--groups", "-d", "--home", "-s", "--shell", "-c"}
+    | {"--comment", "-l", "--login", "-e", "--expiredate", "-f", "--inactive", "-p"}
+    | {"--password", "-R", "--root", "-P", "--prefix"}
+)
 # Users whose home Debian and Alpine set elsewhere than /home.
 _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
 
@@ -1073,6 +1078,14 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
+    elif tool == "usermod" and _option_value(words, "-u", "--uid"):
+        # A new uid re-owns the files in the user's home: an implicit `chown -R`.
+        name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
+        home = _option_value(words, "-d", "--home") or (
+            _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
+        )
+        if name and "$" not in name:
+            yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY

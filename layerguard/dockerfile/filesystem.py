@@ -385,6 +385,10 @@ def _reach(
     for entry in live:
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
+        if op.tool == "usermod" and entry.role == HOME:
+            # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
+            # an unchanged uid re-owns nothing.)
+            continue
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)

@@ -1046,6 +1046,13 @@ FLAGGED = [
         [(3, "LG003")],  # one -O per address, one from variables too: each file is fetched
         id="R-curl-fetches-a-file-per-remote-name",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04 AS old\nRUN usermod -u 1234 ubuntu\n"
+        "FROM nvidia/cuda:12.4.1-devel-ubuntu24.04\nRUN useradd -m app\n"
+        "RUN usermod -u 1234 app && usermod -u 1500 ubuntu\n",
+        [(5, "LG004")],  # a new uid re-owns the home's files: 24.04's ubuntu has skel dotfiles
+        id="R-usermod-uid-re-owns-the-home",
+    ),
 ]
 
 
