@@ -228,7 +228,12 @@ _WORKDIR: Mapping[str, str] = {
 # The main configuration files a package installs, by package manager: a COPY to one of these
 # paths after the install replaces it. Only paths that hold on every release of the
 # distribution family; where they differ (redis on RHEL 7 and 9), nothing.
-_NGINX_APT = ("/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default")
+_NGINX_APT = (
+    *("/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default"),
+    *("/etc/nginx/fastcgi_params", "/etc/nginx/mime.types"),
+)
+_PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
+_MY_CNF = ("/etc/my.cnf",)
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in ("nginx", "nginx-full", "nginx-light", "nginx-core")},
     ("apt", "apache2"): (
@@ -236,7 +241,38 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/ports.conf",
         "/etc/apache2/sites-available/000-default.conf",
     ),
-    ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf",),
+    ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    ("apt", "salt-minion"): ("/etc/salt/minion",),
+    ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),
+    ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
+    ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),
+    ("apt", "anacron"): ("/etc/anacrontab", "/etc/cron.d/anacron"),
+    ("apt", "dovecot-core"): (
+        "/etc/dovecot/dovecot.conf",
+        *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "mail", "master", "ssl")),
+    ),
+    **{
+        ("apt", f"php{v}-fpm"): (
+            f"/etc/php/{v}/fpm/php-fpm.conf",
+            f"/etc/php/{v}/fpm/pool.d/www.conf",
+            f"/etc/php/{v}/fpm/php.ini",
+        )
+        for v in _PHP_VERSIONS
+    },
+    **{
+        ("apk", f"php{v.replace('.', '')}"): (f"/etc/php{v.replace('.', '')}/php.ini",)
+        for v in _PHP_VERSIONS
+        if v >= "8"
+    },
+    **{
+        ("apk", f"php{v.replace('.', '')}-fpm"): (
+            f"/etc/php{v.replace('.', '')}/php-fpm.conf",
+            f"/etc/php{v.replace('.', '')}/php-fpm.d/www.conf",
+        )
+        for v in _PHP_VERSIONS
+        if v >= "8"
+    },
+    ("apk", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
     ("apt", "redis-server"): ("/etc/redis/redis.conf",),
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
     ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
@@ -256,7 +292,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "samba"): ("/etc/samba/smb.conf",),
     ("apt", "tor"): ("/etc/tor/torrc",),
     ("apt", "privoxy"): ("/etc/privoxy/config",),
-    ("apk", "nginx"): ("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
+    ("apk", "nginx"): (
+        *("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
+        *("/etc/nginx/fastcgi_params", "/etc/nginx/mime.types"),
+    ),
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
     ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("apk", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
@@ -268,6 +307,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apk", "samba"): ("/etc/samba/smb.conf",),
     ("yum", "httpd"): ("/etc/httpd/conf/httpd.conf",),
+    **{
+        ("yum", name): _MY_CNF
+        for name in ("mariadb-server", "mysql-server", "mysql-community-server")
+    },
+    ("yum", "mysql-community-server-minimal"): _MY_CNF,
     ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
     ("yum", "supervisor"): ("/etc/supervisord.conf",),
     ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),

@@ -1053,6 +1053,13 @@ FLAGGED = [
         [(5, "LG004")],  # a new uid re-owns the home's files: 24.04's ubuntu has skel dotfiles
         id="R-usermod-uid-re-owns-the-home",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache php83 php83-fpm nginx\n"
+        "COPY www.conf /etc/php83/php-fpm.d/www.conf\nCOPY php.ini /etc/php83/php.ini\n"
+        "COPY fastcgi_params /etc/nginx/fastcgi_params\nCOPY app.conf /etc/php83/php-fpm.d/\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],  # the packages' own files; a new one is not
+        id="R-a-package-config-file-replaced",
+    ),
 ]
 
 
