@@ -38,6 +38,12 @@ _NOT_DEBIAN = (
     *("fedora", "rhel", "ubi", "centos", "rocky", "alma", "amazonlinux", "opensuse", "suse"),
     *("oraclelinux", "photon", "archlinux", "clearlinux", "mariner", "azurelinux", "s2i"),
 )
+# Tags that name a distribution outside Debian's family.
+_OTHER_FAMILY_TAGS = (
+    *("ubi", "corretto", "amazonlinux", "rockylinux", "rhel", "centos", "oracle", "alma"),
+    *("fedora", "windows", "nanoserver", "servercore", "photon", "mariner", "azurelinux"),
+    *("opensuse", "sles", "leap"),
+)
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
 
@@ -159,6 +165,9 @@ _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
+# What `useradd -m` copies from /etc/skel into a new home, by family.
+DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
+RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
@@ -369,11 +378,16 @@ def known(image: ImageRef | None) -> Known:
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)
-    debian = docs and not any(d in name for d in _NOT_DEBIAN)
+    # (A Debian-based repository's tags of other distributions: `maven:3.9-amazoncorretto-21`,
+    # `eclipse-temurin:21-jre-ubi9-minimal`, `nvidia/cuda:12.2.0-devel-ubi8`.)
+    other = any(t in (image.tag or "").lower() for t in _OTHER_FAMILY_TAGS)
+    debian = docs and not other and not any(d in name for d in _NOT_DEBIAN)
     if _UBUNTU_USER.search(tagged):
         trees += ("/home/ubuntu",)
-    if docs and any(_is(name, key) for key in _DEBIAN_IMAGES):
-        files += _DEBIAN_FILES
+    if debian and any(_is(name, key) for key in _DEBIAN_IMAGES):
+        # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
+        skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
+        files += _DEBIAN_FILES + tuple(skel)
     elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES
     return Known(

@@ -149,8 +149,8 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "pacman": Manager(
         ("/var/cache/pacman/pkg", "/var/lib/pacman/sync"),
-        "the pacman cache (/var/cache/pacman/pkg, /var/lib/pacman/sync)",
-        "pacman -Scc --noconfirm and rm -rf /var/lib/pacman/sync/* in the same RUN",
+        "the pacman cache (/var/cache/pacman/pkg) or its sync databases",
+        "pacman -Scc --noconfirm (and, after -Sy, rm -rf /var/lib/pacman/sync/*) in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
     "pecl": Manager(
@@ -217,7 +217,8 @@ _MODELLED = frozenset(
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
-        *("pacman", "add-apt-repository", "cargo", "pecl", "pear", "cabal", "setcap"),
+        *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
+        "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
@@ -229,6 +230,7 @@ _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
 )
 PHP_SOURCE = "/usr/src/php"
+_PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
 _YUM = frozenset({"yum", "dnf", "microdnf", "tdnf", "zypper"})
 _PIP = frozenset({"pip", "pip3", "pip2"})
@@ -358,6 +360,9 @@ class Op(NamedTuple):
     # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
     # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)
     only: tuple[str, ...] | None = None
+    # It happens only where an earlier write left this path (docker-php-ext-install deletes the
+    # source only when a marker says it or docker-php-ext-configure unpacked it).
+    when: str | None = None
 
 
 class RunEffects(NamedTuple):
@@ -885,7 +890,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    piped = tool in ("curl", "wget") and _to_stdout(tool, words)
+    # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
+    # own options)
+    saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
+    piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
     operands = _operands(words)
@@ -969,13 +977,16 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         # when the source is not there yet, unpack php.tar.xz into /usr/src/php (about 80 MB)
         if tool == "docker-php-ext-configure" or operands[:1] == ["extract"]:
             yield Op(WRITE, tool, (PHP_SOURCE,), text, TREE, HEAVY)
+        if tool == "docker-php-ext-configure":  # (it marks what it unpacked for deletion)
+            yield Op(WRITE, tool, (PHP_SOURCE + _PHP_MARK,), text, FILE, EMPTY)
         elif operands[:1] == ["delete"]:
             yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True)
     elif tool == "docker-php-ext-install":
-        # It deletes the source it unpacked itself, or one docker-php-ext-configure unpacked
-        # (which marks it for deletion): in a later RUN, that is a removal of an earlier layer's.
-        # (Only of a source a layer unpacked, not of what an install may have put below /usr.)
-        yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True)
+        # It deletes the source it unpacked itself, or one docker-php-ext-configure unpacked and
+        # marked: in a later RUN, a removal of an earlier layer's. One `docker-php-source
+        # extract` unpacked stays. (Only of a source a layer unpacked, not of what an install
+        # may have put below /usr.)
+        yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True, when=PHP_SOURCE + _PHP_MARK)
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
@@ -1096,6 +1107,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
     elif (tool in _BUILDERS or _runs_scripts(tool, words)) and command.cwd:
         where = _option_value(words, "-C") if tool == "make" else None
+        if tool in _NODE:
+            where = _node_project(tool, words)
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
 
 
@@ -1510,7 +1523,7 @@ def _package_ops(
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
 
 
-_PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*")
+_PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
 _GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
 
 
@@ -1535,15 +1548,20 @@ def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     return adds and not any(w in ("--no-save", "--no-package-lock") for w in words)
 
 
+def _node_project(family: str, words: tuple[str, ...]) -> str:
+    """The project a Node manager works in: `npm -C backend ci`, `npm --prefix ui run build`,
+    `yarn --cwd web`, `pnpm --dir api`; else the current directory."""
+    base = _option_value(words, "-C", "--prefix" if family == "npm" else "--dir")
+    base = base or (_option_value(words, "", "--cwd") if family == "yarn" else None)
+    return base or "."
+
+
 def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
     """Where an install into the project puts its packages (node_modules, vendor, pip -t)."""
     if family in ("npm", "yarn", "pnpm") and not any(
         w in ("-g", "--global", "global") for w in words
     ):
-        # (`npm -C backend ci`, `npm ci --prefix ui`, `yarn --cwd web`: that project's)
-        base = _option_value(words, "-C", "--prefix" if family == "npm" else "--dir")
-        base = base or (_option_value(words, "", "--cwd") if family == "yarn" else None)
-        return posixpath.join(base or ".", "node_modules")
+        return posixpath.join(_node_project(family, words), "node_modules")
     if family == "composer":
         base = _option_value(words, "-d", "--working-dir") or "."
         return posixpath.join(base, "vendor")
@@ -1575,9 +1593,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", installs, sub == "update"
     if tool == "add-apt-repository":  # updates the index unless told not to
         return "apt", False, not any(w in ("-n", "--no-update") for w in words)
-    if tool == "pacman":
-        syncs = any(w.startswith("-S") and not w.startswith(("-Sc", "-Scc")) for w in words)
-        return "pacman", syncs or any(w.startswith("-U") for w in words), syncs
+    if tool in ("pacman", "yay", "paru"):  # (the AUR helpers run pacman's own -S)
+        syncs = any(
+            (w.startswith("-S") and not w.startswith(("-Sc", "-Scc"))) or w == "--sync"
+            for w in words
+        )
+        upgrades = any(w.startswith("-U") or w == "--upgrade" for w in words)
+        return "pacman", syncs or upgrades, syncs
     if tool == "dpkg":
         return "apt", "-i" in words or "--install" in words, False
     if tool == "apk":

@@ -256,6 +256,8 @@ def _run(
                 else e
                 for e in own
             ]
+        elif op.when is not None and not any(e.path == op.when for e in (*live, *own)):
+            continue  # (what the op needs is not there: it does nothing)
         elif op.kind in (REMOVE, CHOWN, TOUCH):
             # fix-permissions changes only what is not group-writable yet: never a file twice.
             fixing = op.tool == "fix-permissions"
@@ -433,7 +435,12 @@ def _reach(
     whole = path.removesuffix("/*")
     docs = (
         op.kind == REMOVE
-        and (in_tree(path, heavy) or any(t.startswith(whole.rstrip("/") + "/") for t in heavy))
+        and (
+            in_tree(path, heavy)
+            or any(t.startswith(whole.rstrip("/") + "/") for t in heavy)
+            # (`rm /usr/src/php.tar.xz*`: a glob that names a heavy file)
+            or (is_glob(path) and any(fnmatch.fnmatchcase(t, path) for t in heavy))
+        )
         and not any(covers(g, whole) for g in gone)
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
@@ -747,6 +754,7 @@ __all__ = [
     "EXACT",
     "FILE",
     "HEAVY",
+    "HOME",
     "TREE",
     "UNKNOWN",
     "Change",

@@ -60,7 +60,7 @@ import functools
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import PACKAGE_FILES, in_tree, known
+from layerguard.dockerfile.bases import DEBIAN_SKEL, PACKAGE_FILES, RHEL_SKEL, in_tree, known
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
     DIR,
@@ -75,6 +75,7 @@ from layerguard.dockerfile.effects import (
     is_glob,
     run_effects,
 )
+from layerguard.dockerfile.filesystem import HOME
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -176,6 +177,9 @@ def _old_copies(
         if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position]):
             yield write.into.rstrip("/") or "/", earlier.where, None
             return
+        if earlier.run and write.path in _skel_files(ctx.layers[position], shipped):
+            yield write.path, earlier.where, None  # `useradd -m app`'s /home/app/.bashrc
+            return
         configs, clones = left[position]
         if earlier.run and (
             write.path in earlier.run.files
@@ -251,14 +255,28 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     rooted = old.into.rstrip("/") == "" and (new.tree or new.either)
     # (Nor a copied node_modules of the packages below it: `COPY --from=b /app/node_modules
     # ./node_modules` copies a workspace package, `@scope/web`, as the link it is there, which
-    # `COPY --from=b /app/node_modules/@scope/web ./node_modules/@scope/web` follows.)
-    linked = (new.tree or new.either) and "node_modules" in new.source.split("/")[:-1]
+    # `COPY --from=b /app/node_modules/@scope/web ./node_modules/@scope/web` follows. A name
+    # with a dot, `.prisma`, is no package: a directory, written twice.)
+    parts = new.source.split("/")
+    below = parts[parts.index("node_modules") + 1 :] if "node_modules" in parts[:-1] else []
+    linked = (new.tree or new.either) and bool(below) and not below[0].startswith(".")
     if (old.tree or old.either) and not rooted and not linked and _holds(old, new):
         # `COPY . /app` then `COPY package.json /app/` (or `COPY --from=b /app/.git_sha
         # /app/.git_sha` after `COPY --from=b /app /app`): what the first copied is written
         # again (it is there: the second COPY would fail otherwise).
         return True
     return (new.tree or new.either) and _holds(new, old)
+
+
+def _skel_files(layer: Layer, shipped: ImageRef | None) -> frozenset[str]:
+    """The dotfiles `useradd -m` copied from /etc/skel into the homes `layer` made, on images
+    known to be of a family whose skel holds them."""
+    homes = [e.path for e in layer.entries if e.role == HOME]
+    if not homes or shipped is None:
+        return frozenset()
+    held = known(shipped)
+    names = RHEL_SKEL if "/etc/bashrc" in held.files else DEBIAN_SKEL if held.debian else ()
+    return frozenset(f"{home.rstrip('/')}/{name}" for home in homes for name in names)
 
 
 def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Layer) -> bool:

@@ -304,9 +304,13 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         )
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
-    elif family == "pacman":  # `pacman -S x` installs from the sync databases `-Sy` fetched
-        syncs = [w for w in words if w.startswith("-S") and not w.startswith("-Sc")]
-        reads = bool(syncs) and not any("y" in w for w in syncs)
+    elif family == "pacman":
+        # `pacman -S x` (`--sync`) installs from the sync databases `-Sy` fetched, and `-U`
+        # (`--upgrade`) resolves a package's dependencies there; AUR helpers read them too.
+        refresh = any(w in ("--refresh", "-y") or (w.startswith("-S") and "y" in w) for w in words)
+        uses = any(w.startswith(("-S", "-U")) or w in ("--sync", "--upgrade") for w in words)
+        cleans = any(w.startswith("-Sc") for w in words)
+        reads = uses and not refresh and not cleans
     else:
         reads = bool(set(words) & _OFFLINE)
     return family, reads

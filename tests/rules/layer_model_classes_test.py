@@ -980,8 +980,9 @@ FLAGGED = [
         "FROM node:20 AS b\nWORKDIR /app\nCOPY . .\nRUN npm ci\nFROM node:20-slim\nWORKDIR /app\n"
         "COPY --from=b /app/node_modules ./node_modules\n"
         "COPY --from=b /app/node_modules/@acme/web ./node_modules/@acme/web\n"
-        "COPY --from=b /app/node_modules/left-pad/index.js ./node_modules/left-pad/index.js\n",
-        [(9, "LG002")],  # a workspace package is a link in node_modules; a file is a file
+        "COPY --from=b /app/node_modules/left-pad/index.js ./node_modules/left-pad/index.js\n"
+        "COPY --from=b /app/node_modules/.prisma ./node_modules/.prisma\n",
+        [(9, "LG002"), (10, "LG002")],  # a workspace package is a link; a file or .prisma is not
         id="R-a-workspace-package-copied-after-its-node-modules",
     ),
     pytest.param(
@@ -1059,6 +1060,43 @@ FLAGGED = [
         "COPY fastcgi_params /etc/nginx/fastcgi_params\nCOPY app.conf /etc/php83/php-fpm.d/\n",
         [(3, "LG002"), (4, "LG002"), (5, "LG002")],  # the packages' own files; a new one is not
         id="R-a-package-config-file-replaced",
+    ),
+    # S: red team 5.
+    pytest.param(
+        "FROM maven:3.9-amazoncorretto-21 AS a\nCOPY bashrc /etc/bash.bashrc\n"
+        "FROM nvidia/cuda:12.2.0-devel-ubi8 AS b\nCOPY bashrc /root/.profile\n"
+        "FROM node:20-bookworm-slim\nCOPY bashrc /home/node/.bashrc\n"
+        "RUN useradd -m app\nCOPY bashrc /home/app/.bashrc\n",
+        [(6, "LG002"), (8, "LG002")],  # tags of other families hold no Debian start-up files
+        id="S-start-up-files-by-tag-and-of-the-users-homes",
+    ),
+    pytest.param(
+        "FROM archlinux:latest\nRUN pacman -Syu --noconfirm && pacman -Scc --noconfirm\n"
+        "RUN pacman -U --noconfirm https://x.example/python-3.11.8-1-x86_64.pkg.tar.zst"
+        " && pacman -Scc --noconfirm\n",
+        [(2, "LG005")],
+        id="S-pacman-u-after-a-refresh",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nRUN docker-php-source extract\n"
+        "RUN docker-php-ext-install -j4 mysqli opcache\nRUN rm /usr/src/php.tar.xz*\n",
+        [(4, "LG003")],  # an extracted source without docker-php-ext-configure's mark stays
+        id="S-php-source-extracted-by-hand-stays",
+    ),
+    pytest.param(
+        "FROM node:20-slim\nWORKDIR /app\nCOPY frontend/package.json frontend/\n"
+        "RUN npm --prefix frontend ci && npm cache clean --force\n"
+        "RUN npm --prefix frontend run build\nRUN rm -rf /app/node_modules\n",
+        [],  # the project --prefix names is where its build and node_modules are
+        id="S-npm-prefix-run-builds-in-that-project",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3 curl"
+        " && curl -sSL https://bootstrap.pypa.io/get-pip.py > /tmp/get-pip.py"
+        " && python3 /tmp/get-pip.py --no-cache-dir"
+        " && rm -rf /var/lib/apt/lists/* /tmp/get-pip.py\n",
+        [],  # saved with `>`, then run with its own options
+        id="S-get-pip-saved-by-a-redirect",
     ),
 ]
 

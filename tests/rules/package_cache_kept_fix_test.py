@@ -170,6 +170,21 @@ NEEDED_LATER = [
         "FROM archlinux\nRUN pacman -Sy --noconfirm git\nRUN pacman -S --noconfirm make\n",
         id="pacman-s-without-a-refresh",
     ),
+    # (red team 5)
+    pytest.param(
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git\n"
+        "RUN pacman -U --noconfirm https://x.example/python-3.11.8-1-x86_64.pkg.tar.zst\n",
+        id="pacman-u-resolves-dependencies-from-the-databases",
+    ),
+    pytest.param(
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git\n"
+        "RUN pacman --sync --noconfirm --needed python\n",
+        id="pacman-long-sync",
+    ),
+    pytest.param(
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git\nRUN yay -S --noconfirm python-foo\n",
+        id="an-aur-helper",
+    ),
 ]
 
 
