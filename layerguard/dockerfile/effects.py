@@ -1013,7 +1013,8 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             # (one -O per URL, or --remote-name-all: each URL's file, named as it is)
             every = "--remote-name-all" in remote or len(remote) >= len(urls) > 1
             names = [_url_name([u]) for u in (urls if every else urls[:1])]
-            targets = [n for n in names if n]
+            into = _option_value(words, "", "--output-dir") or ""  # (curl 7.73)
+            targets = [posixpath.join(into, n) for n in names if n]
             if targets:
                 yield _download(tool, _paths(targets, command), text)
         elif target and target != "-":

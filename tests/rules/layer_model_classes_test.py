@@ -1098,6 +1098,12 @@ FLAGGED = [
         [],  # saved with `>`, then run with its own options
         id="S-get-pip-saved-by-a-redirect",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN curl --output-dir /tmp -O https://x.example/tool-1.2.tar.gz\n"
+        "RUN tar xzf /tmp/tool-1.2.tar.gz -C /opt && rm /tmp/tool-1.2.tar.gz\n",
+        [(3, "LG003")],
+        id="S-curl-output-dir",
+    ),
 ]
 
 
