@@ -605,6 +605,10 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
+    distribution = entry.family in _DISTRIBUTION_MANAGERS
+    program = posixpath.dirname(path) in BIN_DIRS
+    if distribution and program and not _names_a_program(path, entry.packages):
+        return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
     if _not_in_opt(path, entry):
         return False
     return (
@@ -660,6 +664,17 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
             ):
                 return True
     return False
+
+
+def _names_a_program(path: str, packages: tuple[str, ...]) -> bool:
+    """A program in a bin directory is one of the packages' (`/usr/sbin/nginx` after
+    `apt-get install nginx-light`, `/usr/bin/python3.11` after `python3`), or may be (a
+    wildcard, a package from a variable)."""
+    program = posixpath.basename(path).lower()
+    return is_glob(program) or any(
+        name == "$" or name == program or name.startswith(program + "-") or program.startswith(name)
+        for name in (n.lower() for n in packages)
+    )
 
 
 # Commands Debian's packages install as links (to a versioned program, or through

@@ -1104,6 +1104,14 @@ FLAGGED = [
         [(3, "LG003")],
         id="S-curl-output-dir",
     ),
+    # T: classes from held outs 13 and 14, found after their blind runs.
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates nginx-light"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -f /usr/bin/passwd /usr/sbin/adduser\n"
+        "RUN rm -f /usr/sbin/nginx\n",
+        [(4, "LG003")],  # a program the install named is its; passwd is the base image's
+        id="T-a-program-removed-after-an-install-that-did-not-name-it",
+    ),
 ]
 
 
