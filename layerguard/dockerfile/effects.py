@@ -890,6 +890,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:3])
+    if runs_playwright and ("--with-deps" in words or "install-deps" in words):
+        # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
     # own options)
     saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)

@@ -1112,6 +1112,13 @@ FLAGGED = [
         [(4, "LG003")],  # a program the install named is its; passwd is the base image's
         id="T-a-program-removed-after-an-install-that-did-not-name-it",
     ),
+    pytest.param(
+        "FROM node:20\nRUN npx playwright install --with-deps chromium\n"
+        "RUN npx -y playwright@1.44 install-deps && rm -rf /var/lib/apt/lists/*\n"
+        "RUN npx playwright install chromium\n",
+        [(2, "LG005"), (3, "LG003")],  # it runs apt-get update and install itself
+        id="T-playwright-installs-its-system-dependencies-with-apt",
+    ),
 ]
 
 
