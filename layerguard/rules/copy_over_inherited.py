@@ -63,6 +63,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.bases import DEBIAN_SKEL, PACKAGE_FILES, RHEL_SKEL, in_tree, known
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
+    CACHE,
     DIR,
     EMPTY,
     INSTALL,
@@ -376,14 +377,18 @@ def _fills(instr: Instruction, path: str) -> bool:
 
 def _made_in(model: Model, origin: str, path: str) -> bool:
     """The stage `origin` names (or one it is built FROM) made the directory `path` itself,
-    with a WORKDIR or a `mkdir` (`/usr/share/elasticsearch` in a builder): not the base's."""
+    with a WORKDIR, a `mkdir` (`/usr/share/elasticsearch` in a builder) or a command that
+    writes it whole (`cp -r .../Nunito/ /usr/share/fonts/nunito`), not an install: not the
+    base's."""
     stage = model.stage_of(origin)
     for each in model.lineage(stage) if stage is not None else ():
         for step in each.instructions:
             if step.keyword == "workdir" and step.workdir == path:
                 return True
             if step.keyword == "run" and any(
-                op.kind == WRITE and op.entry == DIR and path in op.paths
+                op.kind == WRITE
+                and path in op.paths
+                and (op.entry == DIR or op.role not in (INSTALL, CACHE))
                 for op in run_effects(step).ops
             ):
                 return True

@@ -1119,6 +1119,14 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG003")],  # it runs apt-get update and install itself
         id="T-playwright-installs-its-system-dependencies-with-apt",
     ),
+    pytest.param(
+        "FROM debian:bullseye AS base\nFROM base AS build\n"
+        "RUN cp -r /src/fonts/Nunito/ /usr/share/fonts/nunito\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "FROM base\nCOPY --from=build /usr/share/fonts/nunito /usr/share/fonts/nunito\n",
+        [],  # the builder wrote the directory: nothing of the base image's is there
+        id="T-a-directory-the-builder-copied-in-copied-back",
+    ),
 ]
 
 
