@@ -239,7 +239,11 @@ _WORKDIR: Mapping[str, str] = {
 # distribution family; where they differ (redis on RHEL 7 and 9), nothing.
 _NGINX_APT = (
     *("/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default"),
-    *("/etc/nginx/fastcgi_params", "/etc/nginx/mime.types"),
+    *(
+        "/etc/nginx/fastcgi_params",
+        "/etc/nginx/mime.types",
+        "/var/www/html/index.nginx-debian.html",
+    ),
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 _MY_CNF = ("/etc/my.cnf",)
@@ -252,6 +256,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
+    ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf",),
+    ("apt", "varnish"): ("/etc/varnish/default.vcl",),
+    ("apk", "varnish"): ("/etc/varnish/default.vcl",),
     ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),
     ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
     ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),

@@ -24,7 +24,7 @@ import posixpath
 import re
 from collections.abc import Sequence
 
-from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, Known, in_tree, known
+from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, PACKAGE_FILES, Known, in_tree, known
 from layerguard.dockerfile.effects import (
     ARCHIVE,
     BIN_DIRS,
@@ -423,7 +423,9 @@ def _reach(
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / (`COPY rootfs/ /`) or a home made from /etc/skel
             # says nothing of any directory below it.
-            if (not recursive or entry.path == "/" or entry.role == HOME) and not _a_file(path, op):
+            if (not recursive or entry.path in STANDARD_DIRS or entry.role == HOME) and not _a_file(
+                path, op
+            ):
                 continue
             hits.append(Hit(entry, path, False))
     if any(h.whole for h in hits):
@@ -598,6 +600,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
+    if any(path in PACKAGE_FILES.get((entry.family, name), ()) for name in entry.packages):
+        return True  # a file the package is known to ship (`index.nginx-debian.html`)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes

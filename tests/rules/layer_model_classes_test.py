@@ -1127,6 +1127,14 @@ FLAGGED = [
         [],  # the builder wrote the directory: nothing of the base image's is there
         id="T-a-directory-the-builder-copied-in-copied-back",
     ),
+    pytest.param(
+        "FROM debian:bullseye\nRUN apt-get update && apt-get install -y nginx mariadb-server"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY etc/ /etc/\n"
+        "RUN rm -f /var/www/html/index.nginx-debian.html /etc/localtime /etc/timezone\n"
+        "COPY my.cnf /etc/mysql/mariadb.conf.d/50-server.cnf\n",
+        [(4, "LG003"), (5, "LG002")],  # the packages' files; not what a copy into /etc may hold
+        id="T-files-a-package-ships-and-a-tree-copied-into-etc",
+    ),
 ]
 
 
