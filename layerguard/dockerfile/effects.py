@@ -900,6 +900,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
+    if piped and any("getcomposer.org/installer" in w for w in words):
+        # (`curl -sS https://getcomposer.org/installer | php`: composer.phar, here)
+        yield Op(WRITE, tool, _paths(["composer.phar"], command), text, FILE, HEAVY)
     operands = _operands(words)
     installer = _conda_installer(tool, words)
     if installer is not None:
@@ -976,6 +979,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
+    elif tool.startswith("php") and len(words) > 1 and words[1].endswith("composer-setup.php"):
+        # composer's installer writes composer.phar, or --install-dir/--filename
+        into = _option_value(words, "", "--install-dir") or "."
+        phar = _option_value(words, "", "--filename") or "composer.phar"
+        yield Op(WRITE, tool, _paths([posixpath.join(into, phar)], command), text, FILE, HEAVY)
     elif tool in ("docker-php-source", "docker-php-ext-configure"):
         # The php image's helpers: `docker-php-source extract`, and docker-php-ext-configure
         # when the source is not there yet, unpack php.tar.xz into /usr/src/php (about 80 MB)
@@ -999,7 +1007,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         one_file = (
             len(operands) == 2
             and names_a_file(operands[0])
-            and (names_a_file(operands[1]) or _dotfile(operands[1]))
+            and (
+                names_a_file(operands[1])
+                or _dotfile(operands[1])
+                # (`mv composer.phar /usr/local/bin/composer`: a program there)
+                or posixpath.dirname(operands[1]) in BIN_DIRS
+            )
         )
         kind = FILE if one_file else TREE
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")

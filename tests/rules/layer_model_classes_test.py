@@ -1135,6 +1135,14 @@ FLAGGED = [
         [(4, "LG003"), (5, "LG002")],  # the packages' files; not what a copy into /etc may hold
         id="T-files-a-package-ships-and-a-tree-copied-into-etc",
     ),
+    pytest.param(
+        "FROM debian:bullseye\nRUN curl -sS https://getcomposer.org/installer | php\n"
+        "RUN mv composer.phar /usr/local/bin/composer\nRUN chmod +x /usr/local/bin/composer\n"
+        "RUN php composer-setup.php --install-dir=/usr/bin --filename=composer2"
+        " && chmod +x /usr/bin/composer2\n",
+        [(3, "LG003"), (4, "LG004")],  # composer's installer writes composer.phar
+        id="T-composer-installer-then-moved-and-made-executable",
+    ),
 ]
 
 
