@@ -1669,8 +1669,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             sub == "env" and ("create" in words or "update" in words)
         )
         return "conda", installs, installs
-    if tool == "gem":
-        return "gem", sub in ("install", "update"), sub in ("install", "update")
+    if tool == "gem":  # (`gem i` is install)
+        return "gem", sub in ("install", "i", "update"), sub in ("install", "i", "update")
     if tool == "bundle":  # it keeps each .gem it downloads in <gem dir>/cache, as gem does
         installs = sub == "install"
         return (

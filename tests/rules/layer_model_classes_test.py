@@ -1143,6 +1143,11 @@ FLAGGED = [
         [(3, "LG003"), (4, "LG004")],  # composer's installer writes composer.phar
         id="T-composer-installer-then-moved-and-made-executable",
     ),
+    pytest.param(
+        'FROM ruby:3.2-bullseye\nRUN gem i "rubygems-update:~>3.4.22" --no-document\n',
+        [(2, "LG005")],  # `gem i` is `gem install`: the .gem stays in the cache
+        id="T-gem-i",
+    ),
 ]
 
 
