@@ -312,7 +312,21 @@ def _run(
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
                 # An archive a COPY named outranks the trees it may also lie in.
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
-                unpacked.extend(Hit(e, path, True) for e in by_name or holders)
+                # What a later RUN built where a copied tree lies (`COPY . .`, then `make
+                # wheels` fills dist/) is the likelier source of an archive than the copy.
+                built = max(
+                    (
+                        e.layer
+                        for e in live
+                        if e.kind == TREE
+                        and not e.copied
+                        and e.content != EMPTY
+                        and (e.path == path or inside(path, e.path))
+                    ),
+                    default=-1,
+                )
+                trees = [e for e in holders if e.layer >= built]
+                unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
 

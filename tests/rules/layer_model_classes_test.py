@@ -1148,6 +1148,12 @@ FLAGGED = [
         [(2, "LG005")],  # `gem i` is `gem install`: the .gem stays in the cache
         id="T-gem-i",
     ),
+    pytest.param(
+        "FROM python:3.11\nWORKDIR /build\nCOPY . .\nRUN make create_wheels\n"
+        "RUN pip3 install --no-cache-dir dist/inference*.whl\n",
+        [],  # the wheels make built there, not ones the copy may have held
+        id="T-an-archive-a-later-build-made-in-a-copied-tree",
+    ),
 ]
 
 
