@@ -607,7 +607,13 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
+    if not anything and op.family == "pip" and _PYTHON_IMAGE in held.trees:
+        if not names & {"pip", "setuptools", "wheel"}:
+            return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+_PYTHON_IMAGE = "/usr/local/lib/python3*"  # (the python image's runtime tree, in bases.py)
 
 
 def _installed_under(path: str, entry: Entry) -> bool:

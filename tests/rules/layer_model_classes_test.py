@@ -1154,6 +1154,12 @@ FLAGGED = [
         [],  # the wheels make built there, not ones the copy may have held
         id="T-an-archive-a-later-build-made-in-a-copied-tree",
     ),
+    pytest.param(
+        "FROM python:3.12-slim\nRUN pip install --no-cache-dir uv && uv sync --locked --no-cache\n"
+        "RUN pip uninstall -y dash-html-components\nRUN pip uninstall -y setuptools\n",
+        [(4, "LG003")],  # the python image's pip holds pip, setuptools and wheel, no dash
+        id="T-pip-uninstall-of-what-the-python-image-does-not-hold",
+    ),
 ]
 
 
