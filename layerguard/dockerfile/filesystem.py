@@ -607,9 +607,9 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
-    if not anything and op.family == "pip" and _PYTHON_IMAGE in held.trees:
-        if not names & {"pip", "setuptools", "wheel"}:
-            return None  # the python image's pip holds only these three
+    python = op.family == "pip" and _PYTHON_IMAGE in held.trees
+    if not anything and python and not names & {"pip", "setuptools", "wheel"}:
+        return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
 
 
