@@ -445,6 +445,8 @@ def _reach(
     if any(h.whole for h in hits):
         # A layer known to have written the path itself outranks trees it may lie in.
         return [h for h in hits if h.whole]
+    if hits and not recursive and _last_is_a_directory(path, live):
+        return []  # (`mkdir -p /opt/rf/drivers` in a RUN that unpacked at /: a directory)
     # What this RUN installed or ran adds docs beside the base image's, which stay.
     # (`rm -rf /var/cache` reaches debconf's database as `rm -rf /usr/share/doc/*` the docs.)
     heavy = held.heavy
@@ -611,6 +613,12 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+def _last_is_a_directory(path: str, live: list[Entry]) -> bool:
+    """The last layer that wrote `path` itself made a directory there."""
+    at = [e for e in live if e.path.rstrip("/") == path.rstrip("/")]
+    return bool(at) and max(at, key=lambda e: e.layer).kind == DIR
 
 
 _PYTHON_IMAGE = "/usr/local/lib/python3*"  # (the python image's runtime tree, in bases.py)

@@ -1160,6 +1160,13 @@ FLAGGED = [
         [(4, "LG003")],  # the python image's pip holds pip, setuptools and wheel, no dash
         id="T-pip-uninstall-of-what-the-python-image-does-not-hold",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN wget -q https://x.example/g.tar.gz && tar xzf g.tar.gz"
+        " && mkdir -p /opt/rf/drivers/ && mv geckodriver /opt/rf/drivers/geckodriver"
+        " && rm g.tar.gz\nRUN chmod ugo+x /opt/rf/drivers\n",
+        [],  # a directory mkdir made, though the same RUN unpacked at /: its entry only
+        id="T-chmod-of-a-directory-made-beside-an-unpacking-at-the-root",
+    ),
 ]
 
 
