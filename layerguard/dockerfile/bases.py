@@ -178,6 +178,13 @@ _RHEL_IMAGES = (
 # images built on them keep it (nvidia/cuda's `-ubuntu24.04`, eclipse-temurin's `-noble`).
 _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|plucky|questing)\b")
 
+# Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
+_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile")
+# Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
+_SOURCES_LIST = re.compile(
+    r"\b(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy|1[0-1]|1[68]\.04|2[02]\.04)\b"
+)
+
 # Single files of weight every image of these repositories holds: removing one hides its bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
@@ -391,6 +398,10 @@ def known(image: ImageRef | None) -> Known:
     debian = docs and not other and not any(d in name for d in _NOT_DEBIAN)
     if _UBUNTU_USER.search(tagged):
         trees += ("/home/ubuntu",)
+    if "alpine" in tagged and not any(d in tagged for d in _DOCLESS[1:]):
+        files += _ALPINE_FILES
+    if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
+        files += ("/etc/apt/sources.list",)
     if debian and any(_is(name, key) for key in _DEBIAN_IMAGES):
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)

@@ -1167,6 +1167,18 @@ FLAGGED = [
         [],  # a directory mkdir made, though the same RUN unpacked at /: its entry only
         id="T-chmod-of-a-directory-made-beside-an-unpacking-at-the-root",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04 AS new\nCOPY sources.list /etc/apt/sources.list\n"
+        "FROM php:8.3-fpm-alpine AS php\nCOPY crontab /etc/crontabs/root\n"
+        "FROM ubuntu:focal\nCOPY sources.list /etc/apt/sources.list\n",
+        [(6, "LG002")],  # (and Alpine's crontab: shipped only by the last stage here)
+        id="T-apt-sources-list-before-ubuntu-24-04",
+    ),
+    pytest.param(
+        "FROM php:8.3-fpm-alpine\nCOPY crontab /etc/crontabs/root\n",
+        [(2, "LG002")],  # busybox crond's root table, in every Alpine image
+        id="T-alpine-crontab",
+    ),
 ]
 
 
