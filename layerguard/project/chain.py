@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.effects import (
+    DIR,
+    WRITE,
     CopyWrite,
     copy_sources,
     copy_writes,
@@ -120,10 +122,13 @@ class Graph:
         model = self.model(key)
         context = _real_context(model, source.context)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
+        dirs: set[str] = set()  # directories the steps so far made
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
+                dirs = set()
             for instr in stage.instructions:
+                dirs.add(instr.workdir)
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
                     run = run_effects(instr, files, homes.get(instr.user.split(":", 1)[0], ""))
@@ -132,13 +137,28 @@ class Graph:
                         if user.uid:
                             homes[user.uid] = user.home
                     own.append(Step(source.display, source.image, instr, False, run, ()))
+                    dirs.update(p for op in run.ops if op.kind == WRITE and op.entry == DIR
+                                for p in op.paths)  # fmt: skip
                 elif instr.keyword in ("copy", "add"):
-                    writes = tuple(copy_writes(instr, context, key))
+                    writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
                     writes += _through_stage(model, instr, writes, context, key, stage_files)
+                    dirs.update(w.path if w.tree else w.into for w in writes
+                                if w.tree or w.path != w.into)  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[CopyWrite, ...]:
+    """A file copied to a path an earlier step made a directory lands inside it
+    (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it."""
+    return tuple(
+        w._replace(path=posixpath.join(w.path, posixpath.basename(w.source)))
+        if w.path in dirs and w.path == w.into and not (w.tree or w.either) and w.source
+        else w
+        for w in writes
+    )
 
 
 def _real_context(model: Model, context: str | None) -> str | None:

@@ -1404,3 +1404,17 @@ def test_a_stage_output_file_over_a_listed_one(lint_files: Lint) -> None:
     context = {"package.json": '{"name": "web"}\n', "next.config.js": "module.exports = {}\n"}
     found = lint_files({"Dockerfile": dockerfile, **context}, code="LG002")
     assert [(f.line, f.estimated) for f in found] == [(8, {"paths": 1, "bytes": 16})]
+
+
+def test_a_file_copied_onto_a_directory_lands_inside_it(lint_files: Lint) -> None:
+    """`COPY ./backend /app`, then `COPY run.sh /app`: BuildKit puts run.sh in /app, so two
+    such files are not one written twice (held out 14, checked in its repository)."""
+    dockerfile = (
+        "FROM python:3.12-slim\nCOPY ./backend /app\nCOPY ./assets/run.sh /app\n"
+        "COPY ./assets/start.py /app\nCOPY ./assets/run.sh /app\n"
+    )
+    files = {"backend/main.py": "print()\n", "assets/run.sh": "#!/bin/sh\n", "assets/start.py": ""}
+    found = lint_files({"Dockerfile": dockerfile, **files}, code="LG002")
+    assert [(f.line, f.message.split(" again")[0]) for f in found] == [
+        (5, "writes /app/run.sh (10B)")
+    ]
