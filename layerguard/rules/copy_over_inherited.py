@@ -108,8 +108,13 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     model = ctx.model
     shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
     stages = _Stages(model)
-    # What each RUN leaves that a COPY may write again: package config files, clones.
-    left = [_left(s.run.ops) if s.run else (frozenset(), frozenset()) for s in ctx.steps]
+    # What each RUN leaves that a COPY may write again: package config files, the dotfiles of
+    # the homes `useradd -m` made, clones.
+    skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
+    left = [
+        _left(s.run.ops, skel) if s.run else (frozenset(), frozenset())
+        for s, skel in zip(ctx.steps, skels, strict=True)
+    ]
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -178,9 +183,6 @@ def _old_copies(
         if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position]):
             yield write.into.rstrip("/") or "/", earlier.where, None
             return
-        if earlier.run and write.path in _skel_files(ctx.layers[position], shipped):
-            yield write.path, earlier.where, None  # `useradd -m app`'s /home/app/.bashrc
-            return
         configs, clones = left[position]
         if earlier.run and (
             write.path in earlier.run.files
@@ -200,10 +202,11 @@ def _old_copies(
         yield from _known_base_content(ctx.model, shipped, write)
 
 
-def _left(ops: tuple[Op, ...]) -> tuple[frozenset[str], frozenset[str]]:
+def _left(ops: tuple[Op, ...], skel: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`) and the repositories
-    it cloned with a working tree, less what it removed or purged again."""
+    it cloned with a working tree, less what it removed or purged again; and `skel`, the
+    dotfiles of the homes it made."""
     configs: set[str] = set()
     clones: set[str] = set()
     for op in ops:
@@ -216,7 +219,7 @@ def _left(ops: tuple[Op, ...]) -> tuple[frozenset[str], frozenset[str]]:
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
             configs -= {f for n in op.packages for f in PACKAGE_FILES.get((op.family, n), ())}
-    return frozenset(configs), frozenset(clones)
+    return frozenset(configs) | skel, frozenset(clones)
 
 
 # The manifests at the root of every project of their ecosystem.
@@ -458,7 +461,10 @@ def _known_base_content(
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
+    top = write.path.rstrip("/")
     for path in known(shipped).files:
+        if not path.startswith(top):
+            continue  # (each case below lies at or below the path written)
         # A site copied into the web root replaces its index.html.
         site = (write.tree or write.either) and path == write.path.rstrip("/") + "/index.html"
         # `COPY meta.env /usr/local/etc/vscode-dev-containers`: a directory there takes it in.
