@@ -635,6 +635,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
     if entry.family == "apt" and path in _APT_LINKS:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
+    if posixpath.basename(path) in _MULTICALL_LINKS:
+        return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     distribution = entry.family in _DISTRIBUTION_MANAGERS
@@ -718,6 +720,11 @@ _APT_LINKS = frozenset(
         *("python3", "python", "pydoc3", "java", "javac", "jar", "keytool", "awk", "editor"),
         *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
     )
+)
+_MULTICALL_LINKS = frozenset(
+    f"{name}{suffix}"
+    for name in ("iptables", "ip6tables", "arptables", "ebtables")
+    for suffix in ("", "-save", "-restore", "-legacy", "-nft")
 )
 # Directories of /etc that the system and many packages share, never one package's own.
 _SHARED_CONFIG = frozenset({"apt", "apk", "yum", "dnf", "ssl", "pki", "security", "systemd"})

@@ -1179,6 +1179,12 @@ FLAGGED = [
         [(2, "LG002")],  # busybox crond's root table, in every Alpine image
         id="T-alpine-crontab",
     ),
+    pytest.param(
+        "FROM alpine:3.22\nRUN apk add --no-cache iptables\n"
+        "RUN rm /usr/sbin/iptables /usr/sbin/ip6tables\n",
+        [],  # links to xtables-nft-multi: no file bytes (held out 10)
+        id="T-iptables-links",
+    ),
 ]
 
 
