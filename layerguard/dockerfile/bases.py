@@ -182,7 +182,8 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_LIST = re.compile(
-    r"\b(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy|1[0-1]|1[68]\.04|2[02]\.04)\b"
+    r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
+    r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
 
 # Single files of weight every image of these repositories holds: removing one hides its bytes.
@@ -260,6 +261,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
         "/etc/apache2/sites-available/000-default.conf",
+        "/var/www/html/index.html",
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),

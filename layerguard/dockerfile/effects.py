@@ -576,6 +576,7 @@ def _home(instr: Instruction, known: str = "") -> str:
     return "/root"
 
 
+_UID_1000 = frozenset({"ubuntu", "node", "vscode", "jovyan", "codespace"})
 _USERMOD_VALUES = frozenset(
     {"-u", "--uid", "-g", "--gid", "-G", "--groups", "-d", "--home", "-s", "--shell", "-c"}
     | {"--comment", "-l", "--login", "-e", "--expiredate", "-f", "--inactive", "-p"}
@@ -890,7 +891,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, run by a shell, adds its repository and runs apt update.
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:3])
+    runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:4])
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
@@ -900,9 +901,6 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
-    if piped and any("getcomposer.org/installer" in w for w in words):
-        # (`curl -sS https://getcomposer.org/installer | php`: composer.phar, here)
-        yield Op(WRITE, tool, _paths(["composer.phar"], command), text, FILE, HEAVY)
     operands = _operands(words)
     installer = _conda_installer(tool, words)
     if installer is not None:
@@ -979,7 +977,15 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
-    elif tool.startswith("php") and len(words) > 1 and words[1].endswith("composer-setup.php"):
+    elif (
+        tool.startswith("php")
+        and (
+            (len(words) > 1 and words[1].endswith("composer-setup.php"))
+            # (`curl .../installer | php`, `| php -- --install-dir=...`: from standard input)
+            or len(words) == 1
+            or (words[1] == "--" and all(w.startswith("--") for w in words[2:]))
+        )
+    ):
         # composer's installer writes composer.phar, or --install-dir/--filename
         into = _option_value(words, "", "--install-dir") or "."
         phar = _option_value(words, "", "--filename") or "composer.phar"
@@ -1004,15 +1010,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
-        one_file = (
-            len(operands) == 2
-            and names_a_file(operands[0])
-            and (
-                names_a_file(operands[1])
-                or _dotfile(operands[1])
-                # (`mv composer.phar /usr/local/bin/composer`: a program there)
-                or posixpath.dirname(operands[1]) in BIN_DIRS
-            )
+        one_file = len(operands) == 2 and (
+            (names_a_file(operands[0]) and (names_a_file(operands[1]) or _dotfile(operands[1])))
+            # (`mv composer.phar /usr/local/bin/composer`, `mv /tmp/helm /usr/local/bin/helm`:
+            # a program there)
+            or (not operands[1].endswith("/") and posixpath.dirname(operands[1]) in BIN_DIRS)
         )
         kind = FILE if one_file else TREE
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
@@ -1113,7 +1115,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         home = _option_value(words, "-d", "--home") or (
             _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
         )
-        if name and "$" not in name:
+        # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
+        same = _option_value(words, "-u", "--uid") == "1000" and name in _UID_1000
+        if name and "$" not in name and not same:
             yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
@@ -1555,6 +1559,10 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(word)
     given = _option_value(words, "-t", "--virtual") if tool == "apk" else None
+    if tool in _PIP and any(
+        w in ("-r", "--requirement", "-e", "--editable", ".") or w.startswith("-r") for w in words
+    ):
+        names.append("$")  # (`pip install -r requirements.txt`, `pip install .`: which, unknown)
     return tuple(names) + ((given,) if given else ())
 
 

@@ -628,7 +628,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
-    if any(path in PACKAGE_FILES.get((entry.family, name), ()) for name in entry.packages):
+    shipped = [f for n in entry.packages for f in PACKAGE_FILES.get((entry.family, n), ())]
+    if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
@@ -719,12 +720,16 @@ _APT_LINKS = frozenset(
         *("gcc", "g++", "cpp", "cc", "c++", "gcov", "gcc-ar", "gcc-nm", "gcc-ranlib", "ld"),
         *("python3", "python", "pydoc3", "java", "javac", "jar", "keytool", "awk", "editor"),
         *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
+        *("npm", "npx"),  # (links into /usr/share/nodejs)
     )
 )
 _MULTICALL_LINKS = frozenset(
     f"{name}{suffix}"
     for name in ("iptables", "ip6tables", "arptables", "ebtables")
-    for suffix in ("", "-save", "-restore", "-legacy", "-nft")
+    for suffix in (
+        *("", "-save", "-restore", "-legacy", "-nft", "-translate", "-restore-translate"),
+        *("-legacy-save", "-legacy-restore", "-nft-save", "-nft-restore"),
+    )
 )
 # Directories of /etc that the system and many packages share, never one package's own.
 _SHARED_CONFIG = frozenset({"apt", "apk", "yum", "dnf", "ssl", "pki", "security", "systemd"})

@@ -181,7 +181,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             options = [f"rm -rf {paths}"]
             if family == "pip":
                 options.insert(0, "")
-            elif family in _CLEANUPS:
+            elif family in _CLEANUPS and _runs_at_the_end(step, family):
                 tool = _tool(step, family)
                 cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
                 options.insert(0, cleanup.format(tool=tool))
@@ -314,6 +314,39 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     else:
         reads = bool(set(words) & _OFFLINE)
     return family, reads
+
+
+# Managers whose own clean is a program that must be on PATH when the RUN ends.
+_ON_PATH = {"npm": "npm", "yarn": "yarn", "composer": "composer"}
+
+
+def _runs_at_the_end(step: Step, family: str) -> bool:
+    """The manager's own clean can run after the RUN's last command: it was called by the name
+    on PATH (not `php composer.phar`), and nothing after removes or uninstalls it (`npm
+    uninstall -g npm`, `rm -rf /usr/local/lib/node_modules/npm`)."""
+    name = _ON_PATH.get(family)
+    if name is None:
+        return True
+    assert step.run is not None
+    if _tool(step, family) != name:
+        return False
+    last = max(
+        (
+            i
+            for i, c in enumerate(step.run.commands)
+            if package_command(*tool_and_args(c))[0] == family
+        ),
+        default=-1,
+    )
+    if last < 0:
+        return False  # (it ran in a script or `sh -c`: whether it is on PATH is not shown)
+    return not any(
+        any(name in w for w in c.words[1:])
+        and (
+            c.words[0] in ("rm", "unlink") or {"uninstall", "remove", "del", "purge"} & set(c.words)
+        )
+        for c in step.run.commands[last + 1 :]
+    )
 
 
 def _tool(step: Step, family: str) -> str:

@@ -1185,6 +1185,36 @@ FLAGGED = [
         [],  # links to xtables-nft-multi: no file bytes (held out 10)
         id="T-iptables-links",
     ),
+    # U: red team 6.
+    pytest.param(
+        "FROM debian:12\nRUN wget -O /tmp/helm https://x.example/helm"
+        " && mv /tmp/helm /usr/local/bin/helm\n"
+        "RUN chmod +x /usr/local/bin/helm\n",
+        [(3, "LG004")],  # a download moved into a bin directory is a program file
+        id="U-a-download-moved-into-a-bin-directory",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        "RUN pip uninstall -y opencv-python\n",
+        [(3, "LG003")],  # what -r installed is not known by name: it may be that
+        id="U-pip-uninstall-after-an-install-from-a-requirements-file",
+    ),
+    pytest.param(
+        "FROM ubuntu:24.04\nARG USER_UID=1000\nRUN usermod -u $USER_UID ubuntu\n"
+        "FROM debian:12.10\nCOPY sources.list /etc/apt/sources.list\n"
+        "RUN apt-get update && apt-get install -y iptables && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /usr/sbin/iptables-legacy-save /usr/sbin/iptables-translate\n",
+        [],  # uid 1000 is ubuntu's already; 12.x has no sources.list; iptables are links
+        id="U-no-change-no-file-no-bytes",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx npm"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/www/html/* && rm /usr/bin/npm\n"
+        "RUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin"
+        " --filename=composer\nRUN chmod +x /usr/local/bin/composer && php -m\n",
+        [(3, "LG003"), (5, "LG004")],  # nginx's page (npm is a link); composer written at 4
+        id="U-a-package-page-by-glob-and-composer-from-standard-input",
+    ),
 ]
 
 
@@ -1424,3 +1454,14 @@ def test_a_file_copied_onto_a_directory_lands_inside_it(lint_files: Lint) -> Non
     assert [(f.line, f.message.split(" again")[0]) for f in found] == [
         (5, "writes /app/run.sh (10B)")
     ]
+
+
+def test_composer_from_standard_input_is_what_a_later_chmod_copies_up(lint_files: Lint) -> None:
+    """`curl .../installer | php -- --install-dir=/usr/local/bin --filename=composer` wrote the
+    program a later `chmod +x` copies up: not the base image (red team 6)."""
+    dockerfile = (
+        "FROM php:8.2-cli\nRUN curl -sS https://getcomposer.org/installer | php --"
+        " --install-dir=/usr/local/bin --filename=composer\nRUN chmod +x /usr/local/bin/composer\n"
+    )
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG004", context=False)
+    assert "(written by Dockerfile:2)" in found.message

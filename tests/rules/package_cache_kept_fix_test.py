@@ -235,3 +235,34 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
     )
     (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
     assert found.fix is not None and found.fix.safe
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "cleanup"),
+    [
+        pytest.param(
+            "FROM php:8.2-cli\nRUN curl -sS https://getcomposer.org/installer | php"
+            " && php composer.phar install\n",
+            " && rm -rf /root/.composer/cache\n",
+            id="composer-not-on-path",
+        ),
+        pytest.param(
+            "FROM node:20\nRUN npm ci && rm -rf /usr/local/lib/node_modules/npm\n",
+            " && rm -rf /root/.npm\n",
+            id="npm-removed-before-the-end",
+        ),
+        pytest.param(
+            "FROM node:20\nCOPY install.sh /\nRUN /install.sh\n",
+            " && rm -rf /root/.npm\n",
+            id="npm-in-a-script",
+        ),
+    ],
+)
+def test_a_manager_not_on_path_at_the_end_is_cleaned_by_rm(
+    lint_files: Lint, dockerfile: str, cleanup: str
+) -> None:
+    """`composer clear-cache` fails where composer is only composer.phar, and `npm cache clean`
+    once the RUN removed npm: the cleanup removes the cache directory instead (red team 6)."""
+    (found,) = lint_files({"Dockerfile": dockerfile, "install.sh": "npm ci\n"}, code="LG005")
+    assert found.fix is not None and found.fix.safe
+    assert fix.apply(dockerfile, [found.fix]).text.endswith(cleanup)
