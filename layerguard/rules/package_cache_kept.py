@@ -60,7 +60,9 @@ indentation, `&&` leading or trailing), one per package manager and chosen so th
 fail the `RUN`: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/cache/apk/*`, `--no-cache-dir` added
 to each `pip install`, `yum`/`dnf`/`microdnf clean all` (`zypper clean -a`), `npm cache clean
 --force`, `yarn cache clean`, `conda clean -afy`, `composer clear-cache`, `go clean -modcache
--cache` (as the `RUN` calls the tool), otherwise `rm -rf` of the cache directory. It is offered
+-cache` (as the `RUN` calls the tool; npm's, yarn's and composer's only where the program is on
+`PATH` when the `RUN` ends, not `php composer.phar` or an npm the `RUN` removed), otherwise `rm
+-rf` of the cache directory (what is in pacman's directories). It is offered
 only when the rewritten `RUN`, worked out again, leaves exactly what the original left but the
 cache: the image's files are the same, less the cache. Nothing is appended after `exit` or
 `exec`, which never return.
