@@ -435,11 +435,10 @@ def _reach(
                 # the build context or stage had there, and mv fails unless one is)
                 continue
             # Below a tree whose listing is unknown, only a path that names a file is known to
-            # be there: a tree written at / (`COPY rootfs/ /`) or a home made from /etc/skel
-            # says nothing of any directory below it.
-            if (not recursive or entry.path in STANDARD_DIRS or entry.role == HOME) and not _a_file(
-                path, op
-            ):
+            # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY
+            # etc/ /etc/`) or a home made from /etc/skel says nothing of any directory below it.
+            vague = not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
+            if vague and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
     if any(h.whole for h in hits):
