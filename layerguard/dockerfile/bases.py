@@ -51,9 +51,11 @@ _MINIMAL = ("slim", "minimal", "micro")
 # `owner/name` for other Docker Hub images, `registry/path` elsewhere.
 _DEVCONTAINERS = "mcr.microsoft.com/*devcontainers/"
 
+# The python image's own site: its pip, setuptools and wheel.
+PYTHON_TREE = "/usr/local/lib/python3*"
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
-    "python": ("/usr/local/lib/python3*", "/usr/local/bin"),
+    "python": (PYTHON_TREE, "/usr/local/bin"),
     "node": ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
     "ruby": ("/usr/local/lib/ruby", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),

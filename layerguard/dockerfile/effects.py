@@ -624,11 +624,18 @@ def _to_stdout(tool: str, words: tuple[str, ...]) -> bool:
     """curl or wget writes what it fetches to standard output (into a pipe)."""
     if tool == "wget":
         return _option_value(words, "-O", "--output-document") == "-"  # (`-qO-`, `-O -`)
-    return _option_value(words, "-o", "--output") in (None, "-") and not any(
-        w in ("--remote-name", "--remote-name-all")
-        or (w.startswith("-") and not w.startswith("--") and "O" in w)
+    return _option_value(words, "-o", "--output") in (None, "-") and not _remote_names(words)
+
+
+def _remote_names(words: tuple[str, ...]) -> list[str]:
+    """curl's options that save what it fetches under the address's own name (`-O`, `-fsSLO`,
+    `--remote-name`, `--remote-name-all`)."""
+    return [
+        w
         for w in words[1:]
-    )
+        if w in ("-O", "--remote-name", "--remote-name-all")
+        or (w.startswith("-") and not w.startswith("--") and "O" in w)
+    ]
 
 
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
@@ -862,6 +869,10 @@ def subcommand(words: tuple[str, ...]) -> str:
     return ""
 
 
+# Options of the Node managers that take a value before the subcommand (`yarn --cwd /app build`).
+_PROJECT_VALUES = frozenset(
+    {"--cwd", "-C", "--dir", "--prefix", "--filter", "-F", "--workspace", "-w", "--cache"}
+)
 # Options that take their value as the next word before the subcommand.
 _APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--config-file"})
 _VALUE_OPTIONS = {
@@ -871,9 +882,7 @@ _VALUE_OPTIONS = {
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
     ),
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
-    "npm": frozenset({"-C", "--prefix", "-w", "--workspace"}),  # `npm -C backend ci`
-    "yarn": frozenset({"--cwd"}),
-    "pnpm": frozenset({"-C", "--dir", "-F", "--filter"}),
+    **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
 }
 
 
@@ -1020,12 +1029,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
-        remote = [
-            w
-            for w in words[1:]
-            if w in ("-O", "--remote-name", "--remote-name-all")
-            or (w.startswith("-") and not w.startswith("--") and "O" in w)
-        ]
+        remote = _remote_names(words)
         # (`${base_url}/pool/g/gcc-8_${arch}.deb`: an address from a variable is one too)
         urls = [w for w in words[1:] if "://" in w or (w.startswith("$") and "/" in w)]
         if target is None and remote:
@@ -1145,10 +1149,6 @@ _MANAGING = {
          "prune", "import", "setup", "env", "audit", "list", "ls", "why", "deploy", "link"}
     ),
 }  # fmt: skip
-# Options of the Node managers that take a value before the subcommand (`yarn --cwd /app build`).
-_PROJECT_VALUES = frozenset(
-    {"--cwd", "-C", "--dir", "--prefix", "--filter", "-F", "--workspace", "-w", "--cache"}
-)
 _SCRIPT_RUNS = {
     "npm": frozenset({"run", "run-script", "exec", "x", "start", "test", "restart", "rebuild"}),
     "bundle": frozenset({"exec"}),

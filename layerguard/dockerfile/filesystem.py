@@ -24,7 +24,14 @@ import posixpath
 import re
 from collections.abc import Sequence
 
-from layerguard.dockerfile.bases import DISTRIBUTION_ROOTS, PACKAGE_FILES, Known, in_tree, known
+from layerguard.dockerfile.bases import (
+    DISTRIBUTION_ROOTS,
+    PACKAGE_FILES,
+    PYTHON_TREE,
+    Known,
+    in_tree,
+    known,
+)
 from layerguard.dockerfile.effects import (
     ARCHIVE,
     BIN_DIRS,
@@ -608,7 +615,7 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
-    python = op.family == "pip" and _PYTHON_IMAGE in held.trees
+    python = op.family == "pip" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
@@ -618,9 +625,6 @@ def _last_is_a_directory(path: str, live: list[Entry]) -> bool:
     """The last layer that wrote `path` itself made a directory there."""
     at = [e for e in live if e.path.rstrip("/") == path.rstrip("/")]
     return bool(at) and max(at, key=lambda e: e.layer).kind == DIR
-
-
-_PYTHON_IMAGE = "/usr/local/lib/python3*"  # (the python image's runtime tree, in bases.py)
 
 
 def _installed_under(path: str, entry: Entry) -> bool:

@@ -319,18 +319,17 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
 
 
 # Managers whose own clean is a program that must be on PATH when the RUN ends.
-_ON_PATH = {"npm": "npm", "yarn": "yarn", "composer": "composer"}
+_ON_PATH = frozenset({"npm", "yarn", "composer"})
 
 
 def _runs_at_the_end(step: Step, family: str) -> bool:
     """The manager's own clean can run after the RUN's last command: it was called by the name
     on PATH (not `php composer.phar`), and nothing after removes or uninstalls it (`npm
     uninstall -g npm`, `rm -rf /usr/local/lib/node_modules/npm`)."""
-    name = _ON_PATH.get(family)
-    if name is None:
+    if family not in _ON_PATH:
         return True
     assert step.run is not None
-    if _tool(step, family) != name:
+    if _tool(step, family) != family:
         return False
     last = max(
         (
@@ -343,7 +342,7 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
     if last < 0:
         return False  # (it ran in a script or `sh -c`: whether it is on PATH is not shown)
     return not any(
-        any(name in w for w in c.words[1:])
+        any(family in w for w in c.words[1:])
         and (
             c.words[0] in ("rm", "unlink") or {"uninstall", "remove", "del", "purge"} & set(c.words)
         )
