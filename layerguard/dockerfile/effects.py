@@ -229,6 +229,7 @@ _MODELLED = frozenset(
 _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
 )
+_PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
 PHP_SOURCE = "/usr/src/php"
 _PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
@@ -987,7 +988,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
     elif (
-        tool.startswith("php")
+        _PHP.fullmatch(tool)
         and (
             (len(words) > 1 and words[1].endswith("composer-setup.php"))
             # (`curl .../installer | php`, `| php -- --install-dir=...`: from standard input)

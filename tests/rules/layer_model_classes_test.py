@@ -1215,6 +1215,11 @@ FLAGGED = [
         [(3, "LG003"), (5, "LG004")],  # nginx's page (npm is a link); composer written at 4
         id="U-a-package-page-by-glob-and-composer-from-standard-input",
     ),
+    pytest.param(
+        "FROM php:8.2\nWORKDIR /tmp\nRUN phpize\nRUN rm -f /tmp/composer.phar\n",
+        [],  # phpize is no php reading composer's installer from standard input
+        id="U-phpize-writes-no-composer",
+    ),
 ]
 
 
