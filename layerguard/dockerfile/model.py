@@ -152,6 +152,12 @@ class Model(NamedTuple):
         named = (s for s in self.stages if name in ((s.name or "").lower(), str(s.index)))
         return next(named, None)
 
+    def holding(self, instr: Instruction) -> Stage | None:
+        """The stage `instr` (or an instruction of the same node) belongs to; None for one of
+        another file."""
+        held = (s for s in self.stages if any(i.node is instr.node for i in s.instructions))
+        return next(held, None)
+
     def lineage(self, stage: Stage) -> tuple[Stage, ...]:
         """`stage` and the stages of the file it is built FROM, nearest first."""
         chain = [stage]

@@ -292,8 +292,8 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     into = write.into.rstrip("/")
     if into != "/" + write.source.strip("/") or not into:
         return False
-    home = stages.index_of(run)
-    if home is None or home not in stages.lineage(write.origin):
+    home = stages.model.holding(run)
+    if home is None or home.index not in stages.lineage(write.origin):
         return False
     return any(e.kind != DIR and e.content != EMPTY and covers(into, e.path) for e in layer.entries)
 
@@ -306,12 +306,6 @@ class _Stages:
         self.model = model
         self._lineages: dict[str, frozenset[int]] = {}
         self._fills: dict[tuple[int, str], bool] = {}
-
-    def index_of(self, instr: Instruction) -> int | None:
-        """The stage `instr` belongs to."""
-        return next(
-            (s.index for s in self.model.stages if any(i is instr for i in s.instructions)), None
-        )
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""

@@ -251,9 +251,7 @@ def _needed_later(ctx: Context, step: Step, families: list[str], paths: list[str
     shown = {s.instr.node: s.run for s in ctx.steps if s.run is not None}
     model = ctx.model
     after = step.instr.node.end_line
-    home = next(
-        (s for s in model.stages if any(i.node is step.instr.node for i in s.instructions)), None
-    )
+    home = model.holding(step.instr)
     for stage in model.stages:
         if home is not None and home not in model.lineage(stage):
             continue  # (a stage not built on this one never sees its layer)
