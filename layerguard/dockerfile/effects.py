@@ -480,6 +480,11 @@ def _run_effects(
                 and any(covers(m, p) for m in mounted for p in op.paths)
             ):
                 continue  # a cache mount keeps it out of the layer
+            if op.kind == REMOVE and op.family == "conda":
+                # `conda clean` empties the pkgs/ of the conda on PATH, which a conda installer
+                # earlier in this RUN may have put anywhere (`-p ~/miniconda`).
+                own = [p for o in ops if o.role == CACHE and o.family == "conda" for p in o.paths]
+                op = op._replace(paths=tuple(dict.fromkeys((*op.paths, *own))))
             if op.kind == REMOVE and any(_gem_cache(p) for p in op.paths):
                 # `bundle config set path vendor` may have moved the gem dir in an earlier RUN:
                 # removing a gem dir's cache/ after an install here is that install's cleanup.
@@ -914,8 +919,12 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     operands = _operands(words)
     installer = _conda_installer(tool, words)
     if installer is not None:
-        # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p.
-        yield Op(WRITE, tool, _paths([installer], command), text, TREE, HEAVY)
+        # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p, with the
+        # packages it unpacked kept in pkgs/ until a `conda clean`.
+        trees = _paths([installer], command)
+        yield Op(WRITE, tool, trees, text, TREE, HEAVY)
+        pkgs = tuple(posixpath.join(p, "pkgs") for p in trees)
+        yield Op(WRITE, tool, pkgs, text, TREE, HEAVY, CACHE, "conda")
     venv = _venv(tool, words)
     if venv is not None:  # a virtual environment: its python, pip and their files
         yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)
@@ -1530,6 +1539,9 @@ def _package_ops(
         # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
         variables[option[1]] = _path(given, command) or given
     where = cache_paths(family, variables, tool)
+    root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
+    if root and "CONDA_PKGS_DIRS" not in variables:
+        where = (root + "/pkgs", *where)  # `/opt/miniconda/bin/conda`: the cache of that conda
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
@@ -1541,9 +1553,19 @@ def _package_ops(
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
-        yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text)
+        yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text, family=family)
     if _removes_packages(family, tool, words):
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
+
+
+def _conda_root(program: str) -> str | None:
+    """The conda tree a conda called by its path belongs to (`/opt/conda/bin/conda`,
+    `$HOME/miniconda/condabin/conda`); none for a system directory's."""
+    folder, _ = posixpath.split(program)
+    root, leaf = posixpath.split(folder)
+    if not program.startswith("/") or leaf not in ("bin", "condabin"):
+        return None
+    return root if root not in ("", "/", "/usr", "/usr/local") else None
 
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")

@@ -16,7 +16,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
 - `npm install`/`npm ci` without `npm cache clean --force`; `yarn` (and Yarn 2+'s `workspaces
   focus`) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
-- `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`);
+- `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
+  Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`), which keeps `pkgs/`;
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
@@ -316,8 +317,9 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     return family, reads
 
 
-# Managers whose own clean is a program that must be on PATH when the RUN ends.
-_ON_PATH = frozenset({"npm", "yarn", "composer"})
+# Managers whose own clean is a program that must be there when the RUN ends (a conda
+# installer's conda is not on PATH: only a conda the RUN itself called is).
+_ON_PATH = frozenset({"npm", "yarn", "composer", "conda"})
 
 
 def _runs_at_the_end(step: Step, family: str) -> bool:
@@ -327,8 +329,9 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
     if family not in _ON_PATH:
         return True
     assert step.run is not None
-    if _tool(step, family) != family:
-        return False
+    tool = _tool(step, family)
+    if tool != family and not (tool.startswith("/") and "{tool}" in _CLEANUPS[family]):
+        return False  # (`php composer.phar`; but `/opt/conda/bin/conda clean` is that conda)
     last = max(
         (
             i

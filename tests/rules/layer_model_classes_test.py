@@ -464,7 +464,7 @@ FLAGGED = [
         "RUN wget -q https://x/Miniforge3-Linux-x86_64.sh -O /tmp/miniforge.sh"
         " && /bin/bash /tmp/miniforge.sh -b -p ${CONDA_DIR} && rm /tmp/miniforge.sh\n"
         "RUN useradd -m conda && chown -R conda:conda /opt\n",
-        [(4, "LG004")],
+        [(3, "LG005"), (4, "LG004")],  # (and keeps what it unpacked in pkgs/)
         id="J-a-conda-installer-fills-its-prefix",
     ),
     # K: classes found after the fifth held-out set, from the sets' misses.
@@ -1219,6 +1219,23 @@ FLAGGED = [
         "FROM php:8.2\nWORKDIR /tmp\nRUN phpize\nRUN rm -f /tmp/composer.phar\n",
         [],  # phpize is no php reading composer's installer from standard input
         id="U-phpize-writes-no-composer",
+    ),
+    # V: classes found in the eighth session, from the held-out sets' misses.
+    pytest.param(
+        "FROM debian:12\nRUN wget -O Miniforge3.sh https://x/Miniforge3-Linux-x86_64.sh"
+        " && bash Miniforge3.sh -b -p /opt/conda && rm Miniforge3.sh\n"
+        "RUN /opt/conda/bin/conda create -n env -y ffmpeg && /opt/conda/bin/conda clean --all -y\n"
+        "RUN curl -so ~/miniconda.sh https://x/Miniconda3-latest-Linux-x86_64.sh"
+        " && bash ~/miniconda.sh -b -p ~/miniconda && rm ~/miniconda.sh\n"
+        "RUN /root/miniconda/bin/conda install -y numpy && /root/miniconda/bin/conda clean -ya\n"
+        "RUN curl -so /tmp/miniconda.sh https://x/Miniconda3.sh"
+        " && bash /tmp/miniconda.sh -b -p /opt/c2 && rm /tmp/miniconda.sh"
+        " && /opt/c2/bin/conda clean -afy\n"
+        "ENV PATH=/opt/c3/bin:$PATH\nRUN curl -so /tmp/miniconda.sh https://x/Miniconda3.sh"
+        " && bash /tmp/miniconda.sh -b -p /opt/c3 && rm /tmp/miniconda.sh && conda clean -afy\n",
+        # the installers keep pkgs/ (keep_pkgs); a later clean of it is a whiteout over it
+        [(2, "LG005"), (3, "LG003"), (4, "LG005"), (5, "LG003")],
+        id="V-a-conda-installer-keeps-its-packages-until-a-clean",
     ),
 ]
 

@@ -256,13 +256,20 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
             " && rm -rf /root/.npm\n",
             id="npm-in-a-script",
         ),
+        pytest.param(
+            "FROM debian\nRUN curl -so /tmp/miniforge.sh https://x/Miniforge3.sh"
+            " && bash /tmp/miniforge.sh -b -p /opt/conda && rm /tmp/miniforge.sh\n",
+            " && rm -rf /opt/conda/pkgs\n",
+            id="conda-of-an-installer-not-on-path",
+        ),
     ],
 )
 def test_a_manager_not_on_path_at_the_end_is_cleaned_by_rm(
     lint_files: Lint, dockerfile: str, cleanup: str
 ) -> None:
     """`composer clear-cache` fails where composer is only composer.phar, and `npm cache clean`
-    once the RUN removed npm: the cleanup removes the cache directory instead (red team 6)."""
+    once the RUN removed npm, `conda clean` where only an installer put conda (not on PATH): the
+    cleanup removes the cache directory instead (red team 6)."""
     (found,) = lint_files({"Dockerfile": dockerfile, "install.sh": "npm ci\n"}, code="LG005")
     assert found.fix is not None and found.fix.safe
     assert fix.apply(dockerfile, [found.fix]).text.endswith(cleanup)
