@@ -257,8 +257,21 @@ _NGINX_APT = (
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 _MY_CNF = ("/etc/my.cnf",)
+_NGINX = ("nginx-core", "nginx-extras")
+_CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
+_PUPPETSERVER = (
+    *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
+    *(f"/etc/puppetlabs/puppetserver/conf.d/{n}.conf" for n in ("puppetserver", "webserver")),
+)
+
+
+def _elastic(name: str, *files: str) -> tuple[str, ...]:
+    """An Elastic product's files in /etc, its jvm.options among them."""
+    return tuple(f"/etc/{name}/{f}" for f in dict.fromkeys((*files, "jvm.options")))
+
+
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
-    **{("apt", name): _NGINX_APT for name in ("nginx", "nginx-full", "nginx-light", "nginx-core")},
+    **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): (
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
@@ -347,7 +360,79 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "rsyslog"): ("/etc/rsyslog.conf",),
     ("yum", "sudo"): ("/etc/sudoers",),
     ("yum", "samba"): ("/etc/samba/smb.conf",),
+    # Servers whose vendors' packages (Debian's, or the vendor's own repository) install
+    # the same configuration file on every release.
+    **{
+        (manager, name): files
+        for manager in ("apt", "yum")
+        for name, files in (
+            ("mongodb-org-server", ("/etc/mongod.conf",)),
+            ("grafana", ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml")),
+            ("influxdb", ("/etc/influxdb/influxdb.conf",)),
+            ("telegraf", ("/etc/telegraf/telegraf.conf",)),
+            ("clickhouse-server", _CLICKHOUSE),
+            ("elasticsearch", _elastic("elasticsearch", "elasticsearch.yml", "log4j2.properties")),
+            ("logstash", _elastic("logstash", "logstash.yml", "pipelines.yml", "jvm.options")),
+            ("kibana", ("/etc/kibana/kibana.yml",)),
+            ("filebeat", ("/etc/filebeat/filebeat.yml",)),
+            ("metricbeat", ("/etc/metricbeat/metricbeat.yml",)),
+            ("fluent-bit", ("/etc/fluent-bit/fluent-bit.conf", "/etc/fluent-bit/parsers.conf")),
+            ("neo4j", ("/etc/neo4j/neo4j.conf",)),
+            ("puppetserver", _PUPPETSERVER),
+            ("rstudio-connect", ("/etc/rstudio-connect/rstudio-connect.gcfg",)),
+            ("rstudio-server", ("/etc/rstudio/rserver.conf", "/etc/rstudio/rsession.conf")),
+            ("zabbix-agent", ("/etc/zabbix/zabbix_agentd.conf",)),
+        )
+    },
+    ("apt", "puppetserver"): (*_PUPPETSERVER, "/etc/default/puppetserver"),
+    ("yum", "puppetserver"): (*_PUPPETSERVER, "/etc/sysconfig/puppetserver"),
+    ("apt", "odoo"): ("/etc/odoo/odoo.conf",),
+    ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
+    ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
+    ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
+    ("apt", "fail2ban"): ("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
+    ("apt", "logrotate"): ("/etc/logrotate.conf",),
+    ("apt", "xrdp"): ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh"),
+    ("apt", "cups"): ("/etc/cups/cupsd.conf",),
+    ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
+    ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
+    ("apt", "unbound"): ("/etc/unbound/unbound.conf",),
+    ("apt", "bind9"): ("/etc/bind/named.conf", "/etc/bind/named.conf.options"),
+    ("apt", "krb5-config"): ("/etc/krb5.conf",),
+    ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
+    ("apk", "openssh-client"): ("/etc/ssh/ssh_config",),
+    ("apt", "tomcat9"): tuple(f"/etc/tomcat9/{n}" for n in _TOMCAT_CONF),
+    ("apt", "tomcat10"): tuple(f"/etc/tomcat10/{n}" for n in _TOMCAT_CONF),
+    ("apk", "apache2"): ("/etc/apache2/httpd.conf",),
+    ("apk", "redis"): ("/etc/redis.conf",),
+    ("apk", "mariadb-common"): _MY_CNF,
+    **{("apt", f"php{v}-cli"): (f"/etc/php/{v}/cli/php.ini",) for v in _PHP_VERSIONS},
+    **{
+        ("apt", f"libapache2-mod-php{v}"): (f"/etc/php/{v}/apache2/php.ini",) for v in _PHP_VERSIONS
+    },
 }
+# Packages whose install brings another whose files are listed above.
+_BRINGS: Mapping[tuple[str, str], str] = {
+    **{("apt", f"dovecot-{n}"): "dovecot-core" for n in ("imapd", "pop3d", "lmtpd", "sieve")},
+    ("apt", "mongodb-org"): "mongodb-org-server",
+    ("yum", "mongodb-org"): "mongodb-org-server",
+    ("apk", "mariadb"): "mariadb-common",
+    ("apt", "krb5-user"): "krb5-config",
+}
+# An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
+RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
+
+
+def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
+    """The configuration files `PACKAGE_FILES` knows the named packages (and those their
+    install brings) to install."""
+    found: list[str] = []
+    for name in packages:
+        if family == "yum" and (family, name) not in PACKAGE_FILES:
+            name = RPM_VERSION.sub("", name)
+        name = _BRINGS.get((family, name), name) if (family, name) not in PACKAGE_FILES else name
+        found.extend(PACKAGE_FILES.get((family, name), ()))
+    return tuple(found)
 
 
 class Known(NamedTuple):

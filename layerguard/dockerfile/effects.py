@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from layerguard.dockerfile.bases import RPM_VERSION
 from layerguard.dockerfile.model import Instruction, expand, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -1576,17 +1577,50 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The packages a command names (`apk add --virtual .deps gcc` names `.deps` and `gcc`);
     a name from a variable or a file is kept as `$` (some package, which one is not known)."""
     names = []
-    for word in _operands(words, _VALUE_OPTIONS.get(tool, frozenset()))[1:]:
+    operands = _operands(words, _VALUE_OPTIONS.get(tool, frozenset()))
+    # (after the subcommand: `apt-get install x`; dpkg and rpm take options, `dpkg -i x.deb`)
+    for word in operands if tool in ("dpkg", "rpm") else operands[1:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
-            names.append(word)
+            names.append(_unpinned(tool, word))
+        elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):
+            names.append(named)  # (`dpkg -i influxdb_1.8.0_amd64.deb` installs influxdb)
     given = _option_value(words, "-t", "--virtual") if tool == "apk" else None
     if tool in _PIP and any(
         w in ("-r", "--requirement", "-e", "--editable", ".") or w.startswith("-r") for w in words
     ):
         names.append("$")  # (`pip install -r requirements.txt`, `pip install .`: which, unknown)
     return tuple(names) + ((given,) if given else ())
+
+
+# What follows a package's name when a version, release or architecture is pinned:
+# `couchdb=3.3.3~bullseye`, `nginx/bookworm-backports`, `libc6:amd64`, `py3-pip~=23`,
+# `requests==2.31`, `numpy>=1.26`, `torch[cuda]`.
+_PIN = re.compile(r"[=<>~!\[;]")
+_APT_PIN = re.compile(r"[=/:]")
+
+
+def _unpinned(tool: str, word: str) -> str:
+    """The name a package manager installs a pinned package under."""
+    if tool in _APT:
+        word = _APT_PIN.split(word, 1)[0]
+    return _PIN.split(word, 1)[0] or word
+
+
+_RPM_ARCH = re.compile(r"\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|el\d+[\w.]*)$")
+
+
+def _package_of(path: str) -> str | None:
+    """The package a .deb or .rpm file holds, by the names their tools give such files
+    (`name_version_arch.deb`, `name-version-release.arch.rpm`); None when a wildcard or a
+    variable stands for it."""
+    name = posixpath.basename(path)
+    if name.endswith(".deb"):
+        name = name.removesuffix(".deb").split("_", 1)[0]
+    else:
+        name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name.removesuffix(".rpm")))
+    return name if name and not is_glob(name) and "$" not in name else None
 
 
 def _saves_packages(family: str, words: tuple[str, ...]) -> bool:

@@ -26,11 +26,11 @@ from collections.abc import Sequence
 
 from layerguard.dockerfile.bases import (
     DISTRIBUTION_ROOTS,
-    PACKAGE_FILES,
     PYTHON_TREE,
     Known,
     in_tree,
     known,
+    package_files,
 )
 from layerguard.dockerfile.effects import (
     ARCHIVE,
@@ -631,7 +631,7 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
-    shipped = [f for n in entry.packages for f in PACKAGE_FILES.get((entry.family, n), ())]
+    shipped = package_files(entry.family, entry.packages)
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")

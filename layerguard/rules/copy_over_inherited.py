@@ -14,8 +14,8 @@ stages grown from a common stage that wrote it, files a RUN is seen to write (`c
 .env`), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
-official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`,
-the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
+official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`
+(or `nginx=1.22*`, or `dpkg -i influxdb_1.8.0_amd64.deb`: /etc/influxdb/influxdb.conf), the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
 `/etc/bashrc`, `/root/.bashrc`).
 
 ## Why is this bad?
@@ -60,7 +60,7 @@ import functools
 import posixpath
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import DEBIAN_SKEL, PACKAGE_FILES, RHEL_SKEL, in_tree, known
+from layerguard.dockerfile.bases import DEBIAN_SKEL, RHEL_SKEL, in_tree, known, package_files
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
     CACHE,
@@ -211,14 +211,14 @@ def _left(ops: tuple[Op, ...], skel: frozenset[str]) -> tuple[frozenset[str], fr
     clones: set[str] = set()
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
-            configs.update(f for n in op.packages for f in PACKAGE_FILES.get((op.family, n), ()))
+            configs.update(package_files(op.family, op.packages))
         elif op.kind == WRITE and op.tool == "git" and not _NO_CHECKOUT & set(op.command.split()):
             clones.update(op.paths)
         elif op.kind == REMOVE and (configs or clones):
             configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
-            configs -= {f for n in op.packages for f in PACKAGE_FILES.get((op.family, n), ())}
+            configs -= set(package_files(op.family, op.packages))
     return frozenset(configs) | skel, frozenset(clones)
 
 

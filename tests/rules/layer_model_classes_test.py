@@ -1237,6 +1237,30 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG003"), (4, "LG005"), (5, "LG003")],
         id="V-a-conda-installer-keeps-its-packages-until-a-clean",
     ),
+    pytest.param(
+        "FROM debian:12\nENV V=3.3.3\n"
+        'RUN apt-get update && apt-get install -y couchdb="$V"~bookworm dovecot-imapd curl=7.88.1'
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY vm.args /opt/couchdb/etc/\nCOPY 10-auth.conf /etc/dovecot/conf.d/10-auth.conf\n"
+        "COPY site.conf /etc/nginx/conf.d/site.conf\nRUN apt-get purge -y curl\n",
+        # a pinned package's own files; a package an install brings (dovecot-core)
+        [(4, "LG002"), (5, "LG002"), (7, "LG003")],
+        id="V-a-pinned-package-and-one-its-install-brings",
+    ),
+    pytest.param(
+        "FROM debian:12\nARG ARCH=amd64\n"
+        "RUN curl -fO https://x/influxdb_1.8.0_${ARCH}.deb && dpkg -i influxdb_1.8.0_${ARCH}.deb"
+        " && rm influxdb_1.8.0_${ARCH}.deb\nCOPY influxdb.conf /etc/influxdb/influxdb.conf\n",
+        [(4, "LG002")],  # the package a .deb file holds
+        id="V-a-package-named-by-its-file",
+    ),
+    pytest.param(
+        "FROM oraclelinux:8-slim\nARG MYSQL=mysql-community-server-minimal-8.0.27\n"
+        "RUN microdnf install -y $MYSQL && microdnf clean all\nCOPY my.cnf /etc/my.cnf\n"
+        "COPY grafana.ini /etc/grafana/grafana.ini\n",
+        [(4, "LG002")],  # an rpm named with its version
+        id="V-an-rpm-named-with-its-version",
+    ),
 ]
 
 
