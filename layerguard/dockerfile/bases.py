@@ -411,6 +411,58 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         ("apt", f"libapache2-mod-php{v}"): (f"/etc/php/{v}/apache2/php.ini",) for v in _PHP_VERSIONS
     },
 }
+# Files below the top directory of every release of a well-known distribution archive
+# (apache-tomcat-9.0.74.tar.gz holds apache-tomcat-9.0.74/conf/server.xml), by the archive's
+# or its top directory's name: a COPY there after the RUN that unpacked it replaces one.
+_DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(apache-)?tomcat-\d"), tuple(f"conf/{n}" for n in _TOMCAT_CONF)),
+    (
+        re.compile(r"hadoop-\d"),
+        tuple(
+            f"etc/hadoop/{n}"
+            for n in (
+                *("core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml"),
+                *("hadoop-env.sh", "log4j.properties"),
+            )
+        ),
+    ),
+    (
+        re.compile(r"kafka_\d"),
+        tuple(
+            f"config/{n}.properties"
+            for n in (
+                *("server", "log4j", "zookeeper", "producer", "consumer"),
+                *("connect-standalone", "connect-distributed"),
+            )
+        ),
+    ),
+    (re.compile(r"apache-maven-\d"), ("conf/settings.xml",)),
+    (
+        re.compile(r"apache-activemq-\d"),
+        tuple(f"conf/{n}" for n in ("activemq.xml", "jetty.xml", "users.properties")),
+    ),
+    (re.compile(r"elasticsearch-\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
+    (re.compile(r"kibana-\d"), ("config/kibana.yml",)),
+    (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
+    (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
+    (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),
+    (re.compile(r"wildfly-\d"), ("standalone/configuration/standalone.xml",)),
+    (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
+    (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
+)
+
+
+def distribution_files(*names: str) -> tuple[str, ...]:
+    """The files a well-known distribution archive holds below its top directory, for the
+    first of `names` (an archive's file name, the name in its address, its top directory's)
+    that is one's."""
+    for name in names:
+        for pattern, files in _DISTRIBUTIONS:
+            if pattern.match(name):
+                return files
+    return ()
+
+
 # Packages whose install brings another whose files are listed above.
 _BRINGS: Mapping[tuple[str, str], str] = {
     **{("apt", f"dovecot-{n}"): "dovecot-core" for n in ("imapd", "pop3d", "lmtpd", "sieve")},

@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from layerguard.dockerfile.bases import RPM_VERSION
+from layerguard.dockerfile.bases import RPM_VERSION, distribution_files
 from layerguard.dockerfile.model import Instruction, expand, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -504,9 +504,59 @@ def _run_effects(
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
+    files.extend(_distributions(ops))
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home
     )
+
+
+def _distributions(ops: list[Op]) -> list[str]:
+    """The files a well-known distribution archive this RUN unpacked holds (tomcat's
+    conf/server.xml), where they are when it ends: below the directory it was unpacked into
+    (`--strip-components`), or the archive's top directory, as a later `mv` or `ln -s` of
+    the RUN renamed or linked it (`mv /opt/hadoop-3.3.6 $HADOOP_HOME`); less what it removed."""
+    fetched: dict[str, str] = {}  # archive -> the address it was downloaded from
+    read = ""  # the archive the last unpacking command read (`gunzip -c x.tar.gz | tar x`)
+    roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
+    into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
+    pending: list[tuple[str, ...]] = []  # the files of a tree a `mv` is moving
+    for op in ops:
+        if op.kind == WRITE and op.role == ARCHIVE:
+            urls = [w for w in op.command.split() if "://" in w]
+            fetched.update((p, _url_name(urls) or "") for p in op.paths)
+        elif op.kind == UNPACK and op.paths:
+            read = op.paths[0]
+        elif op.kind == WRITE and op.tool in _EXTRACTORS and op.entry == TREE and op.paths:
+            name = posixpath.basename(read)
+            files = distribution_files(name, fetched.get(read, ""))
+            if not files:
+                continue
+            if "--strip" in op.command:
+                roots[op.paths[0]] = files
+            else:
+                into[op.paths[0]] = files
+                stem = next((name[: -len(x)] for x in ARCHIVE_SUFFIXES if name.endswith(x)), "")
+                if stem and distribution_files(stem):
+                    roots[posixpath.join(op.paths[0], stem)] = files
+        elif op.tool == "mv" and op.kind == REMOVE:
+            moved = [p for p in op.paths if p in roots or posixpath.dirname(p) in into]
+            held = [roots.pop(p) if p in roots else into[posixpath.dirname(p)] for p in moved]
+            pending = held[:1]
+        elif op.tool == "mv" and op.kind == WRITE and pending:
+            roots[op.paths[0]] = pending.pop()
+        elif op.tool == "ln" and op.kind == WRITE:
+            source = [w for w in op.command.split()[1:] if not w.startswith("-")][-2:-1]
+            if source and source[0] in roots:
+                roots[op.paths[0]] = roots[source[0]]
+        elif op.kind == REMOVE:
+            for path in op.paths:
+                roots = {r: f for r, f in roots.items() if not covers(path, r)}
+    found = [posixpath.join(root, f) for root, files in roots.items() for f in files]
+    gone = [p for op in ops if op.kind == REMOVE for p in op.paths]
+    return [f for f in found if not any(covers(p, f) for p in gone)]
+
+
+_EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
 
 
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:

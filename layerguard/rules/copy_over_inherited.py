@@ -15,8 +15,10 @@ stages grown from a common stage that wrote it, files a RUN is seen to write (`c
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
 official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`
-(or `nginx=1.22*`, or `dpkg -i influxdb_1.8.0_amd64.deb`: /etc/influxdb/influxdb.conf), the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
-`/etc/bashrc`, `/root/.bashrc`).
+(or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`),
+`conf/server.xml` of a Tomcat tarball a RUN unpacked (and Hadoop's, Kafka's, Maven's, ... own
+configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
+`/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`).
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping

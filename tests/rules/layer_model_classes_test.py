@@ -1261,6 +1261,25 @@ FLAGGED = [
         [(4, "LG002")],  # an rpm named with its version
         id="V-an-rpm-named-with-its-version",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nENV HADOOP_HOME=/opt/hadoop V=3.3.6\n"
+        "RUN wget -q https://x/hadoop-${V}.tar.gz -O /tmp/hadoop.tar.gz"
+        " && tar -xzf /tmp/hadoop.tar.gz -C /opt/ && mv /opt/hadoop-${V} ${HADOOP_HOME}"
+        " && rm /tmp/hadoop.tar.gz\n"
+        "COPY core-site.xml ${HADOOP_HOME}/etc/hadoop/core-site.xml\n"
+        "COPY my-site.xml ${HADOOP_HOME}/etc/hadoop/my-site.xml\n"
+        "RUN curl -LO https://x/apache-tomcat-9.0.21.tar.gz"
+        " && gunzip -c apache-tomcat-9.0.21.tar.gz | tar -xf - -C /opt"
+        " && ln -s /opt/apache-tomcat-9.0.21 /opt/tomcat && rm apache-tomcat-9.0.21.tar.gz"
+        " && rm /opt/tomcat/conf/context.xml\n"
+        "ADD tomcat-users.xml /opt/tomcat/conf/\nCOPY context.xml /opt/tomcat/conf/\n"
+        "RUN curl -fo /tmp/k.tgz https://x/kafka_2.13-3.6.0.tgz && mkdir /opt/kafka"
+        " && tar -xzf /tmp/k.tgz --strip-components=1 -C /opt/kafka && rm /tmp/k.tgz\n"
+        "COPY server.properties /opt/kafka/config/\n",
+        # a distribution archive's own configuration: renamed, linked, unpacked without its top
+        [(4, "LG002"), (7, "LG002"), (10, "LG002")],
+        id="V-the-configuration-a-distribution-archive-holds",
+    ),
 ]
 
 
