@@ -162,6 +162,17 @@ _DEBIAN_IMAGES = (
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
     f"{_DEVCONTAINERS}*",
 )
+# The packages the official debian and ubuntu images hold (Debian's Priority: required set and
+# what the images add), libraries aside: a purge that names none of them removes nothing there.
+_DEBIAN_PACKAGES = frozenset(
+    {"apt", "base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debconf",
+     "debian-archive-keyring", "debianutils", "diffutils", "dpkg", "e2fsprogs", "findutils",
+     "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "logsave", "mawk",
+     "mount", "ncurses-base", "ncurses-bin", "passwd", "perl-base", "procps", "sed",
+     "sensible-utils", "sysvinit-utils", "tar", "tzdata", "ubuntu-keyring", "usr-is-merged",
+     "util-linux", "util-linux-extra", "zlib1g", "adduser", "ca-certificates", "gcc-12-base",
+     "gcc-14-base", "netbase", "readline-common"}
+)  # fmt: skip
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)
 _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
@@ -502,6 +513,7 @@ class Known(NamedTuple):
     fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
     homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
     weighty: tuple[str, ...] = ()  # single files of weight (php's source tarball)
+    packages: frozenset[str] | None = None  # the packages it holds, when that is known
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -549,9 +561,10 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES
+    packages = _DEBIAN_PACKAGES if name in ("debian", "ubuntu") else None
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
-        weighty,
+        weighty, packages,
     )  # fmt: skip
 
 

@@ -527,17 +527,22 @@ def _distributions(ops: list[Op]) -> list[str]:
         elif op.kind == UNPACK and op.paths:
             read = op.paths[0]
         elif op.kind == WRITE and op.tool in _EXTRACTORS and op.entry == TREE and op.paths:
-            name = posixpath.basename(read)
-            files = distribution_files(name, fetched.get(read, ""))
+            names = (posixpath.basename(read), fetched.get(read, ""))
+            files = distribution_files(*names)
             if not files:
                 continue
             if "--strip" in op.command:
                 roots[op.paths[0]] = files
-            else:
-                into[op.paths[0]] = files
-                stem = next((name[: -len(x)] for x in ARCHIVE_SUFFIXES if name.endswith(x)), "")
-                if stem and distribution_files(stem):
-                    roots[posixpath.join(op.paths[0], stem)] = files
+                continue
+            into[op.paths[0]] = files
+            # (its top directory is named for it: by the file, or by the address when the file
+            # was saved as hadoop.tar.gz)
+            stems = [
+                next((n[: -len(x)] for x in ARCHIVE_SUFFIXES if n.endswith(x)), "") for n in names
+            ]
+            stem = next((s for s in stems if s and distribution_files(s)), "")
+            if stem:
+                roots[posixpath.join(op.paths[0], stem)] = files
         elif op.tool == "mv" and op.kind == REMOVE:
             moved = [p for p in op.paths if p in roots or posixpath.dirname(p) in into]
             held = [roots.pop(p) if p in roots else into[posixpath.dirname(p)] for p in moved]

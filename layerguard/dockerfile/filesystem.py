@@ -615,6 +615,15 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
+    if (
+        not anything
+        and held.packages is not None
+        and op.family in _DISTRIBUTION_MANAGERS
+        # (an earlier install may have pulled it in: `build-essential` brings gcc)
+        and not any(e.role == INSTALL and e.family == op.family for e in live)
+        and not any(n in held.packages or n.startswith("lib") for n in names)
+    ):
+        return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
     python = op.family == "pip" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three

@@ -1280,6 +1280,17 @@ FLAGGED = [
         [(4, "LG002"), (7, "LG002"), (10, "LG002")],
         id="V-the-configuration-a-distribution-archive-holds",
     ),
+    pytest.param(
+        "FROM debian:bullseye\nRUN apt-get autoremove -y exim4\nRUN apt-get purge -y e2fsprogs\n",
+        [(3, "LG003")],  # no debian image holds exim4
+        id="V-a-purge-of-what-the-official-debian-images-hold",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc\n",
+        [(3, "LG003")],  # an install may have pulled in what it did not name
+        id="V-a-purge-of-what-an-install-pulled-in",
+    ),
 ]
 
 
