@@ -168,9 +168,9 @@ _DEBIAN_PACKAGES = frozenset(
     {"apt", "base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debconf",
      "debian-archive-keyring", "debianutils", "diffutils", "dpkg", "e2fsprogs", "findutils",
      "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "logsave", "mawk",
-     "mount", "ncurses-base", "ncurses-bin", "passwd", "perl-base", "procps", "sed",
+     "mount", "ncurses-base", "ncurses-bin", "passwd", "perl-base", "sed",
      "sensible-utils", "sysvinit-utils", "tar", "tzdata", "ubuntu-keyring", "usr-is-merged",
-     "util-linux", "util-linux-extra", "zlib1g", "adduser", "ca-certificates", "gcc-12-base",
+     "util-linux", "util-linux-extra", "zlib1g", "adduser", "gcc-12-base",
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)

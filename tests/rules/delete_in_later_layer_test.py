@@ -73,7 +73,7 @@ FLAGS = [
         id="download-then-rm-later",
     ),
     pytest.param("FROM alpine\nRUN apk add curl\nRUN apk del curl\n", [3], id="apk-del"),
-    pytest.param("FROM ubuntu\nRUN apt-get purge -y perl\n", [2], id="purge-from-a-full-base"),
+    pytest.param("FROM debian\nRUN apt-get purge -y tzdata\n", [2], id="purge-from-a-full-base"),
     pytest.param(
         "FROM debian\nCOPY app/ /srv/\nRUN find /srv -name '*.pyc' -delete\n", [3], id="find-delete"
     ),
