@@ -168,8 +168,8 @@ def _lint(
         key = os.path.realpath(display)
         if key in sources:
             continue
-        image, context = _declared(settings, key)
-        sources[key] = Source(display, parsed, image, context)
+        image, context, declared = _declared(settings, key)
+        sources[key] = Source(display, parsed, image, context, declared)
         decoded[key] = data.decode().removeprefix("\ufeff")
     graph = Graph(
         {**_companions(settings, sources), **sources}, settings.build_args, settings.target
@@ -201,20 +201,22 @@ def _companions(settings: Settings, checked: Mapping[str, Source]) -> dict[str, 
             display = key
         context = settings.contexts.get(path)
         companions[key] = Source(
-            display, parsed, image, str(context) if context else os.path.dirname(key)
+            display, parsed, image, str(context) if context else os.path.dirname(key), bool(context)
         )
     return companions
 
 
-def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str]:
-    """The image a file builds and its build context (its directory unless declared)."""
+def _declared(settings: Settings, real: str) -> tuple[ImageRef | None, str, bool]:
+    """The image a file builds, its build context (its directory unless declared), and
+    whether the context was declared."""
     if not settings.images and not settings.contexts:
-        return None, os.path.dirname(real)  # without declarations, pathlib need not load
+        return None, os.path.dirname(real), False  # without declarations, no pathlib to load
     from pathlib import Path
 
     resolved = Path(real)
     context = settings.contexts.get(resolved)
-    return settings.images.get(resolved), str(context) if context else os.path.dirname(real)
+    image = settings.images.get(resolved)
+    return image, str(context) if context else os.path.dirname(real), context is not None
 
 
 def _severity(setting: RuleSetting, problem: Problem) -> Severity:

@@ -37,6 +37,7 @@ class Source(NamedTuple):
     parsed: ParsedFile
     image: ImageRef | None
     context: str | None
+    declared: bool = False  # the context was declared (config, compose or CI file)
 
 
 class Graph:
@@ -120,7 +121,7 @@ class Graph:
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
         stage_files: dict[int, tuple[CopyWrite, ...]] = {}  # what each stage copied, by index
         model = self.model(key)
-        context = _real_context(model, source.context)
+        context = _real_context(model, source.context, source.declared)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         dirs: set[str] = set()  # directories the steps so far made
         for stage in model.shipped_stages():
@@ -161,24 +162,41 @@ def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[Co
     )
 
 
-def _real_context(model: Model, context: str | None) -> str | None:
+def _real_context(model: Model, context: str | None, declared: bool = False) -> str | None:
     """`context`, unless a COPY or ADD names a source file it lacks: a build there would fail,
     so the Dockerfile is built from another directory (a compose file's `context: ..`), and
     what this one holds says nothing of what is copied. What a build step makes first (`dist/`,
-    `target/app.jar`, `build/version.txt`) may be missing from the real context."""
+    `target/app.jar`, `build/version.txt`) may be missing from the real context.
+
+    A context nobody declared that lacks a source gives way to the nearest directory above it,
+    within the repository, that holds every source (`docker build -f docker/Dockerfile .`)."""
     if context is None:
         return None
-    for stage in model.needed():  # (a stage the target never builds copies nothing)
-        for instr in stage.instructions:
-            if instr.keyword not in ("copy", "add") or instr.flag("from") is not None:
-                continue
-            for source in copy_sources(instr)[0]:
-                named = not (source.startswith("<<") or is_remote(source) or is_glob(source))
-                if not named or "$" in source or _generated(source):
-                    continue
-                if not os.path.lexists(os.path.join(context, source.lstrip("/"))):
-                    return None
-    return context
+    named = [
+        source.lstrip("/")
+        for stage in model.needed()  # (a stage the target never builds copies nothing)
+        for instr in stage.instructions
+        if instr.keyword in ("copy", "add") and instr.flag("from") is None
+        for source in copy_sources(instr)[0]
+        if not (source.startswith("<<") or is_remote(source) or is_glob(source))
+        and "$" not in source
+        and not _generated(source)
+    ]
+    if all(os.path.lexists(os.path.join(context, n)) for n in named):
+        return context
+    if declared or not named:
+        return None
+    here = os.path.abspath(context)
+    for _ in range(_LEVELS):
+        if os.path.exists(os.path.join(here, ".git")) or os.path.dirname(here) == here:
+            break  # (not above the repository)
+        here = os.path.dirname(here)
+        if all(os.path.lexists(os.path.join(here, n)) for n in named):
+            return here
+    return None
+
+
+_LEVELS = 3  # how far above its Dockerfile a build context is looked for
 
 
 # Where builds put what they make, and what they make: a Dockerfile copies these after a build

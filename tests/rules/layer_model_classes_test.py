@@ -1469,6 +1469,26 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
     assert [f.line for f in unknown] == [3]
 
 
+def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
+    """`docker build -f images/app/Dockerfile .`: when the Dockerfile's directory lacks what
+    it copies, the nearest directory above it in the repository that holds every source is the
+    build context, and its scripts are read; none above the repository's root."""
+    script = "#!/bin/sh\nset -e\ndnf install -y wget\n"
+    dockerfile = "FROM fedora:40\nCOPY ./bootstrap/init.sh /init.sh\nRUN /init.sh\n"
+    found = lint_files(
+        {".git/HEAD": "ref: main\n", "bootstrap/init.sh": script,
+         "images/app/Dockerfile": dockerfile},
+        code="LG005",
+    )  # fmt: skip
+    assert [(f.file, f.line) for f in found] == [("images/app/Dockerfile", 3)]
+    outside = lint_files(
+        {"repo/.git/HEAD": "ref: main\n", "repo/images/Dockerfile": dockerfile,
+         "bootstrap/init.sh": script},
+        code="LG005",
+    )  # fmt: skip
+    assert outside == []
+
+
 def test_a_file_two_commands_reach_weighs_once(lint_files: Lint) -> None:
     """`chown -R` then `chmod -R` of one tree copies each file up once (red team 3)."""
     files = {
