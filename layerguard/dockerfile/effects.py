@@ -646,6 +646,12 @@ _USERMOD_VALUES = frozenset(
 )
 # Users whose home Debian and Alpine set elsewhere than /home.
 _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
+_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a user's name, as useradd takes it
+
+
+def _user_home(name: str) -> str:
+    """The home useradd gives user `name` when not told one."""
+    return _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
 
 
 def _gem_cache(path: str) -> bool:
@@ -860,7 +866,11 @@ def _path(word: str, command: Command) -> str | None:
     if not word or word.startswith("$(") or word.startswith("`"):
         return None
     if word.startswith("~"):
-        word = "/root" + word[1:]
+        # (`~actions/runner`: that user's home, by the name useradd gives it)
+        name, slash, rest = word[1:].partition("/")
+        if name and not _NAME.fullmatch(name):
+            return None
+        word = (_user_home(name) if name else "/root") + slash + rest
     if word.startswith("$") and not word.startswith("$HOME"):
         return None
     word = word.replace("$HOME", "/root").replace("${HOME}", "/root")
@@ -1182,9 +1192,7 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     elif tool == "usermod" and _option_value(words, "-u", "--uid"):
         # A new uid re-owns the files in the user's home: an implicit `chown -R`.
         name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
-        home = _option_value(words, "-d", "--home") or (
-            _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
-        )
+        home = _option_value(words, "-d", "--home") or _user_home(name)
         # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
         same = _option_value(words, "-u", "--uid") == "1000" and name in _UID_1000
         if name and "$" not in name and not same:

@@ -403,6 +403,10 @@ def _reach(
         # `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
         or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))
     ]
+    if path in held.files:
+        # (an install into the tree does not make a file every image of the base holds:
+        # `pecl install x` then `mv php.ini-production php.ini` moves the base's)
+        made = [e for e in made if e.role != INSTALL]
     made_here = bool(made)
     hits = []
     for entry in live:
@@ -613,15 +617,17 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             and (anything or "$" in entry.packages or names & set(entry.packages))
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
+    listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
+    if not anything and listed and names & (held.packages or set()):
+        return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
     if (
         not anything
-        and held.packages is not None
-        and op.family in _DISTRIBUTION_MANAGERS
+        and listed
         # (an earlier install may have pulled it in: `build-essential` brings gcc)
         and not any(e.role == INSTALL and e.family == op.family for e in live)
-        and not any(n in held.packages or n.startswith("lib") for n in names)
+        and not any(n.startswith("lib") for n in names)
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
     python = op.family == "pip" and PYTHON_TREE in held.trees

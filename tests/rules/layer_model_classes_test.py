@@ -1286,10 +1286,29 @@ FLAGGED = [
         id="V-a-purge-of-what-the-official-debian-images-hold",
     ),
     pytest.param(
+        "FROM debian:trixie-slim\nRUN apt-get update && apt-get dist-upgrade -y ca-certificates\n"
+        "RUN dpkg --purge --force-remove-essential curl ncurses-base || true\n",
+        [(2, "LG005"), (3, "LG003")],  # a slim image holds them too
+        id="V-a-slim-image-s-own-package",
+    ),
+    pytest.param(
+        "FROM php:8.3-fpm\nRUN pecl install redis && docker-php-ext-enable redis"
+        ' && mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n',
+        [(2, "LG003"), (2, "LG005")],  # an install into its tree makes no file the base holds
+        id="V-a-base-file-moved-after-an-install",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential"
         " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc\n",
         [(3, "LG003")],  # an install may have pulled in what it did not name
         id="V-a-purge-of-what-an-install-pulled-in",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN useradd -m actions\nRUN cd /home/actions && mkdir runner"
+        " && cd runner && curl -fLO https://x/runner-2.3.tar.gz && tar xzf runner-2.3.tar.gz\n"
+        "RUN chown -R actions ~actions && chmod 700 ~root\n",
+        [(4, "LG004")],  # `~actions` is the user's home
+        id="V-the-home-of-a-named-user",
     ),
 ]
 
