@@ -514,6 +514,7 @@ class Known(NamedTuple):
     homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
     weighty: tuple[str, ...] = ()  # single files of weight (php's source tarball)
     packages: frozenset[str] | None = None  # the packages it holds, when that is known
+    manager: str = ""  # its distribution's package manager family, when that is known
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -562,9 +563,17 @@ def known(image: ImageRef | None) -> Known:
     elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES
     packages = _DEBIAN_PACKAGES if name in ("debian", "ubuntu") else None
+    # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)
+    manager = (
+        "" if image.tag is None  # (a digest: which variant, not shown)
+        else "apk" if "alpine" in tagged
+        else "apt" if debian and any(_is(name, key) for key in _DEBIAN_IMAGES)
+        else "yum" if not other and any(_is(name, key) for key in _RHEL_IMAGES)
+        else ""
+    )  # fmt: skip
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
-        weighty, packages,
+        weighty, packages, manager,
     )  # fmt: skip
 
 

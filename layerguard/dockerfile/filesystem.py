@@ -242,6 +242,8 @@ def _run(
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
     for op in step.run.ops:
+        if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
+            continue  # another distribution's manager: a branch that never runs on this base
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).

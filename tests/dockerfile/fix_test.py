@@ -120,7 +120,7 @@ def test_diff_is_a_unified_diff() -> None:
 
 FIXABLE = """\
 # syntax=docker/dockerfile:1
-FROM debian:12
+FROM registry.example.com/team/toolbox:12
 RUN useradd app
 # the index, then curl
 RUN apt-get update \\
@@ -149,7 +149,7 @@ def test_fixed_file_parses_and_a_second_pass_changes_nothing(tmp_path: Path) -> 
     assert len(first.applied) == 4
     assert path.read_text() == (
         "# syntax=docker/dockerfile:1\n"
-        "FROM debian:12\n"
+        "FROM registry.example.com/team/toolbox:12\n"
         "RUN useradd app\n"
         "# the index, then curl\n"
         "RUN apt-get update \\\n"

@@ -15,7 +15,7 @@ from layerguard.project.config import default_rules
 from tests.formatters.sarif_format_test import validate
 
 TEXT = (
-    "FROM debian:12\n"
+    "FROM registry.example.com/team/toolbox:12\n"
     "COPY app/ /app/\n"
     "# own it\n"
     "RUN chown -R app:app /app\n"

@@ -1310,6 +1310,17 @@ FLAGGED = [
         [(4, "LG004")],  # `~actions` is the user's home
         id="V-the-home-of-a-named-user",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04\nRUN if which apt-get; then apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/*; else apk update && apk add curl; fi\n",
+        [],  # apk never runs on ubuntu
+        id="V-another-distribution-s-manager-never-runs",
+    ),
+    pytest.param(
+        "FROM mcr.microsoft.com/devcontainers/base@sha256:" + "0" * 64 + "\nRUN apk update\n",
+        [(2, "LG005")],  # a digest does not say which variant
+        id="V-a-digest-says-no-distribution",
+    ),
 ]
 
 
