@@ -646,6 +646,7 @@ _USERMOD_VALUES = frozenset(
 )
 # Users whose home Debian and Alpine set elsewhere than /home.
 _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
+_BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a user's name, as useradd takes it
 
 
@@ -873,6 +874,8 @@ def _path(word: str, command: Command) -> str | None:
         word = (_user_home(name) if name else "/root") + slash + rest
     if word.startswith("$") and not word.startswith("$HOME"):
         return None
+    if "${" in word:  # (`./${package_name}` is `./$package_name`, as a COPY names it)
+        word = _BRACED.sub(r"$\1", word)
     word = word.replace("$HOME", "/root").replace("${HOME}", "/root")
     if not word.startswith("/") and command.cwd is None:
         return None
@@ -1577,7 +1580,12 @@ def _package_ops(
         w
         for w in _operands(words)
         if "://" not in w
-        and (is_archive(w) or (w.startswith("/") and is_glob(posixpath.basename(w))))
+        and (
+            is_archive(w)
+            or (w.startswith("/") and is_glob(posixpath.basename(w)))
+            # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
+            or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
+        )
     ]
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
@@ -1954,8 +1962,13 @@ class CopyWrite(NamedTuple):
 
 
 def copy_sources(instr: Instruction) -> tuple[list[str], str]:
-    """The sources (ARG/ENV expanded) and the raw destination of a COPY/ADD."""
-    args = [_unquote(expand(a, instr.env)) for a in instr.node.args]
+    """The sources (ARG/ENV expanded) and the raw destination of a COPY/ADD. An ARG the build
+    passes stays the word a RUN sees (`COPY ./tmp/$package_name .`, then `apt-get install
+    ./$package_name`: the one file)."""
+    env = instr.env
+    if instr.given:
+        env = {**env, **{n: "$" + n for n in instr.given}}
+    args = [_unquote(expand(a, env)) for a in instr.node.args]
     if len(args) < 2:
         return [], args[0] if args else ""
     return args[:-1], args[-1]
@@ -1974,7 +1987,8 @@ def copy_writes(
     """Paths written by a COPY/ADD. With the build context, every file; without, the targets.
     `dockerfile` (its path) finds a Dockerfile-specific ignore file."""
     sources, dest_raw = copy_sources(instr)
-    if not sources or unset(instr.node.args[-1], instr.env):
+    passed = {**instr.env, **dict.fromkeys(instr.given, "")} if instr.given else instr.env
+    if not sources or unset(instr.node.args[-1], passed):
         # (`COPY s2i/bin/ $STI_SCRIPTS_PATH` with the variable from the base image's ENV: it
         # lands where that says, not in the WORKDIR an empty expansion would give)
         return []

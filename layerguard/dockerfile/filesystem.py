@@ -346,6 +346,8 @@ def _holds_archive(entry: Entry, path: str) -> bool:
         return True
     if not entry.copied:
         return False
+    if entry.kind in (FILE, EITHER) and entry.path == path:
+        return True  # (`COPY ./tmp/$package_name .`: what `apt-get install ./$package_name` reads)
     if entry.kind in (TREE, EITHER) and entry.path != "/" and inside(path, entry.path):
         return True
     # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)

@@ -85,6 +85,8 @@ class Instruction(NamedTuple):
     env: Mapping[str, str]
     flags: Mapping[str, tuple[str, ...]]
     user: str = ""
+    # ARGs declared with no value here: what a build passes (`ARG package_name`)
+    given: frozenset[str] = frozenset()
 
     @property
     def keyword(self) -> str:
@@ -279,6 +281,7 @@ def build(
     workdir = "/"
     env: dict[str, str] = {}
     user = ""
+    given: set[str] = set()
     from_node: Node | None = None
     stage_name: str | None = None
     base_text = ""
@@ -311,7 +314,7 @@ def build(
             stage_name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
             base_text = expand(raw, meta)
             base_stage, base_image, base_error = None, None, None
-            workdir, env, user = "/", {}, ""
+            workdir, env, user, given = "/", {}, "", set()
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
                 parent = stages[base_stage]
@@ -319,6 +322,7 @@ def build(
                     workdir = parent.instructions[-1].workdir
                     env = dict(parent.instructions[-1].env)
                     user = parent.instructions[-1].user
+                    given = set(parent.instructions[-1].given)
             elif base_text.lower() != "scratch":
                 try:
                     base_image = parse_reference(base_text)
@@ -350,8 +354,19 @@ def build(
             _declare_args(node, env, build_args, meta)
         elif node.keyword == "user" and node.args:
             user = expand(node.args[0], env)
+        if node.keyword in ("arg", "env"):
+            given = {n for n in given if n not in env} | {
+                n for n, v in _pairs(node) if node.keyword == "arg" and n not in env
+            }
         current.append(
-            Instruction(node, workdir, MappingProxyType(dict(env)), parse_flags(node.flags), user)
+            Instruction(
+                node,
+                workdir,
+                MappingProxyType(dict(env)),
+                parse_flags(node.flags),
+                user,
+                frozenset(given),
+            )
         )
     close()
     if not stages:

@@ -1321,6 +1321,17 @@ FLAGGED = [
         [(2, "LG005")],  # a digest does not say which variant
         id="V-a-digest-says-no-distribution",
     ),
+    pytest.param(
+        "FROM debian:12\nARG package_name\nCOPY ./tmp/$package_name .\n"
+        "RUN apt-get update && apt-get install -y ./${package_name}"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "ARG version\nADD cbiit-${version}.x86_64.rpm /cbiit-${version}.x86_64.rpm\n"
+        "RUN rm -f /cbiit-${version}.x86_64.rpm\nARG other\nCOPY x.txt /opt/$other\n"
+        "ENV other=/srv\nCOPY y.txt $other/y.txt\n",
+        # an ARG the build passes is one file for COPY and RUN alike
+        [(3, "LG006"), (7, "LG003")],
+        id="V-an-arg-the-build-passes-names-one-file",
+    ),
 ]
 
 
