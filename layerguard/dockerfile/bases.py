@@ -138,7 +138,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
     "odoo": ("/entrypoint.sh",),
     "sonarqube": ("/opt/sonarqube/conf/sonar.properties",),
-    "jenkins/jenkins": ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh"),
+    **{
+        name: ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh")
+        for name in ("jenkins/jenkins", "jenkinsci/jenkins", "jenkins")  # (the old names)
+    },
     "docker": (_ENTRYPOINT,),  # (dockerd-entrypoint.sh only in the dind tags)
     "pytorch/torchserve": (
         "/usr/local/bin/dockerd-entrypoint.sh",

@@ -224,6 +224,9 @@ _MODELLED = frozenset(
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
+        # (what these write is the user database, or nothing)
+        *("chpasswd", "passwd", "chsh", "chage", "gpasswd", "getent", "readlink", "stat"),
+        *("printenv", "pwd", "seq", "nproc", "date"),
     }
 )
 # Build tools write into the directory they run in.

@@ -1332,6 +1332,16 @@ FLAGGED = [
         [(3, "LG006"), (7, "LG003")],
         id="V-an-arg-the-build-passes-names-one-file",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN adduser -D app && echo 'app:pass' | chpasswd && chmod u+s /bin/su\n",
+        [(2, "LG004")],  # chpasswd writes only /etc/shadow, nothing chmod touches
+        id="V-a-user-database-tool-makes-no-program",
+    ),
+    pytest.param(
+        "FROM jenkinsci/jenkins:2.11\nCOPY jenkins.sh /usr/local/bin/jenkins.sh\n",
+        [(2, "LG002")],  # the old name of the jenkins image holds its start script
+        id="V-an-old-name-of-an-image",
+    ),
 ]
 
 
