@@ -81,6 +81,7 @@ from layerguard.dockerfile.effects import (
     run_effects,
 )
 from layerguard.dockerfile.filesystem import HOME
+from layerguard.dockerfile.model import resolve
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -439,6 +440,9 @@ def _known_base_content(
     it came from (a system tree of the stage's base image, or any file of the base image
     itself), or a file every image of an official repository holds (nginx's default.conf)."""
     where = f"the base image {shipped.familiar}"
+    if write.origin and _a_root_filesystem(model, write):
+        yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
+        return
     if write.origin and write.source != "." and not is_glob(write.source):
         stage_base, is_stage = _origin_base(model, write.origin)
         same_image = stage_base is not None and stage_base.name == shipped.name
@@ -479,6 +483,37 @@ def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
     `/usr/local/lib/python3*`)."""
     below = path.rstrip("/") + "/"
     return in_tree(path, trees) or any(t.startswith(below) for t in trees)
+
+
+def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
+    """`write` puts a whole root filesystem at /: the root of a stage that installed packages
+    of a distribution (`COPY --from=build / /`; not an image's, which may hold a few programs
+    alone: `COPY --from=tonistiigi/xx / /`), or a tree a stage's package manager installed a
+    system into (`dnf --installroot /mnt/rootfs install bash`, `debootstrap bookworm /rootfs`)."""
+    if write.into.rstrip("/") or not (write.tree or write.either):
+        return False
+    source = posixpath.normpath("/" + write.source.strip("/"))
+    stage = model.stage_of(write.origin)
+    if stage is None:
+        return False
+    runs = [i for s in model.lineage(stage) for i in s.instructions if i.keyword == "run"]
+    if source == "/":
+        return any(
+            op.role == INSTALL and op.family in ("apt", "apk", "yum", "pacman")
+            for instr in runs
+            for op in run_effects(instr).ops
+        )
+    for instr in runs:
+        for command in run_effects(instr).commands:
+            words = command.words
+            root = next(
+                (words[i + 1] for i, w in enumerate(words[:-1]) if w == "--installroot"), None
+            ) or next((w.split("=", 1)[1] for w in words if w.startswith("--installroot=")), None)
+            if root is None and words[:1] == ("debootstrap",):
+                root = next((w for w in words[1:] if w.startswith("/")), None)
+            if root and resolve(root, instr.workdir).rstrip("/") == source.rstrip("/"):
+                return True
+    return False
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

@@ -1342,6 +1342,17 @@ FLAGGED = [
         [(2, "LG002")],  # the old name of the jenkins image holds its start script
         id="V-an-old-name-of-an-image",
     ),
+    pytest.param(
+        "FROM tonistiigi/xx:1.9.0 AS xx\nFROM debian:12 AS merge\nRUN apt-get update"
+        " && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "FROM rockylinux:9 AS root\nRUN dnf install -y --installroot /mnt/rootfs bash"
+        " && dnf --installroot /mnt/rootfs clean all\n"
+        "FROM debian:12\nCOPY --from=xx / /\nCOPY --from=merge / /\n"
+        "COPY --from=root /mnt/rootfs/ /\n",
+        # the root of a stage that installed a distribution's packages, or an installroot
+        [(8, "LG002"), (9, "LG002")],
+        id="V-a-whole-root-filesystem-over-the-base",
+    ),
 ]
 
 
