@@ -257,10 +257,16 @@ def is_archive(path: str) -> bool:
 
 def names_a_file(path: str) -> bool:
     """A name with an extension (`entrypoint.sh`, `*.jar`, `.env.example`) names a file;
-    `5.1` or `python3.12` is a version, more often a directory."""
+    `5.1` or `python3.12` is a version, more often a directory. So does a file ssh reads
+    (`~/.ssh/config`, `authorized_keys`)."""
     name = posixpath.basename(path)
+    if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
+        return True
     stem, dot, suffix = name.rpartition(".")
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
+
+
+_SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
 
 
 def path_overlaps(a: str, b: str) -> bool:

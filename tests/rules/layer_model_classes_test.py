@@ -1353,6 +1353,12 @@ FLAGGED = [
         [(8, "LG002"), (9, "LG002")],
         id="V-a-whole-root-filesystem-over-the-base",
     ),
+    pytest.param(
+        "FROM debian:12\nADD ssh_config /root/.ssh/config\nRUN chown root:root /root/.ssh/config\n"
+        "COPY settings /opt/config\nRUN chown root /opt/config\n",
+        [(3, "LG004")],  # ssh's own files are files; any other `config` may be a directory
+        id="V-the-files-ssh-reads",
+    ),
 ]
 
 
