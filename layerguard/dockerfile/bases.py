@@ -73,8 +73,13 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
     f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),
-    f"{_DEVCONTAINERS}python": ("/usr/local/python", "/usr/local/py-utils"),
-    f"{_DEVCONTAINERS}*-node": ("/usr/local/share/nvm",),
+    # (python's and the Node ones are built on the official python and node images)
+    f"{_DEVCONTAINERS}python": (
+        *("/usr/local/python", "/usr/local/py-utils", PYTHON_TREE, "/usr/local/bin"),
+    ),
+    f"{_DEVCONTAINERS}*-node": (
+        *("/usr/local/share/nvm", "/usr/local/lib/node_modules", "/usr/local/bin"),
+    ),
 }
 
 # Files every image of these repositories holds, which Dockerfiles commonly replace.

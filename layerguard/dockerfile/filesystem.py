@@ -634,7 +634,8 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
         and not any(n.startswith("lib") for n in names)
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
-    python = op.family == "pip" and PYTHON_TREE in held.trees
+    # (pipx removes what it installed in its own venvs: the dev containers' linters)
+    python = op.family == "pip" and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)

@@ -1359,6 +1359,13 @@ FLAGGED = [
         [(3, "LG004")],  # ssh's own files are files; any other `config` may be a directory
         id="V-the-files-ssh-reads",
     ),
+    pytest.param(
+        "FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pipx uninstall mypy\n"
+        "RUN sudo chown -R vscode /usr/local/bin\n",
+        # built on the python image; pipx removes a tool of the image's own
+        [(2, "LG003"), (3, "LG004")],
+        id="V-the-python-dev-container-is-a-python-image",
+    ),
 ]
 
 
