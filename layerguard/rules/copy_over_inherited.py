@@ -126,9 +126,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            for path, where, size in _old_copies(
-                ctx, index, write, listed, unlisted, shipped, stages, left
-            ):
+            found = list(_old_copies(ctx, index, write, listed, unlisted, shipped, stages, left))
+            if not found and (linked := _through_a_link(ctx, index, write)) is not None:
+                # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop)
+                at, real = linked
+                found = list(_old_copies(ctx, at, real, listed, unlisted, shipped, stages, left))
+            for path, where, size in found:
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
         if not hits:
@@ -205,6 +208,31 @@ def _old_copies(
         return
     if shipped is not None:
         yield from _known_base_content(ctx.model, shipped, write)
+
+
+def _through_a_link(ctx: Context, index: int, write: CopyWrite) -> tuple[int, CopyWrite] | None:
+    """The path `write` really lands on when an earlier RUN made a symbolic link above it
+    (`ln -s /opt/apache-tomcat-9.0.21 /opt/tomcat`), with the step that made the link: what
+    came before it was written at the link's target."""
+    for position in range(index - 1, -1, -1):
+        run = ctx.steps[position].run
+        if run is None:
+            continue
+        for op in reversed(run.ops):
+            if op.tool != "ln" or op.kind != WRITE or not op.paths:
+                continue
+            link = op.paths[0].rstrip("/")
+            words = op.command.split()
+            operands = [w for w in words[1:] if not w.startswith("-")]
+            if len(operands) != 2 or not write.path.startswith(link + "/"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
+            if "$" in target or is_glob(target):
+                return None
+            rest = write.path[len(link) :]
+            into = target + write.into[len(link) :] if write.into.startswith(link) else write.into
+            return position, write._replace(path=target + rest, into=into)
+    return None
 
 
 def _left(ops: tuple[Op, ...], skel: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:

@@ -1366,6 +1366,15 @@ FLAGGED = [
         [(2, "LG003"), (3, "LG004")],
         id="V-the-python-dev-container-is-a-python-image",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN wget -O hadoop.tar.gz https://x/hadoop-2.9.1.tar.gz"
+        " && tar -xzf hadoop.tar.gz -C /usr/local/ && rm hadoop.tar.gz\n"
+        "RUN ln -s /usr/local/hadoop-2.9.1 /usr/local/hadoop\n"
+        "COPY core-site.xml /usr/local/hadoop/etc/hadoop/core-site.xml\n"
+        "COPY my.xml /usr/local/hadoop/etc/hadoop/my.xml\n",
+        [(4, "LG002")],  # a COPY through a link an earlier RUN made lands on its target
+        id="V-a-copy-through-a-link",
+    ),
 ]
 
 
