@@ -80,6 +80,8 @@ def lay_out(git_dir: Path, commit: str, target: Path) -> int:
                 if mode == b"100755":
                     path.chmod(0o755)
         batch.stdin.close()
+    # (a checkout has its .git: where layerguard finds the repository's root; empty here)
+    (partial / ".git").mkdir(exist_ok=True)
     partial.rename(target)
     return lacking
 

@@ -170,17 +170,24 @@ _DEBIAN_IMAGES = (
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
     f"{_DEVCONTAINERS}*",
 )
-# The packages the official debian and ubuntu images hold (Debian's Priority: required set and
-# what the images add), libraries aside: a purge that names none of them removes nothing there.
+# The packages both official debian and ubuntu images hold (Debian's Priority: required set
+# and what the images add), libraries aside: a purge that names none of them removes nothing
+# there. (debian holds tzdata, ubuntu procps: each is added below.)
 _DEBIAN_PACKAGES = frozenset(
     {"apt", "base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debconf",
      "debian-archive-keyring", "debianutils", "diffutils", "dpkg", "e2fsprogs", "findutils",
      "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "logsave", "mawk",
      "mount", "ncurses-base", "ncurses-bin", "passwd", "perl-base", "sed",
-     "sensible-utils", "sysvinit-utils", "tar", "tzdata", "ubuntu-keyring", "usr-is-merged",
+     "sensible-utils", "sysvinit-utils", "tar", "usr-is-merged",
      "util-linux", "util-linux-extra", "zlib1g", "adduser", "gcc-12-base",
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
+# The distributions' own images, each of one family whatever its tag or digest.
+_DISTRIBUTION_MANAGER = {
+    **dict.fromkeys(("debian", "ubuntu"), "apt"),
+    "alpine": "apk",
+    **dict.fromkeys(("fedora", "centos", "rockylinux", "almalinux", "oraclelinux"), "yum"),
+}
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)
 _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
@@ -430,21 +437,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         ("apt", f"libapache2-mod-php{v}"): (f"/etc/php/{v}/apache2/php.ini",) for v in _PHP_VERSIONS
     },
 }
+_HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
+_HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
 # Files below the top directory of every release of a well-known distribution archive
 # (apache-tomcat-9.0.74.tar.gz holds apache-tomcat-9.0.74/conf/server.xml), by the archive's
 # or its top directory's name: a COPY there after the RUN that unpacked it replaces one.
 _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"(apache-)?tomcat-\d"), tuple(f"conf/{n}" for n in _TOMCAT_CONF)),
-    (
-        re.compile(r"hadoop-\d"),
-        tuple(
-            f"etc/hadoop/{n}"
-            for n in (
-                *("core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml"),
-                *("hadoop-env.sh", "log4j.properties"),
-            )
-        ),
-    ),
+    # (Hadoop 2 ships mapred-site.xml only as its .template; 3 ships both)
+    (re.compile(r"hadoop-[3-9]"), (*_HADOOP, "etc/hadoop/mapred-site.xml")),
+    (re.compile(r"hadoop-\d"), _HADOOP),
     (
         re.compile(r"kafka_\d"),
         tuple(
@@ -476,10 +478,15 @@ def distribution_files(*names: str) -> tuple[str, ...]:
     first of `names` (an archive's file name, the name in its address, its top directory's)
     that is one's."""
     for name in names:
+        if _SOURCES.search(name):
+            return ()  # (a source tarball: its tree is laid out for a build, not a release)
         for pattern, files in _DISTRIBUTIONS:
             if pattern.match(name):
                 return files
     return ()
+
+
+_SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)
 
 
 # Packages whose install brings another whose files are listed above.
@@ -570,10 +577,15 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES
-    packages = _DEBIAN_PACKAGES if name in ("debian", "ubuntu") else None
+    packages = (
+        _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
+        else _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"} if name == "ubuntu"
+        else None
+    )  # fmt: skip
     # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)
     manager = (
-        "" if image.tag is None  # (a digest: which variant, not shown)
+        _DISTRIBUTION_MANAGER.get(name, "")
+        if image.tag is None  # (a digest: which variant, not shown, but of a distribution's own)
         else "apk" if "alpine" in tagged
         else "apt" if debian and any(_is(name, key) for key in _DEBIAN_IMAGES)
         else "yum" if not other and any(_is(name, key) for key in _RHEL_IMAGES)

@@ -386,6 +386,7 @@ class RunEffects(NamedTuple):
     scripts: tuple[tuple[str, str], ...] = ()  # (image path, text) of the scripts it read
     users: tuple[NewUser, ...] = ()  # the users it adds (useradd, adduser)
     home: str = ""  # the home of the user it runs as, when an earlier step said ('' if not)
+    homes: tuple[tuple[str, str], ...] = ()  # the users' homes it was told, for `~name`
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -429,7 +430,10 @@ def _quote(word: str) -> str:
 
 
 def run_effects(
-    instr: Instruction, files: Mapping[str, str] | None = None, home: str = ""
+    instr: Instruction,
+    files: Mapping[str, str] | None = None,
+    home: str = "",
+    homes: Mapping[str, str] | None = None,
 ) -> RunEffects:
     """Split a RUN into commands and work out what each writes, removes, re-owns and unpacks.
 
@@ -440,16 +444,18 @@ def run_effects(
     Repositories hold many Dockerfiles with the same RUN (one per variant or version), so the
     result is kept per script, directory, mounts and the variables the script can see.
     `home` is the home of the RUN's user when an earlier step showed it (`useradd -d /opt/app
-    app`, the base image's `node` user for `USER 1000`).
+    app`, the base image's `node` user for `USER 1000`); `homes`, the home of each user the
+    steps before showed, for `~name` (one not shown is not known).
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
     seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
     given = tuple(sorted(files.items())) if files else ()
-    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home)
+    named = tuple(sorted(homes.items())) if homes and "~" in text else ()
+    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home, named)
     found = _RUN_CACHE.get(key)
     if found is None:
-        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {}, home)
+        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {}, home, dict(named))
     return found
 
 
@@ -457,11 +463,16 @@ _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
+    | {"PATH"}  # (which conda a bare `conda clean` runs)
 )
 
 
 def _run_effects(
-    scripts: list[str], instr: Instruction, texts: Mapping[str, str], home: str = ""
+    scripts: list[str],
+    instr: Instruction,
+    texts: Mapping[str, str],
+    home: str = "",
+    homes: Mapping[str, str] | None = None,
 ) -> RunEffects:
     commands: list[Command] = []
     for script in scripts:
@@ -481,7 +492,10 @@ def _run_effects(
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
+    known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     for command, runs_as in _run_as(commands, texts, instr, user_home):
+        if any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
+            command = _tilde_users(command, known_homes)
         for found in _ops(command, {**instr.env, **exported} if exported else instr.env):
             op = _rehome(found, runs_as) if runs_as != "/root" else found
             if (
@@ -509,14 +523,16 @@ def _run_effects(
         exported.update(_exports(tool, words))
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
+            known_homes[user.name] = user.home
         if tool not in _MODELLED and tool not in _BUILDERS:
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
     files.extend(_distributions(ops))
     return RunEffects(
-        tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home
-    )
+        tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
+        tuple(sorted((homes or {}).items())),
+    )  # fmt: skip
 
 
 def _distributions(ops: list[Op]) -> list[str]:
@@ -538,8 +554,8 @@ def _distributions(ops: list[Op]) -> list[str]:
         elif op.kind == WRITE and op.tool in _EXTRACTORS and op.entry == TREE and op.paths:
             names = (posixpath.basename(read), fetched.get(read, ""))
             files = distribution_files(*names)
-            if not files:
-                continue
+            if not files or "--exclude" in op.command:
+                continue  # (`tar --exclude='*/conf/server.xml'`: what it left out, not known)
             if "--strip" in op.command:
                 roots[op.paths[0]] = files
                 continue
@@ -549,6 +565,9 @@ def _distributions(ops: list[Op]) -> list[str]:
             stems = [
                 next((n[: -len(x)] for x in ARCHIVE_SUFFIXES if n.endswith(x)), "") for n in names
             ]
+            # (apache-maven-3.9.6-bin.tar.gz and elasticsearch-8.1.0-linux-x86_64.tar.gz hold
+            # apache-maven-3.9.6/ and elasticsearch-8.1.0/)
+            stems = [_PLATFORM.sub("", s) for s in stems]
             stem = next((s for s in stems if s and distribution_files(s)), "")
             if stem:
                 roots[posixpath.join(op.paths[0], stem)] = files
@@ -558,10 +577,14 @@ def _distributions(ops: list[Op]) -> list[str]:
             pending = held[:1]
         elif op.tool == "mv" and op.kind == WRITE and pending:
             roots[op.paths[0]] = pending.pop()
-        elif op.tool == "ln" and op.kind == WRITE:
+        elif op.tool == "ln" and op.kind == WRITE and op.paths:
             source = [w for w in op.command.split()[1:] if not w.startswith("-")][-2:-1]
-            if source and source[0] in roots:
-                roots[op.paths[0]] = roots[source[0]]
+            link = op.paths[0].rstrip("/")
+            target = source and posixpath.normpath(
+                posixpath.join(posixpath.dirname(link), source[0])
+            )
+            if target and target in roots:  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
+                roots[link] = roots[target]
         elif op.kind == REMOVE:
             for path in op.paths:
                 roots = {r: f for r, f in roots.items() if not covers(path, r)}
@@ -571,6 +594,7 @@ def _distributions(ops: list[Op]) -> list[str]:
 
 
 _EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
+_PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
 
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
@@ -657,6 +681,17 @@ _USERMOD_VALUES = frozenset(
 _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a user's name, as useradd takes it
+
+
+def _tilde_users(command: Command, homes: Mapping[str, str]) -> Command:
+    """`command` with `~name` replaced by the home of user `name`, where a step showed it."""
+    words = []
+    for word in command.words:
+        name, slash, rest = word[1:].partition("/")
+        if word.startswith("~") and _NAME.fullmatch(name) and name in homes:
+            word = homes[name].rstrip("/") + slash + rest if slash else homes[name]
+        words.append(word)
+    return command._replace(words=tuple(words))
 
 
 def _user_home(name: str) -> str:
@@ -876,11 +911,9 @@ def _path(word: str, command: Command) -> str | None:
     if not word or word.startswith("$(") or word.startswith("`"):
         return None
     if word.startswith("~"):
-        # (`~actions/runner`: that user's home, by the name useradd gives it)
-        name, slash, rest = word[1:].partition("/")
-        if name and not _NAME.fullmatch(name):
-            return None
-        word = (_user_home(name) if name else "/root") + slash + rest
+        if word[1:2] not in ("", "/"):
+            return None  # (`~app` of a user whose home no step showed)
+        word = "/root" + word[1:]
     if word.startswith("$") and not word.startswith("$HOME"):
         return None
     if "${" in word:  # (`./${package_name}` is `./$package_name`, as a COPY names it)
@@ -1354,18 +1387,27 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
 
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
+# Where each installs without -p (constructor's default: ~/ and the installer's name)
+_CONDA_PREFIXES = {
+    "miniconda": "miniconda3",
+    "miniforge": "miniforge3",
+    "mambaforge": "mambaforge",
+    "anaconda": "anaconda3",
+}
 
 
 def _conda_installer(tool: str, words: tuple[str, ...]) -> str | None:
     """The prefix a conda installer script installs into (`bash Miniforge3.sh -b -p /opt/conda`,
-    `./Miniconda3-latest-Linux-x86_64.sh -b -p $CONDA_DIR`; `~/miniconda3` by default)."""
+    `./Miniconda3-latest-Linux-x86_64.sh -b -p $CONDA_DIR`; by default `~/` and its name:
+    miniconda3, miniforge3, mambaforge, anaconda3). Run in batch mode (`-b`), as a build must:
+    a project's own `install-miniconda.sh` takes no such option."""
     script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
     name = posixpath.basename(script).lower()
-    if not name.endswith(".sh") or not any(n in name for n in _CONDA_INSTALLERS):
+    found = next((n for n in _CONDA_INSTALLERS if n in name), None)
+    batch = any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:])
+    if not name.endswith(".sh") or found is None or not batch:
         return None
-    return _option_value(words, "-p") or "~/" + (
-        "anaconda3" if "anaconda" in name else "miniconda3"
-    )
+    return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
 
 
 def _top_entry(
@@ -1621,6 +1663,10 @@ def _package_ops(
         variables[option[1]] = _path(given, command) or given
     where = cache_paths(family, variables, tool)
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
+    if root is None and tool in ("conda", "mamba"):
+        # (`ENV PATH=/opt/miniconda3/bin:$PATH`: the conda found first on PATH)
+        on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
+        root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
     if root and "CONDA_PKGS_DIRS" not in variables:
         where = (root + "/pkgs", *where)  # `/opt/miniconda/bin/conda`: the cache of that conda
     if caches and not _cache_off(family, words, variables):
@@ -1637,6 +1683,9 @@ def _package_ops(
         yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text, family=family)
     if _removes_packages(family, tool, words):
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
+
+
+_CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 
 
 def _conda_root(program: str) -> str | None:

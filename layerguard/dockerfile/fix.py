@@ -140,7 +140,8 @@ def rewritten_step(step: Step, text: str, escape: str) -> Step | None:
         return None
     node = node._replace(start_line=step.instr.line, end_line=step.instr.line)
     instr = step.instr._replace(node=node, flags=parse_flags(node.flags))
-    return step._replace(instr=instr, run=run_effects(instr, dict(step.run.scripts), step.run.home))
+    run = run_effects(instr, dict(step.run.scripts), step.run.home, dict(step.run.homes))
+    return step._replace(instr=instr, run=run)
 
 
 def drop_command(

@@ -345,7 +345,11 @@ def build(
         elif node.keyword == "env":
             lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
             for name, value in _pairs(node):
-                if unset(value, lookup):
+                if name == "PATH" and unset(value, lookup):
+                    # (`ENV PATH=/opt/conda/bin:$PATH`: the base image's PATH, unknown here,
+                    # after the directories it names)
+                    env[name] = expand(value, {**lookup, "PATH": "$PATH"})
+                elif unset(value, lookup):
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
                     env.pop(name, None)
                 else:

@@ -132,7 +132,8 @@ class Graph:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
-                    run = run_effects(instr, files, homes.get(instr.user.split(":", 1)[0], ""))
+                    runs_as = instr.user.split(":", 1)[0]
+                    run = run_effects(instr, files, homes.get(runs_as, ""), homes)
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:
@@ -168,8 +169,9 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     what this one holds says nothing of what is copied. What a build step makes first (`dist/`,
     `target/app.jar`, `build/version.txt`) may be missing from the real context.
 
-    A context nobody declared that lacks a source gives way to the nearest directory above it,
-    within the repository, that holds every source (`docker build -f docker/Dockerfile .`)."""
+    A context nobody declared that lacks a source gives way to the one directory above it, in
+    its repository, that holds every source (`docker build -f docker/Dockerfile .`); outside a
+    repository, or when two such directories would do, the context is not known."""
     if context is None:
         return None
     named = [
@@ -187,13 +189,16 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     if declared or not named:
         return None
     here = os.path.abspath(context)
-    for _ in range(_LEVELS):
-        if os.path.exists(os.path.join(here, ".git")) or os.path.dirname(here) == here:
-            break  # (not above the repository)
+    above = []  # the directories above `context`, up to its repository's root
+    while not os.path.exists(os.path.join(here, ".git")):
+        if os.path.dirname(here) == here:
+            return None  # (no repository: nothing above the Dockerfile is read)
         here = os.path.dirname(here)
-        if all(os.path.lexists(os.path.join(here, n)) for n in named):
-            return here
-    return None
+        above.append(here)
+    holding = [
+        d for d in above[:_LEVELS] if all(os.path.lexists(os.path.join(d, n)) for n in named)
+    ]
+    return holding[0] if len(holding) == 1 else None
 
 
 _LEVELS = 3  # how far above its Dockerfile a build context is looked for

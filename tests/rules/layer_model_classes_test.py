@@ -1375,6 +1375,53 @@ FLAGGED = [
         [(4, "LG002")],  # a COPY through a link an earlier RUN made lands on its target
         id="V-a-copy-through-a-link",
     ),
+    # W: red team 7.
+    pytest.param(
+        "FROM debian:12\nCOPY install-miniconda.sh /opt/bin/\nRUN /opt/bin/install-miniconda.sh\n"
+        "ENV PATH=/opt/miniconda3/bin:$PATH\nRUN curl -fso /tmp/Miniconda3.sh https://x/Miniconda3.sh"
+        " && bash /tmp/Miniconda3.sh -b -p /opt/miniconda3 && rm /tmp/Miniconda3.sh\n"
+        "RUN conda install -y numpy && conda clean -afy\n",
+        # a project's script is no installer (no -b); the conda on PATH cleans its own pkgs/
+        [(5, "LG005"), (6, "LG003")],
+        id="W-a-project-script-and-the-conda-on-path",
+    ),
+    pytest.param(
+        "FROM alpine@sha256:" + "1" * 64 + "\nRUN if command -v apt-get; then apt-get update"
+        " && apt-get install -y gcc; else apk add --no-cache gcc; fi\n"
+        "RUN apk add --no-cache tzdata\n",
+        [],  # alpine's own image is of one family whatever its digest
+        id="W-a-distribution-by-digest",
+    ),
+    pytest.param(
+        "FROM ubuntu:24.04\nRUN apt-get purge -y tzdata\nRUN apt-get purge -y procps\n",
+        [(3, "LG003")],  # ubuntu's image holds procps, not tzdata
+        id="W-what-the-ubuntu-image-holds",
+    ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN cd /opt && curl -fsSLO https://x/hadoop-2.7.7.tar.gz"
+        " && tar xzf hadoop-2.7.7.tar.gz && ln -s hadoop-2.7.7 hadoop && rm hadoop-2.7.7.tar.gz\n"
+        "COPY mapred-site.xml core-site.xml /opt/hadoop/etc/hadoop/\n"
+        "RUN cd /srv && curl -fsSLO https://x/hadoop-3.3.6-src.tar.gz"
+        " && tar xzf hadoop-3.3.6-src.tar.gz"
+        " && rm hadoop-3.3.6-src.tar.gz\nCOPY core-site.xml /srv/hadoop-3.3.6/etc/hadoop/\n"
+        "RUN curl -fsSLo /tmp/t.tgz https://x/apache-tomcat-9.0.1.tar.gz && mkdir /usr/local/tomcat"
+        " && tar xzf /tmp/t.tgz -C /usr/local/tomcat --strip-components=1"
+        " --exclude='*/conf/server.xml' && rm /tmp/t.tgz\nCOPY server.xml /usr/local/tomcat/conf/\n"
+        "RUN curl -fsSLO https://x/apache-maven-3.9.6-bin.tar.gz"
+        " && tar xzf apache-maven-3.9.6-bin.tar.gz -C /opt"
+        " && ln -s /opt/apache-maven-3.9.6/ /opt/maven && rm apache-maven-3.9.6-bin.tar.gz\n"
+        "COPY settings.xml /opt/maven/conf/\n",
+        # Hadoop 2 holds no mapred-site.xml; a source tarball and --exclude say nothing; a -bin
+        # archive's top directory and a relative link
+        [(3, "LG002"), (9, "LG002")],
+        id="W-what-a-distribution-holds-and-where",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN adduser -S -h /app app\nCOPY . /home/app/\n"
+        "RUN chown -R app:app ~app\n",
+        [],  # ~app is /app, which adduser made: not the copied /home/app
+        id="W-the-home-a-user-was-given",
+    ),
 ]
 
 
@@ -1571,6 +1618,27 @@ def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
         code="LG005",
     )  # fmt: skip
     assert outside == []
+
+
+def test_no_context_above_a_dockerfile_outside_a_repository_or_with_two_candidates(
+    lint_files: Lint,
+) -> None:
+    """Without a repository nothing above the Dockerfile is read (no `.git` above it: the
+    host's /etc is nobody's build context); two directories that both hold every source leave
+    the context unknown (red team 7)."""
+    script = "#!/bin/sh\nset -e\ndnf install -y wget\n"
+    dockerfile = "FROM fedora:40\nCOPY ./bootstrap/init.sh /init.sh\nRUN /init.sh\n"
+    alone = lint_files(
+        {"bootstrap/init.sh": script, "images/app/Dockerfile": dockerfile}, code="LG005"
+    )
+    assert alone == []
+    two = lint_files(
+        {"r/.git/HEAD": "ref: main\n", "r/bootstrap/init.sh": "#!/bin/sh\ntrue\n",
+         "r/apps/web/bootstrap/init.sh": script,
+         "r/apps/web/docker/Dockerfile": dockerfile},
+        code="LG005",
+    )  # fmt: skip
+    assert two == []
 
 
 def test_a_file_two_commands_reach_weighs_once(lint_files: Lint) -> None:

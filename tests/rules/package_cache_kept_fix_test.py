@@ -262,6 +262,12 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
             " && rm -rf /opt/conda/pkgs\n",
             id="conda-of-an-installer-not-on-path",
         ),
+        pytest.param(
+            "FROM debian\nRUN curl -so /tmp/Miniforge3.sh https://x/Miniforge3.sh"
+            " && bash /tmp/Miniforge3.sh -b && rm /tmp/Miniforge3.sh\n",
+            " && rm -rf /root/miniforge3/pkgs\n",
+            id="miniforge-s-own-default-prefix",
+        ),
     ],
 )
 def test_a_manager_not_on_path_at_the_end_is_cleaned_by_rm(
