@@ -449,7 +449,15 @@ def run_effects(
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
-    seen = tuple(sorted((k, v) for k, v in instr.env.items() if k in text or k in _ENV_READ))
+    # (PATH says which conda a bare `conda clean` runs)
+    conda = "conda" in text or "mamba" in text
+    seen = tuple(
+        sorted(
+            (k, v)
+            for k, v in instr.env.items()
+            if k in text or k in _ENV_READ or (conda and k == "PATH")
+        )
+    )
     given = tuple(sorted(files.items())) if files else ()
     named = tuple(sorted(homes.items())) if homes and "~" in text else ()
     key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home, named)
@@ -463,7 +471,6 @@ _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
-    | {"PATH"}  # (which conda a bare `conda clean` runs)
 )
 
 
@@ -493,8 +500,9 @@ def _run_effects(
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
+    tilde = any("~" in t for t in (*scripts, *texts.values()))
     for command, runs_as in _run_as(commands, texts, instr, user_home):
-        if any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
+        if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         for found in _ops(command, {**instr.env, **exported} if exported else instr.env):
             op = _rehome(found, runs_as) if runs_as != "/root" else found
@@ -1404,9 +1412,10 @@ def _conda_installer(tool: str, words: tuple[str, ...]) -> str | None:
     script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
     name = posixpath.basename(script).lower()
     found = next((n for n in _CONDA_INSTALLERS if n in name), None)
-    batch = any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:])
-    if not name.endswith(".sh") or found is None or not batch:
+    if found is None or not name.endswith(".sh"):
         return None
+    if not any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:]):
+        return None  # (not in batch mode)
     return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
 
 

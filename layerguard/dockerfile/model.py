@@ -249,8 +249,10 @@ _PLATFORM_ARGS = {
 
 def _declare_args(
     node: Node, scope: dict[str, str], build_args: Mapping[str, str], outer: Mapping[str, str]
-) -> None:
-    """ARG: a --build-arg wins, then the default, then (in a stage) the global ARG's value."""
+) -> list[str]:
+    """ARG: a --build-arg wins, then the default, then (in a stage) the global ARG's value.
+    Returns the names declared with no value: what the build passes."""
+    left = []
     for name, value in _pairs(node):
         if name in build_args:
             scope[name] = build_args[name]
@@ -258,6 +260,9 @@ def _declare_args(
             scope[name] = expand(value, scope)
         elif name in outer:
             scope[name] = outer[name]
+        else:
+            left.append(name)
+    return left
 
 
 def build(
@@ -355,13 +360,12 @@ def build(
                 else:
                     env[name] = expand(value, lookup)
         elif node.keyword == "arg":
-            _declare_args(node, env, build_args, meta)
+            passed = {n for n in _declare_args(node, env, build_args, meta) if n not in env}
+            given = {n for n in given if n not in env} | passed if given else passed
         elif node.keyword == "user" and node.args:
             user = expand(node.args[0], env)
-        if node.keyword in ("arg", "env"):
-            given = {n for n in given if n not in env} | {
-                n for n, v in _pairs(node) if node.keyword == "arg" and n not in env
-            }
+        if node.keyword == "env" and given:
+            given = {n for n in given if n not in env}
         current.append(
             Instruction(
                 node,

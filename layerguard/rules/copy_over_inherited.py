@@ -8,8 +8,8 @@ the config, a compose or CI file names another; or, when it lacks a source a COP
 nearest directory above it in the repository that holds them all), the paths are known file
 by file (`COPY src .` writes `/test.txt` when `src/test.txt` exists), read as BuildKit reads
 them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's
-`.dockerignore`), `--exclude` and `--parents`. Without
-the context, the same sources copied to the same place count, as do one file copied twice to one
+`.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
+the same place count, as do one file copied twice to one
 path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, what a
 stage copied from the context coming back with `COPY --from`, one directory copied from two
 stages grown from a common stage that wrote it, files a RUN is seen to write (`cp .env.example
@@ -20,7 +20,10 @@ official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get 
 (or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`),
 `conf/server.xml` of a Tomcat tarball a RUN unpacked (and Hadoop's, Kafka's, Maven's, ... own
 configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
-`/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`).
+`/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`), and a whole root filesystem copied onto `/`
+over a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf
+--installroot` tree). A COPY through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6
+/opt/hadoop`) lands on the link's target.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -120,6 +123,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         _left(s.run.ops, skel) if s.run else (frozenset(), frozenset())
         for s, skel in zip(ctx.steps, skels, strict=True)
     ]
+    links = _links(ctx)
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -127,7 +131,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
             found = list(_old_copies(ctx, index, write, listed, unlisted, shipped, stages, left))
-            if not found and (linked := _through_a_link(ctx, index, write)) is not None:
+            if not found and links and (linked := _through_a_link(links, index, write)):
                 # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop)
                 at, real = linked
                 found = list(_old_copies(ctx, at, real, listed, unlisted, shipped, stages, left))
@@ -210,25 +214,32 @@ def _old_copies(
         yield from _known_base_content(ctx.model, shipped, write)
 
 
-def _through_a_link(ctx: Context, index: int, write: CopyWrite) -> tuple[int, CopyWrite] | None:
+def _links(ctx: Context) -> list[tuple[int, str, str]]:
+    """The symbolic links the RUNs made, latest first: (step, link, target) of each
+    `ln -s TARGET LINK` whose target is a plain path."""
+    found = []
+    for position, step in enumerate(ctx.steps):
+        for op in step.run.ops if step.run else ():
+            if op.tool != "ln" or op.kind != WRITE or not op.paths:
+                continue
+            operands = [w for w in op.command.split()[1:] if not w.startswith("-")]
+            link = op.paths[0].rstrip("/")
+            if len(operands) != 2 or not link:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
+            if "$" not in target and not is_glob(target):
+                found.append((position, link, target))
+    return found[::-1]
+
+
+def _through_a_link(
+    links: list[tuple[int, str, str]], index: int, write: CopyWrite
+) -> tuple[int, CopyWrite] | None:
     """The path `write` really lands on when an earlier RUN made a symbolic link above it
     (`ln -s /opt/apache-tomcat-9.0.21 /opt/tomcat`), with the step that made the link: what
     came before it was written at the link's target."""
-    for position in range(index - 1, -1, -1):
-        run = ctx.steps[position].run
-        if run is None:
-            continue
-        for op in reversed(run.ops):
-            if op.tool != "ln" or op.kind != WRITE or not op.paths:
-                continue
-            link = op.paths[0].rstrip("/")
-            words = op.command.split()
-            operands = [w for w in words[1:] if not w.startswith("-")]
-            if len(operands) != 2 or not write.path.startswith(link + "/"):
-                continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
-            if "$" in target or is_glob(target):
-                return None
+    for position, link, target in links:
+        if position < index and write.path.startswith(link + "/"):
             rest = write.path[len(link) :]
             into = target + write.into[len(link) :] if write.into.startswith(link) else write.into
             return position, write._replace(path=target + rest, into=into)
