@@ -536,14 +536,29 @@ def _run_effects(
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
-    files.extend(_distributions(ops))
+    files.extend(_distributions(ops, _piped_archives(commands)))
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())),
     )  # fmt: skip
 
 
-def _distributions(ops: list[Op]) -> list[str]:
+def _piped_archives(commands: list[Command]) -> dict[str, str]:
+    """The name of what each `tar` reading standard input unpacks, when a download piped it
+    there (`curl -fsSL .../kafka_2.13-3.6.1.tgz | tar -xz -C /opt`): tar's command -> name."""
+    found = {}
+    for before, command in itertools.pairwise(commands):
+        tool, words = tool_and_args(command)
+        if tool not in ("tar", "bsdtar") or _tar_archive(words) not in (None, "-"):
+            continue
+        source, fetched = tool_and_args(before)
+        urls = [w for w in fetched if "://" in w]
+        if source in ("curl", "wget") and urls and _to_stdout(source, fetched):
+            found[" ".join(words)] = _url_name(urls) or ""
+    return found
+
+
+def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> list[str]:
     """The files a well-known distribution archive this RUN unpacked holds (tomcat's
     conf/server.xml), where they are when it ends: below the directory it was unpacked into
     (`--strip-components`), or the archive's top directory, as a later `mv` or `ln -s` of
@@ -561,6 +576,8 @@ def _distributions(ops: list[Op]) -> list[str]:
             read = op.paths[0]
         elif op.kind == WRITE and op.tool in _EXTRACTORS and op.entry == TREE and op.paths:
             names = (posixpath.basename(read), fetched.get(read, ""))
+            if piped and op.command in piped:
+                names = (piped[op.command], "")  # (what the download piped into it)
             files = distribution_files(*names)
             if not files or "--exclude" in op.command:
                 continue  # (`tar --exclude='*/conf/server.xml'`: what it left out, not known)

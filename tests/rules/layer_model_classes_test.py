@@ -1422,6 +1422,15 @@ FLAGGED = [
         [],  # ~app is /app, which adduser made: not the copied /home/app
         id="W-the-home-a-user-was-given",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN curl -fsSL https://x/kafka_2.13-3.6.1.tgz | tar -xz -C /opt"
+        " && mv /opt/kafka_2.13-3.6.1 /opt/kafka\n"
+        "COPY server.properties /opt/kafka/config/server.properties\n"
+        "RUN wget -qO- https://x/hadoop-3.3.6.tar.gz | tar xz -C /usr/local/\n"
+        "COPY core-site.xml /usr/local/hadoop-3.3.6/etc/hadoop/\n",
+        [(3, "LG002"), (5, "LG002")],  # a download piped into tar names what it unpacks
+        id="W-a-distribution-piped-into-tar",
+    ),
 ]
 
 
