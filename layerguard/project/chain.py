@@ -13,17 +13,19 @@ from collections.abc import Mapping
 from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.effects import (
     DIR,
+    REMOVE,
     WRITE,
     CopyWrite,
     copy_sources,
     copy_writes,
+    covers,
     is_archive,
     is_glob,
     is_remote,
     run_effects,
 )
 from layerguard.dockerfile.filesystem import Step
-from layerguard.dockerfile.model import Inherited, Instruction, Model, build
+from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
@@ -247,6 +249,19 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
     return out
 
 
+def _left_by_runs(stage: Stage) -> list[str]:
+    """The files the stage's RUNs are seen to write and no later RUN of it removes."""
+    left: list[str] = []
+    for step in stage.instructions:
+        if step.keyword != "run":
+            continue
+        run = run_effects(step)
+        gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
+        left = [f for f in left if not any(covers(p, f) for p in gone)]
+        left.extend(run.files)
+    return left
+
+
 def _through_stage(
     model: Model,
     instr: Instruction,
@@ -257,7 +272,8 @@ def _through_stage(
 ) -> tuple[CopyWrite, ...]:
     """The files a `COPY --from=STAGE` brings that STAGE (or a stage it is built FROM) copied
     from the build context, named as in the context: `COPY --from=deps /opt/app /opt/app` after
-    the deps stage's `COPY Gemfile* /opt/app/` writes /opt/app/Gemfile again."""
+    the deps stage's `COPY Gemfile* /opt/app/` writes /opt/app/Gemfile again; and the files its
+    RUNs are seen to leave (a distribution's conf/server.xml, `echo ... > /app/config.json`)."""
     origin = (instr.flag("from") or "").lower()
     if not origin or not writes:
         return ()
@@ -271,7 +287,7 @@ def _through_stage(
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
                 if not (w.tree or w.either)
-            )
+            ) + tuple(CopyWrite(p, True) for p in _left_by_runs(stage))
         theirs += listed[stage.index]
     out = []
     for write in writes:

@@ -1431,6 +1431,17 @@ FLAGGED = [
         [(3, "LG002"), (5, "LG002")],  # a download piped into tar names what it unpacks
         id="W-a-distribution-piped-into-tar",
     ),
+    pytest.param(
+        "FROM debian:12 AS download\nRUN mkdir -p /opt/tomcat && curl -fsSL"
+        " https://x/apache-tomcat-9.0.1.tar.gz | tar -xz -C /opt/tomcat --strip-components=1\n"
+        "RUN echo '{}' > /opt/app/config.json && echo x > /opt/app/tmp.txt\n"
+        "RUN rm /opt/app/tmp.txt\nFROM eclipse-temurin:17\n"
+        "COPY --from=download /opt/tomcat /opt/tomcat\nCOPY --from=download /opt/app /opt/app\n"
+        "COPY server.xml /opt/tomcat/conf/server.xml\nCOPY config.json tmp.txt /opt/app/\n",
+        # what a stage's RUNs left comes along with its tree (not what a later RUN removed)
+        [(8, "LG002"), (9, "LG002")],
+        id="W-what-a-stage-s-runs-left-comes-along",
+    ),
 ]
 
 
