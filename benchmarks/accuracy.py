@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py                 # both sets, a table per set
     python benchmarks/accuracy.py --set accuracy --show fp,fn,unlabelled
     python benchmarks/accuracy.py --set holdout=DIR     # the held-out files, fetched to DIR
-    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout16: ...)
+    python benchmarks/accuracy.py --set holdout2=DIR    # the second (holdout3 .. holdout18: ...)
     python benchmarks/accuracy.py --set A --set B ...   # several sets, and a pooled table
     python benchmarks/accuracy.py --set holdout=DIR --contexts CONTEXTS  # in their repositories
 
@@ -41,7 +41,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in range(2, 17)))
+    for n in ("holdout", *(f"holdout{i}" for i in range(2, 19)))
 }
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
 
@@ -173,7 +173,7 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..16=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..18=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     parser.add_argument(
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[2-16]=DIR, got {name!r}")
+            parser.error(f"--set: expected accuracy, corpus or holdout[2-18]=DIR, got {name!r}")
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2

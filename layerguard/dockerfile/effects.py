@@ -993,8 +993,15 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "composer", words
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
             return "npm", words[1:]
+        if (name, words[1:2]) in _RUNS_A_COMMAND and len(words) > 2:
+            words = words[2:]  # (`bundle exec bin/yarn install` runs yarn)
+            continue
         return name, words
     return "", ()
+
+
+# Commands that run the command after them in a project's environment.
+_RUNS_A_COMMAND = frozenset({("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",))})
 
 
 def subcommand(words: tuple[str, ...]) -> str:

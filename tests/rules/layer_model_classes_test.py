@@ -1442,6 +1442,12 @@ FLAGGED = [
         [(8, "LG002"), (9, "LG002")],
         id="W-what-a-stage-s-runs-left-comes-along",
     ),
+    pytest.param(
+        "FROM ruby:3.3\nWORKDIR /app\nCOPY package.json yarn.lock /app/\n"
+        "RUN bundle exec bin/yarn install\nRUN poetry run pip install -r requirements.txt\n",
+        [(4, "LG005"), (5, "LG005")],  # bundle exec and poetry run run the command after them
+        id="W-a-command-run-in-a-project-s-environment",
+    ),
 ]
 
 
