@@ -430,7 +430,11 @@ def _target(src: str, dest: str, path: str, entries: Sequence[Entry]) -> str | N
         if entry.kind == FILE or (entry.kind == EITHER and path == dest):
             return path  # `COPY x /tmp/x`, `COPY x /tmp/`, or a file-or-directory at dest
         return None
-    if path != dest or not all(inside(e.path, path) or e.kind == TREE for e in entries):
+    # (a file-or-directory at dest with files listed inside it is the directory)
+    if path != dest or not all(
+        inside(e.path, path) or e.kind == TREE or (e.kind == EITHER and e.path == path)
+        for e in entries
+    ):
         return None
     one_file = posixpath.join(dest, posixpath.basename(src.rstrip("/")))
     directory = src.endswith("/") or normalized_source(src) == "." or len(entries) > 1
