@@ -1024,6 +1024,11 @@ _PROJECT_VALUES = frozenset(
 )
 # Options that take their value as the next word before the subcommand.
 _APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--config-file"})
+_PIP_VALUES = frozenset(
+    {"-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url",
+     "-f", "--find-links", "--cache-dir", "--python", "-p", "--group", "--no-group", "--extra",
+     "--package", "--with", "--trusted-host", "--platform", "--python-version"}
+)  # fmt: skip
 _VALUE_OPTIONS = {
     **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
     **dict.fromkeys(
@@ -1032,6 +1037,8 @@ _VALUE_OPTIONS = {
     ),
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
     **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
+    # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
+    **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
 }
 
 

@@ -1448,6 +1448,11 @@ FLAGGED = [
         [(4, "LG005"), (5, "LG005")],  # bundle exec and poetry run run the command after them
         id="W-a-command-run-in-a-project-s-environment",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN pip --cache-dir /tmp/pc install flask\n",
+        [(2, "LG005")],  # an option's value before the subcommand is no subcommand
+        id="W-a-pip-option-s-value-before-install",
+    ),
 ]
 
 
