@@ -1133,9 +1133,13 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(TOUCH, tool, paths, text, recursive=False)
         yield Op(WRITE, tool, paths, text, FILE, EMPTY)
     elif tool in ("mkdir", "mktemp"):
-        yield Op(
-            WRITE, tool, _paths(_operands(words, frozenset({"-m"})), command), text, DIR, EMPTY
+        # (without -p, mkdir fails where the path is: it made a directory where nothing was)
+        parents = tool == "mktemp" or any(
+            w in ("-p", "--parents") or (w[:1] == "-" and w[1:2] != "-" and "p" in w)
+            for w in words[1:]
         )
+        paths = _paths(_operands(words, frozenset({"-m"})), command)
+        yield Op(WRITE, tool, paths, text, DIR, EMPTY, recursive=parents)
     elif tool == "install":
         rest = _operands(words, frozenset({"-m", "-o", "-g", "-t"}))
         if "-d" in words or "--directory" in words:

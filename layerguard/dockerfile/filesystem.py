@@ -126,6 +126,7 @@ class Entry(NamedTuple):
     copied: bool = False  # written by a COPY or ADD (files from the context or a stage)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
+    fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
 
     @property
     def weighs(self) -> bool:
@@ -255,8 +256,9 @@ def _run(
                 for p in op.paths
             )
         elif op.kind == WRITE:
+            fresh = op.tool == "mkdir" and not op.recursive
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
-                             packages=op.packages) for p in op.paths)  # fmt: skip
+                             packages=op.packages, fresh=fresh) for p in op.paths)  # fmt: skip
         elif op.kind == EXEC:
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
@@ -412,10 +414,14 @@ def _reach(
         # `pecl install x` then `mv php.ini-production php.ini` moves the base's)
         made = [e for e in made if e.role != INSTALL]
     made_here = bool(made)
+    # (`mkdir /home/app/.config`, no -p, succeeded: nothing an earlier layer wrote was there)
+    fresh = [e for e in live if e.fresh and covers(e.path, path)]
     hits = []
     for entry in live:
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
+        if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
+            continue
         if op.tool == "usermod" and entry.role == HOME:
             # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
             # an unchanged uid re-owns nothing.)

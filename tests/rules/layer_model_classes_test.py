@@ -1453,6 +1453,14 @@ FLAGGED = [
         [(2, "LG005")],  # an option's value before the subcommand is no subcommand
         id="W-a-pip-option-s-value-before-install",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN useradd -m -d /home/gitpod gitpod\nRUN mkdir /home/gitpod/.config\n"
+        "RUN chown -R gitpod:gitpod /home/gitpod/.config && chmod -R 777 /home/gitpod/.config\n"
+        "RUN mkdir -p /home/gitpod/.local\nRUN chown -R gitpod /home/gitpod/.local\n",
+        # mkdir without -p succeeds only where nothing was: the home's files are not below it
+        [],
+        id="W-a-directory-made-where-nothing-was",
+    ),
 ]
 
 
