@@ -509,7 +509,11 @@ def _run_effects(
             if (
                 op.kind == WRITE
                 and op.role == CACHE
-                and any(covers(m, p) for m in mounted for p in op.paths)
+                and any(
+                    covers(m, p) or (op.family == "apk" and m == _APK_CACHE_DIR)
+                    for m in mounted
+                    for p in op.paths
+                )
             ):
                 continue  # a cache mount keeps it out of the layer
             if op.kind == REMOVE and op.family == "conda":
@@ -704,6 +708,9 @@ _USERMOD_VALUES = frozenset(
 )
 # Users whose home Debian and Alpine set elsewhere than /home.
 _SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
+# Where apk keeps its index and packages when the directory is there (Alpine's setup-apkcache
+# makes it a link to /var/cache/apk): a cache mount there takes both.
+_APK_CACHE_DIR = "/etc/apk/cache"
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a user's name, as useradd takes it
 
@@ -1408,7 +1415,11 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
             name = word
     if name is None:
         return None
-    return NewUser(name, uid, home or f"/home/{name}", skel and tool == "useradd")
+    # (Debian's adduser makes the home from /etc/skel unless told not to; busybox's -S and -H
+    # make a system user or none)
+    made = not {"--system", "--no-create-home", "-S", "-H"} & set(words)
+    skel = skel if tool == "useradd" else made
+    return NewUser(name, uid, home or f"/home/{name}", skel)
 
 
 _UV_VALUES = frozenset(

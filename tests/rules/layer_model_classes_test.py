@@ -1461,6 +1461,17 @@ FLAGGED = [
         [],
         id="W-a-directory-made-where-nothing-was",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN adduser --disabled-password --gecos '' user\n"
+        "RUN chmod -R 777 /home/user\nRUN adduser --system --no-create-home svc\n",
+        [(3, "LG004")],  # Debian's adduser fills the home from /etc/skel, as useradd -m does
+        id="W-adduser-makes-a-home-from-skel",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add curl\n",
+        [],  # apk keeps its index and packages in /etc/apk/cache when it is there
+        id="W-apk-s-cache-directory-mounted",
+    ),
 ]
 
 
