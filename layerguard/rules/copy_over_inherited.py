@@ -5,7 +5,7 @@ Reports a `COPY` or `ADD` of a shipped stage that writes a path an earlier layer
 already wrote: an earlier instruction in the shipped stages, or an instruction of a checked
 Dockerfile up the FROM chain. With the build context present (the Dockerfile's directory unless
 the config, a compose or CI file names another; or, when it lacks a source a COPY names, the
-nearest directory above it in the repository that holds them all), the paths are known file
+one directory above it in the repository that holds them all), the paths are known file
 by file (`COPY src .` writes `/test.txt` when `src/test.txt` exists), read as BuildKit reads
 them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's
 `.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
