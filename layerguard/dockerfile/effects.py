@@ -571,7 +571,7 @@ def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> lis
     read = ""  # the archive the last unpacking command read (`gunzip -c x.tar.gz | tar x`)
     roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
-    pending: list[tuple[str, ...]] = []  # the files of a tree a `mv` is moving
+    pending: tuple[str, ...] | None = None  # the files of a tree a `mv` is moving
     for op in ops:
         if op.kind == WRITE and op.role == ARCHIVE:
             urls = [w for w in op.command.split() if "://" in w]
@@ -601,25 +601,34 @@ def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> lis
             if stem:
                 roots[posixpath.join(op.paths[0], stem)] = files
         elif op.tool == "mv" and op.kind == REMOVE:
-            moved = [p for p in op.paths if p in roots or posixpath.dirname(p) in into]
-            held = [roots.pop(p) if p in roots else into[posixpath.dirname(p)] for p in moved]
-            pending = held[:1]
-        elif op.tool == "mv" and op.kind == WRITE and pending:
-            roots[op.paths[0]] = pending.pop()
-        elif op.tool == "ln" and op.kind == WRITE and op.paths:
-            source = [w for w in op.command.split()[1:] if not w.startswith("-")][-2:-1]
-            link = op.paths[0].rstrip("/")
-            target = source and posixpath.normpath(
-                posixpath.join(posixpath.dirname(link), source[0])
-            )
-            if target and target in roots:  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
-                roots[link] = roots[target]
+            moved = (p for p in op.paths if p in roots or posixpath.dirname(p) in into)
+            first = next(moved, None)
+            pending = None
+            if first is not None:
+                pending = roots.pop(first, None) or into[posixpath.dirname(first)]
+        elif op.tool == "mv" and op.kind == WRITE and pending is not None:
+            roots[op.paths[0]], pending = pending, None
+        elif (made := link_made(op)) is not None and made[1] in roots:
+            roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
         elif op.kind == REMOVE:
             for path in op.paths:
                 roots = {r: f for r, f in roots.items() if not covers(path, r)}
     found = [posixpath.join(root, f) for root, files in roots.items() for f in files]
     gone = [p for op in ops if op.kind == REMOVE for p in op.paths]
     return [f for f in found if not any(covers(p, f) for p in gone)]
+
+
+def link_made(op: Op) -> tuple[str, str] | None:
+    """(link, target) of the symbolic link `ln -s TARGET LINK` made, the target resolved
+    against the link's directory; None for any other operation or a target not a plain path."""
+    if op.tool != "ln" or op.kind != WRITE or not op.paths:
+        return None
+    operands = [w for w in op.command.split()[1:] if not w.startswith("-")]
+    link = op.paths[0].rstrip("/")
+    if len(operands) != 2 or not link:
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
+    return None if "$" in target or is_glob(target) else (link, target)
 
 
 _EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})

@@ -81,6 +81,7 @@ from layerguard.dockerfile.effects import (
     copy_writes,
     covers,
     is_glob,
+    link_made,
     run_effects,
 )
 from layerguard.dockerfile.filesystem import HOME
@@ -217,18 +218,12 @@ def _old_copies(
 def _links(ctx: Context) -> list[tuple[int, str, str]]:
     """The symbolic links the RUNs made, latest first: (step, link, target) of each
     `ln -s TARGET LINK` whose target is a plain path."""
-    found = []
-    for position, step in enumerate(ctx.steps):
-        for op in step.run.ops if step.run else ():
-            if op.tool != "ln" or op.kind != WRITE or not op.paths:
-                continue
-            operands = [w for w in op.command.split()[1:] if not w.startswith("-")]
-            link = op.paths[0].rstrip("/")
-            if len(operands) != 2 or not link:
-                continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
-            if "$" not in target and not is_glob(target):
-                found.append((position, link, target))
+    found = [
+        (position, *made)
+        for position, step in enumerate(ctx.steps)
+        for op in (step.run.ops if step.run else ())
+        if (made := link_made(op)) is not None
+    ]
     return found[::-1]
 
 
