@@ -578,7 +578,7 @@ def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> lis
             fetched.update((p, _url_name(urls) or "") for p in op.paths)
         elif op.kind == UNPACK and op.paths:
             read = op.paths[0]
-        elif op.kind == WRITE and op.tool in _EXTRACTORS and op.entry == TREE and op.paths:
+        elif op.kind == WRITE and op.tool in EXTRACTORS and op.entry == TREE and op.paths:
             names = (posixpath.basename(read), fetched.get(read, ""))
             if piped and op.command in piped:
                 names = (piped[op.command], "")  # (what the download piped into it)
@@ -631,7 +631,7 @@ def link_made(op: Op) -> tuple[str, str] | None:
     return None if "$" in target or is_glob(target) else (link, target)
 
 
-_EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
+EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
 _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
 
@@ -1206,6 +1206,11 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
             or (not operands[1].endswith("/") and posixpath.dirname(operands[1]) in BIN_DIRS)
         )
         kind = FILE if one_file else TREE
+        sources = operands[:-1]
+        if operands[-1].endswith("/") and all(names_a_file(s) and not is_glob(s) for s in sources):
+            # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)
+            inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
+            dest, kind = _paths(inside_dest, command), FILE
         yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")

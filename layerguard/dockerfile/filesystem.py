@@ -42,6 +42,7 @@ from layerguard.dockerfile.effects import (
     EMPTY,
     EXACT,
     EXEC,
+    EXTRACTORS,
     FILE,
     HEAVY,
     INSTALL,
@@ -127,6 +128,7 @@ class Entry(NamedTuple):
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
     fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
+    unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
 
     @property
     def weighs(self) -> bool:
@@ -257,8 +259,10 @@ def _run(
             )
         elif op.kind == WRITE:
             fresh = op.tool == "mkdir" and not op.recursive
+            into = op.tool in EXTRACTORS and op.entry == TREE
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
-                             packages=op.packages, fresh=fresh) for p in op.paths)  # fmt: skip
+                             packages=op.packages, fresh=fresh, unpacked=into)
+                       for p in op.paths)  # fmt: skip
         elif op.kind == EXEC:
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
@@ -450,7 +454,15 @@ def _reach(
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
-            if made_here or op.blind or op.kind == TOUCH or (moves and not entry.copied):
+            # An archive's top directory, right below where it was unpacked, is what a later
+            # `mv keycloak-25.0.4 keycloak` renames: it holds the archive's files.
+            top = moves and _a_top(path, entry, live)
+            if (
+                made_here
+                or op.blind
+                or op.kind == TOUCH
+                or (moves and not entry.copied and not top)
+            ):
                 # (touch makes a file as often as it touches one; what an extraction left
                 # below its top may be empty directories, where a copied tree holds the files
                 # the build context or stage had there, and mv fails unless one is)
@@ -458,7 +470,9 @@ def _reach(
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY
             # etc/ /etc/`) or a home made from /etc/skel says nothing of any directory below it.
-            vague = not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
+            vague = not (recursive and top) and (
+                not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
+            )
             if vague and not _a_file(path, op):
                 continue
             hits.append(Hit(entry, path, False))
@@ -524,6 +538,22 @@ def _reach(
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
         return [Hit(origin, path, True)]
     return []
+
+
+def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """`path` is a top entry of the archive unpacked into `entry`: right below it, not a
+    standard directory, and nothing else known to be there (`WORKDIR /app`, then `tar -xzf`).
+    A directory for what the program will write (`data`, `logs`) is often shipped empty."""
+    return (
+        entry.unpacked
+        and posixpath.dirname(path) == entry.path
+        and path not in STANDARD_DIRS
+        and posixpath.basename(path) not in _STATE_DIRS
+        and not any(e.path == path for e in live)
+    )
+
+
+_STATE_DIRS = frozenset({"data", "logs", "log", "tmp", "temp", "run", "work", "cache", "var"})
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:

@@ -2,7 +2,8 @@ r"""Delete in later layer: a RUN removes files that an earlier layer added.
 
 ## What it does
 Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`, `unlink`,
-`find ... -delete` or `-exec rm`, `mv` (the old path is hidden), a package removal (`apt-get
+`find ... -delete` or `-exec rm`, `mv` (the old path is hidden; below an archive an earlier `RUN`
+unpacked, its top directory, `mv keycloak-25.0.4 keycloak`), a package removal (`apt-get
 purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`, `pip` or `pipx
 uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN` (`yum clean
 all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to write counts,

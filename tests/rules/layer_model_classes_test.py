@@ -178,6 +178,15 @@ CLEAN = [
         " && rm pypy3.11-linux64.tar.bz2\n",
         id="J-an-archive-the-run-downloaded-into-a-copied-tree",
     ),
+    pytest.param(
+        "FROM debian\nRUN curl -fsSLO https://x/neo4j-5.tgz && tar -xzf neo4j-5.tgz -C /var/lib"
+        " && mv /var/lib/neo4j-* /var/lib/neo4j && rm neo4j-5.tgz\n"
+        "WORKDIR /var/lib/neo4j\nRUN mv data /data && ln -s /data\nRUN mv /var/lib/logs /logs\n"
+        "WORKDIR /app\nRUN tar -xzf /tmp/x.tgz -C /\nRUN mv /app /srv\n",
+        # below an archive's top directory may be only empty directories (neo4j's data/);
+        # a directory WORKDIR made is not the archive's
+        id="X-mv-below-an-archive-s-top-directory",
+    ),
 ]
 
 
@@ -1471,6 +1480,24 @@ FLAGGED = [
         "FROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add curl\n",
         [],  # apk keeps its index and packages in /etc/apk/cache when it is there
         id="W-apk-s-cache-directory-mounted",
+    ),
+    # X: classes found in the ninth session, from the held-out sets' misses.
+    pytest.param(
+        "FROM ubuntu:22.04\nADD https://x/keycloak-25.0.4.tar.gz keycloak.tar.gz\n"
+        "RUN tar -xzf keycloak.tar.gz && rm keycloak.tar.gz\nRUN mv keycloak-25.0.4 keycloak\n"
+        "RUN mkdir -p /opt/android\nRUN unzip /tools.zip -d /opt/android\n"
+        "RUN mv /opt/android/cmdline-tools /opt/android/latest\n",
+        # a later mv of an archive's top directory writes all it holds again
+        [(2, "LG006"), (3, "LG003"), (4, "LG003"), (7, "LG003")],
+        id="X-mv-of-an-archive-s-top-directory",
+    ),
+    pytest.param(
+        "FROM centos:7\nWORKDIR /opt\nRUN wget https://x/overlay.tar.gz\n"
+        "RUN mv /opt/overlay.tar.gz /opt/wildfly/\n"
+        "RUN cd /opt/wildfly && tar xf overlay.tar.gz && rm overlay.tar.gz\n",
+        # the file a mv put into a directory (`dest/`) is the one a later rm removes
+        [(4, "LG003"), (5, "LG003")],
+        id="X-mv-into-a-directory-lands-by-name",
     ),
 ]
 
