@@ -669,11 +669,29 @@ def _inlined(
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
     the same directory; a script the script runs is not looked into)."""
     for command in commands:
-        text = texts.get(_script_run(command) or "") if texts else None
+        text = texts.get(_script_run(command) or _on_path(command, texts) or "")
+        direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
+        if text is not None and direct and text.startswith("#!") and not _SHELL_LINE.match(text):
+            text = None  # (run as a program, a Ruby binstub or a Python script is no shell)
         if text is None:
             yield command
         else:
             yield from split_commands(text, command.cwd, instr.env)
+
+
+_SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
+
+
+def _on_path(command: Command, texts: Mapping[str, str]) -> str | None:
+    """The script of `texts` that `command` runs by its bare name from a bin directory on the
+    PATH (`COPY install-packages /usr/bin/`, then `RUN install-packages curl`)."""
+    name = command.words[0]
+    if "/" in name:
+        return None
+    return next(
+        (p for p in texts if posixpath.basename(p) == name and posixpath.dirname(p) in BIN_DIRS),
+        None,
+    )
 
 
 def _script_run(command: Command) -> str | None:
@@ -974,6 +992,9 @@ def home_path(path: str) -> str:
     return "/root" + path[1:] if path.startswith("~") else path
 
 
+_SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
@@ -993,6 +1014,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             while words and words[0].startswith("-"):
                 takes_value = name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
                 words = words[2:] if takes_value else words[1:]
+            continue
+        if _SUDO_VARIABLE.fullmatch(words[0]) and len(words) > 1:
+            words = words[1:]  # (`$SUDO apt-get update`: sudo, or nothing when root)
             continue
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]

@@ -8,16 +8,17 @@ purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`, `pip
 uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN` (`yum clean
 all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to write counts,
 whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf /opt/vendor`); so
-does `truncate -s 0` of what it wrote, and a script the `RUN` runs that a `COPY` brought from the
-build context, and php's `docker-php-ext-install` deleting the source that
-`docker-php-ext-configure` unpacked in an earlier `RUN` (configure and install in one `RUN` leave
-nothing). Not reported: what the same `RUN` created before removing it (download, extract, install,
-then clean up), branches the `ARG` defaults rule out, and paths of the base image that nothing shows
-to hold bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
-(`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images and php's source
-tarball (`/usr/src/php.tar.xz`) count. A package removal counts when it names a package an earlier
-install named (or the base image is not a minimal one); `apt-get autoremove` alone does not. The
-message names the instruction that added the files, when a checked Dockerfile shows it.
+does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by path, or by name from a
+bin directory) that a `COPY` brought from the build context, and php's `docker-php-ext-install`
+deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
+install in one `RUN` leave nothing). Not reported: what the same `RUN` created before removing it
+(download, extract, install, then clean up), branches the `ARG` defaults rule out, and paths of the
+base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the registry only
+docs and man pages (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family
+images and php's source tarball (`/usr/src/php.tar.xz`) count. A package removal counts when it
+names a package an earlier install named (or the base image is not a minimal one); `apt-get
+autoremove` alone does not. The message names the instruction that added the files, when a checked
+Dockerfile shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.

@@ -21,7 +21,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
-  InstallAzureCLIDeb), and, with the build context present, scripts a `COPY` brought from it;
+  InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
+  from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`);
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
   `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`);
 

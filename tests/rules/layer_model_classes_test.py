@@ -1677,6 +1677,30 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
     assert [f.line for f in unknown] == [3]
 
 
+def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> None:
+    """`COPY install-packages /usr/bin/`, then `RUN install-packages curl`: the shell finds it
+    on the PATH (gitpod's images); `$SUDO apt-get` is apt-get; a Ruby or Python program run by
+    its name is not read as shell (held out 3 and 18, in their repositories)."""
+    found = lint_files(
+        {
+            "install-packages": '#!/bin/bash\napt-get update\napt-get install -y "$@"\n'
+            "rm -rf /var/lib/apt/lists/* /var/cache/debconf/*\n",
+            "setup.sh": "#!/usr/bin/env bash\nf() {\n  $SUDO apt-get update\n"
+            "  ${SUDO} apt-get install -y zsh\n}\nf\n",
+            "bin/bundle": '#!/usr/bin/env ruby\nwarn "run `gem install bundler`"\n',
+            "Dockerfile": "FROM debian:12\nCOPY install-packages /usr/bin/\n"
+            "RUN apt-get update && apt-get install -y git\nRUN install-packages curl\n"
+            "COPY setup.sh /tmp/\nRUN /tmp/setup.sh\nCOPY bin/bundle /usr/local/bin/\n"
+            "RUN bundle exec rake assets:precompile\n",
+        }
+    )
+    assert [(f.line, f.rule) for f in found if f.rule in ("LG003", "LG005")] == [
+        (3, "LG005"),
+        (4, "LG003"),  # the lists line 3 left, and debconf's database of the base
+        (6, "LG005"),  # not line 8: Ruby runs no `gem install` its message quotes
+    ]
+
+
 def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
     """`docker build -f images/app/Dockerfile .`: when the Dockerfile's directory lacks what
     it copies, the nearest directory above it in the repository that holds every source is the
