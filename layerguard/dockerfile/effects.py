@@ -1726,11 +1726,15 @@ def _package_ops(
         if "://" not in w
         and (
             is_archive(w)
-            or (w.startswith("/") and is_glob(posixpath.basename(w)))
+            or (w.startswith(("/", "./", "../")) and is_glob(posixpath.basename(w)))
             # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )
     ]
+    links = _option_value(words, "-f", "--find-links") if family in ("pip", "uv") else None
+    if installs and links and "://" not in links and "$" not in links:
+        # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels there)
+        local.append(posixpath.join(links, "*"))
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)

@@ -1499,6 +1499,15 @@ FLAGGED = [
         [(4, "LG003"), (5, "LG003")],
         id="X-mv-into-a-directory-lands-by-name",
     ),
+    pytest.param(
+        "FROM python:3.12-slim\nCOPY --from=ghcr.io/x/wheels:1 /wheels ./wheels\n"
+        "RUN pip install --no-cache-dir ./wheels/*\n"
+        "COPY --from=ghcr.io/x/wheels:1 /wheels /opt/wheels\n"
+        "RUN pip install --no-cache-dir --no-index --find-links=/opt/wheels -r /r.txt\n",
+        # a relative glob names the package files, and so does pip's --find-links directory
+        [(2, "LG006"), (4, "LG006")],
+        id="X-wheels-a-later-pip-install-reads",
+    ),
 ]
 
 
