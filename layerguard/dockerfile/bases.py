@@ -206,6 +206,12 @@ _RHEL_IMAGES = (
 # images built on them keep it (nvidia/cuda's `-ubuntu24.04`, eclipse-temurin's `-noble`).
 _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|plucky|questing)\b")
 
+# Releases whose own python-pip predates pip 6, the first to keep a cache (Ubuntu 14.04 has
+# 1.5.4, Debian 8 1.5.6), by the tag of the distribution's image or of one built on it
+# (`nvidia/cuda:8.0-devel-ubuntu14.04`).
+_OLD_PIP = re.compile(r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie)\b")
+_OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
+
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
@@ -530,6 +536,7 @@ class Known(NamedTuple):
     weighty: tuple[str, ...] = ()  # single files of weight (php's source tarball)
     packages: frozenset[str] | None = None  # the packages it holds, when that is known
     manager: str = ""  # its distribution's package manager family, when that is known
+    old_pip: bool = False  # its distribution's own pip predates pip's cache (pip 6)
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -591,9 +598,15 @@ def known(image: ImageRef | None) -> Known:
         else "yum" if not other and any(_is(name, key) for key in _RHEL_IMAGES)
         else ""
     )  # fmt: skip
+    tag = image.tag or ""
+    old_pip = (
+        manager == "apt"
+        and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
+        and bool(_OLD_PIP.search(tag) or (name == "debian" and _OLD_DEBIAN.match(tag)))
+    )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
-        weighty, packages, manager,
+        weighty, packages, manager, old_pip,
     )  # fmt: skip
 
 

@@ -179,13 +179,15 @@ def layers(
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
+    cacheless = _cacheless_pip(steps, held)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
             live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
         workdir = step.instr.workdir
         if step.run is not None:
-            layer, live = _run(index, step, live, base, held, frozenset(gone), orphans)
+            old_pip = frozenset(c for i, c in cacheless if i == index)
+            layer, live = _run(index, step, live, base, held, frozenset(gone), orphans, old_pip)
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
                 orphans = not _autoremoves(purges[-1])
@@ -210,6 +212,28 @@ def layers(
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)
+
+
+def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each pip command that runs the distribution's own pip where it
+    predates pip's cache (`apt-get install python-pip` on Ubuntu 14.04), until a command
+    upgrades it (`pip install --upgrade pip`, which the old pip still runs) or get-pip.py
+    installs another."""
+    found: set[tuple[int, str]] = set()
+    if not held.old_pip:
+        return found
+    old = False
+    for index, step in enumerate(steps):
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind != WRITE or op.role not in (INSTALL, CACHE):
+                continue
+            if op.family == "apt" and op.role == INSTALL:
+                old = old or any(p in ("python-pip", "python3-pip") for p in op.packages)
+            elif op.family == "pip" and old:
+                found.add((index, op.command))
+                if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
+                    old = False
+    return found
 
 
 def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
@@ -238,6 +262,7 @@ def _run(
     held: Known,
     gone: frozenset[str] = frozenset(),
     orphans: bool = False,
+    old_pip: frozenset[str] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -247,6 +272,8 @@ def _run(
     for op in step.run.ops:
         if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
+        if op.role == CACHE and op.family == "pip" and op.command in old_pip:
+            continue  # (a pip older than its cache)
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).

@@ -30,8 +30,9 @@ unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
 `--cache-dir` or `--cache-folder`, or the base image's ENV (rust's `CARGO_HOME`) put it, in the
 home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
-`/home/node`) or the `ENV HOME` the `RUN` sees).
-The message names the package manager and its own fix.
+`/home/node`) or the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own
+where it predates pip 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until
+a `pip install --upgrade pip`). The message names the package manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they

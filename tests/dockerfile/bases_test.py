@@ -45,7 +45,7 @@ def test_files_and_docs() -> None:
     for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
         assert not known(parse_reference(bare)).docs, bare
     assert known(None) == (
-        DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, ""
+        DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False
     )  # fmt: skip
     assert "tzdata" in (known(parse_reference("debian:12")).packages or ())
     assert known(parse_reference("php:8.3-fpm-alpine")).heavy == ("/usr/src/php.tar.xz",)
@@ -81,3 +81,22 @@ def test_debconf_is_heavy_in_debian_images_only() -> None:
     for other in ("fedora:40", "registry.access.redhat.com/ubi9/ubi", "alpine:3.20"):
         assert "/var/cache/debconf" not in known(parse_reference(other)).heavy, other
     assert known(parse_reference("alpine:3.20")).heavy == ()
+
+
+@pytest.mark.parametrize(
+    ("image", "old"),
+    [
+        ("ubuntu:14.04", True),
+        ("ubuntu:trusty-20191217", True),
+        ("debian:8", True),
+        ("debian:jessie-slim", True),
+        ("nvidia/cuda:8.0-cudnn6-devel-ubuntu14.04", True),
+        ("ubuntu:16.04", False),
+        ("debian:9", False),
+        ("debian:12", False),
+        ("python:2.7-jessie", False),  # the python image's own pip runs there
+        ("centos:7", False),
+    ],
+)
+def test_a_release_whose_own_pip_predates_its_cache(image: str, old: bool) -> None:
+    assert known(parse_reference(image)).old_pip is old

@@ -1508,6 +1508,20 @@ FLAGGED = [
         [(2, "LG006"), (4, "LG006")],
         id="X-wheels-a-later-pip-install-reads",
     ),
+    pytest.param(
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install django\nRUN pip install -U pip\n"
+        "RUN pip install six\n",
+        # Ubuntu 14.04's pip 1.5.4 keeps no cache (pip 6 began to), until it is upgraded
+        [(5, "LG005")],
+        id="X-a-distribution-s-pip-older-than-its-cache",
+    ),
+    pytest.param(
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install django\n",
+        [(3, "LG005")],  # 16.04's pip 8 keeps one
+        id="X-a-distribution-s-pip-with-a-cache",
+    ),
 ]
 
 
