@@ -160,7 +160,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
 
 # Files every image of a distribution family holds, which Dockerfiles replace: the shells'
 # start-up files. Keyed by the images known to be of the family (an unknown one may be of any).
+_USER_DATABASE = ("/etc/passwd", "/etc/group")  # (every distribution image's own)
 _DEBIAN_FILES = (
+    *_USER_DATABASE,
     *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
@@ -190,6 +192,7 @@ _DISTRIBUTION_MANAGER = {
 }
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)
 _RHEL_FILES = (
+    *_USER_DATABASE,
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
@@ -213,7 +216,7 @@ _OLD_PIP = re.compile(r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|whe
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
-_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile")
+_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *_USER_DATABASE)
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_LIST = re.compile(
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
@@ -443,13 +446,20 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         ("apt", f"libapache2-mod-php{v}"): (f"/etc/php/{v}/apache2/php.ini",) for v in _PHP_VERSIONS
     },
 }
+_WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
 _HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
 _HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
 # Files below the top directory of every release of a well-known distribution archive
 # (apache-tomcat-9.0.74.tar.gz holds apache-tomcat-9.0.74/conf/server.xml), by the archive's
 # or its top directory's name: a COPY there after the RUN that unpacked it replaces one.
 _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"(apache-)?tomcat-\d"), tuple(f"conf/{n}" for n in _TOMCAT_CONF)),
+    (
+        re.compile(r"(apache-)?tomcat-\d"),
+        (
+            *(f"conf/{n}" for n in _TOMCAT_CONF),
+            *(f"webapps/{app}/META-INF/context.xml" for app in ("manager", "host-manager")),
+        ),
+    ),
     # (Hadoop 2 ships mapred-site.xml only as its .template; 3 ships both)
     (re.compile(r"hadoop-[3-9]"), (*_HADOOP, "etc/hadoop/mapred-site.xml")),
     (re.compile(r"hadoop-\d"), _HADOOP),
@@ -473,7 +483,15 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),
-    (re.compile(r"wildfly-\d"), ("standalone/configuration/standalone.xml",)),
+    (
+        re.compile(r"wildfly-\d"),
+        (
+            *(f"standalone/configuration/standalone{n}.xml" for n in _WILDFLY_PROFILES),
+            *("standalone/configuration/logging.properties", "bin/standalone.conf"),
+            *("domain/configuration/domain.xml", "domain/configuration/host.xml"),
+        ),
+    ),
+    (re.compile(r"crate-\d"), ("config/crate.yml", "config/log4j2.properties")),
     (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
     (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
 )

@@ -229,6 +229,12 @@ _MODELLED = frozenset(
         *("printenv", "pwd", "seq", "nproc", "date"),
     }
 )
+# Programs that rewrite the user database, and its files.
+_USER_TOOLS = frozenset(
+    {"useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "userdel", "groupdel"}
+    | {"chpasswd", "passwd", "chsh", "chage", "gpasswd", "deluser", "delgroup"}
+)
+USER_DATABASE = ("/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow")
 # Build tools write into the directory they run in.
 _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
@@ -578,6 +584,10 @@ def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> lis
             fetched.update((p, _url_name(urls) or "") for p in op.paths)
         elif op.kind == UNPACK and op.paths:
             read = op.paths[0]
+            if is_glob(read):
+                # (`wget .../apache-tomcat-9.0.37.tar.gz && tar zxf apache-tomcat-*.tar.gz`)
+                matched = [a for a in fetched if fnmatch.fnmatchcase(a, read)]
+                read = matched[0] if len(matched) == 1 else read
         elif op.kind == WRITE and op.tool in EXTRACTORS and op.entry == TREE and op.paths:
             names = (posixpath.basename(read), fetched.get(read, ""))
             if piped and op.command in piped:
@@ -601,7 +611,9 @@ def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> lis
             if stem:
                 roots[posixpath.join(op.paths[0], stem)] = files
         elif op.tool == "mv" and op.kind == REMOVE:
-            moved = (p for p in op.paths if p in roots or posixpath.dirname(p) in into)
+            # (`mv apache-tomcat-9.0.37/* /opt/tomcat/` moves what is below the top directory)
+            paths = [p.removesuffix("/*") if p.removesuffix("/*") in roots else p for p in op.paths]
+            moved = (p for p in paths if p in roots or posixpath.dirname(p) in into)
             first = next(moved, None)
             pending = None
             if first is not None:
@@ -1115,6 +1127,10 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         yield Op(WRITE, tool, trees, text, TREE, HEAVY)
         pkgs = tuple(posixpath.join(p, "pkgs") for p in trees)
         yield Op(WRITE, tool, pkgs, text, TREE, HEAVY, CACHE, "conda")
+    if tool in _USER_TOOLS and "--help" not in words:
+        # (they rewrite the user database: `useradd app && chmod g+w /etc/passwd` changes what
+        # the RUN wrote, not the base image's file)
+        yield Op(WRITE, tool, USER_DATABASE, text, FILE, UNKNOWN)
     venv = _venv(tool, words)
     if venv is not None:  # a virtual environment: its python, pip and their files
         yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)
@@ -1752,6 +1768,11 @@ def _package_ops(
         if project and _saves_packages(family, words):
             # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written
             yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
+        if tool == "bundle" and subcommand(words) == "install":
+            # It may write the lock of what it resolved (redmine's, then `chmod -R ugo=rwX
+            # Gemfile.lock` in the same RUN), or leave one there (or above, by the Gemfile it
+            # found) alone: made here, but no bytes a later layer is sure to hide.
+            yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, FILE, EMPTY)
     variables = {**env, **dict(command.assignments)}
     option = _CACHE_OPTIONS.get(family)
     given = _option_value(words, "", option[0]) if option else None

@@ -422,6 +422,8 @@ def _reach(
     classes an earlier layer already removed, which hold nothing of the base any more)."""
     if op.only is not None:
         return _found(path, op, live, own)
+    if op.kind in (CHOWN, TOUCH) and any(e.path == path and e.kind == FILE for e in own):
+        return []  # (this RUN wrote the file again first: `useradd x && chmod g+w /etc/passwd`)
     recursive = op.kind == REMOVE or op.recursive
     # `mv` moves what it names: a whiteout hides the old path and the files land again at the
     # new one. Only a file or tree a layer is known to have written there is certain to weigh.
@@ -560,6 +562,11 @@ def _reach(
     if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
         # the program is there; an install that named it wrote it, or else the base image did.
+        # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
+        # 4755 /bin/ping` changes what it installed.)
+        installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
+        if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS:
+            return []
         name = posixpath.basename(path)
         by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
@@ -580,6 +587,8 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     )
 
 
+# Where distribution packages put programs (never /usr/local).
+_PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 _STATE_DIRS = frozenset({"data", "logs", "log", "tmp", "temp", "run", "work", "cache", "var"})
 
 
@@ -750,12 +759,12 @@ _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".t
 
 
 def _not_in_opt(path: str, entry: Entry) -> bool:
-    """`path` is in /opt, where the distribution packages `entry` installed land only under a
-    vendor's name (`/opt/google/chrome`): not theirs."""
+    """`path` is in /opt or /usr/src, where the distribution packages `entry` installed land
+    only under a vendor's name (`/opt/google/chrome`): not theirs (`rm -rf /usr/src/app`)."""
     return (
         entry.role == INSTALL
         and entry.family in _DISTRIBUTION_MANAGERS
-        and path.startswith("/opt/")
+        and path.startswith(("/opt/", "/usr/src/"))
         and not _names_a_package(path, entry.packages)
     )
 
@@ -765,6 +774,8 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`, `/etc/cron.*/x`
     after `apt-get install cron`: cron.daily and its kin)."""
     parts = path.strip("/").lower().split("/")
+    if parts[0] == "opt" and len(parts) == 2 and parts[1] in (n.lower() for n in packages):
+        return True  # (`dpkg -i homebridge_1.1.6.deb` makes /opt/homebridge)
     # (In /etc a package's own directory or file is named for it; in /opt only a vendor's
     # directory above what it installs is: `python3` puts nothing in /opt/python.)
     for part in parts[1:] if parts[0] == "etc" else parts[1:-1]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from layerguard.dockerfile.bases import DISTRIBUTION_TREES, in_tree, known
+from layerguard.dockerfile.bases import DISTRIBUTION_TREES, distribution_files, in_tree, known
 from layerguard.reference import parse_reference
 
 
@@ -100,3 +100,20 @@ def test_debconf_is_heavy_in_debian_images_only() -> None:
 )
 def test_a_release_whose_own_pip_predates_its_cache(image: str, old: bool) -> None:
     assert known(parse_reference(image)).old_pip is old
+
+
+@pytest.mark.parametrize(
+    ("names", "held"),
+    [
+        (("apache-tomcat-9.0.37.tar.gz",), "webapps/manager/META-INF/context.xml"),
+        (("wildfly-10.0.0.Final.tar.gz",), "standalone/configuration/standalone-full-ha.xml"),
+        (("crate.tar.gz", "crate-5.6.2.tar.gz"), "config/crate.yml"),  # by its address
+        (("kafka_2.13-3.6.1.tgz",), "config/log4j.properties"),
+    ],
+)
+def test_a_distribution_archive_holds_its_configuration(names: tuple[str, ...], held: str) -> None:
+    assert held in distribution_files(*names)
+
+
+def test_a_source_archive_holds_no_release_layout() -> None:
+    assert distribution_files("apache-tomcat-9.0.37-src.tar.gz") == ()

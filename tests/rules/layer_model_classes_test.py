@@ -187,6 +187,23 @@ CLEAN = [
         # a directory WORKDIR made is not the archive's
         id="X-mv-below-an-archive-s-top-directory",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y iputils-ping gcc"
+        " && chmod 4755 /bin/ping && useradd app && chmod g+w /etc/passwd"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /usr/src/app && mkdir -p /usr/src/app\n"
+        "RUN curl -fsSLo /h.deb https://x/homebridge_1.1.6_amd64.deb && dpkg -i /h.deb"
+        " && rm /h.deb && chown -R root:root /opt/homebridge\n",
+        # a program this RUN's install may have written; the user database this RUN rewrote;
+        # distribution packages make nothing in /usr/src/app, and /opt/homebridge is the
+        # package homebridge's own
+        id="X-what-this-run-installed-or-rewrote",
+    ),
+    pytest.param(
+        "FROM ruby:3.3\nWORKDIR /usr/src/redmine\nRUN curl -fsSL https://x/redmine-5.0.9.tar.gz"
+        " | tar -xz --strip-components=1\nRUN bundle install && rm -rf /usr/local/bundle/cache"
+        " && chmod -R ugo=rwX Gemfile.lock\n",
+        id="X-the-lock-bundle-install-writes",
+    ),
 ]
 
 
@@ -1521,6 +1538,24 @@ FLAGGED = [
         " && rm -rf /var/lib/apt/lists/*\nRUN pip install django\n",
         [(3, "LG005")],  # 16.04's pip 8 keeps one
         id="X-a-distribution-s-pip-with-a-cache",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nWORKDIR /home\nRUN wget https://x/bin/apache-tomcat-9.0.37.tar.gz"
+        " && tar zxf apache-tomcat-*.tar.gz && rm apache-tomcat-*.tar.gz"
+        " && mkdir -p /opt/tomcat && mv apache-tomcat-9.0.37/* /opt/tomcat/\n"
+        "COPY context.xml /opt/tomcat/webapps/manager/META-INF/context.xml\n"
+        "RUN curl -fsSL https://x/wildfly-26.1.3.Final.tar.gz | tar -xz -C /opt\n"
+        "COPY standalone.conf /opt/wildfly-26.1.3.Final/bin/standalone.conf\n",
+        # the archive a glob names is the one the RUN fetched; `mv top/*` moves what it held
+        [(4, "LG002"), (6, "LG002")],
+        id="X-a-distribution-unpacked-by-a-glob-and-moved",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nCOPY --from=ghcr.io/x/users:1 /etc/passwd /etc/passwd\n"
+        "RUN adduser -D app\nRUN chmod g+w /etc/passwd\n",
+        # every distribution image holds the user database; adduser rewrites it
+        [(2, "LG002"), (4, "LG004")],
+        id="X-the-user-database",
     ),
 ]
 
