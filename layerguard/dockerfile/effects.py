@@ -440,6 +440,7 @@ def run_effects(
     files: Mapping[str, str] | None = None,
     home: str = "",
     homes: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> RunEffects:
     """Split a RUN into commands and work out what each writes, removes, re-owns and unpacks.
 
@@ -451,7 +452,9 @@ def run_effects(
     result is kept per script, directory, mounts and the variables the script can see.
     `home` is the home of the RUN's user when an earlier step showed it (`useradd -d /opt/app
     app`, the base image's `node` user for `USER 1000`); `homes`, the home of each user the
-    steps before showed, for `~name` (one not shown is not known).
+    steps before showed, for `~name` (one not shown is not known); `names`, the name a file an
+    earlier COPY or ADD put in the image had before (`COPY Miniconda3-latest-Linux-x86_64.sh
+    /tmp/install.sh`), where that says what it is.
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
@@ -466,10 +469,16 @@ def run_effects(
     )
     given = tuple(sorted(files.items())) if files else ()
     named = tuple(sorted(homes.items())) if homes and "~" in text else ()
-    key = (text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home, named)
+    renamed = tuple(sorted(names.items())) if names else ()
+    key = (
+        *(text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home),
+        *(named, renamed),
+    )
     found = _RUN_CACHE.get(key)
     if found is None:
-        found = _RUN_CACHE[key] = _run_effects(scripts, instr, files or {}, home, dict(named))
+        found = _RUN_CACHE[key] = _run_effects(
+            scripts, instr, files or {}, home, dict(named), dict(renamed)
+        )
     return found
 
 
@@ -486,6 +495,7 @@ def _run_effects(
     texts: Mapping[str, str],
     home: str = "",
     homes: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> RunEffects:
     commands: list[Command] = []
     for script in scripts:
@@ -507,10 +517,11 @@ def _run_effects(
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
+    saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
-        for found in _ops(command, {**instr.env, **exported} if exported else instr.env):
+        for found in _ops(command, {**instr.env, **exported} if exported else instr.env, saved):
             op = _rehome(found, runs_as) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
@@ -533,6 +544,10 @@ def _run_effects(
                 gems = [p for o in ops if o.role == CACHE and o.family == "gem" for p in o.paths]
                 op = op._replace(paths=(*op.paths, *gems))
             ops.append(op._replace(blind=blind) if blind else op)
+            if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
+                # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
+                url = _url_name([w for w in op.command.split() if "://" in w])
+                saved.update({op.paths[0]: url} if url else {})
             if op.kind == WRITE and op.entry == FILE and op.content != EMPTY:
                 files.extend(op.paths)
             elif op.kind == REMOVE:
@@ -1094,7 +1109,9 @@ _VALUE_OPTIONS = {
 }
 
 
-def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
+def _ops(
+    command: Command, env: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> Iterator[Op]:
     tool, words = tool_and_args(command)
     text = " ".join(words)
     for redirect in command.redirects:
@@ -1119,10 +1136,13 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
     operands = _operands(words)
-    installer = _conda_installer(tool, words)
+    installer = _conda_installer(tool, words, command, names or {})
     if installer is not None:
         # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p, with the
-        # packages it unpacked kept in pkgs/ until a `conda clean`.
+        # packages it unpacked kept in pkgs/ until a `conda clean`. It is a shell script with
+        # the packages appended: it unpacks itself.
+        script = words[1] if tool in SHELLS else words[0]
+        yield Op(UNPACK, tool, _paths([script], command), text)
         trees = _paths([installer], command)
         yield Op(WRITE, tool, trees, text, TREE, HEAVY)
         pkgs = tuple(posixpath.join(p, "pkgs") for p in trees)
@@ -1260,9 +1280,9 @@ def _ops(command: Command, env: Mapping[str, str]) -> Iterator[Op]:
         if target is None and remote:
             # (one -O per URL, or --remote-name-all: each URL's file, named as it is)
             every = "--remote-name-all" in remote or len(remote) >= len(urls) > 1
-            names = [_url_name([u]) for u in (urls if every else urls[:1])]
+            fetched = [_url_name([u]) for u in (urls if every else urls[:1])]
             into = _option_value(words, "", "--output-dir") or ""  # (curl 7.73)
-            targets = [posixpath.join(into, n) for n in names if n]
+            targets = [posixpath.join(into, n) for n in fetched if n]
             if targets:
                 yield _download(tool, _paths(targets, command), text)
         elif target and target != "-":
@@ -1495,6 +1515,14 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
 
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
+
+
+def conda_installer(name: str) -> bool:
+    """`name` is that of a conda installer script (Miniconda3-latest-Linux-x86_64.sh)."""
+    lower = name.lower()
+    return lower.endswith(".sh") and any(n in lower for n in _CONDA_INSTALLERS)
+
+
 # Where each installs without -p (constructor's default: ~/ and the installer's name)
 _CONDA_PREFIXES = {
     "miniconda": "miniconda3",
@@ -1504,15 +1532,20 @@ _CONDA_PREFIXES = {
 }
 
 
-def _conda_installer(tool: str, words: tuple[str, ...]) -> str | None:
+def _conda_installer(
+    tool: str, words: tuple[str, ...], command: Command, names: Mapping[str, str]
+) -> str | None:
     """The prefix a conda installer script installs into (`bash Miniforge3.sh -b -p /opt/conda`,
     `./Miniconda3-latest-Linux-x86_64.sh -b -p $CONDA_DIR`; by default `~/` and its name:
     miniconda3, miniforge3, mambaforge, anaconda3). Run in batch mode (`-b`), as a build must:
-    a project's own `install-miniconda.sh` takes no such option."""
+    a project's own `install-miniconda.sh` takes no such option. A script saved under another
+    name (`/tmp/install.sh`) is known by the name `names` says it had."""
     script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
-    name = posixpath.basename(script).lower()
+    where = _path(script, command) if script else None
+    own = (posixpath.basename(n) for n in (script, names.get(where or "", "")))
+    name = next((n.lower() for n in own if conda_installer(n)), "")
     found = next((n for n in _CONDA_INSTALLERS if n in name), None)
-    if found is None or not name.endswith(".sh"):
+    if found is None:
         return None
     if not any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:]):
         return None  # (not in batch mode)
@@ -1786,7 +1819,8 @@ def _package_ops(
         on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
         root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
     if root and "CONDA_PKGS_DIRS" not in variables:
-        where = (root + "/pkgs", *where)  # `/opt/miniconda/bin/conda`: the cache of that conda
+        # `/opt/miniconda/bin/conda`: the cache of that conda (not another's at /opt/conda)
+        where = (root + "/pkgs", *(w for w in where if w != "/opt/conda/pkgs"))
     if caches and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):

@@ -16,6 +16,7 @@ from layerguard.dockerfile.effects import (
     REMOVE,
     WRITE,
     CopyWrite,
+    conda_installer,
     copy_sources,
     copy_writes,
     covers,
@@ -126,6 +127,7 @@ class Graph:
         context = _real_context(model, source.context, source.declared)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         dirs: set[str] = set()  # directories the steps so far made
+        renamed: dict[str, str] = {}  # image path -> an installer's own name, copied as another
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
@@ -135,7 +137,9 @@ class Graph:
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
                     runs_as = instr.user.split(":", 1)[0]
-                    run = run_effects(instr, files, homes.get(runs_as, ""), homes)
+                    named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
+                             instr.node.original}  # fmt: skip
+                    run = run_effects(instr, files, homes.get(runs_as, ""), homes, named)
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:
@@ -149,6 +153,12 @@ class Graph:
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
+                    renamed.update(
+                        (w.path, posixpath.basename(w.source))
+                        for w in writes
+                        if conda_installer(posixpath.basename(w.source))
+                        and posixpath.basename(w.path) != posixpath.basename(w.source)
+                    )
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]

@@ -17,7 +17,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `npm install`/`npm ci` without `npm cache clean --force`; `yarn` (and Yarn 2+'s `workspaces
   focus`) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
-  Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`), which keeps `pkgs/`;
+  Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
+  copied as `install.sh`), which keeps `pkgs/`;
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,

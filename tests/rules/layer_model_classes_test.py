@@ -1557,6 +1557,17 @@ FLAGGED = [
         [(2, "LG002"), (4, "LG004")],
         id="X-the-user-database",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fsSLo /tmp/install.sh"
+        " https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh"
+        " && bash /tmp/install.sh -b -p /opt/conda && rm /tmp/install.sh\n"
+        "COPY Miniforge3-Linux-x86_64.sh /tmp/setup.sh\n"
+        "RUN sh /tmp/setup.sh -b -p /opt/forge && /opt/forge/bin/conda clean -afy\n",
+        # an installer saved or copied under a plain name is known by the name it had; it
+        # unpacks itself, so its COPY ships it beside what it unpacked
+        [(2, "LG005"), (3, "LG006")],
+        id="X-a-conda-installer-under-a-plain-name",
+    ),
 ]
 
 
