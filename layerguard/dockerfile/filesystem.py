@@ -485,13 +485,8 @@ def _reach(
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             # An archive's top directory, right below where it was unpacked, is what a later
             # `mv keycloak-25.0.4 keycloak` renames: it holds the archive's files.
-            top = moves and _a_top(path, entry, live)
-            if (
-                made_here
-                or op.blind
-                or op.kind == TOUCH
-                or (moves and not entry.copied and not top)
-            ):
+            unsure = moves and not entry.copied and not _a_top(path, entry, live)
+            if made_here or op.blind or op.kind == TOUCH or unsure:
                 # (touch makes a file as often as it touches one; what an extraction left
                 # below its top may be empty directories, where a copied tree holds the files
                 # the build context or stage had there, and mv fails unless one is)
@@ -499,6 +494,7 @@ def _reach(
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY
             # etc/ /etc/`) or a home made from /etc/skel says nothing of any directory below it.
+            top = moves and not entry.copied  # (an archive's top: no other mv gets here)
             vague = not (recursive and top) and (
                 not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
             )
