@@ -223,14 +223,18 @@ _SOURCES_LIST = re.compile(
     r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
 
-# Single files of weight every image of these repositories holds: removing one hides its bytes.
+# Files (or trees) of weight every image of these repositories holds: removing one hides its
+# bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
-    name: ("/usr/src/php.tar.xz",)
-    for name in (
-        *("php", "wordpress", "drupal", "joomla", "nextcloud", "matomo", "mediawiki"),
-        *("phpmyadmin", "phpmyadmin/phpmyadmin", "composer"),
-    )
+    **{
+        name: ("/usr/src/php.tar.xz",)
+        for name in (
+            *("php", "wordpress", "drupal", "joomla", "nextcloud", "matomo", "mediawiki"),
+            *("phpmyadmin", "phpmyadmin/phpmyadmin", "composer"),
+        )
+    },
+    "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
 }
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -551,7 +555,7 @@ class Known(NamedTuple):
     debian: bool = False  # of Debian's family: debconf's database is there
     fixed: tuple[str, ...] = ()  # trees its own Dockerfile ran fix-permissions over
     homes: tuple[tuple[str, str], ...] = ()  # (user name or uid, home) of the users it added
-    weighty: tuple[str, ...] = ()  # single files of weight (php's source tarball)
+    weighty: tuple[str, ...] = ()  # files or trees of weight (php's source tarball, node's npm)
     packages: frozenset[str] | None = None  # the packages it holds, when that is known
     manager: str = ""  # its distribution's package manager family, when that is known
     old_pip: bool = False  # its distribution's own pip predates pip's cache (pip 6)

@@ -15,8 +15,8 @@ install in one `RUN` leave nothing). Not reported: what the same `RUN` created b
 (download, extract, install, then clean up), branches the `ARG` defaults rule out, and paths of the
 base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the registry only
 docs and man pages (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family
-images and php's source tarball (`/usr/src/php.tar.xz`) count. A package removal counts when it
-names a package an earlier install named (or the base image is not a minimal one); `apt-get
+images, php's source tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts
+when it names a package an earlier install named (or the base image is not a minimal one); `apt-get
 autoremove` alone does not. The message names the instruction that added the files, when a checked
 Dockerfile shows it.
 

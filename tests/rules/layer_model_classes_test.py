@@ -1568,6 +1568,11 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG006")],
         id="X-a-conda-installer-under-a-plain-name",
     ),
+    pytest.param(
+        "FROM node:22-alpine\nRUN rm -rf /usr/local/lib/node_modules/npm/\n",
+        [(2, "LG003")],  # every node image ships npm, about 10 MB
+        id="X-node-s-own-npm",
+    ),
 ]
 
 
