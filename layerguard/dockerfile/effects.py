@@ -372,7 +372,7 @@ class Op(NamedTuple):
     recursive: bool = True
     blind: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, chmod 600)
-    program: bool = False  # it needs a program at its paths (chmod +x, setcap), or fails
+    program: bool = False  # it needs a program at its paths (chmod +x, setcap, an installer)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
     # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)
@@ -1136,6 +1136,11 @@ def _ops(
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
     operands = _operands(words)
+    carrier = _self_extracting(tool, words)
+    if carrier is not None:
+        # (`java -jar fmw_12.1.3.0.0_wls.jar -silent ...`, `./jdk-6u45-linux-x64.bin`: an
+        # installer that unpacks what it carries)
+        yield Op(UNPACK, tool, _paths([carrier], command), text, program=True)
     installer = _conda_installer(tool, words, command, names or {})
     if installer is not None:
         # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p, with the
@@ -1515,6 +1520,19 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
 
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
+# What unattended installers packed in a jar are told (Oracle's OUI and WebLogic's, rundeck's).
+_UNATTENDED = frozenset({"-silent", "--silent", "-mode=silent", "-responseFile", "--installonly"})
+
+
+def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
+    """The installer a command runs that unpacks what it carries: a jar run unattended, or a
+    self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a program."""
+    if tool == "java" and "-jar" in words[:-1] and _UNATTENDED & set(words):
+        return words[words.index("-jar") + 1]
+    script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+    if script.endswith((".bin", ".run")) and (tool in SHELLS or "/" in script):
+        return script
+    return None
 
 
 def conda_installer(name: str) -> bool:

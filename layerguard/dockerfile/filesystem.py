@@ -352,6 +352,8 @@ def _run(
                     )
                 )
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
+                if op.program:  # (an installer run: a file copied by that name, no tree's)
+                    holders = [e for e in holders if e.path == path and e.kind != TREE]
                 # An archive a COPY named outranks the trees it may also lie in.
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
                 # What a later RUN built where a copied tree lies (`COPY . .`, then `make

@@ -5,8 +5,9 @@ Reports a `COPY` of a shipped stage (or an `ADD` of a URL or of a zip: `ADD` unp
 tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.xz`, `.zip`,
 `.jar`, `.deb`, `.rpm`, `.whl`, `.apk`, ...) when a later `RUN` extracts or installs that file
 (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip install`,
-`apk add`, `apt-get install ./x.deb`, the wheels of `pip install --find-links=/wheels`, a
-conda installer, which unpacks itself, ...),
+`apk add`, `apt-get install ./x.deb`, the wheels of `pip install --find-links=/wheels`,
+installers that unpack what they carry: a conda installer, a jar run unattended (`java -jar
+fmw_wls.jar -silent ...`), a self-extracting `.bin` or `.run`, copied by that name ...),
 also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
 `dpkg -c`) unpacks nothing into the image: not reported.

@@ -204,6 +204,12 @@ CLEAN = [
         " && chmod -R ugo=rwX Gemfile.lock\n",
         id="X-the-lock-bundle-install-writes",
     ),
+    pytest.param(
+        "FROM oraclelinux:8\nENV SX_PKG=fmw_12.1.3.0.0_oep.jar\nCOPY setup/* /u01/\n"
+        "RUN cd /u01 && java -jar $SX_PKG -silent -responseFile /u01/install.file\n",
+        # an installer an earlier unzip may have made: no tree or glob copy is known to hold it
+        id="X-an-installer-no-copy-names",
+    ),
 ]
 
 
@@ -1572,6 +1578,16 @@ FLAGGED = [
         "FROM node:22-alpine\nRUN rm -rf /usr/local/lib/node_modules/npm/\n",
         [(2, "LG003")],  # every node image ships npm, about 10 MB
         id="X-node-s-own-npm",
+    ),
+    pytest.param(
+        "FROM oraclelinux:8\nCOPY fmw_12.2.1.4.0_wls.jar install.file /u01/\n"
+        "ADD jdk-6u45-linux-x64.bin /root/\nCOPY setup/ /u01/\n"
+        "RUN /root/jdk-6u45-linux-x64.bin && java -jar /u01/fmw_12.2.1.4.0_wls.jar -silent"
+        " -responseFile /u01/install.file && java -jar /u01/app.jar --version\n",
+        # installers that unpack what they carry, copied by name (not a tree that might hold
+        # one, nor a jar run as a program)
+        [(2, "LG006"), (3, "LG006")],
+        id="X-installers-that-unpack-themselves",
     ),
 ]
 
