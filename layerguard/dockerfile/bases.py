@@ -160,9 +160,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
 
 # Files every image of a distribution family holds, which Dockerfiles replace: the shells'
 # start-up files. Keyed by the images known to be of the family (an unknown one may be of any).
-_USER_DATABASE = ("/etc/passwd", "/etc/group")  # (every distribution image's own)
+# The user database every distribution image holds (and its shadow files, which nothing reads).
+USER_DATABASE = ("/etc/passwd", "/etc/group")
 _DEBIAN_FILES = (
-    *_USER_DATABASE,
+    *USER_DATABASE,
     *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
@@ -192,7 +193,7 @@ _DISTRIBUTION_MANAGER = {
 }
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)
 _RHEL_FILES = (
-    *_USER_DATABASE,
+    *USER_DATABASE,
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
@@ -216,7 +217,7 @@ _OLD_PIP = re.compile(r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|whe
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
-_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *_USER_DATABASE)
+_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_LIST = re.compile(
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"

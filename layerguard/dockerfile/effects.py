@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from layerguard.dockerfile.bases import RPM_VERSION, distribution_files
+from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
 from layerguard.dockerfile.model import Instruction, expand, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -229,12 +229,11 @@ _MODELLED = frozenset(
         *("printenv", "pwd", "seq", "nproc", "date"),
     }
 )
-# Programs that rewrite the user database, and its files.
+# Programs that rewrite the user database.
 _USER_TOOLS = frozenset(
     {"useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "userdel", "groupdel"}
     | {"chpasswd", "passwd", "chsh", "chage", "gpasswd", "deluser", "delgroup"}
 )
-USER_DATABASE = ("/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow")
 # Build tools write into the directory they run in.
 _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
@@ -1559,12 +1558,12 @@ def _conda_installer(
     a project's own `install-miniconda.sh` takes no such option. A script saved under another
     name (`/tmp/install.sh`) is known by the name `names` says it had."""
     script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
-    where = _path(script, command) if script else None
-    own = (posixpath.basename(n) for n in (script, names.get(where or "", "")))
-    name = next((n.lower() for n in own if conda_installer(n)), "")
-    found = next((n for n in _CONDA_INSTALLERS if n in name), None)
-    if found is None:
+    name = posixpath.basename(script)
+    if names and not conda_installer(name):
+        name = posixpath.basename(names.get(_path(script, command) or "", ""))
+    if not conda_installer(name):
         return None
+    found = next(n for n in _CONDA_INSTALLERS if n in name.lower())
     if not any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:]):
         return None  # (not in batch mode)
     return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
