@@ -245,6 +245,10 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
+    **{
+        name: (("JENKINS_HOME", "/var/jenkins_home"),)
+        for name in ("jenkins/jenkins", "jenkinsci/jenkins", "jenkins")
+    },
     "rust": (("CARGO_HOME", "/usr/local/cargo"), ("RUSTUP_HOME", "/usr/local/rustup")),
     "composer": (("COMPOSER_HOME", "/tmp"),),
     "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),

@@ -267,11 +267,19 @@ def names_a_file(path: str) -> bool:
     name = posixpath.basename(path)
     if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
         return True
+    if name in _DOTFILES:
+        return True
     stem, dot, suffix = name.rpartition(".")
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
 
 
 _SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
+# The start-up and settings files programs read from a home: files, whatever their names say.
+_DOTFILES = frozenset(
+    {".bashrc", ".bash_profile", ".bash_logout", ".bash_aliases", ".profile", ".zshrc", ".vimrc"}
+    | {".gitconfig", ".npmrc", ".yarnrc", ".pypirc", ".netrc", ".condarc", ".gemrc", ".curlrc"}
+    | {".wgetrc", ".inputrc", ".env"}
+)
 
 
 def path_overlaps(a: str, b: str) -> bool:

@@ -1589,6 +1589,13 @@ FLAGGED = [
         [(2, "LG006"), (3, "LG006")],
         id="X-installers-that-unpack-themselves",
     ),
+    pytest.param(
+        "FROM jenkins/jenkins:lts\nCOPY gitconfig $JENKINS_HOME/.gitconfig\n"
+        "RUN chown jenkins:jenkins $JENKINS_HOME/.gitconfig\n",
+        # the jenkins image's JENKINS_HOME; a home's dotfile is a file whatever its source
+        [(3, "LG004")],
+        id="X-jenkins-home-and-a-dotfile",
+    ),
 ]
 
 
