@@ -336,6 +336,10 @@ def _run(
             hit = None if alone else _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
+            if op.packages and "$" not in op.packages:
+                # What it removed is no install's any more (`apk del .phpize-deps`: a later
+                # `apk add --virtual .phpize-deps` makes a new one).
+                live, own = _without_packages(live, op), _without_packages(own, op)
         elif op.kind == UNPACK:
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
@@ -678,9 +682,20 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
 
 def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     """Packages removed by `op`: installed by an earlier layer, or by the base image."""
-    if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
-        return None  # this RUN installed packages of that manager: it may remove its own
     names = set(op.packages)
+    if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
+        # This RUN installed packages of that manager, or ran programs we do not model: it
+        # may remove its own. Not one an earlier layer installed by that name, which adding
+        # again did not touch (`apk add git` at line 5, then `apk add git build-base && ... &&
+        # apk del git build-base`).
+        if not names or "$" in names:
+            return None
+        earlier = next(
+            (e for e in reversed(live)
+             if e.role == INSTALL and e.family == op.family and names & set(e.packages)),
+            None,
+        )  # fmt: skip
+        return Hit(earlier._replace(content=HEAVY), "packages", True) if earlier else None
     # `apk del curl` removes what `apk add curl` installed; `apt-get autoremove`, or an install
     # of packages from a variable or a file, may be what any purge removes.
     anything = not names or "$" in names
@@ -709,6 +724,17 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
+    """`entries`, their installs of `op`'s manager less the packages `op` removed."""
+    gone = set(op.packages)
+    return [
+        e._replace(packages=tuple(p for p in e.packages if p not in gone))
+        if e.role == INSTALL and e.family == op.family and gone & set(e.packages)
+        else e
+        for e in entries
+    ]
 
 
 def _last_is_a_directory(path: str, live: list[Entry]) -> bool:

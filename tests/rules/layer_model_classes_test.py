@@ -1596,6 +1596,17 @@ FLAGGED = [
         [(3, "LG004")],
         id="X-jenkins-home-and-a-dotfile",
     ),
+    pytest.param(
+        "FROM alpine:3.19\nRUN apk add --no-cache git curl\n"
+        "RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps\n"
+        "RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps\n"
+        "RUN apk add --no-cache git build-base && git clone https://x/y"
+        " && apk del git build-base\n",
+        # adding git again did nothing: its del removes line 2's; a virtual package removed in
+        # its own RUN is no earlier install's
+        [(5, "LG003")],
+        id="X-a-package-an-earlier-layer-installed-added-again-and-removed",
+    ),
 ]
 
 
