@@ -197,6 +197,8 @@ _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
+# Images that hold little more than the user database (distroless's root, nonroot and nobody).
+_USER_DATABASE_ONLY = ("busybox", "gcr.io/distroless/*", "cgr.dev/chainguard/*")
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -609,8 +611,10 @@ def known(image: ImageRef | None) -> Known:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)
-    elif not minimal and any(_is(name, key) for key in _RHEL_IMAGES):
-        files += _RHEL_FILES
+    elif any(_is(name, key) for key in _RHEL_IMAGES):
+        files += _RHEL_FILES if not minimal else USER_DATABASE
+    elif any(_is(name, key) for key in _USER_DATABASE_ONLY):
+        files += USER_DATABASE
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"} if name == "ubuntu"
@@ -640,7 +644,16 @@ def known(image: ImageRef | None) -> Known:
 def _name(image: ImageRef) -> str:
     if image.registry != "docker.io":
         return f"{image.registry}/{image.repository}"
-    return image.repository.removeprefix("library/")
+    name = image.repository.removeprefix("library/")
+    # (the official images built for one architecture: `i386/ubuntu`, `arm64v8/python`)
+    owner, _, rest = name.partition("/")
+    return rest if owner in _ARCHITECTURES and rest else name
+
+
+_ARCHITECTURES = frozenset(
+    {"amd64", "arm32v5", "arm32v6", "arm32v7", "arm64v8", "i386", "mips64le", "ppc64le"}
+    | {"riscv64", "s390x", "windows-amd64"}
+)
 
 
 def _is(name: str, key: str) -> bool:

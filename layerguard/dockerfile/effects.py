@@ -569,10 +569,25 @@ def _run_effects(
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
     files.extend(_distributions(ops, _piped_archives(commands)))
+    ops = _installers_used_up(ops)
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())),
     )  # fmt: skip
+
+
+def _installers_used_up(ops: list[Op]) -> list[Op]:
+    """`ops` less the runs of a `.bin` the RUN keeps: a self-extracting installer is run and
+    removed (`./jdk-6u45-linux-x64.bin && rm jdk-6u45-linux-x64.bin`); a program that stays
+    (Nuitka's `app.bin`, a Go binary) unpacks nothing."""
+    kept = []
+    for at, op in enumerate(ops):
+        if op.kind == UNPACK and op.program and op.paths and op.paths[0].endswith(".bin"):
+            later = ops[at + 1 :]
+            if not any(o.kind == REMOVE and covers(p, op.paths[0]) for o in later for p in o.paths):
+                continue
+        kept.append(op)
+    return kept
 
 
 def _piped_archives(commands: list[Command]) -> dict[str, str]:
@@ -1814,9 +1829,12 @@ def _package_ops(
         yield Op(UNPACK, tool, _paths(local, command), text)
     if installs:
         named = _package_names(tool, words)
-        yield Op(WRITE, tool, tuple(home_path(t) for t in manager.trees), text, TREE, UNKNOWN,
-                 INSTALL, family, packages=named)  # fmt: skip
         project = _project_dir(family, words)
+        # (`npm ci` in a project writes its node_modules, not the global trees `-g` fills)
+        trees = tuple(home_path(t) for t in manager.trees)
+        if project is not None and family in ("npm", "yarn", "pnpm"):
+            trees = _paths([project], command)
+        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) == "ci":
             # npm ci deletes node_modules before it installs: what an earlier layer installed
             # there (only a whole one: a copied project's rarely holds node_modules)
@@ -1830,7 +1848,7 @@ def _package_ops(
             # It may write the lock of what it resolved (redmine's, then `chmod -R ugo=rwX
             # Gemfile.lock` in the same RUN), or leave one there (or above, by the Gemfile it
             # found) alone: made here, but no bytes a later layer is sure to hide.
-            yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, FILE, EMPTY)
+            yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, EITHER, EMPTY)
     variables = {**env, **dict(command.assignments)}
     option = _CACHE_OPTIONS.get(family)
     given = _option_value(words, "", option[0]) if option else None

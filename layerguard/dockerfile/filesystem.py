@@ -442,7 +442,12 @@ def _reach(
     made = [
         e
         for e in own
-        if (covers(e.path, path) and not _not_in_opt(path, e) and not _a_package(path, e))
+        if (
+            covers(e.path, path)
+            and not _not_in_opt(path, e)
+            and not _a_package(path, e)
+            and not _not_installed(path, e)
+        )
         or (inside(e.path, path) and e.kind != FILE)
         # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched;
         # `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
@@ -465,6 +470,9 @@ def _reach(
             # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
             # an unchanged uid re-owns nothing.)
             continue
+        weighty = entry.role == INSTALL and in_tree(path, held.weighty)
+        if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
+            continue  # (the base's own npm, not what `npm install -g pm2` put beside it)
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
@@ -567,9 +575,9 @@ def _reach(
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
         installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
-        if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS:
-            return []
         name = posixpath.basename(path)
+        if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and name not in _BASE_PROGRAMS:
+            return []
         by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
         return [Hit(origin, path, True)]
@@ -591,7 +599,29 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
-_STATE_DIRS = frozenset({"data", "logs", "log", "tmp", "temp", "run", "work", "cache", "var"})
+# Programs every distribution image holds, which setuid hardening changes (`chmod u-s /bin/su`
+# after an install in the same RUN changes the base's).
+_BASE_PROGRAMS = frozenset(
+    {"su", "passwd", "mount", "umount", "chsh", "chfn", "newgrp", "gpasswd", "chage", "expiry"}
+    | {"unix_chkpwd", "busybox", "sg", "wall"}
+)
+
+
+def _not_installed(path: str, entry: Entry) -> bool:
+    """`path` is not what the distribution packages `entry` installed: below /usr/local, where
+    a distribution's own never install (a vendor's `kong.rpm` does, under its name), or a
+    program every image of the distribution holds (`/bin/su`)."""
+    if entry.role != INSTALL or entry.family not in _DISTRIBUTION_MANAGERS:
+        return False
+    if path.startswith("/usr/local/"):
+        return not _names_a_program(path, entry.packages)
+    program = posixpath.dirname(path) in _PACKAGE_BIN_DIRS
+    return program and posixpath.basename(path) in _BASE_PROGRAMS
+
+
+_STATE_DIRS = frozenset(
+    {"data", "logs", "log", "tmp", "temp", "run", "work", "cache", "var", "plugins"}
+)
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:
@@ -785,12 +815,20 @@ _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".t
 def _not_in_opt(path: str, entry: Entry) -> bool:
     """`path` is in /opt or /usr/src, where the distribution packages `entry` installed land
     only under a vendor's name (`/opt/google/chrome`): not theirs (`rm -rf /usr/src/app`)."""
+    if path.startswith("/usr/src/") and any(_SOURCES.match(p) for p in entry.packages):
+        return False  # (kernel headers, googletest, dkms modules: packages of sources)
     return (
         entry.role == INSTALL
         and entry.family in _DISTRIBUTION_MANAGERS
         and path.startswith(("/opt/", "/usr/src/"))
         and not _names_a_package(path, entry.packages)
     )
+
+
+_SOURCES = re.compile(
+    r"linux-(headers|source|kbuild)|kernel-(devel|headers|source)|googletest|libgtest-dev"
+    r"|libgmock-dev|.*-(dkms|source)$"
+)
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:

@@ -96,6 +96,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.effects import (
     CACHE,
     MANAGERS,
@@ -184,13 +185,16 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             paths = " ".join(
                 dict.fromkeys(_quoted(e.path) + inside for e in caches if e.family == family)
             )
-            options = [f"rm -rf {paths}"]
-            if family == "pip":
-                options.insert(0, "")
+            # (as the RUN ran the manager: `sudo apt-get` under a USER that is not root needs
+            # `sudo rm`, which would fail without it)
+            sudo = _prefix(step, family)
+            options = [f"{sudo}rm -rf {paths}"]
+            if family == "pip" and not known(ctx.outside).old_pip:
+                options.insert(0, "")  # (pip before 6 has no --no-cache-dir)
             elif family in _CLEANUPS and _runs_at_the_end(step, family):
                 tool = _tool(step, family)
                 cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
-                options.insert(0, cleanup.format(tool=tool))
+                options.insert(0, sudo + cleanup.format(tool=tool))
             for option in options:
                 if option and ends:
                     continue  # a command appended after `exit` or `exec` never runs
@@ -352,6 +356,18 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
         )
         for c in step.run.commands[last + 1 :]
     )
+
+
+def _prefix(step: Step, family: str) -> str:
+    """What the RUN wrote before the program of `family` (`sudo `, `sudo -E `), if anything."""
+    assert step.run is not None
+    for command in step.run.commands:
+        tool, words = tool_and_args(command)
+        if package_command(tool, words)[0] == family and words:
+            before = command.words[: len(command.words) - len(words)]
+            sudo = [w for w in before if "=" not in w]  # (not `DEBIAN_FRONTEND=...`)
+            return " ".join(sudo) + " " if any("sudo" in w.lower() for w in sudo) else ""
+    return ""
 
 
 def _tool(step: Step, family: str) -> str:

@@ -210,6 +210,15 @@ CLEAN = [
         # an installer an earlier unzip may have made: no tree or glob copy is known to hold it
         id="X-an-installer-no-copy-names",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY --from=ghcr.io/x/app:1 /out/server.bin /app/server.bin\n"
+        "RUN /app/server.bin migrate --dry-run\n"
+        "RUN curl -fsSL https://x/es-8.1.0.tar.gz | tar -xz --strip-components=1 -C /es\n"
+        "RUN mv /es/plugins /plugins\n",
+        # a program that stays is no self-extracting installer (Nuitka's app.bin); an
+        # Elasticsearch plugins directory is shipped empty
+        id="X-a-program-named-bin-and-an-empty-plugins-directory",
+    ),
 ]
 
 
@@ -1582,11 +1591,12 @@ FLAGGED = [
     pytest.param(
         "FROM oraclelinux:8\nCOPY fmw_12.2.1.4.0_wls.jar install.file /u01/\n"
         "ADD jdk-6u45-linux-x64.bin /root/\nCOPY setup/ /u01/\n"
-        "RUN /root/jdk-6u45-linux-x64.bin && java -jar /u01/fmw_12.2.1.4.0_wls.jar -silent"
+        "RUN /root/jdk-6u45-linux-x64.bin && rm /root/jdk-6u45-linux-x64.bin"
+        " && java -jar /u01/fmw_12.2.1.4.0_wls.jar -silent"
         " -responseFile /u01/install.file && java -jar /u01/app.jar --version\n",
         # installers that unpack what they carry, copied by name (not a tree that might hold
         # one, nor a jar run as a program)
-        [(2, "LG006"), (3, "LG006")],
+        [(2, "LG006"), (3, "LG006"), (5, "LG003")],
         id="X-installers-that-unpack-themselves",
     ),
     pytest.param(
@@ -1606,6 +1616,44 @@ FLAGGED = [
         # its own RUN is no earlier install's
         [(5, "LG003")],
         id="X-a-package-an-earlier-layer-installed-added-again-and-removed",
+    ),
+    pytest.param(
+        "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/* && chmod u-s /usr/bin/passwd /bin/su\n",
+        # the programs every image of the distribution holds, not what curl installed
+        [(2, "LG004")],
+        id="X-setuid-hardening-after-an-install",
+    ),
+    pytest.param(
+        "FROM node:22-alpine\nRUN apk add --no-cache libcap"
+        " && setcap cap_net_bind_service=+ep /usr/local/bin/node\n",
+        [(2, "LG004")],  # distribution packages never install in /usr/local
+        id="X-setcap-of-node-after-an-install",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y linux-headers-amd64"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /usr/src/linux-headers-*\n",
+        [(3, "LG003")],  # kernel headers are packages of sources, in /usr/src
+        id="X-kernel-headers-in-usr-src",
+    ),
+    pytest.param(
+        "FROM ruby:3.3-slim\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install && rm -rf /usr/local/bundle/cache\nRUN chmod 664 Gemfile.lock\n",
+        [(5, "LG004")],  # bundle install may have left the copied lock as it was
+        id="X-a-lock-a-later-run-changes",
+    ),
+    pytest.param(
+        "FROM registry.access.redhat.com/ubi9/ubi-minimal\n"
+        "RUN chgrp 0 /etc/passwd && chmod g=u /etc/passwd\nFROM busybox:1.36\n"
+        "COPY --from=0 /etc/passwd /etc/passwd\n",
+        [(4, "LG002")],  # busybox (and distroless, ubi-minimal) hold the user database too
+        id="X-the-user-database-of-small-images",
+    ),
+    pytest.param(
+        "FROM registry.access.redhat.com/ubi9/ubi-minimal\n"
+        "RUN chgrp 0 /etc/passwd && chmod g=u /etc/passwd\n",
+        [(2, "LG004")],
+        id="X-the-user-database-of-ubi-minimal",
     ),
 ]
 
@@ -1922,3 +1970,13 @@ def test_composer_from_standard_input_is_what_a_later_chmod_copies_up(lint_files
     )
     (found,) = lint_files({"Dockerfile": dockerfile}, code="LG004", context=False)
     assert "(written by Dockerfile:2)" in found.message
+
+
+def test_node_s_npm_is_the_base_image_s(message: Callable[[str, str], str]) -> None:
+    """`npm install -g pm2` writes beside npm, not npm itself: removing npm later hides the
+    base image's (red team 8; a fix that moved the rm into line 2 reclaimed nothing)."""
+    dockerfile = (
+        "FROM node:20-alpine\nRUN npm install -g pm2@5 && npm cache clean --force\n"
+        "RUN rm -rf /usr/local/lib/node_modules/npm\n"
+    )
+    assert "(added by the base image)" in message(dockerfile, "LG003")

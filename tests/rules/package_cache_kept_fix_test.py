@@ -57,6 +57,20 @@ SAFE = [
         id="pip-as-another-user",
     ),
     pytest.param(
+        "FROM ubuntu:22.04\nUSER dev\nRUN sudo apt-get update && sudo apt-get install -y curl\n",
+        "FROM ubuntu:22.04\nUSER dev\nRUN sudo apt-get update && sudo apt-get install -y curl"
+        " && sudo rm -rf /var/lib/apt/lists/*\n",
+        id="apt-through-sudo-as-another-user",  # (a plain rm fails there: Permission denied)
+    ),
+    pytest.param(
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install --upgrade pip && pip install flask\n",
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip install --upgrade pip && pip install flask && rm -rf /root/.cache/pip\n",
+        id="pip-where-the-first-pip-has-no-no-cache-dir",  # (pip 1.5.4 rejects the option)
+    ),
+    pytest.param(
         "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm\n",
         "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm"
         " && rm -rf /var/lib/pacman/sync/*\n",
