@@ -493,6 +493,7 @@ _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
+    | {"PIP_FIND_LINKS", "UV_FIND_LINKS"}
 )
 
 
@@ -733,8 +734,10 @@ _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b"
 
 def _on_path(command: Command, texts: Mapping[str, str]) -> str | None:
     """The script of `texts` that `command` runs by its bare name from a bin directory on the
-    PATH (`COPY install-packages /usr/bin/`, then `RUN install-packages curl`)."""
-    name = command.words[0]
+    PATH (`COPY install-packages /usr/bin/`, then `RUN install-packages curl`, also through
+    `sudo`)."""
+    words = tool_and_args(command)[1] or command.words
+    name = words[0]
     if "/" in name:
         return None
     return next(
@@ -1282,6 +1285,9 @@ def _ops(
         # may have put below /usr.)
         yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True, when=PHP_SOURCE + _PHP_MARK)
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
+        target = _option_value(words, "-t", "--target-directory") if tool != "rsync" else None
+        if target:  # (`mv -t /tmp/ a.deb b.deb`: the directory first)
+            operands = [o for o in operands if o != target] + [target.rstrip("/") + "/"]
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)
@@ -1820,7 +1826,11 @@ def _package_ops(
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )
     ]
-    links = _option_value(words, "-f", "--find-links") if family in ("pip", "uv") else None
+    links = None
+    if family in ("pip", "uv"):
+        # (also `ENV PIP_FIND_LINKS=/wheels`, as pip reads its options from the environment)
+        given = env.get("UV_FIND_LINKS" if family == "uv" else "PIP_FIND_LINKS")
+        links = _option_value(words, "-f", "--find-links") or given
     if installs and links and "://" not in links and "$" not in links:
         # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels there)
         local.append(posixpath.join(links, "*"))

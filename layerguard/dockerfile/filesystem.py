@@ -499,7 +499,13 @@ def _reach(
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             # An archive's top directory, right below where it was unpacked, is what a later
             # `mv keycloak-25.0.4 keycloak` renames: it holds the archive's files.
-            unsure = moves and not entry.copied and not _a_top(path, entry, live)
+            # (a file it names is there, or mv fails: `mv conf/log4j2.properties.template ...`)
+            unsure = (
+                moves
+                and not entry.copied
+                and not _a_top(path, entry, live)
+                and not names_a_file(path)
+            )
             if made_here or op.blind or op.kind == TOUCH or unsure:
                 # (touch makes a file as often as it touches one; what an extraction left
                 # below its top may be empty directories, where a copied tree holds the files

@@ -189,7 +189,9 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             # `sudo rm`, which would fail without it)
             sudo = _prefix(step, family)
             options = [f"{sudo}rm -rf {paths}"]
-            if family == "pip" and not known(ctx.outside).old_pip:
+            if not sudo and family in _SYSTEM and _user(step) not in ("", "root", "0"):
+                options = []  # (`sudo install-packages x` as USER dev: a plain rm would fail)
+            elif family == "pip" and not known(ctx.outside).old_pip:
                 options.insert(0, "")  # (pip before 6 has no --no-cache-dir)
             elif family in _CLEANUPS and _runs_at_the_end(step, family):
                 tool = _tool(step, family)
@@ -356,6 +358,14 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
         )
         for c in step.run.commands[last + 1 :]
     )
+
+
+# Managers whose caches only root may remove.
+_SYSTEM = frozenset({"apt", "apk", "yum", "pacman"})
+
+
+def _user(step: Step) -> str:
+    return step.instr.user.split(":", 1)[0]
 
 
 def _prefix(step: Step, family: str) -> str:

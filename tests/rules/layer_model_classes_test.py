@@ -1655,6 +1655,28 @@ FLAGGED = [
         [(2, "LG004")],
         id="X-the-user-database-of-ubi-minimal",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN curl -fsSL https://x/spark-3.5.1-bin-hadoop3.tgz"
+        " | tar -xz -C /opt && ln -s /opt/spark-3.5.1-bin-hadoop3 /opt/spark\n"
+        "RUN mv /opt/spark-3.5.1-bin-hadoop3/conf/log4j2.properties.template"
+        " /opt/spark-3.5.1-bin-hadoop3/conf/log4j2.properties\n",
+        # a file a mv names below an unpacked archive is there, or the mv fails
+        [(3, "LG003")],
+        id="X-mv-of-a-file-an-archive-held",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim\nENV PIP_FIND_LINKS=/wheels PIP_NO_INDEX=1 PIP_NO_CACHE_DIR=1\n"
+        "COPY --from=ghcr.io/x/w:1 /wheels/ /wheels/\nRUN pip install myapp\n",
+        # pip reads --find-links from the environment
+        [(3, "LG006")],
+        id="X-pip-s-find-links-from-the-environment",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN wget -q https://x/a.deb && mv -t /tmp/ a.deb\n"
+        "RUN dpkg -i /tmp/a.deb && rm /tmp/a.deb\n",
+        [(3, "LG003")],  # mv -t names the directory first
+        id="X-mv-with-a-target-directory",
+    ),
 ]
 
 
@@ -1855,6 +1877,16 @@ def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> Non
         (4, "LG003"),  # the lists line 3 left, and debconf's database of the base
         (6, "LG005"),  # not line 8: Ruby runs no `gem install` its message quotes
     ]
+    # Through sudo, as USER dev: the same script
+    sudo = lint_files(
+        {
+            "install-packages": '#!/bin/bash\napt-get update\napt-get install -y "$@"\n',
+            "Dockerfile": "FROM debian:12\nCOPY install-packages /usr/bin/\nUSER dev\n"
+            "RUN sudo -E install-packages curl\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in sudo] == [4]
 
 
 def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:

@@ -293,3 +293,16 @@ def test_a_manager_not_on_path_at_the_end_is_cleaned_by_rm(
     (found,) = lint_files({"Dockerfile": dockerfile, "install.sh": "npm ci\n"}, code="LG005")
     assert found.fix is not None and found.fix.safe
     assert fix.apply(dockerfile, [found.fix]).text.endswith(cleanup)
+
+
+def test_no_safe_cleanup_where_only_sudo_could_remove_the_cache(lint_files: Lint) -> None:
+    """As `USER dev`, a script run through sudo fills apt's lists: a plain `rm -rf` appended to
+    the RUN would fail it (red team 8), so only the cache mount (unsafe) is offered."""
+    files = {
+        "install-packages": '#!/bin/bash\napt-get update\napt-get install -y "$@"\n',
+        "Dockerfile": "FROM ubuntu:22.04\nCOPY install-packages /usr/bin/\nUSER dev\n"
+        "RUN sudo install-packages curl\n",
+    }
+    (found,) = lint_files(files, code="LG005")
+    assert found.fix is not None and not found.fix.safe
+    assert "--mount=type=cache" in (found.fix.edits[0].text or "")
