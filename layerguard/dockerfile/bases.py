@@ -171,6 +171,7 @@ _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
+    "ros",
     f"{_DEVCONTAINERS}*",
 )
 # The packages both official debian and ubuntu images hold (Debian's Priority: required set
@@ -215,7 +216,10 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 # Releases whose own python-pip predates pip 6, the first to keep a cache (Ubuntu 14.04 has
 # 1.5.4, Debian 8 1.5.6), by the tag of the distribution's image or of one built on it
 # (`nvidia/cuda:8.0-devel-ubuntu14.04`).
-_OLD_PIP = re.compile(r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie)\b")
+# (ROS Indigo and Jade are built on Ubuntu 14.04.)
+_OLD_PIP = re.compile(
+    r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
+)
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.

@@ -95,6 +95,7 @@ def test_debconf_is_heavy_in_debian_images_only() -> None:
         ("debian:9", False),
         ("debian:12", False),
         ("i386/ubuntu:14.04", True),  # (an official image built for one architecture)
+        ("ros:indigo", True),  # (on Ubuntu 14.04)
         ("python:2.7-jessie", False),  # the python image's own pip runs there
         ("centos:7", False),
     ],
