@@ -1554,7 +1554,8 @@ _UNATTENDED = frozenset({"-silent", "--silent", "-mode=silent", "-responseFile",
 
 def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
     """The installer a command runs that unpacks what it carries: a jar run unattended, or a
-    self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a program."""
+    self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a program (a `.bin`
+    only when the RUN removes it after: `_installers_used_up`)."""
     if tool == "java" and "-jar" in words[:-1] and _UNATTENDED & set(words):
         return words[words.index("-jar") + 1]
     script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""

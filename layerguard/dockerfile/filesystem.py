@@ -514,7 +514,7 @@ def _reach(
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY
             # etc/ /etc/`) or a home made from /etc/skel says nothing of any directory below it.
-            top = moves and not entry.copied  # (an archive's top: no other mv gets here)
+            top = moves and not entry.copied  # (an archive's top or a file it held, as above)
             vague = not (recursive and top) and (
                 not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
             )
@@ -821,7 +821,7 @@ _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".t
 def _not_in_opt(path: str, entry: Entry) -> bool:
     """`path` is in /opt or /usr/src, where the distribution packages `entry` installed land
     only under a vendor's name (`/opt/google/chrome`): not theirs (`rm -rf /usr/src/app`)."""
-    if path.startswith("/usr/src/") and any(_SOURCES.match(p) for p in entry.packages):
+    if path.startswith("/usr/src/") and any(_SOURCE_PACKAGES.match(p) for p in entry.packages):
         return False  # (kernel headers, googletest, dkms modules: packages of sources)
     return (
         entry.role == INSTALL
@@ -831,7 +831,7 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
     )
 
 
-_SOURCES = re.compile(
+_SOURCE_PACKAGES = re.compile(
     r"linux-(headers|source|kbuild)|kernel-(devel|headers|source)|googletest|libgtest-dev"
     r"|libgmock-dev|.*-(dkms|source)$"
 )
