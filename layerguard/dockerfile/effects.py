@@ -506,8 +506,11 @@ def _run_effects(
     names: Mapping[str, str] | None = None,
 ) -> RunEffects:
     commands: list[Command] = []
+    user_home = _home(instr, home)
+    # (the shell has HOME, as the user's: `cd $HOME && curl -O ...` works there)
+    env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": user_home}
     for script in scripts:
-        commands.extend(split_commands(script, instr.workdir, instr.env))
+        commands.extend(split_commands(script, instr.workdir, env))
     mounted = tuple(
         resolve(
             expand(m.get("target", m.get("dst", m.get("destination", ""))), instr.env) or "/",
@@ -519,7 +522,6 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    user_home = _home(instr, home)
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)

@@ -1677,6 +1677,14 @@ FLAGGED = [
         [(3, "LG003")],  # mv -t names the directory first
         id="X-mv-with-a-target-directory",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17-jdk\nRUN cd $HOME && curl -L -O"
+        " https://x/wildfly-26.1.3.Final.tar.gz && tar xf wildfly-26.1.3.Final.tar.gz"
+        " && mv $HOME/wildfly-26.1.3.Final /opt/wildfly && rm wildfly-26.1.3.Final.tar.gz\n"
+        "COPY standalone.xml /opt/wildfly/standalone/configuration/standalone.xml\n",
+        [(3, "LG002")],  # the shell's HOME is the user's: `cd $HOME` goes there
+        id="X-cd-to-the-home",
+    ),
 ]
 
 
