@@ -712,7 +712,7 @@ def _run_as(
     """Each command a RUN runs, with the home of the user it runs as: scripts of `texts`
     read in, `su -c`/`sh -c` scripts split, `xargs PROGRAM` as the program."""
     run = _inlined(commands, texts, instr) if texts else commands
-    return _through_xargs(_as_run(run, instr.env, home))
+    return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr))
 
 
 def _inlined(
@@ -823,16 +823,24 @@ def _gem_cache(path: str) -> bool:
 
 
 def _as_run(
-    commands: Iterable[Command], env: Mapping[str, str], home: str = "/root", depth: int = 0
+    commands: Iterable[Command],
+    env: Mapping[str, str],
+    home: str = "/root",
+    depth: int = 0,
+    texts: Mapping[str, str] | None = None,
+    instr: Instruction | None = None,
 ) -> Iterator[tuple[Command, str]]:
     """Each command with the home directory of the user it runs as, looking into the scripts
-    of `sh -c`, `su USER -c` and `sudo -u USER`, where caches land in that user's home."""
+    of `sh -c`, `su USER -c` and `sudo -u USER`, where caches land in that user's home (and
+    into the scripts of `texts` they run: `bash -c "install-packages curl"`)."""
     for command in commands:
         user, script = _switch(command.words)
         where = home if user is None else ("/root" if user in ("root", "0") else f"/home/{user}")
         if script is not None and depth < 3:
             inner = split_commands(script, command.cwd, {**env, **dict(command.assignments)})
-            yield from _as_run(inner, env, where, depth + 1)
+            if texts and instr is not None:
+                inner = tuple(_inlined(inner, texts, instr))
+            yield from _as_run(inner, env, where, depth + 1, texts, instr)
         else:
             yield command, where
 

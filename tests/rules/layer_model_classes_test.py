@@ -1895,6 +1895,16 @@ def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> Non
         code="LG005",
     )
     assert [f.line for f in sudo] == [4]
+    # Inside `bash -c`
+    shell = lint_files(
+        {
+            "install-packages": '#!/bin/bash\napt-get update\napt-get install -y "$@"\n',
+            "Dockerfile": "FROM debian:12\nCOPY install-packages /usr/bin/\n"
+            'RUN bash -c "install-packages curl"\n',
+        },
+        code="LG005",
+    )
+    assert [f.line for f in shell] == [3]
 
 
 def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
