@@ -716,6 +716,8 @@ def _test(fields: list[str]) -> bool | None:
     args = fields[1:]
     close = {"[": "]", "[[": "]]"}.get(fields[0])
     if close is not None:
+        if fields[0] == "[" and (not args or args[-1] != close):
+            return False  # (`[ "$X" != "1000"]`: `[` fails, "missing ]")
         if not args or args[-1] != close:
             return None
         args = args[:-1]

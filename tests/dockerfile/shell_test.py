@@ -527,6 +527,11 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             id="negated-lists-and-loops-that-never-run",
         ),
         pytest.param(
+            'if [ "$GID" != "1000"] || [ "$UID" != "1000" ]; then chown -R 1000 /home/x; fi',
+            [("[", "1000", "!=", "1000]"), ("[", "1000", "!=", "1000", "]")],
+            id="a-test-without-its-closing-bracket-fails",  # (`[`: "missing ]")
+        ),
+        pytest.param(
             'case "$ARCH" in "*") echo star ;; \\*) echo star2 ;; *) echo any ;; esac',
             [("echo", "any")],
             id="case-quoted-patterns-are-literal",
