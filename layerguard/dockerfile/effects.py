@@ -901,6 +901,9 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
         yield command, home
 
 
+_SHELL_OPTION = re.compile(r"-[a-zA-Z]+")
+
+
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(the user a command switches to, the script it runs with `-c`), either may be None."""
     user = None
@@ -920,8 +923,11 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             if name == "su" and len(rest) >= 2 and rest[0] == "-c":
                 return user, rest[1]
             continue
-        if name in SHELLS and len(rest) >= 3 and rest[1] == "-c":
-            return user, rest[2]
+        if name in SHELLS and len(rest) >= 3:
+            # (`bash -c`, and with other options before it: `bash -ec`, `bash -vxc`, `sh -e -c`)
+            at = next((i for i, w in enumerate(rest[1:], 1) if not _SHELL_OPTION.fullmatch(w)), 0)
+            if at > 1 and rest[at - 1].endswith("c") and not rest[at - 1].startswith("--"):
+                return user, rest[at]
         break
     return user, None
 

@@ -1685,6 +1685,11 @@ FLAGGED = [
         [(3, "LG002")],  # the shell's HOME is the user's: `cd $HOME` goes there
         id="X-cd-to-the-home",
     ),
+    pytest.param(
+        "FROM ruby:3.3\nRUN bash -vxc \"gem install bundler\"\nRUN sh -e -c 'gem install rake'\n",
+        [(2, "LG005"), (3, "LG005")],  # the script of -c after other options
+        id="X-a-shell-s-options-before-c",
+    ),
 ]
 
 
