@@ -66,7 +66,10 @@ to each `pip install`, `yum`/`dnf`/`microdnf clean all` (`zypper clean -a`), `np
 --force`, `yarn cache clean`, `conda clean -afy`, `composer clear-cache`, `go clean -modcache
 -cache` (as the `RUN` calls the tool; npm's, yarn's and composer's only where the program is on
 `PATH` when the `RUN` ends, not `php composer.phar` or an npm the `RUN` removed), otherwise `rm
--rf` of the cache directory (what is in pacman's directories). It is offered
+-rf` of the cache directory (what is in pacman's directories), each after the RUN's own `sudo`
+when it ran the manager through one (`sudo apt-get` as `USER dev`: `sudo rm -rf ...`; none is
+offered as a `USER` other than root when a script ran it through sudo), and no `--no-cache-dir`
+where the first pip predates it (Ubuntu 14.04's). It is offered
 only when the rewritten `RUN`, worked out again, leaves exactly what the original left but the
 cache: the image's files are the same, less the cache. Nothing is appended after `exit` or
 `exec`, which never return.
