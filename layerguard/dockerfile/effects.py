@@ -1187,8 +1187,7 @@ def _ops(
         # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p, with the
         # packages it unpacked kept in pkgs/ until a `conda clean`. It is a shell script with
         # the packages appended: it unpacks itself.
-        script = words[1] if tool in SHELLS else words[0]
-        yield Op(UNPACK, tool, _paths([script], command), text)
+        yield Op(UNPACK, tool, _paths([_script_word(tool, words)], command), text)
         trees = _paths([installer], command)
         yield Op(WRITE, tool, trees, text, TREE, HEAVY)
         pkgs = tuple(posixpath.join(p, "pkgs") for p in trees)
@@ -1568,13 +1567,18 @@ _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
 _UNATTENDED = frozenset({"-silent", "--silent", "-mode=silent", "-responseFile", "--installonly"})
 
 
+def _script_word(tool: str, words: tuple[str, ...]) -> str:
+    """The file a command runs: `x.sh` of `bash x.sh ...`, or the program itself."""
+    return words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+
+
 def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
     """The installer a command runs that unpacks what it carries: a jar run unattended, or a
     self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a program (a `.bin`
     only when the RUN removes it after: `_installers_used_up`)."""
     if tool == "java" and "-jar" in words[:-1] and _UNATTENDED & set(words):
         return words[words.index("-jar") + 1]
-    script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+    script = _script_word(tool, words)
     if script.endswith((".bin", ".run")) and (tool in SHELLS or "/" in script):
         return script
     return None
@@ -1603,7 +1607,7 @@ def _conda_installer(
     miniconda3, miniforge3, mambaforge, anaconda3). Run in batch mode (`-b`), as a build must:
     a project's own `install-miniconda.sh` takes no such option. A script saved under another
     name (`/tmp/install.sh`) is known by the name `names` says it had."""
-    script = words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+    script = _script_word(tool, words)
     name = posixpath.basename(script)
     if names and not conda_installer(name):
         name = posixpath.basename(names.get(_path(script, command) or "", ""))

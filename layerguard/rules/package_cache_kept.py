@@ -371,26 +371,29 @@ def _user(step: Step) -> str:
     return step.instr.user.split(":", 1)[0]
 
 
-def _prefix(step: Step, family: str) -> str:
-    """What the RUN wrote before the program of `family` (`sudo `, `sudo -E `), if anything."""
+def _called(step: Step, family: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of the RUN's first command of `family`, and those of its program on (what
+    sudo, env and their kin leave): `(("sudo", "apt-get", ...), ("apt-get", ...))`."""
     assert step.run is not None
     for command in step.run.commands:
         tool, words = tool_and_args(command)
         if package_command(tool, words)[0] == family and words:
-            before = command.words[: len(command.words) - len(words)]
-            sudo = [w for w in before if "=" not in w]  # (not `DEBIAN_FRONTEND=...`)
-            return " ".join(sudo) + " " if any("sudo" in w.lower() for w in sudo) else ""
-    return ""
+            return command.words, words
+    return (), ()
+
+
+def _prefix(step: Step, family: str) -> str:
+    """What the RUN wrote before the program of `family` (`sudo `, `sudo -E `), if anything."""
+    written, words = _called(step, family)
+    before = written[: len(written) - len(words)]
+    sudo = [w for w in before if "=" not in w]  # (not `DEBIAN_FRONTEND=...`)
+    return " ".join(sudo) + " " if any("sudo" in w.lower() for w in sudo) else ""
 
 
 def _tool(step: Step, family: str) -> str:
     """The program the RUN called for `family` (`dnf`, `microdnf`, `mamba`), as written."""
-    assert step.run is not None
-    for command in step.run.commands:
-        tool, words = tool_and_args(command)
-        if package_command(tool, words)[0] == family:
-            return words[0]
-    return family
+    words = _called(step, family)[1]
+    return words[0] if words else family
 
 
 def _quoted(path: str) -> str:
