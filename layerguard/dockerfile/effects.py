@@ -400,6 +400,8 @@ class RunEffects(NamedTuple):
     users: tuple[NewUser, ...] = ()  # the users it adds (useradd, adduser)
     home: str = ""  # the home of the user it runs as, when an earlier step said ('' if not)
     homes: tuple[tuple[str, str], ...] = ()  # the users' homes it was told, for `~name`
+    # (image path, the name in its address) of each file it downloaded under another name
+    fetched: tuple[tuple[str, str], ...] = ()
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -528,6 +530,7 @@ def _run_effects(
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
+    fetched: dict[str, str] = {}
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -558,6 +561,8 @@ def _run_effects(
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 url = _url_name([w for w in op.command.split() if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
+                if url and url != posixpath.basename(op.paths[0]):
+                    fetched[op.paths[0]] = url
             if op.kind == WRITE and op.entry == FILE and op.content != EMPTY:
                 files.extend(op.paths)
             elif op.kind == REMOVE:
@@ -571,11 +576,11 @@ def _run_effects(
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
-    files.extend(_distributions(ops, _piped_archives(commands)))
+    files.extend(_distributions(ops, _piped_archives(commands), names or {}))
     ops = _installers_used_up(ops)
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
-        tuple(sorted((homes or {}).items())),
+        tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
 
 
@@ -608,12 +613,15 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
     return found
 
 
-def _distributions(ops: list[Op], piped: Mapping[str, str] | None = None) -> list[str]:
+def _distributions(
+    ops: list[Op], piped: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None
+) -> list[str]:
     """The files a well-known distribution archive this RUN unpacked holds (tomcat's
     conf/server.xml), where they are when it ends: below the directory it was unpacked into
     (`--strip-components`), or the archive's top directory, as a later `mv` or `ln -s` of
-    the RUN renamed or linked it (`mv /opt/hadoop-3.3.6 $HADOOP_HOME`); less what it removed."""
-    fetched: dict[str, str] = {}  # archive -> the address it was downloaded from
+    the RUN renamed or linked it (`mv /opt/hadoop-3.3.6 $HADOOP_HOME`); less what it removed.
+    `names` holds the names in their addresses of archives an earlier RUN downloaded."""
+    fetched = dict(names or {})  # archive -> the name in the address it was downloaded from
     read = ""  # the archive the last unpacking command read (`gunzip -c x.tar.gz | tar x`)
     roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown

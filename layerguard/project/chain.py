@@ -127,7 +127,7 @@ class Graph:
         context = _real_context(model, source.context, source.declared)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         dirs: set[str] = set()  # directories the steps so far made
-        renamed: dict[str, str] = {}  # image path -> an installer's own name, copied as another
+        renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
@@ -140,6 +140,8 @@ class Graph:
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original}  # fmt: skip
                     run = run_effects(instr, files, homes.get(runs_as, ""), homes, named)
+                    # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
+                    renamed.update(run.fetched)
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:

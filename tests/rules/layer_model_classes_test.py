@@ -1690,6 +1690,16 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG005")],  # the script of -c after other options
         id="X-a-shell-s-options-before-c",
     ),
+    # Tenth session: held-out sets 1-22 re-read for classes.
+    pytest.param(
+        "FROM eclipse-temurin:17\nENV KAFKA_HOME=/kafka\n"
+        "RUN curl -fSL -o /tmp/kafka.tgz https://x/kafka/3.3.1/kafka_2.13-3.3.1.tgz\n"
+        "RUN mkdir $KAFKA_HOME && tar -xzf /tmp/kafka.tgz -C $KAFKA_HOME --strip-components 1\n"
+        "COPY log4j.properties $KAFKA_HOME/config/log4j.properties\n",
+        # the address says what an archive an earlier RUN saved under a plain name holds
+        [(5, "LG002")],
+        id="Y-a-distribution-downloaded-by-an-earlier-run",
+    ),
 ]
 
 
