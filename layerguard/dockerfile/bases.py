@@ -95,6 +95,7 @@ _TOMCAT_CONF = (
     *("server.xml", "context.xml", "web.xml", "tomcat-users.xml", "logging.properties"),
     *("catalina.properties", "catalina.policy"),
 )
+_TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _FILES: Mapping[str, tuple[str, ...]] = {
@@ -118,7 +119,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "wordpress": (_ENTRYPOINT,),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
-    "tomcat": tuple(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
+    "tomcat": (
+        *(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
+        # (since 2019 the image keeps the default web applications out of webapps/)
+        *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
+    ),
     "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
     "openresty/openresty": ("/usr/local/openresty/nginx/conf/nginx.conf",),
@@ -472,7 +477,7 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"(apache-)?tomcat-\d"),
         (
             *(f"conf/{n}" for n in _TOMCAT_CONF),
-            *(f"webapps/{app}/META-INF/context.xml" for app in ("manager", "host-manager")),
+            *(f"webapps/{app}/META-INF/context.xml" for app in _TOMCAT_APPS),
         ),
     ),
     # (Hadoop 2 ships mapred-site.xml only as its .template; 3 ships both)

@@ -387,6 +387,7 @@ class Op(NamedTuple):
     # It happens only where an earlier write left this path (docker-php-ext-install deletes the
     # source only when a marker says it or docker-php-ext-configure unpacked it).
     when: str | None = None
+    sources: tuple[str, ...] = ()  # for a cp or mv: what it copies or moves
 
 
 class RunEffects(NamedTuple):
@@ -614,14 +615,14 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
 
 
 def _distributions(
-    ops: list[Op], piped: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None
+    ops: list[Op], piped: Mapping[str, str] | None = None, saved: Mapping[str, str] | None = None
 ) -> list[str]:
     """The files a well-known distribution archive this RUN unpacked holds (tomcat's
     conf/server.xml), where they are when it ends: below the directory it was unpacked into
     (`--strip-components`), or the archive's top directory, as a later `mv` or `ln -s` of
     the RUN renamed or linked it (`mv /opt/hadoop-3.3.6 $HADOOP_HOME`); less what it removed.
-    `names` holds the names in their addresses of archives an earlier RUN downloaded."""
-    fetched = dict(names or {})  # archive -> the name in the address it was downloaded from
+    `saved` holds the names in their addresses of archives an earlier RUN downloaded."""
+    fetched = dict(saved or {})  # archive -> the name in the address it was downloaded from
     read = ""  # the archive the last unpacking command read (`gunzip -c x.tar.gz | tar x`)
     roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
@@ -1327,7 +1328,11 @@ def _ops(
             # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
             dest, kind = _paths(inside_dest, command), FILE
-        yield Op(WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "")
+        yield Op(
+            WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "",
+            # (`cp -a conf/. /etc/app` copies what is below conf/, as `conf/*` does)
+            sources=_paths((o[:-1] + "*" if o.endswith("/.") else o for o in sources), command),
+        )  # fmt: skip
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
         remote = _remote_names(words)

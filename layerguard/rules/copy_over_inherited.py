@@ -16,7 +16,8 @@ stages grown from a common stage that wrote it, files a RUN is seen to write (`c
 .env`), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
-official images' `docker-entrypoint.sh`, `/etc/nginx/nginx.conf` after `apt-get install nginx`
+official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory
+(`mv webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx`
 (or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`),
 `conf/server.xml` of a Tomcat tarball a RUN unpacked (and Hadoop's, Kafka's, Maven's, ... own
 configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
@@ -65,7 +66,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import DEBIAN_SKEL, RHEL_SKEL, in_tree, known, package_files
 from layerguard.dockerfile.effects import (
@@ -73,6 +74,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     DIR,
     EMPTY,
+    FILE,
     INSTALL,
     PURGE,
     REMOVE,
@@ -120,8 +122,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # What each RUN leaves that a COPY may write again: package config files, the dotfiles of
     # the homes `useradd -m` made, clones.
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
+    held = known(shipped).files if shipped is not None else ()
     left = [
-        _left(s.run.ops, skel) if s.run else (frozenset(), frozenset())
+        _left(s.run.ops, skel, held) if s.run else (frozenset(), frozenset())
         for s, skel in zip(ctx.steps, skels, strict=True)
     ]
     links = _links(ctx)
@@ -143,12 +146,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         paths = sorted(hits)
         origins = sorted(set(hits.values()))
-        known = [size for size in sizes.values() if size is not None]
+        weights = [size for size in sizes.values() if size is not None]
         figures = None
         shown = listing(paths)
-        if len(known) == len(sizes):
-            figures = {"paths": len(paths), "bytes": sum(known)}
-            shown += f" ({human(sum(known))})"
+        if len(weights) == len(sizes):
+            figures = {"paths": len(paths), "bytes": sum(weights)}
+            shown += f" ({human(sum(weights))})"
         # Sizes come from the registry's listing of the base, or else from the build context.
         from_registry = ctx.base is not None and all(w.startswith("the base") for w in origins)
         yield weigh(
@@ -241,16 +244,21 @@ def _through_a_link(
     return None
 
 
-def _left(ops: tuple[Op, ...], skel: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+def _left(
+    ops: tuple[Op, ...], skel: frozenset[str], held: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
-    it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`) and the repositories
-    it cloned with a working tree, less what it removed or purged again; and `skel`, the
-    dotfiles of the homes it made."""
+    it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
+    image (`held`) it copied or moved as a tree, and the repositories it cloned with a working
+    tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made."""
     configs: set[str] = set()
     clones: set[str] = set()
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
             configs.update(package_files(op.family, op.packages))
+        elif op.kind == WRITE and op.sources and held:
+            # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
+            configs.update(_carried(op, held))
         elif op.kind == WRITE and op.tool == "git" and not _NO_CHECKOUT & set(op.command.split()):
             clones.update(op.paths)
         elif op.kind == REMOVE and (configs or clones):
@@ -259,6 +267,24 @@ def _left(ops: tuple[Op, ...], skel: frozenset[str]) -> tuple[frozenset[str], fr
         elif op.kind == PURGE and configs:
             configs -= set(package_files(op.family, op.packages))
     return frozenset(configs) | skel, frozenset(clones)
+
+
+def _carried(op: Op, held: Iterable[str]) -> Iterator[str]:
+    """Where the cp or mv `op` puts the files of `held` it copies or moves as a tree: below
+    its target, by their paths below `dir` for a source `dir/*` (its contents), or below the
+    source itself (the tree, renamed: `mv webapps.dist webapps`)."""
+    (target,) = op.paths[:1] or ("",)
+    into = op.command.endswith("/")  # (`cp -r conf /etc/app/`: /etc/app/conf)
+    for source in op.sources:
+        top = source.removesuffix("/*")
+        if not target or is_glob(top):
+            continue
+        # (a source named like a file, `php-fpm.d`, was already put inside: target is its path)
+        inside = into and top == source and op.entry != FILE
+        under = posixpath.join(target, posixpath.basename(top)) if inside else target
+        for path in held:
+            if path.startswith(top + "/"):
+                yield under + path[len(top) :]
 
 
 # The manifests at the root of every project of their ecosystem.

@@ -1700,6 +1700,22 @@ FLAGGED = [
         [(5, "LG002")],
         id="Y-a-distribution-downloaded-by-an-earlier-run",
     ),
+    pytest.param(
+        "FROM tomcat:9.0\nWORKDIR /usr/local/tomcat\n"
+        "RUN rm -rf webapps && mv webapps.dist/ webapps\n"
+        "COPY context.xml webapps/manager/META-INF/context.xml\n",
+        # a tree of the base image moved holds its files where it went
+        [(4, "LG002")],
+        id="Y-a-base-tree-moved",
+    ),
+    pytest.param(
+        "FROM php:8.2-fpm\nRUN cp -r /usr/local/etc/php-fpm.d /etc/fpm/\n"
+        "RUN cp -a /usr/local/etc/php-fpm.d/. /srv/fpm\nCOPY www.conf /etc/fpm/php-fpm.d/\n"
+        "COPY www.conf /srv/fpm/\nCOPY www.conf /etc/fpm/www.conf\n",
+        # copied into a directory, or its contents (dir/.) into one; not where it never went
+        [(4, "LG002"), (5, "LG002")],
+        id="Y-a-base-tree-copied",
+    ),
 ]
 
 
