@@ -591,14 +591,16 @@ def _reach(
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
-    """`path` is a top entry of the archive unpacked into `entry`: right below it, not a
-    standard directory, and nothing else known to be there (`WORKDIR /app`, then `tar -xzf`).
-    A directory for what the program will write (`data`, `logs`) is often shipped empty."""
+    """`path` is an entry of the archive unpacked into `entry`, which a `mv` naming it shows is
+    there: below it (`mv rasp-*/rasp /opt/`), not a standard directory, and nothing else known
+    to be there (`WORKDIR /app`, then `tar -xzf`). A directory for what the program will write
+    (`data`, `logs`) is often shipped empty."""
+    below = path[len(entry.path.rstrip("/")) + 1 :].split("/")
     return (
         entry.unpacked
-        and posixpath.dirname(path) == entry.path
+        and path.startswith(entry.path.rstrip("/") + "/")
         and path not in STANDARD_DIRS
-        and posixpath.basename(path) not in _STATE_DIRS
+        and not _STATE_DIRS & set(below)
         and not any(e.path == path for e in live)
     )
 

@@ -1716,6 +1716,14 @@ FLAGGED = [
         [(4, "LG002"), (5, "LG002")],
         id="Y-a-base-tree-copied",
     ),
+    pytest.param(
+        "FROM tomcat:9.0\nWORKDIR /usr/local/tomcat\nRUN wget https://x/rasp-any.tar.gz\n"
+        "RUN tar -zxvf rasp-any.tar.gz\nRUN mv rasp-*/rasp lib/\nRUN mv rasp-*/logs /tmp/\n",
+        # what a mv names at any depth below an unpacked archive is there, or the mv fails
+        # (not a directory for what the program writes: it may be empty)
+        [(5, "LG003")],
+        id="Y-mv-of-a-tree-deep-in-an-archive",
+    ),
 ]
 
 
