@@ -269,6 +269,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         *(("NB_GID", "100"), ("HOME", "/home/jovyan")),
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
+    f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),
     "*s2i-*": (
         *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
         ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),

@@ -166,6 +166,12 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cabal/packages in the same RUN",
         ("~/.cabal",),
     ),
+    "nvm": Manager(
+        ("~/.nvm/.cache",),
+        "the nvm download cache ($NVM_DIR/.cache: each Node.js tarball it installed)",
+        "nvm cache clear in the same RUN",
+        ("~/.nvm/versions",),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -181,6 +187,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
     "cargo": (("CARGO_HOME", "/registry"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
+    "nvm": (("NVM_DIR", "/.cache"),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -219,6 +226,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
+        "nvm",
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -569,7 +577,10 @@ def _run_effects(
             elif op.kind == REMOVE:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool, words = tool_and_args(command)
-        exported.update(_exports(tool, words))
+        given = _exports(tool, words)
+        if "NVM_DIR" in given and ("NVM_DIR" in instr.env or "NVM_DIR" in exported):
+            del given["NVM_DIR"]  # (it is set: nvm.sh keeps it)
+        exported.update(given)
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
             known_homes[user.name] = user.home
@@ -699,6 +710,9 @@ _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
     `pip config set global.no-cache-dir true` as pip reads it, the same as the variable."""
+    if tool in ("source", ".") and len(words) > 1 and posixpath.basename(words[1]) == "nvm.sh":
+        # (nvm.sh takes the directory it is in for NVM_DIR when none is set)
+        return {"NVM_DIR": posixpath.dirname(words[1])} if words[1].startswith("/") else {}
     if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
         pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
         return {name: value for name, _, value in pairs}
@@ -2128,6 +2142,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "cabal", sub == "install", sub in ("update", "install")
     if tool == "make":
         return "make", "install" in words[1:], False
+    if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
+        return "nvm", sub == "install", sub == "install"
     return None, False, False
 
 
@@ -2212,6 +2228,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "clean" and ("-modcache" in words or "-cache" in words)
     if family == "pacman":
         return any(w.startswith("-Sc") for w in words)
+    if family == "nvm":
+        return (sub == "cache" and "clear" in words) or sub == "clear-cache"
     return False
 
 

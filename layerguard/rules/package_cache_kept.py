@@ -25,7 +25,9 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`);
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
-  `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`);
+  `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`, which
+  keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it
+  sourced, when no `NVM_DIR` is set), without `nvm cache clear`;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

@@ -219,6 +219,13 @@ CLEAN = [
         # Elasticsearch plugins directory is shipped empty
         id="X-a-program-named-bin-and-an-empty-plugins-directory",
     ),
+    pytest.param(
+        "FROM debian:12\nENV NVM_DIR=/opt/nvm\nRUN . $NVM_DIR/nvm.sh && nvm install 20"
+        " && rm -rf $NVM_DIR/.cache\n"
+        "RUN . /opt/nvm/nvm.sh && nvm install 22 && nvm cache clear\n",
+        # nvm's tarballs removed where NVM_DIR puts them, or by nvm itself
+        id="Y-nvm-s-cache-cleared",
+    ),
 ]
 
 
@@ -1723,6 +1730,21 @@ FLAGGED = [
         # (not a directory for what the program writes: it may be empty)
         [(5, "LG003")],
         id="Y-mv-of-a-tree-deep-in-an-archive",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -o- https://x/nvm/install.sh | bash\n"
+        "RUN bash -c '. ~/.nvm/nvm.sh && nvm install --lts && rm -rf ~/.nvm/.cache/src'\n",
+        # nvm keeps each Node.js tarball it fetched in $NVM_DIR/.cache/bin
+        [(3, "LG005")],
+        id="Y-nvm-keeps-the-tarballs-it-installed",
+    ),
+    pytest.param(
+        "FROM mcr.microsoft.com/devcontainers/typescript-node:20\n"
+        "RUN su vscode -c '. /usr/local/share/nvm/nvm.sh && nvm install 18"
+        " && rm -rf ~/.nvm/.cache'\n",
+        # (NVM_DIR is where nvm.sh is: the devcontainers' /usr/local/share/nvm, not ~/.nvm)
+        [(2, "LG005")],
+        id="Y-nvm-s-dir-is-where-nvm-sh-is",
     ),
 ]
 
