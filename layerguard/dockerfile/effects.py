@@ -172,6 +172,12 @@ MANAGERS: Mapping[str, Manager] = {
         "nvm cache clear in the same RUN",
         ("~/.nvm/versions",),
     ),
+    "n": Manager(
+        ("/usr/local/n/versions",),
+        "n's copy of each Node.js it installed (/usr/local/n/versions)",
+        "n --cleanup, or rm -rf /usr/local/n/versions in the same RUN",
+        ("/usr/local/bin", "/usr/local/lib/node_modules", "/usr/local/include"),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -188,6 +194,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "cargo": (("CARGO_HOME", "/registry"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
+    "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -226,7 +233,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        "nvm",
+        *("nvm", "n"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -1939,6 +1946,11 @@ def _package_ops(
 
 
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
+# n's commands that install nothing: any other operand names a version
+_N_COMMANDS = frozenset(
+    {"prune", "rm", "-", "ls", "list", "ls-remote", "lsr", "run", "use", "as", "exec", "which"}
+    | {"bin", "doctor", "uninstall", "download", "help"}
+)
 
 
 def _conda_root(program: str) -> str | None:
@@ -2144,6 +2156,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool == "n":  # (`n lts`, `n 20.11.1`, `n install stable`: a version, or a word for one)
+        installs = bool(sub) and sub not in _N_COMMANDS
+        fetches = installs or sub == "download"
+        return "n", installs, fetches and "--cleanup" not in words
     return None, False, False
 
 

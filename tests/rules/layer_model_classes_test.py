@@ -1746,6 +1746,13 @@ FLAGGED = [
         [(2, "LG005")],
         id="Y-nvm-s-dir-is-where-nvm-sh-is",
     ),
+    pytest.param(
+        "FROM node:20\nRUN npm install -g n && npm cache clean --force && n lts\n"
+        "RUN n 18.20.4 --cleanup && n prune\nRUN n ls && n doctor\n",
+        # n keeps a copy of each Node.js it installs in /usr/local/n/versions, but with --cleanup
+        [(2, "LG005")],
+        id="Y-n-keeps-a-copy-of-each-node",
+    ),
 ]
 
 
