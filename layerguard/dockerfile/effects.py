@@ -1250,7 +1250,11 @@ def _ops(
         recursive = _recursive(words)
         # `chmod 600 /root/.vnc/passwd`: a mode without the owner's x bit is a file's (such a
         # directory could not be entered).
-        hint = program or (tool == "chmod" and not recursive and _file_mode(words))
+        # (A number with x bits for one named path, `chmod 700 /opt/apache-tomcat-9.0.68`, is
+        # as often a directory's: `+x`, `-R`, or a glob, `chmod 755 scripts/*`, says programs.)
+        numbered = not recursive and not any(is_glob(w) for w in rest)
+        program_hint = program and not (numbered and _OCTAL.fullmatch(_chmod_mode(words)))
+        hint = program_hint or (tool == "chmod" and not recursive and _file_mode(words))
         if not recursive:  # `chmod 1777 /srv/http.d/`: the slash says a directory, an entry only
             rest = [w for w in rest if not w.endswith("/")]
         yield Op(

@@ -226,6 +226,13 @@ CLEAN = [
         # nvm's tarballs removed where NVM_DIR puts them, or by nvm itself
         id="Y-nvm-s-cache-cleared",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN cd /opt && wget -q https://x/apache-tomcat-9.0.68.tar.gz"
+        " && tar -xzf apache-tomcat-9.0.68.tar.gz && rm apache-tomcat-9.0.68.tar.gz\n"
+        "RUN chmod 700 /opt/apache-tomcat-9.0.68 && chmod 775 /opt/apache-tomcat-9.0.68/webapps\n",
+        # a mode in digits for a directory is its entry's: only +x, -R or a glob says programs
+        id="Y-a-numeric-mode-of-a-directory",
+    ),
 ]
 
 
