@@ -278,11 +278,12 @@ def is_archive(path: str) -> bool:
 def names_a_file(path: str) -> bool:
     """A name with an extension (`entrypoint.sh`, `*.jar`, `.env.example`) names a file;
     `5.1` or `python3.12` is a version, more often a directory. So does a file ssh reads
-    (`~/.ssh/config`, `authorized_keys`)."""
+    (`~/.ssh/config`, `authorized_keys`), and a shared library's versioned name
+    (`libfdk-aac.so.1`)."""
     name = posixpath.basename(path)
     if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
         return True
-    if name in _DOTFILES:
+    if name in _DOTFILES or _LIBRARY.search(name):
         return True
     stem, dot, suffix = name.rpartition(".")
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
@@ -1671,6 +1672,7 @@ def _top_entry(
         yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
 
 
+_LIBRARY = re.compile(r".\.so(\.\d+)+$")
 # Dot-names that are directories; any other (`.env`, `.npmrc`) names a file.
 _DOT_DIRS = frozenset(
     {".ssh", ".config", ".cache", ".local", ".npm", ".m2", ".gradle", ".git", ".vscode", ".docker"}

@@ -233,6 +233,14 @@ CLEAN = [
         # a mode in digits for a directory is its entry's: only +x, -R or a glob says programs
         id="Y-a-numeric-mode-of-a-directory",
     ),
+    pytest.param(
+        "FROM nvidia/cuda:11.7.0-devel-ubuntu20.04 AS build\nRUN apt-get update"
+        " && apt-get install -y libfdk-aac-dev && rm -rf /var/lib/apt/lists/*\n"
+        "FROM nvidia/cuda:11.7.0-devel-ubuntu20.04\nCOPY --from=build"
+        " /usr/lib/x86_64-linux-gnu/libfdk-aac.so.1 /usr/lib/x86_64-linux-gnu/libfdk-aac.so.1\n",
+        # a library's versioned name is a file's, not a tree the base image fills
+        id="Y-a-library-copied-back-from-a-stage",
+    ),
 ]
 
 
