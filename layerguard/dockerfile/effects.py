@@ -178,6 +178,18 @@ MANAGERS: Mapping[str, Manager] = {
         "n --cleanup, or rm -rf /usr/local/n/versions in the same RUN",
         ("/usr/local/bin", "/usr/local/lib/node_modules", "/usr/local/include"),
     ),
+    "sdkman": Manager(
+        ("~/.sdkman/archives",),
+        "SDKMAN's download of each candidate it installed ($SDKMAN_DIR/archives)",
+        "sdk flush archives in the same RUN",
+        ("~/.sdkman/candidates",),
+    ),
+    "rvm": Manager(
+        ("/usr/local/rvm/archives",),
+        "rvm's download of each Ruby it installed (rvm_path/archives)",
+        "rvm cleanup all in the same RUN",
+        ("/usr/local/rvm/rubies", "/usr/local/rvm/gems"),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -195,6 +207,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
+    "sdkman": (("SDKMAN_DIR", "/archives"),),
+    "rvm": (("rvm_path", "/archives"),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -233,7 +247,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("nvm", "n"),
+        *("nvm", "n", "sdk", "rvm"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -586,8 +600,9 @@ def _run_effects(
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool, words = tool_and_args(command)
         given = _exports(tool, words)
-        if "NVM_DIR" in given and ("NVM_DIR" in instr.env or "NVM_DIR" in exported):
-            del given["NVM_DIR"]  # (it is set: nvm.sh keeps it)
+        for name, _ in _SOURCED_HOMES.values():
+            if name in given and (name in instr.env or name in exported):
+                del given[name]  # (it is set: the script keeps it)
         exported.update(given)
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
@@ -715,12 +730,24 @@ EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
 _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
 
+# The scripts a shell sources to define a version manager, the variable each sets (unless it is
+# set) and how many levels above the script it points.
+_SOURCED_HOMES = {
+    "nvm.sh": ("NVM_DIR", 1),
+    "sdkman-init.sh": ("SDKMAN_DIR", 2),
+    "rvm": ("rvm_path", 2),
+}
+
+
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
     `pip config set global.no-cache-dir true` as pip reads it, the same as the variable."""
-    if tool in ("source", ".") and len(words) > 1 and posixpath.basename(words[1]) == "nvm.sh":
-        # (nvm.sh takes the directory it is in for NVM_DIR when none is set)
-        return {"NVM_DIR": posixpath.dirname(words[1])} if words[1].startswith("/") else {}
+    sourced = _SOURCED_HOMES.get(posixpath.basename(words[1])) if len(words) > 1 else None
+    if tool in ("source", ".") and sourced and words[1].startswith("/"):
+        # (nvm.sh takes the directory it is in for NVM_DIR when none is set; SDKMAN's and
+        # rvm's scripts, the one above theirs)
+        name, up = sourced
+        return {name: functools.reduce(lambda p, _: posixpath.dirname(p), range(up), words[1])}
     if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
         pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
         return {name: value for name, _, value in pairs}
@@ -2162,6 +2189,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool in ("sdk", "rvm"):
+        # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)
+        local = tool == "sdk" and len(_operands(words)) > 3
+        fetches = sub == "install" and not local
+        return ("sdkman" if tool == "sdk" else "rvm"), fetches, fetches
     if tool == "n":  # (`n lts`, `n 20.11.1`, `n install stable`: a version, or a word for one)
         installs = bool(sub) and sub not in _N_COMMANDS
         fetches = installs or sub == "download"
@@ -2252,6 +2284,10 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return any(w.startswith("-Sc") for w in words)
     if family == "nvm":
         return (sub == "cache" and "clear" in words) or sub == "clear-cache"
+    if family == "sdkman":  # (`sdk flush` alone empties archives/ too)
+        return sub == "flush" and (len(_operands(words)) == 1 or "archives" in words)
+    if family == "rvm":
+        return sub == "cleanup" and any(w in ("all", "archives") for w in words)
     return False
 
 

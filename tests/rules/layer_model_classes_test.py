@@ -1768,6 +1768,19 @@ FLAGGED = [
         [(2, "LG005")],
         id="Y-n-keeps-a-copy-of-each-node",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:17\nRUN curl -s https://get.sdkman.io | bash\n"
+        "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install gradle 8.5'\n"
+        "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install maven 3.9.6"
+        " && sdk flush archives'\n"
+        "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install java local /opt/java'\n"
+        "RUN . /usr/local/rvm/scripts/rvm && rvm install 3.2.2\n"
+        "RUN . /usr/local/rvm/scripts/rvm && rvm install 3.3.0 && rvm cleanup all\n",
+        # SDKMAN and rvm keep each download in archives/ (not a local copy sdk installs); their
+        # own cleanups in a later RUN remove an earlier layer's
+        [(3, "LG005"), (4, "LG003"), (6, "LG005"), (7, "LG003")],
+        id="Y-sdkman-and-rvm-keep-their-downloads",
+    ),
 ]
 
 
