@@ -63,6 +63,7 @@ class Manager(NamedTuple):
     trees: tuple[str, ...] = ()
 
 
+_YARN_ROOT_CACHE = "/usr/local/share/.cache/yarn"  # (yarn 1 run as root; another user's is ~)
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
@@ -107,9 +108,9 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr/local/lib/node_modules", "/usr/local/bin"),
     ),
     "yarn": Manager(
-        ("/usr/local/share/.cache/yarn", "~/.cache/yarn"),
+        (_YARN_ROOT_CACHE, "~/.cache/yarn"),
         "the yarn cache (/usr/local/share/.cache/yarn)",
-        "yarn cache clean in the same RUN",
+        "yarn cache clean (jlpm cache clean after a JupyterLab build) in the same RUN",
         ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/share/.config/yarn"),
     ),
     "pnpm": Manager(
@@ -243,7 +244,7 @@ _MODELLED = frozenset(
         *("tail", "wc", "tr", "cut", "tee", "xargs", "gpg", "gpgconf", "command", "hash"),
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
-        *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle"),
+        *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
@@ -991,6 +992,8 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
 
 
 def _rehome(op: Op, home: str) -> Op:
+    if op.family == "yarn" and op.role == CACHE and op.paths == (_YARN_ROOT_CACHE,):
+        return op._replace(paths=(home + "/.cache/yarn",))  # (root's alone is elsewhere)
     paths = tuple(home + p[5:] if p == "/root" or p.startswith("/root/") else p for p in op.paths)
     return op._replace(paths=paths) if paths != op.paths else op
 
@@ -1162,10 +1165,17 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (name, words[1:2]) in _RUNS_A_COMMAND and len(words) > 2:
             words = words[2:]  # (`bundle exec bin/yarn install` runs yarn)
             continue
+        if name in _CONDA and words[1:2] == ("run",):
+            # (`conda run -n py3 --no-capture-output pip install x` runs pip in that env)
+            words = words[2:]
+            while words and words[0].startswith("-"):
+                words = words[2:] if words[0] in _CONDA_RUN_VALUES else words[1:]
+            continue
         return name, words
     return "", ()
 
 
+_CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
 # Commands that run the command after them in a project's environment.
 _RUNS_A_COMMAND = frozenset({("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",))})
 
@@ -2145,7 +2155,14 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "npm":
         installs = sub in ("install", "ci", "i", "add", "update")
         return "npm", installs, installs
-    if tool == "yarn":
+    if tool == "jupyter":
+        # (JupyterLab builds what `labextension install` adds with its own yarn, jlpm, whose
+        # cache stays; `--no-build` leaves the build for later)
+        builds = (sub == "labextension" and "install" in words) or (
+            sub == "lab" and "build" in words
+        )
+        return "yarn", False, builds and "--no-build" not in words
+    if tool in ("yarn", "jlpm"):
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         installs = (
             (sub in ("", "install", "add") and not asks)

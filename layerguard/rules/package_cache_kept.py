@@ -15,7 +15,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   (not `--no-deps` installs of checkouts and local files, which fetch nothing); `uv` without
   `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
 - `npm install`/`npm ci` without `npm cache clean --force`; `yarn` (and Yarn 2+'s `workspaces
-  focus`) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
+  focus`, and JupyterLab's `jupyter labextension install` and `jupyter lab build`, which run
+  its jlpm) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;

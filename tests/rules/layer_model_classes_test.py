@@ -1781,6 +1781,17 @@ FLAGGED = [
         [(3, "LG005"), (4, "LG003"), (6, "LG005"), (7, "LG003")],
         id="Y-sdkman-and-rvm-keep-their-downloads",
     ),
+    pytest.param(
+        "FROM jupyter/base-notebook:lab-3.6.3\nRUN jupyter labextension install @jupyterlab/toc\n"
+        "RUN conda run -n base --no-capture-output jupyter lab build\n"
+        "RUN jupyter labextension install x --no-build\n"
+        "RUN jupyter labextension install y && jlpm cache clean\n"
+        "RUN jupyter lab build && rm -rf ~/.cache/yarn\n",
+        # JupyterLab's build runs its own yarn, jlpm, whose cache stays (a user's is in ~); a
+        # later jlpm cache clean removes it from the earlier layers too late
+        [(2, "LG005"), (3, "LG005"), (5, "LG003")],
+        id="Y-a-jupyterlab-build-keeps-yarn-s-cache",
+    ),
 ]
 
 
