@@ -486,12 +486,22 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"hadoop-\d"), _HADOOP),
     (
         re.compile(r"kafka_\d"),
-        tuple(
-            f"config/{n}.properties"
-            for n in (
-                *("server", "log4j", "zookeeper", "producer", "consumer"),
-                *("connect-standalone", "connect-distributed"),
-            )
+        (
+            *(
+                f"config/{n}.properties"
+                for n in (
+                    *("server", "log4j", "zookeeper", "producer", "consumer"),
+                    *("connect-standalone", "connect-distributed"),
+                )
+            ),
+            *(
+                f"bin/{n}.sh"
+                for n in (
+                    *("kafka-server-start", "kafka-server-stop", "kafka-run-class"),
+                    *("zookeeper-server-start", "kafka-topics", "kafka-producer-perf-test"),
+                    "kafka-consumer-perf-test",
+                )
+            ),
         ),
     ),
     (re.compile(r"apache-maven-\d"), ("conf/settings.xml",)),

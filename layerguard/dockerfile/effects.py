@@ -662,7 +662,8 @@ def _distributions(
     roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
     pending: tuple[str, ...] | None = None  # the files of a tree a `mv` is moving
-    for op in ops:
+    placed: dict[str, int] = {}  # top directory -> when it got there
+    for at, op in enumerate(ops):
         if op.kind == WRITE and op.role == ARCHIVE:
             urls = [w for w in op.command.split() if "://" in w]
             fetched.update((p, _url_name(urls) or "") for p in op.paths)
@@ -704,14 +705,20 @@ def _distributions(
                 pending = roots.pop(first, None) or into[posixpath.dirname(first)]
         elif op.tool == "mv" and op.kind == WRITE and pending is not None:
             roots[op.paths[0]], pending = pending, None
+            placed[op.paths[0]] = at
         elif (made := link_made(op)) is not None and made[1] in roots:
             roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
         elif op.kind == REMOVE:
             for path in op.paths:
                 roots = {r: f for r, f in roots.items() if not covers(path, r)}
-    found = [posixpath.join(root, f) for root, files in roots.items() for f in files]
-    gone = [p for op in ops if op.kind == REMOVE for p in op.paths]
-    return [f for f in found if not any(covers(p, f) for p in gone)]
+    # (less what a removal after it reached: not `mv /opt/kafka* /opt/kafka`'s own source)
+    gone = [(at, p) for at, op in enumerate(ops) if op.kind == REMOVE for p in op.paths]
+    return [
+        path
+        for root, files in roots.items()
+        for path in (posixpath.join(root, f) for f in files)
+        if not any(at > placed.get(root, -1) and covers(p, path) for at, p in gone)
+    ]
 
 
 def link_made(op: Op) -> tuple[str, str] | None:

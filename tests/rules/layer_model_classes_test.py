@@ -1792,6 +1792,15 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG005"), (5, "LG003")],
         id="Y-a-jupyterlab-build-keeps-yarn-s-cache",
     ),
+    pytest.param(
+        "FROM alpine:3.6\nRUN wget https://x/kafka_2.11-0.11.0.2.tgz -O /tmp/kafka.tgz"
+        " && tar -xzf /tmp/kafka.tgz -C /opt && mv /opt/kafka* /opt/kafka && rm -f /tmp/kafka.tgz\n"
+        "ADD kafka-producer-perf-test.sh /opt/kafka/bin/kafka-producer-perf-test.sh\n"
+        "ADD log4j.properties /opt/kafka/config/log4j.properties\n",
+        # a mv by a glob moves the archive's top: its own source is no removal of where it went
+        [(3, "LG002"), (4, "LG002")],
+        id="Y-a-distribution-moved-by-a-glob",
+    ),
 ]
 
 
