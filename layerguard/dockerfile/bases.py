@@ -270,6 +270,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
     f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),
+    # (every OSS-Fuzz project's Dockerfile builds on these: `COPY build.sh $SRC/`)
+    "gcr.io/oss-fuzz-base/*": (("SRC", "/src"), ("OUT", "/out"), ("WORK", "/work")),
     "*s2i-*": (
         *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
         ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
@@ -297,6 +299,7 @@ _WORKDIR: Mapping[str, str] = {
     "tomcat": "/usr/local/tomcat",
     "grafana/grafana*": "/usr/share/grafana",
     "prom/prometheus": "/prometheus",
+    "gcr.io/oss-fuzz-base/base-builder*": "/src",
 }
 
 

@@ -1801,6 +1801,13 @@ FLAGGED = [
         [(3, "LG002"), (4, "LG002")],
         id="Y-a-distribution-moved-by-a-glob",
     ),
+    pytest.param(
+        "FROM gcr.io/oss-fuzz-base/base-builder\nADD https://x/afl-latest.tgz $SRC/\n"
+        "RUN mkdir afl && tar -xzf $SRC/afl-latest.tgz -C afl && rm -rf $SRC/afl-latest.tgz\n",
+        # OSS-Fuzz's base images set SRC (and OUT, WORK), where every project's files go
+        [(2, "LG006"), (3, "LG003")],
+        id="Y-oss-fuzz-s-src",
+    ),
 ]
 
 
