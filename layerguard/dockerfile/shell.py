@@ -950,6 +950,12 @@ class _Parser:
                 if token.keyword != "in" or items or name is None:
                     items.append(token)
                 self._run_substitutions([token])
+        unquoted = all(not part.quoted for item in items for part in item.parts)
+        if name is not None and items and unquoted:
+            values = [self._value_of(item) for item in items]
+            if all(known for _, known in values) and not "".join(v for v, _ in values).split():
+                # (`for p in ${PLUGINS}` with PLUGINS empty by default: the body never runs)
+                self.blocks[-1].dead = True
         if name is not None and len(items) == 1:
             # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file)
             item = items[0]

@@ -536,6 +536,12 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             [("echo", "any")],
             id="case-quoted-patterns-are-literal",
         ),
+        pytest.param(
+            'for p in ${EMPTY}; do npm install "$p"; done; for p in $EMPTY ""; do rm $p; done;'
+            " for p in $UNKNOWN; do echo $p; done",
+            [("rm", "$p"), ("echo", "$p")],
+            id="a-loop-over-an-empty-list-never-runs",  # (not over "", nor an unknown list)
+        ),
     ],
 )
 def test_branches_the_known_values_rule_out_never_run(
