@@ -394,6 +394,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "nginx"): (
         *("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
         *("/etc/nginx/fastcgi_params", "/etc/nginx/mime.types"),
+        *("/var/lib/nginx/html/index.html", "/var/lib/nginx/html/50x.html"),
     ),
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
     ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),

@@ -788,6 +788,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     shipped = package_files(entry.family, entry.packages)
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
+    if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
+        return True  # (`chown -R nobody /var/lib/nginx`: Alpine's nginx keeps its html there)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
         return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes

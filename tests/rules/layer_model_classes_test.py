@@ -1808,6 +1808,13 @@ FLAGGED = [
         [(2, "LG006"), (3, "LG003")],
         id="Y-oss-fuzz-s-src",
     ),
+    pytest.param(
+        "FROM alpine:3.23\nRUN apk add --no-cache nginx\n"
+        "RUN chown -R nobody:nobody /run /var/lib/nginx /var/log/nginx\n",
+        # Alpine's nginx package keeps its default site in /var/lib/nginx/html
+        [(3, "LG004")],
+        id="Y-a-tree-holding-a-package-s-files",
+    ),
 ]
 
 
