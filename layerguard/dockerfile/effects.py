@@ -1979,7 +1979,13 @@ def _package_ops(
     if root and "CONDA_PKGS_DIRS" not in variables:
         # `/opt/miniconda/bin/conda`: the cache of that conda (not another's at /opt/conda)
         where = (root + "/pkgs", *(w for w in where if w != "/opt/conda/pkgs"))
-    if caches and not _cache_off(family, words, variables):
+    # (`export COMPOSER_HOME="$(mktemp -d)"` ... `rm -rf "$COMPOSER_HOME"`: a cache put where
+    # the Dockerfile does not say is not shown to stay)
+    elsewhere = any(
+        (value := variables.get(name)) and not value.startswith("/")
+        for name, _ in _CACHE_VARS.get(family, ())
+    )
+    if caches and not elsewhere and not _cache_off(family, words, variables):
         yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
@@ -2195,7 +2201,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             installs and not any(w in ("--local", "--prefer-local") for w in words),
         )
     if tool == "composer":
-        installs = sub in ("install", "require", "update", "global")
+        installs = sub in ("install", "require", "update", "global", "create-project")
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
         return "cargo", sub == "install", sub in ("build", "install", "fetch")

@@ -227,6 +227,13 @@ CLEAN = [
         id="Y-nvm-s-cache-cleared",
     ),
     pytest.param(
+        "FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/local/bin/\n"
+        'WORKDIR /opt/drupal\nRUN set -eux; export COMPOSER_HOME="$(mktemp -d)";'
+        ' composer install --no-dev; rm -rf "$COMPOSER_HOME"\n',
+        # (the official drupal image: the cache went where the Dockerfile does not say)
+        id="Y-a-cache-put-in-a-temporary-directory",
+    ),
+    pytest.param(
         "FROM eclipse-temurin:17\nRUN cd /opt && wget -q https://x/apache-tomcat-9.0.68.tar.gz"
         " && tar -xzf apache-tomcat-9.0.68.tar.gz && rm apache-tomcat-9.0.68.tar.gz\n"
         "RUN chmod 700 /opt/apache-tomcat-9.0.68 && chmod 775 /opt/apache-tomcat-9.0.68/webapps\n",
@@ -1814,6 +1821,12 @@ FLAGGED = [
         # Alpine's nginx package keeps its default site in /var/lib/nginx/html
         [(3, "LG004")],
         id="Y-a-tree-holding-a-package-s-files",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n"
+        "RUN composer create-project akeneo/pim-community-standard /var/www/html\n",
+        [(3, "LG005")],  # create-project installs a project's packages through the cache
+        id="Y-composer-create-project",
     ),
 ]
 
