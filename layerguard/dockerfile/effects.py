@@ -563,6 +563,7 @@ def _run_effects(
     tilde = any("~" in t for t in (*scripts, *texts.values()))
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
+    vendor_scripts: set[str] = set()  # vendor install scripts saved, which run apt update
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -590,6 +591,8 @@ def _run_effects(
                 op = op._replace(paths=(*op.paths, *gems))
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
+                if any(s in op.command for s in _APT_SCRIPTS):
+                    vendor_scripts.add(op.paths[0])  # (run below: `./nodejs-install.sh`)
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 url = _url_name([w for w in op.command.split() if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
@@ -600,6 +603,9 @@ def _run_effects(
             elif op.kind == REMOVE:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool, words = tool_and_args(command)
+        if vendor_scripts and _path(_script_word(tool, words), command) in vendor_scripts:
+            text = " ".join(command.words)
+            ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
         given = _exports(tool, words)
         for name, _ in _SOURCED_HOMES.values():
             if name in given and (name in instr.env or name in exported):
@@ -1238,17 +1244,18 @@ def _ops(
     if not tool:
         return
     yield from _package_ops(tool, words, command, env, text)
-    if tool in ("curl", "wget") and any(s in w for w in words for s in _APT_SCRIPTS):
-        # A vendor's install script, run by a shell, adds its repository and runs apt update.
+    # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
+    # own options)
+    saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
+    piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
+    if piped and any(s in w for w in words for s in _APT_SCRIPTS):
+        # A vendor's install script, piped to a shell, adds its repository and runs apt update.
+        # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:4])
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
-    # own options)
-    saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
-    piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
     if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
         yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
     operands = _operands(words)
@@ -1647,7 +1654,10 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
 # What unattended installers packed in a jar are told (Oracle's OUI and WebLogic's, rundeck's).
-_UNATTENDED = frozenset({"-silent", "--silent", "-mode=silent", "-responseFile", "--installonly"})
+# (and AEM's quickstart jar, told to unpack itself)
+_UNATTENDED = frozenset(
+    {"-silent", "--silent", "-mode=silent", "-responseFile", "--installonly", "-unpack"}
+)
 
 
 def _script_word(tool: str, words: tuple[str, ...]) -> str:

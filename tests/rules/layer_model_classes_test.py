@@ -234,6 +234,11 @@ CLEAN = [
         id="Y-a-cache-put-in-a-temporary-directory",
     ),
     pytest.param(
+        "FROM debian:12\nRUN curl -sL https://deb.nodesource.com/setup_16.x -o setup.sh\n",
+        # a vendor's install script saved, not run, has run no apt update
+        id="Y-a-vendor-script-saved",
+    ),
+    pytest.param(
         "FROM eclipse-temurin:17\nRUN cd /opt && wget -q https://x/apache-tomcat-9.0.68.tar.gz"
         " && tar -xzf apache-tomcat-9.0.68.tar.gz && rm apache-tomcat-9.0.68.tar.gz\n"
         "RUN chmod 700 /opt/apache-tomcat-9.0.68 && chmod 775 /opt/apache-tomcat-9.0.68/webapps\n",
@@ -1827,6 +1832,18 @@ FLAGGED = [
         "RUN composer create-project akeneo/pim-community-standard /var/www/html\n",
         [(3, "LG005")],  # create-project installs a project's packages through the cache
         id="Y-composer-create-project",
+    ),
+    pytest.param(
+        "FROM eclipse-temurin:11\nCOPY aem-quickstart.jar /opt/aem/\n"
+        "RUN cd /opt/aem && java -jar aem-quickstart.jar -unpack && rm aem-quickstart.jar\n",
+        [(2, "LG006"), (3, "LG003")],  # AEM's quickstart told to unpack itself
+        id="Y-a-jar-that-unpacks",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN wget https://deb.nodesource.com/setup_20.x -O nodejs-install.sh"
+        " && chmod +x ./nodejs-install.sh && ./nodejs-install.sh && apt-get install -y nodejs\n",
+        [(2, "LG005")],  # (its apt-get update leaves the lists)
+        id="Y-a-vendor-script-saved-and-run",
     ),
 ]
 
