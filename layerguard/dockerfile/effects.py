@@ -102,7 +102,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr/local/lib", "/usr/local/bin", "/opt"),
     ),
     "npm": Manager(
-        ("~/.npm",),
+        ("~/.npm/_cacache",),  # (what it downloaded: `rm -rf ~/.npm/_cacache` empties it)
         "the npm cache (~/.npm)",
         "npm cache clean --force in the same RUN",
         ("/usr/local/lib/node_modules", "/usr/local/bin"),
@@ -198,7 +198,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
     "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
     "poetry": (("POETRY_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pypoetry")),
-    "npm": (("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
+    "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
     "yarn": (("YARN_CACHE_FOLDER", ""),),
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),

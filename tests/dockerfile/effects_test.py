@@ -75,7 +75,7 @@ def test_caches_land_in_the_users_home() -> None:
         ops = run_effects(instruction(text)).ops
         return [op.paths for op in ops if op.role == CACHE]
 
-    assert caches("USER node\nRUN npm ci") == [("/home/node/.npm",)]
+    assert caches("USER node\nRUN npm ci") == [("/home/node/.npm/_cacache",)]
     assert caches("USER www-data\nRUN composer install") == [("/var/www/.composer/cache",)]
     assert caches("USER 1000\nRUN pip install x") == [("/root/.cache/pip",)]  # (not known)
     assert caches("USER app\nUSER root\nRUN pip install x") == [("/root/.cache/pip",)]

@@ -262,12 +262,12 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
         ),
         pytest.param(
             "FROM node:20\nRUN npm ci && rm -rf /usr/local/lib/node_modules/npm\n",
-            " && rm -rf /root/.npm\n",
+            " && rm -rf /root/.npm/_cacache\n",
             id="npm-removed-before-the-end",
         ),
         pytest.param(
             "FROM node:20\nCOPY install.sh /\nRUN /install.sh\n",
-            " && rm -rf /root/.npm\n",
+            " && rm -rf /root/.npm/_cacache\n",
             id="npm-in-a-script",
         ),
         pytest.param(
