@@ -229,6 +229,8 @@ _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
+# Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
+_ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_LIST = re.compile(
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
@@ -629,6 +631,8 @@ def known(image: ImageRef | None) -> Known:
         trees += ("/home/ubuntu",)
     if "alpine" in tagged and not any(d in tagged for d in _DOCLESS[1:]):
         files += _ALPINE_FILES
+        if name == "alpine" and _ALPINE_CERTS.match(image.tag or ""):
+            files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
     if debian and any(_is(name, key) for key in _DEBIAN_IMAGES):

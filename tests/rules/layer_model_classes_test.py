@@ -1845,6 +1845,19 @@ FLAGGED = [
         [(2, "LG005")],  # (its apt-get update leaves the lists)
         id="Y-a-vendor-script-saved-and-run",
     ),
+    pytest.param(
+        "FROM golang:1.23-alpine AS builder\nRUN go build -o /app .\nFROM alpine:3.20\n"
+        "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+        "FROM alpine:3.6\nCOPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+        [],  # (alpine:3.6 had no CA bundle of its own)
+        id="Y-alpine-3-6-without-a-ca-bundle",
+    ),
+    pytest.param(
+        "FROM golang:1.23-alpine AS builder\nRUN go build -o /app .\nFROM alpine:3.20\n"
+        "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+        [(4, "LG002")],  # Alpine's image holds its CA bundle since 3.14
+        id="Y-alpine-s-ca-bundle",
+    ),
 ]
 
 
