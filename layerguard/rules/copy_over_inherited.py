@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import DEBIAN_SKEL, RHEL_SKEL, in_tree, known, package_files
 from layerguard.dockerfile.effects import (
@@ -186,11 +186,16 @@ def _old_copies(
         if found is not None:
             yield found.path, earlier.where, found.size
             return
+        back = _copied_back(stages, write, earlier.instr)
+        if back and (found := next((o for o in listed[position].values() if back(o)), None)):
+            yield found.path, earlier.where, found.size
+            return
         for old in unlisted[position]:
             if (
                 _same_source_file(old, write)
                 or _one_file(old, write)
                 or _kin_stages(stages, old, write)
+                or (back and back(old))
             ):
                 # (a file copied into a tree copied before: that file is what is written again)
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
@@ -361,6 +366,23 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     if home is None or home.index not in stages.lineage(write.origin):
         return False
     return any(e.kind != DIR and e.content != EMPTY and covers(into, e.path) for e in layer.entries)
+
+
+def _copied_back(
+    stages: _Stages, write: CopyWrite, instr: Instruction
+) -> Callable[[CopyWrite], bool] | None:
+    """When `write` copies a tree back to where it was from a stage `instr` belongs to (or one
+    grown from it), which this image is built on (`FROM publish`, then `COPY --from=publish
+    /app /app`): a test of what `instr` wrote for lying in that tree, written again."""
+    if not write.origin or not (write.tree or write.either) or is_glob(write.source):
+        return None
+    into = write.into.rstrip("/")
+    if not into or into != "/" + write.source.strip("/"):
+        return None
+    home = stages.model.holding(instr)
+    if home is None or home.index not in stages.lineage(write.origin):
+        return None
+    return lambda old: old.size != 0 and covers(into, old.path)
 
 
 class _Stages:

@@ -1858,6 +1858,13 @@ FLAGGED = [
         [(4, "LG002")],  # Alpine's image holds its CA bundle since 3.14
         id="Y-alpine-s-ca-bundle",
     ),
+    pytest.param(
+        "FROM debian:12 AS publish\nWORKDIR /app\nCOPY bitcoin-cli ./\nCOPY *.sh ./\n"
+        "FROM publish AS final\nWORKDIR /app\nCOPY --from=publish /app ./\n",
+        # the image is built on the stage it copies a tree back from: what is there, again
+        [(7, "LG002")],
+        id="Y-a-tree-copied-back-from-the-stage-below",
+    ),
 ]
 
 
