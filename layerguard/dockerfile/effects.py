@@ -736,6 +736,9 @@ def link_made(op: Op) -> tuple[str, str] | None:
     link = op.paths[0].rstrip("/")
     if len(operands) != 2 or not link:
         return None
+    if operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS:
+        # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside)
+        link = posixpath.join(link, posixpath.basename(operands[0].rstrip("/")))
     target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
     return None if "$" in target or is_glob(target) else (link, target)
 

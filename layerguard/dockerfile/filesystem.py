@@ -62,6 +62,7 @@ from layerguard.dockerfile.effects import (
     home_path,
     inside,
     is_glob,
+    link_made,
     names_a_file,
     path_overlaps,
 )
@@ -180,6 +181,7 @@ def layers(
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     cacheless = _cacheless_pip(steps, held)
+    links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
@@ -187,7 +189,10 @@ def layers(
         workdir = step.instr.workdir
         if step.run is not None:
             old_pip = frozenset(c for i, c in cacheless if i == index)
-            layer, live = _run(index, step, live, base, held, frozenset(gone), orphans, old_pip)
+            layer, live = _run(
+                index, step, live, base, held, frozenset(gone), orphans, old_pip, links
+            )
+            links.update(made for op in step.run.ops if (made := link_made(op)) is not None)
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
                 orphans = not _autoremoves(purges[-1])
@@ -211,6 +216,17 @@ def layers(
             live = [e for e in live if e.path not in rewritten or e.kind not in (FILE, EITHER)]
         live = [*live, *layer.entries]
         out.append(layer)
+    return tuple(out)
+
+
+def _through_links(paths: tuple[str, ...], links: dict[str, str]) -> tuple[str, ...]:
+    """`paths` as they lie below the links an earlier RUN made (`ln -s /usr/local/apache-tomcat-
+    8.5.16 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`); a link itself is
+    the link, which `rm` or `chown -R` change alone."""
+    out = []
+    for path in paths:
+        link = next((k for k in links if path.startswith(k + "/")), None)
+        out.append(links[link] + path[len(link) :] if link is not None else path)
     return tuple(out)
 
 
@@ -263,6 +279,7 @@ def _run(
     gone: frozenset[str] = frozenset(),
     orphans: bool = False,
     old_pip: frozenset[str] = frozenset(),
+    links: dict[str, str] | None = None,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -270,6 +287,8 @@ def _run(
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
     for op in step.run.ops:
+        if links and op.kind in (REMOVE, CHOWN, TOUCH):
+            op = op._replace(paths=_through_links(op.paths, links))
         if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.family == "pip" and op.command in old_pip:

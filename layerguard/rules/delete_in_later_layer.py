@@ -11,7 +11,9 @@ whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf 
 does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by path, or by name from a
 bin directory) that a `COPY` brought from the build context, and php's `docker-php-ext-install`
 deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
-install in one `RUN` leave nothing). Not reported: what the same `RUN` created before removing it
+install in one `RUN` leave nothing). A path below a symbolic link an earlier `RUN` made is its
+target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf
+/usr/local/tomcat/webapps/docs`). Not reported: what the same `RUN` created before removing it
 (download, extract, install, then clean up), branches the `ARG` defaults rule out, and paths of the
 base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the registry only
 docs and man pages (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family

@@ -1865,6 +1865,23 @@ FLAGGED = [
         [(7, "LG002")],
         id="Y-a-tree-copied-back-from-the-stage-below",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN cd /usr/local && wget https://x/apache-tomcat-8.5.16.tar.gz"
+        " && tar xzf apache-tomcat-8.5.16.tar.gz && rm apache-tomcat-8.5.16.tar.gz"
+        " && ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat\n"
+        "RUN cd /usr/local/tomcat/webapps && rm -rf docs examples\nRUN rm /usr/local/tomcat\n",
+        # a path below a link an earlier RUN made is its target's (the link alone is the link)
+        [(3, "LG003")],
+        id="Y-a-removal-through-a-link",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache easy-rsa"
+        " && ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin\n"
+        "ADD ./bin /usr/local/bin\nRUN chmod a+x /usr/local/bin/*\n",
+        # `ln -s TARGET DIR` makes the link inside the directory, not over it
+        [(4, "LG004")],
+        id="Y-a-link-made-inside-a-bin-directory",
+    ),
 ]
 
 
