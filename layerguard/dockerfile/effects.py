@@ -1972,6 +1972,16 @@ def _package_ops(
         if project and _saves_packages(family, words):
             # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written
             yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
+        if family == "composer" and subcommand(words) == "create-project":
+            # (`composer create-project akeneo/pim-community-standard /var/www/html`: the whole
+            # project, or a directory named for the package)
+            project_args = _operands(words)[1:3]
+            made = (
+                project_args[1] if len(project_args) > 1
+                else posixpath.basename(project_args[0]) if project_args else ""
+            )  # fmt: skip
+            if made and "$" not in made:
+                yield Op(WRITE, tool, _paths([made], command), text, TREE, HEAVY)
         if tool == "bundle" and subcommand(words) == "install":
             # It may write the lock of what it resolved (redmine's, then `chmod -R ugo=rwX
             # Gemfile.lock` in the same RUN), or leave one there (or above, by the Gemfile it
@@ -2108,7 +2118,7 @@ def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
         w in ("-g", "--global", "global") for w in words
     ):
         return posixpath.join(_node_project(family, words), "node_modules")
-    if family == "composer":
+    if family == "composer" and subcommand(words) != "create-project":  # (that one: below)
         base = _option_value(words, "-d", "--working-dir") or "."
         return posixpath.join(base, "vendor")
     if family == "pip":

@@ -1829,8 +1829,10 @@ FLAGGED = [
     ),
     pytest.param(
         "FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n"
-        "RUN composer create-project akeneo/pim-community-standard /var/www/html\n",
-        [(3, "LG005")],  # create-project installs a project's packages through the cache
+        "RUN composer create-project akeneo/pim-community-standard /var/www/html\n"
+        "RUN chown -R www-data:www-data /var/www/html\n",
+        # create-project installs a project's packages through the cache, and writes the project
+        [(3, "LG005"), (4, "LG004")],
         id="Y-composer-create-project",
     ),
     pytest.param(
