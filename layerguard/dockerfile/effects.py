@@ -64,6 +64,8 @@ class Manager(NamedTuple):
 
 
 _YARN_ROOT_CACHE = "/usr/local/share/.cache/yarn"  # (yarn 1 run as root; another user's is ~)
+# Caches root keeps outside its home, and where another user keeps them in theirs.
+_ROOT_CACHES = {(_YARN_ROOT_CACHE,): "/.cache/yarn", ("/usr/local/rvm/archives",): "/.rvm/archives"}
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
@@ -180,9 +182,9 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr/local/bin", "/usr/local/lib/node_modules", "/usr/local/include"),
     ),
     "sdkman": Manager(
-        ("~/.sdkman/archives",),
-        "SDKMAN's download of each candidate it installed ($SDKMAN_DIR/archives)",
-        "sdk flush archives in the same RUN",
+        ("~/.sdkman/tmp",),  # (archives/ before SDKMAN 5.15, 2022: get.sdkman.io gives today's)
+        "SDKMAN's download of each candidate it installed ($SDKMAN_DIR/tmp)",
+        "sdk flush tmp in the same RUN",
         ("~/.sdkman/candidates",),
     ),
     "rvm": Manager(
@@ -208,7 +210,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
-    "sdkman": (("SDKMAN_DIR", "/archives"),),
+    "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
@@ -561,6 +563,8 @@ def _run_effects(
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
+    # (An ENV HOME says the base image's user more often than root's: jupyter's jovyan.)
+    as_root = instr.user.split(":", 1)[0] in ("", "root", "0") and "HOME" not in instr.env
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
     vendor_scripts: set[str] = set()  # vendor install scripts saved, which run apt update
@@ -568,7 +572,8 @@ def _run_effects(
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         for found in _ops(command, {**instr.env, **exported} if exported else instr.env, saved):
-            op = _rehome(found, runs_as) if runs_as != "/root" else found
+            root = as_root and runs_as == user_home
+            op = _rehome(found, runs_as, root) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -1007,9 +1012,11 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return user, None
 
 
-def _rehome(op: Op, home: str) -> Op:
-    if op.family == "yarn" and op.role == CACHE and op.paths == (_YARN_ROOT_CACHE,):
-        return op._replace(paths=(home + "/.cache/yarn",))  # (root's alone is elsewhere)
+def _rehome(op: Op, home: str, root: bool = False) -> Op:
+    """`op` as a user whose home is `home` runs it (`root`: root, with another HOME): the
+    caches in the home land in theirs; yarn 1's and rvm's, run by root, stay where root's are."""
+    if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
+        return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
     paths = tuple(home + p[5:] if p == "/root" or p.startswith("/root/") else p for p in op.paths)
     return op._replace(paths=paths) if paths != op.paths else op
 
@@ -2337,8 +2344,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return any(w.startswith("-Sc") for w in words)
     if family == "nvm":
         return (sub == "cache" and "clear" in words) or sub == "clear-cache"
-    if family == "sdkman":  # (`sdk flush` alone empties archives/ too)
-        return sub == "flush" and (len(_operands(words)) == 1 or "archives" in words)
+    if family == "sdkman":  # (`sdk flush`, `sdk flush tmp`; archives/ before 5.15)
+        return sub == "flush" and not {"version", "metadata"} & set(words)
     if family == "rvm":
         return sub == "cleanup" and any(w in ("all", "archives") for w in words)
     return False

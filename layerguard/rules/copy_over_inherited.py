@@ -123,10 +123,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # the homes `useradd -m` made, clones.
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
     held = known(shipped).files if shipped is not None else ()
-    left = [
-        _left(s.run.ops, skel, held) if s.run else (frozenset(), frozenset())
-        for s, skel in zip(ctx.steps, skels, strict=True)
-    ]
+    left: list[tuple[frozenset[str], frozenset[str]]] = []
+    removed: set[str] = set()  # what the RUNs so far removed or moved away
+    for step, skel in zip(ctx.steps, skels, strict=True):
+        if step.run is None:
+            left.append((frozenset(), frozenset()))
+            continue
+        left.append(_left(step.run.ops, skel, held, frozenset(removed)))
+        removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
     links = _links(ctx)
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
@@ -250,23 +254,35 @@ def _through_a_link(
 
 
 def _left(
-    ops: tuple[Op, ...], skel: frozenset[str], held: Iterable[str] = ()
+    ops: tuple[Op, ...],
+    skel: frozenset[str],
+    held: Iterable[str] = (),
+    removed: frozenset[str] = frozenset(),
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
     image (`held`) it copied or moved as a tree, and the repositories it cloned with a working
-    tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made."""
+    tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
+    `removed`: what the RUNs before it removed or moved away."""
     configs: set[str] = set()
     clones: set[str] = set()
+    gone = set(removed)
+    dirs: set[str] = set()  # the directories it made
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
             configs.update(package_files(op.family, op.packages))
         elif op.kind == WRITE and op.sources and held:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
-            configs.update(_carried(op, held))
+            target = op.paths[0] if op.paths else ""
+            absent = any(covers(g, target) for g in gone) and target not in dirs
+            configs.update(_carried(op, held, absent, target in dirs))
+        elif op.kind == WRITE and op.entry == DIR:
+            dirs.update(op.paths)
         elif op.kind == WRITE and op.tool == "git" and not _NO_CHECKOUT & set(op.command.split()):
             clones.update(op.paths)
-        elif op.kind == REMOVE and (configs or clones):
+        elif op.kind == REMOVE:
+            gone.update(op.paths)
+            dirs = {d for d in dirs if not any(covers(p, d) for p in op.paths)}
             configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
@@ -274,18 +290,23 @@ def _left(
     return frozenset(configs) | skel, frozenset(clones)
 
 
-def _carried(op: Op, held: Iterable[str]) -> Iterator[str]:
+def _carried(op: Op, held: Iterable[str], absent: bool, made: bool) -> Iterator[str]:
     """Where the cp or mv `op` puts the files of `held` it copies or moves as a tree: below
     its target, by their paths below `dir` for a source `dir/*` (its contents), or below the
-    source itself (the tree, renamed: `mv webapps.dist webapps`)."""
+    source itself, inside a target that is a directory (`cp -r conf /etc/app/`, or one the
+    RUN made), or renamed to a target known to be absent (removed or moved away before: `rm
+    -rf webapps && mv webapps.dist webapps`; tomcat's own webapps/ is there, empty, and takes
+    webapps.dist inside)."""
     (target,) = op.paths[:1] or ("",)
-    into = op.command.endswith("/")  # (`cp -r conf /etc/app/`: /etc/app/conf)
+    into = op.command.endswith("/") or made
     for source in op.sources:
         top = source.removesuffix("/*")
         if not target or is_glob(top):
             continue
-        # (a source named like a file, `php-fpm.d`, was already put inside: target is its path)
+        # (a source named like a file was already put inside: target is its path)
         inside = into and top == source and op.entry != FILE
+        if top == source and not (inside or absent or op.entry == FILE):
+            continue  # (whether the target is a directory, and takes it inside, is not known)
         under = posixpath.join(target, posixpath.basename(top)) if inside else target
         for path in held:
             if path.startswith(top + "/"):

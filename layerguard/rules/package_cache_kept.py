@@ -30,8 +30,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it
   sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
   keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk install`
-  (SDKMAN, `$SDKMAN_DIR/archives`) without `sdk flush`, and `rvm install` (`rvm_path/archives`)
-  without `rvm cleanup all`;
+  (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a
+  user's rvm is in `~/.rvm`) without `rvm cleanup all`;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

@@ -239,6 +239,17 @@ CLEAN = [
         id="Y-a-vendor-script-saved",
     ),
     pytest.param(
+        "FROM tomcat:9.0\nRUN mv webapps.dist webapps\n"
+        "COPY context.xml webapps/manager/META-INF/context.xml\n",
+        # tomcat's own webapps/ is there (empty) and takes webapps.dist inside
+        id="Y-a-base-tree-moved-into-a-directory",
+    ),
+    pytest.param(
+        "FROM php:8.2-fpm\nRUN mkdir -p /etc/fpm && cp -r /usr/local/etc/php-fpm.d /etc/fpm\n"
+        "COPY www.conf /etc/fpm/www.conf\n",
+        id="Y-a-base-tree-copied-into-a-directory-the-run-made",
+    ),
+    pytest.param(
         "FROM eclipse-temurin:17\nRUN cd /opt && wget -q https://x/apache-tomcat-9.0.68.tar.gz"
         " && tar -xzf apache-tomcat-9.0.68.tar.gz && rm apache-tomcat-9.0.68.tar.gz\n"
         "RUN chmod 700 /opt/apache-tomcat-9.0.68 && chmod 775 /opt/apache-tomcat-9.0.68/webapps\n",
@@ -1784,12 +1795,12 @@ FLAGGED = [
         "FROM eclipse-temurin:17\nRUN curl -s https://get.sdkman.io | bash\n"
         "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install gradle 8.5'\n"
         "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install maven 3.9.6"
-        " && sdk flush archives'\n"
+        " && sdk flush tmp'\n"
         "RUN bash -c '. $HOME/.sdkman/bin/sdkman-init.sh && sdk install java local /opt/java'\n"
         "RUN . /usr/local/rvm/scripts/rvm && rvm install 3.2.2\n"
         "RUN . /usr/local/rvm/scripts/rvm && rvm install 3.3.0 && rvm cleanup all\n",
-        # SDKMAN and rvm keep each download in archives/ (not a local copy sdk installs); their
-        # own cleanups in a later RUN remove an earlier layer's
+        # SDKMAN keeps each download in tmp/, rvm in archives/ (not a local copy sdk installs);
+        # their own cleanups in a later RUN remove an earlier layer's
         [(3, "LG005"), (4, "LG003"), (6, "LG005"), (7, "LG003")],
         id="Y-sdkman-and-rvm-keep-their-downloads",
     ),
