@@ -563,8 +563,9 @@ def _run_effects(
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
-    # (An ENV HOME says the base image's user more often than root's: jupyter's jovyan.)
-    as_root = instr.user.split(":", 1)[0] in ("", "root", "0") and "HOME" not in instr.env
+    # (An ENV HOME with no USER says the base image's user more often than root: jupyter's.)
+    named_user = instr.user.split(":", 1)[0]
+    as_root = named_user in ("root", "0") or (not named_user and "HOME" not in instr.env)
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
     vendor_scripts: set[str] = set()  # vendor install scripts saved, which run apt update
@@ -691,6 +692,8 @@ def _distributions(
             files = distribution_files(*names)
             if not files or "--exclude" in op.command:
                 continue  # (`tar --exclude='*/conf/server.xml'`: what it left out, not known)
+            if op.tool in ("tar", "bsdtar") and _tar_members(tuple(op.command.split())):
+                continue  # (`tar -xzf kafka.tgz kafka_2.13-3.3.1/libs`: those alone)
             if "--strip" in op.command:
                 roots[op.paths[0]] = files
                 continue
@@ -1086,6 +1089,33 @@ def _tar_archive(words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _tar_members(words: tuple[str, ...]) -> list[str]:
+    """The members a `tar -x` names, to extract those alone (`tar -xzf k.tgz -C /opt
+    kafka_2.13-3.3.1/libs`): its operands less the archive and the options' values."""
+    archive = _tar_archive(words)
+    out: list[str] = []
+    skip = False
+    for at, word in enumerate(words[1:], 1):
+        if skip:
+            skip = False
+        elif word.startswith("--"):
+            skip = "=" not in word and word in _TAR_VALUES
+        elif word.startswith("-") and len(word) > 1:
+            skip = word[-1] in "fCTXb"  # (a cluster whose last letter takes the next word)
+        elif at == 1 and _TAR_LETTERS.fullmatch(word):
+            skip = word.endswith(("C", "T", "X"))  # (old-style bundled letters: `tar xzf FILE`)
+        elif word != archive:
+            out.append(word)
+    return out
+
+
+_TAR_LETTERS = re.compile(r"[xtcrzjJvfpkmoOaSwWUZ]*[xtc][xtcrzjJvfpkmoOaSwWUZ]*")
+_TAR_VALUES = frozenset(
+    {"--file", "--directory", "--files-from", "--exclude-from", "--exclude", "--strip-components"}
+    | {"--owner", "--group", "--mode", "--transform", "--use-compress-program"}
+)
+
+
 def _operands(words: tuple[str, ...], with_value: frozenset[str] = frozenset()) -> list[str]:
     """Non-option words after the command name; `with_value` options consume the next word."""
     out: list[str] = []
@@ -1315,7 +1345,11 @@ def _ops(
         # (A number with x bits for one named path, `chmod 700 /opt/apache-tomcat-9.0.68`, is
         # as often a directory's: `+x`, `-R`, or a glob, `chmod 755 scripts/*`, says programs.)
         numbered = not recursive and not any(is_glob(w) for w in rest)
-        program_hint = program and not (numbered and _OCTAL.fullmatch(_chmod_mode(words)))
+        numbered = numbered and bool(_OCTAL.fullmatch(_chmod_mode(words)))
+        program_hint = program and not numbered
+        named = any(_PROGRAM.search(w) or posixpath.dirname(w) in BIN_DIRS for w in rest)
+        if numbered and not named:
+            program = False  # (`chmod 755 /var/www/example.com`: a directory, as likely)
         hint = program_hint or (tool == "chmod" and not recursive and _file_mode(words))
         if not recursive:  # `chmod 1777 /srv/http.d/`: the slash says a directory, an entry only
             rest = [w for w in rest if not w.endswith("/")]
@@ -1737,6 +1771,8 @@ def _top_entry(
 
 
 _LIBRARY = re.compile(r".\.so(\.\d+)+$")
+# Names of programs and scripts a numeric chmod makes executable (`chmod 755 /entrypoint.sh`).
+_PROGRAM = re.compile(r"\.(sh|bash|py|pl|rb|js|php|bin|run|jar|exe|AppImage|so(\.\d+)*)$")
 # Dot-names that are directories; any other (`.env`, `.npmrc`) names a file.
 _DOT_DIRS = frozenset(
     {".ssh", ".config", ".cache", ".local", ".npm", ".m2", ".gradle", ".git", ".vscode", ".docker"}

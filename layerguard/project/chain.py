@@ -301,6 +301,18 @@ def _through_stage(
                 if not (w.tree or w.either)
             ) + tuple(CopyWrite(p, True) for p in _left_by_runs(stage))
         theirs += listed[stage.index]
+    # (what a RUN of those stages removed is not there to bring: `RUN rm /app/data.txt`)
+    removed = [
+        path
+        for stage in (model.lineage(found) if found is not None else ())
+        for step in stage.instructions
+        if step.keyword == "run"
+        for op in run_effects(step).ops
+        if op.kind == REMOVE and op.tool != "find"  # (not what a `find -name` picks out)
+        for path in op.paths
+    ]
+    if removed:
+        theirs = [f for f in theirs if not any(covers(r, f.path) for r in removed)]
     out = []
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"

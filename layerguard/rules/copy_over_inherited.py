@@ -401,9 +401,23 @@ def _copied_back(
     if not into or into != "/" + write.source.strip("/"):
         return None
     home = stages.model.holding(instr)
-    if home is None or home.index not in stages.lineage(write.origin):
+    lineage = stages.lineage(write.origin)
+    if home is None or home.index not in lineage:
         return None
-    return lambda old: old.size != 0 and covers(into, old.path)
+    # (what a RUN of those stages removed is not in the tree copied back: `rm -rf /app/*`)
+    removed = [
+        path
+        for stage in stages.model.stages
+        if stage.index in lineage
+        for step in stage.instructions
+        if step.keyword == "run"
+        for op in run_effects(step).ops
+        if op.kind == REMOVE and op.tool != "find"  # (not what a `find -name` picks out)
+        for path in op.paths
+    ]
+    return lambda old: (
+        old.size != 0 and covers(into, old.path) and not any(covers(r, old.path) for r in removed)
+    )
 
 
 class _Stages:

@@ -250,6 +250,33 @@ CLEAN = [
         id="Y-a-base-tree-copied-into-a-directory-the-run-made",
     ),
     pytest.param(
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN curl -fsSL -o /tmp/kafka.tgz https://x/kafka/3.3.1/kafka_2.13-3.3.1.tgz\n"
+        "RUN mkdir /opt/kafka && tar -xzf /tmp/kafka.tgz -C /opt/kafka --strip-components=1"
+        " kafka_2.13-3.3.1/libs\n"
+        "COPY server.properties /opt/kafka/config/server.properties\n",
+        # tar told the members to extract unpacks those alone
+        id="Y-tar-told-its-members",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY site/ /var/www/example.com/\nCOPY conf.d/ /etc/myapp/conf.d/\n"
+        "RUN chmod 755 /var/www/example.com && chmod 750 /etc/myapp/conf.d\n",
+        # a numeric mode for a path not named like a program may be a directory's
+        id="Y-a-numeric-mode-of-a-directory-named-like-a-file",
+    ),
+    pytest.param(
+        "FROM node:20 AS base\nWORKDIR /app\nCOPY a.txt ./data.txt\nFROM base AS build\n"
+        "RUN rm /app/data.txt\nFROM base\nCOPY --from=build /app ./\n",
+        # what the stage removed is not in the tree it hands back
+        id="Y-a-tree-copied-back-without-what-its-stage-removed",
+    ),
+    pytest.param(
+        "FROM node:20\nUSER root\nENV HOME=/home/node\nWORKDIR /app\n"
+        "RUN yarn install && rm -rf /usr/local/share/.cache/yarn\n",
+        # yarn 1 run by root (USER root says so) keeps its cache in /usr/local/share
+        id="Y-yarn-run-by-root-with-another-home",
+    ),
+    pytest.param(
         "FROM eclipse-temurin:17\nRUN cd /opt && wget -q https://x/apache-tomcat-9.0.68.tar.gz"
         " && tar -xzf apache-tomcat-9.0.68.tar.gz && rm apache-tomcat-9.0.68.tar.gz\n"
         "RUN chmod 700 /opt/apache-tomcat-9.0.68 && chmod 775 /opt/apache-tomcat-9.0.68/webapps\n",
@@ -1803,6 +1830,14 @@ FLAGGED = [
         # their own cleanups in a later RUN remove an earlier layer's
         [(3, "LG005"), (4, "LG003"), (6, "LG005"), (7, "LG003")],
         id="Y-sdkman-and-rvm-keep-their-downloads",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN useradd -m app\nUSER app\n"
+        "RUN curl -sSL https://get.rvm.io | bash -s stable && bash -lc 'rvm install 3.2.2'"
+        " && rm -rf /home/app/.rvm/archives/*\n"
+        "RUN bash -lc 'rvm install 3.3.0'\n",
+        [(5, "LG005")],  # a user's rvm keeps its downloads in ~/.rvm/archives
+        id="Y-a-user-s-rvm",
     ),
     pytest.param(
         "FROM jupyter/base-notebook:lab-3.6.3\nRUN jupyter labextension install @jupyterlab/toc\n"
