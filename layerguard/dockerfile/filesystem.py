@@ -263,10 +263,14 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
         if kind == FILE and not write.exact and path in made and write.source:
             path = posixpath.join(path, posixpath.basename(write.source))
         content = EXACT if write.size is not None else UNKNOWN
-        if write.tree and write.unpacked:
+        # (ADD of a local tar unpacks it, as a RUN's tar -x would: `ADD s6-overlay.tar.gz /`)
+        unpacked = write.tree and write.unpacked
+        if unpacked:
             content = HEAVY
         role = ARCHIVE if write.archive else ""
-        out.append(Entry(path, kind, content, write.size, index, role, "", True, ()))
+        out.append(
+            Entry(path, kind, content, write.size, index, role, "", not unpacked, unpacked=unpacked)
+        )
     return out
 
 

@@ -1840,6 +1840,12 @@ FLAGGED = [
         id="Y-a-user-s-rvm",
     ),
     pytest.param(
+        "FROM debian:12-slim\nADD s6-overlay-amd64.tar.gz /\n"
+        "RUN mv /etc/s6/init/init-stage3 /etc/s6/init/init-stage3-original\n",
+        [(3, "LG003")],  # an ADD unpacks a local tar as a RUN's tar -x would
+        id="Y-mv-below-what-add-unpacked",
+    ),
+    pytest.param(
         "FROM jupyter/base-notebook:lab-3.6.3\nRUN jupyter labextension install @jupyterlab/toc\n"
         "RUN conda run -n base --no-capture-output jupyter lab build\n"
         "RUN jupyter labextension install x --no-build\n"
