@@ -568,7 +568,8 @@ def _run_effects(
     as_root = named_user in ("root", "0") or (not named_user and "HOME" not in instr.env)
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
-    vendor_scripts: set[str] = set()  # vendor install scripts saved, which run apt update
+    # vendor install scripts saved, which run apt update (known by their address in a later RUN)
+    vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -597,13 +598,16 @@ def _run_effects(
                 op = op._replace(paths=(*op.paths, *gems))
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
-                if any(s in op.command for s in _APT_SCRIPTS):
-                    vendor_scripts.add(op.paths[0])  # (run below: `./nodejs-install.sh`)
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 url = _url_name([w for w in op.command.split() if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
+                vendor = next((s for s in _APT_SCRIPTS if s in op.command), None)
+                if vendor is not None:
+                    # (run below, `./nodejs-install.sh`, or by a later RUN, which knows it so)
+                    vendor_scripts.add(op.paths[0])
+                    fetched[op.paths[0]] = vendor
             if op.kind == WRITE and op.entry == FILE and op.content != EMPTY:
                 files.extend(op.paths)
             elif op.kind == REMOVE:

@@ -1900,6 +1900,13 @@ FLAGGED = [
         id="Y-a-vendor-script-saved-and-run",
     ),
     pytest.param(
+        "FROM debian:12-slim\n"
+        "RUN curl -fsSL https://deb.nodesource.com/setup_20.x -o /tmp/nodesource_setup.sh\n"
+        "RUN bash /tmp/nodesource_setup.sh && apt-get install -y nodejs\n",
+        [(3, "LG005")],  # a vendor's script saved by one RUN and run by a later one
+        id="Y-a-vendor-script-run-by-a-later-run",
+    ),
+    pytest.param(
         "FROM golang:1.23-alpine AS builder\nRUN go build -o /app .\nFROM alpine:3.20\n"
         "COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
         "FROM alpine:3.6\nCOPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
