@@ -23,6 +23,7 @@ from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from layerguard.dockerfile.ignorefile import Ignored
+    from layerguard.dockerfile.model import Stage
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
@@ -736,6 +737,20 @@ def _distributions(
         for root, files in roots.items()
         for path in (posixpath.join(root, f) for f in files)
         if not any(at > placed.get(root, -1) and covers(p, path) for at, p in gone)
+    ]
+
+
+def removed_by(stages: Iterable[Stage]) -> list[str]:
+    """The paths the RUNs of `stages` remove by name (`rm /app/data.txt`, `mv a b`'s a; not
+    what a `find -name` picks out): what a tree a later `COPY --from` takes from them lacks."""
+    return [
+        path
+        for stage in stages
+        for step in stage.instructions
+        if step.keyword == "run"
+        for op in run_effects(step).ops
+        if op.kind == REMOVE and op.tool != "find"
+        for path in op.paths
     ]
 
 

@@ -23,6 +23,7 @@ from layerguard.dockerfile.effects import (
     is_archive,
     is_glob,
     is_remote,
+    removed_by,
     run_effects,
 )
 from layerguard.dockerfile.filesystem import Step
@@ -302,15 +303,7 @@ def _through_stage(
             ) + tuple(CopyWrite(p, True) for p in _left_by_runs(stage))
         theirs += listed[stage.index]
     # (what a RUN of those stages removed is not there to bring: `RUN rm /app/data.txt`)
-    removed = [
-        path
-        for stage in (model.lineage(found) if found is not None else ())
-        for step in stage.instructions
-        if step.keyword == "run"
-        for op in run_effects(step).ops
-        if op.kind == REMOVE and op.tool != "find"  # (not what a `find -name` picks out)
-        for path in op.paths
-    ]
+    removed = removed_by(model.lineage(found) if found is not None else ())
     if removed:
         theirs = [f for f in theirs if not any(covers(r, f.path) for r in removed)]
     out = []

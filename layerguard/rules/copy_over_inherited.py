@@ -84,6 +84,7 @@ from layerguard.dockerfile.effects import (
     covers,
     is_glob,
     link_made,
+    removed_by,
     run_effects,
 )
 from layerguard.dockerfile.filesystem import HOME
@@ -405,16 +406,7 @@ def _copied_back(
     if home is None or home.index not in lineage:
         return None
     # (what a RUN of those stages removed is not in the tree copied back: `rm -rf /app/*`)
-    removed = [
-        path
-        for stage in stages.model.stages
-        if stage.index in lineage
-        for step in stage.instructions
-        if step.keyword == "run"
-        for op in run_effects(step).ops
-        if op.kind == REMOVE and op.tool != "find"  # (not what a `find -name` picks out)
-        for path in op.paths
-    ]
+    removed = removed_by(s for s in stages.model.stages if s.index in lineage)
     return lambda old: (
         old.size != 0 and covers(into, old.path) and not any(covers(r, old.path) for r in removed)
     )
