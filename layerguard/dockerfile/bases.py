@@ -272,6 +272,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
     f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),
+    # (the OCaml images run as their user opam, whose ~/.opam holds opam's root)
+    "ocaml/opam": (("HOME", "/home/opam"),),
     # (every OSS-Fuzz project's Dockerfile builds on these: `COPY build.sh $SRC/`)
     "gcr.io/oss-fuzz-base/*": (("SRC", "/src"), ("OUT", "/out"), ("WORK", "/work")),
     "*s2i-*": (

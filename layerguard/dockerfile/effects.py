@@ -194,6 +194,24 @@ MANAGERS: Mapping[str, Manager] = {
         "rvm cleanup all in the same RUN",
         ("/usr/local/rvm/rubies", "/usr/local/rvm/gems"),
     ),
+    "opam": Manager(
+        ("~/.opam/download-cache",),
+        "opam's download cache (~/.opam/download-cache)",
+        "opam clean in the same RUN",
+        ("~/.opam",),
+    ),
+    "brew": Manager(
+        ("~/.cache/Homebrew",),
+        "Homebrew's downloads (~/.cache/Homebrew)",
+        "brew cleanup --prune=all in the same RUN",
+        ("/home/linuxbrew/.linuxbrew",),
+    ),
+    "bower": Manager(
+        ("~/.cache/bower",),
+        "bower's package cache (~/.cache/bower)",
+        "bower cache clean in the same RUN",
+        (),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -213,6 +231,9 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
+    "opam": (("OPAMROOT", "/download-cache"),),
+    "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
+    "bower": (("XDG_CACHE_HOME", "/bower"),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -251,7 +272,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("nvm", "n", "sdk", "rvm"),
+        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -2304,6 +2325,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool in ("opam", "brew", "bower"):
+        # (`opam install` keeps the sources it fetched; `opam init` checks out the repository,
+        # opam's working state)
+        installs = sub in ("install", "upgrade", "reinstall")
+        return tool, installs, installs
     if tool in ("sdk", "rvm"):
         # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)
         local = tool == "sdk" and len(_operands(words)) > 3
@@ -2403,6 +2429,14 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "flush" and not {"version", "metadata"} & set(words)
     if family == "rvm":
         return sub == "cleanup" and any(w in ("all", "archives") for w in words)
+    if family == "opam":  # (bare, it cleans the download cache among others)
+        return sub == "clean" and (
+            len(words) == 2 or any(w in ("-c", "--download-cache") for w in words)
+        )
+    if family == "brew":  # (plain `brew cleanup` keeps what is less than 120 days old)
+        return sub == "cleanup" and any(w in ("-s", "--prune=all") for w in words)
+    if family == "bower":
+        return sub == "cache" and "clean" in words
     return False
 
 

@@ -31,7 +31,9 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
   keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk install`
   (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a
-  user's rvm is in `~/.rvm`) without `rvm cleanup all`;
+  user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` (`~/.opam/download-cache`)
+  without `opam clean`, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
+  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

@@ -1840,6 +1840,22 @@ FLAGGED = [
         id="Y-a-user-s-rvm",
     ),
     pytest.param(
+        "FROM ocaml/opam:debian-12-ocaml-5.1\nRUN opam init -y && opam install -y dune\n"
+        "RUN opam install -y odoc && opam clean\nFROM debian:12\n"
+        "RUN curl -fsSL https://x/install.sh | bash && brew install jq\n"
+        "RUN brew install fd && brew cleanup --prune=all\nRUN npm i -g bower && bower install\n",
+        # Homebrew's and bower's downloads, cleaned by their own commands (a later RUN's
+        # removes an earlier layer's)
+        [(5, "LG005"), (6, "LG003"), (7, "LG005")],
+        id="Y-opam-brew-and-bower-keep-their-downloads",
+    ),
+    pytest.param(
+        "FROM ocaml/opam:debian-12-ocaml-5.1\nRUN opam install -y dune\n"
+        "RUN opam init -y && opam install -y odoc && opam clean\n",
+        [(2, "LG005"), (3, "LG003")],  # (opam's images run as opam: its ~/.opam)
+        id="Y-opam-s-download-cache",
+    ),
+    pytest.param(
         "FROM debian:12-slim\nADD s6-overlay-amd64.tar.gz /\n"
         "RUN mv /etc/s6/init/init-stage3 /etc/s6/init/init-stage3-original\n",
         [(3, "LG003")],  # an ADD unpacks a local tar as a RUN's tar -x would
