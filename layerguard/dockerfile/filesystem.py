@@ -505,7 +505,13 @@ def _reach(
                 and not (made_here or op.blind or moves)
                 and _installed_under(path, entry)
                 and not _made_after(path, entry, live)
-            ) or (recursive and not moves and _always_written(path, entry)):
+            ) or (
+                recursive
+                and not moves
+                and _always_written(path, entry)
+                # (`truncate -s 0 /var/log/*log` after the install left its logs empty)
+                and not _emptied_since(path, entry, live)
+            ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if not entry.weighs:
@@ -963,6 +969,11 @@ def _always_written(path: str, entry: Entry) -> bool:
         return True
     name = posixpath.basename(path)
     return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in _LOGS)
+
+
+def _emptied_since(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """A layer since `entry`'s (or it) left `path` empty (`truncate -s 0 /var/log/*log`)."""
+    return any(e.path == path and e.content == EMPTY and e.layer >= entry.layer for e in live)
 
 
 def _made_after(path: str, entry: Entry, live: list[Entry]) -> bool:

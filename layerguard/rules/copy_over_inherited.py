@@ -66,9 +66,17 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from layerguard.dockerfile.bases import DEBIAN_SKEL, RHEL_SKEL, in_tree, known, package_files
+from layerguard.dockerfile.bases import (
+    DEBIAN_SKEL,
+    DISTRIBUTION_TREES,
+    RHEL_SKEL,
+    in_tree,
+    known,
+    package_files,
+)
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
     CACHE,
@@ -567,7 +575,7 @@ def _known_base_content(
             same_image
             and tree
             and back
-            and _holds_filled(write.into, known(shipped).trees)
+            and _holds_filled_tree(write.into, known(shipped).trees)
             and not _made_in(model, write.origin, write.into)  # (the builder's own directory)
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
@@ -585,6 +593,22 @@ def _known_base_content(
         if write.path == path or site or into:
             yield path, where, None
             return
+
+
+def _holds_filled_tree(path: str, trees: tuple[str, ...]) -> bool:
+    """`path` is or holds a tree the image fills, or lies in one of its runtime's (python's
+    `/usr/local/lib/python3.12`): not any directory below a distribution's `/usr/lib`
+    (`/usr/lib/nginx/modules`, which a builder's own nginx made)."""
+    top = path.rstrip("/")
+    runtime = tuple(t for t in trees if t not in DISTRIBUTION_TREES)
+    return (
+        _holds_filled(path, runtime)
+        or any(t == top or t.startswith(top + "/") for t in DISTRIBUTION_TREES)
+        or bool(_MULTIARCH.fullmatch(top))  # (Debian's /usr/lib/x86_64-linux-gnu)
+    )
+
+
+_MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
 
 
 def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:

@@ -239,6 +239,20 @@ CLEAN = [
         id="Y-a-vendor-script-saved",
     ),
     pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf"
+        " /var/lib/apt/lists/* && truncate -s 0 /var/log/*log\n"
+        "RUN curl -LO https://x/w.deb && dpkg -i w.deb && rm w.deb"
+        " && truncate -s 0 /var/log/*log\n",
+        # the logs an earlier RUN emptied hold nothing to hide
+        id="Y-logs-emptied-before",
+    ),
+    pytest.param(
+        "FROM alpine:3.23 AS builder\nRUN apk add --no-cache build-base && make install\n"
+        "FROM alpine:3.23\nCOPY --from=builder /usr/lib/nginx/modules/ /usr/lib/nginx/modules/\n",
+        # a directory deep in /usr/lib the builder made is not one the base image fills
+        id="Y-a-builder-s-directory-below-usr-lib",
+    ),
+    pytest.param(
         "FROM tomcat:9.0\nRUN mv webapps.dist webapps\n"
         "COPY context.xml webapps/manager/META-INF/context.xml\n",
         # tomcat's own webapps/ is there (empty) and takes webapps.dist inside
