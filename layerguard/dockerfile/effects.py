@@ -456,7 +456,8 @@ class RunEffects(NamedTuple):
     users: tuple[NewUser, ...] = ()  # the users it adds (useradd, adduser)
     home: str = ""  # the home of the user it runs as, when an earlier step said ('' if not)
     homes: tuple[tuple[str, str], ...] = ()  # the users' homes it was told, for `~name`
-    # (image path, the name in its address) of each file it downloaded under another name
+    # (image path, the name in its address) of each file it downloaded under another name, or
+    # the address of a vendor's install script it saved (`deb.nodesource.com/setup`)
     fetched: tuple[tuple[str, str], ...] = ()
 
 
@@ -806,7 +807,8 @@ _SOURCED_HOMES = {
 
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
-    `pip config set global.no-cache-dir true` as pip reads it, the same as the variable."""
+    `pip config set global.no-cache-dir true` as pip reads it, the same as the variable; a
+    version manager's home by the script sourced (`. /usr/local/share/nvm/nvm.sh`)."""
     sourced = _SOURCED_HOMES.get(posixpath.basename(words[1])) if len(words) > 1 else None
     if tool in ("source", ".") and sourced and words[1].startswith("/"):
         # (nvm.sh takes the directory it is in for NVM_DIR when none is set; SDKMAN's and
