@@ -597,7 +597,11 @@ def _run_effects(
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         for found in _ops(command, {**instr.env, **exported} if exported else instr.env, saved):
-            root = as_root and runs_as == user_home
+            # (a cache a variable placed, `. /usr/local/rvm/scripts/rvm`, stays where it says)
+            placed = found.role == CACHE and any(
+                n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
+            )
+            root = (as_root and runs_as == user_home) or placed
             op = _rehome(found, runs_as, root) if runs_as != "/root" else found
             if (
                 op.kind == WRITE

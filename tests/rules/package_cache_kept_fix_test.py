@@ -282,6 +282,11 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
             " && rm -rf /root/miniforge3/pkgs\n",
             id="miniforge-s-own-default-prefix",
         ),
+        pytest.param(
+            "FROM debian\nENV HOME=/build\nRUN . /usr/local/rvm/scripts/rvm && rvm install 3.2.2\n",
+            " && rm -rf /usr/local/rvm/archives\n",
+            id="rvm-where-its-script-says",  # (not /build/.rvm: the script sourced placed it)
+        ),
     ],
 )
 def test_a_manager_not_on_path_at_the_end_is_cleaned_by_rm(
