@@ -82,10 +82,12 @@ from layerguard.dockerfile.effects import (
     CACHE,
     DIR,
     EMPTY,
+    EXTRACTORS,
     FILE,
     INSTALL,
     PURGE,
     REMOVE,
+    TREE,
     WRITE,
     Op,
     copy_writes,
@@ -508,6 +510,8 @@ def _made_in(model: Model, origin: str, path: str) -> bool:
                 op.kind == WRITE
                 and path in op.paths
                 and (op.entry == DIR or op.role not in (INSTALL, CACHE))
+                # (`unzip flatc.zip -d /usr/local/bin/` unpacks into python's, not a new one)
+                and not (op.tool in EXTRACTORS and op.entry == TREE)
                 for op in run_effects(step).ops
             ):
                 return True

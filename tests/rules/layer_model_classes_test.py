@@ -1870,6 +1870,14 @@ FLAGGED = [
         id="Y-opam-s-download-cache",
     ),
     pytest.param(
+        "FROM python:3.10.5 AS build\nRUN curl -sL -o /tmp/flatc.zip https://x/flatc.zip"
+        " && unzip /tmp/flatc.zip -d /usr/local/bin/\nFROM python:3.10.5-slim\n"
+        "COPY --from=build /usr/local/bin/ /usr/local/bin/\n",
+        # an archive unpacked into python's /usr/local/bin does not make it the builder's own
+        [(4, "LG002")],
+        id="Y-unpacked-into-a-tree-the-base-fills",
+    ),
+    pytest.param(
         "FROM debian:12-slim\nADD s6-overlay-amd64.tar.gz /\n"
         "RUN mv /etc/s6/init/init-stage3 /etc/s6/init/init-stage3-original\n",
         [(3, "LG003")],  # an ADD unpacks a local tar as a RUN's tar -x would
