@@ -627,7 +627,7 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     below = path[len(entry.path.rstrip("/")) + 1 :].split("/")
     return (
         entry.unpacked
-        and path.startswith(entry.path.rstrip("/") + "/")
+        and inside(path, entry.path)
         and path not in STANDARD_DIRS
         and not _STATE_DIRS & set(below)
         and not any(e.path == path for e in live)

@@ -416,7 +416,7 @@ def _copied_back(
     if home is None or home.index not in lineage:
         return None
     # (what a RUN of those stages removed is not in the tree copied back: `rm -rf /app/*`)
-    removed = removed_by(s for s in stages.model.stages if s.index in lineage)
+    removed = stages.removed(write.origin)
     return lambda old: (
         old.size != 0 and covers(into, old.path) and not any(covers(r, old.path) for r in removed)
     )
@@ -430,6 +430,7 @@ class _Stages:
         self.model = model
         self._lineages: dict[str, frozenset[int]] = {}
         self._fills: dict[tuple[int, str], bool] = {}
+        self._removed: dict[str, list[str]] = {}
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""
@@ -438,6 +439,14 @@ class _Stages:
             found = self.model.lineage(stage) if stage is not None else ()
             self._lineages[origin] = frozenset(s.index for s in found)
         return self._lineages[origin]
+
+    def removed(self, origin: str) -> list[str]:
+        """What the RUNs of the stage `origin` names, and of those it is built FROM, remove by
+        name: a tree a `COPY --from` takes from it lacks that."""
+        if origin not in self._removed:
+            lineage = self.lineage(origin)
+            self._removed[origin] = removed_by(s for s in self.model.stages if s.index in lineage)
+        return self._removed[origin]
 
     def fills(self, index: int, path: str) -> bool:
         """Stage `index` (or a stage it is built FROM) writes files at or below `path`; what it
