@@ -255,3 +255,43 @@ def _closure(tokens: list[tuple[int, object]], states: set[int]) -> set[int]:
                     out.add(nxt)
                     stack.append(nxt)
     return out
+
+
+def git_ignored(repository: str, rel: str) -> bool:
+    """Whether the repository's .gitignore files (its root's and those of the directories down
+    to `rel`) leave `rel` out of a checkout: a file the user's own tree holds and a clone lacks.
+
+    Read as git reads them, close enough for a yes: a pattern without a slash matches a name at
+    any depth below its file's directory, one with a slash is anchored there, the last match
+    wins and `!` brings a path back; a trailing `/` (directories only) is dropped, as a missing
+    path's kind is not known."""
+    lines: list[str] = []
+    parts = rel.strip("/").split("/")
+    for depth in range(len(parts)):
+        base = "/".join(parts[:depth])
+        lines.extend(_gitignore_lines(os.path.join(repository, base, ".gitignore"), base))
+    return bool(lines) and Ignored(lines).matches(rel.strip("/"))
+
+
+def _gitignore_lines(path: str, base: str) -> list[str]:
+    """A .gitignore's patterns as ignore-file lines relative to the repository's root."""
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            text = handle.read()
+    except OSError:
+        return []
+    out: list[str] = []
+    prefix = base + "/" if base else ""
+    for line in text.splitlines():
+        line = line.rstrip(" \t")  # (git keeps an escaped trailing space; no one writes one)
+        if not line or line.startswith("#"):
+            continue
+        negate = line.startswith("!")
+        pattern = line[1:] if negate else line
+        pattern = pattern.removeprefix("\\").rstrip("/")
+        if not pattern:
+            continue
+        anchored = "/" in pattern
+        pattern = prefix + (pattern.lstrip("/") if anchored else "**/" + pattern)
+        out.append(("!" if negate else "") + pattern)
+    return out

@@ -27,6 +27,7 @@ from layerguard.dockerfile.effects import (
     run_effects,
 )
 from layerguard.dockerfile.filesystem import Step
+from layerguard.dockerfile.ignorefile import git_ignored
 from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
@@ -182,7 +183,8 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     """`context`, unless a COPY or ADD names a source file it lacks: a build there would fail,
     so the Dockerfile is built from another directory (a compose file's `context: ..`), and
     what this one holds says nothing of what is copied. What a build step makes first (`dist/`,
-    `target/app.jar`, `build/version.txt`) may be missing from the real context.
+    `target/app.jar`, `build/version.txt`), and what the repository's .gitignore leaves out of
+    a clone (`.env`, a data file), may be missing from the real context.
 
     A context nobody declared that lacks a source gives way to the one directory above it, in
     its repository, that holds every source (`docker build -f docker/Dockerfile .`); outside a
@@ -199,21 +201,34 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
         and "$" not in source
         and not _generated(source)
     ]
-    if all(os.path.lexists(os.path.join(context, n)) for n in named):
-        return context
-    if declared or not named:
-        return None
     here = os.path.abspath(context)
     above = []  # the directories above `context`, up to its repository's root
     while not os.path.exists(os.path.join(here, ".git")):
         if os.path.dirname(here) == here:
-            return None  # (no repository: nothing above the Dockerfile is read)
+            here = ""  # (no repository: nothing above the Dockerfile is read)
+            break
         here = os.path.dirname(here)
         above.append(here)
-    holding = [
-        d for d in above[:_LEVELS] if all(os.path.lexists(os.path.join(d, n)) for n in named)
-    ]
+
+    def holds(directory: str) -> bool:
+        # (a file the repository ignores, `.env` or a data file, is the user's own: a clone
+        # lacks it wherever the build runs)
+        return all(
+            os.path.lexists(os.path.join(directory, n)) or _ignored(here, directory, n)
+            for n in named
+        )
+
+    if holds(context):
+        return context
+    if declared or not named or not here:
+        return None
+    holding = [d for d in above[:_LEVELS] if holds(d)]
     return holding[0] if len(holding) == 1 else None
+
+
+def _ignored(repository: str, directory: str, name: str) -> bool:
+    rel = os.path.relpath(os.path.join(directory, name), repository) if repository else ".."
+    return not rel.startswith("..") and git_ignored(repository, rel)
 
 
 _LEVELS = 3  # how far above its Dockerfile a build context is looked for

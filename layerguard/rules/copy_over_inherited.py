@@ -5,7 +5,8 @@ Reports a `COPY` or `ADD` of a shipped stage that writes a path an earlier layer
 already wrote: an earlier instruction in the shipped stages, or an instruction of a checked
 Dockerfile up the FROM chain. With the build context present (the Dockerfile's directory unless
 the config, a compose or CI file names another; or, when it lacks a source a COPY names, the
-one directory above it in the repository that holds them all), the paths are known file
+one directory above it in the repository that holds them all; a file the repository's
+.gitignore leaves out of a clone is the user's, not lacking), the paths are known file
 by file (`COPY src .` writes `/test.txt` when `src/test.txt` exists), read as BuildKit reads
 them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's
 `.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
@@ -192,6 +193,13 @@ def _old_copies(
 ) -> Iterator[tuple[str, str, int | None]]:
     """(path, where, bytes if known) of what earlier layers wrote where `write` lands. An empty
     file costs its header only: not counted."""
+    # A file of the context the checkout lacks (the repository ignores it: the user makes it
+    # before the build): a directory copied earlier from the context holds it too.
+    lacking = not (write.exact or write.origin or write.tree or write.either) and bool(write.source)
+
+    def trees(position: int) -> set[tuple[str, str]]:
+        return {(c.source, c.into) for c in listed[position].values() if c.file and not c.origin}
+
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
@@ -200,6 +208,9 @@ def _old_copies(
         found = listed[position].get(write.path) if named else None
         if found is not None:
             yield found.path, earlier.where, found.size
+            return
+        if lacking and _held_by_a_listed_tree(trees(position), write):
+            yield write.path, earlier.where, None
             return
         back = _copied_back(stages, write, earlier.instr)
         if back and (found := next((o for o in listed[position].values() if back(o)), None)):
@@ -470,6 +481,21 @@ class _Stages:
                 if self.fills(stage.index, "/" + write.source.strip("/") + below):
                     return True
         return False
+
+
+def _held_by_a_listed_tree(trees: set[tuple[str, str]], write: CopyWrite) -> bool:
+    """One of the (source, destination) directories copied from the context, listed file by
+    file, would hold `write`'s source at the path it writes, had the checkout held it."""
+    for source, into in trees:
+        if source == ".":
+            rel = write.source
+        elif write.source.startswith(source + "/"):
+            rel = write.source[len(source) + 1 :]
+        else:
+            continue
+        if write.path == into.rstrip("/") + "/" + rel:
+            return True
+    return False
 
 
 def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:

@@ -15,6 +15,7 @@ from layerguard.dockerfile.ignorefile import (
     _walk,
     compile_pattern,
     excluder,
+    git_ignored,
     ignore_file,
     read_ignore_file,
 )
@@ -106,3 +107,17 @@ def test_which_ignore_file(tmp_path: Path) -> None:
     (tmp_path / "api.Dockerfile.dockerignore").write_text("own\n")
     own = ignored(tmp_path, "api.Dockerfile")
     assert own.matches("own") and not own.matches("from-dockerignore")
+
+
+def test_git_ignored_reads_gitignore_files_as_git_does(tmp_path: Path) -> None:
+    """A name matches at any depth, a path with a slash from its file's directory, a nested
+    .gitignore adds its own, and `!` brings a path back."""
+    (tmp_path / ".gitignore").write_text("# data\n*.grid\n/secrets/\nbuild/out\n!keep.grid\n")
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / ".gitignore").write_text(".env\n/dist\n")
+    ignored = ["a/b/tides.grid", "secrets/key.pem", "build/out/app.jar", "web/.env",
+               "web/x/.env", "web/dist/app.js"]  # fmt: skip
+    kept = ["keep.grid", "a/secrets/key.pem", "a/build/out", ".env", "web/x/dist/app.js", "x.py"]
+    assert [p for p in ignored if not git_ignored(str(tmp_path), p)] == []
+    assert [p for p in kept if git_ignored(str(tmp_path), p)] == []
+    assert not git_ignored(str(tmp_path / "nowhere"), "a.grid")

@@ -2078,6 +2078,29 @@ def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Li
     assert built == []
 
 
+def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_files: Lint) -> None:
+    """A COPY of a file the repository's .gitignore leaves out of a clone (`.env`, a data file)
+    fails nowhere but in the clone: the Dockerfile's directory stays the build context, its
+    scripts are read, and a directory copied earlier holds that file too (held out 16, 17 and
+    24, in their repositories)."""
+    files = {
+        ".git/HEAD": "ref: main\n",
+        ".gitignore": "*.grid\n/secrets/\n",
+        "app/run.sh": "#!/bin/sh\nexit 0\n",
+        "modify.sh": "#!/bin/sh\nchmod +x run.sh\n",
+        "Dockerfile": "FROM debian:12\nCOPY ./app /app\nCOPY modify.sh /app\n"
+        "RUN cd /app && ./modify.sh\nCOPY tides.grid /app/\nCOPY secrets/key.pem /etc/\n"
+        "COPY app/tides.grid /app/tides.grid\n",
+    }
+    found = lint_files(files)
+    # (line 5's tides.grid is another file: ./app held app/tides.grid, not tides.grid)
+    assert [(f.line, f.rule) for f in found] == [(4, "LG004"), (7, "LG002")]
+    # A missing file the repository does not ignore: built from elsewhere, the scripts are not
+    # known (the COPY over a tree that held its file still is, as without any context).
+    files[".gitignore"] = "*.log\n"
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(7, "LG002")]
+
+
 def test_a_wildcard_that_matches_only_build_output_copies_it(lint_files: Lint) -> None:
     """BuildKit copies nothing for a wildcard that matches nothing (`yarn.lock*` beside
     `package.json`), but a wildcard over packages (`*.tar`, `*.deb`, `*.whl`), into a directory
