@@ -593,10 +593,12 @@ def _run_effects(
     fetched: dict[str, str] = {}
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
     vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
+    before: Command | None = None  # (the command before, which may pipe to this one)
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
-        for found in _ops(command, {**instr.env, **exported} if exported else instr.env, saved):
+        env = {**instr.env, **exported} if exported else instr.env
+        for found in _ops(command, env, saved, before):
             # (a cache a variable placed, `. /usr/local/rvm/scripts/rvm`, stays where it says)
             placed = found.role == CACHE and any(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
@@ -655,6 +657,7 @@ def _run_effects(
             cwd = (command.cwd,) if command.cwd else ()
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
             blind = True
+        before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
     ops = _installers_used_up(ops)
     return RunEffects(
@@ -1317,9 +1320,23 @@ _VALUE_OPTIONS = {
 }
 
 
+_CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
+
+
+def _reads_stdin(words: tuple[str, ...]) -> bool:
+    """A python command line that runs what standard input holds (`python3`, `python3 - -q`),
+    not a script or `-c` code."""
+    operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
+    return not operands or operands[0] == "-"
+
+
 def _ops(
-    command: Command, env: Mapping[str, str], names: Mapping[str, str] | None = None
+    command: Command,
+    env: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    piped_from: Command | None = None,
 ) -> Iterator[Op]:
+    """What `command` does; `piped_from` is the command before it, which may pipe to it."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     for redirect in command.redirects:
@@ -1342,8 +1359,21 @@ def _ops(
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if piped and any(w.endswith("get-pip.py") for w in words):  # `curl .../get-pip.py | python3`
-        yield from _package_ops("get-pip.py", ("get-pip.py",), command, env, text)
+    if tool == "code-server" and any(w.startswith("--install-extension") for w in words):
+        # (each extension unpacked into the user's extensions directory)
+        into = _option_value(words, "", "--extensions-dir") or _CODE_SERVER_EXTENSIONS
+        if (target := _path(into, command)) is not None:
+            yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
+    if piped_from is not None and tool.startswith("python") and _reads_stdin(words):
+        # `curl .../get-pip.py | python3 - --no-cache-dir`: what follows `-` is get-pip's
+        source, source_words = tool_and_args(piped_from)
+        if (
+            source in ("curl", "wget")
+            and _to_stdout(source, source_words)
+            and any(w.endswith("get-pip.py") for w in source_words)
+        ):
+            given = words[words.index("-") + 1 :] if "-" in words else ()
+            yield from _package_ops("get-pip.py", ("get-pip.py", *given), command, env, text)
     operands = _operands(words)
     carrier = _self_extracting(tool, words)
     if carrier is not None:
@@ -2282,11 +2312,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "npm", installs, installs
     if tool == "jupyter":
         # (JupyterLab builds what `labextension install` adds with its own yarn, jlpm, whose
-        # cache stays; `--no-build` leaves the build for later)
-        builds = (sub == "labextension" and "install" in words) or (
-            sub == "lab" and "build" in words
-        )
-        return "yarn", False, builds and "--no-build" not in words
+        # cache stays; with `--no-build` the build waits, but each extension is fetched by
+        # `npm pack`, into npm's cache)
+        adds = sub == "labextension" and "install" in words
+        if adds and "--no-build" in words:
+            return "npm", False, True
+        return "yarn", False, adds or (sub == "lab" and "build" in words)
     if tool in ("yarn", "jlpm"):
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         installs = (

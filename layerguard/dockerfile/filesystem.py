@@ -549,6 +549,10 @@ def _reach(
             )
             if vague and not _a_file(path, op):
                 continue
+            if entry.copied and op.kind == REMOVE and _forced(op.command):
+                continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
+            if entry.role == HOME and not _a_dotfile_of(path, entry.path):
+                continue  # (useradd -m fills a home with /etc/skel's dotfiles alone)
             hits.append(Hit(entry, path, False))
     if any(h.whole for h in hits):
         # A layer known to have written the path itself outranks trees it may lie in.
@@ -1026,3 +1030,15 @@ __all__ = [
     "Step",
     "layers",
 ]
+
+
+def _forced(command: str) -> bool:
+    """`rm -f` of files, not `rm -rf` of trees (which nearly everyone writes)."""
+    words = command.split()[1:]
+    flags = "".join(w[1:] for w in words if w.startswith("-") and not w.startswith("--"))
+    forced = "f" in flags or "--force" in words
+    return forced and not ("r" in flags or "R" in flags or "--recursive" in words)
+
+
+def _a_dotfile_of(path: str, home: str) -> bool:
+    return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path)[:1] == "."

