@@ -452,6 +452,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "puppetserver"): (*_PUPPETSERVER, "/etc/sysconfig/puppetserver"),
     ("apt", "odoo"): ("/etc/odoo/odoo.conf",),
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
+    **{
+        ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)
+        for v in _PHP_VERSIONS
+    },
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apt", "fail2ban"): ("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
@@ -552,6 +556,38 @@ def distribution_files(*names: str) -> tuple[str, ...]:
 _SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)
 
 
+# The PHP each Debian and Ubuntu release packages, which its unversioned packages install
+# (`apt-get install php-fpm` on ubuntu:20.04 is php7.4-fpm), by the release's names in a tag.
+_RELEASE_PHP = (
+    (re.compile(r"(?:^|[-_])(?:buster|10)(?:[.-]|$)"), "7.3"),
+    (re.compile(r"(?:^|[-_])(?:bullseye|11|focal|20\.04)(?:[.-]|$)"), "7.4"),
+    (re.compile(r"(?:^|[-_])(?:bookworm|12)(?:[.-]|$)"), "8.2"),
+    (re.compile(r"(?:^|[-_])(?:trixie|13)(?:[.-]|$)"), "8.4"),
+    (re.compile(r"(?:^|[-_])(?:bionic|18\.04)(?:[.-]|$)"), "7.2"),
+    (re.compile(r"(?:^|[-_])(?:jammy|22\.04)(?:[.-]|$)"), "8.1"),
+    (re.compile(r"(?:^|[-_])(?:noble|24\.04)(?:[.-]|$)"), "8.3"),
+)
+# Unversioned packages that install the release's own versioned one.
+_PHP_UNVERSIONED = {
+    "php-fpm": "php{}-fpm", "php-cli": "php{}-cli", "libapache2-mod-php": "libapache2-mod-php{}",
+    "php-xdebug": "php{}-xdebug",
+}  # fmt: skip
+
+
+def release_php(image: ImageRef | None) -> str:
+    """The PHP version a debian or ubuntu image's release packages ('' when not shown)."""
+    if image is None or _name(image) not in ("debian", "ubuntu") or not image.tag:
+        return ""
+    return next((v for pattern, v in _RELEASE_PHP if pattern.search(image.tag)), "")
+
+
+def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
+    """`packages` with the unversioned PHP ones named as the release installs them."""
+    if not php:
+        return packages
+    return tuple(_PHP_UNVERSIONED[p].format(php) if p in _PHP_UNVERSIONED else p for p in packages)
+
+
 # Packages whose install brings another whose files are listed above.
 _BRINGS: Mapping[tuple[str, str], str] = {
     **{("apt", f"dovecot-{n}"): "dovecot-core" for n in ("imapd", "pop3d", "lmtpd", "sieve")},
@@ -559,6 +595,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("yum", "mongodb-org"): "mongodb-org-server",
     ("apk", "mariadb"): "mariadb-common",
     ("apt", "krb5-user"): "krb5-config",
+    ("apt", "roundcube"): "roundcube-core",
 }
 # An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")

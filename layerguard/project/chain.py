@@ -10,12 +10,13 @@ import os
 import posixpath
 from collections.abc import Mapping
 
-from layerguard.dockerfile.bases import known
+from layerguard.dockerfile.bases import known, release_php, versioned
 from layerguard.dockerfile.effects import (
     DIR,
     REMOVE,
     WRITE,
     CopyWrite,
+    RunEffects,
     conda_installer,
     copy_sources,
     copy_writes,
@@ -130,10 +131,12 @@ class Graph:
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         dirs: set[str] = set()  # directories the steps so far made
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
+        php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
                 dirs = set()
+                php = release_php(stage.base_image)
             for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
@@ -142,6 +145,8 @@ class Graph:
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original}  # fmt: skip
                     run = run_effects(instr, files, homes.get(runs_as, ""), homes, named)
+                    if php:
+                        run = _php_versioned(run, php)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
                     for user in run.users:
@@ -166,6 +171,15 @@ class Graph:
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+def _php_versioned(run: RunEffects, php: str) -> RunEffects:
+    """`run` with the unversioned PHP packages its installs name (`php-fpm`) named as the base
+    image's release installs them (`php7.4-fpm` on ubuntu:20.04), whose files are known."""
+    ops = tuple(
+        op._replace(packages=versioned(op.packages, php)) if op.packages else op for op in run.ops
+    )
+    return run._replace(ops=ops) if ops != run.ops else run
 
 
 def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[CopyWrite, ...]:

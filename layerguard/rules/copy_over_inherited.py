@@ -19,7 +19,8 @@ a repository a `git clone` wrote, and files a well-known base image or an instal
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
 official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory
 (`mv webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx`
-(or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`),
+(or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
+`/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4),
 `conf/server.xml` of a Tomcat tarball a RUN unpacked (and Hadoop's, Kafka's, Maven's, ... own
 configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
 `/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`), and a whole root filesystem copied onto `/`

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from layerguard.dockerfile.bases import DISTRIBUTION_TREES, distribution_files, in_tree, known
+from layerguard.dockerfile.bases import (
+    DISTRIBUTION_TREES,
+    distribution_files,
+    in_tree,
+    known,
+    release_php,
+    versioned,
+)
 from layerguard.reference import parse_reference
 
 
@@ -119,3 +126,12 @@ def test_a_distribution_archive_holds_its_configuration(names: tuple[str, ...], 
 
 def test_a_source_archive_holds_no_release_layout() -> None:
     assert distribution_files("apache-tomcat-9.0.37-src.tar.gz") == ()
+
+
+def test_release_php_is_read_from_debian_and_ubuntu_tags() -> None:
+    assert [
+        release_php(parse_reference(r))
+        for r in ("ubuntu:20.04", "debian:bookworm-slim", "ubuntu:noble", "python:3.11-bullseye")
+    ] == ["7.4", "8.2", "8.3", ""]
+    assert versioned(("php-fpm", "php-curl", "nginx"), "8.2") == ("php8.2-fpm", "php-curl", "nginx")
+    assert versioned(("php-fpm",), "") == ("php-fpm",)

@@ -1886,6 +1886,16 @@ FLAGGED = [
         id="Y-mv-below-what-add-unpacked",
     ),
     pytest.param(
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y php-fpm php-xdebug roundcube"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY php.ini /etc/php/7.4/fpm/php.ini\n"
+        "COPY xdebug.ini /etc/php/7.4/mods-available/xdebug.ini\n"
+        "COPY config.inc.php /etc/roundcube/\nCOPY php.ini /etc/php/8.1/fpm/php.ini\n",
+        # an unversioned PHP package installs the release's own (focal's 7.4; held out 21), and
+        # roundcube brings roundcube-core's config (held out 4)
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        id="Y-the-release-s-php-and-roundcube",
+    ),
+    pytest.param(
         "FROM python:3.11\nCOPY src /app/src\nRUN rm -f /app/src/local.cfg\n"
         "RUN rm -rf /app/src/bundle.js\nRUN useradd -m -d /srv/app app\n"
         "COPY app /srv/app/code\nRUN rm /srv/app/settings.py /srv/app/.bashrc\n",
