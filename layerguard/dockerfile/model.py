@@ -52,6 +52,24 @@ def unset(text: str, env: Mapping[str, str]) -> bool:
     )
 
 
+def _from_the_base(
+    value: str, env: Mapping[str, str], given: set[str], meta: Mapping[str, str]
+) -> str | None:
+    """`ENV JENKINS_HOME=$ORACLE_BASE/jenkins`, where ORACLE_BASE is no ARG or ENV of this
+    file: the base image's ENV set it, to a directory not known here. The value stands for
+    that directory by the variable's name, `/$ORACLE_BASE/jenkins`, so that what a COPY writes
+    there and what a RUN changes there meet. None when the value does not start with such a
+    variable, or names one the build passes."""
+    match = re.match(_VAR, value)
+    if match is None or match["op"]:
+        return None
+    name = match["braced"] or match["plain"]
+    rest = value[match.end() :]
+    if name in env or name in given or name in meta or (rest and not rest.startswith("/")):
+        return None
+    return None if unset(rest, env) else "/$" + name + expand(rest, env)
+
+
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
     if _plain(path) and workdir.startswith("/"):
@@ -346,7 +364,9 @@ def build(
                 _declare_args(node, meta, build_args, {})
             continue
         if node.keyword == "workdir" and node.args:
-            workdir = resolve(expand(node.args[0], env), workdir)
+            # (`WORKDIR $ORACLE_HOME` of the base image's ENV: that directory, by its name)
+            symbolic = _from_the_base(node.args[0], env, given, meta)
+            workdir = resolve(symbolic or expand(node.args[0], env), workdir)
         elif node.keyword == "env":
             lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
             for name, value in _pairs(node):
@@ -354,6 +374,8 @@ def build(
                     # (`ENV PATH=/opt/conda/bin:$PATH`: the base image's PATH, unknown here,
                     # after the directories it names)
                     env[name] = expand(value, {**lookup, "PATH": "$PATH"})
+                elif (symbolic := _from_the_base(value, lookup, given, meta)) is not None:
+                    env[name] = symbolic
                 elif unset(value, lookup):
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
                     env.pop(name, None)

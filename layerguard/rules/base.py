@@ -223,9 +223,10 @@ def budget_line(ctx: Context) -> int:
 
 
 def listing(items: list[str], most: int = 3) -> str:
-    """`a, b, c and 4 more`."""
+    """`a, b, c and 4 more`; a path below a directory the base image's ENV names
+    (`/$ORACLE_BASE/jenkins`, see model.py) shown as the Dockerfile says it."""
     more = f" and {len(items) - most} more" if len(items) > most else ""
-    return ", ".join(items[:most]) + more
+    return ", ".join(i[1:] if i.startswith("/$") else i for i in items[:most]) + more
 
 
 class Origins:

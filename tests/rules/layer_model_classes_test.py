@@ -2111,6 +2111,25 @@ def test_a_context_without_a_copied_file_is_not_the_build_context(lint_files: Li
     assert built == []
 
 
+def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
+    message: Callable[[str, str], str], found: Callable[[str], list[tuple[int, str]]]
+) -> None:
+    """`ENV JENKINS_HOME=$ORACLE_BASE/jenkins` on a vendor's image: ORACLE_BASE is the base's,
+    its value unknown here, but what a COPY writes below it and a RUN changes there meet
+    (held out 12); `WORKDIR $ORACLE_HOME` is that directory, not the one before. A variable the
+    build passes (`ARG X`) stays unknown."""
+    dockerfile = (
+        "FROM vendor/oracle-base:12\nENV JENKINS_HOME=$ORACLE_BASE/jenkins\n"
+        "RUN mkdir $JENKINS_HOME\nADD jenkins.war $JENKINS_HOME/jenkins.war\n"
+        "RUN chown -R oracle $JENKINS_HOME\nWORKDIR $ORACLE_HOME\nCOPY app.jar .\n"
+        "RUN rm /app.jar && rm app.jar\n"
+    )
+    assert found(dockerfile) == [(5, "LG004"), (8, "LG003")]
+    assert message(dockerfile, "LG004").startswith("chown of $ORACLE_BASE/jenkins (written by")
+    passed = "FROM debian:12\nARG DIR\nENV APP=$DIR/app\nCOPY a.jar $APP/\nRUN rm $APP/a.jar\n"
+    assert found(passed) == []
+
+
 def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_files: Lint) -> None:
     """A COPY of a file the repository's .gitignore leaves out of a clone (`.env`, a data file)
     fails nowhere but in the clone: the Dockerfile's directory stays the build context, its
