@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
+from layerguard.dockerfile.makefile import MAKEFILE_NAMES, recipe
 from layerguard.dockerfile.model import Instruction, expand, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -853,6 +854,13 @@ def _inlined(
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
     the same directory; a script the script runs is not looked into)."""
     for command in commands:
+        if (made := _make_recipe(command, texts)) is not None:
+            # (`make conda-update`: the target's recipe, each line a shell of its own)
+            yield command
+            directory, lines = made
+            for line in lines:
+                yield from split_commands(line, directory, instr.env)
+            continue
         text = texts.get(_script_run(command) or _on_path(command, texts) or "")
         direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
         if text is not None and direct and text.startswith("#!") and not _SHELL_LINE.match(text):
@@ -863,6 +871,32 @@ def _inlined(
             yield from split_commands(text, command.cwd, instr.env)
 
 
+def _make_recipe(command: Command, texts: Mapping[str, str]) -> tuple[str, list[str]] | None:
+    """Where `make` runs and the recipe lines of the targets it names, from a Makefile of
+    `texts` (`-C DIR`, `-f FILE`, `NAME=value` read as make does); None for a plain `make`,
+    which builds (the builder's own model), or a Makefile not read."""
+    tool, words = tool_and_args(command)
+    if tool != "make" or command.cwd is None:
+        return None
+    directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
+    named = _option_value(words, "-f", "--file")
+    if directory is None:
+        return None
+    candidates = [named] if named else list(MAKEFILE_NAMES)
+    path = next(
+        (p for c in candidates if (p := resolve_path(c, directory)) is not None and p in texts),
+        None,
+    )
+    operands = _operands(words, _MAKE_VALUES)
+    targets = tuple(w for w in operands if "=" not in w and not w.isdigit())
+    given = dict(w.split("=", 1) for w in operands if "=" in w)
+    if path is None or not targets:
+        return None
+    lines = recipe(texts[path], targets, given)
+    return (directory, lines) if lines is not None else None
+
+
+_MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 
 from layerguard.dockerfile.bases import known, release_php, versioned
@@ -29,6 +30,7 @@ from layerguard.dockerfile.effects import (
 )
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.ignorefile import git_ignored
+from layerguard.dockerfile.makefile import MAKEFILE_NAMES
 from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
@@ -264,6 +266,7 @@ def _generated(source: str) -> bool:
     return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 
 
+_MAKE = re.compile(r"(?:^|[\s;&|(])make\s")  # (a RUN that runs make reads its Makefile)
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024
 
@@ -275,8 +278,10 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
         return {}
     said = instr.node.original + "".join(h.content for h in instr.node.heredocs)
     out: dict[str, str] = {}
+    runs_make = _MAKE.search(said) is not None
     for path, file in copied.items():
-        if posixpath.basename(path) not in said:
+        name = posixpath.basename(path)
+        if name not in said and not (runs_make and name in MAKEFILE_NAMES):
             continue
         where = os.path.join(context, file)
         try:

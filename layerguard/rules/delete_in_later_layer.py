@@ -9,7 +9,8 @@ uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `R
 all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to write counts,
 whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf /opt/vendor`); so
 does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by path, or by name from a
-bin directory) that a `COPY` brought from the build context, and php's `docker-php-ext-install`
+bin directory) that a `COPY` brought from the build context, or the recipe `make TARGET` runs
+from a Makefile it brought, and php's `docker-php-ext-install`
 deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
 install in one `RUN` leave nothing). A path below a symbolic link an earlier `RUN` made is its
 target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf

