@@ -624,7 +624,16 @@ def _run_effects(
             if op.kind == REMOVE and any(_gem_cache(p) for p in op.paths):
                 # `bundle config set path vendor` may have moved the gem dir in an earlier RUN:
                 # removing a gem dir's cache/ after an install here is that install's cleanup.
-                gems = [p for o in ops if o.role == CACHE and o.family == "gem" for p in o.paths]
+                # (Not `gem install`'s under a GEM_HOME the ENV shows: the ruby image's
+                # /usr/local/bundle/cache stays after `rm /usr/lib/ruby/gems/*/cache/*.gem`.)
+                placed = "GEM_HOME" in env
+                gems = [
+                    c
+                    for o in ops
+                    if o.role == CACHE and o.family == "gem"
+                    for c in o.paths
+                    if not (placed and o.tool == "gem") or any(inside(p, c) for p in op.paths)
+                ]
                 op = op._replace(paths=(*op.paths, *gems))
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:

@@ -1886,6 +1886,15 @@ FLAGGED = [
         id="Y-mv-below-what-add-unpacked",
     ),
     pytest.param(
+        "FROM ruby:3.1-slim\nRUN gem install oj && rm -rf /usr/lib/ruby/gems/*/cache/*.gem\n"
+        "RUN gem install rake && rm -rf /usr/local/bundle/cache/*.gem\n",
+        # the ruby image's GEM_HOME keeps gem install's .gem files in /usr/local/bundle/cache,
+        # not in the system ruby's gem dir (held out 8); its own cache removed is the
+        # install's cleanup (and a removal of line 2's, which stays below)
+        [(2, "LG005"), (3, "LG003")],
+        id="Y-gem-install-under-the-ruby-image-s-gem-home",
+    ),
+    pytest.param(
         "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y php-fpm php-xdebug roundcube"
         " && rm -rf /var/lib/apt/lists/*\nCOPY php.ini /etc/php/7.4/fpm/php.ini\n"
         "COPY xdebug.ini /etc/php/7.4/mods-available/xdebug.ini\n"
