@@ -94,6 +94,7 @@ from layerguard.dockerfile.effects import (
     Op,
     copy_writes,
     covers,
+    inside,
     is_glob,
     link_made,
     removed_by,
@@ -502,18 +503,41 @@ def _held_by_a_listed_tree(trees: set[tuple[str, str]], write: CopyWrite) -> boo
 def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     """Both copy one directory to one place from two stages of the file grown from a common
     stage (or one from the other: `COPY --from=conda-installs /opt/conda /opt/conda`, then
-    `--from=build`) that writes files there: the trees share those, written twice."""
+    `--from=build`) that writes files there: the trees share those, written twice. One may
+    copy a directory the other's holds, to the same place in it (`--from=builder
+    /app/packages/i18n/ ./packages/i18n/`, then `--from=post-builder /app/packages
+    ./packages`, post-builder grown from builder)."""
     if not (old.origin and new.origin) or old.origin == new.origin:
         return False
-    if old.source != new.source or old.path != new.path or is_glob(old.source):
+    if is_glob(old.source) or is_glob(new.source) or "." in (old.source, new.source):
         return False
-    if not (old.tree or old.either) or not (new.tree or new.either) or old.source == ".":
+    if not (old.tree or old.either) or not (new.tree or new.either):
         return False
-    shared = stages.lineage(old.origin) & stages.lineage(new.origin)
+    low, high = "/" + old.source.strip("/"), "/" + new.source.strip("/")
+    if low == high:
+        if old.path != new.path:
+            return False
+    elif inside(low, high):  # (the later copy's tree holds the earlier one's)
+        if old.path.rstrip("/") != new.into.rstrip("/") + low[len(high) :]:
+            return False
+    elif inside(high, low):
+        if new.path.rstrip("/") != old.into.rstrip("/") + high[len(low) :]:
+            return False
+        low = high
+    else:
+        return False
+    lineages = stages.lineage(old.origin), stages.lineage(new.origin)
+    if low != high and any(
+        each and other and max(each) in other for each, other in (lineages, lineages[::-1])
+    ):
+        # (one stage is grown from the other: what the other's copy took, the tree of the one
+        # grown from it still holds, unless a RUN between removed it)
+        removed = stages.removed(old.origin) + stages.removed(new.origin)
+        return not any(covers(r, low) for r in removed)
+    shared = lineages[0] & lineages[1]
     # (Only a common stage that writes files there: moby's tool stages share a base but each
     # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
-    path = "/" + old.source.strip("/")
-    return any(stages.fills(index, path) for index in sorted(shared))
+    return any(stages.fills(index, low) for index in sorted(shared))
 
 
 def _fills(instr: Instruction, path: str) -> bool:

@@ -1886,6 +1886,17 @@ FLAGGED = [
         id="Y-mv-below-what-add-unpacked",
     ),
     pytest.param(
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+        "FROM builder AS post\nRUN rm -rf /app/packages/docs\nFROM node:20-slim\n"
+        "WORKDIR /app\nCOPY --from=builder /app/packages/i18n/ ./packages/i18n/\n"
+        "COPY --from=builder /app/packages/docs/ ./packages/docs/\n"
+        "COPY --from=post /app/packages ./packages\nCOPY --from=node:20 /usr /opt/usr\n",
+        # a stage grown from another holds what that one's copy took (held out 14), less what
+        # its RUNs removed
+        [(11, "LG002")],
+        id="Y-a-tree-from-a-stage-grown-from-one-a-subtree-came-from",
+    ),
+    pytest.param(
         "FROM ruby:3.1-slim\nRUN gem install oj && rm -rf /usr/lib/ruby/gems/*/cache/*.gem\n"
         "RUN gem install rake && rm -rf /usr/local/bundle/cache/*.gem\n",
         # the ruby image's GEM_HOME keeps gem install's .gem files in /usr/local/bundle/cache,
