@@ -285,9 +285,13 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
 _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "node": (("node", "/home/node"), ("1000", "/home/node")),
+    "codercom/code-server": (("coder", "/home/coder"), ("1000", "/home/coder")),
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
 }
+# The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
+# line of theirs (code-server's runs as coder: its extensions land in /home/coder).
+_USER: Mapping[str, str] = {"codercom/code-server": "coder"}
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
 _FIXED: Mapping[str, tuple[str, ...]] = {
@@ -300,6 +304,7 @@ _WORKDIR: Mapping[str, str] = {
     "pytorch/torchserve": "/home/model-server",
     "tiangolo/uvicorn-gunicorn*": "/app",
     "tiangolo/uwsgi-nginx*": "/app",
+    "codercom/code-server": "/home/coder",
     "tomcat": "/usr/local/tomcat",
     "grafana/grafana*": "/usr/share/grafana",
     "prom/prometheus": "/prometheus",
@@ -359,6 +364,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             f"/etc/php/{v}/fpm/php-fpm.conf",
             f"/etc/php/{v}/fpm/pool.d/www.conf",
             f"/etc/php/{v}/fpm/php.ini",
+            f"/etc/php/{v}/cli/php.ini",  # (it depends on php{v}-cli, as Apache's module does)
         )
         for v in _PHP_VERSIONS
     },
@@ -476,7 +482,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "mariadb-common"): _MY_CNF,
     **{("apt", f"php{v}-cli"): (f"/etc/php/{v}/cli/php.ini",) for v in _PHP_VERSIONS},
     **{
-        ("apt", f"libapache2-mod-php{v}"): (f"/etc/php/{v}/apache2/php.ini",) for v in _PHP_VERSIONS
+        ("apt", f"libapache2-mod-php{v}"): (
+            f"/etc/php/{v}/apache2/php.ini",
+            f"/etc/php/{v}/cli/php.ini",
+        )
+        for v in _PHP_VERSIONS
     },
 }
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
@@ -564,8 +574,10 @@ _RELEASE_PHP = (
     (re.compile(r"(?:^|[-_])(?:bookworm|12)(?:[.-]|$)"), "8.2"),
     (re.compile(r"(?:^|[-_])(?:trixie|13)(?:[.-]|$)"), "8.4"),
     (re.compile(r"(?:^|[-_])(?:bionic|18\.04)(?:[.-]|$)"), "7.2"),
-    (re.compile(r"(?:^|[-_])(?:jammy|22\.04)(?:[.-]|$)"), "8.1"),
-    (re.compile(r"(?:^|[-_])(?:noble|24\.04)(?:[.-]|$)"), "8.3"),
+    (re.compile(r"(?:^|[-_])(?:jammy|22\.04|kinetic|22\.10|lunar|23\.04)(?:[.-]|$)"), "8.1"),
+    (re.compile(r"(?:^|[-_])(?:mantic|23\.10)(?:[.-]|$)"), "8.2"),
+    (re.compile(r"(?:^|[-_])(?:noble|24\.04|oracular|24\.10)(?:[.-]|$)"), "8.3"),
+    (re.compile(r"(?:^|[-_])(?:plucky|25\.04|questing|25\.10)(?:[.-]|$)"), "8.4"),
 )
 # Unversioned packages that install the release's own versioned one.
 _PHP_UNVERSIONED = {
@@ -582,10 +594,16 @@ def release_php(image: ImageRef | None) -> str:
 
 
 def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
-    """`packages` with the unversioned PHP ones named as the release installs them."""
+    """`packages` with the unversioned PHP ones named as the release installs them; `php`
+    itself brings Apache's module, the first of the servers it needs, unless the same install
+    names another (php-fpm, php-cgi)."""
     if not php:
         return packages
-    return tuple(_PHP_UNVERSIONED[p].format(php) if p in _PHP_UNVERSIONED else p for p in packages)
+    named = tuple(_PHP_UNVERSIONED[p].format(php) if p in _PHP_UNVERSIONED else p for p in packages)
+    servers = {f"php{php}-fpm", f"php{php}-cgi", "php-cgi"}
+    if "php" in named and not servers & set(named):
+        named += (f"libapache2-mod-php{php}",)
+    return named
 
 
 # Packages whose install brings another whose files are listed above.
@@ -631,6 +649,7 @@ class Known(NamedTuple):
     packages: frozenset[str] | None = None  # the packages it holds, when that is known
     manager: str = ""  # its distribution's package manager family, when that is known
     old_pip: bool = False  # its distribution's own pip predates pip's cache (pip 6)
+    user: str = ""  # the USER its own Dockerfile ends with ('' for root or not known)
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -702,9 +721,10 @@ def known(image: ImageRef | None) -> Known:
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
         and bool(_OLD_PIP.search(tag) or (name == "debian" and _OLD_DEBIAN.match(tag)))
     )
+    user = next((u for key, u in _USER.items() if _is(name, key)), "")
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
-        weighty, packages, manager, old_pip,
+        weighty, packages, manager, old_pip, user,
     )  # fmt: skip
 
 

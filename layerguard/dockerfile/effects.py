@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
 from layerguard.dockerfile.makefile import MAKEFILE_NAMES, recipe
-from layerguard.dockerfile.model import Instruction, expand, resolve, unset
+from layerguard.dockerfile.model import Instruction, expand, from_the_base, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
@@ -1370,7 +1370,7 @@ def _reads_stdin(words: tuple[str, ...]) -> bool:
     """A python command line that runs what standard input holds (`python3`, `python3 - -q`),
     not a script or `-c` code."""
     operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
-    return not operands or operands[0] == "-"
+    return not operands or operands[0] in ("-", "/dev/stdin")
 
 
 def _ops(
@@ -1404,7 +1404,10 @@ def _ops(
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "code-server" and any(w.startswith("--install-extension") for w in words):
         # (each extension unpacked into the user's extensions directory)
-        into = _option_value(words, "", "--extensions-dir") or _CODE_SERVER_EXTENSIONS
+        data = _option_value(words, "", "--user-data-dir")
+        into = _option_value(words, "", "--extensions-dir") or (
+            posixpath.join(data, "extensions") if data else _CODE_SERVER_EXTENSIONS
+        )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
     if piped_from is not None and tool.startswith("python") and _reads_stdin(words):
@@ -1415,7 +1418,8 @@ def _ops(
             and _to_stdout(source, source_words)
             and any(w.endswith("get-pip.py") for w in source_words)
         ):
-            given = words[words.index("-") + 1 :] if "-" in words else ()
+            stdin = next((w for w in words if w in ("-", "/dev/stdin")), None)
+            given = words[words.index(stdin) + 1 :] if stdin else ()
             yield from _package_ops("get-pip.py", ("get-pip.py", *given), command, env, text)
     operands = _operands(words)
     carrier = _self_extracting(tool, words)
@@ -2590,10 +2594,16 @@ def copy_writes(
     `dockerfile` (its path) finds a Dockerfile-specific ignore file."""
     sources, dest_raw = copy_sources(instr)
     passed = {**instr.env, **dict.fromkeys(instr.given, "")} if instr.given else instr.env
-    if not sources or unset(instr.node.args[-1], passed):
-        # (`COPY s2i/bin/ $STI_SCRIPTS_PATH` with the variable from the base image's ENV: it
-        # lands where that says, not in the WORKDIR an empty expansion would give)
+    if not sources:
         return []
+    if unset(instr.node.args[-1], passed):
+        # (`COPY s2i/bin/ $STI_SCRIPTS_PATH` with the variable from the base image's ENV: it
+        # lands where that says, not in the WORKDIR an empty expansion would give; known by
+        # its name when it starts the destination, `$ORACLE_HOME/lib/`)
+        symbolic = from_the_base(_unquote(instr.node.args[-1]), passed, set(instr.given), {})
+        if symbolic is None:
+            return []
+        dest_raw = symbolic + ("/" if instr.node.args[-1].endswith("/") else "")
     dest = resolve(dest_raw, instr.workdir)
     # The WORKDIR exists as a directory: `COPY requirements.txt /app` there lands inside it.
     dest_is_dir = (
@@ -2669,6 +2679,8 @@ def copy_writes(
                 and not _made_before_the_build(context, source)
             ):
                 continue  # BuildKit copies nothing for a wildcard that matches nothing
+            if not files and not is_glob(source) and _left_out(context, source, dockerfile):
+                continue  # (the ignore file leaves it out: BuildKit fails, copying nothing)
             if files and parents:
                 for _, _, size, from_root in files:
                     out.append(
@@ -2758,6 +2770,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
         return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
+
+
+def _left_out(context: str, source: str, dockerfile: str | None) -> bool:
+    """The context's ignore file leaves `source` (a file the checkout lacks) out of the build."""
+    from layerguard.dockerfile.ignorefile import ignore_file, read_ignore_file
+
+    name = posixpath.normpath(source.lstrip("/"))
+    return read_ignore_file(ignore_file(context, dockerfile)).matches(name)
 
 
 def _made_before_the_build(context: str, source: str) -> bool:

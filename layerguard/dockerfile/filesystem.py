@@ -549,7 +549,7 @@ def _reach(
             )
             if vague and not _a_file(path, op):
                 continue
-            if entry.copied and op.kind == REMOVE and _forced(op.command):
+            if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
             if entry.role == HOME and not _a_dotfile_of(path, entry.path):
                 continue  # (useradd -m fills a home with /etc/skel's dotfiles alone)

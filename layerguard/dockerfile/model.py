@@ -52,7 +52,7 @@ def unset(text: str, env: Mapping[str, str]) -> bool:
     )
 
 
-def _from_the_base(
+def from_the_base(
     value: str, env: Mapping[str, str], given: set[str], meta: Mapping[str, str]
 ) -> str | None:
     """`ENV JENKINS_HOME=$ORACLE_BASE/jenkins`, where ORACLE_BASE is no ARG or ENV of this
@@ -356,7 +356,7 @@ def build(
                     workdir, env = state.workdir, dict(state.env)
                 elif base_image is not None:
                     held = known(base_image)  # what a well-known image's own Dockerfile set
-                    workdir, env = held.workdir or "/", dict(held.env)
+                    workdir, env, user = held.workdir or "/", dict(held.env), held.user
             current = []
             continue
         if current is None:
@@ -365,7 +365,7 @@ def build(
             continue
         if node.keyword == "workdir" and node.args:
             # (`WORKDIR $ORACLE_HOME` of the base image's ENV: that directory, by its name)
-            symbolic = _from_the_base(node.args[0], env, given, meta)
+            symbolic = from_the_base(node.args[0], env, given, meta)
             workdir = resolve(symbolic or expand(node.args[0], env), workdir)
         elif node.keyword == "env":
             lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
@@ -374,7 +374,7 @@ def build(
                     # (`ENV PATH=/opt/conda/bin:$PATH`: the base image's PATH, unknown here,
                     # after the directories it names)
                     env[name] = expand(value, {**lookup, "PATH": "$PATH"})
-                elif (symbolic := _from_the_base(value, lookup, given, meta)) is not None:
+                elif (symbolic := from_the_base(value, lookup, given, meta)) is not None:
                     env[name] = symbolic
                 elif unset(value, lookup):
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)

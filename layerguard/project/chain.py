@@ -147,6 +147,8 @@ class Graph:
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original}  # fmt: skip
                     run = run_effects(instr, files, homes.get(runs_as, ""), homes, named)
+                    if any(r in instr.node.original for r in _PHP_REPOSITORIES):
+                        php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
                     if php:
                         run = _php_versioned(run, php)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
@@ -173,6 +175,9 @@ class Graph:
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+_PHP_REPOSITORIES = ("ondrej/php", "sury.org/php")
 
 
 def _php_versioned(run: RunEffects, php: str) -> RunEffects:

@@ -160,6 +160,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             for path, where, size in found:
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
+        for path, where in _lacking_files_held(ctx, index, listed[index], unlisted):
+            # (`COPY .env .env`, .env gitignored, then `COPY . .`: the user's tree holds it)
+            hits.setdefault(path, where)
+            sizes.setdefault(path, None)
         if not hits:
             continue
         paths = sorted(hits)
@@ -199,8 +203,12 @@ def _old_copies(
     # before the build): a directory copied earlier from the context holds it too.
     lacking = not (write.exact or write.origin or write.tree or write.either) and bool(write.source)
 
-    def trees(position: int) -> set[tuple[str, str]]:
-        return {(c.source, c.into) for c in listed[position].values() if c.file and not c.origin}
+    def trees(position: int) -> set[tuple[str, str, tuple[str, ...]]]:
+        return {
+            (c.source, c.into, c.excludes)
+            for c in listed[position].values()
+            if c.file and not c.origin
+        }
 
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
@@ -485,16 +493,37 @@ class _Stages:
         return False
 
 
-def _held_by_a_listed_tree(trees: set[tuple[str, str]], write: CopyWrite) -> bool:
-    """One of the (source, destination) directories copied from the context, listed file by
-    file, would hold `write`'s source at the path it writes, had the checkout held it."""
-    for source, into in trees:
+def _lacking_files_held(
+    ctx: Context,
+    index: int,
+    listed: Mapping[str, CopyWrite],
+    unlisted: list[list[CopyWrite]],
+) -> Iterator[tuple[str, str]]:
+    """(path, where) of each file an earlier COPY took from the context that the checkout
+    lacks (the repository ignores it), which a directory this step copies from the context
+    would hold at the same path."""
+    trees = {(c.source, c.into, c.excludes) for c in listed.values() if c.file and not c.origin}
+    if not trees:
+        return
+    for position in range(index):
+        for old in unlisted[position]:
+            lacking = not (old.exact or old.origin or old.tree or old.either) and old.source
+            if lacking and _held_by_a_listed_tree(trees, old):
+                yield old.path, ctx.steps[position].where
+
+
+def _held_by_a_listed_tree(trees: set[tuple[str, str, tuple[str, ...]]], write: CopyWrite) -> bool:
+    """One of the (source, destination, --exclude) directories copied from the context, listed
+    file by file, would hold `write`'s source at the path it writes, had the checkout held it."""
+    for source, into, excludes in trees:
         if source == ".":
             rel = write.source
         elif write.source.startswith(source + "/"):
             rel = write.source[len(source) + 1 :]
         else:
             continue
+        if excludes and _excluder(excludes).matches(rel):
+            continue  # (`COPY --exclude=.env . .` left it out)
         if write.path == into.rstrip("/") + "/" + rel:
             return True
     return False

@@ -107,6 +107,7 @@ Unsafe (`--unsafe-fixes`):
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.bases import known
@@ -239,7 +240,10 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             )
     candidate = "\n".join(lines)
     for entry in caches:
-        mount = f"--mount=type=cache,target={entry.path}"
+        owner = "" if entry.family in _SYSTEM else _mount_owner(step, entry.path)
+        if owner is None:
+            return None  # (a user whose ids are not known could not write to a root mount)
+        mount = f"--mount=type=cache,target={entry.path}{owner}"
         candidate = fixing.add_run_flag(candidate.split("\n"), mount)
     if not _leaves_only(step, candidate, escape, keep=[]):
         return None
@@ -249,6 +253,33 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         False,
         (Edit(node.start_line, node.end_line, candidate),),
     )
+
+
+def _mount_owner(step: Step, path: str) -> str | None:
+    """The `,uid=,gid=` a cache mount at `path` needs for the RUN's user to write there
+    (BuildKit makes it root's): '' for root, None when that user's ids are not known. (A
+    system manager's cache is root's whoever runs the RUN: only sudo writes there.)"""
+    user = step.instr.user.strip()
+    env = step.instr.env
+    in_a_home = path.startswith("/home/") or (
+        bool(env.get("HOME")) and env["HOME"] != "/root" and path.startswith(env["HOME"] + "/")
+    )
+    if user in ("", "root", "0", "root:root", "0:0") and not in_a_home:
+        return ""
+    uid, _, gid = user.partition(":")
+    if uid.isdigit() and (not gid or gid.isdigit()):
+        return f",uid={uid},gid={gid or uid}"
+    known = _UIDS.get(uid or posixpath.basename(env.get("HOME", "")))
+    if "NB_UID" in env and "NB_GID" in env:  # (Jupyter's images say their user's ids)
+        known = (env["NB_UID"], env["NB_GID"])
+    return f",uid={known[0]},gid={known[1]}" if known else None
+
+
+# The ids of the users well-known images add (node's node, Jupyter's jovyan, ...).
+_UIDS = {
+    "node": ("1000", "1000"), "jovyan": ("1000", "100"), "vscode": ("1000", "1000"),
+    "coder": ("1000", "1000"), "ubuntu": ("1000", "1000"),
+}  # fmt: skip
 
 
 def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:

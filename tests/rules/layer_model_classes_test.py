@@ -1082,9 +1082,10 @@ FLAGGED = [
         "RUN wget -qO- https://bootstrap.pypa.io/get-pip.py | python3 - --user\n"
         "RUN curl -fsSLo /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n"
         "RUN wget -O /tmp/get-pip.py https://bootstrap.pypa.io/get-pip.py\n"
-        "RUN wget -qO - https://bootstrap.pypa.io/get-pip.py | python3 - --no-cache-dir -U\n",
+        "RUN wget -qO - https://bootstrap.pypa.io/get-pip.py | python3 - --no-cache-dir -U\n"
+        "RUN curl -sS https://bootstrap.pypa.io/get-pip.py | python3 /dev/stdin\n",
         # (what follows `-` is get-pip's own: held out 30)
-        [(2, "LG005"), (3, "LG005")],
+        [(2, "LG005"), (3, "LG005"), (7, "LG005")],
         id="R-get-pip-piped-into-python",
     ),
     pytest.param(
@@ -1906,33 +1907,62 @@ FLAGGED = [
         id="Y-gem-install-under-the-ruby-image-s-gem-home",
     ),
     pytest.param(
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y php"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY php.ini /etc/php/8.2/apache2/php.ini\n"
+        "FROM ubuntu:20.04\nRUN add-apt-repository -y ppa:ondrej/php && apt-get update"
+        " && apt-get install -y php-fpm && rm -rf /var/lib/apt/lists/*\n"
+        "COPY php.ini /etc/php/7.4/fpm/php.ini\n",
+        # `php` brings Apache's module; Ondřej Surý's packages are of another PHP (red team 10)
+        [],  # (the first stage is not shipped)
+        id="Y-php-of-another-repository",
+    ),
+    pytest.param(
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y php"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY php.ini /etc/php/8.2/apache2/php.ini\n",
+        [(3, "LG002")],
+        id="Y-php-brings-apache-s-module",
+    ),
+    pytest.param(
         "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y php-fpm php-xdebug roundcube"
         " && rm -rf /var/lib/apt/lists/*\nCOPY php.ini /etc/php/7.4/fpm/php.ini\n"
         "COPY xdebug.ini /etc/php/7.4/mods-available/xdebug.ini\n"
-        "COPY config.inc.php /etc/roundcube/\nCOPY php.ini /etc/php/8.1/fpm/php.ini\n",
+        "COPY config.inc.php /etc/roundcube/\nCOPY php.ini /etc/php/8.1/fpm/php.ini\n"
+        "COPY cli.ini /etc/php/7.4/cli/php.ini\n",
         # an unversioned PHP package installs the release's own (focal's 7.4; held out 21), and
-        # roundcube brings roundcube-core's config (held out 4)
-        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        # roundcube brings roundcube-core's config (held out 4); php-fpm brings php-cli
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (7, "LG002")],
         id="Y-the-release-s-php-and-roundcube",
     ),
     pytest.param(
         "FROM python:3.11\nCOPY src /app/src\nRUN rm -f /app/src/local.cfg\n"
         "RUN rm -rf /app/src/bundle.js\nRUN useradd -m -d /srv/app app\n"
-        "COPY app /srv/app/code\nRUN rm /srv/app/settings.py /srv/app/.bashrc\n",
+        "COPY app /srv/app/code\nRUN rm /srv/app/settings.py /srv/app/.bashrc\n"
+        "RUN mv -f /app/src/example.py /app/src/settings.py\n",
         # `rm -f` says the file may be missing: below a tree not listed, it may never have been
         # copied (a gitignored config; held out 3, 26 and 30); `rm -rf` is what nearly everyone
-        # writes, and a name there counts. useradd -m's home holds /etc/skel's dotfiles alone.
-        [(4, "LG003"), (7, "LG003")],
+        # writes, and a name there counts (mv -f only does not ask: mv fails on a missing
+        # file). useradd -m's home holds /etc/skel's dotfiles alone.
+        [(4, "LG003"), (7, "LG003"), (8, "LG003")],
         id="Y-rm-f-of-a-name-below-a-tree-not-listed",
+    ),
+    pytest.param(
+        "FROM codercom/code-server:4.89.1\nRUN code-server --install-extension ms-python.python\n"
+        "USER root\nRUN chown -R coder /home/coder/.local/share/code-server/extensions\n"
+        "RUN chown -R coder /root/.local/share/code-server\n",
+        # code-server's image runs as its user coder (red team 10)
+        [(4, "LG004")],
+        id="Y-code-server-s-image-runs-as-coder",
     ),
     pytest.param(
         "FROM debian:12\nRUN useradd -m coder\nUSER coder\n"
         "RUN code-server --install-extension ms-python.python\n"
         "RUN code-server --extensions-dir /tmp/ext --install-extension ms-toolsai.jupyter\n"
+        "RUN code-server --user-data-dir /opt/cs --install-extension x\n"
         "USER root\nRUN chown -R root /home/coder/.local/share/code-server/extensions\n"
-        "RUN chmod -R 755 /tmp/ext\n",
-        # code-server unpacks each extension into the user's extensions directory (held out 16)
-        [(7, "LG004"), (8, "LG004")],
+        "RUN chmod -R 755 /tmp/ext\nRUN chown -R 1000 /opt/cs\n",
+        # code-server unpacks each extension into the user's extensions directory (held out 16),
+        # or <user-data-dir>/extensions
+        [(8, "LG004"), (9, "LG004"), (10, "LG004")],
         id="Y-code-server-extensions",
     ),
     pytest.param(
@@ -2148,6 +2178,9 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
     assert message(dockerfile, "LG004").startswith("chown of $ORACLE_BASE/jenkins (written by")
     passed = "FROM debian:12\nARG DIR\nENV APP=$DIR/app\nCOPY a.jar $APP/\nRUN rm $APP/a.jar\n"
     assert found(passed) == []
+    # A COPY's destination that starts with such a variable is that directory too.
+    raw = "FROM vendor/oracle:19\nCOPY a.jar $ORACLE_HOME/lib/\nCOPY b/a.jar $ORACLE_HOME/lib/\n"
+    assert found(raw) == [(3, "LG002")]
 
 
 def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_files: Lint) -> None:
@@ -2167,6 +2200,17 @@ def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_file
     found = lint_files(files)
     # (line 5's tides.grid is another file: ./app held app/tides.grid, not tides.grid)
     assert [(f.line, f.rule) for f in found] == [(4, "LG004"), (7, "LG002")]
+    # The other order: an ignored file copied first, then a directory that holds it; but not
+    # one `--exclude` or the ignore file leaves out (BuildKit fails on that COPY).
+    order = {".git/HEAD": "ref: main\n", ".gitignore": ".env\n", "app.py": "print()\n"}
+    before = "FROM python:3.12\nWORKDIR /app\nCOPY .env .env\nCOPY . .\n"
+    assert [(f.line, f.rule) for f in lint_files({**order, "Dockerfile": before})] == [(4, "LG002")]
+    excluded = "# syntax=docker/dockerfile:1.7-labs\nFROM python:3.12\nWORKDIR /app\n"
+    excluded += "COPY --exclude=.env . .\nCOPY .env .env\n"
+    assert lint_files({**order, "Dockerfile": excluded}) == []
+    dockerignored = {**order, ".dockerignore": ".env\n"}
+    after = "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY .env .env\n"
+    assert lint_files({**dockerignored, "Dockerfile": after}) == []
     # A missing file the repository does not ignore: built from elsewhere, the scripts are not
     # known (the COPY over a tree that held its file still is, as without any context).
     files[".gitignore"] = "*.log\n"

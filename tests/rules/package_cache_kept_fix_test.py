@@ -106,6 +106,17 @@ SAFE.append(
 )
 UNSAFE.append(
     pytest.param(
+        # BuildKit makes a cache mount root's: the user the RUN runs as needs its ids there
+        # (Jupyter's say them: NB_UID, NB_GID; red team 10)
+        "FROM jupyter/base-notebook:lab-3.6.3\nRUN <<EOF\npip install plotly\nEOF\n",
+        "FROM jupyter/base-notebook:lab-3.6.3\n"
+        "RUN --mount=type=cache,target=/home/jovyan/.cache/pip,uid=1000,gid=100 <<EOF\n"
+        "pip install plotly\nEOF\n",
+        id="a-cache-mount-for-the-image-s-user",
+    )
+)
+UNSAFE.append(
+    pytest.param(
         # `&& rm ...` after the comment would be part of it: no safe fix.
         "FROM debian\nRUN apt-get update # index\n",
         "FROM debian\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update # index\n",
@@ -311,3 +322,10 @@ def test_no_safe_cleanup_where_only_sudo_could_remove_the_cache(lint_files: Lint
     (found,) = lint_files(files, code="LG005")
     assert found.fix is not None and not found.fix.safe
     assert "--mount=type=cache" in (found.fix.edits[0].text or "")
+
+
+def test_no_cache_mount_for_a_user_whose_ids_are_not_known(lint_files: Lint) -> None:
+    """`USER app` of a `useradd` without `-u`: a root-owned mount would fail its writes."""
+    dockerfile = "FROM debian:12\nRUN useradd -m app\nUSER app\nRUN <<EOF\npip install x\nEOF\n"
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
+    assert found.fix is None
