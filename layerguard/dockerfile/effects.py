@@ -925,13 +925,19 @@ def _on_path(command: Command, texts: Mapping[str, str]) -> str | None:
 
 def _script_run(command: Command) -> str | None:
     """The image path of the script `command` runs: `/scripts/x.sh`, `./x.sh`, `sh x.sh`,
-    `bash -e x.sh`, `. ./x.sh`, `source x.sh`."""
+    `bash -e x.sh`, `bash < x.sh`, `. ./x.sh`, `source x.sh`."""
     words = command.words
     name = posixpath.basename(words[0])
     if name in SHELLS or words[0] in (".", "source"):
         rest = [w for w in words[1:] if not w.startswith("-")]
-        if not rest or "-c" in words:
+        if "-c" in words:
             return None
+        if not rest:
+            # (`bash < /tmp/setup/deps.sh`, `sh -s < x.sh`: the script on standard input)
+            fed = [r.target for r in command.redirects if r.op == "<"]
+            if not fed or name not in SHELLS:
+                return None
+            return resolve_path(fed[-1], command.cwd)
         script = rest[0]
     elif "/" in words[0]:
         script = words[0]

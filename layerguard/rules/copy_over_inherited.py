@@ -409,7 +409,8 @@ def _skel_files(layer: Layer, shipped: ImageRef | None) -> frozenset[str]:
 def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Layer) -> bool:
     """A tree copied back to where it was from a stage grown from one this image holds, whose
     `run` left files there (`COPY --from=build /usr/local/bundle /usr/local/bundle` after the
-    shared base stage's `gem update --system`): those files are written again."""
+    shared base stage's `gem update --system`; `/usr/lib/python3.7` after its `apk add
+    python3`): those files are written again."""
     if not write.origin or not (write.tree or write.either) or is_glob(write.source):
         return False
     into = write.into.rstrip("/")
@@ -418,7 +419,34 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     home = stages.model.holding(run)
     if home is None or home.index not in stages.lineage(write.origin):
         return False
-    return any(e.kind != DIR and e.content != EMPTY and covers(into, e.path) for e in layer.entries)
+    return any(
+        (e.kind != DIR and e.content != EMPTY and covers(into, e.path))
+        or (
+            e.role == INSTALL
+            and e.family in ("apt", "apk", "yum")
+            and inside(into, e.path)
+            and not into.startswith("/usr/local/")  # (no distribution package lands there)
+            and _a_runtime_of(into, e.packages)
+        )
+        for e in layer.entries
+    )
+
+
+def _a_runtime_of(tree: str, packages: tuple[str, ...]) -> bool:
+    """`tree` is a language runtime's library directory one of `packages` installs, by its name
+    and version (`/usr/lib/python3.7` or its site-packages after `apk add python3`)."""
+    for part in tree.strip("/").split("/")[2:]:
+        match = _VERSIONED.fullmatch(part)
+        if match and match[1] in _RUNTIMES:
+            name, version = match[1], match[2] or ""
+            wanted = {name, name + version.split(".", 1)[0]} if version else {name}
+            if wanted & set(packages):
+                return True
+    return False
+
+
+_VERSIONED = re.compile(r"([a-z]+)(\d+(?:\.\d+)*)?")
+_RUNTIMES = frozenset({"python", "perl", "ruby", "php", "lua", "node"})
 
 
 def _copied_back(

@@ -848,6 +848,18 @@ FLAGGED = [
         id="N-an-archive-a-copied-glob-brought",
     ),
     pytest.param(
+        "FROM alpine:3.10 AS runbase\nRUN apk add --no-cache python3 libpq\n"
+        "FROM runbase AS build\nRUN apk add --no-cache build-base && pip3 install psycopg2\n"
+        "RUN make -C /src && mkdir -p /usr/lib/mylib\nFROM runbase\n"
+        "COPY --from=build /usr/lib/python3.7/ /usr/lib/python3.7/\n"
+        "COPY --from=build /usr/lib/mylib /usr/lib/mylib\n"
+        "COPY --from=build /usr/local/lib/python3.7 /usr/local/lib/python3.7\n",
+        # the shared base stage's python3 fills its library directory (held out 32); a
+        # directory the builder made, or one in /usr/local, is not the package's
+        [(7, "LG002")],
+        id="Y-a-runtime-s-library-directory-copied-back",
+    ),
+    pytest.param(
         "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
         "FROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/package.json ./package.json\n"
         "COPY --from=builder /app/.next/standalone ./\n",
@@ -2291,6 +2303,16 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
         code="LG005",
     )
     assert [f.line for f in found] == [6, 7]
+    # A shell reading the script on its standard input runs it too (held out 32).
+    fed = lint_files(
+        {
+            "setup/deps.sh": "#!/bin/bash\napt-get update\napt-get install -y git\n",
+            "Dockerfile": "FROM debian:12\nADD setup /tmp/setup\n"
+            "RUN /bin/bash < /tmp/setup/deps.sh\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in fed] == [3]
     # Without the build context the script is not known: the cleanup is not seen.
     unknown = lint_files({"Dockerfile": "FROM debian:12\nCOPY scripts/ /scripts/\n"
                           "RUN apt-get update && /scripts/cleanup.sh\n"}, code="LG005",
