@@ -250,8 +250,8 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-own-removal-forgotten",  # a cache removed in its own RUN still left (LG005)
         MODEL,
-        "own = _kept(own, op.paths)",
-        "own = own",
+        "own = _cleared(_kept(own, op.paths), op.paths)",
+        "own = _cleared(own, op.paths)",
         RULES,
     ),
     Mutant(

@@ -130,6 +130,7 @@ class Entry(NamedTuple):
     fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
     fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
     unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
+    cleared: tuple[str, ...] = ()  # for an install: what later removals took of its known files
 
     @property
     def weighs(self) -> bool:
@@ -340,8 +341,8 @@ def _run(
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
             elif op.kind == REMOVE:
-                own = _kept(own, op.paths)
-                live = _kept(live, op.paths)
+                own = _cleared(_kept(own, op.paths), op.paths)
+                live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
@@ -501,16 +502,25 @@ def _reach(
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
             own_file = op.kind == CHOWN and path.startswith("/etc/") and _a_file(path, op)
             if (
-                (recursive or own_file)
-                and not (made_here or op.blind or moves)
-                and _installed_under(path, entry)
-                and not _made_after(path, entry, live)
-            ) or (
-                recursive
-                and not moves
-                and _always_written(path, entry)
-                # (`truncate -s 0 /var/log/*log` after the install left its logs empty)
-                and not _emptied_since(path, entry, live)
+                (
+                    (recursive or own_file)
+                    and not (made_here or op.blind or moves)
+                    and _installed_under(path, entry)
+                    and not _made_after(path, entry, live)
+                )
+                or (
+                    recursive
+                    and not moves
+                    and _always_written(path, entry)
+                    # (`truncate -s 0 /var/log/*log` after the install left its logs empty)
+                    and not _emptied_since(path, entry, live)
+                )
+                or (
+                    # A file the package is known to ship is there whatever this RUN made or ran
+                    # first (`mkdir -p /var/www/html && chown -R www-data /var/www/html` after
+                    # `apt-get install apache2`: its index.html).
+                    recursive and not moves and _ships_under(path, entry)
+                )
             ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
@@ -818,7 +828,11 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
-    shipped = package_files(entry.family, entry.packages)
+    shipped = tuple(
+        f
+        for f in package_files(entry.family, entry.packages)
+        if not any(covers(c, f) for c in entry.cleared)
+    )
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
@@ -961,6 +975,27 @@ def _a_program(path: str, op: Op) -> bool:
     if posixpath.dirname(path) in BIN_DIRS:
         return True
     return op.program and (op.tool == "setcap" or names_a_file(path))
+
+
+def _ships_under(path: str, entry: Entry) -> bool:
+    """`path` is, or holds, a file `package_files` knows the install of `entry` to ship, and
+    no removal since took."""
+    return any(
+        covers(path, f) and not any(covers(c, f) for c in entry.cleared)
+        for f in package_files(entry.family, entry.packages)
+    )
+
+
+def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
+    """`entries`, each install noting the removals that took files it is known to ship."""
+    out = []
+    for e in entries:
+        if e.role == INSTALL and e.packages:
+            shipped = package_files(e.family, e.packages)
+            took = tuple(r for r in removed if any(covers(r, f) for f in shipped))
+            e = e._replace(cleared=e.cleared + took) if took else e
+        out.append(e)
+    return out
 
 
 def _always_written(path: str, entry: Entry) -> bool:

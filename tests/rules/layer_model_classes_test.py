@@ -848,6 +848,16 @@ FLAGGED = [
         id="N-an-archive-a-copied-glob-brought",
     ),
     pytest.param(
+        "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/html"
+        " && chown -R www-data /var/www/html\nRUN rm -rvf /var/www/html/*\n"
+        "RUN chown -R www-data /var/www/html\n",
+        # a file the package is known to ship is there whatever the RUN made first (held out
+        # 30: apache2's index.html); once removed, it is not
+        [(3, "LG004"), (4, "LG003")],
+        id="Y-a-package-s-known-file-below-a-directory-mkdir-p-made",
+    ),
+    pytest.param(
         "FROM alpine:3.10 AS runbase\nRUN apk add --no-cache python3 libpq\n"
         "FROM runbase AS build\nRUN apk add --no-cache build-base && pip3 install psycopg2\n"
         "RUN make -C /src && mkdir -p /usr/lib/mylib\nFROM runbase\n"
