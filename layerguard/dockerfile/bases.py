@@ -305,6 +305,10 @@ _WORKDIR: Mapping[str, str] = {
     "tiangolo/uvicorn-gunicorn*": "/app",
     "tiangolo/uwsgi-nginx*": "/app",
     "codercom/code-server": "/home/coder",
+    "wordpress": "/var/www/html",
+    "nextcloud": "/var/www/html",
+    "joomla": "/var/www/html",
+    "composer": "/app",
     "tomcat": "/usr/local/tomcat",
     "grafana/grafana*": "/usr/share/grafana",
     "prom/prometheus": "/prometheus",
@@ -675,6 +679,8 @@ def known(image: ImageRef | None) -> Known:
     files = tuple(f for key, found in _FILES.items() if _is(name, key) for f in found)
     env = tuple(pair for key, found in _ENV.items() if _is(name, key) for pair in found)
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
+    if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
+        workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)

@@ -848,6 +848,17 @@ FLAGGED = [
         id="N-an-archive-a-copied-glob-brought",
     ),
     pytest.param(
+        "FROM php:8.2-apache\nCOPY composer.json /var/www/html/\nRUN rm composer.json\n",
+        # php's web server variants work in /var/www/html (held out 31)
+        [(3, "LG003")],
+        id="Y-php-s-web-server-images-work-in-var-www-html",
+    ),
+    pytest.param(
+        "FROM php:8.2-cli\nCOPY composer.json /var/www/html/\nRUN rm composer.json\n",
+        [],  # (its CLI ones at /)
+        id="Y-php-s-cli-images-work-at-the-root",
+    ),
+    pytest.param(
         "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y apache2"
         " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/html"
         " && chown -R www-data /var/www/html\nRUN rm -rvf /var/www/html/*\n"
