@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
-from layerguard.dockerfile.makefile import MAKEFILE_NAMES, recipe
+from layerguard.dockerfile.makefile import MAKEFILE_NAMES, Recipe, recipe
 from layerguard.dockerfile.model import Instruction, expand, from_the_base, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -243,7 +243,10 @@ _CACHE_OPTIONS = {
     "npm": ("--cache", "npm_config_cache"),
     "yarn": ("--cache-folder", "YARN_CACHE_FOLDER"),
     "pnpm": ("--store-dir", "PNPM_STORE_DIR"),
+    "gem": ("--install-dir", "GEM_HOME"),  # (`gem install -i /opt/gems`: its cache/ there)
 }
+# Their short spellings.
+_CACHE_SHORT = {"gem": "-i"}
 _TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
@@ -569,6 +572,9 @@ def _run_effects(
     user_home = _home(instr, home)
     # (the shell has HOME, as the user's: `cd $HOME && curl -O ...` works there)
     env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": user_home}
+    symbols = _base_symbols("\n".join(scripts), instr)
+    if symbols:
+        env = {**symbols, **env}
     for script in scripts:
         commands.extend(split_commands(script, instr.workdir, env))
     mounted = tuple(
@@ -674,6 +680,29 @@ def _run_effects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
+
+
+def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
+    """The directories a RUN names by a variable only the base image's ENV sets
+    (`chown -R tomcat "${CATALINA_HOME}"` on a vendor's tomcat), each standing for itself by
+    its name as `from_the_base` has it for a COPY (`/$CATALINA_HOME`): what the COPY wrote
+    there and what the RUN changes there meet. Only a name like a directory's (`*_HOME`,
+    `*_DIR`, ...) that no ARG, ENV or assignment in the RUN sets, in a RUN that sources no
+    script (which may set it)."""
+    if "$" not in text or _SOURCES_A_SCRIPT.search(text):
+        return {}
+    names = set(_DIRECTORY_VARIABLE.findall(text)) - set(instr.env) - set(instr.given)
+    return {
+        name: "/$" + name
+        for name in sorted(names)
+        if not re.search(
+            rf"(?:\b{name}=|\b(?:read|for|export|local|declare)\b[^;&|\n]*\b{name}\b)", text
+        )
+    }
+
+
+_DIRECTORY_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX))\b")
+_SOURCES_A_SCRIPT = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+\S")
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:
@@ -863,11 +892,14 @@ def _inlined(
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
     the same directory; a script the script runs is not looked into)."""
     for command in commands:
-        if (made := _make_recipe(command, texts)) is not None:
+        if (made := _make_recipe(command, texts, instr)) is not None:
             # (`make conda-update`: the target's recipe, each line a shell of its own)
             yield command
-            directory, lines = made
-            for line in lines:
+            directory, found = made
+            if found.exported:  # (what the Makefile exports, every line's shell has)
+                pairs = " ".join(f"{k}={_single_quoted(v)}" for k, v in found.exported.items())
+                yield from split_commands(f"export {pairs}", directory, instr.env)
+            for line in found.lines:
                 yield from split_commands(line, directory, instr.env)
             continue
         text = texts.get(_script_run(command) or _on_path(command, texts) or "")
@@ -880,12 +912,20 @@ def _inlined(
             yield from split_commands(text, command.cwd, instr.env)
 
 
-def _make_recipe(command: Command, texts: Mapping[str, str]) -> tuple[str, list[str]] | None:
-    """Where `make` runs and the recipe lines of the targets it names, from a Makefile of
-    `texts` (`-C DIR`, `-f FILE`, `NAME=value` read as make does); None for a plain `make`,
-    which builds (the builder's own model), or a Makefile not read."""
+def _make_recipe(
+    command: Command, texts: Mapping[str, str], instr: Instruction
+) -> tuple[str, Recipe] | None:
+    """Where `make` runs and what the targets it names run, from a Makefile of `texts` (`-C
+    DIR`, `-f FILE`, `NAME=value` read as make does, the environment's variables under the
+    Makefile's); None for a plain `make`, which builds (the builder's own model), one run as
+    another user (`sudo -u app make`: its recipe would be read as root's), or a Makefile not
+    read."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None:
+        return None
+    if command.words[0] in ("su", "gosu", "su-exec", "runuser", "setpriv", "chroot") or (
+        command.words[0] == "sudo" and any(w.startswith(("-u", "--user")) for w in command.words)
+    ):
         return None
     directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
     named = _option_value(words, "-f", "--file")
@@ -896,13 +936,20 @@ def _make_recipe(command: Command, texts: Mapping[str, str]) -> tuple[str, list[
         (p for c in candidates if (p := resolve_path(c, directory)) is not None and p in texts),
         None,
     )
-    operands = _operands(words, _MAKE_VALUES)
+    # (`-j "$(nproc)"`: a word the shell computes is -j's, not a target)
+    operands = [w for w in _operands(words, _MAKE_VALUES) if "$" not in w and "`" not in w]
     targets = tuple(w for w in operands if "=" not in w and not w.isdigit())
     given = dict(w.split("=", 1) for w in operands if "=" in w)
     if path is None or not targets:
         return None
-    lines = recipe(texts[path], targets, given)
-    return (directory, lines) if lines is not None else None
+    environment = {**instr.env, "HOME": _home(instr), **dict(command.assignments)}
+    found = recipe(texts[path], targets, given, environment)
+    return (directory, found) if found is not None else None
+
+
+def _single_quoted(value: str) -> str:
+    """`value` as one shell word (shlex.quote, without its import at every start)."""
+    return "'" + value.replace("'", "'\\''") + "'"
 
 
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
@@ -927,9 +974,16 @@ def _script_run(command: Command) -> str | None:
     """The image path of the script `command` runs: `/scripts/x.sh`, `./x.sh`, `sh x.sh`,
     `bash -e x.sh`, `bash < x.sh`, `. ./x.sh`, `source x.sh`."""
     words = command.words
+    if words[0] == "sudo":
+        words = tool_and_args(command)[1] or words  # (`sudo bash < x.sh`)
     name = posixpath.basename(words[0])
     if name in SHELLS or words[0] in (".", "source"):
-        rest = [w for w in words[1:] if not w.startswith("-")]
+        # (`bash -o pipefail x.sh`: -o's value is no script)
+        rest = [
+            w
+            for at, w in enumerate(words[1:], 1)
+            if not w.startswith(("-", "+")) and words[at - 1] not in ("-o", "+o", "-O", "+O")
+        ]
         if "-c" in words:
             return None
         if not rest:
@@ -1375,6 +1429,8 @@ _CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
 def _reads_stdin(words: tuple[str, ...]) -> bool:
     """A python command line that runs what standard input holds (`python3`, `python3 - -q`),
     not a script or `-c` code."""
+    if any(w in ("-c", "-m", "-V", "--version", "-h", "--help") for w in words[1:]):
+        return False
     operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
     return not operands or operands[0] in ("-", "/dev/stdin")
 
@@ -2161,7 +2217,7 @@ def _package_ops(
             yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, EITHER, EMPTY)
     variables = {**env, **dict(command.assignments)}
     option = _CACHE_OPTIONS.get(family)
-    given = _option_value(words, "", option[0]) if option else None
+    given = _option_value(words, _CACHE_SHORT.get(family, ""), option[0]) if option else None
     if option and given:
         # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
         variables[option[1]] = _path(given, command) or given

@@ -14,71 +14,121 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from layerguard.records import NamedTuple
+
 # Names GNU make looks for, in its order.
 MAKEFILE_NAMES = ("GNUmakefile", "makefile", "Makefile")
 _RULE = re.compile(r"^([^\s:=#][^:=#]*?)\s*::?(?![=])\s*([^=]*)$")
 _ASSIGN = re.compile(
     r"^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$"
 )
+_SCOPED = re.compile(
+    r"^([^\s:=#][^:=#]*?)\s*:\s*(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*"
+    r"(::?=|\?=|\+=|=)\s*(.*)$"
+)
 _REF = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 _UNREAD = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef|-?include|sinclude|define)\b")
 _MAX_DEPTH = 20
 
 
-def recipe(text: str, targets: tuple[str, ...], given: Mapping[str, str]) -> list[str] | None:
-    """The shell lines `make TARGETS` runs from this Makefile (each line its own shell), or None
-    when the file is not plainly read or lacks a target."""
+class Recipe(NamedTuple):
+    """What `make TARGETS` runs: its shell lines (each its own shell, unless `.ONESHELL`), and
+    the variables the Makefile exports to them."""
+
+    lines: list[str]
+    exported: dict[str, str]
+
+
+def recipe(
+    text: str,
+    targets: tuple[str, ...],
+    given: Mapping[str, str],
+    environment: Mapping[str, str] | None = None,
+) -> Recipe | None:
+    """What `make TARGETS` runs from this Makefile, or None when the file is not plainly read
+    or lacks a target. `given` holds `NAME=value` of make's command line (they win over the
+    Makefile's); `environment`, the variables the shell has (the Makefile's win over them)."""
     lines = _logical_lines(text)
     if any(_UNREAD.match(line) for line in lines):
         return None
     rules: dict[str, tuple[list[str], list[str]]] = {}
-    variables: dict[str, str] = {}
+    variables: dict[str, str] = dict(environment or {})
+    variables.update(given)
+    exported: set[str] = set()
+    targeted: dict[str, dict[str, str]] = {}  # target -> its own variables
     current: list[str] | None = None
     for line in lines:
         if line.startswith("\t"):
             if current is not None:
                 current.append(line[1:])
             continue
-        current = None
         stripped = line.split("#", 1)[0].rstrip()
         if not stripped:
+            continue  # (a blank or comment line among a recipe's lines does not end it)
+        current = None
+        if stripped.startswith("export ") and "=" not in stripped:
+            exported.update(stripped.split()[1:])
+            continue
+        scoped = _SCOPED.match(stripped)
+        if scoped:
+            # (`install: PIP_FLAGS = --no-cache-dir`: for that target and its prerequisites)
+            for target in _expand(scoped[1], variables, 1).split():
+                own = targeted.setdefault(target, {})
+                name, op, value = scoped[2], scoped[3], scoped[4]
+                own[name] = f"{own.get(name, '')} {value}".strip() if op == "+=" else value
             continue
         assign = _ASSIGN.match(stripped)
         if assign:
             name, op, value = assign.groups()
-            if op == "?=" and name in variables:
+            if stripped.startswith("export "):
+                exported.add(name)
+            if name in given or (op == "?=" and name in variables):
                 continue
+            value = _expand(value, variables, 1) if op.startswith(":") else value
             variables[name] = f"{variables.get(name, '')} {value}".strip() if op == "+=" else value
             continue
         rule = _RULE.match(stripped)
         if rule is None:
             continue
-        names, prerequisites = rule[1].split(), rule[2].split(";", 1)[0].split()
+        # (make expands a rule's targets where it reads them: `$(VENV)/bin/activate:`)
+        names = _expand(rule[1], variables, 1).split()
+        prerequisites, _, inline = rule[2].partition(";")
         if any("%" in n for n in names):
             return None  # (a pattern rule: which recipe runs depends on the files)
-        body: list[str] = []
+        # (a target's prerequisites may be given on one line and its recipe on another; the
+        # targets of one line share its recipe)
+        body = next((rules[n][1] for n in names if n in rules and rules[n][1]), [])
         for name in names:
-            rules.setdefault(name, (prerequisites, body))
+            before = rules[name][0] if name in rules else []
+            before.extend(prerequisites.split())
+            rules[name] = (before, body)
         current = body
-    variables.update(given)
+        if inline.strip():
+            current.append(inline.strip())
     wanted = targets or tuple(n for n in rules if not n.startswith("."))[:1]
     if not wanted or not all(t in rules for t in wanted):
         return None
     out: list[str] = []
     done: set[str] = set()
 
-    def run(target: str, depth: int) -> None:
+    def run(target: str, depth: int, scope: Mapping[str, str]) -> None:
         if target in done or target not in rules or depth > _MAX_DEPTH:
             return
         done.add(target)
+        scope = {**scope, **targeted.get(target, {})}
         prerequisites, body = rules[target]
         for each in prerequisites:
-            run(_expand(each, variables), depth + 1)
-        out.extend(_expand(line.lstrip("@-+ \t"), variables) for line in body)
+            run(_expand(each, scope), depth + 1, scope)
+        shell = [_expand(line.lstrip("@-+ \t"), scope) for line in body]
+        if ".ONESHELL" in rules:
+            out.append("\n".join(shell))  # (the whole recipe in one shell)
+        else:
+            out.extend(shell)
 
     for target in wanted:
-        run(target, 0)
-    return [line for line in out if line.strip()]
+        run(target, 0, variables)
+    values = {n: _expand(variables[n], variables) for n in sorted(exported) if n in variables}
+    return Recipe([line for line in out if line.strip()], values)
 
 
 def _logical_lines(text: str) -> list[str]:

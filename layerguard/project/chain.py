@@ -31,7 +31,7 @@ from layerguard.dockerfile.effects import (
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.ignorefile import git_ignored
 from layerguard.dockerfile.makefile import MAKEFILE_NAMES
-from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build
+from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build, resolve
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
@@ -271,7 +271,7 @@ def _generated(source: str) -> bool:
     return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 
 
-_MAKE = re.compile(r"(?:^|[\s;&|(])make\s")  # (a RUN that runs make reads its Makefile)
+_MAKE = re.compile(r"(?:^|[\s;&|(/])make\s")  # (a RUN that runs make reads its Makefile)
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024
 
@@ -279,12 +279,15 @@ MAX_SCRIPT_BYTES = 256 * 1024
 def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None) -> dict[str, str]:
     """The text of each script an earlier COPY brought from the build context that `instr`
     names (by its file name: the model looks at what the RUN runs)."""
-    if not copied or context is None:
+    if context is None:
         return {}
-    said = instr.node.original + "".join(h.content for h in instr.node.heredocs)
+    said = "\n".join((instr.node.original, *(h.content for h in instr.node.heredocs)))
+    bound = _bound(instr, said, context)
+    if not copied and not bound:
+        return {}
     out: dict[str, str] = {}
     runs_make = _MAKE.search(said) is not None
-    for path, file in copied.items():
+    for path, file in {**copied, **bound}.items():
         name = posixpath.basename(path)
         if name not in said and not (runs_make and name in MAKEFILE_NAMES):
             continue
@@ -298,6 +301,28 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
             continue
         if b"\0" not in data:
             out[path] = data.decode("utf-8", "replace")
+    return out
+
+
+def _bound(instr: Instruction, said: str, context: str) -> dict[str, str]:
+    """The build context's files a `--mount=type=bind` (with no `from`) puts where the RUN
+    reads them: image path -> file relative to the context (`source=install.sh,
+    target=/tmp/install.sh`, or a file the RUN names below a directory mounted)."""
+    out: dict[str, str] = {}
+    for mount in instr.mounts():
+        if mount.get("type") != "bind" or "from" in mount or "$" in "".join(mount.values()):
+            continue
+        source = posixpath.normpath(mount.get("source", mount.get("src", ".")).lstrip("/"))
+        target = resolve(mount.get("target", ""), instr.workdir)
+        if source.startswith(".."):
+            continue
+        if os.path.isfile(os.path.join(context, source)):
+            out[target] = source
+            continue
+        below = target.rstrip("/") + "/"
+        for word in re.findall(r"[^\s'\"<>|;&()]+", said):
+            if word.startswith(below):
+                out[word] = posixpath.normpath(posixpath.join(source, word[len(below) :]))
     return out
 
 

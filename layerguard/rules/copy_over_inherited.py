@@ -434,17 +434,36 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
 
 def _a_runtime_of(tree: str, packages: tuple[str, ...]) -> bool:
     """`tree` is a language runtime's library directory one of `packages` installs, by its name
-    and version (`/usr/lib/python3.7` or its site-packages after `apk add python3`)."""
-    for part in tree.strip("/").split("/")[2:]:
-        match = _VERSIONED.fullmatch(part)
-        if match and match[1] in _RUNTIMES:
-            name, version = match[1], match[2] or ""
-            wanted = {name, name + version.split(".", 1)[0]} if version else {name}
-            if wanted & set(packages):
-                return True
-    return False
+    and version (`/usr/lib/python3.7` after `apk add python3` or `apt-get install python3.7`,
+    its site-packages after `py3-pip`, `/usr/lib/ruby/gems/3.2.0` after `ruby`, Debian's
+    `/usr/lib/x86_64-linux-gnu/perl5/5.36`, `/usr/lib/node_modules` after `nodejs`); not a
+    directory below those, which the builder's own installs may have made."""
+    parts = tree.strip("/").split("/")
+    if len(parts) < 3 or parts[0] != "usr" or parts[1] not in ("lib", "lib64", "share"):
+        return False
+    rest = parts[2:]
+    if _MULTIARCH_DIR.fullmatch(rest[0]):
+        rest = rest[1:]
+    if rest == ["node_modules"]:
+        return any(p in ("nodejs", "nodejs-current", "npm") for p in packages)
+    match = _VERSIONED.fullmatch(rest[0]) if rest else None
+    if match is None or match[1] not in _RUNTIMES:
+        return False
+    tail = rest[1:]
+    if not all(_VERSION.fullmatch(p) or p in _RUNTIME_DIRS for p in tail):
+        return False
+    if any(p.endswith("-packages") for p in tail) and not any(
+        p.startswith(("py3-", "python3-")) for p in packages
+    ):
+        return False  # (python3 alone leaves its site-packages empty)
+    name, version = match[1], match[2] or ""
+    wanted = {name, name + version, name + version.split(".", 1)[0]} if version else {name}
+    return any(p in wanted or any(p.startswith(w + "-") for w in wanted) for p in packages)
 
 
+_MULTIARCH_DIR = re.compile(r"\w+-linux-gnu\w*")
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
+_RUNTIME_DIRS = frozenset({"gems", "site-packages", "dist-packages"})
 _VERSIONED = re.compile(r"([a-z]+)(\d+(?:\.\d+)*)?")
 _RUNTIMES = frozenset({"python", "perl", "ruby", "php", "lua", "node"})
 

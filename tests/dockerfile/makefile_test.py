@@ -12,13 +12,17 @@ MAKEFILE = (
 
 
 def test_a_target_runs_its_prerequisites_first_with_variables_expanded() -> None:
-    assert [" ".join(line.split()) for line in recipe(MAKEFILE, ("dev",), {}) or ()] == [
+    found = recipe(MAKEFILE, ("dev",), {})
+    assert found is not None
+    assert [" ".join(line.split()) for line in found.lines] == [
         "pip install -r requirements.txt --upgrade",
         "rm -rf build",
         "echo $HOME",
     ]
     # (a variable given on make's command line wins; `?=` keeps the one set before)
-    (deps,) = recipe(MAKEFILE, ("deps",), {"PIP": "pip3"}) or ()
+    given = recipe(MAKEFILE, ("deps",), {"PIP": "pip3"})
+    assert given is not None
+    (deps,) = given.lines
     assert deps.split() == ["pip3", "install", "-r", "requirements.txt", "--upgrade"]
 
 
@@ -26,3 +30,27 @@ def test_a_makefile_not_plainly_read_or_without_the_target_gives_nothing() -> No
     assert recipe(MAKEFILE, ("install",), {}) is None
     assert recipe("ifeq ($(OS),x)\nA = 1\nendif\nall:\n\tpip install a\n", ("all",), {}) is None
     assert recipe("%.o: %.c\n\tcc -c $<\nall:\n\ttrue\n", ("all",), {}) is None
+
+
+def test_recipes_read_as_gnu_make_reads_them() -> None:
+    """Blank and comment lines inside a recipe, the environment under the Makefile's own
+    variables, exported variables, targets named by a variable, an inline recipe, a target's
+    prerequisites and recipe on two lines, and `.ONESHELL` (red team 11)."""
+    makefile = (
+        "VENV := .venv\nexport PIP_NO_CACHE_DIR = 1\n\n"
+        "$(VENV)/bin/activate:\n\tpython -m venv $(VENV)\n\n"
+        "# comment\n\tpip install -r reqs.txt\n"
+        "install: $(VENV)/bin/activate\ninstall: ; echo $(HOME) $(OPTS)\n"
+        "\trm -rf build\n"
+    )
+    found = recipe(makefile, ("install",), {}, {"HOME": "/home/app", "OPTS": "-q"})
+    assert found is not None
+    assert found.lines == [
+        "python -m venv .venv",
+        "pip install -r reqs.txt",
+        "echo /home/app -q",
+        "rm -rf build",
+    ]
+    assert found.exported == {"PIP_NO_CACHE_DIR": "1"}
+    one = recipe(".ONESHELL:\nall:\n\tcd /src\n\tmake\n", ("all",), {})
+    assert one is not None and one.lines == ["cd /src\nmake"]

@@ -859,6 +859,28 @@ FLAGGED = [
         id="Y-php-s-cli-images-work-at-the-root",
     ),
     pytest.param(
+        "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y python3.11 ruby-full"
+        " nodejs && rm -rf /var/lib/apt/lists/*\nFROM base AS build\nRUN pip install numpy\n"
+        "FROM base\nCOPY --from=build /usr/lib/python3.11/site-packages/numpy"
+        " /usr/lib/python3.11/site-packages/numpy\n"
+        "COPY --from=build /usr/lib/ruby /usr/lib/ruby\n"
+        "COPY --from=build /usr/lib/node_modules /usr/lib/node_modules\n"
+        "COPY --from=build /usr/lib/python3.11 /usr/lib/python3.11\n",
+        # a runtime's own directory by its package's name (red team 11); not one below it that
+        # the builder's pip made (line 6; line 9 writes it again, and python3.11's own files)
+        [(7, "LG002"), (8, "LG002"), (9, "LG002")],
+        id="Y-runtime-directories-by-their-packages",
+    ),
+    pytest.param(
+        "FROM ruby:3.2-slim\nRUN gem install -i /opt/gems sinatra && rm -rf /opt/gems/cache\n"
+        "FROM tomcat-vendor/tomcat:9\nCOPY app.war ${CATALINA_HOME}/webapps/\n"
+        'RUN chown -R tomcat "${CATALINA_HOME}"\n',
+        # gem's --install-dir holds its cache; a RUN's raw `${CATALINA_HOME}` of the base's
+        # ENV is the directory the COPY named (held out 10)
+        [(5, "LG004")],
+        id="Y-gem-install-dir-and-a-raw-base-directory-in-a-run",
+    ),
+    pytest.param(
         "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y apache2"
         " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/html"
         " && chown -R www-data /var/www/html\nRUN rm -rvf /var/www/html/*\n"
@@ -2324,6 +2346,30 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
         code="LG005",
     )
     assert [f.line for f in found] == [6, 7]
+    # A shell reading the script on its standard input runs it too (held out 32), through sudo
+    # and after `-o pipefail`; so does a script a bind mount brings (red team 11).
+    for run in (
+        "RUN /bin/bash < /tmp/setup/deps.sh",
+        "RUN sudo bash -o pipefail < /tmp/setup/deps.sh",
+    ):
+        fed = lint_files(
+            {
+                "setup/deps.sh": "#!/bin/bash\napt-get update\napt-get install -y git\n",
+                "Dockerfile": f"FROM debian:12\nADD setup /tmp/setup\n{run}\n",
+            },
+            code="LG005",
+        )
+        assert [f.line for f in fed] == [3], run
+    bound = lint_files(
+        {
+            "setup/deps.sh": "#!/bin/bash\napt-get update\napt-get install -y git\n",
+            "Dockerfile": "FROM debian:12\n"
+            "RUN --mount=type=bind,source=setup,target=/s bash /s/deps.sh\n"
+            "RUN --mount=type=bind,source=setup/deps.sh,target=/d.sh sh /d.sh\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in bound] == [2, 3]
     # A shell reading the script on its standard input runs it too (held out 32).
     fed = lint_files(
         {
@@ -2358,6 +2404,28 @@ def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: 
         }
     )
     assert [(f.line, f.rule) for f in found] == [(4, "LG005"), (5, "LG003"), (5, "LG005")]
+    # As GNU make reads it: a heredoc's first line, `-j "$(nproc)"`, make by its path, the
+    # environment under the Makefile's variables, what it exports (red team 11); a recipe run
+    # as another user is not read (it would be taken for root's).
+    makefile = "lists:\n\n\t# the index\n\tapt-get update\npipi:\n\tpip install $(OPTS) x\n"
+    runs = lint_files(
+        {
+            "Makefile": makefile,
+            "Dockerfile": "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
+            'RUN <<EOF\nmake -j "$(nproc)" lists\nEOF\nRUN OPTS=--no-cache-dir /usr/bin/make pipi\n'
+            "RUN /usr/bin/make pipi\nRUN sudo -u app make pipi\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in runs] == [4, 8]
+    exported = lint_files(
+        {
+            "Makefile": "export PIP_NO_CACHE_DIR = 1\n" + makefile,
+            "Dockerfile": "FROM python:3.12\nWORKDIR /src\nCOPY . .\nRUN make pipi\n",
+        },
+        code="LG005",
+    )
+    assert exported == []
     # Without the build context the Makefile is not known.
     unknown = lint_files({"Dockerfile": "FROM python:3.12\nCOPY Makefile .\nRUN make deps\n"},
                          context=False)  # fmt: skip
