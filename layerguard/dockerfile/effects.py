@@ -1251,7 +1251,8 @@ def _tar_members(words: tuple[str, ...]) -> list[str]:
         if skip:
             skip = False
         elif word.startswith("--"):
-            skip = "=" not in word and word in _TAR_VALUES
+            # (tar takes a long option by a prefix of it: `--strip 1`)
+            skip = "=" not in word and any(v.startswith(word) for v in _TAR_VALUES)
         elif word.startswith("-") and len(word) > 1:
             skip = word[-1] in "fCTXb"  # (a cluster whose last letter takes the next word)
         elif at == 1 and _TAR_LETTERS.fullmatch(word):
@@ -1464,6 +1465,9 @@ def _ops(
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    if tool == "install-php-extensions" and "IPE_KEEP_SYSPKG_CACHE" not in env:
+        # (mlocati's installer cleans apt's index and pear's cache when it is done)
+        yield Op(REMOVE, tool, ("/var/lib/apt/lists/*", "/tmp/pear"), text)
     if tool == "code-server" and any(w.startswith("--install-extension") for w in words):
         # (each extension unpacked into the user's extensions directory)
         data = _option_value(words, "", "--user-data-dir")

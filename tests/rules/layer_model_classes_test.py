@@ -881,6 +881,25 @@ FLAGGED = [
         id="Y-gem-install-dir-and-a-raw-base-directory-in-a-run",
     ),
     pytest.param(
+        "FROM php:8.3-apache\nRUN apt-get update && apt-get install -y git\n"
+        "ADD https://github.com/mlocati/docker-php-extension-installer/releases/latest/download/"
+        "install-php-extensions /usr/local/bin/\nRUN chmod +x /usr/local/bin/install-php-extensions"
+        " && apt-get update && install-php-extensions gd intl\n",
+        # mlocati's installer cleans apt's index when it is done: this RUN's and line 2's
+        # (held out 33); the chmod copies up the ADDed script
+        [(2, "LG005"), (4, "LG003"), (4, "LG004")],
+        id="Y-install-php-extensions-cleans-apt-s-index",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN wget -q https://x/tomcat/v8.5.16/bin/apache-tomcat-8.5.16.tar.gz"
+        " -O /tmp/tomcat.tgz && mkdir -p /opt/tomcat"
+        " && tar xzvf /tmp/tomcat.tgz --strip 1 -C /opt/tomcat/ && rm -rf /tmp/*\n"
+        "ADD tomcat-users.xml /opt/tomcat/conf/\n",
+        # tar takes `--strip` for --strip-components, and its value is no member (held out 34)
+        [(3, "LG002")],
+        id="Y-tar-s-abbreviated-long-option",
+    ),
+    pytest.param(
         "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y apache2"
         " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/html"
         " && chown -R www-data /var/www/html\nRUN rm -rvf /var/www/html/*\n"
