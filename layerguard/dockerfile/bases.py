@@ -623,6 +623,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
 
 
+@functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
 def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their
     install brings) to install."""

@@ -828,11 +828,9 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
-    shipped = tuple(
-        f
-        for f in package_files(entry.family, entry.packages)
-        if not any(covers(c, f) for c in entry.cleared)
-    )
+    shipped = package_files(entry.family, entry.packages)
+    if entry.cleared:
+        shipped = tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
@@ -988,13 +986,15 @@ def _ships_under(path: str, entry: Entry) -> bool:
 
 def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
     """`entries`, each install noting the removals that took files it is known to ship."""
-    out = []
-    for e in entries:
-        if e.role == INSTALL and e.packages:
-            shipped = package_files(e.family, e.packages)
-            took = tuple(r for r in removed if any(covers(r, f) for f in shipped))
-            e = e._replace(cleared=e.cleared + took) if took else e
-        out.append(e)
+    out = entries
+    for at, e in enumerate(entries):
+        if e.role != INSTALL or not e.packages:
+            continue
+        shipped = package_files(e.family, e.packages)
+        took = tuple(r for r in removed if shipped and any(covers(r, f) for f in shipped))
+        if took:
+            out = out if out is not entries else list(entries)
+            out[at] = e._replace(cleared=e.cleared + took)
     return out
 
 
