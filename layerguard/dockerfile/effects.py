@@ -902,14 +902,31 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, instr.env)
             continue
-        text = texts.get(_script_run(command) or _on_path(command, texts) or "")
+        path = _script_run(command) or _on_path(command, texts) or ""
+        text = texts.get(path)
         direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
         if text is not None and direct and text.startswith("#!") and not _SHELL_LINE.match(text):
             text = None  # (run as a program, a Ruby binstub or a Python script is no shell)
         if text is None:
             yield command
         else:
-            yield from split_commands(text, command.cwd, instr.env)
+            yield from split_commands(
+                text, command.cwd, {**instr.env, **_positional(command, path)}
+            )
+
+
+def _positional(command: Command, path: str) -> dict[str, str]:
+    """`$0` and `$1`... of a script `command` runs (`bash /tmp/build.sh x`: `$0` is the script's
+    path, `$1` x); none for one sourced or read from standard input, which has its caller's."""
+    words = tool_and_args(command)[1] or command.words
+    if words[0] in (".", "source"):
+        return {}
+    at = next((i for i, w in enumerate(words) if resolve_path(w, command.cwd) == path), None)
+    if at is None:
+        return {}
+    given = list(words[at + 1 :])[:9]
+    # (a script run with two arguments has an empty `$3`: `[ -z "$3" ]` holds)
+    return {"0": path, **{str(i): given[i - 1] if i <= len(given) else "" for i in range(1, 10)}}
 
 
 def _make_recipe(
@@ -2204,6 +2221,10 @@ def _package_ops(
         if project and _saves_packages(family, words):
             # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written
             yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
+        if project and family == "composer":
+            # (composer writes its lock file where none was, and `update`/`require` always)
+            lock = posixpath.join(posixpath.dirname(project), "composer.lock")
+            yield Op(WRITE, tool, _paths([lock], command), text, FILE, UNKNOWN)
         if family == "composer" and subcommand(words) == "create-project":
             # (`composer create-project akeneo/pim-community-standard /var/www/html`: the whole
             # project, or a directory named for the package)

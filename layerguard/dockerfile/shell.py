@@ -564,6 +564,10 @@ class _Lexer:
         if name:
             parts.append(_Var(name.group(), "", None, src[pos : name.end()], quoted))
             self.pos = name.end()
+        elif following.isdigit():
+            # (`$0`, `$1`: what a script was run as and with, when the caller says; else kept)
+            parts.append(_Var(following, "", None, src[pos : after + 1], quoted))
+            self.pos = after + 1
         elif following and following in _SPECIAL:
             parts.append(_Var("", "raw", None, src[pos : after + 1], quoted))
             self.pos = after + 1

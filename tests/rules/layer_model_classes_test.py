@@ -848,6 +848,13 @@ FLAGGED = [
         id="N-an-archive-a-copied-glob-brought",
     ),
     pytest.param(
+        "FROM php:8.2-apache\nCOPY composer.json /var/www/html/\nRUN composer install\n"
+        "RUN rm composer.lock\n",
+        # composer writes its lock file where none was (held out 31)
+        [(3, "LG005"), (4, "LG003")],
+        id="Y-composer-writes-its-lock-file",
+    ),
+    pytest.param(
         "FROM php:8.2-apache\nCOPY composer.json /var/www/html/\nRUN rm composer.json\n",
         # php's web server variants work in /var/www/html (held out 31)
         [(3, "LG003")],
@@ -2365,6 +2372,16 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
         code="LG005",
     )
     assert [f.line for f in found] == [6, 7]
+    # A script knows its own path and arguments: `rm -rf "$0"`, `[ -z "$3" ]` (held out 33).
+    own = lint_files(
+        {
+            "build.sh": '#!/bin/sh\nif [ -z "$2" ]; then apt-get update; fi\nrm -rf "${0}"\n',
+            "Dockerfile": "FROM debian:12\nCOPY build.sh /usr/local/bin/\n"
+            "RUN /usr/local/bin/build.sh a b\nRUN sh /usr/local/bin/build.sh a\n",
+        }
+    )
+    # (line 4 removes nothing more: line 3 removed the script)
+    assert [(f.line, f.rule) for f in own] == [(3, "LG003"), (4, "LG005")]
     # A shell reading the script on its standard input runs it too (held out 32), through sudo
     # and after `-o pipefail`; so does a script a bind mount brings (red team 11).
     for run in (
