@@ -695,8 +695,10 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
     return {
         name: "/$" + name
         for name in sorted(names)
+        # (set by the RUN: `X=1`, `for X in`, `export X`; not a use, `export PATH=${X}/bin`)
         if not re.search(
-            rf"(?:\b{name}=|\b(?:read|for|export|local|declare)\b[^;&|\n]*\b{name}\b)", text
+            rf"\b{name}=|\b(?:read|for|export|local|declare)\b[^;&|\n]*?(?<![\w${{]){name}\b",
+            text,
         )
     }
 
@@ -762,13 +764,19 @@ def _distributions(
             names = (posixpath.basename(read), fetched.get(read, ""))
             if piped and op.command in piped:
                 names = (piped[op.command], "")  # (what the download piped into it)
+            words = tuple(op.command.split())
             files = distribution_files(*names)
-            if not files or "--exclude" in op.command:
-                continue  # (`tar --exclude='*/conf/server.xml'`: what it left out, not known)
-            if op.tool in ("tar", "bsdtar") and _tar_members(tuple(op.command.split())):
+            if files and op.tool in ("tar", "bsdtar"):
+                # (`tar --exclude='*/webapps/*'`: what it leaves out is not there)
+                files = _tar_left_out(words, files)
+            if not files:
+                continue
+            if op.tool in ("tar", "bsdtar") and _tar_members(words):
                 continue  # (`tar -xzf kafka.tgz kafka_2.13-3.3.1/libs`: those alone)
-            if "--strip" in op.command:
-                roots[op.paths[0]] = files
+            strip = _option_value(_tar_spelled_out(words), "", "--strip-components")
+            if strip is not None:
+                if strip == "1":  # (the top directory's files land where it was unpacked)
+                    roots[op.paths[0]] = files
                 continue
             into[op.paths[0]] = files
             # (its top directory is named for it: by the file, or by the address when the file
@@ -896,8 +904,10 @@ def _inlined(
             # (`make conda-update`: the target's recipe, each line a shell of its own)
             yield command
             directory, found = made
-            if found.exported:  # (what the Makefile exports, every line's shell has)
-                pairs = " ".join(f"{k}={_single_quoted(v)}" for k, v in found.exported.items())
+            # (what the Makefile exports, and make's own environment, every line's shell has)
+            shared = {**dict(command.assignments), **found.exported}
+            if shared:
+                pairs = " ".join(f"{k}={_single_quoted(v)}" for k, v in shared.items())
                 yield from split_commands(f"export {pairs}", directory, instr.env)
             for line in found.lines:
                 yield from split_commands(line, directory, instr.env)
@@ -1256,6 +1266,40 @@ def _tar_archive(words: tuple[str, ...]) -> str | None:
     if first and not first.startswith("-") and "f" in first and len(words) > 2:
         return words[2]  # `tar xzf FILE`: old-style bundled letters, f takes the next word
     return None
+
+
+_TAR_LONG = ("--directory", "--strip-components", "--exclude", "--file", "--files-from")
+
+
+def _tar_spelled_out(words: tuple[str, ...]) -> tuple[str, ...]:
+    """tar's words with its long options written in full (tar takes a prefix: `--dir /opt`,
+    `--strip 1`)."""
+    out = []
+    for word in words:
+        name, eq, value = word.partition("=")
+        if word.startswith("--") and len(name) > 4 and name not in _TAR_LONG:
+            full = [o for o in _TAR_LONG if o.startswith(name)]
+            word = full[0] + eq + value if len(full) == 1 else word
+        out.append(word)
+    return tuple(out)
+
+
+def _tar_left_out(words: tuple[str, ...], members: tuple[str, ...]) -> tuple[str, ...]:
+    """`members` (paths below the archive's top) less what `--exclude` patterns leave out, as
+    tar matches them: against the whole name or any part of it after a `/`, `*` across `/`."""
+    spelled = _tar_spelled_out(words)
+    patterns = [
+        w.split("=", 1)[1].strip("'\"") if w.startswith("--exclude=") else spelled[i + 1]
+        for i, w in enumerate(spelled)
+        if w.startswith("--exclude=") or (w == "--exclude" and i + 1 < len(spelled))
+    ]
+
+    def out(member: str) -> bool:
+        name = "top/" + member  # (the archive's top directory, whatever its name)
+        tails = [name[i + 1 :] for i, c in enumerate(name) if c == "/"]
+        return any(fnmatch.fnmatchcase(t, p) for p in patterns for t in (name, *tails))
+
+    return tuple(m for m in members if not out(m)) if patterns else members
 
 
 def _tar_members(words: tuple[str, ...]) -> list[str]:
@@ -1691,7 +1735,7 @@ def _ops(
         archive = _tar_archive(words)
         if archive and archive != "-":
             yield Op(UNPACK, tool, _paths([archive], command), text)
-        into = _option_value(words, "-C", "--directory") or "."
+        into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
         if not any(w.startswith("--strip") for w in words):
             yield from _top_entry(tool, archive, into, command, text)

@@ -54,7 +54,9 @@ def recipe(
     rules: dict[str, tuple[list[str], list[str]]] = {}
     variables: dict[str, str] = dict(environment or {})
     variables.update(given)
-    exported: set[str] = set()
+    # (what make's command line sets reaches the recipes' environment, as the environment does)
+    exported: set[str] = set(given)
+    export_all = False
     targeted: dict[str, dict[str, str]] = {}  # target -> its own variables
     current: list[str] | None = None
     for line in lines:
@@ -66,6 +68,9 @@ def recipe(
         if not stripped:
             continue  # (a blank or comment line among a recipe's lines does not end it)
         current = None
+        if stripped == "export":
+            export_all = True  # (a bare `export`: every variable goes to the recipes)
+            continue
         if stripped.startswith("export ") and "=" not in stripped:
             exported.update(stripped.split()[1:])
             continue
@@ -127,6 +132,8 @@ def recipe(
 
     for target in wanted:
         run(target, 0, variables)
+    if export_all:
+        exported.update(n for n in variables if n not in (environment or {}))
     values = {n: _expand(variables[n], variables) for n in sorted(exported) if n in variables}
     return Recipe([line for line in out if line.strip()], values)
 

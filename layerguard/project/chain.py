@@ -320,9 +320,11 @@ def _bound(instr: Instruction, said: str, context: str) -> dict[str, str]:
             out[target] = source
             continue
         below = target.rstrip("/") + "/"
-        for word in re.findall(r"[^\s'\"<>|;&()]+", said):
-            if word.startswith(below):
-                out[word] = posixpath.normpath(posixpath.join(source, word[len(below) :]))
+        for word in re.findall(r"[^\s'\"<>|;&()=]+", said):
+            # (`./install.sh` in the WORKDIR the mount covers)
+            where = word if word.startswith("/") else resolve(word, instr.workdir)
+            if where.startswith(below):
+                out[where] = posixpath.normpath(posixpath.join(source, where[len(below) :]))
     return out
 
 

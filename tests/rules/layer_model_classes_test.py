@@ -907,6 +907,19 @@ FLAGGED = [
         id="Y-tar-s-abbreviated-long-option",
     ),
     pytest.param(
+        "FROM ubuntu:22.04\nRUN wget -q https://x/v9.0.80/bin/apache-tomcat-9.0.80.tar.gz"
+        " -O /tmp/t.tgz && mkdir -p /opt/a /opt/b /opt/c"
+        " && tar xzf /tmp/t.tgz --strip 1 --dir /opt/a"
+        " && tar xzf /tmp/t.tgz --strip-components=2 -C /opt/b"
+        " && tar xzf /tmp/t.tgz --strip 1 --exclude='*/conf/server.xml' -C /opt/c\n"
+        "COPY server.xml /opt/a/conf/\nCOPY server.xml /opt/b/conf/\nCOPY server.xml /opt/c/conf/\n"
+        "COPY web.xml /opt/c/conf/\n",
+        # `--dir` is --directory; `--strip 2` drops the conf/ level; what --exclude leaves out
+        # is not there (red team 12)
+        [(3, "LG002"), (6, "LG002")],
+        id="Y-tar-directory-strip-and-exclude",
+    ),
+    pytest.param(
         "FROM debian:bullseye-slim\nRUN apt-get update && apt-get install -y apache2"
         " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/html"
         " && chown -R www-data /var/www/html\nRUN rm -rvf /var/www/html/*\n"
@@ -2262,6 +2275,13 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
     # A COPY's destination that starts with such a variable is that directory too.
     raw = "FROM vendor/oracle:19\nCOPY a.jar $ORACLE_HOME/lib/\nCOPY b/a.jar $ORACLE_HOME/lib/\n"
     assert found(raw) == [(3, "LG002")]
+    # A RUN's use of such a name is that directory; only setting it makes it the RUN's own.
+    uses = (
+        "FROM vendor/app:1\nCOPY bin/ ${APP_HOME}/bin/\n"
+        'RUN chmod +x ${APP_HOME}/bin/start.sh && export PATH="$PATH:${APP_HOME}/bin"\n'
+        "RUN APP_HOME=/srv && chmod -R +x ${APP_HOME}/bin\n"
+    )
+    assert found(uses) == [(3, "LG004")]
 
 
 def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_files: Lint) -> None:
@@ -2401,11 +2421,12 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
             "setup/deps.sh": "#!/bin/bash\napt-get update\napt-get install -y git\n",
             "Dockerfile": "FROM debian:12\n"
             "RUN --mount=type=bind,source=setup,target=/s bash /s/deps.sh\n"
-            "RUN --mount=type=bind,source=setup/deps.sh,target=/d.sh sh /d.sh\n",
+            "RUN --mount=type=bind,source=setup/deps.sh,target=/d.sh sh /d.sh\n"
+            "WORKDIR /setup\nRUN --mount=type=bind,source=setup,target=/setup ./deps.sh\n",
         },
         code="LG005",
     )
-    assert [f.line for f in bound] == [2, 3]
+    assert [f.line for f in bound] == [2, 3, 5]
     # A shell reading the script on its standard input runs it too (held out 32).
     fed = lint_files(
         {
@@ -2444,6 +2465,16 @@ def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: 
     # environment under the Makefile's variables, what it exports (red team 11); a recipe run
     # as another user is not read (it would be taken for root's).
     makefile = "lists:\n\n\t# the index\n\tapt-get update\npipi:\n\tpip install $(OPTS) x\n"
+    # (a variable make's command line or environment sets reaches the recipes' shells)
+    passed = lint_files(
+        {
+            "Makefile": makefile,
+            "Dockerfile": "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
+            "RUN make pipi PIP_NO_CACHE_DIR=1\nRUN PIP_NO_CACHE_DIR=1 make pipi\n",
+        },
+        code="LG005",
+    )
+    assert passed == []
     runs = lint_files(
         {
             "Makefile": makefile,
