@@ -1268,17 +1268,14 @@ def _tar_archive(words: tuple[str, ...]) -> str | None:
     return None
 
 
-_TAR_LONG = ("--directory", "--strip-components", "--exclude", "--file", "--files-from")
-
-
 def _tar_spelled_out(words: tuple[str, ...]) -> tuple[str, ...]:
     """tar's words with its long options written in full (tar takes a prefix: `--dir /opt`,
     `--strip 1`)."""
     out = []
     for word in words:
         name, eq, value = word.partition("=")
-        if word.startswith("--") and len(name) > 4 and name not in _TAR_LONG:
-            full = [o for o in _TAR_LONG if o.startswith(name)]
+        if word.startswith("--") and len(name) > 4 and name not in _TAR_VALUES:
+            full = [o for o in _TAR_VALUES if o.startswith(name)]
             word = full[0] + eq + value if len(full) == 1 else word
         out.append(word)
     return tuple(out)
@@ -1308,12 +1305,12 @@ def _tar_members(words: tuple[str, ...]) -> list[str]:
     archive = _tar_archive(words)
     out: list[str] = []
     skip = False
-    for at, word in enumerate(words[1:], 1):
+    # (tar takes a long option by a prefix of it: `--strip 1`)
+    for at, word in enumerate(_tar_spelled_out(words)[1:], 1):
         if skip:
             skip = False
         elif word.startswith("--"):
-            # (tar takes a long option by a prefix of it: `--strip 1`)
-            skip = "=" not in word and any(v.startswith(word) for v in _TAR_VALUES)
+            skip = "=" not in word and word in _TAR_VALUES
         elif word.startswith("-") and len(word) > 1:
             skip = word[-1] in "fCTXb"  # (a cluster whose last letter takes the next word)
         elif at == 1 and _TAR_LETTERS.fullmatch(word):
