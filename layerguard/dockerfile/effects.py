@@ -17,13 +17,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
-from layerguard.dockerfile.makefile import MAKEFILE_NAMES, Recipe, recipe
 from layerguard.dockerfile.model import Instruction, expand, from_the_base, resolve, unset
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from layerguard.dockerfile.ignorefile import Ignored
+    from layerguard.dockerfile.makefile import Recipe
     from layerguard.dockerfile.model import Stage
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
@@ -950,6 +950,8 @@ def _make_recipe(
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None:
         return None
+    from layerguard.dockerfile.makefile import MAKEFILE_NAMES, recipe  # (few RUNs run make)
+
     if command.words[0] in ("su", "gosu", "su-exec", "runuser", "setpriv", "chroot") or (
         command.words[0] == "sudo" and any(w.startswith(("-u", "--user")) for w in command.words)
     ):

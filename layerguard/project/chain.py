@@ -30,7 +30,6 @@ from layerguard.dockerfile.effects import (
 )
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.ignorefile import git_ignored
-from layerguard.dockerfile.makefile import MAKEFILE_NAMES
 from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build, resolve
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
@@ -271,7 +270,7 @@ def _generated(source: str) -> bool:
     return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 
 
-_MAKE = re.compile(r"(?:^|[\s;&|(/])make\s")  # (a RUN that runs make reads its Makefile)
+_MAKE = re.compile(r"(?:^|[\s;&|(/])make\s")
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024
 
@@ -286,10 +285,12 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
     if not copied and not bound:
         return {}
     out: dict[str, str] = {}
-    runs_make = _MAKE.search(said) is not None
+    makefiles: tuple[str, ...] = ()
+    if _MAKE.search(said):  # (a RUN that runs make reads its Makefile)
+        from layerguard.dockerfile.makefile import MAKEFILE_NAMES as makefiles
     for path, file in {**copied, **bound}.items():
         name = posixpath.basename(path)
-        if name not in said and not (runs_make and name in MAKEFILE_NAMES):
+        if name not in said and name not in makefiles:
             continue
         where = os.path.join(context, file)
         try:
