@@ -5,8 +5,10 @@ the layer model reads as shell like a script a RUN runs (its installs, caches an
 Only what a Makefile plainly says is read: rules `target: prerequisites` with tab-indented
 recipe lines (continued with `\\`), the prerequisites that are targets of the file first,
 `NAME = value` (also `:=`, `::=`, `?=`, `+=`) and command-line `NAME=value` for `$(NAME)` and
-`${NAME}`, `$$` for `$`, and the `@`, `-` and `+` prefixes. A conditional (`ifeq`), an `include`
-or a pattern rule makes the recipes it could change unknown: such a Makefile is not read.
+`${NAME}`, `$$` for `$`, and the `@`, `-` and `+` prefixes; the environment's variables under
+the Makefile's, target-specific variables, what it exports (and what make's command line sets)
+for the recipes' shells, `.ONESHELL`. A conditional (`ifeq`), an `include`, a `define` or a
+pattern rule makes the recipes it could change unknown: such a Makefile is not read.
 """
 
 from __future__ import annotations

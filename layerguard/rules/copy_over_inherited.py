@@ -203,13 +203,6 @@ def _old_copies(
     # before the build): a directory copied earlier from the context holds it too.
     lacking = not (write.exact or write.origin or write.tree or write.either) and bool(write.source)
 
-    def trees(position: int) -> set[tuple[str, str, tuple[str, ...]]]:
-        return {
-            (c.source, c.into, c.excludes)
-            for c in listed[position].values()
-            if c.file and not c.origin
-        }
-
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
@@ -219,7 +212,7 @@ def _old_copies(
         if found is not None:
             yield found.path, earlier.where, found.size
             return
-        if lacking and _held_by_a_listed_tree(trees(position), write):
+        if lacking and _held_by_a_listed_tree(_context_trees(listed[position]), write):
             yield write.path, earlier.where, None
             return
         back = _copied_back(stages, write, earlier.instr)
@@ -549,7 +542,7 @@ def _lacking_files_held(
     """(path, where) of each file an earlier COPY took from the context that the checkout
     lacks (the repository ignores it), which a directory this step copies from the context
     would hold at the same path."""
-    trees = {(c.source, c.into, c.excludes) for c in listed.values() if c.file and not c.origin}
+    trees = _context_trees(listed)
     if not trees:
         return
     for position in range(index):
@@ -557,6 +550,11 @@ def _lacking_files_held(
             lacking = not (old.exact or old.origin or old.tree or old.either) and old.source
             if lacking and _held_by_a_listed_tree(trees, old):
                 yield old.path, ctx.steps[position].where
+
+
+def _context_trees(listed: Mapping[str, CopyWrite]) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(source, destination, --exclude) of the directories a step copied from the context."""
+    return {(c.source, c.into, c.excludes) for c in listed.values() if c.file and not c.origin}
 
 
 def _held_by_a_listed_tree(trees: set[tuple[str, str, tuple[str, ...]]], write: CopyWrite) -> bool:
