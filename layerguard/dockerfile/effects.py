@@ -604,8 +604,8 @@ def _run_effects(
     for command, runs_as in _run_as(commands, texts, instr, user_home):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
-        env = {**instr.env, **exported} if exported else instr.env
-        for found in _ops(command, env, saved, before):
+        now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
+        for found in _ops(command, now, saved, before):
             # (a cache a variable placed, `. /usr/local/rvm/scripts/rvm`, stays where it says)
             placed = found.role == CACHE and any(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())

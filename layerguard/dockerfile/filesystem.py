@@ -828,9 +828,7 @@ def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state."""
-    shipped = package_files(entry.family, entry.packages)
-    if entry.cleared:
-        shipped = tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
+    shipped = _shipped(entry)
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
@@ -975,13 +973,18 @@ def _a_program(path: str, op: Op) -> bool:
     return op.program and (op.tool == "setcap" or names_a_file(path))
 
 
+def _shipped(entry: Entry) -> tuple[str, ...]:
+    """The files `package_files` knows the install of `entry` to ship, less what removals since
+    took."""
+    shipped = package_files(entry.family, entry.packages)
+    if not entry.cleared:
+        return shipped
+    return tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
+
+
 def _ships_under(path: str, entry: Entry) -> bool:
-    """`path` is, or holds, a file `package_files` knows the install of `entry` to ship, and
-    no removal since took."""
-    return any(
-        covers(path, f) and not any(covers(c, f) for c in entry.cleared)
-        for f in package_files(entry.family, entry.packages)
-    )
+    """`path` is, or holds, a file the install of `entry` is known to ship."""
+    return any(covers(path, f) for f in _shipped(entry))
 
 
 def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:

@@ -212,7 +212,7 @@ def _old_copies(
         if found is not None:
             yield found.path, earlier.where, found.size
             return
-        if lacking and _held_by_a_listed_tree(_context_trees(listed[position]), write):
+        if lacking and any(_holds(t, write) for t in _context_trees(listed[position])):
             yield write.path, earlier.where, None
             return
         back = _copied_back(stages, write, earlier.instr)
@@ -435,7 +435,7 @@ def _a_runtime_of(tree: str, packages: tuple[str, ...]) -> bool:
     if len(parts) < 3 or parts[0] != "usr" or parts[1] not in ("lib", "lib64", "share"):
         return False
     rest = parts[2:]
-    if _MULTIARCH_DIR.fullmatch(rest[0]):
+    if _MULTIARCH.fullmatch("/usr/lib/" + rest[0]):
         rest = rest[1:]
     if rest == ["node_modules"]:
         return any(p in ("nodejs", "nodejs-current", "npm") for p in packages)
@@ -454,7 +454,6 @@ def _a_runtime_of(tree: str, packages: tuple[str, ...]) -> bool:
     return any(p in wanted or any(p.startswith(w + "-") for w in wanted) for p in packages)
 
 
-_MULTIARCH_DIR = re.compile(r"\w+-linux-gnu\w*")
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _RUNTIME_DIRS = frozenset({"gems", "site-packages", "dist-packages"})
 _VERSIONED = re.compile(r"([a-z]+)(\d+(?:\.\d+)*)?")
@@ -548,30 +547,15 @@ def _lacking_files_held(
     for position in range(index):
         for old in unlisted[position]:
             lacking = not (old.exact or old.origin or old.tree or old.either) and old.source
-            if lacking and _held_by_a_listed_tree(trees, old):
+            if lacking and any(_holds(t, old) for t in trees):
                 yield old.path, ctx.steps[position].where
 
 
-def _context_trees(listed: Mapping[str, CopyWrite]) -> set[tuple[str, str, tuple[str, ...]]]:
-    """(source, destination, --exclude) of the directories a step copied from the context."""
-    return {(c.source, c.into, c.excludes) for c in listed.values() if c.file and not c.origin}
-
-
-def _held_by_a_listed_tree(trees: set[tuple[str, str, tuple[str, ...]]], write: CopyWrite) -> bool:
-    """One of the (source, destination, --exclude) directories copied from the context, listed
-    file by file, would hold `write`'s source at the path it writes, had the checkout held it."""
-    for source, into, excludes in trees:
-        if source == ".":
-            rel = write.source
-        elif write.source.startswith(source + "/"):
-            rel = write.source[len(source) + 1 :]
-        else:
-            continue
-        if excludes and _excluder(excludes).matches(rel):
-            continue  # (`COPY --exclude=.env . .` left it out)
-        if write.path == into.rstrip("/") + "/" + rel:
-            return True
-    return False
+def _context_trees(listed: Mapping[str, CopyWrite]) -> list[CopyWrite]:
+    """One listed file of each directory a step copied from the context (its source, where it
+    went and its --exclude, for `_holds`)."""
+    found = {(c.source, c.into, c.excludes): c for c in listed.values() if c.file and not c.origin}
+    return list(found.values())
 
 
 def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
