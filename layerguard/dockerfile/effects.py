@@ -446,6 +446,9 @@ class Op(NamedTuple):
     # It happens only where an earlier write left this path (docker-php-ext-install deletes the
     # source only when a marker says it or docker-php-ext-configure unpacked it).
     when: str | None = None
+    # It happens only where no earlier write left this path or anything below it
+    # (docker-php-ext-configure marks the source for deletion only when it unpacked it).
+    unless: str | None = None
     sources: tuple[str, ...] = ()  # for a cp or mv: what it copies or moves
 
 
@@ -1666,10 +1669,11 @@ def _ops(
     elif tool in ("docker-php-source", "docker-php-ext-configure"):
         # The php image's helpers: `docker-php-source extract`, and docker-php-ext-configure
         # when the source is not there yet, unpack php.tar.xz into /usr/src/php (about 80 MB)
+        if tool == "docker-php-ext-configure":  # (it marks what it unpacked for deletion)
+            mark = PHP_SOURCE + _PHP_MARK
+            yield Op(WRITE, tool, (mark,), text, FILE, EMPTY, unless=PHP_SOURCE)
         if tool == "docker-php-ext-configure" or operands[:1] == ["extract"]:
             yield Op(WRITE, tool, (PHP_SOURCE,), text, TREE, HEAVY)
-        if tool == "docker-php-ext-configure":  # (it marks what it unpacked for deletion)
-            yield Op(WRITE, tool, (PHP_SOURCE + _PHP_MARK,), text, FILE, EMPTY)
         elif operands[:1] == ["delete"]:
             yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True)
     elif tool == "docker-php-ext-install":

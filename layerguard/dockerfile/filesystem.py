@@ -130,7 +130,8 @@ class Entry(NamedTuple):
     fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
     fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
     unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
-    cleared: tuple[str, ...] = ()  # for an install: what later removals took of its known files
+    cleared: tuple[str, ...] = ()  # for a tree: what later removals took below it (or of an
+    # install's known files)
 
     @property
     def weighs(self) -> bool:
@@ -298,6 +299,12 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.family == "pip" and op.command in old_pip:
             continue  # (a pip older than its cache)
+        if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
+            continue  # (what the op needs is not there: it does nothing)
+        if op.unless is not None and any(
+            e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
+        ):
+            continue  # (what the op needs missing is there: it does nothing)
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
@@ -322,8 +329,6 @@ def _run(
                 else e
                 for e in own
             ]
-        elif op.when is not None and not any(e.path == op.when for e in (*live, *own)):
-            continue  # (what the op needs is not there: it does nothing)
         elif op.kind in (REMOVE, CHOWN, TOUCH):
             # fix-permissions changes only what is not group-writable yet: never a file twice.
             fixing = op.tool == "fix-permissions"
@@ -507,6 +512,7 @@ def _reach(
                     and not (made_here or op.blind or moves)
                     and _installed_under(path, entry)
                     and not _made_after(path, entry, live)
+                    and not _removed_since(path, entry)
                 )
                 or (
                     recursive
@@ -536,6 +542,8 @@ def _reach(
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
+            if _removed_since(path, entry):
+                continue
             # An archive's top directory, right below where it was unpacked, is what a later
             # `mv keycloak-25.0.4 keycloak` renames: it holds the archive's files.
             # (a file it names is there, or mv fails: `mv conf/log4j2.properties.template ...`)
@@ -988,17 +996,28 @@ def _ships_under(path: str, entry: Entry) -> bool:
 
 
 def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
-    """`entries`, each install noting the removals that took files it is known to ship."""
+    """`entries`, each tree noting the removals that took paths below it (`conda clean -a`
+    took pkgs/ from the installer's /opt/conda: a later `rm -rf /opt/conda/pkgs` hides
+    nothing of it again), each install those that took files it is known to ship."""
     out = entries
     for at, e in enumerate(entries):
-        if e.role != INSTALL or not e.packages:
+        if e.kind not in (TREE, EITHER):
             continue
-        shipped = package_files(e.family, e.packages)
-        took = tuple(r for r in removed if shipped and any(covers(r, f) for f in shipped))
+        took = tuple(r for r in removed if inside(r, e.path))
+        if e.role == INSTALL and e.packages:
+            shipped = package_files(e.family, e.packages)
+            took += tuple(
+                r for r in removed if r not in took and any(covers(r, f) for f in shipped)
+            )
         if took:
             out = out if out is not entries else list(entries)
             out[at] = e._replace(cleared=e.cleared + took)
     return out
+
+
+def _removed_since(path: str, entry: Entry) -> bool:
+    """A removal since `entry`'s layer (or in it) took `path` from the tree."""
+    return any(covers(c, path) for c in entry.cleared)
 
 
 def _always_written(path: str, entry: Entry) -> bool:

@@ -2158,6 +2158,26 @@ FLAGGED = [
         [(4, "LG004")],
         id="Y-a-link-made-inside-a-bin-directory",
     ),
+    pytest.param(
+        "FROM php:7.1-fpm\nRUN mkdir -p /usr/src/php/ext\n"
+        "RUN curl -o m.tgz -SL https://x/memcached.tgz && tar -xf m.tgz -C /usr/src/php/ext/"
+        " && rm m.tgz\n"
+        "RUN docker-php-ext-configure memcached && docker-php-ext-install memcached\n"
+        "RUN docker-php-ext-configure ldap\nRUN docker-php-ext-install ldap\n",
+        # the source directory was there before: configure marks nothing and install keeps it
+        [],
+        id="Z-php-source-that-was-there-is-not-deleted",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -L -o /tmp/m.sh https://x/Miniforge3-Linux-x86_64.sh"
+        " && bash /tmp/m.sh -b -p /opt/conda && rm /tmp/m.sh\n"
+        "RUN /opt/conda/bin/conda clean -afy\nRUN rm -rf /opt/conda/pkgs\n"
+        "COPY app.tgz /opt/app/\nRUN tar -xzf /opt/app/app.tgz -C /opt/app && rm -rf /opt/app/lib\n"
+        "RUN rm -rf /opt/app/lib\n",
+        # what a removal took below a tree is gone: removing it again hides nothing
+        [(2, "LG005"), (3, "LG003"), (5, "LG006")],
+        id="Z-a-path-removed-below-a-tree-is-gone",
+    ),
 ]
 
 
