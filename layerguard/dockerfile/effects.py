@@ -872,6 +872,12 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         # rvm's scripts, the one above theirs)
         name, up = sourced
         return {name: functools.reduce(lambda p, _: posixpath.dirname(p), range(up), words[1])}
+    activates = (tool in ("source", ".") and words[1:2] == ("activate",)) or (
+        tool in ("conda", "mamba", "micromamba") and words[1:2] == ("activate",)
+    )
+    if activates and len(words) > 2 and not words[-1].startswith("-"):
+        # (`source activate py37 && mamba install ...`: the installs go to that environment)
+        return {"CONDA_PREFIX": words[-1] if "/" in words[-1] else _CONDA_ENVS + words[-1]}
     if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
         pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
         return {name: value for name, _, value in pairs}
@@ -1474,6 +1480,10 @@ _PIP_VALUES = frozenset(
      "-f", "--find-links", "--cache-dir", "--python", "-p", "--group", "--no-group", "--extra",
      "--package", "--with", "--trusted-host", "--platform", "--python-version"}
 )  # fmt: skip
+# (`mamba create --name py37 -c conda-forge python=3.7`: an environment and a channel)
+_CONDA_VALUES = frozenset(
+    {"-n", "--name", "-p", "--prefix", "-c", "--channel", "--file", "--solver", "--platform"}
+)
 _VALUE_OPTIONS = {
     **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
     **dict.fromkeys(
@@ -1484,6 +1494,7 @@ _VALUE_OPTIONS = {
     **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
+    **dict.fromkeys(("conda", "mamba", "micromamba"), _CONDA_VALUES),
 }
 
 
@@ -2258,6 +2269,8 @@ def _package_ops(
         trees = tuple(home_path(t) for t in manager.trees)
         if project is not None and family in ("npm", "yarn", "pnpm"):
             trees = _paths([project], command)
+        if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
+            trees = (prefix,)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) == "ci":
             # npm ci deletes node_modules before it installs: what an earlier layer installed
@@ -2330,6 +2343,35 @@ _N_COMMANDS = frozenset(
     {"prune", "rm", "-", "ls", "list", "ls-remote", "lsr", "run", "use", "as", "exec", "which"}
     | {"bin", "doctor", "uninstall", "download", "help"}
 )
+
+
+def _conda_prefix(
+    tool: str, words: tuple[str, ...], command: Command, env: Mapping[str, str]
+) -> str | None:
+    """The environment a conda install writes: `-p PATH`, `-n NAME` below its root's envs/,
+    or the one `conda activate NAME` made active (CONDA_PREFIX); None for the root's own."""
+    variables = {**env, **dict(command.assignments)}
+    prefix = _option_value(words, "-p", "--prefix")
+    if prefix:
+        return _path(prefix, command)
+    name = _option_value(words, "-n", "--name")
+    active = variables.get("CONDA_PREFIX", "")
+    if not name and active.startswith(_CONDA_ENVS):
+        name = active.removeprefix(_CONDA_ENVS)
+    elif not name and active.startswith("/"):
+        return active
+    if not name or name == "base" or "$" in name or "/" in name:
+        return None
+    root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
+    if root is None:
+        on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
+        root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
+    return f"{root or MANAGERS['conda'].trees[0]}/envs/{name}"
+
+
+# What `conda activate NAME` leaves in CONDA_PREFIX for the commands after it, where the root
+# is not known yet (the conda that installs says it).
+_CONDA_ENVS = "envs/"
 
 
 def _conda_root(program: str) -> str | None:

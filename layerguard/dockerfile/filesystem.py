@@ -856,6 +856,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
     if _not_in_opt(path, entry):
         return False
+    if entry.family == "conda" and covers(entry.path + "/envs", path):
+        return False  # (an install into conda's root never writes its named environments)
     return (
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)

@@ -2178,6 +2178,19 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG003"), (5, "LG006")],
         id="Z-a-path-removed-below-a-tree-is-gone",
     ),
+    pytest.param(
+        "FROM jupyter/minimal-notebook:lab-3.6.1\n"
+        "RUN mamba create -y --name py37 python=3.7 -c conda-forge && mamba clean -afy\n"
+        "RUN source activate py37 && mamba install -y pandas && mamba clean -afy\n"
+        "RUN conda install -y -p /opt/envs/x numpy && conda clean -afy\n"
+        "RUN rm -r /opt/conda/share/jupyter/kernels/python3\n"
+        "RUN rm -rf /opt/conda/envs/py37/lib/python3.7/site-packages/pandas/tests\n"
+        "RUN rm -rf /opt/envs/x/lib/python3.12/site-packages/numpy/tests\n",
+        # a named environment (`-n`, `-p`, activated) is where those installs write, not the
+        # root's share/ (the image's own kernelspec)
+        [(6, "LG003"), (7, "LG003")],
+        id="Z-conda-installs-into-a-named-environment",
+    ),
 ]
 
 
