@@ -930,8 +930,29 @@ def _inlined(
             yield command
         else:
             yield from split_commands(
-                text, command.cwd, {**instr.env, **_positional(command, path)}
+                _with_sourced(text, texts, command.cwd),
+                command.cwd,
+                {**instr.env, **_positional(command, path)},
             )
+
+
+# `. lib.sh`, `source "/opt/lib.sh"` on a line of its own
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:\.|source)[ \t]+(['\"]?)([^\s;&|'\"$`]+)\1[ \t]*$", re.M)
+
+
+def _with_sourced(text: str, texts: Mapping[str, str], cwd: str | None, depth: int = 0) -> str:
+    """`text` with each script of `texts` it sources put in place of the line, as the shell
+    reads it: the functions a library defines (`. lib.sh`, then `install_packages curl`) are
+    the caller's."""
+    if depth > 1 or ("source" not in text and ". " not in text):
+        return text
+
+    def include(match: re.Match[str]) -> str:
+        path = resolve_path(match[2], cwd)
+        inner = texts.get(path) if path else None
+        return match[0] if inner is None else _with_sourced(inner, texts, cwd, depth + 1)
+
+    return _SOURCE_LINE.sub(include, text)
 
 
 def _positional(command: Command, path: str) -> dict[str, str]:
@@ -1820,11 +1841,25 @@ def _ops(
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
-    elif (tool in _BUILDERS or _runs_scripts(tool, words)) and command.cwd:
+    elif (
+        (tool in _BUILDERS or _runs_scripts(tool, words))
+        and command.cwd
+        and not _fetched_build(tool, words)
+    ):
         where = _option_value(words, "-C") if tool == "make" else None
         if tool in _NODE:
             where = _node_project(tool, words)
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+
+
+def _fetched_build(tool: str, words: tuple[str, ...]) -> bool:
+    """A build of what the command fetches, done elsewhere: `cargo install xargo` (not
+    `--path .`), `go install golang.org/x/tools/gopls@latest`; the directory it runs in is
+    left alone."""
+    if tool == "cargo" and subcommand(words) == "install":
+        return not any(w == "--path" or w.startswith("--path=") for w in words)
+    operands = _operands(words)
+    return tool == "go" and operands[:1] in (["install"], ["get"]) and "@" in " ".join(operands)
 
 
 # Subcommands of these managers that manage packages; any other runs the project's scripts.
@@ -2271,6 +2306,8 @@ def _package_ops(
             trees = _paths([project], command)
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
+        if family == "cargo" and (root := _option_value(words, "", "--root")):
+            trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) == "ci":
             # npm ci deletes node_modules before it installs: what an earlier layer installed

@@ -288,21 +288,34 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
     makefiles: tuple[str, ...] = ()
     if _MAKE.search(said):  # (a RUN that runs make reads its Makefile)
         from layerguard.dockerfile.makefile import MAKEFILE_NAMES as makefiles
-    for path, file in {**copied, **bound}.items():
-        name = posixpath.basename(path)
-        if name not in said and name not in makefiles:
-            continue
-        where = os.path.join(context, file)
-        try:
-            if os.path.getsize(where) > MAX_SCRIPT_BYTES:
-                continue
-            with open(where, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            continue
-        if b"\0" not in data:
-            out[path] = data.decode("utf-8", "replace")
+    available = {**copied, **bound}
+    # (then what those scripts name: `. lib.sh` in /common.sh, whose functions it calls)
+    for _ in range(3):
+        found = {
+            path: text
+            for path, file in available.items()
+            if path not in out
+            and ((name := posixpath.basename(path)) in said or name in makefiles)
+            and (text := _text(os.path.join(context, file))) is not None
+        }
+        if not found:
+            break
+        out.update(found)
+        said = "\n".join(found.values())
+        makefiles = ()
     return out
+
+
+def _text(where: str) -> str | None:
+    """A file of the build context, when it may be a script (not too big, no NUL byte)."""
+    try:
+        if os.path.getsize(where) > MAX_SCRIPT_BYTES:
+            return None
+        with open(where, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return None if b"\0" in data else data.decode("utf-8", "replace")
 
 
 def _bound(instr: Instruction, said: str, context: str) -> dict[str, str]:

@@ -2191,6 +2191,15 @@ FLAGGED = [
         [(6, "LG003"), (7, "LG003")],
         id="Z-conda-installs-into-a-named-environment",
     ),
+    pytest.param(
+        "FROM rust:1.80\nRUN cargo install xargo --root /usr/local"
+        " && go install golang.org/x/tools/gopls@latest && rm -rf /usr/local/cargo/registry\n"
+        "RUN mv /etc/apt/sources.list /etc/apt/sources.list.bak\nRUN rm /usr/local/bin/xargo\n",
+        # what cargo and go fetch is built elsewhere: the directory they run in (/) is not
+        # filled; `--root` is where the program lands
+        [(2, "LG005"), (4, "LG003")],
+        id="Z-a-fetched-build-leaves-its-directory-alone",
+    ),
 ]
 
 
@@ -2475,6 +2484,27 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
                           "RUN apt-get update && /scripts/cleanup.sh\n"}, code="LG005",
                          context=False)  # fmt: skip
     assert [f.line for f in unknown] == [3]
+
+
+def test_a_script_calls_the_functions_of_a_library_it_sources(lint_files: Lint) -> None:
+    """`. lib.sh` reads the library into the script's shell: what its functions do happens
+    where the script calls them (held out 38: rust-embedded/cross)."""
+    library = (
+        "install_packages() {\n  apt-get update\n"
+        '  for pkg in "$@"; do apt-get install -y "$pkg"; done\n}\n'
+        "cleanup() {\n  rm -rf /var/lib/apt/lists/*\n}\n"
+    )
+    found = lint_files(
+        {
+            "docker/lib.sh": library,
+            "docker/common.sh": "#!/bin/bash\nset -e\n. lib.sh\ninstall_packages curl\n",
+            "docker/tidy.sh": '#!/bin/bash\nsource "/lib.sh"\ninstall_packages git\ncleanup\n',
+            "Dockerfile": "FROM ubuntu:22.04\n"
+            "COPY docker/common.sh docker/lib.sh docker/tidy.sh /\nRUN /common.sh\nRUN /tidy.sh\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in found] == [3]
 
 
 def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: Lint) -> None:
