@@ -264,8 +264,8 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-base-after-own-write",  # base classes reached though this RUN wrote there
         MODEL,
-        "    if hits or ((made_here or op.blind) and not (certain or runtime)):",
-        "    if hits:",
+        "    if (made_here or op.blind) and not (certain or runtime):",
+        "    if False:",
         RULES,
     ),
     Mutant(

@@ -2158,6 +2158,9 @@ def _find_filter(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str
     return tuple(found) if found else None
 
 
+_FIND_OWNERS = frozenset({"-user", "-group", "-uid", "-gid"})
+
+
 def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
     """What one alternative's tests select: names, () for other tests, None for everything."""
     kept: list[str] = []
@@ -2166,6 +2169,12 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
         word = rest.pop(0)
         if word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_NAMES:
             del rest[:2]  # all but one name: as good as everything for bytes
+        elif word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_OWNERS:
+            # (`find /plone -not -user plone -exec chown plone {} +`: all but what the user
+            # owns already, and the build writes as root; not `! -user root`)
+            if rest[1] in ("root", "0"):
+                return ()
+            del rest[:2]
         else:
             kept.append(word)
     names = [kept[i + 1] for i, w in enumerate(kept[:-1]) if w in _FIND_NAMES]

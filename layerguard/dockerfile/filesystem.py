@@ -180,6 +180,7 @@ def layers(
     out: list[Layer] = []
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
+    taken: set[str] = set()  # every path an earlier removal named
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     cacheless = _cacheless_pip(steps, held)
@@ -192,8 +193,9 @@ def layers(
         if step.run is not None:
             old_pip = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
-                index, step, live, base, held, frozenset(gone), orphans, old_pip, links
+                index, step, live, base, held, frozenset(gone), orphans, old_pip, links, taken
             )
+            taken.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
             links.update(made for op in step.run.ops if (made := link_made(op)) is not None)
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
@@ -286,12 +288,14 @@ def _run(
     orphans: bool = False,
     old_pip: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
+    taken: set[str] | None = None,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
     changes: list[Change] = []
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
+    taken = set(taken or ())
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             op = op._replace(paths=_through_links(op.paths, links))
@@ -336,12 +340,14 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, seen, own, base, held, gone)
+                reached = _reach(path, op, seen, own, base, held, gone, frozenset(taken))
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
             if fixing:
                 live, own = _fixed(live, op), _fixed(own, op)
+            if op.kind == REMOVE:
+                taken.update(op.paths)
             if op.kind == REMOVE and op.only is not None:
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
@@ -452,9 +458,11 @@ def _reach(
     base: BaseListing | None,
     held: Known,
     gone: frozenset[str] = frozenset(),
+    taken: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
-    classes an earlier layer already removed, which hold nothing of the base any more)."""
+    classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
+    every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own)
     if op.kind in (CHOWN, TOUCH) and any(e.path == path and e.kind == FILE for e in own):
@@ -524,8 +532,12 @@ def _reach(
                 or (
                     # A file the package is known to ship is there whatever this RUN made or ran
                     # first (`mkdir -p /var/www/html && chown -R www-data /var/www/html` after
-                    # `apt-get install apache2`: its index.html).
-                    recursive and not moves and _ships_under(path, entry)
+                    # `apt-get install apache2`: its index.html); so is the directory named for
+                    # it (`julia -e 'Pkg.add(...)' && chmod -R +rx /usr/share/julia`).
+                    recursive
+                    and not moves
+                    and (_ships_under(path, entry) or _package_dir(path, entry))
+                    and not _removed_since(path, entry)
                 )
             ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
@@ -602,7 +614,21 @@ def _reach(
         and op.tool != "fix-permissions"
         and any(t == path or t.startswith(path.rstrip("/") + "/") for t in held.runtime)
     )
-    if hits or ((made_here or op.blind) and not (certain or runtime)):
+    if hits:
+        return hits
+    if op.kind == CHOWN and recursive and op.tool != "fix-permissions":
+        # A file every image of the base holds is there whatever this RUN made or ran first,
+        # unless a removal took it (`chown -R wodby /usr/local/etc/php-fpm.d` on php).
+        held_files = [
+            f
+            for f in held.files
+            if covers(path, f)
+            and not any(covers(t, f) for t in taken)
+            and not any(e.path == f for e in live)
+        ]
+        if held_files:
+            return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
+    if (made_here or op.blind) and not (certain or runtime):
         return hits
     if base is not None:
         if recursive:
@@ -921,6 +947,18 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
             ):
                 return True
     return False
+
+
+def _package_dir(path: str, entry: Entry) -> bool:
+    """`path` is the data directory a distribution package keeps under its own name
+    (`/usr/share/julia` after `apt-get install julia`)."""
+    if entry.family not in _DISTRIBUTION_MANAGERS:
+        return False
+    top, _, name = path.rstrip("/").rpartition("/")
+    return top in _PACKAGE_DATA and name.lower() in (p.lower() for p in entry.packages)
+
+
+_PACKAGE_DATA = frozenset({"/usr/share", "/usr/lib", "/usr/libexec"})
 
 
 def _names_a_program(path: str, packages: tuple[str, ...]) -> bool:

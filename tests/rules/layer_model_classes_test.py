@@ -2200,6 +2200,33 @@ FLAGGED = [
         [(2, "LG005"), (4, "LG003")],
         id="Z-a-fetched-build-leaves-its-directory-alone",
     ),
+    pytest.param(
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y julia"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN julia -e \'push!(DEPOT_PATH, "/usr/share/julia"); using Pkg; Pkg.add("IJulia")\''
+        " && chmod -R +rx /usr/share/julia/ && chmod -R +rx /usr/share/ijulia\n",
+        # the directory named for a package an earlier layer installed holds its files,
+        # whatever the RUN ran first; one named for no installed package says nothing
+        [(3, "LG004")],
+        id="Z-a-package-s-own-directory-holds-its-files",
+    ),
+    pytest.param(
+        "FROM php:8.2-fpm-alpine\n"
+        "RUN some-tool --init && chown -R www-data:www-data /usr/local/etc/php-fpm.d\n"
+        "RUN rm -f /usr/local/etc/php-fpm.d/*.conf\n"
+        "RUN chown -R www-data /usr/local/etc/php-fpm.d\n",
+        # the base's own files are there whatever the RUN ran first, until a removal takes them
+        [(2, "LG004")],
+        id="Z-a-recursive-chown-over-files-every-image-of-the-base-holds",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY buildout.cfg /plone/instance/\n"
+        "RUN find /plone -not -user plone -exec chown plone:plone {} +\n"
+        "RUN find /plone ! -user root -exec chown root {} +\n",
+        # all but what the user owns: the build wrote as root; all but root's: little
+        [(3, "LG004")],
+        id="Z-find-all-but-what-a-user-owns",
+    ),
 ]
 
 
