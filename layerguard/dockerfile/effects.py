@@ -2161,14 +2161,29 @@ def _find_filter(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str
 _FIND_OWNERS = frozenset({"-user", "-group", "-uid", "-gid"})
 
 
+def _names_joined(tests: list[str]) -> int:
+    """How many of `tests` are name tests joined by `-o` (`-name a -or -name b`), 0 if none."""
+    count = 0
+    while count + 1 < len(tests) and tests[count] in _FIND_NAMES:
+        count += 2
+        if count + 2 < len(tests) and tests[count] in ("-o", "-or"):
+            count += 1
+        else:
+            break
+    return count if count and tests[count - 1] not in ("-o", "-or") else 0
+
+
 def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
     """What one alternative's tests select: names, () for other tests, None for everything."""
     kept: list[str] = []
     rest = list(tests)
     while rest:
         word = rest.pop(0)
-        if word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_NAMES:
-            del rest[:2]  # all but one name: as good as everything for bytes
+        if word in ("-not", "!") and (count := _names_joined(rest)):
+            # All but a name, or a few (`-not \( -name bd_build -or -name cleanup.sh \)`: the
+            # group's parentheses are gone, and an `-or` here was inside them): as good as
+            # everything for bytes
+            del rest[:count]
         elif word in ("-not", "!") and len(rest) >= 2 and rest[0] in _FIND_OWNERS:
             # (`find /plone -not -user plone -exec chown plone {} +`: all but what the user
             # owns already, and the build writes as root; not `! -user root`)

@@ -253,12 +253,6 @@ CLEAN = [
         id="Y-a-builder-s-directory-below-usr-lib",
     ),
     pytest.param(
-        "FROM tomcat:9.0\nRUN mv webapps.dist webapps\n"
-        "COPY context.xml webapps/manager/META-INF/context.xml\n",
-        # tomcat's own webapps/ is there (empty) and takes webapps.dist inside
-        id="Y-a-base-tree-moved-into-a-directory",
-    ),
-    pytest.param(
         "FROM php:8.2-fpm\nRUN mkdir -p /etc/fpm && cp -r /usr/local/etc/php-fpm.d /etc/fpm\n"
         "COPY www.conf /etc/fpm/www.conf\n",
         id="Y-a-base-tree-copied-into-a-directory-the-run-made",
@@ -1887,8 +1881,8 @@ FLAGGED = [
         "FROM tomcat:9.0\nWORKDIR /usr/local/tomcat\n"
         "RUN rm -rf webapps && mv webapps.dist/ webapps\n"
         "COPY context.xml webapps/manager/META-INF/context.xml\n",
-        # a tree of the base image moved holds its files where it went
-        [(4, "LG002")],
+        # a tree of the base image moved holds its files where it went (and writes them again)
+        [(3, "LG003"), (4, "LG002")],
         id="Y-a-base-tree-moved",
     ),
     pytest.param(
@@ -2226,6 +2220,30 @@ FLAGGED = [
         # all but what the user owns: the build wrote as root; all but root's: little
         [(3, "LG004")],
         id="Z-find-all-but-what-a-user-owns",
+    ),
+    pytest.param(
+        "FROM tomcat:9.0-jdk17\nRUN rm -rf ${CATALINA_HOME}/webapps.dist/examples\n"
+        "RUN rm -rf /usr/local/tomcat/webapps.dist && rm -rf /usr/local/tomcat/webapps/*\n",
+        # tomcat's default applications, moved out of webapps/ (which the image leaves empty)
+        [(2, "LG003"), (3, "LG003")],
+        id="Z-tomcat-s-default-applications",
+    ),
+    pytest.param(
+        "FROM ubuntu:24.04\nCOPY build.tgz /bd_build/\n"
+        "RUN find /bd_build/ -not \\( -name bd_build -or -name cleanup.sh \\) -delete\n"
+        "COPY lib.tgz /opt/lib/\n"
+        "RUN find /opt/lib -not \\( -name '*.so' -o -newer /x \\) -delete\n",
+        # all but a few names deletes the rest; a group with another test selects by it
+        [(3, "LG003")],
+        id="Z-find-all-but-a-group-of-names",
+    ),
+    pytest.param(
+        "FROM tomcat:9.0\nRUN mv webapps.dist webapps\n"
+        "COPY context.xml webapps/manager/META-INF/context.xml\n",
+        # tomcat's own webapps/ is there (empty) and takes webapps.dist inside: no LG002 at
+        # line 3; the move writes the default applications again (LG003)
+        [(2, "LG003")],
+        id="Y-a-base-tree-moved-into-a-directory",
     ),
 ]
 
