@@ -1062,15 +1062,18 @@ def _script_run(command: Command) -> str | None:
 def _home(instr: Instruction, known: str = "") -> str:
     """The home a RUN sees: an ENV HOME (Jupyter images set one) whatever the user, else the
     USER's: `known` when an earlier step showed it, else `USER app` -> /home/app (a numeric id
-    or none says root's, as far as we know)."""
+    or none says root's, as far as we know; `USER ${NB_UID}` of a base not known, `$HOME` by
+    its name)."""
     if instr.env.get("HOME"):
         return instr.env["HOME"]
     if known:
         return known
     name = instr.user.split(":", 1)[0]
+    if "$" in name:
+        return "/$HOME"  # (a user the build or base names: its home, as a COPY to ${HOME} has it)
     if name in _SYSTEM_HOMES:
         return _SYSTEM_HOMES[name]
-    if name and name != "root" and not name.isdigit() and "$" not in name:
+    if name and name != "root" and not name.isdigit():
         return f"/home/{name}"
     return "/root"
 

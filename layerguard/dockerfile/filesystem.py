@@ -689,6 +689,8 @@ _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 _BASE_PROGRAMS = frozenset(
     {"su", "passwd", "mount", "umount", "chsh", "chfn", "newgrp", "gpasswd", "chage", "expiry"}
     | {"unix_chkpwd", "busybox", "sg", "wall"}
+    # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`)
+    | {"chrt", "renice", "taskset", "ionice", "nice", "setpriv", "nsenter", "unshare"}
 )
 
 

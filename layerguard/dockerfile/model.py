@@ -386,6 +386,8 @@ def build(
             given = {n for n in given if n not in env} | passed if given else passed
         elif node.keyword == "user" and node.args:
             user = expand(node.args[0], env)
+            if not user and unset(node.args[0], env):
+                user = node.args[0]  # (`USER ${NB_UID}` of a base not known: some user, not root)
         if node.keyword == "env" and given:
             given = {n for n in given if n not in env}
         current.append(

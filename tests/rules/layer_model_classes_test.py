@@ -2245,6 +2245,21 @@ FLAGGED = [
         [(2, "LG003")],
         id="Y-a-base-tree-moved-into-a-directory",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y postgresql-14"
+        " && setcap cap_sys_nice+ep /usr/bin/chrt && rm -rf /var/lib/apt/lists/*\n",
+        # the scheduling tools of every Ubuntu image, whatever the RUN installed first
+        [(2, "LG004")],
+        id="Z-setcap-on-a-program-of-every-image",
+    ),
+    pytest.param(
+        "ARG SOURCE_IMAGE\nFROM ${SOURCE_IMAGE}\nUSER ${NB_UID}\n"
+        'COPY --chown=${NB_UID}:${NB_GID} environment.yaml "${HOME}/tmp/"\n'
+        'RUN fix-permissions "${HOME}"\nRUN pip install black\n',
+        # a user the base names has the home a COPY to ${HOME} has (and its pip cache)
+        [(5, "LG004"), (6, "LG005")],
+        id="Z-the-home-of-a-user-the-base-names",
+    ),
 ]
 
 
