@@ -1042,10 +1042,15 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
     took pkgs/ from the installer's /opt/conda: a later `rm -rf /opt/conda/pkgs` hides
     nothing of it again), each install those that took files it is known to ship."""
     out = entries
+    plain = [r for r in removed if not is_glob(r)]
+    globbed = [r for r in removed if is_glob(r)]
     for at, e in enumerate(entries):
         if e.kind not in (TREE, EITHER):
             continue
-        took = tuple(r for r in removed if inside(r, e.path))
+        top = e.path.rstrip("/") + "/"  # (`inside` without a glob, for speed: removals are many)
+        took = tuple(r for r in plain if r.startswith(top) and r != top) + tuple(
+            r for r in globbed if inside(r, e.path)
+        )
         if e.role == INSTALL and e.packages:
             shipped = package_files(e.family, e.packages)
             took += tuple(
