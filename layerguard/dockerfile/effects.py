@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.makefile import Recipe
     from layerguard.dockerfile.model import Stage
+    from layerguard.dockerfile.parser import Node
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
@@ -472,10 +473,8 @@ def run_scripts(instr: Instruction) -> list[str]:
     """The shell scripts a RUN executes: its command line and any heredoc fed to a shell."""
     node = instr.node
     if node.json_form:
-        argv = list(node.args)
-        if len(argv) >= 2 and posixpath.basename(argv[0]) == "busybox" and argv[1] in SHELLS:
-            argv = argv[1:]  # `["/busybox/busybox", "sh", "-c", "..."]`: busybox's own shell
-        if len(argv) >= 3 and posixpath.basename(argv[0]) in SHELLS and argv[1] == "-c":
+        argv = _exec_argv(node)
+        if _shell_script(argv):
             return [argv[2]]
         return [" ".join(_quote(a) for a in argv)] if argv else []
     line = node.args[0] if node.args else ""
@@ -498,6 +497,19 @@ def run_scripts(instr: Instruction) -> list[str]:
 
 def _is_heredoc_word(word: str, names: set[str]) -> bool:
     return word.lstrip("0123456789").replace("'", "").replace('"', "") in names
+
+
+def _exec_argv(node: Node) -> list[str]:
+    """An exec-form RUN's argv (`["/busybox/busybox", "sh", "-c", "..."]`: busybox's shell)."""
+    argv = list(node.args)
+    if len(argv) >= 2 and posixpath.basename(argv[0]) == "busybox" and argv[1] in SHELLS:
+        return argv[1:]
+    return argv
+
+
+def _shell_script(argv: list[str]) -> bool:
+    """An exec-form RUN that hands a script to a shell (`["sh", "-c", "..."]`)."""
+    return len(argv) >= 3 and posixpath.basename(argv[0]) in SHELLS and argv[1] == "-c"
 
 
 def _quote(word: str) -> str:
@@ -679,6 +691,11 @@ def _run_effects(
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
     ops = _installers_used_up(ops)
+    if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
+        # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
+        # file has that name: it removes nothing)
+        ops = [o._replace(paths=tuple(p for p in o.paths if not is_glob(p))) for o in ops]
+        ops = [o for o in ops if o.paths or o.kind not in (REMOVE, CHOWN, TOUCH)]
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
@@ -2545,6 +2562,15 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
     return tuple(paths)
 
 
+def _fetches(words: tuple[str, ...]) -> bool:
+    """An `npx` (or `npm exec`) that fetches the package into npm's cache: told to (`--yes`,
+    `--package`) or given a version (`playwright@latest`); not one a project installed."""
+    return any(
+        w in ("-y", "--yes", "-p") or w.startswith("--package") or "@" in w.lstrip("@")
+        for w in words[1:]
+    )
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -2596,7 +2622,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "poetry", sub in ("install", "add", "update"), sub in ("install", "add", "update")
     if tool == "npm":
         installs = sub in ("install", "ci", "i", "add", "update")
-        return "npm", installs, installs
+        # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)
+        fills = sub == "pack" or (sub == "cache" and "add" in words)
+        return "npm", installs, installs or fills or (sub in ("exec", "x") and _fetches(words))
+    if tool == "npx":
+        return "npm", False, _fetches(words)
     if tool == "jupyter":
         # (JupyterLab builds what `labextension install` adds with its own yarn, jlpm, whose
         # cache stays; with `--no-build` the build waits, but each extension is fetched by

@@ -223,6 +223,17 @@ def layers(
     return tuple(out)
 
 
+_APT_LISTS = "/var/lib/apt/lists/"
+# What apt names an index file (`rm /var/lib/apt/lists/*_*` takes them all).
+_APT_LIST_FILE = "deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4"
+
+
+def _all_lists(path: str) -> bool:
+    """`path` is a wildcard in apt's lists directory that takes its index files."""
+    name = path.removeprefix(_APT_LISTS)
+    return "/" not in name and is_glob(name) and fnmatch.fnmatchcase(_APT_LIST_FILE, name)
+
+
 def _through_links(paths: tuple[str, ...], links: dict[str, str]) -> tuple[str, ...]:
     """`paths` as they lie below the links an earlier RUN made (`ln -s /usr/local/apache-tomcat-
     8.5.16 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`); a link itself is
@@ -299,6 +310,10 @@ def _run(
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             op = op._replace(paths=_through_links(op.paths, links))
+        if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
+            op = op._replace(
+                paths=tuple(_APT_LISTS + "*" if _all_lists(p) else p for p in op.paths)
+            )
         if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.family == "pip" and op.command in old_pip:
@@ -790,11 +805,19 @@ def _under_star(path: str, stars: set[str]) -> bool:
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
     if change.kind not in (CHOWN, TOUCH):
         return change
-    kept = tuple(h for h in change.hits if not any(covers(r, h.path) for r in removed))
+    kept = tuple(h for h in change.hits if not any(_took(r, h) for r in removed))
     if len(kept) == len(change.hits):
         return change
     paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
     return change._replace(hits=kept, paths=paths)
+
+
+def _took(removal: str, hit: Hit) -> bool:
+    """`removal` takes what `hit` reached: its path, or the file a glob named (`chmod +x *`
+    and then `rm install.sh`)."""
+    if covers(removal, hit.path):
+        return True
+    return is_glob(hit.path) and hit.entry.kind == FILE and covers(removal, hit.entry.path)
 
 
 def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:

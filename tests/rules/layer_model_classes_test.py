@@ -1334,7 +1334,8 @@ FLAGGED = [
         "FROM node:20\nRUN npx playwright install --with-deps chromium\n"
         "RUN npx -y playwright@1.44 install-deps && rm -rf /var/lib/apt/lists/*\n"
         "RUN npx playwright install chromium\n",
-        [(2, "LG005"), (3, "LG003")],  # it runs apt-get update and install itself
+        # it runs apt-get update and install itself; a pinned npx fetches into npm's cache
+        [(2, "LG005"), (3, "LG003"), (3, "LG005")],
         id="T-playwright-installs-its-system-dependencies-with-apt",
     ),
     pytest.param(
@@ -2259,6 +2260,37 @@ FLAGGED = [
         # a user the base names has the home a COPY to ${HOME} has (and its pip cache)
         [(5, "LG004"), (6, "LG005")],
         id="Z-the-home-of-a-user-the-base-names",
+    ),
+    pytest.param(
+        'FROM ubuntu:20.04\nRUN [ "apt-get", "-q", "update" ]\n'
+        'RUN [ "rm", "-rf", "/var/lib/apt/lists/*", "/tmp/*" ]\n'
+        'RUN ["sh", "-c", "rm -rf /var/lib/apt/lists/*"]\n',
+        # an exec-form RUN has no shell: the wildcard is a name no file has; a shell's is one
+        [(2, "LG005"), (4, "LG003")],
+        id="Z-an-exec-form-run-expands-no-wildcard",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get clean"
+        " && rm /var/lib/apt/lists/*_*\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*.gpg\n",
+        # `*_*` takes every index file apt wrote; `*.gpg` none of them
+        [(3, "LG005")],
+        id="Z-a-wildcard-that-takes-apt-s-index-files",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nCOPY install.sh /root/\n"
+        "RUN cd /root/ && sudo chmod +x * && ./install.sh && rm -rf install.sh\n",
+        # the file the wildcard changed is removed by the same RUN: only the whiteout
+        [(3, "LG003")],
+        id="Z-a-file-a-wildcard-changed-then-removed",
+    ),
+    pytest.param(
+        "FROM node:20\nRUN npm cache add react vite\nRUN npx --yes playwright@latest install\n"
+        "RUN npx prisma generate\nRUN npx -y cowsay hi && npm cache clean --force\n",
+        # filling npm's cache on purpose, or fetching a package to run; not a project's own
+        # (and line 5's clean takes what lines 2 and 3 left)
+        [(2, "LG005"), (3, "LG005"), (5, "LG003")],
+        id="Z-npm-cache-add-and-npx-fill-npm-s-cache",
     ),
 ]
 
