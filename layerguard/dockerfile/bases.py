@@ -65,6 +65,11 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "eclipse-temurin": ("/opt/java/openjdk",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
+    # (built from source into /usr/local on Alpine; Debian's packages' under /usr)
+    "postgres": (
+        *("/usr/local/lib/postgresql", "/usr/local/share/postgresql"),
+        *("/usr/lib/postgresql", "/usr/share/postgresql"),
+    ),
     "continuumio/*conda3": ("/opt/conda",),
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),

@@ -2292,6 +2292,16 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG005"), (5, "LG003")],
         id="Z-npm-cache-add-and-npx-fill-npm-s-cache",
     ),
+    pytest.param(
+        "FROM postgres:13.2-alpine AS builder\nRUN apk add --no-cache build-base"
+        " && make -C /src/pgaudit install USE_PGXS=1\n"
+        "FROM postgres:13.2-alpine\n"
+        "COPY --from=builder /usr/local/share/postgresql /usr/local/share/postgresql\n"
+        "COPY --from=builder /usr/local/lib/postgresql/pgaudit.so /usr/local/lib/postgresql/\n",
+        # the builder's tree holds the base's own files (every extension's SQL, timezone data)
+        [(4, "LG002")],
+        id="Z-postgres-s-own-trees-copied-back-from-a-builder",
+    ),
 ]
 
 
