@@ -1540,6 +1540,23 @@ _VALUE_OPTIONS = {
 
 
 _CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
+_IBM_INSTALLERS = frozenset({"installc", "imcl", "userinstc"})
+
+
+def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
+    """Where IBM Installation Manager's `installc` or `imcl install` puts what it installs."""
+    lowered = tuple(w.lower() for w in words)
+
+    def given(*names: str) -> str | None:
+        at = next((i for i, w in enumerate(lowered) if w in names), None)
+        return words[at + 1] if at is not None and at + 1 < len(words) else None
+
+    into = given("-installationdirectory", "-id")
+    if tool == "installc" or tool == "userinstc":
+        return [into or "/opt/IBM/InstallationManager"]
+    if "install" not in lowered or into is None:
+        return []
+    return [into, given("-sharedresourcesdirectory", "-srd") or "/opt/IBM/IMShared"]
 
 
 def _reads_stdin(words: tuple[str, ...]) -> bool:
@@ -1583,6 +1600,11 @@ def _ops(
     if tool == "install-php-extensions" and "IPE_KEEP_SYSPKG_CACHE" not in env:
         # (mlocati's installer cleans apt's index and pear's cache when it is done)
         yield Op(REMOVE, tool, ("/var/lib/apt/lists/*", "/tmp/pear"), text)
+    if tool in _IBM_INSTALLERS and (installs_to := _ibm_installs(tool, words)):
+        # IBM Installation Manager: `./installc -acceptLicense` installs the manager itself,
+        # `imcl install OFFERING -installationDirectory /opt/IBM/WebSphere/AppServer` a
+        # product, with its shared resources beside (a response file says where: not read)
+        yield Op(WRITE, tool, _paths(installs_to, command), text, TREE, HEAVY)
     if tool == "code-server" and any(w.startswith("--install-extension") for w in words):
         # (each extension unpacked into the user's extensions directory)
         data = _option_value(words, "", "--user-data-dir")

@@ -2302,6 +2302,18 @@ FLAGGED = [
         [(4, "LG002")],
         id="Z-postgres-s-own-trees-copied-back-from-a-builder",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y unzip && yum clean all\n"
+        "RUN cd /tmp/im && ./installc -log /opt/im_install.log -acceptLicense\n"
+        "RUN /opt/IBM/InstallationManager/eclipse/tools/imcl install com.ibm.websphere.ND.v90"
+        " -repositories /tmp/repo -installationDirectory /opt/IBM/WebSphere/AppServer"
+        " -acceptLicense\nRUN cd /opt && chown -R wasadmin:wasadmin IBM\n"
+        "RUN /opt/IBM/InstallationManager/eclipse/tools/imcl listInstalledPackages\n"
+        "RUN chmod -R g+w /opt/IBM/WebSphere/AppServer/lib\n",
+        # IBM Installation Manager installs itself, then each product where it is told
+        [(5, "LG004"), (7, "LG004")],
+        id="Z-ibm-installation-manager-fills-where-it-installs",
+    ),
 ]
 
 
