@@ -298,6 +298,8 @@ _BUILDERS = frozenset(
     {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
 )
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
+_PHP_COPY = re.compile(r"\bcopy\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
+_PHP_UNLINK = re.compile(r"\bunlink\(\s*['\"]([^'\"]+)['\"]")
 PHP_SOURCE = "/usr/src/php"
 _PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
@@ -1727,6 +1729,15 @@ def _ops(
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
+    elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
+        # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',
+        # 'composer-setup.php');"`, later `php -r "unlink('composer-setup.php');"`
+        code = words[words.index("-r") + 1]
+        fetched = [m[2] for m in _PHP_COPY.finditer(code) if "://" in m[1]]
+        if fetched:
+            yield Op(WRITE, tool, _paths(fetched, command), text, FILE, HEAVY)
+        if gone := [m[1] for m in _PHP_UNLINK.finditer(code)]:
+            yield Op(REMOVE, tool, _paths(gone, command), text)
     elif (
         _PHP.fullmatch(tool)
         and (

@@ -2314,6 +2314,17 @@ FLAGGED = [
         [(5, "LG004"), (7, "LG004")],
         id="Z-ibm-installation-manager-fills-where-it-installs",
     ),
+    pytest.param(
+        "FROM php:8.2-cli\nWORKDIR /tmp\n"
+        "RUN php -r \"copy('https://getcomposer.org/installer', 'composer-setup.php');\"\n"
+        "RUN php composer-setup.php --install-dir=/usr/local/bin --filename=composer\n"
+        "RUN php -r \"unlink('composer-setup.php');\"\n"
+        "RUN php -r \"copy('https://x.example/i', 'c.php');\" && php c.php"
+        " && php -r \"unlink('c.php');\"\n",
+        # composer's own recipe, split over RUNs: the installer ships under a whiteout
+        [(5, "LG003")],
+        id="Z-composer-s-installer-fetched-and-unlinked-by-php",
+    ),
 ]
 
 
