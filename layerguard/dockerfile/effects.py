@@ -940,6 +940,13 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, instr.env)
             continue
+        parts = _run_parts(command, texts)
+        if parts:
+            # (`run-parts --exit-on-error /tmp/build/scripts`: each script there, by name)
+            for part in parts:
+                yield from split_commands(_with_sourced(texts[part], texts, command.cwd),
+                                          command.cwd, {**instr.env, "0": part})  # fmt: skip
+            continue
         path = _script_run(command) or _on_path(command, texts) or ""
         text = texts.get(path)
         direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
@@ -972,6 +979,25 @@ def _with_sourced(text: str, texts: Mapping[str, str], cwd: str | None, depth: i
         return match[0] if inner is None else _with_sourced(inner, texts, cwd, depth + 1)
 
     return _SOURCE_LINE.sub(include, text)
+
+
+# The names Debian's run-parts runs (`00-apt-update`; not `setup.sh`, nor `README.md`)
+RUN_PARTS_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _run_parts(command: Command, texts: Mapping[str, str]) -> list[str]:
+    """The scripts of `texts` that `run-parts DIR` runs, in its order (none for `--test`)."""
+    if posixpath.basename(command.words[0]) != "run-parts" or any(
+        w in ("--test", "--list") for w in command.words
+    ):
+        return []
+    operands = [w for w in command.words[1:] if not w.startswith("-")]
+    where = resolve_path(operands[-1], command.cwd) if operands else None
+    return sorted(
+        p
+        for p in texts
+        if posixpath.dirname(p) == where and RUN_PARTS_NAME.fullmatch(posixpath.basename(p))
+    )
 
 
 def _positional(command: Command, path: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from layerguard.dockerfile.bases import known, release_php, versioned
 from layerguard.dockerfile.effects import (
     DIR,
     REMOVE,
+    RUN_PARTS_NAME,
     WRITE,
     CopyWrite,
     RunEffects,
@@ -271,6 +272,7 @@ def _generated(source: str) -> bool:
 
 
 _MAKE = re.compile(r"(?:^|[\s;&|(/])make\s")
+_RUN_PARTS = re.compile(r"\brun-parts\s+(?:-[-\w=]*\s+)*([^\s;&|)]+)")
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024
 
@@ -289,6 +291,17 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
     if _MAKE.search(said):  # (a RUN that runs make reads its Makefile)
         from layerguard.dockerfile.makefile import MAKEFILE_NAMES as makefiles
     available = {**copied, **bound}
+    # (`run-parts --exit-on-error /tmp/build/scripts`: every script of the directory, by name)
+    parted = {
+        resolve(m[1], instr.workdir)
+        for m in _RUN_PARTS.finditer(said)
+        if "$" not in m[1] and "--test" not in m[0] and "--list" not in m[0]
+    }
+    said += "".join(
+        "\n" + posixpath.basename(p)
+        for p in available
+        if posixpath.dirname(p) in parted and RUN_PARTS_NAME.fullmatch(posixpath.basename(p))
+    )
     # (then what those scripts name: `. lib.sh` in /common.sh, whose functions it calls)
     for _ in range(3):
         found = {

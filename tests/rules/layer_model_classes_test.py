@@ -2632,6 +2632,39 @@ def test_a_script_calls_the_functions_of_a_library_it_sources(lint_files: Lint) 
     assert [f.line for f in found] == [3]
 
 
+def test_run_parts_runs_each_script_of_a_directory_copied_from_the_context(
+    lint_files: Lint,
+) -> None:
+    """`run-parts DIR` runs the scripts there in their names' order; names with a dot it
+    skips, and `--test` only lists (held out 36: minimum2scp/dockerfiles)."""
+    context = {
+        "build/scripts/00-apt-update": "#!/bin/sh\napt-get update\n",
+        "build/scripts/50-tools": "#!/bin/sh\napt-get install -y curl\n",
+        "build/scripts/99-cleanup": "#!/bin/sh\napt-get clean\n",
+        "build/scripts/README.md": "rm -rf /var/lib/apt/lists/*\n",
+    }
+    found = lint_files(
+        {
+            **context,
+            "Dockerfile": "FROM debian:12\nCOPY build /tmp/build\n"
+            "RUN run-parts --report --exit-on-error /tmp/build/scripts && rm -rf /tmp/build\n"
+            "RUN run-parts --test /tmp/build/scripts\n",
+        },
+        code="LG005",
+    )
+    assert [f.line for f in found] == [3]
+    cleaned = lint_files(
+        {
+            **context,
+            "build/scripts/99-cleanup": "#!/bin/sh\nrm -rf /var/lib/apt/lists/*\n",
+            "Dockerfile": "FROM debian:12\nCOPY build /tmp/build\nWORKDIR /tmp/build\n"
+            "RUN run-parts scripts\n",
+        },
+        code="LG005",
+    )
+    assert cleaned == []
+
+
 def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: Lint) -> None:
     """`COPY Makefile environment.yml ./` then `RUN make conda-update`: the target's recipe
     runs (its prerequisites first), read like a script (held out 1, 9 and 13, in their
