@@ -214,6 +214,12 @@ MANAGERS: Mapping[str, Manager] = {
         "bower cache clean in the same RUN",
         (),
     ),
+    "cpanm": Manager(
+        ("~/.cpanm",),
+        "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
+        "rm -rf ~/.cpanm in the same RUN",
+        ("/usr/local/lib/perl5", "/usr/local/share/perl5", "/usr/local/bin"),
+    ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
 # Environment variables that move a manager's cache, and values under which the path lies.
@@ -236,6 +242,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "opam": (("OPAMROOT", "/download-cache"),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
+    "cpanm": (("PERL_CPANM_HOME", ""),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -277,7 +284,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower"),
+        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -2738,6 +2745,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
+        asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
+        installs = len(_operands(words)) > 0 and not asks
+        return "cpanm", installs, installs
     if tool in ("opam", "brew", "bower"):
         # (`opam install` keeps the sources it fetched; `opam init` checks out the repository,
         # opam's working state)

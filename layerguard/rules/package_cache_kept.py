@@ -38,7 +38,8 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a
   user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` (`~/.opam/download-cache`)
   without `opam clean`, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
-  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
+  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`; `cpanm`
+  (`~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

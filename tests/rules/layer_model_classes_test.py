@@ -2325,6 +2325,13 @@ FLAGGED = [
         [(5, "LG003")],
         id="Z-composer-s-installer-fetched-and-unlinked-by-php",
     ),
+    pytest.param(
+        "FROM perl:5.38\nRUN cpanm --notest Mojolicious DBI\n"
+        "RUN cpanm -n Plack && rm -rf ~/.cpanm\nRUN cpanm --version\n",
+        # cpanm keeps each module's source and build in ~/.cpanm
+        [(2, "LG005"), (3, "LG003")],
+        id="Z-cpanm-keeps-its-work-directory",
+    ),
 ]
 
 
