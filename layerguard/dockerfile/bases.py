@@ -259,6 +259,12 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
 }
 
+# Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
+_OLD_TOMCAT = re.compile(
+    r"(?:[56]|7\.0\.(?:\d|[1-9]\d)(?!\d)|8\.0|8\.5\.(?:[0-4]?\d|50)(?!\d)"
+    r"|9\.0\.(?:[0-2]?\d|30)(?!\d))"
+)
+
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
@@ -693,6 +699,10 @@ def known(image: ImageRef | None) -> Known:
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
+    if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
+        # (before 2020 the default applications were still in webapps/)
+        weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
+        files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL)

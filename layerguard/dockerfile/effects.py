@@ -483,8 +483,8 @@ def run_scripts(instr: Instruction) -> list[str]:
     node = instr.node
     if node.json_form:
         argv = _exec_argv(node)
-        if _shell_script(argv):
-            return [argv[2]]
+        if at := _shell_script(argv):
+            return [argv[at]]
         return [" ".join(_quote(a) for a in argv)] if argv else []
     line = node.args[0] if node.args else ""
     scripts = []
@@ -516,9 +516,17 @@ def _exec_argv(node: Node) -> list[str]:
     return argv
 
 
-def _shell_script(argv: list[str]) -> bool:
-    """An exec-form RUN that hands a script to a shell (`["sh", "-c", "..."]`)."""
-    return len(argv) >= 3 and posixpath.basename(argv[0]) in SHELLS and argv[1] == "-c"
+def _shell_script(argv: list[str]) -> int:
+    """Where the script is in an exec-form RUN that hands one to a shell (`["sh", "-c",
+    "..."]`, `["bash", "-lc", ...]`, `["sh", "-e", "-c", ...]`); 0 when it hands none."""
+    if not argv or posixpath.basename(argv[0]) not in SHELLS:
+        return 0
+    at, options = 1, []
+    while at < len(argv) and argv[at][:1] in ("-", "+") and argv[at] != "--":
+        options.append(argv[at])
+        at += 2 if argv[at] in ("-o", "+o", "-O", "+O") else 1  # (`-o pipefail`: its value)
+    takes = any(not o.startswith("--") and "c" in o for o in options)
+    return at if takes and at < len(argv) else 0
 
 
 def _quote(word: str) -> str:
@@ -898,9 +906,9 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         # rvm's scripts, the one above theirs)
         name, up = sourced
         return {name: functools.reduce(lambda p, _: posixpath.dirname(p), range(up), words[1])}
-    activates = (tool in ("source", ".") and words[1:2] == ("activate",)) or (
-        tool in ("conda", "mamba", "micromamba") and words[1:2] == ("activate",)
-    )
+    activates = (
+        tool in ("source", ".") and len(words) > 1 and posixpath.basename(words[1]) == "activate"
+    ) or (tool in ("conda", "mamba", "micromamba") and words[1:2] == ("activate",))
     if activates and len(words) > 2 and not words[-1].startswith("-"):
         # (`source activate py37 && mamba install ...`: the installs go to that environment)
         return {"CONDA_PREFIX": words[-1] if "/" in words[-1] else _CONDA_ENVS + words[-1]}
@@ -2630,10 +2638,17 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
 
 def _fetches(words: tuple[str, ...]) -> bool:
     """An `npx` (or `npm exec`) that fetches the package into npm's cache: told to (`--yes`,
-    `--package`) or given a version (`playwright@latest`); not one a project installed."""
+    `--package`) or given a version (`playwright@latest`); not one a project installed, nor
+    with `--no-install`. Only its own options count, not the command's (`npx tsc -p .`)."""
+    own: list[str] = []
+    for word in words[2:] if words[0] == "npm" else words[1:]:
+        own.append(word)
+        if word == "--" or not word.startswith("-"):
+            break  # (the package or command: what follows is its own)
+    if any(w in ("--no-install", "--no") for w in own):
+        return False
     return any(
-        w in ("-y", "--yes", "-p") or w.startswith("--package") or "@" in w.lstrip("@")
-        for w in words[1:]
+        w in ("-y", "--yes", "-p") or w.startswith("--package") or "@" in w.lstrip("@") for w in own
     )
 
 
@@ -2689,7 +2704,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "npm":
         installs = sub in ("install", "ci", "i", "add", "update")
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)
-        fills = sub == "pack" or (sub == "cache" and "add" in words)
+        # (`npm pack` of a registry package, not of the project: `npm pack`, `npm pack ./x`)
+        packs = sub == "pack" and any(not w.startswith((".", "/", "-")) for w in words[2:])
+        fills = packs or (sub == "cache" and "add" in words)
         return "npm", installs, installs or fills or (sub in ("exec", "x") and _fetches(words))
     if tool == "npx":
         return "npm", False, _fetches(words)

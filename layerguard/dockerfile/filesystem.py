@@ -674,7 +674,8 @@ def _reach(
         # 4755 /bin/ping` changes what it installed.)
         installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
         name = posixpath.basename(path)
-        if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and name not in _BASE_PROGRAMS:
+        every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
+        if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []
         by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
@@ -701,11 +702,13 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 # Programs every distribution image holds, which setuid hardening changes (`chmod u-s /bin/su`
 # after an install in the same RUN changes the base's).
+# util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every
+# Debian, Ubuntu and RHEL image's, not Alpine's (util-linux-misc brings them there)
+_SCHEDULERS = frozenset({"chrt", "renice", "taskset", "ionice", "nice", "setpriv", "nsenter"})
 _BASE_PROGRAMS = frozenset(
     {"su", "passwd", "mount", "umount", "chsh", "chfn", "newgrp", "gpasswd", "chage", "expiry"}
     | {"unix_chkpwd", "busybox", "sg", "wall"}
-    # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`)
-    | {"chrt", "renice", "taskset", "ionice", "nice", "setpriv", "nsenter", "unshare"}
+    | _SCHEDULERS
 )
 
 
@@ -977,7 +980,7 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
 def _package_dir(path: str, entry: Entry) -> bool:
     """`path` is the data directory a distribution package keeps under its own name
     (`/usr/share/julia` after `apt-get install julia`)."""
-    if entry.family not in _DISTRIBUTION_MANAGERS:
+    if entry.family not in _DISTRIBUTION_MANAGERS or not inside(path, entry.path):
         return False
     top, _, name = path.rstrip("/").rpartition("/")
     return top in _PACKAGE_DATA and name.lower() in (p.lower() for p in entry.packages)
@@ -1086,8 +1089,17 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
 
 
 def _removed_since(path: str, entry: Entry) -> bool:
-    """A removal since `entry`'s layer (or in it) took `path` from the tree."""
-    return any(covers(c, path) for c in entry.cleared)
+    """A removal since `entry`'s layer (or in it) took `path` from the tree (`dir/*` takes
+    what is below `dir` but its dotfiles: a clone's `.git` stays, and so does `dir`)."""
+    for took in entry.cleared:
+        if not took.endswith("/*"):
+            if covers(took, path):
+                return True
+            continue
+        top = took[:-1]  # (`dir/`)
+        if path.startswith(top) and not path[len(top) :].startswith("."):
+            return True
+    return False
 
 
 def _always_written(path: str, entry: Entry) -> bool:

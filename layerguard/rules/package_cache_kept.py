@@ -112,6 +112,7 @@ Unsafe (`--unsafe-fixes`):
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator, Mapping
 
 from layerguard.dockerfile.bases import known
@@ -442,5 +443,13 @@ def _tool(step: Step, family: str) -> str:
 
 
 def _quoted(path: str) -> str:
+    symbol = _SYMBOL.match(path)
+    if symbol:
+        # (`/$HOME/.npm`: a directory the model knows by the variable's name, which the RUN's
+        # shell has; quoted, `'/$HOME/.npm'` would name no directory at all)
+        return f'"${{{symbol[1]}}}"' + (_quoted(symbol[2]) if symbol[2] else "")
     safe = all(c.isalnum() or c in "/._-~*" for c in path)
     return path if safe else "'" + path.replace("'", "'\\''") + "'"
+
+
+_SYMBOL = re.compile(r"/\$([A-Za-z_][A-Za-z0-9_]*)(/.*)?$")

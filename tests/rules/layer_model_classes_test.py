@@ -2332,6 +2332,54 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG003")],
         id="Z-cpanm-keeps-its-work-directory",
     ),
+    pytest.param(
+        "FROM debian:12\n"
+        'RUN ["bash", "-lc", "apt-get update && apt-get install -y curl'
+        ' && rm -rf /var/lib/apt/lists/*"]\n'
+        'RUN ["/bin/sh", "-e", "-c", "apt-get update && rm -rf /var/lib/apt/lists/*"]\n'
+        'RUN ["bash", "-o", "pipefail", "-c", "apt-get update"]\n',
+        # a shell given its script after other options (red team 13)
+        [(4, "LG005")],
+        id="Z-an-exec-form-shell-with-other-options",
+    ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm cache clean --force\n"
+        "RUN npx tsc -p tsconfig.build.json\nRUN npm exec -- tsc -p .\n"
+        "RUN npx --no-install cowsay@1\nRUN npm pack\nRUN npx -p typescript tsc --version\n",
+        # the command's own options are not npx's; the project's own pack fetches nothing
+        [(9, "LG005")],
+        id="Z-npx-s-own-options-only",
+    ),
+    pytest.param(
+        "FROM continuumio/miniconda3\n"
+        "RUN . /opt/conda/bin/activate nb && conda install -y numpy && conda clean -afy\n"
+        "RUN rm -rf /opt/conda/share/man\n",
+        # activated by the activate script's path: the install is nb's (red team 13)
+        [],
+        id="Z-conda-activated-by-its-script",
+    ),
+    pytest.param(
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y julia"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/julia && mkdir -p /usr/share/julia"
+        " && chown -R nobody /usr/share/julia\n",
+        # the package's directory, removed first, is the RUN's own (red team 13)
+        [(3, "LG003")],
+        id="Z-a-package-s-directory-removed-first",
+    ),
+    pytest.param(
+        "FROM tomcat:8.5.50\nRUN rm -rf /usr/local/tomcat/webapps/*\n",
+        # before 8.5.51 and 9.0.31 the default applications were in webapps/ (red team 13)
+        [(2, "LG003")],
+        id="Z-an-old-tomcat-s-default-applications",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache util-linux-misc"
+        " && setcap cap_sys_nice+ep /usr/bin/chrt\n",
+        # Alpine's chrt comes with util-linux-misc: what the RUN installed (red team 13)
+        [],
+        id="Z-alpine-s-chrt-is-the-install-s",
+    ),
 ]
 
 

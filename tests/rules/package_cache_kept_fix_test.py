@@ -52,6 +52,12 @@ SAFE = [
         id="go-cleans-its-read-only-cache",
     ),
     pytest.param(
+        "ARG BASE\nFROM ${BASE}\nUSER ${NB_UID}\nRUN npx --yes cowsay@1 hi\n",
+        "ARG BASE\nFROM ${BASE}\nUSER ${NB_UID}\n"
+        'RUN npx --yes cowsay@1 hi && rm -rf "${HOME}"/.npm/_cacache\n',
+        id="a-home-known-by-its-variable-is-the-shell-s",  # (red team 13: not '/$HOME/...')
+    ),
+    pytest.param(
         "FROM python\nUSER app\nRUN pip install --user x\n",
         "FROM python\nUSER app\nRUN pip install --no-cache-dir --user x\n",
         id="pip-as-another-user",
