@@ -2515,13 +2515,15 @@ def _conda_prefix(
         name = active.removeprefix(_CONDA_ENVS)
     elif not name and active.startswith("/"):
         return active
-    if not name or name == "base" or "$" in name or "/" in name:
+    # (`conda env create -f environment.yml`: an environment the file names, below envs/)
+    creates = "create" in words[1:3] and any(w in ("-f", "--file") for w in words)
+    if (not name and not creates) or name == "base" or "$" in (name or "") or "/" in (name or ""):
         return None
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
     if root is None:
         on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
         root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
-    return f"{root or MANAGERS['conda'].trees[0]}/envs/{name}"
+    return f"{root or MANAGERS['conda'].trees[0]}/envs" + (f"/{name}" if name else "")
 
 
 # What `conda activate NAME` leaves in CONDA_PREFIX for the commands after it, where the root

@@ -545,6 +545,15 @@ def _reach(
                     and not _emptied_since(path, entry, live)
                 )
                 or (
+                    # The environment or root a conda or cargo install was told to fill is its
+                    # own (`conda create -p /opt/env`, then `chown -R app /opt/env`).
+                    recursive
+                    and not moves
+                    and entry.family in ("conda", "cargo")
+                    and covers(path, entry.path)
+                    and not (made_here or op.blind)
+                )
+                or (
                     # A file the package is known to ship is there whatever this RUN made or ran
                     # first (`mkdir -p /var/www/html && chown -R www-data /var/www/html` after
                     # `apt-get install apache2`: its index.html); so is the directory named for

@@ -2380,6 +2380,22 @@ FLAGGED = [
         [],
         id="Z-alpine-s-chrt-is-the-install-s",
     ),
+    pytest.param(
+        "FROM continuumio/miniconda3\nRUN conda env create -f environment.yml && conda clean -afy\n"
+        "RUN rm -rf /opt/conda/envs/app/lib/python3.11/site-packages/tests\n"
+        "RUN conda create -y -p /opt/env python=3.12 && conda clean -afy\n"
+        "RUN chown -R app /opt/env\n",
+        # an environment a file names lands below envs/; one told where fills that directory
+        [(3, "LG003"), (5, "LG004")],
+        id="Z-conda-environments-from-a-file-and-by-path",
+    ),
+    pytest.param(
+        "FROM rust:1.80\nRUN cargo install ripgrep --root /opt/rg"
+        " && rm -rf /usr/local/cargo/registry\nRUN chmod -R a+rx /opt/rg\n",
+        # cargo's --root holds what it installed
+        [(3, "LG004")],
+        id="Z-cargo-s-root-changed-whole",
+    ),
 ]
 
 
