@@ -709,11 +709,11 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
-# Programs every distribution image holds, which setuid hardening changes (`chmod u-s /bin/su`
-# after an install in the same RUN changes the base's).
 # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every
 # Debian, Ubuntu and RHEL image's, not Alpine's (util-linux-misc brings them there)
 _SCHEDULERS = frozenset({"chrt", "renice", "taskset", "ionice", "nice", "setpriv", "nsenter"})
+# Programs every distribution image holds, which setuid hardening changes (`chmod u-s /bin/su`
+# after an install in the same RUN changes the base's).
 _BASE_PROGRAMS = frozenset(
     {"su", "passwd", "mount", "umount", "chsh", "chfn", "newgrp", "gpasswd", "chage", "expiry"}
     | {"unix_chkpwd", "busybox", "sg", "wall"}

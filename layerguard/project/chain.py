@@ -279,7 +279,8 @@ MAX_SCRIPT_BYTES = 256 * 1024
 
 def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None) -> dict[str, str]:
     """The text of each script an earlier COPY brought from the build context that `instr`
-    names (by its file name: the model looks at what the RUN runs)."""
+    names (by its file name: the model looks at what the RUN runs), every script of a
+    directory it gives `run-parts`, and the scripts those name in turn (a library sourced)."""
     if context is None:
         return {}
     said = "\n".join((instr.node.original, *(h.content for h in instr.node.heredocs)))
