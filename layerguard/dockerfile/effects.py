@@ -1595,7 +1595,7 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
         return words[at + 1] if at is not None and at + 1 < len(words) else None
 
     into = given("-installationdirectory", "-id")
-    if tool == "installc" or tool == "userinstc":
+    if tool in ("installc", "userinstc"):
         return [into or "/opt/IBM/InstallationManager"]
     if "install" not in lowered or into is None:
         return []

@@ -1100,15 +1100,10 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
 def _removed_since(path: str, entry: Entry) -> bool:
     """A removal since `entry`'s layer (or in it) took `path` from the tree (`dir/*` takes
     what is below `dir` but its dotfiles: a clone's `.git` stays, and so does `dir`)."""
-    for took in entry.cleared:
-        if not took.endswith("/*"):
-            if covers(took, path):
-                return True
-            continue
-        top = took[:-1]  # (`dir/`)
-        if path.startswith(top) and not path[len(top) :].startswith("."):
-            return True
-    return False
+    stars = {took[:-2] for took in entry.cleared if took.endswith("/*")}
+    return _under_star(path, stars) or any(
+        covers(took, path) for took in entry.cleared if not took.endswith("/*")
+    )
 
 
 def _always_written(path: str, entry: Entry) -> bool:
