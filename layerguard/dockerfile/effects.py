@@ -154,6 +154,18 @@ MANAGERS: Mapping[str, Manager] = {
         "build in a stage that is not shipped, or go clean -modcache -cache in the same RUN",
         (),
     ),
+    "maven": Manager(
+        ("~/.m2/repository",),
+        "the Maven local repository (~/.m2/repository: every plugin and dependency it fetched)",
+        "build in a stage that is not shipped, or rm -rf ~/.m2/repository in the same RUN",
+        (),
+    ),
+    "gradle": Manager(
+        ("~/.gradle/caches",),
+        "Gradle's caches (~/.gradle/caches: every plugin and dependency it fetched)",
+        "build in a stage that is not shipped, or rm -rf ~/.gradle/caches in the same RUN",
+        (),
+    ),
     "pacman": Manager(
         ("/var/cache/pacman/pkg", "/var/lib/pacman/sync"),
         "the pacman cache (/var/cache/pacman/pkg) or its sync databases",
@@ -222,6 +234,9 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "make": Manager((), "", "", ("/usr/local",)),
 }
+# (Maven is told its repository by a property, `-Dmaven.repo.local=/x`, on its command line or in
+# MAVEN_OPTS; the model keeps it under this name with the variables.)
+_MAVEN_REPO = "maven.repo.local"
 # Environment variables that move a manager's cache, and values under which the path lies.
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
@@ -243,6 +258,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
     "cpanm": (("PERL_CPANM_HOME", ""),),
+    "gradle": (("GRADLE_USER_HOME", "/caches"),),
+    "maven": ((_MAVEN_REPO, ""),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -252,9 +269,10 @@ _CACHE_OPTIONS = {
     "yarn": ("--cache-folder", "YARN_CACHE_FOLDER"),
     "pnpm": ("--store-dir", "PNPM_STORE_DIR"),
     "gem": ("--install-dir", "GEM_HOME"),  # (`gem install -i /opt/gems`: its cache/ there)
+    "gradle": ("--gradle-user-home", "GRADLE_USER_HOME"),
 }
 # Their short spellings.
-_CACHE_SHORT = {"gem": "-i"}
+_CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
 _TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
@@ -2461,6 +2479,13 @@ def _package_ops(
     if option and given:
         # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
         variables[option[1]] = _path(given, command) or given
+    if family == "maven":
+        told = (*words, *variables.get("MAVEN_OPTS", "").split())
+        said = [w.partition("=")[2] for w in told if w.startswith("-D" + _MAVEN_REPO + "=")]
+        if said:
+            variables[_MAVEN_REPO] = _path(said[-1], command) or said[-1]
+        elif any(w in ("-s", "--settings") or w.startswith("--settings=") for w in words):
+            variables[_MAVEN_REPO] = "settings"  # (its own settings may move it: not known)
     where = cache_paths(family, variables, tool)
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
     if root is None and tool in ("conda", "mamba"):
@@ -2492,6 +2517,8 @@ def _package_ops(
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
 
 
+_JVM_BUILDS = {"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"}
+_JVM_ASKS = frozenset({"-v", "-version", "--version", "-h", "--help", "-o", "--offline"})
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(
@@ -2756,6 +2783,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             sub == "install",
             sub in ("build", "install", "get") or (sub == "mod" and "download" in words),
         )
+    if tool in _JVM_BUILDS:
+        # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
+        # fetches Maven itself, not the repository. `mvn install` puts what it built in the
+        # local repository, for the builds that come after: there it is what the RUN makes.)
+        asks = any(w in _JVM_ASKS for w in words) or (tool.startswith("mvn") and "install" in words)
+        return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
     if tool in ("pecl", "pear"):
         return "pecl", sub == "install", sub == "install"
     if tool == "cabal":

@@ -204,6 +204,18 @@ class Model(NamedTuple):
         return tuple(seen[i] for i in sorted(seen))
 
     @property
+    def start_command(self) -> str:
+        """What the image runs when it starts, as written: the shipped stages' last ENTRYPOINT
+        and CMD ('' where they leave it to the base image)."""
+        last = {
+            i.keyword: i.node.original
+            for stage in self.shipped_stages()
+            for i in stage.instructions
+            if i.keyword in ("entrypoint", "cmd")
+        }
+        return " ".join(last.values())
+
+    @property
     def final_workdir(self) -> str:
         stage = self.stages[self.target]
         return stage.instructions[-1].workdir if stage.instructions else "/"

@@ -31,6 +31,10 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
+  `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or
+  `-Dmaven.repo.local`; not `mvn install`, which puts what it built there for the builds after
+  it) and `gradle`/`./gradlew` leaving `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the
+  image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle, which reads them;
   `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`, which
   keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it
   sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
@@ -144,10 +148,13 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    start = ctx.model.start_command
     for index, layer in ctx.own_layers():
         left: list[str] = []
         for entry in layer.entries:
             if entry.role == CACHE and entry.family not in left:
+                if entry.family in _STARTS and _STARTS[entry.family].search(start):
+                    continue  # the image builds (or runs) with them when it starts
                 left.append(entry.family)
         if not left:
             continue
@@ -161,6 +168,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
         )
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
+
+
+# Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
+_STARTS = {"maven": re.compile(r"\bmvnw?\b"), "gradle": re.compile(r"\bgradlew?\b")}
 
 
 # The cleanup each family gets at the end of the RUN, chosen so that it cannot fail the RUN:
@@ -342,6 +353,7 @@ _NEEDS = {
     "pacman": "a later RUN installs with pacman -S without refreshing the databases (-Sy)",
     "go": "a later RUN builds with the modules this one downloaded",
     "cargo": "a later RUN builds with the crates this one fetched",
+    **{f: "a later RUN builds with the dependencies this one fetched" for f in ("maven", "gradle")},
     **{f: f"a later RUN installs --offline from the {f} cache" for f in ("npm", "yarn", "pnpm")},
     **{f: f"a later RUN installs --offline from the {f} cache" for f in ("uv", "conda")},
 }
@@ -361,6 +373,9 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         reads = sub in ("add", "upgrade", "fix") and not (
             set(words) & {"--no-cache", "--update", "-U", "--update-cache"}
         )
+    elif family in ("maven", "gradle"):
+        # (any build resolves its plugins and dependencies there first; offline, only there)
+        reads = len(words) > 1 and not set(words) & {"-v", "-version", "--version", "-h", "--help"}
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
     elif family == "pacman":

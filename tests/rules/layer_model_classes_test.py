@@ -2396,6 +2396,28 @@ FLAGGED = [
         [(3, "LG004")],
         id="Z-cargo-s-root-changed-whole",
     ),
+    pytest.param(
+        "FROM maven:3-eclipse-temurin-17\nWORKDIR /app\nCOPY pom.xml .\n"
+        "RUN mvn dependency:go-offline -B\nCOPY src ./src\n"
+        "RUN mvn -q package -DskipTests && rm -rf ~/.m2/repository\n"
+        "RUN ./mvnw -Dmaven.repo.local=/tmp/m2 package && rm -rf /tmp/m2\n"
+        "RUN ./gradlew build --no-daemon\nRUN gradle -g /tmp/g build && rm -rf /tmp/g\n"
+        "RUN mvn -v && mvn -o package && mvn -s settings.xml package\n"
+        "RUN cd lib && mvn clean install\n"
+        'CMD ["java", "-jar", "target/app.jar"]\n',
+        # Maven's and Gradle's downloads in the image that runs the jar; not what `mvn install`
+        # puts there for the builds after it
+        [(4, "LG005"), (6, "LG003"), (8, "LG005")],
+        id="Z-maven-and-gradle-caches-in-the-shipped-image",
+    ),
+    pytest.param(
+        "FROM maven:3-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\n"
+        "RUN mvn dependency:go-offline -B\nRUN ./gradlew assemble\n"
+        'CMD ["mvn", "spring-boot:run"]\n',
+        # an image that builds when it starts needs what Maven fetched
+        [(5, "LG005")],
+        id="Z-maven-s-repository-read-by-the-start-command",
+    ),
 ]
 
 
