@@ -518,9 +518,10 @@ def _reach(
             continue  # (an install leaves no .deb or .whl in the trees it fills)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
-        if op.tool == "usermod" and entry.role == HOME:
+        if op.tool == "usermod" and entry.role in (HOME, INSTALL):
             # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
-            # an unchanged uid re-owns nothing.)
+            # an unchanged uid re-owns nothing. A new uid re-owns only the user's own files:
+            # not what packages put in its home, which are root's: nginx's /var/www.)
             continue
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:

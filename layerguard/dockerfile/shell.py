@@ -714,9 +714,10 @@ class _Block:
         self.until = False  # an until loop: its body runs while the condition fails
 
 
-def _test(fields: list[str]) -> bool | None:
+def _test(fields: list[str], pattern: str | None = None) -> bool | None:
     """What `[ A = B ]`, `test -z A`, `[[ A != B ]]` gives with its words all known; None for
-    what depends on the filesystem or patterns."""
+    what depends on the filesystem. `pattern` is the right side of `[[ A == B ]]` as fnmatch
+    reads it (`*"-preview"*`: its quoted parts literal)."""
     args = fields[1:]
     close = {"[": "]", "[[": "]]"}.get(fields[0])
     if close is not None:
@@ -730,9 +731,12 @@ def _test(fields: list[str]) -> bool | None:
         negate, args = not negate, args[1:]
     result: bool | None = None
     if len(args) == 3 and args[1] in ("=", "==", "!="):
-        if fields[0] == "[[" and any(c in args[2] for c in "*?["):
+        if fields[0] == "[[" and pattern is not None:
+            result = fnmatchcase(args[0], pattern) != (args[1] == "!=")
+        elif fields[0] == "[[" and any(c in args[2] for c in "*?["):
             return None
-        result = (args[0] == args[2]) != (args[1] == "!=")
+        else:
+            result = (args[0] == args[2]) != (args[1] == "!=")
     elif len(args) == 3 and args[1] in _NUMERIC and all(_integer(a) for a in args[::2]):
         result = _NUMERIC[args[1]](int(args[0]), int(args[2]))
     elif len(args) == 2 and args[0] in ("-z", "-n"):
@@ -1113,7 +1117,12 @@ class _Parser:
             self._join(w.parts, [])[1] for w in words if w.keyword is None
         ):
             # (`if $JUPYTER; then` with ARG JUPYTER=false runs `false`.)
-            self.last_test = _test(fields) if fields[0] in _TESTS else fields != ["false"]
+            pattern = None
+            if fields[0] == "[[" and len(words) == 5 and words[2].keyword in ("=", "==", "!="):
+                pattern = self._pattern_of(words[3])[0]
+            self.last_test = (
+                _test(fields, pattern) if fields[0] in _TESTS else fields != ["false"]
+            )
             if self.negated and self.last_test is not None:
                 self.last_test = not self.last_test
         self.negated = False

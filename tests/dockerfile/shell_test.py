@@ -496,6 +496,16 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             id="numbers-and-patterns",
         ),
         pytest.param(
+            'if [[ "$ARCH" != *"64" ]]; then echo no; fi; if [[ $ARCH == b* ]]; then echo b; fi;'
+            ' if [[ $ARCH == "a*" ]]; then echo star; fi',
+            [
+                ("[[", "amd64", "!=", "*64", "]]"),
+                ("[[", "amd64", "==", "b*", "]]"),
+                ("[[", "amd64", "==", "a*", "]]"),
+            ],
+            id="patterns-decide-a-branch-their-quoted-parts-literal",
+        ),
+        pytest.param(
             "if $OFF; then echo jupyter; fi; if [ -f /a ]; then :; elif true; then :;"
             " else echo never; fi; false && echo no; true || echo no2",
             [("false",), ("[", "-f", "/a", "]"), (":",), ("true",), (":",), ("false",), ("true",)],

@@ -299,6 +299,12 @@ CLEAN = [
         # a library's versioned name is a file's, not a tree the base image fills
         id="Y-a-library-copied-back-from-a-stage",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nRUN usermod -o -u 911 www-data\n",
+        # a new uid re-owns the user's own files: nginx's in /var/www are root's
+        id="Z-usermod-leaves-what-packages-put-in-the-home",
+    ),
 ]
 
 
