@@ -1120,9 +1120,7 @@ class _Parser:
             pattern = None
             if fields[0] == "[[" and len(words) == 5 and words[2].keyword in ("=", "==", "!="):
                 pattern = self._pattern_of(words[3])[0]
-            self.last_test = (
-                _test(fields, pattern) if fields[0] in _TESTS else fields != ["false"]
-            )
+            self.last_test = _test(fields, pattern) if fields[0] in _TESTS else fields != ["false"]
             if self.negated and self.last_test is not None:
                 self.last_test = not self.last_test
         self.negated = False
