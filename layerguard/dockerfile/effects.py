@@ -1846,6 +1846,15 @@ def _ops(
             # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
             dest, kind = _paths(inside_dest, command), FILE
+        elif all(_named_glob(s) for s in sources) and (
+            operands[-1].endswith("/")
+            or len(sources) > 1
+            or all(d in STANDARD_DIRS or _A_HOME.fullmatch(d) for d in dest)
+        ):
+            # (`cp -a /user/.z* $HOME`: what matches lands inside, as COPY's wildcards do; not
+            # all of the home. `cp -r build/* /` writes all it holds: a tree, as before.)
+            inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
+            dest, kind = _paths(inside_dest, command), EITHER
         yield Op(
             WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "",
             # (`cp -a conf/. /etc/app` copies what is below conf/, as `conf/*` does)
@@ -2179,6 +2188,15 @@ def _top_entry(
     stem = name[: len(name) - len(suffix)] if suffix else ""
     if stem and not is_glob(stem) and "$" not in stem:
         yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
+
+
+_A_HOME = re.compile(r"/home/[^/]+")
+
+
+def _named_glob(path: str) -> bool:
+    """A wildcard in the last name only, with some of that name spelled out (`dir/*.conf`)."""
+    name = posixpath.basename(path)
+    return is_glob(name) and name.strip("*") != "" and not is_glob(posixpath.dirname(path))
 
 
 _LIBRARY = re.compile(r".\.so(\.\d+)+$")

@@ -305,6 +305,12 @@ CLEAN = [
         # a new uid re-owns the user's own files: nginx's in /var/www are root's
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN cp -a /tmp/z/.z* /home/app\n"
+        "RUN touch /home/app/.jupyter/c.json && fix-permissions /home/app/.jupyter\n",
+        # cp of a wildcard writes what matches inside the directory, not all of it
+        id="Z-cp-of-a-wildcard-into-a-home",
+    ),
 ]
 
 
@@ -2423,6 +2429,14 @@ FLAGGED = [
         # an image that builds when it starts needs what Maven fetched
         [(5, "LG005")],
         id="Z-maven-s-repository-read-by-the-start-command",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN cp -a /tmp/z/.z* /root\nRUN cp /tmp/conf/*.conf /etc/app/\n"
+        "RUN cp -r /tmp/build/* /\nRUN chmod -R g+rw /root/.zshrc /etc/app/a.conf\n"
+        "RUN rm -rf /usr/local/bin/kong\n",
+        # what a wildcard matched is changed again; `cp -r build/* /` wrote all it holds
+        [(5, "LG004"), (6, "LG003")],
+        id="Z-cp-of-wildcards-changed-again",
     ),
 ]
 
