@@ -725,7 +725,7 @@ def _run_effects(
             blind = True
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
-    ops = _installers_used_up(ops)
+    ops = _extractions_taken_back(_installers_used_up(ops))
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
         # file has that name: it removes nothing)
@@ -774,6 +774,31 @@ def _installers_used_up(ops: list[Op]) -> list[Op]:
                 continue
         kept.append(op)
     return kept
+
+
+def _extractions_taken_back(ops: list[Op]) -> list[Op]:
+    """`ops` less an extraction's tree where the RUN removes again the entry named for the
+    archive (`tar -xzvf docker.tgz && mv docker/docker /usr/bin && rm -rf docker/`): that entry
+    is what it held, not anything else in the directory it was unpacked in."""
+    tops = {
+        (op.tool, op.command, posixpath.dirname(op.paths[0])): op.paths[0]
+        for op in ops
+        if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and len(op.paths) == 1
+    }
+    if not tops:
+        return ops
+    kept = []
+    for at, op in enumerate(ops):
+        top = tops.get((op.tool, op.command, op.paths[0] if op.paths else ""))
+        if op.kind == WRITE and op.entry == TREE and top is not None:
+            later = ops[at + 1 :]
+            if any(o.kind == REMOVE and p.rstrip("/") == top for o in later for p in o.paths):
+                continue  # (itself: not a directory above, which takes the tree too)
+        kept.append(op)
+    return kept
+
+
+_UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 
 
 def _piped_archives(commands: list[Command]) -> dict[str, str]:

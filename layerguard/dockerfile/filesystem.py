@@ -542,8 +542,10 @@ def _reach(
                     recursive
                     and not moves
                     and _always_written(path, entry)
-                    # (`truncate -s 0 /var/log/*log` after the install left its logs empty)
+                    # (`truncate -s 0 /var/log/*log` after the install left its logs empty;
+                    # `rm /var/log/dpkg.log` after it took the log from its layer)
                     and not _emptied_since(path, entry, live)
+                    and not _removed_since(path, entry)
                 )
                 or (
                     # The environment or root a conda or cargo install was told to fill is its

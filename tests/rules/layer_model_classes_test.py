@@ -311,6 +311,22 @@ CLEAN = [
         # cp of a wildcard writes what matches inside the directory, not all of it
         id="Z-cp-of-a-wildcard-into-a-home",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/* /var/log/dpkg.log\nRUN apt-get update"
+        " && apt-get install -y git && rm -rf /var/lib/apt/lists/* /var/log/dpkg.log\n",
+        # the log every install writes, which the first one removed again
+        id="Z-an-install-s-log-removed-in-its-own-run",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fSL https://x/docker-18.09.0.tgz -o docker.tgz"
+        " && tar -xzvf docker.tgz && mv docker/docker /usr/bin/docker"
+        " && rm -rf docker/ docker.tgz\n"
+        "RUN cd /tmp && wget -nv https://x/sc-4.5.3-linux.tar.gz && tar -zxf sc-4.5.3-linux.tar.gz"
+        " && rm -rf /usr/local/sc-4.5.3-linux && mv sc-4.5.3-linux /usr/local\n",
+        # an archive unpacked in / whose entry the RUN removes again held that entry only
+        id="Z-an-extraction-taken-back-by-its-top-entry",
+    ),
 ]
 
 
