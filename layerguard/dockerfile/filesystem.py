@@ -828,9 +828,12 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
 
 
 def _took(removal: str, hit: Hit) -> bool:
-    """`removal` takes what `hit` reached: its path, or the file a glob named (`chmod +x *`
-    and then `rm install.sh`)."""
+    """`removal` takes what `hit` reached: its path, the whole entry it reached below it
+    (`chown -R oracle /u01` and then `rm /u01/install.file`), or the file a glob named (`chmod
+    +x *` and then `rm install.sh`)."""
     if covers(removal, hit.path):
+        return True
+    if covers(hit.path, hit.entry.path) and covers(removal, hit.entry.path):
         return True
     return is_glob(hit.path) and hit.entry.kind == FILE and covers(removal, hit.entry.path)
 

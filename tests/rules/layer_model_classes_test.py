@@ -2454,6 +2454,13 @@ FLAGGED = [
         [(5, "LG004"), (6, "LG003")],
         id="Z-cp-of-wildcards-changed-again",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY installer.zip install.file /u01/\n"
+        "RUN useradd oracle && chown -R oracle /u01 && rm /u01/installer.zip /u01/install.file\n",
+        # what the chown reached below /u01 is removed again in the same RUN: no copy-up ships
+        [(3, "LG003")],
+        id="Z-a-chown-s-files-removed-in-its-run",
+    ),
 ]
 
 
