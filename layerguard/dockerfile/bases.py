@@ -265,6 +265,14 @@ _OLD_TOMCAT = re.compile(
     r"|9\.0\.(?:[0-2]?\d|30)(?!\d))"
 )
 
+# Gems of Ruby itself (default gems), which `gem uninstall` cannot remove: bundler among them
+# since Ruby 2.6; the ruby image installed its own bundler beside it until its 3.x tags.
+_DEFAULT_GEMS = frozenset(
+    {"bundler", "json", "psych", "openssl", "stringio", "strscan", "date", "io-console"}
+    | {"fileutils", "etc", "zlib", "uri", "time", "digest", "erb"}
+)
+_OLD_RUBY = re.compile(r"[12]\.")
+
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
@@ -669,6 +677,7 @@ class Known(NamedTuple):
     manager: str = ""  # its distribution's package manager family, when that is known
     old_pip: bool = False  # its distribution's own pip predates pip's cache (pip 6)
     user: str = ""  # the USER its own Dockerfile ends with ('' for root or not known)
+    default_gems: frozenset[str] = frozenset()  # gems of its Ruby that no uninstall removes
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -747,9 +756,10 @@ def known(image: ImageRef | None) -> Known:
         and bool(_OLD_PIP.search(tag) or (name == "debian" and _OLD_DEBIAN.match(tag)))
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
+    ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
-        weighty, packages, manager, old_pip, user,
+        weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
     )  # fmt: skip
 
 

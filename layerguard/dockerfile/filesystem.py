@@ -877,6 +877,8 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
         and not any(n.startswith("lib") for n in names)
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
+    if not anything and op.family == "gem" and names <= held.default_gems:
+        return None  # (`gem uninstall bundler` on ruby:3.4 finds Ruby's own, which stays)
     # (pipx removes what it installed in its own venvs: the dev containers' linters)
     python = op.family == "pip" and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:

@@ -52,7 +52,8 @@ def test_files_and_docs() -> None:
     for bare in ("alpine:3.20", "node:20-alpine", "gcr.io/distroless/static-debian12", "busybox"):
         assert not known(parse_reference(bare)).docs, bare
     assert known(None) == (
-        DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, ""
+        DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, "",
+        frozenset(),
     )  # fmt: skip
     assert "tzdata" in (known(parse_reference("debian:12")).packages or ())
     assert known(parse_reference("php:8.3-fpm-alpine")).heavy == ("/usr/src/php.tar.xz",)

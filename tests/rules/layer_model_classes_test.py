@@ -327,6 +327,11 @@ CLEAN = [
         # an archive unpacked in / whose entry the RUN removes again held that entry only
         id="Z-an-extraction-taken-back-by-its-top-entry",
     ),
+    pytest.param(
+        "FROM ruby:3.4.4\nRUN gem uninstall bundler\n",
+        # Ruby's own default bundler: gem uninstall leaves it where it is
+        id="Z-a-default-gem-uninstalled",
+    ),
 ]
 
 
@@ -2460,6 +2465,19 @@ FLAGGED = [
         # what the chown reached below /u01 is removed again in the same RUN: no copy-up ships
         [(3, "LG003")],
         id="Z-a-chown-s-files-removed-in-its-run",
+    ),
+    pytest.param(
+        "FROM ruby:3.3-slim\nRUN gem install bundler -v 2.4.1 && rm -rf /usr/local/bundle/cache\n"
+        "RUN gem uninstall -a bundler && gem uninstall rake\n",
+        # what an earlier RUN installed, and the ruby image's bundled (not default) gems
+        [(3, "LG003")],
+        id="Z-gems-uninstalled-that-an-image-holds",
+    ),
+    pytest.param(
+        "FROM ruby:2.7\nRUN gem uninstall bundler\n",
+        # the ruby image's 2.x tags installed a bundler of their own
+        [(2, "LG003")],
+        id="Z-an-old-ruby-image-s-own-bundler-uninstalled",
     ),
 ]
 
