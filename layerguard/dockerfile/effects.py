@@ -282,6 +282,8 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
+# 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
+_SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
@@ -290,7 +292,7 @@ _MODELLED = frozenset(
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         "truncate",
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
-        *("jar", "7z", "7za", "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
+        *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
@@ -926,7 +928,7 @@ def link_made(op: Op) -> tuple[str, str] | None:
     return None if "$" in target or is_glob(target) else (link, target)
 
 
-EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "7z", "7za"})
+EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", *_SEVEN_ZIP})
 _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
 
@@ -1935,7 +1937,7 @@ def _ops(
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
         yield Op(WRITE, tool, _paths(["."], command), text, TREE, HEAVY)
-    elif tool in ("7z", "7za") and subcommand(words) in ("x", "e"):
+    elif tool in _SEVEN_ZIP and subcommand(words) in ("x", "e"):
         rest = [w for w in words[2:] if not w.startswith("-")]
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")

@@ -2479,6 +2479,12 @@ FLAGGED = [
         [(2, "LG003")],
         id="Z-an-old-ruby-image-s-own-bundler-uninstalled",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY db.7z /opt/\nRUN 7zzs x /opt/db.7z -o/opt/db && rm /opt/db.7z\n",
+        # 7-Zip's own Linux programs (7zz, its static build 7zzs) unpack as p7zip's 7z does
+        [(2, "LG006"), (3, "LG003")],
+        id="Z-7-zip-s-own-programs-unpack",
+    ),
 ]
 
 
