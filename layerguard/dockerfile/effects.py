@@ -1247,6 +1247,19 @@ def _as_run(
             yield command, where
 
 
+_RUST_HOMES = (("RUSTUP_HOME", "~/.rustup"), ("CARGO_HOME", "~/.cargo"))
+
+
+def _adds_to_rust(tool: str, words: tuple[str, ...]) -> bool:
+    """`rustup toolchain install nightly`, `rustup component add clippy`, `rustup target add
+    wasm32-unknown-unknown`, `rustup default stable`: what it fetches lands in RUSTUP_HOME."""
+    if tool != "rustup":
+        return False
+    sub = subcommand(words)
+    second = subcommand(words[1:]) if sub in ("toolchain", "component", "target") else ""
+    return sub in ("install", "update", "default") or second in ("install", "add")
+
+
 # Install scripts, fetched and piped to a shell, that run apt-get update and leave the lists.
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
@@ -1681,6 +1694,12 @@ def _ops(
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    rustup = piped and any("sh.rustup.rs" in w for w in words)
+    if rustup or tool in ("rustup-init", "rustup-init.sh") or _adds_to_rust(tool, words):
+        # rustup's installer, and rustup adding a toolchain, component or target: the
+        # toolchains in RUSTUP_HOME, the proxies (cargo, rustc) in CARGO_HOME
+        rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
+        yield Op(WRITE, tool, tuple(h for h in rust if h.startswith("/")), text, TREE, HEAVY)
     runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:4])
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)

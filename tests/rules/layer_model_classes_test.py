@@ -2485,6 +2485,15 @@ FLAGGED = [
         [(2, "LG006"), (3, "LG003")],
         id="Z-7-zip-s-own-programs-unpack",
     ),
+    pytest.param(
+        "FROM debian:12\nENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo\n"
+        "RUN curl -sSf https://sh.rustup.rs | sh -s -- -y --no-modify-path"
+        " && chmod -R a+w $RUSTUP_HOME $CARGO_HOME\n"
+        "RUN rustup component add clippy && chmod -R a+w $RUSTUP_HOME $CARGO_HOME\n",
+        # rustup's installer fills RUSTUP_HOME and CARGO_HOME: changed again in a later RUN
+        [(4, "LG004")],
+        id="Z-rustup-s-toolchains-changed-in-a-later-run",
+    ),
 ]
 
 
