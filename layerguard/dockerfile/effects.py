@@ -1314,6 +1314,21 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
             command = command._replace(words=words)
         previous = command
         yield command, home
+        if posixpath.basename(words[0]) == "find" and (runs := _find_runs(words)):
+            # (`find install/ -name '*.whl' -exec pip3 install {}[all] \;`: pip runs)
+            yield command._replace(words=runs), home
+
+
+def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The package manager a find runs on what it selects, as its own command; () for none
+    (the programs that change files, `-exec rm`, are the find's own ops)."""
+    for at, word in enumerate(words):
+        if word in ("-exec", "-execdir") and at + 1 < len(words):
+            end = next((j for j in range(at + 1, len(words)) if words[j] in (";", "+")), None)
+            program = words[at + 1 : end]
+            if program and package_command(posixpath.basename(program[0]), program)[0]:
+                return program
+    return ()
 
 
 _SHELL_OPTION = re.compile(r"-[a-zA-Z]+")
@@ -2788,6 +2803,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pip", installs, installs
     if tool == "pipx":  # its own venvs; the pip it runs there is given no cache of note
         return "pip", sub == "install", False
+    if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
+        return "pip", sub == "install", sub == "install"
     if tool == "uv":
         second = subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")

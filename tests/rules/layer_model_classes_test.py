@@ -2494,6 +2494,14 @@ FLAGGED = [
         [(4, "LG004")],
         id="Z-rustup-s-toolchains-changed-in-a-later-run",
     ),
+    pytest.param(
+        "FROM python:3.12\n"
+        "RUN find install/ -name '*.whl' -exec pip3 install --upgrade {}[all] \\;\n"
+        "RUN mim install mmengine 'mmcv>=2.0.0'\nRUN mim install --no-cache-dir mmdet\n",
+        # pip run by find -exec, and by OpenMMLab's mim, keeps its cache
+        [(2, "LG005"), (3, "LG005")],
+        id="Z-pip-run-by-find-and-by-mim",
+    ),
 ]
 
 
