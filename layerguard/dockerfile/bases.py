@@ -527,6 +527,7 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         (
             *(f"conf/{n}" for n in _TOMCAT_CONF),
             *(f"webapps/{app}/META-INF/context.xml" for app in _TOMCAT_APPS),
+            *(f"webapps/{app}/WEB-INF/web.xml" for app in _TOMCAT_APPS),
         ),
     ),
     # (Hadoop 2 ships mapred-site.xml only as its .template; 3 ships both)

@@ -21,8 +21,8 @@ official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file
 (`mv webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx`
 (or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
 `/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4),
-`conf/server.xml` of a Tomcat tarball a RUN unpacked (and Hadoop's, Kafka's, Maven's, ... own
-configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
+`conf/server.xml` of a Tomcat tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's,
+... own configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
 `/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`), and a whole root filesystem copied onto `/`
 over a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf
 --installroot` tree). A COPY through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6
@@ -75,6 +75,7 @@ from layerguard.dockerfile.bases import (
     DEBIAN_SKEL,
     DISTRIBUTION_TREES,
     RHEL_SKEL,
+    distribution_files,
     in_tree,
     known,
     package_files,
@@ -223,6 +224,7 @@ def _old_copies(
             if (
                 _same_source_file(old, write)
                 or _one_file(old, write)
+                or write.path in _unpacked_distribution(old)
                 or _kin_stages(stages, old, write)
                 or (back and back(old))
             ):
@@ -654,6 +656,20 @@ def _excluder(patterns: tuple[str, ...]) -> Ignored:
     from layerguard.dockerfile.ignorefile import excluder
 
     return excluder(patterns)
+
+
+def _unpacked_distribution(write: CopyWrite) -> frozenset[str]:
+    """The files of a well-known distribution a local tar ADD unpacked holds (`ADD
+    apache-tomcat-9.0.13.tar.gz /opt/`: /opt/apache-tomcat-9.0.13/conf/server.xml)."""
+    if not write.unpacked or not write.source:
+        return frozenset()
+    name = posixpath.basename(write.source)
+    top = next((name[: -len(s)] for s in _TARS if name.endswith(s)), "")
+    files = distribution_files(name) if top else ()
+    return frozenset(posixpath.join(write.path, top, f) for f in files)
+
+
+_TARS = (".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar")
 
 
 def _one_file(old: CopyWrite, new: CopyWrite) -> bool:

@@ -2502,6 +2502,15 @@ FLAGGED = [
         [(2, "LG005"), (3, "LG005")],
         id="Z-pip-run-by-find-and-by-mim",
     ),
+    pytest.param(
+        "FROM centos:7\nADD apache-tomcat-9.0.13.tar.gz /opt/\n"
+        "ADD web.xml /opt/apache-tomcat-9.0.13/webapps/manager/WEB-INF/\n"
+        "COPY server.xml /opt/apache-tomcat-9.0.13/conf/\n"
+        "COPY app.war /opt/apache-tomcat-9.0.13/webapps/\n",
+        # the files of a release tarball ADD unpacked, as those of one a RUN unpacked
+        [(3, "LG002"), (4, "LG002")],
+        id="Z-a-release-tarball-add-unpacked-written-again",
+    ),
 ]
 
 
