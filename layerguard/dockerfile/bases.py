@@ -421,6 +421,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "cron"): ("/etc/crontab",),
     ("apt", "sudo"): ("/etc/sudoers",),
+    **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apt", "memcached"): ("/etc/memcached.conf",),

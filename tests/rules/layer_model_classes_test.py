@@ -2511,6 +2511,13 @@ FLAGGED = [
         [(3, "LG002"), (4, "LG002")],
         id="Z-a-release-tarball-add-unpacked-written-again",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends maven"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY settings.xml /etc/maven/settings.xml\n",
+        # the settings file Debian's (and RHEL's) maven package installs
+        [(3, "LG002")],
+        id="Z-maven-s-packaged-settings-written-again",
+    ),
 ]
 
 
