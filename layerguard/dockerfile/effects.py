@@ -1616,14 +1616,23 @@ def subcommand(words: tuple[str, ...]) -> str:
     """The first operand: `install` in `apt-get -t bookworm-backports -y install x`."""
     takes = _VALUE_OPTIONS.get(posixpath.basename(words[0]) if words else "", frozenset())
     skip = False
-    for word in words[1:]:
+    for at, word in enumerate(words[1:], 1):
         if skip:
             skip = False
         elif word in takes:
             skip = True  # (its value is the next word)
+        elif (
+            _AN_OPTION_MAYBE.fullmatch(word)
+            and words[at + 1 : at + 2]
+            and (not words[at + 1].startswith(("-", "$")))
+        ):
+            continue  # (`apt-get "${QUIET}" install x`: a variable's options, then the command)
         elif not word.startswith("-"):
             return word
     return ""
+
+
+_AN_OPTION_MAYBE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 
 # Options of the Node managers that take a value before the subcommand (`yarn --cwd /app build`).
@@ -2656,8 +2665,11 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     a name from a variable or a file is kept as `$` (some package, which one is not known)."""
     names = []
     operands = _operands(words, _VALUE_OPTIONS.get(tool, frozenset()))
-    # (after the subcommand: `apt-get install x`; dpkg and rpm take options, `dpkg -i x.deb`)
-    for word in operands if tool in ("dpkg", "rpm") else operands[1:]:
+    # (after the subcommand: `apt-get install x`, `apt-get "$QUIET" install x`; dpkg and rpm
+    # take options, `dpkg -i x.deb`)
+    sub = subcommand(words)
+    after = operands.index(sub) + 1 if sub in operands else 1
+    for word in operands if tool in ("dpkg", "rpm") else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):

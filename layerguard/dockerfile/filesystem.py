@@ -132,6 +132,9 @@ class Entry(NamedTuple):
     unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
     cleared: tuple[str, ...] = ()  # for a tree: what later removals took below it (or of an
     # install's known files)
+    # an install whose RUN then purged packages it does not name (`apt-get purge -y
+    # "${BUILD_PACKAGES[@]}"` of a list not known): which of its names remain is not known
+    purged: bool = False
 
     @property
     def weighs(self) -> bool:
@@ -390,6 +393,12 @@ def _run(
                 # What it removed is no install's any more (`apk del .phpize-deps`: a later
                 # `apk add --virtual .phpize-deps` makes a new one).
                 live, own = _without_packages(live, op), _without_packages(own, op)
+            elif op.packages:
+                own = [
+                    e._replace(purged=True) if e.role == INSTALL and e.family == op.family else e
+                    for e in own
+                ]
+
         elif op.kind == UNPACK:
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
@@ -850,7 +859,8 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
             return None
         earlier = next(
             (e for e in reversed(live)
-             if e.role == INSTALL and e.family == op.family and names & set(e.packages)),
+             if e.role == INSTALL and e.family == op.family and names & set(e.packages)
+             and not e.purged),
             None,
         )  # fmt: skip
         return Hit(earlier._replace(content=HEAVY), "packages", True) if earlier else None

@@ -588,6 +588,10 @@ class _Lexer:
         param = _PARAM.match(src, inner)
         name = param.group() if param else ""
         pos = param.end() if param else inner
+        if param and src.startswith(("[@]}", "[*]}"), pos):
+            self.pos = pos + 4  # (`"${PKGS[@]}"`: every element of an array)
+            parts.append(_Var(name, "all", None, src[start : self.pos], quoted))
+            return
         if pos < n and src[pos] == "}":
             self.pos = pos + 1
             parts.append(_Var(name, "" if param else "raw", None, src[start : self.pos], quoted))
@@ -1145,10 +1149,27 @@ class _Parser:
             _Parser(self.newlines, self.cwd, dict(self.env), self.out).feed(tokens)
 
     def _assign(self, name: str, value: str | None, append: bool) -> None:
-        """Record `name=value`; None (or a guess) leaves the name unknown."""
-        if value is None or self.conditional or (append and name not in self.env):
+        """Record `name=value`; None (or a guess) leaves the name unknown. An array, `name=(a
+        b)`, keeps its elements under `name[@]` (which block state follows as it follows any
+        variable), and `$name` is not known: after a branch changed the array, its first
+        element would say it is still there."""
+        key = name + _ELEMENTS
+        array = value is not None and value.startswith("(") and value.endswith(")")
+        if (
+            value is None
+            or self.conditional
+            or (append and (key if array else name) not in self.env)
+        ):
+            self.env.pop(name, None)
+            self.env.pop(key, None)
+        elif array:
+            items = _array_items(value[1:-1])
+            if append:
+                items = [*filter(None, self.env.get(key, "").split("\n")), *items]
+            self.env[key] = "\n".join(items)
             self.env.pop(name, None)
         else:
+            self.env.pop(key, None)
             self.env[name] = self.env[name] + value if append else value
 
     def _effects(self, words: list[str]) -> None:
@@ -1235,7 +1256,8 @@ class _Parser:
             if known is None:
                 current.append(part.raw)
                 started = True
-            elif part.quoted or not known[1]:
+            elif (part.quoted and part.op != "all") or not known[1]:
+                # (`"${PKGS[@]}"` is a word for each element, quoted or not)
                 current.append(known[0])
                 started = True
             else:
@@ -1263,6 +1285,10 @@ class _Parser:
         op = var.op
         if op == "raw":
             return None
+        if op == "all":  # (a variable that is no array is its one element)
+            items = self.env.get(var.name + _ELEMENTS)
+            value = self.env.get(var.name) if items is None else " ".join(items.split("\n"))
+            return None if value is None else (value, True)
         value = self.env.get(var.name)
         if op in ("", ":?", "?"):
             return None if value is None else (value, True)
@@ -1284,6 +1310,21 @@ class _Parser:
             pattern, exact = self._join(arg, subs)
             return (_remove_affix(value, op, pattern), True) if exact else None
         return None
+
+
+# Where an array's elements are kept among the variables, one per line.
+_ELEMENTS = "[@]"
+
+
+def _array_items(text: str) -> list[str]:
+    """The elements of an array's `( ... )`, its comments left out."""
+    items: list[str] = []
+    for line in text.split("\n"):
+        for word in line.split():
+            if word.startswith("#"):
+                break
+            items.append(word)
+    return items
 
 
 def _remove_affix(value: str, op: str, pattern: str) -> str:

@@ -506,6 +506,17 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             id="patterns-decide-a-branch-their-quoted-parts-literal",
         ),
         pytest.param(
+            'P=(nginx curl # the web\n git); P+=(jq); apt-get install -y "${P[@]}";'
+            ' B=(a); if [ -f /x ]; then B+=(b); fi; apt-get purge -y "${B[@]}"; echo ${ARCH[@]}',
+            [
+                ("apt-get", "install", "-y", "nginx", "curl", "git", "jq"),
+                ("[", "-f", "/x", "]"),
+                ("apt-get", "purge", "-y", "${B[@]}"),
+                ("echo", "amd64"),
+            ],
+            id="arrays-each-element-a-word-until-a-branch-changes-one",
+        ),
+        pytest.param(
             "if $OFF; then echo jupyter; fi; if [ -f /a ]; then :; elif true; then :;"
             " else echo never; fi; false && echo no; true || echo no2",
             [("false",), ("[", "-f", "/a", "]"), (":",), ("true",), (":",), ("false",), ("true",)],

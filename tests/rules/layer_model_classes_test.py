@@ -332,6 +332,14 @@ CLEAN = [
         # Ruby's own default bundler: gem uninstall leaves it where it is
         id="Z-a-default-gem-uninstalled",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y git gcc && P=(git);"
+        ' if [ -n "$X" ]; then P+=(gcc); fi; apt-get purge -y "${P[@]}"'
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y gcc"
+        " && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n",
+        # packages purged by names not known may be gone: the second RUN purges its own gcc
+        id="Z-an-install-then-a-purge-of-names-not-known",
+    ),
 ]
 
 
@@ -2517,6 +2525,15 @@ FLAGGED = [
         # the settings file Debian's (and RHEL's) maven package installs
         [(3, "LG002")],
         id="Z-maven-s-packaged-settings-written-again",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN _trace && Q=-y || Q=-qq; P=(postfix rsyslog); apt-get update"
+        ' && apt-get "$Q" install --no-install-recommends "${P[@]}"'
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY main.cf /etc/postfix/main.cf\n",
+        # the packages an array names, installed by an apt-get given options by a variable
+        [(3, "LG002")],
+        id="Z-packages-an-array-names",
     ),
 ]
 
