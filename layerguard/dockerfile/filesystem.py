@@ -353,7 +353,7 @@ def _run(
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
             # fix-permissions changes only what is not group-writable yet: never a file twice.
-            fixing = op.tool == "fix-permissions"
+            fixing = op.tool == "fix-permissions" and _jupyter_or_s2i(held, step.instr.env)
             seen = [e for e in live if not e.fixed] if fixing else live
             hits: list[Hit] = []
             named: list[str] = []
@@ -824,6 +824,15 @@ def _under_star(path: str, stars: set[str]) -> bool:
             return True
         head, _, name = head.rpartition("/")
     return "" in stars and not name.startswith(".")
+
+
+def _jupyter_or_s2i(held: Known, env: Mapping[str, str]) -> bool:
+    """The fix-permissions that runs may be Jupyter's or s2i's, which change only what is not
+    group-writable yet: the base is one of theirs, or not known (`FROM $BASE_CONTAINER`, a
+    distribution's), or the build is Jupyter's (its NB_GID). On another runtime's image it is
+    a script of the build's own (Lagoon's, from its commons image), which changes every file
+    each time."""
+    return bool(held.fixed) or not held.runtime or "NB_GID" in env
 
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:

@@ -2535,6 +2535,13 @@ FLAGGED = [
         [(3, "LG002")],
         id="Z-packages-an-array-names",
     ),
+    pytest.param(
+        "FROM php:8.4-fpm-alpine\nCOPY --from=lagoon/commons /bin/fix-permissions /bin/\n"
+        "COPY app/ /app/\nRUN fix-permissions /app\nRUN fix-permissions /app/config\n",
+        # on another runtime's image fix-permissions is not Jupyter's: every file, every time
+        [(4, "LG004"), (5, "LG004")],
+        id="Z-a-fix-permissions-of-the-build-s-own",
+    ),
 ]
 
 
