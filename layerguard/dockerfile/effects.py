@@ -1314,7 +1314,7 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
             command = command._replace(words=words)
         previous = command
         yield command, home
-        if posixpath.basename(words[0]) == "find" and (runs := _find_runs(words)):
+        if words[0].endswith("find") and (runs := _find_runs(words)):
             # (`find install/ -name '*.whl' -exec pip3 install {}[all] \;`: pip runs)
             yield command._replace(words=runs), home
 
@@ -1322,6 +1322,8 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
 def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
     """The package manager a find runs on what it selects, as its own command; () for none
     (the programs that change files, `-exec rm`, are the find's own ops)."""
+    if posixpath.basename(words[0]) != "find":
+        return ()
     for at, word in enumerate(words):
         if word in ("-exec", "-execdir") and at + 1 < len(words):
             end = next((j for j in range(at + 1, len(words)) if words[j] in (";", "+")), None)
