@@ -2254,12 +2254,18 @@ def _top_entry(
     """What an archive holds at its top is named for it (apache-tomcat-9.0.74.tar.gz holds
     apache-tomcat-9.0.74/, terraform.zip holds terraform): an entry there, a tree or a file,
     that a later `mv apache-tomcat-9.0.74/* /opt/tomcat` or `chmod +x terraform` reaches."""
-    name = posixpath.basename(archive or "")
-    lower = name.lower()
-    suffix = next((s for s in ARCHIVE_SUFFIXES if lower.endswith(s)), "")
-    stem = name[: len(name) - len(suffix)] if suffix else ""
+    stem = archive_stem(archive or "")
     if stem and not is_glob(stem) and "$" not in stem:
         yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
+
+
+def archive_stem(path: str) -> str:
+    """An archive's name less its suffix (`apache-tomcat-9.0.74` of
+    `/tmp/apache-tomcat-9.0.74.tar.gz`): the top directory it holds. '' for no archive."""
+    name = posixpath.basename(path)
+    lower = name.lower()
+    suffix = next((s for s in ARCHIVE_SUFFIXES if lower.endswith(s)), "")
+    return name[: len(name) - len(suffix)] if suffix else ""
 
 
 _A_HOME = re.compile(r"/home/[^/]+")

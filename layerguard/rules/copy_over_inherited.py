@@ -93,6 +93,7 @@ from layerguard.dockerfile.effects import (
     TREE,
     WRITE,
     Op,
+    archive_stem,
     copy_writes,
     covers,
     inside,
@@ -661,15 +662,9 @@ def _excluder(patterns: tuple[str, ...]) -> Ignored:
 def _unpacked_distribution(write: CopyWrite) -> frozenset[str]:
     """The files of a well-known distribution a local tar ADD unpacked holds (`ADD
     apache-tomcat-9.0.13.tar.gz /opt/`: /opt/apache-tomcat-9.0.13/conf/server.xml)."""
-    if not write.unpacked or not write.source:
-        return frozenset()
-    name = posixpath.basename(write.source)
-    top = next((name[: -len(s)] for s in _TARS if name.endswith(s)), "")
-    files = distribution_files(name) if top else ()
+    top = archive_stem(write.source) if write.unpacked else ""
+    files = distribution_files(posixpath.basename(write.source)) if top else ()
     return frozenset(posixpath.join(write.path, top, f) for f in files)
-
-
-_TARS = (".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar")
 
 
 def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
