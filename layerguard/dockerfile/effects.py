@@ -2614,7 +2614,9 @@ def _package_ops(
 
 
 _JVM_BUILDS = {"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"}
-_JVM_ASKS = frozenset({"-v", "-version", "--version", "-h", "--help", "-o", "--offline"})
+# What asks Maven or Gradle a question only (`mvn -v`): no build, nothing read or fetched.
+JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
+_JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches nothing either)
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(

@@ -122,6 +122,7 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.bases import known
 from layerguard.dockerfile.effects import (
     CACHE,
+    JVM_QUESTIONS,
     MANAGERS,
     commands_run,
     covers,
@@ -375,7 +376,7 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         )
     elif family in ("maven", "gradle"):
         # (any build resolves its plugins and dependencies there first; offline, only there)
-        reads = len(words) > 1 and not set(words) & {"-v", "-version", "--version", "-h", "--help"}
+        reads = len(words) > 1 and not set(words) & JVM_QUESTIONS
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
     elif family == "pacman":
