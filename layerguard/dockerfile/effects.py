@@ -480,6 +480,10 @@ class Op(NamedTuple):
     # (docker-php-ext-configure marks the source for deletion only when it unpacked it).
     unless: str | None = None
     sources: tuple[str, ...] = ()  # for a cp or mv: what it copies or moves
+    # For a chown, chgrp or chmod: what it sets ("user", "group" or "mode", and the value: a
+    # name, a number, or chmod's mode as given); none when that is not known (a variable). For
+    # useradd's home: the owner of what it put there.
+    sets: tuple[tuple[str, str], ...] = ()
 
 
 class RunEffects(NamedTuple):
@@ -1814,7 +1818,7 @@ def _ops(
             rest = [w for w in rest if not w.endswith("/")]
         yield Op(
             CHOWN, tool, _paths(rest, command), text,
-            recursive=recursive, file_hint=hint, program=program,
+            recursive=recursive, file_hint=hint, program=program, sets=_sets(tool, words),
         )  # fmt: skip
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
@@ -2014,8 +2018,9 @@ def _ops(
         yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
-        if user.skel:
-            yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home")  # /etc/skel dotfiles
+        if user.skel:  # /etc/skel's dotfiles, the user's own
+            owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
+            yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
     elif tool == "usermod" and _option_value(words, "-u", "--uid"):
@@ -2128,6 +2133,7 @@ class NewUser(NamedTuple):
     uid: str
     home: str
     skel: bool
+    group: str = ""  # its primary group's name, when the command shows it
 
 
 def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
@@ -2136,6 +2142,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     name: str | None = None
     home: str | None = None
     uid = ""
+    group = ""
     skel = False
     rest = list(words[1:])
     while rest:
@@ -2149,6 +2156,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                     home = value
                 elif option == "--uid":
                     uid = value
+                elif option in ("--gid", "--ingroup"):
+                    group = value
         elif word.startswith("-") and len(word) > 1:
             for i, letter in enumerate(word[1:], 1):
                 skel = skel or letter == "m"
@@ -2158,6 +2167,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                         home = value
                     elif letter == "u":
                         uid = value
+                    elif letter == "g" or (letter == "G" and tool == "adduser"):
+                        group = value
                     break
         elif name is None:
             name = word
@@ -2167,7 +2178,14 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     # make a system user or none)
     made = not {"--system", "--no-create-home", "-S", "-H"} & set(words)
     skel = skel if tool == "useradd" else made
-    return NewUser(name, uid, home or f"/home/{name}", skel)
+    # Without a group given, shadow's useradd and Debian's adduser make one of the user's name
+    # (USERGROUPS_ENAB, USERGROUPS); busybox's adduser, or a system user, may not.
+    debian = tool == "adduser" and all(w.startswith("--") for w in words[1:] if w[:1] == "-")
+    if not group and "-N" not in words and "--no-user-group" not in words:
+        group = name if tool == "useradd" or (debian and "--system" not in words) else ""
+    if group.isdigit() or "$" in group:
+        group = ""  # (a gid: not the name a chown gives)
+    return NewUser(name, uid, home or f"/home/{name}", skel, group)
 
 
 _UV_VALUES = frozenset(
@@ -2314,6 +2332,27 @@ def _file_mode(words: tuple[str, ...]) -> bool:
     """chmod's mode is an octal one without the owner's execute bit: `600`, `0644`, `400`."""
     mode = _chmod_mode(words)
     return bool(_OCTAL.fullmatch(mode)) and len(mode) >= 3 and not int(mode[-3]) & 1
+
+
+def _sets(tool: str, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """What `chown app:app`, `chgrp staff` or `chmod 755` sets; none when the command does not
+    say (`--reference`, a variable). `chown app:` gives the user's login group: a group whose
+    name is not known ('')."""
+    if any(w.startswith("--reference") for w in words):
+        return ()
+    if tool == "chmod":
+        mode = _chmod_mode(words)
+        return (("mode", mode),) if mode and "$" not in mode else ()
+    spec = (_operands(words, frozenset({"--from"})) or [""])[0]
+    if not spec or "$" in spec:
+        return ()
+    if tool == "chgrp":
+        return (("group", spec),)
+    user, colon, group = spec.partition(":")
+    if not colon and "." in spec:  # (the old spelling, `chown odoo.odoo`)
+        user, colon, group = spec.partition(".")
+    out = (("user", user),) if user else ()
+    return (*out, ("group", group if group or not user else "")) if colon else out
 
 
 def _chmod_mode(words: tuple[str, ...]) -> str:

@@ -66,7 +66,7 @@ from layerguard.dockerfile.effects import (
     names_a_file,
     path_overlaps,
 )
-from layerguard.dockerfile.model import Instruction
+from layerguard.dockerfile.model import Instruction, expand, unset
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -135,6 +135,9 @@ class Entry(NamedTuple):
     # an install whose RUN then purged packages it does not name (`apt-get purge -y
     # "${BUILD_PACKAGES[@]}"` of a list not known): which of its names remain is not known
     purged: bool = False
+    # The owner and mode its files are known to have ("user", "group", "mode"): what a COPY's
+    # --chown and --chmod gave them, or useradd the dotfiles of a home it filled.
+    attrs: tuple[tuple[str, str], ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -162,6 +165,10 @@ class Change(NamedTuple):
     command: str
     paths: tuple[str, ...]  # the paths it named that reach earlier bytes
     hits: tuple[Hit, ...]
+    # For a chown or chmod that sets only what every file it reached has already: what that is
+    # (`owner app:app`). BuildKit's differ leaves such files out of the layer; overlay2's copies
+    # them all the same.
+    same: str = ""
 
 
 class Layer(NamedTuple):
@@ -275,6 +282,7 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
     # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
     out = []
+    attrs = _copied_attrs(step.instr)
     for write in step.copies:
         kind = TREE if write.tree else EITHER if write.either else FILE
         path = write.path
@@ -287,9 +295,120 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
             content = HEAVY
         role = ARCHIVE if write.archive else ""
         out.append(
-            Entry(path, kind, content, write.size, index, role, "", not unpacked, unpacked=unpacked)
-        )
+            Entry(
+                path, kind, content, write.size, index, role, "", not unpacked,
+                unpacked=unpacked, attrs=() if unpacked else attrs,
+            )
+        )  # fmt: skip
     return out
+
+
+def _copied_attrs(instr: Instruction) -> tuple[tuple[str, str], ...]:
+    """The owner and mode a COPY gives its files: root's unless --chown says (a user alone gets
+    the group of the uid's number, as BuildKit does), the mode --chmod gives in octal."""
+    attrs: list[tuple[str, str]] = []
+    chown = instr.flag("chown")
+    if chown is None:
+        attrs += [("user", "0"), ("group", "0")]
+    elif not unset(chown, instr.env):
+        user, colon, group = expand(chown, instr.env).partition(":")
+        group = group if colon else user if user.isdigit() else ""
+        attrs += [("user", user), *((("group", group),) if group else ())]
+    chmod = instr.flag("chmod")
+    if chmod is not None and _OCTAL.fullmatch(chmod):
+        attrs.append(("mode", chmod))
+    return tuple(attrs)
+
+
+_OCTAL = re.compile(r"[0-7]{1,4}")
+# The bits chmod's symbolic modes name, for the users they name (s and t: setuid, setgid and
+# the sticky bit).
+_WHO = {"u": 0o4700, "g": 0o2070, "o": 0o1007}
+_PERMS = {"r": 0o444, "w": 0o222, "x": 0o111, "s": 0o6000, "t": 0o1000}
+_SYMBOLIC = re.compile(r"([ugoa]*)((?:[-+=][rwxXst]*)+)")
+
+
+def _moded(mode: int, spec: str) -> int | None:
+    """The mode of a regular file of `mode` after `chmod spec`; None when it depends on what is
+    not known here (the umask: `chmod +w`)."""
+    if _OCTAL.fullmatch(spec):
+        return int(spec, 8)
+    for clause in spec.split(","):
+        match = _SYMBOLIC.fullmatch(clause)
+        if match is None:
+            return None
+        who = 0
+        for letter in match[1].replace("a", "ugo") or "ugo":
+            who |= _WHO[letter]
+        for action in re.findall(r"[-+=][rwxXst]*", match[2]):
+            if not match[1] and action[0] != "-" and "w" in action:
+                return None  # (without a who, the umask decides what + and = give)
+            bits = 0
+            for letter in action[1:]:
+                # (X: execute where some user has it already, as for a regular file)
+                bits |= _PERMS["x"] if letter == "X" and mode & 0o111 else _PERMS.get(letter, 0)
+            if action[0] == "=":
+                mode &= ~(who & 0o777)
+            mode = mode & ~(bits & who) if action[0] == "-" else mode | (bits & who)
+    return mode
+
+
+def _same_id(a: str, b: str) -> bool:
+    return a == b or {a, b} == {"root", "0"}
+
+
+def _unchanged(entry: Entry, op: Op) -> bool:
+    """`op` sets only what `entry`'s files have already (`COPY --chown=app . /app`, then `chown
+    -R app /app`): BuildKit's differ finds the same owner, mode, size and time, and leaves them
+    out of the layer."""
+    if not op.sets:
+        return False
+    had = dict(entry.attrs)
+    for key, value in op.sets:
+        old = had.get(key)
+        if old is None or not value:
+            return False
+        if key == "mode":
+            if _moded(int(old, 8), value) != int(old, 8):
+                return False
+        elif not _same_id(old, value):
+            return False
+    return True
+
+
+def _already(op: Op, hits: Sequence[Hit]) -> str:
+    """What `op` sets, when every file it reached has it already (`owner app:app`); ''."""
+    if op.kind != CHOWN or not all(h.entry.layer != BASE and _unchanged(h.entry, op) for h in hits):
+        return ""
+    sets = dict(op.sets)
+    if "mode" in sets:
+        return f"mode {sets['mode']}"
+    owner = ":".join(sets[k] for k in ("user", "group") if k in sets)
+    return f"owner {owner}" if "user" in sets else f"group {owner}"
+
+
+def _after(entry: Entry, op: Op, paths: Sequence[str]) -> Entry:
+    """`entry` after the chown, chgrp or chmod `op` over `paths`: what it sets, where it covers
+    all of the entry; where it changes a part, or sets what is not known, nothing of it known."""
+    if not entry.attrs:
+        return entry
+    whole = [p for p in paths if covers(p, entry.path) and (op.recursive or p == entry.path)]
+    part = [p for p in paths if inside(p, entry.path) or (is_glob(p) and covers(entry.path, p))]
+    if not whole and not part:
+        return entry
+    keys = {k for k, _ in op.sets} if op.sets else {"user", "group", "mode"}
+    attrs = {k: v for k, v in entry.attrs if k not in keys}
+    if whole and op.only is None and not part:
+        for key, value in op.sets:
+            old = dict(entry.attrs).get(key)
+            if key == "mode":
+                new = _moded(int(old, 8), value) if old is not None else None
+                if new is None and _OCTAL.fullmatch(value):
+                    new = int(value, 8)
+                value = f"{new:o}" if new is not None else ""
+            if value:
+                attrs[key] = value
+    return entry._replace(attrs=tuple(attrs.items()))
 
 
 def _run(
@@ -334,7 +453,7 @@ def _run(
             own.extend(
                 Entry(p, DIR, EMPTY, None, index)
                 if p in there
-                else Entry(p, TREE, UNKNOWN, None, index, HOME)
+                else Entry(p, TREE, UNKNOWN, None, index, HOME, attrs=op.sets)
                 for p in op.paths
             )
         elif op.kind == WRITE:
@@ -364,6 +483,9 @@ def _run(
                     named.extend(_named(path, op, reached))
             if fixing:
                 live, own = _fixed(live, op), _fixed(own, op)
+            if op.kind == CHOWN:
+                live = [_after(e, op, op.paths) for e in live]
+                own = [_after(e, op, op.paths) for e in own]
             if op.kind == REMOVE:
                 taken.update(op.paths)
             if op.kind == REMOVE and op.only is not None:
@@ -376,7 +498,10 @@ def _run(
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
             if hits:
-                changes.append(Change(op.kind, op.tool, op.command, tuple(named), tuple(hits)))
+                same = _already(op, hits)
+                changes.append(
+                    Change(op.kind, op.tool, op.command, tuple(named), tuple(hits), same)
+                )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
             # none that removed packages, it is a no-op.

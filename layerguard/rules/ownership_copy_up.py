@@ -15,6 +15,13 @@ base-image trees that nothing shows to hold files: without the registry, the sys
 (`/usr/lib`) and the runtime trees of well-known images (python's `/usr/local/lib/python3.x`,
 `/opt/conda`, Dev Containers' `/home/vscode`) count.
 
+A `chown` or `chmod` that only sets what the files have already (`COPY --chown=app:app . /app`,
+then `RUN chown -R app:app /app`; `COPY` without `--chown` gives root's; `useradd -m app` gives
+the home's dotfiles `app:app`) is reported too, and the message says so: the kernel copies each
+file up all the same, Docker's overlay2 storage driver ships those copies, and BuildKit's own
+differ (the containerd image store, `buildx` builders) leaves unchanged files out. Either way the
+command does nothing: drop it.
+
 ## Why is this bad?
 Metadata lives in the layer with the file. To change the owner or mode of a file from a lower
 layer, the new layer stores a full copy of it: `chown -R app /srv` doubles every byte under
@@ -106,6 +113,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for index, layer in ctx.own_layers():
         touched: list[str] = []
         tools: list[str] = []
+        same: set[str] = set()
         origins = Origins(ctx)
         for change in layer.changes:
             if change.kind not in (CHOWN, TOUCH):
@@ -113,17 +121,24 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             touched.extend(p for p in change.paths if p not in touched)
             if change.tool not in tools:
                 tools.append(change.tool)
+            same.add(change.same)
             for hit in change.hits:
                 origins.add(hit)
         if not touched:
             continue
         where = origins.where("written")
+        what = f"{'/'.join(tools)} of {listing(touched)}{where}"
+        if "" not in same:
+            # (the owner or mode COPY --chown/--chmod or useradd gave: only the copy is left)
+            what += (
+                f" only sets what its files have already ({', '.join(sorted(same))}): nothing"
+                " changes, yet overlay2 storage"
+            )
         problem = weigh(
             ctx,
             index,
             "replaced",
-            f"{'/'.join(tools)} of {listing(touched)}{where} copies every touched file into a "
-            "new layer",
+            f"{what} copies every touched file into a new layer",
             measured=origins.measured(),
             estimated=origins.estimated(),
         )

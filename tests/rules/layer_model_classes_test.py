@@ -3104,3 +3104,36 @@ def test_node_s_npm_is_the_base_image_s(message: Callable[[str, str], str]) -> N
         "RUN rm -rf /usr/local/lib/node_modules/npm\n"
     )
     assert "(added by the base image)" in message(dockerfile, "LG003")
+
+
+SAME = "): nothing changes, yet overlay2 storage copies every touched file into a new layer"
+
+
+@pytest.mark.parametrize(
+    ("steps", "same"),
+    [
+        ("COPY --chown=app:app . /app\nRUN chown -R app:app /app\n", "owner app:app"),
+        ("COPY --chown=app . /app\nRUN chown -R app /app\n", "owner app"),
+        ("COPY . /app\nRUN chown -R root:root /app\n", "owner root:root"),
+        ("COPY --chmod=755 run.sh /run.sh\nRUN chmod +x /run.sh\n", "mode +x"),
+        ("COPY --chmod=644 conf /etc/app\nRUN chmod -R a+r,go-w /etc/app\n", "mode a+r,go-w"),
+        ("RUN useradd -m odoo\nRUN chown -R odoo.odoo /home/odoo\n", "owner odoo:odoo"),
+        ("RUN adduser --disabled-password app\nRUN chgrp -R app /home/app\n", "group app"),
+        # what the files did not have: another owner, the group of a user-only --chown (BuildKit
+        # gives it the uid's number), an execute bit, what a chown of a part changed
+        ("COPY --chown=app:app . /app\nRUN chown -R root /app\n", ""),
+        ("COPY --chown=app . /app\nRUN chown -R app:app /app\n", ""),
+        ("COPY --chmod=644 run.sh /run.sh\nRUN chmod +x /run.sh\n", ""),
+        ("COPY --chown=app:app x /x\nRUN chown -R root /x/lib\nRUN chown -R app:app /x\n", ""),
+        ("COPY --chown=$U . /app\nRUN chown -R app /app\n", ""),
+        ("RUN useradd -m -N odoo\nRUN chown -R odoo:odoo /home/odoo\n", ""),
+        ("RUN adduser -D app\nRUN chown -R app:app /home/app\n", ""),
+    ],
+)
+def test_a_chown_to_what_the_files_have_says_so(lint_files: Lint, steps: str, same: str) -> None:
+    findings = lint_files({"Dockerfile": f"FROM debian:12\nARG U\n{steps}"}, context=False)
+    text = [f.message for f in findings if f.rule == "LG004"][-1]  # (the last RUN's)
+    if same:
+        assert f"only sets what its files have already ({same}{SAME}" in text
+    else:
+        assert SAME not in text and "copies every touched file into a new layer" in text
