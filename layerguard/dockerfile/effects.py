@@ -3146,6 +3146,8 @@ def copy_writes(
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")
         or dest in STANDARD_DIRS
+        # (`COPY yarn.list /etc/apt/sources.list.d`: configuration's `.d` directories are there)
+        or (dest.startswith(("/etc/", "/usr/local/etc/")) and dest.endswith(".d"))
     )
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")

@@ -1171,7 +1171,7 @@ _APT_LINKS = frozenset(
         *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
         *("npm", "npx"),  # (links into /usr/share/nodejs)
     )
-)
+) | {"/usr/lib/jvm/default-java"}  # (java-common's link to the default JDK)
 _MULTICALL_LINKS = frozenset(
     f"{name}{suffix}"
     for name in ("iptables", "ip6tables", "arptables", "ebtables")

@@ -340,6 +340,14 @@ CLEAN = [
         # packages purged by names not known may be gone: the second RUN purges its own gcc
         id="Z-an-install-then-a-purge-of-names-not-known",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends"
+        " default-jdk-headless && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /usr/lib/jvm/default-java"
+        " && ln -s java-17-openjdk-amd64 /usr/lib/jvm/default-java\n",
+        # the default JDK's name is a link
+        id="Z-the-default-jdk-link-replaced",
+    ),
 ]
 
 
@@ -3137,3 +3145,18 @@ def test_a_chown_to_what_the_files_have_says_so(lint_files: Lint, steps: str, sa
         assert f"only sets what its files have already ({same}{SAME}" in text
     else:
         assert SAME not in text and "copies every touched file into a new layer" in text
+
+
+def test_copies_into_a_configuration_directory(lint_files: Lint) -> None:
+    # configuration's .d directories are there: each file lands inside, by its own name
+    findings = lint_files(
+        {
+            "Dockerfile": "FROM debian:12\nCOPY yarn.list /etc/apt/sources.list.d\n"
+            "COPY chrome.list /etc/apt/sources.list.d\nCOPY x.ini /usr/local/etc/php/conf.d\n"
+            "COPY y.ini /usr/local/etc/php/conf.d\nCOPY a.conf /opt/app.conf\n"
+            "COPY b.conf /opt/app.conf\n",
+            **{name: "deb https://x stable main\n" for name in ("yarn.list", "chrome.list")},
+            **{name: "x = 1\n" for name in ("x.ini", "y.ini", "a.conf", "b.conf")},
+        }
+    )
+    assert [(f.line, f.rule) for f in findings if f.rule == "LG002"] == [(7, "LG002")]
