@@ -2575,6 +2575,9 @@ def _package_ops(
         trees = tuple(home_path(t) for t in manager.trees)
         if project is not None and family in ("npm", "yarn", "pnpm"):
             trees = _paths([project], command)
+        if family == "composer" and subcommand(words) == "global":
+            trees = _paths([project or ""], command)  # (its bin links too: vendor/bin)
+            named = _package_names(tool, words[:1] + words[2:])
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
         if family == "cargo" and (root := _option_value(words, "", "--root")):
@@ -2784,6 +2787,8 @@ def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
         w in ("-g", "--global", "global") for w in words
     ):
         return posixpath.join(_node_project(family, words), "node_modules")
+    if family == "composer" and subcommand(words) == "global":
+        return home_path("~/.composer/vendor")  # (`composer global require`: COMPOSER_HOME's)
     if family == "composer" and subcommand(words) != "create-project":  # (that one: below)
         base = _option_value(words, "-d", "--working-dir") or "."
         return posixpath.join(base, "vendor")
@@ -2928,8 +2933,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
         # fetches Maven itself, not the repository. `mvn install` puts what it built in the
-        # local repository, for the builds that come after: there it is what the RUN makes.)
-        asks = any(w in _JVM_ASKS for w in words) or (tool.startswith("mvn") and "install" in words)
+        # local repository, for the builds that come after: there it is what the RUN makes;
+        # so does `mvn install:install-file -Dfile=ojdbc8.jar ...`, the install plugin's goal.)
+        installs_built = any(w == "install" or w.startswith("install:") for w in words)
+        asks = any(w in _JVM_ASKS for w in words) or (tool.startswith("mvn") and installs_built)
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
     if tool in ("pecl", "pear"):
         return "pecl", sub == "install", sub == "install"

@@ -32,9 +32,10 @@ install: the command writes it and nothing in the same `RUN` removes it again.
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
   `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or
-  `-Dmaven.repo.local`; not `mvn install`, which puts what it built there for the builds after
-  it) and `gradle`/`./gradlew` leaving `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the
-  image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle, which reads them;
+  `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`, which put what they
+  built or were given there for the builds after them) and `gradle`/`./gradlew` leaving
+  `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT`
+  runs Maven or Gradle, which reads them;
   `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`, which
   keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it
   sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which

@@ -348,6 +348,13 @@ CLEAN = [
         # the default JDK's name is a link
         id="Z-the-default-jdk-link-replaced",
     ),
+    pytest.param(
+        "FROM composer:2\nRUN mkdir -p /app/src\nWORKDIR /app/src\n"
+        "RUN composer global require laravel/installer && composer clear-cache\n"
+        "RUN chown -R www-data /app/src\n",
+        # composer global installs into COMPOSER_HOME, not the directory it runs in
+        id="Z-a-composer-global-require",
+    ),
 ]
 
 
@@ -2453,6 +2460,7 @@ FLAGGED = [
         "RUN ./gradlew build --no-daemon\nRUN gradle -g /tmp/g build && rm -rf /tmp/g\n"
         "RUN mvn -v && mvn -o package && mvn -s settings.xml package\n"
         "RUN cd lib && mvn clean install\n"
+        "RUN mvn install:install-file -Dfile=ojdbc8.jar -DgroupId=com.oracle -Dpackaging=jar\n"
         'CMD ["java", "-jar", "target/app.jar"]\n',
         # Maven's and Gradle's downloads in the image that runs the jar; not what `mvn install`
         # puts there for the builds after it
