@@ -1785,7 +1785,9 @@ def _ops(
     if venv is not None:  # a virtual environment: its python, pip and their files
         yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)
     if tool in ("rm", "unlink", "shred"):
-        yield Op(REMOVE, tool, _paths(operands, command), text)
+        # (`rm -rf "/var/lib/apt/lists/*"`: no file has that name; it removes nothing)
+        files = [o for o in operands if o not in command.literal]
+        yield Op(REMOVE, tool, _paths(files, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)

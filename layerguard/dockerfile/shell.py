@@ -40,6 +40,9 @@ class Command(NamedTuple):
     redirects: tuple[Redirect, ...]
     cwd: str | None
     line: int
+    # The words whose wildcards were all quoted (`rm -rf "/var/lib/apt/lists/*"`): the shell
+    # expands none of them, so they name a file by that very name.
+    literal: tuple[str, ...] = ()
 
 
 def resolve_path(path: str, cwd: str | None) -> str | None:
@@ -298,6 +301,17 @@ class _Word:
     @property
     def literal(self) -> str:
         return "".join(p.text if isinstance(p, _Lit) else p.raw for p in self.parts)
+
+    @property
+    def quoted_glob(self) -> bool:
+        """Its wildcards are all in quotes, and nothing unquoted may expand to one."""
+        quoted = False
+        for part in self.parts:
+            wild = isinstance(part, _Lit) and any(c in part.text for c in "*?[")
+            if not part.quoted and (wild or not isinstance(part, _Lit)):
+                return False
+            quoted = quoted or wild
+        return quoted
 
 
 class _Op(NamedTuple):
@@ -1091,6 +1105,7 @@ class _Parser:
             if not words:
                 self._assign(name, value if exact else None, append)
         fields: list[str] = []
+        literal: list[str] = []
         first: int | None = None
         declares = False
         for word in words:
@@ -1111,6 +1126,8 @@ class _Parser:
                     first = word.pos
                     declares = expanded[0] in _DECLARE
                 fields.extend(expanded)
+                if word.quoted_glob:
+                    literal.extend(expanded)
         redirects: tuple[Redirect, ...] = ()
         if redirs:
             converted = (self._redirect(r, subs) for r in redirs)
@@ -1134,7 +1151,9 @@ class _Parser:
         if fields and first is not None:
             line = bisect.bisect_left(self.newlines, first)
             assignments = tuple((name, value) for name, value, _ in pairs)
-            self.out.append(Command(tuple(fields), assignments, redirects, self.cwd, line))
+            self.out.append(
+                Command(tuple(fields), assignments, redirects, self.cwd, line, tuple(literal))
+            )
             self._effects(fields)
         self._run_substitutions_tokens(subs)
 

@@ -242,6 +242,21 @@ def test_assignments_and_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('rm -rf "/var/lib/apt/lists/*" /tmp/*', ("/var/lib/apt/lists/*",)),
+        ("rm -f '/tmp/*.deb' \\*.log", ("/tmp/*.deb", "*.log")),
+        ('rm -rf "/var/lib/apt/lists/"* "$D/*" "$D"/*', ("/opt/*",)),
+        ("rm -rf /var/lib/apt/lists/* x[1].txt", ()),
+    ],
+)
+def test_words_whose_wildcards_are_quoted(script: str, expected: tuple[str, ...]) -> None:
+    # the shell expands no quoted wildcard: those words name files by those very names
+    (cmd,) = split_commands(script, env={"D": "/opt"})
+    assert cmd.literal == expected
+
+
+@pytest.mark.parametrize(
     ("script", "cwd", "expected"),
     [
         pytest.param(

@@ -2558,6 +2558,13 @@ FLAGGED = [
         [(4, "LG004"), (5, "LG004")],
         id="Z-a-fix-permissions-of-the-build-s-own",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl"
+        ' && rm -rf "/var/lib/apt/lists/*"\nRUN rm -rf "/var/lib/apt/lists/*"\n',
+        # a quoted wildcard names a file called `*`: the lists stay, and nothing is removed
+        [(2, "LG005")],
+        id="Z-a-quoted-wildcard-removes-nothing",
+    ),
 ]
 
 
