@@ -1210,6 +1210,9 @@ class _Parser:
                 self.env.pop(arg, None)
 
     def _chdir(self, target: str | None) -> str | None:
+        home = self.env.get("HOME", "")
+        if (target is None or target == "~" or target.startswith("~/")) and home.startswith("/"):
+            target = home + (target or "~")[1:]  # (`cd` alone, `cd ~`: the home)
         if target is None or self.conditional or target in ("", "-"):
             return None
         if target.startswith(("~", "+", "-")) or any(c in target for c in "$`*?["):

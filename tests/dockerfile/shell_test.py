@@ -292,6 +292,12 @@ def test_cwd(script: str, cwd: str | None, expected: list[str | None]) -> None:
     assert [c.cwd for c in split_commands(script, cwd=cwd)] == expected
 
 
+def test_cd_alone_goes_home() -> None:
+    commands = split_commands("cd /tmp && cd && ls && cd ~/src && ls", env={"HOME": "/root"})
+    assert [c.cwd for c in commands if c.words[0] == "ls"] == ["/root", "/root/src"]
+    assert split_commands("cd /tmp && cd && ls")[-1].cwd is None  # (no HOME known)
+
+
 def test_rm_resolves_against_cwd() -> None:
     commands = split_commands(
         'cd /tmp && curl -fsSL -o go.tgz "$URL" && tar -C /usr/local -xzf go.tgz && rm go.tgz',

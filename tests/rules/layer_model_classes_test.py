@@ -2565,6 +2565,14 @@ FLAGGED = [
         [(2, "LG005")],
         id="Z-a-quoted-wildcard-removes-nothing",
     ),
+    pytest.param(
+        "FROM python:3.12\nWORKDIR /root\nCOPY dist ./wheels/\nCOPY install.sh .\n"
+        "RUN cd /tmp && cd && bash ./install.sh && rm ./install.sh"
+        " && pip install --no-cache-dir ./wheels/*.whl\n",
+        # `cd` alone goes to the home, where the COPYs wrote
+        [(3, "LG006"), (5, "LG003")],
+        id="Z-cd-alone-goes-home",
+    ),
 ]
 
 
