@@ -548,7 +548,9 @@ def _shell_script(argv: list[str]) -> int:
     at, options = 1, []
     while at < len(argv) and argv[at][:1] in ("-", "+") and argv[at] != "--":
         options.append(argv[at])
-        at += 2 if argv[at] in ("-o", "+o", "-O", "+O") else 1  # (`-o pipefail`: its value)
+        # (`-o pipefail`, `-exo pipefail`: the option's value is the next word)
+        takes_value = not argv[at].startswith("--") and argv[at][-1] in "oO"
+        at += 2 if takes_value else 1
     takes = any(not o.startswith("--") and "c" in o for o in options)
     return at if takes and at < len(argv) else 0
 

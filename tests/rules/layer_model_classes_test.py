@@ -2393,9 +2393,10 @@ FLAGGED = [
         'RUN ["bash", "-lc", "apt-get update && apt-get install -y curl'
         ' && rm -rf /var/lib/apt/lists/*"]\n'
         'RUN ["/bin/sh", "-e", "-c", "apt-get update && rm -rf /var/lib/apt/lists/*"]\n'
-        'RUN ["bash", "-o", "pipefail", "-c", "apt-get update"]\n',
-        # a shell given its script after other options (red team 13)
-        [(4, "LG005")],
+        'RUN ["bash", "-o", "pipefail", "-c", "apt-get update"]\n'
+        'RUN ["bash", "-exo", "pipefail", "-c", "apt-get update"]\n',
+        # a shell given its script after other options (red team 13), `-o` among a cluster's
+        [(4, "LG005"), (5, "LG005")],
         id="Z-an-exec-form-shell-with-other-options",
     ),
     pytest.param(
