@@ -647,6 +647,24 @@ _BRINGS: Mapping[tuple[str, str], str] = {
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
 
 
+# Packages whose install fills a data directory in /var/lib, where packages otherwise keep
+# little: Debian's postgresql creates its main cluster, its MariaDB and MySQL servers their
+# system databases (RHEL's and Alpine's leave that to the first start, or to the user).
+_DATA_TREES: Mapping[tuple[str, str], str] = {
+    **{("apt", n): "/var/lib/postgresql" for n in ("postgresql", "postgresql-contrib")},
+    **{("apt", f"postgresql-{v}"): "/var/lib/postgresql" for v in range(9, 19)},
+    **{
+        ("apt", n): "/var/lib/mysql"
+        for n in ("mariadb-server", "mysql-server", "default-mysql-server")
+    },
+}
+
+
+def package_data(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
+    """The data directories the install of `packages` fills (`_DATA_TREES`)."""
+    return tuple(d for n in packages if (d := _DATA_TREES.get((family, n))) is not None)
+
+
 @functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
 def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their

@@ -30,6 +30,7 @@ from layerguard.dockerfile.bases import (
     Known,
     in_tree,
     known,
+    package_data,
     package_files,
 )
 from layerguard.dockerfile.effects import (
@@ -1073,6 +1074,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
         return False
     if entry.family == "conda" and covers(entry.path + "/envs", path):
         return False  # (an install into conda's root never writes its named environments)
+    if any(path_overlaps(path, d) for d in package_data(entry.family, entry.packages)):
+        return True  # (`chown -R postgres /var/lib/postgresql` after `apt-get install postgresql`)
     return (
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)

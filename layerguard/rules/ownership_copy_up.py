@@ -4,9 +4,11 @@
 Reports a `RUN` of a shipped stage that changes the owner, mode, ACL, capabilities or times of
 regular files an earlier layer wrote: `chown`, `chgrp`, `chmod`, `setfacl`, `setcap`, `touch`, `find
 ... -exec chmod`, `fix-permissions`, and `usermod -u`, which re-owns the files of the user's home
-(Ubuntu 24.04's `ubuntu` has its dotfiles there). A recursive change reaches every file below the
-path; a non-recursive one only the files it names (`chmod +x /entrypoint.sh`, `setcap ...
-/usr/bin/x`, any change of a program in a bin directory, which the build needs there). Not reported:
+(Ubuntu 24.04's `ubuntu` has its dotfiles there). Below `/var/lib`, where packages keep little,
+what an install is known to fill counts: Debian's postgresql and MariaDB/MySQL servers create
+their databases there. A recursive change reaches every file below the path; a non-recursive
+one only the files it names (`chmod +x /entrypoint.sh`, `setcap ... /usr/bin/x`, any change of a
+program in a bin directory, which the build needs there). Not reported:
 directory entries only (`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`,
 `chown -R` over a tree that only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal
 mode without the owner's `x`, `chmod 600 f`, names a file), files the same `RUN` created or removes

@@ -2574,6 +2574,14 @@ FLAGGED = [
         [(3, "LG006"), (5, "LG003")],
         id="Z-cd-alone-goes-home",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y postgresql mariadb-server"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chown -R postgres:postgres /var/lib/postgresql\n"
+        "RUN rm -rf /var/lib/mysql/*\nRUN chown -R nginx /var/lib/nginx\n",
+        # Debian's postgresql and MariaDB servers fill their data directories when installed
+        [(3, "LG004"), (4, "LG003")],
+        id="Z-a-database-server-s-data-directory",
+    ),
 ]
 
 
