@@ -46,6 +46,8 @@ _OTHER_FAMILY_TAGS = (
 )
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
+# Repositories whose images are built FROM a slim distribution image, whatever their tags say.
+_SLIM_BASED = ("continuumio/miniconda3",)
 
 # Keys below are shell patterns over an image's name: `python` for docker.io/library/python,
 # `owner/name` for other Docker Hub images, `registry/path` elsewhere.
@@ -734,7 +736,7 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
-    minimal = not docs or any(m in tagged for m in _MINIMAL)
+    minimal = not docs or any(m in tagged for m in _MINIMAL) or name in _SLIM_BASED
     # (A Debian-based repository's tags of other distributions: `maven:3.9-amazoncorretto-21`,
     # `eclipse-temurin:21-jre-ubi9-minimal`, `nvidia/cuda:12.2.0-devel-ubi8`.)
     other = any(t in (image.tag or "").lower() for t in _OTHER_FAMILY_TAGS)

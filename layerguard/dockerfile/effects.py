@@ -2924,7 +2924,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             installs and not any(w in ("--local", "--prefer-local") for w in words),
         )
     if tool == "composer":
-        installs = sub in ("install", "require", "update", "global", "create-project")
+        sub = _composer_command(words)
+        installs = sub in ("install", "require", "update", "create-project")
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
         return "cargo", sub == "install", sub in ("build", "install", "fetch")
@@ -3017,6 +3018,12 @@ def _pinned(url: str) -> bool:
     return len(commit) == 40 and all(c in "0123456789abcdef" for c in commit)
 
 
+def _composer_command(words: tuple[str, ...]) -> str:
+    """composer's command, also under `global` (`composer global clear-cache`)."""
+    sub = subcommand(words)
+    return subcommand(words[words.index("global") :]) if sub == "global" else sub
+
+
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
     sub = subcommand(words)
@@ -3047,7 +3054,7 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
             for w in words
         )
     if family == "composer":
-        return sub in ("clear-cache", "clearcache", "cc")
+        return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":
         return sub == "clean" and ("-modcache" in words or "-cache" in words)
     if family == "pacman":

@@ -1067,6 +1067,8 @@ def _installed_under(path: str, entry: Entry) -> bool:
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     distribution = entry.family in _DISTRIBUTION_MANAGERS
+    if distribution and "/node_modules" in path and not _names_node(entry.packages):
+        return False  # (npm's global tree: distribution packages keep node's modules elsewhere)
     program = posixpath.dirname(path) in BIN_DIRS
     if distribution and program and not _names_a_program(path, entry.packages):
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
@@ -1082,6 +1084,12 @@ def _installed_under(path: str, entry: Entry) -> bool:
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
     )
+
+
+def _names_node(packages: tuple[str, ...]) -> bool:
+    """An install that may bring node's own modules (nodesource's nodejs ships npm in
+    /usr/lib/node_modules), or names packages not known."""
+    return any("node" in p or "npm" in p or "$" in p for p in packages) or not packages
 
 
 def _a_package(path: str, entry: Entry) -> bool:

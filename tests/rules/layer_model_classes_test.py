@@ -355,6 +355,24 @@ CLEAN = [
         # composer global installs into COMPOSER_HOME, not the directory it runs in
         id="Z-a-composer-global-require",
     ),
+    pytest.param(
+        "FROM composer:2\nRUN composer global require laravel/installer"
+        " && composer --no-interaction global clear-cache\n",
+        # composer's commands under `global`: this one empties the cache
+        id="Z-a-composer-global-clear-cache",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /usr/lib/node_modules\n",
+        # npm's global tree: no distribution package but node's own fills it
+        id="Z-npm-s-global-tree-after-other-packages",
+    ),
+    pytest.param(
+        "FROM continuumio/miniconda3:24.1.2-0\n"
+        "RUN dpkg --purge --force-depends ca-certificates-java\n",
+        # miniconda3 is built FROM debian's slim image: few packages, not that one
+        id="Z-a-purge-on-a-slim-based-image",
+    ),
 ]
 
 
@@ -2581,6 +2599,13 @@ FLAGGED = [
         # Debian's postgresql and MariaDB servers fill their data directories when installed
         [(3, "LG004"), (4, "LG003")],
         id="Z-a-database-server-s-data-directory",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y nodejs"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /usr/lib/node_modules/npm\n",
+        # node's own package (nodesource's ships npm there)
+        [(3, "LG003")],
+        id="Z-npm-s-global-tree-after-node",
     ),
 ]
 
