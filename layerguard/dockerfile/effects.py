@@ -2541,6 +2541,9 @@ def _is_chmod_option(word: str) -> bool:
     )
 
 
+_EXTRAS = re.compile(r"/\[[\w.,-]+\]$")
+
+
 def _package_ops(
     tool: str, words: tuple[str, ...], command: Command, env: Mapping[str, str], text: str
 ) -> Iterator[Op]:
@@ -2556,7 +2559,12 @@ def _package_ops(
         if "://" not in w
         and (
             is_archive(w)
-            or (w.startswith(("/", "./", "../")) and is_glob(posixpath.basename(w)))
+            or (
+                w.startswith(("/", "./", "../"))
+                and is_glob(posixpath.basename(w))
+                # (`pip install '/code/[all]'`: a project's directory with its extras)
+                and not (family in ("pip", "uv") and _EXTRAS.search(w))
+            )
             # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )

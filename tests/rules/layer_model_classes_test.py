@@ -373,6 +373,11 @@ CLEAN = [
         # miniconda3 is built FROM debian's slim image: few packages, not that one
         id="Z-a-purge-on-a-slim-based-image",
     ),
+    pytest.param(
+        "FROM python:3.12\nCOPY . /code\nRUN pip install --no-cache-dir '/code/[all]'\n",
+        # a project's directory with its extras: no archive is unpacked
+        id="Z-pip-install-of-a-directory-with-extras",
+    ),
 ]
 
 
