@@ -220,6 +220,15 @@ def layers(
                 for h in c.hits
                 if h.entry.layer == BASE
             )
+            # (and a removal of a whole class not reported, as in a RUN that installed too:
+            # what the base held there is hidden from then on)
+            gone.update(
+                p.removesuffix("/*")
+                for op in step.run.ops
+                if op.kind == REMOVE and op.only is None
+                for p in op.paths
+                if any(covers(p.removesuffix("/*"), t) for t in held.heavy)
+            )
         else:
             entries = tuple(_copy_entries(index, step, live))
             layer = Layer(step, entries, (), ())

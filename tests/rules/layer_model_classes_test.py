@@ -378,6 +378,13 @@ CLEAN = [
         # a project's directory with its extras: no archive is unpacked
         id="Z-pip-install-of-a-directory-with-extras",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04\nRUN curl -L https://x/s6.tar.xz | tar -C / -xJ"
+        " && rm -rf /var/cache/*\nRUN rm -rf /tmp/* /var/cache/*\n",
+        # the base's debconf database is gone from the first removal on (one not reported:
+        # what the RUN unpacked in / may be what it removes)
+        id="Z-a-base-class-removed-twice",
+    ),
 ]
 
 
