@@ -315,12 +315,13 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
 
 def _copied_attrs(instr: Instruction) -> tuple[tuple[str, str], ...]:
     """The owner and mode a COPY gives its files: root's unless --chown says (a user alone gets
-    the group of the uid's number, as BuildKit does), the mode --chmod gives in octal."""
+    the group of the uid's number, as BuildKit does), the mode --chmod gives in octal. From a
+    stage or an image, without --chown, BuildKit keeps the owners they had there: not known."""
     attrs: list[tuple[str, str]] = []
     chown = instr.flag("chown")
-    if chown is None:
+    if chown is None and instr.flag("from") is None:
         attrs += [("user", "0"), ("group", "0")]
-    elif not unset(chown, instr.env):
+    elif chown is not None and not unset(chown, instr.env):
         user, colon, group = expand(chown, instr.env).partition(":")
         group = group if colon else user if user.isdigit() else ""
         attrs += [("user", user), *((("group", group),) if group else ())]

@@ -3205,6 +3205,8 @@ SAME = "): nothing changes, yet overlay2 storage copies every touched file into 
         ("COPY --chown=$U . /app\nRUN chown -R app /app\n", ""),
         ("RUN useradd -m -N odoo\nRUN chown -R odoo:odoo /home/odoo\n", ""),
         ("RUN adduser -D app\nRUN chown -R app:app /home/app\n", ""),
+        # (from a stage, BuildKit keeps the owners the files had there)
+        ("COPY --from=build /app /app\nRUN chown -R root:root /app\n", ""),
     ],
 )
 def test_a_chown_to_what_the_files_have_says_so(lint_files: Lint, steps: str, same: str) -> None:
