@@ -22,7 +22,8 @@ then `RUN chown -R app:app /app`; `COPY` without `--chown` gives root's; `userad
 the home's dotfiles `app:app`) is reported too, and the message says so: the kernel copies each
 file up all the same, Docker's overlay2 storage driver ships those copies, and BuildKit's own
 differ (the containerd image store, `buildx` builders) leaves unchanged files out. Either way the
-command does nothing: drop it.
+files gain nothing. Directories may still change (one `WORKDIR` or `mkdir` made is root's): where
+one must, `chown` it alone, without `-R`.
 
 ## Why is this bad?
 Metadata lives in the layer with the file. To change the owner or mode of a file from a lower
@@ -133,8 +134,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if "" not in same:
             # (the owner or mode COPY --chown/--chmod or useradd gave: only the copy is left)
             what += (
-                f" only sets what its files have already ({', '.join(sorted(same))}): nothing"
-                " changes, yet overlay2 storage"
+                f" only sets what its files have already ({', '.join(sorted(same))}), yet"
+                " overlay2 storage"
             )
         problem = weigh(
             ctx,

@@ -3183,7 +3183,7 @@ def test_node_s_npm_is_the_base_image_s(message: Callable[[str, str], str]) -> N
     assert "(added by the base image)" in message(dockerfile, "LG003")
 
 
-SAME = "): nothing changes, yet overlay2 storage copies every touched file into a new layer"
+SAME = "), yet overlay2 storage copies every touched file into a new layer"
 
 
 @pytest.mark.parametrize(
