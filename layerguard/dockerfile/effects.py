@@ -614,7 +614,7 @@ _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
-    | {"PIP_FIND_LINKS", "UV_FIND_LINKS"}
+    | {"PIP_FIND_LINKS", "UV_FIND_LINKS", "PIP_YES"}
 )
 
 
@@ -2663,7 +2663,10 @@ def _package_ops(
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
         yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text, family=family)
-    if _removes_packages(family, tool, words):
+    # (`pip uninstall x` without -y asks first: with no terminal to answer it fails the build
+    # where x is there, and removes nothing where it is not)
+    asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
+    if _removes_packages(family, tool, words) and not asks:
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
 
 

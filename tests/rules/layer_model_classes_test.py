@@ -385,6 +385,11 @@ CLEAN = [
         # what the RUN unpacked in / may be what it removes)
         id="Z-a-base-class-removed-twice",
     ),
+    pytest.param(
+        "FROM python:3.12\nRUN pip install --no-cache-dir requests\nRUN pip uninstall requests\n",
+        # without -y pip asks, and with no terminal to answer a successful build removed nothing
+        id="Z-a-pip-uninstall-that-asks",
+    ),
 ]
 
 
@@ -2618,6 +2623,13 @@ FLAGGED = [
         # node's own package (nodesource's ships npm there)
         [(3, "LG003")],
         id="Z-npm-s-global-tree-after-node",
+    ),
+    pytest.param(
+        "FROM python:3.12\nENV PIP_YES=1\nRUN pip install --no-cache-dir requests six\n"
+        "RUN pip uninstall requests\nRUN pip3 uninstall -y six\n",
+        # answered by PIP_YES or -y
+        [(4, "LG003"), (5, "LG003")],
+        id="Z-a-pip-uninstall-answered",
     ),
 ]
 
