@@ -17,8 +17,8 @@ target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -r
 /usr/local/tomcat/webapps/docs`). Not reported: what the same `RUN` created before removing it
 (download, extract, install, then clean up), branches the `ARG` defaults rule out, a `pip
 uninstall` without `-y` or `PIP_YES` (it asks, and a build with no terminal to answer that
-succeeds removed nothing), an `rm -f` of
-a name below a tree copied without its listing (`-f` says it may be missing: a gitignored config),
+succeeds removed nothing), an `rm -f` of a name below a tree copied without its listing (`-f`
+says it may be missing: a gitignored config),
 a path below a home `useradd -m` filled that is not one of its dotfiles, and paths of the
 base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the registry only
 docs and man pages (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family
