@@ -1812,7 +1812,7 @@ def _ops(
         # (A number with x bits for one named path, `chmod 700 /opt/apache-tomcat-9.0.68`, is
         # as often a directory's: `+x`, `-R`, or a glob, `chmod 755 scripts/*`, says programs.)
         numbered = not recursive and not any(is_glob(w) for w in rest)
-        numbered = numbered and bool(_OCTAL.fullmatch(_chmod_mode(words)))
+        numbered = numbered and bool(OCTAL_MODE.fullmatch(_chmod_mode(words)))
         program_hint = program and not numbered
         named = any(_PROGRAM.search(w) or posixpath.dirname(w) in BIN_DIRS for w in rest)
         if numbered and not named:
@@ -2327,7 +2327,7 @@ def _url_name(urls: list[str]) -> str | None:
 def _adds_execute(words: tuple[str, ...]) -> bool:
     """chmod's mode gives execute permission: `+x`, `a+x`, `u=rwx`, `755`, `0775`."""
     mode = _chmod_mode(words)
-    if _OCTAL.fullmatch(mode):
+    if OCTAL_MODE.fullmatch(mode):
         return any(int(d) & 1 for d in mode[-3:])
     return "x" in mode and ("+" in mode or "=" in mode)
 
@@ -2335,7 +2335,7 @@ def _adds_execute(words: tuple[str, ...]) -> bool:
 def _file_mode(words: tuple[str, ...]) -> bool:
     """chmod's mode is an octal one without the owner's execute bit: `600`, `0644`, `400`."""
     mode = _chmod_mode(words)
-    return bool(_OCTAL.fullmatch(mode)) and len(mode) >= 3 and not int(mode[-3]) & 1
+    return bool(OCTAL_MODE.fullmatch(mode)) and len(mode) >= 3 and not int(mode[-3]) & 1
 
 
 def _sets(tool: str, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -2364,7 +2364,8 @@ def _chmod_mode(words: tuple[str, ...]) -> str:
     return modes[0] if modes else ""
 
 
-_OCTAL = re.compile(r"[0-7]{1,4}")
+# An octal mode, `755` or `0644`: what chmod and COPY --chmod take as a number.
+OCTAL_MODE = re.compile(r"[0-7]{1,4}")
 
 
 def _recursive(words: tuple[str, ...]) -> bool:
@@ -2589,7 +2590,7 @@ def _package_ops(
             trees = _paths([project], command)
         if family == "composer" and subcommand(words) == "global":
             trees = _paths([project or ""], command)  # (its bin links too: vendor/bin)
-            named = _package_names(tool, words[:1] + words[2:])
+            named = _package_names(tool, words[words.index("global") :])  # (after require)
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
         if family == "cargo" and (root := _option_value(words, "", "--root")):

@@ -48,6 +48,7 @@ from layerguard.dockerfile.effects import (
     HEAVY,
     INSTALL,
     MANAGERS,
+    OCTAL_MODE,
     PURGE,
     REMOVE,
     STANDARD_DIRS,
@@ -326,12 +327,11 @@ def _copied_attrs(instr: Instruction) -> tuple[tuple[str, str], ...]:
         group = group if colon else user if user.isdigit() else ""
         attrs += [("user", user), *((("group", group),) if group else ())]
     chmod = instr.flag("chmod")
-    if chmod is not None and _OCTAL.fullmatch(chmod):
+    if chmod is not None and OCTAL_MODE.fullmatch(chmod):
         attrs.append(("mode", chmod))
     return tuple(attrs)
 
 
-_OCTAL = re.compile(r"[0-7]{1,4}")
 # The bits chmod's symbolic modes name, for the users they name (s and t: setuid, setgid and
 # the sticky bit).
 _WHO = {"u": 0o4700, "g": 0o2070, "o": 0o1007}
@@ -342,7 +342,7 @@ _SYMBOLIC = re.compile(r"([ugoa]*)((?:[-+=][rwxXst]*)+)")
 def _moded(mode: int, spec: str) -> int | None:
     """The mode of a regular file of `mode` after `chmod spec`; None when it depends on what is
     not known here (the umask: `chmod +w`)."""
-    if _OCTAL.fullmatch(spec):
+    if OCTAL_MODE.fullmatch(spec):
         return int(spec, 8)
     for clause in spec.split(","):
         match = _SYMBOLIC.fullmatch(clause)
@@ -414,7 +414,7 @@ def _after(entry: Entry, op: Op, paths: Sequence[str]) -> Entry:
             old = dict(entry.attrs).get(key)
             if key == "mode":
                 new = _moded(int(old, 8), value) if old is not None else None
-                if new is None and _OCTAL.fullmatch(value):
+                if new is None and OCTAL_MODE.fullmatch(value):
                     new = int(value, 8)
                 value = f"{new:o}" if new is not None else ""
             if value:
