@@ -114,7 +114,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/usr/local/etc/php-fpm.conf",
         "/usr/local/etc/php-fpm.d/www.conf",
         "/usr/local/etc/php-fpm.d/docker.conf",
+        # (its apache tags install Debian's apache2: its configuration, as below)
         "/etc/apache2/sites-available/000-default.conf",
+        "/etc/apache2/sites-available/default-ssl.conf",
+        "/etc/apache2/conf-available/security.conf",
         "/etc/apache2/apache2.conf",
     ),
     "httpd": ("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
@@ -177,6 +180,7 @@ USER_DATABASE = ("/etc/passwd", "/etc/group")
 _DEBIAN_FILES = (
     *USER_DATABASE,
     *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
+    "/etc/login.defs",  # (of login, or since Debian 13 of login.defs: every image has it)
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
 _DEBIAN_IMAGES = (
@@ -346,13 +350,14 @@ _WORKDIR: Mapping[str, str] = {
 _NGINX_APT = (
     *("/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default"),
     *(
-        "/etc/nginx/fastcgi_params",
-        "/etc/nginx/mime.types",
-        "/var/www/html/index.nginx-debian.html",
+        *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/proxy_params"),
+        *("/etc/nginx/mime.types", "/etc/nginx/snippets/fastcgi-php.conf"),
+        *("/var/www/html/index.nginx-debian.html", "/etc/logrotate.d/nginx"),
     ),
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 _MY_CNF = ("/etc/my.cnf",)
+_DEBIAN_CNF = "/etc/mysql/debian.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
 _CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
 _PUPPETSERVER = (
@@ -372,11 +377,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
         "/etc/apache2/sites-available/000-default.conf",
+        "/etc/apache2/sites-available/default-ssl.conf",
+        "/etc/apache2/conf-available/security.conf",
         "/var/www/html/index.html",
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
-    ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf",),
+    ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
+    # (the server's maintenance login, which its install writes)
+    **{("apt", n): (_DEBIAN_CNF,) for n in ("mysql-server", "default-mysql-server")},
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
     ("apk", "varnish"): ("/etc/varnish/default.vcl",),
     ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),
@@ -393,6 +402,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             f"/etc/php/{v}/fpm/pool.d/www.conf",
             f"/etc/php/{v}/fpm/php.ini",
             f"/etc/php/{v}/cli/php.ini",  # (it depends on php{v}-cli, as Apache's module does)
+            f"/etc/logrotate.d/php{v}-fpm",
         )
         for v in _PHP_VERSIONS
     },
@@ -422,6 +432,23 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("syslog-ng", "syslog-ng-core")
     },
     ("apt", "cron"): ("/etc/crontab",),
+    **{
+        (manager, "ssmtp"): ("/etc/ssmtp/ssmtp.conf", "/etc/ssmtp/revaliases")
+        for manager in ("apt", "apk")
+    },
+    ("apt", "opendkim"): ("/etc/opendkim.conf", "/etc/default/opendkim"),
+    ("apt", "opendmarc"): ("/etc/opendmarc.conf", "/etc/default/opendmarc"),
+    ("apt", "postgrey"): ("/etc/default/postgrey",),
+    ("apt", "libpulse0"): ("/etc/pulse/client.conf",),
+    ("apt", "pulseaudio"): (
+        *("/etc/pulse/daemon.conf", "/etc/pulse/default.pa", "/etc/pulse/system.pa"),
+        "/etc/pulse/client.conf",  # (of libpulse0, which it depends on)
+    ),
+    # (ImageMagick 6 up to Debian 12 and Ubuntu 24.04, 7 since Debian 13)
+    **{
+        ("apt", n): ("/etc/ImageMagick-6/policy.xml", "/etc/ImageMagick-7/policy.xml")
+        for n in ("imagemagick", "imagemagick-6-common", "imagemagick-7-common")
+    },
     ("apt", "sudo"): ("/etc/sudoers",),
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
@@ -432,7 +459,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "privoxy"): ("/etc/privoxy/config",),
     ("apk", "nginx"): (
         *("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
-        *("/etc/nginx/fastcgi_params", "/etc/nginx/mime.types"),
+        *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/mime.types"),
+        "/etc/logrotate.d/nginx",
         *("/var/lib/nginx/html/index.html", "/var/lib/nginx/html/50x.html"),
     ),
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
@@ -441,6 +469,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "openssh"): ("/etc/ssh/sshd_config",),
     ("apk", "openssh-server"): ("/etc/ssh/sshd_config",),
     ("apk", "rsyslog"): ("/etc/rsyslog.conf",),
+    ("apk", "syslog-ng"): ("/etc/syslog-ng/syslog-ng.conf",),
     ("apk", "sudo"): ("/etc/sudoers",),
     ("apk", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apk", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
@@ -644,6 +673,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("apk", "mariadb"): "mariadb-common",
     ("apt", "krb5-user"): "krb5-config",
     ("apt", "roundcube"): "roundcube-core",
+    ("apt", "pulseaudio-utils"): "libpulse0",
 }
 # An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")

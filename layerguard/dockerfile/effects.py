@@ -3323,7 +3323,8 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
     directory whose contents land in dest; a plain name (`files`, `jenkins-agent`) may be
     either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
-    file_like = not source.endswith("/") and (
+    # (`COPY --from=builder /usr/local/etc/php/conf.d ...`: a drop-in directory, not a file)
+    file_like = not source.endswith(("/", ".d")) and (
         is_archive(name) or (not is_glob(name) and names_a_file(name))
     )
     target = posixpath.join(dest, name) if dest_is_dir else dest

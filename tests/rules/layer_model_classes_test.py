@@ -390,6 +390,13 @@ CLEAN = [
         # without -y pip asks, and with no terminal to answer a successful build removed nothing
         id="Z-a-pip-uninstall-that-asks",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY security.conf /etc/apache2/conf-available/security.conf\n"
+        "COPY opendkim.conf /etc/opendkim.conf\nCOPY ssmtp.conf /etc/ssmtp/ssmtp.conf\n"
+        "COPY policy.xml /etc/ImageMagick-6/policy.xml\nCOPY client.conf /etc/pulse/client.conf\n",
+        # no package put them there first
+        id="Z-package-configuration-never-installed",
+    ),
 ]
 
 
@@ -2630,6 +2637,39 @@ FLAGGED = [
         # answered by PIP_YES or -y
         [(4, "LG003"), (5, "LG003")],
         id="Z-a-pip-uninstall-answered",
+    ),
+    pytest.param(
+        "FROM php:8.0-fpm AS builder\nRUN docker-php-ext-install pdo_mysql\nFROM php:8.0-fpm\n"
+        "COPY --from=builder /usr/local/etc/php/conf.d /usr/local/etc/php/conf.d\n",
+        # a `.d` name is a directory: its contents, the base's sodium .ini among them, land there
+        [(4, "LG002")],
+        id="Z-a-conf-d-copied-back",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y apache2 nginx opendkim ssmtp"
+        " imagemagick pulseaudio-utils default-mysql-server && rm -rf /var/lib/apt/lists/*\n"
+        "COPY security.conf /etc/apache2/conf-available/security.conf\n"
+        "COPY fastcgi.conf /etc/nginx/fastcgi.conf\nCOPY opendkim.conf /etc/opendkim.conf\n"
+        "COPY ssmtp.conf /etc/ssmtp/ssmtp.conf\nCOPY policy.xml /etc/ImageMagick-6/policy.xml\n"
+        "COPY client.conf /etc/pulse/client.conf\nCOPY my.cnf /etc/mysql/debian.cnf\n"
+        "COPY login.defs /etc/login.defs\n",
+        # the files those packages (and the image) install, written again
+        [(line, "LG002") for line in range(3, 11)],
+        id="Z-package-configuration-written-again",
+    ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache syslog-ng=4.7.1-r1 nginx ssmtp\n"
+        "COPY syslog-ng.conf /etc/syslog-ng/syslog-ng.conf\n"
+        "COPY fastcgi.conf /etc/nginx/fastcgi.conf\nCOPY ssmtp.conf /etc/ssmtp/ssmtp.conf\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        id="Z-alpine-package-configuration-written-again",
+    ),
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY default-ssl.conf /etc/apache2/sites-available/\n"
+        "COPY security.conf /etc/apache2/conf-available/security.conf\n",
+        # php's apache tags install Debian's apache2
+        [(2, "LG002"), (3, "LG002")],
+        id="Z-php-apache-s-configuration",
     ),
 ]
 
