@@ -699,6 +699,11 @@ def _run_effects(
                     if not (placed and o.tool == "gem") or any(inside(p, c) for p in op.paths)
                 ]
                 op = op._replace(paths=(*op.paths, *gems))
+            if op.kind in (REMOVE, CHOWN) and command.guarded:
+                # (`if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws ...`: the author
+                # does not know what is there either; only a layer known to have written the
+                # path itself counts)
+                op = op._replace(blind=True)
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
@@ -1845,6 +1850,10 @@ def _ops(
         )
         yield Op(REMOVE, tool, emptied, text)
         yield Op(WRITE, tool, emptied, text, FILE, EMPTY)
+    elif (edited := _edited_in_place(tool, words)) is not None:
+        # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
+        # and a chmod after it in the same RUN copies nothing more up.
+        yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN)
     elif tool == "touch":
         rest = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
         paths = _paths(rest, command)
@@ -2048,10 +2057,76 @@ def _ops(
         and command.cwd
         and not _fetched_build(tool, words)
     ):
-        where = _option_value(words, "-C") if tool == "make" else None
+        where = _build_dir(tool, words)
         if tool in _NODE:
             where = _node_project(tool, words)
         yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+
+
+# The options that tell a build tool where to build, matched as whole words: gradle's and go's
+# other options are long words after one dash (`-Dorg.gradle.parallel=true`), not clusters.
+_BUILD_DIR_OPTIONS: Mapping[str, tuple[str, ...]] = {
+    **{"go": ("-C",), "gradle": ("-p", "--project-dir"), "mvn": ("-f", "--file")},
+    **{"cmake": ("--build", "-B"), "cargo": ("--manifest-path",)},
+}
+
+
+def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:
+    """The files an in-place editor rewrites (`sed -i 's/a/b/' f`, `sed -ri.bak -e x f g`,
+    `perl -pi -e x f`, `dos2unix f`), or None when the command edits nothing in place."""
+    if tool in ("dos2unix", "unix2dos"):
+        new_file = any(w in ("-n", "--newfile") for w in words)
+        return None if new_file else _operands(words)
+    if tool == "sed":
+        # (`-i` with letters of flags before it; after it, the letters are its backup suffix)
+        in_place = any(
+            w == "--in-place"
+            or w.startswith("--in-place=")
+            or (
+                w[:1] == "-"
+                and w[1:2] != "-"
+                and "i" in w
+                and set(w[1 : w.index("i")]) <= set("nrEsuz")
+            )
+            for w in words[1:]
+        )
+        if not in_place:
+            return None
+        scripts = {"-e", "--expression", "-f", "--file"}
+        operands = _operands(words, frozenset({*scripts, "-l", "--line-length"}))
+        named = any(w in scripts or w.startswith(("--expression=", "--file=")) for w in words)
+        return operands if named else operands[1:]
+    if tool == "perl":
+        options = [w for w in words[1:] if w[:1] == "-" and w[1:2] != "-"]
+        if not any("i" in w[1:].split("e")[0] for w in options):
+            return None
+        files: list[str] = []
+        skip = named = False
+        for word in words[1:]:
+            if skip:
+                skip = False
+            elif word[:1] == "-" and word != "-":
+                if word.endswith(("e", "E")):  # (`-e CODE`, `-pe CODE`: the code comes next)
+                    skip = named = True
+            else:
+                files.append(word)
+        return files if named else files[1:]
+    return None
+
+
+def _build_dir(tool: str, words: tuple[str, ...]) -> str | None:
+    """The directory a build tool is told to build in, when not the one it runs in: `make -C
+    dir`, `ninja -C dir`, `go -C dir`, `gradle -p dir`, `mvn -f dir/pom.xml`, `cmake --build
+    dir` or `-B dir`, `cargo --manifest-path dir/Cargo.toml`."""
+    if tool in ("make", "ninja"):
+        return _option_value(words, "-C", "--directory")
+    for i, word in enumerate(words[:-1]):
+        if word in _BUILD_DIR_OPTIONS.get(tool, ()):
+            value = words[i + 1]
+            if tool in ("mvn", "cargo") and names_a_file(value):
+                return posixpath.dirname(value) or "."  # (the project file's directory)
+            return value
+    return None
 
 
 def _fetched_build(tool: str, words: tuple[str, ...]) -> bool:

@@ -9,6 +9,7 @@ Grammar: https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.ht
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -43,6 +44,9 @@ class Command(NamedTuple):
     # The words whose wildcards were all quoted (`rm -rf "/var/lib/apt/lists/*"`): the shell
     # expands none of them, so they name a file by that very name.
     literal: tuple[str, ...] = ()
+    # The paths whose presence a test decides whether it runs (`if [[ -x /usr/local/bin/aws ]];
+    # then mv ...`, `[ -f x ] && rm x`): the author did not know they are there.
+    guarded: tuple[str, ...] = ()
 
 
 def resolve_path(path: str, cwd: str | None) -> str | None:
@@ -711,7 +715,7 @@ class _Block:
 
     __slots__ = (
         *("changed", "cond", "cwd", "dead", "env", "kind", "moved", "pattern", "patterns"),
-        *("subject", "taken", "until"),
+        *("subject", "taken", "until", "guards"),
     )
 
     def __init__(self, kind: str, env: dict[str, str], cwd: str | None) -> None:
@@ -724,6 +728,7 @@ class _Block:
         # An if's condition while it is read (test results, `&&`, `||`, `!`), whether the
         # branch being read never runs, and whether an earlier branch surely ran.
         self.cond: list[bool | str | None] | None = None
+        self.guards: list[str] = []  # the paths its conditions test for
         self.dead = False
         self.taken = False
         # A case's word when known, and the patterns of the branch being read.
@@ -804,6 +809,19 @@ def _outcome(cond: list[bool | str | None]) -> bool | None:
     return value
 
 
+# test's operators that ask whether a path is there (and of what kind).
+_FILE_TESTS = frozenset({"-e", "-f", "-d", "-x", "-r", "-w", "-s", "-L", "-h", "-a"})
+
+
+def _tested(fields: list[str], cwd: str | None) -> list[str]:
+    """The paths a `[`, `[[` or `test` command asks about with a file test."""
+    return [
+        path
+        for test, word in itertools.pairwise(fields[1:])
+        if test in _FILE_TESTS and (path := resolve_path(word, cwd)) is not None
+    ]
+
+
 class _Parser:
     """Groups tokens into commands and follows the state they change: cwd, variables."""
 
@@ -823,6 +841,8 @@ class _Parser:
         # After `||` (or `&&` after a test) what runs may not: its assignments and cd are guesses.
         self.conditional = False
         self.last_was_test = False
+        self.tested: list[str] = []  # the paths the last test asked about
+        self.guards: list[str] = []  # those of the tests the commands since `&&` depend on
         # `[ "$A" = x ] && cmd` with A known: the outcome of the last test, and the operator
         # after which commands are skipped (`&&` after a false test, `||` after a true one).
         self.last_test: bool | None = None
@@ -882,8 +902,11 @@ class _Parser:
             op == "&&" and self.last_was_test and known is not True
         ):
             self.conditional = True
+            if op == "&&":
+                self.guards.extend(self.tested)
         elif op in _SEPARATORS or op in _CASE_ENDS:
             self.conditional = False
+            self.guards = []
         reading = self._reading()
         if reading is not None and op in ("&&", "||"):
             reading.append(op)
@@ -1145,14 +1168,26 @@ class _Parser:
             if self.negated and self.last_test is not None:
                 self.last_test = not self.last_test
         self.negated = False
+        self.tested = _tested(fields, self.cwd) if self.last_was_test else []
         reading = self._reading()
         if reading is not None:
             reading.append(self.last_test if self.last_was_test else None)
+            self.blocks[-1].guards.extend(self.tested)
         if fields and first is not None:
             line = bisect.bisect_left(self.newlines, first)
             assignments = tuple((name, value) for name, value, _ in pairs)
+            guarded = [p for b in self.blocks if b.cond is None for p in b.guards]
+            guarded += self.guards if self.conditional else []
             self.out.append(
-                Command(tuple(fields), assignments, redirects, self.cwd, line, tuple(literal))
+                Command(
+                    tuple(fields),
+                    assignments,
+                    redirects,
+                    self.cwd,
+                    line,
+                    tuple(literal),
+                    tuple(guarded),
+                )
             )
             self._effects(fields)
         self._run_substitutions_tokens(subs)

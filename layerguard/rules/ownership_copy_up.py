@@ -11,11 +11,12 @@ one only the files it names (`chmod +x /entrypoint.sh`, `setcap ... /usr/bin/x`,
 program in a bin directory, which the build needs there). Not reported:
 directory entries only (`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`,
 `chown -R` over a tree that only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal
-mode without the owner's `x`, `chmod 600 f`, names a file), files the same `RUN` created or removes
-again before it ends, what `fix-permissions` (Jupyter, s2i) already made group-writable, and
-base-image trees that nothing shows to hold files: without the registry, the system trees
-(`/usr/lib`) and the runtime trees of well-known images (python's `/usr/local/lib/python3.x`,
-`/opt/conda`, Dev Containers' `/home/vscode`) count.
+mode without the owner's `x`, `chmod 600 f`, names a file), files the same `RUN` created, edited
+in place first (`sed -i ... f && chmod +x f`, `dos2unix`, `perl -pi`: the edit is what copies
+them) or removes again before it ends, what `fix-permissions` (Jupyter, s2i) already made
+group-writable, and base-image trees that nothing shows to hold files: without the registry, the
+system trees (`/usr/lib`) and the runtime trees of well-known images (python's
+`/usr/local/lib/python3.x`, `/opt/conda`, Dev Containers' `/home/vscode`) count.
 
 A `chown` or `chmod` that only sets what the files have already (`COPY --chown=app:app . /app`,
 then `RUN chown -R app:app /app`; `COPY` without `--chown` gives root's; `useradd -m app` gives

@@ -591,3 +591,22 @@ def test_branches_the_known_values_rule_out_never_run(
 ) -> None:
     env = {"GID": "1000", "UID": "1000", "ARCH": "amd64", "EMPTY": "", "N": "16", "OFF": "false"}
     assert words(script, cwd="/", env=env) == expected
+
+
+def test_a_command_a_file_test_decides_knows_the_paths_tested() -> None:
+    script = (
+        "if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws /opt/aws && mv a b; fi;"
+        ' rm /e; [ -f x ] && rm x; rm y; if [ "$A" = 1 ]; then rm z; fi'
+    )
+    guarded = [(c.words[0], c.guarded) for c in split_commands(script, cwd="/w")]
+    assert guarded == [
+        ("[[", ()),
+        ("mv", ("/usr/local/bin/aws",)),
+        ("mv", ("/usr/local/bin/aws",)),
+        ("rm", ()),
+        ("[", ()),
+        ("rm", ("/w/x",)),
+        ("rm", ()),
+        ("[", ()),
+        ("rm", ()),  # (a test of a value, not of a path)
+    ]

@@ -397,6 +397,29 @@ CLEAN = [
         # no package put them there first
         id="Z-package-configuration-never-installed",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nWORKDIR /app\nRUN gradle wrapper -p /opt/gradlew"
+        " && rm -rf ~/.gradle/caches\nRUN mvn -f /opt/tool/pom.xml package"
+        " && rm -rf ~/.m2/repository\nRUN chown -R 1000 /app\n",
+        # gradle and mvn told where the project is build there, not in the WORKDIR
+        id="Z-a-build-told-where-its-project-is",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY app.sh /etc/init.d/app\nCOPY x.conf /etc/x.conf\n"
+        "COPY y.conf /etc/y.conf\n"
+        "RUN sed -i -e 's/a/b/' /etc/init.d/app && chmod +x /etc/init.d/app\n"
+        "RUN perl -pi -e 's/a/b/' /etc/x.conf && chmod 600 /etc/x.conf\n"
+        "RUN dos2unix /etc/y.conf && chown 1000 /etc/y.conf\n",
+        # an in-place edit wrote the file into this layer first: the chmod copies nothing more
+        id="Z-a-chmod-after-an-in-place-edit",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY rootfs/ /\nRUN if [[ -x /usr/local/bin/aws ]]; then"
+        " mv /usr/local/bin/aws /usr/local/bin/aws1"
+        " && mv /usr/local/bin/aws_completer /usr/local/bin/aws1_completer; fi\n",
+        # the author does not know the tree holds it either
+        id="Z-a-move-a-file-test-guards",
+    ),
 ]
 
 
@@ -1085,12 +1108,6 @@ FLAGGED = [
         id="N-a-command-shows-a-copy-was-a-file-not-a-tree",
     ),
     # O: classes from held out 9, found after its blind run.
-    pytest.param(
-        "FROM alpine\nADD files/autopause /autopause\n"
-        "RUN dos2unix /autopause/* && chmod +x /autopause/*.sh\n",
-        [(3, "LG004")],
-        id="O-dos2unix-rewrites-in-place-as-sed-does",
-    ),
     pytest.param(
         "FROM debian\nCOPY etc/ /etc/\n"
         "RUN find /etc -type d,f -perm -o+w -print0 | xargs -r -0 chmod g-w,o-w\n"
@@ -2670,6 +2687,16 @@ FLAGGED = [
         # php's apache tags install Debian's apache2
         [(2, "LG002"), (3, "LG002")],
         id="Z-php-apache-s-configuration",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY app.sh /etc/init.d/app\n"
+        "RUN chmod +x /etc/init.d/app && sed -i 's/a/b/' /etc/init.d/app\n"
+        "RUN rm /etc/init.d/app\nCOPY aws /usr/local/bin/aws\n"
+        "RUN if [ -x /usr/local/bin/aws ]; then mv /usr/local/bin/aws /opt/aws; fi\n",
+        # the chmod came first; an edit does not make the file this RUN's for a later removal;
+        # a file test guards nothing a layer is known to have written
+        [(3, "LG004"), (4, "LG003"), (6, "LG003")],
+        id="Z-in-place-edits-and-file-tests-hide-nothing",
     ),
 ]
 
