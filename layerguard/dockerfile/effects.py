@@ -1850,6 +1850,21 @@ def _ops(
         )
         yield Op(REMOVE, tool, emptied, text)
         yield Op(WRITE, tool, emptied, text, FILE, EMPTY)
+    elif tool in ("gpg", "gpg2") and _ARMOR.intersection(words):
+        # `gpg --dearmor key.asc` writes key.asc.gpg beside it (`--enarmor`: key.gpg.asc), or
+        # what -o names; from standard input without -o, to standard output
+        armored = next(
+            (words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-o", "--output")), ""
+        )
+        armored = armored or next(
+            (w.split("=", 1)[1] for w in words if w.startswith("--output=")), ""
+        )
+        keys = _operands(words, frozenset({"-o", "--output", "--homedir", "-r", "--recipient"}))
+        if not armored and keys:
+            dearmor = any(w in ("--dearmor", "--dearmour") for w in words)
+            armored = keys[-1] + (".gpg" if dearmor else ".asc")
+        if armored and armored != "-":
+            yield Op(WRITE, tool, _paths([armored], command), text, FILE, UNKNOWN)
     elif (edited := _edited_in_place(tool, words)) is not None:
         # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
         # and a chmod after it in the same RUN copies nothing more up.
@@ -2069,6 +2084,9 @@ _BUILD_DIR_OPTIONS: Mapping[str, tuple[str, ...]] = {
     **{"go": ("-C",), "gradle": ("-p", "--project-dir"), "mvn": ("-f", "--file")},
     **{"cmake": ("--build", "-B"), "cargo": ("--manifest-path",)},
 }
+
+
+_ARMOR = frozenset({"--dearmor", "--dearmour", "--enarmor", "--enarmour"})
 
 
 def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:

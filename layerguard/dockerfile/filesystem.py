@@ -551,6 +551,10 @@ def _run(
                     )
                 )
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
+                if in_tree(path, held.runtime):
+                    # (`unzip catalina.jar` in tomcat's lib: the base image's, not what a tree
+                    # copied onto /usr may hold, which says nothing of any directory below it)
+                    holders = [e for e in holders if not _vague_copy(e)]
                 if op.program:  # (an installer run: a file copied by that name, no tree's)
                     holders = [e for e in holders if e.path == path and e.kind != TREE]
                 # An archive a COPY named outranks the trees it may also lie in.
@@ -571,6 +575,12 @@ def _run(
                 trees = [e for e in holders if e.layer >= built]
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _vague_copy(entry: Entry) -> bool:
+    """`entry` is a tree copied onto / or a standard directory (`COPY --from=b /out/usr/ /usr/`),
+    whose listing is not known: it says nothing of any one directory below it."""
+    return entry.kind == TREE and entry.copied and (entry.path in STANDARD_DIRS)
 
 
 def _holds_archive(entry: Entry, path: str) -> bool:
@@ -1058,6 +1068,10 @@ def _last_is_a_directory(path: str, live: list[Entry]) -> bool:
     return bool(at) and max(at, key=lambda e: e.layer).kind == DIR
 
 
+_LINK_DIRS = ("-enabled/", ".wants/", ".requires/")
+_LINK_DIRS_AT_END = tuple(m.rstrip("/") for m in _LINK_DIRS)
+
+
 def _installed_under(path: str, entry: Entry) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
@@ -1068,8 +1082,10 @@ def _installed_under(path: str, entry: Entry) -> bool:
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
         return True  # (`chown -R nobody /var/lib/nginx`: Alpine's nginx keeps its html there)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
-    if "-enabled/" in path or path.rstrip("/").endswith("-enabled"):
-        return False  # Debian's sites-, conf- and mods-enabled hold symlinks, not bytes
+    if any(m in path for m in _LINK_DIRS) or path.rstrip("/").endswith(_LINK_DIRS_AT_END):
+        # Debian's sites-, conf- and mods-enabled and systemd's unit.wants hold symlinks, not
+        # bytes (`rm -f /lib/systemd/system/multi-user.target.wants/*` on centos)
+        return False
     if entry.family == "apt" and path in _APT_LINKS:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if posixpath.basename(path) in _MULTICALL_LINKS:

@@ -420,6 +420,26 @@ CLEAN = [
         # the author does not know the tree holds it either
         id="Z-a-move-a-file-test-guards",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y systemd && yum clean all\n"
+        "RUN rm -f /lib/systemd/system/multi-user.target.wants/* /etc/systemd/system/*.wants/*\n",
+        # systemd's .wants directories hold symlinks, not bytes
+        id="Z-systemd-s-wants-links",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY rootfs/ /\nRUN wget -O /tmp/k.asc https://example.com/k.asc"
+        " && gpg --dearmor /tmp/k.asc && mv /tmp/k.asc.gpg /usr/share/keyrings/k.gpg"
+        " && gpg --dearmor -o /tmp/j.gpg /tmp/k.asc && rm /tmp/k.asc /tmp/j.gpg\n",
+        # gpg --dearmor wrote key.asc.gpg (or what -o names) in this RUN
+        id="Z-what-gpg-dearmor-wrote",
+    ),
+    pytest.param(
+        "FROM debian:12 AS builder\nRUN mkdir -p /out/usr/lib && echo x > /out/usr/lib/a\n"
+        "FROM tomcat:9\nCOPY --from=builder /out/usr/ /usr/\n"
+        "RUN cd /usr/local/tomcat/lib && unzip catalina.jar org/x.properties\n",
+        # tomcat's own catalina.jar, not what a tree copied onto /usr may hold
+        id="Z-an-archive-of-the-base-s-runtime-tree",
+    ),
 ]
 
 
