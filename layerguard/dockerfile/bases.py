@@ -126,7 +126,13 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         name: (_ENTRYPOINT,)
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
     },
-    "wordpress": (_ENTRYPOINT,),
+    "wordpress": (_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
+    # Jupyter's docker-stacks: their start scripts, and (the quay.io images, all since 2023)
+    # the server configuration in /etc/jupyter
+    "*jupyter/*-notebook": tuple(
+        f"/usr/local/bin/{n}.sh" for n in ("start", "start-notebook", "start-singleuser")
+    ),
+    "quay.io/jupyter/*-notebook": ("/etc/jupyter/jupyter_server_config.py",),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
     "tomcat": (
@@ -474,7 +480,19 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apk", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apk", "samba"): ("/etc/samba/smb.conf",),
-    ("yum", "httpd"): ("/etc/httpd/conf/httpd.conf",),
+    ("yum", "httpd"): (
+        "/etc/httpd/conf/httpd.conf",
+        *(f"/etc/httpd/conf.modules.d/00-{n}.conf" for n in ("base", "mpm", "proxy")),
+        "/etc/httpd/conf.d/welcome.conf",
+    ),
+    ("yum", "mod_ssl"): ("/etc/httpd/conf.d/ssl.conf",),
+    # RHEL's PHP (and Remi's, which keeps its paths): php-common holds php.ini, which the
+    # others depend on
+    **{("yum", n): ("/etc/php.ini",) for n in ("php-common", "php-cli")},
+    ("yum", "php"): ("/etc/php.ini", "/etc/httpd/conf.d/php.conf"),
+    ("yum", "php-fpm"): ("/etc/php-fpm.conf", "/etc/php-fpm.d/www.conf", "/etc/php.ini"),
+    ("yum", "php-opcache"): ("/etc/php.d/10-opcache.ini",),
+    ("yum", "uwsgi"): ("/etc/uwsgi.ini",),
     **{
         ("yum", name): _MY_CNF
         for name in ("mariadb-server", "mysql-server", "mysql-community-server")
@@ -515,6 +533,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "puppetserver"): (*_PUPPETSERVER, "/etc/default/puppetserver"),
     ("yum", "puppetserver"): (*_PUPPETSERVER, "/etc/sysconfig/puppetserver"),
     ("apt", "odoo"): ("/etc/odoo/odoo.conf",),
+    # Debian's postgresql creates its main cluster on install, configuration in /etc
+    **{
+        ("apt", f"postgresql-{v}"): tuple(
+            f"/etc/postgresql/{v}/main/{n}"
+            for n in ("postgresql.conf", "pg_hba.conf", "pg_ident.conf")
+        )
+        for v in (*("9.4", "9.5", "9.6"), *map(str, range(10, 19)))
+    },
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
     **{
         ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)

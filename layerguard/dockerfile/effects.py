@@ -1802,6 +1802,9 @@ def _ops(
         if _directories_only(words) or _selects_little(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
         only = _find_filter(words, ("chown", "chmod", "chgrp"))
+        if _selects_setuid(words):
+            # (`find / -perm /6000 -type f -exec chmod a-s {} +`: the setuid programs alone)
+            only = SETUID_PROGRAMS
         yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
@@ -2005,7 +2008,10 @@ def _ops(
             yield Op(WRITE, tool, _paths([archive], command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "unzip":
         archive_words = _operands(words, frozenset({"-d", "-x", "-P"}))
-        yield Op(UNPACK, tool, _paths(archive_words[:1], command), text)
+        zips = archive_words[:1]
+        if zips and not is_archive(zips[0]) and not is_glob(zips[0]):
+            zips.append(zips[0] + ".zip")  # (unzip tries the name, then the name and .zip)
+        yield Op(UNPACK, tool, _paths(zips, command), text)
         into = _option_value(words, "-d") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
         yield from _top_entry(
@@ -2590,6 +2596,39 @@ def _selects_little(words: tuple[str, ...]) -> bool:
     and no bytes in an empty one. (`-perm -4000` selects the base image's setuid programs.)"""
     acting = _acting(words, ("chown", "chmod", "chgrp"))
     return bool(acting) and all(_rare(tests) for tests, _ in acting)
+
+
+# The setuid and setgid programs of distribution images (and of packages often installed): what
+# a find that selects by those bits reaches.
+SETUID_PROGRAMS = (
+    *("su", "passwd", "mount", "umount", "chsh", "chfn", "newgrp", "gpasswd", "chage"),
+    *("expiry", "unix_chkpwd", "pam_extrausers_chkpwd", "wall", "sudo", "ssh-agent", "ping"),
+)
+
+
+def _selects_setuid(words: tuple[str, ...]) -> bool:
+    """Each alternative that runs chown or chmod selects by the setuid or setgid bit
+    (`-perm /6000`, `-perm -4000`, `-perm /u+s`)."""
+    acting = _acting(words, ("chown", "chmod", "chgrp"))
+    return bool(acting) and all(
+        any(
+            w == "-perm" and i + 1 < len(tests) and _special_bits(tests[i + 1])
+            and not (i > 0 and tests[i - 1] in ("!", "-not"))
+            for i, w in enumerate(tests)
+        )
+        for tests, _ in acting
+    )  # fmt: skip
+
+
+def _special_bits(mode: str) -> bool:
+    """A -perm mode that asks for the setuid or setgid bit and nothing else."""
+    mode = mode.lstrip("-/")
+    if mode.isdigit() and set(mode) <= set("01234567"):
+        bits = int(mode, 8)
+        return bool(bits) and not bits & ~0o6000
+    return all(
+        part.partition("=")[2] in ("s", "") or part.endswith("+s") for part in mode.split(",")
+    )
 
 
 def _rare(tests: list[str]) -> bool:

@@ -51,6 +51,7 @@ from layerguard.dockerfile.effects import (
     OCTAL_MODE,
     PURGE,
     REMOVE,
+    SETUID_PROGRAMS,
     STANDARD_DIRS,
     TOUCH,
     TREE,
@@ -634,7 +635,7 @@ def _reach(
     classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
     every path a removal before named)."""
     if op.only is not None:
-        return _found(path, op, live, own)
+        return _found(path, op, live, own, held)
     if op.kind in (CHOWN, TOUCH) and any(e.path == path and e.kind == FILE for e in own):
         return []  # (this RUN wrote the file again first: `useradd x && chmod g+w /etc/passwd`)
     recursive = op.kind == REMOVE or op.recursive
@@ -901,15 +902,28 @@ def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:
     files it selected and `/app/**/.git` for what it selects in a tree of unknown listing."""
     if op.only is None:
         return [path]
+    if op.only == SETUID_PROGRAMS:  # (the programs every Debian or RHEL image has setuid)
+        return [f"/usr/bin/{n}" for n in ("su", "passwd", "mount", "umount", "chsh", "chfn")]
     files = {h.path for h in hits if h.whole}
     some = [posixpath.join(path, "**", n) for n in op.only] or [path]
     return [*sorted(files), *(some if len(files) < len(hits) else [])]
 
 
-def _found(path: str, op: Op, live: list[Entry], own: list[Entry]) -> list[Hit]:
+def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) -> list[Hit]:
     """What `find PATH -name X -delete` (or `-exec chmod`) reaches: the files it selects among
     those an earlier layer is known to have written, or some of a tree whose listing is unknown.
-    Nothing of the base image: a name or an age says nothing of what it holds."""
+    Nothing of the base image: a name or an age says nothing of what it holds. A find that
+    selects the setuid programs reaches the base's, which every image of Debian's or RHEL's
+    family holds (su, passwd, mount), and what installs put there; no copied tree keeps them."""
+    if op.only == SETUID_PROGRAMS:
+        if not covers(path, "/usr/bin"):
+            return []
+        by = next((e for e in reversed(live) if e.role == INSTALL and "sudo" in e.packages), None)
+        if by is not None:
+            return [Hit(by._replace(content=HEAVY), path, False)]
+        if held.manager in ("apt", "yum"):
+            return [Hit(Entry("/usr/bin", TREE, HEAVY, None, BASE), path, False)]
+        return []
     if op.blind or any(covers(e.path, path) for e in own):
         return []
     hits = []

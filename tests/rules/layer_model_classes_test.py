@@ -440,6 +440,12 @@ CLEAN = [
         # tomcat's own catalina.jar, not what a tree copied onto /usr may hold
         id="Z-an-archive-of-the-base-s-runtime-tree",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nCOPY app/ /app/\n"
+        "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} \\; || true\n",
+        # Alpine's images hold no setuid program, and a copied tree keeps none
+        id="Z-setuid-programs-on-alpine",
+    ),
 ]
 
 
@@ -2717,6 +2723,47 @@ FLAGGED = [
         # a file test guards nothing a layer is known to have written
         [(3, "LG004"), (4, "LG003"), (6, "LG003")],
         id="Z-in-place-edits-and-file-tests-hide-nothing",
+    ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y httpd mod_ssl php php-fpm php-opcache uwsgi"
+        " && yum clean all\nCOPY 00-mpm.conf /etc/httpd/conf.modules.d/00-mpm.conf\n"
+        "COPY ssl.conf /etc/httpd/conf.d/ssl.conf\nCOPY php.ini /etc/php.ini\n"
+        "COPY www.conf /etc/php-fpm.d/www.conf\nCOPY 10-opcache.ini /etc/php.d/\n"
+        "COPY uwsgi.ini /etc/uwsgi.ini\n",
+        # the configuration RHEL's httpd, PHP and EPEL's uwsgi install
+        [(line, "LG002") for line in range(3, 9)],
+        id="Z-rhel-package-configuration-written-again",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql-15"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY pg_hba.conf /etc/postgresql/15/main/pg_hba.conf\n",
+        # Debian's postgresql made its main cluster on install
+        [(3, "LG002")],
+        id="Z-a-cluster-s-configuration-written-again",
+    ),
+    pytest.param(
+        "FROM wordpress:6\nCOPY wp-config-docker.php /usr/src/wordpress/\n",
+        [(2, "LG002")],
+        id="Z-wordpress-s-docker-config",
+    ),
+    pytest.param(
+        "FROM quay.io/jupyter/base-notebook\nCOPY start-notebook.sh /usr/local/bin/\n"
+        "COPY jupyter_server_config.py /etc/jupyter/\n",
+        [(2, "LG002"), (3, "LG002")],
+        id="Z-jupyter-s-start-script-and-configuration",
+    ),
+    pytest.param(
+        "FROM oraclelinux:7-slim\nADD db_1of2.zip /tmp/install/db_1of2.zip\n"
+        "RUN cd /tmp/install && unzip db_1of2 && rm *.zip\n",
+        # unzip tries db_1of2, then db_1of2.zip
+        [(2, "LG006"), (3, "LG003")],
+        id="Z-a-zip-named-without-zip",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY app/ /app/\n"
+        "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true\n",
+        [(3, "LG004")],
+        id="Z-setuid-programs-of-debian",
     ),
 ]
 
