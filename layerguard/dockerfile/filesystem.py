@@ -835,9 +835,11 @@ def _reach(
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up; not removed, which frees a config file's few.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
-    if op.kind == CHOWN and _a_program(path, op) and not any(e.path == path for e in live):
-        # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`: the build fails unless
-        # the program is there; an install that named it wrote it, or else the base image did.
+    program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
+    if program and not any(e.path == path for e in live):
+        # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
+        # /usr/bin/who.orig`: the build fails unless the program is there; an install that
+        # named it wrote it, or else the base image did.
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
         installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
@@ -1248,6 +1250,18 @@ def _a_file(path: str, op: Op) -> bool:
     if path in STANDARD_DIRS:
         return False
     return op.file_hint or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+
+
+def _a_bin_file(path: str, held: Known) -> bool:
+    """`path` names one file in a bin directory (not a wildcard), not a link: the shell, the
+    programs Debian's alternatives point to, Alpine's busybox applets."""
+    if posixpath.dirname(path) not in BIN_DIRS or is_glob(path) or path in _BIN_LINKS:
+        return False
+    return not (held.manager == "apk" and not path.startswith("/usr/local/"))
+
+
+# Programs distribution images hold as links: a move of one moves no bytes.
+_BIN_LINKS = _APT_LINKS | {"/bin/sh", "/usr/bin/sh", "/usr/bin/php", "/usr/bin/yum"}
 
 
 def _a_program(path: str, op: Op) -> bool:

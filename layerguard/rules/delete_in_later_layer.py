@@ -3,29 +3,29 @@ r"""Delete in later layer: a RUN removes files that an earlier layer added.
 ## What it does
 Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`, `unlink`,
 `find ... -delete` or `-exec rm`, `mv` (the old path is hidden; below an archive an earlier `RUN`
-unpacked, its top directory, `mv keycloak-25.0.4 keycloak`), a package removal (`apt-get
-purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`, `pip` or `pipx
-uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean in a later `RUN` (`yum clean
-all`, `npm cache clean`). Any removal of a path an earlier instruction is seen to write counts,
-whatever else the same `RUN` does there (`make -C /opt/vendor install && rm -rf /opt/vendor`); so
-does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by path, or by name from a
-bin directory) that a `COPY` brought from the build context, or the recipe `make TARGET` runs
-from a Makefile it brought, and php's `docker-php-ext-install`
-deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
-install in one `RUN` leave nothing). A path below a symbolic link an earlier `RUN` made is its
-target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf
-/usr/local/tomcat/webapps/docs`). Not reported: what the same `RUN` created before removing it
-(download, extract, install, then clean up), branches the `ARG` defaults rule out, a `pip
-uninstall` without `-y` or `PIP_YES` (it asks, and a build with no terminal to answer that
-succeeds removed nothing), an `rm -f` of a name below a tree copied without its listing (`-f`
-says it may be missing: a gitignored config),
-a path below a home `useradd -m` filled that is not one of its dotfiles, and paths of the
-base image that nothing shows to hold bytes (a `.list` file, `/etc/motd`): without the registry only
-docs and man pages (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family
-images, php's source tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts
-when it names a package an earlier install named (or the base image is not a minimal one); `apt-get
-autoremove` alone does not. The message names the instruction that added the files, when a checked
-Dockerfile shows it.
+unpacked, its top directory, `mv keycloak-25.0.4 keycloak`; a program of a bin directory, which the
+base image holds when no layer wrote it, `mv /usr/bin/who /usr/bin/who.orig`, but not a link such as
+`/bin/sh`), a package removal (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf
+remove`, `rpm -e`, `pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean
+in a later `RUN` (`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction
+is seen to write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm
+-rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by
+path, or by name from a bin directory) that a `COPY` brought from the build context, or the recipe
+`make TARGET` runs from a Makefile it brought, and php's `docker-php-ext-install` deleting the
+source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and install in one
+`RUN` leave nothing). A path below a symbolic link an earlier `RUN` made is its target's (`ln -s
+/usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`).
+Not reported: what the same `RUN` created before removing it (download, extract, install, then clean
+up), branches the `ARG` defaults rule out, a `pip uninstall` without `-y` or `PIP_YES` (it asks, and
+a build with no terminal to answer that succeeds removed nothing), an `rm -f` of a name below a tree
+copied without its listing (`-f` says it may be missing: a gitignored config), a path below a home
+`useradd -m` filled that is not one of its dotfiles, and paths of the base image that nothing shows
+to hold bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
+(`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images, php's source
+tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts when it names a
+package an earlier install named (or the base image is not a minimal one); `apt-get autoremove`
+alone does not. The message names the instruction that added the files, when a checked Dockerfile
+shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.

@@ -446,6 +446,13 @@ CLEAN = [
         # Alpine's images hold no setuid program, and a copied tree keeps none
         id="Z-setuid-programs-on-alpine",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y php-cli"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mv /bin/sh /bin/sh_tmp && ln -s /bin/bash /bin/sh\n"
+        "RUN mv /usr/bin/php /usr/bin/real_php\n",
+        # the shell and an alternatives command are links: no bytes move
+        id="Z-a-link-moved-away",
+    ),
 ]
 
 
@@ -2764,6 +2771,14 @@ FLAGGED = [
         "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true\n",
         [(3, "LG004")],
         id="Z-setuid-programs-of-debian",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN mv /usr/bin/who /usr/bin/who.orig && echo x > /usr/bin/who\n"
+        "RUN curl -o /usr/local/bin/tool https://example.com/tool\n"
+        "RUN mv /usr/local/bin/tool /usr/local/bin/tool2\n",
+        # the base's program (mv fails unless it is there), then one an earlier RUN fetched
+        [(2, "LG003"), (4, "LG003")],
+        id="Z-a-program-moved-away",
     ),
 ]
 
