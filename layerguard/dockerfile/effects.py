@@ -3015,8 +3015,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _PIP or tool.endswith("get-pip.py"):
         installs = sub == "install" or tool.endswith("get-pip.py")
         return "pip", installs, installs
-    if tool == "pipx":  # its own venvs; the pip it runs there is given no cache of note
-        return "pip", sub == "install", False
+    if tool == "pipx":
+        # its own venvs, filled by `python -m pip --no-input install`: pip's cache, unless
+        # --pip-args or PIP_NO_CACHE_DIR turn it off
+        fetches = sub in ("install", "inject", "upgrade", "upgrade-all", "reinstall", "install-all")
+        return "pip", sub == "install", fetches
     if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
         return "pip", sub == "install", sub == "install"
     if tool == "uv":
@@ -3119,6 +3122,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
 def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> bool:
     if family == "pip" and ("--no-cache-dir" in words or "--no-cache" in words):
         return True  # pip takes unambiguous prefixes of its long options
+    if family == "pip" and any(w.startswith("--pip-args=") and "--no-cache" in w for w in words):
+        return True  # (pipx's `--pip-args=--no-cache-dir`)
     if family == "pip" and "--no-deps" in words and _nothing_downloaded(words):
         return True  # a checkout or a local file, and no dependencies: nothing is fetched
     if family == "uv" and any(w in ("--no-cache", "--no-cache-dir", "-n") for w in words):

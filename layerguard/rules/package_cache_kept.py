@@ -11,9 +11,10 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
   `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
   `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
-- `pip install` (and `get-pip.py`, `pip3.11`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
-  (not `--no-deps` installs of checkouts and local files, which fetch nothing); `uv` without
-  `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
+- `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose
+  pip keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or
+  `PIP_NO_CACHE_DIR` (not `--no-deps` installs of checkouts and local files, which fetch
+  nothing); `uv` without `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
 - `npm install`/`npm ci` without `npm cache clean --force`, and what fills npm's cache
   otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm exec`) told to fetch (`--yes`,
   `--package`, `playwright@latest`; not a project's own `npx prisma generate`); `yarn` (and

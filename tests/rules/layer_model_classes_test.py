@@ -762,7 +762,8 @@ FLAGGED = [
     pytest.param(
         "FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pipx uninstall mypy\n"
         "RUN pipx install ruff && pipx uninstall ruff\n",
-        [(2, "LG003")],
+        # (the uninstall leaves what the install's pip downloaded in its cache)
+        [(2, "LG003"), (3, "LG005")],
         id="K-pipx-uninstall-of-what-the-base-installed",
     ),
     pytest.param(
@@ -2779,6 +2780,14 @@ FLAGGED = [
         # the base's program (mv fails unless it is there), then one an earlier RUN fetched
         [(2, "LG003"), (4, "LG003")],
         id="Z-a-program-moved-away",
+    ),
+    pytest.param(
+        "FROM python:3.12\nRUN pip install --no-cache-dir pipx && pipx install ruff\n"
+        "RUN pipx install --pip-args=--no-cache-dir black\n"
+        "RUN pipx inject black click --pip-args '--no-cache-dir'\n",
+        # pipx runs pip with its cache, unless --pip-args turn it off
+        [(2, "LG005")],
+        id="Z-pipx-s-pip-cache",
     ),
 ]
 
