@@ -2875,7 +2875,9 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(_unpinned(tool, word))
         elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):
-            names.append(named)  # (`dpkg -i influxdb_1.8.0_amd64.deb` installs influxdb)
+            # (`dpkg -i influxdb_1.8.0_amd64.deb` installs influxdb; what it depends on, and
+            # apt or yum pull in with it, no name says)
+            names.extend((named, "$") if tool in (*_APT, *_YUM) else (named,))
     given = _option_value(words, "-t", "--virtual") if tool == "apk" else None
     if tool in _PIP and any(
         w in ("-r", "--requirement", "-e", "--editable", ".") or w.startswith("-r") for w in words

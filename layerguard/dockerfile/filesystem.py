@@ -1050,11 +1050,13 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
         return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
+    installed = [p for e in live if e.role == INSTALL and e.family == op.family for p in e.packages]
     if (
         not anything
         and listed
-        # (an earlier install may have pulled it in: `build-essential` brings gcc)
-        and not any(e.role == INSTALL and e.family == op.family for e in live)
+        # (an earlier install may have pulled it in: `build-essential` brings gcc; one of
+        # packages a variable or a file named may be anything)
+        and not any("$" in p or _brings(p, names) for p in installed)
         and not any(n.startswith("lib") for n in names)
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
@@ -1065,6 +1067,31 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+# What installs of these pull in that a later removal names (Debian's and Ubuntu's
+# dependencies, recommends included), besides the libraries any install may bring.
+_PULLS_IN: Mapping[str, frozenset[str]] = {
+    "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
+    "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
+}
+
+
+# The parts a package is split into that its install brings (`php8.2` brings `php8.2-common`).
+_PARTS = ("common", "core", "data", "bin", "base", "minimal", "client", "utils")
+
+
+def _brings(installed: str, removed: set[str]) -> bool:
+    """An install of `installed` may have put one of `removed` there: itself (or what a
+    removed wildcard matches), a part of it (`php8.2` brings `php8.2-common`), a known
+    dependency, or anything when it is a wildcard or a package file."""
+    if is_glob(installed) or "/" in installed or installed.endswith((".deb", ".rpm")):
+        return True  # (`apt-get install ./runtime-deps.deb`: its name says nothing it pulls in)
+    stem = installed.split("=", 1)[0].split(":", 1)[0]
+    parts = {stem, *(f"{stem}-{part}" for part in _PARTS)}
+    if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
+        return True
+    return bool(_PULLS_IN.get(stem, frozenset()) & removed)
 
 
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:

@@ -453,6 +453,12 @@ CLEAN = [
         # the shell and an alternatives command are links: no bytes move
         id="Z-a-link-moved-away",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get remove -y sendmail* mlocate\n",
+        # no debian image holds them, and nothing installed pulls them in
+        id="Z-a-removal-of-packages-nothing-installed",
+    ),
 ]
 
 
@@ -2788,6 +2794,22 @@ FLAGGED = [
         # pipx runs pip with its cache, unless --pip-args turn it off
         [(2, "LG005")],
         id="Z-pipx-s-pip-cache",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y build-essential php8.2"
+        " apache2-utils && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc\n"
+        "RUN apt-get purge -y php8.2-common\nRUN apt-get purge -y apache2*\n",
+        # what those installs pulled in: build-essential's gcc, php's common part, a wildcard
+        [(3, "LG003"), (4, "LG003"), (5, "LG003")],
+        id="Z-a-removal-of-what-an-install-pulled-in",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY deps.deb /tmp/\nRUN apt-get update"
+        " && apt-get install -y /tmp/deps.deb && rm -rf /var/lib/apt/lists/* /tmp/deps.deb\n"
+        "RUN apt-get remove -y rsyslog\n",
+        # a package file may depend on anything
+        [(2, "LG006"), (3, "LG003"), (4, "LG003")],
+        id="Z-a-removal-after-a-package-file-s-install",
     ),
 ]
 
