@@ -2626,9 +2626,7 @@ def _special_bits(mode: str) -> bool:
     if mode.isdigit() and set(mode) <= set("01234567"):
         bits = int(mode, 8)
         return bool(bits) and not bits & ~0o6000
-    return all(
-        part.partition("=")[2] in ("s", "") or part.endswith("+s") for part in mode.split(",")
-    )
+    return all(part.endswith(("+s", "=s")) for part in mode.split(","))
 
 
 def _rare(tests: list[str]) -> bool:

@@ -581,7 +581,7 @@ def _run(
 def _vague_copy(entry: Entry) -> bool:
     """`entry` is a tree copied onto / or a standard directory (`COPY --from=b /out/usr/ /usr/`),
     whose listing is not known: it says nothing of any one directory below it."""
-    return entry.kind == TREE and entry.copied and (entry.path in STANDARD_DIRS)
+    return entry.kind == TREE and entry.copied and entry.path in STANDARD_DIRS
 
 
 def _holds_archive(entry: Entry, path: str) -> bool:
