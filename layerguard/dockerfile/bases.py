@@ -55,6 +55,13 @@ _DEVCONTAINERS = "mcr.microsoft.com/*devcontainers/"
 
 # The python image's own site: its pip, setuptools and wheel.
 PYTHON_TREE = "/usr/local/lib/python3*"
+# Red Hat's s2i images: the old `*-s2i-*` names, and UBI's and sclorg's Python images (their
+# virtual environment in /opt/app-root)
+_S2I = (
+    "*s2i-*",
+    *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
+    "*sclorg/python-3*",
+)
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
@@ -76,7 +83,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),
     "*jupyter/*spark-notebook": ("/usr/local/spark",),
-    "*s2i-*": ("/opt/app-root",),
+    **dict.fromkeys(_S2I, ("/opt/app-root",)),
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
     f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),
@@ -310,9 +317,12 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "ocaml/opam": (("HOME", "/home/opam"),),
     # (every OSS-Fuzz project's Dockerfile builds on these: `COPY build.sh $SRC/`)
     "gcr.io/oss-fuzz-base/*": (("SRC", "/src"), ("OUT", "/out"), ("WORK", "/work")),
-    "*s2i-*": (
-        *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
-        ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
+    **dict.fromkeys(
+        _S2I,
+        (
+            *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
+            ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
+        ),
     ),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
@@ -330,11 +340,11 @@ _USER: Mapping[str, str] = {"codercom/code-server": "coder"}
 # fix-permissions there changes nothing the base wrote.
 _FIXED: Mapping[str, tuple[str, ...]] = {
     "*jupyter/*-notebook": ("/opt/conda", "/home/jovyan"),
-    "*s2i-*": ("/opt/app-root",),
+    **dict.fromkeys(_S2I, ("/opt/app-root",)),
 }
 _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
-    "*s2i-*": "/opt/app-root/src",
+    **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "tiangolo/uvicorn-gunicorn*": "/app",
     "tiangolo/uwsgi-nginx*": "/app",

@@ -2816,6 +2816,17 @@ FLAGGED = [
         [(2, "LG006"), (3, "LG003"), (4, "LG003")],
         id="Z-a-removal-after-a-package-file-s-install",
     ),
+    pytest.param(
+        "FROM registry.access.redhat.com/ubi9/python-312 AS build\n"
+        "RUN pip install --no-cache-dir flask\n"
+        "FROM registry.access.redhat.com/ubi9/python-312\n"
+        "COPY --from=build /opt/app-root/lib/python3.12/site-packages"
+        " /opt/app-root/lib/python3.12/site-packages\nUSER 0\nRUN chown -R 1001:0 /opt/app-root\n",
+        # UBI's Python images hold their virtual environment in /opt/app-root: pip's own files
+        # written again, and copied up
+        [(4, "LG002"), (6, "LG004")],
+        id="Z-ubi-python-s-app-root",
+    ),
 ]
 
 
