@@ -1856,12 +1856,7 @@ def _ops(
     elif tool in ("gpg", "gpg2") and _ARMOR.intersection(words):
         # `gpg --dearmor key.asc` writes key.asc.gpg beside it (`--enarmor`: key.gpg.asc), or
         # what -o names; from standard input without -o, to standard output
-        armored = next(
-            (words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-o", "--output")), ""
-        )
-        armored = armored or next(
-            (w.split("=", 1)[1] for w in words if w.startswith("--output=")), ""
-        )
+        armored = _option_value(words, "-o", "--output") or ""
         keys = _operands(words, frozenset({"-o", "--output", "--homedir", "-r", "--recipient"}))
         if not armored and keys:
             dearmor = any(w in ("--dearmor", "--dearmour") for w in words)

@@ -905,7 +905,7 @@ def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:
     if op.only is None:
         return [path]
     if op.only == SETUID_PROGRAMS:  # (the programs every Debian or RHEL image has setuid)
-        return [f"/usr/bin/{n}" for n in ("su", "passwd", "mount", "umount", "chsh", "chfn")]
+        return [f"/usr/bin/{n}" for n in SETUID_PROGRAMS[:6]]
     files = {h.path for h in hits if h.whole}
     some = [posixpath.join(path, "**", n) for n in op.only] or [path]
     return [*sorted(files), *(some if len(files) < len(hits) else [])]
@@ -1084,9 +1084,10 @@ _PARTS = ("common", "core", "data", "bin", "base", "minimal", "client", "utils")
 def _brings(installed: str, removed: set[str]) -> bool:
     """An install of `installed` may have put one of `removed` there: itself (or what a
     removed wildcard matches), a part of it (`php8.2` brings `php8.2-common`), a known
-    dependency, or anything when it is a wildcard or a package file."""
-    if is_glob(installed) or "/" in installed or installed.endswith((".deb", ".rpm")):
-        return True  # (`apt-get install ./runtime-deps.deb`: its name says nothing it pulls in)
+    dependency, or anything when it is a wildcard. (A package file's install names `$` too:
+    `_package_names`.)"""
+    if is_glob(installed):
+        return True
     stem = installed.split("=", 1)[0].split(":", 1)[0]
     parts = {stem, *(f"{stem}-{part}" for part in _PARTS)}
     if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
