@@ -232,7 +232,17 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cpanm in the same RUN",
         ("/usr/local/lib/perl5", "/usr/local/share/perl5", "/usr/local/bin"),
     ),
-    "make": Manager((), "", "", ("/usr/local",)),
+    # (`make install` with the GNU prefix /usr/local fills its standard directories, never an
+    # application tree a base image keeps there, such as /usr/local/tomcat.)
+    "make": Manager(
+        (),
+        "",
+        "",
+        tuple(
+            f"/usr/local/{d}"
+            for d in ("bin", "sbin", "lib", "lib64", "libexec", "include", "share", "etc", "man")
+        ),
+    ),
 }
 # (Maven is told its repository by a property, `-Dmaven.repo.local=/x`, on its command line or in
 # MAVEN_OPTS; the model keeps it under this name with the variables.)

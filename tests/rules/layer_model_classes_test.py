@@ -464,6 +464,13 @@ CLEAN = [
         # no debian image holds them, and nothing installed pulls them in
         id="Z-a-removal-of-packages-nothing-installed",
     ),
+    pytest.param(
+        "FROM tomcat:11-jdk17\nRUN cd /tmp && curl -o g.tgz https://x/g.tgz && tar xzf g.tgz"
+        " && cd g && ./configure && make && make install && rm -rf /tmp/g*\n"
+        "RUN rm -rf /usr/local/tomcat/webapps && mkdir -p /usr/local/tomcat/webapps\n",
+        # make install fills /usr/local's standard directories, not tomcat's own tree there
+        id="Z-make-install-beside-an-application-tree",
+    ),
 ]
 
 
@@ -2826,6 +2833,14 @@ FLAGGED = [
         # written again, and copied up
         [(4, "LG002"), (6, "LG004")],
         id="Z-ubi-python-s-app-root",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN cd /tmp && curl -o g.tgz https://x/g.tgz && tar xzf g.tgz"
+        " && cd g && ./configure && make && make install && rm -rf /tmp/g*\n"
+        "RUN rm -rf /usr/local/share/doc /usr/local/lib/*.a\n",
+        # what make install put in /usr/local's standard directories
+        [(3, "LG003")],
+        id="Z-what-make-install-wrote",
     ),
 ]
 
