@@ -2031,8 +2031,7 @@ def _ops(
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool in ("gzip", "xz", "bzip2", "lzma") and not any(
-        w in ("-d", "--decompress", "-k", "--keep", "-c", "--stdout", "-t", "--test", "-l")
-        for w in words
+        _letter_flag(words, letter, long) for letter, long in _KEPT_OR_READ
     ):
         # `bzip2 -9 x.tar` writes x.tar.bz2 and removes x.tar (zstd keeps its input).
         packed = _paths(operands, command)
@@ -2040,12 +2039,12 @@ def _ops(
         yield Op(REMOVE, tool, packed, text)
         yield Op(WRITE, tool, tuple(p + suffix for p in packed), text, FILE, HEAVY)
     elif tool in ("gunzip", "unxz", "bunzip2", "unzstd") or (
-        tool in ("gzip", "xz", "bzip2", "zstd") and ("-d" in words or "--decompress" in words)
+        tool in ("gzip", "xz", "bzip2", "zstd") and _letter_flag(words, "d", "--decompress")
     ):
         packed = _paths(operands, command)
         yield Op(UNPACK, tool, packed, text)
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
-        if not any(w in ("-k", "--keep", "-c", "--stdout") for w in words):
+        if not (_letter_flag(words, "k", "--keep") or _letter_flag(words, "c", "--stdout")):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
     elif tool in _PLUGIN_INSTALLERS and subcommand(words) == "install":
         # `opensearch-plugin install file:///x.zip`: it unpacks the zip into its plugins
@@ -2098,6 +2097,24 @@ _BUILD_DIR_OPTIONS: Mapping[str, tuple[str, ...]] = {
 
 
 _ARMOR = frozenset({"--dearmor", "--dearmour", "--enarmor", "--enarmour"})
+
+
+# A compressor's options that decompress, keep the input, write to stdout or only read it.
+_KEPT_OR_READ = (
+    ("d", "--decompress"),
+    ("k", "--keep"),
+    ("c", "--stdout"),
+    ("t", "--test"),
+    ("l", "--list"),
+)
+
+
+def _letter_flag(words: tuple[str, ...], letter: str, long: str) -> bool:
+    """Whether a compressor's option is given, alone or among other one-letter options
+    (`gzip -vnd`: its short options take no value)."""
+    return long in words or any(
+        w.startswith("-") and not w.startswith("--") and letter in w[1:] for w in words
+    )
 
 
 def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:

@@ -471,6 +471,12 @@ CLEAN = [
         # make install fills /usr/local's standard directories, not tomcat's own tree there
         id="Z-make-install-beside-an-application-tree",
     ),
+    pytest.param(
+        "FROM postgres:16\nRUN curl -o /usr/local/bin/go-cron.gz -L https://x/g.gz"
+        " && gzip -vnd /usr/local/bin/go-cron.gz && chmod a+x /usr/local/bin/go-cron\n",
+        # -vnd decompresses: the program is this RUN's
+        id="Z-a-compressor-s-joined-options",
+    ),
 ]
 
 
