@@ -2694,7 +2694,8 @@ def _is_chmod_option(word: str) -> bool:
     )
 
 
-_EXTRAS = re.compile(r"/\[[\w.,-]+\]$")
+# A pip requirement's extras: `/code/[all]`, `./packages/markitdown[all]`, `x.whl[gpu]`.
+_EXTRAS = re.compile(r"\[[\w.,-]+\]$")
 
 
 def _package_ops(
@@ -2705,19 +2706,17 @@ def _package_ops(
     if family is None:
         return
     manager = MANAGERS[family]
+    operands = _operands(words)
+    if family in ("pip", "uv"):  # (a project's directory or a wheel, with its extras)
+        operands = [_EXTRAS.sub("", w) for w in operands]
     # Package files named by path: `dpkg -i x.deb`, `pip install /opt/wheels/pip-*`.
     local = [
         w
-        for w in _operands(words)
+        for w in operands
         if "://" not in w
         and (
             is_archive(w)
-            or (
-                w.startswith(("/", "./", "../"))
-                and is_glob(posixpath.basename(w))
-                # (`pip install '/code/[all]'`: a project's directory with its extras)
-                and not (family in ("pip", "uv") and _EXTRAS.search(w))
-            )
+            or (w.startswith(("/", "./", "../")) and is_glob(posixpath.basename(w)))
             # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )

@@ -477,6 +477,12 @@ CLEAN = [
         # -vnd decompresses: the program is this RUN's
         id="Z-a-compressor-s-joined-options",
     ),
+    pytest.param(
+        "FROM python:3.13-slim\nWORKDIR /app\nCOPY . /app\n"
+        "RUN pip --no-cache-dir install /app/packages/markitdown[all] /app/packages/plugin\n",
+        # a project's directory with its extras, no archive
+        id="Z-a-project-directory-with-extras",
+    ),
 ]
 
 
@@ -2847,6 +2853,13 @@ FLAGGED = [
         # what make install put in /usr/local's standard directories
         [(3, "LG003")],
         id="Z-what-make-install-wrote",
+    ),
+    pytest.param(
+        "FROM python:3.13-slim\nCOPY dist/app-1.0-py3-none-any.whl /tmp/\n"
+        "RUN pip install --no-cache-dir /tmp/app-1.0-py3-none-any.whl[gpu]\n",
+        # a wheel with extras is still a wheel
+        [(2, "LG006")],
+        id="Z-a-wheel-with-extras",
     ),
 ]
 
