@@ -729,6 +729,8 @@ def _reach(
             continue
         if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
             children = path == entry.path.rstrip("/") + "/*" and entry.kind != FILE
+            if children and entry.role == HOME:
+                continue  # (the shell's `*` skips dotfiles: all a home from /etc/skel holds)
             if not recursive and not _same_file(path, entry.path) and not children:
                 continue
             if entry.kind == TREE and not recursive and not children:

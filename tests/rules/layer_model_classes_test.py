@@ -483,6 +483,13 @@ CLEAN = [
         # a project's directory with its extras, no archive
         id="Z-a-project-directory-with-extras",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN adduser -D -u 1001 sbtuser\nWORKDIR /home/sbtuser\n"
+        "RUN rm -rf /tmp/..?* /tmp/.[!.]* *\nFROM debian:12\nRUN useradd -m app\n"
+        "RUN rm -rf /home/app/*\n",
+        # `*` skips dotfiles, and a home made from /etc/skel holds nothing else
+        id="Z-a-star-in-a-new-home",
+    ),
 ]
 
 
