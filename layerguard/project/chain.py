@@ -191,10 +191,15 @@ def _php_versioned(run: RunEffects, php: str) -> RunEffects:
 
 def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[CopyWrite, ...]:
     """A file copied to a path an earlier step made a directory lands inside it
-    (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it."""
+    (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it; so
+    does one copied to a directory's parent that `mkdir -p` made (`RUN mkdir -p
+    /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`)."""
     return tuple(
         w._replace(path=posixpath.join(w.path, posixpath.basename(w.source)))
-        if w.path in dirs and w.path == w.into and not (w.tree or w.either) and w.source
+        if w.path == w.into
+        and not (w.tree or w.either)
+        and w.source
+        and (w.path in dirs or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs))
         else w
         for w in writes
     )

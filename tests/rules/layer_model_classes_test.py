@@ -2868,6 +2868,13 @@ FLAGGED = [
         [(2, "LG006")],
         id="Z-a-wheel-with-extras",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache nginx && mkdir -p /etc/nginx/http.d\n"
+        "COPY nginx.conf /etc/nginx\nCOPY proxy.conf /etc/nginx\nCOPY mime.types /etc/nginx\n",
+        # mkdir -p made /etc/nginx a directory: each file lands inside it, two over nginx's own
+        [(3, "LG002"), (5, "LG002")],
+        id="Z-a-copy-into-a-parent-mkdir-made",
+    ),
 ]
 
 
