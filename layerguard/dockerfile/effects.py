@@ -489,6 +489,9 @@ class Op(NamedTuple):
     # It happens only where no earlier write left this path or anything below it
     # (docker-php-ext-configure marks the source for deletion only when it unpacked it).
     unless: str | None = None
+    # Likewise, but only what an earlier layer left counts: `composer install` over the vendor
+    # directory an earlier RUN's install filled finds every package there and fetches nothing.
+    redone: str | None = None
     sources: tuple[str, ...] = ()  # for a cp or mv: what it copies or moves
     # For a chown, chgrp or chmod: what it sets ("user", "group" or "mode", and the value: a
     # name, a number, or chmod's mode as given); none when that is not known (a variable). For
@@ -2804,7 +2807,9 @@ def _package_ops(
         for name, _ in _CACHE_VARS.get(family, ())
     )
     if caches and not elsewhere and not _cache_off(family, words, variables):
-        yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family)
+        vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
+        redone = _path(vendor, command) if family == "composer" and vendor else None
+        yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone)
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)

@@ -458,6 +458,8 @@ def _run(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):
             continue  # (what the op needs missing is there: it does nothing)
+        if op.redone is not None and any(e.path == op.redone for e in live):
+            continue  # (an earlier layer did it: done again, it fetches nothing)
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).

@@ -2875,6 +2875,14 @@ FLAGGED = [
         [(3, "LG002"), (5, "LG002")],
         id="Z-a-copy-into-a-parent-mkdir-made",
     ),
+    pytest.param(
+        "FROM php:8.3-cli\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n"
+        "WORKDIR /code/\nCOPY composer.* ./\nRUN composer install --no-scripts --no-autoloader\n"
+        "COPY . .\nRUN composer install\nRUN composer require foo/bar\n",
+        # the second install finds every package in vendor and fetches nothing; require does
+        [(5, "LG005"), (6, "LG002"), (8, "LG005")],
+        id="Z-composer-install-done-again",
+    ),
 ]
 
 
