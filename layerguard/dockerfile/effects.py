@@ -35,6 +35,7 @@ REMOVE = "remove"
 CHOWN = "chown"  # chown, chmod, chgrp, setfacl: metadata, so the file is copied up whole
 TOUCH = "touch"
 PURGE = "purge"  # a package manager removing packages
+CLEANUP = "cleanup"  # an EXEC's role: a program not modelled that says it cleans up
 UNPACK = "unpack"  # an archive or package file read to extract or install it
 EXEC = "exec"  # a program whose writes are not modelled
 
@@ -292,6 +293,8 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
+# The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
+_CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge|clear)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
@@ -747,7 +750,9 @@ def _run_effects(
             known_homes[user.name] = user.home
         if tool not in _MODELLED and tool not in _BUILDERS:
             cwd = (command.cwd,) if command.cwd else ()
-            ops.append(Op(EXEC, tool, cwd, " ".join(command.words), blind=blind))
+            # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
+            role = CLEANUP if _CLEANUP_NAME.search(posixpath.basename(tool).lower()) else ""
+            ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
             blind = True
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))

@@ -38,6 +38,7 @@ from layerguard.dockerfile.effects import (
     BIN_DIRS,
     CACHE,
     CHOWN,
+    CLEANUP,
     DIR,
     EITHER,
     EMPTY,
@@ -477,6 +478,14 @@ def _run(
                              packages=op.packages, fresh=fresh, unpacked=into)
                        for p in op.paths)  # fmt: skip
         elif op.kind == EXEC:
+            if op.role == CLEANUP:
+                # A cleanup script not read takes the distribution's package index and cache
+                # that this RUN wrote, as such scripts do (webdevops' docker-image-cleanup,
+                # `purge_cache.sh`); a language's cache it may leave (pip's). Nothing an earlier
+                # layer wrote is sure to go.
+                own = [
+                    e for e in own if not (e.role == CACHE and e.family in _DISTRIBUTION_MANAGERS)
+                ]
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
                 e._replace(kind=TREE, content=UNKNOWN)

@@ -53,9 +53,11 @@ directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an opti
 home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
 `/home/node`) or the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own
 where it predates pip 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until
-a `pip install --upgrade pip`). A quoted wildcard removes nothing (`rm -rf
-"/var/lib/apt/lists/*"` names a file called `*`). The message names the package manager and its
-own fix.
+a `pip install --upgrade pip`), or a script the RUN runs and the build context does not show
+is named for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts
+remove the distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted
+wildcard removes nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message
+names the package manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they

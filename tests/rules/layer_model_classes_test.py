@@ -3162,11 +3162,16 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
         code="LG005",
     )
     assert [f.line for f in fed] == [3]
-    # Without the build context the script is not known: the cleanup is not seen.
-    unknown = lint_files({"Dockerfile": "FROM debian:12\nCOPY scripts/ /scripts/\n"
-                          "RUN apt-get update && /scripts/cleanup.sh\n"}, code="LG005",
+    # Without the build context the script is not known: one named for a cleanup is taken to
+    # clean the distribution's index, as such scripts do (accuracy 142 and 193, held out 68),
+    # not a language's cache; any other script cleans nothing.
+    unknown = lint_files({"Dockerfile": "FROM python:3.12\nCOPY scripts/ /scripts/\n"
+                          "RUN apt-get update && /scripts/cleanup.sh\n"
+                          "RUN apt-get update && /scripts/sys/purge_cache.sh\n"
+                          "RUN pip install flask && /scripts/cleanup.sh\n"
+                          "RUN apt-get update && /scripts/setup.sh\n"}, code="LG005",
                          context=False)  # fmt: skip
-    assert [f.line for f in unknown] == [3]
+    assert [f.line for f in unknown] == [5, 6]
 
 
 def test_a_script_calls_the_functions_of_a_library_it_sources(lint_files: Lint) -> None:
