@@ -2755,7 +2755,7 @@ def _package_ops(
         if family == "cargo" and (root := _option_value(words, "", "--root")):
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
-        if project and family == "npm" and subcommand(words) == "ci":
+        if project and family == "npm" and subcommand(words) in _NPM_CLEAN_INSTALLS:
             # npm ci deletes node_modules before it installs: what an earlier layer installed
             # there (only a whole one: a copied project's rarely holds node_modules)
             yield Op(REMOVE, tool, _paths([project], command), text, blind=True)
@@ -2832,6 +2832,14 @@ def _package_ops(
         yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
 
 
+# npm's install commands and their aliases (npm's lib/commands: `npm clean-install` is `npm ci`).
+_NPM_CLEAN_INSTALLS = frozenset(
+    {"ci", "clean-install", "ic", "install-clean", "isntall-clean", "install-ci-test", "cit"}
+)
+_NPM_INSTALLS = frozenset(
+    {"install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal"}
+    | {"isntall", "add", "update", "up", "upgrade", "install-test", "it"}
+)
 _JVM_BUILDS = {"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"}
 # What asks Maven or Gradle a question only (`mvn -v`): no build, nothing read or fetched.
 JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
@@ -3053,14 +3061,19 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pip", sub == "install", fetches
     if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
         return "pip", sub == "install", sub == "install"
+    if tool == "spacy" and sub == "download":
+        # (spaCy's download runs `python -m pip install` of the pipeline's wheel with the
+        # arguments given after it, and no --no-cache-dir of its own: spacy/cli/download.py)
+        return "pip", True, True
     if tool == "uv":
         second = subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")
-        return "uv", installs, installs
+        # (`uv venv --seed` installs pip and setuptools through its cache)
+        return "uv", installs, installs or (sub == "venv" and "--seed" in words)
     if tool == "poetry":
         return "poetry", sub in ("install", "add", "update"), sub in ("install", "add", "update")
     if tool == "npm":
-        installs = sub in ("install", "ci", "i", "add", "update")
+        installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)
         # (`npm pack` of a registry package, not of the project: `npm pack`, `npm pack ./x`)
         packs = sub == "pack" and any(not w.startswith((".", "/", "-")) for w in words[2:])

@@ -14,14 +14,16 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose
   pip keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or
   `PIP_NO_CACHE_DIR` (not `--no-deps` installs of checkouts and local files, which fetch
-  nothing); `uv` without `--no-cache` or `UV_NO_CACHE`; `poetry install` without `--no-cache`;
-- `npm install`/`npm ci` without `npm cache clean --force`, and what fills npm's cache
-  otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm exec`) told to fetch (`--yes`,
-  `--package`, `playwright@latest`; not a project's own `npx prisma generate`); `yarn` (and
-  Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension install` and `jupyter
-  lab build`, which run its jlpm) without `yarn cache clean`, and `labextension install
-  --no-build`, which fetches by `npm pack` into npm's cache; `pnpm install` without `pnpm
-  store prune`;
+  nothing), and `python -m spacy download`, which runs pip with the arguments after it; `uv`
+  (`uv pip install`, `sync`, `add`, `tool install`, `venv --seed`) without `--no-cache` or
+  `UV_NO_CACHE`; `poetry install` without `--no-cache`;
+- `npm install`/`npm ci` (and their aliases: `npm clean-install`, `npm i`) without `npm cache clean
+  --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
+  exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
+  generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
+  install` and `jupyter lab build`, which run its jlpm) without `yarn cache clean`, and
+  `labextension install --no-build`, which fetches by `npm pack` into npm's cache; `pnpm install`
+  without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;

@@ -2883,6 +2883,15 @@ FLAGGED = [
         [(5, "LG005"), (6, "LG002"), (8, "LG005")],
         id="Z-composer-install-done-again",
     ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm clean-install\n"
+        "RUN npm isntall -g pm2\nRUN python3 -m spacy download en_core_web_sm\n"
+        "RUN python3 -m spacy download de_core_news_sm --no-cache-dir\n"
+        "RUN uv venv --seed /opt/venv && uv venv /opt/bare\n",
+        # npm's aliases install; spaCy's download and uv's seeded venv install through a cache
+        [(4, "LG005"), (5, "LG005"), (6, "LG005"), (8, "LG005")],
+        id="Z-installs-by-other-names",
+    ),
 ]
 
 
