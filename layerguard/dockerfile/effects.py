@@ -612,7 +612,8 @@ def run_effects(
         )
     )
     given = tuple(sorted(files.items())) if files else ()
-    named = tuple(sorted(homes.items())) if homes and "~" in text else ()
+    # (the homes matter to `~name` and to a command run as another user: `su ai -c ...`)
+    named = tuple(sorted(homes.items())) if homes and ("~" in text or _SWITCH.search(text)) else ()
     renamed = tuple(sorted(names.items())) if names else ()
     key = (
         *(text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home),
@@ -627,6 +628,7 @@ def run_effects(
 
 
 _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
+_SWITCH = re.compile(r"(?<![\w.-])(?:su|sudo|runuser|gosu|su-exec)(?![\w.-])")
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
@@ -675,7 +677,7 @@ def _run_effects(
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
     vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
     before: Command | None = None  # (the command before, which may pipe to this one)
-    for command, runs_as in _run_as(commands, texts, instr, user_home):
+    for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
@@ -1003,12 +1005,16 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
 
 
 def _run_as(
-    commands: Iterable[Command], texts: Mapping[str, str], instr: Instruction, home: str
+    commands: Iterable[Command],
+    texts: Mapping[str, str],
+    instr: Instruction,
+    home: str,
+    homes: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[Command, str]]:
     """Each command a RUN runs, with the home of the user it runs as: scripts of `texts`
     read in, `su -c`/`sh -c` scripts split, `xargs PROGRAM` as the program."""
     run = _inlined(commands, texts, instr) if texts else commands
-    return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr))
+    return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
 
 
 def _inlined(
@@ -1260,18 +1266,26 @@ def _as_run(
     depth: int = 0,
     texts: Mapping[str, str] | None = None,
     instr: Instruction | None = None,
+    homes: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[Command, str]]:
     """Each command with the home directory of the user it runs as, looking into the scripts
     of `sh -c`, `su USER -c` and `sudo -u USER`, where caches land in that user's home (and
-    into the scripts of `texts` they run: `bash -c "install-packages curl"`)."""
+    into the scripts of `texts` they run: `bash -c "install-packages curl"`); a user's home as
+    `homes` knows it (`adduser -h /code ai`), else /home/USER."""
     for command in commands:
         user, script = _switch(command.words)
-        where = home if user is None else ("/root" if user in ("root", "0") else f"/home/{user}")
+        where = (
+            home
+            if user is None
+            else "/root"
+            if user in ("root", "0")
+            else (homes or {}).get(user, f"/home/{user}")
+        )
         if script is not None and depth < 3:
             inner = split_commands(script, command.cwd, {**env, **dict(command.assignments)})
             if texts and instr is not None:
                 inner = tuple(_inlined(inner, texts, instr))
-            yield from _as_run(inner, env, where, depth + 1, texts, instr)
+            yield from _as_run(inner, env, where, depth + 1, texts, instr, homes)
         else:
             yield command, where
 
@@ -3061,10 +3075,6 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pip", sub == "install", fetches
     if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
         return "pip", sub == "install", sub == "install"
-    if tool == "spacy" and sub == "download":
-        # (spaCy's download runs `python -m pip install` of the pipeline's wheel with the
-        # arguments given after it, and no --no-cache-dir of its own: spacy/cli/download.py)
-        return "pip", True, True
     if tool == "uv":
         second = subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")

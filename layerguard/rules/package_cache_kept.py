@@ -2,7 +2,10 @@ r"""Package cache kept in layer: a RUN leaves a package manager's cache or index
 
 ## What it does
 Reports a `RUN` of a shipped stage whose layer keeps what a package manager downloaded only to
-install: the command writes it and nothing in the same `RUN` removes it again.
+install: the command writes it and nothing in the same `RUN` removes it again. It reports a `RUN`
+of a stage that is not shipped as well when the cache it leaves lies in a tree a `COPY --from` of a
+shipped stage copies, and no later `RUN` of that stage removed it (`conda install` in the builder,
+then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 - `apt-get update` (or `apt update`, `add-apt-repository`) without removing
   `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`). `apt-get install`
   alone writes no index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor
@@ -11,12 +14,12 @@ install: the command writes it and nothing in the same `RUN` removes it again.
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
   `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
   `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
-- `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose
-  pip keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or
-  `PIP_NO_CACHE_DIR` (not `--no-deps` installs of checkouts and local files, which fetch
-  nothing), and `python -m spacy download`, which runs pip with the arguments after it; `uv`
-  (`uv pip install`, `sync`, `add`, `tool install`, `venv --seed`) without `--no-cache` or
-  `UV_NO_CACHE`; `poetry install` without `--no-cache`;
+- `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose pip
+  keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
+  (not `--no-deps` installs of checkouts and local files, which fetch nothing; nor `python -m spacy
+  download`, whose pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`,
+  `add`, `tool install`, `venv --seed`) without `--no-cache` or `UV_NO_CACHE`; `poetry install`
+  without `--no-cache`;
 - `npm install`/`npm ci` (and their aliases: `npm clean-install`, `npm i`) without `npm cache clean
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
   exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
@@ -133,13 +136,15 @@ from layerguard.dockerfile.effects import (
     JVM_QUESTIONS,
     MANAGERS,
     commands_run,
+    copy_sources,
+    copy_writes,
     covers,
     package_command,
     run_effects,
     subcommand,
     tool_and_args,
 )
-from layerguard.dockerfile.filesystem import Layer, Step, layers
+from layerguard.dockerfile.filesystem import Entry, Layer, Step, layers
 from layerguard.dockerfile.model import resolve
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
@@ -147,6 +152,8 @@ from layerguard.rules.base import MIN_BYTES, Context, weigh
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from layerguard.dockerfile.model import Instruction, Model, Stage
 
 CODE = "LG005"
 NAME = "package-cache-kept"
@@ -157,6 +164,11 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _own(ctx)
+    yield from _carried(ctx)
+
+
+def _own(ctx: Context) -> Iterator[Problem]:
     start = ctx.model.start_command
     for index, layer in ctx.own_layers():
         left: list[str] = []
@@ -177,6 +189,79 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
         )
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
+
+
+def _carried(ctx: Context) -> Iterator[Problem]:
+    """The caches a RUN of a stage that is not shipped leaves inside a tree a `COPY --from` of
+    a shipped stage copies (`conda install` in the builder, then `COPY --from=builder /opt/conda
+    /opt/conda`): they ship by the copy."""
+    model = ctx.model
+    kept: dict[int, list[tuple[Instruction, Entry]]] = {}  # stage index -> caches it holds
+    told: set[int] = set()  # the RUNs reported
+    for _, step in ctx.own_steps():
+        origin = step.instr.flag("from") if step.instr.keyword in ("copy", "add") else None
+        stage = model.stage_of(origin) if origin else None
+        if stage is None or stage.index in model.shipped:
+            continue
+        sources = [resolve(s, "/") for s in copy_sources(step.instr)[0]]
+        if stage.index not in kept:
+            kept[stage.index] = _caches_held(model, stage, sources)
+        found: dict[int, tuple[Instruction, list[str]]] = {}  # by id: not hashable
+        for instr, entry in kept[stage.index]:
+            if id(instr) not in told and any(covers(s, entry.path) for s in sources):
+                found.setdefault(id(instr), (instr, []))[1].append(entry.family)
+        for instr, families in found.values():
+            told.add(id(instr))
+            left = list(dict.fromkeys(families))
+            what = " and ".join(MANAGERS[f].what for f in left)
+            fix = "; ".join(MANAGERS[f].fix for f in left)
+            yield Problem(
+                instr.line,
+                instr.end_line,
+                f"leaves {what} in a stage that is not shipped, and the COPY --from at line "
+                f"{step.instr.line} carries it into the image: use {fix}",
+                help=f"Use {fix}, or copy only what the image needs from that stage.",
+            )
+
+
+def _caches_held(model: Model, stage: Stage, sources: list[str]) -> list[tuple[Instruction, Entry]]:
+    """The caches `stage` holds at its end that RUNs of stages not shipped left, when one may
+    lie below `sources` (else nothing: the replay is not worth it)."""
+    lineage = [s for s in reversed(model.lineage(stage))]
+    base = lineage[0].base_image
+    homes = dict(known(base).homes) if base is not None else {}
+    steps: list[Step] = []
+    maybe = False
+    for each in lineage:
+        for instr in each.instructions:
+            if instr.keyword == "run":
+                run = run_effects(instr, {}, homes.get(instr.user.split(":", 1)[0], ""), homes)
+                homes.update((u.name, u.home) for u in run.users)
+                maybe = maybe or any(
+                    op.role == CACHE and covers(s, p) for op in run.ops for p in op.paths
+                    for s in sources
+                )  # fmt: skip
+                steps.append(Step("", None, instr, False, run, ()))
+            elif instr.keyword in ("copy", "add"):
+                steps.append(Step("", None, instr, False, None, tuple(copy_writes(instr, None))))
+    if not maybe:
+        return []
+    replayed = layers(steps, None, base)
+    gone = {
+        (h.entry.layer, h.entry.path)
+        for layer in replayed
+        for change in layer.changes
+        for h in change.hits
+    }
+    return [
+        (layer.step.instr, entry)
+        for index, layer in enumerate(replayed)
+        if layer.step.run is not None
+        and model.holding(layer.step.instr) is not None
+        and model.holding(layer.step.instr).index not in model.shipped  # type: ignore[union-attr]
+        for entry in layer.entries
+        if entry.role == CACHE and (index, entry.path) not in gone
+    ]
 
 
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).

@@ -856,7 +856,8 @@ FLAGGED = [
         "FROM conda AS b\nRUN /opt/conda/bin/pip install --no-cache-dir torch\n"
         "FROM debian\nCOPY --from=conda /opt/conda /opt/conda\n"
         "COPY --from=b /opt/conda /opt/conda\nCOPY --from=0 /opt/conda /opt/conda\n",
-        [(7, "LG002"), (8, "LG002")],
+        # (and the installer's pkgs/, which the copies carry: LG005 on its RUN)
+        [(2, "LG005"), (7, "LG002"), (8, "LG002")],
         id="M-one-directory-from-a-stage-and-one-grown-from-it",
     ),
     pytest.param(
@@ -876,7 +877,8 @@ FLAGGED = [
         "FROM debian\nCOPY --from=installs /opt/conda /opt/conda\n"
         "COPY --from=build /opt/conda /opt/conda\nCOPY --from=tini /build/ /usr/local/bin/\n"
         "COPY --from=runc /build/ /usr/local/bin/\n",
-        [(13, "LG002")],
+        # (build's /opt/conda carries the installer's pkgs/; installs' was cleaned)
+        [(2, "LG005"), (13, "LG002")],
         id="M-one-directory-from-two-stages-of-a-common-one",
     ),
     pytest.param(
@@ -1434,7 +1436,9 @@ FLAGGED = [
     pytest.param(
         "FROM ruby:3.4 AS base\nRUN gem update --system 3.6.3\nFROM base AS build\n"
         "RUN bundle install\nFROM base\nCOPY --from=build /usr/local/bundle /usr/local/bundle\n",
-        [(2, "LG005"), (6, "LG002")],  # the gems the shared base stage's RUN left come back
+        # the gems the shared base stage's RUN left come back, with the .gem files bundle
+        # install kept in /usr/local/bundle/cache
+        [(2, "LG005"), (4, "LG005"), (6, "LG002")],
         id="R-a-tree-copied-back-from-a-stage-grown-from-this-one",
     ),
     pytest.param(
@@ -2886,11 +2890,30 @@ FLAGGED = [
     pytest.param(
         "FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm clean-install\n"
         "RUN npm isntall -g pm2\nRUN python3 -m spacy download en_core_web_sm\n"
-        "RUN python3 -m spacy download de_core_news_sm --no-cache-dir\n"
         "RUN uv venv --seed /opt/venv && uv venv /opt/bare\n",
-        # npm's aliases install; spaCy's download and uv's seeded venv install through a cache
-        [(4, "LG005"), (5, "LG005"), (6, "LG005"), (8, "LG005")],
+        # npm's aliases install; uv's seeded venv installs through its cache; spaCy's download
+        # runs pip with --no-cache-dir (spacy/cli/download.py, spaCy 2 and 3)
+        [(4, "LG005"), (5, "LG005"), (7, "LG005")],
         id="Z-installs-by-other-names",
+    ),
+    pytest.param(
+        "FROM python:3.12\nRUN useradd -m -d /opt/app app\nRUN su app -c 'pip install flask'\n"
+        "RUN rm -rf /opt/app/.cache/pip\n",
+        # su runs the command in the user's own home, as useradd -d gave it
+        [(3, "LG005"), (4, "LG003")],
+        id="Z-su-to-a-user-with-a-home-elsewhere",
+    ),
+    pytest.param(
+        "FROM python:3.13-alpine AS builder\nRUN adduser -h /code -u 1000 -D -H ai\n"
+        "RUN su ai -c 'pip3 install --user -r /tmp/r.txt'\n"
+        "FROM continuumio/miniconda3 AS conda\nRUN conda create -n acc python=3.10\n"
+        "RUN conda install -n acc numpy && conda clean -afy\nRUN pip install flask\n"
+        "FROM python:3.13-alpine\nCOPY --from=builder /code /code\n"
+        "COPY --from=conda /opt/conda /opt/conda\n",
+        # caches the copies carry: the builder's pip cache in /code, conda's pkgs/ (the second
+        # RUN's clean takes the first's too), not pip's in /root
+        [(3, "LG005")],
+        id="Z-a-cache-a-copy-from-a-stage-carries",
     ),
 ]
 
