@@ -65,7 +65,11 @@ _S2I = (
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
-    "node": ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
+    # (and its tarball's share/: doc/node's debugger scripts, the man page, a systemtap tapset)
+    "node": (
+        *("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/include/node"),
+        *("/usr/local/share/doc/node", "/usr/local/share/man/man1", "/usr/local/share/systemtap"),
+    ),
     "ruby": ("/usr/local/lib/ruby", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
     "golang": ("/usr/local/go",),

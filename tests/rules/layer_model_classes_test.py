@@ -2915,6 +2915,14 @@ FLAGGED = [
         [(3, "LG005")],
         id="Z-a-cache-a-copy-from-a-stage-carries",
     ),
+    pytest.param(
+        "FROM node:20\nRUN mkdir -p /usr/local/share/npm-global"
+        " && chown -R node:node /usr/local/share\nRUN chown -R node /usr/local/share/npm-global\n",
+        # node's tarball fills /usr/local/share (doc/node, its man page); a new directory holds
+        # nothing
+        [(2, "LG004")],
+        id="Z-node-s-share-tree",
+    ),
 ]
 
 
