@@ -693,6 +693,12 @@ def _known_base_content(
     if write.origin and _a_root_filesystem(model, write):
         yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
         return
+    if write.origin and write.into.rstrip("/") == "" and write.source.strip("/.") == "":
+        stage_base, _ = _origin_base(model, write.origin)
+        if stage_base is not None and stage_base.name == shipped.name:
+            # (`COPY --from=base / /` of a stage grown from this very image: all its files)
+            yield "/", where, None
+            return
     if write.origin and write.source != "." and not is_glob(write.source):
         stage_base, is_stage = _origin_base(model, write.origin)
         same_image = stage_base is not None and stage_base.name == shipped.name

@@ -2923,6 +2923,13 @@ FLAGGED = [
         [(2, "LG004")],
         id="Z-node-s-share-tree",
     ),
+    pytest.param(
+        "FROM rocker/rstudio:latest AS base-amd64\nFROM base-$TARGETARCH AS base\n"
+        "RUN bash /tmp/install_sysdeps.sh\nFROM base-$TARGETARCH AS final\nCOPY --from=base / /\n",
+        # the root of a stage grown from this very image holds all the image's files again
+        [(5, "LG002")],
+        id="Z-the-root-of-a-stage-of-the-same-image",
+    ),
 ]
 
 
