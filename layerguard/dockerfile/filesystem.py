@@ -472,6 +472,11 @@ def _run(
                 for p in op.paths
             )
         elif op.kind == WRITE:
+            if op.entry == FILE and op.content != EMPTY:
+                # A file this RUN writes again after changing it (`chmod +x /run.sh && sed -i
+                # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
+                changes = [_without_removed(c, op.paths) for c in changes]
+                changes = [c for c in changes if c.hits]
             fresh = op.tool == "mkdir" and not op.recursive
             into = op.tool in EXTRACTORS and op.entry == TREE
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
