@@ -294,7 +294,7 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
-_CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge|clear)(?:[-_.]|$)")
+_CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
@@ -753,7 +753,9 @@ def _run_effects(
         if tool not in _MODELLED and tool not in _BUILDERS:
             cwd = (command.cwd,) if command.cwd else ()
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
-            role = CLEANUP if _CLEANUP_NAME.search(posixpath.basename(tool).lower()) else ""
+            name = posixpath.basename(tool).lower()
+            # (not one that installs first: `apt-install-and-clear` may clean the archives only)
+            role = CLEANUP if _CLEANUP_NAME.search(name) and "install" not in name else ""
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
             blind = True
         before = command

@@ -475,7 +475,7 @@ def _run(
             if op.entry == FILE and op.content != EMPTY:
                 # A file this RUN writes again after changing it (`chmod +x /run.sh && sed -i
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
-                changes = [_without_removed(c, op.paths) for c in changes]
+                changes = [_without_rewritten(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
             fresh = op.tool == "mkdir" and not op.recursive
             into = op.tool in EXTRACTORS and op.entry == TREE
@@ -1019,6 +1019,21 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
     if change.kind not in (CHOWN, TOUCH):
         return change
     kept = tuple(h for h in change.hits if not any(_took(r, h) for r in removed))
+    if len(kept) == len(change.hits):
+        return change
+    paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
+    return change._replace(hits=kept, paths=paths)
+
+
+def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
+    """`change` less its hits on the very files `written` names (not on trees around them)."""
+    if change.kind not in (CHOWN, TOUCH):
+        return change
+    kept = tuple(
+        h
+        for h in change.hits
+        if not (h.entry.kind in (FILE, EITHER) and h.entry.path in written and h.path in written)
+    )
     if len(kept) == len(change.hits):
         return change
     paths = tuple(p for p in change.paths if any(h.path == p for h in kept))

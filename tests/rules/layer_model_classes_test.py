@@ -2938,6 +2938,12 @@ FLAGGED = [
         [(5, "LG002")],
         id="Z-the-root-of-a-stage-of-the-same-image",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY app/ /app/\nRUN chmod -R g+w /app && echo x >> /app/settings.conf\n",
+        # one file written again does not take back the copy-up of the rest of the tree
+        [(3, "LG004")],
+        id="Z-a-tree-changed-then-one-file-in-it-written",
+    ),
 ]
 
 
@@ -3224,9 +3230,10 @@ def test_scripts_copied_from_the_context_are_read(lint_files: Lint) -> None:
                           "RUN apt-get update && /scripts/cleanup.sh\n"
                           "RUN apt-get update && /scripts/sys/purge_cache.sh\n"
                           "RUN pip install flask && /scripts/cleanup.sh\n"
-                          "RUN apt-get update && /scripts/setup.sh\n"}, code="LG005",
+                          "RUN apt-get update && /scripts/setup.sh\n"
+                          "RUN apt-get update && apt-install-and-clear curl\n"}, code="LG005",
                          context=False)  # fmt: skip
-    assert [f.line for f in unknown] == [5, 6]
+    assert [f.line for f in unknown] == [5, 6, 7]
 
 
 def test_a_script_calls_the_functions_of_a_library_it_sources(lint_files: Lint) -> None:
