@@ -135,6 +135,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     JVM_QUESTIONS,
     MANAGERS,
+    REMOVE,
     commands_run,
     copy_sources,
     copy_writes,
@@ -196,7 +197,6 @@ def _carried(ctx: Context) -> Iterator[Problem]:
     a shipped stage copies (`conda install` in the builder, then `COPY --from=builder /opt/conda
     /opt/conda`): they ship by the copy."""
     model = ctx.model
-    kept: dict[int, list[tuple[Instruction, Entry]]] = {}  # stage index -> caches it holds
     told: set[int] = set()  # the RUNs reported
     for _, step in ctx.own_steps():
         origin = step.instr.flag("from") if step.instr.keyword in ("copy", "add") else None
@@ -204,10 +204,8 @@ def _carried(ctx: Context) -> Iterator[Problem]:
         if stage is None or stage.index in model.shipped:
             continue
         sources = [resolve(s, "/") for s in copy_sources(step.instr)[0]]
-        if stage.index not in kept:
-            kept[stage.index] = _caches_held(model, stage, sources)
         found: dict[int, tuple[Instruction, list[str]]] = {}  # by id: not hashable
-        for instr, entry in kept[stage.index]:
+        for instr, entry in _caches_held(model, stage, sources):
             if id(instr) not in told and any(covers(s, entry.path) for s in sources):
                 found.setdefault(id(instr), (instr, []))[1].append(entry.family)
         for instr, families in found.values():
@@ -227,7 +225,7 @@ def _carried(ctx: Context) -> Iterator[Problem]:
 def _caches_held(model: Model, stage: Stage, sources: list[str]) -> list[tuple[Instruction, Entry]]:
     """The caches `stage` holds at its end that RUNs of stages not shipped left, when one may
     lie below `sources` (else nothing: the replay is not worth it)."""
-    lineage = [s for s in reversed(model.lineage(stage))]
+    lineage = list(reversed(model.lineage(stage)))
     base = lineage[0].base_image
     homes = dict(known(base).homes) if base is not None else {}
     steps: list[Step] = []
@@ -251,14 +249,15 @@ def _caches_held(model: Model, stage: Stage, sources: list[str]) -> list[tuple[I
         (h.entry.layer, h.entry.path)
         for layer in replayed
         for change in layer.changes
+        if change.kind == REMOVE
         for h in change.hits
     }
+    # (a shipped stage's RUNs are reported as its own)
+    apart = {id(i) for s in lineage if s.index not in model.shipped for i in s.instructions}
     return [
         (layer.step.instr, entry)
         for index, layer in enumerate(replayed)
-        if layer.step.run is not None
-        and model.holding(layer.step.instr) is not None
-        and model.holding(layer.step.instr).index not in model.shipped  # type: ignore[union-attr]
+        if layer.step.run is not None and id(layer.step.instr) in apart
         for entry in layer.entries
         if entry.role == CACHE and (index, entry.path) not in gone
     ]

@@ -2924,6 +2924,14 @@ FLAGGED = [
         id="Z-a-cache-a-copy-from-a-stage-carries",
     ),
     pytest.param(
+        "FROM continuumio/miniconda3 AS conda\nRUN conda create -n acc python=3.10\n"
+        "RUN chown -R 1000 /opt/conda\nFROM python:3.12\n"
+        "COPY --from=conda /root/.bashrc /root/.bashrc\nCOPY --from=conda /opt/conda /opt/conda\n",
+        # each copy asks for itself; a later chown of the cache takes nothing away
+        [(2, "LG005"), (5, "LG002")],
+        id="Z-the-second-copy-from-a-stage-carries-a-cache",
+    ),
+    pytest.param(
         "FROM node:20\nRUN mkdir -p /usr/local/share/npm-global"
         " && chown -R node:node /usr/local/share\nRUN chown -R node /usr/local/share/npm-global\n",
         # node's tarball fills /usr/local/share (doc/node, its man page); a new directory holds
