@@ -190,6 +190,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh",),
 }
 
+# Java 8's trees keep them elsewhere (jre/lib/security in the JDK); later ones here.
+_JAVA_8 = re.compile(r"8(?![0-9])")
+_JAVA_SECURITY = ("lib/security/cacerts", "conf/security/java.security")
+
 # Files every image of a distribution family holds, which Dockerfiles replace: the shells'
 # start-up files. Keyed by the images known to be of the family (an unknown one may be of any).
 # The user database every distribution image holds (and its shadow files, which nothing reads).
@@ -819,6 +823,10 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
+    if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
+        # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
+        # in lib/security and conf/security of the JDK or JRE itself)
+        files += tuple(f"/opt/java/openjdk/{f}" for f in _JAVA_SECURITY)
     if debian and any(_is(name, key) for key in _DEBIAN_IMAGES):
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)

@@ -497,6 +497,11 @@ CLEAN = [
         # each file is written whole into this layer after the chmod anyway
         id="Z-a-chmod-before-an-edit-of-the-same-file",
     ),
+    pytest.param(
+        "FROM eclipse-temurin:8u392-b08-jdk\nCOPY cacerts /opt/java/openjdk/lib/security/cacerts\n",
+        # Java 8's JDK keeps its trust store in jre/lib/security
+        id="Z-temurin-8-s-trust-store-elsewhere",
+    ),
 ]
 
 
@@ -2951,6 +2956,13 @@ FLAGGED = [
         # one file written again does not take back the copy-up of the rest of the tree
         [(3, "LG004")],
         id="Z-a-tree-changed-then-one-file-in-it-written",
+    ),
+    pytest.param(
+        "FROM eclipse-temurin:17-jre\nCOPY cacerts /opt/java/openjdk/lib/security/cacerts\n"
+        "COPY java.security $JAVA_HOME/conf/security/java.security\n",
+        # the JDK's trust store and security policy, where Java 9 and later keep them
+        [(2, "LG002"), (3, "LG002")],
+        id="Z-temurin-s-trust-store",
     ),
 ]
 
