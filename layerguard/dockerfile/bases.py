@@ -325,13 +325,15 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "ocaml/opam": (("HOME", "/home/opam"),),
     # (every OSS-Fuzz project's Dockerfile builds on these: `COPY build.sh $SRC/`)
     "gcr.io/oss-fuzz-base/*": (("SRC", "/src"), ("OUT", "/out"), ("WORK", "/work")),
-    **dict.fromkeys(
-        _S2I,
-        (
+    **{
+        key: (
             *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
             ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
-        ),
-    ),
+            # (sclorg's Python images turn pip's cache off: s2i-python-container's Dockerfiles)
+            *((("PIP_NO_CACHE_DIR", "off"),) if "python" in key else ()),
+        )
+        for key in _S2I
+    },
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.

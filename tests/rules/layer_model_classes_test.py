@@ -502,6 +502,11 @@ CLEAN = [
         # Java 8's JDK keeps its trust store in jre/lib/security
         id="Z-temurin-8-s-trust-store-elsewhere",
     ),
+    pytest.param(
+        "FROM registry.access.redhat.com/ubi9/python-312\nRUN pip install flask\n",
+        # sclorg's Python images set PIP_NO_CACHE_DIR=off: pip keeps no cache
+        id="Z-sclorg-python-without-a-pip-cache",
+    ),
 ]
 
 
