@@ -22,7 +22,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
     DISTRIBUTION_ROOTS,
@@ -1016,24 +1016,22 @@ def _jupyter_or_s2i(held: Known, env: Mapping[str, str]) -> bool:
 
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
-    if change.kind not in (CHOWN, TOUCH):
-        return change
-    kept = tuple(h for h in change.hits if not any(_took(r, h) for r in removed))
-    if len(kept) == len(change.hits):
-        return change
-    paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
-    return change._replace(hits=kept, paths=paths)
+    return _without_hits(change, lambda h: any(_took(r, h) for r in removed))
 
 
 def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     """`change` less its hits on the very files `written` names (not on trees around them)."""
+    return _without_hits(
+        change, lambda h: h.entry.kind in (FILE, EITHER) and h.entry.path in written
+        and h.path in written
+    )  # fmt: skip
+
+
+def _without_hits(change: Change, gone: Callable[[Hit], bool]) -> Change:
+    """A chown's or touch's `change` less the hits `gone` says this RUN took back."""
     if change.kind not in (CHOWN, TOUCH):
         return change
-    kept = tuple(
-        h
-        for h in change.hits
-        if not (h.entry.kind in (FILE, EITHER) and h.entry.path in written and h.path in written)
-    )
+    kept = tuple(h for h in change.hits if not gone(h))
     if len(kept) == len(change.hits):
         return change
     paths = tuple(p for p in change.paths if any(h.path == p for h in kept))

@@ -693,15 +693,13 @@ def _known_base_content(
     if write.origin and _a_root_filesystem(model, write):
         yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
         return
-    if write.origin and write.into.rstrip("/") == "" and write.source.strip("/.") == "":
-        stage_base, _ = _origin_base(model, write.origin)
-        if stage_base is not None and stage_base.name == shipped.name:
+    if write.origin and not is_glob(write.source):
+        stage_base, is_stage = _origin_base(model, write.origin)
+        same_image = stage_base is not None and stage_base.name == shipped.name
+        if same_image and write.into.rstrip("/") == "" and write.source.strip("/.") == "":
             # (`COPY --from=base / /` of a stage grown from this very image: all its files)
             yield "/", where, None
             return
-    if write.origin and write.source != "." and not is_glob(write.source):
-        stage_base, is_stage = _origin_base(model, write.origin)
-        same_image = stage_base is not None and stage_base.name == shipped.name
         if same_image and write.path == "/" + write.source and not is_stage:
             yield write.path, where, None  # `COPY --from=ubuntu:22.04 /etc/x /etc/x` on ubuntu
             return

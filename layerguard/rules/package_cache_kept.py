@@ -180,8 +180,7 @@ def _own(ctx: Context) -> Iterator[Problem]:
                 left.append(entry.family)
         if not left:
             continue
-        what = " and ".join(MANAGERS[f].what for f in left)
-        fix = "; ".join(MANAGERS[f].fix for f in left)
+        what, fix = _advice(left)
         problem = weigh(
             ctx,
             index,
@@ -190,6 +189,14 @@ def _own(ctx: Context) -> Iterator[Problem]:
             help=f"Use {fix}, or RUN --mount=type=cache for the cache directory.",
         )
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
+
+
+def _advice(families: list[str]) -> tuple[str, str]:
+    """What the message calls the caches `families` left, and how to leave none."""
+    return (
+        " and ".join(MANAGERS[f].what for f in families),
+        "; ".join(MANAGERS[f].fix for f in families),
+    )
 
 
 def _carried(ctx: Context) -> Iterator[Problem]:
@@ -210,9 +217,7 @@ def _carried(ctx: Context) -> Iterator[Problem]:
                 found.setdefault(id(instr), (instr, []))[1].append(entry.family)
         for instr, families in found.values():
             told.add(id(instr))
-            left = list(dict.fromkeys(families))
-            what = " and ".join(MANAGERS[f].what for f in left)
-            fix = "; ".join(MANAGERS[f].fix for f in left)
+            what, fix = _advice(list(dict.fromkeys(families)))
             yield Problem(
                 instr.line,
                 instr.end_line,
