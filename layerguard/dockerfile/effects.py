@@ -227,6 +227,12 @@ MANAGERS: Mapping[str, Manager] = {
         "bower cache clean in the same RUN",
         (),
     ),
+    "nuget": Manager(
+        ("~/.nuget/packages", "~/.local/share/NuGet"),
+        "NuGet's package caches (~/.nuget/packages, ~/.local/share/NuGet)",
+        "build in a stage that is not shipped, or dotnet nuget locals all --clear in the same RUN",
+        (),
+    ),
     "cpanm": Manager(
         ("~/.cpanm",),
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -269,6 +275,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
     "cpanm": (("PERL_CPANM_HOME", ""),),
+    "nuget": (("NUGET_PACKAGES", ""),),
     "gradle": (("GRADLE_USER_HOME", "/caches"),),
     "maven": ((_MAVEN_REPO, ""),),
 }
@@ -317,7 +324,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm"),
+        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -1637,6 +1644,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
             return "composer", words[1:]
+        if name == "apt-add-repository":  # (software-properties' other name for it)
+            return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program
             return "composer", words
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
@@ -1731,10 +1740,29 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
     return [into, given("-sharedresourcesdirectory", "-srd") or "/opt/IBM/IMShared"]
 
 
+# Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
+# ends with, and the program it is.
+_PIPED_INSTALLERS = (("python", "get-pip.py", "get-pip.py"), ("perl", "cpanmin.us", "cpanm"))
+
+
+def _piped_installer(tool: str, words: tuple[str, ...], piped_from: Command) -> str | None:
+    """The installer a download (or `cat`) pipes into this interpreter reading standard input."""
+    source, source_words = tool_and_args(piped_from)
+    fetched = source == "cat" or (source in ("curl", "wget") and _to_stdout(source, source_words))
+    if not fetched or not _reads_stdin(words):
+        return None
+    for interpreter, name, installer in _PIPED_INSTALLERS:
+        if tool.startswith(interpreter) and any(
+            w.rstrip("/").endswith(name) for w in source_words[1:]
+        ):
+            return installer
+    return None
+
+
 def _reads_stdin(words: tuple[str, ...]) -> bool:
-    """A python command line that runs what standard input holds (`python3`, `python3 - -q`),
-    not a script or `-c` code."""
-    if any(w in ("-c", "-m", "-V", "--version", "-h", "--help") for w in words[1:]):
+    """A python (or perl) command line that runs what standard input holds (`python3`, `python3
+    - -q`, `perl - App::cpanminus`), not a script or `-c` (`-e`) code."""
+    if any(w in ("-c", "-m", "-e", "-E", "-V", "--version", "-h", "--help") for w in words[1:]):
         return False
     operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
     return not operands or operands[0] in ("-", "/dev/stdin")
@@ -1791,17 +1819,12 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
-    if piped_from is not None and tool.startswith("python") and _reads_stdin(words):
-        # `curl .../get-pip.py | python3 - --no-cache-dir`: what follows `-` is get-pip's
-        source, source_words = tool_and_args(piped_from)
-        if (
-            source in ("curl", "wget")
-            and _to_stdout(source, source_words)
-            and any(w.endswith("get-pip.py") for w in source_words)
-        ):
-            stdin = next((w for w in words if w in ("-", "/dev/stdin")), None)
-            given = words[words.index(stdin) + 1 :] if stdin else ()
-            yield from _package_ops("get-pip.py", ("get-pip.py", *given), command, env, text)
+    if piped_from is not None and (installer := _piped_installer(tool, words, piped_from)):
+        # `curl .../get-pip.py | python3 - --no-cache-dir`, `curl -L https://cpanmin.us | perl
+        # - App::cpanminus`: what follows `-` is the installer's own command line
+        stdin = next((w for w in words if w in ("-", "/dev/stdin")), None)
+        given = words[words.index(stdin) + 1 :] if stdin else ()
+        yield from _package_ops(installer, (installer, *given), command, env, text)
     operands = _operands(words)
     carrier = _self_extracting(tool, words)
     if carrier is not None:
@@ -2911,6 +2934,7 @@ def _conda_root(program: str) -> str | None:
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
 _GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
+_DOTNET_RESTORES = frozenset({"restore", "build", "publish", "test", "run", "pack"})
 
 
 def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -3132,11 +3156,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
         return "cargo", sub == "install", sub in ("build", "install", "fetch")
-    if tool == "go":
+    if tool == "go":  # (`go test`, `go run` and `go vet` build too, fetching what they need)
         return (
             "go",
             sub == "install",
-            sub in ("build", "install", "get") or (sub == "mod" and "download" in words),
+            sub in _GO_BUILDS or sub == "get" or (sub == "mod" and "download" in words),
         )
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
@@ -3146,6 +3170,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
         asks = any(w in _JVM_ASKS for w in words) or (tool.startswith("mvn") and installs_built)
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
+    if tool == "dotnet":
+        # (a build, test, run or publish restores the project's packages first, unless told
+        # not to; a tool is fetched as a package too)
+        second = subcommand(words[1:]) if sub in ("tool", "add") else ""
+        restores = sub in _DOTNET_RESTORES and "--no-restore" not in words
+        tools = sub == "tool" and second in ("install", "update", "restore")
+        return "nuget", tools, restores or tools or (sub == "add" and second == "package")
     if tool in ("pecl", "pear"):
         return "pecl", sub == "install", sub == "install"
     if tool == "cabal":
@@ -3156,8 +3187,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "nvm", sub == "install", sub == "install"
     if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
         asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
-        installs = len(_operands(words)) > 0 and not asks
-        return "cpanm", installs, installs
+        given = len(_operands(words)) > 0 or "--self-upgrade" in words  # (App::cpanminus)
+        return "cpanm", given and not asks, given and not asks
     if tool in ("opam", "brew", "bower"):
         # (`opam install` keeps the sources it fetched; `opam init` checks out the repository,
         # opam's working state)
@@ -3278,6 +3309,13 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "cleanup" and any(w in ("-s", "--prune=all") for w in words)
     if family == "bower":
         return sub == "cache" and "clean" in words
+    if family == "nuget":  # (`dotnet nuget locals all --clear`, or just the packages folder)
+        return (
+            sub == "nuget"
+            and "locals" in words
+            and any(w in ("all", "global-packages") for w in words)
+            and any(w in ("-c", "--clear") for w in words)
+        )
     return False
 
 

@@ -6,7 +6,7 @@ install: the command writes it and nothing in the same `RUN` removes it again. I
 of a stage that is not shipped as well when the cache it leaves lies in a tree a `COPY --from` of a
 shipped stage copies, and no later `RUN` of that stage removed it (`conda install` in the builder,
 then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
-- `apt-get update` (or `apt update`, `add-apt-repository`) without removing
+- `apt-get update` (or `apt update`, `add-apt-repository`, `apt-add-repository`) without removing
   `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`). `apt-get install`
   alone writes no index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor
   does `dpkg -i`;
@@ -36,21 +36,23 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
-- `cargo build`/`install` and `go build`/`install`/`mod download` leaving their module caches;
-  `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or
-  `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`, which put what they
-  built or were given there for the builds after them) and `gradle`/`./gradlew` leaving
-  `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT`
-  runs Maven or Gradle, which reads them;
-  `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`, which
-  keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh` it
-  sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
-  keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk install`
-  (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a
-  user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` (`~/.opam/download-cache`)
-  without `opam clean`, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
-  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`; `cpanm`
-  (`~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it;
+- `cargo build`/`install` and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
+  module caches; `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without
+  `--no-restore`; `dotnet tool install`) leaving NuGet's packages (`~/.nuget/packages`) without
+  `dotnet nuget locals all --clear`; `mvn`/`./mvnw` leaving the Maven local repository
+  (`~/.m2/repository`, or `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`,
+  which put what they built or were given there for the builds after them) and `gradle`/`./gradlew`
+  leaving `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT`
+  runs Maven or Gradle, which reads them; `pecl install` without `pecl clear-cache` (or removing
+  `/tmp/pear`); `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the
+  directory of the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n
+  lts` (or any version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without
+  `--cleanup`; `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
+  (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install`
+  (`~/.opam/download-cache`) without `opam clean`, `brew install` (`~/.cache/Homebrew`) without
+  `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
+  `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`;
+  `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

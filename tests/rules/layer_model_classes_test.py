@@ -2969,6 +2969,42 @@ FLAGGED = [
         [(2, "LG002"), (3, "LG002")],
         id="Z-temurin-s-trust-store",
     ),
+    # ZA: classes found in the seventeenth session, from the held-out sets' misses.
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-add-repository -y ppa:x/y && apt-get install -y git\n"
+        "RUN apt-add-repository -n ppa:x/z\n",
+        # software-properties' other name for add-apt-repository, which updates the index
+        [(2, "LG005")],
+        id="ZA-apt-add-repository",
+    ),
+    pytest.param(
+        "FROM perl:5.38\nRUN curl -L https://cpanmin.us | perl - App::cpanminus\n"
+        "RUN curl -L http://cpanmin.us | perl - --self-upgrade && rm -rf ~/.cpanm\n"
+        "RUN cat cpanmin.us | perl - --self-upgrade\nRUN curl -L https://cpanmin.us | perl -e 1\n",
+        # cpanm's own script piped to perl is cpanm: it keeps its work directory (which line 3
+        # removes, too late for line 2's)
+        [(2, "LG005"), (3, "LG003"), (4, "LG005")],
+        id="ZA-cpanm-piped-into-perl",
+    ),
+    pytest.param(
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go test ./...\n"
+        "RUN go vet ./... && go clean -cache -modcache\nRUN go run ./cmd/gen\n",
+        # go test, vet and run build what they run, through the module and build caches (go
+        # clean empties its own RUN's, too late for line 4's)
+        [(4, "LG005"), (5, "LG003"), (6, "LG005")],
+        id="ZA-go-test-and-run-build",
+    ),
+    pytest.param(
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\n"
+        "RUN dotnet tool install ilspycmd --tool-path /opt/tools\n"
+        "RUN dotnet restore && dotnet publish --no-restore -o /app\n"
+        "RUN dotnet publish -o /out && dotnet nuget locals all --clear\n"
+        "RUN dotnet publish --no-restore -o /pub\n",
+        # NuGet keeps each package it fetched in ~/.nuget/packages (line 6 clears its own,
+        # too late for the earlier RUNs')
+        [(4, "LG005"), (5, "LG005"), (6, "LG003")],
+        id="ZA-dotnet-restore-keeps-nuget-s-packages",
+    ),
 ]
 
 
