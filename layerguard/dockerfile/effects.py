@@ -1568,17 +1568,24 @@ def _operands(words: tuple[str, ...], with_value: frozenset[str] = frozenset()) 
 
 def _option_value(words: tuple[str, ...], short: str, long: str = "") -> str | None:
     """The value of `-o VALUE`, `-oVALUE`, `-fsSLo VALUE`, `--output VALUE` or `--output=VALUE`."""
+    return next(_option_values(words, short, long), None)
+
+
+def _option_values(words: tuple[str, ...], short: str, long: str = "") -> Iterator[str]:
+    """Each value an option is given, in order (`pip install -f /a -f /b`)."""
     letter = short[1:]
     for i, word in enumerate(words[1:], 1):
         following = words[i + 1] if i + 1 < len(words) else None
         if long and word == long:
-            return following
-        if long and word.startswith(long + "="):
-            return word.split("=", 1)[1]
-        if letter and word.startswith("-") and not word.startswith("--") and letter in word[1:]:
-            rest = word[word.index(letter, 1) + 1 :]
-            return rest or following
-    return None
+            value = following
+        elif long and word.startswith(long + "="):
+            value = word.split("=", 1)[1]
+        elif letter and word.startswith("-") and not word.startswith("--") and letter in word[1:]:
+            value = word[word.index(letter, 1) + 1 :] or following
+        else:
+            continue
+        if value is not None:
+            yield value
 
 
 def _path(word: str, command: Command) -> str | None:
@@ -2768,14 +2775,16 @@ def _package_ops(
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )
     ]
-    links = None
+    links: list[str] = []
     if family in ("pip", "uv"):
         # (also `ENV PIP_FIND_LINKS=/wheels`, as pip reads its options from the environment)
         given = env.get("UV_FIND_LINKS" if family == "uv" else "PIP_FIND_LINKS")
-        links = _option_value(words, "-f", "--find-links") or given
-    if installs and links and "://" not in links and "$" not in links:
-        # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels there)
-        local.append(posixpath.join(links, "*"))
+        links = list(_option_values(words, "-f", "--find-links")) or ([given] if given else [])
+    for link in links if installs else ():
+        if "://" not in link and "$" not in link:
+            # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels
+            # there, in each directory it names)
+            local.append(posixpath.join(link, "*"))
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)

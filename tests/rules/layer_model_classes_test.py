@@ -3005,6 +3005,14 @@ FLAGGED = [
         [(4, "LG005"), (5, "LG005"), (6, "LG003")],
         id="ZA-dotnet-restore-keeps-nuget-s-packages",
     ),
+    pytest.param(
+        "FROM python:3.11-alpine\nCOPY --from=wheels /dep-wheels /dep-wheels\n"
+        "COPY --from=wheels /wheels /wheels\n"
+        "RUN pip install --no-cache-dir --no-index -f /dep-wheels -f /wheels app\n",
+        # each directory --find-links names holds wheels pip unpacks
+        [(2, "LG006"), (3, "LG006")],
+        id="ZA-every-find-links-directory",
+    ),
 ]
 
 
