@@ -822,19 +822,19 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
     """`ops` less an extraction's tree where the RUN removes again the entry named for the
     archive (`tar -xzvf docker.tgz && mv docker/docker /usr/bin && rm -rf docker/`): that entry
     is what it held, not anything else in the directory it was unpacked in."""
-    tops = {
-        (op.tool, op.command, posixpath.dirname(op.paths[0])): op.paths[0]
-        for op in ops
-        if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and len(op.paths) == 1
-    }
+    tops: dict[tuple[str, str, str], set[str]] = {}  # (one for the file, one for its address)
+    for op in ops:
+        if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and len(op.paths) == 1:
+            key = (op.tool, op.command, posixpath.dirname(op.paths[0]))
+            tops.setdefault(key, set()).add(op.paths[0])
     if not tops:
         return ops
     kept = []
     for at, op in enumerate(ops):
-        top = tops.get((op.tool, op.command, op.paths[0] if op.paths else ""))
-        if op.kind == WRITE and op.entry == TREE and top is not None:
+        top = tops.get((op.tool, op.command, op.paths[0] if op.paths else ""), set())
+        if op.kind == WRITE and op.entry == TREE and top:
             later = ops[at + 1 :]
-            if any(o.kind == REMOVE and p.rstrip("/") == top for o in later for p in o.paths):
+            if any(o.kind == REMOVE and p.rstrip("/") in top for o in later for p in o.paths):
                 continue  # (itself: not a directory above, which takes the tree too)
         kept.append(op)
     return kept
@@ -2060,7 +2060,7 @@ def _ops(
         into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
         if not any(w.startswith("--strip") for w in words):
-            yield from _top_entry(tool, archive, into, command, text)
+            yield from _top_entry(tool, archive, into, command, text, names)
     elif tool in ("tar", "bsdtar") and _creates(words):
         archive = _tar_archive(words)
         if archive and archive != "-":
@@ -2074,7 +2074,7 @@ def _ops(
         into = _option_value(words, "-d") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
         yield from _top_entry(
-            tool, archive_words[0] if archive_words else None, into, command, text
+            tool, archive_words[0] if archive_words else None, into, command, text, names
         )
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
@@ -2446,14 +2446,26 @@ def _conda_installer(
 
 
 def _top_entry(
-    tool: str, archive: str | None, into: str, command: Command, text: str
+    tool: str,
+    archive: str | None,
+    into: str,
+    command: Command,
+    text: str,
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[Op]:
     """What an archive holds at its top is named for it (apache-tomcat-9.0.74.tar.gz holds
     apache-tomcat-9.0.74/, terraform.zip holds terraform): an entry there, a tree or a file,
-    that a later `mv apache-tomcat-9.0.74/* /opt/tomcat` or `chmod +x terraform` reaches."""
-    stem = archive_stem(archive or "")
-    if stem and not is_glob(stem) and "$" not in stem:
-        yield Op(WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY)
+    that a later `mv apache-tomcat-9.0.74/* /opt/tomcat` or `chmod +x terraform` reaches.
+    Saved under another name (`wget .../apache-tomcat-8.0.23.tar.gz -O /tmp/catalina.tar.gz`),
+    it is named for the release it was fetched as, as likely as for the file."""
+    path = _path(archive or "", command)
+    fetched_as = (names or {}).get(path, "") if path else ""
+    for name in dict.fromkeys((archive or "", fetched_as)):
+        stem = archive_stem(name)
+        if stem and not is_glob(stem) and "$" not in stem:
+            yield Op(
+                WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
+            )
 
 
 def archive_stem(path: str) -> str:

@@ -3013,6 +3013,15 @@ FLAGGED = [
         [(2, "LG006"), (3, "LG006")],
         id="ZA-every-find-links-directory",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN wget https://x.example/apache-tomcat-8.0.23.tar.gz"
+        " -O /tmp/catalina.tar.gz && tar xzf /tmp/catalina.tar.gz -C /opt"
+        " && ln -s /opt/apache-tomcat-8.0.23 /opt/tomcat && rm /tmp/catalina.tar.gz\n"
+        "RUN rm -rf /opt/tomcat/webapps/docs\nRUN chown -R app /opt/apache-tomcat-8.0.23/conf\n",
+        # saved under another name, the archive still holds the release's top directory
+        [(3, "LG003"), (4, "LG004")],
+        id="ZA-an-archive-saved-under-another-name",
+    ),
 ]
 
 
