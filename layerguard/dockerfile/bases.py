@@ -240,6 +240,12 @@ _USER_DATABASE_ONLY = ("busybox", "gcr.io/distroless/*", "cgr.dev/chainguard/*")
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
+# What /etc/skel holds on any distribution, the shells' own files among them (zsh's, ksh's,
+# csh's, mksh's on Alpine, an old Fedora's .mozilla and .emacs).
+SKEL_NAMES = frozenset(
+    {*DEBIAN_SKEL, *RHEL_SKEL, ".zshrc", ".kshrc", ".cshrc", ".tcshrc", ".mkshrc", ".emacs"}
+    | {".mozilla", ".bashrc.d"}
+)
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),

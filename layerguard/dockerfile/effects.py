@@ -144,7 +144,9 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr/local/bin",),
     ),
     "cargo": Manager(
-        ("~/.cargo/registry", "~/.cargo/git"),
+        # (the crates it downloaded and their unpacked sources; the sparse index beside them,
+        # cargo's since 1.70, holds a few entries per crate)
+        ("~/.cargo/registry/cache", "~/.cargo/registry/src", "~/.cargo/git"),
         "the cargo registry cache (~/.cargo/registry)",
         "build in a stage that is not shipped, or rm -rf $CARGO_HOME/registry in the same RUN",
         ("~/.cargo/bin",),
@@ -265,7 +267,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
-    "cargo": (("CARGO_HOME", "/registry"),),
+    "cargo": (("CARGO_HOME", "/registry/cache"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
@@ -821,23 +823,58 @@ def _installers_used_up(ops: list[Op]) -> list[Op]:
 def _extractions_taken_back(ops: list[Op]) -> list[Op]:
     """`ops` less an extraction's tree where the RUN removes again the entry named for the
     archive (`tar -xzvf docker.tgz && mv docker/docker /usr/bin && rm -rf docker/`): that entry
-    is what it held, not anything else in the directory it was unpacked in."""
+    is what it held, not anything else in the directory it was unpacked in. Unpacked at / under
+    a name that says nothing (`wget -O - .../download | tar -xzf -`), the directory below / the
+    RUN removes after it (`rm -rf /boost_1_60_0`) is what it held: a release's sources, never /
+    itself."""
     tops: dict[tuple[str, str, str], set[str]] = {}  # (one for the file, one for its address)
     for op in ops:
         if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and len(op.paths) == 1:
             key = (op.tool, op.command, posixpath.dirname(op.paths[0]))
             tops.setdefault(key, set()).add(op.paths[0])
-    if not tops:
-        return ops
     kept = []
     for at, op in enumerate(ops):
         top = tops.get((op.tool, op.command, op.paths[0] if op.paths else ""), set())
-        if op.kind == WRITE and op.entry == TREE and top:
-            later = ops[at + 1 :]
-            if any(o.kind == REMOVE and p.rstrip("/") in top for o in later for p in o.paths):
+        unpacked = op.kind == WRITE and op.entry == TREE and op.tool in _UNPACKERS
+        if unpacked and (top or op.paths == ("/",)):
+            later = [p for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths]
+            if any(_names_a_top(p, top) for p in later):
                 continue  # (itself: not a directory above, which takes the tree too)
+            if op.paths == ("/",) and any(_a_top_at_the_root(p) for p in later):
+                continue
         kept.append(op)
     return kept
+
+
+def _a_top_at_the_root(removal: str) -> bool:
+    """`removal` names a directory right below / that no system keeps there (`/boost_1_60_0`)."""
+    removal = removal.rstrip("/")
+    return (
+        posixpath.dirname(removal) == "/"
+        and removal not in _FHS
+        and not is_glob(removal)
+        and not is_archive(removal)  # (the archive itself, `rm /keycloak.tar.gz`)
+    )
+
+
+# The directories right below / that the Filesystem Hierarchy Standard names.
+_FHS = frozenset(
+    {"/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/media", "/mnt"}
+    | {"/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var"}
+)
+
+
+def _names_a_top(removal: str, tops: set[str]) -> bool:
+    """`removal` is one of `tops`, or a wildcard for it (`rm -rf /tmp/patchelf-*`)."""
+    removal = removal.rstrip("/")
+    return removal in tops or (
+        is_glob(posixpath.basename(removal))
+        and any(
+            posixpath.dirname(t) == posixpath.dirname(removal)
+            and fnmatch.fnmatchcase(posixpath.basename(t), posixpath.basename(removal))
+            for t in tops
+        )
+    )
 
 
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
@@ -2059,8 +2096,13 @@ def _ops(
             yield Op(UNPACK, tool, _paths([archive], command), text)
         into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        tops = {}
+        if archive in (None, "-") and piped_from is not None:
+            # (`wget -qO- .../openmpi-1.10.3.tar.gz | tar -xzf -`: the archive the download is)
+            archive = _piped_archives([piped_from, command]).get(" ".join(words)) or archive
+            tops = {"": _github_top(" ".join(piped_from.words))}
         if not any(w.startswith("--strip") for w in words):
-            yield from _top_entry(tool, archive, into, command, text, names)
+            yield from _top_entry(tool, archive, into, command, text, {**(names or {}), **tops})
     elif tool in ("tar", "bsdtar") and _creates(words):
         archive = _tar_archive(words)
         if archive and archive != "-":
@@ -2460,12 +2502,28 @@ def _top_entry(
     it is named for the release it was fetched as, as likely as for the file."""
     path = _path(archive or "", command)
     fetched_as = (names or {}).get(path, "") if path else ""
-    for name in dict.fromkeys((archive or "", fetched_as)):
+    for name in dict.fromkeys((archive or "", fetched_as, (names or {}).get("", ""))):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
             yield Op(
                 WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
             )
+
+
+# GitHub's archive of a tag or branch holds REPO-REF/, less a leading `v` of a version
+# (`.../opencv/archive/3.1.0.tar.gz` holds opencv-3.1.0/, `.../archive/v0.2.18.tar.gz` of
+# OpenBLAS OpenBLAS-0.2.18/).
+_GITHUB_ARCHIVE = re.compile(
+    r"github\.com/[^/\s]+/([^/\s]+)/archive/(?:refs/(?:tags|heads)/)?(?:v(?=\d))?([^/\s]+?)"
+    r"(\.tar\.gz|\.tgz|\.zip|\.tar\.bz2)(?=[\s\"']|$)"
+)
+
+
+def _github_top(text: str) -> str:
+    """The archive name (`opencv-3.1.0.tar.gz`) whose top directory a GitHub archive address in
+    `text` holds; '' for none."""
+    found = _GITHUB_ARCHIVE.search(text)
+    return f"{found[1]}-{found[2]}{found[3]}" if found else ""
 
 
 def archive_stem(path: str) -> str:
@@ -2874,10 +2932,18 @@ def _package_ops(
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
-        yield Op(WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone)
+        # (what only reads the metadata fetches it where no earlier command left it)
+        reads = family == "yum" and not installs and subcommand(words) == "module"
+        yield Op(
+            WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
+            unless=where[0] if reads else None,
+        )  # fmt: skip
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
+        if family == "cargo" and where[0].endswith("/registry/cache"):
+            sources = posixpath.join(posixpath.dirname(where[0]), "src")
+            yield Op(WRITE, tool, (sources,), text, TREE, HEAVY, CACHE, family)
         if family == "go" and subcommand(words) in _GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
             built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
@@ -2955,6 +3021,7 @@ def _conda_root(program: str) -> str | None:
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
 _GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
+_MODULE_INSTALLS = frozenset({"install", "update", "upgrade", "switch-to"})
 _DOTNET_RESTORES = frozenset({"restore", "build", "publish", "test", "run", "pack"})
 
 
@@ -3099,9 +3166,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _YUM:
         installs = sub in (
             *("install", "update", "upgrade", "groupinstall", "reinstall", "in", "swap"),
-            *("localinstall", "group", "module"),
-        )
-        fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade")
+            *("localinstall", "group"),
+        ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
+        # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
+        fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade", "module")
         if "--downloadonly" in words:
             return "yum", False, True
         return "yum", installs, fetches
@@ -3284,8 +3352,8 @@ def _composer_command(words: tuple[str, ...]) -> str:
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
     sub = subcommand(words)
-    if family == "apt":
-        return sub == "dist-clean"
+    if family == "apt":  # (apt 3's, which Debian 13 has; `dist-clean` is its other name)
+        return sub in ("distclean", "dist-clean")
     if family == "yum":
         return sub in ("clean", "cc") and any(
             w in ("all", "-a", "--all", "packages") for w in words

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from layerguard.dockerfile.bases import (
     DISTRIBUTION_ROOTS,
     PYTHON_TREE,
+    SKEL_NAMES,
     Known,
     in_tree,
     known,
@@ -1460,4 +1461,6 @@ def _forced(command: str) -> bool:
 
 
 def _a_dotfile_of(path: str, home: str) -> bool:
-    return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path)[:1] == "."
+    """`path` is one of the dotfiles /etc/skel gives a home (`.bashrc`), not a directory a
+    program makes there later (`~/.local`, `~/.cache`)."""
+    return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path) in SKEL_NAMES

@@ -7,13 +7,14 @@ of a stage that is not shipped as well when the cache it leaves lies in a tree a
 shipped stage copies, and no later `RUN` of that stage removed it (`conda install` in the builder,
 then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 - `apt-get update` (or `apt update`, `add-apt-repository`, `apt-add-repository`) without removing
-  `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or `apt-get dist-clean`). `apt-get install`
-  alone writes no index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor
-  does `dpkg -i`;
+  `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`). `apt-get
+  install` alone writes no index (Debian and Ubuntu images delete the downloaded `.deb`s
+  themselves), nor does `dpkg -i`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
-- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` without a clean (`clean all` in any spelling,
-  `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
-  `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
+- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and a `dnf module enable` where no earlier layer
+  left the metadata) without a clean (`clean all` in any spelling, `zypper clean -a`, or removing
+  `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without `pacman -Scc`, and `pacman -Sy` without
+  removing the sync databases `/var/lib/pacman/sync/*`;
 - `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose pip
   keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
   (not `--no-deps` installs of checkouts and local files, which fetch nothing; nor `python -m spacy
@@ -37,22 +38,23 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
-  module caches; `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without
-  `--no-restore`; `dotnet tool install`) leaving NuGet's packages (`~/.nuget/packages`) without
-  `dotnet nuget locals all --clear`; `mvn`/`./mvnw` leaving the Maven local repository
-  (`~/.m2/repository`, or `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`,
-  which put what they built or were given there for the builds after them) and `gradle`/`./gradlew`
-  leaving `~/.gradle/caches` (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT`
-  runs Maven or Gradle, which reads them; `pecl install` without `pecl clear-cache` (or removing
-  `/tmp/pear`); `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the
-  directory of the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n
-  lts` (or any version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without
-  `--cleanup`; `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
-  (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install`
-  (`~/.opam/download-cache`) without `opam clean`, `brew install` (`~/.cache/Homebrew`) without
-  `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
-  `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`;
-  `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it;
+  module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`);
+  `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet
+  tool install`) leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all
+  --clear`; `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or
+  `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`, which put what they built
+  or were given there for the builds after them) and `gradle`/`./gradlew` leaving `~/.gradle/caches`
+  (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle,
+  which reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm
+  install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the
+  `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
+  version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk
+  install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`:
+  a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` (`~/.opam/download-cache`)
+  without `opam clean`, `brew install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`,
+  `bower install` (`~/.cache/bower`) without `bower cache clean`; `cpanm` (and cpanm's script piped
+  to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`:
+  each module's source, unpacked) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
@@ -270,6 +272,14 @@ def _caches_held(model: Model, stage: Stage, sources: list[str]) -> list[tuple[I
     ]
 
 
+def _whole(path: str) -> str:
+    """The directory a cleanup removes for `path`: cargo's registry, index and all, for the
+    crates and sources it holds."""
+    if path.endswith(("/registry/cache", "/registry/src")):
+        return posixpath.dirname(path)
+    return path
+
+
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {"maven": re.compile(r"\bmvnw?\b"), "gradle": re.compile(r"\bgradlew?\b")}
 
@@ -312,9 +322,8 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         for family in families:
             # (pacman's directories stay, only what is in them goes: it expects them there.)
             inside = "/*" if family == "pacman" else ""
-            paths = " ".join(
-                dict.fromkeys(_quoted(e.path) + inside for e in caches if e.family == family)
-            )
+            own = (_whole(e.path) for e in caches if e.family == family)
+            paths = " ".join(dict.fromkeys(_quoted(p) + inside for p in own))
             # (as the RUN ran the manager: `sudo apt-get` under a USER that is not root needs
             # `sudo rm`, which would fail without it)
             sudo = _prefix(step, family)

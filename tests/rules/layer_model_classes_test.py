@@ -507,6 +507,38 @@ CLEAN = [
         # sclorg's Python images set PIP_NO_CACHE_DIR=off: pip keeps no cache
         id="Z-sclorg-python-without-a-pip-cache",
     ),
+    # ZA: classes found in the seventeenth session, from the held-out sets' false alarms.
+    pytest.param(
+        "FROM debian:13\nRUN apt-get update && apt-get install -y git && apt-get distclean\n",
+        # apt 3's distclean removes the lists
+        id="ZA-apt-distclean",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim\nRUN useradd -m app\nUSER app\nWORKDIR /home/app\n"
+        "RUN pip install --no-cache-dir flask && chmod +rx $HOME/.local\n"
+        "RUN chown app /home/app/.cache\n",
+        # a home from /etc/skel holds its dotfiles, not the directories programs make there
+        id="ZA-a-home-holds-skel-s-dotfiles-only",
+    ),
+    pytest.param(
+        "FROM rust:1.80\nRUN cargo install bindgen-cli"
+        " && rm -rf /usr/local/cargo/registry/cache /usr/local/cargo/registry/src\n",
+        # the crates and their sources go; the sparse index beside them is small
+        id="ZA-cargo-s-crates-and-sources-removed",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN wget -q -O - https://x/openmpi-1.10.3.tar.gz | tar -xzf -"
+        " && cd openmpi-1.10.3 && ./configure && make install && rm -rf /openmpi-1.10.3\n"
+        "RUN wget -qO- https://github.com/opencv/opencv/archive/3.1.0.tar.gz | tar -xzf -"
+        " && rm -rf /opencv-3.1.0\n"
+        "RUN wget -q -O - https://x/boost/download | tar -xzf - && cd boost_1_60_0"
+        " && ./b2 install && rm -rf /boost_1_60_0\n"
+        "RUN curl -sS https://x/patchelf-0.9.tar.bz2 | tar -C /tmp -xj && rm -rf /tmp/patchelf-*\n"
+        "RUN mv /bin/sh /bin/sh.orig && ln -s /bin/bash /bin/sh && rm -f /tmp/x.tar.xz\n",
+        # what a download piped to tar held is its top directory, which the RUN removes again
+        # (named for the release, GitHub's REPO-TAG, or the one directory below / it removes)
+        id="ZA-a-piped-extraction-taken-back-by-its-top",
+    ),
 ]
 
 
@@ -3021,6 +3053,14 @@ FLAGGED = [
         # saved under another name, the archive still holds the release's top directory
         [(3, "LG003"), (4, "LG004")],
         id="ZA-an-archive-saved-under-another-name",
+    ),
+    pytest.param(
+        "FROM rockylinux:9\nRUN dnf -y module enable nodejs:18\n"
+        "RUN dnf -y module enable nginx:1.22\n",
+        # enabling a module installs nothing: it fetches the metadata where none was (line 2),
+        # and reads what an earlier layer left (line 3)
+        [(2, "LG005")],
+        id="ZA-dnf-module-enable-reads-the-metadata",
     ),
 ]
 
