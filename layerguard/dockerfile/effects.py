@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
-from layerguard.dockerfile.model import Instruction, expand, from_the_base, resolve, unset
+from layerguard.dockerfile.model import (
+    Instruction,
+    expand,
+    from_the_base,
+    process_word,
+    resolve,
+    unquote,
+    unset,
+)
 from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
@@ -3458,17 +3466,10 @@ def copy_sources(instr: Instruction) -> tuple[list[str], str]:
     env = instr.env
     if instr.given:
         env = {**env, **{n: "$" + n for n in instr.given}}
-    args = [_unquote(expand(a, env)) for a in instr.node.args]
+    args = [process_word(a, env) for a in instr.node.args]
     if len(args) < 2:
         return [], args[0] if args else ""
     return args[:-1], args[-1]
-
-
-def _unquote(word: str) -> str:
-    """`"/etc/app/"` as BuildKit's word processing reads it: the quotes removed."""
-    if len(word) >= 2 and word[0] == word[-1] and word[0] in "'\"":
-        return word[1:-1]
-    return word
 
 
 def copy_writes(
@@ -3484,7 +3485,7 @@ def copy_writes(
         # (`COPY s2i/bin/ $STI_SCRIPTS_PATH` with the variable from the base image's ENV: it
         # lands where that says, not in the WORKDIR an empty expansion would give; known by
         # its name when it starts the destination, `$ORACLE_HOME/lib/`)
-        symbolic = from_the_base(_unquote(instr.node.args[-1]), passed, set(instr.given), {})
+        symbolic = from_the_base(unquote(instr.node.args[-1]), passed, set(instr.given), {})
         if symbolic is None:
             return []
         dest_raw = symbolic + ("/" if instr.node.args[-1].endswith("/") else "")

@@ -71,7 +71,7 @@ from layerguard.dockerfile.effects import (
     names_a_file,
     path_overlaps,
 )
-from layerguard.dockerfile.model import Instruction, expand, unset
+from layerguard.dockerfile.model import Instruction, process_word, unset
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -326,7 +326,7 @@ def _copied_attrs(instr: Instruction) -> tuple[tuple[str, str], ...]:
     if chown is None and instr.flag("from") is None:
         attrs += [("user", "0"), ("group", "0")]
     elif chown is not None and not unset(chown, instr.env):
-        user, colon, group = expand(chown, instr.env).partition(":")
+        user, colon, group = process_word(chown, instr.env).partition(":")
         group = group if colon else user if user.isdigit() else ""
         attrs += [("user", user), *((("group", group),) if group else ())]
     chmod = instr.flag("chmod")

@@ -43,6 +43,43 @@ def expand(text: str, env: Mapping[str, str]) -> str:
     return re.sub(_VAR, substitute, text) if "$" in text else text
 
 
+def process_word(word: str, env: Mapping[str, str]) -> str:
+    """A COPY/ADD word or flag value as BuildKit's shell lexer reads it: variables expanded
+    outside single quotes, the quotes and backslash escapes removed (`"${D}"/"b".txt` is
+    /opt/app/b.txt)."""
+    if not any(c in word for c in "'\"\\"):
+        return expand(word, env)
+    out: list[str] = []
+    plain: list[str] = []  # (what is expanded: outside single quotes)
+
+    def flush() -> None:
+        if plain:
+            out.append(expand("".join(plain), env))
+            plain.clear()
+
+    quote = ""
+    i = 0
+    while i < len(word):
+        char = word[i]
+        if quote == "'":
+            if char == "'":
+                quote = ""
+            else:
+                out.append(char)
+        elif char == "\\" and i + 1 < len(word) and (not quote or word[i + 1] in '"\\$'):
+            flush()
+            i += 1
+            out.append(word[i])
+        elif char in "'\"" and (not quote or quote == char):
+            flush()
+            quote = "" if quote else char
+        else:
+            plain.append(char)
+        i += 1
+    flush()
+    return "".join(out)
+
+
 def unset(text: str, env: Mapping[str, str]) -> bool:
     """`text` names a variable `env` does not hold, with no default to fall back to (`$DEST`,
     `${DEST}`, not `${DEST:-/app}`): what it expands to is not known here."""
@@ -241,12 +278,12 @@ def _pairs(node: Node) -> list[tuple[str, str]]:
         out = []
         for word in args:
             name, eq, value = word.partition("=")
-            out.append((name, _unquote(value) if eq else "\0"))
+            out.append((name, unquote(value) if eq else "\0"))
         return out
-    return [(args[i], _unquote(args[i + 1])) for i in range(0, len(args) - 2, 3)]
+    return [(args[i], unquote(args[i + 1])) for i in range(0, len(args) - 2, 3)]
 
 
-def _unquote(value: str) -> str:
+def unquote(value: str) -> str:
     """Shell-style quote removal for ENV/ARG values, which BuildKit's parser keeps quoted."""
     out: list[str] = []
     quote = ""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from layerguard.dockerfile.model import Inherited, build, expand, resolve
+from layerguard.dockerfile.model import Inherited, build, expand, process_word, resolve
 from layerguard.dockerfile.parser import parse
 from layerguard.reference import ImageRef
 
@@ -27,6 +27,22 @@ def model(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
 )
 def test_expand(text: str, env: dict[str, str], expected: str) -> None:
     assert expand(text, env) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ('"${D}"/"b".txt', "/opt/app/b.txt"),  # (quotes inside a word, as BuildKit's lexer)
+        ('"/etc/app/"', "/etc/app/"),
+        ("'$D'/x", "$D/x"),  # (single quotes keep the name)
+        (r'"a\"b"', 'a"b'),
+        (r"my\ file.txt", "my file.txt"),
+        ('"${U}:${G}"', "1000:100"),
+        ("$D/plain", "/opt/app/plain"),
+    ],
+)
+def test_process_word(word: str, expected: str) -> None:
+    assert process_word(word, {"D": "/opt/app", "U": "1000", "G": "100"}) == expected
 
 
 def test_resolve() -> None:

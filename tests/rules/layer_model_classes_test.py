@@ -3062,6 +3062,14 @@ FLAGGED = [
         [(2, "LG005")],
         id="ZA-dnf-module-enable-reads-the-metadata",
     ),
+    pytest.param(
+        'FROM debian:12\nENV D=/opt/app\nCOPY --chown="1000:1000" app/ "${D}"/\n'
+        "RUN chown -R 1000:1000 /opt/app\n"
+        'COPY "a.txt" "${D}"/"b".txt\nCOPY a.txt /opt/app/b.txt\n',
+        # quotes inside a COPY's words and flags go, as BuildKit's lexer removes them
+        [(4, "LG004"), (6, "LG002")],
+        id="ZA-quotes-inside-copy-words",
+    ),
 ]
 
 
