@@ -375,7 +375,11 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
         return old.path == new.path and not is_glob(old.source)
     # (A tree copied to / says nothing of the directories below it: `COPY root/ /` copies a
     # symlink root/opt/wheels as a link, which `COPY root/opt/wheels /opt/wheels` follows.)
-    rooted = old.into.rstrip("/") == "" and (new.tree or new.either)
+    # (A stage's or image's whole root is another matter: a link there, merged /usr's /lib ->
+    # usr/lib, came with what it points to, where a later copy through it lands: `COPY
+    # --from=b / /`, then `COPY --from=b /opt/oracle /opt/oracle` writes /opt/oracle again.)
+    whole_root = bool(old.origin) and old.source == "."
+    rooted = old.into.rstrip("/") == "" and (new.tree or new.either) and not whole_root
     # (Nor a copied node_modules of the packages below it: `COPY --from=b /app/node_modules
     # ./node_modules` copies a workspace package, `@scope/web`, as the link it is there, which
     # `COPY --from=b /app/node_modules/@scope/web ./node_modules/@scope/web` follows. A name

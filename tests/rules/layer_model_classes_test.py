@@ -3070,6 +3070,15 @@ FLAGGED = [
         [(4, "LG004"), (6, "LG002")],
         id="ZA-quotes-inside-copy-words",
     ),
+    pytest.param(
+        "FROM oraclelinux:8-slim AS b\nRUN ./install-oracle.sh\n"
+        "FROM scratch\nCOPY --from=b / /\nCOPY --from=b /opt/oracle /opt/oracle\n"
+        "COPY --from=b /lib64 /lib64\n",
+        # a directory of a stage's root, copied again from that stage: its files are written
+        # again (through merged /usr's links too: /lib64 -> usr/lib64 came with the root)
+        [(5, "LG002"), (6, "LG002")],
+        id="ZA-a-stage-s-root-then-a-directory-of-it",
+    ),
 ]
 
 
