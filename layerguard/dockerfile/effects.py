@@ -2866,6 +2866,7 @@ def _package_ops(
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
+    prefix = _npm_prefix(words, {**env, **dict(command.assignments)}) if family == "npm" else None
     if installs:
         named = _package_names(tool, words)
         project = _project_dir(family, words)
@@ -2873,6 +2874,8 @@ def _package_ops(
         trees = tuple(home_path(t) for t in manager.trees)
         if project is not None and family in ("npm", "yarn", "pnpm"):
             trees = _paths([project], command)
+        elif prefix is not None:
+            trees = (f"{prefix}/lib/node_modules", f"{prefix}/bin")  # (and the links to them)
         if family == "composer" and subcommand(words) == "global":
             trees = _paths([project or ""], command)  # (its bin links too: vendor/bin)
             named = _package_names(tool, words[words.index("global") :])  # (after require)
@@ -2963,7 +2966,9 @@ def _package_ops(
     # where x is there, and removes nothing where it is not)
     asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
     if _removes_packages(family, tool, words) and not asks:
-        yield Op(PURGE, tool, (), text, family=family, packages=_package_names(tool, words))
+        # (`npm rm -g x` under NPM_CONFIG_PREFIX: what it removes is in that prefix alone)
+        within = (f"{prefix}/lib/node_modules", f"{prefix}/bin") if prefix is not None else ()
+        yield Op(PURGE, tool, within, text, family=family, packages=_package_names(tool, words))
 
 
 # npm's install commands and their aliases (npm's lib/commands: `npm clean-install` is `npm ci`).
@@ -3102,6 +3107,17 @@ def _node_project(family: str, words: tuple[str, ...]) -> str:
     base = _option_value(words, "-C", "--prefix" if family == "npm" else "--dir")
     base = base or (_option_value(words, "", "--cwd") if family == "yarn" else None)
     return base or "."
+
+
+def _npm_prefix(words: tuple[str, ...], env: Mapping[str, str]) -> str | None:
+    """The prefix a global npm command (`-g`) works in, when an option or the environment
+    moves it from node's own (`ENV NPM_CONFIG_PREFIX=/home/node/.npm-global`)."""
+    if not any(w in ("-g", "--global") for w in words):
+        return None
+    given = _option_value(words, "", "--prefix") or next(
+        (env[n] for n in ("NPM_CONFIG_PREFIX", "npm_config_prefix") if env.get(n)), None
+    )
+    return posixpath.normpath(given) if given and given.startswith("/") else None
 
 
 def _project_dir(family: str, words: tuple[str, ...]) -> str | None:

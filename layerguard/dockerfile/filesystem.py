@@ -92,6 +92,7 @@ if TYPE_CHECKING:
 BASE = -1  # the layer index of what the external base image holds
 HOME = "home"  # a home directory useradd filled from /etc/skel: a few dotfiles
 _CACHES = tuple(home_path(c) for m in MANAGERS.values() for c in m.caches)
+_DEFAULT_TREES = frozenset(home_path(t) for m in MANAGERS.values() for t in m.trees)
 # Where packages keep configuration and state, not payload: small files or empty directories
 # (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
 _INSTALL_STATE = ("/var/lib", "/var/cache")
@@ -721,6 +722,14 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
+                    # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`), wholly
+                    # below the path: what it installed is there (`chown -R node /home/node`).
+                    recursive
+                    and not (moves or made_here or op.blind)
+                    and inside(entry.path, path)
+                    and _a_prefix_tree(entry)
+                )
+                or (
                     # The environment or root a conda or cargo install was told to fill is its
                     # own (`conda create -p /opt/env`, then `chown -R app /opt/env`).
                     recursive
@@ -1051,7 +1060,17 @@ def _took(removal: str, hit: Hit) -> bool:
 
 
 def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
-    """Packages removed by `op`: installed by an earlier layer, or by the base image."""
+    """Packages removed by `op`: installed by an earlier layer, or by the base image; only
+    within the trees it names when it names some (`npm rm -g` under NPM_CONFIG_PREFIX)."""
+    hit = _purged_anywhere(op, live, own, held)
+    if hit is not None and op.paths:
+        path = hit.entry.path
+        if not any(path == p or inside(path, p) or inside(p, path) for p in op.paths):
+            return None
+    return hit
+
+
+def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     names = set(op.packages)
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
         # This RUN installed packages of that manager, or ran programs we do not model: it
@@ -1186,6 +1205,12 @@ def _installed_under(path: str, entry: Entry) -> bool:
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
     )
+
+
+def _a_prefix_tree(entry: Entry) -> bool:
+    """`entry` is a tree an install filled where it was told to, not one of the system trees
+    its manager fills by default (`/usr`, `/usr/local/lib`), which hold what others put there."""
+    return entry.path not in STANDARD_DIRS and entry.path not in _DEFAULT_TREES
 
 
 def _names_node(packages: tuple[str, ...]) -> bool:

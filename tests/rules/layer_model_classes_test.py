@@ -3079,6 +3079,15 @@ FLAGGED = [
         [(5, "LG002"), (6, "LG002")],
         id="ZA-a-stage-s-root-then-a-directory-of-it",
     ),
+    pytest.param(
+        "FROM node:20\nENV NPM_CONFIG_PREFIX=/home/node/.npm-global\n"
+        "RUN npm rm -g npm && npm install -g pm2 && npm cache clean --force\n"
+        "RUN chown -R node /opt /home/node\nRUN npm rm -g pm2\n",
+        # npm -g works in the prefix the environment gives it: node's own npm is not there,
+        # pm2 is, and a chown of a directory above it reaches it
+        [(4, "LG004"), (5, "LG003")],
+        id="ZA-npm-s-global-prefix-moved",
+    ),
 ]
 
 
