@@ -323,6 +323,7 @@ _MODELLED = frozenset(
         "truncate",
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
+        "rsync",
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
@@ -2068,8 +2069,9 @@ def _ops(
             dest, kind = _paths(inside_dest, command), EITHER
         yield Op(
             WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "",
-            # (`cp -a conf/. /etc/app` copies what is below conf/, as `conf/*` does)
-            sources=_paths((o[:-1] + "*" if o.endswith("/.") else o for o in sources), command),
+            # (`cp -a conf/. /etc/app` copies what is below conf/, as `conf/*` does, and so
+            # does `rsync -a conf/ /etc/app`)
+            sources=_paths((_contents(o, tool) for o in sources), command),
         )  # fmt: skip
     elif tool == "curl":
         target = _option_value(words, "-o", "--output")
@@ -2493,6 +2495,14 @@ def _conda_installer(
     if not any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:]):
         return None  # (not in batch mode)
     return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
+
+
+def _contents(source: str, tool: str) -> str:
+    """A cp, mv or rsync source as the files it names: `conf/.` (and rsync's `conf/`) is
+    what is below conf/, as `conf/*`."""
+    if source.endswith("/.") or (tool == "rsync" and source.endswith("/") and source != "/"):
+        return source.rstrip(".").rstrip("/") + "/*"
+    return source
 
 
 def _top_entry(

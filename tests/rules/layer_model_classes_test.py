@@ -3088,6 +3088,14 @@ FLAGGED = [
         [(4, "LG004"), (5, "LG003")],
         id="ZA-npm-s-global-prefix-moved",
     ),
+    pytest.param(
+        "FROM ubuntu:24.04\nCOPY conf/ /tmp/conf/\nCOPY app/ /opt/app/\n"
+        "RUN rsync -a /tmp/conf/ /etc/app/ && rm -rf /tmp/conf && chmod -R +x /opt/app/bin\n",
+        # rsync copies as cp does (what is below conf/, for its trailing slash), and what
+        # comes after it is known as well
+        [(4, "LG003"), (4, "LG004")],
+        id="ZA-rsync-copies-as-cp-does",
+    ),
 ]
 
 
