@@ -264,6 +264,11 @@ _OLD_PIP = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
+# Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself.
+_BEFORE_BIONIC = re.compile(
+    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
+    r"|yakkety|zesty|artful)\b"
+)
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
@@ -782,6 +787,8 @@ class Known(NamedTuple):
     old_pip: bool = False  # its distribution's own pip predates pip's cache (pip 6)
     user: str = ""  # the USER its own Dockerfile ends with ('' for root or not known)
     default_gems: frozenset[str] = frozenset()  # gems of its Ruby that no uninstall removes
+    # add-apt-repository updates the index there only when told to (`-u`): Ubuntu before 18.04
+    quiet_repositories: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -865,9 +872,11 @@ def known(image: ImageRef | None) -> Known:
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
+    quiet = manager == "apt" and bool(_BEFORE_BIONIC.search(tag))
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
+        quiet,
     )  # fmt: skip
 
 

@@ -3057,6 +3057,8 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     # take options, `dpkg -i x.deb`)
     sub = subcommand(words)
     after = operands.index(sub) + 1 if sub in operands else 1
+    if tool == "uv" and sub in ("pip", "tool"):
+        after += 1  # (`uv pip install x`: its own command, then the packages)
     for word in operands if tool in ("dpkg", "rpm") else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
@@ -3456,6 +3458,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return any(w.startswith("-e") for w in words[1:2])
     if tool in _PIP:
         return sub == "uninstall"
+    if tool == "uv":  # (`uv pip uninstall x`; `uv remove x` edits a project, then syncs it)
+        return sub == "pip" and subcommand(words[1:]) == "uninstall"
     if tool == "pipx":
         return sub in ("uninstall", "uninstall-all")
     if tool in _NODE:

@@ -455,6 +455,8 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.family == "pip" and op.command in old_pip:
             continue  # (a pip older than its cache)
+        if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
+            continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
             continue  # (what the op needs is not there: it does nothing)
         if op.unless is not None and any(
@@ -1114,7 +1116,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     if not anything and op.family == "gem" and names <= held.default_gems:
         return None  # (`gem uninstall bundler` on ruby:3.4 finds Ruby's own, which stays)
     # (pipx removes what it installed in its own venvs: the dev containers' linters)
-    python = op.family == "pip" and op.tool != "pipx" and PYTHON_TREE in held.trees
+    python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
@@ -1204,6 +1206,14 @@ def _installed_under(path: str, entry: Entry) -> bool:
         and not local  # (distribution packages never install under /usr/local)
         and not any(path_overlaps(path, cache) for cache in _CACHES)
         and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
+    )
+
+
+def _told_to(op: Op) -> bool:
+    """add-apt-repository is told to update the index (`-u`, `--update`, `-yu`)."""
+    return any(
+        w == "--update" or (w[:1] == "-" and w[1:2] != "-" and "u" in w[1:])
+        for w in op.command.split()
     )
 
 
