@@ -63,6 +63,7 @@ UNKNOWN = "unknown"
 CACHE = "cache"  # a package manager's download cache or index
 ARCHIVE = "archive"  # an archive or package file, to be unpacked later
 INSTALL = "install"  # the system trees packages land in: too broad to name as an origin
+EDITED = "edited"  # every file of a tree an editor rewrote in place (`find -exec sed -i`)
 
 
 class Manager(NamedTuple):
@@ -705,7 +706,7 @@ def _run_effects(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
             )
             root = (as_root and runs_as == user_home) or placed
-            op = _rehome(found, runs_as, root) if runs_as != "/root" else found
+            op = _rehome(found, runs_as, root, _given(found, now)) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -1462,13 +1463,28 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return user, None
 
 
-def _rehome(op: Op, home: str, root: bool = False) -> Op:
+def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) -> Op:
     """`op` as a user whose home is `home` runs it (`root`: root, with another HOME): the
-    caches in the home land in theirs; yarn 1's and rvm's, run by root, stay where root's are."""
+    caches in the home land in theirs; yarn 1's and rvm's, run by root, stay where root's are,
+    and so does a cache a variable put below /root (`ENV UV_CACHE_DIR=/root/.cache/uv`)."""
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
-    paths = tuple(home + p[5:] if p == "/root" or p.startswith("/root/") else p for p in op.paths)
+    paths = tuple(
+        home + p[5:]
+        if (p == "/root" or p.startswith("/root/"))
+        and not any(p == g or inside(p, g) for g in given)
+        else p
+        for p in op.paths
+    )
     return op._replace(paths=paths) if paths != op.paths else op
+
+
+def _given(op: Op, env: Mapping[str, str]) -> tuple[str, ...]:
+    """The directories the environment gives `op`'s cache (`UV_CACHE_DIR=/root/.cache/uv`)."""
+    if op.role != CACHE:
+        return ()
+    values = (env.get(name, "") for name, _ in _CACHE_VARS.get(op.family, ()))
+    return tuple(posixpath.normpath(v) for v in values if v.startswith("/"))
 
 
 def apk_without_cache(words: tuple[str, ...]) -> bool:
@@ -1908,6 +1924,10 @@ def _ops(
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
+    elif tool == "find" and _find_execs(words, _EDITORS) and _find_edits(words):
+        # (`find /etc/s6 -type f -exec sed -i 's/\r$//' {} +`: every file below is rewritten,
+        # in this layer whole; a chmod of one of them after it copies up nothing more)
+        yield Op(WRITE, "find", _paths(_find_roots(words), command), text, TREE, UNKNOWN, EDITED)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
         if _directories_only(words) or _selects_little(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
@@ -2815,6 +2835,23 @@ def _write_bits_only(mode: str) -> bool:
     return bool(who) and set(who) <= set("go") and what == "w"
 
 
+_EDITORS = ("sed", "perl", "dos2unix", "unix2dos")
+
+
+def _find_edits(words: tuple[str, ...]) -> bool:
+    """A find that runs an in-place editor on every file below its roots (no name test)."""
+    if _find_filter(words, _EDITORS) is not None:
+        return False
+    for i, word in enumerate(words[:-1]):
+        if word in ("-exec", "-execdir"):
+            end = next((j for j in range(i + 1, len(words)) if words[j] in (";", "+")), len(words))
+            run = words[i + 1 : end]
+            name = posixpath.basename(run[0]) if run else ""
+            if name in _EDITORS and _edited_in_place(name, run) is not None:
+                return True
+    return False
+
+
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:
     for i, word in enumerate(words[:-1]):
         if word in ("-exec", "-execdir") and posixpath.basename(words[i + 1]) in programs:
@@ -3156,6 +3193,8 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
         paths.insert(0, paths.pop(paths.index(own)))
     for name, suffix in _CACHE_VARS.get(family, ()):
         value = env.get(name)
+        if name == "BUNDLE_PATH" and tool != "bundle":
+            continue  # (bundler's own: `gem install` keeps its .gem files in GEM_HOME)
         if value and value.startswith("/"):
             paths.insert(0, posixpath.normpath(value) + suffix)
     return tuple(paths)
@@ -3217,7 +3256,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             False,
         )
     if tool in _PIP or tool.endswith("get-pip.py"):
-        installs = sub == "install" or tool.endswith("get-pip.py")
+        asks = any(w in ("-h", "--help", "-V", "--version") for w in words[1:])
+        installs = (sub == "install" or tool.endswith("get-pip.py")) and not asks
         return "pip", installs, installs
     if tool == "pipx":
         # its own venvs, filled by `python -m pip --no-input install`: pip's cache, unless

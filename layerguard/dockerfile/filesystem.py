@@ -41,6 +41,7 @@ from layerguard.dockerfile.effects import (
     CHOWN,
     CLEANUP,
     DIR,
+    EDITED,
     EITHER,
     EMPTY,
     EXACT,
@@ -656,8 +657,13 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
-    if op.kind in (CHOWN, TOUCH) and any(e.path == path and e.kind == FILE for e in own):
-        return []  # (this RUN wrote the file again first: `useradd x && chmod g+w /etc/passwd`)
+    if op.kind in (CHOWN, TOUCH) and any(
+        (e.path == path and e.kind == FILE) or (e.role == EDITED and covers(e.path, path))
+        for e in own
+    ):
+        # (this RUN wrote the file again first: `useradd x && chmod g+w /etc/passwd`, `find
+        # /etc/s6 -type f -exec sed -i ... {} + && chmod +x /etc/s6/run`)
+        return []
     recursive = op.kind == REMOVE or op.recursive
     # `mv` moves what it names: a whiteout hides the old path and the files land again at the
     # new one. Only a file or tree a layer is known to have written there is certain to weigh.

@@ -749,6 +749,10 @@ def _test(fields: list[str], pattern: str | None = None) -> bool | None:
         if not args or args[-1] != close:
             return None
         args = args[:-1]
+    joined = any(a in ("-o", "(", ")") for a in args) or (len(args) > 3 and "-a" in args[1:])
+    if fields[0] != "[[" and joined:
+        # (`test \( "$A" = x -a "$B" = true \)`: POSIX's -a, -o and parentheses)
+        return _compound(args)
     negate = False
     while args and args[0] == "!":
         negate, args = not negate, args[1:]
@@ -807,6 +811,63 @@ def _outcome(cond: list[bool | str | None]) -> bool | None:
             else:
                 value = result
     return value
+
+
+_UNARY = frozenset({"-z", "-n", "-e", "-f", "-d", "-x", "-r", "-w", "-s", "-L", "-h", "-b", "-c"})
+_BINARY = frozenset({"=", "==", "!=", *_NUMERIC, "-nt", "-ot", "-ef"})
+
+
+def _compound(args: list[str]) -> bool | None:
+    """A `test` of primaries joined by `-a` and `-o` (and grouped by `(` `)`), in three
+    values: None where a primary depends on the filesystem or the words do not parse."""
+    at = 0
+
+    def primary() -> bool | None:
+        nonlocal at
+        if at < len(args) and args[at] == "!":
+            at += 1
+            inner = primary()
+            return None if inner is None else not inner
+        if at < len(args) and args[at] == "(":
+            at += 1
+            inner = either()
+            if at >= len(args) or args[at] != ")":
+                raise ValueError
+            at += 1
+            return inner
+        if at + 2 < len(args) and args[at + 1] in _BINARY:
+            words, at = args[at : at + 3], at + 3
+        elif at + 1 < len(args) and args[at] in _UNARY:
+            words, at = args[at : at + 2], at + 2
+        elif at < len(args):
+            words, at = args[at : at + 1], at + 1
+        else:
+            raise ValueError
+        return _test(["test", *words])
+
+    def both() -> bool | None:
+        nonlocal at
+        value = primary()
+        while at < len(args) and args[at] == "-a":
+            at += 1
+            right = primary()
+            value = False if False in (value, right) else (None if None in (value, right) else True)
+        return value
+
+    def either() -> bool | None:
+        nonlocal at
+        value = both()
+        while at < len(args) and args[at] == "-o":
+            at += 1
+            right = both()
+            value = True if True in (value, right) else (None if None in (value, right) else False)
+        return value
+
+    try:
+        value = either()
+    except ValueError:
+        return None
+    return value if at == len(args) else None
 
 
 # test's operators that ask whether a path is there (and of what kind).

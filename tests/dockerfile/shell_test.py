@@ -584,6 +584,22 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             [("rm", "$p"), ("echo", "$p")],
             id="a-loop-over-an-empty-list-never-runs",  # (not over "", nor an unknown list)
         ),
+        pytest.param(
+            'if test \\( "$ARCH" = amd64 -a "$OFF" = true \\); then echo a; fi;'
+            ' if [ "$N" = 8 -o "$N" = 16 ]; then echo b; fi;'
+            ' if [ ! \\( "$ARCH" = arm64 \\) -a -f /x ]; then echo c; fi;'
+            ' if [ -f /y -o "$GID" = 0 ]; then echo d; fi',
+            [
+                ("test", "(", "amd64", "=", "amd64", "-a", "false", "=", "true", ")"),
+                ("[", "16", "=", "8", "-o", "16", "=", "16", "]"),
+                ("echo", "b"),
+                ("[", "!", "(", "amd64", "=", "arm64", ")", "-a", "-f", "/x", "]"),
+                ("echo", "c"),  # (the file decides: it may run)
+                ("[", "-f", "/y", "-o", "1000", "=", "0", "]"),
+                ("echo", "d"),
+            ],
+            id="a-compound-test-of-and-or-and-parentheses",
+        ),
     ],
 )
 def test_branches_the_known_values_rule_out_never_run(

@@ -539,6 +539,37 @@ CLEAN = [
         # (named for the release, GitHub's REPO-TAG, or the one directory below / it removes)
         id="ZA-a-piped-extraction-taken-back-by-its-top",
     ),
+    pytest.param(
+        "FROM ubuntu:jammy\nARG PLATFORM=x86\nARG DEBS=false\nARG DISTRO=rolling\n"
+        "RUN if test \\( ${PLATFORM} = x86 -a ${DEBS} = true \\); then apt-get update; fi\n"
+        "RUN if test \\( ${DISTRO} = humble -o ${DISTRO} = jazzy \\); then apt-get update; fi\n",
+        # test's -a, -o and parentheses, decided by the ARG defaults: neither branch runs
+        id="ZA-a-compound-test-the-defaults-decide",
+    ),
+    pytest.param(
+        "FROM ruby:3.4.6-slim\nENV BUNDLE_PATH=/usr/local/bundle/gems\n"
+        "RUN gem update --system 3.6.9 && gem install bundler && rm -rf $GEM_HOME/cache/*\n",
+        # BUNDLE_PATH is bundler's: gem install keeps its .gem files in GEM_HOME's cache
+        id="ZA-gem-install-ignores-bundle-path",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN pip3 install --no-cache-dir"
+        " $(pip3 install --help | grep -q break-system && echo --break-system-packages) ruff\n",
+        # pip asked for its help installs nothing
+        id="ZA-pip-help-installs-nothing",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY s6/ /etc/s6/\n"
+        "RUN find /etc/s6 -type f -exec sed -i 's/\\r$//' {} + && chmod +x /etc/s6/01/run\n",
+        # every file below was rewritten in this layer first: the chmod copies up nothing more
+        id="ZA-a-chmod-after-find-sed-rewrote-the-files",
+    ),
+    pytest.param(
+        "FROM python:3.11-bullseye\nENV UV_CACHE_DIR=/root/.cache/uv\nENV HOME=/home/ifrc\n"
+        "RUN --mount=type=cache,target=$UV_CACHE_DIR uv sync --frozen\n",
+        # the cache is where the variable puts it, below /root, whatever HOME says
+        id="ZA-a-cache-a-variable-puts-below-root",
+    ),
 ]
 
 
