@@ -3158,10 +3158,18 @@ def _node_project(family: str, words: tuple[str, ...]) -> str:
     return base or "."
 
 
+def _global(words: tuple[str, ...]) -> bool:
+    """A Node manager's command on the global packages: `-g`, `--global`, `yarn global`, and
+    npm 8's `--location=global`."""
+    return any(w in ("-g", "--global", "global", "--location=global") for w in words) or any(
+        a == "--location" and b == "global" for a, b in itertools.pairwise(words)
+    )
+
+
 def _npm_prefix(words: tuple[str, ...], env: Mapping[str, str]) -> str | None:
     """The prefix a global npm command (`-g`) works in, when an option or the environment
     moves it from node's own (`ENV NPM_CONFIG_PREFIX=/home/node/.npm-global`)."""
-    if not any(w in ("-g", "--global") for w in words):
+    if not _global(words):
         return None
     given = _option_value(words, "", "--prefix") or next(
         (env[n] for n in ("NPM_CONFIG_PREFIX", "npm_config_prefix") if env.get(n)), None
@@ -3171,9 +3179,7 @@ def _npm_prefix(words: tuple[str, ...], env: Mapping[str, str]) -> str | None:
 
 def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
     """Where an install into the project puts its packages (node_modules, vendor, pip -t)."""
-    if family in ("npm", "yarn", "pnpm") and not any(
-        w in ("-g", "--global", "global") for w in words
-    ):
+    if family in ("npm", "yarn", "pnpm") and not _global(words):
         return posixpath.join(_node_project(family, words), "node_modules")
     if family == "composer" and subcommand(words) == "global":
         return home_path("~/.composer/vendor")  # (`composer global require`: COMPOSER_HOME's)
@@ -3539,7 +3545,9 @@ def copy_sources(instr: Instruction) -> tuple[list[str], str]:
     args = [process_word(a, env) for a in instr.node.args]
     if len(args) < 2:
         return [], args[0] if args else ""
-    return args[:-1], args[-1]
+    # (`ADD a.txt $EXTRA /opt/` with EXTRA empty: the lexer drops the empty word; it names no
+    # source, not the whole context)
+    return [a for a in args[:-1] if a], args[-1]
 
 
 def copy_writes(

@@ -570,6 +570,19 @@ CLEAN = [
         # the cache is where the variable puts it, below /root, whatever HOME says
         id="ZA-a-cache-a-variable-puts-below-root",
     ),
+    pytest.param(
+        'FROM debian:12\nARG EXTRA=""\nCOPY scripts /opt/loci/scripts\n'
+        "ADD bindep.txt $EXTRA /opt/loci/\n",
+        # an empty variable is no source (the lexer drops the word), not the whole context
+        id="ZA-an-empty-argument-names-no-source",
+    ),
+    pytest.param(
+        "FROM node:22-alpine\nWORKDIR /etc/logto\n"
+        "RUN npm add --location=global pnpm@10 && npm cache clean --force\n"
+        "RUN npm install --location global yarn && npm cache clean --force\nCOPY package.json .\n",
+        # npm 8's --location=global installs globally: no package.json in the WORKDIR
+        id="ZA-npm-location-global",
+    ),
 ]
 
 
