@@ -403,6 +403,17 @@ _PUPPETSERVER = (
 )
 
 
+def _freeradius(root: str) -> tuple[str, ...]:
+    """FreeRADIUS 3's main configuration files, below `root`."""
+    return tuple(
+        f"{root}/{n}"
+        for n in (
+            *("radiusd.conf", "clients.conf", "mods-available/eap", "mods-available/sql"),
+            *("sites-available/default", "sites-available/inner-tunnel"),
+        )
+    )
+
+
 def _elastic(name: str, *files: str) -> tuple[str, ...]:
     """An Elastic product's files in /etc, its jvm.options among them."""
     return tuple(f"/etc/{name}/{f}" for f in dict.fromkeys((*files, "jvm.options")))
@@ -564,6 +575,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "puppetserver"): (*_PUPPETSERVER, "/etc/default/puppetserver"),
     ("yum", "puppetserver"): (*_PUPPETSERVER, "/etc/sysconfig/puppetserver"),
     ("apt", "odoo"): ("/etc/odoo/odoo.conf",),
+    # FreeRADIUS 3: /etc/raddb on RHEL and SUSE, /etc/freeradius/3.0 on Debian and Ubuntu
+    ("yum", "freeradius-server"): _freeradius("/etc/raddb"),
+    ("yum", "freeradius"): _freeradius("/etc/raddb"),
+    ("apt", "freeradius"): _freeradius("/etc/freeradius/3.0"),
     # Debian's postgresql creates its main cluster on install, configuration in /etc
     **{
         ("apt", f"postgresql-{v}"): tuple(

@@ -3699,8 +3699,9 @@ def is_remote(source: str) -> bool:
 
 
 def normalized_source(source: str) -> str:
-    """A COPY source as a path from the context root (or the stage's root): `.` for all."""
-    return posixpath.normpath(source.strip("/")) if source.strip("/") else "."
+    """A COPY source as a path from the context root (or the stage's root): `.` for all. As
+    BuildKit joins it to `/`, a `..` above the root is the root (`../vendor` is `vendor`)."""
+    return posixpath.normpath("/" + source).lstrip("/") or "."
 
 
 # Directories every distribution image has: a COPY or ADD to one lands inside it, a COPY into one
@@ -3742,8 +3743,7 @@ def _left_out(context: str, source: str, dockerfile: str | None) -> bool:
     """The context's ignore file leaves `source` (a file the checkout lacks) out of the build."""
     from layerguard.dockerfile.ignorefile import ignore_file, read_ignore_file
 
-    name = posixpath.normpath(source.lstrip("/"))
-    return read_ignore_file(ignore_file(context, dockerfile)).matches(name)
+    return read_ignore_file(ignore_file(context, dockerfile)).matches(normalized_source(source))
 
 
 def _made_before_the_build(context: str, source: str) -> bool:
@@ -3751,7 +3751,7 @@ def _made_before_the_build(context: str, source: str) -> bool:
     step makes before `docker build` (gitignored): an archive or package (`*.tar`, `*.deb`,
     `*.whl`), or anything in a directory the checkout lacks (`dist/*`). Otherwise it is an
     optional file (`yarn.lock*`), which BuildKit copies nothing of."""
-    parts = posixpath.normpath(source.lstrip("/")).split("/")
+    parts = normalized_source(source).split("/")
     if is_archive(parts[-1]):
         return True
     fixed = list(itertools.takewhile(lambda part: not is_glob(part), parts[:-1]))
@@ -3787,9 +3787,7 @@ def _context_files(
     ignore file rather than per Dockerfile: Dockerfiles that share a context share the walk.
     """
     root = os.path.realpath(context)
-    pattern = posixpath.normpath(source.lstrip("/")) or "."
-    if pattern.startswith(".."):
-        return ()
+    pattern = normalized_source(source)
     from layerguard.dockerfile.ignorefile import read_ignore_file
 
     ignored = read_ignore_file(ignore)

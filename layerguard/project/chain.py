@@ -26,6 +26,7 @@ from layerguard.dockerfile.effects import (
     is_archive,
     is_glob,
     is_remote,
+    normalized_source,
     removed_by,
     run_effects,
 )
@@ -218,7 +219,7 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     if context is None:
         return None
     named = [
-        source.lstrip("/")
+        normalized_source(source)
         for stage in model.needed()  # (a stage the target never builds copies nothing)
         for instr in stage.instructions
         if instr.keyword in ("copy", "add") and instr.flag("from") is None

@@ -3758,3 +3758,33 @@ def test_copies_into_a_configuration_directory(lint_files: Lint) -> None:
         }
     )
     assert [(f.line, f.rule) for f in findings if f.rule == "LG002"] == [(7, "LG002")]
+
+
+def test_a_source_above_the_context_root_is_the_root(lint_files: Lint) -> None:
+    # BuildKit joins a source to `/`: `../vendor` (from docker/Dockerfile) is the context's
+    # vendor/, whose listing holds no bundle cache, so the rm removes what bundle installed
+    findings = lint_files(
+        {
+            "docker/Dockerfile": "FROM ruby:3.4-slim\nWORKDIR /var/app\n"
+            "COPY ../Gemfile ../vendor ./\n"
+            "RUN bundle config set --local path vendor/bundle && bundle install"
+            " && rm -rf vendor/bundle/ruby/3.4.0/cache/*.gem\nCOPY ../. ./\n",
+            "Gemfile": "source 'https://rubygems.org'\n",
+            "vendor/javascript/app.js": "x\n",
+            ".git/HEAD": "ref: refs/heads/main\n",
+        }
+    )
+    assert [(f.line, f.rule) for f in findings] == [(5, "LG002")]  # (the Gemfile, again)
+
+
+def test_freeradius_s_configuration(found: Callable[[str], list[tuple[int, str]]]) -> None:
+    # FreeRADIUS 3's own files, in /etc/raddb on RHEL and SUSE, /etc/freeradius/3.0 on Debian
+    assert found(
+        "FROM opensuse/tumbleweed\nRUN zypper install -y freeradius-server && zypper clean -a\n"
+        "COPY default /etc/raddb/sites-available/default\nRUN rm /etc/raddb/mods-available/sql\n"
+    ) == [(3, "LG002"), (4, "LG003")]
+    assert found(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y freeradius"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY default /etc/freeradius/3.0/sites-available/default\n"
+    ) == [(3, "LG002")]
