@@ -336,7 +336,8 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet"),
+        *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
+        *("yum-builddep", "unminimize"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -1705,8 +1706,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]
             continue
-        if name.startswith("python") and len(words) > 2 and words[1] == "-m":
-            return words[2], words[2:]
+        if name.lower().startswith("python") and len(words) > 2 and words[1] == "-m":
+            return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
         if name.startswith("python") and len(words) > 1 and words[1].endswith("get-pip.py"):
             return "get-pip.py", words[1:]
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
@@ -1858,6 +1859,9 @@ def _ops(
     # own options)
     saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
     piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
+    if tool == "unminimize":
+        # Ubuntu's own: apt-get update, then the reinstall of what the minimal image left out
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if piped and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
@@ -2961,6 +2965,8 @@ def _package_ops(
             yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, EITHER, EMPTY)
     variables = {**env, **dict(command.assignments)}
     option = _CACHE_OPTIONS.get(family)
+    if tool == "bundle" and _option_value(words, "", "--path"):
+        option = ("--path", "BUNDLE_PATH")  # (`bundle install --path=gems`: bundler's own)
     given = _option_value(words, _CACHE_SHORT.get(family, ""), option[0]) if option else None
     if option and given:
         # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
@@ -3244,10 +3250,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "apk":
         fetches = sub in ("add", "update", "upgrade", "fix")
         return "apk", sub in ("add", "upgrade", "fix"), fetches and not apk_without_cache(words)
+    if tool == "yum-builddep":  # (yum-utils': it installs a package's build dependencies)
+        return "yum", True, True
     if tool in _YUM:
         installs = sub in (
             *("install", "update", "upgrade", "groupinstall", "reinstall", "in", "swap"),
-            *("localinstall", "group"),
+            *("localinstall", "group", "groups", "builddep"),
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
         fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade", "module")
@@ -3264,6 +3272,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _PIP or tool.endswith("get-pip.py"):
         asks = any(w in ("-h", "--help", "-V", "--version") for w in words[1:])
         installs = (sub == "install" or tool.endswith("get-pip.py")) and not asks
+        return "pip", installs, installs
+    if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
+        installs = sub in ("install", "sync")
         return "pip", installs, installs
     if tool == "pipx":
         # its own venvs, filled by `python -m pip --no-input install`: pip's cache, unless

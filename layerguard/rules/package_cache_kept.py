@@ -6,21 +6,22 @@ install: the command writes it and nothing in the same `RUN` removes it again. I
 of a stage that is not shipped as well when the cache it leaves lies in a tree a `COPY --from` of a
 shipped stage copies, and no later `RUN` of that stage removed it (`conda install` in the builder,
 then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
-- `apt-get update` (or `apt update`, `add-apt-repository`, `apt-add-repository`: before Ubuntu 18.04
-  only with `-u`) without removing `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or apt 3's
-  `apt-get distclean`). `apt-get install` alone writes no index (Debian and Ubuntu images delete the
-  downloaded `.deb`s themselves), nor does `dpkg -i`;
+- `apt-get update` (or `apt update`, Ubuntu's `unminimize`, `add-apt-repository`,
+  `apt-add-repository`: before Ubuntu 18.04 only with `-u`) without removing `/var/lib/apt/lists`
+  (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`). `apt-get install` alone writes no
+  index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor does `dpkg -i`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
-- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and a `dnf module enable` where no earlier layer
-  left the metadata) without a clean (`clean all` in any spelling, `zypper clean -a`, or removing
-  `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without `pacman -Scc`, and `pacman -Sy` without
-  removing the sync databases `/var/lib/pacman/sync/*`;
-- `pip install` (and `get-pip.py`, `pip3.11`, and `pipx install`, `inject` or `upgrade`, whose pip
-  keeps its cache unless `--pip-args=--no-cache-dir`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR`
-  (not `--no-deps` installs of checkouts and local files, which fetch nothing; nor `python -m spacy
-  download`, whose pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`,
-  `add`, `tool install`, `venv --seed`) without `--no-cache` or `UV_NO_CACHE`; `poetry install`
-  without `--no-cache`;
+- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `groups install`, `yum-builddep`, and a `dnf
+  module enable` where no earlier layer left the metadata) without a clean (`clean all` in any
+  spelling, `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
+  `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
+- `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
+  `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
+  `--pip-args=--no-cache-dir`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR` (not `--no-deps`
+  installs of checkouts and local files, which fetch nothing; nor `python -m spacy download`, whose
+  pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool
+  install`, `venv --seed`) without `--no-cache` or `UV_NO_CACHE`; `poetry install` without
+  `--no-cache`;
 - `npm install`/`npm ci` (and their aliases: `npm clean-install`, `npm i`) without `npm cache clean
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
   exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma

@@ -3107,6 +3107,28 @@ FLAGGED = [
         id="ZA-dnf-module-enable-reads-the-metadata",
     ),
     pytest.param(
+        "FROM centos:7\nRUN yum-builddep -y mariadb-server\n"
+        "RUN yum groups install -y 'Development tools'\n",
+        # yum-utils' build dependencies and a group, both installed through yum
+        [(2, "LG005"), (3, "LG005")],
+        id="ZA-yum-builddep-and-groups-install",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN yes | unminimize\nRUN pipenv install --deploy --system\n"
+        "RUN PythonSlicer -m pip install websockify\n",
+        # Ubuntu's unminimize runs apt-get update; pipenv and an application's own python
+        # install through pip, its cache on
+        [(2, "LG005"), (3, "LG005"), (4, "LG005")],
+        id="ZA-unminimize-pipenv-and-another-python-s-pip",
+    ),
+    pytest.param(
+        "FROM ruby:3.3\nWORKDIR /var/oscli\nRUN bundle install --path=gems\n"
+        "RUN bundle install --path=vendor && rm -rf vendor/ruby/*/cache\n",
+        # bundler's --path moves its gems, their .gem files with them
+        [(3, "LG005")],
+        id="ZA-bundle-install-path",
+    ),
+    pytest.param(
         'FROM debian:12\nENV D=/opt/app\nCOPY --chown="1000:1000" app/ "${D}"/\n'
         "RUN chown -R 1000:1000 /opt/app\n"
         'COPY "a.txt" "${D}"/"b".txt\nCOPY a.txt /opt/app/b.txt\n',
