@@ -813,7 +813,9 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
     }
 
 
-_DIRECTORY_VARIABLE = re.compile(r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX))\b")
+_DIRECTORY_VARIABLE = re.compile(
+    r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX|SCRIPTS|FOLDER))\b"
+)
 _SOURCES_A_SCRIPT = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+\S")
 
 

@@ -3129,6 +3129,14 @@ FLAGGED = [
         id="ZA-bundle-install-path",
     ),
     pytest.param(
+        "FROM apache/ranger-base:beta\nCOPY ./scripts/build/* ${RANGER_SCRIPTS}/\n"
+        "RUN chmod 755 ${RANGER_SCRIPTS}/ranger-build.sh\n",
+        # a directory the base image's ENV names (`*_SCRIPTS`, as `*_HOME`): the COPY and the
+        # chmod meet there
+        [(3, "LG004")],
+        id="ZA-a-scripts-directory-of-the-base-image",
+    ),
+    pytest.param(
         'FROM debian:12\nENV D=/opt/app\nCOPY --chown="1000:1000" app/ "${D}"/\n'
         "RUN chown -R 1000:1000 /opt/app\n"
         'COPY "a.txt" "${D}"/"b".txt\nCOPY a.txt /opt/app/b.txt\n',
