@@ -1999,6 +1999,10 @@ def _ops(
             armored = keys[-1] + (".gpg" if dearmor else ".asc")
         if armored and armored != "-":
             yield Op(WRITE, tool, _paths([armored], command), text, FILE, UNKNOWN)
+    elif tool in ("gpg", "gpg2") and (output := _option_value(words, "-o", "--output")):
+        # (`gpg --batch --decrypt --output SHASUMS256.txt SHASUMS256.txt.asc`: node's images)
+        if output != "-":
+            yield Op(WRITE, tool, _paths([output], command), text, FILE, UNKNOWN)
     elif (edited := _edited_in_place(tool, words)) is not None:
         # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
         # and a chmod after it in the same RUN copies nothing more up.

@@ -525,7 +525,7 @@ def _run(
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
             elif op.kind == REMOVE:
-                own = _cleared(_kept(own, op.paths), op.paths)
+                own = _cleared(_kept(_unnamed_taken(own, op.paths), op.paths), op.paths)
                 live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
@@ -762,6 +762,11 @@ def _reach(
         if not entry.weighs:
             continue
         if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
+            if is_glob(entry.path) and any(e.path == path for e in own):
+                # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
+                # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the
+                # wildcard matched)
+                continue
             children = path == entry.path.rstrip("/") + "/*" and entry.kind != FILE
             if children and entry.role == HOME:
                 continue  # (the shell's `*` skips dotfiles: all a home from /etc/skel holds)
@@ -992,6 +997,20 @@ def _fixed(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries` after fix-permissions over `op.paths`: those below them are fixed."""
     return [
         e._replace(fixed=True) if any(covers(p, e.path) for p in op.paths) else e for e in entries
+    ]
+
+
+def _unnamed_taken(own: list[Entry], removals: tuple[str, ...]) -> list[Entry]:
+    """`own` less a download of a name the RUN does not show (`wget $CMAKE_URL`) that a
+    wildcard in its directory removes after it (`rm -rf cmake-*.sh`): what it names is what
+    was fetched there."""
+    globs = {posixpath.dirname(r) for r in removals if is_glob(posixpath.basename(r))}
+    if not globs:
+        return own
+    return [
+        e
+        for e in own
+        if not (posixpath.basename(e.path) == "*" and posixpath.dirname(e.path) in globs)
     ]
 
 

@@ -583,6 +583,28 @@ CLEAN = [
         # npm 8's --location=global installs globally: no package.json in the WORKDIR
         id="ZA-npm-location-global",
     ),
+    pytest.param(
+        "FROM node:10\nWORKDIR /app\nCOPY . .\n"
+        "RUN curl -fsSLO https://nodejs.org/dist/v10/SHASUMS256.txt.asc"
+        " && gpg --batch --decrypt --output SHASUMS256.txt SHASUMS256.txt.asc"
+        " && rm SHASUMS256.txt.asc SHASUMS256.txt\n",
+        # gpg --output writes the file the RUN then removes: its own, not the copy's
+        id="ZA-gpg-output-is-the-run-s-own",
+    ),
+    pytest.param(
+        "FROM centos:7\nRUN sed -i s/mirror/vault/g /etc/yum.repos.d/*.repo\n"
+        "RUN curl -Ls https://x/c.repo | tee /etc/yum.repos.d/mono.repo && yum repolist"
+        " && rm /etc/yum.repos.d/mono.repo\n",
+        # the file this RUN wrote, not one the earlier wildcard edit may have matched
+        id="ZA-a-file-the-run-wrote-over-an-earlier-wildcard",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN wget -q $CMAKE_URL && sh cmake-*.sh --prefix=/usr/local"
+        " && rm -rf cmake-*.sh\n"
+        "RUN wget -q https://x/igc-core_1.0_amd64.deb && dpkg -i *.deb && rm /*.deb\n",
+        # a download of a name not shown, then a wildcard in its directory: what it names
+        id="ZA-an-unnamed-download-its-wildcard-removes",
+    ),
 ]
 
 
