@@ -480,7 +480,8 @@ def _run(
             if op.entry == FILE and op.content != EMPTY:
                 # A file this RUN writes again after changing it (`chmod +x /run.sh && sed -i
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
-                changes = [_without_rewritten(c, op.paths) for c in changes]
+                changes = [_without_replaced(_without_rewritten(c, op.paths), op.paths)
+                           for c in changes]  # fmt: skip
                 changes = [c for c in changes if c.hits]
             fresh = op.tool == "mkdir" and not op.recursive
             into = op.tool in EXTRACTORS and op.entry == TREE
@@ -1062,6 +1063,24 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
         change, lambda h: h.entry.kind in (FILE, EITHER) and h.entry.path in written
         and h.path in written
     )  # fmt: skip
+
+
+def _without_replaced(change: Change, written: tuple[str, ...]) -> Change:
+    """An rm's `change` less the files this RUN writes again at their very paths afterwards
+    (`rm -f /etc/profile.d/x.sh && echo ... > /etc/profile.d/x.sh`, `rm f && mv f.new f`): the
+    file is rewritten, as `sed -i` rewrites it, not removed. (Not mv's: its old bytes land
+    again under the new name.)"""
+    if change.kind != REMOVE or change.tool not in ("rm", "unlink"):
+        return change
+    kept = tuple(
+        h
+        for h in change.hits
+        if not (h.entry.kind in (FILE, EITHER) and h.entry.path in written and h.path in written)
+    )
+    if len(kept) == len(change.hits):
+        return change
+    paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
+    return change._replace(hits=kept, paths=paths)
 
 
 def _without_hits(change: Change, gone: Callable[[Hit], bool]) -> Change:

@@ -605,6 +605,17 @@ CLEAN = [
         # a download of a name not shown, then a wildcard in its directory: what it names
         id="ZA-an-unnamed-download-its-wildcard-removes",
     ),
+    pytest.param(
+        "FROM debian:12\nCOPY restore-env.sh /etc/profile.d/00-restore-env.sh\n"
+        "RUN rm -f /etc/profile.d/00-restore-env.sh"
+        " && echo 'export PATH=$PATH' > /etc/profile.d/00-restore-env.sh\n"
+        "COPY ngshared.pm /opt/ng/etc/ngshared.pm\nRUN cd /opt/ng/etc"
+        " && sed -e s/a/b/ ngshared.pm > ngshared.pm2 && rm ngshared.pm"
+        " && mv ngshared.pm2 ngshared.pm\n",
+        # a file removed and written again at its very path in the RUN is rewritten, as
+        # sed -i rewrites it, not removed
+        id="ZA-a-file-removed-and-written-again",
+    ),
 ]
 
 
