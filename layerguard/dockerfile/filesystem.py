@@ -526,7 +526,8 @@ def _run(
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
             elif op.kind == REMOVE:
-                own = _cleared(_kept(_unnamed_taken(own, op.paths), op.paths), op.paths)
+                own = _unnamed_taken(own, op.paths)
+                own = _cleared(_kept(own, op.paths), op.paths)
                 live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]

@@ -43,18 +43,19 @@ def expand(text: str, env: Mapping[str, str]) -> str:
     return re.sub(_VAR, substitute, text) if "$" in text else text
 
 
-def process_word(word: str, env: Mapping[str, str]) -> str:
+def process_word(word: str, env: Mapping[str, str] | None) -> str:
     """A COPY/ADD word or flag value as BuildKit's shell lexer reads it: variables expanded
-    outside single quotes, the quotes and backslash escapes removed (`"${D}"/"b".txt` is
-    /opt/app/b.txt)."""
+    outside single quotes (not at all when `env` is None), the quotes and backslash escapes
+    removed (`"${D}"/"b".txt` is /opt/app/b.txt)."""
     if not any(c in word for c in "'\"\\"):
-        return expand(word, env)
+        return word if env is None else expand(word, env)
     out: list[str] = []
     plain: list[str] = []  # (what is expanded: outside single quotes)
 
     def flush() -> None:
         if plain:
-            out.append(expand("".join(plain), env))
+            text = "".join(plain)
+            out.append(text if env is None else expand(text, env))
             plain.clear()
 
     quote = ""
@@ -285,25 +286,7 @@ def _pairs(node: Node) -> list[tuple[str, str]]:
 
 def unquote(value: str) -> str:
     """Shell-style quote removal for ENV/ARG values, which BuildKit's parser keeps quoted."""
-    out: list[str] = []
-    quote = ""
-    i = 0
-    while i < len(value):
-        char = value[i]
-        if quote == "'":
-            if char == "'":
-                quote = ""
-            else:
-                out.append(char)
-        elif char == "\\" and i + 1 < len(value):
-            i += 1
-            out.append(value[i])
-        elif char in "'\"" and (not quote or quote == char):
-            quote = "" if quote else char
-        else:
-            out.append(char)
-        i += 1
-    return "".join(out)
+    return process_word(value, None)
 
 
 _PLATFORM_ARGS = {
