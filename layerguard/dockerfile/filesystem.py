@@ -480,8 +480,7 @@ def _run(
             if op.entry == FILE and op.content != EMPTY:
                 # A file this RUN writes again after changing it (`chmod +x /run.sh && sed -i
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
-                changes = [_without_replaced(_without_rewritten(c, op.paths), op.paths)
-                           for c in changes]  # fmt: skip
+                changes = [_without_rewritten(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
             fresh = op.tool == "mkdir" and not op.recursive
             into = op.tool in EXTRACTORS and op.entry == TREE
@@ -1059,34 +1058,23 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
 
 
 def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
-    """`change` less its hits on the very files `written` names (not on trees around them)."""
+    """`change` less its hits on the very files `written` names (not on trees around them): a
+    chown's or touch's, and an rm's (`rm -f /etc/profile.d/x.sh && echo ... > /etc/profile.d/
+    x.sh`, `rm f && mv f.new f`: the file is rewritten, as `sed -i` rewrites it, not removed;
+    not mv's, whose old bytes land again under the new name)."""
+    kinds = (CHOWN, TOUCH, REMOVE) if change.tool in ("rm", "unlink") else (CHOWN, TOUCH)
     return _without_hits(
         change, lambda h: h.entry.kind in (FILE, EITHER) and h.entry.path in written
-        and h.path in written
+        and h.path in written, kinds
     )  # fmt: skip
 
 
-def _without_replaced(change: Change, written: tuple[str, ...]) -> Change:
-    """An rm's `change` less the files this RUN writes again at their very paths afterwards
-    (`rm -f /etc/profile.d/x.sh && echo ... > /etc/profile.d/x.sh`, `rm f && mv f.new f`): the
-    file is rewritten, as `sed -i` rewrites it, not removed. (Not mv's: its old bytes land
-    again under the new name.)"""
-    if change.kind != REMOVE or change.tool not in ("rm", "unlink"):
-        return change
-    kept = tuple(
-        h
-        for h in change.hits
-        if not (h.entry.kind in (FILE, EITHER) and h.entry.path in written and h.path in written)
-    )
-    if len(kept) == len(change.hits):
-        return change
-    paths = tuple(p for p in change.paths if any(h.path == p for h in kept))
-    return change._replace(hits=kept, paths=paths)
-
-
-def _without_hits(change: Change, gone: Callable[[Hit], bool]) -> Change:
-    """A chown's or touch's `change` less the hits `gone` says this RUN took back."""
-    if change.kind not in (CHOWN, TOUCH):
+def _without_hits(
+    change: Change, gone: Callable[[Hit], bool], kinds: tuple[str, ...] = (CHOWN, TOUCH)
+) -> Change:
+    """A chown's or touch's (or `kinds`') `change` less the hits `gone` says this RUN took
+    back."""
+    if change.kind not in kinds:
         return change
     kept = tuple(h for h in change.hits if not gone(h))
     if len(kept) == len(change.hits):
