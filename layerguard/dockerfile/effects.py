@@ -2136,13 +2136,13 @@ def _ops(
             yield Op(UNPACK, tool, _paths([archive], command), text)
         into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
-        tops = {}
+        github = ""
         if archive in (None, "-") and piped_from is not None:
             # (`wget -qO- .../openmpi-1.10.3.tar.gz | tar -xzf -`: the archive the download is)
             archive = _piped_archives([piped_from, command]).get(" ".join(words)) or archive
-            tops = {"": _github_top(" ".join(piped_from.words))}
+            github = _github_top(" ".join(piped_from.words))
         if not any(w.startswith("--strip") for w in words):
-            yield from _top_entry(tool, archive, into, command, text, {**(names or {}), **tops})
+            yield from _top_entry(tool, archive, into, command, text, names, github)
     elif tool in ("tar", "bsdtar") and _creates(words):
         archive = _tar_archive(words)
         if archive and archive != "-":
@@ -2542,15 +2542,17 @@ def _top_entry(
     command: Command,
     text: str,
     names: Mapping[str, str] | None = None,
+    also: str = "",
 ) -> Iterator[Op]:
     """What an archive holds at its top is named for it (apache-tomcat-9.0.74.tar.gz holds
     apache-tomcat-9.0.74/, terraform.zip holds terraform): an entry there, a tree or a file,
     that a later `mv apache-tomcat-9.0.74/* /opt/tomcat` or `chmod +x terraform` reaches.
     Saved under another name (`wget .../apache-tomcat-8.0.23.tar.gz -O /tmp/catalina.tar.gz`),
-    it is named for the release it was fetched as, as likely as for the file."""
+    it is named for the release it was fetched as, as likely as for the file; `also` is one
+    more name it may hold (a GitHub archive's `REPO-TAG`)."""
     path = _path(archive or "", command)
     fetched_as = (names or {}).get(path, "") if path else ""
-    for name in dict.fromkeys((archive or "", fetched_as, (names or {}).get("", ""))):
+    for name in dict.fromkeys((archive or "", fetched_as, also)):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
             yield Op(

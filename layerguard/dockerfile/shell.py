@@ -800,17 +800,16 @@ def _outcome(cond: list[bool | str | None]) -> bool | None:
         else:
             result = None if item is None else bool(item) != negate
             negate = False
-            if pending == "&&":
-                value = False if False in (value, result) else (True if value and result else None)
-            elif pending == "||":
-                value = (
-                    True
-                    if True in (value, result)
-                    else (False if value is False and result is False else None)
-                )
-            else:
-                value = result
+            value = _joined(value, result, pending == "||") if pending else result
     return value
+
+
+def _joined(value: bool | None, result: bool | None, absorbs: bool) -> bool | None:
+    """Three-valued `and` (False absorbs) or `or` (True absorbs): None where it depends on what
+    is not known."""
+    if absorbs in (value, result):
+        return absorbs
+    return None if None in (value, result) else not absorbs
 
 
 _UNARY = frozenset({"-z", "-n", "-e", "-f", "-d", "-x", "-r", "-w", "-s", "-L", "-h", "-b", "-c"})
@@ -845,23 +844,19 @@ def _compound(args: list[str]) -> bool | None:
             raise ValueError
         return _test(["test", *words])
 
-    def both() -> bool | None:
+    def joined(operand: Callable[[], bool | None], word: str, absorbs: bool) -> bool | None:
         nonlocal at
-        value = primary()
-        while at < len(args) and args[at] == "-a":
+        value = operand()
+        while at < len(args) and args[at] == word:
             at += 1
-            right = primary()
-            value = False if False in (value, right) else (None if None in (value, right) else True)
+            value = _joined(value, operand(), absorbs)
         return value
 
+    def both() -> bool | None:  # (-a binds tighter than -o)
+        return joined(primary, "-a", False)
+
     def either() -> bool | None:
-        nonlocal at
-        value = both()
-        while at < len(args) and args[at] == "-o":
-            at += 1
-            right = both()
-            value = True if True in (value, right) else (None if None in (value, right) else False)
-        return value
+        return joined(both, "-o", True)
 
     try:
         value = either()
