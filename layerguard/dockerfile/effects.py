@@ -14,7 +14,7 @@ import itertools
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
 from layerguard.dockerfile.model import (
@@ -1236,14 +1236,9 @@ def _script_run(command: Command) -> str | None:
         words = tool_and_args(command)[1] or words  # (`sudo bash < x.sh`)
     name = posixpath.basename(words[0])
     if name in SHELLS or words[0] in (".", "source"):
-        # (`bash -o pipefail x.sh`: -o's value is no script)
-        rest = [
-            w
-            for at, w in enumerate(words[1:], 1)
-            if not w.startswith(("-", "+")) and words[at - 1] not in ("-o", "+o", "-O", "+O")
-        ]
         if "-c" in words:
             return None
+        rest = _shell_operands(words)
         if not rest:
             # (`bash < /tmp/setup/deps.sh`, `sh -s < x.sh`: the script on standard input)
             fed = [r.target for r in command.redirects if r.op == "<"]
@@ -2476,8 +2471,21 @@ _UNATTENDED = frozenset(
 
 
 def _script_word(tool: str, words: tuple[str, ...]) -> str:
-    """The file a command runs: `x.sh` of `bash x.sh ...`, or the program itself."""
-    return words[1] if tool in SHELLS and len(words) > 1 else words[0] if words else ""
+    """The file a command runs: `x.sh` of `bash x.sh ...` (and `bash -x x.sh`), or the
+    program itself."""
+    if tool in SHELLS:
+        return next(iter(_shell_operands(words)), "") if "-c" not in words else ""
+    return words[0] if words else ""
+
+
+def _shell_operands(words: Sequence[str]) -> list[str]:
+    """A shell's words after its options: the script and its arguments (`bash -o pipefail
+    x.sh`: -o's value is no script)."""
+    return [
+        w
+        for at, w in enumerate(words[1:], 1)
+        if not w.startswith(("-", "+")) and words[at - 1] not in ("-o", "+o", "-O", "+O")
+    ]
 
 
 def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:

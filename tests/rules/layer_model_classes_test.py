@@ -3203,6 +3203,14 @@ FLAGGED = [
         [(4, "LG003"), (4, "LG004")],
         id="ZA-rsync-copies-as-cp-does",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN curl -sLo mc.sh https://x/Miniconda3-latest-Linux-x86_64.sh"
+        " && bash -x mc.sh -b -p /opt/mc && rm mc.sh\n"
+        "COPY cuda.run /tmp/\nRUN sh -e /tmp/cuda.run --silent\n",
+        # a shell's own options before the script it runs: the script is still the installer
+        [(2, "LG005"), (3, "LG006")],
+        id="ZB-a-shell-s-options-before-the-script",
+    ),
 ]
 
 
