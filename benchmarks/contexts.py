@@ -36,10 +36,13 @@ def tree(contexts: Path, row: dict[str, str]) -> Path:
     return contexts / f"{row['repo'].replace('/', '+')}@{row['commit']}"
 
 
+_LEFT_OUT = b"(this file's content was not in the repository's snapshot)\n"
+
+
 def lay_out(git_dir: Path, commit: str, target: Path) -> int:
     """Write `commit`'s tree under `target` (a fresh directory); links stay links, submodules
     are empty directories. Returns how many blobs the git directory lacks (a snapshot may omit
-    its largest files): those files are left out."""
+    its largest files): those files hold a line that says so."""
     git = ["git", "-C", str(git_dir)]
     listing = subprocess.run(
         [*git, "ls-tree", "-r", "-z", "--full-tree", commit],
@@ -69,7 +72,10 @@ def lay_out(git_dir: Path, commit: str, target: Path) -> int:
             batch.stdin.flush()
             header = batch.stdout.readline().split()
             if header[-1] == b"missing":
+                # (a user's checkout has the file: its name and its having content decide
+                # what a COPY of it is, its size only how much a finding weighs)
                 lacking += 1
+                path.write_bytes(_LEFT_OUT)
                 continue
             data = batch.stdout.read(int(header[2]))
             batch.stdout.readline()
@@ -117,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
                     missing += 1
                     continue
                 if lacking:
-                    print(f"{name} {row['file']}: {lacking} files left out (not in the snapshot)")
+                    print(
+                        f"{name} {row['file']}: {lacking} files not in the snapshot: placeholders"
+                    )
             labelled = Path(files) / row["file"]
             dockerfile = target / row["path"]
             dockerfile.parent.mkdir(parents=True, exist_ok=True)
