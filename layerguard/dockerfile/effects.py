@@ -245,7 +245,7 @@ MANAGERS: Mapping[str, Manager] = {
         (),
     ),
     "cpanm": Manager(
-        ("~/.cpanm",),
+        ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
         "rm -rf ~/.cpanm in the same RUN",
         ("/usr/local/lib/perl5", "/usr/local/share/perl5", "/usr/local/bin"),
@@ -285,7 +285,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "opam": (("OPAMROOT", "/download-cache"),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
-    "cpanm": (("PERL_CPANM_HOME", ""),),
+    "cpanm": (("PERL_CPANM_HOME", "/work"),),
     "nuget": (("NUGET_PACKAGES", ""),),
     "gradle": (("GRADLE_USER_HOME", "/caches"),),
     "maven": ((_MAVEN_REPO, ""),),
@@ -395,6 +395,12 @@ def names_a_file(path: str) -> bool:
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
 
 
+# A file's extension, not the tail of a version (`-linux-x64` of node-v18.0.0-linux-x64,
+# `Final` of wildfly-26.1.3.Final)
+_EXTENSION = re.compile(
+    r"jar|war|ear|so|sh|py|pl|rb|php|phar|js|lua|sql|conf|cfg|ini|json|ya?ml|xml|toml|txt"
+    r"|properties|pem|crt|cer|key|jks|p12|deb|rpm|whl|apk|gem|zip|tgz|gz|bz2|xz|zst|bin|run"
+)
 _SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
 # The start-up and settings files programs read from a home: files, whatever their names say.
 _DOTFILES = frozenset(
@@ -1965,10 +1971,11 @@ def _ops(
         )  # fmt: skip
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
-    elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words:
-        yield Op(
-            WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
-        )
+    elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words[:-1]:
+        # (a compiler's options are no clusters of letters: `-DHOME="/data/riot"`,
+        # `-fno-omit-frame-pointer` hold an o of their own)
+        compiled = words[words.index("-o") + 1]
+        yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
     elif tool == "setcap":
         rest = [w for w in words[1:] if not w.startswith("-")][1:]
         yield Op(
@@ -2079,7 +2086,16 @@ def _ops(
         )
         kind = FILE if one_file else TREE
         sources = operands[:-1]
-        if operands[-1].endswith("/") and all(names_a_file(s) and not is_glob(s) for s in sources):
+        into_dir = operands[-1].endswith("/") or (
+            # (`cp /root/mysql-connector.jar $HOME/lib`: a name without an extension is a
+            # directory the file lands in, far more often than the file's new name; not
+            # `mv node-v18.0.0-linux-x64 /opt/node`, a directory named for its version)
+            len(sources) == 1
+            and not one_file
+            and not names_a_file(operands[-1])
+            and _EXTENSION.fullmatch(sources[0].rpartition(".")[2]) is not None
+        )
+        if into_dir and all(names_a_file(s) and not is_glob(s) for s in sources):
             # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
             dest, kind = _paths(inside_dest, command), FILE
@@ -3602,8 +3618,9 @@ def copy_writes(
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")
         or dest in STANDARD_DIRS
-        # (`COPY yarn.list /etc/apt/sources.list.d`: configuration's `.d` directories are there)
-        or (dest.startswith(("/etc/", "/usr/local/etc/")) and dest.endswith(".d"))
+        # (`COPY yarn.list /etc/apt/sources.list.d`, `COPY init.sql /docker-entrypoint-initdb.d`:
+        # a `.d` is a directory of such files)
+        or (dest.endswith(".d") and len(posixpath.basename(dest)) > 2)
     )
     heredocs = {h.name for h in instr.node.heredocs}
     from_stage = instr.flag("from")

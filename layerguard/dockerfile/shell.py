@@ -942,7 +942,14 @@ class _Parser:
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
             return i
+        emitted = len(self.out)
         self._finish()
+        if op == "||" and len(self.out) > emitted and not self.last_was_test:
+            # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
+            # failure allowed says the author did not know the paths are there)
+            command = self.out[emitted]
+            named = tuple(w for w in command.words[1:] if not w.startswith("-"))
+            self.out[emitted] = command._replace(guarded=command.guarded + named)
         if op == ")":
             if self.subshells:
                 self.cwd, self.env, self.dirs, depth = self.subshells.pop()

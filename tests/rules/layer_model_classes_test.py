@@ -616,6 +616,42 @@ CLEAN = [
         # sed -i rewrites it, not removed
         id="ZA-a-file-removed-and-written-again",
     ),
+    # ZB: classes found in the eighteenth session, from the held-out sets' false alarms.
+    pytest.param(
+        "FROM centos:7\nRUN curl -sO https://x/presto-server.tar.gz"
+        " && tar -zxf presto-server.tar.gz && rm presto-server.tar.gz\n"
+        "RUN mv /etc/yum/protected.d/systemd.conf /etc/yum/protected.d/x.bak || true\n",
+        # a failure allowed (`|| true`) says the author did not know the path is there, as a
+        # test before it would: nothing below an archive unpacked at / is known to be
+        id="ZB-a-failure-allowed-says-the-path-may-be-missing",
+    ),
+    pytest.param(
+        "FROM alpine:3.19\nARG D=/opt/wso2\n"
+        'RUN wget -O /root/m.jar "https://x/m.jar" && cp /root/m.jar ${D}/lib && rm /root/m.jar\n'
+        'RUN find ${D}/lib -name "org.wso2.fs.*" -exec rm -rf {} \\;\n',
+        # a file copied to a name without an extension lands in that directory by its own
+        # name, which the find's -name does not match
+        id="ZB-a-file-copied-into-a-directory-keeps-its-name",
+    ),
+    pytest.param(
+        "FROM python:3.14-slim\nWORKDIR /opt/healthchecks\nRUN pip install --no-cache-dir -U pip\n"
+        "COPY fetchstatus.py /opt/healthchecks/\n"
+        "RUN rm -f /opt/healthchecks/hc/local_settings.py\n",
+        # pip fills /opt only through an environment there, not an application's directory
+        id="ZB-pip-does-not-fill-an-application-s-directory-in-opt",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nCOPY create_user.c /tmp/\n"
+        'RUN gcc -DHOMEDIR=\\"/data/riotbuild\\" /tmp/create_user.c -o /usr/local/bin/create_user'
+        " && chmod u+s /usr/local/bin/create_user\n",
+        # the compiler's -o is the file the chmod changes, whatever o its other options hold
+        id="ZB-a-compiler-s-output-beside-options-holding-an-o",
+    ),
+    pytest.param(
+        "FROM perl:5.38\nRUN cpanm Math::CDF Math::Round && rm -rf /root/.cpanm/work/\n",
+        # cpanm's work directory holds the sources and builds; a log and a link stay beside it
+        id="ZB-cpanm-s-work-directory-removed",
+    ),
 ]
 
 
@@ -3823,11 +3859,14 @@ def test_copies_into_a_configuration_directory(lint_files: Lint) -> None:
             "Dockerfile": "FROM debian:12\nCOPY yarn.list /etc/apt/sources.list.d\n"
             "COPY chrome.list /etc/apt/sources.list.d\nCOPY x.ini /usr/local/etc/php/conf.d\n"
             "COPY y.ini /usr/local/etc/php/conf.d\nCOPY a.conf /opt/app.conf\n"
-            "COPY b.conf /opt/app.conf\n",
+            "COPY b.conf /opt/app.conf\nCOPY a.sql /docker-entrypoint-initdb.d\n"
+            "COPY b.sql /docker-entrypoint-initdb.d\n",
             **{name: "deb https://x stable main\n" for name in ("yarn.list", "chrome.list")},
             **{name: "x = 1\n" for name in ("x.ini", "y.ini", "a.conf", "b.conf")},
+            **{name: "CREATE TABLE t (i int);\n" for name in ("a.sql", "b.sql")},
         }
     )
+    # (wherever it is: the database images' /docker-entrypoint-initdb.d)
     assert [(f.line, f.rule) for f in findings if f.rule == "LG002"] == [(7, "LG002")]
 
 
