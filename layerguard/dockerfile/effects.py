@@ -3446,18 +3446,21 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
 
 
 def _nothing_downloaded(words: tuple[str, ...]) -> bool:
-    """Every requirement `pip install` names is a VCS URL or a local path (`git+https://...`,
-    `./dist/x.whl`, `-e .`): none goes through pip's HTTP cache, and pip keeps the wheel it
-    builds from a checkout only when the URL pins a commit (`@<40 hex digits>`)."""
+    """Every requirement `pip install --no-deps` names is a wheel file (`./dist/x.whl`), or a
+    local path or VCS URL built without isolation: none goes through pip's HTTP cache. (A
+    build in isolation, `pip install --no-deps .`, first fetches its build requirements,
+    setuptools and the like, from the index; pip keeps the wheel it builds from a checkout
+    only when the URL pins a commit, `@<40 hex digits>`.)"""
     wanted = _operands(words, frozenset({"-c", "--constraint", "-i", "--index-url"}))[1:]
     local = ("/", "./", "../", "file:")
+    built_here = "--no-build-isolation" in words
     return (
         bool(wanted)
         and not any(w in ("-r", "--requirement") or w.startswith("-r") for w in words)
         and all(
-            w == "."
-            or w.startswith(local)
-            or (w.startswith(("git+", "hg+", "svn+", "bzr+")) and not _pinned(w))
+            (w.startswith(local) and w.endswith(".whl"))
+            or (built_here and (w == "." or w.startswith(local)))
+            or (built_here and w.startswith(("git+", "hg+", "svn+", "bzr+")) and not _pinned(w))
             for w in wanted
         )
     )

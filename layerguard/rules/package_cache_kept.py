@@ -18,7 +18,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
   `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
   `--pip-args=--no-cache-dir`) without `--no-cache-dir` or `PIP_NO_CACHE_DIR` (not `--no-deps`
-  installs of checkouts and local files, which fetch nothing; nor `python -m spacy download`, whose
+  installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
+  build in isolation fetches its build requirements first; nor `python -m spacy download`, whose
   pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool
   install`, `venv --seed`) without `--no-cache` or `UV_NO_CACHE`; `poetry install` without
   `--no-cache`;

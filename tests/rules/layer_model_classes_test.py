@@ -129,7 +129,8 @@ CLEAN = [
         id="J-a-branch-the-arg-defaults-rule-out",
     ),
     pytest.param(
-        "FROM python:3.12\nRUN pip install --no-deps git+https://github.com/x/y.git ./dist/z.whl\n",
+        "FROM python:3.12\nRUN pip install --no-deps ./dist/z.whl\n"
+        "RUN pip install --no-deps --no-build-isolation git+https://github.com/x/y.git .\n",
         id="J-pip-fetches-nothing-from-an-index",
     ),
     pytest.param(
@@ -3246,6 +3247,14 @@ FLAGGED = [
         # a shell's own options before the script it runs: the script is still the installer
         [(2, "LG005"), (3, "LG006")],
         id="ZB-a-shell-s-options-before-the-script",
+    ),
+    pytest.param(
+        "FROM python:3.12\nCOPY . /src\nRUN pip install --no-deps /src\n"
+        "RUN pip install --no-deps -e git+https://github.com/x/y.git#egg=y\n",
+        # a build in isolation first fetches its build requirements (setuptools and the like)
+        # through pip's cache
+        [(3, "LG005"), (4, "LG005")],
+        id="ZB-a-build-in-isolation-fetches-its-requirements",
     ),
 ]
 
