@@ -2541,8 +2541,13 @@ def _conda_installer(
     name (`/tmp/install.sh`) is known by the name `names` says it had."""
     script = _script_word(tool, words)
     name = posixpath.basename(script)
+    where = _path(script, command) or ""
+    if names and is_glob(where):
+        # (`wget .../Miniconda3-py310_23.5.2-0-Linux-x86_64.sh && bash Miniconda3-* -b`)
+        where = next((p for p in names if fnmatch.fnmatchcase(p, where)), where)
+        name = posixpath.basename(where)
     if names and not conda_installer(name):
-        name = posixpath.basename(names.get(_path(script, command) or "", ""))
+        name = posixpath.basename(names.get(where, ""))
     if not conda_installer(name):
         return None
     found = next(n for n in _CONDA_INSTALLERS if n in name.lower())
@@ -3699,6 +3704,11 @@ def copy_writes(
                         CopyWrite(resolve(_parents_path(source, from_root), dest), True, size)
                     )
                 continue
+            if files and dest_is_dir and is_glob(source):
+                out.extend(
+                    CopyWrite(posixpath.join(dest, "*" + suffix), False, archive=True)
+                    for suffix in _user_archives(context, source)
+                )  # (beside what the checkout lists)
             if files:
                 under = dest.rstrip("/") + "/"
                 norm, origin = normalized_source(source), from_stage or ""
@@ -3803,6 +3813,33 @@ def _made_before_the_build(context: str, source: str) -> bool:
         return True
     fixed = list(itertools.takewhile(lambda part: not is_glob(part), parts[:-1]))
     return not os.path.isdir(os.path.join(context, *fixed))
+
+
+@functools.lru_cache(maxsize=256)
+def _user_archives(context: str, source: str) -> tuple[str, ...]:
+    """The kinds of archive (`.zip`) a wildcard takes from a directory where the repository's
+    .gitignore keeps them out of a clone (`COPY software/* /u01/software/` beside
+    `software/put_software_here.txt`, with `*.zip` ignored): the user's own tree holds them
+    there, and so does the copy."""
+    from layerguard.dockerfile.ignorefile import git_ignored
+
+    directory, _, name = normalized_source(source).rpartition("/")
+    if is_glob(directory):
+        return ()
+    root = repository = os.path.abspath(context)
+    while not os.path.exists(os.path.join(repository, ".git")):
+        if os.path.dirname(repository) == repository:
+            return ()
+        repository = os.path.dirname(repository)
+    where = os.path.relpath(os.path.join(root, directory), repository)
+    return tuple(
+        suffix
+        for suffix in _ARCHIVE_SUFFIXES
+        if fnmatch.fnmatchcase("x" + suffix, name) and git_ignored(repository, f"{where}/x{suffix}")
+    )
+
+
+_ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".rpm", ".deb", ".jar", ".7z")
 
 
 def _a_standard_dir(source: str) -> bool:

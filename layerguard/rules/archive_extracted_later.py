@@ -111,7 +111,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             hit = next((h for h in later.unpacked if h.entry.layer == index), None)
             if hit is not None:
                 # The archive the COPY wrote, or the file inside a copied tree the RUN named.
-                shown = hit.entry.path if hit.entry.kind == FILE else hit.path
+                # (`COPY software/* /u01/software/`: the archive the RUN named, not the glob)
+                glob = is_glob(hit.entry.path) and not is_glob(hit.path)
+                shown = hit.entry.path if hit.entry.kind == FILE and not glob else hit.path
                 size = hit.entry.size if hit.entry.content == EXACT else None
                 if size is not None:
                     shown += f" ({human(size)} from the build context)"

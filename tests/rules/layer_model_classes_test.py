@@ -3256,6 +3256,13 @@ FLAGGED = [
         [(3, "LG005"), (4, "LG005")],
         id="ZB-a-build-in-isolation-fetches-its-requirements",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN wget https://x/Miniconda3-py310_23.5.2-0-Linux-x86_64.sh"
+        " && bash Miniconda3-* -b -p /opt/miniconda3 && rm Miniconda3-*\n",
+        # a wildcard names the installer the RUN downloaded
+        [(2, "LG005")],
+        id="ZB-a-conda-installer-named-by-a-wildcard",
+    ),
 ]
 
 
@@ -3907,3 +3914,24 @@ def test_freeradius_s_configuration(found: Callable[[str], list[tuple[int, str]]
         " && rm -rf /var/lib/apt/lists/*\n"
         "COPY default /etc/freeradius/3.0/sites-available/default\n"
     ) == [(3, "LG002")]
+
+
+@pytest.mark.parametrize(
+    ("ignored", "expected"),
+    [("*.zip\n", [(2, "LG006"), (3, "LG003")]), ("*.log\n", [])],
+)
+def test_a_wildcard_over_a_directory_whose_archives_the_repository_ignores(
+    lint_files: Lint, ignored: str, expected: list[tuple[int, str]]
+) -> None:
+    # the user puts the installer there (`*.zip` ignored beside put_software_here.txt): the
+    # wildcard copies it too (held out 95, in its repository); where the repository keeps no
+    # such file out, what the checkout lists is all there is
+    files = {
+        ".git/HEAD": "ref: main\n",
+        ".gitignore": ignored,
+        "software/put_software_here.txt": "Put the database software here.\n",
+        "Dockerfile": "FROM oraclelinux:8\nCOPY software/* /u01/software/\n"
+        "RUN cd /u01/app && unzip -oq /u01/software/db_home.zip"
+        " && rm -f /u01/software/db_home.zip\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == expected
