@@ -395,6 +395,8 @@ def names_a_file(path: str) -> bool:
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
 
 
+# A brace expansion (`{git,registry}`, `{1..3}`), which bash does and dash and ash do not.
+_BRACE_LIST = re.compile(r"\{[^{}/]*(?:,|\.\.)[^{}/]*\}")
 # A file's extension, not the tail of a version (`-linux-x64` of node-v18.0.0-linux-x64,
 # `Final` of wildfly-26.1.3.Final)
 _EXTENSION = re.compile(
@@ -743,6 +745,10 @@ def _run_effects(
                     if not (placed and o.tool == "gem") or any(inside(p, c) for p in op.paths)
                 ]
                 op = op._replace(paths=(*op.paths, *gems))
+            if op.kind in (REMOVE, CHOWN) and any(_BRACE_LIST.search(p) for p in op.paths):
+                # (`rm -rf ~/.cargo/{git,registry}`: /bin/sh reads one name no layer wrote, bash
+                # two; neither is known to be there)
+                op = op._replace(paths=tuple(p for p in op.paths if not _BRACE_LIST.search(p)))
             if op.kind in (REMOVE, CHOWN) and command.guarded:
                 # (`if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws ...`: the author
                 # does not know what is there either; only a layer known to have written the

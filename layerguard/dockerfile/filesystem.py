@@ -73,6 +73,7 @@ from layerguard.dockerfile.effects import (
     path_overlaps,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
+from layerguard.dockerfile.shell import Command, resolve_path
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -200,7 +201,7 @@ def layers(
     taken: set[str] = set()  # every path an earlier removal named
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
-    cacheless = _cacheless_pip(steps, held)
+    cacheless = _cacheless_pip(steps, held) | _satisfied_installs(steps)
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
@@ -291,6 +292,93 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
     return found
+
+
+def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each `pip install -r F` (or uv's) that repeats an earlier layer's
+    install of the same requirements file, copied again from the same source (`COPY
+    requirements.txt .` and an install, then `COPY . .` and the same install): every
+    requirement is already there, so nothing is fetched into the cache."""
+    found: set[tuple[int, str]] = set()
+    installed: dict[str, str] = {}  # requirements file -> the source it was copied from
+    copied: list[CopyWrite] = []  # the COPY writes so far, latest last
+    for index, step in enumerate(steps):
+        if step.run is None:
+            copied.extend(step.copies)
+            continue
+        done: dict[str, str] = {}
+        for command in step.run.commands:
+            files = _requirement_files(command)
+            if not files:
+                continue
+            sources = {f: _copied_from(f, copied) for f in files}
+            if all(installed.get(f, "") == sources[f] != "" for f in files):
+                # (the ops name the manager's own command: `pip install -r x` of `python -m
+                # pip install -r x`)
+                words = list(command.words)
+                found.update(
+                    (index, op.command)
+                    for op in step.run.ops
+                    if op.role == CACHE
+                    and op.family in ("pip", "uv")
+                    and words[-len(op.command.split()) :] == op.command.split()
+                )
+            done.update(sources)
+        installed.update(done)
+    return found
+
+
+def _requirement_files(command: Command) -> list[str]:
+    """The requirements files a `pip install` (or `uv pip install`, `python -m pip install`)
+    reads when it names nothing else and upgrades nothing; [] otherwise."""
+    words = list(command.words)
+    if "install" not in words or posixpath.basename(words[0]) == "sudo":
+        return []
+    at = words.index("install")
+    runner = [posixpath.basename(w) for w in words[:at]]
+    if not (runner[-1:] and runner[-1].startswith("pip")) and runner[-2:] != ["uv", "pip"]:
+        return []
+    files: list[str] = []
+    rest = words[at + 1 :]
+    skip = False
+    for i, word in enumerate(rest):
+        if skip:
+            skip = False
+            continue
+        if word in ("-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"):
+            return []
+        if word in ("-r", "--requirement"):
+            files.append(rest[i + 1] if i + 1 < len(rest) else "")
+            skip = True
+        elif word.startswith("--requirement=") or (word.startswith("-r") and len(word) > 2):
+            files.append(word.partition("=")[2] if word.startswith("--") else word[2:])
+        elif word in _PIP_VALUED:
+            skip = True
+        elif not word.startswith("-"):
+            return []  # (a package named beside the files)
+    resolved = [resolve_path(f, command.cwd) for f in files]
+    return [f for f in resolved if f is not None] if all(resolved) else []
+
+
+# pip's (and uv's) options that take a value as the next word
+_PIP_VALUED = frozenset(
+    {"-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links"}
+    | {"-t", "--target", "--prefix", "--root", "--python", "-p", "--cache-dir", "--trusted-host"}
+)
+
+
+def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
+    """The build context's file the latest COPY that wrote `path` took it from ('' when no
+    COPY of the context did, or it is not known)."""
+    for write in reversed(copied):
+        if write.origin:
+            continue
+        if write.path == path and not write.tree:
+            return write.file or write.source
+        if write.tree and write.into and inside(path, write.into):
+            rel = posixpath.relpath(path, write.into)
+            return posixpath.normpath(posixpath.join(write.source, rel)).lstrip("./") or "."
+    return ""
 
 
 def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
@@ -454,8 +542,8 @@ def _run(
             )
         if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
-        if op.role == CACHE and op.family == "pip" and op.command in old_pip:
-            continue  # (a pip older than its cache)
+        if op.role == CACHE and op.family in ("pip", "uv") and op.command in old_pip:
+            continue  # (a pip older than its cache, or an install with nothing to fetch)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):

@@ -653,6 +653,13 @@ CLEAN = [
         # cpanm's work directory holds the sources and builds; a log and a link stay beside it
         id="ZB-cpanm-s-work-directory-removed",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN curl -o /tmp/a.tgz https://x/a.tgz && mkdir /opt/x"
+        " && tar -C /opt/x -xzf /tmp/a.tgz && rm /tmp/a.tgz\nRUN rm -rf /opt/x/{docs,examples}\n",
+        # /bin/sh reads a brace list as one name (bash as two): nothing below the tree is known
+        # to be there by that name
+        id="ZB-a-brace-list-names-one-path-to-the-shell",
+    ),
 ]
 
 
@@ -3262,6 +3269,16 @@ FLAGGED = [
         # a wildcard names the installer the RUN downloaded
         [(2, "LG005")],
         id="ZB-a-conda-installer-named-by-a-wildcard",
+    ),
+    pytest.param(
+        "FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt\nCOPY . .\n"
+        "RUN python -m pip install -r requirements.txt\n"
+        "COPY other.txt requirements.txt\nRUN pip install -r requirements.txt\n",
+        # the same requirements, from the same file, are all there: the second install fetches
+        # nothing (other.txt's may well fetch)
+        [(4, "LG005"), (5, "LG002"), (7, "LG002"), (8, "LG005")],
+        id="ZB-an-install-of-requirements-already-installed",
     ),
 ]
 
