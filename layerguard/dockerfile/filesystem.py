@@ -878,10 +878,15 @@ def _reach(
                 and not _a_top(path, entry, live)
                 and not names_a_file(path)
             )
-            if made_here or op.blind or op.kind == TOUCH or unsure:
-                # (touch makes a file as often as it touches one; what an extraction left
-                # below its top may be empty directories, where a copied tree holds the files
-                # the build context or stage had there, and mv fails unless one is)
+            # (touch makes a file as often as it touches one: not a dotfile /etc/skel gave a
+            # home, `touch /home/flux/.bashrc` after `useradd -m flux`)
+            touches = op.kind == TOUCH and not (
+                entry.role == HOME and _a_dotfile_of(path, entry.path)
+            )
+            if made_here or op.blind or touches or unsure:
+                # (what an extraction left below its top may be empty directories, where a
+                # copied tree holds the files the build context or stage had there, and mv
+                # fails unless one is)
                 continue
             # Below a tree whose listing is unknown, only a path that names a file is known to
             # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY

@@ -3264,6 +3264,12 @@ FLAGGED = [
         id="ZB-a-build-in-isolation-fetches-its-requirements",
     ),
     pytest.param(
+        "FROM ubuntu:22.04\nRUN useradd -m flux\nRUN touch /home/flux/.bashrc /home/flux/.x\n",
+        # a dotfile /etc/skel gave the home is there: touch copies it up (it may make .x)
+        [(3, "LG004")],
+        id="ZB-touch-of-a-dotfile-from-skel",
+    ),
+    pytest.param(
         "FROM debian:12\nRUN wget https://x/Miniconda3-py310_23.5.2-0-Linux-x86_64.sh"
         " && bash Miniconda3-* -b -p /opt/miniconda3 && rm Miniconda3-*\n",
         # a wildcard names the installer the RUN downloaded
