@@ -392,6 +392,8 @@ def names_a_file(path: str) -> bool:
     if name in _DOTFILES or _LIBRARY.search(name):
         return True
     stem, dot, suffix = name.rpartition(".")
+    if suffix == "d" and stem:
+        return False  # (`conf.d`, `sources.list.d`: a directory of drop-in files)
     return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
 
 
@@ -3062,8 +3064,14 @@ def _package_ops(
     # where x is there, and removes nothing where it is not)
     asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
     if _removes_packages(family, tool, words) and not asks:
-        # (`npm rm -g x` under NPM_CONFIG_PREFIX: what it removes is in that prefix alone)
-        within = (f"{prefix}/lib/node_modules", f"{prefix}/bin") if prefix is not None else ()
+        # (`npm rm -g x` under NPM_CONFIG_PREFIX: what it removes is in that prefix alone;
+        # `npm prune --production` in a project, in that project's node_modules alone)
+        within: tuple[str, ...] = ()
+        if prefix is not None:
+            within = (f"{prefix}/lib/node_modules", f"{prefix}/bin")
+        modules = _project_dir(family, words) if family in ("npm", "yarn", "pnpm") else None
+        if modules is not None and (tree := _path(modules, command)) is not None:
+            within = (tree,)
         yield Op(PURGE, tool, within, text, family=family, packages=_package_names(tool, words))
 
 

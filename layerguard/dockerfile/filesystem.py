@@ -1189,10 +1189,23 @@ def _took(removal: str, hit: Hit) -> bool:
 
 def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     """Packages removed by `op`: installed by an earlier layer, or by the base image; only
-    within the trees it names when it names some (`npm rm -g` under NPM_CONFIG_PREFIX)."""
+    within the trees it names when it names some (`npm rm -g` under NPM_CONFIG_PREFIX, `npm
+    prune` in its project's node_modules)."""
+    if op.paths:
+        live = [
+            e
+            for e in live
+            if not (e.role == INSTALL and e.family == op.family)
+            or any(e.path == p or inside(e.path, p) or inside(p, e.path) for p in op.paths)
+        ]
     hit = _purged_anywhere(op, live, own, held)
     if hit is not None and op.paths:
         path = hit.entry.path
+        # (a project a base image not known filled: `npm prune --omit=dev` on browserless/base;
+        # not node's own npm, outside a prefix NPM_CONFIG_PREFIX moved, nor anything on node)
+        project = all(p.endswith("/node_modules") and "/lib/" not in p for p in op.paths)
+        if hit.entry.layer == BASE and project and not held.manager:
+            return hit
         if not any(path == p or inside(path, p) or inside(p, path) for p in op.paths):
             return None
     return hit

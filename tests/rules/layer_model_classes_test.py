@@ -660,6 +660,12 @@ CLEAN = [
         # to be there by that name
         id="ZB-a-brace-list-names-one-path-to-the-shell",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN yum install -y httpd mod_ssl && yum clean all\n"
+        "RUN chmod 777 /etc/httpd/conf.d\n",
+        # a `.d` is a directory of drop-in files: a chmod of it alone copies up its entry
+        id="ZB-a-dot-d-directory-is-no-file",
+    ),
 ]
 
 
@@ -3268,6 +3274,14 @@ FLAGGED = [
         # a dotfile /etc/skel gave the home is there: touch copies it up (it may make .x)
         [(3, "LG004")],
         id="ZB-touch-of-a-dotfile-from-skel",
+    ),
+    pytest.param(
+        "FROM node:20\nWORKDIR /app\nRUN npm install -g npm@8 && npm cache clean --force\n"
+        "COPY package.json .\nRUN npm ci && npm prune --production && npm cache clean --force\n"
+        "RUN npm install && npm cache clean --force\nRUN npm prune --production\n",
+        # npm prune works in its project's node_modules, not among the global packages
+        [(7, "LG003")],
+        id="ZB-npm-prune-in-its-project",
     ),
     pytest.param(
         "FROM debian:12\nRUN wget https://x/Miniconda3-py310_23.5.2-0-Linux-x86_64.sh"
