@@ -733,6 +733,20 @@ def _run_effects(
                 # earlier in this RUN may have put anywhere (`-p ~/miniconda`).
                 own = [p for o in ops if o.role == CACHE and o.family == "conda" for p in o.paths]
                 op = op._replace(paths=tuple(dict.fromkeys((*op.paths, *own))))
+            if op.kind == REMOVE and "$" in "".join(op.paths):
+                # (`rm -rf $GEM_HOME/cache` where GEM_HOME's value is not known: the cache
+                # of this RUN's install, wherever the variable puts it)
+                named = [
+                    c
+                    for o in ops
+                    if o.role == CACHE
+                    for name, suffix in _CACHE_VARS.get(o.family, ())
+                    if any(
+                        p.endswith((f"${name}{suffix}", f"${{{name}}}{suffix}")) for p in op.paths
+                    )
+                    for c in o.paths
+                ]
+                op = op._replace(paths=(*op.paths, *named)) if named else op
             if op.kind == REMOVE and any(_gem_cache(p) for p in op.paths):
                 # `bundle config set path vendor` may have moved the gem dir in an earlier RUN:
                 # removing a gem dir's cache/ after an install here is that install's cleanup.

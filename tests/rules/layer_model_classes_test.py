@@ -666,6 +666,13 @@ CLEAN = [
         # a `.d` is a directory of drop-in files: a chmod of it alone copies up its entry
         id="ZB-a-dot-d-directory-is-no-file",
     ),
+    pytest.param(
+        "ARG RUBY=2.6\nFROM instructure/ruby-passenger:2.6\nENV GEM_HOME /home/docker/.gem/$RUBY\n"
+        "RUN bundle install && rm -rf $GEM_HOME/cache\n",
+        # the variable's value is not known (RUBY is not declared in the stage; the base image
+        # may set it), but it names the cache of this RUN's install all the same
+        id="ZB-a-cache-removed-through-a-variable-of-unknown-value",
+    ),
 ]
 
 
