@@ -883,6 +883,14 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
                 continue  # (itself: not a directory above, which takes the tree too)
             if op.paths == ("/",) and any(_a_top_at_the_root(p) for p in later):
                 continue
+        if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and op.paths:
+            # The top is one entry under one of two names (the file's, the address's): the
+            # one the RUN removes is it, the other a guess that goes with it (`curl -o
+            # sccache.tar.gz .../sccache-v0.8.1-...-musl.tar.gz`, `rm -rf sccache-v0.8.1-...`).
+            others = tops.get((op.tool, op.command, posixpath.dirname(op.paths[0])), set())
+            later = [p for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths]
+            if any(_names_a_top(p, others - {op.paths[0]}) for p in later):
+                continue
         kept.append(op)
     return kept
 

@@ -673,6 +673,15 @@ CLEAN = [
         # may set it), but it names the cache of this RUN's install all the same
         id="ZB-a-cache-removed-through-a-variable-of-unknown-value",
     ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN cd /tmp && curl -Lo sccache.tar.gz"
+        " https://x/sccache-v0.8.1-x86_64-unknown-linux-musl.tar.gz && tar -xzf sccache.tar.gz"
+        " && mv sccache-v0.8.1-x86_64-unknown-linux-musl/sccache /usr/bin/sccache"
+        " && rm -rf sccache.tar.gz sccache-v0.8.1-x86_64-unknown-linux-musl\nRUN rm -rf /tmp/*\n",
+        # the archive's top is one entry: removed under the release's name, it is not also
+        # left under the file's
+        id="ZB-an-archive-s-top-removed-under-one-of-its-names",
+    ),
 ]
 
 
