@@ -707,6 +707,22 @@ _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
 _TESTS = frozenset({"[", "test", "[["})
 _CONSTANTS = (["true"], ["false"], [":"])  # commands whose status is known
 _SEPARATORS = frozenset({";", "\n", "&"})
+
+
+def _last_and_list(tokens: list[_Token], i: int) -> bool:
+    """Nothing but `&&` joins what follows `tokens[i]` to the script's end: a test there
+    (`test -f /usr/local/mpi/bin/mpic++ && cd .. && rm -r openmpi-4.1.6`) fails the RUN, and
+    the build, unless it holds, so what follows it runs."""
+    rest = tokens[i:]
+    while rest and isinstance(rest[-1], _Op) and rest[-1].op == "\n":
+        rest = rest[:-1]
+    return not any(isinstance(t, _Op) and t.op != "&&" for t in rest) and not any(
+        isinstance(t, _Word) and t.keyword in _COMPOUND_WORDS for t in rest
+    )
+
+
+# (what a compound command opens: its body is no plain and-list)
+_COMPOUND_WORDS = frozenset({"if", "while", "until", "for", "case", "{", "!"})
 _CASE_ENDS = frozenset({";;", ";&", ";;&"})
 
 
@@ -962,7 +978,10 @@ class _Parser:
         known = self.last_test if self.last_was_test else None
         # (`true && cd /app`: what follows surely runs; after an undecided test it may not)
         if (op == "||" and known is not False) or (
-            op == "&&" and self.last_was_test and known is not True
+            op == "&&"
+            and self.last_was_test
+            and known is not True
+            and not (not self.blocks and not self.subshells and _last_and_list(tokens, i))
         ):
             self.conditional = True
             if op == "&&":

@@ -626,3 +626,14 @@ def test_a_command_a_file_test_decides_knows_the_paths_tested() -> None:
         ("[", ()),
         ("rm", ()),  # (a test of a value, not of a path)
     ]
+
+
+def test_the_last_and_list_runs_whole_or_fails_the_build() -> None:
+    # (`test -f x && cd ..` ending the script: a test that fails there fails the RUN, so what
+    # follows it runs; not where `||` or another command follows, or inside a block)
+    last = split_commands("cd /tmp/src && test -f /usr/bin/cc && cd .. && rm -r src", cwd="/")
+    assert [(c.words[0], c.cwd, c.guarded) for c in last][-1] == ("rm", "/tmp", ())
+    tolerated = split_commands("[ -f x ] && rm x || true", cwd="/w")
+    assert [bool(c.guarded) for c in tolerated if c.words[0] == "rm"] == [True]
+    followed = split_commands("[ -f x ] && rm x; rm y", cwd="/w")
+    assert [c.guarded for c in followed if c.words[0] == "rm"] == [("/w/x",), ()]
