@@ -1372,7 +1372,10 @@ def _as_run(
             else (homes or {}).get(user, f"/home/{user}")
         )
         if script is not None and depth < 3:
-            inner = split_commands(script, command.cwd, {**env, **dict(command.assignments)})
+            # (`bash -c 'rm -f /usr/local/bin/{docker-entrypoint.sh,yarn*}'`: two names)
+            bash = posixpath.basename(command.words[0]) in ("bash", "zsh", "ksh")
+            known = {**env, **dict(command.assignments)}
+            inner = split_commands(script, command.cwd, known, braces=bash)
             if texts and instr is not None:
                 inner = tuple(_inlined(inner, texts, instr))
             yield from _as_run(inner, env, where, depth + 1, texts, instr, homes)

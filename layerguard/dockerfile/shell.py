@@ -69,12 +69,13 @@ def resolve_path(path: str, cwd: str | None) -> str | None:
 
 
 def split_commands(
-    script: str, cwd: str | None = "/", env: Mapping[str, str] | None = None
+    script: str, cwd: str | None = "/", env: Mapping[str, str] | None = None, braces: bool = False
 ) -> tuple[Command, ...]:
     """The simple commands of a shell script, in the order they run.
 
     Commands inside `$(...)` and backticks follow the command that contains them. `env` holds the
     variables known before the script starts (ARG and ENV); assignments in the script add to it.
+    With `braces` (bash runs it, not /bin/sh), `{a,b}` in a word is expanded.
     """
     text = script.replace("\r\n", "\n")
     lexer = _Lexer(text)
@@ -87,8 +88,21 @@ def split_commands(
     out: list[Command] = []
     start = resolve_path(cwd, "/") if cwd is not None else None
     parser = _Parser(newlines, start, dict(env or {}), out)
+    parser.braces = braces
     parser.feed(_called(tokens))
     return tuple(out)
+
+
+_BRACE_LIST = re.compile(r"\{[^{}]*,[^{}]*\}")
+
+
+def _brace_expanded(text: str) -> list[str]:
+    """bash's brace expansion of a word's text: `/usr/local/{LICENSE,README.md}` -> two."""
+    found = _BRACE_LIST.search(text)
+    if found is None:
+        return [text]
+    head, tail = text[: found.start()], text[found.end() :]
+    return [w for alt in found.group()[1:-1].split(",") for w in _brace_expanded(head + alt + tail)]
 
 
 # --- functions ------------------------------------------------------------------------------------
@@ -904,6 +918,7 @@ class _Parser:
         self.cwd = cwd
         self.env = env
         self.out = out
+        self.braces = False  # (bash's brace expansion: `{a,b}` is two words)
         self.dirs: list[str | None] = []
         self.blocks: list[_Block] = []
         self.subshells: list[tuple[str | None, dict[str, str], list[str | None], int]] = []
@@ -1224,9 +1239,18 @@ class _Parser:
                 if first is None:
                     first = word.pos
                     declares = word.keyword in _DECLARE
-                fields.append(word.keyword)
+                fields.extend(
+                    _brace_expanded(word.keyword)
+                    if self.braces and "{" in word.keyword
+                    else (word.keyword,)
+                )
             else:
                 expanded = self._fields(word.parts, subs)
+                if self.braces and any(
+                    isinstance(p, _Lit) and not p.quoted and _BRACE_LIST.search(p.text)
+                    for p in word.parts
+                ):
+                    expanded = [w for f in expanded for w in _brace_expanded(f)]
                 if expanded and first is None:
                     first = word.pos
                     declares = expanded[0] in _DECLARE

@@ -637,3 +637,10 @@ def test_the_last_and_list_runs_whole_or_fails_the_build() -> None:
     assert [bool(c.guarded) for c in tolerated if c.words[0] == "rm"] == [True]
     followed = split_commands("[ -f x ] && rm x; rm y", cwd="/w")
     assert [c.guarded for c in followed if c.words[0] == "rm"] == [("/w/x",), ()]
+
+
+def test_bash_expands_a_brace_list_and_sh_does_not() -> None:
+    script = "rm -f /usr/local/bin/{docker-entrypoint.sh,yarn*} '/a/{b,c}'"
+    expanded = ("rm", "-f", "/usr/local/bin/docker-entrypoint.sh", "/usr/local/bin/yarn*")
+    assert split_commands(script, braces=True)[0].words == (*expanded, "/a/{b,c}")
+    assert split_commands(script)[0].words[2] == "/usr/local/bin/{docker-entrypoint.sh,yarn*}"

@@ -3270,6 +3270,13 @@ FLAGGED = [
         id="ZA-rsync-copies-as-cp-does",
     ),
     pytest.param(
+        "FROM debian:12\nCOPY --from=node:20 /usr/local /usr/local\n"
+        "RUN bash -c 'mv /usr/local/{CHANGELOG.md,README.md} /usr/share/doc/node'\n",
+        # bash expands a brace list into the paths it names
+        [(3, "LG003")],
+        id="ZB-bash-expands-a-brace-list",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nRUN curl -sLo mc.sh https://x/Miniconda3-latest-Linux-x86_64.sh"
         " && bash -x mc.sh -b -p /opt/mc && rm mc.sh\n"
         "COPY cuda.run /tmp/\nRUN sh -e /tmp/cuda.run --silent\n",
