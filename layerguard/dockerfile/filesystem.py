@@ -895,7 +895,11 @@ def _reach(
             vague = not (recursive and top) and (
                 not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
             )
-            if vague and not _a_file(path, op):
+            # (a drop-in directory a recursive change names, `chmod -R 644 /etc/mysql/conf.d`
+            # after `ADD files /`, is one the author knows to hold files, as a file's name says)
+            named = path.removesuffix("/*")
+            drop_in = recursive and named.endswith(".d") and posixpath.basename(named) != ".d"
+            if vague and not (_a_file(path, op) or drop_in):
                 continue
             if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue  # (`rm -f x` says x may be missing: a name below a tree not listed)

@@ -3277,6 +3277,14 @@ FLAGGED = [
         id="ZB-bash-expands-a-brace-list",
     ),
     pytest.param(
+        "FROM debian:12\nADD files /\nRUN chmod -R 644 /etc/mysql/conf.d\n"
+        "RUN chmod -R ugo-w /etc/mysql/version-conf.d/*\n",
+        # a drop-in directory a recursive change names holds files, whatever a tree copied
+        # to / says of the directories below it
+        [(3, "LG004"), (4, "LG004")],
+        id="ZB-a-drop-in-directory-below-a-root-copy",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nRUN curl -sLo mc.sh https://x/Miniconda3-latest-Linux-x86_64.sh"
         " && bash -x mc.sh -b -p /opt/mc && rm mc.sh\n"
         "COPY cuda.run /tmp/\nRUN sh -e /tmp/cuda.run --silent\n",
