@@ -1742,9 +1742,12 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]
             continue
-        if name.lower().startswith("python") and len(words) > 2 and words[1] == "-m":
+        python = name.lower().startswith(_PYTHONS)
+        if python and len(words) > 2 and words[1] == "-m":
             return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
-        if name.startswith("python") and len(words) > 1 and words[1].endswith("get-pip.py"):
+        if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:
+            return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
+        if python and len(words) > 1 and words[1].endswith("get-pip.py"):
             return "get-pip.py", words[1:]
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
@@ -1848,7 +1851,12 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
 # ends with, and the program it is.
-_PIPED_INSTALLERS = (("python", "get-pip.py", "get-pip.py"), ("perl", "cpanmin.us", "cpanm"))
+_PIPED_INSTALLERS = (
+    *(("python", "get-pip.py", "get-pip.py"), ("pypy", "get-pip.py", "get-pip.py")),
+    ("perl", "cpanmin.us", "cpanm"),
+)
+# Python interpreters by name (`python3.11`, PyPy's `pypy3`)
+_PYTHONS = ("python", "pypy")
 
 
 def _piped_installer(tool: str, words: tuple[str, ...], piped_from: Command) -> str | None:

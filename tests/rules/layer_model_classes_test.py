@@ -3285,6 +3285,13 @@ FLAGGED = [
         id="ZB-a-drop-in-directory-below-a-root-copy",
     ),
     pytest.param(
+        "FROM python:3.11\nRUN python3 -mpip install pylint\nRUN pypy3 -m pip install flask\n"
+        "RUN curl -sS https://bootstrap.pypa.io/get-pip.py | pypy3\n",
+        # `-mpip` is `-m pip`; PyPy is a python too
+        [(2, "LG005"), (3, "LG005"), (4, "LG005")],
+        id="ZB-pypy-and-mpip",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nRUN curl -sLo mc.sh https://x/Miniconda3-latest-Linux-x86_64.sh"
         " && bash -x mc.sh -b -p /opt/mc && rm mc.sh\n"
         "COPY cuda.run /tmp/\nRUN sh -e /tmp/cuda.run --silent\n",
