@@ -257,8 +257,8 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
         MODEL,
-        "if made_here or op.blind or op.kind == TOUCH or unsure:",
-        "if op.kind == TOUCH or unsure:",
+        "if made_here or op.blind or touches or unsure:",
+        "if touches or unsure:",
         RULES,
     ),
     Mutant(

@@ -71,9 +71,9 @@ from layerguard.dockerfile.effects import (
     link_made,
     names_a_file,
     path_overlaps,
+    requirement_files,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
-from layerguard.dockerfile.shell import Command, resolve_path
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -308,7 +308,7 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
             continue
         done: dict[str, str] = {}
         for command in step.run.commands:
-            files = _requirement_files(command)
+            files = requirement_files(command)
             if not files:
                 continue
             sources = {f: _copied_from(f, copied) for f in files}
@@ -328,45 +328,6 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
-def _requirement_files(command: Command) -> list[str]:
-    """The requirements files a `pip install` (or `uv pip install`, `python -m pip install`)
-    reads when it names nothing else and upgrades nothing; [] otherwise."""
-    words = list(command.words)
-    if "install" not in words or posixpath.basename(words[0]) == "sudo":
-        return []
-    at = words.index("install")
-    runner = [posixpath.basename(w) for w in words[:at]]
-    if not (runner[-1:] and runner[-1].startswith("pip")) and runner[-2:] != ["uv", "pip"]:
-        return []
-    files: list[str] = []
-    rest = words[at + 1 :]
-    skip = False
-    for i, word in enumerate(rest):
-        if skip:
-            skip = False
-            continue
-        if word in ("-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"):
-            return []
-        if word in ("-r", "--requirement"):
-            files.append(rest[i + 1] if i + 1 < len(rest) else "")
-            skip = True
-        elif word.startswith("--requirement=") or (word.startswith("-r") and len(word) > 2):
-            files.append(word.partition("=")[2] if word.startswith("--") else word[2:])
-        elif word in _PIP_VALUED:
-            skip = True
-        elif not word.startswith("-"):
-            return []  # (a package named beside the files)
-    resolved = [resolve_path(f, command.cwd) for f in files]
-    return [f for f in resolved if f is not None] if all(resolved) else []
-
-
-# pip's (and uv's) options that take a value as the next word
-_PIP_VALUED = frozenset(
-    {"-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links"}
-    | {"-t", "--target", "--prefix", "--root", "--python", "-p", "--cache-dir", "--trusted-host"}
-)
-
-
 def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
     """The build context's file the latest COPY that wrote `path` took it from ('' when no
     COPY of the context did, or it is not known)."""
@@ -377,7 +338,7 @@ def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
             return write.file or write.source
         if write.tree and write.into and inside(path, write.into):
             rel = posixpath.relpath(path, write.into)
-            return posixpath.normpath(posixpath.join(write.source, rel)).lstrip("./") or "."
+            return posixpath.normpath(posixpath.join(write.source, rel))
     return ""
 
 
