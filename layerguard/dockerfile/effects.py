@@ -681,8 +681,11 @@ def _run_effects(
     symbols = _base_symbols("\n".join(scripts), instr)
     if symbols:
         env = {**symbols, **env}
+    # (`SHELL ["/bin/bash", "-c"]`, `RUN ["bash", "-c", "..."]`: bash expands `{a,b}`)
+    argv = _exec_argv(instr.node) if instr.node.json_form else []
+    braces = (posixpath.basename(argv[0]) if argv else instr.shell) in _BRACE_SHELLS
     for script in scripts:
-        commands.extend(split_commands(script, instr.workdir, env))
+        commands.extend(split_commands(script, instr.workdir, env, braces=braces))
     mounted = tuple(
         resolve(
             expand(m.get("target", m.get("dst", m.get("destination", ""))), instr.env) or "/",
@@ -1373,7 +1376,7 @@ def _as_run(
         )
         if script is not None and depth < 3:
             # (`bash -c 'rm -f /usr/local/bin/{docker-entrypoint.sh,yarn*}'`: two names)
-            bash = posixpath.basename(command.words[0]) in ("bash", "zsh", "ksh")
+            bash = posixpath.basename(command.words[0]) in _BRACE_SHELLS
             known = {**env, **dict(command.assignments)}
             inner = split_commands(script, command.cwd, known, braces=bash)
             if texts and instr is not None:
@@ -1713,6 +1716,8 @@ def home_path(path: str) -> str:
     return "/root" + path[1:] if path.startswith("~") else path
 
 
+# The shells that expand a brace list (dash and BusyBox's ash do not)
+_BRACE_SHELLS = frozenset({"bash", "zsh", "ksh"})
 _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 
 

@@ -143,6 +143,8 @@ class Instruction(NamedTuple):
     user: str = ""
     # ARGs declared with no value here: what a build passes (`ARG package_name`)
     given: frozenset[str] = frozenset()
+    # the program a SHELL instruction made RUN's shell (`bash`); '' for /bin/sh
+    shell: str = ""
 
     @property
     def keyword(self) -> str:
@@ -336,6 +338,7 @@ def build(
     workdir = "/"
     env: dict[str, str] = {}
     user = ""
+    shell = ""
     given: set[str] = set()
     from_node: Node | None = None
     stage_name: str | None = None
@@ -369,7 +372,7 @@ def build(
             stage_name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
             base_text = expand(raw, meta)
             base_stage, base_image, base_error = None, None, None
-            workdir, env, user, given = "/", {}, "", set()
+            workdir, env, user, given, shell = "/", {}, "", set(), ""
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
                 parent = stages[base_stage]
@@ -378,6 +381,7 @@ def build(
                     env = dict(parent.instructions[-1].env)
                     user = parent.instructions[-1].user
                     given = set(parent.instructions[-1].given)
+                    shell = parent.instructions[-1].shell
             elif base_text.lower() != "scratch":
                 try:
                     base_image = parse_reference(base_text)
@@ -416,6 +420,8 @@ def build(
         elif node.keyword == "arg":
             passed = {n for n in _declare_args(node, env, build_args, meta) if n not in env}
             given = {n for n in given if n not in env} | passed if given else passed
+        elif node.keyword == "shell" and node.args:
+            shell = posixpath.basename(node.args[0])
         elif node.keyword == "user" and node.args:
             user = expand(node.args[0], env)
             if not user and unset(node.args[0], env):
@@ -430,6 +436,7 @@ def build(
                 parse_flags(node.flags),
                 user,
                 frozenset(given),
+                shell,
             )
         )
     close()

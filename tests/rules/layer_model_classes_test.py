@@ -3277,6 +3277,15 @@ FLAGGED = [
         id="ZB-bash-expands-a-brace-list",
     ),
     pytest.param(
+        'FROM debian:12 AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/{apt/lists,dpkg/info}/*\n"
+        "FROM a\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/{apt/lists,x}/*\n"
+        "RUN rm -rf /tmp/{a,b}\n",
+        # a SHELL of bash (kept by a stage built on it) expands the brace list: the lists go
+        [],
+        id="ZB-a-bash-shell-expands-a-brace-list",
+    ),
+    pytest.param(
         "FROM debian:12\nADD files /\nRUN chmod -R 644 /etc/mysql/conf.d\n"
         "RUN chmod -R ugo-w /etc/mysql/version-conf.d/*\n",
         # a drop-in directory a recursive change names holds files, whatever a tree copied
