@@ -3523,42 +3523,32 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
     )
 
 
-def requirement_files(command: Command) -> list[str]:
-    """The requirements files a `pip install` (or `uv pip install`, `python -m pip install`)
-    reads when it names nothing else and upgrades nothing; [] otherwise."""
-    words = list(command.words)
-    if "install" not in words or posixpath.basename(words[0]) == "sudo":
-        return []
-    at = words.index("install")
-    runner = [posixpath.basename(w) for w in words[:at]]
-    if not (runner[-1:] and runner[-1].startswith("pip")) and runner[-2:] != ["uv", "pip"]:
-        return []
-    files: list[str] = []
-    rest = words[at + 1 :]
-    skip = False
-    for i, word in enumerate(rest):
-        if skip:
-            skip = False
-            continue
-        if word in ("-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"):
-            return []
-        if word in ("-r", "--requirement"):
-            files.append(rest[i + 1] if i + 1 < len(rest) else "")
-            skip = True
-        elif word.startswith("--requirement=") or (word.startswith("-r") and len(word) > 2):
-            files.append(word.partition("=")[2] if word.startswith("--") else word[2:])
-        elif word in _PIP_VALUED:
-            skip = True
-        elif not word.startswith("-"):
-            return []  # (a package named beside the files)
+def requirement_files(command: Command) -> tuple[str, list[str]]:
+    """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
+    the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
+    else and upgrades nothing; no files otherwise."""
+    tool, words = tool_and_args(command)
+    text = " ".join(words)
+    if posixpath.basename(command.words[0]) == "sudo":
+        return text, []
+    pip = words[1:] if tool == "uv" and words[1:2] == ("pip",) else words
+    if (tool not in _PIP and pip is words) or subcommand(pip) != "install":
+        return text, []
+    if _REINSTALLS & set(pip):
+        return text, []
+    files = list(_option_values(pip, "-r", "--requirement"))
+    if _operands(pip, _PIP_VALUED)[1:]:
+        return text, []  # (a package named beside the files)
     resolved = [resolve_path(f, command.cwd) for f in files]
-    return [f for f in resolved if f is not None] if all(resolved) else []
+    return text, [f for f in resolved if f is not None] if all(resolved) else []
 
 
+_REINSTALLS = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})
 # pip's (and uv's) options that take a value as the next word
 _PIP_VALUED = frozenset(
-    {"-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links"}
-    | {"-t", "--target", "--prefix", "--root", "--python", "-p", "--cache-dir", "--trusted-host"}
+    {"-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url"}
+    | {"-f", "--find-links", "-t", "--target", "--prefix", "--root", "--python", "-p"}
+    | {"--cache-dir", "--trusted-host"}
 )
 
 

@@ -308,21 +308,12 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
             continue
         done: dict[str, str] = {}
         for command in step.run.commands:
-            files = requirement_files(command)
+            text, files = requirement_files(command)
             if not files:
                 continue
             sources = {f: _copied_from(f, copied) for f in files}
             if all(installed.get(f, "") == sources[f] != "" for f in files):
-                # (the ops name the manager's own command: `pip install -r x` of `python -m
-                # pip install -r x`)
-                words = list(command.words)
-                found.update(
-                    (index, op.command)
-                    for op in step.run.ops
-                    if op.role == CACHE
-                    and op.family in ("pip", "uv")
-                    and words[-len(op.command.split()) :] == op.command.split()
-                )
+                found.add((index, text))
             done.update(sources)
         installed.update(done)
     return found
@@ -1168,7 +1159,7 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
         path = hit.entry.path
         # (a project a base image not known filled: `npm prune --omit=dev` on browserless/base;
         # not node's own npm, outside a prefix NPM_CONFIG_PREFIX moved, nor anything on node)
-        project = all(p.endswith("/node_modules") and "/lib/" not in p for p in op.paths)
+        project = all(p.endswith("/node_modules") for p in op.paths)
         if hit.entry.layer == BASE and project and not held.manager:
             return hit
         if not any(path == p or inside(path, p) or inside(p, path) for p in op.paths):
