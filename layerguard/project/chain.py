@@ -13,11 +13,18 @@ from collections.abc import Mapping
 
 from layerguard.dockerfile.bases import known, release_php, versioned
 from layerguard.dockerfile.effects import (
+    CACHE,
     DIR,
+    EMPTY,
+    EXACT,
+    INSTALL,
     REMOVE,
     RUN_PARTS_NAME,
+    STANDARD_DIRS,
+    TREE,
     WRITE,
     CopyWrite,
+    Op,
     RunEffects,
     conda_installer,
     copy_sources,
@@ -362,17 +369,46 @@ def _bound(instr: Instruction, said: str, context: str) -> dict[str, str]:
     return out
 
 
-def _left_by_runs(stage: Stage) -> list[str]:
-    """The files the stage's RUNs are seen to write and no later RUN of it removes."""
-    left: list[str] = []
+def _left_by_runs(stage: Stage) -> list[CopyWrite]:
+    """The files the stage's RUNs are seen to write and no later RUN of it removes; and the
+    trees they fill in directories of their own (an archive unpacked with `-C /opt/app`, a
+    clone), which a `COPY --from` of a directory holding them brings whole."""
+    left: list[CopyWrite] = []
     for step in stage.instructions:
         if step.keyword != "run":
             continue
         run = run_effects(step)
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
-        left = [f for f in left if not any(covers(p, f) for p in gone)]
-        left.extend(run.files)
+        left = [w for w in left if not any(covers(p, w.path) for p in gone)]
+        left.extend(CopyWrite(p, True) for p in run.files)
+        left.extend(
+            CopyWrite(p, False, tree=True)
+            for op in run.ops
+            if op.kind == WRITE and op.entry == TREE and op.content not in (EMPTY, EXACT)
+            and op.role not in (INSTALL, CACHE)
+            for p in op.paths
+            if _a_tree_of_its_own(p) and not any(covers(g, p) for g in _removed_after(run, op))
+        )  # fmt: skip
     return left
+
+
+def _a_tree_of_its_own(path: str) -> bool:
+    """`path` is a directory a command fills for itself, not a shared one (`/opt`, `/usr/local`,
+    a home) whose other files the stage's base holds."""
+    return (
+        path.startswith("/")
+        and path not in STANDARD_DIRS
+        and not is_glob(path)
+        and "$" not in path
+        and not path.startswith(("/tmp/", "/var/tmp/", "/root/", "/home/"))
+        and path.count("/") >= 2
+    )
+
+
+def _removed_after(run: RunEffects, op: Op) -> list[str]:
+    """What the RUN removes after `op`."""
+    at = run.ops.index(op)
+    return [p for later in run.ops[at + 1 :] if later.kind == REMOVE for p in later.paths]
 
 
 def _through_stage(
@@ -400,7 +436,7 @@ def _through_stage(
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
                 if not (w.tree or w.either)
-            ) + tuple(CopyWrite(p, True) for p in _left_by_runs(stage))
+            ) + tuple(_left_by_runs(stage))
         theirs += listed[stage.index]
     # (what a RUN of those stages removed is not there to bring: `RUN rm /app/data.txt`)
     removed = removed_by(model.lineage(found) if found is not None else ())

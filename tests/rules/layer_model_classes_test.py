@@ -3347,6 +3347,17 @@ FLAGGED = [
         [(4, "LG005"), (5, "LG002"), (7, "LG002"), (8, "LG005")],
         id="ZB-an-install-of-requirements-already-installed",
     ),
+    # ZC: classes found in the nineteenth session, from the held-out sets' misses.
+    pytest.param(
+        "FROM debian:12 AS build\nRUN curl -fsSLo /tmp/a.tgz https://x/a.tgz"
+        " && tar -xzf /tmp/a.tgz -C /opt/app && rm /tmp/a.tgz\n"
+        "FROM debian:12\nCOPY --from=build /opt /opt\nRUN rm -rf /opt/app\n"
+        "COPY --from=build / /\nRUN chown -R app /opt/app\n",
+        # a directory copied from a stage holds the tree the stage unpacked there (and the
+        # stage's root holds it again)
+        [(5, "LG003"), (6, "LG002"), (7, "LG004")],
+        id="ZC-a-stage-s-tree-comes-with-its-directory",
+    ),
 ]
 
 
