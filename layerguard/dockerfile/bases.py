@@ -208,6 +208,7 @@ _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
+    "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",
 )
@@ -269,6 +270,9 @@ _BEFORE_BIONIC = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful)\b"
 )
+
+# CUDA releases before 10.1, whose images without a distribution in the tag are Ubuntu 16.04's.
+_OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
@@ -887,7 +891,11 @@ def known(image: ImageRef | None) -> Known:
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
-    quiet = manager == "apt" and bool(_BEFORE_BIONIC.search(tag))
+    quiet = manager == "apt" and bool(
+        _BEFORE_BIONIC.search(tag)
+        # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
+        or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)
+    )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),

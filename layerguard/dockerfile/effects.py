@@ -26,7 +26,13 @@ from layerguard.dockerfile.model import (
     unquote,
     unset,
 )
-from layerguard.dockerfile.shell import Command, Redirect, resolve_path, split_commands
+from layerguard.dockerfile.shell import (
+    ENV_VALUE_OPTIONS,
+    Command,
+    Redirect,
+    resolve_path,
+    split_commands,
+)
 from layerguard.records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -811,7 +817,7 @@ def _run_effects(
             blind = True
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
-    ops = _extractions_taken_back(_installers_used_up(ops))
+    ops = _directories_made_anew(_extractions_taken_back(_installers_used_up(ops)))
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
         # file has that name: it removes nothing)
@@ -864,6 +870,21 @@ def _installers_used_up(ops: list[Op]) -> list[Op]:
     return kept
 
 
+def _directories_made_anew(ops: list[Op]) -> list[Op]:
+    """`rm -rf build && mkdir build`: the author makes sure of an empty directory, whether one
+    was there or not; only a layer known to have written the path itself counts."""
+    made = [(at, p) for at, o in enumerate(ops) if o.tool == "mkdir" for p in o.paths]
+    return [
+        op._replace(blind=True)
+        if op.kind == REMOVE
+        and op.tool == "rm"
+        and op.paths
+        and all(any(p.rstrip("/") == m and later > at for later, m in made) for p in op.paths)
+        else op
+        for at, op in enumerate(ops)
+    ]
+
+
 def _extractions_taken_back(ops: list[Op]) -> list[Op]:
     """`ops` less an extraction's tree where the RUN removes again the entry named for the
     archive (`tar -xzvf docker.tgz && mv docker/docker /usr/bin && rm -rf docker/`): that entry
@@ -882,7 +903,15 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
         unpacked = op.kind == WRITE and op.entry == TREE and op.tool in _UNPACKERS
         if unpacked and (top or op.paths == ("/",)):
             later = [p for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths]
-            if any(_names_a_top(p, top) for p in later):
+            # (`tar -xjf sambamba_v0.6.6_linux.tar.bz2 && mv sambamba_v0.6.6 sambamba && rm -rf
+            # sambamba_*`: a name the RUN moves out of the directory is what the archive held
+            # there, beside or instead of the top named for it)
+            moved = any(
+                o.tool == "mv" and posixpath.dirname(p.rstrip("/")) == op.paths[0].rstrip("/")
+                and not _names_a_top(p, top)
+                for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths
+            )  # fmt: skip
+            if not moved and any(_names_a_top(p, top) for p in later):
                 continue  # (itself: not a directory above, which takes the tree too)
             if op.paths == ("/",) and any(_a_top_at_the_root(p) for p in later):
                 continue
@@ -1738,7 +1767,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         ):
             words = tuple(w for w in words[1:] if "=" not in w or w.startswith("-"))
             while words and words[0].startswith("-"):
-                takes_value = name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
+                takes_value = (
+                    name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
+                ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
         if _SUDO_VARIABLE.fullmatch(words[0]) and len(words) > 1:
@@ -1921,6 +1952,10 @@ def _ops(
         # toolchains in RUSTUP_HOME, the proxies (cargo, rustc) in CARGO_HOME
         rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
         yield Op(WRITE, tool, tuple(h for h in rust if h.startswith("/")), text, TREE, HEAVY)
+    if tool == "rustup" and subcommand(words) == "self" and "uninstall" in words:
+        # (rustup removes itself whole: the toolchains, and cargo's home with its caches)
+        rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
+        yield Op(REMOVE, tool, tuple(h for h in rust if h.startswith("/")), text)
     runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:4])
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
@@ -2153,6 +2188,19 @@ def _ops(
             # (`cp -a /user/.z* $HOME`: what matches lands inside, as COPY's wildcards do; not
             # all of the home. `cp -r build/* /` writes all it holds: a tree, as before.)
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
+            dest, kind = _paths(inside_dest, command), EITHER
+        elif (
+            tool != "rsync"
+            and (operands[-1] in (".", "./") or operands[-1].endswith("/"))
+            and all(
+                not is_glob(s) and posixpath.basename(s.rstrip("/")) not in ("", ".", "..")
+                for s in sources
+            )
+        ):
+            # (`cp -r /tmp/rucio/tools .`: each lands inside, as ./tools)
+            inside_dest = [
+                posixpath.join(operands[-1], posixpath.basename(s.rstrip("/"))) for s in sources
+            ]
             dest, kind = _paths(inside_dest, command), EITHER
         yield Op(
             WRITE, tool, dest, text, kind, UNKNOWN, ARCHIVE if archives else "",

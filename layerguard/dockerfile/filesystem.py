@@ -620,6 +620,12 @@ def _run(
                     holders = [e for e in holders if not _vague_copy(e)]
                 if op.program:  # (an installer run: a file copied by that name, no tree's)
                     holders = [e for e in holders if e.path == path and e.kind != TREE]
+                if op.blind and not is_glob(path) and "$" not in path:
+                    # (`equivs-build control && dpkg -i libcuda1-dummy_11.8_all.deb`: a program
+                    # run first may have made that file; only a copy of it by name is known to
+                    # be it, where a wildcard, `./wheels/*.whl`, or a name the build decides,
+                    # `/tmp/dokku-$(dpkg --print-architecture).deb`, reads what a copy brought)
+                    holders = [e for e in holders if e.path == path or e.role == ARCHIVE]
                 # An archive a COPY named outranks the trees it may also lie in.
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
                 # What a later RUN built where a copied tree lies (`COPY . .`, then `make
@@ -698,6 +704,10 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.kind == REMOVE and _a_library_link(path):
+        # (an install or unpacked tree holds a library's version links as symbolic links:
+        # only a layer that wrote the name itself, a COPY of the file, wrote bytes there)
+        live = [e for e in live if e.path == path]
     if op.kind in (CHOWN, TOUCH) and any(
         (e.path == path and e.kind == FILE) or (e.role == EDITED and covers(e.path, path))
         for e in own
@@ -727,6 +737,8 @@ def _reach(
         # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched;
         # `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
         or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))
+        # (`unzip bowtie2-2.3.4.3-linux-x86_64.zip && mv bowtie2*/bowtie2* .`: inside it)
+        or (e.kind != FILE and _glob_inside(path, e.path))
     ]
     if path in held.files:
         # (an install into the tree does not make a file every image of the base holds:
@@ -749,6 +761,8 @@ def _reach(
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
             continue  # (the base's own npm, not what `npm install -g pm2` put beside it)
+        if entry.role == INSTALL and _the_base_s(path, entry, held):
+            continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
@@ -942,6 +956,43 @@ def _reach(
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
         return [Hit(origin, path, True)]
     return []
+
+
+# A shared library's development or soname link (`libPocoFoundation.so`, `libtinfo.so.6`)
+# in a library directory: a package or prefix installs it as a link to the versioned file.
+_LIBRARY_LINK = re.compile(r"lib[^/*?\[]*\.so(?:\.\d+)?")
+_LIBRARY_DIRS = re.compile(r".*/lib(?:32|64)?(?:/\w+-linux-gnu\w*)?")
+
+
+def _a_library_link(path: str) -> bool:
+    """`path` names a library's link, not its versioned file: in a system's or a prefix's lib
+    directory (not a Python package's own `torch/lib/libtorch.so`, a real file)."""
+    parent, name = posixpath.split(path)
+    return (
+        bool(_LIBRARY_LINK.fullmatch(name))
+        and bool(_LIBRARY_DIRS.fullmatch(parent))
+        and not any(p in parent for p in ("-packages/", "node_modules/"))
+    )
+
+
+def _the_base_s(path: str, entry: Entry, held: Known) -> bool:
+    """`path` names files every image of the base holds, of a program the install `entry` does
+    not name: the base's, not what the install wrote (nginx's default pages)."""
+    if entry.family not in _DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
+        return False
+    files = [f for f in held.files if f == path or (is_glob(path) and fnmatch.fnmatchcase(f, path))]
+    return bool(files) and not any(_names_a_package(f, entry.packages) for f in files)
+
+
+def _glob_inside(path: str, tree: str) -> bool:
+    """The wildcard `path` names what lies below `tree` (`/software/bowtie2*/bowtie2*` below
+    `/software/bowtie2-2.3.4.3-linux-x86_64`)."""
+    parent = posixpath.dirname(path)
+    while is_glob(parent) and parent != "/":
+        if fnmatch.fnmatchcase(tree, parent):
+            return True
+        parent = posixpath.dirname(parent)
+    return False
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:

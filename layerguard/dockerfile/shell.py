@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from fnmatch import fnmatchcase
@@ -717,6 +718,8 @@ def _is_array_start(part: _Part) -> bool:
 
 # Reserved words that open or continue a clause without being a command themselves.
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
+# The redirections that write their target.
+_OUT = frozenset({">", ">>", ">|", "1>", "1>>", "&>", "&>>"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
 _TESTS = frozenset({"[", "test", "[["})
 _CONSTANTS = (["true"], ["false"], [":"])  # commands whose status is known
@@ -927,6 +930,9 @@ class _Parser:
         self.redirs: list[_Redir] = []
         # After `||` (or `&&` after a test) what runs may not: its assignments and cd are guesses.
         self.conditional = False
+        # The commands run when a `||` made what follows conditional: `|| true` after them
+        # makes it unconditional again.
+        self.allowed: int | None = None
         self.last_was_test = False
         self.tested: list[str] = []  # the paths the last test asked about
         self.guards: list[str] = []  # those of the tests the commands since `&&` depend on
@@ -991,8 +997,15 @@ class _Parser:
             if op != ";;":  # a fall-through (`;&`, `;;&`): what runs next is not decided here
                 self.blocks[-1].subject, self.blocks[-1].taken = None, False
         known = self.last_test if self.last_was_test else None
-        # (`true && cd /app`: what follows surely runs; after an undecided test it may not)
-        if (op == "||" and known is not False) or (
+        # (`./b2 install || true && cd .. && rm -rf boost_1_73_0`: the list before `|| true`
+        # ran, as a build that passes runs it, and what follows it runs whatever it gave)
+        allowed = self.allowed
+        self.allowed = None
+        if op == "||" and known is not False and not self.conditional:
+            self.allowed = len(self.out)
+        if op == "&&" and known is True and allowed is not None and len(self.out) == allowed + 1:
+            self.conditional = False
+        elif (op == "||" and known is not False) or (
             op == "&&"
             and self.last_was_test
             and known is not True
@@ -1282,6 +1295,7 @@ class _Parser:
         if fields and first is not None:
             line = bisect.bisect_left(self.newlines, first)
             assignments = tuple((name, value) for name, value, _ in pairs)
+            assignments += _env_assignments(fields)
             guarded = [p for b in self.blocks if b.cond is None for p in b.guards]
             guarded += self.guards if self.conditional else []
             self.out.append(
@@ -1296,6 +1310,11 @@ class _Parser:
                 )
             )
             self._effects(fields)
+        elif not fields and not assigns and (written := [r for r in redirects if r.op in _OUT]):
+            # (`{ echo '#!/bin/sh'; ...; } > /usr/local/bin/x`: the group's output, as `> x`
+            # alone, writes the file)
+            line = bisect.bisect_left(self.newlines, redirs[0].pos)
+            self.out.append(Command((":",), (), tuple(written), self.cwd, line, (), ()))
         self._run_substitutions_tokens(subs)
 
     def _run_substitutions(self, words: list[_Word]) -> None:
@@ -1521,3 +1540,28 @@ def _split_assignment(word: _Word) -> tuple[str, bool, list[_Part]] | None:
 
 def _is_op(token: _Token, op: str) -> bool:
     return isinstance(token, _Op) and token.op == op
+
+
+_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
+
+
+def _env_assignments(fields: list[str]) -> tuple[tuple[str, str], ...]:
+    """The variables `env NAME=value ... command` sets for the command it runs, as assignments
+    before it would (`env CARGO_HOME=/opt/cargo cargo install x` keeps its cache there)."""
+    if not fields or posixpath.basename(fields[0]) != "env":
+        return ()
+    out = []
+    rest = iter(fields[1:])
+    for field in rest:
+        match = _ASSIGNMENT.fullmatch(field)
+        if match is not None:
+            out.append((match[1], match[2]))
+        elif field in ENV_VALUE_OPTIONS:
+            next(rest, None)  # (`env -u NAME` unsets a name)
+        elif not field.startswith("-"):
+            break
+    return tuple(out)
+
+
+# The options of env that take a value in the next word.
+ENV_VALUE_OPTIONS = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})

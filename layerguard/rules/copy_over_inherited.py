@@ -84,6 +84,7 @@ from layerguard.dockerfile.effects import (
     BIN_DIRS,
     CACHE,
     DIR,
+    EITHER,
     EMPTY,
     EXTRACTORS,
     FILE,
@@ -325,15 +326,19 @@ def _carried(op: Op, held: Iterable[str], absent: bool, made: bool) -> Iterator[
     RUN made), or renamed to a target known to be absent (removed or moved away before: `rm
     -rf webapps && mv webapps.dist webapps`; tomcat's own webapps/ is there, empty, and takes
     webapps.dist inside)."""
-    (target,) = op.paths[:1] or ("",)
+    (first,) = op.paths[:1] or ("",)
     into = op.command.endswith("/") or made
-    for source in op.sources:
+    # (each source already put inside, by its name, where the target is a directory: `cp -r
+    # conf .` writes ./conf)
+    placed = op.entry == EITHER and len(op.paths) == len(op.sources)
+    for at, source in enumerate(op.sources):
         top = source.removesuffix("/*")
+        target = op.paths[at] if placed else first
         if not target or is_glob(top):
             continue
         # (a source named like a file was already put inside: target is its path)
-        inside = into and top == source and op.entry != FILE
-        if top == source and not (inside or absent or op.entry == FILE):
+        inside = into and top == source and op.entry not in (FILE, EITHER)
+        if top == source and not (inside or absent or op.entry in (FILE, EITHER)):
             continue  # (whether the target is a directory, and takes it inside, is not known)
         under = posixpath.join(target, posixpath.basename(top)) if inside else target
         for path in held:

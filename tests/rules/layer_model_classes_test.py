@@ -3358,6 +3358,115 @@ FLAGGED = [
         [(5, "LG003"), (6, "LG002"), (7, "LG004")],
         id="ZC-a-stage-s-tree-comes-with-its-directory",
     ),
+    pytest.param(
+        "FROM rust:1.80\nRUN env CARGO_HOME=/opt/cargo cargo install cargo-deb"
+        " && rm -rf /opt/cargo/registry\n"
+        "RUN env -u X CARGO_HOME=/opt/cargo cargo install cargo-deb\n",
+        # env sets the variables of the command it runs, as assignments before it would
+        [(3, "LG005")],
+        id="ZC-env-sets-the-command-s-variables",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN curl -fsSL https://sh.rustup.rs | sh -s -- -y\n"
+        "RUN /root/.cargo/bin/cargo install agg && mv /root/.cargo/bin/agg /usr/local/bin/"
+        " && /root/.cargo/bin/rustup self uninstall -y\n",
+        # rustup removes itself whole: the toolchain an earlier layer installed, and this
+        # RUN's crate cache with cargo's home
+        [(3, "LG003")],
+        id="ZC-rustup-self-uninstall-removes-its-homes",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /software\nRUN wget https://x/OpenSSL_1_0_2t.tar.gz"
+        " && tar zxvf OpenSSL_1_0_2t.tar.gz && rm OpenSSL_1_0_2t.tar.gz\n"
+        "RUN wget https://x/sambamba_v0.6.6_linux.tar.bz2"
+        " && tar -xvjf sambamba_v0.6.6_linux.tar.bz2"
+        " && mv sambamba_v0.6.6 sambamba && rm -rf sambamba_*\n"
+        "RUN wget https://x/bowtie2-2.3.4.3-linux-x86_64.zip"
+        " && unzip bowtie2-2.3.4.3-linux-x86_64.zip"
+        " && mv bowtie2*/bowtie2* . && rm -rf bowtie2-2.3.4.3*\n",
+        # what a RUN moves out of the directory it unpacked an archive in is the archive's, as
+        # is what a wildcard names inside the archive's top: not the earlier layer's
+        [],
+        id="ZC-a-name-moved-out-of-an-extraction-is-its-own",
+    ),
+    pytest.param(
+        "FROM continuumio/miniconda3\nRUN conda install -y ncurses && conda clean -afy\n"
+        "RUN rm -rf /opt/conda/lib/libtinfo.so.6\n"
+        "RUN apt-get update && apt-get install -y libpoco-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /usr/lib/libPocoFoundation.so\nRUN rm -f /usr/lib/libPocoFoundation.so.9.1\n"
+        "COPY libx.so.1 /usr/lib/\nRUN rm /usr/lib/libx.so.1\n",
+        # a library's version links are links: only the versioned file, or a copy by that
+        # name, holds bytes
+        [(6, "LG003"), (8, "LG003")],
+        id="ZC-a-library-s-links-hold-no-bytes",
+    ),
+    pytest.param(
+        "FROM ubuntu:20.04\nWORKDIR /\nRUN wget https://x/boost_1_73_0.tar.gz"
+        " && tar -xzf boost_1_73_0.tar.gz && cd boost_1_73_0 && ./b2 install || true"
+        " && cd .. && rm -rf boost_1_73_0.tar.gz && rm -rf boost_1_73_0\n"
+        "RUN rm /etc/apt/sources.list.d/*\n",
+        # after `|| true` the list goes on from where the commands before it left it: the
+        # archive's top is removed, and nothing else was unpacked at /
+        [],
+        id="ZC-what-follows-or-true-runs",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /lantern\nCOPY src .\nRUN rm -rf build && mkdir build\n"
+        "COPY build /app/build\nRUN rm -rf /app/build && mkdir /app/build\n",
+        # `rm -rf build && mkdir build` makes sure of an empty directory: only a layer known to
+        # have written it counts
+        [(6, "LG003")],
+        id="ZC-a-directory-made-anew",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /root\nADD control .\nRUN apt-get update"
+        " && apt-get install --yes equivs && equivs-build control"
+        " && dpkg -i libcuda1-dummy_11.8_all.deb && rm -rf /var/lib/apt/lists/*\n",
+        # a program run first may have made the archive; only a copy of it by name is it
+        [],
+        id="ZC-an-archive-a-program-may-have-made",
+    ),
+    pytest.param(
+        "FROM nginx:1.27-alpine\nRUN apk add --no-cache moreutils\n"
+        "RUN rm -rf /usr/share/nginx/html/*\n",
+        # the base's own default pages, which an install of moreutils does not write
+        [],
+        id="ZC-an-install-writes-no-base-files-of-another-program",
+    ),
+    pytest.param(
+        "FROM nginx:1.27-alpine\nRUN apk add --no-cache nginx-mod-http-geoip\n"
+        "RUN rm -rf /usr/share/nginx/html/*\n",
+        # (one of nginx's own may write them)
+        [(3, "LG003")],
+        id="ZC-an-install-of-the-program-may-write-its-files",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN { echo '#!/bin/sh'; echo 'exec java \"$@\"'; }"
+        " > /usr/local/bin/run-java && chmod +x /usr/local/bin/run-java\n",
+        # a group's redirection writes the file the chmod then changes, in the same RUN
+        [],
+        id="ZC-a-group-s-output-writes-its-file",
+    ),
+    pytest.param(
+        "FROM python:3.9\nWORKDIR /opt/rucio\nRUN git clone https://x/rucio /tmp/rucio"
+        " && cp -r /tmp/rucio/tools . && rm -rf /tmp/rucio\n"
+        "RUN rm -rf /opt/rucio/tools && mkdir -p /opt/rucio/tools\n",
+        # a tree cp'd into `.` lands there by its name: the directory made anew is it
+        [(4, "LG003")],
+        id="ZC-a-tree-copied-into-the-current-directory",
+    ),
+    pytest.param(
+        "FROM nvidia/cudagl:9.0-devel\nRUN apt-add-repository ppa:deadsnakes/ppa\n",
+        # NVIDIA's images before CUDA 10.1 are of Ubuntu 16.04, whose add-apt-repository
+        # updates the index only with -u
+        [],
+        id="ZC-old-cuda-images-are-of-ubuntu-16-04",
+    ),
+    pytest.param(
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\nRUN apt-add-repository ppa:deadsnakes/ppa\n",
+        [(2, "LG005")],
+        id="ZC-newer-cuda-images-update-the-index",
+    ),
 ]
 
 
