@@ -1747,6 +1747,8 @@ def home_path(path: str) -> str:
 
 # The shells that expand a brace list (dash and BusyBox's ash do not)
 _BRACE_SHELLS = frozenset({"bash", "zsh", "ksh"})
+# A program named by where the PATH finds it: `$(which python3)`, `` `command -v pip` ``.
+_WHICH = re.compile(r"(?:\$\(|`)\s*(?:which|command -v|type -[pP])\s+([\w.+-]+)\s*[)`]")
 _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 
 
@@ -1772,6 +1774,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
+        if found := _WHICH.fullmatch(words[0]):
+            words = (found[1], *words[1:])  # (`$(which python3.11) get-pip.py`)
+            continue
         if _SUDO_VARIABLE.fullmatch(words[0]) and len(words) > 1:
             words = words[1:]  # (`$SUDO apt-get update`: sudo, or nothing when root)
             continue
@@ -1783,8 +1788,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
         if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:
             return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
-        if python and len(words) > 1 and words[1].endswith("get-pip.py"):
-            return "get-pip.py", words[1:]
+        if python and len(words) > 1 and words[1].endswith(("get-pip.py", "install-poetry.py")):
+            return posixpath.basename(words[1]), words[1:]
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
@@ -1890,6 +1895,8 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
 _PIPED_INSTALLERS = (
     *(("python", "get-pip.py", "get-pip.py"), ("pypy", "get-pip.py", "get-pip.py")),
     ("perl", "cpanmin.us", "cpanm"),
+    # (Poetry's installer makes a venv and runs its pip, whose cache it leaves on)
+    *(("python", "install.python-poetry.org", "install-poetry.py"),),
 )
 # Python interpreters by name (`python3.11`, PyPy's `pypy3`)
 _PYTHONS = ("python", "pypy")
@@ -2023,7 +2030,10 @@ def _ops(
         if _selects_setuid(words):
             # (`find / -perm /6000 -type f -exec chmod a-s {} +`: the setuid programs alone)
             only = SETUID_PROGRAMS
-        yield Op(CHOWN, "find", _paths(_find_roots(words), command), text, only=only)
+        yield Op(
+            CHOWN, "find", _paths(_find_roots(words), command), text, only=only,
+            sets=_found_without(words),
+        )  # fmt: skip
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
@@ -2987,6 +2997,23 @@ def _find_edits(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _found_without(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """What a find's chown or chgrp sets where the find selects only what lacks it (`find /app
+    ! -group app -exec chgrp app {} +`): the files that have it are not touched. None else."""
+    at = next((i for i, w in enumerate(words[:-1]) if w in ("-exec", "-execdir")), None)
+    if at is None or posixpath.basename(words[at + 1]) not in ("chown", "chgrp"):
+        return ()
+    end = next((i for i, w in enumerate(words[at:], at) if w in (";", "+")), len(words))
+    program = words[at + 1 : end]
+    sets = dict(_sets(posixpath.basename(program[0]), program))
+    for i, word in enumerate(words[: at - 2]):
+        if word in ("!", "-not") and words[i + 1] in ("-group", "-user"):
+            key = words[i + 1][1:]
+            if sets.get(key) == words[i + 2] and len(sets) == 1:
+                return ((key, words[i + 2]),)
+    return ()
+
+
 def _find_execs(words: tuple[str, ...], programs: tuple[str, ...]) -> bool:
     for i, word in enumerate(words[:-1]):
         if word in ("-exec", "-execdir") and posixpath.basename(words[i + 1]) in programs:
@@ -3410,6 +3437,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         asks = any(w in ("-h", "--help", "-V", "--version") for w in words[1:])
         installs = (sub == "install" or tool.endswith("get-pip.py")) and not asks
         return "pip", installs, installs
+    if tool == "install-poetry.py":  # (poetry into a venv of its own, by pip: pip's cache)
+        return "pip", False, not any(w in ("--uninstall", "--path") for w in words)
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
         installs = sub in ("install", "sync")
         return "pip", installs, installs

@@ -302,10 +302,21 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     found: set[tuple[int, str]] = set()
     installed: dict[str, str] = {}  # requirements file -> the source it was copied from
     copied: list[CopyWrite] = []  # the COPY writes so far, latest last
+    present = {"pip"}  # what a pip that runs finds installed (get-pip.py adds these two)
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
             continue
+        for op in step.run.ops:
+            # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
+            # (not `pip install pip==20.0.2`: a version the installed pip may not be)
+            words = op.command.split()
+            plain = not _UPGRADES & set(words) and not any(_PINNED.match(w) for w in words)
+            pip = op.family == "pip" and op.role == INSTALL and bool(op.packages)
+            if pip and plain and set(op.packages) <= present:
+                found.add((index, op.command))
+        if any(op.tool == "get-pip.py" for op in step.run.ops):
+            present |= {"setuptools", "wheel"}
         done: dict[str, str] = {}
         for command in step.run.commands:
             text, files = requirement_files(command)
@@ -317,6 +328,11 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
             done.update(sources)
         installed.update(done)
     return found
+
+
+# What makes pip fetch what is installed already.
+_UPGRADES = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})
+_PINNED = re.compile(r"[\w.-]+(?:\[[^]]*\])?\s*[<>=!~]")
 
 
 def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
@@ -554,6 +570,9 @@ def _run(
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
+            if op.tool == "find" and op.sets:
+                # (`find /app ! -group app -exec chgrp app {} +` passes over what has it)
+                hits = [h for h in hits if h.entry.layer == BASE or not _unchanged(h.entry, op)]
             if fixing:
                 live, own = _fixed(live, op), _fixed(own, op)
             if op.kind == CHOWN:

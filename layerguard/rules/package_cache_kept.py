@@ -186,7 +186,7 @@ def _own(ctx: Context) -> Iterator[Problem]:
                 left.append(entry.family)
         if not left:
             continue
-        what, fix = _advice(left)
+        what, fix = _advice(left, _tool(layer.step, "yum") if "yum" in left else "")
         problem = weigh(
             ctx,
             index,
@@ -197,12 +197,17 @@ def _own(ctx: Context) -> Iterator[Problem]:
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
 
 
-def _advice(families: list[str]) -> tuple[str, str]:
-    """What the message calls the caches `families` left, and how to leave none."""
+def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
+    """What the message calls the caches `families` left, and how to leave none; `yum` is the
+    program of that family the RUN called, when known (zypper keeps its cache elsewhere)."""
+    zypper = posixpath.basename(yum) == "zypper"
     return (
-        " and ".join(MANAGERS[f].what for f in families),
-        "; ".join(MANAGERS[f].fix for f in families),
+        " and ".join(_ZYPPER[0] if f == "yum" and zypper else MANAGERS[f].what for f in families),
+        "; ".join(_ZYPPER[1] if f == "yum" and zypper else MANAGERS[f].fix for f in families),
     )
+
+
+_ZYPPER = ("the zypper cache (/var/cache/zypp)", "zypper clean -a in the same RUN")
 
 
 def _carried(ctx: Context) -> Iterator[Problem]:

@@ -3467,6 +3467,33 @@ FLAGGED = [
         [(2, "LG005")],
         id="ZC-newer-cuda-images-update-the-index",
     ),
+    pytest.param(
+        "FROM python:3.12\nWORKDIR /app\nCOPY --chown=app:app src ./src\n"
+        "RUN find /app ! -group app -exec chgrp app {} +\nCOPY lib ./lib\n"
+        "RUN find /app -not -group app -exec chgrp app {} +\n",
+        # a find that selects what lacks the group it sets passes over the files that have it
+        [(6, "LG004")],
+        id="ZC-a-find-passes-over-what-has-the-owner-already",
+    ),
+    pytest.param(
+        "FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -\n"
+        "RUN curl -sSL https://install.python-poetry.org | PIP_NO_CACHE_DIR=1 python3 -\n"
+        "RUN curl -sSLo install-poetry.py https://install.python-poetry.org"
+        " && python3 install-poetry.py --version 1.8.3 && rm install-poetry.py\n",
+        # Poetry's installer runs pip in a venv of its own, with pip's cache on
+        [(2, "LG005"), (4, "LG005")],
+        id="ZC-poetry-s-installer-leaves-pip-s-cache",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nRUN curl -O https://bootstrap.pypa.io/get-pip.py\n"
+        "RUN $(which python3) get-pip.py\n"
+        "RUN $(which python3) -m pip install pip setuptools wheel\n"
+        "RUN python3 -m pip install -U pip\nRUN python3 -m pip install pip==20.0.2\n",
+        # a program named by `$(which ...)` is that program; what get-pip.py installed is there
+        # for a later install without -U (or a version) to find
+        [(3, "LG005"), (5, "LG005"), (6, "LG005")],
+        id="ZC-which-names-the-program-and-get-pip-s-packages-are-there",
+    ),
 ]
 
 
@@ -3658,6 +3685,13 @@ def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, s
     assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
     assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
     assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
+
+
+def test_zypper_gets_zypper_s_cache_and_cleanup(message: Callable[[str, str], str]) -> None:
+    text = message("FROM opensuse/leap:15.6\nRUN zypper -n install gcc\n", "LG005")
+    assert text.startswith("leaves the zypper cache (/var/cache/zypp)")
+    assert "zypper clean -a" in text and "yum" not in text
+    assert "dnf clean all" in message("FROM fedora:40\nRUN dnf install -y gcc\n", "LG005")
 
 
 def test_context_bytes_weigh_a_finding_and_set_its_severity(lint_files: Lint) -> None:
