@@ -272,6 +272,7 @@ _BEFORE_BIONIC = re.compile(
 )
 
 # CUDA releases before 10.1, whose images without a distribution in the tag are Ubuntu 16.04's.
+_TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
@@ -887,7 +888,12 @@ def known(image: ImageRef | None) -> Known:
     old_pip = (
         manager == "apt"
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
-        and bool(_OLD_PIP.search(tag) or (name == "debian" and _OLD_DEBIAN.match(tag)))
+        and bool(
+            _OLD_PIP.search(tag)
+            or (name == "debian" and _OLD_DEBIAN.match(tag))
+            # (CUDA 6.5 and 7.x images without a distribution in the tag are Ubuntu 14.04's)
+            or (name in ("nvidia/cuda", "nvidia/cudagl") and _TRUSTY_CUDA.match(tag))
+        )
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)

@@ -3494,6 +3494,19 @@ FLAGGED = [
         [(3, "LG005"), (5, "LG005"), (6, "LG005")],
         id="ZC-which-names-the-program-and-get-pip-s-packages-are-there",
     ),
+    pytest.param(
+        "FROM nvidia/cuda:7.5-cudnn5-devel\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install numpy\n",
+        # CUDA 7.5's images are Ubuntu 14.04's, whose pip 1.5 keeps no cache
+        [],
+        id="ZC-cuda-7-images-have-trusty-s-pip",
+    ),
+    pytest.param(
+        "FROM nvidia/cuda:8.0-devel\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install numpy\n",
+        [(3, "LG005")],
+        id="ZC-cuda-8-images-have-a-pip-with-a-cache",
+    ),
 ]
 
 
