@@ -503,6 +503,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for n in ("imagemagick", "imagemagick-6-common", "imagemagick-7-common")
     },
     ("apt", "sudo"): ("/etc/sudoers",),
+    # (the main configuration these daemons' and tools' packages install)
+    **{(m, "caddy"): ("/etc/caddy/Caddyfile",) for m in ("apt", "apk", "yum")},
+    **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
+    ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
+    ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
+    ("apt", "proxychains"): ("/etc/proxychains.conf",),
+    ("apt", "proxychains4"): ("/etc/proxychains4.conf",),
+    ("yum", "rsync-daemon"): ("/etc/rsyncd.conf",),
+    **{(m, "frr"): ("/etc/frr/daemons", "/etc/frr/frr.conf") for m in ("apt", "yum")},
+    ("apt", "cri-tools"): ("/etc/crictl.yaml",),
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),

@@ -3507,6 +3507,14 @@ FLAGGED = [
         [(3, "LG005")],
         id="ZC-cuda-8-images-have-a-pip-with-a-cache",
     ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y caddy proxychains4"
+        " openssh-client && rm -rf /var/lib/apt/lists/*\nCOPY Caddyfile /etc/caddy/Caddyfile\n"
+        "COPY proxychains4.conf /etc/\nCOPY ssh_config /etc/ssh/ssh_config\n",
+        # the configuration those packages install is written again
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        id="ZC-more-packages-main-configuration",
+    ),
 ]
 
 
