@@ -506,7 +506,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (the main configuration these daemons' and tools' packages install)
     **{(m, "caddy"): ("/etc/caddy/Caddyfile",) for m in ("apt", "apk", "yum")},
     **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
-    ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
     ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
     ("apt", "proxychains"): ("/etc/proxychains.conf",),
     ("apt", "proxychains4"): ("/etc/proxychains4.conf",),
