@@ -3515,6 +3515,16 @@ FLAGGED = [
         [(3, "LG002"), (4, "LG002"), (5, "LG002")],
         id="ZC-more-packages-main-configuration",
     ),
+    pytest.param(
+        "FROM ruby:3.3 AS builder\nWORKDIR /app\nCOPY package.json yarn.lock ./\n"
+        "RUN yarn install --production\nFROM ruby:3.3-slim\n"
+        "COPY --from=builder $BUNDLE_PATH/ $BUNDLE_PATH/\nCOPY --from=builder /app ./\n"
+        "COPY --from=builder $UNSET_DIR /usr/local/share/\n",
+        # a source through a variable the base image's ENV sets is a directory not known
+        # here, not the builder's root: the yarn cache root keeps is not carried
+        [],
+        id="ZC-a-copy-through-a-base-variable-is-not-the-root",
+    ),
 ]
 
 
