@@ -424,6 +424,7 @@ def _elastic(name: str, *files: str) -> tuple[str, ...]:
     return tuple(f"/etc/{name}/{f}" for f in dict.fromkeys((*files, "jvm.options")))
 
 
+_EXTERNALLY_MANAGED = "/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED"
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): (
@@ -512,6 +513,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "rsync-daemon"): ("/etc/rsyncd.conf",),
     **{(m, "frr"): ("/etc/frr/daemons", "/etc/frr/frr.conf") for m in ("apt", "yum")},
     ("apt", "cri-tools"): ("/etc/crictl.yaml",),
+    # (PEP 668's marker, which Python 3.11 and later of Debian, Ubuntu and Alpine ship: a path
+    # naming such a version is there; `python3.*` on an older release is not)
+    **{
+        (m, name): (_EXTERNALLY_MANAGED,)
+        for m, names in (
+            ("apk", ("python3", "py3-pip", "python3-dev")),
+            ("apt", ("python3", "python3-pip", "python3-venv", "python3-dev", "python3-full")),
+        )
+        for name in names
+    },
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),

@@ -824,9 +824,10 @@ def _reach(
                     # A file the package is known to ship is there whatever this RUN made or ran
                     # first (`mkdir -p /var/www/html && chown -R www-data /var/www/html` after
                     # `apt-get install apache2`: its index.html); so is the directory named for
-                    # it (`julia -e 'Pkg.add(...)' && chmod -R +rx /usr/share/julia`).
+                    # it (`julia -e 'Pkg.add(...)' && chmod -R +rx /usr/share/julia`). A mv
+                    # of such a file writes it again (`mv .../EXTERNALLY-MANAGED ...`).
                     recursive
-                    and not moves
+                    and (not moves or _ships(path, entry))
                     and (_ships_under(path, entry) or _package_dir(path, entry))
                     and not _removed_since(path, entry)
                 )
@@ -1555,9 +1556,16 @@ def _shipped(entry: Entry) -> tuple[str, ...]:
     return tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
 
 
+def _ships(path: str, entry: Entry) -> bool:
+    """`path` is a file the install of `entry` is known to ship."""
+    return any(path == f or (is_glob(f) and fnmatch.fnmatchcase(path, f)) for f in _shipped(entry))
+
+
 def _ships_under(path: str, entry: Entry) -> bool:
     """`path` is, or holds, a file the install of `entry` is known to ship."""
-    return any(covers(path, f) for f in _shipped(entry))
+    return any(
+        covers(path, f) or (is_glob(f) and fnmatch.fnmatchcase(path, f)) for f in _shipped(entry)
+    )
 
 
 def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:

@@ -3525,6 +3525,15 @@ FLAGGED = [
         [],
         id="ZC-a-copy-through-a-base-variable-is-not-the-root",
     ),
+    pytest.param(
+        "FROM alpine:3.20\nRUN apk add --no-cache python3 py3-pip\n"
+        "RUN mv /usr/lib/python3.12/EXTERNALLY-MANAGED /usr/lib/python3.12/EXTERNALLY-MANAGED.old\n"
+        "RUN mv /usr/lib/python3.10/site.py /usr/lib/python3.10/site.py.old\n",
+        # PEP 668's marker, which Python 3.11 and later ship: a mv writes it again (of a file
+        # no package is known to ship, a mv says nothing)
+        [(3, "LG003")],
+        id="ZC-the-externally-managed-marker-of-python-3-11",
+    ),
 ]
 
 
