@@ -2617,7 +2617,12 @@ def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
     script = _script_word(tool, words)
     if script.endswith((".bin", ".run")) and (tool in SHELLS or "/" in script):
         return script
+    if _CMAKE_INSTALLER.fullmatch(posixpath.basename(script)) and (tool in SHELLS or "/" in script):
+        return script  # (CMake's own `.sh` installers carry the release they unpack)
     return None
+
+
+_CMAKE_INSTALLER = re.compile(r"cmake-[\d.]+(?:-rc\d+)?-[Ll]inux-\w+\.sh")
 
 
 def conda_installer(name: str) -> bool:
@@ -3423,6 +3428,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
         fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade", "module")
+        if posixpath.basename(tool) == "zypper":
+            # (zypper's own short names; `ref` fetches every repository's metadata)
+            installs = installs or sub in ("up", "dup", "patch")
+            fetches = fetches or installs or sub in ("ref", "refresh")
         if "--downloadonly" in words:
             return "yum", False, True
         return "yum", installs, fetches

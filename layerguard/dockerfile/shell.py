@@ -718,6 +718,8 @@ def _is_array_start(part: _Part) -> bool:
 
 # Reserved words that open or continue a clause without being a command themselves.
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
+# A substitution that lists the files one pattern names: `$(ls /tmp/*.whl)`, `` `ls -1 *.deb` ``.
+_LISTED = re.compile(r"(?:\$\(|`)\s*ls(?:\s+-[1d])*\s+([^\s;|&()<>$`'\"]+)\s*[)`]")
 # The redirections that write their target.
 _OUT = frozenset({">", ">>", ">|", "1>", "1>>", "&>", "&>>"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
@@ -1409,6 +1411,9 @@ class _Parser:
                 else:
                     out.append(known[0])
                     exact = exact and known[1]
+            elif listed := _LISTED.fullmatch(part.raw):
+                # (`WHEEL=$(ls /tmp/*.whl)`: the files the pattern names, by their paths)
+                out.append(listed[1])
             else:
                 out.append(part.raw)
                 subs.append(part.tokens)

@@ -3534,6 +3534,28 @@ FLAGGED = [
         [(3, "LG003")],
         id="ZC-the-externally-managed-marker-of-python-3-11",
     ),
+    pytest.param(
+        "FROM opensuse/leap:15.6\nRUN zypper ref\nRUN zypper --non-interactive dup"
+        " && zypper clean -a\n",
+        # zypper's `ref` fetches every repository's metadata into its cache
+        [(2, "LG005"), (3, "LG003")],
+        id="ZC-zypper-ref-fetches-metadata",
+    ),
+    pytest.param(
+        "FROM debian:12\nCOPY cmake-3.15.5-Linux-x86_64.sh /tmp/\n"
+        "RUN sh /tmp/cmake-3.15.5-Linux-x86_64.sh --skip-license --prefix=/usr/local\n",
+        # CMake's `.sh` installer carries the release it unpacks
+        [(2, "LG006")],
+        id="ZC-cmake-s-installer-unpacks-itself",
+    ),
+    pytest.param(
+        "FROM python:3.12-slim AS builder\nRUN pip wheel --no-cache-dir -w /dist x\n"
+        "FROM python:3.12-slim\nCOPY --from=builder /dist/*.whl /tmp/\n"
+        'RUN WHEEL=$(ls /tmp/*.whl) && pip install --no-cache-dir "${WHEEL}[cuda]"\n',
+        # a variable set to what `ls PATTERN` lists holds the files the pattern names
+        [(4, "LG006")],
+        id="ZC-a-variable-set-by-ls-of-a-pattern",
+    ),
 ]
 
 
