@@ -271,7 +271,8 @@ _BEFORE_BIONIC = re.compile(
     r"|yakkety|zesty|artful)\b"
 )
 
-# CUDA releases before 10.1, whose images without a distribution in the tag are Ubuntu 16.04's.
+# CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
+# releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
