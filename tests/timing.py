@@ -22,8 +22,10 @@ def best_time(func: Callable[[], object], repeat: int = 3) -> float:
 def assert_linear(func: Callable[[T], object], small: T, big: T, size_ratio: int) -> None:
     """`func(big)`, with input `size_ratio` times `small`'s, takes at most 3x the linear share:
     a quadratic step would take `size_ratio` times more than that."""
-    small_time = best_time(lambda: func(small))
-    big_time = best_time(lambda: func(big))
+    # (five runs each: a machine loaded by other work once stretched a 5 ms run enough to
+    # read 30x for a 10x input)
+    small_time = best_time(lambda: func(small), repeat=5)
+    big_time = best_time(lambda: func(big), repeat=5)
     assert big_time < 3 * size_ratio * small_time, (
         f"{size_ratio}x the input took {big_time / small_time:.1f}x the time"
     )
