@@ -186,6 +186,14 @@ def _own(ctx: Context) -> Iterator[Problem]:
         if not left:
             continue
         what, fix = _advice(left, _tool(layer.step, "yum") if "yum" in left else "")
+        assert layer.step.run is not None
+        if left == ["pip"] and all(
+            op.tool == "install-poetry.py"
+            for op in layer.step.run.ops
+            if op.family == "pip" and op.role == CACHE
+        ):
+            # (Poetry's installer runs its venv's pip: no pip command line to add a flag to)
+            fix = _POETRY_INSTALLER
         problem = weigh(
             ctx,
             index,
@@ -206,6 +214,7 @@ def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
     )
 
 
+_POETRY_INSTALLER = "PIP_NO_CACHE_DIR=1 for the installer (or rm -rf ~/.cache/pip in the same RUN)"
 _ZYPPER = ("the zypper cache (/var/cache/zypp)", "zypper clean -a in the same RUN")
 
 

@@ -3749,6 +3749,15 @@ def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, s
     assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
 
 
+def test_poetry_s_installer_gets_advice_it_can_take(message: Callable[[str, str], str]) -> None:
+    # (no pip command line of the user's own to add --no-cache-dir to)
+    text = message(
+        "FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -\n", "LG005"
+    )
+    assert "PIP_NO_CACHE_DIR=1" in text and "--no-cache-dir" not in text
+    assert "pip install --no-cache-dir" in message("FROM python:3.12\nRUN pip install x\n", "LG005")
+
+
 def test_zypper_gets_zypper_s_cache_and_cleanup(message: Callable[[str, str], str]) -> None:
     text = message("FROM opensuse/leap:15.6\nRUN zypper -n install gcc\n", "LG005")
     assert text.startswith("leaves the zypper cache (/var/cache/zypp)")
