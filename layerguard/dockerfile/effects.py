@@ -3753,19 +3753,22 @@ class CopyWrite(NamedTuple):
     excludes: tuple[str, ...] = ()  # its --exclude patterns (ARG/ENV expanded)
 
 
-def copy_sources(instr: Instruction) -> tuple[list[str], str]:
+def copy_sources(instr: Instruction, known_only: bool = False) -> tuple[list[str], str]:
     """The sources (ARG/ENV expanded) and the raw destination of a COPY/ADD. An ARG the build
     passes stays the word a RUN sees (`COPY ./tmp/$package_name .`, then `apt-get install
-    ./$package_name`: the one file)."""
+    ./$package_name`: the one file). `known_only` leaves out a source through a variable the
+    stage does not hold (`$BUNDLE_PATH/`, which the base image's ENV sets): what it names is not
+    known here."""
     env = instr.env
     if instr.given:
         env = {**env, **{n: "$" + n for n in instr.given}}
-    args = [process_word(a, env) for a in instr.node.args]
-    if len(args) < 2:
-        return [], args[0] if args else ""
+    raw = instr.node.args
+    if len(raw) < 2:
+        return [], process_word(raw[0], env) if raw else ""
+    kept = [a for a in raw[:-1] if not (known_only and unset(a, env))]
     # (`ADD a.txt $EXTRA /opt/` with EXTRA empty: the lexer drops the empty word; it names no
     # source, not the whole context)
-    return [a for a in args[:-1] if a], args[-1]
+    return [w for w in (process_word(a, env) for a in kept) if w], process_word(raw[-1], env)
 
 
 def copy_writes(

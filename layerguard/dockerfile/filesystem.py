@@ -828,7 +828,7 @@ def _reach(
                     # of such a file writes it again (`mv .../EXTERNALLY-MANAGED ...`).
                     recursive
                     and (not moves or _ships(path, entry))
-                    and (_ships_under(path, entry) or _package_dir(path, entry))
+                    and (_ships(path, entry, below=True) or _package_dir(path, entry))
                     and not _removed_since(path, entry)
                 )
             ):
@@ -1556,15 +1556,12 @@ def _shipped(entry: Entry) -> tuple[str, ...]:
     return tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
 
 
-def _ships(path: str, entry: Entry) -> bool:
-    """`path` is a file the install of `entry` is known to ship."""
-    return any(path == f or (is_glob(f) and fnmatch.fnmatchcase(path, f)) for f in _shipped(entry))
-
-
-def _ships_under(path: str, entry: Entry) -> bool:
-    """`path` is, or holds, a file the install of `entry` is known to ship."""
+def _ships(path: str, entry: Entry, below: bool = False) -> bool:
+    """`path` is (or, `below`, holds) a file the install of `entry` is known to ship; a file
+    known by a pattern (`/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED`) matches it."""
     return any(
-        covers(path, f) or (is_glob(f) and fnmatch.fnmatchcase(path, f)) for f in _shipped(entry)
+        (covers(path, f) if below else path == f) or (is_glob(f) and fnmatch.fnmatchcase(path, f))
+        for f in _shipped(entry)
     )
 
 

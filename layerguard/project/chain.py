@@ -24,7 +24,6 @@ from layerguard.dockerfile.effects import (
     TREE,
     WRITE,
     CopyWrite,
-    Op,
     RunEffects,
     conda_installer,
     copy_sources,
@@ -386,11 +385,16 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
         left.extend(CopyWrite(p, True) for p in run.files)
         left.extend(
             CopyWrite(p, False, tree=True)
-            for op in run.ops
+            for at, op in enumerate(run.ops)
             if op.kind == WRITE and op.entry == TREE and op.content not in (EMPTY, EXACT)
             and op.role not in (INSTALL, CACHE)
             for p in op.paths
-            if _a_tree_of_its_own(p) and not any(covers(g, p) for g in _removed_after(run, op))
+            if _a_tree_of_its_own(p)
+            # (not what the RUN removes again after it)
+            and not any(
+                covers(g, p) for later in run.ops[at + 1 :] if later.kind == REMOVE
+                for g in later.paths
+            )
         )  # fmt: skip
     return left
 
@@ -406,12 +410,6 @@ def _a_tree_of_its_own(path: str) -> bool:
         and not path.startswith(("/tmp/", "/var/tmp/", "/root/", "/home/"))
         and path.count("/") >= 2
     )
-
-
-def _removed_after(run: RunEffects, op: Op) -> list[str]:
-    """What the RUN removes after `op`."""
-    at = run.ops.index(op)
-    return [p for later in run.ops[at + 1 :] if later.kind == REMOVE for p in later.paths]
 
 
 def _through_stage(

@@ -143,6 +143,7 @@ from layerguard.dockerfile.effects import (
     MANAGERS,
     REMOVE,
     commands_run,
+    copy_sources,
     copy_writes,
     covers,
     package_command,
@@ -151,7 +152,7 @@ from layerguard.dockerfile.effects import (
     tool_and_args,
 )
 from layerguard.dockerfile.filesystem import Entry, Layer, Step, layers
-from layerguard.dockerfile.model import process_word, resolve, unset
+from layerguard.dockerfile.model import resolve
 from layerguard.findings import Edit, Fix, Problem, Severity
 from layerguard.records import TYPE_CHECKING
 from layerguard.rules.base import MIN_BYTES, Context, weigh
@@ -231,13 +232,7 @@ def _carried(ctx: Context) -> Iterator[Problem]:
             continue
         # (a source through a variable the base image's ENV sets, `$BUNDLE_PATH/`, is a
         # directory not known here: not the stage's root)
-        instr = step.instr
-        env = {**instr.env, **{n: "$" + n for n in instr.given}}
-        sources = [
-            resolve(process_word(r, env), "/")
-            for r in instr.node.args[:-1]
-            if not r.startswith("--") and not unset(r, env) and process_word(r, env)
-        ]
+        sources = [resolve(s, "/") for s in copy_sources(step.instr, known_only=True)[0]]
         found: dict[int, tuple[Instruction, list[str]]] = {}  # by id: not hashable
         for instr, entry in _caches_held(model, stage, sources):
             if id(instr) not in told and any(covers(s, entry.path) for s in sources):
