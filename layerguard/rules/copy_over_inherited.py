@@ -66,6 +66,7 @@ images, not a rewrite of one line.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import posixpath
 import re
@@ -225,6 +226,7 @@ def _old_copies(
         for old in unlisted[position]:
             if (
                 _same_source_file(old, write)
+                or _matched_again(old, write)
                 or _one_file(old, write)
                 or write.path in _unpacked_distribution(old)
                 or _kin_stages(stages, old, write)
@@ -398,6 +400,23 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
         # again (it is there: the second COPY would fail otherwise).
         return True
     return (new.tree or new.either) and _holds(new, old)
+
+
+def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
+    """`new` copies a wildcard of the directory `old` named a file of, into the directory `old`
+    put it in: `COPY scripts/install.sh /opt/`, then `COPY scripts/*.sh /opt/` (the file is
+    there, or the first COPY would fail, and the wildcard matches it)."""
+    if old.origin != new.origin or old.tree or old.either or not old.source:
+        return False
+    folder, pattern = posixpath.split(new.source)
+    if not is_glob(pattern) or is_glob(folder) or is_glob(old.source):
+        return False
+    name = posixpath.basename(old.source)
+    return (
+        posixpath.dirname(old.source) == folder
+        and fnmatch.fnmatchcase(name, pattern)
+        and old.path == posixpath.join(new.into, name)
+    )
 
 
 def _skel_files(layer: Layer, shipped: ImageRef | None) -> frozenset[str]:

@@ -4257,3 +4257,18 @@ def test_a_file_copied_to_a_home_a_run_made_lands_inside(lint_files: Lint) -> No
     )
     files = {"Dockerfile": dockerfile, "nyc-taxi.py": "print(1)\n", "census.py": "print(2)\n"}
     assert [(f.line, f.rule) for f in lint_files(files)] == [(7, "LG002")]
+
+
+def test_a_wildcard_copies_again_a_file_named_before(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # the named file is there (the first COPY would fail otherwise) and the wildcard matches
+    # it, into the same directory (held out 111 and 70); another directory, a name the
+    # pattern does not match, or a tree whose contents a wildcard copies flat, is not written
+    # again
+    assert found(
+        "FROM ubuntu:24.04\nWORKDIR /opt\nCOPY scripts/install-sdk.sh /opt/\n"
+        "COPY scripts/*.sh /opt/\nCOPY scripts/*.py /opt/\nCOPY tools/*.sh /opt/\n"
+        "COPY composer.json composer.lock /srv/\nCOPY .* *.* LICENSE /srv/\n"
+        "COPY conf /etc/app/conf\nCOPY * /etc/app/\n"
+    ) == [(4, "LG002"), (8, "LG002")]
