@@ -315,6 +315,7 @@ _DEFAULT_GEMS = frozenset(
     {"bundler", "json", "psych", "openssl", "stringio", "strscan", "date", "io-console"}
     | {"fileutils", "etc", "zlib", "uri", "time", "digest", "erb"}
 )
+_OLD_GO = re.compile(r"1\.[0-9](?:[.-]|rc|beta|$)")  # (golang:1.5, 1.9.2-alpine: before 1.10)
 _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -435,6 +436,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/sites-available/default-ssl.conf",
         "/etc/apache2/conf-available/security.conf",
         "/var/www/html/index.html",
+        "/etc/apache2/envvars",
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
@@ -514,6 +516,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "rsync-daemon"): ("/etc/rsyncd.conf",),
     **{(m, "frr"): ("/etc/frr/daemons", "/etc/frr/frr.conf") for m in ("apt", "yum")},
     ("apt", "cri-tools"): ("/etc/crictl.yaml",),
+    ("yum", "syslog-ng"): ("/etc/syslog-ng/syslog-ng.conf",),
+    ("yum", "heketi"): ("/etc/heketi/heketi.json",),
+    ("apt", "gdb"): ("/etc/gdb/gdbinit",),
+    ("apt", "locales"): ("/etc/locale.gen",),
+    ("apt", "postfix-policyd-spf-python"): ("/etc/postfix-policyd-spf-python/policyd-spf.conf",),
     # (PEP 668's marker, which Python 3.11 and later of Debian, Ubuntu and Alpine ship: a path
     # naming such a version is there; `python3.*` on an older release is not)
     **{
@@ -726,6 +733,12 @@ _SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)
 # The PHP each Debian and Ubuntu release packages, which its unversioned packages install
 # (`apt-get install php-fpm` on ubuntu:20.04 is php7.4-fpm), by the release's names in a tag.
 _RELEASE_PHP = (
+    (re.compile(r"(?:^|[-_])(?:stretch|9|xenial|16\.04)(?:[.-]|$)"), "7.0"),
+    (re.compile(r"(?:^|[-_])(?:artful|17\.10)(?:[.-]|$)"), "7.1"),
+    (re.compile(r"(?:^|[-_])(?:cosmic|18\.10|disco|19\.04)(?:[.-]|$)"), "7.2"),
+    (re.compile(r"(?:^|[-_])(?:eoan|19\.10)(?:[.-]|$)"), "7.3"),
+    (re.compile(r"(?:^|[-_])(?:groovy|20\.10|hirsute|21\.04)(?:[.-]|$)"), "7.4"),
+    (re.compile(r"(?:^|[-_])(?:impish|21\.10)(?:[.-]|$)"), "8.0"),
     (re.compile(r"(?:^|[-_])(?:buster|10)(?:[.-]|$)"), "7.3"),
     (re.compile(r"(?:^|[-_])(?:bullseye|11|focal|20\.04)(?:[.-]|$)"), "7.4"),
     (re.compile(r"(?:^|[-_])(?:bookworm|12)(?:[.-]|$)"), "8.2"),
@@ -830,6 +843,7 @@ class Known(NamedTuple):
     default_gems: frozenset[str] = frozenset()  # gems of its Ruby that no uninstall removes
     # add-apt-repository updates the index there only when told to (`-u`): Ubuntu before 18.04
     quiet_repositories: bool = False
+    old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -926,7 +940,7 @@ def known(image: ImageRef | None) -> Known:
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
-        quiet,
+        quiet, name == "golang" and bool(_OLD_GO.match(tag)),
     )  # fmt: skip
 
 

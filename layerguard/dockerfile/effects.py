@@ -1815,6 +1815,20 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
 
 
 _GEM_VERSION = re.compile(r"_\d[\w.]*_")
+# Options of `conda create` that take a value.
+_CONDA_CREATE_VALUES = frozenset(
+    {"-n", "--name", "-p", "--prefix", "-c", "--channel", "--subdir", "--platform", "--repodata-fn",
+     "--solver", "--experimental"}
+)  # fmt: skip
+
+
+def _empty_environment(words: tuple[str, ...]) -> bool:
+    """`conda create -n env` names no package, file or environment to clone: it makes an empty
+    environment and downloads nothing."""
+    specs = _operands(words, _CONDA_CREATE_VALUES)[1:]
+    return not specs and not any(w.startswith(("--file", "--clone")) for w in words)
+
+
 _CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
 # Commands that run the command after them in a project's environment.
 _RUNS_A_COMMAND = frozenset(
@@ -2334,7 +2348,7 @@ def _ops(
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
     elif (
-        (tool in _BUILDERS or _runs_scripts(tool, words))
+        (tool in _BUILDERS or _runs_scripts(tool, words) or _packs_a_project(tool, words))
         and command.cwd
         and not _fetched_build(tool, words)
     ):
@@ -2459,6 +2473,24 @@ _SCRIPT_RUNS = {
     "uv": frozenset({"run"}),
     "composer": frozenset({"run-script", "run", "exec"}),
 }
+
+
+# setup.py's commands that build the project in its directory (build/, dist/, *.egg-info).
+_SETUP_BUILDS = frozenset(
+    {"build", "build_ext", "bdist_wheel", "sdist", "bdist_egg", "bdist", "egg_info", "develop"}
+)
+
+
+def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
+    """A Python project built where it lies: `python setup.py sdist bdist_wheel`, `python -m
+    build` (both fill dist/)."""
+    if tool == "build":  # (PyPA's build, run as `python -m build`)
+        return True
+    return (
+        tool.lower().startswith(_PYTHONS)
+        and posixpath.basename(words[1] if len(words) > 1 else "") == "setup.py"
+        and bool(_SETUP_BUILDS & set(words[2:]))
+    )
 
 
 def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
@@ -3507,6 +3539,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "create", "update") or (
             sub == "env" and ("create" in words or "update" in words)
         )
+        if sub == "create" and _empty_environment(words):
+            return "conda", False, False
         return "conda", installs, installs
     if tool == "gem":  # (`gem i` is install)
         return "gem", sub in ("install", "i", "update"), sub in ("install", "i", "update")

@@ -512,6 +512,8 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.family in ("pip", "uv") and op.command in old_pip:
             continue  # (a pip older than its cache, or an install with nothing to fetch)
+        if op.role == CACHE and op.family == "go" and held.old_go:
+            continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):

