@@ -887,6 +887,7 @@ def known(image: ImageRef | None) -> Known:
     debian = docs and not other and not any(d in name for d in _NOT_DEBIAN)
     if _UBUNTU_USER.search(tagged):
         trees += ("/home/ubuntu",)
+        files += tuple(f"/home/ubuntu/{n}" for n in DEBIAN_SKEL)
     if "alpine" in tagged and not any(d in tagged for d in _DOCLESS[1:]):
         files += _ALPINE_FILES
         if name == "alpine" and _ALPINE_CERTS.match(image.tag or ""):

@@ -1366,6 +1366,18 @@ def _tilde_users(command: Command, homes: Mapping[str, str]) -> Command:
     return command._replace(words=tuple(words))
 
 
+def _moved_home(words: tuple[str, ...], name: str, command: Command, text: str) -> Iterator[Op]:
+    """`usermod -m -d /home/dev ubuntu` moves the user's home, as `mv /home/ubuntu /home/dev`
+    would: what it held is written again under the new name."""
+    new = _option_value(words, "-d", "--home")
+    moves = any(w in ("-m", "--move-home") for w in words)
+    if not (moves and new and name) or "$" in name:
+        return
+    old = _user_home(name)
+    yield Op(REMOVE, "usermod", _paths([old], command), text)
+    yield Op(WRITE, "usermod", _paths([new], command), text, TREE, UNKNOWN, sources=(old,))
+
+
 def _user_home(name: str) -> str:
     """The home useradd gives user `name` when not told one."""
     return _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
@@ -2335,10 +2347,14 @@ def _ops(
         # A new uid re-owns the files in the user's home: an implicit `chown -R`.
         name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
         home = _option_value(words, "-d", "--home") or _user_home(name)
+        yield from _moved_home(words, name, command, text)
         # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
         same = _option_value(words, "-u", "--uid") == "1000" and name in _UID_1000
         if name and "$" not in name and not same:
             yield Op(CHOWN, tool, _paths([home], command), text)
+    elif tool == "usermod":
+        name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
+        yield from _moved_home(words, name, command, text)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY

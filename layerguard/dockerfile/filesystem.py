@@ -739,7 +739,7 @@ def _reach(
     recursive = op.kind == REMOVE or op.recursive
     # `mv` moves what it names: a whiteout hides the old path and the files land again at the
     # new one. Only a file or tree a layer is known to have written there is certain to weigh.
-    moves = op.tool == "mv"
+    moves = op.tool in ("mv", "usermod")  # (`usermod -m -d /home/dev ubuntu` moves its home)
     # What this RUN made at or above the path before this command, or a directory below it
     # (`mkdir -p` makes the parents too): it may be what the command means, so only a whole
     # earlier entry is certain to be reached. (A link or file made inside says nothing.)
@@ -774,7 +774,7 @@ def _reach(
             continue  # (an install leaves no .deb or .whl in the trees it fills)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
-        if op.tool == "usermod" and entry.role in (HOME, INSTALL):
+        if op.tool == "usermod" and op.kind == CHOWN and entry.role in (HOME, INSTALL):
             # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
             # an unchanged uid re-owns nothing. A new uid re-owns only the user's own files:
             # not what packages put in its home, which are root's: nginx's /var/www.)
@@ -962,6 +962,9 @@ def _reach(
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up; not removed, which frees a config file's few.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+    if moves and any(covers(path, f) for f in held.files) and not any(e.path == path for e in live):
+        # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
+        return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
     if program and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who

@@ -4389,3 +4389,16 @@ def test_a_wheel_built_in_place_is_not_the_copied_trees(
         )
         == expected
     )
+
+
+def test_usermod_moving_a_home_writes_its_files_again(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # `usermod -m -d` moves the home as mv would: Ubuntu 24.04's own user `ubuntu` (held out
+    # 71 and 111), or one an earlier layer added; a new home without -m moves nothing, and
+    # 22.04 has no such user
+    assert found(
+        "FROM ubuntu:24.04\nRUN usermod -l coder -d /home/coder -m ubuntu\n"
+        "RUN useradd -m dev\nRUN usermod -d /srv/dev dev\nRUN usermod --move-home -d /srv/x dev\n"
+    ) == [(2, "LG003"), (5, "LG003")]
+    assert found("FROM ubuntu:22.04\nRUN usermod -l coder -d /home/coder -m ubuntu\n") == []
