@@ -203,6 +203,7 @@ def layers(
     workdir = "/"
     cacheless = _cacheless_pip(steps, held) | _satisfied_installs(steps)
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
+    programs = _run_as_programs(steps)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
@@ -237,7 +238,11 @@ def layers(
                 if any(covers(p.removesuffix("/*"), t) for t in held.heavy)
             )
         else:
-            entries = tuple(_copy_entries(index, step, live))
+            entries = tuple(
+                # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
+                e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
+                for e in _copy_entries(index, step, live)
+            )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
         # only the version on top (the hidden one is LG002's waste, already counted there).
@@ -248,6 +253,20 @@ def layers(
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)
+
+
+def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
+    """The paths the RUNs run as programs (`/tmp/install-nginx`, `./setup.sh` in /opt): each
+    is a file, whatever its name."""
+    found: set[str] = set()
+    for step in steps:
+        for command in step.run.commands if step.run is not None else ():
+            first = command.words[0] if command.words else ""
+            if first.startswith("/") and "$" not in first:
+                found.add(posixpath.normpath(first))
+            elif first.startswith("./") and command.cwd and "$" not in first:
+                found.add(posixpath.normpath(posixpath.join(command.cwd, first)))
+    return frozenset(found)
 
 
 _APT_LISTS = "/var/lib/apt/lists/"

@@ -4402,3 +4402,15 @@ def test_usermod_moving_a_home_writes_its_files_again(
         "RUN useradd -m dev\nRUN usermod -d /srv/dev dev\nRUN usermod --move-home -d /srv/x dev\n"
     ) == [(2, "LG003"), (5, "LG003")]
     assert found("FROM ubuntu:22.04\nRUN usermod -l coder -d /home/coder -m ubuntu\n") == []
+
+
+def test_a_copied_name_a_later_run_runs_is_a_file(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # a name without an extension may be a directory, whose mode changes its entry alone; one a
+    # RUN runs as a program is a file (held out 71)
+    assert found(
+        "FROM debian:12\nADD install-nginx /tmp/install-nginx\nRUN chmod 744 /tmp/install-nginx\n"
+        "RUN /tmp/install-nginx\nCOPY tools /opt/tools\nRUN chmod 744 /opt/tools\n"
+        "WORKDIR /srv\nCOPY setup /srv/setup\nRUN chmod 744 setup && ./setup\n"
+    ) == [(3, "LG004"), (9, "LG004")]
