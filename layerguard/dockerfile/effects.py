@@ -2278,6 +2278,9 @@ def _ops(
         pass  # `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`: to stdout, nothing unpacked
     elif tool in ("tar", "bsdtar") and _extracts(words):
         archive = _tar_archive(words)
+        if archive in (None, "-"):
+            # (`tar -xz < /tmp/spark.tgz`: what its standard input reads)
+            archive = next((r.target for r in command.redirects if r.op == "<"), archive)
         if archive and archive != "-":
             yield Op(UNPACK, tool, _paths([archive], command), text)
         into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
@@ -2328,6 +2331,9 @@ def _ops(
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
         if not (_letter_flag(words, "k", "--keep") or _letter_flag(words, "c", "--stdout")):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
+    elif tool in ("R", "Rscript") and (sources := _r_source_packages(tool, words)):
+        # (`R CMD INSTALL x.tar.gz`, `install.packages("/src/x.tar.gz", repos = NULL)`)
+        yield Op(UNPACK, tool, _paths(sources, command), text)
     elif tool in _PLUGIN_INSTALLERS and subcommand(words) == "install":
         # `opensearch-plugin install file:///x.zip`: it unpacks the zip into its plugins
         local = [w.removeprefix("file://") for w in _operands(words)[1:] if "://" not in w or
@@ -2517,6 +2523,21 @@ def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
     if tool in _MANAGING:
         return sub not in _MANAGING[tool]
     return sub in _SCRIPT_RUNS.get(tool, ())
+
+
+# A package file R's code installs by path: `install.packages("/src/x.tar.gz", repos=NULL)`.
+_R_INSTALLS = re.compile(
+    r"(?:install\.packages|install_local)\(\s*(?:pkgs\s*=\s*)?['\"]([^'\"]+\.(?:tar\.gz|tgz|zip))['\"]"
+)
+
+
+def _r_source_packages(tool: str, words: tuple[str, ...]) -> list[str]:
+    """The package files an R command installs: `R CMD INSTALL` names them, R code (`Rscript
+    -e`, `R -e`) hands them to install.packages."""
+    if tool == "R" and words[1:3] == ("CMD", "INSTALL"):
+        return [w for w in words[3:] if not w.startswith("-") and is_archive(w)]
+    code = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--expr")]
+    return [m for c in code for m in _R_INSTALLS.findall(c)]
 
 
 # Search engines' plugin installers, which unpack a plugin zip given by path or file:// URL.

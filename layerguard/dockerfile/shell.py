@@ -720,6 +720,20 @@ def _is_array_start(part: _Part) -> bool:
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
 # A substitution that lists the files one pattern names: `$(ls /tmp/*.whl)`, `` `ls -1 *.deb` ``.
 _LISTED = re.compile(r"(?:\$\(|`)\s*ls(?:\s+-[1d])*\s+([^\s;|&()<>$`'\"]+)\s*[)`]")
+
+
+def _listed(raw: str) -> str | None:
+    """The paths `$(ls PATTERN)` prints, as the pattern names them: a wildcard's matches, a
+    file's name (`ls /tmp/app.whl`), or what `ls -d` names; not a directory's (`ls /x` prints
+    the names inside /x, not its path)."""
+    found = _LISTED.fullmatch(raw)
+    if found is None:
+        return None
+    pattern = found[1]
+    named = any(c in pattern for c in "*?[") or "." in posixpath.basename(pattern)
+    return pattern if named or " -d" in raw else None
+
+
 # The redirections that write their target.
 _OUT = frozenset({">", ">>", ">|", "1>", "1>>", "&>", "&>>"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
@@ -1411,9 +1425,9 @@ class _Parser:
                 else:
                     out.append(known[0])
                     exact = exact and known[1]
-            elif listed := _LISTED.fullmatch(part.raw):
+            elif (listed := _listed(part.raw)) is not None:
                 # (`WHEEL=$(ls /tmp/*.whl)`: the files the pattern names, by their paths)
-                out.append(listed[1])
+                out.append(listed)
             else:
                 out.append(part.raw)
                 subs.append(part.tokens)
@@ -1435,8 +1449,12 @@ class _Parser:
                 started = started or part.quoted or bool(part.text)
                 continue
             if isinstance(part, _Sub):
-                current.append(part.raw)
-                subs.append(part.tokens)
+                listed = _listed(part.raw)
+                # (`pip install $(ls *.whl)`: the files the pattern names, by their paths; it
+                # runs nothing that writes)
+                current.append(part.raw if listed is None else listed)
+                if listed is None:
+                    subs.append(part.tokens)
                 started = True
                 continue
             known = self._value(part, subs)

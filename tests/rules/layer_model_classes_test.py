@@ -4414,3 +4414,29 @@ def test_a_copied_name_a_later_run_runs_is_a_file(
         "RUN /tmp/install-nginx\nCOPY tools /opt/tools\nRUN chmod 744 /opt/tools\n"
         "WORKDIR /srv\nCOPY setup /srv/setup\nRUN chmod 744 setup && ./setup\n"
     ) == [(3, "LG004"), (9, "LG004")]
+
+
+@pytest.mark.parametrize(
+    ("copy", "run"),
+    [
+        # (held out 114 and 89: R's source packages)
+        (
+            "COPY caTools_1.17.1.tar.gz /usr/local/src/",
+            "Rscript -e 'install.packages(\"/usr/local/src/caTools_1.17.1.tar.gz\", repos=NULL)'",
+        ),
+        ("ADD lib/R-packages /opt/R/pkgs", "R CMD INSTALL /opt/R/pkgs/NRELmoo*.tar.gz"),
+        # (held out 56 and 106: the files `$(ls PATTERN)` names, as an argument)
+        ("COPY --from=src /src/dist/*.whl /src/", "pip install --no-cache-dir $(ls /src/*.whl)"),
+        ("COPY x-cli-1.0.tgz /install/", "npm install -g $(ls -d /install/*.tgz)"),
+        # (held out 90: tar reading its standard input from the archive)
+        (
+            "ADD https://example.com/spark.tgz /tmp/",
+            "tar -xz --strip=1 -C /opt/spark < /tmp/spark.tgz",
+        ),
+    ],
+)
+def test_more_ways_to_unpack_a_copied_archive(
+    found: Callable[[str], list[tuple[int, str]]], copy: str, run: str
+) -> None:
+    assert (2, "LG006") in found(f"FROM rocker/r-ver:4\n{copy}\nRUN {run}\n")
+    assert (2, "LG006") not in found(f"FROM rocker/r-ver:4\n{copy}\nRUN echo {run.split()[0]}\n")
