@@ -909,6 +909,7 @@ def known(image: ImageRef | None) -> Known:
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"} if name == "ubuntu"
+        else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else None
     )  # fmt: skip
     # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)
@@ -943,6 +944,18 @@ def known(image: ImageRef | None) -> Known:
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(_OLD_GO.match(tag)),
     )  # fmt: skip
+
+
+def _cuda_packages(tag: str) -> frozenset[str]:
+    """The packages an Ubuntu image of NVIDIA's CUDA holds: Ubuntu's, what its Dockerfiles
+    install (the keyring's gnupg2 and curl, then the CUDA libraries, `cuda-*` by pattern, and
+    for `-devel` a toolchain), with what those pull in."""
+    own = {"procps", "ubuntu-keyring", "gnupg2", "gnupg", "gpg", "gpg-agent", "gpgconf", "dirmngr",
+           "gnupg-utils", "gpgsm", "pinentry-curses", "curl", "ca-certificates", "openssl",
+           "cuda-*"}  # fmt: skip
+    if "devel" in tag:
+        own |= {"build-essential", "gcc", "g++", "cpp", "make", "binutils", "dpkg-dev", "patch"}
+    return _DEBIAN_PACKAGES | own
 
 
 def _name(image: ImageRef) -> str:

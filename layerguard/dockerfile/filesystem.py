@@ -1262,6 +1262,12 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     return hit
 
 
+def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
+    """One of `names` is among the base's `packages`, by name or by a pattern (`cuda-*`)."""
+    patterns = [p for p in packages if "*" in p]
+    return bool(names & packages) or any(fnmatch.fnmatchcase(n, p) for n in names for p in patterns)
+
+
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     names = set(op.packages)
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
@@ -1289,7 +1295,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
     listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
-    if not anything and listed and names & (held.packages or set()):
+    if not anything and listed and _held_packages(names, held.packages or frozenset()):
         return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely

@@ -4440,3 +4440,14 @@ def test_more_ways_to_unpack_a_copied_archive(
 ) -> None:
     assert (2, "LG006") in found(f"FROM rocker/r-ver:4\n{copy}\nRUN {run}\n")
     assert (2, "LG006") not in found(f"FROM rocker/r-ver:4\n{copy}\nRUN echo {run.split()[0]}\n")
+
+
+def test_what_nvidia_s_cuda_images_hold_is_known(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # their Dockerfiles install the keyring's gnupg2 and the CUDA packages, not cmake (held out
+    # 114 and 119); a package no layer installed is not there to remove
+    assert found(
+        "FROM nvidia/cuda:10.2-cudnn7-devel-ubuntu18.04\nRUN apt-get purge -y cmake\n"
+        "RUN apt-get purge -y gnupg2\nRUN apt-get purge -y cuda-nsight-compute-10-2\n"
+    ) == [(3, "LG003"), (4, "LG003")]
