@@ -697,6 +697,11 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"elasticsearch-\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
     (re.compile(r"kibana-\d"), ("config/kibana.yml",)),
+    (
+        re.compile(r"logstash-\d"),
+        tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),
+    ),
+    (re.compile(r"apache-hive-\d"), ("conf/ivysettings.xml", "conf/parquet-logging.properties")),
     (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),
@@ -721,10 +726,15 @@ def distribution_files(*names: str) -> tuple[str, ...]:
     for name in names:
         if _SOURCES.search(name):
             return ()  # (a source tarball: its tree is laid out for a build, not a release)
+        # (`elasticsearch-${ELASTIC_VERSION}.tar.gz`: a version the build passes)
+        name = _VERSION_VARIABLE.sub("0", name)
         for pattern, files in _DISTRIBUTIONS:
             if pattern.match(name):
                 return files
     return ()
+
+
+_VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
 
 
 _SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)

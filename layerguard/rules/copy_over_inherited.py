@@ -250,9 +250,13 @@ def _old_copies(
             yield write.path, earlier.where, None
             return
         # (`ADD nginx.conf /etc/nginx`: the package made /etc/nginx a directory, and the file
-        # lands inside it, on the package's own)
+        # lands inside it, on the package's own; so in a distribution's `conf`)
         within = posixpath.join(write.path, posixpath.basename(write.source))
-        if earlier.run and not (write.tree or write.either) and within in configs:
+        if (
+            earlier.run
+            and not (write.tree or write.either)
+            and (within in configs or within in earlier.run.files)
+        ):
             yield within, earlier.where, None
             return
     base = ctx.base

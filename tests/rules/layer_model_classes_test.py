@@ -4451,3 +4451,40 @@ def test_what_nvidia_s_cuda_images_hold_is_known(
         "FROM nvidia/cuda:10.2-cudnn7-devel-ubuntu18.04\nRUN apt-get purge -y cmake\n"
         "RUN apt-get purge -y gnupg2\nRUN apt-get purge -y cuda-nsight-compute-10-2\n"
     ) == [(3, "LG003"), (4, "LG003")]
+
+
+@pytest.mark.parametrize(
+    ("unpack", "copy"),
+    [
+        # (held out 82: a version the build passes, then the top directory's contents moved)
+        (
+            "ARG ELASTIC_VERSION\nWORKDIR /usr/share/elasticsearch\n"
+            "RUN wget https://example.com/elasticsearch-${ELASTIC_VERSION}.tar.gz"
+            " && tar zxf elasticsearch-${ELASTIC_VERSION}.tar.gz"
+            " && mv elasticsearch-${ELASTIC_VERSION}/* . && rm elasticsearch-*.tar.gz",
+            "COPY elasticsearch.yml config/",
+        ),
+        # (held out 102: Hive's, into its conf named without a slash; 64: Logstash's)
+        (
+            "ENV HIVE_HOME=/opt/hive\nWORKDIR /opt\n"
+            "RUN wget https://example.com/apache-hive-2.3.2-bin.tar.gz"
+            " && tar -xzf apache-hive-2.3.2-bin.tar.gz && mv apache-hive-2.3.2-bin hive"
+            " && rm apache-hive-2.3.2-bin.tar.gz",
+            "ADD conf/ivysettings.xml $HIVE_HOME/conf",
+        ),
+        (
+            "RUN curl -O https://example.com/logstash-8.1.0-linux-x86_64.tar.gz"
+            " && mkdir /opt/logstash && tar xzf logstash-8.1.0-linux-x86_64.tar.gz"
+            " -C /opt/logstash --strip-components=1 && rm logstash-*.tar.gz",
+            "ADD pipelines.yml /opt/logstash/config/pipelines.yml",
+        ),
+    ],
+)
+def test_more_distributions_own_configuration(
+    found: Callable[[str], list[tuple[int, str]]], unpack: str, copy: str
+) -> None:
+    dockerfile = f"FROM eclipse-temurin:17\n{unpack}\n{copy}\n"
+    assert found(dockerfile) == [(dockerfile.count("\n"), "LG002")]
+    # (a file of another name is written once)
+    other = copy.replace("elasticsearch.yml", "x.yml").replace("ivysettings", "x")
+    assert found(dockerfile.replace(copy, other.replace("/pipelines.yml", "/x.yml"))) == []
