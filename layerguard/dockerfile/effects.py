@@ -343,7 +343,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
-        *("yum-builddep", "unminimize"),
+        *("yum-builddep", "unminimize", "initdb"),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -1956,6 +1956,36 @@ def _reads_stdin(words: tuple[str, ...]) -> bool:
     return not operands or operands[0] in ("-", "/dev/stdin")
 
 
+_JUPYTER_APPS = {"jupyter-notebook": "notebook", "jupyter-lab": "lab", "jupyter-server": "server"}
+
+
+def _jupyter_config(tool: str, words: tuple[str, ...]) -> str | None:
+    """The application whose configuration file `jupyter notebook --generate-config` (or
+    lab's, server's) writes."""
+    if "--generate-config" not in words:
+        return None
+    app = _JUPYTER_APPS.get(tool) or (words[1] if tool == "jupyter" and len(words) > 1 else "")
+    return app if app in ("notebook", "lab", "server") else None
+
+
+# What initdb writes in a new cluster's directory besides its databases.
+_CLUSTER_FILES = ("postgresql.conf", "pg_hba.conf", "pg_ident.conf")
+_SETUP_SCRIPT = re.compile(r"postgresql[\d.-]*-setup")
+
+
+def _cluster_made(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> str | None:
+    """The data directory a command initialises a PostgreSQL cluster in: `initdb -D DIR`, `pg_ctl
+    init`, `postgresql-setup --initdb` (PGDATA when not told one)."""
+    told = _option_value(words, "-D", "--pgdata")
+    if tool == "initdb" or (tool == "pg_ctl" and subcommand(words) in ("init", "initdb")):
+        data = told or env.get("PGDATA")
+    elif _SETUP_SCRIPT.fullmatch(tool) and ("initdb" in words or "--initdb" in words):
+        data = env.get("PGDATA")
+    else:
+        return None
+    return data if data and data.startswith("/") and "$" not in data else None
+
+
 def _ops(
     command: Command,
     env: Mapping[str, str],
@@ -1977,6 +2007,14 @@ def _ops(
     # own options)
     saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
     piped = tool in ("curl", "wget") and _to_stdout(tool, words) and not saved
+    if (app := _jupyter_config(tool, words)) is not None:
+        # (`jupyter notebook --generate-config`: the user's ~/.jupyter/jupyter_notebook_config.py)
+        yield Op(WRITE, tool, (f"/root/.jupyter/jupyter_{app}_config.py",), text, FILE, UNKNOWN)
+    if (data := _cluster_made(tool, words, {**env, **dict(command.assignments)})) is not None:
+        # (`initdb -D $PGDATA`: a database cluster, its configuration files with it)
+        yield Op(WRITE, tool, _paths([data], command), text, TREE, HEAVY)
+        made = [posixpath.join(data, n) for n in _CLUSTER_FILES]
+        yield Op(WRITE, tool, _paths(made, command), text, FILE, UNKNOWN)
     if tool == "unminimize":
         # Ubuntu's own: apt-get update, then the reinstall of what the minimal image left out
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
@@ -1984,6 +2022,12 @@ def _ops(
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    if piped and any("ohmyzsh/master/tools/install.sh" in w for w in words):
+        # Oh My Zsh's installer, fetched to be run: its clone, and a ~/.zshrc from its template
+        # (the user's own is renamed .zshrc.pre-oh-my-zsh)
+        yield Op(WRITE, tool, ("/root/.oh-my-zsh",), text, TREE, UNKNOWN)
+        if env.get("KEEP_ZSHRC") != "yes":
+            yield Op(WRITE, tool, ("/root/.zshrc",), text, FILE, UNKNOWN)
     rustup = piped and any("sh.rustup.rs" in w for w in words)
     if rustup or tool in ("rustup-init", "rustup-init.sh") or _adds_to_rust(tool, words):
         # rustup's installer, and rustup adding a toolchain, component or target: the

