@@ -1283,7 +1283,16 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
              and not e.purged),
             None,
         )  # fmt: skip
-        return Hit(earlier._replace(content=HEAVY), "packages", True) if earlier else None
+        if earlier is not None:
+            return Hit(earlier._replace(content=HEAVY), "packages", True)
+        # (nor one every image of the base holds, which this RUN did not install: `apt-get
+        # purge gnupg` on nvidia/cuda, whose keyring needed it)
+        mine = {p for e in own if e.role == INSTALL and e.family == op.family for p in e.packages}
+        listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
+        ours = listed and not any("$" in p for p in mine)
+        if ours and _held_packages(names - mine, held.packages or frozenset()):
+            return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+        return None
     # `apk del curl` removes what `apk add curl` installed; `apt-get autoremove`, or an install
     # of packages from a variable or a file, may be what any purge removes.
     anything = not names or "$" in names

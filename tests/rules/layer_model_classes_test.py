@@ -4515,3 +4515,16 @@ def test_files_programs_are_known_to_write(
     dockerfile = f"FROM python:3.11\nENV PGDATA=/var/lib/postgresql/data\nRUN {run}\n{copy}\n"
     assert found(dockerfile) == [(4, "LG002")]
     assert found(dockerfile.replace(run, "echo")) == []
+
+
+def test_a_purge_in_a_run_that_installs_reaches_the_base_s_packages(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # a package every image of the base holds, which this RUN did not install, is the base's
+    # (held out 98); what it installed itself, or a name the base does not hold, is its own
+    assert found(
+        "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl"
+        " && dpkg --purge --force-remove-essential perl-base && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y wget && apt-get purge -y wget exim4"
+        " && rm -rf /var/lib/apt/lists/*\n"
+    ) == [(2, "LG003")]
