@@ -1827,20 +1827,6 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
 
 
 _GEM_VERSION = re.compile(r"_\d[\w.]*_")
-# Options of `conda create` that take a value.
-_CONDA_CREATE_VALUES = frozenset(
-    {"-n", "--name", "-p", "--prefix", "-c", "--channel", "--subdir", "--platform", "--repodata-fn",
-     "--solver", "--experimental"}
-)  # fmt: skip
-
-
-def _empty_environment(words: tuple[str, ...]) -> bool:
-    """`conda create -n env` names no package, file or environment to clone: it makes an empty
-    environment and downloads nothing."""
-    specs = _operands(words, _CONDA_CREATE_VALUES)[1:]
-    return not specs and not any(w.startswith(("--file", "--clone")) for w in words)
-
-
 _CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
 # Commands that run the command after them in a project's environment.
 _RUNS_A_COMMAND = frozenset(
@@ -3620,8 +3606,6 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "create", "update") or (
             sub == "env" and ("create" in words or "update" in words)
         )
-        if sub == "create" and _empty_environment(words):
-            return "conda", False, False
         return "conda", installs, installs
     if tool == "gem":  # (`gem i` is install)
         return "gem", sub in ("install", "i", "update"), sub in ("install", "i", "update")

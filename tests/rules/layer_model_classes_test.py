@@ -4358,17 +4358,6 @@ def test_go_before_its_caches_keeps_none(found: Callable[[str], list[tuple[int, 
     assert found("FROM golang:1.10\nRUN go build ./...\n") == [(2, "LG005")]
 
 
-def test_an_empty_conda_environment_fetches_nothing(
-    found: Callable[[str], list[tuple[int, str]]],
-) -> None:
-    # no package, file or environment to clone (held out 117)
-    assert found(
-        "FROM continuumio/miniconda3\nRUN conda create -n habitat\n"
-        "RUN conda create -p /opt/env -c conda-forge\nRUN conda create -y -n py36 python=3.6\n"
-        "RUN conda create -n x --file env.txt\n"
-    ) == [(4, "LG005"), (5, "LG005")]
-
-
 @pytest.mark.parametrize(
     ("build", "expected"),
     [
