@@ -318,6 +318,9 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
+# Base images' helpers that install with apt and remove its index after (gitpod's workspace
+# images' `install-packages`, bitnami/minideb's `install_packages`).
+_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
@@ -812,7 +815,11 @@ def _run_effects(
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
             name = posixpath.basename(tool).lower()
             # (not one that installs first: `apt-install-and-clear` may clean the archives only)
-            role = CLEANUP if _CLEANUP_NAME.search(name) and "install" not in name else ""
+            role = (
+                CLEANUP
+                if (_CLEANUP_NAME.search(name) and "install" not in name) or name in _CLEAN_INSTALLS
+                else ""
+            )
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
             blind = True
         before = command
@@ -907,13 +914,14 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
             # sambamba_*`: a name the RUN moves out of the directory is what the archive held
             # there, beside or instead of the top named for it)
             moved = any(
-                o.tool == "mv" and posixpath.dirname(p.rstrip("/")) == op.paths[0].rstrip("/")
+                o.tool == "mv"
+                and posixpath.dirname(p.rstrip("/")) == (op.paths[0].rstrip("/") or "/")
                 and not _names_a_top(p, top)
                 for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths
             )  # fmt: skip
             if not moved and any(_names_a_top(p, top) for p in later):
                 continue  # (itself: not a directory above, which takes the tree too)
-            if op.paths == ("/",) and any(_a_top_at_the_root(p) for p in later):
+            if op.paths == ("/",) and not moved and any(_a_top_at_the_root(p) for p in later):
                 continue
         if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and op.paths:
             # The top is one entry under one of two names (the file's, the address's): the

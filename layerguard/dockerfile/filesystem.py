@@ -560,6 +560,10 @@ def _run(
                 changes = [_without_rewritten(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
             fresh = op.tool == "mkdir" and not op.recursive
+            if fresh:
+                # (`apt-get install nginx && mkdir /var/www`: it succeeded, so nothing the RUN
+                # wrote before it was there, the files a package is known to ship included)
+                own = _cleared(own, op.paths)
             into = op.tool in EXTRACTORS and op.entry == TREE
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
@@ -785,6 +789,7 @@ def _reach(
         # `pecl install x` then `mv php.ini-production php.ini` moves the base's)
         made = [e for e in made if e.role != INSTALL]
     made_here = bool(made)
+    rewritten = frozenset(e.path for e in own if e.kind == FILE)
     # (`mkdir /home/app/.config`, no -p, succeeded: nothing an earlier layer wrote was there)
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
     hits = []
@@ -811,7 +816,7 @@ def _reach(
                 (
                     (recursive or own_file)
                     and not (made_here or op.blind or moves)
-                    and _installed_under(path, entry)
+                    and _installed_under(path, entry, rewritten)
                     and not _made_after(path, entry, live)
                     and not _removed_since(path, entry)
                 )
@@ -849,7 +854,8 @@ def _reach(
                     # of such a file writes it again (`mv .../EXTERNALLY-MANAGED ...`).
                     recursive
                     and (not moves or _ships(path, entry))
-                    and (_ships(path, entry, below=True) or _package_dir(path, entry))
+                    # (not one this RUN wrote again first: `mv /index.html /var/www/html/`)
+                    and (_ships(path, entry, True, rewritten) or _package_dir(path, entry))
                     and not _removed_since(path, entry)
                 )
             ):
@@ -1374,11 +1380,11 @@ _LINK_DIRS = ("-enabled/", ".wants/", ".requires/")
 _LINK_DIRS_AT_END = tuple(m.rstrip("/") for m in _LINK_DIRS)
 
 
-def _installed_under(path: str, entry: Entry) -> bool:
+def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozenset()) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
-    where packages keep configuration and state."""
-    shipped = _shipped(entry)
+    where packages keep configuration and state. `besides`: shipped files written again since."""
+    shipped = [f for f in _shipped(entry) if f not in besides]
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
@@ -1595,12 +1601,16 @@ def _shipped(entry: Entry) -> tuple[str, ...]:
     return tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
 
 
-def _ships(path: str, entry: Entry, below: bool = False) -> bool:
-    """`path` is (or, `below`, holds) a file the install of `entry` is known to ship; a file
-    known by a pattern (`/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED`) matches it."""
+def _ships(
+    path: str, entry: Entry, below: bool = False, besides: frozenset[str] = frozenset()
+) -> bool:
+    """`path` is (or, `below`, holds) a file the install of `entry` is known to ship, other
+    than those of `besides`; a file known by a pattern (`/usr/lib/python3.1[1-9]/EXTERNALLY-
+    MANAGED`) matches it."""
     return any(
         (covers(path, f) if below else path == f) or (is_glob(f) and fnmatch.fnmatchcase(path, f))
         for f in _shipped(entry)
+        if f not in besides
     )
 
 

