@@ -3629,12 +3629,17 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "require", "update", "create-project")
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
-        return "cargo", sub == "install", sub in ("build", "install", "fetch")
+        # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build)
+        builds = sub in ("build", "install", "fetch", "deb") or (sub == "rpm" and "build" in words)
+        return "cargo", sub == "install", builds
     if tool == "go":  # (`go test`, `go run` and `go vet` build too, fetching what they need)
         return (
             "go",
             sub == "install",
-            sub in _GO_BUILDS or sub == "get" or (sub == "mod" and "download" in words),
+            sub in _GO_BUILDS
+            or sub == "get"
+            # (`go mod tidy` and `go mod vendor` fetch the modules they resolve, as download does)
+            or (sub == "mod" and bool({"download", "tidy", "vendor"} & set(words))),
         )
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`

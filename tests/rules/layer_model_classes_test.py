@@ -4568,3 +4568,18 @@ def test_base_images_install_helpers_clean_the_index(
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 121: go mod tidy fetches what it resolves)
+        ("FROM golang:1.22\nRUN go mod tidy\nRUN go mod vendor\nRUN go mod verify\n", [2, 3]),
+        # (held out 124: cargo-rpm's and cargo-deb's builds)
+        ("FROM rust:1.80\nRUN cargo rpm build\nRUN cargo deb\nRUN cargo rpm init\n", [2, 3]),
+    ],
+)
+def test_more_commands_that_fill_go_s_and_cargo_s_caches(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert found(dockerfile) == [(line, "LG005") for line in expected]
