@@ -317,10 +317,10 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
-# The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 # Base images' helpers that install with apt and remove its index after (gitpod's workspace
 # images' `install-packages`, bitnami/minideb's `install_packages`).
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
+# The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")

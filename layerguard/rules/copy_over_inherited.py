@@ -11,10 +11,12 @@ by file (`COPY src .` writes `/test.txt` when `src/test.txt` exists), read as Bu
 them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's
 `.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
 the same place count, as do one file copied twice to one
-path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, what a
-stage copied from the context coming back with `COPY --from`, one directory copied from two
+path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, or by
+a wildcard after it was named (`COPY scripts/run.sh /opt/`, then `COPY scripts/*.sh /opt/`), what
+a stage copied from the context coming back with `COPY --from`, one directory copied from two
 stages grown from a common stage that wrote it, files a RUN is seen to write (`cp .env.example
-.env`), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
+.env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project
+manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
 (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
 official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory
