@@ -1454,6 +1454,9 @@ _APT_SCRIPTS = (
     "get.docker.com",
     "aka.ms/InstallAzureCLIDeb",
     "packagecloud.io/install/repositories/",
+    "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
+    "tailscale.com/install.sh",
+    ".deb.sh",  # (Cloudsmith's and packagecloud's repository setup scripts for apt)
 )
 
 

@@ -4583,3 +4583,20 @@ def test_more_commands_that_fill_go_s_and_cargo_s_caches(
     found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
 ) -> None:
     assert found(dockerfile) == [(line, "LG005") for line in expected]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        # (held out 111, 113 and 123: LLVM's script adds its repository and updates the index)
+        "wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && ./llvm.sh 16 && rm llvm.sh",
+        # (held out 111 and 59: Tailscale's installer, a Cloudsmith repository's setup)
+        "curl -fsSL https://tailscale.com/install.sh | sh",
+        "curl -1sLf https://dl.cloudsmith.io/public/x/y/setup.deb.sh | bash && apt-get install y",
+    ],
+)
+def test_more_vendor_scripts_update_apt_s_index(
+    found: Callable[[str], list[tuple[int, str]]], run: str
+) -> None:
+    assert found(f"FROM ubuntu:22.04\nRUN {run}\n") == [(2, "LG005")]
+    assert found(f"FROM ubuntu:22.04\nRUN {run} && rm -rf /var/lib/apt/lists/*\n") == []
