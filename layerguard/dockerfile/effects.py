@@ -1456,6 +1456,7 @@ _APT_SCRIPTS = (
     "packagecloud.io/install/repositories/",
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",
+    "apt.kitware.com/kitware-archive.sh",
     ".deb.sh",  # (Cloudsmith's and packagecloud's repository setup scripts for apt)
 )
 

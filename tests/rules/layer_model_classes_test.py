@@ -4592,6 +4592,8 @@ def test_more_commands_that_fill_go_s_and_cargo_s_caches(
         "wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && ./llvm.sh 16 && rm llvm.sh",
         # (held out 111 and 59: Tailscale's installer, a Cloudsmith repository's setup)
         "curl -fsSL https://tailscale.com/install.sh | sh",
+        # (held out 58: Kitware's repository for CMake)
+        "curl -sSf https://apt.kitware.com/kitware-archive.sh | sh",
         "curl -1sLf https://dl.cloudsmith.io/public/x/y/setup.deb.sh | bash && apt-get install y",
     ],
 )
