@@ -224,6 +224,7 @@ _DEBIAN_PACKAGES = frozenset(
      "util-linux", "util-linux-extra", "zlib1g", "adduser", "gcc-12-base",
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
+_UBUNTU_PACKAGES = _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"}
 # The distributions' own images, each of one family whatever its tag or digest.
 _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("debian", "ubuntu"), "apt"),
@@ -918,7 +919,7 @@ def known(image: ImageRef | None) -> Known:
         files += USER_DATABASE
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
-        else _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"} if name == "ubuntu"
+        else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else None
     )  # fmt: skip
@@ -960,12 +961,11 @@ def _cuda_packages(tag: str) -> frozenset[str]:
     """The packages an Ubuntu image of NVIDIA's CUDA holds: Ubuntu's, what its Dockerfiles
     install (the keyring's gnupg2 and curl, then the CUDA libraries, `cuda-*` by pattern, and
     for `-devel` a toolchain), with what those pull in."""
-    own = {"procps", "ubuntu-keyring", "gnupg2", "gnupg", "gpg", "gpg-agent", "gpgconf", "dirmngr",
-           "gnupg-utils", "gpgsm", "pinentry-curses", "curl", "ca-certificates", "openssl",
-           "cuda-*"}  # fmt: skip
+    own = {"gnupg2", "gnupg", "gpg", "gpg-agent", "gpgconf", "dirmngr", "gnupg-utils", "gpgsm",
+           "pinentry-curses", "curl", "ca-certificates", "openssl", "cuda-*"}  # fmt: skip
     if "devel" in tag:
         own |= {"build-essential", "gcc", "g++", "cpp", "make", "binutils", "dpkg-dev", "patch"}
-    return _DEBIAN_PACKAGES | own
+    return _UBUNTU_PACKAGES | own
 
 
 def _name(image: ImageRef) -> str:

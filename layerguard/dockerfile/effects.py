@@ -2391,18 +2391,15 @@ def _ops(
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
-    elif tool == "usermod" and _option_value(words, "-u", "--uid"):
-        # A new uid re-owns the files in the user's home: an implicit `chown -R`.
-        name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
-        home = _option_value(words, "-d", "--home") or _user_home(name)
-        yield from _moved_home(words, name, command, text)
-        # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
-        same = _option_value(words, "-u", "--uid") == "1000" and name in _UID_1000
-        if name and "$" not in name and not same:
-            yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "usermod":
         name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
         yield from _moved_home(words, name, command, text)
+        # A new uid re-owns the files in the user's home: an implicit `chown -R`.
+        # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
+        uid = _option_value(words, "-u", "--uid")
+        if uid and name and "$" not in name and not (uid == "1000" and name in _UID_1000):
+            home = _option_value(words, "-d", "--home") or _user_home(name)
+            yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY

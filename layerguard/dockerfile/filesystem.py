@@ -1276,6 +1276,7 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
 
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     names = set(op.packages)
+    listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
         # This RUN installed packages of that manager, or ran programs we do not model: it
         # may remove its own. Not one an earlier layer installed by that name, which adding
@@ -1294,7 +1295,6 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         # (nor one every image of the base holds, which this RUN did not install: `apt-get
         # purge gnupg` on nvidia/cuda, whose keyring needed it)
         mine = {p for e in own if e.role == INSTALL and e.family == op.family for p in e.packages}
-        listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
         ours = listed and not any("$" in p for p in mine)
         if ours and _held_packages(names - mine, held.packages or frozenset()):
             return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
@@ -1309,7 +1309,6 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             and (anything or "$" in entry.packages or names & set(entry.packages))
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
-    listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
     if not anything and listed and _held_packages(names, held.packages or frozenset()):
         return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
     if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:

@@ -208,6 +208,9 @@ def _old_copies(
     # A file of the context the checkout lacks (the repository ignores it: the user makes it
     # before the build): a directory copied earlier from the context holds it too.
     lacking = not (write.exact or write.origin or write.tree or write.either) and bool(write.source)
+    # (`ADD nginx.conf /etc/nginx`: where a package made /etc/nginx a directory, the file lands
+    # inside it, on the package's own; so in a distribution's `conf`)
+    within = posixpath.join(write.path, posixpath.basename(write.source))
 
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
@@ -251,9 +254,6 @@ def _old_copies(
         ):
             yield write.path, earlier.where, None
             return
-        # (`ADD nginx.conf /etc/nginx`: the package made /etc/nginx a directory, and the file
-        # lands inside it, on the package's own; so in a distribution's `conf`)
-        within = posixpath.join(write.path, posixpath.basename(write.source))
         if (
             earlier.run
             and not (write.tree or write.either)

@@ -4549,6 +4549,13 @@ def test_a_package_s_files_a_run_made_anew_or_never_had(
         "RUN apt-get update && apt-get install -y nginx && mkdir /var/www2"
         " && rm -rf /var/lib/apt/lists/*\nRUN chown -R www-data /var/www2\n"
     ) == [(4, "LG003")]
+    assert (
+        found(
+            "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y nginx && mkdir /var/www"
+            " && rm -rf /var/lib/apt/lists/*\nRUN chown -R www-data /var/www\n"
+        )
+        == []
+    )
     assert found(
         "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
         " && rm -rf /var/lib/apt/lists/*\nRUN chown -R www-data /var/www/html\n"
