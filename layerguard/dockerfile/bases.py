@@ -969,9 +969,14 @@ def _cuda_packages(tag: str) -> frozenset[str]:
 
 
 def _name(image: ImageRef) -> str:
+    repository = image.repository
     if image.registry != "docker.io":
-        return f"{image.registry}/{image.repository}"
-    name = image.repository.removeprefix("library/")
+        # (the official images through a mirror keep their `library/` path:
+        # `public.ecr.aws/docker/library/python`, `mirror.gcr.io/library/ubuntu`)
+        repository = repository.removeprefix("docker/")
+        if not repository.startswith("library/"):
+            return f"{image.registry}/{image.repository}"
+    name = repository.removeprefix("library/")
     # (the official images built for one architecture: `i386/ubuntu`, `arm64v8/python`)
     owner, _, rest = name.partition("/")
     return rest if owner in _ARCHITECTURES and rest else name

@@ -103,6 +103,10 @@ def test_debconf_is_heavy_in_debian_images_only() -> None:
         ("debian:9", False),
         ("debian:12", False),
         ("i386/ubuntu:14.04", True),  # (an official image built for one architecture)
+        ("daocloud.io/library/ubuntu:16.04", False),
+        ("public.ecr.aws/docker/library/debian:jessie", True),  # (mirrors of the library)
+        ("mirror.gcr.io/library/ubuntu:14.04", True),
+        ("quay.io/someone/ubuntu:14.04", False),  # (not the library's)
         ("ros:indigo", True),  # (on Ubuntu 14.04)
         ("python:2.7-jessie", False),  # the python image's own pip runs there
         ("centos:7", False),
@@ -110,6 +114,16 @@ def test_debconf_is_heavy_in_debian_images_only() -> None:
 )
 def test_a_release_whose_own_pip_predates_its_cache(image: str, old: bool) -> None:
     assert known(parse_reference(image)).old_pip is old
+
+
+def test_a_mirror_of_the_official_images_holds_what_the_library_image_does() -> None:
+    library = known(parse_reference("ubuntu:16.04"))
+    for mirror in (
+        "daocloud.io/library/ubuntu:16.04",
+        "public.ecr.aws/docker/library/ubuntu:16.04",
+    ):
+        assert known(parse_reference(mirror)) == library, mirror
+    assert "/etc/apt/sources.list" in library.files
 
 
 @pytest.mark.parametrize(
