@@ -225,6 +225,46 @@ _DEBIAN_PACKAGES = frozenset(
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
 _UBUNTU_PACKAGES = _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"}
+# What buildpack-deps installs (its curl, scm and full variants, with what those bring), under
+# the language images of Debian's family that are not slim: python, node, ruby, golang, ...
+_BUILDPACK_PACKAGES = _DEBIAN_PACKAGES | frozenset(
+    {"ca-certificates", "curl", "wget", "netbase", "gnupg", "gnupg2", "gpg", "gpg-agent",
+     "gpgconf", "gpgsm", "dirmngr", "gnupg-utils", "pinentry-curses", "sq", "git", "git-man",
+     "mercurial", "mercurial-common", "openssh-client", "subversion", "bzr", "procps",
+     "autoconf", "automake", "bzip2", "default-libmysqlclient-dev", "dpkg-dev", "file", "g++",
+     "gcc", "cpp", "binutils", "imagemagick", "imagemagick-6-common", "imagemagick-6.q16",
+     "imagemagick-7-common", "imagemagick-7.q16", "libtool", "make", "patch", "perl",
+     "unzip", "xz-utils", "zlib1g-dev", "pkg-config", "pkgconf", "python3", "python3-minimal",
+     "tzdata", "libc6-dev", "libc-dev"}
+)  # fmt: skip
+_BUILDPACK_IMAGES = frozenset(
+    {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc", "openjdk"}
+)
+# The php image: Debian's slim image, the ca-certificates, curl and xz-utils it runs with,
+# phpize's build tools (PHPIZE_DEPS, kept for docker-php-ext-install) and Apache in `-apache`.
+_PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
+    {"ca-certificates", "curl", "xz-utils", "autoconf", "dpkg-dev", "file", "g++", "gcc",
+     "cpp", "binutils", "libc-dev", "libc6-dev", "make", "pkg-config", "pkgconf", "re2c",
+     "perl", "patch", "bzip2", "apache2", "apache2-bin", "apache2-data", "apache2-utils"}
+)  # fmt: skip
+# The packages the images of Red Hat's family hold (CentOS, Rocky, Alma, Oracle Linux,
+# Fedora; not the minimal ones), libraries aside: yum or dnf and what they run on.
+_RHEL_PACKAGES = frozenset(
+    {"bash", "coreutils", "coreutils-single", "filesystem", "setup", "glibc", "glibc-common",
+     "glibc-minimal-langpack", "glibc-langpack-en", "basesystem", "yum", "dnf", "dnf-data",
+     "python3-dnf", "yum-utils", "yum-plugin-fastestmirror", "yum-plugin-ovl", "rpm",
+     "rpm-build-libs", "rpm-libs", "rpm-python", "python3-rpm", "python", "python-libs",
+     "python3", "python3-libs", "platform-python", "sed", "grep", "gawk", "findutils", "tar",
+     "gzip", "xz", "bzip2", "cpio", "diffutils", "less", "vim-minimal", "shadow-utils",
+     "passwd", "util-linux", "procps-ng", "hostname", "iproute", "iputils", "systemd",
+     "systemd-libs", "dbus", "ca-certificates", "openssl", "curl", "gnupg2", "gpgme",
+     "tzdata", "rootfiles", "centos-release", "centos-stream-release", "rocky-release",
+     "almalinux-release", "oraclelinux-release", "fedora-release", "redhat-release",
+     "bind-license", "pam", "chkconfig", "kmod", "acl", "crypto-policies", "sqlite", "lua",
+     "info", "which", "sudo", "krb5-libs", "openldap", "nss", "p11-kit", "p11-kit-trust",
+     "cracklib", "cracklib-dicts", "audit-libs", "pcre", "pcre2", "zlib", "ncurses",
+     "ncurses-base", "readline", "gdbm", "expat", "elfutils-libs", "file-libs"}
+)  # fmt: skip
 # The distributions' own images, each of one family whatever its tag or digest.
 _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("debian", "ubuntu"), "apt"),
@@ -921,6 +961,10 @@ def known(image: ImageRef | None) -> Known:
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
+        else _PHP_PACKAGES if name == "php" and debian
+        else _BUILDPACK_PACKAGES if name in _BUILDPACK_IMAGES and debian and not minimal
+        else _RHEL_PACKAGES
+        if _DISTRIBUTION_MANAGER.get(name) == "yum" and not minimal and not other
         else None
     )  # fmt: skip
     # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)

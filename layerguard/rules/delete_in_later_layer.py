@@ -23,8 +23,10 @@ copied without its listing (`-f` says it may be missing: a gitignored config), a
 to hold bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
 (`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images, php's source
 tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts when it names a
-package an earlier install named (or the base image is not a minimal one); `apt-get autoremove`
-alone does not. The message names the instruction that added the files, when a checked Dockerfile
+package an earlier install named, or one the base image holds: of the images whose packages are
+known (debian, ubuntu, NVIDIA's CUDA, php, the language images on buildpack-deps, CentOS and
+its kin), only those; of another, any unless it is a minimal one. `apt-get autoremove` alone
+does not. The message names the instruction that added the files, when a checked Dockerfile
 shows it.
 
 ## Why is this bad?

@@ -4609,3 +4609,24 @@ def test_more_vendor_scripts_update_apt_s_index(
 ) -> None:
     assert found(f"FROM ubuntu:22.04\nRUN {run}\n") == [(2, "LG005")]
     assert found(f"FROM ubuntu:22.04\nRUN {run} && rm -rf /var/lib/apt/lists/*\n") == []
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 131 and 133: nothing of these is in the image, so nothing ships twice)
+        ("FROM php:8.1-apache\nRUN apt-get remove -y nodejs\n", []),
+        ("FROM centos:7\nRUN yum remove -y docker docker-common docker-engine\n", []),
+        ("FROM python:3.11\nRUN apt-get purge -y nodejs\n", []),
+        # (held out 108, 93: a package the image holds)
+        ("FROM almalinux:10\nRUN yum remove -y vim-minimal\n", [2]),
+        ("FROM python:3.9\nRUN apt-get purge -y imagemagick\n", [2]),
+        ("FROM php:8.2-fpm\nRUN apt-get purge -y --auto-remove autoconf g++ make\n", [2]),
+        # (an image not known: any package may be there)
+        ("FROM example.com/team/base:1\nRUN apt-get remove -y nodejs\n", [2]),
+    ],
+)
+def test_a_removal_of_packages_reaches_only_what_the_base_is_known_to_hold(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert found(dockerfile) == [(line, "LG003") for line in expected]
