@@ -306,11 +306,13 @@ _OLD_PIP = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
-# Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself.
+# Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
+# nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
-    r"|yakkety|zesty|artful)\b"
+    r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
 )
+_BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
@@ -991,6 +993,7 @@ def known(image: ImageRef | None) -> Known:
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
     quiet = manager == "apt" and bool(
         _BEFORE_BIONIC.search(tag)
+        or (name == "debian" and _BEFORE_BOOKWORM.match(tag))
         # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
         or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)
     )

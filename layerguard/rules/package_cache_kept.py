@@ -7,9 +7,10 @@ of a stage that is not shipped as well when the cache it leaves lies in a tree a
 shipped stage copies, and no later `RUN` of that stage removed it (`conda install` in the builder,
 then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 - `apt-get update` (or `apt update`, Ubuntu's `unminimize`, `add-apt-repository`,
-  `apt-add-repository`: before Ubuntu 18.04 only with `-u`) without removing `/var/lib/apt/lists`
-  (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`). `apt-get install` alone writes no
-  index (Debian and Ubuntu images delete the downloaded `.deb`s themselves), nor does `dpkg -i`;
+  `apt-add-repository`: before Ubuntu 18.04 and Debian 12 only with `-u`) without removing
+  `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`).
+  `apt-get install` alone writes no index (Debian and Ubuntu images delete the downloaded
+  `.deb`s themselves), nor does `dpkg -i`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `groups install`, `yum-builddep`, and a `dnf
   module enable` where no earlier layer left the metadata) without a clean (`clean all` in any

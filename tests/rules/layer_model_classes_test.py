@@ -4630,3 +4630,20 @@ def test_a_removal_of_packages_reaches_only_what_the_base_is_known_to_hold(
     found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
 ) -> None:
     assert found(dockerfile) == [(line, "LG003") for line in expected]
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        # (held out 130) Debian's add-apt-repository before 12 is Ubuntu 16.04's, or older
+        ("debian:jessie", []),
+        ("debian:11", []),
+        ("python:3.9-bullseye", []),
+        ("debian:12", [(2, "LG005")]),
+        ("python:3.12-bookworm", [(2, "LG005")]),
+    ],
+)
+def test_debian_before_12_adds_a_repository_without_updating_the_index(
+    found: Callable[[str], list[tuple[int, str]]], image: str, expected: list[tuple[int, str]]
+) -> None:
+    assert found(f"FROM {image}\nRUN add-apt-repository 'deb http://x/ y main'\n") == expected
