@@ -277,8 +277,6 @@ _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
-# Images that hold little more than the user database (distroless's root, nonroot and nobody).
-_USER_DATABASE_ONLY = ("busybox", "gcr.io/distroless/*", "cgr.dev/chainguard/*")
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -395,6 +393,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         )
         for key in _S2I
     },
+    # (the s2i images built on sclorg's Python ones name the version: Thoth's `s2i-thoth-ubi8-py38`)
+    "*s2i-*-py3*": (("PIP_NO_CACHE_DIR", "off"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -957,8 +957,10 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES if not minimal else USER_DATABASE
-    elif any(_is(name, key) for key in _USER_DATABASE_ONLY):
-        files += USER_DATABASE
+    else:
+        # (any other image of Linux holds its users too, whatever else it holds: distroless's
+        # root and nonroot, an s2i builder's)
+        files += tuple(f for f in USER_DATABASE if f not in files)
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _UBUNTU_PACKAGES if name == "ubuntu"

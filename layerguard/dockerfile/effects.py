@@ -782,6 +782,13 @@ def _run_effects(
                 # does not know what is there either; only a layer known to have written the
                 # path itself counts)
                 op = op._replace(blind=True)
+            if op.kind == REMOVE and any(covers(m, p) for m in mounted for p in op.paths):
+                # (`--mount=type=cache,target=/opt/conda/pkgs ... conda clean -afy`: what it
+                # empties there is the mount's, never the layers' below it)
+                kept = tuple(p for p in op.paths if not any(covers(m, p) for m in mounted))
+                if not kept:
+                    continue
+                op = op._replace(paths=kept)
             ops.append(op._replace(blind=blind) if blind else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
@@ -1126,10 +1133,19 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
         pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
         return {name: value for name, _, value in pairs}
-    setting = words[3].split(".", 1)[-1] if len(words) > 4 else ""
-    if tool in _PIP and words[1:3] == ("config", "set") and setting == "no-cache-dir":
-        return {"PIP_NO_CACHE_DIR": words[4]}
-    return {}
+    value = pip_no_cache_setting(tool, words)
+    return {"PIP_NO_CACHE_DIR": value} if value is not None else {}
+
+
+def pip_no_cache_setting(tool: str, words: tuple[str, ...]) -> str | None:
+    """The value `pip config [--site|--global|--user] set global.no-cache-dir VALUE` writes
+    into pip's configuration (any value turns the cache off, pypa/pip#5735), or None."""
+    if tool not in _PIP or words[1:2] != ("config",):
+        return None
+    rest = [w for w in words[2:] if not w.startswith("-")]
+    if len(rest) > 2 and rest[0] == "set" and rest[1].split(".", 1)[-1] == "no-cache-dir":
+        return rest[2]
+    return None
 
 
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
@@ -2408,6 +2424,11 @@ def _ops(
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
+    elif tool in _NODE and subcommand(words) == "pack" and command.cwd:
+        # (`npm pack` writes NAME-VERSION.tgz into the project, which a `tar -x` of `app-*.tgz`
+        # after it reads)
+        into = _option_value(words, "--pack-destination") or _node_project(tool, words) or "."
+        yield Op(WRITE, tool, _paths([f"{into.rstrip('/')}/*.tgz"], command), text, FILE, UNKNOWN)
     elif (
         (tool in _BUILDERS or _runs_scripts(tool, words) or _packs_a_project(tool, words))
         and command.cwd

@@ -71,7 +71,9 @@ from layerguard.dockerfile.effects import (
     link_made,
     names_a_file,
     path_overlaps,
+    pip_no_cache_setting,
     requirement_files,
+    tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -201,8 +203,9 @@ def layers(
     taken: set[str] = set()  # every path an earlier removal named
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
-    cacheless = _cacheless_pip(steps, held) | _satisfied_installs(steps)
+    cacheless = _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
+    removed_at: dict[str, int] = {}  # each path a removal named -> the last step that did
     programs = _run_as_programs(steps)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
@@ -212,9 +215,13 @@ def layers(
         if step.run is not None:
             old_pip = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
-                index, step, live, base, held, frozenset(gone), orphans, old_pip, links, taken
-            )
+                index, step, live, base, held, frozenset(gone), orphans, old_pip, links, taken,
+                removed_at,
+            )  # fmt: skip
             taken.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
+            removed_at.update(
+                (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
+            )
             links.update(made for op in step.run.ops if (made := link_made(op)) is not None)
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
@@ -310,6 +317,28 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 found.add((index, op.command))
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
+    return found
+
+
+def _matches(path: str, pattern: str) -> bool:
+    """`pattern`, a wildcard, takes every name `path` may be (`/b/*.tgz` takes `/b/app-*.tgz`)."""
+    return is_glob(pattern) and fnmatch.fnmatchcase(path, pattern)
+
+
+def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each pip command of a RUN after one that ran `pip config set
+    global.no-cache-dir ...`: pip's configuration file keeps the setting for the later RUNs
+    (within the RUN, the model reads it as the variable)."""
+    found: set[tuple[int, str]] = set()
+    off = False
+    for index, step in enumerate(steps):
+        if step.run is None:
+            continue
+        if off:
+            found.update((index, op.command) for op in step.run.ops if op.family == "pip")
+        off = off or any(
+            pip_no_cache_setting(*tool_and_args(c)) is not None for c in step.run.commands
+        )
     return found
 
 
@@ -513,6 +542,7 @@ def _run(
     old_pip: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
     taken: set[str] | None = None,
+    removed_at: Mapping[str, int] | None = None,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -646,7 +676,8 @@ def _run(
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
             for path in op.paths:
-                if any(o.path == path for o in own):
+                # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
+                if any(o.path == path or _matches(path, o.path) for o in own):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.
@@ -658,6 +689,13 @@ def _run(
                     )
                 )
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
+                if removed_at:
+                    # (`COPY src src`, `RUN rm -rf src/dist`, a build fills dist/ again: what is
+                    # unpacked there is not what the copy brought)
+                    holders = [
+                        e for e in holders
+                        if not any(i > e.layer and covers(r, path) for r, i in removed_at.items())
+                    ]  # fmt: skip
                 if in_tree(path, held.runtime):
                     # (`unzip catalina.jar` in tomcat's lib: the base image's, not what a tree
                     # copied onto /usr may hold, which says nothing of any directory below it)

@@ -65,6 +65,10 @@ def test_the_env_and_workdir_a_well_known_image_sets() -> None:
     assert jupyter.workdir == "/home/jovyan"
     s2i = known(parse_reference("registry.access.redhat.com/ubi9/s2i-base:1"))
     assert ("APP_ROOT", "/opt/app-root") in s2i.env
+    assert ("PIP_NO_CACHE_DIR", "off") not in s2i.env
+    # (held out 137: Thoth's s2i images are sclorg's Python ones, which turn pip's cache off)
+    thoth = known(parse_reference("quay.io/thoth-station/s2i-thoth-ubi8-py38:v0.29.0"))
+    assert ("PIP_NO_CACHE_DIR", "off") in thoth.env
     assert known(parse_reference("golang:1.23")).env == (("GOPATH", "/go"),)
     assert known(parse_reference("debian:12")).env == ()
 

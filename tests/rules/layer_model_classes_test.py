@@ -1414,9 +1414,11 @@ FLAGGED = [
     ),
     pytest.param(
         "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n"
+        "RUN export OTHER=1 && pip install requests\n"
         "RUN pip config set global.no-cache-dir true && pip install django\n"
-        "RUN export OTHER=1 && pip install requests\n",
-        [(4, "LG005")],
+        "RUN pip install numpy\n",
+        # (an export ends with its RUN; pip's configuration file stays for the RUNs after)
+        [(3, "LG005")],
         id="P-export-and-pip-config-set-reach-later-commands",
     ),
     # Q: classes from held out 10, found after its blind run.
@@ -4647,3 +4649,80 @@ def test_debian_before_12_adds_a_repository_without_updating_the_index(
     found: Callable[[str], list[tuple[int, str]]], image: str, expected: list[tuple[int, str]]
 ) -> None:
     assert found(f"FROM {image}\nRUN add-apt-repository 'deb http://x/ y main'\n") == expected
+
+
+_MINICONDA = (
+    "FROM ubuntu:22.04\nRUN curl -o /tmp/m.sh https://repo.anaconda.com/miniconda/"
+    "Miniconda3-latest-Linux-x86_64.sh && bash /tmp/m.sh -b -p /opt/conda && rm /tmp/m.sh\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        # (held out 137) the clean empties the cache mount, not the installer's pkgs/ below it
+        ("--mount=type=cache,target=/opt/conda/pkgs /opt/conda/bin/conda install -y numpy"
+         " && /opt/conda/bin/conda clean -afy", []),
+        ("--mount=type=cache,target=/var/cache/apt rm -rf /var/cache/apt/archives/*.deb", []),
+        ("/opt/conda/bin/conda install -y numpy && /opt/conda/bin/conda clean -afy",
+         [(3, "LG003")]),
+    ],
+)  # fmt: skip
+def test_a_removal_inside_a_cache_mount_reaches_only_the_mount(
+    found: Callable[[str], list[tuple[int, str]]], run: str, expected: list[tuple[int, str]]
+) -> None:
+    assert found(f"{_MINICONDA}RUN {run}\n") == [(2, "LG005"), *expected]
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        # (held out 97 and 138) every image holds its user database, not only the well-known
+        "registry.access.redhat.com/rhscl/s2i-core-rhel7",
+        "example.com/team/base:1",
+        "ubuntu:22.04",
+    ],
+)
+def test_a_chmod_of_the_user_database_copies_it_up_on_any_image(
+    found: Callable[[str], list[tuple[int, str]]], image: str
+) -> None:
+    assert found(f"FROM {image}\nRUN chmod g+w /etc/passwd\n") == [(2, "LG004")]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 138) pip's configuration file keeps the setting for the RUNs after it, and
+        # any value turns the cache off, `false` too
+        ("RUN pip config --site set global.no-cache-dir false\nRUN pip install flask\n", []),
+        ("RUN pip config set global.no-cache-dir true && pip install flask\n", []),
+        ("RUN pip3 config --user set global.no-cache-dir 1\nRUN pip install flask\n", []),
+        ("RUN pip install flask\nRUN pip config set global.no-cache-dir true\n", [2]),
+        ("RUN pip config set global.index-url https://x/simple\nRUN pip install flask\n", [3]),
+    ],
+)
+def test_pip_s_configuration_turns_its_cache_off_for_the_runs_after(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert found(f"FROM python:3.11\n{dockerfile}") == [(line, "LG005") for line in expected]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 137) npm pack makes the tarball the same RUN unpacks
+        ("WORKDIR /build\nCOPY . .\n"
+         "RUN npm install && npm pack && tar xzf app-*.tgz -C /app && rm -rf /build\n", []),
+        # (held out 137) dist/ was removed after the copy and built again: its wheels are new
+        ("WORKDIR /w\nCOPY src src\nRUN rm -rf src/dist\nRUN ./build-wheel.sh src\n"
+         "RUN pip install --no-cache-dir ./src/dist/*.whl\n", []),
+        ("WORKDIR /w\nCOPY src src\nRUN pip install --no-cache-dir ./src/dist/*.whl\n",
+         [(3, "LG006")]),
+    ],
+)  # fmt: skip
+def test_an_archive_made_after_the_copy_is_not_the_copy_s(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert [f for f in found(f"FROM node:20\n{dockerfile}") if f[1] == "LG006"] == expected
