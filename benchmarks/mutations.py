@@ -257,8 +257,8 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
         MODEL,
-        "if made_here or op.blind or touches or unsure:",
-        "if touches or unsure:",
+        "if (made_here or op.blind or touches or unsure) and not git:",
+        "if (touches or unsure) and not git:",
         RULES,
     ),
     Mutant(

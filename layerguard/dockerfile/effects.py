@@ -570,7 +570,9 @@ def run_scripts(instr: Instruction) -> list[str]:
     words = line.split()
     heredoc_names = {f"<<{h.name}" for h in node.heredocs} | {f"<<-{h.name}" for h in node.heredocs}
     only_heredocs = bool(words) and all(_is_heredoc_word(w, heredoc_names) for w in words)
-    runs_shell = bool(words) and posixpath.basename(words[0]) in SHELLS
+    # (the heredoc may come first, as the shell's input: `RUN <<EOF bash -ex`)
+    program = next((w for w in words if not _is_heredoc_word(w, heredoc_names)), "")
+    runs_shell = posixpath.basename(program) in SHELLS
     for doc in node.heredocs:
         body = doc.content
         first = body.split("\n", 1)[0]
@@ -729,6 +731,16 @@ def _run_effects(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
             )
             root = (as_root and runs_as == user_home) or placed
+            if (
+                found.family == "pip"
+                and named_user in ("root", "0")
+                and runs_as == user_home
+                and not placed
+                and _a_users_home(runs_as, homes or {})
+            ):
+                # pip run by root finds its cache in a home another user owns and turns it off
+                # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)
+                continue
             op = _rehome(found, runs_as, root, _given(found, now)) if runs_as != "/root" else found
             if (
                 op.kind == WRITE
@@ -1584,6 +1596,11 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
     return op._replace(paths=paths) if paths != op.paths else op
 
 
+def _a_users_home(home: str, homes: Mapping[str, str]) -> bool:
+    """`home` is the home of a user other than root (`/home/jovyan`, `/var/jenkins_home`)."""
+    return home != "/root" and (home.startswith("/home/") or home in homes.values())
+
+
 def _given(op: Op, env: Mapping[str, str]) -> tuple[str, ...]:
     """The directories the environment gives `op`'s cache (`UV_CACHE_DIR=/root/.cache/uv`)."""
     if op.role != CACHE:
@@ -1859,7 +1876,8 @@ _CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
 # Commands that run the command after them in a project's environment.
 _RUNS_A_COMMAND = frozenset(
     {("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",)), ("pyenv", ("exec",)),
-     ("uv", ("run",)), ("pdm", ("run",)), ("hatch", ("run",)), ("pixi", ("run",))}
+     ("uv", ("run",)), ("pdm", ("run",)), ("hatch", ("run",)), ("pixi", ("run",)),
+     ("rbenv", ("exec",)), ("nodenv", ("exec",)), ("goenv", ("exec",)), ("jenv", ("exec",))}
 )  # fmt: skip
 
 
@@ -2399,7 +2417,7 @@ def _ops(
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
-        yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY)
+        yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git")
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         if user.skel:  # /etc/skel's dotfiles, the user's own

