@@ -211,6 +211,7 @@ _DEBIAN_IMAGES = (
     "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",
+    "*jupyter/*-notebook",  # (Jupyter's docker-stacks, on Ubuntu; jovyan's home from /etc/skel)
 )
 # The packages both official debian and ubuntu images hold (Debian's Priority: required set
 # and what the images add), libraries aside: a purge that names none of them removes nothing

@@ -4788,3 +4788,12 @@ def test_root_s_pip_in_another_user_s_home_keeps_no_cache(
     found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
 ) -> None:
     assert found(dockerfile) == [(line, "LG005") for line in expected]
+
+
+def test_jupyter_s_images_hold_jovyan_s_dotfiles(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 136) docker-stacks is Ubuntu's, and useradd filled /home/jovyan from /etc/skel
+    base = "FROM jupyter/base-notebook:python-3.9.5\nUSER root\n"
+    assert found(f"{base}RUN chown -R $NB_UID:$NB_GID $HOME\n") == [(3, "LG004")]
+    assert found(f"{base}RUN chown $NB_UID:$NB_GID $HOME\n") == []
