@@ -239,7 +239,7 @@ _BUILDPACK_PACKAGES = _DEBIAN_PACKAGES | frozenset(
      "tzdata", "libc6-dev", "libc-dev"}
 )  # fmt: skip
 _BUILDPACK_IMAGES = frozenset(
-    {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc", "openjdk"}
+    {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc"}
 )
 # The php image: Debian's slim image, the ca-certificates, curl and xz-utils it runs with,
 # phpize's build tools (PHPIZE_DEPS, kept for docker-php-ext-install) and Apache in `-apache`.
