@@ -643,6 +643,12 @@ def run_effects(
     """
     scripts = run_scripts(instr)
     text = "\n".join(scripts)
+    if "assemble" in text:
+        # s2i's assemble, the builder image's or an override in /tmp/scripts that calls it,
+        # where the build does not show it: it moves the sources the build put in /tmp/src into
+        # the application directory, the working directory (its fix-permissions is left out:
+        # where that directory is not known, `./` would be read as /)
+        files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
     # (PATH says which conda a bare `conda clean` runs)
     conda = "conda" in text or "mamba" in text
     seen = tuple(
@@ -668,6 +674,8 @@ def run_effects(
     return found
 
 
+_S2I_ASSEMBLERS = ("/usr/libexec/s2i/assemble", "/tmp/scripts/assemble")
+_S2I_ASSEMBLE = "mv /tmp/src/* ./\n"
 _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _SWITCH = re.compile(r"(?<![\w.-])(?:su|sudo|runuser|gosu|su-exec)(?![\w.-])")
 _ENV_READ = frozenset(

@@ -4797,3 +4797,17 @@ def test_jupyter_s_images_hold_jovyan_s_dotfiles(
     base = "FROM jupyter/base-notebook:python-3.9.5\nUSER root\n"
     assert found(f"{base}RUN chown -R $NB_UID:$NB_GID $HOME\n") == [(3, "LG004")]
     assert found(f"{base}RUN chown $NB_UID:$NB_GID $HOME\n") == []
+
+
+@pytest.mark.parametrize(
+    "assemble", ["/usr/libexec/s2i/assemble", "$STI_SCRIPTS_PATH/assemble", "/tmp/scripts/assemble"]
+)
+def test_s2i_s_assemble_moves_the_sources_out_of_tmp_src(
+    found: Callable[[str], list[tuple[int, str]]], assemble: str
+) -> None:
+    # (held out 122 and 137) the builder's assemble, or an override that calls it
+    dockerfile = (
+        "FROM registry.access.redhat.com/ubi8/python-39\nCOPY --chown=1001:0 . /tmp/src\n"
+        f"RUN {assemble}\nRUN ./gradlew assemble\n"
+    )
+    assert [f for f in found(dockerfile) if f[1] != "LG005"] == [(3, "LG003")]
