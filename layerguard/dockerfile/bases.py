@@ -202,6 +202,7 @@ _DEBIAN_FILES = (
     *USER_DATABASE,
     *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
     "/etc/login.defs",  # (of login, or since Debian 13 of login.defs: every image has it)
+    "/etc/nsswitch.conf",
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
 _DEBIAN_IMAGES = (
@@ -278,6 +279,12 @@ _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
+# CentOS 7 and older: yum's own configuration, the base repositories' file, and glibc's
+# nsswitch.conf as a file (later releases' authselect may make it a link).
+_OLD_CENTOS = re.compile(r"^(?:centos)?[5-7](?:[.-]|$)")
+_OLD_CENTOS_FILES = ("/etc/yum.conf", "/etc/yum.repos.d/CentOS-Base.repo", "/etc/nsswitch.conf")
+# Distroless images hold a CA bundle and the resolver's configuration beside their users.
+_DISTROLESS_FILES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf")
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -958,7 +965,11 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif any(_is(name, key) for key in _RHEL_IMAGES):
         files += _RHEL_FILES if not minimal else USER_DATABASE
+        if name == "centos" and _OLD_CENTOS.match(image.tag or ""):
+            files += _OLD_CENTOS_FILES
     else:
+        if _is(name, "gcr.io/distroless/*"):
+            files += _DISTROLESS_FILES
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)

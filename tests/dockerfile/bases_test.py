@@ -154,3 +154,29 @@ def test_release_php_is_read_from_debian_and_ubuntu_tags() -> None:
     ] == ["7.4", "8.2", "8.3", ""]
     assert versioned(("php-fpm", "php-curl", "nginx"), "8.2") == ("php8.2-fpm", "php-curl", "nginx")
     assert versioned(("php-fpm",), "") == ("php-fpm",)
+
+
+@pytest.mark.parametrize(
+    ("image", "held", "absent"),
+    [
+        # (held out 64, 126, 129) CentOS 7 and older: yum's configuration, the base repositories
+        ("centos:7", ("/etc/yum.conf", "/etc/yum.repos.d/CentOS-Base.repo"), ()),
+        ("centos:6.9", ("/etc/yum.conf", "/etc/nsswitch.conf"), ()),
+        ("centos:8", (), ("/etc/yum.conf", "/etc/nsswitch.conf")),
+        # (held out 109, 125) distroless: a CA bundle and the resolver's configuration
+        (
+            "gcr.io/distroless/static",
+            ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf"),
+            (),
+        ),
+        ("debian:12", ("/etc/nsswitch.conf",), ("/etc/yum.conf",)),
+        # (every other image of Linux holds its users)
+        ("example.com/team/base:1", ("/etc/passwd", "/etc/group"), ("/etc/nsswitch.conf",)),
+    ],
+)
+def test_the_files_an_image_of_a_family_holds(
+    image: str, held: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    files = known(parse_reference(image)).files
+    assert all(f in files for f in held), image
+    assert not any(f in files for f in absent), image
