@@ -741,9 +741,9 @@ def _run_effects(
             root = (as_root and runs_as == user_home) or placed
             if (
                 found.family == "pip"
-                and named_user in ("root", "0")
-                and runs_as == user_home
+                and root
                 and not placed
+                and named_user in ("root", "0")
                 and _a_users_home(runs_as, homes or {})
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off

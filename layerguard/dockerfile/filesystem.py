@@ -200,7 +200,6 @@ def layers(
     out: list[Layer] = []
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
-    taken: set[str] = set()  # every path an earlier removal named
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     cacheless = (
@@ -208,7 +207,7 @@ def layers(
         | _built_again(steps)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
-    removed_at: dict[str, int] = {}  # each path a removal named -> the last step that did
+    removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
     programs = _run_as_programs(steps)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
@@ -218,10 +217,8 @@ def layers(
         if step.run is not None:
             no_cache = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
-                index, step, live, base, held, frozenset(gone), orphans, no_cache, links, taken,
-                removed_at,
-            )  # fmt: skip
-            taken.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
+                index, step, live, base, held, frozenset(gone), orphans, no_cache, links, removed_at
+            )
             removed_at.update(
                 (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
             )
@@ -567,7 +564,6 @@ def _run(
     orphans: bool = False,
     no_cache: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
-    taken: set[str] | None = None,
     removed_at: Mapping[str, int] | None = None,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
@@ -575,7 +571,7 @@ def _run(
     changes: list[Change] = []
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
-    taken = set(taken or ())
+    taken = set(removed_at or ())  # every path an earlier removal named
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             op = op._replace(paths=_through_links(op.paths, links))
