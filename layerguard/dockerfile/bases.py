@@ -216,24 +216,30 @@ _DEBIAN_IMAGES = (
 )
 # The packages both official debian and ubuntu images hold (Debian's Priority: required set
 # and what the images add), libraries aside: a purge that names none of them removes nothing
-# there. (debian holds tzdata, ubuntu procps: each is added below.)
+# there. (debian holds tzdata, ubuntu procps: each is added below. Not adduser, which ubuntu
+# 24.04 and Debian 13 left out.)
 _DEBIAN_PACKAGES = frozenset(
     {"apt", "base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debconf",
      "debian-archive-keyring", "debianutils", "diffutils", "dpkg", "e2fsprogs", "findutils",
      "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "logsave", "mawk",
      "mount", "ncurses-base", "ncurses-bin", "passwd", "perl-base", "sed",
      "sensible-utils", "sysvinit-utils", "tar", "usr-is-merged",
-     "util-linux", "util-linux-extra", "zlib1g", "adduser", "gcc-12-base",
+     "util-linux", "util-linux-extra", "zlib1g", "gcc-12-base",
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
 _UBUNTU_PACKAGES = _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"}
 # What buildpack-deps installs (its curl, scm and full variants, with what those bring), under
 # the language images of Debian's family that are not slim: python, node, ruby, golang, ...
-_BUILDPACK_PACKAGES = _DEBIAN_PACKAGES | frozenset(
+_BUILDPACK_CURL = _DEBIAN_PACKAGES | frozenset(
     {"ca-certificates", "curl", "wget", "netbase", "gnupg", "gnupg2", "gpg", "gpg-agent",
-     "gpgconf", "gpgsm", "dirmngr", "gnupg-utils", "pinentry-curses", "sq", "git", "git-man",
-     "mercurial", "mercurial-common", "openssh-client", "subversion", "bzr", "procps",
-     "autoconf", "automake", "bzip2", "default-libmysqlclient-dev", "dpkg-dev", "file", "g++",
+     "gpgconf", "gpgsm", "dirmngr", "gnupg-utils", "pinentry-curses", "sq"}
+)  # fmt: skip
+_BUILDPACK_SCM = _BUILDPACK_CURL | frozenset(
+    {"git", "git-man", "mercurial", "mercurial-common", "openssh-client", "subversion", "bzr",
+     "procps"}
+)  # fmt: skip
+_BUILDPACK_PACKAGES = _BUILDPACK_SCM | frozenset(
+    {"autoconf", "automake", "bzip2", "default-libmysqlclient-dev", "dpkg-dev", "file", "g++",
      "gcc", "cpp", "binutils", "imagemagick", "imagemagick-6-common", "imagemagick-6.q16",
      "imagemagick-7-common", "imagemagick-7.q16", "libtool", "make", "patch", "perl",
      "unzip", "xz-utils", "zlib1g-dev", "pkg-config", "pkgconf", "python3", "python3-minimal",
@@ -978,7 +984,8 @@ def known(image: ImageRef | None) -> Known:
         else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
-        else _BUILDPACK_PACKAGES if name in _BUILDPACK_IMAGES and debian and not minimal
+        else _buildpack_packages(name, image.tag or "")
+        if name in _BUILDPACK_IMAGES and debian and not minimal
         else _RHEL_PACKAGES
         if _DISTRIBUTION_MANAGER.get(name) == "yum" and not minimal and not other
         else None
@@ -1018,12 +1025,23 @@ def known(image: ImageRef | None) -> Known:
     )  # fmt: skip
 
 
+def _buildpack_packages(name: str, tag: str) -> frozenset[str]:
+    """What a buildpack-deps variant holds (`buster-curl`, `bookworm-scm`, the full one), or a
+    language image built on the full one."""
+    if name == "buildpack-deps" and tag.endswith("curl"):
+        return _BUILDPACK_CURL
+    if name == "buildpack-deps" and tag.endswith("scm"):
+        return _BUILDPACK_SCM
+    return _BUILDPACK_PACKAGES
+
+
 def _cuda_packages(tag: str) -> frozenset[str]:
     """The packages an Ubuntu image of NVIDIA's CUDA holds: Ubuntu's, what its Dockerfiles
     install (the keyring's gnupg2 and curl, then the CUDA libraries, `cuda-*` by pattern, and
     for `-devel` a toolchain), with what those pull in."""
+    # (not curl, which the same RUN purges once the keyring is in)
     own = {"gnupg2", "gnupg", "gpg", "gpg-agent", "gpgconf", "dirmngr", "gnupg-utils", "gpgsm",
-           "pinentry-curses", "curl", "ca-certificates", "openssl", "cuda-*"}  # fmt: skip
+           "pinentry-curses", "ca-certificates", "openssl", "cuda-*"}  # fmt: skip
     if "devel" in tag:
         own |= {"build-essential", "gcc", "g++", "cpp", "make", "binutils", "dpkg-dev", "patch"}
     return _UBUNTU_PACKAGES | own

