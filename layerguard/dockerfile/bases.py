@@ -125,6 +125,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/usr/local/etc/php-fpm.conf",
         "/usr/local/etc/php-fpm.d/www.conf",
         "/usr/local/etc/php-fpm.d/docker.conf",
+        "/usr/local/etc/php-fpm.d/zz-docker.conf",
         # (its apache tags install Debian's apache2: its configuration, as below)
         "/etc/apache2/sites-available/000-default.conf",
         "/etc/apache2/sites-available/default-ssl.conf",
@@ -255,6 +256,18 @@ _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
      "cpp", "binutils", "libc-dev", "libc6-dev", "make", "pkg-config", "pkgconf", "re2c",
      "perl", "patch", "bzip2", "apache2", "apache2-bin", "apache2-data", "apache2-utils"}
 )  # fmt: skip
+# What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
+# their Python, R and Node.js come from conda, never apt), with what those bring.
+_JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
+    {"bzip2", "ca-certificates", "locales", "sudo", "tini", "wget", "fonts-liberation",
+     "pandoc", "run-one", "git", "nano-tiny", "tzdata", "unzip", "vim-tiny", "openssh-client",
+     "less", "xclip", "netcat", "netcat-openbsd", "inkscape", "lmodern", "libsm6",
+     "libxext-dev", "libxrender1", "texlive-xetex", "texlive-fonts-recommended",
+     "texlive-plain-generic", "build-essential", "gcc", "g++", "cpp", "make", "dpkg-dev",
+     "binutils", "cm-super", "dvipng", "ffmpeg", "fonts-dejavu", "gfortran", "unixodbc",
+     "unixodbc-dev", "r-cran-rodbc", "openjdk-17-jre-headless", "ca-certificates-java",
+     "curl", "file", "patch", "perl", "xz-utils"}
+)  # fmt: skip
 # The packages the images of Red Hat's family hold (CentOS, Rocky, Alma, Oracle Linux,
 # Fedora; not the minimal ones), libraries aside: yum or dnf and what they run on.
 _RHEL_PACKAGES = frozenset(
@@ -289,6 +302,8 @@ _RHEL_FILES = (
 # nsswitch.conf as a file (later releases' authselect may make it a link).
 _OLD_CENTOS = re.compile(r"^(?:centos)?[5-7](?:[.-]|$)")
 _OLD_CENTOS_FILES = ("/etc/yum.conf", "/etc/yum.repos.d/CentOS-Base.repo", "/etc/nsswitch.conf")
+_CENTOS_7 = re.compile(r"^(?:centos)?7(?:[.-]|$)")
+_CENTOS_7_FILES = ("/etc/security/limits.d/20-nproc.conf",)  # (pam's; 90-nproc.conf on 6)
 # Distroless images hold a CA bundle and the resolver's configuration beside their users.
 _DISTROLESS_FILES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf")
 # What `useradd -m` copies from /etc/skel into a new home, by family.
@@ -973,6 +988,8 @@ def known(image: ImageRef | None) -> Known:
         files += _RHEL_FILES if not minimal else USER_DATABASE
         if name == "centos" and _OLD_CENTOS.match(image.tag or ""):
             files += _OLD_CENTOS_FILES
+            if _CENTOS_7.match(image.tag or ""):
+                files += _CENTOS_7_FILES
     else:
         if _is(name, "gcr.io/distroless/*"):
             files += _DISTROLESS_FILES
@@ -984,6 +1001,7 @@ def known(image: ImageRef | None) -> Known:
         else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
+        else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal
         else _RHEL_PACKAGES

@@ -1439,7 +1439,7 @@ def _last_is_a_directory(path: str, live: list[Entry]) -> bool:
     return bool(at) and max(at, key=lambda e: e.layer).kind == DIR
 
 
-_LINK_DIRS = ("-enabled/", ".wants/", ".requires/")
+_LINK_DIRS = ("-enabled/", ".wants/", ".requires/", "/runsvdir/", "/etc/alternatives/")
 _LINK_DIRS_AT_END = tuple(m.rstrip("/") for m in _LINK_DIRS)
 
 
@@ -1454,8 +1454,9 @@ def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozense
         return True  # (`chown -R nobody /var/lib/nginx`: Alpine's nginx keeps its html there)
     local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if any(m in path for m in _LINK_DIRS) or path.rstrip("/").endswith(_LINK_DIRS_AT_END):
-        # Debian's sites-, conf- and mods-enabled and systemd's unit.wants hold symlinks, not
-        # bytes (`rm -f /lib/systemd/system/multi-user.target.wants/*` on centos)
+        # Debian's sites-, conf- and mods-enabled, systemd's unit.wants, runit's runsvdir and
+        # the alternatives hold symlinks, not bytes (`rm -f
+        # /lib/systemd/system/multi-user.target.wants/*` on centos)
         return False
     if entry.family == "apt" and path in _APT_LINKS:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)

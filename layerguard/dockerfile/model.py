@@ -370,7 +370,8 @@ def build(
             words = [w for w in node.args]
             raw = words[0] if words else ""
             stage_name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
-            base_text = expand(raw, meta)
+            # (BuildKit reads the name as a shell word: `FROM "$PREFIX"stage-init`)
+            base_text = process_word(raw, meta)
             base_stage, base_image, base_error = None, None, None
             workdir, env, user, given, shell = "/", {}, "", set(), ""
             if base_text.lower() in names:

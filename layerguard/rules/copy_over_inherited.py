@@ -797,9 +797,10 @@ def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
 
 def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
     """`write` puts a whole root filesystem at /: the root of a stage that installed packages
-    of a distribution (`COPY --from=build / /`; not an image's, which may hold a few programs
-    alone: `COPY --from=tonistiigi/xx / /`), or a tree a stage's package manager installed a
-    system into (`dnf --installroot /mnt/rootfs install bash`, `debootstrap bookworm /rootfs`)."""
+    of a distribution or of a distribution's image (`COPY --from=build / /`; not another
+    image's, which may hold a few programs alone: `COPY --from=tonistiigi/xx / /`), or a tree
+    a stage's package manager installed a system into (`dnf --installroot /mnt/rootfs install
+    bash`, `debootstrap bookworm /rootfs`)."""
     if write.into.rstrip("/") or not (write.tree or write.either):
         return False
     source = posixpath.normpath("/" + write.source.strip("/"))
@@ -808,7 +809,10 @@ def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
         return False
     runs = [i for s in model.lineage(stage) for i in s.instructions if i.keyword == "run"]
     if source == "/":
-        return any(
+        # (or the root of a distribution's image: `FROM jrottenberg/ffmpeg:3.3-alpine`, then
+        # `COPY --from=0 / /` onto node:16-alpine)
+        base = model.lineage(stage)[-1].base_image
+        return bool(base is not None and known(base).manager) or any(
             op.role == INSTALL and op.family in ("apt", "apk", "yum", "pacman")
             for instr in runs
             for op in run_effects(instr).ops

