@@ -964,8 +964,10 @@ def known(image: ImageRef | None) -> Known:
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL) or name in _SLIM_BASED
     # (A Debian-based repository's tags of other distributions: `maven:3.9-amazoncorretto-21`,
-    # `eclipse-temurin:21-jre-ubi9-minimal`, `nvidia/cuda:12.2.0-devel-ubi8`.)
-    other = any(t in (image.tag or "").lower() for t in _OTHER_FAMILY_TAGS)
+    # `eclipse-temurin:21-jre-ubi9-minimal`, `nvidia/cuda:12.2.0-devel-ubi8`; not Red Hat's
+    # own images' tags of their family: `centos:centos7`.)
+    rhel = any(_is(name, key) for key in _RHEL_IMAGES)
+    other = not rhel and any(t in (image.tag or "").lower() for t in _OTHER_FAMILY_TAGS)
     debian = docs and not other and not any(d in name for d in _NOT_DEBIAN)
     if _UBUNTU_USER.search(tagged):
         trees += ("/home/ubuntu",)

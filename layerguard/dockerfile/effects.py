@@ -70,6 +70,14 @@ CACHE = "cache"  # a package manager's download cache or index
 ARCHIVE = "archive"  # an archive or package file, to be unpacked later
 INSTALL = "install"  # the system trees packages land in: too broad to name as an origin
 EDITED = "edited"  # every file of a tree an editor rewrote in place (`find -exec sed -i`)
+# A home useradd makes without -m where the distribution's login.defs says CREATE_HOME yes
+# (Red Hat's family): filled from /etc/skel there, left alone elsewhere.
+DEFAULT_HOME = "default-home"
+
+
+_LITTLER = frozenset(
+    {"install.r", "install2.r", "installGithub.r", "installBioc.r", "installDeps.r"}
+)
 
 
 class Manager(NamedTuple):
@@ -250,6 +258,14 @@ MANAGERS: Mapping[str, Manager] = {
         "build in a stage that is not shipped, or dotnet nuget locals all --clear in the same RUN",
         (),
     ),
+    # littler's install scripts (rocker's and r-base's images) run R with /tmp as its tempdir:
+    # each package source they download stays in /tmp/downloaded_packages.
+    "littler": Manager(
+        ("/tmp/downloaded_packages",),
+        "the R package sources littler downloaded (/tmp/downloaded_packages)",
+        "rm -rf /tmp/downloaded_packages in the same RUN",
+        ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
+    ),
     "cpanm": Manager(
         ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -347,6 +363,7 @@ _MODELLED = frozenset(
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("yum-builddep", "unminimize", "initdb"),
+        *sorted(_LITTLER),
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
@@ -664,6 +681,7 @@ def run_effects(
     renamed = tuple(sorted(names.items())) if names else ()
     key = (
         *(text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home),
+        instr.shell,  # (bash expands `{a,b}`, /bin/sh may not)
         *(named, renamed),
     )
     found = _RUN_CACHE.get(key)
@@ -2428,9 +2446,11 @@ def _ops(
         yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git")
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
+        owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
         if user.skel:  # /etc/skel's dotfiles, the user's own
-            owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
+        elif tool == "useradd" and not {"-M", "--no-create-home", "-r", "--system"} & set(words):
+            yield Op(WRITE, tool, homes, text, DIR, EMPTY, DEFAULT_HOME, sets=owner)
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
     elif tool == "usermod":
@@ -3708,6 +3728,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pecl", sub == "install", sub == "install"
     if tool == "cabal":
         return "cabal", sub == "install", sub in ("update", "install")
+    if tool in _LITTLER:
+        asks = any(w in ("-h", "--help", "--usage") for w in words)
+        return "littler", not asks, not asks
     if tool == "make":
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)

@@ -40,6 +40,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     CHOWN,
     CLEANUP,
+    DEFAULT_HOME,
     DIR,
     EDITED,
     EITHER,
@@ -595,6 +596,10 @@ def _run(
             continue  # (what the op needs missing is there: it does nothing)
         if op.redone is not None and any(e.path == op.redone for e in live):
             continue  # (an earlier layer did it: done again, it fetches nothing)
+        if op.kind == WRITE and op.role == DEFAULT_HOME:
+            # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
+            rhel = held.manager == "yum"
+            op = op._replace(role=HOME) if rhel else op._replace(role="", sets=())
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
@@ -1276,8 +1281,15 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     x.sh`, `rm f && mv f.new f`: the file is rewritten, as `sed -i` rewrites it, not removed;
     not mv's, whose old bytes land again under the new name)."""
     kinds = (CHOWN, TOUCH, REMOVE) if change.tool in ("rm", "unlink") else (CHOWN, TOUCH)
+    # (a glob names each file it matches: `chmod +x /opt/*.sh && dos2unix /opt/*.sh` rewrites
+    # the /opt/update.sh a COPY wrote)
+    globs = [w for w in written if is_glob(w)]
+
+    def named(path: str) -> bool:
+        return path in written or any(fnmatch.fnmatchcase(path, g) for g in globs)
+
     return _without_hits(
-        change, lambda h: h.entry.kind in (FILE, EITHER) and h.entry.path in written
+        change, lambda h: h.entry.kind in (FILE, EITHER) and named(h.entry.path)
         and h.path in written, kinds
     )  # fmt: skip
 

@@ -394,6 +394,8 @@ def build(
                 elif base_image is not None:
                     held = known(base_image)  # what a well-known image's own Dockerfile set
                     workdir, env, user = held.workdir or "/", dict(held.env), held.user
+                    if held.manager == "yum":
+                        shell = "bash"  # (/bin/sh is bash on Red Hat's family: `{a,b}` expands)
             current = []
             continue
         if current is None:

@@ -180,3 +180,14 @@ def test_the_files_an_image_of_a_family_holds(
     files = known(parse_reference(image)).files
     assert all(f in files for f in held), image
     assert not any(f in files for f in absent), image
+
+
+@pytest.mark.parametrize("image", ["centos:centos7", "centos:7", "rockylinux:9", "fedora:39"])
+def test_red_hat_s_own_images_are_of_their_family_whatever_their_tag(image: str) -> None:
+    # (held out 155) `centos7` in a tag names another family only on another family's image
+    held = known(parse_reference(image))
+    assert held.manager == "yum" and held.packages is not None
+
+
+def test_a_tag_of_red_hat_s_family_on_another_image_names_no_manager() -> None:
+    assert known(parse_reference("maven:3.9-amazoncorretto-21")).manager == ""

@@ -4877,3 +4877,47 @@ def test_a_purge_on_jupyter_s_images_names_what_they_installed(
     clean = " && rm -rf /var/lib/apt/lists/*\n"
     assert found(f"{base}RUN apt-get update && apt-get remove -y nodejs{clean}") == []
     assert found(f"{base}RUN apt-get update && apt-get remove -y pandoc{clean}") == [(3, "LG003")]
+
+
+def test_an_edit_in_place_after_a_chmod_is_what_copies_the_files(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 152) dos2unix rewrites every file the glob names, the chmod adds nothing
+    base = "FROM debian:12\nCOPY a.sh /opt/\nCOPY b/u.sh /opt/u.sh\n"
+    assert found(f"{base}RUN chmod +x /opt/*.sh && dos2unix /opt/*.sh\n") == []
+    assert found(f"{base}RUN chmod +x /opt/*.sh\n") == [(4, "LG004")]
+
+
+@pytest.mark.parametrize(("image", "expected"), [("centos:7", [3]), ("debian:12", [])])
+def test_useradd_fills_a_home_where_login_defs_says_create_home(
+    found: Callable[[str], list[tuple[int, str]]], image: str, expected: list[int]
+) -> None:
+    # (held out 155) Red Hat's family: CREATE_HOME yes, /etc/skel's .bash_profile is there
+    dockerfile = f"FROM {image}\nRUN useradd -u 1000 builder\nCOPY p /home/builder/.bash_profile\n"
+    assert found(dockerfile) == [(n, "LG002") for n in expected]
+    assert (
+        found(f"FROM {image}\nRUN useradd -r builder\nCOPY p /home/builder/.bash_profile\n") == []
+    )
+
+
+@pytest.mark.parametrize(("image", "expected"), [("centos:7", [4]), ("debian:12", [])])
+def test_bin_sh_expands_braces_where_it_is_bash(
+    found: Callable[[str], list[tuple[int, str]]], image: str, expected: list[int]
+) -> None:
+    # (held out 155) /bin/sh is bash on Red Hat's family, dash on Debian's
+    dockerfile = f"FROM {image}\nCOPY a /h/.a\nCOPY b /h/.b\nRUN chmod 600 /h/.{{a,b}}\n"
+    assert found(dockerfile) == [(n, "LG004") for n in expected]
+
+
+def test_littler_leaves_the_package_sources_it_downloaded(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    # (held out 132 and 155) rocker's install2.r: R's tempdir is /tmp under littler
+    base = "FROM rocker/r-ver:4.3.1\n"
+    assert found(f"{base}RUN install2.r --error dplyr\n") == [(2, "LG005")]
+    assert found(f"{base}RUN install2.r dplyr && rm -rf /tmp/downloaded_packages\n") == []
+    assert found(f"{base}RUN install2.r dplyr\nRUN rm -rf /tmp/downloaded_packages\n") == [
+        (2, "LG005"),
+        (3, "LG003"),
+    ]
+    assert "rm -rf /tmp/downloaded_packages" in message(f"{base}RUN installGithub.r a/b\n", "LG005")
