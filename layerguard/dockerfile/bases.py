@@ -385,7 +385,7 @@ _DEFAULT_GEMS = frozenset(
     {"bundler", "json", "psych", "openssl", "stringio", "strscan", "date", "io-console"}
     | {"fileutils", "etc", "zlib", "uri", "time", "digest", "erb"}
 )
-_OLD_GO = re.compile(r"1\.[0-9](?:[.-]|rc|beta|$)")  # (golang:1.5, 1.9.2-alpine: before 1.10)
+OLD_GO = re.compile(r"1\.[0-9](?:[.-]|rc|beta|$)")  # (golang:1.5, 1.9.2-alpine: before 1.10)
 _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -1041,7 +1041,7 @@ def known(image: ImageRef | None) -> Known:
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
-        quiet, name == "golang" and bool(_OLD_GO.match(tag)),
+        quiet, name == "golang" and bool(OLD_GO.match(tag)),
     )  # fmt: skip
 
 

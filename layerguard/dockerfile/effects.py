@@ -869,7 +869,9 @@ def _run_effects(
             blind = True
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
-    ops = _directories_made_anew(_extractions_taken_back(_installers_used_up(ops)))
+    ops = _directories_made_anew(
+        _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
+    )
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
         # file has that name: it removes nothing)
@@ -906,6 +908,25 @@ _DIRECTORY_VARIABLE = re.compile(
     r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX|SCRIPTS|FOLDER))\b"
 )
 _SOURCES_A_SCRIPT = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+\S")
+
+
+def _archives_consumed(ops: list[Op]) -> list[Op]:
+    """A program we do not read, then `rm` of archives: the program used them (`./unzip_plugins.sh
+    && rm /tmp/*.zip`, `/tmp/install-sqlcl.sh && rm /tmp/sqlcl-*.zip`), as a command that
+    unpacks them by name would."""
+    out: list[Op] = []
+    ran = False
+    for op in ops:
+        if op.kind == EXEC and op.role != CLEANUP:
+            ran = True
+        elif op.kind == UNPACK:
+            ran = False  # (what unpacked them is shown: `unzip x.zip && rm x.zip`)
+        if ran and op.kind == REMOVE and op.tool == "rm":
+            archives = tuple(p for p in op.paths if is_archive(p) and "$" not in p)
+            if archives:
+                out.append(Op(UNPACK, op.tool, archives, op.command, blind=True))
+        out.append(op)
+    return out
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:

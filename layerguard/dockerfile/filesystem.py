@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
     DISTRIBUTION_ROOTS,
+    OLD_GO,
     PYTHON_TREE,
     SKEL_NAMES,
     Known,
@@ -263,6 +264,12 @@ def layers(
     return tuple(out)
 
 
+def _old_go(env: Mapping[str, str]) -> bool:
+    """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
+    golang image's `GOLANG_VERSION`), predates Go's caches."""
+    return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
+
+
 def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
     """The paths the RUNs run as programs (`/tmp/install-nginx`, `./setup.sh` in /opt): each
     is a file, whatever its name."""
@@ -375,10 +382,15 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     installed: dict[str, str] = {}  # requirements file -> the source it was copied from
     copied: list[CopyWrite] = []  # the COPY writes so far, latest last
     present = {"pip"}  # what a pip that runs finds installed (get-pip.py adds these two)
+    # RUNs of pip installs by name, the same word for word as an earlier one's, by the same user
+    # with the same PATH (the same pip): run again, they find every package there (`RUN pip3
+    # install fvcore torch` twice); a removal of packages since may have taken some
+    ran: set[tuple[str, str, str]] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
             continue
+        where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
             # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
             # (not `pip install pip==20.0.2`: a version the installed pip may not be)
@@ -387,6 +399,21 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
             pip = op.family == "pip" and op.role == INSTALL and bool(op.packages)
             if pip and plain and set(op.packages) <= present:
                 found.add((index, op.command))
+            if pip and plain and where in ran:
+                found.add((index, op.command))
+            if op.kind == PURGE:
+                ran.clear()
+        pips = [o for o in step.run.ops if o.family == "pip" and o.role == INSTALL]
+        if pips and all(
+            # (by name from the index: not `pip install -e .` nor `-r requirements.txt`, whose
+            # project or file a COPY between may have changed)
+            o.packages
+            and all(_PACKAGE_NAME.fullmatch(p) for p in o.packages)
+            and not {"-e", "--editable", "-r", "--requirement"} & set(o.command.split())
+            and "$" not in o.command
+            for o in pips
+        ):
+            ran.add(where)
         if any(op.tool == "get-pip.py" for op in step.run.ops):
             present |= {"setuptools", "wheel"}
         done: dict[str, str] = {}
@@ -405,6 +432,7 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
 # What makes pip fetch what is installed already.
 _UPGRADES = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})
 _PINNED = re.compile(r"[\w.-]+(?:\[[^]]*\])?\s*[<>=!~]")
+_PACKAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
@@ -584,7 +612,7 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
-        if op.role == CACHE and op.family == "go" and held.old_go:
+        if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)

