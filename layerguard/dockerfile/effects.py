@@ -420,7 +420,10 @@ def names_a_file(path: str) -> bool:
     stem, dot, suffix = name.rpartition(".")
     if suffix == "d" and stem:
         return False  # (`conf.d`, `sources.list.d`: a directory of drop-in files)
-    return (bool(dot and stem.strip(".") and suffix) and not suffix.isdigit()) or is_archive(name)
+    # (a version's tail is no extension: `spinnaker-3.1.0.79-amd64`, `node-v18.0.0-linux-x64`;
+    # `php.ini-production` names a file)
+    version = suffix.isdigit() or (suffix[:1].isdigit() and "-" in suffix)
+    return (bool(dot and stem.strip(".") and suffix) and not version) or is_archive(name)
 
 
 # A brace expansion (`{git,registry}`, `{1..3}`), which bash does and dash and ash do not.
@@ -1623,6 +1626,12 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         # -c`, `bash -o pipefail -c`)
         if name in SHELLS and len(rest) >= 3 and (at := _shell_script(rest)):
             return user, rest[at]
+        if name in _CONDA and rest[1:2] == ["run"]:
+            # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
+            rest = rest[2:]
+            while rest and rest[0].startswith("-"):
+                rest = rest[2:] if rest[0] in _CONDA_RUN_VALUES else rest[1:]
+            continue
         break
     return user, None
 

@@ -453,12 +453,22 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
     # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
+    # (and one an earlier COPY wrote, file or directory, that a wildcard's files go into:
+    # `COPY flir/spinnaker /spinnaker`, then `COPY flir/*.whl /spinnaker`; a file there would
+    # take one file alone, its name the wildcard does not promise)
+    either = {e.path for e in live if e.kind == EITHER}
     out = []
     attrs = _copied_attrs(step.instr)
     for write in step.copies:
         kind = TREE if write.tree else EITHER if write.either else FILE
         path = write.path
-        if kind == FILE and not write.exact and path in made and write.source:
+        globbed = is_glob(posixpath.basename(write.source or ""))
+        if (
+            kind == FILE
+            and not write.exact
+            and write.source
+            and (path in made or (globbed and path in either))
+        ):
             path = posixpath.join(path, posixpath.basename(write.source))
         content = EXACT if write.size is not None else UNKNOWN
         # (ADD of a local tar unpacks it, as a RUN's tar -x would: `ADD s6-overlay.tar.gz /`)

@@ -4970,3 +4970,27 @@ def test_a_pip_install_run_again_word_for_word_fetches_nothing(
         (3, "LG003"),
         (4, "LG005"),
     ]
+
+
+def test_a_wildcard_copy_goes_into_the_directory_an_earlier_copy_made(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 157) `spinnaker-3.1.0.79-amd64` is a directory's name (a version's tail is no
+    # extension), and the wheels the wildcard names go into it
+    dockerfile = (
+        "FROM ubuntu:22.04\nCOPY flir/spinnaker-3.1.0.79-amd64 /spinnaker\n"
+        "COPY flir/*.whl /spinnaker\nRUN dpkg -i /spinnaker/*.deb\n"
+        "RUN pip3 install --no-cache-dir /spinnaker/*.whl\n"
+    )
+    assert found(dockerfile) == [(2, "LG006"), (3, "LG006")]
+
+
+def test_conda_run_runs_the_shell_script_after_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 157) the env's bash runs the script: its rm of the copied file is a removal
+    dockerfile = (
+        "FROM continuumio/miniconda3\nCOPY config/a.R /tmp/a.R\n"
+        'RUN conda run --no-capture-output -n r bash -c "Rscript /tmp/a.R && rm -f /tmp/a.R"\n'
+    )
+    assert found(dockerfile) == [(3, "LG003")]
