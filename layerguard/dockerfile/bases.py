@@ -986,7 +986,7 @@ def known(image: ImageRef | None) -> Known:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)
-    elif any(_is(name, key) for key in _RHEL_IMAGES):
+    elif rhel:
         files += _RHEL_FILES if not minimal else USER_DATABASE
         if name == "centos" and _OLD_CENTOS.match(image.tag or ""):
             files += _OLD_CENTOS_FILES
@@ -1016,7 +1016,7 @@ def known(image: ImageRef | None) -> Known:
         if image.tag is None  # (a digest: which variant, not shown, but of a distribution's own)
         else "apk" if "alpine" in tagged
         else "apt" if debian and any(_is(name, key) for key in _DEBIAN_IMAGES)
-        else "yum" if not other and any(_is(name, key) for key in _RHEL_IMAGES)
+        else "yum" if rhel
         else ""
     )  # fmt: skip
     tag = image.tag or ""

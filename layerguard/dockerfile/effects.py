@@ -1628,9 +1628,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             return user, rest[at]
         if name in _CONDA and rest[1:2] == ["run"]:
             # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
-            rest = rest[2:]
-            while rest and rest[0].startswith("-"):
-                rest = rest[2:] if rest[0] in _CONDA_RUN_VALUES else rest[1:]
+            rest = list(_conda_run_command(tuple(rest)))
             continue
         break
     return user, None
@@ -1919,12 +1917,18 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name in _CONDA and words[1:2] == ("run",):
             # (`conda run -n py3 --no-capture-output pip install x` runs pip in that env)
-            words = words[2:]
-            while words and words[0].startswith("-"):
-                words = words[2:] if words[0] in _CONDA_RUN_VALUES else words[1:]
+            words = _conda_run_command(words)
             continue
         return name, words
     return "", ()
+
+
+def _conda_run_command(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The command `conda run [options] COMMAND...` runs (`words` start with `conda run`)."""
+    words = words[2:]
+    while words and words[0].startswith("-"):
+        words = words[2:] if words[0] in _CONDA_RUN_VALUES else words[1:]
+    return words
 
 
 _GEM_VERSION = re.compile(r"_\d[\w.]*_")
