@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from layerguard import rules as rule_table
 from layerguard.dockerfile import pragmas
 from layerguard.dockerfile.filesystem import layers
-from layerguard.dockerfile.parser import ParseError, check_instructions, parse
+from layerguard.dockerfile.parser import ParseError, check_instructions, parse, screen
 from layerguard.errors import LayerguardError
 from layerguard.findings import Finding, Problem, Severity
 from layerguard.project.chain import Graph, Source
@@ -65,8 +65,11 @@ instruction (`FOO bar`, or a file that is not a Dockerfile at all), an instructi
 name, `COPY`/`ADD` without a destination.
 
 ## Why it matters
-Nothing else in the file is checked: a CI guard that passed it would pass a build that fails.
-LG000 is always an error and cannot be ignored by a pragma.
+A CI guard that passed it would pass a build that fails. LG000 is always an error and cannot be
+ignored by a pragma. Like BuildKit it names the first line refused; the rest of the file is
+still checked without the refused instructions (`RUM` for `RUN`, a stray `&& rm ...` line that
+lost its backslash), so one run shows what else to fix. Nothing else is checked when what
+follows cannot be read soundly: bad syntax as above, a refused `FROM`, no `FROM`.
 
 ## Use instead
 Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
@@ -136,6 +139,7 @@ def _lint(
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
     decoded: dict[str, str] = {}
+    refused: set[str] = set()  # files BuildKit rejects: checked, but nothing to fix automatically
     for display in paths:
         try:
             if display in texts:
@@ -147,27 +151,19 @@ def _lint(
                     data = handle.read()
         except OSError as exc:
             raise LayerguardError(f"{display}: cannot read: {exc.strerror or exc}") from None
+        rejected: list[ParseError] = []
         try:
-            parsed = parse(data)
-            check_instructions(parsed)
+            parsed, screened = screen(parse(data, rejected))
         except ParseError as exc:
-            findings.append(
-                Finding(
-                    display,
-                    exc.line,
-                    exc.line,
-                    1,
-                    rule_table.PARSE_ERROR_CODE,
-                    rule_table.PARSE_ERROR_NAME,
-                    Severity.ERROR,
-                    exc.message,
-                    rule_table.PARSE_ERROR_HELP,
-                )
-            )
+            findings.append(_parse_error(display, exc))
             continue
         key = os.path.realpath(display)
         if key in sources:
             continue
+        if rejected or screened:
+            # BuildKit stops at the first; the rest of the file is still checked without them.
+            findings.append(_parse_error(display, (*rejected, *screened)[0]))
+            refused.add(key)
         image, context, declared = _declared(settings, key)
         sources[key] = Source(display, parsed, image, context, declared)
         decoded[key] = data.decode().removeprefix("\ufeff")
@@ -175,9 +171,26 @@ def _lint(
         {**_companions(settings, sources), **sources}, settings.build_args, settings.target
     )
     for key, source in sources.items():
-        findings.extend(_check_file(graph, key, source, decoded[key], settings.rules, measurer))
+        found = _check_file(graph, key, source, decoded[key], settings.rules, measurer)
+        findings.extend(f._replace(fix=None) for f in found) if key in refused else findings.extend(
+            found
+        )
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
+
+
+def _parse_error(display: str, exc: ParseError) -> Finding:
+    return Finding(
+        display,
+        exc.line,
+        exc.line,
+        1,
+        rule_table.PARSE_ERROR_CODE,
+        rule_table.PARSE_ERROR_NAME,
+        Severity.ERROR,
+        exc.message,
+        rule_table.PARSE_ERROR_HELP,
+    )
 
 
 def _companions(settings: Settings, checked: Mapping[str, Source]) -> dict[str, Source]:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from layerguard.records import NamedTuple
 
-__all__ = ["Heredoc", "Node", "ParseError", "ParsedFile", "dump", "parse"]
+__all__ = ["Heredoc", "Node", "ParseError", "ParsedFile", "dump", "parse", "screen"]
 
 
 class ParseError(Exception):
@@ -88,11 +88,13 @@ _SURROGATE = "[\ud800-\udfff]"
 _MAX_LINE = 64 * 1024  # bufio.MaxScanTokenSize, newline included
 
 
-def parse(data: bytes | str) -> ParsedFile:
+def parse(data: bytes | str, rejected: list[ParseError] | None = None) -> ParsedFile:
     """Parse Dockerfile text the way BuildKit does; raise ParseError where BuildKit would fail.
 
     Bytes must be UTF-8 (BuildKit itself passes other bytes through, but a linter cannot read
-    them reliably); NUL bytes are refused as binary input.
+    them reliably); NUL bytes are refused as binary input. Given `rejected`, an instruction
+    whose own line BuildKit refuses (`ENV NAME` without a value) is left out and its error
+    appended there instead; what breaks the reading of the lines after it still raises.
     """
     text = _decode(data)
     lines = text.split("\n")
@@ -146,7 +148,10 @@ def parse(data: bytes | str) -> ParsedFile:
         try:
             node = _node_from_line(line, escape, start, i)
         except _LineError as exc:
-            raise ParseError(start, exc.message) from None
+            if rejected is None:
+                raise ParseError(start, exc.message) from None
+            rejected.append(ParseError(start, exc.message))
+            continue
 
         heredocs: list[Heredoc] = []
         if "<<" in line and _can_contain_heredoc(node):
@@ -801,28 +806,57 @@ def check_instructions(parsed: ParsedFile) -> None:
     this module mirrors) rejects the file: an unknown instruction (`FOO bar`, or /etc/passwd),
     an instruction other than ARG before the first FROM, no FROM at all, a FROM or COPY/ADD
     with the wrong number of arguments. Errors come in BuildKit's order: by instruction."""
+    _, errors = screen(parsed)
+    if errors:
+        raise errors[0]
+
+
+def screen(parsed: ParsedFile) -> tuple[ParsedFile, tuple[ParseError, ...]]:
+    """The file without the instructions BuildKit's instruction step rejects, and their errors
+    in BuildKit's order, so that the rest can still be checked (a typo `RUM` hides nothing
+    else). Raise ParseError where nothing sound is left to check: a FROM without one or three
+    arguments (which stage would the rest fall into?), or no FROM at all."""
     staged = False
+    kept: list[Node] = []
+    errors: list[ParseError] = []
     for node in parsed.nodes:
-        keyword, line = node.keyword, node.start_line
-        if keyword not in INSTRUCTIONS:
-            raise ParseError(line, _unknown_instruction(node))
-        if keyword == "from":
-            _check_from(node)
-            staged = True
-        elif not staged and keyword != "arg":
-            raise ParseError(
-                line, f"{keyword.upper()} before the first FROM: no build stage in current context"
-            )
-        elif keyword == "run":
-            _check_mounts(node)
-        elif keyword in ("copy", "add") and len(node.args) < 2:
-            raise ParseError(
-                line,
-                f"{keyword.upper()} requires at least two arguments, but only "
-                f"{'one was' if node.args else 'none were'} provided: no destination",
-            )
+        try:
+            _check_instruction(node, staged)
+        except ParseError as exc:
+            if node.keyword == "from" and len(node.args) != 3:
+                raise (errors[0] if errors else exc) from None
+            errors.append(exc)
+            if node.keyword != "from":  # a bad stage name leaves the stage itself plain
+                continue
+        staged = staged or node.keyword == "from"
+        kept.append(node)
     if not staged:
-        raise ParseError(parsed.nodes[-1].end_line, "no FROM: the file has no stage to build")
+        raise (
+            errors[0]
+            if errors
+            else ParseError(parsed.nodes[-1].end_line, "no FROM: the file has no stage to build")
+        )
+    return parsed._replace(nodes=tuple(kept)), tuple(errors)
+
+
+def _check_instruction(node: Node, staged: bool) -> None:
+    keyword, line = node.keyword, node.start_line
+    if keyword not in INSTRUCTIONS:
+        raise ParseError(line, _unknown_instruction(node))
+    if keyword == "from":
+        _check_from(node)
+    elif not staged and keyword != "arg":
+        raise ParseError(
+            line, f"{keyword.upper()} before the first FROM: no build stage in current context"
+        )
+    elif keyword == "run":
+        _check_mounts(node)
+    elif keyword in ("copy", "add") and len(node.args) < 2:
+        raise ParseError(
+            line,
+            f"{keyword.upper()} requires at least two arguments, but only "
+            f"{'one was' if node.args else 'none were'} provided: no destination",
+        )
 
 
 _MOUNT_TYPES = frozenset({"bind", "cache", "tmpfs", "secret", "ssh"})

@@ -198,6 +198,33 @@ def test_files_buildkit_rejects_are_lg000_and_fail(tmp_path: Path) -> None:
     ]
 
 
+def test_a_refused_line_hides_nothing_else_and_nothing_is_fixed(tmp_path: Path) -> None:
+    # A typo BuildKit stops at (`RUM`) used to be the file's only finding: fixing it revealed
+    # the next problem only on the next run.
+    text = (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y curl\n"
+        "RUM echo typo\n"
+        "COPY app.tar.gz /tmp/\n"
+        "RUN rm /tmp/app.tar.gz\n"
+    )
+    write(tmp_path, {"Dockerfile": text, "app.tar.gz": "x" * 4000})
+    result = run(tmp_path, "check", "Dockerfile", "--format", "json")
+    assert result.returncode == 1
+    assert violations(result) == [
+        ("Dockerfile", 2, "LG005"),
+        ("Dockerfile", 3, "LG000"),
+        ("Dockerfile", 5, "LG003"),
+    ]
+    fixed = run(tmp_path, "check", "Dockerfile", "--fix")
+    assert fixed.returncode == 1 and (tmp_path / "Dockerfile").read_text() == text
+    assert "[*]" not in fixed.stdout
+    write(tmp_path, {"Dockerfile": "FROM debian:12 AS\nRUN apt-get update\n"})
+    assert violations(run(tmp_path, "check", "Dockerfile", "--format", "json")) == [
+        ("Dockerfile", 1, "LG000")
+    ]
+
+
 def test_ignore_and_severity_select_rules(tmp_path: Path) -> None:
     # Issue 13.9: what a hadolint user reaches for (`--ignore DL3008`), for layerguard's codes.
     write(tmp_path, {"Dockerfile": "FROM debian\nRUN apt-get update\nRUN rm -rf /usr/share/doc\n"})

@@ -10,6 +10,7 @@ from layerguard.dockerfile.parser import (
     check_instructions,
     dump,
     parse,
+    screen,
 )
 
 
@@ -382,6 +383,20 @@ def test_instructions_buildkit_rejects(text: str, line: int, message: str) -> No
         check_instructions(parsed)
     assert excinfo.value.line == line
     assert message in excinfo.value.message
+
+
+def test_screen_leaves_out_what_buildkit_refuses_and_keeps_the_rest() -> None:
+    rejected: list[ParseError] = []
+    parsed = parse("RUN early\nFROM a AS Bad/Name\nENV PATH\nRUM x\nRUN y\nCOPY z\n", rejected)
+    kept, errors = screen(parsed)
+    assert [(n.keyword, n.start_line) for n in kept.nodes] == [("from", 2), ("run", 5)]
+    assert [e.line for e in rejected] == [3]  # ENV's own line: the parser's step
+    assert [e.line for e in errors] == [1, 2, 4, 6]  # the instruction step's, in file order
+    with pytest.raises(ParseError) as excinfo:  # the rest would fall into the wrong stage
+        screen(parse("FROM a\nRUM x\nFROM b c\nRUN y\n"))
+    assert (excinfo.value.line, excinfo.value.message) == (2, "unknown instruction: RUM")
+    with pytest.raises(ParseError, match="RUN before the first FROM"):
+        screen(parse("RUN echo hi\n"))
 
 
 INSTRUCTIONS_OK = [
