@@ -851,9 +851,9 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
-    if op.kind == REMOVE and _a_library_link(path):
-        # (an install or unpacked tree holds a library's version links as symbolic links:
-        # only a layer that wrote the name itself, a COPY of the file, wrote bytes there)
+    if op.kind == REMOVE and _a_known_link(path):
+        # (an install, an unpacked tree or a virtual environment holds these as symbolic
+        # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)
         live = [e for e in live if e.path == path]
     if op.kind in (CHOWN, TOUCH) and any(
         (e.path == path and e.kind == FILE) or (e.role == EDITED and covers(e.path, path))
@@ -1120,11 +1120,16 @@ _LIBRARY_LINK = re.compile(r"lib[^/*?\[]*\.so(?:\.\d+)?")
 _LIBRARY_DIRS = re.compile(r".*/lib(?:32|64)?(?:/\w+-linux-gnu\w*)?")
 
 
-def _a_library_link(path: str) -> bool:
-    """`path` names a library's link, not its versioned file: in a system's or a prefix's lib
-    directory (not a Python package's own `torch/lib/libtorch.so`, a real file)."""
+# A virtual environment's interpreters (venv, virtualenv, uv): links to the Python that made it.
+_ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
+
+
+def _a_known_link(path: str) -> bool:
+    """`path` names what installs make as a symbolic link: a library's link, not its versioned
+    file, in a system's or a prefix's lib directory (not a Python package's own
+    `torch/lib/libtorch.so`, a real file), or a virtual environment's `bin/python3`."""
     parent, name = posixpath.split(path)
-    return (
+    return bool(_ENVIRONMENT_PYTHON.fullmatch(path)) or (
         bool(_LIBRARY_LINK.fullmatch(name))
         and bool(_LIBRARY_DIRS.fullmatch(parent))
         and not any(p in parent for p in ("-packages/", "node_modules/"))

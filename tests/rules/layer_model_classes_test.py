@@ -3403,6 +3403,17 @@ FLAGGED = [
         id="ZC-a-library-s-links-hold-no-bytes",
     ),
     pytest.param(
+        "FROM python:3.12 AS builder\nWORKDIR /app\nCOPY . .\nRUN pip install uv && uv sync\n"
+        "FROM python:3.12-slim\nCOPY --from=builder /app /app\n"
+        "RUN rm /app/.venv/bin/python3.12"
+        " && ln -s /usr/local/bin/python /app/.venv/bin/python3.12\n"
+        "RUN rm /app/.venv/bin/activate\n",
+        # a virtual environment's interpreters are links to the Python that made it; its
+        # activate script is a file
+        [(8, "LG003")],
+        id="ZC-a-virtual-environment-s-python-is-a-link",
+    ),
+    pytest.param(
         "FROM ubuntu:20.04\nWORKDIR /\nRUN wget https://x/boost_1_73_0.tar.gz"
         " && tar -xzf boost_1_73_0.tar.gz && cd boost_1_73_0 && ./b2 install || true"
         " && cd .. && rm -rf boost_1_73_0.tar.gz && rm -rf boost_1_73_0\n"
