@@ -273,9 +273,8 @@ _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
 _RHEL_PACKAGES = frozenset(
     {"bash", "coreutils", "coreutils-single", "filesystem", "setup", "glibc", "glibc-common",
      "glibc-minimal-langpack", "glibc-langpack-en", "basesystem", "yum", "dnf", "dnf-data",
-     "python3-dnf", "yum-utils", "yum-plugin-fastestmirror", "yum-plugin-ovl", "rpm",
-     "rpm-build-libs", "rpm-libs", "rpm-python", "python3-rpm", "python", "python-libs",
-     "python3", "python3-libs", "platform-python", "sed", "grep", "gawk", "findutils", "tar",
+     "python3-dnf", "rpm", "rpm-build-libs", "rpm-libs", "python3-rpm", "python3",
+     "python3-libs", "platform-python", "sed", "grep", "gawk", "findutils", "tar",
      "gzip", "xz", "bzip2", "cpio", "diffutils", "less", "vim-minimal", "shadow-utils",
      "passwd", "util-linux", "procps-ng", "hostname", "iproute", "iputils", "systemd",
      "systemd-libs", "dbus", "ca-certificates", "openssl", "curl", "gnupg2", "gpgme",
@@ -285,6 +284,12 @@ _RHEL_PACKAGES = frozenset(
      "info", "which", "sudo", "krb5-libs", "openldap", "nss", "p11-kit", "p11-kit-trust",
      "cracklib", "cracklib-dicts", "audit-libs", "pcre", "pcre2", "zlib", "ncurses",
      "ncurses-base", "readline", "gdbm", "expat", "elfutils-libs", "file-libs"}
+)  # fmt: skip
+# Yum's own tools and the Python 2 it ran on: in the images of 7 and before only (dnf's
+# images have neither: `yum install yum-utils ... && yum remove yum-utils` on rockylinux:9).
+_EL7_PACKAGES = frozenset(
+    {"yum-utils", "yum-plugin-fastestmirror", "yum-plugin-ovl", "rpm-python", "python",
+     "python-libs"}
 )  # fmt: skip
 # The distributions' own images, each of one family whatever its tag or digest.
 _DISTRIBUTION_MANAGER = {
@@ -1006,6 +1011,9 @@ def known(image: ImageRef | None) -> Known:
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal
+        else _RHEL_PACKAGES | _EL7_PACKAGES
+        if name in ("centos", "oraclelinux") and _OLD_CENTOS.match(image.tag or "")
+        and not minimal
         else _RHEL_PACKAGES
         if _DISTRIBUTION_MANAGER.get(name) == "yum" and not minimal and not other
         else None

@@ -189,5 +189,20 @@ def test_red_hat_s_own_images_are_of_their_family_whatever_their_tag(image: str)
     assert held.manager == "yum" and held.packages is not None
 
 
+@pytest.mark.parametrize(
+    ("image", "held"),
+    [
+        *[("centos:7", True), ("centos:centos6", True), ("oraclelinux:7.9", True)],
+        *[("rockylinux:9", False), ("centos:8", False), ("centos", False), ("fedora:39", False)],
+    ],
+)
+def test_yum_s_tools_are_in_the_images_of_7_and_before(image: str, held: bool) -> None:
+    # (held out 167) `yum install yum-utils ... && yum remove yum-utils` on rockylinux:9
+    # removes what the same RUN installed: dnf's images hold neither yum-utils nor Python 2
+    packages = known(parse_reference(image)).packages or frozenset()
+    assert ({"yum-utils", "python"} <= packages) is held
+    assert "yum" in packages and "rpm" in packages
+
+
 def test_a_tag_of_red_hat_s_family_on_another_image_names_no_manager() -> None:
     assert known(parse_reference("maven:3.9-amazoncorretto-21")).manager == ""
