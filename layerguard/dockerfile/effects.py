@@ -3291,7 +3291,10 @@ def _package_ops(
             # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels
             # there, in each directory it names)
             local.append(posixpath.join(link, "*"))
-    if local and (installs or tool != "dpkg" or _dpkg_extracts(words)):
+    # (nor a spec file or source package that `yum-builddep` or `dnf builddep` reads for the
+    # build dependencies it installs)
+    builddep = tool == "yum-builddep" or (family == "yum" and "builddep" in operands[:1])
+    if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
     prefix = _npm_prefix(words, {**env, **dict(command.assignments)}) if family == "npm" else None

@@ -682,6 +682,15 @@ CLEAN = [
         # left under the file's
         id="ZB-an-archive-s-top-removed-under-one-of-its-names",
     ),
+    pytest.param(
+        "FROM centos:7\nRUN yum -y install yum-utils rpm-build && yum clean all\n"
+        "COPY tmux.spec /root/rpmbuild/SPECS/tmux.spec\nCOPY x.src.rpm /root/\n"
+        "RUN yum-builddep -y /root/rpmbuild/SPECS/tmux.spec && yum clean all\n"
+        "RUN dnf builddep -y /root/x.src.rpm && dnf clean all\n",
+        # a spec file or source package is read for the build dependencies installed: it is
+        # not unpacked (held out 160)
+        id="ZC-builddep-reads-a-spec-file",
+    ),
 ]
 
 
