@@ -1300,8 +1300,12 @@ class _Parser:
             if fields[0] == "[[" and len(words) == 5 and words[2].keyword in ("=", "==", "!="):
                 pattern = self._pattern_of(words[3])[0]
             self.last_test = _test(fields, pattern) if fields[0] in _TESTS else fields != ["false"]
-            if self.negated and self.last_test is not None:
-                self.last_test = not self.last_test
+        elif self.last_was_test and fields[0] == "[" and fields[-1] != "]":
+            # (`[ "$TARGETPLATFORM" != "linux/arm/v7"]`: `[` fails, "missing ]", whatever
+            # the variable holds; not when the last word is unknown, `[ -n $X ]`'s `$X ]`)
+            self.last_test = False if self._join(words[-1].parts, [])[1] else None
+        if self.negated and self.last_test is not None:
+            self.last_test = not self.last_test
         self.negated = False
         self.tested = _tested(fields, self.cwd) if self.last_was_test else []
         reading = self._reading()

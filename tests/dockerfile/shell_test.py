@@ -575,6 +575,19 @@ def test_a_command_known_to_succeed_keeps_what_follows_certain() -> None:
             id="a-test-without-its-closing-bracket-fails",  # (`[`: "missing ]")
         ),
         pytest.param(
+            'if [ "$UNSET_HERE" != "linux/arm/v7"]; then cargo install a; fi;'
+            " [ -f $UNSET_TOO] && echo b; [ -n $UNSET_TOO ] || echo c",
+            [
+                ("[", "$UNSET_HERE", "!=", "linux/arm/v7]"),
+                ("[", "-f", "$UNSET_TOO]"),
+                ("echo", "b"),  # (`$UNSET_TOO` may end in a blank: `]` alone may close it)
+                ("[", "-n", "$UNSET_TOO", "]"),
+                ("echo", "c"),
+            ],
+            # (held out 167) whatever the variable holds; a last word not known may close it
+            id="a-test-without-its-closing-bracket-fails-whatever-it-tests",
+        ),
+        pytest.param(
             'case "$ARCH" in "*") echo star ;; \\*) echo star2 ;; *) echo any ;; esac',
             [("echo", "any")],
             id="case-quoted-patterns-are-literal",
