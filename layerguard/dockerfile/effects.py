@@ -3703,7 +3703,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         adds = sub == "labextension" and "install" in words
         if adds and "--no-build" in words:
             return "npm", False, True
-        return "yarn", False, adds or (sub == "lab" and "build" in words)
+        # (JupyterLab 1 to 3's `labextension link .` builds too, unless told not to)
+        links = sub == "labextension" and "link" in words and "--no-build" not in words
+        return "yarn", False, adds or links or (sub == "lab" and "build" in words)
     if tool in ("yarn", "jlpm"):
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         installs = (

@@ -29,7 +29,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
   exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
   generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
-  install` and `jupyter lab build`, which run its jlpm) without `yarn cache clean`, and
+  install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm) without `yarn cache clean`, and
   `labextension install --no-build`, which fetches by `npm pack` into npm's cache; `pnpm install`
   without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a

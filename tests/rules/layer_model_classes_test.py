@@ -2460,6 +2460,14 @@ FLAGGED = [
         id="Y-a-jupyterlab-build-keeps-yarn-s-cache",
     ),
     pytest.param(
+        "FROM jupyter/base-notebook:lab-2.2.9\nCOPY ext /ext\n"
+        "RUN cd /ext && jupyter labextension link .\n"
+        "RUN cd /ext && jupyter labextension link . --no-build\n",
+        # JupyterLab 1 to 3's `labextension link` builds too (held out 163), unless told not to
+        [(3, "LG005")],
+        id="Y-a-jupyterlab-link-builds-too",
+    ),
+    pytest.param(
         "FROM alpine:3.6\nRUN wget https://x/kafka_2.11-0.11.0.2.tgz -O /tmp/kafka.tgz"
         " && tar -xzf /tmp/kafka.tgz -C /opt && mv /opt/kafka* /opt/kafka && rm -f /tmp/kafka.tgz\n"
         "ADD kafka-producer-perf-test.sh /opt/kafka/bin/kafka-producer-perf-test.sh\n"
