@@ -3782,6 +3782,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (`opam install` keeps the sources it fetched; `opam init` checks out the repository,
         # opam's working state)
         installs = sub in ("install", "upgrade", "reinstall")
+        if tool == "opam":
+            # (a new switch is a compiler installed from source: `opam switch create 4.14.0`)
+            installs = installs or (sub == "switch" and "create" in words)
         return tool, installs, installs
     if tool in ("sdk", "rvm"):
         # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)

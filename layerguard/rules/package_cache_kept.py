@@ -29,9 +29,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
   exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
   generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
-  install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm) without `yarn cache clean`, and
-  `labextension install --no-build`, which fetches by `npm pack` into npm's cache; `pnpm install`
-  without `pnpm store prune`;
+  install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
+  without `yarn cache clean`, and `labextension install --no-build`, which fetches by `npm pack`
+  into npm's cache; `pnpm install` without `pnpm store prune`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;
@@ -55,13 +55,14 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
   version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk
   install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`:
-  a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` (`~/.opam/download-cache`)
-  without `opam clean`, `brew install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`,
-  `bower install` (`~/.cache/bower`) without `bower cache clean`; `cpanm` (and cpanm's script piped
-  to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`:
-  each module's source, unpacked) without removing it; littler's `install2.r`, `install.r` and
-  `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is `/tmp`, so each
-  package source stays in `/tmp/downloaded_packages`) without removing it;
+  a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or `opam switch create`
+  (`~/.opam/download-cache`) without `opam clean`, `brew install` (`~/.cache/Homebrew`) without
+  `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
+  `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`;
+  `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it; littler's
+  `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images: under littler R's
+  tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`) without removing
+  it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
