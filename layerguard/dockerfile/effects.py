@@ -4186,8 +4186,11 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
     either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
     # (`COPY --from=builder /usr/local/etc/php/conf.d ...`: a drop-in directory, not a file)
+    # (`COPY --from=echidna /usr/local/bin/echidna ...`: what a bin directory holds is a
+    # program, a file)
+    program = posixpath.dirname(source) in BIN_DIRS and not is_glob(name)
     file_like = not source.endswith(("/", ".d")) and (
-        is_archive(name) or (not is_glob(name) and names_a_file(name))
+        is_archive(name) or program or (not is_glob(name) and names_a_file(name))
     )
     target = posixpath.join(dest, name) if dest_is_dir else dest
     if file_like or (is_glob(name) and names_a_file(name) and not dest_is_dir):

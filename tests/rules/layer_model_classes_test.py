@@ -3434,6 +3434,16 @@ FLAGGED = [
         id="ZC-a-virtual-environment-s-python-is-a-link",
     ),
     pytest.param(
+        "FROM debian:12\n"
+        "COPY --from=ghcr.io/x/echidna /usr/local/bin/echidna /home/u/.local/bin/\n"
+        "RUN chmod 755 /home/u/.local/bin/echidna\n"
+        "COPY --from=ghcr.io/x/tools /usr/local/bin /opt/tools\nRUN chmod 755 /opt/tools\n",
+        # what a bin directory holds is a program, a file: copied, its chmod copies it up
+        # (held out 173); the bin directory itself is a directory
+        [(3, "LG004")],
+        id="ZC-a-program-copied-from-a-bin-directory-is-a-file",
+    ),
+    pytest.param(
         "FROM ubuntu:20.04\nWORKDIR /\nRUN wget https://x/boost_1_73_0.tar.gz"
         " && tar -xzf boost_1_73_0.tar.gz && cd boost_1_73_0 && ./b2 install || true"
         " && cd .. && rm -rf boost_1_73_0.tar.gz && rm -rf boost_1_73_0\n"
