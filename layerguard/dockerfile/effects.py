@@ -198,6 +198,13 @@ MANAGERS: Mapping[str, Manager] = {
         "pacman -Scc --noconfirm (and, after -Sy, rm -rf /var/lib/pacman/sync/*) in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
+    "portage": Manager(
+        ("/var/cache/distfiles", "/var/db/repos/gentoo"),
+        "Portage's downloads (/var/cache/distfiles) or its repository tree",
+        "rm -rf /var/cache/distfiles/* (and, after emerge --sync or emerge-webrsync, rm -rf "
+        "/var/db/repos/gentoo) in the same RUN",
+        ("/usr", "/etc", "/opt", "/var/db/pkg"),
+    ),
     "pecl": Manager(
         ("/tmp/pear",),
         "the pecl download and build cache (/tmp/pear)",
@@ -239,6 +246,13 @@ MANAGERS: Mapping[str, Manager] = {
         "opam's download cache (~/.opam/download-cache)",
         "opam clean in the same RUN",
         ("~/.opam",),
+    ),
+    "roswell": Manager(
+        ("~/.roswell/archives", "~/.roswell/lisp/quicklisp/dists/quicklisp/archives"),
+        "Roswell's downloads (~/.roswell/archives, and Quicklisp's archives beside them)",
+        "rm -rf ~/.roswell/archives ~/.roswell/lisp/quicklisp/dists/quicklisp/archives in the "
+        "same RUN",
+        ("~/.roswell",),
     ),
     "brew": Manager(
         ("~/.cache/Homebrew",),
@@ -362,6 +376,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
+        *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
         "setcap",
@@ -3373,6 +3388,10 @@ def _package_ops(
         (value := variables.get(name)) and not value.startswith("/")
         for name, _ in _CACHE_VARS.get(family, ())
     )
+    if family == "portage" and (tool == "emerge-webrsync" or "--sync" in words):
+        where = where[1:]  # (the tree alone: nothing lands in distfiles)
+    if family == "roswell" and not _LISP_IMPLEMENTATION.fullmatch((_operands(words) or [""])[-1]):
+        where = where[1:]  # (a system, `ros install qlot`: Quicklisp's archives)
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
@@ -3394,7 +3413,9 @@ def _package_ops(
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
-        yield Op(REMOVE, tool, where[:1] if family == "pacman" else where, text, family=family)
+        # (pacman's -Scc keeps the sync databases, eclean the repository tree)
+        kept = family in ("pacman", "portage")
+        yield Op(REMOVE, tool, where[:1] if kept else where, text, family=family)
     # (`pip uninstall x` without -y asks first: with no terminal to answer it fails the build
     # where x is there, and removes nothing where it is not)
     asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
@@ -3614,6 +3635,10 @@ def _fetches(words: tuple[str, ...]) -> bool:
     )
 
 
+# The Lisps Roswell installs from their own archives (`ros install sbcl-bin`, `ccl-bin/1.12`).
+_LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -3786,6 +3811,18 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # (a new switch is a compiler installed from source: `opam switch create 4.14.0`)
             installs = installs or (sub == "switch" and "create" in words)
         return tool, installs, installs
+    if tool in ("emerge", "emerge-webrsync"):
+        # (`emerge --sync` and emerge-webrsync fetch the repository tree, Portage's index;
+        # an emerge of packages keeps their sources, a binary package's too, in distfiles)
+        asks = bool({"-p", "--pretend", "-s", "--search", "--info", "-h", "--help"} & set(words))
+        told = not {"-c", "--depclean", "-C", "--unmerge", "--sync"} & set(words)
+        installs = tool == "emerge" and bool(_operands(words)) and told and not asks
+        syncs = tool == "emerge-webrsync" or "--sync" in words
+        return "portage", installs, installs or syncs
+    if tool in ("eclean", "eclean-dist"):
+        return "portage", False, False
+    if tool == "ros":  # (Roswell: a Lisp's archive, or a system's through Quicklisp)
+        return "roswell", sub == "install", sub == "install"
     if tool in ("sdk", "rvm"):
         # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)
         local = tool == "sdk" and len(_operands(words)) > 3
@@ -3933,6 +3970,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "cleanup" and any(w in ("-s", "--prune=all") for w in words)
     if family == "bower":
         return sub == "cache" and "clean" in words
+    if family == "portage":  # (gentoolkit's: `eclean distfiles`, `eclean-dist`)
+        return tool == "eclean-dist" or (tool == "eclean" and sub in ("distfiles", "dist"))
     if family == "nuget":  # (`dotnet nuget locals all --clear`, or just the packages folder)
         return (
             sub == "nuget"

