@@ -3489,6 +3489,9 @@ def _conda_root(program: str) -> str | None:
     root, leaf = posixpath.split(folder)
     if not program.startswith("/") or leaf not in ("bin", "condabin"):
         return None
+    # (an environment's bin, `ENV PATH=/opt/conda/envs/app/bin:$PATH`: the conda found is the
+    # installation's, whose pkgs/ every environment shares)
+    root = root.split("/envs/", 1)[0]
     return root if root not in ("", "/", "/usr", "/usr/local") else None
 
 

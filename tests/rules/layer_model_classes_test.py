@@ -3809,6 +3809,17 @@ def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, s
     assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
 
 
+def test_an_environment_on_the_path_shares_the_installation_s_pkgs(
+    message: Callable[[str, str], str],
+) -> None:
+    # (held out 175) the conda an environment's bin on PATH finds is the installation's
+    dockerfile = (
+        "FROM continuumio/miniconda3\nENV PATH /opt/conda/envs/app/bin:$PATH\n"
+        "RUN conda install -y numpy\nRUN conda install -n app -y scipy && conda clean -afy\n"
+    )
+    assert "removes /opt/conda/pkgs (added by " in message(dockerfile, "LG003")
+
+
 def test_poetry_s_installer_gets_advice_it_can_take(message: Callable[[str, str], str]) -> None:
     # (no pip command line of the user's own to add --no-cache-dir to)
     text = message(
