@@ -873,6 +873,9 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("apt", "roundcube"): "roundcube-core",
     ("apt", "pulseaudio-utils"): "libpulse0",
 }
+# An extension of PostgreSQL.org's apt packages depends on its server: `postgresql-15-postgis-3`
+# brings `postgresql-15`, and with it the main cluster.
+_POSTGRESQL_EXTENSION = re.compile(r"(postgresql-\d+(?:\.\d+)?)-[a-z].*")
 # An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
 
@@ -892,7 +895,16 @@ _DATA_TREES: Mapping[tuple[str, str], str] = {
 
 def package_data(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
     """The data directories the install of `packages` fills (`_DATA_TREES`)."""
-    return tuple(d for n in packages if (d := _DATA_TREES.get((family, n))) is not None)
+    return tuple(
+        d for n in packages if (d := _DATA_TREES.get((family, _server(family, n)))) is not None
+    )
+
+
+def _server(family: str, name: str) -> str:
+    """The package `name`'s install brings whose files are known: itself, or the server an
+    extension depends on (`postgresql-15-postgis-3`: `postgresql-15`)."""
+    found = _POSTGRESQL_EXTENSION.fullmatch(name) if family == "apt" else None
+    return found.group(1) if found else name
 
 
 @functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
@@ -904,6 +916,7 @@ def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
         if family == "yum" and (family, name) not in PACKAGE_FILES:
             name = RPM_VERSION.sub("", name)
         name = _BRINGS.get((family, name), name) if (family, name) not in PACKAGE_FILES else name
+        name = _server(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
     return tuple(found)
 

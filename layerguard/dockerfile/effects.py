@@ -280,6 +280,12 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf /tmp/downloaded_packages in the same RUN",
         ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
     ),
+    "cpan": Manager(
+        ("~/.cpan/sources", "~/.cpan/build"),
+        "CPAN.pm's downloads and build trees (~/.cpan/sources, ~/.cpan/build)",
+        "rm -rf ~/.cpan/sources ~/.cpan/build in the same RUN",
+        (),
+    ),
     "cpanm": Manager(
         ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -376,7 +382,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
-        *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros"),
+        *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
         "setcap",
@@ -3404,6 +3410,8 @@ def _package_ops(
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
+        if family == "cpan":  # (each module's build tree beside its tarball)
+            yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family == "cargo" and where[0].endswith("/registry/cache"):
             sources = posixpath.join(posixpath.dirname(where[0]), "src")
             yield Op(WRITE, tool, (sources,), text, TREE, HEAVY, CACHE, family)
@@ -3802,6 +3810,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool == "cpan":  # (CPAN.pm: `cpan Log::Log4perl`, `cpan -i X`; not `cpan -l`, `-a`)
+        told = not {"-l", "-a", "-D", "-h", "-v", "-V", "-O", "-J", "-P"} & set(words)
+        given = told and len(_operands(words)) > 0
+        return "cpan", given, given
     if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
         asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
         given = len(_operands(words)) > 0 or "--self-upgrade" in words  # (App::cpanminus)

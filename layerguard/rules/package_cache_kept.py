@@ -61,11 +61,11 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   (`~/.opam/download-cache`) without `opam clean`, Roswell's `ros install` (`~/.roswell/archives`,
   or Quicklisp's archives for a system) without removing them, `brew install` (`~/.cache/Homebrew`)
   without `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache
-  clean`; `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl -
-  App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked) without
-  removing it; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's
-  images: under littler R's tempdir is `/tmp`, so each package source stays in
-  `/tmp/downloaded_packages`) without removing it;
+  clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's
+  script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or
+  `PERL_CPANM_HOME`: each module's source, unpacked) without removing it; littler's `install2.r`,
+  `install.r` and `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is
+  `/tmp`, so each package source stays in `/tmp/downloaded_packages`) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

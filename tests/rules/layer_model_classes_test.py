@@ -2375,6 +2375,13 @@ FLAGGED = [
         id="Y-roswell-keeps-its-downloads",
     ),
     pytest.param(
+        "FROM perl:5.38\nRUN cpan Log::Log4perl\nRUN cpan -i JSON && rm -rf ~/.cpan\nRUN cpan -l\n",
+        # CPAN.pm keeps each module's tarball and build tree (held out 175); a listing fetches
+        # nothing
+        [(2, "LG005"), (3, "LG003")],
+        id="Y-cpan-keeps-sources-and-builds",
+    ),
+    pytest.param(
         "FROM python:3.10.5 AS build\nRUN curl -sL -o /tmp/flatc.zip https://x/flatc.zip"
         " && unzip /tmp/flatc.zip -d /usr/local/bin/\nFROM python:3.10.5-slim\n"
         "COPY --from=build /usr/local/bin/ /usr/local/bin/\n",
@@ -3021,6 +3028,15 @@ FLAGGED = [
         # Debian's postgresql made its main cluster on install
         [(3, "LG002")],
         id="Z-a-cluster-s-configuration-written-again",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql-15-postgis-3"
+        " && rm -rf /var/lib/apt/lists/*\nADD postgresql.conf /etc/postgresql/15/main/\n"
+        "RUN chown -R postgres /var/lib/postgresql\n",
+        # an extension of PostgreSQL.org's packages brings its server, and the main cluster
+        # (held out 176)
+        [(3, "LG002"), (4, "LG004")],
+        id="Z-an-extension-brings-its-server-s-cluster",
     ),
     pytest.param(
         "FROM wordpress:6\nCOPY wp-config-docker.php /usr/src/wordpress/\n",
