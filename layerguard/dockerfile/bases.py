@@ -678,7 +678,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             ("neo4j", ("/etc/neo4j/neo4j.conf",)),
             ("puppetserver", _PUPPETSERVER),
             ("rstudio-connect", ("/etc/rstudio-connect/rstudio-connect.gcfg",)),
-            ("rstudio-server", ("/etc/rstudio/rserver.conf", "/etc/rstudio/rsession.conf")),
+            (
+                "rstudio-server",
+                # (and its PAM helper, which rocker-style images replace with a script)
+                (
+                    *("/etc/rstudio/rserver.conf", "/etc/rstudio/rsession.conf"),
+                    "/usr/lib/rstudio-server/bin/pam-helper",
+                ),
+            ),
             ("zabbix-agent", ("/etc/zabbix/zabbix_agentd.conf",)),
         )
     },

@@ -3563,6 +3563,10 @@ def _package_of(path: str) -> str | None:
         name = name.removesuffix(".deb").split("_", 1)[0]
     else:
         name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name.removesuffix(".rpm")))
+    # (a vendor's `rstudio-server-*-amd64.deb`: the wildcard stands for the version)
+    fixed, dash, rest = name.partition("-*")
+    if dash and len(fixed) > 2 and not is_glob(fixed) and "_" not in rest:
+        name = fixed
     return name if name and not is_glob(name) and "$" not in name else None
 
 

@@ -3039,6 +3039,17 @@ FLAGGED = [
         id="Z-an-extension-brings-its-server-s-cluster",
     ),
     pytest.param(
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y wget gdebi-core"
+        " && wget -q https://x/rstudio-server-2023.12.1-402-amd64.deb"
+        " && dpkg -i rstudio-server-*-amd64.deb && rm rstudio-server-*-amd64.deb"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY pam-helper.sh /usr/lib/rstudio-server/bin/pam-helper\n",
+        # a vendor's package file named by a wildcard for its version is still that package
+        # (held out 164 and 177: rocker-style images replace RStudio's PAM helper)
+        [(3, "LG002")],
+        id="Z-a-package-file-named-by-a-wildcard-for-its-version",
+    ),
+    pytest.param(
         "FROM wordpress:6\nCOPY wp-config-docker.php /usr/src/wordpress/\n",
         [(2, "LG002")],
         id="Z-wordpress-s-docker-config",
