@@ -88,6 +88,10 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "*jupyter/*-notebook": ("/opt/conda",),
     "*jupyter/*spark-notebook": ("/usr/local/spark",),
     **dict.fromkeys(_S2I, ("/opt/app-root",)),
+    # Oryx's build images (GitHub Codespaces' base): each platform's versions under /opt.
+    "mcr.microsoft.com/oryx/build": (
+        *("/opt/ruby", "/opt/python", "/opt/nodejs", "/opt/php", "/opt/dotnet", "/opt/oryx"),
+    ),
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
     f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),

@@ -1049,11 +1049,14 @@ def _reach(
     certain = docs and whole_class and all(e.role == INSTALL for e in made)
     # A runtime tree of the base itself (`chown -R 1001:0 /opt/app-root` on s2i) holds the
     # base's files whatever this RUN made there (`python3.12 -m venv /opt/app-root`).
+    # So does a wildcard over such a tree's entries (`chown -R app /opt/ruby/*/lib` on Oryx's
+    # images: every Ruby the base installed, whatever a script beside it added).
+    over = path.split("*", 1)[0].rstrip("/") if "*" in path else None
     runtime = (
         op.kind == CHOWN
         and recursive
         and op.tool != "fix-permissions"
-        and any(t == path or t.startswith(path.rstrip("/") + "/") for t in held.runtime)
+        and any(t in (path, over) or t.startswith(path.rstrip("/") + "/") for t in held.runtime)
     )
     if hits:
         return hits

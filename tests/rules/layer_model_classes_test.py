@@ -3050,6 +3050,18 @@ FLAGGED = [
         id="Z-a-package-file-named-by-a-wildcard-for-its-version",
     ),
     pytest.param(
+        "FROM mcr.microsoft.com/oryx/build:vso-focal-20210319.1\n"
+        "RUN bash /tmp/scripts/python-debian.sh none /opt/python/latest"
+        " && chown -R vscode /opt/ruby/*/lib /opt/ruby/*/bin\n"
+        "RUN bash /tmp/scripts/python-debian.sh none /opt/python/latest"
+        " && chown -R vscode /opt/python/latest\n",
+        # Oryx's images hold each platform's versions under /opt: a wildcard over them reaches
+        # the base's whatever a script beside it added (held out 99, 105, 141, 176); a path a
+        # script may have made there is not known to hold the base's
+        [(2, "LG004")],
+        id="Z-oryx-s-platforms-under-opt",
+    ),
+    pytest.param(
         "FROM wordpress:6\nCOPY wp-config-docker.php /usr/src/wordpress/\n",
         [(2, "LG002")],
         id="Z-wordpress-s-docker-config",
