@@ -12,7 +12,8 @@ them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else t
 `.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
 the same place count, as do one file copied twice to one
 path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, or by
-a wildcard after it was named (`COPY scripts/run.sh /opt/`, then `COPY scripts/*.sh /opt/`), what
+a wildcard after it was named (`COPY scripts/run.sh /opt/`, then `COPY scripts/*.sh /opt/`) or a
+file named after a wildcard matched it (`COPY *.py ./`, then `COPY train.py ./`), what
 a stage copied from the context coming back with `COPY --from`, one directory copied from two
 stages grown from a common stage that wrote it, files a RUN is seen to write (`cp .env.example
 .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project
@@ -229,6 +230,9 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
+            if _named_again(old, write):
+                yield write.path, earlier.where, None
+                return
             if (
                 _same_source_file(old, write)
                 or _matched_again(old, write)
@@ -428,6 +432,23 @@ def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
         posixpath.dirname(old.source) == folder
         and fnmatch.fnmatchcase(name, pattern)
         and old.path == posixpath.join(new.into, name)
+    )
+
+
+def _named_again(old: CopyWrite, new: CopyWrite) -> bool:
+    """`new` copies a file that a wildcard `old` copied from the same directory into the same
+    one: `COPY *.py ./`, then `COPY cuda_utils.py ./` (the file is there, or the second COPY
+    would fail, and the wildcard matched it)."""
+    if old.origin != new.origin or new.tree or new.either or not new.source:
+        return False
+    folder, pattern = posixpath.split(old.source)
+    if not is_glob(pattern) or is_glob(folder) or is_glob(new.source):
+        return False
+    name = posixpath.basename(new.source)
+    return (
+        posixpath.dirname(new.source) == folder
+        and fnmatch.fnmatchcase(name, pattern)
+        and new.path == posixpath.join(old.into, name)
     )
 
 

@@ -4384,6 +4384,18 @@ def test_a_wildcard_copies_again_a_file_named_before(
     ) == [(4, "LG002"), (8, "LG002")]
 
 
+def test_a_file_named_after_a_wildcard_matched_it_is_written_again(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # the reverse order (held out 135: three files after `COPY *.py ./`); not from another
+    # directory, into another, nor a name the pattern does not match
+    assert found(
+        "FROM python:3.12\nWORKDIR /app\nCOPY *.py ./\nCOPY cuda_utils.py ./\n"
+        "COPY src/train.py ./\nCOPY util.py /srv/\nCOPY app.json ./\n"
+        "COPY scripts/*.sh /opt/\nCOPY scripts/run.sh /opt/run.sh\n"
+    ) == [(4, "LG002"), (9, "LG002")]
+
+
 def test_commands_run_through_a_wrapper_leave_their_caches(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
