@@ -4140,7 +4140,7 @@ def copy_writes(
         if context is not None and from_stage is None:
             listed = _context_files(context, source, ignore_file(context, dockerfile))
             if listed is None:
-                out.extend(_unlisted(source, dest, dest_is_dir))
+                out.extend(_unlisted(source, dest, dest_is_dir, False))
                 continue
             files = list(listed)
             if excludes:
@@ -4187,7 +4187,7 @@ def copy_writes(
                             CopyWrite(path, True, size, archive=is_archive(rel), file=from_root)
                         )
                 continue
-        out.extend(_unlisted(source, dest, dest_is_dir))
+        out.extend(_unlisted(source, dest, dest_is_dir, from_stage is not None))
     ends = [start for start, _ in marks[1:]] + [len(out)]
     for (start, source), end in zip(marks, ends, strict=True):
         norm, origin = normalized_source(source), from_stage or ""
@@ -4237,16 +4237,17 @@ BIN_DIRS = frozenset(
 )
 
 
-def _unlisted(source: str, dest: str, dest_is_dir: bool) -> list[CopyWrite]:
+def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[CopyWrite]:
     """What a COPY writes when the build context does not list the source: a file named like
-    one (`installer.zip`, `entrypoint.sh`) lands as that file; `.`, `src/` or a wildcard is a
+    one (`installer.zip`, `entrypoint.sh`), or a name in a `staged` image's bin directory (a
+    program), lands as that file; `.`, `src/` or a wildcard is a
     directory whose contents land in dest; a plain name (`files`, `jenkins-agent`) may be
     either: a directory's contents in dest, or a file at dest (or dest/name)."""
     name = posixpath.basename(source.rstrip("/"))
     # (`COPY --from=builder /usr/local/etc/php/conf.d ...`: a drop-in directory, not a file)
-    # (`COPY --from=echidna /usr/local/bin/echidna ...`: what a bin directory holds is a
-    # program, a file)
-    program = posixpath.dirname(source) in BIN_DIRS and not is_glob(name)
+    # (`COPY --from=echidna /usr/local/bin/echidna ...`: what an image's bin directory holds
+    # is a program, a file; not so a context's `bin/`, whatever it holds)
+    program = staged and posixpath.dirname(source) in BIN_DIRS and not is_glob(name)
     file_like = not source.endswith(("/", ".d")) and (
         is_archive(name) or program or (not is_glob(name) and names_a_file(name))
     )

