@@ -230,7 +230,8 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
-            if _named_again(old, write):
+            if _matched_again(write, old):
+                # (the other way round: `COPY *.py ./`, then `COPY train.py ./`)
                 yield write.path, earlier.where, None
                 return
             if (
@@ -432,23 +433,6 @@ def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
         posixpath.dirname(old.source) == folder
         and fnmatch.fnmatchcase(name, pattern)
         and old.path == posixpath.join(new.into, name)
-    )
-
-
-def _named_again(old: CopyWrite, new: CopyWrite) -> bool:
-    """`new` copies a file that a wildcard `old` copied from the same directory into the same
-    one: `COPY *.py ./`, then `COPY cuda_utils.py ./` (the file is there, or the second COPY
-    would fail, and the wildcard matched it)."""
-    if old.origin != new.origin or new.tree or new.either or not new.source:
-        return False
-    folder, pattern = posixpath.split(old.source)
-    if not is_glob(pattern) or is_glob(folder) or is_glob(new.source):
-        return False
-    name = posixpath.basename(new.source)
-    return (
-        posixpath.dirname(new.source) == folder
-        and fnmatch.fnmatchcase(name, pattern)
-        and new.path == posixpath.join(old.into, name)
     )
 
 
