@@ -155,7 +155,8 @@ def _lint(
         try:
             parsed, screened = screen(parse(data, rejected))
         except ParseError as exc:
-            findings.append(_parse_error(display, exc))
+            # (BuildKit's parser refuses a line before its instruction step sees any FROM)
+            findings.append(_parse_error(display, rejected[0] if rejected else exc))
             continue
         key = os.path.realpath(display)
         if key in sources:

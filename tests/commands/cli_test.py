@@ -223,6 +223,11 @@ def test_a_refused_line_hides_nothing_else_and_nothing_is_fixed(tmp_path: Path) 
     assert violations(run(tmp_path, "check", "Dockerfile", "--format", "json")) == [
         ("Dockerfile", 1, "LG000")
     ]
+    # (the parser's refusal comes first, as in BuildKit, even when a FROM then stops the check)
+    write(tmp_path, {"Dockerfile": "FROM \nLABEL rm\n"})
+    assert violations(run(tmp_path, "check", "Dockerfile", "--format", "json")) == [
+        ("Dockerfile", 2, "LG000")
+    ]
 
 
 def test_ignore_and_severity_select_rules(tmp_path: Path) -> None:
