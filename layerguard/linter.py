@@ -69,7 +69,8 @@ A CI guard that passed it would pass a build that fails. LG000 is always an erro
 ignored by a pragma. Like BuildKit it names the first line refused; the rest of the file is
 still checked without the refused instructions (`RUM` for `RUN`, a stray `&& rm ...` line that
 lost its backslash), so one run shows what else to fix. Nothing else is checked when what
-follows cannot be read soundly: bad syntax as above, a refused `FROM`, no `FROM`.
+follows cannot be read soundly: bad syntax as above, a `FROM` with the wrong number of
+arguments, no `FROM`.
 
 ## Use instead
 Fix the line the finding names, then run `docker build` (or `docker buildx build --check`) to
@@ -173,9 +174,9 @@ def _lint(
     )
     for key, source in sources.items():
         found = _check_file(graph, key, source, decoded[key], settings.rules, measurer)
-        findings.extend(f._replace(fix=None) for f in found) if key in refused else findings.extend(
-            found
-        )
+        if key in refused:
+            found = [f._replace(fix=None) for f in found]
+        findings.extend(found)
     findings.sort(key=Finding.sort_key)
     return Report(len(paths), tuple(findings))
 
