@@ -686,7 +686,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
                 "rstudio-server",
                 # (and its PAM helper, which rocker-style images replace with a script)
                 (
-                    *("/etc/rstudio/rserver.conf", "/etc/rstudio/rsession.conf"),
+                    "/etc/rstudio/rserver.conf",
+                    "/etc/rstudio/rsession.conf",
                     "/usr/lib/rstudio-server/bin/pam-helper",
                 ),
             ),
