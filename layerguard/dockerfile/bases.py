@@ -908,15 +908,15 @@ _DATA_TREES: Mapping[tuple[str, str], str] = {
 def package_data(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
     """The data directories the install of `packages` fills (`_DATA_TREES`)."""
     return tuple(
-        d for n in packages if (d := _DATA_TREES.get((family, _server(family, n)))) is not None
+        d for n in packages if (d := _DATA_TREES.get((family, _brought(family, n)))) is not None
     )
 
 
-def _server(family: str, name: str) -> str:
-    """The package `name`'s install brings whose files are known: itself, or the server an
-    extension depends on (`postgresql-15-postgis-3`: `postgresql-15`)."""
+def _brought(family: str, name: str) -> str:
+    """The package whose files and data the install of `name` brings: one `_BRINGS` names, the
+    server an extension depends on (`postgresql-15-postgis-3`: `postgresql-15`), or itself."""
     found = _POSTGRESQL_EXTENSION.fullmatch(name) if family == "apt" else None
-    return found.group(1) if found else name
+    return found.group(1) if found else _BRINGS.get((family, name), name)
 
 
 @functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
@@ -927,8 +927,8 @@ def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
     for name in packages:
         if family == "yum" and (family, name) not in PACKAGE_FILES:
             name = RPM_VERSION.sub("", name)
-        name = _BRINGS.get((family, name), name) if (family, name) not in PACKAGE_FILES else name
-        name = _server(family, name)
+        if (family, name) not in PACKAGE_FILES:
+            name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
     return tuple(found)
 
