@@ -120,7 +120,16 @@ _TOMCAT_CONF = (
 _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
+# Red Hat's and sclorg's builder images of each language (not s2i-core or s2i-base, which are
+# their bases): their scripts in /usr/libexec/s2i, which an image's own `.s2i/bin` replaces.
+_S2I_BUILDERS = tuple(
+    f"{where}{language}-*"
+    for language in ("nodejs", "python", "ruby", "php", "perl", "dotnet", "httpd", "nginx")
+    for where in ("centos/", "*ubi8/", "*ubi9/", "*ubi10/", "*rhscl/", "*sclorg/")
+)
+S2I_SCRIPTS = tuple(f"/usr/libexec/s2i/{name}" for name in ("assemble", "run", "usage"))
 _FILES: Mapping[str, tuple[str, ...]] = {
+    **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
     "nginx": _NGINX_IMAGE,
     "php": (
         "/usr/local/bin/docker-php-entrypoint",

@@ -879,7 +879,8 @@ def _run_effects(
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
             known_homes[user.name] = user.home
-        if tool not in _MODELLED and tool not in _BUILDERS:
+        # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
+        if tool and tool not in _MODELLED and tool not in _BUILDERS:
             cwd = (command.cwd,) if command.cwd else ()
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
             name = posixpath.basename(tool).lower()
@@ -1621,7 +1622,24 @@ def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
             program = words[at + 1 : end]
             if program and package_command(posixpath.basename(program[0]), program)[0]:
                 return program
+            if (moved := _found_moved(words, program)) is not None:
+                return moved
     return ()
+
+
+def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`find /tmp -name upscan -exec mv {} /usr/local/bin/upscan \\;`: the mv of the file the
+    find selects by its plain name, to one destination; None for any other."""
+    if len(program) < 3 or posixpath.basename(program[0]) not in ("mv", "cp", "install"):
+        return None
+    if program.count("{}") != 1 or "{}" in program[-1] or "$" in program[-1]:
+        return None
+    at = next((i for i, w in enumerate(words[:-1]) if w == "-name"), None)
+    name = words[at + 1] if at is not None else ""
+    roots = _find_roots(words)
+    if not name or is_glob(name) or "/" in name or len(roots) != 1:
+        return None
+    return tuple(posixpath.join(roots[0], name) if w == "{}" else w for w in program)
 
 
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -3935,9 +3953,15 @@ def _pinned(url: str) -> bool:
 
 
 def _composer_command(words: tuple[str, ...]) -> str:
-    """composer's command, also under `global` (`composer global clear-cache`)."""
+    """composer's command, also under `global` (`composer global clear-cache`) and under
+    composer-bin-plugin's namespaces (`composer global bin phpstan require phpstan/phpstan`)."""
     sub = subcommand(words)
-    return subcommand(words[words.index("global") :]) if sub == "global" else sub
+    if sub == "global":
+        words = words[words.index("global") :]
+        sub = subcommand(words)
+    if sub == "bin" and len(words) > words.index("bin") + 2:
+        sub = subcommand(words[words.index("bin") + 1 :])
+    return sub
 
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:

@@ -266,7 +266,10 @@ def layers(
 
 def _old_go(env: Mapping[str, str]) -> bool:
     """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
-    golang image's `GOLANG_VERSION`), predates Go's caches."""
+    golang image's `GOLANG_VERSION`), or the Software Collection on PATH (go-toolset-7 is Go
+    1.8), predates Go's caches."""
+    if "/go-toolset-7/" in env.get("PATH", ""):
+        return True
     return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
 
 

@@ -291,6 +291,9 @@ def unquote(value: str) -> str:
     return process_word(value, None)
 
 
+# What the Jupyter Docker Stacks' base-notebook sets for its user (and HOME=/home/jovyan).
+_JUPYTER_USER = {"NB_USER": "jovyan", "NB_UID": "1000", "NB_GID": "100"}
+
 _PLATFORM_ARGS = {
     **{f"{side}PLATFORM": "linux/amd64" for side in ("TARGET", "BUILD")},
     **{f"{side}OS": "linux" for side in ("TARGET", "BUILD")},
@@ -429,6 +432,10 @@ def build(
             user = expand(node.args[0], env)
             if not user and unset(node.args[0], env):
                 user = node.args[0]  # (`USER ${NB_UID}` of a base not known: some user, not root)
+            if user == "jovyan" and "NB_USER" not in env:
+                # The Jupyter Docker Stacks' user: an image that has it is built on theirs
+                # (through a base not known here), whose ENV names it.
+                env.update(_JUPYTER_USER)
         if node.keyword == "env" and given:
             given = {n for n in given if n not in env}
         current.append(

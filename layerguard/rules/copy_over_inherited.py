@@ -19,7 +19,8 @@ stages grown from a common stage that wrote it, files a RUN is seen to write (`c
 .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project
 manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
 a repository a `git clone` wrote, and files a well-known base image or an installed package ships
-(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, the
+(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i
+builder image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the
 official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory
 (`mv webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx`
 (or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
@@ -79,6 +80,7 @@ from layerguard.dockerfile.bases import (
     DEBIAN_SKEL,
     DISTRIBUTION_TREES,
     RHEL_SKEL,
+    S2I_SCRIPTS,
     distribution_files,
     in_tree,
     known,
@@ -772,7 +774,15 @@ def _known_base_content(
         into = posixpath.dirname(path) == write.path and posixpath.basename(
             write.source
         ) == posixpath.basename(path)
-        if write.path == path or site or into:
+        # An image's own s2i scripts (`COPY ./s2i/bin/ /usr/libexec/s2i`) replace the
+        # builder's: s2i runs `assemble` and `run` by those names.
+        scripts = (
+            (write.tree or write.either)
+            and write.source.rstrip("/").endswith("s2i/bin")
+            and path in S2I_SCRIPTS[:2]
+            and posixpath.dirname(path) == top
+        )
+        if write.path == path or site or into or scripts:
             yield path, where, None
             return
 

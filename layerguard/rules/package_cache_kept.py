@@ -45,7 +45,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
 - `cargo build`/`install` and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
   module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not
-  a `go install` of packages an earlier RUN's `go get` fetched and built, which finds all done);
+  a `go install` of packages an earlier RUN's `go get` fetched and built, which finds all done,
+  nor a Go before 1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7);
   `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet
   tool install`) leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all
   --clear`; `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or

@@ -5117,3 +5117,70 @@ def test_conda_run_runs_the_shell_script_after_it(
         'RUN conda run --no-capture-output -n r bash -c "Rscript /tmp/a.R && rm -f /tmp/a.R"\n'
     )
     assert found(dockerfile) == [(3, "LG003")]
+
+
+def test_env_with_no_program_runs_nothing(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 161) `env` alone prints the environment: what the chmod after it changes is
+    # still the copy's, not something this RUN may have made
+    dockerfile = (
+        "FROM ubuntu:22.04\nCOPY scripts /opt/setup/scripts/\n"
+        "RUN env && chmod -R +x /opt/setup/scripts/*.sh\n"
+    )
+    assert found(dockerfile) == [(3, "LG004")]
+    # (a program after it is run: what it made may be what the chmod changes)
+    ran = dockerfile.replace("env &&", "env ./gen.sh &&")
+    assert found(ran) == []
+
+
+def test_the_jupyter_user_names_the_jupyter_stacks_variables(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 180) a base not known here, built on the Jupyter Docker Stacks: its user's
+    # home is /home/$NB_USER, and the rm there takes the pip cache of the same RUN
+    run = "RUN pip install matplotlib && rm -rf /home/$NB_USER/.cache\n"
+    assert found(f"FROM erdc/conda_base\nUSER jovyan\nWORKDIR /home/$NB_USER\n{run}") == []
+    # (another user: NB_USER is not theirs, and the cache stays)
+    assert found(f"FROM erdc/conda_base\nUSER app\n{run}") == [(3, "LG005")]
+
+
+def test_go_toolset_7_keeps_no_go_cache(found: Callable[[str], list[tuple[int, str]]]) -> None:
+    # (held out 184) Red Hat's Software Collection go-toolset-7 is Go 1.8: no build cache yet
+    env = "ENV PATH=/opt/rh/go-toolset-7/root/usr/lib/go-toolset-7-golang/bin/:$PATH\n"
+    run = "RUN go get github.com/stretchr/testify\n"
+    assert found(f"FROM centos:7\n{env}{run}") == []
+    assert found(f"FROM centos:7\n{run}") == [(2, "LG005")]
+
+
+def test_a_find_exec_mv_writes_its_destination(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 185) the program the same RUN unpacked and moved is what its chmod changes
+    run = (
+        "RUN curl -fLo /tmp/u.tar.gz https://example.com/u.tar.gz && tar -xzf /tmp/u.tar.gz"
+        " -C /tmp/ && find /tmp -maxdepth 2 -name upscan -type f -exec mv {}"
+        " /usr/local/bin/upscan \\; && rm /tmp/u.tar.gz && chmod +x /usr/local/bin/upscan\n"
+    )
+    assert found(f"FROM fedora:40\n{run}") == []
+
+
+def test_composer_bin_plugin_namespaces_install(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 183) bamarni/composer-bin-plugin: `composer bin NAME require x` is a require
+    run = "RUN composer global bin phpstan require phpstan/phpstan\n"
+    assert found(f"FROM php:8.2-cli\n{run}") == [(2, "LG005")]
+
+
+def test_an_s2i_builder_image_holds_its_scripts(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 122, 172, 184) a language's s2i builder image ships assemble, run and usage in
+    # /usr/libexec/s2i; the image's own s2i/bin replaces them
+    for base in ("centos/nodejs-8-centos7", "registry.access.redhat.com/ubi8/ruby-27"):
+        assert found(f"FROM {base}\nCOPY .s2i/bin/assemble /usr/libexec/s2i\n") == [(2, "LG002")]
+        assert found(f"FROM {base}\nCOPY ./s2i/bin/ /usr/libexec/s2i\n") == [(2, "LG002")]
+    # (s2i-core, the builders' own base, holds no scripts there)
+    core = "registry.access.redhat.com/ubi8/s2i-core"
+    assert found(f"FROM {core}\nCOPY ./s2i/bin/ /usr/libexec/s2i\n") == []
