@@ -815,6 +815,13 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
     (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
 )
+_MEMBERS = frozenset(member for _, members in _DISTRIBUTIONS for member in members)
+
+
+def distribution_member(path: str) -> bool:
+    """`path` is where a well-known distribution archive's file lands once unpacked
+    (`/opt/hadoop/etc/hadoop/core-site.xml`), by its path below the archive's top."""
+    return any(path.endswith("/" + member) for member in _MEMBERS)
 
 
 def distribution_files(*names: str) -> tuple[str, ...]:

@@ -2221,6 +2221,9 @@ def _ops(
     if tool in ("rm", "unlink", "shred"):
         # (`rm -rf "/var/lib/apt/lists/*"`: no file has that name; it removes nothing)
         files = [o for o in operands if o not in command.literal]
+        if tool == "rm" and _empty_directories_only(words):
+            # (`rm -df /lib/modules`: a directory only if empty, or the build fails)
+            files = [f for f in files if names_a_file(f) or is_glob(f)]
         yield Op(REMOVE, tool, _paths(files, command), text)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
@@ -2256,7 +2259,7 @@ def _ops(
         numbered = not recursive and not any(is_glob(w) for w in rest)
         numbered = numbered and bool(OCTAL_MODE.fullmatch(_chmod_mode(words)))
         program_hint = program and not numbered
-        named = any(_PROGRAM.search(w) or posixpath.dirname(w) in BIN_DIRS for w in rest)
+        named = any(_PROGRAM.search(w) or in_a_bin_dir(w) for w in rest)
         if numbered and not named:
             program = False  # (`chmod 755 /var/www/example.com`: a directory, as likely)
         hint = program_hint or (tool == "chmod" and not recursive and _file_mode(words))
@@ -4259,6 +4262,23 @@ STANDARD_DIRS = frozenset(
 BIN_DIRS = frozenset(
     {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
 )
+
+
+def _empty_directories_only(words: tuple[str, ...]) -> bool:
+    """`rm -d` without `-r`: it removes a directory only when it is empty."""
+    options = [w for w in words[1:] if w.startswith("-") and w != "-"]
+    letters = "".join(w[1:] for w in options if not w.startswith("--"))
+    recursive = "r" in letters or "R" in letters or "--recursive" in options
+    return not recursive and ("d" in letters or "--dir" in options)
+
+
+def in_a_bin_dir(path: str) -> bool:
+    """`path` is one name in a bin directory, a system one or an application's own
+    (`/greenlit/bin/greenlit-init`): a program."""
+    parent = posixpath.dirname(path)
+    return parent in BIN_DIRS or (
+        posixpath.basename(parent) in ("bin", "sbin") and not is_glob(path)
+    )
 
 
 def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[CopyWrite]:

@@ -68,6 +68,7 @@ from layerguard.dockerfile.effects import (
     RunEffects,
     covers,
     home_path,
+    in_a_bin_dir,
     inside,
     is_glob,
     link_made,
@@ -1688,10 +1689,16 @@ def _same_file(path: str, written: str) -> bool:
 
 
 def _a_file(path: str, op: Op) -> bool:
-    """`path` names a file: the command says so (chmod +x, setcap), or the name does."""
+    """`path` names a file: the command says so (chmod +x, setcap), or the name does, or the
+    directory: a name in a bin directory is a program (`/greenlit/bin/greenlit-init`)."""
     if path in STANDARD_DIRS:
         return False
-    return op.file_hint or names_a_file(path) or posixpath.dirname(path) in BIN_DIRS
+    return (
+        op.file_hint
+        or names_a_file(path)
+        or posixpath.dirname(path) in BIN_DIRS
+        or (op.program and in_a_bin_dir(path))
+    )
 
 
 def _a_bin_file(path: str, held: Known) -> bool:

@@ -30,7 +30,11 @@ official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file
 `/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`), and a whole root filesystem copied onto `/`
 over a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf
 --installroot` tree). A COPY through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6
-/opt/hadoop`) lands on the link's target.
+/opt/hadoop`) lands on the link's target. Such package or distribution configuration counts
+too under a wildcard that matches two or more of its files, or a directory named for
+configuration (`conf`, `config`, `etc`), copied into its own directory: `COPY config/*.xml
+$HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory such as
+/etc, which all packages share).
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -82,6 +86,7 @@ from layerguard.dockerfile.bases import (
     RHEL_SKEL,
     S2I_SCRIPTS,
     distribution_files,
+    distribution_member,
     in_tree,
     known,
     package_files,
@@ -97,6 +102,7 @@ from layerguard.dockerfile.effects import (
     INSTALL,
     PURGE,
     REMOVE,
+    STANDARD_DIRS,
     TREE,
     WRITE,
     Op,
@@ -268,6 +274,9 @@ def _old_copies(
         ):
             yield within, earlier.where, None
             return
+        if earlier.run and (filled := _into_configs(write, configs, earlier.run.files)):
+            yield filled, earlier.where, None
+            return
     base = ctx.base
     if base is not None:
         if write.exact and write.path in base.files:
@@ -275,6 +284,33 @@ def _old_copies(
         return
     if shipped is not None:
         yield from _known_base_content(ctx.model, shipped, write)
+
+
+# Names of directories that hold configuration, copied into a distribution's own.
+_CONFIG_DIRS = frozenset({"conf", "config", "configs", "configuration", "etc"})
+
+
+def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]) -> str | None:
+    """One of `files` (the configuration a RUN left: a package's, an unpacked distribution's)
+    that a wildcard or a configuration directory copied into their directory writes again:
+    `COPY config/*.xml /opt/hadoop/etc/hadoop/`, or `COPY conf/ $HADOOP_CONF_DIR`, over the
+    tarball's core-site.xml and hdfs-site.xml. Only where the copy matches two or more of them
+    (it brings files of their kind, to replace them), in a directory of their own (not all of
+    /etc, which every package shares)."""
+    into = write.into.rstrip("/")
+    if into in STANDARD_DIRS:
+        return None
+    pattern = posixpath.basename(write.source.rstrip("/"))
+    there = sorted(
+        {f for f in configs if not posixpath.basename(f).startswith(".")}  # (not the skel's)
+        | {f for f in files if distribution_member(f)}
+    )
+    there = [f for f in there if posixpath.dirname(f) == into]
+    if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
+        there = [f for f in there if fnmatch.fnmatchcase(posixpath.basename(f), pattern)]
+    elif not ((write.tree or write.either) and write.path == into and pattern in _CONFIG_DIRS):
+        return None
+    return there[0] if len(there) > 1 else None
 
 
 def _links(ctx: Context) -> list[tuple[int, str, str]]:

@@ -5184,3 +5184,40 @@ def test_an_s2i_builder_image_holds_its_scripts(
     # (s2i-core, the builders' own base, holds no scripts there)
     core = "registry.access.redhat.com/ubi8/s2i-core"
     assert found(f"FROM {core}\nCOPY ./s2i/bin/ /usr/libexec/s2i\n") == []
+
+
+def test_a_wildcard_or_config_directory_copied_over_an_unpacked_distribution(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 144, 171, 174, 190, 58) Hadoop's tarball holds core-site.xml, hdfs-site.xml
+    # and more in etc/hadoop: a wildcard matching several of them, or a configuration
+    # directory, copied there replaces them
+    unpack = (
+        "FROM ubuntu:22.04\nRUN curl -fsSL https://dlcdn.apache.org/hadoop/common/hadoop-3.3.6/"
+        "hadoop-3.3.6.tar.gz | tar -xz -C /opt && mv /opt/hadoop-3.3.6 /opt/hadoop\n"
+    )
+    for copy in ("config/*.xml /opt/hadoop/etc/hadoop/", "conf/ /opt/hadoop/etc/hadoop/"):
+        assert found(f"{unpack}COPY {copy}\n") == [(3, "LG002")]
+    # (one name of theirs at most, or a directory not named for configuration: not known)
+    for copy in ("config/*.sh /opt/hadoop/etc/hadoop/", "scripts/ /opt/hadoop/etc/hadoop/"):
+        assert found(f"{unpack}COPY {copy}\n") == []
+
+
+def test_a_name_in_an_applications_bin_directory_is_a_program(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 182) `chmod 0755` of a name in a bin directory changes the program there
+    copy = "FROM ubuntu:22.04\nCOPY greenlit-init /greenlit/bin/greenlit-init\n"
+    assert found(f"{copy}RUN chmod 0755 /greenlit/bin/greenlit-init\n") == [(3, "LG004")]
+    # (elsewhere such a mode is as often a directory's: only its entry is copied up)
+    copy = "FROM ubuntu:22.04\nCOPY greenlit-init /greenlit/lib/greenlit-init\n"
+    assert found(f"{copy}RUN chmod 0755 /greenlit/lib/greenlit-init\n") == []
+
+
+def test_rm_d_without_r_removes_only_an_empty_directory(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 188) `rm -df /lib/modules` fails on a directory that holds anything
+    copy = "FROM debian:12\nCOPY modules /lib/modules\n"
+    assert found(f"{copy}RUN rm -df /lib/modules\n") == []
+    assert found(f"{copy}RUN rm -rdf /lib/modules\n") == [(3, "LG003")]
