@@ -3827,6 +3827,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in ("pecl", "pear"):
         return "pecl", sub == "install", sub == "install"
     if tool == "cabal":
+        # (`cabal v2-install`, `new-update`: the same commands under their versioned names)
+        sub = sub.removeprefix("v1-").removeprefix("v2-").removeprefix("new-")
         return "cabal", sub == "install", sub in ("update", "install")
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
@@ -4111,7 +4113,7 @@ def copy_writes(
     dest = resolve(dest_raw, instr.workdir)
     # The WORKDIR exists as a directory: `COPY requirements.txt /app` there lands inside it.
     dest_is_dir = (
-        dest_raw.endswith("/")
+        dest_raw.endswith(("/", "/."))  # (`COPY mon.zip /root/nltk_data/.`: into it)
         or dest_raw in (".", "./")
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")

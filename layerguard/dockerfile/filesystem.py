@@ -390,10 +390,18 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     # with the same PATH (the same pip): run again, they find every package there (`RUN pip3
     # install fvcore torch` twice); a removal of packages since may have taken some
     ran: set[tuple[str, str, str]] = set()
+    # (the directories where a cabal install fetched a project's dependencies: `cabal v2-install
+    # lib:cryptol` there after `exe:cryptol` finds them all)
+    cabal: set[str] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
             continue
+        for op in step.run.ops:
+            if op.family == "cabal" and op.role == CACHE and "install" in op.command:
+                if step.instr.workdir in cabal and _local_components(op.command):
+                    found.add((index, op.command))
+                cabal.add(step.instr.workdir)
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
             # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
@@ -433,6 +441,15 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
+def _local_components(command: str) -> bool:
+    """A cabal install of the project's own components only (`exe:cryptol`, `lib:cryptol`)."""
+    words = command.split()
+    at = next((i for i, w in enumerate(words) if w.endswith("install")), len(words))
+    targets = [w for w in words[at + 1 :] if not w.startswith("-")]
+    return bool(targets) and all(t.split(":", 1)[0] in _COMPONENTS for t in targets)
+
+
+_COMPONENTS = frozenset({"exe", "lib", "test", "bench", "flib", "all"})
 # What makes pip fetch what is installed already.
 _UPGRADES = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})
 _PINNED = re.compile(r"[\w.-]+(?:\[[^]]*\])?\s*[<>=!~]")

@@ -408,7 +408,8 @@ def build(
         if node.keyword == "workdir" and node.args:
             # (`WORKDIR $ORACLE_HOME` of the base image's ENV: that directory, by its name)
             symbolic = from_the_base(node.args[0], env, given, meta)
-            workdir = resolve(symbolic or expand(node.args[0], env), workdir)
+            # (BuildKit reads it as a shell word: `WORKDIR "/root"` is /root)
+            workdir = resolve(symbolic or process_word(node.args[0], env), workdir)
         elif node.keyword == "env":
             lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
             for name, value in _pairs(node):

@@ -5221,3 +5221,38 @@ def test_rm_d_without_r_removes_only_an_empty_directory(
     copy = "FROM debian:12\nCOPY modules /lib/modules\n"
     assert found(f"{copy}RUN rm -df /lib/modules\n") == []
     assert found(f"{copy}RUN rm -rdf /lib/modules\n") == [(3, "LG003")]
+
+
+def test_cabal_versioned_commands_fill_its_package_cache(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 196) `cabal v2-update` and `v2-install` are update and install
+    runs = (
+        "RUN cabal v2-update\nRUN cabal v2-install exe:cryptol\nRUN cabal v2-install regex-tdfa\n"
+    )
+    assert found(f"FROM haskell:8.8\nWORKDIR /cryptol\n{runs}") == [
+        (3, "LG005"),
+        (4, "LG005"),
+        (5, "LG005"),
+    ]
+    # (a component of the same project after its first install: its dependencies are there)
+    again = "RUN cabal v2-install exe:cryptol\nRUN cabal v2-install lib:cryptol\n"
+    assert found(f"FROM haskell:8.8\nWORKDIR /cryptol\n{again}") == [(3, "LG005")]
+
+
+def test_a_quoted_workdir_and_a_destination_ending_in_slash_dot(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 194) BuildKit reads WORKDIR as a shell word: `"/root"` is /root
+    dockerfile = (
+        'FROM ubuntu:22.04\nWORKDIR "/root"\nCOPY docker/requirements.txt /root/\n'
+        "RUN pip3 install --no-cache-dir -r requirements.txt && rm requirements.txt\n"
+    )
+    assert found(dockerfile) == [(4, "LG003")]
+    # (held out 195) `dir/.` names the directory: the zip lands inside it
+    dockerfile = (
+        "FROM ubuntu:22.04\nCOPY docker/mon.zip /root/nltk_data/.\n"
+        "RUN unzip /root/nltk_data/mon.zip -d /root/nltk_data/omw\n"
+        "RUN rm /root/nltk_data/mon.zip\n"
+    )
+    assert found(dockerfile) == [(2, "LG006"), (4, "LG003")]
