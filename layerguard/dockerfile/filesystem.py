@@ -397,13 +397,12 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
         if step.run is None:
             copied.extend(step.copies)
             continue
+        where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
             if op.family == "cabal" and op.role == CACHE and "install" in op.command:
                 if step.instr.workdir in cabal and _local_components(op.command):
                     found.add((index, op.command))
                 cabal.add(step.instr.workdir)
-        where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
-        for op in step.run.ops:
             # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
             # (not `pip install pip==20.0.2`: a version the installed pip may not be)
             words = op.command.split()
