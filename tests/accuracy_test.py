@@ -41,6 +41,12 @@ def test_every_label_file_reads(path: Path) -> None:
             assert all(v in ("yes", "no") and reason.strip() for v, reason in there.values())
             assert {rule for _, _, rule in there} <= set(accuracy.RULES)
         return
+    if path == accuracy.COPIES:  # each copy names a labelled file of its set
+        rows = [r.split("\t") for r in path.read_text().splitlines()[1:]]
+        assert rows and all(0.9 <= float(r[3]) <= 1 for r in rows)
+        for name, file, _, _ in rows:
+            assert any(key[0] == file for key in accuracy.labels(accuracy.HOLDOUTS[name]))
+        return
     truth = accuracy.labels(path)
     assert truth and all(reason.strip() for _, reason in truth.values())
     assert {rule for _, _, rule in truth} <= set(accuracy.RULES)
@@ -59,3 +65,26 @@ def test_the_labelled_sets_keep_their_precision(shared: Path, name: str) -> None
     right = sum(c["tp"] for c in per.values())
     missed = sum(c["fn"] for c in per.values())
     assert right >= 0.95 * (right + missed), f"recall under 0.95 on {name}"
+
+
+def test_a_copy_under_another_name_is_found(tmp_path: Path) -> None:
+    """A held-out file whose lines are a development file's (comments and blank lines aside) is
+    a copy; a file sharing only some lines is not; a copy of an earlier held-out file is one."""
+    spec = importlib.util.spec_from_file_location("near", ROOT / "benchmarks" / "near_copies.py")
+    assert spec is not None and spec.loader is not None
+    near = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(near)
+    body = "FROM debian:12\n" + "".join(f"RUN echo step {i}\n" for i in range(12))
+    dev, one, two = (tmp_path / n for n in ("dev", "one", "two"))
+    for folder in (dev, one, two):
+        folder.mkdir()
+    (dev / "a.Dockerfile").write_text(body)
+    (one / "001.Dockerfile").write_text("# fork\n\n" + body)  # the same lines
+    (one / "002.Dockerfile").write_text(body.replace("step 1", "other 1").replace("step 2", "x"))
+    (two / "001.Dockerfile").write_text(body.replace("step", "stage"))
+    (two / "002.Dockerfile").write_text(body.replace("step", "stage") + "USER app\n")
+    found = near.copies({"accuracy": dev}, {"holdout2": one, "holdout3": two})
+    assert [(s, f, of) for s, f, of, _ in found] == [
+        ("holdout2", "001.Dockerfile", "accuracy/a.Dockerfile"),
+        ("holdout3", "002.Dockerfile", "holdout3/001.Dockerfile"),
+    ]
