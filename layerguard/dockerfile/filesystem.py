@@ -1548,7 +1548,7 @@ def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozense
     program = posixpath.dirname(path) in BIN_DIRS
     if distribution and program and not _names_a_program(path, entry.packages):
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
-    if _not_in_opt(path, entry):
+    if _not_in_opt(path, entry) or (distribution and _outside_usr_hierarchy(path)):
         return False
     if entry.family == "conda" and covers(entry.path + "/envs", path):
         return False  # (an install into conda's root never writes its named environments)
@@ -1607,6 +1607,26 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
         and not _names_a_package(path, entry.packages)
     )
 
+
+def _outside_usr_hierarchy(path: str) -> bool:
+    """`path` is in a directory of /usr that distribution packages never fill: they install
+    into the hierarchy's own directories (bin, lib, share...), not an application's
+    (`rm -rf /usr/app/yarn.lock` after `apt-get upgrade`)."""
+    parts = path.split("/")
+    return (
+        len(parts) > 2
+        and parts[1] == "usr"
+        and parts[2] not in _USR_HIERARCHY
+        and not is_glob(parts[2])
+    )
+
+
+# The Filesystem Hierarchy Standard's /usr, with the 32-bit and x32 library directories, the
+# old X11R6 and doc trees, and /usr/java, where Oracle's JDK packages install
+_USR_HIERARCHY = frozenset(
+    {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "libexec", "include", "share", "src"}
+    | {"games", "local", "X11R6", "doc", "man", "java", "tmp", "etc"}
+)
 
 _PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry"})
 _PYTHON_ENVIRONMENT = re.compile(

@@ -5256,3 +5256,12 @@ def test_a_quoted_workdir_and_a_destination_ending_in_slash_dot(
         "RUN rm /root/nltk_data/mon.zip\n"
     )
     assert found(dockerfile) == [(2, "LG006"), (4, "LG003")]
+
+
+def test_distribution_packages_fill_only_the_usr_hierarchy(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 198) an upgrade writes /usr/lib and /usr/share, never an application's /usr/app
+    upgrade = "FROM node:10\nWORKDIR /usr/app\nRUN apt-get -y update && apt-get -y upgrade\n"
+    assert found(f"{upgrade}RUN rm -rf yarn.lock\n") == [(3, "LG005")]
+    assert found(f"{upgrade}RUN rm -rf /usr/share/doc\n") == [(3, "LG005"), (4, "LG003")]
