@@ -1926,6 +1926,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if _SUDO_VARIABLE.fullmatch(words[0]) and len(words) > 1:
             words = words[1:]  # (`$SUDO apt-get update`: sudo, or nothing when root)
             continue
+        if name == "corepack" and words[1:2] in (("pnpm",), ("yarn",), ("npm",), ("pnpx",)):
+            words = words[1:]  # (`corepack pnpm install`: the manager at its pinned version)
+            continue
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]
             continue
@@ -3444,7 +3447,13 @@ def _package_ops(
     if _cleans(family, tool, words):
         # (pacman's -Scc keeps the sync databases, eclean the repository tree)
         kept = family in ("pacman", "portage")
-        yield Op(REMOVE, tool, where[:1] if kept else where, text, family=family)
+        removed = where[:1] if kept else where
+        if family == "go":  # (`-modcache` empties the modules alone, `-cache` the build cache)
+            built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
+            removed = tuple(
+                p for p, f in ((where[0], "-modcache"), (built, "-cache")) if f in words
+            )
+        yield Op(REMOVE, tool, removed, text, family=family)
     # (`pip uninstall x` without -y asks first: with no terminal to answer it fails the build
     # where x is there, and removes nothing where it is not)
     asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
@@ -3683,6 +3692,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         if any(w in ("-d", "--download-only") for w in words):
             return "apt", False, False  # (the .debs are fetched, not installed)
         return "apt", installs, sub == "update"
+    if tool == "apt-file":  # (`apt-file update` fetches the Contents indexes into the lists)
+        return "apt", False, sub == "update"
     if tool == "add-apt-repository":  # updates the index unless told not to
         return "apt", False, not any(w in ("-n", "--no-update") for w in words)
     if tool in ("pacman", "yay", "paru"):  # (the AUR helpers run pacman's own -S)
@@ -3728,7 +3739,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _PIP or tool.endswith("get-pip.py"):
         asks = any(w in ("-h", "--help", "-V", "--version") for w in words[1:])
         installs = (sub == "install" or tool.endswith("get-pip.py")) and not asks
-        return "pip", installs, installs
+        # (`pip wheel .` and `pip download` fetch, and build, through the same cache)
+        return "pip", installs, installs or (sub in ("wheel", "download") and not asks)
+    if tool in ("pip-compile", "pip-sync"):  # (pip-tools: it resolves and installs by pip)
+        return "pip", tool == "pip-sync", True
     if tool == "install-poetry.py":  # (poetry into a venv of its own, by pip: pip's cache)
         return "pip", False, not any(w in ("--uninstall", "--path") for w in words)
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
@@ -3746,8 +3760,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("sync", "add") or second in ("install", "sync")
         # (`uv venv --seed` installs pip and setuptools through its cache)
         return "uv", installs, installs or (sub == "venv" and "--seed" in words)
-    if tool == "poetry":
-        return "poetry", sub in ("install", "add", "update"), sub in ("install", "add", "update")
+    if tool == "poetry":  # (`poetry lock` resolves by fetching what it locks, into the cache)
+        installs = sub in ("install", "add", "update")
+        return "poetry", installs, installs or sub == "lock"
     if tool == "npm":
         installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)

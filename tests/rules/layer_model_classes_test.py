@@ -5265,3 +5265,30 @@ def test_distribution_packages_fill_only_the_usr_hierarchy(
     upgrade = "FROM node:10\nWORKDIR /usr/app\nRUN apt-get -y update && apt-get -y upgrade\n"
     assert found(f"{upgrade}RUN rm -rf yarn.lock\n") == [(3, "LG005")]
     assert found(f"{upgrade}RUN rm -rf /usr/share/doc\n") == [(3, "LG005"), (4, "LG003")]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "pip3 wheel .",  # (held out 135) build isolation fetches through pip's cache
+        "pip download -d /tmp/wheels requests",
+        "pip-compile requirements.in",  # (held out 129) pip-tools resolves by pip
+        "poetry lock --no-update",  # (held out 134)
+        "corepack pnpm install",  # (held out 188) the pinned pnpm, with its store
+        "apt-file update",  # (held out 193) the Contents indexes, into the apt lists
+    ],
+)
+def test_commands_that_fetch_through_a_managers_cache(
+    found: Callable[[str], list[tuple[int, str]]], run: str
+) -> None:
+    assert found(f"FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN {run}\n") == [(4, "LG005")]
+
+
+def test_go_clean_empties_only_the_cache_it_names(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 136) `go clean -cache` leaves the modules `go install x@latest` fetched
+    install = "FROM golang:1.22\nRUN go install golang.org/x/tools/cmd/cover@latest"
+    assert found(f"{install} && go clean -cache\n") == [(2, "LG005")]
+    assert found(f"{install} && go clean -modcache\n") == [(2, "LG005")]
+    assert found(f"{install} && go clean -cache -modcache\n") == []
