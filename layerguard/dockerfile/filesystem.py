@@ -1249,7 +1249,10 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
         by = next((e for e in reversed(live) if e.role == INSTALL and "sudo" in e.packages), None)
         if by is not None:
             return [Hit(by._replace(content=HEAVY), path, False)]
-        if held.manager in ("apt", "yum"):
+        # (a base not known here is of those families when the stage installs by their
+        # managers: `apt-get install` on apache/superset)
+        installs = (e.family for e in live if e.role == INSTALL)
+        if held.manager in ("apt", "yum") or any(f in ("apt", "yum") for f in installs):
             return [Hit(Entry("/usr/bin", TREE, HEAVY, None, BASE), path, False)]
         return []
     if op.blind or any(covers(e.path, path) for e in own):

@@ -5292,3 +5292,14 @@ def test_go_clean_empties_only_the_cache_it_names(
     assert found(f"{install} && go clean -cache\n") == [(2, "LG005")]
     assert found(f"{install} && go clean -modcache\n") == [(2, "LG005")]
     assert found(f"{install} && go clean -cache -modcache\n") == []
+
+
+def test_a_stage_installing_by_apt_shows_a_base_with_setuid_programs(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 62) a base not known here, of Debian's family as its apt-get install shows
+    strip = "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} \\; || true\n"
+    apt = "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"FROM apache/superset:4.0.0\nUSER root\n{apt}{strip}") == [(4, "LG004")]
+    apk = "RUN apk add --no-cache curl\n"
+    assert found(f"FROM example/tool:1\n{apk}{strip}") == []
