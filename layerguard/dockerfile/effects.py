@@ -3705,6 +3705,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pacman", syncs or upgrades, syncs
     if tool == "dpkg":
         return "apt", "-i" in words or "--install" in words, False
+    if tool == "dpkg-deb" and (_dpkg_extracts(words) or {"-R", "--raw-extract"} & set(words)):
+        return "apt", False, False  # (`dpkg-deb -x x.deb /opt`: unpacked, not installed)
+    if tool == "alien" and any(w in ("-i", "--install") for w in words):
+        return "apt", True, False  # (the .rpm made a .deb and installed)
     if tool == "apk":
         fetches = sub in ("add", "update", "upgrade", "fix")
         return "apk", sub in ("add", "upgrade", "fix"), fetches and not apk_without_cache(words)

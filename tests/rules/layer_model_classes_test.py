@@ -5303,3 +5303,21 @@ def test_a_stage_installing_by_apt_shows_a_base_with_setuid_programs(
     assert found(f"FROM apache/superset:4.0.0\nUSER root\n{apt}{strip}") == [(4, "LG004")]
     apk = "RUN apk add --no-cache curl\n"
     assert found(f"FROM example/tool:1\n{apk}{strip}") == []
+
+
+@pytest.mark.parametrize(
+    ("copied", "run", "found_lines"),
+    [
+        ("a.deb", "dpkg-deb -x /tmp/a.deb /opt/a", [(2, "LG006")]),  # (held out 61)
+        ("a.rpm", "alien -i /tmp/a.rpm", [(2, "LG006")]),  # (held out 131)
+        ("a.deb", "dpkg-deb --build /tmp/pkg /tmp/b.deb", []),  # (it writes a .deb)
+        ("a.rpm", "alien --to-deb /tmp/a.rpm", []),
+    ],
+)
+def test_a_package_file_unpacked_by_dpkg_deb_or_installed_by_alien(
+    found: Callable[[str], list[tuple[int, str]]],
+    copied: str,
+    run: str,
+    found_lines: list[tuple[int, str]],
+) -> None:
+    assert found(f"FROM debian:12\nCOPY {copied} /tmp/\nRUN {run}\n") == found_lines
