@@ -3427,10 +3427,14 @@ def _package_ops(
         redone = _path(vendor, command) if family == "composer" and vendor else None
         # (what only reads the metadata fetches it where no earlier command left it)
         reads = family == "yum" and not installs and subcommand(words) == "module"
-        yield Op(
-            WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
-            unless=where[0] if reads else None,
-        )  # fmt: skip
+        # (`go install std` builds the standard library Go ships: no module is fetched)
+        packages = _operands(words)[1:] if family == "go" else []
+        standard = bool(packages) and set(packages) <= {"std", "cmd"}
+        if not standard:
+            yield Op(
+                WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
+                unless=where[0] if reads else None,
+            )  # fmt: skip
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)

@@ -5292,6 +5292,9 @@ def test_go_clean_empties_only_the_cache_it_names(
     assert found(f"{install} && go clean -cache\n") == [(2, "LG005")]
     assert found(f"{install} && go clean -modcache\n") == [(2, "LG005")]
     assert found(f"{install} && go clean -cache -modcache\n") == []
+    # (held out 136) the standard library is built from GOROOT: no module is fetched
+    assert found("FROM golang:1.22\nRUN go install std && go clean -cache\n") == []
+    assert found("FROM golang:1.22\nRUN go install std\n") == [(2, "LG005")]
 
 
 def test_a_stage_installing_by_apt_shows_a_base_with_setuid_programs(
