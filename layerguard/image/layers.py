@@ -104,6 +104,8 @@ class Analysis:
     wasted_bytes: int
     wasted: tuple[Waste, ...]
     visible: Mapping[str, tuple[int, int]] = field(hash=False)
+    # The path that shows a hard-linked file's bytes -> the other paths of the same data.
+    linked: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -757,6 +759,20 @@ class _Filesystem:
             out[min(paths)] = (self.ino_size[code], self.ino_layer[code])
         return out
 
+    def linked(self, visible: Mapping[str, tuple[int, int]]) -> dict[str, tuple[str, ...]]:
+        """For each visible path that shows the bytes of data other paths hold too, those paths
+        (`uv` and `pnpm` link what they install to their caches: one copy in the layer)."""
+        paths: dict[int, list[str]] = {}
+        for path, code in self.nodes.items():
+            if code >= 0 and self.ino_refs[code] > 1:
+                paths.setdefault(code, []).append(path)
+        out = {}
+        for group in paths.values():
+            if len(group) > 1:
+                shown = next(p for p in group if visible[p][0] or p == group[-1])
+                out[shown] = tuple(p for p in group if p != shown)
+        return out
+
 
 def analyze(layers: Sequence[LayerIndex]) -> Analysis:
     """Apply layers bottom first with OCI semantics and find the bytes the result does not show.
@@ -801,11 +817,13 @@ def analyze(layers: Sequence[LayerIndex]) -> Analysis:
             elif kind != "whiteout" and kind != "opaque":
                 add(e.path, _NOBYTES, layer)
     wasted = fs.wasted()
+    visible = fs.visible()
     return Analysis(
         uncompressed_size=sum(index.uncompressed_size for index in layers),
         wasted_bytes=sum(w.bytes for w in wasted),
         wasted=tuple(wasted),
-        visible=MappingProxyType(fs.visible()),
+        visible=MappingProxyType(visible),
+        linked=MappingProxyType(fs.linked(visible)),
     )
 
 

@@ -59,7 +59,8 @@ def reclaimable(analysis: Analysis, history: Sequence[str]) -> Reclaimable:
     for path, (size, layer) in analysis.visible.items():
         if not size:
             continue
-        if cache_path(path):
+        if cache_path(path) and all(cache_path(p) for p in analysis.linked.get(path, ())):
+            # (a cache file linked into what was installed frees nothing when removed)
             found.append(Waste(path, size, layer, "cache", layer))
         elif is_archive(path) and unpacked_later(path, layer, history):
             found.append(Waste(path, size, layer, "archive", layer))
@@ -87,7 +88,11 @@ def layer_figures(indexes: Sequence[LayerIndex], analysis: Analysis) -> tuple[La
     out = []
     for layer, index in enumerate(indexes):
         files = [e for e in index.entries if e.kind == "file" and e.size]
-        caches = [e.size for e in files if cache_path(e.path)]
+        # (uv and pnpm link what they install to their caches: that data is no cache's alone)
+        installed = {e.target for e in index.entries if e.kind == "hardlink" and not (
+            cache_path(e.path)
+        )}  # fmt: skip
+        caches = [e.size for e in files if cache_path(e.path) and e.path not in installed]
         archives = [e.size for e in files if is_archive(e.path)]
         out.append(
             LayerFigures(

@@ -285,3 +285,50 @@ def test_the_json_report_carries_the_images_the_summary_charts(
     share = row["reclaimable_bytes"] / row["uncompressed_size"]
     (chart,) = [line for line in summary.splitlines() if line.startswith("| `app:1` |")]
     assert f"({share:.0%})" in chart and "█" * round(share * 20) in chart
+
+
+# uv (on Linux) and pnpm link each file they install to the copy in their cache: in one layer
+# the data is stored once, so the cache costs its own metadata, not a second copy of the
+# packages. /root sorts before /usr in the layer tar, so the cache's path carries the bytes.
+UV = (
+    "#!/bin/sh\\nbusybox mkdir -p /root/.cache/uv/archive-v0/x /root/.cache/uv/simple-v16 "
+    "/usr/lib/python3/site-packages\\n"
+    "busybox dd if=/dev/zero of=/root/.cache/uv/archive-v0/x/numpy.so bs=1000 count=2000 "
+    "2>/dev/null\\n"
+    "busybox ln /root/.cache/uv/archive-v0/x/numpy.so /usr/lib/python3/site-packages/numpy.so\\n"
+    "busybox dd if=/dev/zero of=/root/.cache/uv/simple-v16/numpy.rkyv bs=1000 count=100 "
+    "2>/dev/null\\n"
+)
+LINKED = f"""FROM localhost/base:1
+RUN busybox mkdir -p /usr/local/bin && busybox printf '{UV}' > /usr/local/bin/uv && busybox chmod +x /usr/local/bin/uv
+RUN uv pip install --system numpy
+"""  # noqa: E501
+
+
+def test_a_cache_linked_into_what_it_installed_weighs_its_own_bytes(
+    registry: Any, buildah_images: Any, tmp_path: Path
+) -> None:
+    base = f"{registry.host}/bytes/base:1"
+    buildah_images.push(buildah_images.base(), base)
+    buildah_images.build("localhost/bytes/linked:1", LINKED)
+    image = f"{registry.host}/bytes/linked:1"
+    buildah_images.push("localhost/bytes/linked:1", image)
+    members = _layers(image)[-1]
+    links = [m for m in members if m.islnk()]
+    assert [_path(m) for m in links] == ["/usr/lib/python3/site-packages/numpy.so"]  # one copy
+    (tmp_path / "Dockerfile").write_text(LINKED.replace("localhost/base:1", base))
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache")}
+    check = subprocess.run(
+        [str(BIN / "layerguard"), "check", "--registry", "--image", image, "--format", "json",
+         "Dockerfile"],
+        cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    found = {(v["line"], v["rule"]): v for v in json.loads(check.stdout)["violations"]}
+    assert found[(3, "LG005")]["measured"]["bytes"] == 100_000, check.stderr  # the index alone
+    compare = subprocess.run(
+        [str(BIN / "layerguard"), "compare", "--deep", "--format", "json", image],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    (record,) = json.loads(compare.stdout)["images"]
+    cached = {w["path"]: w["bytes"] for w in record["wasted"] if w["reason"] == "cache"}
+    assert cached == {"/root/.cache/uv/simple-v16/numpy.rkyv": 100_000}
