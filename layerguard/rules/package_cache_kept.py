@@ -83,7 +83,12 @@ names the package manager and its own fix.
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they
 ship with every pull: the apt lists of a Debian image are 20-40 MB, a pip cache often as large as
-the installed packages. Removing them in a later `RUN` does not help (see LG003).
+the installed packages. Removing them in a later `RUN` does not help (see LG003). uv (on Linux)
+and pnpm hard-link what they install to their cache's copy, which one layer stores once: such a
+cache costs its index and metadata (measured: uv 2.8 MB beside the 61 MB of requests and numpy
+it installed, pnpm 4.2 MB beside 9.8 MB of express and lodash), a full copy when
+`UV_LINK_MODE=copy` (or `--package-import-method copy`) makes them copy; `check --registry`
+weighs only the cache's own bytes.
 
 ## Example
 ```dockerfile
