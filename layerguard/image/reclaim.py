@@ -89,9 +89,8 @@ def layer_figures(indexes: Sequence[LayerIndex], analysis: Analysis) -> tuple[La
     for layer, index in enumerate(indexes):
         files = [e for e in index.entries if e.kind == "file" and e.size]
         # (uv and pnpm link what they install to their caches: that data is no cache's alone)
-        installed = {e.target for e in index.entries if e.kind == "hardlink" and not (
-            cache_path(e.path)
-        )}  # fmt: skip
+        links = [e for e in index.entries if e.kind == "hardlink"]
+        installed = {e.target for e in links if not cache_path(e.path)}
         caches = [e.size for e in files if cache_path(e.path) and e.path not in installed]
         archives = [e.size for e in files if is_archive(e.path)]
         out.append(
