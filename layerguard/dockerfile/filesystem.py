@@ -1621,6 +1621,8 @@ def _outside_usr_hierarchy(path: str) -> bool:
         and parts[1] == "usr"
         and parts[2] not in _USR_HIERARCHY
         and not is_glob(parts[2])
+        # (a cross toolchain's target: `gcc-aarch64-linux-gnu` fills /usr/aarch64-linux-gnu)
+        and parts[2].count("-") < 2
     )
 
 

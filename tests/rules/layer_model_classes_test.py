@@ -5265,6 +5265,10 @@ def test_distribution_packages_fill_only_the_usr_hierarchy(
     upgrade = "FROM node:10\nWORKDIR /usr/app\nRUN apt-get -y update && apt-get -y upgrade\n"
     assert found(f"{upgrade}RUN rm -rf yarn.lock\n") == [(3, "LG005")]
     assert found(f"{upgrade}RUN rm -rf /usr/share/doc\n") == [(3, "LG005"), (4, "LG003")]
+    # (a cross toolchain's target directory is a package's: gcc-aarch64-linux-gnu's libc)
+    cross = "RUN apt-get update && apt-get install -y gcc-aarch64-linux-gnu\n"
+    removal = "RUN rm -rf /usr/aarch64-linux-gnu/lib/libasan.so.8.0.0\n"
+    assert found(f"FROM debian:12\n{cross}{removal}") == [(2, "LG005"), (3, "LG003")]
 
 
 @pytest.mark.parametrize(
