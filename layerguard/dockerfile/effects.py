@@ -3427,10 +3427,7 @@ def _package_ops(
         redone = _path(vendor, command) if family == "composer" and vendor else None
         # (what only reads the metadata fetches it where no earlier command left it)
         reads = family == "yum" and not installs and subcommand(words) == "module"
-        # (`go install std` builds the standard library Go ships: no module is fetched)
-        packages = _operands(words)[1:] if family == "go" else []
-        standard = bool(packages) and set(packages) <= {"std", "cmd"}
-        if not standard:
+        if not (family == "go" and _fetches_no_module(words, variables)):
             yield Op(
                 WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
                 unless=where[0] if reads else None,
@@ -3749,8 +3746,6 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = (sub == "install" or tool.endswith("get-pip.py")) and not asks
         # (`pip wheel .` and `pip download` fetch, and build, through the same cache)
         return "pip", installs, installs or (sub in ("wheel", "download") and not asks)
-    if tool in ("pip-compile", "pip-sync"):  # (pip-tools: it resolves and installs by pip)
-        return "pip", tool == "pip-sync", True
     if tool == "install-poetry.py":  # (poetry into a venv of its own, by pip: pip's cache)
         return "pip", False, not any(w in ("--uninstall", "--path") for w in words)
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
@@ -3770,7 +3765,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "uv", installs, installs or (sub == "venv" and "--seed" in words)
     if tool == "poetry":  # (`poetry lock` resolves by fetching what it locks, into the cache)
         installs = sub in ("install", "add", "update")
-        return "poetry", installs, installs or sub == "lock"
+        return "poetry", installs, installs or (sub == "lock" and "--check" not in words)
     if tool == "npm":
         installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)
@@ -3990,6 +3985,34 @@ def _composer_command(words: tuple[str, ...]) -> str:
     if sub == "bin" and len(words) > words.index("bin") + 2:
         sub = subcommand(words[words.index("bin") + 1 :])
     return sub
+
+
+def _fetches_no_module(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
+    """A go command that fetches no module: one that builds the standard library Go ships
+    (`go install -a -installsuffix cgo std`), a vendored build (`-mod=vendor`, also from
+    GOFLAGS) or one told not to download (GOPROXY=off); it fills the build cache alone."""
+    flags = (*words, *variables.get("GOFLAGS", "").split())
+    if "-mod=vendor" in flags or variables.get("GOPROXY") == "off":
+        return True
+    packages, after = [], False
+    for word in words[2:]:
+        if after:
+            after = False
+        elif word.startswith("-"):
+            after = "=" not in word and word.lstrip("-") in _GO_VALUE_FLAGS
+            if word.lstrip("-") == "mod" and words[words.index(word) + 1 :][:1] == ("vendor",):
+                return True
+        else:
+            packages.append(word)
+    return bool(packages) and set(packages) <= {"std", "cmd"}
+
+
+# The go build flags that take a value as the next word (`go help build`).
+_GO_VALUE_FLAGS = frozenset(
+    {"C", "o", "p", "asmflags", "buildmode", "buildvcs", "compiler", "gccgoflags", "gcflags"}
+    | {"installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags"}
+    | {"toolexec", "exec", "covermode", "coverpkg", "run", "bench", "count", "timeout"}
+)
 
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:

@@ -941,6 +941,7 @@ def _reach(
                     and not (made_here or op.blind or moves)
                     and _installed_under(path, entry, rewritten)
                     and not _made_after(path, entry, live)
+                    and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -1250,9 +1251,11 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
         if by is not None:
             return [Hit(by._replace(content=HEAVY), path, False)]
         # (a base not known here is of those families when the stage installs by their
-        # managers: `apt-get install` on apache/superset)
-        installs = (e.family for e in live if e.role == INSTALL)
-        if held.manager in ("apt", "yum") or any(f in ("apt", "yum") for f in installs):
+        # managers, and by no other: `apt-get install` on apache/superset, not in the branch
+        # of an `if` whose other installs by apk)
+        installs = {e.family for e in live if e.role == INSTALL}
+        shown = installs & {"apt", "yum"} and not installs & {"apk", "pacman"}
+        if held.manager in ("apt", "yum") or shown:
             return [Hit(Entry("/usr/bin", TREE, HEAVY, None, BASE), path, False)]
         return []
     if op.blind or any(covers(e.path, path) for e in own):
@@ -1551,7 +1554,7 @@ def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozense
     program = posixpath.dirname(path) in BIN_DIRS
     if distribution and program and not _names_a_program(path, entry.packages):
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
-    if _not_in_opt(path, entry) or (distribution and _outside_usr_hierarchy(path)):
+    if _not_in_opt(path, entry):
         return False
     if entry.family == "conda" and covers(entry.path + "/envs", path):
         return False  # (an install into conda's root never writes its named environments)
@@ -1611,26 +1614,25 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
     )
 
 
-def _outside_usr_hierarchy(path: str) -> bool:
-    """`path` is in a directory of /usr that distribution packages never fill: they install
-    into the hierarchy's own directories (bin, lib, share...), not an application's
-    (`rm -rf /usr/app/yarn.lock` after `apt-get upgrade`)."""
+def _an_application_dir(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """`path` lies in a directory of /usr outside its own hierarchy (bin, lib, share...) that
+    the Dockerfile itself made, before or after the install: an application's
+    (`WORKDIR /usr/app`, then `apt-get upgrade` and `rm -rf yarn.lock`), where distribution
+    packages put nothing. Not one a package made (PGDG's /usr/pgsql-15, /usr/glibc-compat)."""
     parts = path.split("/")
-    return (
-        len(parts) > 2
-        and parts[1] == "usr"
-        and parts[2] not in _USR_HIERARCHY
-        and not is_glob(parts[2])
-        # (a cross toolchain's target: `gcc-aarch64-linux-gnu` fills /usr/aarch64-linux-gnu)
-        and parts[2].count("-") < 2
+    if entry.family not in _DISTRIBUTION_MANAGERS or len(parts) < 3 or parts[1] != "usr":
+        return False
+    top = "/usr/" + parts[2]
+    return parts[2] not in _USR_HIERARCHY and any(
+        e.kind == DIR and e.layer != BASE and covers(top, e.path) for e in live
     )
 
 
-# The Filesystem Hierarchy Standard's /usr, with the 32-bit and x32 library directories, the
-# old X11R6 and doc trees, and /usr/java, where Oracle's JDK packages install
+# The Filesystem Hierarchy Standard's /usr, with the 32-bit and x32 library directories and
+# the old X11R6 and doc trees
 _USR_HIERARCHY = frozenset(
     {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "libexec", "include", "share", "src"}
-    | {"games", "local", "X11R6", "doc", "man", "java", "tmp", "etc"}
+    | {"games", "local", "X11R6", "doc", "man", "tmp", "etc"}
 )
 
 _PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry"})

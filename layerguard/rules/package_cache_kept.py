@@ -550,6 +550,9 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
     if family not in _ON_PATH:
         return True
     assert step.run is not None
+    written, words = _called(step, family)
+    if "corepack" in written[: len(written) - len(words)]:
+        return False  # (`corepack yarn install`: a `yarn` on PATH may be another, or none)
     tool = _tool(step, family)
     if tool != family and not (tool.startswith("/") and "{tool}" in _CLEANUPS[family]):
         return False  # (`php composer.phar`; but `/opt/conda/bin/conda clean` is that conda)

@@ -5258,17 +5258,21 @@ def test_a_quoted_workdir_and_a_destination_ending_in_slash_dot(
     assert found(dockerfile) == [(2, "LG006"), (4, "LG003")]
 
 
-def test_distribution_packages_fill_only_the_usr_hierarchy(
+def test_distribution_packages_fill_no_application_directory_under_usr(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
     # (held out 198) an upgrade writes /usr/lib and /usr/share, never an application's /usr/app
     upgrade = "FROM node:10\nWORKDIR /usr/app\nRUN apt-get -y update && apt-get -y upgrade\n"
     assert found(f"{upgrade}RUN rm -rf yarn.lock\n") == [(3, "LG005")]
     assert found(f"{upgrade}RUN rm -rf /usr/share/doc\n") == [(3, "LG005"), (4, "LG003")]
-    # (a cross toolchain's target directory is a package's: gcc-aarch64-linux-gnu's libc)
+    # (a directory of /usr no instruction made is a package's: PGDG's /usr/pgsql-15, a cross
+    # toolchain's /usr/aarch64-linux-gnu)
     cross = "RUN apt-get update && apt-get install -y gcc-aarch64-linux-gnu\n"
     removal = "RUN rm -rf /usr/aarch64-linux-gnu/lib/libasan.so.8.0.0\n"
     assert found(f"FROM debian:12\n{cross}{removal}") == [(2, "LG005"), (3, "LG003")]
+    pgdg = "RUN dnf install -y postgresql15-server && dnf clean all\n"
+    chown = "RUN chown -R postgres:postgres /usr/pgsql-15\nRUN rm -rf /usr/pgsql-15/share/man\n"
+    assert found(f"FROM rockylinux:9\n{pgdg}{chown}") == [(3, "LG004"), (4, "LG003")]
 
 
 @pytest.mark.parametrize(
@@ -5276,7 +5280,6 @@ def test_distribution_packages_fill_only_the_usr_hierarchy(
     [
         "pip3 wheel .",  # (held out 135) build isolation fetches through pip's cache
         "pip download -d /tmp/wheels requests",
-        "pip-compile requirements.in",  # (held out 129) pip-tools resolves by pip
         "poetry lock --no-update",  # (held out 134)
         "corepack pnpm install",  # (held out 188) the pinned pnpm, with its store
         "apt-file update",  # (held out 193) the Contents indexes, into the apt lists
@@ -5286,6 +5289,10 @@ def test_commands_that_fetch_through_a_managers_cache(
     found: Callable[[str], list[tuple[int, str]]], run: str
 ) -> None:
     assert found(f"FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN {run}\n") == [(4, "LG005")]
+
+
+def test_poetry_lock_check_fetches_nothing(found: Callable[[str], list[tuple[int, str]]]) -> None:
+    assert found("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN poetry lock --check\n") == []
 
 
 def test_go_clean_empties_only_the_cache_it_names(
@@ -5299,6 +5306,16 @@ def test_go_clean_empties_only_the_cache_it_names(
     # (held out 136) the standard library is built from GOROOT: no module is fetched
     assert found("FROM golang:1.22\nRUN go install std && go clean -cache\n") == []
     assert found("FROM golang:1.22\nRUN go install std\n") == [(2, "LG005")]
+    # (nor by a vendored build, or one told not to download; options take their values)
+    for build in (
+        "go build -mod=vendor -o /app .",
+        "GOFLAGS=-mod=vendor go build -o /app .",
+        "go build -mod vendor -o /app .",
+        "GOPROXY=off go build -o /app .",
+        "go install -a -installsuffix cgo std",
+    ):
+        assert found(f"FROM golang:1.22\nRUN {build} && go clean -cache\n") == [], build
+    assert found("FROM golang:1.22\nRUN go build -o /app . && go clean -cache\n") == [(2, "LG005")]
 
 
 def test_a_stage_installing_by_apt_shows_a_base_with_setuid_programs(
@@ -5310,6 +5327,13 @@ def test_a_stage_installing_by_apt_shows_a_base_with_setuid_programs(
     assert found(f"FROM apache/superset:4.0.0\nUSER root\n{apt}{strip}") == [(4, "LG004")]
     apk = "RUN apk add --no-cache curl\n"
     assert found(f"FROM example/tool:1\n{apk}{strip}") == []
+    # (nor an apt-get in one branch of an `if` whose other installs by apk: the base may be
+    # Alpine's, which has none of those programs)
+    either = (
+        "RUN if command -v apk; then apk add --no-cache curl; else apt-get update"
+        " && apt-get install -y curl && rm -rf /var/lib/apt/lists/*; fi\n"
+    )
+    assert found(f"FROM example/tool:1\n{either}{strip}") == []
 
 
 @pytest.mark.parametrize(

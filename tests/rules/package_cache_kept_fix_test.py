@@ -35,6 +35,11 @@ SAFE = [
         "FROM node\nRUN npm ci && yarn install && npm cache clean --force && yarn cache clean\n",
         id="npm-and-yarn",
     ),
+    pytest.param(  # (the yarn on PATH may be another than corepack's, or none: rm its cache)
+        "FROM node:20\nRUN corepack yarn install\n",
+        "FROM node:20\nRUN corepack yarn install && rm -rf /usr/local/share/.cache/yarn\n",
+        id="corepack-yarn",
+    ),
     pytest.param(
         "FROM conda\nRUN /opt/conda/bin/conda install -y numpy\n",
         "FROM conda\nRUN /opt/conda/bin/conda install -y numpy"
