@@ -1616,15 +1616,16 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
 
 def _an_application_dir(path: str, entry: Entry, live: list[Entry]) -> bool:
     """`path` lies in a directory of /usr outside its own hierarchy (bin, lib, share...) that
-    the Dockerfile itself made, before or after the install: an application's
-    (`WORKDIR /usr/app`, then `apt-get upgrade` and `rm -rf yarn.lock`), where distribution
-    packages put nothing. Not one a package made (PGDG's /usr/pgsql-15, /usr/glibc-compat)."""
+    the Dockerfile itself made or copied into, before or after the install: an application's
+    (`WORKDIR /usr/app`, then `apt-get upgrade` and `rm -rf yarn.lock`; `COPY run.sh
+    /usr/app/`), where distribution packages put nothing. Not one a package made (PGDG's
+    /usr/pgsql-15, /usr/glibc-compat)."""
     parts = path.split("/")
     if entry.family not in _DISTRIBUTION_MANAGERS or len(parts) < 3 or parts[1] != "usr":
         return False
     top = "/usr/" + parts[2]
     return parts[2] not in _USR_HIERARCHY and any(
-        e.kind == DIR and e.layer != BASE and covers(top, e.path) for e in live
+        e.layer != BASE and e.role != INSTALL and covers(top, e.path) for e in live
     )
 
 

@@ -5265,6 +5265,11 @@ def test_distribution_packages_fill_no_application_directory_under_usr(
     upgrade = "FROM node:10\nWORKDIR /usr/app\nRUN apt-get -y update && apt-get -y upgrade\n"
     assert found(f"{upgrade}RUN rm -rf yarn.lock\n") == [(3, "LG005")]
     assert found(f"{upgrade}RUN rm -rf /usr/share/doc\n") == [(3, "LG005"), (4, "LG003")]
+    # (held out 210) a directory the Dockerfile copied into is the application's as well
+    apt = "RUN apt-get update && apt-get install -y python3 && rm -rf /var/lib/apt/lists/*\n"
+    copy = "COPY run_app.sh /usr/app/\n"
+    chown = "RUN mkdir -p ${SETTINGS_DIR} && chown -R node:node /usr/app/settings\n"
+    assert found(f"FROM node:20\n{apt}{copy}{chown}") == []
     # (a directory of /usr no instruction made is a package's: PGDG's /usr/pgsql-15, a cross
     # toolchain's /usr/aarch64-linux-gnu)
     cross = "RUN apt-get update && apt-get install -y gcc-aarch64-linux-gnu\n"
