@@ -3442,7 +3442,7 @@ def _package_ops(
             yield Op(WRITE, tool, (sources,), text, TREE, HEAVY, CACHE, family)
         if family == "go" and subcommand(words) in _GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
-            built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
+            built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if _cleans(family, tool, words):
@@ -3450,7 +3450,7 @@ def _package_ops(
         kept = family in ("pacman", "portage")
         removed = where[:1] if kept else where
         if family == "go":  # (`-modcache` empties the modules alone, `-cache` the build cache)
-            built = variables.get("GOCACHE") or home_path("~/.cache/go-build")
+            built = _go_build_cache(variables)
             removed = tuple(
                 p for p, f in ((where[0], "-modcache"), (built, "-cache")) if f in words
             )
@@ -3992,27 +3992,26 @@ def _fetches_no_module(words: tuple[str, ...], variables: Mapping[str, str]) -> 
     (`go install -a -installsuffix cgo std`), a vendored build (`-mod=vendor`, also from
     GOFLAGS) or one told not to download (GOPROXY=off); it fills the build cache alone."""
     flags = (*words, *variables.get("GOFLAGS", "").split())
-    if "-mod=vendor" in flags or variables.get("GOPROXY") == "off":
+    if _option_value(flags, "", "-mod") == "vendor" or variables.get("GOPROXY") == "off":
         return True
-    packages, after = [], False
-    for word in words[2:]:
-        if after:
-            after = False
-        elif word.startswith("-"):
-            after = "=" not in word and word.lstrip("-") in _GO_VALUE_FLAGS
-            if word.lstrip("-") == "mod" and words[words.index(word) + 1 :][:1] == ("vendor",):
-                return True
-        else:
-            packages.append(word)
+    packages = _operands(words, _GO_VALUE_OPTIONS)[1:]
     return bool(packages) and set(packages) <= {"std", "cmd"}
 
 
 # The go build flags that take a value as the next word (`go help build`).
-_GO_VALUE_FLAGS = frozenset(
-    {"C", "o", "p", "asmflags", "buildmode", "buildvcs", "compiler", "gccgoflags", "gcflags"}
-    | {"installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags"}
-    | {"toolexec", "exec", "covermode", "coverpkg", "run", "bench", "count", "timeout"}
+_GO_VALUE_OPTIONS = frozenset(
+    f"-{name}"
+    for name in (
+        *("C", "o", "p", "asmflags", "buildmode", "buildvcs", "compiler", "gccgoflags"),
+        *("gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir"),
+        *("tags", "toolexec", "exec", "covermode", "coverpkg", "run", "bench", "count", "timeout"),
+    )
 )
+
+
+def _go_build_cache(variables: Mapping[str, str]) -> str:
+    """Where go keeps its build cache: GOCACHE, or ~/.cache/go-build."""
+    return variables.get("GOCACHE") or home_path("~/.cache/go-build")
 
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
