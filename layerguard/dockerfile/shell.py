@@ -734,6 +734,22 @@ def _listed(raw: str) -> str | None:
     return pattern if named or " -d" in raw else None
 
 
+# `$(go env GOMODCACHE)`: where go keeps a cache, which a cleanup removes by asking go.
+_GO_ENV = re.compile(r"(?:\$\(|`)\s*go\s+env\s+(GOPATH|GOMODCACHE|GOCACHE)\s*[)`]")
+
+
+def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
+    """What `$(go env NAME)` prints for go's cache places: the variable, or go's default under
+    the home (`~/go`, `~/go/pkg/mod`, `~/.cache/go-build`)."""
+    found = _GO_ENV.fullmatch(raw)
+    if found is None:
+        return None
+    name = found[1]
+    gopath = (env.get("GOPATH") or "~/go").split(":")[0]
+    defaults = {"GOPATH": gopath, "GOMODCACHE": gopath + "/pkg/mod", "GOCACHE": "~/.cache/go-build"}
+    return env.get(name) or defaults[name]
+
+
 # The redirections that write their target.
 _OUT = frozenset({">", ">>", ">|", "1>", "1>>", "&>", "&>>"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
@@ -1429,7 +1445,7 @@ class _Parser:
                 else:
                     out.append(known[0])
                     exact = exact and known[1]
-            elif (listed := _listed(part.raw)) is not None:
+            elif (listed := _listed(part.raw) or _go_env(part.raw, self.env)) is not None:
                 # (`WHEEL=$(ls /tmp/*.whl)`: the files the pattern names, by their paths)
                 out.append(listed)
             else:
@@ -1453,7 +1469,7 @@ class _Parser:
                 started = started or part.quoted or bool(part.text)
                 continue
             if isinstance(part, _Sub):
-                listed = _listed(part.raw)
+                listed = _listed(part.raw) or _go_env(part.raw, self.env)
                 # (`pip install $(ls *.whl)`: the files the pattern names, by their paths; it
                 # runs nothing that writes)
                 current.append(part.raw if listed is None else listed)

@@ -5357,3 +5357,20 @@ def test_a_package_file_unpacked_by_dpkg_deb_or_installed_by_alien(
     found_lines: list[tuple[int, str]],
 ) -> None:
     assert found(f"FROM debian:12\nCOPY {copied} /tmp/\nRUN {run}\n") == found_lines
+
+
+def test_a_cleanup_asks_go_where_its_caches_are(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 15) `$(go env GOMODCACHE)` prints the module cache's place, as the ENV or go's
+    # defaults under the home put it
+    build = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app ."
+    assert found(f'{build} && rm -rf "$(go env GOMODCACHE)" "$(go env GOCACHE)"\n') == []
+    assert found(f"{build} && rm -rf `go env GOPATH`/pkg/mod $(go env GOCACHE)\n") == []
+    assert found(f'{build} && rm -rf "$(go env GOMODCACHE)"\n') == [(4, "LG005")]
+    moved = "FROM debian:12\nENV GOPATH=/opt/go GOCACHE=/opt/cache\nCOPY . /src\n"
+    go = "RUN apt-get install -y golang-go && cd /src && go build -o /app ."
+    assert found(f"{moved}{go} && rm -rf $(go env GOMODCACHE) $(go env GOCACHE)\n") == []
+    assert found(f"{moved}{go} && rm -rf $(go env GOMODCACHE) ~/.cache/go-build\n") == [
+        (4, "LG005")
+    ]
