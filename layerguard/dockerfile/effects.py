@@ -917,7 +917,17 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
     script (which may set it)."""
     if "$" not in text or _SOURCES_A_SCRIPT.search(text):
         return {}
-    names = set(_DIRECTORY_VARIABLE.findall(text)) - set(instr.env) - set(instr.given)
+    named = set(_DIRECTORY_VARIABLE.findall(text)) | {
+        # (or any name each use of which starts a path, one a path below it: `chmod -R +x
+        # $RESOURCES_PATH/scripts`; not an address, `wget $WEBLOGIC_URL/wls.jar`)
+        name
+        for name in set(_ROOT_VARIABLE.findall(text)) - _SHELL_VARIABLES
+        if not _NOT_A_DIRECTORY.search(name)
+        and not any(_FETCHER.search(part) for part in _segments_using(name, text))
+        and len(re.findall(rf"\${{?{name}\b", text)) == len(uses := _root_uses(name).findall(text))
+        and "/" in uses
+    }
+    names = named - set(instr.env) - set(instr.given)
     return {
         name: "/$" + name
         for name in sorted(names)
@@ -933,6 +943,29 @@ _DIRECTORY_VARIABLE = re.compile(
     r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX|SCRIPTS|FOLDER))\b"
 )
 _SOURCES_A_SCRIPT = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+\S")
+# A variable that starts a path: `$NAME/...`, `"${NAME}"`, as a word of its own.
+_ROOT_VARIABLE = re.compile(r"(?:^|(?<=[\s\"'=]))\$\{?([A-Z][A-Z0-9_]*)\b")
+# What the shell or the runtime sets, never the base image's ENV alone.
+_SHELL_VARIABLES = frozenset(
+    {"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "HOSTNAME", "PATH", "IFS", "UID"}
+    | {"EUID", "PPID", "RANDOM", "LINENO", "SECONDS", "OSTYPE", "HOSTTYPE", "MACHTYPE", "TERM"}
+)
+
+
+_NOT_A_DIRECTORY = re.compile(r"URL|URI|HOST|MIRROR|REGISTRY|SERVER|VERSION|TAG|REPO")
+# Commands whose operands are addresses (`curl -O ${BASE}/g/gcc.deb`).
+_FETCHER = re.compile(r"\b(?:curl|wget|git|aria2c|axel|svn)\b")
+
+
+def _segments_using(name: str, text: str) -> list[str]:
+    """The pieces of `text` between command separators that use `name`."""
+    return [p for p in re.split(r"[;&|\n]", text) if re.search(rf"\${{?{name}\b", p)]
+
+
+@functools.lru_cache(maxsize=256)
+def _root_uses(name: str) -> re.Pattern[str]:
+    """Uses of `name` that start a path, each found as what follows it: `/`, or the word's end."""
+    return re.compile(rf"(?:^|(?<=[\s\"'=]))\$(?:{name}\b|\{{{name}\}})([/\s\"';&|)]|$)", re.M)
 
 
 def _archives_consumed(ops: list[Op]) -> list[Op]:

@@ -750,6 +750,9 @@ def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     return env.get(name) or defaults[name]
 
 
+# A directory the base image's ENV names, standing for itself by the variable's name
+# (`/$CATALINA_HOME`): its value is not known, so no test of it is.
+_SYMBOLIC = re.compile(r"/\$[A-Za-z_][A-Za-z0-9_]*(?=/|$)")
 # The redirections that write their target.
 _OUT = frozenset({">", ">>", ">|", "1>", "1>>", "&>", "&>>"})
 _DECLARE = frozenset({"export", "declare", "typeset", "local", "readonly"})
@@ -1308,8 +1311,10 @@ class _Parser:
             redirects = tuple(r for r in converted if r is not None)
         self.last_was_test = bool(fields) and (fields[0] in _TESTS or fields in _CONSTANTS)
         self.last_test = None
-        if self.last_was_test and all(
-            self._join(w.parts, [])[1] for w in words if w.keyword is None
+        if (
+            self.last_was_test
+            and all(self._join(w.parts, [])[1] for w in words if w.keyword is None)
+            and not any(_SYMBOLIC.search(f) for f in fields)
         ):
             # (`if $JUPYTER; then` with ARG JUPYTER=false runs `false`.)
             pattern = None
@@ -1411,7 +1416,9 @@ class _Parser:
             target = home + (target or "~")[1:]  # (`cd` alone, `cd ~`: the home)
         if target is None or self.conditional or target in ("", "-"):
             return None
-        if target.startswith(("~", "+", "-")) or any(c in target for c in "$`*?["):
+        symbolic = _SYMBOLIC.match(target)  # (the base image's `$APP_HOME`, by its name)
+        rest = target[symbolic.end() :] if symbolic else target
+        if target.startswith(("~", "+", "-")) or any(c in rest for c in "$`*?["):
             return None
         return resolve_path(target, self.cwd)
 

@@ -88,7 +88,7 @@ from layerguard.dockerfile.filesystem import Hit
 from layerguard.dockerfile.shell import resolve_path
 from layerguard.findings import Edit, Fix, Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
-from layerguard.rules.base import MIN_BYTES, Context, weigh
+from layerguard.rules.base import MIN_BYTES, Context, as_written, weigh
 
 if TYPE_CHECKING:
     from typing import Any
@@ -113,7 +113,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 # The archive the COPY wrote, or the file inside a copied tree the RUN named.
                 # (`COPY software/* /u01/software/`: the archive the RUN named, not the glob)
                 glob = is_glob(hit.entry.path) and not is_glob(hit.path)
-                shown = hit.entry.path if hit.entry.kind == FILE and not glob else hit.path
+                shown = as_written(
+                    hit.entry.path if hit.entry.kind == FILE and not glob else hit.path
+                )
                 size = hit.entry.size if hit.entry.content == EXACT else None
                 if size is not None:
                     shown += f" ({human(size)} from the build context)"

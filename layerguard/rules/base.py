@@ -222,11 +222,16 @@ def budget_line(ctx: Context) -> int:
     return ctx.model.stages[ctx.model.target].from_node.start_line
 
 
+def as_written(path: str) -> str:
+    """A path below a directory the base image's ENV names (`/$ORACLE_BASE/jenkins`, see
+    model.py) as the Dockerfile says it."""
+    return path[1:] if path.startswith("/$") else path
+
+
 def listing(items: list[str], most: int = 3) -> str:
-    """`a, b, c and 4 more`; a path below a directory the base image's ENV names
-    (`/$ORACLE_BASE/jenkins`, see model.py) shown as the Dockerfile says it."""
+    """`a, b, c and 4 more`, each path `as_written`."""
     more = f" and {len(items) - most} more" if len(items) > most else ""
-    return ", ".join(i[1:] if i.startswith("/$") else i for i in items[:most]) + more
+    return ", ".join(as_written(i) for i in items[:most]) + more
 
 
 class Origins:

@@ -3760,8 +3760,9 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
 ) -> None:
     """`ENV JENKINS_HOME=$ORACLE_BASE/jenkins` on a vendor's image: ORACLE_BASE is the base's,
     its value unknown here, but what a COPY writes below it and a RUN changes there meet
-    (held out 12); `WORKDIR $ORACLE_HOME` is that directory, not the one before. A variable the
-    build passes (`ARG X`) stays unknown."""
+    (held out 12); `WORKDIR $ORACLE_HOME` is that directory, not the one before. So is a
+    variable set from one the build passes (`ARG X`): whatever it holds, the COPY and the RUN
+    name the same place."""
     dockerfile = (
         "FROM vendor/oracle-base:12\nENV JENKINS_HOME=$ORACLE_BASE/jenkins\n"
         "RUN mkdir $JENKINS_HOME\nADD jenkins.war $JENKINS_HOME/jenkins.war\n"
@@ -3771,7 +3772,7 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
     assert found(dockerfile) == [(5, "LG004"), (8, "LG003")]
     assert message(dockerfile, "LG004").startswith("chown of $ORACLE_BASE/jenkins (written by")
     passed = "FROM debian:12\nARG DIR\nENV APP=$DIR/app\nCOPY a.jar $APP/\nRUN rm $APP/a.jar\n"
-    assert found(passed) == []
+    assert found(passed) == [(5, "LG003")]
     # A COPY's destination that starts with such a variable is that directory too.
     raw = "FROM vendor/oracle:19\nCOPY a.jar $ORACLE_HOME/lib/\nCOPY b/a.jar $ORACLE_HOME/lib/\n"
     assert found(raw) == [(3, "LG002")]
@@ -3782,6 +3783,23 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
         "RUN APP_HOME=/srv && chmod -R +x ${APP_HOME}/bin\n"
     )
     assert found(uses) == [(3, "LG004")]
+    # (held out 213) any name each use of which starts a path, one a path below it, is such a
+    # directory; a RUN may cd into it; a test of it depends on what the base set
+    paths = (
+        "FROM vendor/ide:1\nCOPY scripts/ $RESOURCES_PATH/scripts/\n"
+        "RUN chmod -R +x $RESOURCES_PATH/scripts\nCOPY app.tar.gz $APP_HOME/\n"
+        "RUN cd $APP_HOME && tar xzf app.tar.gz && rm app.tar.gz\n"
+    )
+    assert found(paths) == [(3, "LG004"), (4, "LG006"), (5, "LG003")]
+    assert message(paths, "LG006").startswith("adds $APP_HOME/app.tar.gz, which")
+    tested = (
+        'FROM vendor/app:1\nCOPY a.jar $LIBS/\nRUN if [ -n "$LIBS" ]; then rm $LIBS/a.jar; fi\n'
+    )
+    assert found(tested) == [(3, "LG003")]
+    assert found(tested.replace("-n", "-z")) == [(3, "LG003")]
+    # (not an address: `curl -O ${BASE}/x.deb`, `wget $WEBLOGIC_URL`)
+    fetched = "FROM vendor/app:1\nCOPY x.deb $BASE/\nRUN curl -O ${BASE}/x.deb && rm $BASE/x.deb\n"
+    assert found(fetched) == []
 
 
 def test_a_copied_file_the_repository_ignores_leaves_the_context_known(lint_files: Lint) -> None:
