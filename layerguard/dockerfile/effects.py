@@ -927,7 +927,7 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
         and len(re.findall(rf"\${{?{name}\b", text)) == len(uses := _root_uses(name).findall(text))
         and "/" in uses
     }
-    names = named - set(instr.env) - set(instr.given)
+    names = named - set(instr.env)
     return {
         name: "/$" + name
         for name in sorted(names)

@@ -3797,6 +3797,11 @@ def test_a_directory_the_base_image_s_env_names_is_known_by_its_name(
     )
     assert found(tested) == [(3, "LG003")]
     assert found(tested.replace("-n", "-z")) == [(3, "LG003")]
+    # (an ARG without a default too: whatever the build passes, both name one place)
+    arg = (
+        "FROM debian:12\nARG DIR\nCOPY app.zip $DIR/\nRUN cd $DIR && unzip app.zip && rm app.zip\n"
+    )
+    assert found(arg) == [(3, "LG006"), (4, "LG003")]
     # (not an address: `curl -O ${BASE}/x.deb`, `wget $WEBLOGIC_URL`)
     fetched = "FROM vendor/app:1\nCOPY x.deb $BASE/\nRUN curl -O ${BASE}/x.deb && rm $BASE/x.deb\n"
     assert found(fetched) == []
