@@ -918,14 +918,14 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
     if "$" not in text or _SOURCES_A_SCRIPT.search(text):
         return {}
     named = set(_DIRECTORY_VARIABLE.findall(text)) | {
-        # (or any name each use of which starts a path, one a path below it: `chmod -R +x
-        # $RESOURCES_PATH/scripts`; not an address, `wget $WEBLOGIC_URL/wls.jar`)
+        # (or any name each use of which starts a path, one a path below it or `cd`'s: `chmod
+        # -R +x $RESOURCES_PATH/scripts`; not an address, `wget $WEBLOGIC_URL/wls.jar`)
         name
         for name in set(_ROOT_VARIABLE.findall(text)) - _SHELL_VARIABLES
         if not _NOT_A_DIRECTORY.search(name)
         and not any(_FETCHER.search(part) for part in _segments_using(name, text))
         and len(re.findall(rf"\${{?{name}\b", text)) == len(uses := _root_uses(name).findall(text))
-        and "/" in uses
+        and ("/" in uses or re.search(rf"\bcd\s+[\"']?\${{?{name}\b", text))
     }
     names = named - set(instr.env)
     return {
