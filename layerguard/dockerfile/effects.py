@@ -3848,9 +3848,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "require", "update", "create-project")
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
+        if sub.startswith("+"):  # (rustup's toolchain first: `cargo +stable install wasm-pack`)
+            sub = subcommand(words[:1] + words[2:]) if words[1:2] == (sub,) else ""
         # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build)
         builds = sub in ("build", "install", "fetch", "deb") or (sub == "rpm" and "build" in words)
         return "cargo", sub == "install", builds
+    if tool in ("maturin", "wasm-pack"):  # (they run `cargo build`, fetching through its cache)
+        return "cargo", False, sub in ("build", "develop", "publish", "test")
     if tool == "go":  # (`go test`, `go run` and `go vet` build too, fetching what they need)
         return (
             "go",
@@ -3892,6 +3896,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         told = not {"-l", "-a", "-D", "-h", "-v", "-V", "-O", "-J", "-P"} & set(words)
         given = told and len(_operands(words)) > 0
         return "cpan", given, given
+    if tool == "carton":  # (its install runs cpanm for every module of the cpanfile)
+        return "cpanm", sub == "install", sub == "install"
     if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
         asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
         given = len(_operands(words)) > 0 or "--self-upgrade" in words  # (App::cpanminus)

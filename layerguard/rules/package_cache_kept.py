@@ -43,7 +43,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
-- `cargo build`/`install` and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
+- `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, and maturin's and wasm-pack's builds,
+  which run it) and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
   module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not
   a `go install` of packages an earlier RUN's `go get` fetched and built, which finds all done,
   nor a Go before 1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7);
@@ -64,7 +65,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   without `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache
   clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's
   script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or
-  `PERL_CPANM_HOME`: each module's source, unpacked) without removing it; littler's `install2.r`,
+  `PERL_CPANM_HOME`: each module's source, unpacked; also `carton install`, which runs it)
+  without removing it; littler's `install2.r`,
   `install.r` and `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is
   `/tmp`, so each package source stays in `/tmp/downloaded_packages`) without removing it;
 

@@ -5397,3 +5397,22 @@ def test_a_cleanup_asks_go_where_its_caches_are(
     assert found(f"{moved}{go} && rm -rf $(go env GOMODCACHE) ~/.cache/go-build\n") == [
         (4, "LG005")
     ]
+
+
+def test_cargo_through_a_toolchain_or_a_wrapper_and_carton_keep_their_caches(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 220) `cargo +stable install`: rustup's toolchain before the subcommand; maturin
+    # and wasm-pack build through cargo, fetching crates into its registry
+    rust = "FROM rust:1.80\nCOPY . /src\nWORKDIR /src\n"
+    assert found(f"{rust}RUN cargo +stable install --version 0.13.1 wasm-pack\n") == [(4, "LG005")]
+    assert found(f"{rust}RUN maturin build --release\nRUN wasm-pack build --release\n") == [
+        (4, "LG005"),
+        (5, "LG005"),
+    ]
+    assert found(f"{rust}RUN wasm-pack --version && maturin --help\n") == []
+    # (held out 224) carton runs cpanm for each module of the cpanfile: cpanm's work directory
+    perl = "FROM perl:5.38\nCOPY cpanfile /app/\nWORKDIR /app\n"
+    assert found(f"{perl}RUN carton install\n") == [(4, "LG005")]
+    assert found(f"{perl}RUN carton install && rm -rf ~/.cpanm\n") == []
+    assert found(f"{perl}RUN carton exec -- plackup\n") == []
