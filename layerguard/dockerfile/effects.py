@@ -580,6 +580,7 @@ class Op(NamedTuple):
     # name, a number, or chmod's mode as given); none when that is not known (a variable). For
     # useradd's home: the owner of what it put there.
     sets: tuple[tuple[str, str], ...] = ()
+    owner: str = ""  # for a usermod's new uid: the user whose files it re-owns
 
 
 class RunEffects(NamedTuple):
@@ -2573,7 +2574,7 @@ def _ops(
         uid = _option_value(words, "-u", "--uid")
         if uid and name and "$" not in name and not (uid == "1000" and name in _UID_1000):
             home = _option_value(words, "-d", "--home") or _user_home(name)
-            yield Op(CHOWN, tool, _paths([home], command), text)
+            yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY

@@ -926,6 +926,9 @@ def _reach(
             # an unchanged uid re-owns nothing. A new uid re-owns only the user's own files:
             # not what packages put in its home, which are root's: nginx's /var/www.)
             continue
+        root_s = _same_id(dict(entry.attrs).get("user", ""), "root")
+        if op.owner and root_s and not _same_id(op.owner, "root"):
+            continue  # (nor what a COPY gave root: `COPY settings.php /var/www/html/...`)
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
             continue  # (the base's own npm, not what `npm install -g pm2` put beside it)

@@ -307,6 +307,12 @@ CLEAN = [
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
     pytest.param(
+        "FROM php:8.2-apache\nCOPY settings.php /var/www/html/sites/default/settings.php\n"
+        "RUN usermod -u 1000 www-data\n",
+        # (held out 224) nor what a COPY without --chown gave root
+        id="Z-usermod-leaves-what-a-copy-gave-root",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nRUN cp -a /tmp/z/.z* /home/app\n"
         "RUN touch /home/app/.jupyter/c.json && fix-permissions /home/app/.jupyter\n",
         # cp of a wildcard writes what matches inside the directory, not all of it
@@ -700,6 +706,12 @@ def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -
 
 
 FLAGGED = [
+    pytest.param(
+        "FROM php:8.2-apache\nCOPY --chown=www-data settings.php /var/www/html/settings.php\n"
+        "RUN usermod -u 1000 www-data\n",
+        [(3, "LG004")],  # a new uid re-owns what a COPY gave the user
+        id="Z-usermod-re-owns-what-a-copy-gave-the-user",
+    ),
     # B: only the archive the COPY wrote is an earlier layer's; Disk1 came from the jar.
     pytest.param(
         "FROM debian\nCOPY installer.zip /u01/\n"
