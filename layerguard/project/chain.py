@@ -32,6 +32,7 @@ from layerguard.dockerfile.effects import (
     is_archive,
     is_glob,
     is_remote,
+    names_a_file,
     normalized_source,
     removed_by,
     run_effects,
@@ -412,6 +413,19 @@ def _a_tree_of_its_own(path: str) -> bool:
     )
 
 
+def _a_file_family(write: CopyWrite) -> bool:
+    """A wildcard of the context's files a name starts (`COPY package*.json ./`): files, which
+    a later copy of the tree they went into brings again."""
+    name = posixpath.basename(write.source)
+    return (
+        write.either
+        and not write.origin
+        and is_glob(name)
+        and not name.startswith(("*", "?", "["))
+        and names_a_file(name)
+    )
+
+
 def _through_stage(
     model: Model,
     instr: Instruction,
@@ -436,7 +450,7 @@ def _through_stage(
                 for step in stage.instructions
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
-                if not (w.tree or w.either)
+                if not (w.tree or w.either) or _a_file_family(w)
             ) + tuple(_left_by_runs(stage))
         theirs += listed[stage.index]
     # (what a RUN of those stages removed is not there to bring: `RUN rm /app/data.txt`)

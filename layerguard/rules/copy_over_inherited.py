@@ -433,8 +433,10 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     if old.origin != new.origin or not old.source or not new.source:
         return False
     if old.source == new.source:
-        # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`.)
-        return old.path == new.path and not is_glob(old.source)
+        # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`; not
+        # a family of the context's files a name starts, `COPY package*.json ./`.)
+        named = not old.origin and not posixpath.basename(old.source).startswith(("*", "?", "["))
+        return old.path == new.path and (named or not is_glob(old.source))
     # (A tree copied to / says nothing of the directories below it: `COPY root/ /` copies a
     # symlink root/opt/wheels as a link, which `COPY root/opt/wheels /opt/wheels` follows.)
     # (A stage's or image's whole root is another matter: a link there, merged /usr's /lib ->

@@ -5428,3 +5428,26 @@ def test_cargo_through_a_toolchain_or_a_wrapper_and_carton_keep_their_caches(
     assert found(f"{perl}RUN carton install\n") == [(4, "LG005")]
     assert found(f"{perl}RUN carton install && rm -rf ~/.cpanm\n") == []
     assert found(f"{perl}RUN carton exec -- plackup\n") == []
+
+
+def test_a_family_of_context_files_copied_twice_is_written_again(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 217) the builder's `COPY package*.json ./` is in the tree the final stage
+    # copies back over its own `COPY package*.json ./`: the same files of one context
+    builder = "FROM node:16 AS b\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n"
+    final = "FROM node:16\nWORKDIR /app\nCOPY package*.json ./\n"
+    back = "COPY --from=b /app ./\n"
+    assert found(f"{builder}{final}{back}") == [(9, "LG002")]
+    assert found(f"FROM node:16\nWORKDIR /app\nCOPY package*.json ./\nCOPY package*.json ./\n") == [
+        (4, "LG002")
+    ]
+    # (a wildcard by extension alone may match nothing: `*.lock`)
+    assert (
+        found(
+            builder.replace("package*.json", "*.lock")
+            + final.replace("package*.json", "*.lock")
+            + back
+        )
+        == []
+    )
