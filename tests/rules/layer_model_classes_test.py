@@ -5439,7 +5439,7 @@ def test_a_family_of_context_files_copied_twice_is_written_again(
     final = "FROM node:16\nWORKDIR /app\nCOPY package*.json ./\n"
     back = "COPY --from=b /app ./\n"
     assert found(f"{builder}{final}{back}") == [(9, "LG002")]
-    assert found(f"FROM node:16\nWORKDIR /app\nCOPY package*.json ./\nCOPY package*.json ./\n") == [
+    assert found("FROM node:16\nWORKDIR /app\nCOPY package*.json ./\nCOPY package*.json ./\n") == [
         (4, "LG002")
     ]
     # (a wildcard by extension alone may match nothing: `*.lock`)
