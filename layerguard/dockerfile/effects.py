@@ -3501,7 +3501,11 @@ def _package_ops(
         modules = _project_dir(family, words) if family in ("npm", "yarn", "pnpm") else None
         if modules is not None and (tree := _path(modules, command)) is not None:
             within = (tree,)
-        yield Op(PURGE, tool, within, text, family=family, packages=_package_names(tool, words))
+        names = _package_names(tool, words)
+        if names or family not in ("apt", "apk", "yum") or "autoremove" in words:
+            # (a distribution's removal names what it removes: `apk --no-cache del` alone
+            # removes nothing, `yum remove` alone fails)
+            yield Op(PURGE, tool, within, text, family=family, packages=names)
 
 
 # npm's install commands and their aliases (npm's lib/commands: `npm clean-install` is `npm ci`).

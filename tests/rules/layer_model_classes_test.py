@@ -307,6 +307,11 @@ CLEAN = [
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
     pytest.param(
+        "FROM nginx:alpine-slim\nRUN apk --no-cache del && rm -rf /var/cache/apk/* /tmp/*\n",
+        # (held out 224) a distribution's removal that names no package removes nothing
+        id="C-apk-del-of-no-package",
+    ),
+    pytest.param(
         "FROM php:8.2-apache\nCOPY settings.php /var/www/html/sites/default/settings.php\n"
         "RUN usermod -u 1000 www-data\n",
         # (held out 224) nor what a COPY without --chown gave root
