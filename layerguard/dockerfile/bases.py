@@ -1011,6 +1011,10 @@ def known(image: ImageRef | None) -> Known:
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
+    if fnmatch.fnmatchcase(name, "rocker/*") and not (image.tag or "").startswith("3."):
+        # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
+        trees += ("/rocker_scripts",)
+        weighty += ("/rocker_scripts",)
     tagged = f"{image.repository}:{image.tag or ''}"
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL) or name in _SLIM_BASED

@@ -5470,3 +5470,12 @@ def test_liberty_and_the_node_devcontainers_hold_the_files_their_images_ship(
     assert found(f"{node}COPY docker-entrypoint.sh /usr/local/bin/\n") == [(2, "LG002")]
     python = "FROM mcr.microsoft.com/devcontainers/python:3.12\n"
     assert found(f"{python}COPY docker-entrypoint.sh /usr/local/bin/\n") == []
+
+
+def test_rocker_s_images_keep_the_scripts_that_built_them(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 223) rocker-versioned2 (R 4 on) ships /rocker_scripts; the R 3 images do not
+    assert found("FROM rocker/r-ver:latest\nRUN rm -rf rocker_scripts\n") == [(2, "LG003")]
+    assert found("FROM rocker/tidyverse:4.4\nRUN chmod -R +x /rocker_scripts\n") == [(2, "LG004")]
+    assert found("FROM rocker/r-ver:3.6.3\nRUN rm -rf /rocker_scripts\n") == []
