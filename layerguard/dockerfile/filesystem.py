@@ -787,6 +787,19 @@ def _run(
                     holders = [e for e in holders if not _vague_copy(e)]
                 if op.program:  # (an installer run: a file copied by that name, no tree's)
                     holders = [e for e in holders if e.path == path and e.kind != TREE]
+                built_here = [
+                    o.path
+                    for o in own
+                    if o.kind == TREE and o.content != EMPTY and inside(path, o.path)
+                ]
+                if built_here:
+                    # (a tree this RUN filled first, within a copied one, is the likelier
+                    # source: `cmake --build build/debian --target package && dpkg -i
+                    # build/debian/zpc-amd64.deb` after `COPY . .`)
+                    holders = [
+                        e for e in holders
+                        if e.kind != TREE or not any(covers(e.path, b) for b in built_here)
+                    ]  # fmt: skip
                 if op.blind and not is_glob(path) and "$" not in path:
                     # (`equivs-build control && dpkg -i libcuda1-dummy_11.8_all.deb`: a program
                     # run first may have made that file; only a copy of it by name is known to

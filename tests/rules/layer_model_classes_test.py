@@ -307,6 +307,12 @@ CLEAN = [
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
     pytest.param(
+        "FROM debian:12\nWORKDIR /src\nCOPY . .\n"
+        "RUN cmake --build build/debian --target package && dpkg -i build/debian/app.deb\n",
+        # (held out 227) the package the RUN built first, not one the copied tree may hold
+        id="G-a-package-built-in-the-same-run",
+    ),
+    pytest.param(
         "FROM nginx:alpine-slim\nRUN apk --no-cache del && rm -rf /var/cache/apk/* /tmp/*\n",
         # (held out 224) a distribution's removal that names no package removes nothing
         id="C-apk-del-of-no-package",
@@ -711,6 +717,11 @@ def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -
 
 
 FLAGGED = [
+    pytest.param(
+        "FROM debian:12\nCOPY app.tar.gz /src/\nRUN cd /src && make && tar -xzf app.tar.gz\n",
+        [(2, "LG006")],  # a build in the directory does not make the archive copied by name
+        id="G-an-archive-copied-by-name-beside-a-build",
+    ),
     pytest.param(
         "FROM php:8.2-apache\nCOPY --chown=www-data settings.php /var/www/html/settings.php\n"
         "RUN usermod -u 1000 www-data\n",
