@@ -1048,6 +1048,9 @@ def _reach(
             # be there: a tree written at / or a standard directory (`COPY rootfs/ /`, `COPY
             # etc/ /etc/`) or a home made from /etc/skel says nothing of any directory below it.
             top = moves and not entry.copied  # (an archive's top or a file it held, as above)
+            # (so too a tree a recursive change names below where a RUN unpacked: `tar -xJf
+            # factorio_headless.tar.xz` in /opt, then `chown -R factorio /opt/factorio`)
+            top = top or (recursive and op.kind == CHOWN and _a_top(path, entry, live))
             vague = not (recursive and top) and (
                 not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
             )

@@ -718,6 +718,13 @@ def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -
 
 FLAGGED = [
     pytest.param(
+        "FROM ubuntu:22.04\nCOPY files /tmp\nWORKDIR /opt\n"
+        "RUN tar -xJf /tmp/factorio_headless.tar.xz\n"
+        "RUN useradd factorio\nRUN chown -R factorio /opt/factorio\nRUN chown factorio /opt/x\n",
+        [(2, "LG006"), (6, "LG004")],  # (held out 230) the archive's top, below where it went
+        id="A-a-recursive-chown-of-what-a-tar-unpacked-below-its-directory",
+    ),
+    pytest.param(
         "FROM debian:12\nCOPY app.tar.gz /src/\nRUN cd /src && make && tar -xzf app.tar.gz\n",
         [(2, "LG006")],  # a build in the directory does not make the archive copied by name
         id="G-an-archive-copied-by-name-beside-a-build",
