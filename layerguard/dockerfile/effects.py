@@ -3793,6 +3793,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # its own venvs, filled by `python -m pip --no-input install`: pip's cache, unless
         # --pip-args or PIP_NO_CACHE_DIR turn it off
         fetches = sub in ("install", "inject", "upgrade", "upgrade-all", "reinstall", "install-all")
+        if sub == "runpip":  # (`pipx runpip VENV install x`: that venv's pip, as it is told)
+            pip_words = _operands(words)[2:]
+            installs = pip_words[:1] == ["install"] and "--no-cache-dir" not in pip_words
+            return "pip", installs, installs
         return "pip", sub == "install", fetches
     if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
         return "pip", sub == "install", sub == "install"

@@ -20,8 +20,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   --sync` or `emerge-webrsync` without removing the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
   `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
-  `--pip-args=--no-cache-dir`) without `--no-cache-dir`, `PIP_NO_CACHE_DIR` or an earlier
-  `pip config set global.no-cache-dir` (which any value sets, `false` too) (not `--no-deps`
+  `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
+  `PIP_NO_CACHE_DIR` or an earlier `pip config set global.no-cache-dir` (which any value sets,
+  `false` too) (not `--no-deps`
   installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
   build in isolation fetches its build requirements first; nor `python -m spacy download`, whose
   pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool

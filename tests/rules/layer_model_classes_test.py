@@ -5497,3 +5497,14 @@ def test_rocker_s_images_keep_the_scripts_that_built_them(
     assert found("FROM rocker/r-ver:latest\nRUN rm -rf rocker_scripts\n") == [(2, "LG003")]
     assert found("FROM rocker/tidyverse:4.4\nRUN chmod -R +x /rocker_scripts\n") == [(2, "LG004")]
     assert found("FROM rocker/r-ver:3.6.3\nRUN rm -rf /rocker_scripts\n") == []
+
+
+def test_pipx_runpip_installs_through_the_venv_s_pip(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 232) only `pipx install` was told --no-cache-dir; runpip runs pip as told
+    pipx = "FROM python:3.12\nRUN pip install --no-cache-dir pipx"
+    app = " && pipx install --pip-args=--no-cache-dir nwdiag"
+    assert found(f"{pipx}{app} && pipx runpip nwdiag install Pillow==9.5.0\n") == [(2, "LG005")]
+    assert found(f"{pipx}{app} && pipx runpip nwdiag install --no-cache-dir Pillow\n") == []
+    assert found(f"{pipx}{app} && pipx runpip nwdiag list\n") == []
