@@ -2484,6 +2484,9 @@ def _ops(
         prefix = _option_value(words, "-P", "--directory-prefix")
         if not target:
             name = _url_name([w for w in words if "://" in w])
+            if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
+                hosts = [w for w in _operands(words) if "." in w.split("/")[0] and "$" not in w]
+                name = _url_name([f"http://{w}" for w in hosts])
             if name is None and any(w.startswith("$") for w in _operands(words)):
                 name = "*"  # `wget $URL`: a file of a name the Dockerfile does not show
             target = posixpath.join(prefix or ".", name) if name else None

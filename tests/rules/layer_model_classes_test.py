@@ -718,6 +718,15 @@ def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -
 
 FLAGGED = [
     pytest.param(
+        "FROM debian:12\nWORKDIR /src\nCOPY . .\n"
+        "RUN wget www.crates.io/api/v1/crates/prost/0.7.0/download\n"
+        "RUN tar -xzf download && rm download\n",
+        # (held out 237) wget takes an address without its scheme: the file it saved is the
+        # one unpacked and removed, not one the copied tree may hold
+        [(5, "LG003")],
+        id="J-wget-of-an-address-without-a-scheme",
+    ),
+    pytest.param(
         "FROM ubuntu:22.04\nCOPY files /tmp\nWORKDIR /opt\n"
         "RUN tar -xJf /tmp/factorio_headless.tar.xz\n"
         "RUN useradd factorio\nRUN chown -R factorio /opt/factorio\nRUN chown factorio /opt/x\n",
