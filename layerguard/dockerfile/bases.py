@@ -78,6 +78,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "eclipse-temurin": ("/opt/java/openjdk",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
+    # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
+    "*keycloak/keycloak": ("/opt/keycloak",),
     # (built from source into /usr/local on Alpine; Debian's packages' under /usr)
     "postgres": (
         *("/usr/local/lib/postgresql", "/usr/local/share/postgresql"),
@@ -162,6 +164,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
     # (javascript-node is built FROM node, typescript-node FROM javascript-node)
     f"{_DEVCONTAINERS}*-node": (_ENTRYPOINT,),
+    # Solr's: the Jetty configuration and the default Solr home's solr.xml (5 on)
+    **dict.fromkeys(
+        ("solr", "*/solr"),
+        (
+            *(f"/opt/solr/server/etc/{n}" for n in ("jetty.xml", "webdefault.xml")),
+            "/opt/solr/server/solr/solr.xml",
+        ),
+    ),
     # Liberty's images: /config is the default server's directory, with its server.xml
     **dict.fromkeys(_LIBERTY, ("/config/server.xml",)),
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
@@ -391,6 +401,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
         )
     },
     "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
+    **dict.fromkeys(("solr", "*/solr"), ("/opt/solr/server/solr/configsets",)),
+    "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),

@@ -5517,3 +5517,17 @@ def test_pipx_runpip_installs_through_the_venv_s_pip(
     assert found(f"{pipx}{app} && pipx runpip nwdiag install Pillow==9.5.0\n") == [(2, "LG005")]
     assert found(f"{pipx}{app} && pipx runpip nwdiag install --no-cache-dir Pillow\n") == []
     assert found(f"{pipx}{app} && pipx runpip nwdiag list\n") == []
+
+
+def test_solr_and_keycloak_hold_their_distributions(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 238) Solr's Jetty configuration, solr.xml and configsets; Keycloak's /opt/keycloak
+    assert found("FROM solr:8\nCOPY jetty.xml /opt/solr/server/etc/jetty.xml\n") == [(2, "LG002")]
+    assert found("FROM solr:9.8.1\nUSER root\nRUN rm -rf /opt/solr/server/solr/*\n") == [
+        (3, "LG003")
+    ]
+    assert found("FROM solr:9\nCOPY core.properties /opt/solr/server/solr/mycore/\n") == []
+    keycloak = "FROM quay.io/keycloak/keycloak:24.0\n"
+    assert found(f"{keycloak}USER root\nRUN rm -fr /opt/keycloak\n") == [(3, "LG003")]
+    assert found(f"{keycloak}COPY theme/ /opt/keycloak/themes/mytheme/\n") == []
