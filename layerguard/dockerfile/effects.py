@@ -910,28 +910,31 @@ def _run_effects(
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
-    """The directories a RUN names by a variable only the base image's ENV sets
-    (`chown -R tomcat "${CATALINA_HOME}"` on a vendor's tomcat), each standing for itself by
-    its name as `from_the_base` has it for a COPY (`/$CATALINA_HOME`): what the COPY wrote
-    there and what the RUN changes there meet. Only a name like a directory's (`*_HOME`,
-    `*_DIR`, ...) that no ARG, ENV or assignment in the RUN sets, in a RUN that sources no
-    script (which may set it)."""
+    """The directories a RUN names by a variable the Dockerfile does not set: one only the base
+    image's ENV sets (`chown -R tomcat "${CATALINA_HOME}"` on a vendor's tomcat) or an ARG
+    without a default. Each stands for itself by its name as `from_the_base` has it for a COPY
+    (`/$CATALINA_HOME`): what the COPY wrote there and what the RUN changes there meet. Only a
+    name like a directory's (`*_HOME`, `*_DIR`, ...), or one each use of which starts a path,
+    that no ENV or assignment in the RUN sets, in a RUN that sources no script (which may set
+    it)."""
     if "$" not in text or _SOURCES_A_SCRIPT.search(text):
         return {}
-    named = set(_DIRECTORY_VARIABLE.findall(text)) | {
+    uses = _uses(text)
+    named = set(_DIRECTORY_VARIABLE.findall(text)) - set(instr.env) | {
         # (or any name each use of which starts a path, one a path below it or `cd`'s: `chmod
         # -R +x $RESOURCES_PATH/scripts`; not an address, `wget $WEBLOGIC_URL/wls.jar`)
         name
-        for name in set(_ROOT_VARIABLE.findall(text)) - _SHELL_VARIABLES
-        if not _NOT_A_DIRECTORY.search(name)
+        for name, after in uses.items()
+        if None not in after
+        and name not in instr.env
+        and name not in _SHELL_VARIABLES
+        and not _NOT_A_DIRECTORY.search(name)
+        and ("/" in after or re.search(rf"\bcd\s+[\"']?\${{?{name}\b", text))
         and not any(_FETCHER.search(part) for part in _segments_using(name, text))
-        and len(re.findall(rf"\${{?{name}\b", text)) == len(uses := _root_uses(name).findall(text))
-        and ("/" in uses or re.search(rf"\bcd\s+[\"']?\${{?{name}\b", text))
     }
-    names = named - set(instr.env)
     return {
         name: "/$" + name
-        for name in sorted(names)
+        for name in sorted(named)
         # (set by the RUN: `X=1`, `for X in`, `export X`; not a use, `export PATH=${X}/bin`)
         if not re.search(
             rf"\b{name}=|\b(?:read|for|export|local|declare)\b[^;&|\n]*?(?<![\w${{]){name}\b",
@@ -944,8 +947,26 @@ _DIRECTORY_VARIABLE = re.compile(
     r"\$\{?([A-Z][A-Z0-9_]*_(?:HOME|BASE|DIR|ROOT|PREFIX|SCRIPTS|FOLDER))\b"
 )
 _SOURCES_A_SCRIPT = re.compile(r"(?:^|[\s;&|(])(?:source|\.)\s+\S")
-# A variable that starts a path: `$NAME/...`, `"${NAME}"`, as a word of its own.
-_ROOT_VARIABLE = re.compile(r"(?:^|(?<=[\s\"'=]))\$\{?([A-Z][A-Z0-9_]*)\b")
+# A use of an upper-case variable: `$NAME`, `${NAME}`, `${NAME:-x}`.
+_VARIABLE_USE = re.compile(r"\$(\{)?([A-Z][A-Z0-9_]*)\b(\})?")
+
+
+def _uses(text: str) -> dict[str, list[str | None]]:
+    """Each variable's uses: what follows one that starts a path as a word of its own (`/`, a
+    blank, a quote, the end), None for any other (`app-$V.zip`, `${X:-/opt}`)."""
+    out: dict[str, list[str | None]] = {}
+    for use in _VARIABLE_USE.finditer(text):
+        start, end = use.span()
+        after = text[end : end + 1]
+        root = (
+            (start == 0 or text[start - 1] in " \t\n\"'=")
+            and (use[1] is None) == (use[3] is None)
+            and after in ("", *"/ \t\n\"';&|)")
+        )
+        out.setdefault(use[2], []).append(after if root else None)
+    return out
+
+
 # What the shell or the runtime sets, never the base image's ENV alone.
 _SHELL_VARIABLES = frozenset(
     {"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "HOSTNAME", "PATH", "IFS", "UID"}
@@ -961,12 +982,6 @@ _FETCHER = re.compile(r"\b(?:curl|wget|git|aria2c|axel|svn)\b")
 def _segments_using(name: str, text: str) -> list[str]:
     """The pieces of `text` between command separators that use `name`."""
     return [p for p in re.split(r"[;&|\n]", text) if re.search(rf"\${{?{name}\b", p)]
-
-
-@functools.lru_cache(maxsize=256)
-def _root_uses(name: str) -> re.Pattern[str]:
-    """Uses of `name` that start a path, each found as what follows it: `/`, or the word's end."""
-    return re.compile(rf"(?:^|(?<=[\s\"'=]))\$(?:{name}\b|\{{{name}\}})([/\s\"';&|)]|$)", re.M)
 
 
 def _archives_consumed(ops: list[Op]) -> list[Op]:
