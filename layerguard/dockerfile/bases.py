@@ -130,6 +130,14 @@ _S2I_BUILDERS = tuple(
     for where in ("centos/", "*ubi8/", "*ubi9/", "*ubi10/", "*rhscl/", "*sclorg/")
 )
 S2I_SCRIPTS = tuple(f"/usr/libexec/s2i/{name}" for name in ("assemble", "run", "usage"))
+# rocker-versioned2's images (not r-base, r-ubuntu, r-devel or r-rspm, which have no scripts)
+_ROCKER_VERSIONED = frozenset(
+    f"rocker/{n}"
+    for n in (
+        *("r-ver", "rstudio", "tidyverse", "verse", "geospatial", "shiny", "shiny-verse"),
+        *("binder", "cuda", "ml", "ml-verse", "pandoc"),
+    )
+)
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
@@ -1023,7 +1031,7 @@ def known(image: ImageRef | None) -> Known:
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
-    if fnmatch.fnmatchcase(name, "rocker/*") and not (image.tag or "").startswith("3."):
+    if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)
         weighty += ("/rocker_scripts",)

@@ -920,12 +920,14 @@ def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
     if "$" not in text or _SOURCES_A_SCRIPT.search(text):
         return {}
     uses = _uses(text)
-    named = set(_DIRECTORY_VARIABLE.findall(text)) - set(instr.env) | {
+    named = {n for n in _DIRECTORY_VARIABLE.findall(text) if ".." not in uses.get(n, ())}
+    named = named - set(instr.env) | {
         # (or any name each use of which starts a path, one a path below it or `cd`'s: `chmod
         # -R +x $RESOURCES_PATH/scripts`; not an address, `wget $WEBLOGIC_URL/wls.jar`)
         name
         for name, after in uses.items()
         if None not in after
+        and ".." not in after
         and name not in instr.env
         and name not in _SHELL_VARIABLES
         and not _NOT_A_DIRECTORY.search(name)
@@ -953,7 +955,8 @@ _VARIABLE_USE = re.compile(r"\$(\{)?([A-Z][A-Z0-9_]*)\b(\})?")
 
 def _uses(text: str) -> dict[str, list[str | None]]:
     """Each variable's uses: what follows one that starts a path as a word of its own (`/`, a
-    blank, a quote, the end), None for any other (`app-$V.zip`, `${X:-/opt}`)."""
+    blank, a quote, the end), `..` for one a path climbs above (`$X/..`), None for any other
+    (`app-$V.zip`, `${X:-/opt}`)."""
     out: dict[str, list[str | None]] = {}
     for use in _VARIABLE_USE.finditer(text):
         start, end = use.span()
@@ -963,7 +966,9 @@ def _uses(text: str) -> dict[str, list[str | None]]:
             and (use[1] is None) == (use[3] is None)
             and after in ("", *"/ \t\n\"';&|)")
         )
-        out.setdefault(use[2], []).append(after if root else None)
+        if text[end : end + 3] == "/..":
+            after = ".."  # (`cd $APP_HOME/..`: a place above it, not known)
+        out.setdefault(use[2], []).append(after if root or after == ".." else None)
     return out
 
 
@@ -1628,6 +1633,7 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
     ]
 
 
+_PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP})
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
 
@@ -1651,7 +1657,10 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
             ):
                 words = (*previous.words, "-exec", *rest, "{}", "+")
             elif rest:
-                words = tuple(rest)
+                # (a package manager gets its package names from the pipe: `dpkg -l | awk ... |
+                # xargs apt-get purge -y`, some packages, which ones not known)
+                piped = posixpath.basename(rest[0]) in _PACKAGE_TOOLS
+                words = (*rest, "$XARGS") if piped else tuple(rest)
             command = command._replace(words=words)
         previous = command
         yield command, home
@@ -2084,6 +2093,15 @@ _VALUE_OPTIONS = {
 }
 
 
+# wget's options that take the next word as their value (`-P ./vendor`, `--header "Host: x"`).
+_WGET_VALUES = frozenset(
+    {"-O", "-o", "-a", "-P", "-e", "-i", "-B", "-t", "-T", "-w", "-Q", "-U", "-l", "-D", "-A"}
+    | {"-R", "-X", "-I", "--header", "--output-document", "--directory-prefix", "--user"}
+    | {"--password", "--ca-certificate", "--certificate", "--private-key", "--input-file"}
+    | {"--user-agent", "--tries", "--timeout", "--wait", "--output-file", "--append-output"}
+)
+# An address without its scheme: a host name, then a path (`www.crates.io/api/v1/...`).
+_HOST_PATH = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?/[^\s$`]*$")
 _CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
 _IBM_INSTALLERS = frozenset({"installc", "imcl", "userinstc"})
 
@@ -2500,7 +2518,7 @@ def _ops(
         if not target:
             name = _url_name([w for w in words if "://" in w])
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
-                hosts = [w for w in _operands(words) if "." in w.split("/")[0] and "$" not in w]
+                hosts = [w for w in _operands(words, _WGET_VALUES) if _HOST_PATH.match(w)]
                 name = _url_name([f"http://{w}" for w in hosts])
             if name is None and any(w.startswith("$") for w in _operands(words)):
                 name = "*"  # `wget $URL`: a file of a name the Dockerfile does not show
@@ -3520,7 +3538,8 @@ def _package_ops(
         if modules is not None and (tree := _path(modules, command)) is not None:
             within = (tree,)
         names = _package_names(tool, words)
-        if names or family not in ("apt", "apk", "yum") or "autoremove" in words:
+        autoremove = {"autoremove", "--auto-remove", "--autoremove"} & set(words)
+        if names or family not in ("apt", "apk", "yum") or autoremove:
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)

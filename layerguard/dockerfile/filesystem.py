@@ -737,12 +737,14 @@ def _run(
                 )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
-            # none that removed packages, it is a no-op.
+            # none that removed packages, it is a no-op; so is `apt-get remove --autoremove`
+            # naming no package, unless `apt-mark auto` first made packages removable.
             alone = (
-                "autoremove" in op.command.split()
+                _autoremoves(op)
                 and not op.packages
                 and not any(c.kind == PURGE for c in changes)
                 and not orphans
+                and "apt-mark auto" not in step.instr.node.original
             )
             hit = None if alone else _purged(op, live, own, held)
             if hit is not None:
@@ -793,12 +795,13 @@ def _run(
                     if o.kind == TREE and o.content != EMPTY and inside(path, o.path)
                 ]
                 if built_here:
-                    # (a tree this RUN filled first, within a copied one, is the likelier
+                    # (a tree this RUN filled first, below a copied one, is the likelier
                     # source: `cmake --build build/debian --target package && dpkg -i
-                    # build/debian/zpc-amd64.deb` after `COPY . .`)
+                    # build/debian/zpc-amd64.deb` after `COPY . .`; not a build in the copied
+                    # tree itself, `make && tar -xzf deps/lib.tar.gz`)
                     holders = [
                         e for e in holders
-                        if e.kind != TREE or not any(covers(e.path, b) for b in built_here)
+                        if e.kind != TREE or not any(inside(b, e.path) for b in built_here)
                     ]  # fmt: skip
                 if op.blind and not is_glob(path) and "$" not in path:
                     # (`equivs-build control && dpkg -i libcuda1-dummy_11.8_all.deb`: a program
@@ -1050,7 +1053,14 @@ def _reach(
             top = moves and not entry.copied  # (an archive's top or a file it held, as above)
             # (so too a tree a recursive change names below where a RUN unpacked: `tar -xJf
             # factorio_headless.tar.xz` in /opt, then `chown -R factorio /opt/factorio`)
-            top = top or (recursive and op.kind == CHOWN and _a_top(path, entry, live))
+            top = top or (
+                recursive
+                and op.kind == CHOWN
+                and entry.path != "/"
+                and posixpath.dirname(path.rstrip("/")) == entry.path.rstrip("/")
+                and _a_top(path, entry, live)
+                and not any(inside(e.path, path) for e in live)  # (`mkdir -p /opt/app/logs`)
+            )
             vague = not (recursive and top) and (
                 not recursive or entry.path in STANDARD_DIRS or entry.role == HOME
             )

@@ -307,6 +307,41 @@ CLEAN = [
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
     pytest.param(
+        "FROM ubuntu:22.04\nWORKDIR /opt\nRUN wget -q https://example.org/apache-tomcat-9.0.85.tar.gz"
+        " && tar -xzf apache-tomcat-9.0.85.tar.gz && rm apache-tomcat-9.0.85.tar.gz\n"
+        "RUN mkdir -p /opt/app/logs\nRUN useradd app && chown -R app /opt/app\n",
+        # (a review) a directory below where a tar unpacked that a mkdir shows was made there
+        id="A-a-recursive-chown-of-a-directory-mkdir-made-beside-an-unpacked-tree",
+    ),
+    pytest.param(
+        "FROM ubuntu:22.04\nADD s6-overlay-noarch.tar.xz /\nRUN mkdir -p /app/public\n"
+        "RUN useradd app && chown -R app /app\n",
+        id="A-a-recursive-chown-of-a-directory-beside-a-tree-unpacked-at-the-root",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /app\nCOPY . .\n"
+        "RUN wget -P . $URL && tar -xzf app.tar.gz\nRUN wget -o wget.log $URL && unzip a.zip\n",
+        # (a review) wget's option values are no addresses: the archive is the download's
+        id="J-wget-option-values-are-no-addresses",
+    ),
+    pytest.param(
+        "FROM myorg/base:1\nCOPY start.sh /\nRUN cd $APP_HOME/.. && chmod +x start.sh\n"
+        "RUN chmod +x $APP_BIN/../start.sh\n",
+        # (a review) above a variable's directory is a place not known
+        id="V-a-path-above-a-variable-s-directory",
+    ),
+    pytest.param(
+        "FROM rocker/r-ubuntu:22.04\nRUN rm -rf /rocker_scripts\n",
+        # (a review) only rocker-versioned2's images keep their scripts
+        id="D-rocker-r-ubuntu-has-no-scripts",
+    ),
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y gcc make"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get remove --autoremove -y\n",
+        # (a review) manually installed packages are not removable by --autoremove alone
+        id="C-remove-autoremove-of-no-package",
+    ),
+    pytest.param(
         "FROM debian:12\nWORKDIR /src\nCOPY . .\n"
         "RUN cmake --build build/debian --target package && dpkg -i build/debian/app.deb\n",
         # (held out 227) the package the RUN built first, not one the copied tree may hold
@@ -717,6 +752,19 @@ def test_clean(found: Callable[[str], list[tuple[int, str]]], dockerfile: str) -
 
 
 FLAGGED = [
+    pytest.param(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y gcc make"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN apt-mark auto ".*" > /dev/null && apt-get purge -y --auto-remove\n'
+        "RUN dpkg -l | awk '/^ii/ {print $2}' | grep dev | xargs apt-get purge -y\n",
+        [(3, "LG003"), (4, "LG003")],  # (a review) packages apt-mark or the pipe names
+        id="C-purges-whose-packages-apt-mark-or-a-pipe-names",
+    ),
+    pytest.param(
+        "FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN make && tar -xzf deps/lib.tar.gz -C /opt\n",
+        [(3, "LG006")],  # (a review) a build in the copied tree itself makes no archive there
+        id="G-a-build-in-the-copied-tree-beside-its-archive",
+    ),
     pytest.param(
         "FROM debian:12\nWORKDIR /src\nCOPY . .\n"
         "RUN wget www.crates.io/api/v1/crates/prost/0.7.0/download\n"
