@@ -1420,6 +1420,8 @@ class _Parser:
         rest = target[symbolic.end() :] if symbolic else target
         if target.startswith(("~", "+", "-")) or any(c in rest for c in "$`*?["):
             return None
+        if symbolic and ".." in rest.split("/"):
+            return None  # (above that directory: a place not known)
         return resolve_path(target, self.cwd)
 
     def _redirect(self, redir: _Redir, subs: list[list[_Token]]) -> Redirect | None:

@@ -326,7 +326,8 @@ CLEAN = [
     ),
     pytest.param(
         "FROM myorg/base:1\nCOPY start.sh /\nRUN cd $APP_HOME/.. && chmod +x start.sh\n"
-        "RUN chmod +x $APP_BIN/../start.sh\n",
+        "RUN chmod +x $APP_BIN/../start.sh\nENV APP=$APP_HOME/app\n"
+        "RUN cd $APP/../.. && chmod +x start.sh\n",
         # (a review) above a variable's directory is a place not known
         id="V-a-path-above-a-variable-s-directory",
     ),
