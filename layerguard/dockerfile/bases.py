@@ -138,6 +138,7 @@ _ROCKER_VERSIONED = frozenset(
         *("binder", "cuda", "ml", "ml-verse", "pandoc"),
     )
 )
+_SOLR = ("solr", "*/solr")
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
@@ -174,7 +175,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     f"{_DEVCONTAINERS}*-node": (_ENTRYPOINT,),
     # Solr's: the Jetty configuration and the default Solr home's solr.xml (5 on)
     **dict.fromkeys(
-        ("solr", "*/solr"),
+        _SOLR,
         (
             *(f"/opt/solr/server/etc/{n}" for n in ("jetty.xml", "webdefault.xml")),
             "/opt/solr/server/solr/solr.xml",
@@ -409,7 +410,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
         )
     },
     "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
-    **dict.fromkeys(("solr", "*/solr"), ("/opt/solr/server/solr/configsets",)),
+    **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.

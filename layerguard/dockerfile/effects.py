@@ -428,6 +428,13 @@ def is_archive(path: str) -> bool:
     return path.lower().endswith(ARCHIVE_SUFFIXES) and not path.endswith("/")
 
 
+def a_file_family(source: str) -> bool:
+    """A wildcard a name starts (`package*.json`, `requirements*.txt`): files of the context
+    that are there, unlike one by extension alone (`*.lock`), which may match nothing."""
+    name = posixpath.basename(source)
+    return is_glob(name) and not name.startswith(("*", "?", "["))
+
+
 def names_a_file(path: str) -> bool:
     """A name with an extension (`entrypoint.sh`, `*.jar`, `.env.example`) names a file;
     `5.1` or `python3.12` is a version, more often a directory. So does a file ssh reads
@@ -1633,6 +1640,8 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
     ]
 
 
+# A removal that takes what the packages it removes pulled in along with them.
+AUTOREMOVES = frozenset({"autoremove", "--auto-remove", "--autoremove"})
 _PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP})
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
@@ -2090,16 +2099,16 @@ _VALUE_OPTIONS = {
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
     **dict.fromkeys(("conda", "mamba", "micromamba"), _CONDA_VALUES),
+    # (`wget -P ./vendor $URL`, `--header "Host: x"`: values, not addresses)
+    "wget": frozenset(
+        {"-O", "-o", "-a", "-P", "-e", "-i", "-B", "-t", "-T", "-w", "-Q", "-U", "-l", "-D", "-A"}
+        | {"-R", "-X", "-I", "--header", "--output-document", "--directory-prefix", "--user"}
+        | {"--password", "--ca-certificate", "--certificate", "--private-key", "--input-file"}
+        | {"--user-agent", "--tries", "--timeout", "--wait", "--output-file", "--append-output"}
+    ),
 }
 
 
-# wget's options that take the next word as their value (`-P ./vendor`, `--header "Host: x"`).
-_WGET_VALUES = frozenset(
-    {"-O", "-o", "-a", "-P", "-e", "-i", "-B", "-t", "-T", "-w", "-Q", "-U", "-l", "-D", "-A"}
-    | {"-R", "-X", "-I", "--header", "--output-document", "--directory-prefix", "--user"}
-    | {"--password", "--ca-certificate", "--certificate", "--private-key", "--input-file"}
-    | {"--user-agent", "--tries", "--timeout", "--wait", "--output-file", "--append-output"}
-)
 # An address without its scheme: a host name, then a path (`www.crates.io/api/v1/...`).
 _HOST_PATH = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?/[^\s$`]*$")
 _CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
@@ -2518,7 +2527,7 @@ def _ops(
         if not target:
             name = _url_name([w for w in words if "://" in w])
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
-                hosts = [w for w in _operands(words, _WGET_VALUES) if _HOST_PATH.match(w)]
+                hosts = [w for w in _operands(words, _VALUE_OPTIONS["wget"]) if _HOST_PATH.match(w)]
                 name = _url_name([f"http://{w}" for w in hosts])
             if name is None and any(w.startswith("$") for w in _operands(words)):
                 name = "*"  # `wget $URL`: a file of a name the Dockerfile does not show
@@ -3538,8 +3547,7 @@ def _package_ops(
         if modules is not None and (tree := _path(modules, command)) is not None:
             within = (tree,)
         names = _package_names(tool, words)
-        autoremove = {"autoremove", "--auto-remove", "--autoremove"} & set(words)
-        if names or family not in ("apt", "apk", "yum") or autoremove:
+        if names or family not in ("apt", "apk", "yum") or AUTOREMOVES & set(words):
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)

@@ -37,6 +37,7 @@ from layerguard.dockerfile.bases import (
 )
 from layerguard.dockerfile.effects import (
     ARCHIVE,
+    AUTOREMOVES,
     BIN_DIRS,
     CACHE,
     CHOWN,
@@ -559,6 +560,11 @@ def _same_id(a: str, b: str) -> bool:
     return a == b or {a, b} == {"root", "0"}
 
 
+def _root_s(entry: Entry) -> bool:
+    """Its files are known to be root's (a COPY without --chown)."""
+    return _same_id(dict(entry.attrs).get("user", ""), "root")
+
+
 def _unchanged(entry: Entry, op: Op) -> bool:
     """`op` sets only what `entry`'s files have already (`COPY --chown=app . /app`, then `chown
     -R app /app`): BuildKit's differ finds the same owner, mode, size and time, and leaves them
@@ -852,8 +858,7 @@ def _holds_archive(entry: Entry, path: str) -> bool:
 
 def _autoremoves(change: Change | Op) -> bool:
     """A removal that takes what the packages it removes pulled in along with them."""
-    words = change.command.split()
-    return "autoremove" in words or "--auto-remove" in words or "--autoremove" in words
+    return bool(AUTOREMOVES & set(change.command.split()))
 
 
 def _files_shown(ops: tuple[Op, ...], live: list[Entry]) -> list[Entry]:
@@ -942,8 +947,7 @@ def _reach(
             # an unchanged uid re-owns nothing. A new uid re-owns only the user's own files:
             # not what packages put in its home, which are root's: nginx's /var/www.)
             continue
-        root_s = _same_id(dict(entry.attrs).get("user", ""), "root")
-        if op.owner and root_s and not _same_id(op.owner, "root"):
+        if op.owner and _root_s(entry) and not _same_id(op.owner, "root"):
             continue  # (nor what a COPY gave root: `COPY settings.php /var/www/html/...`)
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:

@@ -1454,7 +1454,7 @@ class _Parser:
                 else:
                     out.append(known[0])
                     exact = exact and known[1]
-            elif (listed := _listed(part.raw) or _go_env(part.raw, self.env)) is not None:
+            elif (listed := self._printed(part.raw)) is not None:
                 # (`WHEEL=$(ls /tmp/*.whl)`: the files the pattern names, by their paths)
                 out.append(listed)
             else:
@@ -1478,7 +1478,7 @@ class _Parser:
                 started = started or part.quoted or bool(part.text)
                 continue
             if isinstance(part, _Sub):
-                listed = _listed(part.raw) or _go_env(part.raw, self.env)
+                listed = self._printed(part.raw)
                 # (`pip install $(ls *.whl)`: the files the pattern names, by their paths; it
                 # runs nothing that writes)
                 current.append(part.raw if listed is None else listed)
@@ -1512,6 +1512,10 @@ class _Parser:
         if started:
             fields.append("".join(current))
         return fields
+
+    def _printed(self, raw: str) -> str | None:
+        """What a substitution known here prints: `$(ls *.whl)`, `$(go env GOCACHE)`."""
+        return _listed(raw) or _go_env(raw, self.env)
 
     def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:
         """The text of a parameter expansion and whether it is fully known; None keeps it as

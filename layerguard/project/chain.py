@@ -25,6 +25,7 @@ from layerguard.dockerfile.effects import (
     WRITE,
     CopyWrite,
     RunEffects,
+    a_file_family,
     conda_installer,
     copy_sources,
     copy_writes,
@@ -416,13 +417,11 @@ def _a_tree_of_its_own(path: str) -> bool:
 def _a_file_family(write: CopyWrite) -> bool:
     """A wildcard of the context's files a name starts (`COPY package*.json ./`): files, which
     a later copy of the tree they went into brings again."""
-    name = posixpath.basename(write.source)
     return (
         write.either
         and not write.origin
-        and is_glob(name)
-        and not name.startswith(("*", "?", "["))
-        and names_a_file(name)
+        and a_file_family(write.source)
+        and names_a_file(posixpath.basename(write.source))
     )
 
 

@@ -106,6 +106,7 @@ from layerguard.dockerfile.effects import (
     TREE,
     WRITE,
     Op,
+    a_file_family,
     archive_stem,
     copy_writes,
     covers,
@@ -435,7 +436,7 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     if old.source == new.source:
         # (The same wildcard twice may match nothing: `COPY --from=b ${DIR:-/none?} $DIR/`; not
         # a family of the context's files a name starts, `COPY package*.json ./`.)
-        named = not old.origin and not posixpath.basename(old.source).startswith(("*", "?", "["))
+        named = not old.origin and a_file_family(old.source)
         return old.path == new.path and (named or not is_glob(old.source))
     # (A tree copied to / says nothing of the directories below it: `COPY root/ /` copies a
     # symlink root/opt/wheels as a link, which `COPY root/opt/wheels /opt/wheels` follows.)
