@@ -3,38 +3,38 @@
 ## What it does
 Reports a `COPY` or `ADD` of a shipped stage that writes a path an earlier layer of the same image
 already wrote: an earlier instruction in the shipped stages, or an instruction of a checked
-Dockerfile up the FROM chain. With the build context present (the Dockerfile's directory unless
-the config, a compose or CI file names another; or, when it lacks a source a COPY names, the
-one directory above it in the repository that holds them all; a file the repository's
-.gitignore leaves out of a clone is the user's, not lacking), the paths are known file
-by file (`COPY src .` writes `/test.txt` when `src/test.txt` exists), read as BuildKit reads
-them: the ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's
-`.dockerignore`), `--exclude` and `--parents`. Without the context, the same sources copied to
-the same place count, as do one file copied twice to one
-path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a tree that held it, or by
-a wildcard after it was named (`COPY scripts/run.sh /opt/`, then `COPY scripts/*.sh /opt/`) or a
-file named after a wildcard matched it (`COPY *.py ./`, then `COPY train.py ./`), what
-a stage copied from the context coming back with `COPY --from`, one directory copied from two
-stages grown from a common stage that wrote it, files a RUN is seen to write (`cp .env.example
-.env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project
-manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of
-a repository a `git clone` wrote, and files a well-known base image or an installed package ships
-(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i
-builder image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the
-official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory
-(`mv webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx`
-(or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
-`/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4),
-`conf/server.xml` of a Tomcat tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's,
-... own configuration), the shells' start-up files of Debian, Ubuntu and RHEL-family images:
-`/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`), and a whole root filesystem copied onto `/`
-over a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf
---installroot` tree). A COPY through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6
-/opt/hadoop`) lands on the link's target. Such package or distribution configuration counts
-too under a wildcard that matches two or more of its files, or a directory named for
-configuration (`conf`, `config`, `etc`), copied into its own directory: `COPY config/*.xml
-$HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory such as
-/etc, which all packages share).
+Dockerfile up the FROM chain. With the build context present (the Dockerfile's directory unless the
+config, a compose or CI file names another; or, when it lacks a source a COPY names, the one
+directory above it in the repository that holds them all; a file the repository's .gitignore leaves
+out of a clone is the user's, not lacking), the paths are known file by file (`COPY src .` writes
+`/test.txt` when `src/test.txt` exists), read as BuildKit reads them: the ignore file
+(`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's `.dockerignore`),
+`--exclude` and `--parents`. Without the context, the same sources copied to the same place count,
+as do one file copied twice to one path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied
+after a tree that held it, or by a wildcard after it was named (`COPY scripts/run.sh /opt/`, then
+`COPY scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`, then `COPY
+train.py ./`), what a stage copied from the context coming back with `COPY --from`, one directory
+copied from two stages grown from a common stage that wrote it, files a RUN is seen to write (`cp
+.env.example .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a
+project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of a repository
+a `git clone` wrote, and files a well-known base image or an installed package ships (nginx's
+`default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder image's
+`assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the official images'
+`docker-entrypoint.sh`, where a RUN moved or copied such a file's directory (`mv webapps.dist
+webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `nginx=1.22*`;
+`/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini`
+after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
+tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ... own configuration), the
+shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
+`/root/.bashrc`), and a whole root filesystem copied onto `/` over a base image (`COPY --from=build
+/ /` of a stage that installed packages, a `dnf --installroot` tree). A COPY through a link an
+earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such package
+or distribution configuration counts too under a wildcard that matches two or more of its files, or
+a directory named for configuration (`conf`, `config`, `etc`), copied into its own directory: `COPY
+config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory
+such as /etc, which all packages share). A file a RUN removed or moved away by name after an
+earlier layer wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then
+`COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -116,7 +116,7 @@ from layerguard.dockerfile.effects import (
     removed_by,
     run_effects,
 )
-from layerguard.dockerfile.filesystem import HOME
+from layerguard.dockerfile.filesystem import BASE, HOME
 from layerguard.dockerfile.model import resolve
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -162,6 +162,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         left.append(_left(step.run.ops, skel, held, frozenset(removed)))
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
     links = _links(ctx)
+    hidden = _whited_out(ctx)
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -173,6 +174,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop)
                 at, real = linked
                 found = list(_old_copies(ctx, at, real, listed, unlisted, shipped, stages, left))
+            if not found and not write.tree:
+                found = _under_a_whiteout(ctx, hidden, index, write)
             for path, where, size in found:
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
@@ -201,6 +204,36 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             measured=figures if from_registry else None,
             estimated=None if from_registry else figures,
         )
+
+
+def _whited_out(ctx: Context) -> dict[str, list[tuple[int, int, str]]]:
+    """The files a RUN removed by name (or moved away) that an earlier layer wrote with content:
+    path -> (the removal's step, the writer's step, or BASE with the base image's name)."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    base = ctx.outside.familiar if ctx.outside else "the base image"
+    for index, layer in enumerate(ctx.layers):
+        for change in layer.changes:
+            if change.kind != REMOVE:
+                continue
+            for hit in change.hits:
+                if hit.path in change.paths and not is_glob(hit.path) and hit.entry.weighs:
+                    found.setdefault(hit.path, []).append((index, hit.entry.layer, base))
+    return found
+
+
+def _under_a_whiteout(
+    ctx: Context, hidden: dict[str, list[tuple[int, int, str]]], index: int, write: CopyWrite
+) -> list[tuple[str, str, int | None]]:
+    """(path, where) of the file `write` puts back where an earlier RUN removed it (`RUN rm
+    tomcat/conf/tomcat-users.xml`, then `COPY tomcat-users.xml tomcat/conf/`): the copy the
+    whiteout hides still ships under the new one."""
+    within = posixpath.join(write.path, posixpath.basename(write.source))
+    for path in (write.path, within):
+        for at, layer, base in hidden.get(path, ()):
+            if at < index:
+                where = ctx.steps[layer].where if layer != BASE else base
+                return [(path, f"{where}, removed at line {ctx.steps[at].instr.line}", None)]
+    return []
 
 
 def _old_copies(

@@ -5580,3 +5580,25 @@ def test_solr_and_keycloak_hold_their_distributions(
     keycloak = "FROM quay.io/keycloak/keycloak:24.0\n"
     assert found(f"{keycloak}USER root\nRUN rm -fr /opt/keycloak\n") == [(3, "LG003")]
     assert found(f"{keycloak}COPY theme/ /opt/keycloak/themes/mytheme/\n") == []
+
+
+def test_a_file_copied_again_after_a_run_removed_it_ships_twice(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    # The whiteout hides the archive's file; the COPY writes another over it: both copies ship
+    # (the removal's LG003 and the COPY's LG002).
+    unpacked = (
+        "FROM ubuntu\nCOPY app.tar.gz /tmp/\n"
+        "RUN mkdir /opt/app && tar -xzf /tmp/app.tar.gz -C /opt/app\n"
+    )
+    removed = f"{unpacked}RUN rm /opt/app/config/settings.yml\n"
+    copied = f"{removed}COPY settings.yml /opt/app/config/\n"
+    assert found(copied) == [(2, "LG006"), (4, "LG003"), (5, "LG002")]
+    assert "removed at line 4" in message(copied, "LG002")
+    # (moved away, then copied again: the same)
+    moved = f"{unpacked}RUN mv /opt/app/config/settings.yml /opt/app/config/settings.yml.orig\n"
+    assert (5, "LG002") in found(f"{moved}COPY settings.yml /opt/app/config/\n")
+    # Not another file of the directory, nor a file the same RUN made and removed.
+    assert (5, "LG002") not in found(f"{removed}COPY logging.yml /opt/app/config/\n")
+    made = "FROM ubuntu\nRUN echo x > /etc/app.conf && rm /etc/app.conf\nCOPY app.conf /etc/\n"
+    assert found(made) == []
