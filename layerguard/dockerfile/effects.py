@@ -2453,6 +2453,11 @@ def _ops(
         target = _option_value(words, "-t", "--target-directory") if tool != "rsync" else None
         if target:  # (`mv -t /tmp/ a.deb b.deb`: the directory first)
             operands = [o for o in operands if o != target] + [target.rstrip("/") + "/"]
+        (into,) = _paths(operands[-1:], command) or ("",)
+        if into and all(posixpath.dirname(p) == into for p in _paths(operands[:-1], command)):
+            # (`mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64`: each entry onto itself, which
+            # mv and cp refuse; nothing moves)
+            return
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
         dest = _paths(operands[-1:], command)

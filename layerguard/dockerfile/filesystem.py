@@ -920,6 +920,7 @@ def _reach(
             and not _not_in_opt(path, e)
             and not _a_package(path, e)
             and not _not_installed(path, e)
+            and not _unpacked_here(path, e, live)
         )
         or (inside(e.path, path) and e.kind != FILE)
         # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched;
@@ -1252,6 +1253,22 @@ def _not_installed(path: str, entry: Entry) -> bool:
         return not _names_a_program(path, entry.packages)
     program = posixpath.dirname(path) in _PACKAGE_BIN_DIRS
     return program and posixpath.basename(path) in _BASE_PROGRAMS
+
+
+def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """`path` is a directory right below where an earlier layer unpacked an archive, and the
+    distribution packages `entry` installed name it not (`ADD appdynamics.tar /usr/share`,
+    then `apt-get install -y tomcat7 && chown -R tomcat7 /usr/share/appdynamics`): the
+    archive's, not the install's."""
+    if entry.role != INSTALL or entry.family not in _DISTRIBUTION_MANAGERS:
+        return False
+    parent, _, name = path.rstrip("/").rpartition("/")
+    return (
+        not is_glob(name)
+        and not _names_a_package(path, entry.packages)
+        and name.lower() not in (p.lower() for p in entry.packages)
+        and any(e.unpacked and e.path == parent and e.layer < entry.layer for e in live)
+    )
 
 
 _STATE_DIRS = frozenset(

@@ -5602,3 +5602,25 @@ def test_a_file_copied_again_after_a_run_removed_it_ships_twice(
     assert (5, "LG002") not in found(f"{removed}COPY logging.yml /opt/app/config/\n")
     made = "FROM ubuntu\nRUN echo x > /etc/app.conf && rm /etc/app.conf\nCOPY app.conf /etc/\n"
     assert found(made) == []
+
+
+def test_an_install_in_the_same_run_does_not_claim_the_top_of_an_unpacked_archive(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    added = "FROM debian\nADD appdynamics.tar /usr/share\n"
+    install = "RUN apt-get update && apt-get install -y tomcat9 && rm -rf /var/lib/apt/lists/*"
+    assert found(f"{added}{install} && chown -R tomcat /usr/share/appdynamics\n") == [(3, "LG004")]
+    # (the directory the package names is the install's own, made in this RUN)
+    assert found(f"{added}{install} && chown -R tomcat /usr/share/tomcat9\n") == []
+
+
+def test_a_mv_of_a_directory_s_entries_into_itself_moves_nothing(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    unpacked = (
+        "FROM ubuntu\nWORKDIR /opt/tomcat\nRUN wget -q https://example.org/apache-tomcat-9.0.64.tar.gz"
+        " && tar -xzf apache-tomcat-9.0.64.tar.gz && rm apache-tomcat-9.0.64.tar.gz\n"
+    )
+    assert found(f"{unpacked}RUN mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64\n") == []
+    # (into the directory above: the entries move, the old ones stay under the whiteouts)
+    assert found(f"{unpacked}RUN mv apache-tomcat-9.0.64/* .\n") == [(4, "LG003")]
