@@ -92,7 +92,11 @@ class Manager(NamedTuple):
 
 _YARN_ROOT_CACHE = "/usr/local/share/.cache/yarn"  # (yarn 1 run as root; another user's is ~)
 # Caches root keeps outside its home, and where another user keeps them in theirs.
-_ROOT_CACHES = {(_YARN_ROOT_CACHE,): "/.cache/yarn", ("/usr/local/rvm/archives",): "/.rvm/archives"}
+_ROOT_CACHES = {
+    (_YARN_ROOT_CACHE,): "/.cache/yarn",
+    ("/usr/local/rvm/archives",): "/.rvm/archives",
+    ("/usr/local/src",): "/src",  # (ruby-install's)
+}
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
@@ -216,6 +220,18 @@ MANAGERS: Mapping[str, Manager] = {
         "the cabal package index and downloads (~/.cabal/packages)",
         "rm -rf ~/.cabal/packages in the same RUN",
         ("~/.cabal",),
+    ),
+    "luet": Manager(
+        ("/var/cache/luet/packages",),
+        "luet's package cache (/var/cache/luet/packages)",
+        "luet cleanup in the same RUN",
+        ("/usr", "/etc", "/opt", "/var/lib", "/lib", "/bin", "/sbin"),
+    ),
+    "ruby-install": Manager(
+        ("/usr/local/src",),
+        "ruby-install's downloaded tarball and build tree (/usr/local/src, ~/src for a user)",
+        "ruby-install --cleanup",
+        ("/opt/rubies",),
     ),
     "nvm": Manager(
         ("~/.nvm/.cache",),
@@ -381,6 +397,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
+        *("luet", "ruby-install"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -3942,8 +3959,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pecl", sub == "install", sub == "install"
     if tool == "cabal":
         # (`cabal v2-install`, `new-update`: the same commands under their versioned names)
+        v1 = sub.startswith("v1-")
         sub = sub.removeprefix("v1-").removeprefix("v2-").removeprefix("new-")
-        return "cabal", sub == "install", sub in ("update", "install")
+        # (cabal 3's builds fetch the project's dependencies first; v1's use what is there)
+        builds = sub in ("build", "run", "test", "bench", "haddock") and not v1
+        return "cabal", sub == "install", sub in ("update", "install") or builds
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
         return "littler", not asks, not asks
@@ -3981,6 +4001,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "portage", False, False
     if tool == "ros":  # (Roswell: a Lisp's archive, or a system's through Quicklisp)
         return "roswell", sub == "install", sub == "install"
+    if tool == "luet":  # (Kairos' and cOS' package manager)
+        return "luet", sub in ("install", "upgrade"), sub in ("install", "upgrade")
+    if tool == "ruby-install":  # (its --cleanup removes the tarball and the build tree)
+        given = bool(_operands(words)) and not {"-V", "--version", "-h", "--help"} & set(words)
+        return "ruby-install", given, given and not {"-c", "--cleanup"} & set(words)
     if tool in ("sdk", "rvm"):
         # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)
         local = tool == "sdk" and len(_operands(words)) > 3
@@ -4153,14 +4178,17 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "flush" and not {"version", "metadata"} & set(words)
     if family == "rvm":
         return sub == "cleanup" and any(w in ("all", "archives") for w in words)
-    if family == "opam":  # (bare, it cleans the download cache among others)
+    if family == "opam":  # (with no kind named, it cleans the download cache among others)
+        kinds = [w for w in words[2:] if w in _OPAM_CLEANS or _OPAM_SHORT.fullmatch(w)]
         return sub == "clean" and (
-            len(words) == 2 or any(w in ("-c", "--download-cache") for w in words)
+            not kinds or any(w == "--download-cache" or "c" in w.lstrip("-") for w in kinds)
         )
     if family == "brew":  # (plain `brew cleanup` keeps what is less than 120 days old)
         return sub == "cleanup" and any(w in ("-s", "--prune=all") for w in words)
     if family == "bower":
         return sub == "cache" and "clean" in words
+    if family == "luet":
+        return sub == "cleanup"
     if family == "portage":  # (gentoolkit's: `eclean distfiles`, `eclean-dist`)
         return tool == "eclean-dist" or (tool == "eclean" and sub in ("distfiles", "dist"))
     if family == "nuget":  # (`dotnet nuget locals all --clear`, or just the packages folder)
@@ -4171,6 +4199,14 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
             and any(w in ("-c", "--clear") for w in words)
         )
     return False
+
+
+# What `opam clean` is told to clean; `-a` (all switches) and `-y` only say where and how.
+_OPAM_CLEANS = frozenset(
+    {"--download-cache", "--repo-cache", "--switch-cleanup", "--logs", "--untracked"}
+    | {"--unused-repositories"}
+)
+_OPAM_SHORT = re.compile(r"-[ayq]*[crs][acrsyq]*")
 
 
 def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:

@@ -44,32 +44,35 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
-- `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, and maturin's and wasm-pack's builds,
-  which run it) and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their
-  module caches (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not
-  a `go install` of packages an earlier RUN's `go get` fetched and built, which finds all done,
-  nor a Go before 1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7);
-  `dotnet restore` (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet
-  tool install`) leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all
-  --clear`; `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or
-  `-Dmaven.repo.local`; not `mvn install` or `mvn install:install-file`, which put what they built
-  or were given there for the builds after them) and `gradle`/`./gradlew` leaving `~/.gradle/caches`
-  (or `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle,
-  which reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm
-  install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the
-  `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
-  version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk
-  install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`:
-  a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or `opam switch create`
-  (`~/.opam/download-cache`) without `opam clean`, Roswell's `ros install` (`~/.roswell/archives`,
-  or Quicklisp's archives for a system) without removing them, `brew install` (`~/.cache/Homebrew`)
-  without `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache
-  clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's
-  script piped to perl: `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or
-  `PERL_CPANM_HOME`: each module's source, unpacked; also `carton install`, which runs it)
-  without removing it; littler's `install2.r`,
-  `install.r` and `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is
-  `/tmp`, so each package source stays in `/tmp/downloaded_packages`) without removing it;
+- `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, and maturin's and wasm-pack's builds, which
+  run it) and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
+  (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not a `go install`
+  of packages an earlier RUN's `go get` fetched and built, which finds all done, nor a Go before
+  1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7); `dotnet restore`
+  (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet tool install`)
+  leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all --clear`;
+  `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or `-Dmaven.repo.local`;
+  not `mvn install` or `mvn install:install-file`, which put what they built or were given there
+  for the builds after them) and `gradle`/`./gradlew` leaving `~/.gradle/caches` (or
+  `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle, which
+  reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`,
+  which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh`
+  it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
+  keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk install`
+  (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a user's
+  rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or `opam switch create`
+  (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it too), `cabal
+  update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`) without removing
+  it, luet's `install` (`/var/cache/luet/packages`) without `luet cleanup`, `ruby-install`
+  (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, Roswell's `ros install`
+  (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them, `brew
+  install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
+  (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and
+  `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us |
+  perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked; also
+  `carton install`, which runs it) without removing it; littler's `install2.r`, `install.r` and
+  `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is `/tmp`, so each
+  package source stays in `/tmp/downloaded_packages`) without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

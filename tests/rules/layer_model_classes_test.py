@@ -5624,3 +5624,36 @@ def test_a_mv_of_a_directory_s_entries_into_itself_moves_nothing(
     assert found(f"{unpacked}RUN mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64\n") == []
     # (into the directory above: the entries move, the old ones stay under the whiteouts)
     assert found(f"{unpacked}RUN mv apache-tomcat-9.0.64/* .\n") == [(4, "LG003")]
+
+
+def test_opam_clean_for_all_switches_still_cleans_the_download_cache(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    installed = "FROM ocaml/opam:debian-12-ocaml-5.1\nRUN opam install -y dune\n"
+    assert found(f"{installed}RUN opam clean -a\n") == [(2, "LG005"), (3, "LG003")]
+    assert found(f"{installed}RUN opam clean --all-switches --download-cache\n") == [
+        (2, "LG005"),
+        (3, "LG003"),
+    ]
+    # (the repository cache alone: the downloads stay)
+    assert found(f"{installed}RUN opam clean -a -r\n") == [(2, "LG005")]
+    assert found("FROM ocaml/opam:debian-12\nRUN opam install -y dune && opam clean -a\n") == []
+
+
+def test_cabal_builds_luet_and_ruby_install_keep_their_downloads(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    haskell = "FROM haskell:9\nWORKDIR /src\nCOPY . .\n"
+    assert found(f"{haskell}RUN cabal update && cabal build all\n") == [(4, "LG005")]
+    assert found(f"{haskell}RUN cabal build all\n") == [(4, "LG005")]
+    # (cabal 1's builds use what an install fetched)
+    assert found(f"{haskell}RUN cabal v1-build\n") == []
+    assert found(f"{haskell}RUN cabal build all && rm -rf ~/.cabal/packages\n") == []
+    luet = "FROM quay.io/kairos/core-alpine\n"
+    assert found(f"{luet}RUN luet install -y utils/k9s\n") == [(2, "LG005")]
+    assert found(f"{luet}RUN luet install -y utils/k9s && luet cleanup\n") == []
+    ruby = "FROM debian:12\n"
+    built = f"{ruby}RUN ruby-install ruby 3.3.0 -- --disable-install-rdoc\n"
+    assert found(built) == [(2, "LG005")]
+    assert "ruby-install --cleanup" in message(built, "LG005")
+    assert found(f"{ruby}RUN ruby-install --cleanup ruby 3.3.0\n") == []
