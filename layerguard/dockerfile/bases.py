@@ -240,6 +240,7 @@ _DEBIAN_FILES = (
     *USER_DATABASE,
     *("/etc/bash.bashrc", "/etc/profile", "/root/.bashrc", "/root/.profile"),
     "/etc/login.defs",  # (of login, or since Debian 13 of login.defs: every image has it)
+    "/etc/fstab",  # (`# UNCONFIGURED FSTAB`, which the image's build wrote)
     "/etc/nsswitch.conf",
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
@@ -1014,6 +1015,12 @@ class Known(NamedTuple):
 
 
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
+def family_files(manager: str) -> tuple[str, ...]:
+    """The files every image of the distribution family whose package manager is `manager`
+    holds (`apt`, `yum`; a minimal RHEL image's `microdnf`: its users only)."""
+    return {"apt": _DEBIAN_FILES, "yum": _RHEL_FILES, "microdnf": USER_DATABASE}.get(manager, ())
+
+
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:

@@ -26,15 +26,17 @@ webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `
 after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
 tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ... own configuration), the
 shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
-`/root/.bashrc`), and a whole root filesystem copied onto `/` over a base image (`COPY --from=build
-/ /` of a stage that installed packages, a `dnf --installroot` tree). A COPY through a link an
-earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such package
-or distribution configuration counts too under a wildcard that matches two or more of its files, or
-a directory named for configuration (`conf`, `config`, `etc`), copied into its own directory: `COPY
-config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory
-such as /etc, which all packages share). A file a RUN removed or moved away by name after an
-earlier layer wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then
-`COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
+`/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs install with that
+family's package manager alone), and a whole root filesystem copied onto `/` over a base image
+(`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot` tree). A COPY
+through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's
+target. Such package or distribution configuration counts too under a wildcard that matches two or
+more of its files, or a directory named for configuration (`conf`, `config`, `etc`), copied into
+its own directory: `COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not
+into a standard directory such as /etc, which all packages share). A file a RUN removed or moved
+away by name after an earlier layer wrote it counts too when a COPY writes it again (`RUN rm
+conf/tomcat-users.xml`, then `COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which
+still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -87,6 +89,7 @@ from layerguard.dockerfile.bases import (
     S2I_SCRIPTS,
     distribution_files,
     distribution_member,
+    family_files,
     in_tree,
     known,
     package_files,
@@ -317,7 +320,7 @@ def _old_copies(
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
     if shipped is not None:
-        yield from _known_base_content(ctx.model, shipped, write)
+        yield from _known_base_content(ctx.model, shipped, write, _family_shown(ctx))
 
 
 # Names of directories that hold configuration, copied into a distribution's own.
@@ -803,11 +806,12 @@ def _extension(path: str) -> str:
 
 
 def _known_base_content(
-    model: Model, shipped: ImageRef, write: CopyWrite
+    model: Model, shipped: ImageRef, write: CopyWrite, family: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, str, int | None]]:
     """Without the registry: a `COPY --from` of a path onto the same place in the same image
     it came from (a system tree of the stage's base image, or any file of the base image
-    itself), or a file every image of an official repository holds (nginx's default.conf)."""
+    itself), or a file every image of an official repository holds (nginx's default.conf),
+    or of the distribution family the RUNs show (`family`) for a base not known here."""
     where = f"the base image {shipped.familiar}"
     if write.origin and _a_root_filesystem(model, write):
         yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
@@ -837,7 +841,8 @@ def _known_base_content(
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
     top = write.path.rstrip("/")
-    for path in known(shipped).files:
+    held = known(shipped)
+    for path in (*held.files, *(family if not held.manager else ())):
         if not path.startswith(top):
             continue  # (each case below lies at or below the path written)
         # A site copied into the web root replaces its index.html.
@@ -857,6 +862,26 @@ def _known_base_content(
         if write.path == path or site or into or scripts:
             yield path, where, None
             return
+
+
+@functools.cache
+def _family_of(managers: frozenset[str]) -> tuple[str, ...]:
+    shown = managers & {"apt", "yum", "microdnf", "apk", "pacman"}
+    return family_files(next(iter(shown))) if len(shown) == 1 else ()
+
+
+def _family_shown(ctx: Context) -> tuple[str, ...]:
+    """The files every image of the distribution family holds whose package manager the
+    shipped stages' RUNs alone use (`apt-get install` on a base not known here: Debian's or
+    Ubuntu's `/root/.bashrc`); none when they use two, or none."""
+    managers = {
+        "microdnf" if op.tool == "microdnf" else op.family
+        for step in ctx.steps
+        if step.run is not None
+        for op in step.run.ops
+        if op.role == INSTALL
+    }
+    return _family_of(frozenset(managers))
 
 
 def _holds_filled_tree(path: str, trees: tuple[str, ...]) -> bool:

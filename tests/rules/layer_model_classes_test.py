@@ -5657,3 +5657,19 @@ def test_cabal_builds_luet_and_ruby_install_keep_their_downloads(
     assert found(built) == [(2, "LG005")]
     assert "ruby-install --cleanup" in message(built, "LG005")
     assert found(f"{ruby}RUN ruby-install --cleanup ruby 3.3.0\n") == []
+
+
+def test_a_base_not_known_here_holds_the_files_of_the_family_its_runs_install_with(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    base = "FROM registry.example.com/team/runtime:1.4\n"
+    apt = "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{base}{apt}COPY bashrc /root/.bashrc\n") == [(3, "LG002")]
+    assert found(f"{base}{apt}COPY fstab /etc/fstab\n") == [(3, "LG002")]
+    dnf = "RUN dnf install -y git && dnf clean all\n"
+    assert found(f"{base}{dnf}COPY bashrc /etc/bashrc\n") == [(3, "LG002")]
+    # Nothing shows the family: no install, or installs of two families (`if` apt, else apk).
+    assert found(f"{base}COPY bashrc /root/.bashrc\n") == []
+    both = "RUN apt-get install -y git || apk add --no-cache git\n"
+    assert found(f"{base}{both}COPY bashrc /root/.bashrc\n") == []
+    assert found("FROM ubuntu:24.04\nCOPY fstab /etc/fstab\n") == [(2, "LG002")]
