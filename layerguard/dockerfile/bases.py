@@ -502,6 +502,7 @@ _WORKDIR: Mapping[str, str] = {
     "grafana/grafana*": "/usr/share/grafana",
     "prom/prometheus": "/prometheus",
     "gcr.io/oss-fuzz-base/base-builder*": "/src",
+    "apache/airflow": "/opt/airflow",
 }
 
 

@@ -2624,6 +2624,15 @@ def _ops(
             yield Op(UNPACK, tool, _paths(local, command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
         yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git")
+    elif tool == "git" and (rewrite := _git_rewrites(words)) is not None:
+        # (`git checkout tags/n2.6.1` in a repository an earlier RUN cloned: each file that
+        # differs is written again; the old version stays in the clone's layer. Only a
+        # repository a layer wrote there whole counts: `blind`. The version it checks out
+        # goes with it, which a checkout of the same one again changes nothing of.)
+        worktree, version = rewrite
+        repository = _paths([worktree], command)
+        yield Op(REMOVE, tool, repository, text, blind=True, packages=version)
+        yield Op(WRITE, tool, repository, text, TREE, HEAVY, "", "git", packages=version)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
@@ -2850,6 +2859,43 @@ def _git_clone(words: tuple[str, ...]) -> str | None:
     # (`git -C /opt clone URL`: git runs in /opt, where a relative destination lands)
     at = _option_value(words[: words.index("clone")], "-C") if "clone" in words else None
     return posixpath.join(at, where) if at else where
+
+
+def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The working tree a git command writes other versions of its files into (`git checkout
+    v2.0`, `git reset --hard origin/main`, `git pull`, `git apply fix.patch`): `-C`'s, or
+    `.`, with the version it checks out (none for a pull, a merge or a patch); None for one
+    that changes no file (`git checkout -b new`, `git apply --check`)."""
+    operands = _operands(words, _GIT_VALUES)
+    sub = operands[0] if operands else ""
+    rest = words[words.index(sub) + 1 :] if sub in words else ()
+    given = [w for w in rest if not w.startswith("-")]
+    if sub in ("checkout", "switch"):
+        # (`-b new` with no start point, or `--` and paths alone: nothing else is checked out)
+        # (`git checkout .` restores the files of the version there from .git: no other one)
+        new = any(w in ("-b", "-B", "-c", "-C", "--orphan") for w in rest)
+        restores = (
+            given[:1]
+            in (
+                [
+                    ".",
+                ],
+                ["./"],
+            )
+            or "--" in rest[:1]
+        )
+        changes = len(given) > (1 if new else 0) and not restores
+    elif sub == "reset":
+        changes = "--hard" in rest and bool(given)
+    elif sub in ("apply", "am"):
+        changes = bool(given) and not {"--check", "--stat", "--numstat", "--summary"} & set(rest)
+    else:
+        changes = sub in ("pull", "merge", "rebase", "cherry-pick")
+    if not changes:
+        return None
+    at = _option_value(words[: words.index(sub)], "-C") if sub in words else None
+    version = tuple(given[-1:]) if sub in ("checkout", "switch", "reset") else ()
+    return at or ".", version
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
@@ -3541,6 +3587,10 @@ def _package_ops(
         if family == "cargo" and where[0].endswith("/registry/cache"):
             sources = posixpath.join(posixpath.dirname(where[0]), "src")
             yield Op(WRITE, tool, (sources,), text, TREE, HEAVY, CACHE, family)
+            # (and its git/ beside registry/, for the crates it takes from git: what a removal
+            # of both then takes is this RUN's, not the rustup install's before it)
+            checkouts = posixpath.join(posixpath.dirname(posixpath.dirname(where[0])), "git")
+            yield Op(WRITE, tool, (checkouts,), text, DIR, EMPTY)
         if family == "go" and subcommand(words) in _GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
             built = _go_build_cache(variables)

@@ -892,6 +892,16 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.kind == REMOVE and op.tool == "git":
+        # (a checkout rewrites the repository there: the clone, or a copied tree that holds
+        # it, whole at that path; not what lies below a directory above it)
+        live = [
+            e
+            for e in live
+            if e.path == path
+            and (e.family == "git" or e.copied)
+            and not (op.packages and e.packages == op.packages)  # (the same version again)
+        ]
     if op.kind == REMOVE and _a_known_link(path):
         # (an install, an unpacked tree or a virtual environment holds these as symbolic
         # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)

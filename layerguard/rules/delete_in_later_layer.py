@@ -4,30 +4,33 @@ r"""Delete in later layer: a RUN removes files that an earlier layer added.
 Reports a `RUN` of a shipped stage that removes file bytes an earlier layer added: `rm`, `unlink`,
 `find ... -delete` or `-exec rm`, `mv` (the old path is hidden; below an archive an earlier `RUN`
 unpacked, its top directory, `mv keycloak-25.0.4 keycloak`; a program of a bin directory, which the
-base image holds when no layer wrote it, `mv /usr/bin/who /usr/bin/who.orig`, but not a link such as
-`/bin/sh`), a package removal (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf
-remove`, `rpm -e`, `pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a cache clean
-in a later `RUN` (`yum clean all`, `npm cache clean`). Any removal of a path an earlier instruction
-is seen to write counts, whatever else the same `RUN` does there (`make -C /opt/vendor install && rm
--rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a shell script the `RUN` runs (by
-path, or by name from a bin directory) that a `COPY` brought from the build context, or the recipe
-`make TARGET` runs from a Makefile it brought, and php's `docker-php-ext-install` deleting the
-source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and install in one
-`RUN` leave nothing). A path below a symbolic link an earlier `RUN` made is its target's (`ln -s
-/usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`).
-Not reported: what the same `RUN` created before removing it (download, extract, install, then clean
-up), branches the `ARG` defaults rule out, a `pip uninstall` without `-y` or `PIP_YES` (it asks, and
-a build with no terminal to answer that succeeds removed nothing), an `rm -f` of a name below a tree
-copied without its listing (`-f` says it may be missing: a gitignored config), a path below a home
-`useradd -m` filled that is not one of its dotfiles, and paths of the base image that nothing shows
-to hold bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
-(`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images, php's source
-tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts when it names a
-package an earlier install named, or one the base image holds: of the images whose packages are
-known (debian, ubuntu, NVIDIA's CUDA, php, the language images on buildpack-deps, CentOS and
-its kin), only those; of another, any unless it is a minimal one. `apt-get autoremove` alone
-does not. The message names the instruction that added the files, when a checked Dockerfile
-shows it.
+base image holds when no layer wrote it, `mv /usr/bin/who /usr/bin/who.orig`, but not a link such
+as `/bin/sh`), a package removal (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf
+remove`, `rpm -e`, `pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a cache
+clean in a later `RUN` (`yum clean all`, `npm cache clean`). Any removal of a path an earlier
+instruction is seen to write counts, whatever else the same `RUN` does there (`make -C /opt/vendor
+install && rm -rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a shell script the
+`RUN` runs (by path, or by name from a bin directory) that a `COPY` brought from the build context,
+or the recipe `make TARGET` runs from a Makefile it brought, and php's `docker-php-ext-install`
+deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
+install in one `RUN` leave nothing). A `git checkout`, `switch`, `reset --hard`, `pull`, `merge`,
+`rebase`, `cherry-pick`, `apply` or `am` in a repository an earlier `RUN` cloned (or a `COPY`
+wrote) whole writes other versions of the files it changes, whose old ones stay in that layer (`git
+clone .../flutter.git`, then `RUN git checkout 3.29.0`). A path below a symbolic link an earlier
+`RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf
+/usr/local/tomcat/webapps/docs`). Not reported: what the same `RUN` created before removing it
+(download, extract, install, then clean up), branches the `ARG` defaults rule out, a `pip
+uninstall` without `-y` or `PIP_YES` (it asks, and a build with no terminal to answer that succeeds
+removed nothing), an `rm -f` of a name below a tree copied without its listing (`-f` says it may be
+missing: a gitignored config), a path below a home `useradd -m` filled that is not one of its
+dotfiles, and paths of the base image that nothing shows to hold bytes (a `.list` file,
+`/etc/motd`): without the registry only docs and man pages (`/usr/share/doc`, ..., none on Alpine),
+debconf's database on Debian-family images, php's source tarball (`/usr/src/php.tar.xz`) and node's
+npm count. A package removal counts when it names a package an earlier install named, or one the
+base image holds: of the images whose packages are known (debian, ubuntu, NVIDIA's CUDA, php, the
+language images on buildpack-deps, CentOS and its kin), only those; of another, any unless it is a
+minimal one. `apt-get autoremove` alone does not. The message names the instruction that added the
+files, when a checked Dockerfile shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.
@@ -137,25 +140,40 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for index, layer in ctx.own_layers():
         removed: list[str] = []
+        rewritten: list[str] = []  # (the working trees a git checkout wrote other versions in)
         origins = Origins(ctx)
         for change in layer.changes:
             if change.kind == PURGE:
                 removed.append(f"packages ({change.command})")
             elif change.kind == REMOVE:
-                removed.extend(p for p in change.paths if p not in removed)
+                into = rewritten if change.tool == "git" else removed
+                into.extend(p for p in change.paths if p not in into)
             else:
                 continue
             for hit in change.hits:
                 origins.add(hit)
-        if not removed:
+        if not (removed or rewritten):
             continue
         where = origins.where("added")
+        what = " and ".join(
+            ([f"removes {listing(removed)}"] if removed else [])
+            + (
+                [f"checks out other versions of the files in {listing(rewritten)}"]
+                * bool(rewritten)
+            )
+        )
+        why = (
+            "a whiteout hides the files but their bytes still ship"
+            if not rewritten
+            else "the old versions of the files it changes still ship"
+            if not removed
+            else "their old bytes still ship"
+        )
         problem = weigh(
             ctx,
             index,
             "hidden",
-            f"removes {listing(removed)}{where}: a whiteout hides the files but their bytes "
-            "still ship",
+            f"{what}{where}: {why}",
             measured=origins.measured(),
             estimated=origins.estimated(),
         )

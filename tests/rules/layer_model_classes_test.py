@@ -5673,3 +5673,50 @@ def test_a_base_not_known_here_holds_the_files_of_the_family_its_runs_install_wi
     both = "RUN apt-get install -y git || apk add --no-cache git\n"
     assert found(f"{base}{both}COPY bashrc /root/.bashrc\n") == []
     assert found("FROM ubuntu:24.04\nCOPY fstab /etc/fstab\n") == [(2, "LG002")]
+
+
+def test_cargo_s_git_checkouts_are_the_build_s_own(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    rustup = "FROM node:20\nUSER node\nRUN curl -sSf https://sh.rustup.rs | sh -s -- -y\n"
+    cleaned = 'rm -rf "$HOME/.cargo/registry" "$HOME/.cargo/git"'
+    assert found(f"{rustup}RUN cargo install tree-sitter-cli && {cleaned}\n") == []
+    # (in a later RUN, the install's cache is gone from nothing: its layer keeps it)
+    assert found(f"{rustup}RUN cargo install tree-sitter-cli\nRUN {cleaned}\n") == [
+        (4, "LG005"),
+        (5, "LG003"),
+    ]
+
+
+def test_airflow_s_image_works_in_opt_airflow(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    airflow = "FROM apache/airflow:2.6.2-python3.10\nCOPY . ./\n"
+    assert found(f"{airflow}COPY entrypoint.sh /\n") == []
+    assert found(f"{airflow}COPY entrypoint.sh /opt/airflow/\n") == [(3, "LG002")]
+
+
+def test_a_checkout_of_another_version_in_an_earlier_clone_rewrites_its_files(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    cloned = "FROM debian\nRUN git clone https://github.com/flutter/flutter.git /flutter\n"
+    assert found(f"{cloned}WORKDIR /flutter\nRUN git checkout 3.29.0\n") == [(4, "LG003")]
+    assert "checks out other versions of the files in /flutter" in message(
+        f"{cloned}RUN git -C /flutter pull\n", "LG003"
+    )
+    assert found(f"{cloned}RUN cd /flutter && git reset --hard origin/stable\n") == [(3, "LG003")]
+    # Nothing changes: a new branch where it stands, a check, a fetch; or the clone's own RUN.
+    assert found(f"{cloned}RUN cd /flutter && git checkout -b build\n") == []
+    assert found(f"{cloned}RUN cd /flutter && git apply --check fix.patch\n") == []
+    assert found(f"{cloned}RUN cd /flutter && git fetch --tags\n") == []
+    same = "FROM debian\nRUN git clone https://x.org/a.git /a && cd /a && git checkout v1\n"
+    assert found(same) == []
+
+
+def test_a_checkout_of_the_version_already_checked_out_changes_nothing(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    cloned = "FROM debian\nRUN git clone https://x.org/a.git /a && cd /a && git switch jazzy\n"
+    assert found(f"{cloned}RUN cd /a && git switch jazzy\n") == []
+    assert found(f"{cloned}RUN cd /a && git switch humble\n") == [(3, "LG003")]
+    assert found(f"{cloned}RUN cd /a && git checkout .\n") == []
