@@ -190,6 +190,13 @@ MANAGERS: Mapping[str, Manager] = {
         "build in a stage that is not shipped, or rm -rf ~/.m2/repository in the same RUN",
         (),
     ),
+    "sbt": Manager(
+        ("~/.cache/coursier", "~/.ivy2/cache"),
+        "sbt's dependency cache (~/.cache/coursier; ~/.ivy2/cache before sbt 1.3)",
+        "build in a stage that is not shipped, or rm -rf ~/.cache/coursier ~/.ivy2/cache in the "
+        "same RUN",
+        (),
+    ),
     "gradle": Manager(
         ("~/.gradle/caches",),
         "Gradle's caches (~/.gradle/caches: every plugin and dependency it fetched)",
@@ -419,7 +426,19 @@ _USER_TOOLS = frozenset(
 )
 # Build tools write into the directory they run in.
 _BUILDERS = frozenset(
-    {"make", "cmake", "ninja", "go", "cargo", "mvn", "gradle", "./configure", "configure", "dotnet"}
+    {
+        "make",
+        "cmake",
+        "ninja",
+        "go",
+        "cargo",
+        "mvn",
+        "gradle",
+        "sbt",
+        "./configure",
+        "configure",
+        "dotnet",
+    }
 )
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
 _PHP_COPY = re.compile(r"\bcopy\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
@@ -1749,6 +1768,12 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         # -c`, `bash -o pipefail -c`)
         if name in SHELLS and len(rest) >= 3 and (at := _shell_script(rest)):
             return user, rest[at]
+        if name == "scl" and rest[1:2] == ["enable"] and len(rest) >= 4:
+            # (Software Collections: `scl enable rh-ruby23 'gem install x'`, the command one
+            # word after the collections, or its words after `--`)
+            if "--" in rest:
+                return user, " ".join(rest[rest.index("--") + 1 :])
+            return user, rest[-1]
         if name in _CONDA and rest[1:2] == ["run"]:
             # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
             rest = list(_conda_run_command(tuple(rest)))
@@ -3569,6 +3594,8 @@ def _package_ops(
         where = where[1:]  # (the tree alone: nothing lands in distfiles)
     if family == "roswell" and not _LISP_IMPLEMENTATION.fullmatch((_operands(words) or [""])[-1]):
         where = where[1:]  # (a system, `ros install qlot`: Quicklisp's archives)
+    if family == "sbt" and _OLD_SBT.match(variables.get("SBT_VERSION", "")):
+        where = where[1:]
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
@@ -3633,7 +3660,12 @@ _NPM_INSTALLS = frozenset(
     {"install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal"}
     | {"isntall", "add", "update", "up", "upgrade", "install-test", "it"}
 )
-_JVM_BUILDS = {"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"}
+_JVM_BUILDS = {
+    **{"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"},
+    "sbt": "sbt",
+}
+# sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
+_OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
 # What asks Maven or Gradle a question only (`mvn -v`): no build, nothing read or fetched.
 JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
 _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches nothing either)
@@ -3876,7 +3908,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             *("localinstall", "group", "groups", "builddep"),
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
-        fetches = installs or sub in ("makecache", "distro-sync", "dist-upgrade", "module")
+        fetches = installs or sub in (
+            "makecache",
+            "distro-sync",
+            "distribution-synchronization",
+            "dist-upgrade",
+            "module",
+        )
         # (and what reads the repositories' metadata: `dnf check-update`, `yum info`; not `yum
         # list installed`, which reads the rpm database, nor one told to use the cache, `-C`)
         reads = sub in ("check-update", "list", "info", "search", "provides", "whatprovides")
@@ -3920,8 +3958,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "uv":
         second = subcommand(words[1:]) if sub in ("pip", "tool") else ""
         installs = sub in ("sync", "add") or second in ("install", "sync")
-        # (`uv venv --seed` installs pip and setuptools through its cache)
-        return "uv", installs, installs or (sub == "venv" and "--seed" in words)
+        # (`uv venv --seed` installs pip and setuptools through its cache; `uv build` fetches
+        # the build backend, `uv lock` and `uv pip compile` the metadata they resolve)
+        resolves = sub in ("build", "lock") or second == "compile"
+        return "uv", installs, installs or resolves or (sub == "venv" and "--seed" in words)
     if tool == "poetry":  # (`poetry lock` resolves by fetching what it locks, into the cache)
         installs = sub in ("install", "add", "update")
         return "poetry", installs, installs or (sub == "lock" and "--check" not in words)

@@ -12,12 +12,14 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `apt-get install` alone writes no index (Debian and Ubuntu images delete the downloaded
   `.deb`s themselves), nor does `dpkg -i`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
-- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `groups install`, `yum-builddep`, and a `dnf
-  module enable` where no earlier layer left the metadata) without a clean (`clean all` in any
-  spelling, `zypper clean -a`, or removing `/var/cache/yum`, `/var/cache/dnf`); `pacman -S` without
-  `pacman -Scc`, and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
-  Gentoo's `emerge PACKAGE` without emptying `/var/cache/distfiles` (`eclean-dist`), and `emerge
-  --sync` or `emerge-webrsync` without removing the repository tree `/var/db/repos/gentoo`;
+- `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `update`, `distro-sync`, run directly or
+  through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
+  install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
+  without a clean (`clean all` in any spelling, `zypper clean -a`, or removing `/var/cache/yum`,
+  `/var/cache/dnf`); `pacman -S` without `pacman -Scc`, and `pacman -Sy` without removing the sync
+  databases `/var/lib/pacman/sync/*`; Gentoo's `emerge PACKAGE` without emptying
+  `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
+  the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
   `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
   `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
@@ -26,7 +28,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
   build in isolation fetches its build requirements first; nor `python -m spacy download`, whose
   pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool
-  install`, `venv --seed`) without `--no-cache` or `UV_NO_CACHE`; `poetry install` without
+  install`, `venv --seed`, and `build`, `lock`, `pip compile`, which fetch what they resolve)
+  without `--no-cache` or `UV_NO_CACHE`; `poetry install` without
   `--no-cache`;
 - `npm install`/`npm ci` (and their aliases: `npm clean-install`, `npm i`) without `npm cache clean
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
@@ -54,19 +57,20 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or `-Dmaven.repo.local`;
   not `mvn install` or `mvn install:install-file`, which put what they built or were given there
   for the builds after them) and `gradle`/`./gradlew` leaving `~/.gradle/caches` (or
-  `GRADLE_USER_HOME`'s), unless the image's own `CMD` or `ENTRYPOINT` runs Maven or Gradle, which
-  reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`); `nvm install`,
-  which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of the `nvm.sh`
-  it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any version), which
-  keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`; `sdk install`
-  (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install` (`rvm_path/archives`: a user's
-  rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or `opam switch create`
-  (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it too), `cabal
-  update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`) without removing
-  it, luet's `install` (`/var/cache/luet/packages`) without `luet cleanup`, `ruby-install`
-  (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, Roswell's `ros install`
-  (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them, `brew
-  install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
+  `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache (`~/.cache/coursier`; Ivy's
+  `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or `ENTRYPOINT` runs Maven, Gradle
+  or sbt, which reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`);
+  `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
+  the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
+  version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`;
+  `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
+  (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
+  `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
+  too), `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
+  without removing it, luet's `install` (`/var/cache/luet/packages`) without `luet cleanup`,
+  `ruby-install` (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, Roswell's `ros
+  install` (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them,
+  `brew install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
   (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and
   `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us |
   perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked; also
@@ -320,7 +324,11 @@ def _whole(path: str) -> str:
 
 
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
-_STARTS = {"maven": re.compile(r"\bmvnw?\b"), "gradle": re.compile(r"\bgradlew?\b")}
+_STARTS = {
+    "maven": re.compile(r"\bmvnw?\b"),
+    "gradle": re.compile(r"\bgradlew?\b"),
+    "sbt": re.compile(r"\bsbt\b"),
+}
 
 
 # The cleanup each family gets at the end of the RUN, chosen so that it cannot fail the RUN:
@@ -505,7 +513,10 @@ _NEEDS = {
     "pacman": "a later RUN installs with pacman -S without refreshing the databases (-Sy)",
     "go": "a later RUN builds with the modules this one downloaded",
     "cargo": "a later RUN builds with the crates this one fetched",
-    **{f: "a later RUN builds with the dependencies this one fetched" for f in ("maven", "gradle")},
+    **{
+        f: "a later RUN builds with the dependencies this one fetched"
+        for f in ("maven", "gradle", "sbt")
+    },
     **{f: f"a later RUN installs --offline from the {f} cache" for f in ("npm", "yarn", "pnpm")},
     **{f: f"a later RUN installs --offline from the {f} cache" for f in ("uv", "conda")},
 }
@@ -527,7 +538,7 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
         )
     elif family == "portage":  # (`emerge x` resolves it in the tree `--sync` fetched)
         reads = package_command(tool, words)[1]
-    elif family in ("maven", "gradle"):
+    elif family in ("maven", "gradle", "sbt"):
         # (any build resolves its plugins and dependencies there first; offline, only there)
         reads = len(words) > 1 and not set(words) & JVM_QUESTIONS
     elif family in ("go", "cargo"):

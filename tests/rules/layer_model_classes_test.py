@@ -5720,3 +5720,26 @@ def test_a_checkout_of_the_version_already_checked_out_changes_nothing(
     assert found(f"{cloned}RUN cd /a && git switch jazzy\n") == []
     assert found(f"{cloned}RUN cd /a && git switch humble\n") == [(3, "LG003")]
     assert found(f"{cloned}RUN cd /a && git checkout .\n") == []
+
+
+def test_sbt_uv_build_yum_distro_sync_and_software_collections_keep_their_caches(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    scala = "FROM eclipse-temurin:17\nWORKDIR /app\nCOPY . .\n"
+    assert found(f"{scala}RUN sbt assembly\n") == [(4, "LG005")]
+    assert "~/.cache/coursier" in message(f"{scala}RUN sbt assembly\n", "LG005")
+    assert found(f"{scala}RUN sbt assembly && rm -rf ~/.cache/coursier\n") == []
+    old = "FROM eclipse-temurin:8\nENV SBT_VERSION=0.13.8\nWORKDIR /app\n"
+    assert found(f"{old}RUN sbt assembly && rm -rf ~/.ivy2/cache\n") == []
+    assert found(f'{scala}RUN sbt assembly\nCMD ["sbt", "run"]\n') == []  # (it reads them)
+    python = "FROM python:3.12\nWORKDIR /app\nCOPY . .\n"
+    assert found(f"{python}RUN uv build\n") == [(4, "LG005")]
+    assert found(f"{python}RUN uv build --no-cache\n") == []
+    assert found("FROM centos:7\nRUN yum distribution-synchronization -y\n") == [(2, "LG005")]
+    scl = "FROM centos/ruby-23-centos7\nUSER root\n"
+    assert found(f"{scl}RUN scl enable rh-ruby23 'gem install --no-document rake'\n") == [
+        (3, "LG005")
+    ]
+    assert found(f"{scl}RUN scl enable rh-ruby23 -- gem install --no-document rake\n") == [
+        (3, "LG005")
+    ]
