@@ -76,6 +76,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    # (its Python packages, installed with pip --user by the airflow user)
+    "apache/airflow": ("/home/airflow/.local",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
     # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
@@ -477,10 +479,11 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "codercom/code-server": (("coder", "/home/coder"), ("1000", "/home/coder")),
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
+    "apache/airflow": (("airflow", "/home/airflow"), ("50000", "/home/airflow")),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
-_USER: Mapping[str, str] = {"codercom/code-server": "coder"}
+_USER: Mapping[str, str] = {"codercom/code-server": "coder", "apache/airflow": "airflow"}
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
 _FIXED: Mapping[str, tuple[str, ...]] = {

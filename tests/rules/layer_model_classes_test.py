@@ -5743,3 +5743,7 @@ def test_sbt_uv_build_yum_distro_sync_and_software_collections_keep_their_caches
     assert found(f"{scl}RUN scl enable rh-ruby23 -- gem install --no-document rake\n") == [
         (3, "LG005")
     ]
+    # (and the airflow user's home holds its pip --user packages, which a new uid re-owns)
+    assert found("FROM apache/airflow:2.2.2\nUSER root\nRUN usermod -u 214 airflow\n") == [
+        (3, "LG004")
+    ]
