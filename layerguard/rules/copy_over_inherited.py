@@ -31,12 +31,12 @@ family's package manager alone), and a whole root filesystem copied onto `/` ove
 (`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot` tree). A COPY
 through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's
 target. Such package or distribution configuration counts too under a wildcard that matches two or
-more of its files, or a directory named for configuration (`conf`, `config`, `etc`), copied into
-its own directory: `COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not
-into a standard directory such as /etc, which all packages share). A file a RUN removed or moved
-away by name after an earlier layer wrote it counts too when a COPY writes it again (`RUN rm
-conf/tomcat-users.xml`, then `COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which
-still ships.
+more of its files, or a directory named for configuration (`conf`, `config`, `etc`) or for the
+package (`COPY nginx /etc/nginx/` after `apt-get install nginx`), copied into its own directory:
+`COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard
+directory such as /etc, which all packages share). A file a RUN removed or moved away by name after
+an earlier layer wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`,
+then `COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -345,9 +345,18 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     there = [f for f in there if posixpath.dirname(f) == into]
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
         there = [f for f in there if fnmatch.fnmatchcase(posixpath.basename(f), pattern)]
-    elif not ((write.tree or write.either) and write.path == into and pattern in _CONFIG_DIRS):
+    elif not (
+        (write.tree or write.either)
+        and write.path == into
+        # (or one named as the package's own: `COPY nginx /etc/nginx/`)
+        and (pattern in _CONFIG_DIRS or pattern == posixpath.basename(into))
+    ):
         return None
-    return there[0] if len(there) > 1 else None
+    if len(there) < 2:
+        return None
+    # (named by the main one: nginx's nginx.conf before its fastcgi.conf)
+    main = posixpath.basename(into) + "."
+    return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
 
 
 def _links(ctx: Context) -> list[tuple[int, str, str]]:

@@ -5747,3 +5747,16 @@ def test_sbt_uv_build_yum_distro_sync_and_software_collections_keep_their_caches
     assert found(f"{scl}RUN scl enable rh-ruby23 -- gem install --no-document rake\n") == [
         (3, "LG005")
     ]
+
+
+def test_a_directory_named_as_a_package_s_configuration_copied_over_it(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    installed = "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y nginx apache2"
+    installed += " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{installed}COPY nginx /etc/nginx/\n") == [(3, "LG002")]
+    assert "/etc/nginx/nginx.conf" in message(f"{installed}COPY nginx /etc/nginx/\n", "LG002")
+    assert found(f"{installed}COPY apache2/ /etc/apache2/\n") == [(3, "LG002")]
+    # (another name, or the package not installed: nothing shown to be there)
+    assert found(f"{installed}COPY sites /etc/nginx/\n") == []
+    assert found("FROM ubuntu:22.04\nCOPY nginx /etc/nginx/\n") == []
