@@ -392,6 +392,8 @@ _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
+# Official images built on Alpine in every Linux tag
+_ALPINE_BASED = frozenset({"docker"})
 _ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
@@ -1048,6 +1050,8 @@ def known(image: ImageRef | None) -> Known:
         trees += ("/rocker_scripts",)
         weighty += ("/rocker_scripts",)
     tagged = f"{image.repository}:{image.tag or ''}"
+    if name in _ALPINE_BASED and "windows" not in (image.tag or ""):
+        tagged += "-alpine"  # (docker:dind, docker:27-cli: Alpine's, whatever the tag says)
     docs = not any(d in tagged for d in _DOCLESS)
     minimal = not docs or any(m in tagged for m in _MINIMAL) or name in _SLIM_BASED
     # (A Debian-based repository's tags of other distributions: `maven:3.9-amazoncorretto-21`,

@@ -2238,6 +2238,12 @@ def _cluster_made(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> 
     return data if data and data.startswith("/") and "$" not in data else None
 
 
+# Oh My Zsh's installer, at its addresses old and new
+_OH_MY_ZSH = re.compile(
+    r"(?:ohmyzsh|oh-my-zsh)/(?:master|HEAD)/tools/install\.sh|install\.ohmyz\.sh"
+)
+
+
 def _ops(
     command: Command,
     env: Mapping[str, str],
@@ -2274,7 +2280,7 @@ def _ops(
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if piped and any("ohmyzsh/master/tools/install.sh" in w for w in words):
+    if piped and any(_OH_MY_ZSH.search(w) for w in words):
         # Oh My Zsh's installer, fetched to be run: its clone, and a ~/.zshrc from its template
         # (the user's own is renamed .zshrc.pre-oh-my-zsh)
         yield Op(WRITE, tool, ("/root/.oh-my-zsh",), text, TREE, UNKNOWN)

@@ -5760,3 +5760,15 @@ def test_a_directory_named_as_a_package_s_configuration_copied_over_it(
     # (another name, or the package not installed: nothing shown to be there)
     assert found(f"{installed}COPY sites /etc/nginx/\n") == []
     assert found("FROM ubuntu:22.04\nCOPY nginx /etc/nginx/\n") == []
+
+
+def test_oh_my_zsh_s_old_address_and_the_docker_image_s_alpine_files(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    omz = (
+        'RUN sh -c "$(curl -fsSL '
+        'https://raw.github.com/robbyrussell/oh-my-zsh/master/tools/install.sh)"\n'
+    )
+    assert found(f"FROM buildpack-deps:bookworm\n{omz}COPY .zshrc /root/\n") == [(3, "LG002")]
+    assert found("FROM docker:dind\nCOPY repositories /etc/apk/repositories\n") == [(2, "LG002")]
+    assert found("FROM docker:27-cli\nRUN apk add --no-cache git\n") == []
