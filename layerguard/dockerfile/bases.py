@@ -612,6 +612,17 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("syslog-ng", "syslog-ng-core")
     },
     ("apt", "cron"): ("/etc/crontab",),
+    # Zabbix's own packages, the same in its apt and yum repositories
+    **{
+        (manager, f"zabbix-{part}"): (f"/etc/zabbix/zabbix_{conf}.conf",)
+        for manager in ("apt", "yum")
+        for part, conf in (
+            *(("agent", "agentd"), ("agent2", "agent2"), ("java-gateway", "java_gateway")),
+            *((f"server-{db}", "server") for db in ("mysql", "pgsql")),
+            *((f"proxy-{db}", "proxy") for db in ("mysql", "pgsql", "sqlite3")),
+        )
+    },
+    ("yum", "zabbix-web"): ("/etc/httpd/conf.d/zabbix.conf",),
     **{
         (manager, "ssmtp"): ("/etc/ssmtp/ssmtp.conf", "/etc/ssmtp/revaliases")
         for manager in ("apt", "apk")

@@ -5772,3 +5772,15 @@ def test_oh_my_zsh_s_old_address_and_the_docker_image_s_alpine_files(
     assert found(f"FROM buildpack-deps:bookworm\n{omz}COPY .zshrc /root/\n") == [(3, "LG002")]
     assert found("FROM docker:dind\nCOPY repositories /etc/apk/repositories\n") == [(2, "LG002")]
     assert found("FROM docker:27-cli\nRUN apk add --no-cache git\n") == []
+
+
+def test_zabbix_s_packages_ship_their_configuration(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    installed = (
+        "FROM centos:7\nRUN yum install -y zabbix-server-mysql zabbix-web && yum clean all\n"
+    )
+    assert found(f"{installed}COPY zabbix_server.conf /etc/zabbix/\n") == [(3, "LG002")]
+    assert found(f"{installed}COPY zabbix.conf /etc/httpd/conf.d/zabbix.conf\n") == [(3, "LG002")]
+    # (the frontend's zabbix.conf.php is the setup wizard's, no package's)
+    assert found(f"{installed}COPY zabbix.conf.php /etc/zabbix/web/\n") == []
