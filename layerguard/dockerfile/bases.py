@@ -623,6 +623,20 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         )
     },
     ("yum", "zabbix-web"): ("/etc/httpd/conf.d/zabbix.conf",),
+    # Debian's and Ubuntu's Java packages pull in ca-certificates-java, which builds Java's
+    # trust store from the system's certificates
+    **{
+        ("apt", name): ("/etc/ssl/certs/java/cacerts",)
+        for name in (
+            "ca-certificates-java",
+            *(f"default-{k}" for k in ("jdk", "jre", "jdk-headless", "jre-headless")),
+            *(
+                f"openjdk-{v}-{k}"
+                for v in (8, 11, 17, 21, 25)
+                for k in ("jdk", "jre", "jdk-headless", "jre-headless")
+            ),
+        )
+    },
     **{
         (manager, "ssmtp"): ("/etc/ssmtp/ssmtp.conf", "/etc/ssmtp/revaliases")
         for manager in ("apt", "apk")

@@ -5784,3 +5784,13 @@ def test_zabbix_s_packages_ship_their_configuration(
     assert found(f"{installed}COPY zabbix.conf /etc/httpd/conf.d/zabbix.conf\n") == [(3, "LG002")]
     # (the frontend's zabbix.conf.php is the setup wizard's, no package's)
     assert found(f"{installed}COPY zabbix.conf.php /etc/zabbix/web/\n") == []
+
+
+def test_debian_s_java_packages_write_java_s_trust_store(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    jdk = "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y openjdk-17-jdk"
+    jdk += " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{jdk}RUN rm -f /etc/ssl/certs/java/cacerts\n") == [(3, "LG003")]
+    assert found(f"{jdk}COPY cacerts /etc/ssl/certs/java/cacerts\n") == [(3, "LG002")]
+    assert found("FROM ubuntu:24.04\nRUN rm -f /etc/ssl/certs/java/cacerts\n") == []
