@@ -76,6 +76,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    # (Debian's MariaDB configuration: my.cnf, mariadb.cnf, conf.d/*.cnf)
+    "mariadb": ("/etc/mysql",),
     # (its Python packages, installed with pip --user by the airflow user)
     "apache/airflow": ("/home/airflow/.local",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
@@ -250,6 +252,7 @@ _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
+    *("jenkins/agent", "jenkins/inbound-agent"),
     "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",
@@ -482,10 +485,18 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     "apache/airflow": (("airflow", "/home/airflow"), ("50000", "/home/airflow")),
+    **dict.fromkeys(
+        ("jenkins/agent", "jenkins/inbound-agent"),
+        (("jenkins", "/home/jenkins"), ("1000", "/home/jenkins")),
+    ),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
-_USER: Mapping[str, str] = {"codercom/code-server": "coder", "apache/airflow": "airflow"}
+_USER: Mapping[str, str] = {
+    "codercom/code-server": "coder",
+    "apache/airflow": "airflow",
+    **dict.fromkeys(("jenkins/agent", "jenkins/inbound-agent"), "jenkins"),
+}
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
 _FIXED: Mapping[str, tuple[str, ...]] = {
@@ -508,6 +519,11 @@ _WORKDIR: Mapping[str, str] = {
     "prom/prometheus": "/prometheus",
     "gcr.io/oss-fuzz-base/base-builder*": "/src",
     "apache/airflow": "/opt/airflow",
+    **{
+        key: f"/usr/share/{name}"
+        for name in ("elasticsearch", "kibana", "logstash")
+        for key in (name, f"docker.elastic.co/{name}/{name}")
+    },
 }
 
 

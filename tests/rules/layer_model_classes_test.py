@@ -5794,3 +5794,15 @@ def test_debian_s_java_packages_write_java_s_trust_store(
     assert found(f"{jdk}RUN rm -f /etc/ssl/certs/java/cacerts\n") == [(3, "LG003")]
     assert found(f"{jdk}COPY cacerts /etc/ssl/certs/java/cacerts\n") == [(3, "LG002")]
     assert found("FROM ubuntu:24.04\nRUN rm -f /etc/ssl/certs/java/cacerts\n") == []
+
+
+def test_mariadb_jenkins_agents_and_elastic_s_images_hold_what_they_ship(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    assert found("FROM mariadb:10.11\nRUN chown -R mysql:mysql /etc/mysql\n") == [(2, "LG004")]
+    agent = "FROM jenkins/inbound-agent:latest\nUSER root\n"
+    assert found(f"{agent}RUN chown -R jenkins:jenkins /home/jenkins\n") == [(3, "LG004")]
+    elastic = "FROM docker.elastic.co/elasticsearch/elasticsearch:8.15.0\n"
+    relative = f"{elastic}COPY x.yml config/\nRUN chmod 600 config/x.yml\n"
+    assert found(relative) == [(3, "LG004")]
+    assert found(f"{elastic}COPY x.yml /config/\nRUN chmod 600 config/x.yml\n") == []
