@@ -1125,6 +1125,15 @@ def _reach(
     )
     if hits:
         return hits
+    if (
+        op.kind == CHOWN
+        and held.manager
+        and posixpath.basename(path) == "*"
+        and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
+    ):
+        # (`chmod a+x /usr/bin/*` on ubuntu, whatever this RUN installed first: every
+        # program a distribution image holds there)
+        return [Hit(Entry(posixpath.dirname(path), TREE, HEAVY, None, BASE), path, False)]
     if op.kind == CHOWN and recursive and op.tool != "fix-permissions":
         # A file every image of the base holds is there whatever this RUN made or ran first,
         # unless a removal took it (`chown -R wodby /usr/local/etc/php-fpm.d` on php).

@@ -5806,3 +5806,14 @@ def test_mariadb_jenkins_agents_and_elastic_s_images_hold_what_they_ship(
     relative = f"{elastic}COPY x.yml config/\nRUN chmod 600 config/x.yml\n"
     assert found(relative) == [(3, "LG004")]
     assert found(f"{elastic}COPY x.yml /config/\nRUN chmod 600 config/x.yml\n") == []
+
+
+def test_a_mode_change_of_every_program_in_a_bin_directory_copies_the_base_s_up(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    assert found("FROM ubuntu:24.04\nRUN chmod a+x /usr/bin/*\n") == [(2, "LG004")]
+    install = "RUN apt-get update && apt-get install -y fuse && rm -rf /var/lib/apt/lists/*"
+    assert found(f"FROM ubuntu:24.04\n{install} && chmod a+x /usr/bin/*\n") == [(2, "LG004")]
+    # (a base not known here may hold anything there; so may a directory of one's own)
+    assert found("FROM registry.example.com/base:1\nRUN chmod a+x /usr/bin/*\n") == []
+    assert found("FROM ubuntu:24.04\nRUN chmod a+x /opt/app/bin/*\n") == []
