@@ -741,6 +741,17 @@ def _run(
                 changes.append(
                     Change(op.kind, op.tool, op.command, tuple(named), tuple(hits), same)
                 )
+            if op.kind == CHOWN and not fixing:
+                # The files every image of the base holds that it copied up are in this layer
+                # now too: a later removal hides that copy as well (`chown -R nginx
+                # /etc/nginx/conf.d`, then `rm -f /etc/nginx/conf.d/default.conf`).
+                own.extend(
+                    Entry(f, FILE, UNKNOWN, None, index)
+                    for h in hits
+                    if h.entry.layer == BASE
+                    for f in held.files
+                    if covers(h.path, f) and not any(e.path == f for e in own)
+                )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
             # none that removed packages, it is a no-op; so is `apt-get remove --autoremove`
@@ -1046,6 +1057,7 @@ def _reach(
             unsure = (
                 moves
                 and not entry.copied
+                and entry.family != "git"  # (a clone holds files only: git keeps no directory)
                 and not _a_top(path, entry, live)
                 and not names_a_file(path)
             )

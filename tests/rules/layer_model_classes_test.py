@@ -2732,7 +2732,8 @@ FLAGGED = [
         "RUN rm -f /usr/local/etc/php-fpm.d/*.conf\n"
         "RUN chown -R www-data /usr/local/etc/php-fpm.d\n",
         # the base's own files are there whatever the RUN ran first, until a removal takes them
-        [(2, "LG004")],
+        # (which hides the copies line 2 made as well)
+        [(2, "LG004"), (3, "LG003")],
         id="Z-a-recursive-chown-over-files-every-image-of-the-base-holds",
     ),
     pytest.param(
@@ -5817,3 +5818,23 @@ def test_a_mode_change_of_every_program_in_a_bin_directory_copies_the_base_s_up(
     # (a base not known here may hold anything there; so may a directory of one's own)
     assert found("FROM registry.example.com/base:1\nRUN chmod a+x /usr/bin/*\n") == []
     assert found("FROM ubuntu:24.04\nRUN chmod a+x /opt/app/bin/*\n") == []
+
+
+def test_a_base_file_a_chown_copied_up_is_in_that_layer_too(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    chown = "FROM nginx:alpine\nRUN chown -R nginx:nginx /etc/nginx/conf.d\n"
+    assert found(f"{chown}RUN rm -f /etc/nginx/conf.d/default.conf\n") == [
+        (2, "LG004"),
+        (3, "LG003"),
+    ]
+    # (without the copy-up, removing a config file of the base frees its few bytes only)
+    assert found("FROM nginx:alpine\nRUN rm -f /etc/nginx/conf.d/default.conf\n") == []
+
+
+def test_a_path_a_mv_names_in_a_clone_is_a_file_of_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    cloned = "FROM debian\nWORKDIR /root\nRUN git clone https://github.com/me/dotfiles\n"
+    assert found(f"{cloned}RUN mv ~/dotfiles/.zshenv .\n") == [(4, "LG003")]
+    assert found(f"{cloned}RUN mv ~/dotfiles/.config/nvim ~/.config/\n") == [(4, "LG003")]
