@@ -2703,7 +2703,19 @@ def _ops(
         where = _build_dir(tool, words)
         if tool in _NODE:
             where = _node_project(tool, words)
-        yield Op(WRITE, tool, _paths([where or "."], command), text, TREE, UNKNOWN)
+        built = _paths([where or "."], command)
+        if tool == "make" and set(_operands(words, _MAKE_VALUES)) & _MAKE_CLEANS:
+            # (`make distclean` in a later RUN: what the earlier builds there made, whose
+            # bytes stay in their layers; only a build a layer made there counts: `blind`)
+            yield Op(REMOVE, tool, built, text, blind=True)
+        else:
+            yield Op(WRITE, tool, built, text, TREE, UNKNOWN, "", "build")
+
+
+# make's targets that remove what a build made, and its options that take a value
+_MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
+_MAKE_VALUES = frozenset({"-C", "--directory", "-f", "--file", "--makefile", "-j", "--jobs"})
+_MAKE_VALUES |= frozenset({"-I", "--include-dir", "-l", "--load-average", "-o", "-W"})
 
 
 # The options that tell a build tool where to build, matched as whole words: gradle's and go's

@@ -903,6 +903,9 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.kind == REMOVE and op.tool == "make":
+        # (`make distclean`: what a build there wrote, not the sources beside it)
+        live = [e for e in live if e.path == path and e.family == "build"]
     if op.kind == REMOVE and op.tool == "git":
         # (a checkout rewrites the repository there: the clone, or a copied tree that holds
         # it, whole at that path; not what lies below a directory above it)

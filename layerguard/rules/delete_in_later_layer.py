@@ -16,21 +16,22 @@ deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN`
 install in one `RUN` leave nothing). A `git checkout`, `switch`, `reset --hard`, `pull`, `merge`,
 `rebase`, `cherry-pick`, `apply` or `am` in a repository an earlier `RUN` cloned (or a `COPY`
 wrote) whole writes other versions of the files it changes, whose old ones stay in that layer (`git
-clone .../flutter.git`, then `RUN git checkout 3.29.0`). A path below a symbolic link an earlier
-`RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16 /usr/local/tomcat`, then `rm -rf
-/usr/local/tomcat/webapps/docs`). Not reported: what the same `RUN` created before removing it
-(download, extract, install, then clean up), branches the `ARG` defaults rule out, a `pip
-uninstall` without `-y` or `PIP_YES` (it asks, and a build with no terminal to answer that succeeds
-removed nothing), an `rm -f` of a name below a tree copied without its listing (`-f` says it may be
-missing: a gitignored config), a path below a home `useradd -m` filled that is not one of its
-dotfiles, and paths of the base image that nothing shows to hold bytes (a `.list` file,
-`/etc/motd`): without the registry only docs and man pages (`/usr/share/doc`, ..., none on Alpine),
-debconf's database on Debian-family images, php's source tarball (`/usr/src/php.tar.xz`) and node's
-npm count. A package removal counts when it names a package an earlier install named, or one the
-base image holds: of the images whose packages are known (debian, ubuntu, NVIDIA's CUDA, php, the
-language images on buildpack-deps, CentOS and its kin), only those; of another, any unless it is a
-minimal one. `apt-get autoremove` alone does not. The message names the instruction that added the
-files, when a checked Dockerfile shows it.
+clone .../flutter.git`, then `RUN git checkout 3.29.0`). So does a `make clean` (or `distclean`,
+`mrproper`, ...) where an earlier `RUN` built: what that build made stays in its layer. A path
+below a symbolic link an earlier `RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16
+/usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`). Not reported: what the same
+`RUN` created before removing it (download, extract, install, then clean up), branches the `ARG`
+defaults rule out, a `pip uninstall` without `-y` or `PIP_YES` (it asks, and a build with no
+terminal to answer that succeeds removed nothing), an `rm -f` of a name below a tree copied without
+its listing (`-f` says it may be missing: a gitignored config), a path below a home `useradd -m`
+filled that is not one of its dotfiles, and paths of the base image that nothing shows to hold
+bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages
+(`/usr/share/doc`, ..., none on Alpine), debconf's database on Debian-family images, php's source
+tarball (`/usr/src/php.tar.xz`) and node's npm count. A package removal counts when it names a
+package an earlier install named, or one the base image holds: of the images whose packages are
+known (debian, ubuntu, NVIDIA's CUDA, php, the language images on buildpack-deps, CentOS and its
+kin), only those; of another, any unless it is a minimal one. `apt-get autoremove` alone does not.
+The message names the instruction that added the files, when a checked Dockerfile shows it.
 
 ## Why is this bad?
 A deletion in a later layer is a whiteout: a new layer of about 100 bytes that hides the file.
@@ -147,7 +148,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 removed.append(f"packages ({change.command})")
             elif change.kind == REMOVE:
                 into = rewritten if change.tool == "git" else removed
-                into.extend(p for p in change.paths if p not in into)
+                named = (f"the build in {p}" if change.tool == "make" else p for p in change.paths)
+                into.extend(p for p in named if p not in into)
             else:
                 continue
             for hit in change.hits:

@@ -5838,3 +5838,15 @@ def test_a_path_a_mv_names_in_a_clone_is_a_file_of_it(
     cloned = "FROM debian\nWORKDIR /root\nRUN git clone https://github.com/me/dotfiles\n"
     assert found(f"{cloned}RUN mv ~/dotfiles/.zshenv .\n") == [(4, "LG003")]
     assert found(f"{cloned}RUN mv ~/dotfiles/.config/nvim ~/.config/\n") == [(4, "LG003")]
+
+
+def test_make_clean_in_a_later_run_removes_what_the_build_there_made(
+    found: Callable[[str], list[tuple[int, str]]], message: Callable[[str, str], str]
+) -> None:
+    built = "FROM debian\nWORKDIR /usr/src/app\nCOPY . .\nRUN ./configure && make && make install\n"
+    assert found(f"{built}RUN make distclean\n") == [(5, "LG003")]
+    assert "removes the build in /usr/src/app" in message(f"{built}RUN make distclean\n", "LG003")
+    assert found(f"{built}RUN make -C /usr/src/app clean\n") == [(5, "LG003")]
+    # (in the build's own RUN, or where no build ran: nothing of an earlier layer)
+    assert found(f"{built[:-1]} && make clean\n") == []
+    assert found("FROM debian\nWORKDIR /usr/src/app\nCOPY . .\nRUN make clean\n") == []
