@@ -1161,7 +1161,11 @@ def _reach(
         ]
         if held_files:
             return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
-    if (made_here or op.blind) and not (certain or runtime):
+    # (a file every image of the base holds, moved after a program not modelled ran: its
+    # bytes are the base's whatever that program did, `install-php-extensions xdebug && mv
+    # php.ini-production php.ini`)
+    held_moved = moves and op.blind and not made_here and path in held.files
+    if (made_here or op.blind) and not (certain or runtime or held_moved):
         return hits
     if base is not None:
         if recursive:

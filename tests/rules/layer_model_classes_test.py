@@ -5850,3 +5850,12 @@ def test_make_clean_in_a_later_run_removes_what_the_build_there_made(
     # (in the build's own RUN, or where no build ran: nothing of an earlier layer)
     assert found(f"{built[:-1]} && make clean\n") == []
     assert found("FROM debian\nWORKDIR /usr/src/app\nCOPY . .\nRUN make clean\n") == []
+
+
+def test_a_base_file_moved_after_a_program_not_modelled_is_still_the_base_s(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    moved = "mv /usr/local/etc/php/php.ini-production /usr/local/etc/php/php.ini"
+    assert found(f"FROM php:8.3-fpm\nRUN install-php-extensions xdebug && {moved}\n") == [
+        (2, "LG003")
+    ]
