@@ -108,6 +108,18 @@ def from_the_base(
     return None if unset(rest, env) else "/$" + name + expand(rest, env)
 
 
+def _repository_alone(raw: str, expanded: str) -> ImageRef | None:
+    """The image a FROM names whose tag is an ARG the build passes (`FROM nginx:${VERSION}`,
+    no default: `nginx:` as written): its repository, the tag not known."""
+    name, colon, tag = expanded.rpartition(":")
+    if not colon or "/" in tag or "$" not in raw.rpartition(":")[2]:
+        return None
+    try:
+        return parse_reference(name)._replace(tag=None)
+    except ValueError:
+        return None
+
+
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
     if _plain(path) and workdir.startswith("/"):
@@ -391,6 +403,7 @@ def build(
                     base_image = parse_reference(base_text)
                 except ValueError as exc:
                     base_error = str(exc)
+                    base_image = _repository_alone(raw, base_text)
                 state = inherited(base_image) if base_image and inherited is not None else None
                 if state is not None:
                     workdir, env = state.workdir, dict(state.env)

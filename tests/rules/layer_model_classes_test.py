@@ -5859,3 +5859,12 @@ def test_a_base_file_moved_after_a_program_not_modelled_is_still_the_base_s(
     assert found(f"FROM php:8.3-fpm\nRUN install-php-extensions xdebug && {moved}\n") == [
         (2, "LG003")
     ]
+
+
+def test_an_image_whose_tag_the_build_passes_is_still_its_repository_s(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    nginx = "ARG NGINX_VERSION\nFROM nginx:${NGINX_VERSION}\n"
+    assert found(f"{nginx}COPY nginx.conf /etc/nginx/nginx.conf\n") == [(3, "LG002")]
+    # (a repository the build passes says nothing)
+    assert found("ARG BASE\nFROM ${BASE}:1.0\nCOPY nginx.conf /etc/nginx/nginx.conf\n") == []
