@@ -628,6 +628,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("syslog-ng", "syslog-ng-core")
     },
     ("apt", "cron"): ("/etc/crontab",),
+    # (zsh's system-wide start-up files: Debian's zsh-common, Alpine's zsh)
+    ("apt", "zsh"): ("/etc/zsh/zshrc", "/etc/zsh/zshenv", "/etc/zsh/zprofile", "/etc/zsh/zlogin"),
+    ("apk", "zsh"): ("/etc/zsh/zshrc", "/etc/zsh/zprofile"),
     # Zabbix's own packages, the same in its apt and yum repositories
     **{
         (manager, f"zabbix-{part}"): (f"/etc/zabbix/zabbix_{conf}.conf",)
@@ -864,6 +867,11 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"apache-maven-\d"), ("conf/settings.xml",)),
     (
+        re.compile(r"apache-storm-\d"),
+        ("conf/storm.yaml", "logback/cluster.xml", "logback/worker.xml"),
+    ),
+    (re.compile(r"sonar-scanner-(cli-)?\d"), ("conf/sonar-scanner.properties",)),
+    (
         re.compile(r"apache-activemq-\d"),
         tuple(f"conf/{n}" for n in ("activemq.xml", "jetty.xml", "users.properties")),
     ),
@@ -992,6 +1000,9 @@ _DATA_TREES: Mapping[tuple[str, str], str] = {
         ("apt", n): "/var/lib/mysql"
         for n in ("mariadb-server", "mysql-server", "default-mysql-server")
     },
+    # (the versioned names of Debian's and Ubuntu's older releases: `mysql-server-5.6`)
+    **{("apt", f"mysql-server-{v}"): "/var/lib/mysql" for v in ("5.5", "5.6", "5.7", "8.0")},
+    **{("apt", f"mariadb-server-10.{v}"): "/var/lib/mysql" for v in range(12)},
 }
 
 

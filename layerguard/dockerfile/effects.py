@@ -2094,7 +2094,9 @@ _RUNS_A_COMMAND = frozenset(
 
 def subcommand(words: tuple[str, ...]) -> str:
     """The first operand: `install` in `apt-get -t bookworm-backports -y install x`."""
-    takes = _VALUE_OPTIONS.get(posixpath.basename(words[0]) if words else "", frozenset())
+    program = posixpath.basename(words[0]) if words else ""
+    # (`pip3.8`, `pip3.12`: pip under its version's name)
+    takes = _VALUE_OPTIONS.get(_PIP_VERSIONED.sub("pip", program), frozenset())
     skip = False
     for at, word in enumerate(words[1:], 1):
         if skip:
@@ -2112,6 +2114,7 @@ def subcommand(words: tuple[str, ...]) -> str:
     return ""
 
 
+_PIP_VERSIONED = re.compile(r"^pip[23](?:\.\d+)?$")
 _AN_OPTION_MAYBE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 
@@ -2124,7 +2127,11 @@ _APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--co
 _PIP_VALUES = frozenset(
     {"-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url",
      "-f", "--find-links", "--cache-dir", "--python", "-p", "--group", "--no-group", "--extra",
-     "--package", "--with", "--trusted-host", "--platform", "--python-version"}
+     "--package", "--with", "--trusted-host", "--platform", "--python-version",
+     # (pip's general options: `pip3.8 --cert /etc/pki/tls/cert.pem install wheel`)
+     "--cert", "--client-cert", "--proxy", "--timeout", "--retries", "--exists-action", "--log",
+     "--log-file", "--keyring-provider", "--progress-bar", "--upgrade-strategy", "--only-binary",
+     "--no-binary"}
 )  # fmt: skip
 # (`mamba create --name py37 -c conda-forge python=3.7`: an environment and a channel)
 _CONDA_VALUES = frozenset(
@@ -3784,6 +3791,8 @@ def _unpinned(tool: str, word: str) -> str:
     """The name a package manager installs a pinned package under."""
     if tool in _APT:
         word = _APT_PIN.split(word, 1)[0]
+    elif tool == "apk":  # (`zsh@testing`: a tagged repository's)
+        word = word.split("@", 1)[0] or word
     return _PIN.split(word, 1)[0] or word
 
 

@@ -5868,3 +5868,19 @@ def test_an_image_whose_tag_the_build_passes_is_still_its_repository_s(
     assert found(f"{nginx}COPY nginx.conf /etc/nginx/nginx.conf\n") == [(3, "LG002")]
     # (a repository the build passes says nothing)
     assert found("ARG BASE\nFROM ${BASE}:1.0\nCOPY nginx.conf /etc/nginx/nginx.conf\n") == []
+
+
+def test_more_packages_and_distributions_known_to_ship_files(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    alpine = "FROM alpine:3.21\nRUN apk add --no-cache zsh@testing\n"
+    assert found(f"{alpine}COPY zshrc /etc/zsh/zshrc\n") == [(3, "LG002")]
+    mysql = "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y mysql-server-5.6"
+    mysql += " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{mysql}RUN rm -rf /var/lib/mysql/*\n") == [(3, "LG003")]
+    storm = "FROM openjdk:8\nRUN wget -q https://archive.apache.org/dist/storm/apache-storm-0.9.4/"
+    storm += "apache-storm-0.9.4.tar.gz && tar -xzf apache-storm-0.9.4.tar.gz -C /opt"
+    storm += " && rm apache-storm-0.9.4.tar.gz\n"
+    assert found(f"{storm}COPY storm.yaml /opt/apache-storm-0.9.4/conf/\n") == [(3, "LG002")]
+    pip = "FROM centos:7\nRUN pip3.8 --cert /etc/pki/tls/cert.pem install wheel\n"
+    assert found(pip) == [(2, "LG005")]
