@@ -2465,7 +2465,14 @@ def _ops(
     elif tool == "tee":
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
-        yield Op(WRITE, tool, _paths(operands[-1:], command), text, FILE, EMPTY)
+        link = _paths(operands[-1:], command)
+        forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
+        if forced and len(operands) >= 2:
+            # (`ln -sf /etc/services-config/ssh/sshd_config /etc/ssh/sshd_config`: the file
+            # there gives way to the link, and stays in its layer; only a layer known to have
+            # written that path counts)
+            yield Op(REMOVE, tool, link, text, blind=True)
+        yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',
         # 'composer-setup.php');"`, later `php -r "unlink('composer-setup.php');"`

@@ -5884,3 +5884,15 @@ def test_more_packages_and_distributions_known_to_ship_files(
     assert found(f"{storm}COPY storm.yaml /opt/apache-storm-0.9.4/conf/\n") == [(3, "LG002")]
     pip = "FROM centos:7\nRUN pip3.8 --cert /etc/pki/tls/cert.pem install wheel\n"
     assert found(pip) == [(2, "LG005")]
+
+
+def test_a_forced_link_over_a_file_an_earlier_layer_wrote_hides_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    ssh = "FROM debian:12\nRUN apt-get update && apt-get install -y openssh-server"
+    ssh += " && rm -rf /var/lib/apt/lists/*\n"
+    linked = "RUN ln -sf /etc/config/sshd_config /etc/ssh/sshd_config\n"
+    assert found(f"{ssh}{linked}") == [(3, "LG003")]
+    # (nothing known there: a link where no layer wrote a file, or one without -f)
+    assert found(f"FROM debian:12\n{linked}") == []
+    assert found(f"{ssh}RUN ln -s /etc/config/sshd_config /etc/ssh/sshd_config\n") == []
