@@ -228,6 +228,12 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cabal/packages in the same RUN",
         ("~/.cabal",),
     ),
+    "spack": Manager(
+        ("/opt/spack/var/spack/cache",),
+        "Spack's source cache (var/spack/cache in its root: each tarball it fetched)",
+        "spack clean --downloads (or -a) in the same RUN",
+        ("/opt/spack/opt",),
+    ),
     "luet": Manager(
         ("/var/cache/luet/packages",),
         "luet's package cache (/var/cache/luet/packages)",
@@ -404,7 +410,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("luet", "ruby-install"),
+        *("luet", "ruby-install", "spack"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -3628,6 +3634,12 @@ def _package_ops(
         where = where[1:]  # (a system, `ros install qlot`: Quicklisp's archives)
     if family == "sbt" and _OLD_SBT.match(variables.get("SBT_VERSION", "")):
         where = where[1:]
+    if family == "spack":
+        # (the spack called by its path, `/usr/local/src/spack/bin/spack`, or SPACK_ROOT's)
+        head, leaf = posixpath.split(posixpath.dirname(words[0]))
+        root = head if leaf == "bin" and head.startswith("/") else variables.get("SPACK_ROOT", "")
+        if root.startswith("/"):
+            where = (posixpath.join(root, "var/spack/cache"),)
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
@@ -4125,6 +4137,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "portage", False, False
     if tool == "ros":  # (Roswell: a Lisp's archive, or a system's through Quicklisp)
         return "roswell", sub == "install", sub == "install"
+    if tool == "spack":  # (`spack install openmpi`: each source tarball stays in its cache)
+        return "spack", sub == "install", sub in ("install", "fetch", "mirror")
     if tool == "luet":  # (Kairos' and cOS' package manager)
         return "luet", sub in ("install", "upgrade"), sub in ("install", "upgrade")
     if tool == "ruby-install":  # (its --cleanup removes the tarball and the build tree)
@@ -4313,6 +4327,11 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "cache" and "clean" in words
     if family == "luet":
         return sub == "cleanup"
+    if family == "spack":
+        return sub == "clean" and any(
+            w in ("-a", "--all", "-d", "--downloads") or (w[:1] == "-" and set(w[1:]) & set("ad"))
+            for w in words[2:]
+        )
     if family == "portage":  # (gentoolkit's: `eclean distfiles`, `eclean-dist`)
         return tool == "eclean-dist" or (tool == "eclean" and sub in ("distfiles", "dist"))
     if family == "nuget":  # (`dotnet nuget locals all --clear`, or just the packages folder)

@@ -68,9 +68,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
   without removing it, luet's `install` (`/var/cache/luet/packages`) without `luet cleanup`,
-  `ruby-install` (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, Roswell's `ros
-  install` (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them,
-  `brew install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
+  `ruby-install` (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, `spack install` (its
+  root's `var/spack/cache`) without `spack clean --downloads`, Roswell's `ros install`
+  (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them, `brew
+  install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
   (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and
   `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us |
   perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked; also

@@ -5896,3 +5896,15 @@ def test_a_forced_link_over_a_file_an_earlier_layer_wrote_hides_it(
     # (nothing known there: a link where no layer wrote a file, or one without -f)
     assert found(f"FROM debian:12\n{linked}") == []
     assert found(f"{ssh}RUN ln -s /etc/config/sshd_config /etc/ssh/sshd_config\n") == []
+
+
+def test_spack_keeps_the_sources_it_fetched(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    spack = "FROM spack/ubuntu-jammy:0.21\n"
+    assert found(f"{spack}RUN spack install zlib\n") == [(2, "LG005")]
+    assert found(f"{spack}RUN spack install zlib && spack clean -a\n") == []
+    own = "FROM ubuntu:22.04\nENV SPACK_ROOT=/usr/local/src/spack\n"
+    assert found(f"{own}RUN /usr/local/src/spack/bin/spack install zlib\n") == [(3, "LG005")]
+    cleaned = "RUN spack install zlib && rm -rf /usr/local/src/spack/var/spack/cache\n"
+    assert found(f"{own}{cleaned}") == []
