@@ -2215,7 +2215,10 @@ def _piped_installer(tool: str, words: tuple[str, ...], piped_from: Command) -> 
 def _reads_stdin(words: tuple[str, ...]) -> bool:
     """A python (or perl) command line that runs what standard input holds (`python3`, `python3
     - -q`, `perl - App::cpanminus`), not a script or `-c` (`-e`) code."""
-    if any(w in ("-c", "-m", "-e", "-E", "-V", "--version", "-h", "--help") for w in words[1:]):
+    # (the interpreter's own options, before what it runs: `python3 - --version 1.8.4` passes
+    # `--version` to the installer)
+    own = list(itertools.takewhile(lambda w: w.startswith("-") and w != "-", words[1:]))
+    if any(w in ("-c", "-m", "-e", "-E", "-V", "--version", "-h", "--help") for w in own):
         return False
     operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
     return not operands or operands[0] in ("-", "/dev/stdin")

@@ -5908,3 +5908,11 @@ def test_spack_keeps_the_sources_it_fetched(
     assert found(f"{own}RUN /usr/local/src/spack/bin/spack install zlib\n") == [(3, "LG005")]
     cleaned = "RUN spack install zlib && rm -rf /usr/local/src/spack/var/spack/cache\n"
     assert found(f"{own}{cleaned}") == []
+
+
+def test_options_after_the_standard_input_script_are_the_installer_s(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    poetry = "FROM ubuntu:22.04\nRUN curl -sSL https://install.python-poetry.org | python3 -"
+    assert found(f"{poetry} --version 1.8.4\n") == [(2, "LG005")]
+    assert found(f"{poetry.removesuffix(' -')} --version\n") == []  # (python's own)
