@@ -1987,7 +1987,7 @@ def _path(word: str, command: Command) -> str | None:
         if word[1:2] not in ("", "/"):
             return None  # (`~app` of a user whose home no step showed)
         word = "/root" + word[1:]
-    if word.startswith("$") and not word.startswith("$HOME"):
+    if word.startswith("$") and not word.startswith("$HOME") and not _NAMED_BY_VARIABLE.match(word):
         return None
     if "${" in word:  # (`./${package_name}` is `./$package_name`, as a COPY names it)
         word = _BRACED.sub(r"$\1", word)
@@ -1995,6 +1995,12 @@ def _path(word: str, command: Command) -> str | None:
     if not word.startswith("/") and command.cwd is None:
         return None
     return resolve(word, command.cwd or "/")
+
+
+# A file name a variable starts, in the directory the command runs in: `${BRANCH}.zip`,
+# `$NAME-1.2.tar.gz` (a literal suffix with an extension, no directory; a variable that holds a
+# path, `$DIR/x`, says nothing of where it lies)
+_NAMED_BY_VARIABLE = re.compile(r"\$(?:\{\w+\}|\w+)[^/$\s]*\.[A-Za-z0-9]+$")
 
 
 def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:

@@ -5916,3 +5916,17 @@ def test_options_after_the_standard_input_script_are_the_installer_s(
     poetry = "FROM ubuntu:22.04\nRUN curl -sSL https://install.python-poetry.org | python3 -"
     assert found(f"{poetry} --version 1.8.4\n") == [(2, "LG005")]
     assert found(f"{poetry.removesuffix(' -')} --version\n") == []  # (python's own)
+
+
+def test_a_file_name_a_passed_variable_starts_is_the_one_a_copy_named(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    added = "FROM debian\nARG BRANCH\nWORKDIR /app\nADD https://x.org/archive/${BRANCH}.zip .\n"
+    assert found(f"{added}RUN unzip ${{BRANCH}}.zip\n") == [(4, "LG006")]
+    assert found(f"{added}RUN unzip $BRANCH.zip && rm $BRANCH.zip\n") == [
+        (4, "LG006"),
+        (5, "LG003"),
+    ]
+    # (a variable that holds a directory says nothing of where it lies)
+    copied = "FROM debian\nARG DIR\nWORKDIR /app\nCOPY . .\n"
+    assert found(f"{copied}RUN rm -r $DIR/build\n") == []
