@@ -13,7 +13,9 @@ out of a clone is the user's, not lacking), the paths are known file by file (`C
 as do one file copied twice to one path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied
 after a tree that held it, or by a wildcard after it was named (`COPY scripts/run.sh /opt/`, then
 `COPY scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`, then `COPY
-train.py ./`), what a stage copied from the context coming back with `COPY --from`, one directory
+train.py ./`), what a stage copied from the context coming back with `COPY --from` (to where it
+was, or elsewhere and then copied from the context again: `COPY --from=build /app/public
+/var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`), one directory
 copied from two stages grown from a common stage that wrote it, files a RUN is seen to write (`cp
 .env.example .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a
 project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of a repository
@@ -275,6 +277,10 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
+            if old.origin and not write.origin and (context := stages.from_context(old)):
+                # (the builder's copy of the context's directory, then that directory's own
+                # files copied to the same place: `COPY public/vendor/ .../public/vendor/`)
+                old = context
             if _matched_again(write, old):
                 # (the other way round: `COPY *.py ./`, then `COPY train.py ./`)
                 yield write.path, earlier.where, None
@@ -641,6 +647,28 @@ class _Stages:
             lineage = self.lineage(origin)
             self._removed[origin] = removed_by(s for s in self.model.stages if s.index in lineage)
         return self._removed[origin]
+
+    def from_context(self, write: CopyWrite) -> CopyWrite | None:
+        """`write`, a tree a `COPY --from` takes from a stage, as the copy of the build
+        context's directory that stage copied there (`COPY public/ public/` in /app, then
+        `COPY --from=builder /app/public /var/www/html/public`: the context's public/); None
+        when the stage did not copy it there from the context, or removed from it since."""
+        if not write.origin or not (write.tree or write.either) or is_glob(write.source):
+            return None
+        at = "/" + write.source.strip("/")
+        lineage = self.lineage(write.origin)
+        if any(covers(r, at) or covers(at, r) for r in self.removed(write.origin)):
+            return None
+        for stage in self.model.stages:
+            if stage.index not in lineage:
+                continue
+            for instr in stage.instructions:
+                if instr.keyword != "copy" or instr.flag("from"):
+                    continue
+                for old in copy_writes(instr, None):
+                    if old.tree and old.source not in ("", ".") and old.path.rstrip("/") == at:
+                        return write._replace(origin="", source=old.source, excludes=())
+        return None
 
     def fills(self, index: int, path: str) -> bool:
         """Stage `index` (or a stage it is built FROM) writes files at or below `path`; what it

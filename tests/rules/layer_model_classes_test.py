@@ -5930,3 +5930,16 @@ def test_a_file_name_a_passed_variable_starts_is_the_one_a_copy_named(
     # (a variable that holds a directory says nothing of where it lies)
     copied = "FROM debian\nARG DIR\nWORKDIR /app\nCOPY . .\n"
     assert found(f"{copied}RUN rm -r $DIR/build\n") == []
+
+
+def test_a_context_directory_a_stage_copied_comes_back_under_another_name(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    builder = "FROM node:20 AS build\nWORKDIR /app\nCOPY public/ public/\nRUN npm run build\n"
+    final = "FROM nginx:alpine\nCOPY --from=build /app/public /var/www/html/public\n"
+    again = "COPY public/vendor/ /var/www/html/public/vendor/\n"
+    assert found(f"{builder}{final}{again}") == [(7, "LG002")]
+    # (elsewhere, or what the stage took out of it, is not written again)
+    assert found(f"{builder}{final}COPY public/vendor/ /var/www/html/vendor/\n") == []
+    removed = builder + "RUN rm -rf public/vendor\n"
+    assert found(f"{removed}{final}{again}") == []
