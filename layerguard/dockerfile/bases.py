@@ -1072,13 +1072,13 @@ class Known(NamedTuple):
         return (*DOC_TREES, *((DEBCONF,) if self.debian else ()), *self.weighty)
 
 
-@functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def family_files(manager: str) -> tuple[str, ...]:
     """The files every image of the distribution family whose package manager is `manager`
     holds (`apt`, `yum`; a minimal RHEL image's `microdnf`: its users only)."""
     return {"apt": _DEBIAN_FILES, "yum": _RHEL_FILES, "microdnf": USER_DATABASE}.get(manager, ())
 
 
+@functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:
