@@ -3297,6 +3297,8 @@ def _find_roots(words: tuple[str, ...]) -> list[str]:
 
 # find tests that select some entries below its roots; -type, -mindepth, -maxdepth, -xdev and
 # -prune of a name still leave every file of a tree's kind in reach.
+# A find's regular expression that selects names by their extensions alone
+_EXTENSIONS_REGEX = re.compile(r"\.\*\\\.\(?([\w|]+)\)?\$?")
 _FIND_NAMES = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
 _FIND_SELECT = frozenset(
     {"-regex", "-iregex", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
@@ -3353,6 +3355,12 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
             if rest[1] in ("root", "0"):
                 return ()
             del rest[:2]
+        elif (
+            word in ("-regex", "-iregex") and rest and (by := _EXTENSIONS_REGEX.fullmatch(rest[0]))
+        ):
+            # (`-regex '.*\.(o|a|gem|log)$'`: names by their extensions)
+            del rest[:1]
+            kept.extend(w for e in by[1].split("|") for w in ("-name", f"*.{e}"))
         else:
             kept.append(word)
     names = [kept[i + 1] for i, w in enumerate(kept[:-1]) if w in _FIND_NAMES]

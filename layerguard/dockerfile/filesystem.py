@@ -1362,7 +1362,16 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
 def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
     """A file entry that `op`'s find selects: below one of its roots, with a name it matches
     (a find that selects by age or size is never known to select a given file)."""
-    if entry.kind != FILE or not op.only:
+    if not op.only:
+        return False
+    if entry.role == CACHE and entry.family in _CACHE_FILES:
+        # (a cache of one kind of file, gem's .gem files: `find $GEM_HOME/cache -name '*.gem'
+        # -delete` empties it)
+        name = _CACHE_FILES[entry.family]
+        return any(covers(top, entry.path) for top in ((root,) if root else op.paths)) and any(
+            fnmatch.fnmatchcase(name, pattern) for pattern in op.only
+        )
+    if entry.kind != FILE:
         return False
     for top in (root,) if root else op.paths:
         if entry.path != top and covers(top, entry.path):
@@ -1370,6 +1379,10 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
             if any(fnmatch.fnmatchcase(part, name) for part in below for name in op.only):
                 return True
     return False
+
+
+# The one kind of file a cache holds, by its manager
+_CACHE_FILES = {"gem": "rails-7.1.0.gem"}
 
 
 def _fixed(entries: list[Entry], op: Op) -> list[Entry]:

@@ -5943,3 +5943,17 @@ def test_a_context_directory_a_stage_copied_comes_back_under_another_name(
     assert found(f"{builder}{final}COPY public/vendor/ /var/www/html/vendor/\n") == []
     removed = builder + "RUN rm -rf public/vendor\n"
     assert found(f"{removed}{final}{again}") == []
+
+
+def test_a_find_that_deletes_the_gem_files_empties_the_gem_cache(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    ruby = "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+    install = "RUN bundle install"
+    assert found(f"{ruby}{install}\n") == [(4, "LG005")]
+    by_name = " && find ${BUNDLE_APP_CONFIG}/cache -type f -name \\*.gem -delete\n"
+    assert found(f"{ruby}{install}{by_name}") == []
+    by_regex = " && cd $GEM_HOME && find . -regextype egrep -regex '.*\\.(o|gem|log)$' -delete\n"
+    assert found(f"{ruby}{install}{by_regex}") == []
+    # (other files only: the .gem files stay)
+    assert found(f"{ruby}{install} && find $GEM_HOME -name '*.o' -delete\n") == [(4, "LG005")]
