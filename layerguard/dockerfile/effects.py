@@ -2711,6 +2711,12 @@ def _ops(
         if uid and name and "$" not in name and not (uid == "1000" and name in _UID_1000):
             home = _option_value(words, "-d", "--home") or _user_home(name)
             yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
+    elif tool == "gem" and subcommand(words) == "build":
+        # (`gem build kamal.gemspec` writes kamal-VERSION.gem where it runs, or -o's name)
+        specs = [w for w in _operands(words, frozenset({"-o", "--output", "-C"}))[1:]]
+        name = posixpath.basename(specs[0]).removesuffix(".gemspec") if specs else ""
+        gem = _option_value(words, "-o", "--output") or (f"{name}-*.gem" if name else "*.gem")
+        yield Op(WRITE, tool, _paths([gem], command), text, FILE, HEAVY)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
@@ -2732,13 +2738,13 @@ def _ops(
         where = _build_dir(tool, words)
         if tool in _NODE:
             where = _node_project(tool, words)
-        built = _paths([where or "."], command)
+        build_dir = _paths([where or "."], command)
         if tool == "make" and set(_operands(words, _MAKE_VALUES)) & _MAKE_CLEANS:
             # (`make distclean` in a later RUN: what the earlier builds there made, whose
             # bytes stay in their layers; only a build a layer made there counts: `blind`)
-            yield Op(REMOVE, tool, built, text, blind=True)
+            yield Op(REMOVE, tool, build_dir, text, blind=True)
         else:
-            yield Op(WRITE, tool, built, text, TREE, UNKNOWN, "", "build")
+            yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", "build")
 
 
 # make's targets that remove what a build made, and its options that take a value

@@ -5957,3 +5957,13 @@ def test_a_find_that_deletes_the_gem_files_empties_the_gem_cache(
     assert found(f"{ruby}{install}{by_regex}") == []
     # (other files only: the .gem files stay)
     assert found(f"{ruby}{install} && find $GEM_HOME -name '*.o' -delete\n") == [(4, "LG005")]
+
+
+def test_gem_build_makes_the_gem_a_later_install_in_its_run_reads(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    ruby = "FROM ruby:3.3-alpine\nWORKDIR /kamal\nCOPY . .\n"
+    built = "RUN gem build kamal.gemspec && gem install ./kamal-*.gem --no-document\n"
+    assert found(f"{ruby}{built}") == [(4, "LG005")]
+    # (a gem the context brought, installed in a later RUN: the archive ships)
+    assert (3, "LG006") in found(f"{ruby}RUN gem install ./kamal-*.gem --no-document\n")
