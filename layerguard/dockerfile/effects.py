@@ -3045,6 +3045,9 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
         group = name if tool == "useradd" or (debian and "--system" not in words) else ""
     if group.isdigit() or "$" in group:
         group = ""  # (a gid: not the name a chown gives)
+    if home and posixpath.normpath(home) in STANDARD_DIRS:
+        # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
+        skel = False
     return NewUser(name, uid, home or f"/home/{name}", skel, group)
 
 

@@ -5967,3 +5967,12 @@ def test_gem_build_makes_the_gem_a_later_install_in_its_run_reads(
     assert found(f"{ruby}{built}") == [(4, "LG005")]
     # (a gem the context brought, installed in a later RUN: the archive ships)
     assert (3, "LG006") in found(f"{ruby}RUN gem install ./kamal-*.gem --no-document\n")
+
+
+def test_useradd_m_copies_no_dotfiles_into_a_home_that_is_there_already(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    user = "FROM debian:12\nRUN useradd -b /opt -m -s /bin/sh -d /opt serveradmin\n"
+    assert found(f"{user}RUN chown -R serveradmin /opt\n") == []
+    made = "FROM debian:12\nRUN useradd -m -d /srv/app app\n"
+    assert found(f"{made}RUN chown -R app /srv/app\n") == [(3, "LG004")]
