@@ -76,6 +76,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    # (Drupal's composer project: core, vendor, the site's files)
+    "drupal": ("/opt/drupal",),
     # (Debian's MariaDB configuration: my.cnf, mariadb.cnf, conf.d/*.cnf)
     "mariadb": ("/etc/mysql",),
     # (its Python packages, installed with pip --user by the airflow user)
@@ -252,7 +254,7 @@ _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
-    *("jenkins/agent", "jenkins/inbound-agent"),
+    *("jenkins/agent", "jenkins/inbound-agent", "codercom/code-server", "drupal"),
     "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",

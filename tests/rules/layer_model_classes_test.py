@@ -5976,3 +5976,11 @@ def test_useradd_m_copies_no_dotfiles_into_a_home_that_is_there_already(
     assert found(f"{user}RUN chown -R serveradmin /opt\n") == []
     made = "FROM debian:12\nRUN useradd -m -d /srv/app app\n"
     assert found(f"{made}RUN chown -R app /srv/app\n") == [(3, "LG004")]
+
+
+def test_drupal_and_code_server_hold_their_trees_and_homes(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    assert found("FROM drupal:10\nRUN chown -R www-data /opt/drupal\n") == [(2, "LG004")]
+    coder = "FROM codercom/code-server:4.5.1\nUSER root\nRUN chown -R 1000:1000 /home/coder\n"
+    assert found(coder) == [(3, "LG004")]
