@@ -264,7 +264,7 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-base-after-own-write",  # base classes reached though this RUN wrote there
         MODEL,
-        "    if (made_here or op.blind) and not (certain or runtime):",
+        "    if (made_here or op.blind) and not (certain or runtime or held_moved):",
         "    if False:",
         RULES,
     ),
