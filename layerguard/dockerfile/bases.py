@@ -446,6 +446,7 @@ _OLD_RUBY = re.compile(r"[12]\.")
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
+    "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),

@@ -14,6 +14,7 @@ import itertools
 import os
 import posixpath
 import re
+import shlex
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
@@ -354,6 +355,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
     "opam": (("OPAMROOT", "/download-cache"),),
+    "sbt": (("COURSIER_CACHE", ""),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
     "cpanm": (("PERL_CPANM_HOME", "/work"),),
@@ -1298,6 +1300,7 @@ _SOURCED_HOMES = {
     "nvm.sh": ("NVM_DIR", 1),
     "sdkman-init.sh": ("SDKMAN_DIR", 2),
     "rvm": ("rvm_path", 2),
+    "setup-env.sh": ("SPACK_ROOT", 3),  # (Spack's: `. /spack/share/spack/setup-env.sh`)
 }
 
 
@@ -1778,7 +1781,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             # (Software Collections: `scl enable rh-ruby23 'gem install x'`, the command one
             # word after the collections, or its words after `--`)
             if "--" in rest:
-                return user, " ".join(rest[rest.index("--") + 1 :])
+                return user, shlex.join(rest[rest.index("--") + 1 :])
             return user, rest[-1]
         if name in _CONDA and rest[1:2] == ["run"]:
             # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
@@ -2482,7 +2485,14 @@ def _ops(
     elif tool == "ln":
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
-        if forced and len(operands) >= 2:
+        # (not into a directory: `ln -sf /data/config.json .`, `ln -sf x /etc/app/` put the link
+        # inside it and remove nothing there)
+        inside_a_dir = bool(operands) and (
+            operands[-1].endswith("/")
+            or operands[-1] in (".", "..")
+            or any(p in STANDARD_DIRS for p in link)
+        )
+        if forced and len(operands) >= 2 and link and not inside_a_dir:
             # (`ln -sf /etc/services-config/ssh/sshd_config /etc/ssh/sshd_config`: the file
             # there gives way to the link, and stays in its layer; only a layer known to have
             # written that path counts)
@@ -2683,16 +2693,21 @@ def _ops(
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
-        yield Op(WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git")
+        # (with the version it checks out, when told: `git clone -b v1.2.3 URL`)
+        branch = _option_value(words, "-b", "--branch")
+        version = (_git_version(branch),) if branch else ()
+        yield Op(
+            WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
+        )
     elif tool == "git" and (rewrite := _git_rewrites(words)) is not None:
         # (`git checkout tags/n2.6.1` in a repository an earlier RUN cloned: each file that
         # differs is written again; the old version stays in the clone's layer. Only a
         # repository a layer wrote there whole counts: `blind`. The version it checks out
         # goes with it, which a checkout of the same one again changes nothing of.)
-        worktree, version = rewrite
+        worktree, checked_out = rewrite
         repository = _paths([worktree], command)
-        yield Op(REMOVE, tool, repository, text, blind=True, packages=version)
-        yield Op(WRITE, tool, repository, text, TREE, HEAVY, "", "git", packages=version)
+        yield Op(REMOVE, tool, repository, text, blind=True, packages=checked_out)
+        yield Op(WRITE, tool, repository, text, TREE, HEAVY, "", "git", packages=checked_out)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
@@ -2744,9 +2759,13 @@ def _ops(
             # bytes stay in their layers; only a build a layer made there counts: `blind`)
             yield Op(REMOVE, tool, build_dir, text, blind=True)
         else:
-            yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", "build")
+            # (a build `make clean` undoes: make's, cmake's, a configure script's; not `go mod
+            # download` or `go install`, which write in GOPATH)
+            undone = "build" if tool in _CLEANED_BUILDS else ""
+            yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
 
 
+_CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
 # make's targets that remove what a build made, and its options that take a value
 _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
 _MAKE_VALUES = frozenset({"-C", "--directory", "-f", "--file", "--makefile", "-j", "--jobs"})
@@ -2948,20 +2967,11 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     sub = operands[0] if operands else ""
     rest = words[words.index(sub) + 1 :] if sub in words else ()
     given = [w for w in rest if not w.startswith("-")]
+    new = sub in ("checkout", "switch") and any(w in _GIT_NEW_BRANCH for w in rest)
     if sub in ("checkout", "switch"):
-        # (`-b new` with no start point, or `--` and paths alone: nothing else is checked out)
-        # (`git checkout .` restores the files of the version there from .git: no other one)
-        new = any(w in ("-b", "-B", "-c", "-C", "--orphan") for w in rest)
-        restores = (
-            given[:1]
-            in (
-                [
-                    ".",
-                ],
-                ["./"],
-            )
-            or "--" in rest[:1]
-        )
+        # (`-b new` with no start point, or `--` and paths alone: nothing else is checked out;
+        # `git checkout .` restores the files of the version there from .git: no other one)
+        restores = given[:1] in (["."], ["./"]) or "--" in rest[:1]
         changes = len(given) > (1 if new else 0) and not restores
     elif sub == "reset":
         changes = "--hard" in rest and bool(given)
@@ -2972,8 +2982,22 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     if not changes:
         return None
     at = _option_value(words[: words.index(sub)], "-C") if sub in words else None
-    version = tuple(given[-1:]) if sub in ("checkout", "switch", "reset") else ()
+    # (the version named: the start point after a new branch's name, `-b build v2`)
+    named = given[-1:] if new else given[:1]
+    version = tuple(_git_version(v) for v in named) if sub in _GIT_CHECKOUTS else ()
+    if version in (("HEAD",), ("@",)):
+        return None  # (`git reset --hard HEAD`, `git checkout HEAD -- x`: the version there)
     return at or ".", version
+
+
+_GIT_NEW_BRANCH = frozenset({"-b", "-B", "-c", "-C", "--orphan"})
+_GIT_CHECKOUTS = frozenset({"checkout", "switch", "reset"})
+
+
+def _git_version(ref: str) -> str:
+    """A version as a checkout names it, whatever the prefix: `tags/v1` and `refs/tags/v1` are
+    `v1`."""
+    return ref.removeprefix("refs/").removeprefix("tags/").removeprefix("heads/")
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
@@ -3306,14 +3330,34 @@ def _find_roots(words: tuple[str, ...]) -> list[str]:
 
 # find tests that select some entries below its roots; -type, -mindepth, -maxdepth, -xdev and
 # -prune of a name still leave every file of a tree's kind in reach.
-# A find's regular expression that selects names by their extensions alone
-_EXTENSIONS_REGEX = re.compile(r"\.\*\\\.\(?([\w|]+)\)?\$?")
 _FIND_NAMES = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
 _FIND_SELECT = frozenset(
     {"-regex", "-iregex", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin",
      "-size", "-user", "-group", "-nouser", "-nogroup", "-perm", "-empty", "-links", "-samefile",
      "-inum", "-lname", "-ilname", "-not", "!", "-o", "-or"}
 )  # fmt: skip
+
+
+def _regex_extensions(regex: str, tests: list[str]) -> list[str]:
+    r"""The extensions a find's regular expression selects names by, and by nothing else: in
+    an extended syntax (`-regextype egrep`, `.*\.(o|gem)$`), or in find's default, Emacs's,
+    where a group is `\(o\|gem\)` and a bare `(` is itself."""
+    at = tests.index("-regextype") if "-regextype" in tests else -1
+    kind = tests[at + 1] if 0 <= at < len(tests) - 1 else "emacs"
+    one = _ONE_EXTENSION.fullmatch(regex)
+    if one:
+        return [one[1]]
+    if kind in _EXTENDED_REGEX and (group := _EXTENDED_GROUP.fullmatch(regex)):
+        return group[1].split("|")
+    if kind in ("emacs", "findutils-default") and (group := _EMACS_GROUP.fullmatch(regex)):
+        return group[1].split("\\|")
+    return []
+
+
+_EXTENDED_REGEX = frozenset({"egrep", "posix-extended", "posix-egrep", "posix-awk", "awk"})
+_ONE_EXTENSION = re.compile(r"\.\*\\\.(\w+)\$?")
+_EXTENDED_GROUP = re.compile(r"\.\*\\\.\(([\w|]+)\)\$?")
+_EMACS_GROUP = re.compile(r"\.\*\\\.\\\(((?:\w+\\\|)*\w+)\\\)\$?")
 
 
 def _find_filter(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -3365,11 +3409,11 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
                 return ()
             del rest[:2]
         elif (
-            word in ("-regex", "-iregex") and rest and (by := _EXTENSIONS_REGEX.fullmatch(rest[0]))
+            word in ("-regex", "-iregex") and rest and (found := _regex_extensions(rest[0], tests))
         ):
-            # (`-regex '.*\.(o|a|gem|log)$'`: names by their extensions)
+            # (`-regextype egrep -regex '.*\.(o|a|gem|log)$'`: names by their extensions)
             del rest[:1]
-            kept.extend(w for e in by[1].split("|") for w in ("-name", f"*.{e}"))
+            kept.extend(w for e in found for w in ("-name", f"*.{e}"))
         else:
             kept.append(word)
     names = [kept[i + 1] for i, w in enumerate(kept[:-1]) if w in _FIND_NAMES]
@@ -3660,12 +3704,27 @@ def _package_ops(
         where = where[1:]  # (a system, `ros install qlot`: Quicklisp's archives)
     if family == "sbt" and _OLD_SBT.match(variables.get("SBT_VERSION", "")):
         where = where[1:]
+    if family == "sbt" and (
+        sbt_homes := [w.split("=", 1)[1] for w in words if w.startswith(_SBT_HOMES)]
+    ):
+        # (`sbt -Dsbt.coursier.home=/tmp/cs -Dsbt.ivy.home=/tmp/ivy assembly`: there)
+        where = tuple(posixpath.normpath(t) for t in sbt_homes if t.startswith("/")) or where
+    if family == "ruby-install":
+        # (`--src-dir /tmp/src`; else the source of the one Ruby it builds, `ruby-3.2.2`, and
+        # its tarball beside it in /usr/local/src)
+        src_dir = _option_value(words, "-s", "--src-dir")
+        ruby = _operands(words, frozenset({"-s", "--src-dir", "-i", "--install-dir", "-r"}))
+        if src_dir:
+            where = (posixpath.normpath(src_dir),)
+        elif len(ruby) >= 2 and not ruby[1].startswith("-"):
+            where = (f"{where[0]}/{ruby[0]}-{ruby[1]}*",)
     if family == "spack":
-        # (the spack called by its path, `/usr/local/src/spack/bin/spack`, or SPACK_ROOT's)
+        # (the spack called by its path, `/usr/local/src/spack/bin/spack`, or SPACK_ROOT's, as
+        # the image or its setup-env.sh sets it; elsewhere, a root not known)
         head, leaf = posixpath.split(posixpath.dirname(words[0]))
         root = head if leaf == "bin" and head.startswith("/") else variables.get("SPACK_ROOT", "")
-        if root.startswith("/"):
-            where = (posixpath.join(root, "var/spack/cache"),)
+        where = (posixpath.join(root, "var/spack/cache"),) if root.startswith("/") else ()
+        caches = caches and bool(where)
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
@@ -3702,7 +3761,9 @@ def _package_ops(
             removed = tuple(
                 p for p, f in ((where[0], "-modcache"), (built, "-cache")) if f in words
             )
-        yield Op(REMOVE, tool, removed, text, family=family)
+        # (Spack's cache lies in the clone of its repository, which holds none: only a cache an
+        # install is known to have filled counts)
+        yield Op(REMOVE, tool, removed, text, family=family, blind=family == "spack")
     # (`pip uninstall x` without -y asks first: with no terminal to answer it fails the build
     # where x is there, and removes nothing where it is not)
     asks = tool in _PIP and not ({"-y", "--yes"} & set(words) or env.get("PIP_YES"))
@@ -3734,6 +3795,7 @@ _JVM_BUILDS = {
     **{"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"},
     "sbt": "sbt",
 }
+_SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
 _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
 # What asks Maven or Gradle a question only (`mvn -v`): no build, nothing read or fetched.
@@ -4164,7 +4226,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "ros":  # (Roswell: a Lisp's archive, or a system's through Quicklisp)
         return "roswell", sub == "install", sub == "install"
     if tool == "spack":  # (`spack install openmpi`: each source tarball stays in its cache)
-        return "spack", sub == "install", sub in ("install", "fetch", "mirror")
+        return "spack", sub == "install", sub in ("install", "fetch")
     if tool == "luet":  # (Kairos' and cOS' package manager)
         return "luet", sub in ("install", "upgrade"), sub in ("install", "upgrade")
     if tool == "ruby-install":  # (its --cleanup removes the tarball and the build tree)
@@ -4345,7 +4407,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "opam":  # (with no kind named, it cleans the download cache among others)
         kinds = [w for w in words[2:] if w in _OPAM_CLEANS or _OPAM_SHORT.fullmatch(w)]
         return sub == "clean" and (
-            not kinds or any(w == "--download-cache" or "c" in w.lstrip("-") for w in kinds)
+            not kinds
+            or any(w == "--download-cache" or (w[1:2] != "-" and "c" in w[1:]) for w in kinds)
         )
     if family == "brew":  # (plain `brew cleanup` keeps what is less than 120 days old)
         return sub == "cleanup" and any(w in ("-s", "--prune=all") for w in words)

@@ -745,12 +745,16 @@ def _run(
                 # The files every image of the base holds that it copied up are in this layer
                 # now too: a later removal hides that copy as well (`chown -R nginx
                 # /etc/nginx/conf.d`, then `rm -f /etc/nginx/conf.d/default.conf`).
+                # (not one a removal took before: `rm .../default.conf && chown -R nginx ...`)
+                before = (*taken, *(removed_at or {}))
                 own.extend(
                     Entry(f, FILE, UNKNOWN, None, index)
                     for h in hits
                     if h.entry.layer == BASE
                     for f in held.files
-                    if covers(h.path, f) and not any(e.path == f for e in own)
+                    if covers(h.path, f)
+                    and not any(e.path == f for e in own)
+                    and not any(covers(r, f) for r in before)
                 )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
@@ -903,17 +907,31 @@ def _reach(
     every path a removal before named)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.kind == REMOVE and op.tool == "ln":
+        # (`ln -sf x /etc/ssh/sshd_config`: a file there gives way; a directory there would take
+        # the link inside it, so only a file a layer is known to have written, or a package's)
+        live = [
+            e for e in live if (e.path == path and e.kind == FILE) or e.role in (INSTALL, EDITED)
+        ]
     if op.kind == REMOVE and op.tool == "make":
         # (`make distclean`: what a build there wrote, not the sources beside it)
         live = [e for e in live if e.path == path and e.family == "build"]
     if op.kind == REMOVE and op.tool == "git":
-        # (a checkout rewrites the repository there: the clone, or a copied tree that holds
-        # it, whole at that path; not what lies below a directory above it)
+        # A checkout rewrites the repository there: the clone, or a copied tree that holds it,
+        # whole at that path, or the files of one a COPY from the build context listed with
+        # its .git; not what lies below a directory above it. (Run in a directory of the
+        # repository, `cd /opt/bar/src && git checkout v2`: the clone above it.)
+        above = [e for e in live if e.family == "git" and e.kind == TREE and inside(path, e.path)]
+        path = above[-1].path if above and not any(e.path == path for e in live) else path
+        git_dir = path.rstrip("/") + "/.git"
+        listed = any(e.copied and covers(git_dir, e.path) for e in live)
         live = [
             e
             for e in live
-            if e.path == path
-            and (e.family == "git" or e.copied)
+            if (
+                (e.path == path and (e.family == "git" or e.copied))
+                or (listed and e.copied and inside(e.path, path))
+            )
             and not (op.packages and e.packages == op.packages)  # (the same version again)
         ]
     if op.kind == REMOVE and _a_known_link(path):
@@ -1366,7 +1384,9 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
         return False
     if entry.role == CACHE and entry.family in _CACHE_FILES:
         # (a cache of one kind of file, gem's .gem files: `find $GEM_HOME/cache -name '*.gem'
-        # -delete` empties it)
+        # -delete` empties it; not one that leaves some out, `-not -path '*/cache/*'`)
+        if set(op.command.split()) & _FIND_EXCLUSIONS:
+            return False
         name = _CACHE_FILES[entry.family]
         return any(covers(top, entry.path) for top in ((root,) if root else op.paths)) and any(
             fnmatch.fnmatchcase(name, pattern) for pattern in op.only
@@ -1383,6 +1403,7 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
 
 # The one kind of file a cache holds, by its manager
 _CACHE_FILES = {"gem": "rails-7.1.0.gem"}
+_FIND_EXCLUSIONS = frozenset({"-not", "!", "-prune", "\\!"})
 
 
 def _fixed(entries: list[Entry], op: Op) -> list[Entry]:

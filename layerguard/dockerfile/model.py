@@ -115,7 +115,8 @@ def _repository_alone(raw: str, expanded: str) -> ImageRef | None:
     if not colon or "/" in tag or "$" not in raw.rpartition(":")[2]:
         return None
     try:
-        return parse_reference(name)._replace(tag=None)
+        # (what the tag says besides the variable stays: `python:${VERSION}-alpine` is Alpine's)
+        return parse_reference(name)._replace(tag=tag.strip("-._") or None)
     except ValueError:
         return None
 

@@ -232,8 +232,11 @@ def _under_a_whiteout(
     """(path, where) of the file `write` puts back where an earlier RUN removed it (`RUN rm
     tomcat/conf/tomcat-users.xml`, then `COPY tomcat-users.xml tomcat/conf/`): the copy the
     whiteout hides still ships under the new one."""
+    # (a file, not a directory removed and copied anew, `rm -rf webapps/ROOT`, then `COPY ROOT
+    # webapps/ROOT`: the removal's LG003 counts those bytes; a name that may be a directory
+    # counts only as the file it takes inside)
     within = posixpath.join(write.path, posixpath.basename(write.source))
-    for path in (write.path, within):
+    for path in (within,) if write.either else (write.path, within):
         for at, layer, base in hidden.get(path, ()):
             if at < index:
                 where = ctx.steps[layer].where if layer != BASE else base

@@ -5603,6 +5603,9 @@ def test_a_file_copied_again_after_a_run_removed_it_ships_twice(
     assert (5, "LG002") not in found(f"{removed}COPY logging.yml /opt/app/config/\n")
     made = "FROM ubuntu\nRUN echo x > /etc/app.conf && rm /etc/app.conf\nCOPY app.conf /etc/\n"
     assert found(made) == []
+    # (a directory removed and copied anew is the removal's: its LG003 alone)
+    root = "FROM tomcat:8.0\nRUN rm -rf /usr/local/tomcat/webapps/ROOT\n"
+    assert found(f"{root}COPY ROOT /usr/local/tomcat/webapps/ROOT\n") == [(2, "LG003")]
 
 
 def test_an_install_in_the_same_run_does_not_claim_the_top_of_an_unpacked_archive(
@@ -5636,8 +5639,10 @@ def test_opam_clean_for_all_switches_still_cleans_the_download_cache(
         (2, "LG005"),
         (3, "LG003"),
     ]
-    # (the repository cache alone: the downloads stay)
+    # (the repository cache alone, or another kind named: the downloads stay)
     assert found(f"{installed}RUN opam clean -a -r\n") == [(2, "LG005")]
+    assert found(f"{installed}RUN opam clean --switch-cleanup\n") == [(2, "LG005")]
+    assert found(f"{installed[:-1]} && opam clean --repo-cache --logs\n") == [(2, "LG005")]
     assert found("FROM ocaml/opam:debian-12\nRUN opam install -y dune && opam clean -a\n") == []
 
 
@@ -5748,6 +5753,8 @@ def test_sbt_uv_build_yum_distro_sync_and_software_collections_keep_their_caches
     assert found(f"{scl}RUN scl enable rh-ruby23 -- gem install --no-document rake\n") == [
         (3, "LG005")
     ]
+    quoted = "RUN scl enable rh-ruby23 -- bash -c 'gem install --no-document rake'\n"
+    assert found(f"{scl}{quoted}") == [(3, "LG005")]
 
 
 def test_a_directory_named_as_a_package_s_configuration_copied_over_it(
@@ -5828,6 +5835,10 @@ def test_a_base_file_a_chown_copied_up_is_in_that_layer_too(
         (2, "LG004"),
         (3, "LG003"),
     ]
+    # (nor what a removal took before the chown: conf.d is empty then)
+    gone = "FROM nginx:1.25\nRUN rm /etc/nginx/conf.d/default.conf\n"
+    gone += "RUN chown -R nginx:nginx /etc/nginx\nRUN rm -f /etc/nginx/conf.d/*.conf\n"
+    assert found(gone) == [(3, "LG004")]
     # (without the copy-up, removing a config file of the base frees its few bytes only)
     assert found("FROM nginx:alpine\nRUN rm -f /etc/nginx/conf.d/default.conf\n") == []
 
@@ -5850,6 +5861,9 @@ def test_make_clean_in_a_later_run_removes_what_the_build_there_made(
     # (in the build's own RUN, or where no build ran: nothing of an earlier layer)
     assert found(f"{built[:-1]} && make clean\n") == []
     assert found("FROM debian\nWORKDIR /usr/src/app\nCOPY . .\nRUN make clean\n") == []
+    # (go writes its modules and builds in GOPATH, not where it runs)
+    go = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go mod download\n"
+    assert found(f"{go}RUN make clean && make build\n") == [(4, "LG005")]
 
 
 def test_a_base_file_moved_after_a_program_not_modelled_is_still_the_base_s(
@@ -5866,6 +5880,9 @@ def test_an_image_whose_tag_the_build_passes_is_still_its_repository_s(
 ) -> None:
     nginx = "ARG NGINX_VERSION\nFROM nginx:${NGINX_VERSION}\n"
     assert found(f"{nginx}COPY nginx.conf /etc/nginx/nginx.conf\n") == [(3, "LG002")]
+    # (what the tag says besides the variable stays: Alpine's python holds no /root/.bashrc)
+    alpine = "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-alpine\n"
+    assert found(f"{alpine}COPY bashrc /root/.bashrc\n") == []
     # (a repository the build passes says nothing)
     assert found("ARG BASE\nFROM ${BASE}:1.0\nCOPY nginx.conf /etc/nginx/nginx.conf\n") == []
 
@@ -5896,6 +5913,15 @@ def test_a_forced_link_over_a_file_an_earlier_layer_wrote_hides_it(
     # (nothing known there: a link where no layer wrote a file, or one without -f)
     assert found(f"FROM debian:12\n{linked}") == []
     assert found(f"{ssh}RUN ln -s /etc/config/sshd_config /etc/ssh/sshd_config\n") == []
+    # (a link whose place a substitution gives: not known)
+    assert found(f"{ssh}RUN ln -sf /usr/bin/python3 $(dirname $(which pip))/python\n") == []
+    # (into a directory: the link lands inside it, nothing is removed)
+    app = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\n"
+    assert found(f"{app}RUN ln -sf /data/config.json .\n") == []
+    assert found("FROM debian\nCOPY conf/ /etc/myapp/\nRUN ln -sf /opt/x.conf /etc/myapp\n") == []
+    assert (
+        found("FROM debian\nCOPY run.sh /usr/local/bin/\nRUN ln -sf usr/local/bin/run.sh /\n") == []
+    )
 
 
 def test_spack_keeps_the_sources_it_fetched(
@@ -5984,3 +6010,62 @@ def test_drupal_and_code_server_hold_their_trees_and_homes(
     assert found("FROM drupal:10\nRUN chown -R www-data /opt/drupal\n") == [(2, "LG004")]
     coder = "FROM codercom/code-server:4.5.1\nUSER root\nRUN chown -R 1000:1000 /home/coder\n"
     assert found(coder) == [(3, "LG004")]
+
+
+def test_the_new_managers_caches_where_they_were_told_to_be(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    scala = "FROM eclipse-temurin:17\nWORKDIR /app\nCOPY . .\n"
+    moved = "ENV COURSIER_CACHE=/tmp/coursier\n"
+    assert found(f"{scala}{moved}RUN sbt assembly && rm -rf /tmp/coursier\n") == []
+    told = "RUN sbt -Dsbt.coursier.home=/tmp/cs -Dsbt.ivy.home=/tmp/ivy assembly"
+    assert found(f"{scala}{told} && rm -rf /tmp/cs /tmp/ivy\n") == []
+    ruby = "FROM debian:12\n"
+    assert found(f"{ruby}RUN ruby-install --src-dir /tmp/src ruby 3.2.2 && rm -rf /tmp/src\n") == []
+    built = "RUN ruby-install ruby 3.2.2 && rm -rf /usr/local/src/ruby-3.2.2*\n"
+    assert found(f"{ruby}{built}") == []
+    spack = "FROM ubuntu:22.04\nRUN git clone https://github.com/spack/spack /spack"
+    spack += " && . /spack/share/spack/setup-env.sh && spack install zlib"
+    assert found(f"{spack}\n") == [(2, "LG005")]
+    assert found(f"{spack} && rm -rf /spack/var/spack/cache\n") == []
+    mirror = "RUN spack mirror add --unsigned local oci://ghcr.io/x/cache\n"
+    assert found(f"FROM spack/ubuntu-jammy:0.21\n{mirror}") == []
+
+
+def test_a_find_that_spares_the_gem_cache_or_matches_nothing_leaves_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    ruby = "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install && "
+    spared = "find /usr/local/bundle -name '*.gem' -not -path '*/cache/*' -delete\n"
+    assert found(f"{ruby}{spared}") == [(4, "LG005")]
+    # (find's default syntax is Emacs's: `(` and `|` are themselves, the regex matches nothing)
+    literal = "find /usr/local/bundle -regex '.*\\.(o|gem|c)$' -delete\n"
+    assert found(f"{ruby}{literal}") == [(4, "LG005")]
+    emacs = "find /usr/local/bundle -regex '.*\\.\\(o\\|gem\\)' -delete\n"
+    assert found(f"{ruby}{emacs}") == []
+
+
+def test_checkouts_that_change_nothing_and_repositories_found_elsewhere(
+    found: Callable[[str], list[tuple[int, str]]], lint_files: Lint
+) -> None:
+    cloned = "FROM debian\nRUN git clone https://github.com/foo/bar.git /opt/bar\n"
+    assert found(f"{cloned}RUN cd /opt/bar && git reset --hard HEAD\n") == []
+    assert found(f"{cloned}RUN cd /opt/bar && git checkout HEAD -- README.md\n") == []
+    # (the version the clone was told to check out, however it is named again)
+    tagged = "FROM debian\nRUN git clone -b v1.2.3 https://x.org/bar.git /opt/bar\n"
+    assert found(f"{tagged}RUN cd /opt/bar && git checkout tags/v1.2.3\n") == []
+    # (a directory of the repository: the clone above it)
+    assert found(f"{cloned}RUN cd /opt/bar/src && git checkout v2\n") == [(3, "LG003")]
+    # (a repository the build context holds with its .git, listed file by file)
+    files = {
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "app.py": "print(1)\n",
+        "Dockerfile": "FROM debian\nCOPY . /app\nRUN git -C /app checkout v2\n",
+    }
+    assert [f.line for f in lint_files(files, code="LG003")] == [3]
+    # (a copied directory that is no repository, with a patch applied in it: nothing known)
+    patched = "FROM debian\nWORKDIR /src\nCOPY patches/ /src/patches/\nRUN git apply /src/x.patch\n"
+    assert found(patched) == []
+    # (Spack's clean after a clone of its repository, which holds no cache)
+    spack = "FROM centos:7\nRUN git clone https://github.com/spack/spack /opt/spack\n"
+    assert found(f"{spack}RUN . /opt/spack/share/spack/setup-env.sh && spack clean -a\n") == []
