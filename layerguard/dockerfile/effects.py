@@ -2728,7 +2728,7 @@ def _ops(
             yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
     elif tool == "gem" and subcommand(words) == "build":
         # (`gem build kamal.gemspec` writes kamal-VERSION.gem where it runs, or -o's name)
-        specs = [w for w in _operands(words, frozenset({"-o", "--output", "-C"}))[1:]]
+        specs = _operands(words, frozenset({"-o", "--output", "-C"}))[1:]
         name = posixpath.basename(specs[0]).removesuffix(".gemspec") if specs else ""
         gem = _option_value(words, "-o", "--output") or (f"{name}-*.gem" if name else "*.gem")
         yield Op(WRITE, tool, _paths([gem], command), text, FILE, HEAVY)

@@ -1379,7 +1379,8 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
 
 def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
     """A file entry that `op`'s find selects: below one of its roots, with a name it matches
-    (a find that selects by age or size is never known to select a given file)."""
+    (a find that selects by age or size is never known to select a given file); or a cache of
+    one kind of file, all of whose files it selects."""
     if not op.only:
         return False
     if entry.role == CACHE and entry.family in _CACHE_FILES:
@@ -1401,7 +1402,8 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
     return False
 
 
-# The one kind of file a cache holds, by its manager
+# The one kind of file a cache holds, by its manager: a name such a file has, for a find's
+# name patterns to match
 _CACHE_FILES = {"gem": "rails-7.1.0.gem"}
 _FIND_EXCLUSIONS = frozenset({"-not", "!", "-prune", "\\!"})
 

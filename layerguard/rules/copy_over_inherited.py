@@ -634,6 +634,7 @@ class _Stages:
         self._lineages: dict[str, frozenset[int]] = {}
         self._fills: dict[tuple[int, str], bool] = {}
         self._removed: dict[str, list[str]] = {}
+        self._contexts: dict[CopyWrite, CopyWrite | None] = {}
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""
@@ -658,6 +659,11 @@ class _Stages:
         when the stage did not copy it there from the context, or removed from it since."""
         if not write.origin or not (write.tree or write.either) or is_glob(write.source):
             return None
+        if write not in self._contexts:  # (asked for each COPY after it: once is enough)
+            self._contexts[write] = self._from_context(write)
+        return self._contexts[write]
+
+    def _from_context(self, write: CopyWrite) -> CopyWrite | None:
         at = "/" + write.source.strip("/")
         lineage = self.lineage(write.origin)
         if any(covers(r, at) or covers(at, r) for r in self.removed(write.origin)):
