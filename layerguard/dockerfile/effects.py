@@ -14,7 +14,6 @@ import itertools
 import os
 import posixpath
 import re
-import shlex
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
@@ -1781,7 +1780,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             # (Software Collections: `scl enable rh-ruby23 'gem install x'`, the command one
             # word after the collections, or its words after `--`)
             if "--" in rest:
-                return user, shlex.join(rest[rest.index("--") + 1 :])
+                return user, " ".join(_quote(w) for w in rest[rest.index("--") + 1 :])
             return user, rest[-1]
         if name in _CONDA and rest[1:2] == ["run"]:
             # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
@@ -2766,10 +2765,8 @@ def _ops(
 
 
 _CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
-# make's targets that remove what a build made, and its options that take a value
+# make's targets that remove what a build made
 _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
-_MAKE_VALUES = frozenset({"-C", "--directory", "-f", "--file", "--makefile", "-j", "--jobs"})
-_MAKE_VALUES |= frozenset({"-I", "--include-dir", "-l", "--load-average", "-o", "-W"})
 
 
 # The options that tell a build tool where to build, matched as whole words: gradle's and go's
