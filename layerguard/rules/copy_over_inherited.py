@@ -168,17 +168,22 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
     links = _links(ctx)
     hidden = _whited_out(ctx)
+    family = _family_shown(ctx)  # (what a base not known here holds, once per file)
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            found = list(_old_copies(ctx, index, write, listed, unlisted, shipped, stages, left))
+            found = list(
+                _old_copies(ctx, index, write, listed, unlisted, shipped, stages, left, family)
+            )
             if not found and links and (linked := _through_a_link(links, index, write)):
                 # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop)
                 at, real = linked
-                found = list(_old_copies(ctx, at, real, listed, unlisted, shipped, stages, left))
+                found = list(
+                    _old_copies(ctx, at, real, listed, unlisted, shipped, stages, left, family)
+                )
             if not found and not write.tree:
                 found = _under_a_whiteout(ctx, hidden, index, write)
             for path, where, size in found:
@@ -253,8 +258,10 @@ def _old_copies(
     shipped: ImageRef | None,
     stages: _Stages,
     left: list[tuple[frozenset[str], frozenset[str]]],
+    family: tuple[str, ...] = (),
 ) -> Iterator[tuple[str, str, int | None]]:
-    """(path, where, bytes if known) of what earlier layers wrote where `write` lands. An empty
+    """(path, where, bytes if known) of what earlier layers wrote where `write` lands (`family`:
+    the files of the distribution family the RUNs show, for a base not known here). An empty
     file costs its header only: not counted."""
     # A file of the context the checkout lacks (the repository ignores it: the user makes it
     # before the build): a directory copied earlier from the context holds it too.
@@ -329,7 +336,7 @@ def _old_copies(
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
     if shipped is not None:
-        yield from _known_base_content(ctx.model, shipped, write, _family_shown(ctx))
+        yield from _known_base_content(ctx.model, shipped, write, family)
 
 
 # Names of directories that hold configuration, copied into a distribution's own.

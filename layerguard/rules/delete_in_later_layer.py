@@ -162,7 +162,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             ([f"removes {listing(removed)}"] if removed else [])
             + (
                 [f"checks out other versions of the files in {listing(rewritten)}"]
-                * bool(rewritten)
+                if rewritten
+                else []
             )
         )
         why = (
