@@ -927,6 +927,40 @@ def distribution_files(*names: str) -> tuple[str, ...]:
 _VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
 
 
+# Source trees whose `make install` writes configuration a COPY may replace: nginx's (and its
+# forks'), by the tree's name, with the prefix its configure script takes by default and where
+# nginx's own tree lies below it (OpenResty's /usr/local/openresty/nginx).
+_SOURCE_TREES = (
+    (re.compile(r"(?:nginx|tengine|freenginx)(?:-\d.*)?"), "/usr/local/nginx", ""),
+    (re.compile(r"openresty(?:-\d.*)?"), "/usr/local/openresty", "nginx"),
+)
+# What nginx's auto/install copies into the configuration directory (that of --conf-path).
+_NGINX_CONF_FILES = (
+    *("nginx.conf", "mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params"),
+    *("uwsgi_params", "koi-utf", "koi-win", "win-utf"),
+)
+
+
+def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]:
+    """The files `make install` in the source tree named `tree` writes, by the options its
+    configure script was given (`--prefix`, `--conf-path`, `--sbin-path`: a relative one is
+    below the prefix); none for a tree not known here or an option the build computes."""
+    layout = next((t for t in _SOURCE_TREES if t[0].fullmatch(tree)), None)
+    if layout is None:
+        return ()
+    given = dict(o[2:].split("=", 1) for o in options if o.startswith("--") and "=" in o)
+    prefix = given.get("prefix", layout[1]).rstrip("/")
+    nginx = f"{prefix}/{layout[2]}" if layout[2] else prefix
+    conf = given.get("conf-path", "conf/nginx.conf")
+    sbin = given.get("sbin-path", "sbin/nginx")
+    paths = [p if p.startswith("/") else f"{nginx}/{p}" for p in (conf, sbin)]
+    if any("$" in p or "`" in p for p in (prefix, *paths)) or not prefix.startswith("/"):
+        return ()
+    directory = paths[0].rsplit("/", 1)[0]
+    named = (paths[0], *(f"{directory}/{n}" for n in _NGINX_CONF_FILES[1:]))
+    return (*named, paths[1], f"{nginx}/html/index.html", f"{nginx}/html/50x.html")
+
+
 _SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)
 
 

@@ -16,7 +16,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from layerguard.dockerfile.bases import RPM_VERSION, USER_DATABASE, distribution_files
+from layerguard.dockerfile.bases import (
+    RPM_VERSION,
+    USER_DATABASE,
+    distribution_files,
+    source_install_files,
+)
 from layerguard.dockerfile.model import (
     Instruction,
     expand,
@@ -1257,6 +1262,33 @@ def _distributions(
         for path in (posixpath.join(root, f) for f in files)
         if not any(at > placed.get(root, -1) and covers(p, path) for at, p in gone)
     ]
+
+
+def source_installs(runs: Iterable[RunEffects | None]) -> list[tuple[str, ...]]:
+    """The files each of `runs` (a stage's steps in order, None for one not a RUN) wrote with
+    `make install` in a well-known source tree (nginx's conf/nginx.conf below its prefix), as the
+    `./configure` that RUN or an earlier one ran in that tree placed them; less what the RUN
+    removed."""
+    configured: dict[str, tuple[str, ...]] = {}  # source tree -> its configure's words
+    found: list[tuple[str, ...]] = []
+    for run in runs:
+        written: list[str] = []
+        for command in run.commands if run is not None else ():
+            tool, words = tool_and_args(command)
+            if tool == "eval" and len(words) > 1:  # (`eval ./configure ${OPTIONS}`)
+                tool, words = posixpath.basename(words[1]), words[1:]
+            if command.cwd is None:
+                continue
+            if tool == "configure":
+                configured[command.cwd] = words
+            elif tool == "make" and "install" in _operands(words, _MAKE_VALUES):
+                tree = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
+                if tree is not None:
+                    name = posixpath.basename(tree)
+                    written.extend(source_install_files(name, configured.get(tree, ())))
+        gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths] if run else []
+        found.append(tuple(f for f in written if not any(covers(g, f) for g in gone)))
+    return found
 
 
 def removed_by(stages: Iterable[Stage]) -> list[str]:

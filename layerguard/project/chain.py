@@ -37,6 +37,7 @@ from layerguard.dockerfile.effects import (
     normalized_source,
     removed_by,
     run_effects,
+    source_installs,
 )
 from layerguard.dockerfile.filesystem import Step
 from layerguard.dockerfile.ignorefile import git_ignored
@@ -378,13 +379,11 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
     trees they fill in directories of their own (an archive unpacked with `-C /opt/app`, a
     clone), which a `COPY --from` of a directory holding them brings whole."""
     left: list[CopyWrite] = []
-    for step in stage.instructions:
-        if step.keyword != "run":
-            continue
-        run = run_effects(step)
+    runs = [run_effects(step) for step in stage.instructions if step.keyword == "run"]
+    for run, installed in zip(runs, source_installs(runs), strict=True):
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
         left = [w for w in left if not any(covers(p, w.path) for p in gone)]
-        left.extend(CopyWrite(p, True) for p in run.files)
+        left.extend(CopyWrite(p, True) for p in (*run.files, *installed))
         left.extend(
             CopyWrite(p, False, tree=True)
             for at, op in enumerate(run.ops)

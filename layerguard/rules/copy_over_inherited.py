@@ -120,6 +120,7 @@ from layerguard.dockerfile.effects import (
     link_made,
     removed_by,
     run_effects,
+    source_installs,
 )
 from layerguard.dockerfile.filesystem import BASE, HOME
 from layerguard.dockerfile.model import resolve
@@ -160,11 +161,13 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     held = known(shipped).files if shipped is not None else ()
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
-    for step, skel in zip(ctx.steps, skels, strict=True):
+    built = source_installs(s.run for s in ctx.steps)  # (nginx's conf/ after its make install)
+    for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
         if step.run is None:
             left.append((frozenset(), frozenset()))
             continue
-        left.append(_left(step.run.ops, skel, held, frozenset(removed)))
+        configs, clones = _left(step.run.ops, skel, held, frozenset(removed))
+        left.append((configs | frozenset(installed), clones))
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
     links = _links(ctx)
     hidden = _whited_out(ctx)

@@ -6069,3 +6069,29 @@ def test_checkouts_that_change_nothing_and_repositories_found_elsewhere(
     # (Spack's clean after a clone of its repository, which holds no cache)
     spack = "FROM centos:7\nRUN git clone https://github.com/spack/spack /opt/spack\n"
     assert found(f"{spack}RUN . /opt/spack/share/spack/setup-env.sh && spack clean -a\n") == []
+
+
+def test_nginx_built_from_source_holds_its_configuration(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    fetch = (
+        "FROM alpine:3.19 AS build\nWORKDIR /opt\nRUN wget https://nginx.org/nginx-1.24.0.tar.gz"
+    )
+    fetch += " && tar xzf nginx-1.24.0.tar.gz && cd nginx-1.24.0 && "
+    conf = "COPY nginx.conf /usr/local/nginx/conf/nginx.conf\n"
+    # (its make install writes conf/ below the prefix, by default /usr/local/nginx)
+    assert found(f"{fetch}./configure && make && make install\n{conf}") == [(4, "LG002")]
+    # (where --conf-path puts it, configured by an earlier RUN in that tree)
+    told = "./configure --prefix=/var/www --conf-path=/etc/nginx/nginx.conf\n"
+    then = "RUN cd /opt/nginx-1.24.0 && make install\n"
+    assert found(f"{fetch}{told}{then}COPY nginx.conf /etc/nginx/nginx.conf\n") == [(5, "LG002")]
+    assert found(f"{fetch}{told}{then}{conf}") == []
+    # (OpenResty's nginx lies below its prefix; a build with no install writes none of it)
+    resty = "FROM debian:12\nWORKDIR /tmp/openresty-1.25.3.1\nRUN ./configure && make"
+    into = "COPY nginx.conf /usr/local/openresty/nginx/conf/\n"
+    assert found(f"{resty} && make install\n{into}") == [(4, "LG002")]
+    assert found(f"{resty}\n{into}") == []
+    # (copied out of the stage that built it, then configured)
+    final = "FROM alpine:3.19\nCOPY --from=build /usr/local/nginx /usr/local/nginx\n"
+    assert found(f"{fetch}./configure && make install\n{final}{conf}") == [(6, "LG002")]
+    assert found(f"{fetch}./configure && make\n{final}{conf}") == []
