@@ -883,13 +883,17 @@ def _run_effects(
                 # (Not `gem install`'s under a GEM_HOME the ENV shows: the ruby image's
                 # /usr/local/bundle/cache stays after `rm /usr/lib/ruby/gems/*/cache/*.gem`.)
                 placed = "GEM_HOME" in env
-                gems = [
+                caches = [o for o in ops if o.role == CACHE and o.family == "gem"]
+                stays = {
                     c
-                    for o in ops
-                    if o.role == CACHE and o.family == "gem"
+                    for o in caches
+                    if placed and o.tool == "gem"
                     for c in o.paths
-                    if not (placed and o.tool == "gem") or any(inside(p, c) for p in op.paths)
-                ]
+                    if not any(inside(p, c) for p in op.paths)
+                }
+                # (bundle's, where it is that GEM_HOME too, stays with gem's: `gem install
+                # bundler; bundle install; rm -rf vendor/bundle/ruby/*/cache`)
+                gems = [c for o in caches for c in o.paths if c not in stays]
                 op = op._replace(paths=(*op.paths, *gems))
             if op.kind in (REMOVE, CHOWN) and any(_BRACE_LIST.search(p) for p in op.paths):
                 # (`rm -rf ~/.cargo/{git,registry}`: /bin/sh reads one name no layer wrote, bash
@@ -1523,6 +1527,7 @@ def _single_quoted(value: str) -> str:
     return "'" + value.replace("'", "'\\''") + "'"
 
 
+_RUBY_SUFFIXED = re.compile(r"(gem|bundle)(?:\.ruby\d+(?:\.\d+)*|\d+(?:\.\d+)+|(?<=bundle)r)")
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
@@ -2103,6 +2108,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name in ("fluent-gem", "td-agent-gem"):  # (Fluentd's gem, for its own Ruby)
             return "gem", ("gem", *words[1:])
+        if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
+            # (openSUSE's `gem.ruby3.1`, Debian's old `gem2.1`, and `bundler`, bundle's alias)
+            return ruby[1], (ruby[1], *words[1:])
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program

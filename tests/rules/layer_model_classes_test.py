@@ -6095,3 +6095,17 @@ def test_nginx_built_from_source_holds_its_configuration(
     final = "FROM alpine:3.19\nCOPY --from=build /usr/local/nginx /usr/local/nginx\n"
     assert found(f"{fetch}./configure && make install\n{final}{conf}") == [(6, "LG002")]
     assert found(f"{fetch}./configure && make\n{final}{conf}") == []
+
+
+def test_gem_and_bundle_by_their_other_names_and_a_cleanup_of_another_gem_dir(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    assert found("FROM ruby:3.3\nRUN bundler install --retry=3\n") == [(2, "LG005")]
+    suse = "FROM opensuse/leap:15.5\nRUN zypper -n in ruby3.1 && zypper clean -a"
+    assert found(f"{suse} && gem.ruby3.1 install foreman\n") == [(2, "LG005")]
+    cleaned = " && gem.ruby3.1 install foreman && rm -rf /usr/lib64/ruby/gems/3.1.0/cache\n"
+    assert found(f"{suse}{cleaned}") == []
+    # (a vendored bundle's cache removed: the gem cache of `gem install` in GEM_HOME stays)
+    ruby = "FROM ruby:2.7\nWORKDIR /app\nRUN gem install bundler -v 2.3.24; bundle install; "
+    assert found(f"{ruby}rm -rf /app/vendor/bundle/ruby/2.7.0/cache/*\n") == [(3, "LG005")]
+    assert found(f"{ruby}rm -rf /app/vendor/bundle/ruby/2.7.0/cache $GEM_HOME/cache\n") == []
