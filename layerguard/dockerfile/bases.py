@@ -587,6 +587,18 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", n): (_DEBIAN_CNF,) for n in ("mysql-server", "default-mysql-server")},
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
     ("apk", "varnish"): ("/etc/varnish/default.vcl",),
+    # (squid 3 and older kept /etc/squid3 on some releases: only `squid` itself)
+    **{(m, "squid"): ("/etc/squid/squid.conf",) for m in ("apt", "apk", "yum")},
+    # IPsec and L2TP servers: the daemons' main files, and ppp's secrets
+    **{
+        (m, name): ("/etc/ipsec.conf", "/etc/ipsec.secrets")
+        for m, name in (
+            *(("apt", "strongswan"), ("apt", "strongswan-starter"), ("apt", "openswan")),
+            *(("apt", "libreswan"), ("apk", "strongswan"), ("yum", "libreswan")),
+        )
+    },
+    **{(m, "xl2tpd"): ("/etc/xl2tpd/xl2tpd.conf",) for m in ("apt", "apk", "yum")},
+    ("apt", "ppp"): ("/etc/ppp/chap-secrets", "/etc/ppp/pap-secrets", "/etc/ppp/options"),
     ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),
     ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
     ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),

@@ -133,7 +133,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.effects import CopyWrite
-    from layerguard.dockerfile.filesystem import Layer
+    from layerguard.dockerfile.filesystem import Entry, Layer
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model
     from layerguard.reference import ImageRef
@@ -565,17 +565,23 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     home = stages.model.holding(run)
     if home is None or home.index not in stages.lineage(write.origin):
         return False
+    # (a distribution package's trees only where they are a runtime's: the trees an install
+    # may reach, /opt among them, say nothing of what it put there)
     return any(
-        (e.kind != DIR and e.content != EMPTY and covers(into, e.path))
+        (e.kind != DIR and e.content != EMPTY and covers(into, e.path) and not _distributed(e))
         or (
-            e.role == INSTALL
-            and e.family in ("apt", "apk", "yum")
+            _distributed(e)
             and inside(into, e.path)
             and not into.startswith("/usr/local/")  # (no distribution package lands there)
             and _a_runtime_of(into, e.packages)
         )
         for e in layer.entries
     )
+
+
+def _distributed(entry: Entry) -> bool:
+    """`entry` is what a distribution's package manager installed."""
+    return entry.role == INSTALL and entry.family in ("apt", "apk", "yum")
 
 
 def _a_runtime_of(tree: str, packages: tuple[str, ...]) -> bool:

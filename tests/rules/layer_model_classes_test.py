@@ -6109,3 +6109,31 @@ def test_gem_and_bundle_by_their_other_names_and_a_cleanup_of_another_gem_dir(
     ruby = "FROM ruby:2.7\nWORKDIR /app\nRUN gem install bundler -v 2.3.24; bundle install; "
     assert found(f"{ruby}rm -rf /app/vendor/bundle/ruby/2.7.0/cache/*\n") == [(3, "LG005")]
     assert found(f"{ruby}rm -rf /app/vendor/bundle/ruby/2.7.0/cache $GEM_HOME/cache\n") == []
+
+
+def test_a_tree_an_install_may_reach_is_not_written_again_by_a_copy_back(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    base = "FROM ubuntu:24.04 AS base\nRUN apt-get update && apt-get install -y git make"
+    base += " && rm -rf /var/lib/apt/lists/*\n"
+    tools = "FROM base AS tools\nRUN mkdir -p /opt/cargo && echo x > /opt/cargo/env\n"
+    assert found(f"{base}{tools}FROM base\nCOPY --from=tools /opt /opt\n") == []
+    # (a runtime's own tree, which the package fills, is)
+    python = base.replace("git make", "python3 python3-pip")
+    pip = "FROM base AS deps\nRUN pip install --no-cache-dir --break-system-packages flask\n"
+    back = "FROM base\nCOPY --from=deps /usr/lib/python3 /usr/lib/python3\n"
+    assert found(f"{python}{pip}{back}") == [(6, "LG002")]
+
+
+def test_proxy_and_vpn_packages_hold_their_main_files(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    apt = "FROM debian:12\nRUN apt-get update && apt-get install -y {}"
+    apt += " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(apt.format("squid") + "COPY squid.conf /etc/squid/squid.conf\n") == [(3, "LG002")]
+    vpn = apt.format("strongswan xl2tpd ppp")
+    assert found(f"{vpn}ADD ipsec.secrets /etc/ipsec.secrets\n") == [(3, "LG002")]
+    assert found(f"{vpn}ADD chap-secrets /etc/ppp/chap-secrets\n") == [(3, "LG002")]
+    # (a file of its own beside them, or before the install, is new)
+    assert found(f"{vpn}ADD options.xl2tpd /etc/ppp/options.xl2tpd\n") == []
+    assert found("FROM debian:12\nCOPY squid.conf /etc/squid/squid.conf\n") == []
