@@ -389,6 +389,10 @@ _BEFORE_BIONIC = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
 )
+_DEBIAN_RELEASE = re.compile(
+    r"(?:^|[-_.])(?:jessie|stretch|buster|bullseye|bookworm|trixie|trusty|xenial|bionic|focal"
+    r"|jammy|noble)(?:$|[-_.])"
+)
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
@@ -1174,7 +1178,13 @@ def known(image: ImageRef | None) -> Known:
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
         # in lib/security and conf/security of the JDK or JRE itself)
         files += tuple(f"/opt/java/openjdk/{f}" for f in _JAVA_SECURITY)
-    if debian and any(_is(name, key) for key in _DEBIAN_IMAGES):
+    # (a repository not named here is of Debian's family where its tag names the release it is
+    # built on: `openjdk:14-jdk-buster`, `mcr.microsoft.com/dotnet/sdk:8.0-jammy`)
+    of_debian = debian and (
+        any(_is(name, key) for key in _DEBIAN_IMAGES)
+        or bool(_DEBIAN_RELEASE.search(image.tag or ""))
+    )
+    if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)
@@ -1210,7 +1220,7 @@ def known(image: ImageRef | None) -> Known:
         _DISTRIBUTION_MANAGER.get(name, "")
         if image.tag is None  # (a digest: which variant, not shown, but of a distribution's own)
         else "apk" if "alpine" in tagged
-        else "apt" if debian and any(_is(name, key) for key in _DEBIAN_IMAGES)
+        else "apt" if of_debian
         else "yum" if rhel
         else ""
     )  # fmt: skip

@@ -6137,3 +6137,15 @@ def test_proxy_and_vpn_packages_hold_their_main_files(
     # (a file of its own beside them, or before the install, is new)
     assert found(f"{vpn}ADD options.xl2tpd /etc/ppp/options.xl2tpd\n") == []
     assert found("FROM debian:12\nCOPY squid.conf /etc/squid/squid.conf\n") == []
+
+
+def test_a_tag_that_names_a_debian_release_says_the_family(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    repo = 'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n'
+    # (Debian 10's add-apt-repository adds the line and fetches nothing without -u)
+    assert found(f"FROM openjdk:14.0.2-jdk-buster\n{repo}") == []
+    assert found(f"FROM openjdk:21-jdk-bookworm\n{repo}") == [(2, "LG005")]
+    # (and its shells' start-up files are there)
+    assert found("FROM openjdk:11-jre-bullseye\nCOPY bashrc /root/.bashrc\n") == [(2, "LG002")]
+    assert found("FROM openjdk:11-jre\nCOPY bashrc /root/.bashrc\n") == []
