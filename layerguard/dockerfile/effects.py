@@ -239,6 +239,13 @@ MANAGERS: Mapping[str, Manager] = {
         "spack clean --downloads (or -a) in the same RUN",
         ("/opt/spack/opt",),
     ),
+    # (Wine's helper keeps each installer it downloads for a verb, `dotnet472`, `corefonts`)
+    "winetricks": Manager(
+        ("~/.cache/winetricks",),
+        "winetricks' download cache (~/.cache/winetricks: each installer a verb fetched)",
+        "rm -rf ~/.cache/winetricks in the same RUN",
+        (),
+    ),
     "luet": Manager(
         ("/var/cache/luet/packages",),
         "luet's package cache (/var/cache/luet/packages)",
@@ -416,7 +423,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("luet", "ruby-install", "spack"),
+        *("luet", "ruby-install", "spack", "winetricks", "nuget"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -1527,6 +1534,11 @@ def _single_quoted(value: str) -> str:
     return "'" + value.replace("'", "'\\''") + "'"
 
 
+# winetricks' verbs that install from a download: runtimes, DLLs, fonts.
+_WINETRICKS_DOWNLOADS = re.compile(
+    r"(?:dotnet|vcrun|vb\drun|corefonts|allfonts|cjkfonts|d3dx|d3dcompiler|msxml|mfc\d|dxvk|xact"
+    r"|physx|gdiplus|gecko|mono|ie\d|wmp|quartz|xna|directx|powershell)"
+)
 _RUBY_SUFFIXED = re.compile(r"(gem|bundle)(?:\.ruby\d+(?:\.\d+)*|\d+(?:\.\d+)+|(?<=bundle)r)")
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
@@ -4174,7 +4186,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "gem":  # (`gem i` is install)
         return "gem", sub in ("install", "i", "update"), sub in ("install", "i", "update")
     if tool == "bundle":  # it keeps each .gem it downloads in <gem dir>/cache, as gem does
-        installs = sub == "install"
+        # (a bare `bundle` is `bundle install`)
+        asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
+        installs = sub == "install" or (sub == "" and not asks)
         return (
             "gem",
             installs,
@@ -4264,6 +4278,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "roswell", sub == "install", sub == "install"
     if tool == "spack":  # (`spack install openmpi`: each source tarball stays in its cache)
         return "spack", sub == "install", sub in ("install", "fetch")
+    if tool == "winetricks":  # (a verb that installs downloads; a setting, `win10`, does not)
+        verbs = [w for w in _operands(words) if _WINETRICKS_DOWNLOADS.match(w)]
+        told = not {"-V", "--version", "-h", "--help"} & set(words)
+        return "winetricks", False, bool(verbs) and told
+    if tool in ("nuget", "nuget.exe"):  # (Mono's NuGet client: NuGet's caches, as dotnet's)
+        return "nuget", sub == "install", sub in ("restore", "install")
     if tool == "luet":  # (Kairos' and cOS' package manager)
         return "luet", sub in ("install", "upgrade"), sub in ("install", "upgrade")
     if tool == "ruby-install":  # (its --cleanup removes the tarball and the build tree)
@@ -4460,12 +4480,12 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         )
     if family == "portage":  # (gentoolkit's: `eclean distfiles`, `eclean-dist`)
         return tool == "eclean-dist" or (tool == "eclean" and sub in ("distfiles", "dist"))
-    if family == "nuget":  # (`dotnet nuget locals all --clear`, or just the packages folder)
+    if family == "nuget":  # (`dotnet nuget locals all --clear`, Mono's `nuget locals all -clear`)
         return (
-            sub == "nuget"
+            (sub == "nuget" or (tool in ("nuget", "nuget.exe") and sub == "locals"))
             and "locals" in words
             and any(w in ("all", "global-packages") for w in words)
-            and any(w in ("-c", "--clear") for w in words)
+            and any(w.lower() in ("-c", "--clear", "-clear") for w in words)
         )
     return False
 

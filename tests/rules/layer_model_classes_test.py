@@ -6149,3 +6149,18 @@ def test_a_tag_that_names_a_debian_release_says_the_family(
     # (and its shells' start-up files are there)
     assert found("FROM openjdk:11-jre-bullseye\nCOPY bashrc /root/.bashrc\n") == [(2, "LG002")]
     assert found("FROM openjdk:11-jre\nCOPY bashrc /root/.bashrc\n") == []
+
+
+def test_winetricks_mono_nuget_and_a_bare_bundle_fetch_into_their_caches(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    wine = "FROM ubuntu:22.04\nENV WINEPREFIX=/opt/win\nRUN winetricks -q dotnet472"
+    assert found(f"{wine}\n") == [(3, "LG005")]
+    assert found(f"{wine} && rm -rf ~/.cache/winetricks\n") == []
+    assert found("FROM ubuntu:22.04\nRUN winetricks win10\n") == []  # (a setting)
+    mono = "FROM mono:6.12\nWORKDIR /src\nCOPY . .\nRUN nuget restore App.sln"
+    assert found(f"{mono}\n") == [(4, "LG005")]
+    assert found(f"{mono} && nuget locals all -clear\n") == []
+    ruby = "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+    assert found(f"{ruby}RUN RAILS_ENV=production bundle\n") == [(4, "LG005")]
+    assert found(f"{ruby}RUN bundle --version\n") == []
