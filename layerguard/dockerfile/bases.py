@@ -151,6 +151,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "nginx": _NGINX_IMAGE,
     "php": (
         "/usr/local/bin/docker-php-entrypoint",
+        # (its helpers for extensions, which a builder stage's copies write again)
+        *(f"/usr/local/bin/docker-php-{n}" for n in ("source", "ext-configure", "ext-enable")),
+        "/usr/local/bin/docker-php-ext-install",
         "/usr/local/etc/php/php.ini-production",
         "/usr/local/etc/php/php.ini-development",
         "/usr/local/etc/php-fpm.conf",

@@ -902,8 +902,21 @@ def _known_base_content(
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
-    top = write.path.rstrip("/")
     held = known(shipped)
+    if write.origin and is_glob(write.source):
+        # (`COPY --from=builder /usr/local/bin/docker-php-ext-* /usr/local/bin/` of a builder
+        # grown from this very image: the files of it the wildcard matches, back in place)
+        stage_base, _ = _origin_base(model, write.origin)
+        at = "/" + write.source.strip("/")
+        if (
+            stage_base is not None
+            and stage_base.name == shipped.name
+            and write.into.rstrip("/") == posixpath.dirname(at)
+            and (matched := sorted(f for f in held.files if fnmatch.fnmatchcase(f, at)))
+        ):
+            yield matched[0], where, None
+            return
+    top = write.path.rstrip("/")
     for path in (*held.files, *(family if not held.manager else ())):
         if not path.startswith(top):
             continue  # (each case below lies at or below the path written)

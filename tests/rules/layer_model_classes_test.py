@@ -6164,3 +6164,17 @@ def test_winetricks_mono_nuget_and_a_bare_bundle_fetch_into_their_caches(
     ruby = "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
     assert found(f"{ruby}RUN RAILS_ENV=production bundle\n") == [(4, "LG005")]
     assert found(f"{ruby}RUN bundle --version\n") == []
+
+
+def test_a_wildcard_of_the_base_images_files_copied_back_from_a_builder_of_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    builder = "FROM php:8.4-fpm AS builder\nRUN docker-php-ext-install -j4 pdo_mysql\n"
+    final = "FROM php:8.4-fpm\n"
+    helpers = "COPY --from=builder /usr/local/bin/docker-php-ext-* /usr/local/bin/\n"
+    assert found(f"{builder}{final}{helpers}") == [(4, "LG002")]
+    # (into another directory, or from a builder of another image: new paths)
+    elsewhere = "COPY --from=builder /usr/local/bin/docker-php-ext-* /opt/bin/\n"
+    assert found(f"{builder}{final}{elsewhere}") == []
+    other = builder.replace("php:8.4-fpm AS", "debian:12 AS")
+    assert found(f"{other}{final}{helpers}") == []
