@@ -233,6 +233,13 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cabal/packages in the same RUN",
         ("~/.cabal",),
     ),
+    # (Haskell's stack: pantry keeps the Hackage index and each package's tarball)
+    "stack": Manager(
+        ("~/.stack/pantry", "~/.stack/indices"),
+        "stack's package index and downloads (~/.stack/pantry; ~/.stack/indices before 2.0)",
+        "build in a stage that is not shipped, or rm -rf ~/.stack/pantry in the same RUN",
+        ("~/.stack",),
+    ),
     "spack": Manager(
         ("/opt/spack/var/spack/cache",),
         "Spack's source cache (var/spack/cache in its root: each tarball it fetched)",
@@ -366,6 +373,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
     "opam": (("OPAMROOT", "/download-cache"),),
+    "stack": (("STACK_ROOT", "/pantry"),),
     "sbt": (("COURSIER_CACHE", ""),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
@@ -423,7 +431,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("luet", "ruby-install", "spack", "winetricks", "nuget"),
+        *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -2210,6 +2218,7 @@ _VALUE_OPTIONS = {
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
     ),
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
+    "stack": frozenset({"--resolver", "--stack-yaml", "--stack-root", "--work-dir", "--arch"}),
     **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
@@ -4232,6 +4241,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "nuget", tools, restores or tools or (sub == "add" and second == "package")
     if tool in ("pecl", "pear"):
         return "pecl", sub == "install", sub == "install"
+    if tool == "stack":  # (a build, its tests or an install fetch the packages first)
+        fetches = sub in ("build", "install", "test", "bench", "setup", "haddock", "update")
+        return "stack", sub == "install", fetches
     if tool == "cabal":
         # (`cabal v2-install`, `new-update`: the same commands under their versioned names)
         v1 = sub.startswith("v1-")

@@ -6178,3 +6178,12 @@ def test_a_wildcard_of_the_base_images_files_copied_back_from_a_builder_of_it(
     assert found(f"{builder}{final}{elsewhere}") == []
     other = builder.replace("php:8.4-fpm AS", "debian:12 AS")
     assert found(f"{other}{final}{helpers}") == []
+
+
+def test_stack_keeps_the_index_and_packages_it_fetched(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    stack = "FROM haskell:9.6\nRUN stack --resolver lts-16.27 install conduit aeson"
+    assert found(f"{stack}\n") == [(2, "LG005")]
+    assert found(f"{stack} && rm -rf ~/.stack/pantry\n") == []
+    assert found("FROM haskell:9.6\nRUN stack --version\n") == []
