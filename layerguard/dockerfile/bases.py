@@ -221,6 +221,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "varnish": ("/etc/varnish/default.vcl",),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
     "odoo": ("/entrypoint.sh",),
+    "redmine": ("/docker-entrypoint.sh", "/usr/src/redmine/config.ru", "/usr/src/redmine/Gemfile"),
     "sonarqube": ("/opt/sonarqube/conf/sonar.properties",),
     **{
         name: ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh")
@@ -392,6 +393,7 @@ _BEFORE_BIONIC = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
 )
+_ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
     r"(?:^|[-_.])(?:jessie|stretch|buster|bullseye|bookworm|trixie|trusty|xenial|bionic|focal"
     r"|jammy|noble)(?:$|[-_.])"
@@ -588,6 +590,23 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/envvars",
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    **{
+        ("apt", name): ("/etc/apache2/mods-available/dav_svn.conf",)
+        for name in ("libapache2-svn", "libapache2-mod-svn")
+    },
+    # Kerberos: krb5-config's postinst writes /etc/krb5.conf (the KDCs depend on it), and
+    # krb5-kdc's its kdc.conf; Red Hat's krb5-libs ships /etc/krb5.conf, krb5-server the KDC's.
+    **{
+        ("apt", name): ("/etc/krb5.conf",)
+        for name in ("krb5-config", "krb5-user", "krb5-admin-server", "heimdal-kdc")
+    },
+    ("apt", "krb5-kdc"): ("/etc/krb5.conf", "/etc/krb5kdc/kdc.conf"),
+    **{("yum", name): ("/etc/krb5.conf",) for name in ("krb5-libs", "krb5-workstation")},
+    ("yum", "krb5-server"): (
+        *("/etc/krb5.conf", "/var/kerberos/krb5kdc/kdc.conf"),
+        "/var/kerberos/krb5kdc/kadm5.acl",
+    ),
+    ("apk", "openldap"): ("/etc/openldap/slapd.conf", "/etc/openldap/slapd.ldif"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
     ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
     # (the server's maintenance login, which its install writes)
@@ -1177,6 +1196,8 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
+    if name == "odoo" and _ODOO_CONF.match(image.tag or ""):
+        files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
         # in lib/security and conf/security of the JDK or JRE itself)

@@ -334,6 +334,25 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cpan/sources ~/.cpan/build in the same RUN",
         (),
     ),
+    "cpm": Manager(
+        ("~/.perl-cpm",),
+        "cpm's cache and build directories (~/.perl-cpm: each module's tarball and build)",
+        "rm -rf ~/.perl-cpm in the same RUN",
+        ("/usr/local/lib/perl5", "/usr/local/share/perl5", "/usr/local/bin"),
+    ),
+    "perlbrew": Manager(
+        ("~/perl5/perlbrew/dists", "~/perl5/perlbrew/build"),
+        "perlbrew's downloaded tarballs and build trees (dists/ and build/ in PERLBREW_ROOT)",
+        "perlbrew clean in the same RUN",
+        (),
+    ),
+    # (Bugzilla's install-module.pl runs CPAN.pm with its home in .cpan of Bugzilla's directory)
+    "bugzilla": Manager(
+        (),
+        "CPAN.pm's downloads and build trees in .cpan of Bugzilla's directory (source, build)",
+        "rm -rf .cpan in Bugzilla's directory in the same RUN",
+        (),
+    ),
     "cpanm": Manager(
         ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -374,6 +393,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "rvm": (("rvm_path", "/archives"),),
     "opam": (("OPAMROOT", "/download-cache"),),
     "stack": (("STACK_ROOT", "/pantry"),),
+    "perlbrew": (("PERLBREW_ROOT", "/dists"),),
     "sbt": (("COURSIER_CACHE", ""),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
@@ -432,6 +452,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
+        *("cpm", "perlbrew", "install-module.pl"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -2131,6 +2152,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
             # (openSUSE's `gem.ruby3.1`, Debian's old `gem2.1`, and `bundler`, bundle's alias)
             return ruby[1], (ruby[1], *words[1:])
+        if name.startswith("perl") and words[1:2] and words[1].endswith("/install-module.pl"):
+            return "install-module.pl", words[1:]  # (`perl ./install-module.pl --all`)
+        if name.startswith("perl") and words[1:2] == ("install-module.pl",):
+            return "install-module.pl", ("./install-module.pl", *words[2:])
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program
@@ -3767,6 +3792,12 @@ def _package_ops(
     ):
         # (`sbt -Dsbt.coursier.home=/tmp/cs -Dsbt.ivy.home=/tmp/ivy assembly`: there)
         where = tuple(posixpath.normpath(t) for t in sbt_homes if t.startswith("/")) or where
+    if tool == "install-module.pl":
+        # (Bugzilla's CPAN.pm keeps its home in .cpan of Bugzilla's directory: source, build)
+        script = _path(words[0], command) if "/" in words[0] else None
+        home = posixpath.join(posixpath.dirname(script), ".cpan") if script else None
+        where = (f"{home}/source", f"{home}/build") if home else ()
+        caches = caches and bool(where)
     if family == "ruby-install":
         # (`--src-dir /tmp/src`; else the source of the one Ruby it builds, `ruby-3.2.2`, and
         # its tarball beside it in /usr/local/src)
@@ -3796,7 +3827,7 @@ def _package_ops(
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
-        if family == "cpan":  # (each module's build tree beside its tarball)
+        if family in ("cpan", "bugzilla"):  # (each module's build tree beside its tarball)
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family == "cargo" and where[0].endswith("/registry/cache"):
             sources = posixpath.join(posixpath.dirname(where[0]), "src")
@@ -4264,6 +4295,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "cpan", given, given
     if tool == "carton":  # (its install runs cpanm for every module of the cpanfile)
         return "cpanm", sub == "install", sub == "install"
+    if tool == "install-module.pl":  # (Bugzilla's: CPAN.pm, `--all` or modules by name)
+        given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
+        return "bugzilla", given, given
+    if tool == "cpm":  # (`cpm install -g X`: its tarballs and builds stay in ~/.perl-cpm)
+        return "cpm", sub == "install", sub == "install"
+    if tool == "perlbrew":  # (`perlbrew install perl-5.36.0`; `perlbrew clean` removes them)
+        return "perlbrew", sub == "install", sub == "install"
     if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
         asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
         given = len(_operands(words)) > 0 or "--self-upgrade" in words  # (App::cpanminus)
@@ -4492,6 +4530,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         )
     if family == "portage":  # (gentoolkit's: `eclean distfiles`, `eclean-dist`)
         return tool == "eclean-dist" or (tool == "eclean" and sub in ("distfiles", "dist"))
+    if family == "perlbrew":
+        return sub == "clean"
     if family == "nuget":  # (`dotnet nuget locals all --clear`, Mono's `nuget locals all -clear`)
         return (
             (sub == "nuget" or (tool in ("nuget", "nuget.exe") and sub == "locals"))

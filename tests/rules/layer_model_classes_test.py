@@ -6187,3 +6187,18 @@ def test_stack_keeps_the_index_and_packages_it_fetched(
     assert found(f"{stack}\n") == [(2, "LG005")]
     assert found(f"{stack} && rm -rf ~/.stack/pantry\n") == []
     assert found("FROM haskell:9.6\nRUN stack --version\n") == []
+
+
+def test_perl_installers_keep_their_downloads_and_builds(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    bugzilla = "FROM perl:5.38\nWORKDIR /var/www/bugzilla\nCOPY . .\nRUN ./install-module.pl --all"
+    assert found(f"{bugzilla}\n") == [(4, "LG005")]
+    assert found(f"{bugzilla} && rm -rf /var/www/bugzilla/.cpan\n") == []
+    assert found(f"{bugzilla.replace('./install', 'perl install')}\n") == [(4, "LG005")]
+    cpm = "FROM perl:5.38\nRUN cpm install -g Date::Manip"
+    assert found(f"{cpm}\n") == [(2, "LG005")]
+    assert found(f"{cpm} && rm -rf ~/.perl-cpm\n") == []
+    brew = "FROM debian:12\nENV PERLBREW_ROOT=/opt/perl5\nRUN perlbrew install perl-5.36.0"
+    assert found(f"{brew}\n") == [(3, "LG005")]
+    assert found(f"{brew} && perlbrew clean\n") == []
