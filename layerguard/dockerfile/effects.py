@@ -527,7 +527,7 @@ def names_a_file(path: str) -> bool:
     name = posixpath.basename(path)
     if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
         return True
-    if name in _DOTFILES or _LIBRARY.search(name):
+    if name in _FILE_NAMES or _LIBRARY.search(name):
         return True
     stem, dot, suffix = name.rpartition(".")
     if suffix == "d" and stem:
@@ -548,10 +548,14 @@ _EXTENSION = re.compile(
 )
 _SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
 # The start-up and settings files programs read from a home: files, whatever their names say.
-_DOTFILES = frozenset(
+_FILE_NAMES = frozenset(
     {".bashrc", ".bash_profile", ".bash_logout", ".bash_aliases", ".profile", ".zshrc", ".vimrc"}
     | {".gitconfig", ".npmrc", ".yarnrc", ".pypirc", ".netrc", ".condarc", ".gemrc", ".curlrc"}
     | {".wgetrc", ".inputrc", ".env"}
+    # (and the files projects name without an extension: manifests, build and run files)
+    | {"Pipfile", "Gemfile", "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Procfile"}
+    | {"Rakefile", "Jenkinsfile", "Vagrantfile", "Brewfile", "Podfile", "Caddyfile", "Snakefile"}
+    | {"Justfile", "justfile", "LICENSE", "COPYING", "NOTICE", "README", "CODEOWNERS"}
 )
 
 

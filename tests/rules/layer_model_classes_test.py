@@ -6202,3 +6202,15 @@ def test_perl_installers_keep_their_downloads_and_builds(
     brew = "FROM debian:12\nENV PERLBREW_ROOT=/opt/perl5\nRUN perlbrew install perl-5.36.0"
     assert found(f"{brew}\n") == [(3, "LG005")]
     assert found(f"{brew} && perlbrew clean\n") == []
+
+
+def test_a_manifest_named_without_an_extension_is_a_file_not_a_tree(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    work = "FROM python:3.12\nENV HOME=/workspace\nWORKDIR /workspace\n"
+    copied = "COPY Pipfile Pipfile.lock ${HOME}/\n"
+    install = "RUN pip install pipenv && pipenv install --system && rm -rf ${HOME}/.cache/pipenv"
+    assert found(f"{work}{copied}{install} ${{HOME}}/.cache/pip\n") == []
+    # (a plain name may still be a directory whose files land there)
+    tree = "COPY vendor ${HOME}/\nRUN rm -rf ${HOME}/.cache\n"
+    assert found(f"{work}{tree}") == [(5, "LG003")]
