@@ -452,7 +452,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
-        *("cpm", "perlbrew", "install-module.pl"),
+        *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -4111,6 +4111,16 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", False, sub == "update"
     if tool == "add-apt-repository":  # updates the index unless told not to
         return "apt", False, not any(w in ("-n", "--no-update") for w in words)
+    if tool == "makepkg":  # (`-s` installs the build's dependencies with pacman -S)
+        syncs = any(
+            w == "--syncdeps" or (w[:1] == "-" and w[1:2] != "-" and "s" in w[1:]) for w in words
+        )
+        installs = syncs or any(
+            w == "--install" or (w[:2] != "--" and "i" in w[1:]) for w in words[1:] if w[:1] == "-"
+        )
+        return "pacman", installs, syncs
+    if tool == "amazon-linux-extras":  # (`install nginx1.12`: its topic's packages, by yum)
+        return "yum", sub == "install", sub == "install"
     if tool in ("pacman", "yay", "paru"):  # (the AUR helpers run pacman's own -S)
         syncs = any(
             (w.startswith("-S") and not w.startswith(("-Sc", "-Scc"))) or w == "--sync"
@@ -4578,6 +4588,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "uninstall"
     if tool in _CONDA:
         return sub in ("remove", "uninstall")
+    if tool in ("pacman", "yay", "paru"):  # (`-R`, `-Rns`, `-Rcns`: with what it alone needed)
+        return any(w.startswith("-R") or w == "--remove" for w in words[1:])
     return False
 
 

@@ -6214,3 +6214,18 @@ def test_a_manifest_named_without_an_extension_is_a_file_not_a_tree(
     # (a plain name may still be a directory whose files land there)
     tree = "COPY vendor ${HOME}/\nRUN rm -rf ${HOME}/.cache\n"
     assert found(f"{work}{tree}") == [(5, "LG003")]
+
+
+def test_makepkg_amazon_linux_extras_and_pacman_removals(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    arch = "FROM archlinux:base-devel\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm"
+    arch += " && rm -rf /var/lib/pacman/sync/*\n"
+    makepkg = "RUN cd /yay && makepkg -si --noconfirm"
+    assert found(f"{arch}{makepkg}\n") == [(3, "LG005")]
+    assert found(f"{arch}{makepkg} && sudo pacman -Scc --noconfirm\n") == []
+    assert found(f"{arch}RUN cd /yay && makepkg --noconfirm\n") == []  # (no dependencies fetched)
+    assert found(f"{arch}RUN pacman -Rns --noconfirm git\n") == [(3, "LG003")]
+    extras = "FROM amazonlinux:2\nRUN amazon-linux-extras install -y nginx1.12"
+    assert found(f"{extras}\n") == [(2, "LG005")]
+    assert found(f"{extras} && yum clean all && rm -rf /var/cache/yum\n") == []
