@@ -3356,11 +3356,17 @@ def _url_name(urls: list[str]) -> str | None:
 
 
 def _adds_execute(words: tuple[str, ...]) -> bool:
-    """chmod's mode gives execute permission: `+x`, `a+x`, `u=rwx`, `755`, `0775`."""
+    """chmod's mode gives execute permission: `+x`, `a+x`, `u=rwx`, `755`, `0775`. Not one
+    for the group or others alone (`g+x`, `o+rx`): the search bit of a directory, as often."""
     mode = _chmod_mode(words)
     if OCTAL_MODE.fullmatch(mode):
         return any(int(d) & 1 for d in mode[-3:])
-    return "x" in mode and ("+" in mode or "=" in mode)
+    return any(
+        "x" in clause[at:] and (not who or "u" in who or "a" in who)
+        for clause in mode.split(",")
+        if (at := next((i for i, c in enumerate(clause) if c in "+="), -1)) >= 0
+        for who in (clause[:at],)
+    )
 
 
 def _file_mode(words: tuple[str, ...]) -> bool:

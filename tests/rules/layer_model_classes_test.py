@@ -6229,3 +6229,15 @@ def test_makepkg_amazon_linux_extras_and_pacman_removals(
     extras = "FROM amazonlinux:2\nRUN amazon-linux-extras install -y nginx1.12"
     assert found(f"{extras}\n") == [(2, "LG005")]
     assert found(f"{extras} && yum clean all && rm -rf /var/cache/yum\n") == []
+
+
+def test_a_search_bit_for_the_group_alone_names_a_directory_as_often_as_a_file(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    tomcat = "FROM eclipse-temurin:17\nRUN mkdir /opt/tomcat && curl -fsSL https://x.org/t.tgz"
+    tomcat += " | tar xz -C /opt/tomcat --strip-components=1\nWORKDIR /opt/tomcat\n"
+    assert found(f"{tomcat}RUN chmod g+x conf\n") == []
+    assert found(f"{tomcat}RUN chmod o+rx conf\n") == []
+    # (the owner's or everyone's: a program's)
+    assert found(f"{tomcat}RUN chmod +x bin/catalina\n") == [(4, "LG004")]
+    assert found(f"{tomcat}RUN chmod u+x,g+x run\n") == [(4, "LG004")]
