@@ -279,7 +279,7 @@ def _old_copies(
         # on the same path as a listed one: it is written again too.)
         named = write.exact or not (write.tree or write.either)
         found = listed[position].get(write.path) if named else None
-        if found is not None:
+        if found is not None and not _into_a_base_directory(found, write):
             yield found.path, earlier.where, found.size
             return
         if lacking and any(_holds(t, write) for t in _context_trees(listed[position])):
@@ -849,6 +849,20 @@ def _unpacked_distribution(write: CopyWrite) -> frozenset[str]:
     top = archive_stem(write.source) if write.unpacked else ""
     files = distribution_files(posixpath.basename(write.source)) if top else ()
     return frozenset(posixpath.join(write.path, top, f) for f in files)
+
+
+def _into_a_base_directory(old: CopyWrite, new: CopyWrite) -> bool:
+    """Two files of other names and of another kind than the destination copied to one path
+    without a slash (`COPY vault-server-tls.hcl /vault`, then `COPY policy-file.hcl /vault`):
+    a directory the base image holds, which takes each inside, not one file written twice."""
+    return (
+        bool(old.source and new.source)
+        and posixpath.basename(old.source) != posixpath.basename(new.source)
+        and all(
+            w.path == w.into.rstrip("/") and _extension(w.source) not in ("", _extension(w.path))
+            for w in (old, new)
+        )
+    )
 
 
 def _one_file(old: CopyWrite, new: CopyWrite) -> bool:

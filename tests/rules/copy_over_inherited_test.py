@@ -81,3 +81,14 @@ def test_small_recopy_from_context_is_estimated_and_info(lint_files: Lint) -> No
     assert [(f.line, f.severity.name, f.measured, f.estimated) for f in found] == [
         (5, "INFO", None, {"paths": 1, "bytes": 11})
     ]
+
+
+def test_files_of_other_names_copied_into_a_directory_the_base_holds(lint_files: Lint) -> None:
+    files = {"a.hcl": "x" * 50, "b.hcl": "y" * 50, "a.jar": "j", "b.jar": "k"}
+    into = "FROM hashicorp/vault:1.15\nCOPY a.hcl /vault\nCOPY b.hcl /vault\n"
+    assert lint_files({**files, "Dockerfile": into}, code="LG002") == []
+    # (one name twice, or two files of the destination's own kind: one file written twice)
+    again = "FROM hashicorp/vault:1.15\nCOPY a.hcl /vault\nCOPY a.hcl /vault\n"
+    assert [f.line for f in lint_files({**files, "Dockerfile": again}, code="LG002")] == [3]
+    jar = "FROM eclipse-temurin:21\nCOPY a.jar /app.jar\nCOPY b.jar /app.jar\n"
+    assert [f.line for f in lint_files({**files, "Dockerfile": jar}, code="LG002")] == [3]
