@@ -32,7 +32,7 @@ DOC_TREES = ("/usr/share/doc", "/usr/share/man", "/usr/share/info", "/usr/share/
 # debconf's database: every Debian and Ubuntu image holds its templates (hundreds of kB).
 DEBCONF = "/var/cache/debconf"
 # Images that ship no docs or man pages.
-_DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi")
+_DOCLESS = ("alpine", "busybox", "scratch", "distroless", "chainguard", "wolfi", "chiseled")
 # Images of distributions other than Debian's family (no debconf).
 _NOT_DEBIAN = (
     *("fedora", "rhel", "ubi", "centos", "rocky", "alma", "amazonlinux", "opensuse", "suse"),
@@ -521,6 +521,7 @@ _WORKDIR: Mapping[str, str] = {
     "pytorch/torchserve": "/home/model-server",
     "tiangolo/uvicorn-gunicorn*": "/app",
     "tiangolo/uwsgi-nginx*": "/app",
+    "redmine": "/usr/src/redmine",
     "codercom/code-server": "/home/coder",
     "wordpress": "/var/www/html",
     "nextcloud": "/var/www/html",
@@ -969,8 +970,9 @@ _VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
 # forks'), by the tree's name, with the prefix its configure script takes by default and where
 # nginx's own tree lies below it (OpenResty's /usr/local/openresty/nginx).
 _SOURCE_TREES = (
-    (re.compile(r"(?:nginx|tengine|freenginx)(?:-\d.*)?"), "/usr/local/nginx", ""),
-    (re.compile(r"openresty(?:-\d.*)?"), "/usr/local/openresty", "nginx"),
+    # (a release's tree, `nginx-1.25.3`, GitHub's `nginx-release-1.25.3`, or `nginx-*`)
+    (re.compile(r"(?:nginx|tengine|freenginx)(?:-(?:release-)?[\d*].*)?"), "/usr/local/nginx", ""),
+    (re.compile(r"openresty(?:-[\d*].*)?"), "/usr/local/openresty", "nginx"),
 )
 # What nginx's auto/install copies into the configuration directory (that of --conf-path).
 _NGINX_CONF_FILES = (
@@ -1196,7 +1198,7 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
-    if name == "odoo" and _ODOO_CONF.match(image.tag or ""):
+    if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9

@@ -317,7 +317,8 @@ MANAGERS: Mapping[str, Manager] = {
     "nuget": Manager(
         ("~/.nuget/packages", "~/.local/share/NuGet"),
         "NuGet's package caches (~/.nuget/packages, ~/.local/share/NuGet)",
-        "build in a stage that is not shipped, or dotnet nuget locals all --clear in the same RUN",
+        "build in a stage that is not shipped, or dotnet nuget locals all --clear (Mono's nuget: "
+        "nuget locals all -clear) in the same RUN",
         (),
     ),
     # littler's install scripts (rocker's and r-base's images) run R with /tmp as its tempdir:
@@ -346,11 +347,13 @@ MANAGERS: Mapping[str, Manager] = {
         "perlbrew clean in the same RUN",
         (),
     ),
-    # (Bugzilla's install-module.pl runs CPAN.pm with its home in .cpan of Bugzilla's directory)
+    # (Bugzilla's install-module.pl runs CPAN.pm with its home in ~/.cpan, CPAN's own, where it
+    # can write there: root's in a build)
     "bugzilla": Manager(
-        (),
-        "CPAN.pm's downloads and build trees in .cpan of Bugzilla's directory (source, build)",
-        "rm -rf .cpan in Bugzilla's directory in the same RUN",
+        ("~/.cpan/source", "~/.cpan/build"),
+        "CPAN.pm's downloads and build trees (~/.cpan/source, ~/.cpan/build, as Bugzilla's "
+        "install-module.pl sets them)",
+        "rm -rf ~/.cpan in the same RUN",
         (),
     ),
     "cpanm": Manager(
@@ -393,6 +396,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "rvm": (("rvm_path", "/archives"),),
     "opam": (("OPAMROOT", "/download-cache"),),
     "stack": (("STACK_ROOT", "/pantry"),),
+    "winetricks": (("W_CACHE", ""), ("XDG_CACHE_HOME", "/winetricks")),
+    "cpm": (("PERL_CPM_HOME", ""),),
     "perlbrew": (("PERLBREW_ROOT", "/dists"),),
     "sbt": (("COURSIER_CACHE", ""),),
     "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
@@ -411,6 +416,8 @@ _CACHE_OPTIONS = {
     "pnpm": ("--store-dir", "PNPM_STORE_DIR"),
     "gem": ("--install-dir", "GEM_HOME"),  # (`gem install -i /opt/gems`: its cache/ there)
     "gradle": ("--gradle-user-home", "GRADLE_USER_HOME"),
+    "stack": ("--stack-root", "STACK_ROOT"),
+    "cpm": ("--home", "PERL_CPM_HOME"),
 }
 # Their short spellings.
 _CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
@@ -452,7 +459,7 @@ _MODELLED = frozenset(
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
-        *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras"),
+        *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -555,7 +562,9 @@ _FILE_NAMES = frozenset(
     # (and the files projects name without an extension: manifests, build and run files)
     | {"Pipfile", "Gemfile", "Makefile", "GNUmakefile", "Dockerfile", "Containerfile", "Procfile"}
     | {"Rakefile", "Jenkinsfile", "Vagrantfile", "Brewfile", "Podfile", "Caddyfile", "Snakefile"}
-    | {"Justfile", "justfile", "LICENSE", "COPYING", "NOTICE", "README", "CODEOWNERS"}
+    | {"Justfile", "justfile", "LICENSE", "COPYING", "NOTICE", "README", "CODEOWNERS", "cpanfile"}
+    | {"VERSION", "CHANGELOG", "AUTHORS", "Berksfile", "Puppetfile", "Earthfile", "Tiltfile"}
+    | {"Guardfile", "Capfile"}
 )
 
 
@@ -1327,7 +1336,11 @@ def source_installs(runs: Iterable[RunEffects | None]) -> list[tuple[str, ...]]:
                 configured[command.cwd] = words
             elif tool == "make" and "install" in _operands(words, _MAKE_VALUES):
                 tree = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
-                if tree is not None:
+                # (`make install DESTDIR=/tmp/pkg`: the files land below that root instead)
+                staged = any(w.startswith("DESTDIR=") for w in words) or any(
+                    n == "DESTDIR" for n, _ in command.assignments
+                )
+                if tree is not None and not staged:
                     name = posixpath.basename(tree)
                     written.extend(source_install_files(name, configured.get(tree, ())))
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths] if run else []
@@ -1570,7 +1583,9 @@ def _single_quoted(value: str) -> str:
 # winetricks' verbs that install from a download: runtimes, DLLs, fonts.
 _WINETRICKS_DOWNLOADS = re.compile(
     r"(?:dotnet|vcrun|vb\drun|corefonts|allfonts|cjkfonts|d3dx|d3dcompiler|msxml|mfc\d|dxvk|xact"
-    r"|physx|gdiplus|gecko|mono|ie\d|wmp|quartz|xna|directx|powershell)"
+    r"|physx|gdiplus|gecko|mono|ie\d|wmp|quartz|xna|directx|powershell|riched|faudio|vkd3d"
+    r"|xinput|msls31|arial|tahoma|times|courier|verdana|georgia|trebuchet|webdings|comicsans"
+    r"|impact|andale|consolas|lucida|calibri|cambria|meiryo|msgothic|msmincho)"
 )
 _RUBY_SUFFIXED = re.compile(r"(gem|bundle)(?:\.ruby\d+(?:\.\d+)*|\d+(?:\.\d+)+|(?<=bundle)r)")
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
@@ -2156,6 +2171,15 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
             # (openSUSE's `gem.ruby3.1`, Debian's old `gem2.1`, and `bundler`, bundle's alias)
             return ruby[1], (ruby[1], *words[1:])
+        if name == "mono" and words[1:2] and words[1].lower().endswith("nuget.exe"):
+            return "nuget", words[1:]  # (`mono /usr/local/bin/nuget.exe restore x.sln`)
+        if name == "xvfb-run" and len(words) > 1:  # (a program run on a virtual screen)
+            rest = list(words[1:])
+            while rest and rest[0].startswith("-"):
+                takes = rest[0] in ("-s", "-n", "-e", "-f", "-p", "-w", "--server-args")
+                rest = rest[2:] if takes else rest[1:]
+            words = tuple(rest)
+            continue
         if name.startswith("perl") and words[1:2] and words[1].endswith("/install-module.pl"):
             return "install-module.pl", words[1:]  # (`perl ./install-module.pl --all`)
         if name.startswith("perl") and words[1:2] == ("install-module.pl",):
@@ -2248,6 +2272,7 @@ _VALUE_OPTIONS = {
     ),
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
     "stack": frozenset({"--resolver", "--stack-yaml", "--stack-root", "--work-dir", "--arch"}),
+    "bundle": frozenset({"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}),
     **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
@@ -2289,6 +2314,7 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
 _PIPED_INSTALLERS = (
     *(("python", "get-pip.py", "get-pip.py"), ("pypy", "get-pip.py", "get-pip.py")),
     ("perl", "cpanmin.us", "cpanm"),
+    ("perl", "/cpm", "cpm"),  # (`curl -fsSL .../skaji/cpm/main/cpm | perl - install -g`)
     # (Poetry's installer makes a venv and runs its pip, whose cache it leaves on)
     *(("python", "install.python-poetry.org", "install-poetry.py"),),
 )
@@ -3802,12 +3828,6 @@ def _package_ops(
     ):
         # (`sbt -Dsbt.coursier.home=/tmp/cs -Dsbt.ivy.home=/tmp/ivy assembly`: there)
         where = tuple(posixpath.normpath(t) for t in sbt_homes if t.startswith("/")) or where
-    if tool == "install-module.pl":
-        # (Bugzilla's CPAN.pm keeps its home in .cpan of Bugzilla's directory: source, build)
-        script = _path(words[0], command) if "/" in words[0] else None
-        home = posixpath.join(posixpath.dirname(script), ".cpan") if script else None
-        where = (f"{home}/source", f"{home}/build") if home else ()
-        caches = caches and bool(where)
     if family == "ruby-install":
         # (`--src-dir /tmp/src`; else the source of the one Ruby it builds, `ruby-3.2.2`, and
         # its tarball beside it in /usr/local/src)
@@ -4117,6 +4137,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", False, sub == "update"
     if tool == "add-apt-repository":  # updates the index unless told not to
         return "apt", False, not any(w in ("-n", "--no-update") for w in words)
+    if tool == "paccache":  # (pacman-contrib's: it removes cached packages, never installs)
+        return "pacman", False, False
     if tool == "makepkg":  # (`-s` installs the build's dependencies with pacman -S)
         syncs = any(
             w == "--syncdeps" or (w[:1] == "-" and w[1:2] != "-" and "s" in w[1:]) for w in words
@@ -4246,9 +4268,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "gem":  # (`gem i` is install)
         return "gem", sub in ("install", "i", "update"), sub in ("install", "i", "update")
     if tool == "bundle":  # it keeps each .gem it downloads in <gem dir>/cache, as gem does
-        # (a bare `bundle` is `bundle install`)
+        # (a bare `bundle` is `bundle install`: Bundler's, not a project's `./scripts/bundle`)
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
-        installs = sub == "install" or (sub == "" and not asks)
+        bundler = "/" not in words[0] or in_a_bin_dir(words[0])
+        installs = sub == "install" or (sub == "" and bundler and not asks)
         return (
             "gem",
             installs,
@@ -4321,7 +4344,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "cpm":  # (`cpm install -g X`: its tarballs and builds stay in ~/.perl-cpm)
         return "cpm", sub == "install", sub == "install"
     if tool == "perlbrew":  # (`perlbrew install perl-5.36.0`; `perlbrew clean` removes them)
-        return "perlbrew", sub == "install", sub == "install"
+        fetches = sub in ("install", "install-multiple", "download")
+        return "perlbrew", sub in ("install", "install-multiple"), fetches
     if tool == "cpanm":  # (it keeps each module's unpacked source and build under ~/.cpanm)
         asks = any(w in ("--info", "--look", "-V", "--version", "-h", "--help") for w in words)
         given = len(_operands(words)) > 0 or "--self-upgrade" in words  # (App::cpanminus)
@@ -4353,7 +4377,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         told = not {"-V", "--version", "-h", "--help"} & set(words)
         return "winetricks", False, bool(verbs) and told
     if tool in ("nuget", "nuget.exe"):  # (Mono's NuGet client: NuGet's caches, as dotnet's)
-        return "nuget", sub == "install", sub in ("restore", "install")
+        direct = any(w.lower() == "-directdownload" for w in words)  # (it fills no cache)
+        return "nuget", sub == "install", sub in ("restore", "install") and not direct
     if tool == "luet":  # (Kairos' and cOS' package manager)
         return "luet", sub in ("install", "upgrade"), sub in ("install", "upgrade")
     if tool == "ruby-install":  # (its --cleanup removes the tarball and the build tree)
@@ -4523,7 +4548,12 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":
         return sub == "clean" and ("-modcache" in words or "-cache" in words)
-    if family == "pacman":
+    if family == "pacman":  # (`paccache -rk0` keeps no version of any package)
+        kept = _option_value(words, "-k", "--keep")
+        if tool == "paccache":
+            return kept == "0" and any(
+                w == "--remove" or (w[:2] != "--" and "r" in w) for w in words[1:] if w[:1] == "-"
+            )
         return any(w.startswith("-Sc") for w in words)
     if family == "nvm":
         return (sub == "cache" and "clear" in words) or sub == "clear-cache"

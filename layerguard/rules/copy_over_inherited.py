@@ -565,10 +565,19 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     home = stages.model.holding(run)
     if home is None or home.index not in stages.lineage(write.origin):
         return False
-    # (a distribution package's trees only where they are a runtime's: the trees an install
-    # may reach, /opt among them, say nothing of what it put there)
+    # (a distribution package's trees only where it is known to have put files below the tree,
+    # its configuration, or where they are a runtime's: the trees an install may reach, /opt
+    # among them, say nothing of what it put there)
     return any(
-        (e.kind != DIR and e.content != EMPTY and covers(into, e.path) and not _distributed(e))
+        (
+            e.kind != DIR
+            and e.content != EMPTY
+            and covers(into, e.path)
+            and (
+                not _distributed(e)
+                or any(inside(f, into) for f in package_files(e.family, e.packages))
+            )
+        )
         or (
             _distributed(e)
             and inside(into, e.path)

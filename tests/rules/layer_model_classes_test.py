@@ -6194,7 +6194,7 @@ def test_perl_installers_keep_their_downloads_and_builds(
 ) -> None:
     bugzilla = "FROM perl:5.38\nWORKDIR /var/www/bugzilla\nCOPY . .\nRUN ./install-module.pl --all"
     assert found(f"{bugzilla}\n") == [(4, "LG005")]
-    assert found(f"{bugzilla} && rm -rf /var/www/bugzilla/.cpan\n") == []
+    assert found(f"{bugzilla} && rm -rf ~/.cpan\n") == []  # (CPAN's home, root's)
     assert found(f"{bugzilla.replace('./install', 'perl install')}\n") == [(4, "LG005")]
     cpm = "FROM perl:5.38\nRUN cpm install -g Date::Manip"
     assert found(f"{cpm}\n") == [(2, "LG005")]
@@ -6241,3 +6241,56 @@ def test_a_search_bit_for_the_group_alone_names_a_directory_as_often_as_a_file(
     # (the owner's or everyone's: a program's)
     assert found(f"{tomcat}RUN chmod +x bin/catalina\n") == [(4, "LG004")]
     assert found(f"{tomcat}RUN chmod u+x,g+x run\n") == [(4, "LG004")]
+
+
+def test_the_review_of_the_new_managers_and_source_builds(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (a staged install lands below DESTDIR; GitHub's tarball and `cd nginx-*` are nginx's)
+    nginx = "FROM debian:12\nWORKDIR /usr/src/nginx-1.25.3\nRUN ./configure --prefix=/etc/nginx"
+    nginx += " --conf-path=/etc/nginx/nginx.conf && make && make install{}\n"
+    conf = "COPY nginx.conf /etc/nginx/nginx.conf\n"
+    assert found(nginx.format(" DESTDIR=/tmp/pkg") + conf) == []
+    assert found(nginx.format("") + conf) == [(4, "LG002")]
+    github = nginx.replace("nginx-1.25.3", "nginx-release-1.25.3")
+    assert found(github.format("") + conf) == [(4, "LG002")]
+    # (caches moved by an option or a variable, and removed there)
+    ubuntu = "FROM ubuntu:22.04\nRUN "
+    moved = [
+        "stack build --stack-root /tmp/stack && rm -rf /tmp/stack",
+        "cpm install -g --home /tmp/cpm Plack && rm -rf /tmp/cpm",
+        "W_CACHE=/tmp/wt winetricks -q dotnet472 && rm -rf /tmp/wt",
+        "XDG_CACHE_HOME=/tmp/c winetricks -q vcrun2019 && rm -rf /tmp/c",
+        "nuget restore App.sln -DirectDownload",
+        "perl install-module.pl --all && rm -rf /root/.cpan",
+    ]
+    for command in moved:
+        assert found(f"{ubuntu}{command}\n") == [], command
+    # (through their wrappers, and a bare bundle with options that take values)
+    wrapped = [
+        "xvfb-run -a winetricks -q vcrun2019",
+        "mono /usr/local/bin/nuget.exe restore App.sln",
+        "curl -fsSL https://raw.githubusercontent.com/skaji/cpm/main/cpm | perl - install -g X",
+    ]
+    for command in wrapped:
+        assert found(f"{ubuntu}{command}\n") == [(2, "LG005")], command
+    ruby = "FROM ruby:3.2\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+    assert found(f"{ruby}RUN bundle --jobs 4 --retry 3\n") == [(4, "LG005")]
+    assert found("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN ./scripts/bundle\n") == []
+    # (paccache keeping no version empties pacman's cache)
+    arch = "FROM archlinux:latest\nRUN makepkg --noconfirm --syncdeps --install"
+    assert found(f"{arch} && paccache -rk0\n") == []
+    assert found(f"{arch} && paccache -rk1\n") == [(2, "LG005")]
+    # (a chiseled image holds no shells' start-up files, whatever release it names)
+    chiseled = "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled\n"
+    assert found(f"{chiseled}COPY bashrc /etc/bash.bashrc\n") == []
+    # (redmine's WORKDIR, odoo's latest)
+    assert found("FROM redmine:4.2\nCOPY config.ru ./config.ru\n") == [(2, "LG002")]
+    assert found("FROM odoo\nCOPY odoo.conf /etc/odoo/\n") == [(2, "LG002")]
+    # (a base stage's package configuration copied back with /etc)
+    varnish = "FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y varnish"
+    varnish += " && rm -rf /var/lib/apt/lists/*\nFROM base AS build\nRUN echo x > /etc/app.conf\n"
+    assert found(f"{varnish}FROM base\nCOPY --from=build /etc /etc\n") == [(6, "LG002")]
+    # (a cpanfile is a file: the removal below is of what this RUN made)
+    perl = "FROM perl:5.38\nWORKDIR /app\nCOPY cpanfile ./\n"
+    assert found(f"{perl}RUN cpanm -L local --installdeps . && rm -rf local/man ~/.cpanm\n") == []
