@@ -7,7 +7,7 @@ unpacked, its top directory, `mv keycloak-25.0.4 keycloak`; a program of a bin d
 base image holds when no layer wrote it, `mv /usr/bin/who /usr/bin/who.orig`, but not a link such
 as `/bin/sh`), an `ln -sf` over a file (`ln -sf /config/sshd_config /etc/ssh/sshd_config` after the
 package wrote it), a package removal (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`,
-`yum/dnf remove`, `rpm -e`, `pip` or `pipx uninstall`, `npm uninstall`, `conda remove`, ...) or a
+`yum/dnf remove`, `rpm -e`, `pacman -R`, `pip`/`pipx uninstall`, `npm uninstall`, ...) or a
 cache clean in a later `RUN` (`yum clean all`, `npm cache clean`). Any removal of a path an earlier
 instruction is seen to write counts, whatever else the same `RUN` does there (`make -C /opt/vendor
 install && rm -rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a shell script the

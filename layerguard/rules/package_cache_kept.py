@@ -67,17 +67,25 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
-  without removing it, luet's `install` (`/var/cache/luet/packages`) without `luet cleanup`,
-  `ruby-install` (`/usr/local/src`, or a user's `~/src`) without `--cleanup`, `spack install` (its
-  root's `var/spack/cache`) without `spack clean --downloads`, Roswell's `ros install`
-  (`~/.roswell/archives`, or Quicklisp's archives for a system) without removing them, `brew
-  install` (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install`
-  (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and
-  `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us |
-  perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each module's source, unpacked; also
-  `carton install`, which runs it) without removing it; littler's `install2.r`, `install.r` and
-  `installGithub.r` (rocker's and r-base's images: under littler R's tempdir is `/tmp`, so each
-  package source stays in `/tmp/downloaded_packages`) without removing it;
+  without removing it, Haskell's `stack build`, `install`, `test` or `setup` (`~/.stack/pantry`, or
+  `STACK_ROOT`'s, `--stack-root`'s: the Hackage index and package tarballs) without removing it,
+  winetricks verbs that install (`dotnet472`, `vcrun2019`, fonts; not settings such as `win10`;
+  `~/.cache/winetricks`, or `W_CACHE`'s) without removing it, Mono's `nuget restore`/`install`
+  (NuGet's caches; not with `-DirectDownload`) without `nuget locals all -clear`, luet's `install`
+  (`/var/cache/luet/packages`) without `luet cleanup`, `ruby-install` (`/usr/local/src`, or a user's
+  `~/src`) without `--cleanup`, `spack install` (its root's `var/spack/cache`) without `spack clean
+  --downloads`, Roswell's `ros install` (`~/.roswell/archives`, or Quicklisp's archives for a
+  system) without removing them, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
+  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan
+  MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl:
+  `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each
+  module's source, unpacked; also `carton install`, which runs it) without removing it; Bugzilla's
+  `install-module.pl` (CPAN.pm with its home in `~/.cpan`), `cpm install` (`~/.perl-cpm`, or
+  `--home`'s) and `perlbrew install` (its root's `dists` and `build`) without `perlbrew clean`;
+  `makepkg -s` (its dependencies, by pacman) and `amazon-linux-extras install` (by yum), as their
+  managers; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images:
+  under littler R's tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`)
+  without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
