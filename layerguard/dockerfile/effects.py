@@ -2180,10 +2180,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 rest = rest[2:] if takes else rest[1:]
             words = tuple(rest)
             continue
-        if name.startswith("perl") and words[1:2] and words[1].endswith("/install-module.pl"):
-            return "install-module.pl", words[1:]  # (`perl ./install-module.pl --all`)
-        if name.startswith("perl") and words[1:2] == ("install-module.pl",):
-            return "install-module.pl", ("./install-module.pl", *words[2:])
+        if name.startswith("perl") and len(words) > 1 and words[1].endswith("install-module.pl"):
+            return "install-module.pl", words[1:]  # (`perl install-module.pl --all`)
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program
