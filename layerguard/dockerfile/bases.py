@@ -1298,6 +1298,38 @@ def _cuda_packages(tag: str) -> frozenset[str]:
     return _UBUNTU_PACKAGES | own
 
 
+# Directories of official images a COPY without a trailing slash lands inside (`COPY keyfile
+# /data` on mongo: /data/keyfile), besides the trees they fill with files.
+_DIRECTORIES: Mapping[str, tuple[str, ...]] = {
+    "mongo": ("/data/db", "/data/configdb", "/docker-entrypoint-initdb.d"),
+    "postgres": ("/var/lib/postgresql/data", "/docker-entrypoint-initdb.d"),
+    **{
+        name: ("/var/lib/mysql", "/docker-entrypoint-initdb.d", "/etc/mysql/conf.d")
+        for name in ("mysql", "mariadb")
+    },
+    "redis": ("/data",),
+    "nginx": ("/etc/nginx/conf.d", "/usr/share/nginx/html", "/docker-entrypoint.d"),
+    "httpd": ("/usr/local/apache2/htdocs", "/usr/local/apache2/conf"),
+    **{
+        name: ("/vault/config", "/vault/logs", "/vault/file")
+        for name in ("vault", "hashicorp/vault")
+    },
+    "eclipse-mosquitto": ("/mosquitto/config", "/mosquitto/data", "/mosquitto/log"),
+}
+
+
+def directories(image: ImageRef | None) -> tuple[str, ...]:
+    """The directories every image of `image`'s repository holds, as far as known here: the
+    trees it fills, and its data and configuration directories."""
+    if image is None:
+        return ()
+    name = _name(image)
+    return (
+        *known(image).trees,
+        *(d for key, found in _DIRECTORIES.items() if _is(name, key) for d in found),
+    )
+
+
 def _name(image: ImageRef) -> str:
     repository = image.repository
     if image.registry != "docker.io":

@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from layerguard.dockerfile.bases import known, release_php, versioned
+from layerguard.dockerfile.bases import directories, known, release_php, versioned
 from layerguard.dockerfile.effects import (
     CACHE,
     DIR,
@@ -147,7 +147,7 @@ class Graph:
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
-                dirs = set()
+                dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
             for instr in stage.instructions:
                 dirs.add(instr.workdir)

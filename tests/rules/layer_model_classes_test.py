@@ -6294,3 +6294,12 @@ def test_the_review_of_the_new_managers_and_source_builds(
     # (a cpanfile is a file: the removal below is of what this RUN made)
     perl = "FROM perl:5.38\nWORKDIR /app\nCOPY cpanfile ./\n"
     assert found(f"{perl}RUN cpanm -L local --installdeps . && rm -rf local/man ~/.cpanm\n") == []
+
+
+def test_a_file_copied_to_a_data_directory_of_an_official_image_lands_inside(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    mongo = "FROM mongo:7\nCOPY ./keyfile.key /data\nRUN chmod 400 /data/keyfile.key\n"
+    assert found(mongo) == [(3, "LG004")]
+    # (not a directory known there: the copy is the file itself)
+    assert found(mongo.replace("mongo:7", "debian:12")) == []
