@@ -105,6 +105,7 @@ from layerguard.dockerfile.effects import (
     DIR,
     EITHER,
     EMPTY,
+    EXEC,
     EXTRACTORS,
     FILE,
     INSTALL,
@@ -799,13 +800,17 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
 
 def _fills(instr: Instruction, path: str) -> bool:
     """`instr` writes file bytes at or below `path` (a conda installer's `-p /opt/conda`, a
-    `COPY . /app`), not directory entries alone."""
+    `COPY . /app`), not directory entries alone; so does a program not known here that is told
+    the path (`bash buildDep -i /dtOO-install -o cgns`: where it installs)."""
     if instr.keyword == "run":
         return any(
-            op.kind == WRITE
-            and op.entry != DIR
-            and op.content != EMPTY
-            and any(covers(path, p) for p in op.paths)
+            (
+                op.kind == WRITE
+                and op.entry != DIR
+                and op.content != EMPTY
+                and any(covers(path, p) for p in op.paths)
+            )
+            or (op.kind == EXEC and any(covers(path, w) for w in op.command.split()[1:]))
             for op in run_effects(instr).ops
         )
     if instr.keyword in ("copy", "add"):

@@ -6303,3 +6303,17 @@ def test_a_file_copied_to_a_data_directory_of_an_official_image_lands_inside(
     assert found(mongo) == [(3, "LG004")]
     # (not a directory known there: the copy is the file itself)
     assert found(mongo.replace("mongo:7", "debian:12")) == []
+
+
+def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    pre = "FROM opensuse/leap:15.6 AS pre\nRUN mkdir /deps\nCOPY buildDep /src/\nWORKDIR /src\n"
+    a = "FROM pre AS a\nRUN bash buildDep -i /deps -o cgns\n"
+    b = "FROM a AS b\nRUN bash buildDep -i /deps -o moab\n"
+    final = "FROM pre\nCOPY --from=a /deps /deps\nCOPY --from=b /deps /deps\n"
+    assert found(f"{pre}{a}{b}{final}") == [(11, "LG002")]
+    # (siblings of a stage that only made the directory share nothing there)
+    c = "FROM pre AS c\nRUN bash buildDep -i /deps -o gmsh\n"
+    sibling = "FROM pre\nCOPY --from=a /deps /deps\nCOPY --from=c /deps /deps\n"
+    assert found(f"{pre}{a}{c}{sibling}") == []
