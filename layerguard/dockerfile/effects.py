@@ -4138,13 +4138,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "paccache":  # (pacman-contrib's: it removes cached packages, never installs)
         return "pacman", False, False
     if tool == "makepkg":  # (`-s` installs the build's dependencies with pacman -S)
-        syncs = any(
-            w == "--syncdeps" or (w[:1] == "-" and w[1:2] != "-" and "s" in w[1:]) for w in words
-        )
-        installs = syncs or any(
-            w == "--install" or (w[:2] != "--" and "i" in w[1:]) for w in words[1:] if w[:1] == "-"
-        )
-        return "pacman", installs, syncs
+        syncs = _flagged(words, "s", "--syncdeps")
+        return "pacman", syncs or _flagged(words, "i", "--install"), syncs
     if tool == "amazon-linux-extras":  # (`install nginx1.12`: its topic's packages, by yum)
         return "yum", sub == "install", sub == "install"
     if tool in ("pacman", "yay", "paru"):  # (the AUR helpers run pacman's own -S)
@@ -4547,11 +4542,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "go":
         return sub == "clean" and ("-modcache" in words or "-cache" in words)
     if family == "pacman":  # (`paccache -rk0` keeps no version of any package)
-        kept = _option_value(words, "-k", "--keep")
         if tool == "paccache":
-            return kept == "0" and any(
-                w == "--remove" or (w[:2] != "--" and "r" in w) for w in words[1:] if w[:1] == "-"
-            )
+            return _option_value(words, "-k", "--keep") == "0" and _flagged(words, "r", "--remove")
         return any(w.startswith("-Sc") for w in words)
     if family == "nvm":
         return (sub == "cache" and "clear" in words) or sub == "clear-cache"
@@ -4834,6 +4826,12 @@ STANDARD_DIRS = frozenset(
 BIN_DIRS = frozenset(
     {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
 )
+
+
+def _flagged(words: tuple[str, ...], letter: str, long: str) -> bool:
+    """The command is given the short option `letter`, alone or among others (`-si`), or the
+    long one."""
+    return any(w == long or (w[:1] == "-" and w[1:2] != "-" and letter in w[1:]) for w in words[1:])
 
 
 def _empty_directories_only(words: tuple[str, ...]) -> bool:

@@ -943,9 +943,9 @@ def _known_base_content(
             stage_base is not None
             and stage_base.name == shipped.name
             and write.into.rstrip("/") == posixpath.dirname(at)
-            and (matched := sorted(f for f in held.files if fnmatch.fnmatchcase(f, at)))
+            and (matched := min((f for f in held.files if fnmatch.fnmatchcase(f, at)), default=""))
         ):
-            yield matched[0], where, None
+            yield matched, where, None
             return
     top = write.path.rstrip("/")
     for path in (*held.files, *(family if not held.manager else ())):
