@@ -128,6 +128,7 @@ _TOMCAT_CONF = (
 _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
+_WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
 # Red Hat's and sclorg's builder images of each language (not s2i-core or s2i-base, which are
 # their bases): their scripts in /usr/libexec/s2i, which an image's own `.s2i/bin` replaces.
 _S2I_BUILDERS = tuple(
@@ -213,7 +214,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
-    "telegraf": ("/etc/telegraf/telegraf.conf",),
+    "telegraf": ("/etc/telegraf/telegraf.conf", "/entrypoint.sh"),
     "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
     "fluent/fluent-bit": ("/fluent-bit/etc/fluent-bit.conf", "/fluent-bit/etc/parsers.conf"),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
@@ -235,7 +236,40 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # tiangolo's images ship their start scripts and a sample app in /app. (Only what every tag
     # holds: start-reload.sh and uwsgi-nginx-flask's prestart.sh came later.)
     "tiangolo/uvicorn-gunicorn*": ("/start.sh", "/gunicorn_conf.py", "/app/main.py"),
-    "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh",),
+    # (and the sample app its uwsgi.ini serves, which a project's main.py replaces)
+    "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh", "/app/main.py", "/app/uwsgi.ini"),
+    # ROS's images (library and OSRF's) start through their entrypoint script
+    **dict.fromkeys(("ros", "osrf/ros"), ("/ros_entrypoint.sh",)),
+    # IPFS's daemon and the start script its entrypoint is (go-ipfs, then kubo)
+    **dict.fromkeys(
+        ("ipfs/go-ipfs", "ipfs/kubo"), ("/usr/local/bin/ipfs", "/usr/local/bin/start_ipfs")
+    ),
+    # WildFly's (and the legacy Keycloak on it) standalone server configurations
+    **dict.fromkeys(
+        ("jboss/wildfly", "quay.io/wildfly/wildfly"),
+        tuple(
+            f"/opt/jboss/wildfly/standalone/configuration/standalone{n}.xml"
+            for n in _WILDFLY_PROFILES
+        ),
+    ),
+    "jboss/keycloak": tuple(
+        f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")
+    ),
+    # Confluent Platform's component images: their start scripts and the log4j template
+    # their configure script renders
+    **dict.fromkeys(
+        (
+            f"confluentinc/cp-{n}"
+            for n in (
+                *("kafka", "server", "zookeeper", "schema-registry", "kafka-rest"),
+                *("kafka-connect", "kafka-connect-base", "server-connect", "server-connect-base"),
+            )
+        ),
+        tuple(
+            f"/etc/confluent/docker/{n}"
+            for n in ("run", "configure", "launch", "log4j.properties.template")
+        ),
+    ),
 }
 
 # Java 8's trees keep them elsewhere (jre/lib/security in the JDK); later ones here.
@@ -408,7 +442,11 @@ _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 # Official images built on Alpine in every Linux tag
 _ALPINE_BASED = frozenset({"docker"})
-_ALPINE_FILES = ("/etc/crontabs/root", "/etc/apk/repositories", "/etc/profile", *USER_DATABASE)
+_ALPINE_FILES = (
+    # (root's table also by the link /var/spool/cron/crontabs, which points to /etc/crontabs)
+    *("/etc/crontabs/root", "/var/spool/cron/crontabs/root"),
+    *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
+)
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
@@ -579,6 +617,13 @@ def _elastic(name: str, *files: str) -> tuple[str, ...]:
 
 
 _EXTERNALLY_MANAGED = "/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED"
+_MANAGERS = ("apt", "apk", "yum")
+_OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
+_LXDE_COMMON = (
+    "/etc/xdg/pcmanfm/LXDE/pcmanfm.conf",
+    *(f"/etc/xdg/lxsession/LXDE/{n}" for n in ("autostart", "desktop.conf")),
+)
+_LXTERMINAL = ("/usr/share/lxterminal/lxterminal.conf",)
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): (
@@ -591,6 +636,33 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/apache2/envvars",
     ),
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    # (squid3: a name for squid since Ubuntu 16.04, its own package with /etc/squid3 before)
+    ("apt", "squid3"): ("/etc/squid/squid.conf", "/etc/squid3/squid.conf"),
+    ("apt", "plexmediaserver"): ("/etc/default/plexmediaserver",),
+    **{
+        (m, "kamailio"): ("/etc/kamailio/kamailio.cfg", "/etc/kamailio/kamctlrc") for m in _MANAGERS
+    },
+    **{
+        (m, name): ("/etc/prosody/prosody.cfg.lua",)
+        for m, name in (("apt", "prosody"), ("apk", "prosody"), ("apt", "jitsi-meet-prosody"))
+    },
+    ("apt", "php5-fpm"): (
+        *("/etc/php5/fpm/php-fpm.conf", "/etc/php5/fpm/pool.d/www.conf"),
+        *("/etc/php5/fpm/php.ini", "/etc/php5/cli/php.ini"),
+    ),
+    ("apk", "nrpe"): ("/etc/nrpe.cfg",),
+    ("apt", "nagios-nrpe-server"): ("/etc/nagios/nrpe.cfg",),
+    # (FUSE's, which s3fs brings)
+    **{(m, n): ("/etc/fuse.conf",) for m in ("apt", "apk") for n in ("fuse", "fuse3", "s3fs")},
+    ("apk", "php7-xdebug"): ("/etc/php7/conf.d/xdebug.ini",),
+    # LXDE's parts: openbox's configuration, lxde-common's session and file manager settings,
+    # lxterminal's defaults; the lxde and lxde-core metapackages bring them
+    ("apt", "openbox"): _OPENBOX,
+    ("apt", "lxde-common"): _LXDE_COMMON,
+    ("apt", "lxterminal"): _LXTERMINAL,
+    ("apt", "lxde-core"): (*_OPENBOX, *_LXDE_COMMON),
+    ("apt", "lxde"): (*_OPENBOX, *_LXDE_COMMON, *_LXTERMINAL),
+    ("apt", "htcondor"): ("/etc/condor/condor_config", "/etc/condor/condor_config.local"),
     **{
         ("apt", name): ("/etc/apache2/mods-available/dav_svn.conf",)
         for name in ("libapache2-svn", "libapache2-mod-svn")
@@ -869,7 +941,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for v in _PHP_VERSIONS
     },
 }
-_WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
 _HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
 _HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
 # Files below the top directory of every release of a well-known distribution archive

@@ -1755,11 +1755,12 @@ _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
     "get.docker.com",
     "aka.ms/InstallAzureCLIDeb",
-    "packagecloud.io/install/repositories/",
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",
     "apt.kitware.com/kitware-archive.sh",
-    ".deb.sh",  # (Cloudsmith's and packagecloud's repository setup scripts for apt)
+    # (Cloudsmith's and packagecloud's repository setup scripts for apt; packagecloud's
+    # script.gem.sh, script.python.sh and script.rpm.sh touch no apt lists)
+    ".deb.sh",
 )
 
 
@@ -2800,9 +2801,14 @@ def _ops(
         # (`R CMD INSTALL x.tar.gz`, `install.packages("/src/x.tar.gz", repos = NULL)`)
         yield Op(UNPACK, tool, _paths(sources, command), text)
     elif tool in _PLUGIN_INSTALLERS and subcommand(words) == "install":
-        # `opensearch-plugin install file:///x.zip`: it unpacks the zip into its plugins
-        local = [w.removeprefix("file://") for w in _operands(words)[1:] if "://" not in w or
-                 w.startswith("file://")]  # fmt: skip
+        named = tool in _PLUGIN_INSTALLERS_BY_NAME
+        # `opensearch-plugin install file:///x.zip` (or `file:/x.zip`): it unpacks the zip
+        # into its plugins; a name alone is fetched
+        local = [
+            _file_uri_path(w)
+            for w in _operands(words)[1:]
+            if w.startswith("file:") or ("://" not in w and (named or is_archive(w)))
+        ]
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
@@ -3043,8 +3049,23 @@ def _r_source_packages(tool: str, words: tuple[str, ...]) -> list[str]:
     return [m for c in code for m in _R_INSTALLS.findall(c)]
 
 
-# Search engines' plugin installers, which unpack a plugin zip given by path or file:// URL.
-_PLUGIN_INSTALLERS = frozenset({"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"})
+# Search engines' plugin installers, which unpack a plugin zip given by path or file: URL:
+# Elastic's and OpenSearch's own, Logstash's (an offline pack), and Elasticsearch 1 and 2's
+# `bin/plugin`, whose name is too common to take an operand for a path unless it is an archive.
+_PLUGIN_INSTALLERS_BY_NAME = frozenset(
+    {"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"}
+)
+_PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin"}
+
+
+def _file_uri_path(word: str) -> str:
+    """The path a `file:` URL names (`file:///x.zip` and `file:/x.zip` both name /x.zip)."""
+    if not word.startswith("file:"):
+        return word
+    path = word.removeprefix("file:")
+    return "/" + path.lstrip("/") if path.startswith("/") else path
+
+
 # Options of git (before its subcommand) and of git clone that take a value.
 _GIT_VALUES = frozenset(
     {"-C", "-c", "--git-dir", "--work-tree", "--namespace", "-b", "--branch", "--depth", "-o",
@@ -4272,7 +4293,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
     if tool == "composer":
         sub = _composer_command(words)
-        installs = sub in ("install", "require", "update", "create-project")
+        # (`composer require --no-update` only edits composer.json: nothing is fetched)
+        installs = sub in ("install", "require", "update", "create-project") and not (
+            sub == "require" and "--no-update" in words
+        )
         return "composer", installs, installs and "--no-cache" not in words
     if tool == "cargo":
         if sub.startswith("+"):  # (rustup's toolchain first: `cargo +stable install wasm-pack`)

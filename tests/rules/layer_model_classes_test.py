@@ -1324,6 +1324,47 @@ FLAGGED = [
         id="N-a-plugin-installer-unpacks-its-zip",
     ),
     pytest.param(
+        "FROM composer:2\nRUN composer global require drush/drush:^8.0 --no-update\n"
+        "RUN composer global update\n",
+        # (the require only edits composer.json; the update fetches: held out 296)
+        [(3, "LG005")],
+        id="N-composer-require-no-update-fetches-nothing",
+    ),
+    pytest.param(
+        "FROM ruby:3.3\n"
+        "RUN curl -s https://packagecloud.io/install/repositories/sensu/community/script.gem.sh"
+        " | bash\n"
+        "RUN curl -s https://packagecloud.io/install/repositories/github/git-lfs/script.deb.sh"
+        " | bash\n",
+        # (only the apt script updates apt's lists: held out 293)
+        [(3, "LG005")],
+        id="N-packagecloud-s-gem-script-touches-no-apt-lists",
+    ),
+    pytest.param(
+        "FROM opensearchproject/opensearch:2.14.0\nCOPY build/ubi-0.0.11.zip /tmp/\n"
+        "RUN /usr/share/opensearch/bin/opensearch-plugin install file:/tmp/ubi-0.0.11.zip\n",
+        # (a file: URL with one slash, held out 290)
+        [(2, "LG006")],
+        id="N-a-plugin-installer-unpacks-a-file-url",
+    ),
+    pytest.param(
+        "FROM docker.elastic.co/logstash/logstash:8.13.0\nCOPY offline.zip /tmp/\n"
+        "RUN bin/logstash-plugin install file:///tmp/offline.zip\n",
+        [(2, "LG006")],
+        id="N-logstash-installs-an-offline-pack",
+    ),
+    pytest.param(
+        "FROM elasticsearch:2.4\nCOPY head.zip /tmp/\nRUN bin/plugin install file:///tmp/head.zip\n",
+        [(2, "LG006")],
+        id="N-elasticsearch-2-plugin-installs-a-zip",
+    ),
+    pytest.param(
+        "FROM elasticsearch:2.4\nCOPY head.zip /tmp/\n"
+        "RUN bin/plugin install mobz/elasticsearch-head\n",
+        [],  # (a plugin named is fetched: the copied zip is not unpacked)
+        id="N-a-plugin-named-is-fetched",
+    ),
+    pytest.param(
         "FROM python:3.12\nCOPY instantclient/* /tmp/\n"
         "RUN unzip '/tmp/instantclient*.zip' -d /opt/oracle\n",
         [(2, "LG006")],
@@ -6317,3 +6358,55 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
     c = "FROM pre AS c\nRUN bash buildDep -i /deps -o gmsh\n"
     sibling = "FROM pre\nCOPY --from=a /deps /deps\nCOPY --from=c /deps /deps\n"
     assert found(f"{pre}{a}{c}{sibling}") == []
+
+
+@pytest.mark.parametrize(
+    ("install", "copied"),
+    [
+        ("apt-get install -y squid3", "/etc/squid/squid.conf"),
+        ("apt-get install -y plexmediaserver", "/etc/default/plexmediaserver"),
+        ("apt-get install -y kamailio", "/etc/kamailio/kamctlrc"),
+        ("apk add --no-cache kamailio", "/etc/kamailio/kamailio.cfg"),
+        ("apt-get install -y jitsi-meet-prosody", "/etc/prosody/prosody.cfg.lua"),
+        ("apt-get install -y php5-fpm", "/etc/php5/fpm/pool.d/www.conf"),
+        ("apk add --no-cache nrpe", "/etc/nrpe.cfg"),
+        ("apt-get install -y s3fs", "/etc/fuse.conf"),
+        ("apk add --no-cache php7-xdebug", "/etc/php7/conf.d/xdebug.ini"),
+        ("apt-get install -y lxde", "/etc/xdg/openbox/rc.xml"),
+        ("apt-get install -y lxde", "/usr/share/lxterminal/lxterminal.conf"),
+        ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
+    ],
+)
+def test_a_package_s_own_configuration_is_written_again(
+    found: Callable[[str], list[tuple[int, str]]], install: str, copied: str
+) -> None:
+    base = "FROM alpine:3.19\n" if install.startswith("apk") else "FROM ubuntu:22.04\n"
+    run = f"RUN {install}\n"
+    assert found(f"{base}{run}COPY x {copied}\n") == [(3, "LG002")]
+    # (not before the install, nor beside its files)
+    assert found(f"{base}COPY x {copied}\n{run}") == []
+    assert found(f"{base}{run}COPY x {copied}.d/local\n") == []
+
+
+@pytest.mark.parametrize(
+    ("image", "copied"),
+    [
+        ("telegraf:1.11", "/entrypoint.sh"),
+        ("tiangolo/uwsgi-nginx-flask:python3.8", "/app/uwsgi.ini"),
+        ("ros:humble", "/ros_entrypoint.sh"),
+        ("osrf/ros:noetic-desktop-full", "/ros_entrypoint.sh"),
+        ("ipfs/go-ipfs:v0.4.23", "/usr/local/bin/start_ipfs"),
+        ("jboss/wildfly:9.0.2.Final", "/opt/jboss/wildfly/standalone/configuration/standalone.xml"),
+        ("jboss/keycloak:15.0.2", "/opt/jboss/keycloak/standalone/configuration/standalone-ha.xml"),
+        (
+            "confluentinc/cp-kafka-connect-base:5.5.1",
+            "/etc/confluent/docker/log4j.properties.template",
+        ),
+        ("php:8.4-zts-alpine", "/var/spool/cron/crontabs/root"),
+    ],
+)
+def test_an_image_s_own_file_is_written_again(
+    found: Callable[[str], list[tuple[int, str]]], image: str, copied: str
+) -> None:
+    assert found(f"FROM {image}\nCOPY x {copied}\n") == [(2, "LG002")]
+    assert found(f"FROM {image}\nCOPY x {copied}.local\n") == []
