@@ -592,6 +592,7 @@ _NGINX_APT = (
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 _MY_CNF = ("/etc/my.cnf",)
 _DEBIAN_CNF = "/etc/mysql/debian.cnf"
+_MYSQL_COMMON = "/etc/mysql/my.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
 _CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
 _PUPPETSERVER = (
@@ -681,9 +682,22 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apk", "openldap"): ("/etc/openldap/slapd.conf", "/etc/openldap/slapd.ldif"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
-    ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
+    ("apt", "mariadb-server"): (
+        *("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
+        _MYSQL_COMMON,
+    ),
     # (the server's maintenance login, which its install writes)
-    **{("apt", n): (_DEBIAN_CNF,) for n in ("mysql-server", "default-mysql-server")},
+    **{
+        ("apt", n): (_DEBIAN_CNF, _MYSQL_COMMON)
+        for n in (
+            *("mysql-server", "default-mysql-server"),
+            *(f"mysql-server-{v}" for v in ("5.5", "5.6", "5.7", "8.0")),
+        )
+    },
+    # (mysql-common's: a file before Debian 9, a link to the alternative's since)
+    ("apt", "mysql-common"): (_MYSQL_COMMON,),
+    ("apt", "libapache2-mod-php5"): ("/etc/php5/apache2/php.ini",),
+    ("apt", "php5-cli"): ("/etc/php5/cli/php.ini",),
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
     ("apk", "varnish"): ("/etc/varnish/default.vcl",),
     # (squid 3 and older kept /etc/squid3 on some releases: only `squid` itself)

@@ -6375,6 +6375,8 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
         ("apt-get install -y lxde", "/etc/xdg/openbox/rc.xml"),
         ("apt-get install -y lxde", "/usr/share/lxterminal/lxterminal.conf"),
         ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
+        ("apt-get install -y mysql-server", "/etc/mysql/my.cnf"),
+        ("apt-get install -y libapache2-mod-php5", "/etc/php5/apache2/php.ini"),
     ],
 )
 def test_a_package_s_own_configuration_is_written_again(
