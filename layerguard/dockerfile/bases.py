@@ -62,6 +62,8 @@ _S2I = (
     *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
 )
+# OWASP ZAP's images (the old names, and those of the zaproxy organisation), which run as zap
+_ZAP = ("owasp/zap2docker-*", "zaproxy/zap-*", "ghcr.io/zaproxy/zaproxy")
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
@@ -526,6 +528,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     },
     # (the s2i images built on sclorg's Python ones name the version: Thoth's `s2i-thoth-ubi8-py38`)
     "*s2i-*-py3*": (("PIP_NO_CACHE_DIR", "off"),),
+    # (ZAP's images keep its user's home, also for root after `USER root`)
+    **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -539,6 +543,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
         ("jenkins/agent", "jenkins/inbound-agent"),
         (("jenkins", "/home/jenkins"), ("1000", "/home/jenkins")),
     ),
+    **dict.fromkeys(_ZAP, (("zap", "/home/zap"), ("1000", "/home/zap"))),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -546,6 +551,7 @@ _USER: Mapping[str, str] = {
     "codercom/code-server": "coder",
     "apache/airflow": "airflow",
     **dict.fromkeys(("jenkins/agent", "jenkins/inbound-agent"), "jenkins"),
+    **dict.fromkeys(_ZAP, "zap"),
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
@@ -558,6 +564,7 @@ _WORKDIR: Mapping[str, str] = {
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "tiangolo/uvicorn-gunicorn*": "/app",
+    **dict.fromkeys(_ZAP, "/zap"),
     "tiangolo/uwsgi-nginx*": "/app",
     "redmine": "/usr/src/redmine",
     "codercom/code-server": "/home/coder",

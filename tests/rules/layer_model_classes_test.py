@@ -5061,6 +5061,9 @@ def test_a_heredoc_a_shell_reads_as_its_input_is_its_script(
         # (held out 139 and 110) root's pip with HOME in a home jovyan owns keeps no cache
         ("FROM jupyter/scipy-notebook:python-3.9\nUSER root\nRUN pip install flask\n", []),
         ("FROM jupyter/scipy-notebook:python-3.9\nRUN pip install flask\n", [2]),
+        # (held out 298: ZAP's images keep HOME=/home/zap/ for root too)
+        ("FROM owasp/zap2docker-stable\nUSER root\nRUN pip install flask\n", []),
+        ("FROM zaproxy/zap-stable\nRUN pip install --user flask\n", [2]),
         ("FROM python:3.12\nRUN pip install flask\n", [2]),
         ("FROM python:3.12\nENV PIP_CACHE_DIR=/var/cache/pip\nRUN pip install flask\n", [3]),
     ],
