@@ -98,6 +98,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "*jupyter/*-notebook": ("/opt/conda",),
     "*jupyter/*spark-notebook": ("/usr/local/spark",),
     **dict.fromkeys(_S2I, ("/opt/app-root",)),
+    # (Mastodon's: the application, its bundle, node_modules and compiled assets)
+    **dict.fromkeys(("tootsuite/mastodon", "ghcr.io/mastodon/mastodon"), ("/opt/mastodon",)),
     # Oryx's build images (GitHub Codespaces' base): each platform's versions under /opt.
     "mcr.microsoft.com/oryx/build": (
         *("/opt/ruby", "/opt/python", "/opt/nodejs", "/opt/php", "/opt/dotnet", "/opt/oryx"),
@@ -105,6 +107,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # Dev Containers images: the `vscode` user's home (oh-my-zsh) and each language's install.
     f"{_DEVCONTAINERS}*": ("/home/vscode",),
     f"{_DEVCONTAINERS}ruby": ("/usr/local/rvm",),
+    # (rust's installs rustup and cargo where the official rust image does)
+    f"{_DEVCONTAINERS}rust": ("/usr/local/cargo", "/usr/local/rustup"),
     # (python's and the Node ones are built on the official python and node images)
     f"{_DEVCONTAINERS}python": (
         *("/usr/local/python", "/usr/local/py-utils", PYTHON_TREE, "/usr/local/bin"),
@@ -503,7 +507,10 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         name: (("JENKINS_HOME", "/var/jenkins_home"),)
         for name in ("jenkins/jenkins", "jenkinsci/jenkins", "jenkins")
     },
-    "rust": (("CARGO_HOME", "/usr/local/cargo"), ("RUSTUP_HOME", "/usr/local/rustup")),
+    **dict.fromkeys(
+        ("rust", f"{_DEVCONTAINERS}rust"),
+        (("CARGO_HOME", "/usr/local/cargo"), ("RUSTUP_HOME", "/usr/local/rustup")),
+    ),
     "composer": (("COMPOSER_HOME", "/tmp"),),
     "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),
     "condaforge/mini*": (("CONDA_DIR", "/opt/conda"),),

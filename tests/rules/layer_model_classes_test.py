@@ -6415,3 +6415,15 @@ def test_an_image_s_own_file_is_written_again(
 ) -> None:
     assert found(f"FROM {image}\nCOPY x {copied}\n") == [(2, "LG002")]
     assert found(f"FROM {image}\nCOPY x {copied}.local\n") == []
+
+
+def test_base_trees_of_the_rust_dev_container_and_mastodon_hold_files(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    rust = "FROM mcr.microsoft.com/vscode/devcontainers/rust:0-1\n"
+    assert found(f"{rust}RUN chown -R vscode /usr/local/cargo\n") == [(2, "LG004")]
+    assert found(f"{rust}RUN cargo install ripgrep\n") == [(2, "LG005")]  # (in CARGO_HOME)
+    assert found(f"{rust}RUN chown vscode /usr/local/cargo\n") == []  # (the directory alone)
+    mastodon = "FROM docker.io/tootsuite/mastodon:v4.0.2\nUSER root\n"
+    assert found(f"{mastodon}RUN chgrp -R 0 /opt/mastodon\n") == [(3, "LG004")]
+    assert found(f"{mastodon}RUN chgrp -R 0 /opt/other\n") == []
