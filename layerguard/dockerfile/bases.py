@@ -1305,9 +1305,10 @@ def known(image: ImageRef | None) -> Known:
         files += tuple(f"/opt/java/openjdk/{f}" for f in _JAVA_SECURITY)
     # (a repository not named here is of Debian's family where its tag names the release it is
     # built on: `openjdk:14-jdk-buster`, `mcr.microsoft.com/dotnet/sdk:8.0-jammy`)
+    # (phusion/baseimage's old tags are its own versions: the Ubuntu release by them)
+    release = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag
     of_debian = debian and (
-        any(_is(name, key) for key in _DEBIAN_IMAGES)
-        or bool(_DEBIAN_RELEASE.search(image.tag or ""))
+        any(_is(name, key) for key in _DEBIAN_IMAGES) or bool(_DEBIAN_RELEASE.search(release or ""))
     )
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
@@ -1349,7 +1350,7 @@ def known(image: ImageRef | None) -> Known:
         else "yum" if rhel
         else ""
     )  # fmt: skip
-    tag = image.tag or ""
+    tag = release or ""
     old_pip = (
         manager == "apt"
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
@@ -1373,6 +1374,22 @@ def known(image: ImageRef | None) -> Known:
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)),
     )  # fmt: skip
+
+
+def _phusion_release(tag: str) -> str:
+    """The Ubuntu release phusion/baseimage's tag is built on: its versions 0.9.0 to 0.9.8 on
+    12.04, to 0.9.18 on 14.04, to 0.10.x on 16.04, 0.11 on 18.04; the later tags name it
+    (`jammy-1.0.1`, `18.04-1.0.0`)."""
+    old = _PHUSION_VERSION.match(tag)
+    if old is None:
+        return tag
+    minor, patch = int(old.group(1)), int(old.group(2) or 0)
+    if minor == 9:
+        return "precise" if patch <= 8 else "trusty" if patch <= 18 else "xenial"
+    return "xenial" if minor == 10 else "bionic"
+
+
+_PHUSION_VERSION = re.compile(r"0\.(9|1[01])(?:\.(\d+))?(?:$|[.-])")
 
 
 def _buildpack_packages(name: str, tag: str) -> frozenset[str]:

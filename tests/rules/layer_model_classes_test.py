@@ -6427,3 +6427,25 @@ def test_base_trees_of_the_rust_dev_container_and_mastodon_hold_files(
     mastodon = "FROM docker.io/tootsuite/mastodon:v4.0.2\nUSER root\n"
     assert found(f"{mastodon}RUN chgrp -R 0 /opt/mastodon\n") == [(3, "LG004")]
     assert found(f"{mastodon}RUN chgrp -R 0 /opt/other\n") == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "pip_caches", "repository_updates"),
+    [
+        ("0.9.16", False, False),  # (Ubuntu 14.04: pip 1.5, add-apt-repository without -u)
+        ("0.9.22", True, False),  # (16.04)
+        ("0.11", True, True),  # (18.04)
+        ("jammy-1.0.1", True, True),
+    ],
+)
+def test_phusion_baseimage_s_versions_name_their_ubuntu_release(
+    found: Callable[[str], list[tuple[int, str]]],
+    tag: str,
+    pip_caches: bool,
+    repository_updates: bool,
+) -> None:
+    base = f"FROM phusion/baseimage:{tag}\n"
+    pip = "RUN apt-get update && apt-get install -y python-pip && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{base}{pip}RUN pip install flask\n") == ([(3, "LG005")] if pip_caches else [])
+    ppa = "RUN add-apt-repository ppa:deadsnakes/ppa\n"
+    assert found(f"{base}{ppa}") == ([(2, "LG005")] if repository_updates else [])
