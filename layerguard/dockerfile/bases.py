@@ -421,22 +421,22 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 
 # Releases whose own python-pip predates pip 6, the first to keep a cache (Ubuntu 14.04 has
 # 1.5.4, Debian 8 1.5.6), by the tag of the distribution's image or of one built on it
-# (`nvidia/cuda:8.0-devel-ubuntu14.04`).
+# (`nvidia/cuda:8.0-devel-ubuntu14.04`, or with a dash: `ubuntu-14-04`).
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 _OLD_PIP = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:12\.04|14\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
+    r"(?:^|[-_])(?:ubuntu)?(?:1[24][.-]04|precise|trusty|wheezy|jessie|indigo|jade)\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
+    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6][.-](?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
     r"(?:^|[-_.])(?:jessie|stretch|buster|bullseye|bookworm|trixie|trusty|xenial|bionic|focal"
-    r"|jammy|noble)(?:$|[-_.])"
+    r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 

@@ -6449,3 +6449,14 @@ def test_phusion_baseimage_s_versions_name_their_ubuntu_release(
     assert found(f"{base}{pip}RUN pip install flask\n") == ([(3, "LG005")] if pip_caches else [])
     ppa = "RUN add-apt-repository ppa:deadsnakes/ppa\n"
     assert found(f"{base}{ppa}") == ([(2, "LG005")] if repository_updates else [])
+
+
+def test_a_tag_that_names_an_ubuntu_release_with_dashes_says_it(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    ppa = "RUN apt-add-repository ppa:deadsnakes/ppa\n"
+    # (held out 302: before 18.04 add-apt-repository updates nothing without -u)
+    assert found(f"FROM jacekmarchwicki/android:ubuntu-16-04-java7-8\n{ppa}") == []
+    assert found(f"FROM jacekmarchwicki/android:ubuntu-18-04\n{ppa}") == [(2, "LG005")]
+    pip = "RUN apt-get update && apt-get install -y python-pip && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"FROM example/tools:ubuntu-14-04\n{pip}RUN pip install flask\n") == []
