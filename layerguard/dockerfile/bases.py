@@ -86,6 +86,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "apache/airflow": ("/home/airflow/.local",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
+    "apache/nifi": ("/opt/nifi/nifi-current",),
     # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
     "*keycloak/keycloak": ("/opt/keycloak",),
     # (built from source into /usr/local on Alpine; Debian's packages' under /usr)
@@ -224,7 +225,15 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
     "fluent/fluent-bit": ("/fluent-bit/etc/fluent-bit.conf", "/fluent-bit/etc/parsers.conf"),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
-    "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html"),
+    "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html", "/usr/bin/caddy"),
+    # (NiFi's image: the release's conf/ in NIFI_HOME)
+    "apache/nifi": tuple(
+        f"/opt/nifi/nifi-current/conf/{n}"
+        for n in (
+            *("nifi.properties", "bootstrap.conf", "zookeeper.properties", "logback.xml"),
+            *("authorizers.xml", "login-identity-providers.xml", "state-management.xml"),
+        )
+    ),
     "varnish": ("/etc/varnish/default.vcl",),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
     "odoo": ("/entrypoint.sh",),

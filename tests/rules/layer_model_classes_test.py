@@ -6408,6 +6408,8 @@ def test_a_package_s_own_configuration_is_written_again(
             "/etc/confluent/docker/log4j.properties.template",
         ),
         ("php:8.4-zts-alpine", "/var/spool/cron/crontabs/root"),
+        ("caddy:2-alpine", "/usr/bin/caddy"),
+        ("apache/nifi:1.17.0", "/opt/nifi/nifi-current/conf/nifi.properties"),
     ],
 )
 def test_an_image_s_own_file_is_written_again(
