@@ -1093,10 +1093,12 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
     """The files `make install` in the source tree named `tree` writes, by the options its
     configure script was given (`--prefix`, `--conf-path`, `--sbin-path`: a relative one is
     below the prefix); none for a tree not known here or an option the build computes."""
+    given = dict(o[2:].split("=", 1) for o in options if o.startswith("--") and "=" in o)
+    if _HTTPD_TREE.fullmatch(tree):
+        return _httpd_install_files(given)
     layout = next((t for t in _SOURCE_TREES if t[0].fullmatch(tree)), None)
     if layout is None:
         return ()
-    given = dict(o[2:].split("=", 1) for o in options if o.startswith("--") and "=" in o)
     prefix = given.get("prefix", layout[1]).rstrip("/")
     nginx = f"{prefix}/{layout[2]}" if layout[2] else prefix
     conf = given.get("conf-path", "conf/nginx.conf")
@@ -1107,6 +1109,33 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
     directory = paths[0].rsplit("/", 1)[0]
     named = (paths[0], *(f"{directory}/{n}" for n in _NGINX_CONF_FILES[1:]))
     return (*named, paths[1], f"{nginx}/html/index.html", f"{nginx}/html/50x.html")
+
+
+# Apache httpd's source tree (`httpd-2.4.58`, or renamed `httpd`), whose `make install` writes
+# its configuration into conf/ below the prefix (or --sysconfdir), beside htdocs/ and bin/.
+_HTTPD_TREE = re.compile(r"httpd(?:-[\d*].*)?")
+_HTTPD_CONF_FILES = (
+    *("httpd.conf", "mime.types", "magic"),
+    *(
+        f"extra/httpd-{n}.conf"
+        for n in ("ssl", "vhosts", "default", "mpm", "info", "userdir", "autoindex", "dav")
+    ),
+)
+
+
+def _httpd_install_files(given: Mapping[str, str]) -> tuple[str, ...]:
+    """What httpd's `make install` writes, by its configure's options; none for a layout the
+    options pick (`--enable-layout=Debian`) or a path the build computes."""
+    if "enable-layout" in given:
+        return ()
+    prefix = given.get("prefix", "/usr/local/apache2").rstrip("/")
+    conf = given.get("sysconfdir", f"{prefix}/conf").rstrip("/")
+    if any("$" in p or "`" in p or not p.startswith("/") for p in (prefix, conf)):
+        return ()
+    return (
+        *(f"{conf}/{n}" for n in _HTTPD_CONF_FILES),
+        *(f"{prefix}/htdocs/index.html", f"{prefix}/bin/apachectl"),
+    )
 
 
 _SOURCES = re.compile(r"[-_.](src|source|sources)([-_.]|$)", re.IGNORECASE)

@@ -1251,6 +1251,7 @@ def _distributions(
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
     pending: tuple[str, ...] | None = None  # the files of a tree a `mv` is moving
     placed: dict[str, int] = {}  # top directory -> when it got there
+    links: dict[str, str] = {}  # link -> the top directory it points to
     for at, op in enumerate(ops):
         if op.kind == WRITE and op.role == ARCHIVE:
             urls = [w for w in op.command.split() if "://" in w]
@@ -1304,11 +1305,19 @@ def _distributions(
             placed[op.paths[0]] = at
         elif (made := link_made(op)) is not None and made[1] in roots:
             roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
+            links[made[0]] = made[1]
         elif op.kind == REMOVE:
             for path in op.paths:
                 roots = {r: f for r, f in roots.items() if not covers(path, r)}
-    # (less what a removal after it reached: not `mv /opt/kafka* /opt/kafka`'s own source)
+    # (less what a removal after it reached, through a link too: not `mv /opt/kafka*
+    # /opt/kafka`'s own source)
     gone = [(at, p) for at, op in enumerate(ops) if op.kind == REMOVE for p in op.paths]
+    gone += [
+        (at, target + p[len(link) :])
+        for at, p in gone
+        for link, target in links.items()
+        if p.startswith(link + "/")
+    ]
     return [
         path
         for root, files in roots.items()

@@ -186,10 +186,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 _old_copies(ctx, index, write, listed, unlisted, shipped, stages, left, family)
             )
             if not found and links and (linked := _through_a_link(links, index, write)):
-                # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop)
-                at, real = linked
+                # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop:
+                # what any layer before it wrote at the target, the link's own RUN included)
+                _, real = linked
                 found = list(
-                    _old_copies(ctx, at, real, listed, unlisted, shipped, stages, left, family)
+                    _old_copies(ctx, index, real, listed, unlisted, shipped, stages, left, family)
                 )
             if not found and not write.tree:
                 found = _under_a_whiteout(ctx, hidden, index, write)

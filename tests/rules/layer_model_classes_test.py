@@ -6141,6 +6141,27 @@ def test_nginx_built_from_source_holds_its_configuration(
     assert found(f"{fetch}./configure && make\n{final}{conf}") == []
 
 
+def test_apache_httpd_built_from_source_holds_its_configuration(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    fetch = "FROM debian:12\nWORKDIR /usr/src\nRUN tar xjf httpd-2.4.46.tar.bz2 && "
+    fetch += "mv httpd-2.4.46 httpd && cd httpd && ./configure --prefix=/opt/apache-2.4.46{} && "
+    fetch += "make && make install{}\n"
+    conf = "COPY httpd.conf /opt/apache-2.4.46/conf/httpd.conf\n"
+    assert found(fetch.format("", "") + conf) == [(4, "LG002")]
+    # (through a link its RUN made: held out 303)
+    link = " && ln -s /opt/apache-2.4.46 /apache"
+    assert found(fetch.format("", link) + "COPY httpd.conf /apache/conf/httpd.conf\n") == [
+        (4, "LG002")
+    ]
+    # (where --sysconfdir puts it; none for a layout configure picks, or staged elsewhere)
+    told = fetch.format(" --sysconfdir=/etc/httpd", "")
+    assert found(f"{told}COPY httpd.conf /etc/httpd/httpd.conf\n") == [(4, "LG002")]
+    assert found(fetch.format(" --enable-layout=Debian", "") + conf) == []
+    assert found(fetch.format("", " DESTDIR=/tmp/pkg") + conf) == []
+    assert found(fetch.format("", "") + "COPY site.conf /opt/apache-2.4.46/conf/site.conf\n") == []
+
+
 def test_gem_and_bundle_by_their_other_names_and_a_cleanup_of_another_gem_dir(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
