@@ -3810,6 +3810,11 @@ def _package_ops(
             )  # fmt: skip
             if made and "$" not in made:
                 yield Op(WRITE, tool, _paths([made], command), text, TREE, HEAVY)
+                if "--no-install" not in words:
+                    # (with its dependencies installed: a later `composer install` there
+                    # finds them all and fetches nothing)
+                    installed = posixpath.join(made, "vendor")
+                    yield Op(WRITE, tool, _paths([installed], command), text, TREE, HEAVY)
         if tool == "bundle" and subcommand(words) == "install":
             # It may write the lock of what it resolved (redmine's, then `chmod -R ugo=rwX
             # Gemfile.lock` in the same RUN), or leave one there (or above, by the Gemfile it

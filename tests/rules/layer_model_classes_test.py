@@ -1324,6 +1324,13 @@ FLAGGED = [
         id="N-a-plugin-installer-unpacks-its-zip",
     ),
     pytest.param(
+        "FROM composer:2\nRUN composer create-project sylius/sylius-standard /app"
+        " && composer clear-cache\nWORKDIR /app\nRUN composer install --no-dev\n",
+        # (the project's dependencies are there already: held out 308)
+        [],
+        id="N-composer-install-after-create-project-fetches-nothing",
+    ),
+    pytest.param(
         "FROM composer:2\nRUN composer global require drush/drush:^8.0 --no-update\n"
         "RUN composer global update\n",
         # (the require only edits composer.json; the update fetches: held out 296)
