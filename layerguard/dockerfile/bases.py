@@ -525,7 +525,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "condaforge/mini*": (("CONDA_DIR", "/opt/conda"),),
     "*jupyter/*-notebook": (
         *(("CONDA_DIR", "/opt/conda"), ("NB_USER", "jovyan"), ("NB_UID", "1000")),
-        *(("NB_GID", "100"), ("HOME", "/home/jovyan")),
+        *(("NB_GID", "100"), ("HOME", "/home/jovyan"), ("XDG_CACHE_HOME", "/home/jovyan/.cache/")),
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
     f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),

@@ -383,7 +383,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
     "poetry": (("POETRY_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pypoetry")),
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
-    "yarn": (("YARN_CACHE_FOLDER", ""),),
+    # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
+    "yarn": (("YARN_CACHE_FOLDER", ""), ("XDG_CACHE_HOME", "/yarn")),
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
@@ -886,12 +887,15 @@ def _run_effects(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
             )
             root = (as_root and runs_as == user_home) or placed
+            # (where a variable placed it: in a user's home, as XDG_CACHE_HOME on Jupyter's)
+            placed_in = [
+                g for g in _given(found, now) if g.startswith(("/home/", *(homes or {}).values()))
+            ]
             if (
                 found.family == "pip"
                 and root
-                and not placed
+                and (placed_in if placed else _a_users_home(runs_as, homes or {}))
                 and named_user in ("root", "0")
-                and _a_users_home(runs_as, homes or {})
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
                 # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)

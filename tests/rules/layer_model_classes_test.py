@@ -6490,3 +6490,18 @@ def test_a_tag_that_names_an_ubuntu_release_with_dashes_says_it(
     assert found(f"FROM jacekmarchwicki/android:ubuntu-18-04\n{ppa}") == [(2, "LG005")]
     pip = "RUN apt-get update && apt-get install -y python-pip && rm -rf /var/lib/apt/lists/*\n"
     assert found(f"FROM example/tools:ubuntu-14-04\n{pip}RUN pip install flask\n") == []
+
+
+def test_xdg_cache_home_moves_yarn_s_cache_for_root_too(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 314: Jupyter's images set XDG_CACHE_HOME=/home/jovyan/.cache/, which yarn 1
+    # takes before root's /usr/local/share)
+    base = "FROM jupyter/datascience-notebook:2023-10-20\nUSER root\nRUN yarn global add x"
+    assert found(f"{base}\n") == [(3, "LG005")]
+    assert found(f"{base} && rm -rf /home/$NB_USER/.cache/yarn\n") == []
+    other = "FROM node:20\nENV XDG_CACHE_HOME=/var/cache/xdg\nRUN yarn global add x"
+    assert found(f"{other} && rm -rf /var/cache/xdg/yarn\n") == []
+    assert found(f"{other} && rm -rf /usr/local/share/.cache/yarn\n") == [(3, "LG005")]
+    # (root's pip there still finds its cache in jovyan's home and turns it off)
+    assert found("FROM jupyter/base-notebook:2023-10-20\nUSER root\nRUN pip install x\n") == []
