@@ -447,6 +447,9 @@ _DEBIAN_RELEASE = re.compile(
     r"(?:^|[-_.])(?:jessie|stretch|buster|bullseye|bookworm|trixie|trusty|xenial|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )
+# The openjdk image's Debian tags (deprecated since 2022): its slim ones, and the default
+# ones of Java 11 and older (12 on were Oracle Linux's).
+_DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
@@ -956,7 +959,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "fail2ban"): ("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
     ("apt", "logrotate"): ("/etc/logrotate.conf",),
     ("apt", "xrdp"): ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh"),
-    ("apt", "cups"): ("/etc/cups/cupsd.conf",),
+    **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
+    ("apt", "cups-daemon"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf"),
+    # (Ansible's packages: the PPA's and EPEL's)
+    **{(m, "ansible"): ("/etc/ansible/ansible.cfg", "/etc/ansible/hosts") for m in ("apt", "yum")},
     ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     ("apt", "unbound"): ("/etc/unbound/unbound.conf",),
@@ -1196,6 +1202,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("apt", "krb5-user"): "krb5-config",
     ("apt", "roundcube"): "roundcube-core",
     ("apt", "pulseaudio-utils"): "libpulse0",
+    ("apt", "pdfsandwich"): "imagemagick",
 }
 # An extension of PostgreSQL.org's apt packages depends on its server: `postgresql-15-postgis-3`
 # brings `postgresql-15`, and with it the main cluster.
@@ -1346,7 +1353,9 @@ def known(image: ImageRef | None) -> Known:
     # (phusion/baseimage's old tags are its own versions: the Ubuntu release by them)
     release = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag
     of_debian = debian and (
-        any(_is(name, key) for key in _DEBIAN_IMAGES) or bool(_DEBIAN_RELEASE.search(release or ""))
+        any(_is(name, key) for key in _DEBIAN_IMAGES)
+        or bool(_DEBIAN_RELEASE.search(release or ""))
+        or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(release or "")))
     )
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)

