@@ -645,6 +645,18 @@ def _elastic(name: str, *files: str) -> tuple[str, ...]:
 
 _EXTERNALLY_MANAGED = "/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED"
 _MANAGERS = ("apt", "apk", "yum")
+_APACHE2 = (
+    *("/etc/apache2/apache2.conf", "/etc/apache2/ports.conf"),
+    *(
+        "/etc/apache2/sites-available/000-default.conf",
+        "/etc/apache2/sites-available/default-ssl.conf",
+    ),
+    *(
+        "/etc/apache2/conf-available/security.conf",
+        "/var/www/html/index.html",
+        "/etc/apache2/envvars",
+    ),
+)
 _OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
 _LXDE_COMMON = (
     "/etc/xdg/pcmanfm/LXDE/pcmanfm.conf",
@@ -653,15 +665,7 @@ _LXDE_COMMON = (
 _LXTERMINAL = ("/usr/share/lxterminal/lxterminal.conf",)
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
-    ("apt", "apache2"): (
-        "/etc/apache2/apache2.conf",
-        "/etc/apache2/ports.conf",
-        "/etc/apache2/sites-available/000-default.conf",
-        "/etc/apache2/sites-available/default-ssl.conf",
-        "/etc/apache2/conf-available/security.conf",
-        "/var/www/html/index.html",
-        "/etc/apache2/envvars",
-    ),
+    ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     # (squid3: a name for squid since Ubuntu 16.04, its own package with /etc/squid3 before)
     ("apt", "squid3"): ("/etc/squid/squid.conf", "/etc/squid3/squid.conf"),
@@ -722,7 +726,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     # (mysql-common's: a file before Debian 9, a link to the alternative's since)
     ("apt", "mysql-common"): (_MYSQL_COMMON,),
-    ("apt", "libapache2-mod-php5"): ("/etc/php5/apache2/php.ini",),
+    # (PHP 5's Apache module, and the php5 metapackage by it, depend on Apache's prefork MPM,
+    # which brings apache2; so does phpMyAdmin, Apache first of the servers it takes)
+    **{
+        ("apt", n): (*_APACHE2, "/etc/php5/apache2/php.ini")
+        for n in ("libapache2-mod-php5", "php5")
+    },
+    ("apt", "phpmyadmin"): (*_APACHE2, "/etc/phpmyadmin/config.inc.php"),
     ("apt", "php5-cli"): ("/etc/php5/cli/php.ini",),
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
     ("apk", "varnish"): ("/etc/varnish/default.vcl",),

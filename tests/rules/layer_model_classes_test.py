@@ -6420,6 +6420,8 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
         ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
         ("apt-get install -y mysql-server", "/etc/mysql/my.cnf"),
         ("apt-get install -y ansible", "/etc/ansible/ansible.cfg"),
+        ("apt-get install -y php5 php5-pgsql", "/etc/apache2/sites-available/000-default.conf"),
+        ("apt-get install -y phpmyadmin", "/etc/apache2/apache2.conf"),
         ("apt-get install -y cups", "/etc/cups/cups-files.conf"),
         ("apt-get install -y libapache2-mod-php5", "/etc/php5/apache2/php.ini"),
     ],
