@@ -62,8 +62,11 @@ _S2I = (
     *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
 )
-# OWASP ZAP's images (the old names, and those of the zaproxy organisation), which run as zap
-_ZAP = ("owasp/zap2docker-*", "zaproxy/zap-*", "ghcr.io/zaproxy/zaproxy")
+# OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
+_ZAP = (
+    *("owasp/zap2docker-*", "softwaresecurityproject/zap-*", "zaproxy/zap-*"),
+    "ghcr.io/zaproxy/zaproxy",
+)
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
@@ -136,6 +139,7 @@ _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
+_WILDFLY = "/opt/jboss/wildfly"
 # Red Hat's and sclorg's builder images of each language (not s2i-core or s2i-base, which are
 # their bases): their scripts in /usr/libexec/s2i, which an image's own `.s2i/bin` replaces.
 _S2I_BUILDERS = tuple(
@@ -260,11 +264,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         ("ipfs/go-ipfs", "ipfs/kubo"), ("/usr/local/bin/ipfs", "/usr/local/bin/start_ipfs")
     ),
     # WildFly's (and the legacy Keycloak on it) standalone server configurations
+    # (and, since WildFly 19, its MicroProfile and load balancer profiles)
     **dict.fromkeys(
         ("jboss/wildfly", "quay.io/wildfly/wildfly"),
         tuple(
-            f"/opt/jboss/wildfly/standalone/configuration/standalone{n}.xml"
-            for n in _WILDFLY_PROFILES
+            f"{_WILDFLY}/standalone/configuration/standalone{n}.xml"
+            for n in (*_WILDFLY_PROFILES, "-microprofile", "-microprofile-ha", "-load-balancer")
         ),
     ),
     "jboss/keycloak": tuple(
@@ -276,7 +281,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         (
             f"confluentinc/cp-{n}"
             for n in (
-                *("kafka", "server", "zookeeper", "schema-registry", "kafka-rest"),
+                *("kafka", "enterprise-kafka", "server", "zookeeper", "schema-registry"),
+                "kafka-rest",
                 *("kafka-connect", "kafka-connect-base", "server-connect", "server-connect-base"),
             )
         ),
@@ -430,16 +436,18 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 
 # Releases whose own python-pip predates pip 6, the first to keep a cache (Ubuntu 14.04 has
 # 1.5.4, Debian 8 1.5.6), by the tag of the distribution's image or of one built on it
-# (`nvidia/cuda:8.0-devel-ubuntu14.04`, or with a dash: `ubuntu-14-04`).
+# (`nvidia/cuda:8.0-devel-ubuntu14.04`, or with dashes after its name: `ubuntu-14-04`; a date
+# such as `2023-12-04` is no release).
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 _OLD_PIP = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[24][.-]04|precise|trusty|wheezy|jessie|indigo|jade)\b"
+    r"(?:^|[-_])(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
+    r"|ubuntu[-_]?1[24]-04\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6][.-](?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
+    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
@@ -468,9 +476,9 @@ _ALPINE_FILES = (
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
+_SOURCES_CODENAME = r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
 _SOURCES_LIST = re.compile(
-    r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
-    r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
+    _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
 
 # Files (or trees) of weight every image of these repositories holds: removing one hides its
@@ -547,6 +555,9 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     },
     # (the s2i images built on sclorg's Python ones name the version: Thoth's `s2i-thoth-ubi8-py38`)
     "*s2i-*-py3*": (("PIP_NO_CACHE_DIR", "off"),),
+    **dict.fromkeys(("jboss/wildfly", "quay.io/wildfly/wildfly"), (("JBOSS_HOME", _WILDFLY),)),
+    "jboss/keycloak": (("JBOSS_HOME", "/opt/jboss/keycloak"),),
+    "apache/nifi": (("NIFI_BASE_DIR", "/opt/nifi"), ("NIFI_HOME", "/opt/nifi/nifi-current")),
     # (ZAP's images keep its user's home, also for root after `USER root`)
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
 }
@@ -667,8 +678,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
-    # (squid3: a name for squid since Ubuntu 16.04, its own package with /etc/squid3 before)
-    ("apt", "squid3"): ("/etc/squid/squid.conf", "/etc/squid3/squid.conf"),
+    # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,
+    # its own /etc/squid3, which is not there now)
+    ("apt", "squid3"): ("/etc/squid/squid.conf",),
     ("apt", "plexmediaserver"): ("/etc/default/plexmediaserver",),
     **{
         (m, "kamailio"): ("/etc/kamailio/kamailio.cfg", "/etc/kamailio/kamctlrc") for m in _MANAGERS
@@ -712,27 +724,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apk", "openldap"): ("/etc/openldap/slapd.conf", "/etc/openldap/slapd.ldif"),
     ("apt", "salt-minion"): ("/etc/salt/minion",),
-    ("apt", "mariadb-server"): (
-        *("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
-        _MYSQL_COMMON,
-    ),
+    ("apt", "mariadb-server"): ("/etc/mysql/mariadb.conf.d/50-server.cnf", _DEBIAN_CNF),
     # (the server's maintenance login, which its install writes)
-    **{
-        ("apt", n): (_DEBIAN_CNF, _MYSQL_COMMON)
-        for n in (
-            *("mysql-server", "default-mysql-server"),
-            *(f"mysql-server-{v}" for v in ("5.5", "5.6", "5.7", "8.0")),
-        )
-    },
-    # (mysql-common's: a file before Debian 9, a link to the alternative's since)
-    ("apt", "mysql-common"): (_MYSQL_COMMON,),
-    # (PHP 5's Apache module, and the php5 metapackage by it, depend on Apache's prefork MPM,
-    # which brings apache2; so does phpMyAdmin, Apache first of the servers it takes)
-    **{
-        ("apt", n): (*_APACHE2, "/etc/php5/apache2/php.ini")
-        for n in ("libapache2-mod-php5", "php5")
-    },
-    ("apt", "phpmyadmin"): (*_APACHE2, "/etc/phpmyadmin/config.inc.php"),
+    **{("apt", n): (_DEBIAN_CNF,) for n in ("mysql-server", "default-mysql-server")},
+    # (/etc/mysql/my.cnf is a file of the servers of Ubuntu 14.04 and Debian 8 and older, which
+    # name their version; since, a link to the alternative's file, a link a COPY replaces)
+    **{("apt", f"mysql-server-{v}"): (_DEBIAN_CNF, _MYSQL_COMMON) for v in ("5.5", "5.6")},
+    # (PHP 5's Apache module depends on Apache's prefork MPM, which brings apache2; so do the
+    # php5 metapackage and phpMyAdmin, unless the same install names another server: `_served`)
+    ("apt", "libapache2-mod-php5"): (*_APACHE2, "/etc/php5/apache2/php.ini"),
+    ("apt", "phpmyadmin"): ("/etc/phpmyadmin/config.inc.php",),
     ("apt", "php5-cli"): ("/etc/php5/cli/php.ini",),
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
     ("apk", "varnish"): ("/etc/varnish/default.vcl",),
@@ -972,7 +973,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
     ("apt", "cups-daemon"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf"),
     # (Ansible's packages: the PPA's and EPEL's)
-    **{(m, "ansible"): ("/etc/ansible/ansible.cfg", "/etc/ansible/hosts") for m in ("apt", "yum")},
+    **{
+        (m, n): ("/etc/ansible/ansible.cfg", "/etc/ansible/hosts")
+        for m, n in (("apt", "ansible"), ("yum", "ansible"), ("yum", "ansible-core"))
+    },
     ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     ("apt", "unbound"): ("/etc/unbound/unbound.conf",),
@@ -1148,9 +1152,12 @@ def _httpd_install_files(given: Mapping[str, str]) -> tuple[str, ...]:
     conf = given.get("sysconfdir", f"{prefix}/conf").rstrip("/")
     if any("$" in p or "`" in p or not p.startswith("/") for p in (prefix, conf)):
         return ()
+    data = given.get("datadir", prefix).rstrip("/")  # (htdocs/ lies in --datadir)
+    if "$" in data or not data.startswith("/"):
+        return ()
     return (
         *(f"{conf}/{n}" for n in _HTTPD_CONF_FILES),
-        *(f"{prefix}/htdocs/index.html", f"{prefix}/bin/apachectl"),
+        *(f"{data}/htdocs/index.html", f"{prefix}/bin/apachectl"),
     )
 
 
@@ -1252,9 +1259,11 @@ def _brought(family: str, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
-def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
+def package_files(
+    family: str, packages: tuple[str, ...], before: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their
-    install brings) to install."""
+    install brings) to install; `before`, the packages earlier installs of the stage named."""
     found: list[str] = []
     for name in packages:
         if family == "yum" and (family, name) not in PACKAGE_FILES:
@@ -1262,7 +1271,18 @@ def package_files(family: str, packages: tuple[str, ...]) -> tuple[str, ...]:
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
+        if family == "apt" and name in _APACHE_FIRST and not _SERVERS & {*packages, *before}:
+            found.extend(PACKAGE_FILES[("apt", _APACHE_FIRST[name])])
     return tuple(found)
+
+
+# Packages that depend on one of several web servers or PHP handlers, of which apt takes the
+# first, Apache's, unless the same install names another (`php5 php5-fpm`, `phpmyadmin nginx`).
+_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2"}
+_SERVERS = frozenset(
+    {"php5-fpm", "php5-cgi", "php-fpm", "php-cgi", "nginx", "nginx-full", "nginx-light"}
+    | {"nginx-core", "lighttpd", *(f"php{v}-fpm" for v in _PHP_VERSIONS)}
+)
 
 
 class Known(NamedTuple):
@@ -1362,11 +1382,14 @@ def known(image: ImageRef | None) -> Known:
     # built on: `openjdk:14-jdk-buster`, `mcr.microsoft.com/dotnet/sdk:8.0-jammy`)
     # (phusion/baseimage's old tags are its own versions: the Ubuntu release by them)
     release = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag
+    tag_ = release or ""
     of_debian = debian and (
         any(_is(name, key) for key in _DEBIAN_IMAGES)
         or bool(_DEBIAN_RELEASE.search(release or ""))
         or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(release or "")))
     )
+    if of_debian and name not in ("debian", "ubuntu") and re.search(_SOURCES_CODENAME, tag_):
+        files += ("/etc/apt/sources.list",)  # (`openjdk:11-jdk-slim-bullseye`: Debian 11's)
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)

@@ -830,6 +830,7 @@ _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
     | {"PIP_FIND_LINKS", "UV_FIND_LINKS", "PIP_YES"}
+    | {"HOME"}  # (where every cache in ~ lands, whether the RUN names it or not)
 )
 
 
@@ -887,14 +888,14 @@ def _run_effects(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
             )
             root = (as_root and runs_as == user_home) or placed
-            # (where a variable placed it: in a user's home, as XDG_CACHE_HOME on Jupyter's)
-            placed_in = [
-                g for g in _given(found, now) if g.startswith(("/home/", *(homes or {}).values()))
-            ]
+            # (or where a variable placed it in that home, as XDG_CACHE_HOME on Jupyter's; not in
+            # another directory, which root may own: a WORKDIR /home/app of no user app)
+            placed_in = [g for g in _given(found, now) if covers(runs_as, g)]
             if (
                 found.family == "pip"
                 and root
-                and (placed_in if placed else _a_users_home(runs_as, homes or {}))
+                and (placed_in or not placed)
+                and _a_users_home(runs_as, homes or {})
                 and named_user in ("root", "0")
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
@@ -2825,6 +2826,12 @@ def _ops(
         ]
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
+    elif _old_plugin_install(tool, words):
+        # (Elasticsearch 1's `plugin --install NAME --url file:///x.zip`, Kibana 4's `kibana
+        # plugin --install NAME -u file:///x.tar.gz`: the URL's file)
+        url = _option_value(words, "-u", "--url") or ""
+        if url.startswith("file:"):
+            yield Op(UNPACK, tool, _paths([_file_uri_path(url)], command), text)
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
         # (with the version it checks out, when told: `git clone -b v1.2.3 URL`)
         branch = _option_value(words, "-b", "--branch")
@@ -3070,6 +3077,13 @@ _PLUGIN_INSTALLERS_BY_NAME = frozenset(
     {"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"}
 )
 _PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin"}
+
+
+def _old_plugin_install(tool: str, words: tuple[str, ...]) -> bool:
+    """Elasticsearch 1's and Kibana 4's installers: `plugin --install NAME` (or `-i`), `kibana
+    plugin --install NAME`."""
+    told = "--install" in words or "-i" in words
+    return told and (tool == "plugin" or (tool == "kibana" and words[1:2] == ("plugin",)))
 
 
 def _file_uri_path(word: str) -> str:

@@ -658,7 +658,7 @@ def _run(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):
             continue  # (what the op needs missing is there: it does nothing)
-        if op.redone is not None and any(e.path == op.redone for e in live):
+        if op.redone is not None and _redone(op.redone, live):
             continue  # (an earlier layer did it: done again, it fetches nothing)
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
@@ -1268,6 +1268,19 @@ def _glob_inside(path: str, tree: str) -> bool:
             return True
         parent = posixpath.dirname(parent)
     return False
+
+
+def _redone(vendor: str, live: list[Entry]) -> bool:
+    """An earlier layer filled the project's `vendor` directory, and no later COPY named
+    another composer.json or composer.lock for the project (whose packages an install then
+    fetches)."""
+    filled = [e.layer for e in live if e.path == vendor]
+    project = posixpath.dirname(vendor)
+    manifests = (f"{project}/composer.json", f"{project}/composer.lock")
+    # (not a tree copied over it, `COPY . .`, which most often brings the same lock again)
+    return bool(filled) and not any(
+        e.copied and e.layer > max(filled) and e.path in manifests for e in live
+    )
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:

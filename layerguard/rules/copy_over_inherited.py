@@ -165,13 +165,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     held = known(shipped).files if shipped is not None else ()
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
+    named: set[str] = set()  # the packages the RUNs so far installed
     built = source_installs(s.run for s in ctx.steps)  # (nginx's conf/ after its make install)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
         if step.run is None:
             left.append((frozenset(), frozenset()))
             continue
-        configs, clones = _left(step.run.ops, skel, held, frozenset(removed))
+        configs, clones = _left(step.run.ops, skel, held, frozenset(removed), frozenset(named))
         left.append((configs | frozenset(installed), clones))
+        named.update(p for op in step.run.ops if op.role == INSTALL for p in op.packages)
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
     links = _links(ctx)
     hidden = _whited_out(ctx)
@@ -414,19 +416,21 @@ def _left(
     skel: frozenset[str],
     held: Iterable[str] = (),
     removed: frozenset[str] = frozenset(),
+    before: frozenset[str] = frozenset(),
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
     image (`held`) it copied or moved as a tree, and the repositories it cloned with a working
     tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
-    `removed`: what the RUNs before it removed or moved away."""
+    `removed`: what the RUNs before it removed or moved away; `before`, the packages they
+    installed."""
     configs: set[str] = set()
     clones: set[str] = set()
     gone = set(removed)
     dirs: set[str] = set()  # the directories it made
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
-            configs.update(package_files(op.family, op.packages))
+            configs.update(package_files(op.family, op.packages, before))
         elif op.kind == WRITE and op.sources and held:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
             target = op.paths[0] if op.paths else ""

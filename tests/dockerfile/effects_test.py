@@ -70,6 +70,15 @@ def test_caches_land_in_the_home_env_names() -> None:
     assert [op.paths for op in cleaned if op.kind == REMOVE] == [("/home/jovyan/.cache",)]
 
 
+def test_the_same_run_under_another_home_is_read_again() -> None:
+    """Two files' alike RUNs (one result is kept per RUN text) under another ENV HOME put the
+    cache in each one's home."""
+    plain = run_effects(instruction("RUN pip install flask")).ops
+    homed = run_effects(instruction("ENV HOME=/home/jovyan\nRUN pip install flask", 1)).ops
+    assert [op.paths for op in plain if op.role == CACHE] == [("/root/.cache/pip",)]
+    assert [op.paths for op in homed if op.role == CACHE] == [("/home/jovyan/.cache/pip",)]
+
+
 def test_caches_land_in_the_users_home() -> None:
     def caches(text: str) -> list[tuple[str, ...]]:
         ops = run_effects(instruction(text)).ops

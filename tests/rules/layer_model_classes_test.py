@@ -6418,7 +6418,6 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
         ("apt-get install -y lxde", "/etc/xdg/openbox/rc.xml"),
         ("apt-get install -y lxde", "/usr/share/lxterminal/lxterminal.conf"),
         ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
-        ("apt-get install -y mysql-server", "/etc/mysql/my.cnf"),
         ("apt-get install -y ansible", "/etc/ansible/ansible.cfg"),
         ("apt-get install -y php5 php5-pgsql", "/etc/apache2/sites-available/000-default.conf"),
         ("apt-get install -y phpmyadmin", "/etc/apache2/apache2.conf"),
@@ -6545,3 +6544,106 @@ def test_the_openjdk_image_s_debian_tags_hold_debian_s_files(
     # (held out 311; openjdk 12 on were Oracle Linux's but for their slim tags)
     expected = [(2, "LG002")] if debian else []
     assert found(f"FROM openjdk:{tag}\nCOPY profile /etc/profile\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (review of the twenty-ninth session) MySQL's my.cnf is the alternatives' link since
+        # Debian 9 and Ubuntu 16.04: a COPY replaces the link, a removal takes it
+        (
+            "FROM debian:12\nRUN apt-get install -y mysql-server\nCOPY my.cnf /etc/mysql/my.cnf\n",
+            [],
+        ),
+        ("FROM debian:12\nRUN apt-get install -y mariadb-server\nRUN rm /etc/mysql/my.cnf\n", []),
+        (
+            "FROM ubuntu:14.04\nRUN apt-get install -y mysql-server-5.6\n"
+            "COPY my.cnf /etc/mysql/my.cnf\n",
+            [(3, "LG002")],
+        ),
+        # (php5 and phpMyAdmin bring Apache only where no other server or handler was installed)
+        (
+            "FROM debian:jessie\nRUN apt-get install -y nginx php5-fpm\n"
+            "RUN apt-get install -y php5 php5-mysql\nCOPY index.html /var/www/html/index.html\n",
+            [],
+        ),
+        (
+            "FROM debian:12\nRUN apt-get install -y nginx php-fpm\n"
+            "RUN apt-get install -y phpmyadmin\nCOPY index.html /var/www/html/index.html\n",
+            [],
+        ),
+        # (squid3 is squid's other name now: no /etc/squid3)
+        ("FROM ubuntu:22.04\nRUN apt-get install -y squid3\nCOPY s /etc/squid3/squid.conf\n", []),
+        # (httpd's htdocs lie in --datadir)
+        (
+            "FROM debian:12\nWORKDIR /usr/src/httpd-2.4.58\n"
+            "RUN ./configure --prefix=/opt/httpd --datadir=/srv/www && make && make install\n"
+            "COPY index.html /srv/www/htdocs/index.html\nCOPY index.html /opt/httpd/htdocs/\n",
+            [(4, "LG002")],
+        ),
+        # (the images' own variables for their homes)
+        (
+            "FROM jboss/wildfly:26.1.2.Final\n"
+            "COPY s.xml $JBOSS_HOME/standalone/configuration/standalone.xml\n",
+            [(2, "LG002")],
+        ),
+        ("FROM apache/nifi:1.23.2\nCOPY n ${NIFI_HOME}/conf/nifi.properties\n", [(2, "LG002")]),
+        (
+            "FROM quay.io/wildfly/wildfly:30.0.1.Final-jdk17\n"
+            "COPY s.xml /opt/jboss/wildfly/standalone/configuration/standalone-microprofile.xml\n",
+            [(2, "LG002")],
+        ),
+        (
+            "FROM confluentinc/cp-enterprise-kafka:6.2.1\n"
+            "COPY l /etc/confluent/docker/log4j.properties.template\n",
+            [(2, "LG002")],
+        ),
+        # (a date in a tag names no Ubuntu release; `ubuntu-16-04` does)
+        ("FROM ubuntu:2023-10-04\nRUN add-apt-repository ppa:x/y\n", [(2, "LG005")]),
+        ("FROM example/tools:ubuntu-16-04\nRUN add-apt-repository ppa:x/y\n", []),
+        # (ZAP's 2023 name)
+        ("FROM softwaresecurityproject/zap-stable\nUSER root\nRUN pip install flask\n", []),
+        # (a new composer.json and lock after create-project: the install fetches them)
+        (
+            "FROM composer:2\nRUN composer create-project laravel/laravel /app"
+            " && composer clear-cache\nCOPY composer.json composer.lock /app/\n"
+            "RUN cd /app && composer install\n",
+            [(4, "LG005")],
+        ),
+        # (XDG_CACHE_HOME in a directory root owns, a WORKDIR of no user: the cache is on)
+        (
+            "FROM python:3.11-slim\nUSER root\nENV XDG_CACHE_HOME=/home/app/.cache\n"
+            "WORKDIR /home/app\nRUN pip install flask\n",
+            [(5, "LG005")],
+        ),
+        # (openjdk's tags that name a release with sources.list)
+        ("FROM openjdk:11-jdk-slim-bullseye\nCOPY s /etc/apt/sources.list\n", [(2, "LG002")]),
+        ("FROM openjdk:11-jdk-slim\nCOPY s /etc/apt/sources.list\n", []),
+        (
+            "FROM rockylinux:9\nRUN dnf install -y ansible-core && dnf clean all\n"
+            "COPY a /etc/ansible/ansible.cfg\n",
+            [(3, "LG002")],
+        ),
+        # (Elasticsearch 1's and Kibana 4's installers of a local archive)
+        (
+            "FROM elasticsearch:1.7\nCOPY kopf.zip /tmp/\n"
+            "RUN bin/plugin --install kopf --url file:///tmp/kopf.zip\n",
+            [(2, "LG006")],
+        ),
+        (
+            "FROM kibana:4.6\nCOPY sense.tar.gz /tmp/\n"
+            "RUN /opt/kibana/bin/kibana plugin --install sense -u file:///tmp/sense.tar.gz\n",
+            [(2, "LG006")],
+        ),
+        (
+            "FROM kibana:4.6\nCOPY sense.tar.gz /tmp/\nRUN kibana plugin --install elastic/sense\n",
+            [],
+        ),
+    ],
+)
+def test_the_review_of_the_twenty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
