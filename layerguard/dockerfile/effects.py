@@ -830,7 +830,11 @@ _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
     | {"PIP_FIND_LINKS", "UV_FIND_LINKS", "PIP_YES"}
-    | {"HOME"}  # (where every cache in ~ lands, whether the RUN names it or not)
+    # (and what else the model reads of the environment, whether the RUN names it or not:
+    # HOME, where every cache in ~ lands)
+    | {"HOME", "USER", "CONDA_PREFIX", "GOFLAGS", "GOPROXY", "IPE_KEEP_SYSPKG_CACHE"}
+    | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
+    | {"SPACK_ROOT", "DESTDIR"}
 )
 
 
