@@ -28,8 +28,9 @@ webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `
 after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
 tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ... own configuration), the
 `conf/nginx.conf` of nginx (or OpenResty) built from source, where its `./configure` placed it
-(`--prefix`, `--conf-path`; not a `make install DESTDIR=...`), also in what a later stage copies
-out of the builder, the
+(`--prefix`, `--conf-path`; not a `make install DESTDIR=...`), and Apache httpd's
+`conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a later stage copies out of the
+builder, the
 shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
 `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs install with that
 family's package manager alone), and a whole root filesystem copied onto `/` over a base image
