@@ -341,6 +341,10 @@ def _old_copies(
         if earlier.run and (filled := _into_configs(write, configs, earlier.run.files)):
             yield filled, earlier.where, None
             return
+        if earlier.run and (head := _family_head(write)) in earlier.run.files:
+            # (`yarn add puppeteer`, then `COPY package*.json ./`: the project's package.json)
+            yield head, earlier.where, None
+            return
     base = ctx.base
     if base is not None:
         if write.exact and write.path in base.files:
@@ -384,6 +388,17 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf)
     main = posixpath.basename(into) + "."
     return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
+
+
+def _family_head(write: CopyWrite) -> str:
+    """Where the file a copied file family is named for lands (`COPY package*.json ./`: the
+    project's package.json; `requirements*.txt`, requirements.txt); '' for another copy."""
+    inside = posixpath.join(write.into, posixpath.basename(write.source))
+    if write.origin or not a_file_family(write.source) or write.path != inside:
+        return ""
+    name = posixpath.basename(write.source)
+    head = name.replace("*", "", 1) if name.count("*") == 1 and "?" not in name else ""
+    return posixpath.join(write.into, head) if head and "[" not in head else ""
 
 
 def _links(ctx: Context) -> list[tuple[int, str, str]]:

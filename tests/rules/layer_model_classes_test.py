@@ -6647,3 +6647,15 @@ def test_the_review_of_the_twenty_ninth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_copied_file_family_writes_the_file_it_is_named_for_again(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 307: `yarn add` wrote package.json where the project's is copied later)
+    yarn = "FROM node:20\nWORKDIR /app\nRUN yarn add puppeteer && yarn cache clean\n"
+    assert found(f"{yarn}COPY package*.json ./\n") == [(4, "LG002")]
+    assert found(f"{yarn}COPY package*.json /srv/\n") == []
+    pip = "FROM python:3.12\nRUN pip freeze > requirements.txt\n"
+    assert found(f"{pip}COPY requirements*.txt ./\n") == [(3, "LG002")]
+    assert found(f"{pip}COPY *.txt ./\n") == []  # (a wildcard by extension alone: any file)
