@@ -130,6 +130,7 @@ _NGINX_IMAGE = (
     "/etc/nginx/conf.d/default.conf",
     "/usr/share/nginx/html/index.html",
     "/usr/share/nginx/html/50x.html",
+    "/etc/logrotate.d/nginx",  # (of nginx.org's packages, which the image installs)
 )
 _TOMCAT_CONF = (
     *("server.xml", "context.xml", "web.xml", "tomcat-users.xml", "logging.properties"),
@@ -257,6 +258,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tiangolo/uvicorn-gunicorn*": ("/start.sh", "/gunicorn_conf.py", "/app/main.py"),
     # (and the sample app its uwsgi.ini serves, which a project's main.py replaces)
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh", "/app/main.py", "/app/uwsgi.ini"),
+    # (docker-selenium's images, hub, nodes and standalone, start by their Base's script)
+    "selenium/*": ("/opt/bin/entry_point.sh",),
     # ROS's images (library and OSRF's) start through their entrypoint script
     **dict.fromkeys(("ros", "osrf/ros"), ("/ros_entrypoint.sh",)),
     # IPFS's daemon and the start script its entrypoint is (go-ipfs, then kubo)

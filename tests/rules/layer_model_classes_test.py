@@ -6452,6 +6452,8 @@ def test_a_package_s_own_configuration_is_written_again(
         ),
         ("php:8.4-zts-alpine", "/var/spool/cron/crontabs/root"),
         ("caddy:2-alpine", "/usr/bin/caddy"),
+        ("selenium/node-chrome:4.15.0", "/opt/bin/entry_point.sh"),
+        ("nginx:1.29-alpine", "/etc/logrotate.d/nginx"),
         ("apache/nifi:1.17.0", "/opt/nifi/nifi-current/conf/nifi.properties"),
     ],
 )
