@@ -77,6 +77,7 @@ from layerguard.dockerfile.effects import (
     path_overlaps,
     pip_no_cache_setting,
     requirement_files,
+    source_installs,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -213,6 +214,8 @@ def layers(
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
     programs = _run_as_programs(steps)
+    # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
+    built = source_installs(s.run for s in steps)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
@@ -223,6 +226,9 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links, removed_at
             )
+            if built[index]:
+                installed = (Entry(f, FILE, UNKNOWN, None, index) for f in built[index])
+                layer = layer._replace(entries=(*layer.entries, *installed))
             removed_at.update(
                 (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
             )

@@ -6671,3 +6671,16 @@ def test_a_wildcard_mv_of_a_package_s_files_removes_them(
     install += " && rm -rf /var/lib/apt/lists/*\n"
     assert found(f"{install}RUN mv /etc/cups/* /srv/cups/\n") == [(3, "LG003")]
     assert found(f"{install}RUN mv /etc/cups/*.local /srv/cups/\n") == []
+
+
+def test_what_make_install_of_a_known_source_tree_wrote_is_removed_or_changed_later(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 303: nginx's make install wrote its nginx.conf where --conf-path said)
+    build = "FROM debian:12\nWORKDIR /usr/src/nginx-1.20.0\n"
+    build += "RUN ./configure --conf-path=/etc/nginx/nginx.conf && make && make install\n"
+    assert found(f"{build}RUN rm /etc/nginx/nginx.conf\n") == [(4, "LG003")]
+    assert found(f"{build}RUN chmod 600 /etc/nginx/nginx.conf\n") == [(4, "LG004")]
+    assert found(f"{build}RUN rm /etc/nginx/other.conf\n") == []
+    # (not where the same RUN removed it again)
+    assert found(build.replace("make install", "make install && rm /etc/nginx/nginx.conf")) == []
