@@ -897,6 +897,7 @@ def _run_effects(
             placed_in = [g for g in _given(found, now) if covers(runs_as, g)]
             if (
                 found.family == "pip"
+                and found.role == CACHE
                 and root
                 and (placed_in or not placed)
                 and _a_users_home(runs_as, homes or {})

@@ -6684,3 +6684,13 @@ def test_what_make_install_of_a_known_source_tree_wrote_is_removed_or_changed_la
     assert found(f"{build}RUN rm /etc/nginx/other.conf\n") == []
     # (not where the same RUN removed it again)
     assert found(build.replace("make install", "make install && rm /etc/nginx/nginx.conf")) == []
+
+
+def test_root_s_pip_in_another_user_s_home_still_installs(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (pip's owner check turns its cache off, not the install: what it installed and a later
+    # RUN uninstalls still ships)
+    root = "FROM jupyter/minimal-notebook:lab-3.5.0\nUSER root\n"
+    assert found(f"{root}RUN pip install flask\nRUN pip uninstall -y flask\n") == [(4, "LG003")]
+    assert found(f"{root}RUN pip install flask && pip uninstall -y flask\n") == []
