@@ -461,6 +461,7 @@ _DEBIAN_RELEASE = re.compile(
 # The openjdk image's Debian tags (deprecated since 2022): its slim ones, and the default
 # ones of Java 11 and older (12 on were Oracle Linux's).
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
+_OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-7])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
@@ -479,7 +480,10 @@ _ALPINE_FILES = (
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
-_SOURCES_CODENAME = r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy)\b"
+_SOURCES_CODENAME = (
+    r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
+    r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)\b"  # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
+)
 _SOURCES_LIST = re.compile(
     _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
@@ -684,6 +688,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,
     # its own /etc/squid3, which is not there now)
     ("apt", "squid3"): ("/etc/squid/squid.conf",),
+    ("apt", "squid3 (before 16.04)"): ("/etc/squid3/squid.conf",),
     ("apt", "plexmediaserver"): ("/etc/default/plexmediaserver",),
     **{
         (m, "kamailio"): ("/etc/kamailio/kamailio.cfg", "/etc/kamailio/kamctlrc") for m in _MANAGERS
@@ -732,7 +737,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", n): (_DEBIAN_CNF,) for n in ("mysql-server", "default-mysql-server")},
     # (/etc/mysql/my.cnf is a file of the servers of Ubuntu 14.04 and Debian 8 and older, which
     # name their version; since, a link to the alternative's file, a link a COPY replaces)
-    **{("apt", f"mysql-server-{v}"): (_DEBIAN_CNF, _MYSQL_COMMON) for v in ("5.5", "5.6")},
+    **{
+        ("apt", n): (_DEBIAN_CNF, _MYSQL_COMMON)
+        for n in (
+            "mysql-server-5.5",
+            "mysql-server-5.6",
+            "mariadb-server-5.5",
+            "mariadb-server-10.0",
+        )
+    },
     # (PHP 5's Apache module depends on Apache's prefork MPM, which brings apache2; so do the
     # php5 metapackage and phpMyAdmin, unless the same install names another server: `_served`)
     ("apt", "libapache2-mod-php5"): (*_APACHE2, "/etc/php5/apache2/php.ini"),
@@ -1105,7 +1118,12 @@ _SOURCE_TREES = (
     (re.compile(r"(?:nginx|tengine|freenginx)(?:-(?:release-)?[\d*].*)?"), "/usr/local/nginx", ""),
     (re.compile(r"openresty(?:-[\d*].*)?"), "/usr/local/openresty", "nginx"),
 )
-# What nginx's auto/install copies into the configuration directory (that of --conf-path).
+# What nginx's auto/install copies into the configuration directory (that of --conf-path), and
+# the files it also keeps a `.default` copy of.
+_NGINX_DEFAULTS = (
+    *("nginx.conf", "mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params"),
+    "uwsgi_params",
+)
 _NGINX_CONF_FILES = (
     *("nginx.conf", "mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params"),
     *("uwsgi_params", "koi-utf", "koi-win", "win-utf"),
@@ -1131,6 +1149,8 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
         return ()
     directory = paths[0].rsplit("/", 1)[0]
     named = (paths[0], *(f"{directory}/{n}" for n in _NGINX_CONF_FILES[1:]))
+    # (and a `.default` copy of each file of conf/ it may replace: `nginx.conf.default`)
+    named += tuple(f"{directory}/{n}.default" for n in _NGINX_DEFAULTS)
     return (*named, paths[1], f"{nginx}/html/index.html", f"{nginx}/html/50x.html")
 
 
@@ -1198,6 +1218,20 @@ def release_php(image: ImageRef | None) -> str:
     if image is None or _name(image) not in ("debian", "ubuntu") or not image.tag:
         return ""
     return next((v for pattern, v in _RELEASE_PHP if pattern.search(image.tag)), "")
+
+
+def of_old_release(packages: tuple[str, ...]) -> tuple[str, ...]:
+    """`packages` and what Ubuntu 14.04's and Debian 8's (and older) releases install for them
+    where that differs since (`mysql-server` is mysql-server-5.5 there, whose my.cnf is a file;
+    squid3 is its own package, with /etc/squid3)."""
+    return (*packages, *(_OLD_RELEASE_NAMES[p] for p in packages if p in _OLD_RELEASE_NAMES))
+
+
+_OLD_RELEASE_NAMES = {
+    "mysql-server": "mysql-server-5.5",
+    "mariadb-server": "mariadb-server-10.0",
+    "squid3": "squid3 (before 16.04)",  # (a name of the model's: the old package's files)
+}
 
 
 def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
@@ -1269,23 +1303,36 @@ def package_files(
     install brings) to install; `before`, the packages earlier installs of the stage named."""
     found: list[str] = []
     for name in packages:
+        if family == "apt" and _OLD_RELEASE_NAMES.get(name) in packages:
+            continue  # (the old release's package stands for it: its files, not today's)
         if family == "yum" and (family, name) not in PACKAGE_FILES:
             name = RPM_VERSION.sub("", name)
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
-        if family == "apt" and name in _APACHE_FIRST and not _SERVERS & {*packages, *before}:
+        if family == "apt" and name in _APACHE_FIRST and _takes_apache(name, {*packages, *before}):
             found.extend(PACKAGE_FILES[("apt", _APACHE_FIRST[name])])
     return tuple(found)
+
+
+def _takes_apache(name: str, named: set[str]) -> bool:
+    """apt takes Apache for `name` (php5, phpmyadmin) beside the packages `named`."""
+    handled = bool(_HANDLERS[name] & named)
+    return not handled if name == "php5" else not (handled and _WEB_SERVERS & named)
 
 
 # Packages that depend on one of several web servers or PHP handlers, of which apt takes the
 # first, Apache's, unless the same install names another (`php5 php5-fpm`, `phpmyadmin nginx`).
 _APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2"}
-_SERVERS = frozenset(
-    {"php5-fpm", "php5-cgi", "php-fpm", "php-cgi", "nginx", "nginx-full", "nginx-light"}
-    | {"nginx-core", "lighttpd", *(f"php{v}-fpm" for v in _PHP_VERSIONS)}
-)
+# (php5's alternatives are PHP handlers alone: a web server beside it does not stand for one;
+# phpMyAdmin takes Apache's module unless a handler is there, and Apache unless a server is)
+_HANDLERS = {
+    "php5": frozenset({"php5-fpm", "php5-cgi", "libapache2-mod-php5filter"}),
+    "phpmyadmin": frozenset(
+        {"php-fpm", "php-cgi", "php5-fpm", "php5-cgi", *(f"php{v}-fpm" for v in _PHP_VERSIONS)}
+    ),
+}
+_WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "lighttpd"})
 
 
 class Known(NamedTuple):
@@ -1347,6 +1394,10 @@ def known(image: ImageRef | None) -> Known:
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
+    old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
+    if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
+        # (its Alpine tags before 1.18 built nginx from source, with no logrotate file)
+        files = tuple(f for f in files if f != "/etc/logrotate.d/nginx")
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)

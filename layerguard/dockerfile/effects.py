@@ -1337,19 +1337,24 @@ def _distributions(
     ]
 
 
-def source_installs(runs: Iterable[RunEffects | None]) -> list[tuple[str, ...]]:
-    """The files each of `runs` (a stage's steps in order, None for one not a RUN) wrote with
-    `make install` in a well-known source tree (nginx's conf/nginx.conf below its prefix), as the
-    `./configure` that RUN or an earlier one ran in that tree placed them; less what the RUN
-    removed."""
+def source_installs(
+    runs: Iterable[tuple[RunEffects | None, Mapping[str, str]]],
+) -> list[tuple[str, ...]]:
+    """The files each of `runs` (a stage's steps in order, None for one not a RUN, each with
+    its environment) wrote with `make install` in a well-known source tree (nginx's
+    conf/nginx.conf below its prefix), as the `./configure` that RUN or an earlier one ran in
+    that tree placed them; less what the RUN removed."""
     configured: dict[str, tuple[str, ...]] = {}  # source tree -> its configure's words
     found: list[tuple[str, ...]] = []
-    for run in runs:
+    for run, env in runs:
         written: list[str] = []
+        exported = "DESTDIR" in env  # (make takes DESTDIR from the environment too)
         for command in run.commands if run is not None else ():
             tool, words = tool_and_args(command)
             if tool == "eval" and len(words) > 1:  # (`eval ./configure ${OPTIONS}`)
                 tool, words = posixpath.basename(words[1]), words[1:]
+            if tool == "export" and any(w.startswith("DESTDIR=") for w in words):
+                exported = True
             if command.cwd is None:
                 continue
             if tool == "configure":
@@ -1357,8 +1362,10 @@ def source_installs(runs: Iterable[RunEffects | None]) -> list[tuple[str, ...]]:
             elif tool == "make" and "install" in _operands(words, _MAKE_VALUES):
                 tree = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
                 # (`make install DESTDIR=/tmp/pkg`: the files land below that root instead)
-                staged = any(w.startswith("DESTDIR=") for w in words) or any(
-                    n == "DESTDIR" for n, _ in command.assignments
+                staged = (
+                    exported
+                    or any(w.startswith("DESTDIR=") for w in words)
+                    or any(n == "DESTDIR" for n, _ in command.assignments)
                 )
                 if tree is not None and not staged:
                     name = posixpath.basename(tree)
@@ -3818,8 +3825,16 @@ def _package_ops(
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
         if project and _saves_packages(family, words):
-            # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written
-            yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
+            # `npm install express`, `yarn add x`, `pnpm add x`: package.json is written, and the
+            # lock file, in the project it works in (`npm install --prefix /opt/tools x`)
+            root = _node_project(family, words)
+            saved = ["package.json", *([_NODE_LOCKS[family]] if family in _NODE_LOCKS else [])]
+            if "--no-package-lock" in words or "--no-lockfile" in words:
+                saved = saved[:1]
+            yield Op(
+                WRITE, tool, _paths([posixpath.join(root, n) for n in saved], command), text,
+                FILE, UNKNOWN,
+            )  # fmt: skip
         if project and family == "composer":
             # (composer writes its lock file where none was, and `update`/`require` always)
             lock = posixpath.join(posixpath.dirname(project), "composer.lock")
@@ -4098,12 +4113,16 @@ def _package_of(path: str) -> str | None:
     return name if name and not is_glob(name) and "$" not in name else None
 
 
+# The lock file each Node manager writes beside package.json when it saves a package.
+_NODE_LOCKS = {"npm": "package-lock.json", "yarn": "yarn.lock", "pnpm": "pnpm-lock.yaml"}
+
+
 def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     """A Node install that names packages and saves them to the project's package.json."""
     sub = subcommand(words)
     named = len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
-    return adds and not any(w in ("--no-save", "--no-package-lock") for w in words)
+    return adds and "--no-save" not in words
 
 
 def _node_project(family: str, words: tuple[str, ...]) -> str:

@@ -215,7 +215,7 @@ def layers(
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
     programs = _run_as_programs(steps)
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
-    built = source_installs(s.run for s in steps)
+    built = source_installs((s.run, s.instr.env) for s in steps)
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is

@@ -9,9 +9,15 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from layerguard.dockerfile.bases import directories, known, release_php, versioned
+from layerguard.dockerfile.bases import (
+    directories,
+    known,
+    of_old_release,
+    release_php,
+    versioned,
+)
 from layerguard.dockerfile.effects import (
     CACHE,
     DIR,
@@ -144,11 +150,13 @@ class Graph:
         dirs: set[str] = set()  # directories the steps so far made
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
         php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
+        old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 homes = dict(known(stage.base_image).homes)
                 dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
+                old = known(stage.base_image).old_pip  # (the releases whose pip predates its cache)
             for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
@@ -161,6 +169,8 @@ class Graph:
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
                     if php:
                         run = _php_versioned(run, php)
+                    if old:
+                        run = _renamed(run, of_old_release)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
                     for user in run.users:
@@ -196,9 +206,12 @@ _PHP_REPOSITORIES = ("ondrej/php", "sury.org/php")
 def _php_versioned(run: RunEffects, php: str) -> RunEffects:
     """`run` with the unversioned PHP packages its installs name (`php-fpm`) named as the base
     image's release installs them (`php7.4-fpm` on ubuntu:20.04), whose files are known."""
-    ops = tuple(
-        op._replace(packages=versioned(op.packages, php)) if op.packages else op for op in run.ops
-    )
+    return _renamed(run, lambda packages: versioned(packages, php))
+
+
+def _renamed(run: RunEffects, name: Callable[[tuple[str, ...]], tuple[str, ...]]) -> RunEffects:
+    """`run` with the packages its installs name as `name` names them."""
+    ops = tuple(op._replace(packages=name(op.packages)) if op.packages else op for op in run.ops)
     return run._replace(ops=ops) if ops != run.ops else run
 
 
@@ -379,8 +392,10 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
     trees they fill in directories of their own (an archive unpacked with `-C /opt/app`, a
     clone), which a `COPY --from` of a directory holding them brings whole."""
     left: list[CopyWrite] = []
-    runs = [run_effects(step) for step in stage.instructions if step.keyword == "run"]
-    for run, installed in zip(runs, source_installs(runs), strict=True):
+    steps = [step for step in stage.instructions if step.keyword == "run"]
+    runs = [run_effects(step) for step in steps]
+    built = source_installs(zip(runs, (step.env for step in steps), strict=True))
+    for run, installed in zip(runs, built, strict=True):
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
         left = [w for w in left if not any(covers(p, w.path) for p in gone)]
         left.extend(CopyWrite(p, True) for p in (*run.files, *installed))

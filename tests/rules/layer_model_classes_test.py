@@ -6694,3 +6694,77 @@ def test_root_s_pip_in_another_user_s_home_still_installs(
     root = "FROM jupyter/minimal-notebook:lab-3.5.0\nUSER root\n"
     assert found(f"{root}RUN pip install flask\nRUN pip uninstall -y flask\n") == [(4, "LG003")]
     assert found(f"{root}RUN pip install flask && pip uninstall -y flask\n") == []
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (second review) the old releases' packages: squid3's /etc/squid3, MySQL's and
+        # MariaDB's my.cnf a file
+        (
+            "FROM ubuntu:14.04\nRUN apt-get install -y squid3\nCOPY s /etc/squid3/squid.conf\n",
+            [(3, "LG002")],
+        ),
+        ("FROM ubuntu:14.04\nRUN apt-get install -y squid3\nCOPY s /etc/squid/squid.conf\n", []),
+        (
+            "FROM ubuntu:14.04\nRUN apt-get install -y mysql-server\nCOPY m /etc/mysql/my.cnf\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM debian:jessie\nRUN apt-get install -y mariadb-server\nCOPY m /etc/mysql/my.cnf\n",
+            [(3, "LG002")],
+        ),
+        # (php5 takes Apache's module unless a PHP handler is there: a web server is none)
+        (
+            "FROM ubuntu:14.04\nRUN apt-get install -y nginx php5\n"
+            "COPY index.html /var/www/html/index.html\n",
+            [(3, "LG002")],
+        ),
+        # (`npm install --prefix DIR x` saves DIR's package.json; yarn writes its lock too)
+        (
+            "FROM node:20\nWORKDIR /app\nRUN npm install --prefix /opt/tools eslint"
+            " && npm cache clean --force\nCOPY package*.json ./\n",
+            [],
+        ),
+        (
+            "FROM node:20\nWORKDIR /app\nRUN yarn add x && yarn cache clean\nCOPY yarn.lock* ./\n",
+            [(4, "LG002")],
+        ),
+        # (`.env*` copies what the context holds, most often `.env.example` alone)
+        ("FROM node:20\nWORKDIR /app\nRUN echo A=1 > .env\nCOPY .env* ./\n", []),
+        # (DESTDIR from the environment stages make install elsewhere)
+        (
+            "FROM debian:12\nENV DESTDIR=/tmp/pkg\nWORKDIR /usr/src/nginx-1.24.0\n"
+            "RUN ./configure && make && make install\nRUN rm /usr/local/nginx/conf/nginx.conf\n",
+            [],
+        ),
+        (
+            "FROM debian:12\nWORKDIR /usr/src/nginx-1.24.0\n"
+            "RUN export DESTDIR=/tmp/pkg && ./configure && make && make install\n"
+            "RUN rm /usr/local/nginx/conf/nginx.conf\n",
+            [],
+        ),
+        # (and its .default copies are its install's too)
+        (
+            "FROM debian:12\nWORKDIR /usr/src/nginx-1.24.0\n"
+            "RUN ./configure --conf-path=/etc/nginx/nginx.conf && make && make install\n"
+            "RUN rm -f /etc/nginx/*.default\n",
+            [(4, "LG003")],
+        ),
+        # (the nginx image's Alpine tags before 1.18 built nginx from source: no logrotate)
+        ("FROM nginx:1.14-alpine\nCOPY l /etc/logrotate.d/nginx\n", []),
+        ("FROM nginx:alpine\nCOPY l /etc/logrotate.d/nginx\n", [(2, "LG002")]),
+        # (a release number after "ubuntu" in another image's tag)
+        (
+            "FROM nvidia/cuda:12.2.0-devel-ubuntu22.04\nCOPY s /etc/apt/sources.list\n",
+            [(2, "LG002")],
+        ),
+        ("FROM nvidia/cuda:12.4.0-devel-ubuntu24.04\nCOPY s /etc/apt/sources.list\n", []),
+    ],
+)
+def test_the_second_review_of_the_twenty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
