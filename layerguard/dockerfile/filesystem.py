@@ -153,6 +153,7 @@ class Entry(NamedTuple):
     # The owner and mode its files are known to have ("user", "group", "mode"): what a COPY's
     # --chown and --chmod gave them, or useradd the dotfiles of a home it filled.
     attrs: tuple[tuple[str, str], ...] = ()
+    staged: bool = False  # written by a COPY --from (a stage's or an image's files)
 
     @property
     def weighs(self) -> bool:
@@ -506,7 +507,7 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
         out.append(
             Entry(
                 path, kind, content, write.size, index, role, "", not unpacked,
-                unpacked=unpacked, attrs=() if unpacked else attrs,
+                unpacked=unpacked, attrs=() if unpacked else attrs, staged=bool(write.origin),
             )
         )  # fmt: skip
     return out
@@ -1072,7 +1073,13 @@ def _reach(
                 continue
             if entry.kind == TREE and not recursive and not children:
                 continue  # a non-recursive change of a directory copies up its entry only
-            if entry.kind == EITHER and not recursive and not _a_file(path, op):
+            # (a mode set on one path a COPY wrote, named without an extension: most often the
+            # copied script or program, `COPY init /init` then `chmod 770 /init`; not a name
+            # directories have, `COPY tools /opt/tools`, whose mode may be the directory's)
+            moded = entry.copied and not entry.staged and op.tool == "chmod"
+            moded = moded and any(k == "mode" for k, _ in op.sets)
+            moded = moded and posixpath.basename(path) not in _DIRECTORY_NAMES
+            if entry.kind == EITHER and not recursive and not (_a_file(path, op) or moded):
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
@@ -1886,6 +1893,15 @@ def _a_file(path: str, op: Op) -> bool:
         or posixpath.dirname(path) in BIN_DIRS
         or (op.program and in_a_bin_dir(path))
     )
+
+
+# Names a project gives its directories more often than its files (`COPY tools /opt/tools`).
+_DIRECTORY_NAMES = frozenset(
+    {"tools", "scripts", "bin", "sbin", "lib", "libs", "config", "configs", "conf", "etc", "src"}
+    | {"source", "data", "static", "assets", "templates", "files", "app", "apps", "plugins"}
+    | {"modules", "vendor", "docs", "web", "public", "www", "html", "resources", "dist", "build"}
+    | {"certs", "keys", "ssl", "themes", "locale", "migrations", "tests", "test", "logs", "home"}
+)
 
 
 def _a_bin_file(path: str, held: Known) -> bool:

@@ -5377,9 +5377,12 @@ def test_a_name_in_an_applications_bin_directory_is_a_program(
     # (held out 182) `chmod 0755` of a name in a bin directory changes the program there
     copy = "FROM ubuntu:22.04\nCOPY greenlit-init /greenlit/bin/greenlit-init\n"
     assert found(f"{copy}RUN chmod 0755 /greenlit/bin/greenlit-init\n") == [(3, "LG004")]
-    # (elsewhere such a mode is as often a directory's: only its entry is copied up)
+    # (elsewhere too, for a name a directory seldom has; a name directories have may be a
+    # directory's, whose entry alone is copied up: eight labelled rows of sets 217-320, all yes)
     copy = "FROM ubuntu:22.04\nCOPY greenlit-init /greenlit/lib/greenlit-init\n"
-    assert found(f"{copy}RUN chmod 0755 /greenlit/lib/greenlit-init\n") == []
+    assert found(f"{copy}RUN chmod 0755 /greenlit/lib/greenlit-init\n") == [(3, "LG004")]
+    copy = "FROM ubuntu:22.04\nCOPY plugins /greenlit/lib/plugins\n"
+    assert found(f"{copy}RUN chmod 0755 /greenlit/lib/plugins\n") == []
 
 
 def test_rm_d_without_r_removes_only_an_empty_directory(
@@ -6768,3 +6771,19 @@ def test_the_second_review_of_the_twenty_ninth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_mode_set_on_one_copied_path_named_without_an_extension_copies_it_up(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    # (held out 318, 303, 261, 244: the copied script or program; eight labelled rows, all yes)
+    assert found("FROM alpine:3.19\nCOPY init /init\nRUN chmod 770 /init\n") == [(3, "LG004")]
+    assert found("FROM alpine:3.19\nCOPY pw /pw\nRUN chmod 700 /pw\n") == [(3, "LG004")]
+    # (not a directory a stage's copy brought, `COPY --from=conda /opt/conda /opt/conda`)
+    staged = "FROM alpine:3.19 AS build\nRUN mkdir /opt/conda && touch /opt/conda/x\n"
+    staged += (
+        "FROM alpine:3.19\nCOPY --from=build /opt/conda /opt/conda\nRUN chmod 2775 /opt/conda\n"
+    )
+    assert found(staged) == []
+    # (nor a directory a RUN made)
+    assert found("FROM alpine:3.19\nRUN mkdir /data\nRUN chmod 755 /data\n") == []
