@@ -1073,11 +1073,11 @@ def _reach(
                 continue
             if entry.kind == TREE and not recursive and not children:
                 continue  # a non-recursive change of a directory copies up its entry only
-            # (a mode set on one path a COPY wrote, named without an extension: most often the
-            # copied script or program, `COPY init /init` then `chmod 770 /init`; not a name
-            # directories have, `COPY tools /opt/tools`, whose mode may be the directory's)
-            moded = entry.copied and not entry.staged and op.tool == "chmod"
-            moded = moded and any(k == "mode" for k, _ in op.sets)
+            # (a mode or owner set on one path a COPY wrote, named without an extension: most
+            # often the copied script or program, `COPY init /init` then `chmod 770 /init`; not
+            # a name directories have, `COPY tools /opt/tools`, whose mode may be the directory's)
+            moded = entry.copied and not entry.staged and op.tool in ("chmod", "chown", "chgrp")
+            moded = moded and bool(op.sets)
             moded = moded and posixpath.basename(path) not in _DIRECTORY_NAMES
             if entry.kind == EITHER and not recursive and not (_a_file(path, op) or moded):
                 continue

