@@ -1002,7 +1002,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "openssh-client"): ("/etc/ssh/ssh_config",),
     ("apt", "tomcat9"): tuple(f"/etc/tomcat9/{n}" for n in _TOMCAT_CONF),
     ("apt", "tomcat10"): tuple(f"/etc/tomcat10/{n}" for n in _TOMCAT_CONF),
-    ("apk", "apache2"): ("/etc/apache2/httpd.conf",),
+    # (and Alpine's default site, its document root's index.html)
+    ("apk", "apache2"): ("/etc/apache2/httpd.conf", "/var/www/localhost/htdocs/index.html"),
     ("apk", "redis"): ("/etc/redis.conf",),
     ("apk", "mariadb-common"): _MY_CNF,
     **{("apt", f"php{v}-cli"): (f"/etc/php/{v}/cli/php.ini",) for v in _PHP_VERSIONS},

@@ -6422,6 +6422,7 @@ def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
         ("apt-get install -y lxde", "/usr/share/lxterminal/lxterminal.conf"),
         ("apt-get install -y htcondor", "/etc/condor/condor_config.local"),
         ("apt-get install -y ansible", "/etc/ansible/ansible.cfg"),
+        ("apk add --no-cache apache2", "/var/www/localhost/htdocs/index.html"),
         ("apt-get install -y php5 php5-pgsql", "/etc/apache2/sites-available/000-default.conf"),
         ("apt-get install -y phpmyadmin", "/etc/apache2/apache2.conf"),
         ("apt-get install -y cups", "/etc/cups/cups-files.conf"),
