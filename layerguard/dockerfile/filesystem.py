@@ -1945,8 +1945,9 @@ def _ships(
     return any(
         (covers(path, f) if below else path == f)
         or (is_glob(f) and fnmatch.fnmatchcase(path, f))
-        # (a wildcard that names it: `mv /etc/cups/* /srv/cups/` moves cupsd.conf)
-        or (is_glob(path) and fnmatch.fnmatchcase(f, path))
+        # (a wildcard that names it or a directory above it: `mv /etc/cups/* /srv/cups/` moves
+        # cupsd.conf, `mv /etc/apache2/*-available /srv/` the sites' configuration)
+        or (is_glob(path) and (fnmatch.fnmatchcase(f, path) or fnmatch.fnmatchcase(f, f"{path}/*")))
         for f in _shipped(entry)
         if f not in besides
     )

@@ -6675,6 +6675,10 @@ def test_a_wildcard_mv_of_a_package_s_files_removes_them(
     install += " && rm -rf /var/lib/apt/lists/*\n"
     assert found(f"{install}RUN mv /etc/cups/* /srv/cups/\n") == [(3, "LG003")]
     assert found(f"{install}RUN mv /etc/cups/*.local /srv/cups/\n") == []
+    # (or the directories that hold them)
+    apache = install.replace("cups", "apache2")
+    assert found(f"{apache}RUN mv /etc/apache2/*-available /srv/\n") == [(3, "LG003")]
+    assert found(f"{apache}RUN mv /etc/apache2/*-enabled.d /srv/\n") == []
 
 
 def test_what_make_install_of_a_known_source_tree_wrote_is_removed_or_changed_later(
