@@ -461,7 +461,7 @@ _DEBIAN_RELEASE = re.compile(
 # The openjdk image's Debian tags (deprecated since 2022): its slim ones, and the default
 # ones of Java 11 and older (12 on were Oracle Linux's).
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
-_OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-7])(?:[.-]|$)")
+_OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
@@ -1397,7 +1397,8 @@ def known(image: ImageRef | None) -> Known:
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
-        # (its Alpine tags before 1.18 built nginx from source, with no logrotate file)
+        # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
+        # and 1.17.3 on install nginx.org's packages)
         files = tuple(f for f in files if f != "/etc/logrotate.d/nginx")
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)

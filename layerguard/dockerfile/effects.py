@@ -834,7 +834,7 @@ _ENV_READ = frozenset(
     # HOME, where every cache in ~ lands)
     | {"HOME", "USER", "CONDA_PREFIX", "GOFLAGS", "GOPROXY", "IPE_KEEP_SYSPKG_CACHE"}
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
-    | {"SPACK_ROOT", "DESTDIR"}
+    | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
 )
 
 
@@ -3829,7 +3829,7 @@ def _package_ops(
             # lock file, in the project it works in (`npm install --prefix /opt/tools x`)
             root = _node_project(family, words)
             saved = ["package.json", *([_NODE_LOCKS[family]] if family in _NODE_LOCKS else [])]
-            if "--no-package-lock" in words or "--no-lockfile" in words:
+            if _no_lock_file(words, {**env, **dict(command.assignments)}):
                 saved = saved[:1]
             yield Op(
                 WRITE, tool, _paths([posixpath.join(root, n) for n in saved], command), text,
@@ -4111,6 +4111,14 @@ def _package_of(path: str) -> str | None:
     if dash and len(fixed) > 2 and not is_glob(fixed) and "_" not in rest:
         name = fixed
     return name if name and not is_glob(name) and "$" not in name else None
+
+
+def _no_lock_file(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
+    """The Node install writes no lock file: `--no-package-lock`, `--package-lock=false`,
+    yarn's `--no-lockfile`, or `NPM_CONFIG_PACKAGE_LOCK=false`."""
+    off = {"--no-package-lock", "--package-lock=false", "--no-lockfile", "--frozen-lockfile"}
+    told = variables.get("NPM_CONFIG_PACKAGE_LOCK", variables.get("npm_config_package_lock", ""))
+    return bool(off & set(words)) or told.lower() == "false"
 
 
 # The lock file each Node manager writes beside package.json when it saves a package.

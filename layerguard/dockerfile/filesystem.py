@@ -1077,8 +1077,7 @@ def _reach(
             # often the copied script or program, `COPY init /init` then `chmod 770 /init`; not
             # a name directories have, `COPY tools /opt/tools`, whose mode may be the directory's)
             moded = entry.copied and not entry.staged and op.tool in ("chmod", "chown", "chgrp")
-            moded = moded and bool(op.sets)
-            moded = moded and posixpath.basename(path) not in _DIRECTORY_NAMES
+            moded = moded and bool(op.sets) and not _a_directory(path, entry, op, live, held)
             if entry.kind == EITHER and not recursive and not (_a_file(path, op) or moded):
                 continue
             hits.append(Hit(entry, path, True))
@@ -1895,12 +1894,38 @@ def _a_file(path: str, op: Op) -> bool:
     )
 
 
+def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known) -> bool:
+    """`path`, which a COPY wrote from a source named without an extension, is (or may well be)
+    a directory: by its name, by what is known to lie below it (an earlier `mkdir`, the base
+    image's files: nginx's /etc/nginx), or by the mode set (sticky or setgid: `chmod 1777`)."""
+    if posixpath.basename(path) in _DIRECTORY_NAMES or path in held.trees:
+        return True
+    below = path.rstrip("/") + "/"
+    if any(f.startswith(below) for f in held.files) or any(
+        e.layer < entry.layer
+        and ((e.path == path and e.kind in (DIR, TREE)) or e.path.startswith(below))
+        for e in live
+    ):
+        return True
+    mode = dict(op.sets).get("mode", "")
+    if mode.isdigit():
+        return len(mode) == 4 and mode[0] not in "04"
+    return "t" in mode or ("s" in mode and "g" in mode.split("+")[0])
+
+
 # Names a project gives its directories more often than its files (`COPY tools /opt/tools`).
 _DIRECTORY_NAMES = frozenset(
     {"tools", "scripts", "bin", "sbin", "lib", "libs", "config", "configs", "conf", "etc", "src"}
     | {"source", "data", "static", "assets", "templates", "files", "app", "apps", "plugins"}
     | {"modules", "vendor", "docs", "web", "public", "www", "html", "resources", "dist", "build"}
     | {"certs", "keys", "ssl", "themes", "locale", "migrations", "tests", "test", "logs", "home"}
+    | {"wp-content", "storage", "uploads", "models", "fonts", "secrets", "backend", "frontend"}
+    | {"workspace", "venv", "nginx", "cache", "tmp", "var", "log", "output", "input", "shared"}
+    | {"media", "images", "img", "css", "js", "include", "share", "opt", "srv", "db", "backup"}
+    | {"backups", "examples", "samples", "notebooks", "packages", "deps", "extensions", "addons"}
+    | {"site", "sites", "content", "translations", "views", "components", "server", "client"}
+    | {"patches", "profiles", "roles", "playbooks", "charts", "manifests", "deploy", "docker"}
+    | {"project", "projects", "code", "work", "target", "out", "repo", "volumes", "mnt", "srcs"}
 )
 
 

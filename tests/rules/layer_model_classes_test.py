@@ -6796,3 +6796,34 @@ def test_a_mode_set_on_one_copied_path_named_without_an_extension_copies_it_up(
     assert found(staged) == []
     # (nor a directory a RUN made)
     assert found("FROM alpine:3.19\nRUN mkdir /data\nRUN chmod 755 /data\n") == []
+
+
+@pytest.mark.parametrize(
+    "dockerfile",
+    [
+        # (third review) a copied name that is a directory: one an earlier RUN made, one the
+        # base image's files lie in, a directory's mode, a name directories have
+        "FROM alpine:3.19\nRUN mkdir -p /srv/uploads2\nCOPY uploads2 /srv/uploads2\n"
+        "RUN chmod 777 /srv/uploads2\n",
+        "FROM nginx:1.25\nCOPY nginx /etc/nginx\nRUN chown nginx /etc/nginx\n",
+        "FROM alpine:3.19\nCOPY shared /shared\nRUN chmod 1777 /shared\n",
+        "FROM alpine:3.19\nCOPY common /common\nRUN chmod 2775 /common\n",
+        "FROM alpine:3.19\nCOPY wp-content /srv/wp-content\nRUN chmod 755 /srv/wp-content\n",
+        # (a lock file turned off)
+        "FROM node:20\nWORKDIR /app\nRUN npm install x --package-lock=false && npm cache clean"
+        " --force\nCOPY package-lock.json ./\n",
+        "FROM node:20\nENV NPM_CONFIG_PACKAGE_LOCK=false\nWORKDIR /app\n"
+        "RUN npm install x && npm cache clean --force\nCOPY package-lock.json ./\n",
+    ],
+)
+def test_the_third_review_of_the_twenty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]], dockerfile: str
+) -> None:
+    assert found(dockerfile) == []
+
+
+def test_the_nginx_image_s_alpine_tags_install_nginx_org_s_packages_since_1_16(
+    found: Callable[[str], list[tuple[int, str]]],
+) -> None:
+    assert found("FROM nginx:1.17-alpine\nCOPY l /etc/logrotate.d/nginx\n") == [(2, "LG002")]
+    assert found("FROM nginx:1.15-alpine\nCOPY l /etc/logrotate.d/nginx\n") == []
