@@ -746,6 +746,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             "mariadb-server-10.0",
         )
     },
+    ("apt", "mysql-common (before 16.04)"): (_MYSQL_COMMON,),
     # (PHP 5's Apache module depends on Apache's prefork MPM, which brings apache2; so do the
     # php5 metapackage and phpMyAdmin, unless the same install names another server: `_served`)
     ("apt", "libapache2-mod-php5"): (*_APACHE2, "/etc/php5/apache2/php.ini"),
@@ -1221,6 +1222,15 @@ def release_php(image: ImageRef | None) -> str:
     return next((v for pattern, v in _RELEASE_PHP if pattern.search(image.tag)), "")
 
 
+def old_release(image: ImageRef | None) -> bool:
+    """`image` is of Ubuntu 14.04, Debian 8 or an older release (by its tag), whatever else it
+    holds: the python image's own pip does not change which packages apt installs."""
+    if image is None:
+        return False
+    held = known(image)
+    return held.old_pip or (held.manager == "apt" and bool(_OLD_PIP.search(image.tag or "")))
+
+
 def of_old_release(packages: tuple[str, ...]) -> tuple[str, ...]:
     """`packages` and what Ubuntu 14.04's and Debian 8's (and older) releases install for them
     where that differs since (`mysql-server` is mysql-server-5.5 there, whose my.cnf is a file;
@@ -1230,6 +1240,8 @@ def of_old_release(packages: tuple[str, ...]) -> tuple[str, ...]:
 
 _OLD_RELEASE_NAMES = {
     "mysql-server": "mysql-server-5.5",
+    # (the client brings mysql-common, whose my.cnf was a file then too)
+    "mysql-client": "mysql-common (before 16.04)",
     "mariadb-server": "mariadb-server-10.0",
     "squid3": "squid3 (before 16.04)",  # (a name of the model's: the old package's files)
 }
@@ -1258,6 +1270,9 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("apt", "roundcube"): "roundcube-core",
     ("apt", "pulseaudio-utils"): "libpulse0",
     ("apt", "pdfsandwich"): "imagemagick",
+    # (Alpine's PHP module for Apache, and Apache's own modules, depend on apache2)
+    **{("apk", f"php{v}-apache2"): "apache2" for v in ("7", "8", "81", "82", "83", "84", "85")},
+    **{("apk", f"apache2-{m}"): "apache2" for m in ("ssl", "proxy", "ldap", "http2", "brotli")},
 }
 # An extension of PostgreSQL.org's apt packages depends on its server: `postgresql-15-postgis-3`
 # brings `postgresql-15`, and with it the main cluster.

@@ -15,6 +15,7 @@ from layerguard.dockerfile.bases import (
     directories,
     known,
     of_old_release,
+    old_release,
     release_php,
     versioned,
 )
@@ -156,7 +157,7 @@ class Graph:
                 homes = dict(known(stage.base_image).homes)
                 dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
-                old = known(stage.base_image).old_pip  # (the releases whose pip predates its cache)
+                old = old_release(stage.base_image)
             for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":

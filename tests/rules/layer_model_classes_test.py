@@ -6822,6 +6822,41 @@ def test_the_third_review_of_the_twenty_ninth_session(
     assert found(dockerfile) == []
 
 
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (third review) an old release the python image's tag names; mysql-client's my.cnf
+        # then; Alpine's PHP module for Apache brings apache2
+        (
+            "FROM python:2.7-jessie\nRUN apt-get install -y mysql-server\n"
+            "COPY m /etc/mysql/my.cnf\n",
+            [(3, "LG002")],
+        ),
+        ("FROM python:3.12\nRUN apt-get install -y mysql-server\nCOPY m /etc/mysql/my.cnf\n", []),
+        (
+            "FROM ubuntu:14.04\nRUN apt-get install -y mysql-client\nCOPY m /etc/mysql/my.cnf\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM alpine:3.19\nRUN apk add --no-cache php82-apache2\n"
+            "COPY index.html /var/www/localhost/htdocs/index.html\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM alpine:3.19\nRUN apk add --no-cache apache2-utils\n"
+            "COPY index.html /var/www/localhost/htdocs/index.html\n",
+            [],
+        ),
+    ],
+)
+def test_the_third_review_s_misses(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_the_nginx_image_s_alpine_tags_install_nginx_org_s_packages_since_1_16(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
