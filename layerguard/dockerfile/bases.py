@@ -484,6 +484,7 @@ _SOURCES_CODENAME = (
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
     r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)\b"  # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
 )
+_SOURCES_RELEASE = re.compile(_SOURCES_CODENAME)
 _SOURCES_LIST = re.compile(
     _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
@@ -1452,14 +1453,13 @@ def known(image: ImageRef | None) -> Known:
     # (a repository not named here is of Debian's family where its tag names the release it is
     # built on: `openjdk:14-jdk-buster`, `mcr.microsoft.com/dotnet/sdk:8.0-jammy`)
     # (phusion/baseimage's old tags are its own versions: the Ubuntu release by them)
-    release = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag
-    tag_ = release or ""
+    tag = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag or ""
     of_debian = debian and (
         any(_is(name, key) for key in _DEBIAN_IMAGES)
-        or bool(_DEBIAN_RELEASE.search(release or ""))
-        or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(release or "")))
+        or bool(_DEBIAN_RELEASE.search(tag))
+        or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(tag)))
     )
-    if of_debian and name not in ("debian", "ubuntu") and re.search(_SOURCES_CODENAME, tag_):
+    if of_debian and name not in ("debian", "ubuntu") and _SOURCES_RELEASE.search(tag):
         files += ("/etc/apt/sources.list",)  # (`openjdk:11-jdk-slim-bullseye`: Debian 11's)
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
@@ -1501,7 +1501,6 @@ def known(image: ImageRef | None) -> Known:
         else "yum" if rhel
         else ""
     )  # fmt: skip
-    tag = release or ""
     old_pip = (
         manager == "apt"
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)

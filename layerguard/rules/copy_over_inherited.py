@@ -167,9 +167,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
-    built = source_installs(
-        (s.run, s.instr.env) for s in ctx.steps
-    )  # (nginx's conf/ after its make install)
+    # (nginx's conf/ after its make install)
+    built = source_installs((s.run, s.instr.env) for s in ctx.steps)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
         if step.run is None:
             left.append((frozenset(), frozenset()))
@@ -399,13 +398,11 @@ def _family_head(write: CopyWrite) -> str:
     if write.origin or not a_file_family(write.source) or write.path != inside:
         return ""
     name = posixpath.basename(write.source)
-    head = name.replace("*", "", 1) if name.count("*") == 1 and "?" not in name else ""
-    # (not a dotfile's family, `.env*`: the context most often holds only `.env.example`)
-    return (
-        posixpath.join(write.into, head)
-        if head and "[" not in head[:1] + head and not (head.startswith("."))
-        else ""
-    )
+    # (one `*` alone; not a dotfile's family, `.env*`: the context most often holds only
+    # `.env.example`)
+    if name.count("*") != 1 or "?" in name or "[" in name or name.startswith("."):
+        return ""
+    return posixpath.join(write.into, name.replace("*", ""))
 
 
 def _links(ctx: Context) -> list[tuple[int, str, str]]:
