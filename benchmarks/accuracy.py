@@ -43,7 +43,7 @@ SETS = {
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
     n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in range(2, 321)))
+    for n in ("holdout", *(f"holdout{i}" for i in range(2, 400)))
 }
 COPIES = ROOT / "tests" / "accuracy" / "copies.tsv"
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
@@ -183,7 +183,7 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..320=DIR"
+        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..399=DIR"
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     parser.add_argument(
