@@ -67,6 +67,10 @@ _ZAP = (
     *("owasp/zap2docker-*", "softwaresecurityproject/zap-*", "zaproxy/zap-*"),
     "ghcr.io/zaproxy/zaproxy",
 )
+# Red Hat's JBoss EAP images for OpenShift (6.4, 7.x; 7.3 on named by their JDK and RHEL)
+_EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*")
+# (Debian's bind9 configuration: named.conf includes the other three)
+_BIND9 = tuple(f"/etc/bind/named.conf{n}" for n in ("", ".options", ".local", ".default-zones"))
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
@@ -90,6 +94,10 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
     "apache/nifi": ("/opt/nifi/nifi-current",),
+    # (JBoss EAP's OpenShift images: the whole EAP server in JBOSS_HOME)
+    **dict.fromkeys(_EAP, ("/opt/eap",)),
+    # (CM2Network's SteamCMD images: steamcmd.sh and its 32-bit runtime, in the steam user's home)
+    "cm2network/steamcmd": ("/home/steam/steamcmd",),
     # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
     "*keycloak/keycloak": ("/opt/keycloak",),
     # (built from source into /usr/local on Alpine; Debian's packages' under /usr)
@@ -240,6 +248,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         )
     ),
     "varnish": ("/etc/varnish/default.vcl",),
+    # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
+    "internetsystemsconsortium/bind9": _BIND9,
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
     "odoo": ("/entrypoint.sh",),
     "redmine": ("/docker-entrypoint.sh", "/usr/src/redmine/config.ru", "/usr/src/redmine/Gemfile"),
@@ -270,13 +280,25 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (and, since WildFly 19, its MicroProfile and load balancer profiles)
     **dict.fromkeys(
         ("jboss/wildfly", "quay.io/wildfly/wildfly"),
-        tuple(
-            f"{_WILDFLY}/standalone/configuration/standalone{n}.xml"
-            for n in (*_WILDFLY_PROFILES, "-microprofile", "-microprofile-ha", "-load-balancer")
+        (
+            *(
+                f"{_WILDFLY}/standalone/configuration/standalone{n}.xml"
+                for n in (*_WILDFLY_PROFILES, "-microprofile", "-microprofile-ha", "-load-balancer")
+            ),
+            # (the note every release keeps in the deployment scanner's directory)
+            f"{_WILDFLY}/standalone/deployments/README.txt",
         ),
     ),
     "jboss/keycloak": tuple(
         f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")
+    ),
+    # (EAP's OpenShift profile, which the image's launch scripts configure, and EAP's own)
+    **dict.fromkeys(
+        _EAP,
+        (
+            *(f"/opt/eap/standalone/configuration/standalone{n}.xml" for n in ("-openshift", "")),
+            "/opt/eap/bin/standalone.conf",
+        ),
     ),
     # Confluent Platform's component images: their start scripts and the log4j template
     # their configure script renders
@@ -467,6 +489,7 @@ _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
+_OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
@@ -565,6 +588,10 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "*s2i-*-py3*": (("PIP_NO_CACHE_DIR", "off"),),
     **dict.fromkeys(("jboss/wildfly", "quay.io/wildfly/wildfly"), (("JBOSS_HOME", _WILDFLY),)),
     "jboss/keycloak": (("JBOSS_HOME", "/opt/jboss/keycloak"),),
+    **dict.fromkeys(_EAP, (("JBOSS_HOME", "/opt/eap"),)),
+    "cm2network/steamcmd": (
+        *(("USER", "steam"), ("HOMEDIR", "/home/steam"), ("STEAMCMDDIR", "/home/steam/steamcmd")),
+    ),
     "apache/nifi": (("NIFI_BASE_DIR", "/opt/nifi"), ("NIFI_HOME", "/opt/nifi/nifi-current")),
     # (ZAP's images keep its user's home, also for root after `USER root`)
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
@@ -998,7 +1025,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     ("apt", "unbound"): ("/etc/unbound/unbound.conf",),
-    ("apt", "bind9"): ("/etc/bind/named.conf", "/etc/bind/named.conf.options"),
+    ("apt", "bind9"): _BIND9,
     ("apt", "krb5-config"): ("/etc/krb5.conf",),
     ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
     ("apk", "openssh-client"): ("/etc/ssh/ssh_config",),
@@ -1085,8 +1112,25 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"crate-\d"), ("config/crate.yml", "config/log4j2.properties")),
     (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
     (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
+    # (Ghidra's release zip, ghidra_11.0_PUBLIC_20231222.zip, holds ghidra_11.0_PUBLIC/)
+    (re.compile(r"ghidra_\d"), ("server/server.conf", "support/launch.properties", "ghidraRun")),
 )
-_MEMBERS = frozenset(member for _, members in _DISTRIBUTIONS for member in members)
+# Archives whose files lie at their top, in no directory of their own: Metamod:Source's and
+# SourceMod's, unpacked into a game's mod directory (`tf/`), where their files land.
+_TOPLESS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"mmsource-\d"), ("addons/metamod.vdf", "addons/metamod/metaplugins.ini")),
+    (
+        re.compile(r"sourcemod-\d"),
+        tuple(
+            f"addons/sourcemod/configs/{n}"
+            for n in (
+                *("admins_simple.ini", "admins.cfg", "admin_groups.cfg", "core.cfg"),
+                *("admin_overrides.cfg", "databases.cfg"),
+            )
+        ),
+    ),
+)
+_MEMBERS = frozenset(member for _, members in _DISTRIBUTIONS + _TOPLESS for member in members)
 
 
 def distribution_member(path: str) -> bool:
@@ -1104,10 +1148,16 @@ def distribution_files(*names: str) -> tuple[str, ...]:
             return ()  # (a source tarball: its tree is laid out for a build, not a release)
         # (`elasticsearch-${ELASTIC_VERSION}.tar.gz`: a version the build passes)
         name = _VERSION_VARIABLE.sub("0", name)
-        for pattern, files in _DISTRIBUTIONS:
+        for pattern, files in _DISTRIBUTIONS + _TOPLESS:
             if pattern.match(name):
                 return files
     return ()
+
+
+def topless(*names: str) -> bool:
+    """The first of `names` that is a well-known distribution archive's has its files at its
+    top, in no directory of their own (`_TOPLESS`)."""
+    return any(p.match(_VERSION_VARIABLE.sub("0", n)) for n in names for p, _ in _TOPLESS)
 
 
 _VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
@@ -1518,6 +1568,8 @@ def known(image: ImageRef | None) -> Known:
         or (name == "debian" and _BEFORE_BOOKWORM.match(tag))
         # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
         or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)
+        # (Jenkins' agent images of remoting 3.x and 4.x are Debian 9 to 11's)
+        or (name in ("jenkins/agent", "jenkins/inbound-agent") and _OLD_AGENT.match(tag))
     )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,

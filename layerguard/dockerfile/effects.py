@@ -21,6 +21,7 @@ from layerguard.dockerfile.bases import (
     USER_DATABASE,
     distribution_files,
     source_install_files,
+    topless,
 )
 from layerguard.dockerfile.model import (
     Instruction,
@@ -1286,6 +1287,9 @@ def _distributions(
             if op.tool in ("tar", "bsdtar") and _tar_members(words):
                 continue  # (`tar -xzf kafka.tgz kafka_2.13-3.3.1/libs`: those alone)
             strip = _option_value(_tar_spelled_out(words), "", "--strip-components")
+            if topless(*names):
+                roots[op.paths[0]] = files  # (its files land where it was unpacked)
+                continue
             if strip is not None:
                 if strip == "1":  # (the top directory's files land where it was unpacked)
                     roots[op.paths[0]] = files
@@ -1785,6 +1789,8 @@ _APT_SCRIPTS = (
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",
     "apt.kitware.com/kitware-archive.sh",
+    # (Rapid7's Metasploit installer, saved as msfinstall: it adds the omnibus repository)
+    "metasploit-framework-wrappers/msfupdate.erb",
     # (Cloudsmith's and packagecloud's repository setup scripts for apt; packagecloud's
     # script.gem.sh, script.python.sh and script.rpm.sh touch no apt lists)
     ".deb.sh",
@@ -2404,6 +2410,7 @@ def _cluster_made(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> 
     return data if data and data.startswith("/") and "$" not in data else None
 
 
+_SYMFONY_INSTALLER = "get.symfony.com/cli/installer"
 # Oh My Zsh's installer, at its addresses old and new
 _OH_MY_ZSH = re.compile(
     r"(?:ohmyzsh|oh-my-zsh)/(?:master|HEAD)/tools/install\.sh|install\.ohmyz\.sh"
@@ -2452,6 +2459,9 @@ def _ops(
         yield Op(WRITE, tool, ("/root/.oh-my-zsh",), text, TREE, UNKNOWN)
         if env.get("KEEP_ZSHRC") != "yes":
             yield Op(WRITE, tool, ("/root/.zshrc",), text, FILE, UNKNOWN)
+    if piped and any(_SYMFONY_INSTALLER in w for w in words):
+        # (the Symfony CLI's installer puts the binary in ~/.symfony5/bin, for a `mv` to move)
+        yield Op(WRITE, tool, ("/root/.symfony5/bin/symfony",), text, FILE, HEAVY)
     rustup = piped and any("sh.rustup.rs" in w for w in words)
     if rustup or tool in ("rustup-init", "rustup-init.sh") or _adds_to_rust(tool, words):
         # rustup's installer, and rustup adding a toolchain, component or target: the
@@ -2489,6 +2499,9 @@ def _ops(
         given = words[words.index(stdin) + 1 :] if stdin else ()
         yield from _package_ops(installer, (installer, *given), command, env, text)
     operands = _operands(words)
+    if built := _go_installed(tool, operands, {**env, **dict(command.assignments)}):
+        # (`go install github.com/x/y/cmd/y@latest`: the binary, in GOBIN or GOPATH's bin/)
+        yield Op(WRITE, tool, _paths(built, command), text, FILE, HEAVY)
     carrier = _self_extracting(tool, words)
     if carrier is not None:
         # (`java -jar fmw_12.1.3.0.0_wls.jar -silent ...`, `./jdk-6u45-linux-x64.bin`: an
@@ -3007,6 +3020,26 @@ def _build_dir(tool: str, words: tuple[str, ...]) -> str | None:
                 return posixpath.dirname(value) or "."  # (the project file's directory)
             return value
     return None
+
+
+def _go_installed(tool: str, operands: list[str], env: Mapping[str, str]) -> list[str]:
+    """Where `go install PKG@VERSION` puts each binary: GOBIN, or the first GOPATH's bin/, by
+    the package path's last element (`nuclei/v2/cmd/nuclei@latest` is nuclei; a module's
+    major version, `.../v2@latest`, is not). A cross build (GOOS, GOARCH) or a pattern (`...`)
+    is not read."""
+    if tool != "go" or operands[:1] != ["install"] or env.keys() & {"GOOS", "GOARCH"}:
+        return []
+    into = env.get("GOBIN") or (env.get("GOPATH") or "~/go").split(":")[0] + "/bin"
+    found = []
+    for package in operands[1:]:
+        path, at, _ = package.partition("@")
+        parts = path.rstrip("/").split("/")
+        if not at or "..." in path or "$" in path or path.startswith((".", "/")):
+            continue
+        if len(parts) > 2 and re.fullmatch(r"v[2-9]\d*", parts[-1]):
+            parts.pop()
+        found.append(f"{into.rstrip('/')}/{parts[-1]}")
+    return found
 
 
 def _fetched_build(tool: str, words: tuple[str, ...]) -> bool:
@@ -3874,6 +3907,10 @@ def _package_ops(
             variables[_MAVEN_REPO] = _path(said[-1], command) or said[-1]
         elif any(w in ("-s", "--settings") or w.startswith("--settings=") for w in words):
             variables[_MAVEN_REPO] = "settings"  # (its own settings may move it: not known)
+    if family == "gem" and (bundle_path := variables.pop("BUNDLE_PATH", "")) and tool == "bundle":
+        # (bundler's own, `ENV BUNDLE_PATH=vendor/bundle`: below the project it installs,
+        # where it runs; `gem install` keeps its .gem files in GEM_HOME)
+        variables["BUNDLE_PATH"] = _path(bundle_path, command) or bundle_path
     where = cache_paths(family, variables, tool)
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
     if root is None and tool in ("conda", "mamba"):
@@ -4960,7 +4997,8 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
         return [CopyWrite(target, False, archive=is_archive(name))]
     if is_glob(name) and not source.endswith("/"):
         return [CopyWrite(posixpath.join(dest, name), False, either=True)]
-    if source.endswith("/") or is_glob(name) or name in ("", ".") or _a_standard_dir(source):
+    unnamed = name in ("", ".")
+    if source.endswith("/") or is_glob(name) or unnamed or _a_standard_dir(source, staged):
         return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]
@@ -5012,9 +5050,11 @@ def _user_archives(context: str, source: str) -> tuple[str, ...]:
 _ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".rpm", ".deb", ".jar", ".7z")
 
 
-def _a_standard_dir(source: str) -> bool:
-    """`source` names a directory every distribution has (`/srv`, `/opt`)."""
-    return "/" + posixpath.normpath(source.strip("/")) in STANDARD_DIRS
+def _a_standard_dir(source: str, staged: bool) -> bool:
+    """`source` names a directory every distribution has (`/srv`, `/opt`); a build context's
+    `run` is as often a file (runit's service script, a start script: `ADD run /run.sh`)."""
+    path = "/" + posixpath.normpath(source.strip("/"))
+    return path in STANDARD_DIRS and (staged or path != "/run")
 
 
 def _parents_path(source: str, from_root: str) -> str:

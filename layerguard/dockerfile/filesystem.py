@@ -1219,6 +1219,18 @@ def _reach(
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up; not removed, which frees a config file's few.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+    if op.kind == CHOWN and is_glob(posixpath.basename(path)) and not made_here:
+        # (`chown jboss /opt/jboss/wildfly/standalone/deployments/*`: the files there that
+        # every image of the base holds, less what was taken since)
+        held_files = [
+            f
+            for f in held.files
+            if fnmatch.fnmatchcase(f, path)
+            and not any(covers(t, f) for t in taken)
+            and not any(e.path == f for e in live)
+        ]
+        if held_files:
+            return [Hit(Entry(f, FILE, HEAVY, None, BASE), f, True) for f in held_files]
     if moves and any(covers(path, f) for f in held.files) and not any(e.path == path for e in live):
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
@@ -2047,6 +2059,8 @@ def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
     build made the path, not the base image."""
     if path in DISTRIBUTION_ROOTS or path in _FILLED or path in held.trees:
         return False
+    if any(t.startswith(path.rstrip("/") + "/") for t in held.runtime):
+        return False  # (above a runtime tree: `WORKDIR /home/steam` leaves steamcmd/ there)
     return any(e.kind == DIR and covers(path, e.path) for e in live)
 
 

@@ -773,6 +773,11 @@ def _last_and_list(tokens: list[_Token], i: int) -> bool:
     )
 
 
+def _ends(tokens: list[_Token], i: int) -> bool:
+    """Only newlines follow `tokens[i - 1]`: it ends the script."""
+    return all(isinstance(t, _Op) and t.op == "\n" for t in tokens[i:])
+
+
 # (what a compound command opens: its body is no plain and-list)
 _COMPOUND_WORDS = frozenset({"if", "while", "until", "for", "case", "{", "!"})
 _CASE_ENDS = frozenset({";;", ";&", ";;&"})
@@ -976,6 +981,7 @@ class _Parser:
         self.last_test: bool | None = None
         self.negated = False  # `! cmd && x`: cmd's status is turned over
         self.skipping: str | None = None
+        self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
         i, count = 0, len(tokens)
@@ -1016,6 +1022,12 @@ class _Parser:
             return i
         emitted = len(self.out)
         self._finish()
+        if op == "&" and not (self.blocks or self.subshells) and _ends(tokens, i):
+            # (`RUN go run ./worker/main.go &`: the shell exits at once, and the build ends
+            # the RUN's container with what it left running, before it wrote anything)
+            del self.out[self.listed :]
+        if op in _SEPARATORS:
+            self.listed = len(self.out)
         if op == "||" and len(self.out) > emitted and not self.last_was_test:
             # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
             # failure allowed says the author did not know the paths are there)

@@ -6862,3 +6862,137 @@ def test_the_nginx_image_s_alpine_tags_install_nginx_org_s_packages_since_1_16(
 ) -> None:
     assert found("FROM nginx:1.17-alpine\nCOPY l /etc/logrotate.d/nginx\n") == [(2, "LG002")]
     assert found("FROM nginx:1.15-alpine\nCOPY l /etc/logrotate.d/nginx\n") == []
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # `go install PKG@VERSION` writes the binary to GOPATH's bin/ (a module's /v2 is no
+        # name); a later RUN's mv of it removes what that layer wrote
+        (
+            "FROM ubuntu:22.04\nRUN go install github.com/projectdiscovery/subfinder/v2/cmd/"
+            "subfinder@latest && go clean -modcache -cache\nRUN mv /root/go/bin/subfinder /usr/bin/\n",
+            [(3, "LG003")],
+        ),
+        (
+            "FROM golang:1.21\nRUN go install github.com/ffuf/ffuf/v2@latest && go clean -cache"
+            " -modcache\nRUN mv /go/bin/ffuf /usr/local/bin/\n",
+            [(3, "LG003")],
+        ),
+        (  # (GOBIN says where; the same RUN's mv is no later layer's)
+            "FROM golang:1.21\nENV GOBIN=/tools\nRUN go install github.com/a/b/cmd/tool@v1.2.3"
+            " && mv /tools/tool /usr/local/bin/ && go clean -cache -modcache\n",
+            [],
+        ),
+        # the Symfony CLI's installer puts its binary in ~/.symfony5/bin
+        (
+            "FROM php:8.2-cli\nRUN wget https://get.symfony.com/cli/installer -O - | bash\n"
+            "RUN mv /root/.symfony5/bin/symfony /usr/local/bin/symfony\n",
+            [(3, "LG003")],
+        ),
+        # Rapid7's Metasploit installer, saved and run, adds its repository and runs apt update
+        (
+            "FROM python:3.8\nRUN curl https://raw.githubusercontent.com/rapid7/metasploit-omnibus/"
+            "master/config/templates/metasploit-framework-wrappers/msfupdate.erb > msfinstall"
+            " && chmod 755 msfinstall && ./msfinstall\n",
+            [(2, "LG005")],
+        ),
+        # a command the RUN leaves running in the background is ended with the RUN's container
+        ("FROM golang:1.21\nCOPY . .\nRUN go run ./worker/main.go &\n", []),
+        (
+            "FROM golang:1.21\nCOPY . .\nRUN service mysql start & sleep 5 && go run ./x.go\n",
+            [(3, "LG005")],
+        ),
+        # bundler's relative BUNDLE_PATH lies in the project; `gem install` keeps GEM_HOME's
+        (
+            "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
+            "RUN gem install bundler:2.2.24 --no-document\nRUN bundle install\n",
+            [(4, "LG005"), (5, "LG005")],
+        ),
+        (
+            "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
+            "RUN bundle install && rm -rf vendor/bundle/ruby/*/cache\n",
+            [],
+        ),
+        # a build context's `run` is as often a start script as a directory
+        ("FROM ubuntu:22.04\nADD run /run.sh\nRUN chmod +x /run.sh\n", [(3, "LG004")]),
+        ("FROM ubuntu:22.04\nCOPY --from=app:1 /run /run\nRUN chmod 755 /run\n", []),
+    ],
+)
+def test_the_thirtieth_session_s_run_classes(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # JBoss EAP's OpenShift images: the EAP server in /opt/eap, its profiles and bin/
+        (
+            "FROM registry.redhat.io/jboss-eap-7/eap73-openjdk8-openshift-rhel7:latest\n"
+            "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n"
+            "COPY c /opt/eap/bin/standalone.conf\n",
+            [(2, "LG002"), (3, "LG002")],
+        ),
+        (
+            "FROM registry.redhat.io/jboss-eap-6/eap64-openshift\nUSER root\n"
+            "RUN chown -R jboss:jboss /opt/eap\n",
+            [(3, "LG004")],
+        ),
+        # CM2Network's SteamCMD: steamcmd/ in the steam user's home, which a WORKDIR or a
+        # mkdir beside it leaves there
+        (
+            "FROM cm2network/steamcmd:root\nWORKDIR ${HOMEDIR}\nRUN mkdir ${HOMEDIR}/game\n"
+            "RUN chmod -R 775 ${HOMEDIR}\n",
+            [(4, "LG004")],
+        ),
+        # a wildcard over a directory where the base holds files (WildFly's deployments/)
+        (
+            "FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/deployments/*\n",
+            [(2, "LG004")],
+        ),
+        ("FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/tmp/*\n", []),
+        # ISC's BIND image, laid out as Debian's bind9
+        (
+            "FROM internetsystemsconsortium/bind9:9.16\nCOPY named.conf.local /etc/bind/\n",
+            [(2, "LG002")],
+        ),
+        # Jenkins' agents of remoting 3.x and 4.x are Debian's before 12: add-apt-repository
+        # updates nothing there without -u
+        (
+            "FROM jenkins/inbound-agent:4.7-1\nUSER root\n"
+            'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
+            [],
+        ),
+        (
+            "FROM jenkins/inbound-agent:3107.v665000b_51092-15\nUSER root\n"
+            'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
+            [(3, "LG005")],
+        ),
+        # Ghidra's release zip, moved into place; Metamod:Source's tarball, whose files lie
+        # at its top
+        (
+            "FROM eclipse-temurin:17\nRUN wget -O /tmp/g.zip https://github.com/"
+            "NationalSecurityAgency/ghidra/releases/download/Ghidra_10.0.4_build/"
+            "ghidra_10.0.4_PUBLIC_20210928.zip && unzip /tmp/g.zip && rm /tmp/g.zip"
+            " && mv ghidra_10.0.4_PUBLIC /ghidra\nCOPY server.conf /ghidra/server/server.conf\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM debian:12\nWORKDIR /srv/tf\n"
+            "RUN wget https://mms.alliedmods.net/mmsdrop/1.10/mmsource-1.10.7-git959-linux.tar.gz"
+            " && tar -xzf mmsource-1.10.7-git959-linux.tar.gz && rm mmsource-*.tar.gz\n"
+            "ADD metamod.vdf /srv/tf/addons/metamod.vdf\n",
+            [(4, "LG002")],
+        ),
+    ],
+)
+def test_the_thirtieth_session_s_image_and_archive_files(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
