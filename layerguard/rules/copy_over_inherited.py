@@ -974,10 +974,12 @@ def _known_base_content(
             return
     top = write.path.rstrip("/")
     for path in (*held.files, *(family if not held.manager else ())):
-        if not path.startswith(top):
+        if not path.startswith(top.removesuffix("/*")):
             continue  # (each case below lies at or below the path written)
-        # A site copied into the web root replaces its index.html.
-        site = (write.tree or write.either) and path == write.path.rstrip("/") + "/index.html"
+        # A site copied into the web root replaces its index.html (so does each entry of one
+        # copied by a wildcard, `COPY --from=build /app/dist/* /usr/share/nginx/html/`: a
+        # directory's contents land in the destination, as the whole tree's do).
+        site = (write.tree or write.either) and path in (f"{top}/index.html", _every_entry(top))
         # `COPY meta.env /usr/local/etc/vscode-dev-containers`: a directory there takes it in.
         into = posixpath.dirname(path) == write.path and posixpath.basename(
             write.source
@@ -993,6 +995,11 @@ def _known_base_content(
         if write.path == path or site or into or scripts:
             yield path, where, None
             return
+
+
+def _every_entry(top: str) -> str:
+    """The index.html a wildcard over every entry of a directory (`.../html/*`) writes."""
+    return posixpath.dirname(top) + "/index.html" if posixpath.basename(top) == "*" else ""
 
 
 @functools.cache

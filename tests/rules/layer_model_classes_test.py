@@ -3998,9 +3998,10 @@ def test_a_wildcard_that_matches_only_build_output_copies_it(lint_files: Lint) -
     built = lint_files({"Dockerfile": dockerfile, "app.py": "print()\n"})
     assert [(f.line, f.rule) for f in built] == [(2, "LG006"), (4, "LG006"), (5, "LG003")]
     assert "/tmp/*.whl" in built[2].message and "yarn.lock" not in built[2].message
-    # Any file in a directory the checkout lacks; in one it has, what it holds (no .js).
+    # Any file in a directory the checkout lacks (a site built before: its index.html too);
+    # in one it has, what it holds (no .js, no index.html).
     assets = "FROM nginx\nCOPY {}/* /usr/share/nginx/html/\nRUN rm /usr/share/nginx/html/*.js\n"
-    assert [f.line for f in lint_files({"Dockerfile": assets.format("build")})] == [3]
+    assert [f.line for f in lint_files({"Dockerfile": assets.format("build")})] == [2, 3]
     assert lint_files({"Dockerfile": assets.format("web"), "web/app.css": "p {}\n"}) == []
     # A script copies *.list and *.key in before the build: the COPY copies those.
     keys = (
@@ -6871,7 +6872,8 @@ def test_the_nginx_image_s_alpine_tags_install_nginx_org_s_packages_since_1_16(
         # name); a later RUN's mv of it removes what that layer wrote
         (
             "FROM ubuntu:22.04\nRUN go install github.com/projectdiscovery/subfinder/v2/cmd/"
-            "subfinder@latest && go clean -modcache -cache\nRUN mv /root/go/bin/subfinder /usr/bin/\n",
+            "subfinder@latest && go clean -modcache -cache\n"
+            "RUN mv /root/go/bin/subfinder /usr/bin/\n",
             [(3, "LG003")],
         ),
         (
@@ -6951,10 +6953,18 @@ def test_the_thirtieth_session_s_run_classes(
         ),
         # a wildcard over a directory where the base holds files (WildFly's deployments/)
         (
-            "FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/deployments/*\n",
+            "FROM jboss/wildfly\n"
+            "RUN chown jboss:jboss /opt/jboss/wildfly/standalone/deployments/*\n",
             [(2, "LG004")],
         ),
         ("FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/tmp/*\n", []),
+        # every entry of a site copied by a wildcard into the web root: its index.html
+        (
+            "FROM node:18 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+            "FROM nginx:1.25\nCOPY --from=build /app/dist/* /usr/share/nginx/html/\n",
+            [(6, "LG002")],
+        ),
+        ("FROM nginx:1.25\nCOPY dist/*.js /usr/share/nginx/html/\n", []),
         # ISC's BIND image, laid out as Debian's bind9
         (
             "FROM internetsystemsconsortium/bind9:9.16\nCOPY named.conf.local /etc/bind/\n",
