@@ -477,7 +477,8 @@ _BEFORE_BIONIC = re.compile(
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
-    r"(?:^|[-_.])(?:jessie|stretch|buster|bullseye|bookworm|trixie|trusty|xenial|bionic|focal"
+    r"(?:^|[-_.])(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
+    r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )
 # The openjdk image's Debian tags (deprecated since 2022): its slim ones, and the default
@@ -1460,6 +1461,10 @@ def known(image: ImageRef | None) -> Known:
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
+    if name == "php" and "alpine" in (image.tag or ""):
+        # (its Alpine tags add www-data with adduser, whose home is /home/www-data: not Debian's
+        # /var/www, which `COPY --from=build /var/www` would carry)
+        homes += (("www-data", "/home/www-data"), ("82", "/home/www-data"))
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:

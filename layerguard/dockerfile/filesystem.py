@@ -1312,11 +1312,18 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     there: below it (`mv rasp-*/rasp /opt/`), not a standard directory, and nothing else known
     to be there (`WORKDIR /app`, then `tar -xzf`). A directory for what the program will write
     (`data`, `logs`) is often shipped empty."""
+    top = entry.path.rstrip("/") or "/"
     below = path[len(entry.path.rstrip("/")) + 1 :].split("/")
     return (
         entry.unpacked
         and inside(path, entry.path)
         and path not in STANDARD_DIRS
+        # (in a directory a mkdir of an earlier layer made, below where it was unpacked: the
+        # directory's, not the archive's, `tar -xzf` at / then `mv $LIB/sratoolkit* ...`)
+        and not any(
+            e.kind == DIR and e.layer < entry.layer and e.path == posixpath.dirname(path) != top
+            for e in live
+        )
         and not _STATE_DIRS & set(below)
         and not any(e.path == path for e in live)
     )

@@ -7006,3 +7006,53 @@ def test_the_thirtieth_session_s_image_and_archive_files(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # wheezy's python-pip (1.1) predates pip's cache, on any image whose tag names wheezy
+        (
+            "FROM resin/rpi-raspbian:wheezy\nRUN apt-get update && apt-get install -y python-pip"
+            " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
+            [],
+        ),
+        (
+            "FROM resin/rpi-raspbian:stretch\nRUN apt-get update && apt-get install -y python-pip"
+            " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
+            [(3, "LG005")],
+        ),
+        # an archive unpacked at / (no WORKDIR) has no top in /home: a later mv there moves
+        # nothing it wrote
+        (
+            "FROM ubuntu:20.04\nENV LIB=/home/user/library\nRUN mkdir -p $LIB\n"
+            "RUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
+            " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv $LIB/sratoolkit*-ubuntu64 $LIB/sra\n",
+            [],
+        ),
+        (
+            "FROM ubuntu:20.04\nRUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
+            " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv /sratoolkit*-ubuntu64 /opt/sra\n",
+            [(3, "LG003")],
+        ),
+        # www-data's home on the php image's Alpine tags is /home/www-data, not /var/www
+        (
+            "FROM php:7.2-fpm-alpine AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
+            "RUN composer install --no-dev\nFROM php:7.2-fpm-alpine\n"
+            "COPY --from=build /var/www /var/www\n",
+            [],
+        ),
+        (
+            "FROM php:7.2-fpm AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
+            "RUN composer install --no-dev\nFROM php:7.2-fpm\n"
+            "COPY --from=build /var/www /var/www\n",
+            [(5, "LG005")],
+        ),
+    ],
+)
+def test_the_thirtieth_session_s_third_round(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
