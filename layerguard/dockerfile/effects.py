@@ -2446,6 +2446,10 @@ def _ops(
         yield Op(WRITE, tool, _paths([data], command), text, TREE, HEAVY)
         made = [posixpath.join(data, n) for n in _CLUSTER_FILES]
         yield Op(WRITE, tool, _paths(made, command), text, FILE, UNKNOWN)
+    if posixpath.basename(tool) == "installdependencies.sh":
+        # (the Azure Pipelines agent's and the GitHub Actions runner's, in their bin/: apt-get
+        # update, then what .NET needs, on Debian and Ubuntu; the lists stay)
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "unminimize":
         # Ubuntu's own: apt-get update, then the reinstall of what the minimal image left out
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")

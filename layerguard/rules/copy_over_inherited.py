@@ -303,6 +303,10 @@ def _old_copies(
                 # (the builder's copy of the context's directory, then that directory's own
                 # files copied to the same place: `COPY public/vendor/ .../public/vendor/`)
                 old = context
+            if _pruned_halves(old, write):
+                # (`turbo prune --docker`: out/full/ holds out/json/'s package.json files again)
+                yield posixpath.join(write.into, "package.json"), earlier.where, None
+                return
             if _matched_again(write, old):
                 # (the other way round: `COPY *.py ./`, then `COPY train.py ./`)
                 yield write.path, earlier.where, None
@@ -551,6 +555,21 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
         # again (it is there: the second COPY would fail otherwise).
         return True
     return (new.tree or new.either) and _holds(new, old)
+
+
+def _pruned_halves(old: CopyWrite, new: CopyWrite) -> bool:
+    """The two halves of `turbo prune --docker`'s output copied to one place from one stage:
+    out/json/ (each workspace's package.json), then out/full/ (the workspaces whole, their
+    package.json files again), as Turborepo's own Dockerfile does."""
+    json = old.source.rstrip("/")
+    return (
+        bool(old.origin)
+        and old.origin == new.origin
+        and old.into.rstrip("/") == new.into.rstrip("/")
+        and posixpath.basename(json) == "json"
+        and posixpath.basename(posixpath.dirname(json)) in ("out", "")
+        and new.source.rstrip("/") == posixpath.join(posixpath.dirname(json), "full")
+    )
 
 
 def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:

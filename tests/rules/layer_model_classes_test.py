@@ -7035,6 +7035,24 @@ def test_the_thirtieth_session_s_image_and_archive_files(
             " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv /sratoolkit*-ubuntu64 /opt/sra\n",
             [(3, "LG003")],
         ),
+        # `turbo prune --docker`'s two halves copied to one place: package.json twice
+        (
+            "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+            "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
+            "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ .\n",
+            [(8, "LG002")],
+        ),
+        (
+            "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+            "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
+            "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ /src/\n",
+            [],
+        ),
+        # the Azure Pipelines agent's and Actions runner's installdependencies.sh runs apt update
+        (
+            "FROM ubuntu:22.04\nWORKDIR /azp\nCOPY agent/ .\nRUN ./bin/installdependencies.sh\n",
+            [(4, "LG005")],
+        ),
         # www-data's home on the php image's Alpine tags is /home/www-data, not /var/www
         (
             "FROM php:7.2-fpm-alpine AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
