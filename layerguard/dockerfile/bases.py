@@ -248,6 +248,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         )
     ),
     "varnish": ("/etc/varnish/default.vcl",),
+    **dict.fromkeys(("grafana/k6", "loadimpact/k6"), ("/usr/bin/k6",)),
+    # (the Etherpad image's settings, its settings.json.docker copied in under that name)
+    "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     "internetsystemsconsortium/bind9": _BIND9,
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
@@ -942,7 +945,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # RHEL's PHP (and Remi's, which keeps its paths): php-common holds php.ini, which the
     # others depend on
     **{("yum", n): ("/etc/php.ini",) for n in ("php-common", "php-cli")},
-    ("yum", "php"): ("/etc/php.ini", "/etc/httpd/conf.d/php.conf"),
+    # (its Apache module needs httpd, which the install brings: Apache's configuration too)
+    ("yum", "php"): ("/etc/php.ini", "/etc/httpd/conf.d/php.conf", "/etc/httpd/conf/httpd.conf"),
     ("yum", "php-fpm"): ("/etc/php-fpm.conf", "/etc/php-fpm.d/www.conf", "/etc/php.ini"),
     ("yum", "php-opcache"): ("/etc/php.d/10-opcache.ini",),
     ("yum", "uwsgi"): ("/etc/uwsgi.ini",),
@@ -1639,6 +1643,12 @@ _DIRECTORIES: Mapping[str, tuple[str, ...]] = {
     },
     "eclipse-mosquitto": ("/mosquitto/config", "/mosquitto/data", "/mosquitto/log"),
 }
+
+
+def for_development(image: ImageRef | None) -> bool:
+    """`image` is a Dev Containers image: a developer builds in what is made from it, with the
+    dependencies its build tools keep (a `lein deps` run to warm ~/.m2 is for those builds)."""
+    return image is not None and _is(_name(image), _DEVCONTAINERS + "*")
 
 
 def directories(image: ImageRef | None) -> tuple[str, ...]:

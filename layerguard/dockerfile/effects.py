@@ -870,6 +870,7 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
+    ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
@@ -971,7 +972,10 @@ def _run_effects(
                 if not kept:
                     continue
                 op = op._replace(paths=kept)
-            ops.append(op._replace(blind=blind) if blind else op)
+            # (`bash /scripts/setup.sh && rm /scripts/setup.sh`: the script was there before
+            # it ran, whatever it did; an earlier layer wrote it)
+            ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
+            ops.append(op._replace(blind=blind) if blind and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 url = _url_name([w for w in op.command.split() if "://" in w])
@@ -1012,6 +1016,9 @@ def _run_effects(
             )
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
             blind = True
+            executed = _path(_script_word(tool, words), command)
+            if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
+                ran.add(executed)  # (not one this RUN wrote first: a download run)
         before = command
     files.extend(_distributions(ops, _piped_archives(commands), names or {}))
     ops = _directories_made_anew(
@@ -4026,6 +4033,7 @@ _NPM_INSTALLS = frozenset(
 _JVM_BUILDS = {
     **{"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"},
     "sbt": "sbt",
+    "lein": "maven",  # (Leiningen resolves through Maven's local repository, ~/.m2/repository)
 }
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
@@ -4427,7 +4435,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # local repository, for the builds that come after: there it is what the RUN makes;
         # so does `mvn install:install-file -Dfile=ojdbc8.jar ...`, the install plugin's goal.)
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
-        asks = any(w in _JVM_ASKS for w in words) or (tool.startswith("mvn") and installs_built)
+        asks = any(w in _JVM_ASKS for w in words) or (
+            (tool.startswith("mvn") or tool == "lein") and installs_built
+        )
+        if tool == "lein" and subcommand(words) in ("version", "help"):
+            asks = True
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
     if tool == "dotnet":
         # (a build, test, run or publish restores the project's packages first, unless told

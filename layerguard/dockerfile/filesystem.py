@@ -210,7 +210,7 @@ def layers(
     workdir = "/"
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
-        | _built_again(steps)
+        | _built_again(steps) | _resolved_before(steps)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -365,6 +365,34 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif words[1] == "get" and not any("@" in n for n in names):
                 fetched |= names
         got |= fetched
+    return found
+
+
+def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
+    project's dependencies and plugins into ~/.m2, with no project.clj copied since: it finds
+    them there and fetches nothing (`lein deps`, then `lein uberjar`)."""
+    found: set[tuple[int, str]] = set()
+    project: str | None = None  # where the last `lein deps` ran (its WORKDIR)
+    for index, step in enumerate(steps):
+        if project is not None and any(
+            w.path == f"{project.rstrip('/')}/project.clj"
+            or ((w.tree or w.either) and covers(w.path, project))
+            for w in step.copies
+        ):
+            project = None  # (a new project.clj may name more)
+        if step.run is None:
+            continue
+        resolved = project
+        for op in step.run.ops:
+            words = op.command.split()
+            if op.tool != "lein" or op.role != CACHE:
+                continue
+            if words[1:2] == ["deps"]:
+                resolved = step.instr.workdir
+            elif project is not None:
+                found.add((index, op.command))
+        project = resolved
     return found
 
 
@@ -1151,6 +1179,9 @@ def _reach(
             or any(t.startswith(whole.rstrip("/") + "/") for t in heavy)
             # (`rm /usr/src/php.tar.xz*`: a glob that names a heavy file)
             or (is_glob(path) and any(fnmatch.fnmatchcase(t, path) for t in heavy))
+            # (a system tree every distribution image fills, removed whole: `rm -rf /usr/bin
+            # /usr/sbin` to leave the application alone; not /bin, a link where /usr is merged)
+            or (bool(held.manager) and whole.rstrip("/") in _SYSTEM_TREES)
         )
         and not any(covers(g, whole) for g in gone)
     )
@@ -1329,6 +1360,10 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     )
 
 
+# The trees below /usr that every distribution image fills, whatever its packages.
+_SYSTEM_TREES = frozenset(
+    {"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec"}
+)
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every

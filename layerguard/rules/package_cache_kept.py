@@ -56,10 +56,13 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all --clear`;
   `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or `-Dmaven.repo.local`;
   not `mvn install` or `mvn install:install-file`, which put what they built or were given there
-  for the builds after them) and `gradle`/`./gradlew` leaving `~/.gradle/caches` (or
-  `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache (`~/.cache/coursier`; Ivy's
-  `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or `ENTRYPOINT` runs Maven, Gradle
-  or sbt, which reads them; `pecl install` without `pecl clear-cache` (or removing `/tmp/pear`);
+  for the builds after them; Leiningen's `lein deps` or `lein uberjar` fill it too, and a later
+  RUN's lein build finds what an earlier `lein deps` fetched) and `gradle`/`./gradlew` leaving
+  `~/.gradle/caches` (or `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache
+  (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
+  `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them, or the image is a Dev
+  Containers image, where a developer's builds read them; `pecl install` without `pecl
+  clear-cache` (or removing `/tmp/pear`);
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
   the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
   version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`;
@@ -170,7 +173,7 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import known
+from layerguard.dockerfile.bases import for_development, known
 from layerguard.dockerfile.effects import (
     CACHE,
     JVM_QUESTIONS,
@@ -211,12 +214,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def _own(ctx: Context) -> Iterator[Problem]:
     start = ctx.model.start_command
+    developed = for_development(ctx.outside)
     for index, layer in ctx.own_layers():
         left: list[str] = []
         for entry in layer.entries:
             if entry.role == CACHE and entry.family not in left:
-                if entry.family in _STARTS and _STARTS[entry.family].search(start):
-                    continue  # the image builds (or runs) with them when it starts
+                if entry.family in _STARTS and (developed or _STARTS[entry.family].search(start)):
+                    # the image builds (or runs) with them when it starts, or a developer
+                    # builds in it (a Dev Containers image)
+                    continue
                 left.append(entry.family)
         if not left:
             continue
@@ -334,7 +340,7 @@ def _whole(path: str) -> str:
 
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
-    "maven": re.compile(r"\bmvnw?\b"),
+    "maven": re.compile(r"\b(?:mvnw?|lein)\b"),
     "gradle": re.compile(r"\bgradlew?\b"),
     "sbt": re.compile(r"\bsbt\b"),
 }

@@ -7074,3 +7074,60 @@ def test_the_thirtieth_session_s_third_round(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # Leiningen fills Maven's local repository; a later lein build after `lein deps`
+        # fetches nothing more; an image that runs lein, or a Dev Containers one, reads it
+        (
+            "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n"
+            'COPY src/ src/\nRUN lein uberjar\nCMD ["java", "-jar", "app.jar"]\n',
+            [(4, "LG005")],
+        ),
+        (
+            "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n"
+            'CMD ["lein", "run"]\n',
+            [],
+        ),
+        (
+            "FROM mcr.microsoft.com/devcontainers/java:17\n"
+            "RUN cd /tmp && echo '(defproject d \"\")' > project.clj && lein deps"
+            " && rm project.clj\n",
+            [],
+        ),
+        # the script a RUN ran from an earlier layer's copy, then removed: that layer's file
+        (
+            "FROM debian:12\nCOPY scripts /scripts\n"
+            "RUN bash /scripts/install.sh && rm /scripts/install.sh\n",
+            [(3, "LG003")],
+        ),
+        (  # (not one the RUN fetched itself)
+            "FROM debian:12\nCOPY scripts /scripts\nRUN curl -fsSLo /scripts/get.sh"
+            " https://x/get.sh && bash /scripts/get.sh && rm /scripts/get.sh\n",
+            [],
+        ),
+        # RHEL's php is mod_php, which brings httpd and its configuration
+        (
+            "FROM centos:7\nRUN yum install -y php && yum clean all\n"
+            "COPY httpd.conf /etc/httpd/conf/\n",
+            [(3, "LG002")],
+        ),
+        # Etherpad's settings.json, k6's binary
+        (
+            "FROM etherpad/etherpad:1.8.13\nCOPY settings.json /opt/etherpad-lite/settings.json\n",
+            [(2, "LG002")],
+        ),
+        ("FROM grafana/k6:0.48.0\nCOPY --from=golang:1.21 /go/k6 /usr/bin/k6\n", [(2, "LG002")]),
+        # a system tree every distribution image fills, removed whole
+        ("FROM ubuntu:20.04\nRUN rm -rf /usr/bin /usr/sbin\n", [(2, "LG003")]),
+        ("FROM ubuntu:20.04\nRUN rm -rf /bin /usr/local/bin\n", []),
+    ],
+)
+def test_the_thirtieth_session_s_fourth_round(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
