@@ -1051,10 +1051,14 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...]) -> bool:
         _holds_filled(path, runtime)
         or any(t == top or t.startswith(top + "/") for t in DISTRIBUTION_TREES)
         or bool(_MULTIARCH.fullmatch(top))  # (Debian's /usr/lib/x86_64-linux-gnu)
+        # (a Python's packages, which hold its own pip at least: a builder of the same image
+        # installed into them, `COPY --from=builder /usr/local/lib/python3.6/site-packages/.`)
+        or bool(_SITE_PACKAGES.fullmatch(top))
     )
 
 
 _MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
+_SITE_PACKAGES = re.compile(r"/usr(?:/local)?/lib/python3(?:\.\d+)?/(?:site|dist)-packages")
 
 
 def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:

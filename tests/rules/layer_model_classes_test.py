@@ -7120,6 +7120,19 @@ def test_the_thirtieth_session_s_third_round(
             [(2, "LG002")],
         ),
         ("FROM grafana/k6:0.48.0\nCOPY --from=golang:1.21 /go/k6 /usr/bin/k6\n", [(2, "LG002")]),
+        # a Python's packages copied back from a builder of the same image: its own pip too
+        (
+            "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
+            "FROM acme/app:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
+            " /usr/local/lib/python3.9/site-packages\n",
+            [(4, "LG002")],
+        ),
+        (
+            "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
+            "FROM acme/other:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
+            " /usr/local/lib/python3.9/site-packages\n",
+            [],
+        ),
         # a system tree every distribution image fills, removed whole
         ("FROM ubuntu:20.04\nRUN rm -rf /usr/bin /usr/sbin\n", [(2, "LG003")]),
         ("FROM ubuntu:20.04\nRUN rm -rf /bin /usr/local/bin\n", []),
