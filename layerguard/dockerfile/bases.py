@@ -67,10 +67,19 @@ _ZAP = (
     *("owasp/zap2docker-*", "softwaresecurityproject/zap-*", "zaproxy/zap-*"),
     "ghcr.io/zaproxy/zaproxy",
 )
+# The official images built on php's: their Alpine tags add www-data as php's do
+_PHP_IMAGES = frozenset(
+    {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
+    | {"yourls", "friendica", "backdrop", "monica", "phpmyadmin/phpmyadmin"}
+)
 # Red Hat's JBoss EAP images for OpenShift (6.4, 7.x; 7.3 on named by their JDK and RHEL)
-_EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*")
+_EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*", "*/eap-xp*-openshift*")
 # (Debian's bind9 configuration: named.conf includes the other three)
-_BIND9 = tuple(f"/etc/bind/named.conf{n}" for n in ("", ".options", ".local", ".default-zones"))
+_BIND9 = (
+    *(f"/etc/bind/named.conf{n}" for n in ("", ".options", ".local", ".default-zones")),
+    *(f"/etc/bind/db.{n}" for n in ("local", "127", "0", "255", "empty")),
+    "/etc/bind/zones.rfc1918",
+)
 # The runtime an official or vendor image installs.
 _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "python": (PYTHON_TREE, "/usr/local/bin"),
@@ -252,7 +261,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (the Etherpad image's settings, its settings.json.docker copied in under that name)
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
-    "internetsystemsconsortium/bind9": _BIND9,
+    **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
     "odoo": ("/entrypoint.sh",),
     "redmine": ("/docker-entrypoint.sh", "/usr/src/redmine/config.ru", "/usr/src/redmine/Gemfile"),
@@ -342,6 +351,7 @@ _DEBIAN_IMAGES = (
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
     *("jenkins/agent", "jenkins/inbound-agent", "codercom/code-server", "drupal"),
+    *(f"{o}/{n}" for o in ("jenkins", "jenkinsci") for n in ("slave", "jnlp-slave", "ssh-slave")),
     "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",
@@ -494,6 +504,11 @@ _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
+_OLD_AGENT_NAMES = frozenset(
+    f"{owner}/{name}"
+    for owner in ("jenkins", "jenkinsci")
+    for name in ("slave", "jnlp-slave", "ssh-slave")
+)
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
@@ -613,6 +628,8 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (("jenkins", "/home/jenkins"), ("1000", "/home/jenkins")),
     ),
     **dict.fromkeys(_ZAP, (("zap", "/home/zap"), ("1000", "/home/zap"))),
+    **dict.fromkeys(_EAP, (("jboss", "/home/jboss"), ("185", "/home/jboss"))),
+    "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -621,6 +638,8 @@ _USER: Mapping[str, str] = {
     "apache/airflow": "airflow",
     **dict.fromkeys(("jenkins/agent", "jenkins/inbound-agent"), "jenkins"),
     **dict.fromkeys(_ZAP, "zap"),
+    **dict.fromkeys(_EAP, "185"),  # (jboss, whose home is /home/jboss)
+    "cm2network/steamcmd": "steam",  # (not its `root` tags)
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
@@ -1465,7 +1484,7 @@ def known(image: ImageRef | None) -> Known:
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
-    if name == "php" and "alpine" in (image.tag or ""):
+    if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
         # (its Alpine tags add www-data with adduser, whose home is /home/www-data: not Debian's
         # /var/www, which `COPY --from=build /var/www` would carry)
         homes += (("www-data", "/home/www-data"), ("82", "/home/www-data"))
@@ -1571,14 +1590,18 @@ def known(image: ImageRef | None) -> Known:
         )
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
+    if name == "cm2network/steamcmd" and "root" in tag:
+        user = ""
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
     quiet = manager == "apt" and bool(
         _BEFORE_BIONIC.search(tag)
         or (name == "debian" and _BEFORE_BOOKWORM.match(tag))
         # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
         or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)
-        # (Jenkins' agent images of remoting 3.x and 4.x are Debian 9 to 11's)
+        # (Jenkins' agent images of remoting 3.x and 4.x are Debian 9 to 11's, and so is every
+        # tag of their old names)
         or (name in ("jenkins/agent", "jenkins/inbound-agent") and _OLD_AGENT.match(tag))
+        or name in _OLD_AGENT_NAMES
     )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,

@@ -945,12 +945,15 @@ def _run_effects(
                 # /usr/local/bundle/cache stays after `rm /usr/lib/ruby/gems/*/cache/*.gem`.)
                 placed = "GEM_HOME" in env
                 caches = [o for o in ops if o.role == CACHE and o.family == "gem"]
+                # (nor bundle's under a BUNDLE_PATH this RUN sees: `ENV BUNDLE_PATH=vendor/bundle`,
+                # then `bundle install && rm -rf /usr/local/bundle/cache` leaves its own)
+                bundled = "BUNDLE_PATH" in env or "BUNDLE_PATH" in dict(command.assignments)
                 stays = {
                     c
                     for o in caches
-                    if placed and o.tool == "gem"
+                    if (placed and o.tool == "gem") or (bundled and o.tool == "bundle")
                     for c in o.paths
-                    if not any(inside(p, c) for p in op.paths)
+                    if not any(inside(p, c) or covers(p, c) for p in op.paths)
                 }
                 # (bundle's, where it is that GEM_HOME too, stays with gem's: `gem install
                 # bundler; bundle install; rm -rf vendor/bundle/ruby/*/cache`)
@@ -1020,7 +1023,7 @@ def _run_effects(
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
         before = command
-    files.extend(_distributions(ops, _piped_archives(commands), names or {}))
+    files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
         _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
     )
@@ -1240,6 +1243,16 @@ def _names_a_top(removal: str, tops: set[str]) -> bool:
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 
 
+def _piped_in_order(commands: list[Command]) -> dict[str, list[str]]:
+    """`_piped_archives` for each tar in turn: two alike `| tar -xz` in one RUN unpack two
+    archives (Metamod:Source's, then SourceMod's)."""
+    found: dict[str, list[str]] = {}
+    for before, command in itertools.pairwise(commands):
+        for text, name in _piped_archives([before, command]).items():
+            found.setdefault(text, []).append(name)
+    return found
+
+
 def _piped_archives(commands: list[Command]) -> dict[str, str]:
     """The name of what each `tar` reading standard input unpacks, when a download piped it
     there (`curl -fsSL .../kafka_2.13-3.6.1.tgz | tar -xz -C /opt`): tar's command -> name."""
@@ -1256,7 +1269,9 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
 
 
 def _distributions(
-    ops: list[Op], piped: Mapping[str, str] | None = None, saved: Mapping[str, str] | None = None
+    ops: list[Op],
+    piped: Mapping[str, list[str]] | None = None,
+    saved: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The files a well-known distribution archive this RUN unpacked holds (tomcat's
     conf/server.xml), where they are when it ends: below the directory it was unpacked into
@@ -1270,6 +1285,7 @@ def _distributions(
     pending: tuple[str, ...] | None = None  # the files of a tree a `mv` is moving
     placed: dict[str, int] = {}  # top directory -> when it got there
     links: dict[str, str] = {}  # link -> the top directory it points to
+    taken: dict[str, int] = {}  # tar's command -> how many of the piped ones came already
     for at, op in enumerate(ops):
         if op.kind == WRITE and op.role == ARCHIVE:
             urls = [w for w in op.command.split() if "://" in w]
@@ -1283,7 +1299,10 @@ def _distributions(
         elif op.kind == WRITE and op.tool in EXTRACTORS and op.entry == TREE and op.paths:
             names = (posixpath.basename(read), fetched.get(read, ""))
             if piped and op.command in piped:
-                names = (piped[op.command], "")  # (what the download piped into it)
+                # (what the download piped into it; the next of alike ones, in turn)
+                taken[op.command] = taken.get(op.command, -1) + 1
+                order = piped[op.command]
+                names = (order[min(taken[op.command], len(order) - 1)], "")
             words = tuple(op.command.split())
             files = distribution_files(*names)
             if files and op.tool in ("tar", "bsdtar"):
@@ -1295,7 +1314,9 @@ def _distributions(
                 continue  # (`tar -xzf kafka.tgz kafka_2.13-3.3.1/libs`: those alone)
             strip = _option_value(_tar_spelled_out(words), "", "--strip-components")
             if topless(*names):
-                roots[op.paths[0]] = files  # (its files land where it was unpacked)
+                # (its files land where it was unpacked, beside another's: SourceMod's beside
+                # Metamod:Source's)
+                roots[op.paths[0]] = (*roots.get(op.paths[0], ()), *files)
                 continue
             if strip is not None:
                 if strip == "1":  # (the top directory's files land where it was unpacked)
@@ -2470,9 +2491,17 @@ def _ops(
         yield Op(WRITE, tool, ("/root/.oh-my-zsh",), text, TREE, UNKNOWN)
         if env.get("KEEP_ZSHRC") != "yes":
             yield Op(WRITE, tool, ("/root/.zshrc",), text, FILE, UNKNOWN)
-    if piped and any(_SYMFONY_INSTALLER in w for w in words):
-        # (the Symfony CLI's installer puts the binary in ~/.symfony5/bin, for a `mv` to move)
-        yield Op(WRITE, tool, ("/root/.symfony5/bin/symfony",), text, FILE, HEAVY)
+    if (
+        tool in SHELLS
+        and piped_from is not None
+        and any(_SYMFONY_INSTALLER in w for w in piped_from.words)
+    ):
+        # (the Symfony CLI's installer puts the binary in ~/.symfony5/bin, for a `mv` to move,
+        # or where `bash -s -- --install-dir=/usr/local/bin` says)
+        told = next((w.partition("=")[2] for w in words if w.startswith("--install-dir=")), "")
+        into = _path(told, command) if told else "/root/.symfony5/bin"
+        if into:
+            yield Op(WRITE, tool, (posixpath.join(into, "symfony"),), text, FILE, HEAVY)
     rustup = piped and any("sh.rustup.rs" in w for w in words)
     if rustup or tool in ("rustup-init", "rustup-init.sh") or _adds_to_rust(tool, words):
         # rustup's installer, and rustup adding a toolchain, component or target: the
@@ -3034,20 +3063,23 @@ def _build_dir(tool: str, words: tuple[str, ...]) -> str | None:
 
 
 def _go_installed(tool: str, operands: list[str], env: Mapping[str, str]) -> list[str]:
-    """Where `go install PKG@VERSION` puts each binary: GOBIN, or the first GOPATH's bin/, by
-    the package path's last element (`nuclei/v2/cmd/nuclei@latest` is nuclei; a module's
-    major version, `.../v2@latest`, is not). A cross build (GOOS, GOARCH) or a pattern (`...`)
-    is not read."""
-    if tool != "go" or operands[:1] != ["install"] or env.keys() & {"GOOS", "GOARCH"}:
+    """Where `go install PKG@VERSION` (or `go install ./cmd/server`) puts each binary: GOBIN,
+    or the first GOPATH's bin/, by the package path's last element (`nuclei/v2/cmd/nuclei@latest`
+    is nuclei; a module's major version, `.../v2@latest`, is not). A cross build (GOOS or GOARCH
+    other than linux/amd64's) or a pattern (`...`) is not read."""
+    cross = env.get("GOOS", "linux") != "linux" or env.get("GOARCH", "amd64") != "amd64"
+    if tool != "go" or operands[:1] != ["install"] or cross:
         return []
     into = env.get("GOBIN") or (env.get("GOPATH") or "~/go").split(":")[0] + "/bin"
     found = []
     for package in operands[1:]:
         path, at, _ = package.partition("@")
         parts = path.rstrip("/").split("/")
-        if not at or "..." in path or "$" in path or path.startswith((".", "/")):
+        # (a package of the module here, `./cmd/server`, by its directory's name; not `.`)
+        local = path.startswith("./") and len(parts) > 1
+        if not (at or local) or "..." in path or "$" in path or path.startswith(("/", "../")):
             continue
-        if len(parts) > 2 and re.fullmatch(r"v[2-9]\d*", parts[-1]):
+        if len(parts) > 2 and re.fullmatch(r"v(?:[2-9]|[1-9]\d+)", parts[-1]):
             parts.pop()
         found.append(f"{into.rstrip('/')}/{parts[-1]}")
     return found

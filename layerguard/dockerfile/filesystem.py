@@ -1256,7 +1256,8 @@ def _reach(
         held_files = [
             f
             for f in held.files
-            if fnmatch.fnmatchcase(f, path)
+            if posixpath.dirname(f) == posixpath.dirname(path)  # (no -R: the entries there)
+            and fnmatch.fnmatchcase(posixpath.basename(f), posixpath.basename(path))
             and not any(covers(t, f) for t in taken)
             and not any(e.path == f for e in live)
         ]
@@ -1349,10 +1350,14 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
         entry.unpacked
         and inside(path, entry.path)
         and path not in STANDARD_DIRS
-        # (in a directory a mkdir of an earlier layer made, below where it was unpacked: the
-        # directory's, not the archive's, `tar -xzf` at / then `mv $LIB/sratoolkit* ...`)
+        # (in a user's directory a mkdir of an earlier layer made, below where it was
+        # unpacked: the user's, not the archive's, `tar -xzf` at / then `mv
+        # $HOME/lib/sratoolkit* ...`; a rootfs archive fills /opt, not a home)
         and not any(
-            e.kind == DIR and e.layer < entry.layer and e.path == posixpath.dirname(path) != top
+            e.kind == DIR
+            and e.layer < entry.layer
+            and e.path == posixpath.dirname(path) != top
+            and e.path.startswith(("/home/", "/root/"))
             for e in live
         )
         and not _STATE_DIRS & set(below)

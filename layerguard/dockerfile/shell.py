@@ -1026,8 +1026,8 @@ class _Parser:
             # (`RUN go run ./worker/main.go &`: the shell exits at once, and the build ends
             # the RUN's container with what it left running, before it wrote anything)
             del self.out[self.listed :]
-        if op in _SEPARATORS:
-            self.listed = len(self.out)
+        if op in _SEPARATORS and not (self.blocks or self.subshells):
+            self.listed = len(self.out)  # (a compound's own lists are the compound's)
         if op == "||" and len(self.out) > emitted and not self.last_was_test:
             # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
             # failure allowed says the author did not know the paths are there)

@@ -993,7 +993,7 @@ def _known_base_content(
             return
     top = write.path.rstrip("/")
     for path in (*held.files, *(family if not held.manager else ())):
-        if not path.startswith(top.removesuffix("/*")):
+        if not path.startswith(_fixed_part(top)):
             continue  # (each case below lies at or below the path written)
         # A site copied into the web root replaces its index.html (so does each entry of one
         # copied by a wildcard, `COPY --from=build /app/dist/* /usr/share/nginx/html/`: a
@@ -1017,8 +1017,15 @@ def _known_base_content(
 
 
 def _every_entry(top: str) -> str:
-    """The index.html a wildcard over every entry of a directory (`.../html/*`) writes."""
-    return posixpath.dirname(top) + "/index.html" if posixpath.basename(top) == "*" else ""
+    """The index.html a wildcard that matches it writes (`.../html/*`, `.../html/*.html`)."""
+    name = posixpath.basename(top)
+    matches = is_glob(name) and fnmatch.fnmatchcase("index.html", name)
+    return posixpath.dirname(top) + "/index.html" if matches else ""
+
+
+def _fixed_part(top: str) -> str:
+    """`top` without a last name that is a wildcard."""
+    return posixpath.dirname(top) if is_glob(posixpath.basename(top)) else top
 
 
 @functools.cache

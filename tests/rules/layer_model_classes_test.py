@@ -7144,3 +7144,106 @@ def test_the_thirtieth_session_s_fourth_round(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (review) a wildcard chown without -R reaches the directory's entries, not below
+        (
+            "FROM jboss/wildfly:26.1.2.Final\nUSER root\n"
+            "RUN chown jboss:root /opt/jboss/wildfly/standalone/*\n",
+            [],
+        ),
+        # a rootfs archive unpacked with -C / into a directory an earlier RUN made
+        (
+            "FROM ubuntu:22.04\nRUN mkdir -p /opt/tools\n"
+            "RUN curl -sSL https://example.com/tools-1.2-rootfs.tar.gz | tar -xz -C /\n"
+            "RUN mv /opt/tools/tool-1.2 /opt/tools/tool\n",
+            [(4, "LG003")],
+        ),
+        # the Symfony installer told where to install
+        (
+            "FROM php:8.2-fpm\nRUN curl -sS https://get.symfony.com/cli/installer"
+            " | bash -s -- --install-dir=/usr/local/bin\nRUN rm -rf /root/.symfony5\n"
+            "RUN mv /usr/local/bin/symfony /usr/bin/symfony\n",
+            [(4, "LG003")],
+        ),
+        # go install for linux/amd64, of the module's own package, of a v10 module
+        (
+            "FROM golang:1.22\nENV CGO_ENABLED=0 GOOS=linux\n"
+            "RUN go install github.com/a/migrate/v10/cmd/migrate@v10.1.0 && go clean -cache"
+            " -modcache\nRUN mv /go/bin/migrate /usr/local/bin/migrate\n",
+            [(4, "LG003")],
+        ),
+        (
+            "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
+            "RUN go install ./cmd/server && go clean -cache -modcache\n"
+            "RUN mv /go/bin/server /usr/local/bin/server\n",
+            [(5, "LG003")],
+        ),
+        (
+            "FROM golang:1.22\nRUN GOARCH=arm64 go install github.com/a/b/cmd/c@v1"
+            " && go clean -cache -modcache\nRUN rm -f /go/bin/c\n",
+            [],
+        ),
+        # bundler's cache under BUNDLE_PATH is not cleaned by removing GEM_HOME's
+        (
+            "FROM ruby:3.3\nENV BUNDLE_PATH=vendor/bundle\nWORKDIR /app\n"
+            "RUN bundle install && rm -rf /usr/local/bundle/cache\n",
+            [(4, "LG005")],
+        ),
+        # Metamod:Source and SourceMod piped into one directory by one RUN
+        (
+            "FROM cm2network/steamcmd:root\nWORKDIR /home/steam/tf2/tf\n"
+            "RUN curl -sSL https://mms.alliedmods.net/mmsdrop/1.11/mmsource-1.11.0-git1148-linux"
+            ".tar.gz | tar -xz && curl -sSL https://sm.alliedmods.net/smdrop/1.11/"
+            "sourcemod-1.11.0-git6934-linux.tar.gz | tar -xz\n"
+            "COPY metamod.vdf addons/metamod.vdf\n"
+            "COPY core.cfg addons/sourcemod/configs/core.cfg\n",
+            [(4, "LG002"), (5, "LG002")],
+        ),
+        # the old names of Jenkins' agents are Debian's before 12
+        (
+            "FROM jenkins/jnlp-slave:3.40-1\nUSER root\n"
+            'RUN add-apt-repository "deb https://download.docker.com/linux/debian stretch main"\n',
+            [],
+        ),
+        # www-data's home on the Alpine tags of the images built on php's
+        (
+            "FROM wordpress:php8.2-fpm-alpine AS build\nWORKDIR /var/www/app\nCOPY . .\n"
+            "USER www-data\nRUN composer install --no-dev\nFROM wordpress:php8.2-fpm-alpine\n"
+            "COPY --from=build /var/www /var/www\n",
+            [],
+        ),
+        # the bind9 package's zone files; Canonical's image
+        (
+            "FROM internetsystemsconsortium/bind9:9.18\nCOPY db.local /etc/bind/db.local\n",
+            [(2, "LG002")],
+        ),
+        ("FROM ubuntu/bind9:9.18-22.04_beta\nCOPY named.conf.local /etc/bind/\n", [(2, "LG002")]),
+        # the EAP images run as jboss, whose home is /home/jboss; EAP XP's too
+        (
+            "FROM registry.redhat.io/jboss-eap-7/eap74-openjdk11-openshift-rhel8:7.4.14\n"
+            "COPY pom.xml /tmp/src/pom.xml\nRUN cd /tmp/src && mvn -B package"
+            " && rm -rf /home/jboss/.m2/repository\n",
+            [],
+        ),
+        (
+            "FROM registry.redhat.io/jboss-eap-7/eap-xp4-openjdk11-openshift-rhel8:4.0\n"
+            "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n",
+            [(2, "LG002")],
+        ),
+        # a site's *.html into the web root holds its index.html
+        ("FROM nginx:alpine\nCOPY *.html /usr/share/nginx/html/\n", [(2, "LG002")]),
+        ("FROM nginx:alpine\nCOPY *.css /usr/share/nginx/html/\n", []),
+        # a compound left running in the background at a RUN's end
+        ("FROM python:3.12\nRUN (pip install flask; pip install requests) &\n", []),
+    ],
+)
+def test_the_thirtieth_session_s_review(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
