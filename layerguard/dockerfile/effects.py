@@ -1535,6 +1535,8 @@ def _inlined(
         direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
         if text is not None and direct and text.startswith("#!") and not _SHELL_LINE.match(text):
             text = None  # (run as a program, a Ruby binstub or a Python script is no shell)
+        if posixpath.basename(path) in _JVM_BUILDS:
+            text = None  # (the Maven or Gradle wrapper the context holds: Maven or Gradle runs)
         if text is None:
             yield command
         else:

@@ -7247,3 +7247,16 @@ def test_the_thirtieth_session_s_review(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_the_maven_wrapper_a_context_holds_runs_maven(lint_files: Lint) -> None:
+    """`./mvnw package` where the repository holds mvnw: Maven runs (its local repository stays),
+    not the wrapper script's own commands read as a shell script's."""
+    files = {
+        "mvnw": '#!/bin/sh\nMAVEN_HOME="$HOME/.m2/wrapper"\nexec java -classpath x "$@"\n',
+        "pom.xml": "<project/>\n",
+        "Dockerfile": "FROM eclipse-temurin:21\nWORKDIR /app\nCOPY . .\nRUN ./mvnw package\n"
+        'ENTRYPOINT ["java", "-jar", "app.jar"]\n',
+    }
+    found = [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG005"]
+    assert found == [(4, "LG005")]
