@@ -67,6 +67,12 @@ _ZAP = (
     *("owasp/zap2docker-*", "softwaresecurityproject/zap-*", "zaproxy/zap-*"),
     "ghcr.io/zaproxy/zaproxy",
 )
+# Jenkins' agent images under their old names (Debian's, to 11)
+_OLD_AGENT_NAMES = frozenset(
+    f"{owner}/{name}"
+    for owner in ("jenkins", "jenkinsci")
+    for name in ("slave", "jnlp-slave", "ssh-slave")
+)
 # The official images built on php's: their Alpine tags add www-data as php's do
 _PHP_IMAGES = frozenset(
     {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
@@ -74,7 +80,7 @@ _PHP_IMAGES = frozenset(
 )
 # Red Hat's JBoss EAP images for OpenShift (6.4, 7.x; 7.3 on named by their JDK and RHEL)
 _EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*", "*/eap-xp*-openshift*")
-# (Debian's bind9 configuration: named.conf includes the other three)
+# (Debian's bind9 configuration, named.conf and what it includes, and its default zones)
 _BIND9 = (
     *(f"/etc/bind/named.conf{n}" for n in ("", ".options", ".local", ".default-zones")),
     *(f"/etc/bind/db.{n}" for n in ("local", "127", "0", "255", "empty")),
@@ -351,7 +357,7 @@ _DEBIAN_IMAGES = (
     *("perl", "httpd", "nginx", "postgres", "redis", "wordpress", "eclipse-temurin", "tomcat"),
     *("maven", "gradle", "mariadb", "mongo", "nvidia/cuda", "pytorch/pytorch", "jenkins/jenkins"),
     *("jenkins/agent", "jenkins/inbound-agent", "codercom/code-server", "drupal"),
-    *(f"{o}/{n}" for o in ("jenkins", "jenkinsci") for n in ("slave", "jnlp-slave", "ssh-slave")),
+    *sorted(_OLD_AGENT_NAMES),
     "nvidia/cudagl",
     "ros",
     f"{_DEVCONTAINERS}*",
@@ -504,11 +510,6 @@ _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
-_OLD_AGENT_NAMES = frozenset(
-    f"{owner}/{name}"
-    for owner in ("jenkins", "jenkinsci")
-    for name in ("slave", "jnlp-slave", "ssh-slave")
-)
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
