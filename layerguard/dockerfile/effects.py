@@ -1604,9 +1604,9 @@ def _make_recipe(
 ) -> tuple[str, Recipe] | None:
     """Where `make` runs and what the targets it names run, from a Makefile of `texts` (`-C
     DIR`, `-f FILE`, `NAME=value` read as make does, the environment's variables under the
-    Makefile's); None for a plain `make`, which builds (the builder's own model), one run as
-    another user (`sudo -u app make`: its recipe would be read as root's), or a Makefile not
-    read."""
+    Makefile's; a plain `make`, its first target's: a Go project's `go install`); None for one
+    run as another user (`sudo -u app make`: its recipe would be read as root's), or a Makefile
+    not read."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None:
         return None
@@ -1629,7 +1629,7 @@ def _make_recipe(
     operands = [w for w in _operands(words, _MAKE_VALUES) if "$" not in w and "`" not in w]
     targets = tuple(w for w in operands if "=" not in w and not w.isdigit())
     given = dict(w.split("=", 1) for w in operands if "=" in w)
-    if path is None or not targets:
+    if path is None:
         return None
     environment = {**instr.env, "HOME": _home(instr), **dict(command.assignments)}
     found = recipe(texts[path], targets, given, environment)

@@ -31,6 +31,7 @@ _SCOPED = re.compile(
 _REF = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 _UNREAD = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef|-?include|sinclude|define)\b")
 _MAX_DEPTH = 20
+_DEFAULT_GOAL = re.compile(r"^\.DEFAULT_GOAL\s*(?::|::)?=\s*(\S+)\s*$")
 
 
 class Recipe(NamedTuple):
@@ -112,7 +113,9 @@ def recipe(
         current = body
         if inline.strip():
             current.append(inline.strip())
-    wanted = targets or tuple(n for n in rules if not n.startswith("."))[:1]
+    # (no target: the first rule's, or the one `.DEFAULT_GOAL := build` names)
+    goal = next((g[1] for line in lines if (g := _DEFAULT_GOAL.match(line))), None)
+    wanted = targets or ((goal,) if goal else tuple(n for n in rules if not n.startswith("."))[:1])
     if not wanted or not all(t in rules for t in wanted):
         return None
     out: list[str] = []

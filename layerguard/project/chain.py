@@ -303,7 +303,7 @@ def _generated(source: str) -> bool:
     return parts[0] in _OUTPUT_DIRS or is_archive(parts[-1]) or parts[-1].endswith(_BUILT)
 
 
-_MAKE = re.compile(r"(?:^|[\s;&|(/])make\s")
+_MAKE = re.compile(r"(?:^|[\s;&|(/])make(?:\s|$)")  # (`RUN make` alone too)
 _RUN_PARTS = re.compile(r"\brun-parts\s+(?:-[-\w=]*\s+)*([^\s;&|)]+)")
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024

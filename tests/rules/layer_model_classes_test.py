@@ -4200,7 +4200,7 @@ def test_run_parts_runs_each_script_of_a_directory_copied_from_the_context(
 def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: Lint) -> None:
     """`COPY Makefile environment.yml ./` then `RUN make conda-update`: the target's recipe
     runs (its prerequisites first), read like a script (held out 1, 9 and 13, in their
-    repositories). A plain `make` builds, as without the Makefile."""
+    repositories). A plain `make` runs the first target's (`deps`)."""
     found = lint_files(
         {
             "Makefile": "deps:\n\tconda env update --prune -f environment.yml\n"
@@ -4213,7 +4213,9 @@ def test_make_runs_the_recipe_of_a_makefile_copied_from_the_context(lint_files: 
             "RUN make\n",
         }
     )
-    assert [(f.line, f.rule) for f in found] == [(4, "LG005"), (5, "LG003"), (5, "LG005")]
+    assert [(f.line, f.rule) for f in found] == [
+        *((4, "LG005"), (5, "LG003"), (5, "LG005"), (7, "LG005"))
+    ]
     # As GNU make reads it: a heredoc's first line, `-j "$(nproc)"`, make by its path, the
     # environment under the Makefile's variables, what it exports (red team 11); a recipe run
     # as another user is not read (it would be taken for root's).
@@ -7260,3 +7262,29 @@ def test_the_maven_wrapper_a_context_holds_runs_maven(lint_files: Lint) -> None:
     }
     found = [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG005"]
     assert found == [(4, "LG005")]
+
+
+def test_a_plain_make_runs_the_makefile_s_first_target(lint_files: Lint) -> None:
+    """`RUN make` alone (no target, nothing after it on the line) runs the context Makefile's
+    first target: a Go project's `go install` there fills Go's caches in the shipped image."""
+    makefile = "all: install\n\ninstall: go.sum\n\t@go install -mod=readonly ./cmd/node\n"
+    files = {
+        "Makefile": makefile + "\ngo.sum: go.mod\n\tgo mod verify\n",
+        "go.mod": "module x\n",
+        "Dockerfile": "FROM golang:1.22-alpine\nWORKDIR /src\nCOPY . ./\nRUN make\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG005")]
+    files["Makefile"] = "all:\n\tgcc -o app main.c\n"
+    assert lint_files(files) == []
+
+
+def test_a_plain_make_runs_the_default_goal_a_makefile_names(lint_files: Lint) -> None:
+    """`.DEFAULT_GOAL := build` says which target a plain `make` runs, not the first rule."""
+    files = {
+        "Makefile": ".DEFAULT_GOAL := build\nsetup:\n\tapt-get update\n"
+        "build:\n\tgcc -o app main.c\n",
+        "Dockerfile": "FROM debian:12\nWORKDIR /src\nCOPY . .\nRUN make\n",
+    }
+    assert lint_files(files) == []
+    files["Makefile"] = files["Makefile"].replace(":= build", ":= setup")
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG005")]
