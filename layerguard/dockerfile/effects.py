@@ -1019,7 +1019,12 @@ def _run_effects(
             )
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
             blind = True
-            executed = _path(_script_word(tool, words), command)
+            ran_word = (
+                next((w for w in words[1:] if not w.startswith("-")), "")
+                if posixpath.basename(tool) in _INTERPRETERS
+                else _script_word(tool, words)
+            )
+            executed = _path(ran_word, command)
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
         before = command
@@ -1241,6 +1246,11 @@ def _names_a_top(removal: str, tops: set[str]) -> bool:
 
 
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
+# Scripts a shell may be given that run a known program (`sh mvnw -B package`, `bash
+# ./bin/installdependencies.sh`): read as that program run directly.
+# Interpreters given a script to run (`node scripts/prepare.js`)
+_INTERPRETERS = frozenset({"node", "python", "python3", "perl", "ruby", "php"})
+_WRAPPED_SCRIPTS = frozenset({"mvnw", "gradlew", "installdependencies.sh"})
 
 
 def _piped_in_order(commands: list[Command]) -> dict[str, list[str]]:
@@ -2235,6 +2245,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
             # (openSUSE's `gem.ruby3.1`, Debian's old `gem2.1`, and `bundler`, bundle's alias)
             return ruby[1], (ruby[1], *words[1:])
+        wrapped = _shell_operands(words)[:1] if name in SHELLS else []
+        if wrapped and posixpath.basename(wrapped[0]) in _WRAPPED_SCRIPTS:
+            return posixpath.basename(wrapped[0]), tuple(words[words.index(wrapped[0]) :])
         if name == "mono" and words[1:2] and words[1].lower().endswith("nuget.exe"):
             return "nuget", words[1:]  # (`mono /usr/local/bin/nuget.exe restore x.sln`)
         if name == "xvfb-run" and len(words) > 1:  # (a program run on a virtual screen)
@@ -4069,6 +4082,7 @@ _JVM_BUILDS = {
     "sbt": "sbt",
     "lein": "maven",  # (Leiningen resolves through Maven's local repository, ~/.m2/repository)
 }
+_LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
 _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
@@ -4472,8 +4486,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         asks = any(w in _JVM_ASKS for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
-        if tool == "lein" and subcommand(words) in ("version", "help"):
-            asks = True
+        if tool == "lein" and subcommand(words) in _LEIN_OWN:
+            asks = True  # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2)
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
     if tool == "dotnet":
         # (a build, test, run or publish restores the project's packages first, unless told

@@ -370,29 +370,22 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
-    project's dependencies and plugins into ~/.m2, with no project.clj copied since: it finds
-    them there and fetches nothing (`lein deps`, then `lein uberjar`)."""
+    project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
     found: set[tuple[int, str]] = set()
-    project: str | None = None  # where the last `lein deps` ran (its WORKDIR)
+    resolved = False
     for index, step in enumerate(steps):
-        if project is not None and any(
-            w.path == f"{project.rstrip('/')}/project.clj"
-            or ((w.tree or w.either) and covers(w.path, project))
-            for w in step.copies
-        ):
-            project = None  # (a new project.clj may name more)
         if step.run is None:
             continue
-        resolved = project
+        fetched = False
         for op in step.run.ops:
-            words = op.command.split()
             if op.tool != "lein" or op.role != CACHE:
                 continue
-            if words[1:2] == ["deps"]:
-                resolved = step.instr.workdir
-            elif project is not None:
+            if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
+                fetched = True
+            elif resolved:
                 found.add((index, op.command))
-        project = resolved
+        resolved = resolved or fetched
     return found
 
 
@@ -1366,9 +1359,7 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 
 
 # The trees below /usr that every distribution image fills, whatever its packages.
-_SYSTEM_TREES = frozenset(
-    {"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec"}
-)
+_SYSTEM_TREES = frozenset({"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec"})
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every

@@ -566,8 +566,7 @@ def _pruned_halves(old: CopyWrite, new: CopyWrite) -> bool:
         bool(old.origin)
         and old.origin == new.origin
         and old.into.rstrip("/") == new.into.rstrip("/")
-        and posixpath.basename(json) == "json"
-        and posixpath.basename(posixpath.dirname(json)) in ("out", "")
+        and posixpath.basename(json) == "json"  # (below `out/`, or `--out-dir`'s)
         and new.source.rstrip("/") == posixpath.join(posixpath.dirname(json), "full")
     )
 
@@ -972,7 +971,7 @@ def _known_base_content(
             same_image
             and tree
             and back
-            and _holds_filled_tree(write.into, known(shipped).trees)
+            and _holds_filled_tree(write.into, known(shipped).trees, bool(known(shipped).manager))
             and not _made_in(model, write.origin, write.into)  # (the builder's own directory)
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
@@ -1048,7 +1047,7 @@ def _family_shown(ctx: Context) -> tuple[str, ...]:
     return _family_of(frozenset(managers))
 
 
-def _holds_filled_tree(path: str, trees: tuple[str, ...]) -> bool:
+def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = False) -> bool:
     """`path` is or holds a tree the image fills, or lies in one of its runtime's (python's
     `/usr/local/lib/python3.12`): not any directory below a distribution's `/usr/lib`
     (`/usr/lib/nginx/modules`, which a builder's own nginx made)."""
@@ -1058,9 +1057,11 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...]) -> bool:
         _holds_filled(path, runtime)
         or any(t == top or t.startswith(top + "/") for t in DISTRIBUTION_TREES)
         or bool(_MULTIARCH.fullmatch(top))  # (Debian's /usr/lib/x86_64-linux-gnu)
-        # (a Python's packages, which hold its own pip at least: a builder of the same image
-        # installed into them, `COPY --from=builder /usr/local/lib/python3.6/site-packages/.`)
-        or bool(_SITE_PACKAGES.fullmatch(top))
+        # (a Python's packages, which hold its own pip at least: a builder of the same
+        # application image installed into them, `COPY --from=builder
+        # /usr/local/lib/python3.6/site-packages/.`; not a distribution's, which has no Python
+        # until a RUN installs one)
+        or (not distribution and bool(_SITE_PACKAGES.fullmatch(top)))
     )
 
 

@@ -265,6 +265,10 @@ def _carried(ctx: Context) -> Iterator[Problem]:
     /opt/conda`): they ship by the copy."""
     model = ctx.model
     told: set[int] = set()  # the RUNs reported
+    # (the image reads what it was given: it runs Maven, or a developer builds in it)
+    reads = {f for f, started in _STARTS.items() if started.search(model.start_command)}
+    if for_development(ctx.outside):
+        reads = set(_STARTS)
     for _, step in ctx.own_steps():
         origin = step.instr.flag("from") if step.instr.keyword in ("copy", "add") else None
         stage = model.stage_of(origin) if origin else None
@@ -275,7 +279,11 @@ def _carried(ctx: Context) -> Iterator[Problem]:
         sources = [resolve(s, "/") for s in copy_sources(step.instr, known_only=True)[0]]
         found: dict[int, tuple[Instruction, list[str]]] = {}  # by id: not hashable
         for instr, entry in _caches_held(model, stage, sources):
-            if id(instr) not in told and any(covers(s, entry.path) for s in sources):
+            if (
+                id(instr) not in told
+                and entry.family not in reads
+                and any(covers(s, entry.path) for s in sources)
+            ):
                 found.setdefault(id(instr), (instr, []))[1].append(entry.family)
         for instr, families in found.values():
             told.add(id(instr))
@@ -340,9 +348,10 @@ def _whole(path: str) -> str:
 
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
-    "maven": re.compile(r"\b(?:mvnw?|lein)\b"),
-    "gradle": re.compile(r"\bgradlew?\b"),
-    "sbt": re.compile(r"\bsbt\b"),
+    # (as a program's name: not `lein-demo-0.1.0-standalone.jar`)
+    "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
+    "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
+    "sbt": re.compile(r"\bsbt(?![\w.-])"),
 }
 
 

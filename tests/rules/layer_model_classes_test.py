@@ -7288,3 +7288,72 @@ def test_a_plain_make_runs_the_default_goal_a_makefile_names(lint_files: Lint) -
     assert lint_files(files) == []
     files["Makefile"] = files["Makefile"].replace(":= build", ":= setup")
     assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG005")]
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # (second review) a distribution's site-packages holds nothing until a RUN installs
+        # Python: copied back from a builder, it writes no base file
+        (
+            "FROM ubuntu:22.04 AS builder\nRUN apt-get update && apt-get install -y python3-pip"
+            " && pip3 install --no-cache-dir flask\nFROM ubuntu:22.04\n"
+            "COPY --from=builder /usr/local/lib/python3.10/dist-packages"
+            " /usr/local/lib/python3.10/dist-packages\n",
+            [],
+        ),
+        # Leiningen's own install fetches no dependency
+        (
+            "FROM eclipse-temurin:17-jdk\nRUN curl -fsSLo /usr/local/bin/lein https://x/lein"
+            " && chmod +x /usr/local/bin/lein && lein self-install\n",
+            [],
+        ),
+        # after `lein with-profile production deps`, the clojure image's COPY . . and a build
+        (
+            "FROM clojure:lein\nWORKDIR /usr/src/app\nCOPY project.clj .\n"
+            "RUN lein with-profile production deps\nCOPY src/ src/\nRUN lein uberjar\n"
+            'CMD ["java", "-jar", "app.jar"]\n',
+            [(4, "LG005")],
+        ),
+        # a CMD's jar named like lein runs no Leiningen
+        (
+            "FROM clojure:lein\nWORKDIR /srv/lein-demo\nCOPY . .\nRUN lein uberjar\n"
+            'CMD ["java", "-jar", "/srv/lein-demo/target/lein-demo-standalone.jar"]\n',
+            [(4, "LG005")],
+        ),
+        # Debian's /usr/lib64 holds the loader's link only
+        ("FROM debian:12\nRUN rm -rf /usr/lib64\n", []),
+        # wrappers a shell is given: Maven's, the agents' installdependencies.sh
+        (
+            "FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY . .\nRUN sh mvnw -B package\n"
+            'RUN bash ./bin/installdependencies.sh\nCMD ["java", "-jar", "app.jar"]\n',
+            [(4, "LG005"), (5, "LG005")],
+        ),
+        # turbo prune's halves below another --out-dir
+        (
+            "FROM node:18-alpine AS b\nWORKDIR /app\nCOPY . .\n"
+            "RUN npx turbo prune api --docker --out-dir=pruned\nFROM node:18-alpine\n"
+            "WORKDIR /app\nCOPY --from=b /app/pruned/json/ .\nCOPY --from=b /app/pruned/full/ .\n",
+            [(8, "LG002")],
+        ),
+        # a script an interpreter ran, then removed
+        (
+            "FROM node:20\nWORKDIR /app\nCOPY . .\n"
+            "RUN node scripts/prepare.js && rm scripts/prepare.js\n",
+            [(4, "LG003")],
+        ),
+        # a Dev Containers image reads the Maven repository a builder's COPY --from gives it
+        (
+            "FROM maven:3-eclipse-temurin-17 AS deps\nCOPY pom.xml .\n"
+            "RUN mvn -B dependency:go-offline\nFROM mcr.microsoft.com/devcontainers/java:17\n"
+            "COPY --from=deps /root/.m2 /home/vscode/.m2\n",
+            [],
+        ),
+    ],
+)
+def test_the_thirtieth_session_s_second_review(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
