@@ -222,7 +222,12 @@ def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[Co
     does one copied to a directory's parent that `mkdir -p` made (`RUN mkdir -p
     /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`)."""
     return tuple(
-        w._replace(path=posixpath.join(w.path, posixpath.basename(w.source)))
+        # (a wildcard's matches land inside by their names: `COPY public/*.html
+        # /usr/share/nginx/html`, where the image holds that directory)
+        w._replace(
+            path=posixpath.join(w.path, posixpath.basename(w.source)),
+            either=is_glob(posixpath.basename(w.source)),
+        )
         if w.path == w.into
         and not (w.tree or w.either)
         and w.source

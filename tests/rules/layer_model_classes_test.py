@@ -7342,6 +7342,9 @@ def test_a_plain_make_runs_the_default_goal_a_makefile_names(lint_files: Lint) -
             "RUN node scripts/prepare.js && rm scripts/prepare.js\n",
             [(4, "LG003")],
         ),
+        # a wildcard into a directory the image holds, with no trailing slash
+        ("FROM nginx:alpine\nCOPY public/*.html /usr/share/nginx/html\n", [(2, "LG002")]),
+        ("FROM nginx:alpine\nCOPY public/*.css /usr/share/nginx/html\n", []),
         # a Dev Containers image reads the Maven repository a builder's COPY --from gives it
         (
             "FROM maven:3-eclipse-temurin-17 AS deps\nCOPY pom.xml .\n"
