@@ -947,7 +947,7 @@ def _run_effects(
                 caches = [o for o in ops if o.role == CACHE and o.family == "gem"]
                 # (nor bundle's under a BUNDLE_PATH this RUN sees: `ENV BUNDLE_PATH=vendor/bundle`,
                 # then `bundle install && rm -rf /usr/local/bundle/cache` leaves its own)
-                bundled = "BUNDLE_PATH" in env or "BUNDLE_PATH" in dict(command.assignments)
+                bundled = "BUNDLE_PATH" in now or "BUNDLE_PATH" in dict(command.assignments)
                 stays = {
                     c
                     for o in caches
@@ -1480,6 +1480,13 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     if tool in ("export", "declare", "typeset") and (tool == "export" or "-x" in words):
         pairs = (w.partition("=") for w in words[1:] if "=" in w and not w.startswith("-"))
         return {name: value for name, _, value in pairs}
+    if tool in ("bundle", "bundler") and words[1:2] == ("config",):
+        # (`bundle config set --local path vendor/bundle`, bundler 1's `bundle config path x`:
+        # where the installs after it put the gems, and their .gem files)
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        rest = rest[1:] if rest[:1] == ["set"] else rest
+        if len(rest) == 2 and rest[0] == "path":
+            return {"BUNDLE_PATH": rest[1]}
     value = pip_no_cache_setting(tool, words)
     return {"PIP_NO_CACHE_DIR": value} if value is not None else {}
 

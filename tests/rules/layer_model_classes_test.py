@@ -7342,6 +7342,19 @@ def test_a_plain_make_runs_the_default_goal_a_makefile_names(lint_files: Lint) -
             "RUN node scripts/prepare.js && rm scripts/prepare.js\n",
             [(4, "LG003")],
         ),
+        # bundler's path set by `bundle config` for the install after it
+        (
+            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+            "RUN bundle config set --local path vendor/bundle && bundle install"
+            " && rm -rf /usr/local/bundle/cache\n",
+            [(4, "LG005")],
+        ),
+        (
+            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+            "RUN bundle config set --local path vendor/bundle && bundle install"
+            " && rm -rf vendor/bundle/ruby/*/cache\n",
+            [],
+        ),
         # a wildcard into a directory the image holds, with no trailing slash
         ("FROM nginx:alpine\nCOPY public/*.html /usr/share/nginx/html\n", [(2, "LG002")]),
         ("FROM nginx:alpine\nCOPY public/*.css /usr/share/nginx/html\n", []),
