@@ -1246,10 +1246,10 @@ def _names_a_top(removal: str, tops: set[str]) -> bool:
 
 
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
-# Scripts a shell may be given that run a known program (`sh mvnw -B package`, `bash
-# ./bin/installdependencies.sh`): read as that program run directly.
 # Interpreters given a script to run (`node scripts/prepare.js`)
 _INTERPRETERS = frozenset({"node", "python", "python3", "perl", "ruby", "php"})
+# Scripts a shell may be given that run a known program (`sh mvnw -B package`, `bash
+# ./bin/installdependencies.sh`): read as that program run directly.
 _WRAPPED_SCRIPTS = frozenset({"mvnw", "gradlew", "installdependencies.sh"})
 
 

@@ -967,11 +967,12 @@ def _known_base_content(
         # A tree copied back to where it was (`COPY --from=builder /usr/local/lib
         # /usr/local/lib` on python), holding one the base image fills, not a new directory.
         back = write.into.rstrip("/") == "/" + write.source
+        image = known(shipped)
         if (
             same_image
             and tree
             and back
-            and _holds_filled_tree(write.into, known(shipped).trees, bool(known(shipped).manager))
+            and _holds_filled_tree(write.into, image.trees, bool(image.manager))
             and not _made_in(model, write.origin, write.into)  # (the builder's own directory)
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
