@@ -36,6 +36,7 @@ from layerguard.dockerfile.shell import (
     ENV_VALUE_OPTIONS,
     Command,
     Redirect,
+    go_path,
     resolve_path,
     split_commands,
 )
@@ -3092,7 +3093,7 @@ def _go_installed(tool: str, operands: list[str], env: Mapping[str, str]) -> lis
     cross = env.get("GOOS", "linux") != "linux" or env.get("GOARCH", "amd64") != "amd64"
     if tool != "go" or operands[:1] != ["install"] or cross:
         return []
-    into = env.get("GOBIN") or (env.get("GOPATH") or "~/go").split(":")[0] + "/bin"
+    into = env.get("GOBIN") or go_path(env) + "/bin"
     found = []
     for package in operands[1:]:
         path, at, _ = package.partition("@")

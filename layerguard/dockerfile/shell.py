@@ -738,6 +738,11 @@ def _listed(raw: str) -> str | None:
 _GO_ENV = re.compile(r"(?:\$\(|`)\s*go\s+env\s+(GOPATH|GOMODCACHE|GOCACHE)\s*[)`]")
 
 
+def go_path(env: Mapping[str, str]) -> str:
+    """The first directory of GOPATH, or go's default, `~/go`."""
+    return (env.get("GOPATH") or "~/go").split(":")[0]
+
+
 def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     """What `$(go env NAME)` prints for go's cache places: the variable, or go's default under
     the home (`~/go`, `~/go/pkg/mod`, `~/.cache/go-build`)."""
@@ -745,7 +750,7 @@ def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     if found is None:
         return None
     name = found[1]
-    gopath = (env.get("GOPATH") or "~/go").split(":")[0]
+    gopath = go_path(env)
     defaults = {"GOPATH": gopath, "GOMODCACHE": gopath + "/pkg/mod", "GOCACHE": "~/.cache/go-build"}
     return env.get(name) or defaults[name]
 

@@ -213,15 +213,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _own(ctx: Context) -> Iterator[Problem]:
-    start = ctx.model.start_command
-    developed = for_development(ctx.outside)
+    reads = _read_by_the_image(ctx)
     for index, layer in ctx.own_layers():
         left: list[str] = []
         for entry in layer.entries:
             if entry.role == CACHE and entry.family not in left:
-                if entry.family in _STARTS and (developed or _STARTS[entry.family].search(start)):
-                    # the image builds (or runs) with them when it starts, or a developer
-                    # builds in it (a Dev Containers image)
+                if entry.family in reads:
                     continue
                 left.append(entry.family)
         if not left:
@@ -245,6 +242,15 @@ def _own(ctx: Context) -> Iterator[Problem]:
         yield problem._replace(fix=_fix(ctx, layer, left)) if ctx.text else problem
 
 
+def _read_by_the_image(ctx: Context) -> frozenset[str]:
+    """The build tools' caches the image itself reads: it builds (or runs) with them when it
+    starts (`CMD mvn spring-boot:run`), or a developer builds in it (a Dev Containers image)."""
+    if for_development(ctx.outside):
+        return frozenset(_STARTS)
+    start = ctx.model.start_command
+    return frozenset(f for f, started in _STARTS.items() if started.search(start))
+
+
 def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
     """What the message calls the caches `families` left, and how to leave none; `yum` is the
     program of that family the RUN called, when known (zypper keeps its cache elsewhere)."""
@@ -265,10 +271,7 @@ def _carried(ctx: Context) -> Iterator[Problem]:
     /opt/conda`): they ship by the copy."""
     model = ctx.model
     told: set[int] = set()  # the RUNs reported
-    # (the image reads what it was given: it runs Maven, or a developer builds in it)
-    reads = {f for f, started in _STARTS.items() if started.search(model.start_command)}
-    if for_development(ctx.outside):
-        reads = set(_STARTS)
+    reads = _read_by_the_image(ctx)
     for _, step in ctx.own_steps():
         origin = step.instr.flag("from") if step.instr.keyword in ("copy", "add") else None
         stage = model.stage_of(origin) if origin else None

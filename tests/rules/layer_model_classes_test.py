@@ -6867,388 +6867,346 @@ def test_the_nginx_image_s_alpine_tags_install_nginx_org_s_packages_since_1_16(
     assert found("FROM nginx:1.15-alpine\nCOPY l /etc/logrotate.d/nginx\n") == []
 
 
-@pytest.mark.parametrize(
-    ("dockerfile", "expected"),
-    [
-        # `go install PKG@VERSION` writes the binary to GOPATH's bin/ (a module's /v2 is no
-        # name); a later RUN's mv of it removes what that layer wrote
-        (
-            "FROM ubuntu:22.04\nRUN go install github.com/projectdiscovery/subfinder/v2/cmd/"
-            "subfinder@latest && go clean -modcache -cache\n"
-            "RUN mv /root/go/bin/subfinder /usr/bin/\n",
-            [(3, "LG003")],
-        ),
-        (
-            "FROM golang:1.21\nRUN go install github.com/ffuf/ffuf/v2@latest && go clean -cache"
-            " -modcache\nRUN mv /go/bin/ffuf /usr/local/bin/\n",
-            [(3, "LG003")],
-        ),
-        (  # (GOBIN says where; the same RUN's mv is no later layer's)
-            "FROM golang:1.21\nENV GOBIN=/tools\nRUN go install github.com/a/b/cmd/tool@v1.2.3"
-            " && mv /tools/tool /usr/local/bin/ && go clean -cache -modcache\n",
-            [],
-        ),
-        # the Symfony CLI's installer puts its binary in ~/.symfony5/bin
-        (
-            "FROM php:8.2-cli\nRUN wget https://get.symfony.com/cli/installer -O - | bash\n"
-            "RUN mv /root/.symfony5/bin/symfony /usr/local/bin/symfony\n",
-            [(3, "LG003")],
-        ),
-        # Rapid7's Metasploit installer, saved and run, adds its repository and runs apt update
-        (
-            "FROM python:3.8\nRUN curl https://raw.githubusercontent.com/rapid7/metasploit-omnibus/"
-            "master/config/templates/metasploit-framework-wrappers/msfupdate.erb > msfinstall"
-            " && chmod 755 msfinstall && ./msfinstall\n",
-            [(2, "LG005")],
-        ),
-        # a command the RUN leaves running in the background is ended with the RUN's container
-        ("FROM golang:1.21\nCOPY . .\nRUN go run ./worker/main.go &\n", []),
-        (
-            "FROM golang:1.21\nCOPY . .\nRUN service mysql start & sleep 5 && go run ./x.go\n",
-            [(3, "LG005")],
-        ),
-        # bundler's relative BUNDLE_PATH lies in the project; `gem install` keeps GEM_HOME's
-        (
-            "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
-            "RUN gem install bundler:2.2.24 --no-document\nRUN bundle install\n",
-            [(4, "LG005"), (5, "LG005")],
-        ),
-        (
-            "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
-            "RUN bundle install && rm -rf vendor/bundle/ruby/*/cache\n",
-            [],
-        ),
-        # a build context's `run` is as often a start script as a directory
-        ("FROM ubuntu:22.04\nADD run /run.sh\nRUN chmod +x /run.sh\n", [(3, "LG004")]),
-        ("FROM ubuntu:22.04\nCOPY --from=app:1 /run /run\nRUN chmod 755 /run\n", []),
-    ],
-)
-def test_the_thirtieth_session_s_run_classes(
-    found: Callable[[str], list[tuple[int, str]]],
-    dockerfile: str,
-    expected: list[tuple[int, str]],
-) -> None:
-    assert found(dockerfile) == expected
+# The thirtieth session's classes: how commands are read (go install, installers, `&`, bundler)
+_RUN_CLASSES = [
+    # `go install PKG@VERSION` writes the binary to GOPATH's bin/ (a module's /v2 is no
+    # name); a later RUN's mv of it removes what that layer wrote
+    (
+        "FROM ubuntu:22.04\nRUN go install github.com/projectdiscovery/subfinder/v2/cmd/"
+        "subfinder@latest && go clean -modcache -cache\n"
+        "RUN mv /root/go/bin/subfinder /usr/bin/\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM golang:1.21\nRUN go install github.com/ffuf/ffuf/v2@latest && go clean -cache"
+        " -modcache\nRUN mv /go/bin/ffuf /usr/local/bin/\n",
+        [(3, "LG003")],
+    ),
+    (  # (GOBIN says where; the same RUN's mv is no later layer's)
+        "FROM golang:1.21\nENV GOBIN=/tools\nRUN go install github.com/a/b/cmd/tool@v1.2.3"
+        " && mv /tools/tool /usr/local/bin/ && go clean -cache -modcache\n",
+        [],
+    ),
+    # the Symfony CLI's installer puts its binary in ~/.symfony5/bin
+    (
+        "FROM php:8.2-cli\nRUN wget https://get.symfony.com/cli/installer -O - | bash\n"
+        "RUN mv /root/.symfony5/bin/symfony /usr/local/bin/symfony\n",
+        [(3, "LG003")],
+    ),
+    # Rapid7's Metasploit installer, saved and run, adds its repository and runs apt update
+    (
+        "FROM python:3.8\nRUN curl https://raw.githubusercontent.com/rapid7/metasploit-omnibus/"
+        "master/config/templates/metasploit-framework-wrappers/msfupdate.erb > msfinstall"
+        " && chmod 755 msfinstall && ./msfinstall\n",
+        [(2, "LG005")],
+    ),
+    # a command the RUN leaves running in the background is ended with the RUN's container
+    ("FROM golang:1.21\nCOPY . .\nRUN go run ./worker/main.go &\n", []),
+    (
+        "FROM golang:1.21\nCOPY . .\nRUN service mysql start & sleep 5 && go run ./x.go\n",
+        [(3, "LG005")],
+    ),
+    # bundler's relative BUNDLE_PATH lies in the project; `gem install` keeps GEM_HOME's
+    (
+        "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
+        "RUN gem install bundler:2.2.24 --no-document\nRUN bundle install\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM ruby:3.0-alpine\nWORKDIR /app\nENV BUNDLE_PATH=vendor/bundle\n"
+        "RUN bundle install && rm -rf vendor/bundle/ruby/*/cache\n",
+        [],
+    ),
+    # a build context's `run` is as often a start script as a directory
+    ("FROM ubuntu:22.04\nADD run /run.sh\nRUN chmod +x /run.sh\n", [(3, "LG004")]),
+    ("FROM ubuntu:22.04\nCOPY --from=app:1 /run /run\nRUN chmod 755 /run\n", []),
+]
 
 
-@pytest.mark.parametrize(
-    ("dockerfile", "expected"),
-    [
-        # JBoss EAP's OpenShift images: the EAP server in /opt/eap, its profiles and bin/
-        (
-            "FROM registry.redhat.io/jboss-eap-7/eap73-openjdk8-openshift-rhel7:latest\n"
-            "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n"
-            "COPY c /opt/eap/bin/standalone.conf\n",
-            [(2, "LG002"), (3, "LG002")],
-        ),
-        (
-            "FROM registry.redhat.io/jboss-eap-6/eap64-openshift\nUSER root\n"
-            "RUN chown -R jboss:jboss /opt/eap\n",
-            [(3, "LG004")],
-        ),
-        # CM2Network's SteamCMD: steamcmd/ in the steam user's home, which a WORKDIR or a
-        # mkdir beside it leaves there
-        (
-            "FROM cm2network/steamcmd:root\nWORKDIR ${HOMEDIR}\nRUN mkdir ${HOMEDIR}/game\n"
-            "RUN chmod -R 775 ${HOMEDIR}\n",
-            [(4, "LG004")],
-        ),
-        # a wildcard over a directory where the base holds files (WildFly's deployments/)
-        (
-            "FROM jboss/wildfly\n"
-            "RUN chown jboss:jboss /opt/jboss/wildfly/standalone/deployments/*\n",
-            [(2, "LG004")],
-        ),
-        ("FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/tmp/*\n", []),
-        # every entry of a site copied by a wildcard into the web root: its index.html
-        (
-            "FROM node:18 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
-            "FROM nginx:1.25\nCOPY --from=build /app/dist/* /usr/share/nginx/html/\n",
-            [(6, "LG002")],
-        ),
-        ("FROM nginx:1.25\nCOPY dist/*.js /usr/share/nginx/html/\n", []),
-        # ISC's BIND image, laid out as Debian's bind9
-        (
-            "FROM internetsystemsconsortium/bind9:9.16\nCOPY named.conf.local /etc/bind/\n",
-            [(2, "LG002")],
-        ),
-        # Jenkins' agents of remoting 3.x and 4.x are Debian's before 12: add-apt-repository
-        # updates nothing there without -u
-        (
-            "FROM jenkins/inbound-agent:4.7-1\nUSER root\n"
-            'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
-            [],
-        ),
-        (
-            "FROM jenkins/inbound-agent:3107.v665000b_51092-15\nUSER root\n"
-            'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
-            [(3, "LG005")],
-        ),
-        # Ghidra's release zip, moved into place; Metamod:Source's tarball, whose files lie
-        # at its top
-        (
-            "FROM eclipse-temurin:17\nRUN wget -O /tmp/g.zip https://github.com/"
-            "NationalSecurityAgency/ghidra/releases/download/Ghidra_10.0.4_build/"
-            "ghidra_10.0.4_PUBLIC_20210928.zip && unzip /tmp/g.zip && rm /tmp/g.zip"
-            " && mv ghidra_10.0.4_PUBLIC /ghidra\nCOPY server.conf /ghidra/server/server.conf\n",
-            [(3, "LG002")],
-        ),
-        (
-            "FROM debian:12\nWORKDIR /srv/tf\n"
-            "RUN wget https://mms.alliedmods.net/mmsdrop/1.10/mmsource-1.10.7-git959-linux.tar.gz"
-            " && tar -xzf mmsource-1.10.7-git959-linux.tar.gz && rm mmsource-*.tar.gz\n"
-            "ADD metamod.vdf /srv/tf/addons/metamod.vdf\n",
-            [(4, "LG002")],
-        ),
-    ],
-)
-def test_the_thirtieth_session_s_image_and_archive_files(
-    found: Callable[[str], list[tuple[int, str]]],
-    dockerfile: str,
-    expected: list[tuple[int, str]],
-) -> None:
-    assert found(dockerfile) == expected
+# The thirtieth session's classes: what images and archives hold; wildcards over them
+_IMAGES_AND_ARCHIVES = [
+    # JBoss EAP's OpenShift images: the EAP server in /opt/eap, its profiles and bin/
+    (
+        "FROM registry.redhat.io/jboss-eap-7/eap73-openjdk8-openshift-rhel7:latest\n"
+        "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n"
+        "COPY c /opt/eap/bin/standalone.conf\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    (
+        "FROM registry.redhat.io/jboss-eap-6/eap64-openshift\nUSER root\n"
+        "RUN chown -R jboss:jboss /opt/eap\n",
+        [(3, "LG004")],
+    ),
+    # CM2Network's SteamCMD: steamcmd/ in the steam user's home, which a WORKDIR or a
+    # mkdir beside it leaves there
+    (
+        "FROM cm2network/steamcmd:root\nWORKDIR ${HOMEDIR}\nRUN mkdir ${HOMEDIR}/game\n"
+        "RUN chmod -R 775 ${HOMEDIR}\n",
+        [(4, "LG004")],
+    ),
+    # a wildcard over a directory where the base holds files (WildFly's deployments/)
+    (
+        "FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/deployments/*\n",
+        [(2, "LG004")],
+    ),
+    ("FROM jboss/wildfly\nRUN chown jboss:jboss /opt/jboss/wildfly/standalone/tmp/*\n", []),
+    # every entry of a site copied by a wildcard into the web root: its index.html
+    (
+        "FROM node:18 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n"
+        "FROM nginx:1.25\nCOPY --from=build /app/dist/* /usr/share/nginx/html/\n",
+        [(6, "LG002")],
+    ),
+    ("FROM nginx:1.25\nCOPY dist/*.js /usr/share/nginx/html/\n", []),
+    # ISC's BIND image, laid out as Debian's bind9
+    (
+        "FROM internetsystemsconsortium/bind9:9.16\nCOPY named.conf.local /etc/bind/\n",
+        [(2, "LG002")],
+    ),
+    # Jenkins' agents of remoting 3.x and 4.x are Debian's before 12: add-apt-repository
+    # updates nothing there without -u
+    (
+        "FROM jenkins/inbound-agent:4.7-1\nUSER root\n"
+        'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
+        [],
+    ),
+    (
+        "FROM jenkins/inbound-agent:3107.v665000b_51092-15\nUSER root\n"
+        'RUN add-apt-repository "deb https://download.docker.com/linux/debian buster stable"\n',
+        [(3, "LG005")],
+    ),
+    # Ghidra's release zip, moved into place; Metamod:Source's tarball, whose files lie
+    # at its top
+    (
+        "FROM eclipse-temurin:17\nRUN wget -O /tmp/g.zip https://github.com/"
+        "NationalSecurityAgency/ghidra/releases/download/Ghidra_10.0.4_build/"
+        "ghidra_10.0.4_PUBLIC_20210928.zip && unzip /tmp/g.zip && rm /tmp/g.zip"
+        " && mv ghidra_10.0.4_PUBLIC /ghidra\nCOPY server.conf /ghidra/server/server.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /srv/tf\n"
+        "RUN wget https://mms.alliedmods.net/mmsdrop/1.10/mmsource-1.10.7-git959-linux.tar.gz"
+        " && tar -xzf mmsource-1.10.7-git959-linux.tar.gz && rm mmsource-*.tar.gz\n"
+        "ADD metamod.vdf /srv/tf/addons/metamod.vdf\n",
+        [(4, "LG002")],
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("dockerfile", "expected"),
-    [
-        # wheezy's python-pip (1.1) predates pip's cache, on any image whose tag names wheezy
-        (
-            "FROM resin/rpi-raspbian:wheezy\nRUN apt-get update && apt-get install -y python-pip"
-            " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
-            [],
-        ),
-        (
-            "FROM resin/rpi-raspbian:stretch\nRUN apt-get update && apt-get install -y python-pip"
-            " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
-            [(3, "LG005")],
-        ),
-        # an archive unpacked at / (no WORKDIR) has no top in /home: a later mv there moves
-        # nothing it wrote
-        (
-            "FROM ubuntu:20.04\nENV LIB=/home/user/library\nRUN mkdir -p $LIB\n"
-            "RUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
-            " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv $LIB/sratoolkit*-ubuntu64 $LIB/sra\n",
-            [],
-        ),
-        (
-            "FROM ubuntu:20.04\nRUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
-            " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv /sratoolkit*-ubuntu64 /opt/sra\n",
-            [(3, "LG003")],
-        ),
-        # `turbo prune --docker`'s two halves copied to one place: package.json twice
-        (
-            "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
-            "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
-            "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ .\n",
-            [(8, "LG002")],
-        ),
-        (
-            "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
-            "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
-            "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ /src/\n",
-            [],
-        ),
-        # the Azure Pipelines agent's and Actions runner's installdependencies.sh runs apt update
-        (
-            "FROM ubuntu:22.04\nWORKDIR /azp\nCOPY agent/ .\nRUN ./bin/installdependencies.sh\n",
-            [(4, "LG005")],
-        ),
-        # www-data's home on the php image's Alpine tags is /home/www-data, not /var/www
-        (
-            "FROM php:7.2-fpm-alpine AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
-            "RUN composer install --no-dev\nFROM php:7.2-fpm-alpine\n"
-            "COPY --from=build /var/www /var/www\n",
-            [],
-        ),
-        (
-            "FROM php:7.2-fpm AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
-            "RUN composer install --no-dev\nFROM php:7.2-fpm\n"
-            "COPY --from=build /var/www /var/www\n",
-            [(5, "LG005")],
-        ),
-    ],
-)
-def test_the_thirtieth_session_s_third_round(
-    found: Callable[[str], list[tuple[int, str]]],
-    dockerfile: str,
-    expected: list[tuple[int, str]],
-) -> None:
-    assert found(dockerfile) == expected
+# The thirtieth session's classes: the third round's misses and false alarms
+_THIRD_ROUND = [
+    # wheezy's python-pip (1.1) predates pip's cache, on any image whose tag names wheezy
+    (
+        "FROM resin/rpi-raspbian:wheezy\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
+        [],
+    ),
+    (
+        "FROM resin/rpi-raspbian:stretch\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install requests\n",
+        [(3, "LG005")],
+    ),
+    # an archive unpacked at / (no WORKDIR) has no top in /home: a later mv there moves
+    # nothing it wrote
+    (
+        "FROM ubuntu:20.04\nENV LIB=/home/user/library\nRUN mkdir -p $LIB\n"
+        "RUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
+        " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv $LIB/sratoolkit*-ubuntu64 $LIB/sra\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:20.04\nRUN wget -O s.tar.gz http://x/sratoolkit.current-ubuntu64.tar.gz"
+        " && tar -zxf s.tar.gz && rm s.tar.gz\nRUN mv /sratoolkit*-ubuntu64 /opt/sra\n",
+        [(3, "LG003")],
+    ),
+    # `turbo prune --docker`'s two halves copied to one place: package.json twice
+    (
+        "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
+        "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ .\n",
+        [(8, "LG002")],
+    ),
+    (
+        "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN npx turbo prune web --docker\nFROM node:20-alpine\nWORKDIR /app\n"
+        "COPY --from=builder /app/out/json/ .\nCOPY --from=builder /app/out/full/ /src/\n",
+        [],
+    ),
+    # the Azure Pipelines agent's and Actions runner's installdependencies.sh runs apt update
+    (
+        "FROM ubuntu:22.04\nWORKDIR /azp\nCOPY agent/ .\nRUN ./bin/installdependencies.sh\n",
+        [(4, "LG005")],
+    ),
+    # www-data's home on the php image's Alpine tags is /home/www-data, not /var/www
+    (
+        "FROM php:7.2-fpm-alpine AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
+        "RUN composer install --no-dev\nFROM php:7.2-fpm-alpine\n"
+        "COPY --from=build /var/www /var/www\n",
+        [],
+    ),
+    (
+        "FROM php:7.2-fpm AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
+        "RUN composer install --no-dev\nFROM php:7.2-fpm\n"
+        "COPY --from=build /var/www /var/www\n",
+        [(5, "LG005")],
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("dockerfile", "expected"),
-    [
-        # Leiningen fills Maven's local repository; a later lein build after `lein deps`
-        # fetches nothing more; an image that runs lein, or a Dev Containers one, reads it
-        (
-            "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n"
-            'COPY src/ src/\nRUN lein uberjar\nCMD ["java", "-jar", "app.jar"]\n',
-            [(4, "LG005")],
-        ),
-        (
-            "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n"
-            'CMD ["lein", "run"]\n',
-            [],
-        ),
-        (
-            "FROM mcr.microsoft.com/devcontainers/java:17\n"
-            "RUN cd /tmp && echo '(defproject d \"\")' > project.clj && lein deps"
-            " && rm project.clj\n",
-            [],
-        ),
-        # the script a RUN ran from an earlier layer's copy, then removed: that layer's file
-        (
-            "FROM debian:12\nCOPY scripts /scripts\n"
-            "RUN bash /scripts/install.sh && rm /scripts/install.sh\n",
-            [(3, "LG003")],
-        ),
-        (  # (not one the RUN fetched itself)
-            "FROM debian:12\nCOPY scripts /scripts\nRUN curl -fsSLo /scripts/get.sh"
-            " https://x/get.sh && bash /scripts/get.sh && rm /scripts/get.sh\n",
-            [],
-        ),
-        # RHEL's php is mod_php, which brings httpd and its configuration
-        (
-            "FROM centos:7\nRUN yum install -y php && yum clean all\n"
-            "COPY httpd.conf /etc/httpd/conf/\n",
-            [(3, "LG002")],
-        ),
-        # Etherpad's settings.json, k6's binary
-        (
-            "FROM etherpad/etherpad:1.8.13\nCOPY settings.json /opt/etherpad-lite/settings.json\n",
-            [(2, "LG002")],
-        ),
-        ("FROM grafana/k6:0.48.0\nCOPY --from=golang:1.21 /go/k6 /usr/bin/k6\n", [(2, "LG002")]),
-        # a Python's packages copied back from a builder of the same image: its own pip too
-        (
-            "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
-            "FROM acme/app:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
-            " /usr/local/lib/python3.9/site-packages\n",
-            [(4, "LG002")],
-        ),
-        (
-            "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
-            "FROM acme/other:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
-            " /usr/local/lib/python3.9/site-packages\n",
-            [],
-        ),
-        # a system tree every distribution image fills, removed whole
-        ("FROM ubuntu:20.04\nRUN rm -rf /usr/bin /usr/sbin\n", [(2, "LG003")]),
-        ("FROM ubuntu:20.04\nRUN rm -rf /bin /usr/local/bin\n", []),
-    ],
-)
-def test_the_thirtieth_session_s_fourth_round(
-    found: Callable[[str], list[tuple[int, str]]],
-    dockerfile: str,
-    expected: list[tuple[int, str]],
-) -> None:
-    assert found(dockerfile) == expected
+# The thirtieth session's classes: the fourth round's
+_FOURTH_ROUND = [
+    # Leiningen fills Maven's local repository; a later lein build after `lein deps`
+    # fetches nothing more; an image that runs lein, or a Dev Containers one, reads it
+    (
+        "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n"
+        'COPY src/ src/\nRUN lein uberjar\nCMD ["java", "-jar", "app.jar"]\n',
+        [(4, "LG005")],
+    ),
+    (
+        'FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\nCMD ["lein", "run"]\n',
+        [],
+    ),
+    (
+        "FROM mcr.microsoft.com/devcontainers/java:17\n"
+        "RUN cd /tmp && echo '(defproject d \"\")' > project.clj && lein deps"
+        " && rm project.clj\n",
+        [],
+    ),
+    # the script a RUN ran from an earlier layer's copy, then removed: that layer's file
+    (
+        "FROM debian:12\nCOPY scripts /scripts\n"
+        "RUN bash /scripts/install.sh && rm /scripts/install.sh\n",
+        [(3, "LG003")],
+    ),
+    (  # (not one the RUN fetched itself)
+        "FROM debian:12\nCOPY scripts /scripts\nRUN curl -fsSLo /scripts/get.sh"
+        " https://x/get.sh && bash /scripts/get.sh && rm /scripts/get.sh\n",
+        [],
+    ),
+    # RHEL's php is mod_php, which brings httpd and its configuration
+    (
+        "FROM centos:7\nRUN yum install -y php && yum clean all\n"
+        "COPY httpd.conf /etc/httpd/conf/\n",
+        [(3, "LG002")],
+    ),
+    # Etherpad's settings.json, k6's binary
+    (
+        "FROM etherpad/etherpad:1.8.13\nCOPY settings.json /opt/etherpad-lite/settings.json\n",
+        [(2, "LG002")],
+    ),
+    ("FROM grafana/k6:0.48.0\nCOPY --from=golang:1.21 /go/k6 /usr/bin/k6\n", [(2, "LG002")]),
+    # a Python's packages copied back from a builder of the same image: its own pip too
+    (
+        "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        "FROM acme/app:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
+        " /usr/local/lib/python3.9/site-packages\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM acme/app:1 AS builder\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        "FROM acme/other:1\nCOPY --from=builder /usr/local/lib/python3.9/site-packages"
+        " /usr/local/lib/python3.9/site-packages\n",
+        [],
+    ),
+    # a system tree every distribution image fills, removed whole
+    ("FROM ubuntu:20.04\nRUN rm -rf /usr/bin /usr/sbin\n", [(2, "LG003")]),
+    ("FROM ubuntu:20.04\nRUN rm -rf /bin /usr/local/bin\n", []),
+]
 
 
-@pytest.mark.parametrize(
-    ("dockerfile", "expected"),
-    [
-        # (review) a wildcard chown without -R reaches the directory's entries, not below
-        (
-            "FROM jboss/wildfly:26.1.2.Final\nUSER root\n"
-            "RUN chown jboss:root /opt/jboss/wildfly/standalone/*\n",
-            [],
-        ),
-        # a rootfs archive unpacked with -C / into a directory an earlier RUN made
-        (
-            "FROM ubuntu:22.04\nRUN mkdir -p /opt/tools\n"
-            "RUN curl -sSL https://example.com/tools-1.2-rootfs.tar.gz | tar -xz -C /\n"
-            "RUN mv /opt/tools/tool-1.2 /opt/tools/tool\n",
-            [(4, "LG003")],
-        ),
-        # the Symfony installer told where to install
-        (
-            "FROM php:8.2-fpm\nRUN curl -sS https://get.symfony.com/cli/installer"
-            " | bash -s -- --install-dir=/usr/local/bin\nRUN rm -rf /root/.symfony5\n"
-            "RUN mv /usr/local/bin/symfony /usr/bin/symfony\n",
-            [(4, "LG003")],
-        ),
-        # go install for linux/amd64, of the module's own package, of a v10 module
-        (
-            "FROM golang:1.22\nENV CGO_ENABLED=0 GOOS=linux\n"
-            "RUN go install github.com/a/migrate/v10/cmd/migrate@v10.1.0 && go clean -cache"
-            " -modcache\nRUN mv /go/bin/migrate /usr/local/bin/migrate\n",
-            [(4, "LG003")],
-        ),
-        (
-            "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
-            "RUN go install ./cmd/server && go clean -cache -modcache\n"
-            "RUN mv /go/bin/server /usr/local/bin/server\n",
-            [(5, "LG003")],
-        ),
-        (
-            "FROM golang:1.22\nRUN GOARCH=arm64 go install github.com/a/b/cmd/c@v1"
-            " && go clean -cache -modcache\nRUN rm -f /go/bin/c\n",
-            [],
-        ),
-        # bundler's cache under BUNDLE_PATH is not cleaned by removing GEM_HOME's
-        (
-            "FROM ruby:3.3\nENV BUNDLE_PATH=vendor/bundle\nWORKDIR /app\n"
-            "RUN bundle install && rm -rf /usr/local/bundle/cache\n",
-            [(4, "LG005")],
-        ),
-        # Metamod:Source and SourceMod piped into one directory by one RUN
-        (
-            "FROM cm2network/steamcmd:root\nWORKDIR /home/steam/tf2/tf\n"
-            "RUN curl -sSL https://mms.alliedmods.net/mmsdrop/1.11/mmsource-1.11.0-git1148-linux"
-            ".tar.gz | tar -xz && curl -sSL https://sm.alliedmods.net/smdrop/1.11/"
-            "sourcemod-1.11.0-git6934-linux.tar.gz | tar -xz\n"
-            "COPY metamod.vdf addons/metamod.vdf\n"
-            "COPY core.cfg addons/sourcemod/configs/core.cfg\n",
-            [(4, "LG002"), (5, "LG002")],
-        ),
-        # the old names of Jenkins' agents are Debian's before 12
-        (
-            "FROM jenkins/jnlp-slave:3.40-1\nUSER root\n"
-            'RUN add-apt-repository "deb https://download.docker.com/linux/debian stretch main"\n',
-            [],
-        ),
-        # www-data's home on the Alpine tags of the images built on php's
-        (
-            "FROM wordpress:php8.2-fpm-alpine AS build\nWORKDIR /var/www/app\nCOPY . .\n"
-            "USER www-data\nRUN composer install --no-dev\nFROM wordpress:php8.2-fpm-alpine\n"
-            "COPY --from=build /var/www /var/www\n",
-            [],
-        ),
-        # the bind9 package's zone files; Canonical's image
-        (
-            "FROM internetsystemsconsortium/bind9:9.18\nCOPY db.local /etc/bind/db.local\n",
-            [(2, "LG002")],
-        ),
-        ("FROM ubuntu/bind9:9.18-22.04_beta\nCOPY named.conf.local /etc/bind/\n", [(2, "LG002")]),
-        # the EAP images run as jboss, whose home is /home/jboss; EAP XP's too
-        (
-            "FROM registry.redhat.io/jboss-eap-7/eap74-openjdk11-openshift-rhel8:7.4.14\n"
-            "COPY pom.xml /tmp/src/pom.xml\nRUN cd /tmp/src && mvn -B package"
-            " && rm -rf /home/jboss/.m2/repository\n",
-            [],
-        ),
-        (
-            "FROM registry.redhat.io/jboss-eap-7/eap-xp4-openjdk11-openshift-rhel8:4.0\n"
-            "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n",
-            [(2, "LG002")],
-        ),
-        # a site's *.html into the web root holds its index.html
-        ("FROM nginx:alpine\nCOPY *.html /usr/share/nginx/html/\n", [(2, "LG002")]),
-        ("FROM nginx:alpine\nCOPY *.css /usr/share/nginx/html/\n", []),
-        # a compound left running in the background at a RUN's end
-        ("FROM python:3.12\nRUN (pip install flask; pip install requests) &\n", []),
-    ],
-)
-def test_the_thirtieth_session_s_review(
-    found: Callable[[str], list[tuple[int, str]]],
-    dockerfile: str,
-    expected: list[tuple[int, str]],
-) -> None:
-    assert found(dockerfile) == expected
+# The thirtieth session's classes: the first review's faults
+_FIRST_REVIEW = [
+    # (review) a wildcard chown without -R reaches the directory's entries, not below
+    (
+        "FROM jboss/wildfly:26.1.2.Final\nUSER root\n"
+        "RUN chown jboss:root /opt/jboss/wildfly/standalone/*\n",
+        [],
+    ),
+    # a rootfs archive unpacked with -C / into a directory an earlier RUN made
+    (
+        "FROM ubuntu:22.04\nRUN mkdir -p /opt/tools\n"
+        "RUN curl -sSL https://example.com/tools-1.2-rootfs.tar.gz | tar -xz -C /\n"
+        "RUN mv /opt/tools/tool-1.2 /opt/tools/tool\n",
+        [(4, "LG003")],
+    ),
+    # the Symfony installer told where to install
+    (
+        "FROM php:8.2-fpm\nRUN curl -sS https://get.symfony.com/cli/installer"
+        " | bash -s -- --install-dir=/usr/local/bin\nRUN rm -rf /root/.symfony5\n"
+        "RUN mv /usr/local/bin/symfony /usr/bin/symfony\n",
+        [(4, "LG003")],
+    ),
+    # go install for linux/amd64, of the module's own package, of a v10 module
+    (
+        "FROM golang:1.22\nENV CGO_ENABLED=0 GOOS=linux\n"
+        "RUN go install github.com/a/migrate/v10/cmd/migrate@v10.1.0 && go clean -cache"
+        " -modcache\nRUN mv /go/bin/migrate /usr/local/bin/migrate\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
+        "RUN go install ./cmd/server && go clean -cache -modcache\n"
+        "RUN mv /go/bin/server /usr/local/bin/server\n",
+        [(5, "LG003")],
+    ),
+    (
+        "FROM golang:1.22\nRUN GOARCH=arm64 go install github.com/a/b/cmd/c@v1"
+        " && go clean -cache -modcache\nRUN rm -f /go/bin/c\n",
+        [],
+    ),
+    # bundler's cache under BUNDLE_PATH is not cleaned by removing GEM_HOME's
+    (
+        "FROM ruby:3.3\nENV BUNDLE_PATH=vendor/bundle\nWORKDIR /app\n"
+        "RUN bundle install && rm -rf /usr/local/bundle/cache\n",
+        [(4, "LG005")],
+    ),
+    # Metamod:Source and SourceMod piped into one directory by one RUN
+    (
+        "FROM cm2network/steamcmd:root\nWORKDIR /home/steam/tf2/tf\n"
+        "RUN curl -sSL https://mms.alliedmods.net/mmsdrop/1.11/mmsource-1.11.0-git1148-linux"
+        ".tar.gz | tar -xz && curl -sSL https://sm.alliedmods.net/smdrop/1.11/"
+        "sourcemod-1.11.0-git6934-linux.tar.gz | tar -xz\n"
+        "COPY metamod.vdf addons/metamod.vdf\n"
+        "COPY core.cfg addons/sourcemod/configs/core.cfg\n",
+        [(4, "LG002"), (5, "LG002")],
+    ),
+    # the old names of Jenkins' agents are Debian's before 12
+    (
+        "FROM jenkins/jnlp-slave:3.40-1\nUSER root\n"
+        'RUN add-apt-repository "deb https://download.docker.com/linux/debian stretch main"\n',
+        [],
+    ),
+    # www-data's home on the Alpine tags of the images built on php's
+    (
+        "FROM wordpress:php8.2-fpm-alpine AS build\nWORKDIR /var/www/app\nCOPY . .\n"
+        "USER www-data\nRUN composer install --no-dev\nFROM wordpress:php8.2-fpm-alpine\n"
+        "COPY --from=build /var/www /var/www\n",
+        [],
+    ),
+    # the bind9 package's zone files; Canonical's image
+    (
+        "FROM internetsystemsconsortium/bind9:9.18\nCOPY db.local /etc/bind/db.local\n",
+        [(2, "LG002")],
+    ),
+    ("FROM ubuntu/bind9:9.18-22.04_beta\nCOPY named.conf.local /etc/bind/\n", [(2, "LG002")]),
+    # the EAP images run as jboss, whose home is /home/jboss; EAP XP's too
+    (
+        "FROM registry.redhat.io/jboss-eap-7/eap74-openjdk11-openshift-rhel8:7.4.14\n"
+        "COPY pom.xml /tmp/src/pom.xml\nRUN cd /tmp/src && mvn -B package"
+        " && rm -rf /home/jboss/.m2/repository\n",
+        [],
+    ),
+    (
+        "FROM registry.redhat.io/jboss-eap-7/eap-xp4-openjdk11-openshift-rhel8:4.0\n"
+        "COPY s.xml /opt/eap/standalone/configuration/standalone-openshift.xml\n",
+        [(2, "LG002")],
+    ),
+    # a site's *.html into the web root holds its index.html
+    ("FROM nginx:alpine\nCOPY *.html /usr/share/nginx/html/\n", [(2, "LG002")]),
+    ("FROM nginx:alpine\nCOPY *.css /usr/share/nginx/html/\n", []),
+    # a compound left running in the background at a RUN's end
+    ("FROM python:3.12\nRUN (pip install flask; pip install requests) &\n", []),
+]
 
 
 def test_the_maven_wrapper_a_context_holds_runs_maven(lint_files: Lint) -> None:
@@ -7290,84 +7248,95 @@ def test_a_plain_make_runs_the_default_goal_a_makefile_names(lint_files: Lint) -
     assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG005")]
 
 
+# The thirtieth session's classes: the second review's faults
+_SECOND_REVIEW = [
+    # (second review) a distribution's site-packages holds nothing until a RUN installs
+    # Python: copied back from a builder, it writes no base file
+    (
+        "FROM ubuntu:22.04 AS builder\nRUN apt-get update && apt-get install -y python3-pip"
+        " && pip3 install --no-cache-dir flask\nFROM ubuntu:22.04\n"
+        "COPY --from=builder /usr/local/lib/python3.10/dist-packages"
+        " /usr/local/lib/python3.10/dist-packages\n",
+        [],
+    ),
+    # Leiningen's own install fetches no dependency
+    (
+        "FROM eclipse-temurin:17-jdk\nRUN curl -fsSLo /usr/local/bin/lein https://x/lein"
+        " && chmod +x /usr/local/bin/lein && lein self-install\n",
+        [],
+    ),
+    # after `lein with-profile production deps`, the clojure image's COPY . . and a build
+    (
+        "FROM clojure:lein\nWORKDIR /usr/src/app\nCOPY project.clj .\n"
+        "RUN lein with-profile production deps\nCOPY src/ src/\nRUN lein uberjar\n"
+        'CMD ["java", "-jar", "app.jar"]\n',
+        [(4, "LG005")],
+    ),
+    # a CMD's jar named like lein runs no Leiningen
+    (
+        "FROM clojure:lein\nWORKDIR /srv/lein-demo\nCOPY . .\nRUN lein uberjar\n"
+        'CMD ["java", "-jar", "/srv/lein-demo/target/lein-demo-standalone.jar"]\n',
+        [(4, "LG005")],
+    ),
+    # Debian's /usr/lib64 holds the loader's link only
+    ("FROM debian:12\nRUN rm -rf /usr/lib64\n", []),
+    # wrappers a shell is given: Maven's, the agents' installdependencies.sh
+    (
+        "FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY . .\nRUN sh mvnw -B package\n"
+        'RUN bash ./bin/installdependencies.sh\nCMD ["java", "-jar", "app.jar"]\n',
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    # turbo prune's halves below another --out-dir
+    (
+        "FROM node:18-alpine AS b\nWORKDIR /app\nCOPY . .\n"
+        "RUN npx turbo prune api --docker --out-dir=pruned\nFROM node:18-alpine\n"
+        "WORKDIR /app\nCOPY --from=b /app/pruned/json/ .\nCOPY --from=b /app/pruned/full/ .\n",
+        [(8, "LG002")],
+    ),
+    # a script an interpreter ran, then removed
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\n"
+        "RUN node scripts/prepare.js && rm scripts/prepare.js\n",
+        [(4, "LG003")],
+    ),
+    # bundler's path set by `bundle config` for the install after it
+    (
+        "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local path vendor/bundle && bundle install"
+        " && rm -rf /usr/local/bundle/cache\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local path vendor/bundle && bundle install"
+        " && rm -rf vendor/bundle/ruby/*/cache\n",
+        [],
+    ),
+    # a wildcard into a directory the image holds, with no trailing slash
+    ("FROM nginx:alpine\nCOPY public/*.html /usr/share/nginx/html\n", [(2, "LG002")]),
+    ("FROM nginx:alpine\nCOPY public/*.css /usr/share/nginx/html\n", []),
+    # a Dev Containers image reads the Maven repository a builder's COPY --from gives it
+    (
+        "FROM maven:3-eclipse-temurin-17 AS deps\nCOPY pom.xml .\n"
+        "RUN mvn -B dependency:go-offline\nFROM mcr.microsoft.com/devcontainers/java:17\n"
+        "COPY --from=deps /root/.m2 /home/vscode/.m2\n",
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("dockerfile", "expected"),
     [
-        # (second review) a distribution's site-packages holds nothing until a RUN installs
-        # Python: copied back from a builder, it writes no base file
-        (
-            "FROM ubuntu:22.04 AS builder\nRUN apt-get update && apt-get install -y python3-pip"
-            " && pip3 install --no-cache-dir flask\nFROM ubuntu:22.04\n"
-            "COPY --from=builder /usr/local/lib/python3.10/dist-packages"
-            " /usr/local/lib/python3.10/dist-packages\n",
-            [],
-        ),
-        # Leiningen's own install fetches no dependency
-        (
-            "FROM eclipse-temurin:17-jdk\nRUN curl -fsSLo /usr/local/bin/lein https://x/lein"
-            " && chmod +x /usr/local/bin/lein && lein self-install\n",
-            [],
-        ),
-        # after `lein with-profile production deps`, the clojure image's COPY . . and a build
-        (
-            "FROM clojure:lein\nWORKDIR /usr/src/app\nCOPY project.clj .\n"
-            "RUN lein with-profile production deps\nCOPY src/ src/\nRUN lein uberjar\n"
-            'CMD ["java", "-jar", "app.jar"]\n',
-            [(4, "LG005")],
-        ),
-        # a CMD's jar named like lein runs no Leiningen
-        (
-            "FROM clojure:lein\nWORKDIR /srv/lein-demo\nCOPY . .\nRUN lein uberjar\n"
-            'CMD ["java", "-jar", "/srv/lein-demo/target/lein-demo-standalone.jar"]\n',
-            [(4, "LG005")],
-        ),
-        # Debian's /usr/lib64 holds the loader's link only
-        ("FROM debian:12\nRUN rm -rf /usr/lib64\n", []),
-        # wrappers a shell is given: Maven's, the agents' installdependencies.sh
-        (
-            "FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY . .\nRUN sh mvnw -B package\n"
-            'RUN bash ./bin/installdependencies.sh\nCMD ["java", "-jar", "app.jar"]\n',
-            [(4, "LG005"), (5, "LG005")],
-        ),
-        # turbo prune's halves below another --out-dir
-        (
-            "FROM node:18-alpine AS b\nWORKDIR /app\nCOPY . .\n"
-            "RUN npx turbo prune api --docker --out-dir=pruned\nFROM node:18-alpine\n"
-            "WORKDIR /app\nCOPY --from=b /app/pruned/json/ .\nCOPY --from=b /app/pruned/full/ .\n",
-            [(8, "LG002")],
-        ),
-        # a script an interpreter ran, then removed
-        (
-            "FROM node:20\nWORKDIR /app\nCOPY . .\n"
-            "RUN node scripts/prepare.js && rm scripts/prepare.js\n",
-            [(4, "LG003")],
-        ),
-        # bundler's path set by `bundle config` for the install after it
-        (
-            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
-            "RUN bundle config set --local path vendor/bundle && bundle install"
-            " && rm -rf /usr/local/bundle/cache\n",
-            [(4, "LG005")],
-        ),
-        (
-            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
-            "RUN bundle config set --local path vendor/bundle && bundle install"
-            " && rm -rf vendor/bundle/ruby/*/cache\n",
-            [],
-        ),
-        # a wildcard into a directory the image holds, with no trailing slash
-        ("FROM nginx:alpine\nCOPY public/*.html /usr/share/nginx/html\n", [(2, "LG002")]),
-        ("FROM nginx:alpine\nCOPY public/*.css /usr/share/nginx/html\n", []),
-        # a Dev Containers image reads the Maven repository a builder's COPY --from gives it
-        (
-            "FROM maven:3-eclipse-temurin-17 AS deps\nCOPY pom.xml .\n"
-            "RUN mvn -B dependency:go-offline\nFROM mcr.microsoft.com/devcontainers/java:17\n"
-            "COPY --from=deps /root/.m2 /home/vscode/.m2\n",
-            [],
-        ),
+        *_RUN_CLASSES,
+        *_IMAGES_AND_ARCHIVES,
+        *_THIRD_ROUND,
+        *_FOURTH_ROUND,
+        *_FIRST_REVIEW,
+        *_SECOND_REVIEW,
     ],
 )
-def test_the_thirtieth_session_s_second_review(
+def test_the_thirtieth_session_s_classes(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
