@@ -1519,12 +1519,17 @@ def _run_as(
 ) -> Iterator[tuple[Command, str]]:
     """Each command a RUN runs, with the home of the user it runs as: scripts of `texts`
     read in, `su -c`/`sh -c` scripts split, `xargs PROGRAM` as the program."""
-    run = _inlined(commands, texts, instr) if texts else commands
+    # (a script's shell has HOME as the RUN's: `cd` alone in it goes there)
+    env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": home}
+    run = _inlined(commands, texts, instr, env) if texts else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
 
 
 def _inlined(
-    commands: Iterable[Command], texts: Mapping[str, str], instr: Instruction
+    commands: Iterable[Command],
+    texts: Mapping[str, str],
+    instr: Instruction,
+    env: Mapping[str, str],
 ) -> Iterator[Command]:
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
     the same directory; a script the script runs is not looked into)."""
@@ -1537,16 +1542,16 @@ def _inlined(
             shared = {**dict(command.assignments), **found.exported}
             if shared:
                 pairs = " ".join(f"{k}={_single_quoted(v)}" for k, v in shared.items())
-                yield from split_commands(f"export {pairs}", directory, instr.env)
+                yield from split_commands(f"export {pairs}", directory, env)
             for line in found.lines:
-                yield from split_commands(line, directory, instr.env)
+                yield from split_commands(line, directory, env)
             continue
         parts = _run_parts(command, texts)
         if parts:
             # (`run-parts --exit-on-error /tmp/build/scripts`: each script there, by name)
             for part in parts:
                 yield from split_commands(_with_sourced(texts[part], texts, command.cwd),
-                                          command.cwd, {**instr.env, "0": part})  # fmt: skip
+                                          command.cwd, {**env, "0": part})  # fmt: skip
             continue
         path = _script_run(command) or _on_path(command, texts) or ""
         text = texts.get(path)
@@ -1561,7 +1566,7 @@ def _inlined(
             yield from split_commands(
                 _with_sourced(text, texts, command.cwd),
                 command.cwd,
-                {**instr.env, **_positional(command, path)},
+                {**env, **_positional(command, path)},
             )
 
 
@@ -1810,7 +1815,7 @@ def _as_run(
             known = {**env, **dict(command.assignments)}
             inner = split_commands(script, command.cwd, known, braces=bash)
             if texts and instr is not None:
-                inner = tuple(_inlined(inner, texts, instr))
+                inner = tuple(_inlined(inner, texts, instr, {**env, "HOME": where}))
             yield from _as_run(inner, env, where, depth + 1, texts, instr, homes)
         else:
             yield command, where

@@ -92,3 +92,19 @@ def test_files_of_other_names_copied_into_a_directory_the_base_holds(lint_files:
     assert [f.line for f in lint_files({**files, "Dockerfile": again}, code="LG002")] == [3]
     jar = "FROM eclipse-temurin:21\nCOPY a.jar /app.jar\nCOPY b.jar /app.jar\n"
     assert [f.line for f in lint_files({**files, "Dockerfile": jar}, code="LG002")] == [3]
+
+
+def test_a_script_that_cds_home_unpacks_where_the_copy_lands(lint_files: Lint) -> None:
+    # (a script's shell has the RUN's HOME: `cd` alone goes there, and the archive fetched
+    # there is the one unpacked into /opt/hadoop)
+    script = (
+        "#!/bin/sh\ncd\nwget https://example.org/hadoop-3.1.3.tar.gz\nmkdir /opt/hadoop\n"
+        "tar -zxf hadoop-3.1.3.tar.gz -C /opt/hadoop --strip-components 1\n"
+    )
+    files = {
+        "install-hadoop.sh": script,
+        "config/core-site.xml": "<configuration/>\n",
+        "Dockerfile": "FROM centos:7\nADD install-hadoop.sh /\nRUN ./install-hadoop.sh\n"
+        "COPY config/* /opt/hadoop/etc/hadoop/\n",
+    }
+    assert [f.line for f in lint_files(files, code="LG002")] == [4]
