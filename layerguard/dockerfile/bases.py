@@ -1196,6 +1196,17 @@ _SOURCE_TREES = (
     (re.compile(r"(?:nginx|tengine|freenginx)(?:-(?:release-)?[\d*].*)?"), "/usr/local/nginx", ""),
     (re.compile(r"openresty(?:-[\d*].*)?"), "/usr/local/openresty", "nginx"),
 )
+# Autoconf builds whose `make install` writes a configuration file into --sysconfdir (PREFIX/etc
+# unless told): (tree, default prefix, the file --with-conf-file names, the others).
+_SYSCONF_TREES = (
+    (re.compile(r"unbound(?:-[\d*].*)?"), "/usr/local", "unbound/unbound.conf", ()),
+    (
+        re.compile(r"squid(?:-[\d*].*)?"),
+        "/usr/local/squid",
+        "squid.conf",
+        ("squid.conf.default", "squid.conf.documented", "mime.conf", "cachemgr.conf"),
+    ),
+)
 # What nginx's auto/install copies into the configuration directory (that of --conf-path), and
 # the files it also keeps a `.default` copy of.
 _NGINX_DEFAULTS = (
@@ -1215,6 +1226,13 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
     given = dict(o[2:].split("=", 1) for o in options if o.startswith("--") and "=" in o)
     if _HTTPD_TREE.fullmatch(tree):
         return _httpd_install_files(given)
+    autoconf = next((t for t in _SYSCONF_TREES if t[0].fullmatch(tree)), None)
+    if autoconf is not None:
+        _, prefix, conf, files = autoconf
+        prefix = given.get("prefix", prefix).rstrip("/")
+        etc = given.get("sysconfdir", f"{prefix}/etc").rstrip("/")
+        named = (given.get("with-conf-file", f"{etc}/{conf}"), *(f"{etc}/{n}" for n in files))
+        return () if any("$" in p or not p.startswith("/") for p in named) else named
     layout = next((t for t in _SOURCE_TREES if t[0].fullmatch(tree)), None)
     if layout is None:
         return ()

@@ -6590,6 +6590,19 @@ def test_the_openjdk_image_s_debian_tags_hold_debian_s_files(
             "COPY index.html /srv/www/htdocs/index.html\nCOPY index.html /opt/httpd/htdocs/\n",
             [(4, "LG002")],
         ),
+        # (unbound's and squid's make install write their configuration into --sysconfdir)
+        (
+            "FROM debian:9\nRUN cd /tmp && tar xzf unbound-1.9.5.tar.gz && cd unbound-1.9.5"
+            " && ./configure && make && make install && rm -rf /tmp/*\n"
+            "ADD config/unbound.conf /usr/local/etc/unbound/.\nCOPY s /usr/local/etc/x.conf\n",
+            [(3, "LG002")],
+        ),
+        (
+            "FROM debian:12\nWORKDIR /usr/src/squid-6.6\n"
+            "RUN ./configure --sysconfdir=/etc/squid && make && make install\n"
+            "COPY squid.conf /etc/squid/\nCOPY squid.conf /usr/local/squid/etc/squid.conf\n",
+            [(4, "LG002")],
+        ),
         # (the images' own variables for their homes)
         (
             "FROM jboss/wildfly:26.1.2.Final\n"
