@@ -227,7 +227,13 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         ),
     ),
     # Liberty's images: /config is the default server's directory, with its server.xml
-    **dict.fromkeys(_LIBERTY, ("/config/server.xml",)),
+    # (/config is a link to the default server's directory below wlp/usr/servers)
+    **dict.fromkeys(
+        _LIBERTY[:2], ("/config/server.xml", "/opt/ibm/wlp/usr/servers/defaultServer/server.xml")
+    ),
+    **dict.fromkeys(
+        _LIBERTY[2:], ("/config/server.xml", "/opt/ol/wlp/usr/servers/defaultServer/server.xml")
+    ),
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
     "tomcat": (
         *(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
@@ -554,7 +560,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
 _OLD_TOMCAT = re.compile(
     r"(?:[56]|7\.0\.(?:\d|[1-9]\d)(?!\d)|8\.0|8\.5\.(?:[0-4]?\d|50)(?!\d)"
-    r"|9\.0\.(?:[0-2]?\d|30)(?!\d))"
+    r"|9\.0\.(?:[0-2]?\d|30)(?!\d)"
+    r"|.*-j(?:re|dk)7\b)"  # (Java 7's tags were gone before the move: `7-jre7`, `8.0-jre7`)
 )
 
 # Gems of Ruby itself (default gems), which `gem uninstall` cannot remove: bundler among them
@@ -683,6 +690,7 @@ _NGINX_APT = (
         *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/proxy_params"),
         *("/etc/nginx/mime.types", "/etc/nginx/snippets/fastcgi-php.conf"),
         *("/var/www/html/index.nginx-debian.html", "/etc/logrotate.d/nginx"),
+        "/usr/share/nginx/html/index.html",  # (nginx-common's, which the postinst copies)
     ),
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")

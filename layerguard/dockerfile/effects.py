@@ -440,6 +440,7 @@ _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
+_SAPCAR = ("sapcar", "sapcar.exe")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
@@ -512,7 +513,7 @@ _NODE = frozenset({"npm", "yarn", "pnpm"})
 ARCHIVE_SUFFIXES = (
     *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
     *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
-    *(".7z", ".zst", ".tar.lz", ".tar.lzma"),
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar"),
 )
 # Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
@@ -1143,13 +1144,20 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
     return out
 
 
+_INSTALLER_NAME = re.compile(r"install|setup", re.IGNORECASE)
+
+
 def _installers_used_up(ops: list[Op]) -> list[Op]:
     """`ops` less the runs of a `.bin` the RUN keeps: a self-extracting installer is run and
-    removed (`./jdk-6u45-linux-x64.bin && rm jdk-6u45-linux-x64.bin`); a program that stays
-    (Nuitka's `app.bin`, a Go binary) unpacks nothing."""
+    removed (`./jdk-6u45-linux-x64.bin && rm jdk-6u45-linux-x64.bin`), or named for what it is
+    (`agent64_install.bin`, `setup.bin`); a program that stays (Nuitka's `app.bin`, a Go binary)
+    unpacks nothing."""
     kept = []
     for at, op in enumerate(ops):
         if op.kind == UNPACK and op.program and op.paths and op.paths[0].endswith(".bin"):
+            if _INSTALLER_NAME.search(posixpath.basename(op.paths[0])):
+                kept.append(op)
+                continue
             later = ops[at + 1 :]
             if not any(o.kind == REMOVE and covers(p, op.paths[0]) for o in later for p in o.paths):
                 continue
@@ -2888,6 +2896,12 @@ def _ops(
         rest = [w for w in words[2:] if not w.startswith("-")]
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool.lower() in _SAPCAR and len(words) > 1 and re.fullmatch(r"-x\w*", words[1]):
+        # (SAP's archiver: `SAPCAR -xvf SWPM.SAR [-R dir]`, its archive after -f or -xvf)
+        archive = _option_value(words, "-f")
+        yield Op(UNPACK, tool, _paths([archive] if archive else [], command), text)
+        into = _option_value(words, "-R") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool in ("gzip", "xz", "bzip2", "lzma") and not any(
         _letter_flag(words, letter, long) for letter, long in _KEPT_OR_READ

@@ -71,6 +71,7 @@ from layerguard.dockerfile.effects import (
     home_path,
     in_a_bin_dir,
     inside,
+    is_archive,
     is_glob,
     link_made,
     names_a_file,
@@ -1177,6 +1178,9 @@ def _reach(
             or (bool(held.manager) and whole.rstrip("/") in _SYSTEM_TREES)
         )
         and not any(covers(g, whole) for g in gone)
+        # (not an archive named below such a tree, which its images do not hold: `rm -fr
+        # webapps/app-1.0.war` on an old tomcat, whose webapps/ holds the default applications)
+        and not (is_archive(whole) and whole not in heavy and not is_glob(whole))
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
     whole_class = whole in heavy or not in_tree(whole, heavy)

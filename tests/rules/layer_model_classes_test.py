@@ -6590,19 +6590,6 @@ def test_the_openjdk_image_s_debian_tags_hold_debian_s_files(
             "COPY index.html /srv/www/htdocs/index.html\nCOPY index.html /opt/httpd/htdocs/\n",
             [(4, "LG002")],
         ),
-        # (unbound's and squid's make install write their configuration into --sysconfdir)
-        (
-            "FROM debian:9\nRUN cd /tmp && tar xzf unbound-1.9.5.tar.gz && cd unbound-1.9.5"
-            " && ./configure && make && make install && rm -rf /tmp/*\n"
-            "ADD config/unbound.conf /usr/local/etc/unbound/.\nCOPY s /usr/local/etc/x.conf\n",
-            [(3, "LG002")],
-        ),
-        (
-            "FROM debian:12\nWORKDIR /usr/src/squid-6.6\n"
-            "RUN ./configure --sysconfdir=/etc/squid && make && make install\n"
-            "COPY squid.conf /etc/squid/\nCOPY squid.conf /usr/local/squid/etc/squid.conf\n",
-            [(4, "LG002")],
-        ),
         # (the images' own variables for their homes)
         (
             "FROM jboss/wildfly:26.1.2.Final\n"
@@ -7350,6 +7337,75 @@ _SECOND_REVIEW = [
     ],
 )
 def test_the_thirtieth_session_s_classes(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The thirty-first session's classes, each from a miss of a held-out set's first run.
+_THIRTY_FIRST = [
+    # unbound's and squid's make install write their configuration into --sysconfdir
+    (
+        "FROM debian:9\nRUN cd /tmp && tar xzf unbound-1.9.5.tar.gz && cd unbound-1.9.5"
+        " && ./configure && make && make install && rm -rf /tmp/*\n"
+        "ADD config/unbound.conf /usr/local/etc/unbound/.\nCOPY s /usr/local/etc/x.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /usr/src/squid-6.6\n"
+        "RUN ./configure --sysconfdir=/etc/squid && make && make install\n"
+        "COPY squid.conf /etc/squid/\nCOPY squid.conf /usr/local/squid/etc/squid.conf\n",
+        [(4, "LG002")],
+    ),
+    # SAP's SAPCAR unpacks a .SAR archive, which ships beside what it unpacked
+    (
+        "FROM ubuntu:22.04\nCOPY SAPCAR.EXE /home/w/sapcar\nCOPY SWPM.SAR /home/w/\n"
+        "COPY notes.txt /home/w/\nRUN /home/w/sapcar -xvf /home/w/SWPM.SAR -R /opt/swpm\n",
+        [(3, "LG006")],
+    ),
+    ("FROM ubuntu:22.04\nCOPY SWPM.SAR /w/\nRUN SAPCAR -tvf /w/SWPM.SAR\n", []),
+    # a .bin named for an installer is one, kept or not; another .bin kept is a program
+    (
+        "FROM centos:7\nCOPY agent64_install.bin /root/\n"
+        'RUN echo -e "\\n\\n" | /root/agent64_install.bin || echo OK\n',
+        [(2, "LG006")],
+    ),
+    ("FROM debian:12\nCOPY app.bin /usr/local/bin/\nRUN /usr/local/bin/app.bin --version\n", []),
+    # Liberty's default server configuration, by its real path (/config links to it)
+    (
+        "FROM websphere-liberty:kernel\n"
+        "ADD ./server.xml //opt/ibm/wlp/usr/servers/defaultServer/server.xml\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM open-liberty:full\nCOPY s.xml /opt/ol/wlp/usr/servers/defaultServer/server.xml\n",
+        [(2, "LG002")],
+    ),
+    # Debian's and Ubuntu's nginx-common ship the default page in /usr/share/nginx/html
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update\nRUN apt-get install -y nginx\n"
+        "ADD index.html /usr/share/nginx/html/\n",
+        [(2, "LG005"), (4, "LG002")],
+    ),
+    # tomcat's Java 7 tags are from before the default applications left webapps/
+    (
+        "FROM tomcat:7-jre7\nCOPY context.xml /usr/local/tomcat/webapps/manager/META-INF/\n",
+        [(2, "LG002")],
+    ),
+    ("FROM tomcat:9-jdk17\nCOPY context.xml /usr/local/tomcat/webapps/manager/META-INF/\n", []),
+    # (an archive named below webapps/ is none of the default applications; ROOT is one)
+    (
+        'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
+        "RUN rm -rf /usr/local/tomcat/webapps/ROOT\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FIRST)
+def test_the_thirty_first_session_s_classes(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
