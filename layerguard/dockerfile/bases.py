@@ -1497,6 +1497,14 @@ def family_files(manager: str) -> tuple[str, ...]:
     return {"apt": _DEBIAN_FILES, "yum": _RHEL_FILES, "microdnf": USER_DATABASE}.get(manager, ())
 
 
+# Canonical's images of a server install Ubuntu's package of it, its configuration kept.
+_CANONICAL_PACKAGED = {
+    "ubuntu/apache2": "apache2",
+    "ubuntu/nginx": "nginx",
+    "ubuntu/squid": "squid",
+}
+
+
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
@@ -1549,6 +1557,8 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
+    if name in _CANONICAL_PACKAGED:
+        files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[name])]
     if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):

@@ -7395,6 +7395,13 @@ _THIRTY_FIRST = [
         [(2, "LG002")],
     ),
     ("FROM tomcat:9-jdk17\nCOPY context.xml /usr/local/tomcat/webapps/manager/META-INF/\n", []),
+    # Canonical's server images keep Ubuntu's package's configuration
+    (
+        "FROM ubuntu/apache2\nRUN a2enmod rewrite\nCOPY apache2.conf /etc/apache2/\n"
+        "COPY site.conf /etc/apache2/sites-available/site.conf\n",
+        [(3, "LG002")],
+    ),
+    ("FROM ubuntu/squid:5.2-22.04_beta\nCOPY squid.conf /etc/squid/squid.conf\n", [(2, "LG002")]),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
