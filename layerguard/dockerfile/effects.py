@@ -1529,7 +1529,10 @@ def _run_as(
     read in, `su -c`/`sh -c` scripts split, `xargs PROGRAM` as the program."""
     # (a script's shell has HOME as the RUN's: `cd` alone in it goes there)
     env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": home}
-    run = _inlined(commands, texts, instr, env) if texts else commands
+    # (and a Go image's make, whose Makefile may not be seen)
+    commands = tuple(commands)
+    seen = texts or any("make" in c.words for c in commands)
+    run = _inlined(commands, texts, instr, env) if seen else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
 
 
@@ -1553,6 +1556,12 @@ def _inlined(
                 yield from split_commands(f"export {pairs}", directory, env)
             for line in found.lines:
                 yield from split_commands(line, directory, env)
+            continue
+        if _go_make(command, texts, env):
+            # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
+            # project: its recipes build with go, as the image is there for)
+            yield command
+            yield from split_commands("go build ./...", command.cwd, env)
             continue
         parts = _run_parts(command, texts)
         if parts:
@@ -1665,6 +1674,30 @@ def _make_recipe(
     environment = {**instr.env, "HOME": _home(instr), **dict(command.assignments)}
     found = recipe(texts[path], targets, given, environment)
     return (directory, found) if found is not None else None
+
+
+# make's targets that build nothing (`make clean`, `make help`)
+_NO_BUILD_TARGETS = frozenset(
+    {"clean", "distclean", "help", "doc", "docs", "fmt", "format", "lint", "uninstall", "version"}
+)
+
+
+def _go_make(command: Command, texts: Mapping[str, str], env: Mapping[str, str]) -> bool:
+    """`make` that builds a Go project: run where Go's toolchain image set GOPATH, of a
+    Makefile the build context does not show, with no target that builds nothing."""
+    tool, words = tool_and_args(command)
+    if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
+        return False
+    from layerguard.dockerfile.makefile import MAKEFILE_NAMES  # (few RUNs run make)
+
+    directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
+    named = _option_value(words, "-f", "--file")
+    if directory is None or any(
+        resolve_path(c, directory) in texts for c in ([named] if named else MAKEFILE_NAMES)
+    ):
+        return False
+    operands = [w for w in _operands(words, _MAKE_VALUES) if "=" not in w and not w.isdigit()]
+    return not _NO_BUILD_TARGETS & set(operands)
 
 
 def _single_quoted(value: str) -> str:

@@ -5920,7 +5920,8 @@ def test_make_clean_in_a_later_run_removes_what_the_build_there_made(
     assert found("FROM debian\nWORKDIR /usr/src/app\nCOPY . .\nRUN make clean\n") == []
     # (go writes its modules and builds in GOPATH, not where it runs)
     go = "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go mod download\n"
-    assert found(f"{go}RUN make clean && make build\n") == [(4, "LG005")]
+    # (and the make build there builds with go: its build cache stays too)
+    assert found(f"{go}RUN make clean && make build\n") == [(4, "LG005"), (5, "LG005")]
 
 
 def test_a_base_file_moved_after_a_program_not_modelled_is_still_the_base_s(
@@ -7402,6 +7403,15 @@ _THIRTY_FIRST = [
         [(3, "LG002")],
     ),
     ("FROM ubuntu/squid:5.2-22.04_beta\nCOPY squid.conf /etc/squid/squid.conf\n", [(2, "LG002")]),
+    # a Go image's make of a Makefile not seen builds with go (its caches stay)
+    ("FROM golang:1.17\nWORKDIR /app\nCOPY . .\nRUN make install\n", [(4, "LG005")]),
+    (
+        "FROM golang:alpine\nWORKDIR /app\nRUN git clone https://github.com/x/y && cd y && make\n",
+        [(3, "LG005")],
+    ),
+    ("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN make clean\n", []),
+    ("FROM golang:1.22\nCOPY . .\nRUN make build && go clean -cache -modcache\n", []),
+    ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN make install\n", []),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
