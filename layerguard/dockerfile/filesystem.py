@@ -1271,6 +1271,12 @@ def _reach(
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
         installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
+        parent = posixpath.dirname(path)
+        if parent not in STANDARD_DIRS and any(
+            e.path == parent and e.kind == DIR and e.content == EMPTY and e.layer != BASE
+            for e in live
+        ):
+            return []  # (`mkdir -p /usr/work`, then `chmod +x /usr/work/x.sh`: not the base's)
         name = posixpath.basename(path)
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:

@@ -7412,6 +7412,13 @@ _THIRTY_FIRST = [
     ("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN make clean\n", []),
     ("FROM golang:1.22\nCOPY . .\nRUN make build && go clean -cache -modcache\n", []),
     ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN make install\n", []),
+    # a program's file below a directory an earlier RUN made is not the base's to copy up
+    (
+        "FROM debian:12\nRUN mkdir -p /usr/work\n"
+        "RUN chmod +x /usr/work/import-data.sh /usr/local/bin/tool\n",
+        [(3, "LG004")],
+    ),
+    ("FROM debian:12\nRUN mkdir -p /usr/work\nRUN chmod +x /usr/work/import-data.sh\n", []),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
