@@ -2879,8 +2879,16 @@ def _ops(
     elif tool == "wget":
         target = _option_value(words, "-O", "--output-document")
         prefix = _option_value(words, "-P", "--directory-prefix")
+        urls = [w for w in words if "://" in w]
+        if not target and len(urls) > 1:
+            # (`wget URL1 URL2 URL3`: each under its own name; the first is yielded below)
+            for url in urls[1:]:
+                if name := _url_name([url]):
+                    yield _download(
+                        tool, _paths([posixpath.join(prefix or ".", name)], command), text
+                    )
         if not target:
-            name = _url_name([w for w in words if "://" in w])
+            name = _url_name(urls)
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
                 hosts = [w for w in _operands(words, _VALUE_OPTIONS["wget"]) if _HOST_PATH.match(w)]
                 name = _url_name([f"http://{w}" for w in hosts])

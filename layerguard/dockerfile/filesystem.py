@@ -1919,6 +1919,8 @@ _APT_LINKS = frozenset(
         *("python3", "python", "pydoc3", "java", "javac", "jar", "keytool", "awk", "editor"),
         *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
         *("npm", "npx"),  # (links into /usr/share/nodejs)
+        # (MPI's alternatives, Open MPI's or MPICH's: mpirun and its compiler wrappers)
+        *("mpirun", "mpiexec", "mpicc", "mpicxx", "mpic++", "mpif77", "mpif90", "mpifort"),
     )
 ) | {"/usr/lib/jvm/default-java"}  # (java-common's link to the default JDK)
 _MULTICALL_LINKS = frozenset(

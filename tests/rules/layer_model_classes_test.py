@@ -7419,6 +7419,18 @@ _THIRTY_FIRST = [
         [(3, "LG004")],
     ),
     ("FROM debian:12\nRUN mkdir -p /usr/work\nRUN chmod +x /usr/work/import-data.sh\n", []),
+    # wget of several addresses saves each under its name: the mv moves this RUN's download
+    (
+        "FROM ubuntu:16.04\nWORKDIR /root\nRUN curl -L http://x/sl.tgz | tar xz -C /\n"
+        "RUN mkdir bin\nRUN wget http://x/qe.tgz http://x/bin/dlmenu && mv dlmenu ./bin/\n",
+        [],
+    ),
+    # MPI's programs are alternatives' links: moving one moves no bytes
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y openfoam5"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mv /usr/bin/mpirun /usr/bin/mpirun.ori\n",
+        [],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
