@@ -944,6 +944,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apt", "memcached"): ("/etc/memcached.conf",),
+    ("apt", "i2pd"): tuple(
+        f"/etc/i2pd/{n}" for n in ("i2pd.conf", "tunnels.conf", "subscriptions.txt")
+    ),
     ("apt", "samba"): ("/etc/samba/smb.conf",),
     ("apt", "tor"): ("/etc/tor/torrc",),
     ("apt", "privoxy"): ("/etc/privoxy/config",),

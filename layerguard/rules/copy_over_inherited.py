@@ -346,6 +346,9 @@ def _old_copies(
         if earlier.run and (filled := _into_configs(write, configs, earlier.run.files)):
             yield filled, earlier.where, None
             return
+        if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files))):
+            yield member, earlier.where, None
+            return
         if earlier.run and (head := _family_head(write)) in earlier.run.files:
             # (`yarn add puppeteer`, then `COPY package*.json ./`: the project's package.json)
             yield head, earlier.where, None
@@ -393,6 +396,27 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf)
     main = posixpath.basename(into) + "."
     return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
+
+
+# Directories a site is built into, whose index.html is the site's own page.
+_SITE_OUTPUTS = frozenset({"dist", "build", "public", "out", "_site", "site", "html", "www"})
+
+
+def _certain_member(write: CopyWrite, files: Iterable[str]) -> str:
+    """The file of `files` (what an earlier RUN wrote) that a directory of contents not known
+    holds by what it is: a built site its index.html, over a package's default page (`COPY
+    dist/ /var/www/html/` after apache2's install), and a Rust crate's src/ the main.rs or
+    lib.rs a stub gave `cargo build` before the sources came (`COPY src ./src`)."""
+    if write.exact or not (write.tree or write.either):
+        return ""
+    top = write.path.rstrip("/")
+    name = posixpath.basename(write.source.rstrip("/"))
+    named = set(files)
+    if name in _SITE_OUTPUTS and f"{top}/index.html" in named:
+        return f"{top}/index.html"
+    if name == "src" and posixpath.basename(top) == "src" and not write.origin:
+        return next((f"{top}/{n}" for n in ("main.rs", "lib.rs") if f"{top}/{n}" in named), "")
+    return ""
 
 
 def _family_head(write: CopyWrite) -> str:

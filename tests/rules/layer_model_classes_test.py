@@ -7431,6 +7431,27 @@ _THIRTY_FIRST = [
         " && rm -rf /var/lib/apt/lists/*\nRUN mv /usr/bin/mpirun /usr/bin/mpirun.ori\n",
         [],
     ),
+    # a built site holds index.html, over a package's default page; a crate's src/ the
+    # main.rs its dependency build stubbed (not the whole context, not another directory)
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY ./dist/ /var/www/html/\nCOPY . /var/www/html/\n"
+        "COPY ./img/ /var/www/html/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM rust:1.84-slim\nWORKDIR /app\nCOPY Cargo.toml ./\n"
+        'RUN mkdir src && echo "fn main() {}" > src/main.rs\nRUN cargo build --release\n'
+        "RUN rm src/main.rs\nCOPY src ./src\nCOPY lib ./lib\n",
+        [(5, "LG005"), (6, "LG003"), (7, "LG002")],
+    ),
+    # i2pd's package (here by dpkg -i of its release's .deb) ships its configuration
+    (
+        "FROM debian:jessie\nRUN cd /tmp && wget https://x/i2pd_2.15.0-1jessie1_amd64.deb"
+        " && dpkg -i /tmp/i2pd_2.15.0-1jessie1_amd64.deb && rm -rf /tmp/*\n"
+        "COPY i2pd.conf /etc/i2pd/i2pd.conf\nCOPY subscriptions.txt /etc/i2pd/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
