@@ -3037,6 +3037,8 @@ def _ops(
         (tool in _BUILDERS or _runs_scripts(tool, words) or _packs_a_project(tool, words))
         and command.cwd
         and not _fetched_build(tool, words)
+        # (`gradle --version`, `go version`, `cmake -h`: a question, no build)
+        and not (len(words) > 1 and set(words[1:]) <= _QUESTIONS)
     ):
         where = _build_dir(tool, words)
         if tool in _NODE:
@@ -4156,6 +4158,7 @@ _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
 # What asks Maven or Gradle a question only (`mvn -v`): no build, nothing read or fetched.
 JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
+_QUESTIONS = JVM_QUESTIONS | {"-V", "version", "help", "--info"}
 _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches nothing either)
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 # n's commands that install nothing: any other operand names a version
@@ -4545,6 +4548,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # (`go mod tidy` and `go mod vendor` fetch the modules they resolve, as download does)
             or (sub == "mod" and bool({"download", "tidy", "vendor"} & set(words))),
         )
+    if tool in ("flutter", "cordova") and sub == "build":
+        # (an Android build runs the project's Gradle wrapper: `flutter build apk`, `flutter
+        # build appbundle`, `cordova build android`; not the web or iOS builds)
+        target = subcommand(words[1:])
+        return "gradle", False, target in ("apk", "appbundle", "aab", "android")
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
         # fetches Maven itself, not the repository. `mvn install` puts what it built in the

@@ -67,6 +67,7 @@ from layerguard.dockerfile.effects import (
     CopyWrite,
     Op,
     RunEffects,
+    archive_stem,
     covers,
     home_path,
     in_a_bin_dir,
@@ -532,6 +533,11 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
                 unpacked=unpacked, attrs=() if unpacked else attrs, staged=bool(write.origin),
             )
         )  # fmt: skip
+        stem = archive_stem(write.source) if unpacked else ""
+        if stem and not is_glob(stem) and "$" not in stem:
+            # (its top, as a RUN's tar -x has: `ADD minidemo.tar.gz /root` holds
+            # /root/minidemo, which a later `rm -rf /root/minidemo` removes)
+            out.append(Entry(posixpath.join(path, stem), EITHER, HEAVY, None, index))
     return out
 
 

@@ -7452,6 +7452,17 @@ _THIRTY_FIRST = [
         "COPY i2pd.conf /etc/i2pd/i2pd.conf\nCOPY subscriptions.txt /etc/i2pd/\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # a tar ADD unpacked holds its top named for it, as a RUN's tar -x has
+    (
+        "FROM debian:12\nADD minidemo.tar.gz /root\n"
+        "RUN /root/minidemo/gradlew build && rm -rf /root/minidemo\n",
+        [(3, "LG003"), (3, "LG005")],
+    ),
+    # an Android build with flutter runs Gradle (not a web build); a build tool asked its
+    # version builds nothing where it runs
+    ("FROM cirrusci/flutter\nWORKDIR /app\nCOPY . .\nRUN flutter build apk\n", [(4, "LG005")]),
+    ("FROM cirrusci/flutter\nWORKDIR /app\nCOPY . .\nRUN flutter build web\n", []),
+    ("FROM debian:12\nRUN gradle --version\nRUN rm -rf /opt/jre/lib/plugin.jar\n", []),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
