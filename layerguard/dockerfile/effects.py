@@ -4387,8 +4387,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", installs, sub == "update"
     if tool == "apt-file":  # (`apt-file update` fetches the Contents indexes into the lists)
         return "apt", False, sub == "update"
-    if tool == "add-apt-repository":  # updates the index unless told not to
-        return "apt", False, not any(w in ("-n", "--no-update") for w in words)
+    if tool == "add-apt-repository":  # updates the index unless told not to, or removing
+        quiet = _flagged(words, "n", "--no-update") or _flagged(words, "r", "--remove")
+        return "apt", False, not quiet
     if tool == "paccache":  # (pacman-contrib's: it removes cached packages, never installs)
         return "pacman", False, False
     if tool == "makepkg":  # (`-s` installs the build's dependencies with pacman -S)

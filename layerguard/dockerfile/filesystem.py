@@ -1284,6 +1284,10 @@ def _reach(
         ):
             return []  # (`mkdir -p /usr/work`, then `chmod +x /usr/work/x.sh`: not the base's)
         name = posixpath.basename(path)
+        if any(e.copied and e.kind == FILE and posixpath.basename(e.path) == name for e in live):
+            # (`COPY silent_install.sh /opt`, then `chmod +x silent_install.sh` in /: the copy,
+            # named in the wrong place, not a file of the base)
+            return []
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []

@@ -997,7 +997,11 @@ def _known_base_content(
             and tree
             and back
             and _holds_filled_tree(write.into, image.trees, bool(image.manager))
-            and not _made_in(model, write.origin, write.into)  # (the builder's own directory)
+            # (the builder's own directory; not the base's runtime a WORKDIR names)
+            and (
+                write.into.rstrip("/") in image.runtime
+                or not _made_in(model, write.origin, write.into)
+            )
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return

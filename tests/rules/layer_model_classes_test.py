@@ -7463,6 +7463,19 @@ _THIRTY_FIRST = [
     ("FROM cirrusci/flutter\nWORKDIR /app\nCOPY . .\nRUN flutter build apk\n", [(4, "LG005")]),
     ("FROM cirrusci/flutter\nWORKDIR /app\nCOPY . .\nRUN flutter build web\n", []),
     ("FROM debian:12\nRUN gradle --version\nRUN rm -rf /opt/jre/lib/plugin.jar\n", []),
+    # add-apt-repository --remove updates no index
+    ("FROM ubuntu:18.04\nRUN add-apt-repository --remove ppa:x/ppa\n", []),
+    ("FROM ubuntu:18.04\nRUN add-apt-repository -y ppa:x/ppa\n", [(2, "LG005")]),
+    # a chmod naming a file the Dockerfile copied elsewhere is a mistake, not a base file
+    ("FROM debian:12\nCOPY run.sh /opt/run.sh\nRUN chmod +x /run.sh /opt/run.sh\n", [(3, "LG004")]),
+    ("FROM debian:12\nCOPY run.sh /opt/run.sh\nRUN chmod +x /run.sh\n", []),
+    # a builder of the same image whose WORKDIR is the image's runtime copies that tree back
+    (
+        "FROM quay.io/keycloak/keycloak:24.0 AS builder\nWORKDIR /opt/keycloak\n"
+        "RUN /opt/keycloak/bin/kc.sh build\nFROM quay.io/keycloak/keycloak:24.0\n"
+        "COPY --from=builder /opt/keycloak/ /opt/keycloak/\n",
+        [(5, "LG002")],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
