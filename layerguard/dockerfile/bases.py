@@ -356,6 +356,7 @@ _DEBIAN_FILES = (
     "/etc/login.defs",  # (of login, or since Debian 13 of login.defs: every image has it)
     "/etc/fstab",  # (`# UNCONFIGURED FSTAB`, which the image's build wrote)
     "/etc/nsswitch.conf",
+    "/etc/shells",  # (debianutils')
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
 _DEBIAN_IMAGES = (
@@ -950,6 +951,20 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "samba"): ("/etc/samba/smb.conf",),
     ("apt", "tor"): ("/etc/tor/torrc",),
     ("apt", "privoxy"): ("/etc/privoxy/config",),
+    # (Debian's icecast2 in its own directory; Alpine's icecast at /etc/icecast.xml)
+    ("apt", "icecast2"): ("/etc/icecast2/icecast.xml",),
+    ("apk", "icecast"): ("/etc/icecast.xml",),
+    **{
+        (m, "snapserver" if m == "apt" else "snapcast-server"): ("/etc/snapserver.conf",)
+        for m in ("apt", "apk")
+    },
+    # (and libpulse's client.conf, which pulseaudio depends on)
+    **{
+        (m, "pulseaudio"): tuple(
+            f"/etc/pulse/{n}" for n in ("daemon.conf", "default.pa", "system.pa", "client.conf")
+        )
+        for m in ("apt", "apk")
+    },
     ("apk", "nginx"): (
         *("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
         *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/mime.types"),

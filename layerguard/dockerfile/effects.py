@@ -2817,6 +2817,15 @@ def _ops(
             # (`mv composer.phar /usr/local/bin/composer`, `mv /tmp/helm /usr/local/bin/helm`:
             # a program there)
             or (not operands[1].endswith("/") and posixpath.dirname(operands[1]) in BIN_DIRS)
+            # (`cp source/run_autograder /autograder/run_autograder`: cp without -r copies a
+            # file, here under its own name)
+            or (
+                tool == "cp"
+                and not any(_flagged(words, f, "") for f in "rRa")
+                and not {"--recursive", "--archive"} & set(words)
+                and not is_glob(operands[0])
+                and posixpath.basename(operands[0]) == posixpath.basename(operands[1])
+            )
         )
         kind = FILE if one_file else TREE
         sources = operands[:-1]

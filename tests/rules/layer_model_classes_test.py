@@ -7476,6 +7476,32 @@ _THIRTY_FIRST = [
         "COPY --from=builder /opt/keycloak/ /opt/keycloak/\n",
         [(5, "LG002")],
     ),
+    # icecast's, snapserver's and pulseaudio's packages ship their configuration; Debian's
+    # and Ubuntu's images hold /etc/shells
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache icecast snapcast-server pulseaudio\n"
+        "COPY icecast.xml /etc/icecast.xml\nCOPY snapserver.conf /etc/snapserver.conf\n"
+        "COPY client.conf /etc/pulse/client.conf\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y icecast2"
+        " && rm -rf /var/lib/apt/lists/*\nADD ./icecast.xml /etc/icecast2/\n",
+        [(3, "LG002")],
+    ),
+    ("FROM ubuntu:18.04\nCOPY shells /etc/shells\n", [(2, "LG002")]),
+    # cp without -r copies a file: under its own name, it is that file
+    (
+        "FROM debian:12\nADD source /autograder/source\n"
+        "RUN cp /autograder/source/run_autograder /autograder/run_autograder\n"
+        "RUN chmod +x /autograder/run_autograder\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM debian:12\nADD source /autograder/source\n"
+        "RUN cp -r /autograder/source/bin /autograder/bin\nRUN chmod +x /autograder/bin\n",
+        [],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
