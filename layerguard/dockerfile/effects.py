@@ -297,6 +297,13 @@ MANAGERS: Mapping[str, Manager] = {
         "opam clean in the same RUN",
         ("~/.opam",),
     ),
+    # (ESP-IDF's install.sh, idf_tools.py install: the toolchains' archives stay in dist/)
+    "espidf": Manager(
+        ("~/.espressif/dist",),
+        "ESP-IDF's downloaded tool archives (~/.espressif/dist)",
+        "rm -rf ~/.espressif/dist (IDF_TOOLS_PATH's dist) in the same RUN",
+        ("~/.espressif/tools",),
+    ),
     "roswell": Manager(
         ("~/.roswell/archives", "~/.roswell/lisp/quicklisp/dists/quicklisp/archives"),
         "Roswell's downloads (~/.roswell/archives, and Quicklisp's archives beside them)",
@@ -382,6 +389,7 @@ _MAVEN_REPO = "maven.repo.local"
 # Environment variables that move a manager's cache, and values under which the path lies.
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
+    "espidf": (("IDF_TOOLS_PATH", "/dist"),),
     "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
     "poetry": (("POETRY_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pypoetry")),
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
@@ -4396,6 +4404,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", installs, sub == "update"
     if tool == "apt-file":  # (`apt-file update` fetches the Contents indexes into the lists)
         return "apt", False, sub == "update"
+    if (tool == "install.sh" and "esp-idf" in words[0]) or (
+        tool == "idf_tools.py" and sub == "install"
+    ):
+        return "espidf", True, True
     if tool == "add-apt-repository":  # updates the index unless told not to, or removing
         quiet = _flagged(words, "n", "--no-update") or _flagged(words, "r", "--remove")
         return "apt", False, not quiet

@@ -78,7 +78,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   (`/var/cache/luet/packages`) without `luet cleanup`, `ruby-install` (`/usr/local/src`, or a user's
   `~/src`) without `--cleanup`, `spack install` (its root's `var/spack/cache`) without `spack clean
   --downloads`, Roswell's `ros install` (`~/.roswell/archives`, or Quicklisp's archives for a
-  system) without removing them, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
+  system) without removing them, ESP-IDF's `install.sh` and `idf_tools.py install`
+  (`~/.espressif/dist`, or `IDF_TOOLS_PATH`'s) without removing it, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
   --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan
   MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl:
   `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each

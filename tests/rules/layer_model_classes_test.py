@@ -7502,6 +7502,13 @@ _THIRTY_FIRST = [
         "RUN cp -r /autograder/source/bin /autograder/bin\nRUN chmod +x /autograder/bin\n",
         [],
     ),
+    # ESP-IDF's installer keeps the toolchains' archives in IDF_TOOLS_PATH's dist/
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/espressif/esp-idf.git\n"
+        "RUN ./esp-idf/install.sh\nRUN ./esp-idf/install.sh esp32 && rm -rf ~/.espressif/dist\n"
+        "ENV IDF_TOOLS_PATH=/opt/esp\nRUN /opt/esp-idf/install.sh && rm -rf $IDF_TOOLS_PATH/dist\n",
+        [(3, "LG005"), (4, "LG003")],  # (line 4 removes what line 3 left too)
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
