@@ -79,10 +79,11 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/src`) without `--cleanup`, `spack install` (its root's `var/spack/cache`) without `spack clean
   --downloads`, Roswell's `ros install` (`~/.roswell/archives`, or Quicklisp's archives for a
   system) without removing them, ESP-IDF's `install.sh` and `idf_tools.py install`
-  (`~/.espressif/dist`, or `IDF_TOOLS_PATH`'s) without removing it, `brew install` (`~/.cache/Homebrew`) without `brew cleanup
-  --prune=all`, `bower install` (`~/.cache/bower`) without `bower cache clean`; CPAN.pm's `cpan
-  MODULE` (`~/.cpan/sources` and `~/.cpan/build`) and `cpanm` (and cpanm's script piped to perl:
-  `curl -L https://cpanmin.us | perl - App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each
+  (`~/.espressif/dist`, or `IDF_TOOLS_PATH`'s) without removing it, `brew install`
+  (`~/.cache/Homebrew`) without `brew cleanup --prune=all`, `bower install` (`~/.cache/bower`)
+  without `bower cache clean`; CPAN.pm's `cpan MODULE` (`~/.cpan/sources` and `~/.cpan/build`)
+  and `cpanm` (and cpanm's script piped to perl: `curl -L https://cpanmin.us | perl -
+  App::cpanminus`; `~/.cpanm`, or `PERL_CPANM_HOME`: each
   module's source, unpacked; also `carton install`, which runs it) without removing it; Bugzilla's
   `install-module.pl` (CPAN.pm with its home in `~/.cpan`), `cpm install` (`~/.perl-cpm`, or
   `--home`'s) and `perlbrew install` (its root's `dists` and `build`) without `perlbrew clean`;
