@@ -272,6 +272,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("grafana/k6", "loadimpact/k6"), ("/usr/bin/k6",)),
     # (the Etherpad image's settings, its settings.json.docker copied in under that name)
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
+    # (Node-RED's image copies its package.json where it runs and an empty flows.json to /data)
+    "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json"),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
@@ -660,6 +662,7 @@ _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
+    "nodered/node-red": "/usr/src/node-red",
     "tiangolo/uvicorn-gunicorn*": "/app",
     **dict.fromkeys(_ZAP, "/zap"),
     "tiangolo/uwsgi-nginx*": "/app",

@@ -7509,6 +7509,12 @@ _THIRTY_FIRST = [
         "ENV IDF_TOOLS_PATH=/opt/esp\nRUN /opt/esp-idf/install.sh && rm -rf $IDF_TOOLS_PATH/dist\n",
         [(3, "LG005"), (4, "LG003")],  # (line 4 removes what line 3 left too)
     ),
+    # Node-RED's image holds its package.json where it runs, and flows.json in /data
+    (
+        "FROM nodered/node-red:latest\nCOPY package.json .\nCOPY flows.json /data/flows.json\n"
+        "COPY settings.js /data/\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
