@@ -4505,6 +4505,18 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (`npm pack` of a registry package, not of the project: `npm pack`, `npm pack ./x`)
         packs = sub == "pack" and any(not w.startswith((".", "/", "-")) for w in words[2:])
         fills = packs or (sub == "cache" and "add" in words)
+        if (
+            installs
+            and _global(words)
+            and all(
+                w.startswith((".", "/")) and not is_archive(w)
+                for w in _operands(words, _PROJECT_VALUES)[1:]
+            )
+        ):
+            # (`npm i -g` or `npm install -g .` in a project: a link to it, whose dependencies
+            # are what its own node_modules holds; nothing is fetched. Not a tarball's install,
+            # which npm caches.)
+            return "npm", installs, fills
         return "npm", installs, installs or fills or (sub in ("exec", "x") and _fetches(words))
     if tool == "npx":
         return "npm", False, _fetches(words)

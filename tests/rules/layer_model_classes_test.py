@@ -7515,6 +7515,12 @@ _THIRTY_FIRST = [
         "COPY settings.js /data/\n",
         [(2, "LG002"), (3, "LG002")],
     ),
+    # `npm i -g` of the project itself links it: nothing fetched (a package by name is)
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install && npm cache clean --force\n"
+        "RUN npm i -g\nRUN npm install -g .\nRUN npm install -g typescript\n",
+        [(7, "LG005")],
+    ),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
