@@ -1621,6 +1621,10 @@ def known(image: ImageRef | None) -> Known:
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal
+        # (openjdk's Debian JDKs on buildpack-deps' scm variant, its JREs on the curl one)
+        else (_BUILDPACK_CURL if "jre" in (image.tag or "") else _BUILDPACK_SCM)
+        if name == "openjdk" and debian and not minimal
+        and bool(_DEBIAN_OPENJDK.search(image.tag or "latest"))
         else _RHEL_PACKAGES | _EL7_PACKAGES
         if name in ("centos", "oraclelinux") and _OLD_CENTOS.match(image.tag or "")
         and not minimal

@@ -7521,6 +7521,9 @@ _THIRTY_FIRST = [
         "RUN npm i -g\nRUN npm install -g .\nRUN npm install -g typescript\n",
         [(7, "LG005")],
     ),
+    # openjdk's Debian JDK images are buildpack-deps' scm variant: wget and curl are the base's
+    ("FROM openjdk:11\nRUN apt-get remove -y --purge wget curl\n", [(2, "LG003")]),
+    ("FROM openjdk:11-slim\nRUN apt-get remove -y --purge wget curl\n", []),
     # (an archive named below webapps/ is none of the default applications; ROOT is one)
     (
         'FROM tomcat:7-jre7\nRUN ["rm", "-fr", "/usr/local/tomcat/webapps/app-1.0.0.war"]\n'
