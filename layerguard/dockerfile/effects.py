@@ -1539,8 +1539,8 @@ def _run_as(
     env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": home}
     # (and a Go image's make, whose Makefile may not be seen)
     commands = tuple(commands)
-    seen = texts or any("make" in c.words for c in commands)
-    run = _inlined(commands, texts, instr, env) if seen else commands
+    seen = texts or _runs_make(commands)
+    run = _inlined(commands, texts, instr, env, homes) if seen else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
 
 
@@ -1549,10 +1549,19 @@ def _inlined(
     texts: Mapping[str, str],
     instr: Instruction,
     env: Mapping[str, str],
+    homes: Mapping[str, str] | None = None,
 ) -> Iterator[Command]:
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
-    the same directory; a script the script runs is not looked into)."""
+    the same directory, with the HOME of the user it runs as; a script the script runs is not
+    looked into)."""
+    configured = False  # (a configure script or cmake ran first: its Makefile is C's)
     for command in commands:
+        if posixpath.basename(command.words[0]) in _CONFIGURES:
+            configured = True
+        if command.words[0] == "export":
+            # (`export HOME=/opt && bash install.sh`: the script's environment has it)
+            given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
+            env = {**env, **{k: v for k, v in given.items() if k.isidentifier()}}
         if (made := _make_recipe(command, texts, instr)) is not None:
             # (`make conda-update`: the target's recipe, each line a shell of its own)
             yield command
@@ -1565,7 +1574,7 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, env)
             continue
-        if _go_make(command, texts, env):
+        if not configured and _go_make(command, texts, env):
             # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
             # project: its recipes build with go, as the image is there for)
             yield command
@@ -1591,8 +1600,21 @@ def _inlined(
             yield from split_commands(
                 _with_sourced(text, texts, command.cwd),
                 command.cwd,
-                {**env, **_positional(command, path)},
+                {**_script_env(command, env), **_positional(command, path)},
             )
+
+
+def _script_env(command: Command, env: Mapping[str, str]) -> Mapping[str, str]:
+    """The environment a script `command` runs has: the RUN's, with what the command sets
+    before it (`HOME=/opt bash install.sh`). Run as another user (`sudo -u app bash
+    install.sh`, plain `sudo`), its HOME is that user's, which the commands read in here do not
+    carry: not known."""
+    found = {**env, **dict(command.assignments)}
+    user, _ = _switch(command.words)
+    switched = user is not None or posixpath.basename(command.words[0]) in ("sudo", "su")
+    if switched and not any(n == "HOME" for n, _ in command.assignments):
+        found.pop("HOME", None)
+    return found
 
 
 # `. lib.sh`, `source "/opt/lib.sh"` on a line of its own
@@ -1684,6 +1706,15 @@ def _make_recipe(
     return (directory, found) if found is not None else None
 
 
+def _runs_make(commands: Iterable[Command]) -> bool:
+    """A command runs make, by any path or in a script of its own (`sh -c "make build"`)."""
+    return any("make" in w for c in commands for w in c.words)
+
+
+# What writes a Makefile for a C or C++ build (`./configure && make`, `cmake .. && make`).
+_CONFIGURES = frozenset(
+    {"configure", "cmake", "autogen.sh", "autoreconf", "bootstrap", "meson", "qmake", "Configure"}
+)
 # make's targets that build nothing (`make clean`, `make help`)
 _NO_BUILD_TARGETS = frozenset(
     {"clean", "distclean", "help", "doc", "docs", "fmt", "format", "lint", "uninstall", "version"}
@@ -1705,7 +1736,8 @@ def _go_make(command: Command, texts: Mapping[str, str], env: Mapping[str, str])
     ):
         return False
     operands = [w for w in _operands(words, _MAKE_VALUES) if "=" not in w and not w.isdigit()]
-    return not _NO_BUILD_TARGETS & set(operands)
+    # (`make clean all`: one target that builds is enough)
+    return not operands or any(t not in _NO_BUILD_TARGETS for t in operands)
 
 
 def _single_quoted(value: str) -> str:
@@ -1863,8 +1895,8 @@ def _as_run(
             bash = posixpath.basename(command.words[0]) in _BRACE_SHELLS
             known = {**env, **dict(command.assignments)}
             inner = split_commands(script, command.cwd, known, braces=bash)
-            if texts and instr is not None:
-                inner = tuple(_inlined(inner, texts, instr, {**env, "HOME": where}))
+            if instr is not None and (texts or _runs_make(inner)):
+                inner = tuple(_inlined(inner, texts or {}, instr, {**env, "HOME": where}, homes))
             yield from _as_run(inner, env, where, depth + 1, texts, instr, homes)
         else:
             yield command, where

@@ -72,7 +72,6 @@ from layerguard.dockerfile.effects import (
     home_path,
     in_a_bin_dir,
     inside,
-    is_archive,
     is_glob,
     link_made,
     names_a_file,
@@ -1184,9 +1183,10 @@ def _reach(
             or (bool(held.manager) and whole.rstrip("/") in _SYSTEM_TREES)
         )
         and not any(covers(g, whole) for g in gone)
-        # (not an archive named below such a tree, which its images do not hold: `rm -fr
-        # webapps/app-1.0.war` on an old tomcat, whose webapps/ holds the default applications)
-        and not (is_archive(whole) and whole not in heavy and not is_glob(whole))
+        # (not an application's archive below such a tree, which its images do not hold: `rm
+        # -fr webapps/app-1.0.war`, `rm -f webapps/*.war` on an old tomcat, whose webapps/
+        # holds the default applications unpacked; a library's jar or a man page's .gz is)
+        and not (_DEPLOYED.fullmatch(posixpath.basename(whole)) and whole not in heavy)
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
     whole_class = whole in heavy or not in_tree(whole, heavy)
@@ -1305,6 +1305,10 @@ _LIBRARY_DIRS = re.compile(r".*/lib(?:32|64)?(?:/\w+-linux-gnu\w*)?")
 
 # A virtual environment's interpreters (venv, virtualenv, uv): links to the Python that made it.
 _ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
+
+
+# An application deployed as an archive (a web or enterprise application), or a pattern of one.
+_DEPLOYED = re.compile(r".*\.(?:war|ear)\*?")
 
 
 def _a_known_link(path: str) -> bool:

@@ -7540,3 +7540,68 @@ def test_the_thirty_first_session_s_classes(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The first review of the thirty-first session's classes: each fault it found, as it wrote it.
+_THIRTY_FIRST_REVIEW = [
+    # a C library's configure or cmake build in a Go image is no Go build
+    (
+        "FROM golang:1.21\nRUN cd /tmp && tar xzf zeromq-4.3.5.tar.gz && cd zeromq-4.3.5"
+        " && ./configure && make -j4 && make install && cd / && rm -rf /tmp/zeromq*\n",
+        [],
+    ),
+    (
+        "FROM golang:1.22\nRUN git clone https://github.com/libgit2/libgit2.git /tmp/g"
+        " && mkdir /tmp/g/build && cd /tmp/g/build && cmake .. && make && make install\n",
+        [],
+    ),
+    # make by its path, in sh -c, or with one building target among others is a Go build
+    ("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN /usr/bin/make build\n", [(4, "LG005")]),
+    ('FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN sh -c "make build"\n', [(4, "LG005")]),
+    ("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make clean all\n", [(4, "LG005")]),
+    # a library's jars and a man page's .gz below heavy trees are the base's; an application's
+    # archive (or a pattern of one) below an old tomcat's webapps/ is not
+    (
+        "FROM quay.io/keycloak/keycloak:24.0\n"
+        "RUN rm -rf /opt/keycloak/lib/lib/main/org.postgresql.postgresql-42.6.0.jar\n",
+        [(2, "LG003")],
+    ),
+    ("FROM debian:12\nRUN rm /usr/share/man/man1/ls.1.gz\n", [(2, "LG003")]),
+    ("FROM tomcat:7-jre7\nRUN rm -f /usr/local/tomcat/webapps/*.war\n", []),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FIRST_REVIEW)
+def test_the_first_review_of_the_thirty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("run", "into", "expected"),
+    [
+        # (a script run as another user has that user's HOME, which is not followed here)
+        ("RUN sudo -u app bash /tmp/install.sh", "/root", []),
+        ("RUN sudo bash /tmp/install.sh", "/home/app", []),
+        # (what the RUN sets before it is the script's)
+        ("RUN HOME=/opt bash /tmp/install.sh", "/root", []),
+        ("RUN HOME=/opt bash /tmp/install.sh", "/opt", [6]),
+        ("RUN export HOME=/opt && bash /tmp/install.sh", "/root", []),
+        ("RUN export HOME=/opt && bash /tmp/install.sh", "/opt", [6]),
+    ],
+)
+def test_a_script_s_home_is_the_user_s_it_runs_as(
+    lint_files: Lint, run: str, into: str, expected: list[int]
+) -> None:
+    files = {
+        "install.sh": "#!/bin/bash\ncd\ncurl -LO https://example.org/hadoop-3.1.3.tar.gz\n"
+        "tar -zxf hadoop-3.1.3.tar.gz\n",
+        "config/core-site.xml": "<configuration/>\n",
+        "Dockerfile": "FROM ubuntu:22.04\nRUN useradd -m app\nCOPY install.sh /tmp/\n"
+        f"USER {'app' if 'sudo bash' in run else 'root'}\n{run}\n"
+        f"COPY config/core-site.xml {into}/hadoop-3.1.3/etc/hadoop/\n",
+    }
+    assert [f.line for f in lint_files(files, code="LG002")] == expected
