@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -1225,10 +1226,15 @@ _SOURCE_TREES = (
     (re.compile(r"(?:nginx|tengine|freenginx)(?:-(?:release-)?[\d*].*)?"), "/usr/local/nginx", ""),
     (re.compile(r"openresty(?:-[\d*].*)?"), "/usr/local/openresty", "nginx"),
 )
+# The configure options of the paths make install writes to.
+_PATH_OPTIONS = frozenset(
+    {"prefix", "sysconfdir", "datadir", "conf-path", "sbin-path", "with-conf-file"}
+)
 # Autoconf builds whose `make install` writes a configuration file into --sysconfdir (PREFIX/etc
 # unless told): (tree, default prefix, the file --with-conf-file names, the others).
 _SYSCONF_TREES = (
-    (re.compile(r"unbound(?:-[\d*].*)?"), "/usr/local", "unbound/unbound.conf", ()),
+    # (a release's tree, `unbound-1.19.0`, or GitHub's `unbound-release-1.19.0`)
+    (re.compile(r"unbound(?:-(?:release-)?[\d*].*)?"), "/usr/local", "unbound/unbound.conf", ()),
     (
         re.compile(r"squid(?:-[\d*].*)?"),
         "/usr/local/squid",
@@ -1253,6 +1259,12 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
     configure script was given (`--prefix`, `--conf-path`, `--sbin-path`: a relative one is
     below the prefix); none for a tree not known here or an option the build computes."""
     given = dict(o[2:].split("=", 1) for o in options if o.startswith("--") and "=" in o)
+    # (and `--prefix /opt/unbound`, which autoconf's configure takes too)
+    given.update(
+        (o[2:], v)
+        for o, v in itertools.pairwise(options)
+        if o[2:] in _PATH_OPTIONS and v[:1] == "/"
+    )
     if _HTTPD_TREE.fullmatch(tree):
         return _httpd_install_files(given)
     autoconf = next((t for t in _SYSCONF_TREES if t[0].fullmatch(tree)), None)
@@ -1578,8 +1590,10 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
-    if name in _CANONICAL_PACKAGED:
-        files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[name])]
+    # (also from Amazon's mirror: public.ecr.aws/ubuntu/nginx, public.ecr.aws/lts/nginx)
+    canonical = re.sub(r"^public\.ecr\.aws/(?:ubuntu|lts)/", "ubuntu/", name)
+    if canonical in _CANONICAL_PACKAGED:
+        files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[canonical])]
     if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):

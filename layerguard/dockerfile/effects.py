@@ -448,7 +448,6 @@ _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
-_SAPCAR = ("sapcar", "sapcar.exe")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
@@ -1152,7 +1151,9 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
     return out
 
 
-_INSTALLER_NAME = re.compile(r"install|setup", re.IGNORECASE)
+_INSTALLER_NAME = re.compile(r"install|setup|jdk|jre|sdk", re.IGNORECASE)
+# An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
+_UNATTENDED_RUN = re.compile(r"\s(?:-i\s+silent|-silent|--mode[\s=]+unattended)(?:\s|$)")
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:
@@ -1163,7 +1164,8 @@ def _installers_used_up(ops: list[Op]) -> list[Op]:
     kept = []
     for at, op in enumerate(ops):
         if op.kind == UNPACK and op.program and op.paths and op.paths[0].endswith(".bin"):
-            if _INSTALLER_NAME.search(posixpath.basename(op.paths[0])):
+            named = _INSTALLER_NAME.search(posixpath.basename(op.paths[0]))
+            if named or _UNATTENDED_RUN.search(op.command):
                 kept.append(op)
                 continue
             later = ops[at + 1 :]
@@ -1418,7 +1420,9 @@ def source_installs(
                 continue
             if tool == "configure":
                 configured[command.cwd] = words
-            elif tool == "make" and "install" in _operands(words, _MAKE_VALUES):
+            elif tool == "make" and {"install", "install-strip"} & set(
+                _operands(words, _MAKE_VALUES)
+            ):
                 tree = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
                 # (`make install DESTDIR=/tmp/pkg`: the files land below that root instead)
                 staged = (
@@ -2018,6 +2022,16 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
     return tuple(posixpath.join(roots[0], name) if w == "{}" else w for w in program)
 
 
+# The options of the user-switching commands that take a value (not a user's name).
+_SWITCH_VALUES = {
+    "sudo": frozenset({"-g", "--group", "-C", "-p", "-r", "-t", "-U", "-D", "-h", "--host"}),
+    **dict.fromkeys(
+        ("su", "runuser"),
+        frozenset({"-s", "--shell", "-g", "-G", "--group", "--supp-group", "-w"}),
+    ),
+}
+
+
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(the user a command switches to, the script it runs with `-c`), either may be None."""
     user = None
@@ -2026,15 +2040,26 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         name = posixpath.basename(rest[0])
         if name in ("su", "sudo", "runuser", "gosu", "su-exec"):
             rest = rest[1:]
+            valued = _SWITCH_VALUES.get(name, frozenset())
             while rest and rest[0].startswith("-") and rest[0] not in ("-c", "--"):
                 flag = rest.pop(0)
-                if flag in ("-u", "-g", "--user") and rest:
+                if flag in ("-u", "--user") and rest:
                     user = rest.pop(0)
+                elif flag in valued and rest:
+                    rest.pop(0)  # (`su -s /bin/bash app`: the shell, not the user)
             if rest and rest[0] == "--":
                 rest = rest[1:]
-            if name in ("su", "gosu", "su-exec") and rest and not rest[0].startswith("-"):
+            positional = ("su", "runuser", "gosu", "su-exec")
+            if name in positional and user is None and rest and not rest[0].startswith("-"):
                 user = rest.pop(0)
-            if name == "su" and len(rest) >= 2 and rest[0] == "-c":
+            # (options may follow the user: `su app -s /bin/bash -c "..."`)
+            while (
+                name in ("su", "runuser") and rest and rest[0].startswith("-") and rest[0] != "-c"
+            ):
+                flag = rest.pop(0)
+                if flag in valued and rest:
+                    rest.pop(0)
+            if name in ("su", "runuser") and len(rest) >= 2 and rest[0] == "-c":
                 return user, rest[1]
             continue
         # (`bash -c`, and with other options before it: `bash -ec`, `sh -e -c`, `bash --login
@@ -2987,8 +3012,9 @@ def _ops(
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
-    elif tool.lower() in _SAPCAR and len(words) > 1 and re.fullmatch(r"-x\w*", words[1]):
-        # (SAP's archiver: `SAPCAR -xvf SWPM.SAR [-R dir]`, its archive after -f or -xvf)
+    elif tool.lower().startswith("sapcar") and any(re.fullmatch(r"-x\w*", w) for w in words[1:]):
+        # (SAP's archiver, by any of its download names: `SAPCAR -xvf SWPM.SAR [-R dir]`,
+        # `./SAPCAR_1300-80000935.EXE -R /sap -xvf x.SAR`; its archive after -f or -xvf)
         archive = _option_value(words, "-f")
         yield Op(UNPACK, tool, _paths([archive] if archive else [], command), text)
         into = _option_value(words, "-R") or "."

@@ -7568,6 +7568,35 @@ _THIRTY_FIRST_REVIEW = [
     ),
     ("FROM debian:12\nRUN rm /usr/share/man/man1/ls.1.gz\n", [(2, "LG003")]),
     ("FROM tomcat:7-jre7\nRUN rm -f /usr/local/tomcat/webapps/*.war\n", []),
+    # SAPCAR by its download name, its -x after another option
+    (
+        "FROM ubuntu:22.04\nCOPY SAPCAR_1300-80000935.EXE /sap/\nCOPY IMDB_SERVER20_077.SAR /sap/\n"
+        "RUN cd /sap && ./SAPCAR_1300-80000935.EXE -R /sap/hana -xvf IMDB_SERVER20_077.SAR\n",
+        [(3, "LG006")],
+    ),
+    # unbound's GitHub tree, configure's options with a space, make install-strip
+    (
+        "FROM debian:12\nWORKDIR /tmp/unbound-release-1.19.0\n"
+        "RUN ./configure --prefix /opt/unbound && make && make install-strip\n"
+        "COPY unbound.conf /opt/unbound/etc/unbound/unbound.conf\n",
+        [(4, "LG002")],
+    ),
+    # Canonical's images from Amazon's mirror
+    (
+        "FROM public.ecr.aws/ubuntu/nginx:1.18-22.04_beta\nCOPY n /etc/nginx/nginx.conf\n",
+        [(2, "LG002")],
+    ),
+    ("FROM public.ecr.aws/lts/nginx:latest\nCOPY n /etc/nginx/nginx.conf\n", [(2, "LG002")]),
+    # a JDK's self-extracting .bin, or one run in an installer's silent mode, kept or not
+    (
+        "FROM centos:7\nCOPY jdk-6u45-linux-x64.bin /opt/\n"
+        "RUN cd /opt && ./jdk-6u45-linux-x64.bin\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM centos:7\nCOPY tool.bin /opt/\nRUN /opt/tool.bin -i silent -f r.properties\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
@@ -7591,6 +7620,10 @@ def test_the_first_review_of_the_thirty_first_session(
         ("RUN HOME=/opt bash /tmp/install.sh", "/opt", [6]),
         ("RUN export HOME=/opt && bash /tmp/install.sh", "/root", []),
         ("RUN export HOME=/opt && bash /tmp/install.sh", "/opt", [6]),
+        # (su's and runuser's other options are not the user)
+        ('RUN su -s /bin/bash app -c "bash /tmp/install.sh"', "/home/app", [6]),
+        ('RUN su app -s /bin/bash -c "bash /tmp/install.sh"', "/home/app", [6]),
+        ('RUN runuser -l app -c "bash /tmp/install.sh"', "/home/app", [6]),
     ],
 )
 def test_a_script_s_home_is_the_user_s_it_runs_as(
