@@ -1719,6 +1719,8 @@ def _runs_make(commands: Iterable[Command]) -> bool:
 _CONFIGURES = frozenset(
     {"configure", "cmake", "autogen.sh", "autoreconf", "bootstrap", "meson", "qmake", "Configure"}
 )
+# ESP-IDF's tree: a clone of esp-idf, or IDF_PATH in Espressif's image (/opt/esp/idf)
+_ESP_IDF = re.compile(r"esp-idf|/esp/idf/|^/opt/idf/")
 # make's targets that build nothing (`make clean`, `make help`)
 _NO_BUILD_TARGETS = frozenset(
     {"clean", "distclean", "help", "doc", "docs", "fmt", "format", "lint", "uninstall", "version"}
@@ -3103,6 +3105,14 @@ def _ops(
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
+    elif tool == "cargo" and subcommand(words) in ("new", "init") and command.cwd:
+        # (`cargo new --bin app`, `cargo init`: a crate whose src/main.rs, or lib.rs, holds a
+        # stub that a later COPY of the project's src/ writes again)
+        operands = _operands(words, _CARGO_NEW_VALUES)[1:]
+        crate = operands[0] if operands else "."
+        source = "src/lib.rs" if "--lib" in words else "src/main.rs"
+        stub = [posixpath.join(crate, n) for n in (source, "Cargo.toml")]
+        yield Op(WRITE, tool, _paths(stub, command), text, FILE, UNKNOWN)
     elif tool in _NODE and subcommand(words) == "pack" and command.cwd:
         # (`npm pack` writes NAME-VERSION.tgz into the project, which a `tar -x` of `app-*.tgz`
         # after it reads)
@@ -3253,6 +3263,10 @@ def _fetched_build(tool: str, words: tuple[str, ...]) -> bool:
         return not any(w == "--path" or w.startswith("--path=") for w in words)
     operands = _operands(words)
     return tool == "go" and operands[:1] in (["install"], ["get"]) and "@" in " ".join(operands)
+
+
+# cargo new's and init's options that take a value
+_CARGO_NEW_VALUES = frozenset({"--name", "--vcs", "--edition", "--registry"})
 
 
 # Subcommands of these managers that manage packages; any other runs the project's scripts.
@@ -4002,6 +4016,10 @@ def _package_ops(
 ) -> Iterator[Op]:
     """What a package manager command installs, caches, cleans, removes and unpacks."""
     family, installs, caches = package_command(tool, words)
+    if family is None and tool == "install.sh" and "/" in words[0]:
+        # (`cd /opt/esp-idf && ./install.sh esp32`: ESP-IDF's, by the directory it runs in)
+        script = resolve_path(words[0], command.cwd) or ""
+        family, installs, caches = package_command(tool, (script, *words[1:]))
     if family is None:
         return
     manager = MANAGERS[family]
@@ -4462,10 +4480,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "apt", installs, sub == "update"
     if tool == "apt-file":  # (`apt-file update` fetches the Contents indexes into the lists)
         return "apt", False, sub == "update"
-    if (tool == "install.sh" and "esp-idf" in words[0]) or (
+    if (tool == "install.sh" and _ESP_IDF.search(words[0])) or (
         tool == "idf_tools.py" and sub == "install"
     ):
-        return "espidf", True, True
+        asks = any(w in ("-h", "--help") for w in words[1:])
+        return "espidf", not asks, not asks
     if tool == "add-apt-repository":  # updates the index unless told not to, or removing
         quiet = _flagged(words, "n", "--no-update") or _flagged(words, "r", "--remove")
         return "apt", False, not quiet
@@ -4640,11 +4659,15 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # (`go mod tidy` and `go mod vendor` fetch the modules they resolve, as download does)
             or (sub == "mod" and bool({"download", "tidy", "vendor"} & set(words))),
         )
-    if tool in ("flutter", "cordova") and sub == "build":
+    if tool in ("flutter", "cordova", "ionic") and {"build", "compile"} & set(words):
         # (an Android build runs the project's Gradle wrapper: `flutter build apk`, `flutter
-        # build appbundle`, `cordova build android`; not the web or iOS builds)
-        target = subcommand(words[1:])
-        return "gradle", False, target in ("apk", "appbundle", "aab", "android")
+        # build appbundle`, `cordova build android`, `ionic cordova build android`, and a
+        # cordova build of every platform added, which on Linux is Android's; not the web
+        # or iOS builds)
+        at = next(i for i, w in enumerate(words) if w in ("build", "compile"))
+        target = next((w for w in words[at + 1 :] if not w.startswith("-")), "")
+        android = target in ("apk", "appbundle", "aab", "aar", "android")
+        return "gradle", False, android or (tool != "flutter" and not target)
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
         # fetches Maven itself, not the repository. `mvn install` puts what it built in the

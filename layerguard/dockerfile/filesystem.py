@@ -720,9 +720,18 @@ def _run(
                 # wrote before it was there, the files a package is known to ship included)
                 own = _cleared(own, op.paths)
             into = op.tool in EXTRACTORS and op.entry == TREE
+            paths = op.paths
+            if op.tool == "cp" and op.entry == FILE:
+                # (`cp /build/app /app` where /app is a directory, the WORKDIR, a home or one
+                # a mkdir made: the file lands inside it, the directory stays one)
+                there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
+                paths = tuple(
+                    p for p in paths if p not in there and p != step.instr.workdir
+                    and p not in held.trees
+                )  # fmt: skip
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
-                       for p in op.paths)  # fmt: skip
+                       for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             if op.role == CLEANUP:
                 # A cleanup script not read takes the distribution's package index and cache
@@ -1277,17 +1286,7 @@ def _reach(
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
         installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
-        parent = posixpath.dirname(path)
-        if parent not in STANDARD_DIRS and any(
-            e.path == parent and e.kind == DIR and e.content == EMPTY and e.layer != BASE
-            for e in live
-        ):
-            return []  # (`mkdir -p /usr/work`, then `chmod +x /usr/work/x.sh`: not the base's)
         name = posixpath.basename(path)
-        if any(e.copied and e.kind == FILE and posixpath.basename(e.path) == name for e in live):
-            # (`COPY silent_install.sh /opt`, then `chmod +x silent_install.sh` in /: the copy,
-            # named in the wrong place, not a file of the base)
-            return []
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []
@@ -2015,6 +2014,8 @@ def _a_bin_file(path: str, held: Known) -> bool:
 
 # Programs distribution images hold as links: a move of one moves no bytes.
 _BIN_LINKS = _APT_LINKS | {"/bin/sh", "/usr/bin/sh", "/usr/bin/php", "/usr/bin/yum"}
+# (Open MPI built from source: mpirun and mpiexec are links to orterun or prterun)
+_BIN_LINKS |= {f"/usr/local/bin/{n}" for n in ("mpirun", "mpiexec")}
 
 
 def _a_program(path: str, op: Op) -> bool:

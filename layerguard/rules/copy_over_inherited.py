@@ -407,12 +407,17 @@ def _certain_member(write: CopyWrite, files: Iterable[str]) -> str:
     holds by what it is: a built site its index.html, over a package's default page (`COPY
     dist/ /var/www/html/` after apache2's install), and a Rust crate's src/ the main.rs or
     lib.rs a stub gave `cargo build` before the sources came (`COPY src ./src`)."""
-    if write.exact or not (write.tree or write.either):
+    if write.exact or not (write.tree or write.either or is_glob(write.source)):
         return ""
-    top = write.path.rstrip("/")
+    top = _fixed_part(write.path.rstrip("/"))
     name = posixpath.basename(write.source.rstrip("/"))
     named = set(files)
-    if name in _SITE_OUTPUTS and f"{top}/index.html" in named:
+    # (the output directory anywhere in the source: `dist/my-app` of Angular, `build/web` of
+    # Flutter, `dist/*`; a PHP application's public/ holds index.php, not a page)
+    parts = set(write.source.strip("/").split("/")[:-1]) | {name}
+    php = any("/php" in f for f in named)
+    site = _SITE_OUTPUTS - ({"public"} if php else set())
+    if parts & site and f"{top}/index.html" in named:
         return f"{top}/index.html"
     if name == "src" and posixpath.basename(top) == "src" and not write.origin:
         return next((f"{top}/{n}" for n in ("main.rs", "lib.rs") if f"{top}/{n}" in named), "")
@@ -999,8 +1004,7 @@ def _known_base_content(
             and _holds_filled_tree(write.into, image.trees, bool(image.manager))
             # (the builder's own directory; not the base's runtime a WORKDIR names)
             and (
-                write.into.rstrip("/") in image.runtime
-                or not _made_in(model, write.origin, write.into)
+                in_tree(write.into, image.runtime) or not _made_in(model, write.origin, write.into)
             )
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python

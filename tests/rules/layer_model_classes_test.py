@@ -7412,13 +7412,6 @@ _THIRTY_FIRST = [
     ("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN make clean\n", []),
     ("FROM golang:1.22\nCOPY . .\nRUN make build && go clean -cache -modcache\n", []),
     ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN make install\n", []),
-    # a program's file below a directory an earlier RUN made is not the base's to copy up
-    (
-        "FROM debian:12\nRUN mkdir -p /usr/work\n"
-        "RUN chmod +x /usr/work/import-data.sh /usr/local/bin/tool\n",
-        [(3, "LG004")],
-    ),
-    ("FROM debian:12\nRUN mkdir -p /usr/work\nRUN chmod +x /usr/work/import-data.sh\n", []),
     # wget of several addresses saves each under its name: the mv moves this RUN's download
     (
         "FROM ubuntu:16.04\nWORKDIR /root\nRUN curl -L http://x/sl.tgz | tar xz -C /\n"
@@ -7466,9 +7459,6 @@ _THIRTY_FIRST = [
     # add-apt-repository --remove updates no index
     ("FROM ubuntu:18.04\nRUN add-apt-repository --remove ppa:x/ppa\n", []),
     ("FROM ubuntu:18.04\nRUN add-apt-repository -y ppa:x/ppa\n", [(2, "LG005")]),
-    # a chmod naming a file the Dockerfile copied elsewhere is a mistake, not a base file
-    ("FROM debian:12\nCOPY run.sh /opt/run.sh\nRUN chmod +x /run.sh /opt/run.sh\n", [(3, "LG004")]),
-    ("FROM debian:12\nCOPY run.sh /opt/run.sh\nRUN chmod +x /run.sh\n", []),
     # a builder of the same image whose WORKDIR is the image's runtime copies that tree back
     (
         "FROM quay.io/keycloak/keycloak:24.0 AS builder\nWORKDIR /opt/keycloak\n"
@@ -7568,6 +7558,70 @@ _THIRTY_FIRST_REVIEW = [
     ),
     ("FROM debian:12\nRUN rm /usr/share/man/man1/ls.1.gz\n", [(2, "LG003")]),
     ("FROM tomcat:7-jre7\nRUN rm -f /usr/local/tomcat/webapps/*.war\n", []),
+    # (the second review's regressions: a file the chmod needs, below a directory a WORKDIR
+    # or mkdir names again or an unread build filled, is there; a cp into a directory leaves it one)
+    ("FROM tomcat:9.0\nWORKDIR /usr/local/tomcat/bin\nRUN chmod +x catalina.sh\n", [(3, "LG004")]),
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/app\nRUN cd /tmp && git clone https://x/y && cd y"
+        " && make && make install PREFIX=/opt/app\nRUN chmod +x /opt/app/run.sh\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM debian:12\nCOPY build/ /build/\nWORKDIR /app\nRUN cp /build/app /app\n"
+        "RUN chown 1000:1000 /app\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nCOPY build/ /build/\nRUN mkdir -p /opt/app && cp /build/app /opt/app\n"
+        "RUN chmod 755 /opt/app\n",
+        [],
+    ),
+    # ESP-IDF's installer by the directory it runs in, or IDF_PATH's; not asked for help
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/espressif/esp-idf.git /opt/esp-idf\n"
+        "RUN cd /opt/esp-idf && ./install.sh esp32\nENV IDF_PATH=/opt/esp/idf\n"
+        "RUN $IDF_PATH/install.sh esp32\nRUN /opt/esp-idf/install.sh --help\n",
+        [(3, "LG005"), (5, "LG005")],
+    ),
+    # a source-built Open MPI's mpirun is a link to orterun
+    ("FROM ubuntu:22.04\nRUN mv /usr/local/bin/mpirun /usr/local/bin/mpirun.real\n", []),
+    # the stub cargo new writes, then the project's Cargo.toml and src/ over it
+    (
+        "FROM rust:1.78\nRUN USER=root cargo new --bin app\nWORKDIR /app\n"
+        "COPY Cargo.toml Cargo.lock ./\nRUN cargo build --release\nCOPY src ./src\n",
+        [(4, "LG002"), (5, "LG005"), (6, "LG002")],
+    ),
+    # a site's output spelled as Angular's or Flutter's, or as a wildcard, over a package's
+    # index.html; not a PHP application's public/
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY dist/* /var/www/html/\n"
+        "COPY dist/my-app /var/www/html/\nCOPY build/web /var/www/html\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2 php"
+        " libapache2-mod-php && rm -rf /var/lib/apt/lists/*\nCOPY public/ /var/www/html/\n",
+        [],
+    ),
+    # cordova's and ionic's builds of Android, flutter's aar and options before build
+    ("FROM beevelop/cordova\nWORKDIR /app\nCOPY . .\nRUN cordova build\n", [(4, "LG005")]),
+    (
+        "FROM x/ionic\nWORKDIR /app\nCOPY . .\nRUN ionic cordova build android --prod\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM cirrusci/flutter\nWORKDIR /app\nCOPY . .\n"
+        "RUN flutter --suppress-analytics build aar\n",
+        [(4, "LG005")],
+    ),
+    # a builder of python with its WORKDIR in the Python's tree copies it back
+    (
+        "FROM python:3.12 AS builder\nWORKDIR /usr/local/lib/python3.12\n"
+        "RUN pip install --no-cache-dir requests\nFROM python:3.12\n"
+        "COPY --from=builder /usr/local/lib/python3.12 /usr/local/lib/python3.12\n",
+        [(5, "LG002")],
+    ),
     # SAPCAR by its download name, its -x after another option
     (
         "FROM ubuntu:22.04\nCOPY SAPCAR_1300-80000935.EXE /sap/\nCOPY IMDB_SERVER20_077.SAR /sap/\n"
