@@ -581,6 +581,7 @@ _OLD_RUBY = re.compile(r"[12]\.")
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
+    "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
@@ -1590,10 +1591,8 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
-    # (also from Amazon's mirror: public.ecr.aws/ubuntu/nginx, public.ecr.aws/lts/nginx)
-    canonical = re.sub(r"^public\.ecr\.aws/(?:ubuntu|lts)/", "ubuntu/", name)
-    if canonical in _CANONICAL_PACKAGED:
-        files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[canonical])]
+    if name in _CANONICAL_PACKAGED:
+        files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[name])]
     if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
@@ -1768,6 +1767,11 @@ def _name(image: ImageRef) -> str:
         # (the official images through a mirror keep their `library/` path:
         # `public.ecr.aws/docker/library/python`, `mirror.gcr.io/library/ubuntu`)
         repository = repository.removeprefix("docker/")
+        if image.registry == "public.ecr.aws" and repository.startswith(("ubuntu/", "lts/")):
+            # (Canonical's images on Amazon's mirror: `public.ecr.aws/ubuntu/nginx`, its LTS
+            # ones `public.ecr.aws/lts/ubuntu`; the distribution itself is `ubuntu`)
+            name = "ubuntu/" + repository.partition("/")[2]
+            return "ubuntu" if name == "ubuntu/ubuntu" else name
         if not repository.startswith("library/"):
             return f"{image.registry}/{image.repository}"
     name = repository.removeprefix("library/")

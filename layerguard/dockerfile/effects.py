@@ -1151,9 +1151,11 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
     return out
 
 
-_INSTALLER_NAME = re.compile(r"install|setup|jdk|jre|sdk", re.IGNORECASE)
+_INSTALLER_NAME = re.compile(r"install|setup|(?:jdk|jre|sdk)[-_]?\d", re.IGNORECASE)
 # An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
-_UNATTENDED_RUN = re.compile(r"\s(?:-i\s+silent|-silent|--mode[\s=]+unattended)(?:\s|$)")
+_UNATTENDED_RUN = re.compile(
+    r"\s(?:-i\s+silent|--?silent|--mode[\s=]+unattended)(?:\s|$)", re.IGNORECASE
+)
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:
@@ -1558,10 +1560,10 @@ def _inlined(
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
     the same directory, with the HOME of the user it runs as; a script the script runs is not
     looked into)."""
-    configured = False  # (a configure script or cmake ran first: its Makefile is C's)
+    configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
     for command in commands:
-        if posixpath.basename(command.words[0]) in _CONFIGURES:
-            configured = True
+        if any(posixpath.basename(w) in _CONFIGURES for w in command.words[:2]):
+            configured.add(command.cwd)
         if command.words[0] == "export":
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
@@ -1578,7 +1580,7 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, env)
             continue
-        if not configured and _go_make(command, texts, env):
+        if command.cwd not in configured and _go_make(command, texts, env, instr.workdir):
             # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
             # project: its recipes build with go, as the image is there for)
             yield command
@@ -1615,9 +1617,16 @@ def _script_env(command: Command, env: Mapping[str, str]) -> Mapping[str, str]:
     carry: not known."""
     found = {**env, **dict(command.assignments)}
     user, _ = _switch(command.words)
-    switched = user is not None or posixpath.basename(command.words[0]) in ("sudo", "su")
-    if switched and not any(n == "HOME" for n, _ in command.assignments):
-        found.pop("HOME", None)
+    if user is None and posixpath.basename(command.words[0]) in ("sudo", "su"):
+        user = "root"
+    if user is not None:
+        # (sudo and su set the HOME of the user they run as, whatever was set before: kept
+        # where it is the RUN user's, `sudo bash x.sh` run as root)
+        target = "/root" if user in ("root", "0") else f"/home/{user}"
+        if env.get("HOME") == target:
+            found["HOME"] = target
+        else:
+            found.pop("HOME", None)
     return found
 
 
@@ -1717,27 +1726,33 @@ def _runs_make(commands: Iterable[Command]) -> bool:
 
 # What writes a Makefile for a C or C++ build (`./configure && make`, `cmake .. && make`).
 _CONFIGURES = frozenset(
-    {"configure", "cmake", "autogen.sh", "autoreconf", "bootstrap", "meson", "qmake", "Configure"}
+    {"configure", "config", "Configure", "cmake", "autogen.sh", "autoreconf", "meson", "qmake"}
+    | {"bootstrap", "bootstrap.sh", "Makefile.PL"}
 )
 # ESP-IDF's tree: a clone of esp-idf, or IDF_PATH in Espressif's image (/opt/esp/idf)
-_ESP_IDF = re.compile(r"esp-idf|/esp/idf/|^/opt/idf/")
+_ESP_IDF = re.compile(r"(?:^|/)(?:esp-idf(?:-v?[\d.]+)?|esp/idf)/install\.sh$")
 # make's targets that build nothing (`make clean`, `make help`)
 _NO_BUILD_TARGETS = frozenset(
     {"clean", "distclean", "help", "doc", "docs", "fmt", "format", "lint", "uninstall", "version"}
 )
 
 
-def _go_make(command: Command, texts: Mapping[str, str], env: Mapping[str, str]) -> bool:
-    """`make` that builds a Go project: run where Go's toolchain image set GOPATH, of a
-    Makefile the build context does not show, with no target that builds nothing."""
+def _go_make(
+    command: Command, texts: Mapping[str, str], env: Mapping[str, str], workdir: str
+) -> bool:
+    """`make` that builds a Go project: the project the image's WORKDIR holds (not a library
+    cloned or unpacked elsewhere, `cd /tmp/zstd && make`), where Go's toolchain image set
+    GOPATH, of a Makefile the build context does not show, with a target that builds."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
+        return False
+    if _QUESTIONS & set(words):
         return False
     from layerguard.dockerfile.makefile import MAKEFILE_NAMES  # (few RUNs run make)
 
     directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
     named = _option_value(words, "-f", "--file")
-    if directory is None or any(
+    if directory != workdir or any(
         resolve_path(c, directory) in texts for c in ([named] if named else MAKEFILE_NAMES)
     ):
         return False
@@ -2043,10 +2058,16 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         if name in ("su", "sudo", "runuser", "gosu", "su-exec"):
             rest = rest[1:]
             valued = _SWITCH_VALUES.get(name, frozenset())
+            rest = [
+                x for w in rest for x in (("-c", w[10:]) if w.startswith("--command=") else (w,))
+            ]
+            rest = ["-c" if w == "--command" else w for w in rest]
             while rest and rest[0].startswith("-") and rest[0] not in ("-c", "--"):
                 flag = rest.pop(0)
                 if flag in ("-u", "--user") and rest:
                     user = rest.pop(0)
+                elif flag.startswith("--user="):
+                    user = flag[7:]
                 elif flag in valued and rest:
                     rest.pop(0)  # (`su -s /bin/bash app`: the shell, not the user)
             if rest and rest[0] == "--":
@@ -2062,6 +2083,9 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 if flag in valued and rest:
                     rest.pop(0)
             if name in ("su", "runuser") and len(rest) >= 2 and rest[0] == "-c":
+                # (`su -c "..." app`: the user after the command)
+                if user is None and len(rest) >= 3 and not rest[2].startswith("-"):
+                    user = rest[2]
                 return user, rest[1]
             continue
         # (`bash -c`, and with other options before it: `bash -ec`, `sh -e -c`, `bash --login
@@ -3017,9 +3041,11 @@ def _ops(
     elif tool.lower().startswith("sapcar") and any(re.fullmatch(r"-x\w*", w) for w in words[1:]):
         # (SAP's archiver, by any of its download names: `SAPCAR -xvf SWPM.SAR [-R dir]`,
         # `./SAPCAR_1300-80000935.EXE -R /sap -xvf x.SAR`; its archive after -f or -xvf)
-        archive = _option_value(words, "-f")
+        # (its archive after -f or a cluster ending in f, `-xvf`; not `-manifest`'s f)
+        at = next((i for i, w in enumerate(words) if re.fullmatch(r"-x?\w*f", w)), -1)
+        archive = words[at + 1] if 0 <= at < len(words) - 1 else None
         yield Op(UNPACK, tool, _paths([archive] if archive else [], command), text)
-        into = _option_value(words, "-R") or "."
+        into = words[words.index("-R") + 1] if "-R" in words[:-1] else "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool in ("gzip", "xz", "bzip2", "lzma") and not any(
         _letter_flag(words, letter, long) for letter, long in _KEPT_OR_READ
@@ -4016,10 +4042,13 @@ def _package_ops(
 ) -> Iterator[Op]:
     """What a package manager command installs, caches, cleans, removes and unpacks."""
     family, installs, caches = package_command(tool, words)
-    if family is None and tool == "install.sh" and "/" in words[0]:
-        # (`cd /opt/esp-idf && ./install.sh esp32`: ESP-IDF's, by the directory it runs in)
-        script = resolve_path(words[0], command.cwd) or ""
-        family, installs, caches = package_command(tool, (script, *words[1:]))
+    shell = tool in SHELLS and len(words) > 1 and posixpath.basename(words[1]) == "install.sh"
+    if family is None and (shell or (tool == "install.sh" and "/" in words[0])):
+        # (`cd /opt/esp-idf && ./install.sh esp32`, `bash install.sh`: ESP-IDF's, by the
+        # directory it runs in)
+        spelled = words[1:] if shell else words
+        script = resolve_path(spelled[0], command.cwd) or ""
+        family, installs, caches = package_command("install.sh", (script, *spelled[1:]))
     if family is None:
         return
     manager = MANAGERS[family]
@@ -4661,13 +4690,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
     if tool in ("flutter", "cordova", "ionic") and {"build", "compile"} & set(words):
         # (an Android build runs the project's Gradle wrapper: `flutter build apk`, `flutter
-        # build appbundle`, `cordova build android`, `ionic cordova build android`, and a
-        # cordova build of every platform added, which on Linux is Android's; not the web
-        # or iOS builds)
+        # build appbundle`, `cordova build android`, `ionic cordova build android`; not the
+        # web or iOS builds, nor `ionic build`, the web framework's)
         at = next(i for i, w in enumerate(words) if w in ("build", "compile"))
         target = next((w for w in words[at + 1 :] if not w.startswith("-")), "")
         android = target in ("apk", "appbundle", "aab", "aar", "android")
-        return "gradle", False, android or (tool != "flutter" and not target)
+        return "gradle", False, android and (tool != "ionic" or "cordova" in words)
     if tool in _JVM_BUILDS:
         # (`mvn -v`, `gradle --version`, an offline build: nothing is fetched; `./mvnw -v`
         # fetches Maven itself, not the repository. `mvn install` puts what it built in the

@@ -723,12 +723,13 @@ def _run(
             paths = op.paths
             if op.tool == "cp" and op.entry == FILE:
                 # (`cp /build/app /app` where /app is a directory, the WORKDIR, a home or one
-                # a mkdir made: the file lands inside it, the directory stays one)
+                # a mkdir made: the file lands inside it under its name, which is the
+                # destination's own here, and the directory stays one)
                 there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
+                there |= {step.instr.workdir, *held.trees}
                 paths = tuple(
-                    p for p in paths if p not in there and p != step.instr.workdir
-                    and p not in held.trees
-                )  # fmt: skip
+                    posixpath.join(p, posixpath.basename(p)) if p in there else p for p in paths
+                )
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
                        for p in paths)  # fmt: skip

@@ -282,6 +282,8 @@ def _old_copies(
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
 
+    # (PHP in the image: a copied public/ is a PHP application's, with index.php)
+    php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
@@ -346,7 +348,7 @@ def _old_copies(
         if earlier.run and (filled := _into_configs(write, configs, earlier.run.files)):
             yield filled, earlier.where, None
             return
-        if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files))):
+        if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files), php)):
             yield member, earlier.where, None
             return
         if earlier.run and (head := _family_head(write)) in earlier.run.files:
@@ -400,9 +402,15 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
 
 # Directories a site is built into, whose index.html is the site's own page.
 _SITE_OUTPUTS = frozenset({"dist", "build", "public", "out", "_site", "site", "html", "www"})
+# A RUN that installs or builds PHP (`apt-get install php8.1`, `apk add php82-apache2`)
+_PHP = re.compile(r"(?<![\w.-])php")
+# A site's assets below its output (not pages)
+_ASSET_DIRS = frozenset(
+    {"static", "assets", "images", "img", "css", "js", "fonts", "media", "icons", "styles"}
+)
 
 
-def _certain_member(write: CopyWrite, files: Iterable[str]) -> str:
+def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:
     """The file of `files` (what an earlier RUN wrote) that a directory of contents not known
     holds by what it is: a built site its index.html, over a package's default page (`COPY
     dist/ /var/www/html/` after apache2's install), and a Rust crate's src/ the main.rs or
@@ -411,13 +419,18 @@ def _certain_member(write: CopyWrite, files: Iterable[str]) -> str:
         return ""
     top = _fixed_part(write.path.rstrip("/"))
     name = posixpath.basename(write.source.rstrip("/"))
+    parent = posixpath.basename(posixpath.dirname(write.source.rstrip("/")))
     named = set(files)
-    # (the output directory anywhere in the source: `dist/my-app` of Angular, `build/web` of
-    # Flutter, `dist/*`; a PHP application's public/ holds index.php, not a page)
-    parts = set(write.source.strip("/").split("/")[:-1]) | {name}
-    php = any("/php" in f for f in named)
+    # (the output directory, or one its build names below it: `dist/my-app` of Angular,
+    # `build/web` of Flutter; or a wildcard of it that matches index.html, `dist/*`; not its
+    # assets, `build/static`, `dist/*.css`; a PHP application's public/ holds index.php)
     site = _SITE_OUTPUTS - ({"public"} if php else set())
-    if parts & site and f"{top}/index.html" in named:
+    output = (
+        name in site
+        if not is_glob(name)
+        else parent in site and fnmatch.fnmatchcase("index.html", name)
+    ) or (parent in site and not is_glob(name) and name not in _ASSET_DIRS)
+    if output and f"{top}/index.html" in named:
         return f"{top}/index.html"
     if name == "src" and posixpath.basename(top) == "src" and not write.origin:
         return next((f"{top}/{n}" for n in ("main.rs", "lib.rs") if f"{top}/{n}" in named), "")
@@ -1004,7 +1017,8 @@ def _known_base_content(
             and _holds_filled_tree(write.into, image.trees, bool(image.manager))
             # (the builder's own directory; not the base's runtime a WORKDIR names)
             and (
-                in_tree(write.into, image.runtime) or not _made_in(model, write.origin, write.into)
+                _names_a_tree(write.into, image.runtime)
+                or not _made_in(model, write.origin, write.into)
             )
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
@@ -1100,6 +1114,13 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = F
 
 _MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
 _SITE_PACKAGES = re.compile(r"/usr(?:/local)?/lib/python3(?:\.\d+)?/(?:site|dist)-packages")
+
+
+def _names_a_tree(path: str, trees: tuple[str, ...]) -> bool:
+    """`path` is one of `trees` itself (`/usr/local/lib/python3.12` of python's
+    `/usr/local/lib/python3*`), not a directory below one."""
+    top = path.rstrip("/")
+    return any(fnmatch.fnmatchcase(top, t) and top.count("/") == t.count("/") for t in trees)
 
 
 def _holds_filled(path: str, trees: tuple[str, ...]) -> bool:
