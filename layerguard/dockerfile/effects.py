@@ -1151,7 +1151,9 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
     return out
 
 
-_INSTALLER_NAME = re.compile(r"install|setup|(?:jdk|jre|sdk)[-_]?\d", re.IGNORECASE)
+_INSTALLER_NAME = re.compile(
+    r"install|setup|(?:jdk|jre|sdk)(?:[-_]?\d|[-_]linux|[-_]r\d)", re.IGNORECASE
+)
 # An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
 _UNATTENDED_RUN = re.compile(
     r"\s(?:-i\s+silent|--?silent|--mode[\s=]+unattended)(?:\s|$)", re.IGNORECASE
@@ -1561,9 +1563,14 @@ def _inlined(
     the same directory, with the HOME of the user it runs as; a script the script runs is not
     looked into)."""
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
+    fetched = False  # (a clone or download came first: what it brought may be built)
     for command in commands:
-        if any(posixpath.basename(w) in _CONFIGURES for w in command.words[:2]):
-            configured.add(command.cwd)
+        first = posixpath.basename(command.words[0])
+        second = posixpath.basename(command.words[1]) if len(command.words) > 1 else ""
+        if first in _CONFIGURES or (first in (*SHELLS, "perl") and second in _CONFIGURES):
+            configured.add(command.cwd)  # (`./configure`, `sh ./configure`, not `git config`)
+        if first in _FETCHERS:
+            fetched = True
         if command.words[0] == "export":
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
@@ -1580,7 +1587,7 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, env)
             continue
-        if command.cwd not in configured and _go_make(command, texts, env, instr.workdir):
+        if command.cwd not in configured and _go_make(command, texts, env, instr.workdir, fetched):
             # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
             # project: its recipes build with go, as the image is there for)
             yield command
@@ -1724,13 +1731,17 @@ def _runs_make(commands: Iterable[Command]) -> bool:
     return any("make" in w for c in commands for w in c.words)
 
 
+# Commands that bring sources into the image (a clone, a download, an unpacking).
+_FETCHERS = frozenset({"git", "curl", "wget", "tar", "unzip"})
 # What writes a Makefile for a C or C++ build (`./configure && make`, `cmake .. && make`).
 _CONFIGURES = frozenset(
     {"configure", "config", "Configure", "cmake", "autogen.sh", "autoreconf", "meson", "qmake"}
     | {"bootstrap", "bootstrap.sh", "Makefile.PL"}
 )
 # ESP-IDF's tree: a clone of esp-idf, or IDF_PATH in Espressif's image (/opt/esp/idf)
-_ESP_IDF = re.compile(r"(?:^|/)(?:esp-idf(?:-v?[\d.]+)?|esp/idf)/install\.sh$")
+_ESP_IDF = re.compile(
+    r"(?:^|/)(?:esp-idf(?:-(?:release-)?v?[\d.]+)?|esp/idf)/install\.sh$|^/opt/idf/install\.sh$"
+)
 # make's targets that build nothing (`make clean`, `make help`)
 _NO_BUILD_TARGETS = frozenset(
     {"clean", "distclean", "help", "doc", "docs", "fmt", "format", "lint", "uninstall", "version"}
@@ -1738,11 +1749,17 @@ _NO_BUILD_TARGETS = frozenset(
 
 
 def _go_make(
-    command: Command, texts: Mapping[str, str], env: Mapping[str, str], workdir: str
+    command: Command,
+    texts: Mapping[str, str],
+    env: Mapping[str, str],
+    workdir: str,
+    fetched: bool,
 ) -> bool:
-    """`make` that builds a Go project: the project the image's WORKDIR holds (not a library
-    cloned or unpacked elsewhere, `cd /tmp/zstd && make`), where Go's toolchain image set
-    GOPATH, of a Makefile the build context does not show, with a target that builds."""
+    """`make` that builds a Go project: the project the image's WORKDIR holds, or a directory
+    below it or GOPATH's src/ (not, after a clone or download in the same RUN, a library it
+    brought elsewhere: `git clone .../zstd /tmp/zstd && cd /tmp/zstd && make`), where Go's
+    toolchain image set GOPATH, of a Makefile the build context does not show, with a target
+    that builds."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
         return False
@@ -1752,7 +1769,13 @@ def _go_make(
 
     directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
     named = _option_value(words, "-f", "--file")
-    if directory != workdir or any(
+    gopath = env.get("GOPATH", "/go").split(":")[0].rstrip("/") + "/src"
+    project = directory == workdir or (
+        directory is not None
+        and not fetched
+        and (inside(directory, workdir) or inside(directory, gopath))
+    )
+    if not project or any(
         resolve_path(c, directory) in texts for c in ([named] if named else MAKEFILE_NAMES)
     ):
         return False
@@ -2083,9 +2106,14 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                 if flag in valued and rest:
                     rest.pop(0)
             if name in ("su", "runuser") and len(rest) >= 2 and rest[0] == "-c":
-                # (`su -c "..." app`: the user after the command)
-                if user is None and len(rest) >= 3 and not rest[2].startswith("-"):
-                    user = rest[2]
+                # (`su -c "..." app`, `su -c "..." - app`: the user after the command)
+                after = rest[2:]
+                while user is None and after:
+                    word = after.pop(0)
+                    if word in valued and after:
+                        after.pop(0)
+                    elif not word.startswith("-"):
+                        user = word
                 return user, rest[1]
             continue
         # (`bash -c`, and with other options before it: `bash -ec`, `sh -e -c`, `bash --login

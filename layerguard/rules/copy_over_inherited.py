@@ -403,7 +403,7 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
 # Directories a site is built into, whose index.html is the site's own page.
 _SITE_OUTPUTS = frozenset({"dist", "build", "public", "out", "_site", "site", "html", "www"})
 # A RUN that installs or builds PHP (`apt-get install php8.1`, `apk add php82-apache2`)
-_PHP = re.compile(r"(?<![\w.-])php")
+_PHP = re.compile(r"\b(?:install|add)\b[^&;|\n]*(?<![\w./-])(?:libapache2-mod-)?php")
 # A site's assets below its output (not pages)
 _ASSET_DIRS = frozenset(
     {"static", "assets", "images", "img", "css", "js", "fonts", "media", "icons", "styles"}
@@ -419,17 +419,20 @@ def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:
         return ""
     top = _fixed_part(write.path.rstrip("/"))
     name = posixpath.basename(write.source.rstrip("/"))
-    parent = posixpath.basename(posixpath.dirname(write.source.rstrip("/")))
     named = set(files)
     # (the output directory, or one its build names below it: `dist/my-app` of Angular,
-    # `build/web` of Flutter; or a wildcard of it that matches index.html, `dist/*`; not its
-    # assets, `build/static`, `dist/*.css`; a PHP application's public/ holds index.php)
+    # `dist/my-app/browser` since Angular 17, `build/web` of Flutter; or a wildcard there that
+    # matches index.html, `dist/*`; not its assets, `build/static`, `dist/*.css`; a PHP
+    # application's public/ holds index.php)
     site = _SITE_OUTPUTS - ({"public"} if php else set())
+    parts = write.source.strip("/").split("/")
+    at = max((i for i, part in enumerate(parts) if part in site), default=-1)
+    below = parts[at + 1 :]
     output = (
-        name in site
-        if not is_glob(name)
-        else parent in site and fnmatch.fnmatchcase("index.html", name)
-    ) or (parent in site and not is_glob(name) and name not in _ASSET_DIRS)
+        at >= 0
+        and not any(part in _ASSET_DIRS for part in below)
+        and (not below or not is_glob(below[-1]) or fnmatch.fnmatchcase("index.html", below[-1]))
+    )
     if output and f"{top}/index.html" in named:
         return f"{top}/index.html"
     if name == "src" and posixpath.basename(top) == "src" and not write.origin:
@@ -1018,6 +1021,7 @@ def _known_base_content(
             # (the builder's own directory; not the base's runtime a WORKDIR names)
             and (
                 _names_a_tree(write.into, image.runtime)
+                or bool(_SITE_PACKAGES.fullmatch(write.into.rstrip("/")))
                 or not _made_in(model, write.origin, write.into)
             )
         ):

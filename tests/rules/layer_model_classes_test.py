@@ -7684,6 +7684,7 @@ def test_the_first_review_of_the_thirty_first_session(
         ('RUN su -c "bash /tmp/install.sh" app', "/root", []),
         ('RUN su -c "bash /tmp/install.sh" app', "/home/app", [6]),
         ('RUN su app --command="bash /tmp/install.sh"', "/home/app", [6]),
+        ('RUN su -c "bash /tmp/install.sh" - app', "/home/app", [6]),
         ("RUN sudo bash /tmp/install.sh", "/root", [6]),
     ],
 )
@@ -7783,6 +7784,54 @@ _THIRTY_FIRST_THIRD_REVIEW = [
     (
         "FROM public.ecr.aws/lts/ubuntu:20.04\nCOPY sources.list /etc/apt/sources.list\n",
         [(2, "LG002")],
+    ),
+]
+
+
+# The fourth review, of the third's fixes.
+_THIRTY_FIRST_THIRD_REVIEW += [
+    # git config, make config or make bootstrap configure no C build
+    (
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
+        'RUN git config --global url."https://x".insteadOf "ssh://y" && make build\n',
+        [(4, "LG005")],
+    ),
+    (
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make bootstrap && make build\n",
+        [(4, "LG005")],
+    ),
+    # a Go project in GOPATH's src or below the WORKDIR, with nothing fetched before
+    ("FROM golang:1.22\nCOPY . /go/src/app\nRUN cd /go/src/app && make build\n", [(3, "LG005")]),
+    # Angular 17's output, a site's output anywhere in the source
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY dist/my-app/browser /var/www/html\n",
+        [(3, "LG002")],
+    ),
+    # a mkdir -p of the Python's own site-packages in a builder makes nothing new
+    (
+        "FROM python:3.12 AS build\nRUN mkdir -p /usr/local/lib/python3.12/site-packages"
+        " && pip install --no-cache-dir flask\nFROM python:3.12\n"
+        "COPY --from=build /usr/local/lib/python3.12/site-packages"
+        " /usr/local/lib/python3.12/site-packages\n",
+        [(4, "LG002")],
+    ),
+    # ESP-IDF cloned to /opt/idf; a JRE's or an SDK's installer named without a version
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/espressif/esp-idf.git /opt/idf\n"
+        "RUN /opt/idf/install.sh esp32\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM centos:7\nCOPY jre-linux-x64.bin /opt/\nRUN cd /opt && ./jre-linux-x64.bin\n",
+        [(2, "LG006")],
+    ),
+    # a name with php in it installs no PHP
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/www/phpmyadmin-data\n"
+        "COPY public/ /var/www/html/\n",
+        [(4, "LG002")],
     ),
 ]
 
