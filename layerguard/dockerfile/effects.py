@@ -1152,7 +1152,8 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
 
 
 _INSTALLER_NAME = re.compile(
-    r"install|setup|(?:jdk|jre|sdk)(?:[-_]?\d|[-_]linux|[-_]r\d)", re.IGNORECASE
+    r"install|setup|^(?:jdk|jre|j2sdk|j2re)[-_.\d]|(?:jdk|jre|sdk)[-_]?\d|sdk[-_]r\d",
+    re.IGNORECASE,
 )
 # An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
 _UNATTENDED_RUN = re.compile(
@@ -1563,14 +1564,14 @@ def _inlined(
     the same directory, with the HOME of the user it runs as; a script the script runs is not
     looked into)."""
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
-    fetched = False  # (a clone or download came first: what it brought may be built)
     for command in commands:
-        first = posixpath.basename(command.words[0])
-        second = posixpath.basename(command.words[1]) if len(command.words) > 1 else ""
-        if first in _CONFIGURES or (first in (*SHELLS, "perl") and second in _CONFIGURES):
-            configured.add(command.cwd)  # (`./configure`, `sh ./configure`, not `git config`)
-        if first in _FETCHERS:
-            fetched = True
+        tool, args = tool_and_args(command)
+        first = posixpath.basename(tool)
+        # (`./configure`, `sudo ./configure`, `sh -x ./configure`; not `git config`)
+        script = next((a for a in args[1:] if not a.startswith("-")), "")
+        shell = first in (*SHELLS, "perl")
+        if first in _CONFIGURES or (shell and posixpath.basename(script) in _CONFIGURES):
+            configured.add(command.cwd)
         if command.words[0] == "export":
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
@@ -1587,7 +1588,7 @@ def _inlined(
             for line in found.lines:
                 yield from split_commands(line, directory, env)
             continue
-        if command.cwd not in configured and _go_make(command, texts, env, instr.workdir, fetched):
+        if command.cwd not in configured and _go_make(command, texts, env, instr.workdir):
             # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
             # project: its recipes build with go, as the image is there for)
             yield command
@@ -1732,7 +1733,6 @@ def _runs_make(commands: Iterable[Command]) -> bool:
 
 
 # Commands that bring sources into the image (a clone, a download, an unpacking).
-_FETCHERS = frozenset({"git", "curl", "wget", "tar", "unzip"})
 # What writes a Makefile for a C or C++ build (`./configure && make`, `cmake .. && make`).
 _CONFIGURES = frozenset(
     {"configure", "config", "Configure", "cmake", "autogen.sh", "autoreconf", "meson", "qmake"}
@@ -1740,7 +1740,8 @@ _CONFIGURES = frozenset(
 )
 # ESP-IDF's tree: a clone of esp-idf, or IDF_PATH in Espressif's image (/opt/esp/idf)
 _ESP_IDF = re.compile(
-    r"(?:^|/)(?:esp-idf(?:-(?:release-)?v?[\d.]+)?|esp/idf)/install\.sh$|^/opt/idf/install\.sh$"
+    r"(?:^|/)(?:esp-idf(?:-(?:release-)?v?[\d.]+(?:-\w+)?)?|esp/idf)/install\.sh$"
+    r"|^/opt/idf/install\.sh$"
 )
 # make's targets that build nothing (`make clean`, `make help`)
 _NO_BUILD_TARGETS = frozenset(
@@ -1749,17 +1750,11 @@ _NO_BUILD_TARGETS = frozenset(
 
 
 def _go_make(
-    command: Command,
-    texts: Mapping[str, str],
-    env: Mapping[str, str],
-    workdir: str,
-    fetched: bool,
+    command: Command, texts: Mapping[str, str], env: Mapping[str, str], workdir: str
 ) -> bool:
-    """`make` that builds a Go project: the project the image's WORKDIR holds, or a directory
-    below it or GOPATH's src/ (not, after a clone or download in the same RUN, a library it
-    brought elsewhere: `git clone .../zstd /tmp/zstd && cd /tmp/zstd && make`), where Go's
-    toolchain image set GOPATH, of a Makefile the build context does not show, with a target
-    that builds."""
+    """`make` that builds a Go project: the project the image's WORKDIR holds (not a library
+    cloned or unpacked elsewhere, `cd /tmp/zstd && make`), where Go's toolchain image set
+    GOPATH, of a Makefile the build context does not show, with a target that builds."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
         return False
@@ -1769,13 +1764,9 @@ def _go_make(
 
     directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
     named = _option_value(words, "-f", "--file")
-    gopath = env.get("GOPATH", "/go").split(":")[0].rstrip("/") + "/src"
-    project = directory == workdir or (
-        directory is not None
-        and not fetched
-        and (inside(directory, workdir) or inside(directory, gopath))
-    )
-    if not project or any(
+    # (not a directory below it, nor GOPATH's src: a library an earlier RUN cloned there is as
+    # likely)
+    if directory != workdir or any(
         resolve_path(c, directory) in texts for c in ([named] if named else MAKEFILE_NAMES)
     ):
         return False

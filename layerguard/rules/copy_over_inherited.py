@@ -404,9 +404,11 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
 _SITE_OUTPUTS = frozenset({"dist", "build", "public", "out", "_site", "site", "html", "www"})
 # A RUN that installs or builds PHP (`apt-get install php8.1`, `apk add php82-apache2`)
 _PHP = re.compile(r"\b(?:install|add)\b[^&;|\n]*(?<![\w./-])(?:libapache2-mod-)?php")
-# A site's assets below its output (not pages)
-_ASSET_DIRS = frozenset(
-    {"static", "assets", "images", "img", "css", "js", "fonts", "media", "icons", "styles"}
+# What lies below a site's output that holds no page: its assets, or no site at all
+_NOT_PAGES = frozenset(
+    {"static", "_static", "assets", "images", "img", "css", "js", "fonts", "media", "icons"}
+    | {"styles", "libs", "lib", "scripts", "bin", "config", "conf", "cgi-bin", "vendor", "src"}
+    | {"content", "docker"}
 )
 
 
@@ -425,13 +427,13 @@ def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:
     # matches index.html, `dist/*`; not its assets, `build/static`, `dist/*.css`; a PHP
     # application's public/ holds index.php)
     site = _SITE_OUTPUTS - ({"public"} if php else set())
-    parts = write.source.strip("/").split("/")
-    at = max((i for i, part in enumerate(parts) if part in site), default=-1)
-    below = parts[at + 1 :]
+    parts = ["", "", *write.source.strip("/").split("/")]
+    last, before = parts[-1], parts[-2]
     output = (
-        at >= 0
-        and not any(part in _ASSET_DIRS for part in below)
-        and (not below or not is_glob(below[-1]) or fnmatch.fnmatchcase("index.html", below[-1]))
+        last in site
+        or (is_glob(last) and before in site and fnmatch.fnmatchcase("index.html", last))
+        or (not is_glob(last) and before in site and last not in _NOT_PAGES)
+        or (last == "browser" and parts[-3] in site)
     )
     if output and f"{top}/index.html" in named:
         return f"{top}/index.html"
@@ -1021,7 +1023,10 @@ def _known_base_content(
             # (the builder's own directory; not the base's runtime a WORKDIR names)
             and (
                 _names_a_tree(write.into, image.runtime)
-                or bool(_SITE_PACKAGES.fullmatch(write.into.rstrip("/")))
+                or (
+                    _its_site_packages(write.into, shipped)
+                    and _its_site_packages(write.into, stage_base)
+                )
                 or not _made_in(model, write.origin, write.into)
             )
         ):
@@ -1118,6 +1123,15 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = F
 
 _MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
 _SITE_PACKAGES = re.compile(r"/usr(?:/local)?/lib/python3(?:\.\d+)?/(?:site|dist)-packages")
+
+
+def _its_site_packages(path: str, image: ImageRef | None) -> bool:
+    """`path` is the site-packages of the Python `image` holds, by its tag's version
+    (`/usr/local/lib/python3.12/site-packages` on python:3.12-slim)."""
+    found = _SITE_PACKAGES.fullmatch(path.rstrip("/"))
+    version = re.search(r"python(3\.\d+)", path)
+    tag = image.tag or "" if image is not None else ""
+    return bool(found and version and tag.startswith(version.group(1)))
 
 
 def _names_a_tree(path: str, trees: tuple[str, ...]) -> bool:

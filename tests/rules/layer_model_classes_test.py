@@ -7800,8 +7800,8 @@ _THIRTY_FIRST_THIRD_REVIEW += [
         "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make bootstrap && make build\n",
         [(4, "LG005")],
     ),
-    # a Go project in GOPATH's src or below the WORKDIR, with nothing fetched before
-    ("FROM golang:1.22\nCOPY . /go/src/app\nRUN cd /go/src/app && make build\n", [(3, "LG005")]),
+    # (a Go project in GOPATH's src is not told from a C library cloned there: not reported)
+    ("FROM golang:1.22\nCOPY . /go/src/app\nRUN cd /go/src/app && make build\n", []),
     # Angular 17's output, a site's output anywhere in the source
     (
         "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
@@ -7833,6 +7833,51 @@ _THIRTY_FIRST_THIRD_REVIEW += [
         "COPY public/ /var/www/html/\n",
         [(4, "LG002")],
     ),
+]
+
+
+# The fifth review, of the fourth's fixes.
+_THIRTY_FIRST_THIRD_REVIEW += [
+    # a C library an earlier RUN cloned below the WORKDIR or into GOPATH's src is no Go project
+    (
+        "FROM golang:1.22\nWORKDIR /src\nRUN git clone https://github.com/lz4/lz4 /src/lz4\n"
+        "RUN cd /src/lz4 && make && make install\n",
+        [],
+    ),
+    (
+        "FROM golang:1.22\nRUN git clone https://github.com/edenhill/kcat /go/src/kcat\n"
+        "RUN cd /go/src/kcat && make\n",
+        [],
+    ),
+    # configure through sudo or a shell's options is configure
+    (
+        "FROM golang:1.22\nWORKDIR /src/libfoo\nCOPY . .\n"
+        "RUN sudo ./configure --prefix=/usr && make && make install\n",
+        [],
+    ),
+    ("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN bash -x ./autogen.sh && make\n", []),
+    # a path with build or site in it is no site's output; a configuration directory is none
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY build/docker/nginx/conf/ /var/www/html/\n"
+        "COPY site/content/blog/ /var/www/html/\nCOPY build/libs/ /var/www/html/\n",
+        [],
+    ),
+    # another Python's site-packages a builder made is none of the shipped image's
+    (
+        "FROM python:3.11 AS build\nRUN mkdir -p /usr/local/lib/python3.12/site-packages"
+        " && pip install --no-cache-dir --target /usr/local/lib/python3.12/site-packages flask\n"
+        "FROM python:3.12\nCOPY --from=build /usr/local/lib/python3.12/site-packages"
+        " /usr/local/lib/python3.12/site-packages\n",
+        [],
+    ),
+    # a program kept and asked its version, whatever its name holds; an -rc tree of ESP-IDF
+    (
+        "FROM ubuntu:22.04\nCOPY nrf-sdk-linux.bin /usr/local/bin/\n"
+        "RUN /usr/local/bin/nrf-sdk-linux.bin --version\n",
+        [],
+    ),
+    ("FROM ubuntu:22.04\nRUN /opt/esp-idf-v5.2-rc1/install.sh esp32\n", [(2, "LG005")]),
 ]
 
 
