@@ -1152,7 +1152,7 @@ def _archives_consumed(ops: list[Op]) -> list[Op]:
 
 
 _INSTALLER_NAME = re.compile(
-    r"install|setup|^(?:jdk|jre|j2sdk|j2re)[-_.\d]|(?:jdk|jre|sdk)[-_]?\d|sdk[-_]r\d",
+    r"install|setup|^(?:jdk|jre|j2sdk|j2re)[-_.\d]|(?:jdk|jre|sdk)(?:[-_]?\d|[-_]linux|[-_]r\d)",
     re.IGNORECASE,
 )
 # An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
@@ -1170,7 +1170,9 @@ def _installers_used_up(ops: list[Op]) -> list[Op]:
     for at, op in enumerate(ops):
         if op.kind == UNPACK and op.program and op.paths and op.paths[0].endswith(".bin"):
             named = _INSTALLER_NAME.search(posixpath.basename(op.paths[0]))
-            if named or _UNATTENDED_RUN.search(op.command):
+            # (not one asked its version: `nrf-sdk-linux.bin --version`, a program kept)
+            asked = set(op.command.split()[1:]) <= _QUESTIONS and len(op.command.split()) > 1
+            if (named and not asked) or _UNATTENDED_RUN.search(op.command):
                 kept.append(op)
                 continue
             later = ops[at + 1 :]
@@ -1566,7 +1568,8 @@ def _inlined(
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
     for command in commands:
         tool, args = tool_and_args(command)
-        first = posixpath.basename(tool)
+        # (`command -v cmake`, `which meson`: a question, no configure)
+        first = "" if command.words[0] in ("command", "which", "type") else posixpath.basename(tool)
         # (`./configure`, `sudo ./configure`, `sh -x ./configure`; not `git config`)
         script = next((a for a in args[1:] if not a.startswith("-")), "")
         shell = first in (*SHELLS, "perl")

@@ -427,13 +427,15 @@ def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:
     # matches index.html, `dist/*`; not its assets, `build/static`, `dist/*.css`; a PHP
     # application's public/ holds index.php)
     site = _SITE_OUTPUTS - ({"public"} if php else set())
-    parts = ["", "", *write.source.strip("/").split("/")]
-    last, before = parts[-1], parts[-2]
+    parts = write.source.strip("/").split("/")
+    at = max((i for i, part in enumerate(parts) if part in site), default=-1)
+    below = parts[at + 1 :]
+    # (what lies below the output names directories of pages, `apps/web/browser/en-US`, and a
+    # wildcard at the end matches index.html)
     output = (
-        last in site
-        or (is_glob(last) and before in site and fnmatch.fnmatchcase("index.html", last))
-        or (not is_glob(last) and before in site and last not in _NOT_PAGES)
-        or (last == "browser" and parts[-3] in site)
+        at >= 0
+        and not _NOT_PAGES & set(below)
+        and (not below or not is_glob(below[-1]) or fnmatch.fnmatchcase("index.html", below[-1]))
     )
     if output and f"{top}/index.html" in named:
         return f"{top}/index.html"

@@ -7878,6 +7878,24 @@ _THIRTY_FIRST_THIRD_REVIEW += [
         [],
     ),
     ("FROM ubuntu:22.04\nRUN /opt/esp-idf-v5.2-rc1/install.sh esp32\n", [(2, "LG005")]),
+    # (the sixth review: Nx's dist/apps/x, Angular's browser/ with a wildcard or a locale;
+    # `command -v cmake` configures nothing; a JDK's installer named with linux)
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY dist/apps/frontend /var/www/html\n"
+        "COPY dist/my-app/browser/* /var/www/html/\nCOPY dist/my-app/browser/en-US /var/www/html\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
+        "RUN command -v cmake >/dev/null || true; make build\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM centos:7\nCOPY oracle-jdk_linux-x64.bin /opt/\n"
+        "RUN cd /opt && ./oracle-jdk_linux-x64.bin\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
