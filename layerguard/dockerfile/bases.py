@@ -273,7 +273,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("grafana/k6", "loadimpact/k6"), ("/usr/bin/k6",)),
     # (the Etherpad image's settings, its settings.json.docker copied in under that name)
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
-    # (Node-RED's image copies its package.json where it runs and an empty flows.json to /data)
+    # (Node-RED's image copies its package.json where it runs and a flows.json of `[]` to /data)
     "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json"),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),

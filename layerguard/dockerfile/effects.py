@@ -1592,8 +1592,8 @@ def _inlined(
                 yield from split_commands(line, directory, env)
             continue
         if command.cwd not in configured and _go_make(command, texts, env, instr.workdir):
-            # (a Go image's `make install` of a Makefile not seen, in a clone or a copy of the
-            # project: its recipes build with go, as the image is there for)
+            # (a Go image's `make install` of a Makefile not seen, in the project the WORKDIR
+            # holds: its recipes build with go, as the image is there for)
             yield command
             yield from split_commands("go build ./...", command.cwd, env)
             continue
@@ -1624,8 +1624,8 @@ def _inlined(
 def _script_env(command: Command, env: Mapping[str, str]) -> Mapping[str, str]:
     """The environment a script `command` runs has: the RUN's, with what the command sets
     before it (`HOME=/opt bash install.sh`). Run as another user (`sudo -u app bash
-    install.sh`, plain `sudo`), its HOME is that user's, which the commands read in here do not
-    carry: not known."""
+    install.sh`), its HOME is that user's, which the commands read in here do not carry: not
+    known, unless it is the RUN user's own (`sudo bash x.sh` run as root)."""
     found = {**env, **dict(command.assignments)}
     user, _ = _switch(command.words)
     if user is None and posixpath.basename(command.words[0]) in ("sudo", "su"):
@@ -1735,7 +1735,6 @@ def _runs_make(commands: Iterable[Command]) -> bool:
     return any("make" in w for c in commands for w in c.words)
 
 
-# Commands that bring sources into the image (a clone, a download, an unpacking).
 # What writes a Makefile for a C or C++ build (`./configure && make`, `cmake .. && make`).
 _CONFIGURES = frozenset(
     {"configure", "config", "Configure", "cmake", "autogen.sh", "autoreconf", "meson", "qmake"}
@@ -3062,8 +3061,8 @@ def _ops(
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool.lower().startswith("sapcar") and any(re.fullmatch(r"-x\w*", w) for w in words[1:]):
         # (SAP's archiver, by any of its download names: `SAPCAR -xvf SWPM.SAR [-R dir]`,
-        # `./SAPCAR_1300-80000935.EXE -R /sap -xvf x.SAR`; its archive after -f or -xvf)
-        # (its archive after -f or a cluster ending in f, `-xvf`; not `-manifest`'s f)
+        # `./SAPCAR_1300-80000935.EXE -R /sap -xvf x.SAR`; its archive after -f or a cluster
+        # ending in f, not `-manifest`'s f)
         at = next((i for i, w in enumerate(words) if re.fullmatch(r"-x?\w*f", w)), -1)
         archive = words[at + 1] if 0 <= at < len(words) - 1 else None
         yield Op(UNPACK, tool, _paths([archive] if archive else [], command), text)

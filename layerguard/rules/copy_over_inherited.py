@@ -422,16 +422,14 @@ def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:
     top = _fixed_part(write.path.rstrip("/"))
     name = posixpath.basename(write.source.rstrip("/"))
     named = set(files)
-    # (the output directory, or one its build names below it: `dist/my-app` of Angular,
-    # `dist/my-app/browser` since Angular 17, `build/web` of Flutter; or a wildcard there that
-    # matches index.html, `dist/*`; not its assets, `build/static`, `dist/*.css`; a PHP
-    # application's public/ holds index.php)
+    # (the output directory, or one of pages below it: `dist/my-app/browser` of Angular,
+    # `dist/apps/web` of Nx, `build/web` of Flutter, or a wildcard there that matches
+    # index.html, `dist/*`; not its assets or other files, `build/static`, `dist/*.css`,
+    # `build/docker/nginx/conf`; a PHP application's public/ holds index.php)
     site = _SITE_OUTPUTS - ({"public"} if php else set())
     parts = write.source.strip("/").split("/")
     at = max((i for i, part in enumerate(parts) if part in site), default=-1)
     below = parts[at + 1 :]
-    # (what lies below the output names directories of pages, `apps/web/browser/en-US`, and a
-    # wildcard at the end matches index.html)
     output = (
         at >= 0
         and not _NOT_PAGES & set(below)
