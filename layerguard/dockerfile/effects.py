@@ -1704,21 +1704,15 @@ def _make_recipe(
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None:
         return None
-    from layerguard.dockerfile.makefile import MAKEFILE_NAMES, recipe  # (few RUNs run make)
+    from layerguard.dockerfile.makefile import recipe  # (few RUNs run make)
 
     if command.words[0] in ("su", "gosu", "su-exec", "runuser", "setpriv", "chroot") or (
         command.words[0] == "sudo" and any(w.startswith(("-u", "--user")) for w in command.words)
     ):
         return None
-    directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
-    named = _option_value(words, "-f", "--file")
+    directory, path = _makefile(words, command.cwd, texts)
     if directory is None:
         return None
-    candidates = [named] if named else list(MAKEFILE_NAMES)
-    path = next(
-        (p for c in candidates if (p := resolve_path(c, directory)) is not None and p in texts),
-        None,
-    )
     # (`-j "$(nproc)"`: a word the shell computes is -j's, not a target)
     operands = [w for w in _operands(words, _MAKE_VALUES) if "$" not in w and "`" not in w]
     targets = tuple(w for w in operands if "=" not in w and not w.isdigit())
@@ -1751,6 +1745,25 @@ _NO_BUILD_TARGETS = frozenset(
 )
 
 
+def _makefile(
+    words: tuple[str, ...], cwd: str, texts: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """(the directory make runs in, `-C DIR`; the Makefile of `texts` it reads there, `-f
+    FILE` or make's own names, or None)."""
+    from layerguard.dockerfile.makefile import MAKEFILE_NAMES  # (few RUNs run make)
+
+    directory = resolve_path(_option_value(words, "-C", "--directory") or ".", cwd)
+    named = _option_value(words, "-f", "--file")
+    if directory is None:
+        return None, None
+    candidates = [named] if named else list(MAKEFILE_NAMES)
+    path = next(
+        (p for c in candidates if (p := resolve_path(c, directory)) is not None and p in texts),
+        None,
+    )
+    return directory, path
+
+
 def _go_make(
     command: Command, texts: Mapping[str, str], env: Mapping[str, str], workdir: str
 ) -> bool:
@@ -1762,15 +1775,10 @@ def _go_make(
         return False
     if _QUESTIONS & set(words):
         return False
-    from layerguard.dockerfile.makefile import MAKEFILE_NAMES  # (few RUNs run make)
-
-    directory = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
-    named = _option_value(words, "-f", "--file")
+    directory, path = _makefile(words, command.cwd, texts)
     # (not a directory below it, nor GOPATH's src: a library an earlier RUN cloned there is as
     # likely)
-    if directory != workdir or any(
-        resolve_path(c, directory) in texts for c in ([named] if named else MAKEFILE_NAMES)
-    ):
+    if directory != workdir or path is not None:
         return False
     operands = [w for w in _operands(words, _MAKE_VALUES) if "=" not in w and not w.isdigit()]
     # (`make clean all`: one target that builds is enough)
