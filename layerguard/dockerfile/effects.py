@@ -5162,6 +5162,11 @@ def copy_writes(
             into = dest_is_dir or dest in STANDARD_DIRS
             target = posixpath.join(dest, base) if into else dest
             out.append(CopyWrite(target, True, archive=is_archive(base)))
+            if into and is_archive(base) and _server_named(source, base):
+                # BuildKit saves a download into a directory under the name the server's
+                # Content-Disposition gives (GitHub's `archive/v1.2.tar.gz` is `repo-1.2.tar.gz`)
+                suffix = max((s for s in ARCHIVE_SUFFIXES if base.lower().endswith(s)), key=len)
+                out.append(CopyWrite(posixpath.join(dest, "*" + suffix), False, archive=True))
             continue
         if adds and from_stage is None and source.lower().endswith(TAR_SUFFIXES):
             out.append(CopyWrite(dest, False, tree=True, unpacked=True))
@@ -5240,6 +5245,16 @@ def copy_writes(
 
 # Files a build tool's output directory always holds, by its last two names.
 _BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
+
+
+# An address's last part that is a version alone (`5.4.1.zip`, `v1.2.tar.gz`, `latest.zip`), or
+# a forge's archive of a tag or branch: download servers name such files themselves.
+_SERVER_NAMED = re.compile(r"(?:v?\d[\w.+-]*|latest|master|main)\.[a-z0-9.]+", re.IGNORECASE)
+
+
+def _server_named(source: str, base: str) -> bool:
+    """A download whose saved name the server decides, not the address's last part."""
+    return bool(_SERVER_NAMED.fullmatch(base)) or "/archive/" in source
 
 
 def is_remote(source: str) -> bool:

@@ -7906,3 +7906,36 @@ def test_the_third_review_of_the_thirty_first_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The thirty-second session's classes (sets 321-382's misses), each checked to fail before.
+_THIRTY_SECOND = [
+    # a download the server names (Content-Disposition): WordPress's `5.4.1.zip` is saved as
+    # wordpress-5.4.1.zip, GitHub's `archive/v1.2.tar.gz` as r-1.2.tar.gz; not a file a RUN
+    # fetched itself, nor another archive copied beside it
+    (
+        "FROM alpine:3.18\nWORKDIR /scripts\nADD https://wordpress.org/5.4.1.zip ./\n"
+        "RUN unzip -q wordpress-5.4.1.zip -d ./ && rm /scripts/wordpress-5.4.1.zip\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM alpine:3.18\nADD https://github.com/o/r/archive/v1.2.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/r-1.2.tar.gz -C /opt\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM alpine:3.18\nADD https://github.com/o/r/archive/v1.2.tar.gz /tmp/\n"
+        "COPY other.zip /tmp/\nRUN wget https://y/r-1.2.tar.gz -O /tmp/r-1.2.tar.gz"
+        " && tar -xzf /tmp/r-1.2.tar.gz -C /opt && rm /tmp/r-1.2.tar.gz\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SECOND)
+def test_the_thirty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
