@@ -110,6 +110,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
     "apache/nifi": ("/opt/nifi/nifi-current",),
+    # (Buildkite's puppeteer image installs puppeteer with npm in /)
+    "buildkite/puppeteer": ("/node_modules",),
     # (JBoss EAP's OpenShift images: the whole EAP server in JBOSS_HOME)
     **dict.fromkeys(_EAP, ("/opt/eap",)),
     # (CM2Network's SteamCMD images: steamcmd.sh and its 32-bit runtime, in the steam user's home)
@@ -275,6 +277,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
     # (Node-RED's image copies its package.json where it runs and a flows.json of `[]` to /data)
     "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json"),
+    "buildkite/puppeteer": ("/package.json", "/package-lock.json"),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
@@ -559,6 +562,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
+    "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
 
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
@@ -665,6 +669,11 @@ _WORKDIR: Mapping[str, str] = {
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",
+    # (Jenkins' agent images work in the agent user's home)
+    **dict.fromkeys(
+        ("jenkins/agent", "jenkins/inbound-agent", "jenkins/ssh-agent", *_OLD_AGENT_NAMES),
+        "/home/jenkins",
+    ),
     "tiangolo/uvicorn-gunicorn*": "/app",
     **dict.fromkeys(_ZAP, "/zap"),
     "tiangolo/uwsgi-nginx*": "/app",
@@ -704,6 +713,11 @@ _MY_CNF = ("/etc/my.cnf",)
 _DEBIAN_CNF = "/etc/mysql/debian.cnf"
 _MYSQL_COMMON = "/etc/mysql/my.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
+# (Dovecot 2's configuration, the same on every distribution)
+_DOVECOT = (
+    "/etc/dovecot/dovecot.conf",
+    *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "logging", "mail", "master", "ssl")),
+)
 _CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
 _PUPPETSERVER = (
     *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
@@ -836,10 +850,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
     ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),
     ("apt", "anacron"): ("/etc/anacrontab", "/etc/cron.d/anacron"),
-    ("apt", "dovecot-core"): (
-        "/etc/dovecot/dovecot.conf",
-        *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "mail", "master", "ssl")),
-    ),
+    **{
+        (m, name): _DOVECOT
+        for m, name in (("apt", "dovecot-core"), ("apk", "dovecot"), ("yum", "dovecot"))
+    },
     **{
         ("apt", f"php{v}-fpm"): (
             f"/etc/php/{v}/fpm/php-fpm.conf",
@@ -864,8 +878,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         if v >= "8"
     },
     ("apk", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    # (EPEL's opendkim: its tables in /etc/opendkim, empty of keys but there)
+    ("yum", "opendkim"): (
+        "/etc/opendkim.conf",
+        *(f"/etc/opendkim/{n}" for n in ("KeyTable", "SigningTable", "TrustedHosts")),
+    ),
     ("apt", "redis-server"): ("/etc/redis/redis.conf",),
-    ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    **{(m, "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf") for m in ("apt", "yum")},
     ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
@@ -1080,7 +1099,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
-    ("apt", "unbound"): ("/etc/unbound/unbound.conf",),
+    **{(m, "unbound"): ("/etc/unbound/unbound.conf",) for m in _MANAGERS},
+    ("apt", "pdns-server"): ("/etc/powerdns/pdns.conf",),
     ("apt", "bind9"): _BIND9,
     ("apt", "krb5-config"): ("/etc/krb5.conf",),
     ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
@@ -1529,6 +1549,34 @@ def family_files(manager: str) -> tuple[str, ...]:
     """The files every image of the distribution family whose package manager is `manager`
     holds (`apt`, `yum`; a minimal RHEL image's `microdnf`: its users only)."""
     return {"apt": _DEBIAN_FILES, "yum": _RHEL_FILES, "microdnf": USER_DATABASE}.get(manager, ())
+
+
+# What a base image not known here holds, shown by the variable its Dockerfile set that a
+# Dockerfile names (`${JAVA_HOME}/jre/lib/security/`): a JDK's security files (in jre/ up to
+# Java 8, whose JCE policy jars a copy replaces; in conf/ since 9), a Tomcat's configuration,
+# WildFly's server profiles.
+VARIABLE_FILES: Mapping[str, tuple[str, ...]] = {
+    "JAVA_HOME": (
+        *(f"jre/lib/security/{n}" for n in ("local_policy.jar", "US_export_policy.jar")),
+        *("jre/lib/security/java.security", "jre/lib/security/cacerts"),
+        "conf/security/java.security",
+    ),
+    **dict.fromkeys(("CATALINA_HOME", "CATALINA_BASE"), tuple(f"conf/{n}" for n in _TOMCAT_CONF)),
+    "JBOSS_HOME": tuple(f"standalone/configuration/standalone{n}.xml" for n in _WILDFLY_PROFILES),
+}
+
+
+def variable_file(path: str, roots: Mapping[str, str]) -> bool:
+    """`path` is a file the directory a variable names holds (`/$JAVA_HOME/jre/lib/security/
+    local_policy.jar`, the variable the base's; or below `roots`, name -> the value this
+    file's ENV gave it)."""
+    return any(
+        root
+        and path.startswith(root.rstrip("/") + "/")
+        and path[len(root.rstrip("/")) + 1 :] in files
+        for name, files in VARIABLE_FILES.items()
+        for root in (f"/${name}", roots.get(name, ""))
+    )
 
 
 # Canonical's images of a server install Ubuntu's package of it, its configuration kept.

@@ -34,7 +34,10 @@ builder, the
 shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
 `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs install with that
 family's package manager alone), and a whole root filesystem copied onto `/` over a base image
-(`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot` tree). A COPY
+(`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot` tree), and what
+the variables a base not known here set show it holds: a JDK's JCE policy jars in
+`${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this
+file's ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY
 through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's
 target. Such package or distribution configuration counts too under a wildcard that matches two or
 more of its files, or a directory named for configuration (`conf`, `config`, `etc`) or for the
@@ -93,12 +96,14 @@ from layerguard.dockerfile.bases import (
     DISTRIBUTION_TREES,
     RHEL_SKEL,
     S2I_SCRIPTS,
+    USER_DATABASE,
     distribution_files,
     distribution_member,
     family_files,
     in_tree,
     known,
     package_files,
+    variable_file,
 )
 from layerguard.dockerfile.effects import (
     BIN_DIRS,
@@ -361,7 +366,29 @@ def _old_copies(
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
     if shipped is not None:
-        yield from _known_base_content(ctx.model, shipped, write, family)
+        held_files = list(_known_base_content(ctx.model, shipped, write, family))
+        if not held_files and _shown_by_variable(ctx, index, write, shipped):
+            held_files = [(write.path, f"the base image {shipped.familiar}", None)]
+        yield from held_files
+
+
+def _shown_by_variable(ctx: Context, index: int, write: CopyWrite, shipped: ImageRef) -> bool:
+    """`write` lands on a file of what a variable names in a base not known here: the base's
+    own variable (`${JAVA_HOME}/jre/lib/security/`), or one this file's ENV set
+    (`CATALINA_BASE=/usr/local/tomcat`) where no RUN of it installs there."""
+    if write.tree or write.either or is_glob(write.path):
+        return False
+    held = known(shipped)
+    roots = {}
+    if not held.manager and set(held.files) <= set(USER_DATABASE):
+        roots = {
+            name: value
+            for name, value in ctx.steps[index].instr.env.items()
+            if value.startswith("/")
+            and value.rstrip("/") not in STANDARD_DIRS
+            and not any(s.run is not None and value in s.instr.node.original for s in ctx.steps)
+        }
+    return variable_file(write.path, roots)
 
 
 # Names of directories that hold configuration, copied into a distribution's own.

@@ -7929,6 +7929,46 @@ _THIRTY_SECOND = [
         " && tar -xzf /tmp/r-1.2.tar.gz -C /opt && rm /tmp/r-1.2.tar.gz\n",
         [],
     ),
+    # what a base not known here holds by the variable its Dockerfile set (JAVA_HOME's JCE
+    # policy jars), or one this file's ENV names where no RUN installs (a Tomcat's conf/)
+    (
+        "FROM example/java:oracle-java7\n"
+        "ADD policy/local_policy.jar ${JAVA_HOME}/jre/lib/security/\n"
+        "ADD lib/x.jar ${JAVA_HOME}/jre/lib/ext/\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM example/tomcat-base\nENV CATALINA_BASE=/usr/local/tomcat\n"
+        "COPY conf/server.xml ${CATALINA_BASE}/conf/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM example/base\nENV CATALINA_HOME=/opt/tomcat\nRUN mkdir -p /opt/tomcat/conf\n"
+        "COPY conf/server.xml ${CATALINA_HOME}/conf/\n",
+        [],
+    ),
+    # Jenkins' agent images work in /home/jenkins: a relative COPY lands there
+    (
+        "FROM jenkins/inbound-agent\nUSER root\nCOPY install.sh install.sh\n"
+        "RUN chmod 755 -R /install.sh\nRUN rm -rf /install.sh\nRUN chmod +x install.sh\n",
+        [(6, "LG004")],
+    ),
+    # packages' configuration: Alpine's unbound, RHEL's postfix, Buildkite's puppeteer image
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache unbound\n"
+        "COPY unbound.conf /etc/unbound/unbound.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM rockylinux:8\nRUN dnf -y install postfix && dnf clean all\n"
+        "COPY main.cf /etc/postfix/main.cf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM buildkite/puppeteer:latest\nCOPY package.json .\n"
+        "RUN npm ci && npm cache clean --force\n",
+        [(2, "LG002"), (3, "LG003")],
+    ),
 ]
 
 
