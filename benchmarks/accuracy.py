@@ -42,8 +42,9 @@ SETS = {
 # Labelled before any tool ran on them (tests/accuracy/<name>-sources.tsv says where each file
 # comes from); not in ../shared, so their folder is named on the command line.
 HOLDOUTS = {
-    n: ROOT / "tests" / "accuracy" / f"{n}.tsv"
-    for n in ("holdout", *(f"holdout{i}" for i in range(2, 400)))
+    p.stem: p
+    for p in sorted((ROOT / "tests" / "accuracy").glob("holdout*.tsv"))
+    if not p.stem.endswith("-sources")
 }
 COPIES = ROOT / "tests" / "accuracy" / "copies.tsv"
 RULES = ("LG002", "LG003", "LG004", "LG005", "LG006")
@@ -199,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         elif name in SETS:
             folder, label_file = SETS[name]
         else:
-            parser.error(f"--set: expected accuracy, corpus or holdout[2-18]=DIR, got {name!r}")
+            parser.error(
+                f"--set: expected accuracy, corpus or holdoutN=DIR (a labelled set), got {name!r}"
+            )
         if not folder.is_dir():
             print(f"{folder} is missing: ../shared is needed", file=sys.stderr)
             return 2
