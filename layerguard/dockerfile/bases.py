@@ -166,6 +166,14 @@ _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
+
+
+def _glassfish_domain(glassfish: str) -> tuple[str, ...]:
+    """GlassFish's default domain's configuration, below the install's `glassfish` directory."""
+    names = ("domain.xml", "logging.properties", "keyfile", "admin-keyfile")
+    return tuple(f"{glassfish}/domains/domain1/config/{n}" for n in names)
+
+
 _WILDFLY = "/opt/jboss/wildfly"
 # Red Hat's and sclorg's builder images of each language (not s2i-core or s2i-base, which are
 # their bases): their scripts in /usr/libexec/s2i, which an image's own `.s2i/bin` replaces.
@@ -303,8 +311,16 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # ROS's images (library and OSRF's) start through their entrypoint script
     **dict.fromkeys(("ros", "osrf/ros"), ("/ros_entrypoint.sh",)),
     # IPFS's daemon and the start script its entrypoint is (go-ipfs, then kubo)
+    # (and the su-exec and tini its Dockerfile copies from its builder)
     **dict.fromkeys(
-        ("ipfs/go-ipfs", "ipfs/kubo"), ("/usr/local/bin/ipfs", "/usr/local/bin/start_ipfs")
+        ("ipfs/go-ipfs", "ipfs/kubo"),
+        (*("/usr/local/bin/ipfs", "/usr/local/bin/start_ipfs"), "/sbin/su-exec", "/sbin/tini"),
+    ),
+    # GlassFish's (the library's, deprecated) and Payara's images: the default domain's config
+    "glassfish": _glassfish_domain("/usr/local/glassfish4/glassfish"),
+    **dict.fromkeys(
+        ("payara/server-full", "payara/server-web"),
+        _glassfish_domain("/opt/payara/appserver/glassfish"),
     ),
     # WildFly's (and the legacy Keycloak on it) standalone server configurations
     # (and, since WildFly 19, its MicroProfile and load balancer profiles)
@@ -669,6 +685,7 @@ _WORKDIR: Mapping[str, str] = {
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",
+    "glassfish": "/usr/local/glassfish4",
     # (Jenkins' agent images work in the agent user's home)
     **dict.fromkeys(
         ("jenkins/agent", "jenkins/inbound-agent", "jenkins/ssh-agent", *_OLD_AGENT_NAMES),
@@ -1186,6 +1203,8 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
     ),
     (re.compile(r"crate-\d"), ("config/crate.yml", "config/log4j2.properties")),
+    # (GlassFish's zip holds glassfish5/glassfish/domains/..., Payara's payara5/glassfish/...)
+    (re.compile(r"(glassfish|payara)-\d"), _glassfish_domain("glassfish")),
     (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
     (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
     # (Ghidra's release zip, ghidra_11.0_PUBLIC_20231222.zip, holds ghidra_11.0_PUBLIC/)

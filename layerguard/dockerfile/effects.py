@@ -1368,7 +1368,11 @@ def _distributions(
             # apache-maven-3.9.6/ and elasticsearch-8.1.0/)
             stem = next((s for s in stems if s and distribution_files(s)), "")
             # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
-            for top in dict.fromkeys((_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))):
+            # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
+            tops: tuple[str, ...] = (_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))
+            if _MAJOR_TOP.match(stem):
+                tops = (_MAJOR_TOP.sub(r"\1\2", stem),)
+            for top in dict.fromkeys(tops):
                 if top:
                     roots[posixpath.join(op.paths[0], top)] = files
         elif op.tool == "mv" and op.kind == REMOVE:
@@ -1476,6 +1480,7 @@ def link_made(op: Op) -> tuple[str, str] | None:
 
 
 EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", *_SEVEN_ZIP})
+_MAJOR_TOP = re.compile(r"^(glassfish|payara)-(\d+)\b.*")
 _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
 
@@ -3681,9 +3686,14 @@ def _top_entry(
     for name in dict.fromkeys((archive or "", fetched_as, also)):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
+            # (WordPress's releases, wordpress-6.4.2.tar.gz, hold wordpress/)
+            stem = _UNVERSIONED_TOP.sub(r"\1", stem)
             yield Op(
                 WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
             )
+
+
+_UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
 
 
 # GitHub's archive of a tag or branch holds REPO-REF/, less a leading `v` of a version

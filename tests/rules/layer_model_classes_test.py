@@ -7969,6 +7969,26 @@ _THIRTY_SECOND = [
         "RUN npm ci && npm cache clean --force\n",
         [(2, "LG002"), (3, "LG003")],
     ),
+    # GlassFish: the library image's domain in its WORKDIR; a release zip's glassfish5/ top
+    (
+        "FROM glassfish\nCOPY domain.xml glassfish/domains/domain1/config/domain.xml\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM eclipse-temurin:8\nWORKDIR /opt\nRUN curl -fsSLO https://x.org/glassfish-5.1.0.zip"
+        " && unzip glassfish-5.1.0.zip && rm glassfish-5.1.0.zip\n"
+        "COPY domain.xml glassfish5/glassfish/domains/domain1/config/\n",
+        [(4, "LG002")],
+    ),
+    # WordPress's release tarball holds wordpress/, which a later RUN removes
+    (
+        "FROM centos:7\nWORKDIR /tmp\nRUN curl -fsSLO https://wordpress.org/wordpress-6.4.2.tar.gz"
+        " && tar -xzf wordpress-6.4.2.tar.gz\nRUN cp -r wordpress/* /var/www/html/\n"
+        "RUN rm -rf wordpress\n",
+        [(5, "LG003")],
+    ),
+    # the su-exec and tini IPFS's image ships
+    ("FROM ipfs/kubo:latest\nCOPY su-exec /sbin/su-exec\n", [(2, "LG002")]),
 ]
 
 
