@@ -306,6 +306,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tiangolo/uvicorn-gunicorn*": ("/start.sh", "/gunicorn_conf.py", "/app/main.py"),
     # (and the sample app its uwsgi.ini serves, which a project's main.py replaces)
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh", "/app/main.py", "/app/uwsgi.ini"),
+    # (the uWSGI configuration uwsgi-nginx copies in, under the Flask images too)
+    "tiangolo/uwsgi-nginx*": ("/etc/uwsgi/uwsgi.ini",),
+    # (trafex's PHP-FPM and nginx image: its sample pages in the document root)
+    "trafex/php-nginx": ("/var/www/html/index.php", "/var/www/html/test.html"),
     # (docker-selenium's images, hub, nodes and standalone, start by their Base's script)
     "selenium/*": ("/opt/bin/entry_point.sh",),
     # ROS's images (library and OSRF's) start through their entrypoint script
@@ -885,6 +889,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         ("apk", f"php{v.replace('.', '')}"): (f"/etc/php{v.replace('.', '')}/php.ini",)
         for v in _PHP_VERSIONS
         if v >= "8"
+    },
+    # (Alpine's php7 up to 3.15 and php8 of 3.13 to 3.15, named by the major version alone)
+    **{("apk", f"php{m}"): (f"/etc/php{m}/php.ini",) for m in (7, 8)},
+    **{
+        ("apk", f"php{m}-fpm"): (f"/etc/php{m}/php-fpm.conf", f"/etc/php{m}/php-fpm.d/www.conf")
+        for m in (7, 8)
     },
     **{
         ("apk", f"php{v.replace('.', '')}-fpm"): (

@@ -3610,12 +3610,14 @@ def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
     script = _script_word(tool, words)
     if script.endswith((".bin", ".run")) and (tool in SHELLS or "/" in script):
         return script
-    if _CMAKE_INSTALLER.fullmatch(posixpath.basename(script)) and (tool in SHELLS or "/" in script):
-        return script  # (CMake's own `.sh` installers carry the release they unpack)
+    if _CARRIERS.fullmatch(posixpath.basename(script)) and (tool in SHELLS or "/" in script):
+        # (CMake's own `.sh` installers carry the release they unpack, s6-overlay's v2
+        # installers the overlay)
+        return script
     return None
 
 
-_CMAKE_INSTALLER = re.compile(r"cmake-[\d.]+(?:-rc\d+)?-[Ll]inux-\w+\.sh")
+_CARRIERS = re.compile(r"cmake-[\d.]+(?:-rc\d+)?-[Ll]inux-\w+\.sh|s6-overlay-\w+-installer")
 
 
 def conda_installer(name: str) -> bool:

@@ -1055,7 +1055,8 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
-                    recursive
+                    # (a file of them a change names alone: `chmod 755 /var/log/*`)
+                    (recursive or _always_written(path, entry, files=True))
                     and not moves
                     and _always_written(path, entry)
                     # (`truncate -s 0 /var/log/*log` after the install left its logs empty;
@@ -1767,6 +1768,8 @@ def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozense
         return False
     if entry.family == "apt" and path in _APT_LINKS:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
+    if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf":
+        return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
@@ -2090,16 +2093,18 @@ def _removed_since(path: str, entry: Entry) -> bool:
     )
 
 
-def _always_written(path: str, entry: Entry) -> bool:
+def _always_written(path: str, entry: Entry, files: bool = False) -> bool:
     """`path` reaches what every install of `entry`'s manager writes (its prefix, its logs:
-    `chmod -R /var/log`, `truncate -s 0 /var/log/*log`), whatever else wrote there since."""
+    `chmod -R /var/log`, `truncate -s 0 /var/log/*log`), whatever else wrote there since
+    (`files`: a log file itself, by its name or a wildcard, not the tree or apt's directory)."""
     tree = next((t for t in _INSTALLED.get(entry.family, ()) if t == entry.path), None)
     if tree is None:
         return False
-    if covers(path, tree):
+    if covers(path, tree) and not files:
         return True
     name = posixpath.basename(path)
-    return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in _LOGS)
+    logs = _LOGS[:2] + _LOGS[3:] if files else _LOGS
+    return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in logs)
 
 
 def _emptied_since(path: str, entry: Entry, live: list[Entry]) -> bool:

@@ -7989,6 +7989,35 @@ _THIRTY_SECOND = [
     ),
     # the su-exec and tini IPFS's image ships
     ("FROM ipfs/kubo:latest\nCOPY su-exec /sbin/su-exec\n", [(2, "LG002")]),
+    # Debian's nginx leaves conf.d empty (default.conf is nginx.org's package's): removing it
+    # hides nothing; nginx.conf it has
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\nRUN rm -f /etc/nginx/nginx.conf\n",
+        [(4, "LG003")],
+    ),
+    # s6-overlay's v2 installer carries the overlay it unpacks
+    (
+        "FROM ubuntu:22.04\nADD https://github.com/just-containers/s6-overlay/releases/download/"
+        "v2.2.0.1/s6-overlay-amd64-installer /tmp/\n"
+        "RUN chmod +x /tmp/s6-overlay-amd64-installer && /tmp/s6-overlay-amd64-installer /\n",
+        [(2, "LG006"), (3, "LG004")],
+    ),
+    # Alpine's php8 and php8-fpm (3.13 to 3.15), a conf directory copied over them; uWSGI's
+    # configuration in tiangolo's images
+    (
+        "FROM alpine:3.15\nRUN apk add --no-cache php8 php8-fpm\nCOPY php/conf /etc/php8\n",
+        [(3, "LG002")],
+    ),
+    ("FROM tiangolo/uwsgi-nginx\nCOPY uwsgi.conf /etc/uwsgi/uwsgi.ini\n", [(2, "LG002")]),
+    # a mode set on the installs' log files by a wildcard copies them up; apt's directory alone
+    # is an entry
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chmod 755 /var/log/*\nRUN chmod 755 /var/log/apt\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
