@@ -166,6 +166,9 @@ _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
+# The jboss-dockerfiles images: jboss/base adds the jboss user, home /opt/jboss, and works there
+# as it; base-jdk, wildfly and the old keycloak are built on it
+_JBOSS = ("jboss/base", "jboss/base-jdk", "jboss/wildfly", "jboss/keycloak")
 
 
 def _glassfish_domain(glassfish: str) -> tuple[str, ...]:
@@ -667,6 +670,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_ZAP, (("zap", "/home/zap"), ("1000", "/home/zap"))),
     **dict.fromkeys(_EAP, (("jboss", "/home/jboss"), ("185", "/home/jboss"))),
     "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
+    **dict.fromkeys(_JBOSS, (("jboss", "/opt/jboss"), ("1000", "/opt/jboss"))),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -677,6 +681,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_ZAP, "zap"),
     **dict.fromkeys(_EAP, "185"),  # (jboss, whose home is /home/jboss)
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
+    **dict.fromkeys(_JBOSS, "jboss"),
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
@@ -690,6 +695,7 @@ _WORKDIR: Mapping[str, str] = {
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",
     "glassfish": "/usr/local/glassfish4",
+    **dict.fromkeys(_JBOSS, "/opt/jboss"),
     # (Jenkins' agent images work in the agent user's home)
     **dict.fromkeys(
         ("jenkins/agent", "jenkins/inbound-agent", "jenkins/ssh-agent", *_OLD_AGENT_NAMES),
@@ -999,7 +1005,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "i2pd"): tuple(
         f"/etc/i2pd/{n}" for n in ("i2pd.conf", "tunnels.conf", "subscriptions.txt")
     ),
-    ("apt", "samba"): ("/etc/samba/smb.conf",),
+    # (samba-common's postinst writes it, which smbclient depends on)
+    **{("apt", n): ("/etc/samba/smb.conf",) for n in ("samba", "samba-common", "smbclient")},
     ("apt", "tor"): ("/etc/tor/torrc",),
     ("apt", "privoxy"): ("/etc/privoxy/config",),
     # (Debian's icecast2 in its own directory; Alpine's icecast at /etc/icecast.xml)

@@ -2929,7 +2929,9 @@ def _ops(
         if target:  # (`mv -t /tmp/ a.deb b.deb`: the directory first)
             operands = [o for o in operands if o != target] + [target.rstrip("/") + "/"]
         (into,) = _paths(operands[-1:], command) or ("",)
-        if into and all(posixpath.dirname(p) == into for p in _paths(operands[:-1], command)):
+        moved = _paths(operands[:-1], command)
+        if into and (all(posixpath.dirname(p) == into for p in moved) or moved == (into,)):
+            # (`mv $HOME/jboss-as-7.1.1.Final $JBOSS_HOME`, the same path: refused too)
             # (`mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64`: each entry onto itself, which
             # mv and cp refuse; nothing moves)
             return
@@ -3685,7 +3687,12 @@ def _top_entry(
     more name it may hold (a GitHub archive's `REPO-TAG`)."""
     path = _path(archive or "", command)
     fetched_as = (names or {}).get(path, "") if path else ""
-    for name in dict.fromkeys((archive or "", fetched_as, also)):
+    candidates: tuple[str, ...] = (archive or "", fetched_as, also)
+    if _versioned(fetched_as) and not _versioned(archive or ""):
+        # (`curl .../cmake-3.24.2-linux-x86_64.tar.gz > cmake.tar.gz`: a release holds its
+        # versioned top, whatever the name it was saved under)
+        candidates = (fetched_as, also)
+    for name in dict.fromkeys(candidates):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
             # (WordPress's releases, wordpress-6.4.2.tar.gz, hold wordpress/)
@@ -3693,6 +3700,11 @@ def _top_entry(
             yield Op(
                 WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
             )
+
+
+def _versioned(name: str) -> bool:
+    """An archive's name holds a version (`cmake-3.24.2-linux-x86_64.tar.gz`)."""
+    return bool(re.search(r"[-_.]v?\d", archive_stem(name)))
 
 
 _UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
@@ -5326,7 +5338,9 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
     # (`COPY --from=builder /usr/local/etc/php/conf.d ...`: a drop-in directory, not a file)
     # (`COPY --from=echidna /usr/local/bin/echidna ...`: what an image's bin directory holds
     # is a program, a file; not so a context's `bin/`, whatever it holds)
-    program = staged and posixpath.dirname(source) in BIN_DIRS and not is_glob(name)
+    # (and a build's own bin directory, Go's `/go/bin/app`, cargo's, a project's `/src/bin/x`)
+    parent = posixpath.dirname(source.rstrip("/"))
+    program = staged and (parent in BIN_DIRS or parent.endswith("/bin")) and not is_glob(name)
     file_like = not source.endswith(("/", ".d")) and (
         is_archive(name) or program or (not is_glob(name) and names_a_file(name))
     )

@@ -1065,6 +1065,19 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
+                    # A program a package named for it put in a bin directory, moved aside in a
+                    # later RUN (`mv /usr/bin/aria2c /usr/bin/x` after `apk add aria2`): its
+                    # bytes land again under the new name (not a link, `python3`, `gcc`)
+                    moves
+                    and op.kind == REMOVE
+                    and not (made_here or op.blind or is_glob(path))
+                    and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
+                    and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
+                    and not any("$" in n for n in entry.packages)
+                    and _installed_under(path, entry, rewritten)
+                    and not _removed_since(path, entry)
+                )
+                or (
                     # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`), wholly
                     # below the path: what it installed is there (`chown -R node /home/node`).
                     recursive

@@ -8018,6 +8018,40 @@ _THIRTY_SECOND = [
         " && rm -rf /var/lib/apt/lists/*\nRUN chmod 755 /var/log/*\nRUN chmod 755 /var/log/apt\n",
         [(3, "LG004")],
     ),
+    # jboss/base's user jboss works in its home /opt/jboss; a mv onto itself moves nothing
+    (
+        "FROM jboss/base-jdk:8\nRUN curl -O https://x.org/jboss-as-7.1.1.Final.tar.gz"
+        " && tar xf jboss-as-7.1.1.Final.tar.gz\n"
+        "RUN mv $HOME/jboss-as-7.1.1.Final /opt/jboss/jboss-as-7.1.1.Final\n"
+        "RUN rm /opt/jboss/jboss-as-7.1.1.Final.tar.gz\n",
+        [(4, "LG003")],
+    ),
+    # a release saved under a plain name holds its versioned top
+    (
+        "FROM debian:12\nWORKDIR /opt\nRUN curl -L https://github.com/Kitware/CMake/releases/"
+        "download/v3.24.2/cmake-3.24.2-linux-x86_64.tar.gz > cmake.tar.gz\n"
+        "RUN tar zxvf cmake.tar.gz\nRUN rm -rf cmake\nRUN rm -rf cmake-3.24.2-linux-x86_64\n",
+        [(6, "LG003")],
+    ),
+    # a package's program moved aside in a later RUN; not a link (python3), not the base's
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache aria2 python3\n"
+        "RUN mv /usr/bin/aria2c /usr/bin/x && mv /usr/bin/python3 /usr/bin/py\n"
+        "RUN mv /usr/bin/wget /usr/bin/w\n",
+        [(3, "LG003")],
+    ),
+    # what a builder's bin directory holds is a program, a file: its chown copies it up
+    (
+        "FROM alpine\nWORKDIR /home/app\nCOPY --from=golang:1.22 /go/bin/app /home/app/app\n"
+        "RUN chown nobody app\n",
+        [(4, "LG004")],
+    ),
+    # smbclient depends on samba-common, whose postinst writes smb.conf
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y smbclient"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY smb.conf /etc/samba/smb.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
