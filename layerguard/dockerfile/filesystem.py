@@ -211,7 +211,8 @@ def layers(
     workdir = "/"
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
-        | _built_again(steps) | _resolved_before(steps)
+        | _built_again(steps) | _resolved_before(steps) | _home_not_root_s(steps, held)
+        | _maven_built_before(steps)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -338,6 +339,88 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 found.add((index, op.command))
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
+    return found
+
+
+def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each Maven build of a project an earlier RUN built in the same
+    directory with the same goals or more and the same options or more, nothing copied or
+    written into it since (`mvn verify clean --fail-never` on the pom alone, then `mvn
+    verify`): every plugin and dependency is in ~/.m2 already, and nothing more is fetched."""
+    found: set[tuple[int, str]] = set()
+    built: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # project -> runs
+    for index, step in enumerate(steps):
+        for write in step.copies:
+            built = {p: r for p, r in built.items() if not covers(write.into, p) and not (
+                write.path == p or inside(write.path, p))}  # fmt: skip
+        if step.run is None:
+            continue
+        runs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for command in step.run.commands:
+            tool, words = tool_and_args(command)
+            if tool not in ("mvn", "mvnw") or command.cwd is None:
+                if tool not in ("mvn", "mvnw"):  # (what else writes into a project resets it)
+                    built = {p: r for p, r in built.items() if not _names_inside(words, p)}
+                continue
+            goals, options = _maven_words(words[1:])
+            if any(goals <= gs and options <= os for gs, os in built.get(command.cwd, ())):
+                found.add((index, " ".join(command.words)))
+            runs.setdefault(command.cwd, []).append((goals, options))
+        for project, done in runs.items():
+            built.setdefault(project, []).extend(done)
+    return found
+
+
+# Maven's options that take a value in the next word.
+_MAVEN_VALUED = frozenset(
+    {"-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-P", "-pl", "-rf", "-T"}
+    | {"--activate-profiles", "--projects", "--resume-from", "--threads", "-t", "-l", "-b"}
+)
+# Options that change nothing of what Maven fetches.
+_MAVEN_QUIET = frozenset({"-B", "--batch-mode", "-q", "--quiet", "-e", "-X", "-fn", "--fail-never"})
+
+
+def _maven_words(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(goals, options) of a Maven command line."""
+    goals, options = [], []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if word in _MAVEN_VALUED and at + 1 < len(words):
+            options.append(f"{word} {words[at + 1]}")
+            at += 1
+        elif word.startswith("-"):
+            options.append(word)
+        else:
+            goals.append(word)
+        at += 1
+    return frozenset(goals), frozenset(options) - _MAVEN_QUIET
+
+
+def _names_inside(words: tuple[str, ...], project: str) -> bool:
+    """A command's words name the project's directory or a path in it."""
+    return any(w == project or w.startswith(project.rstrip("/") + "/") for w in words)
+
+
+def _home_not_root_s(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each pip command root runs with HOME set to a home an earlier RUN's
+    useradd or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser mpirun`):
+    pip, run as root, uses a cache only where the nearest existing directory of its path is
+    root's, so it turns the cache off."""
+    found: set[tuple[int, str]] = set()
+    owners: dict[str, str] = {}  # home -> the user a RUN made it for
+    for index, step in enumerate(steps):
+        if step.run is None:
+            continue
+        home = step.instr.env.get("HOME", "")
+        owner = owners.get(home, "")
+        if (step.instr.user or held.user) in ("", "root", "0") and owner not in ("", "root", "0"):
+            found.update((index, op.command) for op in step.run.ops if op.family == "pip")
+        for op in step.run.ops:
+            if op.kind == WRITE and op.role in (HOME, DEFAULT_HOME):
+                owners.update((p, dict(op.sets).get("user", "")) for p in op.paths)
+            elif op.kind in (WRITE, CHOWN) and home and any(covers(p, home) for p in op.paths):
+                owners.pop(home, None)  # (made again, or re-owned: not known to be the user's)
     return found
 
 

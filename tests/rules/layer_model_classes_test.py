@@ -8052,6 +8052,21 @@ _THIRTY_SECOND = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY smb.conf /etc/samba/smb.conf\n",
         [(3, "LG002")],
     ),
+    # root's pip with HOME a home adduser made for another user: pip turns its cache off
+    (
+        "FROM ubuntu:20.04\nENV USER=mpirun HOME=/home/mpirun\nRUN apt-get update"
+        " && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        'RUN adduser --disabled-password --gecos "" ${USER}\nRUN pip3 install numpy\n'
+        "USER mpirun\nRUN pip3 install --user scipy\n",
+        [(7, "LG005")],
+    ),
+    # a Maven build repeated on an unchanged project fetches nothing more; new options may
+    (
+        "FROM maven:3-eclipse-temurin-17\nWORKDIR /src\nCOPY pom.xml .\n"
+        "RUN mvn -B dependency:go-offline\nCOPY src src\nRUN mvn -B package\n"
+        "RUN mvn -B package\nRUN mvn -B package -P prod\n",
+        [(4, "LG005"), (6, "LG005"), (8, "LG005")],
+    ),
 ]
 
 
