@@ -60,7 +60,8 @@ PYTHON_TREE = "/usr/local/lib/python3*"
 # virtual environment in /opt/app-root)
 _S2I = (
     "*s2i-*",
-    *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
+    # (by the registry's name or the short one podman resolves, `FROM ubi8/python-39`)
+    *(f"{r}ubi{v}/python-3*" for v in (8, 9, 10) for r in ("*/", "")),
     "*sclorg/python-3*",
 )
 # OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
@@ -1208,6 +1209,10 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),
     ),
     (re.compile(r"apache-hive-\d"), ("conf/ivysettings.xml", "conf/parquet-logging.properties")),
+    (
+        re.compile(r"flink-\d"),
+        tuple(f"conf/{n}" for n in ("flink-conf.yaml", "log4j.properties", "masters", "slaves")),
+    ),
     (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),

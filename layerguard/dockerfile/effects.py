@@ -1370,6 +1370,10 @@ def _distributions(
             # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
             # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
             tops: tuple[str, ...] = (_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))
+            if "-cli-" not in stem and not _KEEPS_BIN.match(stem):
+                # (apache-cassandra-2.0.11-bin.tar.gz holds apache-cassandra-2.0.11/; Hive's
+                # and ZooKeeper's keep -bin; Flink's drops all after its version)
+                tops = (_FLINK_TOP.sub(r"\1", _PLATFORM.sub("", stem)),)
             if _MAJOR_TOP.match(stem):
                 tops = (_MAJOR_TOP.sub(r"\1\2", stem),)
             for top in dict.fromkeys(tops):
@@ -1480,6 +1484,8 @@ def link_made(op: Op) -> tuple[str, str] | None:
 
 
 EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", *_SEVEN_ZIP})
+_KEEPS_BIN = re.compile(r"apache-(?:hive|zookeeper)-")
+_FLINK_TOP = re.compile(r"^(flink-[\d.]+)-bin.*")
 _MAJOR_TOP = re.compile(r"^(glassfish|payara)-(\d+)\b.*")
 _PLATFORM = re.compile(r"-(bin|(linux|darwin|windows)(-(x86_64|amd64|aarch64|arm64))?)$")
 
@@ -1566,10 +1572,11 @@ def _inlined(
     instr: Instruction,
     env: Mapping[str, str],
     homes: Mapping[str, str] | None = None,
+    depth: int = 0,
 ) -> Iterator[Command]:
     """`commands`, each that runs a script of `texts` replaced by the script's commands (run in
-    the same directory, with the HOME of the user it runs as; a script the script runs is not
-    looked into)."""
+    the same directory, with the HOME of the user it runs as; and so a script that script runs,
+    two deep: `sh install.sh` running `sh jdk.sh`)."""
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
     for command in commands:
         tool, args = tool_and_args(command)
@@ -1618,12 +1625,15 @@ def _inlined(
             text = None  # (the Maven or Gradle wrapper the context holds: Maven or Gradle runs)
         if text is None:
             yield command
-        else:
-            yield from split_commands(
-                _with_sourced(text, texts, command.cwd),
-                command.cwd,
-                {**_script_env(command, env), **_positional(command, path)},
-            )
+            continue
+        inner = split_commands(
+            _with_sourced(text, texts, command.cwd),
+            command.cwd,
+            {**_script_env(command, env), **_positional(command, path)},
+        )
+        if depth < 1:
+            inner = tuple(_inlined(inner, texts, instr, env, homes, depth + 1))
+        yield from inner
 
 
 def _script_env(command: Command, env: Mapping[str, str]) -> Mapping[str, str]:
@@ -5258,8 +5268,11 @@ def copy_writes(
     if excludes:
         out = [w._replace(excludes=tuple(excludes)) for w in out]
     for write in [w for w in out if w.tree and not w.exact]:
-        # What a build's output is known to hold (Next.js' standalone server: its package.json)
+        # What a build's output is known to hold (Next.js' standalone server: its package.json;
+        # of a monorepo's app, `apps/web/.next/standalone`, below the app's own path in it)
+        app = _WORKSPACE_APP.search(write.source)
         for name in _BUILD_OUTPUTS.get("/".join(write.source.split("/")[-2:]), ()):
+            name = posixpath.join(app[1], name) if app else name
             out.append(write._replace(
                 path=posixpath.join(write.path, name), tree=False,
                 source=posixpath.join(write.source, name),
@@ -5267,6 +5280,9 @@ def copy_writes(
     return out
 
 
+# A monorepo's app (`apps/web`, `packages/site`) whose build output traces from the repository's
+# root: Next.js' standalone tree holds it at that path.
+_WORKSPACE_APP = re.compile(r"(?:^|/)((?:apps|packages)/[^/]+)/\.next/standalone/?$")
 # Files a build tool's output directory always holds, by its last two names.
 _BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
 

@@ -1195,6 +1195,13 @@ def _reach(
         if not entry.weighs:
             continue
         if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
+            if (
+                posixpath.basename(entry.path) == "*"
+                and entry.kind == FILE
+                and not covers(path, entry.path)
+                and not names_a_file(path)
+            ):
+                continue  # (a download of a name not known, `wget -O "$2"`: a file, not `cmake/`)
             if is_glob(entry.path) and any(e.path == path for e in own):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the

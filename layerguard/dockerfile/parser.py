@@ -843,6 +843,11 @@ def _check_instruction(node: Node, staged: bool) -> None:
     keyword, line = node.keyword, node.start_line
     if keyword not in INSTRUCTIONS:
         raise ParseError(line, _unknown_instruction(node))
+    for flag in node.flags:
+        # (BuildKit's BFlags: a string flag takes its value after `=` only: `--from build`)
+        name, eq, _ = flag[2:].partition("=")
+        if not eq and name.lower() in _VALUED_FLAGS.get(keyword, ()):
+            raise ParseError(line, f"missing a value on flag: {name}")
     if keyword == "from":
         _check_from(node)
     elif not staged and keyword != "arg":
@@ -859,6 +864,14 @@ def _check_instruction(node: Node, staged: bool) -> None:
         )
 
 
+# The flags BuildKit's instructions take a value on (string or repeated string flags).
+_VALUED_FLAGS: dict[str, frozenset[str]] = {
+    "from": frozenset({"platform"}),
+    "run": frozenset({"mount", "network", "security"}),
+    "copy": frozenset({"from", "chown", "chmod", "exclude"}),
+    "add": frozenset({"chown", "chmod", "checksum", "exclude"}),
+    "healthcheck": frozenset({"interval", "timeout", "start-period", "start-interval", "retries"}),
+}
 _MOUNT_TYPES = frozenset({"bind", "cache", "tmpfs", "secret", "ssh"})
 _MOUNT_WORDS = frozenset({"readonly", "ro", "readwrite", "rw", "required"})
 

@@ -371,6 +371,10 @@ REJECTED = [
     ("first-error-wins", "FROM a\nCOPY x\nFOO\n", 2, "COPY requires"),
     ("mount-bare-field", "FROM a\nRUN --mount=foo true\n", 2, "invalid field 'foo' must be"),
     ("mount-type", "FROM a\nRUN --mount=type=nfs,target=/x true\n", 2, 'mount type "nfs"'),
+    # (a flag that takes a value takes it after `=` only)
+    ("from-flag-bare", "FROM a\nCOPY --from build /b .\n", 2, "missing a value on flag: from"),
+    ("chown-flag-bare", "FROM a\nADD --chown app x /x\n", 2, "missing a value on flag: chown"),
+    ("platform-bare", "FROM --platform a\n", 1, "missing a value on flag: platform"),
 ]
 
 
@@ -405,6 +409,7 @@ INSTRUCTIONS_OK = [
     ("stage-name-case-folded", "FROM a AS Build\n"),
     ("copy-heredoc", "FROM a\nCOPY <<EOF /x\nhi\nEOF\n"),
     ("copy-json", 'FROM a\nCOPY ["a b", "/c"]\n'),
+    ("flags", "FROM a\nCOPY --link --from=a --chown=1:1 x /x\nRUN --network=none true\n"),
     ("onbuild", "FROM a\nONBUILD RUN x\n"),
     ("mounts", "FROM a\nRUN --mount=type=secret,id=x,required --mount=type=cache,target=/c,ro,"
      "sharing=locked --mount=type=$T,target=/d --mount=target=/e true\n"),

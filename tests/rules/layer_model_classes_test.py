@@ -8067,6 +8067,40 @@ _THIRTY_SECOND = [
         "RUN mvn -B package\nRUN mvn -B package -P prod\n",
         [(4, "LG005"), (6, "LG005"), (8, "LG005")],
     ),
+    # a `-bin` release's top drops the suffix (Cassandra's), Flink's all after its version;
+    # Hive's keeps it
+    (
+        "FROM centos:7\nCOPY apache-cassandra-2.0.11-bin.tar.gz /opt/\n"
+        "RUN tar -xzf /opt/apache-cassandra-2.0.11-bin.tar.gz -C /opt\n"
+        "COPY cassandra.yaml /opt/apache-cassandra-2.0.11-bin/conf/cassandra.yaml\n"
+        "COPY cassandra.yaml /opt/apache-cassandra-2.0.11/conf/cassandra.yaml\n",
+        [(2, "LG006"), (5, "LG002")],
+    ),
+    (
+        "FROM eclipse-temurin:8\nWORKDIR /opt\nRUN curl -fsSLO https://x.org/flink-1.1.3-bin-"
+        "hadoop27-scala_2.11.tgz && tar -xzf flink-1.1.3-bin-hadoop27-scala_2.11.tgz"
+        " && rm flink-*.tgz\nCOPY log4j.properties flink-1.1.3/conf/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM eclipse-temurin:8\nWORKDIR /opt\nRUN curl -fsSLO https://x.org/apache-hive-3.1.3-"
+        "bin.tar.gz && tar -xzf apache-hive-3.1.3-bin.tar.gz && rm apache-hive-*.tar.gz\n"
+        "COPY ivysettings.xml apache-hive-3.1.3-bin/conf/\n",
+        [(4, "LG002")],
+    ),
+    # a download whose name is not known is a file: not a directory a later RUN removes
+    (
+        'FROM debian:12\nARG URL\nRUN wget "$URL"\nRUN rm -rf cmake\nRUN rm -f x.tar.gz\n',
+        [(5, "LG003")],
+    ),
+    # Next.js' standalone output of a monorepo's app holds its package.json below the app's path
+    (
+        "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm cache clean --force"
+        " && npx turbo run build\nFROM node:20-slim\nWORKDIR /app\n"
+        "COPY --from=build /app/apps/web/package.json .\n"
+        "COPY --from=build /app/apps/web/.next/standalone ./\n",
+        [],
+    ),
 ]
 
 
@@ -8077,3 +8111,19 @@ def test_the_thirty_second_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_script_that_runs_another(lint_files: Lint) -> None:
+    # (`sh install.sh`, which runs `sh jdk.sh`, which installs the rpm a COPY put there)
+    files = {
+        "Dockerfile": "FROM centos:7\nWORKDIR /opt/install\nCOPY jdk.rpm install.sh jdk.sh ./\n"
+        "RUN sh install.sh\n",
+        "install.sh": "sh jdk.sh\nrm -rf /opt/install\n",
+        "jdk.sh": "rpm -ivh /opt/install/jdk.rpm\n",
+        "jdk.rpm": "x",
+    }
+    found = lint_files(files)
+    assert sorted((f.line, f.rule) for f in found if f.rule != "LG001") == [
+        (3, "LG006"),
+        (4, "LG003"),
+    ]
