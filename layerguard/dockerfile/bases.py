@@ -1136,6 +1136,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     **{(m, "unbound"): ("/etc/unbound/unbound.conf",) for m in _MANAGERS},
     ("apt", "pdns-server"): ("/etc/powerdns/pdns.conf",),
+    # (its postinst writes the default configuration; RStudio's .deb and .rpm alike)
+    **{(m, "shiny-server"): ("/etc/shiny-server/shiny-server.conf",) for m in ("apt", "yum")},
     ("apt", "bind9"): _BIND9,
     ("apt", "krb5-config"): ("/etc/krb5.conf",),
     ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),

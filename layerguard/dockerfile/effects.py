@@ -338,6 +338,8 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf /tmp/downloaded_packages in the same RUN",
         ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
     ),
+    # R's install.packages and its kin, run by R or Rscript (-e): nothing cached
+    "r": Manager((), "", "", ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library")),
     "cpan": Manager(
         ("~/.cpan/sources", "~/.cpan/build"),
         "CPAN.pm's downloads and build trees (~/.cpan/sources, ~/.cpan/build)",
@@ -4414,7 +4416,7 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     after = operands.index(sub) + 1 if sub in operands else 1
     if tool == "uv" and sub in ("pip", "tool"):
         after += 1  # (`uv pip install x`: its own command, then the packages)
-    for word in operands if tool in ("dpkg", "rpm") else operands[after:]:
+    for word in operands if tool in ("dpkg", "rpm", "gdebi") else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
@@ -4450,12 +4452,18 @@ def _unpinned(tool: str, word: str) -> str:
 _RPM_ARCH = re.compile(r"\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|el\d+[\w.]*)$")
 
 
+_DASHED_DEB = re.compile(r"-v?\d[\w.+~]*(?:-[\w.+~]+)*$")
+
+
 def _package_of(path: str) -> str | None:
     """The package a .deb or .rpm file holds, by the names their tools give such files
     (`name_version_arch.deb`, `name-version-release.arch.rpm`); None when a wildcard or a
     variable stands for it."""
     name = posixpath.basename(path)
-    if name.endswith(".deb"):
+    if name.endswith(".deb") and "_" not in name:
+        # (a vendor's `shiny-server-1.5.19.995-amd64.deb`: the name before the version)
+        name = _DASHED_DEB.sub("", name.removesuffix(".deb"))
+    elif name.endswith(".deb"):
         name = name.removesuffix(".deb").split("_", 1)[0]
     else:
         name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name.removesuffix(".rpm")))
@@ -4562,6 +4570,12 @@ def _fetches(words: tuple[str, ...]) -> bool:
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
 
 
+# R code that installs packages (`Rscript -e "install.packages('shiny')"`)
+_R_INSTALL_CALL = re.compile(
+    r"\b(?:install\.packages|BiocManager::install|(?:devtools|remotes)::install_\w+)\s*\("
+)
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -4570,6 +4584,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         if any(w in ("-d", "--download-only") for w in words):
             return "apt", False, False  # (the .debs are fetched, not installed)
         return "apt", installs, sub == "update"
+    if tool == "gdebi":
+        # (`gdebi -n x.deb`: the package file and what it depends on, through apt, whose
+        # downloads the images' apt configuration cleans)
+        return "apt", not any(w in ("-h", "--help", "--version") for w in words), False
     if tool == "apt-file":  # (`apt-file update` fetches the Contents indexes into the lists)
         return "apt", False, sub == "update"
     if (tool == "install.sh" and _ESP_IDF.search(words[0])) or (
@@ -4793,6 +4811,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
         return "littler", not asks, not asks
+    if tool in ("R", "Rscript") and _R_INSTALL_CALL.search(" ".join(words)):
+        # (R's own installs fill the site library; R's tempdir, where the sources went, goes
+        # when R exits)
+        return "r", True, False
     if tool == "make":
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)

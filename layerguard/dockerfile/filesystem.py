@@ -1148,6 +1148,14 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
+                    # A file the package is known to ship, its mode or owner changed by name
+                    # (`chmod u+w /etc/sudoers` after `yum install sudo`): copied up
+                    op.kind == CHOWN
+                    and not (recursive or moves)
+                    and _ships(path, entry, False, rewritten)
+                    and not _removed_since(path, entry)
+                )
+                or (
                     # A program a package named for it put in a bin directory, moved aside in a
                     # later RUN (`mv /usr/bin/aria2c /usr/bin/x` after `apk add aria2`): its
                     # bytes land again under the new name (not a link, `python3`, `gcc`)
@@ -1158,6 +1166,15 @@ def _reach(
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
                     and _installed_under(path, entry, rewritten)
+                    and not _removed_since(path, entry)
+                )
+                or (
+                    # R's site library, which its installs fill, named whole (`chmod -R 777
+                    # /usr/local/lib/R/site-library` after `Rscript -e "install.packages(...)"`)
+                    recursive
+                    and not (moves or made_here or op.blind)
+                    and entry.family in ("r", "littler")
+                    and path == entry.path
                     and not _removed_since(path, entry)
                 )
                 or (

@@ -8093,6 +8093,29 @@ _THIRTY_SECOND = [
         'FROM debian:12\nARG URL\nRUN wget "$URL"\nRUN rm -rf cmake\nRUN rm -f x.tar.gz\n',
         [(5, "LG003")],
     ),
+    # a file a package is known to ship, its mode changed by name in a later RUN
+    (
+        "FROM centos:7\nRUN yum install -y sudo && yum clean all\nRUN chmod -v u+w /etc/sudoers\n",
+        [(3, "LG004")],
+    ),
+    # R's own installs fill its site library, which a later chmod -R copies up
+    (
+        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y r-base"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN Rscript -e \"install.packages('shiny', repos='http://cran.rstudio.com/')\"\n"
+        "RUN Rscript -e 'BiocManager::install(ask = FALSE)'\n"
+        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
+        [(5, "LG004")],
+    ),
+    # gdebi installs a vendor's .deb (shiny-server-1.5.19.995-amd64.deb is shiny-server), whose
+    # postinst writes its configuration
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y gdebi-core"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY shiny-server-1.5.19.995-amd64.deb /tmp/\n"
+        "RUN gdebi -n /tmp/shiny-server-1.5.19.995-amd64.deb\n"
+        "COPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n",
+        [(3, "LG006"), (5, "LG002")],
+    ),
     # Next.js' standalone output of a monorepo's app holds its package.json below the app's path
     (
         "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm cache clean --force"
