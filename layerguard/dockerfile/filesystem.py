@@ -402,6 +402,11 @@ def _names_inside(words: tuple[str, ...], project: str) -> bool:
     return any(w == project or w.startswith(project.rstrip("/") + "/") for w in words)
 
 
+def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
+    """`entry` is what a build wrote at or below one of `paths`."""
+    return entry.family == "build" and any(covers(p, entry.path) for p in paths)
+
+
 def _home_not_root_s(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each pip command root runs with HOME set to a home an earlier RUN's
     useradd or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser mpirun`):
@@ -856,6 +861,11 @@ def _run(
             if op.kind == REMOVE and op.only is not None:
                 own = [e for e in own if not _selected(e, op)]
                 live = [e for e in live if not _selected(e, op)]
+            elif op.kind == REMOVE and op.tool == "make":
+                # (`make clean` takes what a build there wrote, not the sources an earlier layer
+                # unpacked, which a later `rm -rf` of the tree still hides)
+                own = [e for e in own if not _built_below(e, op.paths)]
+                live = [e for e in live if not _built_below(e, op.paths)]
             elif op.kind == REMOVE:
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)

@@ -8116,6 +8116,14 @@ _THIRTY_SECOND = [
         "COPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n",
         [(3, "LG006"), (5, "LG002")],
     ),
+    # `make clean` takes what a build wrote, not the sources an earlier layer unpacked
+    (
+        "FROM debian:12\nWORKDIR /home/john\nRUN curl https://www.openwall.com/john/k/"
+        "john-1.9.0-jumbo-1.tar.gz -o john.tar.gz && tar zfxv john.tar.gz && rm john.tar.gz\n"
+        "WORKDIR /home/john/john-1.9.0-jumbo-1\n"
+        "RUN make -s clean && make -sj4 && rm -rf /home/john/john-1.9.0-jumbo-1\n",
+        [(5, "LG003")],
+    ),
     # Next.js' standalone output of a monorepo's app holds its package.json below the app's path
     (
         "FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm cache clean --force"
