@@ -60,8 +60,7 @@ PYTHON_TREE = "/usr/local/lib/python3*"
 # virtual environment in /opt/app-root)
 _S2I = (
     "*s2i-*",
-    # (by the registry's name or the short one podman resolves, `FROM ubi8/python-39`)
-    *(f"{r}ubi{v}/python-3*" for v in (8, 9, 10) for r in ("*/", "")),
+    *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
 )
 # OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
@@ -168,8 +167,8 @@ _ELASTIC = "docker.elastic.co/"
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
 # The jboss-dockerfiles images: jboss/base adds the jboss user, home /opt/jboss, and works there
-# as it; base-jdk, wildfly and the old keycloak are built on it
-_JBOSS = ("jboss/base", "jboss/base-jdk", "jboss/wildfly", "jboss/keycloak")
+# as it; base-jdk and wildfly are built on it (not keycloak's images since 5.x: ubi8-minimal)
+_JBOSS = ("jboss/base", "jboss/base-jdk", "jboss/wildfly")
 
 
 def _glassfish_domain(glassfish: str) -> tuple[str, ...]:
@@ -646,6 +645,11 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     },
     # (the s2i images built on sclorg's Python ones name the version: Thoth's `s2i-thoth-ubi8-py38`)
     "*s2i-*-py3*": (("PIP_NO_CACHE_DIR", "off"),),
+    # (the same images by the short name podman resolves, `FROM ubi8/python-39`, and RHEL's)
+    **dict.fromkeys(
+        (*(f"ubi{v}/python-3*" for v in (8, 9, 10)), "*/rhel8/python-3*", "*/rhel9/python-3*"),
+        (("PIP_NO_CACHE_DIR", "off"),),
+    ),
     **dict.fromkeys(("jboss/wildfly", "quay.io/wildfly/wildfly"), (("JBOSS_HOME", _WILDFLY),)),
     "jboss/keycloak": (("JBOSS_HOME", "/opt/jboss/keycloak"),),
     **dict.fromkeys(_EAP, (("JBOSS_HOME", "/opt/eap"),)),

@@ -1372,10 +1372,12 @@ def _distributions(
             # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
             # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
             tops: tuple[str, ...] = (_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))
-            if "-cli-" not in stem and not _KEEPS_BIN.match(stem):
+            if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
                 # (apache-cassandra-2.0.11-bin.tar.gz holds apache-cassandra-2.0.11/; Hive's
-                # and ZooKeeper's keep -bin; Flink's drops all after its version)
-                tops = (_FLINK_TOP.sub(r"\1", _PLATFORM.sub("", stem)),)
+                # and ZooKeeper's keep -bin)
+                tops = (_PLATFORM.sub("", stem),)
+            if _FLINK_TOP.match(stem):
+                tops = (_FLINK_TOP.sub(r"\1", stem),)  # (Flink's drops all after its version)
             if _MAJOR_TOP.match(stem):
                 tops = (_MAJOR_TOP.sub(r"\1\2", stem),)
             for top in dict.fromkeys(tops):
@@ -3699,12 +3701,7 @@ def _top_entry(
     more name it may hold (a GitHub archive's `REPO-TAG`)."""
     path = _path(archive or "", command)
     fetched_as = (names or {}).get(path, "") if path else ""
-    candidates: tuple[str, ...] = (archive or "", fetched_as, also)
-    if _versioned(fetched_as) and not _versioned(archive or ""):
-        # (`curl .../cmake-3.24.2-linux-x86_64.tar.gz > cmake.tar.gz`: a release holds its
-        # versioned top, whatever the name it was saved under)
-        candidates = (fetched_as, also)
-    for name in dict.fromkeys(candidates):
+    for name in dict.fromkeys((archive or "", fetched_as, also)):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
             # (WordPress's releases, wordpress-6.4.2.tar.gz, hold wordpress/)
@@ -3712,11 +3709,6 @@ def _top_entry(
             yield Op(
                 WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
             )
-
-
-def _versioned(name: str) -> bool:
-    """An archive's name holds a version (`cmake-3.24.2-linux-x86_64.tar.gz`)."""
-    return bool(re.search(r"[-_.]v?\d", archive_stem(name)))
 
 
 _UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
@@ -5218,11 +5210,6 @@ def copy_writes(
             into = dest_is_dir or dest in STANDARD_DIRS
             target = posixpath.join(dest, base) if into else dest
             out.append(CopyWrite(target, True, archive=is_archive(base)))
-            if into and is_archive(base) and _server_named(source, base):
-                # BuildKit saves a download into a directory under the name the server's
-                # Content-Disposition gives (GitHub's `archive/v1.2.tar.gz` is `repo-1.2.tar.gz`)
-                suffix = max((s for s in ARCHIVE_SUFFIXES if base.lower().endswith(s)), key=len)
-                out.append(CopyWrite(posixpath.join(dest, "*" + suffix), False, archive=True))
             continue
         if adds and from_stage is None and source.lower().endswith(TAR_SUFFIXES):
             out.append(CopyWrite(dest, False, tree=True, unpacked=True))
@@ -5309,16 +5296,6 @@ _WORKSPACE_APP = re.compile(r"(?:^|/)((?:apps|packages)/[^/]+)/\.next/standalone
 _BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
 
 
-# An address's last part that is a version alone (`5.4.1.zip`, `v1.2.tar.gz`, `latest.zip`), or
-# a forge's archive of a tag or branch: download servers name such files themselves.
-_SERVER_NAMED = re.compile(r"(?:v?\d[\w.+-]*|latest|master|main)\.[a-z0-9.]+", re.IGNORECASE)
-
-
-def _server_named(source: str, base: str) -> bool:
-    """A download whose saved name the server decides, not the address's last part."""
-    return bool(_SERVER_NAMED.fullmatch(base)) or "/archive/" in source
-
-
 def is_remote(source: str) -> bool:
     """A COPY/ADD source fetched from elsewhere (a URL, a git address), not the context."""
     return "://" in source or source.startswith("git@")
@@ -5366,6 +5343,10 @@ def in_a_bin_dir(path: str) -> bool:
     )
 
 
+_BUILD_BIN_DIRS = frozenset({"/go/bin", "/root/go/bin", "/usr/local/cargo/bin", "/root/.cargo/bin"})
+_GO_PLATFORM = re.compile(r"[a-z]+_[a-z0-9]+$")
+
+
 def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[CopyWrite]:
     """What a COPY writes when the build context does not list the source: a file named like
     one (`installer.zip`, `entrypoint.sh`), or a name in a `staged` image's bin directory (a
@@ -5376,9 +5357,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
     # (`COPY --from=builder /usr/local/etc/php/conf.d ...`: a drop-in directory, not a file)
     # (`COPY --from=echidna /usr/local/bin/echidna ...`: what an image's bin directory holds
     # is a program, a file; not so a context's `bin/`, whatever it holds)
-    # (and a build's own bin directory, Go's `/go/bin/app`, cargo's, a project's `/src/bin/x`)
+    # (and Go's and cargo's bin directories, `/go/bin/app`: not a cross-compile's
+    # `/go/bin/linux_arm64`, a directory)
     parent = posixpath.dirname(source.rstrip("/"))
-    program = staged and (parent in BIN_DIRS or parent.endswith("/bin")) and not is_glob(name)
+    program = (
+        staged
+        and (parent in BIN_DIRS or (parent in _BUILD_BIN_DIRS and not _GO_PLATFORM.match(name)))
+        and not is_glob(name)
+    )
     file_like = not source.endswith(("/", ".d")) and (
         is_archive(name) or program or (not is_glob(name) and names_a_file(name))
     )

@@ -209,6 +209,8 @@ def layers(
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
+    # (nginx.org's packages, which the build's apt sources may name, ship conf.d/default.conf)
+    nginx_org = any("nginx.org" in s.instr.node.original for s in steps)
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _home_not_root_s(steps, held)
@@ -227,8 +229,9 @@ def layers(
         if step.run is not None:
             no_cache = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
-                index, step, live, base, held, frozenset(gone), orphans, no_cache, links, removed_at
-            )
+                index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
+                removed_at, nginx_org,
+            )  # fmt: skip
             if built[index]:
                 installed = (Entry(f, FILE, UNKNOWN, None, index) for f in built[index])
                 layer = layer._replace(entries=(*layer.entries, *installed))
@@ -344,9 +347,11 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 
 def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Maven build of a project an earlier RUN built in the same
-    directory with the same goals or more and the same options or more, nothing copied or
-    written into it since (`mvn verify clean --fail-never` on the pom alone, then `mvn
-    verify`): every plugin and dependency is in ~/.m2 already, and nothing more is fetched."""
+    directory with the same goals or more and the same options, in a RUN that kept its
+    repository (no cache mount, no removal of ~/.m2, no other repository) and ran nothing
+    else, nothing copied into the project since, and no other RUN between (`mvn verify clean
+    --fail-never` on the pom alone, then `mvn verify`): every plugin and dependency is in
+    ~/.m2 already, and nothing more is fetched."""
     found: set[tuple[int, str]] = set()
     built: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # project -> runs
     for index, step in enumerate(steps):
@@ -355,19 +360,22 @@ def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 write.path == p or inside(write.path, p))}  # fmt: skip
         if step.run is None:
             continue
-        runs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
-        for command in step.run.commands:
-            tool, words = tool_and_args(command)
-            if tool not in ("mvn", "mvnw") or command.cwd is None:
-                if tool not in ("mvn", "mvnw"):  # (what else writes into a project resets it)
-                    built = {p: r for p, r in built.items() if not _names_inside(words, p)}
-                continue
-            goals, options = _maven_words(words[1:])
-            if any(goals <= gs and options <= os for gs, os in built.get(command.cwd, ())):
+        maven = [
+            (command, *_maven_words(words[1:]))
+            for command in step.run.commands
+            for tool, words in (tool_and_args(command),)
+            if tool in ("mvn", "mvnw") and command.cwd is not None
+        ]
+        if len(maven) != len(step.run.commands):
+            built = {}  # (a RUN that does more may change the project: `git checkout v2`)
+            continue
+        for command, goals, options in maven:
+            if any(goals <= gs and options == os for gs, os in built.get(command.cwd or "", ())):
                 found.add((index, " ".join(command.words)))
-            runs.setdefault(command.cwd, []).append((goals, options))
-        for project, done in runs.items():
-            built.setdefault(project, []).extend(done)
+        text = step.instr.node.original
+        if not any(k in text for k in ("type=cache", ".m2", "maven.repo.local")):
+            for command, goals, options in maven:
+                built.setdefault(command.cwd or "", []).append((goals, options))
     return found
 
 
@@ -409,23 +417,37 @@ def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
 
 def _home_not_root_s(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each pip command root runs with HOME set to a home an earlier RUN's
-    useradd or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser mpirun`):
-    pip, run as root, uses a cache only where the nearest existing directory of its path is
-    root's, so it turns the cache off."""
+    `useradd -m` or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser
+    mpirun`): pip, run as root, uses a cache only where the nearest existing directory of its
+    path is root's, so it turns the cache off. Not a home that was there before (useradd leaves
+    its owner alone), nor one whose ~/.cache root made since (`mkdir -p $HOME/.cache/x`)."""
     found: set[tuple[int, str]] = set()
     owners: dict[str, str] = {}  # home -> the user a RUN made it for
+    there: set[str] = set()  # the directories earlier steps made or worked in
     for index, step in enumerate(steps):
+        there.add(step.instr.workdir.rstrip("/"))
         if step.run is None:
+            there.update(w.into.rstrip("/") for w in step.copies)
             continue
-        home = step.instr.env.get("HOME", "")
-        owner = owners.get(home, "")
-        if (step.instr.user or held.user) in ("", "root", "0") and owner not in ("", "root", "0"):
+        home = step.instr.env.get("HOME", "").rstrip("/")
+        root = (step.instr.user or held.user) in ("", "root", "0")
+        if root and owners.get(home, "") not in ("", "root", "0"):
             found.update((index, op.command) for op in step.run.ops if op.family == "pip")
         for op in step.run.ops:
-            if op.kind == WRITE and op.role in (HOME, DEFAULT_HOME):
-                owners.update((p, dict(op.sets).get("user", "")) for p in op.paths)
-            elif op.kind in (WRITE, CHOWN) and home and any(covers(p, home) for p in op.paths):
-                owners.pop(home, None)  # (made again, or re-owned: not known to be the user's)
+            if op.kind == WRITE and op.role == HOME:  # (made and filled from /etc/skel)
+                owners.update(
+                    (p.rstrip("/"), dict(op.sets).get("user", ""))
+                    for p in op.paths
+                    if p.rstrip("/") not in there
+                )
+            elif (
+                op.kind in (WRITE, CHOWN)
+                and home
+                and any(p.rstrip("/") == home or covers(f"{home}/.cache", p) for p in op.paths)
+            ):
+                owners.pop(home, None)  # (made again or re-owned, or root made its ~/.cache)
+            if op.kind == WRITE:
+                there.update(p.rstrip("/") for p in op.paths)
     return found
 
 
@@ -752,6 +774,7 @@ def _run(
     no_cache: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
     removed_at: Mapping[str, int] | None = None,
+    nginx_org: bool = False,
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -844,7 +867,7 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, seen, own, base, held, gone, frozenset(taken))
+                reached = _reach(path, op, seen, own, base, held, gone, frozenset(taken), nginx_org)
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
@@ -1038,10 +1061,11 @@ def _reach(
     held: Known,
     gone: frozenset[str] = frozenset(),
     taken: frozenset[str] = frozenset(),
+    nginx_org: bool = False,
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
     classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
-    every path a removal before named)."""
+    every path a removal before named; `nginx_org`: the build adds nginx.org's repository)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
     if op.kind == REMOVE and op.tool == "ln":
@@ -1142,14 +1166,21 @@ def _reach(
                 (
                     (recursive or own_file)
                     and not (made_here or op.blind or moves)
-                    and _installed_under(path, entry, rewritten)
+                    and _installed_under(path, entry, rewritten, nginx_org)
                     and not _made_after(path, entry, live)
                     and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
                 )
                 or (
-                    # (a file of them a change names alone: `chmod 755 /var/log/*`)
-                    (recursive or _always_written(path, entry, files=True))
+                    # (a file of them a change names alone: `chmod 755 /var/log/*`, as the
+                    # install left them)
+                    (
+                        recursive
+                        or (
+                            _always_written(path, entry, files=True)
+                            and _logs_as_left(entry, live, own)
+                        )
+                    )
                     and not moves
                     and _always_written(path, entry)
                     # (`truncate -s 0 /var/log/*log` after the install left its logs empty;
@@ -1175,7 +1206,7 @@ def _reach(
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
-                    and _installed_under(path, entry, rewritten)
+                    and _installed_under(path, entry, rewritten, nginx_org)
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -1223,12 +1254,14 @@ def _reach(
             continue
         if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
             if (
-                posixpath.basename(entry.path) == "*"
+                entry.path == "/*"
                 and entry.kind == FILE
                 and not covers(path, entry.path)
                 and not names_a_file(path)
             ):
-                continue  # (a download of a name not known, `wget -O "$2"`: a file, not `cmake/`)
+                # (a download to / of a name not known, `wget -O "$2"` run there: a file, not
+                # any directory of the root, `cmake/`)
+                continue
             if is_glob(entry.path) and any(e.path == path for e in own):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the
@@ -1881,7 +1914,9 @@ _LINK_DIRS = ("-enabled/", ".wants/", ".requires/", "/runsvdir/", "/etc/alternat
 _LINK_DIRS_AT_END = tuple(m.rstrip("/") for m in _LINK_DIRS)
 
 
-def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozenset()) -> bool:
+def _installed_under(
+    path: str, entry: Entry, besides: frozenset[str] = frozenset(), nginx_org: bool = False
+) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since."""
@@ -1898,7 +1933,7 @@ def _installed_under(path: str, entry: Entry, besides: frozenset[str] = frozense
         return False
     if entry.family == "apt" and path in _APT_LINKS:
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
-    if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf":
+    if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
         return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
@@ -2235,6 +2270,18 @@ def _always_written(path: str, entry: Entry, files: bool = False) -> bool:
     name = posixpath.basename(path)
     logs = _LOGS[:2] + _LOGS[3:] if files else _LOGS
     return posixpath.dirname(path) == tree and any(fnmatch.fnmatchcase(n, name) for n in logs)
+
+
+def _logs_as_left(entry: Entry, live: list[Entry], own: list[Entry]) -> bool:
+    """The logs of `entry`'s install are as it left them: nothing since emptied, wrote or
+    removed any (`truncate -s 0 /var/log/*log`), and this RUN installed nothing that appended to
+    them before the change."""
+    tree = entry.path.rstrip("/") + "/"
+    return (
+        not any(c.startswith(tree) or c == entry.path for c in entry.cleared)
+        and not any(e.path.startswith(tree) and e.layer >= entry.layer for e in live)
+        and not any(o.role == INSTALL and o.path == entry.path for o in own)
+    )
 
 
 def _emptied_since(path: str, entry: Entry, live: list[Entry]) -> bool:

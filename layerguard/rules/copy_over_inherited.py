@@ -374,21 +374,27 @@ def _old_copies(
 
 def _shown_by_variable(ctx: Context, index: int, write: CopyWrite, shipped: ImageRef) -> bool:
     """`write` lands on a file of what a variable names in a base not known here: the base's
-    own variable (`${JAVA_HOME}/jre/lib/security/`), or one this file's ENV set
-    (`CATALINA_BASE=/usr/local/tomcat`) where no RUN of it installs there."""
+    own variable (`${JAVA_HOME}/jre/lib/security/`), or one this file's ENV set to a standard
+    install directory (`CATALINA_HOME=/usr/local/tomcat`) that no RUN before names."""
     if write.tree or write.either or is_glob(write.path):
         return False
     held = known(shipped)
-    roots = {}
-    if not held.manager and set(held.files) <= set(USER_DATABASE):
-        roots = {
-            name: value
-            for name, value in ctx.steps[index].instr.env.items()
-            if value.startswith("/")
-            and value.rstrip("/") not in STANDARD_DIRS
-            and not any(s.run is not None and value in s.instr.node.original for s in ctx.steps)
-        }
+    if held.manager or not set(held.files) <= set(USER_DATABASE):
+        return False  # (a known base sets its variables, or leaves them unset)
+    texts = [s.instr.node.original for s in ctx.steps[:index] if s.run is not None]
+    roots = {
+        name: value
+        for name, value in ctx.steps[index].instr.env.items()
+        if value.rstrip("/") in _INSTALL_ROOTS
+        and not any(value.rstrip("/") in t or f"${name}" in t or f"${{{name}}}" in t for t in texts)
+    }
     return variable_file(write.path, roots)
+
+
+# The directories images install Tomcat and WildFly into, which an ENV of theirs names.
+_INSTALL_ROOTS = frozenset(
+    {"/usr/local/tomcat", "/opt/tomcat", "/opt/jboss/wildfly", "/opt/wildfly"}
+)
 
 
 # Names of directories that hold configuration, copied into a distribution's own.

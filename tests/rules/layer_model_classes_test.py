@@ -7910,24 +7910,18 @@ def test_the_third_review_of_the_thirty_first_session(
 
 # The thirty-second session's classes (sets 321-382's misses), each checked to fail before.
 _THIRTY_SECOND = [
-    # a download the server names (Content-Disposition): WordPress's `5.4.1.zip` is saved as
-    # wordpress-5.4.1.zip, GitHub's `archive/v1.2.tar.gz` as r-1.2.tar.gz; not a file a RUN
-    # fetched itself, nor another archive copied beside it
-    (
-        "FROM alpine:3.18\nWORKDIR /scripts\nADD https://wordpress.org/5.4.1.zip ./\n"
-        "RUN unzip -q wordpress-5.4.1.zip -d ./ && rm /scripts/wordpress-5.4.1.zip\n",
-        [(3, "LG006"), (4, "LG003")],
-    ),
+    # BuildKit saves a download ADD under its address's last part (llb.Filename), whatever
+    # the server calls it: GitHub's `archive/v1.2.tar.gz` is /tmp/v1.2.tar.gz; an archive a
+    # COPY put beside it is the COPY's
     (
         "FROM alpine:3.18\nADD https://github.com/o/r/archive/v1.2.tar.gz /tmp/\n"
-        "RUN tar -xzf /tmp/r-1.2.tar.gz -C /opt\n",
+        "RUN tar -xzf /tmp/v1.2.tar.gz -C /opt\n",
         [(2, "LG006")],
     ),
     (
-        "FROM alpine:3.18\nADD https://github.com/o/r/archive/v1.2.tar.gz /tmp/\n"
-        "COPY other.zip /tmp/\nRUN wget https://y/r-1.2.tar.gz -O /tmp/r-1.2.tar.gz"
-        " && tar -xzf /tmp/r-1.2.tar.gz -C /opt && rm /tmp/r-1.2.tar.gz\n",
-        [],
+        "FROM alpine:3.18\nCOPY b.tar.gz /tmp/\nADD https://github.com/o/r/archive/v1.2.tar.gz"
+        " /tmp/\nRUN tar -xzf /tmp/b.tar.gz -C /opt\n",
+        [(2, "LG006")],
     ),
     # what a base not known here holds by the variable its Dockerfile set (JAVA_HOME's JCE
     # policy jars), or one this file's ENV names where no RUN installs (a Tomcat's conf/)
@@ -8026,12 +8020,12 @@ _THIRTY_SECOND = [
         "RUN rm /opt/jboss/jboss-as-7.1.1.Final.tar.gz\n",
         [(4, "LG003")],
     ),
-    # a release saved under a plain name holds its versioned top
+    # a release saved under a plain name: its top may be that name (Go's go/)
     (
-        "FROM debian:12\nWORKDIR /opt\nRUN curl -L https://github.com/Kitware/CMake/releases/"
-        "download/v3.24.2/cmake-3.24.2-linux-x86_64.tar.gz > cmake.tar.gz\n"
-        "RUN tar zxvf cmake.tar.gz\nRUN rm -rf cmake\nRUN rm -rf cmake-3.24.2-linux-x86_64\n",
-        [(6, "LG003")],
+        "FROM debian:12\nRUN curl -fsSL https://go.dev/dl/go1.21.5.linux-amd64.tar.gz -o "
+        "/tmp/go.tar.gz && tar -C /usr/local -xzf /tmp/go.tar.gz && rm /tmp/go.tar.gz\n"
+        "RUN rm -rf /usr/local/go\n",
+        [(3, "LG003")],
     ),
     # a package's program moved aside in a later RUN; not a link (python3), not the base's
     (
@@ -8158,3 +8152,161 @@ def test_a_script_that_runs_another(lint_files: Lint) -> None:
         (3, "LG006"),
         (4, "LG003"),
     ]
+
+
+# The thirty-second session's first review: its cases, each a regression the fixes undo.
+_THIRTY_SECOND_REVIEW = [
+    # (a first build into a cache mount kept nothing: the second fetches)
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "COPY pom.xml .\n"
+        "RUN --mount=type=cache,target=/root/.m2 mvn -B package\n"
+        "RUN mvn -B package\n"
+        'CMD ["java", "-jar", "target/app.jar"]\n',
+        [(5, "LG005")],
+    ),
+    # (a RUN that changes the project between builds (git checkout))
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "RUN git clone https://github.com/example/app.git .\n"
+        "RUN mvn -B package\n"
+        "RUN git checkout v2.0 && mvn -B package\n"
+        'CMD ["java", "-jar", "target/app.jar"]\n',
+        [(4, "LG005"), (5, "LG003"), (5, "LG005")],
+    ),
+    # (a narrowed build (-pl common -am), then the whole)
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN mvn -B -pl common -am package\n"
+        "RUN mvn -B package\n"
+        'CMD ["java", "-jar", "server/target/server.jar"]\n',
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    # (Debian's useradd without -m makes no home: root's pip caches)
+    (
+        "FROM python:3.12-slim\nENV HOME=/home/app\nRUN useradd app\nRUN pip install flask\n",
+        [(4, "LG005")],
+    ),
+    # (a home that was there before useradd -m stays root's)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "WORKDIR /home/app\n"
+        "RUN useradd -m app\n"
+        "RUN pip install flask\n",
+        [(5, "LG005")],
+    ),
+    # (the logs an earlier RUN emptied: their modes change nothing of weight)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN truncate -s 0 /var/log/*log\n"
+        "RUN chmod 755 /var/log/*\n",
+        [(3, "LG003")],
+    ),
+    # (this RUN's install appended to the log before its chmod)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget && rm"
+        " -rf /var/lib/apt/lists/* && chmod 644 /var/log/dpkg.log\n",
+        [],
+    ),
+    # (a builder's bin/Release holds directories)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN dotnet build -c Release\n"
+        "FROM mcr.microsoft.com/dotnet/runtime:8.0\n"
+        "WORKDIR /app\n"
+        "COPY --from=build /src/bin/Release ./\n"
+        "RUN chmod +x /app/net8.0/MyApp\n",
+        [(8, "LG004")],
+    ),
+    # (wget -r fetches a tree)
+    (
+        "FROM debian:12\n"
+        "ARG URL\n"
+        "WORKDIR /opt/site\n"
+        'RUN wget -r -np -nH "$URL"\n'
+        "RUN rm -rf /opt/site/docs\n",
+        [(5, "LG003")],
+    ),
+    # (nginx.org's package, which the build's apt sources name, has conf.d/default.conf)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y curl gnupg2 && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        'RUN echo "deb http://nginx.org/packages/ubuntu jammy nginx" >'
+        " /etc/apt/sources.list.d/nginx.list && curl -fsSL"
+        " https://nginx.org/keys/nginx_signing.key | apt-key add -\n"
+        "RUN apt-get update && apt-get install -y nginx=1.24.0-1~jammy && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [(5, "LG003")],
+    ),
+    # (Kibana 7's tarball keeps -linux-x86_64 in its top)
+    (
+        "FROM centos:7\n"
+        "WORKDIR /opt\n"
+        "RUN curl -fsSLO"
+        " https://artifacts.elastic.co/downloads/kibana/kibana-7.17.0-linux-x86_64.tar.gz "
+        "&& tar -xzf kibana-7.17.0-linux-x86_64.tar.gz && rm kibana-7.17.0-linux-x86_64.tar.gz\n"
+        "COPY kibana.yml kibana-7.17.0-linux-x86_64/config/\n",
+        [(4, "LG002")],
+    ),
+    # (an ADD's download is named by its address: not the other one unpacked)
+    (
+        "FROM alpine:3.18\n"
+        "ADD https://github.com/o/a/archive/v1.0.tar.gz /tmp/\n"
+        "ADD https://github.com/o/b/archive/v2.0.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/a-1.0.tar.gz -C /opt\n",
+        [],
+    ),
+    # (nor a removal of another name)
+    (
+        "FROM alpine:3.18\n"
+        "ADD https://github.com/o/r/archive/v1.2.tar.gz /tmp/\n"
+        "RUN rm -f /tmp/other-9.tar.gz\n",
+        [],
+    ),
+    # (a known base sets no CATALINA_HOME: the COPY lands elsewhere)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y tomcat9 && rm -rf /var/lib/apt/lists/*\n"
+        "COPY server.xml $CATALINA_HOME/conf/server.xml\n",
+        [],
+    ),
+    # (a known JDK 11 image: no jre/ there)
+    ("FROM openjdk:11-jdk\nCOPY local_policy.jar ${JAVA_HOME}/jre/lib/security/\n", []),
+    # (a RUN made the directory the variable names)
+    (
+        "FROM example/base\n"
+        "ENV CATALINA_HOME=/opt/tomcat\n"
+        'RUN mkdir -p "$CATALINA_HOME/conf"\n'
+        "COPY server.xml $CATALINA_HOME/conf/\n",
+        [],
+    ),
+    # (keycloak's images since 5.x are not built on jboss/base)
+    (
+        "FROM jboss/keycloak:16.1.1\n"
+        "COPY standalone-ha.xml keycloak/standalone/configuration/standalone-ha.xml\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SECOND_REVIEW)
+def test_the_first_review_of_the_thirty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
