@@ -1372,10 +1372,10 @@ def _distributions(
             # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
             # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
             tops: tuple[str, ...] = (_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))
-            if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
+            if stem.endswith("-bin"):
                 # (apache-cassandra-2.0.11-bin.tar.gz holds apache-cassandra-2.0.11/; Hive's
                 # and ZooKeeper's keep -bin)
-                tops = (_PLATFORM.sub("", stem),)
+                tops = (stem,) if _KEEPS_BIN.match(stem) else (_PLATFORM.sub("", stem),)
             if _FLINK_TOP.match(stem):
                 tops = (_FLINK_TOP.sub(r"\1", stem),)  # (Flink's drops all after its version)
             if _MAJOR_TOP.match(stem):
@@ -3704,11 +3704,16 @@ def _top_entry(
     for name in dict.fromkeys((archive or "", fetched_as, also)):
         stem = archive_stem(name)
         if stem and not is_glob(stem) and "$" not in stem:
-            # (WordPress's releases, wordpress-6.4.2.tar.gz, hold wordpress/)
+            # (WordPress's releases, wordpress-6.4.2.tar.gz, hold wordpress/; a `-bin` release
+            # its name without it, apache-maven-3.9.6/, but Hive's and ZooKeeper's)
             stem = _UNVERSIONED_TOP.sub(r"\1", stem)
-            yield Op(
-                WRITE, tool, _paths([posixpath.join(into, stem)], command), text, EITHER, HEAVY
-            )
+            tops = [stem]
+            if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
+                tops.append(stem.removesuffix("-bin"))
+            for top in tops:
+                yield Op(
+                    WRITE, tool, _paths([posixpath.join(into, top)], command), text, EITHER, HEAVY
+                )
 
 
 _UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
@@ -4155,6 +4160,10 @@ def _package_ops(
             named = _package_names(tool, words[words.index("global") :])  # (after require)
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
+        if family == "r" and (
+            _R_LIB.search(text) or any(v in env for v in ("R_LIBS", "R_LIBS_SITE", "R_LIBS_USER"))
+        ):
+            trees = ()  # (`install.packages('x', lib='/opt/rlib')`, R_LIBS: not the site library)
         if family == "cargo" and (root := _option_value(words, "", "--root")):
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
@@ -4538,7 +4547,9 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
         if name == "BUNDLE_PATH" and tool != "bundle":
             continue  # (bundler's own: `gem install` keeps its .gem files in GEM_HOME)
         if value and value.startswith("/"):
-            paths.insert(0, posixpath.normpath(value) + suffix)
+            # (`GOPATH=/`: /pkg/mod, not //pkg/mod)
+            root = posixpath.normpath(value)
+            paths.insert(0, posixpath.join(root, suffix.lstrip("/")) if suffix else root)
     return tuple(paths)
 
 
@@ -4562,6 +4573,8 @@ def _fetches(words: tuple[str, ...]) -> bool:
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
 
 
+# R code told the library it installs into
+_R_LIB = re.compile(r"\blib\s*=")
 # R code that installs packages (`Rscript -e "install.packages('shiny')"`)
 _R_INSTALL_CALL = re.compile(
     r"\b(?:install\.packages|BiocManager::install|(?:devtools|remotes)::install_\w+)\s*\("

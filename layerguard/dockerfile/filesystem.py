@@ -210,7 +210,7 @@ def layers(
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     # (nginx.org's packages, which the build's apt sources may name, ship conf.d/default.conf)
-    nginx_org = any("nginx.org" in s.instr.node.original for s in steps)
+    nginx_org = any("nginx.org/packages" in s.instr.node.original for s in steps)
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _home_not_root_s(steps, held)
@@ -356,8 +356,8 @@ def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     built: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # project -> runs
     for index, step in enumerate(steps):
         for write in step.copies:
-            built = {p: r for p, r in built.items() if not covers(write.into, p) and not (
-                write.path == p or inside(write.path, p))}  # fmt: skip
+            built = {k: r for k, r in built.items() if not covers(write.into, d := k.split("\0")[0])
+                     and not (write.path == d or inside(write.path, d))}  # fmt: skip
         if step.run is None:
             continue
         maven = [
@@ -369,13 +369,17 @@ def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
         if len(maven) != len(step.run.commands):
             built = {}  # (a RUN that does more may change the project: `git checkout v2`)
             continue
+        # (as the same user, with the same Maven settings: another's ~/.m2 is empty)
+        env = step.instr.env
+        who = (step.instr.user, env.get("HOME"), env.get("MAVEN_OPTS"), env.get("MAVEN_CONFIG"))
         for command, goals, options in maven:
-            if any(goals <= gs and options == os for gs, os in built.get(command.cwd or "", ())):
+            key = f"{command.cwd}\0{who}"
+            if any(goals <= gs and options == os for gs, os in built.get(key, ())):
                 found.add((index, " ".join(command.words)))
         text = step.instr.node.original
         if not any(k in text for k in ("type=cache", ".m2", "maven.repo.local")):
             for command, goals, options in maven:
-                built.setdefault(command.cwd or "", []).append((goals, options))
+                built.setdefault(f"{command.cwd}\0{who}", []).append((goals, options))
     return found
 
 
@@ -416,39 +420,61 @@ def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
 
 
 def _home_not_root_s(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
-    """(step, command) of each pip command root runs with HOME set to a home an earlier RUN's
+    """(step, command) of each pip command root runs with HOME set to a home an earlier
     `useradd -m` or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser
-    mpirun`): pip, run as root, uses a cache only where the nearest existing directory of its
-    path is root's, so it turns the cache off. Not a home that was there before (useradd leaves
-    its owner alone), nor one whose ~/.cache root made since (`mkdir -p $HOME/.cache/x`)."""
+    mpirun`; on Red Hat's family a plain useradd makes it too): pip, run as root, uses a cache
+    only where the nearest existing directory of its path is root's, so it turns the cache off.
+    Not a home that was there before (useradd leaves its owner alone), nor one whose ~/.cache
+    root made (`mkdir -p $HOME/.cache/x`), nor in a RUN that switches users (`su app -c`)."""
     found: set[tuple[int, str]] = set()
     owners: dict[str, str] = {}  # home -> the user a RUN made it for
-    there: set[str] = set()  # the directories earlier steps made or worked in
+    there: set[str] = set()  # the directories earlier steps made or worked in, and above them
+    rhel = held.manager == "yum" or any(
+        op.family == "yum" for s in steps if s.run is not None for op in s.run.ops
+    )
+    roles = (HOME, DEFAULT_HOME) if rhel else (HOME,)
+
+    def made(path: str) -> None:
+        while path and path != (parent := posixpath.dirname(path)):
+            there.add(path)
+            path = parent
+
     for index, step in enumerate(steps):
-        there.add(step.instr.workdir.rstrip("/"))
+        made(step.instr.workdir.rstrip("/"))
         if step.run is None:
-            there.update(w.into.rstrip("/") for w in step.copies)
+            for write in step.copies:
+                made(posixpath.dirname(write.path.rstrip("/")))
             continue
         home = step.instr.env.get("HOME", "").rstrip("/")
         root = (step.instr.user or held.user) in ("", "root", "0")
-        if root and owners.get(home, "") not in ("", "root", "0"):
-            found.update((index, op.command) for op in step.run.ops if op.family == "pip")
+        switches = bool(_SWITCHES.search(step.instr.node.original))
         for op in step.run.ops:
-            if op.kind == WRITE and op.role == HOME:  # (made and filled from /etc/skel)
+            owner = owners.get(home, "")
+            if op.family == "pip" and root and not switches and owner not in ("", "root", "0"):
+                found.add((index, op.command))
+            if op.kind == WRITE and op.role in roles:  # (made and filled from /etc/skel)
                 owners.update(
                     (p.rstrip("/"), dict(op.sets).get("user", ""))
                     for p in op.paths
                     if p.rstrip("/") not in there
                 )
+            elif op.kind == CHOWN and home and any(covers(p, home) for p in op.paths):
+                if dict(op.sets).get("user", "") != owners.get(home):
+                    owners.pop(home, None)  # (re-owned to another)
             elif (
-                op.kind in (WRITE, CHOWN)
+                op.kind == WRITE
                 and home
                 and any(p.rstrip("/") == home or covers(f"{home}/.cache", p) for p in op.paths)
             ):
-                owners.pop(home, None)  # (made again or re-owned, or root made its ~/.cache)
+                owners.pop(home, None)  # (made again, or root made its ~/.cache)
             if op.kind == WRITE:
-                there.update(p.rstrip("/") for p in op.paths)
+                for p in op.paths:
+                    made(p.rstrip("/"))
     return found
+
+
+# Commands that run what follows as another user.
+_SWITCHES = re.compile(r"\b(?:su|sudo|gosu|su-exec|runuser|setpriv|chroot|s6-setuidgid)\b")
 
 
 def _matches(path: str, pattern: str) -> bool:
@@ -1747,9 +1773,12 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     def named(path: str) -> bool:
         return path in written or any(fnmatch.fnmatchcase(path, g) for g in globs)
 
+    # (and a file an install is known to ship, changed by name: `chmod u+w /etc/sudoers &&
+    # echo ... >> /etc/sudoers`)
     return _without_hits(
-        change, lambda h: h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and h.path in written, kinds
+        change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
+        and h.path in written) or (h.entry.role == INSTALL and not h.whole and named(h.path)),
+        kinds,
     )  # fmt: skip
 
 
@@ -2276,10 +2305,16 @@ def _logs_as_left(entry: Entry, live: list[Entry], own: list[Entry]) -> bool:
     """The logs of `entry`'s install are as it left them: nothing since emptied, wrote or
     removed any (`truncate -s 0 /var/log/*log`), and this RUN installed nothing that appended to
     them before the change."""
-    tree = entry.path.rstrip("/") + "/"
+
+    def a_log(path: str) -> bool:
+        name = posixpath.basename(path)
+        return posixpath.dirname(path) == entry.path.rstrip("/") and any(
+            fnmatch.fnmatchcase(n, name) or fnmatch.fnmatchcase(name, n) for n in _LOGS
+        )
+
     return (
-        not any(c.startswith(tree) or c == entry.path for c in entry.cleared)
-        and not any(e.path.startswith(tree) and e.layer >= entry.layer for e in live)
+        not any(a_log(c) or covers(c, entry.path) for c in entry.cleared)
+        and not any(a_log(e.path) and e.layer >= entry.layer for e in live)
         and not any(o.role == INSTALL and o.path == entry.path for o in own)
     )
 

@@ -8300,6 +8300,178 @@ _THIRTY_SECOND_REVIEW = [
         "COPY standalone-ha.xml keycloak/standalone/configuration/standalone-ha.xml\n",
         [],
     ),
+    # (a package's file changed, then edited in place in the same RUN)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends sudo && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        'RUN chmod u+w /etc/sudoers && echo "app ALL=(ALL) NOPASSWD:ALL" >>'
+        " /etc/sudoers && chmod u-w /etc/sudoers\n",
+        [],
+    ),
+    # (the same with sed -i)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends sudo && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN chmod u+w /etc/sudoers && sed -i 's/^%sudo.*/%sudo ALL=(ALL)"
+        " NOPASSWD:ALL/' /etc/sudoers && chmod u-w /etc/sudoers\n",
+        [],
+    ),
+    # (a log changed, then appended to in the same RUN)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        'RUN chmod 644 /var/log/dpkg.log && echo "x" >> /var/log/dpkg.log\n',
+        [],
+    ),
+    # (a WORKDIR below the home made it root's before useradd -m)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "WORKDIR /home/app/src\n"
+        "RUN useradd -m app\n"
+        "RUN pip install flask\n",
+        [(5, "LG005")],
+    ),
+    # (so did a COPY below it)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "COPY requirements.txt /home/app/src/requirements.txt\n"
+        "RUN useradd -m app\n"
+        "RUN pip install -r /home/app/src/requirements.txt\n",
+        [(5, "LG005")],
+    ),
+    # (root made ~/.cache in the RUN that runs pip)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "RUN useradd -m app\n"
+        "RUN mkdir -p /home/app/.cache && pip install flask\n",
+        [(4, "LG005")],
+    ),
+    # (pip run as the user through su: its own home, its cache)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "RUN useradd -m app\n"
+        'RUN su app -c "pip install --user flask"\n',
+        [(4, "LG005")],
+    ),
+    # (Red Hat's useradd makes the home)
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y python3-pip && yum clean all\n"
+        "ENV HOME=/home/app\n"
+        "RUN useradd app\n"
+        "RUN pip3 install flask\n",
+        [],
+    ),
+    # (a home re-owned to its user stays its user's)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/home/app\n"
+        "RUN useradd -m app && chown -R app:app /home/app\n"
+        "RUN pip install flask\n",
+        [],
+    ),
+    # (the second build as another user, whose ~/.m2 is empty)
+    (
+        "FROM maven:3-eclipse-temurin-17\n"
+        "RUN useradd -m app\n"
+        "WORKDIR /src\n"
+        "COPY --chown=app:app . .\n"
+        "USER app\n"
+        "RUN mvn -B package\n"
+        "USER root\n"
+        "RUN mvn -B package\n",
+        [(6, "LG005"), (8, "LG005")],
+    ),
+    # (the second build told another repository)
+    (
+        "FROM maven:3-eclipse-temurin-17\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN mvn -B package\n"
+        'ENV MAVEN_OPTS="-Dmaven.repo.local=/opt/m2repo"\n'
+        "RUN mvn -B package\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
+    # (R told another library)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends r-base && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /opt/rlib && R -e \"install.packages('shiny', lib='/opt/rlib',"
+        " repos='https://cloud.r-project.org')\"\n"
+        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
+        [],
+    ),
+    # (R_LIBS_SITE elsewhere)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends r-base && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "ENV R_LIBS_SITE=/opt/site-library\n"
+        "RUN mkdir -p /opt/site-library && R -e \"install.packages('shiny',"
+        " repos='https://cloud.r-project.org')\"\n"
+        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
+        [],
+    ),
+    # (a log file of an app beside the installs' logs)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN touch /var/log/app.log\n"
+        "RUN chmod 644 /var/log/dpkg.log\n",
+        [(4, "LG004")],
+    ),
+    # (a directory made in /var/log)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /var/log/app && chown nobody /var/log/app\n"
+        "RUN chmod 644 /var/log/dpkg.log\n",
+        [(4, "LG004")],
+    ),
+    # (nginx.org named only as a source download, not a repository)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential curl ca-certificates libpcre2-dev zlib1g-dev git \\\n"
+        " && curl -fsSL https://nginx.org/download/nginx-1.22.1.tar.gz | tar xz -C /tmp \\\n"
+        " && git clone --depth 1"
+        " https://github.com/openresty/headers-more-nginx-module /tmp/hm \\\n"
+        " && cd /tmp/nginx-1.22.1 && ./configure --with-compat"
+        " --add-dynamic-module=/tmp/hm && make modules \\\n"
+        " && cp objs/ngx_http_headers_more_filter_module.so /usr/lib/nginx/modules/ \\\n"
+        " && cd / && rm -rf /tmp/nginx-1.22.1 /tmp/hm \\\n"
+        " && apt-get purge -y build-essential libpcre2-dev zlib1g-dev git && apt-get"
+        " autoremove -y && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    # (Hive's top keeps -bin)
+    (
+        "FROM eclipse-temurin:17\n"
+        "WORKDIR /opt\n"
+        "RUN curl -fsSLO"
+        " https://archive.apache.org/dist/hive/hive-3.1.3/apache-hive-3.1.3-bin.tar.gz"
+        " && tar xzf apache-hive-3.1.3-bin.tar.gz && rm apache-hive-3.1.3-bin.tar.gz\n"
+        "COPY ivysettings.xml apache-hive-3.1.3/conf/ivysettings.xml\n",
+        [],
+    ),
+    # (GOPATH=/: the module cache is /pkg/mod; a path of two slashes once hung the model)
+    (
+        "FROM golang:1.22\nENV GOPATH=/\nCOPY ./ ./\nRUN go mod download\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
