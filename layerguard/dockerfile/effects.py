@@ -4160,9 +4160,7 @@ def _package_ops(
             named = _package_names(tool, words[words.index("global") :])  # (after require)
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
-        if family == "r" and (
-            _R_LIB.search(text) or any(v in env for v in ("R_LIBS", "R_LIBS_SITE", "R_LIBS_USER"))
-        ):
+        if family == "r" and _r_elsewhere(text, env, trees):
             trees = ()  # (`install.packages('x', lib='/opt/rlib')`, R_LIBS: not the site library)
         if family == "cargo" and (root := _option_value(words, "", "--root")):
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
@@ -4547,8 +4545,8 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
         if name == "BUNDLE_PATH" and tool != "bundle":
             continue  # (bundler's own: `gem install` keeps its .gem files in GEM_HOME)
         if value and value.startswith("/"):
-            # (`GOPATH=/`: /pkg/mod, not //pkg/mod)
-            root = posixpath.normpath(value)
+            # (`GOPATH=/`: /pkg/mod, not //pkg/mod; of a list, `/go:/src/vendor`, the first)
+            root = "/" + posixpath.normpath(value.split(":")[0]).lstrip("/")
             paths.insert(0, posixpath.join(root, suffix.lstrip("/")) if suffix else root)
     return tuple(paths)
 
@@ -4573,8 +4571,21 @@ def _fetches(words: tuple[str, ...]) -> bool:
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
 
 
-# R code told the library it installs into
-_R_LIB = re.compile(r"\blib\s*=")
+# R code told, by a literal path, the library it installs into
+_R_LIB = re.compile(r"""\blib\s*=\s*['"]([^'"]+)['"]""")
+
+
+def _r_elsewhere(text: str, env: Mapping[str, str], trees: tuple[str, ...]) -> bool:
+    """R's install goes to a library other than the site library: `lib='/opt/rlib'`, or R_LIBS
+    (or R_LIBS_SITE) naming another first (not `lib=.libPaths()[1]`, nor R_LIBS_USER, which R
+    ignores while that directory is missing)."""
+    told = _R_LIB.search(text)
+    if told:
+        return told[1].rstrip("/") not in trees
+    given = env.get("R_LIBS") or env.get("R_LIBS_SITE") or ""
+    return bool(given) and given.split(":")[0].rstrip("/") not in trees
+
+
 # R code that installs packages (`Rscript -e "install.packages('shiny')"`)
 _R_INSTALL_CALL = re.compile(
     r"\b(?:install\.packages|BiocManager::install|(?:devtools|remotes)::install_\w+)\s*\("

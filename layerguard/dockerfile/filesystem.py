@@ -210,11 +210,14 @@ def layers(
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
     # (nginx.org's packages, which the build's apt sources may name, ship conf.d/default.conf)
-    nginx_org = any("nginx.org/packages" in s.instr.node.original for s in steps)
+    nginx_org = any(
+        "nginx.org/packages" in text
+        for s in steps
+        for text in (s.instr.node.original, *s.instr.env.values())
+    )
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
-        | _built_again(steps) | _resolved_before(steps) | _home_not_root_s(steps, held)
-        | _maven_built_before(steps)
+        | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -345,7 +348,7 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     return found
 
 
-def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
+def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple[int, str]]:
     """(step, command) of each Maven build of a project an earlier RUN built in the same
     directory with the same goals or more and the same options, in a RUN that kept its
     repository (no cache mount, no removal of ~/.m2, no other repository) and ran nothing
@@ -371,7 +374,9 @@ def _maven_built_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             continue
         # (as the same user, with the same Maven settings: another's ~/.m2 is empty)
         env = step.instr.env
-        who = (step.instr.user, env.get("HOME"), env.get("MAVEN_OPTS"), env.get("MAVEN_CONFIG"))
+        user = step.instr.user or held_user
+        user = "root" if user in ("", "root", "0") else user
+        who = (user, env.get("HOME") or ("/root" if user == "root" else ""), env.get("MAVEN_OPTS"))
         for command, goals, options in maven:
             key = f"{command.cwd}\0{who}"
             if any(goals <= gs and options == os for gs, os in built.get(key, ())):
@@ -417,64 +422,6 @@ def _names_inside(words: tuple[str, ...], project: str) -> bool:
 def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
     """`entry` is what a build wrote at or below one of `paths`."""
     return entry.family == "build" and any(covers(p, entry.path) for p in paths)
-
-
-def _home_not_root_s(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
-    """(step, command) of each pip command root runs with HOME set to a home an earlier
-    `useradd -m` or adduser made for another user (`ENV HOME=/home/mpirun`, then `adduser
-    mpirun`; on Red Hat's family a plain useradd makes it too): pip, run as root, uses a cache
-    only where the nearest existing directory of its path is root's, so it turns the cache off.
-    Not a home that was there before (useradd leaves its owner alone), nor one whose ~/.cache
-    root made (`mkdir -p $HOME/.cache/x`), nor in a RUN that switches users (`su app -c`)."""
-    found: set[tuple[int, str]] = set()
-    owners: dict[str, str] = {}  # home -> the user a RUN made it for
-    there: set[str] = set()  # the directories earlier steps made or worked in, and above them
-    rhel = held.manager == "yum" or any(
-        op.family == "yum" for s in steps if s.run is not None for op in s.run.ops
-    )
-    roles = (HOME, DEFAULT_HOME) if rhel else (HOME,)
-
-    def made(path: str) -> None:
-        while path and path != (parent := posixpath.dirname(path)):
-            there.add(path)
-            path = parent
-
-    for index, step in enumerate(steps):
-        made(step.instr.workdir.rstrip("/"))
-        if step.run is None:
-            for write in step.copies:
-                made(posixpath.dirname(write.path.rstrip("/")))
-            continue
-        home = step.instr.env.get("HOME", "").rstrip("/")
-        root = (step.instr.user or held.user) in ("", "root", "0")
-        switches = bool(_SWITCHES.search(step.instr.node.original))
-        for op in step.run.ops:
-            owner = owners.get(home, "")
-            if op.family == "pip" and root and not switches and owner not in ("", "root", "0"):
-                found.add((index, op.command))
-            if op.kind == WRITE and op.role in roles:  # (made and filled from /etc/skel)
-                owners.update(
-                    (p.rstrip("/"), dict(op.sets).get("user", ""))
-                    for p in op.paths
-                    if p.rstrip("/") not in there
-                )
-            elif op.kind == CHOWN and home and any(covers(p, home) for p in op.paths):
-                if dict(op.sets).get("user", "") != owners.get(home):
-                    owners.pop(home, None)  # (re-owned to another)
-            elif (
-                op.kind == WRITE
-                and home
-                and any(p.rstrip("/") == home or covers(f"{home}/.cache", p) for p in op.paths)
-            ):
-                owners.pop(home, None)  # (made again, or root made its ~/.cache)
-            if op.kind == WRITE:
-                for p in op.paths:
-                    made(p.rstrip("/"))
-    return found
-
-
-# Commands that run what follows as another user.
-_SWITCHES = re.compile(r"\b(?:su|sudo|gosu|su-exec|runuser|setpriv|chroot|s6-setuidgid)\b")
 
 
 def _matches(path: str, pattern: str) -> bool:

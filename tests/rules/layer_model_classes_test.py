@@ -8046,14 +8046,6 @@ _THIRTY_SECOND = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY smb.conf /etc/samba/smb.conf\n",
         [(3, "LG002")],
     ),
-    # root's pip with HOME a home adduser made for another user: pip turns its cache off
-    (
-        "FROM ubuntu:20.04\nENV USER=mpirun HOME=/home/mpirun\nRUN apt-get update"
-        " && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
-        'RUN adduser --disabled-password --gecos "" ${USER}\nRUN pip3 install numpy\n'
-        "USER mpirun\nRUN pip3 install --user scipy\n",
-        [(7, "LG005")],
-    ),
     # a Maven build repeated on an unchanged project fetches nothing more; new options may
     (
         "FROM maven:3-eclipse-temurin-17\nWORKDIR /src\nCOPY pom.xml .\n"
@@ -8360,23 +8352,6 @@ _THIRTY_SECOND_REVIEW = [
         'RUN su app -c "pip install --user flask"\n',
         [(4, "LG005")],
     ),
-    # (Red Hat's useradd makes the home)
-    (
-        "FROM centos:7\n"
-        "RUN yum install -y python3-pip && yum clean all\n"
-        "ENV HOME=/home/app\n"
-        "RUN useradd app\n"
-        "RUN pip3 install flask\n",
-        [],
-    ),
-    # (a home re-owned to its user stays its user's)
-    (
-        "FROM python:3.12-slim\n"
-        "ENV HOME=/home/app\n"
-        "RUN useradd -m app && chown -R app:app /home/app\n"
-        "RUN pip install flask\n",
-        [],
-    ),
     # (the second build as another user, whose ~/.m2 is empty)
     (
         "FROM maven:3-eclipse-temurin-17\n"
@@ -8471,6 +8446,72 @@ _THIRTY_SECOND_REVIEW = [
     (
         "FROM golang:1.22\nENV GOPATH=/\nCOPY ./ ./\nRUN go mod download\n",
         [(4, "LG005")],
+    ),
+    # (the same user spelled USER root: nothing more fetched)
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN mvn -B package -DskipTests\n"
+        "USER root\n"
+        "RUN mvn -B package -DskipTests\n",
+        [(4, "LG005")],
+    ),
+    # (ENV HOME=/root, root's own)
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "USER root\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN mvn -B package -DskipTests\n"
+        "USER 0\n"
+        "RUN mvn -B package -DskipTests\n",
+        [(5, "LG005")],
+    ),
+    # (lib=.libPaths()[1] is the site library)
+    (
+        "FROM rocker/r-ver:4.3.1\n"
+        "RUN Rscript -e \"install.packages('shiny', lib=.libPaths()[1])\"\n"
+        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
+        [(3, "LG004")],
+    ),
+    # (R_LIBS naming the site library)
+    (
+        "FROM rocker/r-ver:4.3.1\n"
+        "ENV R_LIBS_USER=/home/rstudio/R/library\n"
+        "RUN Rscript -e \"install.packages('shiny')\"\n"
+        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
+        [(4, "LG004")],
+    ),
+    # (nginx.org's repository named through an ENV)
+    (
+        "FROM debian:bookworm\n"
+        "ENV NGINX_REPO=http://nginx.org/packages/mainline/debian\n"
+        "RUN apt-get update && apt-get install -y curl gnupg2 ca-certificates \\\n"
+        " && curl -fsSL https://nginx.org/keys/nginx_signing.key | gpg --dearmor -o"
+        " /usr/share/keyrings/nginx.gpg \\\n"
+        ' && echo "deb [signed-by=/usr/share/keyrings/nginx.gpg] $NGINX_REPO bookworm'
+        ' nginx" > /etc/apt/sources.list.d/nginx.list \\\n'
+        " && apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/nginx/conf.d/default.conf\n",
+        [(7, "LG003")],
+    ),
+    # (GOPATH=// is /)
+    (
+        "FROM golang:1.22\n"
+        "ENV GOPATH=//\n"
+        "COPY ./ ./\n"
+        "RUN go mod download && rm -rf /pkg/mod /root/.cache/go-build\n",
+        [],
+    ),
+    # (a GOPATH list's first entry)
+    (
+        "FROM golang:1.21\n"
+        "ENV GOPATH=/go:/src/vendor\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN go build -o /app . && rm -rf /go/pkg/mod /root/.cache/go-build\n",
+        [],
     ),
 ]
 
