@@ -1370,7 +1370,6 @@ def _distributions(
             # apache-maven-3.9.6/ and elasticsearch-8.1.0/)
             stem = next((s for s in stems if s and distribution_files(s)), "")
             # (SonarScanner's sonar-scanner-cli-4.8.0-linux.zip holds sonar-scanner-4.8.0-linux/)
-            # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
             tops: tuple[str, ...] = (_PLATFORM.sub("", stem), stem.replace("-cli-", "-", 1))
             if stem.endswith("-bin"):
                 # (apache-cassandra-2.0.11-bin.tar.gz holds apache-cassandra-2.0.11/; Hive's
@@ -1379,6 +1378,7 @@ def _distributions(
             if _FLINK_TOP.match(stem):
                 tops = (_FLINK_TOP.sub(r"\1", stem),)  # (Flink's drops all after its version)
             if _MAJOR_TOP.match(stem):
+                # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
                 tops = (_MAJOR_TOP.sub(r"\1\2", stem),)
             for top in dict.fromkeys(tops):
                 if top:
@@ -2945,9 +2945,9 @@ def _ops(
         (into,) = _paths(operands[-1:], command) or ("",)
         moved = _paths(operands[:-1], command)
         if into and (all(posixpath.dirname(p) == into for p in moved) or moved == (into,)):
-            # (`mv $HOME/jboss-as-7.1.1.Final $JBOSS_HOME`, the same path: refused too)
-            # (`mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64`: each entry onto itself, which
-            # mv and cp refuse; nothing moves)
+            # (`mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64`: each entry onto itself, and
+            # `mv $HOME/jboss-as-7.1.1.Final $JBOSS_HOME`, one path: mv and cp refuse; nothing
+            # moves)
             return
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
             yield Op(REMOVE, tool, _paths(operands[:-1], command), text)

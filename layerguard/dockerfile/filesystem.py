@@ -352,9 +352,10 @@ def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple
     """(step, command) of each Maven build of a project an earlier RUN built in the same
     directory with the same goals or more and the same options, in a RUN that kept its
     repository (no cache mount, no removal of ~/.m2, no other repository) and ran nothing
-    else, nothing copied into the project since, and no other RUN between (`mvn verify clean
-    --fail-never` on the pom alone, then `mvn verify`): every plugin and dependency is in
-    ~/.m2 already, and nothing more is fetched."""
+    else, nothing copied into the project since and no RUN that does more between (`mvn verify
+    clean --fail-never` on the pom alone, then `mvn verify`), as the same user with the same
+    HOME and MAVEN_OPTS: every plugin and dependency is in ~/.m2 already, and nothing more is
+    fetched."""
     found: set[tuple[int, str]] = set()
     built: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # project -> runs
     for index, step in enumerate(steps):
@@ -412,11 +413,6 @@ def _maven_words(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]
             goals.append(word)
         at += 1
     return frozenset(goals), frozenset(options) - _MAVEN_QUIET
-
-
-def _names_inside(words: tuple[str, ...], project: str) -> bool:
-    """A command's words name the project's directory or a path in it."""
-    return any(w == project or w.startswith(project.rstrip("/") + "/") for w in words)
 
 
 def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
