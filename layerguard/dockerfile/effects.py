@@ -338,8 +338,6 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf /tmp/downloaded_packages in the same RUN",
         ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
     ),
-    # R's install.packages and its kin, run by R or Rscript (-e): nothing cached
-    "r": Manager((), "", "", ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library")),
     "cpan": Manager(
         ("~/.cpan/sources", "~/.cpan/build"),
         "CPAN.pm's downloads and build trees (~/.cpan/sources, ~/.cpan/build)",
@@ -4160,8 +4158,6 @@ def _package_ops(
             named = _package_names(tool, words[words.index("global") :])  # (after require)
         if family == "conda" and (prefix := _conda_prefix(tool, words, command, env)):
             trees = (prefix,)
-        if family == "r" and _r_elsewhere(text, env, trees):
-            trees = ()  # (`install.packages('x', lib='/opt/rlib')`, R_LIBS: not the site library)
         if family == "cargo" and (root := _option_value(words, "", "--root")):
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
@@ -4547,6 +4543,8 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
         if value and value.startswith("/"):
             # (`GOPATH=/`: /pkg/mod, not //pkg/mod; of a list, `/go:/src/vendor`, the first)
             root = "/" + posixpath.normpath(value.split(":")[0]).lstrip("/")
+            if root == "/" and not suffix:
+                continue  # (`GOCACHE=//`: not a cache of the whole filesystem)
             paths.insert(0, posixpath.join(root, suffix.lstrip("/")) if suffix else root)
     return tuple(paths)
 
@@ -4569,27 +4567,6 @@ def _fetches(words: tuple[str, ...]) -> bool:
 
 # The Lisps Roswell installs from their own archives (`ros install sbcl-bin`, `ccl-bin/1.12`).
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
-
-
-# R code told, by a literal path, the library it installs into
-_R_LIB = re.compile(r"""\blib\s*=\s*['"]([^'"]+)['"]""")
-
-
-def _r_elsewhere(text: str, env: Mapping[str, str], trees: tuple[str, ...]) -> bool:
-    """R's install goes to a library other than the site library: `lib='/opt/rlib'`, or R_LIBS
-    (or R_LIBS_SITE) naming another first (not `lib=.libPaths()[1]`, nor R_LIBS_USER, which R
-    ignores while that directory is missing)."""
-    told = _R_LIB.search(text)
-    if told:
-        return told[1].rstrip("/") not in trees
-    given = env.get("R_LIBS") or env.get("R_LIBS_SITE") or ""
-    return bool(given) and given.split(":")[0].rstrip("/") not in trees
-
-
-# R code that installs packages (`Rscript -e "install.packages('shiny')"`)
-_R_INSTALL_CALL = re.compile(
-    r"\b(?:install\.packages|BiocManager::install|(?:devtools|remotes)::install_\w+)\s*\("
-)
 
 
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
@@ -4827,10 +4804,6 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
         return "littler", not asks, not asks
-    if tool in ("R", "Rscript") and _R_INSTALL_CALL.search(" ".join(words)):
-        # (R's own installs fill the site library; R's tempdir, where the sources went, goes
-        # when R exits)
-        return "r", True, False
     if tool == "make":
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)

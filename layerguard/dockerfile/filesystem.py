@@ -214,6 +214,11 @@ def layers(
         "nginx.org/packages" in text
         for s in steps
         for text in (s.instr.node.original, *s.instr.env.values())
+    ) or any(
+        # (a sources list copied in, or a script that may add one: not known to be Debian's)
+        w.path.startswith("/etc/apt/") or posixpath.basename(w.path).endswith(".sh")
+        for s in steps
+        for w in s.copies
     )
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
@@ -376,15 +381,22 @@ def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple
         # (as the same user, with the same Maven settings: another's ~/.m2 is empty)
         env = step.instr.env
         user = step.instr.user or held_user
-        user = "root" if user in ("", "root", "0") else user
-        who = (user, env.get("HOME") or ("/root" if user == "root" else ""), env.get("MAVEN_OPTS"))
+        user = "root" if user.split(":")[0] in ("root", "0") else user  # (not an unset one)
+        who = (
+            user,
+            (env.get("HOME") or "").rstrip("/"),
+            *(env.get(v) for v in ("MAVEN_OPTS", "MAVEN_CONFIG", "MAVEN_ARGS")),
+        )
         for command, goals, options in maven:
+            # (`MAVEN_OPTS=... mvn ...`: settings of its own)
+            options = options | {f"{k}={v}" for k, v in command.assignments}
             key = f"{command.cwd}\0{who}"
             if any(goals <= gs and options == os for gs, os in built.get(key, ())):
                 found.add((index, " ".join(command.words)))
         text = step.instr.node.original
         if not any(k in text for k in ("type=cache", ".m2", "maven.repo.local")):
             for command, goals, options in maven:
+                options = options | {f"{k}={v}" for k, v in command.assignments}
                 built.setdefault(f"{command.cwd}\0{who}", []).append((goals, options))
     return found
 
@@ -1176,15 +1188,6 @@ def _reach(
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
                     and _installed_under(path, entry, rewritten, nginx_org)
-                    and not _removed_since(path, entry)
-                )
-                or (
-                    # R's site library, which its installs fill, named whole (`chmod -R 777
-                    # /usr/local/lib/R/site-library` after `Rscript -e "install.packages(...)"`)
-                    recursive
-                    and not (moves or made_here or op.blind)
-                    and entry.family in ("r", "littler")
-                    and path == entry.path
                     and not _removed_since(path, entry)
                 )
                 or (

@@ -8084,15 +8084,6 @@ _THIRTY_SECOND = [
         "FROM centos:7\nRUN yum install -y sudo && yum clean all\nRUN chmod -v u+w /etc/sudoers\n",
         [(3, "LG004")],
     ),
-    # R's own installs fill its site library, which a later chmod -R copies up
-    (
-        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y r-base"
-        " && rm -rf /var/lib/apt/lists/*\n"
-        "RUN Rscript -e \"install.packages('shiny', repos='http://cran.rstudio.com/')\"\n"
-        "RUN Rscript -e 'BiocManager::install(ask = FALSE)'\n"
-        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
-        [(5, "LG004")],
-    ),
     # gdebi installs a vendor's .deb (shiny-server-1.5.19.995-amd64.deb is shiny-server), whose
     # postinst writes its configuration
     (
@@ -8374,27 +8365,6 @@ _THIRTY_SECOND_REVIEW = [
         "RUN mvn -B package\n",
         [(4, "LG005"), (6, "LG005")],
     ),
-    # (R told another library)
-    (
-        "FROM ubuntu:22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends r-base && rm"
-        " -rf /var/lib/apt/lists/*\n"
-        "RUN mkdir -p /opt/rlib && R -e \"install.packages('shiny', lib='/opt/rlib',"
-        " repos='https://cloud.r-project.org')\"\n"
-        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
-        [],
-    ),
-    # (R_LIBS_SITE elsewhere)
-    (
-        "FROM ubuntu:22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends r-base && rm"
-        " -rf /var/lib/apt/lists/*\n"
-        "ENV R_LIBS_SITE=/opt/site-library\n"
-        "RUN mkdir -p /opt/site-library && R -e \"install.packages('shiny',"
-        " repos='https://cloud.r-project.org')\"\n"
-        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
-        [],
-    ),
     # (a log file of an app beside the installs' logs)
     (
         "FROM debian:12\n"
@@ -8447,7 +8417,7 @@ _THIRTY_SECOND_REVIEW = [
         "FROM golang:1.22\nENV GOPATH=/\nCOPY ./ ./\nRUN go mod download\n",
         [(4, "LG005")],
     ),
-    # (the same user spelled USER root: nothing more fetched)
+    # (no USER, then USER root: the base may run as another user, so both are reported)
     (
         "FROM maven:3.9-eclipse-temurin-17\n"
         "WORKDIR /app\n"
@@ -8455,7 +8425,7 @@ _THIRTY_SECOND_REVIEW = [
         "RUN mvn -B package -DskipTests\n"
         "USER root\n"
         "RUN mvn -B package -DskipTests\n",
-        [(4, "LG005")],
+        [(4, "LG005"), (6, "LG005")],
     ),
     # (ENV HOME=/root, root's own)
     (
@@ -8467,21 +8437,6 @@ _THIRTY_SECOND_REVIEW = [
         "USER 0\n"
         "RUN mvn -B package -DskipTests\n",
         [(5, "LG005")],
-    ),
-    # (lib=.libPaths()[1] is the site library)
-    (
-        "FROM rocker/r-ver:4.3.1\n"
-        "RUN Rscript -e \"install.packages('shiny', lib=.libPaths()[1])\"\n"
-        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
-        [(3, "LG004")],
-    ),
-    # (R_LIBS naming the site library)
-    (
-        "FROM rocker/r-ver:4.3.1\n"
-        "ENV R_LIBS_USER=/home/rstudio/R/library\n"
-        "RUN Rscript -e \"install.packages('shiny')\"\n"
-        "RUN chmod -R 777 /usr/local/lib/R/site-library\n",
-        [(4, "LG004")],
     ),
     # (nginx.org's repository named through an ENV)
     (
