@@ -89,6 +89,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Protocol
 
+    from layerguard.dockerfile.shell import Command
+
     class BaseListing(Protocol):
         """What the registry showed of the external base image (`rules.base.BaseFacts`): its
         files (path -> (size, layer)) and the files at or below a path (count, bytes)."""
@@ -362,18 +364,23 @@ def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple
     HOME and MAVEN_OPTS: every plugin and dependency is in ~/.m2 already, and nothing more is
     fetched."""
     found: set[tuple[int, str]] = set()
-    built: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # project -> runs
+    # (project, who ran it) -> the (goals, options) of its builds
+    built: dict[
+        tuple[str, tuple[str | None, ...]], list[tuple[frozenset[str], frozenset[str]]]
+    ] = {}
     for index, step in enumerate(steps):
         for write in step.copies:
-            built = {k: r for k, r in built.items() if not covers(write.into, d := k.split("\0")[0])
-                     and not (write.path == d or inside(write.path, d))}  # fmt: skip
+            built = {k: r for k, r in built.items() if not covers(write.into, k[0])
+                     and not (write.path == k[0] or inside(write.path, k[0]))}  # fmt: skip
         if step.run is None:
             continue
+        # (`MAVEN_OPTS=... mvn ...`: settings of its own, among its options)
         maven = [
-            (command, *_maven_words(words[1:]))
+            (command.cwd, " ".join(command.words), goals, options | _assigned(command))
             for command in step.run.commands
             for tool, words in (tool_and_args(command),)
             if tool in ("mvn", "mvnw") and command.cwd is not None
+            for goals, options in (_maven_words(words[1:]),)
         ]
         if len(maven) != len(step.run.commands):
             built = {}  # (a RUN that does more may change the project: `git checkout v2`)
@@ -387,18 +394,19 @@ def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple
             (env.get("HOME") or "").rstrip("/"),
             *(env.get(v) for v in ("MAVEN_OPTS", "MAVEN_CONFIG", "MAVEN_ARGS")),
         )
-        for command, goals, options in maven:
-            # (`MAVEN_OPTS=... mvn ...`: settings of its own)
-            options = options | {f"{k}={v}" for k, v in command.assignments}
-            key = f"{command.cwd}\0{who}"
-            if any(goals <= gs and options == os for gs, os in built.get(key, ())):
-                found.add((index, " ".join(command.words)))
-        text = step.instr.node.original
-        if not any(k in text for k in ("type=cache", ".m2", "maven.repo.local")):
-            for command, goals, options in maven:
-                options = options | {f"{k}={v}" for k, v in command.assignments}
-                built.setdefault(f"{command.cwd}\0{who}", []).append((goals, options))
+        for cwd, text, goals, options in maven:
+            if any(goals <= gs and options == os for gs, os in built.get((cwd, who), ())):
+                found.add((index, text))
+        original = step.instr.node.original
+        if not any(k in original for k in ("type=cache", ".m2", "maven.repo.local")):
+            for cwd, _, goals, options in maven:
+                built.setdefault((cwd, who), []).append((goals, options))
     return found
+
+
+def _assigned(command: Command) -> frozenset[str]:
+    """The variables a command sets for itself, as `NAME=value` words."""
+    return frozenset(f"{k}={v}" for k, v in command.assignments)
 
 
 # Maven's options that take a value in the next word.

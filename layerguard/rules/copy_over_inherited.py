@@ -378,6 +378,8 @@ def _shown_by_variable(ctx: Context, index: int, write: CopyWrite, shipped: Imag
     install directory (`CATALINA_HOME=/usr/local/tomcat`) that no RUN before names."""
     if write.tree or write.either or is_glob(write.path):
         return False
+    if not write.path.startswith("/$") and not any(inside(write.path, r) for r in _INSTALL_ROOTS):
+        return False  # (most writes: what follows reads the steps before, per write)
     held = known(shipped)
     if held.manager or not set(held.files) <= set(USER_DATABASE):
         return False  # (a known base sets its variables, or leaves them unset)
