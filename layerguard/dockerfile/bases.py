@@ -271,7 +271,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
     "telegraf": ("/etc/telegraf/telegraf.conf", "/entrypoint.sh"),
     "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
-    "fluent/fluent-bit": ("/fluent-bit/etc/fluent-bit.conf", "/fluent-bit/etc/parsers.conf"),
+    "fluent/fluent-bit": tuple(
+        f"/fluent-bit/etc/{n}" for n in ("fluent-bit.conf", "parsers.conf", "plugins.conf")
+    ),
+    # (its default configuration: vector.toml to 0.32, vector.yaml since)
+    "timberio/vector": ("/etc/vector/vector.yaml",),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
     "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html", "/usr/bin/caddy"),
     # (NiFi's image: the release's conf/ in NIFI_HOME)
@@ -588,6 +592,16 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
 
+# Vector's tags from before its default configuration became vector.yaml (0.33)
+_OLD_VECTOR = re.compile(r"0\.(?:\d|[12]\d|3[0-2])(?!\d)")
+
+# Directories inside an image's trees that it ships empty: a recursive change of one copies
+# up nothing of the base. (Tomcat's webapps/ since the default applications moved to
+# webapps.dist; its logs/ and work/ fill only when the server runs.)
+_EMPTY_DIRS = {
+    "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work")),
+}
+
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
 _OLD_TOMCAT = re.compile(
     r"(?:[56]|7\.0\.(?:\d|[1-9]\d)(?!\d)|8\.0|8\.5\.(?:[0-4]?\d|50)(?!\d)"
@@ -862,6 +876,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (PHP 5's Apache module depends on Apache's prefork MPM, which brings apache2; so do the
     # php5 metapackage and phpMyAdmin, unless the same install names another server: `_served`)
     ("apt", "libapache2-mod-php5"): (*_APACHE2, "/etc/php5/apache2/php.ini"),
+    ("apt", "libapache2-mod-jk"): (
+        *("/etc/apache2/mods-available/jk.conf", "/etc/apache2/mods-available/jk.load"),
+        "/etc/libapache2-mod-jk/workers.properties",
+    ),
     ("apt", "phpmyadmin"): ("/etc/phpmyadmin/config.inc.php",),
     ("apt", "php5-cli"): ("/etc/php5/cli/php.ini",),
     ("apt", "varnish"): ("/etc/varnish/default.vcl",),
@@ -1577,6 +1595,7 @@ class Known(NamedTuple):
     # add-apt-repository updates the index there only when told to (`-u`): Ubuntu before 18.04
     quiet_repositories: bool = False
     old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
+    empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -1658,10 +1677,14 @@ def known(image: ImageRef | None) -> Known:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
         # and 1.17.3 on install nginx.org's packages)
         files = tuple(f for f in files if f != "/etc/logrotate.d/nginx")
+    empty = tuple(d for key, found in _EMPTY_DIRS.items() if _is(name, key) for d in found)
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
+        empty = tuple(d for d in empty if not d.endswith("/webapps"))
+    if name == "timberio/vector" and _OLD_VECTOR.match(image.tag or ""):
+        files = tuple(f.replace("vector.yaml", "vector.toml") for f in files)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)
@@ -1776,7 +1799,7 @@ def known(image: ImageRef | None) -> Known:
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
-        quiet, name == "golang" and bool(OLD_GO.match(tag)),
+        quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
     )  # fmt: skip
 
 

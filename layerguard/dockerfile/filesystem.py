@@ -2303,7 +2303,10 @@ def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
 
 def _filled(path: str, held: Known) -> bool:
     """A recursive change of `path` reaches files the base image holds there: in one of its
-    trees, or above a runtime tree (`chown -R app /usr/local` on nvidia/cuda)."""
+    trees, or above a runtime tree (`chown -R app /usr/local` on nvidia/cuda); not in a
+    directory the image ships empty (`chown -R app /usr/local/tomcat/webapps` on tomcat:9)."""
+    if any(covers(d, path) for d in held.empty):
+        return False
     return (
         path in DISTRIBUTION_ROOTS
         or path in _FILLED

@@ -8478,3 +8478,49 @@ def test_the_first_review_of_the_thirty_second_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_THIRTY_THIRD = [
+    # tomcat's webapps/ holds nothing since the default applications moved to webapps.dist
+    # (2020): a chown -R of it copies up no bytes of the base; an old tag's still holds them
+    (
+        "FROM tomcat:9-jdk21\nRUN adduser tomcat\nRUN chown -R tomcat /usr/local/tomcat/webapps\n",
+        [],
+    ),
+    (
+        "FROM tomcat:9.0.20\nRUN chown -R app /usr/local/tomcat/webapps\n",
+        [(2, "LG004")],
+    ),
+    ("FROM tomcat:9\nRUN chown -R app /usr/local/tomcat\n", [(2, "LG004")]),
+    # the configuration images ship: Fluent Bit's plugins.conf, Vector's vector.toml to 0.32
+    # and vector.yaml since; Debian's mod_jk's workers.properties and its Apache module files
+    (
+        "FROM fluent/fluent-bit:1.3\nCOPY plugins.conf /fluent-bit/etc/\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM timberio/vector:0.18.0-alpine\nCOPY vector.toml /etc/vector/vector.toml\n"
+        "COPY vector.yaml /etc/vector/vector.yaml\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM timberio/vector:0.40.0-debian\nCOPY vector.toml /etc/vector/vector.toml\n"
+        "COPY vector.yaml /etc/vector/vector.yaml\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2 libapache2-mod-jk"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY workers.properties /etc/libapache2-mod-jk/\n"
+        "COPY jk.conf /etc/apache2/mods-available/jk.conf\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_THIRD)
+def test_the_thirty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
