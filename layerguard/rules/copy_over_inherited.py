@@ -630,13 +630,26 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
     # with a dot, `.prisma`, is no package: a directory, written twice.)
     parts = new.source.split("/")
     below = parts[parts.index("node_modules") + 1 :] if "node_modules" in parts[:-1] else []
-    linked = (new.tree or new.either) and bool(below) and not below[0].startswith(".")
+    # (Nor is a public vendor's scope, `@prisma`, whose packages come from the registry: none
+    # is a workspace's link.)
+    linked = (
+        (new.tree or new.either)
+        and bool(below)
+        and not below[0].startswith(".")
+        and below[0] not in _VENDOR_SCOPES
+    )
     if (old.tree or old.either) and not rooted and not linked and _holds(old, new):
         # `COPY . /app` then `COPY package.json /app/` (or `COPY --from=b /app/.git_sha
         # /app/.git_sha` after `COPY --from=b /app /app`): what the first copied is written
         # again (it is there: the second COPY would fail otherwise).
         return True
     return (new.tree or new.either) and _holds(new, old)
+
+
+# npm scopes of public vendors, which Dockerfiles copy out of a builder's node_modules beside it
+# (Prisma's generated client, Next.js's and SWC's native builds, sharp's libvips): registry
+# packages, never a workspace of the project
+_VENDOR_SCOPES = frozenset({"@prisma", "@next", "@swc", "@img", "@nestjs", "@types", "@babel"})
 
 
 def _pruned_halves(old: CopyWrite, new: CopyWrite) -> bool:

@@ -8514,6 +8514,21 @@ _THIRTY_THIRD = [
         "COPY jk.conf /etc/apache2/mods-available/jk.conf\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # TensorFlow Serving's image writes its start script into /usr/bin
+    (
+        "FROM tensorflow/serving\nCOPY tf_serving_entrypoint.sh /usr/bin/\n",
+        [(2, "LG002")],
+    ),
+    # a public vendor's npm scope copied again out of a builder's node_modules after the whole
+    # node_modules: registry packages, never a workspace's links; a project's own scope may be
+    (
+        "FROM node:22-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci\n"
+        "FROM node:22-alpine\nWORKDIR /app\n"
+        "COPY --from=builder /app/node_modules ./node_modules\n"
+        "COPY --from=builder /app/node_modules/@prisma ./node_modules/@prisma\n"
+        "COPY --from=builder /app/node_modules/@acme/web ./node_modules/@acme/web\n",
+        [(8, "LG002")],
+    ),
 ]
 
 
