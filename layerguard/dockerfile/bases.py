@@ -269,6 +269,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
+    # (Pterodactyl's game-server images, and Parker's: each copies its start script there)
+    **dict.fromkeys(("*pterodactyl/yolks", "*parkervcp/yolks"), ("/entrypoint.sh",)),
     # (its Dockerfile writes the start script with echo: it runs tensorflow_model_server)
     "tensorflow/serving": ("/usr/bin/tf_serving_entrypoint.sh",),
     "telegraf": ("/etc/telegraf/telegraf.conf", "/entrypoint.sh"),

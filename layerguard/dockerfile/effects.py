@@ -3036,7 +3036,7 @@ def _ops(
                         tool, _paths([posixpath.join(prefix or ".", name)], command), text
                     )
         if not target:
-            name = _url_name(urls)
+            name = _url_name(urls, query=True)
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
                 hosts = [w for w in _operands(words, _VALUE_OPTIONS["wget"]) if _HOST_PATH.match(w)]
                 name = _url_name([f"http://{w}" for w in hosts])
@@ -3179,6 +3179,11 @@ def _ops(
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
         yield Op(WRITE, tool, _paths([out or "."], command), text, TREE, HEAVY)
+    elif tool in _PIP and subcommand(words) == "install" and (projects := _local_projects(words)):
+        # (`pip install .` builds the project where it lies, since pip 21.3: setuptools' build/
+        # and *.egg-info there, which `rm -rf build dist *.egg-info` after it takes again)
+        made = [posixpath.join(p, n) for p in projects for n in ("build", "dist", "*.egg-info")]
+        yield Op(WRITE, tool, _paths(made, command), text, TREE, UNKNOWN)
     elif tool == "cargo" and subcommand(words) in ("new", "init") and command.cwd:
         # (`cargo new --bin app`, `cargo init`: a crate whose src/main.rs, or lib.rs, holds a
         # stub that a later COPY of the project's src/ writes again)
@@ -3361,6 +3366,20 @@ _SCRIPT_RUNS = {
     "uv": frozenset({"run"}),
     "composer": frozenset({"run-script", "run", "exec"}),
 }
+
+
+def _local_projects(words: tuple[str, ...]) -> list[str]:
+    """The project directories `pip install` names (`.`, `-e ./lib[dev]`, `/src/app`): not a
+    package, an archive or a wheel."""
+    operands = _operands(words, _PIP_VALUES)
+    found = []
+    for word in operands[operands.index("install") + 1 :] if "install" in operands else ():
+        path = word.split("[", 1)[0]
+        if (path == "." or path.startswith(("./", "../", "/"))) and not (
+            is_archive(path) or is_glob(path) or "$" in path or path.endswith((".whl", ".txt"))
+        ):
+            found.append(path)
+    return found
 
 
 # setup.py's commands that build the project in its directory (build/, dist/, *.egg-info).
@@ -3771,8 +3790,10 @@ def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:
     return Op(WRITE, tool, paths, text, FILE, HEAVY, ARCHIVE if archive else "")
 
 
-def _url_name(urls: list[str]) -> str | None:
-    names = [posixpath.basename(u.split("?")[0].rstrip("/")) for u in urls]
+def _url_name(urls: list[str], query: bool = False) -> str | None:
+    """The file name an address's last part gives; with its query (`?dl=0`) for wget, which
+    keeps it in the name where curl's -O drops it."""
+    names = [posixpath.basename(u if query else u.split("?")[0].rstrip("/")) for u in urls]
     return names[0] if names and names[0] else None
 
 

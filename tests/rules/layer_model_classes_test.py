@@ -8529,6 +8529,27 @@ _THIRTY_THIRD = [
         "COPY --from=builder /app/node_modules/@acme/web ./node_modules/@acme/web\n",
         [(8, "LG002")],
     ),
+    # Pterodactyl's game-server images copy their start script to /entrypoint.sh
+    ("FROM ghcr.io/pterodactyl/yolks:java_17\nCOPY entrypoint.sh /entrypoint.sh\n", [(2, "LG002")]),
+    # wget keeps an address's query in the file's name (`Rushserver.zip?dl=0`), which a later
+    # RUN then moves: the download is written again
+    (
+        "FROM centos:7\nRUN wget https://www.dropbox.com/s/x/Rushserver.zip?dl=0\n"
+        "RUN mv Rushserver.zip?dl=0 Rushserver.zip\n",
+        [(3, "LG003")],
+    ),
+    # `pip install .` builds the project where it lies (setuptools' build/ and *.egg-info):
+    # removed in that RUN, they are its own, not the copied project's; in a later RUN, its
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\n"
+        "RUN pip install --no-cache-dir . && rm -rf ./build ./dist *.egg-info\n",
+        [],
+    ),
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN pip install --no-cache-dir -e '.[dev]'\n"
+        "RUN rm -rf build *.egg-info\n",
+        [(5, "LG003")],
+    ),
 ]
 
 
