@@ -420,6 +420,10 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     )
     there = [f for f in there if posixpath.dirname(f) == into]
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
+        if _DROP_IN.search(into):
+            # (a directory of drop-ins, one file per site or module, `sites-available/`: the
+            # project's `*.conf` are its own sites, named as it chose, not the package's)
+            return None
         there = [f for f in there if fnmatch.fnmatchcase(posixpath.basename(f), pattern)]
     elif not (
         (write.tree or write.either)
@@ -433,6 +437,10 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf)
     main = posixpath.basename(into) + "."
     return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
+
+
+# Directories of drop-ins (Debian's apache2 `sites-available`, `conf-enabled`; `conf.d`)
+_DROP_IN = re.compile(r"-(?:available|enabled)$|\.d$")
 
 
 # Directories a site is built into, whose index.html is the site's own page.

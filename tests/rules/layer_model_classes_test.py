@@ -8550,6 +8550,18 @@ _THIRTY_THIRD = [
         "RUN rm -rf build *.egg-info\n",
         [(5, "LG003")],
     ),
+    # a wildcard into a directory of drop-ins brings the project's own sites, named as it
+    # chose: not the package's 000-default.conf; into a package's own configuration, its files
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY conf/*.conf /etc/apache2/sites-available/\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y hadoop"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY conf/*.xml /etc/hadoop/conf/\n",
+        [],
+    ),
 ]
 
 
