@@ -79,6 +79,8 @@ _PHP_IMAGES = frozenset(
     {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
     | {"yourls", "friendica", "backdrop", "monica", "phpmyadmin/phpmyadmin"}
 )
+# Frappe's images (frappe_docker's): ERPNext's and the bench's, run as frappe in its bench
+_FRAPPE = ("frappe/erpnext", "frappe/bench", "frappe/frappe-worker", "frappe/erpnext-worker")
 # Red Hat's JBoss EAP images for OpenShift (6.4, 7.x; 7.3 on named by their JDK and RHEL)
 _EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*", "*/eap-xp*-openshift*")
 # (Debian's bind9 configuration, named.conf and what it includes, and its default zones)
@@ -269,6 +271,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
+    # (Tryton's image: its configuration, uWSGI's, and the sao web client it unpacks)
+    "tryton/tryton": (
+        *("/etc/trytond.conf", "/etc/uwsgi.conf", "/entrypoint.sh"),
+        "/var/lib/trytond/www/index.html",
+    ),
     # (Pterodactyl's game-server images, and Parker's: each copies its start script there)
     **dict.fromkeys(("*pterodactyl/yolks", "*parkervcp/yolks"), ("/entrypoint.sh",)),
     # (its Dockerfile writes the start script with echo: it runs tensorflow_model_server)
@@ -694,6 +701,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_EAP, (("jboss", "/home/jboss"), ("185", "/home/jboss"))),
     "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
     **dict.fromkeys(_JBOSS, (("jboss", "/opt/jboss"), ("1000", "/opt/jboss"))),
+    **dict.fromkeys(_FRAPPE, (("frappe", "/home/frappe"), ("1000", "/home/frappe"))),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -705,6 +713,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_EAP, "185"),  # (jboss, whose home is /home/jboss)
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
     **dict.fromkeys(_JBOSS, "jboss"),
+    **dict.fromkeys(_FRAPPE, "frappe"),
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
@@ -719,6 +728,7 @@ _WORKDIR: Mapping[str, str] = {
     "nodered/node-red": "/usr/src/node-red",
     "glassfish": "/usr/local/glassfish4",
     **dict.fromkeys(_JBOSS, "/opt/jboss"),
+    **dict.fromkeys(_FRAPPE, "/home/frappe/frappe-bench"),
     # (Jenkins' agent images work in the agent user's home)
     **dict.fromkeys(
         ("jenkins/agent", "jenkins/inbound-agent", "jenkins/ssh-agent", *_OLD_AGENT_NAMES),

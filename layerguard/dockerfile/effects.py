@@ -4688,6 +4688,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             installs = pip_words[:1] == ["install"] and "--no-cache-dir" not in pip_words
             return "pip", installs, installs
         return "pip", sub == "install", fetches
+    if tool == "bench" and sub in ("init", "get-app", "setup"):
+        # (Frappe's bench: `bench init` and `bench get-app` pip-install the apps into its env,
+        # `bench setup requirements` their requirements, all with pip's cache on)
+        fetches = sub != "setup" or "requirements" in words
+        return "pip", fetches, fetches
     if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
         return "pip", sub == "install", sub == "install"
     if tool == "uv":

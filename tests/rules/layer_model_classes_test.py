@@ -8562,6 +8562,20 @@ _THIRTY_THIRD = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY conf/*.xml /etc/hadoop/conf/\n",
         [],
     ),
+    # Frappe's bench pip-installs the apps it gets (and `bench init` frappe itself) with pip's
+    # cache on, in frappe's home on its images; `bench setup requirements` too, not `bench
+    # setup nginx`
+    (
+        "FROM frappe/erpnext:v15\nRUN bench get-app wiki\nRUN bench setup nginx\n"
+        "RUN bench setup requirements\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
+    # Tryton's image ships its configuration and the sao web client
+    (
+        "FROM tryton/tryton:7.0\nCOPY trytond.conf /etc/trytond.conf\n"
+        "COPY sao/www /var/lib/trytond/www\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
 ]
 
 
@@ -8572,3 +8586,10 @@ def test_the_thirty_third_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_cache_bench_left_is_removed_in_frappe_s_home(lint_files: Lint) -> None:
+    # (Frappe's images run as frappe: its pip cache is there, not in root's home)
+    (found,) = lint_files({"Dockerfile": "FROM frappe/erpnext:v15\nRUN bench get-app wiki\n"})
+    assert found.rule == "LG005" and found.fix is not None
+    assert found.fix.edits[0].text == "RUN bench get-app wiki && rm -rf /home/frappe/.cache/pip"
