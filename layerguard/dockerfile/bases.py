@@ -1610,6 +1610,7 @@ class Known(NamedTuple):
     quiet_repositories: bool = False
     old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
+    bare: bool = False  # a distribution's own image (debian, alpine, centos), no program added
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -1814,6 +1815,7 @@ def known(image: ImageRef | None) -> Known:
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
+        name in _DISTRIBUTION_MANAGER and not other,
     )  # fmt: skip
 
 

@@ -1424,6 +1424,10 @@ def _reach(
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
+    if program and held.bare and posixpath.dirname(path) in ("/", "/run"):
+        # (a distribution's own image holds no program in / or /run: what one there is, a COPY
+        # or a RUN of the build wrote, or the build fails, `chmod +x /silent_install.sh`)
+        program = False
     if program and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
         # /usr/bin/who.orig`: the build fails unless the program is there; an install that

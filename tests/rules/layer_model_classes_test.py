@@ -8570,6 +8570,14 @@ _THIRTY_THIRD = [
         "RUN bench setup requirements\n",
         [(2, "LG005"), (4, "LG005")],
     ),
+    # a distribution's own image holds no program in / or /run: one there that no layer wrote
+    # fails the build (`chmod +x /silent_install.sh`); an image not known here may hold it
+    ("FROM ubuntu:22.04\nRUN chmod +x /silent_install.sh /run/startup.sh\n", []),
+    ("FROM example/base:1\nRUN chmod +x /silent_install.sh\n", [(2, "LG004")]),
+    (
+        "FROM ubuntu:22.04 AS base\nCOPY start.sh /start.sh\nFROM base\nRUN chmod +x /start.sh\n",
+        [(4, "LG004")],
+    ),
     # Tryton's image ships its configuration and the sao web client
     (
         "FROM tryton/tryton:7.0\nCOPY trytond.conf /etc/trytond.conf\n"
