@@ -10,7 +10,11 @@ tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.x
 unattended (`java -jar fmw_wls.jar -silent ...`), a self-extracting `.bin` or `.run`, copied by
 that name ...), also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
-`dpkg -c`) unpacks nothing into the image: not reported.
+`dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is
+installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
+named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, `install.sh`) and the
+media is removed after it (`ADD db2_expc.tar.gz /cache`, `RUN /cache/expc/db2_install`, `RUN
+rm -fr /cache`): the installer unpacks the payload the media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:
@@ -78,13 +82,14 @@ from collections.abc import Iterator, Mapping
 from layerguard.dockerfile.effects import (
     EXACT,
     FILE,
+    REMOVE,
     STANDARD_DIRS,
     TAR_SUFFIXES,
     copy_sources,
     inside,
     is_glob,
 )
-from layerguard.dockerfile.filesystem import Hit
+from layerguard.dockerfile.filesystem import Hit, Layer
 from layerguard.dockerfile.shell import resolve_path
 from layerguard.findings import Edit, Fix, Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -129,6 +134,63 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 )
                 yield problem._replace(fix=_fix(ctx, index, position, hit)) if ctx.text else problem
                 break
+        else:
+            media = _installer_media(ctx, index)
+            if media is not None:
+                installer, run, removal = media
+                yield weigh(
+                    ctx,
+                    index,
+                    "archives",
+                    f"unpacks installer media: {run.step.where} runs its installer "
+                    f"{as_written(installer)} and {removal.step.where} removes it, but the "
+                    f"media ships in this layer beside what it installed",
+                )
+
+
+# An installer's name: `db2_install`, `xsetup`, `runInstaller`, `install.sh`, `setup.bin`
+_INSTALLER = re.compile(r"install|setup", re.IGNORECASE)
+_SHELLS = frozenset({"sh", "bash", "/bin/sh", "/bin/bash"})
+
+
+def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | None:
+    """(the installer, the layer that runs it, the layer that removes the media) when the tar
+    an ADD unpacked is installer media: a later RUN runs an installer inside it (`ADD
+    v10.5_linuxx64_expc.tar.gz /cache`, `RUN /cache/expc/db2_install`) and the media is
+    removed after (`RUN rm -fr /cache`). The installer unpacks the payload it carries: the
+    media, its compressed payload with it, ships in the ADD's layer."""
+    layer = ctx.layers[index]
+    if layer.step.instr.keyword != "add":
+        return None
+    trees = [e.path for e in layer.entries if e.unpacked]
+    if not trees:
+        return None
+    for position in range(index + 1, len(ctx.layers)):
+        run = ctx.layers[position]
+        if run.step.run is None:
+            continue
+        for command in run.step.run.commands:
+            words = command.words
+            program = words[1] if words[0] in _SHELLS and len(words) > 1 else words[0]
+            path = resolve_path(program, command.cwd) if "/" in program else None
+            if path is None or not _INSTALLER.search(os.path.basename(path)):
+                continue
+            if not any(inside(path, t) for t in trees):
+                continue
+            removal = next(
+                (
+                    later
+                    for later in ctx.layers[position:]
+                    if any(
+                        c.kind == REMOVE and any(h.entry.layer == index for h in c.hits)
+                        for c in later.changes
+                    )
+                ),
+                None,
+            )
+            if removal is not None:
+                return path, run, removal
+    return None
 
 
 def _fix(ctx: Context, index: int, position: int, hit: Hit) -> Fix | None:

@@ -8578,6 +8578,23 @@ _THIRTY_THIRD = [
         "FROM ubuntu:22.04 AS base\nCOPY start.sh /start.sh\nFROM base\nRUN chmod +x /start.sh\n",
         [(4, "LG004")],
     ),
+    # installer media an ADD unpacked, whose installer a later RUN runs before the media is
+    # removed: the payload ships twice; a release run from where ADD unpacked it is no media
+    (
+        "FROM ubuntu:trusty\nADD v10.5_linuxx64_expc.tar.gz /cache\n"
+        "RUN /cache/expc/db2_install -b /opt/ibm/db2/V10.5\nRUN rm -fr /cache\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nADD Xilinx_Unified_2020.1.tar.gz /tmp/\n"
+        "RUN /tmp/Xilinx_Unified_2020.1/xsetup -b Install && rm -rf /tmp/*\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nADD jdk-21.tar.gz /opt/\nRUN /opt/jdk-21/bin/java -version\n"
+        "ADD media.tar.gz /media\nRUN /media/setup.sh --silent\n",
+        [],
+    ),
     # Tryton's image ships its configuration and the sao web client
     (
         "FROM tryton/tryton:7.0\nCOPY trytond.conf /etc/trytond.conf\n"
