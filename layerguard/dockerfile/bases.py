@@ -627,6 +627,8 @@ _DEFAULT_GEMS = frozenset(
     | {"fileutils", "etc", "zlib", "uri", "time", "digest", "erb"}
 )
 OLD_GO = re.compile(r"1\.[0-9](?:[.-]|rc|beta|$)")  # (golang:1.5, 1.9.2-alpine: before 1.10)
+# (golang:1.11.1-alpine3.7: before Go 1.13 a build inside GOPATH/src is in GOPATH mode)
+GOPATH_GO = re.compile(r"1\.1[0-2](?:[.-]|rc|beta|$)")
 _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -914,10 +916,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
     ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),
     ("apt", "anacron"): ("/etc/anacrontab", "/etc/cron.d/anacron"),
-    **{
-        (m, name): _DOVECOT
-        for m, name in (("apt", "dovecot-core"), ("apk", "dovecot"), ("yum", "dovecot"))
-    },
+    # (Debian's postinst copies the .ext files beside dovecot.conf from /usr/share/dovecot)
+    ("apt", "dovecot-core"): (
+        *_DOVECOT,
+        *(f"/etc/dovecot/dovecot-{n}.conf.ext" for n in ("sql", "dict-auth", "dict-sql")),
+        "/etc/init.d/dovecot",
+    ),
+    **{(m, "dovecot"): _DOVECOT for m in ("apk", "yum")},
     **{
         ("apt", f"php{v}-fpm"): (
             f"/etc/php/{v}/fpm/php-fpm.conf",
@@ -1611,6 +1616,7 @@ class Known(NamedTuple):
     old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
     bare: bool = False  # a distribution's own image (debian, alpine, centos), no program added
+    gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -1816,6 +1822,7 @@ def known(image: ImageRef | None) -> Known:
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
         name in _DISTRIBUTION_MANAGER and not other,
+        name == "golang" and bool(GOPATH_GO.match(tag)),
     )  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
     DISTRIBUTION_ROOTS,
+    GOPATH_GO,
     OLD_GO,
     PYTHON_TREE,
     SKEL_NAMES,
@@ -295,6 +296,24 @@ def _old_go(env: Mapping[str, str]) -> bool:
     if "/go-toolset-7/" in env.get("PATH", ""):
         return True
     return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
+
+
+def _gopath_download(op: Op, held: Known, instr: Instruction) -> bool:
+    """`go get -d` (download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
+    1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang image's own
+    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`): the sources land in GOPATH/src
+    for the build to read, and no module cache is kept."""
+    words = op.command.split()
+    if words[1:2] != ["get"] or "-d" not in words:
+        return False
+    env = instr.env
+    if env.get("GO111MODULE") == "off":
+        return True
+    if env.get("GO111MODULE") == "on":
+        return False
+    old = held.gopath_go or bool(GOPATH_GO.match(env.get("GOLANG_VERSION", "")))
+    gopath = env.get("GOPATH", "/go").rstrip("/")
+    return old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/"))
 
 
 def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
@@ -784,6 +803,8 @@ def _run(
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
+        if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step.instr):
+            continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):

@@ -8595,6 +8595,30 @@ _THIRTY_THIRD = [
         "ADD media.tar.gz /media\nRUN /media/setup.sh --silent\n",
         [],
     ),
+    # `go get -d` inside GOPATH/src before Go 1.13 (or GO111MODULE=off) is GOPATH mode: the
+    # sources land in GOPATH for the build, no module cache; the build after it fills Go's
+    # build cache; in module mode (1.13 on, or told so) the download fills the module cache
+    (
+        "FROM golang:1.11.1-alpine3.7\nWORKDIR /go/src/app\nCOPY . .\nRUN go get -d -v\n"
+        "RUN go install -v\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM golang:1.21\nWORKDIR /go/src/app\nCOPY . .\nRUN go get -d -v\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM golang:1.12\nENV GO111MODULE=on\nWORKDIR /go/src/app\nCOPY . .\nRUN go get -d\n",
+        [(5, "LG005")],
+    ),
+    # Debian's dovecot-core: its postinst copies the .ext files beside dovecot.conf, and it
+    # ships an init script; a directory named for it copied into /etc/dovecot lands on them
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y dovecot-imapd"
+        " && rm -rf /var/lib/apt/lists/*\nADD dovecot /etc/dovecot/\n"
+        "ADD dovecot.init /etc/init.d/dovecot\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
     # Tryton's image ships its configuration and the sao web client
     (
         "FROM tryton/tryton:7.0\nCOPY trytond.conf /etc/trytond.conf\n"
