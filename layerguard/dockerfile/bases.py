@@ -80,7 +80,8 @@ _PHP_IMAGES = frozenset(
     | {"yourls", "friendica", "backdrop", "monica", "phpmyadmin/phpmyadmin"}
 )
 # Frappe's images (frappe_docker's): ERPNext's and the bench's, run as frappe in its bench
-_FRAPPE = ("frappe/erpnext", "frappe/bench", "frappe/frappe-worker", "frappe/erpnext-worker")
+_FRAPPE_PRODUCTION = ("frappe/erpnext", "frappe/frappe-worker", "frappe/erpnext-worker")
+_FRAPPE = (*_FRAPPE_PRODUCTION, "frappe/bench")
 # Red Hat's JBoss EAP images for OpenShift (6.4, 7.x; 7.3 on named by their JDK and RHEL)
 _EAP = ("*/eap6*-openshift*", "*/eap7*-openshift*", "*/eap-xp*-openshift*")
 # (Debian's bind9 configuration, named.conf and what it includes, and its default zones)
@@ -277,13 +278,17 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/var/lib/trytond/www/index.html",
     ),
     # (Pterodactyl's game-server images, and Parker's: each copies its start script there)
-    **dict.fromkeys(("*pterodactyl/yolks", "*parkervcp/yolks"), ("/entrypoint.sh",)),
+    **dict.fromkeys(
+        ("*pterodactyl/yolks", "*parkervcp/yolks", "*ptero-eggs/yolks", "*pelican-eggs/yolks"),
+        ("/entrypoint.sh",),
+    ),
     # (its Dockerfile writes the start script with echo: it runs tensorflow_model_server)
     "tensorflow/serving": ("/usr/bin/tf_serving_entrypoint.sh",),
     "telegraf": ("/etc/telegraf/telegraf.conf", "/entrypoint.sh"),
     "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
-    "fluent/fluent-bit": tuple(
-        f"/fluent-bit/etc/{n}" for n in ("fluent-bit.conf", "parsers.conf", "plugins.conf")
+    **dict.fromkeys(
+        ("fluent/fluent-bit", "cr.fluentbit.io/fluent/fluent-bit"),
+        tuple(f"/fluent-bit/etc/{n}" for n in ("fluent-bit.conf", "parsers.conf", "plugins.conf")),
     ),
     # (its default configuration: vector.toml to 0.32, vector.yaml since)
     "timberio/vector": ("/etc/vector/vector.yaml",),
@@ -608,9 +613,10 @@ _OLD_VECTOR = re.compile(r"0\.(?:\d|[12]\d|3[0-2])(?!\d)")
 
 # Directories inside an image's trees that it ships empty: a recursive change of one copies
 # up nothing of the base. (Tomcat's webapps/ since the default applications moved to
-# webapps.dist; its logs/ and work/ fill only when the server runs.)
+# webapps.dist; its logs/ and work/ fill only when the server runs, and temp/ holds an empty
+# safeToDelete.tmp.)
 _EMPTY_DIRS = {
-    "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work")),
+    "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work", "temp")),
 }
 
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
@@ -730,7 +736,8 @@ _WORKDIR: Mapping[str, str] = {
     "nodered/node-red": "/usr/src/node-red",
     "glassfish": "/usr/local/glassfish4",
     **dict.fromkeys(_JBOSS, "/opt/jboss"),
-    **dict.fromkeys(_FRAPPE, "/home/frappe/frappe-bench"),
+    **dict.fromkeys(_FRAPPE_PRODUCTION, "/home/frappe/frappe-bench"),
+    "frappe/bench": "/home/frappe",  # (the bench's own image: benches are made below it)
     # (Jenkins' agent images work in the agent user's home)
     **dict.fromkeys(
         ("jenkins/agent", "jenkins/inbound-agent", "jenkins/ssh-agent", *_OLD_AGENT_NAMES),
@@ -780,6 +787,12 @@ _DOVECOT = (
     "/etc/dovecot/dovecot.conf",
     *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "logging", "mail", "master", "ssl")),
 )
+# (the rest of what Debian's postinst copies into conf.d from /usr/share/dovecot)
+_DOVECOT_DEBIAN_CONF = (
+    *("10-director", "10-tcpwrapper", "15-lda", "15-mailboxes", "90-acl", "90-plugin"),
+    "90-quota",
+)
+_DOVECOT_AUTH = ("checkpassword", "deny", "dict", "master", "passwdfile", "sql", "static", "system")
 _CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
 _PUPPETSERVER = (
     *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
@@ -920,6 +933,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "dovecot-core"): (
         *_DOVECOT,
         *(f"/etc/dovecot/dovecot-{n}.conf.ext" for n in ("sql", "dict-auth", "dict-sql")),
+        *(f"/etc/dovecot/conf.d/{n}.conf" for n in _DOVECOT_DEBIAN_CONF),
+        *(f"/etc/dovecot/conf.d/auth-{n}.conf.ext" for n in _DOVECOT_AUTH),
         "/etc/init.d/dovecot",
     ),
     **{(m, "dovecot"): _DOVECOT for m in ("apk", "yum")},
@@ -1704,6 +1719,9 @@ def known(image: ImageRef | None) -> Known:
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
         empty = tuple(d for d in empty if not d.endswith("/webapps"))
+    if name == "tensorflow/serving" and "devel" in (image.tag or ""):
+        # (its -devel tags build the server and keep a shell: no start script)
+        files = tuple(f for f in files if f != "/usr/bin/tf_serving_entrypoint.sh")
     if name == "timberio/vector" and _OLD_VECTOR.match(image.tag or ""):
         files = tuple(f.replace("vector.yaml", "vector.toml") for f in files)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):

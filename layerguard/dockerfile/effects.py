@@ -3028,18 +3028,21 @@ def _ops(
         target = _option_value(words, "-O", "--output-document")
         prefix = _option_value(words, "-P", "--directory-prefix")
         urls = [w for w in words if "://" in w]
+        # (wget keeps the query in the name; the server's name, --content-disposition, is
+        # not known: the address's, without its query, is the likeliest)
+        query = not {"--content-disposition", "--trust-server-names"} & set(words)
         if not target and len(urls) > 1:
             # (`wget URL1 URL2 URL3`: each under its own name; the first is yielded below)
             for url in urls[1:]:
-                if name := _url_name([url]):
+                if name := _url_name([url], query):
                     yield _download(
                         tool, _paths([posixpath.join(prefix or ".", name)], command), text
                     )
         if not target:
-            name = _url_name(urls, query=True)
+            name = _url_name(urls, query)
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
                 hosts = [w for w in _operands(words, _VALUE_OPTIONS["wget"]) if _HOST_PATH.match(w)]
-                name = _url_name([f"http://{w}" for w in hosts])
+                name = _url_name([f"http://{w}" for w in hosts], query)
             if name is None and any(w.startswith("$") for w in _operands(words)):
                 name = "*"  # `wget $URL`: a file of a name the Dockerfile does not show
             target = posixpath.join(prefix or ".", name) if name else None
@@ -3182,8 +3185,9 @@ def _ops(
     elif tool in _PIP and subcommand(words) == "install" and (projects := _local_projects(words)):
         # (`pip install .` builds the project where it lies, since pip 21.3: setuptools' build/
         # and *.egg-info there, which `rm -rf build dist *.egg-info` after it takes again)
-        made = [posixpath.join(p, n) for p in projects for n in ("build", "dist", "*.egg-info")]
-        yield Op(WRITE, tool, _paths(made, command), text, TREE, UNKNOWN)
+        outputs = ("build", "dist", "*.egg-info", "src/*.egg-info")
+        made = [posixpath.join(p, n) for p in projects for n in outputs]
+        yield Op(WRITE, tool, _paths(made, command), text, TREE, UNKNOWN, "", "pip-build")
     elif tool == "cargo" and subcommand(words) in ("new", "init") and command.cwd:
         # (`cargo new --bin app`, `cargo init`: a crate whose src/main.rs, or lib.rs, holds a
         # stub that a later COPY of the project's src/ writes again)
@@ -3372,11 +3376,21 @@ def _local_projects(words: tuple[str, ...]) -> list[str]:
     """The project directories `pip install` names (`.`, `-e ./lib[dev]`, `/src/app`): not a
     package, an archive or a wheel."""
     operands = _operands(words, _PIP_VALUES)
+    # (an editable project is a directory whatever its spelling: `-e src/pkg`, `--editable=.`)
+    editable = {words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--editable")}
+    editable |= {w.partition("=")[2] for w in words if w.startswith("--editable=")}
+    given = operands[operands.index("install") + 1 :] if "install" in operands else []
     found = []
-    for word in operands[operands.index("install") + 1 :] if "install" in operands else ():
-        path = word.split("[", 1)[0]
-        if (path == "." or path.startswith(("./", "../", "/"))) and not (
-            is_archive(path) or is_glob(path) or "$" in path or path.endswith((".whl", ".txt"))
+    for word in dict.fromkeys([*given, *editable]):
+        path = word.split("[", 1)[0].strip("'\"")
+        local = path == "." or path.startswith(("./", "../", "/")) or word in editable
+        if (
+            local
+            and path
+            and "://" not in path
+            and not (
+                is_archive(path) or is_glob(path) or "$" in path or path.endswith((".whl", ".txt"))
+            )
         ):
             found.append(path)
     return found

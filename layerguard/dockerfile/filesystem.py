@@ -73,6 +73,7 @@ from layerguard.dockerfile.effects import (
     home_path,
     in_a_bin_dir,
     inside,
+    is_archive,
     is_glob,
     link_made,
     names_a_file,
@@ -230,6 +231,8 @@ def layers(
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
     programs = _run_as_programs(steps)
+    # The destinations of directories copied from a listed build context, and their layers
+    listed: list[tuple[str, int]] = []
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
     for index, step in enumerate(steps):
@@ -241,8 +244,16 @@ def layers(
             no_cache = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
-                removed_at, nginx_org,
+                removed_at, nginx_org, tuple(listed),
             )  # fmt: skip
+            # (a program not modelled, run there, may have made what a later RUN names)
+            ran = [p for op in step.run.ops if op.kind == EXEC for p in op.paths]
+            if any(op.kind == EXEC for op in step.run.ops):
+                # (and anywhere: `curl ... | bash` may have put a program in /)
+                held = held._replace(bare=False)
+            listed = [
+                (d, i) for d, i in listed if not any(covers(d, p) or covers(p, d) for p in ran)
+            ]
             if built[index]:
                 installed = (Entry(f, FILE, UNKNOWN, None, index) for f in built[index])
                 layer = layer._replace(entries=(*layer.entries, *installed))
@@ -272,6 +283,13 @@ def layers(
                 if any(covers(p.removesuffix("/*"), t) for t in held.heavy)
             )
         else:
+            listed.extend(
+                dict.fromkeys(
+                    (w.into, index)
+                    for w in step.copies
+                    if w.exact and not w.origin and w.file and w.file != w.source
+                )
+            )
             entries = tuple(
                 # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
@@ -306,14 +324,20 @@ def _gopath_download(op: Op, held: Known, instr: Instruction) -> bool:
     words = op.command.split()
     if words[1:2] != ["get"] or "-d" not in words:
         return False
-    env = instr.env
-    if env.get("GO111MODULE") == "off":
-        return True
-    if env.get("GO111MODULE") == "on":
+    # (the RUN's own `GO111MODULE=on go get -d`, `export GO111MODULE=off && ...`, decides)
+    told = _GO111MODULE.findall(instr.node.original) or [instr.env.get("GO111MODULE", "")]
+    if "on" in told:
         return False
-    old = held.gopath_go or bool(GOPATH_GO.match(env.get("GOLANG_VERSION", "")))
+    if "off" in told:
+        return True
+    env = instr.env
+    version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
+    old = held.gopath_go or bool(GOPATH_GO.match(version))
     gopath = env.get("GOPATH", "/go").rstrip("/")
     return old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/"))
+
+
+_GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
 
 
 def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
@@ -481,8 +505,8 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
             names = {w for w in words[2:] if not w.startswith("-")}
             if words[1] in ("install", "build") and names and names <= got:
                 found.add((index, op.command))
-            elif words[1] == "get" and not any("@" in n for n in names):
-                fetched |= names
+            elif words[1] == "get" and "-d" not in words and not any("@" in n for n in names):
+                fetched |= names  # (`go get -d` only downloads: it builds nothing)
         got |= fetched
     return found
 
@@ -783,6 +807,7 @@ def _run(
     links: dict[str, str] | None = None,
     removed_at: Mapping[str, int] | None = None,
     nginx_org: bool = False,
+    listed: tuple[tuple[str, int], ...] = (),
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -1016,8 +1041,51 @@ def _run(
                     default=-1,
                 )
                 trees = [e for e in holders if e.layer >= built]
+                if not (by_name or trees or holders) and newest < 0:
+                    # (not when this RUN made what the command reads under another name:
+                    # `wget x.tpz && unzip x.tpz`, which tries x.tpz.zip too)
+                    mine = any(o.path == p for o in own for p in op.paths)
+                    trees = (
+                        [] if mine else _brought_unlisted(path, op, listed, built, removed_at or {})
+                    )
+                    live.extend(trees)  # (the copy's file: a removal after it hides it)
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _brought_unlisted(
+    path: str,
+    op: Op,
+    listed: tuple[tuple[str, int], ...],
+    built: int,
+    removed_at: Mapping[str, int],
+) -> list[Entry]:
+    """The archive `path` a directory copied from the build context brought though the checkout
+    lacks it (`COPY . test-env`, then `tar xvf sdk/tarantool-sdk.tar.gz` there, the SDK a file
+    the user puts there before the build): nothing else wrote it, so the build reads it from
+    the copy or fails. Not a name a program run first may have made, nor a wildcard's."""
+    if op.blind or op.program or is_glob(path) or "$" in path or not is_archive(path):
+        return []
+    for into, at in reversed(listed):
+        if into not in STANDARD_DIRS and into != "/" and inside(path, into):
+            if at < built or any(i > at and covers(r, path) for r, i in removed_at.items()):
+                return []
+            return [Entry(path, FILE, UNKNOWN, None, at, ARCHIVE, copied=True)]
+    return []
+
+
+def _rebuilt(entry: Entry, path: str, live: list[Entry]) -> bool:
+    """`entry` is what this RUN's `pip install .` built in the project, where an earlier RUN's
+    build (`python setup.py build_ext --inplace`) already wrote: the build/ an rm takes after
+    it is that earlier layer's too."""
+    return entry.family == "pip-build" and any(
+        e.kind == TREE
+        and not (e.copied or e.role or is_glob(e.path))
+        and e.family != "pip-build"  # (what pip may have built there is a guess too)
+        and e.layer != BASE
+        and covers(e.path, path)
+        for e in live
+    )
 
 
 def _vague_copy(entry: Entry) -> bool:
@@ -1129,18 +1197,21 @@ def _reach(
         e
         for e in own
         if (
-            covers(e.path, path)
-            and not _not_in_opt(path, e)
-            and not _a_package(path, e)
-            and not _not_installed(path, e)
-            and not _unpacked_here(path, e, live)
+            (
+                covers(e.path, path)
+                and not _not_in_opt(path, e)
+                and not _a_package(path, e)
+                and not _not_installed(path, e)
+                and not _unpacked_here(path, e, live)
+            )
+            or (inside(e.path, path) and e.kind != FILE)
+            # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it
+            # fetched; `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
+            or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))
+            # (`unzip bowtie2-2.3.4.3-linux-x86_64.zip && mv bowtie2*/bowtie2* .`: inside it)
+            or (e.kind != FILE and _glob_inside(path, e.path))
         )
-        or (inside(e.path, path) and e.kind != FILE)
-        # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it fetched;
-        # `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
-        or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))
-        # (`unzip bowtie2-2.3.4.3-linux-x86_64.zip && mv bowtie2*/bowtie2* .`: inside it)
-        or (e.kind != FILE and _glob_inside(path, e.path))
+        and not _rebuilt(e, path, live)
     ]
     if path in held.files:
         # (an install into the tree does not make a file every image of the base holds:

@@ -12,9 +12,10 @@ that name ...), also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
 `dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is
 installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
-named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, `install.sh`) and the
-media is removed after it (`ADD db2_expc.tar.gz /cache`, `RUN /cache/expc/db2_install`, `RUN
-rm -fr /cache`): the installer unpacks the payload the media carries.
+named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a script) and the
+media is removed after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`,
+`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`): the installer unpacks the payload the
+media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:
@@ -86,6 +87,7 @@ from layerguard.dockerfile.effects import (
     STANDARD_DIRS,
     TAR_SUFFIXES,
     copy_sources,
+    covers,
     inside,
     is_glob,
 )
@@ -148,8 +150,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 )
 
 
-# An installer's name: `db2_install`, `xsetup`, `runInstaller`, `install.sh`, `setup.bin`
-_INSTALLER = re.compile(r"install|setup", re.IGNORECASE)
+# An installer program's name: `db2_install`, `xsetup`, `runInstaller`, `setup.bin`; not a
+# script, which a source tree carries as often (redis' `utils/install_server.sh`)
+_INSTALLER = re.compile(r"[^/.]*(?:install|setup)[^/.]*(?:\.bin|\.run)?", re.IGNORECASE)
 _SHELLS = frozenset({"sh", "bash", "/bin/sh", "/bin/bash"})
 
 
@@ -173,7 +176,7 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | Non
             words = command.words
             program = words[1] if words[0] in _SHELLS and len(words) > 1 else words[0]
             path = resolve_path(program, command.cwd) if "/" in program else None
-            if path is None or not _INSTALLER.search(os.path.basename(path)):
+            if path is None or not _INSTALLER.fullmatch(os.path.basename(path)):
                 continue
             if not any(inside(path, t) for t in trees):
                 continue
@@ -181,8 +184,13 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | Non
                 (
                     later
                     for later in ctx.layers[position:]
+                    # (the media, the installer's directory with it: not the installer alone)
                     if any(
-                        c.kind == REMOVE and any(h.entry.layer == index for h in c.hits)
+                        c.kind == REMOVE
+                        and any(
+                            h.entry.layer == index and covers(h.path, os.path.dirname(path))
+                            for h in c.hits
+                        )
                         for c in later.changes
                     )
                 ),

@@ -287,6 +287,7 @@ def _old_copies(
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
 
+    pnpm = "pnpm" in ctx.text  # (its node_modules holds links, a vendor's scope's too)
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
     for position in range(index - 1, -1, -1):
@@ -319,7 +320,7 @@ def _old_copies(
                 yield write.path, earlier.where, None
                 return
             if (
-                _same_source_file(old, write)
+                _same_source_file(old, write, pnpm)
                 or _matched_again(old, write)
                 or _one_file(old, write)
                 or write.path in _unpacked_distribution(old)
@@ -420,9 +421,10 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     )
     there = [f for f in there if posixpath.dirname(f) == into]
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
-        if _DROP_IN.search(into):
-            # (a directory of drop-ins, one file per site or module, `sites-available/`: the
-            # project's `*.conf` are its own sites, named as it chose, not the package's)
+        if _SITES.fullmatch(into) and pattern.startswith("*"):
+            # (a web server's directory of sites, `sites-available/`: the project's `*.conf`
+            # are its own sites, named as it chose, not the package's 000-default.conf; a
+            # split configuration's `conf.d/10-*.conf` is the package's own files again)
             return None
         there = [f for f in there if fnmatch.fnmatchcase(posixpath.basename(f), pattern)]
     elif not (
@@ -439,8 +441,8 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
 
 
-# Directories of drop-ins (Debian's apache2 `sites-available`, `conf-enabled`; `conf.d`)
-_DROP_IN = re.compile(r"-(?:available|enabled)$|\.d$")
+# A web server's directories of sites (Debian's apache2 and nginx)
+_SITES = re.compile(r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)")
 
 
 # Directories a site is built into, whose index.html is the site's own page.
@@ -615,7 +617,7 @@ def _onto_a_clone(write: CopyWrite, clones: frozenset[str]) -> bool:
 _NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree
 
 
-def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
+def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> bool:
     """`new` copies the source file that `old` copied, to the same place: `COPY package.json .`
     then `COPY . .` (the second holds the first when both read the same context or stage)."""
     if old.origin != new.origin or not old.source or not new.source:
@@ -644,7 +646,7 @@ def _same_source_file(old: CopyWrite, new: CopyWrite) -> bool:
         (new.tree or new.either)
         and bool(below)
         and not below[0].startswith(".")
-        and below[0] not in _VENDOR_SCOPES
+        and (pnpm or below[0] not in _VENDOR_SCOPES)  # (pnpm links every package there)
     )
     if (old.tree or old.either) and not rooted and not linked and _holds(old, new):
         # `COPY . /app` then `COPY package.json /app/` (or `COPY --from=b /app/.git_sha

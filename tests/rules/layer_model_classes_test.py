@@ -4508,14 +4508,15 @@ def test_freeradius_s_configuration(found: Callable[[str], list[tuple[int, str]]
 
 @pytest.mark.parametrize(
     ("ignored", "expected"),
-    [("*.zip\n", [(2, "LG006"), (3, "LG003")]), ("*.log\n", [])],
+    [("*.zip\n", [(2, "LG006"), (3, "LG003")]), ("*.log\n", [(2, "LG006"), (3, "LG003")])],
 )
 def test_a_wildcard_over_a_directory_whose_archives_the_repository_ignores(
     lint_files: Lint, ignored: str, expected: list[tuple[int, str]]
 ) -> None:
     # the user puts the installer there (`*.zip` ignored beside put_software_here.txt): the
-    # wildcard copies it too (held out 95, in its repository); where the repository keeps no
-    # such file out, what the checkout lists is all there is
+    # wildcard copies it too (held out 95, in its repository); where the repository does not
+    # keep it out, an untracked file of the user's tree is copied as well (the RUN reads the
+    # archive, which nothing else wrote, or the build fails)
     files = {
         ".git/HEAD": "ref: main\n",
         ".gitignore": ignored,
@@ -8642,3 +8643,139 @@ def test_a_cache_bench_left_is_removed_in_frappe_s_home(lint_files: Lint) -> Non
     (found,) = lint_files({"Dockerfile": "FROM frappe/erpnext:v15\nRUN bench get-app wiki\n"})
     assert found.rule == "LG005" and found.fix is not None
     assert found.fix.edits[0].text == "RUN bench get-app wiki && rm -rf /home/frappe/.cache/pip"
+
+
+def test_an_archive_the_checkout_lacks_in_a_copied_directory(lint_files: Lint) -> None:
+    # (the user puts the SDK there before the build: nothing else wrote it, so the tar reads
+    # the copy's; not after a program not modelled ran there, which may have made it)
+    files = {
+        "Dockerfile": "FROM ubuntu:22.04\nWORKDIR /home/app\nCOPY . test-env\n"
+        "WORKDIR /home/app/test-env\nRUN tar xvf sdk/tarantool-sdk-3.0.0.tar.gz\n",
+        "README.md": "x",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(3, "LG006")]
+    files["Dockerfile"] = files["Dockerfile"].replace("RUN tar", "RUN ./fetch-sdk.sh\nRUN tar")
+    files["fetch-sdk.sh"] = 'curl -o sdk/tarantool-sdk-3.0.0.tar.gz "$SDK_URL"\n'
+    assert [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG006"] == []
+    # (nor what the RUN itself fetched, under the other name unzip tries: x.tpz.zip)
+    godot = {
+        "Dockerfile": "FROM alpine:3.18\nWORKDIR /app\nCOPY . .\n"
+        "RUN wget -q https://example.org/t.tpz && unzip t.tpz && rm -f t.tpz\n",
+        "README.md": "x",
+    }
+    assert [(f.line, f.rule) for f in lint_files(godot) if f.rule == "LG006"] == []
+    del files["fetch-sdk.sh"]
+    files["Dockerfile"] = files["Dockerfile"].replace("./fetch-sdk.sh", "get-sdk --into sdk")
+    assert [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG006"] == []
+
+
+# The thirty-third session's first reviews: their cases, each a fault the fixes undo.
+_THIRTY_THIRD_REVIEW = [
+    # the RUN's own GO111MODULE decides the mode; Go 1.10's `go get -d` after `-d` builds
+    # nothing, so the `go install` after it fills the build cache
+    (
+        "FROM golang:1.12\nWORKDIR /go/src/github.com/acme/app\nCOPY . .\n"
+        "RUN GO111MODULE=on go get -d -v ./...\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM golang:1.15\nWORKDIR /app\nRUN export GO111MODULE=off && go get -d github.com/x/y\n",
+        [],
+    ),
+    (
+        "FROM golang:1.11\nWORKDIR /go/src/app\nCOPY . .\nRUN go get -d -v ./...\n"
+        "RUN go install -v ./...\n",
+        [(5, "LG005")],
+    ),
+    # what an earlier RUN's build wrote in build/ is its layer's, whatever pip builds after
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN python setup.py build_ext --inplace\n"
+        "RUN pip install --no-cache-dir . && rm -rf build *.egg-info\n",
+        [(5, "LG003")],
+    ),
+    # pip's project spellings: --editable=, a relative editable path, a src layout
+    (
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\n"
+        "RUN pip install --no-cache-dir --editable=.[dev] && rm -rf build *.egg-info\n"
+        "RUN pip install --no-cache-dir -e src/mypkg && rm -rf src/mypkg/build\n"
+        "RUN pip install --no-cache-dir . && rm -rf src/*.egg-info build\n",
+        [],
+    ),
+    # a program a script not read may have put in /: a distribution's own image then
+    # holds it as much as any
+    (
+        "FROM centos:7\nRUN curl -fsSL https://example.com/get-agent.sh | bash\n"
+        "RUN chmod 755 /start-agent.sh\n",
+        [(3, "LG004")],
+    ),
+    # wget's --content-disposition names the file by the server's name: the address's, without
+    # its query, is the likeliest; each address of several keeps its query
+    (
+        "FROM debian:12\nWORKDIR /opt\n"
+        'RUN wget --content-disposition "https://www.dropbox.com/s/abc/server.zip?dl=1"\n'
+        "RUN unzip server.zip && rm server.zip\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /opt\nRUN wget https://x.org/a.zip?raw=true https://x.org/b.zip?raw=true\n"
+        "RUN rm b.zip?raw=true\n",
+        [(4, "LG003")],
+    ),
+    # installer media: not a source tree whose script installs what make built, nor a tree of
+    # which only the installer is removed
+    (
+        "FROM debian:12\nADD redis-6.2.14.tar.gz /usr/src/\n"
+        "RUN cd /usr/src/redis-6.2.14 && make && make install && ./utils/install_server.sh\n"
+        "RUN rm -rf /usr/src/redis-6.2.14\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM debian:12\nADD tools.tar.gz /opt/tools/\n"
+        "RUN /opt/tools/install-deps && rm /opt/tools/install-deps\n",
+        [(3, "LG003")],
+    ),
+    # a split configuration's own files copied by a wildcard into its conf.d are the
+    # package's again; Apache's sites are the project's own
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y dovecot-imapd"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY conf.d/10-*.conf /etc/dovecot/conf.d/\n"
+        "COPY auth-sql.conf.ext /etc/dovecot/conf.d/auth-sql.conf.ext\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # pnpm links every package in node_modules, a vendor's scope's too: copied again, links
+    (
+        "FROM node:20-alpine AS builder\nRUN corepack enable\nWORKDIR /app\nCOPY . .\n"
+        "RUN pnpm install --frozen-lockfile && pnpm build\nFROM node:20-alpine\nWORKDIR /app\n"
+        "COPY --from=builder /app/node_modules ./node_modules\n"
+        "COPY --from=builder /app/node_modules/@prisma ./node_modules/@prisma\n",
+        [],
+    ),
+    # images: tomcat's temp/ (an empty file), Fluent Bit from its own registry, the yolks of
+    # the eggs' organisations, TensorFlow Serving's -devel tags (no start script), the bench
+    # image's WORKDIR (/home/frappe)
+    ("FROM tomcat:10.1\nRUN chown -R tomcat /usr/local/tomcat/temp\n", []),
+    (
+        "FROM cr.fluentbit.io/fluent/fluent-bit:3.0\nCOPY plugins.conf /fluent-bit/etc/\n",
+        [(2, "LG002")],
+    ),
+    ("FROM ghcr.io/ptero-eggs/yolks:java_21\nCOPY entrypoint.sh /entrypoint.sh\n", [(2, "LG002")]),
+    (
+        "FROM tensorflow/serving:2.11.0-devel\n"
+        "COPY tf_serving_entrypoint.sh /usr/bin/tf_serving_entrypoint.sh\n",
+        [],
+    ),
+    (
+        "FROM frappe/bench:latest\nCOPY --chown=frappe:frappe apps.tar.gz ./\n"
+        "RUN mkdir -p /home/frappe/apps && tar xzf /home/frappe/apps.tar.gz -C /home/frappe/apps\n",
+        [(2, "LG006")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_THIRD_REVIEW)
+def test_the_first_reviews_of_the_thirty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
