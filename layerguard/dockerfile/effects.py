@@ -365,6 +365,14 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cpan in the same RUN",
         (),
     ),
+    # (code-server's install.sh keeps the package it downloaded, about 100 MB, to install it
+    # again: `${XDG_CACHE_HOME:-~/.cache}/code-server`)
+    "code-server": Manager(
+        ("~/.cache/code-server",),
+        "code-server's download cache (~/.cache/code-server: the package it installed)",
+        "rm -rf ~/.cache/code-server in the same RUN",
+        ("/usr/lib/code-server", "/usr/bin"),
+    ),
     "cpanm": Manager(
         ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -2583,6 +2591,7 @@ _PIPED_INSTALLERS = (
     ("perl", "/cpm", "cpm"),  # (`curl -fsSL .../skaji/cpm/main/cpm | perl - install -g`)
     # (Poetry's installer makes a venv and runs its pip, whose cache it leaves on)
     *(("python", "install.python-poetry.org", "install-poetry.py"),),
+    *((sh, "code-server.dev/install.sh", "code-server-install.sh") for sh in ("sh", "bash")),
 )
 # Python interpreters by name (`python3.11`, PyPy's `pypy3`)
 _PYTHONS = ("python", "pypy")
@@ -2607,10 +2616,12 @@ def _reads_stdin(words: tuple[str, ...]) -> bool:
     - -q`, `perl - App::cpanminus`), not a script or `-c` (`-e`) code."""
     # (the interpreter's own options, before what it runs: `python3 - --version 1.8.4` passes
     # `--version` to the installer)
-    own = list(itertools.takewhile(lambda w: w.startswith("-") and w != "-", words[1:]))
+    own = list(itertools.takewhile(lambda w: w.startswith("-") and w not in ("-", "--"), words[1:]))
     if any(w in ("-c", "-m", "-e", "-E", "-V", "--version", "-h", "--help") for w in own):
         return False
-    operands = [w for w in words[1:] if w == "-" or not w.startswith("-")]
+    # (before `--`: a shell's `sh -s -- --version 4.20.0` hands the rest to the script)
+    mine = words[1 : words.index("--")] if "--" in words else words[1:]
+    operands = [w for w in mine if w == "-" or not w.startswith("-")]
     return not operands or operands[0] in ("-", "/dev/stdin")
 
 
@@ -2741,7 +2752,8 @@ def _ops(
     if piped_from is not None and (installer := _piped_installer(tool, words, piped_from)):
         # `curl .../get-pip.py | python3 - --no-cache-dir`, `curl -L https://cpanmin.us | perl
         # - App::cpanminus`: what follows `-` is the installer's own command line
-        stdin = next((w for w in words if w in ("-", "/dev/stdin")), None)
+        # (a shell's `sh -s -- --dry-run`: what follows `--`)
+        stdin = next((w for w in words if w in ("-", "/dev/stdin", "--")), None)
         given = words[words.index(stdin) + 1 :] if stdin else ()
         yield from _package_ops(installer, (installer, *given), command, env, text)
     operands = _operands(words)
@@ -4623,6 +4635,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     ):
         asks = any(w in ("-h", "--help") for w in words[1:])
         return "espidf", not asks, not asks
+    if tool == "code-server-install.sh":  # (`curl -fsSL https://code-server.dev/install.sh | sh`)
+        installs = "--dry-run" not in words
+        return "code-server", installs, installs
     if tool == "add-apt-repository":  # updates the index unless told not to, or removing
         quiet = _flagged(words, "n", "--no-update") or _flagged(words, "r", "--remove")
         return "apt", False, not quiet

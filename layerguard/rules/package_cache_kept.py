@@ -90,7 +90,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `makepkg -s` (its dependencies, by pacman) and `amazon-linux-extras install` (by yum), as their
   managers; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images:
   under littler R's tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`)
-  without removing it;
+  without removing it; Frappe's `bench init`, `bench get-app` and `bench setup requirements`,
+  which pip-install the apps, as pip; code-server's `install.sh` piped to a shell, which keeps the
+  package it installed in `~/.cache/code-server`, without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

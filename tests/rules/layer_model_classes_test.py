@@ -8620,6 +8620,14 @@ _THIRTY_THIRD = [
         "ADD dovecot.init /etc/init.d/dovecot\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # code-server's install.sh keeps the package it downloaded in ~/.cache/code-server
+    (
+        "FROM ubuntu:22.04\nRUN curl -fsSL https://code-server.dev/install.sh | sh\n"
+        "RUN curl -fsSL https://code-server.dev/install.sh | bash -s -- --version 4.20.0"
+        " && rm -rf ~/.cache/code-server\n"
+        "RUN curl -fsSL https://code-server.dev/install.sh | sh -s -- --dry-run\n",
+        [(2, "LG005"), (3, "LG003")],  # (line 3's rm also hides line 2's package)
+    ),
     # Tryton's image ships its configuration and the sao web client
     (
         "FROM tryton/tryton:7.0\nCOPY trytond.conf /etc/trytond.conf\n"
