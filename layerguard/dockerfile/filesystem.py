@@ -838,7 +838,7 @@ def _run(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):
             continue  # (what the op needs missing is there: it does nothing)
-        if op.redone is not None and _redone(op.redone, live):
+        if op.redone is not None and _redone(op.redone, live, listed):
             continue  # (an earlier layer did it: done again, it fetches nothing)
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
@@ -1583,16 +1583,19 @@ def _glob_inside(path: str, tree: str) -> bool:
     return False
 
 
-def _redone(vendor: str, live: list[Entry]) -> bool:
+def _redone(vendor: str, live: list[Entry], listed: tuple[tuple[str, int], ...] = ()) -> bool:
     """An earlier layer filled the project's `vendor` directory, and no later COPY named
     another composer.json or composer.lock for the project (whose packages an install then
     fetches)."""
     filled = [e.layer for e in live if e.path == vendor]
     project = posixpath.dirname(vendor)
     manifests = (f"{project}/composer.json", f"{project}/composer.lock")
-    # (not a tree copied over it, `COPY . .`, which most often brings the same lock again)
+    # (not a tree copied over it, `COPY . .`, which most often brings the same lock again,
+    # whether the build context lists its files or not)
+    trees = {i for into, i in listed if project == into or inside(project, into)}
     return bool(filled) and not any(
-        e.copied and e.layer > max(filled) and e.path in manifests for e in live
+        e.copied and e.layer > max(filled) and e.layer not in trees and e.path in manifests
+        for e in live
     )
 
 

@@ -8787,3 +8787,23 @@ def test_the_first_reviews_of_the_thirty_third_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_listed_tree_copied_over_a_composer_project_brings_the_same_lock(
+    lint_files: Lint,
+) -> None:
+    # (the build context lists composer.lock in `COPY . .`: the lock the first copy brought,
+    # so the second install finds every package in vendor/; a COPY naming another lock does not)
+    files = {
+        "Dockerfile": "FROM php:8.2-fpm\nWORKDIR /var/www/html\n"
+        "COPY composer.json composer.lock ./\nRUN composer install --no-dev --no-scripts\n"
+        "COPY . .\nRUN composer install --no-dev --optimize-autoloader\n",
+        "composer.json": "{}\n",
+        "composer.lock": "{}\n",
+        "artisan": "x\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG005"] == [(4, "LG005")]
+    files["Dockerfile"] = files["Dockerfile"].replace("COPY . .", "COPY prod/composer.lock .")
+    files["prod/composer.lock"] = "{}\n"
+    found = [(f.line, f.rule) for f in lint_files(files) if f.rule == "LG005"]
+    assert found == [(4, "LG005"), (6, "LG005")]
