@@ -59,6 +59,7 @@ from layerguard.dockerfile.effects import (
     PURGE,
     REMOVE,
     SETUID_PROGRAMS,
+    SHELLS,
     STANDARD_DIRS,
     TOUCH,
     TREE,
@@ -231,7 +232,9 @@ def layers(
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
     programs = _run_as_programs(steps)
-    # The destinations of directories copied from a listed build context, and their layers
+    # The destinations of directories copied from a listed build context, and their layers:
+    # all of them, and those no RUN has run over since
+    copied_dirs: list[tuple[str, int]] = []
     listed: list[tuple[str, int]] = []
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
@@ -244,16 +247,14 @@ def layers(
             no_cache = frozenset(c for i, c in cacheless if i == index)
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
-                removed_at, nginx_org, tuple(listed),
+                removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
             )  # fmt: skip
-            # (a program not modelled, run there, may have made what a later RUN names)
-            ran = [p for op in step.run.ops if op.kind == EXEC for p in op.paths]
-            if any(op.kind == EXEC for op in step.run.ops):
-                # (and anywhere: `curl ... | bash` may have put a program in /)
+            if any(op.kind == EXEC and _runs_a_script(op) for op in step.run.ops):
+                # (a script not read, `curl ... | bash`, may have put a program in /)
                 held = held._replace(bare=False)
-            listed = [
-                (d, i) for d, i in listed if not any(covers(d, p) or covers(p, d) for p in ran)
-            ]
+            # (only the first RUN after a directory's copy reads it unchanged: any RUN may
+            # have written there, under a name the model does not know)
+            listed = []
             if built[index]:
                 installed = (Entry(f, FILE, UNKNOWN, None, index) for f in built[index])
                 layer = layer._replace(entries=(*layer.entries, *installed))
@@ -283,13 +284,21 @@ def layers(
                 if any(covers(p.removesuffix("/*"), t) for t in held.heavy)
             )
         else:
-            listed.extend(
+            # (a directory's copy, not a wildcard's: `COPY requirements*.txt ./` brings no
+            # archive)
+            dirs = list(
                 dict.fromkeys(
                     (w.into, index)
                     for w in step.copies
-                    if w.exact and not w.origin and w.file and w.file != w.source
+                    if w.exact
+                    and not w.origin
+                    and w.file
+                    and w.file != w.source
+                    and not is_glob(w.source)
                 )
             )
+            copied_dirs.extend(dirs)
+            listed.extend(dirs)
             entries = tuple(
                 # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
@@ -808,6 +817,7 @@ def _run(
     removed_at: Mapping[str, int] | None = None,
     nginx_org: bool = False,
     listed: tuple[tuple[str, int], ...] = (),
+    copied_dirs: tuple[tuple[str, int], ...] = (),
 ) -> tuple[Layer, list[Entry]]:
     assert step.run is not None
     own: list[Entry] = []
@@ -838,7 +848,7 @@ def _run(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):
             continue  # (what the op needs missing is there: it does nothing)
-        if op.redone is not None and _redone(op.redone, live, listed):
+        if op.redone is not None and _redone(op.redone, live, copied_dirs):
             continue  # (an earlier layer did it: done again, it fetches nothing)
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
@@ -1041,16 +1051,49 @@ def _run(
                     default=-1,
                 )
                 trees = [e for e in holders if e.layer >= built]
-                if not (by_name or trees or holders) and newest < 0:
-                    # (not when this RUN made what the command reads under another name:
-                    # `wget x.tpz && unzip x.tpz`, which tries x.tpz.zip too)
-                    mine = any(o.path == p for o in own for p in op.paths)
-                    trees = (
-                        [] if mine else _brought_unlisted(path, op, listed, built, removed_at or {})
-                    )
+                if (
+                    not (by_name or trees or holders)
+                    and newest < 0
+                    and _plain(step, op, held, path)
+                ):
+                    trees = _brought_unlisted(path, op, listed, built, removed_at or {})
                     live.extend(trees)  # (the copy's file: a removal after it hides it)
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _runs_a_script(op: Op) -> bool:
+    """An EXEC of a script or a program by its path (`bash`, `./install.sh`, `/opt/x/setup`,
+    `python3 get_sdk.py`), which may write anywhere; not a system program run by its name
+    (`ssh-keygen -A`, `java -version`, `a2enmod rewrite`)."""
+    words = op.command.split()
+    tool = posixpath.basename(op.tool)
+    interpreted = tool.startswith(_INTERPRETERS) and len(words) > 1 and not words[1].startswith("-")
+    return tool in SHELLS or "/" in op.tool or tool.endswith(".sh") or interpreted
+
+
+_INTERPRETERS = ("python", "perl", "ruby", "node", "php")
+
+
+def _plain(step: Step, op: Op, held: Known, path: str) -> bool:
+    """Nothing but `cd`, `mkdir` and the unpacking or installing of named package files ran in
+    this RUN before `op`, with no mount: what it unpacks is not something the RUN fetched or
+    built under a name the model does not know (`curl -JLO`, `cmake --build --target package`,
+    `pip download`), nor a mounted file, nor a file of the base image's trees."""
+    assert step.run is not None
+    if step.instr.mounts() or path in held.files or in_tree(path, (*held.trees, *held.weighty)):
+        return False
+    for before in step.run.ops:
+        if before is op:
+            return True
+        if before.kind in (UNPACK, REMOVE, CHOWN, TOUCH):
+            continue
+        if before.kind == WRITE and (
+            before.tool == "mkdir" or before.tool in EXTRACTORS or before.role == INSTALL
+        ):
+            continue
+        return False
+    return True
 
 
 def _brought_unlisted(
@@ -1077,11 +1120,11 @@ def _brought_unlisted(
 def _rebuilt(entry: Entry, path: str, live: list[Entry]) -> bool:
     """`entry` is what this RUN's `pip install .` built in the project, where an earlier RUN's
     build (`python setup.py build_ext --inplace`) already wrote: the build/ an rm takes after
-    it is that earlier layer's too."""
+    it is that earlier layer's too. (Not a clone or an unpacked sdist, which hold no build/.)"""
     return entry.family == "pip-build" and any(
         e.kind == TREE
-        and not (e.copied or e.role or is_glob(e.path))
-        and e.family != "pip-build"  # (what pip may have built there is a guess too)
+        and not (e.copied or e.role or e.unpacked or is_glob(e.path))
+        and e.family not in ("pip-build", "git")  # (what pip may have built is a guess too)
         and e.layer != BASE
         and covers(e.path, path)
         for e in live

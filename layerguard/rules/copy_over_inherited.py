@@ -287,7 +287,8 @@ def _old_copies(
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
 
-    pnpm = "pnpm" in ctx.text  # (its node_modules holds links, a vendor's scope's too)
+    # (pnpm's node_modules holds links, a vendor's scope's too; not with the hoisted linker)
+    pnpm = bool(_PNPM_INSTALL.search(ctx.text)) and not _PNPM_HOISTED.search(ctx.text)
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
     for position in range(index - 1, -1, -1):
@@ -656,6 +657,8 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
     return (new.tree or new.either) and _holds(new, old)
 
 
+_PNPM_INSTALL = re.compile(r"\bpnpm\s+(?:--?\S+\s+)*(?:install|i|add)\b")
+_PNPM_HOISTED = re.compile(r"node-linker[= ]+hoisted|shamefully-hoist")
 # npm scopes of public vendors, which Dockerfiles copy out of a builder's node_modules beside it
 # (Prisma's generated client, Next.js's and SWC's native builds, sharp's libvips): registry
 # packages, never a workspace of the project
