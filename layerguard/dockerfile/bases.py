@@ -496,6 +496,11 @@ _EL7_PACKAGES = frozenset(
      "python-libs"}
 )  # fmt: skip
 # The distributions' own images, each of one family whatever its tag or digest.
+# Other distributions' own images, which hold no program of their own in / or /run
+_BARE = (
+    *("amazonlinux", "archlinux", "opensuse/leap", "opensuse/tumbleweed", "busybox", "photon"),
+    *("redhat/ubi*", "*/ubi8/ubi*", "*/ubi9/ubi*", "*/ubi10/ubi*", "kalilinux/kali-rolling"),
+)
 _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("debian", "ubuntu"), "apt"),
     "alpine": "apk",
@@ -1839,7 +1844,7 @@ def known(image: ImageRef | None) -> Known:
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
-        name in _DISTRIBUTION_MANAGER and not other,
+        (name in _DISTRIBUTION_MANAGER or any(_is(name, key) for key in _BARE)) and not other,
         name == "golang" and bool(GOPATH_GO.match(tag)),
     )  # fmt: skip
 

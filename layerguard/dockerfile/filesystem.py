@@ -252,9 +252,10 @@ def layers(
             if any(op.kind == EXEC and _runs_a_script(op) for op in step.run.ops):
                 # (a script not read, `curl ... | bash`, may have put a program in /)
                 held = held._replace(bare=False)
-            # (only the first RUN after a directory's copy reads it unchanged: any RUN may
-            # have written there, under a name the model does not know)
-            listed = []
+            # (a RUN that may have written a file under a name the model does not know, a
+            # download, a build, a program run, ends what a directory's copy vouches for)
+            if not _plain(step, None, held, None):
+                listed = []
             if built[index]:
                 installed = (Entry(f, FILE, UNKNOWN, None, index) for f in built[index])
                 layer = layer._replace(entries=(*layer.entries, *installed))
@@ -1064,32 +1065,56 @@ def _run(
 
 def _runs_a_script(op: Op) -> bool:
     """An EXEC of a script or a program by its path (`bash`, `./install.sh`, `/opt/x/setup`,
-    `python3 get_sdk.py`), which may write anywhere; not a system program run by its name
-    (`ssh-keygen -A`, `java -version`, `a2enmod rewrite`)."""
+    `sudo /opt/x/setup`, `python3 -u get_sdk.py`, `sh -c "$(curl ...)"`, `java -jar x.jar`),
+    which may write anywhere; not a system program run by its name (`ssh-keygen -A`, `java
+    -version`, `a2enmod rewrite`)."""
     words = op.command.split()
     tool = posixpath.basename(op.tool)
-    interpreted = tool.startswith(_INTERPRETERS) and len(words) > 1 and not words[1].startswith("-")
-    return tool in SHELLS or "/" in op.tool or tool.endswith(".sh") or interpreted
+    by_path = any(w.endswith("/" + tool) for w in words)
+    interpreted = tool.startswith(_INTERPRETERS) and any(
+        w == "-" or not w.startswith("-") for w in words[1:]
+    )
+    return (
+        tool in SHELLS
+        or by_path
+        or interpreted
+        or tool.endswith((".sh", ".bin", ".run", ")"))
+        or "$(" in op.command
+        or (tool == "java" and "-jar" in words)
+    )
 
 
 _INTERPRETERS = ("python", "perl", "ruby", "node", "php")
 
 
-def _plain(step: Step, op: Op, held: Known, path: str) -> bool:
-    """Nothing but `cd`, `mkdir` and the unpacking or installing of named package files ran in
-    this RUN before `op`, with no mount: what it unpacks is not something the RUN fetched or
-    built under a name the model does not know (`curl -JLO`, `cmake --build --target package`,
-    `pip download`), nor a mounted file, nor a file of the base image's trees."""
+def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
+    """Nothing but what writes no file of a name the model does not know ran in this RUN
+    before `op` (all of it when `op` is None): `cd`, `mkdir`, package installs and their
+    indexes, users, links, the unpacking of named package files elsewhere; so what `op`
+    unpacks at `path` is not something the RUN fetched or built under a name the model does
+    not predict (`curl -JLO`, `cmake --build --target package`, `pip download`), nor a file a
+    mount covers, nor one the base image is known to hold (php's source tarball)."""
     assert step.run is not None
-    if step.instr.mounts() or path in held.files or in_tree(path, (*held.trees, *held.weighty)):
-        return False
+    if path is not None:
+        for mount in step.instr.mounts():
+            target = mount.get("target") or mount.get("dst") or mount.get("destination") or ""
+            if mount.get("type", "bind") in ("bind", "cache", "tmpfs") and covers(target, path):
+                return False
+        if path in held.files or in_tree(path, (*held.runtime, *held.weighty)):
+            return False
     for before in step.run.ops:
         if before is op:
             return True
-        if before.kind in (UNPACK, REMOVE, CHOWN, TOUCH):
+        if before.kind in (UNPACK, REMOVE, CHOWN, TOUCH, PURGE):
             continue
         if before.kind == WRITE and (
-            before.tool == "mkdir" or before.tool in EXTRACTORS or before.role == INSTALL
+            before.tool in ("mkdir", "ln", "useradd", "adduser", "groupadd", "addgroup")
+            or before.role in (INSTALL, CACHE, HOME, DEFAULT_HOME)
+            # (not what an unpacking made where the archive lies: a .deb out of a zip)
+            or (
+                before.tool in EXTRACTORS
+                and not (path and any(covers(p, path) for p in before.paths))
+            )
         ):
             continue
         return False

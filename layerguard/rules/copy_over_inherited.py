@@ -657,8 +657,10 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
     return (new.tree or new.either) and _holds(new, old)
 
 
-_PNPM_INSTALL = re.compile(r"\bpnpm\s+(?:--?\S+\s+)*(?:install|i|add)\b")
-_PNPM_HOISTED = re.compile(r"node-linker[= ]+hoisted|shamefully-hoist")
+# (`pnpm --filter api install`, `pnpm -C apps/api install`, `pnpm recursive install`)
+_PNPM_INSTALL = re.compile(r"\bpnpm\b[^\n;&|]*?\s(?:install|i|add)\b")
+# (not `shamefully-hoist`, which keeps pnpm's own linker: the root's entries are still links)
+_PNPM_HOISTED = re.compile(r"node-linker[= ]+hoisted")
 # npm scopes of public vendors, which Dockerfiles copy out of a builder's node_modules beside it
 # (Prisma's generated client, Next.js's and SWC's native builds, sharp's libvips): registry
 # packages, never a workspace of the project

@@ -8883,3 +8883,92 @@ def test_an_archive_no_wildcard_or_base_image_brings(lint_files: Lint) -> None:
         "ext/myext/config.m4": "x\n",
     }
     assert [f.rule for f in lint_files(files) if f.rule == "LG006"] == []
+
+
+# The thirty-third session's fourth review (of the third's fixes): each a fault the fixes undo.
+_THIRTY_THIRD_FOURTH_REVIEW = [
+    # a program run by its path, a script substituted or piped, an interpreter with options:
+    # each may have put a program in /, which the distribution's image no longer vouches for
+    ("FROM ubuntu:22.04\nRUN /opt/x/setup\nRUN chmod +x /entrypoint.sh\n", [(3, "LG004")]),
+    ("FROM ubuntu:22.04\nRUN sudo /opt/x/setup\nRUN chmod +x /entrypoint.sh\n", [(3, "LG004")]),
+    (
+        'FROM ubuntu:22.04\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n'
+        "RUN chmod +x /entrypoint.sh\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN python3 -u /tmp/install.py\nRUN chmod +x /entrypoint.sh\n",
+        [(3, "LG004")],
+    ),
+    ("FROM ubuntu:22.04\nRUN java -version\nRUN chmod +x /entrypoint.sh\n", []),
+    # more distributions' own images
+    ("FROM amazonlinux:2023\nRUN chmod +x /entrypoint.sh /run/start.sh\n", []),
+    ("FROM registry.access.redhat.com/ubi8/ubi-minimal\nRUN chmod +x /entrypoint.sh\n", []),
+    # pnpm: shamefully-hoist keeps pnpm's links; an install with a flag's value is pnpm's
+    (
+        "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN pnpm install --frozen-lockfile --shamefully-hoist && pnpm build\n"
+        "FROM node:20-alpine\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\n"
+        "COPY --from=builder /app/node_modules/@prisma ./node_modules/@prisma\n",
+        [],
+    ),
+    (
+        "FROM node:20-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN pnpm --filter api install --frozen-lockfile && pnpm build\n"
+        "FROM node:20-alpine\nWORKDIR /app\nCOPY --from=builder /app/node_modules ./node_modules\n"
+        "COPY --from=builder /app/node_modules/@prisma ./node_modules/@prisma\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_THIRD_FOURTH_REVIEW)
+def test_the_fourth_review_of_the_thirty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # what installs packages or makes users first writes no archive there
+        (
+            "FROM ubuntu:22.04\nWORKDIR /app\nCOPY . .\nRUN apt-get update"
+            " && apt-get install -y ./debs/tool_1.0_amd64.deb && rm -rf /var/lib/apt/lists/*\n",
+            [(3, "LG006")],
+        ),
+        # a mount that cannot cover the archive
+        (
+            "FROM ubuntu:22.04\nWORKDIR /app\nCOPY . .\n"
+            "RUN --mount=type=secret,id=npmrc tar xzf sdk/sdk-3.0.tar.gz -C /opt\n",
+            [(3, "LG006")],
+        ),
+        # a RUN between that writes nothing under a name not known
+        (
+            "FROM ubuntu:22.04\nCOPY . /app\nRUN useradd -r app\n"
+            "RUN tar xzf /app/sdk/sdk-3.0.tar.gz -C /opt && rm /app/sdk/sdk-3.0.tar.gz\n",
+            [(2, "LG006"), (4, "LG003")],
+        ),
+        # below a tree only the distribution fills
+        (
+            "FROM ubuntu:22.04\nCOPY . /usr/share/myapp\n"
+            "RUN tar xzf /usr/share/myapp/sdk/sdk-3.0.tar.gz -C /opt\n",
+            [(2, "LG006")],
+        ),
+        # a .deb that an unzip of this RUN made where it lies is the RUN's own
+        (
+            "FROM ubuntu:22.04\nWORKDIR /app\nCOPY . .\n"
+            "RUN unzip -q sdk/bundle.zip && dpkg -i tool_1.0_amd64.deb && rm tool_1.0_amd64.deb\n",
+            [(3, "LG006")],
+        ),
+    ],
+)
+def test_an_archive_the_checkout_lacks_after_steps_that_write_no_unknown_name(
+    lint_files: Lint, dockerfile: str, expected: list[tuple[int, str]]
+) -> None:
+    files = {"Dockerfile": dockerfile, "app.py": "print(1)\n"}
+    found = [(f.line, f.rule) for f in lint_files(files) if f.rule in ("LG003", "LG006")]
+    assert found == expected
