@@ -496,11 +496,6 @@ _EL7_PACKAGES = frozenset(
      "python-libs"}
 )  # fmt: skip
 # The distributions' own images, each of one family whatever its tag or digest.
-# Other distributions' own images, which hold no program of their own in / or /run
-_BARE = (
-    *("amazonlinux", "archlinux", "opensuse/leap", "opensuse/tumbleweed", "busybox", "photon"),
-    *("redhat/ubi*", "*/ubi8/ubi*", "*/ubi9/ubi*", "*/ubi10/ubi*", "kalilinux/kali-rolling"),
-)
 _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("debian", "ubuntu"), "apt"),
     "alpine": "apk",
@@ -1635,7 +1630,6 @@ class Known(NamedTuple):
     quiet_repositories: bool = False
     old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
-    bare: bool = False  # a distribution's own image (debian, alpine, centos), no program added
     gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
 
     @property
@@ -1844,7 +1838,6 @@ def known(image: ImageRef | None) -> Known:
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
-        (name in _DISTRIBUTION_MANAGER or any(_is(name, key) for key in _BARE)) and not other,
         name == "golang" and bool(GOPATH_GO.match(tag)),
     )  # fmt: skip
 

@@ -3190,6 +3190,10 @@ def _ops(
         yield Op(
             WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
         )
+    elif (fetched_packages := _packages_saved(tool, words)) is not None:
+        # (`apt-get download tool`, `dnf download --destdir /rpms tool`, `apk fetch -o /apks x`:
+        # package files by names the repository decides, where it runs or where it is told)
+        yield Op(WRITE, tool, _paths([fetched_packages], command), text, FILE, HEAVY)
     elif tool in _PIP and subcommand(words) in ("wheel", "download"):
         # `pip wheel -w wheelhouse .`, `pip download -d /pkgs x`: the files land there
         out = _option_value(words, "-w", "--wheel-dir") or _option_value(words, "-d", "--dest")
@@ -3382,6 +3386,20 @@ _SCRIPT_RUNS = {
     "uv": frozenset({"run"}),
     "composer": frozenset({"run-script", "run", "exec"}),
 }
+
+
+def _packages_saved(tool: str, words: tuple[str, ...]) -> str | None:
+    """The package files a package manager saves instead of installing, as a pattern: `*.deb`
+    where `apt-get download` runs (`apt-get source`: the source package's files), `--destdir`'s
+    `*.rpm` of `dnf download`, `-o`'s `*.apk` of `apk fetch`."""
+    sub = subcommand(words)
+    if tool in _APT and sub in ("download", "source"):
+        return "*.deb" if sub == "download" else "*"
+    if tool in _YUM and sub == "download":
+        return posixpath.join(_option_value(words, "", "--destdir") or ".", "*.rpm")
+    if tool == "apk" and sub == "fetch":
+        return posixpath.join(_option_value(words, "-o", "--output") or ".", "*.apk")
+    return None
 
 
 def _local_projects(words: tuple[str, ...]) -> list[str]:

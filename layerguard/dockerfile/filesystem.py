@@ -59,7 +59,6 @@ from layerguard.dockerfile.effects import (
     PURGE,
     REMOVE,
     SETUID_PROGRAMS,
-    SHELLS,
     STANDARD_DIRS,
     TOUCH,
     TREE,
@@ -249,9 +248,6 @@ def layers(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
             )  # fmt: skip
-            if any(op.kind == EXEC and _runs_a_script(op) for op in step.run.ops):
-                # (a script not read, `curl ... | bash`, may have put a program in /)
-                held = held._replace(bare=False)
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
             if not _plain(step, None, held, None):
@@ -1063,30 +1059,6 @@ def _run(
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
 
-def _runs_a_script(op: Op) -> bool:
-    """An EXEC of a script or a program by its path (`bash`, `./install.sh`, `/opt/x/setup`,
-    `sudo /opt/x/setup`, `python3 -u get_sdk.py`, `sh -c "$(curl ...)"`, `java -jar x.jar`),
-    which may write anywhere; not a system program run by its name (`ssh-keygen -A`, `java
-    -version`, `a2enmod rewrite`)."""
-    words = op.command.split()
-    tool = posixpath.basename(op.tool)
-    by_path = any(w.endswith("/" + tool) for w in words)
-    interpreted = tool.startswith(_INTERPRETERS) and any(
-        w == "-" or not w.startswith("-") for w in words[1:]
-    )
-    return (
-        tool in SHELLS
-        or by_path
-        or interpreted
-        or tool.endswith((".sh", ".bin", ".run", ")"))
-        or "$(" in op.command
-        or (tool == "java" and "-jar" in words)
-    )
-
-
-_INTERPRETERS = ("python", "perl", "ruby", "node", "php")
-
-
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
     """Nothing but what writes no file of a name the model does not know ran in this RUN
     before `op` (all of it when `op` is None): `cd`, `mkdir`, package installs and their
@@ -1098,15 +1070,23 @@ def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
     if path is not None:
         for mount in step.instr.mounts():
             target = mount.get("target") or mount.get("dst") or mount.get("destination") or ""
-            if mount.get("type", "bind") in ("bind", "cache", "tmpfs") and covers(target, path):
+            if not target:
+                continue  # (a secret's or ssh's default, below /run)
+            # (a relative target is below the WORKDIR; one through a variable, anywhere)
+            where = posixpath.join(step.instr.workdir or "/", target.strip("'\""))
+            if "$" in target or covers(posixpath.normpath(where), path):
                 return False
         if path in held.files or in_tree(path, (*held.runtime, *held.weighty)):
             return False
     for before in step.run.ops:
         if before is op:
             return True
+        if _downloads(before):
+            return False  # (`apt-get download`, `--download-only`, `dnf download`, `apk fetch`)
         if before.kind in (UNPACK, REMOVE, CHOWN, TOUCH, PURGE):
             continue
+        if before.role == INSTALL and path and any(covers(p, path) for p in before.paths):
+            return False  # (an install into the directory: `conda install -p /app/env sdk`)
         if before.kind == WRITE and (
             before.tool in ("mkdir", "ln", "useradd", "adduser", "groupadd", "addgroup")
             or before.role in (INSTALL, CACHE, HOME, DEFAULT_HOME)
@@ -1119,6 +1099,19 @@ def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
             continue
         return False
     return True
+
+
+def _downloads(op: Op) -> bool:
+    """A package manager told to save package files rather than install them (`apt-get
+    download`, `apt-get install --download-only`, `apt-get source`, `dnf download`, `apk
+    fetch`, `zypper download`)."""
+    words = op.command.split()
+    manager = posixpath.basename(words[0]) if words else ""
+    return manager in _SAVING_MANAGERS and bool(_SAVES.intersection(words))
+
+
+_SAVING_MANAGERS = frozenset({"apt-get", "apt", "dnf", "yum", "microdnf", "apk", "zypper"})
+_SAVES = frozenset({"download", "--download-only", "--downloadonly", "source", "fetch"})
 
 
 def _brought_unlisted(
@@ -1584,10 +1577,6 @@ def _reach(
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
-    if program and held.bare and posixpath.dirname(path) in ("/", "/run"):
-        # (a distribution's own image holds no program in / or /run: what one there is, a COPY
-        # or a RUN of the build wrote, or the build fails, `chmod +x /silent_install.sh`)
-        program = False
     if program and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
         # /usr/bin/who.orig`: the build fails unless the program is there; an install that

@@ -288,7 +288,9 @@ def _old_copies(
     within = posixpath.join(write.path, posixpath.basename(write.source))
 
     # (pnpm's node_modules holds links, a vendor's scope's too; not with the hoisted linker)
-    pnpm = bool(_PNPM_INSTALL.search(ctx.text)) and not _PNPM_HOISTED.search(ctx.text)
+    # (the instructions' text: no comment, continuation lines joined, exec form's words)
+    text = re.sub(r"\\\n|^\s*#.*$", " ", ctx.text, flags=re.MULTILINE)
+    pnpm = bool(_PNPM_INSTALL.search(text)) and not _PNPM_HOISTED.search(text)
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
     for position in range(index - 1, -1, -1):
@@ -658,9 +660,9 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
 
 
 # (`pnpm --filter api install`, `pnpm -C apps/api install`, `pnpm recursive install`)
-_PNPM_INSTALL = re.compile(r"\bpnpm\b[^\n;&|]*?\s(?:install|i|add)\b")
+_PNPM_INSTALL = re.compile(r"\bpnpm\b[^\n;&|]*?[\s\",](?:install|i|add)\b")
 # (not `shamefully-hoist`, which keeps pnpm's own linker: the root's entries are still links)
-_PNPM_HOISTED = re.compile(r"node-linker[= ]+hoisted")
+_PNPM_HOISTED = re.compile(r"node[-_]linker[= ]+hoisted|nodeLinker: *hoisted", re.IGNORECASE)
 # npm scopes of public vendors, which Dockerfiles copy out of a builder's node_modules beside it
 # (Prisma's generated client, Next.js's and SWC's native builds, sharp's libvips): registry
 # packages, never a workspace of the project
