@@ -3390,11 +3390,11 @@ _SCRIPT_RUNS = {
 
 def _packages_saved(tool: str, words: tuple[str, ...]) -> str | None:
     """The package files a package manager saves instead of installing, as a pattern: `*.deb`
-    where `apt-get download` runs (`apt-get source`: the source package's files), `--destdir`'s
+    where `apt-get download` runs (`apt-get source`: the upstream tarball), `--destdir`'s
     `*.rpm` of `dnf download`, `-o`'s `*.apk` of `apk fetch`."""
     sub = subcommand(words)
     if tool in _APT and sub in ("download", "source"):
-        return "*.deb" if sub == "download" else "*"
+        return "*.deb" if sub == "download" else "*.orig.tar.*"  # (source: its tarball)
     if tool in _YUM and sub == "download":
         return posixpath.join(_option_value(words, "", "--destdir") or ".", "*.rpm")
     if tool == "apk" and sub == "fetch":
