@@ -185,6 +185,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     links = _links(ctx)
     hidden = _whited_out(ctx)
     family = _family_shown(ctx)  # (what a base not known here holds, once per file)
+    pnpm = _pnpm_links(ctx.text)
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -192,14 +193,18 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
             found = list(
-                _old_copies(ctx, index, write, listed, unlisted, shipped, stages, left, family)
+                _old_copies(
+                    ctx, index, write, listed, unlisted, shipped, stages, left, family, pnpm
+                )
             )
             if not found and links and (linked := _through_a_link(links, index, write)):
                 # (`RUN ln -s /opt/hadoop-3.3.6 /opt/hadoop`, then a COPY into /opt/hadoop:
                 # what any layer before it wrote at the target, the link's own RUN included)
                 _, real = linked
                 found = list(
-                    _old_copies(ctx, index, real, listed, unlisted, shipped, stages, left, family)
+                    _old_copies(
+                        ctx, index, real, listed, unlisted, shipped, stages, left, family, pnpm
+                    )
                 )
             if not found and not write.tree:
                 found = _under_a_whiteout(ctx, hidden, index, write)
@@ -276,6 +281,7 @@ def _old_copies(
     stages: _Stages,
     left: list[tuple[frozenset[str], frozenset[str]]],
     family: tuple[str, ...] = (),
+    pnpm: bool = False,
 ) -> Iterator[tuple[str, str, int | None]]:
     """(path, where, bytes if known) of what earlier layers wrote where `write` lands (`family`:
     the files of the distribution family the RUNs show, for a base not known here). An empty
@@ -287,10 +293,6 @@ def _old_copies(
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
 
-    # (pnpm's node_modules holds links, a vendor's scope's too; not with the hoisted linker)
-    # (the instructions' text: no comment, continuation lines joined, exec form's words)
-    text = re.sub(r"\\\n|^\s*#.*$", " ", ctx.text, flags=re.MULTILINE)
-    pnpm = bool(_PNPM_INSTALL.search(text)) and not _PNPM_HOISTED.search(text)
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
     for position in range(index - 1, -1, -1):
@@ -660,6 +662,16 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
 
 
 # (`pnpm --filter api install`, `pnpm -C apps/api install`, `pnpm recursive install`)
+def _pnpm_links(text: str) -> bool:
+    """The file runs a pnpm install with pnpm's own linker, whose node_modules entries (a
+    vendor's scope's too) are links, read from its instructions (no comment, continuation lines
+    joined, exec form's words); not with the hoisted linker, which leaves real packages."""
+    if "pnpm" not in text:
+        return False
+    text = re.sub(r"\\\n|^\s*#.*$", " ", text, flags=re.MULTILINE)
+    return bool(_PNPM_INSTALL.search(text)) and not _PNPM_HOISTED.search(text)
+
+
 _PNPM_INSTALL = re.compile(r"\bpnpm\b[^\n;&|]*?[\s\",](?:install|i|add)\b")
 # (not `shamefully-hoist`, which keeps pnpm's own linker: the root's entries are still links)
 _PNPM_HOISTED = re.compile(r"node[-_]linker[= ]+hoisted|nodeLinker: *hoisted", re.IGNORECASE)
