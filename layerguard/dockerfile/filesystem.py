@@ -1640,7 +1640,7 @@ def _glob_inside(path: str, tree: str) -> bool:
     return False
 
 
-def _redone(vendor: str, live: list[Entry], listed: tuple[tuple[str, int], ...] = ()) -> bool:
+def _redone(vendor: str, live: list[Entry], copied_dirs: tuple[tuple[str, int], ...] = ()) -> bool:
     """An earlier layer filled the project's `vendor` directory, and no later COPY named
     another composer.json or composer.lock for the project (whose packages an install then
     fetches)."""
@@ -1649,7 +1649,7 @@ def _redone(vendor: str, live: list[Entry], listed: tuple[tuple[str, int], ...] 
     manifests = (f"{project}/composer.json", f"{project}/composer.lock")
     # (not a tree copied over it, `COPY . .`, which most often brings the same lock again,
     # whether the build context lists its files or not)
-    trees = {i for into, i in listed if project == into or inside(project, into)}
+    trees = {i for into, i in copied_dirs if project == into or inside(project, into)}
     return bool(filled) and not any(
         e.copied and e.layer > max(filled) and e.layer not in trees and e.path in manifests
         for e in live
