@@ -1081,8 +1081,8 @@ def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
     for before in step.run.ops:
         if before is op:
             return True
-        if _downloads(before):
-            return False  # (`apt-get download`, `--download-only`, `dnf download`, `apk fetch`)
+        if _DOWNLOAD_ONLY.intersection(before.command.split()):
+            return False  # (`apt-get install --download-only`: packages kept, not installed)
         if before.kind in (UNPACK, REMOVE, CHOWN, TOUCH, PURGE):
             continue
         if before.role == INSTALL and path and any(covers(p, path) for p in before.paths):
@@ -1101,17 +1101,9 @@ def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
     return True
 
 
-def _downloads(op: Op) -> bool:
-    """A package manager told to save package files rather than install them (`apt-get
-    download`, `apt-get install --download-only`, `apt-get source`, `dnf download`, `apk
-    fetch`, `zypper download`)."""
-    words = op.command.split()
-    manager = posixpath.basename(words[0]) if words else ""
-    return manager in _SAVING_MANAGERS and bool(_SAVES.intersection(words))
-
-
-_SAVING_MANAGERS = frozenset({"apt-get", "apt", "dnf", "yum", "microdnf", "apk", "zypper"})
-_SAVES = frozenset({"download", "--download-only", "--downloadonly", "source", "fetch"})
+# An install told to keep the package files it fetched instead (`apt-get download`, `dnf
+# download`, `apk fetch` are writes of their own: effects' `_packages_saved`)
+_DOWNLOAD_ONLY = frozenset({"--download-only", "--downloadonly"})
 
 
 def _brought_unlisted(

@@ -84,6 +84,7 @@ from layerguard.dockerfile.effects import (
     EXACT,
     FILE,
     REMOVE,
+    SHELLS,
     STANDARD_DIRS,
     TAR_SUFFIXES,
     copy_sources,
@@ -153,7 +154,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 # An installer program's name: `db2_install`, `xsetup`, `runInstaller`, `setup.bin`; not a
 # script, which a source tree carries as often (redis' `utils/install_server.sh`)
 _INSTALLER = re.compile(r"[^/.]*(?:install|setup)[^/.]*(?:\.bin|\.run)?", re.IGNORECASE)
-_SHELLS = frozenset({"sh", "bash", "/bin/sh", "/bin/bash"})
 
 
 def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | None:
@@ -174,7 +174,8 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | Non
             continue
         for command in run.step.run.commands:
             words = command.words
-            program = words[1] if words[0] in _SHELLS and len(words) > 1 else words[0]
+            shell = os.path.basename(words[0]) in SHELLS
+            program = words[1] if shell and len(words) > 1 else words[0]
             path = resolve_path(program, command.cwd) if "/" in program else None
             if path is None or not _INSTALLER.fullmatch(os.path.basename(path)):
                 continue

@@ -661,7 +661,6 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
     return (new.tree or new.either) and _holds(new, old)
 
 
-# (`pnpm --filter api install`, `pnpm -C apps/api install`, `pnpm recursive install`)
 def _pnpm_links(text: str) -> bool:
     """The file runs a pnpm install with pnpm's own linker, whose node_modules entries (a
     vendor's scope's too) are links, read from its instructions (no comment, continuation lines
@@ -672,6 +671,7 @@ def _pnpm_links(text: str) -> bool:
     return bool(_PNPM_INSTALL.search(text)) and not _PNPM_HOISTED.search(text)
 
 
+# (`pnpm --filter api install`, `pnpm -C apps/api install`, `pnpm recursive install`)
 _PNPM_INSTALL = re.compile(r"\bpnpm\b[^\n;&|]*?[\s\",](?:install|i|add)\b")
 # (not `shamefully-hoist`, which keeps pnpm's own linker: the root's entries are still links)
 _PNPM_HOISTED = re.compile(r"node[-_]linker[= ]+hoisted|nodeLinker: *hoisted", re.IGNORECASE)
