@@ -167,6 +167,7 @@ _TOMCAT_CONF = (
 )
 _TOMCAT_APPS = ("manager", "host-manager")
 _ELASTIC = "docker.elastic.co/"
+_BEATS = ("filebeat", "metricbeat", "heartbeat", "auditbeat", "packetbeat", "journalbeat")
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
 _WILDFLY_PROFILES = ("", "-ha", "-full", "-full-ha")
 # The jboss-dockerfiles images: jboss/base adds the jboss user, home /opt/jboss, and works there
@@ -270,6 +271,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/share/logstash/config/{n}" for n in ("logstash.yml", "pipelines.yml")),
         "/usr/share/logstash/pipeline/logstash.conf",
     ),
+    # (the Beats' images: each its default configuration in its home, which is its WORKDIR)
+    **{
+        key: (f"/usr/share/{beat}/{beat}.yml",)
+        for beat in _BEATS
+        for key in (f"{_ELASTIC}beats/{beat}", f"elastic/{beat}")
+    },
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
     # (Tryton's image: its configuration, uWSGI's, and the sao web client it unpacks)
@@ -292,6 +299,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     # (its default configuration: vector.toml to 0.32, vector.yaml since)
     "timberio/vector": ("/etc/vector/vector.yaml",),
+    # (Superset's image holds its source tree in /app, installed there with `pip install -e .`)
+    "apache/superset": ("/app/superset/config.py", "/usr/bin/run-server.sh"),
+    # (Prefect's: its start script in its WORKDIR; its 2.x tags also the requirements files
+    # they were installed from, which `_PREFECT_2` adds)
+    "prefecthq/prefect": ("/opt/prefect/entrypoint.sh",),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
     "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html", "/usr/bin/caddy"),
     # (NiFi's image: the release's conf/ in NIFI_HOME)
@@ -576,8 +588,9 @@ _ALPINE_FILES = (
     *("/etc/crontabs/root", "/var/spool/cron/crontabs/root"),
     *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
 )
-# Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`).
-_ALPINE_CERTS = re.compile(r"^(latest|edge|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
+# Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
+# and `3`, the newest 3.x).
+_ALPINE_CERTS = re.compile(r"^(latest|edge|3|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
@@ -607,6 +620,13 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
+
+# Prefect 2's tags (`2.14.3-python3.11`, `2-python3.10`), whose Dockerfile copied the
+# requirements into /opt/prefect and pip-installed them (3's installs its sdist with uv)
+_PREFECT_2 = re.compile(r"2(?:[.-]|$)")
+_PREFECT_2_FILES = tuple(
+    f"/opt/prefect/{n}" for n in ("requirements.txt", "requirements-client.txt")
+)
 
 # Vector's tags from before its default configuration became vector.yaml (0.33)
 _OLD_VECTOR = re.compile(r"0\.(?:\d|[12]\d|3[0-2])(?!\d)")
@@ -757,10 +777,18 @@ _WORKDIR: Mapping[str, str] = {
     "prom/prometheus": "/prometheus",
     "gcr.io/oss-fuzz-base/base-builder*": "/src",
     "apache/airflow": "/opt/airflow",
+    "apache/superset": "/app",
+    "rclone/rclone": "/data",
+    "prefecthq/prefect": "/opt/prefect",
     **{
         key: f"/usr/share/{name}"
         for name in ("elasticsearch", "kibana", "logstash")
         for key in (name, f"docker.elastic.co/{name}/{name}")
+    },
+    **{
+        key: f"/usr/share/{beat}"
+        for beat in _BEATS
+        for key in (f"{_ELASTIC}beats/{beat}", f"elastic/{beat}")
     },
 }
 
@@ -980,6 +1008,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "squid"): ("/etc/squid/squid.conf",),
     ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf",),
+    ("apt", "rsyslog (ubuntu)"): ("/etc/rsyslog.d/50-default.conf",),  # (not Debian's)
     **{
         ("apt", name): ("/etc/syslog-ng/syslog-ng.conf",)
         for name in ("syslog-ng", "syslog-ng-core")
@@ -1568,12 +1597,18 @@ def _brought(family: str, name: str) -> str:
 
 @functools.lru_cache(maxsize=1024)  # (the model asks per entry and per removal)
 def package_files(
-    family: str, packages: tuple[str, ...], before: frozenset[str] = frozenset()
+    family: str,
+    packages: tuple[str, ...],
+    before: frozenset[str] = frozenset(),
+    ubuntu: bool = False,
 ) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their
-    install brings) to install; `before`, the packages earlier installs of the stage named."""
+    install brings) to install; `before`, the packages earlier installs of the stage named;
+    `ubuntu`, the image is Ubuntu's, whose packages add files of their own."""
     found: list[str] = []
     for name in packages:
+        if ubuntu and family == "apt":
+            found.extend(PACKAGE_FILES.get((family, f"{name} (ubuntu)"), ()))
         if family == "apt" and _OLD_RELEASE_NAMES.get(name) in packages:
             continue  # (the old release's package stands for it: its files, not today's)
         if family == "yum" and (family, name) not in PACKAGE_FILES:
@@ -1604,6 +1639,16 @@ _HANDLERS = {
     ),
 }
 _WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "lighttpd"})
+
+
+def of_ubuntu(image: ImageRef | None) -> bool:
+    """`image` is Ubuntu's, or names an Ubuntu release in its tag (`swift:5.0.2-xenial`)."""
+    if image is None:
+        return False
+    return _name(image) == "ubuntu" or bool(_UBUNTU_RELEASE.search(image.tag or ""))
+
+
+_UBUNTU_RELEASE = re.compile(r"\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
 
 
 class Known(NamedTuple):
@@ -1721,6 +1766,8 @@ def known(image: ImageRef | None) -> Known:
     if name == "tensorflow/serving" and "devel" in (image.tag or ""):
         # (its -devel tags build the server and keep a shell: no start script)
         files = tuple(f for f in files if f != "/usr/bin/tf_serving_entrypoint.sh")
+    if name == "prefecthq/prefect" and _PREFECT_2.match(image.tag or ""):
+        files += _PREFECT_2_FILES
     if name == "timberio/vector" and _OLD_VECTOR.match(image.tag or ""):
         files = tuple(f.replace("vector.yaml", "vector.toml") for f in files)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):

@@ -1044,6 +1044,10 @@ def _run_effects(
             executed = _path(ran_word, command)
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
+        elif _installs_a_build(tool, words):
+            # (`make install` puts the build where its configure's prefix says, not modelled:
+            # `make install && rm $PREFIX/bin/elfedit.exe` may remove what it just wrote)
+            blind = True
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
@@ -1058,6 +1062,14 @@ def _run_effects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
+
+
+def _installs_a_build(tool: str, words: tuple[str, ...]) -> bool:
+    """A build's install step: `make install` (`altinstall`, `install-strip`), `ninja install`,
+    `cmake --install build`."""
+    if tool in ("make", "gmake", "ninja"):
+        return any(w in ("install", "altinstall", "install-strip") for w in words[1:])
+    return tool == "cmake" and "--install" in words
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
@@ -2432,6 +2444,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
         if python and len(words) > 1 and words[1].endswith(("get-pip.py", "install-poetry.py")):
             return posixpath.basename(words[1]), words[1:]
+        if name.startswith("perl") and len(words) > 2 and _saved_cpanm(words):
+            return "cpanm", ("cpanm", *words[2:])  # (`perl cpanm App::cpanminus`)
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
@@ -2581,6 +2595,15 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
     if "install" not in lowered or into is None:
         return []
     return [into, given("-sharedresourcesdirectory", "-srd") or "/opt/IBM/IMShared"]
+
+
+def _saved_cpanm(words: tuple[str, ...]) -> bool:
+    """perl runs cpanm saved as a file: by its name, or the file wget saved cpanmin.us as
+    (index.html) installing cpanm itself (`perl index.html App::cpanminus`)."""
+    script = posixpath.basename(words[1])
+    return script in ("cpanm", "cpanm.pl") or (
+        not script.startswith("-") and "App::cpanminus" in words[2:]
+    )
 
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
@@ -3836,9 +3859,16 @@ def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:
 
 def _url_name(urls: list[str], query: bool = False) -> str | None:
     """The file name an address's last part gives; with its query (`?dl=0`) for wget, which
-    keeps it in the name where curl's -O drops it."""
+    keeps it in the name where curl's -O drops it, and saves an address of no file name
+    (`https://cpanmin.us`, `https://host/dir/`) as index.html."""
+    if query and urls and _NO_FILE_NAME.match(urls[0]):
+        return "index.html" + urls[0].partition("?")[1] + urls[0].partition("?")[2]
     names = [posixpath.basename(u if query else u.split("?")[0].rstrip("/")) for u in urls]
     return names[0] if names and names[0] else None
+
+
+# An address whose path is empty or ends in `/` (before any query)
+_NO_FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+(?:/(?:[^?#]*/)?)?(?:\?[^#]*)?$")
 
 
 def _adds_execute(words: tuple[str, ...]) -> bool:
@@ -4399,6 +4429,11 @@ _JVM_BUILDS = {
     "sbt": "sbt",
     "lein": "maven",  # (Leiningen resolves through Maven's local repository, ~/.m2/repository)
 }
+# cargo's subcommands that fetch the crates the project needs (`b`, `t`, ...: their aliases)
+_CARGO_FETCHING = frozenset(
+    {"build", "install", "fetch", "deb", "test", "run", "check", "bench", "clippy", "doc"}
+    | {"rustc", "vendor", "b", "r", "t", "c"}
+)
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
@@ -4786,8 +4821,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in ("yarn", "jlpm"):
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         installs = (
-            (sub in ("", "install", "add") and not asks)
-            or (sub == "global" and "add" in words)
+            # (`yarn upgrade`, Yarn 2's `yarn up`: they fetch the new versions and install)
+            (sub in ("", "install", "add", "upgrade", "up") and not asks)
+            or (sub == "global" and ("add" in words or "upgrade" in words))
             or (sub == "workspaces" and "focus" in words)  # Yarn 2+: install for a workspace
         )
         return "yarn", installs, installs
@@ -4821,8 +4857,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "cargo":
         if sub.startswith("+"):  # (rustup's toolchain first: `cargo +stable install wasm-pack`)
             sub = subcommand(words[:1] + words[2:]) if words[1:2] == (sub,) else ""
-        # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build)
-        builds = sub in ("build", "install", "fetch", "deb") or (sub == "rpm" and "build" in words)
+        # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build; test,
+        # run, check and the like build too, fetching the crates into the registry)
+        builds = sub in _CARGO_FETCHING or (sub == "rpm" and "build" in words)
         return "cargo", sub == "install", builds
     if tool in ("maturin", "wasm-pack"):  # (they run `cargo build`, fetching through its cache)
         return "cargo", False, sub in ("build", "develop", "publish", "test")

@@ -102,6 +102,7 @@ from layerguard.dockerfile.bases import (
     family_files,
     in_tree,
     known,
+    of_ubuntu,
     package_files,
     variable_file,
 )
@@ -169,6 +170,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # the homes `useradd -m` made, clones.
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
     held = known(shipped).files if shipped is not None else ()
+    ubuntu = of_ubuntu(shipped)
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
@@ -178,7 +180,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if step.run is None:
             left.append((frozenset(), frozenset()))
             continue
-        configs, clones = _left(step.run.ops, skel, held, frozenset(removed), frozenset(named))
+        configs, clones = _left(
+            step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu
+        )
         left.append((configs | frozenset(installed), clones))
         named.update(p for op in step.run.ops if op.role == INSTALL for p in op.packages)
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
@@ -372,7 +376,8 @@ def _old_copies(
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
     if shipped is not None:
-        held_files = list(_known_base_content(ctx.model, shipped, write, family))
+        placed = not _in_an_unknown_workdir(ctx, ctx.steps[index].instr, shipped)
+        held_files = list(_known_base_content(ctx.model, shipped, write, family, placed))
         if not held_files and _shown_by_variable(ctx, index, write, shipped):
             held_files = [(write.path, f"the base image {shipped.familiar}", None)]
         yield from held_files
@@ -538,20 +543,21 @@ def _left(
     held: Iterable[str] = (),
     removed: frozenset[str] = frozenset(),
     before: frozenset[str] = frozenset(),
+    ubuntu: bool = False,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
     image (`held`) it copied or moved as a tree, and the repositories it cloned with a working
     tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
     `removed`: what the RUNs before it removed or moved away; `before`, the packages they
-    installed."""
+    installed; `ubuntu`, the image is Ubuntu's."""
     configs: set[str] = set()
     clones: set[str] = set()
     gone = set(removed)
     dirs: set[str] = set()  # the directories it made
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
-            configs.update(package_files(op.family, op.packages, before))
+            configs.update(package_files(op.family, op.packages, before, ubuntu))
         elif op.kind == WRITE and op.sources and held:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
             target = op.paths[0] if op.paths else ""
@@ -1065,15 +1071,34 @@ def _extension(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[1]
 
 
+def _in_an_unknown_workdir(ctx: Context, instr: Instruction, shipped: ImageRef) -> bool:
+    """`instr` copies to a relative destination in the WORKDIR of a base not known here, which
+    no WORKDIR of the file set: where it lands is that image's WORKDIR (rclone's /data), not
+    known to be /."""
+    if instr.node.args and instr.node.args[-1].startswith(("/", "$")):
+        return False
+    held = known(shipped)
+    if held.manager or held.workdir or instr.workdir != "/":
+        return False
+    stage = ctx.model.holding(instr)
+    chain = ctx.model.lineage(stage) if stage is not None else ()
+    return not any(i.keyword == "workdir" for s in chain for i in s.instructions)
+
+
 def _known_base_content(
-    model: Model, shipped: ImageRef, write: CopyWrite, family: tuple[str, ...] = ()
+    model: Model,
+    shipped: ImageRef,
+    write: CopyWrite,
+    family: tuple[str, ...] = (),
+    placed: bool = True,
 ) -> Iterator[tuple[str, str, int | None]]:
     """Without the registry: a `COPY --from` of a path onto the same place in the same image
     it came from (a system tree of the stage's base image, or any file of the base image
     itself), or a file every image of an official repository holds (nginx's default.conf),
-    or of the distribution family the RUNs show (`family`) for a base not known here."""
+    or of the distribution family the RUNs show (`family`) for a base not known here.
+    (`placed`: where the COPY lands is known.)"""
     where = f"the base image {shipped.familiar}"
-    if write.origin and _a_root_filesystem(model, write):
+    if write.origin and placed and _a_root_filesystem(model, write):
         yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
         return
     if write.origin and not is_glob(write.source):
@@ -1109,6 +1134,16 @@ def _known_base_content(
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
+        if tree and back and stage_base is not None and write.into.rstrip("/"):
+            # (a tree copied back to where it was from a stage whose base holds the same
+            # known files there: `COPY --from=builder /root .` into /root, both bases
+            # Ubuntu's with /root/.bashrc; `COPY --from=build /etc/nginx /etc/nginx`)
+            theirs = set(known(stage_base).files)
+            below = write.into.rstrip("/") + "/"
+            same = sorted(f for f in image.files if f.startswith(below) and f in theirs)
+            if same:
+                yield same[0], where, None
+                return
     held = known(shipped)
     if write.origin and is_glob(write.source):
         # (`COPY --from=builder /usr/local/bin/docker-php-ext-* /usr/local/bin/` of a builder

@@ -8946,3 +8946,85 @@ def test_an_archive_the_checkout_lacks_that_a_download_mount_or_install_gives(
 ) -> None:
     files = {"Dockerfile": dockerfile, "app.py": "print(1)\n"}
     assert [f.line for f in lint_files(files) if f.rule == "LG006"] == []
+
+
+_THIRTY_FOURTH = [
+    # the images of data platforms: Superset's source tree in its WORKDIR /app (its default
+    # config.py), Prefect's start script and, on its 2.x tags, the requirements it installed
+    ("FROM apache/superset\nCOPY config.py superset/config.py\n", [(2, "LG002")]),
+    ("FROM apache/superset:3.1.2\nCOPY config.py superset/config2.py\n", []),
+    ("FROM prefecthq/prefect:2.4.0-python3.9\nCOPY requirements.txt .\n", [(2, "LG002")]),
+    ("FROM prefecthq/prefect:3-python3.12\nCOPY requirements.txt .\n", []),
+    ("FROM prefecthq/prefect:3-python3.12\nCOPY entrypoint.sh .\n", [(2, "LG002")]),
+    # wget saves an address of no file name as index.html: the RUN that fetched it removes
+    # its own file, not one the tarball an earlier RUN unpacked there may hold
+    (
+        "FROM ubuntu:18.10\nRUN wget https://www.cpan.org/src/perl-5.28.1.tar.gz"
+        " && tar -xzf perl-5.28.1.tar.gz\n"
+        "RUN wget https://cpanmin.us && perl index.html App::cpanminus && rm -f index.html\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM ubuntu:18.10\nRUN wget https://example.org/ && tar -xzf /x.tgz -C /srv\n"
+        "RUN rm /index.html\n",
+        [(3, "LG003")],
+    ),
+    # cpanm saved as a file and run by perl leaves its work directory as cpanm run does
+    (
+        "FROM perl:5.36\nRUN wget -O cpanm https://cpanmin.us && perl cpanm Mojolicious\n",
+        [(2, "LG005")],
+    ),
+    ("FROM perl:5.36\nRUN perl Makefile.PL && make install\n", []),
+    # a tree copied back to where it was from a stage whose base holds the same known files
+    # there: both Ubuntu's /root/.bashrc
+    (
+        "FROM swift:5.0.2-xenial AS b\nWORKDIR /root\nCOPY . .\n"
+        "FROM swift:5.0.2-xenial-slim\nWORKDIR /root\nCOPY --from=b /root .\n",
+        [(6, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04 AS b\nRUN echo\nFROM ubuntu:22.04\n"
+        "COPY --from=b /root/.local /root/.local\n",
+        [],
+    ),
+    # alpine:3 is the newest 3.x, which holds the CA bundle
+    (
+        "FROM alpine:3\nCOPY --from=b /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n",
+        [(2, "LG002")],
+    ),
+    # Ubuntu's rsyslog ships /etc/rsyslog.d/50-default.conf; Debian's does not
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y rsyslog\n"
+        "COPY 50-default.conf /etc/rsyslog.d/50-default.conf\n",
+        [(2, "LG005"), (3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y rsyslog\n"
+        "COPY 50-default.conf /etc/rsyslog.d/50-default.conf\n",
+        [(2, "LG005")],
+    ),
+    # the Beats' images: the default configuration in their home, their WORKDIR
+    ("FROM docker.elastic.co/beats/filebeat:6.7.0\nCOPY filebeat.yml .\n", [(2, "LG002")]),
+    # the root filesystem of a stage copied into the WORKDIR of a base not known here, which no
+    # WORKDIR of the file set: where it lands is not known to be /
+    ("FROM node:12 AS n\nRUN apt-get install -y x\nFROM foo/bar\nCOPY --from=n . .\n", []),
+    (
+        "FROM node:12 AS n\nRUN apt-get install -y x\nFROM foo/bar\nWORKDIR /\nCOPY --from=n . .\n",
+        [(5, "LG002")],
+    ),
+    # cargo test (run, check, ...) fetches the crates into the registry, as build does
+    ("FROM rust:1.66\nWORKDIR /app\nCOPY . .\nRUN cargo test\n", [(4, "LG005")]),
+    ("FROM rust:1.66\nRUN cargo --version\n", []),
+    # yarn upgrade (Yarn 2's up) fetches the new versions into the cache, as install does
+    ("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn upgrade\n", [(3, "LG005")]),
+    ("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn up\n", [(3, "LG005")]),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FOURTH)
+def test_the_thirty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
