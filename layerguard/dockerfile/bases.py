@@ -157,6 +157,7 @@ _NGINX_IMAGE = (
     "/docker-entrypoint.sh",
     "/etc/nginx/nginx.conf",
     "/etc/nginx/conf.d/default.conf",
+    *("/etc/nginx/mime.types", "/etc/nginx/fastcgi_params"),
     "/usr/share/nginx/html/index.html",
     "/usr/share/nginx/html/50x.html",
     "/etc/logrotate.d/nginx",  # (of nginx.org's packages, which the image installs)
@@ -643,7 +644,8 @@ _EMPTY_DIRS = {
 _OLD_TOMCAT = re.compile(
     r"(?:[56]|7\.0\.(?:\d|[1-9]\d)(?!\d)|8\.0|8\.5\.(?:[0-4]?\d|50)(?!\d)"
     r"|9\.0\.(?:[0-2]?\d|30)(?!\d)"
-    r"|.*-j(?:re|dk)7\b)"  # (Java 7's tags were gone before the move: `7-jre7`, `8.0-jre7`)
+    r"|.*-j(?:re|dk)7\b"  # (Java 7's tags were gone before the move: `7-jre7`, `8.0-jre7`)
+    r"|.*alpine)"  # (and the Alpine ones, `9-alpine`, `8.5-jre8-alpine`: last built in 2019)
 )
 
 # Gems of Ruby itself (default gems), which `gem uninstall` cannot remove: bundler among them
@@ -655,6 +657,9 @@ _DEFAULT_GEMS = frozenset(
 OLD_GO = re.compile(r"1\.[0-9](?:[.-]|rc|beta|$)")  # (golang:1.5, 1.9.2-alpine: before 1.10)
 # (golang:1.11.1-alpine3.7: before Go 1.13 a build inside GOPATH/src is in GOPATH mode)
 GOPATH_GO = re.compile(r"1\.1[0-2](?:[.-]|rc|beta|$)")
+# (Go 1.13 to 1.15, whose GO111MODULE=auto is module mode only with a go.mod in the directory or
+# above it; 1.16 made modules the default)
+AUTO_GO = re.compile(r"1\.1[3-5](?:[.-]|rc|beta|$)")
 _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -1007,6 +1012,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
     ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),
+    ("apt", "gitweb"): ("/etc/gitweb.conf",),
+    ("apt", "cgit"): ("/etc/cgitrc", "/usr/lib/cgit/filters/syntax-highlighting.sh"),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf",),
     ("apt", "rsyslog (ubuntu)"): ("/etc/rsyslog.d/50-default.conf",),  # (not Debian's)
     **{
@@ -1676,6 +1683,7 @@ class Known(NamedTuple):
     old_go: bool = False  # its Go predates Go's caches (1.10's build cache, 1.11's modules)
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
     gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
+    auto_go: bool = False  # its Go (1.13 to 1.15) is in module mode only beside a go.mod
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -1886,6 +1894,7 @@ def known(image: ImageRef | None) -> Known:
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
         name == "golang" and bool(GOPATH_GO.match(tag)),
+        name == "golang" and bool(AUTO_GO.match(tag)),
     )  # fmt: skip
 
 

@@ -5371,6 +5371,13 @@ def copy_writes(
                             CopyWrite(path, True, size, archive=is_archive(rel), file=from_root)
                         )
                 continue
+        if parents and "/" in normalized_source(source.partition("/./")[2] or source):
+            # (`COPY --parents src/*/package.xml .`: each file keeps its directories, from the
+            # root or from a `/./` in the source)
+            kept = normalized_source(source.partition("/./")[2] or source)
+            kept_in = resolve(posixpath.dirname(kept), dest)
+            out.extend(_unlisted(source, kept_in, True, from_stage is not None))
+            continue
         out.extend(_unlisted(source, dest, dest_is_dir, from_stage is not None))
     ends = [start for start, _ in marks[1:]] + [len(out)]
     for (start, source), end in zip(marks, ends, strict=True):

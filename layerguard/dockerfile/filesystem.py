@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
+    AUTO_GO,
     DISTRIBUTION_ROOTS,
     GOPATH_GO,
     OLD_GO,
@@ -159,6 +160,9 @@ class Entry(NamedTuple):
     # --chown and --chmod gave them, or useradd the dotfiles of a home it filled.
     attrs: tuple[tuple[str, str], ...] = ()
     staged: bool = False  # written by a COPY --from (a stage's or an image's files)
+    # for a tree an archive was unpacked into: the names of the tops its archives' names give
+    # (`apache-tomcat-8.0.36` of apache-tomcat-8.0.36.zip), when they are known
+    tops: tuple[str, ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -322,11 +326,13 @@ def _old_go(env: Mapping[str, str]) -> bool:
     return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
 
 
-def _gopath_download(op: Op, held: Known, instr: Instruction) -> bool:
+def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
     """`go get -d` (download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
     1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang image's own
-    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`): the sources land in GOPATH/src
-    for the build to read, and no module cache is kept."""
+    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go 1.13 to 1.15 run where
+    no layer can have put a go.mod in the directory or above it (`COPY main.go .` alone): the
+    sources land in GOPATH/src for the build to read, and no module cache is kept."""
+    instr = step.instr
     words = op.command.split()
     if words[1:2] != ["get"] or "-d" not in words:
         return False
@@ -340,7 +346,25 @@ def _gopath_download(op: Op, held: Known, instr: Instruction) -> bool:
     version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
     old = held.gopath_go or bool(GOPATH_GO.match(version))
     gopath = env.get("GOPATH", "/go").rstrip("/")
-    return old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/"))
+    if old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/")):
+        return True
+    auto = bool(AUTO_GO.match(version)) if version else held.auto_go
+    return auto and not _a_go_mod_above(instr.workdir, live)
+
+
+def _a_go_mod_above(workdir: str, live: list[Entry]) -> bool:
+    """A layer may have put a go.mod in `workdir` or a directory above it: a go.mod by name,
+    or a tree whose files are not all known (`COPY . .`, a clone) at or above one."""
+    dirs = [workdir.rstrip("/") or "/"]
+    while dirs[-1] != "/":
+        dirs.append(posixpath.dirname(dirs[-1]))
+    mods = {posixpath.join(d, "go.mod") for d in dirs}
+    return any(
+        e.path in mods
+        or (e.kind in (TREE, EITHER) and e.layer != BASE and any(covers(e.path, m) for m in mods))
+        or (is_glob(e.path) and any(fnmatch.fnmatchcase(m, e.path) for m in mods))
+        for e in live
+    )
 
 
 _GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
@@ -835,7 +859,7 @@ def _run(
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
-        if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step.instr):
+        if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step, live):
             continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
@@ -1056,7 +1080,23 @@ def _run(
                     trees = _brought_unlisted(path, op, listed, built, removed_at or {})
                     live.extend(trees)  # (the copy's file: a removal after it hides it)
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
-    return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+    return Layer(step, tuple(_with_tops(own)), tuple(changes), tuple(unpacked)), live
+
+
+def _with_tops(own: list[Entry]) -> list[Entry]:
+    """`own` with the tops of each tree it unpacked archives into recorded on the tree."""
+    tops: dict[str, list[str]] = {}
+    for e in own:
+        if e.kind == EITHER and e.content == HEAVY and not e.copied:
+            tops.setdefault(posixpath.dirname(e.path), []).append(posixpath.basename(e.path))
+    if not tops:
+        return own
+    return [
+        e._replace(tops=tuple(tops[e.path.rstrip("/") or "/"]))
+        if e.unpacked and e.kind == TREE and (e.path.rstrip("/") or "/") in tops
+        else e
+        for e in own
+    ]
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
@@ -1456,6 +1496,8 @@ def _reach(
             drop_in = recursive and named.endswith(".d") and posixpath.basename(named) != ".d"
             if vague and not (_a_file(path, op) or drop_in):
                 continue
+            if _not_the_archive_s(path, entry):
+                continue
             if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
             if entry.role == HOME and not _a_dotfile_of(path, entry.path):
@@ -1716,6 +1758,26 @@ def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:
         and name.lower() not in (p.lower() for p in entry.packages)
         and any(e.unpacked and e.path == parent and e.layer < entry.layer for e in live)
     )
+
+
+def _not_the_archive_s(path: str, entry: Entry) -> bool:
+    """`path` is a file right below where a RUN unpacked archives of known names, named for
+    none of them: not theirs (`unzip apache-tomcat-8.0.36.zip` at /, then `chmod u+x
+    /jetty-runner.jar`). An archive holds at its top what it is named for: its release's
+    directory, or the program (`terraform_1.5.0_linux_amd64.zip` holds terraform)."""
+    if not entry.tops or posixpath.dirname(path) != (entry.path.rstrip("/") or "/"):
+        return False
+    name = posixpath.basename(path).lower()
+    return names_a_file(name) and not any(
+        _first_word(name) in top.lower() or _first_word(top) in name for top in entry.tops
+    )
+
+
+def _first_word(name: str) -> str:
+    """A name's leading letters (`terraform` of `terraform_1.5.0_linux_amd64`, `jdk` of
+    `jdk1.8.0_92`, `jetty` of `jetty-runner.jar`)."""
+    found = re.match(r"[a-z]+", name.lower())
+    return found[0] if found else name.lower()
 
 
 _STATE_DIRS = frozenset(

@@ -128,6 +128,7 @@ from layerguard.dockerfile.effects import (
     covers,
     inside,
     is_glob,
+    is_remote,
     link_made,
     removed_by,
     run_effects,
@@ -327,6 +328,11 @@ def _old_copies(
             if _matched_again(write, old):
                 # (the other way round: `COPY *.py ./`, then `COPY train.py ./`)
                 yield write.path, earlier.where, None
+                return
+            if (again := stages.context_file_back(write, old)) is not None:
+                # (`COPY ./ ./` in /app, then `COPY --from=builder /app ./` of a builder that
+                # copied `package*` there from the context: those files, written again)
+                yield again, earlier.where, None
                 return
             if (
                 _same_source_file(old, write, pnpm)
@@ -837,6 +843,7 @@ class _Stages:
         self._fills: dict[tuple[int, str], bool] = {}
         self._removed: dict[str, list[str]] = {}
         self._contexts: dict[CopyWrite, CopyWrite | None] = {}
+        self._files: dict[str, list[tuple[str, str]]] = {}
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""
@@ -880,6 +887,50 @@ class _Stages:
                     if old.tree and old.source not in ("", ".") and old.path.rstrip("/") == at:
                         return write._replace(origin="", source=old.source, excludes=())
         return None
+
+    def context_file_back(self, write: CopyWrite, old: CopyWrite) -> str | None:
+        """Where `write`, a tree a `COPY --from` takes from a stage, puts a file that stage
+        copied from the build context by name or wildcard (`COPY package* ./` in /app) which
+        `old`, an earlier copy of a context directory, wrote at that same path; None when
+        there is none."""
+        if not write.origin or not (write.tree or write.either) or is_glob(write.source):
+            return None
+        if old.origin or not (old.tree or old.either) or is_glob(old.source):
+            return None
+        at = "/" + write.source.strip("/")
+        for path, source in self._context_files(write.origin):
+            if not inside(path, at):
+                continue
+            landed = write.into.rstrip("/") + path[len(at.rstrip("/")) :]
+            if old.source in ("", "."):
+                held = source
+            elif source.startswith(old.source.rstrip("/") + "/"):
+                held = source[len(old.source.rstrip("/")) + 1 :]
+            else:
+                continue
+            if landed == old.into.rstrip("/") + "/" + held:
+                return landed
+        return None
+
+    def _context_files(self, origin: str) -> list[tuple[str, str]]:
+        """(path, context source) of what the stage `origin` (or one it is built FROM) copied
+        from the context by name or wildcard, less what its RUNs removed since."""
+        if origin not in self._files:
+            lineage = self.lineage(origin)
+            removed = self.removed(origin)
+            self._files[origin] = [
+                (w.path, w.source)
+                for stage in self.model.stages
+                if stage.index in lineage
+                for instr in stage.instructions
+                if instr.keyword in ("copy", "add") and not instr.flag("from")
+                for w in copy_writes(instr, None)
+                if not w.origin
+                and w.source not in ("", ".")
+                and not is_remote(w.source)
+                and not any(covers(r, w.path) for r in removed)
+            ]
+        return self._files[origin]
 
     def fills(self, index: int, path: str) -> bool:
         """Stage `index` (or a stage it is built FROM) writes files at or below `path`; what it

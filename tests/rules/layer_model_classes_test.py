@@ -9015,6 +9015,62 @@ _THIRTY_FOURTH = [
     # cargo test (run, check, ...) fetches the crates into the registry, as build does
     ("FROM rust:1.66\nWORKDIR /app\nCOPY . .\nRUN cargo test\n", [(4, "LG005")]),
     ("FROM rust:1.66\nRUN cargo --version\n", []),
+    # COPY --parents keeps each file's directories: these two cannot write the same file
+    (
+        "FROM alpine\nWORKDIR /ws\nCOPY --parents src/*/package.xml .\n"
+        "COPY --parents src/*/*/package.xml .\n",
+        [],
+    ),
+    (
+        "FROM alpine\nCOPY --parents src/./b/x.txt /opt/\nCOPY b/x.txt /opt/b/x.txt\n",
+        [(3, "LG002")],
+    ),
+    # a file right below where archives were unpacked is theirs only when named for one
+    (
+        "FROM ubuntu:22.04\nRUN curl -LO https://example.org/perl-5.28.1.tar.gz"
+        " && tar -xzf perl-5.28.1.tar.gz\nRUN rm /index.html\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN curl -LO https://example.org/terraform_1.5.0_linux_amd64.zip"
+        " && unzip terraform_1.5.0_linux_amd64.zip\nRUN chmod +x terraform\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN wget -q https://example.org/jdk-8u92-linux-x64.tar.gz"
+        " && tar -zxf jdk-8u92-linux-x64.tar.gz\nRUN mv jdk1.8.0_92 jdk\n",
+        [(3, "LG003")],
+    ),
+    # the nginx image's mime.types; Debian's gitweb and cgit packages' files; Tomcat's Alpine
+    # tags, last built before the default applications left webapps/
+    ("FROM nginx\nADD mime.types /etc/nginx/mime.types\n", [(2, "LG002")]),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y gitweb cgit"
+        " && rm -rf /var/lib/apt/lists/*\nADD gitweb.conf /etc/gitweb.conf\n"
+        "COPY syntax-highlighting.sh /usr/lib/cgit/filters/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    ("FROM tomcat:9-alpine\nRUN rm -rf /usr/local/tomcat/webapps/ROOT\n", [(2, "LG003")]),
+    ("FROM tomcat:9-jdk17\nRUN rm -rf /usr/local/tomcat/webapps/ROOT\n", []),
+    # a builder's files copied from the context by name, back over the same context files a
+    # copy of this stage wrote
+    (
+        "FROM node:14 AS builder\nWORKDIR /app\nCOPY package* ./\nRUN npm ci\n"
+        "FROM alpine:3.14\nWORKDIR /app\nCOPY ./ ./\nCOPY --from=builder /app ./\n",
+        [(8, "LG002")],
+    ),
+    (
+        "FROM node:14 AS builder\nWORKDIR /app\nCOPY package* ./\nRUN npm ci\n"
+        "FROM alpine:3.14\nWORKDIR /app\nCOPY src/ ./\nCOPY --from=builder /app ./\n",
+        [],
+    ),
+    # go get -d on Go 1.13 to 1.15 where no go.mod can be: GOPATH mode, no module cache
+    (
+        "FROM golang:1.14\nCOPY main.go .\nRUN go get -d -v . && rm -f main.go\n",
+        [(3, "LG003")],
+    ),
+    ("FROM golang:1.14\nCOPY . .\nRUN go get -d -v .\n", [(3, "LG005")]),
+    ("FROM golang:1.16\nCOPY main.go .\nRUN go get -d -v .\n", [(3, "LG005")]),
     # yarn upgrade (Yarn 2's up) fetches the new versions into the cache, as install does
     ("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn upgrade\n", [(3, "LG005")]),
     ("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn up\n", [(3, "LG005")]),
