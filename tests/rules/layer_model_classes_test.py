@@ -9084,3 +9084,15 @@ def test_the_thirty_fourth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_files_copied_into_cron_s_directories_land_inside_them(lint_files: Lint) -> None:
+    # (Alpine's /etc/periodic/15min is a directory: each script lands inside it by its name,
+    # and a chmod of one copies that one up)
+    files = {
+        "Dockerfile": "FROM alpine:3.19\nADD test /etc/periodic/15min\n"
+        "ADD upload.sh /etc/periodic/15min\nRUN chmod +x /etc/periodic/15min/test\n",
+        "test": "#!/bin/sh\necho hi\n",
+        "upload.sh": "#!/bin/sh\necho up\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG004")]
