@@ -160,9 +160,6 @@ class Entry(NamedTuple):
     # --chown and --chmod gave them, or useradd the dotfiles of a home it filled.
     attrs: tuple[tuple[str, str], ...] = ()
     staged: bool = False  # written by a COPY --from (a stage's or an image's files)
-    # for a tree an archive was unpacked into: the names of the tops its archives' names give
-    # (`apache-tomcat-8.0.36` of apache-tomcat-8.0.36.zip), when they are known
-    tops: tuple[str, ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -1080,23 +1077,7 @@ def _run(
                     trees = _brought_unlisted(path, op, listed, built, removed_at or {})
                     live.extend(trees)  # (the copy's file: a removal after it hides it)
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
-    return Layer(step, tuple(_with_tops(own)), tuple(changes), tuple(unpacked)), live
-
-
-def _with_tops(own: list[Entry]) -> list[Entry]:
-    """`own` with the tops of each tree it unpacked archives into recorded on the tree."""
-    tops: dict[str, list[str]] = {}
-    for e in own:
-        if e.kind == EITHER and e.content == HEAVY and not e.copied:
-            tops.setdefault(posixpath.dirname(e.path), []).append(posixpath.basename(e.path))
-    if not tops:
-        return own
-    return [
-        e._replace(tops=tuple(tops[e.path.rstrip("/") or "/"]))
-        if e.unpacked and e.kind == TREE and (e.path.rstrip("/") or "/") in tops
-        else e
-        for e in own
-    ]
+    return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
@@ -1496,8 +1477,6 @@ def _reach(
             drop_in = recursive and named.endswith(".d") and posixpath.basename(named) != ".d"
             if vague and not (_a_file(path, op) or drop_in):
                 continue
-            if _not_the_archive_s(path, entry):
-                continue
             if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
             if entry.role == HOME and not _a_dotfile_of(path, entry.path):
@@ -1758,26 +1737,6 @@ def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:
         and name.lower() not in (p.lower() for p in entry.packages)
         and any(e.unpacked and e.path == parent and e.layer < entry.layer for e in live)
     )
-
-
-def _not_the_archive_s(path: str, entry: Entry) -> bool:
-    """`path` is a file right below where a RUN unpacked archives of known names, named for
-    none of them: not theirs (`unzip apache-tomcat-8.0.36.zip` at /, then `chmod u+x
-    /jetty-runner.jar`). An archive holds at its top what it is named for: its release's
-    directory, or the program (`terraform_1.5.0_linux_amd64.zip` holds terraform)."""
-    if not entry.tops or posixpath.dirname(path) != (entry.path.rstrip("/") or "/"):
-        return False
-    name = posixpath.basename(path).lower()
-    return names_a_file(name) and not any(
-        _first_word(name) in top.lower() or _first_word(top) in name for top in entry.tops
-    )
-
-
-def _first_word(name: str) -> str:
-    """A name's leading letters (`terraform` of `terraform_1.5.0_linux_amd64`, `jdk` of
-    `jdk1.8.0_92`, `jetty` of `jetty-runner.jar`)."""
-    found = re.match(r"[a-z]+", name.lower())
-    return found[0] if found else name.lower()
 
 
 _STATE_DIRS = frozenset(

@@ -9025,22 +9025,6 @@ _THIRTY_FOURTH = [
         "FROM alpine\nCOPY --parents src/./b/x.txt /opt/\nCOPY b/x.txt /opt/b/x.txt\n",
         [(3, "LG002")],
     ),
-    # a file right below where archives were unpacked is theirs only when named for one
-    (
-        "FROM ubuntu:22.04\nRUN curl -LO https://example.org/perl-5.28.1.tar.gz"
-        " && tar -xzf perl-5.28.1.tar.gz\nRUN rm /index.html\n",
-        [],
-    ),
-    (
-        "FROM ubuntu:22.04\nRUN curl -LO https://example.org/terraform_1.5.0_linux_amd64.zip"
-        " && unzip terraform_1.5.0_linux_amd64.zip\nRUN chmod +x terraform\n",
-        [(3, "LG004")],
-    ),
-    (
-        "FROM ubuntu:22.04\nRUN wget -q https://example.org/jdk-8u92-linux-x64.tar.gz"
-        " && tar -zxf jdk-8u92-linux-x64.tar.gz\nRUN mv jdk1.8.0_92 jdk\n",
-        [(3, "LG003")],
-    ),
     # the nginx image's mime.types; Debian's gitweb and cgit packages' files; Tomcat's Alpine
     # tags, last built before the default applications left webapps/
     ("FROM nginx\nADD mime.types /etc/nginx/mime.types\n", [(2, "LG002")]),
