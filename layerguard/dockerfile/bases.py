@@ -157,7 +157,8 @@ _NGINX_IMAGE = (
     "/docker-entrypoint.sh",
     "/etc/nginx/nginx.conf",
     "/etc/nginx/conf.d/default.conf",
-    *("/etc/nginx/mime.types", "/etc/nginx/fastcgi_params"),
+    *("/etc/nginx/mime.types", "/etc/nginx/fastcgi_params", "/etc/nginx/uwsgi_params"),
+    "/etc/nginx/scgi_params",
     "/usr/share/nginx/html/index.html",
     "/usr/share/nginx/html/50x.html",
     "/etc/logrotate.d/nginx",  # (of nginx.org's packages, which the image installs)
@@ -276,7 +277,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **{
         key: (f"/usr/share/{beat}/{beat}.yml",)
         for beat in _BEATS
-        for key in (f"{_ELASTIC}beats/{beat}", f"elastic/{beat}")
+        for key in (f"{_ELASTIC}beats/{beat}*", f"elastic/{beat}")
     },
     "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
@@ -301,7 +302,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (its default configuration: vector.toml to 0.32, vector.yaml since)
     "timberio/vector": ("/etc/vector/vector.yaml",),
     # (Superset's image holds its source tree in /app, installed there with `pip install -e .`)
-    "apache/superset": ("/app/superset/config.py", "/usr/bin/run-server.sh"),
+    "apache/superset": ("/app/superset/config.py",),
     # (Prefect's: its start script in its WORKDIR; its 2.x tags also the requirements files
     # they were installed from, which `_PREFECT_2` adds)
     "prefecthq/prefect": ("/opt/prefect/entrypoint.sh",),
@@ -625,6 +626,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
 # Prefect 2's tags (`2.14.3-python3.11`, `2-python3.10`), whose Dockerfile copied the
 # requirements into /opt/prefect and pip-installed them (3's installs its sdist with uv)
 _PREFECT_2 = re.compile(r"2(?:[.-]|$)")
+_PREFECT_1 = re.compile(r"[01](?:[.-]|$)")
 _PREFECT_2_FILES = tuple(
     f"/opt/prefect/{n}" for n in ("requirements.txt", "requirements-client.txt")
 )
@@ -793,7 +795,7 @@ _WORKDIR: Mapping[str, str] = {
     **{
         key: f"/usr/share/{beat}"
         for beat in _BEATS
-        for key in (f"{_ELASTIC}beats/{beat}", f"elastic/{beat}")
+        for key in (f"{_ELASTIC}beats/{beat}*", f"elastic/{beat}")
     },
 }
 
@@ -1649,13 +1651,28 @@ _WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "l
 
 
 def of_ubuntu(image: ImageRef | None) -> bool:
-    """`image` is Ubuntu's, or names an Ubuntu release in its tag (`swift:5.0.2-xenial`)."""
+    """`image` is Ubuntu's (or Canonical's image of a server), or names Ubuntu or one of its
+    releases in its tag (`swift:5.0.2-xenial`, `nvidia/cuda:12.2.0-runtime-ubuntu22.04`)."""
     if image is None:
         return False
-    return _name(image) == "ubuntu" or bool(_UBUNTU_RELEASE.search(image.tag or ""))
+    name = _name(image)
+    canonical = name == "ubuntu" or name.startswith("ubuntu/")
+    return canonical or bool(_UBUNTU_TAG.search(image.tag or ""))
 
 
-_UBUNTU_RELEASE = re.compile(r"\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
+_UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
+
+
+def known_here(image: ImageRef) -> bool:
+    """The model knows something of `image`: an official image, or one its tables name
+    (what it holds, its ENV, WORKDIR or user): not a vendor's image it knows nothing of."""
+    if image.registry == "docker.io" and image.repository.startswith("library/"):
+        return True
+    return known(image) != known(_NOWHERE._replace(tag=image.tag))
+
+
+# An image no table names: what the model takes of any image it knows nothing of
+_NOWHERE = ImageRef("docker.io", "layerguard/nothing-known", None, None)
 
 
 class Known(NamedTuple):
@@ -1776,6 +1793,9 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f for f in files if f != "/usr/bin/tf_serving_entrypoint.sh")
     if name == "prefecthq/prefect" and _PREFECT_2.match(image.tag or ""):
         files += _PREFECT_2_FILES
+    if name == "prefecthq/prefect" and _PREFECT_1.match(image.tag or ""):
+        # (Prefect 0.x and 1.x: no /opt/prefect, its start script on PATH)
+        files, workdir = (), ""
     if name == "timberio/vector" and _OLD_VECTOR.match(image.tag or ""):
         files = tuple(f.replace("vector.yaml", "vector.toml") for f in files)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):

@@ -887,6 +887,10 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
+    # where a build's install step put what it built (configure's --prefix, /usr/local when
+    # not told), and the prefixes the RUN's configure steps gave so far
+    installed: set[str] = set()
+    prefixes: list[str] = []
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
@@ -994,6 +998,16 @@ def _run_effects(
                 op = op._replace(paths=kept)
             # (`bash /scripts/setup.sh && rm /scripts/setup.sh`: the script was there before
             # it ran, whatever it did; an earlier layer wrote it)
+            if installed and op.kind in (REMOVE, CHOWN) and not op.blind:
+                # (`make install && rm $PREFIX/bin/elfedit.exe`: what it removes there may be
+                # what the install just wrote; elsewhere, `rm -rf /app/tests`, it is not)
+                under = tuple(p for p in op.paths if any(covers(r, p) for r in installed))
+                rest = tuple(p for p in op.paths if p not in under)
+                if under:
+                    ops.append(op._replace(paths=under, blind=True))
+                    if not rest:
+                        continue
+                    op = op._replace(paths=rest)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             ops.append(op._replace(blind=blind) if blind and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
@@ -1045,9 +1059,14 @@ def _run_effects(
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
         elif _installs_a_build(tool, words):
-            # (`make install` puts the build where its configure's prefix says, not modelled:
-            # `make install && rm $PREFIX/bin/elfedit.exe` may remove what it just wrote)
-            blind = True
+            # (`make install` puts the build where its configure's prefix says, or make's own
+            # PREFIX; not modelled, so a removal there after it may take what it just wrote)
+            told = [w.split("=", 1)[1] for w in words if w.startswith(("PREFIX=", "prefix="))]
+            for prefix_word in told or prefixes or ["/usr/local"]:
+                if (install_root := _path(prefix_word, command)) is not None:
+                    installed.add(install_root)
+        if prefix := _build_prefix(tool, words):
+            prefixes.append(prefix)
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
@@ -1065,11 +1084,28 @@ def _run_effects(
 
 
 def _installs_a_build(tool: str, words: tuple[str, ...]) -> bool:
-    """A build's install step: `make install` (`altinstall`, `install-strip`), `ninja install`,
-    `cmake --install build`."""
+    """A build's install step: `make install` (`altinstall`, `install-strip`, OpenSSL's
+    `install_sw`), `ninja install`, `cmake --install build`, `cmake --build build --target
+    install`."""
     if tool in ("make", "gmake", "ninja"):
-        return any(w in ("install", "altinstall", "install-strip") for w in words[1:])
-    return tool == "cmake" and "--install" in words
+        return any(w.startswith("install") or w == "altinstall" for w in words[1:])
+    if tool != "cmake":
+        return False
+    target = _option_value(words, "-t", "--target") or ""
+    return "--install" in words or ("--build" in words and target.startswith("install"))
+
+
+def _build_prefix(tool: str, words: tuple[str, ...]) -> str:
+    """Where a build's configure step says its install goes: `./configure --prefix=/opt/x`,
+    `cmake -DCMAKE_INSTALL_PREFIX=/opt/x ..`, `meson setup --prefix /opt/x`; '' when not told."""
+    if tool == "cmake":
+        for w in words:
+            if w.startswith("-DCMAKE_INSTALL_PREFIX"):
+                return w.split("=", 1)[1] if "=" in w else ""
+        return ""
+    if posixpath.basename(tool) == "configure" or tool == "meson":
+        return _option_value(words, "", "--prefix") or ""
+    return ""
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
@@ -2444,8 +2480,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
         if python and len(words) > 1 and words[1].endswith(("get-pip.py", "install-poetry.py")):
             return posixpath.basename(words[1]), words[1:]
-        if name.startswith("perl") and len(words) > 2 and _saved_cpanm(words):
-            return "cpanm", ("cpanm", *words[2:])  # (`perl cpanm App::cpanminus`)
+        if name.startswith("perl") and (at := _saved_cpanm(words)):
+            return "cpanm", ("cpanm", *words[at + 1 :])  # (`perl cpanm App::cpanminus`)
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
@@ -2597,13 +2633,13 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
     return [into, given("-sharedresourcesdirectory", "-srd") or "/opt/IBM/IMShared"]
 
 
-def _saved_cpanm(words: tuple[str, ...]) -> bool:
-    """perl runs cpanm saved as a file: by its name, or the file wget saved cpanmin.us as
-    (index.html) installing cpanm itself (`perl index.html App::cpanminus`)."""
-    script = posixpath.basename(words[1])
-    return script in ("cpanm", "cpanm.pl") or (
-        not script.startswith("-") and "App::cpanminus" in words[2:]
-    )
+def _saved_cpanm(words: tuple[str, ...]) -> int:
+    """Where in perl's command line the cpanm script it runs is (0 for none): a file by
+    cpanm's name (`perl -Ilib /tmp/cpanm -n Mojolicious`), or the index.html wget saved
+    cpanmin.us as (`perl index.html App::cpanminus`)."""
+    at = next((i for i, w in enumerate(words[1:], 1) if not w.startswith("-")), 0)
+    script = posixpath.basename(words[at]) if at else ""
+    return at if script in ("cpanm", "cpanm.pl", "index.html") else 0
 
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
@@ -4860,6 +4896,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build; test,
         # run, check and the like build too, fetching the crates into the registry)
         builds = sub in _CARGO_FETCHING or (sub == "rpm" and "build" in words)
+        # (`--offline` and `--frozen` fetch nothing; `-h` asks)
+        builds = builds and not {"--offline", "--frozen", "-h", "--help"} & set(words)
         return "cargo", sub == "install", builds
     if tool in ("maturin", "wasm-pack"):  # (they run `cargo build`, fetching through its cache)
         return "cargo", False, sub in ("build", "develop", "publish", "test")
@@ -5374,9 +5412,10 @@ def copy_writes(
                 continue
         if parents and "/" in normalized_source(source.partition("/./")[2] or source):
             # (`COPY --parents src/*/package.xml .`: each file keeps its directories, from the
-            # root or from a `/./` in the source)
+            # root or from a `/./` in the source; a directory's contents, `services/api/`, land
+            # below its own path)
             kept = normalized_source(source.partition("/./")[2] or source)
-            kept_in = resolve(posixpath.dirname(kept), dest)
+            kept_in = resolve(kept if source.endswith("/") else posixpath.dirname(kept), dest)
             out.extend(_unlisted(source, kept_in, True, from_stage is not None))
             continue
         out.extend(_unlisted(source, dest, dest_is_dir, from_stage is not None))

@@ -82,6 +82,7 @@ from layerguard.dockerfile.effects import (
     pip_no_cache_setting,
     requirement_files,
     source_installs,
+    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -346,7 +347,23 @@ def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool
     if old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/")):
         return True
     auto = bool(AUTO_GO.match(version)) if version else held.auto_go
-    return auto and not _a_go_mod_above(instr.workdir, live)
+    return auto and _alone_in_its_workdir(op, step) and not _a_go_mod_above(instr.workdir, live)
+
+
+def _alone_in_its_workdir(op: Op, step: Step) -> bool:
+    """`op`'s command runs in the WORKDIR, and nothing the RUN ran before it wrote a file there
+    or moved elsewhere (`go mod init`, a clone, a `cd`): what is there is what the layers left."""
+    assert step.run is not None
+    for command in step.run.commands:
+        if " ".join(command.words) == op.command:
+            return command.cwd == step.instr.workdir
+        if command.cwd != step.instr.workdir or command.words[0] not in _GO_GET_NEIGHBOURS:
+            return False
+    return False
+
+
+# What may run before such a `go get -d` in its RUN and write nothing there
+_GO_GET_NEIGHBOURS = frozenset({"echo", "set", "true", "ls", "pwd"})
 
 
 def _a_go_mod_above(workdir: str, live: list[Entry]) -> bool:
@@ -541,14 +558,25 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
     project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
-    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does);
+    and so each cargo test, check, run, ... after a RUN whose cargo fetched or built (`cargo
+    build --release`, then `cargo check --release`)."""
     found: set[tuple[int, str]] = set()
-    resolved = False
+    resolved = cargo = False
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched = False
+        fetched = built = False
         for op in step.run.ops:
+            if op.tool == "cargo" and op.role == CACHE:
+                # (`cargo +nightly build`: rustup's toolchain first)
+                words = tuple(w for w in op.command.split() if not w.startswith("+"))
+                if subcommand(words) in _CARGO_BUILDS:
+                    built = True
+                elif cargo:
+                    found.add((index, op.command))
+                else:
+                    built = True
             if op.tool != "lein" or op.role != CACHE:
                 continue
             if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
@@ -556,7 +584,13 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif resolved:
                 found.add((index, op.command))
         resolved = resolved or fetched
+        cargo = cargo or built
     return found
+
+
+# cargo's subcommands that fetch and build the project whatever ran before (the GUIDE's
+# `cargo build`; `cargo install` as it)
+_CARGO_BUILDS = frozenset({"build", "b", "install", "fetch", "deb", "rpm"})
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:

@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -102,6 +103,7 @@ from layerguard.dockerfile.bases import (
     family_files,
     in_tree,
     known,
+    known_here,
     of_ubuntu,
     package_files,
     variable_file,
@@ -135,7 +137,7 @@ from layerguard.dockerfile.effects import (
     source_installs,
 )
 from layerguard.dockerfile.filesystem import BASE, HOME
-from layerguard.dockerfile.model import resolve
+from layerguard.dockerfile.model import process_word, resolve, unset
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -579,7 +581,7 @@ def _left(
             configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
-            configs -= set(package_files(op.family, op.packages))
+            configs -= set(package_files(op.family, op.packages, ubuntu=ubuntu))
     return frozenset(configs) | skel, frozenset(clones)
 
 
@@ -895,8 +897,8 @@ class _Stages:
         there is none."""
         if not write.origin or not (write.tree or write.either) or is_glob(write.source):
             return None
-        if old.origin or not (old.tree or old.either) or is_glob(old.source):
-            return None
+        if old.origin or not (old.tree or old.either) or is_glob(old.source) or old.excludes:
+            return None  # (`COPY --exclude=package* . .`: which files it left out, not known)
         at = "/" + write.source.strip("/")
         for path, source in self._context_files(write.origin):
             if not inside(path, at):
@@ -1126,14 +1128,18 @@ def _in_an_unknown_workdir(ctx: Context, instr: Instruction, shipped: ImageRef) 
     """`instr` copies to a relative destination in the WORKDIR of a base not known here, which
     no WORKDIR of the file set: where it lands is that image's WORKDIR (rclone's /data), not
     known to be /."""
-    if instr.node.args and instr.node.args[-1].startswith(("/", "$")):
+    if not instr.node.args or instr.workdir != "/" or known_here(shipped):
         return False
-    held = known(shipped)
-    if held.manager or held.workdir or instr.workdir != "/":
+    dest = process_word(instr.node.args[-1], instr.env)
+    if dest.startswith("/") or unset(dest, instr.env):
         return False
     stage = ctx.model.holding(instr)
     chain = ctx.model.lineage(stage) if stage is not None else ()
-    return not any(i.keyword == "workdir" for s in chain for i in s.instructions)
+    # (a WORKDIR before it, in this stage or one it is built FROM: `WORKDIR /` says where)
+    before = [i for s in chain for i in s.instructions if s is not stage]
+    if stage is not None:
+        before += list(itertools.takewhile(lambda i: i.node is not instr.node, stage.instructions))
+    return not any(i.keyword == "workdir" for i in before)
 
 
 def _known_base_content(
@@ -1155,7 +1161,8 @@ def _known_base_content(
     if write.origin and not is_glob(write.source):
         stage_base, is_stage = _origin_base(model, write.origin)
         same_image = stage_base is not None and stage_base.name == shipped.name
-        if same_image and write.into.rstrip("/") == "" and write.source.strip("/.") == "":
+        root = write.into.rstrip("/") == "" and write.source.strip("/.") == ""
+        if placed and same_image and root:
             # (`COPY --from=base / /` of a stage grown from this very image: all its files)
             yield "/", where, None
             return
@@ -1191,7 +1198,16 @@ def _known_base_content(
             # Ubuntu's with /root/.bashrc; `COPY --from=build /etc/nginx /etc/nginx`)
             theirs = set(known(stage_base).files)
             below = write.into.rstrip("/") + "/"
-            same = sorted(f for f in image.files if f.startswith(below) and f in theirs)
+            lineage = model.lineage(stage) if (stage := model.stage_of(write.origin)) else ()
+            # (not what the builder's RUNs removed or moved away: `rm -rf /etc/nginx/conf.d/*`)
+            gone = removed_by(lineage)
+            same = sorted(
+                f
+                for f in image.files
+                if f.startswith(below)
+                and f in theirs
+                and not any(covers(r, f) or fnmatch.fnmatchcase(f, r) for r in gone)
+            )
             if same:
                 yield same[0], where, None
                 return

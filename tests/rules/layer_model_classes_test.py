@@ -9080,3 +9080,138 @@ def test_files_copied_into_cron_s_directories_land_inside_them(lint_files: Lint)
         "upload.sh": "#!/bin/sh\necho up\n",
     }
     assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG004")]
+
+
+_THIRTY_FOURTH_REVIEW = [
+    # a root filesystem copied to `.` lands on / of any image the model knows (distroless,
+    # busybox: no WORKDIR), or to a quoted "/"; not in the WORKDIR of a vendor's image it knows
+    # nothing of, where a WORKDIR only after the copy, an ARG's `.` or the same image as the
+    # builder's says nothing of where that is
+    (
+        "FROM node:18 AS n\nRUN apt-get update && apt-get install -y curl"
+        " && rm -rf /var/lib/apt/lists/*\nFROM gcr.io/distroless/base-debian12\n"
+        "COPY --from=n . .\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM node:18 AS n\nRUN apt-get install -y x\nFROM busybox:1.36\nCOPY --from=n . .\n",
+        [(4, "LG002")],
+    ),
+    (
+        'FROM node:12 AS n\nRUN apt-get install -y x\nFROM foo/bar\nCOPY --from=n / "/"\n',
+        [(4, "LG002")],
+    ),
+    (
+        "FROM node:12 AS n\nRUN apt-get install -y x\nFROM foo/bar\nCOPY --from=n / .\n"
+        "WORKDIR /app\n",
+        [],
+    ),
+    (
+        "FROM node:12 AS n\nRUN apt-get install -y x\nFROM foo/bar\nARG OUT=.\n"
+        "COPY --from=n / $OUT\n",
+        [],
+    ),
+    ("FROM foo/bar AS b\nRUN make\nFROM foo/bar\nCOPY --from=b . .\n", []),
+    # a tree copied back lacks what the builder's RUNs removed or moved away
+    (
+        "FROM nginx:1.25 AS config\nRUN rm -rf /etc/nginx/conf.d/*\n"
+        "COPY site.conf /etc/nginx/conf.d/site.conf\nFROM nginx:1.25-alpine\n"
+        "COPY --from=config /etc/nginx/conf.d /etc/nginx/conf.d\n",
+        [],
+    ),
+    (
+        "FROM nginx:1.25 AS config\nRUN echo x > /etc/nginx/conf.d/app.conf\n"
+        "FROM nginx:1.25-alpine\n"
+        "COPY --from=config /etc/nginx/conf.d /etc/nginx/conf.d\n",
+        [(4, "LG002")],
+    ),
+    # a context copy with --exclude: which files it left out is not known
+    (
+        "# syntax=docker/dockerfile:1.7-labs\nFROM node:18 AS builder\nWORKDIR /app\n"
+        "COPY package* ./\nRUN npm ci && npm cache clean --force\nFROM node:18-slim\n"
+        "WORKDIR /app\nCOPY --exclude=package* . .\nCOPY --from=builder /app ./\n",
+        [],
+    ),
+    # Prefect 1.x has no /opt/prefect; the Beats' other variants, the nginx image's other params,
+    # Ubuntu's rsyslog on an image whose tag names Ubuntu, and one purged in the same RUN
+    ("FROM prefecthq/prefect:1.2.0-python3.9\nCOPY entrypoint.sh .\n", []),
+    (
+        "FROM docker.elastic.co/beats/filebeat-oss:7.10.2\n"
+        "COPY filebeat.yml /usr/share/filebeat/filebeat.yml\n",
+        [(2, "LG002")],
+    ),
+    ("FROM nginx:1.25-alpine\nCOPY uwsgi_params /etc/nginx/uwsgi_params\n", [(2, "LG002")]),
+    (
+        "FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04\nRUN apt-get update"
+        " && apt-get install -y rsyslog && rm -rf /var/lib/apt/lists/*\n"
+        "COPY 50-default.conf /etc/rsyslog.d/50-default.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y rsyslog"
+        " && apt-get purge -y rsyslog && rm -rf /var/lib/apt/lists/*\n"
+        "COPY 50-default.conf /etc/rsyslog.d/50-default.conf\n",
+        [],
+    ),
+]
+
+
+_THIRTY_FOURTH_SECOND_REVIEW = [
+    # go get -d is GOPATH mode only where the RUN runs it in the WORKDIR with nothing before it
+    # that may write a go.mod (`go mod init`, a cd into a copied tree)
+    (
+        "FROM golang:1.14\nWORKDIR /app\nCOPY main.go .\n"
+        "RUN go mod init example.com/app && go get -d -v ./...\n",
+        [(4, "LG005")],
+    ),
+    ("FROM golang:1.14\nCOPY . /src\nRUN cd /src && go get -d -v ./...\n", [(3, "LG005")]),
+    # make install blinds removals under its prefix only (configure's --prefix, make's PREFIX,
+    # /usr/local when not told); cmake --build --target install is an install too
+    (
+        "FROM python:3.11\nCOPY . /app\nRUN cd /tmp/sqlite && ./configure && make && make install"
+        " && rm -rf /app/tests\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nARG PREFIX=/w64devkit\nCOPY w64devkit.c profile $PREFIX/\n"
+        "RUN /src/configure --prefix=$PREFIX && make && cmake --build build --target install"
+        " && rm $PREFIX/bin/elfedit.exe\n",
+        [],
+    ),
+    # cargo's other commands fetch nothing after an earlier RUN's build, nor offline
+    (
+        "FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo fetch\nRUN cargo test --offline\n"
+        "RUN cargo build --release\nRUN cargo check --release\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
+    # perl runs cpanm by the script's name, whatever options come first; not CPAN.pm's cpan
+    (
+        "FROM perl:5.36\nRUN perl /usr/local/bin/cpan App::cpanminus && rm -rf /root/.cpan\n"
+        "RUN perl -Ilib /tmp/cpanm -n Mojolicious\n",
+        [(3, "LG005")],
+    ),
+    # COPY --parents of a directory puts its contents below its own path
+    (
+        "FROM node:20\nWORKDIR /repo\nCOPY --parents services/api/ ./\n"
+        "RUN rm -rf services/node_modules\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FOURTH_REVIEW)
+def test_the_review_of_the_thirty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FOURTH_SECOND_REVIEW)
+def test_the_second_review_of_the_thirty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
