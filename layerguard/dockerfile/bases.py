@@ -1663,18 +1663,6 @@ def of_ubuntu(image: ImageRef | None) -> bool:
 _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
 
 
-def known_here(image: ImageRef) -> bool:
-    """The model knows something of `image`: an official image, or one its tables name
-    (what it holds, its ENV, WORKDIR or user): not a vendor's image it knows nothing of."""
-    if image.registry == "docker.io" and image.repository.startswith("library/"):
-        return True
-    return known(image) != known(_NOWHERE._replace(tag=image.tag))
-
-
-# An image no table names: what the model takes of any image it knows nothing of
-_NOWHERE = ImageRef("docker.io", "layerguard/nothing-known", None, None)
-
-
 class Known(NamedTuple):
     """What every image of a repository holds: trees filled with files, single files, whether
     it ships docs, whether it is a minimal image (slim, Alpine, UBI minimal: few packages beyond

@@ -683,6 +683,10 @@ class Op(NamedTuple):
     family: str = ""
     recursive: bool = True
     blind: bool = False
+    # a build's install step ran earlier in the RUN (`make install`): it wrote where its prefix
+    # says, not modelled, so only a tree an earlier layer copied, cloned or unpacked in a place
+    # of its own is known to be reached inside; the system trees may hold the install's files
+    installed: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, chmod 600)
     program: bool = False  # it needs a program at its paths (chmod +x, setcap, an installer)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
@@ -887,10 +891,7 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    # where a build's install step put what it built (configure's --prefix, /usr/local when
-    # not told), and the prefixes the RUN's configure steps gave so far
-    installed: set[str] = set()
-    prefixes: list[str] = []
+    installed = False  # a build's install step ran (`make install`)
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
@@ -998,16 +999,10 @@ def _run_effects(
                 op = op._replace(paths=kept)
             # (`bash /scripts/setup.sh && rm /scripts/setup.sh`: the script was there before
             # it ran, whatever it did; an earlier layer wrote it)
-            if installed and op.kind in (REMOVE, CHOWN) and not op.blind:
-                # (`make install && rm $PREFIX/bin/elfedit.exe`: what it removes there may be
-                # what the install just wrote; elsewhere, `rm -rf /app/tests`, it is not)
-                under = tuple(p for p in op.paths if any(covers(r, p) for r in installed))
-                rest = tuple(p for p in op.paths if p not in under)
-                if under:
-                    ops.append(op._replace(paths=under, blind=True))
-                    if not rest:
-                        continue
-                    op = op._replace(paths=rest)
+            if installed and op.kind in (REMOVE, CHOWN):
+                # (`make install && rm $PREFIX/bin/elfedit.exe`: what it removes may be what
+                # the install just wrote; `rm -rf /app/tests` of a copied tree is not)
+                op = op._replace(installed=True)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             ops.append(op._replace(blind=blind) if blind and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
@@ -1059,14 +1054,7 @@ def _run_effects(
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
         elif _installs_a_build(tool, words):
-            # (`make install` puts the build where its configure's prefix says, or make's own
-            # PREFIX; not modelled, so a removal there after it may take what it just wrote)
-            told = [w.split("=", 1)[1] for w in words if w.startswith(("PREFIX=", "prefix="))]
-            for prefix_word in told or prefixes or ["/usr/local"]:
-                if (install_root := _path(prefix_word, command)) is not None:
-                    installed.add(install_root)
-        if prefix := _build_prefix(tool, words):
-            prefixes.append(prefix)
+            installed = True
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
@@ -1093,19 +1081,6 @@ def _installs_a_build(tool: str, words: tuple[str, ...]) -> bool:
         return False
     target = _option_value(words, "-t", "--target") or ""
     return "--install" in words or ("--build" in words and target.startswith("install"))
-
-
-def _build_prefix(tool: str, words: tuple[str, ...]) -> str:
-    """Where a build's configure step says its install goes: `./configure --prefix=/opt/x`,
-    `cmake -DCMAKE_INSTALL_PREFIX=/opt/x ..`, `meson setup --prefix /opt/x`; '' when not told."""
-    if tool == "cmake":
-        for w in words:
-            if w.startswith("-DCMAKE_INSTALL_PREFIX"):
-                return w.split("=", 1)[1] if "=" in w else ""
-        return ""
-    if posixpath.basename(tool) == "configure" or tool == "meson":
-        return _option_value(words, "", "--prefix") or ""
-    return ""
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
@@ -2635,11 +2610,17 @@ def _ibm_installs(tool: str, words: tuple[str, ...]) -> list[str]:
 
 def _saved_cpanm(words: tuple[str, ...]) -> int:
     """Where in perl's command line the cpanm script it runs is (0 for none): a file by
-    cpanm's name (`perl -Ilib /tmp/cpanm -n Mojolicious`), or the index.html wget saved
-    cpanmin.us as (`perl index.html App::cpanminus`)."""
-    at = next((i for i, w in enumerate(words[1:], 1) if not w.startswith("-")), 0)
-    script = posixpath.basename(words[at]) if at else ""
-    return at if script in ("cpanm", "cpanm.pl", "index.html") else 0
+    cpanm's name (`perl -Ilib /tmp/cpanm -n Mojolicious`, `cpanminus.pl`), or the index.html
+    wget saved cpanmin.us as (`perl index.html App::cpanminus`); not code perl is given
+    (`perl -pi -e's/a/b/' index.html`)."""
+    at = 1
+    while at < len(words) and words[at].startswith("-") and words[at] != "-":
+        flags = words[at][1:]
+        if words[at] == "--" or any(c in "eE" for c in flags.split("I")[0].split("M")[0]):
+            return 0  # (code on the command line, or what follows `--`: no script of its own)
+        at += 2 if words[at] in ("-I", "-M", "-m") else 1
+    script = posixpath.basename(words[at]) if at < len(words) else ""
+    return at if script.startswith(("cpanm", "index.html")) else 0
 
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
@@ -3420,6 +3401,8 @@ def _fetched_build(tool: str, words: tuple[str, ...]) -> bool:
     if tool == "cargo" and subcommand(words) == "install":
         return not any(w == "--path" or w.startswith("--path=") for w in words)
     operands = _operands(words)
+    if tool == "go" and operands[:1] == ["get"] and "-d" in words:
+        return True  # (`go get -d` downloads into GOPATH or the module cache, and builds nothing)
     return tool == "go" and operands[:1] in (["install"], ["get"]) and "@" in " ".join(operands)
 
 
@@ -4896,8 +4879,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build; test,
         # run, check and the like build too, fetching the crates into the registry)
         builds = sub in _CARGO_FETCHING or (sub == "rpm" and "build" in words)
-        # (`--offline` and `--frozen` fetch nothing; `-h` asks)
-        builds = builds and not {"--offline", "--frozen", "-h", "--help"} & set(words)
+        # (`--offline` and `--frozen` fetch nothing; `-h` asks; not what follows `--`, which is
+        # the program's own: `cargo run -- --help`)
+        own = words[: words.index("--")] if "--" in words else words
+        builds = builds and not {"--offline", "--frozen", "-h", "--help"} & set(own)
         return "cargo", sub == "install", builds
     if tool in ("maturin", "wasm-pack"):  # (they run `cargo build`, fetching through its cache)
         return "cargo", False, sub in ("build", "develop", "publish", "test")
@@ -5410,12 +5395,14 @@ def copy_writes(
                             CopyWrite(path, True, size, archive=is_archive(rel), file=from_root)
                         )
                 continue
-        if parents and "/" in normalized_source(source.partition("/./")[2] or source):
+        pivot = source.partition("/./")[2]
+        kept = normalized_source(pivot or source)
+        if parents and (pivot or "/" in kept):
             # (`COPY --parents src/*/package.xml .`: each file keeps its directories, from the
             # root or from a `/./` in the source; a directory's contents, `services/api/`, land
-            # below its own path)
-            kept = normalized_source(source.partition("/./")[2] or source)
-            kept_in = resolve(kept if source.endswith("/") else posixpath.dirname(kept), dest)
+            # below its own path, unless a wildcard names the directories)
+            whole = source.endswith("/") and not is_glob(kept)
+            kept_in = resolve(kept if whole else posixpath.dirname(kept), dest)
             out.extend(_unlisted(source, kept_in, True, from_stage is not None))
             continue
         out.extend(_unlisted(source, dest, dest_is_dir, from_stage is not None))

@@ -82,7 +82,6 @@ from layerguard.dockerfile.effects import (
     pip_no_cache_setting,
     requirement_files,
     source_installs,
-    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -347,23 +346,38 @@ def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool
     if old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/")):
         return True
     auto = bool(AUTO_GO.match(version)) if version else held.auto_go
-    return auto and _alone_in_its_workdir(op, step) and not _a_go_mod_above(instr.workdir, live)
+    cwd = _run_in(op, step)
+    if not auto or cwd is None:
+        return False
+    return not _a_go_mod_above(cwd, [*live, *_written_before(op, step)])
 
 
-def _alone_in_its_workdir(op: Op, step: Step) -> bool:
-    """`op`'s command runs in the WORKDIR, and nothing the RUN ran before it wrote a file there
-    or moved elsewhere (`go mod init`, a clone, a `cd`): what is there is what the layers left."""
+def _run_in(op: Op, step: Step) -> str | None:
+    """The directory `op`'s command runs in (a `cd` before it moves it), None when not known."""
     assert step.run is not None
     for command in step.run.commands:
-        if " ".join(command.words) == op.command:
-            return command.cwd == step.instr.workdir
-        if command.cwd != step.instr.workdir or command.words[0] not in _GO_GET_NEIGHBOURS:
-            return False
-    return False
+        _, words = tool_and_args(command)
+        if op.command in (" ".join(words), " ".join(command.words)):
+            return command.cwd
+    return None
 
 
-# What may run before such a `go get -d` in its RUN and write nothing there
-_GO_GET_NEIGHBOURS = frozenset({"echo", "set", "true", "ls", "pwd"})
+def _written_before(op: Op, step: Step) -> list[Entry]:
+    """What the RUN wrote before `op` as entries (a `go mod init`'s build directory, a clone),
+    other `go get -d` commands' aside; a program not modelled may have written anything: /."""
+    assert step.run is not None
+    found: list[Entry] = []
+    for earlier in step.run.ops:
+        if earlier.command == op.command:
+            break
+        words = earlier.command.split()
+        if earlier.tool == "go" and words[1:2] == ["get"] and "-d" in words:
+            continue
+        if earlier.kind == EXEC:
+            found.append(Entry("/", TREE, UNKNOWN, None, 0))
+        elif earlier.kind == WRITE and earlier.role not in (CACHE, INSTALL):
+            found.extend(Entry(p, earlier.entry, UNKNOWN, None, 0) for p in earlier.paths)
+    return found
 
 
 def _a_go_mod_above(workdir: str, live: list[Entry]) -> bool:
@@ -558,25 +572,14 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
     project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
-    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does);
-    and so each cargo test, check, run, ... after a RUN whose cargo fetched or built (`cargo
-    build --release`, then `cargo check --release`)."""
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
     found: set[tuple[int, str]] = set()
-    resolved = cargo = False
+    resolved = False
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched = built = False
+        fetched = False
         for op in step.run.ops:
-            if op.tool == "cargo" and op.role == CACHE:
-                # (`cargo +nightly build`: rustup's toolchain first)
-                words = tuple(w for w in op.command.split() if not w.startswith("+"))
-                if subcommand(words) in _CARGO_BUILDS:
-                    built = True
-                elif cargo:
-                    found.add((index, op.command))
-                else:
-                    built = True
             if op.tool != "lein" or op.role != CACHE:
                 continue
             if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
@@ -584,13 +587,7 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif resolved:
                 found.add((index, op.command))
         resolved = resolved or fetched
-        cargo = cargo or built
     return found
-
-
-# cargo's subcommands that fetch and build the project whatever ran before (the GUIDE's
-# `cargo build`; `cargo install` as it)
-_CARGO_BUILDS = frozenset({"build", "b", "install", "fetch", "deb", "rpm"})
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
@@ -1354,7 +1351,7 @@ def _reach(
             if (
                 (
                     (recursive or own_file)
-                    and not (made_here or op.blind or moves)
+                    and not (made_here or op.blind or op.installed or moves)
                     and _installed_under(path, entry, rewritten, nginx_org)
                     and not _made_after(path, entry, live)
                     and not _an_application_dir(path, entry, live)
@@ -1391,7 +1388,7 @@ def _reach(
                     # bytes land again under the new name (not a link, `python3`, `gcc`)
                     moves
                     and op.kind == REMOVE
-                    and not (made_here or op.blind or is_glob(path))
+                    and not (made_here or op.blind or op.installed or is_glob(path))
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
@@ -1402,7 +1399,7 @@ def _reach(
                     # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`), wholly
                     # below the path: what it installed is there (`chown -R node /home/node`).
                     recursive
-                    and not (moves or made_here or op.blind)
+                    and not (moves or made_here or op.blind or op.installed)
                     and inside(entry.path, path)
                     and _a_prefix_tree(entry)
                 )
@@ -1413,7 +1410,7 @@ def _reach(
                     and not moves
                     and entry.family in ("conda", "cargo")
                     and covers(path, entry.path)
-                    and not (made_here or op.blind)
+                    and not (made_here or op.blind or op.installed)
                 )
                 or (
                     # A file the package is known to ship is there whatever this RUN made or ran
@@ -1483,7 +1480,8 @@ def _reach(
             # (a clone's .git is there whatever this RUN ran first: `python setup.py install
             # && rm -rf .git`)
             git = entry.family == "git" and path == f"{entry.path.rstrip('/')}/.git"
-            if (made_here or op.blind or touches or unsure) and not git:
+            blind = op.blind or (op.installed and not _a_tree_of_its_own(entry))
+            if (made_here or blind or touches or unsure) and not git:
                 # (what an extraction left below its top may be empty directories, where a
                 # copied tree holds the files the build context or stage had there, and mv
                 # fails unless one is)
@@ -1583,7 +1581,7 @@ def _reach(
     # bytes are the base's whatever that program did, `install-php-extensions xdebug && mv
     # php.ini-production php.ini`)
     held_moved = moves and op.blind and not made_here and path in held.files
-    if (made_here or op.blind) and not (certain or runtime or held_moved):
+    if (made_here or op.blind or op.installed) and not (certain or runtime or held_moved):
         return hits
     if base is not None:
         if recursive:
@@ -1701,6 +1699,18 @@ def _redone(vendor: str, live: list[Entry], copied_dirs: tuple[tuple[str, int], 
         e.copied and e.layer > max(filled) and e.layer not in trees and e.path in manifests
         for e in live
     )
+
+
+def _a_tree_of_its_own(entry: Entry) -> bool:
+    """`entry` is a tree an earlier layer copied, cloned or unpacked in a directory of its own
+    (`COPY . /app`, `git clone ... /opt/app`), not a standard one (/, /opt, /usr/local) that a
+    build's install may fill too."""
+    own = entry.kind == TREE and (entry.copied or entry.family == "git" or entry.unpacked)
+    return own and entry.path.rstrip("/") not in ("", *STANDARD_DIRS, *_PREFIX_DIRS)
+
+
+# Where builds install, besides the standard directories
+_PREFIX_DIRS = frozenset({"/usr", "/usr/local", "/usr/share", "/usr/lib", "/usr/bin"})
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:

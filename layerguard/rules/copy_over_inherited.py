@@ -87,7 +87,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -103,7 +102,6 @@ from layerguard.dockerfile.bases import (
     family_files,
     in_tree,
     known,
-    known_here,
     of_ubuntu,
     package_files,
     variable_file,
@@ -137,7 +135,7 @@ from layerguard.dockerfile.effects import (
     source_installs,
 )
 from layerguard.dockerfile.filesystem import BASE, HOME
-from layerguard.dockerfile.model import process_word, resolve, unset
+from layerguard.dockerfile.model import resolve
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
 from layerguard.reference import parse_reference
@@ -384,8 +382,7 @@ def _old_copies(
             yield write.path, f"the base image {base.reference.familiar}", base.files[write.path][0]
         return
     if shipped is not None:
-        placed = not _in_an_unknown_workdir(ctx, ctx.steps[index].instr, shipped)
-        held_files = list(_known_base_content(ctx.model, shipped, write, family, placed))
+        held_files = list(_known_base_content(ctx.model, shipped, write, family))
         if not held_files and _shown_by_variable(ctx, index, write, shipped):
             held_files = [(write.path, f"the base image {shipped.familiar}", None)]
         yield from held_files
@@ -835,6 +832,15 @@ def _copied_back(
     )
 
 
+def _excluded(source: str, patterns: tuple[str, ...]) -> bool:
+    """A context path (or wildcard) that one of a COPY's --exclude patterns leaves out."""
+    name = posixpath.basename(source)
+    return any(
+        source == p or fnmatch.fnmatchcase(source, p) or fnmatch.fnmatchcase(name, p)
+        for p in patterns
+    )
+
+
 class _Stages:
     """The file's stages as `COPY --from` names them, each looked up once per check (a file of
     200 stages copies from each)."""
@@ -897,12 +903,12 @@ class _Stages:
         there is none."""
         if not write.origin or not (write.tree or write.either) or is_glob(write.source):
             return None
-        if old.origin or not (old.tree or old.either) or is_glob(old.source) or old.excludes:
-            return None  # (`COPY --exclude=package* . .`: which files it left out, not known)
+        if old.origin or not (old.tree or old.either) or is_glob(old.source):
+            return None
         at = "/" + write.source.strip("/")
         for path, source in self._context_files(write.origin):
-            if not inside(path, at):
-                continue
+            if not inside(path, at) or _excluded(source, (*old.excludes, *write.excludes)):
+                continue  # (`COPY --exclude=package* . .`: not the files it left out)
             landed = write.into.rstrip("/") + path[len(at.rstrip("/")) :]
             if old.source in ("", "."):
                 held = source
@@ -1124,45 +1130,24 @@ def _extension(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[1]
 
 
-def _in_an_unknown_workdir(ctx: Context, instr: Instruction, shipped: ImageRef) -> bool:
-    """`instr` copies to a relative destination in the WORKDIR of a base not known here, which
-    no WORKDIR of the file set: where it lands is that image's WORKDIR (rclone's /data), not
-    known to be /."""
-    if not instr.node.args or instr.workdir != "/" or known_here(shipped):
-        return False
-    dest = process_word(instr.node.args[-1], instr.env)
-    if dest.startswith("/") or unset(dest, instr.env):
-        return False
-    stage = ctx.model.holding(instr)
-    chain = ctx.model.lineage(stage) if stage is not None else ()
-    # (a WORKDIR before it, in this stage or one it is built FROM: `WORKDIR /` says where)
-    before = [i for s in chain for i in s.instructions if s is not stage]
-    if stage is not None:
-        before += list(itertools.takewhile(lambda i: i.node is not instr.node, stage.instructions))
-    return not any(i.keyword == "workdir" for i in before)
-
-
 def _known_base_content(
     model: Model,
     shipped: ImageRef,
     write: CopyWrite,
     family: tuple[str, ...] = (),
-    placed: bool = True,
 ) -> Iterator[tuple[str, str, int | None]]:
     """Without the registry: a `COPY --from` of a path onto the same place in the same image
     it came from (a system tree of the stage's base image, or any file of the base image
     itself), or a file every image of an official repository holds (nginx's default.conf),
-    or of the distribution family the RUNs show (`family`) for a base not known here.
-    (`placed`: where the COPY lands is known.)"""
+    or of the distribution family the RUNs show (`family`) for a base not known here."""
     where = f"the base image {shipped.familiar}"
-    if write.origin and placed and _a_root_filesystem(model, write):
+    if write.origin and _a_root_filesystem(model, write):
         yield "/", where, None  # (its /etc/passwd, /bin/sh, libc: the base's own paths)
         return
     if write.origin and not is_glob(write.source):
         stage_base, is_stage = _origin_base(model, write.origin)
         same_image = stage_base is not None and stage_base.name == shipped.name
-        root = write.into.rstrip("/") == "" and write.source.strip("/.") == ""
-        if placed and same_image and root:
+        if same_image and write.into.rstrip("/") == "" and write.source.strip("/.") == "":
             # (`COPY --from=base / /` of a stage grown from this very image: all its files)
             yield "/", where, None
             return
@@ -1199,16 +1184,12 @@ def _known_base_content(
             theirs = set(known(stage_base).files)
             below = write.into.rstrip("/") + "/"
             lineage = model.lineage(stage) if (stage := model.stage_of(write.origin)) else ()
-            # (not what the builder's RUNs removed or moved away: `rm -rf /etc/nginx/conf.d/*`)
-            gone = removed_by(lineage)
-            same = sorted(
-                f
-                for f in image.files
-                if f.startswith(below)
-                and f in theirs
-                and not any(covers(r, f) or fnmatch.fnmatchcase(f, r) for r in gone)
-            )
-            if same:
+            # (not where the builder's RUNs removed or moved anything away inside the tree, `rm
+            # -rf /etc/nginx/conf.d/*`: which of its files are left, not known)
+            there = write.into
+            gone = any(covers(there, r) or covers(r, there) for r in removed_by(lineage))
+            same = sorted(f for f in image.files if f.startswith(below) and f in theirs)
+            if same and not gone:
                 yield same[0], where, None
                 return
     held = known(shipped)
