@@ -257,15 +257,14 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
         MODEL,
-        "if (made_here or blind or touches or unsure) and not git:",
+        "if (made_here or op.blind or touches or unsure) and not git:",
         "if (touches or unsure) and not git:",
         RULES,
     ),
     Mutant(
         "split-base-after-own-write",  # base classes reached though this RUN wrote there
         MODEL,
-        "    if (made_here or op.blind or op.installed) and not (certain or runtime or held_moved"
-        "):",
+        "    if (made_here or op.blind) and not (certain or runtime or held_moved):",
         "    if False:",
         RULES,
     ),

@@ -683,10 +683,6 @@ class Op(NamedTuple):
     family: str = ""
     recursive: bool = True
     blind: bool = False
-    # a build's install step ran earlier in the RUN (`make install`): it wrote where its prefix
-    # says, not modelled, so only a tree an earlier layer copied, cloned or unpacked in a place
-    # of its own is known to be reached inside; the system trees may hold the install's files
-    installed: bool = False
     file_hint: bool = False  # the command shows its paths are files (chmod +x, chmod 600)
     program: bool = False  # it needs a program at its paths (chmod +x, setcap, an installer)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
@@ -891,7 +887,6 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
-    installed = False  # a build's install step ran (`make install`)
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
@@ -999,10 +994,6 @@ def _run_effects(
                 op = op._replace(paths=kept)
             # (`bash /scripts/setup.sh && rm /scripts/setup.sh`: the script was there before
             # it ran, whatever it did; an earlier layer wrote it)
-            if installed and op.kind in (REMOVE, CHOWN):
-                # (`make install && rm $PREFIX/bin/elfedit.exe`: what it removes may be what
-                # the install just wrote; `rm -rf /app/tests` of a copied tree is not)
-                op = op._replace(installed=True)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             ops.append(op._replace(blind=blind) if blind and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
@@ -1053,8 +1044,6 @@ def _run_effects(
             executed = _path(ran_word, command)
             if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
                 ran.add(executed)  # (not one this RUN wrote first: a download run)
-        elif _installs_a_build(tool, words):
-            installed = True
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
@@ -1069,18 +1058,6 @@ def _run_effects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
-
-
-def _installs_a_build(tool: str, words: tuple[str, ...]) -> bool:
-    """A build's install step: `make install` (`altinstall`, `install-strip`, OpenSSL's
-    `install_sw`), `ninja install`, `cmake --install build`, `cmake --build build --target
-    install`."""
-    if tool in ("make", "gmake", "ninja"):
-        return any(w.startswith("install") or w == "altinstall" for w in words[1:])
-    if tool != "cmake":
-        return False
-    target = _option_value(words, "-t", "--target") or ""
-    return "--install" in words or ("--build" in words and target.startswith("install"))
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:
@@ -2615,9 +2592,13 @@ def _saved_cpanm(words: tuple[str, ...]) -> int:
     (`perl -pi -e's/a/b/' index.html`)."""
     at = 1
     while at < len(words) and words[at].startswith("-") and words[at] != "-":
-        flags = words[at][1:]
-        if words[at] == "--" or any(c in "eE" for c in flags.split("I")[0].split("M")[0]):
-            return 0  # (code on the command line, or what follows `--`: no script of its own)
+        if words[at] == "--":
+            at += 1  # (the script follows)
+            break
+        # (`-e`, `-pie`, `-e's/a/b/'`: code on the command line, no script of its own; not the
+        # value of an option that takes one, `-mlib=extlib`, `-Ilib`)
+        if any(c in "eE" for c in re.split(r"[IMmxCdD]", words[at][1:], maxsplit=1)[0]):
+            return 0
         at += 2 if words[at] in ("-I", "-M", "-m") else 1
     script = posixpath.basename(words[at]) if at < len(words) else ""
     return at if script.startswith(("cpanm", "index.html")) else 0
@@ -5401,7 +5382,7 @@ def copy_writes(
             # (`COPY --parents src/*/package.xml .`: each file keeps its directories, from the
             # root or from a `/./` in the source; a directory's contents, `services/api/`, land
             # below its own path, unless a wildcard names the directories)
-            whole = source.endswith("/") and not is_glob(kept)
+            whole = source.endswith("/") and not is_glob(posixpath.basename(kept))
             kept_in = resolve(kept if whole else posixpath.dirname(kept), dest)
             out.extend(_unlisted(source, kept_in, True, from_stage is not None))
             continue

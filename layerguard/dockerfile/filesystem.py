@@ -1351,7 +1351,7 @@ def _reach(
             if (
                 (
                     (recursive or own_file)
-                    and not (made_here or op.blind or op.installed or moves)
+                    and not (made_here or op.blind or moves)
                     and _installed_under(path, entry, rewritten, nginx_org)
                     and not _made_after(path, entry, live)
                     and not _an_application_dir(path, entry, live)
@@ -1388,7 +1388,7 @@ def _reach(
                     # bytes land again under the new name (not a link, `python3`, `gcc`)
                     moves
                     and op.kind == REMOVE
-                    and not (made_here or op.blind or op.installed or is_glob(path))
+                    and not (made_here or op.blind or is_glob(path))
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
@@ -1399,7 +1399,7 @@ def _reach(
                     # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`), wholly
                     # below the path: what it installed is there (`chown -R node /home/node`).
                     recursive
-                    and not (moves or made_here or op.blind or op.installed)
+                    and not (moves or made_here or op.blind)
                     and inside(entry.path, path)
                     and _a_prefix_tree(entry)
                 )
@@ -1410,7 +1410,7 @@ def _reach(
                     and not moves
                     and entry.family in ("conda", "cargo")
                     and covers(path, entry.path)
-                    and not (made_here or op.blind or op.installed)
+                    and not (made_here or op.blind)
                 )
                 or (
                     # A file the package is known to ship is there whatever this RUN made or ran
@@ -1480,8 +1480,7 @@ def _reach(
             # (a clone's .git is there whatever this RUN ran first: `python setup.py install
             # && rm -rf .git`)
             git = entry.family == "git" and path == f"{entry.path.rstrip('/')}/.git"
-            blind = op.blind or (op.installed and not _a_tree_of_its_own(entry))
-            if (made_here or blind or touches or unsure) and not git:
+            if (made_here or op.blind or touches or unsure) and not git:
                 # (what an extraction left below its top may be empty directories, where a
                 # copied tree holds the files the build context or stage had there, and mv
                 # fails unless one is)
@@ -1581,7 +1580,7 @@ def _reach(
     # bytes are the base's whatever that program did, `install-php-extensions xdebug && mv
     # php.ini-production php.ini`)
     held_moved = moves and op.blind and not made_here and path in held.files
-    if (made_here or op.blind or op.installed) and not (certain or runtime or held_moved):
+    if (made_here or op.blind) and not (certain or runtime or held_moved):
         return hits
     if base is not None:
         if recursive:
@@ -1699,18 +1698,6 @@ def _redone(vendor: str, live: list[Entry], copied_dirs: tuple[tuple[str, int], 
         e.copied and e.layer > max(filled) and e.layer not in trees and e.path in manifests
         for e in live
     )
-
-
-def _a_tree_of_its_own(entry: Entry) -> bool:
-    """`entry` is a tree an earlier layer copied, cloned or unpacked in a directory of its own
-    (`COPY . /app`, `git clone ... /opt/app`), not a standard one (/, /opt, /usr/local) that a
-    build's install may fill too."""
-    own = entry.kind == TREE and (entry.copied or entry.family == "git" or entry.unpacked)
-    return own and entry.path.rstrip("/") not in ("", *STANDARD_DIRS, *_PREFIX_DIRS)
-
-
-# Where builds install, besides the standard directories
-_PREFIX_DIRS = frozenset({"/usr", "/usr/local", "/usr/share", "/usr/lib", "/usr/bin"})
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:

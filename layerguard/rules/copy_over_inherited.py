@@ -89,7 +89,7 @@ import fnmatch
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
     DEBIAN_SKEL,
@@ -147,7 +147,7 @@ if TYPE_CHECKING:
     from layerguard.dockerfile.effects import CopyWrite
     from layerguard.dockerfile.filesystem import Entry, Layer
     from layerguard.dockerfile.ignorefile import Ignored
-    from layerguard.dockerfile.model import Instruction, Model
+    from layerguard.dockerfile.model import Instruction, Model, Stage
     from layerguard.reference import ImageRef
 
 
@@ -835,6 +835,8 @@ def _copied_back(
 def _excluded(source: str, patterns: tuple[str, ...]) -> bool:
     """A context path (or wildcard) that one of a COPY's --exclude patterns leaves out."""
     name = posixpath.basename(source)
+    # (`**/package.json` matches at any depth, the top included, as Docker reads it)
+    patterns = tuple(p.removeprefix("**/") for p in patterns)
     return any(
         source == p or fnmatch.fnmatchcase(source, p) or fnmatch.fnmatchcase(name, p)
         for p in patterns
@@ -1184,12 +1186,11 @@ def _known_base_content(
             theirs = set(known(stage_base).files)
             below = write.into.rstrip("/") + "/"
             lineage = model.lineage(stage) if (stage := model.stage_of(write.origin)) else ()
-            # (not where the builder's RUNs removed or moved anything away inside the tree, `rm
-            # -rf /etc/nginx/conf.d/*`: which of its files are left, not known)
-            there = write.into
-            gone = any(covers(there, r) or covers(r, there) for r in removed_by(lineage))
-            same = sorted(f for f in image.files if f.startswith(below) and f in theirs)
-            if same and not gone:
+            # (less what the stage's RUNs removed or moved away and did not write again: `rm -rf
+            # /etc/nginx/conf.d/*`)
+            left = _left_in(lineage)
+            same = sorted(f for f in image.files if f.startswith(below) and f in theirs and left(f))
+            if same:
                 yield same[0], where, None
                 return
     held = known(shipped)
@@ -1229,6 +1230,48 @@ def _known_base_content(
         if write.path == path or site or into or scripts:
             yield path, where, None
             return
+
+
+def _left_in(lineage: Sequence[Stage]) -> Callable[[str], bool]:
+    """A test of a path for still being there at the end of `lineage` (a stage and those it is
+    built FROM, nearest first): not removed by a RUN of theirs, or written again after."""
+    events: list[tuple[bool, str]] = []  # (a removal, the path), in build order
+    for stage in reversed(lineage):
+        for instr in stage.instructions:
+            if instr.keyword == "run":
+                for op in run_effects(instr).ops:
+                    if op.kind == REMOVE and op.tool != "find":
+                        events.extend((True, p) for p in op.paths)
+                    elif op.kind == WRITE and op.entry != DIR and op.content != EMPTY:
+                        events.extend((False, p) for p in op.paths)
+            elif instr.keyword in ("copy", "add"):
+                events.extend((False, w.path) for w in copy_writes(instr, None))
+
+    def left(path: str) -> bool:
+        there = True
+        for removal, at in events:
+            if removal and _shell_covers(at, path):
+                there = False
+            elif not removal and (covers(at, path) or fnmatch.fnmatchcase(path, at)):
+                there = True
+        return there
+
+    return left
+
+
+def _shell_covers(pattern: str, path: str) -> bool:
+    """`rm -rf PATTERN` takes `path`: it names it or a directory above it, as the shell expands
+    a wildcard (within one name, and not over a name starting with a dot)."""
+    if not is_glob(pattern):
+        return covers(pattern, path)
+    wanted = pattern.rstrip("/").split("/")
+    names = path.split("/")
+    if len(names) < len(wanted):
+        return False
+    return all(
+        fnmatch.fnmatchcase(name, want) and (not name.startswith(".") or want.startswith("."))
+        for name, want in zip(names, wanted, strict=False)
+    )
 
 
 def _every_entry(top: str) -> str:
