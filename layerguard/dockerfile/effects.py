@@ -5377,7 +5377,7 @@ def copy_writes(
                         )
                 continue
         pivot = source.partition("/./")[2]
-        kept = normalized_source(pivot or source)
+        kept = normalized_source(pivot or source) if parents else ""
         if parents and (pivot or "/" in kept):
             # (`COPY --parents src/*/package.xml .`: each file keeps its directories, from the
             # root or from a `/./` in the source; a directory's contents, `services/api/`, land
@@ -5436,13 +5436,13 @@ STANDARD_DIRS = frozenset(
     | {"/usr", "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/bin", "/bin", "/usr/share"}
     | {"/var", "/var/log", "/var/lib", "/var/cache", "/var/run"}
 )
-# Where programs live: a name there without an extension is a program, not a tree.
 # cron's directories of scripts run by period: Alpine's (busybox crond's /etc/periodic, every
 # image's) and Debian's and RHEL's cron packages'
 _CRON_DIRS = frozenset(
     {f"/etc/periodic/{p}" for p in ("15min", "hourly", "daily", "weekly", "monthly")}
     | {f"/etc/cron.{p}" for p in ("hourly", "daily", "weekly", "monthly")}
 )
+# Where programs live: a name there without an extension is a program, not a tree.
 BIN_DIRS = frozenset(
     {"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}
 )

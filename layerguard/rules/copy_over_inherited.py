@@ -15,7 +15,10 @@ after a tree that held it, or by a wildcard after it was named (`COPY scripts/ru
 `COPY scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`, then `COPY
 train.py ./`), what a stage copied from the context coming back with `COPY --from` (to where it
 was, or elsewhere and then copied from the context again: `COPY --from=build /app/public
-/var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`), one directory
+/var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`; or files a
+stage copied by name, `COPY package* ./`, back over a copy of the context's directory), a tree
+copied back from a stage whose base image holds the same files there (`COPY --from=builder
+/root .` on two Ubuntu images, less what the stage removed), one directory
 copied from two stages grown from a common stage that wrote it, files a RUN is seen to write (`cp
 .env.example .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a
 project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of a repository
@@ -1133,10 +1136,7 @@ def _extension(path: str) -> str:
 
 
 def _known_base_content(
-    model: Model,
-    shipped: ImageRef,
-    write: CopyWrite,
-    family: tuple[str, ...] = (),
+    model: Model, shipped: ImageRef, write: CopyWrite, family: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, str, int | None]]:
     """Without the registry: a `COPY --from` of a path onto the same place in the same image
     it came from (a system tree of the stage's base image, or any file of the base image
