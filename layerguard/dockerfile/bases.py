@@ -808,6 +808,7 @@ _NGINX_APT = (
     *(
         *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/proxy_params"),
         *("/etc/nginx/mime.types", "/etc/nginx/snippets/fastcgi-php.conf"),
+        *("/etc/nginx/uwsgi_params", "/etc/nginx/scgi_params"),
         *("/var/www/html/index.nginx-debian.html", "/etc/logrotate.d/nginx"),
         "/usr/share/nginx/html/index.html",  # (nginx-common's, which the postinst copies)
     ),
@@ -1121,6 +1122,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "nginx"): (
         *("/etc/nginx/nginx.conf", "/etc/nginx/http.d/default.conf"),
         *("/etc/nginx/fastcgi_params", "/etc/nginx/fastcgi.conf", "/etc/nginx/mime.types"),
+        *("/etc/nginx/uwsgi_params", "/etc/nginx/scgi_params"),
         "/etc/logrotate.d/nginx",
         *("/var/lib/nginx/html/index.html", "/var/lib/nginx/html/50x.html"),
     ),

@@ -9292,6 +9292,16 @@ _THIRTY_FOURTH_FIFTH_REVIEW = [
         "COPY --exclude=**/package.json . .\nCOPY --from=build /app ./\n",
         [],
     ),
+    # the distributions' nginx packages ship uwsgi_params and scgi_params too
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY uwsgi_params /etc/nginx/uwsgi_params\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache nginx\nCOPY scgi_params /etc/nginx/scgi_params\n",
+        [(3, "LG002")],
+    ),
     # perl: the script after `--`; an option's value is not code
     (
         "FROM perl:5.38\nRUN perl -- cpanm -n Foo\nRUN perl -mlib=extlib cpanm Foo\n",
