@@ -349,7 +349,8 @@ def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool
     cwd = _run_in(op, step)
     if not auto or cwd is None:
         return False
-    return not _a_go_mod_above(cwd, [*live, *_written_before(op, step)])
+    earlier = [(e.path, e.kind) for e in live if e.layer != BASE]
+    return not _a_go_mod_above(cwd, [*earlier, *_written_before(op, step)])
 
 
 def _run_in(op: Op, step: Step) -> str | None:
@@ -362,11 +363,12 @@ def _run_in(op: Op, step: Step) -> str | None:
     return None
 
 
-def _written_before(op: Op, step: Step) -> list[Entry]:
-    """What the RUN wrote before `op` as entries (a `go mod init`'s build directory, a clone),
-    other `go get -d` commands' aside; a program not modelled may have written anything: /."""
+def _written_before(op: Op, step: Step) -> list[tuple[str, str]]:
+    """(path, kind) of what the RUN wrote before `op` (a `go mod init`'s build directory, a
+    clone), other `go get -d` commands' aside; a program not modelled may have written
+    anything: /."""
     assert step.run is not None
-    found: list[Entry] = []
+    found: list[tuple[str, str]] = []
     for earlier in step.run.ops:
         if earlier.command == op.command:
             break
@@ -374,24 +376,24 @@ def _written_before(op: Op, step: Step) -> list[Entry]:
         if earlier.tool == "go" and words[1:2] == ["get"] and "-d" in words:
             continue
         if earlier.kind == EXEC:
-            found.append(Entry("/", TREE, UNKNOWN, None, 0))
+            found.append(("/", TREE))
         elif earlier.kind == WRITE and earlier.role not in (CACHE, INSTALL):
-            found.extend(Entry(p, earlier.entry, UNKNOWN, None, 0) for p in earlier.paths)
+            found.extend((p, earlier.entry) for p in earlier.paths)
     return found
 
 
-def _a_go_mod_above(workdir: str, live: list[Entry]) -> bool:
-    """A layer may have put a go.mod in `workdir` or a directory above it: a go.mod by name,
-    or a tree whose files are not all known (`COPY . .`, a clone) at or above one."""
+def _a_go_mod_above(workdir: str, written: list[tuple[str, str]]) -> bool:
+    """Of what was `written` (path, kind), something may be a go.mod in `workdir` or a
+    directory above it: a go.mod by name or wildcard, or a tree whose files are not all known
+    (`COPY . .`, a clone) at or above one."""
     dirs = [workdir.rstrip("/") or "/"]
     while dirs[-1] != "/":
         dirs.append(posixpath.dirname(dirs[-1]))
     mods = {posixpath.join(d, "go.mod") for d in dirs}
     return any(
-        e.path in mods
-        or (e.kind in (TREE, EITHER) and e.layer != BASE and any(covers(e.path, m) for m in mods))
-        or (is_glob(e.path) and any(fnmatch.fnmatchcase(m, e.path) for m in mods))
-        for e in live
+        path in mods
+        or ((kind in (TREE, EITHER) or is_glob(path)) and any(covers(path, m) for m in mods))
+        for path, kind in written
     )
 
 

@@ -835,17 +835,6 @@ def _copied_back(
     )
 
 
-def _excluded(source: str, patterns: tuple[str, ...]) -> bool:
-    """A context path (or wildcard) that one of a COPY's --exclude patterns leaves out."""
-    name = posixpath.basename(source)
-    # (`**/package.json` matches at any depth, the top included, as Docker reads it)
-    patterns = tuple(p.removeprefix("**/") for p in patterns)
-    return any(
-        source == p or fnmatch.fnmatchcase(source, p) or fnmatch.fnmatchcase(name, p)
-        for p in patterns
-    )
-
-
 class _Stages:
     """The file's stages as `COPY --from` names them, each looked up once per check (a file of
     200 stages copies from each)."""
@@ -910,18 +899,24 @@ class _Stages:
             return None
         if old.origin or not (old.tree or old.either) or is_glob(old.source):
             return None
+        from layerguard.dockerfile.ignorefile import excluder
+
+        # (`COPY --exclude=package* . .`: not the files either copy leaves out)
+        left_out = excluder(old.excludes), excluder(write.excludes)
         at = "/" + write.source.strip("/")
         for path, source in self._context_files(write.origin):
-            if not inside(path, at) or _excluded(source, (*old.excludes, *write.excludes)):
-                continue  # (`COPY --exclude=package* . .`: not the files it left out)
-            landed = write.into.rstrip("/") + path[len(at.rstrip("/")) :]
+            if not inside(path, at):
+                continue
+            below = path[len(at.rstrip("/")) + 1 :]
             if old.source in ("", "."):
                 held = source
             elif source.startswith(old.source.rstrip("/") + "/"):
                 held = source[len(old.source.rstrip("/")) + 1 :]
             else:
                 continue
-            if landed == old.into.rstrip("/") + "/" + held:
+            landed = f"{write.into.rstrip('/')}/{below}"
+            excluded = left_out[0].matches(held) or left_out[1].matches(below)
+            if landed == f"{old.into.rstrip('/')}/{held}" and not excluded:
                 return landed
         return None
 
@@ -1248,30 +1243,14 @@ def _left_in(lineage: Sequence[Stage]) -> Callable[[str], bool]:
                 events.extend((False, w.path) for w in copy_writes(instr, None))
 
     def left(path: str) -> bool:
+        # (`covers` globs as the shell does: within one name, and not over a leading dot)
         there = True
         for removal, at in events:
-            if removal and _shell_covers(at, path):
-                there = False
-            elif not removal and (covers(at, path) or fnmatch.fnmatchcase(path, at)):
-                there = True
+            if covers(at, path):
+                there = not removal
         return there
 
     return left
-
-
-def _shell_covers(pattern: str, path: str) -> bool:
-    """`rm -rf PATTERN` takes `path`: it names it or a directory above it, as the shell expands
-    a wildcard (within one name, and not over a name starting with a dot)."""
-    if not is_glob(pattern):
-        return covers(pattern, path)
-    wanted = pattern.rstrip("/").split("/")
-    names = path.split("/")
-    if len(names) < len(wanted):
-        return False
-    return all(
-        fnmatch.fnmatchcase(name, want) and (not name.startswith(".") or want.startswith("."))
-        for name, want in zip(names, wanted, strict=False)
-    )
 
 
 def _every_entry(top: str) -> str:
