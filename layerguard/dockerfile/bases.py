@@ -103,6 +103,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "golang": ("/usr/local/go",),
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
+    "jekyll/*": ("/usr/gem",),  # (envygeeks' images: Jekyll and its gems in their GEM_HOME)
     "eclipse-temurin": ("/opt/java/openjdk",),
     # (Drupal's composer project: core, vendor, the site's files)
     "drupal": ("/opt/drupal",),
@@ -673,6 +674,11 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
+    "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
+    "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
+    "flink": (("FLINK_HOME", "/opt/flink"),),
+    "sonarqube": (("SONARQUBE_HOME", "/opt/sonarqube"),),
+    "ghost": (("GHOST_INSTALL", "/var/lib/ghost"), ("GHOST_CONTENT", "/var/lib/ghost/content")),
     **{
         name: (("JENKINS_HOME", "/var/jenkins_home"),)
         for name in ("jenkins/jenkins", "jenkinsci/jenkins", "jenkins")
@@ -683,6 +689,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "composer": (("COMPOSER_HOME", "/tmp"),),
     "ruby": (("GEM_HOME", "/usr/local/bundle"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),
+    "jekyll/*": (("GEM_HOME", "/usr/gem"), ("BUNDLE_APP_CONFIG", "/usr/local/bundle")),
     "condaforge/mini*": (("CONDA_DIR", "/opt/conda"),),
     "*jupyter/*-notebook": (
         *(("CONDA_DIR", "/opt/conda"), ("NB_USER", "jovyan"), ("NB_UID", "1000")),
@@ -786,6 +793,18 @@ _WORKDIR: Mapping[str, str] = {
     "apache/airflow": "/opt/airflow",
     "apache/superset": "/app",
     "rclone/rclone": "/data",
+    # (official images' own WORKDIRs: `COPY redis.conf .` on redis lands in /data)
+    "redis": "/data",
+    "golang": "/go",
+    "httpd": "/usr/local/apache2",
+    "ghost": "/var/lib/ghost",
+    "caddy": "/srv",
+    "sonarqube": "/opt/sonarqube",
+    "jetty": "/var/lib/jetty",
+    "flink": "/opt/flink",
+    "neo4j": "/var/lib/neo4j",
+    "tomee": "/usr/local/tomee",
+    **dict.fromkeys(("mediawiki", "phpmyadmin", "matomo", "adminer"), "/var/www/html"),
     "prefecthq/prefect": "/opt/prefect",
     **{
         key: f"/usr/share/{name}"

@@ -446,6 +446,7 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
     "pip": ("PIP_NO_CACHE_DIR",),
     "uv": ("UV_NO_CACHE",),
     "poetry": ("POETRY_NO_CACHE",),
+    "cargo": ("CARGO_NET_OFFLINE",),  # (offline, it fetches nothing into its registry)
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
@@ -2231,6 +2232,9 @@ def _reads_only(tool: str, words: tuple[str, ...]) -> bool:
     return "--to-stdout" in words or any("O" in w for w in (*short, first) if w.isalpha())
 
 
+_BUNDLED_D = re.compile(r"-[a-zA-Z]+d")
+
+
 def _dpkg_extracts(words: tuple[str, ...]) -> bool:
     return any(w in ("-x", "-X", "--extract", "--vextract") for w in words)
 
@@ -2434,6 +2438,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return posixpath.basename(words[1]), words[1:]
         if name.startswith("perl") and (at := _saved_cpanm(words)):
             return "cpanm", ("cpanm", *words[at + 1 :])  # (`perl cpanm App::cpanminus`)
+        if name.startswith("perl") and (code := _cpan_code(words)):
+            return "cpan", ("cpan", code)  # (`perl -MCPAN -e 'install JSON'`)
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
         if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
@@ -2602,6 +2608,18 @@ def _saved_cpanm(words: tuple[str, ...]) -> int:
         at += 2 if words[at] in ("-I", "-M", "-m") else 1
     script = posixpath.basename(words[at]) if at < len(words) else ""
     return at if script.startswith(("cpanm", "index.html")) else 0
+
+
+def _cpan_code(words: tuple[str, ...]) -> str:
+    """The code perl runs with CPAN.pm loaded when it installs (`perl -MCPAN -e 'install X'`,
+    `-e 'CPAN::Shell->install("X")'`, `force install`), or ''."""
+    pairs = list(itertools.pairwise(words))
+    loaded = "-MCPAN" in words or ("-M", "CPAN") in pairs
+    code = next((b for a, b in pairs if a in ("-e", "-E")), "")
+    return code if loaded and _CPAN_INSTALLS.search(code) else ""
+
+
+_CPAN_INSTALLS = re.compile(r"\b(?:install|make|test)\b")
 
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
@@ -3104,6 +3122,10 @@ def _ops(
         if archive and archive != "-":
             yield Op(WRITE, tool, _paths([archive], command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "unzip":
+        # (`unzip -qd /apps x.zip`, `-oqd`: the bundled options end with -d, whose value follows)
+        words = tuple(
+            p for w in words for p in ((w[:-1], "-d") if _BUNDLED_D.fullmatch(w) else (w,))
+        )
         archive_words = _operands(words, frozenset({"-d", "-x", "-P"}))
         zips = archive_words[:1]
         if zips and not is_archive(zips[0]) and not is_glob(zips[0]):
@@ -3244,6 +3266,8 @@ def _ops(
         and not _fetched_build(tool, words)
         # (`gradle --version`, `go version`, `cmake -h`: a question, no build)
         and not (len(words) > 1 and set(words[1:]) <= _QUESTIONS)
+        # (`go clean -cache -modcache`, `go env GOPATH`: nothing is built where they run)
+        and not (tool == "go" and subcommand(words) in _GO_NO_BUILD)
     ):
         where = _build_dir(tool, words)
         if tool in _NODE:
@@ -3260,6 +3284,7 @@ def _ops(
             yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
 
 
+_GO_NO_BUILD = frozenset({"clean", "env", "version", "list", "doc", "help"})
 _CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
 # make's targets that remove what a build made
 _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
@@ -4432,7 +4457,11 @@ _JVM_BUILDS = {
 # cargo's subcommands that fetch the crates the project needs (`b`, `t`, ...: their aliases)
 _CARGO_FETCHING = frozenset(
     {"build", "install", "fetch", "deb", "test", "run", "check", "bench", "clippy", "doc"}
-    | {"rustc", "vendor", "b", "r", "t", "c"}
+    | {"rustc", "vendor", "b", "r", "t", "c", "zigbuild"}
+)
+_CARGO_PLUGIN_BUILDS = frozenset(
+    {("chef", "cook"), ("nextest", "run"), ("nextest", "r"), ("nextest", "list")}
+    | {("nextest", "archive")}
 )
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
@@ -4860,6 +4889,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build; test,
         # run, check and the like build too, fetching the crates into the registry)
         builds = sub in _CARGO_FETCHING or (sub == "rpm" and "build" in words)
+        # (cargo-chef's `cook`, cargo-nextest's `run` and `list` build the project's crates too)
+        then = subcommand(words[words.index(sub) :]) if sub in words else ""
+        builds = builds or (sub, then) in _CARGO_PLUGIN_BUILDS
         # (`--offline` and `--frozen` fetch nothing; `-h` asks; not what follows `--`, which is
         # the program's own: `cargo run -- --help`)
         own = words[: words.index("--")] if "--" in words else words

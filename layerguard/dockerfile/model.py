@@ -362,6 +362,9 @@ def build(
     base_stage: int | None = None
     base_image: ImageRef | None = None
     base_error: str | None = None
+    # (what each stage ends with, for a stage built FROM it: also when it has no instructions,
+    # `FROM tomcat:9 AS base` / `FROM base`, whose WORKDIR is still tomcat's)
+    ends: dict[int, tuple[str, dict[str, str], str, set[str], str]] = {}
 
     def close() -> None:
         if from_node is not None and current is not None:
@@ -376,6 +379,7 @@ def build(
                 tuple(current),
             )
             stages.append(stage)
+            ends[stage.index] = (workdir, dict(env), user, set(given), shell)
             if stage_name:
                 names[stage_name] = stage.index
 
@@ -392,13 +396,8 @@ def build(
             workdir, env, user, given, shell = "/", {}, "", set(), ""
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
-                parent = stages[base_stage]
-                if parent.instructions:
-                    workdir = parent.instructions[-1].workdir
-                    env = dict(parent.instructions[-1].env)
-                    user = parent.instructions[-1].user
-                    given = set(parent.instructions[-1].given)
-                    shell = parent.instructions[-1].shell
+                workdir, env, user, given, shell = ends[base_stage]
+                env, given = dict(env), set(given)
             elif base_text.lower() != "scratch":
                 try:
                     base_image = parse_reference(base_text)

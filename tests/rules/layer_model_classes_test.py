@@ -9317,3 +9317,62 @@ def test_the_fifth_review_of_the_thirty_fourth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_THIRTY_FIFTH = [
+    # a stage built FROM a stage that has no instructions has the image's WORKDIR
+    ("FROM tomcat:9 AS base\nFROM base\nCOPY server.xml conf/\n", [(3, "LG002")]),
+    ("FROM debian:12 AS base\nFROM base\nCOPY server.xml conf/\n", []),
+    # official images' own WORKDIRs
+    ("FROM redis:7\nCOPY redis.conf .\nRUN chown redis /data/redis.conf\n", [(3, "LG004")]),
+    ("FROM redis:7\nCOPY redis.conf /etc/\nRUN chown redis /data/redis.conf\n", []),
+    ("FROM httpd:2.4\nCOPY httpd.conf conf/\n", [(2, "LG002")]),
+    (
+        "FROM jetty:9\nCOPY a.war webapps/ROOT.war\nRUN chown jetty webapps/ROOT.war\n",
+        [(3, "LG004")],
+    ),
+    # cargo offline through the environment fetches nothing; cargo-chef's cook, zigbuild and
+    # nextest's run build, fetching the crates
+    ("FROM rust:1.75\nENV CARGO_NET_OFFLINE=true\nCOPY . .\nRUN cargo test\n", []),
+    ("FROM rust:1.75\nENV CARGO_NET_OFFLINE=false\nCOPY . .\nRUN cargo test\n", [(4, "LG005")]),
+    (
+        "FROM rust:1.75\nCOPY . .\nRUN cargo chef cook --release --recipe-path r.json\n",
+        [(3, "LG005")],
+    ),
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo chef prepare --recipe-path r.json\n", []),
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo zigbuild --release\n", [(3, "LG005")]),
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo nextest run\n", [(3, "LG005")]),
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo nextest --version\n", []),
+    # CPAN.pm through perl
+    ("FROM perl:5.38\nRUN perl -MCPAN -e 'install JSON'\n", [(2, "LG005")]),
+    ("FROM perl:5.38\nRUN perl -M CPAN -e 'CPAN::Shell->install(\"JSON\")'\n", [(2, "LG005")]),
+    ("FROM perl:5.38\nRUN perl -MCPAN -e 'install JSON' && rm -rf ~/.cpan\n", []),
+    ("FROM perl:5.38\nRUN perl -MCPAN -e 'print CPAN->VERSION'\n", []),
+    ("FROM perl:5.38\nRUN perl -e 'install()'\n", []),
+    # unzip's bundled options ending with -d (`-qd DIR`): the archive is the next operand
+    (
+        "FROM alpine:3.19\nADD http://x.org/w.zip /tmp/w.zip\n"
+        "RUN unzip -qd /apps /tmp/w.zip && rm /tmp/w.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    ("FROM alpine:3.19\nADD http://x.org/w.zip /tmp/w.zip\nRUN unzip -qd /tmp/w.zip /a.zip\n", []),
+    # `go clean` removes; it builds nothing where it runs (golang's WORKDIR is now /go)
+    ("FROM golang:1.22\nRUN go clean -cache -modcache\nRUN rm -f /go/bin/c\n", []),
+    (
+        "FROM golang:1.22\nRUN go build -o bin/c .\nRUN rm -f /go/bin/c\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
+    ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
+    ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
+    ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf /usr/gem/cache\n", []),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FIFTH)
+def test_the_thirty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
