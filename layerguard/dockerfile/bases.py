@@ -1287,8 +1287,13 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
     ),
     # (Hadoop 2 ships mapred-site.xml only as its .template; 3 ships both)
-    (re.compile(r"hadoop-[3-9]"), (*_HADOOP, "etc/hadoop/mapred-site.xml")),
-    (re.compile(r"hadoop-\d"), _HADOOP),
+    # (and its list of worker hosts: workers since 3, slaves before)
+    (re.compile(r"hadoop-[3-9]"), (*_HADOOP, "etc/hadoop/mapred-site.xml", "etc/hadoop/workers")),
+    (re.compile(r"hadoop-\d"), (*_HADOOP, "etc/hadoop/slaves")),
+    (
+        re.compile(r"hbase-\d"),
+        tuple(f"conf/{n}" for n in ("hbase-site.xml", "hbase-env.sh", "regionservers")),
+    ),
     (
         re.compile(r"kafka_\d"),
         (

@@ -1328,6 +1328,7 @@ def _distributions(
     roots: dict[str, tuple[str, ...]] = {}  # top directory -> the files below it
     into: dict[str, tuple[str, ...]] = {}  # directory unpacked into -> the files, top unknown
     pending: tuple[str, ...] | None = None  # the files of a tree a `mv` is moving
+    moving = ""  # and its name
     placed: dict[str, int] = {}  # top directory -> when it got there
     links: dict[str, str] = {}  # link -> the top directory it points to
     taken: dict[str, int] = {}  # tar's command -> how many of the piped ones came already
@@ -1398,9 +1399,16 @@ def _distributions(
             pending = None
             if first is not None:
                 pending = roots.pop(first, None) or into[posixpath.dirname(first)]
+                # (by its name, unless what it held is moving: `mv apache-tomcat-9.0.37/* x/`)
+                held_only = first + "/*" in op.paths
+                moving = "" if held_only else posixpath.basename(first)
         elif op.tool == "mv" and op.kind == WRITE and pending is not None:
-            roots[op.paths[0]], pending = pending, None
-            placed[op.paths[0]] = at
+            dest = op.paths[0]
+            if moving and dest in STANDARD_DIRS:
+                # (`mv kafka_2.11-1.0.0 /opt`: into a directory that is there, by its name)
+                dest = posixpath.join(dest, moving)
+            roots[dest], pending = pending, None
+            placed[dest] = at
         elif (made := link_made(op)) is not None and made[1] in roots:
             roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
             links[made[0]] = made[1]

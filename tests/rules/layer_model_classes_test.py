@@ -9362,6 +9362,51 @@ _THIRTY_FIFTH = [
         "FROM golang:1.22\nRUN go build -o bin/c .\nRUN rm -f /go/bin/c\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # a distribution's top directory moved into a directory that is there (`mv X /opt`) lands
+    # inside it, by its name; HBase's configuration; Hadoop's list of workers (slaves before 3)
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN curl -LO http://x/kafka_2.11-1.0.0.tgz"
+        " && tar -xf kafka_2.11-1.0.0.tgz && mv kafka_2.11-1.0.0 /opt"
+        " && ln -s /opt/kafka_2.11-1.0.0 /opt/kafka\n"
+        "COPY c.properties /opt/kafka/config/connect-distributed.properties\n"
+        "COPY c.properties /opt/kafka_2.11-1.0.0/config/server.properties\n"
+        "COPY c.properties /opt/config/server.properties\n",
+        [(4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN curl -LO http://x/kafka_2.11-1.0.0.tgz"
+        " && tar -xf kafka_2.11-1.0.0.tgz && mv kafka_2.11-1.0.0 /opt/kafka\n"
+        "COPY c.properties /opt/kafka/config/server.properties\n"
+        "COPY c.properties /opt/kafka/kafka_2.11-1.0.0/config/server.properties\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN curl -LO http://x/kafka_2.11-1.0.0.tgz"
+        " && tar -xf kafka_2.11-1.0.0.tgz && mkdir /apps && mv kafka_2.11-1.0.0 /apps/\n"
+        "COPY c.properties /apps/kafka_2.11-1.0.0/config/server.properties\n"
+        "COPY c.properties /apps/config/server.properties\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM openjdk:8\nADD http://x/hbase-1.3.2-bin.tar.gz /\n"
+        "RUN gunzip -c hbase-1.3.2-bin.tar.gz | tar xvf -\n"
+        "ADD hbase-site.xml /hbase-1.3.2/conf/hbase-site.xml\n",
+        [(2, "LG006"), (4, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN curl -LO http://x/hadoop-3.3.6.tar.gz"
+        " && tar -xzf hadoop-3.3.6.tar.gz -C /opt && rm hadoop-3.3.6.tar.gz\n"
+        "COPY workers /opt/hadoop-3.3.6/etc/hadoop/workers\n"
+        "COPY workers /opt/hadoop-3.3.6/etc/hadoop/slaves\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN curl -LO http://x/hadoop-2.7.7.tar.gz"
+        " && tar -xzf hadoop-2.7.7.tar.gz -C /opt && rm hadoop-2.7.7.tar.gz\n"
+        "COPY workers /opt/hadoop-2.7.7/etc/hadoop/workers\n"
+        "COPY workers /opt/hadoop-2.7.7/etc/hadoop/slaves\n",
+        [(4, "LG002")],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
