@@ -4548,6 +4548,14 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     after = operands.index(sub) + 1 if sub in operands else 1
     if tool == "uv" and sub in ("pip", "tool"):
         after += 1  # (`uv pip install x`: its own command, then the packages)
+    if tool in _YUM and sub == "module":
+        # (`dnf module install php:remi-7.4`: the stream's default profile's packages)
+        return tuple(
+            p
+            for word in operands[after + 1 :]
+            for name in (re.split(r"[:/]", word, maxsplit=1)[0],)
+            for p in _MODULE_PROFILES.get(name, (name,))
+        )
     for word in operands if tool in ("dpkg", "rpm", "gdebi") else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
@@ -4563,6 +4571,13 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     ):
         names.append("$")  # (`pip install -r requirements.txt`, `pip install .`: which, unknown)
     return tuple(names) + ((given,) if given else ())
+
+
+# The packages of a module's default profile where they are not the module's name alone (RHEL
+# 8's and Remi's php streams: common).
+_MODULE_PROFILES = {
+    "php": ("php-cli", "php-common", "php-fpm", "php-json", "php-mbstring", "php-xml"),
+}
 
 
 # What follows a package's name when a version, release or architecture is pinned:

@@ -9407,6 +9407,17 @@ _THIRTY_FIFTH = [
         "COPY workers /opt/hadoop-2.7.7/etc/hadoop/slaves\n",
         [(4, "LG002")],
     ),
+    # `dnf module install php:STREAM` installs the stream's default profile (php-fpm among it)
+    (
+        "FROM centos:8\nRUN dnf module install -y php:remi-7.4 && yum clean all\n"
+        "COPY www.conf /etc/php-fpm.d/www.conf\nCOPY php.ini /etc/php.ini\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM centos:8\nRUN dnf module enable -y php:remi-7.4 && yum clean all\n"
+        "COPY www.conf /etc/php-fpm.d/www.conf\n",
+        [],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
