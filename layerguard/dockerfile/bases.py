@@ -113,6 +113,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "apache/airflow": ("/home/airflow/.local",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
+    "tomee": ("/usr/local/tomee",),
     "apache/nifi": ("/opt/nifi/nifi-current",),
     # (Buildkite's puppeteer image installs puppeteer with npm in /)
     "buildkite/puppeteer": ("/node_modules",),
@@ -262,6 +263,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),
     "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
+    "apache/hive": ("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
     "openresty/openresty": ("/usr/local/openresty/nginx/conf/nginx.conf",),
     # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)
@@ -621,6 +623,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
+    # (TomEE's keep theirs in webapps/: ROOT, docs, manager, host-manager)
+    "tomee": ("/usr/local/tomee/webapps",),
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
 
@@ -677,6 +681,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
     "flink": (("FLINK_HOME", "/opt/flink"),),
+    "apache/hive": (("HIVE_HOME", "/opt/hive"), ("HADOOP_HOME", "/opt/hadoop")),
     "sonarqube": (("SONARQUBE_HOME", "/opt/sonarqube"),),
     "ghost": (("GHOST_INSTALL", "/var/lib/ghost"), ("GHOST_CONTENT", "/var/lib/ghost/content")),
     **{
@@ -793,6 +798,7 @@ _WORKDIR: Mapping[str, str] = {
     "apache/airflow": "/opt/airflow",
     "apache/superset": "/app",
     "rclone/rclone": "/data",
+    "apache/hive": "/opt/hive",
     # (official images' own WORKDIRs: `COPY redis.conf .` on redis lands in /data)
     "redis": "/data",
     "golang": "/go",

@@ -9418,6 +9418,11 @@ _THIRTY_FIFTH = [
         "COPY www.conf /etc/php-fpm.d/www.conf\n",
         [],
     ),
+    # TomEE's images keep the default web applications in webapps/; Hive's its hive-site.xml
+    ("FROM tomee:9.0.0-M8\nRUN rm -rf /usr/local/tomee/webapps/ROOT\n", [(2, "LG003")]),
+    ("FROM tomee:9.0.0-M8\nRUN rm -rf /usr/local/tomee/logs/x\n", []),
+    ("FROM apache/hive:3.1.3\nCOPY hive-site.xml conf/\n", [(2, "LG002")]),
+    ("FROM apache/hive:3.1.3\nCOPY hivemall.xml conf/\n", []),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
