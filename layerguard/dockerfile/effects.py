@@ -4308,8 +4308,11 @@ def _package_ops(
             )  # fmt: skip
         if project and family == "composer":
             # (composer writes its lock file where none was, and `update`/`require` always)
-            lock = posixpath.join(posixpath.dirname(project), "composer.lock")
-            yield Op(WRITE, tool, _paths([lock], command), text, FILE, UNKNOWN)
+            written = [posixpath.join(posixpath.dirname(project), "composer.lock")]
+            # (and `require` and `remove` its composer.json, which `require` makes where none was)
+            if subcommand(words) in ("require", "remove") and "--dry-run" not in words:
+                written.append(posixpath.join(posixpath.dirname(project), "composer.json"))
+            yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
         if family == "composer" and subcommand(words) == "create-project":
             # (`composer create-project akeneo/pim-community-standard /var/www/html`: the whole
             # project, or a directory named for the package)

@@ -9423,6 +9423,16 @@ _THIRTY_FIFTH = [
     ("FROM tomee:9.0.0-M8\nRUN rm -rf /usr/local/tomee/logs/x\n", []),
     ("FROM apache/hive:3.1.3\nCOPY hive-site.xml conf/\n", [(2, "LG002")]),
     ("FROM apache/hive:3.1.3\nCOPY hivemall.xml conf/\n", []),
+    # `composer require` writes the project's composer.json (and lock) where it runs
+    (
+        "FROM php:8.1-apache\nRUN composer require vlucas/phpdotenv && composer clear-cache\n"
+        "COPY composer.json .\nCOPY composer.lock .\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM php:8.1-apache\nRUN composer install && composer clear-cache\nCOPY composer.json .\n",
+        [],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
