@@ -1168,6 +1168,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/httpd/conf.d/welcome.conf",
     ),
     ("yum", "mod_ssl"): ("/etc/httpd/conf.d/ssl.conf",),
+    # (OpenResty's own packages, in its prefix)
+    **{
+        (m, "openresty"): tuple(
+            f"/usr/local/openresty/nginx/conf/{n}" for n in ("nginx.conf", "mime.types")
+        )
+        for m in ("yum", "apt")
+    },
     # RHEL's PHP (and Remi's, which keeps its paths): php-common holds php.ini, which the
     # others depend on
     **{("yum", n): ("/etc/php.ini",) for n in ("php-common", "php-cli")},

@@ -9433,6 +9433,17 @@ _THIRTY_FIFTH = [
         "FROM php:8.1-apache\nRUN composer install && composer clear-cache\nCOPY composer.json .\n",
         [],
     ),
+    # OpenResty's packages keep their nginx.conf in its prefix (here reached through a link)
+    (
+        "FROM centos:7\nRUN yum install -y openresty-1.11.2.1 && yum clean all\n"
+        "RUN ln -snf /usr/local/openresty/nginx/conf /etc/nginx\nADD nginx.conf /etc/nginx/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y openresty-1.11.2.1 && yum clean all\n"
+        "ADD app.conf /usr/local/openresty/nginx/conf/\n",
+        [],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
