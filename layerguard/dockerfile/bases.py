@@ -897,6 +897,9 @@ _LXDE_COMMON = (
     *(f"/etc/xdg/lxsession/LXDE/{n}" for n in ("autostart", "desktop.conf")),
 )
 _LXTERMINAL = ("/usr/share/lxterminal/lxterminal.conf",)
+_POSTFIX_TABLES = (
+    *("access", "canonical", "generic", "header_checks", "relocated", "transport", "virtual"),
+)
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): _APACHE2,
@@ -1028,14 +1031,27 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for v in _PHP_VERSIONS
         if v >= "8"
     },
-    ("apk", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    # (Alpine's and RHEL's postfix keep the sample lookup tables in /etc/postfix too; Debian's
+    # keep them in /usr/share/postfix)
+    **{
+        (m, "postfix"): tuple(
+            f"/etc/postfix/{n}" for n in ("main.cf", "master.cf", *_POSTFIX_TABLES)
+        )
+        for m in ("apk", "yum")
+    },
     # (EPEL's opendkim: its tables in /etc/opendkim, empty of keys but there)
     ("yum", "opendkim"): (
         "/etc/opendkim.conf",
         *(f"/etc/opendkim/{n}" for n in ("KeyTable", "SigningTable", "TrustedHosts")),
     ),
     ("apt", "redis-server"): ("/etc/redis/redis.conf",),
-    **{(m, "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf") for m in ("apt", "yum")},
+    ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    # (Debian's exim4-config: what its debconf questions wrote, and the template)
+    ("apt", "exim4-config"): (
+        "/etc/exim4/update-exim4.conf.conf",
+        "/etc/exim4/exim4.conf.template",
+        "/etc/exim4/passwd.client",
+    ),
     ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
@@ -1594,6 +1610,10 @@ def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
 
 # Packages whose install brings another whose files are listed above.
 _BRINGS: Mapping[tuple[str, str], str] = {
+    **dict.fromkeys(
+        (("apt", n) for n in ("exim4", "exim4-base", "exim4-daemon-light", "exim4-daemon-heavy")),
+        "exim4-config",
+    ),
     **{("apt", f"dovecot-{n}"): "dovecot-core" for n in ("imapd", "pop3d", "lmtpd", "sieve")},
     ("apt", "mongodb-org"): "mongodb-org-server",
     ("yum", "mongodb-org"): "mongodb-org-server",

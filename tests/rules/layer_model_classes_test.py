@@ -9444,6 +9444,23 @@ _THIRTY_FIFTH = [
         "ADD app.conf /usr/local/openresty/nginx/conf/\n",
         [],
     ),
+    # Alpine's and RHEL's postfix keep the sample lookup tables in /etc/postfix (Debian's do
+    # not); Debian's exim4 brings exim4-config, whose debconf settings file a COPY replaces
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache postfix\nADD virtual /etc/postfix/virtual\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postfix"
+        " && rm -rf /var/lib/apt/lists/*\nADD virtual /etc/postfix/virtual\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y exim4-daemon-light"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY update-exim4.conf.conf /etc/exim4/update-exim4.conf.conf\n",
+        [(3, "LG002")],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
