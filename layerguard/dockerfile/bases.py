@@ -58,10 +58,18 @@ _DEVCONTAINERS = "mcr.microsoft.com/*devcontainers/"
 PYTHON_TREE = "/usr/local/lib/python3*"
 # Red Hat's s2i images: the old `*-s2i-*` names, and UBI's and sclorg's Python images (their
 # virtual environment in /opt/app-root)
+# Software Collections' nginx images, on the same s2i base (`registry.redhat.io/rhel8/nginx-116`)
+_SCL_NGINX = (
+    *(f"*ubi{v}/nginx-1*" for v in (8, 9, 10)),
+    *(f"*rhel{v}/nginx-1*" for v in (8, 9, 10)),
+    "centos/nginx-1*-centos7",
+    "*sclorg/nginx-1*",
+)
 _S2I = (
     "*s2i-*",
     *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
+    *_SCL_NGINX,
 )
 # OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
 _ZAP = (
@@ -237,6 +245,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         f"/usr/local/bin/{n}.sh" for n in ("start", "start-notebook", "start-singleuser")
     ),
     "quay.io/jupyter/*-notebook": ("/etc/jupyter/jupyter_server_config.py",),
+    # (RHEL's nginx package, its configuration kept)
+    **dict.fromkeys(_SCL_NGINX, ("/etc/nginx/nginx.conf",)),
     f"{_DEVCONTAINERS}*": ("/usr/local/etc/vscode-dev-containers/meta.env",),
     # (javascript-node is built FROM node, typescript-node FROM javascript-node)
     f"{_DEVCONTAINERS}*-node": (_ENTRYPOINT,),

@@ -9461,6 +9461,12 @@ _THIRTY_FIFTH = [
         "COPY update-exim4.conf.conf /etc/exim4/update-exim4.conf.conf\n",
         [(3, "LG002")],
     ),
+    # Software Collections' nginx images keep RHEL's nginx.conf and s2i's WORKDIR
+    (
+        "FROM registry.redhat.io/rhel8/nginx-116:latest\nCOPY nginx.conf /etc/nginx/nginx.conf\n"
+        "COPY app.conf /etc/nginx/conf.d/app.conf\nCOPY index.html .\nRUN chmod 644 index.html\n",
+        [(2, "LG002"), (5, "LG004")],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
