@@ -159,6 +159,12 @@ MANAGERS: Mapping[str, Manager] = {
         "pnpm store prune in the same RUN, or RUN --mount=type=cache for the store",
         ("/usr/local/lib/node_modules", "/usr/local/bin"),
     ),
+    # (Bun's global cache of every package it fetched; `bun add -g` installs to ~/.bun)
+    "bun": Manager(
+        ("~/.bun/install/cache",),
+        "bun's package cache (~/.bun/install/cache)",
+        "bun install --no-cache, or rm -rf ~/.bun/install/cache in the same RUN",
+    ),
     "conda": Manager(
         ("/opt/conda/pkgs",),
         "the conda package cache (pkgs/)",
@@ -404,6 +410,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
     "yarn": (("YARN_CACHE_FOLDER", ""), ("XDG_CACHE_HOME", "/yarn")),
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
+    "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
@@ -475,6 +482,7 @@ _MODELLED = frozenset(
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
+        "bun",
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
@@ -4885,6 +4893,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pnpm":
         installs = sub in ("install", "i", "add", "fetch")
         return "pnpm", installs, installs
+    if tool == "bun":  # (not `bun run`, `bun build`: what the project has, nothing fetched)
+        installs = sub in ("install", "i", "add", "a", "update") and not {"-h", "--help"} & set(
+            words
+        )
+        return "bun", installs, installs
     if tool in _CONDA:
         installs = sub in ("install", "create", "update") or (
             sub == "env" and ("create" in words or "update" in words)
@@ -5053,7 +5066,7 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
         return True  # a checkout or a local file, and no dependencies: nothing is fetched
     if family == "uv" and any(w in ("--no-cache", "--no-cache-dir", "-n") for w in words):
         return True  # (uv takes pip's spelling as an alias)
-    if family == "poetry" and "--no-cache" in words:
+    if family in ("poetry", "bun") and "--no-cache" in words:
         return True
     if family == "pip" and "--no-index" in words:
         return True  # local wheels and --find-links only: nothing is fetched
@@ -5185,6 +5198,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "cache" and any(w in ("clean", "clear") for w in words)
     if family == "pnpm":
         return sub == "store" and "prune" in words
+    if family == "bun":  # (`bun pm cache rm`)
+        return sub == "pm" and "cache" in words and "rm" in words
     if family == "conda":
         # (`-a`, `-afy`, `-ya`: short options run together; a, p and t clean the package cache)
         return sub == "clean" and any(

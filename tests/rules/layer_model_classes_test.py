@@ -9467,6 +9467,24 @@ _THIRTY_FIFTH = [
         "COPY app.conf /etc/nginx/conf.d/app.conf\nCOPY index.html .\nRUN chmod 644 index.html\n",
         [(2, "LG002"), (5, "LG004")],
     ),
+    # bun keeps every package it fetched in ~/.bun/install/cache
+    (
+        "FROM oven/bun:1\nCOPY package.json bun.lockb ./\nRUN bun install --production\n",
+        [(3, "LG005")],
+    ),
+    ("FROM oven/bun:1\nCOPY package.json ./\nRUN bun i --no-cache\n", []),
+    ("FROM oven/bun:1\nCOPY package.json ./\nRUN bun install && bun pm cache rm\n", []),
+    ("FROM oven/bun:1\nCOPY . .\nRUN bun run build\n", []),
+    (
+        "FROM oven/bun:1\nCOPY package.json ./\n"
+        "RUN --mount=type=cache,target=/root/.bun/install/cache bun install\n",
+        [],
+    ),
+    (
+        "FROM oven/bun:1\nENV BUN_INSTALL_CACHE_DIR=/tmp/bun\nCOPY package.json ./\n"
+        "RUN bun install && rm -rf /tmp/bun\n",
+        [],
+    ),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
