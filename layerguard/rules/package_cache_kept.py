@@ -37,7 +37,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
   install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
   without `yarn cache clean`, and `labextension install --no-build`, which fetches by `npm pack`
-  into npm's cache; `pnpm install` without `pnpm store prune`;
+  into npm's cache; `pnpm install` without `pnpm store prune`; `bun install` (`add`, `update`)
+  without `--no-cache` or `bun pm cache rm`, which keeps `~/.bun/install/cache`;
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;
