@@ -274,6 +274,16 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
     "apache/hive": ("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
+    # (Cassandra's in CASSANDRA_CONF; Neo4j's in its home's conf/; Oracle's MySQL images keep
+    # the RPM's /etc/my.cnf)
+    "cassandra": tuple(
+        f"/etc/cassandra/{n}" for n in ("cassandra.yaml", "cassandra-env.sh", "logback.xml")
+    ),
+    "neo4j": ("/var/lib/neo4j/conf/neo4j.conf",),
+    **dict.fromkeys(
+        ("mysql/mysql-server", "container-registry.oracle.com/mysql/community-server"),
+        ("/etc/my.cnf",),
+    ),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
     "openresty/openresty": ("/usr/local/openresty/nginx/conf/nginx.conf",),
     # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)

@@ -9485,6 +9485,11 @@ _THIRTY_FIFTH = [
         "RUN bun install && rm -rf /tmp/bun\n",
         [],
     ),
+    # the configuration Cassandra's, Neo4j's and Oracle's MySQL images ship
+    ("FROM cassandra:4.1\nCOPY cassandra.yaml /etc/cassandra/\n", [(2, "LG002")]),
+    ("FROM cassandra:4.1\nCOPY cassandra-rackdc.properties /etc/cassandra/\n", []),
+    ("FROM neo4j:5\nCOPY neo4j.conf conf/\n", [(2, "LG002")]),
+    ("FROM mysql/mysql-server:5.7\nCOPY my.cnf /etc/\n", [(2, "LG002")]),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
