@@ -4490,6 +4490,7 @@ _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
 JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
 _QUESTIONS = JVM_QUESTIONS | {"-V", "version", "help", "--info"}
 _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches nothing either)
+_SBT_ASKS = frozenset({"-V", "--version", "-h", "--help"})
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(
@@ -4961,7 +4962,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # local repository, for the builds that come after: there it is what the RUN makes;
         # so does `mvn install:install-file -Dfile=ojdbc8.jar ...`, the install plugin's goal.)
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
-        asks = any(w in _JVM_ASKS for w in words) or (
+        # (sbt's -v is verbose, its version -V: `sbt -v -sbt-create about` boots and fetches)
+        questions = _SBT_ASKS if tool == "sbt" else _JVM_ASKS
+        asks = any(w in questions for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
         if tool == "lein" and subcommand(words) in _LEIN_OWN:

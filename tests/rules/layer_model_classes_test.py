@@ -9490,6 +9490,12 @@ _THIRTY_FIFTH = [
     ("FROM cassandra:4.1\nCOPY cassandra-rackdc.properties /etc/cassandra/\n", []),
     ("FROM neo4j:5\nCOPY neo4j.conf conf/\n", [(2, "LG002")]),
     ("FROM mysql/mysql-server:5.7\nCOPY my.cnf /etc/\n", [(2, "LG002")]),
+    # sbt's -v is verbose (its version is -V): a run with it still boots and fetches
+    (
+        "FROM sbtscala/scala-sbt:eclipse-temurin-17.0.4_1.7.1_3.2.0\nRUN sbt -v about\n",
+        [(2, "LG005")],
+    ),
+    ("FROM eclipse-temurin:17\nRUN sbt -V\n", []),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
