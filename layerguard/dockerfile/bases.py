@@ -274,6 +274,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
     "apache/hive": ("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
+    # (pacman's configuration and the mirror list of pacman-mirrorlist)
+    **dict.fromkeys(
+        ("archlinux", "archlinux/archlinux", "archlinux/base"),
+        ("/etc/pacman.conf", "/etc/pacman.d/mirrorlist"),
+    ),
     # (Cassandra's in CASSANDRA_CONF; Neo4j's in its home's conf/; Oracle's MySQL images keep
     # the RPM's /etc/my.cnf)
     "cassandra": tuple(

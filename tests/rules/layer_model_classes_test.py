@@ -9496,6 +9496,10 @@ _THIRTY_FIFTH = [
         [(2, "LG005")],
     ),
     ("FROM eclipse-temurin:17\nRUN sbt -V\n", []),
+    # Arch's images keep pacman.conf and pacman-mirrorlist's mirror list
+    ("FROM archlinux:latest\nADD mirrorlist /etc/pacman.d/mirrorlist\n", [(2, "LG002")]),
+    ("FROM archlinux/base:latest\nCOPY pacman.conf /etc/\n", [(2, "LG002")]),
+    ("FROM archlinux:latest\nCOPY blackarch.conf /etc/pacman.d/\n", []),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
