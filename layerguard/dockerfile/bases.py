@@ -231,6 +231,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/sites-available/default-ssl.conf",
         "/etc/apache2/conf-available/security.conf",
         "/etc/apache2/apache2.conf",
+        "/etc/apache2/ports.conf",
     ),
     "httpd": ("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
     "kong": ("/docker-entrypoint.sh",),
@@ -922,6 +923,10 @@ _LXDE_COMMON = (
     *(f"/etc/xdg/lxsession/LXDE/{n}" for n in ("autostart", "desktop.conf")),
 )
 _LXTERMINAL = ("/usr/share/lxterminal/lxterminal.conf",)
+_SHIBBOLETH_CONF = (
+    *("shibboleth2.xml", "attribute-map.xml", "attribute-policy.xml", "protocols.xml"),
+    *("security-policy.xml", "shibd.logger", "native.logger"),
+)
 _POSTFIX_TABLES = (
     *("access", "canonical", "generic", "header_checks", "relocated", "transport", "virtual"),
 )
@@ -1071,6 +1076,18 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apt", "redis-server"): ("/etc/redis/redis.conf",),
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
+    ("apt", "monit"): ("/etc/monit/monitrc",),
+    **{(m, "monit"): ("/etc/monitrc",) for m in ("apk", "yum")},
+    # (the Shibboleth SP's configuration: Debian's common package, the project's own RPM)
+    **{
+        key: tuple(f"/etc/shibboleth/{n}" for n in _SHIBBOLETH_CONF)
+        for key in (
+            ("apt", "shibboleth-sp-common"),
+            ("apt", "shibboleth-sp2-common"),
+            ("yum", "shibboleth"),
+        )
+    },
     # (Debian's exim4-config: what its debconf questions wrote, and the template)
     ("apt", "exim4-config"): (
         "/etc/exim4/update-exim4.conf.conf",
@@ -1635,6 +1652,10 @@ def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
 
 # Packages whose install brings another whose files are listed above.
 _BRINGS: Mapping[tuple[str, str], str] = {
+    ("apt", "libapache2-mod-shib"): "shibboleth-sp-common",
+    ("apt", "libapache2-mod-shib2"): "shibboleth-sp2-common",
+    ("apt", "shibboleth-sp-utils"): "shibboleth-sp-common",
+    ("apt", "shibboleth-sp2-utils"): "shibboleth-sp2-common",
     **dict.fromkeys(
         (("apt", n) for n in ("exim4", "exim4-base", "exim4-daemon-light", "exim4-daemon-heavy")),
         "exim4-config",
@@ -1842,6 +1863,8 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name == "php" and "apache" not in (image.tag or ""):
+        files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):

@@ -4480,7 +4480,7 @@ _CARGO_FETCHING = frozenset(
 )
 _CARGO_PLUGIN_BUILDS = frozenset(
     {("chef", "cook"), ("nextest", "run"), ("nextest", "r"), ("nextest", "list")}
-    | {("nextest", "archive")}
+    | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
 )
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
@@ -4929,7 +4929,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (cargo-deb's `cargo deb` and cargo-rpm's `cargo rpm build` run a release build; test,
         # run, check and the like build too, fetching the crates into the registry)
         builds = sub in _CARGO_FETCHING or (sub == "rpm" and "build" in words)
-        # (cargo-chef's `cook`, cargo-nextest's `run` and `list` build the project's crates too)
+        # (cargo-chef's `cook`, cargo-nextest's `run` and `list`, cargo-leptos' `build` build
+        # the project's crates too)
         then = subcommand(words[words.index(sub) :]) if sub in words else ""
         builds = builds or (sub, then) in _CARGO_PLUGIN_BUILDS
         # (`--offline` and `--frozen` fetch nothing; `-h` asks; not what follows `--`, which is

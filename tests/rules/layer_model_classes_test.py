@@ -9500,6 +9500,25 @@ _THIRTY_FIFTH = [
     ("FROM archlinux:latest\nADD mirrorlist /etc/pacman.d/mirrorlist\n", [(2, "LG002")]),
     ("FROM archlinux/base:latest\nCOPY pacman.conf /etc/\n", [(2, "LG002")]),
     ("FROM archlinux:latest\nCOPY blackarch.conf /etc/pacman.d/\n", []),
+    # php's apache tags keep Debian's ports.conf
+    ("FROM php:7.3-apache\nCOPY ports.conf /etc/apache2\n", [(2, "LG002")]),
+    ("FROM php:7.3-fpm\nCOPY ports.conf /etc/apache2/\n", []),
+    # the Shibboleth SP's configuration, which Debian's Apache module brings; monit's control
+    # file
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y libapache2-mod-shib"
+        " && rm -rf /var/lib/apt/lists/*\nADD shibboleth2.xml /etc/shibboleth/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y monit"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY monitrc /etc/monit/monitrc\n",
+        [(3, "LG002")],
+    ),
+    ("FROM alpine:3.19\nRUN apk add --no-cache monit\nCOPY monitrc /etc/monit/monitrc\n", []),
+    # cargo-leptos' build runs cargo's
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos build --release\n", [(3, "LG005")]),
+    ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos new --git leptos-rs/start\n", []),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
