@@ -2628,14 +2628,23 @@ def _saved_cpanm(words: tuple[str, ...]) -> int:
 
 def _cpan_code(words: tuple[str, ...]) -> str:
     """The code perl runs with CPAN.pm loaded when it installs (`perl -MCPAN -e 'install X'`,
-    `-e 'CPAN::Shell->install("X")'`, `force install`), or ''."""
+    `-le`, `-e 'CPAN::Shell->install("X")'`, `force install`, `use CPAN; ...`), or ''; not
+    code that only sets CPAN's configuration (`CPAN::Shell->o("conf", "make", ...)`)."""
     pairs = list(itertools.pairwise(words))
-    loaded = "-MCPAN" in words or ("-M", "CPAN") in pairs
-    code = next((b for a, b in pairs if a in ("-e", "-E")), "")
+    code = "\n".join(b for a, b in pairs if _PERL_CODE.fullmatch(a))
+    loaded = "-MCPAN" in words or ("-M", "CPAN") in pairs or _USES_CPAN.search(code)
     return code if loaded and _CPAN_INSTALLS.search(code) else ""
 
 
-_CPAN_INSTALLS = re.compile(r"\b(?:install|make|test)\b")
+# perl's switches that end with code on the command line: -e, -E, and bundles (`-le`, `-wE`)
+_PERL_CODE = re.compile(r"-[a-zA-Z]*[eE]")
+_USES_CPAN = re.compile(r"\buse\s+CPAN\s*;")
+# CPAN.pm's shell commands that install (`install X`, `force install X`, `notest install X`,
+# run alone or as CPAN::Shell's methods); not its configuration's values
+_CPAN_INSTALLS = re.compile(
+    r"(?:^|[;\n{])\s*(?:(?:force|notest)\s+)?(?:install|make|test)\b"
+    r"|(?:->|::)\s*(?:install|force|notest|rematein)\b"
+)
 
 
 # Installers piped to their interpreter: the interpreter, the name the download (or `cat`)
@@ -3283,7 +3292,7 @@ def _ops(
         # (`gradle --version`, `go version`, `cmake -h`: a question, no build)
         and not (len(words) > 1 and set(words[1:]) <= _QUESTIONS)
         # (`go clean -cache -modcache`, `go env GOPATH`: nothing is built where they run)
-        and not (tool == "go" and subcommand(words) in _GO_NO_BUILD)
+        and not (tool == "go" and _go_builds_nothing_here(words))
     ):
         where = _build_dir(tool, words)
         if tool in _NODE:
@@ -3300,7 +3309,18 @@ def _ops(
             yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
 
 
-_GO_NO_BUILD = frozenset({"clean", "env", "version", "list", "doc", "help"})
+def _go_builds_nothing_here(words: tuple[str, ...]) -> bool:
+    """`go clean`, `go run`, `go mod download` and the like write nothing where they run."""
+    sub = subcommand(words)
+    if sub == "mod":
+        return subcommand(words[words.index("mod") :]) in _GO_MOD_NO_BUILD
+    return sub in _GO_NO_BUILD
+
+
+_GO_NO_BUILD = frozenset(
+    {"clean", "env", "version", "list", "doc", "help", "run", "vet", "telemetry", "bug"}
+)
+_GO_MOD_NO_BUILD = frozenset({"download", "verify", "why", "graph"})
 _CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
 # make's targets that remove what a build made
 _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
@@ -4276,6 +4296,8 @@ def _package_ops(
     # (nor a spec file or source package that `yum-builddep` or `dnf builddep` reads for the
     # build dependencies it installs)
     builddep = tool == "yum-builddep" or (family == "yum" and "builddep" in operands[:1])
+    if family == "cargo":
+        local = []  # (`cargo nextest archive --archive-file t.tar.zst` writes the archive)
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
@@ -4562,15 +4584,12 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
         after += 1  # (`uv pip install x`: its own command, then the packages)
     if tool in _YUM and sub == "module":
         # (`dnf module install php:remi-7.4`: the stream's default profile's packages)
-        return tuple(
-            p
-            for word in operands[after + 1 :]
-            for name in (re.split(r"[:/]", word, maxsplit=1)[0],)
-            for p in _MODULE_PROFILES.get(name, (name,))
-        )
+        return tuple(p for word in operands[after + 1 :] for p in _module_packages(word))
     for word in operands if tool in ("dpkg", "rpm", "gdebi") else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
+        elif tool in _YUM and word.startswith("@") and ":" in word:
+            names.extend(_module_packages(word[1:]))  # (`dnf install @php:7.4`: a module)
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(_unpinned(tool, word))
         elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):
@@ -4585,10 +4604,25 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(names) + ((given,) if given else ())
 
 
-# The packages of a module's default profile where they are not the module's name alone (RHEL
-# 8's and Remi's php streams: common).
+def _module_packages(spec: str) -> tuple[str, ...]:
+    """The packages a module's profile installs (`php:7.4`, `php:remi-8.1/minimal`): its
+    default one when none is named; the module's name where `_MODULE_PROFILES` knows none."""
+    name, _, rest = spec.partition(":")
+    name, _, profile = name.partition("/")
+    profile = profile or rest.partition("/")[2]
+    return _MODULE_PROFILES.get((name, profile), (name,))
+
+
+_PHP_COMMON = ("php-cli", "php-common", "php-fpm", "php-json", "php-mbstring", "php-xml")
+# The packages of modules' profiles (RHEL 8's and Remi's streams; '' is the default profile)
+# where they are not the module's name alone.
 _MODULE_PROFILES = {
-    "php": ("php-cli", "php-common", "php-fpm", "php-json", "php-mbstring", "php-xml"),
+    **dict.fromkeys((("php", ""), ("php", "common"), ("php", "devel")), _PHP_COMMON),
+    ("php", "minimal"): ("php-cli", "php-common"),
+    **dict.fromkeys((("mariadb", ""), ("mariadb", "server")), ("mariadb-server",)),
+    **dict.fromkeys((("mysql", ""), ("mysql", "server")), ("mysql-server",)),
+    **dict.fromkeys((("postgresql", ""), ("postgresql", "server")), ("postgresql-server",)),
+    **dict.fromkeys((("httpd", ""), ("httpd", "common")), ("httpd", "mod_ssl", "mod_http2")),
 }
 
 
@@ -4932,7 +4966,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (cargo-chef's `cook`, cargo-nextest's `run` and `list`, cargo-leptos' `build` build
         # the project's crates too)
         then = subcommand(words[words.index(sub) :]) if sub in words else ""
-        builds = builds or (sub, then) in _CARGO_PLUGIN_BUILDS
+        # (not nextest's run or list of an archive's tests: built elsewhere, nothing fetched)
+        archived = any(w.startswith("--archive-file") for w in words) and then != "archive"
+        builds = builds or ((sub, then) in _CARGO_PLUGIN_BUILDS and not archived)
         # (`--offline` and `--frozen` fetch nothing; `-h` asks; not what follows `--`, which is
         # the program's own: `cargo run -- --help`)
         own = words[: words.index("--")] if "--" in words else words

@@ -82,6 +82,7 @@ from layerguard.dockerfile.effects import (
     pip_no_cache_setting,
     requirement_files,
     source_installs,
+    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -574,22 +575,39 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
     project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
-    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does);
+    so too a cargo build after `cargo fetch` (every target's crates) or cargo-chef's `cook`
+    (the build's: not a test's dev-dependencies)."""
     found: set[tuple[int, str]] = set()
-    resolved = False
+    resolved: set[str] = set()  # "lein", "cargo" (all fetched) or "cargo-build"
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched = False
+        fetched: set[str] = set()
         for op in step.run.ops:
-            if op.tool != "lein" or op.role != CACHE:
+            if op.tool not in ("lein", "cargo") or op.role != CACHE:
                 continue
-            if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
-                fetched = True
-            elif resolved:
+            words = op.command.split()
+            sub = subcommand(tuple(words))
+            if op.tool == "lein" and "deps" in words[1:]:  # (`lein with-profile prod deps`)
+                fetched.add("lein")
+            elif op.tool == "cargo" and sub == "fetch":
+                fetched.add("cargo")
+            elif op.tool == "cargo" and sub == "chef" and "cook" in words:
+                fetched.add("cargo-build")
+            elif (op.tool == "lein" and "lein" in resolved) or (
+                op.tool == "cargo"
+                and (
+                    "cargo" in resolved or ("cargo-build" in resolved and sub in _CARGO_BUILD_ALONE)
+                )
+            ):
                 found.add((index, op.command))
-        resolved = resolved or fetched
+        resolved |= fetched
     return found
+
+
+# cargo's commands that need no more than the build's dependencies cargo-chef's cook fetched
+_CARGO_BUILD_ALONE = frozenset({"build", "b", "zigbuild", "leptos", "run", "r", "check", "c"})
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:

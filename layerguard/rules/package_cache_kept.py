@@ -178,7 +178,7 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import for_development, known
+from layerguard.dockerfile.bases import GOPATH_GO, OLD_GO, for_development, known
 from layerguard.dockerfile.effects import (
     CACHE,
     JVM_QUESTIONS,
@@ -381,6 +381,15 @@ _CLEANUPS = {
 _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
 
 
+def _go_before_modcache(ctx: Context, step: Step) -> bool:
+    """The Go may predate `go clean -modcache` (1.11): the image's tag or the version its
+    variables give is 1.12 or older."""
+    held = known(ctx.outside)
+    env = step.instr.env
+    version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
+    return held.old_go or held.gopath_go or bool(GOPATH_GO.match(version) or OLD_GO.match(version))
+
+
 def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
     """The cleanup in the same RUN when the rewritten RUN provably leaves everything it left
     but the caches; otherwise a cache mount (unsafe: see the docstring); None when neither can
@@ -411,6 +420,8 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
                 options = []  # (`sudo install-packages x` as USER dev: a plain rm would fail)
             elif family == "pip" and not known(ctx.outside).old_pip:
                 options.insert(0, "")  # (pip before 6 has no --no-cache-dir)
+            elif family == "go" and _go_before_modcache(ctx, step):
+                pass  # (`go clean -modcache` came with Go 1.11: rm alone works on any Go)
             elif family in _CLEANUPS and _runs_at_the_end(step, family):
                 tool = _tool(step, family)
                 cleanup = "zypper clean -a" if tool.endswith("zypper") else _CLEANUPS[family]
