@@ -122,6 +122,14 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvidia/cuda": ("/usr/local/cuda-*",),
     "tomcat": ("/usr/local/tomcat",),
     "tomee": ("/usr/local/tomee",),
+    # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
+    # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
+    **dict.fromkeys(
+        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "adminer"), ("/var/www/html",)
+    ),
+    "ghost": ("/var/lib/ghost",),
+    **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink",)),
+    "jetty": ("/usr/local/jetty", "/var/lib/jetty"),
     "apache/nifi": ("/opt/nifi/nifi-current",),
     # (Buildkite's puppeteer image installs puppeteer with npm in /)
     "buildkite/puppeteer": ("/node_modules",),
@@ -210,7 +218,15 @@ _ROCKER_VERSIONED = frozenset(
         *("binder", "cuda", "ml", "ml-verse", "pandoc"),
     )
 )
+_HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
+_HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
 _SOLR = ("solr", "*/solr")
+# httpd's conf/extra, which its httpd.conf includes on request
+_HTTPD_EXTRA = (
+    *("httpd-ssl", "httpd-vhosts", "httpd-default", "httpd-mpm", "httpd-info", "httpd-userdir"),
+    *("httpd-autoindex", "httpd-dav", "httpd-languages", "httpd-manual", "proxy-html"),
+    "httpd-multilang-errordoc",
+)
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
@@ -233,7 +249,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
     ),
-    "httpd": ("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
+    "httpd": (
+        *("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
+        *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
+    ),
     "kong": ("/docker-entrypoint.sh",),
     **{
         name: (_ENTRYPOINT,)
@@ -273,8 +292,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         # (since 2019 the image keeps the default web applications out of webapps/)
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),
-    "tomee": tuple(f"/usr/local/tomee/conf/{name}" for name in _TOMCAT_CONF),
-    "apache/hive": ("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
+    "tomee": (
+        *(f"/usr/local/tomee/conf/{n}" for n in (*_TOMCAT_CONF, "tomee.xml", "system.properties")),
+        *(f"/usr/local/tomee/webapps/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
+    ),
+    "apache/hive": (
+        *("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
+        *(f"/opt/hadoop/{f}" for f in _HADOOP),
+    ),
     # (pacman's configuration and the mirror list of pacman-mirrorlist)
     **dict.fromkeys(
         ("archlinux", "archlinux/archlinux", "archlinux/base"),
@@ -286,12 +311,16 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         f"/etc/cassandra/{n}" for n in ("cassandra.yaml", "cassandra-env.sh", "logback.xml")
     ),
     "neo4j": ("/var/lib/neo4j/conf/neo4j.conf",),
+    "ghost": ("/var/lib/ghost/config.production.json",),
     **dict.fromkeys(
         ("mysql/mysql-server", "container-registry.oracle.com/mysql/community-server"),
         ("/etc/my.cnf",),
     ),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
-    "openresty/openresty": ("/usr/local/openresty/nginx/conf/nginx.conf",),
+    "openresty/openresty": (
+        *(f"/usr/local/openresty/nginx/conf/{n}" for n in ("nginx.conf", "mime.types")),
+        "/etc/nginx/conf.d/default.conf",
+    ),
     # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)
     "elasticsearch": ("/usr/share/elasticsearch/config/elasticsearch.yml",),
     _ELASTIC + "elasticsearch/elasticsearch": tuple(
@@ -650,7 +679,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
     # (TomEE's keep theirs in webapps/: ROOT, docs, manager, host-manager)
-    "tomee": ("/usr/local/tomee/webapps",),
+    "tomee": tuple(f"/usr/local/tomee/webapps/{a}" for a in ("ROOT", "docs", *_TOMCAT_APPS)),
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
 
@@ -673,6 +702,8 @@ _EMPTY_DIRS = {
     "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work", "temp")),
 }
 
+# Drupal's tags from before its image became a composer project in /opt/drupal (8.8)
+_OLD_DRUPAL = re.compile(r"(?:[1-7]|8\.[0-7])(?:[.-]|$)")
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
 _OLD_TOMCAT = re.compile(
     r"(?:[56]|7\.0\.(?:\d|[1-9]\d)(?!\d)|8\.0|8\.5\.(?:[0-4]?\d|50)(?!\d)"
@@ -706,7 +737,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
-    "flink": (("FLINK_HOME", "/opt/flink"),),
+    **dict.fromkeys(("flink", "apache/flink"), (("FLINK_HOME", "/opt/flink"),)),
+    "neo4j": (("NEO4J_HOME", "/var/lib/neo4j"),),
     "apache/hive": (("HIVE_HOME", "/opt/hive"), ("HADOOP_HOME", "/opt/hadoop")),
     "sonarqube": (("SONARQUBE_HOME", "/opt/sonarqube"),),
     "ghost": (("GHOST_INSTALL", "/var/lib/ghost"), ("GHOST_CONTENT", "/var/lib/ghost/content")),
@@ -833,10 +865,13 @@ _WORKDIR: Mapping[str, str] = {
     "caddy": "/srv",
     "sonarqube": "/opt/sonarqube",
     "jetty": "/var/lib/jetty",
-    "flink": "/opt/flink",
+    **dict.fromkeys(("flink", "apache/flink"), "/opt/flink"),
     "neo4j": "/var/lib/neo4j",
     "tomee": "/usr/local/tomee",
-    **dict.fromkeys(("mediawiki", "phpmyadmin", "matomo", "adminer"), "/var/www/html"),
+    **dict.fromkeys(
+        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "matomo", "adminer"), "/var/www/html"
+    ),
+    "jekyll/*": "/srv/jekyll",
     "prefecthq/prefect": "/opt/prefect",
     **{
         key: f"/usr/share/{name}"
@@ -1231,7 +1266,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         (m, "openresty"): tuple(
             f"/usr/local/openresty/nginx/conf/{n}" for n in ("nginx.conf", "mime.types")
         )
-        for m in ("yum", "apt")
+        for m in ("yum", "apt", "apk")
     },
     # RHEL's PHP (and Remi's, which keeps its paths): php-common holds php.ini, which the
     # others depend on
@@ -1343,8 +1378,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for v in _PHP_VERSIONS
     },
 }
-_HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
-_HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
 # Files below the top directory of every release of a well-known distribution archive
 # (apache-tomcat-9.0.74.tar.gz holds apache-tomcat-9.0.74/conf/server.xml), by the archive's
 # or its top directory's name: a COPY there after the RUN that unpacked it replaces one.
@@ -1863,6 +1896,9 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name == "drupal":
+        # (its composer project in /opt/drupal since 8.8; 7's and older 8's in the docroot)
+        workdir = "/var/www/html" if _OLD_DRUPAL.match(image.tag or "") else "/opt/drupal"
     if name == "php" and "apache" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)

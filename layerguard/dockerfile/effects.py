@@ -1952,7 +1952,10 @@ def _gem_cache(path: str) -> bool:
     if "cache" not in parts[-2:] or not (parts[-1] == "cache" or parts[-1].endswith(("*", ".gem"))):
         return False
     above = parts[: parts.index("cache", len(parts) - 2)]
-    return any(p in ("ruby", "gems", "bundle", ".gem") or p.startswith("gems") for p in above)
+    # (Jekyll's images keep their gems in /usr/gem)
+    return any(
+        p in ("ruby", "gems", "bundle", ".gem", "gem") or p.startswith("gems") for p in above
+    )
 
 
 def _as_run(
@@ -2572,6 +2575,7 @@ _VALUE_OPTIONS = {
     "stack": frozenset({"--resolver", "--stack-yaml", "--stack-root", "--work-dir", "--arch"}),
     "bundle": frozenset({"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}),
     **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
+    "composer": frozenset({"-d", "--working-dir"}),  # (`composer -d /app require x`)
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),
     **dict.fromkeys(("conda", "mamba", "micromamba"), _CONDA_VALUES),
@@ -4301,7 +4305,8 @@ def _package_ops(
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
-    prefix = _npm_prefix(words, {**env, **dict(command.assignments)}) if family == "npm" else None
+    variables = {**env, **dict(command.assignments)}
+    prefix = _npm_prefix(words, variables) if family == "npm" else None
     if installs:
         named = _package_names(tool, words)
         project = _project_dir(family, words)
@@ -4336,13 +4341,10 @@ def _package_ops(
                 WRITE, tool, _paths([posixpath.join(root, n) for n in saved], command), text,
                 FILE, UNKNOWN,
             )  # fmt: skip
-        if project and family == "composer":
+        if project and family == "composer" and "COMPOSER" not in variables:
             # (composer writes its lock file where none was, and `update`/`require` always)
-            written = [posixpath.join(posixpath.dirname(project), "composer.lock")]
-            # (and `require` and `remove` its composer.json, which `require` makes where none was)
-            if subcommand(words) in ("require", "remove") and "--dry-run" not in words:
-                written.append(posixpath.join(posixpath.dirname(project), "composer.json"))
-            yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
+            lock = posixpath.join(posixpath.dirname(project), "composer.lock")
+            yield Op(WRITE, tool, _paths([lock], command), text, FILE, UNKNOWN)
         if family == "composer" and subcommand(words) == "create-project":
             # (`composer create-project akeneo/pim-community-standard /var/www/html`: the whole
             # project, or a directory named for the package)
@@ -4363,7 +4365,12 @@ def _package_ops(
             # Gemfile.lock` in the same RUN), or leave one there (or above, by the Gemfile it
             # found) alone: made here, but no bytes a later layer is sure to hide.
             yield Op(WRITE, tool, _paths(["Gemfile.lock"], command), text, EITHER, EMPTY)
-    variables = {**env, **dict(command.assignments)}
+    if family == "composer" and _edits_composer_json(words, variables):
+        # (`require` and `remove` write the project's composer.json, which `require` makes
+        # where none was; with `--no-update` that alone)
+        project = _project_dir(family, words) or "vendor"
+        json = posixpath.join(posixpath.dirname(project), "composer.json")
+        yield Op(WRITE, tool, _paths([json], command), text, FILE, UNKNOWN)
     option = _CACHE_OPTIONS.get(family)
     if tool == "bundle" and _option_value(words, "", "--path"):
         option = ("--path", "BUNDLE_PATH")  # (`bundle install --path=gems`: bundler's own)
@@ -5177,6 +5184,17 @@ def _pinned(url: str) -> bool:
     return len(commit) == 40 and all(c in "0123456789abcdef" for c in commit)
 
 
+def _edits_composer_json(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
+    """`composer require` or `remove` of the project (not `global`'s, a dry run's, or one
+    whose COMPOSER variable names another file)."""
+    return (
+        _composer_command(words) in ("require", "remove")
+        and subcommand(words) != "global"
+        and "--dry-run" not in words
+        and "COMPOSER" not in variables
+    )
+
+
 def _composer_command(words: tuple[str, ...]) -> str:
     """composer's command, also under `global` (`composer global clear-cache`) and under
     composer-bin-plugin's namespaces (`composer global bin phpstan require phpstan/phpstan`)."""
@@ -5186,7 +5204,14 @@ def _composer_command(words: tuple[str, ...]) -> str:
         sub = subcommand(words)
     if sub == "bin" and len(words) > words.index("bin") + 2:
         sub = subcommand(words[words.index("bin") + 1 :])
-    return sub
+    return _COMPOSER_ALIASES.get(sub, sub)
+
+
+# composer's aliases of its commands, and the shortenings its console takes (`composer req`)
+_COMPOSER_ALIASES = {
+    **{"i": "install", "u": "update", "upgrade": "update", "r": "require", "req": "require"},
+    **{"rm": "remove", "uninstall": "remove"},
+}
 
 
 def _fetches_no_module(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:

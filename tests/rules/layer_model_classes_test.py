@@ -307,7 +307,8 @@ CLEAN = [
         id="Z-usermod-leaves-what-packages-put-in-the-home",
     ),
     pytest.param(
-        "FROM ubuntu:22.04\nWORKDIR /opt\nRUN wget -q https://example.org/apache-tomcat-9.0.85.tar.gz"
+        "FROM ubuntu:22.04\nWORKDIR /opt\n"
+        "RUN wget -q https://example.org/apache-tomcat-9.0.85.tar.gz"
         " && tar -xzf apache-tomcat-9.0.85.tar.gz && rm apache-tomcat-9.0.85.tar.gz\n"
         "RUN mkdir -p /opt/app/logs\nRUN useradd app && chown -R app /opt/app\n",
         # (a review) a directory below where a tar unpacked that a mkdir shows was made there
@@ -1361,7 +1362,8 @@ FLAGGED = [
         id="N-logstash-installs-an-offline-pack",
     ),
     pytest.param(
-        "FROM elasticsearch:2.4\nCOPY head.zip /tmp/\nRUN bin/plugin install file:///tmp/head.zip\n",
+        "FROM elasticsearch:2.4\nCOPY head.zip /tmp/\n"
+        "RUN bin/plugin install file:///tmp/head.zip\n",
         [(2, "LG006")],
         id="N-elasticsearch-2-plugin-installs-a-zip",
     ),
@@ -2131,7 +2133,8 @@ FLAGGED = [
     # W: red team 7.
     pytest.param(
         "FROM debian:12\nCOPY install-miniconda.sh /opt/bin/\nRUN /opt/bin/install-miniconda.sh\n"
-        "ENV PATH=/opt/miniconda3/bin:$PATH\nRUN curl -fso /tmp/Miniconda3.sh https://x/Miniconda3.sh"
+        "ENV PATH=/opt/miniconda3/bin:$PATH\n"
+        "RUN curl -fso /tmp/Miniconda3.sh https://x/Miniconda3.sh"
         " && bash /tmp/Miniconda3.sh -b -p /opt/miniconda3 && rm /tmp/Miniconda3.sh\n"
         "RUN conda install -y numpy && conda clean -afy\n",
         # a project's script is no installer (no -b); the conda on PATH cleans its own pkgs/
@@ -5679,7 +5682,8 @@ def test_a_mv_of_a_directory_s_entries_into_itself_moves_nothing(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
     unpacked = (
-        "FROM ubuntu\nWORKDIR /opt/tomcat\nRUN wget -q https://example.org/apache-tomcat-9.0.64.tar.gz"
+        "FROM ubuntu\nWORKDIR /opt/tomcat\n"
+        "RUN wget -q https://example.org/apache-tomcat-9.0.64.tar.gz"
         " && tar -xzf apache-tomcat-9.0.64.tar.gz && rm apache-tomcat-9.0.64.tar.gz\n"
     )
     assert found(f"{unpacked}RUN mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64\n") == []
@@ -8667,7 +8671,8 @@ _THIRTY_THIRD_REVIEW = [
         [(4, "LG003")],
     ),
     (
-        "FROM debian:12\nWORKDIR /opt\nRUN wget https://x.org/a.zip?raw=true https://x.org/b.zip?raw=true\n"
+        "FROM debian:12\nWORKDIR /opt\n"
+        "RUN wget https://x.org/a.zip?raw=true https://x.org/b.zip?raw=true\n"
         "RUN rm b.zip?raw=true\n",
         [(4, "LG003")],
     ),
@@ -9594,6 +9599,97 @@ _THIRTY_FIFTH_REVIEW = [
         [(3, "LG005")],
     ),
     ("FROM golang:1.22\nWORKDIR /tmp\nRUN go mod verify\nRUN rm -rf /tmp/*\n", []),
+    # the applications in the official images' WORKDIRs, their homes' variables, the
+    # publishers' own names; TomEE's default applications by name and its configuration;
+    # Drupal's composer project in /opt/drupal (since 8.8); Hadoop in Hive's image; Ghost's,
+    # OpenResty's and httpd's configuration
+    ("FROM mediawiki:1.41\nRUN chown -R www-data:www-data .\n", [(2, "LG004")]),
+    (
+        "FROM flink:1.18\nUSER root\nRUN chown -R 1001:0 $FLINK_HOME && chmod -R g=u $FLINK_HOME\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM tomee:9-jre11-plume\nRUN rm -rf webapps/ROOT.war webapps/app\n"
+        "COPY app.war webapps/\n",
+        [],
+    ),
+    ("FROM tomee:9-jre11-plume\nRUN rm -rf webapps/*\n", [(2, "LG003")]),
+    (
+        "FROM tomee:8.0.16-jre11-plus\n"
+        "COPY context.xml /usr/local/tomee/webapps/manager/META-INF/context.xml\n"
+        "COPY tomee.xml conf/tomee.xml\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    (
+        "FROM drupal:10-apache\nRUN composer require drush/drush\n"
+        "COPY composer.json composer.lock /opt/drupal/\n",
+        [(2, "LG005"), (3, "LG002")],
+    ),
+    ("FROM drupal:7-apache\nCOPY index.php .\n", []),
+    (
+        "FROM apache/hive:4.0.0\nCOPY core-site.xml $HADOOP_HOME/etc/hadoop/core-site.xml\n",
+        [(2, "LG002")],
+    ),
+    ("FROM neo4j:5\nCOPY neo4j.conf $NEO4J_HOME/conf/neo4j.conf\n", [(2, "LG002")]),
+    (
+        "FROM apache/flink:1.18\nCOPY job.jar usrlib/job.jar\n"
+        "RUN chown -R flink:flink /opt/flink/usrlib\n",
+        [(3, "LG004")],
+    ),
+    ("FROM jekyll/jekyll:4\nCOPY . .\nRUN chown -R jekyll:jekyll /srv/jekyll\n", [(3, "LG004")]),
+    (
+        "FROM ghost:5-alpine\nCOPY config.production.json $GHOST_INSTALL/config.production.json\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM openresty/openresty:1.21.4.1-0-jammy\n"
+        "COPY mime.types /usr/local/openresty/nginx/conf/mime.types\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    (
+        "FROM httpd:2.4-alpine\nCOPY httpd-ssl.conf $HTTPD_PREFIX/conf/extra/httpd-ssl.conf\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM myorg/php-app:1.0\nWORKDIR /var/www/html\n"
+        "RUN composer remove --no-interaction laravel/telescope\nCOPY composer.json ./\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM composer:2\nRUN composer --working-dir /app require monolog/monolog\n"
+        "COPY composer.json /app/composer.json\n",
+        [(2, "LG005"), (3, "LG002")],
+    ),
+    (
+        "FROM composer:2\nRUN composer -d /app require monolog/monolog\n"
+        "COPY composer.json /app/composer.json\n",
+        [(2, "LG005"), (3, "LG002")],
+    ),
+    (
+        "FROM composer:2\nWORKDIR /app\nRUN composer req monolog/monolog\nCOPY composer.json .\n",
+        [(3, "LG005"), (4, "LG002")],
+    ),
+    (
+        "FROM composer:2\nWORKDIR /app\nRUN composer require --no-update monolog/monolog\n"
+        "COPY composer.json .\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM php:8.2-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n"
+        "RUN COMPOSER=composer-dev.json composer require monolog/monolog\nCOPY composer.json ./\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM composer:2\nWORKDIR /app\nRUN composer global require phpstan/phpstan\n"
+        "COPY composer.json .\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM jekyll/jekyll:4\nCOPY Gemfile* ./\n"
+        "RUN bundle install && rm -rf /usr/gem/cache/*.gem\n",
+        [],
+    ),
 ]
 
 
