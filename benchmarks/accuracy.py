@@ -184,7 +184,9 @@ def table(name: str, per: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", action="append", help="accuracy, corpus, holdout=DIR, holdout2..399=DIR"
+        "--set",
+        action="append",
+        help="accuracy, corpus, holdout=DIR, holdoutN=DIR (a labelled held-out set)",
     )
     parser.add_argument("--show", default="", help="comma list of fp, fn, unlabelled, tp")
     parser.add_argument(
