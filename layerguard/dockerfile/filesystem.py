@@ -1641,7 +1641,18 @@ def _reach(
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
-    if program and not any(e.path == path for e in live):
+    # (not in a home's configuration directory an earlier layer of the stage made, on an image
+    # known here: `mkdir ~/.vnc`, then `chmod 760 ~/.vnc/vnc.sh`, whose COPY to `~/.vnc/` went
+    # to /~/.vnc; a build's install elsewhere may have filled another made directory)
+    made_there = any(
+        e.kind == DIR
+        and e.content == EMPTY
+        and e.layer != BASE
+        and e.path == posixpath.dirname(path)
+        for e in live
+    )
+    beyond = made_there and held.manager and bool(_HOME_DOT_DIR.match(path))
+    if program and not beyond and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
         # /usr/bin/who.orig`: the build fails unless the program is there; an install that
         # named it wrote it, or else the base image did.
@@ -1670,6 +1681,10 @@ _ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
 
 # An application deployed as an archive (a web or enterprise application), or a pattern of one.
 _DEPLOYED = re.compile(r".*\.(?:war|ear)\*?")
+
+
+# A file in a configuration directory of a home (`/root/.vnc/xstartup`, `/home/dev/.ssh/x`)
+_HOME_DOT_DIR = re.compile(r"/(?:root|home/[^/]+)/\.[^/]+/[^/]+")
 
 
 def _a_known_link(path: str) -> bool:

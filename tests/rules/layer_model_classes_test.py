@@ -9530,6 +9530,19 @@ _THIRTY_FIFTH = [
     # cargo-leptos' build runs cargo's
     ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos build --release\n", [(3, "LG005")]),
     ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos new --git leptos-rs/start\n", []),
+    # a program in a directory an earlier layer made is not the base image's (COPY does not
+    # expand ~: `COPY x ~/.vnc/` wrote /~/.vnc/x)
+    (
+        "FROM debian:jessie\nENV HOME /root\nRUN mkdir ~/.vnc\nCOPY vnc.sh xstartup ~/.vnc/\n"
+        "RUN chmod 760 ~/.vnc/vnc.sh ~/.vnc/xstartup\n",
+        [],
+    ),
+    (
+        "FROM debian:jessie\nENV HOME /root\nRUN mkdir ~/.vnc\nCOPY vnc.sh /root/.vnc/\n"
+        "RUN chmod 760 ~/.vnc/vnc.sh\n",
+        [(5, "LG004")],
+    ),
+    ("FROM debian:12\nRUN chmod +x /docker-entrypoint.sh\n", [(2, "LG004")]),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
     ("FROM jekyll/jekyll:4\nRUN gem install webrick && rm -rf $GEM_HOME/cache\n", []),
