@@ -723,6 +723,15 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
     # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
+    # (the directories files known there lie in: `apk add postfix`, then `ADD sender
+    # /etc/postfix`, which BuildKit puts in /etc/postfix beside the package's main.cf)
+    made |= {posixpath.dirname(e.path) for e in live if e.kind == FILE and not is_glob(e.path)}
+    made |= {
+        posixpath.dirname(f)
+        for e in live
+        if e.role == INSTALL and e.packages
+        for f in package_files(e.family, e.packages)
+    }
     # (and one an earlier COPY wrote, file or directory, that a wildcard's files go into:
     # `COPY flir/spinnaker /spinnaker`, then `COPY flir/*.whl /spinnaker`; a file there would
     # take one file alone, its name the wildcard does not promise)
@@ -735,7 +744,9 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
         globbed = is_glob(posixpath.basename(write.source or ""))
         if (
             kind == FILE
-            and not write.exact
+            # (one file the listing shows, to a destination without a slash: `ADD sender
+            # /etc/postfix`; not a directory's files, whose paths are below it)
+            and (not write.exact or write.path == write.into)
             and write.source
             and (path in made or (globbed and path in either))
         ):

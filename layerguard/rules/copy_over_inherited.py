@@ -300,6 +300,10 @@ def _old_copies(
     # (`ADD nginx.conf /etc/nginx`: where a package made /etc/nginx a directory, the file lands
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
+    if write.exact and any(e.path == within != write.path for e in ctx.layers[index].entries):
+        # (the model put the listed file inside a directory known there: `ADD sender
+        # /etc/postfix` after `apk add postfix` writes /etc/postfix/sender)
+        write = write._replace(path=within)
 
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])

@@ -9713,3 +9713,16 @@ def test_the_review_of_the_thirty_fifth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_files_copied_into_a_package_s_directory_land_inside_it(lint_files: Lint) -> None:
+    # (postfix's /etc/postfix is a directory: each file lands inside it by its name, over the
+    # package's own virtual, beside it for a name the package has not)
+    files = {
+        "Dockerfile": "FROM alpine:3.19\nRUN apk add --no-cache postfix\n"
+        "ADD master.cf /etc/postfix\nADD sender /etc/postfix\nADD virtual /etc/postfix\n",
+        "master.cf": "smtp inet n - n - - smtpd\n",
+        "sender": "a@b OK\n",
+        "virtual": "a@b c@d\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(3, "LG002"), (5, "LG002")]
