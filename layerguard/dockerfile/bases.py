@@ -62,14 +62,21 @@ PYTHON_TREE = "/usr/local/lib/python3*"
 _SCL_NGINX = (
     *(f"*ubi{v}/nginx-1*" for v in (8, 9, 10)),
     *(f"*rhel{v}/nginx-1*" for v in (8, 9, 10)),
-    "centos/nginx-1*-centos7",
     "*sclorg/nginx-1*",
 )
+_SCL_NGINX_ENV = (
+    ("NGINX_CONF_PATH", "/etc/nginx/nginx.conf"),
+    ("NGINX_CONFIGURATION_PATH", "/opt/app-root/etc/nginx.d"),
+    ("NGINX_DEFAULT_CONF_PATH", "/opt/app-root/etc/nginx.default.d"),
+)
+# (CentOS 7's keep theirs in the collection's /etc/opt/rh/rh-nginxNNN)
+_SCL_NGINX_OLD = ("centos/nginx-1*-centos7", "*rhscl/nginx-1*-rhel7")
 _S2I = (
     "*s2i-*",
     *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
     *_SCL_NGINX,
+    *_SCL_NGINX_OLD,
 )
 # OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
 _ZAP = (
@@ -220,6 +227,7 @@ _ROCKER_VERSIONED = frozenset(
 )
 _HADOOP_CONF = ("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "hadoop-env.sh")
 _HADOOP = tuple(f"etc/hadoop/{n}" for n in (*_HADOOP_CONF, "log4j.properties"))
+_ARCH_REGISTRY = ("registry.archlinux.org/archlinux/archlinux-docker",)
 _SOLR = ("solr", "*/solr")
 # httpd's conf/extra, which its httpd.conf includes on request
 _HTTPD_EXTRA = (
@@ -298,17 +306,24 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "apache/hive": (
         *("/opt/hive/conf/hive-site.xml", "/entrypoint.sh"),
-        *(f"/opt/hadoop/{f}" for f in _HADOOP),
+        *(f"/opt/hadoop/{f}" for f in (*_HADOOP, "etc/hadoop/mapred-site.xml")),
+        "/opt/hadoop/etc/hadoop/workers",
     ),
     # (pacman's configuration and the mirror list of pacman-mirrorlist)
     **dict.fromkeys(
-        ("archlinux", "archlinux/archlinux", "archlinux/base"),
+        ("archlinux", "archlinux/archlinux", "archlinux/base", *_ARCH_REGISTRY),
         ("/etc/pacman.conf", "/etc/pacman.d/mirrorlist"),
     ),
     # (Cassandra's in CASSANDRA_CONF; Neo4j's in its home's conf/; Oracle's MySQL images keep
     # the RPM's /etc/my.cnf)
     "cassandra": tuple(
-        f"/etc/cassandra/{n}" for n in ("cassandra.yaml", "cassandra-env.sh", "logback.xml")
+        f"/etc/cassandra/{n}"
+        for n in (
+            "cassandra.yaml",
+            "cassandra-env.sh",
+            "logback.xml",
+            "cassandra-rackdc.properties",
+        )
     ),
     "neo4j": ("/var/lib/neo4j/conf/neo4j.conf",),
     "ghost": ("/var/lib/ghost/config.production.json",),
@@ -700,8 +715,17 @@ _OLD_VECTOR = re.compile(r"0\.(?:\d|[12]\d|3[0-2])(?!\d)")
 # safeToDelete.tmp.)
 _EMPTY_DIRS = {
     "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work", "temp")),
+    "tomee": tuple(f"/usr/local/tomee/{d}" for d in ("logs", "work", "temp")),
+    # (Ghost's content, re-made empty for its volume; Jetty's base's webapps; Flink's log)
+    "ghost": ("/var/lib/ghost/content",),
+    "jetty": ("/var/lib/jetty/webapps",),
+    **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
 }
 
+# Flink's tags from before config.yaml replaced flink-conf.yaml (1.19)
+_OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)")
+# mysql's tags of 8 and later, and their names (on Oracle Linux unless a tag says debian)
+_ORACLE_MYSQL = re.compile(r"(?:[89]|\d\d)(?:[.-]|$)|latest$|lts|innovation")
 # Drupal's tags from before its image became a composer project in /opt/drupal (8.8)
 _OLD_DRUPAL = re.compile(r"(?:[1-7]|8\.[0-7])(?:[.-]|$)")
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
@@ -739,6 +763,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
     **dict.fromkeys(("flink", "apache/flink"), (("FLINK_HOME", "/opt/flink"),)),
     "neo4j": (("NEO4J_HOME", "/var/lib/neo4j"),),
+    "cassandra": (("CASSANDRA_CONF", "/etc/cassandra"),),
     "apache/hive": (("HIVE_HOME", "/opt/hive"), ("HADOOP_HOME", "/opt/hadoop")),
     "sonarqube": (("SONARQUBE_HOME", "/opt/sonarqube"),),
     "ghost": (("GHOST_INSTALL", "/var/lib/ghost"), ("GHOST_CONTENT", "/var/lib/ghost/content")),
@@ -769,6 +794,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
             *(("APP_ROOT", "/opt/app-root"), ("HOME", "/opt/app-root/src")),
             ("STI_SCRIPTS_PATH", "/usr/libexec/s2i"),
             # (sclorg's Python images turn pip's cache off: s2i-python-container's Dockerfiles)
+            # (sclorg's nginx images: where its configuration lies, which Dockerfiles name)
+            *(_SCL_NGINX_ENV if key in _SCL_NGINX else ()),
             *((("PIP_NO_CACHE_DIR", "off"),) if "python" in key else ()),
         )
         for key in _S2I
@@ -1710,6 +1737,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
 _POSTGRESQL_EXTENSION = re.compile(r"(postgresql-\d+(?:\.\d+)?)-[a-z].*")
 # An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
+_RPM_ARCH = re.compile(r"\.(?:x86_64|aarch64|noarch|i686|ppc64le|s390x)$")
 
 
 # Packages whose install fills a data directory in /var/lib, where packages otherwise keep
@@ -1759,7 +1787,8 @@ def package_files(
         if family == "apt" and _OLD_RELEASE_NAMES.get(name) in packages:
             continue  # (the old release's package stands for it: its files, not today's)
         if family == "yum" and (family, name) not in PACKAGE_FILES:
-            name = RPM_VERSION.sub("", name)
+            # (`shibboleth-3.4.1`, `httpd.x86_64`: a version or an architecture named)
+            name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name))
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
@@ -1896,9 +1925,29 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
-    if name == "drupal":
-        # (its composer project in /opt/drupal since 8.8; 7's and older 8's in the docroot)
-        workdir = "/var/www/html" if _OLD_DRUPAL.match(image.tag or "") else "/opt/drupal"
+    if name == "drupal" and _OLD_DRUPAL.match(image.tag or ""):
+        # (7's and 8's before 8.8 in the docroot; since, a composer project in /opt/drupal)
+        workdir, trees = "/var/www/html", tuple(t for t in trees if t != "/opt/drupal")
+        trees += ("/var/www/html",)
+    elif name == "drupal":
+        workdir = "/opt/drupal"
+        files += ("/opt/drupal/composer.json", "/opt/drupal/composer.lock")
+    if name == "ghost" and (image.tag or "").startswith("0."):
+        # (Ghost 0.x: its source in /usr/src/ghost, /var/lib/ghost the content volume)
+        workdir, files = "/usr/src/ghost", ()
+        trees = (*(t for t in trees if t != "/var/lib/ghost"), "/usr/src/ghost")
+    if name in ("flink", "apache/flink"):
+        files += ("/opt/flink/conf/log4j-console.properties",)
+        if _OLD_FLINK.match(image.tag or ""):
+            files += ("/opt/flink/conf/flink-conf.yaml",)  # (config.yaml since 1.19)
+    if (
+        name == "mysql"
+        and _ORACLE_MYSQL.match(image.tag or "")
+        and "debian" not in (image.tag or "")
+    ):
+        files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
+    if name == "php" and "fpm" not in (image.tag or ""):
+        files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
     if name == "php" and "apache" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)

@@ -163,7 +163,7 @@ MANAGERS: Mapping[str, Manager] = {
     "bun": Manager(
         ("~/.bun/install/cache",),
         "bun's package cache (~/.bun/install/cache)",
-        "bun install --no-cache, or rm -rf ~/.bun/install/cache in the same RUN",
+        "rm -rf ~/.bun/install/cache (or bun pm cache rm) in the same RUN",
     ),
     "conda": Manager(
         ("/opt/conda/pkgs",),
@@ -440,6 +440,7 @@ _CACHE_OPTIONS = {
     "npm": ("--cache", "npm_config_cache"),
     "yarn": ("--cache-folder", "YARN_CACHE_FOLDER"),
     "pnpm": ("--store-dir", "PNPM_STORE_DIR"),
+    "bun": ("--cache-dir", "BUN_INSTALL_CACHE_DIR"),
     "gem": ("--install-dir", "GEM_HOME"),  # (`gem install -i /opt/gems`: its cache/ there)
     "gradle": ("--gradle-user-home", "GRADLE_USER_HOME"),
     "stack": ("--stack-root", "STACK_ROOT"),
@@ -964,7 +965,8 @@ def _run_effects(
                     for c in o.paths
                 ]
                 op = op._replace(paths=(*op.paths, *named)) if named else op
-            if op.kind == REMOVE and any(_gem_cache(p) for p in op.paths):
+            gem_home = env.get("GEM_HOME", "").rstrip("/")
+            if op.kind == REMOVE and any(_gem_cache(p, gem_home) for p in op.paths):
                 # `bundle config set path vendor` may have moved the gem dir in an earlier RUN:
                 # removing a gem dir's cache/ after an install here is that install's cleanup.
                 # (Not `gem install`'s under a GEM_HOME the ENV shows: the ruby image's
@@ -1945,16 +1947,17 @@ def _user_home(name: str) -> str:
     return _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
 
 
-def _gem_cache(path: str) -> bool:
+def _gem_cache(path: str, gem_home: str = "") -> bool:
     """`/app/vendor/ruby/*/cache`, `$GEM_HOME/cache/*.gem`: where rubygems keeps .gem files (a
     cache/ in a gem directory, not /var/cache)."""
     parts = path.rstrip("/").split("/")
     if "cache" not in parts[-2:] or not (parts[-1] == "cache" or parts[-1].endswith(("*", ".gem"))):
         return False
     above = parts[: parts.index("cache", len(parts) - 2)]
-    # (Jekyll's images keep their gems in /usr/gem)
-    return any(
-        p in ("ruby", "gems", "bundle", ".gem", "gem") or p.startswith("gems") for p in above
+    # (Jekyll's images keep their gems in /usr/gem, their GEM_HOME)
+    jekyll = gem_home == "/usr/gem" and path.startswith("/usr/gem/")
+    return jekyll or any(
+        p in ("ruby", "gems", "bundle", ".gem") or p.startswith("gems") for p in above
     )
 
 
@@ -2635,19 +2638,23 @@ def _cpan_code(words: tuple[str, ...]) -> str:
     `-le`, `-e 'CPAN::Shell->install("X")'`, `force install`, `use CPAN; ...`), or ''; not
     code that only sets CPAN's configuration (`CPAN::Shell->o("conf", "make", ...)`)."""
     pairs = list(itertools.pairwise(words))
-    code = "\n".join(b for a, b in pairs if _PERL_CODE.fullmatch(a))
+    code = "\n".join(
+        [b for a, b in pairs if _PERL_CODE.fullmatch(a)]
+        + [m.group(1) for w in words[1:] if (m := _PERL_ATTACHED.fullmatch(w))]
+    )
     loaded = "-MCPAN" in words or ("-M", "CPAN") in pairs or _USES_CPAN.search(code)
     return code if loaded and _CPAN_INSTALLS.search(code) else ""
 
 
 # perl's switches that end with code on the command line: -e, -E, and bundles (`-le`, `-wE`)
 _PERL_CODE = re.compile(r"-[a-zA-Z]*[eE]")
+_PERL_ATTACHED = re.compile(r"-[a-zA-Z]*[eE](.+)", re.DOTALL)  # (`-e'install JSON'`)
 _USES_CPAN = re.compile(r"\buse\s+CPAN\s*;")
 # CPAN.pm's shell commands that install (`install X`, `force install X`, `notest install X`,
 # run alone or as CPAN::Shell's methods); not its configuration's values
 _CPAN_INSTALLS = re.compile(
-    r"(?:^|[;\n{])\s*(?:(?:force|notest)\s+)?(?:install|make|test)\b"
-    r"|(?:->|::)\s*(?:install|force|notest|rematein)\b"
+    r"(?:^|[;\n])\s*(?:(?:force|notest)\s+)?(?:install|make|test|get)\b"
+    r"|(?:->|::)\s*(?:install|make|test|get|force|notest|rematein)\b"
 )
 
 
@@ -3314,7 +3321,8 @@ def _ops(
 
 
 def _go_builds_nothing_here(words: tuple[str, ...]) -> bool:
-    """`go clean`, `go run`, `go mod download` and the like write nothing where they run."""
+    """`go clean`, `go vet`, `go mod download` and the like write nothing where they run (not
+    `go run`: a build script's, `go run build.go`, writes its binaries there)."""
     sub = subcommand(words)
     if sub == "mod":
         return subcommand(words[words.index("mod") :]) in _GO_MOD_NO_BUILD
@@ -3322,7 +3330,7 @@ def _go_builds_nothing_here(words: tuple[str, ...]) -> bool:
 
 
 _GO_NO_BUILD = frozenset(
-    {"clean", "env", "version", "list", "doc", "help", "run", "vet", "telemetry", "bug"}
+    {"clean", "env", "version", "list", "doc", "help", "vet", "telemetry", "bug"}
 )
 _GO_MOD_NO_BUILD = frozenset({"download", "verify", "why", "graph"})
 _CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
@@ -4300,8 +4308,10 @@ def _package_ops(
     # (nor a spec file or source package that `yum-builddep` or `dnf builddep` reads for the
     # build dependencies it installs)
     builddep = tool == "yum-builddep" or (family == "yum" and "builddep" in operands[:1])
-    if family == "cargo":
-        local = []  # (`cargo nextest archive --archive-file t.tar.zst` writes the archive)
+    if family == "cargo" and not any(w.startswith("--extract-to") for w in words):
+        # (`cargo nextest archive --archive-file t.tar.zst` writes the archive; a run of it
+        # unpacks into a temporary directory, unless told where: `--extract-to /app/x`)
+        local = []
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
@@ -4510,6 +4520,7 @@ _CARGO_FETCHING = frozenset(
 _CARGO_PLUGIN_BUILDS = frozenset(
     {("chef", "cook"), ("nextest", "run"), ("nextest", "r"), ("nextest", "list")}
     | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
+    | {("leptos", "test"), ("leptos", "end-to-end")}
 )
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
@@ -4981,6 +4992,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         own = words[: words.index("--")] if "--" in words else words
         builds = builds and not {"--offline", "--frozen", "-h", "--help"} & set(own)
         return "cargo", sub == "install", builds
+    if tool == "cargo-leptos":  # (called by its own name: `cargo-leptos build --release`)
+        builds = ("leptos", sub) in _CARGO_PLUGIN_BUILDS and not {"-h", "--help"} & set(words)
+        return "cargo", False, builds and "--offline" not in words
     if tool in ("maturin", "wasm-pack"):  # (they run `cargo build`, fetching through its cache)
         return "cargo", False, sub in ("build", "develop", "publish", "test")
     if tool == "go":  # (`go test`, `go run` and `go vet` build too, fetching what they need)
@@ -5113,7 +5127,7 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
         return True  # a checkout or a local file, and no dependencies: nothing is fetched
     if family == "uv" and any(w in ("--no-cache", "--no-cache-dir", "-n") for w in words):
         return True  # (uv takes pip's spelling as an alias)
-    if family in ("poetry", "bun") and "--no-cache" in words:
+    if family == "poetry" and "--no-cache" in words:
         return True
     if family == "pip" and "--no-index" in words:
         return True  # local wheels and --find-links only: nothing is fetched

@@ -576,38 +576,61 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
     project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
     (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does);
-    so too a cargo build after `cargo fetch` (every target's crates) or cargo-chef's `cook`
-    (the build's: not a test's dev-dependencies)."""
+    so too a cargo build of the project, in the directory an earlier RUN's `cargo fetch`
+    fetched every crate of its lock file for, or cargo-chef's `cook` the build's (not a
+    test's dev-dependencies, nor other features'), when that RUN kept the registry."""
     found: set[tuple[int, str]] = set()
-    resolved: set[str] = set()  # "lein", "cargo" (all fetched) or "cargo-build"
+    lein = False
+    cargo: dict[str, frozenset[str]] = {}  # project directory -> the commands resolved there
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched: set[str] = set()
+        fetched_lein = False
+        fetched: dict[str, frozenset[str]] = {}
+        removed = [p for op in step.run.ops if op.kind == REMOVE for p in op.paths]
         for op in step.run.ops:
             if op.tool not in ("lein", "cargo") or op.role != CACHE:
                 continue
-            words = op.command.split()
-            sub = subcommand(tuple(words))
+            words = tuple(op.command.split())
+            sub = subcommand(words)
+            where = _run_in(op, step) or step.instr.workdir
             if op.tool == "lein" and "deps" in words[1:]:  # (`lein with-profile prod deps`)
-                fetched.add("lein")
-            elif op.tool == "cargo" and sub == "fetch":
-                fetched.add("cargo")
-            elif op.tool == "cargo" and sub == "chef" and "cook" in words:
-                fetched.add("cargo-build")
-            elif (op.tool == "lein" and "lein" in resolved) or (
+                fetched_lein = True
+            elif op.tool == "lein" and lein:
+                found.add((index, op.command))
+            elif op.tool == "cargo" and sub in ("fetch", "chef") and _cache_kept(op, removed):
+                if sub == "fetch" and not _elsewhere(words):
+                    fetched[where] = _CARGO_AFTER_FETCH
+                elif "cook" in words:
+                    fetched[where] = _CARGO_AFTER_COOK
+            elif (
                 op.tool == "cargo"
-                and (
-                    "cargo" in resolved or ("cargo-build" in resolved and sub in _CARGO_BUILD_ALONE)
-                )
+                and sub in cargo.get(where, frozenset())
+                and not _elsewhere(words)
+                and not (cargo[where] is _CARGO_AFTER_COOK and _CARGO_FEATURES & set(words))
             ):
                 found.add((index, op.command))
-        resolved |= fetched
+        lein = lein or fetched_lein
+        cargo.update(fetched)
     return found
 
 
-# cargo's commands that need no more than the build's dependencies cargo-chef's cook fetched
-_CARGO_BUILD_ALONE = frozenset({"build", "b", "zigbuild", "leptos", "run", "r", "check", "c"})
+def _cache_kept(op: Op, removed: list[str]) -> bool:
+    """What `op` fetched into its cache stays: its RUN removes none of it."""
+    return not any(covers(r, p) for r in removed for p in op.paths)
+
+
+def _elsewhere(words: tuple[str, ...]) -> bool:
+    """cargo told to work on another project (`--manifest-path xtask/Cargo.toml`)."""
+    return any(w.startswith("--manifest-path") for w in words)
+
+
+# cargo's commands that need no more than the build's dependencies cargo-chef's cook fetched,
+# or than every crate of the lock file `cargo fetch` fetched (not `install` of another crate,
+# nor `update`, which resolves new versions)
+_CARGO_AFTER_COOK = frozenset({"build", "b", "zigbuild", "leptos", "run", "r", "check", "c"})
+_CARGO_AFTER_FETCH = _CARGO_AFTER_COOK | {"test", "t", "bench", "doc", "clippy", "nextest"}
+_CARGO_FEATURES = frozenset({"--features", "-F", "--all-features", "--no-default-features"})
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:

@@ -38,7 +38,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
   without `yarn cache clean`, and `labextension install --no-build`, which fetches by `npm pack`
   into npm's cache; `pnpm install` without `pnpm store prune`; `bun install` (`add`, `update`)
-  without `--no-cache` or `bun pm cache rm`, which keeps `~/.bun/install/cache`;
+  without `bun pm cache rm`, which keeps `~/.bun/install/cache` (its `--no-cache` ignores the
+  manifest cache alone);
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`;
@@ -381,13 +382,24 @@ _CLEANUPS = {
 _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
 
 
-def _go_before_modcache(ctx: Context, step: Step) -> bool:
-    """The Go may predate `go clean -modcache` (1.11): the image's tag or the version its
-    variables give is 1.12 or older."""
-    held = known(ctx.outside)
+def _go_clean_works(ctx: Context, step: Step) -> bool:
+    """`go clean -modcache -cache` runs at the RUN's end: a Go of 1.11 or later (which gave it
+    -modcache), known by the golang image's tag or the version the variables give (not a
+    distribution's package: Ubuntu 18.04's is 1.10), in a directory the RUN did not remove."""
     env = step.instr.env
     version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
-    return held.old_go or held.gopath_go or bool(GOPATH_GO.match(version) or OLD_GO.match(version))
+    held = known(ctx.outside)
+    golang = ctx.outside is not None and ctx.outside.repository.rsplit("/", 1)[-1] == "golang"
+    if version:
+        recent = not (OLD_GO.match(version) or GOPATH_GO.match(version))
+    else:
+        recent = golang and not (held.old_go or held.gopath_go)
+    assert step.run is not None
+    gone = any(
+        op.kind == REMOVE and any(covers(p, step.instr.workdir) for p in op.paths)
+        for op in step.run.ops
+    )
+    return recent and not gone
 
 
 def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
@@ -420,7 +432,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
                 options = []  # (`sudo install-packages x` as USER dev: a plain rm would fail)
             elif family == "pip" and not known(ctx.outside).old_pip:
                 options.insert(0, "")  # (pip before 6 has no --no-cache-dir)
-            elif family == "go" and _go_before_modcache(ctx, step):
+            elif family == "go" and not _go_clean_works(ctx, step):
                 pass  # (`go clean -modcache` came with Go 1.11: rm alone works on any Go)
             elif family in _CLEANUPS and _runs_at_the_end(step, family):
                 tool = _tool(step, family)
@@ -582,8 +594,10 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     elif family == "portage":  # (`emerge x` resolves it in the tree `--sync` fetched)
         reads = package_command(tool, words)[1]
     elif family in ("maven", "gradle", "sbt"):
-        # (any build resolves its plugins and dependencies there first; offline, only there)
-        reads = len(words) > 1 and not set(words) & JVM_QUESTIONS
+        # (any build resolves its plugins and dependencies there first; offline, only there;
+        # sbt's -v is verbose, its version -V)
+        questions = JVM_QUESTIONS - {"-v"} | {"-V"} if tool == "sbt" else JVM_QUESTIONS
+        reads = len(words) > 1 and not set(words) & questions
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
     elif family == "pacman":

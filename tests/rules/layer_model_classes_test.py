@@ -9483,7 +9483,12 @@ _THIRTY_FIFTH = [
         "FROM oven/bun:1\nCOPY package.json bun.lockb ./\nRUN bun install --production\n",
         [(3, "LG005")],
     ),
-    ("FROM oven/bun:1\nCOPY package.json ./\nRUN bun i --no-cache\n", []),
+    # (its --no-cache ignores the manifest cache alone: the packages still land in the cache)
+    ("FROM oven/bun:1\nCOPY package.json ./\nRUN bun i --no-cache\n", [(3, "LG005")]),
+    (
+        "FROM oven/bun:1\nCOPY package.json ./\nRUN bun i --cache-dir=/tmp/bc && rm -rf /tmp/bc\n",
+        [],
+    ),
     ("FROM oven/bun:1\nCOPY package.json ./\nRUN bun install && bun pm cache rm\n", []),
     ("FROM oven/bun:1\nCOPY . .\nRUN bun run build\n", []),
     (
@@ -9498,7 +9503,8 @@ _THIRTY_FIFTH = [
     ),
     # the configuration Cassandra's, Neo4j's and Oracle's MySQL images ship
     ("FROM cassandra:4.1\nCOPY cassandra.yaml /etc/cassandra/\n", [(2, "LG002")]),
-    ("FROM cassandra:4.1\nCOPY cassandra-rackdc.properties /etc/cassandra/\n", []),
+    ("FROM cassandra:4.1\nCOPY cassandra-rackdc.properties /etc/cassandra/\n", [(2, "LG002")]),
+    ("FROM cassandra:4.1\nCOPY schema.cql /etc/cassandra/\n", []),
     ("FROM neo4j:5\nCOPY neo4j.conf conf/\n", [(2, "LG002")]),
     ("FROM mysql/mysql-server:5.7\nCOPY my.cnf /etc/\n", [(2, "LG002")]),
     # sbt's -v is verbose (its version is -V): a run with it still boots and fetches
@@ -9605,13 +9611,14 @@ _THIRTY_FIFTH_REVIEW = [
         [(4, "LG005"), (5, "LG002"), (7, "LG005")],
     ),
     ("FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo fetch\nRUN cargo test\n", [(4, "LG005")]),
-    # go run, vet and mod verify write nothing where they run
+    # go vet and mod verify write nothing where they run; go run may (a build script's)
     (
         "FROM golang:1.22\nWORKDIR /tmp\nRUN go run github.com/magefile/mage@v1.15.0 -version\n"
         "RUN rm -rf /tmp/*\n",
-        [(3, "LG005")],
+        [(3, "LG005"), (4, "LG003")],
     ),
     ("FROM golang:1.22\nWORKDIR /tmp\nRUN go mod verify\nRUN rm -rf /tmp/*\n", []),
+    ("FROM golang:1.22\nWORKDIR /tmp\nRUN go vet std\nRUN rm -rf /tmp/*\n", [(3, "LG005")]),
     # the applications in the official images' WORKDIRs, their homes' variables, the
     # publishers' own names; TomEE's default applications by name and its configuration;
     # Drupal's composer project in /opt/drupal (since 8.8); Hadoop in Hive's image; Ghost's,
@@ -9726,3 +9733,122 @@ def test_files_copied_into_a_package_s_directory_land_inside_it(lint_files: Lint
         "virtual": "a@b c@d\n",
     }
     assert [(f.line, f.rule) for f in lint_files(files)] == [(3, "LG002"), (5, "LG002")]
+
+
+_THIRTY_FIFTH_SECOND_REVIEW = [
+    # cargo fetch resolves only the project's lock file, where it ran, when its RUN keeps the
+    # registry; an install of another crate or an update fetches; a build with other features
+    # after a cook fetches
+    (
+        "FROM rust:1.80\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch\n"
+        "RUN cargo install sqlx-cli --no-default-features\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\n"
+        "RUN cargo chef cook --release --recipe-path recipe.json"
+        " && rm -rf /usr/local/cargo/registry\n"
+        "RUN cargo build --release\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo fetch --manifest-path xtask/Cargo.toml\n"
+        "RUN cargo build --release\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM rust:1.80\nWORKDIR /tools\nRUN cargo fetch\nWORKDIR /app\nCOPY . .\n"
+        "RUN cargo build --release\n",
+        [(3, "LG005"), (6, "LG005")],
+    ),
+    (
+        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\n"
+        "RUN cargo chef cook --release --recipe-path recipe.json\n"
+        "RUN cargo build --release --all-features\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    # go run may run a build script that writes where it runs
+    (
+        "FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN go run build.go build syncthing\n"
+        "RUN chmod +x syncthing\n",
+        [(4, "LG005"), (5, "LG004")],
+    ),
+    # bun's --cache-dir moves its cache; cargo-leptos by its own name; CPAN's configuration and
+    # -e's attached code
+    (
+        "FROM oven/bun:1\nWORKDIR /app\nCOPY . .\n"
+        "RUN bun install --cache-dir /tmp/bc && rm -rf /tmp/bc\n",
+        [],
+    ),
+    ("FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo-leptos build --release\n", [(4, "LG005")]),
+    (
+        "FROM perl:5.38\n"
+        "RUN perl -MCPAN -e '$CPAN::Config->{make} = q(/usr/bin/make);"
+        " CPAN::HandleConfig->commit'\n",
+        [],
+    ),
+    ("FROM perl:5.38\nRUN perl -MCPAN -e'install JSON'\n", [(2, "LG005")]),
+    ("FROM perl:5.38\nRUN perl -MCPAN -e 'CPAN::Shell->make(\"JSON\")'\n", [(2, "LG005")]),
+    # nextest extracting an archive where it is told keeps what it unpacked
+    (
+        "FROM rust:1.80\nWORKDIR /app\nCOPY tests.tar.zst .\n"
+        "RUN cargo nextest run --archive-file tests.tar.zst --extract-to /app/x\n",
+        [(3, "LG006")],
+    ),
+    # empty directories of the images whose trees are known (Ghost's content, TomEE's logs,
+    # Jetty's base's webapps, Flink's log); Ghost 0.x; CentOS 7's collections keep nginx.conf
+    # elsewhere
+    ("FROM ghost:5\nRUN chown -R node:node /var/lib/ghost/content\n", []),
+    (
+        "FROM tomee:9\n"
+        "RUN chown -R nobody /usr/local/tomee/logs /usr/local/tomee/temp /usr/local/tomee/work\n",
+        [],
+    ),
+    ("FROM jetty:9.4\nUSER root\nRUN chown -R jetty:jetty /var/lib/jetty/webapps\n", []),
+    ("FROM flink:1.17\nRUN chmod -R 777 $FLINK_HOME/log\n", []),
+    ("FROM ghost:0.11\nCOPY config.js .\nRUN chown -R user:user /var/lib/ghost\n", []),
+    ("FROM centos/nginx-116-centos7\nCOPY nginx.conf /etc/nginx/nginx.conf\n", []),
+    (
+        'FROM registry.access.redhat.com/ubi8/nginx-120\nADD nginx.conf "${NGINX_CONF_PATH}"\n',
+        [(2, "LG002")],
+    ),
+    # Drupal 7's docroot, Drupal 10's composer project; Cassandra's CASSANDRA_CONF; mysql's Oracle
+    # Linux tags; Flink's configuration; php-fpm's files on fpm tags alone; an RPM named with its
+    # architecture; Jekyll's cache; Hive's Hadoop 3; Arch's own registry
+    ("FROM drupal:7-apache\nRUN chown -R www-data:www-data sites modules themes\n", [(2, "LG004")]),
+    ("FROM drupal:10-apache\nCOPY composer.json composer.lock ./\n", [(2, "LG002")]),
+    ("FROM cassandra:4.1\nCOPY logback.xml $CASSANDRA_CONF/logback.xml\n", [(2, "LG002")]),
+    ("FROM mysql:8.0\nCOPY my.cnf /etc/my.cnf\n", [(2, "LG002")]),
+    ("FROM mysql:8.0-debian\nCOPY my.cnf /etc/my.cnf\n", []),
+    (
+        "FROM flink:1.17\nCOPY flink-conf.yaml $FLINK_HOME/conf/flink-conf.yaml\n"
+        "COPY log4j-console.properties /opt/flink/conf/\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    ("FROM php:8.2-apache\nCOPY www.conf /usr/local/etc/php-fpm.d/www.conf\n", []),
+    ("FROM php:8.2-fpm\nCOPY www.conf /usr/local/etc/php-fpm.d/www.conf\n", [(2, "LG002")]),
+    (
+        "FROM centos:7\nRUN yum -y install httpd shibboleth.x86_64 && yum clean all\n"
+        "COPY shibboleth2.xml /etc/shibboleth/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ruby:3.2\nCOPY Gemfile* ./\nRUN bundle install && rm -rf /usr/gem/cache/*.gem\n",
+        [(3, "LG005")],
+    ),
+    ("FROM apache/hive:4.0.0\nCOPY mapred-site.xml $HADOOP_HOME/etc/hadoop/\n", [(2, "LG002")]),
+    (
+        "FROM registry.archlinux.org/archlinux/archlinux-docker:base-devel\n"
+        "COPY mirrorlist /etc/pacman.d/mirrorlist\n",
+        [(2, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FIFTH_SECOND_REVIEW)
+def test_the_second_review_of_the_thirty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
