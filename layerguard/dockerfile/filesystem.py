@@ -82,7 +82,6 @@ from layerguard.dockerfile.effects import (
     pip_no_cache_setting,
     requirement_files,
     source_installs,
-    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -575,62 +574,22 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
     project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
-    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does);
-    so too a cargo build of the project, in the directory an earlier RUN's `cargo fetch`
-    fetched every crate of its lock file for, or cargo-chef's `cook` the build's (not a
-    test's dev-dependencies, nor other features'), when that RUN kept the registry."""
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
     found: set[tuple[int, str]] = set()
-    lein = False
-    cargo: dict[str, frozenset[str]] = {}  # project directory -> the commands resolved there
+    resolved = False
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched_lein = False
-        fetched: dict[str, frozenset[str]] = {}
-        removed = [p for op in step.run.ops if op.kind == REMOVE for p in op.paths]
+        fetched = False
         for op in step.run.ops:
-            if op.tool not in ("lein", "cargo") or op.role != CACHE:
+            if op.tool != "lein" or op.role != CACHE:
                 continue
-            words = tuple(op.command.split())
-            sub = subcommand(words)
-            where = _run_in(op, step) or step.instr.workdir
-            if op.tool == "lein" and "deps" in words[1:]:  # (`lein with-profile prod deps`)
-                fetched_lein = True
-            elif op.tool == "lein" and lein:
+            if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
+                fetched = True
+            elif resolved:
                 found.add((index, op.command))
-            elif op.tool == "cargo" and sub in ("fetch", "chef") and _cache_kept(op, removed):
-                if sub == "fetch" and not _elsewhere(words):
-                    fetched[where] = _CARGO_AFTER_FETCH
-                elif "cook" in words:
-                    fetched[where] = _CARGO_AFTER_COOK
-            elif (
-                op.tool == "cargo"
-                and sub in cargo.get(where, frozenset())
-                and not _elsewhere(words)
-                and not (cargo[where] is _CARGO_AFTER_COOK and _CARGO_FEATURES & set(words))
-            ):
-                found.add((index, op.command))
-        lein = lein or fetched_lein
-        cargo.update(fetched)
+        resolved = resolved or fetched
     return found
-
-
-def _cache_kept(op: Op, removed: list[str]) -> bool:
-    """What `op` fetched into its cache stays: its RUN removes none of it."""
-    return not any(covers(r, p) for r in removed for p in op.paths)
-
-
-def _elsewhere(words: tuple[str, ...]) -> bool:
-    """cargo told to work on another project (`--manifest-path xtask/Cargo.toml`)."""
-    return any(w.startswith("--manifest-path") for w in words)
-
-
-# cargo's commands that need no more than the build's dependencies cargo-chef's cook fetched,
-# or than every crate of the lock file `cargo fetch` fetched (not `install` of another crate,
-# nor `update`, which resolves new versions)
-_CARGO_AFTER_COOK = frozenset({"build", "b", "zigbuild", "leptos", "run", "r", "check", "c"})
-_CARGO_AFTER_FETCH = _CARGO_AFTER_COOK | {"test", "t", "bench", "doc", "clippy", "nextest"}
-_CARGO_FEATURES = frozenset({"--features", "-F", "--all-features", "--no-default-features"})
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
@@ -1675,18 +1634,7 @@ def _reach(
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
-    # (not in a home's configuration directory an earlier layer of the stage made, on an image
-    # known here: `mkdir ~/.vnc`, then `chmod 760 ~/.vnc/vnc.sh`, whose COPY to `~/.vnc/` went
-    # to /~/.vnc; a build's install elsewhere may have filled another made directory)
-    made_there = any(
-        e.kind == DIR
-        and e.content == EMPTY
-        and e.layer != BASE
-        and e.path == posixpath.dirname(path)
-        for e in live
-    )
-    beyond = made_there and held.manager and bool(_HOME_DOT_DIR.match(path))
-    if program and not beyond and not any(e.path == path for e in live):
+    if program and not any(e.path == path for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
         # /usr/bin/who.orig`: the build fails unless the program is there; an install that
         # named it wrote it, or else the base image did.
@@ -1715,10 +1663,6 @@ _ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
 
 # An application deployed as an archive (a web or enterprise application), or a pattern of one.
 _DEPLOYED = re.compile(r".*\.(?:war|ear)\*?")
-
-
-# A file in a configuration directory of a home (`/root/.vnc/xstartup`, `/home/dev/.ssh/x`)
-_HOME_DOT_DIR = re.compile(r"/(?:root|home/[^/]+)/\.[^/]+/[^/]+")
 
 
 def _a_known_link(path: str) -> bool:

@@ -165,7 +165,10 @@ OPTIONS = {"min-bytes": MIN_BYTES}
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # What each step wrote, file by file, for the exact (listed) writes: a `COPY . .` of a big
     # context compares thousands of paths, so by lookup rather than by scan.
-    listed = [{c.path: c for c in s.copies if c.exact and c.size != 0} for s in ctx.steps]
+    listed = [
+        {(p := _placed(ctx, i, c)).path: p for c in s.copies if c.exact and c.size != 0}
+        for i, s in enumerate(ctx.steps)
+    ]
     unlisted = [[c for c in s.copies if not c.exact and c.size != 0] for s in ctx.steps]
     model = ctx.model
     shipped = model.stages[model.shipped[0]].base_image if model.shipped else None
@@ -300,10 +303,7 @@ def _old_copies(
     # (`ADD nginx.conf /etc/nginx`: where a package made /etc/nginx a directory, the file lands
     # inside it, on the package's own; so in a distribution's `conf`)
     within = posixpath.join(write.path, posixpath.basename(write.source))
-    if write.exact and any(e.path == within != write.path for e in ctx.layers[index].entries):
-        # (the model put the listed file inside a directory known there: `ADD sender
-        # /etc/postfix` after `apk add postfix` writes /etc/postfix/sender)
-        write = write._replace(path=within)
+    write = _placed(ctx, index, write)
 
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
@@ -1102,6 +1102,18 @@ def _unpacked_distribution(write: CopyWrite) -> frozenset[str]:
     top = archive_stem(write.source) if write.unpacked else ""
     files = distribution_files(posixpath.basename(write.source)) if top else ()
     return frozenset(posixpath.join(write.path, top, f) for f in files)
+
+
+def _placed(ctx: Context, index: int, write: CopyWrite) -> CopyWrite:
+    """`write` where the model put it: a listed file copied without a slash into a directory
+    known there lands inside it (`ADD sender /etc/postfix` after `apk add postfix` writes
+    /etc/postfix/sender)."""
+    if not (write.exact and write.source and index < len(ctx.layers)):
+        return write
+    within = posixpath.join(write.path, posixpath.basename(write.source))
+    if within != write.path and any(e.path == within for e in ctx.layers[index].entries):
+        return write._replace(path=within)
+    return write
 
 
 def _into_a_base_directory(old: CopyWrite, new: CopyWrite) -> bool:

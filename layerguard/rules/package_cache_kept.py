@@ -179,7 +179,7 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 
-from layerguard.dockerfile.bases import GOPATH_GO, OLD_GO, for_development, known
+from layerguard.dockerfile.bases import for_development, known
 from layerguard.dockerfile.effects import (
     CACHE,
     JVM_QUESTIONS,
@@ -385,21 +385,34 @@ _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|-m +pip) +install(?=\s|$)"
 def _go_clean_works(ctx: Context, step: Step) -> bool:
     """`go clean -modcache -cache` runs at the RUN's end: a Go of 1.11 or later (which gave it
     -modcache), known by the golang image's tag or the version the variables give (not a
-    distribution's package: Ubuntu 18.04's is 1.10), in a directory the RUN did not remove."""
+    distribution's package: Ubuntu 18.04's is 1.10; not a tag an ARG leaves open), in a
+    directory known and not removed (`cd tool && ... && rm -rf ../tool` leaves go none)."""
     env = step.instr.env
-    version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
-    held = known(ctx.outside)
-    golang = ctx.outside is not None and ctx.outside.repository.rsplit("/", 1)[-1] == "golang"
+    version = (env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")).removeprefix("go")
+    outside = ctx.outside
+    tag = outside.tag or "" if outside is not None else ""
+    golang = outside is not None and outside.repository.rsplit("/", 1)[-1] == "golang"
+    # (`FROM golang:${GO_VERSION}-alpine`: the tag the build passes, not known)
+    open_tag = any(
+        st.base_image == outside and "$" in (st.from_node.args or [""])[0]
+        for st in ctx.model.stages
+    )
     if version:
-        recent = not (OLD_GO.match(version) or GOPATH_GO.match(version))
+        recent = bool(_GO_RECENT.match(version))
     else:
-        recent = golang and not (held.old_go or held.gopath_go)
+        recent = golang and not open_tag and bool(_GO_RECENT.match(tag) or _GO_NAMED_TAG.match(tag))
     assert step.run is not None
-    gone = any(
-        op.kind == REMOVE and any(covers(p, step.instr.workdir) for p in op.paths)
-        for op in step.run.ops
+    last = step.run.commands[-1].cwd if step.run.commands else step.instr.workdir
+    gone = last is None or any(
+        op.kind == REMOVE and any(covers(p, last) for p in op.paths) for op in step.run.ops
     )
     return recent and not gone
+
+
+# Go versions from 1.11 on (`1.11`, `1.22.3`, `1.21-alpine`); the golang image's tags that name
+# no version (`latest`, `alpine`, `bookworm`): its newest
+_GO_RECENT = re.compile(r"1\.(?:1[1-9]|[2-9]\d)(?:[.-]|rc|beta|$)")
+_GO_NAMED_TAG = re.compile(r"[a-z][a-z0-9.-]*$")
 
 
 def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:

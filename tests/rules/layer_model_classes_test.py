@@ -9164,12 +9164,11 @@ _THIRTY_FOURTH_SECOND_REVIEW = [
         " && rm $PREFIX/bin/elfedit.exe\n",
         [],
     ),
-    # cargo's other commands fetch nothing offline, nor (since the thirty-fifth session's
-    # review) after an earlier RUN's `cargo fetch` of every target's crates
+    # cargo's other commands fetch nothing offline
     (
         "FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo fetch\nRUN cargo test --offline\n"
         "RUN cargo build --release\nRUN cargo test --release -- --help\n",
-        [(4, "LG005")],
+        [(4, "LG005"), (6, "LG005"), (7, "LG005")],
     ),
     (
         "FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo test --offline\n"
@@ -9536,18 +9535,9 @@ _THIRTY_FIFTH = [
     # cargo-leptos' build runs cargo's
     ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos build --release\n", [(3, "LG005")]),
     ("FROM rust:1.75\nCOPY . .\nRUN cargo leptos new --git leptos-rs/start\n", []),
-    # a program in a directory an earlier layer made is not the base image's (COPY does not
-    # expand ~: `COPY x ~/.vnc/` wrote /~/.vnc/x)
-    (
-        "FROM debian:jessie\nENV HOME /root\nRUN mkdir ~/.vnc\nCOPY vnc.sh xstartup ~/.vnc/\n"
-        "RUN chmod 760 ~/.vnc/vnc.sh ~/.vnc/xstartup\n",
-        [],
-    ),
-    (
-        "FROM debian:jessie\nENV HOME /root\nRUN mkdir ~/.vnc\nCOPY vnc.sh /root/.vnc/\n"
-        "RUN chmod 760 ~/.vnc/vnc.sh\n",
-        [(5, "LG004")],
-    ),
+    # (a program in a home's dot-directory an earlier layer made taken as not the base
+    # image's was withdrawn after review: a script run since may have filled it, which the
+    # model does not follow; set 497's file 004, line 10 stays a false alarm)
     ("FROM debian:12\nRUN chmod +x /docker-entrypoint.sh\n", [(2, "LG004")]),
     # envygeeks' Jekyll images keep Jekyll's gems in their GEM_HOME, /usr/gem
     ("FROM jekyll/jekyll:4\nRUN chown -R jekyll /usr/gem\n", [(2, "LG004")]),
@@ -9602,15 +9592,15 @@ _THIRTY_FIFTH_REVIEW = [
         "FROM perl:5.38\nRUN perl -e 'use CPAN; CPAN::Shell->install(\"Try::Tiny\")'\n",
         [(2, "LG005")],
     ),
-    # a cargo build after cargo-chef's cook (or cargo fetch) finds every crate it needs; a
-    # test after cook may fetch dev-dependencies
+    # (a cargo build after cargo-chef's cook or cargo fetch was tried as fetching nothing and
+    # withdrawn after two reviews: another crate's install, an update, another CARGO_HOME, a
+    # registry removed in part or later, features each fetch; every cargo build is reported)
     (
         "FROM rust:1.75\nWORKDIR /app\nCOPY recipe.json .\n"
         "RUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\n"
         "RUN cargo build --release\nRUN cargo test\n",
-        [(4, "LG005"), (5, "LG002"), (7, "LG005")],
+        [(4, "LG005"), (5, "LG002"), (6, "LG005"), (7, "LG005")],
     ),
-    ("FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo fetch\nRUN cargo test\n", [(4, "LG005")]),
     # go vet and mod verify write nothing where they run; go run may (a build script's)
     (
         "FROM golang:1.22\nWORKDIR /tmp\nRUN go run github.com/magefile/mage@v1.15.0 -version\n"
@@ -9852,3 +9842,12 @@ def test_the_second_review_of_the_thirty_fifth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_file_copied_twice_into_a_package_s_directory_is_written_again(lint_files: Lint) -> None:
+    files = {
+        "Dockerfile": "FROM alpine:3.19\nRUN apk add --no-cache postfix\n"
+        "ADD sender /etc/postfix\nADD sender /etc/postfix\n",
+        "sender": "a@b OK\n",
+    }
+    assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG002")]

@@ -339,3 +339,23 @@ def test_no_cache_mount_for_a_user_whose_ids_are_not_known(lint_files: Lint) -> 
     dockerfile = "FROM debian:12\nRUN useradd -m app\nUSER app\nRUN <<EOF\npip install x\nEOF\n"
     (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
     assert found.fix is None
+
+
+@pytest.mark.parametrize(
+    "dockerfile",
+    [
+        # (a Go before 1.11, which has no -modcache: by its image's tag, its variables, a
+        # distribution's package, or a tag the build passes)
+        "FROM golang:1.10\nWORKDIR /go/src/app\nCOPY . .\nRUN go build -o /app .\n",
+        "FROM ubuntu:22.04\nENV GOLANG_VERSION go1.10.3\nCOPY . .\nRUN go build -o /app .\n",
+        "FROM ubuntu:18.04\nRUN apt-get install -y golang-go\nCOPY . .\nRUN go build -o /app .\n",
+        "ARG GO_VERSION\nFROM golang:${GO_VERSION}-alpine\nCOPY . .\nRUN go build -o /app .\n",
+        # (a RUN that removed the directory it ends in: go needs one)
+        "FROM golang:1.21\nRUN git clone https://x/tool.git && cd tool && go build -o /t ."
+        " && rm -rf ../tool\n",
+    ],
+)
+def test_the_go_fix_is_rm_where_go_clean_may_not_run(lint_files: Lint, dockerfile: str) -> None:
+    (found,) = [f for f in _fixes(lint_files, dockerfile) if f.safe]
+    fixed = fix.apply(dockerfile, [found]).text
+    assert "go clean" not in fixed and "rm -rf" in fixed.splitlines()[-1]
