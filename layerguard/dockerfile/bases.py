@@ -717,11 +717,14 @@ _EMPTY_DIRS = {
     "tomcat": tuple(f"/usr/local/tomcat/{d}" for d in ("webapps", "logs", "work", "temp")),
     "tomee": tuple(f"/usr/local/tomee/{d}" for d in ("logs", "work", "temp")),
     # (Ghost's content, re-made empty for its volume; Jetty's base's webapps; Flink's log)
-    "ghost": ("/var/lib/ghost/content",),
+    # (and its current/, a link to versions/X: a recursive change of it changes the link alone)
+    "ghost": ("/var/lib/ghost/content", "/var/lib/ghost/current"),
     "jetty": ("/var/lib/jetty/webapps",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
 }
 
+# Ghost's 0.x tags (`0.11`, `0`, `0-alpine`)
+_GHOST_0 = re.compile(r"0(?:[.-]|$)")
 # Flink's tags from before config.yaml replaced flink-conf.yaml (1.19)
 _OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)")
 # mysql's tags of 8 and later, and their names (on Oracle Linux unless a tag says debian)
@@ -1932,7 +1935,7 @@ def known(image: ImageRef | None) -> Known:
     elif name == "drupal":
         workdir = "/opt/drupal"
         files += ("/opt/drupal/composer.json", "/opt/drupal/composer.lock")
-    if name == "ghost" and (image.tag or "").startswith("0."):
+    if name == "ghost" and _GHOST_0.match(image.tag or ""):
         # (Ghost 0.x: its source in /usr/src/ghost, /var/lib/ghost the content volume)
         workdir, files = "/usr/src/ghost", ()
         trees = (*(t for t in trees if t != "/var/lib/ghost"), "/usr/src/ghost")

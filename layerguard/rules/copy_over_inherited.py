@@ -1178,6 +1178,8 @@ def _known_base_content(
             and tree
             and back
             and _holds_filled_tree(write.into, image.trees, bool(image.manager))
+            # (not a directory the image ships empty: jetty's base's webapps, Ghost's content)
+            and not in_tree(write.into.rstrip("/") or "/", image.empty)
             # (the builder's own directory; not the base's runtime a WORKDIR names)
             and (
                 _names_a_tree(write.into, image.runtime)

@@ -9851,3 +9851,26 @@ def test_a_file_copied_twice_into_a_package_s_directory_is_written_again(lint_fi
         "sender": "a@b OK\n",
     }
     assert [(f.line, f.rule) for f in lint_files(files)] == [(4, "LG002")]
+
+
+_THIRTY_FIFTH_THIRD_REVIEW = [
+    # a directory the image ships empty, copied back from a stage of the same image, holds
+    # none of its files; Ghost's 0 tags are 0.x's; Ghost's current/ is a link
+    (
+        "FROM jetty:9.4 AS build\nCOPY app.war /var/lib/jetty/webapps/\nFROM jetty:9.4\n"
+        "COPY --from=build /var/lib/jetty/webapps/ /var/lib/jetty/webapps/\n",
+        [],
+    ),
+    ("FROM ghost:0-alpine\nRUN chown -R user:user /var/lib/ghost\n", []),
+    ('FROM ghost:5\nRUN chown -R node:node "$GHOST_CONTENT" "$GHOST_INSTALL/current"\n', []),
+    ("FROM ghost:5\nRUN chown -R node:node /var/lib/ghost\n", [(2, "LG004")]),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_FIFTH_THIRD_REVIEW)
+def test_the_third_review_of_the_thirty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
