@@ -705,15 +705,20 @@ def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
     # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
-    # (the directories files known there lie in: `apk add postfix`, then `ADD sender
-    # /etc/postfix`, which BuildKit puts in /etc/postfix beside the package's main.cf)
-    made |= {posixpath.dirname(e.path) for e in live if e.kind == FILE and not is_glob(e.path)}
-    made |= {
-        posixpath.dirname(f)
-        for e in live
-        if e.role == INSTALL and e.packages
-        for f in package_files(e.family, e.packages)
-    }
+    if any(
+        not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
+        for w in step.copies
+    ):
+        # (the directories files known there lie in, for a file copied without a slash: `apk
+        # add postfix`, then `ADD sender /etc/postfix`, which BuildKit puts in /etc/postfix
+        # beside the package's main.cf; not worked out for a directory's files, often many)
+        made |= {posixpath.dirname(e.path) for e in live if e.kind == FILE and not is_glob(e.path)}
+        made |= {
+            posixpath.dirname(f)
+            for e in live
+            if e.role == INSTALL and e.packages
+            for f in package_files(e.family, e.packages)
+        }
     # (and one an earlier COPY wrote, file or directory, that a wildcard's files go into:
     # `COPY flir/spinnaker /spinnaker`, then `COPY flir/*.whl /spinnaker`; a file there would
     # take one file alone, its name the wildcard does not promise)

@@ -1108,7 +1108,9 @@ def _placed(ctx: Context, index: int, write: CopyWrite) -> CopyWrite:
     """`write` where the model put it: a listed file copied without a slash into a directory
     known there lands inside it (`ADD sender /etc/postfix` after `apk add postfix` writes
     /etc/postfix/sender)."""
-    if not (write.exact and write.source and index < len(ctx.layers)):
+    # (one file to a destination without a slash: a directory's files lie below it)
+    one = write.exact and write.source and write.path == write.into.rstrip("/")
+    if not (one and index < len(ctx.layers)):
         return write
     within = posixpath.join(write.path, posixpath.basename(write.source))
     if within != write.path and any(e.path == within for e in ctx.layers[index].entries):
