@@ -1740,7 +1740,8 @@ _BRINGS: Mapping[tuple[str, str], str] = {
 _POSTGRESQL_EXTENSION = re.compile(r"(postgresql-\d+(?:\.\d+)?)-[a-z].*")
 # An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
 RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
-_RPM_ARCH = re.compile(r"\.(?:x86_64|aarch64|noarch|i686|ppc64le|s390x)$")
+# What follows an RPM's version in its name: its architecture (`httpd.x86_64`) or release
+RPM_ARCH = re.compile(r"\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|el\d+[\w.]*)$")
 
 
 # Packages whose install fills a data directory in /var/lib, where packages otherwise keep
@@ -1791,7 +1792,7 @@ def package_files(
             continue  # (the old release's package stands for it: its files, not today's)
         if family == "yum" and (family, name) not in PACKAGE_FILES:
             # (`shibboleth-3.4.1`, `httpd.x86_64`: a version or an architecture named)
-            name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name))
+            name = RPM_VERSION.sub("", RPM_ARCH.sub("", name))
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))

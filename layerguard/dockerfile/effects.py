@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
+    RPM_ARCH,
     RPM_VERSION,
     USER_DATABASE,
     distribution_files,
@@ -4530,7 +4531,8 @@ _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
 JVM_QUESTIONS = frozenset({"-v", "-version", "--version", "-h", "--help"})
 _QUESTIONS = JVM_QUESTIONS | {"-V", "version", "help", "--info"}
 _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches nothing either)
-_SBT_ASKS = frozenset({"-V", "--version", "-h", "--help"})
+# sbt's (its -v is verbose, its version -V)
+SBT_QUESTIONS = JVM_QUESTIONS - {"-v"} | {"-V"}
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(
@@ -4660,9 +4662,6 @@ def _unpinned(tool: str, word: str) -> str:
     return _PIN.split(word, 1)[0] or word
 
 
-_RPM_ARCH = re.compile(r"\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|el\d+[\w.]*)$")
-
-
 _DASHED_DEB = re.compile(r"-v?\d[\w.+~]*(?:-[\w.+~]+)*$")
 
 
@@ -4677,7 +4676,7 @@ def _package_of(path: str) -> str | None:
     elif name.endswith(".deb"):
         name = name.removesuffix(".deb").split("_", 1)[0]
     else:
-        name = RPM_VERSION.sub("", _RPM_ARCH.sub("", name.removesuffix(".rpm")))
+        name = RPM_VERSION.sub("", RPM_ARCH.sub("", name.removesuffix(".rpm")))
     # (a vendor's `rstudio-server-*-amd64.deb`: the wildcard stands for the version)
     fixed, dash, rest = name.partition("-*")
     if dash and len(fixed) > 2 and not is_glob(fixed) and "_" not in rest:
@@ -5021,7 +5020,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # so does `mvn install:install-file -Dfile=ojdbc8.jar ...`, the install plugin's goal.)
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
         # (sbt's -v is verbose, its version -V: `sbt -v -sbt-create about` boots and fetches)
-        questions = _SBT_ASKS if tool == "sbt" else _JVM_ASKS
+        questions = SBT_QUESTIONS if tool == "sbt" else _JVM_ASKS
         asks = any(w in questions for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )

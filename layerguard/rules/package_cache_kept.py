@@ -185,6 +185,7 @@ from layerguard.dockerfile.effects import (
     JVM_QUESTIONS,
     MANAGERS,
     REMOVE,
+    SBT_QUESTIONS,
     commands_run,
     copy_sources,
     copy_writes,
@@ -609,7 +610,7 @@ def _reads_cache(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     elif family in ("maven", "gradle", "sbt"):
         # (any build resolves its plugins and dependencies there first; offline, only there;
         # sbt's -v is verbose, its version -V)
-        questions = JVM_QUESTIONS - {"-v"} | {"-V"} if tool == "sbt" else JVM_QUESTIONS
+        questions = SBT_QUESTIONS if tool == "sbt" else JVM_QUESTIONS
         reads = len(words) > 1 and not set(words) & questions
     elif family in ("go", "cargo"):
         reads = sub in ("build", "install", "test", "run", "vet", "generate", "doc", "bench")
