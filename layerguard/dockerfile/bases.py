@@ -728,7 +728,7 @@ _GHOST_0 = re.compile(r"0(?:[.-]|$)")
 # Flink's tags from before config.yaml replaced flink-conf.yaml (1.19)
 _OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)")
 # mysql's tags of 8 and later, and their names (on Oracle Linux unless a tag says debian)
-_ORACLE_MYSQL = re.compile(r"(?:[89]|\d\d)(?:[.-]|$)|latest$|lts|innovation")
+_ORACLE_MYSQL = re.compile(r"(?:[89]|\d\d)(?:[.-]|$)|latest$|lts|innovation|.*oracle")
 # Drupal's tags from before its image became a composer project in /opt/drupal (8.8)
 _OLD_DRUPAL = re.compile(r"(?:[1-7]|8\.[0-7])(?:[.-]|$)")
 # Tomcat tags from before the default applications moved to webapps.dist (8.5.51, 9.0.31).
@@ -1941,18 +1941,25 @@ def known(image: ImageRef | None) -> Known:
         workdir, files = "/usr/src/ghost", ()
         trees = (*(t for t in trees if t != "/var/lib/ghost"), "/usr/src/ghost")
     if name in ("flink", "apache/flink"):
-        files += ("/opt/flink/conf/log4j-console.properties",)
-        if _OLD_FLINK.match(image.tag or ""):
-            files += ("/opt/flink/conf/flink-conf.yaml",)  # (config.yaml since 1.19)
+        files += tuple(f"/opt/flink/conf/log4j{n}.properties" for n in ("", "-console"))
+        old = _OLD_FLINK.match(image.tag or "")
+        files += (f"/opt/flink/conf/{'flink-conf' if old else 'config'}.yaml",)  # (1.19)
     if (
         name == "mysql"
         and _ORACLE_MYSQL.match(image.tag or "")
         and "debian" not in (image.tag or "")
     ):
         files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
-    if name == "php" and "fpm" not in (image.tag or ""):
+    if name in _PHP_IMAGES and name != "php":
+        files += _FILES["php"]  # (built FROM php's tag of the same variant)
+    if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
-    if name == "php" and "apache" not in (image.tag or ""):
+    if name in _PHP_IMAGES and (
+        "apache" not in (image.tag or "")
+        # (the others' tags are apache's unless they say fpm or cli: `wordpress:6`)
+        if name == "php"
+        else any(v in (image.tag or "") for v in ("fpm", "cli"))
+    ):
         files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)

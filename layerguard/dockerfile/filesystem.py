@@ -892,6 +892,10 @@ def _run(
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
     taken = set(removed_at or ())  # every path an earlier removal named
+    # The archives earlier layers wrote that this RUN's mv took away (old path -> entries), and
+    # where it put them (new path -> old path)
+    taken_away: dict[str, list[Entry]] = {}
+    moved: dict[str, str] = {}
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             op = op._replace(paths=_through_links(op.paths, links))
@@ -953,6 +957,8 @@ def _run(
                 paths = tuple(
                     posixpath.join(p, posixpath.basename(p)) if p in there else p for p in paths
                 )
+            if op.tool == "mv" and len(paths) == len(op.sources) == 1:
+                moved[paths[0]] = op.sources[0]
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
                        for p in paths)  # fmt: skip
@@ -1002,6 +1008,13 @@ def _run(
                 own = [e for e in own if not _built_below(e, op.paths)]
                 live = [e for e in live if not _built_below(e, op.paths)]
             elif op.kind == REMOVE:
+                if op.tool == "mv" and len(op.paths) == 1:
+                    (old,) = op.paths
+                    taken_away[old] = [
+                        e for e in live
+                        if _holds_archive(e, old)
+                        and not any(o.path == old or _matches(old, o.path) for o in own)
+                    ]  # fmt: skip
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
                 live = _cleared(_kept(live, op.paths), op.paths)
@@ -1056,6 +1069,12 @@ def _run(
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
             for path in op.paths:
+                if taken_away.get(moved.get(path, "")):
+                    # (`mv /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the archive an earlier
+                    # layer wrote, which the mv took away from under its old name)
+                    old = moved[path]
+                    unpacked.extend(Hit(e, old, True) for e in taken_away[old])
+                    continue
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
                 if any(o.path == path or _matches(path, o.path) for o in own):
                     continue

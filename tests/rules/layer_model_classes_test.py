@@ -9874,3 +9874,58 @@ def test_the_third_review_of_the_thirty_fifth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_THIRTY_SIXTH = [
+    # an archive a COPY wrote, moved by the RUN that unpacks it: the copy is what is unpacked
+    (
+        "FROM debian:12\nCOPY app-1.0.tar.gz /tmp/\n"
+        "RUN mv /tmp/app-1.0.tar.gz /opt/app.tgz && cd /opt && tar xzf app.tgz && rm app.tgz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY app-1.0.tar.gz /tmp/\n"
+        "RUN mv /tmp/app-1.0.tar.gz /opt/ && tar xzf /opt/app-1.0.tar.gz -C /opt\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    # (one the RUN fetched and moved is its own)
+    (
+        "FROM debian:12\nCOPY app-1.0.tar.gz /tmp/\nRUN wget -q http://x/y.tgz -O /tmp/y.tgz"
+        " && mv /tmp/y.tgz /opt/ && tar xzf /opt/y.tgz -C /opt && rm /opt/y.tgz\n",
+        [],
+    ),
+    # the official images built FROM php hold its files, by variant
+    (
+        "FROM wordpress:6-fpm\nCOPY www.conf /usr/local/etc/php-fpm.d/www.conf\n"
+        "COPY php.ini /usr/local/etc/php/php.ini\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM nextcloud:29-fpm-alpine\nCOPY zz.conf /usr/local/etc/php-fpm.d/zz-docker.conf\n",
+        [(2, "LG002")],
+    ),
+    ("FROM wordpress:6\nCOPY www.conf /usr/local/etc/php-fpm.d/www.conf\n", []),
+    ("FROM wordpress:6\nCOPY ports.conf /etc/apache2/ports.conf\n", [(2, "LG002")]),
+    ("FROM wordpress:6-fpm\nCOPY ports.conf /etc/apache2/ports.conf\n", []),
+    ("FROM wordpress:cli\nCOPY ports.conf /etc/apache2/ports.conf\n", []),
+    # Flink's configuration: config.yaml since 1.19, log4j.properties in every tag
+    (
+        "FROM flink:1.19\nCOPY config.yaml /opt/flink/conf/config.yaml\n"
+        "COPY log4j.properties /opt/flink/conf/log4j.properties\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    ("FROM flink:1.17\nCOPY config.yaml /opt/flink/conf/config.yaml\n", []),
+    ("FROM flink:1.17\nCOPY flink-conf.yaml /opt/flink/conf/flink-conf.yaml\n", [(2, "LG002")]),
+    # mysql's Oracle Linux tags of 5.7 hold the RPM's my.cnf as 8's do
+    ("FROM mysql:5.7-oracle\nCOPY my.cnf /etc/my.cnf\n", [(2, "LG002")]),
+    ("FROM mysql:5.7-debian\nCOPY my.cnf /etc/my.cnf\n", []),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH)
+def test_the_thirty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
