@@ -300,7 +300,7 @@ def layers(
             entries = tuple(
                 # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
-                for e in _copy_entries(index, step, live)
+                for e in _copy_entries(index, step, live, held)
             )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
@@ -701,10 +701,13 @@ def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
     return ""
 
 
-def _copy_entries(index: int, step: Step, live: list[Entry]) -> list[Entry]:
+def _copy_entries(index: int, step: Step, live: list[Entry], held: Known) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
-    # `COPY app.tgz /opt/x`) receives the file inside it, as BuildKit does.
+    # `COPY app.tgz /opt/x`), or one the base image holds (tomcat's webapps), receives the file
+    # inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
+    made |= {*held.trees, *held.empty, *(h for _, h in held.homes)}
+    made |= {held.workdir} - {""}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
         for w in step.copies

@@ -9919,6 +9919,18 @@ _THIRTY_SIXTH = [
     # mysql's Oracle Linux tags of 5.7 hold the RPM's my.cnf as 8's do
     ("FROM mysql:5.7-oracle\nCOPY my.cnf /etc/my.cnf\n", [(2, "LG002")]),
     ("FROM mysql:5.7-debian\nCOPY my.cnf /etc/my.cnf\n", []),
+    # a file copied without a slash onto a directory the base image holds lands inside it
+    (
+        "FROM tomcat:9\nCOPY app.zip /usr/local/tomcat/webapps\n"
+        "RUN cd /usr/local/tomcat/webapps && unzip app.zip -d app && rm app.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM tomcat:9\nCOPY app.zip /usr/local/tomcat/webapps/app.zip\n"
+        "RUN cd /usr/local/tomcat/webapps && unzip app.zip -d app && rm app.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    ("FROM debian:12\nCOPY tool /usr/bin\nRUN chmod +x /usr/bin/tool\n", [(3, "LG004")]),
 ]
 
 
