@@ -228,6 +228,7 @@ def layers(
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
+        | _projectless_npm(steps, held)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -669,6 +670,39 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 found.add((index, text))
             done.update(sources)
         installed.update(done)
+    return found
+
+
+def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each `npm install` that names no package, run in / of a public base
+    (one whose distribution is known) where no layer put a package.json or a tree: npm finds no
+    project there and fetches nothing (a Dockerfile that copied package.json to /app and forgot
+    its WORKDIR)."""
+    found: set[tuple[int, str]] = set()
+    if not held.manager:
+        return found  # (an image of one's own may hold a project at /)
+    for index, step in enumerate(steps):
+        if any(w.path in ("/", "/package.json") or w.into == "/" for w in step.copies):
+            return found
+        if step.run is None:
+            continue
+        for op in step.run.ops:
+            words = op.command.split()
+            if (
+                op.role == CACHE
+                and op.family == "npm"
+                and words[:1] == ["npm"]
+                and all(w.startswith("-") for w in words[2:])
+                and words[1:2] in (["install"], ["i"])
+                and not any("prefix" in w or w in ("-C", "-g", "--global", "-w") for w in words)
+                and _run_in(op, step) == "/"
+            ):
+                found.add((index, op.command))
+        if any(
+            op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths))
+            for op in step.run.ops
+        ):
+            return found  # (a program run, or a write there, may have made one)
     return found
 
 

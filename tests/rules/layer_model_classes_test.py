@@ -1685,8 +1685,8 @@ FLAGGED = [
     ),
     pytest.param(
         "FROM debian:12\nRUN useradd -m -d /opt/app -u 1001 app\nUSER app\n"
-        "RUN npm install && rm -rf /opt/app/.npm\nUSER 1001\n"
-        "RUN npm install && rm -rf /opt/app/.npm\nRUN npm install\n",
+        "RUN npm install pm2 && rm -rf /opt/app/.npm\nUSER 1001\n"
+        "RUN npm install pm2 && rm -rf /opt/app/.npm\nRUN npm install pm2\n",
         [(7, "LG005")],
         id="L-the-home-useradd-gave",
     ),
@@ -9931,6 +9931,17 @@ _THIRTY_SIXTH = [
         [(2, "LG006"), (3, "LG003")],
     ),
     ("FROM debian:12\nCOPY tool /usr/bin\nRUN chmod +x /usr/bin/tool\n", [(3, "LG004")]),
+    # `npm install` in / of a public image where nothing put a project finds none: no fetch
+    ("FROM node:18\nCOPY package.json /app/\nRUN npm install\nCOPY . /app\n", [(4, "LG002")]),
+    ("FROM node:18\nCOPY package.json /app/\nRUN npm install --production\n", []),
+    ("FROM node:18\nCOPY . .\nRUN npm install\n", [(3, "LG005")]),
+    ("FROM node:18\nCOPY package.json /\nRUN npm install\n", [(3, "LG005")]),
+    ("FROM node:18\nCOPY package.json /app/\nRUN cd /app && npm install\n", [(3, "LG005")]),
+    ("FROM node:18\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n", [(4, "LG005")]),
+    ("FROM node:18\nRUN npm install express\n", [(2, "LG005")]),
+    ("FROM node:18\nRUN npm install --prefix /app\n", [(2, "LG005")]),
+    ("FROM myorg/node-app:1\nRUN npm install\n", [(2, "LG005")]),
+    ("FROM node:18\nRUN ./gen.sh\nRUN npm install\n", [(3, "LG005")]),
 ]
 
 
