@@ -1402,6 +1402,8 @@ def _reach(
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
     hits = []
     for entry in live:
+        if _emptied(path, entry):
+            continue
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
@@ -2504,6 +2506,19 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
             out = out if out is not entries else list(entries)
             out[at] = e._replace(cleared=e.cleared + took)
     return out
+
+
+def _emptied(path: str, entry: Entry) -> bool:
+    """A removal since `entry`'s layer took everything below the directory `path` that a
+    shell's `*` reaches (`mv picard-tools-1.123/* picard/`): a removal of it takes the
+    directory entry alone. Not a clone's, whose `.git` stays, nor a home's dotfiles."""
+    return (
+        entry.kind != FILE
+        and entry.family != "git"
+        and entry.role != HOME
+        and path.rstrip("/") + "/*" in entry.cleared
+        and (entry.path == path or inside(path, entry.path))
+    )
 
 
 def _removed_since(path: str, entry: Entry) -> bool:

@@ -9942,6 +9942,14 @@ _THIRTY_SIXTH = [
     ("FROM node:18\nRUN npm install --prefix /app\n", [(2, "LG005")]),
     ("FROM myorg/node-app:1\nRUN npm install\n", [(2, "LG005")]),
     ("FROM node:18\nRUN ./gen.sh\nRUN npm install\n", [(3, "LG005")]),
+    # a directory whose entries a later RUN moved away (`mv dir/* dest/`) holds none of them
+    (
+        "FROM debian:12\nWORKDIR /usr/local/bin\nRUN wget https://x/picard-tools-1.123.zip\n"
+        "RUN unzip picard-tools-1.123.zip\nRUN mkdir -p /usr/local/bin/picard\n"
+        "RUN mv /usr/local/bin/picard-tools-1.123/* /usr/local/bin/picard/\n"
+        "RUN rm -rf /usr/local/bin/picard-tools-1.123/\n",
+        [(6, "LG003")],
+    ),
 ]
 
 
