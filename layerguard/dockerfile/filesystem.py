@@ -1022,7 +1022,15 @@ def _run(
             hits: list[Hit] = []
             named: list[str] = []
             for path in op.paths:
-                reached = _reach(path, op, seen, own, base, held, gone, frozenset(taken), nginx_org)
+                mine = own
+                if op.kind == CHOWN and _laravel_dir(path, step):
+                    # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
+                    # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
+                    # makes what a copy of the project may lack, below what it holds)
+                    mine = [e for e in own if not (e.kind == DIR and inside(e.path, path))]
+                reached = _reach(
+                    path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org
+                )
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
@@ -2506,6 +2514,15 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
             out = out if out is not entries else list(entries)
             out[at] = e._replace(cleared=e.cleared + took)
     return out
+
+
+def _laravel_dir(path: str, step: Step) -> bool:
+    """`path` is a Laravel project's storage/ or bootstrap/cache/, in a RUN that shows the
+    project is one (it names storage/framework, bootstrap/cache or artisan)."""
+    text = step.instr.node.original
+    return path.rstrip("/").endswith(("/storage", "/bootstrap/cache")) and any(
+        w in text for w in ("storage/framework", "bootstrap/cache", "artisan")
+    )
 
 
 def _emptied(path: str, entry: Entry) -> bool:

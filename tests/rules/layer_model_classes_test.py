@@ -9950,6 +9950,25 @@ _THIRTY_SIXTH = [
         "RUN rm -rf /usr/local/bin/picard-tools-1.123/\n",
         [(6, "LG003")],
     ),
+    # Laravel's storage/ holds files in every project: a mkdir below it makes no new tree
+    (
+        "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n"
+        "RUN mkdir -p storage/framework/sessions storage/framework/views"
+        " && chmod -R a+rw storage\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n"
+        "RUN mkdir -p /var/www/html/storage/logs && chown -R www-data /var/www/html/bootstrap/cache"
+        " /var/www/html/storage\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM php:8.3-fpm\nWORKDIR /var/www/html\n"
+        "RUN mkdir -p storage/framework/sessions && chmod -R a+rw storage\n",
+        [],
+    ),
+    ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN mkdir -p data/db && chown -R app data\n", []),
 ]
 
 
