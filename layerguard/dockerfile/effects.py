@@ -2967,7 +2967,15 @@ def _ops(
         if "-d" in words or "--directory" in words:
             yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
         elif rest:
-            yield Op(WRITE, tool, _paths(rest[-1:], command), text, FILE, UNKNOWN)
+            target = _option_value(words, "-t", "--target-directory")
+            sources, into = (rest, target) if target else (rest[:-1], rest[-1])
+            dests = [into]
+            if sources and (
+                target or into.endswith("/") or into in STANDARD_DIRS or len(sources) > 1
+            ):
+                # (`install -m 755 tini /usr/local/bin/`: each file lands inside, by its name)
+                dests = [posixpath.join(into, posixpath.basename(s.rstrip("/"))) for s in sources]
+            yield Op(WRITE, tool, _paths(dests, command), text, FILE, UNKNOWN)
     elif tool == "tee":
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
     elif tool == "ln":
@@ -3319,6 +3327,16 @@ def _ops(
             # download` or `go install`, which write in GOPATH)
             undone = "build" if tool in _CLEANED_BUILDS else ""
             yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
+            if (
+                _packs_a_project(tool, words)
+                and where is None
+                and not {"-o", "--outdir", "-d", "--dist-dir"} & set(words)
+                and not (tool == "build" and any(not w.startswith("-") for w in words[1:]))
+            ):
+                # (its wheels and sdists: what `cd dist && pip install *.whl` after it installs,
+                # not what a copy of the project may hold there)
+                dist = tuple(posixpath.join(d, "dist") for d in build_dir)
+                yield Op(WRITE, tool, dist, text, TREE, UNKNOWN, "", undone)
 
 
 def _go_builds_nothing_here(words: tuple[str, ...]) -> bool:

@@ -9969,6 +9969,29 @@ _THIRTY_SIXTH = [
         [],
     ),
     ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN mkdir -p data/db && chown -R app data\n", []),
+    # install(1) puts each file inside a directory it is given, by its name
+    (
+        "FROM debian:12\nRUN curl -sLO https://x/tini && install -m 755 tini /usr/local/bin/"
+        " && rm tini\nCOPY ./with_bootstrap /usr/local/bin/\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nCOPY tini /tmp/tini\nRUN install -m 755 /tmp/tini /usr/local/bin\n"
+        "RUN chmod 700 /usr/local/bin/tini\nCOPY a b /tmp/\nRUN install -t /opt/x /tmp/a /tmp/b\n"
+        "RUN chmod +x /opt/x/a\n",
+        [(4, "LG004"), (7, "LG004")],
+    ),
+    # a Python project's build fills dist/: the wheel installed from there is the build's
+    (
+        "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
+        "RUN python -m build --wheel && cd dist && pip install --no-cache-dir *.whl\n",
+        [],
+    ),
+    (
+        "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
+        "RUN python -m build --wheel --outdir /out && pip install --no-cache-dir dist/*.whl\n",
+        [(3, "LG006")],
+    ),
 ]
 
 
