@@ -1360,6 +1360,13 @@ def _reach(
             )
             and not (op.packages and e.packages == op.packages)  # (the same version again)
         ]
+    if op.kind == REMOVE and op.family and op.tool != "rm":
+        # (a package manager emptying its cache, `composer clear-cache` with HOME the WORKDIR:
+        # a copy of the build context holds no such cache inside it, only one copied there)
+        live = [
+            e for e in live
+            if not (e.copied and not e.staged and e.kind != FILE and inside(path, e.path))
+        ]  # fmt: skip
     if op.kind == REMOVE and _a_known_link(path):
         # (an install, an unpacked tree or a virtual environment holds these as symbolic
         # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)

@@ -9992,6 +9992,13 @@ _THIRTY_SIXTH = [
         "RUN python -m build --wheel --outdir /out && pip install --no-cache-dir dist/*.whl\n",
         [(3, "LG006")],
     ),
+    # a package manager's cache clean takes no cache from inside a copy of the build context
+    (
+        "FROM composer:2\nENV HOME=/app\nWORKDIR /app\nCOPY . .\nRUN composer clear-cache\n"
+        "COPY cache/ /app/.composer/cache/\nRUN composer clear-cache\n",
+        [(7, "LG003")],
+    ),
+    ("FROM node:20\nWORKDIR /root\nCOPY . .\nRUN npm cache clean --force\n", []),
 ]
 
 
