@@ -8,47 +8,46 @@ config, a compose or CI file names another; or, when it lacks a source a COPY na
 directory above it in the repository that holds them all; a file the repository's .gitignore leaves
 out of a clone is the user's, not lacking), the paths are known file by file (`COPY src .` writes
 `/test.txt` when `src/test.txt` exists), read as BuildKit reads them: the ignore file
-(`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's `.dockerignore`),
-`--exclude` and `--parents`. Without the context, the same sources copied to the same place count,
-as do one file copied twice to one path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied
-after a tree that held it, or by a wildcard after it was named (`COPY scripts/run.sh /opt/`, then
-`COPY scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`, then `COPY
-train.py ./`), what a stage copied from the context coming back with `COPY --from` (to where it
-was, or elsewhere and then copied from the context again: `COPY --from=build /app/public
-/var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`; or files a
-stage copied by name, `COPY package* ./`, back over a copy of the context's directory), a tree
-copied back from a stage whose base image holds the same files there (`COPY --from=builder
-/root .` on two Ubuntu images, less what the stage removed), one directory
-copied from two stages grown from a common stage that wrote it, files a RUN is seen to write (`cp
-.env.example .env`, `jupyter notebook --generate-config`, `initdb`, Oh My Zsh's installer), a
-project manifest (`requirements.txt`, `Gemfile`, `package.json`) copied to the root of a repository
-a `git clone` wrote, and files a well-known base image or an installed package ships (nginx's
-`default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder image's
-`assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the official images'
-`docker-entrypoint.sh`, where a RUN moved or copied such a file's directory (`mv webapps.dist
-webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `nginx=1.22*`;
-`/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini`
-after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
-tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ... own configuration), the
-`conf/nginx.conf` of nginx (or OpenResty) built from source, where its `./configure` placed it
-(`--prefix`, `--conf-path`; not a `make install DESTDIR=...`), and Apache httpd's
-`conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a later stage copies out of the
-builder, the
-shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
-`/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs install with that
-family's package manager alone), and a whole root filesystem copied onto `/` over a base image
-(`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot` tree), and what
-the variables a base not known here set show it holds: a JDK's JCE policy jars in
-`${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this
-file's ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY
-through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's
-target. Such package or distribution configuration counts too under a wildcard that matches two or
-more of its files, or a directory named for configuration (`conf`, `config`, `etc`) or for the
-package (`COPY nginx /etc/nginx/` after `apt-get install nginx`), copied into its own directory:
-`COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard
-directory such as /etc, which all packages share). A file a RUN removed or moved away by name after
-an earlier layer wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`,
-then `COPY tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
+(`<Dockerfile>.dockerignore` beside the Dockerfile, else the context's `.dockerignore`), `--exclude`
+and `--parents`. Without the context, the same sources copied to the same place count, as do one
+file copied twice to one path (`COPY a.jar app.jar`, `COPY b.jar app.jar`), a file copied after a
+tree that held it, or by a wildcard after it was named (`COPY scripts/run.sh /opt/`, then `COPY
+scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`, then `COPY
+train.py ./`), what a stage copied from the context coming back with `COPY --from` (to where it was,
+or elsewhere and then copied from the context again: `COPY --from=build /app/public
+/var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`; or files a stage
+copied by name, `COPY package* ./`, back over a copy of the context's directory), a tree copied back
+from a stage whose base image holds the same files there (`COPY --from=builder /root .` on two
+Ubuntu images, less what the stage removed), one directory copied from two stages grown from a
+common stage that wrote it, files a RUN is seen to write (`cp .env.example .env`, `jupyter notebook
+--generate-config`, `initdb`, Oh My Zsh's installer), a project manifest (`requirements.txt`,
+`Gemfile`, `package.json`) or build file (`Makefile`, `CMakeLists.txt`) copied to the root of a
+repository a `git clone` wrote, and files a well-known base image or an installed package ships
+(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder
+image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the official
+images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory (`mv
+webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or
+`nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
+`/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4),
+`conf/server.xml` of a Tomcat tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ...
+own configuration), the `conf/nginx.conf` of nginx (or OpenResty) built from source, where its
+`./configure` placed it (`--prefix`, `--conf-path`; not a `make install DESTDIR=...`), and Apache
+httpd's `conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a later stage copies out of the
+builder, the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
+`/etc/bashrc`, `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs
+install with that family's package manager alone), and a whole root filesystem copied onto `/` over
+a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot`
+tree), and what the variables a base not known here set show it holds: a JDK's JCE policy jars in
+`${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this file's
+ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY through a
+link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such
+package or distribution configuration counts too under a wildcard that matches two or more of its
+files, or a directory named for configuration (`conf`, `config`, `etc`) or for the package (`COPY
+nginx /etc/nginx/` after `apt-get install nginx`), copied into its own directory: `COPY config/*.xml
+$HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory such as /etc,
+which all packages share). A file a RUN removed or moved away by name after an earlier layer wrote
+it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
+tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
@@ -616,12 +615,14 @@ def _carried(op: Op, held: Iterable[str], absent: bool, made: bool) -> Iterator[
                 yield under + path[len(top) :]
 
 
-# The manifests at the root of every project of their ecosystem.
+# The manifests at the root of every project of their ecosystem (and the build files: a copy
+# of a Makefile to a clone's top replaces the one its build reads)
 _MANIFESTS = frozenset(
     {"requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "Pipfile.lock", "poetry.lock",
      "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Gemfile",
      "Gemfile.lock", "go.mod", "go.sum", "pom.xml", "build.gradle", "composer.json",
-     "composer.lock", "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock"}
+     "composer.lock", "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "Makefile",
+     "CMakeLists.txt"}
 )  # fmt: skip
 
 

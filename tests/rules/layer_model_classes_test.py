@@ -9999,6 +9999,12 @@ _THIRTY_SIXTH = [
         [(7, "LG003")],
     ),
     ("FROM node:20\nWORKDIR /root\nCOPY . .\nRUN npm cache clean --force\n", []),
+    # a Makefile copied to a clone's top replaces the repository's own
+    (
+        "FROM debian:12\nWORKDIR /root/\nRUN git clone https://github.com/AlexeyAB/darknet.git\n"
+        "WORKDIR /root/darknet\nCOPY Makefile /root/darknet/Makefile\nCOPY cfg.mk /root/darknet/\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
