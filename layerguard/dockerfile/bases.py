@@ -723,6 +723,9 @@ _EMPTY_DIRS = {
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
 }
 
+# RabbitMQ's tags from before its image enabled rabbitmq_prometheus offline (3.8): their
+# enabled_plugins is the management tags' alone
+_OLD_RABBITMQ = re.compile(r"3\.[0-7](?:[.-]|$)")
 # Ghost's 0.x tags (`0.11`, `0`, `0-alpine`)
 _GHOST_0 = re.compile(r"0(?:[.-]|$)")
 # Flink's tags from before config.yaml replaced flink-conf.yaml (1.19)
@@ -1950,6 +1953,10 @@ def known(image: ImageRef | None) -> Known:
         and "debian" not in (image.tag or "")
     ):
         files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
+    if name == "rabbitmq" and (
+        "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
+    ):
+        files += ("/etc/rabbitmq/enabled_plugins",)  # (`rabbitmq-plugins enable --offline`)
     if name in _PHP_IMAGES and name != "php":
         files += _FILES["php"]  # (built FROM php's tag of the same variant)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):

@@ -1318,7 +1318,13 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
         if tool not in ("tar", "bsdtar") or _tar_archive(words) not in (None, "-"):
             continue
         source, fetched = tool_and_args(before)
-        urls = [w for w in fetched if "://" in w]
+        # (or a release's path whose host a variable the RUN set gave: `curl
+        # "${mirror}kafka/3.3.1/kafka_2.13-3.3.1.tgz" | tar -xzf - -C /opt`)
+        urls = [
+            w
+            for w in fetched[1:]
+            if "://" in w or ("/" in w and is_archive(w) and not w.startswith(("-", "/", ".")))
+        ]
         if source in ("curl", "wget") and urls and _to_stdout(source, fetched):
             found[" ".join(words)] = _url_name(urls) or ""
     return found

@@ -10005,6 +10005,19 @@ _THIRTY_SIXTH = [
         "WORKDIR /root/darknet\nCOPY Makefile /root/darknet/Makefile\nCOPY cfg.mk /root/darknet/\n",
         [(5, "LG002")],
     ),
+    # a release tarball piped to tar from a mirror a variable names: its name is the path's
+    (
+        "FROM alpine:3.16\nENV V=3.3.1 S=2.13\nRUN mirror=$(curl -s https://x/closer) && curl -sSL"
+        ' "${mirror}kafka/${V}/kafka_${S}-${V}.tgz" | tar -xzf - -C /opt'
+        " && mv /opt/kafka_${S}-${V} /opt/kafka\n"
+        "COPY config/server.properties /opt/kafka/config/\n",
+        [(4, "LG002")],
+    ),
+    # RabbitMQ's images since 3.8 (and every management tag) enable plugins offline
+    ("FROM rabbitmq:4-management\nCOPY enabled_plugins /etc/rabbitmq/\n", [(2, "LG002")]),
+    ("FROM rabbitmq:3.12\nCOPY enabled_plugins /etc/rabbitmq/\n", [(2, "LG002")]),
+    ("FROM rabbitmq:3.7\nCOPY enabled_plugins /etc/rabbitmq/\n", []),
+    ("FROM rabbitmq:3.7-management\nCOPY enabled_plugins /etc/rabbitmq/\n", [(2, "LG002")]),
 ]
 
 
