@@ -44,9 +44,10 @@ link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the li
 package or distribution configuration counts too under a wildcard that matches two or more of its
 files, or a directory named for configuration (`conf`, `config`, `etc`) or for the package (`COPY
 nginx /etc/nginx/` after `apt-get install nginx`), copied into its own directory: `COPY config/*.xml
-$HADOOP_HOME/etc/hadoop/` over the tarball's site files (not into a standard directory such as /etc,
-which all packages share). A file a RUN removed or moved away by name after an earlier layer wrote
-it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
+$HADOOP_HOME/etc/hadoop/` over the tarball's site files, `COPY conf/extra/*.conf
+/usr/local/apache2/conf/extra/` over the httpd image's own (not into a standard directory such as
+/etc, which all packages share). A file a RUN removed or moved away by name after an earlier layer
+wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
 tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
 
 ## Why is this bad?
@@ -1246,6 +1247,10 @@ def _known_base_content(
         if write.path == path or site or into or scripts:
             yield path, where, None
             return
+    if not write.origin and (filled := _into_configs(write, held.files, ())) is not None:
+        # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
+        # configuration files of that kind, replaced, as a package's are)
+        yield filled, where, None
 
 
 def _left_in(lineage: Sequence[Stage]) -> Callable[[str], bool]:

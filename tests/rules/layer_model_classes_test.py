@@ -6813,7 +6813,7 @@ def test_a_mode_set_on_one_copied_path_named_without_an_extension_copies_it_up(
         # base image's files lie in, a directory's mode, a name directories have
         "FROM alpine:3.19\nRUN mkdir -p /srv/uploads2\nCOPY uploads2 /srv/uploads2\n"
         "RUN chmod 777 /srv/uploads2\n",
-        "FROM nginx:1.25\nCOPY nginx /etc/nginx\nRUN chown nginx /etc/nginx\n",
+        "FROM nginx:1.25\nCOPY conf.d /etc/nginx/conf.d\nRUN chown nginx /etc/nginx/conf.d\n",
         "FROM alpine:3.19\nCOPY shared /shared\nRUN chmod 1777 /shared\n",
         "FROM alpine:3.19\nCOPY common /common\nRUN chmod 2775 /common\n",
         "FROM alpine:3.19\nCOPY wp-content /srv/wp-content\nRUN chmod 755 /srv/wp-content\n",
@@ -10018,6 +10018,10 @@ _THIRTY_SIXTH = [
     ("FROM rabbitmq:3.12\nCOPY enabled_plugins /etc/rabbitmq/\n", [(2, "LG002")]),
     ("FROM rabbitmq:3.7\nCOPY enabled_plugins /etc/rabbitmq/\n", []),
     ("FROM rabbitmq:3.7-management\nCOPY enabled_plugins /etc/rabbitmq/\n", [(2, "LG002")]),
+    # configuration of a well-known base image's own kind, copied by a wildcard into its directory
+    ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
+    ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
+    ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
 ]
 
 
