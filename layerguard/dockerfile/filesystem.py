@@ -950,6 +950,8 @@ def _run(
             continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
+        if op.kind == PURGE and _asks(op, step):
+            continue  # (no terminal answers it: it removes nothing, or the build fails)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
             continue  # (what the op needs is not there: it does nothing)
         if op.unless is not None and any(
@@ -2521,6 +2523,26 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
             out = out if out is not entries else list(entries)
             out[at] = e._replace(cleared=e.cleared + took)
     return out
+
+
+def _asks(op: Op, step: Step) -> bool:
+    """apt's or apt-get's removal without -y (or -qq) asks before it removes a package; a
+    build has no terminal to answer, so it aborts: in a build that succeeds, it removed
+    nothing (`apt remove nodejs` where no layer installed it). Not one fed answers by a pipe."""
+    words = op.command.split()
+    if not words or posixpath.basename(words[0]) not in ("apt", "apt-get"):
+        return False
+    text = step.instr.node.original
+    return not (
+        any(
+            w in ("--yes", "--assume-yes", "--force-yes", "-qq", "-q=2")
+            or (w.startswith("-") and not w.startswith("--") and "y" in w)
+            or "assume-yes" in w.lower()
+            for w in words
+        )
+        or re.search(r"\|\s*(?:sudo\s+)?apt(?:-get)?\s", text)
+        or "assume-yes" in text.lower()
+    )
 
 
 def _laravel_dir(path: str, step: Step) -> bool:

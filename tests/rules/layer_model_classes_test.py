@@ -10022,6 +10022,19 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # apt's removal without -y asks, and a build has no terminal: it removes nothing
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl nodejs"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt remove nodejs\nRUN apt-get purge -y curl\n"
+        "RUN yes | apt-get remove nodejs\n",
+        [(4, "LG003"), (5, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl nodejs"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get -qq remove nodejs\n"
+        "RUN apt-get remove -qy curl\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
 ]
 
 
