@@ -249,6 +249,7 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
+                "\n".join(s.instr.node.original for s in steps[:index]),
             )  # fmt: skip
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
@@ -922,7 +923,9 @@ def _run(
     nginx_org: bool = False,
     listed: tuple[tuple[str, int], ...] = (),
     copied_dirs: tuple[tuple[str, int], ...] = (),
+    earlier: str = "",
 ) -> tuple[Layer, list[Entry]]:
+    """`earlier`: the text of the instructions before this one."""
     assert step.run is not None
     own: list[Entry] = []
     changes: list[Change] = []
@@ -952,6 +955,8 @@ def _run(
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.kind == PURGE and _asks(op, step):
             continue  # (no terminal answers it: it removes nothing, or the build fails)
+        if op.tool == "find" and _a_new_owner(op, step, earlier):
+            continue  # (`find / -user redis -exec chown app {} \;` after this RUN made redis)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
             continue  # (what the op needs is not there: it does nothing)
         if op.unless is not None and any(
@@ -2523,6 +2528,31 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
             out = out if out is not entries else list(entries)
             out[at] = e._replace(cleared=e.cleared + took)
     return out
+
+
+def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
+    """`op` is a find that selects what a user or group owns (`-user redis`), one this RUN
+    made (`useradd redis`, or the install of a package named for it, `redis-server`,
+    `postgresql-common`) and no earlier instruction names: no earlier layer's file is its."""
+    words = op.command.split()
+    owners = [
+        words[i + 1]
+        for i, w in enumerate(words[:-1])
+        if w in ("-user", "-group") and (i == 0 or words[i - 1] not in ("!", "-not"))
+    ]
+    if not owners or any(not re.fullmatch(r"[a-z_][a-z0-9_-]*", o) for o in owners):
+        return False  # (a number, `-uid 33`, or a name from a variable: an existing user's)
+    text = step.instr.node.original
+    before = text[: text.find("find ")] if "find " in text else ""
+    return all(
+        not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w])", earlier)
+        and re.search(
+            rf"(?:useradd|adduser|groupadd|addgroup)\b[^;&|\n]*\b{re.escape(o)}\b"
+            rf"|\binstall\b[^;&|]*?(?<![\w.-]){re.escape(o)}[\w.-]*",
+            before,
+        )
+        for o in owners
+    )
 
 
 def _asks(op: Op, step: Step) -> bool:

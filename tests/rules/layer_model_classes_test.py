@@ -10022,6 +10022,23 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # a find of what a user owns whom this RUN made reaches no earlier layer's file
+    (
+        "FROM debian:12\nCOPY app /usr/local/bin/app\nRUN apt-get update && apt-get install -y"
+        " redis-server && rm -rf /var/lib/apt/lists/*"
+        " && find / -user redis -exec chown app {} \\;\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nCOPY app /usr/local/bin/app\n"
+        "RUN useradd -r svc && find / -user svc -exec chown app {} \\;\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN useradd app\nCOPY --chown=app x /x\n"
+        "RUN find / -user app -exec chown 2000 {} \\;\n",
+        [(4, "LG004")],
+    ),
     # apt's removal without -y asks, and a build has no terminal: it removes nothing
     (
         "FROM debian:12\nRUN apt-get update && apt-get install -y curl nodejs"
