@@ -1003,6 +1003,8 @@ def _run(
                 )
             if op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 moved[paths[0]] = op.sources[0]
+            if op.tool == "mv" and op.sources and all(s in _BIN_LINKS for s in op.sources):
+                op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
                        for p in paths)  # fmt: skip

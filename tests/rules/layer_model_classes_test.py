@@ -10022,6 +10022,12 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # a link moved aside is a link under its new name: its removal hides no bytes
+    (
+        "FROM ubuntu:22.04\nWORKDIR /src\nRUN mv /bin/sh /bin/sh_tmp && ln -s /bin/bash /bin/sh\n"
+        "RUN make\nRUN rm /bin/sh && mv /bin/sh_tmp /bin/sh\n",
+        [],
+    ),
     # a find of what a user owns whom this RUN made reaches no earlier layer's file
     (
         "FROM debian:12\nCOPY app /usr/local/bin/app\nRUN apt-get update && apt-get install -y"
