@@ -62,7 +62,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   RUN's lein build finds what an earlier `lein deps` fetched) and `gradle`/`./gradlew` leaving
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
-  `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them, or the image is a Dev
+  `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
+  `watch` or `build`, which read NuGet's packages), or the image is a Dev
   Containers image, where a developer's builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
@@ -253,7 +254,7 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     """The build tools' caches the image itself reads: it builds (or runs) with them when it
     starts (`CMD mvn spring-boot:run`), or a developer builds in it (a Dev Containers image)."""
     if for_development(ctx.outside):
-        return frozenset(_STARTS)
+        return frozenset(_STARTS) - {"nuget"}
     start = ctx.model.start_command
     return frozenset(f for f, started in _STARTS.items() if started.search(start))
 
@@ -362,6 +363,9 @@ _STARTS = {
     "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
+    # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
+    # app.dll`, which runs what was built)
+    "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)\b"),
 }
 
 

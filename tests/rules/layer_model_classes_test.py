@@ -10022,6 +10022,17 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # an image whose start command builds against NuGet's packages reads that cache
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n"
+        "ENTRYPOINT dotnet test Tests/ --logger=trx\n",
+        [],
+    ),
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n"
+        'ENTRYPOINT ["dotnet", "app.dll"]\n',
+        [(4, "LG005")],
+    ),
     # a link moved aside is a link under its new name: its removal hides no bytes
     (
         "FROM ubuntu:22.04\nWORKDIR /src\nRUN mv /bin/sh /bin/sh_tmp && ln -s /bin/bash /bin/sh\n"
