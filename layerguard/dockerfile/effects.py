@@ -4861,7 +4861,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _YUM:
         installs = sub in (
             *("install", "update", "upgrade", "groupinstall", "reinstall", "in", "swap"),
-            *("localinstall", "group", "groups", "builddep"),
+            *("localinstall", "group", "groups", "builddep", "groupupdate", "groupupgrade"),
+            *("update-minimal", "upgrade-minimal", "install-n", "install-na", "install-nevra"),
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)
         fetches = installs or sub in (

@@ -10022,6 +10022,10 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # dnf's group updates and its -minimal and -nevra spellings install too
+    ('FROM fedora:40\nRUN dnf groupupdate -y "Multimedia"\n', [(2, "LG005")]),
+    ("FROM fedora:40\nRUN dnf upgrade-minimal -y && dnf clean all\n", []),
+    ("FROM rockylinux:9\nRUN dnf install-n -y nginx\n", [(2, "LG005")]),
     # an image whose start command builds against NuGet's packages reads that cache
     (
         "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore\n"
