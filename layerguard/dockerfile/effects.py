@@ -2559,6 +2559,12 @@ _AN_OPTION_MAYBE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 # Options of the Node managers that take a value before the subcommand (`yarn --cwd /app build`).
 _PROJECT_VALUES = frozenset(
     {"--cwd", "-C", "--dir", "--prefix", "--filter", "-F", "--workspace", "-w", "--cache"}
+    # (and the Node managers' options whose value is the next word: `yarn --network-timeout
+    # 600000` installs, it runs no script named 600000)
+    | {"--network-timeout", "--network-concurrency", "--child-concurrency", "--mutex"}
+    | {"--cache-folder", "--modules-folder", "--global-folder", "--link-folder", "--registry"}
+    | {"--preferred-cache-folder", "--use-yarnrc", "--proxy", "--https-proxy", "--loglevel"}
+    | {"--userconfig", "--store-dir", "--virtual-store-dir", "--reporter"}
 )
 # Options that take their value as the next word before the subcommand.
 _APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--config-file"})

@@ -10022,6 +10022,13 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # the Node managers' options that take the next word: no script named by the value
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\n"
+        "RUN yarn --ignore-scripts --pure-lockfile --network-timeout 600000\n",
+        [(4, "LG005")],
+    ),
+    ("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install --loglevel warn\n", [(4, "LG005")]),
     # dnf's group updates and its -minimal and -nevra spellings install too
     ('FROM fedora:40\nRUN dnf groupupdate -y "Multimedia"\n', [(2, "LG005")]),
     ("FROM fedora:40\nRUN dnf upgrade-minimal -y && dnf clean all\n", []),
