@@ -1142,7 +1142,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/opendkim.conf",
         *(f"/etc/opendkim/{n}" for n in ("KeyTable", "SigningTable", "TrustedHosts")),
     ),
-    ("apt", "redis-server"): ("/etc/redis/redis.conf",),
+    # (Debian's redis, which pulls in redis-server, whose conffile it is)
+    **dict.fromkeys((("apt", "redis-server"), ("apt", "redis")), ("/etc/redis/redis.conf",)),
+    # (wget's global startup file, in Debian's and RHEL's packages)
+    **{(m, "wget"): ("/etc/wgetrc",) for m in ("apt", "yum")},
+    # (Alpine's readline, which bash pulls in: its inputrc)
+    **{("apk", n): ("/etc/inputrc",) for n in ("readline", "bash")},
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
     # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
     ("apt", "monit"): ("/etc/monit/monitrc",),

@@ -441,6 +441,7 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         {f for f in configs if not posixpath.basename(f).startswith(".")}  # (not the skel's)
         | {f for f in files if distribution_member(f)}
     )
+    below = [f for f in there if f.startswith(into + "/")]
     there = [f for f in there if posixpath.dirname(f) == into]
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
         if _SITES.fullmatch(into) and pattern.startswith("*"):
@@ -456,6 +457,8 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         and (pattern in _CONFIG_DIRS or pattern == posixpath.basename(into))
     ):
         return None
+    else:
+        there = below  # (a directory's copy lands its subdirectories too: dovecot's conf.d/)
     if len(there) < 2:
         return None
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf)

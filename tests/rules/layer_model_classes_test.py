@@ -10022,6 +10022,21 @@ _THIRTY_SIXTH = [
     ("FROM httpd:2.4\nCOPY conf/extra/*.conf /usr/local/apache2/conf/extra/\n", [(2, "LG002")]),
     ("FROM httpd:2.4\nCOPY conf/extra/*.xml /usr/local/apache2/conf/extra/\n", []),
     ("FROM nginx:1.25\nCOPY conf/*.conf /etc/nginx/conf.d/\n", []),
+    # a package's configuration directory copied whole lands its subdirectories too
+    (
+        "FROM alpine:3.21\nRUN apk add --no-cache dovecot\n"
+        "COPY --chmod=644 /rootfs/etc/dovecot /etc/dovecot\n",
+        [(3, "LG002")],
+    ),
+    # packages' own files: Debian's redis (redis-server's conffile), wget's wgetrc, readline's
+    # inputrc on Alpine (bash pulls it in)
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y redis=5:7.0.* wget"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY redis.conf /etc/redis/redis.conf\n"
+        "COPY .wgetrc /etc/wgetrc\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    ("FROM alpine:3.20\nRUN apk add --no-cache bash\nCOPY inputrc /etc/inputrc\n", [(3, "LG002")]),
     # the Node managers' options that take the next word: no script named by the value
     (
         "FROM node:20\nWORKDIR /app\nCOPY . .\n"
