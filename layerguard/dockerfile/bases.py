@@ -728,8 +728,14 @@ _EMPTY_DIRS = {
 _OLD_RABBITMQ = re.compile(r"3\.[0-7](?:[.-]|$)")
 # Ghost's 0.x tags (`0.11`, `0`, `0-alpine`)
 _GHOST_0 = re.compile(r"0(?:[.-]|$)")
-# Flink's tags from before config.yaml replaced flink-conf.yaml (1.19)
-_OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)")
+# Flink's tags from before config.yaml replaced flink-conf.yaml (1.19; Scala 2.11's, 1.14 and
+# before, are named by Scala alone: `scala_2.11-java8`)
+_OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)|(?:.*-)?scala_2\.11")
+# The configuration every Flink since 1.11 ships beside its flink-conf.yaml or config.yaml
+_FLINK_CONF = (
+    *("log4j.properties", "log4j-cli.properties", "log4j-console.properties"),
+    *("log4j-session.properties", "masters", "workers", "zoo.cfg"),
+)
 # mysql's tags of 8 and later, and their names (on Oracle Linux unless a tag says debian)
 _ORACLE_MYSQL = re.compile(r"(?:[89]|\d\d)(?:[.-]|$)|latest$|lts|innovation|.*oracle")
 # Drupal's tags from before its image became a composer project in /opt/drupal (8.8)
@@ -1473,9 +1479,18 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),
     ),
     (re.compile(r"apache-hive-\d"), ("conf/ivysettings.xml", "conf/parquet-logging.properties")),
+    # (Flink's: flink-conf.yaml until 1.19's config.yaml, slaves until 1.11's workers)
     (
-        re.compile(r"flink-\d"),
+        re.compile(r"flink-(?:0\.|1\.(?:\d|10)(?!\d))"),
         tuple(f"conf/{n}" for n in ("flink-conf.yaml", "log4j.properties", "masters", "slaves")),
+    ),
+    (
+        re.compile(r"flink-1\.1[1-8](?!\d)"),
+        tuple(f"conf/{n}" for n in ("flink-conf.yaml", *_FLINK_CONF)),
+    ),
+    (
+        re.compile(r"flink-(?:1\.(?:19|[2-9]\d)|[2-9]\.)"),
+        tuple(f"conf/{n}" for n in ("config.yaml", *_FLINK_CONF)),
     ),
     (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
@@ -1949,7 +1964,7 @@ def known(image: ImageRef | None) -> Known:
         workdir, files = "/usr/src/ghost", ()
         trees = (*(t for t in trees if t != "/var/lib/ghost"), "/usr/src/ghost")
     if name in ("flink", "apache/flink"):
-        files += tuple(f"/opt/flink/conf/log4j{n}.properties" for n in ("", "-console"))
+        files += tuple(f"/opt/flink/conf/{n}" for n in _FLINK_CONF)
         old = _OLD_FLINK.match(image.tag or "")
         files += (f"/opt/flink/conf/{'flink-conf' if old else 'config'}.yaml",)  # (1.19)
     if (

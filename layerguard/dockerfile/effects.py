@@ -2975,15 +2975,20 @@ def _ops(
         paths = _paths(_operands(words, frozenset({"-m"})), command)
         yield Op(WRITE, tool, paths, text, DIR, EMPTY, recursive=parents)
     elif tool == "install":
-        rest = _operands(words, frozenset({"-m", "-o", "-g", "-t"}))
-        if "-d" in words or "--directory" in words:
+        rest = _operands(words, _INSTALL_VALUES)
+        # (`-d`, `--directory`, or -d among other letters: `install -dm 0755 /opt/x`)
+        if "--directory" in words or any(re.fullmatch(r"-[a-zA-Z]*d[a-zA-Z]*", w) for w in words):
             yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
         elif rest:
             target = _option_value(words, "-t", "--target-directory")
             sources, into = (rest, target) if target else (rest[:-1], rest[-1])
             dests = [into]
             if sources and (
-                target or into.endswith("/") or into in STANDARD_DIRS or len(sources) > 1
+                target
+                or into.endswith("/")
+                or into in STANDARD_DIRS
+                or into in BIN_DIRS
+                or len(sources) > 1
             ):
                 # (`install -m 755 tini /usr/local/bin/`: each file lands inside, by its name)
                 dests = [posixpath.join(into, posixpath.basename(s.rstrip("/"))) for s in sources]
@@ -3342,8 +3347,10 @@ def _ops(
             if (
                 _packs_a_project(tool, words)
                 and where is None
-                and not {"-o", "--outdir", "-d", "--dist-dir"} & set(words)
-                and not (tool == "build" and any(not w.startswith("-") for w in words[1:]))
+                and not {"-o", "--outdir", "-d", "--dist-dir", "--out-dir"} & set(words)
+                and not (
+                    tool == "build" and any(not w.startswith("-") and w != "." for w in words[1:])
+                )
             ):
                 # (its wheels and sdists: what `cd dist && pip install *.whl` after it installs,
                 # not what a copy of the project may hold there)
@@ -3559,11 +3566,20 @@ _SETUP_BUILDS = frozenset(
 )
 
 
+# install(1)'s options that take the next word as their value
+_INSTALL_VALUES = frozenset(
+    {"-m", "-o", "-g", "-t", "-S", "--mode", "--owner", "--group", "--target-directory"}
+    | {"--suffix", "--strip-program", "--context"}
+)
+
+
 def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
     """A Python project built where it lies: `python setup.py sdist bdist_wheel`, `python -m
     build` (both fill dist/)."""
     if tool == "build":  # (PyPA's build, run as `python -m build`)
         return True
+    if tool in ("poetry", "uv", "hatch", "pdm", "flit") and subcommand(words) == "build":
+        return True  # (their builds fill dist/ too)
     return (
         tool.lower().startswith(_PYTHONS)
         and posixpath.basename(words[1] if len(words) > 1 else "") == "setup.py"

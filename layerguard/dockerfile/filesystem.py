@@ -676,9 +676,9 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each `npm install` that names no package, run in / of a public base
-    (one whose distribution is known) where no layer put a package.json or a tree: npm finds no
-    project there and fetches nothing (a Dockerfile that copied package.json to /app and forgot
-    its WORKDIR)."""
+    (one whose distribution is known) where nothing before it put a package.json or a tree: npm
+    finds no project there and fetches nothing (a Dockerfile that copied package.json to /app and
+    forgot its WORKDIR)."""
     found: set[tuple[int, str]] = set()
     if not held.manager:
         return found  # (an image of one's own may hold a project at /)
@@ -687,23 +687,21 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
             return found
         if step.run is None:
             continue
+        named = {o.command for o in step.run.ops if o.role == INSTALL and o.packages}
         for op in step.run.ops:
+            if op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths)):
+                return found  # (a program run, or a write there, may have made one)
             words = op.command.split()
             if (
                 op.role == CACHE
                 and op.family == "npm"
                 and words[:1] == ["npm"]
-                and all(w.startswith("-") for w in words[2:])
                 and words[1:2] in (["install"], ["i"])
+                and op.command not in named
                 and not any("prefix" in w or w in ("-C", "-g", "--global", "-w") for w in words)
                 and _run_in(op, step) == "/"
             ):
                 found.add((index, op.command))
-        if any(
-            op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths))
-            for op in step.run.ops
-        ):
-            return found  # (a program run, or a write there, may have made one)
     return found
 
 
@@ -936,6 +934,7 @@ def _run(
     # where it put them (new path -> old path)
     taken_away: dict[str, list[Entry]] = {}
     moved: dict[str, str] = {}
+    written: set[str] = set()  # the paths this RUN's mv took that a layer is known to have written
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             op = op._replace(paths=_through_links(op.paths, links))
@@ -953,7 +952,7 @@ def _run(
             continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
-        if op.kind == PURGE and _asks(op, step):
+        if op.kind == PURGE and _asks(op, step, earlier):
             continue  # (no terminal answers it: it removes nothing, or the build fails)
         if op.tool == "find" and _a_new_owner(op, step, earlier):
             continue  # (`find / -user redis -exec chown app {} \;` after this RUN made redis)
@@ -1003,7 +1002,11 @@ def _run(
                 )
             if op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 moved[paths[0]] = op.sources[0]
-            if op.tool == "mv" and op.sources and all(s in _BIN_LINKS for s in op.sources):
+            if (
+                op.tool == "mv"
+                and op.sources
+                and all(s in _SHELL_LINKS and s not in written for s in op.sources)
+            ):
                 op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into)
@@ -1036,7 +1039,7 @@ def _run(
                     # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
                     # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
                     # makes what a copy of the project may lack, below what it holds)
-                    mine = [e for e in own if not (e.kind == DIR and inside(e.path, path))]
+                    mine = [e for e in own if not (e.kind == DIR and covers(path, e.path))]
                 reached = _reach(
                     path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org
                 )
@@ -1062,6 +1065,8 @@ def _run(
                 own = [e for e in own if not _built_below(e, op.paths)]
                 live = [e for e in live if not _built_below(e, op.paths)]
             elif op.kind == REMOVE:
+                if op.tool == "mv":  # (what a layer wrote there, moved: not the base's link)
+                    written.update(p for p in op.paths if any(e.path == p for e in (*live, *own)))
                 if op.tool == "mv" and len(op.paths) == 1:
                     (old,) = op.paths
                     taken_away[old] = [
@@ -1371,11 +1376,9 @@ def _reach(
         ]
     if op.kind == REMOVE and op.family and op.tool != "rm":
         # (a package manager emptying its cache, `composer clear-cache` with HOME the WORKDIR:
-        # a copy of the build context holds no such cache inside it, only one copied there)
-        live = [
-            e for e in live
-            if not (e.copied and not e.staged and e.kind != FILE and inside(path, e.path))
-        ]  # fmt: skip
+        # a copy of the build context holds no such cache inside it, only one copied there,
+        # `COPY .npm /root/.npm`)
+        live = [e for e in live if not _context_above_cache(e, path)]
     if op.kind == REMOVE and _a_known_link(path):
         # (an install, an unpacked tree or a virtual environment holds these as symbolic
         # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)
@@ -1426,8 +1429,6 @@ def _reach(
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
     hits = []
     for entry in live:
-        if _emptied(path, entry):
-            continue
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
@@ -2464,6 +2465,8 @@ def _a_bin_file(path: str, held: Known) -> bool:
     return not (held.manager == "apk" and not path.startswith("/usr/local/"))
 
 
+# The shell every distribution image holds as a link (to dash, bash or busybox)
+_SHELL_LINKS = frozenset({"/bin/sh", "/usr/bin/sh"})
 # Programs distribution images hold as links: a move of one moves no bytes.
 _BIN_LINKS = _APT_LINKS | {"/bin/sh", "/usr/bin/sh", "/usr/bin/php", "/usr/bin/yum"}
 # (Open MPI built from source: mpirun and mpiexec are links to orterun or prterun)
@@ -2546,6 +2549,15 @@ def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
         return False  # (a number, `-uid 33`, or a name from a variable: an existing user's)
     text = step.instr.node.original
     before = text[: text.find("find ")] if "find " in text else ""
+    made = [
+        m.group(0)
+        for o in owners
+        for m in re.finditer(
+            rf"(?:useradd|adduser|groupadd|addgroup)\b[^;&|\n]*\b{re.escape(o)}\b", before
+        )
+    ]
+    if any(re.search(r"\s(?:-u|-g|--uid|--gid)[\s=]", m) for m in made):
+        return False  # (`useradd -u 1001 web`: the uid an earlier `COPY --chown=1001` gave)
     return all(
         not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w])", earlier)
         and re.search(
@@ -2557,7 +2569,15 @@ def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
     )
 
 
-def _asks(op: Op, step: Step) -> bool:
+def _context_above_cache(entry: Entry, path: str) -> bool:
+    """`entry` is a copy of the build context's directory that holds the cache at `path`
+    below one of its dot-directories (`COPY . .` in /app, the cache /app/.composer/cache)."""
+    if not (entry.copied and not entry.staged and entry.kind != FILE and inside(path, entry.path)):
+        return False
+    return posixpath.relpath(path, entry.path).startswith(".")
+
+
+def _asks(op: Op, step: Step, earlier: str = "") -> bool:
     """apt's or apt-get's removal without -y (or -qq) asks before it removes a package; a
     build has no terminal to answer, so it aborts: in a build that succeeds, it removed
     nothing (`apt remove nodejs` where no layer installed it). Not one fed answers by a pipe."""
@@ -2565,15 +2585,21 @@ def _asks(op: Op, step: Step) -> bool:
     if not words or posixpath.basename(words[0]) not in ("apt", "apt-get"):
         return False
     text = step.instr.node.original
+    # (quiet level 2 implies -y: `-qq`, `-q -q`, `-qqq`, `-q=2`, `--quiet=2`)
+    quiet = sum(w.count("q") for w in words if w.startswith("-") and not w.startswith("--"))
+    quiet += sum(1 for w in words if w == "--quiet")
     return not (
-        any(
-            w in ("--yes", "--assume-yes", "--force-yes", "-qq", "-q=2")
+        quiet >= 2
+        or any(
+            w in ("--yes", "--assume-yes", "--force-yes")
+            or re.fullmatch(r"-(?:q|-quiet)=[2-9]", w)
             or (w.startswith("-") and not w.startswith("--") and "y" in w)
             or "assume-yes" in w.lower()
             for w in words
         )
         or re.search(r"\|\s*(?:sudo\s+)?apt(?:-get)?\s", text)
-        or "assume-yes" in text.lower()
+        # (an apt configuration that answers for it: written or copied by an earlier layer)
+        or any("assume-yes" in t.lower() or "apt.conf" in t for t in (text, earlier))
     )
 
 
@@ -2581,21 +2607,10 @@ def _laravel_dir(path: str, step: Step) -> bool:
     """`path` is a Laravel project's storage/ or bootstrap/cache/, in a RUN that shows the
     project is one (it names storage/framework, bootstrap/cache or artisan)."""
     text = step.instr.node.original
-    return path.rstrip("/").endswith(("/storage", "/bootstrap/cache")) and any(
+    # (each of storage/'s directories holds a .gitignore: storage/logs, storage/framework/views)
+    laravel = re.search(r"/storage(?:/(?:app|framework|logs)(?:/[\w.-]+)?)?$", path.rstrip("/"))
+    return bool(laravel or path.rstrip("/").endswith("/bootstrap/cache")) and any(
         w in text for w in ("storage/framework", "bootstrap/cache", "artisan")
-    )
-
-
-def _emptied(path: str, entry: Entry) -> bool:
-    """A removal since `entry`'s layer took everything below the directory `path` that a
-    shell's `*` reaches (`mv picard-tools-1.123/* picard/`): a removal of it takes the
-    directory entry alone. Not a clone's, whose `.git` stays, nor a home's dotfiles."""
-    return (
-        entry.kind != FILE
-        and entry.family != "git"
-        and entry.role != HOME
-        and path.rstrip("/") + "/*" in entry.cleared
-        and (entry.path == path or inside(path, entry.path))
     )
 
 

@@ -461,9 +461,11 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         there = below  # (a directory's copy lands its subdirectories too: dovecot's conf.d/)
     if len(there) < 2:
         return None
-    # (named by the main one: nginx's nginx.conf before its fastcgi.conf)
+    # (named by the main one: nginx's nginx.conf before its fastcgi.conf; a file right in the
+    # directory before one of its subdirectories', httpd's conf/httpd.conf before conf/extra's)
     main = posixpath.basename(into) + "."
-    return next((f for f in there if posixpath.basename(f).startswith(main)), there[0])
+    direct = [f for f in there if posixpath.dirname(f) == into] or there
+    return next((f for f in direct if posixpath.basename(f).startswith(main)), direct[0])
 
 
 # A web server's directories of sites (Debian's apache2 and nginx)
@@ -1250,10 +1252,31 @@ def _known_base_content(
         if write.path == path or site or into or scripts:
             yield path, where, None
             return
-    if not write.origin and (filled := _into_configs(write, held.files, ())) is not None:
+    if (
+        not write.origin
+        # (by a wildcard, or a directory named for configuration: not `COPY webapps/
+        # .../webapps/`, a project's applications over tomcat's own)
+        and (
+            is_glob(posixpath.basename(write.source.rstrip("/")))
+            or posixpath.basename(write.source.rstrip("/")) in _CONFIG_DIRS
+        )
+        # (not a directory of pools or sites a project names as it chooses, nor one every
+        # program under /usr/local shares)
+        and not write.into.rstrip("/").endswith(("/php-fpm.d", "/usr/local/etc"))
+        and (filled := _into_configs(write, [f for f in held.files if not _a_template(f)], ()))
+    ):
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
         # configuration files of that kind, replaced, as a package's are)
         yield filled, where, None
+
+
+def _a_template(path: str) -> bool:
+    """A configuration template an image ships beside where the real file goes
+    (php.ini-production, nginx.conf.default): a project's file lands beside it."""
+    return bool(_TEMPLATE.search(posixpath.basename(path)))
+
+
+_TEMPLATE = re.compile(r"-(?:development|production)$|\.(?:sample|dist|example|default|template)$")
 
 
 def _left_in(lineage: Sequence[Stage]) -> Callable[[str], bool]:

@@ -365,7 +365,7 @@ _STARTS = {
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
     # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
     # app.dll`, which runs what was built)
-    "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)\b"),
+    "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),
 }
 
 

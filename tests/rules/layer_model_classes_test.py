@@ -9942,14 +9942,6 @@ _THIRTY_SIXTH = [
     ("FROM node:18\nRUN npm install --prefix /app\n", [(2, "LG005")]),
     ("FROM myorg/node-app:1\nRUN npm install\n", [(2, "LG005")]),
     ("FROM node:18\nRUN ./gen.sh\nRUN npm install\n", [(3, "LG005")]),
-    # a directory whose entries a later RUN moved away (`mv dir/* dest/`) holds none of them
-    (
-        "FROM debian:12\nWORKDIR /usr/local/bin\nRUN wget https://x/picard-tools-1.123.zip\n"
-        "RUN unzip picard-tools-1.123.zip\nRUN mkdir -p /usr/local/bin/picard\n"
-        "RUN mv /usr/local/bin/picard-tools-1.123/* /usr/local/bin/picard/\n"
-        "RUN rm -rf /usr/local/bin/picard-tools-1.123/\n",
-        [(6, "LG003")],
-    ),
     # Laravel's storage/ holds files in every project: a mkdir below it makes no new tree
     (
         "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n"
@@ -10100,6 +10092,374 @@ _THIRTY_SIXTH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH)
 def test_the_thirty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The two reviews of the thirty-sixth session's classes: each file a reviewer wrote, as it
+# must read (regressions the classes brought, and faults they left)
+_THIRTY_SIXTH_REVIEW = [
+    # (c11_github_archive_dotfiles_usrsrc.Dockerfile)
+    (
+        "FROM php:8.2-fpm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "WORKDIR /usr/src\n"
+        "RUN wget -q -O laravel.tar.gz"
+        " https://github.com/laravel/laravel/archive/refs/tags/v10.3.3.tar.gz \\\n"
+        " && tar -xzf laravel.tar.gz && rm laravel.tar.gz\n"
+        "RUN mv /usr/src/laravel-10.3.3/* /var/www/html/\n"
+        "RUN rm -rf /usr/src/laravel-10.3.3\n",
+        [(6, "LG003"), (7, "LG003")],
+    ),
+    # (e08_install_long_opts_separate.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl"
+        " ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSL -o /tmp/tini"
+        " https://github.com/krallin/tini/releases/download/v0.19.0/tini-amd64 \\\n"
+        " && install --owner root --group root --mode 0755 /tmp/tini /usr/local/bin/tini \\\n"
+        " && rm /tmp/tini\n"
+        "RUN chmod 0500 /usr/local/bin/tini\n",
+        [(6, "LG004")],
+    ),
+    # (g13_npm_dir_copied_clean_only.Dockerfile)
+    (
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY .npm /root/.npm\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --offline --omit=dev --cache /tmp/npm-cache && rm -rf /tmp/npm-cache\n"
+        "RUN npm cache clean --force\n"
+        "COPY . .\n",
+        [(6, "LG003"), (7, "LG002")],
+    ),
+    # (g14_dotcache_copied_pip_purge.Dockerfile)
+    (
+        "FROM python:3.12-slim\n"
+        "COPY ci-cache/ /root/.cache/\n"
+        "COPY requirements.txt /tmp/\n"
+        "RUN pip install --no-cache-dir -r /tmp/requirements.txt\n"
+        "RUN pip cache purge\n",
+        [(5, "LG003")],
+    ),
+    # (h01_centos7_yum_moved.Dockerfile)
+    (
+        "FROM centos:7\n"
+        "RUN mv /usr/bin/yum /usr/bin/yum.disabled\n"
+        "RUN rm -f /usr/bin/yum.disabled\n",
+        [(3, "LG003")],
+    ),
+    # (h02_sh_copied_bash_then_moved.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN rm /bin/sh && cp /bin/bash /bin/sh\n"
+        "RUN mv /bin/sh /bin/sh.bash && ln -s /bin/dash /bin/sh\n"
+        "RUN rm /bin/sh.bash\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    # (h08_sh_diverted_then_removed.Dockerfile)
+    (
+        "FROM ubuntu:20.04\n"
+        "COPY sh-wrapper /bin/sh\n"
+        "RUN mv /bin/sh /bin/sh.wrapper && ln -s /bin/bash /bin/sh\n"
+        "RUN rm /bin/sh.wrapper\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    # (h05_fedora_php_moved.Dockerfile)
+    (
+        "FROM fedora:39\n"
+        "RUN dnf install -y php-cli && dnf clean all\n"
+        "RUN mv /usr/bin/php /usr/bin/php.real \\\n"
+        " && printf '#!/bin/sh\\nexec /usr/bin/php.real -d memory_limit=-1 \"$@\"\\n' >"
+        " /usr/bin/php \\\n"
+        " && chmod +x /usr/bin/php\n"
+        "RUN rm /usr/bin/php && mv /usr/bin/php.real /usr/bin/php\n",
+        [(3, "LG003"), (6, "LG003")],
+    ),
+    # (i01_find_user_numeric_chown_copy.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY --chown=1001:1001 public/ /srv/www/\n"
+        "RUN useradd -u 1001 -M -s /usr/sbin/nologin web \\\n"
+        " && find /srv -user web -exec chmod g+rwX {} +\n"
+        "USER web\n",
+        [(3, "LG004")],
+    ),
+    # (i06_find_user_made_earlier_by_arg.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "ARG APP_UID=10001\n"
+        "COPY --chown=10001:10001 dist/ /opt/service/\n"
+        "RUN groupadd -g 10001 svc && useradd -u 10001 -g svc -M svc \\\n"
+        " && find /opt/service -user svc -type f -name '*.sh' -exec chmod 0750 {} +\n",
+        [(4, "LG004")],
+    ),
+    # (j01_assumeyes_conf_earlier.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV DEBIAN_FRONTEND=noninteractive\n"
+        'RUN echo "APT::Get::Assume-Yes \\"true\\";" > /etc/apt/apt.conf.d/90assumeyes\n'
+        "RUN apt-get update && apt-get install --no-install-recommends nodejs npm && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN npm install -g pnpm@8 && npm cache clean --force\n"
+        "RUN apt-get purge --auto-remove npm\n",
+        [(6, "LG003")],
+    ),
+    # (j09_apt_conf_file_copied.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "COPY docker/apt/99-noninteractive.conf /etc/apt/apt.conf.d/99-noninteractive\n"
+        "RUN apt-get update && apt-get install --no-install-recommends gcc g++ && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN apt-get remove gcc g++\n",
+        [(4, "LG003")],
+    ),
+    # (j02_quiet_twice_separate.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential python3-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 --version || true\n"
+        "RUN apt-get -q -q remove build-essential python3-dev\n",
+        [(4, "LG003")],
+    ),
+    # (j08_qqq.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN apt-get -qqq purge gcc\n",
+        [(3, "LG003")],
+    ),
+    # (d07_laravel_storage_logs_only.Dockerfile)
+    (
+        "FROM php:8.3-fpm\n"
+        "WORKDIR /var/www/html\n"
+        "COPY . .\n"
+        "RUN mkdir -p storage/logs && chmod -R 777 storage/logs && php artisan config:cache\n",
+        [(4, "LG004")],
+    ),
+    # (e06_install_dm_combined.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "RUN install -dm 0755 -o www-data /srv/app\n"
+        "COPY app.tar.gz /srv/app\n"
+        "RUN tar -xzf /srv/app/app.tar.gz -C /srv/app && rm /srv/app/app.tar.gz\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    # (e11_install_sbin_then_chmod.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY gosu-amd64 /tmp/gosu\n"
+        "RUN install -m 0755 /tmp/gosu /usr/local/sbin && rm /tmp/gosu\n"
+        "RUN chmod u+s /usr/local/sbin/gosu\n",
+        [(3, "LG003"), (4, "LG004")],
+    ),
+    # (f01_build_dot_srcdir.Dockerfile)
+    (
+        "FROM python:3.12-slim\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN pip install --no-cache-dir build \\\n"
+        " && python -m build --wheel . \\\n"
+        " && pip install --no-cache-dir dist/*.whl\n",
+        [],
+    ),
+    # (f04_poetry_build.Dockerfile)
+    (
+        "FROM python:3.12-slim\n"
+        "ENV PIP_NO_CACHE_DIR=1 POETRY_NO_INTERACTION=1\n"
+        "RUN pip install poetry==1.8.2\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN poetry build -f wheel && pip install dist/*.whl\n",
+        [],
+    ),
+    # (f11_uv_build.Dockerfile)
+    (
+        "FROM python:3.12-slim\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /usr/local/bin/uv\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN uv build --wheel --no-cache && uv pip install --system --no-cache dist/*.whl\n",
+        [],
+    ),
+    # (cf01.Dockerfile)
+    (
+        "FROM php:8.2-fpm\nCOPY docker/php/ /usr/local/etc/php/\n",
+        [],
+    ),
+    # (cf02.Dockerfile)
+    (
+        "FROM php:8.2-apache\nCOPY config/ /usr/local/etc/php/\n",
+        [],
+    ),
+    # (cf17.Dockerfile)
+    (
+        "FROM php:8.2-apache\nCOPY php /usr/local/etc/php\n",
+        [],
+    ),
+    # (cf05.Dockerfile)
+    (
+        "FROM tomcat:8.5.40-jre8\nCOPY webapps/ /usr/local/tomcat/webapps/\n",
+        [],
+    ),
+    # (cf04.Dockerfile)
+    (
+        "FROM php:8.3-fpm\nCOPY etc/ /usr/local/etc/\n",
+        [],
+    ),
+    # (cf03.Dockerfile)
+    (
+        "FROM php:8.2-fpm-alpine\nCOPY docker/php-fpm/*.conf /usr/local/etc/php-fpm.d/\n",
+        [],
+    ),
+    # (cf22.Dockerfile)
+    (
+        "FROM php:8.2-fpm\nCOPY conf/ /usr/local/etc/php-fpm.d/\n",
+        [],
+    ),
+    # (cf07.Dockerfile)
+    (
+        "FROM httpd:2.4-alpine\nCOPY conf/ /usr/local/apache2/conf/\n",
+        [(2, "LG002")],
+    ),
+    # (np03.Dockerfile)
+    (
+        "FROM node:20-bookworm\n"
+        "RUN curl -fsSLO"
+        " https://raw.githubusercontent.com/example/tools/main/package.json && npm install\n"
+        'CMD ["npx", "tool"]\n',
+        [(2, "LG005")],
+    ),
+    # (np04.Dockerfile)
+    (
+        "FROM node:20-alpine\n"
+        'RUN echo \'{"name":"x","dependencies":{"express":"^4.19.2"}}\' > package.json &&'
+        " npm install\n"
+        'CMD ["node", "-e", "require(\'express\')"]\n',
+        [(2, "LG005")],
+    ),
+    # (np05.Dockerfile)
+    (
+        "FROM node:20-bookworm\n"
+        "RUN curl -fsSL https://example.com/app-1.0.tgz | tar -xz --strip-components=1"
+        " && npm install --omit=dev\n"
+        'CMD ["node", "server.js"]\n',
+        [(2, "LG005")],
+    ),
+    # (np17.Dockerfile)
+    (
+        "FROM node:20-bookworm\n"
+        "COPY app.tgz /tmp/\n"
+        "RUN tar -xzf /tmp/app.tgz --strip-components=1 -C / && rm /tmp/app.tgz && npm"
+        " install --omit=dev\n",
+        [(2, "LG006"), (3, "LG003"), (3, "LG005")],
+    ),
+    # (np18.Dockerfile)
+    (
+        "FROM node:20-bookworm\n"
+        "RUN cp /usr/local/lib/node_modules/npm/package.json /package.json && npm install\n",
+        [(2, "LG005")],
+    ),
+    # (np07.Dockerfile)
+    (
+        "FROM node:20-bookworm\n"
+        "WORKDIR /app\n"
+        "COPY package.json .\n"
+        "WORKDIR /\n"
+        "RUN npm install --loglevel warn\n",
+        [],
+    ),
+    # (dn03.Dockerfile)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN dotnet publish Api/Api.csproj -c Release -o build\n"
+        'ENTRYPOINT ["dotnet", "build/Api.dll"]\n',
+        [(4, "LG005")],
+    ),
+    # (dn04.Dockerfile)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN dotnet publish -c Release -o /app\n"
+        "WORKDIR /app\n"
+        'ENTRYPOINT ["dotnet", "run.dll"]\n',
+        [(4, "LG005")],
+    ),
+    # (dn06.Dockerfile)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN dotnet publish -c Release -o /app\n"
+        "COPY docker/dotnet-run.sh /usr/local/bin/\n"
+        'ENTRYPOINT ["/usr/local/bin/dotnet-run.sh"]\n',
+        [(4, "LG005")],
+    ),
+    # (cu14.Dockerfile)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN mirror=$(curl -s 'https://www.apache.org/dyn/closer.cgi?as_json=1' | sed -n"
+        ' \'s/.*"preferred": "\\(.*\\)".*/\\1/p\') \\\n'
+        ' && curl -fsSL "${mirror}flink/flink-1.19.0/flink-1.19.0-bin-scala_2.12.tgz" |'
+        " tar -xzf - -C /opt \\\n"
+        " && mv /opt/flink-1.19.0 /opt/flink\n"
+        "COPY flink-conf.yaml /opt/flink/conf/flink-conf.yaml\n"
+        "COPY config.yaml /opt/flink/conf/config.yaml\n",
+        [(6, "LG002")],
+    ),
+    # (cu08.Dockerfile)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN m=https://archive.apache.org/dist/ \\\n"
+        ' && curl -fsSL "${m}flink/flink-1.19.0/flink-1.19.0-bin-scala_2.12.tgz" | tar'
+        " -xzf - -C /opt\n"
+        "COPY flink-conf.yaml /opt/flink-1.19.0/conf/flink-conf.yaml\n",
+        [],
+    ),
+    # (cu09.Dockerfile)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN curl -fsSL"
+        ' "https://archive.apache.org/dist/flink/flink-1.19.0/flink-1.19.0-bin-scala_2.12'
+        '.tgz" | tar -xzf - -C /opt\n'
+        "COPY flink-conf.yaml /opt/flink-1.19.0/conf/flink-conf.yaml\n",
+        [],
+    ),
+    # (cu13.Dockerfile)
+    (
+        "FROM eclipse-temurin:11-jre\n"
+        "RUN curl -fsSL"
+        " https://archive.apache.org/dist/flink/flink-1.17.2/flink-1.17.2-bin-scala_2.12."
+        "tgz | tar -xzf - -C /opt\n"
+        "COPY slaves /opt/flink-1.17.2/conf/slaves\n"
+        "COPY workers /opt/flink-1.17.2/conf/workers\n",
+        [(4, "LG002")],
+    ),
+    # (fl07.Dockerfile)
+    (
+        "FROM flink:1.17\nCOPY log4j-cli.properties log4j-session.properties /opt/flink/conf/\n",
+        [(2, "LG002")],
+    ),
+    # (fl06.Dockerfile)
+    (
+        "FROM flink:scala_2.11-java8\nCOPY flink-conf.yaml /opt/flink/conf/flink-conf.yaml\n",
+        [(2, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH_REVIEW)
+def test_the_review_of_the_thirty_sixth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
