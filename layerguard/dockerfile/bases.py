@@ -731,11 +731,15 @@ _GHOST_0 = re.compile(r"0(?:[.-]|$)")
 # Flink's tags from before config.yaml replaced flink-conf.yaml (1.19; Scala 2.11's, 1.14 and
 # before, are named by Scala alone: `scala_2.11-java8`)
 _OLD_FLINK = re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|$)|(?:.*-)?scala_2\.11")
-# The configuration every Flink since 1.11 ships beside its flink-conf.yaml or config.yaml
-_FLINK_CONF = (
-    *("log4j.properties", "log4j-cli.properties", "log4j-console.properties"),
-    *("log4j-session.properties", "masters", "workers", "zoo.cfg"),
+# The configuration every Flink ships beside its flink-conf.yaml or config.yaml
+_FLINK_COMMON = (
+    *("log4j.properties", "log4j-cli.properties", "log4j-console.properties", "masters"),
+    *("zoo.cfg", "logback.xml", "logback-console.xml"),
 )
+# and since 1.11 (slaves renamed workers; log4j-yarn-session.properties, log4j-session)
+_FLINK_CONF = (*_FLINK_COMMON, "log4j-session.properties", "workers")
+# Flink's tags of 1.10 and before, which ship slaves
+_FLINK_1_10 = re.compile(r"1\.(?:\d|10)(?:[.-]|$)")
 # mysql's tags of 8 and later, and their names (on Oracle Linux unless a tag says debian)
 _ORACLE_MYSQL = re.compile(r"(?:[89]|\d\d)(?:[.-]|$)|latest$|lts|innovation|.*oracle")
 # Drupal's tags from before its image became a composer project in /opt/drupal (8.8)
@@ -769,7 +773,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
-    "php": (("PHP_INI_DIR", "/usr/local/etc/php"),),
+    **dict.fromkeys(_PHP_IMAGES, (("PHP_INI_DIR", "/usr/local/etc/php"),)),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
@@ -1153,7 +1157,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (wget's global startup file, in Debian's and RHEL's packages)
     **{(m, "wget"): ("/etc/wgetrc",) for m in ("apt", "yum")},
     # (Alpine's readline, which bash pulls in: its inputrc)
-    **{("apk", n): ("/etc/inputrc",) for n in ("readline", "bash")},
+    **{("apk", n): ("/etc/inputrc",) for n in ("readline", "readline-dev", "bash")},
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
     # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
     ("apt", "monit"): ("/etc/monit/monitrc",),
@@ -1964,7 +1968,11 @@ def known(image: ImageRef | None) -> Known:
         workdir, files = "/usr/src/ghost", ()
         trees = (*(t for t in trees if t != "/var/lib/ghost"), "/usr/src/ghost")
     if name in ("flink", "apache/flink"):
-        files += tuple(f"/opt/flink/conf/{n}" for n in _FLINK_CONF)
+        tag = image.tag or ""
+        # (the Scala 2.11 tags, 1.14 and before, may be either side of 1.11: what both hold)
+        conf: tuple[str, ...] = _FLINK_COMMON if "scala_2.11" in tag else _FLINK_CONF
+        conf = (*_FLINK_COMMON, "slaves") if _FLINK_1_10.match(tag) else conf
+        files += tuple(f"/opt/flink/conf/{n}" for n in conf)
         old = _OLD_FLINK.match(image.tag or "")
         files += (f"/opt/flink/conf/{'flink-conf' if old else 'config'}.yaml",)  # (1.19)
     if (

@@ -2564,7 +2564,8 @@ _PROJECT_VALUES = frozenset(
     | {"--network-timeout", "--network-concurrency", "--child-concurrency", "--mutex"}
     | {"--cache-folder", "--modules-folder", "--global-folder", "--link-folder", "--registry"}
     | {"--preferred-cache-folder", "--use-yarnrc", "--proxy", "--https-proxy", "--loglevel"}
-    | {"--userconfig", "--store-dir", "--virtual-store-dir", "--reporter"}
+    | {"--userconfig", "--store-dir", "--virtual-store-dir", "--reporter", "--fetch-retries"}
+    | {"--fetch-retry-maxtimeout", "--fetch-retry-mintimeout", "--fetch-timeout"}
 )
 # Options that take their value as the next word before the subcommand.
 _APT_VALUES = frozenset({"-t", "-o", "-c", "--target-release", "--option", "--config-file"})
@@ -2975,9 +2976,8 @@ def _ops(
         paths = _paths(_operands(words, frozenset({"-m"})), command)
         yield Op(WRITE, tool, paths, text, DIR, EMPTY, recursive=parents)
     elif tool == "install":
-        rest = _operands(words, _INSTALL_VALUES)
-        # (`-d`, `--directory`, or -d among other letters: `install -dm 0755 /opt/x`)
-        if "--directory" in words or any(re.fullmatch(r"-[a-zA-Z]*d[a-zA-Z]*", w) for w in words):
+        rest, directory = _install_operands(words)
+        if directory:
             yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
         elif rest:
             target = _option_value(words, "-t", "--target-directory")
@@ -3566,11 +3566,36 @@ _SETUP_BUILDS = frozenset(
 )
 
 
-# install(1)'s options that take the next word as their value
+# install(1)'s long options that take the next word as their value, and its short ones
 _INSTALL_VALUES = frozenset(
-    {"-m", "-o", "-g", "-t", "-S", "--mode", "--owner", "--group", "--target-directory"}
-    | {"--suffix", "--strip-program", "--context"}
+    {"--mode", "--owner", "--group", "--target-directory", "--suffix", "--strip-program"}
 )
+_INSTALL_LETTERS = "mogtS"
+
+
+def _install_operands(words: tuple[str, ...]) -> tuple[list[str], bool]:
+    """install(1)'s operands, read as getopt does (`-Dm 755`, `-dm0755`, `--mode 0644`: the
+    mode is no source), and whether it makes directories (`-d` alone or among other letters)."""
+    operands: list[str] = []
+    directory = False
+    skip = False
+    for word in words[1:]:
+        if skip:
+            skip = False
+        elif word == "--":
+            continue
+        elif word.startswith("--"):
+            directory = directory or word == "--directory"
+            skip = word in _INSTALL_VALUES
+        elif word.startswith("-") and len(word) > 1:
+            for at, letter in enumerate(word[1:], 1):
+                if letter in _INSTALL_LETTERS:
+                    skip = at == len(word) - 1  # (its value is the next word, or the rest)
+                    break
+                directory = directory or letter == "d"
+        else:
+            operands.append(word)
+    return operands, directory
 
 
 def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:

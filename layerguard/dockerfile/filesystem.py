@@ -239,6 +239,7 @@ def layers(
     listed: list[tuple[str, int]] = []
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
+    cimg = image is not None and (image.repository or "").startswith("cimg/")
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
@@ -249,7 +250,9 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                "\n".join(s.instr.node.original for s in steps[:index]),
+                # (CircleCI's cimg images set APT::Get::Assume-Yes in their apt.conf.d)
+                ("APT::Get::Assume-Yes\n" if cimg else "")
+                + "\n".join(s.instr.node.original for s in steps[:index]),
             )  # fmt: skip
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
@@ -302,7 +305,7 @@ def layers(
             entries = tuple(
                 # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
-                for e in _copy_entries(index, step, live, held)
+                for e in _copy_entries(index, step, live, held, removed_at)
             )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
@@ -687,10 +690,15 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
             return found
         if step.run is None:
             continue
+        if re.search(
+            r"\b(?:npm|yarn|pnpm)\s+(?:init|pkg|create|set-script)\b", step.instr.node.original
+        ):
+            return found  # (`npm init -y && npm pkg set dependencies.x=1`: a project at /)
         named = {o.command for o in step.run.ops if o.role == INSTALL and o.packages}
         for op in step.run.ops:
             if op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths)):
                 return found  # (a program run, or a write there, may have made one)
+
             words = op.command.split()
             if (
                 op.role == CACHE
@@ -734,13 +742,17 @@ def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
     return ""
 
 
-def _copy_entries(index: int, step: Step, live: list[Entry], held: Known) -> list[Entry]:
+def _copy_entries(
+    index: int, step: Step, live: list[Entry], held: Known, removed: Mapping[str, int]
+) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
     # `COPY app.tgz /opt/x`), or one the base image holds (tomcat's webapps), receives the file
     # inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
-    made |= {*held.trees, *held.empty, *(h for _, h in held.homes)}
-    made |= {held.workdir} - {""}
+    bases = {*held.trees, *held.empty, *(h for _, h in held.homes), held.workdir} - {""}
+    # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
+    # writes the file `webapps`)
+    made |= {d for d in bases if not any(covers(r, d) for r in removed)}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
         for w in step.copies
@@ -1005,6 +1017,7 @@ def _run(
             if (
                 op.tool == "mv"
                 and op.sources
+                and held.manager  # (busybox's image holds hard links: the binary's bytes)
                 and all(s in _SHELL_LINKS and s not in written for s in op.sources)
             ):
                 op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
@@ -1066,7 +1079,9 @@ def _run(
                 live = [e for e in live if not _built_below(e, op.paths)]
             elif op.kind == REMOVE:
                 if op.tool == "mv":  # (what a layer wrote there, moved: not the base's link)
-                    written.update(p for p in op.paths if any(e.path == p for e in (*live, *own)))
+                    written.update(
+                        p for p in op.paths if any(e.path == p and e.weighs for e in (*live, *own))
+                    )
                 if op.tool == "mv" and len(op.paths) == 1:
                     (old,) = op.paths
                     taken_away[old] = [
@@ -2181,7 +2196,12 @@ def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries`, their installs of `op`'s manager less the packages `op` removed."""
     gone = set(op.packages)
     return [
-        e._replace(packages=tuple(p for p in e.packages if p not in gone))
+        # (`apk del .build-deps`: the packages `apk add --virtual .build-deps ...` named, all)
+        e._replace(packages=())
+        if e.role == INSTALL
+        and e.family == op.family == "apk"
+        and any(p.startswith(".") for p in gone & set(e.packages))
+        else e._replace(packages=tuple(p for p in e.packages if p not in gone))
         if e.role == INSTALL and e.family == op.family and gone & set(e.packages)
         else e
         for e in entries
@@ -2536,9 +2556,9 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
 
 
 def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
-    """`op` is a find that selects what a user or group owns (`-user redis`), one this RUN
-    made (`useradd redis`, or the install of a package named for it, `redis-server`,
-    `postgresql-common`) and no earlier instruction names: no earlier layer's file is its."""
+    """`op` is a find that selects what a user or group owns (`-user redis`), one the install
+    of a package named for it in this RUN made (`redis-server`, `postgresql-common`) and no
+    earlier instruction names: no earlier layer's file is its."""
     words = op.command.split()
     owners = [
         words[i + 1]
@@ -2549,22 +2569,10 @@ def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
         return False  # (a number, `-uid 33`, or a name from a variable: an existing user's)
     text = step.instr.node.original
     before = text[: text.find("find ")] if "find " in text else ""
-    made = [
-        m.group(0)
-        for o in owners
-        for m in re.finditer(
-            rf"(?:useradd|adduser|groupadd|addgroup)\b[^;&|\n]*\b{re.escape(o)}\b", before
-        )
-    ]
-    if any(re.search(r"\s(?:-u|-g|--uid|--gid)[\s=]", m) for m in made):
-        return False  # (`useradd -u 1001 web`: the uid an earlier `COPY --chown=1001` gave)
+    # (a user useradd makes may get the uid an earlier `COPY --chown=1000` gave: its first)
     return all(
         not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w])", earlier)
-        and re.search(
-            rf"(?:useradd|adduser|groupadd|addgroup)\b[^;&|\n]*\b{re.escape(o)}\b"
-            rf"|\binstall\b[^;&|]*?(?<![\w.-]){re.escape(o)}[\w.-]*",
-            before,
-        )
+        and re.search(rf"\binstall\b[^;&|]*?(?<![\w.-]){re.escape(o)}[\w.-]*", before)
         for o in owners
     )
 
@@ -2585,22 +2593,34 @@ def _asks(op: Op, step: Step, earlier: str = "") -> bool:
     if not words or posixpath.basename(words[0]) not in ("apt", "apt-get"):
         return False
     text = step.instr.node.original
-    # (quiet level 2 implies -y: `-qq`, `-q -q`, `-qqq`, `-q=2`, `--quiet=2`)
+    # (quiet level 2 implies -y: `-qq`, `-q -q`, `-qqq`, `-q=2`, `--quiet=2`, `-o quiet=2`)
     quiet = sum(w.count("q") for w in words if w.startswith("-") and not w.startswith("--"))
     quiet += sum(1 for w in words if w == "--quiet")
+    sub = next((w for w in words[1:] if not w.startswith("-") and "=" not in w), "")
+    # (answers piped into this very command: `yes | DEBIAN_FRONTEND=noninteractive apt-get
+    # purge x`, `yes | sudo -E apt-get remove x`)
+    piped = rf"\|\s*(?:\w+=\S*\s+|sudo(?:\s+-\S+)*\s+)*{re.escape(words[0])}\s[^|;&]*\b{sub}\b"
     return not (
         quiet >= 2
         or any(
-            w in ("--yes", "--assume-yes", "--force-yes")
+            w in ("--yes", "--assume-yes")
             or re.fullmatch(r"-(?:q|-quiet)=[2-9]", w)
+            or re.fullmatch(r"(?i)quiet=[2-9]|APT::Get::Assume-Yes=(?:true|yes|1)", w)
             or (w.startswith("-") and not w.startswith("--") and "y" in w)
-            or "assume-yes" in w.lower()
             for w in words
         )
-        or re.search(r"\|\s*(?:sudo\s+)?apt(?:-get)?\s", text)
-        # (an apt configuration that answers for it: written or copied by an earlier layer)
-        or any("assume-yes" in t.lower() or "apt.conf" in t for t in (text, earlier))
+        or (sub and re.search(piped, text))
+        # (an apt configuration that answers for it: one an earlier layer wrote, or copied)
+        or re.search(r"(?i)APT::Get::Assume-Yes", earlier)
+        or re.search(r"(?im)^\s*(?:COPY|ADD)\b[^\n]*/etc/apt/apt\.conf", earlier)
     )
+
+
+# The directories of Laravel's skeleton that hold a .gitignore
+_LARAVEL_DIRS = re.compile(
+    r"/storage(?:/app(?:/public)?|/framework(?:/(?:cache(?:/data)?|sessions|testing|views))?"
+    r"|/logs)?$"
+)
 
 
 def _laravel_dir(path: str, step: Step) -> bool:
@@ -2608,7 +2628,7 @@ def _laravel_dir(path: str, step: Step) -> bool:
     project is one (it names storage/framework, bootstrap/cache or artisan)."""
     text = step.instr.node.original
     # (each of storage/'s directories holds a .gitignore: storage/logs, storage/framework/views)
-    laravel = re.search(r"/storage(?:/(?:app|framework|logs)(?:/[\w.-]+)?)?$", path.rstrip("/"))
+    laravel = _LARAVEL_DIRS.search(path.rstrip("/"))
     return bool(laravel or path.rstrip("/").endswith("/bootstrap/cache")) and any(
         w in text for w in ("storage/framework", "bootstrap/cache", "artisan")
     )

@@ -443,6 +443,13 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     )
     below = [f for f in there if f.startswith(into + "/")]
     there = [f for f in there if posixpath.dirname(f) == into]
+    if _SITES.fullmatch(into) and (write.tree or write.either or pattern.startswith("*")):
+        # (a web server's directory of sites, `sites-available/`: the project's `*.conf`, or a
+        # directory of them, are its own sites, named as it chose, not the package's
+        # 000-default.conf)
+        return None
+    if is_glob(pattern) and not _OF_A_KIND.fullmatch(pattern):
+        return None  # (`db.*`: zone files named for their zones, beside bind's db.local)
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
         if _SITES.fullmatch(into) and pattern.startswith("*"):
             # (a web server's directory of sites, `sites-available/`: the project's `*.conf`
@@ -468,6 +475,8 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     return next((f for f in direct if posixpath.basename(f).startswith(main)), direct[0])
 
 
+# A wildcard of files of a kind: by their extension (`*.conf`, `10-*.conf`), or all of them
+_OF_A_KIND = re.compile(r"\*|[^*?\[]*\*\.[\w.-]+")
 # A web server's directories of sites (Debian's apache2 and nginx)
 _SITES = re.compile(r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)")
 
@@ -572,9 +581,12 @@ def _left(
     clones: set[str] = set()
     gone = set(removed)
     dirs: set[str] = set()  # the directories it made
+    groups: dict[str, tuple[str, ...]] = {}  # `apk add --virtual .deps x y`: .deps -> x, y
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
             configs.update(package_files(op.family, op.packages, before, ubuntu))
+            if op.family == "apk":
+                groups.update((p, op.packages) for p in op.packages if p.startswith("."))
         elif op.kind == WRITE and op.sources and held:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
             target = op.paths[0] if op.paths else ""
@@ -590,7 +602,8 @@ def _left(
             configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
-            configs -= set(package_files(op.family, op.packages, ubuntu=ubuntu))
+            purged = (*op.packages, *(p for g in op.packages for p in groups.get(g, ())))
+            configs -= set(package_files(op.family, purged, ubuntu=ubuntu))
     return frozenset(configs) | skel, frozenset(clones)
 
 

@@ -10065,11 +10065,6 @@ _THIRTY_SIXTH = [
         [],
     ),
     (
-        "FROM debian:12\nCOPY app /usr/local/bin/app\n"
-        "RUN useradd -r svc && find / -user svc -exec chown app {} \\;\n",
-        [],
-    ),
-    (
         "FROM debian:12\nRUN useradd app\nCOPY --chown=app x /x\n"
         "RUN find / -user app -exec chown 2000 {} \\;\n",
         [(4, "LG004")],
@@ -10460,6 +10455,299 @@ _THIRTY_SIXTH_REVIEW = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH_REVIEW)
 def test_the_review_of_the_thirty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The second two reviews of the thirty-sixth session's classes (after their first fixes)
+_THIRTY_SIXTH_SECOND_REVIEW = [
+    # (bc19_bind9_zone_files_glob.Dockerfile)
+    (
+        "FROM ubuntu/bind9:9.18-22.04_beta\n"
+        "COPY named.conf.local /etc/bind/named.conf.local\n"
+        "COPY zones/db.* /etc/bind/\n",
+        [(2, "LG002")],
+    ),
+    # (bc20_bind9_isc_db_glob.Dockerfile)
+    (
+        "FROM internetsystemsconsortium/bind9:9.18\nCOPY db.* /etc/bind/\n",
+        [],
+    ),
+    # (fk01_flink110_workers.Dockerfile)
+    (
+        "FROM flink:1.10.3-scala_2.12\nCOPY workers /opt/flink/conf/workers\n",
+        [],
+    ),
+    # (fk03_flink110_session_props.Dockerfile)
+    (
+        "FROM flink:1.10\nCOPY log4j-session.properties /opt/flink/conf/log4j-session.properties\n",
+        [],
+    ),
+    # (pf05_alpine_bash_virtual_del.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --virtual .build-deps bash build-base \\\n"
+        " && bash -c 'echo building' \\\n"
+        " && apk del .build-deps\n"
+        "COPY inputrc /etc/inputrc\n",
+        [],
+    ),
+    # (np04_npm_init_pkg_set_earlier.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN npm init -y && npm pkg set dependencies.express=^4.19.2\n"
+        "RUN npm install\n",
+        [(3, "LG005")],
+    ),
+    # (bc03_phpapache_sites_dir.Dockerfile)
+    (
+        "FROM php:8.2-apache\nRUN a2enmod rewrite\nCOPY config/ /etc/apache2/sites-available/\n",
+        [],
+    ),
+    # (ph12_wordpress_mv_ini_prod.Dockerfile)
+    (
+        'FROM wordpress:6.5-fpm\nRUN mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n',
+        [(2, "LG003")],
+    ),
+    # (pf10_alpine_readline_dev.Dockerfile)
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache readline-dev\nCOPY inputrc /etc/inputrc\n",
+        [(3, "LG002")],
+    ),
+    # (pk01_bind9_pkg_db_glob.Dockerfile)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends bind9 && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "COPY named.conf.local /etc/bind/\n"
+        "COPY zones/db.* /etc/bind/\n",
+        [(3, "LG002")],
+    ),
+    # (fk02_flink19_slaves.Dockerfile)
+    (
+        "FROM flink:1.9-scala_2.11\nCOPY slaves /opt/flink/conf/slaves\n",
+        [(2, "LG002")],
+    ),
+    # (fk08_flink_logback.Dockerfile)
+    (
+        "FROM flink:1.17\nCOPY logback.xml logback-console.xml /opt/flink/conf/\n",
+        [(2, "LG002")],
+    ),
+    # (a01_install_Dm_space.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl"
+        " ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSL -o /tmp/tini"
+        " https://github.com/krallin/tini/releases/download/v0.19.0/tini-amd64 \\\n"
+        " && install -Dm 755 /tmp/tini /usr/local/bin/tini \\\n"
+        " && rm /tmp/tini\n"
+        "RUN chmod 0500 /usr/local/bin/tini\n"
+        'ENTRYPOINT ["/usr/local/bin/tini", "--"]\n',
+        [(6, "LG004")],
+    ),
+    # (a02_install_vm_space_copy_over.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY config/app.yaml /tmp/app.yaml\n"
+        "RUN mkdir -p /etc/myapp && install -vm 0644 /tmp/app.yaml /etc/myapp/app.yaml\n"
+        "COPY config/app.yaml /etc/myapp/app.yaml\n",
+        [(4, "LG002")],
+    ),
+    # (c03_busybox_hardlink_mv.Dockerfile)
+    (
+        "FROM busybox:1.36\nRUN mv /bin/sh /bin/sh.real\nRUN rm /bin/sh.real\n",
+        [(3, "LG003")],
+    ),
+    # (d02_find_user_u_attached.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY --chown=1001:1001 public/ /srv/www/\n"
+        "RUN useradd -u1001 -M -s /usr/sbin/nologin web \\\n"
+        " && find /srv/www -user web -type f -exec chmod 0640 {} +\n"
+        "USER web\n",
+        [(3, "LG004")],
+    ),
+    # (d04_find_user_default_uid_1000.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY --chown=1000:1000 site/ /srv/www/\n"
+        "RUN useradd -m -s /bin/bash web \\\n"
+        " && find /srv/www -user web -type f -exec chmod 0640 {} +\n"
+        "USER web\n",
+        [(3, "LG004")],
+    ),
+    # (e01_yes_pipe_env_prefix.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm &&"
+        " rm -rf /var/lib/apt/lists/*\n"
+        "RUN npm install -g pnpm@8 && npm cache clean --force\n"
+        "RUN yes | DEBIAN_FRONTEND=noninteractive apt-get purge npm\n",
+        [(4, "LG003")],
+    ),
+    # (e13_yes_pipe_sudo_env.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends sudo gcc && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m dev && echo 'dev ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/dev\n"
+        "USER dev\n"
+        "RUN yes | sudo DEBIAN_FRONTEND=noninteractive apt-get remove gcc\n",
+        [(5, "LG003")],
+    ),
+    # (e05_cimg_base_assume_yes.Dockerfile)
+    (
+        "FROM cimg/base:2024.01\n"
+        "RUN sudo apt-get update && sudo apt-get install --no-install-recommends"
+        " libvips-dev && sudo rm -rf /var/lib/apt/lists/*\n"
+        "RUN sudo apt-get remove libvips-dev\n",
+        [(3, "LG003")],
+    ),
+    # (e11_o_quiet2.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN apt-get -o quiet=2 purge gcc\n",
+        [(3, "LG003")],
+    ),
+    # (f11_laravel_logs_subdir_new.Dockerfile)
+    (
+        "FROM php:8.3-fpm\n"
+        "WORKDIR /var/www/html\n"
+        "COPY . .\n"
+        "RUN mkdir -p storage/logs/supervisor \\\n"
+        " && chown -R www-data:www-data storage/logs/supervisor \\\n"
+        " && php artisan config:cache\n",
+        [],
+    ),
+    # (f12_laravel_app_uploads_new.Dockerfile)
+    (
+        "FROM php:8.3-fpm\n"
+        "WORKDIR /var/www/html\n"
+        "COPY . .\n"
+        "RUN mkdir -p storage/app/backups \\\n"
+        " && chmod -R 775 storage/app/backups \\\n"
+        " && php artisan storage:link\n",
+        [],
+    ),
+    # (i07_tomcat_webapps_removed_then_copy.Dockerfile)
+    (
+        "FROM tomcat:9.0\n"
+        "RUN rm -rf /usr/local/tomcat/webapps\n"
+        "COPY ROOT.war /usr/local/tomcat/webapps\n"
+        "RUN chmod 0644 /usr/local/tomcat/webapps\n",
+        [(4, "LG004")],
+    ),
+    # (c01_sh_ln_earlier_then_mv.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN rm /bin/sh && ln -s /bin/bash /bin/sh\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /bin/sh /bin/sh.bash && ln -s /bin/dash /bin/sh\n"
+        "RUN rm -f /bin/sh.bash\n",
+        [],
+    ),
+    # (c02_sh_lnsf_then_mv.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN ln -sf /bin/bash /bin/sh\n"
+        "RUN mv /bin/sh /bin/sh.orig && ln -s /bin/dash /bin/sh\n"
+        "RUN rm /bin/sh.orig\n",
+        [],
+    ),
+    # (e02_pipe_feeds_other_command.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && yes | apt-get install --no-install-recommends make \\\n"
+        " && apt-get remove gcc \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # (e15_assume_yes_same_run_other_cmd.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install --assume-yes --no-install-recommends make \\\n"
+        " && apt-get remove gcc \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # (e03_docker_clean_conf_removed.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge build-essential\n",
+        [],
+    ),
+    # (e07_proxy_conf_earlier_no_y.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN echo 'Acquire::Retries \"5\";' > /etc/apt/apt.conf.d/80-retries\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge nodejs\n",
+        [],
+    ),
+    # (e14_assume_yes_earlier_install_only.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install --assume-yes --no-install-recommends gcc"
+        " libc6-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get remove gcc\n",
+        [],
+    ),
+    # (e04_force_yes_only.Dockerfile)
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-dev"
+        " gcc && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get --force-yes remove python3-dev gcc\n",
+        [],
+    ),
+    # (f01_laravel_cache_data_deep.Dockerfile)
+    (
+        "FROM php:8.3-fpm\n"
+        "WORKDIR /var/www/html\n"
+        "COPY . .\n"
+        "RUN mkdir -p storage/framework/cache/data \\\n"
+        " && chown -R www-data:www-data storage/framework/cache/data \\\n"
+        " && php artisan config:cache\n",
+        [(4, "LG004")],
+    ),
+    # (a05_install_dm_attached.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "RUN install -dm0755 /srv/app\n"
+        "COPY app.tar.gz /srv/app\n"
+        "RUN tar -xzf /srv/app/app.tar.gz -C /srv/app && rm /srv/app/app.tar.gz\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    # (j01_npm_fetch_retries_before_ci.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm --fetch-retries 5 --fetch-retry-maxtimeout 120000 ci --omit=dev\n"
+        "COPY . .\n"
+        'CMD ["node", "server.js"]\n',
+        [(4, "LG005"), (5, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH_SECOND_REVIEW)
+def test_the_second_review_of_the_thirty_sixth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
