@@ -1154,8 +1154,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     # (Debian's redis, which pulls in redis-server, whose conffile it is)
     **dict.fromkeys((("apt", "redis-server"), ("apt", "redis")), ("/etc/redis/redis.conf",)),
-    # (wget's global startup file, in Debian's and RHEL's packages)
-    **{(m, "wget"): ("/etc/wgetrc",) for m in ("apt", "yum")},
+    # (wget's global startup file, in Debian's package; Fedora's wget is wget2's, without it)
+    ("apt", "wget"): ("/etc/wgetrc",),
     # (Alpine's readline, which bash pulls in: its inputrc)
     **{("apk", n): ("/etc/inputrc",) for n in ("readline", "readline-dev", "bash")},
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),

@@ -2980,7 +2980,7 @@ def _ops(
         if directory:
             yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
         elif rest:
-            target = _option_value(words, "-t", "--target-directory")
+            target = _install_target(words)
             sources, into = (rest, target) if target else (rest[:-1], rest[-1])
             dests = [into]
             if sources and (
@@ -3571,6 +3571,21 @@ _INSTALL_VALUES = frozenset(
     {"--mode", "--owner", "--group", "--target-directory", "--suffix", "--strip-program"}
 )
 _INSTALL_LETTERS = "mogtS"
+
+
+def _install_target(words: tuple[str, ...]) -> str | None:
+    """install(1)'s `-t DIR` (`--target-directory=DIR`), read as getopt does: not the `t` of an
+    owner given attached, `-gstaff`."""
+    for at, word in enumerate(words[1:], 1):
+        if word.startswith("--target-directory"):
+            value = word.partition("=")[2]
+            return value or (words[at + 1] if at + 1 < len(words) else None)
+        if word.startswith("-") and not word.startswith("--"):
+            letter = next((c for c in word[1:] if c in _INSTALL_LETTERS), "")
+            if letter == "t":
+                rest = word[word.index("t") + 1 :]
+                return rest or (words[at + 1] if at + 1 < len(words) else None)
+    return None
 
 
 def _install_operands(words: tuple[str, ...]) -> tuple[list[str], bool]:

@@ -239,7 +239,6 @@ def layers(
     listed: list[tuple[str, int]] = []
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
-    cimg = image is not None and (image.repository or "").startswith("cimg/")
     for index, step in enumerate(steps):
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
@@ -250,9 +249,7 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                # (CircleCI's cimg images set APT::Get::Assume-Yes in their apt.conf.d)
-                ("APT::Get::Assume-Yes\n" if cimg else "")
-                + "\n".join(s.instr.node.original for s in steps[:index]),
+                "\n".join(s.instr.node.original for s in steps[:index]),
             )  # fmt: skip
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
@@ -752,7 +749,7 @@ def _copy_entries(
     bases = {*held.trees, *held.empty, *(h for _, h in held.homes), held.workdir} - {""}
     # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
     # writes the file `webapps`)
-    made |= {d for d in bases if not any(covers(r, d) for r in removed)}
+    made |= {d for d in bases if not any(covers(r, d) for r in removed if not is_glob(r))}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
         for w in step.copies
@@ -964,10 +961,6 @@ def _run(
             continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
-        if op.kind == PURGE and _asks(op, step, earlier):
-            continue  # (no terminal answers it: it removes nothing, or the build fails)
-        if op.tool == "find" and _a_new_owner(op, step, earlier):
-            continue  # (`find / -user redis -exec chown app {} \;` after this RUN made redis)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
             continue  # (what the op needs is not there: it does nothing)
         if op.unless is not None and any(
@@ -1048,7 +1041,7 @@ def _run(
             named: list[str] = []
             for path in op.paths:
                 mine = own
-                if op.kind == CHOWN and _laravel_dir(path, step):
+                if op.kind == CHOWN and _laravel_dir(path, step, earlier):
                     # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
                     # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
                     # makes what a copy of the project may lack, below what it holds)
@@ -2196,12 +2189,7 @@ def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries`, their installs of `op`'s manager less the packages `op` removed."""
     gone = set(op.packages)
     return [
-        # (`apk del .build-deps`: the packages `apk add --virtual .build-deps ...` named, all)
-        e._replace(packages=())
-        if e.role == INSTALL
-        and e.family == op.family == "apk"
-        and any(p.startswith(".") for p in gone & set(e.packages))
-        else e._replace(packages=tuple(p for p in e.packages if p not in gone))
+        e._replace(packages=tuple(p for p in e.packages if p not in gone))
         if e.role == INSTALL and e.family == op.family and gone & set(e.packages)
         else e
         for e in entries
@@ -2555,28 +2543,6 @@ def _cleared(entries: list[Entry], removed: tuple[str, ...]) -> list[Entry]:
     return out
 
 
-def _a_new_owner(op: Op, step: Step, earlier: str) -> bool:
-    """`op` is a find that selects what a user or group owns (`-user redis`), one the install
-    of a package named for it in this RUN made (`redis-server`, `postgresql-common`) and no
-    earlier instruction names: no earlier layer's file is its."""
-    words = op.command.split()
-    owners = [
-        words[i + 1]
-        for i, w in enumerate(words[:-1])
-        if w in ("-user", "-group") and (i == 0 or words[i - 1] not in ("!", "-not"))
-    ]
-    if not owners or any(not re.fullmatch(r"[a-z_][a-z0-9_-]*", o) for o in owners):
-        return False  # (a number, `-uid 33`, or a name from a variable: an existing user's)
-    text = step.instr.node.original
-    before = text[: text.find("find ")] if "find " in text else ""
-    # (a user useradd makes may get the uid an earlier `COPY --chown=1000` gave: its first)
-    return all(
-        not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w])", earlier)
-        and re.search(rf"\binstall\b[^;&|]*?(?<![\w.-]){re.escape(o)}[\w.-]*", before)
-        for o in owners
-    )
-
-
 def _context_above_cache(entry: Entry, path: str) -> bool:
     """`entry` is a copy of the build context's directory that holds the cache at `path`
     below one of its dot-directories (`COPY . .` in /app, the cache /app/.composer/cache)."""
@@ -2585,52 +2551,21 @@ def _context_above_cache(entry: Entry, path: str) -> bool:
     return posixpath.relpath(path, entry.path).startswith(".")
 
 
-def _asks(op: Op, step: Step, earlier: str = "") -> bool:
-    """apt's or apt-get's removal without -y (or -qq) asks before it removes a package; a
-    build has no terminal to answer, so it aborts: in a build that succeeds, it removed
-    nothing (`apt remove nodejs` where no layer installed it). Not one fed answers by a pipe."""
-    words = op.command.split()
-    if not words or posixpath.basename(words[0]) not in ("apt", "apt-get"):
-        return False
-    text = step.instr.node.original
-    # (quiet level 2 implies -y: `-qq`, `-q -q`, `-qqq`, `-q=2`, `--quiet=2`, `-o quiet=2`)
-    quiet = sum(w.count("q") for w in words if w.startswith("-") and not w.startswith("--"))
-    quiet += sum(1 for w in words if w == "--quiet")
-    sub = next((w for w in words[1:] if not w.startswith("-") and "=" not in w), "")
-    # (answers piped into this very command: `yes | DEBIAN_FRONTEND=noninteractive apt-get
-    # purge x`, `yes | sudo -E apt-get remove x`)
-    piped = rf"\|\s*(?:\w+=\S*\s+|sudo(?:\s+-\S+)*\s+)*{re.escape(words[0])}\s[^|;&]*\b{sub}\b"
-    return not (
-        quiet >= 2
-        or any(
-            w in ("--yes", "--assume-yes")
-            or re.fullmatch(r"-(?:q|-quiet)=[2-9]", w)
-            or re.fullmatch(r"(?i)quiet=[2-9]|APT::Get::Assume-Yes=(?:true|yes|1)", w)
-            or (w.startswith("-") and not w.startswith("--") and "y" in w)
-            for w in words
-        )
-        or (sub and re.search(piped, text))
-        # (an apt configuration that answers for it: one an earlier layer wrote, or copied)
-        or re.search(r"(?i)APT::Get::Assume-Yes", earlier)
-        or re.search(r"(?im)^\s*(?:COPY|ADD)\b[^\n]*/etc/apt/apt\.conf", earlier)
-    )
-
-
 # The directories of Laravel's skeleton that hold a .gitignore
 _LARAVEL_DIRS = re.compile(
-    r"/storage(?:/app(?:/public)?|/framework(?:/(?:cache(?:/data)?|sessions|testing|views))?"
+    r"/storage(?:/app(?:/public|/private)?|/framework(?:/(?:cache(?:/data)?|sessions|testing|views))?"
     r"|/logs)?$"
 )
 
 
-def _laravel_dir(path: str, step: Step) -> bool:
-    """`path` is a Laravel project's storage/ or bootstrap/cache/, in a RUN that shows the
-    project is one (it names storage/framework, bootstrap/cache or artisan)."""
-    text = step.instr.node.original
+def _laravel_dir(path: str, step: Step, earlier: str) -> bool:
+    """`path` is a Laravel project's storage/ or bootstrap/cache/, in a Dockerfile that shows
+    the project is one (it names artisan or bootstrap/cache, here or before)."""
+    text = step.instr.node.original + "\n" + earlier
     # (each of storage/'s directories holds a .gitignore: storage/logs, storage/framework/views)
     laravel = _LARAVEL_DIRS.search(path.rstrip("/"))
     return bool(laravel or path.rstrip("/").endswith("/bootstrap/cache")) and any(
-        w in text for w in ("storage/framework", "bootstrap/cache", "artisan")
+        w in text for w in ("bootstrap/cache", "artisan")
     )
 
 

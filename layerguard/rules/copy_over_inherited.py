@@ -448,8 +448,8 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         # directory of them, are its own sites, named as it chose, not the package's
         # 000-default.conf)
         return None
-    if is_glob(pattern) and not _OF_A_KIND.fullmatch(pattern):
-        return None  # (`db.*`: zone files named for their zones, beside bind's db.local)
+    if is_glob(pattern) and pattern.startswith("db."):
+        return None  # (`db.*`: BIND's zone files, named for their zones, beside its db.local)
     if is_glob(pattern) and write.path in (into, f"{into}/{pattern}"):
         if _SITES.fullmatch(into) and pattern.startswith("*"):
             # (a web server's directory of sites, `sites-available/`: the project's `*.conf`
@@ -475,8 +475,6 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     return next((f for f in direct if posixpath.basename(f).startswith(main)), direct[0])
 
 
-# A wildcard of files of a kind: by their extension (`*.conf`, `10-*.conf`), or all of them
-_OF_A_KIND = re.compile(r"\*|[^*?\[]*\*\.[\w.-]+")
 # A web server's directories of sites (Debian's apache2 and nginx)
 _SITES = re.compile(r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)")
 
@@ -581,12 +579,16 @@ def _left(
     clones: set[str] = set()
     gone = set(removed)
     dirs: set[str] = set()  # the directories it made
-    groups: dict[str, tuple[str, ...]] = {}  # `apk add --virtual .deps x y`: .deps -> x, y
+    groups: dict[str, set[str]] = {}  # `apk add --virtual .deps x y`: .deps -> x, y
+    named: set[str] = set()  # what installs named outside a group
     for op in ops:
         if op.kind == WRITE and op.role == INSTALL:
             configs.update(package_files(op.family, op.packages, before, ubuntu))
-            if op.family == "apk":
-                groups.update((p, op.packages) for p in op.packages if p.startswith("."))
+            group = _apk_group(op)
+            if group:
+                groups.setdefault(group, set()).update(p for p in op.packages if p != group)
+            else:
+                named.update(op.packages)
         elif op.kind == WRITE and op.sources and held:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
             target = op.paths[0] if op.paths else ""
@@ -602,9 +604,29 @@ def _left(
             configs = {c for c in configs if not any(covers(p, c) for p in op.paths)}
             clones = {c for c in clones if not any(covers(p, c) for p in op.paths)}
         elif op.kind == PURGE and configs:
-            purged = (*op.packages, *(p for g in op.packages for p in groups.get(g, ())))
-            configs -= set(package_files(op.family, purged, ubuntu=ubuntu))
+            # (`apk del .deps` removes the group's packages nothing else installed keeps: not
+            # one named outside it, nor a part of one, openssh-client of openssh)
+            members = {p for g in op.packages for p in groups.get(g, ())}
+            purged = {*op.packages, *(m for m in members if not _kept(m, named))}
+            kept = set(package_files(op.family, tuple(named - purged), before, ubuntu))
+            configs -= set(package_files(op.family, tuple(purged), ubuntu=ubuntu)) - kept
     return frozenset(configs) | skel, frozenset(clones)
+
+
+def _apk_group(op: Op) -> str:
+    """The virtual package `apk add --virtual NAME ...` (or `-t NAME`) makes, '' if none."""
+    if op.family != "apk":
+        return ""
+    found = re.search(r"(?:--virtual(?:=|\s+)|-t\s+)(\S+)", op.command)
+    return found.group(1) if found else ""
+
+
+def _kept(package: str, named: set[str]) -> bool:
+    """`package` stays after its group's removal: named outside the group, or a part of a
+    package that was (`openssh-client` of `openssh`, `readline` of `readline-dev`)."""
+    return package in named or any(
+        package.startswith(n + "-") or n.startswith(package + "-") for n in named
+    )
 
 
 def _carried(op: Op, held: Iterable[str], absent: bool, made: bool) -> Iterator[str]:

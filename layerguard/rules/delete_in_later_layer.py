@@ -22,9 +22,8 @@ clone .../flutter.git`, then `RUN git checkout 3.29.0`). So does a `make clean` 
 below a symbolic link an earlier `RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16
 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`). Not reported: what the same
 `RUN` created before removing it (download, extract, install, then clean up), branches the `ARG`
-defaults rule out, a `pip uninstall` without `-y` or `PIP_YES`, or an `apt-get remove` (`purge`,
-`autoremove`) without `-y` or `-qq` and fed no answers (each asks, and a build with no terminal
-to answer that succeeds removed nothing), an `rm -f` of a name below a tree copied without
+defaults rule out, a `pip uninstall` without `-y` or `PIP_YES` (it asks, and a build with no
+terminal to answer that succeeds removed nothing), an `rm -f` of a name below a tree copied without
 its listing (`-f` says it may be missing: a gitignored config), a path below a home `useradd -m`
 filled that is not one of its dotfiles, and paths of the base image that nothing shows to hold
 bytes (a `.list` file, `/etc/motd`): without the registry only docs and man pages

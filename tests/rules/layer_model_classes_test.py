@@ -9942,13 +9942,6 @@ _THIRTY_SIXTH = [
     ("FROM node:18\nRUN npm install --prefix /app\n", [(2, "LG005")]),
     ("FROM myorg/node-app:1\nRUN npm install\n", [(2, "LG005")]),
     ("FROM node:18\nRUN ./gen.sh\nRUN npm install\n", [(3, "LG005")]),
-    # Laravel's storage/ holds files in every project: a mkdir below it makes no new tree
-    (
-        "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n"
-        "RUN mkdir -p storage/framework/sessions storage/framework/views"
-        " && chmod -R a+rw storage\n",
-        [(4, "LG004")],
-    ),
     (
         "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n"
         "RUN mkdir -p /var/www/html/storage/logs && chown -R www-data /var/www/html/bootstrap/cache"
@@ -9958,6 +9951,16 @@ _THIRTY_SIXTH = [
     (
         "FROM php:8.3-fpm\nWORKDIR /var/www/html\n"
         "RUN mkdir -p storage/framework/sessions && chmod -R a+rw storage\n",
+        [],
+    ),
+    (
+        "FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\nRUN mkdir -p storage/framework/views"
+        " && chmod -R a+rw storage && php artisan view:cache\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN mkdir -p storage/logs storage/framework/cache"
+        " && chown -R node storage/logs storage/framework/cache\n",
         [],
     ),
     ("FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN mkdir -p data/db && chown -R app data\n", []),
@@ -10057,24 +10060,10 @@ _THIRTY_SIXTH = [
         "RUN make\nRUN rm /bin/sh && mv /bin/sh_tmp /bin/sh\n",
         [],
     ),
-    # a find of what a user owns whom this RUN made reaches no earlier layer's file
-    (
-        "FROM debian:12\nCOPY app /usr/local/bin/app\nRUN apt-get update && apt-get install -y"
-        " redis-server && rm -rf /var/lib/apt/lists/*"
-        " && find / -user redis -exec chown app {} \\;\n",
-        [],
-    ),
     (
         "FROM debian:12\nRUN useradd app\nCOPY --chown=app x /x\n"
         "RUN find / -user app -exec chown 2000 {} \\;\n",
         [(4, "LG004")],
-    ),
-    # apt's removal without -y asks, and a build has no terminal: it removes nothing
-    (
-        "FROM debian:12\nRUN apt-get update && apt-get install -y curl nodejs"
-        " && rm -rf /var/lib/apt/lists/*\nRUN apt remove nodejs\nRUN apt-get purge -y curl\n"
-        "RUN yes | apt-get remove nodejs\n",
-        [(4, "LG003"), (5, "LG003")],
     ),
     (
         "FROM debian:12\nRUN apt-get update && apt-get install -y curl nodejs"
@@ -10661,60 +10650,6 @@ _THIRTY_SIXTH_SECOND_REVIEW = [
         "RUN rm /bin/sh.orig\n",
         [],
     ),
-    # (e02_pipe_feeds_other_command.Dockerfile)
-    (
-        "FROM debian:12\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev"
-        " && rm -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get update && yes | apt-get install --no-install-recommends make \\\n"
-        " && apt-get remove gcc \\\n"
-        " && rm -rf /var/lib/apt/lists/*\n",
-        [],
-    ),
-    # (e15_assume_yes_same_run_other_cmd.Dockerfile)
-    (
-        "FROM debian:12\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev"
-        " && rm -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get update && apt-get install --assume-yes --no-install-recommends make \\\n"
-        " && apt-get remove gcc \\\n"
-        " && rm -rf /var/lib/apt/lists/*\n",
-        [],
-    ),
-    # (e03_docker_clean_conf_removed.Dockerfile)
-    (
-        "FROM debian:12\n"
-        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends"
-        " build-essential && rm -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get purge build-essential\n",
-        [],
-    ),
-    # (e07_proxy_conf_earlier_no_y.Dockerfile)
-    (
-        "FROM debian:12\n"
-        "RUN echo 'Acquire::Retries \"5\";' > /etc/apt/apt.conf.d/80-retries\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs && rm"
-        " -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get purge nodejs\n",
-        [],
-    ),
-    # (e14_assume_yes_earlier_install_only.Dockerfile)
-    (
-        "FROM debian:12\n"
-        "RUN apt-get update && apt-get install --assume-yes --no-install-recommends gcc"
-        " libc6-dev && rm -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get remove gcc\n",
-        [],
-    ),
-    # (e04_force_yes_only.Dockerfile)
-    (
-        "FROM ubuntu:20.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3-dev"
-        " gcc && rm -rf /var/lib/apt/lists/*\n"
-        "RUN apt-get --force-yes remove python3-dev gcc\n",
-        [],
-    ),
     # (f01_laravel_cache_data_deep.Dockerfile)
     (
         "FROM php:8.3-fpm\n"
@@ -10748,6 +10683,283 @@ _THIRTY_SIXTH_SECOND_REVIEW = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH_SECOND_REVIEW)
 def test_the_second_review_of_the_thirty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The third two reviews of the thirty-sixth session's classes (after their second fixes; two
+# classes withdrawn: apt's removals without -y, find -user of a user the RUN made)
+_THIRTY_SIXTH_THIRD_REVIEW = [
+    # (a02_install_oroot_attached.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY tini /tmp/tini\n"
+        "RUN install -oroot -groot -m755 /tmp/tini /usr/local/bin/tini\n"
+        "RUN chmod +s /usr/local/bin/tini\n",
+        [(4, "LG004")],
+    ),
+    # (a13_install_gstaff_attached.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY backup.sh /tmp/backup.sh\n"
+        "RUN install -gstaff -m0750 /tmp/backup.sh /usr/local/bin/backup\n"
+        "RUN chmod g+s /usr/local/bin/backup\n",
+        [(4, "LG004")],
+    ),
+    # (f01_tomcat_rm_webapps_star_then_copy_noslash.Dockerfile)
+    (
+        "FROM tomcat:9.0-jdk17\n"
+        "RUN rm -rf /usr/local/tomcat/webapps/*\n"
+        "COPY target/app.war /usr/local/tomcat/webapps\n"
+        "RUN cd /usr/local/tomcat/webapps && unzip -q app.war -d app\n",
+        [(3, "LG006")],
+    ),
+    # (f12_tomcat_rm_star_copy_war_chmod.Dockerfile)
+    (
+        "FROM tomcat:9.0-jdk17\n"
+        "RUN rm -rf /usr/local/tomcat/webapps/*\n"
+        "COPY ROOT.war /usr/local/tomcat/webapps\n"
+        "RUN chmod 0640 /usr/local/tomcat/webapps/ROOT.war\n",
+        [(4, "LG004")],
+    ),
+    # (c06_node_base_user_node_gyp.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "COPY --chown=1000:1000 . /srv/app\n"
+        "RUN npm install -g node-gyp && find /srv/app -user node -type f -exec chmod g+w"
+        " {} + && npm cache clean --force\n",
+        [(3, "LG004")],
+    ),
+    # (c11_postgres_image_pgvector_find_user.Dockerfile)
+    (
+        "FROM postgres:16\n"
+        "COPY --chown=999:999 initdb/ /docker-entrypoint-initdb.d/\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " postgresql-16-pgvector && rm -rf /var/lib/apt/lists/* && find"
+        " /docker-entrypoint-initdb.d -user postgres -type f -exec chmod 0600 {} +\n",
+        [(3, "LG004")],
+    ),
+    # (c14_useradd_u999_then_redis_pkg_data.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY --chown=999:999 data/ /data/\n"
+        "RUN groupadd -r -g 999 redis && useradd -r -u 999 -g redis redis && apt-get"
+        " update && apt-get install -y --no-install-recommends redis-server && rm -rf"
+        " /var/lib/apt/lists/* && find /data -user redis -exec chmod 0640 {} +\n",
+        [(3, "LG004")],
+    ),
+    # (d01_same_run_assume_yes_conf_then_purge.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential && rm -rf /var/lib/apt/lists/*\n"
+        "RUN echo 'APT::Get::Assume-Yes \"true\";' > /etc/apt/apt.conf.d/90assumeyes \\\n"
+        " && apt-get purge --auto-remove build-essential\n",
+        [(3, "LG003")],
+    ),
+    # (d02_legacy_circleci_image.Dockerfile)
+    (
+        "FROM circleci/python:3.9-buster\n"
+        "RUN sudo apt-get update && sudo apt-get install -y libpq-dev && sudo rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN sudo apt-get remove --purge libpq-dev\n",
+        [(3, "LG003")],
+    ),
+    # (d03_yes_env_command_prefix.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm &&"
+        " rm -rf /var/lib/apt/lists/*\n"
+        "RUN yes | env DEBIAN_FRONTEND=noninteractive apt-get purge npm\n",
+        [(3, "LG003")],
+    ),
+    # (d15_yes_pipe_bash_c.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN yes | bash -c 'apt-get remove gcc'\n",
+        [(3, "LG003")],
+    ),
+    # (d16_o_aptget_assumeyes_attached.Dockerfile)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN apt-get --option=APT::Get::Assume-Yes=true purge gcc\n",
+        [(3, "LG003")],
+    ),
+    # (d20_nested_apt_conf_block.Dockerfile)
+    (
+        "FROM debian:12\n"
+        'RUN printf \'APT {\\n  Get {\\n    Assume-Yes "true";\\n    Fix-Broken "true";\\n '
+        " };\\n};\\n' > /etc/apt/apt.conf.d/90forceyes\n"
+        "RUN apt-get update && apt-get install --no-install-recommends gcc libc6-dev &&"
+        " rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge --auto-remove gcc libc6-dev\n",
+        [(4, "LG003")],
+    ),
+    # (e04_not_laravel_node_storage.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /srv/app\n"
+        "COPY . .\n"
+        "RUN mkdir -p storage/logs storage/framework/cache \\\n"
+        " && chown -R node:node storage/logs storage/framework/cache\n"
+        "USER node\n",
+        [],
+    ),
+    # (e01_laravel11_create_project_private.Dockerfile)
+    (
+        "FROM php:8.3-fpm\n"
+        "COPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends git unzip &&"
+        " rm -rf /var/lib/apt/lists/* \\\n"
+        " && composer create-project --no-dev --prefer-dist laravel/laravel:^11.0"
+        " /var/www/html/app \\\n"
+        " && composer clear-cache\n"
+        "WORKDIR /var/www/html/app\n"
+        "RUN mkdir -p storage/app/private \\\n"
+        " && chown -R www-data:www-data storage/app/private \\\n"
+        " && php artisan storage:link\n",
+        [(7, "LG004")],
+    ),
+    # (a01_hadoop_site_xml_glob.Dockerfile)
+    (
+        "FROM eclipse-temurin:11-jre\n"
+        "ENV HADOOP_VERSION=3.3.6 HADOOP_HOME=/opt/hadoop\n"
+        "RUN curl -fsSL"
+        " https://archive.apache.org/dist/hadoop/common/hadoop-${HADOOP_VERSION}/hadoop-$"
+        "{HADOOP_VERSION}.tar.gz | tar -xzf - -C /opt \\\n"
+        " && mv /opt/hadoop-${HADOOP_VERSION} /opt/hadoop\n"
+        "COPY conf/*-site.xml /opt/hadoop/etc/hadoop/\n",
+        [(5, "LG002")],
+    ),
+    # (a18_hadoop2_tar_site_glob.Dockerfile)
+    (
+        "FROM openjdk:8-jre\n"
+        "ENV HADOOP_HOME=/usr/local/hadoop\n"
+        "RUN wget -q"
+        " https://archive.apache.org/dist/hadoop/common/hadoop-2.10.2/hadoop-2.10.2.tar.gz \\\n"
+        " && tar -xzf hadoop-2.10.2.tar.gz -C /usr/local && rm hadoop-2.10.2.tar.gz \\\n"
+        " && mv /usr/local/hadoop-2.10.2 $HADOOP_HOME\n"
+        "COPY hadoop-config/*-site.xml $HADOOP_HOME/etc/hadoop/\n",
+        [(6, "LG002")],
+    ),
+    # (a27_hadoop_tar_site_glob_builder_stage.Dockerfile)
+    (
+        "FROM eclipse-temurin:11-jre AS hadoop\n"
+        "RUN curl -fsSL"
+        " https://archive.apache.org/dist/hadoop/common/hadoop-3.3.6/hadoop-3.3.6.tar.gz"
+        " | tar -xzf - -C /opt \\\n"
+        " && mv /opt/hadoop-3.3.6 /opt/hadoop\n"
+        "\n"
+        "FROM hadoop\n"
+        "COPY etc/*-site.xml /opt/hadoop/etc/hadoop/\n",
+        [(6, "LG002")],
+    ),
+    # (a09_bind_named_conf_glob.Dockerfile)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends bind9 && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "COPY bind/named.conf* /etc/bind/\n",
+        [(3, "LG002")],
+    ),
+    # (a16_bind_named_conf_dot_star.Dockerfile)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends bind9"
+        " bind9utils && rm -rf /var/lib/apt/lists/*\n"
+        "COPY config/named.conf.* /etc/bind/\n",
+        [(3, "LG002")],
+    ),
+    # (a13_nginx_apt_star_dot_star.Dockerfile)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "COPY nginx/*.* /etc/nginx/\n",
+        [(3, "LG002")],
+    ),
+    # (a25_tomcat_tar_conf_star_dot_star.Dockerfile)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN curl -fsSL"
+        " https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.8"
+        "5.tar.gz | tar -xzf - -C /opt \\\n"
+        " && mv /opt/apache-tomcat-9.0.85 /opt/tomcat\n"
+        "COPY tomcat/conf/*.* /opt/tomcat/conf/\n",
+        [(4, "LG002")],
+    ),
+    # (a22_kafka_server_props_prefix.Dockerfile)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN curl -fsSL https://archive.apache.org/dist/kafka/3.6.1/kafka_2.13-3.6.1.tgz"
+        " | tar -xzf - -C /opt\n"
+        "COPY config/connect-* /opt/kafka_2.13-3.6.1/config/\n",
+        [(3, "LG002")],
+    ),
+    # (v13_virtual_openssh_client_kept_by_openssh.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache openssh \\\n"
+        " && apk add --no-cache --virtual .fetch-deps git openssh-client \\\n"
+        " && git clone --depth 1 https://github.com/example/tools.git /opt/tools \\\n"
+        " && apk del .fetch-deps\n"
+        "COPY ssh_config /etc/ssh/ssh_config\n",
+        [(6, "LG002")],
+    ),
+    # (v15_virtual_sudo_explicit.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache sudo shadow \\\n"
+        " && apk add --no-cache --virtual .setup-deps sudo curl \\\n"
+        " && curl -fsSL https://example.com/setup.sh | sh \\\n"
+        " && apk del .setup-deps\n"
+        "COPY sudoers /etc/sudoers\n",
+        [(6, "LG002")],
+    ),
+    # (v08_virtual_nginx_redis_conf.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache redis \\\n"
+        " && apk add --no-cache --virtual .tmp redis \\\n"
+        " && apk del .tmp\n"
+        "COPY redis.conf /etc/redis.conf\n",
+        [(5, "LG002")],
+    ),
+    # (v03_virtual_noname_dot.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --virtual build-dependencies bash build-base \\\n"
+        " && bash -c 'make -C /tmp || true' \\\n"
+        " && apk del build-dependencies\n"
+        "COPY inputrc /etc/inputrc\n",
+        [],
+    ),
+    # (v19_virtual_readd_same_name_same_run.Dockerfile)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --virtual .deps bash \\\n"
+        " && apk add --no-cache --virtual .deps curl \\\n"
+        " && apk del .deps\n"
+        "COPY inputrc /etc/inputrc\n",
+        [],
+    ),
+    # (w05_wget_dnf_fedora.Dockerfile)
+    (
+        "FROM fedora:40\nRUN dnf install -y wget && dnf clean all\nCOPY wgetrc /etc/wgetrc\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SIXTH_THIRD_REVIEW)
+def test_the_third_review_of_the_thirty_sixth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
