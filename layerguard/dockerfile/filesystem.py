@@ -239,7 +239,10 @@ def layers(
     listed: list[tuple[str, int]] = []
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
+    earlier = ""  # the text of the instructions so far
     for index, step in enumerate(steps):
+        if index:
+            earlier += steps[index - 1].instr.node.original + "\n"
         if step.instr.workdir != workdir and step.instr.workdir not in STANDARD_DIRS:
             # WORKDIR made the directory if it was missing: the build's, as `mkdir -p` is
             live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
@@ -249,7 +252,7 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                "\n".join(s.instr.node.original for s in steps[:index]),
+                earlier,
             )  # fmt: skip
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
