@@ -2976,11 +2976,10 @@ def _ops(
         paths = _paths(_operands(words, frozenset({"-m"})), command)
         yield Op(WRITE, tool, paths, text, DIR, EMPTY, recursive=parents)
     elif tool == "install":
-        rest, directory = _install_operands(words)
+        rest, directory, target = _install_operands(words)
         if directory:
             yield Op(WRITE, tool, _paths(rest, command), text, DIR, EMPTY)
         elif rest:
-            target = _install_target(words)
             sources, into = (rest, target) if target else (rest[:-1], rest[-1])
             dests = [into]
             if sources and (
@@ -3573,44 +3572,37 @@ _INSTALL_VALUES = frozenset(
 _INSTALL_LETTERS = "mogtS"
 
 
-def _install_target(words: tuple[str, ...]) -> str | None:
-    """install(1)'s `-t DIR` (`--target-directory=DIR`), read as getopt does: not the `t` of an
-    owner given attached, `-gstaff`."""
-    for at, word in enumerate(words[1:], 1):
-        if word.startswith("--target-directory"):
-            value = word.partition("=")[2]
-            return value or (words[at + 1] if at + 1 < len(words) else None)
-        if word.startswith("-") and not word.startswith("--"):
-            letter = next((c for c in word[1:] if c in _INSTALL_LETTERS), "")
-            if letter == "t":
-                rest = word[word.index("t") + 1 :]
-                return rest or (words[at + 1] if at + 1 < len(words) else None)
-    return None
-
-
-def _install_operands(words: tuple[str, ...]) -> tuple[list[str], bool]:
+def _install_operands(words: tuple[str, ...]) -> tuple[list[str], bool, str | None]:
     """install(1)'s operands, read as getopt does (`-Dm 755`, `-dm0755`, `--mode 0644`: the
-    mode is no source), and whether it makes directories (`-d` alone or among other letters)."""
+    mode is no source; nor is the `t` of an owner given attached, `-gstaff`), whether it makes
+    directories (`-d` alone or among other letters), and the directory `-t` names."""
     operands: list[str] = []
     directory = False
-    skip = False
+    target: str | None = None
+    takes = ""  # the option whose value the next word is
+    ended = False
     for word in words[1:]:
-        if skip:
-            skip = False
+        if takes:
+            target = word if takes in ("t", "--target-directory") else target
+            takes = ""
+        elif ended or not word.startswith("-") or word == "-":
+            operands.append(word)
         elif word == "--":
-            continue
+            ended = True
         elif word.startswith("--"):
-            directory = directory or word == "--directory"
-            skip = word in _INSTALL_VALUES
-        elif word.startswith("-") and len(word) > 1:
+            name, equals, value = word.partition("=")
+            directory = directory or name == "--directory"
+            target = value if name == "--target-directory" and equals else target
+            takes = name if name in _INSTALL_VALUES and not equals else ""
+        else:
             for at, letter in enumerate(word[1:], 1):
                 if letter in _INSTALL_LETTERS:
-                    skip = at == len(word) - 1  # (its value is the next word, or the rest)
+                    value = word[at + 1 :]  # (its value: the rest of the word, or the next)
+                    target = value if letter == "t" and value else target
+                    takes = letter if not value else ""
                     break
                 directory = directory or letter == "d"
-        else:
-            operands.append(word)
-    return operands, directory
+    return operands, directory, target
 
 
 def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
