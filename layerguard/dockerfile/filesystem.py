@@ -698,7 +698,6 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
         for op in step.run.ops:
             if op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths)):
                 return found  # (a program run, or a write there, may have made one)
-
             words = op.command.split()
             if (
                 op.role == CACHE
