@@ -1970,7 +1970,10 @@ def known(image: ImageRef | None) -> Known:
     if name in ("flink", "apache/flink"):
         tag = image.tag or ""
         # (the Scala 2.11 tags, 1.14 and before, may be either side of 1.11: what both hold)
-        conf: tuple[str, ...] = _FLINK_COMMON if "scala_2.11" in tag else _FLINK_CONF
+        numbered = re.match(r"\d", tag)  # (`1.14.6-scala_2.11-java11` says its version)
+        conf: tuple[str, ...] = (
+            _FLINK_COMMON if "scala_2.11" in tag and not numbered else _FLINK_CONF
+        )
         conf = (*_FLINK_COMMON, "slaves") if _FLINK_1_10.match(tag) else conf
         files += tuple(f"/opt/flink/conf/{n}" for n in conf)
         old = _OLD_FLINK.match(image.tag or "")

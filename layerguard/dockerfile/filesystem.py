@@ -690,14 +690,19 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
             return found
         if step.run is None:
             continue
-        if re.search(
-            r"\b(?:npm|yarn|pnpm)\s+(?:init|pkg|create|set-script)\b", step.instr.node.original
+        if any(
+            c.words[:1] in (("npm",), ("yarn",), ("pnpm",))
+            and (c.words[1:2] == ("init",) or c.words[1:3] == ("pkg", "set"))
+            for c in step.run.commands
+            if c.cwd == "/"
         ):
-            return found  # (`npm init -y && npm pkg set dependencies.x=1`: a project at /)
+            return found  # (`npm init -y && npm pkg set dependencies.x=1` in /: a project there)
         named = {o.command for o in step.run.ops if o.role == INSTALL and o.packages}
         for op in step.run.ops:
-            if op.kind == EXEC or (op.kind == WRITE and {"/", "/package.json"} & set(op.paths)):
-                return found  # (a program run, or a write there, may have made one)
+            if (op.kind == EXEC and op.paths in ((), ("/",))) or (
+                op.kind == WRITE and {"/", "/package.json"} & set(op.paths)
+            ):
+                return found  # (a program run there, or a write there, may have made one)
             words = op.command.split()
             if (
                 op.role == CACHE

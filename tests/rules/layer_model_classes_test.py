@@ -10955,6 +10955,56 @@ _THIRTY_SIXTH_THIRD_REVIEW = [
         "FROM fedora:40\nRUN dnf install -y wget && dnf clean all\nCOPY wgetrc /etc/wgetrc\n",
         [],
     ),
+    # (faults of that review fixed since: npm init elsewhere, Flink's numbered Scala 2.11 tags)
+    # (n01_npm_init_in_subdir_then_root_install.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN mkdir -p /opt/tools && cd /opt/tools && npm init -y && npm install"
+        " --omit=dev lodash@4.17.21 && npm cache clean --force\n"
+        "COPY package.json package-lock.json /app/\n"
+        "RUN npm install\n",
+        [],
+    ),
+    # (n02_npm_create_vite_subdir.Dockerfile)
+    (
+        "FROM node:20-alpine\n"
+        "RUN npm create vite@5 web -- --template react && npm cache clean --force\n"
+        "COPY package.json /srv/\n"
+        "RUN npm install\n",
+        [],
+    ),
+    # (n03_npm_pkg_get_readonly.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "COPY package.json /app/\n"
+        "RUN cd /app && npm pkg get version\n"
+        "RUN npm install\n",
+        [],
+    ),
+    # (n06_npm_init_workdir_app_root_install.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\nWORKDIR /app\nRUN npm init -y\nWORKDIR /\nRUN npm install\n",
+        [],
+    ),
+    # (n14_npm_pkg_set_in_app_prefix_root_install.Dockerfile)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "COPY package.json /app/\n"
+        'RUN cd /app && npm pkg set scripts.start="node server.js" && npm pkg delete'
+        " devDependencies\n"
+        "RUN npm install --omit=dev\n",
+        [],
+    ),
+    # (f01_flink114_scala211_workers.Dockerfile)
+    (
+        "FROM flink:1.14.6-scala_2.11-java11\nCOPY conf/workers /opt/flink/conf/workers\n",
+        [(2, "LG002")],
+    ),
+    # (f02_flink113_scala211_log4j_session.Dockerfile)
+    (
+        "FROM flink:1.13-scala_2.11\nCOPY log4j-session.properties /opt/flink/conf/\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
