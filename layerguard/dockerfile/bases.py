@@ -1158,6 +1158,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "wget"): ("/etc/wgetrc",),
     # (Alpine's readline, which bash pulls in: its inputrc)
     **{("apk", n): ("/etc/inputrc",) for n in ("readline", "readline-dev", "bash")},
+    # (Debian's readline-common, which libreadline-dev pulls in)
+    **{("apt", n): ("/etc/inputrc",) for n in ("readline-common", "libreadline-dev")},
     ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
     # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
     ("apt", "monit"): ("/etc/monit/monitrc",),

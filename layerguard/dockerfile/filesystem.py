@@ -1012,8 +1012,17 @@ def _run(
                 paths = tuple(
                     posixpath.join(p, posixpath.basename(p)) if p in there else p for p in paths
                 )
-            if op.tool == "mv" and len(paths) == len(op.sources) == 1:
+            if op.tool in ("mv", "cp") and len(paths) == len(op.sources) == 1:
                 moved[paths[0]] = op.sources[0]
+            if op.tool == "cp" and len(op.sources) == 1:
+                # (`cp /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the copy's archive, which
+                # stays where the COPY put it)
+                (old,) = op.sources
+                taken_away[old] = [
+                    e for e in live
+                    if _holds_archive(e, old)
+                    and not any(o.path == old or _matches(old, o.path) for o in own)
+                ]  # fmt: skip
             if (
                 op.tool == "mv"
                 and op.sources

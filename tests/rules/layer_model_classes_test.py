@@ -11005,6 +11005,22 @@ _THIRTY_SIXTH_THIRD_REVIEW = [
         "FROM flink:1.13-scala_2.11\nCOPY log4j-session.properties /opt/flink/conf/\n",
         [(2, "LG002")],
     ),
+    # (and an archive copied by cp before its unpacking; Debian's readline-common)
+    # (h12_cp_then_tar.Dockerfile)
+    (
+        "FROM debian:12-slim\n"
+        "COPY app.tgz /tmp/\n"
+        "RUN cp /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz -C /opt && rm /opt/app.tgz\n",
+        [(2, "LG006")],
+    ),
+    # (r03_debian_libreadline_dev.Dockerfile)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends"
+        " libreadline-dev && rm -rf /var/lib/apt/lists/*\n"
+        "COPY inputrc /etc/inputrc\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
