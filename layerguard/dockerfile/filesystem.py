@@ -1018,11 +1018,7 @@ def _run(
                 # (`cp /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the copy's archive, which
                 # stays where the COPY put it)
                 (old,) = op.sources
-                taken_away[old] = [
-                    e for e in live
-                    if _holds_archive(e, old)
-                    and not any(o.path == old or _matches(old, o.path) for o in own)
-                ]  # fmt: skip
+                taken_away[old] = _archives_at(old, live, own)
             if (
                 op.tool == "mv"
                 and op.sources
@@ -1093,11 +1089,7 @@ def _run(
                     )
                 if op.tool == "mv" and len(op.paths) == 1:
                     (old,) = op.paths
-                    taken_away[old] = [
-                        e for e in live
-                        if _holds_archive(e, old)
-                        and not any(o.path == old or _matches(old, o.path) for o in own)
-                    ]  # fmt: skip
+                    taken_away[old] = _archives_at(old, live, own)
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
                 live = _cleared(_kept(live, op.paths), op.paths)
@@ -1317,6 +1309,14 @@ def _vague_copy(entry: Entry) -> bool:
     """`entry` is a tree copied onto / or a standard directory (`COPY --from=b /out/usr/ /usr/`),
     whose listing is not known: it says nothing of any one directory below it."""
     return entry.kind == TREE and entry.copied and entry.path in STANDARD_DIRS
+
+
+def _archives_at(path: str, live: list[Entry], own: list[Entry]) -> list[Entry]:
+    """The earlier layers' entries that may be the archive at `path`, where this RUN (`own`)
+    did not write one itself: what a mv or cp of it takes along."""
+    if any(o.path == path or _matches(path, o.path) for o in own):
+        return []
+    return [e for e in live if _holds_archive(e, path)]
 
 
 def _holds_archive(entry: Entry, path: str) -> bool:

@@ -607,7 +607,7 @@ def _left(
             # (`apk del .deps` removes the group's packages nothing else installed keeps: not
             # one named outside it, nor a part of one, openssh-client of openssh)
             members = {p for g in op.packages for p in groups.get(g, ())}
-            purged = {*op.packages, *(m for m in members if not _kept(m, named))}
+            purged = {*op.packages, *(m for m in members if not _stays(m, named))}
             kept = set(package_files(op.family, tuple(named - purged), before, ubuntu))
             configs -= set(package_files(op.family, tuple(purged), ubuntu=ubuntu)) - kept
     return frozenset(configs) | skel, frozenset(clones)
@@ -621,7 +621,7 @@ def _apk_group(op: Op) -> str:
     return found.group(1) if found else ""
 
 
-def _kept(package: str, named: set[str]) -> bool:
+def _stays(package: str, named: set[str]) -> bool:
     """`package` stays after its group's removal: named outside the group, or a part of a
     package that was (`openssh-client` of `openssh`, `readline` of `readline-dev`)."""
     return package in named or any(
