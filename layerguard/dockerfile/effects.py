@@ -5339,8 +5339,10 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "apt":  # (apt 3's, which Debian 13 has; `dist-clean` is its other name)
         return sub in ("distclean", "dist-clean")
     if family == "yum":
+        # (`clean packages` alone keeps the repositories' metadata, which is what stays: dnf and
+        # yum drop each package after installing it unless keepcache is set)
         return sub in ("clean", "cc") and any(
-            w in ("all", "-a", "--all", "packages") for w in words
+            w in ("all", "-a", "--all", "metadata") for w in words
         )
     if family == "apk":
         return False  # `apk cache clean` prunes packages and keeps the APKINDEX files

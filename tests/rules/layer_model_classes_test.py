@@ -11031,3 +11031,25 @@ def test_the_third_review_of_the_thirty_sixth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The thirty-seventh session's classes: the minimal repro of each (sets 530 on)
+_THIRTY_SEVENTH = [
+    # `clean packages` takes the downloaded packages, which dnf and yum drop anyway, and leaves
+    # the repositories' metadata; `clean metadata` takes what stays (line 2's too: LG003)
+    (
+        "FROM fedora:39\nRUN dnf install -y gcc && dnf clean packages\n"
+        "RUN yum install -y make && yum clean metadata\n"
+        "RUN dnf install -y git && dnf clean packages metadata\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SEVENTH)
+def test_the_thirty_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
