@@ -2591,7 +2591,9 @@ _VALUE_OPTIONS = {
     "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
     "stack": frozenset({"--resolver", "--stack-yaml", "--stack-root", "--work-dir", "--arch"}),
     "bundle": frozenset({"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}),
-    **dict.fromkeys(("npm", "yarn", "pnpm"), _PROJECT_VALUES),  # `npm -C backend ci`
+    **dict.fromkeys(("npm", "yarn"), _PROJECT_VALUES),  # `npm -C backend ci`
+    # (pnpm's `-w` is --workspace-root and its `--workspace` a switch: `pnpm -w install` installs)
+    "pnpm": _PROJECT_VALUES - {"-w", "--workspace"},
     "composer": frozenset({"-d", "--working-dir"}),  # (`composer -d /app require x`)
     # (`uv sync --no-group dev`, `pip install -i URL torch`: values, not packages)
     **dict.fromkeys(("pip", "pip3", "pip2", "uv"), _PIP_VALUES),

@@ -11043,6 +11043,12 @@ _THIRTY_SEVENTH = [
         "RUN dnf install -y git && dnf clean packages metadata\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # pnpm's -w is --workspace-root, a switch (npm's -w takes a workspace)
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\n"
+        "RUN npm i -g pnpm && pnpm -w install --frozen-lockfile && npm cache clean --force\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
