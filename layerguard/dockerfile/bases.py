@@ -1331,6 +1331,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("mariadb-server", "mysql-server", "mysql-community-server")
     },
     ("yum", "mysql-community-server-minimal"): _MY_CNF,
+    # (MariaDB's own repository names its packages in capitals; each requires MariaDB-common,
+    # which holds /etc/my.cnf)
+    **{("yum", f"MariaDB-{n}"): _MY_CNF for n in ("server", "client", "common", "shared")},
     ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
     ("yum", "supervisor"): ("/etc/supervisord.conf",),
     ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),

@@ -2176,6 +2176,10 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         # -c`, `bash -o pipefail -c`)
         if name in SHELLS and len(rest) >= 3 and (at := _shell_script(rest)):
             return user, rest[at]
+        if name in _POWERSHELLS and (at := _powershell_command(rest)):
+            # (`pwsh -Command "dotnet tool install --global x"`: PowerShell runs the words
+            # after -Command as one command line, which for a program's call reads as sh's)
+            return user, " ".join(rest[at:])
         if name == "scl" and rest[1:2] == ["enable"] and len(rest) >= 4:
             # (Software Collections: `scl enable rh-ruby23 'gem install x'`, the command one
             # word after the collections, or its words after `--`)
@@ -2188,6 +2192,25 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             continue
         break
     return user, None
+
+
+_POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh-preview"})
+# (PowerShell's options that take a value, which it matches by any prefix, case aside)
+_POWERSHELL_VALUES = frozenset({"-executionpolicy", "-ep", "-inputformat", "-outputformat"})
+
+
+def _powershell_command(argv: list[str]) -> int:
+    """Where the command line starts in a PowerShell call given one with `-Command` (`-c`);
+    0 when it is given none (a script file, or no command)."""
+    at = 1
+    while at < len(argv) and argv[at].startswith("-"):
+        option = argv[at].lower()
+        if option in ("-c", "-command", "-co", "-com"):
+            return at + 1 if at + 1 < len(argv) else 0
+        if option in ("-f", "-file"):
+            return 0
+        at += 2 if option in _POWERSHELL_VALUES else 1
+    return 0
 
 
 def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) -> Op:
@@ -2458,7 +2481,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
             words = words[2:]
             continue
-        python = name.lower().startswith(_PYTHONS)
+        # (an interpreter a variable names, when it runs pip: `"$python_exe" -m pip install`)
+        python = name.lower().startswith(_PYTHONS) or (
+            name.startswith("$") and words[1:3] in (("-m", "pip"), ("-m", "pip3"))
+        )
         if python and len(words) > 2 and words[1] == "-m":
             return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
         if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:

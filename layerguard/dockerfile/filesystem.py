@@ -1701,6 +1701,20 @@ def _reach(
         ]
         if held_files:
             return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
+    if op.kind == CHOWN and is_glob(posixpath.basename(path)) and not op.blind:
+        # (`chown jboss /opt/jboss/wildfly/standalone/deployments/*`: the files there that
+        # every image of the base holds, less what was taken since, whatever else this RUN
+        # made there: `echo x > /home/node/.npmrc && chown node /home/node/.*`)
+        held_files = [
+            f
+            for f in held.files
+            if posixpath.dirname(f) == posixpath.dirname(path)  # (no -R: the entries there)
+            and fnmatch.fnmatchcase(posixpath.basename(f), posixpath.basename(path))
+            and not any(covers(t, f) for t in taken)
+            and not any(e.path == f for e in (*live, *own))
+        ]
+        if held_files:
+            return [Hit(Entry(f, FILE, HEAVY, None, BASE), f, True) for f in held_files]
     # (a file every image of the base holds, moved after a program not modelled ran: its
     # bytes are the base's whatever that program did, `install-php-extensions xdebug && mv
     # php.ini-production php.ini`)
@@ -1729,19 +1743,6 @@ def _reach(
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up; not removed, which frees a config file's few.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
-    if op.kind == CHOWN and is_glob(posixpath.basename(path)) and not made_here:
-        # (`chown jboss /opt/jboss/wildfly/standalone/deployments/*`: the files there that
-        # every image of the base holds, less what was taken since)
-        held_files = [
-            f
-            for f in held.files
-            if posixpath.dirname(f) == posixpath.dirname(path)  # (no -R: the entries there)
-            and fnmatch.fnmatchcase(posixpath.basename(f), posixpath.basename(path))
-            and not any(covers(t, f) for t in taken)
-            and not any(e.path == f for e in live)
-        ]
-        if held_files:
-            return [Hit(Entry(f, FILE, HEAVY, None, BASE), f, True) for f in held_files]
     if moves and any(covers(path, f) for f in held.files) and not any(e.path == path for e in live):
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]

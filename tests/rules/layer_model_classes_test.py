@@ -11049,6 +11049,40 @@ _THIRTY_SEVENTH = [
         "RUN npm i -g pnpm && pnpm -w install --frozen-lockfile && npm cache clean --force\n",
         [(4, "LG005")],
     ),
+    # MariaDB's own RPM repository: its packages bring MariaDB-common's /etc/my.cnf
+    (
+        "FROM centos:7\nRUN yum install -y MariaDB-server MariaDB-client && yum clean all\n"
+        "ADD my.cnf /etc/my.cnf\n",
+        [(3, "LG002")],
+    ),
+    # PowerShell's -Command runs its words as one command line: a program's call reads as sh's
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        'RUN pwsh -NoProfile -Command "dotnet tool install --global GitVersion.Tool"\n'
+        "RUN pwsh -ExecutionPolicy Bypass -c dotnet tool install -g dotnet-ef"
+        " && dotnet nuget locals all --clear\n"
+        "RUN pwsh -File ./build.ps1\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    # An interpreter a variable names runs pip: `"$python_exe" -m pip install`
+    (
+        "FROM centos:7\nRUN make altinstall"
+        ' && python_exe="$(ls -1 /usr/local/bin/python3* | head -1)"'
+        ' && "$python_exe" -m pip install psutil\n'
+        'RUN "$PY" -m pip install --no-cache-dir six && "${PY}" -m venv /v\n',
+        [(2, "LG005")],
+    ),
+    # A glob's chown takes the files every image of the base holds there, whatever else the
+    # same RUN made that the glob takes too (node's /home/node/.bashrc beside a new .npmrc)
+    (
+        "FROM node:22-bookworm-slim\n"
+        "RUN echo 'update-notifier=false' > /home/node/.npmrc && chown node:node /home/node/.*\n",
+        [(2, "LG004")],
+    ),
+    (
+        "FROM node:22-bookworm-slim\nRUN echo x > /home/node/.bashrc && chown node /home/node/.bashr*\n",
+        [],
+    ),
 ]
 
 
