@@ -1544,9 +1544,19 @@ def _reach(
                     # it (`julia -e 'Pkg.add(...)' && chmod -R +rx /usr/share/julia`). A mv
                     # of such a file writes it again (`mv .../EXTERNALLY-MANAGED ...`).
                     recursive
-                    and (not moves or _ships(path, entry))
+                    and (not moves or _ships(path, entry, True, rewritten))
                     # (not one this RUN wrote again first: `mv /index.html /var/www/html/`)
                     and (_ships(path, entry, True, rewritten) or _package_dir(path, entry))
+                    and not _removed_since(path, entry)
+                )
+                or (
+                    # The data directory the install filled, moved whole (`mv /var/lib/mysql
+                    # /data` after `apt-get install mariadb-server`): its system databases
+                    # are written again under the new name
+                    moves
+                    and op.kind == REMOVE
+                    and not (made_here or op.blind or is_glob(path))
+                    and any(covers(path, d) for d in package_data(entry.family, entry.packages))
                     and not _removed_since(path, entry)
                 )
             ):

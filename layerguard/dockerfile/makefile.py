@@ -7,8 +7,10 @@ recipe lines (continued with `\\`), the prerequisites that are targets of the fi
 `NAME = value` (also `:=`, `::=`, `?=`, `+=`) and command-line `NAME=value` for `$(NAME)` and
 `${NAME}`, `$$` for `$`, and the `@`, `-` and `+` prefixes; the environment's variables under
 the Makefile's, target-specific variables, what it exports (and what make's command line sets)
-for the recipes' shells, `.ONESHELL`. A conditional (`ifeq`), an `include`, a `define` or a
-pattern rule makes the recipes it could change unknown: such a Makefile is not read.
+for the recipes' shells, `.ONESHELL`. A conditional (`ifeq`) that only sets variables, outside
+a recipe, leaves them unknown (`ifeq ($(UNAME_S),Darwin)` / `LDFLAGS += ...` / `endif`). Any
+other conditional, an `include`, a `define` or a pattern rule makes the recipes it could change
+unknown: such a Makefile is not read.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ _SCOPED = re.compile(
     r"(::?=|\?=|\+=|=)\s*(.*)$"
 )
 _REF = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
-_UNREAD = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef|-?include|sinclude|define)\b")
+_UNREAD = re.compile(r"^\s*(?:-?include|sinclude|define)\b")
+_IF = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef)\b")
+_ELSE_END = re.compile(r"^\s*(?:else|endif)\b")
 _MAX_DEPTH = 20
 _DEFAULT_GOAL = re.compile(r"^\.DEFAULT_GOAL\s*(?::|::)?=\s*(\S+)\s*$")
 
@@ -62,7 +66,19 @@ def recipe(
     export_all = False
     targeted: dict[str, dict[str, str]] = {}  # target -> its own variables
     current: list[str] | None = None
-    for line in lines:
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        at += 1
+        if _IF.match(line):
+            inner, at = _conditional(lines, at)
+            if inner is None or (current is not None and any(i[:1] == "\t" for i in inner)):
+                return None  # (inside a recipe, its lines would be the recipe's)
+            for name in inner:
+                if name.strip() not in given:
+                    variables.pop(name.strip(), None)  # (set one way or another: unknown)
+            current = None
+            continue
         if line.startswith("\t"):
             if current is not None:
                 current.append(line[1:])
@@ -141,6 +157,31 @@ def recipe(
         exported.update(n for n in variables if n not in (environment or {}))
     values = {n: _expand(variables[n], variables) for n in sorted(exported) if n in variables}
     return Recipe([line for line in out if line.strip()], values)
+
+
+def _conditional(lines: list[str], at: int) -> tuple[list[str] | None, int]:
+    """The names of the variables a conditional starting before `lines[at]` sets (with the
+    tab that starts a line, if any), and where it ends; None for the names when it does more
+    than set variables (a rule, a recipe line, an export, a directive)."""
+    names: list[str] = []
+    depth = 1
+    while at < len(lines):
+        line = lines[at]
+        at += 1
+        stripped = line.split("#", 1)[0].strip()
+        if _IF.match(line):
+            depth += 1
+        elif re.match(r"endif\b", stripped):
+            depth -= 1
+            if depth == 0:
+                return names, at
+        elif _ELSE_END.match(line) or not stripped:
+            continue
+        elif (assign := _ASSIGN.match(stripped)) and not stripped.startswith("export"):
+            names.append(("\t" if line[:1] == "\t" else "") + assign[1])
+        else:
+            return None, at
+    return None, at
 
 
 def _logical_lines(text: str) -> list[str]:

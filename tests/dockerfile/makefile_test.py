@@ -28,7 +28,12 @@ def test_a_target_runs_its_prerequisites_first_with_variables_expanded() -> None
 
 def test_a_makefile_not_plainly_read_or_without_the_target_gives_nothing() -> None:
     assert recipe(MAKEFILE, ("install",), {}) is None
-    assert recipe("ifeq ($(OS),x)\nA = 1\nendif\nall:\n\tpip install a\n", ("all",), {}) is None
+    # (a conditional that does more than set variables, or sets them inside a recipe)
+    assert (
+        recipe("ifeq ($(OS),x)\nall:\n\ttrue\nendif\nall:\n\tpip install a\n", ("all",), {}) is None
+    )
+    assert recipe("all:\n\ttrue\nifdef X\n\tA = 1\nendif\n", ("all",), {}) is None
+    assert recipe("ifdef X\nexport PIP_NO_CACHE_DIR = 1\nendif\nall:\n\ttrue\n", (), {}) is None
     assert recipe("%.o: %.c\n\tcc -c $<\nall:\n\ttrue\n", ("all",), {}) is None
 
 
@@ -54,3 +59,17 @@ def test_recipes_read_as_gnu_make_reads_them() -> None:
     assert found.exported == {"PIP_NO_CACHE_DIR": "1"}
     one = recipe(".ONESHELL:\nall:\n\tcd /src\n\tmake\n", ("all",), {})
     assert one is not None and one.lines == ["cd /src\nmake"]
+
+
+def test_a_conditional_that_only_sets_variables_leaves_them_unknown() -> None:
+    """`ifeq ($(UNAME_S),Darwin)` / `<tab>LDFLAGS += ...` / `endif` before the rules (a Go
+    plugin's Makefile, set 537): the recipes are read, the variables it sets are unknown."""
+    makefile = (
+        "CFLAGS := -fPIC\nLDFLAGS := -shared\nUNAME_S := $(shell uname -s)\n\n"
+        "ifeq ($(UNAME_S),Darwin)\n\tLDFLAGS += -undefined dynamic_lookup\n"
+        "else ifdef CI\n  CFLAGS = -O0\nendif\n\n"
+        'all:\n\tenv CGO_CFLAGS="$(CFLAGS)" go build -o a.so\n\tgo build pw.go $(LDFLAGS)\n'
+    )
+    found = recipe(makefile, (), {"CFLAGS": "-O2"})
+    assert found is not None
+    assert found.lines == ['env CGO_CFLAGS="-O2" go build -o a.so', "go build pw.go $(LDFLAGS)"]

@@ -11083,6 +11083,12 @@ _THIRTY_SEVENTH = [
         "FROM node:22-bookworm-slim\nRUN echo x > /home/node/.bashrc && chown node /home/node/.bashr*\n",
         [],
     ),
+    # A package's data directory or a directory of its known configuration, moved whole
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y mariadb-server"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mv /var/lib/mysql /data\nRUN mv /etc/mysql /config\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
 ]
 
 
