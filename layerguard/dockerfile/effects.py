@@ -3088,7 +3088,10 @@ def _ops(
             # moves)
             return
         if tool == "mv":  # the old path is gone from this layer on: a whiteout over it
-            yield Op(REMOVE, tool, _paths(operands[:-1], command), text)
+            # (a wildcard that ends in a slash takes directories only: `unzip -q payara.zip &&
+            # mv payara*/ appserver` leaves payara.zip where it was)
+            gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
+            yield Op(REMOVE, tool, _paths(gone, command), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
         one_file = len(operands) == 2 and (

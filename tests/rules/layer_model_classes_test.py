@@ -11089,6 +11089,19 @@ _THIRTY_SEVENTH = [
         " && rm -rf /var/lib/apt/lists/*\nRUN mv /var/lib/mysql /data\nRUN mv /etc/mysql /config\n",
         [(3, "LG003"), (4, "LG003")],
     ),
+    # A wildcard that ends in a slash takes directories only: the archive beside them stays
+    (
+        "FROM debian:12\nWORKDIR /opt/payara\n"
+        "RUN wget -O payara.zip https://x.org/p.zip && unzip -qq payara.zip -d ./"
+        " && mv payara*/ appserver\nRUN rm -rf payara.zip\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /opt/payara\n"
+        "RUN wget -O payara.zip https://x.org/p.zip && unzip -qq payara.zip -d ./"
+        " && mv payara* /srv/\nRUN rm -rf payara.zip\n",
+        [],
+    ),
 ]
 
 
