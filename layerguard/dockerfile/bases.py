@@ -93,6 +93,8 @@ _OLD_AGENT_NAMES = frozenset(
 _PHP_IMAGES = frozenset(
     {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
     | {"yourls", "friendica", "backdrop", "monica", "phpmyadmin/phpmyadmin"}
+    # (FrankenPHP's, built FROM php's zts tags: neither Apache nor FPM)
+    | {"dunglas/frankenphp"}
 )
 # Frappe's images (frappe_docker's): ERPNext's and the bench's, run as frappe in its bench
 _FRAPPE_PRODUCTION = ("frappe/erpnext", "frappe/frappe-worker", "frappe/erpnext-worker")
@@ -237,6 +239,9 @@ _HTTPD_EXTRA = (
 )
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
+    # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
+    # hard link to the latter on its Debian tags)
+    "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
     "nginx": _NGINX_IMAGE,
     "php": (
@@ -898,6 +903,7 @@ _WORKDIR: Mapping[str, str] = {
     "gcr.io/oss-fuzz-base/base-builder*": "/src",
     "apache/airflow": "/opt/airflow",
     "apache/superset": "/app",
+    "dunglas/frankenphp": "/app",
     "rclone/rclone": "/data",
     "apache/hive": "/opt/hive",
     # (official images' own WORKDIRs: `COPY redis.conf .` on redis lands in /data)
@@ -1948,6 +1954,13 @@ _CANONICAL_PACKAGED = {
     "ubuntu/squid": "squid",
 }
 
+# docker-mailserver's image (tvial's until 2021): Debian's Postfix and Dovecot, configured, and
+# the script that starts them
+_MAILSERVER = frozenset(
+    {"tvial/docker-mailserver", "mailserver/docker-mailserver"}
+    | {"ghcr.io/docker-mailserver/docker-mailserver"}
+)
+
 
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def known(image: ImageRef | None) -> Known:
@@ -2001,7 +2014,7 @@ def known(image: ImageRef | None) -> Known:
         "apache" not in (image.tag or "")
         # (the others' tags are apache's unless they say fpm or cli: `wordpress:6`)
         if name == "php"
-        else any(v in (image.tag or "") for v in ("fpm", "cli"))
+        else name == "dunglas/frankenphp" or any(v in (image.tag or "") for v in ("fpm", "cli"))
     ):
         files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
@@ -2058,6 +2071,9 @@ def known(image: ImageRef | None) -> Known:
         files += ("/etc/apt/sources.list",)
     if name in _CANONICAL_PACKAGED:
         files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[name])]
+    if name in _MAILSERVER:
+        files += ("/usr/local/bin/start-mailserver.sh", *PACKAGE_FILES[("apt", "postfix")])
+        files += PACKAGE_FILES[("apt", "dovecot-core")]
     if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):

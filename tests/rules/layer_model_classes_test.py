@@ -11102,6 +11102,20 @@ _THIRTY_SEVENTH = [
         " && mv payara* /srv/\nRUN rm -rf payara.zip\n",
         [],
     ),
+    # FrankenPHP's image: its phpinfo page in /app/public, Caddy's configuration, php's files
+    (
+        "FROM dunglas/frankenphp:1.12.7-php8-trixie\nCOPY Caddyfile /etc/caddy/Caddyfile\n"
+        "COPY php.ini-production /usr/local/etc/php/\nCOPY index.php public/\n"
+        "COPY apache2.conf /etc/apache2/apache2.conf\n",
+        [(2, "LG002"), (3, "LG002"), (4, "LG002")],
+    ),
+    # docker-mailserver's image: Debian's Postfix and Dovecot configured, its start script
+    (
+        "FROM tvial/docker-mailserver:latest\nCOPY target/bin/* /usr/local/bin/\n"
+        "COPY auth-sql.conf.ext /etc/dovecot/conf.d/\nCOPY main.cf /etc/postfix/main.cf\n"
+        "COPY dovecot-sql.conf /etc/dovecot/conf.d/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
 ]
 
 
