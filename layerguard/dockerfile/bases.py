@@ -619,6 +619,7 @@ SKEL_NAMES = frozenset(
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
+    "centos/systemd",
     "registry.access.redhat.com/rhel*",
 )
 
@@ -1331,6 +1332,26 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "php"): ("/etc/php.ini", "/etc/httpd/conf.d/php.conf", "/etc/httpd/conf/httpd.conf"),
     ("yum", "php-fpm"): ("/etc/php-fpm.conf", "/etc/php-fpm.d/www.conf", "/etc/php.ini"),
     ("yum", "php-opcache"): ("/etc/php.d/10-opcache.ini",),
+    # (Webtatic's and IUS's builds of PHP for EL 6 and 7 keep the same paths: php56w, php72u)
+    **{
+        ("yum", f"php{v}{s}{part}"): files
+        for v in ("54", "55", "56", "70", "71", "72", "73", "74")
+        for s in ("w", "u")
+        for part, files in (
+            ("-common", ("/etc/php.ini",)),
+            ("-cli", ("/etc/php.ini",)),
+            ("-fpm", ("/etc/php-fpm.conf", "/etc/php-fpm.d/www.conf", "/etc/php.ini")),
+        )
+    },
+    # (Webtatic's php56w is Apache's module, as RHEL's php)
+    **{
+        ("yum", f"php{v}w"): (
+            "/etc/php.ini",
+            "/etc/httpd/conf.d/php.conf",
+            "/etc/httpd/conf/httpd.conf",
+        )
+        for v in ("54", "55", "56", "70", "71", "72")
+    },
     ("yum", "uwsgi"): ("/etc/uwsgi.ini",),
     **{
         ("yum", name): _MY_CNF
@@ -2101,6 +2122,8 @@ def known(image: ImageRef | None) -> Known:
             files += _OLD_CENTOS_FILES
             if _CENTOS_7.match(image.tag or ""):
                 files += _CENTOS_7_FILES
+        elif name == "centos/systemd":  # (CentOS's own image of systemd, FROM centos:7)
+            files += _OLD_CENTOS_FILES + _CENTOS_7_FILES
     else:
         if _is(name, "gcr.io/distroless/*"):
             files += _DISTROLESS_FILES

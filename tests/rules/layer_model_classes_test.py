@@ -11116,6 +11116,20 @@ _THIRTY_SEVENTH = [
         "COPY dovecot-sql.conf /etc/dovecot/conf.d/\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # Webtatic's and IUS's PHP packages for EL 6 and 7 keep RHEL's paths
+    (
+        "FROM centos:7\nRUN rpm -Uvh https://mirror.webtatic.com/yum/el7/webtatic-release.rpm"
+        " && yum install -y php56w-fpm php56w-cli && yum clean all\n"
+        "ADD php.ini /etc/php.ini\nADD php-fpm.conf /etc/php-fpm.conf\n"
+        "ADD www.conf /etc/php-fpm.d/www.conf\nADD x.ini /etc/php.d/x.ini\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    # CentOS's image of systemd is CentOS 7's: its repositories' file, moved aside, again
+    (
+        "FROM centos/systemd\nRUN mv /etc/yum.repos.d/CentOS-Base.repo /tmp/CentOS-Base.repo.bak"
+        " && curl -o /etc/yum.repos.d/CentOS-Base.repo http://mirrors.163.com/x.repo\n",
+        [(2, "LG003")],
+    ),
 ]
 
 
