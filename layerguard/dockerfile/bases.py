@@ -1508,10 +1508,10 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"apache-activemq-\d"),
         tuple(f"conf/{n}" for n in ("activemq.xml", "jetty.xml", "users.properties")),
     ),
-    (re.compile(r"elasticsearch-\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
-    (re.compile(r"kibana-\d"), ("config/kibana.yml",)),
+    (re.compile(r"elasticsearch-(?:oss-)?\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
+    (re.compile(r"kibana-(?:oss-)?\d"), ("config/kibana.yml",)),
     (
-        re.compile(r"logstash-\d"),
+        re.compile(r"logstash-(?:oss-)?\d"),
         tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),
     ),
     (re.compile(r"apache-hive-\d"), ("conf/ivysettings.xml", "conf/parquet-logging.properties")),

@@ -3111,14 +3111,19 @@ def _ops(
         )
         kind = FILE if one_file else TREE
         sources = operands[:-1]
-        into_dir = operands[-1].endswith("/") or (
-            # (`cp /root/mysql-connector.jar $HOME/lib`: a name without an extension is a
-            # directory the file lands in, far more often than the file's new name; not
-            # `mv node-v18.0.0-linux-x64 /opt/node`, a directory named for its version)
-            len(sources) == 1
-            and not one_file
-            and not names_a_file(operands[-1])
-            and _EXTENSION.fullmatch(sources[0].rpartition(".")[2]) is not None
+        # (two or more sources: the target is a directory, or cp and mv refuse)
+        into_dir = (
+            operands[-1].endswith("/")
+            or len(sources) > 1
+            or (
+                # (`cp /root/mysql-connector.jar $HOME/lib`: a name without an extension is a
+                # directory the file lands in, far more often than the file's new name; not
+                # `mv node-v18.0.0-linux-x64 /opt/node`, a directory named for its version)
+                len(sources) == 1
+                and not one_file
+                and not names_a_file(operands[-1])
+                and _EXTENSION.fullmatch(sources[0].rpartition(".")[2]) is not None
+            )
         )
         if into_dir and all(names_a_file(s) and not is_glob(s) for s in sources):
             # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)

@@ -11130,6 +11130,21 @@ _THIRTY_SEVENTH = [
         " && curl -o /etc/yum.repos.d/CentOS-Base.repo http://mirrors.163.com/x.repo\n",
         [(2, "LG003")],
     ),
+    # cp or mv of two or more files lands them inside the target directory, by their names;
+    # Kibana's, Elasticsearch's and Logstash's -oss tarballs hold their configuration
+    (
+        "FROM node:24 AS builder\nWORKDIR /opt\nCOPY package.json package-lock.json ./\n"
+        "RUN npm ci && mkdir /opt/app && cp package.json package-lock.json /opt/app\n"
+        "FROM node:24-slim\nCOPY --from=builder /opt/app /opt/app\nCOPY package.json /opt/app/\n",
+        [(7, "LG002")],
+    ),
+    (
+        "FROM centos:7\nWORKDIR /usr/share/kibana\n"
+        "COPY kibana-oss-7.4.2-linux-x86_64.tar.gz /tmp/\n"
+        "RUN tar --strip-components=1 -zxf /tmp/kibana-oss-7.4.2-linux-x86_64.tar.gz\n"
+        "COPY kibana.yml /usr/share/kibana/config/kibana.yml\n",
+        [(3, "LG006"), (5, "LG002")],
+    ),
 ]
 
 
