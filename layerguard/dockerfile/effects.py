@@ -2614,7 +2614,11 @@ _VALUE_OPTIONS = {
         ("yum", "dnf", "microdnf", "tdnf"),
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
     ),
-    "apk": frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir"}),
+    # (`apk --no-cache --virtual .build-deps add ...`: apk finds its command first, then reads
+    # the command's options wherever they stand)
+    "apk": frozenset(
+        {"-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "-t", "--virtual"}
+    ),
     "stack": frozenset({"--resolver", "--stack-yaml", "--stack-root", "--work-dir", "--arch"}),
     "bundle": frozenset({"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}),
     **dict.fromkeys(("npm", "yarn"), _PROJECT_VALUES),  # `npm -C backend ci`

@@ -1610,7 +1610,7 @@ def _reach(
             # (touch makes a file as often as it touches one: not a dotfile /etc/skel gave a
             # home, `touch /home/flux/.bashrc` after `useradd -m flux`)
             touches = op.kind == TOUCH and not (
-                entry.role == HOME and _a_dotfile_of(path, entry.path)
+                entry.role == HOME and _a_dotfile_of(path, entry.path, held.manager)
             )
             # (a clone's .git is there whatever this RUN ran first: `python setup.py install
             # && rm -rf .git`)
@@ -1645,7 +1645,7 @@ def _reach(
                 continue
             if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
-            if entry.role == HOME and not _a_dotfile_of(path, entry.path):
+            if entry.role == HOME and not _a_dotfile_of(path, entry.path, held.manager):
                 continue  # (useradd -m fills a home with /etc/skel's dotfiles alone)
             hits.append(Hit(entry, path, False))
     if any(h.whole for h in hits):
@@ -2707,7 +2707,12 @@ def _forced(command: str) -> bool:
     return forced and not ("r" in flags or "R" in flags or "--recursive" in words)
 
 
-def _a_dotfile_of(path: str, home: str) -> bool:
+def _a_dotfile_of(path: str, home: str, manager: str = "") -> bool:
     """`path` is one of the dotfiles /etc/skel gives a home (`.bashrc`), not a directory a
-    program makes there later (`~/.local`, `~/.cache`)."""
-    return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path) in SKEL_NAMES
+    program makes there later (`~/.local`, `~/.cache`); on Debian's family (`manager` apt),
+    not one of Red Hat's skel alone (`.bash_profile`, which `touch` makes there)."""
+    names = SKEL_NAMES - _RED_HAT_SKEL if manager == "apt" else SKEL_NAMES
+    return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path) in names
+
+
+_RED_HAT_SKEL = frozenset({".bash_profile", ".cshrc", ".tcshrc", ".mozilla", ".bashrc.d"})

@@ -11145,6 +11145,23 @@ _THIRTY_SEVENTH = [
         "COPY kibana.yml /usr/share/kibana/config/kibana.yml\n",
         [(3, "LG006"), (5, "LG002")],
     ),
+    # apk's --virtual given before its command names the group, not the command
+    (
+        "FROM alpine:3.19\nRUN apk --update --no-cache --virtual build-deps add g++ curl-dev\n"
+        "RUN apk del build-deps\n",
+        [(3, "LG003")],
+    ),
+    # useradd -m on Debian's family gives no .bash_profile: touch makes it
+    (
+        "FROM ubuntu:24.04\nRUN useradd -m -d /home/nginx -s /bin/bash nginx\n"
+        "RUN su - nginx -c 'touch /home/nginx/.bash_profile'\nRUN touch /home/nginx/.bashrc\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM rockylinux:9\nRUN useradd -m -d /home/nginx nginx\n"
+        "RUN touch /home/nginx/.bash_profile\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
