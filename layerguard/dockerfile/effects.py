@@ -4995,6 +4995,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
         installs = sub in ("install", "sync")
         return "pip", installs, installs
+    if tool == "venv" and "--upgrade-deps" in words:
+        # (`python -m venv --upgrade-deps /venv` runs the new environment's pip to upgrade pip
+        # and setuptools, with pip's cache on)
+        return "pip", False, True
     if tool == "pipx":
         # its own venvs, filled by `python -m pip --no-input install`: pip's cache, unless
         # --pip-args or PIP_NO_CACHE_DIR turn it off

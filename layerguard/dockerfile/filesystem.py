@@ -1376,6 +1376,11 @@ def _reach(
         # the link inside it, so only a file a layer is known to have written, or a package's)
         live = [
             e for e in live if (e.path == path and e.kind == FILE) or e.role in (INSTALL, EDITED)
+        ] + [
+            # (a dotfile /etc/skel gave a home: `ln -sTf /app/bashrc /home/cms/.bashrc`)
+            e._replace(path=path, kind=FILE)
+            for e in live
+            if e.role == HOME and _a_dotfile_of(path, e.path, held.manager)
         ]
     if op.kind == REMOVE and op.tool == "make":
         # (`make distclean`: what a build there wrote, not the sources beside it)

@@ -11162,6 +11162,20 @@ _THIRTY_SEVENTH = [
         "RUN touch /home/nginx/.bash_profile\n",
         [(3, "LG004")],
     ),
+    # venv's --upgrade-deps runs the new environment's pip, cache on
+    (
+        "FROM python:3.12-slim\nRUN python -m venv --upgrade-deps /venv\n"
+        "RUN python -m venv /venv2\n"
+        "RUN PIP_NO_CACHE_DIR=1 python -m venv --upgrade-deps /venv3\n",
+        [(2, "LG005")],
+    ),
+    # A link forced over a dotfile /etc/skel gave a home: the file gives way, its bytes stay
+    (
+        "FROM debian:12\nRUN useradd --create-home cms\n"
+        "RUN ln -sTf /app/bashrc.sh /home/cms/.bashrc\nRUN ln -sf /app/x /home/cms/.local\n"
+        "RUN ln -sf /app/y /home/cms/\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
