@@ -1995,6 +1995,8 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name == "dunglas/frankenphp" and "builder" in (image.tag or ""):
+        workdir = "/go/src/app"  # (its builder tags, for xcaddy: Go's source tree)
     if name == "drupal" and _OLD_DRUPAL.match(image.tag or ""):
         # (7's and 8's before 8.8 in the docroot; since, a composer project in /opt/drupal)
         workdir, trees = "/var/www/html", tuple(t for t in trees if t != "/opt/drupal")

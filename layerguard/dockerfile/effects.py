@@ -657,7 +657,7 @@ def covers(removal: str, written: str) -> bool:
     if is_glob(removal):
         wanted, parts = removal.strip("/").split("/"), written.strip("/").split("/")
         if len(parts) >= len(wanted) and all(
-            _shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
+            shell_glob(p, w) for p, w in zip(parts, wanted, strict=False)
         ):
             return True
     return False
@@ -2194,6 +2194,21 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return user, None
 
 
+def _removed_items(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths PowerShell's `Remove-Item -Recurse -Force /root/.nuget/packages` removes;
+    none when a filter narrows them (`-Include`, `-Exclude`, `-Filter`) or an option is not
+    known."""
+    paths: list[str] = []
+    for word in words[1:]:
+        option = word.lower().split(":", 1)[0]
+        if option in ("-recurse", "-r", "-force", "-fo", "-path", "-literalpath", "-lp"):
+            continue
+        if word.startswith("-"):
+            return ()
+        paths.extend(p for p in word.split(",") if p)
+    return tuple(paths)
+
+
 _POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh-preview"})
 # (PowerShell's options that take a value, which it matches by any prefix, case aside)
 _POWERSHELL_VALUES = frozenset({"-executionpolicy", "-ep", "-inputformat", "-outputformat"})
@@ -2248,7 +2263,7 @@ def apk_without_cache(words: tuple[str, ...]) -> bool:
     return "--no-cache" in words or "--no-network" in words
 
 
-def _shell_glob(name: str, pattern: str) -> bool:
+def shell_glob(name: str, pattern: str) -> bool:
     """fnmatch as the shell globs a name: a leading `.` must be matched by a `.`."""
     if name.startswith(".") and not pattern.startswith("."):
         return False
@@ -2475,6 +2490,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if _SUDO_VARIABLE.fullmatch(words[0]) and len(words) > 1:
             words = words[1:]  # (`$SUDO apt-get update`: sudo, or nothing when root)
             continue
+        if name.lower() in ("remove-item", "ri") and (removed := _removed_items(words)):
+            return "rm", ("rm", "-rf", *removed)  # (PowerShell's, under `pwsh -Command`)
         if name == "corepack" and words[1:2] in (("pnpm",), ("yarn",), ("npm",), ("pnpx",)):
             words = words[1:]  # (`corepack pnpm install`: the manager at its pinned version)
             continue
@@ -3096,6 +3113,9 @@ def _ops(
             # mv payara*/ appserver` leaves payara.zip where it was)
             gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
             yield Op(REMOVE, tool, _paths(gone, command), text)
+        if tool == "rsync" and any(w.startswith("--delete") for w in words) and into:
+            # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way)
+            yield Op(REMOVE, tool, (into.rstrip("/") + "/*",), text)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
         one_file = len(operands) == 2 and (
@@ -3115,10 +3135,18 @@ def _ops(
         )
         kind = FILE if one_file else TREE
         sources = operands[:-1]
-        # (two or more sources: the target is a directory, or cp and mv refuse)
+        # (two or more sources: the target is a directory, or cp and mv refuse; the files
+        # land by their names, when the names are files', not `example.com`'s, and no
+        # --parents keeps their directories)
+        files_into = (
+            len(sources) > 1
+            and tool != "rsync"
+            and "--parents" not in words
+            and all(_EXTENSION.fullmatch(s.rpartition(".")[2]) for s in sources)
+        )
         into_dir = (
             operands[-1].endswith("/")
-            or len(sources) > 1
+            or files_into
             or (
                 # (`cp /root/mysql-connector.jar $HOME/lib`: a name without an extension is a
                 # directory the file lands in, far more often than the file's new name; not

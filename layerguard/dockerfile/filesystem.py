@@ -81,6 +81,7 @@ from layerguard.dockerfile.effects import (
     path_overlaps,
     pip_no_cache_setting,
     requirement_files,
+    shell_glob,
     source_installs,
     tool_and_args,
 )
@@ -1561,8 +1562,7 @@ def _reach(
                     moves
                     and op.kind == REMOVE
                     and not (made_here or op.blind or is_glob(path))
-                    and any(covers(path, d) for d in package_data(entry.family, entry.packages))
-                    and not _removed_since(path, entry)
+                    and _data_moved(path, entry, live)
                 )
             ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
@@ -1724,7 +1724,7 @@ def _reach(
             f
             for f in held.files
             if posixpath.dirname(f) == posixpath.dirname(path)  # (no -R: the entries there)
-            and fnmatch.fnmatchcase(posixpath.basename(f), posixpath.basename(path))
+            and shell_glob(posixpath.basename(f), posixpath.basename(path))  # (`*` skips .bashrc)
             and not any(covers(t, f) for t in taken)
             and not any(e.path == f for e in (*live, *own))
         ]
@@ -2599,6 +2599,24 @@ def _laravel_dir(path: str, step: Step, earlier: str) -> bool:
     return bool(laravel or path.rstrip("/").endswith("/bootstrap/cache")) and any(
         w in text for w in ("bootstrap/cache", "artisan")
     )
+
+
+def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:
+    """`path` holds the whole of a data directory `entry`'s install filled (`/var/lib/mysql`
+    after `apt-get install mariadb-server`), in `entry`'s tree, with nothing removed from it
+    since (the official images' `rm -rf /var/lib/mysql && mkdir -p /var/lib/mysql`), and, for
+    PostgreSQL, no layer's edit of createcluster.conf (`create_main_cluster = false`)."""
+    configured = any(e.path == _CREATECLUSTER for e in live)
+    return any(
+        covers(path, d)
+        and inside(d, entry.path)
+        and not any(path_overlaps(took.removesuffix("/*"), d) for took in entry.cleared)
+        and not (configured and d == "/var/lib/postgresql")
+        for d in package_data(entry.family, entry.packages)
+    )
+
+
+_CREATECLUSTER = "/etc/postgresql-common/createcluster.conf"
 
 
 def _removed_since(path: str, entry: Entry) -> bool:

@@ -7,10 +7,11 @@ recipe lines (continued with `\\`), the prerequisites that are targets of the fi
 `NAME = value` (also `:=`, `::=`, `?=`, `+=`) and command-line `NAME=value` for `$(NAME)` and
 `${NAME}`, `$$` for `$`, and the `@`, `-` and `+` prefixes; the environment's variables under
 the Makefile's, target-specific variables, what it exports (and what make's command line sets)
-for the recipes' shells, `.ONESHELL`. A conditional (`ifeq`) that only sets variables, outside
-a recipe, leaves them unknown (`ifeq ($(UNAME_S),Darwin)` / `LDFLAGS += ...` / `endif`). Any
-other conditional, an `include`, a `define` or a pattern rule makes the recipes it could change
-unknown: such a Makefile is not read.
+for the recipes' shells, `.ONESHELL`. A conditional (`ifeq`, `ifneq`, `ifdef`, `ifndef`, with
+`else`) is read as the build takes it, where its test is known: the variables then, and
+`$(shell uname ...)` Linux's (`ifeq ($(UNAME_S),Darwin)`). A conditional whose test is not
+known, an `include`, a `define` or a pattern rule makes the recipes it could change unknown:
+such a Makefile is not read.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ _SCOPED = re.compile(
 _REF = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 _UNREAD = re.compile(r"^\s*(?:-?include|sinclude|define)\b")
 _IF = re.compile(r"^\s*(?:ifeq|ifneq|ifdef|ifndef)\b")
-_ELSE_END = re.compile(r"^\s*(?:else|endif)\b")
 _MAX_DEPTH = 20
 _DEFAULT_GOAL = re.compile(r"^\.DEFAULT_GOAL\s*(?::|::)?=\s*(\S+)\s*$")
 
@@ -71,19 +71,18 @@ def recipe(
         line = lines[at]
         at += 1
         if _IF.match(line):
-            inner, at = _conditional(lines, at)
-            if inner is None or (current is not None and any(i[:1] == "\t" for i in inner)):
-                return None  # (inside a recipe, its lines would be the recipe's)
-            for name in inner:
-                if name.strip() not in given:
-                    variables.pop(name.strip(), None)  # (set one way or another: unknown)
-            current = None
+            # (the branch the build takes stands in the conditional's place, read in turn)
+            branch, end = _branch(lines, at - 1, variables)
+            if branch is None:
+                return None
+            lines[at - 1 : end] = branch
+            at -= 1
             continue
         if line.startswith("\t"):
             if current is not None:
                 current.append(line[1:])
             continue
-        stripped = line.split("#", 1)[0].rstrip()
+        stripped = line.split("#", 1)[0].strip()  # (leading spaces: make syntax still)
         if not stripped:
             continue  # (a blank or comment line among a recipe's lines does not end it)
         current = None
@@ -159,29 +158,89 @@ def recipe(
     return Recipe([line for line in out if line.strip()], values)
 
 
-def _conditional(lines: list[str], at: int) -> tuple[list[str] | None, int]:
-    """The names of the variables a conditional starting before `lines[at]` sets (with the
-    tab that starts a line, if any), and where it ends; None for the names when it does more
-    than set variables (a rule, a recipe line, an export, a directive)."""
-    names: list[str] = []
-    depth = 1
+def _branch(
+    lines: list[str], at: int, variables: Mapping[str, str]
+) -> tuple[list[str] | None, int]:
+    """The lines of the branch a conditional starting at `lines[at]` takes, and where the
+    conditional ends; None for the branch when its test is not known (a variable it names,
+    a function other than `$(shell uname ...)`)."""
+    taken: list[str] | None = None
+    decided = _test(lines[at], variables)
+    if decided is None:
+        return None, at
+    current: list[str] | None = [] if decided else None
+    depth = 0
+    at += 1
     while at < len(lines):
         line = lines[at]
-        at += 1
         stripped = line.split("#", 1)[0].strip()
+        at += 1
+        if depth == 0 and re.match(r"endif\b", stripped):
+            return (current if current is not None else taken or []), at
+        if depth == 0 and re.match(r"else\b", stripped):
+            if current is not None:
+                taken, current = current, None
+                continue  # (a branch was taken: the rest is skipped, up to endif)
+            if taken is not None:
+                continue
+            rest = stripped[4:].strip()  # (`else ifeq (...)`)
+            decided = _test(rest, variables) if rest else True
+            if decided is None:
+                return None, at
+            current = [] if decided else None
+            continue
         if _IF.match(line):
             depth += 1
         elif re.match(r"endif\b", stripped):
             depth -= 1
-            if depth == 0:
-                return names, at
-        elif _ELSE_END.match(line) or not stripped:
-            continue
-        elif (assign := _ASSIGN.match(stripped)) and not stripped.startswith("export"):
-            names.append(("\t" if line[:1] == "\t" else "") + assign[1])
-        else:
-            return None, at
+        if current is not None:
+            current.append(line)
     return None, at
+
+
+_UNAME = {"-s": "Linux", "": "Linux", "-m": "x86_64", "-p": "unknown", "-o": "GNU/Linux"}
+_SHELL_UNAME = re.compile(r"\$\(shell\s+uname\s*(-[smpo])?\s*\)")
+
+
+def _test(line: str, variables: Mapping[str, str]) -> bool | None:
+    """Whether a conditional's test holds in the build (`ifeq ($(OS),Linux)`, `ifdef CI`;
+    `uname` is Linux's); None when it depends on what is not known."""
+    parts = re.match(r"(ifeq|ifneq|ifdef|ifndef)\s*(.*)$", line.strip())
+    if parts is None:
+        return None
+    word, rest = parts[1], parts[2].strip()
+    if word in ("ifdef", "ifndef"):
+        name = _expand(rest, variables, 1)
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", name):
+            return None
+        return bool(variables.get(name, "").strip()) == (word == "ifdef")
+    if word not in ("ifeq", "ifneq"):
+        return None
+    pair = _arguments(rest)
+    if pair is None:
+        return None
+    values = []
+    for part in pair:
+        value = _SHELL_UNAME.sub(lambda m: _UNAME[m[1] or ""], _expand(part, variables, 1))
+        value = _REF.sub("", value)  # (a variable nothing set is empty: `ifeq ($(DEV),1)`)
+        if "$" in value:
+            return None
+        values.append(value.strip())
+    return (values[0] == values[1]) == (word == "ifeq")
+
+
+def _arguments(text: str) -> tuple[str, str] | None:
+    """The two arguments of `ifeq (a,b)`, `ifeq "a" "b"` or `ifeq 'a' 'b'`."""
+    if text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for i, c in enumerate(text[1:-1], 1):
+            depth += c == "("
+            depth -= c == ")"
+            if c == "," and depth == 0:
+                return text[1:i], text[i + 1 : -1]
+        return None
+    quoted = re.fullmatch(r"""(["'])(.*?)\1\s+(["'])(.*?)\3""", text)
+    return (quoted[2], quoted[4]) if quoted else None
 
 
 def _logical_lines(text: str) -> list[str]:

@@ -11179,6 +11179,181 @@ _THIRTY_SEVENTH = [
 ]
 
 
+# The first review of the thirty-seventh session's classes: each file a reviewer wrote, as it
+# must read (regressions the classes brought, and faults they left)
+_THIRTY_SEVENTH_REVIEW = [
+    # (f07, f08: the shell's `*` skips the dotfiles a home holds)
+    ("FROM node:20\nRUN mkdir -p /home/node/app && chown node:node /home/node/*\n", []),
+    (
+        "FROM node:20\nRUN mkdir -p /home/node/app /home/node/.npm-global"
+        " && chown -R node:node /home/node/*\n",
+        [],
+    ),
+    # (g29, g32, g08: a data directory emptied or removed since the install holds no data)
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y mariadb-server"
+        " && rm -rf /var/lib/apt/lists/* && rm -rf /var/lib/mysql && mkdir -p /var/lib/mysql\n"
+        "RUN mv /var/lib/mysql /var/lib/mysql.empty && ln -s /data /var/lib/mysql\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends"
+        " mariadb-server && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/mysql/*\n"
+        "RUN mv /var/lib/mysql /data\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends"
+        " postgresql-15 && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/postgresql/15/main\n"
+        "RUN mv /var/lib/postgresql /srv/pg\n",
+        [(3, "LG003")],
+    ),  # (g04_pg_no_main_cluster_mv)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-common \\\n"
+        "    && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/createcluster.conf \\\n"
+        "    && apt-get install -y --no-install-recommends postgresql-15 \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /var/lib/postgresql /srv/postgresql && ln -s /srv/postgresql /var/lib/postgresql\n",
+        [],
+    ),
+    # (d08_pwsh_remove_item_nuget)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        'RUN pwsh -Command "dotnet tool install --global PowerShell; Remove-Item -Recurse -Force /root/.nuget/packages"\n',
+        [],
+    ),
+    # (d21_pwsh_npm_remove_item_cache)
+    (
+        "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
+        "RUN apt-get update && apt-get install -y nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        'RUN pwsh -Command "npm ci; Remove-Item -Recurse -Force ~/.npm"\n',
+        [],
+    ),
+    # (j17_frankenphp_builder_workdir)
+    (
+        "FROM dunglas/frankenphp:1-builder-php8.3\nCOPY public/index.php public/index.php\n",
+        [],
+    ),
+    # (a03_cp_parents_two_manifests)
+    (
+        "FROM node:20-slim AS deps\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN mkdir /out && cp --parents apps/web/package.json apps/api/package.json /out\n"
+        "\n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY --from=deps /out/ ./\n"
+        "COPY package.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\n",
+        [],
+    ),
+    # (a22_rsync_R_two_manifests)
+    (
+        "FROM node:20-slim AS deps\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/* \\\n"
+        " && mkdir /out && rsync -aR packages/ui/package.json packages/core/package.json /out\n"
+        "\n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY --from=deps /out/ ./\n"
+        "COPY package.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\n",
+        [],
+    ),
+    # (a45_rsync_exclude_value_two_files)
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "COPY conf/ /tmp/conf/\n"
+        "RUN mkdir -p /etc/app && rsync -a --exclude local.yml /tmp/conf/app.yml /tmp/conf/db.yml /etc/app\n"
+        "COPY local.yml /etc/app/local.yml\n",
+        [],
+    ),
+    # (a19_cp_two_dirs_fileish_names)
+    (
+        "FROM nginx:1.25-alpine\n"
+        "COPY sites/ /tmp/sites/\n"
+        "RUN mkdir -p /srv && cp -r /tmp/sites/example.com /tmp/sites/example.org /srv\n"
+        "RUN rm /srv/example.org/index.html\n",
+        [(4, "LG003")],
+    ),
+    # (a26_cp_two_vhost_dirs_then_chmod_env)
+    (
+        "FROM php:8.2-apache\n"
+        "COPY vhosts/ /tmp/vhosts/\n"
+        "RUN cp -r /tmp/vhosts/shop.example.com /tmp/vhosts/api.example.com /var/www\n"
+        "RUN chmod 600 /var/www/api.example.com/.env\n",
+        [(4, "LG004")],
+    ),
+    # (a48_mv_two_addon_dirs_then_rm_inside)
+    (
+        "FROM debian:12-slim\n"
+        "COPY addons.tar.gz /tmp/\n"
+        "RUN mkdir -p /opt/kodi/addons /tmp/a && tar xzf /tmp/addons.tar.gz -C /tmp/a && rm /tmp/addons.tar.gz \\\n"
+        " && mv /tmp/a/plugin.video.example /tmp/a/script.module.requests /opt/kodi/addons\n"
+        "RUN rm /opt/kodi/addons/plugin.video.example/addon.xml\n",
+        [(2, "LG006"), (3, "LG003"), (5, "LG003")],
+    ),
+    # (c03_mariadb_emptied_then_mv)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends mariadb-server \\\n"
+        " && rm -rf /var/lib/apt/lists/* /var/lib/mysql && mkdir -p /var/lib/mysql\n"
+        "RUN mv /var/lib/mysql /data\n",
+        [],
+    ),
+    # (c21_mariadb_glob_emptied_then_mv)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends mariadb-server \\\n"
+        " && rm -rf /var/lib/apt/lists/* /var/lib/mysql/*\n"
+        "RUN mv /var/lib/mysql /var/lib/mysql-empty && mkdir -p /var/lib/mysql\n",
+        [],
+    ),
+    # (c23_official_style_mariadb_rm_mkdir_then_mv_etc)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN set -ex; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server; \\\n"
+        "    rm -rf /var/lib/apt/lists/*; rm -rf /var/lib/mysql; mkdir -p /var/lib/mysql /var/run/mysqld; \\\n"
+        "    chown -R mysql:mysql /var/lib/mysql /var/run/mysqld\n"
+        "RUN mv /var/lib/mysql /var/lib/mysql.template\n",
+        [],
+    ),
+    # (c25_postgres_no_main_cluster_then_mv)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-common \\\n"
+        " && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/createcluster.conf \\\n"
+        " && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /var/lib/postgresql /srv/postgresql && ln -s /srv/postgresql /var/lib/postgresql\n",
+        [],
+    ),
+    # (d30_nginx_rsync_delete_then_glob)
+    (
+        "FROM nginx:1.25\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "COPY site/ /tmp/site/\n"
+        "RUN rsync -a --delete /tmp/site/ /usr/share/nginx/html/ && chmod 644 /usr/share/nginx/html/*\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SEVENTH_REVIEW)
+def test_the_review_of_the_thirty_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_SEVENTH)
 def test_the_thirty_seventh_session(
     found: Callable[[str], list[tuple[int, str]]],
