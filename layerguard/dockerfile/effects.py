@@ -2194,6 +2194,20 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return user, None
 
 
+def _php_ini_files(
+    tool: str, words: tuple[str, ...], env: Mapping[str, str], text: str
+) -> Iterator[Op]:
+    """The ini file docker-php-ext-install and docker-php-ext-enable write for each extension
+    they enable: `$PHP_INI_DIR/conf.d/docker-php-ext-xdebug.ini` (or `--ini-name`'s)."""
+    conf = posixpath.join(env.get("PHP_INI_DIR", "/usr/local/etc/php"), "conf.d")
+    given = _option_value(words, "", "--ini-name")
+    names = [w for w in _operands(words, frozenset({"-j", "--jobs", "--ini-name"})) if "$" not in w]
+    if "$" in conf or not names:
+        return
+    files = [given] if given else [f"docker-php-ext-{n}.ini" for n in names]
+    yield Op(WRITE, tool, tuple(posixpath.join(conf, f) for f in files), text, FILE, UNKNOWN)
+
+
 def _removed_items(words: tuple[str, ...]) -> tuple[str, ...]:
     """The paths PowerShell's `Remove-Item -Recurse -Force /root/.nuget/packages` removes;
     none when a filter narrows them (`-Include`, `-Exclude`, `-Filter`) or an option is not
@@ -3097,6 +3111,9 @@ def _ops(
         # extract` unpacked stays. (Only of a source a layer unpacked, not of what an install
         # may have put below /usr.)
         yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True, when=PHP_SOURCE + _PHP_MARK)
+        yield from _php_ini_files(tool, words, env, text)
+    elif tool == "docker-php-ext-enable":
+        yield from _php_ini_files(tool, words, env, text)
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
         target = _option_value(words, "-t", "--target-directory") if tool != "rsync" else None
         if target:  # (`mv -t /tmp/ a.deb b.deb`: the directory first)

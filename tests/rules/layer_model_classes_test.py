@@ -11176,6 +11176,15 @@ _THIRTY_SEVENTH = [
         "RUN ln -sf /app/y /home/cms/\n",
         [(3, "LG003")],
     ),
+    # docker-php-ext-install and -enable write each extension's ini in PHP_INI_DIR's conf.d
+    (
+        "FROM php:8.2-fpm\nRUN pecl install xdebug-3.3.1 && docker-php-ext-enable xdebug"
+        " && rm -rf /tmp/pear\nRUN docker-php-ext-install -j$(nproc) pdo_mysql opcache\n"
+        "COPY xdebug.ini /usr/local/etc/php/conf.d/docker-php-ext-xdebug.ini\n"
+        "COPY opcache.ini /usr/local/etc/php/conf.d/opcache.ini\n"
+        "RUN rm /usr/local/etc/php/conf.d/docker-php-ext-pdo_mysql.ini\n",
+        [(4, "LG002"), (6, "LG003")],
+    ),
 ]
 
 
