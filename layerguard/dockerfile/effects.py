@@ -5040,6 +5040,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
         installs = sub in ("install", "sync")
         return "pip", installs, installs
+    if words[:1] == ("build",) and not {"-n", "--no-isolation", "--installer"} & set(words):
+        # (`python -m build`, not a project's `./build`: pip installs the build requirements
+        # into an isolated environment, with its cache on)
+        return "pip", False, True
     if tool == "venv" and "--upgrade-deps" in words:
         # (`python -m venv --upgrade-deps /venv` runs the new environment's pip to upgrade pip
         # and setuptools, with pip's cache on)

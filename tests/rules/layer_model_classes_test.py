@@ -4660,7 +4660,8 @@ def test_go_before_its_caches_keeps_none(found: Callable[[str], list[tuple[int, 
     ("build", "expected"),
     [
         ("RUN python3 setup.py sdist bdist_wheel\n", []),
-        ("RUN python -m build\n", []),
+        # (its isolated environment's build requirements come through pip's cache: LG005)
+        ("RUN python -m build\n", [(4, "LG005")]),
         ("", [(2, "LG006")]),  # (the context's own dist/ may hold it)
     ],
 )
@@ -9980,12 +9981,12 @@ _THIRTY_SIXTH = [
     (
         "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
         "RUN python -m build --wheel && cd dist && pip install --no-cache-dir *.whl\n",
-        [],
+        [(4, "LG005")],  # (build's isolated environment, through pip's cache)
     ),
     (
         "FROM python:3.12\nWORKDIR /src\nCOPY . .\n"
         "RUN python -m build --wheel --outdir /out && pip install --no-cache-dir dist/*.whl\n",
-        [(3, "LG006")],
+        [(3, "LG006"), (4, "LG005")],
     ),
     # a package manager's cache clean takes no cache from inside a copy of the build context
     (
@@ -10252,7 +10253,7 @@ _THIRTY_SIXTH_REVIEW = [
         "RUN pip install --no-cache-dir build \\\n"
         " && python -m build --wheel . \\\n"
         " && pip install --no-cache-dir dist/*.whl\n",
-        [],
+        [(4, "LG005")],  # (build's isolated environment, through pip's cache)
     ),
     # (f04_poetry_build.Dockerfile)
     (
@@ -11184,6 +11185,13 @@ _THIRTY_SEVENTH = [
         "COPY opcache.ini /usr/local/etc/php/conf.d/opcache.ini\n"
         "RUN rm /usr/local/etc/php/conf.d/docker-php-ext-pdo_mysql.ini\n",
         [(4, "LG002"), (6, "LG003")],
+    ),
+    # `python -m build` installs the build requirements with pip, its cache on
+    (
+        "FROM python:3.12\nWORKDIR /src\nCOPY . .\nRUN python -m build --sdist\n"
+        "RUN python -m build --no-isolation --wheel\n"
+        "RUN PIP_NO_CACHE_DIR=1 python3 -m build\nRUN ./build --release\n",
+        [(4, "LG005")],
     ),
 ]
 
