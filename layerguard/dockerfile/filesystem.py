@@ -2188,6 +2188,11 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
+    distribution = held.manager in ("apt", "yum", "apk") and PYTHON_TREE not in held.trees
+    if not anything and op.family in ("pip", "uv") and distribution:
+        # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda: a distribution's image holds
+        # no package pip installed; what apt installed, pip does not remove)
+        return None
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
 
 

@@ -11193,6 +11193,13 @@ _THIRTY_SEVENTH = [
         "RUN PIP_NO_CACHE_DIR=1 python3 -m build\nRUN ./build --release\n",
         [(4, "LG005")],
     ),
+    # A distribution's image holds no package pip installed: its uninstall removes nothing
+    # there (but what an earlier RUN's pip installed, it does)
+    (
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\nRUN python -m pip uninstall -y pillow\n"
+        "RUN pip install --no-cache-dir torch\nRUN pip uninstall -y torch\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
