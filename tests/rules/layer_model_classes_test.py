@@ -11200,6 +11200,19 @@ _THIRTY_SEVENTH = [
         "RUN pip install --no-cache-dir torch\nRUN pip uninstall -y torch\n",
         [(4, "LG003")],
     ),
+    # A wildcard just below the docs' root that names no package takes the base's too, even
+    # after this RUN installed packages (every language's man pages); one naming a package,
+    # what this RUN installed
+    (
+        "FROM python:3.13.9-trixie\nRUN apt-get -y update && apt-get -y install curl"
+        " && rm -rf /var/lib/apt/lists/* /usr/share/man/?? /usr/share/man/??_*\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM python:3.13.9-trixie\nRUN apt-get -y update && apt-get -y install curl"
+        " && rm -rf /var/lib/apt/lists/* /usr/share/doc/curl*\n",
+        [],
+    ),
 ]
 
 
