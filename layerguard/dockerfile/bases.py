@@ -550,7 +550,10 @@ _BUILDPACK_IMAGES = frozenset(
 _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
     {"ca-certificates", "curl", "xz-utils", "autoconf", "dpkg-dev", "file", "g++", "gcc",
      "cpp", "binutils", "libc-dev", "libc6-dev", "make", "pkg-config", "pkgconf", "re2c",
-     "perl", "patch", "bzip2", "apache2", "apache2-bin", "apache2-data", "apache2-utils"}
+     "perl", "patch", "bzip2", "apache2", "apache2-bin", "apache2-data", "apache2-utils",
+     # (the libraries PHP itself links, which its Dockerfile marks as installed by hand)
+     "libargon2-1", "libcurl4", "libcurl4t64", "libonig5", "libsqlite3-0", "libsodium23",
+     "libxml2", "libssl3", "libssl3t64", "libreadline8", "libreadline8t64"}
 )  # fmt: skip
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.

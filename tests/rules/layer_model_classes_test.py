@@ -11213,6 +11213,12 @@ _THIRTY_SEVENTH = [
         " && rm -rf /var/lib/apt/lists/* /usr/share/doc/curl*\n",
         [],
     ),
+    # The libraries PHP links on php's Debian tags are packages of the base
+    (
+        "FROM php:8.4-apache-bookworm\nRUN apt-get update && apt-get install -y libpq-dev"
+        " && apt-get remove -y libsqlite3-0 && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
 ]
 
 
