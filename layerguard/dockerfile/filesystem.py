@@ -2167,7 +2167,13 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         if (
             entry.role == INSTALL
             and entry.family == op.family
-            and (anything or "$" in entry.packages or names & set(entry.packages))
+            and (
+                anything
+                or "$" in entry.packages
+                or names & set(entry.packages)
+                # (a group's member: `yum remove git` after `yum groupinstall "Development Tools"`)
+                or any(names & _PULLS_IN.get(p, frozenset()) for p in entry.packages)
+            )
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and listed and _held_packages(names, held.packages or frozenset()):
@@ -2200,8 +2206,19 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
 
 # What installs of these pull in that a later removal names (Debian's and Ubuntu's
 # dependencies, recommends included), besides the libraries any install may bring.
+_DEVELOPMENT_TOOLS = frozenset(
+    {"autoconf", "automake", "binutils", "bison", "flex", "gcc", "gcc-c++", "gettext", "libtool"}
+    | {"make", "patch", "pkgconfig", "redhat-rpm-config", "rpm-build", "byacc", "ctags", "git"}
+    | {"diffstat", "doxygen", "elfutils", "gcc-gfortran", "indent", "intltool", "patchutils"}
+    | {"subversion", "swig", "systemtap"}
+)
 _PULLS_IN: Mapping[str, frozenset[str]] = {
     "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
+    # (yum's and dnf's group of build tools, by its names: CentOS 7's and 8's)
+    **dict.fromkeys(
+        ("Development Tools", "@Development Tools", "@development", "@development-tools"),
+        _DEVELOPMENT_TOOLS,
+    ),
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
 }
 

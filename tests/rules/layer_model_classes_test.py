@@ -11219,6 +11219,12 @@ _THIRTY_SEVENTH = [
         " && apt-get remove -y libsqlite3-0 && rm -rf /var/lib/apt/lists/*\n",
         [(2, "LG003")],
     ),
+    # A member of yum's group of build tools, removed after the group's install
+    (
+        'FROM centos:7\nRUN yum groupinstall -y "Development Tools" && yum clean all\n'
+        "RUN yum remove -y git\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
