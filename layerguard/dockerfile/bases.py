@@ -239,6 +239,8 @@ _HTTPD_EXTRA = (
 )
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
 _FILES: Mapping[str, tuple[str, ...]] = {
+    # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
+    "bitnami/minideb": ("/usr/sbin/install_packages",),
     # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
     # hard link to the latter on its Debian tags)
     "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),

@@ -11225,6 +11225,11 @@ _THIRTY_SEVENTH = [
         "RUN yum remove -y git\n",
         [(3, "LG003")],
     ),
+    # bitnami/minideb's apt wrapper
+    (
+        "FROM docker.io/bitnami/minideb:buster\nCOPY install_packages /usr/sbin/install_packages\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
