@@ -499,6 +499,7 @@ _MODELLED = frozenset(
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
+        "pg_dropcluster",
         # (what these write is the user database, or nothing)
         *("chpasswd", "passwd", "chsh", "chage", "gpasswd", "getent", "readlink", "stat"),
         *("printenv", "pwd", "seq", "nproc", "date"),
@@ -573,6 +574,22 @@ def names_a_file(path: str) -> bool:
     # `php.ini-production` names a file)
     version = suffix.isdigit() or (suffix[:1].isdigit() and "-" in suffix)
     return (bool(dot and stem.strip(".") and suffix) and not version) or is_archive(name)
+
+
+# The extensions a directory's name hardly ever has (not `chart.js`, `acme.sh`, `shop.ear`)
+_DATA_EXTENSION = re.compile(
+    r"json|lock|txt|toml|ya?ml|xml|ini|conf|cfg|properties|pem|crt|cer|key|sql|py|rb|php|md"
+    r"|deb|rpm|whl|gem|zip|tgz|gz|bz2|xz|zst"
+)
+
+
+def _recursive_copy(words: tuple[str, ...]) -> bool:
+    """cp is told to copy directories: `-r`, `-R`, `-a` (alone or among other letters)."""
+    return any(
+        w in ("--recursive", "--archive")
+        or (w[:1] == "-" and w[1:2] != "-" and set(w[1:]) & set("rRa"))
+        for w in words[1:]
+    )
 
 
 # A brace expansion (`{git,registry}`, `{1..3}`), which bash does and dash and ash do not.
@@ -3114,6 +3131,16 @@ def _ops(
         yield from _php_ini_files(tool, words, env, text)
     elif tool == "docker-php-ext-enable":
         yield from _php_ini_files(tool, words, env, text)
+    elif tool == "pg_dropcluster" and len(cluster := [o for o in operands if o != "--stop"]) == 2:
+        # (Debian's PostgreSQL: `pg_dropcluster --stop 14 main` deletes the cluster's data and
+        # configuration)
+        version, name = cluster
+        yield Op(
+            REMOVE,
+            tool,
+            (f"/var/lib/postgresql/{version}/{name}", f"/etc/postgresql/{version}/{name}"),
+            text,
+        )
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
         target = _option_value(words, "-t", "--target-directory") if tool != "rsync" else None
         if target:  # (`mv -t /tmp/ a.deb b.deb`: the directory first)
@@ -3131,8 +3158,14 @@ def _ops(
             gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
             yield Op(REMOVE, tool, _paths(gone, command), text)
         if tool == "rsync" and any(w.startswith("--delete") for w in words) and into:
-            # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way)
-            yield Op(REMOVE, tool, (into.rstrip("/") + "/*",), text)
+            # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way; a
+            # source without its slash is synced as a directory of its name there)
+            synced = [
+                into.rstrip("/") + ("" if o.endswith("/") else "/" + posixpath.basename(o))
+                for o in operands[:-1]
+            ]
+            # (blind: what it deletes there is what the source lacks, not known here)
+            yield Op(REMOVE, tool, tuple(f"{t}/*" for t in synced), text, blind=True)
         dest = _paths(operands[-1:], command)
         archives = all(is_archive(o) for o in operands[:-1])
         one_file = len(operands) == 2 and (
@@ -3159,7 +3192,14 @@ def _ops(
             len(sources) > 1
             and tool != "rsync"
             and "--parents" not in words
-            and all(_EXTENSION.fullmatch(s.rpartition(".")[2]) for s in sources)
+            # (not a recursive copy, whose sources are as often directories: `cp -r
+            # node_modules/chart.js node_modules/video.js vendor/`, exploded .ear and .war)
+            and not (tool == "cp" and _recursive_copy(words))
+            and all(
+                _DATA_EXTENSION.fullmatch(s.rpartition(".")[2])
+                or posixpath.basename(s) in _FILE_NAMES
+                for s in sources
+            )
         )
         into_dir = (
             operands[-1].endswith("/")

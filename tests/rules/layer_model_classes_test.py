@@ -11396,6 +11396,68 @@ _THIRTY_SEVENTH_REVIEW = [
         "RUN rsync -a --delete /tmp/site/ /usr/share/nginx/html/ && chmod 644 /usr/share/nginx/html/*\n",
         [],
     ),
+    # (a01_cp_js_pkgdirs_then_rm_inside)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /build\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\n"
+        "RUN mkdir -p /app/static/vendor && cp -r node_modules/chart.js node_modules/video.js /app/static/vendor\n"
+        "RUN rm -rf /app/static/vendor/video.js/dist/lang\n",
+        [(6, "LG003")],
+    ),
+    # (a03_cp_acme_sh_dir_and_conf)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache curl git openssl socat\n"
+        "RUN git clone --depth 1 https://github.com/acmesh-official/acme.sh /tmp/src/acme.sh\n"
+        "COPY deploy.sh /tmp/src/deploy.sh\n"
+        "RUN mkdir -p /opt/acme && cp -r /tmp/src/acme.sh /tmp/src/deploy.sh /opt/acme\n"
+        "RUN rm -rf /opt/acme/acme.sh/.git\n",
+        [(6, "LG003")],
+    ),
+    # (a19_cp_exploded_ear_dirs_then_rm_inside)
+    (
+        "FROM jboss/wildfly:25.0.0.Final\n"
+        "COPY build/ /tmp/build/\n"
+        "RUN cp -r /tmp/build/shop.ear /tmp/build/admin.ear /opt/jboss/wildfly/standalone/deployments\n"
+        "RUN rm -rf /opt/jboss/wildfly/standalone/deployments/shop.ear/lib/test\n",
+        [(4, "LG003")],
+    ),
+    # (a32_mv_two_war_dirs_exploded_then_chmod_inside)
+    (
+        "FROM quay.io/wildfly/wildfly:30.0.1.Final-jdk17\n"
+        "COPY build/ /tmp/build/\n"
+        "RUN mv /tmp/build/shop.war /tmp/build/api.war /opt/jboss/wildfly/standalone/deployments && touch /opt/jboss/wildfly/standalone/deployments/shop.war.dodeploy /opt/jboss/wildfly/standalone/deployments/api.war.dodeploy\n"
+        "RUN chmod -R g+w /opt/jboss/wildfly/standalone/deployments/shop.war/WEB-INF/classes\n",
+        [(3, "LG003"), (4, "LG004")],
+    ),
+    # (r06_rsync_delete_src_no_slash)
+    (
+        "FROM python:3.12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "COPY static/ /srv/www/static/\n"
+        "COPY build/ /tmp/build/\n"
+        "RUN rsync -a --delete /tmp/build/assets /srv/www/\n",
+        [],
+    ),
+    # (r07_rsync_delete_two_sources_no_slash)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "COPY conf/ /etc/myapp/\n"
+        "COPY overlay/ /tmp/overlay/\n"
+        "RUN rsync -a --delete /tmp/overlay/plugins /tmp/overlay/themes /etc/myapp/\n",
+        [],
+    ),
+    # (b01_pg_dropcluster_same_run_then_mv)
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV DEBIAN_FRONTEND=noninteractive\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-14 && pg_dropcluster --stop 14 main && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /data && mv /var/lib/postgresql /data/postgresql && ln -s /data/postgresql /var/lib/postgresql\n",
+        [],
+    ),
 ]
 
 
