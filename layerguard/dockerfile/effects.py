@@ -964,6 +964,13 @@ def _run_effects(
                 )
             ):
                 continue  # a cache mount keeps it out of the layer
+            if op.kind == WRITE and mounted and op.paths:
+                # (so it does whatever lands below it: `--mount=type=cache,target=/app/frontend/
+                # node_modules ... yarn install` leaves node_modules in the mount alone)
+                outside = tuple(p for p in op.paths if not any(covers(m, p) for m in mounted))
+                if not outside:
+                    continue
+                op = op._replace(paths=outside)
             if op.kind == REMOVE and op.family == "conda":
                 # `conda clean` empties the pkgs/ of the conda on PATH, which a conda installer
                 # earlier in this RUN may have put anywhere (`-p ~/miniconda`).

@@ -11230,6 +11230,15 @@ _THIRTY_SEVENTH = [
         "FROM docker.io/bitnami/minideb:buster\nCOPY install_packages /usr/sbin/install_packages\n",
         [(2, "LG002")],
     ),
+    # What lands below a cache mount stays in the mount, out of the layer
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json yarn.lock /app/frontend/\n"
+        "RUN --mount=type=cache,target=/app/frontend/node_modules cd frontend && yarn install"
+        " && yarn cache clean\nRUN rm -rf frontend/node_modules\n"
+        "RUN --mount=type=tmpfs,target=/tmp/build curl -o /tmp/build/x.tgz https://x.org/x.tgz"
+        " && tar -xzf /tmp/build/x.tgz -C /opt\nRUN rm -rf /tmp/build /opt/x\n",
+        [(7, "LG003")],
+    ),
 ]
 
 
