@@ -2237,12 +2237,18 @@ def _removed_items(words: tuple[str, ...]) -> tuple[str, ...]:
     none when a filter narrows them (`-Include`, `-Exclude`, `-Filter`) or an option is not
     known."""
     paths: list[str] = []
-    for word in words[1:]:
+    rest = list(words[1:])
+    while rest:
+        word = rest.pop(0)
         option = word.lower().split(":", 1)[0]
-        if option in ("-recurse", "-r", "-force", "-fo", "-path", "-literalpath", "-lp"):
+        if option in ("-whatif", "-wi", "-include", "-exclude", "-filter"):
+            return ()  # (it removes nothing, or not all it names)
+        if option in ("-erroraction", "-ea", "-warningaction", "-wa") and ":" not in word:
+            rest = rest[1:]  # (`-ErrorAction SilentlyContinue`: its value)
             continue
-        if word.startswith("-"):
-            return ()
+        if word.startswith("-"):  # (-Recurse, -Force, -Path, -Confirm:$false, -Verbose, ...)
+            continue
+        word = word.replace("$env:HOME", "/root").replace("${env:HOME}", "/root")
         paths.extend(p for p in word.split(",") if p)
     return tuple(paths)
 
@@ -2854,6 +2860,13 @@ def _ops(
                 yield Op(WRITE, tool, (target,), text, FILE, UNKNOWN)
     if not tool:
         return
+    if tool.lower() in ("remove-item", "ri") and piped_from is not None:
+        # (PowerShell: `Get-ChildItem /root/.nuget/packages | Remove-Item -Recurse -Force`)
+        listed, listing = tool_and_args(piped_from)
+        if listed.lower() in ("get-childitem", "gci", "dir", "ls"):
+            named = [w.rstrip("/") + "/*" for w in listing[1:] if not w.startswith("-")]
+            yield Op(REMOVE, "rm", _paths(named, command), text)
+            return
     yield from _package_ops(tool, words, command, env, text)
     # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
     # own options)
@@ -3141,11 +3154,11 @@ def _ops(
     elif tool == "pg_dropcluster" and len(cluster := [o for o in operands if o != "--stop"]) == 2:
         # (Debian's PostgreSQL: `pg_dropcluster --stop 14 main` deletes the cluster's data and
         # configuration)
-        version, name = cluster
+        major, main = cluster
         yield Op(
             REMOVE,
             tool,
-            (f"/var/lib/postgresql/{version}/{name}", f"/etc/postgresql/{version}/{name}"),
+            (f"/var/lib/postgresql/{major}/{main}", f"/etc/postgresql/{major}/{main}"),
             text,
         )
     elif tool in ("cp", "mv", "rsync") and len(operands) >= 2:
@@ -3164,7 +3177,10 @@ def _ops(
             # mv payara*/ appserver` leaves payara.zip where it was)
             gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
             yield Op(REMOVE, tool, _paths(gone, command), text)
-        if tool == "rsync" and any(w.startswith("--delete") for w in words) and into:
+        # (not what an --exclude or a filter protects: `--exclude node_modules`)
+        protects = any(w.startswith(("--exclude", "--filter", "--include", "-f")) for w in words)
+        deletes = tool == "rsync" and any(w.startswith("--delete") for w in words)
+        if deletes and into and not protects:
             # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way; a
             # source without its slash is synced as a directory of its name there)
             synced = [

@@ -26,10 +26,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from layerguard.dockerfile.bases import (
     AUTO_GO,
+    DEBIAN_SKEL,
     DISTRIBUTION_ROOTS,
     GOPATH_GO,
     OLD_GO,
     PYTHON_TREE,
+    RHEL_SKEL,
     SKEL_NAMES,
     Known,
     in_tree,
@@ -2769,8 +2771,9 @@ def _a_dotfile_of(path: str, home: str, manager: str = "") -> bool:
     """`path` is one of the dotfiles /etc/skel gives a home (`.bashrc`), not a directory a
     program makes there later (`~/.local`, `~/.cache`); on Debian's family (`manager` apt),
     not one of Red Hat's skel alone (`.bash_profile`, which `touch` makes there)."""
-    names = SKEL_NAMES - _RED_HAT_SKEL if manager == "apt" else SKEL_NAMES
+    names = _SKEL_OF.get(manager, SKEL_NAMES)
     return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path) in names
 
 
-_RED_HAT_SKEL = frozenset({".bash_profile", ".cshrc", ".tcshrc", ".mozilla", ".bashrc.d"})
+# (what /etc/skel holds on Debian's family and on Red Hat's)
+_SKEL_OF = {"apt": frozenset(DEBIAN_SKEL), "yum": frozenset(RHEL_SKEL)}

@@ -61,6 +61,7 @@ def recipe(
     rules: dict[str, tuple[list[str], list[str]]] = {}
     variables: dict[str, str] = dict(environment or {})
     variables.update(given)
+    variables.setdefault("MAKECMDGOALS", " ".join(targets))  # (the goals make was given)
     # (what make's command line sets reaches the recipes' environment, as the environment does)
     exported: set[str] = set(given)
     export_all = False
@@ -78,9 +79,8 @@ def recipe(
             lines[at - 1 : end] = branch
             at -= 1
             continue
-        if line.startswith("\t"):
-            if current is not None:
-                current.append(line[1:])
+        if line.startswith("\t") and current is not None:
+            current.append(line[1:])
             continue
         stripped = line.split("#", 1)[0].strip()  # (leading spaces: make syntax still)
         if not stripped:

@@ -89,3 +89,16 @@ def test_a_variable_nothing_set_is_empty_in_a_conditional_s_test() -> None:
     makefile = "install:\n\tpip install -r requirements.txt\nifeq ($(DEV),1)\n\tpip install -r dev.txt\nendif\n"
     found = recipe(makefile, ("install",), {})
     assert found is not None and found.lines == ["pip install -r requirements.txt"]
+
+
+def test_tab_lines_outside_a_rule_and_the_goals_are_read_as_make_reads_them() -> None:
+    """A tab-indented assignment outside any rule is make syntax, not a recipe line; the
+    goals make was given are MAKECMDGOALS (the reviewers' probes, checked with GNU make)."""
+    makefile = (
+        "ifeq ($(shell uname -s),Linux)\n\tPIP := pip install --no-cache-dir\nendif\n"
+        "ifeq ($(MAKECMDGOALS),prod)\n\tEXTRA := -q\nendif\n"
+        "prod:\n\t$(PIP) $(EXTRA) -r requirements.txt\n"
+    )
+    found = recipe(makefile, ("prod",), {})
+    assert found is not None
+    assert found.lines == ["pip install --no-cache-dir -q -r requirements.txt"]

@@ -11467,6 +11467,134 @@ _THIRTY_SEVENTH_REVIEW = [
         "RUN mkdir -p /data && mv /var/lib/postgresql /data/postgresql && ln -s /data/postgresql /var/lib/postgresql\n",
         [],
     ),
+    # (p01_pwsh_remove_item_erroraction)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "RUN pwsh -NoProfile -Command 'dotnet tool install --global dotnet-ef; Remove-Item -Recurse -Force /root/.nuget/packages -ErrorAction SilentlyContinue'\n",
+        [],
+    ),
+    # (p17_pwsh_ea_short)
+    (
+        "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN pwsh -Command 'npm ci; Remove-Item ~/.npm -Recurse -Force -ea 0'\n",
+        [],
+    ),
+    # (p02_pwsh_remove_item_confirm_false)
+    (
+        "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN pwsh -Command 'npm ci; Remove-Item -Path ~/.npm -Recurse -Force -Confirm:$false'\n",
+        [],
+    ),
+    # (p19_pwsh_remove_item_verbose)
+    (
+        "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN pwsh -Command 'npm ci; Remove-Item -Recurse -Force -Verbose ~/.npm'\n",
+        [],
+    ),
+    # (p03_pwsh_gci_pipe_remove_item)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "RUN pwsh -Command 'dotnet tool install --global dotnet-format; Get-ChildItem /root/.nuget/packages | Remove-Item -Recurse -Force'\n",
+        [],
+    ),
+    # (p08_pwsh_env_home)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "RUN pwsh -Command 'dotnet tool install -g dotnet-ef; Remove-Item -Recurse -Force \"$env:HOME/.nuget/packages\"'\n",
+        [],
+    ),
+    # (r01_rsync_delete_exclude_eq_node_modules)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "COPY . /src\n"
+        "RUN rsync -a --delete --exclude=node_modules /src/ /app/\n",
+        [],
+    ),
+    # (r02_rsync_delete_exclude_word_node_modules)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "COPY . /src\n"
+        "RUN rsync -a --delete --exclude node_modules --exclude .git /src/ /app/\n",
+        [],
+    ),
+    # (r09_rsync_delete_protect_filter)
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "COPY . /src\n"
+        "RUN rsync -a --delete --filter='P node_modules/' /src/ /app/\n",
+        [],
+    ),
+    # (l03_debian_ln_zshrc)
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends zsh git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /usr/bin/zsh dev\n"
+        "RUN git clone --depth 1 https://github.com/example/dotfiles /home/dev/dotfiles && ln -sf /home/dev/dotfiles/zshrc /home/dev/.zshrc\n",
+        [],
+    ),
+    # (l22_debian_ln_zshrc_oh_my_zsh_user)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends zsh curl ca-certificates git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/zsh vscode\n"
+        "COPY .devcontainer/zshrc /home/vscode/.config/zshrc\n"
+        "RUN ln -sf /home/vscode/.config/zshrc /home/vscode/.zshrc\n",
+        [],
+    ),
+    # (l15_debian_ln_emacs)
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends emacs-nox && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m dev\n"
+        "COPY emacs.el /opt/dotfiles/emacs.el\n"
+        "RUN ln -sf /opt/dotfiles/emacs.el /home/dev/.emacs\n",
+        [],
+    ),
+    # (l16_rocky_ln_profile)
+    (
+        "FROM rockylinux:9\n"
+        "RUN useradd -m dev\n"
+        "COPY profile.sh /opt/dotfiles/profile.sh\n"
+        "RUN ln -sf /opt/dotfiles/profile.sh /home/dev/.profile\n",
+        [],
+    ),
+    # (l23_rocky_ln_zshrc_no_zsh)
+    (
+        "FROM rockylinux:9\n"
+        "RUN useradd -m dev\n"
+        "COPY zshrc /opt/zshrc\n"
+        "RUN ln -sf /opt/zshrc /home/dev/.zshrc\n",
+        [],
+    ),
+    # (l18_fedora_ln_bashrc_d_dir)
+    (
+        "FROM fedora:40\n"
+        "RUN useradd -m dev\n"
+        "COPY bashrc.d/ /opt/bashrc.d/\n"
+        "RUN ln -sf /opt/bashrc.d /home/dev/.bashrc.d\n",
+        [],
+    ),
 ]
 
 
