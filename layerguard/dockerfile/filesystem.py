@@ -2643,7 +2643,8 @@ def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:
     after `apt-get install mariadb-server`), in `entry`'s tree, with nothing removed from it
     since (the official images' `rm -rf /var/lib/mysql && mkdir -p /var/lib/mysql`), and, for
     PostgreSQL, no layer's edit of createcluster.conf (`create_main_cluster = false`)."""
-    configured = any(e.path == _CREATECLUSTER for e in live)
+    # (before the install, or in its RUN: an edit in a later RUN comes after the cluster)
+    configured = any(e.path == _CREATECLUSTER and e.layer <= entry.layer for e in live)
     return any(
         covers(path, d)
         and inside(d, entry.path)

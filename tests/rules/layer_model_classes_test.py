@@ -11595,6 +11595,22 @@ _THIRTY_SEVENTH_REVIEW = [
         "RUN ln -sf /opt/bashrc.d /home/dev/.bashrc.d\n",
         [],
     ),
+    # (g01_pg_createcluster_edited_after_install_mv)
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN sed -ri 's/#?create_main_cluster = true/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf\n"
+        "RUN mv /var/lib/postgresql /data-template\n",
+        [(4, "LG003")],
+    ),
+    # (g02_pg_createcluster_copied_before_install_mv)
+    (
+        "FROM debian:bookworm\n"
+        "COPY createcluster.conf /etc/postgresql-common/createcluster.conf\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /var/lib/postgresql /data-template\n",
+        [],
+    ),
 ]
 
 
