@@ -2864,8 +2864,8 @@ def _ops(
         # (PowerShell: `Get-ChildItem /root/.nuget/packages | Remove-Item -Recurse -Force`)
         listed, listing = tool_and_args(piped_from)
         if listed.lower() in ("get-childitem", "gci", "dir", "ls"):
-            named = [w.rstrip("/") + "/*" for w in listing[1:] if not w.startswith("-")]
-            yield Op(REMOVE, "rm", _paths(named, command), text)
+            items = [w.rstrip("/") + "/*" for w in listing[1:] if not w.startswith("-")]
+            yield Op(REMOVE, "rm", _paths(items, command), text)
             return
     yield from _package_ops(tool, words, command, env, text)
     # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
@@ -3179,8 +3179,8 @@ def _ops(
             yield Op(REMOVE, tool, _paths(gone, command), text)
         # (not what an --exclude or a filter protects: `--exclude node_modules`)
         protects = any(w.startswith(("--exclude", "--filter", "--include", "-f")) for w in words)
-        deletes = tool == "rsync" and any(w.startswith("--delete") for w in words)
-        if deletes and into and not protects:
+        syncs = tool == "rsync" and any(w.startswith("--delete") for w in words)
+        if syncs and into and not protects:
             # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way; a
             # source without its slash is synced as a directory of its name there)
             synced = [

@@ -86,7 +86,10 @@ def test_a_conditional_is_read_as_the_build_takes_it() -> None:
 def test_a_variable_nothing_set_is_empty_in_a_conditional_s_test() -> None:
     """`ifeq ($(DEV),1)` around some of a recipe's lines (a reviewer's probe): DEV is empty,
     the lines are skipped, the rest is read."""
-    makefile = "install:\n\tpip install -r requirements.txt\nifeq ($(DEV),1)\n\tpip install -r dev.txt\nendif\n"
+    makefile = (
+        "install:\n\tpip install -r requirements.txt\n"
+        "ifeq ($(DEV),1)\n\tpip install -r dev.txt\nendif\n"
+    )
     found = recipe(makefile, ("install",), {})
     assert found is not None and found.lines == ["pip install -r requirements.txt"]
 

@@ -11081,7 +11081,8 @@ _THIRTY_SEVENTH = [
         [(2, "LG004")],
     ),
     (
-        "FROM node:22-bookworm-slim\nRUN echo x > /home/node/.bashrc && chown node /home/node/.bashr*\n",
+        "FROM node:22-bookworm-slim\nRUN echo x > /home/node/.bashrc && chown node /home/node/.ba"
+        "shr*\n",
         [],
     ),
     # A package's data directory or a directory of its known configuration, moved whole
@@ -11274,7 +11275,8 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM debian:12\n"
         "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-common \\\n"
-        "    && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/createcluster.conf \\\n"
+        "    && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/create"
+        "cluster.conf \\\n"
         "    && apt-get install -y --no-install-recommends postgresql-15 \\\n"
         "    && rm -rf /var/lib/apt/lists/*\n"
         "RUN mv /var/lib/postgresql /srv/postgresql && ln -s /srv/postgresql /var/lib/postgresql\n",
@@ -11283,7 +11285,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (d08_pwsh_remove_item_nuget)
     (
         "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
-        'RUN pwsh -Command "dotnet tool install --global PowerShell; Remove-Item -Recurse -Force /root/.nuget/packages"\n',
+        'RUN pwsh -Command "dotnet tool install --global PowerShell;'
+        ' Remove-Item -Recurse -Force /root/.nuget/packages"\n',
         [],
     ),
     # (d21_pwsh_npm_remove_item_cache)
@@ -11319,7 +11322,8 @@ _THIRTY_SEVENTH_REVIEW = [
         "FROM node:20-slim AS deps\n"
         "WORKDIR /src\n"
         "COPY . .\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/* \\\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/* \\\n"
         " && mkdir /out && rsync -aR packages/ui/package.json packages/core/package.json /out\n"
         "\n"
         "FROM node:20-slim\n"
@@ -11332,9 +11336,11 @@ _THIRTY_SEVENTH_REVIEW = [
     # (a45_rsync_exclude_value_two_files)
     (
         "FROM debian:bookworm\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "COPY conf/ /tmp/conf/\n"
-        "RUN mkdir -p /etc/app && rsync -a --exclude local.yml /tmp/conf/app.yml /tmp/conf/db.yml /etc/app\n"
+        "RUN mkdir -p /etc/app && rsync -a --exclude local.yml /tmp/conf/app.yml /tmp/conf/db.yml"
+        " /etc/app\n"
         "COPY local.yml /etc/app/local.yml\n",
         [],
     ),
@@ -11358,7 +11364,8 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM debian:12-slim\n"
         "COPY addons.tar.gz /tmp/\n"
-        "RUN mkdir -p /opt/kodi/addons /tmp/a && tar xzf /tmp/addons.tar.gz -C /tmp/a && rm /tmp/addons.tar.gz \\\n"
+        "RUN mkdir -p /opt/kodi/addons /tmp/a && tar xzf /tmp/addons.tar.gz -C /tmp/a && rm /tmp/"
+        "addons.tar.gz \\\n"
         " && mv /tmp/a/plugin.video.example /tmp/a/script.module.requests /opt/kodi/addons\n"
         "RUN rm /opt/kodi/addons/plugin.video.example/addon.xml\n",
         [(2, "LG006"), (3, "LG003"), (5, "LG003")],
@@ -11382,8 +11389,10 @@ _THIRTY_SEVENTH_REVIEW = [
     # (c23_official_style_mariadb_rm_mkdir_then_mv_etc)
     (
         "FROM ubuntu:22.04\n"
-        "RUN set -ex; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server; \\\n"
-        "    rm -rf /var/lib/apt/lists/*; rm -rf /var/lib/mysql; mkdir -p /var/lib/mysql /var/run/mysqld; \\\n"
+        "RUN set -ex; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-s"
+        "erver; \\\n"
+        "    rm -rf /var/lib/apt/lists/*; rm -rf /var/lib/mysql; mkdir -p /var/lib/mysql /var/run"
+        "/mysqld; \\\n"
         "    chown -R mysql:mysql /var/lib/mysql /var/run/mysqld\n"
         "RUN mv /var/lib/mysql /var/lib/mysql.template\n",
         [],
@@ -11392,17 +11401,21 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM debian:12\n"
         "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-common \\\n"
-        " && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/createcluster.conf \\\n"
-        " && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
+        " && sed -ri 's/#(create_main_cluster) .*$/\\1 = false/' /etc/postgresql-common/createclu"
+        "ster.conf \\\n"
+        " && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/list"
+        "s/*\n"
         "RUN mv /var/lib/postgresql /srv/postgresql && ln -s /srv/postgresql /var/lib/postgresql\n",
         [],
     ),
     # (d30_nginx_rsync_delete_then_glob)
     (
         "FROM nginx:1.25\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "COPY site/ /tmp/site/\n"
-        "RUN rsync -a --delete /tmp/site/ /usr/share/nginx/html/ && chmod 644 /usr/share/nginx/html/*\n",
+        "RUN rsync -a --delete /tmp/site/ /usr/share/nginx/html/ && chmod 644 /usr/share/nginx/ht"
+        "ml/*\n",
         [],
     ),
     # (a01_cp_js_pkgdirs_then_rm_inside)
@@ -11411,7 +11424,8 @@ _THIRTY_SEVENTH_REVIEW = [
         "WORKDIR /build\n"
         "COPY package.json package-lock.json ./\n"
         "RUN npm ci --omit=dev && npm cache clean --force\n"
-        "RUN mkdir -p /app/static/vendor && cp -r node_modules/chart.js node_modules/video.js /app/static/vendor\n"
+        "RUN mkdir -p /app/static/vendor && cp -r node_modules/chart.js node_modules/video.js /ap"
+        "p/static/vendor\n"
         "RUN rm -rf /app/static/vendor/video.js/dist/lang\n",
         [(6, "LG003")],
     ),
@@ -11429,7 +11443,8 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM jboss/wildfly:25.0.0.Final\n"
         "COPY build/ /tmp/build/\n"
-        "RUN cp -r /tmp/build/shop.ear /tmp/build/admin.ear /opt/jboss/wildfly/standalone/deployments\n"
+        "RUN cp -r /tmp/build/shop.ear /tmp/build/admin.ear /opt/jboss/wildfly/standalone/deploym"
+        "ents\n"
         "RUN rm -rf /opt/jboss/wildfly/standalone/deployments/shop.ear/lib/test\n",
         [(4, "LG003")],
     ),
@@ -11437,14 +11452,17 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM quay.io/wildfly/wildfly:30.0.1.Final-jdk17\n"
         "COPY build/ /tmp/build/\n"
-        "RUN mv /tmp/build/shop.war /tmp/build/api.war /opt/jboss/wildfly/standalone/deployments && touch /opt/jboss/wildfly/standalone/deployments/shop.war.dodeploy /opt/jboss/wildfly/standalone/deployments/api.war.dodeploy\n"
+        "RUN mv /tmp/build/shop.war /tmp/build/api.war /opt/jboss/wildfly/standalone/deployments "
+        "&& touch /opt/jboss/wildfly/standalone/deployments/shop.war.dodeploy /opt/jboss/wildfly/"
+        "standalone/deployments/api.war.dodeploy\n"
         "RUN chmod -R g+w /opt/jboss/wildfly/standalone/deployments/shop.war/WEB-INF/classes\n",
         [(3, "LG003"), (4, "LG004")],
     ),
     # (r06_rsync_delete_src_no_slash)
     (
         "FROM python:3.12-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "COPY static/ /srv/www/static/\n"
         "COPY build/ /tmp/build/\n"
         "RUN rsync -a --delete /tmp/build/assets /srv/www/\n",
@@ -11453,7 +11471,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (r07_rsync_delete_two_sources_no_slash)
     (
         "FROM debian:bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "COPY conf/ /etc/myapp/\n"
         "COPY overlay/ /tmp/overlay/\n"
         "RUN rsync -a --delete /tmp/overlay/plugins /tmp/overlay/themes /etc/myapp/\n",
@@ -11463,20 +11482,24 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM ubuntu:22.04\n"
         "ENV DEBIAN_FRONTEND=noninteractive\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-14 && pg_dropcluster --stop 14 main && rm -rf /var/lib/apt/lists/*\n"
-        "RUN mkdir -p /data && mv /var/lib/postgresql /data/postgresql && ln -s /data/postgresql /var/lib/postgresql\n",
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-14 && pg_dro"
+        "pcluster --stop 14 main && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /data && mv /var/lib/postgresql /data/postgresql && ln -s /data/postgresql "
+        "/var/lib/postgresql\n",
         [],
     ),
     # (p01_pwsh_remove_item_erroraction)
     (
         "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
-        "RUN pwsh -NoProfile -Command 'dotnet tool install --global dotnet-ef; Remove-Item -Recurse -Force /root/.nuget/packages -ErrorAction SilentlyContinue'\n",
+        "RUN pwsh -NoProfile -Command 'dotnet tool install --global dotnet-ef; Remove-Item -Recur"
+        "se -Force /root/.nuget/packages -ErrorAction SilentlyContinue'\n",
         [],
     ),
     # (p17_pwsh_ea_short)
     (
         "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /v"
+        "ar/lib/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN pwsh -Command 'npm ci; Remove-Item ~/.npm -Recurse -Force -ea 0'\n",
@@ -11485,7 +11508,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (p02_pwsh_remove_item_confirm_false)
     (
         "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /v"
+        "ar/lib/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN pwsh -Command 'npm ci; Remove-Item -Path ~/.npm -Recurse -Force -Confirm:$false'\n",
@@ -11494,7 +11518,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (p19_pwsh_remove_item_verbose)
     (
         "FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /v"
+        "ar/lib/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN pwsh -Command 'npm ci; Remove-Item -Recurse -Force -Verbose ~/.npm'\n",
@@ -11503,19 +11528,22 @@ _THIRTY_SEVENTH_REVIEW = [
     # (p03_pwsh_gci_pipe_remove_item)
     (
         "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
-        "RUN pwsh -Command 'dotnet tool install --global dotnet-format; Get-ChildItem /root/.nuget/packages | Remove-Item -Recurse -Force'\n",
+        "RUN pwsh -Command 'dotnet tool install --global dotnet-format; Get-ChildItem /root/.nuge"
+        "t/packages | Remove-Item -Recurse -Force'\n",
         [],
     ),
     # (p08_pwsh_env_home)
     (
         "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
-        "RUN pwsh -Command 'dotnet tool install -g dotnet-ef; Remove-Item -Recurse -Force \"$env:HOME/.nuget/packages\"'\n",
+        "RUN pwsh -Command 'dotnet tool install -g dotnet-ef; Remove-Item -Recurse -Force \"$env:"
+        "HOME/.nuget/packages\"'\n",
         [],
     ),
     # (r01_rsync_delete_exclude_eq_node_modules)
     (
         "FROM node:20-bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN npm ci && npm cache clean --force\n"
@@ -11526,7 +11554,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (r02_rsync_delete_exclude_word_node_modules)
     (
         "FROM node:20-bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN npm ci && npm cache clean --force\n"
@@ -11537,7 +11566,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (r09_rsync_delete_protect_filter)
     (
         "FROM node:20-bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsync && rm -rf /var/li"
+        "b/apt/lists/*\n"
         "WORKDIR /app\n"
         "COPY package.json package-lock.json ./\n"
         "RUN npm ci && npm cache clean --force\n"
@@ -11548,15 +11578,18 @@ _THIRTY_SEVENTH_REVIEW = [
     # (l03_debian_ln_zshrc)
     (
         "FROM debian:bookworm\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends zsh git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends zsh git && rm -rf /var/"
+        "lib/apt/lists/*\n"
         "RUN useradd -m -s /usr/bin/zsh dev\n"
-        "RUN git clone --depth 1 https://github.com/example/dotfiles /home/dev/dotfiles && ln -sf /home/dev/dotfiles/zshrc /home/dev/.zshrc\n",
+        "RUN git clone --depth 1 https://github.com/example/dotfiles /home/dev/dotfiles && ln -sf"
+        " /home/dev/dotfiles/zshrc /home/dev/.zshrc\n",
         [],
     ),
     # (l22_debian_ln_zshrc_oh_my_zsh_user)
     (
         "FROM ubuntu:22.04\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends zsh curl ca-certificates git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends zsh curl ca-certificate"
+        "s git && rm -rf /var/lib/apt/lists/*\n"
         "RUN useradd -m -s /bin/zsh vscode\n"
         "COPY .devcontainer/zshrc /home/vscode/.config/zshrc\n"
         "RUN ln -sf /home/vscode/.config/zshrc /home/vscode/.zshrc\n",
@@ -11565,7 +11598,8 @@ _THIRTY_SEVENTH_REVIEW = [
     # (l15_debian_ln_emacs)
     (
         "FROM debian:bookworm\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends emacs-nox && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends emacs-nox && rm -rf /va"
+        "r/lib/apt/lists/*\n"
         "RUN useradd -m dev\n"
         "COPY emacs.el /opt/dotfiles/emacs.el\n"
         "RUN ln -sf /opt/dotfiles/emacs.el /home/dev/.emacs\n",
@@ -11598,8 +11632,10 @@ _THIRTY_SEVENTH_REVIEW = [
     # (g01_pg_createcluster_edited_after_install_mv)
     (
         "FROM debian:bookworm\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
-        "RUN sed -ri 's/#?create_main_cluster = true/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN sed -ri 's/#?create_main_cluster = true/create_main_cluster = false/' /etc/postgresq"
+        "l-common/createcluster.conf\n"
         "RUN mv /var/lib/postgresql /data-template\n",
         [(4, "LG003")],
     ),
@@ -11607,7 +11643,8 @@ _THIRTY_SEVENTH_REVIEW = [
     (
         "FROM debian:bookworm\n"
         "COPY createcluster.conf /etc/postgresql-common/createcluster.conf\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf"
+        " /var/lib/apt/lists/*\n"
         "RUN mv /var/lib/postgresql /data-template\n",
         [],
     ),
