@@ -4229,8 +4229,14 @@ def _recursive(words: tuple[str, ...]) -> bool:
 
 
 def _find_roots(words: tuple[str, ...]) -> list[str]:
+    """Where find starts: the paths after its own options (`find -L "$p"`: $p, not `.`)."""
     roots = []
-    for word in words[1:]:
+    rest = list(words[1:])
+    while rest and (rest[0] in ("-H", "-L", "-P") or re.fullmatch(r"-O\d", rest[0])):
+        rest.pop(0)
+    if rest[:1] == ["-D"]:
+        rest = rest[2:]  # (`-D debugopts`)
+    for word in rest:
         if word.startswith("-") or word in ("(", "!"):
             break
         roots.append(word)

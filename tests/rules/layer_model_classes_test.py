@@ -11240,6 +11240,14 @@ _THIRTY_SEVENTH = [
         " && tar -xzf /tmp/build/x.tgz -C /opt\nRUN rm -rf /tmp/build /opt/x\n",
         [(7, "LG003")],
     ),
+    # find's own options come before where it starts: `find -L "$p"` starts at $p (not known
+    # here), not at the working directory (Bitnami's configure_permissions_ownership)
+    (
+        "FROM debian:12\nCOPY app /opt/app\n"
+        'RUN for p in $paths; do find -L "$p" -type f -exec chmod 664 {} \\; ; done\n'
+        "RUN find -L /opt/app -type f -exec chmod 664 {} +\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
