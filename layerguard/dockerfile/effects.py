@@ -500,6 +500,7 @@ _MODELLED = frozenset(
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
         "pg_dropcluster",
+        "pg_createcluster",
         # (what these write is the user database, or nothing)
         *("chpasswd", "passwd", "chsh", "chage", "gpasswd", "getent", "readlink", "stat"),
         *("printenv", "pwd", "seq", "nproc", "date"),
@@ -2218,6 +2219,15 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     return user, None
 
 
+# pg_createcluster's options that take a value
+_CREATECLUSTER_VALUES = frozenset(
+    {"-u", "--user", "-g", "--group", "-d", "--datadir", "-s", "--socketdir", "-l", "--logfile"}
+    | {"-p", "--port", "--locale", "--lc-collate", "--lc-ctype", "--lc-messages"}
+    | {"--lc-monetary", "--lc-numeric", "--lc-time", "-e", "--encoding", "--start-conf"}
+    | {"-o", "--pgoption", "--createclusterconf", "--environment"}
+)
+
+
 def _php_ini_files(
     tool: str, words: tuple[str, ...], env: Mapping[str, str], text: str
 ) -> Iterator[Op]:
@@ -2546,6 +2556,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         python = name.lower().startswith(_PYTHONS) or (
             name.startswith("$") and words[1:3] in (("-m", "pip"), ("-m", "pip3"))
         )
+        if python and len(words) > 2 and words[1] == "-m" and words[2] == "build":
+            return "pyproject-build", ("pyproject-build", *words[3:])  # (PyPA's build)
         if python and len(words) > 2 and words[1] == "-m":
             return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
         if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:
@@ -3151,6 +3163,13 @@ def _ops(
         yield from _php_ini_files(tool, words, env, text)
     elif tool == "docker-php-ext-enable":
         yield from _php_ini_files(tool, words, env, text)
+    elif tool == "pg_createcluster" and len(made := _operands(words, _CREATECLUSTER_VALUES)) >= 2:
+        # (Debian's PostgreSQL: a cluster's data and its configuration in /etc)
+        major, main = made[-2:]
+        data, conf = f"/var/lib/postgresql/{major}/{main}", f"/etc/postgresql/{major}/{main}"
+        yield Op(WRITE, tool, (data,), text, TREE, HEAVY)
+        configs = tuple(f"{conf}/{n}" for n in ("postgresql.conf", "pg_hba.conf", "pg_ident.conf"))
+        yield Op(WRITE, tool, configs, text, FILE, UNKNOWN)
     elif tool == "pg_dropcluster" and len(cluster := [o for o in operands if o != "--stop"]) == 2:
         # (Debian's PostgreSQL: `pg_dropcluster --stop 14 main` deletes the cluster's data and
         # configuration)
@@ -3496,7 +3515,8 @@ def _ops(
                 and where is None
                 and not {"-o", "--outdir", "-d", "--dist-dir", "--out-dir"} & set(words)
                 and not (
-                    tool == "build" and any(not w.startswith("-") and w != "." for w in words[1:])
+                    tool == "pyproject-build"
+                    and any(not w.startswith("-") and w != "." for w in words[1:])
                 )
             ):
                 # (its wheels and sdists: what `cd dist && pip install *.whl` after it installs,
@@ -3756,7 +3776,7 @@ def _install_operands(words: tuple[str, ...]) -> tuple[list[str], bool, str | No
 def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
     """A Python project built where it lies: `python setup.py sdist bdist_wheel`, `python -m
     build` (both fill dist/)."""
-    if tool == "build":  # (PyPA's build, run as `python -m build`)
+    if tool == "pyproject-build":  # (PyPA's build, run as `python -m build`)
         return True
     if tool in ("poetry", "uv", "hatch", "pdm", "flit") and subcommand(words) == "build":
         return True  # (their builds fill dist/ too)
@@ -5109,9 +5129,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
         installs = sub in ("install", "sync")
         return "pip", installs, installs
-    if words[:1] == ("build",) and not {"-n", "--no-isolation", "--installer"} & set(words):
-        # (`python -m build`, not a project's `./build`: pip installs the build requirements
-        # into an isolated environment, with its cache on)
+    if tool == "pyproject-build" and not any(
+        w in ("--no-isolation", "--installer") or (w[:1] == "-" and w[1:2] != "-" and "n" in w)
+        for w in words[1:]
+    ):
+        # (`python -m build`: pip installs the build requirements into an isolated
+        # environment, with its cache on; not with -n, `-nw` too, or another installer)
         return "pip", False, True
     if tool == "venv" and "--upgrade-deps" in words:
         # (`python -m venv --upgrade-deps /venv` runs the new environment's pip to upgrade pip

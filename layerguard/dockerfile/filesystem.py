@@ -22,7 +22,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
     AUTO_GO,
@@ -1682,9 +1682,7 @@ def _reach(
         and not (_DEPLOYED.fullmatch(posixpath.basename(whole)) and whole not in heavy)
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
-    # (so is a wildcard that names no package just below it: `rm -rf /usr/share/man/??
-    # /usr/share/man/??_*`, every language's pages, the base's among them)
-    whole_class = whole in heavy or not in_tree(whole, heavy) or _across_a_class(whole, heavy)
+    whole_class = whole in heavy or not in_tree(whole, heavy)
     certain = docs and whole_class and all(e.role == INSTALL for e in made)
     # A runtime tree of the base itself (`chown -R 1001:0 /opt/app-root` on s2i) holds the
     # base's files whatever this RUN made there (`python3.12 -m venv /opt/app-root`).
@@ -2198,10 +2196,19 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
-    distribution = held.manager in ("apt", "yum", "apk") and PYTHON_TREE not in held.trees
-    if not anything and op.family in ("pip", "uv") and distribution:
-        # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda: a distribution's image holds
-        # no package pip installed; what apt installed, pip does not remove)
+    # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
+    # image holds no package pip installed, and pip does not remove apt's; unless an earlier
+    # layer ran pip or conda, whose installs bring what they depend on)
+    pythons = ("pip", "uv", "conda", "pipx")
+    plain = held.packages is not None and not any(
+        t == PYTHON_TREE or "conda" in t for t in held.trees
+    )
+    if (
+        not anything
+        and op.family in ("pip", "uv")
+        and plain
+        and not any(e.role == INSTALL and e.family in pythons for e in (*live, *own))
+    ):
         return None
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
 
@@ -2625,17 +2632,6 @@ def _laravel_dir(path: str, step: Step, earlier: str) -> bool:
     return bool(laravel or path.rstrip("/").endswith("/bootstrap/cache")) and any(
         w in text for w in ("bootstrap/cache", "artisan")
     )
-
-
-def _across_a_class(path: str, heavy: Iterable[str]) -> bool:
-    """`path` is a wildcard just below a heavy class's root that names no package in it
-    (`/usr/share/man/??`, `/usr/share/doc/*/changelog.gz`; not `/usr/share/doc/curl*`)."""
-    for root in heavy:
-        top = root.rstrip("/") + "/"
-        if path.startswith(top):
-            first = path[len(top) :].split("/", 1)[0]
-            return is_glob(first) and not re.sub(r"\[[^\]]*\]|[*?_.-]", "", first)
-    return False
 
 
 def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:

@@ -11201,19 +11201,6 @@ _THIRTY_SEVENTH = [
         "RUN pip install --no-cache-dir torch\nRUN pip uninstall -y torch\n",
         [(4, "LG003")],
     ),
-    # A wildcard just below the docs' root that names no package takes the base's too, even
-    # after this RUN installed packages (every language's man pages); one naming a package,
-    # what this RUN installed
-    (
-        "FROM python:3.13.9-trixie\nRUN apt-get -y update && apt-get -y install curl"
-        " && rm -rf /var/lib/apt/lists/* /usr/share/man/?? /usr/share/man/??_*\n",
-        [(2, "LG003")],
-    ),
-    (
-        "FROM python:3.13.9-trixie\nRUN apt-get -y update && apt-get -y install curl"
-        " && rm -rf /var/lib/apt/lists/* /usr/share/doc/curl*\n",
-        [],
-    ),
     # The libraries PHP links on php's Debian tags are packages of the base
     (
         "FROM php:8.4-apache-bookworm\nRUN apt-get update && apt-get install -y libpq-dev"
@@ -11655,6 +11642,123 @@ _THIRTY_SEVENTH_REVIEW = [
         " /var/lib/apt/lists/*\n"
         "RUN mv /var/lib/postgresql /data-template\n",
         [],
+    ),
+    # (c01_cuda_ultralytics_then_uninstall_opencv)
+    (
+        "FROM nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip libgl1 libg"
+        "lib2.0-0 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install --no-cache-dir ultralytics==8.1.0\n"
+        "RUN pip3 uninstall -y opencv-python && pip3 install --no-cache-dir opencv-python-headles"
+        "s\n",
+        [(4, "LG003")],
+    ),
+    # (c15_cuda_pip_user_install_then_uninstall)
+    (
+        "FROM nvidia/cuda:12.1.1-runtime-ubuntu22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /"
+        "var/lib/apt/lists/*\n"
+        "RUN pip3 install --no-cache-dir paddleocr==2.7.0.3\n"
+        "RUN pip3 uninstall -y opencv-contrib-python && pip3 install --no-cache-dir opencv-contri"
+        "b-python-headless\n",
+        [(4, "LG003")],
+    ),
+    # (c11_ubuntu_uv_pip_install_then_uninstall)
+    (
+        "FROM ubuntu:24.04\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /usr/local/bin/uv\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/"
+        "lib/apt/lists/*\n"
+        "RUN uv pip install --system --break-system-packages --no-cache ultralytics\n"
+        "RUN uv pip uninstall --system --break-system-packages opencv-python && uv pip install --"
+        "system --break-system-packages --no-cache opencv-python-headless\n",
+        [(5, "LG003")],
+    ),
+    # (c09_cuda_base_stage_extras_then_uninstall)
+    (
+        "FROM nvidia/cuda:12.2.2-runtime-ubuntu22.04 AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /"
+        "var/lib/apt/lists/*\n"
+        'RUN pip3 install --no-cache-dir "transformers[torch]==4.38.2"\n'
+        "FROM base\n"
+        "RUN pip3 uninstall -y torch && pip3 install --no-cache-dir torch==2.2.1 --index-url http"
+        "s://download.pytorch.org/whl/cu121\n",
+        [(5, "LG003")],
+    ),
+    # (c04_debian_pillow_case_then_uninstall)
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /"
+        "var/lib/apt/lists/*\n"
+        "RUN pip3 install --no-cache-dir --break-system-packages Pillow==10.2.0 reportlab\n"
+        "RUN pip3 uninstall -y --break-system-packages pillow && pip3 install --no-cache-dir --br"
+        "eak-system-packages pillow-simd\n",
+        [(4, "LG003")],
+    ),
+    # (c07_cuda_conda_install_then_pip_uninstall)
+    (
+        "FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04\n"
+        "ENV PATH=/opt/conda/bin:$PATH\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget ca-certificates &&"
+        " rm -rf /var/lib/apt/lists/* \\\n"
+        " && wget -q https://repo.anaconda.com/miniconda/Miniconda3-py310_23.5.2-0-Linux-x86_64.s"
+        "h -O /tmp/mc.sh \\\n"
+        " && bash /tmp/mc.sh -b -p /opt/conda && rm /tmp/mc.sh && /opt/conda/bin/conda clean -afy\n"
+        "RUN conda install -y -c pytorch -c nvidia pytorch torchvision pytorch-cuda=11.8 && conda"
+        " clean -afy\n"
+        "RUN pip uninstall -y torchvision && pip install --no-cache-dir torchvision==0.15.2\n",
+        [(7, "LG003")],
+    ),
+    # (c05_pytorch_image_uninstall_torchaudio)
+    (
+        "FROM pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n"
+        "RUN pip uninstall -y torchaudio && pip install --no-cache-dir timm==0.9.12\n",
+        [(2, "LG003")],
+    ),
+    # (c06_jupyter_tensorflow_uninstall_tf)
+    (
+        "FROM jupyter/tensorflow-notebook:2023-10-20\n"
+        "RUN pip uninstall -y tensorflow && pip install --no-cache-dir tensorflow-cpu==2.13.0\n",
+        [(2, "LG003")],
+    ),
+    # (b01_build_nw_combined_no_isolation)
+    (
+        "FROM python:3.12-slim\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN pip install --no-cache-dir build setuptools wheel && python -m build -nw\n",
+        [],
+    ),
+    # (b11_bare_build_script_in_path)
+    (
+        "FROM python:3.12-slim\n"
+        "COPY --chmod=755 scripts/build /usr/local/bin/build\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN build --release\n",
+        [],
+    ),
+    # (h03_pg_drop_create_same_run_then_copy_conf)
+    (
+        "FROM ubuntu:20.04\n"
+        "ENV DEBIAN_FRONTEND=noninteractive\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-12 \\\n"
+        " && pg_dropcluster --stop 12 main && pg_createcluster --encoding UTF8 --locale C.UTF-8 1"
+        "2 main \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY pg_hba.conf /etc/postgresql/12/main/pg_hba.conf\n"
+        "COPY postgresql.conf /etc/postgresql/12/main/postgresql.conf\n",
+        [(6, "LG002"), (7, "LG002")],
+    ),
+    # (h21_pg_drop_create_then_chown_conf)
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV DEBIAN_FRONTEND=noninteractive\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postgresql-14 \\\n"
+        " && pg_dropcluster --stop 14 main && pg_createcluster --locale C.UTF-8 14 main && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "RUN chmod 0640 /etc/postgresql/14/main/pg_hba.conf\n",
+        [(5, "LG004")],
     ),
 ]
 
