@@ -2244,8 +2244,7 @@ def _php_ini_files(
 
 def _removed_items(words: tuple[str, ...]) -> tuple[str, ...]:
     """The paths PowerShell's `Remove-Item -Recurse -Force /root/.nuget/packages` removes;
-    none when a filter narrows them (`-Include`, `-Exclude`, `-Filter`) or an option is not
-    known."""
+    none with `-WhatIf` or when a filter narrows them (`-Include`, `-Exclude`, `-Filter`)."""
     paths: list[str] = []
     rest = list(words[1:])
     while rest:

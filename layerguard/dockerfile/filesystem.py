@@ -2766,8 +2766,8 @@ def _forced(command: str) -> bool:
 
 def _a_dotfile_of(path: str, home: str, manager: str = "") -> bool:
     """`path` is one of the dotfiles /etc/skel gives a home (`.bashrc`), not a directory a
-    program makes there later (`~/.local`, `~/.cache`); on Debian's family (`manager` apt),
-    not one of Red Hat's skel alone (`.bash_profile`, which `touch` makes there)."""
+    program makes there later (`~/.local`, `~/.cache`); those of the base's family when its
+    package manager says it (`.bash_profile` is Red Hat's, which `touch` makes on Debian)."""
     names = _SKEL_OF.get(manager, SKEL_NAMES)
     return posixpath.dirname(path) == home.rstrip("/") and posixpath.basename(path) in names
 
