@@ -2263,7 +2263,7 @@ def _removed_items(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh-preview"})
-# (PowerShell's options that take a value, which it matches by any prefix, case aside)
+# (PowerShell's options that take a value, by the names and abbreviations seen, case aside)
 _POWERSHELL_VALUES = frozenset({"-executionpolicy", "-ep", "-inputformat", "-outputformat"})
 
 
@@ -3195,9 +3195,9 @@ def _ops(
             # mv payara*/ appserver` leaves payara.zip where it was)
             gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
             yield Op(REMOVE, tool, _paths(gone, command), text)
+        syncs = tool == "rsync" and any(w.startswith("--delete") for w in words)
         # (not what an --exclude or a filter protects: `--exclude node_modules`)
         protects = any(w.startswith(("--exclude", "--filter", "--include", "-f")) for w in words)
-        syncs = tool == "rsync" and any(w.startswith("--delete") for w in words)
         if syncs and into and not protects:
             # (`rsync -a --delete site/ /usr/share/nginx/html/`: what was there gives way; a
             # source without its slash is synced as a directory of its name there)
@@ -3218,8 +3218,7 @@ def _ops(
             # file, here under its own name)
             or (
                 tool == "cp"
-                and not any(_flagged(words, f, "") for f in "rRa")
-                and not {"--recursive", "--archive"} & set(words)
+                and not _recursive_copy(words)
                 and not is_glob(operands[0])
                 and posixpath.basename(operands[0]) == posixpath.basename(operands[1])
             )
