@@ -2211,7 +2211,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             if "--" in rest:
                 return user, " ".join(_quote(w) for w in rest[rest.index("--") + 1 :])
             return user, rest[-1]
-        if name in _CONDA and rest[1:2] == ["run"]:
+        if name in _CONDA and subcommand(tuple(rest)) == "run":
             # (`conda run -n env bash -c "Rscript x.R && rm -f x.R"`: the env's shell)
             rest = list(_conda_run_command(tuple(rest)))
             continue
@@ -2228,14 +2228,30 @@ _CREATECLUSTER_VALUES = frozenset(
 )
 
 
+_PHP_EXTENSION_VERSION = re.compile(r"-[\d^~].*$")
+# The extensions the official php images build in (mlocati's installer enables none of them)
+_PHP_BUILT_IN = frozenset(
+    {"ctype", "curl", "dom", "fileinfo", "filter", "ftp", "hash", "iconv", "json", "libxml"}
+    | {"mbstring", "mysqlnd", "openssl", "pcre", "pdo", "pdo_sqlite", "phar", "posix"}
+    | {"readline", "reflection", "session", "simplexml", "sodium", "spl", "sqlite3"}
+    | {"standard", "tokenizer", "xml", "xmlreader", "xmlwriter", "zlib"}
+)
+
+
 def _php_ini_files(
     tool: str, words: tuple[str, ...], env: Mapping[str, str], text: str
 ) -> Iterator[Op]:
-    """The ini file docker-php-ext-install and docker-php-ext-enable write for each extension
-    they enable: `$PHP_INI_DIR/conf.d/docker-php-ext-xdebug.ini` (or `--ini-name`'s)."""
+    """The ini file docker-php-ext-install, docker-php-ext-enable and install-php-extensions
+    write for each extension they enable: `$PHP_INI_DIR/conf.d/docker-php-ext-xdebug.ini` (or
+    `--ini-name`'s)."""
     conf = posixpath.join(env.get("PHP_INI_DIR", "/usr/local/etc/php"), "conf.d")
     given = _option_value(words, "", "--ini-name")
     names = [w for w in _operands(words, frozenset({"-j", "--jobs", "--ini-name"})) if "$" not in w]
+    if tool == "install-php-extensions":
+        # (mlocati's installer enables each through docker-php-ext-enable: `xdebug-^3.2` is
+        # xdebug's; `@composer` is a program, `vendor/ext@branch` a source: no ini known)
+        names = [_PHP_EXTENSION_VERSION.sub("", n) for n in names if not {"@", "/"} & set(n)]
+        names = [n for n in names if n.lower() not in _PHP_BUILT_IN]  # (it skips those)
     if "$" in conf or not names:
         return
     files = [given] if given else [f"docker-php-ext-{n}.ini" for n in names]
@@ -2602,7 +2618,7 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (name, words[1:2]) in _RUNS_A_COMMAND and len(words) > 2:
             words = words[2:]  # (`bundle exec bin/yarn install` runs yarn)
             continue
-        if name in _CONDA and words[1:2] == ("run",):
+        if name in _CONDA and subcommand(words) == "run":
             # (`conda run -n py3 --no-capture-output pip install x` runs pip in that env)
             words = _conda_run_command(words)
             continue
@@ -2611,15 +2627,19 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
 
 
 def _conda_run_command(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The command `conda run [options] COMMAND...` runs (`words` start with `conda run`)."""
-    words = words[2:]
+    """The command `conda [options] run [options] COMMAND...` runs (its subcommand is `run`)."""
+    # (`micromamba -r /env -n sd run pip install x`: the root prefix and env come first)
+    words = words[1:]
+    while words and words[0] != "run":
+        words = words[2:] if words[0] in _CONDA_RUN_VALUES else words[1:]
+    words = words[1:]
     while words and words[0].startswith("-"):
         words = words[2:] if words[0] in _CONDA_RUN_VALUES else words[1:]
     return words
 
 
 _GEM_VERSION = re.compile(r"_\d[\w.]*_")
-_CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
+_CONDA_RUN_VALUES = frozenset({"-n", "--name", "-p", "--prefix", "--cwd", "-r", "--root-prefix"})
 # Commands that run the command after them in a project's environment.
 _RUNS_A_COMMAND = frozenset(
     {("bundle", ("exec",)), ("poetry", ("run",)), ("pipenv", ("run",)), ("pyenv", ("exec",)),
@@ -2679,6 +2699,7 @@ _PIP_VALUES = frozenset(
 # (`mamba create --name py37 -c conda-forge python=3.7`: an environment and a channel)
 _CONDA_VALUES = frozenset(
     {"-n", "--name", "-p", "--prefix", "-c", "--channel", "--file", "--solver", "--platform"}
+    | {"-r", "--root-prefix"}
 )
 _VALUE_OPTIONS = {
     **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
@@ -3160,7 +3181,7 @@ def _ops(
         # may have put below /usr.)
         yield Op(REMOVE, tool, (PHP_SOURCE,), text, blind=True, when=PHP_SOURCE + _PHP_MARK)
         yield from _php_ini_files(tool, words, env, text)
-    elif tool == "docker-php-ext-enable":
+    elif tool in ("docker-php-ext-enable", "install-php-extensions"):
         yield from _php_ini_files(tool, words, env, text)
     elif tool == "pg_createcluster" and len(made := _operands(words, _CREATECLUSTER_VALUES)) >= 2:
         # (Debian's PostgreSQL: a cluster's data and its configuration in /etc)
@@ -3254,7 +3275,13 @@ def _ops(
                 and _EXTENSION.fullmatch(sources[0].rpartition(".")[2]) is not None
             )
         )
-        if into_dir and all(names_a_file(s) and not is_glob(s) for s in sources):
+        if tool == "cp" and "--parents" in words and not any(is_glob(s) for s in sources):
+            # (`cp --parents conf/app.yml /etc/myapp/` writes /etc/myapp/conf/app.yml: each
+            # source keeps its path below the target)
+            inside_dest = [posixpath.join(operands[-1], s.lstrip("/")) for s in sources]
+            every_file = all(names_a_file(s) for s in sources)
+            dest, kind = _paths(inside_dest, command), FILE if every_file else TREE
+        elif into_dir and all(names_a_file(s) and not is_glob(s) for s in sources):
             # (`mv /opt/overlay.tar.gz /opt/wildfly/`: the files land inside, by their names)
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
             dest, kind = _paths(inside_dest, command), FILE
@@ -4852,6 +4879,9 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     after = operands.index(sub) + 1 if sub in operands else 1
     if tool == "uv" and sub in ("pip", "tool"):
         after += 1  # (`uv pip install x`: its own command, then the packages)
+    group = tool in _YUM and sub.startswith("group")
+    if group and sub in ("group", "groups"):
+        after += 1  # (`yum group install "Development Tools"`: the group's own command first)
     if tool in _YUM and sub == "module":
         # (`dnf module install php:remi-7.4`: the stream's default profile's packages)
         return tuple(p for word in operands[after + 1 :] for p in _module_packages(word))
@@ -4860,6 +4890,8 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
             names.append("$")
         elif tool in _YUM and word.startswith("@") and ":" in word:
             names.extend(_module_packages(word[1:]))  # (`dnf install @php:7.4`: a module)
+        elif group or (tool in _YUM and word.startswith("@")):
+            names.append(_yum_group(word))
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(_unpinned(tool, word))
         elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):
@@ -4872,6 +4904,16 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     ):
         names.append("$")  # (`pip install -r requirements.txt`, `pip install .`: which, unknown)
     return tuple(names) + ((given,) if given else ())
+
+
+def _yum_group(name: str) -> str:
+    """A yum or dnf group as one name: `@development`, `"Development Tools"` and
+    `development-tools` are one group (yum matches names and ids without case)."""
+    group = name.lstrip("@").lower().replace(" ", "-")
+    return _GROUP_IDS.get(group, group)
+
+
+_GROUP_IDS = {"development": "development-tools"}
 
 
 def _module_packages(spec: str) -> tuple[str, ...]:
@@ -5611,7 +5653,9 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if tool == "apk":
         return sub == "del"
     if tool in _YUM:
-        return sub in ("remove", "erase", "autoremove")
+        if sub in ("group", "groups"):  # (`yum group remove "Development Tools"`)
+            sub = subcommand(words[words.index(sub) :])
+        return sub in ("remove", "erase", "autoremove", "groupremove", "grouperase")
     if tool == "rpm":
         return any(w.startswith("-e") for w in words[1:2])
     if tool in _PIP:

@@ -2220,14 +2220,13 @@ _DEVELOPMENT_TOOLS = frozenset(
     | {"make", "patch", "pkgconfig", "redhat-rpm-config", "rpm-build", "byacc", "ctags", "git"}
     | {"diffstat", "doxygen", "elfutils", "gcc-gfortran", "indent", "intltool", "patchutils"}
     | {"subversion", "swig", "systemtap"}
+    # (EL8's and EL9's group besides)
+    | {"gdb", "strace", "valgrind", "ltrace", "glibc-devel", "pkgconf", "pkgconf-pkg-config"}
 )
 _PULLS_IN: Mapping[str, frozenset[str]] = {
     "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
-    # (yum's and dnf's group of build tools, by its names: CentOS 7's and 8's)
-    **dict.fromkeys(
-        ("Development Tools", "@Development Tools", "@development", "@development-tools"),
-        _DEVELOPMENT_TOOLS,
-    ),
+    # (yum's and dnf's group of build tools, by its one name: `yum_group`)
+    "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
 }
 

@@ -11779,3 +11779,59 @@ def test_the_thirty_seventh_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_THIRTY_EIGHTH = [
+    # micromamba's root prefix and env come before `run`: the command after it runs
+    (
+        "FROM mambaorg/micromamba:1.5\nCOPY requirements.txt /\n"
+        "RUN /bin/micromamba -r /env -n sd run pip install -r requirements.txt\n"
+        'RUN micromamba -r /env run -n sd bash -c "pip install x"\n',
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    # mlocati's install-php-extensions enables each extension with its ini file; not the
+    # ones php builds in, nor @composer
+    (
+        "FROM php:8.2-fpm\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-extensions /usr/bin/\n"
+        "RUN install-php-extensions xdebug-^3.2 mbstring @composer\n"
+        "COPY xdebug.ini /usr/local/etc/php/conf.d/docker-php-ext-xdebug.ini\n"
+        "COPY mb.ini /usr/local/etc/php/conf.d/docker-php-ext-mbstring.ini\n"
+        "COPY c.ini /usr/local/etc/php/conf.d/docker-php-ext-composer.ini\n",
+        [(4, "LG002")],
+    ),
+    # yum's groupremove and `group remove` remove the group, whatever case or id names it
+    (
+        'FROM centos:7\nRUN yum -y groupinstall "Development Tools" && yum clean all\n'
+        'RUN yum -y groupremove "Development Tools" && yum clean all\n'
+        "RUN yum -y remove git && yum clean all\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM centos:7\nRUN yum groupinstall -y development && yum clean all\n"
+        'RUN yum group remove -y "development tools" && yum clean all\n',
+        [(3, "LG003")],
+    ),
+    # EL9's Development Tools brings gdb and valgrind too
+    (
+        "FROM rockylinux:9\nRUN dnf -y group install 'Development Tools' && dnf clean all\n"
+        "RUN dnf -y remove valgrind gdb && dnf clean all\n",
+        [(3, "LG003")],
+    ),
+    # cp --parents keeps each source's path below the target
+    (
+        "FROM debian:12\nCOPY conf /src/conf\n"
+        "RUN cd /src && cp --parents conf/app.yml conf/db.yml /etc/myapp/\n"
+        "COPY db.yml /etc/myapp/db.yml\nCOPY db.yml /etc/myapp/conf/db.yml\n",
+        [(5, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH)
+def test_the_thirty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
