@@ -244,6 +244,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
     # hard link to the latter on its Debian tags)
     "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),
+    "denoland/deno": (_ENTRYPOINT,),  # (its _entry.sh, which its ENTRYPOINT runs)
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
     "nginx": _NGINX_IMAGE,
     "php": (

@@ -205,7 +205,8 @@ _SHELL_UNAME = re.compile(r"\$\(shell\s+uname\s*(-[smpo])?\s*\)")
 def _test(line: str, variables: Mapping[str, str]) -> bool | None:
     """Whether a conditional's test holds in the build (`ifeq ($(OS),Linux)`, `ifdef CI`;
     `uname` is Linux's); None when it depends on what is not known."""
-    parts = re.match(r"(ifeq|ifneq|ifdef|ifndef)\s*(.*)$", line.strip())
+    # (a comment may follow the test: `ifeq ($(UNAME_S),Darwin)  # macOS needs ...`)
+    parts = re.match(r"(ifeq|ifneq|ifdef|ifndef)\s*(.*)$", line.split("#", 1)[0].strip())
     if parts is None:
         return None
     word, rest = parts[1], parts[2].strip()

@@ -105,3 +105,16 @@ def test_tab_lines_outside_a_rule_and_the_goals_are_read_as_make_reads_them() ->
     found = recipe(makefile, ("prod",), {})
     assert found is not None
     assert found.lines == ["pip install --no-cache-dir -q -r requirements.txt"]
+
+
+def test_a_comment_after_a_conditional_s_test_is_not_part_of_it() -> None:
+    """`ifeq ($(UNAME_S),Darwin)  # macOS ...`: make reads the test without the comment (a
+    reviewer's probe)."""
+    makefile = (
+        "UNAME_S := $(shell uname -s)\n"
+        "ifeq ($(UNAME_S),Linux)  # the build's: Linux\nPIP := pip install --no-cache-dir\n"
+        "endif\ninstall:\n\t$(PIP) -r requirements.txt\n"
+    )
+    found = recipe(makefile, ("install",), {})
+    assert found is not None
+    assert found.lines == ["pip install --no-cache-dir -r requirements.txt"]

@@ -11818,6 +11818,11 @@ _THIRTY_EIGHTH = [
         "RUN dnf -y remove valgrind gdb && dnf clean all\n",
         [(3, "LG003")],
     ),
+    # denoland/deno's images hold the entry script their ENTRYPOINT runs
+    (
+        "FROM denoland/deno:alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\n",
+        [(2, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
