@@ -3324,6 +3324,10 @@ def _ops(
             fetched = [_url_name([u]) for u in (urls if every else urls[:1])]
             into = _option_value(words, "", "--output-dir") or ""  # (curl 7.73)
             targets = [posixpath.join(into, n) for n in fetched if n]
+            if not targets and any(
+                w.startswith("$") for w in _operands(words, _VALUE_OPTIONS.get("curl", frozenset()))
+            ):
+                targets = [posixpath.join(into, "*")]  # (`curl -LO $URL`, as wget's below)
             if targets:
                 yield _download(tool, _paths(targets, command), text)
         elif target and target != "-":

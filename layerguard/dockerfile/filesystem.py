@@ -551,6 +551,19 @@ def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
     return entry.family == "build" and any(covers(p, entry.path) for p in paths)
 
 
+def _may_be(path: str, written: str) -> bool:
+    """`path`, whose name a variable makes (`/root/${ZCS}.tgz`), may be the file `written` in
+    its directory: one whose name fits around the variable, or is itself a variable's."""
+    folder, name = posixpath.split(path)
+    if "$" not in name or posixpath.dirname(written) != folder:
+        return False
+    other = posixpath.basename(written)
+    return "$" in other or fnmatch.fnmatchcase(other, _VARIABLE.sub("*", name))
+
+
+_VARIABLE = re.compile(r"\$(?:\{[^}]*\}|\w+)")
+
+
 def _matches(path: str, pattern: str) -> bool:
     """`pattern`, a wildcard, takes every name `path` may be (`/b/*.tgz` takes `/b/app-*.tgz`)."""
     return is_glob(pattern) and fnmatch.fnmatchcase(path, pattern)
@@ -1064,6 +1077,10 @@ def _run(
                 reached = _reach(
                     path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org
                 )
+                if op.kind == REMOVE and not reached:
+                    # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
+                    # read is the copy's archive, whatever else it unpacked there)
+                    reached = [h for h in unpacked if h.path == path and h.entry in seen]
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
@@ -1156,6 +1173,8 @@ def _run(
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
                 if any(o.path == path or _matches(path, o.path) for o in own):
                     continue
+                if any(_may_be(path, o.path) for o in own if o.kind == FILE):
+                    continue  # (`curl -LO $URL && tar xf ${ZCS}.tgz`: the download, likelier)
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.
                 newest = (
@@ -1332,6 +1351,11 @@ def _holds_archive(entry: Entry, path: str) -> bool:
     if entry.kind in (FILE, EITHER) and entry.path == path:
         return True  # (`COPY ./tmp/$package_name .`: what `apt-get install ./$package_name` reads)
     if entry.kind in (TREE, EITHER) and entry.path != "/" and inside(path, entry.path):
+        return True
+    if entry.kind in (TREE, EITHER) and entry.path == "/" and posixpath.dirname(path) == "/":
+        # (`COPY release-bin .` with no WORKDIR, then `unzip app-*.zip`: an archive right in /
+        # is the copy's, where no image keeps one; what it spread below, /etc or /opt, may
+        # be the base's)
         return True
     # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)
     return entry.kind == EITHER and is_glob(entry.path) and _same_file(path, entry.path)

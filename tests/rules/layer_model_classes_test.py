@@ -11823,6 +11823,29 @@ _THIRTY_EIGHTH = [
         "FROM denoland/deno:alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\n",
         [(2, "LG002")],
     ),
+    # An archive whose name a variable makes is the one the same RUN downloaded there, not
+    # one a copied tree may hold; `curl -LO $URL` saves a file of a name the Dockerfile
+    # does not show, as `wget $URL` does
+    (
+        "FROM rockylinux:9\nARG ZCS\nARG URL\nWORKDIR /root\nCOPY keystrokes ./\n"
+        "RUN curl -LO https://files.example.org/zcs-9.tgz && tar xf ${ZCS}.tgz\n"
+        "RUN curl -LO ${URL} && tar xf ${ZCS}.tgz\n",
+        [],
+    ),
+    (
+        "FROM rockylinux:9\nARG ZCS\nWORKDIR /root\nCOPY keystrokes ./\nRUN tar xf ${ZCS}.tgz\n",
+        [(4, "LG006")],
+    ),
+    # A tree copied to / with no WORKDIR holds the archive right in / that a RUN unpacks;
+    # the same RUN's rm of it after its unzip removes the copy's archive
+    (
+        "FROM eclipse-temurin:25-jdk\nCOPY release-bin .\n"
+        "RUN unzip gateway-*.zip -x */examples* && rm gateway-*.zip && mv gateway-* /opt/gw\n"
+        "COPY lib /c/\nRUN cd /c && unzip app-*.zip && rm app-*.zip\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG006"), (5, "LG003")],
+    ),
+    # (what a tree copied to / spread below it may be the base's)
+    ("FROM eclipse-temurin:25-jdk\nCOPY rootfs /\nRUN unzip /opt/app/lib.zip -d /opt\n", []),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
