@@ -324,13 +324,23 @@ def _declare_args(
     for name, value in _pairs(node):
         if name in build_args:
             scope[name] = build_args[name]
-        elif value != "\0" and not _TEMPLATE.search(value):
+        elif value != "\0" and not _TEMPLATE.search(value) and not _passed_on(value, scope):
             scope[name] = expand(value, scope)
         elif name in outer:
             scope[name] = outer[name]
         else:
             left.append(name)
     return left
+
+
+def _passed_on(value: str, scope: Mapping[str, str]) -> bool:
+    """A default that is only a variable nothing set (`ARG ZCS=$ZCS`, `ARG DOWNLOAD=$URL`):
+    the value the build passes, not the empty one an unset variable gives."""
+    only = _ONE_VARIABLE.fullmatch(value)
+    return only is not None and (only[1] or only[2]) not in scope
+
+
+_ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
 def build(

@@ -11846,6 +11846,13 @@ _THIRTY_EIGHTH = [
     ),
     # (what a tree copied to / spread below it may be the base's)
     ("FROM eclipse-temurin:25-jdk\nCOPY rootfs /\nRUN unzip /opt/app/lib.zip -d /opt\n", []),
+    # `ARG ZCS=$ZCS` takes the value the build passes: not the empty one that would name
+    # the archive `.tgz` a copied tree might hold
+    (
+        "FROM rockylinux:9\nARG ZCS=$ZCS\nARG DOWNLOAD=${URL}\nWORKDIR /root\n"
+        "COPY keystrokes ./\nRUN curl -LO ${DOWNLOAD} && tar xf ${ZCS}.tgz\n",
+        [],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
