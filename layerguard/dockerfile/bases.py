@@ -1270,11 +1270,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{
         (m, name): (_EXTERNALLY_MANAGED,)
         for m, names in (
-            ("apk", ("python3", "py3-pip", "python3-dev")),
+            ("apk", ("py3-pip", "python3-dev")),
             ("apt", ("python3", "python3-pip", "python3-venv", "python3-dev", "python3-full")),
         )
         for name in names
     },
+    # (Alpine's python3 keeps the standard library's ensurepip, its bundled wheels with it;
+    # Debian's moves it to python3-venv and python3-pip-whl)
+    ("apk", "python3"): (_EXTERNALLY_MANAGED, "/usr/lib/python3.*/ensurepip"),
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),

@@ -11853,6 +11853,12 @@ _THIRTY_EIGHTH = [
         "COPY keystrokes ./\nRUN curl -LO ${DOWNLOAD} && tar xf ${ZCS}.tgz\n",
         [],
     ),
+    # Alpine's python3 ships ensurepip, whatever python ran first in the RUN
+    (
+        "FROM alpine:3.13\nRUN apk add --no-cache python3\n"
+        "RUN python3 -m ensurepip && rm -r /usr/lib/python*/ensurepip\n",
+        [(3, "LG003")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
