@@ -1264,6 +1264,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "heketi"): ("/etc/heketi/heketi.json",),
     ("apt", "gdb"): ("/etc/gdb/gdbinit",),
     ("apt", "locales"): ("/etc/locale.gen",),
+    # (what their maintainer scripts make on install, with debconf's defaults: slapd's
+    # configuration database and its MDB data; unattended-upgrades' periodic settings)
+    ("apt", "slapd"): ("/etc/ldap/slapd.d/cn=config.ldif", "/var/lib/ldap/data.mdb"),
+    ("apt", "unattended-upgrades"): (
+        "/etc/apt/apt.conf.d/50unattended-upgrades",
+        "/etc/apt/apt.conf.d/20auto-upgrades",
+    ),
     ("apt", "postfix-policyd-spf-python"): ("/etc/postfix-policyd-spf-python/policyd-spf.conf",),
     # (PEP 668's marker, which Python 3.11 and later of Debian, Ubuntu and Alpine ship: a path
     # naming such a version is there; `python3.*` on an older release is not)

@@ -11859,6 +11859,15 @@ _THIRTY_EIGHTH = [
         "RUN python3 -m ensurepip && rm -r /usr/lib/python*/ensurepip\n",
         [(3, "LG003")],
     ),
+    # What maintainer scripts make on install: slapd's configuration and data (there
+    # whatever mkdir -p ran first), unattended-upgrades' periodic settings
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y slapd unattended-upgrades "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /var/lib/ldap /etc/ldap/slapd.d && chown -R openldap /var/lib/ldap\n"
+        "COPY 20auto-upgrades /etc/apt/apt.conf.d/\n",
+        [(3, "LG004"), (4, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
