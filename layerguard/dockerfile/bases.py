@@ -1264,6 +1264,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "heketi"): ("/etc/heketi/heketi.json",),
     ("apt", "gdb"): ("/etc/gdb/gdbinit",),
     ("apt", "locales"): ("/etc/locale.gen",),
+    # (R's base packages and its INSTALL script, below R_HOME: /usr/lib/R, /usr/lib64/R on EL)
+    **{
+        (m, name): (f"{home}/library/base", f"{home}/library/stats", f"{home}/bin/INSTALL")
+        for m, names, home in (
+            ("apk", ("R",), "/usr/lib/R"),
+            ("apt", ("r-base", "r-base-core", "r-base-dev"), "/usr/lib/R"),
+            ("yum", ("R", "R-core", "R-devel"), "/usr/lib64/R"),
+        )
+        for name in names
+    },
     # (what their maintainer scripts make on install, with debconf's defaults: slapd's
     # configuration database and its MDB data; unattended-upgrades' periodic settings)
     ("apt", "slapd"): ("/etc/ldap/slapd.d/cn=config.ldif", "/var/lib/ldap/data.mdb"),

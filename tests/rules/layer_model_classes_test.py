@@ -11868,6 +11868,13 @@ _THIRTY_EIGHTH = [
         "COPY 20auto-upgrades /etc/apt/apt.conf.d/\n",
         [(3, "LG004"), (4, "LG002")],
     ),
+    # R's packages ship its base library and INSTALL script below R_HOME
+    (
+        "FROM alpine:3.20 AS b\nRUN apk add R\nFROM alpine:3.20\nRUN apk --no-cache add R R-dev\n"
+        "COPY --from=b /usr/lib/R/library /usr/lib/R/library\n"
+        "COPY INSTALL /usr/lib/R/bin/INSTALL\nCOPY site /usr/local/lib/R/site-library\n",
+        [(5, "LG002"), (6, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
