@@ -3134,13 +3134,15 @@ def _ops(
         inside_a_dir = bool(operands) and (
             operands[-1].endswith("/")
             or operands[-1] in (".", "..")
-            or any(p in STANDARD_DIRS for p in link)
+            or any(p in STANDARD_DIRS or p in BIN_DIRS or p in _LIBRARY_DIRS for p in link)
         )
         if forced and len(operands) >= 2 and link and not inside_a_dir:
             # (`ln -sf /etc/services-config/ssh/sshd_config /etc/ssh/sshd_config`: the file
             # there gives way to the link, and stays in its layer; only a layer known to have
             # written that path counts)
             yield Op(REMOVE, tool, link, text, blind=True)
+        if inside_a_dir and len(operands) == 2 and (linked := posixpath.basename(operands[0])):
+            link = tuple(posixpath.join(d, linked) for d in link)  # (the link, inside)
         yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',
@@ -5904,6 +5906,12 @@ STANDARD_DIRS = frozenset(
 _CRON_DIRS = frozenset(
     {f"/etc/periodic/{p}" for p in ("15min", "hourly", "daily", "weekly", "monthly")}
     | {f"/etc/cron.{p}" for p in ("hourly", "daily", "weekly", "monthly")}
+)
+# Where libraries and headers live: directories in every image (`ln -sf $p/lib/vg /usr/lib`
+# puts the link inside)
+_LIBRARY_DIRS = frozenset(
+    {"/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/include", "/usr/local/include"}
+    | {"/usr/local/share", "/usr/local/lib64", "/usr/share/java", "/usr/lib/jvm"}
 )
 # Where programs live: a name there without an extension is a program, not a tree.
 BIN_DIRS = frozenset(

@@ -11875,6 +11875,12 @@ _THIRTY_EIGHTH = [
         "COPY INSTALL /usr/lib/R/bin/INSTALL\nCOPY site /usr/local/lib/R/site-library\n",
         [(5, "LG002"), (6, "LG002")],
     ),
+    # `ln -sf x /usr/lib` puts the link inside the library directory, removing nothing there
+    (
+        "FROM alpine:3.20\nCOPY vg /opt/switch/lib/vg\nRUN ln -sf /opt/switch/lib/vg /usr/lib\n"
+        "RUN ln -sf /opt/switch/lib/vg/x.so /usr/lib64\n",
+        [],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
