@@ -2010,6 +2010,19 @@ _MAILSERVER = frozenset(
 
 
 @functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
+def homeless(image: ImageRef | None, uid: str) -> bool:
+    """`USER uid` on `image` runs as a user with no passwd entry, whose HOME is /: the
+    distributions' own images add no user with an id from 1000 (Ubuntu 24.04 and later add
+    `ubuntu`, 1000)."""
+    if image is None or not uid.isdigit() or not 1000 <= int(uid) < 65534:
+        return False
+    name, tag = _name(image), image.tag or "latest"
+    if name not in _DISTRIBUTION_MANAGER:
+        return False
+    newer = tag in ("latest", "rolling", "devel") or _UBUNTU_USER.search(f"ubuntu:{tag}")
+    return not (name == "ubuntu" and uid == "1000" and newer)
+
+
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:

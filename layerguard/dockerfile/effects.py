@@ -1086,6 +1086,10 @@ def _run_effects(
     ops = _directories_made_anew(
         _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
     )
+    if user_home == "/" and "HOME" not in instr.env and instr.user.split(":", 1)[0] != "root":
+        # (`USER 1000` with no such user: HOME is /, which it cannot write; pip disables its
+        # cache, and no other cache of the home is made)
+        ops = [o for o in ops if not (o.role == CACHE and all(_in_root_home(p) for p in o.paths))]
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
         # file has that name: it removes nothing)
@@ -1095,6 +1099,11 @@ def _run_effects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
+
+
+def _in_root_home(path: str) -> bool:
+    """`path` is in a home that is / (`//.cache/pip`): a dot directory right below /."""
+    return path.lstrip("/").startswith(".")
 
 
 def _base_symbols(text: str, instr: Instruction) -> dict[str, str]:

@@ -28,6 +28,7 @@ from layerguard.dockerfile.bases import (
     AUTO_GO,
     DEBIAN_SKEL,
     DISTRIBUTION_ROOTS,
+    DOC_TREES,
     GOPATH_GO,
     OLD_GO,
     PYTHON_TREE,
@@ -2319,6 +2320,12 @@ def _installed_under(
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
+    if (
+        entry.family == "apk"
+        and any(covers(d, path) for d in DOC_TREES[:3])
+        and not any(p.endswith("-doc") or p in ("docs", "$") for p in entry.packages)
+    ):
+        return False  # (Alpine's packages leave docs and man pages to their -doc subpackages)
     distribution = entry.family in _DISTRIBUTION_MANAGERS
     if distribution and "/node_modules" in path and not _names_node(entry.packages):
         return False  # (npm's global tree: distribution packages keep node's modules elsewhere)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 from layerguard.dockerfile.bases import (
     directories,
+    homeless,
     known,
     of_old_release,
     old_release,
@@ -150,10 +151,12 @@ class Graph:
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         dirs: set[str] = set()  # directories the steps so far made
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
+        root_image = None  # the external image the shipped stages start from
         php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
         old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
         for stage in model.shipped_stages():
             if stage.base_stage is None:
+                root_image = stage.base_image
                 homes = dict(known(stage.base_image).homes)
                 dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
@@ -165,7 +168,10 @@ class Graph:
                     runs_as = instr.user.split(":", 1)[0]
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original}  # fmt: skip
-                    run = run_effects(instr, files, homes.get(runs_as, ""), homes, named)
+                    home = homes.get(runs_as, "")
+                    if not home and homeless(root_image, runs_as):
+                        home = "/"  # (no such user: Docker gives it HOME=/)
+                    run = run_effects(instr, files, home, homes, named)
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
                     if php:

@@ -11881,6 +11881,43 @@ _THIRTY_EIGHTH = [
         "RUN ln -sf /opt/switch/lib/vg/x.so /usr/lib64\n",
         [],
     ),
+    # `USER 1000` with no such user on a distribution's image: HOME is /, which it cannot
+    # write, and pip disables its cache; not where the user is there (Ubuntu 24.04's
+    # ubuntu, a useradd, node's node) or HOME is set
+    (
+        "FROM ubuntu:22.04\nRUN mkdir /opt/v && chown 1000 /opt/v\nUSER 1000\n"
+        "RUN python3 -m venv /opt/v && /opt/v/bin/pip install flask\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:24.04\nRUN mkdir /opt/v && chown 1000 /opt/v\nUSER 1000\n"
+        "RUN python3 -m venv /opt/v && /opt/v/bin/pip install flask\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM debian:12\nRUN useradd -m -u 1000 app\nUSER 1000\n"
+        "RUN python3 -m venv /home/app/v && /home/app/v/bin/pip install flask\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM debian:12\nENV HOME=/tmp\nUSER 1000\n"
+        "RUN python3 -m venv /tmp/v && /tmp/v/bin/pip install flask\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM node:20\nUSER 1000\nRUN npm install express\n",
+        [(3, "LG005")],
+    ),
+    # Alpine's packages leave docs and man pages to their -doc subpackages
+    (
+        "FROM node:24-alpine\nRUN apk add --no-cache bash vim\n"
+        "RUN rm -rf /usr/share/doc/* /usr/share/man\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache curl curl-doc\nRUN rm -rf /usr/share/man/*\n",
+        [(3, "LG003")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
