@@ -1236,6 +1236,18 @@ def _known_base_content(
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
             return
+        if (
+            tree
+            and back
+            and write.into.rstrip("/") in _SYSTEM_TREES
+            and image.manager
+            and _managers_of(model, write.origin) == {image.manager}
+        ):
+            # (a system tree copied back from a stage of the same distribution family, its
+            # base not known here: `COPY --from=minifier /usr /usr` of a Debian runner onto
+            # node:24-trixie-slim writes its libc, bash and coreutils again)
+            yield write.into, where, None
+            return
         if tree and back and stage_base is not None and write.into.rstrip("/"):
             # (a tree copied back to where it was from a stage whose base holds the same
             # known files there: `COPY --from=builder /root .` into /root, both bases
@@ -1450,6 +1462,28 @@ def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
             if root and resolve(root, instr.workdir).rstrip("/") == source.rstrip("/"):
                 return True
     return False
+
+
+# A distribution's system trees: what any image of it holds there (its libc, its shell)
+_SYSTEM_TREES = frozenset({"/usr", "/lib", "/lib64", "/bin", "/sbin", "/usr/lib", "/usr/bin"})
+
+
+def _managers_of(model: Model, origin: str) -> set[str]:
+    """The distributions' package managers the RUNs of stage `origin` (and those it grows
+    from) use, or its base is known to have: `apt` for a runner that runs `apt-get update`."""
+    stage = model.stage_of(origin)
+    if stage is None:
+        return set()
+    lineage = model.lineage(stage)
+    base = lineage[-1].base_image
+    found = {known(base).manager} if base is not None and known(base).manager else set()
+    for each in lineage:
+        for instr in each.instructions:
+            if instr.keyword == "run":
+                found.update(
+                    op.family for op in run_effects(instr).ops if op.family in ("apt", "apk", "yum")
+                )
+    return found
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

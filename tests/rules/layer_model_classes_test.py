@@ -11918,6 +11918,19 @@ _THIRTY_EIGHTH = [
         "FROM alpine:3.20\nRUN apk add --no-cache curl curl-doc\nRUN rm -rf /usr/share/man/*\n",
         [(3, "LG003")],
     ),
+    # A system tree copied back from a stage of the same distribution family, its base not
+    # known here, writes the base's libc and shell again; not from a family not shown
+    (
+        "FROM kuzzleio/kuzzle-runner:24 AS minifier\nRUN apt-get update && apt-get clean\n"
+        "FROM node:24-trixie-slim\nCOPY --from=minifier /lib /lib\n"
+        "COPY --from=minifier /usr /usr\nCOPY --from=minifier /opt/app /opt/app\n",
+        [(4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM kuzzleio/kuzzle-runner:24 AS minifier\nRUN make\n"
+        "FROM node:24-trixie-slim\nCOPY --from=minifier /usr /usr\n",
+        [],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
