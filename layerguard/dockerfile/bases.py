@@ -1434,15 +1434,18 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "freeradius-server"): _freeradius("/etc/raddb"),
     ("yum", "freeradius"): _freeradius("/etc/raddb"),
     ("apt", "freeradius"): _freeradius("/etc/freeradius/3.0"),
-    # Debian's postgresql creates its main cluster on install, configuration in /etc
+    # Debian's postgresql creates its main cluster on install, configuration in /etc (and
+    # initdb's files in the data directory: postgresql.auto.conf since 9.4)
     **{
-        ("apt", f"postgresql-{v}"): tuple(
-            f"/etc/postgresql/{v}/main/{n}"
-            for n in ("postgresql.conf", "pg_hba.conf", "pg_ident.conf")
+        ("apt", f"postgresql-{v}"): (
+            *(f"/etc/postgresql/{v}/main/{n}" for n in ("postgresql.conf", "pg_hba.conf")),
+            f"/etc/postgresql/{v}/main/pg_ident.conf",
+            *(f"/var/lib/postgresql/{v}/main/{n}" for n in ("postgresql.auto.conf", "PG_VERSION")),
         )
         for v in (*("9.4", "9.5", "9.6"), *map(str, range(10, 19)))
     },
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
+    **{(m, "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini",) for m in ("yum", "apk")},
     **{
         ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)
         for v in _PHP_VERSIONS

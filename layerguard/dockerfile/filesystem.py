@@ -1043,8 +1043,12 @@ def _run(
                 and all(s in _SHELL_LINKS and s not in written for s in op.sources)
             ):
                 op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
+            # (createcluster.conf edited first, `create_main_cluster = false`: Debian's
+            # postgresql makes no main cluster, its files known to ship are not there)
+            none = op.role == INSTALL and any(e.path == _CREATECLUSTER for e in (*live, *own))
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
-                             packages=op.packages, fresh=fresh, unpacked=into)
+                             packages=op.packages, fresh=fresh, unpacked=into,
+                             cleared=_NO_CLUSTER if none else ())
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             if op.role == CLEANUP:
@@ -2681,6 +2685,7 @@ def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:
 
 
 _CREATECLUSTER = "/etc/postgresql-common/createcluster.conf"
+_NO_CLUSTER = ("/var/lib/postgresql/*", "/etc/postgresql/*")
 
 
 def _removed_since(path: str, entry: Entry) -> bool:

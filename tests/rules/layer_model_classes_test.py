@@ -11931,6 +11931,22 @@ _THIRTY_EIGHTH = [
         "FROM node:24-trixie-slim\nCOPY --from=minifier /usr /usr\n",
         [],
     ),
+    # Debian's postgresql-16 runs initdb for its main cluster; RHEL's pgbouncer ships its
+    # configuration
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql-16 "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "COPY auto.conf /var/lib/postgresql/16/main/postgresql.auto.conf\n"
+        "FROM rockylinux:9\nRUN dnf install -y pgbouncer && dnf clean all\n"
+        "RUN mkdir -p /etc/pgbouncer && chown -R postgres /etc/pgbouncer\n",
+        [(6, "LG004")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql-16 "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "COPY auto.conf /var/lib/postgresql/16/main/postgresql.auto.conf\n",
+        [(3, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
