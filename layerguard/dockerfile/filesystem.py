@@ -1679,8 +1679,11 @@ def _reach(
             drop_in = recursive and named.endswith(".d") and posixpath.basename(named) != ".d"
             if vague and not (_a_file(path, op) or drop_in):
                 continue
-            if entry.copied and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
-                continue  # (`rm -f x` says x may be missing: a name below a tree not listed)
+            # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
+            # unpacked at / or a standard directory, whose archive's paths are not known)
+            unlisted = entry.copied or (entry.unpacked and entry.path in STANDARD_DIRS)
+            if unlisted and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
+                continue
             if entry.role == HOME and not _a_dotfile_of(path, entry.path, held.manager):
                 continue  # (useradd -m fills a home with /etc/skel's dotfiles alone)
             hits.append(Hit(entry, path, False))
@@ -2324,6 +2327,14 @@ def _installed_under(
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
+    if (
+        entry.path == "/var/log"
+        and path.startswith("/var/log/")
+        and not any(fnmatch.fnmatchcase(log, path.split("/")[3]) for log in _LOGS)
+    ):
+        # (what an install writes in /var/log is its manager's logs; a package's own logs
+        # are made empty, or by its service when it runs: `rm /var/log/nginx/access.log`)
+        return False
     if (
         entry.family == "apk"
         and any(covers(d, path) for d in DOC_TREES[:3])

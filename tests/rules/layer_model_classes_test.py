@@ -11947,6 +11947,21 @@ _THIRTY_EIGHTH = [
         "COPY auto.conf /var/lib/postgresql/16/main/postgresql.auto.conf\n",
         [(3, "LG002")],
     ),
+    # An install writes its manager's logs in /var/log, not a package's own (made empty, or
+    # by the service when it runs); `rm -f` of a name below an archive unpacked at / may
+    # find nothing of the archive's there
+    (
+        "FROM nginx:latest\nRUN apt-get update && apt-get install -y nginx-module-geoip "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "RUN wget -O /tmp/s6.tar.xz https://x/s6.tar.xz && tar -C / -Jxpf /tmp/s6.tar.xz "
+        "&& rm -f /tmp/s6.tar.xz\nRUN rm -f /var/log/nginx/access.log /var/log/nginx/error.log\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/log/*\n",
+        [(3, "LG003")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
