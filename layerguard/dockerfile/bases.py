@@ -401,8 +401,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("grafana/k6", "loadimpact/k6"), ("/usr/bin/k6",)),
     # (the Etherpad image's settings, its settings.json.docker copied in under that name)
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
-    # (Node-RED's image copies its package.json where it runs and a flows.json of `[]` to /data)
-    "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json"),
+    # (Node-RED's image copies its package.json where it runs and a flows.json of `[]` to /data,
+    # and the script its HEALTHCHECK runs to /)
+    "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json", "/healthcheck.js"),
     "buildkite/puppeteer": ("/package.json", "/package-lock.json"),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
@@ -782,6 +783,8 @@ _OLD_RUBY = re.compile(r"[12]\.")
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
+    # (its global npmrc keeps npm's cache in the data volume: `npm config set cache /data/.npm`)
+    "nodered/node-red": (("npm_config_cache", "/data/.npm"),),
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),

@@ -11962,6 +11962,12 @@ _THIRTY_EIGHTH = [
         "&& rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/log/*\n",
         [(3, "LG003")],
     ),
+    # Node-RED's image: npm's cache in /data/.npm (its global npmrc), its healthcheck.js
+    (
+        "FROM nodered/node-red:3.1.15-18\nUSER root\nRUN npm install -g npm\n"
+        'RUN chown -R 1000:1000 "/data/.npm"\nCOPY healthcheck.js /healthcheck.js\n',
+        [(3, "LG005"), (4, "LG004"), (5, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
