@@ -594,24 +594,34 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, command) of each Leiningen build after a RUN whose `lein deps` fetched the
-    project's dependencies and plugins into ~/.m2: it finds them there and fetches nothing
-    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does)."""
+    """(step, command) of each Leiningen or Cargo build after a RUN whose `lein deps` or
+    `cargo fetch` fetched the project's dependencies: it finds them there and fetches nothing
+    (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does;
+    `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
+    its own."""
     found: set[tuple[int, str]] = set()
-    resolved = False
+    resolved: set[tuple[str, str]] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched = False
+        fetched: set[tuple[str, str]] = set()
         for op in step.run.ops:
-            if op.tool != "lein" or op.role != CACHE:
+            if op.tool not in _FETCHES_ALL or op.role != CACHE:
                 continue
-            if "deps" in op.command.split()[1:]:  # (`lein with-profile prod deps`, `lein -U deps`)
-                fetched = True
-            elif resolved:
+            words = op.command.split()[1:]
+            # (the project: `cargo fetch --manifest-path xtask/Cargo.toml` fetches xtask's)
+            manifest = next((w for w in words if w.endswith("Cargo.toml")), "")
+            project = (op.tool, f"{_run_in(op, step) or step.instr.workdir}:{manifest}")
+            if _FETCHES_ALL[op.tool] in words:  # (`lein with-profile prod deps`, `lein -U deps`)
+                fetched.add(project)
+            elif project in resolved and "install" not in words:
                 found.add((index, op.command))
-        resolved = resolved or fetched
+        resolved |= fetched
     return found
+
+
+# The command of a build tool that fetches all a project depends on
+_FETCHES_ALL = {"lein": "deps", "cargo": "fetch"}
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
