@@ -1450,6 +1450,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
     **{(m, "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini",) for m in ("yum", "apk")},
     **{
+        (m, name): ("/etc/avahi/avahi-daemon.conf",)
+        for m, name in (("apk", "avahi"), ("apt", "avahi-daemon"), ("yum", "avahi"))
+    },
+    **{
         ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)
         for v in _PHP_VERSIONS
     },

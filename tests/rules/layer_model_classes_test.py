@@ -11977,6 +11977,12 @@ _THIRTY_EIGHTH = [
         "COPY . .\nRUN cargo build --release\nRUN cargo install cargo-nextest\n",
         [(4, "LG005"), (5, "LG002"), (7, "LG005")],
     ),
+    # avahi's packages ship its daemon's configuration
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache avahi dbus\n"
+        "COPY avahi-daemon.conf /etc/avahi/avahi-daemon.conf\n",
+        [(3, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
