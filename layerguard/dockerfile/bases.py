@@ -245,6 +245,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # hard link to the latter on its Debian tags)
     "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),
     "denoland/deno": (_ENTRYPOINT,),  # (its _entry.sh, which its ENTRYPOINT runs)
+    "percona/percona-distribution-postgresql": ("/entrypoint.sh",),  # (its ENTRYPOINT)
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
     "nginx": _NGINX_IMAGE,
     "php": (
@@ -1449,6 +1450,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
     **{(m, "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini",) for m in ("yum", "apk")},
+    ("apt", "inetutils-syslogd"): ("/etc/syslog.conf",),
+    # (the NFS server's sample exports: Alpine's package, Debian's postinst)
+    **{(m, n): ("/etc/exports",) for m, n in (("apk", "nfs-utils"), ("apt", "nfs-kernel-server"))},
     **{
         (m, name): ("/etc/avahi/avahi-daemon.conf",)
         for m, name in (("apk", "avahi"), ("apt", "avahi-daemon"), ("yum", "avahi"))

@@ -11983,6 +11983,20 @@ _THIRTY_EIGHTH = [
         "COPY avahi-daemon.conf /etc/avahi/avahi-daemon.conf\n",
         [(3, "LG002")],
     ),
+    # inetutils-syslogd's syslog.conf, the NFS server's sample exports, Percona's entrypoint
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache nfs-utils\nCOPY exports /etc/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y inetutils-syslogd "
+        "&& rm -rf /var/lib/apt/lists/*\nCOPY syslog.conf /etc/syslog.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM percona/percona-distribution-postgresql:18.1\nCOPY entrypoint.sh /entrypoint.sh\n",
+        [(2, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
