@@ -2082,6 +2082,8 @@ def known(image: ImageRef | None) -> Known:
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
     ):
         files += ("/etc/rabbitmq/enabled_plugins",)  # (`rabbitmq-plugins enable --offline`)
+    if name == "denoland/deno" and any(v in (image.tag or "") for v in ("distroless", "bin")):
+        files = tuple(f for f in files if f != _ENTRYPOINT)  # (no shell: no entry script)
     if name in _PHP_IMAGES and name != "php":
         files += _FILES["php"]  # (built FROM php's tag of the same variant)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):

@@ -2237,7 +2237,11 @@ _CREATECLUSTER_VALUES = frozenset(
 )
 
 
-_PHP_EXTENSION_VERSION = re.compile(r"-[\d^~].*$")
+_PHP_EXTENSION_VERSION = re.compile(r"-(?:[\d^~]|stable|beta|alpha|devel|snapshot).*$")
+# mlocati's installer: the extensions it enables after the others (`xx-php-ext-` ini files),
+# and the names it takes for others
+_IPE_LATE = frozenset({"apcu_bc", "event", "http", "memcached", "oci8", "pdo_oci", "pq"})
+_IPE_ALIASES = {"pecl_http": "http"}
 # The extensions the official php images build in (mlocati's installer enables none of them)
 _PHP_BUILT_IN = frozenset(
     {"ctype", "curl", "dom", "fileinfo", "filter", "ftp", "hash", "iconv", "json", "libxml"}
@@ -2257,13 +2261,24 @@ def _php_ini_files(
     given = _option_value(words, "", "--ini-name")
     names = [w for w in _operands(words, frozenset({"-j", "--jobs", "--ini-name"})) if "$" not in w]
     if tool == "install-php-extensions":
-        # (mlocati's installer enables each through docker-php-ext-enable: `xdebug-^3.2` is
-        # xdebug's; `@composer` is a program, `vendor/ext@branch` a source: no ini known)
-        names = [_PHP_EXTENSION_VERSION.sub("", n) for n in names if not {"@", "/"} & set(n)]
-        names = [n for n in names if n.lower() not in _PHP_BUILT_IN]  # (it skips those)
+        # (mlocati's installer enables each through docker-php-ext-enable: `xdebug-^3.2@beta`
+        # is xdebug's; `@composer` is a program, `vendor/ext` a source: no ini known; with
+        # IPE_DONT_ENABLE none is enabled, and those that must load after others get an
+        # `xx-php-ext-` ini)
+        if "IPE_DONT_ENABLE" in env or "IPE_DONT_ENABLE" in text:
+            return
+        names = [
+            _PHP_EXTENSION_VERSION.sub("", n.split("@", 1)[0])
+            for n in names
+            if not n.startswith("@") and "/" not in n
+        ]
+        names = [_IPE_ALIASES.get(n.lower(), n.lower()) for n in names]
+        names = [n for n in names if n not in _PHP_BUILT_IN]  # (it skips those)
     if "$" in conf or not names:
         return
-    files = [given] if given else [f"docker-php-ext-{n}.ini" for n in names]
+    prefix = {n: "xx" if tool == "install-php-extensions" and n in _IPE_LATE else "docker"
+              for n in names}  # fmt: skip
+    files = [given] if given else [f"{prefix[n]}-php-ext-{n}.ini" for n in names]
     yield Op(WRITE, tool, tuple(posixpath.join(conf, f) for f in files), text, FILE, UNKNOWN)
 
 

@@ -552,19 +552,6 @@ def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
     return entry.family == "build" and any(covers(p, entry.path) for p in paths)
 
 
-def _may_be(path: str, written: str) -> bool:
-    """`path`, whose name a variable makes (`/root/${ZCS}.tgz`), may be the file `written` in
-    its directory: one whose name fits around the variable, or is itself a variable's."""
-    folder, name = posixpath.split(path)
-    if "$" not in name or posixpath.dirname(written) != folder:
-        return False
-    other = posixpath.basename(written)
-    return "$" in other or fnmatch.fnmatchcase(other, _VARIABLE.sub("*", name))
-
-
-_VARIABLE = re.compile(r"\$(?:\{[^}]*\}|\w+)")
-
-
 def _matches(path: str, pattern: str) -> bool:
     """`pattern`, a wildcard, takes every name `path` may be (`/b/*.tgz` takes `/b/app-*.tgz`)."""
     return is_glob(pattern) and fnmatch.fnmatchcase(path, pattern)
@@ -1188,8 +1175,6 @@ def _run(
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
                 if any(o.path == path or _matches(path, o.path) for o in own):
                     continue
-                if any(_may_be(path, o.path) for o in own if o.kind == FILE):
-                    continue  # (`curl -LO $URL && tar xf ${ZCS}.tgz`: the download, likelier)
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.
                 newest = (

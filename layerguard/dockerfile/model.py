@@ -335,9 +335,12 @@ def _declare_args(
 
 def _passed_on(value: str, scope: Mapping[str, str]) -> bool:
     """A default that is only a variable nothing set (`ARG ZCS=$ZCS`, `ARG DOWNLOAD=$URL`):
-    the value the build passes, not the empty one an unset variable gives."""
+    the value the build passes, not the empty one an unset variable gives. (Not a version
+    the base image's ENV sets, `ARG PY_VERSION=$PYTHON_VERSION` on python: BuildKit expands
+    the default with it.)"""
     only = _ONE_VARIABLE.fullmatch(value)
-    return only is not None and (only[1] or only[2]) not in scope
+    name = (only[1] or only[2]) if only else ""
+    return bool(name) and name not in scope and not name.endswith("_VERSION")
 
 
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")

@@ -11825,12 +11825,10 @@ _THIRTY_EIGHTH = [
         "FROM denoland/deno:alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\n",
         [(2, "LG002")],
     ),
-    # An archive whose name a variable makes is the one the same RUN downloaded there, not
-    # one a copied tree may hold; `curl -LO $URL` saves a file of a name the Dockerfile
-    # does not show, as `wget $URL` does
+    # `curl -LO $URL` saves a file of a name the Dockerfile does not show, as `wget $URL`
+    # does: an archive a variable names there may be it
     (
         "FROM rockylinux:9\nARG ZCS\nARG URL\nWORKDIR /root\nCOPY keystrokes ./\n"
-        "RUN curl -LO https://files.example.org/zcs-9.tgz && tar xf ${ZCS}.tgz\n"
         "RUN curl -LO ${URL} && tar xf ${ZCS}.tgz\n",
         [],
     ),
@@ -12009,6 +12007,137 @@ _THIRTY_EIGHTH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH)
 def test_the_thirty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The first review of the thirty-eighth session's classes (its regressions and faults, fixed)
+_THIRTY_EIGHTH_REVIEW = [
+    # (b03_ipe_memcached_xx_name_copy_docker_name)
+    (
+        "FROM php:8.2-apache\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions memcached\n"
+        "COPY memcached.ini /usr/local/etc/php/conf.d/docker-php-ext-memcached.ini\n",
+        [],
+    ),
+    # (b04_ipe_dont_enable_xdebug_copy_ini)
+    (
+        "FROM php:8.2-cli\n"
+        "ENV IPE_DONT_ENABLE=1\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions xdebug\n"
+        "COPY xdebug.ini /usr/local/etc/php/conf.d/docker-php-ext-xdebug.ini\n",
+        [],
+    ),
+    # (b05_ipe_mongodb_stable_copy_ini)
+    (
+        "FROM php:8.3-fpm-alpine\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions mongodb-stable\n"
+        "COPY mongodb.ini /usr/local/etc/php/conf.d/docker-php-ext-mongodb.ini\n",
+        [(4, "LG002")],
+    ),
+    # (b06_ipe_xdebug_caret_stable_copy)
+    (
+        "FROM php:8.3-fpm\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions xdebug-^3@stable\n"
+        "COPY xdebug.ini /usr/local/etc/php/conf.d/docker-php-ext-xdebug.ini\n",
+        [(4, "LG002")],
+    ),
+    # (b20_ipe_event_xx_copy_xx_name)
+    (
+        "FROM php:8.2-cli\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions sockets event\n"
+        "COPY event.ini /usr/local/etc/php/conf.d/xx-php-ext-event.ini\n",
+        [(4, "LG002")],
+    ),
+    # (f02_deno_distroless_copy_entrypoint)
+    (
+        "FROM denoland/deno:distroless-2.0.6\n"
+        "WORKDIR /app\n"
+        "COPY docker-entrypoint.sh /usr/local/bin/\n"
+        "COPY . .\n",
+        [],
+    ),
+    # (f07_deno_bin_final_copy_entrypoint)
+    (
+        "FROM denoland/deno:bin\nCOPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\n",
+        [],
+    ),
+    # (g04_var_archive_checksum_downloaded_beside)
+    (
+        "FROM debian:12-slim\n"
+        "ARG APP\n"
+        "ARG BASE_URL=https://downloads.example.com/releases\n"
+        "WORKDIR /opt/vendor\n"
+        "COPY vendor/ ./\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "ca-certificates && rm -rf /var/lib/apt/lists/* \\\n"
+        ' && curl -fsSLO "${BASE_URL}/${APP}.tar.gz.sha256" \\\n'
+        " && sha256sum -c ${APP}.tar.gz.sha256 \\\n"
+        " && tar xzf ${APP}.tar.gz\n",
+        [(5, "LG006")],
+    ),
+    # (y01b_var_archive_copied_plus_other_download_no_rm)
+    (
+        "FROM debian:12-slim\n"
+        "ARG APP_NAME\n"
+        "WORKDIR /opt\n"
+        "COPY dist/ ./\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "ca-certificates && rm -rf /var/lib/apt/lists/* \\\n"
+        " && curl -fsSLO https://github.com/prometheus/node_exporter/releases/d"
+        "ownload/v1.7.0/node_exporter-1.7.0.linux-amd64.tar.gz \\\n"
+        " && tar xzf node_exporter-1.7.0.linux-amd64.tar.gz && tar xzf ${APP_NAME}.tar.gz\n",
+        [(4, "LG006")],
+    ),
+    # (y01_var_archive_copied_plus_other_download_same_dir)
+    (
+        "FROM debian:12-slim\n"
+        "ARG APP_NAME\n"
+        "WORKDIR /opt\n"
+        "COPY dist/ ./\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "ca-certificates && rm -rf /var/lib/apt/lists/* \\\n"
+        " && curl -fsSLO https://github.com/prometheus/node_exporter/releases/d"
+        "ownload/v1.7.0/node_exporter-1.7.0.linux-amd64.tar.gz \\\n"
+        " && tar xzf node_exporter-1.7.0.linux-amd64.tar.gz \\\n"
+        " && tar xzf ${APP_NAME}.tar.gz \\\n"
+        " && rm -f ./*.tar.gz\n",
+        [(4, "LG006")],
+    ),
+    # (h06_arg_from_base_env_python_version)
+    (
+        "FROM python:3.12-slim\n"
+        "ARG PY_VERSION=$PYTHON_VERSION\n"
+        'RUN if [ "${PY_VERSION%%.*}" = "2" ]; then pip install futures==3.4.0; fi\n',
+        [],
+    ),
+    # (x08_ipe_pecl_http_alias)
+    (
+        "FROM php:8.2-cli\n"
+        "COPY --from=mlocati/php-extension-installer /usr/bin/install-php-exten"
+        "sions /usr/local/bin/\n"
+        "RUN install-php-extensions raphf pecl_http\n"
+        "COPY http.ini /usr/local/etc/php/conf.d/docker-php-ext-pecl_http.ini\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH_REVIEW)
+def test_the_review_of_the_thirty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
