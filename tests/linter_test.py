@@ -85,3 +85,32 @@ def test_a_pragma_naming_no_rule_is_a_finding_not_silence(
         rules={**SETTINGS.rules, "LG099": SETTINGS.rules["LG005"]._replace(enabled=False)}
     )
     assert [f.rule for f in lint(["Dockerfile"], off).findings] == ["LG005"]
+
+
+def test_a_makefile_reads_the_environment_of_each_file_checked_in_one_run(tmp_path: Path) -> None:
+    """Two projects with the same `RUN make deps` and Makefile, one with `ENV CI=true`, checked
+    in one process: the Makefile's `ifndef CI` takes each file's own environment (a reviewer
+    found the second getting the first's result)."""
+    makefile = (
+        "ifndef CI\nFLAGS =\nelse\nFLAGS = --no-cache-dir\nendif\n"
+        "deps:\n\tpip install $(FLAGS) -r r.txt\n"
+    )
+    found = []
+    for name, env in (("kept", ""), ("ci", "ENV CI=true\n")):
+        project = tmp_path / name
+        project.mkdir()
+        (project / "Makefile").write_text(makefile)
+        (project / "r.txt").write_text("flask\n")
+        dockerfile = project / "Dockerfile"
+        dockerfile.write_text(
+            f"FROM python:3.12-slim\n{env}WORKDIR /app\nCOPY Makefile r.txt ./\nRUN make deps\n"
+        )
+        settings = Settings(
+            rules=default_rules(),
+            images={},
+            contexts={dockerfile: project},
+            build_args={},
+            target=None,
+        )
+        found.append([f.rule for f in lint([str(dockerfile)], settings, None).findings])
+    assert found == [["LG005"], []]

@@ -845,11 +845,13 @@ def run_effects(
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
     # (PATH says which conda a bare `conda clean` runs)
     conda = "conda" in text or "mamba" in text
+    # (and what the scripts it reads name: a Makefile's `ifdef CI`)
+    read = "\n".join(files.values()) if files else ""
     seen = tuple(
         sorted(
             (k, v)
             for k, v in instr.env.items()
-            if k in text or k in _ENV_READ or (conda and k == "PATH")
+            if k in text or k in _ENV_READ or (conda and k == "PATH") or (read and k in read)
         )
     )
     given = tuple(sorted(files.items())) if files else ()
@@ -880,6 +882,7 @@ _ENV_READ = frozenset(
     # (and what else the model reads of the environment, whether the RUN names it or not:
     # HOME, where every cache in ~ lands)
     | {"HOME", "USER", "CONDA_PREFIX", "GOFLAGS", "GOPROXY", "IPE_KEEP_SYSPKG_CACHE"}
+    | {"IPE_DONT_ENABLE"}
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
 )
