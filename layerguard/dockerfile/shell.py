@@ -743,6 +743,15 @@ def go_path(env: Mapping[str, str]) -> str:
     return (env.get("GOPATH") or "~/go").split(":")[0]
 
 
+# What the build's machine says of itself: the default build's, linux/amd64 (TARGETARCH's
+# default too): `case "$(uname -m)" in armv7l) ...` takes no armv7 branch
+_MACHINE = {
+    **dict.fromkeys(("uname -m", "arch", "uname --machine"), "x86_64"),
+    **dict.fromkeys(("uname", "uname -s", "uname --kernel-name"), "Linux"),
+    "dpkg --print-architecture": "amd64",
+}
+
+
 def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     """What `$(go env NAME)` prints for go's cache places: the variable, or go's default under
     the home (`~/go`, `~/go/pkg/mod`, `~/.cache/go-build`)."""
@@ -1532,7 +1541,8 @@ class _Parser:
 
     def _printed(self, raw: str) -> str | None:
         """What a substitution known here prints: `$(ls *.whl)`, `$(go env GOCACHE)`."""
-        return _listed(raw) or _go_env(raw, self.env)
+        inner = raw.removeprefix("$(").removesuffix(")").strip("`")
+        return _listed(raw) or _go_env(raw, self.env) or _MACHINE.get(" ".join(inner.split()))
 
     def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:
         """The text of a parameter expansion and whether it is fully known; None keeps it as

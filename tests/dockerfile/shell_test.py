@@ -99,19 +99,29 @@ def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
             id="while-read",
         ),
         pytest.param(
-            'case "$(uname -m)" in\n'
+            'case "$(cat /etc/arch)" in\n'
             "  x86_64|amd64) arch=amd64 ;;\n"
             "  (aarch64) arch=arm64; echo arm ;;\n"
             '  *) echo >&2 "unsupported"; exit 1 ;;\n'
             "esac\necho $arch",
             [
-                ("uname", "-m"),
+                ("cat", "/etc/arch"),
                 ("echo", "arm"),
                 ("echo", "unsupported"),
                 ("exit", "1"),
                 ("echo", "$arch"),
             ],
             id="case",
+        ),
+        pytest.param(
+            # (the build's machine is the default build's, linux/amd64)
+            'case "$(uname -m)" in\n'
+            "  x86_64|amd64) arch=amd64 ;;\n"
+            "  (aarch64) arch=arm64; echo arm ;;\n"
+            "esac\necho $arch $(dpkg --print-architecture)",
+            # (no arm branch; what a known substitution prints is no command of its own)
+            [("echo", "$arch", "amd64")],
+            id="case-of-the-machine",
         ),
         pytest.param("case $x in a) b;; esac; c", [("b",), ("c",)], id="case-one-line"),
         pytest.param(

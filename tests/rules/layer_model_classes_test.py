@@ -11995,6 +11995,14 @@ _THIRTY_EIGHTH = [
         "FROM percona/percona-distribution-postgresql:18.1\nCOPY entrypoint.sh /entrypoint.sh\n",
         [(2, "LG002")],
     ),
+    # The build's machine is the default build's, linux/amd64: `uname -m` prints x86_64,
+    # `dpkg --print-architecture` amd64
+    (
+        "FROM debian:12\nCOPY x.tgz /opt/x.tgz\n"
+        'RUN arch="$(uname -m)"; case "$arch" in armv7l) rm /opt/x.tgz ;; esac\n'
+        'RUN if [ "$(dpkg --print-architecture)" = "amd64" ]; then rm /opt/x.tgz; fi\n',
+        [(4, "LG003")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
