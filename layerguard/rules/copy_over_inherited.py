@@ -1296,7 +1296,15 @@ def _known_base_content(
             and path in S2I_SCRIPTS[:2]
             and posixpath.dirname(path) == top
         )
-        if write.path == path or site or into or scripts:
+        # Bitnami's overlay of its images' build helpers (`COPY prebuildfs /`) holds minideb's
+        # install_packages again, as every one of its repositories lays it out.
+        bitnami = (
+            (write.tree or write.either)
+            and posixpath.basename(write.source.rstrip("/")) == "prebuildfs"
+            and write.into.rstrip("/") == ""
+            and path == "/usr/sbin/install_packages"
+        )
+        if write.path == path or site or into or scripts or bitnami:
             yield path, where, None
             return
     if (

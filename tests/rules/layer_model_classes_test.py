@@ -12003,6 +12003,11 @@ _THIRTY_EIGHTH = [
         'RUN if [ "$(dpkg --print-architecture)" = "amd64" ]; then rm /opt/x.tgz; fi\n',
         [(4, "LG003")],
     ),
+    # Bitnami's overlay of build helpers holds minideb's install_packages again
+    (
+        "FROM docker.io/bitnami/minideb:buster\nCOPY prebuildfs /\nCOPY rootfs /\n",
+        [(2, "LG002")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
