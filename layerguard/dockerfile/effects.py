@@ -1869,8 +1869,13 @@ def _go_make(
     if directory != workdir or path is not None:
         return False
     operands = [w for w in _operands(words, _MAKE_VALUES) if "=" not in w and not w.isdigit()]
-    # (`make clean all`: one target that builds is enough)
-    return not operands or any(t not in _NO_BUILD_TARGETS for t in operands)
+    # (`make clean all`: one target that builds is enough; a target of another tool's module,
+    # `make bash/lint readme/deps` of cloudposse's build-harness, builds no Go: `go/build`
+    # does)
+    return not operands or any(
+        t not in _NO_BUILD_TARGETS and ("/" not in t or t.split("/", 1)[0] in ("go", "golang"))
+        for t in operands
+    )
 
 
 def _single_quoted(value: str) -> str:

@@ -12008,6 +12008,13 @@ _THIRTY_EIGHTH = [
         "FROM docker.io/bitnami/minideb:buster\nCOPY prebuildfs /\nCOPY rootfs /\n",
         [(2, "LG002")],
     ),
+    # A make target of another tool's module builds no Go; `go/...` does
+    (
+        "FROM golang:1.21-alpine\nWORKDIR /build-harness\nCOPY . .\n"
+        "RUN make -s bash/lint make/lint\nRUN make -s template/deps readme/deps\n"
+        "RUN make -s go/deps-dev\n",
+        [(6, "LG005")],
+    ),
     # cp --parents keeps each source's path below the target
     (
         "FROM debian:12\nCOPY conf /src/conf\n"
