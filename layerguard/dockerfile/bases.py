@@ -2023,7 +2023,6 @@ _MAILSERVER = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def homeless(image: ImageRef | None, uid: str) -> bool:
     """`USER uid` on `image` runs as a user with no passwd entry, whose HOME is /: the
     distributions' own images add no user with an id from 1000 (Ubuntu 24.04 and later add
@@ -2037,6 +2036,7 @@ def homeless(image: ImageRef | None, uid: str) -> bool:
     return not (name == "ubuntu" and uid == "1000" and newer)
 
 
+@functools.lru_cache(maxsize=256)  # rules ask per COPY; the images are few
 def known(image: ImageRef | None) -> Known:
     """What `image` is known to hold; an unknown image holds the distribution's trees."""
     if image is None:

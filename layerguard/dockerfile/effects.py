@@ -3173,8 +3173,6 @@ def _ops(
             # there gives way to the link, and stays in its layer; only a layer known to have
             # written that path counts)
             yield Op(REMOVE, tool, link, text, blind=True)
-        if inside_a_dir and len(operands) == 2 and (linked := posixpath.basename(operands[0])):
-            link = tuple(posixpath.join(d, linked) for d in link)  # (the link, inside)
         yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',

@@ -593,13 +593,28 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             continue
         fetched: set[tuple[str, str]] = set()
         for op in step.run.ops:
-            if op.tool not in _FETCHES_ALL or op.role != CACHE:
+            if op.kind == REMOVE:
+                # (the cache or the project removed since: `rm -rf $CARGO_HOME/registry`,
+                # `rm -rf /build/*` before another project is copied there)
+                gone = {
+                    p for p in (*resolved, *fetched)
+                    if any(_FETCHED_INTO[p[0]] in r or covers(r, p[1].split(":")[0])
+                           for r in op.paths)
+                }  # fmt: skip
+                resolved, fetched = resolved - gone, fetched - gone
+            if op.tool not in _FETCHES_ALL:
                 continue
             words = op.command.split()[1:]
             # (the project: `cargo fetch --manifest-path xtask/Cargo.toml` fetches xtask's)
             manifest = next((w for w in words if w.endswith("Cargo.toml")), "")
             project = (op.tool, f"{_run_in(op, step) or step.instr.workdir}:{manifest}")
-            if _FETCHES_ALL[op.tool] in words:  # (`lein with-profile prod deps`, `lein -U deps`)
+            if {"update", "generate-lockfile"} & set(words):
+                # (`cargo update -p tokio`: other versions, which the build fetches)
+                resolved.discard(project)
+                fetched.discard(project)
+            elif op.role != CACHE:
+                continue
+            elif _FETCHES_ALL[op.tool] in words:  # (`lein with-profile prod deps`, `lein -U deps`)
                 fetched.add(project)
             elif project in resolved and "install" not in words:
                 found.add((index, op.command))
@@ -609,6 +624,8 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 # The command of a build tool that fetches all a project depends on
 _FETCHES_ALL = {"lein": "deps", "cargo": "fetch"}
+# Where their fetches land (a removal naming it takes them)
+_FETCHED_INTO = {"lein": ".m2", "cargo": "registry"}
 
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
@@ -1042,7 +1059,11 @@ def _run(
                 op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
             # (createcluster.conf edited first, `create_main_cluster = false`: Debian's
             # postgresql makes no main cluster, its files known to ship are not there)
-            none = op.role == INSTALL and any(e.path == _CREATECLUSTER for e in (*live, *own))
+            # (so too on the postgres image, whose own build turned it off first)
+            none = op.role == INSTALL and (
+                any(e.path == _CREATECLUSTER for e in (*live, *own))
+                or _POSTGRES_IMAGE in held.trees
+            )
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else ())
@@ -1675,8 +1696,8 @@ def _reach(
             if vague and not (_a_file(path, op) or drop_in):
                 continue
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
-            # unpacked at / or a standard directory, whose archive's paths are not known)
-            unlisted = entry.copied or (entry.unpacked and entry.path in STANDARD_DIRS)
+            # unpacked at /, where the archive's paths may be any)
+            unlisted = entry.copied or (entry.unpacked and entry.path == "/")
             if unlisted and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
                 continue
             if entry.role == HOME and not _a_dotfile_of(path, entry.path, held.manager):
@@ -2323,17 +2344,9 @@ def _installed_under(
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     if (
-        entry.path == "/var/log"
-        and path.startswith("/var/log/")
-        and not any(fnmatch.fnmatchcase(log, path.split("/")[3]) for log in _LOGS)
-    ):
-        # (what an install writes in /var/log is its manager's logs; a package's own logs
-        # are made empty, or by its service when it runs: `rm /var/log/nginx/access.log`)
-        return False
-    if (
         entry.family == "apk"
         and any(covers(d, path) for d in DOC_TREES[:3])
-        and not any(p.endswith("-doc") or p in ("docs", "$") for p in entry.packages)
+        and not any(p.endswith("-doc") or p in _APK_DOCS for p in entry.packages)
     ):
         return False  # (Alpine's packages leave docs and man pages to their -doc subpackages)
     distribution = entry.family in _DISTRIBUTION_MANAGERS
@@ -2692,6 +2705,9 @@ def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:
 
 _CREATECLUSTER = "/etc/postgresql-common/createcluster.conf"
 _NO_CLUSTER = ("/var/lib/postgresql/*", "/etc/postgresql/*")
+_POSTGRES_IMAGE = "/usr/lib/postgresql"  # (a tree of the postgres images alone, of the bases)
+# Alpine's packages of docs themselves (and a package a variable names, which may be one)
+_APK_DOCS = frozenset({"docs", "man-pages", "mandoc", "man-db", "$"})
 
 
 def _removed_since(path: str, entry: Entry) -> bool:

@@ -152,6 +152,9 @@ class Graph:
         dirs: set[str] = set()  # directories the steps so far made
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
         root_image = None  # the external image the shipped stages start from
+        # (a user added, or /etc/passwd or a dot directory of / written: `USER 1000` may be
+        # that user, or have a home it can write)
+        users = False
         php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
         old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
         for stage in model.shipped_stages():
@@ -169,7 +172,7 @@ class Graph:
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original}  # fmt: skip
                     home = homes.get(runs_as, "")
-                    if not home and homeless(root_image, runs_as):
+                    if not home and not users and homeless(root_image, runs_as):
                         home = "/"  # (no such user: Docker gives it HOME=/)
                     run = run_effects(instr, files, home, homes, named)
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
@@ -180,6 +183,16 @@ class Graph:
                         run = _renamed(run, of_old_release)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
+                    users = (
+                        users
+                        or bool(run.users)
+                        or any(
+                            p == "/etc/passwd" or p.lstrip("/").startswith(".")
+                            for op in run.ops
+                            if op.kind == WRITE
+                            for p in op.paths
+                        )
+                    )
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:

