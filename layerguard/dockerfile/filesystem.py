@@ -2273,7 +2273,7 @@ _DEVELOPMENT_TOOLS = frozenset(
 )
 _PULLS_IN: Mapping[str, frozenset[str]] = {
     "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
-    # (yum's and dnf's group of build tools, by its one name: `yum_group`)
+    # (yum's and dnf's group of build tools, by the one name effects' `_yum_group` gives it)
     "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
 }
@@ -2705,7 +2705,8 @@ def _data_moved(path: str, entry: Entry, live: Sequence[Entry]) -> bool:
 
 _CREATECLUSTER = "/etc/postgresql-common/createcluster.conf"
 _NO_CLUSTER = ("/var/lib/postgresql/*", "/etc/postgresql/*")
-_POSTGRES_IMAGE = "/usr/lib/postgresql"  # (a tree of the postgres images alone, of the bases)
+# (of the known bases, a tree the postgres images alone fill)
+_POSTGRES_IMAGE = "/usr/lib/postgresql"
 # Alpine's packages of docs themselves (and a package a variable names, which may be one)
 _APK_DOCS = frozenset({"docs", "man-pages", "mandoc", "man-db", "$"})
 
