@@ -214,6 +214,7 @@ def layers(
     `image` its name (Alpine, BusyBox and distroless images ship no docs to remove)."""
     live: list[Entry] = []
     out: list[Layer] = []
+    ran: set[int] = set()  # the layers whose RUN ran a program the model does not read
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
@@ -256,8 +257,10 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                earlier,
+                earlier, frozenset(ran),
             )  # fmt: skip
+            if any(op.kind == EXEC for op in step.run.ops):
+                ran.add(index)
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
             if not _plain(step, None, held, None):
@@ -969,8 +972,10 @@ def _run(
     listed: tuple[tuple[str, int], ...] = (),
     copied_dirs: tuple[tuple[str, int], ...] = (),
     earlier: str = "",
+    ran: frozenset[int] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
-    """`earlier`: the text of the instructions before this one."""
+    """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
+    a program the model does not read (a service, which writes its logs)."""
     assert step.run is not None
     own: list[Entry] = []
     changes: list[Change] = []
@@ -1069,6 +1074,7 @@ def _run(
                              cleared=_NO_CLUSTER if none else ())
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
+            ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
             if op.role == CLEANUP:
                 # A cleanup script not read takes the distribution's package index and cache
                 # that this RUN wrote, as such scripts do (webdevops' docker-image-cleanup,
@@ -1098,7 +1104,7 @@ def _run(
                     # makes what a copy of the project may lack, below what it holds)
                     mine = [e for e in own if not (e.kind == DIR and covers(path, e.path))]
                 reached = _reach(
-                    path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org
+                    path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org, ran
                 )
                 if op.kind == REMOVE and not reached:
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
@@ -1413,6 +1419,7 @@ def _reach(
     gone: frozenset[str] = frozenset(),
     taken: frozenset[str] = frozenset(),
     nginx_org: bool = False,
+    ran: frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
     classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
@@ -1530,7 +1537,7 @@ def _reach(
                 (
                     (recursive or own_file)
                     and not (made_here or op.blind or moves)
-                    and _installed_under(path, entry, rewritten, nginx_org)
+                    and _installed_under(path, entry, rewritten, nginx_org, _quiet(entry, ran))
                     and not _made_after(path, entry, live)
                     and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
@@ -1570,7 +1577,7 @@ def _reach(
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
-                    and _installed_under(path, entry, rewritten, nginx_org)
+                    and _installed_under(path, entry, rewritten, nginx_org, _quiet(entry, ran))
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -2318,8 +2325,18 @@ _LINK_DIRS = ("-enabled/", ".wants/", ".requires/", "/runsvdir/", "/etc/alternat
 _LINK_DIRS_AT_END = tuple(m.rstrip("/") for m in _LINK_DIRS)
 
 
+def _quiet(entry: Entry, ran: frozenset[int]) -> bool:
+    """No program the model does not read ran since `entry`'s layer: a service installed then
+    has written no log of its own."""
+    return not any(i >= entry.layer for i in ran)
+
+
 def _installed_under(
-    path: str, entry: Entry, besides: frozenset[str] = frozenset(), nginx_org: bool = False
+    path: str,
+    entry: Entry,
+    besides: frozenset[str] = frozenset(),
+    nginx_org: bool = False,
+    quiet: bool = False,
 ) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
@@ -2343,6 +2360,16 @@ def _installed_under(
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
+    if (
+        quiet
+        and entry.path == "/var/log"
+        and path.startswith("/var/log/")
+        and not any(fnmatch.fnmatchcase(log, path.split("/")[3]) for log in _LOGS)
+    ):
+        # (what an install writes in /var/log is its manager's logs; a package's own are made
+        # empty, or by its service when a later program starts it: `rm
+        # /var/log/nginx/access.log` after `apt-get install nginx-module-geoip`)
+        return False
     if (
         entry.family == "apk"
         and any(covers(d, path) for d in DOC_TREES[:3])

@@ -11947,6 +11947,16 @@ _THIRTY_EIGHTH = [
         "COPY auto.conf /var/lib/postgresql/16/main/postgresql.auto.conf\n",
         [(3, "LG002")],
     ),
+    # An install writes its manager's logs in /var/log, and a package's own only once a later
+    # program (its service) runs
+    (
+        "FROM nginx:latest\nRUN apt-get update && apt-get install -y nginx-module-geoip "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN rm -f /var/log/nginx/access.log\n"
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN nginx && curl -s localhost\n"
+        "RUN rm -f /var/log/nginx/access.log\n",
+        [(7, "LG003")],
+    ),
     # `rm -f` of a name below an archive unpacked at / may find nothing of the archive's there
     (
         "FROM nginx:latest\n"
