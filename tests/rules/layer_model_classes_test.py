@@ -11951,11 +11951,14 @@ _THIRTY_EIGHTH = [
     # program (its service) runs
     (
         "FROM nginx:latest\nRUN apt-get update && apt-get install -y nginx-module-geoip "
-        "&& rm -rf /var/lib/apt/lists/*\nRUN rm -f /var/log/nginx/access.log\n"
+        "&& rm -rf /var/lib/apt/lists/*\nRUN rm -f /var/log/nginx/access.log\n",
+        [],
+    ),
+    (
         "FROM debian:12\nRUN apt-get update && apt-get install -y nginx "
         "&& rm -rf /var/lib/apt/lists/*\nRUN nginx && curl -s localhost\n"
         "RUN rm -f /var/log/nginx/access.log\n",
-        [(7, "LG003")],
+        [(4, "LG003")],
     ),
     # `rm -f` of a name below an archive unpacked at / may find nothing of the archive's there
     (
