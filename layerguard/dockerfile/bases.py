@@ -1441,10 +1441,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # Debian's postgresql creates its main cluster on install, configuration in /etc (and
     # initdb's files in the data directory: postgresql.auto.conf since 9.4)
     **{
-        ("apt", f"postgresql-{v}"): (
-            *(f"/etc/postgresql/{v}/main/{n}" for n in ("postgresql.conf", "pg_hba.conf")),
-            f"/etc/postgresql/{v}/main/pg_ident.conf",
-            *(f"/var/lib/postgresql/{v}/main/{n}" for n in ("postgresql.auto.conf", "PG_VERSION")),
+        ("apt", f"postgresql-{v}"): tuple(
+            f"{at}/{v}/main/{n}"
+            for at, names in (
+                ("/etc/postgresql", ("postgresql.conf", "pg_hba.conf", "pg_ident.conf")),
+                ("/var/lib/postgresql", ("postgresql.auto.conf", "PG_VERSION")),
+            )
+            for n in names
         )
         for v in (*("9.4", "9.5", "9.6"), *map(str, range(10, 19)))
     },

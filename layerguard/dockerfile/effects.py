@@ -2284,9 +2284,10 @@ def _php_ini_files(
         names = [n for n in names if n not in _PHP_BUILT_IN]  # (it skips those)
     if "$" in conf or not names:
         return
-    prefix = {n: "xx" if tool == "install-php-extensions" and n in _IPE_LATE else "docker"
-              for n in names}  # fmt: skip
-    files = [given] if given else [f"{prefix[n]}-php-ext-{n}.ini" for n in names]
+    late = _IPE_LATE if tool == "install-php-extensions" else frozenset()
+    files = (
+        [given] if given else [f"{'xx' if n in late else 'docker'}-php-ext-{n}.ini" for n in names]
+    )
     yield Op(WRITE, tool, tuple(posixpath.join(conf, f) for f in files), text, FILE, UNKNOWN)
 
 

@@ -590,19 +590,19 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
     its own."""
     found: set[tuple[int, str]] = set()
-    resolved: set[tuple[str, str]] = set()
+    # (tool, directory, manifest): the projects an earlier RUN fetched everything for
+    resolved: set[tuple[str, str, str]] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        fetched: set[tuple[str, str]] = set()
+        fetched: set[tuple[str, str, str]] = set()
         for op in step.run.ops:
             if op.kind == REMOVE:
                 # (the cache or the project removed since: `rm -rf $CARGO_HOME/registry`,
                 # `rm -rf /build/*` before another project is copied there)
                 gone = {
-                    p for p in (*resolved, *fetched)
-                    if any(_FETCHED_INTO[p[0]] in r or covers(r, p[1].split(":")[0])
-                           for r in op.paths)
+                    (tool, at, manifest) for tool, at, manifest in (*resolved, *fetched)
+                    if any(_FETCHED_INTO[tool] in r or covers(r, at) for r in op.paths)
                 }  # fmt: skip
                 resolved, fetched = resolved - gone, fetched - gone
             if op.tool not in _FETCHES_ALL:
@@ -610,7 +610,7 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             words = op.command.split()[1:]
             # (the project: `cargo fetch --manifest-path xtask/Cargo.toml` fetches xtask's)
             manifest = next((w for w in words if w.endswith("Cargo.toml")), "")
-            project = (op.tool, f"{_run_in(op, step) or step.instr.workdir}:{manifest}")
+            project = (op.tool, _run_in(op, step) or step.instr.workdir, manifest)
             if {"update", "generate-lockfile"} & set(words):
                 # (`cargo update -p tokio`: other versions, which the build fetches)
                 resolved.discard(project)

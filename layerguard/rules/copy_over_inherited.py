@@ -1484,8 +1484,8 @@ def _managers_of(model: Model, origin: str) -> set[str]:
     if stage is None:
         return set()
     lineage = model.lineage(stage)
-    base = lineage[-1].base_image
-    found = {known(base).manager} if base is not None and known(base).manager else set()
+    manager = known(lineage[-1].base_image).manager  # (known(None) has none)
+    found = {manager} if manager else set()
     for each in lineage:
         for instr in each.instructions:
             if instr.keyword == "run":
