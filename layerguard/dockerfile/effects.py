@@ -447,6 +447,11 @@ _CACHE_OPTIONS = {
     "stack": ("--stack-root", "STACK_ROOT"),
     "cpm": ("--home", "PERL_CPM_HOME"),
 }
+# The `config set` keys that move a manager's cache, and the variable each stands for.
+_CONFIG_CACHE_KEYS = {
+    "npm": ("cache", "npm_config_cache"),
+    "yarn": ("cache-folder", "YARN_CACHE_FOLDER"),
+}
 # Their short spellings.
 _CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
 _TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
@@ -1599,6 +1604,15 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         rest = rest[1:] if rest[:1] == ["set"] else rest
         if len(rest) == 2 and rest[0] == "path":
             return {"BUNDLE_PATH": rest[1]}
+    moved = _CONFIG_CACHE_KEYS.get(tool)
+    if moved and words[1:3] == ("config", "set"):
+        # (`npm config set cache /tmp/.npm --global`, `npm config set cache=/x`, `yarn config set
+        # cache-folder /x`: the npmrc or yarnrc moves the cache of the installs after it)
+        rest = [w for w in words[3:] if not w.startswith("-")]
+        key, _, given = rest[0].partition("=") if rest else ("", "", "")
+        given = given or (rest[1] if len(rest) > 1 and "=" not in rest[0] else "")
+        if key == moved[0] and given.startswith("/"):
+            return {moved[1]: given}
     value = pip_no_cache_setting(tool, words)
     return {"PIP_NO_CACHE_DIR": value} if value is not None else {}
 

@@ -12472,3 +12472,35 @@ def test_the_second_review_of_the_thirty_eighth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The thirty-ninth session's classes, each from a held-out set or a review fault.
+_THIRTY_NINTH = [
+    # `npm config set cache DIR` moves the cache of the installs after it: removing DIR cleans.
+    (
+        "FROM node:20\n"
+        "RUN npm config set cache /tmp/npmcache --global && npm install -g typescript"
+        " && rm -rf /tmp/npmcache\n",
+        [],
+    ),
+    (
+        "FROM node:20\n"
+        "RUN npm config set cache=/tmp/npmcache && npm install -g typescript && rm -rf ~/.npm\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM node:20\n"
+        "RUN yarn config set cache-folder /tmp/yc && yarn global add typescript"
+        " && rm -rf /tmp/yc\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_NINTH)
+def test_the_thirty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
