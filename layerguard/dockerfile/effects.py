@@ -447,6 +447,8 @@ _CACHE_OPTIONS = {
     "stack": ("--stack-root", "STACK_ROOT"),
     "cpm": ("--home", "PERL_CPM_HOME"),
 }
+# The npm packages whose CLI is Playwright's
+_PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # The `config set` keys that move a manager's cache, and the variable each stands for.
 _CONFIG_CACHE_KEYS = {
     "npm": ("cache", "npm_config_cache"),
@@ -2997,7 +2999,8 @@ def _ops(
         # (rustup removes itself whole: the toolchains, and cargo's home with its caches)
         rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
         yield Op(REMOVE, tool, tuple(h for h in rust if h.startswith("/")), text)
-    runs_playwright = any(w.split("@", 1)[0] == "playwright" for w in words[:4])
+    # (`npx -y playwright-core install-deps`, `npx @playwright/test@1.44 install --with-deps`)
+    runs_playwright = any(w[:1] + w[1:].split("@", 1)[0] in _PLAYWRIGHT_PACKAGES for w in words[:4])
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")

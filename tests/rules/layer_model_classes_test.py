@@ -12494,6 +12494,23 @@ _THIRTY_NINTH = [
         " && rm -rf /tmp/yc\n",
         [],
     ),
+    # playwright-core's and @playwright/test's CLI are Playwright's: install-deps runs apt-get.
+    (
+        "FROM node:20\n"
+        "RUN npx -y playwright-core install-deps chromium && npm cache clean --force\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM node:20\n"
+        "RUN npx @playwright/test@1.44.0 install --with-deps chromium && npm cache clean --force\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM node:20\n"
+        "RUN npx -y playwright-core install-deps chromium && rm -rf /var/lib/apt/lists/*"
+        " && npm cache clean --force\n",
+        [],
+    ),
 ]
 
 
