@@ -1041,7 +1041,9 @@ def _run_effects(
                 op = op._replace(paths=kept)
             # (`bash /scripts/setup.sh && rm /scripts/setup.sh`: the script was there before
             # it ran, whatever it did; an earlier layer wrote it)
+            # (and a file: `rm -f` of it takes what was there, not a name that may be missing)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
+            op = op._replace(file_hint=True) if ran_only else op
             ops.append(op._replace(blind=blind) if blind and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
@@ -2127,7 +2129,8 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
                     rest.pop(0)
             if (
                 rest
-                and posixpath.basename(rest[0]) in ("rm", "chown", "chmod", "chgrp")
+                # (and an in-place editor: `find . -type f -print0 | xargs -0 dos2unix`)
+                and posixpath.basename(rest[0]) in ("rm", "chown", "chmod", "chgrp", *_EDITORS)
                 and previous is not None
                 and tool_and_args(previous)[0] == "find"
             ):

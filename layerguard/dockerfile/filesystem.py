@@ -1705,7 +1705,8 @@ def _reach(
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
             # unpacked at /, where the archive's paths may be any)
             unlisted = entry.copied or (entry.unpacked and entry.path == "/")
-            if unlisted and op.kind == REMOVE and op.tool == "rm" and _forced(op.command):
+            forced = _forced(op.command) and not op.file_hint  # (not a script this RUN ran)
+            if unlisted and op.kind == REMOVE and op.tool == "rm" and forced:
                 continue
             if entry.role == HOME and not _a_dotfile_of(path, entry.path, held.manager):
                 continue  # (useradd -m fills a home with /etc/skel's dotfiles alone)

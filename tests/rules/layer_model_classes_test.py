@@ -12511,6 +12511,36 @@ _THIRTY_NINTH = [
         " && npm cache clean --force\n",
         [],
     ),
+    # A script the RUN ran was there: `rm -f` of it takes a copied tree's file, not a name
+    # that may be missing (held-out 589/007:61); one it did not run may be missing.
+    (
+        "FROM debian:12\nCOPY scripts/ /usr/local/bin/\n"
+        "RUN cd /usr/local/bin && init.sh && clean.sh && rm -fv init.sh clean.sh\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY scripts/ /opt/s/\nRUN cd /opt/s && ./init.sh && rm -f init.sh\n",
+        [(3, "LG003")],
+    ),
+    ("FROM debian:12\nCOPY scripts/ /opt/s/\nRUN rm -f /opt/s/init.sh\n", []),
+    (
+        "FROM debian:12\nCOPY scripts/ /opt/s/\n"
+        "RUN curl -o /opt/s/init.sh https://x.example/i.sh && sh /opt/s/init.sh"
+        " && rm -f /opt/s/init.sh\n",
+        [],
+    ),
+    # `find | xargs dos2unix` rewrites every file below, as `find -exec dos2unix {} +` does:
+    # a chmod after it copies up nothing more (held-out 589/001:19).
+    (
+        "FROM debian:12\nADD etc/ /opt/etc/\nWORKDIR /opt/etc\n"
+        "RUN find . -type f -print0 | xargs -0 dos2unix && chmod +x /opt/etc/run.sh\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nADD etc/ /opt/etc/\nWORKDIR /opt/etc\n"
+        "RUN find /tmp -type f -print0 | xargs -0 dos2unix && chmod +x /opt/etc/run.sh\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
