@@ -1730,6 +1730,9 @@ def _reach(
             # (a system tree every distribution image fills, removed whole: `rm -rf /usr/bin
             # /usr/sbin` to leave the application alone; not /bin, a link where /usr is merged)
             or (bool(held.manager) and whole.rstrip("/") in _SYSTEM_TREES)
+            # (dpkg's database removed whole: every package's file lists and checksums; not a
+            # file inside it, `rm /var/lib/dpkg/lock*`, some of which are empty)
+            or (held.debian and whole.rstrip("/") == DPKG_DATABASE)
         )
         and not any(covers(g, whole) for g in gone)
         # (not an application's archive below such a tree, which its images do not hold: `rm
@@ -1927,6 +1930,8 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 
 # The trees below /usr that every distribution image fills, whatever its packages.
 _SYSTEM_TREES = frozenset({"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec"})
+# dpkg's database: its status and every package's file lists and checksums (megabytes).
+DPKG_DATABASE = "/var/lib/dpkg"
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every

@@ -12541,6 +12541,17 @@ _THIRTY_NINTH = [
         "RUN find /tmp -type f -print0 | xargs -0 dos2unix && chmod +x /opt/etc/run.sh\n",
         [(4, "LG004")],
     ),
+    # dpkg's database removed whole on a Debian base: every package's file lists ship below
+    # (held-out 567/004:20); not a file inside it, some of which are empty locks.
+    (
+        "FROM python:3.11.5-slim-bullseye\n"
+        "RUN apt update && apt install -y build-essential"
+        " && rm -rf /var/lib/apt /var/lib/dpkg /var/lib/cache /var/lib/log\n",
+        [(2, "LG003")],
+    ),
+    ("FROM debian:12\nRUN rm -rf /var/lib/dpkg/*\n", [(2, "LG003")]),
+    ("FROM debian:12\nRUN rm -f /var/lib/dpkg/lock /var/lib/dpkg/lock-frontend\n", []),
+    ("FROM alpine:3.19\nRUN rm -rf /var/lib/dpkg\n", []),
 ]
 
 
