@@ -560,6 +560,11 @@ _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
      "libargon2-1", "libcurl4", "libcurl4t64", "libonig5", "libsqlite3-0", "libsodium23",
      "libxml2", "libssl3", "libssl3t64", "libreadline8", "libreadline8t64"}
 )  # fmt: skip
+# The nginx image: nginx.org's nginx and its modules, with the curl, ca-certificates and
+# gettext-base (envsubst) its Dockerfiles keep, over Debian's slim image or Alpine.
+_NGINX_OWN = frozenset({"nginx", "nginx-module-*", "curl", "ca-certificates"})
+_NGINX_PACKAGES = _DEBIAN_PACKAGES | _NGINX_OWN | {"gettext-base", "libcurl4", "libcurl4t64"}
+_NGINX_ALPINE_PACKAGES = _NGINX_OWN | {"tzdata", "libcurl", "alpine-baselayout", "busybox", "musl"}
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
 _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
@@ -975,6 +980,14 @@ _DOVECOT_DEBIAN_CONF = (
     "90-quota",
 )
 _DOVECOT_AUTH = ("checkpassword", "deny", "dict", "master", "passwdfile", "sql", "static", "system")
+# (Debian's postinst copies the .ext files beside dovecot.conf from /usr/share/dovecot)
+_DOVECOT_CORE = (
+    *_DOVECOT,
+    *(f"/etc/dovecot/dovecot-{n}.conf.ext" for n in ("sql", "dict-auth", "dict-sql")),
+    *(f"/etc/dovecot/conf.d/{n}.conf" for n in _DOVECOT_DEBIAN_CONF),
+    *(f"/etc/dovecot/conf.d/auth-{n}.conf.ext" for n in _DOVECOT_AUTH),
+    "/etc/init.d/dovecot",
+)
 _CLICKHOUSE = ("/etc/clickhouse-server/config.xml", "/etc/clickhouse-server/users.xml")
 _PUPPETSERVER = (
     *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
@@ -1118,15 +1131,20 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "couchdb"): ("/opt/couchdb/etc/vm.args", "/opt/couchdb/etc/local.ini"),
     ("apt", "runit"): ("/etc/runit/1", "/etc/runit/2", "/etc/runit/3"),
     ("apt", "anacron"): ("/etc/anacrontab", "/etc/cron.d/anacron"),
-    # (Debian's postinst copies the .ext files beside dovecot.conf from /usr/share/dovecot)
-    ("apt", "dovecot-core"): (
-        *_DOVECOT,
-        *(f"/etc/dovecot/dovecot-{n}.conf.ext" for n in ("sql", "dict-auth", "dict-sql")),
-        *(f"/etc/dovecot/conf.d/{n}.conf" for n in _DOVECOT_DEBIAN_CONF),
-        *(f"/etc/dovecot/conf.d/auth-{n}.conf.ext" for n in _DOVECOT_AUTH),
-        "/etc/init.d/dovecot",
-    ),
+    ("apt", "dovecot-core"): _DOVECOT_CORE,
     **{(m, "dovecot"): _DOVECOT for m in ("apk", "yum")},
+    # (and each protocol's package its own, which its postinst copies likewise, beside the
+    # core's it depends on)
+    **{
+        ("apt", f"dovecot-{n}"): (
+            *_DOVECOT_CORE,
+            *(f"/etc/dovecot/conf.d/{c}.conf" for c in conf),
+        )
+        for n, conf in (
+            *(("imapd", ("20-imap",)), ("pop3d", ("20-pop3",)), ("lmtpd", ("20-lmtp",))),
+            *(("managesieved", ("20-managesieve",)), ("sieve", ("90-sieve",))),
+        )
+    },
     **{
         ("apt", f"php{v}-fpm"): (
             f"/etc/php/{v}/fpm/php-fpm.conf",
@@ -2195,6 +2213,8 @@ def known(image: ImageRef | None) -> Known:
         else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
+        else _NGINX_PACKAGES if name == "nginx" and debian
+        else _NGINX_ALPINE_PACKAGES if name == "nginx" and "alpine" in tagged
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal

@@ -2013,9 +2013,14 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
         return []
     if op.blind or any(covers(e.path, path) for e in own):
         return []
+    # (a repository's metadata is only where a clone, or a copy of the build context, put it:
+    # a release archive unpacked or a build's output holds no .git, unless a clone was moved)
+    vcs = set(op.only or ("",)) <= _VCS_DIRS and not any(e.family == "git" for e in live)
     hits = []
     for entry in live:
         if entry.role == INSTALL or not entry.weighs:
+            continue
+        if vcs and not entry.copied:
             continue
         if entry.kind == FILE and _selected(entry, op, path):
             hits.append(Hit(entry, entry.path, True))
@@ -2049,6 +2054,8 @@ def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
     return False
 
 
+# Version control's metadata directories
+_VCS_DIRS = frozenset({".git", ".svn", ".hg", ".bzr", "CVS"})
 # The one kind of file a cache holds, by its manager: a name such a file has, for a find's
 # name patterns to match
 _CACHE_FILES = {"gem": "rails-7.1.0.gem"}

