@@ -447,6 +447,7 @@ _CACHE_OPTIONS = {
     "stack": ("--stack-root", "STACK_ROOT"),
     "cpm": ("--home", "PERL_CPM_HOME"),
 }
+_LOCALE_ARCHIVE = "/usr/lib/locale/locale-archive"
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # The `config set` keys that move a manager's cache, and the variable each stands for.
@@ -3004,6 +3005,12 @@ def _ops(
         yield Op(REMOVE, tool, tuple(h for h in rust if h.startswith("/")), text)
     # (`npx -y playwright-core install-deps`, `npx @playwright/test@1.44 install --with-deps`)
     runs_playwright = any(w[:1] + w[1:].split("@", 1)[0] in _PLAYWRIGHT_PACKAGES for w in words[:4])
+    if tool in ("locale-gen", "localedef") and "--help" not in words:
+        # (the compiled locales, one archive of megabytes; `--purge` takes the earlier ones
+        # first, a removal of what an earlier locale-gen wrote)
+        if tool == "locale-gen" and "--purge" in words:
+            yield Op(REMOVE, tool, (_LOCALE_ARCHIVE,), text)
+        yield Op(WRITE, tool, (_LOCALE_ARCHIVE,), text, FILE, HEAVY)
     if runs_playwright and ("--with-deps" in words or "install-deps" in words):
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")

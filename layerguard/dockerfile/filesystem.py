@@ -1437,6 +1437,10 @@ def _reach(
             for e in live
             if e.role == HOME and _a_dotfile_of(path, e.path, held.manager)
         ]
+    if op.kind == REMOVE and op.tool == "locale-gen":
+        # (`locale-gen --purge`: the archive an earlier locale-gen wrote, not what an install
+        # may have put beside it)
+        live = [e for e in live if e.path == path]
     if op.kind == REMOVE and op.tool == "make":
         # (`make distclean`: what a build there wrote, not the sources beside it)
         live = [e for e in live if e.path == path and e.family == "build"]

