@@ -1609,6 +1609,8 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         rest = rest[1:] if rest[:1] == ["set"] else rest
         if len(rest) == 2 and rest[0] == "path":
             return {"BUNDLE_PATH": rest[1]}
+        if len(rest) == 2 and rest[0] == "deployment":
+            return {"BUNDLE_DEPLOYMENT": rest[1]}
     moved = _CONFIG_CACHE_KEYS.get(tool)
     if moved and words[1:3] == ("config", "set"):
         # (`npm config set cache /tmp/.npm --global`, `npm config set cache=/x`, `yarn config set
@@ -4737,6 +4739,9 @@ def _package_ops(
             variables[_MAVEN_REPO] = _path(said[-1], command) or said[-1]
         elif any(w in ("-s", "--settings") or w.startswith("--settings=") for w in words):
             variables[_MAVEN_REPO] = "settings"  # (its own settings may move it: not known)
+    deployment = "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
+    if tool == "bundle" and deployment and "BUNDLE_PATH" not in variables:
+        variables["BUNDLE_PATH"] = "vendor/bundle"  # (deployment mode's, in the project)
     if family == "gem" and (bundle_path := variables.pop("BUNDLE_PATH", "")) and tool == "bundle":
         # (bundler's own, `ENV BUNDLE_PATH=vendor/bundle`: below the project it installs,
         # where it runs; `gem install` keeps its .gem files in GEM_HOME)

@@ -437,12 +437,18 @@ def _all_lists(path: str) -> bool:
     return "/" not in name and is_glob(name) and fnmatch.fnmatchcase(_APT_LIST_FILE, name)
 
 
-def _through_links(paths: tuple[str, ...], links: dict[str, str]) -> tuple[str, ...]:
+def _through_links(
+    paths: tuple[str, ...], links: dict[str, str], follows: bool = False
+) -> tuple[str, ...]:
     """`paths` as they lie below the links an earlier RUN made (`ln -s /usr/local/apache-tomcat-
     8.5.16 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`); a link itself is
-    the link, which `rm` or `chown -R` change alone."""
+    the link, which `rm` or `chown -R` change alone, unless the command `follows` the links it
+    is given (`chmod -R 755 /usr/local/instantclient`: the tree the link points to)."""
     out = []
     for path in paths:
+        if follows and path in links:
+            out.append(links[path])
+            continue
         link = next((k for k in links if path.startswith(k + "/")), None)
         out.append(links[link] + path[len(link) :] if link is not None else path)
     return tuple(out)
@@ -987,9 +993,14 @@ def _run(
     taken_away: dict[str, list[Entry]] = {}
     moved: dict[str, str] = {}
     written: set[str] = set()  # the paths this RUN's mv took that a layer is known to have written
+    links = dict(links or {})  # (and those this RUN makes, as it goes)
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
-            op = op._replace(paths=_through_links(op.paths, links))
+            # (chmod follows a link it is given, also with -R; chown -R does not)
+            follows = op.kind == CHOWN and op.tool == "chmod"
+            op = op._replace(paths=_through_links(op.paths, links, follows))
+        if (made := link_made(op)) is not None:
+            links[made[0]] = made[1]
         if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
             op = op._replace(
                 paths=tuple(_APT_LISTS + "*" if _all_lists(p) else p for p in op.paths)

@@ -349,6 +349,19 @@ _SH_TO_BASH = re.compile(
     r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?bash\s+/bin/sh(?![\w/.-])"
     r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/bash\b"
 )
+_BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
+# The commands that set a manager's cache in its configuration file, which the RUNs after
+# read, and the variable each stands for.
+_CACHE_CONFIG = (
+    (re.compile(r"\bnpm\s+config\s+set\s+cache(?:\s+|=)(/[^\s;&|]+)"), "npm_config_cache"),
+    (
+        re.compile(r"\byarn\s+config\s+set\s+cache-folder\s+(/[^\s;&|]+)"),
+        "YARN_CACHE_FOLDER",
+    ),
+    # (bundler's, in the project's .bundle/config or the user's: where the gems go)
+    (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"]+)"), "BUNDLE_PATH"),
+    (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
+)
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
@@ -374,6 +387,9 @@ def build(
     env: dict[str, str] = {}
     user = ""
     shell = ""
+    # what earlier RUNs configured a manager's cache to be, as the variable it stands for
+    # (`npm config set cache /tmp/npm --global`: npm_config_cache), which the ENV outranks
+    configured: dict[str, str] = {}
     given: set[str] = set()
     from_node: Node | None = None
     stage_name: str | None = None
@@ -383,7 +399,7 @@ def build(
     base_error: str | None = None
     # (what each stage ends with, for a stage built FROM it: also when it has no instructions,
     # `FROM tomcat:9 AS base` / `FROM base`, whose WORKDIR is still tomcat's)
-    ends: dict[int, tuple[str, dict[str, str], str, set[str], str]] = {}
+    ends: dict[int, tuple[str, dict[str, str], str, set[str], str, dict[str, str]]] = {}
 
     def close() -> None:
         if from_node is not None and current is not None:
@@ -398,7 +414,7 @@ def build(
                 tuple(current),
             )
             stages.append(stage)
-            ends[stage.index] = (workdir, dict(env), user, set(given), shell)
+            ends[stage.index] = (workdir, dict(env), user, set(given), shell, dict(configured))
             if stage_name:
                 names[stage_name] = stage.index
 
@@ -412,11 +428,11 @@ def build(
             # (BuildKit reads the name as a shell word: `FROM "$PREFIX"stage-init`)
             base_text = process_word(raw, meta)
             base_stage, base_image, base_error = None, None, None
-            workdir, env, user, given, shell = "/", {}, "", set(), ""
+            workdir, env, user, given, shell, configured = "/", {}, "", set(), "", {}
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
-                workdir, env, user, given, shell = ends[base_stage]
-                env, given = dict(env), set(given)
+                workdir, env, user, given, shell, configured = ends[base_stage]
+                env, given, configured = dict(env), set(given), dict(configured)
             elif base_text.lower() != "scratch":
                 try:
                     base_image = parse_reference(base_text)
@@ -475,7 +491,7 @@ def build(
             Instruction(
                 node,
                 workdir,
-                MappingProxyType(dict(env)),
+                MappingProxyType({**configured, **env} if configured else dict(env)),
                 parse_flags(node.flags),
                 user,
                 frozenset(given),
@@ -484,6 +500,12 @@ def build(
         )
         if node.keyword == "run" and shell in ("", "sh") and _SH_TO_BASH.search(node.original):
             shell = "bash"
+        if node.keyword == "run" and "config" in node.original:
+            configured.update(
+                (name, m.group(1))
+                for pattern, name in _CACHE_CONFIG
+                for m in pattern.finditer(node.original)
+            )
     close()
     if not stages:
         return Model(path, parsed, (), -1, ())

