@@ -238,6 +238,11 @@ _HTTPD_EXTRA = (
     "httpd-multilang-errordoc",
 )
 _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-liberty")
+# (Debian's apache2: the configuration snippets it ships, security.conf among them)
+_APACHE2_CONF = tuple(
+    f"/etc/apache2/conf-available/{n}.conf"
+    for n in ("security", "charset", "localized-error-pages", "other-vhosts-access-log")
+)
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
     "bitnami/minideb": ("/usr/sbin/install_packages",),
@@ -262,7 +267,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         # (its apache tags install Debian's apache2: its configuration, as below)
         "/etc/apache2/sites-available/000-default.conf",
         "/etc/apache2/sites-available/default-ssl.conf",
-        "/etc/apache2/conf-available/security.conf",
+        *_APACHE2_CONF,
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
     ),
@@ -691,6 +696,14 @@ _SOURCES_CODENAME = (
     r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)\b"  # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
 )
 _SOURCES_RELEASE = re.compile(_SOURCES_CODENAME)
+# Language images' versions whose last builds are on a Debian before 12 (one that keeps its
+# sources in sources.list), by the version their tag starts with
+_BEFORE_DEB822 = {
+    "php": re.compile(r"(?:5|7|8\.0)(?:[.-]|$)"),
+    "python": re.compile(r"(?:2|3\.[0-6])(?:[.-]|$)"),
+    "node": re.compile(r"(?:[4-9]|1[0-4])(?:[.-]|$)"),
+    "ruby": re.compile(r"(?:1|2)(?:[.-]|$)"),
+}
 _SOURCES_LIST = re.compile(
     _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
@@ -1019,11 +1032,8 @@ _APACHE2 = (
         "/etc/apache2/sites-available/000-default.conf",
         "/etc/apache2/sites-available/default-ssl.conf",
     ),
-    *(
-        "/etc/apache2/conf-available/security.conf",
-        "/var/www/html/index.html",
-        "/etc/apache2/envvars",
-    ),
+    *_APACHE2_CONF,
+    *("/var/www/html/index.html", "/etc/apache2/envvars"),
 )
 _OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
 _LXDE_COMMON = (
@@ -2188,8 +2198,12 @@ def known(image: ImageRef | None) -> Known:
         or bool(_DEBIAN_RELEASE.search(tag))
         or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(tag)))
     )
-    if of_debian and name not in ("debian", "ubuntu") and _SOURCES_RELEASE.search(tag):
-        files += ("/etc/apt/sources.list",)  # (`openjdk:11-jdk-slim-bullseye`: Debian 11's)
+    # (`openjdk:11-jdk-slim-bullseye`: Debian 11's; `php:5.6-fpm`, whose last builds are on
+    # Debian 9)
+    before = _BEFORE_DEB822.get(name)
+    release = _SOURCES_RELEASE.search(tag) or (before is not None and before.match(tag))
+    if of_debian and name not in ("debian", "ubuntu") and release:
+        files += ("/etc/apt/sources.list",)
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)

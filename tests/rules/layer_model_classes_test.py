@@ -12663,6 +12663,16 @@ _THIRTY_NINTH = [
         " && chown -R www-data /usr/local/instantclient\n",
         [],
     ),
+    # Language images whose last builds are on a Debian before 12 keep a sources.list
+    # (held-out 596/010:4); Debian's apache2 ships charset.conf beside security.conf (596/008:33).
+    ("FROM php:5.6-fpm\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM python:3.6-slim\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM php:8.2-fpm\nCOPY sources.list /etc/apt/sources.list\n", []),
+    ("FROM php:5.6-fpm-alpine\nCOPY sources.list /etc/apt/sources.list\n", []),
+    (
+        "FROM php:7.4-apache\nCOPY apache/charset.conf /etc/apache2/conf-available/charset.conf\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
