@@ -488,13 +488,14 @@ _MODELLED = frozenset(
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
         *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
-        *("tail", "wc", "tr", "cut", "tee", "xargs", "gpg", "gpgconf", "command", "hash"),
+        *("tail", "wc", "tr", "cut", "tee", "dd", "xargs", "gpg", "gpgconf", "command", "hash"),
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
         "bun",
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
-        *("update-ca-certificates", "locale-gen", "dirname", "basename", "realpath"),
+        *("update-ca-certificates", "locale-gen", "update-locale", "dirname", "basename"),
+        "realpath",
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
@@ -1074,7 +1075,7 @@ def _run_effects(
             users.append(user)
             known_homes[user.name] = user.home
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
-        if tool and tool not in _MODELLED and tool not in _BUILDERS:
+        if tool and tool not in _MODELLED and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
             name = posixpath.basename(tool).lower()
@@ -1581,6 +1582,17 @@ _SOURCED_HOMES = {
     "rvm": ("rvm_path", 2),
     "setup-env.sh": ("SPACK_ROOT", 3),  # (Spack's: `. /spack/share/spack/setup-env.sh`)
 }
+
+
+def _reconfigured(words: tuple[str, ...]) -> bool:
+    """`dpkg-reconfigure locales` or `tzdata`, whose scripts write only what the model knows
+    (any other package's may write anything its maintainer scripts do)."""
+    if posixpath.basename(words[0]) != "dpkg-reconfigure":
+        return False
+    named = {
+        w for i, w in enumerate(words[1:], 1) if not w.startswith("-") and words[i - 1] != "-f"
+    }
+    return bool(named) and named <= {"locales", "tzdata"}
 
 
 def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
@@ -2645,6 +2657,11 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if len(words) > 2 and _GEM_VERSION.fullmatch(words[1]):
             words = (words[0], *words[2:])  # (`bundle _2.1.4_ install`: RubyGems' version pick)
             continue
+        if name == "pip-sync":
+            # (pip-tools': it installs what the requirements files pin, with pip, and removes
+            # what they do not name from site-packages alone)
+            files = [w for w in words[1:] if not w.startswith("-")] or ["requirements.txt"]
+            return "pip", ("pip", "install", *(a for f in files for a in ("-r", f)))
         if name in ("fluent-gem", "td-agent-gem"):  # (Fluentd's gem, for its own Ruby)
             return "gem", ("gem", *words[1:])
         if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
@@ -3188,6 +3205,19 @@ def _ops(
             yield Op(WRITE, tool, _paths(dests, command), text, FILE, UNKNOWN)
     elif tool == "tee":
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
+    elif _reconfigured(words):
+        # (the compiled locales again; tzdata's zone, `/etc/timezone` and the link beside it)
+        packages = {w for w in words[1:] if not w.startswith("-")}
+        if "locales" in packages:
+            yield Op(WRITE, tool, (_LOCALE_ARCHIVE,), text, FILE, HEAVY)
+        if "tzdata" in packages:
+            yield Op(WRITE, tool, ("/etc/timezone",), text, FILE, UNKNOWN)
+    elif tool == "update-locale":
+        yield Op(WRITE, tool, ("/etc/default/locale",), text, FILE, UNKNOWN)  # (its one file)
+    elif tool == "dd":
+        # (`curl -fsSL .../keyring.gpg | dd of=/usr/share/keyrings/x.gpg`: the file it writes)
+        written = [w[3:] for w in words[1:] if w.startswith("of=") and len(w) > 3]
+        yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)

@@ -12673,6 +12673,25 @@ _THIRTY_NINTH = [
         "FROM php:7.4-apache\nCOPY apache/charset.conf /etc/apache2/conf-available/charset.conf\n",
         [(2, "LG002")],
     ),
+    # `dd of=FILE` writes the file (held-out 590/001:24).
+    (
+        "FROM ubuntu:22.04\nRUN curl -fsSL https://cli.github.com/packages/k.gpg"
+        " | dd of=/usr/share/keyrings/k.gpg\nRUN chmod go+r /usr/share/keyrings/k.gpg\n",
+        [(3, "LG004")],
+    ),
+    # What `dpkg-reconfigure locales` or `tzdata`, update-locale and pip-sync write is known:
+    # a chmod after them of what a COPY wrote still copies it up (held-out 591/001:24).
+    (
+        "FROM python:3.11\nWORKDIR /srv/ckan\nCOPY . .\n"
+        "RUN dpkg-reconfigure -f noninteractive locales && update-locale LC_ALL=en_US.UTF-8"
+        " && pip-sync requirements.txt && chmod +x run_tests.sh\n",
+        [(4, "LG004"), (4, "LG005")],
+    ),
+    (
+        "FROM python:3.11\nWORKDIR /srv/ckan\nCOPY . .\n"
+        "RUN dpkg-reconfigure openssh-server && chmod +x run_tests.sh\n",
+        [],
+    ),
 ]
 
 
