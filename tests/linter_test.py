@@ -114,3 +114,26 @@ def test_a_makefile_reads_the_environment_of_each_file_checked_in_one_run(tmp_pa
         )
         found.append([f.rule for f in lint([str(dockerfile)], settings, None).findings])
     assert found == [["LG005"], []]
+
+
+def test_earlier_configuration_is_each_file_s_own_in_one_run(tmp_path: Path) -> None:
+    """Two files with the same `RUN bundle install`, one after `bundle config set deployment
+    true`, checked in one process: each gets its own result, not the first's (deployment mode
+    keeps the .gem files in the project, which the next stage copies)."""
+    found = []
+    for name, config in (("plain", ""), ("deployed", "RUN bundle config set deployment true\n")):
+        dockerfile = tmp_path / name / "Dockerfile"
+        dockerfile.parent.mkdir()
+        dockerfile.write_text(
+            f"FROM ruby:3.2 AS build\nWORKDIR /app\n{config}RUN bundle install\n"
+            "FROM ruby:3.2-slim\nCOPY --from=build /app /app\n"
+        )
+        settings = Settings(
+            rules=default_rules(),
+            images={},
+            contexts={dockerfile: tmp_path / "none"},
+            build_args={},
+            target=None,
+        )
+        found.append([f.rule for f in lint([str(dockerfile)], settings, None).findings])
+    assert found == [[], ["LG005"]]

@@ -852,7 +852,6 @@ def run_effects(
         # the application directory, the working directory (its fix-permissions is left out:
         # where that directory is not known, `./` would be read as /)
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
-    # (PATH says which conda a bare `conda clean` runs)
     conda = "conda" in text or "mamba" in text
     # (and what the scripts it reads name: a Makefile's `ifdef CI`)
     read = "\n".join(files.values()) if files else ""
@@ -860,7 +859,11 @@ def run_effects(
         sorted(
             (k, v)
             for k, v in instr.env.items()
-            if k in text or k in _ENV_READ or (conda and k == "PATH") or (read and k in read)
+            if k in text
+            or k in _ENV_READ
+            # (PATH says which conda a bare `conda clean` runs, and which script a bare name)
+            or ((conda or files) and k == "PATH")
+            or (read and k in read)
         )
     )
     given = tuple(sorted(files.items())) if files else ()
@@ -891,7 +894,7 @@ _ENV_READ = frozenset(
     # (and what else the model reads of the environment, whether the RUN names it or not:
     # HOME, where every cache in ~ lands)
     | {"HOME", "USER", "CONDA_PREFIX", "GOFLAGS", "GOPROXY", "IPE_KEEP_SYSPKG_CACHE"}
-    | {"IPE_DONT_ENABLE"}
+    | {"IPE_DONT_ENABLE", "BUNDLE_DEPLOYMENT"}
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
 )
@@ -1722,7 +1725,7 @@ def _inlined(
                 yield from split_commands(_with_sourced(texts[part], texts, command.cwd),
                                           command.cwd, {**env, "0": part})  # fmt: skip
             continue
-        path = _script_run(command) or _on_path(command, texts) or ""
+        path = _script_run(command) or _on_path(command, texts, env) or ""
         text = texts.get(path)
         direct = posixpath.basename(command.words[0]) not in (*SHELLS, ".", "source")
         if text is not None and direct and text.startswith("#!") and not _SHELL_LINE.match(text):
@@ -1928,16 +1931,24 @@ _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"}
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
 
-def _on_path(command: Command, texts: Mapping[str, str]) -> str | None:
+def _on_path(
+    command: Command, texts: Mapping[str, str], env: Mapping[str, str] | None = None
+) -> str | None:
     """The script of `texts` that `command` runs by its bare name from a bin directory on the
     PATH (`COPY install-packages /usr/bin/`, then `RUN install-packages curl`, also through
-    `sudo`)."""
+    `sudo`), or from a directory the ENV put on it (`ENV PATH="/tools:${PATH}"`)."""
     words = tool_and_args(command)[1] or command.words
     name = words[0]
     if "/" in name:
         return None
+    listed = {d.rstrip("/") for d in (env or {}).get("PATH", "").split(":") if d.startswith("/")}
     return next(
-        (p for p in texts if posixpath.basename(p) == name and posixpath.dirname(p) in BIN_DIRS),
+        (
+            p
+            for p in texts
+            if posixpath.basename(p) == name
+            and (posixpath.dirname(p) in BIN_DIRS or posixpath.dirname(p) in listed)
+        ),
         None,
     )
 

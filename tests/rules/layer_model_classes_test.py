@@ -4299,6 +4299,16 @@ def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> Non
         code="LG005",
     )
     assert [f.line for f in shell] == [3]
+    # From a directory the ENV put on the PATH, copied by a wildcard (held-out 591/009:47, in
+    # its repository); not from one off the PATH.
+    tools = {
+        "tools/ckanext-install.sh": '#!/bin/bash\npip install -e "git+https://x.example/$1"\n',
+        "Dockerfile": 'FROM python:3.10\nCOPY tools/* /tools/\nENV PATH="/tools:${PATH}"\n'
+        "RUN ckanext-install.sh a/b 1.0\n",
+    }
+    assert [f.line for f in lint_files(tools, code="LG005")] == [4]
+    tools["Dockerfile"] = tools["Dockerfile"].replace('ENV PATH="/tools:${PATH}"', "ENV X=1")
+    assert lint_files(tools, code="LG005") == []
 
 
 def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
