@@ -1571,6 +1571,12 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
     ),
     (re.compile(r"apache-maven-\d"), ("conf/settings.xml",)),
+    # (Jetty's: the distribution of 9 with its start.ini, jetty-home since 10 without)
+    (
+        re.compile(r"jetty-distribution-\d"),
+        ("start.ini", *(f"etc/{n}.xml" for n in ("jetty", "webdefault", "jetty-http"))),
+    ),
+    (re.compile(r"jetty-home-\d"), tuple(f"etc/{n}.xml" for n in ("jetty", "webdefault"))),
     (
         re.compile(r"apache-storm-\d"),
         ("conf/storm.yaml", "logback/cluster.xml", "logback/worker.xml"),

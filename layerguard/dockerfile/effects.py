@@ -2989,7 +2989,12 @@ def _ops(
             items = [w.rstrip("/") + "/*" for w in listing[1:] if not w.startswith("-")]
             yield Op(REMOVE, "rm", _paths(items, command), text)
             return
-    yield from _package_ops(tool, words, command, env, text)
+    # (a package file saved under another name is the package its address names: `wget
+    # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
+    for op in _package_ops(tool, words, command, env, text):
+        if op.role == INSTALL and names and (saved_as := _saved_packages(words, command, names)):
+            op = op._replace(packages=tuple(dict.fromkeys((*op.packages, *saved_as))))
+        yield op
     # (`curl ... > get-pip.py` saves it: a later `python get-pip.py` is the run, and reads its
     # own options)
     saved = any(_writes_file(r) and r.op in (">", ">>", "1>", "&>") for r in command.redirects)
@@ -5083,6 +5088,15 @@ def _unpinned(tool: str, word: str) -> str:
 _DASHED_DEB = re.compile(r"-v?\d[\w.+~]*(?:-[\w.+~]+)*$")
 
 
+def _saved_packages(
+    words: tuple[str, ...], command: Command, names: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The packages of the package files a command names by the names they were fetched under
+    (`wget .../shiny-server-1.5.20-amd64.deb -O ss.deb`, then `gdebi -n ss.deb`)."""
+    files = (names.get(_path(w, command) or "", "") for w in words[1:])
+    return tuple(p for n in files if n.endswith((".deb", ".rpm")) and (p := _package_of(n)))
+
+
 def _package_of(path: str) -> str | None:
     """The package a .deb or .rpm file holds, by the names their tools give such files
     (`name_version_arch.deb`, `name-version-release.arch.rpm`); None when a wildcard or a
@@ -5095,10 +5109,12 @@ def _package_of(path: str) -> str | None:
         name = name.removesuffix(".deb").split("_", 1)[0]
     else:
         name = RPM_VERSION.sub("", RPM_ARCH.sub("", name.removesuffix(".rpm")))
-    # (a vendor's `rstudio-server-*-amd64.deb`: the wildcard stands for the version)
-    fixed, dash, rest = name.partition("-*")
-    if dash and len(fixed) > 2 and not is_glob(fixed) and "_" not in rest:
-        name = fixed
+    # (a vendor's `rstudio-server-*-amd64.deb`, `shiny-server-$VERSION-amd64.deb`: the
+    # wildcard or the variable stands for the version)
+    for stand_in in ("-*", "-$"):
+        fixed, dash, rest = name.partition(stand_in)
+        if dash and len(fixed) > 2 and not is_glob(fixed) and "$" not in fixed and "_" not in rest:
+            name = fixed
     return name if name and not is_glob(name) and "$" not in name else None
 
 

