@@ -246,6 +246,12 @@ _APACHE2_CONF = tuple(
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
     "bitnami/minideb": ("/usr/sbin/install_packages",),
+    # (linuxserver's nginx base: the samples its init copies into /config, which its
+    # applications' `COPY root/ /` write again with their own site)
+    **dict.fromkeys(
+        (f"{r}linuxserver/baseimage-alpine-nginx" for r in ("ghcr.io/", "lscr.io/", "")),
+        tuple(f"/defaults/nginx/{n}.conf.sample" for n in ("nginx", "site-confs/default", "ssl")),
+    ),
     # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
     # hard link to the latter on its Debian tags)
     "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),

@@ -4311,6 +4311,22 @@ def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> Non
     assert lint_files(tools, code="LG005") == []
 
 
+def test_linuxserver_nginx_base_samples_written_again(lint_files: Lint) -> None:
+    """linuxserver's nginx base ships the samples its init copies into /config: an
+    application's `COPY root/ /` holding its own default.conf.sample writes one again
+    (held-out 606/008:52, in its repository); one holding other files writes none."""
+    dockerfile = "FROM ghcr.io/linuxserver/baseimage-alpine-nginx:3.24\nCOPY root/ /\n"
+    files = {
+        "wiki/root/defaults/nginx/site-confs/default.conf.sample": "server { listen 80; }\n",
+        "wiki/root/app/index.html": "<html></html>\n",
+        "wiki/Dockerfile": dockerfile,
+        "other/root/app/index.html": "<html></html>\n",
+        "other/Dockerfile": dockerfile,
+    }
+    found = lint_files(files, code="LG002")
+    assert [(f.file, f.line) for f in found] == [("wiki/Dockerfile", 2)]
+
+
 def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
     """`docker build -f images/app/Dockerfile .`: when the Dockerfile's directory lacks what
     it copies, the nearest directory above it in the repository that holds every source is the
