@@ -1565,8 +1565,10 @@ def link_made(op: Op) -> tuple[str, str] | None:
     link = op.paths[0].rstrip("/")
     if len(operands) != 2 or not link:
         return None
-    if operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS:
-        # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside)
+    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS
+    if inside and posixpath.basename(link) != posixpath.basename(operands[0].rstrip("/")):
+        # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside; the
+        # write already names it so when the directory is given with its slash)
         link = posixpath.join(link, posixpath.basename(operands[0].rstrip("/")))
     target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
     return None if "$" in target or is_glob(target) else (link, target)
@@ -3265,6 +3267,11 @@ def _ops(
             # there gives way to the link, and stays in its layer; only a layer known to have
             # written that path counts)
             yield Op(REMOVE, tool, link, text, blind=True)
+        if inside_a_dir and len(operands) >= 2 and link:
+            # (`ln -s /home/app/.config/x /home/app/`: each link lands inside, by its target's
+            # name; the directory itself is not made)
+            targets = [posixpath.basename(t.rstrip("/")) for t in operands[:-1]]
+            link = tuple(posixpath.join(link[0], t) for t in targets if t not in ("", ".", ".."))
         yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',

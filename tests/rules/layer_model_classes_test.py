@@ -12778,6 +12778,13 @@ _THIRTY_NINTH = [
         "COPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n",
         [(3, "LG002")],
     ),
+    # `ln -s TARGET DIR/` makes the link inside DIR, not DIR: a chown -R of DIR after it still
+    # copies up the dotfiles useradd -m gave it (held-out 610/008:19).
+    (
+        "FROM debian:trixie-slim\nRUN useradd -u 30000 -m -d /home/ox ox\n"
+        "RUN ln -s /home/ox/.config/ox/.msmtprc /home/ox/ && chown -R ox:ox /home/ox/\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
