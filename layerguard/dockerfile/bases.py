@@ -574,8 +574,19 @@ _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
 # The nginx image: nginx.org's nginx and its modules, with the curl, ca-certificates and
 # gettext-base (envsubst) its Dockerfiles keep, over Debian's slim image or Alpine.
 _NGINX_OWN = frozenset({"nginx", "nginx-module-*", "curl", "ca-certificates"})
-_NGINX_PACKAGES = _DEBIAN_PACKAGES | _NGINX_OWN | {"gettext-base", "libcurl4", "libcurl4t64"}
-_NGINX_ALPINE_PACKAGES = _NGINX_OWN | {"tzdata", "libcurl", "alpine-baselayout", "busybox", "musl"}
+# (and what those pull in: ca-certificates' openssl, curl's publicsuffix, nginx's adduser)
+_NGINX_PACKAGES = (
+    _DEBIAN_PACKAGES
+    | _NGINX_OWN
+    | {"gettext-base", "libcurl4", "libcurl4t64"}
+    | {"openssl", "publicsuffix", "adduser", "lsb-base", "debian-archive-keyring"}
+)
+# (Alpine's own packages beside them; the alpine-slim tags add neither curl nor the CA bundle)
+_NGINX_ALPINE_PACKAGES = _NGINX_OWN | {
+    *("tzdata", "libcurl", "alpine-baselayout", "alpine-baselayout-data", "alpine-keys"),
+    *("apk-tools", "busybox", "busybox-binsh", "musl", "musl-utils", "ca-certificates-bundle"),
+    *("libcrypto3", "libssl3", "ssl_client", "scanelf", "zlib", "pcre2", "brotli-libs"),
+}
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
 _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
@@ -2003,6 +2014,7 @@ class Known(NamedTuple):
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
     gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
     auto_go: bool = False  # its Go (1.13 to 1.15) is in module mode only beside a go.mod
+    slim: bool = False  # its tag says slim: Debian's slim images keep no man pages
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2017,7 +2029,7 @@ class Known(NamedTuple):
             return self.weighty
         # (Debian's slim images keep the copyright files of /usr/share/doc alone: dpkg leaves
         # out every man page, info page and translation, of what later installs bring too)
-        docs = DOC_TREES[:1] if self.debian and self.minimal else DOC_TREES
+        docs = DOC_TREES[:1] if self.debian and self.slim else DOC_TREES
         return (*docs, *((DEBCONF,) if self.debian else ()), *self.weighty)
 
 
@@ -2244,7 +2256,8 @@ def known(image: ImageRef | None) -> Known:
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
         else _NGINX_PACKAGES if name == "nginx" and debian
-        else _NGINX_ALPINE_PACKAGES if name == "nginx" and "alpine" in tagged
+        else _NGINX_ALPINE_PACKAGES
+        if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal
@@ -2298,6 +2311,7 @@ def known(image: ImageRef | None) -> Known:
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
         name == "golang" and bool(GOPATH_GO.match(tag)),
         name == "golang" and bool(AUTO_GO.match(tag)),
+        slim="slim" in tag,
     )  # fmt: skip
 
 

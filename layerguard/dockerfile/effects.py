@@ -934,6 +934,7 @@ def _run_effects(
     files: list[str] = []
     blind = False
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
+    generated = False  # an interpreter ran, which may have written the scripts run after it
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
@@ -1098,8 +1099,14 @@ def _run_effects(
                 else _script_word(tool, words)
             )
             executed = _path(ran_word, command)
-            if executed and not any(executed in o.paths for o in ops if o.kind == WRITE):
-                ran.add(executed)  # (not one this RUN wrote first: a download run)
+            # (not one this RUN wrote first, a download run, nor one an interpreter it ran
+            # before may have written: `python tools/codegen.py --out gen/ && python
+            # gen/bootstrap.py`; scripts run one after another are each there: `init.sh &&
+            # clean.sh`)
+            written = any(executed in o.paths for o in ops if o.kind == WRITE)
+            if executed and not written and not generated:
+                ran.add(executed)
+            generated = generated or posixpath.basename(tool).startswith(_INTERPRETER_NAMES)
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _directories_made_anew(
@@ -1935,6 +1942,15 @@ _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"}
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
 
+# Interpreters whose programs write files the model does not see (code generators, fetchers)
+_INTERPRETER_NAMES = ("python", "pypy", "perl", "ruby", "node", "php", "java", "deno", "bun")
+# The shell's builtins: a script of the same name on the PATH never runs in their place
+_SHELL_BUILTINS = frozenset(
+    {"test", "[", "echo", "printf", "cd", "pwd", "true", "false", "read", "set", "export"}
+    | {"source", ".", "eval", "exec", "exit", "kill", "type", "command", "wait", "shift"}
+)
+
+
 def _on_path(
     command: Command, texts: Mapping[str, str], env: Mapping[str, str] | None = None
 ) -> str | None:
@@ -1943,9 +1959,13 @@ def _on_path(
     `sudo`), or from a directory the ENV put on it (`ENV PATH="/tools:${PATH}"`)."""
     words = tool_and_args(command)[1] or command.words
     name = words[0]
-    if "/" in name:
+    if "/" in name or name in _SHELL_BUILTINS:
         return None
-    listed = {d.rstrip("/") for d in (env or {}).get("PATH", "").split(":") if d.startswith("/")}
+    # (only the directories put before the base's PATH: one appended after it, `ENV
+    # PATH=$PATH:/tools`, loses to the system's own `install`)
+    ahead = (env or {}).get("PATH", "").split(":")
+    ahead = ahead[: next((i for i, d in enumerate(ahead) if "$" in d), len(ahead))]
+    listed = {d.rstrip("/") for d in ahead if d.startswith("/")}
     return next(
         (
             p
@@ -2672,11 +2692,13 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if len(words) > 2 and _GEM_VERSION.fullmatch(words[1]):
             words = (words[0], *words[2:])  # (`bundle _2.1.4_ install`: RubyGems' version pick)
             continue
-        if name == "pip-sync":
-            # (pip-tools': it installs what the requirements files pin, with pip, and removes
-            # what they do not name from site-packages alone)
-            files = [w for w in words[1:] if not w.startswith("-")] or ["requirements.txt"]
-            return "pip", ("pip", "install", *(a for f in files for a in ("-r", f)))
+        if name == "pip-sync" and not {"--dry-run", "-n"} & set(words):
+            # (pip-tools': it installs what the requirements files pin, with pip and the options
+            # `--pip-args` gives it, and removes what they do not name from site-packages alone)
+            given = _option_value(words, "", "--pip-args") or ""
+            files = [w for w in words[1:] if not w.startswith("-") and w != given]
+            pinned = (a for f in files or ["requirements.txt"] for a in ("-r", f))
+            return "pip", ("pip", "install", *given.split(), *pinned)
         if name in ("fluent-gem", "td-agent-gem"):  # (Fluentd's gem, for its own Ruby)
             return "gem", ("gem", *words[1:])
         if (ruby := _RUBY_SUFFIXED.fullmatch(name)) is not None:
@@ -3063,7 +3085,8 @@ def _ops(
         if tool == "locale-gen" and "--purge" in words:
             yield Op(REMOVE, tool, (_LOCALE_ARCHIVE,), text)
         yield Op(WRITE, tool, (_LOCALE_ARCHIVE,), text, FILE, HEAVY)
-    if runs_playwright and ("--with-deps" in words or "install-deps" in words):
+    deps = "--with-deps" in words or "install-deps" in words
+    if runs_playwright and deps and "--dry-run" not in words:
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "install-php-extensions" and "IPE_KEEP_SYSPKG_CACHE" not in env:
@@ -4620,13 +4643,27 @@ def _write_bits_only(mode: str) -> bool:
 
 
 _EDITORS = ("sed", "perl", "dos2unix", "unix2dos")
+# A find's tests that leave some files below its roots out
+_FIND_NARROWING = frozenset(
+    {"-not", "!", "\\!", "-path", "-ipath", "-wholename", "-maxdepth", "-mindepth", "-prune"}
+    | {"-regex", "-iregex", "-name", "-iname", "-newer", "-mtime", "-mmin", "-size", "-perm"}
+    | {"-user", "-group", "-links", "-empty", "-o", "-or"}
+)
 
 
 def _find_edits(words: tuple[str, ...]) -> bool:
-    """A find that runs an in-place editor on every file below its roots (no name test)."""
+    """A find that runs an in-place editor on every file below its roots (no name test, no
+    exclusion, depth limit or other test: `-not -path '*/node_modules/*'`, `-maxdepth 1`,
+    `-exec grep -q x {} \\;` before it)."""
     if _find_filter(words, _EDITORS) is not None:
         return False
     for i, word in enumerate(words[:-1]):
+        if word in _FIND_NARROWING or (
+            word in ("-exec", "-execdir")
+            and i + 1 < len(words)
+            and posixpath.basename(words[i + 1]) not in _EDITORS
+        ):
+            return False
         if word in ("-exec", "-execdir"):
             end = next((j for j in range(i + 1, len(words)) if words[j] in (";", "+")), len(words))
             run = words[i + 1 : end]

@@ -271,7 +271,13 @@ def layers(
             removed_at.update(
                 (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
             )
-            links.update(made for op in step.run.ops if (made := link_made(op)) is not None)
+            for op in step.run.ops:
+                if op.kind == REMOVE:
+                    # (a link removed, or replaced by a directory, stands for nothing now)
+                    for link in [k for k in links if any(covers(p, k) for p in op.paths)]:
+                        del links[link]
+                elif (made := link_made(op)) is not None:
+                    links[made[0]] = made[1]
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
                 orphans = not _autoremoves(purges[-1])
@@ -999,7 +1005,14 @@ def _run(
             # (chmod follows a link it is given, also with -R; chown -R does not)
             follows = op.kind == CHOWN and op.tool == "chmod"
             op = op._replace(paths=_through_links(op.paths, links, follows))
-        if (made := link_made(op)) is not None:
+        if op.kind == REMOVE:
+            # (the link removed, `rm /opt/mytool && mkdir -p /opt/mytool/data`: a directory now)
+            for link in [k for k in links if any(covers(p, k) for p in op.paths)]:
+                del links[link]
+        if (made := link_made(op)) is not None and not names_a_file(made[1]):
+            # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
+            # instantclient`; not one to a file, which a directory of that name would hold:
+            # `ln -s /etc/nginx/sites-available/app.conf /etc/nginx/conf.d`)
             links[made[0]] = made[1]
         if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
             op = op._replace(
@@ -1530,6 +1543,8 @@ def _reach(
     for entry in live:
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
+        if entry.role == INSTALL and held.slim and held.debian and in_tree(path, DOC_TREES[1:]):
+            continue  # (dpkg on Debian's slim images leaves out man, info and locale pages)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
         if op.tool == "usermod" and op.kind == CHOWN and entry.role in (HOME, INSTALL):
@@ -1747,7 +1762,7 @@ def _reach(
             or (bool(held.manager) and whole.rstrip("/") in _SYSTEM_TREES)
             # (dpkg's database removed whole: every package's file lists and checksums; not a
             # file inside it, `rm /var/lib/dpkg/lock*`, some of which are empty)
-            or (held.debian and whole.rstrip("/") == DPKG_DATABASE)
+            or (held.manager == "apt" and whole.rstrip("/") == DPKG_DATABASE)
         )
         and not any(covers(g, whole) for g in gone)
         # (not an application's archive below such a tree, which its images do not hold: `rm
@@ -2028,15 +2043,16 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
         return []
     if op.blind or any(covers(e.path, path) for e in own):
         return []
-    # (a repository's metadata is only where a clone, or a copy of the build context, put it:
-    # a release archive unpacked or a build's output holds no .git, unless a clone was moved)
+    # (a release archive holds no repository's metadata: GitHub's tarballs and `git archive`
+    # leave .git out; unless a clone was moved there)
     vcs = set(op.only or ("",)) <= _VCS_DIRS and not any(e.family == "git" for e in live)
     hits = []
     for entry in live:
         if entry.role == INSTALL or not entry.weighs:
             continue
-        if vcs and not entry.copied:
-            continue
+        if vcs and any(u.unpacked and u.layer == entry.layer and covers(u.path, entry.path)
+                       for u in live):  # fmt: skip
+            continue  # (what an archive unpacked, its top directory too)
         if entry.kind == FILE and _selected(entry, op, path):
             hits.append(Hit(entry, entry.path, True))
         elif entry.kind != FILE and (covers(path, entry.path) or inside(path, entry.path)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
 from layerguard.dockerfile.bases import known
@@ -346,23 +346,48 @@ def _passed_on(value: str, scope: Mapping[str, str]) -> bool:
 # A RUN that makes /bin/sh bash (`ln -sf /bin/bash /bin/sh`, `update-alternatives --install
 # /bin/sh sh /bin/bash 100`): the RUNs after it run under bash, which expands `{a,b}`.
 _SH_TO_BASH = re.compile(
-    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?bash\s+/bin/sh(?![\w/.-])"
+    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?bash\s+(?:/usr)?/bin/sh(?![\w/.-])"
     r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/bash\b"
+)
+# (and one that makes it dash again: `ln -sf /bin/dash /bin/sh`)
+_SH_TO_DASH = re.compile(
+    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?dash\s+(?:/usr)?/bin/sh(?![\w/.-])"
 )
 _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after
 # read, and the variable each stands for.
 _CACHE_CONFIG = (
-    (re.compile(r"\bnpm\s+config\s+set\s+cache(?:\s+|=)(/[^\s;&|]+)"), "npm_config_cache"),
+    (re.compile(r"\bnpm\s+config\s+set\s+cache(?:\s+|=)(/[^\s;&|'\"$]+)"), "npm_config_cache"),
     (
-        re.compile(r"\byarn\s+config\s+set\s+cache-folder\s+(/[^\s;&|]+)"),
+        re.compile(r"\byarn\s+config\s+set\s+cache-folder\s+(/[^\s;&|'\"$]+)"),
         "YARN_CACHE_FOLDER",
     ),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
-    (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"]+)"), "BUNDLE_PATH"),
+    (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
 )
+_GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+
+
+def _configured(text: str, user: str) -> Iterator[tuple[str, tuple[str, str | None]]]:
+    """The manager settings a RUN's text makes for the RUNs after it: npm's `--global` one for
+    every user, its user one and yarn's for `user` alone, bundler's for every user."""
+    for pattern, name in _CACHE_CONFIG:
+        for found in pattern.finditer(text):
+            rest = found.group() + text[found.end() :].split("\n", 1)[0].split("&&", 1)[0]
+            shared = name.startswith("BUNDLE") or (
+                name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
+            )
+            yield name, (found.group(1), None if shared else user)
+
+
+def _with_configured(
+    env: Mapping[str, str], configured: Mapping[str, tuple[str, str | None]], user: str
+) -> dict[str, str]:
+    """`env` (which wins) over what earlier RUNs configured for every user or for `user`."""
+    mine = {k: v for k, (v, who) in configured.items() if who is None or who == user}
+    return {**mine, **env} if mine else dict(env)
 
 
 def build(
@@ -389,7 +414,8 @@ def build(
     shell = ""
     # what earlier RUNs configured a manager's cache to be, as the variable it stands for
     # (`npm config set cache /tmp/npm --global`: npm_config_cache), which the ENV outranks
-    configured: dict[str, str] = {}
+    # (npm's user configuration and yarn's are the user's own: `(value, user)`, '' for all)
+    configured: dict[str, tuple[str, str | None]] = {}
     given: set[str] = set()
     from_node: Node | None = None
     stage_name: str | None = None
@@ -399,7 +425,9 @@ def build(
     base_error: str | None = None
     # (what each stage ends with, for a stage built FROM it: also when it has no instructions,
     # `FROM tomcat:9 AS base` / `FROM base`, whose WORKDIR is still tomcat's)
-    ends: dict[int, tuple[str, dict[str, str], str, set[str], str, dict[str, str]]] = {}
+    ends: dict[
+        int, tuple[str, dict[str, str], str, set[str], str, dict[str, tuple[str, str | None]]]
+    ] = {}
 
     def close() -> None:
         if from_node is not None and current is not None:
@@ -491,7 +519,7 @@ def build(
             Instruction(
                 node,
                 workdir,
-                MappingProxyType({**configured, **env} if configured else dict(env)),
+                MappingProxyType(_with_configured(env, configured, user)),
                 parse_flags(node.flags),
                 user,
                 frozenset(given),
@@ -500,12 +528,10 @@ def build(
         )
         if node.keyword == "run" and shell in ("", "sh") and _SH_TO_BASH.search(node.original):
             shell = "bash"
+        elif node.keyword == "run" and shell == "bash" and _SH_TO_DASH.search(node.original):
+            shell = ""  # (a SHELL instruction's bash stays: it names the program, not the link)
         if node.keyword == "run" and "config" in node.original:
-            configured.update(
-                (name, m.group(1))
-                for pattern, name in _CACHE_CONFIG
-                for m in pattern.finditer(node.original)
-            )
+            configured.update(_configured(node.original, user))
     close()
     if not stages:
         return Model(path, parsed, (), -1, ())

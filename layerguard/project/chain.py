@@ -218,7 +218,7 @@ class Graph:
                     # (and a download by its address: `ADD https://install.python-poetry.org
                     # poetry.sh`, which `cat poetry.sh | python3 -` runs)
                     renamed.update(
-                        (w.path, w.source.rstrip("/"))
+                        (w.path, posixpath.basename(w.source.rstrip("/")))
                         for w in writes
                         # (an address, its `//` made one by the path's normalizing)
                         if w.source.startswith(("http:/", "https:/"))

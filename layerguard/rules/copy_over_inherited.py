@@ -1513,7 +1513,9 @@ def _same_passed_base(model: Model, origin: str) -> str | None:
     roots = (model.lineage(stage)[-1], model.lineage(model.stages[model.shipped[0]])[-1])
     words = {r.from_node.args[0] if r.from_node.args else "" for r in roots}
     word = words.pop() if len(words) == 1 else ""
-    return word if "$" in word and all(r.base_stage is None for r in roots) else None
+    # (one the build must pass: not one whose ARG gives a default, `ARG BASE_IMAGE=scratch`)
+    passed = all(r.base_stage is None and not r.base_text.strip() for r in roots)
+    return word if "$" in word and passed else None
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

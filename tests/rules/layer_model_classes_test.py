@@ -4309,6 +4309,14 @@ def test_a_script_run_by_its_name_from_the_path_is_read(lint_files: Lint) -> Non
     assert [f.line for f in lint_files(tools, code="LG005")] == [4]
     tools["Dockerfile"] = tools["Dockerfile"].replace('ENV PATH="/tools:${PATH}"', "ENV X=1")
     assert lint_files(tools, code="LG005") == []
+    # Appended after the base's PATH, a name the system has wins; a builtin is the shell's.
+    appended = {
+        "app/bin/install": "#!/bin/sh\npip install flask\n",
+        "app/bin/test": "#!/bin/sh\npip install flask\n",
+        "app/Dockerfile": "FROM python:3.11-slim\nWORKDIR /app\nCOPY . /app\n"
+        "ENV PATH=$PATH:/app/bin\nRUN install -d /var/run/app && test -d /app\n",
+    }
+    assert lint_files(appended, code="LG005") == []
 
 
 def test_linuxserver_nginx_base_samples_written_again(lint_files: Lint) -> None:
@@ -12790,6 +12798,130 @@ _THIRTY_NINTH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_NINTH)
 def test_the_thirty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The regressions the reviews of the thirty-ninth session found, each a probe of theirs.
+_THIRTY_NINTH_REVIEW = [
+    # (a05) nginx's Debian image holds what its packages pull in: ca-certificates' openssl.
+    ("FROM nginx:1.27\nRUN apt-get purge -y openssl\n", [(2, "LG003")]),
+    # (a07) nginx's alpine-slim tags hold neither curl nor the CA bundle.
+    ("FROM nginx:1.27-alpine-slim\nRUN apk --purge del curl\n", []),
+    (
+        "FROM nginx:1.27-alpine-slim\n"
+        "RUN apk add --no-cache curl && curl -fsS https://x.example/ && apk del curl\n",
+        [],
+    ),
+    # (f28) `microsoft/...` is no slim image for the "micro" in its name.
+    ("FROM microsoft/dotnet:2.2-sdk\nRUN rm -rf /usr/share/man\n", [(2, "LG003")]),
+    # Nor do installs on a slim image bring man pages.
+    (
+        "FROM python:3.12-slim\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/man /usr/share/locale\n",
+        [],
+    ),
+    # (g17) `install-deps --dry-run` runs no apt.
+    (
+        "FROM node:20\nRUN npx -y playwright-core install-deps --dry-run chromium"
+        " && npm cache clean --force\n",
+        [],
+    ),
+    # (h15) a Tomcat archive ADDed under another name is still Tomcat's.
+    (
+        "FROM eclipse-temurin:8\nADD https://x.example/apache-tomcat-9.0.74.tar.gz /tmp/t.tgz\n"
+        "RUN tar xzf /tmp/t.tgz -C /opt && rm /tmp/t.tgz"
+        " && mv /opt/apache-tomcat-9.0.74 /opt/tomcat\n"
+        "COPY server.xml /opt/tomcat/conf/server.xml\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG002")],
+    ),
+    # (e03, h07) pip-sync passes --pip-args to pip; --dry-run installs nothing.
+    (
+        "FROM python:3.11\nCOPY requirements.txt .\nRUN pip install --no-cache-dir pip-tools"
+        ' && pip-sync --pip-args "--no-cache-dir" requirements.txt\n',
+        [],
+    ),
+    (
+        "FROM python:3.11\nCOPY requirements.txt .\n"
+        "RUN pip install --no-cache-dir pip-tools && pip-sync --dry-run requirements.txt\n",
+        [],
+    ),
+    # (a09) npm's user configuration is root's alone: after USER node the cache is node's.
+    (
+        "FROM node:20\nRUN npm config set cache /tmp/npmc\nUSER node\nWORKDIR /home/node/app\n"
+        "COPY package*.json ./\nRUN --mount=type=cache,target=/tmp/npmc npm ci\n",
+        [(6, "LG005")],
+    ),
+    (
+        "FROM node:20\nRUN npm config set cache /tmp/npmc --global\nUSER node\n"
+        "WORKDIR /home/node/app\nCOPY package*.json ./\n"
+        "RUN --mount=type=cache,target=/tmp/npmc npm ci\n",
+        [],
+    ),
+    # (c04) /bin/sh made dash again: no brace expansion after it.
+    (
+        "FROM ubuntu:22.04\nRUN ln -sf /bin/bash /bin/sh\nRUN ln -sf /bin/dash /bin/sh\n"
+        "RUN rm -rf /usr/share/{man,doc}\n",
+        [],
+    ),
+    # (g04) a link to a file put into an existing directory is no link standing for it.
+    (
+        "FROM nginx:1.27\nCOPY default.conf /etc/nginx/conf.d/default.conf\n"
+        "RUN ln -s /etc/nginx/sites-available/app.conf /etc/nginx/conf.d"
+        " && rm /etc/nginx/conf.d/default.conf\n",
+        [(2, "LG002"), (3, "LG003")],
+    ),
+    # (a27) a script an interpreter run before may have written is not known to be there.
+    (
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n"
+        "RUN python tools/codegen.py --out gen/ && python gen/bootstrap.py"
+        " && rm -f gen/bootstrap.py\n",
+        [],
+    ),
+    # (b07, b21) a find that leaves files out edits only some: a chmod after it copies up.
+    (
+        "FROM debian:12-slim\nCOPY app/ /srv/app/\n"
+        "RUN find /srv/app -maxdepth 1 -type f | xargs sed -i 's/\\r$//'"
+        " && chmod -R a+rX /srv/app\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM debian:12-slim\nCOPY app/ /srv/app/\n"
+        "RUN find /srv/app -type f -not -path '*/node_modules/*' -print0"
+        " | xargs -0 sed -i 's/\\r$//' && chmod -R a+rX /srv/app\n",
+        [(3, "LG004")],
+    ),
+    # (c29) a link removed and made a directory stands for nothing.
+    (
+        "FROM ubuntu:22.04\nCOPY tools/mytool-2.1/ /opt/mytool-2.1/\n"
+        "RUN ln -s /opt/mytool-2.1 /opt/mytool\n"
+        "RUN rm /opt/mytool && mkdir -p /opt/mytool/data && chmod -R 755 /opt/mytool\n",
+        [],
+    ),
+    # (d05) dpkg's database only on a base of Debian's family known as such.
+    ("FROM amazoncorretto:17\nRUN rm -rf /var/lib/dpkg\n", []),
+    # (e04, e13) .git below what composer --prefer-source fetched, or a clone moved, is there.
+    (
+        "FROM php:8.2-cli\nWORKDIR /app\nCOPY composer.json composer.lock ./\n"
+        "RUN composer install --no-dev --prefer-source && composer clear-cache\n"
+        "RUN find /app/vendor -type d -name .git -prune -exec rm -rf {} +\n",
+        [(5, "LG003")],
+    ),
+    # (f02) a passed-in base whose ARG defaults to scratch holds nothing.
+    (
+        "ARG BASE_IMAGE=scratch\nFROM ${BASE_IMAGE} AS rootfs\nCOPY rootfs/ /\n"
+        "FROM ${BASE_IMAGE}\nCOPY --from=rootfs / /\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _THIRTY_NINTH_REVIEW)
+def test_the_reviews_of_the_thirty_ninth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
