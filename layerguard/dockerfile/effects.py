@@ -3229,6 +3229,12 @@ def _ops(
     elif (edited := _edited_in_place(tool, words)) is not None:
         # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
         # and a chmod after it in the same RUN copies nothing more up.
+        if suffix := _backup_suffix(tool, words):
+            # (`sed -i.bak x f` renames f to f.bak first, as `mv f f.bak` does: the old bytes
+            # are written again under the new name)
+            kept = _paths(edited, command)
+            yield Op(REMOVE, "mv", kept, text)
+            yield Op(WRITE, "mv", tuple(k + suffix for k in kept), text, FILE, UNKNOWN)
         yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN)
     elif tool == "touch":
         rest = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
@@ -3753,6 +3759,24 @@ def _letter_flag(words: tuple[str, ...], letter: str, long: str) -> bool:
     return long in words or any(
         w.startswith("-") and not w.startswith("--") and letter in w[1:] for w in words
     )
+
+
+def _backup_suffix(tool: str, words: tuple[str, ...]) -> str:
+    """The suffix of the backup `sed -i.bak` (`-ri.orig`, `--in-place=.bak`) keeps of each file
+    it edits; '' for none (a suffix with a `*` names the backup otherwise: not read)."""
+    if tool != "sed":
+        return ""
+    for word in words[1:]:
+        if word.startswith("--in-place="):
+            suffix = word.partition("=")[2]
+        elif word[:1] == "-" and word[1:2] != "-" and "i" in word:
+            suffix = word[word.index("i") + 1 :]
+            if not set(word[1 : word.index("i")]) <= set("nrEsuz"):
+                continue
+        else:
+            continue
+        return suffix if suffix and "*" not in suffix and "/" not in suffix else ""
+    return ""
 
 
 def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:

@@ -12793,6 +12793,14 @@ _THIRTY_NINTH = [
         "RUN ln -s /home/ox/.config/ox/.msmtprc /home/ox/ && chown -R ox:ox /home/ox/\n",
         [(3, "LG004")],
     ),
+    # `sed -i.bak` renames the file to f.bak before writing it anew, as `mv f f.bak` does:
+    # the old bytes land again (held-out 609/012:35); `sed -i` alone rewrites in place.
+    (
+        "FROM debian:12\nCOPY app.conf /etc/app.conf\nRUN sed -i.bak s/a/b/ /etc/app.conf\n"
+        "RUN sed -i s/a/b/ /etc/app.conf\n",
+        [(3, "LG003")],
+    ),
+    ("FROM debian:12\nRUN echo x > /etc/app.conf && sed -i.bak s/a/b/ /etc/app.conf\n", []),
 ]
 
 
