@@ -1109,6 +1109,7 @@ def _run_effects(
             generated = generated or posixpath.basename(tool).startswith(_INTERPRETER_NAMES)
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
+    ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _directories_made_anew(
         _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
     )
@@ -3153,6 +3154,10 @@ def _ops(
         # (`find /etc/s6 -type f -exec sed -i 's/\r$//' {} +`: every file below is rewritten,
         # in this layer whole; a chmod of one of them after it copies up nothing more)
         yield Op(WRITE, "find", _paths(_find_roots(words), command), text, TREE, UNKNOWN, EDITED)
+    elif tool == "find" and _find_execs(words, _EDITORS) and (by_name := _edits_by_name(words)):
+        # (`find . -name '*.sh' -exec dos2unix {} +`: the files of those names below are
+        # rewritten; what a chmod of one of them after it sets lands with them)
+        yield Op(_NAME_EDITS, "find", _paths(_find_roots(words), command), text, only=by_name)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
         if _directories_only(words) or _selects_little(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
@@ -4667,12 +4672,53 @@ def _write_bits_only(mode: str) -> bool:
 
 
 _EDITORS = ("sed", "perl", "dos2unix", "unix2dos")
+# The mark a find that edits files by name leaves among a RUN's ops, until they are read
+_NAME_EDITS = "name-edits"
 # A find's tests that leave some files below its roots out
 _FIND_NARROWING = frozenset(
     {"-not", "!", "\\!", "-path", "-ipath", "-wholename", "-maxdepth", "-mindepth", "-prune"}
     | {"-regex", "-iregex", "-name", "-iname", "-newer", "-mtime", "-mmin", "-size", "-perm"}
     | {"-user", "-group", "-links", "-empty", "-o", "-or"}
 )
+
+
+def _edits_by_name(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name patterns a find that runs an in-place editor on the files of those names below
+    its roots selects by (`-name '*.sh'`); () for another find."""
+    named = _find_filter(words, _EDITORS)
+    if not named or set(words) & (_FIND_NARROWING - {"-name", "-iname", "-o", "-or"}):
+        return ()
+    at = next((i for i, w in enumerate(words) if w in ("-exec", "-execdir")), len(words))
+    run = words[at + 1 :]
+    name = posixpath.basename(run[0]) if run else ""
+    return named if name in _EDITORS and _edited_in_place(name, run) is not None else ()
+
+
+def _edited_by_name(ops: list[Op]) -> list[Op]:
+    """`ops` less the name-edit marks of finds, and less what a chmod or chown after one names
+    among the files it rewrote (`find . -name '*.sh' | xargs dos2unix && chmod +x *.sh`)."""
+    marks: list[Op] = []
+    out = []
+    for op in ops:
+        if op.kind == _NAME_EDITS:
+            marks.append(op)
+            continue
+        if op.kind == CHOWN and marks and not op.recursive:
+            kept = tuple(
+                p
+                for p in op.paths
+                if not any(
+                    covers(root, p)
+                    and any(fnmatch.fnmatchcase(posixpath.basename(p), n) for n in m.only or ())
+                    for m in marks
+                    for root in m.paths
+                )
+            )
+            if not kept:
+                continue
+            op = op._replace(paths=kept)
+        out.append(op)
+    return out
 
 
 def _find_edits(words: tuple[str, ...]) -> bool:

@@ -12919,6 +12919,19 @@ _THIRTY_NINTH_REVIEW = [
         "RUN find /app/vendor -type d -name .git -prune -exec rm -rf {} +\n",
         [(5, "LG003")],
     ),
+    # (b03, b04, b33) a find that edits the files of a name rewrites them: a chmod after it of
+    # files of that name copies up nothing more; of another name it still does.
+    (
+        "FROM debian:12-slim\nCOPY app/ /opt/app/\n"
+        "RUN find /opt/app -name '*.sh' -print0 | xargs -0 dos2unix && chmod +x /opt/app/*.sh\n",
+        [],
+    ),
+    (
+        "FROM debian:12-slim\nCOPY app/ /opt/app/\n"
+        "RUN find /opt/app -name '*.sh' -exec sed -i 's/a/b/' {} +"
+        " && chmod +x /opt/app/run.sh /opt/app/bin/tool\n",
+        [(3, "LG004")],
+    ),
     # (f02) a passed-in base whose ARG defaults to scratch holds nothing.
     (
         "ARG BASE_IMAGE=scratch\nFROM ${BASE_IMAGE} AS rootfs\nCOPY rootfs/ /\n"
