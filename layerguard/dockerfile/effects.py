@@ -25,6 +25,7 @@ from layerguard.dockerfile.bases import (
     topless,
 )
 from layerguard.dockerfile.model import (
+    CONFIG_CACHE_KEYS,
     Instruction,
     expand,
     from_the_base,
@@ -452,11 +453,6 @@ _LOCALE_ARCHIVE = "/usr/lib/locale/locale-archive"
 _MAVEN_BUILDS = frozenset({"compile", "test", "package", "verify", "install", "deploy", "war"})
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
-# The `config set` keys that move a manager's cache, and the variable each stands for.
-_CONFIG_CACHE_KEYS = {
-    "npm": ("cache", "npm_config_cache"),
-    "yarn": ("cache-folder", "YARN_CACHE_FOLDER"),
-}
 # Their short spellings.
 _CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
 _TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
@@ -1638,7 +1634,7 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
             return {"BUNDLE_PATH": rest[1]}
         if len(rest) == 2 and rest[0] == "deployment":
             return {"BUNDLE_DEPLOYMENT": rest[1]}
-    moved = _CONFIG_CACHE_KEYS.get(tool)
+    moved = CONFIG_CACHE_KEYS.get(tool)
     if moved and words[1:3] == ("config", "set"):
         # (`npm config set cache /tmp/.npm --global`, `npm config set cache=/x`, `yarn config set
         # cache-folder /x`: the npmrc or yarnrc moves the cache of the installs after it)

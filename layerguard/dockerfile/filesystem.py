@@ -273,9 +273,7 @@ def layers(
             )
             for op in step.run.ops:
                 if op.kind == REMOVE:
-                    # (a link removed, or replaced by a directory, stands for nothing now)
-                    for link in [k for k in links if any(covers(p, k) for p in op.paths)]:
-                        del links[link]
+                    _forget_links(links, op)
                 elif (made := link_made(op)) is not None:
                     links[made[0]] = made[1]
             purges = [c for c in layer.changes if c.kind == PURGE]
@@ -441,6 +439,13 @@ def _all_lists(path: str) -> bool:
     """`path` is a wildcard in apt's lists directory that takes its index files."""
     name = path.removeprefix(_APT_LISTS)
     return "/" not in name and is_glob(name) and fnmatch.fnmatchcase(_APT_LIST_FILE, name)
+
+
+def _forget_links(links: dict[str, str], removal: Op) -> None:
+    """`links` less those `removal` takes: a link removed, or replaced by a directory (`rm
+    /opt/mytool && mkdir -p /opt/mytool/data`), stands for nothing now."""
+    for link in [k for k in links if any(covers(p, k) for p in removal.paths)]:
+        del links[link]
 
 
 def _through_links(
@@ -1006,9 +1011,7 @@ def _run(
             follows = op.kind == CHOWN and op.tool == "chmod"
             op = op._replace(paths=_through_links(op.paths, links, follows))
         if op.kind == REMOVE:
-            # (the link removed, `rm /opt/mytool && mkdir -p /opt/mytool/data`: a directory now)
-            for link in [k for k in links if any(covers(p, k) for p in op.paths)]:
-                del links[link]
+            _forget_links(links, op)
         if (made := link_made(op)) is not None and not names_a_file(made[1]):
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
             # instantclient`; not one to a file, which a directory of that name would hold:

@@ -343,24 +343,26 @@ def _passed_on(value: str, scope: Mapping[str, str]) -> bool:
     return bool(name) and name not in scope and not name.endswith("_VERSION")
 
 
-# A RUN that makes /bin/sh bash (`ln -sf /bin/bash /bin/sh`, `update-alternatives --install
-# /bin/sh sh /bin/bash 100`): the RUNs after it run under bash, which expands `{a,b}`.
-_SH_TO_BASH = re.compile(
-    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?bash\s+(?:/usr)?/bin/sh(?![\w/.-])"
-    r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/bash\b"
+# A RUN that relinks /bin/sh (`ln -sf /bin/bash /bin/sh`, `update-alternatives --install
+# /bin/sh sh /bin/bash 100`): the RUNs after it run under the shell it names; bash expands
+# `{a,b}`, dash does not.
+_SH_RELINKED = re.compile(
+    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?(bash|dash)\s+(?:/usr)?/bin/sh(?![\w/.-])"
+    r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/(bash)\b"
 )
-# (and one that makes it dash again: `ln -sf /bin/dash /bin/sh`)
-_SH_TO_DASH = re.compile(
-    r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?dash\s+(?:/usr)?/bin/sh(?![\w/.-])"
-)
+# The `config set` keys that move a manager's cache, and the variable each stands for (`npm
+# config set cache /tmp/npm`: npm_config_cache), read in the RUN and by the RUNs after it.
+CONFIG_CACHE_KEYS = {
+    "npm": ("cache", "npm_config_cache"),
+    "yarn": ("cache-folder", "YARN_CACHE_FOLDER"),
+}
 _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after
 # read, and the variable each stands for.
 _CACHE_CONFIG = (
-    (re.compile(r"\bnpm\s+config\s+set\s+cache(?:\s+|=)(/[^\s;&|'\"$]+)"), "npm_config_cache"),
-    (
-        re.compile(r"\byarn\s+config\s+set\s+cache-folder\s+(/[^\s;&|'\"$]+)"),
-        "YARN_CACHE_FOLDER",
+    *(
+        (re.compile(rf"\b{tool}\s+config\s+set\s+{key}(?:\s+|=)(/[^\s;&|'\"$]+)"), name)
+        for tool, (key, name) in CONFIG_CACHE_KEYS.items()
     ),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
     (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
@@ -526,9 +528,14 @@ def build(
                 shell,
             )
         )
-        if node.keyword == "run" and shell in ("", "sh") and _SH_TO_BASH.search(node.original):
+        relinked = (
+            {g for m in _SH_RELINKED.finditer(node.original) for g in m.groups() if g}
+            if node.keyword == "run" and "/bin/sh" in node.original
+            else set()
+        )
+        if "bash" in relinked and shell in ("", "sh"):
             shell = "bash"
-        elif node.keyword == "run" and shell == "bash" and _SH_TO_DASH.search(node.original):
+        elif "dash" in relinked and shell == "bash":
             shell = ""  # (a SHELL instruction's bash stays: it names the program, not the link)
         if node.keyword == "run" and "config" in node.original:
             configured.update(_configured(node.original, user))

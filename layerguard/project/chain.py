@@ -209,20 +209,15 @@ class Graph:
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
+                    # (a conda installer copied under another name, and a download by its
+                    # address: `ADD https://install.python-poetry.org poetry.sh`, which `cat
+                    # poetry.sh | python3 -` runs; its `//` made one by the path's normalizing)
                     renamed.update(
-                        (w.path, posixpath.basename(w.source))
+                        (w.path, name)
                         for w in writes
-                        if conda_installer(posixpath.basename(w.source))
-                        and posixpath.basename(w.path) != posixpath.basename(w.source)
-                    )
-                    # (and a download by its address: `ADD https://install.python-poetry.org
-                    # poetry.sh`, which `cat poetry.sh | python3 -` runs)
-                    renamed.update(
-                        (w.path, posixpath.basename(w.source.rstrip("/")))
-                        for w in writes
-                        # (an address, its `//` made one by the path's normalizing)
-                        if w.source.startswith(("http:/", "https:/"))
-                        and posixpath.basename(w.path) != posixpath.basename(w.source.rstrip("/"))
+                        if (name := posixpath.basename(w.source.rstrip("/")))
+                        != posixpath.basename(w.path)
+                        and (conda_installer(name) or w.source.startswith(("http:/", "https:/")))
                     )
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
