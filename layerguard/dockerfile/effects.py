@@ -470,6 +470,12 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
+# patch's options that take a value, and its flags that take none (`-bNf` is `-b -N -f`).
+_PATCH_VALUES = frozenset(
+    {"-p", "-i", "--input", "-o", "-d", "-z", "--suffix", "-B", "--prefix", "-V", "-D", "-F"}
+    | {"-r", "--reject-file", "-Y", "--basename-prefix", "-g", "--get", "--version-control"}
+)
+_PATCH_FLAGS = "bcefElnNRstuUZT"
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
@@ -1077,7 +1083,8 @@ def _run_effects(
             users.append(user)
             known_homes[user.name] = user.home
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
-        if tool and tool not in _MODELLED and tool not in _BUILDERS and not _reconfigured(words):
+        modelled = tool in _MODELLED or (tool == "patch" and _edited_in_place(tool, words))
+        if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
             name = posixpath.basename(tool).lower()
@@ -3763,8 +3770,16 @@ def _letter_flag(words: tuple[str, ...], letter: str, long: str) -> bool:
 
 
 def _backup_suffix(tool: str, words: tuple[str, ...]) -> str:
-    """The suffix of the backup `sed -i.bak` (`-ri.orig`, `--in-place=.bak`) keeps of each file
-    it edits; '' for none (a suffix with a `*` names the backup otherwise: not read)."""
+    """The suffix of the backup `sed -i.bak` (`-ri.orig`, `--in-place=.bak`) or `patch -b`
+    (`--backup`, `-z .old`) keeps of each file it edits; '' for none (a suffix with a `*`
+    names the backup otherwise: not read)."""
+    if tool == "patch":
+        backup = any(
+            w in ("-b", "--backup")
+            or (w[:1] == "-" and "b" in w and set(w[1:]) <= set(_PATCH_FLAGS))
+            for w in words[1:]
+        )
+        return (_option_value(words, "-z", "--suffix") or ".orig") if backup else ""
     if tool != "sed":
         return ""
     for word in words[1:]:
@@ -3786,6 +3801,12 @@ def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:
     if tool in ("dos2unix", "unix2dos"):
         new_file = any(w in ("-n", "--newfile") for w in words)
         return None if new_file else _operands(words)
+    if tool == "patch":
+        # (`patch -b /etc/sudoers fix.patch`: the file it names; with none named, the patch
+        # names them, and it is not read; `-o` writes another file, `-d` patches elsewhere)
+        if any(_option_value(words, *o) for o in (("-o", "--output"), ("-d", "--directory"))):
+            return None
+        return _operands(words, _PATCH_VALUES)[:1] or None
     if tool == "sed":
         # (`-i` with letters of flags before it; after it, the letters are its backup suffix)
         in_place = any(

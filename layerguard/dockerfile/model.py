@@ -350,6 +350,11 @@ _SH_RELINKED = re.compile(
     r"\bln\s+(?:-[A-Za-z]+\s+)*(?:/usr)?(?:/bin/)?(bash|dash)\s+(?:/usr)?/bin/sh(?![\w/.-])"
     r"|\bupdate-alternatives\s+--install\s+/bin/sh\s+sh\s+(?:/usr)?/bin/(bash)\b"
 )
+# Debian's own way to the same end: dash's debconf question answered no, then dash reconfigured
+# (`echo "dash dash/sh boolean false" | debconf-set-selections && dpkg-reconfigure dash`).
+_DASH_DECLINED = re.compile(
+    r"\bdash/sh\s+boolean\s+false\b.*\bdpkg-reconfigure\s+(?:-\S+\s+)*dash\b", re.S
+)
 # The `config set` keys that move a manager's cache, and the variable each stands for (`npm
 # config set cache /tmp/npm`: npm_config_cache), read in the RUN and by the RUNs after it.
 CONFIG_CACHE_KEYS = {
@@ -533,6 +538,8 @@ def build(
             if node.keyword == "run" and "/bin/sh" in node.original
             else set()
         )
+        if node.keyword == "run" and _DASH_DECLINED.search(node.original):
+            relinked.add("bash")
         if "bash" in relinked and shell in ("", "sh"):
             shell = "bash"
         elif "dash" in relinked and shell == "bash":

@@ -1511,7 +1511,11 @@ def _same_passed_base(model: Model, origin: str) -> str | None:
     if stage is None or not model.shipped:
         return None
     roots = (model.lineage(stage)[-1], model.lineage(model.stages[model.shipped[0]])[-1])
-    words = {r.from_node.args[0] if r.from_node.args else "" for r in roots}
+    # (`$BASE_IMAGE` and `${BASE_IMAGE}` are one variable)
+    words = {
+        re.sub(r"\$\{(\w+)\}", r"$\1", r.from_node.args[0]) if r.from_node.args else ""
+        for r in roots
+    }
     word = words.pop() if len(words) == 1 else ""
     # (one the build must pass: not one whose ARG gives a default, `ARG BASE_IMAGE=scratch`)
     passed = all(r.base_stage is None and not r.base_text.strip() for r in roots)

@@ -12948,3 +12948,67 @@ def test_the_reviews_of_the_thirty_ninth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTIETH = [
+    # Debian's own way to make /bin/sh bash: dash's debconf question answered no. The RUNs
+    # after it expand braces.
+    (
+        "FROM debian:bullseye\n"
+        'RUN echo "dash dash/sh boolean false" | debconf-set-selections'
+        " && DEBIAN_FRONTEND=noninteractive dpkg-reconfigure dash\n"
+        "RUN rm -rf /usr/share/{doc,man,info}/*\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:bullseye\n"
+        'RUN echo "dash dash/sh boolean true" | debconf-set-selections'
+        " && dpkg-reconfigure dash\n"
+        "RUN rm -rf /usr/share/{doc,man,info}/*\n",
+        [],
+    ),
+    # `$BASE_IMAGE` and `${BASE_IMAGE}` are one passed-in base: its root copied again.
+    (
+        "ARG BASE_IMAGE\nFROM $BASE_IMAGE AS build\nRUN echo build > /etc/build-info\n"
+        "FROM ${BASE_IMAGE}\nCOPY --from=build / /\n",
+        [(5, "LG002")],
+    ),
+    (
+        "ARG BASE_IMAGE\nARG OTHER\nFROM $BASE_IMAGE AS build\nRUN echo b > /etc/build-info\n"
+        "FROM ${OTHER}\nCOPY --from=build / /\n",
+        [],
+    ),
+    # `patch -b FILE fix.patch` keeps the old FILE as FILE.orig: a mv of it, and FILE is
+    # written anew (the chmod after it copies nothing more up).
+    (
+        "FROM centos:7\nCOPY sudoers.patch /opt/\nRUN yum install -y sudo && yum clean all\n"
+        "RUN patch --backup /etc/sudoers /opt/sudoers.patch && chmod 0440 /etc/sudoers\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM centos:7\nCOPY sudoers.patch /opt/\nRUN yum install -y sudo && yum clean all\n"
+        "RUN patch -bf -z .old /etc/sudoers /opt/sudoers.patch\n",
+        [(4, "LG003")],
+    ),
+    # Without a backup the file is only rewritten, and a patch whose files the patch names is
+    # not read.
+    (
+        "FROM centos:7\nCOPY sudoers.patch /opt/\nRUN yum install -y sudo && yum clean all\n"
+        "RUN patch /etc/sudoers /opt/sudoers.patch && chmod 0440 /etc/sudoers\n",
+        [],
+    ),
+    (
+        "FROM centos:7\nCOPY fix.patch /opt/\nRUN yum install -y sudo && yum clean all\n"
+        "RUN patch -b -p1 < /opt/fix.patch\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTIETH)
+def test_the_fortieth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
