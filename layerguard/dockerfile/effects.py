@@ -5614,7 +5614,14 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in ("pecl", "pear"):
         # (an upgrade downloads and builds the newer release as an install does)
         fetches = sub in ("install", "upgrade", "upgrade-all")
-        return "pecl", fetches, fetches
+        # (pear's packages are PHP files, built nowhere: one from a local tarball or
+        # package.xml, `pear install CAS-1.6.1.tgz`, fetches nothing; pecl builds it in /tmp/pear)
+        files = _operands(words)[1:]
+        local = bool(files) and all(
+            w.endswith((".tgz", ".tar", ".tar.gz", ".tar.bz2", ".xml")) and "://" not in w
+            for w in files
+        )
+        return "pecl", fetches, fetches and not (tool == "pear" and local)
     if tool == "stack":  # (a build, its tests or an install fetch the packages first)
         fetches = sub in ("build", "install", "test", "bench", "setup", "haddock", "update")
         return "stack", sub == "install", fetches

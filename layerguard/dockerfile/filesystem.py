@@ -2164,7 +2164,7 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     chown's or touch's, and an rm's (`rm -f /etc/profile.d/x.sh && echo ... > /etc/profile.d/
     x.sh`, `rm f && mv f.new f`: the file is rewritten, as `sed -i` rewrites it, not removed;
     not mv's, whose old bytes land again under the new name)."""
-    kinds = (CHOWN, TOUCH, REMOVE) if change.tool in ("rm", "unlink") else (CHOWN, TOUCH)
+    kinds = (CHOWN, TOUCH)
     # (a glob names each file it matches: `chmod +x /opt/*.sh && dos2unix /opt/*.sh` rewrites
     # the /opt/update.sh a COPY wrote)
     globs = [w for w in written if is_glob(w)]

@@ -660,17 +660,6 @@ CLEAN = [
         # a download of a name not shown, then a wildcard in its directory: what it names
         id="ZA-an-unnamed-download-its-wildcard-removes",
     ),
-    pytest.param(
-        "FROM debian:12\nCOPY restore-env.sh /etc/profile.d/00-restore-env.sh\n"
-        "RUN rm -f /etc/profile.d/00-restore-env.sh"
-        " && echo 'export PATH=$PATH' > /etc/profile.d/00-restore-env.sh\n"
-        "COPY ngshared.pm /opt/ng/etc/ngshared.pm\nRUN cd /opt/ng/etc"
-        " && sed -e s/a/b/ ngshared.pm > ngshared.pm2 && rm ngshared.pm"
-        " && mv ngshared.pm2 ngshared.pm\n",
-        # a file removed and written again at its very path in the RUN is rewritten, as
-        # sed -i rewrites it, not removed
-        id="ZA-a-file-removed-and-written-again",
-    ),
     # ZB: classes found in the eighteenth session, from the held-out sets' false alarms.
     pytest.param(
         "FROM centos:7\nRUN curl -sO https://x/presto-server.tar.gz"
@@ -12951,6 +12940,29 @@ def test_the_reviews_of_the_thirty_ninth_session(
 
 
 _FORTIETH = [
+    # A file an earlier layer wrote, removed and written again at its path in one RUN: the
+    # removal is the GUIDE's any removal, whatever the RUN writes after it (the old bytes ship
+    # below the new ones; `sed -i`, which removes nothing, stays a rewrite).
+    (
+        "FROM debian:12\nCOPY restore-env.sh /etc/profile.d/00-restore-env.sh\n"
+        "RUN rm -f /etc/profile.d/00-restore-env.sh"
+        " && echo 'export PATH=$PATH' > /etc/profile.d/00-restore-env.sh\n"
+        "COPY ngshared.pm /opt/ng/etc/ngshared.pm\nRUN cd /opt/ng/etc"
+        " && sed -e s/a/b/ ngshared.pm > ngshared.pm2 && rm ngshared.pm"
+        " && mv ngshared.pm2 ngshared.pm\n",
+        [(3, "LG003"), (5, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y locales"
+        " && rm -rf /var/lib/apt/lists/* && locale-gen\n"
+        "RUN rm -f /usr/lib/locale/locale-archive && localedef -i en_US -f UTF-8 en_US.UTF-8\n",
+        [(3, "LG003")],
+    ),
+    ("FROM debian:12\nCOPY app.conf /etc/app.conf\nRUN sed -i s/a/b/ /etc/app.conf\n", []),
+    # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
+    ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
+    ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
+    ("FROM php:8.2\nRUN pecl install ./redis-5.3.4.tgz\n", [(2, "LG005")]),
     # Debian's own way to make /bin/sh bash: dash's debconf question answered no. The RUNs
     # after it expand braces.
     (
