@@ -6156,7 +6156,9 @@ def copy_writes(
 # root: Next.js' standalone tree holds it at that path.
 _WORKSPACE_APP = re.compile(r"(?:^|/)((?:apps|packages)/[^/]+)/\.next/standalone/?$")
 # Files a build tool's output directory always holds, by its last two names.
-_BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {".next/standalone": ("package.json", "server.js")}
+_BUILD_OUTPUTS: Mapping[str, tuple[str, ...]] = {
+    ".next/standalone": ("package.json", "server.js", "node_modules/next/package.json")
+}
 
 
 def is_remote(source: str) -> bool:

@@ -1059,7 +1059,10 @@ def _run(
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
                 changes = [_without_rewritten(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
-            fresh = op.tool == "mkdir" and not op.recursive
+            # (and `git clone URL dir`, which fails unless dir is absent or empty)
+            fresh = (op.tool == "mkdir" and not op.recursive) or (
+                op.tool == "git" and "clone" in op.command.split()
+            )
             if fresh:
                 # (`apt-get install nginx && mkdir /var/www`: it succeeded, so nothing the RUN
                 # wrote before it was there, the files a package is known to ship included)
@@ -2132,7 +2135,11 @@ def _kept(entries: list[Entry], removals: tuple[str, ...]) -> list[Entry]:
     return [
         e
         for e in entries
-        if e.path not in exact and not e.path.startswith(below) and not _under_star(e.path, stars)
+        # (a directory made where nothing was stays so: `git clone URL d && mv d/* data/`
+        # leaves d, and its .git, this RUN's own)
+        if (e.path not in exact or (e.fresh and e.path not in plain))
+        and not e.path.startswith(below)
+        and not _under_star(e.path, stars)
     ]
 
 

@@ -319,6 +319,10 @@ def _old_copies(
         if lacking and any(_holds(t, write) for t in _context_trees(listed[position])):
             yield write.path, earlier.where, None
             return
+        traced = (o for o in unlisted[position] if _traced_again(o, write))
+        if (write.tree or write.either) and write.origin and (found := next(traced, None)):
+            yield found.path, earlier.where, found.size
+            return
         back = _copied_back(stages, write, earlier.instr)
         if back and (found := next((o for o in listed[position].values() if back(o)), None)):
             yield found.path, earlier.where, found.size
@@ -1105,6 +1109,35 @@ def _fills(instr: Instruction, path: str) -> bool:
     return False
 
 
+def _traced_again(old: CopyWrite, write: CopyWrite) -> bool:
+    """`old` is a package Next.js' standalone output traced into its own node_modules, and
+    `write` copies the app's whole node_modules over that one (`COPY --from=builder
+    /app/.next/standalone ./`, then `COPY --from=builder /app/node_modules ./node_modules`)."""
+    head, traced, rel = old.source.partition(".next/standalone/node_modules/")
+    return (
+        bool(traced)
+        and old.origin == write.origin
+        and write.source.rstrip("/") == head + "node_modules"
+        and old.path == posixpath.join(write.path, rel)
+    )
+
+
+def _untouched(model: Model, write: CopyWrite) -> bool:
+    """The stage `write` copies from (with those it is built FROM) ran nothing and wrote
+    nothing at, above or below the path it copies: what is there is its base image's."""
+    stage = model.stage_of(write.origin)
+    path = write.into.rstrip("/")
+    for each in model.lineage(stage) if stage is not None and path else ():
+        for step in each.instructions:
+            if step.keyword == "run":
+                return False
+            if step.keyword in ("copy", "add") or (
+                step.keyword == "workdir" and inside(step.workdir, path)
+            ):
+                return False
+    return stage is not None and bool(path)
+
+
 def _made_in(model: Model, origin: str, path: str) -> bool:
     """The stage `origin` names (or one it is built FROM) made the directory `path` itself,
     with a WORKDIR, a `mkdir` (`/usr/share/elasticsearch` in a builder) or a command that
@@ -1244,6 +1277,12 @@ def _known_base_content(
             )
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python
+            return
+        if is_stage and stage_base == shipped and back and _untouched(model, write):
+            # (`FROM baserow/baserow:1.29.3 AS base`, this stage FROM the same image, then
+            # `COPY --from=base --chown=app /baserow /baserow`: a stage that wrote nothing
+            # there found the path in the image, so the base holds it, written again whole)
+            yield write.into, where, None
             return
         if (
             tree

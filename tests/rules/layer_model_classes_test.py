@@ -12959,6 +12959,48 @@ _FORTIETH = [
         [(3, "LG003")],
     ),
     ("FROM debian:12\nCOPY app.conf /etc/app.conf\nRUN sed -i s/a/b/ /etc/app.conf\n", []),
+    # A stage FROM the very image this one is FROM, that did nothing: what it copies back to
+    # the same path is the base's (the chown-by-copy idiom writes every file again).
+    (
+        "FROM acme/app:1.2 AS base\nFROM acme/app:1.2\n"
+        "COPY --from=base --chown=1000:1000 /opt/app /opt/app\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM acme/app:1.2 AS base\nRUN mkdir -p /opt/app && echo x > /opt/app/x\n"
+        "FROM acme/app:1.2\nCOPY --from=base /opt/app /opt/app\n",
+        [],
+    ),
+    ("FROM acme/app:1.1 AS base\nFROM acme/app:1.2\nCOPY --from=base /opt/app /opt/app\n", []),
+    # Next.js' standalone output traces the packages it needs into its own node_modules: the
+    # app's whole node_modules copied over it writes them again.
+    (
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN npm ci && npm run build && npm cache clean --force\n"
+        "FROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/.next/standalone ./\n"
+        "COPY --from=builder /app/node_modules ./node_modules\n",
+        [(8, "LG002")],
+    ),
+    (
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN npm ci && npm run build && npm cache clean --force\n"
+        "FROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app/.next/standalone ./\n"
+        "COPY --from=builder /app/.next/static ./.next/static\n",
+        [],
+    ),
+    # `git clone URL d` succeeds only where d is absent or empty: a removal of d in that RUN,
+    # after `mv d/* data/`, takes only the clone; its .git stays for a later RUN's removal.
+    (
+        "FROM python:3.12\nWORKDIR /app\nCOPY ./pyproject.toml /app/pyproject.toml\n"
+        "COPY . .\nRUN git clone https://huggingface.co/datasets/x/RAG && mkdir -p data"
+        " && mv RAG/* data/ && rm -rf RAG\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM python:3.12\nRUN git clone https://github.com/a/b /src && mkdir /app"
+        " && mv /src/* /app/\nRUN rm -rf /src\n",
+        [(3, "LG003")],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
