@@ -2129,6 +2129,10 @@ def _adds_to_rust(tool: str, words: tuple[str, ...]) -> bool:
     return sub in ("install", "update", "default") or second in ("install", "add")
 
 
+# Vendors' setup scripts run by name that update apt's lists and leave them: the Azure
+# Pipelines agent's and the GitHub Actions runner's (what .NET needs), and PostgreSQL's PGDG
+# repository script from postgresql-common (it adds the repository and updates).
+_APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh"})
 # Install scripts, fetched and piped to a shell, that run apt-get update and leave the lists.
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
@@ -3035,9 +3039,12 @@ def _ops(
         yield Op(WRITE, tool, _paths([data], command), text, TREE, HEAVY)
         made = [posixpath.join(data, n) for n in _CLUSTER_FILES]
         yield Op(WRITE, tool, _paths(made, command), text, FILE, UNKNOWN)
-    if posixpath.basename(tool) == "installdependencies.sh":
-        # (the Azure Pipelines agent's and the GitHub Actions runner's, in their bin/: apt-get
-        # update, then what .NET needs, on Debian and Ubuntu; the lists stay)
+    if posixpath.basename(tool) in _APT_SETUP_SCRIPTS and not {"-h", "--help"} & set(words):
+        # (vendors' scripts that run apt-get update, then their installs, on Debian and
+        # Ubuntu; the lists stay)
+        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    elif posixpath.basename(tool) == "install_prereq" and "install" in words[1:2]:
+        # (Asterisk's contrib/scripts/install_prereq: `aptitude update`, then its packages)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "unminimize":
         # Ubuntu's own: apt-get update, then the reinstall of what the minimal image left out
@@ -5510,6 +5517,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (JupyterLab 1 to 3's `labextension link .` builds too, unless told not to)
         links = sub == "labextension" and "link" in words and "--no-build" not in words
         return "yarn", False, adds or links or (sub == "lab" and "build" in words)
+    if tool == "invenio":
+        # (Invenio's `webpack buildall` and `webpack install` run npm install in the
+        # instance's assets directory: npm's cache stays)
+        return "npm", False, sub == "webpack" and bool({"buildall", "install"} & set(words))
     if tool in ("yarn", "jlpm"):
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         installs = (

@@ -13001,6 +13001,31 @@ _FORTIETH = [
         " && mv /src/* /app/\nRUN rm -rf /src\n",
         [(3, "LG003")],
     ),
+    # Programs known to run npm install or apt-get update: Invenio's webpack build, PGDG's
+    # repository script, Asterisk's install_prereq.
+    (
+        "FROM python:3.12\nRUN pip install --no-cache-dir invenio-cli"
+        " && invenio webpack buildall\n",
+        [(2, "LG005")],
+    ),
+    ("FROM python:3.12\nRUN invenio collect --verbose\n", []),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql-common"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y"
+        " && apt-get install -y postgresql-client-17\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM debian:12\nCOPY asterisk-20 /usr/src/asterisk/\n"
+        "RUN /usr/src/asterisk/contrib/scripts/install_prereq install\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM debian:12\nCOPY asterisk-20 /usr/src/asterisk/\n"
+        "RUN /usr/src/asterisk/contrib/scripts/install_prereq test\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
