@@ -3624,7 +3624,7 @@ def _ops(
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
         # (with the version it checks out, when told: `git clone -b v1.2.3 URL`)
         branch = _option_value(words, "-b", "--branch")
-        version = (_git_version(branch),) if branch else ()
+        version = (_git_version(branch or _DEFAULT_BRANCH),)
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
         )
@@ -4134,8 +4134,15 @@ _GIT_CHECKOUTS = frozenset({"checkout", "switch", "reset"})
 
 def _git_version(ref: str) -> str:
     """A version as a checkout names it, whatever the prefix: `tags/v1` and `refs/tags/v1` are
-    `v1`."""
-    return ref.removeprefix("refs/").removeprefix("tags/").removeprefix("heads/")
+    `v1`; master and main (and origin's) are the default branch a clone checks out."""
+    version = ref.removeprefix("refs/").removeprefix("tags/").removeprefix("heads/")
+    version = version.removeprefix("remotes/").removeprefix("origin/")
+    return _DEFAULT_BRANCH if version in ("master", "main") else version
+
+
+# What a clone not told a branch checks out: its default, master or main as a rule (a
+# checkout of either right after changes no file).
+_DEFAULT_BRANCH = "(the default branch)"
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.

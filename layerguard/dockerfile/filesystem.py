@@ -1467,6 +1467,10 @@ def _reach(
             for e in live
             if e.role == HOME and _a_dotfile_of(path, e.path, held.manager)
         ]
+    if op.kind == REMOVE and _UNTRACKED.intersection(path.split("/")):
+        # (a repository does not hold what its builds make: `git clone .../relay` then `rm -rf
+        # node_modules/` there removes none of the clone's files)
+        live = [e for e in live if not (e.family == "git" and inside(path, e.path))]
     if op.kind == REMOVE and op.tool == "locale-gen":
         # (`locale-gen --purge`: the archive an earlier locale-gen wrote, not what an install
         # may have put beside it)
@@ -2164,6 +2168,10 @@ def _jupyter_or_s2i(held: Known, env: Mapping[str, str]) -> bool:
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
     return _without_hits(change, lambda h: any(_took(r, h) for r in removed))
+
+
+# What repositories leave out of their commits (their .gitignore): what installs and runs make.
+_UNTRACKED = frozenset({"node_modules", "__pycache__"})
 
 
 def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:

@@ -13026,6 +13026,28 @@ _FORTIETH = [
         "RUN /usr/src/asterisk/contrib/scripts/install_prereq test\n",
         [],
     ),
+    # A clone not told a branch checks out its default: master or main right after is no change,
+    # and what builds make (node_modules) is in no repository.
+    (
+        "FROM alpine\nRUN git clone https://github.com/a/relay /relay/\nWORKDIR /relay/\n"
+        'ARG checkout="master"\nRUN git checkout $checkout\nRUN rm -rf node_modules/\n',
+        [],
+    ),
+    (
+        "FROM alpine\nRUN git clone https://github.com/a/b /src\nWORKDIR /src\n"
+        "RUN git checkout v1.2\nRUN git checkout origin/master\n",
+        [(4, "LG003"), (5, "LG003")],
+    ),
+    (
+        "FROM alpine\nRUN git clone -b develop https://github.com/a/b /src\nWORKDIR /src\n"
+        "RUN git checkout main\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM node:20\nRUN git clone https://github.com/a/b /src\nWORKDIR /src\n"
+        "RUN npm install && npm cache clean --force\nRUN rm -rf node_modules\n",
+        [(5, "LG003")],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
