@@ -470,6 +470,8 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
+# OTRS's (and its fork Znuny's) script that re-owns its installation.
+_SET_PERMISSIONS = re.compile(r"(?:otrs|znuny)\.SetPermissions\.pl")
 # patch's options that take a value, and its flags that take none (`-bNf` is `-b -N -f`).
 _PATCH_VALUES = frozenset(
     {"-p", "-i", "--input", "-o", "-d", "-z", "--suffix", "-B", "--prefix", "-V", "-D", "-F"}
@@ -1083,7 +1085,11 @@ def _run_effects(
             users.append(user)
             known_homes[user.name] = user.home
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
-        modelled = tool in _MODELLED or (tool == "patch" and _edited_in_place(tool, words))
+        modelled = (
+            tool in _MODELLED
+            or (tool == "patch" and bool(_edited_in_place(tool, words)))
+            or bool(_SET_PERMISSIONS.fullmatch(posixpath.basename(tool)))
+        )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
             # (a script not read whose name says it cleans: `/scripts/sys/purge_cache.sh`)
@@ -3212,6 +3218,12 @@ def _ops(
         # `-fno-omit-frame-pointer` hold an o of their own)
         compiled = words[words.index("-o") + 1]
         yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
+    elif _SET_PERMISSIONS.fullmatch(posixpath.basename(tool)):
+        # (OTRS's and Znuny's bin/otrs.SetPermissions.pl: chown and chmod of every file of the
+        # installation it lies in, two directories up)
+        script = next(w for w in command.words if _SET_PERMISSIONS.search(w))
+        home = posixpath.normpath(posixpath.join(script, "../.."))
+        yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "setcap":
         rest = [w for w in words[1:] if not w.startswith("-")][1:]
         yield Op(

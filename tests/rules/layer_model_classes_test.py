@@ -13048,6 +13048,20 @@ _FORTIETH = [
         "RUN npm install && npm cache clean --force\nRUN rm -rf node_modules\n",
         [(5, "LG003")],
     ),
+    # OTRS's and Znuny's SetPermissions script re-owns the installation it lies in.
+    (
+        "FROM debian:12\nADD https://download.znuny.org/releases/znuny-7.0.1.tar.gz /opt/\n"
+        "RUN tar xzf /opt/znuny-7.0.1.tar.gz -C /opt && mv /opt/znuny-7.0.1 /opt/otrs"
+        " && rm /opt/znuny-7.0.1.tar.gz\n"
+        "RUN /opt/otrs/bin/otrs.SetPermissions.pl --web-group=www-data\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG004")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /opt/otrs\n"
+        "RUN curl -fsSL https://download.znuny.org/releases/znuny-7.0.1.tar.gz"
+        " | tar xz --strip-components=1 && bin/otrs.SetPermissions.pl --web-group=www-data\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
