@@ -1703,6 +1703,8 @@ def _reach(
                 moves
                 and not entry.copied
                 and entry.family != "git"  # (a clone holds files only: git keeps no directory)
+                # (nor an empty directory a build made: `mv build/atools /usr/local/bin`)
+                and entry.family != "build"
                 and not _a_top(path, entry, live)
                 and not names_a_file(path)
             )

@@ -13062,6 +13062,19 @@ _FORTIETH = [
         " | tar xz --strip-components=1 && bin/otrs.SetPermissions.pl --web-group=www-data\n",
         [],
     ),
+    # A mv out of a build's tree moves what the build made, whatever the names.
+    (
+        "FROM debian:12\nWORKDIR /src\nRUN mkdir -p fast_align/build\n"
+        "RUN cmake -S fast_align -B fast_align/build\nRUN make -C fast_align/build\n"
+        "RUN mv fast_align/build/atools fast_align/build/fast_align /usr/local/bin\n",
+        [(6, "LG003")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /src\nRUN mkdir -p fast_align/build\n"
+        "RUN cmake -S fast_align -B fast_align/build && make -C fast_align/build"
+        " && mv fast_align/build/atools /usr/local/bin\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
