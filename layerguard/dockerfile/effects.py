@@ -470,6 +470,8 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
+# The settings the official maven image keeps for builds of images (`mvn -s ... go-offline`).
+_MAVEN_DOCKER_SETTINGS = "/usr/share/maven/ref/settings-docker.xml"
 # OTRS's (and its fork Znuny's) script that re-owns its installation.
 _SET_PERMISSIONS = re.compile(r"(?:otrs|znuny)\.SetPermissions\.pl")
 # patch's options that take a value, and its flags that take none (`-bNf` is `-b -N -f`).
@@ -4956,6 +4958,10 @@ def _package_ops(
         said = [w.partition("=")[2] for w in told if w.startswith("-D" + _MAVEN_REPO + "=")]
         if said:
             variables[_MAVEN_REPO] = _path(said[-1], command) or said[-1]
+        elif _option_value(words, "-s", "--settings") == _MAVEN_DOCKER_SETTINGS:
+            # (the maven image's own settings for builds of images: its ref/repository, which
+            # the image's entrypoint copies into ~/.m2 when a container starts)
+            variables[_MAVEN_REPO] = "/usr/share/maven/ref/repository"
         elif any(w in ("-s", "--settings") or w.startswith("--settings=") for w in words):
             variables[_MAVEN_REPO] = "settings"  # (its own settings may move it: not known)
     deployment = "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")

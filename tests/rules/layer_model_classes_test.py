@@ -13075,6 +13075,20 @@ _FORTIETH = [
         " && mv fast_align/build/atools /usr/local/bin\n",
         [],
     ),
+    # The maven image's settings-docker.xml keeps the repository in /usr/share/maven/ref.
+    (
+        "FROM maven:3-eclipse-temurin-17\nCOPY pom.xml /app/\n"
+        "RUN mvn -B -f /app/pom.xml -s /usr/share/maven/ref/settings-docker.xml"
+        ' dependency:go-offline\nCMD ["java", "-jar", "x.jar"]\n',
+        [(3, "LG005")],
+    ),
+    (
+        "FROM maven:3-eclipse-temurin-17\nCOPY pom.xml /app/\n"
+        "RUN mvn -B -f /app/pom.xml -s /usr/share/maven/ref/settings-docker.xml"
+        " dependency:go-offline && rm -rf /usr/share/maven/ref/repository\n"
+        'CMD ["java", "-jar", "x.jar"]\n',
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
