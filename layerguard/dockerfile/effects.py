@@ -167,6 +167,11 @@ MANAGERS: Mapping[str, Manager] = {
         "bun's package cache (~/.bun/install/cache)",
         "rm -rf ~/.bun/install/cache (or bun pm cache rm) in the same RUN",
     ),
+    "pixi": Manager(
+        ("~/.cache/rattler",),
+        "pixi's package cache (~/.cache/rattler)",
+        "pixi clean cache --yes (or rm -rf ~/.cache/rattler) in the same RUN",
+    ),
     "conda": Manager(
         ("/opt/conda/pkgs",),
         "the conda package cache (pkgs/)",
@@ -414,6 +419,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
+    "pixi": (("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/rattler")),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
     "cargo": (("CARGO_HOME", "/registry/cache"),),
@@ -5542,6 +5548,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (JupyterLab 1 to 3's `labextension link .` builds too, unless told not to)
         links = sub == "labextension" and "link" in words and "--no-build" not in words
         return "yarn", False, adds or links or (sub == "lab" and "build" in words)
+    if tool == "pixi":
+        # (an install, add, update or global install solves and fetches the packages into
+        # rattler's cache, where pixi links them from)
+        installs = sub in ("install", "add", "update", "upgrade") or (
+            sub == "global" and "install" in words
+        )
+        return "pixi", installs, installs
     if tool == "invenio":
         # (Invenio's `webpack buildall` and `webpack install` run npm install in the
         # instance's assets directory: npm's cache stays)
@@ -5900,6 +5913,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "cache" and any(w in ("clean", "clear") for w in words)
     if family == "pnpm":
         return sub == "store" and "prune" in words
+    if family == "pixi":
+        return sub == "clean" and "cache" in words
     if family == "bun":  # (`bun pm cache rm`)
         return sub == "pm" and "cache" in words and "rm" in words
     if family == "conda":

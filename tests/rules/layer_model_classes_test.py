@@ -13089,6 +13089,22 @@ _FORTIETH = [
         'CMD ["java", "-jar", "x.jar"]\n',
         [],
     ),
+    # pixi keeps what it fetched in rattler's cache, which `pixi clean cache` empties.
+    (
+        "FROM ghcr.io/prefix-dev/pixi:0.40.0\nWORKDIR /app\nCOPY pixi.toml pixi.lock ./\n"
+        "RUN pixi install --locked\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM ghcr.io/prefix-dev/pixi:0.40.0\nWORKDIR /app\nCOPY pixi.toml pixi.lock ./\n"
+        "RUN pixi install --locked && pixi clean cache --yes\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/prefix-dev/pixi:0.40.0\nWORKDIR /app\nCOPY pixi.toml pixi.lock ./\n"
+        "RUN --mount=type=cache,target=/root/.cache/rattler pixi install --locked\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
