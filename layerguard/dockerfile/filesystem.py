@@ -20,6 +20,7 @@ program the command must find there (`setcap`, `chmod +x`).
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -225,9 +226,12 @@ def layers(
         for s in steps
         for text in (s.instr.node.original, *s.instr.env.values())
     ) or any(
-        # (a sources list copied in, or a script that may add one: not known to be Debian's)
+        # (a sources list copied in, or a script that may add one: not known to be Debian's;
+        # before the first RUN that names nginx, as one copied after it added nothing to it)
         w.path.startswith("/etc/apt/") or posixpath.basename(w.path).endswith(".sh")
-        for s in steps
+        for s in itertools.takewhile(
+            lambda s: s.run is None or "nginx" not in s.instr.node.original, steps
+        )
         for w in s.copies
     )
     cacheless = (

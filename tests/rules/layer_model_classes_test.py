@@ -13105,6 +13105,19 @@ _FORTIETH = [
         "RUN --mount=type=cache,target=/root/.cache/rattler pixi install --locked\n",
         [],
     ),
+    # Ubuntu's nginx leaves conf.d empty; a script copied after its install added no source.
+    (
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY entrypoint.sh /usr/local/bin/entrypoint.sh\n"
+        "RUN rm -f /etc/nginx/sites-enabled/default /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:24.04\nCOPY setup-repos.sh /tmp/\nRUN sh /tmp/setup-repos.sh"
+        " && apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [(4, "LG003")],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
