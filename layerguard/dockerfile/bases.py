@@ -47,8 +47,54 @@ _OTHER_FAMILY_TAGS = (
 )
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
-# Repositories whose images are built FROM a slim distribution image, whatever their tags say.
-_SLIM_BASED = ("continuumio/miniconda3",)
+# Ubuntu's own images, minimized since 18.04 (/etc/dpkg/dpkg.cfg.d/excludes, which `unminimize`
+# undoes), leave out every man page and all of /usr/share/doc but its copyright files and Debian
+# changelogs, of what later installs bring too, as Debian's slim images do; but they keep the
+# info pages (grep's, sed's) and the translations other than programs' messages (the excludes
+# name `*/LC_MESSAGES/*.mo`: coreutils' LC_TIME ones and locale.alias stay), trees of weight.
+_MINIMIZED_KEPT = ("/usr/share/info", "/usr/share/locale")
+# .NET's images on Microsoft's registry
+_DOTNET = frozenset(
+    f"mcr.microsoft.com/dotnet/{old}{name}"
+    for old in ("", "core/")  # (its names before 2020: `dotnet/core/sdk:3.1`)
+    for name in ("runtime-deps", "runtime", "aspnet", "sdk")
+)
+# Repositories whose images are built FROM a slim Debian image whatever their tags say, each with
+# the tags that are not: miniconda3's before 4.10.3 (FROM debian:latest); .NET's runtime-deps
+# FROM Debian's slim tags (since 2.1: 1.x and 2.0 FROM the full ones) and the others FROM it,
+# but the SDK's 3.1 and older FROM buildpack-deps' scm tags (and the Ubuntu tags, which
+# `_ubuntu_minimized` knows, FROM Ubuntu's). Docker Hub's microsoft/dotnet names the image in
+# its tags (`2.2-runtime`, `2.2-sdk`).
+_SLIM_BASED: Mapping[str, re.Pattern[str] | None] = {
+    "continuumio/miniconda3": re.compile(r"(?:[0-3]|4\.(?:\d|10\.[0-2]))(?:[.-]|$)"),
+    **dict.fromkeys(_DOTNET, None),
+    **{n: re.compile(r"[1-3]\.") for n in _DOTNET if n.endswith("/sdk")},
+    "microsoft/dotnet": re.compile(r"1\.|2\.0|.*sdk"),
+}
+# Ubuntu's releases whose images are minimized (18.04 on), as tags name them
+_MINIMIZED_RELEASE = (
+    r"(?:bionic|cosmic|disco|eoan|focal|groovy|hirsute|impish|jammy|kinetic|lunar|mantic|noble"
+    r"|oracular|plucky|questing|resolute|(?:1[89]|[2-9]\d)\.(?:04|10))"
+)
+# (ubuntu's own tags: `22.04`, `jammy-20240212`, and its newest releases' names)
+_MINIMIZED_UBUNTU = re.compile(rf"(?:latest|rolling|devel|{_MINIMIZED_RELEASE})(?:[-._]|$)")
+# Images built FROM a minimized Ubuntu, by the tags that are: Playwright's (all, bionic to noble;
+# its UBI tags are of another family), SQL Server's 2022 and later, Jupyter's docker-stacks
+# (Ubuntu's since 2018: not a commit's bare tag, which may be older and Debian's), and .NET's
+# 10.0 and later unless the tag names a Debian release, or any of its tags naming Ubuntu's.
+_UBUNTU_BASED: Mapping[str, re.Pattern[str]] = {
+    "mcr.microsoft.com/playwright*": re.compile(""),
+    "mcr.microsoft.com/mssql/server": re.compile(r"latest|20(?:2[2-9]|[3-9]\d)-"),
+    "*jupyter/*-notebook": re.compile(r"(?![\da-f]{12}$)."),
+    **dict.fromkeys(
+        _DOTNET,
+        re.compile(
+            r"(?:latest|[1-9]\d\.)(?!.*(?:slim|bookworm|trixie))"
+            rf"|.*[-_]{_MINIMIZED_RELEASE}(?:[-_.]|$)"
+        ),
+    ),
+    "microsoft/dotnet": re.compile(rf".*[-_]{_MINIMIZED_RELEASE}(?:[-_.]|$)"),
+}
 
 # Keys below are shell patterns over an image's name: `python` for docker.io/library/python,
 # `owner/name` for other Docker Hub images, `registry/path` elsewhere.
@@ -2014,7 +2060,9 @@ class Known(NamedTuple):
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
     gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
     auto_go: bool = False  # its Go (1.13 to 1.15) is in module mode only beside a go.mod
-    slim: bool = False  # its tag says slim: Debian's slim images keep no man pages
+    # dpkg's path-excludes keep docs out of it and of what later installs bring there: Debian's
+    # slim images and those built on them, Ubuntu's minimized ones (`_MINIMIZED_KEPT`)
+    slim: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2027,8 +2075,9 @@ class Known(NamedTuple):
         files of weight."""
         if not self.docs:
             return self.weighty
-        # (Debian's slim images keep the copyright files of /usr/share/doc alone: dpkg leaves
-        # out every man page, info page and translation, of what later installs bring too)
+        # (a slim image keeps the copyright files of /usr/share/doc alone: dpkg leaves out every
+        # man page, info page and translation, of what later installs bring too; what Ubuntu's
+        # minimized ones keep of those is among the files of weight)
         docs = DOC_TREES[:1] if self.debian and self.slim else DOC_TREES
         return (*docs, *((DEBCONF,) if self.debian else ()), *self.weighty)
 
@@ -2190,7 +2239,14 @@ def known(image: ImageRef | None) -> Known:
     if name in _ALPINE_BASED and "windows" not in (image.tag or ""):
         tagged += "-alpine"  # (docker:dind, docker:27-cli: Alpine's, whatever the tag says)
     docs = not any(d in tagged for d in _DOCLESS)
-    minimal = not docs or any(m in tagged for m in _MINIMAL) or name in _SLIM_BASED
+    minimized = _ubuntu_minimized(name, image.tag or "")
+    full = _SLIM_BASED.get(name)
+    slim_based = (
+        name in _SLIM_BASED and not minimized and not (full and full.match(image.tag or ""))
+    )
+    minimal = not docs or any(m in tagged for m in _MINIMAL) or slim_based
+    if minimized:
+        weighty += _MINIMIZED_KEPT
     # (A Debian-based repository's tags of other distributions: `maven:3.9-amazoncorretto-21`,
     # `eclipse-temurin:21-jre-ubi9-minimal`, `nvidia/cuda:12.2.0-devel-ubi8`; not Red Hat's
     # own images' tags of their family: `centos:centos7`.)
@@ -2311,8 +2367,15 @@ def known(image: ImageRef | None) -> Known:
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
         name == "golang" and bool(GOPATH_GO.match(tag)),
         name == "golang" and bool(AUTO_GO.match(tag)),
-        slim="slim" in tag,
+        slim="slim" in tag or slim_based or minimized,
     )  # fmt: skip
+
+
+def _ubuntu_minimized(name: str, tag: str) -> bool:
+    """`name`'s images of `tag` are Ubuntu's minimized ones, or built FROM one."""
+    if name == "ubuntu":
+        return bool(_MINIMIZED_UBUNTU.match(tag))
+    return any(_is(name, key) and tags.match(tag) for key, tags in _UBUNTU_BASED.items())
 
 
 def _phusion_release(tag: str) -> str:

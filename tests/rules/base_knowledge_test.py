@@ -1,0 +1,87 @@
+"""What well-known base images hold (`layerguard.dockerfile.bases`), as `layerguard check`
+reports it on a Dockerfile whose build context is unknown: one probe per fact a review found
+wrong, with a control beside it that must stay as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from layerguard.findings import Finding
+
+Lint = Callable[..., list[Finding]]
+
+
+@pytest.fixture
+def found(lint_files: Lint) -> Callable[[str], list[tuple[int, str]]]:
+    """(line, rule) of every LG002-LG006 finding on `dockerfile`."""
+
+    def run(dockerfile: str) -> list[tuple[int, str]]:
+        findings = lint_files({"Dockerfile": dockerfile}, context=False)
+        return sorted((f.line, f.rule) for f in findings if f.rule != "LG001")
+
+    return run
+
+
+_FORTIETH_KNOWLEDGE = [
+    # (f14) Ubuntu's images since 18.04 are minimized: dpkg's excludes leave every man page out.
+    ("FROM ubuntu:22.04\nRUN rm -rf /usr/share/man/*\n", []),
+    # The excludes stay: what a later install brings has none either.
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/man\n",
+        [],
+    ),
+    # They keep each package's copyright file and changelog in /usr/share/doc.
+    ("FROM ubuntu:22.04\nRUN rm -rf /usr/share/doc\n", [(2, "LG003")]),
+    # And info pages (grep's, sed's), which the excludes do not name.
+    ("FROM ubuntu:22.04\nRUN rm -rf /usr/share/info/*\n", [(2, "LG003")]),
+    # Ubuntu 16.04's image was not minimized: its man pages are there.
+    ("FROM ubuntu:16.04\nRUN rm -rf /usr/share/man/*\n", [(2, "LG003")]),
+    # (f22, f26, f23) Images built FROM Ubuntu's: Playwright's, SQL Server 2022's, Jupyter's.
+    ("FROM mcr.microsoft.com/playwright:v1.44.0-jammy\nRUN rm -rf /usr/share/man/*\n", []),
+    (
+        "FROM mcr.microsoft.com/mssql/server:2022-latest\nUSER root\nRUN rm -rf /usr/share/man/*\n",
+        [],
+    ),
+    (
+        "FROM jupyter/minimal-notebook:2023-10-20\nUSER root\nRUN rm -rf /usr/share/man/*\n"
+        "USER ${NB_UID}\n",
+        [],
+    ),
+    # Playwright's keep the copyright files too.
+    (
+        "FROM mcr.microsoft.com/playwright:v1.49.0-noble\nRUN rm -rf /usr/share/doc/*\n",
+        [(2, "LG003")],
+    ),
+    # (f10) .NET's images are built FROM Debian's slim image, the SDK's since 5.0.
+    ("FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN rm -rf /usr/share/man\n", []),
+    (
+        "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/man/* /usr/share/locale/*\n",
+        [],
+    ),
+    ("FROM mcr.microsoft.com/dotnet/runtime:8.0\nRUN rm -rf /usr/share/doc/*\n", [(2, "LG003")]),
+    # Their 10.0 tags are Ubuntu 24.04's, minimized.
+    ("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0\nRUN rm -rf /usr/share/man\n", []),
+    # The SDK's 3.1 was FROM buildpack-deps' scm tags, a full Debian with man pages.
+    ("FROM mcr.microsoft.com/dotnet/core/sdk:3.1\nRUN rm -rf /usr/share/man\n", [(2, "LG003")]),
+    # (f30) Docker Hub's 2.x runtime tags of microsoft/dotnet are on stretch-slim; its SDK's on
+    # buildpack-deps (f28, in layer_model_classes_test).
+    ("FROM microsoft/dotnet:2.2-runtime\nRUN rm -rf /usr/share/man/*\n", []),
+    # miniconda3 is built FROM Debian's slim image since 2021 (4.10.3), on debian:latest before.
+    ("FROM continuumio/miniconda3:24.1.2-0\nRUN rm -rf /usr/share/man/*\n", []),
+    ("FROM continuumio/miniconda3:4.5.4\nRUN rm -rf /usr/share/man/*\n", [(2, "LG003")]),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTIETH_KNOWLEDGE)
+def test_what_well_known_bases_hold(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
