@@ -607,6 +607,14 @@ _BUILDPACK_PACKAGES = _BUILDPACK_SCM | frozenset(
 _BUILDPACK_IMAGES = frozenset(
     {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc"}
 )
+# The official images built on Debian's own (not Ubuntu's) in each of their tags of Debian's
+# family, whose base-files ships /etc/motd (the notice of the programs' licences): a regular
+# file since Debian 8, a link to /var/run/motd before
+_ON_DEBIAN = _BUILDPACK_IMAGES | {
+    *("debian", "php", "wordpress", "drupal", "nginx", "httpd", "postgres", "redis"),
+}
+_MOTD_LINK = re.compile(r"(?:.*[-_])?(?:wheezy|squeeze|lenny|etch)(?:[-_.]|$)")
+_DEBIAN_BEFORE_8 = re.compile(r"[4-7](?:[.-]|$)")
 # The php image: Debian's slim image, the ca-certificates, curl and xz-utils it runs with,
 # phpize's build tools (PHPIZE_DEPS, kept for docker-php-ext-install) and Apache in `-apache`.
 _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
@@ -2306,6 +2314,9 @@ def known(image: ImageRef | None) -> Known:
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)
+    old_debian = _MOTD_LINK.match(tag) or (name == "debian" and _DEBIAN_BEFORE_8.match(tag))
+    if of_debian and name in _ON_DEBIAN and not of_ubuntu(image) and not old_debian:
+        files += ("/etc/motd",)
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _UBUNTU_PACKAGES if name == "ubuntu"

@@ -75,6 +75,12 @@ _FORTIETH_KNOWLEDGE = [
     # miniconda3 is built FROM Debian's slim image since 2021 (4.10.3), on debian:latest before.
     ("FROM continuumio/miniconda3:24.1.2-0\nRUN rm -rf /usr/share/man/*\n", []),
     ("FROM continuumio/miniconda3:4.5.4\nRUN rm -rf /usr/share/man/*\n", [(2, "LG003")]),
+    # (e05) Debian's base-files ships /etc/motd, a regular file since Debian 8; slim too.
+    ("FROM debian:bookworm\nCOPY motd /etc/motd\n", [(2, "LG002")]),
+    ("FROM python:3.12-slim\nCOPY motd /etc/motd\n", [(2, "LG002")]),
+    # Ubuntu's base-files ships none, and Debian 7's was a link to /var/run/motd.
+    ("FROM ubuntu:22.04\nCOPY motd /etc/motd\n", []),
+    ("FROM debian:wheezy\nCOPY motd /etc/motd\n", []),
 ]
 
 
