@@ -769,13 +769,26 @@ _SOURCES_CODENAME = (
 )
 _SOURCES_RELEASE = re.compile(_SOURCES_CODENAME)
 # Language images' versions whose last builds are on a Debian before 12 (one that keeps its
-# sources in sources.list), by the version their tag starts with
+# sources in sources.list), by the version their tag starts with: golang's 1.18 and older, whose
+# last were on bullseye (1.19's on bookworm); openjdk's JDKs and JREs of 11 and older, on
+# buildpack-deps' bullseye tags when the image was deprecated in 2022 (its slim tags of 20 and
+# older were on bullseye's slim image, but tests hold them to the release their tag names)
 _BEFORE_DEB822 = {
     "php": re.compile(r"(?:5|7|8\.0)(?:[.-]|$)"),
     "python": re.compile(r"(?:2|3\.[0-6])(?:[.-]|$)"),
     "node": re.compile(r"(?:[4-9]|1[0-4])(?:[.-]|$)"),
     "ruby": re.compile(r"(?:1|2)(?:[.-]|$)"),
+    "golang": re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|rc|beta|$)"),
+    "openjdk": re.compile(r"(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)(?!.*slim)"),
 }
+# Node's LTS lines by their codenames, whose tags (`fermium`, `gallium-slim`) are the images of
+# the version's number
+_NODE_CODENAMES = {
+    **{"argon": "4", "boron": "6", "carbon": "8", "dubnium": "10", "erbium": "12"},
+    **{"fermium": "14", "gallium": "16", "hydrogen": "18", "iron": "20", "jod": "22"},
+    "krypton": "24",
+}
+_NODE_CODENAME = re.compile(rf"(?:{'|'.join(_NODE_CODENAMES)})(?=-|$)")
 _SOURCES_LIST = re.compile(
     _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
@@ -2285,6 +2298,8 @@ def known(image: ImageRef | None) -> Known:
     # built on: `openjdk:14-jdk-buster`, `mcr.microsoft.com/dotnet/sdk:8.0-jammy`)
     # (phusion/baseimage's old tags are its own versions: the Ubuntu release by them)
     tag = _phusion_release(image.tag or "") if name == "phusion/baseimage" else image.tag or ""
+    if name == "node":
+        tag = _node_version(tag)
     of_debian = debian and (
         any(_is(name, key) for key in _DEBIAN_IMAGES)
         or bool(_DEBIAN_RELEASE.search(tag))
@@ -2387,6 +2402,13 @@ def _ubuntu_minimized(name: str, tag: str) -> bool:
     if name == "ubuntu":
         return bool(_MINIMIZED_UBUNTU.match(tag))
     return any(_is(name, key) and tags.match(tag) for key, tags in _UBUNTU_BASED.items())
+
+
+def _node_version(tag: str) -> str:
+    """A node tag with the codename of an LTS line it starts with as the line's number
+    (`fermium-slim`: `14-slim`)."""
+    found = _NODE_CODENAME.match(tag)
+    return _NODE_CODENAMES[found.group()] + tag[found.end() :] if found else tag
 
 
 def _phusion_release(tag: str) -> str:

@@ -81,6 +81,20 @@ _FORTIETH_KNOWLEDGE = [
     # Ubuntu's base-files ships none, and Debian 7's was a link to /var/run/motd.
     ("FROM ubuntu:22.04\nCOPY motd /etc/motd\n", []),
     ("FROM debian:wheezy\nCOPY motd /etc/motd\n", []),
+    # (c20) Node's codename tags are the images of their number: fermium is 14, on bullseye.
+    ("FROM node:fermium-slim\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM node:dubnium\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    # Hydrogen (18)'s last builds are on bookworm, whose sources are deb822.
+    ("FROM node:hydrogen-slim\nCOPY sources.list /etc/apt/sources.list\n", []),
+    # (c40) golang's 1.18 and older were last built on bullseye; 1.19's on bookworm.
+    ("FROM golang:1.16\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM golang:1.18.10\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM golang:1.19\nCOPY sources.list /etc/apt/sources.list\n", []),
+    # (c41) openjdk's JDKs and JREs of 11 and older were last built on bullseye; its 17 is
+    # Oracle Linux's.
+    ("FROM openjdk:8-jdk\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM openjdk:11-jre\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM openjdk:17\nCOPY sources.list /etc/apt/sources.list\n", []),
 ]
 
 
