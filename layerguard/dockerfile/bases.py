@@ -135,6 +135,8 @@ _OLD_AGENT_NAMES = frozenset(
     for owner in ("jenkins", "jenkinsci")
     for name in ("slave", "jnlp-slave", "ssh-slave")
 )
+# (php's 5.4 and older, last built before its apache tags wrote docker-php.conf in 2016)
+_PHP_5_4 = re.compile(r"5\.[0-4](?:[.-]|$)")
 # The official images built on php's: their Alpine tags add www-data as php's do
 _PHP_IMAGES = frozenset(
     {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
@@ -287,7 +289,10 @@ _LIBERTY = ("websphere-liberty", "*/websphere-liberty", "open-liberty", "*/open-
 # (Debian's apache2: the configuration snippets it ships, security.conf among them)
 _APACHE2_CONF = tuple(
     f"/etc/apache2/conf-available/{n}.conf"
-    for n in ("security", "charset", "localized-error-pages", "other-vhosts-access-log")
+    for n in (
+        *("security", "charset", "localized-error-pages", "other-vhosts-access-log"),
+        "serve-cgi-bin",
+    )
 )
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
@@ -320,6 +325,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/sites-available/000-default.conf",
         "/etc/apache2/sites-available/default-ssl.conf",
         *_APACHE2_CONF,
+        # (and the PHP handler its Dockerfile writes and enables, since 5.5's last builds)
+        "/etc/apache2/conf-available/docker-php.conf",
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
     ),
@@ -1231,13 +1238,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (and each protocol's package its own, which its postinst copies likewise, beside the
     # core's it depends on)
     **{
-        ("apt", f"dovecot-{n}"): (
-            *_DOVECOT_CORE,
-            *(f"/etc/dovecot/conf.d/{c}.conf" for c in conf),
-        )
+        ("apt", f"dovecot-{n}"): (*_DOVECOT_CORE, *(f"/etc/dovecot/{c}" for c in conf))
         for n, conf in (
-            *(("imapd", ("20-imap",)), ("pop3d", ("20-pop3",)), ("lmtpd", ("20-lmtp",))),
-            *(("managesieved", ("20-managesieve",)), ("sieve", ("90-sieve",))),
+            *(("imapd", ("conf.d/20-imap.conf",)), ("pop3d", ("conf.d/20-pop3.conf",))),
+            *(
+                ("lmtpd", ("conf.d/20-lmtp.conf",)),
+                ("managesieved", ("conf.d/20-managesieve.conf",)),
+            ),
+            ("sieve", ("conf.d/90-sieve.conf", "conf.d/90-sieve-extprograms.conf")),
+            # (the LDAP passdb and userdb: their settings beside dovecot.conf)
+            ("ldap", ("dovecot-ldap.conf.ext", "conf.d/auth-ldap.conf.ext")),
         )
     },
     **{
@@ -2217,6 +2227,8 @@ def known(image: ImageRef | None) -> Known:
         files += _FILES["php"]  # (built FROM php's tag of the same variant)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
+    if name == "php" and _PHP_5_4.match(image.tag or ""):
+        files = tuple(f for f in files if not f.endswith("/docker-php.conf"))
     if name in _PHP_IMAGES and (
         "apache" not in (image.tag or "")
         # (the others' tags are apache's unless they say fpm or cli: `wordpress:6`)

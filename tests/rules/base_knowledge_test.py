@@ -95,6 +95,59 @@ _FORTIETH_KNOWLEDGE = [
     ("FROM openjdk:8-jdk\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
     ("FROM openjdk:11-jre\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
     ("FROM openjdk:17\nCOPY sources.list /etc/apt/sources.list\n", []),
+    # (d05) Debian's apache2 ships serve-cgi-bin.conf in conf-available too.
+    (
+        "FROM php:8.2-apache\n"
+        "COPY serve-cgi-bin.conf /etc/apache2/conf-available/serve-cgi-bin.conf\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y apache2 && rm -rf /var/lib/apt/lists/*\n"
+        "COPY serve-cgi-bin.conf /etc/apache2/conf-available/serve-cgi-bin.conf\n",
+        [(3, "LG002")],
+    ),
+    # (d19) php's apache tags write their own docker-php.conf; its fpm tags hold no Apache.
+    (
+        "FROM php:8.2-apache\nCOPY docker-php.conf /etc/apache2/conf-available/docker-php.conf\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM php:8.2-fpm\nCOPY docker-php.conf /etc/apache2/conf-available/docker-php.conf\n",
+        [],
+    ),
+    # Its 5.4 and older were last built before the file (2016).
+    (
+        "FROM php:5.4-apache\nCOPY docker-php.conf /etc/apache2/conf-available/docker-php.conf\n",
+        [],
+    ),
+    # (b06) dovecot-sieve's postinst copies 90-sieve-extprograms.conf beside 90-sieve.conf.
+    (
+        "FROM debian:bookworm\nRUN apt-get update"
+        " && apt-get install -y dovecot-imapd dovecot-sieve && rm -rf /var/lib/apt/lists/*\n"
+        "COPY 90-sieve-extprograms.conf /etc/dovecot/conf.d/90-sieve-extprograms.conf\n",
+        [(3, "LG002")],
+    ),
+    # (b12) dovecot-ldap's copies dovecot-ldap.conf.ext and conf.d/auth-ldap.conf.ext.
+    (
+        "FROM debian:bookworm\nRUN apt-get update"
+        " && apt-get install -y dovecot-imapd dovecot-ldap && rm -rf /var/lib/apt/lists/*\n"
+        "COPY dovecot-ldap.conf.ext /etc/dovecot/dovecot-ldap.conf.ext\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm\nRUN apt-get update"
+        " && apt-get install -y dovecot-imapd dovecot-ldap && rm -rf /var/lib/apt/lists/*\n"
+        "COPY auth-ldap.conf.ext /etc/dovecot/conf.d/auth-ldap.conf.ext\n",
+        [(3, "LG002")],
+    ),
+    # Without dovecot-ldap nothing is there.
+    (
+        "FROM debian:bookworm\nRUN apt-get update"
+        " && apt-get install -y dovecot-imapd && rm -rf /var/lib/apt/lists/*\n"
+        "COPY dovecot-ldap.conf.ext /etc/dovecot/dovecot-ldap.conf.ext\n",
+        [],
+    ),
 ]
 
 
