@@ -71,6 +71,8 @@ _SLIM_BASED: Mapping[str, re.Pattern[str] | None] = {
     **{n: re.compile(r"[1-3]\.") for n in _DOTNET if n.endswith("/sdk")},
     "microsoft/dotnet": re.compile(r"1\.|2\.0|.*sdk"),
 }
+# A tag that is not a commit's bare hash (Jupyter's docker-stacks tag each build by its commit too)
+_NOT_A_COMMIT = re.compile(r"(?![\da-f]{12}$).")
 # Ubuntu's releases whose images are minimized (18.04 on), as tags name them
 _MINIMIZED_RELEASE = (
     r"(?:bionic|cosmic|disco|eoan|focal|groovy|hirsute|impish|jammy|kinetic|lunar|mantic|noble"
@@ -85,7 +87,7 @@ _MINIMIZED_UBUNTU = re.compile(rf"(?:latest|rolling|devel|{_MINIMIZED_RELEASE})(
 _UBUNTU_BASED: Mapping[str, re.Pattern[str]] = {
     "mcr.microsoft.com/playwright*": re.compile(""),
     "mcr.microsoft.com/mssql/server": re.compile(r"latest|20(?:2[2-9]|[3-9]\d)-"),
-    "*jupyter/*-notebook": re.compile(r"(?![\da-f]{12}$)."),
+    "*jupyter/*-notebook": _NOT_A_COMMIT,
     **dict.fromkeys(
         _DOTNET,
         re.compile(
@@ -551,6 +553,16 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         ),
     ),
 }
+
+# Jupyter's quay.io images, pushed since October 2023 (but for a few older commits' tags copied
+# from Docker Hub): the Python start scripts beside the shell ones (October 2023), the health
+# check (February 2023) and the server configuration `jupyter server --generate-config` wrote
+# in jovyan's home (July 2023)
+_JUPYTER_QUAY = (
+    *(f"/usr/local/bin/{n}.py" for n in ("start-notebook", "start-singleuser")),
+    "/etc/jupyter/docker_healthcheck.py",
+    "/home/jovyan/.jupyter/jupyter_server_config.py",
+)
 
 # Java 8's trees keep them elsewhere (jre/lib/security in the JDK); later ones here.
 _JAVA_8 = re.compile(r"8(?![0-9])")
@@ -2227,6 +2239,8 @@ def known(image: ImageRef | None) -> Known:
         files += _FILES["php"]  # (built FROM php's tag of the same variant)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
+    if _is(name, "quay.io/jupyter/*-notebook") and _NOT_A_COMMIT.match(image.tag or ""):
+        files += _JUPYTER_QUAY
     if name == "php" and _PHP_5_4.match(image.tag or ""):
         files = tuple(f for f in files if not f.endswith("/docker-php.conf"))
     if name in _PHP_IMAGES and (

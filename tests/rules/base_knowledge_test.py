@@ -148,6 +148,34 @@ _FORTIETH_KNOWLEDGE = [
         "COPY dovecot-ldap.conf.ext /etc/dovecot/dovecot-ldap.conf.ext\n",
         [],
     ),
+    # Jupyter's quay.io images: the Python start scripts (since October 2023), the health check
+    # and the server configuration `jupyter server --generate-config` wrote in jovyan's home.
+    (
+        "FROM quay.io/jupyter/base-notebook\nADD x /usr/local/bin/start-notebook.py\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM quay.io/jupyter/scipy-notebook:2024-10-07\n"
+        "COPY c.py /home/jovyan/.jupyter/jupyter_server_config.py\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM quay.io/jupyter/minimal-notebook:latest\n"
+        "COPY check.py /etc/jupyter/docker_healthcheck.py\n",
+        [(2, "LG002")],
+    ),
+    # Nor the older commits' tags copied there from Docker Hub.
+    (
+        "FROM quay.io/jupyter/base-notebook:f3079808ca8c\n"
+        "COPY start-notebook.py /usr/local/bin/start-notebook.py\n",
+        [],
+    ),
+    # Docker Hub's 2022 tags had shell start scripts alone.
+    (
+        "FROM jupyter/base-notebook:2022-10-09\n"
+        "COPY start-singleuser.py /usr/local/bin/start-singleuser.py\n",
+        [],
+    ),
 ]
 
 
