@@ -660,6 +660,13 @@ _NGINX_ALPINE_PACKAGES = _NGINX_OWN | {
     *("apk-tools", "busybox", "busybox-binsh", "musl", "musl-utils", "ca-certificates-bundle"),
     *("libcrypto3", "libssl3", "ssl_client", "scanelf", "zlib", "pcre2", "brotli-libs"),
 }
+# nginx's tags last built before its images kept curl (April 2020: 1.16, 1.17.9 and older),
+# whose build purged the ca-certificates it fetched the keys with: neither they nor what they
+# pull in are there
+_NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-6])(?:[.-]|$)|1\.17\.\d(?!\d)")
+_NGINX_CURL = frozenset(
+    {"curl", "libcurl", "libcurl4", "libcurl4t64", "publicsuffix", "ca-certificates", "openssl"}
+)
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
 _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
@@ -2363,8 +2370,8 @@ def known(image: ImageRef | None) -> Known:
         else _UBUNTU_PACKAGES if name == "ubuntu"
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
-        else _NGINX_PACKAGES if name == "nginx" and debian
-        else _NGINX_ALPINE_PACKAGES
+        else _nginx_packages(_NGINX_PACKAGES, image.tag or "") if name == "nginx" and debian
+        else _nginx_packages(_NGINX_ALPINE_PACKAGES, image.tag or "")
         if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
         else _buildpack_packages(name, image.tag or "")
@@ -2461,6 +2468,11 @@ def _buildpack_packages(name: str, tag: str) -> frozenset[str]:
     if name == "buildpack-deps" and tag.endswith("scm"):
         return _BUILDPACK_SCM
     return _BUILDPACK_PACKAGES
+
+
+def _nginx_packages(packages: frozenset[str], tag: str) -> frozenset[str]:
+    """The packages an nginx image of `tag` holds of `packages` (its family's)."""
+    return packages - _NGINX_CURL if _NGINX_BEFORE_CURL.match(tag) else packages
 
 
 def _cuda_packages(tag: str) -> frozenset[str]:

@@ -176,6 +176,18 @@ _FORTIETH_KNOWLEDGE = [
         "COPY start-singleuser.py /usr/local/bin/start-singleuser.py\n",
         [],
     ),
+    # (a09) nginx's full Alpine tags hold Alpine's own packages, apk-tools among them.
+    (
+        "FROM nginx:1.25-alpine\nCOPY nginx.conf /etc/nginx/nginx.conf\n"
+        "RUN apk --purge del apk-tools\n",
+        [(2, "LG002"), (3, "LG003")],
+    ),
+    # (a23) nginx's tags before April 2020 (1.16, 1.17.9 and older) hold no curl, nor the
+    # ca-certificates their build purged; 1.18's and later do.
+    ("FROM nginx:1.14\nRUN apt-get purge -y curl\n", []),
+    ("FROM nginx:1.17.9\nRUN apt-get purge -y ca-certificates\n", []),
+    ("FROM nginx:1.15-alpine\nRUN apk del curl\n", []),
+    ("FROM nginx:1.19\nRUN apt-get purge -y curl\n", [(2, "LG003")]),
 ]
 
 
