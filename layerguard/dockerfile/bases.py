@@ -579,6 +579,7 @@ _DEBIAN_FILES = (
     "/etc/fstab",  # (`# UNCONFIGURED FSTAB`, which the image's build wrote)
     "/etc/nsswitch.conf",
     "/etc/shells",  # (debianutils')
+    "/etc/gai.conf",  # (libc-bin's getaddrinfo preferences, commented out: every image has it)
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
 )
 _DEBIAN_IMAGES = (
@@ -1137,6 +1138,12 @@ def _elastic(name: str, *files: str) -> tuple[str, ...]:
 
 _EXTERNALLY_MANAGED = "/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED"
 _MANAGERS = ("apt", "apk", "yum")
+# The filters fail2ban ships that Dockerfiles replace
+_FAIL2BAN_FILTERS = (
+    *("sshd", "asterisk", "freeswitch", "nginx-http-auth", "apache-auth", "postfix"),
+    *("dovecot", "recidive", "nginx-limit-req", "apache-badbots"),
+)
+_HTCONDOR = ("condor", "htcondor")
 _APACHE2 = (
     *("/etc/apache2/apache2.conf", "/etc/apache2/ports.conf"),
     *(
@@ -1191,7 +1198,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "lxterminal"): _LXTERMINAL,
     ("apt", "lxde-core"): (*_OPENBOX, *_LXDE_COMMON),
     ("apt", "lxde"): (*_OPENBOX, *_LXDE_COMMON, *_LXTERMINAL),
-    ("apt", "htcondor"): ("/etc/condor/condor_config", "/etc/condor/condor_config.local"),
     **{
         ("apt", name): ("/etc/apache2/mods-available/dav_svn.conf",)
         for name in ("libapache2-svn", "libapache2-mod-svn")
@@ -1608,7 +1614,25 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
-    ("apt", "fail2ban"): ("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
+    # fail2ban's configuration, with a filter for each service it knows (the telephony
+    # servers' and the usual daemons'), which projects replace with their own
+    **{
+        (m, "fail2ban"): (
+            *("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
+            *(f"/etc/fail2ban/filter.d/{n}.conf" for n in _FAIL2BAN_FILTERS),
+        )
+        for m in _MANAGERS
+    },
+    # HTCondor's packages (Debian's and the project's own repositories, and its RPMs)
+    **{
+        (m, n): ("/etc/condor/condor_config", "/etc/condor/condor_config.local")
+        for m in ("apt", "yum")
+        for n in _HTCONDOR
+    },
+    # (Debian's and Ubuntu's munge makes the cluster's key when it is installed)
+    ("apt", "munge"): ("/etc/munge/munge.key",),
+    ("apt", "barman"): ("/etc/barman.conf",),
+    ("apt", "cups-tea4cups"): ("/etc/cups/tea4cups.conf",),
     ("apt", "logrotate"): ("/etc/logrotate.conf",),
     ("apt", "xrdp"): ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh"),
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
@@ -2269,6 +2293,11 @@ def known(image: ImageRef | None) -> Known:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
         # and 1.17.3 on install nginx.org's packages)
         files = tuple(f for f in files if f != "/etc/logrotate.d/nginx")
+    if name in ("nginx", "nginxinc/nginx-unprivileged") and _NGINX_BEFORE_CURL.match(
+        image.tag or ""
+    ):
+        # (the entry script and its docker-entrypoint.d came with 1.19 and 1.18, in May 2020)
+        files = tuple(f for f in files if f != "/docker-entrypoint.sh")
     empty = tuple(d for key, found in _EMPTY_DIRS.items() if _is(name, key) for d in found)
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)

@@ -8,22 +8,6 @@ from collections.abc import Callable
 
 import pytest
 
-from layerguard.findings import Finding
-
-Lint = Callable[..., list[Finding]]
-
-
-@pytest.fixture
-def found(lint_files: Lint) -> Callable[[str], list[tuple[int, str]]]:
-    """(line, rule) of every LG002-LG006 finding on `dockerfile`."""
-
-    def run(dockerfile: str) -> list[tuple[int, str]]:
-        findings = lint_files({"Dockerfile": dockerfile}, context=False)
-        return sorted((f.line, f.rule) for f in findings if f.rule != "LG001")
-
-    return run
-
-
 _FORTIETH_KNOWLEDGE = [
     # (f14) Ubuntu's images since 18.04 are minimized: dpkg's excludes leave every man page out.
     ("FROM ubuntu:22.04\nRUN rm -rf /usr/share/man/*\n", []),
@@ -188,6 +172,27 @@ _FORTIETH_KNOWLEDGE = [
     ("FROM nginx:1.17.9\nRUN apt-get purge -y ca-certificates\n", []),
     ("FROM nginx:1.15-alpine\nRUN apk del curl\n", []),
     ("FROM nginx:1.19\nRUN apt-get purge -y curl\n", [(2, "LG003")]),
+    # ... nor the entry script, which came with 1.19 and 1.18 (May 2020).
+    ("FROM nginx:1.17.9\nCOPY docker-entrypoint.sh /docker-entrypoint.sh\n", []),
+    ("FROM nginx:1.25\nCOPY docker-entrypoint.sh /docker-entrypoint.sh\n", [(2, "LG002")]),
+    # Packages' configuration that projects replace: fail2ban's filters, HTCondor's
+    # condor_config, munge's key (made when it is installed), barman's, tea4cups'; and
+    # libc-bin's /etc/gai.conf, which every Debian and Ubuntu image holds.
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y fail2ban"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY asterisk.conf /etc/fail2ban/filter.d/asterisk.conf\n"
+        "COPY mine.conf /etc/fail2ban/filter.d/mine.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y munge condor barman"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY munge.key /etc/munge/\n"
+        "COPY condor_config /etc/condor/condor_config\nCOPY barman.conf /etc/barman.conf\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    ("FROM ubuntu:24.04\nCOPY gai.conf /etc/gai.conf\n", [(2, "LG002")]),
+    ("FROM alpine:3.20\nCOPY gai.conf /etc/gai.conf\n", []),
 ]
 
 

@@ -144,3 +144,14 @@ def budget_findings(lint_files: Lint, tmp_path: Path) -> Callable[..., list[Find
         )
 
     return run
+
+
+@pytest.fixture
+def found(lint_files: Lint) -> Callable[[str], list[tuple[int, str]]]:
+    """(line, rule) of every LG002-LG006 finding on `dockerfile`."""
+
+    def run(dockerfile: str) -> list[tuple[int, str]]:
+        findings = lint_files({"Dockerfile": dockerfile}, context=False)
+        return sorted((f.line, f.rule) for f in findings if f.rule != "LG001")
+
+    return run

@@ -14,17 +14,6 @@ Lint = Callable[..., list[Finding]]
 
 
 @pytest.fixture
-def found(lint_files: Lint) -> Callable[[str], list[tuple[int, str]]]:
-    """(line, rule) of every LG002-LG006 finding on `dockerfile`."""
-
-    def run(dockerfile: str) -> list[tuple[int, str]]:
-        findings = lint_files({"Dockerfile": dockerfile}, context=False)
-        return sorted((f.line, f.rule) for f in findings if f.rule != "LG001")
-
-    return run
-
-
-@pytest.fixture
 def message(lint_files: Lint) -> Callable[[str, str], str]:
     def run(dockerfile: str, code: str) -> str:
         (finding,) = lint_files({"Dockerfile": dockerfile}, code=code, context=False)
