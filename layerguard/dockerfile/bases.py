@@ -1624,11 +1624,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for m in _MANAGERS
     },
     # HTCondor's packages (Debian's and the project's own repositories, and its RPMs)
+    # (Debian's keeps a condor_config.local beside it)
     **{
-        (m, n): ("/etc/condor/condor_config", "/etc/condor/condor_config.local")
-        for m in ("apt", "yum")
+        ("apt", n): ("/etc/condor/condor_config", "/etc/condor/condor_config.local")
         for n in _HTCONDOR
     },
+    **{("yum", n): ("/etc/condor/condor_config",) for n in _HTCONDOR},
     # (Debian's and Ubuntu's munge makes the cluster's key when it is installed)
     ("apt", "munge"): ("/etc/munge/munge.key",),
     ("apt", "barman"): ("/etc/barman.conf",),

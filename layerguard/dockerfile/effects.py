@@ -1095,7 +1095,7 @@ def _run_effects(
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
         modelled = (
             tool in _MODELLED
-            or (tool == "patch" and bool(_edited_in_place(tool, words)))
+            or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
             or bool(_SET_PERMISSIONS.fullmatch(posixpath.basename(tool)))
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
@@ -3828,6 +3828,10 @@ def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:
     if tool in ("dos2unix", "unix2dos"):
         new_file = any(w in ("-n", "--newfile") for w in words)
         return None if new_file else _operands(words)
+    if tool == "crudini":
+        # (`crudini --set /etc/php.ini PHP memory_limit 512M`: its ini file, written anew)
+        edits = {"--set", "--del", "--merge"} & set(words)
+        return _operands(words)[:1] if edits else None
     if tool == "patch":
         # (`patch -b /etc/sudoers fix.patch`: the file it names; with none named, the patch
         # names them, and it is not read; `-o` writes another file, `-d` patches elsewhere)

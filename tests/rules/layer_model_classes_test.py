@@ -13107,6 +13107,19 @@ _FORTIETH = [
         "RUN rm -f /etc/nginx/conf.d/default.conf\n",
         [(4, "LG003")],
     ),
+    # crudini's --set, --del and --merge write the ini file anew; --get reads it.
+    (
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.3 crudini"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN crudini --set /etc/php/8.3/apache2/php.ini PHP upload_max_filesize 500M\n"
+        "RUN cp /etc/php/8.3/apache2/php.ini /app.ini && rm /etc/php/8.3/apache2/php.ini\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM ubuntu:24.04\nCOPY app.ini /etc/app.ini\n"
+        "RUN crudini --set /etc/app.ini main key value && chmod 600 /etc/app.ini\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
