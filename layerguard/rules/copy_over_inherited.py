@@ -399,13 +399,14 @@ def _old_copies(
         yield from held_files
     elif (
         # (a base the build passes in, `FROM $BASE_IMAGE` with no default, under the stage it
-        # copies from as under this one: `COPY --from=build / /` writes all of its files)
+        # copies from as under this one: `COPY --from=build / /` writes all of its files, and
+        # `COPY --from=build /usr /usr` all of a system tree's, which every base fills)
         write.origin
-        and write.into.rstrip("/") == ""
-        and write.source.strip("/.") == ""
+        and write.into.rstrip("/") in ("", *_SYSTEM_TREES)
+        and (write.into.rstrip("/") or "/") == "/" + write.source.strip("/.")
         and (passed := _same_passed_base(ctx.model, write.origin)) is not None
     ):
-        yield "/", f"the base image {passed}", None
+        yield write.into.rstrip("/") or "/", f"the base image {passed}", None
 
 
 def _shown_by_variable(ctx: Context, index: int, write: CopyWrite, shipped: ImageRef) -> bool:

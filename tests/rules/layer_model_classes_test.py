@@ -13120,6 +13120,18 @@ _FORTIETH = [
         "RUN crudini --set /etc/app.ini main key value && chmod 600 /etc/app.ini\n",
         [],
     ),
+    # A system tree copied back from a stage of the same passed-in base: every base fills it.
+    (
+        "ARG BASE_IMAGE\nFROM ${BASE_IMAGE} AS build\nRUN apt-get update"
+        " && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n"
+        "FROM ${BASE_IMAGE}\nCOPY --from=build /usr /usr\n",
+        [(5, "LG002")],
+    ),
+    (
+        "ARG BASE_IMAGE\nFROM ${BASE_IMAGE} AS build\nRUN make install PREFIX=/usr/local/app\n"
+        "FROM ${BASE_IMAGE}\nCOPY --from=build /usr/local/app /usr/local/app\n",
+        [],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
