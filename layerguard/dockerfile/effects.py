@@ -2697,6 +2697,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         )
         if python and len(words) > 2 and words[1] == "-m" and words[2] == "build":
             return "pyproject-build", ("pyproject-build", *words[3:])  # (PyPA's build)
+        if python and words[1:4] == ("-m", "piptools", "sync"):
+            words = ("pip-sync", *words[4:])  # (pip-tools' module: pip-sync itself)
+            continue
         if python and len(words) > 2 and words[1] == "-m":
             return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
         if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:

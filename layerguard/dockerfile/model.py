@@ -366,7 +366,13 @@ _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 # read, and the variable each stands for.
 _CACHE_CONFIG = (
     *(
-        (re.compile(rf"\b{tool}\s+config\s+set\s+{key}(?:\s+|=)(/[^\s;&|'\"$]+)"), name)
+        (
+            re.compile(
+                rf"\b{tool}\s+config\s+set\s+{key}(?:\s+|=)['\"]?"
+                r"((?:~|\$HOME|\$\{HOME\})?/[^\s;&|'\"$]+)['\"]?(?![^\s;&|])"
+            ),
+            name,
+        )
         for tool, (key, name) in CONFIG_CACHE_KEYS.items()
     ),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
@@ -386,7 +392,13 @@ def _configured(text: str, user: str) -> Iterator[tuple[str, tuple[str, str | No
             shared = name.startswith("BUNDLE") or (
                 name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
             )
-            yield name, (found.group(1), None if shared else user)
+            value = found.group(1)
+            if value.startswith(("~/", "$HOME/", "${HOME}/")):
+                # (the home of the user it runs as: root's, when no USER names another)
+                if user not in ("", "root", "0"):
+                    continue
+                value = "/root/" + value.split("/", 1)[1]
+            yield name, (value, None if shared else user)
 
 
 def _with_configured(
@@ -419,6 +431,7 @@ def build(
     env: dict[str, str] = {}
     user = ""
     shell = ""
+    sh_bash = False  # a RUN made /bin/sh bash: a `SHELL ["/bin/sh", "-c"]` after it runs bash
     # what earlier RUNs configured a manager's cache to be, as the variable it stands for
     # (`npm config set cache /tmp/npm --global`: npm_config_cache), which the ENV outranks
     # (npm's user configuration and yarn's are the user's own: `(value, user)`, '' for all)
@@ -433,7 +446,8 @@ def build(
     # (what each stage ends with, for a stage built FROM it: also when it has no instructions,
     # `FROM tomcat:9 AS base` / `FROM base`, whose WORKDIR is still tomcat's)
     ends: dict[
-        int, tuple[str, dict[str, str], str, set[str], str, dict[str, tuple[str, str | None]]]
+        int,
+        tuple[str, dict[str, str], str, set[str], str, dict[str, tuple[str, str | None]], bool],
     ] = {}
 
     def close() -> None:
@@ -449,7 +463,9 @@ def build(
                 tuple(current),
             )
             stages.append(stage)
-            ends[stage.index] = (workdir, dict(env), user, set(given), shell, dict(configured))
+            ends[stage.index] = (
+                *(workdir, dict(env), user, set(given), shell, dict(configured), sh_bash),
+            )
             if stage_name:
                 names[stage_name] = stage.index
 
@@ -464,9 +480,10 @@ def build(
             base_text = process_word(raw, meta)
             base_stage, base_image, base_error = None, None, None
             workdir, env, user, given, shell, configured = "/", {}, "", set(), "", {}
+            sh_bash = False
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
-                workdir, env, user, given, shell, configured = ends[base_stage]
+                workdir, env, user, given, shell, configured, sh_bash = ends[base_stage]
                 env, given, configured = dict(env), set(given), dict(configured)
             elif base_text.lower() != "scratch":
                 try:
@@ -512,6 +529,7 @@ def build(
             given = {n for n in given if n not in env} | passed if given else passed
         elif node.keyword == "shell" and node.args:
             shell = posixpath.basename(node.args[0])
+            shell = "bash" if shell == "sh" and sh_bash else shell
         elif node.keyword == "user" and node.args:
             user = expand(node.args[0], env)
             if not user and unset(node.args[0], env):
@@ -541,9 +559,10 @@ def build(
         if node.keyword == "run" and _DASH_DECLINED.search(node.original):
             relinked.add("bash")
         if "bash" in relinked and shell in ("", "sh"):
-            shell = "bash"
-        elif "dash" in relinked and shell == "bash":
-            shell = ""  # (a SHELL instruction's bash stays: it names the program, not the link)
+            shell, sh_bash = "bash", True
+        elif "dash" in relinked and sh_bash:
+            # (a SHELL instruction's bash stays: it names the program, not the link)
+            shell, sh_bash = ("" if shell == "bash" else shell), False
         if node.keyword == "run" and "config" in node.original:
             configured.update(_configured(node.original, user))
     close()

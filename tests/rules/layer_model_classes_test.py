@@ -13132,6 +13132,32 @@ _FORTIETH = [
         "FROM ${BASE_IMAGE}\nCOPY --from=build /usr/local/app /usr/local/app\n",
         [],
     ),
+    # /bin/sh made bash stays bash under a later `SHELL ["/bin/sh", "-c"]`.
+    (
+        'FROM debian:bookworm\nRUN ln -sf /bin/bash /bin/sh\nSHELL ["/bin/sh", "-c"]\n'
+        "RUN rm -rf /usr/share/{doc,man}/*\n",
+        [(4, "LG003")],
+    ),
+    ('FROM debian:bookworm\nSHELL ["/bin/sh", "-c"]\nRUN rm -rf /usr/share/{doc,man}/*\n', []),
+    # npm's cache configured by a quoted path, or below root's home (`~`, `$HOME`)
+    (
+        "FROM node:20-bookworm-slim\nRUN npm config set cache '/tmp/.npm' --global\n"
+        "WORKDIR /app\nCOPY package.json package-lock.json ./\n"
+        "RUN npm ci --omit=dev && rm -rf /tmp/.npm\n",
+        [],
+    ),
+    (
+        'FROM node:20-bookworm-slim\nRUN npm config set cache "$HOME/.cache/npm" --global\n'
+        "WORKDIR /app\nCOPY package.json package-lock.json ./\n"
+        "RUN npm ci --omit=dev && rm -rf /root/.cache/npm\n",
+        [],
+    ),
+    # pip-tools' module is pip-sync.
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\n"
+        "RUN pip install --no-cache-dir pip-tools && python -m piptools sync requirements.txt\n",
+        [(4, "LG005")],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
