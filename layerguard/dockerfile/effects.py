@@ -168,9 +168,9 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.bun/install/cache (or bun pm cache rm) in the same RUN",
     ),
     "pixi": Manager(
-        ("~/.cache/rattler",),
-        "pixi's package cache (~/.cache/rattler)",
-        "pixi clean cache --yes (or rm -rf ~/.cache/rattler) in the same RUN",
+        ("~/.cache/rattler/cache",),
+        "pixi's package cache (~/.cache/rattler/cache)",
+        "pixi clean cache --yes (or rm -rf ~/.cache/rattler/cache) in the same RUN",
     ),
     "conda": Manager(
         ("/opt/conda/pkgs",),
@@ -419,7 +419,10 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
-    "pixi": (("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/rattler")),
+    "pixi": (
+        *(("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", "")),
+        ("XDG_CACHE_HOME", "/rattler/cache"),
+    ),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
     "cargo": (("CARGO_HOME", "/registry/cache"),),
@@ -477,7 +480,7 @@ _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # The settings the official maven image keeps for builds of images (`mvn -s ... go-offline`).
-_MAVEN_DOCKER_SETTINGS = "/usr/share/maven/ref/settings-docker.xml"
+_MAVEN_DOCKER_SETTINGS = "/ref/settings-docker.xml"  # (in MAVEN_HOME, /usr/share/maven)
 # OTRS's (and its fork Znuny's) script that re-owns its installation.
 _SET_PERMISSIONS = re.compile(r"(?:otrs|znuny)\.SetPermissions\.pl")
 # patch's options that take a value, and its flags that take none (`-bNf` is `-b -N -f`).
@@ -1096,7 +1099,7 @@ def _run_effects(
         modelled = (
             tool in _MODELLED
             or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
-            or bool(_SET_PERMISSIONS.fullmatch(posixpath.basename(tool)))
+            or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
@@ -3056,11 +3059,12 @@ def _ops(
         yield Op(WRITE, tool, _paths([data], command), text, TREE, HEAVY)
         made = [posixpath.join(data, n) for n in _CLUSTER_FILES]
         yield Op(WRITE, tool, _paths(made, command), text, FILE, UNKNOWN)
-    if posixpath.basename(tool) in _APT_SETUP_SCRIPTS and not {"-h", "--help"} & set(words):
+    script, script_args = _script_of(tool, words)
+    if script in _APT_SETUP_SCRIPTS and not {"-h", "--help"} & set(script_args):
         # (vendors' scripts that run apt-get update, then their installs, on Debian and
         # Ubuntu; the lists stay)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    elif posixpath.basename(tool) == "install_prereq" and "install" in words[1:2]:
+    elif script == "install_prereq" and "install" in script_args[:1]:
         # (Asterisk's contrib/scripts/install_prereq: `aptitude update`, then its packages)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "unminimize":
@@ -3229,7 +3233,7 @@ def _ops(
         # `-fno-omit-frame-pointer` hold an o of their own)
         compiled = words[words.index("-o") + 1]
         yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
-    elif _SET_PERMISSIONS.fullmatch(posixpath.basename(tool)):
+    elif _SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]):
         # (OTRS's and Znuny's bin/otrs.SetPermissions.pl: chown and chmod of every file of the
         # installation it lies in, two directories up)
         script = next(w for w in command.words if _SET_PERMISSIONS.search(w))
@@ -3799,6 +3803,19 @@ def _letter_flag(words: tuple[str, ...], letter: str, long: str) -> bool:
     )
 
 
+def _script_of(tool: str, words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The name of the program a command runs and its arguments: a script run by a shell or
+    perl (`bash contrib/scripts/install_prereq install`, `perl bin/otrs.SetPermissions.pl`) is
+    the script."""
+    name = posixpath.basename(tool)
+    if name in SHELLS or name.startswith("perl"):
+        at = next((i for i, w in enumerate(words[1:], 1) if not w.startswith("-")), 0)
+        # (not one only checked or given code to run: `perl -c x.pl`, `bash -c '...'`)
+        if at and not {"-c", "-e", "-E", "-n"} & set(words[1:at]):
+            return posixpath.basename(words[at]), words[at + 1 :]
+    return name, words[1:]
+
+
 def _backup_suffix(tool: str, words: tuple[str, ...]) -> str:
     """The suffix of the backup `sed -i.bak` (`-ri.orig`, `--in-place=.bak`) or `patch -b`
     (`--backup`, `-z .old`) keeps of each file it edits; '' for none (a suffix with a `*`
@@ -3838,7 +3855,9 @@ def _edited_in_place(tool: str, words: tuple[str, ...]) -> list[str] | None:
     if tool == "patch":
         # (`patch -b /etc/sudoers fix.patch`: the file it names; with none named, the patch
         # names them, and it is not read; `-o` writes another file, `-d` patches elsewhere)
-        if any(_option_value(words, *o) for o in (("-o", "--output"), ("-d", "--directory"))):
+        if "--dry-run" in words or any(
+            _option_value(words, *o) for o in (("-o", "--output"), ("-d", "--directory"))
+        ):
             return None
         return _operands(words, _PATCH_VALUES)[:1] or None
     if tool == "sed":
@@ -4971,7 +4990,7 @@ def _package_ops(
         said = [w.partition("=")[2] for w in told if w.startswith("-D" + _MAVEN_REPO + "=")]
         if said:
             variables[_MAVEN_REPO] = _path(said[-1], command) or said[-1]
-        elif _option_value(words, "-s", "--settings") == _MAVEN_DOCKER_SETTINGS:
+        elif (_option_value(words, "-s", "--settings") or "").endswith(_MAVEN_DOCKER_SETTINGS):
             # (the maven image's own settings for builds of images: its ref/repository, which
             # the image's entrypoint copies into ~/.m2 when a container starts)
             variables[_MAVEN_REPO] = "/usr/share/maven/ref/repository"

@@ -227,10 +227,10 @@ def layers(
         for text in (s.instr.node.original, *s.instr.env.values())
     ) or any(
         # (a sources list copied in, or a script that may add one: not known to be Debian's;
-        # before the first RUN that names nginx, as one copied after it added nothing to it)
+        # before the first RUN that installs nginx, as one copied after it added nothing to it)
         w.path.startswith("/etc/apt/") or posixpath.basename(w.path).endswith(".sh")
         for s in itertools.takewhile(
-            lambda s: s.run is None or "nginx" not in s.instr.node.original, steps
+            lambda s: s.run is None or not _NGINX_INSTALLED.search(s.instr.node.original), steps
         )
         for w in s.copies
     )
@@ -1043,6 +1043,16 @@ def _run(
             continue  # (what the op needs missing is there: it does nothing)
         if op.redone is not None and _redone(op.redone, live, copied_dirs):
             continue  # (an earlier layer did it: done again, it fetches nothing)
+        if (
+            op.tool == "git"
+            and op.packages
+            and any(
+                e.family == "git" and e.path == op.paths[0] and e.packages == op.packages
+                for e in (*live, *own)
+                if op.paths
+            )
+        ):
+            continue  # (a checkout of the version there, `git checkout master` after a clone)
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
             rhel = held.manager == "yum"
@@ -1473,8 +1483,16 @@ def _reach(
         ]
     if op.kind == REMOVE and _UNTRACKED.intersection(path.split("/")):
         # (a repository does not hold what its builds make: `git clone .../relay` then `rm -rf
-        # node_modules/` there removes none of the clone's files)
-        live = [e for e in live if not (e.family == "git" and inside(path, e.path))]
+        # node_modules/` there removes none of the clone's files; not one cloned into one)
+        live = [
+            e
+            for e in live
+            if not (
+                e.family == "git"
+                and inside(path, e.path)
+                and _UNTRACKED.intersection(path[len(e.path) :].split("/"))
+            )
+        ]
     if op.kind == REMOVE and op.tool == "locale-gen":
         # (`locale-gen --purge`: the archive an earlier locale-gen wrote, not what an install
         # may have put beside it)
@@ -1707,8 +1725,12 @@ def _reach(
                 moves
                 and not entry.copied
                 and entry.family != "git"  # (a clone holds files only: git keeps no directory)
-                # (nor an empty directory a build made: `mv build/atools /usr/local/bin`)
-                and entry.family != "build"
+                # (nor a build's, which makes no empty directories: `mv build/atools
+                # /usr/local/bin`; but a mkdir's there may be one)
+                and (
+                    entry.family != "build"
+                    or any(e.path == path and e.kind == DIR for e in (*live, *own))
+                )
                 and not _a_top(path, entry, live)
                 and not names_a_file(path)
             )
@@ -2176,6 +2198,8 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
     return _without_hits(change, lambda h: any(_took(r, h) for r in removed))
 
 
+# An apt install that names nginx (or one of its packages)
+_NGINX_INSTALLED = re.compile(r"\binstall\b[^;&|\n]*\bnginx")
 # What repositories leave out of their commits (their .gitignore): what installs and runs make.
 _UNTRACKED = frozenset({"node_modules", "__pycache__"})
 

@@ -353,7 +353,8 @@ _SH_RELINKED = re.compile(
 # Debian's own way to the same end: dash's debconf question answered no, then dash reconfigured
 # (`echo "dash dash/sh boolean false" | debconf-set-selections && dpkg-reconfigure dash`).
 _DASH_DECLINED = re.compile(
-    r"\bdash/sh\s+boolean\s+false\b.*\bdpkg-reconfigure\s+(?:-\S+\s+)*dash\b", re.S
+    r"\bdash/sh\s+boolean\s+false\b.*\bdpkg-reconfigure\s+(?:-\S+\s+(?:[a-z]+\s+)?)*dash\b",
+    re.S,
 )
 # The `config set` keys that move a manager's cache, and the variable each stands for (`npm
 # config set cache /tmp/npm`: npm_config_cache), read in the RUN and by the RUNs after it.

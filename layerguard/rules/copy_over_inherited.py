@@ -1112,13 +1112,13 @@ def _fills(instr: Instruction, path: str) -> bool:
 
 def _traced_again(old: CopyWrite, write: CopyWrite) -> bool:
     """`old` is a package Next.js' standalone output traced into its own node_modules, and
-    `write` copies the app's whole node_modules over that one (`COPY --from=builder
-    /app/.next/standalone ./`, then `COPY --from=builder /app/node_modules ./node_modules`)."""
-    head, traced, rel = old.source.partition(".next/standalone/node_modules/")
+    `write` copies a stage's whole node_modules over that one (`COPY --from=builder
+    /app/.next/standalone ./`, then `COPY --from=deps /app/node_modules ./node_modules`)."""
+    _, traced, rel = old.source.partition(".next/standalone/node_modules/")
     return (
         bool(traced)
-        and old.origin == write.origin
-        and write.source.rstrip("/") == head + "node_modules"
+        and bool(write.origin)  # (the builder's, or a deps stage's: `COPY --from=deps ...`)
+        and posixpath.basename(write.source.rstrip("/")) == "node_modules"
         and old.path == posixpath.join(write.path, rel)
     )
 

@@ -12749,7 +12749,8 @@ _THIRTY_NINTH = [
     ),
     # Jetty's distribution archive holds etc/jetty.xml (held-out 594/005:54).
     (
-        "FROM eclipse-temurin:8\nRUN wget https://x.example/jetty-distribution-9.2.7.v20150116.tar.gz"
+        "FROM eclipse-temurin:8\nRUN wget https://x.example/jetty-distribution-9"
+        ".2.7.v20150116.tar.gz"
         " && tar -xzf jetty-distribution-9.2.7.v20150116.tar.gz"
         " && rm jetty-distribution-9.2.7.v20150116.tar.gz"
         " && mv jetty-distribution-9.2.7.v20150116/ /opt/jetty\n"
@@ -13091,7 +13092,7 @@ _FORTIETH = [
     ),
     (
         "FROM ghcr.io/prefix-dev/pixi:0.40.0\nWORKDIR /app\nCOPY pixi.toml pixi.lock ./\n"
-        "RUN --mount=type=cache,target=/root/.cache/rattler pixi install --locked\n",
+        "RUN --mount=type=cache,target=/root/.cache/rattler/cache pixi install --locked\n",
         [],
     ),
     # Ubuntu's nginx leaves conf.d empty; a script copied after its install added no source.
@@ -13218,6 +13219,141 @@ _FORTIETH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTIETH)
 def test_the_fortieth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The regressions the reviews of the fortieth session found, each a probe of theirs.
+_FORTIETH_REVIEW = [
+    # (c35_clone_then_checkout_main_then_rm_git)
+    (
+        "FROM python:3.12-slim\n"
+        "RUN git clone https://github.com/acme/lib.git /src\n"
+        "RUN cd /src && git checkout main && pip install --no-cache-dir . && rm -rf .git\n",
+        [(3, "LG003")],
+    ),
+    # (d06_clone_into_node_modules_rm_git)
+    (
+        "FROM node:20-bookworm\n"
+        "WORKDIR /app\n"
+        "RUN npm init -y && git clone --depth 1 https://github.com/acme/private"
+        "-sdk.git node_modules/private-sdk\n"
+        "RUN rm -rf /app/node_modules/private-sdk/.git\n",
+        [(4, "LG003")],
+    ),
+    # (e11_make_then_mv_mkdir_dir_same_run_earlier_layer)
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /opt/redis\n"
+        "RUN curl -fsSL https://download.redis.io/releases/redis-7.2.4.tar.gz |"
+        " tar xz --strip-components=1 && make && mkdir -p /opt/redis/data\n"
+        "RUN mv /opt/redis/data /data && ln -s /data /opt/redis/data\n",
+        [],
+    ),
+    # (i06_key_run_then_copy_list_then_install)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl "
+        "gnupg ca-certificates && curl -fsSL https://nginx.org/keys/nginx_signi"
+        "ng.key | gpg --dearmor -o /usr/share/keyrings/nginx-archive-keyring.gp"
+        "g && rm -rf /var/lib/apt/lists/*\n"
+        "COPY nginx.list /etc/apt/sources.list.d/nginx.list\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nginx"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/nginx/conf.d/default.conf\n",
+        [(5, "LG003")],
+    ),
+    # (h10_patch_dry_run_b)
+    (
+        "FROM debian:12-slim\n"
+        "COPY app.ini /etc/app/app.ini\n"
+        "COPY app.patch /tmp/\n"
+        "RUN patch --dry-run -b /etc/app/app.ini /tmp/app.patch\n",
+        [],
+    ),
+    # (g04_node_modules_from_deps_stage)
+    (
+        "FROM node:20-alpine AS deps\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "\n"
+        "FROM node:20-alpine AS builder\n"
+        "WORKDIR /app\n"
+        "COPY --from=deps /app/node_modules ./node_modules\n"
+        "COPY . .\n"
+        "RUN npm run build\n"
+        "\n"
+        "FROM node:20-alpine AS runner\n"
+        "WORKDIR /app\n"
+        "ENV NODE_ENV=production\n"
+        "COPY --from=builder /app/public ./public\n"
+        "COPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./\n"
+        "COPY --from=builder --chown=nextjs:nodejs /app/.next/static ./.next/static\n"
+        "COPY --from=deps /app/node_modules ./node_modules\n",
+        [(18, "LG002")],
+    ),
+    # (p08_pixi_mount_cache_subdir)
+    (
+        "FROM ghcr.io/prefix-dev/pixi:0.41.4\n"
+        "WORKDIR /app\n"
+        "COPY pixi.toml pixi.lock ./\n"
+        "RUN --mount=type=cache,target=/root/.cache/rattler/cache pixi install --locked\n",
+        [],
+    ),
+    # (g03_pgdg_script_via_sh)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends postg"
+        "resql-common && rm -rf /var/lib/apt/lists/*\n"
+        "RUN sh /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y && a"
+        "pt-get install -y postgresql-15-postgis-3\n",
+        [(3, "LG005")],
+    ),
+    # (o02_znuny_perl_invocation)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends perl "
+        "curl ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSL https://download.znuny.org/releases/znuny-6.5.10.tar.gz"
+        " | tar xz -C /opt && mv /opt/znuny-6.5.10 /opt/otrs\n"
+        "RUN perl /opt/otrs/bin/otrs.SetPermissions.pl --web-group=www-data\n",
+        [(4, "LG004")],
+    ),
+    # (o08_otrs_perl_syntax_check_only)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends perl "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "COPY otrs/ /opt/otrs/\n"
+        "RUN perl -c /opt/otrs/bin/otrs.SetPermissions.pl\n",
+        [],
+    ),
+    # (d02_dash_declined_f_noninteractive)
+    (
+        "FROM debian:bookworm\n"
+        'RUN echo "dash dash/sh boolean false" | debconf-set-selections'
+        " && dpkg-reconfigure -f noninteractive dash\n"
+        "RUN rm -rf /usr/share/{doc,man}/*\n",
+        [(3, "LG003")],
+    ),
+    # (m14_maven_settings_via_maven_home)
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /app\n"
+        "COPY pom.xml .\n"
+        "RUN mvn -B -s ${MAVEN_HOME}/ref/settings-docker.xml dependency:go-offline\n"
+        'CMD ["java", "-jar", "/app/app.jar"]\n',
+        [(4, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTIETH_REVIEW)
+def test_the_reviews_of_the_fortieth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
