@@ -69,8 +69,19 @@ _SLIM_BASED: Mapping[str, re.Pattern[str] | None] = {
     "continuumio/miniconda3": re.compile(r"(?:[0-3]|4\.(?:\d|10\.[0-2]))(?:[.-]|$)"),
     **dict.fromkeys(_DOTNET, None),
     **{n: re.compile(r"[1-3]\.") for n in _DOTNET if n.endswith("/sdk")},
-    "microsoft/dotnet": re.compile(r"1\.|2\.0|.*sdk"),
+    # (untagged, `latest`, it is the SDK: on buildpack-deps, full)
+    "microsoft/dotnet": re.compile(r"1\.|2\.0|.*sdk|latest$|$"),
 }
+# What .NET's runtime-deps image installs over Debian's slim one (runtime and aspnet are built
+# FROM it), and what its SDK adds (dotnet-docker's Dockerfiles, 6.0 to 9.0)
+_DOTNET_RUNTIME = frozenset(
+    {"ca-certificates", "libc6", "libgcc-s1", "libgcc1", "libicu67", "libicu72", "libssl1.1"}
+    | {"libssl3", "libstdc++6", "tzdata", "zlib1g"}
+)
+_DOTNET_SDK = frozenset({"curl", "git", "wget", "libatomic1"})
+# Jupyter's Docker Hub tags pushed once the Python start scripts were in (17 to 20 October 2023,
+# the last pushes there): `latest` and their dates
+_LAST_DOCKER_HUB_JUPYTER = re.compile(r"latest$|2023-10-(?:1[7-9]|2\d)$")
 # A tag that is not a commit's bare hash (Jupyter's docker-stacks tag each build by its commit too)
 _NOT_A_COMMIT = re.compile(r"(?![\da-f]{12}$).")
 # Ubuntu's releases whose images are minimized (18.04 on), as tags name them
@@ -664,7 +675,7 @@ _NGINX_ALPINE_PACKAGES = _NGINX_OWN | {
 # nginx's tags last built before its images kept curl (April 2020: 1.16, 1.17.9 and older),
 # whose build purged the ca-certificates it fetched the keys with: neither they nor what they
 # pull in are there
-_NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-6])(?:[.-]|$)|1\.17\.\d(?!\d)")
+_NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-7])(?:[.-]|$)")
 _NGINX_CURL = frozenset(
     {"curl", "libcurl", "libcurl4", "libcurl4t64", "publicsuffix", "ca-certificates", "openssl"}
 )
@@ -1620,6 +1631,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         (m, "fail2ban"): (
             *("/etc/fail2ban/jail.conf", "/etc/fail2ban/fail2ban.conf"),
             *(f"/etc/fail2ban/filter.d/{n}.conf" for n in _FAIL2BAN_FILTERS),
+            # (Debian's enables the sshd jail in a file of its own)
+            *(("/etc/fail2ban/jail.d/defaults-debian.conf",) if m == "apt" else ()),
         )
         for m in _MANAGERS
     },
@@ -2273,6 +2286,8 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
     if _is(name, "quay.io/jupyter/*-notebook") and _NOT_A_COMMIT.match(image.tag or ""):
         files += _JUPYTER_QUAY
+    elif _is(name, "*jupyter/*-notebook") and _LAST_DOCKER_HUB_JUPYTER.match(image.tag or "latest"):
+        files += _JUPYTER_QUAY  # (Docker Hub's last pushes, October 2023, hold them too)
     if name == "php" and _PHP_5_4.match(image.tag or ""):
         files = tuple(f for f in files if not f.endswith("/docker-php.conf"))
     if name in _PHP_IMAGES and (
@@ -2404,6 +2419,8 @@ def known(image: ImageRef | None) -> Known:
         else _nginx_packages(_NGINX_ALPINE_PACKAGES, image.tag or "")
         if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged
         else _JUPYTER_PACKAGES if _is(name, "*jupyter/*-notebook")
+        else _DEBIAN_PACKAGES | _DOTNET_RUNTIME | (_DOTNET_SDK if name.endswith("/sdk") else set())
+        if name in _DOTNET and debian
         else _buildpack_packages(name, image.tag or "")
         if name in _BUILDPACK_IMAGES and debian and not minimal
         # (openjdk's Debian JDKs on buildpack-deps' scm variant, its JREs on the curl one)
@@ -2462,6 +2479,8 @@ def known(image: ImageRef | None) -> Known:
 
 def _ubuntu_minimized(name: str, tag: str) -> bool:
     """`name`'s images of `tag` are Ubuntu's minimized ones, or built FROM one."""
+    if "alpine" in tag:
+        return False  # (`mcr.microsoft.com/dotnet/sdk:10.0-alpine`)
     if name == "ubuntu":
         return bool(_MINIMIZED_UBUNTU.match(tag))
     return any(_is(name, key) and tags.match(tag) for key, tags in _UBUNTU_BASED.items())

@@ -3069,7 +3069,9 @@ def _ops(
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if tool == "unminimize":
         # Ubuntu's own: apt-get update, then the reinstall of what the minimal image left out
+        # (the packages' man pages and docs among it)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+        yield Op(WRITE, tool, ("/usr/share/man", "/usr/share/doc"), text, TREE, HEAVY)
     if piped and any(s in w for w in words for s in _APT_SCRIPTS):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)

@@ -1575,7 +1575,13 @@ def _reach(
     for entry in live:
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
-        if entry.role == INSTALL and held.slim and held.debian and in_tree(path, DOC_TREES[1:]):
+        if (
+            entry.role == INSTALL
+            and held.slim
+            and held.debian
+            and in_tree(path, DOC_TREES[1:])
+            and not in_tree(path, held.weighty)  # (Ubuntu's minimized images keep info pages)
+        ):
             continue  # (dpkg on Debian's slim images leaves out man, info and locale pages)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue

@@ -193,6 +193,52 @@ _FORTIETH_KNOWLEDGE = [
     ),
     ("FROM ubuntu:24.04\nCOPY gai.conf /etc/gai.conf\n", [(2, "LG002")]),
     ("FROM alpine:3.20\nCOPY gai.conf /etc/gai.conf\n", []),
+    # The knowledge review's regressions and faults: .NET's images hold what their
+    # Dockerfiles install over Debian's slim image (runtime-deps: tzdata, ca-certificates;
+    # the SDK: curl, git, wget), not curl on aspnet; untagged microsoft/dotnet is the SDK on
+    # buildpack-deps, with man pages; an Alpine tag is no Ubuntu.
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN apt-get purge -y --auto-remove wget\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM mcr.microsoft.com/dotnet/runtime-deps:8.0\nRUN apt-get purge -y tzdata\n",
+        [(2, "LG003")],
+    ),
+    ("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN apt-get purge -y curl\n", []),
+    ("FROM microsoft/dotnet\nWORKDIR /app\nRUN rm -rf /usr/share/man/*\n", [(3, "LG003")]),
+    (
+        "FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine\nRUN rm -rf /usr/share"
+        "/locale /usr/share/info\n",
+        [],
+    ),
+    # unminimize brings the man pages back.
+    (
+        "FROM ubuntu:22.04\nRUN yes | unminimize && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/man/*\n",
+        [(3, "LG003")],
+    ),
+    # nginx's 1.17 tags (1.17.10 the last) were last built before the entry script.
+    ("FROM nginx:1.17.10\nCOPY docker-entrypoint.sh /docker-entrypoint.sh\n", []),
+    ("FROM nginx:1.17\nRUN apt-get purge -y curl\n", []),
+    # Jupyter's last Docker Hub pushes (latest, October 2023) hold the Python start scripts.
+    (
+        "FROM jupyter/base-notebook:2023-10-20\n"
+        "COPY start-notebook.py /usr/local/bin/start-notebook.py\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM jupyter/base-notebook:2022-08-01\n"
+        "COPY start-notebook.py /usr/local/bin/start-notebook.py\n",
+        [],
+    ),
+    # Debian's fail2ban enables its sshd jail in a file of its own.
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y fail2ban"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY defaults-debian.conf /etc/fail2ban/jail.d/defaults-debian.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
