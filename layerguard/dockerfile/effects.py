@@ -167,6 +167,11 @@ MANAGERS: Mapping[str, Manager] = {
         "bun's package cache (~/.bun/install/cache)",
         "rm -rf ~/.bun/install/cache (or bun pm cache rm) in the same RUN",
     ),
+    "luarocks": Manager(
+        ("~/.cache/luarocks",),
+        "LuaRocks' cache (~/.cache/luarocks: the luarocks.org manifest and the rocks it fetched)",
+        "rm -rf ~/.cache/luarocks in the same RUN",
+    ),
     "pixi": Manager(
         ("~/.cache/rattler/cache",),
         "pixi's package cache (~/.cache/rattler/cache)",
@@ -419,6 +424,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
+    "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
     "pixi": (
         *(("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", "")),
         ("XDG_CACHE_HOME", "/rattler/cache"),
@@ -5576,6 +5582,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (JupyterLab 1 to 3's `labextension link .` builds too, unless told not to)
         links = sub == "labextension" and "link" in words and "--no-build" not in words
         return "yarn", False, adds or links or (sub == "lab" and "build" in words)
+    if tool == "luarocks" or tool.startswith("luarocks-"):
+        # (`luarocks install x`, `build`, `make`: the manifest and each rock it fetched stay in
+        # its cache; `luarocks-5.1`, Debian's and Alpine's versioned names)
+        fetches = sub in ("install", "build", "make")
+        return "luarocks", fetches, fetches
     if tool == "pixi":
         # (an install, add, update or global install solves and fetches the packages into
         # rattler's cache, where pixi links them from)

@@ -13159,6 +13159,17 @@ _FORTIETH = [
         "RUN pip install --no-cache-dir pip-tools && python -m piptools sync requirements.txt\n",
         [(4, "LG005")],
     ),
+    # LuaRocks keeps the luarocks.org manifest and the rocks it fetched in ~/.cache/luarocks.
+    (
+        "FROM openresty/openresty:alpine-fat\nRUN luarocks install lua-resty-http\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM openresty/openresty:alpine-fat\n"
+        "RUN luarocks --lua-version=5.1 install lpeg && rm -rf /root/.cache/luarocks\n",
+        [],
+    ),
+    ("FROM openresty/openresty:alpine-fat\nRUN luarocks list\n", []),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
