@@ -4868,6 +4868,8 @@ def _is_chmod_option(word: str) -> bool:
 
 # A pip requirement's extras: `/code/[all]`, `./packages/markitdown[all]`, `x.whl[gpu]`.
 _EXTRAS = re.compile(r"\[[\w.,-]+\]$")
+# A path put out by echo, `$(echo /tmp/app*.whl)`: the path itself.
+_ECHOED = re.compile(r"^\$\(echo\s+([^\s()$`]+)\)")
 
 
 def _package_ops(
@@ -4887,7 +4889,8 @@ def _package_ops(
     manager = MANAGERS[family]
     operands = _operands(words)
     if family in ("pip", "uv"):  # (a project's directory or a wheel, with its extras)
-        operands = [_EXTRAS.sub("", w) for w in operands]
+        # (`$(echo /tmp/app*.whl)[extra]`: the wildcard echo prints, for the extras to follow)
+        operands = [_EXTRAS.sub("", _ECHOED.sub(r"\1", w)) for w in operands]
     # Package files named by path: `dpkg -i x.deb`, `pip install /opt/wheels/pip-*`.
     local = [
         w

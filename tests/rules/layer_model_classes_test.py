@@ -13170,6 +13170,12 @@ _FORTIETH = [
         [],
     ),
     ("FROM openresty/openresty:alpine-fat\nRUN luarocks list\n", []),
+    # A wheel named through echo, `$(echo /tmp/app*.whl)[extra]`, is the wheel installed.
+    (
+        "FROM python:3.12-slim\nCOPY dist/app*.whl /tmp/\n"
+        "RUN pip install --no-cache-dir $(echo /tmp/app*.whl)[x]\n",
+        [(2, "LG006")],
+    ),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
