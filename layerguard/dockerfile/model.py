@@ -465,8 +465,8 @@ def build(
             )
             stages.append(stage)
             ends[stage.index] = (
-                *(workdir, dict(env), user, set(given), shell, dict(configured), sh_bash),
-            )
+                workdir, dict(env), user, set(given), shell, dict(configured), sh_bash
+            )  # fmt: skip
             if stage_name:
                 names[stage_name] = stage.index
 
