@@ -2206,6 +2206,8 @@ def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
 
 # An apt install that names nginx (or one of its packages)
 _NGINX_INSTALLED = re.compile(r"\binstall\b[^;&|\n]*\bnginx")
+# npm's prune of the devDependencies (`--production`, npm 7's `--omit=dev`)
+_PRUNES_DEV = re.compile(r"--production\b|--omit[= ]dev\b")
 # What repositories leave out of their commits (their .gitignore): what installs and runs make.
 _UNTRACKED = frozenset({"node_modules", "__pycache__"})
 
@@ -2277,7 +2279,23 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
         if hit.entry.layer == BASE and project and not held.manager:
             return hit
         if not any(path == p or inside(path, p) or inside(p, path) for p in op.paths):
-            return None
+            hit = None
+    if (
+        hit is None
+        and op.family == "npm"
+        and op.paths
+        and _PRUNES_DEV.search(op.command)
+        and not any(e.role == INSTALL and e.family == "npm" for e in own)
+    ):
+        # (`COPY --from=builder /opt/app .`, then `npm prune --production`: a builder's
+        # project is pruned because its install took the devDependencies, which came along)
+        copied = (
+            e
+            for e in live
+            if e.staged and e.kind != FILE and e.weighs and any(covers(e.path, p) for p in op.paths)
+        )
+        if (found := next(copied, None)) is not None:
+            return Hit(found, op.paths[0], False)
     return hit
 
 

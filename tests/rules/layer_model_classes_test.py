@@ -13176,6 +13176,16 @@ _FORTIETH = [
         "RUN pip install --no-cache-dir $(echo /tmp/app*.whl)[x]\n",
         [(2, "LG006")],
     ),
+    # A builder's project copied whole, then pruned of its devDependencies: the copy brought
+    # them (a COPY of the build context, whose node_modules .dockerignore leaves out, did not).
+    (
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN npm ci && npm run build && npm cache clean --force\n"
+        "FROM node:20-slim\nWORKDIR /app\nCOPY --from=builder /app ./\n"
+        "RUN npm prune --production\n",
+        [(8, "LG003")],
+    ),
+    ("FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm prune --production\n", []),
     # pear installs PHP files from a local tarball with nothing to fetch; pecl builds in /tmp/pear.
     ("FROM php:8.2\nRUN pear install CAS-1.6.1.tgz\n", []),
     ("FROM php:8.2\nRUN pear install Mail\n", [(2, "LG005")]),
