@@ -3241,11 +3241,11 @@ def _ops(
         # `-fno-omit-frame-pointer` hold an o of their own)
         compiled = words[words.index("-o") + 1]
         yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
-    elif _SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]):
+    elif _SET_PERMISSIONS.fullmatch(script):
         # (OTRS's and Znuny's bin/otrs.SetPermissions.pl: chown and chmod of every file of the
         # installation it lies in, two directories up)
-        script = next(w for w in command.words if _SET_PERMISSIONS.search(w))
-        home = posixpath.normpath(posixpath.join(script, "../.."))
+        spelled = next(w for w in command.words if _SET_PERMISSIONS.search(w))
+        home = posixpath.normpath(posixpath.join(spelled, "../.."))
         yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "setcap":
         rest = [w for w in words[1:] if not w.startswith("-")][1:]

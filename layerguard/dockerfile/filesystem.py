@@ -1046,10 +1046,10 @@ def _run(
         if (
             op.tool == "git"
             and op.packages
+            and op.paths
             and any(
                 e.family == "git" and e.path == op.paths[0] and e.packages == op.packages
                 for e in (*live, *own)
-                if op.paths
             )
         ):
             continue  # (a checkout of the version there, `git checkout master` after a clone)
@@ -2213,11 +2213,9 @@ _UNTRACKED = frozenset({"node_modules", "__pycache__"})
 
 
 def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
-    """`change` less its hits on the very files `written` names (not on trees around them): a
-    chown's or touch's, and an rm's (`rm -f /etc/profile.d/x.sh && echo ... > /etc/profile.d/
-    x.sh`, `rm f && mv f.new f`: the file is rewritten, as `sed -i` rewrites it, not removed;
-    not mv's, whose old bytes land again under the new name)."""
-    kinds = (CHOWN, TOUCH)
+    """`change` less a chown's or touch's hits on the very files `written` names (not on trees
+    around them): the file is in the layer whole anyway. Not a removal's: `rm f && mv f.new f`
+    is the GUIDE's any removal, the old bytes ship below the new."""
     # (a glob names each file it matches: `chmod +x /opt/*.sh && dos2unix /opt/*.sh` rewrites
     # the /opt/update.sh a COPY wrote)
     globs = [w for w in written if is_glob(w)]
@@ -2230,7 +2228,6 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
         and h.path in written) or (h.entry.role == INSTALL and not h.whole and named(h.path)),
-        kinds,
     )  # fmt: skip
 
 
