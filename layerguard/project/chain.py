@@ -205,7 +205,9 @@ class Graph:
                     dirs.update(user.home for user in run.users if user.home)
                 elif instr.keyword in ("copy", "add"):
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
-                    writes += _through_stage(model, instr, writes, context, key, stage_files)
+                    theirs = _through_stage(model, instr, writes, context, key, stage_files)
+                    shown = {w.path for w in theirs}
+                    writes = (*(w for w in writes if not (w.either and w.path in shown)), *theirs)
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
@@ -503,7 +505,9 @@ def _through_stage(
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"
         for file in theirs:
-            if file.path == top and not (write.tree or write.either):
+            if file.path == top and not write.tree and not (write.either and file.tree):
+                # (a plain name, a file or a directory: the stage shows it a file, `go build -o
+                # waf-server`, which a later `chown waf /app/waf-server` copies up)
                 out.append(file._replace(path=write.path, into=write.into))
             elif file.path.startswith(top.rstrip("/") + "/") and (write.tree or write.either):
                 rel = file.path[len(top.rstrip("/")) + 1 :]
