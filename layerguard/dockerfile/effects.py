@@ -2686,6 +2686,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
+        if name.startswith("retry") and "--" in words[1:]:
+            # (`retry.sh --attempts 5 --delay 10 -- yum install -y gcc`: the command after `--`)
+            words = words[words.index("--", 1) + 1 :]
+            continue
         if found := _WHICH.fullmatch(words[0]):
             words = (found[1], *words[1:])  # (`$(which python3.11) get-pip.py`)
             continue

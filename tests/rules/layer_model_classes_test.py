@@ -13386,3 +13386,42 @@ def test_the_reviews_of_the_fortieth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_FIRST = [
+    # A plain name a COPY --from brings (a file or a directory: the Dockerfile does not say) that
+    # the stage's RUN wrote as a file: a chown of it copies the file up.
+    (
+        "FROM golang:1.22-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        "RUN go build -o waf-server .\nFROM alpine:3.20\nWORKDIR /app\n"
+        "COPY --from=builder /app/waf-server .\nRUN chown waf:waf /app/waf-server\n",
+        [(8, "LG004")],
+    ),
+    (
+        "FROM golang:1.22 AS b\nRUN go build -o /out/app .\nFROM alpine:3.20\n"
+        "COPY --from=b /out/app /usr/share/app\nRUN chmod 755 /usr/share/app\n",
+        [(5, "LG004")],
+    ),
+    # (not a tree the stage filled there, whose entry alone a non-recursive chown changes)
+    (
+        "FROM alpine:3.20 AS b\nRUN mkdir -p /opt/tool"
+        " && wget -qO- https://example.org/t.tgz | tar -xz -C /opt/tool\n"
+        "FROM alpine:3.20\nCOPY --from=b /opt/tool /srv/tool\nRUN chown app /srv/tool\n",
+        [],
+    ),
+    # A retry wrapper runs the command after its `--`: the install leaves yum's cache.
+    (
+        "FROM centos:7\nCOPY retry.sh /usr/local/bin/retry.sh\n"
+        "RUN /usr/local/bin/retry.sh --attempts 5 --delay 10 -- yum install -y gcc make\n",
+        [(3, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIRST)
+def test_the_forty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
