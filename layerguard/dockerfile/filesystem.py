@@ -257,7 +257,9 @@ def layers(
             live.append(Entry(step.instr.workdir, DIR, EMPTY, None, index))
         workdir = step.instr.workdir
         if step.run is not None:
-            no_cache = frozenset(c for i, c in cacheless if i == index)
+            no_cache = frozenset(c for i, c in cacheless if i == index) | _installed_again(
+                step.run, live
+            )
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
@@ -332,6 +334,30 @@ def layers(
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)
+
+
+def _installed_again(run: RunEffects, live: list[Entry]) -> frozenset[str]:
+    """The yum/dnf installs of packages the last earlier yum install installed, whose metadata an
+    earlier layer left in the cache: yum finds them there, installs nothing and fetches nothing
+    (`RUN yum install -y wget` twice, the first without a clean). Not after a repository was
+    added since (`yum install -y epel-release-latest-7.noarch.rpm`, a COPY to yum.repos.d),
+    whose metadata yum fetches first."""
+    if not any(e.role == CACHE and e.family == "yum" and e.weighs for e in live):
+        return frozenset()
+    last = next((e for e in reversed(live) if e.role == INSTALL and e.family == "yum"), None)
+    if last is None or any(
+        e.layer > last.layer and e.path.startswith("/etc/yum.repos.d") for e in live
+    ):
+        return frozenset()
+    return frozenset(
+        op.command
+        for op in run.ops
+        if op.role == INSTALL
+        and op.family == "yum"
+        and op.packages
+        and set(op.packages) <= set(last.packages)
+        and "$" not in op.packages
+    )
 
 
 def _old_go(env: Mapping[str, str]) -> bool:

@@ -13415,6 +13415,25 @@ _FORTY_FIRST = [
         "RUN /usr/local/bin/retry.sh --attempts 5 --delay 10 -- yum install -y gcc make\n",
         [(3, "LG005")],
     ),
+    # yum installing again what the last install installed, its metadata left by that layer:
+    # nothing is installed or fetched. A repository added since has metadata to fetch.
+    (
+        "FROM centos:7\nRUN yum install -y wget\nUSER root\n"
+        "RUN yum --setopt=tsflags=nodocs install -y wget && rpm -q wget\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y nginx wget\n"
+        "RUN yum install -y https://dl.fedoraproject.org/pub/epel/epel-release-"
+        "latest-7.noarch.rpm\n"
+        "RUN yum install -y nginx\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG005")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y nginx\nCOPY my.repo /etc/yum.repos.d/my.repo\n"
+        "RUN yum install -y nginx\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
 ]
 
 
