@@ -1712,6 +1712,16 @@ def _reach(
                     and not (made_here or op.blind or is_glob(path))
                     and _data_moved(path, entry, live)
                 )
+                or (
+                    # That data directory re-owned whole, whatever this RUN made below it first
+                    # (`mkdir -p /var/lib/postgresql/data && chown -R postgres
+                    # /var/lib/postgresql` after `apt-get install postgresql`: its cluster)
+                    recursive
+                    and op.kind == CHOWN
+                    and not (moves or op.blind)
+                    and _data_moved(path, entry, live)
+                    and not any(path_overlaps(t.removesuffix("/*"), path) for t in taken)
+                )
             ):
                 hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue

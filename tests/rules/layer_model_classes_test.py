@@ -13434,6 +13434,22 @@ _FORTY_FIRST = [
         "RUN yum install -y nginx\n",
         [(2, "LG005"), (4, "LG005")],
     ),
+    # The data directory an install filled, re-owned whole after this RUN made a directory
+    # below it: the cluster's files are copied up all the same. Not after this RUN removed it.
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /var/lib/postgresql/data /var/run/postgresql"
+        " && chown -R postgres:postgres /var/lib/postgresql /var/run/postgresql\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postgresql"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /var/lib/postgresql/* && mkdir -p /var/lib/postgresql/data"
+        " && chown -R postgres /var/lib/postgresql\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
