@@ -2192,7 +2192,7 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
 
 # A removal that takes what the packages it removes pulled in along with them.
 AUTOREMOVES = frozenset({"autoremove", "--auto-remove", "--autoremove"})
-_PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP})
+_PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP, "npm", "pnpm", "gem"})
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
 
