@@ -13450,6 +13450,13 @@ _FORTY_FIRST = [
         " && chown -R postgres /var/lib/postgresql\n",
         [(3, "LG003")],
     ),
+    # npm (or gem) given its packages by xargs: some packages, their downloads in the cache.
+    (
+        "FROM node:20\nCOPY package.json ./package.json\n"
+        "RUN node -e \"console.log(require('./package.json').packageManager)\""
+        " | xargs npm install -g\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
