@@ -2686,6 +2686,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
+        if name == "xcaddy" and words[1:2] == ("build",):
+            # (Caddy's builder: go get and go build in a module it makes, Go's caches filled)
+            return "go", ("go", "build")
         if name.startswith("retry") and "--" in words[1:]:
             # (`retry.sh --attempts 5 --delay 10 -- yum install -y gcc`: the command after `--`)
             words = words[words.index("--", 1) + 1 :]

@@ -13457,6 +13457,12 @@ _FORTY_FIRST = [
         " | xargs npm install -g\n",
         [(3, "LG005")],
     ),
+    # xcaddy build runs go in a module of its own: Go's module and build caches stay.
+    (
+        "FROM golang:1.22\nRUN go install github.com/caddyserver/xcaddy/cmd/xcaddy@v0.4.4"
+        " && xcaddy build --with github.com/caddy-dns/cloudflare --output /usr/local/bin/caddy\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
