@@ -13459,9 +13459,9 @@ _FORTY_FIRST = [
     ),
     # xcaddy build runs go in a module of its own: Go's module and build caches stay.
     (
-        "FROM golang:1.22\nRUN go install github.com/caddyserver/xcaddy/cmd/xcaddy@v0.4.4"
-        " && xcaddy build --with github.com/caddy-dns/cloudflare --output /usr/local/bin/caddy\n",
-        [(2, "LG005")],
+        "FROM golang:1.22\nCOPY --from=caddy:2-builder /usr/bin/xcaddy /usr/bin/xcaddy\n"
+        "RUN xcaddy build --with github.com/caddy-dns/cloudflare --output /usr/local/bin/caddy\n",
+        [(3, "LG005")],
     ),
 ]
 
