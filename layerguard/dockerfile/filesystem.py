@@ -2339,7 +2339,7 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
 
 
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
-    names = set(op.packages)
+    names = _real(op.packages)
     listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
         # This RUN installed packages of that manager, or ran programs we do not model: it
@@ -2350,7 +2350,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             return None
         earlier = next(
             (e for e in reversed(live)
-             if e.role == INSTALL and e.family == op.family and names & set(e.packages)
+             if e.role == INSTALL and e.family == op.family and names & _real(e.packages)
              and not e.purged),
             None,
         )  # fmt: skip
@@ -2374,7 +2374,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             and (
                 anything
                 or "$" in entry.packages
-                or names & set(entry.packages)
+                or names & _real(entry.packages)
                 # (a group's member: `yum remove git` after `yum groupinstall "Development Tools"`)
                 or any(names & _PULLS_IN.get(p, frozenset()) for p in entry.packages)
             )
@@ -2435,6 +2435,16 @@ _PULLS_IN: Mapping[str, frozenset[str]] = {
 }
 
 
+# Virtual packages one package alone provides, which apt installs or removes by that name
+# (`apt-get install libz-dev`, then `apt-get purge zlib1g-dev`)
+_PROVIDED_BY: Mapping[str, str] = {"libz-dev": "zlib1g-dev"}
+
+
+def _real(packages: tuple[str, ...]) -> set[str]:
+    """`packages` named as the packages that provide them."""
+    return {_PROVIDED_BY.get(p, p) for p in packages}
+
+
 # The parts a package is split into that its install brings (`php8.2` brings `php8.2-common`).
 _PARTS = ("common", "core", "data", "bin", "base", "minimal", "client", "utils")
 
@@ -2446,7 +2456,8 @@ def _brings(installed: str, removed: set[str]) -> bool:
     `_package_names`.)"""
     if is_glob(installed):
         return True
-    stem = installed.split("=", 1)[0].split(":", 1)[0]
+    (stem,) = _real((installed.split("=", 1)[0].split(":", 1)[0],))
+    removed = _real(tuple(removed))
     parts = {stem, *(f"{stem}-{part}" for part in _PARTS)}
     if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
         return True

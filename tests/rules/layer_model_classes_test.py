@@ -13463,6 +13463,19 @@ _FORTY_FIRST = [
         "RUN xcaddy build --with github.com/caddy-dns/cloudflare --output /usr/local/bin/caddy\n",
         [(3, "LG005")],
     ),
+    # A virtual package one package alone provides is that package: installed by one name and
+    # purged by the other, even where the RUN that purges it installs it again first (a no-op).
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y libz-dev"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get install -y zlib1g-dev && make && apt-get purge --auto-remove -y zlib1g-dev\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y zlib1g-dev"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y libz-dev\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
