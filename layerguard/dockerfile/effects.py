@@ -954,6 +954,7 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
+    service_state: set[str] = set()  # where the services this RUN started keep their state
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     generated = False  # an interpreter ran, which may have written the scripts run after it
     users: list[NewUser] = []
@@ -1073,7 +1074,10 @@ def _run_effects(
             # (and a file: `rm -f` of it takes what was there, not a name that may be missing)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             op = op._replace(file_hint=True) if ran_only else op
-            ops.append(op._replace(blind=blind) if blind and not ran_only else op)
+            # (a service or a database client run before writes its state and logs alone:
+            # `service apache2 restart && rm /var/www/html/index.html` removes the base's page)
+            unsure = blind or any(covers(d, p) for d in service_state for p in op.paths)
+            ops.append(op._replace(blind=True) if unsure and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 url = _url_name([w for w in op.command.split() if "://" in w])
@@ -1118,7 +1122,10 @@ def _run_effects(
                 else ""
             )
             ops.append(Op(EXEC, tool, cwd, " ".join(command.words), role=role, blind=blind))
-            blind = True
+            if (state := _SERVICES.get(posixpath.basename(tool))) is not None:
+                service_state.update(state)
+            else:
+                blind = True
             ran_word = (
                 next((w for w in words[1:] if not w.startswith("-")), "")
                 if posixpath.basename(tool) in _INTERPRETERS
@@ -2657,6 +2664,18 @@ def home_path(path: str) -> str:
     return "/root" + path[1:] if path.startswith("~") else path
 
 
+# Services started, database clients and Debian's Apache configurers, which write only their
+# state, logs and links, in these directories
+_SERVICE_STATE = ("/var/lib", "/var/log", "/run", "/var/run", "/tmp", "/var/tmp", "/var/spool")
+_SERVICES: Mapping[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("service", "mysql", "mysqladmin", "psql", "pg_ctl", "pg_ctlcluster"), _SERVICE_STATE
+    ),
+    **dict.fromkeys(
+        (f"a2{v}{k}" for v in ("en", "dis") for k in ("site", "mod", "conf")),
+        ("/etc/apache2", *_SERVICE_STATE),
+    ),
+}
 # The shells that expand a brace list (dash and BusyBox's ash do not)
 _BRACE_SHELLS = frozenset({"bash", "zsh", "ksh"})
 # A program named by where the PATH finds it: `$(which python3)`, `` `command -v pip` ``.
