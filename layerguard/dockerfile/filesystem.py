@@ -1810,7 +1810,18 @@ def _reach(
             # after `ADD files /`, is one the author knows to hold files, as a file's name says)
             named = path.removesuffix("/*")
             drop_in = recursive and named.endswith(".d") and posixpath.basename(named) != ".d"
-            if vague and not (_a_file(path, op) or drop_in):
+            # (a mv fails unless what it names is there: below a tree the build context gave a
+            # directory images keep empty, `COPY defaults/ /root/` then `mv /root/zoneminder
+            # /etc/init.d/`, it moves what the copy wrote; not a dotfile the base may hold)
+            moved = (
+                moves
+                and op.kind == REMOVE
+                and entry.copied
+                and not entry.staged
+                and entry.path in _KEPT_EMPTY
+                and not posixpath.basename(path).startswith(".")
+            )
+            if vague and not (_a_file(path, op) or drop_in or moved):
                 continue
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
             # unpacked at /, where the archive's paths may be any)
@@ -1962,6 +1973,11 @@ _ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
 
 # An application deployed as an archive (a web or enterprise application), or a pattern of one.
 _DEPLOYED = re.compile(r".*\.(?:war|ear)\*?")
+
+
+# Standard directories an image keeps empty but for dotfiles (a home's): what lies below one, a
+# copy from the build context wrote
+_KEPT_EMPTY = frozenset({"/root", "/srv", "/opt", "/home", "/tmp", "/var/tmp", "/mnt", "/media"})
 
 
 def _a_known_link(path: str) -> bool:

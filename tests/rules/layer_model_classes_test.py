@@ -13476,6 +13476,33 @@ _FORTY_FIRST = [
         " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y libz-dev\n",
         [(3, "LG003")],
     ),
+    # A mv fails unless what it names is there: below a tree the build context gave /srv,
+    # /root or /opt, which images keep empty, it moves what the copy wrote. Not a dotfile a
+    # base may hold there, nor what a stage's copy may not hold.
+    (
+        "FROM alpine:3.20\nCOPY . /srv\nRUN mv /srv/ssh_config /root/.ssh/config\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY defaults/ /root/\n"
+        "RUN mv /root/zoneminder /etc/init.d/zoneminder && chmod +x /etc/init.d/zoneminder\n",
+        [(3, "LG003")],
+    ),
+    ("FROM ubuntu:22.04\nCOPY defaults/ /root/\nRUN mv /root/.myrc /etc/myrc\n", []),
+    ("FROM ubuntu:22.04\nCOPY --from=b /out /opt/\nRUN mv /opt/app /opt/app2\n", []),
+    # A service started, or a database client, writes its state and logs alone: what the RUN
+    # removes after it elsewhere is an earlier layer's all the same.
+    (
+        "FROM ubuntu:22.04\nCOPY defaults/ /root/\nRUN cd /root && service mysql start"
+        " && mysql -sfu root < mysql_defaults.sql && rm mysql_defaults.sql\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY html/ /var/www/html/\n"
+        "RUN a2enmod rewrite && service apache2 restart && rm /var/www/html/index.html\n",
+        [(3, "LG003")],
+    ),
+    ("FROM ubuntu:22.04\nRUN service mysql start && rm -rf /var/lib/mysql/ib_logfile*\n", []),
 ]
 
 
