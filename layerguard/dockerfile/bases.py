@@ -1356,6 +1356,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/exim4/passwd.client",
     ),
     ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
+    # (ProFTPD's, in proftpd-core since Debian 12, in proftpd-basic before; the latter now a
+    # transitional package that brings it)
+    **dict.fromkeys(
+        (("apt", n) for n in ("proftpd-basic", "proftpd-core")),
+        tuple(f"/etc/proftpd/{n}" for n in ("proftpd.conf", "modules.conf", "tls.conf")),
+    ),
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
     ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),

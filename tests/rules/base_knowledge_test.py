@@ -249,3 +249,27 @@ def test_what_well_known_bases_hold(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_FIRST_KNOWLEDGE = [
+    # ProFTPD's configuration, in proftpd-core (and proftpd-basic, which brings it).
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y proftpd-basic"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY proftpd.conf /etc/proftpd/proftpd.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y proftpd-core"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY my.conf /etc/proftpd/conf.d/my.conf\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIRST_KNOWLEDGE)
+def test_what_packages_hold_forty_first(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
