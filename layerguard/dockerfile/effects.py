@@ -917,7 +917,7 @@ _ENV_READ = frozenset(
     # (and what else the model reads of the environment, whether the RUN names it or not:
     # HOME, where every cache in ~ lands)
     | {"HOME", "USER", "CONDA_PREFIX", "GOFLAGS", "GOPROXY", "IPE_KEEP_SYSPKG_CACHE"}
-    | {"IPE_DONT_ENABLE", "BUNDLE_DEPLOYMENT"}
+    | {"IPE_DONT_ENABLE", "BUNDLE_DEPLOYMENT", "UV_PROJECT_ENVIRONMENT"}
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
 )
@@ -1062,6 +1062,16 @@ def _run_effects(
                 # does not know what is there either; only a layer known to have written the
                 # path itself counts)
                 op = op._replace(blind=True)
+            if op.kind == REMOVE and op.role == EDITED:
+                # (the backup an edit keeps, `sed -ir ... f` after `sed -ri ... f`, of a file
+                # this RUN wrote: its own bytes again, nothing an earlier layer held)
+                kept = tuple(
+                    p for p in op.paths
+                    if not any(o.kind == WRITE and o.entry == FILE and p in o.paths for o in ops)
+                )  # fmt: skip
+                if not kept:
+                    continue
+                op = op._replace(paths=kept)
             if op.kind == REMOVE and any(covers(m, p) for m in mounted for p in op.paths):
                 # (`--mount=type=cache,target=/opt/conda/pkgs ... conda clean -afy`: what it
                 # empties there is the mount's, never the layers' below it)
@@ -3309,7 +3319,7 @@ def _ops(
             # (`sed -i.bak x f` renames f to f.bak first, as `mv f f.bak` does: the old bytes
             # are written again under the new name)
             kept = _paths(edited, command)
-            yield Op(REMOVE, "mv", kept, text)
+            yield Op(REMOVE, "mv", kept, text, role=EDITED)
             yield Op(WRITE, "mv", tuple(k + suffix for k in kept), text, FILE, UNKNOWN)
         yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN)
     elif tool == "touch":
@@ -4967,6 +4977,8 @@ def _package_ops(
             trees = (prefix,)
         if family == "cargo" and (root := _option_value(words, "", "--root")):
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
+        if (venv := _uv_project_environment(words, variables)) is not None:
+            trees = _paths([venv], command)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) in _NPM_CLEAN_INSTALLS:
             # npm ci deletes node_modules before it installs: what an earlier layer installed
@@ -5368,6 +5380,17 @@ def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     named = len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
     return adds and "--no-save" not in words
+
+
+def _uv_project_environment(words: tuple[str, ...], env: Mapping[str, str]) -> str | None:
+    """Where `uv sync` (or `uv add`) installs: the project's environment, `.venv` in the
+    project unless UV_PROJECT_ENVIRONMENT moves it; None for another command, or `--active`
+    (the VIRTUAL_ENV's)."""
+    if words[:1] != ("uv",) or subcommand(words) not in ("sync", "add") or "--active" in words:
+        return None
+    project = _option_value(words, "", "--directory") or _option_value(words, "", "--project")
+    venv = env.get("UV_PROJECT_ENVIRONMENT") or ".venv"
+    return None if "$" in venv else posixpath.join(project or ".", venv)
 
 
 def _node_project(family: str, words: tuple[str, ...]) -> str:
@@ -6263,7 +6286,9 @@ def copy_writes(
         # of a monorepo's app, `apps/web/.next/standalone`, below the app's own path in it)
         app = _WORKSPACE_APP.search(write.source)
         for name in _BUILD_OUTPUTS.get("/".join(write.source.split("/")[-2:]), ()):
-            name = posixpath.join(app[1], name) if app else name
+            # (the app's own files below its path; the traced node_modules, hoisted, at the
+            # standalone tree's root)
+            name = posixpath.join(app[1], name) if app and "node_modules" not in name else name
             out.append(write._replace(
                 path=posixpath.join(write.path, name), tree=False,
                 source=posixpath.join(write.source, name),

@@ -1675,11 +1675,12 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
-                    # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`), wholly
-                    # below the path: what it installed is there (`chown -R node /home/node`).
+                    # A tree an install was told to fill (`ENV NPM_CONFIG_PREFIX=...`, uv's
+                    # project environment), at or below the path: what it installed is there
+                    # (`chown -R node /home/node`, `chown -R app /app/.venv`).
                     recursive
                     and not (moves or made_here or op.blind)
-                    and inside(entry.path, path)
+                    and covers(path, entry.path)
                     and _a_prefix_tree(entry)
                 )
                 or (

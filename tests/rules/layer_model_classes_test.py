@@ -13503,6 +13503,54 @@ _FORTY_FIRST = [
         [(3, "LG003")],
     ),
     ("FROM ubuntu:22.04\nRUN service mysql start && rm -rf /var/lib/mysql/ib_logfile*\n", []),
+    # uv sync installs into the project's environment (.venv, or UV_PROJECT_ENVIRONMENT), not
+    # into the system's trees: a chown of it copies it up, and a stage grown from the one that
+    # filled it holds that environment's packages again.
+    (
+        "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/\nWORKDIR /app\n"
+        "COPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-cache\n"
+        "RUN chown -R app /app/.venv\n",
+        [(6, "LG004")],
+    ),
+    (
+        "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/\n"
+        "ENV UV_PROJECT_ENVIRONMENT=/opt/venv\nWORKDIR /app\n"
+        "COPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-cache\n"
+        "RUN chown -R app /opt/venv\n",
+        [(7, "LG004")],
+    ),
+    (
+        "FROM python:3.12-slim AS base\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/\n"
+        "WORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev --no-cache\n"
+        "FROM base AS dev\nRUN uv sync --frozen --no-cache\n"
+        "FROM python:3.12-slim AS runtime\nCOPY --from=base /app/.venv /app/.venv\n"
+        "FROM runtime AS runtime-dev\nCOPY --from=dev /app/.venv /app/.venv\n",
+        [(11, "LG002")],
+    ),
+    # The backup an edit keeps (`sed -ir`: -i with the suffix r) of a file this RUN already
+    # wrote holds this RUN's bytes: no removal of an earlier layer's. A mv of the file away is.
+    (
+        "FROM debian:12\nCOPY sshd_config /etc/ssh/\n"
+        "RUN sed -ri s/a/b/ /etc/ssh/sshd_config && sed -ir s/c/d/ /etc/ssh/sshd_config\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nCOPY sshd_config /etc/ssh/\nRUN sed -ir s/c/d/ /etc/ssh/sshd_config\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY sshd_config /etc/ssh/\n"
+        "RUN sed -i s/a/b/ /etc/ssh/sshd_config && mv /etc/ssh/sshd_config /etc/ssh/old\n",
+        [(3, "LG003")],
+    ),
+    # A monorepo app's standalone output holds the app's files below its path and the traced,
+    # hoisted node_modules at its root, which a copy of the whole node_modules writes again.
+    (
+        "FROM node:20-alpine\nWORKDIR /app\n"
+        "COPY --from=installer /app/apps/dash/.next/standalone ./\n"
+        "COPY --from=installer /app/node_modules ./node_modules\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
