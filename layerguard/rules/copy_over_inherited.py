@@ -183,13 +183,21 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     named: set[str] = set()  # the packages the RUNs so far installed
     # (nginx's conf/ after its make install)
     built = source_installs((s.run, s.instr.env) for s in ctx.steps)
+    nginx_org = False  # (a step so far named nginx.org's repository)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
+        nginx_org = nginx_org or _NGINX_ORG in step.instr.node.original
         if step.run is None:
             left.append((frozenset(), frozenset()))
             continue
         configs, clones = _left(
             step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu
         )
+        if nginx_org and any(
+            op.role == INSTALL and op.family in ("apt", "yum") and "nginx" in op.packages
+            for op in step.run.ops
+        ):
+            # (nginx.org's nginx package ships conf.d/default.conf; Debian's leaves it empty)
+            configs |= {_NGINX_ORG_SITE}
         left.append((configs | frozenset(installed), clones))
         named.update(p for op in step.run.ops if op.role == INSTALL for p in op.packages)
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)
@@ -573,6 +581,10 @@ def _through_a_link(
             into = target + write.into[len(link) :] if write.into.startswith(link) else write.into
             return position, write._replace(path=target + rest, into=into)
     return None
+
+
+_NGINX_ORG = "nginx.org/packages"
+_NGINX_ORG_SITE = "/etc/nginx/conf.d/default.conf"
 
 
 def _left(

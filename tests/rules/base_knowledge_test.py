@@ -263,6 +263,18 @@ _FORTY_FIRST_KNOWLEDGE = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY my.conf /etc/proftpd/conf.d/my.conf\n",
         [],
     ),
+    # nginx.org's nginx package ships conf.d/default.conf; Debian's leaves conf.d empty.
+    (
+        "FROM php:7.4-fpm\nRUN echo 'deb http://nginx.org/packages/debian/ buster nginx'"
+        " > /etc/apt/sources.list.d/nginx.list && apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nADD site.conf /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nADD site.conf /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
 ]
 
 
