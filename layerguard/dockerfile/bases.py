@@ -2250,6 +2250,8 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name == "caddy" and "builder" in (image.tag or ""):
+        env += (("GOPATH", "/go"),)  # (its builder tags are golang's, with xcaddy added)
     if name == "dunglas/frankenphp" and "builder" in (image.tag or ""):
         workdir = "/go/src/app"  # (its builder tags, for xcaddy: Go's source tree)
     if name == "drupal" and _OLD_DRUPAL.match(image.tag or ""):

@@ -1067,7 +1067,7 @@ def _run_effects(
                 # this RUN wrote: its own bytes again, nothing an earlier layer held)
                 kept = tuple(
                     p for p in op.paths
-                    if not any(o.kind == WRITE and o.entry == FILE and p in o.paths for o in ops)
+                    if not any(o.kind == WRITE and o.tool in _EDITORS and p in o.paths for o in ops)
                 )  # fmt: skip
                 if not kept:
                     continue
@@ -3733,9 +3733,12 @@ def _ops(
         gem = _option_value(words, "-o", "--output") or (f"{name}-*.gem" if name else "*.gem")
         yield Op(WRITE, tool, _paths([gem], command), text, FILE, HEAVY)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
-        yield Op(
-            WRITE, tool, _paths([_option_value(words, "-o") or ""], command), text, FILE, HEAVY
-        )
+        # (`-o out/` or an existing directory, `-o /go/bin`: the programs land inside it)
+        go_output = _option_value(words, "-o") or ""
+        bin_dirs = {*BIN_DIRS, *_BUILD_BIN_DIRS}
+        lands_inside = go_output.endswith("/") or posixpath.normpath(go_output) in bin_dirs
+        go_entry = TREE if lands_inside else FILE
+        yield Op(WRITE, tool, _paths([go_output], command), text, go_entry, HEAVY)
     elif (fetched_packages := _packages_saved(tool, words)) is not None:
         # (`apt-get download tool`, `dnf download --destdir /rpms tool`, `apk fetch -o /apks x`:
         # package files by names the repository decides, where it runs or where it is told)

@@ -258,7 +258,7 @@ def layers(
         workdir = step.instr.workdir
         if step.run is not None:
             no_cache = frozenset(c for i, c in cacheless if i == index) | _installed_again(
-                step.run, live
+                steps, index, live
             )
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
@@ -336,18 +336,21 @@ def layers(
     return tuple(out)
 
 
-def _installed_again(run: RunEffects, live: list[Entry]) -> frozenset[str]:
-    """The yum/dnf installs of packages the last earlier yum install installed, whose metadata an
-    earlier layer left in the cache: yum finds them there, installs nothing and fetches nothing
-    (`RUN yum install -y wget` twice, the first without a clean). Not after a repository was
-    added since (`yum install -y epel-release-latest-7.noarch.rpm`, a COPY to yum.repos.d),
-    whose metadata yum fetches first."""
-    if not any(e.role == CACHE and e.family == "yum" and e.weighs for e in live):
+def _installed_again(steps: Sequence[Step], index: int, live: list[Entry]) -> frozenset[str]:
+    """The yum/dnf installs in step `index` of packages the last earlier yum install installed,
+    whose metadata an earlier layer left in the cache: yum finds them there, installs nothing
+    and fetches nothing (`RUN yum install -y wget` twice, the first without a clean). Not when
+    a step since may have added or enabled a repository (an epel-release rpm, a COPY to
+    yum.repos.d, config-manager, `--enablerepo`), whose metadata yum fetches first, nor a
+    reinstall, which fetches the packages again."""
+    run = steps[index].run
+    if run is None or not any(e.role == CACHE and e.family == "yum" and e.weighs for e in live):
         return frozenset()
     last = next((e for e in reversed(live) if e.role == INSTALL and e.family == "yum"), None)
-    if last is None or any(
-        e.layer > last.layer and e.path.startswith("/etc/yum.repos.d") for e in live
-    ):
+    if last is None or last.layer == BASE:
+        return frozenset()
+    since = (s.instr.node.original for s in steps[last.layer : index + 1])
+    if any(_NEW_REPOSITORY.search(text) for text in since):
         return frozenset()
     return frozenset(
         op.command
@@ -358,6 +361,13 @@ def _installed_again(run: RunEffects, live: list[Entry]) -> frozenset[str]:
         and set(op.packages) <= set(last.packages)
         and "$" not in op.packages
     )
+
+
+# What may add or enable a yum repository, or fetch packages again
+_NEW_REPOSITORY = re.compile(
+    r"yum\.repos\.d|config-manager|--enablerepo|--disablerepo|--repofrompath|-release\b"
+    r"|\.rpm\b|epel|copr|\bmodule\b|reinstall|makecache"
+)
 
 
 def _old_go(env: Mapping[str, str]) -> bool:
@@ -1821,6 +1831,10 @@ def _reach(
                 and not entry.staged
                 and entry.path in _KEPT_EMPTY
                 and not posixpath.basename(path).startswith(".")
+                # (nor one a later mkdir or WORKDIR may have made, empty)
+                and not any(
+                    e.kind == DIR and e.layer > entry.layer and covers(path, e.path) for e in live
+                )
             )
             if vague and not (_a_file(path, op) or drop_in or moved):
                 continue

@@ -426,10 +426,15 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
     steps = [step for step in stage.instructions if step.keyword == "run"]
     runs = [run_effects(step) for step in steps]
     built = source_installs(zip(runs, (step.env for step in steps), strict=True))
+    # (not a name a RUN of the stage made a directory: `mkdir -p out && go build -o out`)
+    made = {
+        p for run in runs for op in run.ops if op.kind == WRITE and op.entry in (DIR, TREE)
+        for p in op.paths
+    }  # fmt: skip
     for run, installed in zip(runs, built, strict=True):
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
         left = [w for w in left if not any(covers(p, w.path) for p in gone)]
-        left.extend(CopyWrite(p, True) for p in (*run.files, *installed))
+        left.extend(CopyWrite(p, True) for p in (*run.files, *installed) if p not in made)
         left.extend(
             CopyWrite(p, False, tree=True)
             for at, op in enumerate(run.ops)
@@ -508,7 +513,11 @@ def _through_stage(
             if file.path == top and not write.tree and not (write.either and file.tree):
                 # (a plain name, a file or a directory: the stage shows it a file, `go build -o
                 # waf-server`, which a later `chown waf /app/waf-server` copies up)
-                out.append(file._replace(path=write.path, into=write.into))
+                out.append(
+                    file._replace(
+                        path=write.path, into=write.into, source=write.source, origin=write.origin
+                    )
+                )
             elif file.path.startswith(top.rstrip("/") + "/") and (write.tree or write.either):
                 rel = file.path[len(top.rstrip("/")) + 1 :]
                 out.append(file._replace(path=write.into.rstrip("/") + "/" + rel, into=write.into))

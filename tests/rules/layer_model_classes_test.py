@@ -13561,3 +13561,164 @@ def test_the_forty_first_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The regressions the reviews of the forty-first session found, each a probe of theirs.
+_FORTY_FIRST_REVIEW = [
+    # (s41a: a22_mkdir_dest_dir_then_chmod_dir)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build"
+        " -o /src/agent ./cmd/agent\nFROM ubuntu:22.04\nRUN mkdir -p /opt/agent/b"
+        "in\nCOPY --from=build /src/agent /opt/agent/bin\nRUN chmod 755 /opt/agen"
+        "t/bin\n",
+        [],
+    ),
+    # (s41a: a23_mkdir_dest_dir_then_chmod_file)
+    (
+        "# expect 9:LG004\nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN g"
+        "o build -o /src/agent ./cmd/agent\nFROM ubuntu:22.04\nRUN mkdir -p /opt/"
+        "agent/bin\nCOPY --from=build /src/agent /opt/agent/bin\nRUN chmod 755 /o"
+        "pt/agent/bin/agent\n",
+        [(9, "LG004")],
+    ),
+    # (s41a: a31_useradd_home_dest_chmod_file)
+    (
+        "# expect 9:LG004\nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN g"
+        "o build -o /out/bot ./cmd/bot\nFROM debian:12-slim\nRUN useradd -m -d /h"
+        "ome/bot bot\nCOPY --from=build /out/bot /home/bot\nRUN chmod +x /home/bo"
+        "t/bot\nUSER bot\n",
+        [(9, "LG004")],
+    ),
+    # (s41a: a32_useradd_home_dest_chown_home)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build"
+        " -o /out/bot ./cmd/bot\nFROM debian:12-slim\nRUN useradd -m -d /home/bot"
+        " bot\nCOPY --from=build /out/bot /home/bot\nRUN chown bot:bot /home/bot\n"
+        "USER bot\n",
+        [],
+    ),
+    # (s41a: a39_mkdir_dest_then_rm)
+    (
+        "# expect 9:LG003\nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN g"
+        "o build -o /out/agent ./cmd/agent\nFROM ubuntu:22.04\nRUN mkdir -p /opt/"
+        "agent\nCOPY --from=build /out/agent /opt/agent\nRUN /opt/agent/agent --s"
+        "elftest && rm -f /opt/agent/agent\n",
+        [(9, "LG003")],
+    ),
+    # (s41a: a06_go_out_dir_slash_chown_dest_dir)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN mkdir -p"
+        " /out && go build -o /out/ ./cmd/...\nFROM alpine:3.20\nRUN adduser -D a"
+        "pp\nCOPY --from=build /out /app/bin\nRUN chown app:app /app/bin\nUSER app"
+        "\n",
+        [],
+    ),
+    # (s41a: a30_go_out_gobin_dir_chmod_dest)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENAB"
+        "LED=0 go build -o /go/bin/ ./cmd/...\nFROM alpine:3.20\nCOPY --from=buil"
+        "d /go/bin /opt/tools\nRUN chmod 755 /opt/tools\nENV PATH=/opt/tools:$PAT"
+        "H\n",
+        [],
+    ),
+    # (s41a: a36_go_out_existing_dir_same_run)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN mkdir -p"
+        " /out/bin && go build -o /out/bin ./cmd/...\nFROM alpine:3.20\nCOPY --fr"
+        "om=build /out/bin /usr/local/app-bin\nRUN chown 1000:1000 /usr/local/ap"
+        "p-bin\n",
+        [],
+    ),
+    # (s41a: a37_go_out_dir_then_chmod_glob)
+    (
+        "# expect 8:LG004\nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN g"
+        "o build -o /out/ ./cmd/...\nFROM alpine:3.20\nCOPY --from=build /out /ap"
+        "p/bin\nRUN chmod +x /app/bin/*\n",
+        [(8, "LG004")],
+    ),
+    # (s41a: b41_opt_mkdir_data_later_mv)
+    (
+        "# expect \nFROM eclipse-temurin:17-jre\nRUN useradd -r -u 1001 app\nCOPY "
+        "build/install/ /opt/\nRUN mkdir -p /opt/data /opt/logs && chown app /op"
+        "t/data /opt/logs\nRUN mv /opt/data /var/lib/app-data && ln -s /var/lib/"
+        "app-data /opt/data\n",
+        [],
+    ),
+    # (s41a: b37_tmp_earlier_run_mkdir_then_mv)
+    (
+        "# expect \nFROM ubuntu:22.04\nCOPY setup/ /tmp/\nRUN mkdir -p /tmp/empty-"
+        "logs\nRUN mv /tmp/empty-logs /var/log/app\n",
+        [],
+    ),
+    # (s41a: b38_root_mv_workdir_made)
+    (
+        "# expect \nFROM ubuntu:22.04\nCOPY provision/ /root/\nWORKDIR /root/outpu"
+        "t\nRUN mv /root/output /srv/output\n",
+        [],
+    ),
+    # (s41a: e05_touch_then_sed_ibak)
+    (
+        "# expect 4:LG003\nFROM debian:12\nCOPY app.ini /etc/app/app.ini\nRUN touc"
+        "h /etc/app/app.ini && sed -i.bak 's/debug = true/debug = false/' /etc/"
+        "app/app.ini\n",
+        [(4, "LG003")],
+    ),
+    # (s41a: e16_cp_n_then_sed_ibak)
+    (
+        "# expect 4:LG003\nFROM debian:12\nCOPY defaults/app.conf /etc/app/app.co"
+        "nf\nRUN cp -n /usr/share/app/app.conf /etc/app/app.conf && sed -i.bak '"
+        "s/a/b/' /etc/app/app.conf\n",
+        [(4, "LG003")],
+    ),
+    # (s41b: b03_yum_epel_release_then_again)
+    (
+        "FROM centos:7\nRUN yum install -y epel-release wget\nRUN yum install -y wget\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (s41b: b04_yum_enablerepo_again)
+    (
+        "FROM centos:7\nRUN yum install -y git\nRUN yum --enablerepo=centosplus install -y git\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (s41b: b18_yum_config_manager_add_repo)
+    (
+        "FROM centos:7\nRUN yum install -y yum-utils\nRUN yum-config-manager --ad"
+        "d-repo https://download.docker.com/linux/centos/docker-ce.repo\nRUN yum"
+        " install -y yum-utils\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
+    # (s41b: b19_yum_repo_added_same_run_after)
+    (
+        "FROM centos:7\nRUN yum install -y wget && wget -O /etc/yum.repos.d/ngin"
+        "x.repo https://example.org/nginx.repo\nRUN yum install -y wget\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (s41b: b16_yum_reinstall)
+    (
+        "FROM centos:7\nRUN yum install -y glibc-common\nRUN yum reinstall -y glibc-common\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (s41b: d04_xcaddy_cache_mounts)
+    (
+        "FROM caddy:2-builder-alpine\nRUN --mount=type=cache,target=/go/pkg/mod "
+        "--mount=type=cache,target=/root/.cache/go-build \\\n    xcaddy build --w"
+        "ith github.com/caddy-dns/cloudflare --output /usr/bin/caddy\n",
+        [],
+    ),
+    # (s41b: d10_xcaddy_rm_caches)
+    (
+        "FROM caddy:2-builder\nRUN xcaddy build --with github.com/caddy-dns/clou"
+        "dflare --output /usr/bin/caddy \\\n    && rm -rf /go/pkg/mod /root/.cach"
+        "e/go-build\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIRST_REVIEW)
+def test_the_reviews_of_the_forty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
