@@ -1177,6 +1177,7 @@ _SHIBBOLETH_CONF = (
 _POSTFIX_TABLES = (
     *("access", "canonical", "generic", "header_checks", "relocated", "transport", "virtual"),
 )
+_PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): _APACHE2,
@@ -1357,11 +1358,17 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apt", "vsftpd"): ("/etc/vsftpd.conf",),
     # (ProFTPD's, in proftpd-core since Debian 12, in proftpd-basic before; the latter now a
-    # transitional package that brings it)
+    # transitional package that brings it: what dpkg ships, and the .conf files its postinst
+    # writes from templates)
     **dict.fromkeys(
         (("apt", n) for n in ("proftpd-basic", "proftpd-core")),
-        tuple(f"/etc/proftpd/{n}" for n in ("proftpd.conf", "modules.conf", "tls.conf")),
+        (
+            *(f"/etc/proftpd/{n}.conf" for n in _PROFTPD_CONFS),
+            *("/etc/proftpd/blacklist.dat", "/etc/proftpd/dhparams.pem", "/etc/ftpusers"),
+            *("/etc/default/proftpd", "/etc/pam.d/proftpd"),
+        ),
     ),
+    ("yum", "proftpd"): ("/etc/proftpd.conf",),
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
     ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),
@@ -2009,6 +2016,11 @@ def versioned(packages: tuple[str, ...], php: str) -> tuple[str, ...]:
 
 # Packages whose install brings another whose files are listed above.
 _BRINGS: Mapping[tuple[str, str], str] = {
+    # (ProFTPD's modules depend on its core)
+    **dict.fromkeys(
+        (("apt", f"proftpd-mod-{m}") for m in ("mysql", "pgsql", "sqlite", "ldap", "crypto")),
+        "proftpd-core",
+    ),
     ("apt", "libapache2-mod-shib"): "shibboleth-sp-common",
     ("apt", "libapache2-mod-shib2"): "shibboleth-sp2-common",
     ("apt", "shibboleth-sp-utils"): "shibboleth-sp-common",

@@ -13712,6 +13712,52 @@ _FORTY_FIRST_REVIEW = [
         "e/go-build\n",
         [],
     ),
+    # (s41c: s55_touch_then_sed_backup)
+    (
+        "FROM python:3.12-slim\nCOPY app.conf /etc/app/app.conf\nRUN to"
+        "uch /etc/app/app.conf && sed -i.bak 's/^debug=.*/debug=0/' /"
+        'etc/app/app.conf\nCMD ["python", "-m", "app"]\n',
+        [(3, "LG003")],
+    ),
+    # (s41c: s65_conditional_cp_then_sed_backup)
+    (
+        "FROM python:3.12-slim\nCOPY app.conf /etc/app/app.conf\nRUN [ "
+        "-f /etc/app/app.conf ] || cp /usr/share/app/app.conf.dist /e"
+        "tc/app/app.conf; \\\n    sed -i.orig 's/^workers=.*/workers=4/"
+        '\' /etc/app/app.conf\nCMD ["python", "-m", "app"]\n',
+        [(3, "LG003")],
+    ),
+    # (s41c: s66_cp_no_clobber_then_sed_backup)
+    (
+        "FROM node:20-bookworm-slim\nCOPY config/app.ini /etc/app/app."
+        "ini\nRUN cp -n /usr/share/doc/app/app.ini.example /etc/app/ap"
+        "p.ini 2>/dev/null; \\\n    sed -i.bak 's/^port=.*/port=8080/' "
+        '/etc/app/app.ini\nCMD ["node", "server.js"]\n',
+        [(3, "LG003")],
+    ),
+    # (s41c: p07_bookworm_mod_mysql_only_copy_conf)
+    (
+        "FROM debian:bookworm-slim\nRUN apt-get update && apt-get inst"
+        "all -y --no-install-recommends proftpd-mod-mysql \\\n    && rm"
+        " -rf /var/lib/apt/lists/*\nCOPY proftpd.conf /etc/proftpd/pro"
+        'ftpd.conf\nCMD ["proftpd", "--nodaemon"]\n',
+        [(4, "LG002")],
+    ),
+    # (s41c: p19_rocky_epel_proftpd_copy_etc_conf)
+    (
+        "FROM rockylinux:9\nRUN dnf install -y epel-release && dnf ins"
+        "tall -y proftpd proftpd-utils && dnf clean all\nCOPY proftpd."
+        'conf /etc/proftpd.conf\nCMD ["proftpd", "--nodaemon"]\n',
+        [(3, "LG002")],
+    ),
+    # (s41c: p33_copy_dhparams)
+    (
+        "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --n"
+        "o-install-recommends proftpd-basic proftpd-mod-crypto \\\n    && rm -rf "
+        "/var/lib/apt/lists/*\nCOPY dhparams.pem /etc/proftpd/dhparams.pem\nCOPY "
+        "tls.conf /etc/proftpd/tls.conf\n",
+        [(4, "LG002"), (5, "LG002")],
+    ),
 ]
 
 
