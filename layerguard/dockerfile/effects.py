@@ -2873,7 +2873,9 @@ _PIP_VALUES = frozenset(
      # (pip's general options: `pip3.8 --cert /etc/pki/tls/cert.pem install wheel`)
      "--cert", "--client-cert", "--proxy", "--timeout", "--retries", "--exists-action", "--log",
      "--log-file", "--keyring-provider", "--progress-bar", "--upgrade-strategy", "--only-binary",
-     "--no-binary"}
+     "--no-binary",
+     # (uv's global options: `uv --directory /app sync`)
+     "--directory", "--project", "--config-file"}
 )  # fmt: skip
 # (`mamba create --name py37 -c conda-forge python=3.7`: an environment and a channel)
 _CONDA_VALUES = frozenset(

@@ -13712,6 +13712,12 @@ _FORTY_FIRST_REVIEW = [
         "e/go-build\n",
         [],
     ),
+    # (s41b: f13_uv_directory_before_sub, a fault of old and new: uv's global options)
+    (
+        "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /uvx /bin/\n"
+        "COPY pyproject.toml uv.lock /app/\nRUN uv --directory /app sync --frozen\n",
+        [(4, "LG005")],
+    ),
     # (s41c: s55_touch_then_sed_backup)
     (
         "FROM python:3.12-slim\nCOPY app.conf /etc/app/app.conf\nRUN to"
