@@ -974,6 +974,9 @@ def _run_effects(
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
+        given_home = dict(command.assignments).get("HOME", "")
+        if given_home.startswith("/") and "$" not in given_home:
+            runs_as = posixpath.normpath(given_home)  # (`HOME=/tmp npm install`: its caches)
         for found in _ops(command, now, saved, before):
             # (a cache a variable placed, `. /usr/local/rvm/scripts/rvm`, stays where it says)
             placed = found.role == CACHE and any(
@@ -1616,7 +1619,10 @@ def link_made(op: Op) -> tuple[str, str] | None:
     link = op.paths[0].rstrip("/")
     if len(operands) != 2 or not link:
         return None
-    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS
+    # (and a directory of links by its name, Debian's sites-enabled, a conf.d, a unit's .wants:
+    # `ln -s /etc/nginx/sites-available/app.conf /etc/nginx/sites-enabled`)
+    linked = posixpath.basename(link).endswith(("-enabled", ".d", ".wants"))
+    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS or linked
     if inside and posixpath.basename(link) != posixpath.basename(operands[0].rstrip("/")):
         # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside; the
         # write already names it so when the directory is given with its slash)
@@ -3483,6 +3489,12 @@ def _ops(
             # (`mv composer.phar /usr/local/bin/composer`, `mv /tmp/helm /usr/local/bin/helm`:
             # a program there)
             or (not operands[1].endswith("/") and posixpath.dirname(operands[1]) in BIN_DIRS)
+            # (`tr -d '\015' <f >f.tmp && mv f.tmp f`: a file's new version put in its place)
+            or (
+                operands[0].startswith(operands[1] + ".")
+                and not operands[1].endswith("/")
+                and not is_glob(operands[0])
+            )
             # (`cp source/run_autograder /autograder/run_autograder`: cp without -r copies a
             # file, here under its own name)
             or (

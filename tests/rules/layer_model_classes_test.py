@@ -13551,6 +13551,36 @@ _FORTY_FIRST = [
         "COPY --from=installer /app/node_modules ./node_modules\n",
         [(4, "LG002")],
     ),
+    # A HOME given to the command itself (`HOME=/tmp npm install`, in `su abc -c`) is where its
+    # caches land, and a removal there takes them.
+    (
+        "FROM node:20\nRUN HOME=/tmp npm install -g pm2\n"
+        "RUN su -s /bin/sh node -c 'HOME=/tmp npm install --omit=dev' && rm -rf /tmp/.npm\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    (
+        "FROM node:20\nENV HOME=/config\n"
+        "RUN su -s /bin/sh node -c 'HOME=/tmp npm install --omit=dev' && rm -rf /tmp/.npm\n",
+        [],
+    ),
+    # `mv f.tmp f` puts a file's new version in its place: a chmod of it after, in the same RUN,
+    # copies up nothing more.
+    (
+        "FROM debian:12\nCOPY R/java-secure java-secure\n"
+        "RUN tr -d '\\015' <./java-secure >./java-secure.tmp"
+        " && mv ./java-secure.tmp ./java-secure && chmod 700 ./java-secure\n",
+        [],
+    ),
+    # A link made in a directory of links (`ln -s .../sites-available/app.conf
+    # .../sites-enabled`) lands inside it: sites-enabled stays a directory, whose default is
+    # nginx's link.
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY app.conf /etc/nginx/sites-available\n"
+        "RUN ln -s /etc/nginx/sites-available/app.conf /etc/nginx/sites-enabled\n"
+        "RUN rm /etc/nginx/sites-enabled/default\n",
+        [],
+    ),
 ]
 
 
