@@ -1610,6 +1610,11 @@ def removed_by(stages: Iterable[Stage]) -> list[str]:
     ]
 
 
+# The suffix of a file's new version written beside it (`f.tmp`, `f.new`), not of a directory's
+# copy (tomcat's webapps.dist)
+_TEMPORARY = re.compile(r"\.(?:tmp|temp|new|part)\d*")
+
+
 def link_made(op: Op) -> tuple[str, str] | None:
     """(link, target) of the symbolic link `ln -s TARGET LINK` made, the target resolved
     against the link's directory; None for any other operation or a target not a plain path."""
@@ -3491,7 +3496,7 @@ def _ops(
             or (not operands[1].endswith("/") and posixpath.dirname(operands[1]) in BIN_DIRS)
             # (`tr -d '\015' <f >f.tmp && mv f.tmp f`: a file's new version put in its place)
             or (
-                operands[0].startswith(operands[1] + ".")
+                _TEMPORARY.fullmatch(operands[0].removeprefix(operands[1]))
                 and not operands[1].endswith("/")
                 and not is_glob(operands[0])
             )
