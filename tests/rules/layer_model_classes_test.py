@@ -13794,6 +13794,40 @@ _FORTY_FIRST_REVIEW = [
         "tls.conf /etc/proftpd/tls.conf\n",
         [(4, "LG002"), (5, "LG002")],
     ),
+    # (s41a: a34_copy_tree_dest_then_stage_file_chmod_dir)
+    (
+        "# expect \nFROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build"
+        " -o /out/server ./cmd/server\nFROM alpine:3.20\nCOPY static/ /srv/www/\nC"
+        "OPY --from=build /out/server /srv/www\nRUN chmod 755 /srv/www\n",
+        [],
+    ),
+    # (s41b: b26_dnf_install_again_enablerepo_crb)
+    (
+        "FROM rockylinux:9\nRUN dnf install -y epel-release\nRUN dnf install -y -"
+        "-enablerepo=crb epel-release\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (s41b: b21_dnf_config_manager_enable)
+    (
+        "FROM rockylinux:9\nRUN dnf install -y dnf-plugins-core\nRUN dnf config-m"
+        "anager --set-enabled crb\nRUN dnf install -y dnf-plugins-core\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
+    # (s41b: b27_yum_install_again_after_copy_repo_file_same_run)
+    (
+        "FROM centos:7\nCOPY nginx.repo /tmp/nginx.repo\nRUN yum install -y wget "
+        "&& cp /tmp/nginx.repo /etc/yum.repos.d/\nRUN yum install -y wget\n",
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    # (s41b: d06_xcaddy_setcap_later)
+    (
+        "FROM caddy:2-builder-alpine AS caddy\nRUN --mount=type=cache,target=/go"
+        "/pkg/mod --mount=type=cache,target=/root/.cache/go-build \\\n    xcaddy "
+        "build --with github.com/caddy-dns/cloudflare --output /usr/bin/caddy\nR"
+        "UN apk add --no-cache libcap && setcap cap_net_bind_service=+ep /usr/b"
+        "in/caddy\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
