@@ -4698,6 +4698,10 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
             if rest[1] in ("root", "0"):
                 return ()
             del rest[:2]
+        elif word in _FIND_NAMES and (count := _names_joined([word, *rest])) > 2:
+            # (any of a group of names: `\( -name run -o -name finish \)`, its parentheses gone)
+            group, rest = [word, *rest[: count - 1]], rest[count - 1 :]
+            kept.extend(w for w in group if w not in ("-o", "-or"))
         elif (
             word in ("-regex", "-iregex") and rest and (found := _regex_extensions(rest[0], tests))
         ):

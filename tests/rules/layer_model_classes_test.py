@@ -13581,6 +13581,19 @@ _FORTY_FIRST = [
         "RUN rm /etc/nginx/sites-enabled/default\n",
         [],
     ),
+    # A find's group of names (`\\( -name run -o -name finish \\)`) selects those names: a
+    # chmod or a delete of them reaches what an earlier layer wrote.
+    (
+        "FROM alpine:3.20\nCOPY run /etc/s6-overlay/s6-rc.d/svc-app/run\n"
+        "RUN find /etc/s6-overlay/s6-rc.d -type f \\( -name run -o -name finish \\)"
+        " -exec chmod 0755 {} +\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM python:3.12-slim\nCOPY app/cache.pyc /opt/app/cache.pyc\n"
+        "RUN find /opt/app \\( -name '*.pyc' -o -name '*.pyo' \\) -delete\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
