@@ -319,6 +319,13 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
     # hard link to the latter on its Debian tags)
     "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),
+    # (Bun's entry script, which its ENTRYPOINT runs; not in its distroless tags: below)
+    "oven/bun": ("/usr/local/bin/docker-entrypoint.sh",),
+    # (linuxserver's Selkies desktop base: the openbox defaults its init copies into /config)
+    **dict.fromkeys(
+        (f"{r}linuxserver/baseimage-selkies" for r in ("ghcr.io/", "lscr.io/", "")),
+        ("/defaults/autostart", "/defaults/menu.xml"),
+    ),
     "denoland/deno": (_ENTRYPOINT,),  # (its _entry.sh, which its ENTRYPOINT runs)
     "percona/percona-distribution-postgresql": ("/entrypoint.sh",),  # (its ENTRYPOINT)
     **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
@@ -2262,6 +2269,8 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name == "oven/bun" and "distroless" in (image.tag or ""):
+        files = tuple(f for f in files if f != "/usr/local/bin/docker-entrypoint.sh")
     if name == "caddy" and "builder" in (image.tag or ""):
         env += (("GOPATH", "/go"),)  # (its builder tags are golang's, with xcaddy added)
     if name == "dunglas/frankenphp" and "builder" in (image.tag or ""):

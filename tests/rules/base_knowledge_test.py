@@ -275,6 +275,22 @@ _FORTY_FIRST_KNOWLEDGE = [
         " && rm -rf /var/lib/apt/lists/*\nADD site.conf /etc/nginx/conf.d/default.conf\n",
         [],
     ),
+    # Bun's entry script (not in its distroless tags), and the openbox defaults of
+    # linuxserver's Selkies base.
+    (
+        "FROM oven/bun:1-alpine\nCOPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM oven/bun:1-distroless\nCOPY docker-entrypoint.sh /usr/local/bin/do"
+        "cker-entrypoint.sh\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/linuxserver/baseimage-selkies:debiantrixie\nCOPY menu.xml "
+        "/defaults/menu.xml\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
