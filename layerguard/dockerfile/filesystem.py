@@ -2547,6 +2547,8 @@ def _installed_under(
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
         return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
+    if entry.family == "apt" and inside(path, "/etc/supervisor/conf.d"):
+        return False  # (and their supervisor its conf.d: `rm -rf /etc/supervisor/conf.d/*.ini`)
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):

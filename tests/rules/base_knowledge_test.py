@@ -291,6 +291,17 @@ _FORTY_FIRST_KNOWLEDGE = [
         "/defaults/menu.xml\n",
         [(2, "LG002")],
     ),
+    # Debian's and Ubuntu's supervisor leave conf.d empty; its main configuration is theirs.
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y supervisor"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/supervisor/conf.d/*.ini\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y supervisor"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -f /etc/supervisor/supervisord.conf\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
