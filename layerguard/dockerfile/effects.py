@@ -974,10 +974,16 @@ def _run_effects(
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
+        # (a HOME given to the command itself is where its caches land, `HOME=/tmp npm install`;
+        # not the JVM's, whose home is the account's)
         given_home = dict(command.assignments).get("HOME", "")
-        if given_home.startswith("/") and "$" not in given_home:
-            runs_as = posixpath.normpath(given_home)  # (`HOME=/tmp npm install`: its caches)
+        home_given = given_home.startswith("/") and "$" not in given_home
         for found in _ops(command, now, saved, before):
+            home_of = (
+                posixpath.normpath(given_home)
+                if home_given and found.family not in _JVM_HOMES
+                else runs_as
+            )
             # (a cache a variable placed, `. /usr/local/rvm/scripts/rvm`, stays where it says)
             placed = found.role == CACHE and any(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
@@ -985,19 +991,19 @@ def _run_effects(
             root = (as_root and runs_as == user_home) or placed
             # (or where a variable placed it in that home, as XDG_CACHE_HOME on Jupyter's; not in
             # another directory, which root may own: a WORKDIR /home/app of no user app)
-            placed_in = [g for g in _given(found, now) if covers(runs_as, g)]
+            placed_in = [g for g in _given(found, now) if covers(home_of, g)]
             if (
                 found.family == "pip"
                 and found.role == CACHE
                 and root
                 and (placed_in or not placed)
-                and _a_users_home(runs_as, homes or {})
-                and named_user in ("root", "0")
+                and _a_users_home(home_of, homes or {})
+                and (named_user in ("root", "0") or (home_given and as_root))
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
                 # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)
                 continue
-            op = _rehome(found, runs_as, root, _given(found, now)) if runs_as != "/root" else found
+            op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -1065,6 +1071,22 @@ def _run_effects(
                 # does not know what is there either; only a layer known to have written the
                 # path itself counts)
                 op = op._replace(blind=True)
+            if (
+                op.kind == WRITE
+                and op.tool == "mv"
+                and op.entry == FILE
+                and ops
+                and ops[-1].kind == REMOVE
+                and ops[-1].tool == "mv"
+                and any(
+                    o.kind == WRITE and o.entry in (DIR, TREE) and src in o.paths
+                    for o in ops
+                    for src in ops[-1].paths
+                )
+            ):
+                # (a directory this RUN made, moved: `mkdir lib.new && mv lib.new lib` lands it
+                # inside lib when lib is there)
+                op = op._replace(entry=TREE)
             if op.kind == REMOVE and op.role == EDITED:
                 # (the backup an edit keeps, `sed -ir ... f` after `sed -ri ... f`, of a file
                 # this RUN wrote: its own bytes again, nothing an earlier layer held)
@@ -1624,10 +1646,7 @@ def link_made(op: Op) -> tuple[str, str] | None:
     link = op.paths[0].rstrip("/")
     if len(operands) != 2 or not link:
         return None
-    # (and a directory of links by its name, Debian's sites-enabled, a conf.d, a unit's .wants:
-    # `ln -s /etc/nginx/sites-available/app.conf /etc/nginx/sites-enabled`)
-    linked = posixpath.basename(link).endswith(("-enabled", ".d", ".wants"))
-    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS or linked
+    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS
     if inside and posixpath.basename(link) != posixpath.basename(operands[0].rstrip("/")):
         # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside; the
         # write already names it so when the directory is given with its slash)
@@ -2685,6 +2704,8 @@ def home_path(path: str) -> str:
     return "/root" + path[1:] if path.startswith("~") else path
 
 
+# The managers that run on the JVM, whose home is the account's, whatever HOME says
+_JVM_HOMES = frozenset({"maven", "gradle", "sbt"})
 # Services started, database clients and Debian's Apache configurers, which write only their
 # state, logs and links, in these directories
 _SERVICE_STATE = ("/var/lib", "/var/log", "/run", "/var/run", "/tmp", "/var/tmp", "/var/spool")

@@ -277,11 +277,23 @@ def layers(
             removed_at.update(
                 (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
             )
+            gone_here: list[str] = []  # (what this RUN removed so far)
             for op in step.run.ops:
                 if op.kind == REMOVE:
                     _forget_links(links, op)
+                    gone_here.extend(op.paths)
                 elif (made := link_made(op)) is not None:
-                    links[made[0]] = made[1]
+                    at, target = made
+                    if (
+                        posixpath.basename(at) != posixpath.basename(target)
+                        and not any(covers(g, at) for g in gone_here)
+                        and _a_directory_there(at, live, held)
+                    ):
+                        # (a link made into a directory that is there lands inside it: `ln -s
+                        # .../sites-available/app.conf /etc/nginx/sites-enabled`, which nginx's
+                        # install filled)
+                        at = posixpath.join(at, posixpath.basename(target))
+                    links[at] = target
             purges = [c for c in layer.changes if c.kind == PURGE]
             if purges:
                 orphans = not _autoremoves(purges[-1])
@@ -334,6 +346,26 @@ def layers(
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)
+
+
+def _a_directory_there(path: str, live: list[Entry], held: Known) -> bool:
+    """Something an earlier write, an install's known files or the base image put below `path`
+    is there: it is a directory."""
+    below = path.rstrip("/") + "/"
+    # (Debian's -enabled directories beside the -available ones a package fills: nginx's
+    # sites-enabled, apache2's mods-enabled)
+    available = below.replace("-enabled/", "-available/") if path.endswith("-enabled") else ""
+    return (
+        path in held.trees
+        or any(f.startswith(below) for f in held.files)
+        or any(e.path.startswith(below) for e in live)
+        or any(
+            f.startswith(below) or (available and f.startswith(available))
+            for e in live
+            if e.role == INSTALL and e.packages
+            for f in package_files(e.family, e.packages)
+        )
+    )
 
 
 def _installed_again(steps: Sequence[Step], index: int, live: list[Entry]) -> frozenset[str]:

@@ -13841,6 +13841,81 @@ _FORTY_FIRST_REVIEW = [
         "in/caddy\n",
         [(4, "LG004")],
     ),
+    # (s41d: h13_home_tmp_yarn_root_rm_tmp)
+    (
+        "# expect: 5 LG005\nFROM node:20-bookworm\nWORKDIR /app\nCOPY package.json"
+        " yarn.lock ./\nRUN HOME=/tmp yarn install --frozen-lockfile && rm -rf /"
+        "tmp/.cache\n",
+        [(5, "LG005")],
+    ),
+    # (s41d: h14_home_tmp_yarn_root_cache_clean)
+    (
+        "# expect: \nFROM node:20-bookworm\nWORKDIR /app\nCOPY package.json yarn.l"
+        "ock ./\nRUN HOME=/tmp yarn install --frozen-lockfile && yarn cache clea"
+        "n\n",
+        [],
+    ),
+    # (s41d: h18_home_tmp_maven_user_home)
+    (
+        "# expect: 6 LG005\nFROM maven:3.9-eclipse-temurin-17\nWORKDIR /app\nCOPY "
+        "pom.xml .\nCOPY src ./src\nRUN HOME=/tmp mvn -B -q package -DskipTests &"
+        "& rm -rf /tmp/.m2\n",
+        [(6, "LG005")],
+    ),
+    # (s41d: h08_home_other_user_pip_root)
+    (
+        "# expect: \nFROM python:3.12-slim\nRUN useradd -m -u 1000 app\nRUN HOME=/"
+        "home/app pip install --user requests\n",
+        [],
+    ),
+    # (s41d: l04_dir_replaced_by_link_conf_d_chmod)
+    (
+        "# expect: 5 LG004\nFROM nginx:1.27\nCOPY nginx/ /app/nginx/\nRUN rm -rf /"
+        "etc/nginx/conf.d && ln -s /app/nginx /etc/nginx/conf.d\nRUN chmod -R 64"
+        "4 /etc/nginx/conf.d/\n",
+        [(5, "LG004")],
+    ),
+    # (s41d: l05_sites_enabled_replaced_by_link_rm_default)
+    (
+        "# expect: 5 LG003\nFROM debian:12\nRUN apt-get update && apt-get install"
+        " -y nginx && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/nginx/sites-e"
+        "nabled && ln -s /etc/nginx/sites-available /etc/nginx/sites-enabled\nRU"
+        "N rm /etc/nginx/sites-enabled/default\n",
+        [(5, "LG003")],
+    ),
+    # (s41d: l17_new_conf_d_link_to_copied_tree)
+    (
+        "# expect: 5 LG004\nFROM debian:12-slim\nCOPY conf/ /opt/myapp/conf/\nRUN "
+        "mkdir -p /etc/myapp && ln -s /opt/myapp/conf /etc/myapp/conf.d\nRUN chm"
+        "od -R 640 /etc/myapp/conf.d/\n",
+        [(5, "LG004")],
+    ),
+    # (s41d: l18_alpine_http_d_replaced_by_link_rm)
+    (
+        "# expect: 4 LG003 6 LG003\nFROM alpine:3.20\nRUN apk add --no-cache ngin"
+        "x\nRUN rm -rf /etc/nginx/http.d && ln -s /etc/nginx/conf.avail /etc/ngi"
+        "nx/http.d && mkdir -p /etc/nginx/conf.avail\nCOPY default.conf /etc/ngi"
+        "nx/conf.avail/default.conf\nRUN rm /etc/nginx/http.d/default.conf\n",
+        [(4, "LG003"), (6, "LG003")],
+    ),
+    # (s41d: m17_mv_tmp_onto_existing_copied_dir)
+    (
+        "# expect: 4 LG004\nFROM eclipse-temurin:17-jre\nCOPY lib/ /opt/app/lib/\n"
+        "RUN mkdir /opt/app/lib.new && mv /opt/app/lib.new /opt/app/lib && chmo"
+        "d -R 644 /opt/app/lib\n",
+        [(4, "LG004")],
+    ),
+    # (s41d: m22_clone_tmp_mv_onto_copied_plugins)
+    (
+        "# expect: 5 LG004\nFROM debian:12-slim\nRUN apt-get update && apt-get in"
+        "stall -y --no-install-recommends git ca-certificates && rm -rf /var/li"
+        "b/apt/lists/* && useradd -r app\nCOPY plugins/ /var/lib/app/plugins/\nRU"
+        "N git clone --depth 1 https://github.com/example/app-plugins /var/lib/"
+        "app/plugins.tmp && rm -rf /var/lib/app/plugins.tmp/.git && mv /var/lib"
+        "/app/plugins.tmp /var/lib/app/plugins && chown -R app:app /var/lib/app"
+        "/plugins\n",
+        [(5, "LG004")],
+    ),
 ]
 
 
