@@ -3775,8 +3775,7 @@ def _ops(
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         # (`-o out/` or an existing directory, `-o /go/bin`: the programs land inside it)
         go_output = _option_value(words, "-o") or ""
-        bin_dirs = {*BIN_DIRS, *_BUILD_BIN_DIRS}
-        lands_inside = go_output.endswith("/") or posixpath.normpath(go_output) in bin_dirs
+        lands_inside = go_output.endswith("/") or posixpath.normpath(go_output) in _PROGRAM_DIRS
         go_entry = TREE if lands_inside else FILE
         yield Op(WRITE, tool, _paths([go_output], command), text, go_entry, HEAVY)
     elif (fetched_packages := _packages_saved(tool, words)) is not None:
@@ -6412,6 +6411,7 @@ def in_a_bin_dir(path: str) -> bool:
 
 
 _BUILD_BIN_DIRS = frozenset({"/go/bin", "/root/go/bin", "/usr/local/cargo/bin", "/root/.cargo/bin"})
+_PROGRAM_DIRS = BIN_DIRS | _BUILD_BIN_DIRS
 _GO_PLATFORM = re.compile(r"[a-z]+_[a-z0-9]+$")
 
 

@@ -2519,7 +2519,8 @@ def _brings(installed: str, removed: set[str]) -> bool:
     `_package_names`.)"""
     if is_glob(installed):
         return True
-    (stem,) = _real((installed.split("=", 1)[0].split(":", 1)[0],))
+    stem = installed.split("=", 1)[0].split(":", 1)[0]
+    stem = _PROVIDED_BY.get(stem, stem)
     removed = _real(tuple(removed))
     parts = {stem, *(f"{stem}-{part}" for part in _PARTS)}
     if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
