@@ -974,9 +974,9 @@ def _run_effects(
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
-        # (a HOME given to the command itself is where its caches land, `HOME=/tmp npm install`;
-        # not the JVM's, whose home is the account's)
-        given_home = dict(command.assignments).get("HOME", "")
+        # (a HOME given to the command itself, or exported before it, is where its caches land,
+        # `HOME=/tmp npm install`; not the JVM's, whose home is the account's)
+        given_home = dict(command.assignments).get("HOME", "") or exported.get("HOME", "")
         home_given = given_home.startswith("/") and "$" not in given_home
         for found in _ops(command, now, saved, before):
             home_of = (

@@ -284,10 +284,8 @@ def layers(
                     gone_here.extend(op.paths)
                 elif (made := link_made(op)) is not None:
                     at, target = made
-                    if (
-                        posixpath.basename(at) != posixpath.basename(target)
-                        and not any(covers(g, at) for g in gone_here)
-                        and _a_directory_there(at, live, held)
+                    if not any(covers(g, at) for g in gone_here) and _lands_inside(
+                        at, target, live, held
                     ):
                         # (a link made into a directory that is there lands inside it: `ln -s
                         # .../sites-available/app.conf /etc/nginx/sites-enabled`, which nginx's
@@ -346,6 +344,15 @@ def layers(
         live = [*live, *layer.entries]
         out.append(layer)
     return tuple(out)
+
+
+def _lands_inside(at: str, target: str, live: list[Entry], held: Known) -> bool:
+    """`ln -s TARGET AT` makes its link inside AT: a directory is there, or AT is named as a
+    directory of snippets and TARGET as a file (`ln -s /opt/db/schema.sql
+    /docker-entrypoint-initdb.d`; not `ln -s /opt/app/conf /etc/app/conf.d`, the link itself)."""
+    if posixpath.basename(at) == posixpath.basename(target):
+        return False
+    return _a_directory_there(at, live, held) or (at.endswith(".d") and names_a_file(target))
 
 
 def _a_directory_there(path: str, live: list[Entry], held: Known) -> bool:
@@ -1084,11 +1091,16 @@ def _run(
             op = op._replace(paths=_through_links(op.paths, links, follows))
         if op.kind == REMOVE:
             _forget_links(links, op)
-        if (made := link_made(op)) is not None and not names_a_file(made[1]):
+        if (made := link_made(op)) is not None:
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
-            # instantclient`; not one to a file, which a directory of that name would hold:
-            # `ln -s /etc/nginx/sites-available/app.conf /etc/nginx/conf.d`)
-            links[made[0]] = made[1]
+            # instantclient`, or to a file, which chmod follows: `ln -s /opt/app/run.sh
+            # /usr/local/bin/run && chmod +x /usr/local/bin/run`; one made into a directory
+            # that is there lands inside it: `ln -s /etc/nginx/sites-available/app.conf
+            # /etc/nginx/conf.d`)
+            at, target = made
+            if _lands_inside(at, target, live, held):
+                at = posixpath.join(at, posixpath.basename(target))
+            links[at] = target
         if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
             op = op._replace(
                 paths=tuple(_APT_LISTS + "*" if _all_lists(p) else p for p in op.paths)
@@ -2580,8 +2592,10 @@ def _installed_under(
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
         return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
-    if entry.family == "apt" and inside(path, "/etc/supervisor/conf.d"):
-        return False  # (and their supervisor its conf.d: `rm -rf /etc/supervisor/conf.d/*.ini`)
+    if entry.family == "apt" and covers("/etc/supervisor/conf.d", path.rstrip("/")):
+        # (and their supervisor its conf.d: `rm -rf /etc/supervisor/conf.d/*.ini`, or the
+        # directory itself, to link another there)
+        return False
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):

@@ -13926,3 +13926,54 @@ def test_the_reviews_of_the_forty_first_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The classes of the forty-second session, each with a repro that failed before it.
+_FORTY_SECOND = [
+    # A HOME exported before the command is its HOME too: npm's cache lands in /tmp/.npm, which
+    # the same RUN removes; kept when it does not.
+    (
+        "FROM node:20-alpine\n"
+        "RUN export HOME=/tmp && npm install -g typescript && rm -rf /tmp/.npm\n",
+        [],
+    ),
+    (
+        "FROM node:20-alpine\nRUN export HOME=/tmp && npm install -g typescript\n",
+        [(2, "LG005")],
+    ),
+    # Debian's supervisor leaves conf.d empty: removing the directory itself removes no bytes.
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y supervisor"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /etc/supervisor/conf.d && mkdir -p /etc/supervisor/conf.d\n",
+        [],
+    ),
+    # chmod follows a link to a file the same RUN made: it changes the file an earlier layer
+    # wrote. A link made into a directory there (by its name, conf.d) lands inside it.
+    (
+        "FROM debian:12-slim\nCOPY run.sh /opt/app/run.sh\n"
+        "RUN ln -s /opt/app/run.sh /usr/local/bin/run && chmod +x /usr/local/bin/run\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM postgres:16\nCOPY schema.sql /opt/db/schema.sql\n"
+        "RUN ln -s /opt/db/schema.sql /docker-entrypoint-initdb.d"
+        " && chmod 644 /docker-entrypoint-initdb.d/schema.sql\n",
+        [(3, "LG004")],
+    ),
+    # (not when the file it reaches is the same RUN's)
+    (
+        "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
+        " && ln -s /opt/run.sh /usr/local/bin/run && chmod +x /usr/local/bin/run\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SECOND)
+def test_the_forty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
