@@ -13945,7 +13945,8 @@ _FORTY_SECOND = [
     (
         "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y supervisor"
         " && rm -rf /var/lib/apt/lists/*\n"
-        "RUN rm -rf /etc/supervisor/conf.d && mkdir -p /etc/supervisor/conf.d\n",
+        "RUN mkdir -p /config/supervisor && rm -rf /etc/supervisor/conf.d"
+        " && ln -s /config/supervisor /etc/supervisor/conf.d\n",
         [],
     ),
     # chmod follows a link to a file the same RUN made: it changes the file an earlier layer
