@@ -837,6 +837,14 @@ _NODE_CODENAME = re.compile(rf"(?:{'|'.join(_NODE_CODENAMES)})(?=-|$)")
 _SOURCES_LIST = re.compile(
     _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
 )
+# Since Debian 12 and Ubuntu 24.04, apt's sources are deb822 files in sources.list.d: the
+# releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
+# `ubuntu:latest`)
+_DEB822_DEBIAN = re.compile(r"(?:^|[-_])(?:bookworm|trixie)\b|^(?:1[23]|stable|latest)?(?:[.-]|$)")
+_DEB822_UBUNTU = re.compile(
+    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
+    r"|^(?:2[4-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)"
+)
 
 # Files (or trees) of weight every image of these repositories holds: removing one hides its
 # bytes.
@@ -2326,6 +2334,10 @@ def known(image: ImageRef | None) -> Known:
         else name == "dunglas/frankenphp" or any(v in (image.tag or "") for v in ("fpm", "cli"))
     ):
         files = tuple(f for f in files if not f.startswith("/etc/apache2/"))  # (fpm, cli, zts)
+    elif name in _PHP_IMAGES:
+        # (the Apache variants' Dockerfile names its configuration directory:
+        # `COPY 000-default.conf "$APACHE_CONFDIR/sites-available/"`)
+        env += (("APACHE_CONFDIR", "/etc/apache2"), ("APACHE_ENVVARS", "/etc/apache2/envvars"))
     fixed = tuple(t for key, found in _FIXED.items() if _is(name, key) for t in found)
     homes = tuple(h for key, found in _HOMES.items() if _is(name, key) for h in found)
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
@@ -2390,6 +2402,10 @@ def known(image: ImageRef | None) -> Known:
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
+    elif name == "debian" and _DEB822_DEBIAN.search(image.tag or ""):
+        files += ("/etc/apt/sources.list.d/debian.sources",)
+    elif name == "ubuntu" and _DEB822_UBUNTU.search(image.tag or ""):
+        files += ("/etc/apt/sources.list.d/ubuntu.sources",)
     if name in _CANONICAL_PACKAGED:
         files += PACKAGE_FILES[("apt", _CANONICAL_PACKAGED[name])]
     if name in _MAILSERVER:

@@ -1915,7 +1915,7 @@ def _make_recipe(
         return None
     from layerguard.dockerfile.makefile import recipe  # (few RUNs run make)
 
-    if command.words[0] in ("su", "gosu", "su-exec", "runuser", "setpriv", "chroot") or (
+    if command.words[0] in ("su", *_SWITCHERS, "runuser", "setpriv", "chroot") or (
         command.words[0] == "sudo" and any(w.startswith(("-u", "--user")) for w in command.words)
     ):
         return None
@@ -2307,6 +2307,9 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
     return tuple(posixpath.join(roots[0], name) if w == "{}" else w for w in program)
 
 
+# The commands that run the rest of their words as the user named first (phusion's baseimage
+# has setuser: `/sbin/setuser app bash -l -c "bundle install"`)
+_SWITCHERS = ("gosu", "su-exec", "setuser")
 # The options of the user-switching commands that take a value (not a user's name).
 _SWITCH_VALUES = {
     "sudo": frozenset({"-g", "--group", "-C", "-p", "-r", "-t", "-U", "-D", "-h", "--host"}),
@@ -2323,7 +2326,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     rest = list(words)
     while rest:
         name = posixpath.basename(rest[0])
-        if name in ("su", "sudo", "runuser", "gosu", "su-exec"):
+        if name in ("su", "sudo", "runuser", *_SWITCHERS):
             rest = rest[1:]
             valued = _SWITCH_VALUES.get(name, frozenset())
             rest = [
@@ -2340,7 +2343,7 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
                     rest.pop(0)  # (`su -s /bin/bash app`: the shell, not the user)
             if rest and rest[0] == "--":
                 rest = rest[1:]
-            positional = ("su", "runuser", "gosu", "su-exec")
+            positional = ("su", "runuser", *_SWITCHERS)
             if name in positional and user is None and rest and not rest[0].startswith("-"):
                 user = rest.pop(0)
             # (options may follow the user: `su app -s /bin/bash -c "..."`)
@@ -2765,7 +2768,7 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name == "corepack" and words[1:2] in (("pnpm",), ("yarn",), ("npm",), ("pnpx",)):
             words = words[1:]  # (`corepack pnpm install`: the manager at its pinned version)
             continue
-        if name in ("gosu", "su-exec", "chroot") and len(words) > 2:
+        if name in (*_SWITCHERS, "chroot") and len(words) > 2:
             words = words[2:]
             continue
         # (an interpreter a variable names, when it runs pip: `"$python_exe" -m pip install`)

@@ -312,3 +312,37 @@ def test_what_packages_hold_forty_first(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_SECOND_KNOWLEDGE = [
+    # The Apache variants of php's images name their configuration directory in APACHE_CONFDIR;
+    # the FPM ones set none.
+    (
+        'FROM php:8.3-apache\nCOPY 000-default.conf "$APACHE_CONFDIR/sites-available/"\n',
+        [(2, "LG002")],
+    ),
+    ('FROM php:8.3-fpm\nCOPY 000-default.conf "$APACHE_CONFDIR/sites-available/"\n', []),
+    # Debian 12 and Ubuntu 24.04 keep apt's sources in deb822 files of sources.list.d; the
+    # releases before them in sources.list.
+    (
+        "FROM debian:bookworm-20250203\n"
+        "COPY debian.sources /etc/apt/sources.list.d/debian.sources\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM debian:12-slim\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n",
+        [(2, "LG002")],
+    ),
+    ("FROM ubuntu:24.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", [(2, "LG002")]),
+    ("FROM debian:bullseye\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n", []),
+    ("FROM ubuntu:22.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", []),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SECOND_KNOWLEDGE)
+def test_what_packages_hold_forty_second(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected

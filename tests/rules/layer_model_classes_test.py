@@ -13962,6 +13962,14 @@ _FORTY_SECOND = [
         " && chmod 644 /docker-entrypoint-initdb.d/schema.sql\n",
         [(3, "LG004")],
     ),
+    # phusion's baseimage runs a command as another user with setuser: the command after the
+    # user's name is read (bundle install's .gem files stay in the gem cache).
+    (
+        "FROM phusion/passenger-ruby32:3.0.0\nWORKDIR /home/app/webapp\n"
+        "COPY --chown=app Gemfile* ./\n"
+        'RUN /sbin/setuser app bash -l -c "bundle check || bundle install"\n',
+        [(4, "LG005")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
