@@ -1386,7 +1386,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "proftpd"): ("/etc/proftpd.conf",),
     ("apt", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("apt", "squid"): ("/etc/squid/squid.conf",),
-    ("apt", "openssh-server"): ("/etc/ssh/sshd_config",),
+    # (and the host keys its postinst generates: `rm -f /etc/ssh/ssh_host_*` in a later RUN)
+    ("apt", "openssh-server"): (
+        "/etc/ssh/sshd_config",
+        *(
+            f"/etc/ssh/ssh_host_{k}_key{p}"
+            for k in ("rsa", "ecdsa", "ed25519")
+            for p in ("", ".pub")
+        ),
+    ),
     ("apt", "gitweb"): ("/etc/gitweb.conf",),
     ("apt", "cgit"): ("/etc/cgitrc", "/usr/lib/cgit/filters/syntax-highlighting.sh"),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf",),

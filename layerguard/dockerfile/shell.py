@@ -1503,6 +1503,8 @@ class _Parser:
                 current.append(part.text)
                 started = started or part.quoted or bool(part.text)
                 continue
+            if isinstance(part, _Sub) and not part.tokens and not part.quoted:
+                continue  # (`` `# Install prerequisites` apt update``: a comment prints nothing)
             if isinstance(part, _Sub):
                 listed = self._printed(part.raw)
                 # (`pip install $(ls *.whl)`: the files the pattern names, by their paths; it

@@ -336,6 +336,18 @@ _FORTY_SECOND_KNOWLEDGE = [
     ("FROM ubuntu:24.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", [(2, "LG002")]),
     ("FROM debian:bullseye\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n", []),
     ("FROM ubuntu:22.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", []),
+    # Debian's openssh-server generates its host keys when it is installed: a later RUN that
+    # removes them leaves them in the install's layer.
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y openssh-server"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/ssh/ssh_host_rsa_key\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y openssh-server"
+        " && rm -f /etc/ssh/ssh_host_* && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
 ]
 
 

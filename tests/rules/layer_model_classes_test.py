@@ -13970,6 +13970,17 @@ _FORTY_SECOND = [
         'RUN /sbin/setuser app bash -l -c "bundle check || bundle install"\n',
         [(4, "LG005")],
     ),
+    # A backquoted comment, the inline note of a long RUN, expands to nothing: the command is
+    # the words after it.
+    (
+        "FROM debian:bookworm-slim\nRUN `# prerequisites` apt update && apt install -y curl\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nCOPY s.sh /scripts/s.sh\n"
+        "RUN `# executable` chmod +x /scripts/s.sh\n",
+        [(3, "LG004")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
