@@ -2334,11 +2334,12 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     def named(path: str) -> bool:
         return path in written or any(fnmatch.fnmatchcase(path, g) for g in globs)
 
-    # (and a file an install is known to ship, changed by name: `chmod u+w /etc/sudoers &&
-    # echo ... >> /etc/sudoers`)
+    # (and a file of a tree changed by name: `chmod u+w /etc/sudoers && echo ... >>
+    # /etc/sudoers` after an install, `chmod +x $HADOOP_HOME/sbin/start-dfs.sh && sed -i ...
+    # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release)
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and h.path in written) or (h.entry.role == INSTALL and not h.whole and named(h.path)),
+        and named(h.path)) or (not h.whole and named(h.path)),
     )  # fmt: skip
 
 

@@ -13981,6 +13981,20 @@ _FORTY_SECOND = [
         "RUN `# executable` chmod +x /scripts/s.sh\n",
         [(3, "LG004")],
     ),
+    # A chmod of a file of an unpacked tree that the same RUN then rewrites, named by a glob
+    # (`sed -i ... sbin/*-dfs.sh`): the file is in the layer whole anyway.
+    (
+        "FROM ubuntu:22.04\nRUN wget -q https://example.org/h.tar.gz && tar -xzf h.tar.gz"
+        " -C /opt && rm h.tar.gz\n"
+        "RUN chmod +x /opt/h/sbin/start-dfs.sh && sed -i '2i X=1' /opt/h/sbin/*-dfs.sh\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN wget -q https://example.org/h.tar.gz && tar -xzf h.tar.gz"
+        " -C /opt && rm h.tar.gz\n"
+        "RUN chmod +x /opt/h/sbin/start-dfs.sh && sed -i '2i X=1' /opt/h/sbin/*-yarn.sh\n",
+        [(3, "LG004")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
