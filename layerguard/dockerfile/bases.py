@@ -349,6 +349,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         "/etc/apache2/conf-available/docker-php.conf",
         "/etc/apache2/apache2.conf",
         "/etc/apache2/ports.conf",
+        "/etc/apache2/envvars",  # (which its Dockerfile edits in place)
     ),
     "httpd": (
         *("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
@@ -750,6 +751,9 @@ SKEL_NAMES = frozenset(
     {*DEBIAN_SKEL, *RHEL_SKEL, ".zshrc", ".kshrc", ".cshrc", ".tcshrc", ".mkshrc", ".emacs"}
     | {".mozilla", ".bashrc.d"}
 )
+# Red Hat's UBI images by their names (`registry.access.redhat.com/ubi9/ubi-minimal`,
+# `registry.access.redhat.com/ubi8`)
+_UBI = re.compile(r"registry\.access\.redhat\.com/ubi\d+(?:/ubi(?:-minimal|-init)?)?$")
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
@@ -2448,6 +2452,11 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif rhel:
         files += _RHEL_FILES if not minimal else USER_DATABASE
+        if _UBI.match(name) and "micro" not in name:
+            # (Red Hat's UBI: its repositories' file, and dnf's configuration since 8, which
+            # microdnf reads on the minimal ones: `tsflags=nodocs`)
+            files += ("/etc/yum.repos.d/ubi.repo",)
+            files += ("/etc/dnf/dnf.conf",) if "ubi7" not in name else ()
         if name == "centos" and _OLD_CENTOS.match(image.tag or ""):
             files += _OLD_CENTOS_FILES
             if _CENTOS_7.match(image.tag or ""):

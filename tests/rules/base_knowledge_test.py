@@ -336,6 +336,22 @@ _FORTY_SECOND_KNOWLEDGE = [
     ("FROM ubuntu:24.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", [(2, "LG002")]),
     ("FROM debian:bullseye\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n", []),
     ("FROM ubuntu:22.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", []),
+    # php's Apache variants hold Debian's apache2 envvars, which their Dockerfile edits.
+    ("FROM php:8.1-apache\nCOPY env /etc/apache2/envvars\n", [(2, "LG002")]),
+    ("FROM php:8.1-fpm\nCOPY env /etc/apache2/envvars\n", []),
+    # Red Hat's UBI images hold their repositories' file, and since 8 dnf's configuration
+    # (microdnf's on the minimal ones); ubi-micro has neither.
+    (
+        "FROM registry.access.redhat.com/ubi10/ubi-minimal:latest\n"
+        "COPY <<EOF /etc/dnf/dnf.conf\n[main]\ntsflags=nodocs\nEOF\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM registry.access.redhat.com/ubi8\nCOPY u.repo /etc/yum.repos.d/ubi.repo\n",
+        [(2, "LG002")],
+    ),
+    ("FROM registry.access.redhat.com/ubi9/ubi-micro\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
+    ("FROM registry.access.redhat.com/ubi7/ubi-minimal\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
     # Debian's openssh-server generates its host keys when it is installed: a later RUN that
     # removes them leaves them in the install's layer.
     (
