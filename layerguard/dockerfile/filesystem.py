@@ -1363,12 +1363,19 @@ def _run(
                         e for e in holders
                         if e.kind != TREE or not any(inside(b, e.path) for b in built_here)
                     ]  # fmt: skip
-                if op.blind and not is_glob(path) and "$" not in path:
+                # (or one an earlier RUN ran after the copy: `COPY root /`, `RUN
+                # /download-deconz.sh`, then `dpkg -i /deconz.deb`)
+                ran_since = {r for r in ran if r < index}
+                if (op.blind or ran_since) and not is_glob(path) and "$" not in path:
                     # (`equivs-build control && dpkg -i libcuda1-dummy_11.8_all.deb`: a program
                     # run first may have made that file; only a copy of it by name is known to
                     # be it, where a wildcard, `./wheels/*.whl`, or a name the build decides,
                     # `/tmp/dokku-$(dpkg --print-architecture).deb`, reads what a copy brought)
-                    holders = [e for e in holders if e.path == path or e.role == ARCHIVE]
+                    holders = [
+                        e for e in holders
+                        if e.path == path or e.role == ARCHIVE
+                        or (not op.blind and not any(r > e.layer for r in ran_since))
+                    ]  # fmt: skip
                 # An archive a COPY named outranks the trees it may also lie in.
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
                 # What a later RUN built where a copied tree lies (`COPY . .`, then `make

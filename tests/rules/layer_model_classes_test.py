@@ -13995,6 +13995,18 @@ _FORTY_SECOND = [
         "RUN chmod +x /opt/h/sbin/start-dfs.sh && sed -i '2i X=1' /opt/h/sbin/*-yarn.sh\n",
         [(3, "LG004")],
     ),
+    # An archive a later RUN unpacks by a name no COPY gave it, after a RUN between ran a
+    # program the model does not read (which downloaded it): not the copied tree's.
+    (
+        "FROM debian:bookworm\nCOPY root /\nCOPY download.sh /\n"
+        "RUN chmod +x /download.sh && /download.sh 2.1\n"
+        "RUN dpkg -i /app.deb && rm -f /app.deb\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM debian:bookworm\nCOPY root /\nRUN dpkg -i /app.deb && rm -f /app.deb\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
