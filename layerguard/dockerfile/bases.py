@@ -2327,6 +2327,8 @@ def known(image: ImageRef | None) -> Known:
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
     ):
         files += ("/etc/rabbitmq/enabled_plugins",)  # (`rabbitmq-plugins enable --offline`)
+    if name == "node" and _before_node_entrypoint(_node_version(image.tag or "")):
+        files = tuple(f for f in files if f != _ENTRYPOINT)
     if name == "denoland/deno" and any(v in (image.tag or "") for v in ("distroless", "bin")):
         files = tuple(f for f in files if f != _ENTRYPOINT)  # (no shell: no entry script)
     if name in _PHP_IMAGES and name != "php":
@@ -2546,6 +2548,25 @@ def _ubuntu_minimized(name: str, tag: str) -> bool:
     if name == "ubuntu":
         return bool(_MINIMIZED_UBUNTU.match(tag))
     return any(_is(name, key) and tags.match(tag) for key, tags in _UBUNTU_BASED.items())
+
+
+# The first version of each node line built with its entry script (May 2019: 8.16.0, 10.15.3,
+# 11.15.0, 12.3.1); the lines that ended before had none.
+_NODE_ENTRYPOINT = {8: (16, 0), 10: (15, 3), 11: (15, 0), 12: (3, 1)}
+_NODE_TAG = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?(?=[-_]|$)")
+
+
+def _before_node_entrypoint(tag: str) -> bool:
+    """A node tag whose image predates docker-entrypoint.sh: `8.11.4`, `6`, `9-alpine`; not
+    `8`, `10.15` (whose last build, 10.15.3, has it) or any later line."""
+    found = _NODE_TAG.match(tag)
+    if not found:
+        return False
+    major = int(found.group(1))
+    if major >= 13 or major not in _NODE_ENTRYPOINT:
+        return major < 13
+    minor, patch = (int(g) if g else 999 for g in found.group(2, 3))
+    return (minor, patch) < _NODE_ENTRYPOINT[major]
 
 
 def _node_version(tag: str) -> str:

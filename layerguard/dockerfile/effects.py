@@ -413,7 +413,10 @@ MANAGERS: Mapping[str, Manager] = {
 # MAVEN_OPTS; the model keeps it under this name with the variables.)
 _MAVEN_REPO = "maven.repo.local"
 # Environment variables that move a manager's cache, and values under which the path lies.
+# (not a variable: where `--setopt=cachedir=DIR` put dnf's cache, for this command alone)
+_DNF_CACHEDIR = "--setopt=cachedir"
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "yum": ((_DNF_CACHEDIR, ""),),
     "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
     "espidf": (("IDF_TOOLS_PATH", "/dist"),),
     "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
@@ -5083,6 +5086,9 @@ def _package_ops(
     if option and given:
         # (`pip install --cache-dir /tmp/pc ... && rm -rf /tmp/pc`: the cache is where it says.)
         variables[option[1]] = _path(given, command) or given
+    if family == "yum" and (cachedir := _dnf_cachedir(words)):
+        # (`microdnf install --setopt=cachedir=/root/.cache/microdnf` under a cache mount)
+        variables[_DNF_CACHEDIR] = _path(cachedir, command) or cachedir
     if family == "maven":
         told = (*words, *variables.get("MAVEN_OPTS", "").split())
         said = [w.partition("=")[2] for w in told if w.startswith("-D" + _MAVEN_REPO + "=")]
@@ -5481,6 +5487,18 @@ def _project_dir(family: str, words: tuple[str, ...]) -> str | None:
     if family == "pip":
         return _option_value(words, "-t", "--target") or _option_value(words, "", "--prefix")
     return None
+
+
+def _dnf_cachedir(words: tuple[str, ...]) -> str:
+    """The cache directory dnf, yum or microdnf is told to use (`--setopt=cachedir=DIR`,
+    `--setopt cachedir=DIR`), else ""."""
+    for i, word in enumerate(words):
+        value = words[i + 1] if word == "--setopt" and i + 1 < len(words) else word
+        if word == "--setopt" or word.startswith("--setopt="):
+            setting = value.removeprefix("--setopt=")
+            if setting.startswith("cachedir="):
+                return setting.removeprefix("cachedir=")
+    return ""
 
 
 def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[str, ...]:

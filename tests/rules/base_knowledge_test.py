@@ -352,6 +352,12 @@ _FORTY_SECOND_KNOWLEDGE = [
     ),
     ("FROM registry.access.redhat.com/ubi9/ubi-micro\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
     ("FROM registry.access.redhat.com/ubi7/ubi-minimal\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
+    # node's images have had docker-entrypoint.sh since May 2019 (8.16.0, 10.15.3, 11.15.0,
+    # 12.3.1): a tag built before, or of a line that had ended, has none.
+    ("FROM node:8.11.4\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", []),
+    ("FROM node:boron\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", []),
+    ("FROM node:10.15\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", [(2, "LG002")]),
+    ("FROM node:20-alpine\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", [(2, "LG002")]),
     # Debian's openssh-server generates its host keys when it is installed: a later RUN that
     # removes them leaves them in the install's layer.
     (

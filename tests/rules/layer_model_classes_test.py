@@ -14007,6 +14007,25 @@ _FORTY_SECOND = [
         "FROM debian:bookworm\nCOPY root /\nRUN dpkg -i /app.deb && rm -f /app.deb\n",
         [(2, "LG006"), (3, "LG003")],
     ),
+    # dnf, yum and microdnf keep their cache where --setopt=cachedir says: on a cache mount
+    # there, nothing stays.
+    (
+        "FROM registry.access.redhat.com/ubi9/ubi-minimal\n"
+        "RUN --mount=type=cache,target=/root/.cache/microdnf"
+        " microdnf install -y --setopt=cachedir=/root/.cache/microdnf gcc\n",
+        [],
+    ),
+    (
+        "FROM fedora:40\nRUN dnf install -y --setopt cachedir=/tmp/dnf gcc && rm -rf /tmp/dnf\n",
+        [],
+    ),
+    # (BuildKit reads a mount's `target=/root/.cache/microdnf:rw` whole: not that directory)
+    (
+        "FROM registry.access.redhat.com/ubi9/ubi-minimal\n"
+        "RUN --mount=type=cache,target=/root/.cache/microdnf:rw"
+        " microdnf install -y --setopt=cachedir=/root/.cache/microdnf gcc\n",
+        [(2, "LG005")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
