@@ -754,6 +754,9 @@ SKEL_NAMES = frozenset(
 # Red Hat's UBI images by their names (`registry.access.redhat.com/ubi9/ubi-minimal`,
 # `registry.access.redhat.com/ubi8`)
 _UBI = re.compile(r"registry\.access\.redhat\.com/ubi\d+(?:/ubi(?:-minimal|-init)?)?$")
+# The tags of the Home Assistant community add-ons' base image that turn pip's cache off in
+# its ENV: 12.2.0 (June 2022) and later
+_HASSIO_PIP = re.compile(r"v?(?:12\.(?:[2-9]|\d{2,})|1[3-9]|[2-9]\d)(?:\.|$)")
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
@@ -2335,6 +2338,8 @@ def known(image: ImageRef | None) -> Known:
         files += _FILES["php"]  # (built FROM php's tag of the same variant)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
+    if _is(name, "ghcr.io/hassio-addons/base*") and _HASSIO_PIP.match(image.tag or ""):
+        env += (("PIP_NO_CACHE_DIR", "1"),)  # (Home Assistant add-ons' base, since 12.2.0)
     if _is(name, "quay.io/jupyter/*-notebook") and _NOT_A_COMMIT.match(image.tag or ""):
         files += _JUPYTER_QUAY
     elif _is(name, "*jupyter/*-notebook") and _LAST_DOCKER_HUB_JUPYTER.match(image.tag or "latest"):

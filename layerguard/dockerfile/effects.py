@@ -506,7 +506,7 @@ _MODELLED = frozenset(
         *("set", "echo", "printf", "cd", "pushd", "popd", "export", "true", "false", "test"),
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
-        "truncate",
+        *("truncate", "mktemp"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         "rsync",

@@ -358,6 +358,17 @@ _FORTY_SECOND_KNOWLEDGE = [
     ("FROM node:boron\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", []),
     ("FROM node:10.15\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", [(2, "LG002")]),
     ("FROM node:20-alpine\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", [(2, "LG002")]),
+    # The Home Assistant community add-ons' base turns pip's cache off in its ENV since 12.2.0.
+    (
+        "ARG BUILD_FROM=ghcr.io/hassio-addons/base:19.0.0\nFROM ${BUILD_FROM}\n"
+        "RUN apk add --no-cache py3-pip && pip install flask\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/hassio-addons/base:12.1.0\n"
+        "RUN apk add --no-cache py3-pip && pip install flask\n",
+        [(2, "LG005")],
+    ),
     # Debian's openssh-server generates its host keys when it is installed: a later RUN that
     # removes them leaves them in the install's layer.
     (

@@ -14026,6 +14026,13 @@ _FORTY_SECOND = [
         " microdnf install -y --setopt=cachedir=/root/.cache/microdnf gcc\n",
         [(2, "LG005")],
     ),
+    # mktemp makes an empty file or directory in /tmp and writes nothing else: the commands
+    # after it are read as before (gosu's verification: `export GNUPGHOME="$(mktemp -d)"`).
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\n"
+        'RUN export GNUPGHOME="$(mktemp -d)"; rm -rf "$GNUPGHOME"; rm requirements.txt\n',
+        [(4, "LG003")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
