@@ -539,6 +539,10 @@ _MODELLED = frozenset(
         # (what these write is the user database, or nothing)
         *("chpasswd", "passwd", "chsh", "chage", "gpasswd", "getent", "readlink", "stat"),
         *("printenv", "pwd", "seq", "nproc", "date"),
+        # (what these write is what their output's redirection says, or nothing)
+        *("jq", "tac", "lsb_release", "sync", "read", "yes", "file", "ldd", "diff", "cmp"),
+        *("du", "df", "hostname", "arch", "dpkg-architecture", "dpkg-query", "expr", "tput"),
+        *("locale", "groups", "uniq", "rev", "nl", "od", "hexdump", "base64", "cksum", "b2sum"),
     }
 )
 # Programs that rewrite the user database.
@@ -1166,7 +1170,7 @@ def _run_effects(
                 blind = True
             ran_word = (
                 next((w for w in words[1:] if not w.startswith("-")), "")
-                if posixpath.basename(tool) in _INTERPRETERS
+                if posixpath.basename(tool) in INTERPRETERS
                 else _script_word(tool, words)
             )
             executed = _path(ran_word, command)
@@ -1425,7 +1429,7 @@ def _names_a_top(removal: str, tops: set[str]) -> bool:
 
 _UNPACKERS = frozenset({"tar", "bsdtar", "unzip"})
 # Interpreters given a script to run (`node scripts/prepare.js`)
-_INTERPRETERS = frozenset({"node", "python", "python3", "perl", "ruby", "php"})
+INTERPRETERS = frozenset({"node", "python", "python3", "perl", "ruby", "php"})
 # Scripts a shell may be given that run a known program (`sh mvnw -B package`, `bash
 # ./bin/installdependencies.sh`): read as that program run directly.
 _WRAPPED_SCRIPTS = frozenset({"mvnw", "gradlew", "installdependencies.sh"})

@@ -59,11 +59,13 @@ from layerguard.dockerfile.effects import (
     FILE,
     HEAVY,
     INSTALL,
+    INTERPRETERS,
     MANAGERS,
     OCTAL_MODE,
     PURGE,
     REMOVE,
     SETUID_PROGRAMS,
+    SHELLS,
     STANDARD_DIRS,
     TOUCH,
     TREE,
@@ -216,6 +218,7 @@ def layers(
     live: list[Entry] = []
     out: list[Layer] = []
     ran: set[int] = set()  # the layers whose RUN ran a program the model does not read
+    scripted: set[int] = set()  # and those whose RUN ran a script the build brought
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
@@ -263,10 +266,12 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                earlier, frozenset(ran),
+                earlier, frozenset(ran), frozenset(scripted),
             )  # fmt: skip
             if any(op.kind == EXEC for op in step.run.ops):
                 ran.add(index)
+            if _ran_a_script(step.run):
+                scripted.add(index)
             # (a RUN that may have written a file under a name the model does not know, a
             # download, a build, a program run, ends what a directory's copy vouches for)
             if not _plain(step, None, held, None):
@@ -1069,9 +1074,11 @@ def _run(
     copied_dirs: tuple[tuple[str, int], ...] = (),
     earlier: str = "",
     ran: frozenset[int] = frozenset(),
+    scripted: frozenset[int] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
-    a program the model does not read (a service, which writes its logs)."""
+    a program the model does not read (a service, which writes its logs); `scripted`: those
+    whose RUN ran a script the build brought (which may have downloaded anything)."""
     assert step.run is not None
     own: list[Entry] = []
     changes: list[Change] = []
@@ -1248,8 +1255,8 @@ def _run(
             if op.kind == REMOVE:
                 taken.update(op.paths)
             if op.kind == REMOVE and op.only is not None:
-                own = [e for e in own if not _selected(e, op)]
-                live = [e for e in live if not _selected(e, op)]
+                own = _swept([e for e in own if not _selected(e, op)], op)
+                live = _swept([e for e in live if not _selected(e, op)], op)
             elif op.kind == REMOVE and op.tool == "make":
                 # (`make clean` takes what a build there wrote, not the sources an earlier layer
                 # unpacked, which a later `rm -rf` of the tree still hides)
@@ -1363,9 +1370,11 @@ def _run(
                         e for e in holders
                         if e.kind != TREE or not any(inside(b, e.path) for b in built_here)
                     ]  # fmt: skip
-                # (or one an earlier RUN ran after the copy: `COPY root /`, `RUN
-                # /download-deconz.sh`, then `dpkg -i /deconz.deb`)
-                ran_since = {r for r in ran if r < index}
+                # (or a script an earlier RUN ran after the copy: `COPY root /`, `RUN
+                # /download-deconz.sh`, then `dpkg -i /deconz.deb`; not a program of the
+                # system's, `java -version`, `a2enmod rewrite`)
+                ran_since = {r for r in scripted if r < index}
+                vouched = holders
                 if (op.blind or ran_since) and not is_glob(path) and "$" not in path:
                     # (`equivs-build control && dpkg -i libcuda1-dummy_11.8_all.deb`: a program
                     # run first may have made that file; only a copy of it by name is known to
@@ -1399,6 +1408,10 @@ def _run(
                 ):
                     trees = _brought_unlisted(path, op, listed, built, removed_at or {})
                     live.extend(trees)  # (the copy's file: a removal after it hides it)
+                if vouched and not (by_name or trees or holders) and ran_since:
+                    # (the file that script wrote, there before this RUN: a removal of it hides
+                    # that layer's bytes, `dpkg -i /deconz.deb && rm -f /deconz.deb`)
+                    live.append(Entry(path, FILE, HEAVY, None, max(ran_since), ARCHIVE))
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
@@ -2217,9 +2230,41 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
             continue  # (what an archive unpacked, its top directory too)
         if entry.kind == FILE and _selected(entry, op, path):
             hits.append(Hit(entry, entry.path, True))
-        elif entry.kind != FILE and (covers(path, entry.path) or inside(path, entry.path)):
+        elif (
+            entry.kind != FILE
+            and (covers(path, entry.path) or inside(path, entry.path))
+            and not _swept_before(entry, op)
+        ):
             hits.append(Hit(entry, path, False))
     return hits
+
+
+def _swept(entries: list[Entry], op: Op) -> list[Entry]:
+    """`entries`, each tree at or below a root of `op`'s find noting the names it took from
+    all of it (`python -m venv /opt/venv && find / -name __pycache__ -exec rm -rf {} +`: a
+    later find of __pycache__ takes nothing of that tree again); not a find that leaves some
+    paths out (`-not -path`)."""
+    if not op.only or set(op.command.split()) & _FIND_EXCLUSIONS:
+        return entries
+    out = entries
+    for at, e in enumerate(entries):
+        roots = [r for r in op.paths if e.kind in (TREE, EITHER) and covers(r, e.path)]
+        if roots:
+            took = tuple(f"{r.rstrip('/')}/**/{n}" for r in roots for n in op.only)
+            out = out if out is not entries else list(entries)
+            out[at] = e._replace(cleared=e.cleared + took)
+    return out
+
+
+def _swept_before(entry: Entry, op: Op) -> bool:
+    """An earlier find from at or above the tree took every name `op`'s find selects."""
+    return bool(op.only) and all(
+        any(
+            c.endswith("/**/" + n) and covers(c[: -len("/**/" + n)] or "/", entry.path)
+            for c in entry.cleared
+        )
+        for n in op.only
+    )
 
 
 def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
@@ -2253,6 +2298,29 @@ _VCS_DIRS = frozenset({".git", ".svn", ".hg", ".bzr", "CVS"})
 # name patterns to match
 _CACHE_FILES = {"gem": "rails-7.1.0.gem"}
 _FIND_EXCLUSIONS = frozenset({"-not", "!", "-prune", "\\!"})
+
+
+# A script by its name's extension
+_SCRIPT_NAME = re.compile(r"\.(?:sh|bash|py|pl|rb)$")
+
+
+def _ran_a_script(run: RunEffects) -> bool:
+    """The RUN ran a script the build brought (`/download-deconz.sh`, `bash ./fetch.sh`,
+    `python setup.py bdist_wheel`), which may have written any file; not a program of the
+    system's (`java -version`, `a2enmod`, `ssh-keygen`), nor Django's manage.py."""
+    for op in run.ops:
+        if op.kind != EXEC:
+            continue
+        words = op.command.split()
+        interpreted = posixpath.basename(op.tool) in (*SHELLS, *INTERPRETERS)
+        script = (
+            next((w for w in words[1:] if not w.startswith("-")), "") if interpreted else op.tool
+        )
+        name = posixpath.basename(script)
+        path_like = script.startswith(("/", "./")) and posixpath.dirname(script) not in BIN_DIRS
+        if name != "manage.py" and (_SCRIPT_NAME.search(name) or path_like):
+            return True
+    return False
 
 
 def _fixed(entries: list[Entry], op: Op) -> list[Entry]:

@@ -13996,12 +13996,12 @@ _FORTY_SECOND = [
         [(3, "LG004")],
     ),
     # An archive a later RUN unpacks by a name no COPY gave it, after a RUN between ran a
-    # program the model does not read (which downloaded it): not the copied tree's.
+    # script the build brought (which downloaded it): not the copied tree's, but that RUN's.
     (
         "FROM debian:bookworm\nCOPY root /\nCOPY download.sh /\n"
         "RUN chmod +x /download.sh && /download.sh 2.1\n"
         "RUN dpkg -i /app.deb && rm -f /app.deb\n",
-        [(4, "LG004")],
+        [(4, "LG004"), (5, "LG003")],
     ),
     (
         "FROM debian:bookworm\nCOPY root /\nRUN dpkg -i /app.deb && rm -f /app.deb\n",
@@ -14033,6 +14033,27 @@ _FORTY_SECOND = [
         'RUN export GNUPGHOME="$(mktemp -d)"; rm -rf "$GNUPGHOME"; rm requirements.txt\n',
         [(4, "LG003")],
     ),
+    # Programs that only read and print (jq, lsb_release, sync, ldd...) write nothing a later
+    # command's removal could mean: what it removes is still known.
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\n"
+        "RUN sync && jq . package.json && rm requirements.txt\n",
+        [(4, "LG003")],
+    ),
+    # A find that took a name from every tree below its root in the RUN that wrote them: a
+    # later find of that name takes nothing of those trees again.
+    (
+        "FROM python:3.13\nRUN python3.13 -m venv /opt/venv && sync"
+        " && find / -xdev -name __pycache__ -type d -exec rm -rf {} +\n"
+        "RUN pip install --no-cache-dir gunicorn"
+        " && find / -xdev -name __pycache__ -type d -exec rm -rf {} +\n",
+        [],
+    ),
+    (
+        "FROM python:3.13\nRUN python3.13 -m venv /opt/venv && sync\n"
+        "RUN sync && find / -xdev -name __pycache__ -type d -exec rm -rf {} +\n",
+        [(3, "LG003")],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
@@ -14044,6 +14065,34 @@ _FORTY_SECOND = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SECOND)
 def test_the_forty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The regressions the reviews of the forty-second session found, each a probe of theirs.
+_FORTY_SECOND_REVIEW = [
+    # (s42d: r01_java_version_root) a program of the system's run between the copy and the
+    # unpack writes no archive: the copied tree's, which the unpack's removal hides
+    (
+        "FROM eclipse-temurin:17-jre\nCOPY root /\nRUN java -version\n"
+        "RUN dpkg -i /app.deb && rm -f /app.deb\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
+    # (s42d: a01_deconz_download_script) the script's file, there before the unpack's RUN
+    (
+        "FROM debian:bookworm-slim\nCOPY root /\n"
+        "RUN /usr/local/bin/download-deconz.sh 2.26.3\n"
+        "RUN dpkg -i /deconz.deb && rm -f /deconz.deb\n",
+        [(4, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SECOND_REVIEW)
+def test_the_reviews_of_the_forty_second_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
