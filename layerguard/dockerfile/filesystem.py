@@ -2258,12 +2258,13 @@ def _swept(entries: list[Entry], op: Op) -> list[Entry]:
 
 def _swept_before(entry: Entry, op: Op) -> bool:
     """An earlier find from at or above the tree took every name `op`'s find selects."""
-    return bool(op.only) and all(
+    names = op.only or ()
+    return bool(names) and all(
         any(
             c.endswith("/**/" + n) and covers(c[: -len("/**/" + n)] or "/", entry.path)
             for c in entry.cleared
         )
-        for n in op.only
+        for n in names
     )
 
 
