@@ -1020,6 +1020,8 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     "apache/airflow": (("airflow", "/home/airflow"), ("50000", "/home/airflow")),
+    # (Phusion Passenger's images add the application's user, app, uid 9999)
+    "phusion/passenger-*": (("app", "/home/app"), ("9999", "/home/app")),
     **dict.fromkeys(
         ("jenkins/agent", "jenkins/inbound-agent"),
         (("jenkins", "/home/jenkins"), ("1000", "/home/jenkins")),

@@ -916,7 +916,7 @@ def run_effects(
 _S2I_ASSEMBLERS = ("/usr/libexec/s2i/assemble", "/tmp/scripts/assemble")
 _S2I_ASSEMBLE = "mv /tmp/src/* ./\n"
 _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
-_SWITCH = re.compile(r"(?<![\w.-])(?:su|sudo|runuser|gosu|su-exec)(?![\w.-])")
+_SWITCH = re.compile(r"(?<![\w.-])(?:su|sudo|runuser|gosu|su-exec|setuser)(?![\w.-])")
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}
@@ -982,8 +982,10 @@ def _run_effects(
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
         # (a HOME given to the command itself, or exported before it, is where its caches land,
-        # `HOME=/tmp npm install`; not the JVM's, whose home is the account's)
-        given_home = dict(command.assignments).get("HOME", "") or exported.get("HOME", "")
+        # `HOME=/tmp npm install`; not the JVM's, whose home is the account's; not where su,
+        # sudo or gosu switched users, which set the user's own)
+        exported_home = exported.get("HOME", "") if runs_as == user_home else ""
+        given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
         for found in _ops(command, now, saved, before):
             home_of = (

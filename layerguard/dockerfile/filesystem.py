@@ -357,7 +357,14 @@ def _lands_inside(at: str, target: str, live: list[Entry], held: Known) -> bool:
     /docker-entrypoint-initdb.d`; not `ln -s /opt/app/conf /etc/app/conf.d`, the link itself)."""
     if posixpath.basename(at) == posixpath.basename(target):
         return False
-    return _a_directory_there(at, live, held) or (at.endswith(".d") and names_a_file(target))
+    snippet = _SNIPPET.search(target)
+    return _a_directory_there(at, live, held) or (at.endswith(".d") and bool(snippet))
+
+
+# The kinds of file a directory of snippets (conf.d, initdb.d, profile.d) holds, by extension
+_SNIPPET = re.compile(
+    r"\.(?:conf|cnf|cfg|ini|sql|sh|ya?ml|json|xml|list|properties|py|rules|repo|service|vcl)$"
+)
 
 
 def _a_directory_there(path: str, live: list[Entry], held: Known) -> bool:
@@ -1091,13 +1098,21 @@ def _run(
     moved: dict[str, str] = {}
     written: set[str] = set()  # the paths this RUN's mv took that a layer is known to have written
     links = dict(links or {})  # (and those this RUN makes, as it goes)
+    gone_now: set[str] = set()  # (what this RUN removed and did not make again)
     for op in step.run.ops:
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             # (chmod follows a link it is given, also with -R; chown -R does not)
             follows = op.kind == CHOWN and op.tool == "chmod"
             op = op._replace(paths=_through_links(op.paths, links, follows))
+        elif links and op.kind == WRITE and op.entry == FILE and any(p in links for p in op.paths):
+            # (a file written through a link is its target's new version: `>>`, `sed -i
+            # --follow-symlinks`; and `sed -i` without it leaves a file of this RUN's there)
+            op = op._replace(paths=_through_links(op.paths, links, True))
         if op.kind == REMOVE:
             _forget_links(links, op)
+            gone_now.update(op.paths)
+        elif op.kind == WRITE and op.entry in (DIR, TREE):
+            gone_now.difference_update(op.paths)
         if (made := link_made(op)) is not None:
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
             # instantclient`, or to a file, which chmod follows: `ln -s /opt/app/run.sh
@@ -1105,7 +1120,7 @@ def _run(
             # that is there lands inside it: `ln -s /etc/nginx/sites-available/app.conf
             # /etc/nginx/conf.d`)
             at, target = made
-            if _lands_inside(at, target, live, held):
+            if not any(covers(g, at) for g in gone_now) and _lands_inside(at, target, live, held):
                 at = posixpath.join(at, posixpath.basename(target))
             links[at] = target
         if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
@@ -2408,15 +2423,26 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     globs = [w for w in written if is_glob(w)]
 
     def named(path: str) -> bool:
-        return path in written or any(fnmatch.fnmatchcase(path, g) for g in globs)
+        return path in written or any(_globbed(path, g) for g in globs)
 
     # (and a file of a tree changed by name: `chmod u+w /etc/sudoers && echo ... >>
     # /etc/sudoers` after an install, `chmod +x $HADOOP_HOME/sbin/start-dfs.sh && sed -i ...
-    # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release)
+    # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release; not a directory a chmod -R named,
+    # which an editor's glob does not rewrite)
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and named(h.path)) or (not h.whole and named(h.path)),
+        and named(h.path)) or (not h.whole and named(h.path)
+        and (h.entry.role == INSTALL or names_a_file(h.path))),
     )  # fmt: skip
+
+
+def _globbed(path: str, pattern: str) -> bool:
+    """The shell's pattern `pattern` names `path`: name by name, a `*` never crossing a `/`
+    nor matching a leading `.`."""
+    names, patterns = path.split("/"), pattern.split("/")
+    return len(names) == len(patterns) and all(
+        shell_glob(n, p) for n, p in zip(names, patterns, strict=True)
+    )
 
 
 def _without_hits(

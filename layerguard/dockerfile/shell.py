@@ -710,6 +710,16 @@ class _Lexer:
         parts.append(_Sub(self.src[start : self.pos], tokens, quoted))
 
 
+# The no-op command `:` with its notes and nothing after them (`` `: install the tools` ``)
+_NOTE = re.compile(r":(?:[ \t][^;&|\n`$()]*)?")
+
+
+def _silent(sub: _Sub) -> bool:
+    """A substitution that prints nothing: a comment alone, or `:` with its notes."""
+    inner = sub.raw.removeprefix("$(").removesuffix(")").strip("`").strip()
+    return not sub.tokens or bool(_NOTE.fullmatch(inner))
+
+
 def _is_array_start(part: _Part) -> bool:
     return isinstance(part, _Lit) and not part.quoted and bool(_ASSIGN.fullmatch(part.text))
 
@@ -1503,7 +1513,7 @@ class _Parser:
                 current.append(part.text)
                 started = started or part.quoted or bool(part.text)
                 continue
-            if isinstance(part, _Sub) and not part.tokens and not part.quoted:
+            if isinstance(part, _Sub) and not part.quoted and _silent(part):
                 continue  # (`` `# Install prerequisites` apt update``: a comment prints nothing)
             if isinstance(part, _Sub):
                 listed = self._printed(part.raw)

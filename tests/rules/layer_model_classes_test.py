@@ -14088,6 +14088,102 @@ _FORTY_SECOND_REVIEW = [
         "RUN dpkg -i /deconz.deb && rm -f /deconz.deb\n",
         [(4, "LG003")],
     ),
+    # (s42a: a16_sed_through_link_then_chmod) a file rewritten through the link is the target's new
+    # version: the chmod adds nothing
+    (
+        "FROM debian:12-slim\nCOPY bin/start.sh /opt/app/bin/start.sh\nRUN ln -s "
+        "/opt/app/bin/start.sh /usr/local/bin/start \\\n    && sed -i 's/\\r$//' /"
+        "usr/local/bin/start \\\n    && chmod +x /usr/local/bin/start\n",
+        [],
+    ),
+    # (s42a: a17_append_through_link_then_chmod) (and `>>` through it)
+    (
+        "FROM debian:12-slim\nCOPY env.sh /opt/app/env.sh\nRUN ln -s /opt/app/env"
+        ".sh /etc/profile.d/app.sh \\\n    && echo 'export APP_HOME=/opt/app' >> "
+        "/etc/profile.d/app.sh \\\n    && chmod 644 /etc/profile.d/app.sh\n",
+        [],
+    ),
+    # (s42a: b24_rm_confd_link_dir_rm_through_same) a directory this RUN removed first is no
+    # directory for the link to land in
+    (
+        "FROM nginx:1.25\n"
+        "COPY nginx/old.conf /opt/nginx/old.conf\n"
+        "RUN rm -rf /etc/nginx/conf.d && ln -s /opt/nginx /etc/nginx/conf.d &"
+        "& rm -f /etc/nginx/conf.d/old.conf\n",
+        [(3, "LG003")],
+    ),
+    # (s42a: b06_dir_named_like_domain_into_site_d_later) a link named like a directory of snippets
+    # to a directory with a dot in its name is the link itself
+    (
+        "FROM debian:12-slim\n"
+        "COPY certs/example.com/privkey.pem /opt/certs/example.com/privkey.pe"
+        "m\n"
+        "RUN ln -s /opt/certs/example.com /etc/ssl/site.d\n"
+        "RUN chmod 600 /etc/ssl/site.d/privkey.pem\n",
+        [(4, "LG004")],
+    ),
+    # (s42a: c17_su_node_after_export_tmp) su sets the user's own HOME, whatever was exported
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY --chown=node:node package.json package-lock.json ./\n"
+        'RUN export HOME=/tmp && su node -c "npm ci --omit=dev" && rm -rf /tm'
+        "p/.npm\n",
+        [(4, "LG005")],
+    ),
+    # (s42c: c03_hadoop_glob_in_parent_dir) an editor's glob names files as the shell does: `*`
+    # never crosses a `/`
+    (
+        "FROM eclipse-temurin:11-jre\nENV HADOOP_VERSION=3.3.6 HADOOP_HOME=/opt/"
+        "hadoop\nRUN curl -fsSL https://archive.apache.org/dist/hadoop/common/ha"
+        "doop-$HADOOP_VERSION/hadoop-$HADOOP_VERSION.tar.gz \\\n    | tar -xz -C "
+        "/opt && mv /opt/hadoop-$HADOOP_VERSION $HADOOP_HOME\nRUN chmod 755 $HAD"
+        "OOP_HOME/etc/hadoop/shellprofile.d/example.sh && sed -i 's|^# export J"
+        "AVA_HOME=.*|export JAVA_HOME=/opt/java/openjdk|' $HADOOP_HOME/etc/hado"
+        "op/*.sh\n",
+        [(5, "LG004")],
+    ),
+    # (s42c: c15_copy_tree_chmod_dotfile_glob) (nor matches a leading `.`)
+    (
+        "FROM node:20-slim\nWORKDIR /srv/app\nCOPY . .\nRUN chmod 600 /srv/app/.en"
+        "v && sed -i 's/NODE_ENV=development/NODE_ENV=production/' /srv/app/*.e"
+        "nv\n",
+        [(4, "LG004")],
+    ),
+    # (s42c: c34_chmod_R_tree_sed_glob_dir) an editor's glob does not rewrite the files of a
+    # directory a chmod -R named
+    (
+        "FROM ubuntu:22.04\nCOPY app/ /opt/app/\nRUN chmod -R 750 /opt/app/conf &"
+        "& perl -pi -e 's/DEBUG/INFO/' /opt/app/*\n",
+        [(3, "LG004")],
+    ),
+    # (s42c: b08_setuser_custom_home_rm_right_home) setuser runs as the user with the home useradd
+    # gave it
+    (
+        "FROM phusion/baseimage:jammy-1.0.1\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nod"
+        "ejs npm && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m -d /srv/deploy -s /bin/bash deploy\n"
+        "WORKDIR /srv/deploy/app\n"
+        "COPY --chown=deploy:deploy package.json package-lock.json ./\n"
+        "RUN /sbin/setuser deploy npm ci && rm -rf /srv/deploy/.npm\n",
+        [],
+    ),
+    # (s42c: b27_setuser_tilde_user_home_clean) Passenger's images hold the user app, in /home/app
+    (
+        "FROM phusion/passenger-nodejs:3.0.7\n"
+        "WORKDIR /home/app/webapp\n"
+        "COPY --chown=app:app package.json package-lock.json ./\n"
+        "RUN /sbin/setuser app npm ci && rm -rf ~app/.npm\n",
+        [],
+    ),
+    # (s42c: a24_bq_colon_comment) a backquoted `:` with its notes prints nothing either
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN `: install prerequisites` apt-get update && apt-get install -y c"
+        "url\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
