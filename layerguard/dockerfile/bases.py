@@ -814,6 +814,8 @@ _ALPINE_FILES = (
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
 # and `3`, the newest 3.x).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
+# Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
+_NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
@@ -2201,6 +2203,8 @@ class Known(NamedTuple):
     # dpkg's path-excludes keep docs out of it and of what later installs bring there: Debian's
     # slim images and those built on them, Ubuntu's minimized ones (`_MINIMIZED_KEPT`)
     slim: bool = False
+    # Alpine 3.14 or later, whose nginx keeps its servers in /etc/nginx/http.d (conf.d empty)
+    new_alpine: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2545,6 +2549,8 @@ def known(image: ImageRef | None) -> Known:
         name == "golang" and bool(GOPATH_GO.match(tag)),
         name == "golang" and bool(AUTO_GO.match(tag)),
         slim="slim" in tag or slim_based or minimized,
+        new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
+        or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
     )  # fmt: skip
 
 

@@ -4820,8 +4820,12 @@ def _selects_setuid(words: tuple[str, ...]) -> bool:
 
 
 def _special_bits(mode: str) -> bool:
-    """A -perm mode that asks for the setuid or setgid bit and nothing else."""
-    mode = mode.lstrip("-/")
+    """A -perm mode that asks for the setuid or setgid bit and nothing else: among others
+    (`-4000`, `/6000`, `+6000`), not as the whole mode (`-perm 6000` selects files whose mode
+    is exactly 6000, which no program has)."""
+    if not mode.startswith(("-", "/", "+")):
+        return False
+    mode = mode.lstrip("-/+")
     if mode.isdigit() and set(mode) <= set("01234567"):
         bits = int(mode, 8)
         return bool(bits) and not bits & ~0o6000
@@ -5929,6 +5933,8 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
         return True
     if family == "pip" and "--no-index" in words:
         return True  # local wheels and --find-links only: nothing is fetched
+    if family in ("npm", "pnpm", "yarn") and "--offline" in words:
+        return True  # (what the cache or store already holds only: nothing is fetched into it)
     if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):
         return False
     for name in _NO_CACHE_VARS.get(family, ()):

@@ -1720,7 +1720,9 @@ def _reach(
                 (
                     (recursive or own_file)
                     and not (made_here or op.blind or moves)
-                    and _installed_under(path, entry, rewritten, nginx_org, _quiet(entry, ran))
+                    and _installed_under(
+                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
+                    )
                     and not _made_after(path, entry, live)
                     and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
@@ -1760,7 +1762,9 @@ def _reach(
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                     and not any("$" in n for n in entry.packages)
-                    and _installed_under(path, entry, rewritten, nginx_org, _quiet(entry, ran))
+                    and _installed_under(
+                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
+                    )
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -2676,10 +2680,12 @@ def _installed_under(
     besides: frozenset[str] = frozenset(),
     nginx_org: bool = False,
     quiet: bool = False,
+    new_alpine: bool = False,
 ) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
-    where packages keep configuration and state. `besides`: shipped files written again since."""
+    where packages keep configuration and state. `besides`: shipped files written again since;
+    `new_alpine`: the base is Alpine 3.14 or later."""
     shipped = [f for f in _shipped(entry) if f not in besides]
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
@@ -2695,6 +2701,8 @@ def _installed_under(
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
         return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
+    if new_alpine and entry.family == "apk" and inside(path, "/etc/nginx/conf.d"):
+        return False  # (Alpine's nginx keeps its servers in http.d, since 3.14: conf.d is empty)
     if entry.family == "apt" and covers("/etc/supervisor/conf.d", path.rstrip("/")):
         # (and their supervisor its conf.d: `rm -rf /etc/supervisor/conf.d/*.ini`, or the
         # directory itself, to link another there)

@@ -369,6 +369,15 @@ _FORTY_SECOND_KNOWLEDGE = [
         "RUN apk add --no-cache py3-pip && pip install flask\n",
         [(2, "LG005")],
     ),
+    # Alpine's nginx keeps its servers in http.d (since 3.14): its conf.d is empty.
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache nginx\nRUN rm -rf /etc/nginx/conf.d/*\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache nginx\nRUN rm -rf /etc/nginx/http.d/*\n",
+        [(3, "LG003")],
+    ),
     # Debian's openssh-server generates its host keys when it is installed: a later RUN that
     # removes them leaves them in the install's layer.
     (

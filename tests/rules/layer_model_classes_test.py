@@ -14054,6 +14054,22 @@ _FORTY_SECOND = [
         "RUN sync && find / -xdev -name __pycache__ -type d -exec rm -rf {} +\n",
         [(3, "LG003")],
     ),
+    # find's `-perm 6000` selects files whose mode is exactly 6000, which no program has: the
+    # setuid programs are `-perm /6000` (or -4000)
+    (
+        "FROM centos:7\nRUN find / -perm 6000 -type f -exec chmod a-s {} \\; || true\n",
+        [],
+    ),
+    (
+        "FROM centos:7\nRUN find / -perm /6000 -type f -exec chmod a-s {} \\; || true\n",
+        [(2, "LG004")],
+    ),
+    # An offline install takes what the cache or store holds: it fetches nothing into them.
+    (
+        "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\n"
+        "RUN pnpm install --prod --offline --ignore-scripts\n",
+        [],
+    ),
     # (not when the file it reaches is the same RUN's)
     (
         "FROM debian:12-slim\nRUN echo 'exec app' > /opt/run.sh"
