@@ -506,7 +506,7 @@ _MODELLED = frozenset(
         *("set", "echo", "printf", "cd", "pushd", "popd", "export", "true", "false", "test"),
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
-        *("truncate", "mktemp"),
+        *("truncate", "mktemp", "compileall"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         "rsync",
@@ -3368,6 +3368,12 @@ def _ops(
             yield Op(REMOVE, "mv", kept, text, role=EDITED)
             yield Op(WRITE, "mv", tuple(k + suffix for k in kept), text, FILE, UNKNOWN)
         yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN)
+    elif tool == "compileall":
+        # (`python -m compileall -q /opt/venv/lib`: the .pyc files of the trees it names, in
+        # their __pycache__ directories)
+        rest = _operands(words, frozenset({"-d", "-s", "-p", "-x", "-i", "-j", "-r", "-e"}))
+        caches = tuple(p.rstrip("/") + "/**/__pycache__" for p in _paths(rest, command))
+        yield Op(WRITE, tool, caches, text, TREE, UNKNOWN)
     elif tool == "touch":
         rest = _operands(words, frozenset({"-r", "-d", "-t", "--reference", "--date"}))
         paths = _paths(rest, command)

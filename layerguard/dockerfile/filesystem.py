@@ -1099,7 +1099,10 @@ def _run(
     written: set[str] = set()  # the paths this RUN's mv took that a layer is known to have written
     links = dict(links or {})  # (and those this RUN makes, as it goes)
     gone_now: set[str] = set()  # (what this RUN removed and did not make again)
+    sweeping = False  # (a find of this RUN took names from all of a tree it made)
     for op in step.run.ops:
+        if sweeping and op.kind == WRITE:
+            own = _unswept(own, op.paths)
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
             # (chmod follows a link it is given, also with -R; chown -R does not)
             follows = op.kind == CHOWN and op.tool == "chmod"
@@ -1270,7 +1273,9 @@ def _run(
             if op.kind == REMOVE:
                 taken.update(op.paths)
             if op.kind == REMOVE and op.only is not None:
-                own = _swept([e for e in own if not _selected(e, op)], op)
+                kept = [e for e in own if not _selected(e, op)]
+                own = _swept(kept, op)
+                sweeping = sweeping or own is not kept
                 live = _swept([e for e in live if not _selected(e, op)], op)
             elif op.kind == REMOVE and op.tool == "make":
                 # (`make clean` takes what a build there wrote, not the sources an earlier layer
@@ -1423,10 +1428,11 @@ def _run(
                 ):
                     trees = _brought_unlisted(path, op, listed, built, removed_at or {})
                     live.extend(trees)  # (the copy's file: a removal after it hides it)
-                if vouched and not (by_name or trees or holders) and ran_since:
+                after = [r for r in ran_since if any(r > e.layer for e in vouched)]
+                if after and not op.blind and not (by_name or trees or holders):
                     # (the file that script wrote, there before this RUN: a removal of it hides
                     # that layer's bytes, `dpkg -i /deconz.deb && rm -f /deconz.deb`)
-                    live.append(Entry(path, FILE, HEAVY, None, max(ran_since), ARCHIVE))
+                    live.append(Entry(path, FILE, HEAVY, None, max(after), ARCHIVE))
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
@@ -2252,7 +2258,7 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
         elif (
             entry.kind != FILE
             and (covers(path, entry.path) or inside(path, entry.path))
-            and not _swept_before(entry, op)
+            and not _swept_before(entry, op, live)
         ):
             hits.append(Hit(entry, path, False))
     return hits
@@ -2263,7 +2269,8 @@ def _swept(entries: list[Entry], op: Op) -> list[Entry]:
     all of it (`python -m venv /opt/venv && find / -name __pycache__ -exec rm -rf {} +`: a
     later find of __pycache__ takes nothing of that tree again); not a find that leaves some
     paths out (`-not -path`)."""
-    if not op.only or set(op.command.split()) & _FIND_EXCLUSIONS:
+    words = set(op.command.split())
+    if not op.only or words & _FIND_EXCLUSIONS or words & {"-maxdepth", "-mindepth"}:
         return entries
     out = entries
     for at, e in enumerate(entries):
@@ -2275,10 +2282,35 @@ def _swept(entries: list[Entry], op: Op) -> list[Entry]:
     return out
 
 
-def _swept_before(entry: Entry, op: Op) -> bool:
-    """An earlier find from at or above the tree took every name `op`'s find selects."""
+def _unswept(entries: list[Entry], written: tuple[str, ...]) -> list[Entry]:
+    """`entries`, the trees a write reached inside no longer noting what a find took from them
+    (`find / -name __pycache__ -exec rm -rf {} + && /opt/venv/bin/pip install flask`: pip
+    compiled new ones)."""
+    out = entries
+    for at, e in enumerate(entries):
+        swept = [c for c in e.cleared if "/**/" in c and "/" not in c.rpartition("/**/")[2]]
+        if swept and any(path_overlaps(e.path, w) for w in written):
+            out = out if out is not entries else list(entries)
+            out[at] = e._replace(cleared=tuple(c for c in e.cleared if c not in swept))
+    return out
+
+
+def _swept_before(entry: Entry, op: Op, live: list[Entry]) -> bool:
+    """An earlier find from at or above the tree took every name `op`'s find selects, and what
+    a later layer wrote there (`pip install` into the venv, or its trees: /opt) was not left
+    unswept."""
     names = op.only or ()
-    return bool(names) and all(
+    if not names or not _marked(entry, names):
+        return False
+    return not any(
+        e.layer > entry.layer and path_overlaps(e.path, entry.path) and not _marked(e, names)
+        for e in live
+    )
+
+
+def _marked(entry: Entry, names: tuple[str, ...]) -> bool:
+    """A find from at or above `entry` took each of `names` from all of it."""
+    return all(
         any(
             c.endswith("/**/" + n) and covers(c[: -len("/**/" + n)] or "/", entry.path)
             for c in entry.cleared
@@ -2322,23 +2354,27 @@ _FIND_EXCLUSIONS = frozenset({"-not", "!", "-prune", "\\!"})
 
 # A script by its name's extension
 _SCRIPT_NAME = re.compile(r"\.(?:sh|bash|py|pl|rb)$")
+# What a script that may fetch or build files is called (`download-deconz.sh`, `setup.py`)
+_FETCHING = re.compile(r"download|fetch|get[-_.]|install|setup|build|bootstrap|prepare|pull|deps")
 
 
 def _ran_a_script(run: RunEffects) -> bool:
-    """The RUN ran a script the build brought (`/download-deconz.sh`, `bash ./fetch.sh`,
-    `python setup.py bdist_wheel`), which may have written any file; not a program of the
-    system's (`java -version`, `a2enmod`, `ssh-keygen`), nor Django's manage.py."""
+    """The RUN ran a script the build brought whose name says it fetches or builds
+    (`/download-deconz.sh`, `bash ./fetch-deps.sh`, `python setup.py bdist_wheel`), which may
+    have written any file; not a program of the system's (`java -version`, `a2enmod`), nor a
+    script that checks, cleans or prints (`bash -n entrypoint.sh`, `healthcheck.sh`)."""
     for op in run.ops:
-        if op.kind != EXEC:
+        if op.kind != EXEC or op.role == CLEANUP:
             continue
         words = op.command.split()
         interpreted = posixpath.basename(op.tool) in (*SHELLS, *INTERPRETERS)
+        if interpreted and "-n" in words:
+            continue  # (a shell's syntax check runs nothing)
         script = (
             next((w for w in words[1:] if not w.startswith("-")), "") if interpreted else op.tool
         )
-        name = posixpath.basename(script)
-        path_like = script.startswith(("/", "./")) and posixpath.dirname(script) not in BIN_DIRS
-        if name != "manage.py" and (_SCRIPT_NAME.search(name) or path_like):
+        name = posixpath.basename(script).lower()
+        if _SCRIPT_NAME.search(name) and _FETCHING.search(name):
             return True
     return False
 

@@ -14200,6 +14200,68 @@ _FORTY_SECOND_REVIEW = [
         "url\n",
         [(2, "LG005")],
     ),
+    # (s42e: a01_blind_fetch_after_earlier_script) an archive a program of the unpacking RUN may
+    # have made is not an earlier script's file
+    (
+        "FROM debian:bookworm-slim\n"
+        "COPY install-base.sh /tmp/\n"
+        "RUN bash /tmp/install-base.sh\n"
+        "COPY . /app\n"
+        "WORKDIR /app\n"
+        "RUN ./scripts/fetch-agent.sh && dpkg -i agent.deb && rm -f agent.deb"
+        "\n",
+        [],
+    ),
+    # (s42e: a05_bash_n_syntax_check) a shell's syntax check, or a script whose name says it checks,
+    # takes no archive from the copy
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY packages /opt/packages\n"
+        "COPY docker-entrypoint.sh /usr/local/bin/\n"
+        "RUN bash -n /usr/local/bin/docker-entrypoint.sh\n"
+        "RUN dpkg -i /opt/packages/agent_7.2_amd64.deb && rm -f /opt/packages"
+        "/agent_7.2_amd64.deb\n",
+        [(2, "LG006"), (5, "LG003")],
+    ),
+    # (s42e: f01_same_run_pip_after_find) what the RUN writes into a tree after its find took a name
+    # from it (pip's __pycache__) is there again
+    (
+        "FROM python:3.13-slim\n"
+        "RUN python3 -m venv /opt/venv && find /opt/venv -name __pycache__ -e"
+        "xec rm -rf {} + && /opt/venv/bin/pip install --no-cache-dir flask==3"
+        ".0.3\n"
+        "RUN find /opt/venv -name __pycache__ -exec rm -rf {} +\n",
+        [(3, "LG003")],
+    ),
+    # (s42e: f02_later_pip_into_swept_venv) (and what a later RUN writes there)
+    (
+        "FROM python:3.13-slim\n"
+        "RUN python3 -m venv /opt/venv && find /opt/venv -name __pycache__ -t"
+        "ype d -exec rm -rf {} +\n"
+        "COPY requirements.txt /tmp/requirements.txt\n"
+        "RUN /opt/venv/bin/pip install --no-cache-dir -r /tmp/requirements.tx"
+        "t\n"
+        "RUN find /opt/venv -name __pycache__ -type d -exec rm -rf {} +\n",
+        [(5, "LG003")],
+    ),
+    # (s42e: f04_maxdepth_clone_then_full) a find with -maxdepth takes a name from part of the tree
+    # only
+    (
+        "FROM python:3.12-slim\n"
+        "RUN git clone --depth 1 https://github.com/example/app /opt/app && f"
+        "ind /opt/app -maxdepth 1 -name '*.md' -delete\n"
+        "RUN find /opt/app -name '*.md' -delete\n",
+        [(3, "LG003")],
+    ),
+    # (s42e: f06_later_compileall_run) compileall writes the __pycache__ of the trees it names
+    (
+        "FROM python:3.12-slim\n"
+        "RUN python -m venv /opt/venv && find /opt/venv -name '*.pyc' -delete"
+        "\n"
+        "RUN /opt/venv/bin/python -m compileall -q /opt/venv/lib\n"
+        "RUN find /opt/venv -name '*.pyc' -delete\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
