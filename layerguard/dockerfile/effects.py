@@ -966,6 +966,7 @@ def _run_effects(
     generated = False  # an interpreter ran, which may have written the scripts run after it
     users: list[NewUser] = []
     exported: dict[str, str] = {}  # what `export X=1` and `pip config set` set for later commands
+    home_exported_as = user_home  # (the home of the user whose shell exported HOME)
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
@@ -984,7 +985,7 @@ def _run_effects(
         # (a HOME given to the command itself, or exported before it, is where its caches land,
         # `HOME=/tmp npm install`; not the JVM's, whose home is the account's; not where su,
         # sudo or gosu switched users, which set the user's own)
-        exported_home = exported.get("HOME", "") if runs_as == user_home else ""
+        exported_home = exported.get("HOME", "") if runs_as == home_exported_as else ""
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
         for found in _ops(command, now, saved, before):
@@ -1146,6 +1147,8 @@ def _run_effects(
             if name in given and (name in instr.env or name in exported):
                 del given[name]  # (it is set: the script keeps it)
         exported.update(given)
+        if "HOME" in given:
+            home_exported_as = runs_as  # (`su app -c 'export HOME=/tmp && ...'`: its own)
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
             users.append(user)
             known_homes[user.name] = user.home

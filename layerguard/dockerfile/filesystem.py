@@ -289,9 +289,8 @@ def layers(
                     gone_here.extend(op.paths)
                 elif (made := link_made(op)) is not None:
                     at, target = made
-                    if not any(covers(g, at) for g in gone_here) and _lands_inside(
-                        at, target, live, held
-                    ):
+                    before = [p for p, i in removed_at.items() if i < index] + gone_here
+                    if _lands_inside(at, target, live, held, before):
                         # (a link made into a directory that is there lands inside it: `ln -s
                         # .../sites-available/app.conf /etc/nginx/sites-enabled`, which nginx's
                         # install filled)
@@ -351,19 +350,36 @@ def layers(
     return tuple(out)
 
 
-def _lands_inside(at: str, target: str, live: list[Entry], held: Known) -> bool:
+def _replaces_links(op: Op) -> bool:
+    """`op` writes a new file in place of a link it is given, not through it: an editor in
+    place (`sed -i` without --follow-symlinks, `perl -pi`), `install`, `mv`."""
+    if op.tool == "sed":
+        return "--follow-symlinks" not in op.command.split()
+    return op.tool in ("perl", "install", "mv", "ruby")
+
+
+def _lands_inside(
+    at: str, target: str, live: list[Entry], held: Known, removed: Sequence[str] = ()
+) -> bool:
     """`ln -s TARGET AT` makes its link inside AT: a directory is there, or AT is named as a
     directory of snippets and TARGET as a file (`ln -s /opt/db/schema.sql
-    /docker-entrypoint-initdb.d`; not `ln -s /opt/app/conf /etc/app/conf.d`, the link itself)."""
+    /docker-entrypoint-initdb.d`; not `ln -s /opt/app/conf /etc/app/conf.d`, the link itself).
+    Once an earlier removal took AT itself (not only what it held: `rm -f conf.d/*`), only
+    what was written there since says a directory is there."""
     if posixpath.basename(at) == posixpath.basename(target):
         return False
+    if any(r == at or at.startswith(r.rstrip("/") + "/") for r in removed):
+        below = at.rstrip("/") + "/"
+        return any(e.path.startswith(below) or (e.path == at and e.kind in (DIR, TREE))
+                   for e in live)  # fmt: skip
     snippet = _SNIPPET.search(target)
     return _a_directory_there(at, live, held) or (at.endswith(".d") and bool(snippet))
 
 
 # The kinds of file a directory of snippets (conf.d, initdb.d, profile.d) holds, by extension
 _SNIPPET = re.compile(
-    r"\.(?:conf|cnf|cfg|ini|sql|sh|ya?ml|json|xml|list|properties|py|rules|repo|service|vcl)$"
+    r"\.(?:conf|cnf|cfg|ini|sql|sh|ya?ml|json|xml|list|properties|py|js|rules|repo|service|vcl)"
+    r"(?:\.(?:gz|xz|bz2))?$"
 )
 
 
@@ -1108,9 +1124,18 @@ def _run(
             follows = op.kind == CHOWN and op.tool == "chmod"
             op = op._replace(paths=_through_links(op.paths, links, follows))
         elif links and op.kind == WRITE and op.entry == FILE and any(p in links for p in op.paths):
-            # (a file written through a link is its target's new version: `>>`, `sed -i
-            # --follow-symlinks`; and `sed -i` without it leaves a file of this RUN's there)
-            op = op._replace(paths=_through_links(op.paths, links, True))
+            if _replaces_links(op):
+                # (`sed -i`, `perl -pi`, `install` and `mv` put a new file where the link was;
+                # the target keeps its bytes)
+                for path in (p for p in op.paths if p in links):
+                    del links[path]
+            elif op.tool in ("dos2unix", "unix2dos"):
+                # (which pass over links unless told to follow them)
+                op = op._replace(paths=tuple(p for p in op.paths if p not in links))
+            else:
+                # (a file written through a link is its target's new version: `>>`, `tee`,
+                # `cp`, `sed -i --follow-symlinks`)
+                op = op._replace(paths=_through_links(op.paths, links, True))
         if op.kind == REMOVE:
             _forget_links(links, op)
             gone_now.update(op.paths)
@@ -1123,7 +1148,8 @@ def _run(
             # that is there lands inside it: `ln -s /etc/nginx/sites-available/app.conf
             # /etc/nginx/conf.d`)
             at, target = made
-            if not any(covers(g, at) for g in gone_now) and _lands_inside(at, target, live, held):
+            gone_before = [p for p, i in (removed_at or {}).items() if i < index]
+            if _lands_inside(at, target, [*live, *own], held, [*gone_before, *gone_now]):
                 at = posixpath.join(at, posixpath.basename(target))
             links[at] = target
         if op.kind == REMOVE and any(p.startswith(_APT_LISTS) for p in op.paths):
@@ -2467,13 +2493,21 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
 
     # (and a file of a tree changed by name: `chmod u+w /etc/sudoers && echo ... >>
     # /etc/sudoers` after an install, `chmod +x $HADOOP_HOME/sbin/start-dfs.sh && sed -i ...
-    # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release; not a directory a chmod -R named,
-    # which an editor's glob does not rewrite)
+    # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release; not what a chmod -R changed, whose
+    # paths are directories an editor's glob does not rewrite, unless known files)
+    if _RECURSIVE.search(change.command):
+        return _without_hits(
+            change,
+            lambda h: h.entry.kind == FILE and named(h.entry.path) and named(h.path),
+        )
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and named(h.path)) or (not h.whole and named(h.path)
-        and (h.entry.role == INSTALL or names_a_file(h.path))),
+        and named(h.path)) or (not h.whole and named(h.path)),
     )  # fmt: skip
+
+
+# A chown's or chmod's recursive option (`-R`, `-fR`, `--recursive`)
+_RECURSIVE = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*R[a-zA-Z]*|--recursive)(?=\s|$)")
 
 
 def _globbed(path: str, pattern: str) -> bool:

@@ -14262,6 +14262,52 @@ _FORTY_SECOND_REVIEW = [
         "RUN find /opt/venv -name '*.pyc' -delete\n",
         [(4, "LG003")],
     ),
+    # (s42f: a08_chown_R_domain_dir_perl_glob) an editor's glob rewrites no file of a directory a
+    # chown -R named, whatever its name
+    (
+        "FROM php:8.2-apache\n"
+        "COPY sites/ /var/www/\n"
+        "RUN chown -R www-data:www-data /var/www/example.com && perl -pi -e '"
+        "s/http:/https:/g' /var/www/*\n",
+        [(3, "LG004")],
+    ),
+    # (s42f: b01_sed_link_then_chmod_target) sed -i replaces a link with a new file: the target
+    # keeps its bytes, and a chmod of it copies them up
+    (
+        "FROM debian:12-slim\n"
+        "COPY bin/start.sh /opt/app/bin/start.sh\n"
+        "RUN ln -s /opt/app/bin/start.sh /usr/local/bin/start \\\n"
+        "    && sed -i 's/\\r$//' /usr/local/bin/start \\\n"
+        "    && chmod +x /opt/app/bin/start.sh\n",
+        [(3, "LG004")],
+    ),
+    # (s42f: c23_rm_confd_earlier_run_dir_link_chmod_R) a directory an earlier RUN removed is no
+    # directory for a link to land in
+    (
+        "FROM nginx:1.25\n"
+        "COPY nginx/ /opt/nginx/conf/\n"
+        "RUN rm -rf /etc/nginx/conf.d\n"
+        "RUN ln -s /opt/nginx/conf /etc/nginx/conf.d && chmod -R 644 /etc/ngi"
+        "nx/conf.d\n",
+        [(4, "LG004")],
+    ),
+    # (s42f: c05_mongo_js_initdb) (a .js snippet lands in an initdb.d)
+    (
+        "FROM mongo:7\n"
+        "COPY docker/init-mongo.js /opt/init/init-mongo.js\n"
+        "RUN ln -s /opt/init/init-mongo.js /docker-entrypoint-initdb.d && chm"
+        "od 644 /docker-entrypoint-initdb.d/init-mongo.js\n",
+        [(3, "LG004")],
+    ),
+    # (s42f: d20_export_inside_su_c) a HOME exported in the script su runs is that user's
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY --chown=node:node package.json package-lock.json ./\n"
+        'RUN su node -c "export HOME=/tmp && npm ci --omit=dev" && rm -rf /tm'
+        "p/.npm\n",
+        [],
+    ),
 ]
 
 
