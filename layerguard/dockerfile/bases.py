@@ -850,6 +850,10 @@ _SOURCES_LIST = re.compile(
 # releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
 # `ubuntu:latest`)
 _DEB822_DEBIAN = re.compile(r"(?:^|[-_])(?:bookworm|trixie)\b|^(?:1[23]|stable|latest)?(?:[.-]|$)")
+_DEB822_UBUNTU_NAME = re.compile(
+    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
+)
+_DEB822_RELEASE = re.compile(r"(?:^|[-_])(?:bookworm|trixie)\b|" + _DEB822_UBUNTU_NAME.pattern)
 _DEB822_UBUNTU = re.compile(
     r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
     r"|^(?:2[4-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)"
@@ -2459,6 +2463,11 @@ def known(image: ImageRef | None) -> Known:
     release = _SOURCES_RELEASE.search(tag) or (before is not None and before.match(tag))
     if of_debian and name not in ("debian", "ubuntu") and release:
         files += ("/etc/apt/sources.list",)
+    elif of_debian and name not in ("debian", "ubuntu") and _DEB822_RELEASE.search(tag):
+        # (built on Debian 12 or later, or Ubuntu 24.04 or later, by the release its tag names:
+        # `python:3.12-slim-bookworm`, `eclipse-temurin:21-jdk-noble`)
+        noble = _DEB822_UBUNTU_NAME.search(tag)
+        files += (f"/etc/apt/sources.list.d/{'ubuntu' if noble else 'debian'}.sources",)
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)

@@ -336,6 +336,20 @@ _FORTY_SECOND_KNOWLEDGE = [
     ("FROM ubuntu:24.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", [(2, "LG002")]),
     ("FROM debian:bullseye\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n", []),
     ("FROM ubuntu:22.04\nCOPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n", []),
+    # (and the images built on them, by the release their tag names)
+    (
+        "FROM python:3.12-slim-bookworm\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM eclipse-temurin:21-jdk-noble\n"
+        "COPY u.sources /etc/apt/sources.list.d/ubuntu.sources\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM python:3.9-slim-bullseye\nCOPY d.sources /etc/apt/sources.list.d/debian.sources\n",
+        [],
+    ),
     # php's Apache variants hold Debian's apache2 envvars, which their Dockerfile edits.
     ("FROM php:8.1-apache\nCOPY env /etc/apache2/envvars\n", [(2, "LG002")]),
     ("FROM php:8.1-fpm\nCOPY env /etc/apache2/envvars\n", []),
