@@ -752,14 +752,18 @@ SKEL_NAMES = frozenset(
     | {".mozilla", ".bashrc.d"}
 )
 # Red Hat's UBI images by their names (`registry.access.redhat.com/ubi9/ubi-minimal`,
-# `registry.access.redhat.com/ubi8`)
-_UBI = re.compile(r"registry\.access\.redhat\.com/ubi\d+(?:/ubi(?:-minimal|-init)?)?$")
+# `registry.access.redhat.com/ubi8`, the older `ubi8-minimal`, Docker Hub's `redhat/ubi9`)
+_UBI = re.compile(
+    r"(?:registry\.access\.redhat\.com/|registry\.redhat\.io/|redhat/)"
+    r"ubi\d+(?:-minimal|-init)?(?:/ubi(?:-minimal|-init)?)?$"
+)
 # The tags of the Home Assistant community add-ons' base image that turn pip's cache off in
 # its ENV: 12.2.0 (June 2022) and later
 _HASSIO_PIP = re.compile(r"v?(?:12\.(?:[2-9]|\d{2,})|1[3-9]|[2-9]\d)(?:\.|$)")
 _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
+    *("registry.redhat.io/ubi*", "redhat/ubi*"),
     "centos/systemd",
     "registry.access.redhat.com/rhel*",
 )

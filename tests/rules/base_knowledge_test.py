@@ -366,6 +366,12 @@ _FORTY_SECOND_KNOWLEDGE = [
     ),
     ("FROM registry.access.redhat.com/ubi9/ubi-micro\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
     ("FROM registry.access.redhat.com/ubi7/ubi-minimal\nCOPY d.conf /etc/dnf/dnf.conf\n", []),
+    # (by their other names too: the older ubi8-minimal, Docker Hub's redhat/ubi9)
+    (
+        "FROM registry.access.redhat.com/ubi8-minimal\nCOPY d.conf /etc/dnf/dnf.conf\n",
+        [(2, "LG002")],
+    ),
+    ("FROM redhat/ubi9\nCOPY u.repo /etc/yum.repos.d/ubi.repo\n", [(2, "LG002")]),
     # node's images have had docker-entrypoint.sh since May 2019 (8.16.0, 10.15.3, 11.15.0,
     # 12.3.1): a tag built before, or of a line that had ended, has none.
     ("FROM node:8.11.4\nCOPY e.sh /usr/local/bin/docker-entrypoint.sh\n", []),
