@@ -985,7 +985,10 @@ def _run_effects(
         # (a HOME given to the command itself, or exported before it, is where its caches land,
         # `HOME=/tmp npm install`; not the JVM's, whose home is the account's; not where su,
         # sudo or gosu switched users, which set the user's own)
-        exported_home = exported.get("HOME", "") if runs_as == home_exported_as else ""
+        switched = posixpath.basename(command.words[0]) in (*_SWITCHERS, "sudo", "su", "runuser")
+        exported_home = (
+            exported.get("HOME", "") if runs_as == home_exported_as and not switched else ""
+        )
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
         for found in _ops(command, now, saved, before):

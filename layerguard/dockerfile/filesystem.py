@@ -287,6 +287,10 @@ def layers(
                 if op.kind == REMOVE:
                     _forget_links(links, op)
                     gone_here.extend(op.paths)
+                elif op.kind == WRITE and op.entry == FILE and _replaces_links(op):
+                    for path in (p for p in op.paths if p in links):
+                        if not _links_a_directory(links[path], live, held):
+                            del links[path]  # (`sed -i` left a file of its own there)
                 elif (made := link_made(op)) is not None:
                     at, target = made
                     before = [p for p, i in removed_at.items() if i < index] + gone_here
@@ -350,12 +354,22 @@ def layers(
     return tuple(out)
 
 
+# perl's in-place edit among its bundled switches (`-pi`, `-pi.bak`, `-i -pe`)
+_PERL_IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*")
+
+
 def _replaces_links(op: Op) -> bool:
     """`op` writes a new file in place of a link it is given, not through it: an editor in
     place (`sed -i` without --follow-symlinks, `perl -pi`), `install`, `mv`."""
+    words = op.command.split()
+    in_place = any(w.startswith(("-i", "--in-place")) or _PERL_IN_PLACE.fullmatch(w) for w in words)
+    if op.tool in ("sed", "perl") and not in_place:
+        return False  # (its output redirected through the link: `sed ... tpl > LINK`)
     if op.tool == "sed":
-        return "--follow-symlinks" not in op.command.split()
-    return op.tool in ("perl", "install", "mv", "ruby")
+        return "--follow-symlinks" not in words
+    if op.tool == "cp":
+        return "--remove-destination" in words
+    return op.tool in ("perl", "install", "mv", "ruby", "rsync")
 
 
 def _lands_inside(
@@ -381,6 +395,13 @@ _SNIPPET = re.compile(
     r"\.(?:conf|cnf|cfg|ini|sql|sh|ya?ml|json|xml|list|properties|py|js|rules|repo|service|vcl)"
     r"(?:\.(?:gz|xz|bz2))?$"
 )
+
+
+def _links_a_directory(path: str, entries: list[Entry], held: Known) -> bool:
+    """A link's target `path` is a directory: written as one (`COPY config/
+    /opt/app/config/`), or holding what was written below it."""
+    made = any(e.path == path and e.kind in (DIR, TREE) for e in entries)
+    return made or _a_directory_there(path, entries, held)
 
 
 def _a_directory_there(path: str, live: list[Entry], held: Known) -> bool:
@@ -1126,10 +1147,15 @@ def _run(
         elif links and op.kind == WRITE and op.entry == FILE and any(p in links for p in op.paths):
             if _replaces_links(op):
                 # (`sed -i`, `perl -pi`, `install` and `mv` put a new file where the link was;
-                # the target keeps its bytes)
+                # the target keeps its bytes; not a link to a directory, which `install f
+                # LINK` writes into)
                 for path in (p for p in op.paths if p in links):
-                    del links[path]
-            elif op.tool in ("dos2unix", "unix2dos"):
+                    if not _links_a_directory(links[path], [*live, *own], held):
+                        del links[path]
+            elif op.tool in ("dos2unix", "unix2dos") and not set(op.command.split()) & {
+                "-F",
+                "--follow-symlink",
+            }:
                 # (which pass over links unless told to follow them)
                 op = op._replace(paths=tuple(p for p in op.paths if p not in links))
             else:
@@ -2295,9 +2321,11 @@ def _swept(entries: list[Entry], op: Op) -> list[Entry]:
     all of it (`python -m venv /opt/venv && find / -name __pycache__ -exec rm -rf {} +`: a
     later find of __pycache__ takes nothing of that tree again); not a find that leaves some
     paths out (`-not -path`)."""
-    words = set(op.command.split())
-    if not op.only or words & _FIND_EXCLUSIONS or words & {"-maxdepth", "-mindepth"}:
+    words = op.command.split()
+    if not op.only or set(words) & _FIND_EXCLUSIONS or "-maxdepth" in words:
         return entries
+    if "-mindepth" in words and words[words.index("-mindepth") + 1 :][:1] not in (["0"], ["1"]):
+        return entries  # (`-mindepth 1` leaves out the root alone)
     out = entries
     for at, e in enumerate(entries):
         roots = [r for r in op.paths if e.kind in (TREE, EITHER) and covers(r, e.path)]
@@ -2329,9 +2357,28 @@ def _swept_before(entry: Entry, op: Op, live: list[Entry]) -> bool:
     if not names or not _marked(entry, names):
         return False
     return not any(
-        e.layer > entry.layer and path_overlaps(e.path, entry.path) and not _marked(e, names)
-        for e in live
+        e.layer > entry.layer and not _marked(e, names) and _may_hold(e, entry, names) for e in live
     )
+
+
+# The managers whose installs write Python's compiled files wherever their interpreter's
+# environment is (a venv's pip among them)
+_PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry", "pipenv", "conda", "pdm"})
+
+
+def _may_hold(later: Entry, tree: Entry, names: tuple[str, ...]) -> bool:
+    """A later write may have put files of `names` in `tree`: a tree of content inside it, a
+    file of such a name, or a Python manager's install where its trees meet (`/opt/venv/bin/pip
+    install` writes into the venv); not a directory made, a link, another file, nor another
+    manager's install (apt's /opt)."""
+    if later.role == INSTALL:
+        return later.family in _PYTHON_MANAGERS and path_overlaps(later.path, tree.path)
+    if not (later.path == tree.path or inside(later.path, tree.path)):
+        return False
+    if later.kind in (TREE, EITHER) and later.content != EMPTY:
+        return True
+    name = posixpath.basename(later.path)
+    return any(fnmatch.fnmatchcase(name, n) for n in names)
 
 
 def _marked(entry: Entry, names: tuple[str, ...]) -> bool:
@@ -2380,8 +2427,17 @@ _FIND_EXCLUSIONS = frozenset({"-not", "!", "-prune", "\\!"})
 
 # A script by its name's extension
 _SCRIPT_NAME = re.compile(r"\.(?:sh|bash|py|pl|rb)$")
-# What a script that may fetch or build files is called (`download-deconz.sh`, `setup.py`)
-_FETCHING = re.compile(r"download|fetch|get[-_.]|install|setup|build|bootstrap|prepare|pull|deps")
+# The words of a script's name that say it fetches or builds files (`download-deconz.sh`,
+# `setup.py`, `update-geoip.sh`), and those that say it only checks or cleans (`check_deps.py`,
+# `uninstall.sh`)
+_FETCHING = frozenset(
+    {"download", "dl", "fetch", "get", "install", "setup", "build", "bootstrap", "prepare"}
+    | {"pull", "deps", "dependencies", "update", "package", "sync", "vendor", "compile", "make"}
+)
+_CHECKING = frozenset(
+    {"check", "verify", "test", "tests", "lint", "uninstall", "clean", "cleanup", "version"}
+    | {"health", "healthcheck", "env", "print", "show", "list"}
+)
 
 
 def _ran_a_script(run: RunEffects) -> bool:
@@ -2394,13 +2450,13 @@ def _ran_a_script(run: RunEffects) -> bool:
             continue
         words = op.command.split()
         interpreted = posixpath.basename(op.tool) in (*SHELLS, *INTERPRETERS)
-        if interpreted and "-n" in words:
-            continue  # (a shell's syntax check runs nothing)
-        script = (
-            next((w for w in words[1:] if not w.startswith("-")), "") if interpreted else op.tool
-        )
+        at = next((i for i, w in enumerate(words[1:], 1) if not w.startswith("-")), len(words))
+        if interpreted and "-n" in words[1:at]:
+            continue  # (a shell's syntax check runs nothing; not the script's own -n)
+        script = words[at] if interpreted and at < len(words) else "" if interpreted else op.tool
         name = posixpath.basename(script).lower()
-        if _SCRIPT_NAME.search(name) and _FETCHING.search(name):
+        parts = set(re.split(r"[-_.]", name))
+        if _SCRIPT_NAME.search(name) and parts & _FETCHING and not parts & _CHECKING:
             return True
     return False
 
@@ -2496,9 +2552,14 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     # $HADOOP_HOME/sbin/*-dfs.sh` in an unpacked release; not what a chmod -R changed, whose
     # paths are directories an editor's glob does not rewrite, unless known files)
     if _RECURSIVE.search(change.command):
+        # (`chown -R app /etc/ssh/sshd_config && sed -i ... /etc/ssh/sshd_config`: a file
+        # named as written, which no editor could be given as a directory)
         return _without_hits(
             change,
-            lambda h: h.entry.kind == FILE and named(h.entry.path) and named(h.path),
+            lambda h: (
+                (h.entry.kind == FILE and named(h.entry.path) and named(h.path))
+                or h.path in written
+            ),
         )
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)

@@ -14308,6 +14308,108 @@ _FORTY_SECOND_REVIEW = [
         "p/.npm\n",
         [],
     ),
+    # (s42g: a02_chownR_installed_conf_sed) a recursive chown of one file that the RUN then rewrites
+    # by its name copies up nothing more
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ngi"
+        "nx && rm -rf /var/lib/apt/lists/*\n"
+        "RUN chown -R www-data:www-data /etc/nginx/nginx.conf && sed -i 's/^u"
+        "ser .*/user www-data;/' /etc/nginx/nginx.conf\n"
+        "# expect: none\n",
+        [],
+    ),
+    # (s42g: b10_dos2unix_F_link_chmod_link) dos2unix -F writes through a link
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends dos"
+        "2unix && rm -rf /var/lib/apt/lists/*\n"
+        "COPY docker/entrypoint.sh /opt/app/entrypoint.sh\n"
+        "RUN ln -s /opt/app/entrypoint.sh /usr/local/bin/entrypoint && dos2un"
+        "ix -F /usr/local/bin/entrypoint && chmod +x /usr/local/bin/entrypoin"
+        "t\n"
+        "# expect: none\n",
+        [],
+    ),
+    # (s42g: b14_rsync_onto_link_chmod_target) rsync replaces a link with a file of its own: the
+    # target keeps its bytes
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends rsy"
+        "nc && rm -rf /var/lib/apt/lists/*\n"
+        "COPY conf/ /opt/app/conf/\n"
+        "RUN ln -s /opt/app/conf/app.conf /etc/app.conf && rsync -a /opt/app/"
+        "conf/app.conf.dist /etc/app.conf && chmod 640 /opt/app/conf/app.conf"
+        "\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    # (s42g: b31_sed_i_link_then_append_later_chmod_target) a link an earlier RUN's sed -i replaced
+    # is no link any more
+    (
+        "FROM php:8.2-fpm\n"
+        "COPY conf/php.ini /opt/app/php.ini\n"
+        "RUN ln -s /opt/app/php.ini /usr/local/etc/php/php.ini && sed -i 's/^"
+        "memory_limit = .*/memory_limit = 512M/' /usr/local/etc/php/php.ini\n"
+        'RUN echo "upload_max_filesize = 64M" >> /usr/local/etc/php/php.ini &'
+        "& chmod 644 /opt/app/php.ini\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    # (s42g: b33_install_into_dir_link_chmodR) install into a link to a directory writes into the
+    # directory: the link stays
+    (
+        "FROM debian:12-slim\n"
+        "COPY config/ /opt/app/config/\n"
+        "RUN ln -s /opt/app/config /etc/myapp && install -m 644 /opt/app/conf"
+        "ig/defaults.yml.example /etc/myapp && chmod -R 640 /etc/myapp\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    # (s42g: d17_su_export_then_gosu_same_user) gosu sets the user's own HOME, whatever that user's
+    # shell exported before
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gos"
+        "u && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY --chown=node:node package.json package-lock.json ./\n"
+        'RUN su node -c "export HOME=/tmp && npm config set fund false" && go'
+        "su node npm ci --omit=dev && rm -rf /tmp/.npm\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
+    # (s42g: e05_check_deps_py_then_untar) a script named for checking takes no archive from the
+    # copy, whatever else its name holds
+    (
+        "FROM python:3.12-slim\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN python3 tools/check_deps.py\n"
+        "RUN tar -xzf vendor/libfoo-1.2.tar.gz -C /opt\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
+    # (s42g: e16_uninstall_sh_between) (nor one that uninstalls)
+    (
+        "FROM debian:12-slim\n"
+        "COPY . /app\n"
+        "RUN /app/scripts/uninstall-legacy.sh\n"
+        "RUN tar -xzf /app/vendor/jdk.tar.gz -C /opt\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    # (s42g: e27_target_substring_script) (a name's words, not its letters: target_ is no get_)
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends unz"
+        "ip && rm -rf /var/lib/apt/lists/*\n"
+        "COPY . /src\n"
+        "RUN sh /src/scripts/set_target_arch.sh\n"
+        "RUN unzip -q /src/vendor/sdk.zip -d /opt/sdk\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
 ]
 
 
