@@ -853,14 +853,14 @@ _SOURCES_LIST = re.compile(
 # Since Debian 12 and Ubuntu 24.04, apt's sources are deb822 files in sources.list.d: the
 # releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
 # `ubuntu:latest`)
-_DEB822_DEBIAN = re.compile(r"(?:^|[-_])(?:bookworm|trixie)\b|^(?:1[23]|stable|latest)?(?:[.-]|$)")
+_DEB822_DEBIAN_NAME = r"(?:^|[-_])(?:bookworm|trixie)\b"
 _DEB822_UBUNTU_NAME = re.compile(
     r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
 )
-_DEB822_RELEASE = re.compile(r"(?:^|[-_])(?:bookworm|trixie)\b|" + _DEB822_UBUNTU_NAME.pattern)
+_DEB822_RELEASE = re.compile(_DEB822_DEBIAN_NAME + "|" + _DEB822_UBUNTU_NAME.pattern)
+_DEB822_DEBIAN = re.compile(_DEB822_DEBIAN_NAME + r"|^(?:1[23]|stable|latest)?(?:[.-]|$)")
 _DEB822_UBUNTU = re.compile(
-    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
-    r"|^(?:2[4-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)"
+    _DEB822_UBUNTU_NAME.pattern + r"|^(?:2[4-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)"
 )
 
 # Files (or trees) of weight every image of these repositories holds: removing one hides its

@@ -288,9 +288,7 @@ def layers(
                     _forget_links(links, op)
                     gone_here.extend(op.paths)
                 elif op.kind == WRITE and op.entry == FILE and _replaces_links(op):
-                    for path in (p for p in op.paths if p in links):
-                        if not _links_a_directory(links[path], live, held):
-                            del links[path]  # (`sed -i` left a file of its own there)
+                    _forget_replaced(links, op, live, held)
                 elif (made := link_made(op)) is not None:
                     at, target = made
                     before = [p for p, i in removed_at.items() if i < index] + gone_here
@@ -354,22 +352,29 @@ def layers(
     return tuple(out)
 
 
-# perl's in-place edit among its bundled switches (`-pi`, `-pi.bak`, `-i -pe`)
-_PERL_IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*")
+# An editor's in-place switch, alone or bundled (`-i`, `-i.bak`, perl's `-pi`, `--in-place`)
+_IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
 
 
 def _replaces_links(op: Op) -> bool:
     """`op` writes a new file in place of a link it is given, not through it: an editor in
     place (`sed -i` without --follow-symlinks, `perl -pi`), `install`, `mv`."""
     words = op.command.split()
-    in_place = any(w.startswith(("-i", "--in-place")) or _PERL_IN_PLACE.fullmatch(w) for w in words)
-    if op.tool in ("sed", "perl") and not in_place:
+    if op.tool in ("sed", "perl") and not any(_IN_PLACE.fullmatch(w) for w in words):
         return False  # (its output redirected through the link: `sed ... tpl > LINK`)
     if op.tool == "sed":
         return "--follow-symlinks" not in words
     if op.tool == "cp":
         return "--remove-destination" in words
     return op.tool in ("perl", "install", "mv", "ruby", "rsync")
+
+
+def _forget_replaced(links: dict[str, str], op: Op, entries: list[Entry], held: Known) -> None:
+    """`links` less those `op` replaced with a file of its own (`sed -i LINK`: the target keeps
+    its bytes); not a link to a directory, which `install f LINK` writes into."""
+    for path in [p for p in op.paths if p in links]:
+        if not _links_a_directory(links[path], entries, held):
+            del links[path]
 
 
 def _lands_inside(
@@ -383,9 +388,7 @@ def _lands_inside(
     if posixpath.basename(at) == posixpath.basename(target):
         return False
     if any(r == at or at.startswith(r.rstrip("/") + "/") for r in removed):
-        below = at.rstrip("/") + "/"
-        return any(e.path.startswith(below) or (e.path == at and e.kind in (DIR, TREE))
-                   for e in live)  # fmt: skip
+        return _written_as_directory(at, live)
     snippet = _SNIPPET.search(target)
     return _a_directory_there(at, live, held) or (at.endswith(".d") and bool(snippet))
 
@@ -399,9 +402,15 @@ _SNIPPET = re.compile(
 
 def _links_a_directory(path: str, entries: list[Entry], held: Known) -> bool:
     """A link's target `path` is a directory: written as one (`COPY config/
-    /opt/app/config/`), or holding what was written below it."""
-    made = any(e.path == path and e.kind in (DIR, TREE) for e in entries)
-    return made or _a_directory_there(path, entries, held)
+    /opt/app/config/`), or holding what was written, installed or shipped below it."""
+    return _written_as_directory(path, entries) or _a_directory_there(path, entries, held)
+
+
+def _written_as_directory(path: str, entries: list[Entry]) -> bool:
+    """A write made `path` a directory, or wrote below it."""
+    below = path.rstrip("/") + "/"
+    return any(e.path.startswith(below) or (e.path == path and e.kind in (DIR, TREE))
+               for e in entries)  # fmt: skip
 
 
 def _a_directory_there(path: str, live: list[Entry], held: Known) -> bool:
@@ -1146,12 +1155,7 @@ def _run(
             op = op._replace(paths=_through_links(op.paths, links, follows))
         elif links and op.kind == WRITE and op.entry == FILE and any(p in links for p in op.paths):
             if _replaces_links(op):
-                # (`sed -i`, `perl -pi`, `install` and `mv` put a new file where the link was;
-                # the target keeps its bytes; not a link to a directory, which `install f
-                # LINK` writes into)
-                for path in (p for p in op.paths if p in links):
-                    if not _links_a_directory(links[path], [*live, *own], held):
-                        del links[path]
+                _forget_replaced(links, op, [*live, *own], held)
             elif op.tool in ("dos2unix", "unix2dos") and not set(op.command.split()) & {
                 "-F",
                 "--follow-symlink",
@@ -2453,7 +2457,7 @@ def _ran_a_script(run: RunEffects) -> bool:
         at = next((i for i, w in enumerate(words[1:], 1) if not w.startswith("-")), len(words))
         if interpreted and "-n" in words[1:at]:
             continue  # (a shell's syntax check runs nothing; not the script's own -n)
-        script = words[at] if interpreted and at < len(words) else "" if interpreted else op.tool
+        script = (words[at] if at < len(words) else "") if interpreted else op.tool
         name = posixpath.basename(script).lower()
         parts = set(re.split(r"[-_.]", name))
         if _SCRIPT_NAME.search(name) and parts & _FETCHING and not parts & _CHECKING:
