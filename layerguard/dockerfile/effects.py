@@ -506,7 +506,7 @@ _MODELLED = frozenset(
         *("set", "echo", "printf", "cd", "pushd", "popd", "export", "true", "false", "test"),
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
-        *("truncate", "mktemp", "compileall"),
+        *("truncate", "mktemp", "compileall", "openssl"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
         *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         "rsync",
@@ -3412,6 +3412,13 @@ def _ops(
             yield Op(WRITE, tool, _paths(dests, command), text, FILE, UNKNOWN)
     elif tool == "tee":
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
+    elif tool == "openssl":
+        # (`openssl req -x509 -newkey rsa:4096 -keyout key.pem -out cert.pem`, `openssl
+        # dhparam -out dhparam.pem 2048`: the key, certificate or parameters it writes)
+        # (its options are single-dash words, `-outform` another one)
+        written = [v for o, v in itertools.pairwise(words) if o in ("-out", "-keyout")]
+        if written:
+            yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
     elif _reconfigured(words):
         # (the compiled locales again; tzdata's zone, `/etc/timezone` and the link beside it)
         packages = {w for w in words[1:] if not w.startswith("-")}

@@ -1931,6 +1931,9 @@ def _reach(
                 )
                 and not _a_top(path, entry, live)
                 and not names_a_file(path)
+                # (a name right inside a tree's bin/ is a program, `mv
+                # /opt/tritonserver/bin/tritonserver /opt/tritonserver/bin/fastdeployserver`)
+                and not in_a_bin_dir(path)
             )
             # (touch makes a file as often as it touches one: not a dotfile /etc/skel gave a
             # home, `touch /home/flux/.bashrc` after `useradd -m flux`)

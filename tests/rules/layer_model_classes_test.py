@@ -14420,3 +14420,53 @@ def test_the_reviews_of_the_forty_second_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_THIRD = [
+    # A name right inside a bin/ directory of a tree a cp filled is a program, there or mv
+    # fails: the copy's bytes stay in the layer below the rename.
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN mkdir -p /opt/tritonserver && cp -r /home/server/install/* /opt/tritonserver\n"
+        "RUN mv /opt/tritonserver/bin/tritonserver /opt/tritonserver/bin/fastdeployserver\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    # (a name elsewhere in the tree may be an empty directory the copy made)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN mkdir -p /opt/tritonserver && cp -r /home/server/install/* /opt/tritonserver\n"
+        "RUN mv /opt/tritonserver/models /srv/models\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # openssl writes the key and certificate its -keyout and -out name: moving them in a later
+    # RUN leaves the first copies below.
+    (
+        "FROM debian:12\n"
+        "RUN openssl req -x509 -newkey rsa:4096 -nodes -keyout key.pem -out cert.pem -days 9\n"
+        "RUN mv cert.pem /etc/ssl/certs/\n"
+        "RUN openssl dhparam -out /etc/nginx/dhparam.pem 2048\n"
+        "RUN chmod 600 /etc/nginx/dhparam.pem\n"
+        "# expect: 3 LG003, 5 LG004\n",
+        [(3, "LG003"), (5, "LG004")],
+    ),
+    # (-outform is another option; what it converts into is removed in the same RUN)
+    (
+        "FROM debian:12\n"
+        "RUN openssl x509 -in /etc/ssl/certs/ca.pem -outform DER -out /tmp/ca.der\n"
+        "RUN rm -f /tmp/ca.der\n"
+        "RUN openssl x509 -in /etc/ssl/certs/ca.pem -outform DER -out /tmp/c.der && rm /tmp/c.der\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_THIRD)
+def test_the_forty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
