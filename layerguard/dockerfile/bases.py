@@ -1469,8 +1469,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for n in ("imagemagick", "imagemagick-6-common", "imagemagick-7-common")
     },
     ("apt", "sudo"): ("/etc/sudoers",),
+    # (Caddy's configuration, and its program, which one built with xcaddy replaces: Alpine's
+    # in /usr/sbin)
+    ("apk", "caddy"): ("/etc/caddy/Caddyfile", "/usr/sbin/caddy"),
+    **{(m, "caddy"): ("/etc/caddy/Caddyfile", "/usr/bin/caddy") for m in ("apt", "yum")},
     # (the main configuration these daemons' and tools' packages install)
-    **{(m, "caddy"): ("/etc/caddy/Caddyfile",) for m in ("apt", "apk", "yum")},
     **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
     ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
     ("apt", "proxychains"): ("/etc/proxychains.conf",),
@@ -1514,7 +1517,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # Debian's moves it to python3-venv and python3-pip-whl)
     ("apk", "python3"): (_EXTERNALLY_MANAGED, "/usr/lib/python3.*/ensurepip"),
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
-    ("apt", "dnsmasq"): ("/etc/dnsmasq.conf",),
+    **{(m, "dnsmasq"): ("/etc/dnsmasq.conf",) for m in ("apt", "yum")},
     ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apt", "memcached"): ("/etc/memcached.conf",),
     ("apt", "i2pd"): tuple(

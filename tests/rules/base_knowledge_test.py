@@ -420,3 +420,46 @@ def test_what_packages_hold_forty_second(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_THIRD_KNOWLEDGE = [
+    # Alpine's caddy package installs its program in /usr/sbin: one built with xcaddy copied
+    # there ships beside it.
+    (
+        "FROM caddy:2.7-builder-alpine AS builder\n"
+        "RUN xcaddy build --with github.com/dunglas/mercure/caddy\n"
+        "FROM php:8.2-fpm-alpine\n"
+        "RUN apk add --no-cache caddy acl fcgi\n"
+        "COPY --from=builder /usr/bin/caddy /usr/sbin/caddy\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    # (Debian's is in /usr/bin: /usr/sbin is a new path there)
+    (
+        "FROM caddy:2.7-builder AS builder\n"
+        "RUN xcaddy build --with github.com/dunglas/mercure/caddy\n"
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends caddy"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=builder /usr/bin/caddy /usr/sbin/caddy\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # CentOS's dnsmasq installs /etc/dnsmasq.conf, as Debian's and Alpine's do.
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y dnsmasq && yum clean all\n"
+        "ADD dnsmasq.conf /etc/\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_THIRD_KNOWLEDGE)
+def test_what_packages_hold_forty_third(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
