@@ -2280,8 +2280,9 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
                 words = (*previous.words, "-exec", *rest, "{}", "+")
             elif rest:
                 # (a package manager gets its package names from the pipe: `dpkg -l | awk ... |
-                # xargs apt-get purge -y`, some packages, which ones not known)
-                piped = posixpath.basename(rest[0]) in _PACKAGE_TOOLS
+                # xargs apt-get purge -y`, some packages, which ones not known; a download its
+                # addresses, `jq -r '.assets[].browser_download_url' | xargs -L1 wget`)
+                piped = posixpath.basename(rest[0]) in (*_PACKAGE_TOOLS, "wget", "curl")
                 words = (*rest, "$XARGS") if piped else tuple(rest)
             command = command._replace(words=words)
         previous = command
@@ -5698,7 +5699,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "uv", installs, installs or resolves or (sub == "venv" and "--seed" in words)
     if tool == "poetry":  # (`poetry lock` resolves by fetching what it locks, into the cache)
         installs = sub in ("install", "add", "update")
-        return "poetry", installs, installs or (sub == "lock" and "--check" not in words)
+        # (`poetry install --only-root`: the project alone, from its own directory)
+        fetches = installs and "--only-root" not in words
+        return "poetry", installs, fetches or (sub == "lock" and "--check" not in words)
     if tool == "npm":
         installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)

@@ -1893,10 +1893,13 @@ def _reach(
                 # (a download to / of a name not known, `wget -O "$2"` run there: a file, not
                 # any directory of the root, `cmake/`)
                 continue
-            if is_glob(entry.path) and any(e.path == path for e in own):
+            if is_glob(entry.path) and any(
+                e.path == path or (is_glob(e.path) and _same_file(path, e.path)) for e in own
+            ):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the
-                # wildcard matched)
+                # wildcard matched; nor one a download of a name not shown may have saved,
+                # `wget -q $URL && tar -xzf a.tgz && rm a.tgz`)
                 continue
             children = path == entry.path.rstrip("/") + "/*" and entry.kind != FILE
             if children and entry.role == HOME:
@@ -1915,6 +1918,16 @@ def _reach(
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             if _removed_since(path, entry):
+                continue
+            if (
+                op.kind == CHOWN
+                and op.recursive
+                and not entry.copied
+                and posixpath.basename(path.rstrip("/")) in _SHIPPED_EMPTY
+            ):
+                # (a directory for what the program will write, below a tree an archive, a
+                # clone or a build filled, ships empty or with an empty placeholder: `chown -R
+                # app apache-tomcat-9.0.1/logs`, `chgrp -R www-data brat/work`)
                 continue
             # An archive's top directory, right below where it was unpacked, is what a later
             # `mv keycloak-25.0.4 keycloak` renames: it holds the archive's files.
@@ -2266,6 +2279,8 @@ def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:
 _STATE_DIRS = frozenset(
     {"data", "logs", "log", "tmp", "temp", "run", "work", "cache", "var", "plugins"}
 )
+# Of those, the ones a release ships empty (Tomcat's logs/, temp/ and work/)
+_SHIPPED_EMPTY = frozenset({"logs", "log", "tmp", "temp", "work"})
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:

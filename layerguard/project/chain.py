@@ -285,6 +285,8 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
         and not _generated(source)
     ]
     here = os.path.abspath(context)
+    if not declared:
+        named += _below_its_own_directory(model, os.path.basename(here))
     above = []  # the directories above `context`, up to its repository's root
     while not os.path.exists(os.path.join(here, ".git")):
         if os.path.dirname(here) == here:
@@ -307,6 +309,41 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
         return None
     holding = [d for d in above[:_LEVELS] if holds(d)]
     return holding[0] if len(holding) == 1 else None
+
+
+# A word of a RUN, ENTRYPOINT or CMD that names a path: what a quote, `=` or shell operator
+# starts
+_PATH_WORD = re.compile(r"""(?:^|[\s"'=;&|(])(\.?/?[\w./-]+)""")
+
+
+def _below_its_own_directory(model: Model, directory: str) -> list[str]:
+    """The files of a whole-context copy that RUN, ENTRYPOINT or CMD name inside a directory of
+    the Dockerfile's own directory's name: `COPY . /taiga-protected` by docker/Dockerfile,
+    then `chmod +x docker/entrypoint.sh` there. Only a build from the directory above holds
+    them (`docker build -f docker/Dockerfile .`)."""
+    if not directory or directory in (".", "/"):
+        return []
+    copied = {
+        resolve(instr.node.args[-1], instr.workdir).rstrip("/") or "/"
+        for stage in model.needed()
+        for instr in stage.instructions
+        if instr.keyword in ("copy", "add")
+        and instr.flag("from") is None
+        and len(instr.node.args) == 2
+        and instr.node.args[0] in (".", "./")
+    }
+    found = []
+    for stage in model.needed():
+        for instr in stage.instructions:
+            if instr.keyword not in ("run", "entrypoint", "cmd"):
+                continue
+            for word in _PATH_WORD.findall(" ".join(instr.node.args)):
+                path = resolve(word, instr.workdir)
+                for top in copied:
+                    below = path.removeprefix(top.rstrip("/") + "/")
+                    if below != path and below.startswith(directory + "/") and names_a_file(below):
+                        found.append(below)
+    return found
 
 
 def _ignored(repository: str, directory: str, name: str) -> bool:

@@ -192,12 +192,20 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         configs, clones = _left(
             step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu
         )
-        if nginx_org and any(
-            op.role == INSTALL and op.family in ("apt", "yum") and "nginx" in op.packages
-            for op in step.run.ops
-        ):
-            # (nginx.org's nginx package ships conf.d/default.conf; Debian's leaves it empty)
-            configs |= {_NGINX_ORG_SITE}
+        installs = [
+            at
+            for at, op in enumerate(step.run.ops)
+            if op.role == INSTALL and op.family in ("apt", "yum") and "nginx" in op.packages
+        ]
+        if nginx_org and installs:
+            # (nginx.org's nginx package ships conf.d/default.conf; Debian's leaves it empty;
+            # not when the RUN moves it away after, `mv .../default.conf .../default.conf.bak`)
+            after = step.run.ops[installs[-1] :]
+            if not any(
+                op.kind == REMOVE and any(covers(p, _NGINX_ORG_SITE) for p in op.paths)
+                for op in after
+            ):
+                configs |= {_NGINX_ORG_SITE}
         left.append((configs | frozenset(installed), clones))
         named.update(p for op in step.run.ops if op.role == INSTALL for p in op.packages)
         removed.update(p for op in step.run.ops if op.kind == REMOVE for p in op.paths)

@@ -453,6 +453,25 @@ _FORTY_THIRD_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # nginx.org's package ships conf.d/default.conf, unless the RUN that installed it moved it
+    # away after: a COPY there then writes a new path.
+    (
+        "FROM ubuntu:16.04\n"
+        "RUN echo 'deb http://nginx.org/packages/ubuntu/ xenial nginx' >> /etc/apt/sources.list"
+        " && apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*"
+        " && mv /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf.bak\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:16.04\n"
+        "RUN echo 'deb http://nginx.org/packages/ubuntu/ xenial nginx' >> /etc/apt/sources.list"
+        " && apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 

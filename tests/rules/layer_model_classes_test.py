@@ -4333,6 +4333,31 @@ def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
     assert outside == []
 
 
+def test_a_whole_context_copy_naming_the_dockerfiles_directory_is_built_from_above(
+    lint_files: Lint,
+) -> None:
+    """`COPY . /srv` by docker/Dockerfile, then `chmod +x docker/entrypoint.sh` there: only
+    the directory above holds what the RUN names, so that is the build context, and its
+    requirements.txt is what the later rm removes (held-out 687/007:29, in its repository).
+    A Dockerfile naming no such path keeps its own directory."""
+    dockerfile = (
+        "FROM python:3.12-slim\nCOPY . /srv\nWORKDIR /srv\n"
+        "RUN chmod +x docker/entrypoint.sh && rm requirements.txt\n"
+    )
+    files = {
+        ".git/HEAD": "ref: main\n",
+        "requirements.txt": "flask\n",
+        "docker/entrypoint.sh": "#!/bin/sh\n",
+        "docker/Dockerfile": dockerfile,
+    }
+    found = lint_files(files, code="LG003")
+    assert [(f.file, f.line, f.estimated) for f in found] == [
+        ("docker/Dockerfile", 4, {"paths": 1, "bytes": 6})
+    ]
+    own = dockerfile.replace("docker/entrypoint.sh", "entrypoint.sh")
+    assert lint_files({**files, "docker/Dockerfile": own}, code="LG003") == []
+
+
 def test_no_context_above_a_dockerfile_outside_a_repository_or_with_two_candidates(
     lint_files: Lint,
 ) -> None:
@@ -14459,6 +14484,64 @@ _FORTY_THIRD = [
         "RUN openssl x509 -in /etc/ssl/certs/ca.pem -outform DER -out /tmp/c.der && rm /tmp/c.der\n"
         "# expect: 3 LG003\n",
         [(3, "LG003")],
+    ),
+    # xargs hands a download its addresses: what it saves lands in the directory it runs in,
+    # and a mv of a file there in a later RUN writes it again.
+    (
+        "FROM tomcat:8.5-jdk8\n"
+        "WORKDIR /usr/local/transitclock/\n"
+        "RUN curl -s https://api.github.com/repos/x/y/releases/latest"
+        " | jq -r '.assets[].browser_download_url' | xargs -L1 wget\n"
+        "RUN mv api.war /usr/local/tomcat/webapps\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (a file a download of a name not shown may have saved in the same RUN is that RUN's, not
+    # only one an earlier such download may have saved)
+    (
+        "FROM debian:12-slim\n"
+        "ARG URL\n"
+        "WORKDIR /opt/app\n"
+        "RUN wget $URL\n"
+        "RUN wget -q $URL && tar -xzf app.tgz && rm app.tgz\n"
+        "RUN echo $URL | xargs wget -q && tar -xzf b.tgz && rm b.tgz\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # `poetry install --only-root` installs the project alone, from its directory: it fetches
+    # nothing into poetry's cache.
+    (
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir poetry\n"
+        "WORKDIR /src\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --only main --no-root --no-cache\n"
+        "COPY . .\n"
+        "RUN poetry install --only-root\n"
+        "RUN poetry install --only main\n"
+        "# expect: 6 LG002, 8 LG005\n",
+        [(6, "LG002"), (8, "LG005")],
+    ),
+    # A directory for what the program writes, below a tree an archive filled, ships empty:
+    # a recursive chown of it copies nothing up; of the tree around it, every file.
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "WORKDIR /opt\n"
+        "RUN curl -fsSLO https://x/apache-tomcat-9.0.1.tar.gz && tar xzf apache-tomcat-9.0.1.tar.gz"
+        " && rm apache-tomcat-9.0.1.tar.gz\n"
+        "RUN chown -R app /opt/apache-tomcat-9.0.1/logs /opt/apache-tomcat-9.0.1/work\n"
+        "RUN chgrp -R 0 /opt/apache-tomcat-9.0.1/conf\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+    # (nor below one a mv renamed: `mv brat-1.3 brat` then `chgrp -R www-data brat/work`)
+    (
+        "FROM httpd:2.4\n"
+        "WORKDIR /usr/local/apache2/htdocs/\n"
+        "RUN wget https://x/brat-1.3.tar.gz -O - | tar xzf - && mv brat-1.3 brat\n"
+        "RUN chgrp -R www-data brat/work && chmod -R g+rwx brat/work\n"
+        "# expect: nothing\n",
+        [],
     ),
 ]
 
