@@ -772,6 +772,10 @@ class Op(NamedTuple):
     # useradd's home: the owner of what it put there.
     sets: tuple[tuple[str, str], ...] = ()
     owner: str = ""  # for a usermod's new uid: the user whose files it re-owns
+    # It happens only where an earlier write may have left this file, in a tree or by its name
+    # (`npm install` run in / or a home, where no image keeps a package.json, fetches nothing
+    # unless a COPY or RUN put one there)
+    project: str | None = None
 
 
 class RunEffects(NamedTuple):
@@ -5187,7 +5191,7 @@ def _package_ops(
         if not (family == "go" and _fetches_no_module(words, variables)):
             yield Op(
                 WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
-                unless=where[0] if reads else None,
+                unless=where[0] if reads else None, project=_bare_project(family, words, command),
             )  # fmt: skip
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
@@ -5453,6 +5457,21 @@ def _no_lock_file(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
     off = {"--no-package-lock", "--package-lock=false", "--no-lockfile", "--frozen-lockfile"}
     told = variables.get("NPM_CONFIG_PACKAGE_LOCK", variables.get("npm_config_package_lock", ""))
     return bool(off & set(words)) or told.lower() == "false"
+
+
+def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str | None:
+    """The package.json an `npm install`, `ci` or `update` naming no package reads, when it runs
+    in / or a home, where images keep none; None for any other command or directory."""
+    if family != "npm" or subcommand(words) not in (_NPM_INSTALLS | _NPM_CLEAN_INSTALLS):
+        return None
+    if len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1:
+        return None  # (it names packages: `npm install express`)
+    if {"-g", "--global", "--prefix", "-C"} & set(words):
+        return None
+    cwd = command.cwd or "/"
+    if cwd != "/" and cwd != "/root" and not _A_HOME.fullmatch(cwd.rstrip("/")):
+        return None
+    return posixpath.join(cwd, "package.json")
 
 
 # The lock file each Node manager writes beside package.json when it saves a package.

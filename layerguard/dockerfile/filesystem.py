@@ -1198,6 +1198,12 @@ def _run(
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
             continue  # (what the op needs is not there: it does nothing)
+        if (
+            op.project is not None
+            and not op.blind
+            and not any(covers(e.path, op.project) for e in (*live, *own) if e.kind != DIR)
+        ):
+            continue  # (no project there: `npm install` in / fetches nothing)
         if op.unless is not None and any(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):

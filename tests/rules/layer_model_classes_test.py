@@ -14543,6 +14543,28 @@ _FORTY_THIRD = [
         "# expect: nothing\n",
         [],
     ),
+    # `npm install` or `npm update` naming no package, in / or a home where no image keeps a
+    # package.json and no COPY or RUN put one: it installs and fetches nothing.
+    (
+        "FROM node:18-bullseye\n"
+        "RUN npm update\n"
+        "WORKDIR /home/node\n"
+        "RUN npm install\n"
+        "COPY package.json .\n"
+        "RUN npm install\n"
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+    # (a copy of the context at / may hold one; so may a directory not a home)
+    (
+        "FROM node:18-bullseye\n"
+        "COPY . /\n"
+        "RUN npm install\n"
+        "WORKDIR /srv/app\n"
+        "RUN npm install\n"
+        "# expect: 3 LG005, 5 LG005\n",
+        [(3, "LG005"), (5, "LG005")],
+    ),
 ]
 
 
