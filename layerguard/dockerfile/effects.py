@@ -3140,6 +3140,9 @@ def _ops(
             items = [w.rstrip("/") + "/*" for w in listing[1:] if not w.startswith("-")]
             yield Op(REMOVE, "rm", _paths(items, command), text)
             return
+    if tool == "npm" and subcommand(words) in ("init", "pkg"):
+        # (`npm init -y`, `npm pkg set dependencies.x=1`: the package.json it writes there)
+        yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
     # (a package file saved under another name is the package its address names: `wget
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
     for op in _package_ops(tool, words, command, env, text):
@@ -5468,7 +5471,7 @@ def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str 
         return None  # (it names packages: `npm install express`)
     if {"-g", "--global", "--prefix", "-C"} & set(words):
         return None
-    cwd = command.cwd or "/"
+    cwd = command.cwd or ""
     if cwd != "/" and cwd != "/root" and not _A_HOME.fullmatch(cwd.rstrip("/")):
         return None
     return posixpath.join(cwd, "package.json")

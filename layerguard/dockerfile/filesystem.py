@@ -219,6 +219,9 @@ def layers(
     out: list[Layer] = []
     ran: set[int] = set()  # the layers whose RUN ran a program the model does not read
     scripted: set[int] = set()  # and those whose RUN ran a script the build brought
+    # the directories such a program ran in, but a shell reading a download from its pipe
+    # (`curl -fsSL https://deb.nodesource.com/setup_18.x | bash -`): it may write there
+    ran_in: set[str] = set()
     held = known(image)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
@@ -266,8 +269,9 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                earlier, frozenset(ran), frozenset(scripted),
+                earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in),
             )  # fmt: skip
+            ran_in.update(d for op in step.run.ops for d in _ran_in(op))
             if any(op.kind == EXEC for op in step.run.ops):
                 ran.add(index)
             if _ran_a_script(step.run):
@@ -354,6 +358,17 @@ def layers(
 
 # An editor's in-place switch, alone or bundled (`-i`, `-i.bak`, perl's `-pi`, `--in-place`)
 _IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
+
+
+def _ran_in(op: Op) -> tuple[str, ...]:
+    """The directory a program the model does not read ran in, which it may write to; not a
+    shell reading a download from its pipe (`curl -fsSL .../setup_18.x | bash -`)."""
+    if op.kind != EXEC:
+        return ()
+    piped = posixpath.basename(op.tool) in SHELLS and all(
+        w.startswith("-") for w in op.command.split()[1:]
+    )
+    return () if piped else op.paths
 
 
 def _replaces_links(op: Op) -> bool:
@@ -1128,11 +1143,14 @@ def _run(
     earlier: str = "",
     ran: frozenset[int] = frozenset(),
     scripted: frozenset[int] = frozenset(),
+    programs_ran_in: frozenset[str] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
     a program the model does not read (a service, which writes its logs); `scripted`: those
-    whose RUN ran a script the build brought (which may have downloaded anything)."""
+    whose RUN ran a script the build brought (which may have downloaded anything);
+    `programs_ran_in`: the directories the steps before ran such a program in."""
     assert step.run is not None
+    ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
     own: list[Entry] = []
     changes: list[Change] = []
     unpacked: list[Hit] = []
@@ -1201,7 +1219,9 @@ def _run(
         if (
             op.project is not None
             and not op.blind
+            and bool(held.manager)  # (a base not known here may keep its project there)
             and not any(covers(e.path, op.project) for e in (*live, *own) if e.kind != DIR)
+            and not any(covers(d, op.project) for d in ran_in)  # (`./gen.sh` may make one)
         ):
             continue  # (no project there: `npm install` in / fetches nothing)
         if op.unless is not None and any(
@@ -1286,6 +1306,7 @@ def _run(
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
+            ran_in.update(_ran_in(op))
             if op.role == CLEANUP:
                 # A cleanup script not read takes the distribution's package index and cache
                 # that this RUN wrote, as such scripts do (webdevops' docker-image-cleanup,

@@ -31,8 +31,9 @@ SAFE = [
         id="microdnf",
     ),
     pytest.param(
-        "FROM node\nRUN npm ci && yarn install\n",
-        "FROM node\nRUN npm ci && yarn install && npm cache clean --force && yarn cache clean\n",
+        "FROM node\nWORKDIR /app\nRUN npm ci && yarn install\n",
+        "FROM node\nWORKDIR /app\n"
+        "RUN npm ci && yarn install && npm cache clean --force && yarn cache clean\n",
         id="npm-and-yarn",
     ),
     pytest.param(  # (the yarn on PATH may be another than corepack's, or none: rm its cache)
@@ -282,12 +283,12 @@ def test_a_stage_not_built_on_this_one_never_needs_its_cache(lint_files: Lint) -
             id="composer-not-on-path",
         ),
         pytest.param(
-            "FROM node:20\nRUN npm ci && rm -rf /usr/local/lib/node_modules/npm\n",
+            "FROM node:20\nWORKDIR /app\nRUN npm ci && rm -rf /usr/local/lib/node_modules/npm\n",
             " && rm -rf /root/.npm/_cacache\n",
             id="npm-removed-before-the-end",
         ),
         pytest.param(
-            "FROM node:20\nCOPY install.sh /\nRUN /install.sh\n",
+            "FROM node:20\nWORKDIR /app\nCOPY install.sh /\nRUN /install.sh\n",
             " && rm -rf /root/.npm/_cacache\n",
             id="npm-in-a-script",
         ),
