@@ -361,14 +361,21 @@ _IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
 
 
 def _ran_in(op: Op) -> tuple[str, ...]:
-    """The directory a program the model does not read ran in, which it may write to; not a
-    shell reading a download from its pipe (`curl -fsSL .../setup_18.x | bash -`)."""
+    """The directory a program the model does not read ran in, which it may write to (not a
+    shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
+    project's own scripts filled with what is not known (`npm run build`)."""
+    if op.kind == WRITE and op.entry == TREE and op.content == UNKNOWN and not op.role:
+        return () if op.tool in _COPIERS else op.paths
     if op.kind != EXEC:
         return ()
     piped = posixpath.basename(op.tool) in SHELLS and all(
         w.startswith("-") for w in op.command.split()[1:]
     )
     return () if piped else op.paths
+
+
+# What writes only what was there before, under another name
+_COPIERS = frozenset({"mv", "cp", "rsync", "ln", "install", "mkdir"})
 
 
 def _replaces_links(op: Op) -> bool:
@@ -1189,6 +1196,7 @@ def _run(
             gone_now.update(op.paths)
         elif op.kind == WRITE and op.entry in (DIR, TREE):
             gone_now.difference_update(op.paths)
+        ran_in.update(_ran_in(op))
         if (made := link_made(op)) is not None:
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
             # instantclient`, or to a file, which chmod follows: `ln -s /opt/app/run.sh
@@ -1306,7 +1314,6 @@ def _run(
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
-            ran_in.update(_ran_in(op))
             if op.role == CLEANUP:
                 # A cleanup script not read takes the distribution's package index and cache
                 # that this RUN wrote, as such scripts do (webdevops' docker-image-cleanup,
@@ -1336,8 +1343,9 @@ def _run(
                     # makes what a copy of the project may lack, below what it holds)
                     mine = [e for e in own if not (e.kind == DIR and covers(path, e.path))]
                 reached = _reach(
-                    path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org, ran
-                )
+                    path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org, ran,
+                    frozenset(ran_in),
+                )  # fmt: skip
                 if op.kind == REMOVE and not reached:
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
                     # read is the copy's archive, whatever else it unpacked there)
@@ -1668,10 +1676,12 @@ def _reach(
     taken: frozenset[str] = frozenset(),
     nginx_org: bool = False,
     ran: frozenset[int] = frozenset(),
+    ran_in: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
     classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
-    every path a removal before named; `nginx_org`: the build adds nginx.org's repository)."""
+    every path a removal before named; `nginx_org`: the build adds nginx.org's repository;
+    `ran_in`: where programs the model does not read ran, or a project's scripts wrote)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
     if op.kind == REMOVE and op.tool == "ln":
@@ -1920,8 +1930,11 @@ def _reach(
                 # (a download to / of a name not known, `wget -O "$2"` run there: a file, not
                 # any directory of the root, `cmake/`)
                 continue
+            # (both names unknown: `wget $URL`, then `wget -q $URL && ... && rm app.tgz`)
+            unknown = posixpath.basename(entry.path) == "*"
             if is_glob(entry.path) and any(
-                e.path == path or (is_glob(e.path) and _same_file(path, e.path)) for e in own
+                e.path == path or (unknown and is_glob(e.path) and _same_file(path, e.path))
+                for e in own
             ):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the
@@ -1951,6 +1964,9 @@ def _reach(
                 and op.recursive
                 and not entry.copied
                 and posixpath.basename(path.rstrip("/")) in _SHIPPED_EMPTY
+                # (unless a program ran there since: `catalina.sh start` wrote logs, `rake
+                # assets:precompile` tmp/cache)
+                and not any(covers(d, path) for d in ran_in)
             ):
                 # (a directory for what the program will write, below a tree an archive, a
                 # clone or a build filled, ships empty or with an empty placeholder: `chown -R

@@ -286,7 +286,14 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     ]
     here = os.path.abspath(context)
     if not declared:
-        named += _below_its_own_directory(model, os.path.basename(here))
+        # (only what the directory above holds: not a file the RUN makes, `echo $V >
+        # myapp/_version.py`, which no directory holds)
+        above_it = os.path.dirname(here)
+        named += [
+            n
+            for n in _below_its_own_directory(model, os.path.basename(here))
+            if os.path.lexists(os.path.join(above_it, n))
+        ]
     above = []  # the directories above `context`, up to its repository's root
     while not os.path.exists(os.path.join(here, ".git")):
         if os.path.dirname(here) == here:

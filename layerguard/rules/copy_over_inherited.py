@@ -201,8 +201,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             # (nginx.org's nginx package ships conf.d/default.conf; Debian's leaves it empty;
             # not when the RUN moves it away after, `mv .../default.conf .../default.conf.bak`)
             after = step.run.ops[installs[-1] :]
+            # (an rm or mv of it or its directory; not a find, whose name filters the model
+            # may not keep: `find /etc/nginx/conf.d ! -name default.conf -delete`)
             if not any(
-                op.kind == REMOVE and any(covers(p, _NGINX_ORG_SITE) for p in op.paths)
+                op.kind == REMOVE
+                and op.tool in ("rm", "mv")
+                and any(covers(p, _NGINX_ORG_SITE) for p in op.paths)
                 for op in after
             ):
                 configs |= {_NGINX_ORG_SITE}

@@ -472,6 +472,19 @@ _FORTY_THIRD_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # (s43a: f16, f03) a find that removes other files, or keeps this one by a name filter
+    # the model does not read, leaves it there
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN echo 'deb http://nginx.org/packages/debian bookworm nginx'"
+        " > /etc/apt/sources.list.d/nginx.list && apt-get update && apt-get install -y nginx"
+        " && find /etc/nginx -name '*.dpkg-dist' -delete"
+        " && find /etc/nginx/conf.d -type f ! -name default.conf -delete"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 

@@ -4358,6 +4358,26 @@ def test_a_whole_context_copy_naming_the_dockerfiles_directory_is_built_from_abo
     assert lint_files({**files, "docker/Dockerfile": own}, code="LG003") == []
 
 
+def test_a_file_the_run_makes_in_the_dockerfiles_directory_keeps_the_context(
+    lint_files: Lint,
+) -> None:
+    """(s43a: h05) Not a file the RUN itself makes, which no directory holds: the Dockerfile's
+    own directory stays the context, and the requirements.txt there is what the rm removes."""
+    found = lint_files(
+        {
+            ".git/HEAD": "ref: main\n",
+            "requirements.txt": "flask\n",
+            "docker/requirements.txt": "django\n",
+            "docker/Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\nWORKDIR /srv\n"
+            "RUN echo 1 > docker/version.txt && rm requirements.txt\n",
+        },
+        code="LG003",
+    )
+    assert [(f.file, f.line, f.estimated) for f in found] == [
+        ("docker/Dockerfile", 4, {"paths": 1, "bytes": 7})
+    ]
+
+
 def test_no_context_above_a_dockerfile_outside_a_repository_or_with_two_candidates(
     lint_files: Lint,
 ) -> None:
@@ -14570,6 +14590,63 @@ _FORTY_THIRD = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_THIRD)
 def test_the_forty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The regressions the reviews of the forty-third session found, each a probe of theirs.
+_FORTY_THIRD_REVIEW = [
+    # (s43a: d13_copy_glob_then_unknown_download_rm_named) a download of a name not shown
+    # saves one file: the jars a COPY's wildcard wrote are still the COPY's
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "ARG AGENT_URL\n"
+        "WORKDIR /opt/app/lib\n"
+        "COPY target/lib/*.jar ./\n"
+        'RUN wget -q "$AGENT_URL" && rm -f junit-4.13.2.jar hamcrest-core-1.3.jar\n'
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
+    # (s43a: g02_tomcat_tar_started_then_chown_logs) a Tomcat started after the unpack wrote
+    # its logs
+    (
+        "FROM eclipse-temurin:11-jre\n"
+        "ENV CATALINA_HOME=/opt/tomcat\n"
+        "RUN mkdir -p $CATALINA_HOME && curl -fsSL https://x/apache-tomcat-9.0.85.tar.gz"
+        " | tar -xz -C $CATALINA_HOME --strip-components=1"
+        " && $CATALINA_HOME/bin/catalina.sh start && $CATALINA_HOME/bin/catalina.sh stop 10\n"
+        "RUN useradd -r tomcat && chown -R tomcat:tomcat $CATALINA_HOME/logs\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    # (s43a: g16_clone_then_separate_precompile_chown_tmp) so did a precompile in the clone
+    (
+        "FROM ruby:3.2-slim\n"
+        "RUN git clone --depth 1 https://github.com/example/shop.git /app\n"
+        "WORKDIR /app\n"
+        "RUN SECRET_KEY_BASE=dummy RAILS_ENV=production bundle exec rake assets:precompile\n"
+        "RUN useradd -m app && chown -R app:app /app/tmp /app/log\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+    # (s43a: g13_build_writes_into_tmp_then_chown) and a project's build script
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN git clone --depth 1 https://github.com/example/site.git /srv/site"
+        " && cd /srv/site && npm ci && npm run build -- --cache-dir /srv/site/tmp"
+        " && npm cache clean --force\n"
+        "RUN chown -R node:node /srv/site/tmp\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_THIRD_REVIEW)
+def test_the_reviews_of_the_forty_third_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
