@@ -5186,6 +5186,11 @@ def _package_ops(
         root = head if leaf == "bin" and head.startswith("/") else variables.get("SPACK_ROOT", "")
         where = (posixpath.join(root, "var/spack/cache"),) if root.startswith("/") else ()
         caches = caches and bool(where)
+    if family == "poetry" and where:
+        # (its metadata in cache/, the packages it downloaded in artifacts/; virtualenvs/ beside
+        # them is the environment, no cache: `rm -r ~/.cache/pypoetry/cache
+        # ~/.cache/pypoetry/artifacts` empties it)
+        where = tuple(posixpath.join(where[0], n) for n in ("artifacts", "cache"))
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
         redone = _path(vendor, command) if family == "composer" and vendor else None
@@ -5199,7 +5204,8 @@ def _package_ops(
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
-        if family in ("cpan", "bugzilla"):  # (each module's build tree beside its tarball)
+        if family in ("cpan", "bugzilla", "poetry"):  # (each module's build tree beside its
+            # tarball; poetry's metadata beside its packages)
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family == "cargo" and where[0].endswith("/registry/cache"):
             sources = posixpath.join(posixpath.dirname(where[0]), "src")

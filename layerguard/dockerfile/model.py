@@ -361,6 +361,7 @@ _DASH_DECLINED = re.compile(
 CONFIG_CACHE_KEYS = {
     "npm": ("cache", "npm_config_cache"),
     "yarn": ("cache-folder", "YARN_CACHE_FOLDER"),
+    "pnpm": ("store-dir", "PNPM_STORE_DIR"),
 }
 _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after

@@ -14585,6 +14585,33 @@ _FORTY_THIRD = [
         "# expect: 3 LG005, 5 LG005\n",
         [(3, "LG005"), (5, "LG005")],
     ),
+    # poetry keeps what it downloaded in artifacts/ and the index's answers in cache/:
+    # removing both empties its cache (virtualenvs/ beside them is the environment); one
+    # alone leaves the other.
+    (
+        "FROM python:3.12\n"
+        "RUN pip install --no-cache-dir poetry\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root"
+        " && rm -r /root/.cache/pypoetry/cache /root/.cache/pypoetry/artifacts/\n"
+        "RUN poetry install --no-root && rm -rf ~/.cache/pypoetry/artifacts\n"
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+    # `pnpm config set store-dir DIR` moves the store of the installs after it: onto a cache
+    # mount there, nothing stays in the layer.
+    (
+        "FROM node:24-alpine\n"
+        "WORKDIR /app\n"
+        "RUN corepack enable\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store"
+        " pnpm config set store-dir /pnpm/store && pnpm install --frozen-lockfile\n"
+        "RUN pnpm install --frozen-lockfile && rm -rf /pnpm/store\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
