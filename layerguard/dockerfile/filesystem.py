@@ -964,6 +964,8 @@ def _copy_entries(
     # inside it, as BuildKit does.
     made = {e.path for e in live if e.kind in (DIR, TREE)}
     bases = {*held.trees, *held.empty, *(h for _, h in held.homes), held.workdir} - {""}
+    # (and where it keeps a file: varnish's /etc/varnish, of default.vcl)
+    bases |= {posixpath.dirname(f) for f in held.files if not is_glob(posixpath.dirname(f))}
     # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
     # writes the file `webapps`)
     made |= {d for d in bases if not any(covers(r, d) for r in removed if not is_glob(r))}

@@ -485,6 +485,16 @@ _FORTY_THIRD_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # A directory where the base image keeps a file is a directory: a COPY to it without a
+    # slash lands inside (varnish's /etc/varnish, of default.vcl).
+    (
+        "FROM varnish:6.0.6\n"
+        "COPY lib/libvmod-digest-6.6.tar.gz /etc/varnish\n"
+        "RUN cd /etc/varnish && mkdir d && tar -zxf libvmod-digest-6.6.tar.gz -C d"
+        " --strip-components 1\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
