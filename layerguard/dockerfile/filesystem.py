@@ -360,6 +360,28 @@ def layers(
 _IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
 
 
+# A path in a home: the home, and the dot-directory below it and what lies in that
+_IN_A_HOME = re.compile(r"(/(?:root|home/[^/]+|var/www|var/lib/[^/]+))(/\.[^/]+(?:/.*)?)")
+
+
+def _cache_of_another_home(entry: Entry, removed: Sequence[str], user: str) -> bool:
+    """`entry` is a cache this RUN wrote, as `user`, in the home the model took for that user's,
+    and the RUN removes the same cache in /home/USER (`composer install && rm -rf
+    /home/www-data/.composer/cache` as www-data, whom Debian gives /var/www): the image made
+    the user so, and that removal is the cleanup. (Not another user's: root's pip cache stays
+    where a RUN removes /home/neuro/.cache.)"""
+    if user in ("", "root", "0") or "$" in user:
+        return False
+    if entry.role != CACHE or not (mine := _IN_A_HOME.fullmatch(entry.path)):
+        return False
+    home = f"/home/{user.partition(':')[0]}"
+    for path in removed:
+        theirs = _IN_A_HOME.fullmatch(path.rstrip("/"))
+        if theirs and theirs[1] == home != mine[1] and covers(theirs[2], mine[2]):
+            return True
+    return False
+
+
 def _ran_in(op: Op) -> tuple[str, ...]:
     """The directory a program the model does not read ran in, which it may write to (not a
     shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
@@ -1385,6 +1407,7 @@ def _run(
                     taken_away[old] = _archives_at(old, live, own)
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
+                own = [e for e in own if not _cache_of_another_home(e, op.paths, step.instr.user)]
                 live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]

@@ -14612,6 +14612,29 @@ _FORTY_THIRD = [
         "# expect: nothing\n",
         [],
     ),
+    # A RUN that removes its cache below another home than the one the model took for its user
+    # knows where that home is: the removal is the cleanup (www-data's home is /var/www on
+    # Debian, /home/www-data where an image made the user so).
+    (
+        "FROM bkuhl/fpm-nginx:7.4\n"
+        "WORKDIR /var/www/html\n"
+        "USER www-data\n"
+        "COPY composer.json composer.lock ./\n"
+        "RUN composer install --no-dev && rm -rf /home/www-data/.composer/cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (not another user's home, nor another cache there)
+    (
+        "FROM bkuhl/fpm-nginx:7.4\n"
+        "WORKDIR /var/www/html\n"
+        "USER www-data\n"
+        "COPY composer.json composer.lock ./\n"
+        "RUN composer install --no-dev && rm -rf /home/app/.composer/cache\n"
+        "RUN composer require monolog/monolog && rm -rf /home/www-data/.npm\n"
+        "# expect: 5 LG005, 6 LG005\n",
+        [(5, "LG005"), (6, "LG005")],
+    ),
 ]
 
 
