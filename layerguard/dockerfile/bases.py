@@ -177,6 +177,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
         *("/usr/local/share/doc/node", "/usr/local/share/man/man1", "/usr/local/share/systemtap"),
     ),
     "ruby": ("/usr/local/lib/ruby", "/usr/local/bin"),
+    # (built from source into /usr/local: the core library in lib/perl5, perl and its tools)
+    "perl": ("/usr/local/lib/perl5", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
     "golang": ("/usr/local/go",),
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),

@@ -3206,7 +3206,11 @@ def _ops(
         rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
         yield Op(REMOVE, tool, tuple(h for h in rust if h.startswith("/")), text)
     # (`npx -y playwright-core install-deps`, `npx @playwright/test@1.44 install --with-deps`)
-    runs_playwright = any(w[:1] + w[1:].split("@", 1)[0] in _PLAYWRIGHT_PACKAGES for w in words[:4])
+    # (or by its path: `node_modules/.bin/playwright install --with-deps chromium`)
+    runs_playwright = (
+        any(w[:1] + w[1:].split("@", 1)[0] in _PLAYWRIGHT_PACKAGES for w in words[:4])
+        or posixpath.basename(words[0]) in _PLAYWRIGHT_PACKAGES
+    )
     if posixpath.basename(tool) in ("mvn", "mvnw") and _MAVEN_BUILDS & {
         w.split(":")[-1] for w in words[1:] if not w.startswith("-")
     }:

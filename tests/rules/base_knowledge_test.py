@@ -495,6 +495,16 @@ _FORTY_THIRD_KNOWLEDGE = [
         "# expect: 2 LG006\n",
         [(2, "LG006")],
     ),
+    # The perl image's Perl is built into /usr/local: a builder's lib/perl5 (its core library
+    # and the modules cpanm added) copied over it writes the core files again.
+    (
+        "FROM perl:5.38-slim AS build\n"
+        "RUN cpanm -n Mojolicious\n"
+        "FROM perl:5.38-slim\n"
+        "COPY --from=build /usr/local/lib/perl5 /usr/local/lib/perl5\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
 ]
 
 

@@ -14635,6 +14635,16 @@ _FORTY_THIRD = [
         "# expect: 5 LG005, 6 LG005\n",
         [(5, "LG005"), (6, "LG005")],
     ),
+    # Playwright run by its path installs its browsers' system libraries with apt as well.
+    (
+        "FROM node:20-bookworm\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force"
+        " && node_modules/.bin/playwright install --with-deps chromium\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
