@@ -3429,6 +3429,10 @@ def _ops(
         # dhparam -out dhparam.pem 2048`: the key, certificate or parameters it writes)
         # (its options are single-dash words, `-outform` another one)
         written = [v for o, v in itertools.pairwise(words) if o in ("-out", "-keyout")]
+        if subcommand(words) == "req" and "-keyout" not in words and "-key" not in words:
+            # (a new key without -keyout goes to privkey.pem: `openssl req -x509 -nodes -new
+            # -out cert.pem`)
+            written += ["privkey.pem"] if {"-new", "-newkey", "-x509"} & set(words) else []
         if written:
             yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
     elif _reconfigured(words):
@@ -4872,7 +4876,18 @@ def _rare(tests: list[str]) -> bool:
             return True
         if word == "-perm" and i + 1 < len(tests) and _write_bits_only(tests[i + 1]):
             return True
+        if word == "-perm" and i + 1 < len(tests) and _no_permission_bits(tests[i + 1]):
+            return True
     return False
+
+
+def _no_permission_bits(mode: str) -> bool:
+    """An exact -perm mode with no read, write or execute bit (`-perm 6000`): the files whose
+    mode is exactly that, which no build leaves."""
+    if not (mode.isdigit() and set(mode) <= set("01234567")):
+        return False
+    bits = int(mode, 8)
+    return bool(bits) and not bits & 0o777
 
 
 def _write_bits_only(mode: str) -> bool:
@@ -5194,6 +5209,9 @@ def _package_ops(
         # (its metadata in cache/, the packages it downloaded in artifacts/; virtualenvs/ beside
         # them is the environment, no cache: `rm -r ~/.cache/pypoetry/cache
         # ~/.cache/pypoetry/artifacts` empties it)
+        if installs and _poetry_venvs_there(variables):
+            venvs = posixpath.join(where[0], "virtualenvs")
+            yield Op(WRITE, tool, (venvs,), text, TREE, UNKNOWN)
         where = tuple(posixpath.join(where[0], n) for n in ("artifacts", "cache"))
     if caches and not elsewhere and not _cache_off(family, words, variables):
         vendor = _project_dir(family, words) if _composer_command(words) == "install" else None
@@ -5472,6 +5490,16 @@ def _no_lock_file(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
     return bool(off & set(words)) or told.lower() == "false"
 
 
+def _poetry_venvs_there(variables: Mapping[str, str]) -> bool:
+    """poetry makes its environments in its cache directory's virtualenvs/: unless told to make
+    none, to make it in the project, or to put them elsewhere."""
+    return not (
+        variables.get("POETRY_VIRTUALENVS_CREATE", "").lower() in ("false", "0")
+        or variables.get("POETRY_VIRTUALENVS_IN_PROJECT", "").lower() in ("true", "1")
+        or variables.get("POETRY_VIRTUALENVS_PATH")
+    )
+
+
 def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str | None:
     """The package.json an `npm install`, `ci` or `update` naming no package reads, when it runs
     in / or a home, where images keep none; None for any other command or directory."""
@@ -5479,7 +5507,7 @@ def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str 
         return None
     if len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1:
         return None  # (it names packages: `npm install express`)
-    if {"-g", "--global", "--prefix", "-C"} & set(words):
+    if any(w in ("-g", "--global", "-C") or w.startswith("--prefix") for w in words):
         return None
     cwd = command.cwd or ""
     if cwd != "/" and cwd != "/root" and not _A_HOME.fullmatch(cwd.rstrip("/")):

@@ -382,6 +382,16 @@ def _cache_of_another_home(entry: Entry, removed: Sequence[str], user: str) -> b
     return False
 
 
+def _named_as_a_project(project: str, step: Step, earlier: str) -> bool:
+    """The Dockerfile shows a project may be where `project` (a package.json) lies: a bind
+    mount gives the RUN files, or an instruction before names that directory (`WORKDIR
+    /home/node`, `ADD https://github.com/x/y.git /home/node/`, `cp -a src/. /home/node/`)."""
+    if any(m.get("type") == "bind" for m in step.instr.mounts()):
+        return True
+    directory = posixpath.dirname(project)
+    return directory != "/" and re.search(rf"{re.escape(directory)}(?![\w.-])", earlier) is not None
+
+
 def _ran_in(op: Op) -> tuple[str, ...]:
     """The directory a program the model does not read ran in, which it may write to (not a
     shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
@@ -390,10 +400,18 @@ def _ran_in(op: Op) -> tuple[str, ...]:
         return () if op.tool in _COPIERS else op.paths
     if op.kind != EXEC:
         return ()
-    piped = posixpath.basename(op.tool) in SHELLS and all(
-        w.startswith("-") for w in op.command.split()[1:]
-    )
-    return () if piped else op.paths
+    words = op.command.split()
+    if posixpath.basename(op.tool) in SHELLS and all(w.startswith("-") for w in words[1:]):
+        return ()
+    # (and the tree of a program run by its path, which writes there: `cd bin &&
+    # ./startup.sh`, `/opt/tomcat/bin/catalina.sh start` write /opt/tomcat/logs)
+    program = words[0] if words and "/" in words[0] else ""
+    if program and op.paths and "$" not in program:
+        where = posixpath.dirname(posixpath.normpath(posixpath.join(op.paths[0], program)))
+        if posixpath.basename(where) in ("bin", "sbin"):
+            where = posixpath.dirname(where)
+        return (*op.paths, where)
+    return op.paths
 
 
 # What writes only what was there before, under another name
@@ -1254,6 +1272,7 @@ def _run(
             and bool(held.manager)  # (a base not known here may keep its project there)
             and not any(covers(e.path, op.project) for e in (*live, *own) if e.kind != DIR)
             and not any(covers(d, op.project) for d in ran_in)  # (`./gen.sh` may make one)
+            and not _named_as_a_project(op.project, step, earlier)
         ):
             continue  # (no project there: `npm install` in / fetches nothing)
         if op.unless is not None and any(
@@ -1956,7 +1975,7 @@ def _reach(
                 # any directory of the root, `cmake/`)
                 continue
             # (both names unknown: `wget $URL`, then `wget -q $URL && ... && rm app.tgz`)
-            unknown = posixpath.basename(entry.path) == "*"
+            unknown = posixpath.basename(entry.path) == "*" and not entry.copied
             if is_glob(entry.path) and any(
                 e.path == path or (unknown and is_glob(e.path) and _same_file(path, e.path))
                 for e in own

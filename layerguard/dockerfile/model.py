@@ -382,6 +382,7 @@ _CACHE_CONFIG = (
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
 )
 _GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
+_PROJECT_CONFIG = re.compile(r"\s--location[= ]project\b")
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
@@ -391,6 +392,8 @@ def _configured(text: str, user: str) -> Iterator[tuple[str, tuple[str, str | No
     for pattern, name in _CACHE_CONFIG:
         for found in pattern.finditer(text):
             rest = found.group() + text[found.end() :].split("\n", 1)[0].split("&&", 1)[0]
+            if _PROJECT_CONFIG.search(rest):
+                continue  # (`pnpm config set store-dir /x --location project`: that project's)
             shared = name.startswith("BUNDLE") or (
                 name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
             )

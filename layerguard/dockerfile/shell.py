@@ -1052,7 +1052,14 @@ class _Parser:
             del self.out[self.listed :]
         if op in _SEPARATORS and not (self.blocks or self.subshells):
             self.listed = len(self.out)  # (a compound's own lists are the compound's)
-        if op == "||" and len(self.out) > emitted and not self.last_was_test:
+        if (
+            op == "||"
+            and len(self.out) > emitted
+            and not self.last_was_test
+            # (not a find's: what fails there is a -delete or -exec it ran, `find /venv -name
+            # __pycache__ -exec rm -rf {} + || true`, not the search of its root)
+            and self.out[emitted].words[:1] != ("find",)
+        ):
             # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
             # failure allowed says the author did not know the paths are there)
             command = self.out[emitted]

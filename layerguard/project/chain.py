@@ -285,13 +285,17 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
         and not _generated(source)
     ]
     here = os.path.abspath(context)
-    if not declared:
+    own_name = os.path.basename(here)
+    # (not where a directory of that name is inside it, a package named as its project,
+    # `myapp/myapp/`, or where it is the repository's top)
+    inside_too = os.path.isdir(os.path.join(here, own_name))
+    if not declared and not inside_too and not os.path.exists(os.path.join(here, ".git")):
         # (only what the directory above holds: not a file the RUN makes, `echo $V >
         # myapp/_version.py`, which no directory holds)
         above_it = os.path.dirname(here)
         named += [
             n
-            for n in _below_its_own_directory(model, os.path.basename(here))
+            for n in _below_its_own_directory(model, own_name)
             if os.path.lexists(os.path.join(above_it, n))
         ]
     above = []  # the directories above `context`, up to its repository's root

@@ -4358,6 +4358,26 @@ def test_a_whole_context_copy_naming_the_dockerfiles_directory_is_built_from_abo
     assert lint_files({**files, "docker/Dockerfile": own}, code="LG003") == []
 
 
+def test_a_package_named_as_its_project_keeps_the_context(lint_files: Lint) -> None:
+    """(s43b: x03) A context that holds a directory of its own name (the package `myapp/myapp/`
+    of the project `myapp/`): the RUN's `myapp/VERSION` is the package's, and the context stays
+    the Dockerfile's directory."""
+    found = lint_files(
+        {
+            ".git/HEAD": "ref: main\n",
+            "myapp/VERSION": "1.0\n",
+            "myapp/requirements.txt": "django\n",
+            "myapp/myapp/__init__.py": "",
+            "myapp/Dockerfile": "FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\n"
+            'RUN echo "$GIT_SHA" > myapp/VERSION && rm -f requirements.txt\n',
+        },
+        code="LG003",
+    )
+    assert [(f.file, f.line, f.estimated) for f in found] == [
+        ("myapp/Dockerfile", 4, {"paths": 1, "bytes": 7})
+    ]
+
+
 def test_a_file_the_run_makes_in_the_dockerfiles_directory_keeps_the_context(
     lint_files: Lint,
 ) -> None:
@@ -14701,6 +14721,99 @@ _FORTY_THIRD_REVIEW = [
         "RUN chown -R node:node /srv/site/tmp\n"
         "# expect: 3 LG004\n",
         [(3, "LG004")],
+    ),
+    # (s43b: d01_copy_dir_star_then_unknown_dl_rm_plain_jar) a COPY's `*` is the build
+    # context's files, not a download of a name not shown
+    (
+        "FROM eclipse-temurin:21-jre\n"
+        "ARG OTEL_AGENT_URL\n"
+        "WORKDIR /app\n"
+        "COPY build/libs/* ./\n"
+        'RUN wget -q "$OTEL_AGENT_URL" && rm -f /app/*-plain.jar\n'
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
+    # (s43b: g02, g10) a program run by its path writes in its own tree: Tomcat started from
+    # its bin/ wrote its logs/
+    (
+        "FROM eclipse-temurin:11-jre\n"
+        "RUN curl -fsSL https://x/solr-8.11.2.tgz | tar xz -C /opt"
+        " && mv /opt/solr-8.11.2 /opt/solr\n"
+        "WORKDIR /opt/solr/bin\n"
+        "RUN ./solr start -force && ./solr stop -all\n"
+        "RUN useradd -r solr && chown -R solr:solr /opt/solr/server/logs\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+    # (s43b: o16_req_default_privkey_chmod_only) a new key without -keyout is privkey.pem
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache openssl && mkdir -p /certs && cd /certs && openssl req -new"
+        " -x509 -newkey rsa:2048 -nodes -days 365 -subj /CN=mqtt -out cert.pem\n"
+        "RUN chmod 600 /certs/privkey.pem\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    # (s43b: p09_later_run_removes_venvs_dir) poetry's environments are in its cache
+    # directory's virtualenvs/, written whatever its cache
+    (
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir poetry==1.8.2\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --only main --no-root --no-cache\n"
+        "RUN rm -rf /root/.cache/pypoetry/virtualenvs\n"
+        "# expect: 6 LG003\n",
+        [(6, "LG003")],
+    ),
+    # (s43b: q12_store_dir_location_project_other_dir) a setting of one project's moves
+    # nothing of another's
+    (
+        "FROM node:20-alpine\n"
+        "RUN corepack enable\n"
+        "WORKDIR /tools\n"
+        "RUN pnpm config set store-dir /pnpm/store --location project\n"
+        "WORKDIR /app\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN --mount=type=cache,target=/pnpm/store pnpm install --prod --frozen-lockfile\n"
+        "# expect: 7 LG005\n",
+        [(7, "LG005")],
+    ),
+    # (s43b: n17, n42, n02) npm's project where the Dockerfile says it is: `--prefix=`, a
+    # directory an instruction before named, a bind mount
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /root\n"
+        "COPY package.json package-lock.json /srv/app/\n"
+        "RUN npm ci --prefix=/srv/app --omit=dev\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM node:20-bookworm\n"
+        "RUN git clone --depth 1 https://github.com/hackmdio/codimd.git /home/node/src"
+        " && cp -a /home/node/src/. /home/node/ && rm -rf /home/node/src\n"
+        "USER node\n"
+        "RUN cd /home/node && npm ci\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN --mount=type=bind,source=package.json,target=package.json"
+        " --mount=type=bind,source=package-lock.json,target=package-lock.json npm ci\n"
+        "# expect: 2 LG005\n",
+        [(2, "LG005")],
+    ),
+    # (s42 review fault, found again) a find's `|| true` allows what its -exec or -delete
+    # fails at, not the search of its root: what it sweeps an earlier layer wrote is LG003
+    (
+        "FROM python:3.12-slim\n"
+        "RUN python3 -m venv /v && /v/bin/pip install --no-cache-dir requests\n"
+        "RUN find /v -type d -name __pycache__ -exec rm -rf {} + || true\n"
+        "RUN find / -perm 6000 -type f -exec chmod a-s {} \\; || true\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
     ),
 ]
 
