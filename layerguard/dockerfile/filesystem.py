@@ -392,6 +392,19 @@ def _named_as_a_project(project: str, step: Step, earlier: str) -> bool:
     return directory != "/" and re.search(rf"{re.escape(directory)}(?![\w.-])", earlier) is not None
 
 
+def _project_script(op: Op) -> bool:
+    """`op` is what a Node manager's run of the project's own script wrote in the project (`npm
+    run pack:prepare`, `yarn run build`), which may make a package file there."""
+    words = op.command.split()
+    return (
+        posixpath.basename(op.tool) in ("npm", "yarn", "pnpm", "bun")
+        and words[1:2] in (["run"], ["run-script"], ["pack"])
+        and op.entry == TREE
+        and op.content == UNKNOWN
+        and not op.role
+    )
+
+
 def _ran_in(op: Op) -> tuple[str, ...]:
     """The directory a program the model does not read ran in, which it may write to (not a
     shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
@@ -1200,6 +1213,7 @@ def _run(
     `programs_ran_in`: the directories the steps before ran such a program in."""
     assert step.run is not None
     ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
+    packed: set[str] = set()  # the projects whose scripts this RUN ran, so far
     own: list[Entry] = []
     changes: list[Change] = []
     unpacked: list[Hit] = []
@@ -1239,6 +1253,8 @@ def _run(
         elif op.kind == WRITE and op.entry in (DIR, TREE):
             gone_now.difference_update(op.paths)
         ran_in.update(_ran_in(op))
+        if op.kind == WRITE and _project_script(op):
+            packed.update(op.paths)
         if (made := link_made(op)) is not None:
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
             # instantclient`, or to a file, which chmod follows: `ln -s /opt/app/run.sh
@@ -1487,6 +1503,10 @@ def _run(
                     continue
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
                 if any(o.path == path or _matches(path, o.path) for o in own):
+                    continue
+                # (or one its project's scripts made there: `npm run pack:prepare && npm install
+                # --global redocly-cli.tgz`)
+                if posixpath.dirname(path) in packed:
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.

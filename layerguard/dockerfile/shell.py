@@ -1005,6 +1005,8 @@ class _Parser:
         self.last_test: bool | None = None
         self.negated = False  # `! cmd && x`: cmd's status is turned over
         self.skipping: str | None = None
+        # (what was skipping where each open subshell began: `true || ( ... )` skips it whole)
+        self.skipped_at: list[str | None] = []
         self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -1043,6 +1045,7 @@ class _Parser:
                 return i + 1
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
+            self.skipped_at.append(self.skipping)
             return i
         emitted = len(self.out)
         self._finish()
@@ -1104,6 +1107,10 @@ class _Parser:
                 self.skipping = op  # `false && x`, `true || x`: x never runs
             elif self.skipping is not None and op != self.skipping:
                 self.skipping = None
+        elif op == ")" and self.skipped_at:
+            # (a subshell skipped whole, whatever its own lists did: `[ "$T" != raspi ] || (
+            # ( [ ... ] || echo ... ) && apt-get update )`)
+            self.skipping = self.skipped_at.pop()
         elif op in _SEPARATORS or op in _CASE_ENDS or op in ("(", ")", "|"):
             self.skipping = None
         return i
@@ -1263,8 +1270,12 @@ class _Parser:
 
     def _dead(self) -> bool:
         """The command being read never runs: a branch whose condition is known false, or
-        the rest of `false && ...`."""
-        return self.skipping is not None or any(b.dead for b in self.blocks)
+        the rest of `false && ...`, or a subshell that list skips whole."""
+        return (
+            self.skipping is not None
+            or any(b.dead for b in self.blocks)
+            or any(s is not None for s in self.skipped_at)
+        )
 
     def _branch(self, block: _Block) -> None:
         """Start another branch of `block` from the state it was entered with."""

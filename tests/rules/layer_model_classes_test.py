@@ -14665,6 +14665,36 @@ _FORTY_THIRD = [
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
+    # A list that skips a subshell skips it whole, whatever its own lists test inside: with
+    # BUILD_TYPE=generic no apt-get runs.
+    (
+        "FROM debian:12\n"
+        'ARG BUILD_TYPE="generic"\n'
+        'RUN [ "$BUILD_TYPE" != "raspi" ] || ( ( [ "$(uname -m)" != "armv7l" ]'
+        " || echo x > /etc/apt/sources.list ) && apt-get update && apt-get install -y curl )\n"
+        "RUN true || ( echo a ) && apt-get update\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # A package the project's own scripts made in the RUN (`npm run pack:prepare`) is that
+    # RUN's, not an archive the copy of the project brought.
+    (
+        "FROM node:20\n"
+        "WORKDIR /build\n"
+        "COPY . .\n"
+        "RUN npm ci && npm run pack:prepare && npm install -g app.tgz && npm cache clean --force\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (one no script of the project made is the copy's)
+    (
+        "FROM node:20\n"
+        "WORKDIR /build\n"
+        "COPY . .\n"
+        "RUN npm install -g vendor.tgz && npm cache clean --force\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
 ]
 
 
