@@ -2510,6 +2510,10 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
         home + p[5:]
         if (p == "/root" or p.startswith("/root/"))
         and not any(p == g or inside(p, g) for g in given)
+        # (not /root as the command spells it: `rm -fr /root` with HOME=/app is root's home)
+        and not (
+            op.role != CACHE and re.search(rf"(?<![\w./~$-]){re.escape(p)}(?![\w.-])", op.command)
+        )
         else p
         for p in op.paths
     )
@@ -3286,6 +3290,8 @@ def _ops(
             # (`rm -df /lib/modules`: a directory only if empty, or the build fails)
             files = [f for f in files if names_a_file(f) or is_glob(f)]
         yield Op(REMOVE, tool, _paths(files, command), text)
+    elif tool == "find" and _links_only(words):
+        pass  # (`find /usr -type l -exec test ! -e {} \; -delete`: broken links, no bytes)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
         yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
@@ -4775,12 +4781,25 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
             # (`-regextype egrep -regex '.*\.(o|a|gem|log)$'`: names by their extensions)
             del rest[:1]
             kept.extend(w for e in found for w in ("-name", f"*.{e}"))
+        elif word in ("-regex", "-iregex") and rest and (ending := _regex_ending(rest[0])):
+            # (`-regex '.*-$'`: the names that end so, `passwd-`)
+            del rest[:1]
+            kept.extend(("-name", f"*{ending}"))
         else:
             kept.append(word)
     names = [kept[i + 1] for i, w in enumerate(kept[:-1]) if w in _FIND_NAMES]
     if any(w in _FIND_SELECT for w in kept):
         return ()
     return tuple(names) if names else None
+
+
+def _regex_ending(pattern: str) -> str:
+    r"""The literal end a find's regex asks a path to have (`.*-$`: `-`, `.*\.pyc$`: `.pyc`),
+    or '' for any other regex."""
+    if not (pattern.startswith(".*") and pattern.endswith("$")):
+        return ""
+    literal = pattern[2:-1].replace("\\.", ".")
+    return literal if literal and not set(literal) & set("[](){}|*+?^\\$/") else ""
 
 
 def _acting(words: tuple[str, ...], programs: tuple[str, ...]) -> list[tuple[list[str], bool]]:
@@ -4822,6 +4841,20 @@ def _directories_only(words: tuple[str, ...]) -> bool:
     return bool(acting) and all(
         tests in (["-type", "d"], ["-xtype", "d"]) and not recursive for tests, recursive in acting
     )
+
+
+def _links_only(words: tuple[str, ...]) -> bool:
+    """What the find deletes is symbolic links alone: each alternative that deletes selects
+    `-type l` (`-xtype l`), which hold no bytes."""
+    acting = _acting(words, ("rm",))
+    return bool(acting) and all(
+        any(
+            w in ("-type", "-xtype") and tests[i + 1 : i + 2] == ["l"]
+            and not (i > 0 and tests[i - 1] in ("!", "-not"))
+            for i, w in enumerate(tests)
+        )
+        for tests, _ in acting
+    )  # fmt: skip
 
 
 def _selects_little(words: tuple[str, ...]) -> bool:

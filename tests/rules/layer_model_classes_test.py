@@ -14695,6 +14695,29 @@ _FORTY_THIRD = [
         "# expect: 3 LG006\n",
         [(3, "LG006")],
     ),
+    # `rm -fr /root` is root's home whatever HOME says: not the copied /app that HOME names
+    # (redis-commander's harden.sh); a cache removed at /root where HOME moved it stays.
+    (
+        "FROM node:20\n"
+        "ENV HOME=/app\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN rm -fr /root\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "RUN npm ci && rm -rf /root/.npm\n"
+        "# expect: 7 LG003, 7 LG005\n",
+        [(7, "LG003"), (7, "LG005")],
+    ),
+    # A find that deletes symbolic links alone (broken ones, `-type l -exec test ! -e {} \;`)
+    # removes no bytes; one whose regex asks for an ending names what it takes.
+    (
+        "FROM alpine:3.19\n"
+        "RUN find /bin /etc /usr -xdev -type l -exec test ! -e {} \\; -delete\n"
+        "RUN apk add --no-cache python3 && python3 -m compileall /usr/lib/python3*\n"
+        "RUN find /usr -xdev -type f -regex '.*\\.pyc$' -delete\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
