@@ -6591,7 +6591,14 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
     if is_glob(name) and not source.endswith("/"):
         return [CopyWrite(posixpath.join(dest, name), False, either=True)]
     unnamed = name in ("", ".")
-    if source.endswith("/") or is_glob(name) or unnamed or _a_standard_dir(source, staged):
+    # (and a well-known dot-directory: `COPY .git .` lands the repository's HEAD, objects/...)
+    if (
+        source.endswith("/")
+        or is_glob(name)
+        or unnamed
+        or _a_standard_dir(source, staged)
+        or name in _DOT_DIRS
+    ):
         return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)
     return [CopyWrite(dest, False, tree=True), either] if dest_is_dir else [either]

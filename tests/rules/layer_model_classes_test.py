@@ -14718,6 +14718,12 @@ _FORTY_THIRD = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # `.git` is a directory: `COPY .git .` lands the repository's HEAD and objects/ in the
+    # directory, not a second .git over the one `COPY . .` wrote.
+    (
+        "FROM python:3.12\nWORKDIR /opt/app\nCOPY . .\nCOPY .git .\n# expect: nothing\n",
+        [],
+    ),
 ]
 
 
