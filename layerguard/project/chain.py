@@ -48,7 +48,7 @@ from layerguard.dockerfile.effects import (
     source_installs,
 )
 from layerguard.dockerfile.filesystem import Step
-from layerguard.dockerfile.ignorefile import git_ignored
+from layerguard.dockerfile.ignorefile import excluder, git_ignored
 from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build, resolve
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
@@ -568,5 +568,7 @@ def _through_stage(
                 )
             elif file.path.startswith(top.rstrip("/") + "/") and (write.tree or write.either):
                 rel = file.path[len(top.rstrip("/")) + 1 :]
+                if write.excludes and excluder(write.excludes).matches(rel):
+                    continue  # (`COPY --from=builder --exclude=package.json /usr/src/app .`)
                 out.append(file._replace(path=write.into.rstrip("/") + "/" + rel, into=write.into))
     return tuple(out)

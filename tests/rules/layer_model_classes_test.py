@@ -4358,6 +4358,32 @@ def test_a_whole_context_copy_naming_the_dockerfiles_directory_is_built_from_abo
     assert lint_files({**files, "docker/Dockerfile": own}, code="LG003") == []
 
 
+def test_a_stage_copy_leaves_out_what_it_excludes(lint_files: Lint) -> None:
+    """(held-out 729/004:18, in its repository) `COPY --from=builder --exclude=package.json
+    --exclude=yarn.lock /usr/src/app .` brings the builder's copied files but those: not the
+    package.json and yarn.lock the stage wrote before it."""
+    dockerfile = (
+        "FROM node:24-alpine AS builder\nWORKDIR /usr/src/app\nCOPY . .\n"
+        "RUN yarn install && yarn cache clean\n"
+        "FROM node:24-alpine\nWORKDIR /usr/src/app\n"
+        "COPY docker/package.json docker/yarn.lock .\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "COPY --from=builder --exclude=package.json --exclude=yarn.lock /usr/src/app .\n"
+    )
+    files = {
+        "Dockerfile": dockerfile,
+        "package.json": "{}\n",
+        "yarn.lock": "\n",
+        "index.js": "x\n",
+        "docker/package.json": "{}\n",
+        "docker/yarn.lock": "\n",
+    }
+    assert lint_files(files, code="LG002") == []
+    kept = dockerfile.replace("--exclude=package.json --exclude=yarn.lock ", "")
+    found = lint_files({**files, "Dockerfile": kept}, code="LG002")
+    assert [(f.line, f.estimated["paths"]) for f in found if f.estimated] == [(9, 2)]
+
+
 def test_a_package_named_as_its_project_keeps_the_context(lint_files: Lint) -> None:
     """(s43b: x03) A context that holds a directory of its own name (the package `myapp/myapp/`
     of the project `myapp/`): the RUN's `myapp/VERSION` is the package's, and the context stays
