@@ -931,6 +931,8 @@ _ENV_READ = frozenset(
     | {"IPE_DONT_ENABLE", "BUNDLE_DEPLOYMENT", "UV_PROJECT_ENVIRONMENT"}
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
+    | {"POETRY_VIRTUALENVS_CREATE", "POETRY_VIRTUALENVS_IN_PROJECT", "POETRY_VIRTUALENVS_PATH"}
+    | {"VIRTUAL_ENV"}
 )
 
 
@@ -1730,6 +1732,11 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
             return {"BUNDLE_PATH": rest[1]}
         if len(rest) == 2 and rest[0] == "deployment":
             return {"BUNDLE_DEPLOYMENT": rest[1]}
+    if tool == "poetry" and words[1:2] == ("config",):
+        # (`poetry config virtualenvs.create false`: for the installs after it, as the variable)
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        if len(rest) == 2 and rest[0] in _POETRY_VENV_KEYS:
+            return {_POETRY_VENV_KEYS[rest[0]]: rest[1]}
     moved = CONFIG_CACHE_KEYS.get(tool)
     if moved and words[1:3] == ("config", "set"):
         # (`npm config set cache /tmp/.npm --global`, `npm config set cache=/x`, `yarn config set
@@ -5523,6 +5530,13 @@ def _no_lock_file(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
     return bool(off & set(words)) or told.lower() == "false"
 
 
+# poetry's settings of where its environments go, and the variable each is
+_POETRY_VENV_KEYS = {
+    f"virtualenvs.{key}": f"POETRY_VIRTUALENVS_{key.upper().replace('-', '_')}"
+    for key in ("create", "in-project", "path")
+}
+
+
 def _poetry_venvs_there(variables: Mapping[str, str]) -> bool:
     """poetry makes its environments in its cache directory's virtualenvs/: unless told to make
     none, to make it in the project, or to put them elsewhere."""
@@ -5530,12 +5544,13 @@ def _poetry_venvs_there(variables: Mapping[str, str]) -> bool:
         variables.get("POETRY_VIRTUALENVS_CREATE", "").lower() in ("false", "0")
         or variables.get("POETRY_VIRTUALENVS_IN_PROJECT", "").lower() in ("true", "1")
         or variables.get("POETRY_VIRTUALENVS_PATH")
+        or variables.get("VIRTUAL_ENV")  # (an environment active: poetry installs into it)
     )
 
 
 def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str | None:
     """The package.json an `npm install`, `ci` or `update` naming no package reads, when it runs
-    in / or a home, where images keep none; None for any other command or directory."""
+    in a home, where images keep none; None for any other command or directory."""
     if family != "npm" or subcommand(words) not in (_NPM_INSTALLS | _NPM_CLEAN_INSTALLS):
         return None
     if len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1:
@@ -5543,7 +5558,7 @@ def _bare_project(family: str, words: tuple[str, ...], command: Command) -> str 
     if any(w in ("-g", "--global", "-C") or w.startswith("--prefix") for w in words):
         return None
     cwd = command.cwd or ""
-    if cwd != "/" and cwd != "/root" and not _A_HOME.fullmatch(cwd.rstrip("/")):
+    if cwd != "/root" and not _A_HOME.fullmatch(cwd.rstrip("/")):
         return None
     return posixpath.join(cwd, "package.json")
 

@@ -370,7 +370,7 @@ def _cache_of_another_home(entry: Entry, removed: Sequence[str], user: str) -> b
     /home/www-data/.composer/cache` as www-data, whom Debian gives /var/www): the image made
     the user so, and that removal is the cleanup. (Not another user's: root's pip cache stays
     where a RUN removes /home/neuro/.cache.)"""
-    if user in ("", "root", "0") or "$" in user:
+    if user in ("", "root", "0") or "$" in user or user.partition(":")[0].isdigit():
         return False
     if entry.role != CACHE or not (mine := _IN_A_HOME.fullmatch(entry.path)):
         return False
@@ -389,7 +389,9 @@ def _named_as_a_project(project: str, step: Step, earlier: str) -> bool:
     if any(m.get("type") == "bind" for m in step.instr.mounts()):
         return True
     directory = posixpath.dirname(project)
-    return directory != "/" and re.search(rf"{re.escape(directory)}(?![\w.-])", earlier) is not None
+    # (this RUN's own text too: `cp -a /root/app/. /root/ && cd /root && npm install`)
+    text = earlier + "\n" + step.instr.node.original
+    return directory != "/" and re.search(rf"{re.escape(directory)}(?![\w.-])", text) is not None
 
 
 def _project_script(op: Op) -> bool:
@@ -418,6 +420,9 @@ def _ran_in(op: Op) -> tuple[str, ...]:
         return ()
     # (and the tree of a program run by its path, which writes there: `cd bin &&
     # ./startup.sh`, `/opt/tomcat/bin/catalina.sh start` write /opt/tomcat/logs)
+    # (a shell run by its path runs its script: `/bin/sh /srv/init.sh`)
+    if words and posixpath.basename(words[0]) in SHELLS:
+        words = [w for w in words[1:] if not w.startswith("-")] or words
     program = words[0] if words and "/" in words[0] else ""
     if program and op.paths and "$" not in program:
         where = posixpath.dirname(posixpath.normpath(posixpath.join(op.paths[0], program)))
@@ -1442,7 +1447,9 @@ def _run(
                     taken_away[old] = _archives_at(old, live, own)
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
-                own = [e for e in own if not _cache_of_another_home(e, op.paths, step.instr.user)]
+                if not held.manager:  # (a base not known: the user's home is a guess)
+                    user = step.instr.user
+                    own = [e for e in own if not _cache_of_another_home(e, op.paths, user)]
                 live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
@@ -1506,7 +1513,9 @@ def _run(
                     continue
                 # (or one its project's scripts made there: `npm run pack:prepare && npm install
                 # --global redocly-cli.tgz`)
-                if posixpath.dirname(path) in packed:
+                if posixpath.dirname(path) in packed and not any(
+                    e.path == path and e.copied for e in live
+                ):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.

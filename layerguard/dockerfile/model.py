@@ -364,6 +364,7 @@ CONFIG_CACHE_KEYS = {
     "pnpm": ("store-dir", "PNPM_STORE_DIR"),
 }
 _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
+_POETRY_CONFIG = r"\bpoetry\s+config\s+(?:--local\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after
 # read, and the variable each stands for.
 _CACHE_CONFIG = (
@@ -380,20 +381,34 @@ _CACHE_CONFIG = (
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
     (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
+    # (poetry's, in its config.toml or the project's poetry.toml: where its environments go)
+    *(
+        (re.compile(_POETRY_CONFIG + rf"virtualenvs\.{key}\s+['\"]?({value})['\"]?"), name)
+        for key, value, name in (
+            ("create", "false|0", "POETRY_VIRTUALENVS_CREATE"),
+            ("in-project", "true|1", "POETRY_VIRTUALENVS_IN_PROJECT"),
+            ("path", r"/[^\s;&|'\"$]+", "POETRY_VIRTUALENVS_PATH"),
+        )
+    ),
 )
 _GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
 _PROJECT_CONFIG = re.compile(r"\s--location[= ]project\b")
+_IN_PROJECT = "project:"  # (a setting's scope: the project's directory, not a user)
 _ONE_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
-def _configured(text: str, user: str) -> Iterator[tuple[str, tuple[str, str | None]]]:
+def _configured(
+    text: str, user: str, workdir: str = ""
+) -> Iterator[tuple[str, tuple[str, str | None]]]:
     """The manager settings a RUN's text makes for the RUNs after it: npm's `--global` one for
-    every user, its user one and yarn's for `user` alone, bundler's for every user."""
+    every user, its user one and yarn's for `user` alone, bundler's for every user, a
+    `--location project` one for the RUNs in that project (`workdir`) alone."""
     for pattern, name in _CACHE_CONFIG:
         for found in pattern.finditer(text):
             rest = found.group() + text[found.end() :].split("\n", 1)[0].split("&&", 1)[0]
             if _PROJECT_CONFIG.search(rest):
-                continue  # (`pnpm config set store-dir /x --location project`: that project's)
+                yield name, (found.group(1), _IN_PROJECT + workdir)
+                continue
             shared = name.startswith("BUNDLE") or (
                 name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
             )
@@ -407,10 +422,18 @@ def _configured(text: str, user: str) -> Iterator[tuple[str, tuple[str, str | No
 
 
 def _with_configured(
-    env: Mapping[str, str], configured: Mapping[str, tuple[str, str | None]], user: str
+    env: Mapping[str, str],
+    configured: Mapping[str, tuple[str, str | None]],
+    user: str,
+    workdir: str = "",
 ) -> dict[str, str]:
-    """`env` (which wins) over what earlier RUNs configured for every user or for `user`."""
-    mine = {k: v for k, (v, who) in configured.items() if who is None or who == user}
+    """`env` (which wins) over what earlier RUNs configured for every user, for `user`, or for
+    the project in `workdir`."""
+    mine = {
+        k: v
+        for k, (v, who) in configured.items()
+        if who is None or who == user or who == _IN_PROJECT + workdir
+    }
     return {**mine, **env} if mine else dict(env)
 
 
@@ -549,7 +572,7 @@ def build(
             Instruction(
                 node,
                 workdir,
-                MappingProxyType(_with_configured(env, configured, user)),
+                MappingProxyType(_with_configured(env, configured, user, workdir)),
                 parse_flags(node.flags),
                 user,
                 frozenset(given),
@@ -569,7 +592,7 @@ def build(
             # (a SHELL instruction's bash stays: it names the program, not the link)
             shell, sh_bash = ("" if shell == "bash" else shell), False
         if node.keyword == "run" and "config" in node.original:
-            configured.update(_configured(node.original, user))
+            configured.update(_configured(node.original, user, workdir))
     close()
     if not stages:
         return Model(path, parsed, (), -1, ())

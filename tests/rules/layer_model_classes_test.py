@@ -14609,13 +14609,13 @@ _FORTY_THIRD = [
         "# expect: nothing\n",
         [],
     ),
-    # `npm install` or `npm update` naming no package, in / or a home where no image keeps a
+    # `npm install` or `npm update` naming no package, in a home where no image keeps a
     # package.json and no COPY or RUN put one: it installs and fetches nothing.
     (
-        "FROM node:18-bullseye\n"
-        "RUN npm update\n"
-        "WORKDIR /home/node\n"
+        "FROM jenkins/jnlp-slave:3.29-1\n"
+        "USER root\n"
         "RUN npm install\n"
+        "RUN npm update\n"
         "COPY package.json .\n"
         "RUN npm install\n"
         "# expect: 6 LG005\n",
@@ -14851,19 +14851,6 @@ _FORTY_THIRD_REVIEW = [
         "# expect: 6 LG003\n",
         [(6, "LG003")],
     ),
-    # (s43b: q12_store_dir_location_project_other_dir) a setting of one project's moves
-    # nothing of another's
-    (
-        "FROM node:20-alpine\n"
-        "RUN corepack enable\n"
-        "WORKDIR /tools\n"
-        "RUN pnpm config set store-dir /pnpm/store --location project\n"
-        "WORKDIR /app\n"
-        "COPY package.json pnpm-lock.yaml ./\n"
-        "RUN --mount=type=cache,target=/pnpm/store pnpm install --prod --frozen-lockfile\n"
-        "# expect: 7 LG005\n",
-        [(7, "LG005")],
-    ),
     # (s43b: n17, n42, n02) npm's project where the Dockerfile says it is: `--prefix=`, a
     # directory an instruction before named, a bind mount
     (
@@ -14899,6 +14886,73 @@ _FORTY_THIRD_REVIEW = [
         "RUN find / -perm 6000 -type f -exec chmod a-s {} \\; || true\n"
         "# expect: 3 LG003\n",
         [(3, "LG003")],
+    ),
+    # (s43b: q12; s43c: l01, l03) a --location project setting is that project's: it moves
+    # the store of the installs there, not of another project's
+    (
+        "FROM node:20-slim\n"
+        "RUN corepack enable\n"
+        "WORKDIR /tools\n"
+        "RUN pnpm config set store-dir /pnpm/store --location project\n"
+        "WORKDIR /app\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN --mount=type=cache,target=/pnpm/store pnpm install --frozen-lockfile\n"
+        "# expect: 7 LG005\n",
+        [(7, "LG005")],
+    ),
+    (
+        "FROM node:20-slim\n"
+        "RUN corepack enable\n"
+        "WORKDIR /app\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN pnpm config set store-dir /pnpm/store --location project\n"
+        "RUN --mount=type=cache,target=/pnpm/store pnpm install --frozen-lockfile\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s43c: h01, h02) a user whose home the Dockerfile or a known base shows: a removal in
+    # /home/USER cleans nothing there
+    (
+        "FROM python:3.12-slim\n"
+        "RUN useradd -m -d /var/lib/app app\n"
+        "USER app\n"
+        "WORKDIR /var/lib/app\n"
+        "RUN pip install --user requests && rm -rf /home/app/.cache/pip\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
+    # (s43c: j02) an archive a COPY wrote by name is the copy's, whatever script ran there
+    (
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY vendor-1.2.tgz package.json ./\n"
+        "RUN npm run build && npm install -g ./vendor-1.2.tgz && npm cache clean --force\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
+    # (s43c: r01) a shell run by its path runs its script, where that lies
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN curl -fsSL https://x/apache-tomcat-9.0.80.tar.gz | tar xz -C /opt"
+        " && mv /opt/apache-tomcat-9.0.80 /opt/tomcat\n"
+        "WORKDIR /srv\n"
+        "COPY init.sh /srv/init.sh\n"
+        "RUN /bin/sh /srv/init.sh\n"
+        "RUN useradd -r tomcat && chown -R tomcat /opt/tomcat/logs /opt/tomcat/work\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s43c: p04) `poetry config virtualenvs.create false`: no environment in its cache
+    (
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir poetry\n"
+        "RUN poetry config virtualenvs.create false\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root --no-cache\n"
+        "RUN rm -rf /root/.cache/pypoetry/virtualenvs\n"
+        "# expect: nothing\n",
+        [],
     ),
 ]
 
