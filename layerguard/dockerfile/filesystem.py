@@ -1295,7 +1295,7 @@ def _run(
             and not any(covers(d, op.project) for d in ran_in)  # (`./gen.sh` may make one)
             and not _named_as_a_project(op.project, step, earlier)
         ):
-            continue  # (no project there: `npm install` in / fetches nothing)
+            continue  # (no project there: `npm install` in a home fetches nothing)
         if op.unless is not None and any(
             e.path == op.unless or inside(e.path, op.unless) for e in (*live, *own)
         ):

@@ -4384,43 +4384,38 @@ def test_a_stage_copy_leaves_out_what_it_excludes(lint_files: Lint) -> None:
     assert [(f.line, f.estimated["paths"]) for f in found if f.estimated] == [(9, 2)]
 
 
-def test_a_package_named_as_its_project_keeps_the_context(lint_files: Lint) -> None:
-    """(s43b: x03) A context that holds a directory of its own name (the package `myapp/myapp/`
-    of the project `myapp/`): the RUN's `myapp/VERSION` is the package's, and the context stays
-    the Dockerfile's directory."""
-    found = lint_files(
+@pytest.mark.parametrize(
+    "files",
+    [
+        # (s43a: h05) a file the RUN itself makes, which no directory holds
         {
-            ".git/HEAD": "ref: main\n",
+            "requirements.txt": "flask\n",
+            "docker/requirements.txt": "django\n",
+            "docker/Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\nWORKDIR /srv\n"
+            "RUN echo 1 > docker/version.txt && rm requirements.txt\n",
+        },
+        # (s43b: x03) in a context that holds a directory of its own name, the package
+        # `myapp/myapp/` of the project `myapp/`
+        {
             "myapp/VERSION": "1.0\n",
             "myapp/requirements.txt": "django\n",
             "myapp/myapp/__init__.py": "",
             "myapp/Dockerfile": "FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\n"
             'RUN echo "$GIT_SHA" > myapp/VERSION && rm -f requirements.txt\n',
         },
-        code="LG003",
-    )
-    assert [(f.file, f.line, f.estimated) for f in found] == [
-        ("myapp/Dockerfile", 4, {"paths": 1, "bytes": 7})
-    ]
-
-
-def test_a_file_the_run_makes_in_the_dockerfiles_directory_keeps_the_context(
-    lint_files: Lint,
+    ],
+    ids=["made-by-the-run", "package-named-as-its-project"],
+)
+def test_a_path_below_a_directory_of_the_dockerfiles_name_can_keep_the_context(
+    lint_files: Lint, files: dict[str, str]
 ) -> None:
-    """(s43a: h05) Not a file the RUN itself makes, which no directory holds: the Dockerfile's
-    own directory stays the context, and the requirements.txt there is what the rm removes."""
-    found = lint_files(
-        {
-            ".git/HEAD": "ref: main\n",
-            "requirements.txt": "flask\n",
-            "docker/requirements.txt": "django\n",
-            "docker/Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\nWORKDIR /srv\n"
-            "RUN echo 1 > docker/version.txt && rm requirements.txt\n",
-        },
-        code="LG003",
-    )
+    """What the RUN names inside a directory of the Dockerfile's directory's name moves no
+    context where it is not the directory above's: the Dockerfile's own directory stays the
+    context, and the requirements.txt there (7 bytes) is what the rm removes."""
+    found = lint_files({".git/HEAD": "ref: main\n", **files}, code="LG003")
+    dockerfile = next(n for n in files if n.endswith("Dockerfile"))
     assert [(f.file, f.line, f.estimated) for f in found] == [
-        ("docker/Dockerfile", 4, {"paths": 1, "bytes": 7})
+        (dockerfile, 4, {"paths": 1, "bytes": 7})
     ]
 
 
