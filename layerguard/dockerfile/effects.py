@@ -2517,14 +2517,24 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
         home + p[5:]
         if (p == "/root" or p.startswith("/root/"))
         and not any(p == g or inside(p, g) for g in given)
-        # (not /root as the command spells it: `rm -fr /root` with HOME=/app is root's home)
-        and not (
-            op.role != CACHE and re.search(rf"(?<![\w./~$-]){re.escape(p)}(?![\w.-])", op.command)
-        )
+        and not _spelled_at_root(p, op.command)
         else p
         for p in op.paths
     )
     return op._replace(paths=paths) if paths != op.paths else op
+
+
+def _spelled_at_root(path: str, command: str) -> bool:
+    """The command spells `path` below /root itself, not through the home (`~/`, `$HOME/`):
+    `rm -fr /root` or `npm ci --cache /root/.npm-cache` with HOME=/app is root's, where `rm -rf
+    ~/.cache /root/.cache` names HOME's cache (both read alike)."""
+    while path.startswith("/root"):
+        # (or a directory above it: npm's `--cache /root/.npm-cache` holds its _cacache)
+        rest = re.escape(path[5:])
+        if re.search(rf"(?<![\w./~$}}-])/root{rest}/?(?![\w.-]|/[\w.])", command):
+            return not re.search(rf"(?:~|\$HOME|\$\{{HOME\}}){rest}/?(?![\w.-]|/[\w.])", command)
+        path = posixpath.dirname(path)
+    return False
 
 
 def _a_users_home(home: str, homes: Mapping[str, str]) -> bool:
@@ -3297,7 +3307,7 @@ def _ops(
             # (`rm -df /lib/modules`: a directory only if empty, or the build fails)
             files = [f for f in files if names_a_file(f) or is_glob(f)]
         yield Op(REMOVE, tool, _paths(files, command), text)
-    elif tool == "find" and _links_only(words):
+    elif tool == "find" and _links_only(words) and not _find_execs(words, ("chown", "chmod")):
         pass  # (`find /usr -type l -exec test ! -e {} \; -delete`: broken links, no bytes)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
@@ -4860,6 +4870,9 @@ def _links_only(words: tuple[str, ...]) -> bool:
             and not (i > 0 and tests[i - 1] in ("!", "-not"))
             for i, w in enumerate(tests)
         )
+        # (and no other type: `\( -type f -o -type l \)`, its parentheses gone, takes files)
+        and not any(w in ("-o", "-or") for w in tests)
+        and sum(w in ("-type", "-xtype") for w in tests) == 1
         for tests, _ in acting
     )  # fmt: skip
 
@@ -6612,7 +6625,7 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
         or is_glob(name)
         or unnamed
         or _a_standard_dir(source, staged)
-        or name in _DOT_DIRS
+        or (name in _DOT_DIRS and name != ".config")  # (a kernel's or busybox's .config)
     ):
         return [CopyWrite(dest, False, tree=True)]  # (`COPY --from=b /srv /srv`: a directory)
     either = CopyWrite(target, False, either=True)

@@ -391,7 +391,9 @@ def _named_as_a_project(project: str, step: Step, earlier: str) -> bool:
     directory = posixpath.dirname(project)
     # (this RUN's own text too: `cp -a /root/app/. /root/ && cd /root && npm install`)
     text = earlier + "\n" + step.instr.node.original
-    return directory != "/" and re.search(rf"{re.escape(directory)}(?![\w.-])", text) is not None
+    # (the directory itself, not one below it: `npm config set prefix /home/node/.npm-global`)
+    named = rf"{re.escape(directory)}/?(?![\w.-]|/[\w.])"
+    return directory != "/" and re.search(named, text) is not None
 
 
 def _project_script(op: Op) -> bool:
@@ -1514,7 +1516,8 @@ def _run(
                 # (or one its project's scripts made there: `npm run pack:prepare && npm install
                 # --global redocly-cli.tgz`)
                 if posixpath.dirname(path) in packed and not any(
-                    e.path == path and e.copied for e in live
+                    e.copied and (e.path == path or (is_glob(e.path) and _same_file(path, e.path)))
+                    for e in live
                 ):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)

@@ -407,7 +407,8 @@ def _configured(
         for found in pattern.finditer(text):
             rest = found.group() + text[found.end() :].split("\n", 1)[0].split("&&", 1)[0]
             if _PROJECT_CONFIG.search(rest):
-                yield name, (found.group(1), _IN_PROJECT + workdir)
+                # (beside the user's setting, which the other projects keep)
+                yield name + _IN_PROJECT + workdir, (found.group(1), _IN_PROJECT + workdir)
                 continue
             shared = name.startswith("BUNDLE") or (
                 name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
@@ -429,10 +430,12 @@ def _with_configured(
 ) -> dict[str, str]:
     """`env` (which wins) over what earlier RUNs configured for every user, for `user`, or for
     the project in `workdir`."""
-    mine = {
-        k: v
+    mine = {k: v for k, (v, who) in configured.items() if who is None or who == user}
+    # (a project's own setting wins there)
+    mine |= {
+        k.partition(_IN_PROJECT)[0]: v
         for k, (v, who) in configured.items()
-        if who is None or who == user or who == _IN_PROJECT + workdir
+        if who == _IN_PROJECT + workdir
     }
     return {**mine, **env} if mine else dict(env)
 

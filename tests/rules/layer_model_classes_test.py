@@ -14949,6 +14949,55 @@ _FORTY_THIRD_REVIEW = [
         "# expect: nothing\n",
         [],
     ),
+    # (s43d: r04, r21) a cache HOME holds, removed as `~/.cache` or `/root/.cache`, or given
+    # and removed at /root: each is the RUN's cleanup; only /root itself is root's home
+    (
+        "FROM python:3.12-slim\n"
+        "ENV HOME=/app\n"
+        "WORKDIR /app\n"
+        "COPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt && rm -rf ~/.cache /root/.cache\n"
+        "RUN npm ci --cache /root/.npm-cache --omit=dev && rm -rf /root/.npm-cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s43d: f03) `\( -type f -o -type l \)` takes files too
+    (
+        "FROM debian:bookworm-slim\n"
+        "ADD node-v20.11.1-linux-x64.tar.xz /opt/\n"
+        "RUN find /opt/node-v20.11.1-linux-x64 \\( -type f -o -type l \\) -path '*/include/*'"
+        " -delete\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    # (s43d: c09) a kernel's or busybox's .config is a file
+    (
+        "FROM alpine:3.19\nWORKDIR /src/busybox\nCOPY . .\nCOPY .config .\n# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # (s43d: j01) an archive a COPY's wildcard wrote is the copy's, whatever script ran there
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "COPY vendor/*.tgz ./\n"
+        "RUN npm ci && npm run build && npm install ./internal-ui-1.4.0.tgz"
+        " && npm cache clean --force\n"
+        "# expect: 4 LG006\n",
+        [(4, "LG006")],
+    ),
+    # (s43d: l03) a project's setting leaves the user's to the other projects
+    (
+        "FROM node:20-slim\n"
+        "RUN corepack enable && pnpm config set store-dir /pnpm/store\n"
+        "WORKDIR /tools\n"
+        "RUN pnpm config set store-dir /tools/.pnpm-store --location project\n"
+        "WORKDIR /app\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN --mount=type=cache,target=/pnpm/store pnpm install --frozen-lockfile\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
