@@ -2149,6 +2149,9 @@ def _reach(
             # (dpkg's database removed whole: every package's file lists and checksums; not a
             # file inside it, `rm /var/lib/dpkg/lock*`, some of which are empty)
             or (held.manager == "apt" and whole.rstrip("/") == DPKG_DATABASE)
+            # (rpm's database, whole or its package store, on Red Hat's family: `rm
+            # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
+            or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
         )
         and not any(covers(g, whole) for g in gone)
         # (not an application's archive below such a tree, which its images do not hold: `rm
@@ -2353,6 +2356,9 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 _SYSTEM_TREES = frozenset({"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec"})
 # dpkg's database: its status and every package's file lists and checksums (megabytes).
 DPKG_DATABASE = "/var/lib/dpkg"
+# rpm's database, and the files of it that hold every package's headers (megabytes): sqlite
+# since RHEL 9, Berkeley DB's Packages before
+_RPM_DATABASE = frozenset({"/var/lib/rpm", "/var/lib/rpm/rpmdb.sqlite", "/var/lib/rpm/Packages"})
 # Where distribution packages put programs (never /usr/local).
 _PACKAGE_BIN_DIRS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin"})
 # util-linux's and coreutils' scheduling tools (`setcap cap_sys_nice+ep /usr/bin/chrt`): every

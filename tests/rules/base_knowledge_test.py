@@ -505,6 +505,20 @@ _FORTY_THIRD_KNOWLEDGE = [
         "# expect: 4 LG002\n",
         [(4, "LG002")],
     ),
+    # rpm's database on Red Hat's family holds every package's headers (megabytes, rpmdb.sqlite
+    # since RHEL 9): removing it hides the base's; not its lock or shared-memory files, nor
+    # on a Debian image, which has none.
+    (
+        "FROM registry.access.redhat.com/ubi9/ubi-minimal\n"
+        "RUN microdnf install -y tar && microdnf clean all && rm /var/lib/rpm/rpmdb.sqlite\n"
+        "RUN rm -f /var/lib/rpm/rpmdb.sqlite-shm /var/lib/rpm/.rpm.lock\n"
+        "# expect: 2 LG003\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN rm -f /var/lib/rpm/rpmdb.sqlite\n# expect: nothing\n",
+        [],
+    ),
 ]
 
 
