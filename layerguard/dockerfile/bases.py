@@ -628,6 +628,15 @@ _DEBIAN_PACKAGES = frozenset(
      "gcc-14-base", "netbase", "readline-common"}
 )  # fmt: skip
 _UBUNTU_PACKAGES = _DEBIAN_PACKAGES | {"procps", "ubuntu-keyring"}
+# (Adoptium's Ubuntu images add these to run Java: curl and wget among them, which a RUN of an
+# image built on them uses before installing anything)
+_TEMURIN_PACKAGES = _UBUNTU_PACKAGES | {
+    *("curl", "wget", "tzdata", "locales", "ca-certificates", "fontconfig", "p11-kit"),
+    "binutils",
+    # (and what those pull in that is no library: ca-certificates' openssl)
+    *("openssl", "fontconfig-config", "fonts-dejavu-core", "p11-kit-modules", "binutils-common"),
+    "binutils-x86-64-linux-gnu",
+}
 # What buildpack-deps installs (its curl, scm and full variants, with what those bring), under
 # the language images of Debian's family that are not slim: python, node, ruby, golang, ...
 _BUILDPACK_CURL = _DEBIAN_PACKAGES | frozenset(
@@ -2506,6 +2515,7 @@ def known(image: ImageRef | None) -> Known:
     packages = (
         _DEBIAN_PACKAGES | {"tzdata"} if name == "debian"
         else _UBUNTU_PACKAGES if name == "ubuntu"
+        else _TEMURIN_PACKAGES if name == "eclipse-temurin" and debian
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
         else _nginx_packages(_NGINX_PACKAGES, image.tag or "") if name == "nginx" and debian

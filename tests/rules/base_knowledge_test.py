@@ -519,6 +519,16 @@ _FORTY_THIRD_KNOWLEDGE = [
         "FROM debian:12\nRUN rm -f /var/lib/rpm/rpmdb.sqlite\n# expect: nothing\n",
         [],
     ),
+    # Adoptium's Ubuntu images hold curl and wget: removing wget after a RUN installed it
+    # again (a no-op) hides the base's; gcc they do not hold.
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN apt-get update && apt-get install -y wget unzip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get remove -y wget\n"
+        "RUN apt-get purge -y gcc\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
