@@ -26,6 +26,7 @@ from layerguard.dockerfile.bases import (
 )
 from layerguard.dockerfile.model import (
     CONFIG_CACHE_KEYS,
+    POETRY_VENV_KEYS,
     Instruction,
     expand,
     from_the_base,
@@ -1735,8 +1736,8 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
     if tool == "poetry" and words[1:2] == ("config",):
         # (`poetry config virtualenvs.create false`: for the installs after it, as the variable)
         rest = [w for w in words[2:] if not w.startswith("-")]
-        if len(rest) == 2 and rest[0] in _POETRY_VENV_KEYS:
-            return {_POETRY_VENV_KEYS[rest[0]]: rest[1]}
+        if len(rest) == 2 and rest[0] in POETRY_VENV_KEYS:
+            return {POETRY_VENV_KEYS[rest[0]][0]: rest[1]}
     moved = CONFIG_CACHE_KEYS.get(tool)
     if moved and words[1:3] == ("config", "set"):
         # (`npm config set cache /tmp/.npm --global`, `npm config set cache=/x`, `yarn config set
@@ -4907,6 +4908,11 @@ def _selects_setuid(words: tuple[str, ...]) -> bool:
     )  # fmt: skip
 
 
+def _octal(mode: str) -> int | None:
+    """A -perm mode's bits when it is given in octal digits (`6000`), else None (`u+s`)."""
+    return int(mode, 8) if mode and set(mode) <= set("01234567") else None
+
+
 def _special_bits(mode: str) -> bool:
     """A -perm mode that asks for the setuid or setgid bit and nothing else: among others
     (`-4000`, `/6000`, `+6000`), not as the whole mode (`-perm 6000` selects files whose mode
@@ -4914,8 +4920,7 @@ def _special_bits(mode: str) -> bool:
     if not mode.startswith(("-", "/", "+")):
         return False
     mode = mode.lstrip("-/+")
-    if mode.isdigit() and set(mode) <= set("01234567"):
-        bits = int(mode, 8)
+    if (bits := _octal(mode)) is not None:
         return bool(bits) and not bits & ~0o6000
     return all(part.endswith(("+s", "=s")) for part in mode.split(","))
 
@@ -4937,17 +4942,14 @@ def _rare(tests: list[str]) -> bool:
 def _no_permission_bits(mode: str) -> bool:
     """An exact -perm mode with no read, write or execute bit (`-perm 6000`): the files whose
     mode is exactly that, which no build leaves."""
-    if not (mode.isdigit() and set(mode) <= set("01234567")):
-        return False
-    bits = int(mode, 8)
-    return bool(bits) and not bits & 0o777
+    bits = _octal(mode)
+    return bits is not None and bits > 0 and not bits & 0o777
 
 
 def _write_bits_only(mode: str) -> bool:
     """A -perm mode that asks for the group's or others' write bit and nothing more."""
     mode = mode.lstrip("-/")
-    if mode.isascii() and mode.isdigit():
-        bits = int(mode, 8) if set(mode) <= set("01234567") else 0
+    if (bits := _octal(mode)) is not None:
         return bool(bits) and not bits & ~0o022
     who, _, what = mode.partition("+")
     return bool(who) and set(who) <= set("go") and what == "w"
@@ -5541,13 +5543,6 @@ def _no_lock_file(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
     off = {"--no-package-lock", "--package-lock=false", "--no-lockfile", "--frozen-lockfile"}
     told = variables.get("NPM_CONFIG_PACKAGE_LOCK", variables.get("npm_config_package_lock", ""))
     return bool(off & set(words)) or told.lower() == "false"
-
-
-# poetry's settings of where its environments go, and the variable each is
-_POETRY_VENV_KEYS = {
-    f"virtualenvs.{key}": f"POETRY_VIRTUALENVS_{key.upper().replace('-', '_')}"
-    for key in ("create", "in-project", "path")
-}
 
 
 def _poetry_venvs_there(variables: Mapping[str, str]) -> bool:

@@ -363,6 +363,13 @@ CONFIG_CACHE_KEYS = {
     "yarn": ("cache-folder", "YARN_CACHE_FOLDER"),
     "pnpm": ("store-dir", "PNPM_STORE_DIR"),
 }
+# poetry's settings of where its environments go, the variable each stands for, and the values
+# that move them (none made, made in the project, made in a directory)
+POETRY_VENV_KEYS = {
+    "virtualenvs.create": ("POETRY_VIRTUALENVS_CREATE", "false|0"),
+    "virtualenvs.in-project": ("POETRY_VIRTUALENVS_IN_PROJECT", "true|1"),
+    "virtualenvs.path": ("POETRY_VIRTUALENVS_PATH", r"/[^\s;&|'\"$]+"),
+}
 _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 _POETRY_CONFIG = r"\bpoetry\s+config\s+(?:--local\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after
@@ -383,12 +390,8 @@ _CACHE_CONFIG = (
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
     # (poetry's, in its config.toml or the project's poetry.toml: where its environments go)
     *(
-        (re.compile(_POETRY_CONFIG + rf"virtualenvs\.{key}\s+['\"]?({value})['\"]?"), name)
-        for key, value, name in (
-            ("create", "false|0", "POETRY_VIRTUALENVS_CREATE"),
-            ("in-project", "true|1", "POETRY_VIRTUALENVS_IN_PROJECT"),
-            ("path", r"/[^\s;&|'\"$]+", "POETRY_VIRTUALENVS_PATH"),
-        )
+        (re.compile(_POETRY_CONFIG + rf"{re.escape(key)}\s+['\"]?({value})['\"]?"), name)
+        for key, (name, value) in POETRY_VENV_KEYS.items()
     ),
 )
 _GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
