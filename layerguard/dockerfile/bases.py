@@ -318,9 +318,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         (f"{r}linuxserver/baseimage-alpine-nginx" for r in ("ghcr.io/", "lscr.io/", "")),
         tuple(f"/defaults/nginx/{n}.conf.sample" for n in ("nginx", "site-confs/default", "ssl")),
     ),
-    # (FrankenPHP's phpinfo page and Caddy's configuration; /etc/frankenphp/Caddyfile is a
-    # hard link to the latter on its Debian tags)
-    "dunglas/frankenphp": ("/app/public/index.php", "/etc/caddy/Caddyfile"),
+    # (FrankenPHP's phpinfo page, Caddy's configuration and its own binary, which images built
+    # on it copy again from a newer build; /etc/frankenphp/Caddyfile is a hard link to the
+    # Caddyfile on its Debian tags)
+    "dunglas/frankenphp": (
+        *("/app/public/index.php", "/etc/caddy/Caddyfile", "/usr/local/bin/frankenphp"),
+    ),
     # (Bun's entry script, which its ENTRYPOINT runs; not in its distroless tags: below)
     "oven/bun": ("/usr/local/bin/docker-entrypoint.sh",),
     # (linuxserver's Selkies desktop base: the openbox defaults its init copies into /config)
@@ -829,6 +832,9 @@ _ALPINE_FILES = (
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
 # and `3`, the newest 3.x).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
+# jlesage's GUI base since its v4, whose noVNC lies in /opt/noVNC (`ubuntu-22.04-v4`,
+# `alpine-3.19-v4.5.3`)
+_JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 # Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
@@ -1227,6 +1233,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    # (the bundle the package's own trigger writes from the certificates it brings)
+    **{(m, "ca-certificates"): ("/etc/ssl/certs/ca-certificates.crt",) for m in ("apt", "apk")},
     # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,
     # its own /etc/squid3, which is not there now)
     ("apt", "squid3"): ("/etc/squid/squid.conf",),
@@ -2445,7 +2453,11 @@ def known(image: ImageRef | None) -> Known:
         files += tuple(f"/home/ubuntu/{n}" for n in DEBIAN_SKEL)
     if "alpine" in tagged and not any(d in tagged for d in _DOCLESS[1:]):
         files += _ALPINE_FILES
-        if name == "alpine" and _ALPINE_CERTS.match(image.tag or ""):
+        # (Alpine's own base holds ca-certificates-bundle since 3.14, and so does every image
+        # whose tag names such an Alpine: `golang:1.26-alpine3.23`)
+        if (name == "alpine" and _ALPINE_CERTS.match(image.tag or "")) or _NEW_ALPINE_TAG.search(
+            image.tag or ""
+        ):
             files += ("/etc/ssl/certs/ca-certificates.crt",)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
@@ -2460,6 +2472,10 @@ def known(image: ImageRef | None) -> Known:
         files += PACKAGE_FILES[("apt", "dovecot-core")]
     if name == "odoo" and (_ODOO_CONF.match(image.tag or "") or image.tag in (None, "latest")):
         files += ("/etc/odoo/odoo.conf",)  # (8.0 and 9.0 kept openerp-server.conf)
+    if name == "jlesage/baseimage-gui" and _JLESAGE_V4.search(image.tag or ""):
+        # (its noVNC page, which an app's icon step rewrites and a final stage copies again
+        # from a build stage that ran it)
+        files += ("/opt/noVNC/index.html",)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
         # in lib/security and conf/security of the JDK or JRE itself)
@@ -2537,6 +2553,10 @@ def known(image: ImageRef | None) -> Known:
         if _DISTRIBUTION_MANAGER.get(name) == "yum" and not minimal and not other
         else None
     )  # fmt: skip
+    if packages and "ca-certificates" in packages:
+        # (the bundle its trigger wrote: `COPY --from=build /etc/ssl/certs` from golang's
+        # Debian tags carries it)
+        files += ("/etc/ssl/certs/ca-certificates.crt",)
     # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)
     manager = (
         _DISTRIBUTION_MANAGER.get(name, "")

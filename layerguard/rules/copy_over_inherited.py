@@ -403,6 +403,9 @@ def _old_copies(
         if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files), php)):
             yield member, earlier.where, None
             return
+        if earlier.run and (held := _stage_base_file(ctx.model, write, configs)):
+            yield held, earlier.where, None
+            return
         if earlier.run and (head := _family_head(write)) in earlier.run.files:
             # (`yarn add puppeteer`, then `COPY package*.json ./`: the project's package.json)
             yield head, earlier.where, None
@@ -1584,6 +1587,20 @@ def _same_passed_base(model: Model, origin: str) -> str | None:
     # (one the build must pass: not one whose ARG gives a default, `ARG BASE_IMAGE=scratch`)
     passed = all(r.base_stage is None and not r.base_text.strip() for r in roots)
     return word if "$" in word and passed else None
+
+
+def _stage_base_file(model: Model, write: CopyWrite, configs: Iterable[str]) -> str | None:
+    """One of `configs` (a package's configuration a RUN wrote) that a directory copied back
+    to its own place from a stage holds, by what that stage's base is known to hold: `COPY
+    --from=gobuild /etc/ssl/certs /etc/ssl/certs` of golang's Debian tags, after an install of
+    ca-certificates wrote the bundle."""
+    into = write.into.rstrip("/")
+    tree = (write.tree or write.either) and not is_glob(write.source)
+    stage_base = _origin_base(model, write.origin)[0] if write.origin else None
+    if not tree or into != "/" + write.source or stage_base is None:
+        return None
+    held = known(stage_base).files
+    return next((f for f in sorted(configs) if f.startswith(into + "/") and f in held), None)
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

@@ -539,3 +539,103 @@ def test_what_packages_hold_forty_third(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_FOURTH_KNOWLEDGE = [
+    # Every image whose tag names Alpine 3.14 or later holds Alpine's certificate bundle: the
+    # directory copied from such a build stage writes the final Alpine's bundle again.
+    (
+        "FROM golang:1.22-alpine3.20 AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM alpine:3.24\n"
+        "COPY --from=build /etc/ssl/certs /etc/ssl/certs\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # (onto a base without one, the bundle is a new file)
+    (
+        "FROM golang:1.22-alpine3.20 AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM busybox:1.36\n"
+        "COPY --from=build /etc/ssl/certs /etc/ssl/certs\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # ca-certificates' own trigger writes the bundle where it installs.
+    (
+        "FROM golang:1.22 AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    # FrankenPHP's images hold their own binary, which a custom xcaddy build copies again.
+    (
+        "FROM dunglas/frankenphp:1.8-builder-php8.3 AS builder\n"
+        "RUN xcaddy build --output /usr/local/bin/frankenphp"
+        " --with github.com/dunglas/frankenphp/caddy\n"
+        "FROM dunglas/frankenphp:1.8-php8.3\n"
+        "COPY --from=builder /usr/local/bin/frankenphp /usr/local/bin/frankenphp\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # jlesage's GUI base since v4 holds its noVNC page: the icon step's version copied from a
+    # build stage writes it again (before v4, noVNC lay elsewhere).
+    (
+        "FROM jlesage/baseimage-gui:ubuntu-22.04-v4 AS builder\n"
+        "RUN install_app_icon.sh https://example.org/icon.png\n"
+        "FROM jlesage/baseimage-gui:ubuntu-22.04-v4\n"
+        "COPY --from=builder /opt/noVNC/index.html /opt/noVNC/index.html\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM jlesage/baseimage-gui:alpine-3.12-v3 AS builder\n"
+        "RUN install_app_icon.sh https://example.org/icon.png\n"
+        "FROM jlesage/baseimage-gui:alpine-3.12-v3\n"
+        "COPY --from=builder /opt/noVNC/index.html /opt/noVNC/index.html\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # golang's Debian tags hold ca-certificates: their /etc/ssl/certs copied back to its place
+    # writes the bundle an install of the package wrote again.
+    (
+        "FROM golang:1.26-bookworm AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=build /etc/ssl/certs /etc/ssl/certs\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    # (copied elsewhere, or from a stage whose base is not known to hold it: new files)
+    (
+        "FROM golang:1.26-bookworm AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=build /etc/ssl/certs /opt/certs\n"
+        "FROM busybox:1.36 AS certs\n"
+        "RUN echo hi\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=certs /etc/ssl/certs /etc/ssl/certs\n"
+        "# expect: nothing\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FOURTH_KNOWLEDGE)
+def test_what_packages_hold_forty_fourth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
