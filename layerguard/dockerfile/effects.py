@@ -2266,6 +2266,12 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
 
 # A removal that takes what the packages it removes pulled in along with them.
 AUTOREMOVES = frozenset({"autoremove", "--auto-remove", "--autoremove"})
+# Debian's and Ubuntu's Essential packages of every release since 9 (`Essential: yes`)
+_ESSENTIAL = frozenset(
+    {"base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debianutils"}
+    | {"diffutils", "dpkg", "findutils", "grep", "gzip", "libc-bin", "ncurses-base"}
+    | {"ncurses-bin", "perl-base", "sed", "tar", "util-linux"}
+)
 _PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP, "npm", "pnpm", "gem"})
 _XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
 
@@ -5321,6 +5327,11 @@ def _package_ops(
         if modules is not None and (tree := _path(modules, command)) is not None:
             within = (tree,)
         names = _package_names(tool, words)
+        # (apt removes no Essential package unless told twice: `apt-get purge -y libxml2 tar
+        # || true` stops before it removes anything, libxml2 too)
+        essential = _ESSENTIAL.intersection(names) and "--allow-remove-essential" not in words
+        if tool in ("apt-get", "apt") and essential:
+            return
         if names or family not in ("apt", "apk", "yum") or AUTOREMOVES & set(words):
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
@@ -5953,9 +5964,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
         # (sbt's -v is verbose, its version -V: `sbt -v -sbt-create about` boots and fetches)
         questions = SBT_QUESTIONS if tool == "sbt" else _JVM_ASKS
+        # (nor `mvn clean` alone, the cleanup after a build: it fetches the clean plugin, a
+        # few kilobytes, and empties target/)
+        goals = [w for w in words[1:] if not w.startswith("-")]
         asks = any(w in questions for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
+        asks = asks or (tool.startswith("mvn") and goals == ["clean"])
         if tool == "lein" and subcommand(words) in _LEIN_OWN:
             asks = True  # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2)
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks

@@ -89,6 +89,7 @@ from layerguard.dockerfile.effects import (
     requirement_files,
     shell_glob,
     source_installs,
+    subcommand,
     tool_and_args,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
@@ -399,10 +400,10 @@ def _named_as_a_project(project: str, step: Step, earlier: str) -> bool:
 def _project_script(op: Op) -> bool:
     """`op` is what a Node manager's run of the project's own script wrote in the project (`npm
     run pack:prepare`, `yarn run build`), which may make a package file there."""
-    words = op.command.split()
+    # (its options first too: `npm --silent run build`)
     return (
         posixpath.basename(op.tool) in ("npm", "yarn", "pnpm", "bun")
-        and words[1:2] in (["run"], ["run-script"], ["pack"])
+        and subcommand(tuple(op.command.split())) in ("run", "run-script", "pack")
         and op.entry == TREE
         and op.content == UNKNOWN
         and not op.role

@@ -15008,3 +15008,48 @@ def test_the_reviews_of_the_forty_third_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_FOURTH = [
+    # A Node manager's options may stand before the script it runs: `npm --silent run
+    # pack:prepare` runs the project's script, which makes the package the install reads.
+    (
+        "FROM node:20\n"
+        "WORKDIR /build\n"
+        "COPY . .\n"
+        "RUN npm ci && npm --silent run pack:prepare && npm install -g app.tgz"
+        " && npm cache clean --force\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # apt removes no Essential package unless told twice: the purge that names tar stops before
+    # it removes anything, the base's libxml2 too.
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gettext"
+        " && apt-get purge -y libxml2 tar || true && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y --allow-remove-essential tar\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    # `mvn clean` alone is a build's cleanup: it fetches the clean plugin, a few kilobytes, not
+    # the repository the install before it filled (and may keep).
+    (
+        "FROM maven:3-eclipse-temurin-17\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN mvn -DskipTests clean install && cp target/app.jar /opt/ && mvn -q clean\n"
+        "RUN mvn dependency:go-offline && mvn clean\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FOURTH)
+def test_the_forty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
