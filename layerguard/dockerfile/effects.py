@@ -535,6 +535,7 @@ _MODELLED = frozenset(
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
+        "install-from-bindep",
         "pg_dropcluster",
         "pg_createcluster",
         # (what these write is the user database, or nothing)
@@ -2026,6 +2027,18 @@ def _go_make(
     )
 
 
+_COMPILERS = frozenset({"gcc", "cc", "g++", "c++", "clang", "clang++"})
+
+
+def _compiled(words: Sequence[str]) -> str:
+    """The file a compiler writes: `-o su-exec`, or joined to its option, `-o/usr/local/bin/
+    su-exec`. (A compiler's options are no clusters of letters: `-DHOME="/data/riot"`,
+    `-fno-omit-frame-pointer` hold an o of their own.)"""
+    if "-o" in words[:-1]:
+        return words[words.index("-o") + 1]
+    return next((w[2:] for w in words[1:] if w.startswith("-o") and len(w) > 2), "")
+
+
 def _single_quoted(value: str) -> str:
     """`value` as one shell word (shlex.quote, without its import at every start)."""
     return "'" + value.replace("'", "'\\''") + "'"
@@ -3366,10 +3379,7 @@ def _ops(
         )  # fmt: skip
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
-    elif tool in ("gcc", "cc", "g++", "c++", "clang", "clang++") and "-o" in words[:-1]:
-        # (a compiler's options are no clusters of letters: `-DHOME="/data/riot"`,
-        # `-fno-omit-frame-pointer` hold an o of their own)
-        compiled = words[words.index("-o") + 1]
+    elif tool in _COMPILERS and (compiled := _compiled(words)):
         yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
     elif _SET_PERMISSIONS.fullmatch(script):
         # (OTRS's and Znuny's bin/otrs.SetPermissions.pl: chown and chmod of every file of the
@@ -3789,6 +3799,9 @@ def _ops(
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
         if not (_letter_flag(words, "k", "--keep") or _letter_flag(words, "c", "--stdout")):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
+    elif tool == "install-from-bindep" and not operands[1:]:
+        # (ansible-builder's: what `assemble` built into /output/wheels, pip installs)
+        yield Op(UNPACK, tool, ("/output/wheels/*.whl",), text)
     elif tool in ("R", "Rscript") and (sources := _r_source_packages(tool, words)):
         # (`R CMD INSTALL x.tar.gz`, `install.packages("/src/x.tar.gz", repos = NULL)`)
         yield Op(UNPACK, tool, _paths(sources, command), text)

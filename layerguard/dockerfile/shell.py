@@ -1007,6 +1007,9 @@ class _Parser:
         self.skipping: str | None = None
         # (what was skipping where each open subshell began: `true || ( ... )` skips it whole)
         self.skipped_at: list[str | None] = []
+        # (and whether what ran there was conditional, which its own `||` does not change for
+        # the list after it: `( id -u x || useradd x ) && cd /tmp && tar xf a.tgz`)
+        self.conditional_at: list[tuple[bool, list[str]]] = []
         self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -1046,6 +1049,7 @@ class _Parser:
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
             self.skipped_at.append(self.skipping)
+            self.conditional_at.append((self.conditional, list(self.guards)))
             return i
         emitted = len(self.out)
         self._finish()
@@ -1072,6 +1076,8 @@ class _Parser:
             if self.subshells:
                 self.cwd, self.env, self.dirs, depth = self.subshells.pop()
                 del self.blocks[depth:]
+            if self.conditional_at:
+                self.conditional, self.guards = self.conditional_at.pop()
         elif op in _CASE_ENDS and self.blocks and self.blocks[-1].kind == "case":
             self._branch(self.blocks[-1])
             self.blocks[-1].pattern = True

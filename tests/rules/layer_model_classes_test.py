@@ -15043,6 +15043,46 @@ _FORTY_FOURTH = [
         "# expect: 5 LG005\n",
         [(5, "LG005")],
     ),
+    # A compiler's output joined to its option (`-o/usr/local/bin/su-exec`) is the file it
+    # writes: chown and chmod of it in the same RUN copy up nothing.
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc-dev curl\n"
+        "RUN curl -o /usr/local/bin/su-exec.c https://example.org/su-exec.c"
+        " && gcc -Wall /usr/local/bin/su-exec.c -o/usr/local/bin/su-exec"
+        " && chown root:root /usr/local/bin/su-exec && chmod 0755 /usr/local/bin/su-exec"
+        " && rm /usr/local/bin/su-exec.c\n"
+        "# expect: 2 LG005\n",
+        [(2, "LG005")],
+    ),
+    # A subshell is one command: the `||` inside it leaves the list after it certain, and its
+    # `cd` takes the archive's directory (`( id -u nagios || useradd nagios ) && cd /tmp && tar
+    # -zxvf nagios.tgz`).
+    (
+        "FROM centos:7\n"
+        "COPY nagios-4.4.6.tar.gz /tmp/nagios.tgz\n"
+        "RUN ( id -u nagios || useradd --system nagios ) && cd /tmp && tar -zxvf nagios.tgz"
+        " && cd nagios-4.4.6 && ./configure && make all && make install"
+        " && rm -rf /tmp/nagios.tgz /tmp/nagios-4.4.6\n"
+        "# expect: 2 LG006, 3 LG003\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    # ansible-builder's install-from-bindep pip-installs the wheels `assemble` built into
+    # /output/wheels: the copied wheels ship under the whiteout of the rm after it.
+    (
+        "ARG EE_BASE_IMAGE=quay.io/ansible/awx-ee:latest\n"
+        "ARG EE_BUILDER_IMAGE=quay.io/ansible/ansible-builder:latest\n"
+        "FROM $EE_BASE_IMAGE AS base\n"
+        "USER root\n"
+        "FROM $EE_BUILDER_IMAGE AS builder\n"
+        "WORKDIR /build\n"
+        "RUN assemble\n"
+        "FROM base AS final\n"
+        "COPY --from=builder /output/ /output/\n"
+        "RUN /output/scripts/install-from-bindep && rm -rf /output/wheels\n"
+        "# expect: 9 LG006, 10 LG003\n",
+        [(9, "LG006"), (10, "LG003")],
+    ),
 ]
 
 
