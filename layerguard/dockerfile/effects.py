@@ -485,8 +485,9 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
 # Base images' helpers that install with apt and remove its index after (gitpod's workspace
-# images' `install-packages`, bitnami/minideb's `install_packages`).
-_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages"})
+# images' `install-packages`, bitnami/minideb's `install_packages`, phusion/baseimage's
+# `install_clean`).
+_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # The settings the official maven image keeps for builds of images (`mvn -s ... go-offline`).

@@ -2034,7 +2034,7 @@ def _reach(
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
-            if _removed_since(path, entry):
+            if _removed_since(path, entry) or _PLACEHOLDER.fullmatch(posixpath.basename(path)):
                 continue
             if (
                 op.kind == CHOWN
@@ -2407,6 +2407,9 @@ _STATE_DIRS = frozenset(
 )
 # Of those, the ones a release ships empty (Tomcat's logs/, temp/ and work/)
 _SHIPPED_EMPTY = frozenset({"logs", "log", "tmp", "temp", "work"})
+# The empty files that keep a directory in a repository or an archive (`.gitkeep`, Omeka's
+# `errors.log.empty`): a tree's file by one of these names holds no bytes.
+_PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:

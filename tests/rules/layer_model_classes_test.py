@@ -15083,6 +15083,25 @@ _FORTY_FOURTH = [
         "# expect: 9 LG006, 10 LG003\n",
         [(9, "LG006"), (10, "LG003")],
     ),
+    # phusion/baseimage's install_clean installs with apt and removes its lists after: the
+    # lists a repository's addition fetched before it go too.
+    (
+        "FROM phusion/baseimage:focal-1.2.0\n"
+        "RUN add-apt-repository ppa:ondrej/php && install_clean php8.1-fpm php8.1-curl\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # A repository's placeholder files are empty (`.gitkeep`, Omeka's `errors.log.empty`): a
+    # move or removal of one moves no bytes; a file beside it by another name does.
+    (
+        "FROM php:7.4-apache\n"
+        "RUN git clone --depth 1 https://github.com/omeka/Omeka.git /var/www/Omeka\n"
+        "RUN cd /var/www/Omeka && mv application/logs/errors.log.empty application/logs/errors.log"
+        " && rm files/.gitkeep\n"
+        "RUN rm /var/www/Omeka/application/config/config.ini\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
