@@ -1846,6 +1846,8 @@ def _inlined(
             text = None  # (run as a program, a Ruby binstub or a Python script is no shell)
         if posixpath.basename(path) in _JVM_BUILDS:
             text = None  # (the Maven or Gradle wrapper the context holds: Maven or Gradle runs)
+        if posixpath.basename(path) == "install-from-bindep":
+            text = None  # (ansible-builder's, which the model knows: its own copy in _build/)
         if text is None:
             yield command
             continue

@@ -15112,3 +15112,26 @@ def test_the_forty_fourth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint) -> None:
+    """ansible-builder's generated Containerfile copies its scripts from the context's _build/;
+    install-from-bindep pip-installs /output/wheels with that directory as pip's cache, which,
+    read as a script, would make the wheels look like this RUN's own cache: it is the known
+    helper, and the copied wheels ship under the whiteout."""
+    files = {
+        "_build/scripts/install-from-bindep": "#!/bin/bash\n"
+        "pip install --cache-dir=/output/wheels -r /output/requirements.txt\n"
+        "pip install --cache-dir=/output/wheels /output/wheels/*.whl\n",
+        "_build/scripts/assemble": "#!/bin/bash\nmkdir -p /output/wheels\n"
+        "pip install --cache-dir=/output/wheels -r /tmp/src/requirements.txt\n",
+        "Dockerfile": "FROM quay.io/ansible/awx-ee:latest AS base\n"
+        "COPY _build/scripts/ /output/scripts/\n"
+        "FROM base AS builder\n"
+        "RUN /output/scripts/assemble\n"
+        "FROM base AS final\n"
+        "COPY --from=builder /output/ /output/\n"
+        "RUN /output/scripts/install-from-bindep && rm -rf /output/wheels\n",
+    }
+    found = [(f.line, f.rule) for f in lint_files(files) if f.rule in ("LG003", "LG006")]
+    assert found == [(6, "LG006"), (7, "LG003")]
