@@ -832,6 +832,8 @@ _ALPINE_FILES = (
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
 # and `3`, the newest 3.x).
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
+_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
+_CERTIFIED = frozenset({"python", "golang", "php", "ruby"})
 # jlesage's GUI base since its v4, whose noVNC lies in /opt/noVNC (`ubuntu-22.04-v4`,
 # `alpine-3.19-v4.5.3`)
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
@@ -2553,10 +2555,6 @@ def known(image: ImageRef | None) -> Known:
         if _DISTRIBUTION_MANAGER.get(name) == "yum" and not minimal and not other
         else None
     )  # fmt: skip
-    if packages and "ca-certificates" in packages:
-        # (the bundle its trigger wrote: `COPY --from=build /etc/ssl/certs` from golang's
-        # Debian tags carries it)
-        files += ("/etc/ssl/certs/ca-certificates.crt",)
     # (`if which apt-get; then ...; else apk add ...; fi` on ubuntu: only apt runs there)
     manager = (
         _DISTRIBUTION_MANAGER.get(name, "")
@@ -2566,6 +2564,14 @@ def known(image: ImageRef | None) -> Known:
         else "yum" if rhel
         else ""
     )  # fmt: skip
+    certified = packages and "ca-certificates" in packages
+    # (the official language images whose own Dockerfile installs it, slim and Alpine tags too)
+    certified = certified or (name in _CERTIFIED and (debian or "alpine" in tagged))
+    if certified and manager in ("apt", "apk") and _BUNDLE not in files:
+        # (the bundle its trigger wrote: `COPY --from=build /etc/ssl/certs` from golang's
+        # Debian tags carries it; Red Hat's family keeps its own in /etc/pki, which
+        # /etc/ssl/certs links to)
+        files += (_BUNDLE,)
     old_pip = (
         manager == "apt"
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)

@@ -1137,7 +1137,8 @@ def _run_effects(
             ops.append(op._replace(blind=True) if unsure and not ran_only else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
-                url = _url_name([w for w in op.command.split() if "://" in w])
+                spoken = _SUBSTITUTION.sub("$_", op.command).split()
+                url = _url_name([w for w in spoken if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
@@ -1205,6 +1206,10 @@ def _run_effects(
     ops = _directories_made_anew(
         _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
     )
+    if any(_installs_built(c) for c in commands):
+        # (the local repository an `mvn install` keeps for later builds keeps what the RUN's
+        # other Maven runs fetched too: `mvn clean install && cp target/*.war ... && mvn clean`)
+        ops = [o for o in ops if not (o.role == CACHE and o.family == "maven")]
     if user_home == "/" and "HOME" not in instr.env and instr.user.split(":", 1)[0] != "root":
         # (`USER 1000` with no such user: HOME is /, which it cannot write; pip disables its
         # cache, and no other cache of the home is made)
@@ -1218,6 +1223,16 @@ def _run_effects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
         tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
     )  # fmt: skip
+
+
+def _installs_built(command: Command) -> bool:
+    """Maven's or Leiningen's install of what it built (`mvn clean install`, `mvn
+    install:install-file`): the local repository is kept for the builds after it."""
+    tool, words = tool_and_args(command)
+    tool = posixpath.basename(tool)
+    return (tool.startswith("mvn") or tool == "lein") and any(
+        w == "install" or w.startswith("install:") for w in words[1:]
+    )
 
 
 def _in_root_home(path: str) -> bool:
@@ -2282,7 +2297,9 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
 
 # A removal that takes what the packages it removes pulled in along with them.
 AUTOREMOVES = frozenset({"autoremove", "--auto-remove", "--autoremove"})
-# Debian's and Ubuntu's Essential packages of every release since 9 (`Essential: yes`)
+_SHORT_YES = re.compile(r"-[a-zA-Z]*y[a-zA-Z]*")
+# Debian's and Ubuntu's Essential packages of every release since 9 (`Essential: yes`; not
+# login, hostname or sysvinit-utils, which some releases made optional)
 _ESSENTIAL = frozenset(
     {"base-files", "base-passwd", "bash", "bsdutils", "coreutils", "dash", "debianutils"}
     | {"diffutils", "dpkg", "findutils", "grep", "gzip", "libc-bin", "ncurses-base"}
@@ -4655,6 +4672,11 @@ def _url_name(urls: list[str], query: bool = False) -> str | None:
     return names[0] if names and names[0] else None
 
 
+# A command's output in a word, one name whatever its slashes and spaces (`.../Miniforge3-
+# Linux-$(cat /root/linux_arch).sh`)
+_SUBSTITUTION = re.compile(r"\$\([^()]*\)|`[^`]*`")
+
+
 # An address whose path is empty or ends in `/` (before any query)
 _NO_FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+(?:/(?:[^?#]*/)?)?(?:\?[^#]*)?$")
 
@@ -5344,9 +5366,13 @@ def _package_ops(
             within = (tree,)
         names = _package_names(tool, words)
         # (apt removes no Essential package unless told twice: `apt-get purge -y libxml2 tar
-        # || true` stops before it removes anything, libxml2 too)
-        essential = _ESSENTIAL.intersection(names) and "--allow-remove-essential" not in words
-        if tool in ("apt-get", "apt") and essential:
+        # || true` stops before it removes anything, libxml2 too; told by the option, its -o
+        # setting, or before apt 1.1 by --force-yes)
+        # (without -y it asks, and a phrase piped in may answer: `yes 'Yes, do as I say!' |`)
+        permitted = "--force-yes" in words or any("allow-remove-essential" in w for w in words)
+        assumed = any(w in ("--yes", "--assume-yes") or _SHORT_YES.fullmatch(w) for w in words)
+        essential = _ESSENTIAL.intersection(names)
+        if tool in ("apt-get", "apt") and essential and assumed and not permitted:
             return
         if names or family not in ("apt", "apk", "yum") or AUTOREMOVES & set(words):
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
@@ -5980,13 +6006,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs_built = any(w == "install" or w.startswith("install:") for w in words)
         # (sbt's -v is verbose, its version -V: `sbt -v -sbt-create about` boots and fetches)
         questions = SBT_QUESTIONS if tool == "sbt" else _JVM_ASKS
-        # (nor `mvn clean` alone, the cleanup after a build: it fetches the clean plugin, a
-        # few kilobytes, and empties target/)
-        goals = [w for w in words[1:] if not w.startswith("-")]
         asks = any(w in questions for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
-        asks = asks or (tool.startswith("mvn") and goals == ["clean"])
         if tool == "lein" and subcommand(words) in _LEIN_OWN:
             asks = True  # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2)
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks

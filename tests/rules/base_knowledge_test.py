@@ -629,6 +629,25 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # The official language images whose Dockerfiles install ca-certificates hold the bundle on
+    # their slim and Alpine tags too (python, golang, php, ruby); Red Hat's family keeps its
+    # own in /etc/pki.
+    (
+        "FROM golang:1.22-alpine AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM python:3.12-slim\n"
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM golang:1.22-alpine AS build\n"
+        "RUN go build -o /app ./...\n"
+        "FROM rockylinux:9\n"
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 

@@ -15102,11 +15102,66 @@ _FORTY_FOURTH = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # A command's output in a download's address is one name, slashes and all: the installer
+    # saved under another name is still Miniforge's, whose pkgs/ stays.
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN uname -m > /root/linux_arch\n"
+        "RUN wget -q -O ~/micromamba.sh https://github.com/conda-forge/miniforge/releases/latest/"
+        "download/Miniforge3-Linux-$(cat /root/linux_arch).sh && chmod +x ~/micromamba.sh"
+        " && bash ~/micromamba.sh -b -p /opt/conda && rm ~/micromamba.sh\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FOURTH)
 def test_the_forty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FORTY_FOURTH_REVIEW = [
+    # (s44a: c21) Red Hat's family keeps its bundle in /etc/pki (/etc/ssl/certs links there):
+    # a ca-certificates.crt copied onto rockylinux is a new file.
+    (
+        "FROM golang:1.22 AS build\n"
+        "RUN go build -o /out/app .\n"
+        "FROM rockylinux:9\n"
+        "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s44a: e03, e05) apt removes an Essential package when told by its -o setting, or when a
+    # phrase piped in answers its question (no -y)
+    (
+        "FROM ubuntu:14.04\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get -o APT::Get::allow-remove-essential=true purge -y --auto-remove curl tar\n"
+        "RUN echo 'Yes, do as I say!' | apt-get purge bash\n"
+        "# expect: 3 LG003, 4 LG003\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    # (s44a: m03, m06) `mvn clean` alone fetches the clean plugin, and the wrapper Maven itself:
+    # only a RUN whose Maven installs what it built keeps the repository on purpose
+    (
+        "FROM maven:3.9-eclipse-temurin-21\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN mvn -B -DskipTests package && cp target/app.jar /opt/app.jar\n"
+        "RUN mvn -B clean\n"
+        "# expect: 4 LG005, 5 LG005\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FOURTH_REVIEW)
+def test_the_reviews_of_the_forty_fourth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
