@@ -1859,6 +1859,8 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 # SourceMod's, unpacked into a game's mod directory (`tf/`), where their files land.
 _TOPLESS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"mmsource-\d"), ("addons/metamod.vdf", "addons/metamod/metaplugins.ini")),
+    # (a web application's archive: its deployment descriptor)
+    (re.compile(r".+\.war$"), ("WEB-INF/web.xml",)),
     (
         re.compile(r"sourcemod-\d"),
         tuple(

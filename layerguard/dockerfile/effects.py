@@ -1694,7 +1694,7 @@ def link_made(op: Op) -> tuple[str, str] | None:
     return None if "$" in target or is_glob(target) else (link, target)
 
 
-EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", *_SEVEN_ZIP})
+EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP})
 _KEEPS_BIN = re.compile(r"apache-(?:hive|zookeeper)-")
 _FLINK_TOP = re.compile(r"^(flink-[\d.]+)-bin.*")
 _MAJOR_TOP = re.compile(r"^(glassfish|payara)-(\d+)\b.*")

@@ -648,6 +648,18 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # A web application's archive holds its deployment descriptor, whichever extractor unpacks
+    # it (jar xf in the directory, unzip -d): a web.xml copied over it ships twice.
+    (
+        "FROM tomcat:9\n"
+        "COPY app.war /tmp/app.war\n"
+        "RUN mkdir /usr/local/tomcat/webapps/app && cd /usr/local/tomcat/webapps/app"
+        " && jar xf /tmp/app.war\n"
+        "COPY web.xml /usr/local/tomcat/webapps/app/WEB-INF/web.xml\n"
+        "COPY context.xml /usr/local/tomcat/webapps/app/META-INF/context.xml\n"
+        "# expect: 2 LG006, 4 LG002\n",
+        [(2, "LG006"), (4, "LG002")],
+    ),
 ]
 
 
