@@ -1182,6 +1182,11 @@ _PUPPETSERVER = (
     *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
     *(f"/etc/puppetlabs/puppetserver/conf.d/{n}.conf" for n in ("puppetserver", "webserver")),
 )
+_PUPPETDB = (
+    *(f"/etc/puppetlabs/puppetdb/{n}.xml" for n in ("logback", "request-logging")),
+    *(f"/etc/puppetlabs/puppetdb/conf.d/{n}" for n in ("auth.conf", "config.ini", "jetty.ini")),
+    "/etc/puppetlabs/puppetdb/conf.d/database.ini",
+)
 
 
 def _freeradius(root: str) -> tuple[str, ...]:
@@ -1497,6 +1502,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (the main configuration these daemons' and tools' packages install)
     **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
     ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
+    # (the LDAP clients' defaults, in openldap itself, which openldap-clients needs)
+    **dict.fromkeys(
+        (("yum", "openldap"), ("yum", "openldap-clients")), ("/etc/openldap/ldap.conf",)
+    ),
+    ("yum", "lighttpd"): ("/etc/lighttpd/lighttpd.conf", "/etc/lighttpd/modules.conf"),
+    # (libsensors' chip configuration, which lm_sensors and lm-sensors bring)
+    **dict.fromkeys(
+        (("yum", "lm_sensors"), ("yum", "lm_sensors-libs"), ("apt", "lm-sensors")),
+        ("/etc/sensors3.conf",),
+    ),
     ("apt", "proxychains"): ("/etc/proxychains.conf",),
     ("apt", "proxychains4"): ("/etc/proxychains4.conf",),
     ("yum", "rsync-daemon"): ("/etc/rsyncd.conf",),
@@ -1656,6 +1671,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             ("fluent-bit", ("/etc/fluent-bit/fluent-bit.conf", "/etc/fluent-bit/parsers.conf")),
             ("neo4j", ("/etc/neo4j/neo4j.conf",)),
             ("puppetserver", _PUPPETSERVER),
+            ("puppetdb", _PUPPETDB),
             ("rstudio-connect", ("/etc/rstudio-connect/rstudio-connect.gcfg",)),
             (
                 "rstudio-server",
@@ -1817,7 +1833,7 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(f"conf/{n}" for n in ("activemq.xml", "jetty.xml", "users.properties")),
     ),
     (re.compile(r"elasticsearch-(?:oss-)?\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
-    (re.compile(r"kibana-(?:oss-)?\d"), ("config/kibana.yml",)),
+    (re.compile(r"kibana-(?:oss-)?\d"), ("config/kibana.yml", "bin/kibana")),
     (
         re.compile(r"logstash-(?:oss-)?\d"),
         tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),

@@ -660,6 +660,21 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: 2 LG006, 4 LG002\n",
         [(2, "LG006"), (4, "LG002")],
     ),
+    # What more packages install: PuppetDB's configuration, RHEL's openldap client defaults and
+    # lighttpd's, libsensors' chip configuration; Kibana's tarball holds its launcher.
+    (
+        "FROM centos:7\n"
+        "RUN yum -y install openldap-clients lighttpd lm_sensors && yum clean all\n"
+        "COPY ldap.conf /etc/openldap/ldap.conf\n"
+        "COPY lighttpd.conf /etc/lighttpd/\n"
+        "ADD sensors3.conf /etc/\n"
+        "RUN curl -fsSLO https://artifacts.elastic.co/downloads/kibana/kibana-7.17.0-linux-x86_64"
+        ".tar.gz && mkdir /opt/kibana && tar xzf kibana-7.17.0-linux-x86_64.tar.gz -C /opt/kibana"
+        " --strip-components=1 && rm kibana-7.17.0-linux-x86_64.tar.gz\n"
+        "ADD kibana.sh /opt/kibana/bin/kibana\n"
+        "# expect: 3 LG002, 4 LG002, 5 LG002, 7 LG002\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (7, "LG002")],
+    ),
 ]
 
 
