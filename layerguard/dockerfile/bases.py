@@ -778,6 +778,9 @@ _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
     *("registry.redhat.io/ubi*", "redhat/ubi*"),
+    # (Fedora's own registries, and Rocky's and Alma's images on quay.io)
+    *("quay.io/fedora/fedora", "registry.fedoraproject.org/fedora"),
+    *("quay.io/rockylinux/rockylinux", "quay.io/almalinuxorg/almalinux"),
     "centos/systemd",
     "registry.access.redhat.com/rhel*",
 )

@@ -675,6 +675,16 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: 3 LG002, 4 LG002, 5 LG002, 7 LG002\n",
         [(3, "LG002"), (4, "LG002"), (5, "LG002"), (7, "LG002")],
     ),
+    # Fedora's own registries (and Rocky's and Alma's images on quay.io) are Red Hat's family:
+    # their /bin/sh is bash, which expands the braces of a removal.
+    (
+        "FROM quay.io/fedora/fedora:44\n"
+        "WORKDIR /srv/rpm\n"
+        "COPY . .\n"
+        "RUN rm -rf /srv/{rpm,build}\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
