@@ -1138,10 +1138,9 @@ class _Parser:
             block.dead = block.taken or truth is False
             block.taken = block.taken or truth is True
             return i
-        if keyword == "!" and (reading := self._reading()) is not None:
-            reading.append("!")
-            return i
         if keyword == "!":
+            # (the status turned over is the test's own, which a condition being read takes and
+            # the `&&` after it goes by: `if ! [ -z "$P" ] && [ "$P" = true ]`)
             self.negated = not self.negated
             return i
         if keyword in _SKIPPED:

@@ -15113,6 +15113,19 @@ _FORTY_FOURTH = [
         "# expect: 3 LG005\n",
         [(3, "LG005")],
     ),
+    # `!` turns over the test it stands before, in a condition as in a list: `! [ -z "$P" ] &&
+    # [ "$P" = true ]` with P false is false, and its branch never runs.
+    (
+        "FROM node:20\n"
+        "WORKDIR /opt/meshcentral\n"
+        "RUN npm install meshcentral && npm cache clean --force\n"
+        'ARG PREINSTALL_LIBS="false"\n'
+        'RUN if ! [ -z "$PREINSTALL_LIBS" ] && [ "$PREINSTALL_LIBS" == "true" ]; then'
+        " npm install ssh2 nodemailer; fi\n"
+        'RUN if ! [ -z "$PREINSTALL_LIBS" ]; then npm install semver; fi\n'
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
 ]
 
 
