@@ -1481,8 +1481,13 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = F
         # (a Python's packages, which hold its own pip at least: a builder of the same
         # application image installed into them, `COPY --from=builder
         # /usr/local/lib/python3.6/site-packages/.`; not a distribution's, which has no Python
-        # until a RUN installs one)
-        or (not distribution and bool(_SITE_PACKAGES.fullmatch(top)))
+        # until a RUN installs one, nor Debian's Python's local dist-packages, which it ships
+        # empty for pip)
+        or (
+            not distribution
+            and bool(_SITE_PACKAGES.fullmatch(top))
+            and not (top.startswith("/usr/local/") and top.endswith("/dist-packages"))
+        )
     )
 
 

@@ -685,6 +685,18 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # Debian's Python keeps /usr/local/lib/python3.X/dist-packages empty for pip: a builder's
+    # copied back onto an image not known here writes it first (a site-packages holds pip).
+    (
+        "FROM jamovi/jamovi-deps:28.1 AS base\n"
+        "FROM base AS server\n"
+        "RUN pip install --no-cache-dir tornado\n"
+        "FROM base\n"
+        "COPY --from=server /usr/local/lib/python3.12/dist-packages"
+        " /usr/local/lib/python3.12/dist-packages\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
