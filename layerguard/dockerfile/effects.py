@@ -1208,8 +1208,9 @@ def _run_effects(
     )
     if any(_installs_built(c) for c in commands):
         # (the local repository an `mvn install` keeps for later builds keeps what the RUN's
-        # other Maven runs fetched too: `mvn clean install && cp target/*.war ... && mvn clean`)
-        ops = [o for o in ops if not (o.role == CACHE and o.family == "maven")]
+        # other Maven runs fetched too, `mvn clean install && cp target/*.war ... && mvn
+        # clean`: no cache left behind, but the repository's bytes, which a later removal takes)
+        ops = [o._replace(role="") if o.role == CACHE and o.family == "maven" else o for o in ops]
     if user_home == "/" and "HOME" not in instr.env and instr.user.split(":", 1)[0] != "root":
         # (`USER 1000` with no such user: HOME is /, which it cannot write; pip disables its
         # cache, and no other cache of the home is made)
@@ -1230,9 +1231,21 @@ def _installs_built(command: Command) -> bool:
     install:install-file`): the local repository is kept for the builds after it."""
     tool, words = tool_and_args(command)
     tool = posixpath.basename(tool)
-    return (tool.startswith("mvn") or tool == "lein") and any(
-        w == "install" or w.startswith("install:") for w in words[1:]
-    )
+    return (tool.startswith("mvn") or tool == "lein") and _installs(words)
+
+
+def _installs(words: Sequence[str]) -> bool:
+    """A Maven goal (or Leiningen task) is `install`, not an option's value (`-P install`)."""
+    goals = _operands(tuple(words), _MAVEN_VALUES)
+    return any(w == "install" or w.startswith("install:") for w in goals)
+
+
+# Maven's options whose value is the next word (`-P docker`, `-pl module`, `-f x/pom.xml`)
+_MAVEN_VALUES = frozenset(
+    {"-P", "--activate-profiles", "-pl", "--projects", "-f", "--file", "-s", "--settings"}
+    | {"-gs", "--global-settings", "-t", "--toolchains", "-rf", "--resume-from", "-T"}
+    | {"--threads", "-l", "--log-file", "-D", "--define", "-b", "--builder"}
+)
 
 
 def _in_root_home(path: str) -> bool:
@@ -3551,6 +3564,9 @@ def _ops(
         into = _option_value(words, "", "--install-dir") or "."
         phar = _option_value(words, "", "--filename") or "composer.phar"
         yield Op(WRITE, tool, _paths([posixpath.join(into, phar)], command), text, FILE, HEAVY)
+    elif tool == "update-ca-certificates":
+        # (it writes the bundle anew from the certificates there: Debian's and Alpine's)
+        yield Op(WRITE, tool, ("/etc/ssl/certs/ca-certificates.crt",), text, FILE, HEAVY)
     elif tool in ("docker-php-source", "docker-php-ext-configure"):
         # The php image's helpers: `docker-php-source extract`, and docker-php-ext-configure
         # when the source is not there yet, unpack php.tar.xz into /usr/src/php (about 80 MB)
@@ -6003,7 +6019,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # fetches Maven itself, not the repository. `mvn install` puts what it built in the
         # local repository, for the builds that come after: there it is what the RUN makes;
         # so does `mvn install:install-file -Dfile=ojdbc8.jar ...`, the install plugin's goal.)
-        installs_built = any(w == "install" or w.startswith("install:") for w in words)
+        installs_built = _installs(words)
         # (sbt's -v is verbose, its version -V: `sbt -v -sbt-create about` boots and fetches)
         questions = SBT_QUESTIONS if tool == "sbt" else _JVM_ASKS
         asks = any(w in questions for w in words) or (

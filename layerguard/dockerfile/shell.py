@@ -1009,7 +1009,11 @@ class _Parser:
         self.skipped_at: list[str | None] = []
         # (and whether what ran there was conditional, which its own `||` does not change for
         # the list after it: `( id -u x || useradd x ) && cd /tmp && tar xf a.tgz`)
-        self.conditional_at: list[tuple[bool, list[str]]] = []
+        self.conditional_at: list[tuple[bool, list[str], tuple[bool, list[str]] | None]] = []
+        # What was conditional before the last `||`, while it is the last operator: a subshell
+        # after it is that `||`'s other side, and the list after the subshell runs whichever
+        # side did (`getent passwd x || ( groupadd x; useradd x ) && cd /opt`)
+        self.before_or: tuple[bool, list[str]] | None = None
         self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -1049,8 +1053,10 @@ class _Parser:
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
             self.skipped_at.append(self.skipping)
-            self.conditional_at.append((self.conditional, list(self.guards)))
+            self.conditional_at.append((self.conditional, list(self.guards), self.before_or))
+            self.before_or = None
             return i
+        prior = (self.conditional, list(self.guards))
         emitted = len(self.out)
         self._finish()
         if op == "&" and not (self.blocks or self.subshells) and _ends(tokens, i):
@@ -1077,7 +1083,8 @@ class _Parser:
                 self.cwd, self.env, self.dirs, depth = self.subshells.pop()
                 del self.blocks[depth:]
             if self.conditional_at:
-                self.conditional, self.guards = self.conditional_at.pop()
+                conditional, guards, before_or = self.conditional_at.pop()
+                self.conditional, self.guards = before_or or (conditional, guards)
         elif op in _CASE_ENDS and self.blocks and self.blocks[-1].kind == "case":
             self._branch(self.blocks[-1])
             self.blocks[-1].pattern = True
@@ -1104,6 +1111,7 @@ class _Parser:
         elif op in _SEPARATORS or op in _CASE_ENDS:
             self.conditional = False
             self.guards = []
+        self.before_or = prior if op == "||" else None
         reading = self._reading()
         if reading is not None and op in ("&&", "||"):
             reading.append(op)

@@ -15170,6 +15170,37 @@ _FORTY_FOURTH_REVIEW = [
         "# expect: 4 LG005, 5 LG005\n",
         [(4, "LG005"), (5, "LG005")],
     ),
+    # (s44b: s15) a subshell on the other side of `||` runs or not, and the list after it runs
+    # either way: its cd takes the archive's directory
+    (
+        "FROM centos:7\n"
+        "COPY nagios-plugins-2.4.6.tar.gz /opt/\n"
+        "RUN getent passwd nagios || ( groupadd -r nagios; useradd -r -g nagios nagios )"
+        " && cd /opt && tar -xzf nagios-plugins-2.4.6.tar.gz && rm nagios-plugins-2.4.6.tar.gz\n"
+        "# expect: 2 LG006, 3 LG003\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    # (s44b: c05) update-ca-certificates writes the bundle anew: a chmod of it in the same RUN
+    # copies up nothing of an earlier layer's
+    (
+        "FROM python:3.11-slim\n"
+        "COPY corp-root.crt /usr/local/share/ca-certificates/corp-root.crt\n"
+        "RUN update-ca-certificates && chmod 644 /etc/ssl/certs/ca-certificates.crt\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s44b: m15, m05) the repository an install keeps is still there for a later removal to
+    # take; a profile named install is no install
+    (
+        "FROM maven:3.9-eclipse-temurin-17\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN mvn -B dependency:go-offline && mvn -B -o -DskipTests install\n"
+        "RUN cp target/app.jar /opt/app.jar && rm -rf /root/.m2/repository\n"
+        "RUN mvn -B -P install -DskipTests package\n"
+        "# expect: 5 LG003, 6 LG005\n",
+        [(5, "LG003"), (6, "LG005")],
+    ),
 ]
 
 
