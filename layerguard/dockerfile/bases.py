@@ -1510,6 +1510,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         (("yum", "openldap"), ("yum", "openldap-clients")), ("/etc/openldap/ldap.conf",)
     ),
     ("yum", "lighttpd"): ("/etc/lighttpd/lighttpd.conf", "/etc/lighttpd/modules.conf"),
+    # (Snapcast's server and its configuration, Debian's and Alpine's)
+    **dict.fromkeys((("apt", "snapserver"), ("apk", "snapcast-server")), ("/etc/snapserver.conf",)),
     # (libsensors' chip configuration, which lm_sensors and lm-sensors bring)
     **dict.fromkeys(
         (("yum", "lm_sensors"), ("yum", "lm_sensors-libs"), ("apt", "lm-sensors")),

@@ -484,10 +484,17 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
-# Base images' helpers that install with apt and remove its index after (gitpod's workspace
-# images' `install-packages`, bitnami/minideb's `install_packages`, phusion/baseimage's
-# `install_clean`).
-_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
+# Base images' helpers that install with apt and remove its index after, and what they run
+# (gitpod's workspace images' `install-packages`, bitnami/minideb's and balenalib's
+# `install_packages`, phusion/baseimage's `install_clean`).
+_CLEAN_INSTALLS = {
+    "install-packages": "apt-get update && apt-get install -yq --no-install-recommends {}"
+    " && rm -rf /var/lib/apt/lists/*",
+    "install_packages": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
+    " && rm -r /var/lib/apt/lists /var/cache/apt/archives",
+    "install_clean": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
+    " && apt-get clean && rm -rf /var/lib/apt/lists/*",
+}
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # The settings the official maven image keeps for builds of images (`mvn -s ... go-offline`).
@@ -1812,9 +1819,14 @@ def _run_as(
     env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": home}
     # (and a Go image's make, whose Makefile may not be seen)
     commands = tuple(commands)
-    seen = texts or _runs_make(commands)
+    seen = texts or _runs_make(commands) or any(_helped(c) for c in commands)
     run = _inlined(commands, texts, instr, env, homes) if seen else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
+
+
+def _helped(command: Command) -> bool:
+    """`command` runs a base image's install helper (`install_packages curl`)."""
+    return tool_and_args(command)[0] in _CLEAN_INSTALLS
 
 
 def _inlined(
@@ -1842,6 +1854,15 @@ def _inlined(
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
             env = {**env, **{k: v for k, v in given.items() if k.isidentifier()}}
+        helper = _CLEAN_INSTALLS.get(tool)
+        # (unless the build brought its own, which is read: gitpod's `COPY install-packages
+        # /usr/bin/`)
+        if helper is not None and len(args) > 1 and not _on_path(command, texts, env):
+            # (a base image's helper that installs with apt and removes its lists after:
+            # `install_packages snapserver` on minideb or balenalib, what it runs)
+            packages = " ".join(_single_quoted(w) for w in args[1:])
+            yield from split_commands(helper.format(packages), command.cwd, env)
+            continue
         if (made := _make_recipe(command, texts, instr)) is not None:
             # (`make conda-update`: the target's recipe, each line a shell of its own)
             yield command
@@ -4914,10 +4935,11 @@ def _acting(words: tuple[str, ...], programs: tuple[str, ...]) -> list[tuple[lis
 
 def _directories_only(words: tuple[str, ...]) -> bool:
     """What the find changes is directories alone: each alternative that runs chown or chmod
-    selects `-type d` only and does not recurse into them (`-type d -exec chmod 755 {} +`)."""
+    selects `-type d`, whatever else narrows it (`-xdev`, `-perm +0002`), and does not recurse
+    into them (`-type d -exec chmod 755 {} +`)."""
     acting = _acting(words, ("chown", "chmod", "chgrp"))
     return bool(acting) and all(
-        tests in (["-type", "d"], ["-xtype", "d"]) and not recursive for tests, recursive in acting
+        _of_one_type(tests, "d") and not recursive for tests, recursive in acting
     )
 
 
@@ -4925,16 +4947,20 @@ def _links_only(words: tuple[str, ...]) -> bool:
     """What the find deletes is symbolic links alone: each alternative that deletes selects
     `-type l` (`-xtype l`), which hold no bytes."""
     acting = _acting(words, ("rm",))
-    return bool(acting) and all(
+    return bool(acting) and all(_of_one_type(tests, "l") for tests, _ in acting)
+
+
+def _of_one_type(tests: list[str], kind: str) -> bool:
+    """`tests` select entries of one `-type` (`-xtype`), not turned over, with no other type
+    beside it: `( -type f -o -type l )`, its parentheses gone, takes files too."""
+    return (
         any(
-            w in ("-type", "-xtype") and tests[i + 1 : i + 2] == ["l"]
+            w in ("-type", "-xtype") and tests[i + 1 : i + 2] == [kind]
             and not (i > 0 and tests[i - 1] in ("!", "-not"))
             for i, w in enumerate(tests)
         )
-        # (and no other type: `\( -type f -o -type l \)`, its parentheses gone, takes files)
         and not any(w in ("-o", "-or") for w in tests)
         and sum(w in ("-type", "-xtype") for w in tests) == 1
-        for tests, _ in acting
     )  # fmt: skip
 
 
@@ -5007,8 +5033,9 @@ def _no_permission_bits(mode: str) -> bool:
 
 
 def _write_bits_only(mode: str) -> bool:
-    """A -perm mode that asks for the group's or others' write bit and nothing more."""
-    mode = mode.lstrip("-/")
+    """A -perm mode that asks for the group's or others' write bit and nothing more (`/022`,
+    `-o+w`, and busybox's and old GNU find's `+0002`)."""
+    mode = mode.lstrip("-/+")
     if (bits := _octal(mode)) is not None:
         return bool(bits) and not bits & ~0o022
     who, _, what = mode.partition("+")

@@ -15126,6 +15126,30 @@ _FORTY_FOURTH = [
         "# expect: 6 LG005\n",
         [(6, "LG005")],
     ),
+    # A find that selects directories alone changes directory entries alone, whatever else
+    # narrows it (`-xdev`); busybox's `-perm +0002` asks for the others' write bit, which no
+    # copied or installed file is known to have.
+    (
+        "FROM alpine:3.20\n"
+        "RUN apk add --no-cache sudo iproute2\n"
+        "COPY app /opt/app\n"
+        "RUN find /usr /opt -xdev -type d -exec chown root:root {} \\; -exec chmod 0755 {} \\;\n"
+        "RUN find / -xdev -type f -perm +0002 -exec chmod o-w {} +\n"
+        "RUN find /opt -xdev \\( -type d -o -type f \\) -exec chmod 0755 {} +\n"
+        "# expect: 6 LG004\n",
+        [(6, "LG004")],
+    ),
+    # A base image's install helper runs apt as its script does: minideb's and balenalib's
+    # `install_packages` installs the package, whose configuration a COPY then writes again,
+    # and removes the lists an earlier RUN left.
+    (
+        "FROM bitnami/minideb:bookworm\n"
+        "RUN apt-get update\n"
+        "RUN install_packages snapserver\n"
+        "COPY snapserver.conf /etc/snapserver.conf\n"
+        "# expect: 2 LG005, 3 LG003, 4 LG002\n",
+        [(2, "LG005"), (3, "LG003"), (4, "LG002")],
+    ),
 ]
 
 
