@@ -778,9 +778,6 @@ _RHEL_IMAGES = (
     *("centos", "rockylinux", "rockylinux/rockylinux", "almalinux", "fedora", "oraclelinux"),
     *("amazonlinux", "quay.io/centos/centos", "registry.access.redhat.com/ubi*"),
     *("registry.redhat.io/ubi*", "redhat/ubi*"),
-    # (Fedora's own registries, and Rocky's and Alma's images on quay.io)
-    *("quay.io/fedora/fedora", "registry.fedoraproject.org/fedora"),
-    *("quay.io/rockylinux/rockylinux", "quay.io/almalinuxorg/almalinux"),
     "centos/systemd",
     "registry.access.redhat.com/rhel*",
 )
@@ -2759,13 +2756,21 @@ def _name(image: ImageRef) -> str:
             name = "ubuntu/" + repository.partition("/")[2]
             return "ubuntu" if name == "ubuntu/ubuntu" else name
         if not repository.startswith("library/"):
-            return f"{image.registry}/{image.repository}"
+            named = f"{image.registry}/{image.repository}"
+            return _DISTRIBUTION_MIRRORS.get(named, named)
     name = repository.removeprefix("library/")
     # (the official images built for one architecture: `i386/ubuntu`, `arm64v8/python`)
     owner, _, rest = name.partition("/")
     return rest if owner in _ARCHITECTURES and rest else name
 
 
+# Distributions' own registries of the images Docker Hub has too, by the same tags
+_DISTRIBUTION_MIRRORS = {
+    "quay.io/fedora/fedora": "fedora",
+    "registry.fedoraproject.org/fedora": "fedora",
+    "quay.io/rockylinux/rockylinux": "rockylinux",
+    "quay.io/almalinuxorg/almalinux": "almalinux",
+}
 _ARCHITECTURES = frozenset(
     {"amd64", "arm32v5", "arm32v6", "arm32v7", "arm64v8", "i386", "mips64le", "ppc64le"}
     | {"riscv64", "s390x", "windows-amd64"}

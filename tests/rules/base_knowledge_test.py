@@ -697,6 +697,14 @@ _FORTY_FOURTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # (and they are the same images as Docker Hub's fedora, by the same tags: a package that
+    # Fedora's base does not hold is no base package a removal takes)
+    (
+        "FROM quay.io/fedora/fedora:44\n"
+        "RUN rpm --quiet -q fedora-repos-modular && rpm -e fedora-repos-modular ||:\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
