@@ -192,6 +192,12 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # (its Python packages, installed with pip --user by the airflow user)
     "apache/airflow": ("/home/airflow/.local",),
     "nvidia/cuda": ("/usr/local/cuda-*",),
+    # (the framework images that pip-install as root into Debian's or Ubuntu's Python: its
+    # local dist-packages is filled, where a plain distribution keeps it empty)
+    **dict.fromkeys(
+        ("tensorflow/tensorflow", "nvcr.io/nvidia/*"),
+        tuple(f"/usr/local/lib/python3.{v}/dist-packages" for v in range(6, 15)),
+    ),
     "tomcat": ("/usr/local/tomcat",),
     "tomee": ("/usr/local/tomee",),
     # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and

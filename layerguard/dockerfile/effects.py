@@ -484,14 +484,15 @@ _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
 }
 _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
-# Base images' helpers that install with apt and remove its index after, and what they run
-# (gitpod's workspace images' `install-packages`, bitnami/minideb's and balenalib's
+# Base images' helpers that install with the distribution's manager and remove its index
+# after (gitpod's workspace images' `install-packages`, bitnami/minideb's and balenalib's
 # `install_packages`, phusion/baseimage's `install_clean`).
-_CLEAN_INSTALLS = {
+_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
+# What those of one distribution run (balenalib's `install_packages` runs apk or dnf on its
+# Alpine and Fedora tags, which the RUN does not show: not these)
+_APT_HELPERS = {
     "install-packages": "apt-get update && apt-get install -yq --no-install-recommends {}"
     " && rm -rf /var/lib/apt/lists/*",
-    "install_packages": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
-    " && rm -r /var/lib/apt/lists /var/cache/apt/archives",
     "install_clean": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
     " && apt-get clean && rm -rf /var/lib/apt/lists/*",
 }
@@ -1563,6 +1564,8 @@ def _distributions(
                 continue
             if op.tool in ("tar", "bsdtar") and _tar_members(words):
                 continue  # (`tar -xzf kafka.tgz kafka_2.13-3.3.1/libs`: those alone)
+            if _some_members(op.tool, words):
+                continue  # (`unzip app.war 'WEB-INF/lib/*'`, `-x WEB-INF/web.xml`)
             strip = _option_value(_tar_spelled_out(words), "", "--strip-components")
             if topless(*names):
                 # (its files land where it was unpacked, beside another's: SourceMod's beside
@@ -1826,7 +1829,7 @@ def _run_as(
 
 def _helped(command: Command) -> bool:
     """`command` runs a base image's install helper (`install_packages curl`)."""
-    return tool_and_args(command)[0] in _CLEAN_INSTALLS
+    return tool_and_args(command)[0] in _APT_HELPERS
 
 
 def _inlined(
@@ -1854,7 +1857,7 @@ def _inlined(
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
             env = {**env, **{k: v for k, v in given.items() if k.isidentifier()}}
-        helper = _CLEAN_INSTALLS.get(tool)
+        helper = _APT_HELPERS.get(tool)
         # (unless the build brought its own, which is read: gitpod's `COPY install-packages
         # /usr/bin/`)
         if helper is not None and len(args) > 1 and not _on_path(command, texts, env):
@@ -2721,6 +2724,13 @@ def _tar_left_out(words: tuple[str, ...], members: tuple[str, ...]) -> tuple[str
         return any(fnmatch.fnmatchcase(t, p) for p in patterns for t in (name, *tails))
 
     return tuple(m for m in members if not out(m)) if patterns else members
+
+
+def _some_members(tool: str, words: tuple[str, ...]) -> bool:
+    """unzip or jar told to extract some members alone, or to leave some out."""
+    if tool == "unzip":
+        return "-x" in words or len(_operands(words, frozenset({"-d", "-x", "-P"}))) > 1
+    return tool == "jar" and len(words) > 3 and "f" in words[1]
 
 
 def _tar_members(words: tuple[str, ...]) -> list[str]:
@@ -4918,7 +4928,9 @@ def _acting(words: tuple[str, ...], programs: tuple[str, ...]) -> list[tuple[lis
             end = next((j for j in range(i, count) if words[j] in (";", "+")), count)
             command = words[i:end]
             if command and posixpath.basename(command[0]) in programs:
-                acts, recursive = True, recursive or _recursive(command)
+                # (`{}/settings.php`: a file inside each entry it selects, not the entry)
+                inside = any("{}" in w and w != "{}" for w in command)
+                acts, recursive = True, recursive or _recursive(command) or inside
             i = end + 1
         elif word == "-delete":
             acts = acts or "rm" in programs

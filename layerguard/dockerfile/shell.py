@@ -1014,6 +1014,10 @@ class _Parser:
         # after it is that `||`'s other side, and the list after the subshell runs whichever
         # side did (`getent passwd x || ( groupadd x; useradd x ) && cd /opt`)
         self.before_or: tuple[bool, list[str]] | None = None
+        # (and what was conditional where the and-or list began, which a `||` returns to:
+        # `a || b || ( c; d ) && cd`, `[ -n "$X" ] && e || ( f ) && cd` run the cd either way)
+        self.list_began: tuple[bool, list[str]] = (False, [])
+        self.began_at: list[tuple[bool, list[str]]] = []
         self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -1055,8 +1059,9 @@ class _Parser:
             self.skipped_at.append(self.skipping)
             self.conditional_at.append((self.conditional, list(self.guards), self.before_or))
             self.before_or = None
+            self.began_at.append(self.list_began)
+            self.list_began = (self.conditional, list(self.guards))
             return i
-        prior = (self.conditional, list(self.guards))
         emitted = len(self.out)
         self._finish()
         if op == "&" and not (self.blocks or self.subshells) and _ends(tokens, i):
@@ -1083,8 +1088,13 @@ class _Parser:
                 self.cwd, self.env, self.dirs, depth = self.subshells.pop()
                 del self.blocks[depth:]
             if self.conditional_at:
+                # (what ran in it as a whole was conditional only where the list it began in
+                # was and it ended so: a `;` inside settles it, `[ -f x ] && ( a; b ) && cd`)
                 conditional, guards, before_or = self.conditional_at.pop()
-                self.conditional, self.guards = before_or or (conditional, guards)
+                self.list_began = self.began_at.pop() if self.began_at else (False, [])
+                inside = (self.conditional, self.guards)
+                settled = (conditional and inside[0], [*guards, *inside[1]] if inside[0] else [])
+                self.conditional, self.guards = before_or or settled
         elif op in _CASE_ENDS and self.blocks and self.blocks[-1].kind == "case":
             self._branch(self.blocks[-1])
             self.blocks[-1].pattern = True
@@ -1111,7 +1121,9 @@ class _Parser:
         elif op in _SEPARATORS or op in _CASE_ENDS:
             self.conditional = False
             self.guards = []
-        self.before_or = prior if op == "||" else None
+        if op in _SEPARATORS or op in _CASE_ENDS:
+            self.list_began = (self.conditional, list(self.guards))
+        self.before_or = self.list_began if op == "||" else None
         reading = self._reading()
         if reading is not None and op in ("&&", "||"):
             reading.append(op)
@@ -1148,7 +1160,15 @@ class _Parser:
             return i
         if keyword == "!":
             # (the status turned over is the test's own, which a condition being read takes and
-            # the `&&` after it goes by: `if ! [ -z "$P" ] && [ "$P" = true ]`)
+            # the `&&` after it goes by: `if ! [ -z "$P" ] && [ "$P" = true ]`; a group's is
+            # its last list's, which the condition turns over as a whole: `if ! ( a && b )`)
+            following = tokens[i] if i < len(tokens) else None
+            grouped = (isinstance(following, _Op) and following.op == "(") or (
+                isinstance(following, _Word) and following.keyword == "{"
+            )
+            if grouped and (reading := self._reading()) is not None:
+                reading.append("!")
+                return i
             self.negated = not self.negated
             return i
         if keyword in _SKIPPED:

@@ -15139,16 +15139,26 @@ _FORTY_FOURTH = [
         "# expect: 6 LG004\n",
         [(6, "LG004")],
     ),
-    # A base image's install helper runs apt as its script does: minideb's and balenalib's
-    # `install_packages` installs the package, whose configuration a COPY then writes again,
-    # and removes the lists an earlier RUN left.
+    # A base image's apt install helper runs apt as its script does: phusion's `install_clean`
+    # installs the package, whose configuration a COPY then writes again, and removes the
+    # lists an earlier RUN left.
     (
-        "FROM bitnami/minideb:bookworm\n"
+        "FROM phusion/baseimage:jammy-1.0.1\n"
         "RUN apt-get update\n"
-        "RUN install_packages snapserver\n"
+        "RUN install_clean snapserver\n"
         "COPY snapserver.conf /etc/snapserver.conf\n"
         "# expect: 2 LG005, 3 LG003, 4 LG002\n",
         [(2, "LG005"), (3, "LG003"), (4, "LG002")],
+    ),
+    # (balenalib's `install_packages` runs apk or dnf on its Alpine and Fedora tags, which the
+    # RUN does not show: no apt packages are read into it)
+    (
+        "FROM balenalib/raspberrypi4-64-alpine:3.19\n"
+        "RUN install_packages apache2 supervisor\n"
+        "COPY apache2.conf /etc/apache2/apache2.conf\n"
+        "COPY supervisord.conf /etc/supervisor/supervisord.conf\n"
+        "# expect: nothing\n",
+        [],
     ),
 ]
 
@@ -15224,6 +15234,46 @@ _FORTY_FOURTH_REVIEW = [
         "RUN mvn -B -P install -DskipTests package\n"
         "# expect: 5 LG003, 6 LG005\n",
         [(5, "LG003"), (6, "LG005")],
+    ),
+    # (s44c: b28) `-type d -exec chmod 444 {}/settings.php` changes a file in each directory
+    (
+        "FROM drupal:10\n"
+        "COPY sites/ /opt/drupal/web/sites/\n"
+        "RUN find /opt/drupal/web/sites -type d -exec chmod 444 {}/settings.php \\;\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    # (s44c: d06, d18) unzip told to leave web.xml out, or to take some members alone, brings
+    # no web.xml a COPY writes again
+    (
+        "FROM tomcat:9\n"
+        "COPY app.war /tmp/app.war\n"
+        "RUN unzip /tmp/app.war -d /usr/local/tomcat/webapps/app -x 'WEB-INF/web.xml'\n"
+        "COPY web.xml /usr/local/tomcat/webapps/app/WEB-INF/web.xml\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    # (s44c: e01) the framework images pip-install into their local dist-packages as root
+    (
+        "FROM tensorflow/tensorflow:2.15.0 AS builder\n"
+        "RUN pip install --no-cache-dir transformers==4.36.2\n"
+        "FROM tensorflow/tensorflow:2.15.0\n"
+        "COPY --from=builder /usr/local/lib/python3.11/dist-packages"
+        " /usr/local/lib/python3.11/dist-packages\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # (s44d: b01, e07) a `;` inside a subshell settles what the test before it made
+    # conditional, as the list after runs; `! ( ... )` turns over the group's status
+    (
+        "FROM debian:12-slim\n"
+        "COPY plugins.tar.gz /opt/\n"
+        "RUN [ -f /etc/debian_version ] && ( echo a; echo b ) && cd /opt"
+        " && tar xzf plugins.tar.gz && rm plugins.tar.gz\n"
+        "COPY x.conf /etc/x.conf\n"
+        "RUN if ! ( false && true ); then rm /etc/x.conf; fi\n"
+        "# expect: 2 LG006, 3 LG003, 5 LG003\n",
+        [(2, "LG006"), (3, "LG003"), (5, "LG003")],
     ),
 ]
 
