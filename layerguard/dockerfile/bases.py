@@ -1247,7 +1247,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     # (the bundle the package's own trigger writes from the certificates it brings)
-    **{(m, "ca-certificates"): ("/etc/ssl/certs/ca-certificates.crt",) for m in ("apt", "apk")},
+    **{(m, "ca-certificates"): (_BUNDLE,) for m in ("apt", "apk")},
     # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,
     # its own /etc/squid3, which is not there now)
     ("apt", "squid3"): ("/etc/squid/squid.conf",),
@@ -2486,7 +2486,7 @@ def known(image: ImageRef | None) -> Known:
         if (name == "alpine" and _ALPINE_CERTS.match(image.tag or "")) or _NEW_ALPINE_TAG.search(
             image.tag or ""
         ):
-            files += ("/etc/ssl/certs/ca-certificates.crt",)
+            files += (_BUNDLE,)
     if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
         files += ("/etc/apt/sources.list",)
     elif name == "debian" and _DEB822_DEBIAN.search(image.tag or ""):

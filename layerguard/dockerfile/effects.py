@@ -1828,7 +1828,7 @@ def _run_as(
 
 
 def _helped(command: Command) -> bool:
-    """`command` runs a base image's install helper (`install_packages curl`)."""
+    """`command` runs a base image's apt install helper (`install_clean curl`)."""
     return tool_and_args(command)[0] in _APT_HELPERS
 
 
@@ -1862,7 +1862,7 @@ def _inlined(
         # /usr/bin/`)
         if helper is not None and len(args) > 1 and not _on_path(command, texts, env):
             # (a base image's helper that installs with apt and removes its lists after:
-            # `install_packages snapserver` on minideb or balenalib, what it runs)
+            # `install_clean snapserver` on phusion's, what it runs)
             packages = " ".join(_single_quoted(w) for w in args[1:])
             yield from split_commands(helper.format(packages), command.cwd, env)
             continue

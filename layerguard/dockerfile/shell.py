@@ -1010,12 +1010,12 @@ class _Parser:
         # (and whether what ran there was conditional, which its own `||` does not change for
         # the list after it: `( id -u x || useradd x ) && cd /tmp && tar xf a.tgz`)
         self.conditional_at: list[tuple[bool, list[str], tuple[bool, list[str]] | None]] = []
-        # What was conditional before the last `||`, while it is the last operator: a subshell
-        # after it is that `||`'s other side, and the list after the subshell runs whichever
-        # side did (`getent passwd x || ( groupadd x; useradd x ) && cd /opt`)
+        # What was conditional where the and-or list began (and where each open subshell's
+        # did), and while a `||` is the last operator, that state again: a subshell after it is
+        # the `||`'s other side, and the list after the subshell runs whichever side did
+        # (`getent passwd x || ( groupadd x; useradd x ) && cd /opt`, `a || b || ( c; d ) &&
+        # cd`, `[ -n "$X" ] && e || ( f ) && cd` run the cd either way)
         self.before_or: tuple[bool, list[str]] | None = None
-        # (and what was conditional where the and-or list began, which a `||` returns to:
-        # `a || b || ( c; d ) && cd`, `[ -n "$X" ] && e || ( f ) && cd` run the cd either way)
         self.list_began: tuple[bool, list[str]] = (False, [])
         self.began_at: list[tuple[bool, list[str]]] = []
         self.listed = len(out)  # where the list since the last separator began in `out`
