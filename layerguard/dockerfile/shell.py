@@ -1009,7 +1009,10 @@ class _Parser:
         self.skipped_at: list[str | None] = []
         # (and whether what ran there was conditional, which its own `||` does not change for
         # the list after it: `( id -u x || useradd x ) && cd /tmp && tar xf a.tgz`)
-        self.conditional_at: list[tuple[bool, list[str], tuple[bool, list[str]] | None]] = []
+        # (with the `before_or` and `list_began` of the list it opened in, below)
+        self.conditional_at: list[
+            tuple[bool, list[str], tuple[bool, list[str]] | None, tuple[bool, list[str]]]
+        ] = []
         # What was conditional where the and-or list began (and where each open subshell's
         # did), and while a `||` is the last operator, that state again: a subshell after it is
         # the `||`'s other side, and the list after the subshell runs whichever side did
@@ -1017,7 +1020,6 @@ class _Parser:
         # cd`, `[ -n "$X" ] && e || ( f ) && cd` run the cd either way)
         self.before_or: tuple[bool, list[str]] | None = None
         self.list_began: tuple[bool, list[str]] = (False, [])
-        self.began_at: list[tuple[bool, list[str]]] = []
         self.listed = len(out)  # where the list since the last separator began in `out`
 
     def feed(self, tokens: list[_Token]) -> None:
@@ -1057,10 +1059,9 @@ class _Parser:
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
             self.skipped_at.append(self.skipping)
-            self.conditional_at.append((self.conditional, list(self.guards), self.before_or))
-            self.before_or = None
-            self.began_at.append(self.list_began)
-            self.list_began = (self.conditional, list(self.guards))
+            state = (self.conditional, list(self.guards))
+            self.conditional_at.append((*state, self.before_or, self.list_began))
+            self.before_or, self.list_began = None, state
             return i
         emitted = len(self.out)
         self._finish()
@@ -1090,8 +1091,7 @@ class _Parser:
             if self.conditional_at:
                 # (what ran in it as a whole was conditional only where the list it began in
                 # was and it ended so: a `;` inside settles it, `[ -f x ] && ( a; b ) && cd`)
-                conditional, guards, before_or = self.conditional_at.pop()
-                self.list_began = self.began_at.pop() if self.began_at else (False, [])
+                conditional, guards, before_or, self.list_began = self.conditional_at.pop()
                 inside = (self.conditional, self.guards)
                 settled = (conditional and inside[0], [*guards, *inside[1]] if inside[0] else [])
                 self.conditional, self.guards = before_or or settled
