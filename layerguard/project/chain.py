@@ -22,13 +22,16 @@ from layerguard.dockerfile.bases import (
 )
 from layerguard.dockerfile.effects import (
     CACHE,
+    CHOWN,
     DIR,
     EMPTY,
     EXACT,
+    EXEC,
     INSTALL,
     REMOVE,
     RUN_PARTS_NAME,
     STANDARD_DIRS,
+    TOUCH,
     TREE,
     WRITE,
     CopyWrite,
@@ -206,6 +209,10 @@ class Graph:
                 elif instr.keyword in ("copy", "add"):
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
                     theirs = _through_stage(model, instr, writes, context, key, stage_files)
+                    writes = tuple(
+                        w._replace(size=0) if _only_directories(model, instr, w) else w
+                        for w in writes
+                    )
                     shown = {w.path for w in theirs}
                     writes = (*(w for w in writes if not (w.either and w.path in shown)), *theirs)
                     dirs.update(w.path if w.tree else w.into for w in writes
@@ -521,6 +528,52 @@ def _a_file_family(write: CopyWrite) -> bool:
         and a_file_family(write.source)
         and names_a_file(posixpath.basename(write.source))
     )
+
+
+def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> bool:
+    """`write` is a `COPY --from=STAGE` of a directory that STAGE only made, with `mkdir` or
+    WORKDIR (`RUN mkdir -p /data/db`, then `COPY --from=build /data /data`): entries, no file
+    bytes, as the same mkdir in the shipped stage would leave. Not where the stage's base holds
+    the directory, or anything of the stage writes inside it, copies over it or runs a program
+    the model does not read there."""
+    found = model.stage_of((instr.flag("from") or "").lower())
+    if found is None or not (write.tree or write.either) or write.size is not None:
+        return False
+    top = "/" + write.source.strip("/")
+    if top == "/" or top in STANDARD_DIRS or is_glob(top) or "$" in top:
+        return False
+    lineage = model.lineage(found)
+    if any(covers(top, d) or covers(d, top) for d in directories(lineage[-1].base_image)):
+        return False
+
+    def near(path: str) -> bool:
+        return covers(top, path) or covers(path, top)
+
+    made = False
+    for step in (i for stage in lineage for i in stage.instructions):
+        made = made or covers(top, step.workdir)
+        if step.keyword in ("copy", "add"):
+            if any(near(w.into or w.path) for w in copy_writes(step, None, "")):
+                return False
+        elif step.keyword == "run":
+            # (or a variable naming it: `mkdir -p $DATA && initdb -D $DATA`)
+            named = [f"${k}" for k, v in step.env.items() if near(v)]
+            marks = (top, *named, *(n.replace("$", "${") for n in named))
+            inside = covers(top, step.workdir)
+            mentioned = any(m in step.node.original for m in marks)
+            for op in run_effects(step).ops:
+                if op.kind == WRITE and op.entry == DIR and all(map(near, op.paths)):
+                    made = made or any(covers(top, p) for p in op.paths)
+                elif op.kind in (CHOWN, TOUCH):
+                    continue
+                elif (
+                    any(map(near, op.paths))
+                    or any(m in op.command for m in marks)
+                    # (`cd /data && ./build.sh`: a program that may write where it runs)
+                    or ((inside or mentioned) and op.kind == EXEC)
+                ):
+                    return False
+    return made
 
 
 def _through_stage(

@@ -3837,7 +3837,7 @@ def test_a_distribution_package_lands_in_opt_only_by_its_name(
     """apt, apk and yum install into /opt only a vendor's package (`/opt/google/chrome`): what
     a copy put in /opt/app came from the copy alone."""
     copied = message(
-        "FROM debian AS b\nRUN mkdir /opt/app\nFROM debian\n"
+        "FROM debian AS b\nCOPY src/ /opt/app/\nFROM debian\n"
         "RUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n"
         "COPY --from=b /opt/app /opt/app\nRUN rm /opt/app/settings.py\n",
         "LG003",
@@ -15280,6 +15280,89 @@ _FORTY_FOURTH_REVIEW = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FOURTH_REVIEW)
 def test_the_reviews_of_the_forty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FORTY_FIFTH = [
+    # A directory a stage only made with mkdir or WORKDIR, copied with COPY --from, holds
+    # entries only, as the same mkdir in the shipped stage would: a chown -R of it copies up
+    # nothing; not where the stage writes, copies or runs a program inside it.
+    (
+        "FROM alpine:3.19 AS b\n"
+        "RUN mkdir -p /data/db /data/log\n"
+        "FROM alpine:3.19\n"
+        "RUN adduser -D app\n"
+        "COPY --from=b /data /data\n"
+        "RUN chown -R app /data\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM golang:1.22 AS b\n"
+        "WORKDIR /data\n"
+        "RUN mkdir -p db && useradd x\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=b /data /data\n"
+        "RUN chmod -R g+w /data\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM golang:1.22 AS b\n"
+        "ENV D=/data\n"
+        "RUN mkdir $D && initdb -D $D\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=b /data /data\n"
+        "RUN chown -R 1000 /data\n"
+        "# expect: 6 LG004\n",
+        [(6, "LG004")],
+    ),
+    (
+        "FROM golang:1.22 AS b\n"
+        "RUN mkdir /data && cd /data && ./build.sh\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=b /data /data\n"
+        "RUN chown -R 1000 /data\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+    (
+        "FROM golang:1.22 AS b\n"
+        "RUN mkdir /data && make DESTDIR=/data install\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=b /data /data\n"
+        "RUN chown -R 1000 /data\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+    (
+        "FROM golang:1.22 AS b\n"
+        "RUN mkdir /data\n"
+        "COPY x /data/\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=b /data /data\n"
+        "RUN chown -R 1000 /data\n"
+        "# expect: 6 LG004\n",
+        [(6, "LG004")],
+    ),
+    (
+        "FROM postgres:16 AS b\n"
+        "RUN mkdir -p /var/lib/postgresql/data\n"
+        "FROM postgres:16\n"
+        "COPY --from=b /var/lib/postgresql /var/lib/postgresql\n"
+        "RUN chown -R 1000 /var/lib/postgresql\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIFTH)
+def test_the_forty_fifth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
