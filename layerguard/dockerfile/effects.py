@@ -5241,6 +5241,8 @@ def _package_ops(
             trees = _paths([posixpath.join(root, "bin")], command)  # (`--root /usr/local`)
         if (venv := _uv_project_environment(words, variables)) is not None:
             trees = _paths([venv], command)
+        if family == "make":
+            trees = _made_into(words, variables, command, trees)
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) in _NPM_CLEAN_INSTALLS:
             # npm ci deletes node_modules before it installs: what an earlier layer installed
@@ -5689,6 +5691,24 @@ def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     named = len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
     return adds and "--no-save" not in words
+
+
+def _made_into(
+    words: Sequence[str], variables: Mapping[str, str], command: Command, trees: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Where `make install` puts the standard trees: below DESTDIR (`make DESTDIR=/tmp/pkg
+    install`, or from the environment), and below another prefix (`make PREFIX=/opt/x
+    install`); as if the prefix were GNU's where either is not a plain path."""
+    given = dict(w.split("=", 1) for w in words[1:] if "=" in w and not w.startswith("-"))
+    destdir = given.get("DESTDIR", variables.get("DESTDIR", ""))
+    prefix = given.get("PREFIX", given.get("prefix", "/usr/local"))
+    if "$" in destdir + prefix or not prefix.startswith("/"):
+        return trees
+    if prefix != "/usr/local":
+        trees = tuple(prefix + t.removeprefix("/usr/local") for t in trees)
+    if destdir:
+        return _paths([destdir.rstrip("/") + t for t in trees], command)
+    return trees
 
 
 def _uv_project_environment(words: tuple[str, ...], env: Mapping[str, str]) -> str | None:

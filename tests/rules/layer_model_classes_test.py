@@ -15358,6 +15358,19 @@ _FORTY_FIFTH = [
         "# expect: 5 LG004\n",
         [(5, "LG004")],
     ),
+    # `make install` writes its trees below DESTDIR (on its command line or in the environment)
+    # and below another prefix, not into /usr/local
+    (
+        "FROM debian:12\n"
+        "COPY src /src\n"
+        "RUN cd /src && make DESTDIR=/opt/stage install\n"
+        "RUN rm -rf /usr/local/share/doc\n"
+        "RUN rm -rf /opt/stage/usr/local/share/doc\n"
+        "RUN cd /src && DESTDIR=/out make PREFIX=/opt/x install\n"
+        "RUN rm -rf /usr/local/lib /opt/x/lib /out/opt/x/bin\n"
+        "# expect: 5 LG003, 7 LG003\n",
+        [(5, "LG003"), (7, "LG003")],
+    ),
 ]
 
 
