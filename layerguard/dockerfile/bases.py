@@ -558,6 +558,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "jboss/keycloak": tuple(
         f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")
     ),
+    # (Apache James's server images, laid out by Jib: the sample configuration in /root/conf)
+    "apache/james": tuple(
+        f"/root/conf/{n}.xml"
+        for n in (
+            *("imapserver", "smtpserver", "pop3server", "lmtpserver", "mailetcontainer"),
+            *("domainlist", "dnsservice", "usersrepository", "recipientrewritetable"),
+        )
+    ),
     # (EAP's OpenShift profile, which the image's launch scripts configure, and EAP's own)
     **dict.fromkeys(
         _EAP,
@@ -596,6 +604,23 @@ _JUPYTER_QUAY = (
 
 # Java 8's trees keep them elsewhere (jre/lib/security in the JDK); later ones here.
 _JAVA_8 = re.compile(r"8(?![0-9])")
+# A tag of a Java 8 image built on eclipse-temurin (`9-jdk8-temurin`, `3-eclipse-temurin-8`)
+_TAGGED_JAVA_8 = re.compile(r"(?:java|jdk|temurin-)8(?!\d)")
+# Flink's tags from before its images were built on eclipse-temurin (1.15): on openjdk's
+_OLD_FLINK_JAVA = re.compile(r"1\.(?:\d|1[0-4])(?:[.-]|$)|(?:.*-)?scala_2\.11")
+
+
+def _on_temurin(name: str, tag: str) -> bool:
+    """Every image of `name` with this tag is built FROM eclipse-temurin: Flink's since 1.15,
+    Gradle's JDK tags (not GraalVM's or Corretto's), and the tags of Maven, Tomcat and Jetty
+    that name it."""
+    if name in ("flink", "apache/flink"):
+        return not _OLD_FLINK_JAVA.match(tag)
+    if name == "gradle":
+        return "jdk" in tag and not any(v in tag for v in ("graal", "corretto"))
+    return name in ("maven", "tomcat", "jetty") and "temurin" in tag
+
+
 _JAVA_SECURITY = ("lib/security/cacerts", "conf/security/java.security")
 
 # Files every image of a distribution family holds, which Dockerfiles replace: the shells'
@@ -933,6 +958,9 @@ _EMPTY_DIRS = {
     "ghost": ("/var/lib/ghost/content", "/var/lib/ghost/current"),
     "jetty": ("/var/lib/jetty/webapps",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
+    # (Keycloak's Quarkus distribution keeps its own themes in a jar in lib/: themes/ holds a
+    # README alone, and the themes a build adds)
+    "*keycloak/keycloak": ("/opt/keycloak/themes",),
 }
 
 # RabbitMQ's tags from before its image enabled rabbitmq_prometheus offline (3.8): their
@@ -1846,6 +1874,12 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"logstash-(?:oss-)?\d"),
         tuple(f"config/{n}" for n in ("logstash.yml", "pipelines.yml", "jvm.options")),
     ),
+    # (Hive's standalone metastore, hive-standalone-metastore-X-bin.tar.gz, whose top is
+    # apache-hive-metastore-X-bin)
+    (
+        re.compile(r"(?:apache-hive-metastore|hive-standalone-metastore)-\d"),
+        ("conf/metastore-site.xml", "conf/metastore-log4j2.properties"),
+    ),
     (re.compile(r"apache-hive-\d"), ("conf/ivysettings.xml", "conf/parquet-logging.properties")),
     # (Flink's: flink-conf.yaml until 1.19's config.yaml, slaves until 1.11's workers)
     (
@@ -2384,6 +2418,13 @@ def known(image: ImageRef | None) -> Known:
         files += tuple(f"/opt/flink/conf/{n}" for n in conf)
         old = _OLD_FLINK.match(image.tag or "")
         files += (f"/opt/flink/conf/{'flink-conf' if old else 'config'}.yaml",)  # (1.19)
+    if _on_temurin(name, image.tag or ""):
+        # (built FROM eclipse-temurin: its JDK or JRE in /opt/java/openjdk, which a `COPY
+        # --from=eclipse-temurin:21 $JAVA_HOME $JAVA_HOME` writes again)
+        trees += ("/opt/java/openjdk",)
+        env += (("JAVA_HOME", "/opt/java/openjdk"),)
+        if not _TAGGED_JAVA_8.search(image.tag or ""):
+            files += tuple(f"/opt/java/openjdk/{f}" for f in _JAVA_SECURITY)
     if (
         name == "mysql"
         and _ORACLE_MYSQL.match(image.tag or "")

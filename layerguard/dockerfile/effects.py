@@ -1139,10 +1139,17 @@ def _run_effects(
             # (and a file: `rm -f` of it takes what was there, not a name that may be missing)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             op = op._replace(file_hint=True) if ran_only else op
+            # (and a directory holding such a script: `bash /etc/s6/a/run && rm -rf /etc/s6/a`
+            # takes the script at least, whatever the script made beside it)
+            ran_inside = (
+                op.kind == REMOVE
+                and bool(op.paths)
+                and all(any(covers(p, r) for r in ran) for p in op.paths)
+            )
             # (a service or a database client run before writes its state and logs alone:
             # `service apache2 restart && rm /var/www/html/index.html` removes the base's page)
             unsure = blind or any(covers(d, p) for d in service_state for p in op.paths)
-            ops.append(op._replace(blind=True) if unsure and not ran_only else op)
+            ops.append(op._replace(blind=True) if unsure and not (ran_only or ran_inside) else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 spoken = _SUBSTITUTION.sub("$_", op.command).split()
@@ -1519,6 +1526,9 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
     return found
 
 
+_METASTORE = "hive-standalone-metastore-"
+
+
 def _distributions(
     ops: list[Op],
     piped: Mapping[str, list[str]] | None = None,
@@ -1596,6 +1606,9 @@ def _distributions(
             if _MAJOR_TOP.match(stem):
                 # (GlassFish's glassfish-5.1.0.zip holds glassfish5/, Payara's payara5/)
                 tops = (_MAJOR_TOP.sub(r"\1\2", stem),)
+            if stem.startswith(_METASTORE):
+                # (Hive's standalone metastore-X-bin.tar.gz holds apache-hive-metastore-X-bin/)
+                tops = ("apache-hive-metastore-" + stem.removeprefix(_METASTORE),)
             for top in dict.fromkeys(tops):
                 if top:
                     roots[posixpath.join(op.paths[0], top)] = files
@@ -6460,6 +6473,9 @@ class CopyWrite(NamedTuple):
     into: str = ""  # the destination as resolved
     file: str = ""  # the build context's file it copies (relative to the context), when listed
     excludes: tuple[str, ...] = ()  # its --exclude patterns (ARG/ENV expanded)
+    # of a tree a COPY --from takes from a stage: what the stage's RUNs removed below it last
+    # (as Entry.cleared: `dir/*`, `root/**/name` for a find by name), at the destination
+    cleared: tuple[str, ...] = ()
 
 
 def copy_sources(instr: Instruction, known_only: bool = False) -> tuple[list[str], str]:

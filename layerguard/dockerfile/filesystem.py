@@ -1073,6 +1073,7 @@ def _copy_entries(
             Entry(
                 path, kind, content, write.size, index, role, "", not unpacked,
                 unpacked=unpacked, attrs=() if unpacked else attrs, staged=bool(write.origin),
+                cleared=write.cleared,
             )
         )  # fmt: skip
         stem = archive_stem(write.source) if unpacked else ""
@@ -2036,6 +2037,8 @@ def _reach(
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             if _removed_since(path, entry) or _PLACEHOLDER.fullmatch(posixpath.basename(path)):
                 continue
+            if _left_out_of_checkouts(path, entry):
+                continue
             if (
                 op.kind == CHOWN
                 and op.recursive
@@ -2407,6 +2410,20 @@ _STATE_DIRS = frozenset(
 )
 # Of those, the ones a release ships empty (Tomcat's logs/, temp/ and work/)
 _SHIPPED_EMPTY = frozenset({"logs", "log", "tmp", "temp", "work"})
+# A project's directories for what it writes when it runs, which repositories ignore but for
+# a placeholder (Rails' log/ and tmp/, with their .keep)
+_RUNTIME_DIRS = frozenset({"log", "logs", "tmp"})
+
+
+def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
+    """`path` is in a log or tmp directory right below where a COPY put the build context
+    (`COPY . .`, then `rm -rf log/* tmp/*`): a checkout holds nothing there but a placeholder."""
+    if not entry.copied or entry.staged or entry.kind == FILE:
+        return False
+    rel = posixpath.relpath(path, entry.path)
+    return rel.split("/", 1)[0] in _RUNTIME_DIRS
+
+
 # The empty files that keep a directory in a repository or an archive (`.gitkeep`, Omeka's
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
@@ -2479,7 +2496,11 @@ def _swept(entries: list[Entry], op: Op) -> list[Entry]:
         return entries  # (`-mindepth 1` leaves out the root alone)
     out = entries
     for at, e in enumerate(entries):
-        roots = [r for r in op.paths if e.kind in (TREE, EITHER) and covers(r, e.path)]
+        # (from at or above the tree, or inside it: `find /usr/local/bundle/gems -name '*.c'
+        # -delete` after `bundle install` filled /usr/local/bundle)
+        roots = [
+            r for r in op.paths if e.kind in (TREE, EITHER) and path_overlaps(r, e.path)
+        ]  # fmt: skip
         if roots:
             took = tuple(f"{r.rstrip('/')}/**/{n}" for r in roots for n in op.only)
             out = out if out is not entries else list(entries)
@@ -2505,10 +2526,11 @@ def _swept_before(entry: Entry, op: Op, live: list[Entry]) -> bool:
     a later layer wrote there (`pip install` into the venv, or its trees: /opt) was not left
     unswept."""
     names = op.only or ()
-    if not names or not _marked(entry, names):
+    if not names or not _marked(entry, names, op.paths):
         return False
     return not any(
-        e.layer > entry.layer and not _marked(e, names) and _may_hold(e, entry, names) for e in live
+        e.layer > entry.layer and not _marked(e, names, op.paths) and _may_hold(e, entry, names)
+        for e in live
     )
 
 
@@ -2532,15 +2554,15 @@ def _may_hold(later: Entry, tree: Entry, names: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, n) for n in names)
 
 
-def _marked(entry: Entry, names: tuple[str, ...]) -> bool:
-    """A find from at or above `entry` took each of `names` from all of it."""
-    return all(
-        any(
-            c.endswith("/**/" + n) and covers(c[: -len("/**/" + n)] or "/", entry.path)
-            for c in entry.cleared
-        )
-        for n in names
-    )
+def _marked(entry: Entry, names: tuple[str, ...], roots: tuple[str, ...] = ()) -> bool:
+    """A find from at or above `entry` took each of `names` from all of it, or from all that
+    lies below `roots` (a later find's)."""
+
+    def took(c: str, n: str) -> bool:
+        root = c[: -len("/**/" + n)] or "/"
+        return covers(root, entry.path) or (bool(roots) and all(covers(root, r) for r in roots))
+
+    return all(any(c.endswith("/**/" + n) and took(c, n) for c in entry.cleared) for n in names)
 
 
 def _selected(entry: Entry, op: Op, root: str | None = None) -> bool:
@@ -3009,6 +3031,15 @@ def _installed_under(
         and not any(p.endswith("-doc") or p in _APK_DOCS for p in entry.packages)
     ):
         return False  # (Alpine's packages leave docs and man pages to their -doc subpackages)
+    if (
+        entry.family == "apk"
+        and covers("/usr/include", path)
+        and entry.packages
+        and not any(_APK_HEADERS.search(p) for p in entry.packages)
+    ):
+        # (and headers to their -dev subpackages, which only a toolchain's pulls in: `rm -rf
+        # /usr/include` after `apk add bash unrar` takes nothing; apk brings no recommends)
+        return False
     distribution = entry.family in _DISTRIBUTION_MANAGERS
     if distribution and "/node_modules" in path and not _names_node(entry.packages):
         return False  # (npm's global tree: distribution packages keep node's modules elsewhere)
@@ -3025,7 +3056,11 @@ def _installed_under(
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)
         and not any(path_overlaps(path, cache) for cache in _CACHES)
-        and not any(path == top or inside(path, top) for top in _INSTALL_STATE)
+        # (unless the install's own tree lies there: gem's /var/lib/gems on Debian's Ruby)
+        and not any(
+            (path == top or inside(path, top)) and not inside(entry.path, top)
+            for top in _INSTALL_STATE
+        )
     )
 
 
@@ -3055,6 +3090,9 @@ def _a_package(path: str, entry: Entry) -> bool:
     return entry.role == INSTALL and posixpath.basename(path).endswith(_PACKAGE_FILES)
 
 
+# Alpine's packages that hold headers, or pull in those that do (build-base, g++'s libstdc++-dev);
+# a name through a variable may be one
+_APK_HEADERS = re.compile(r"-dev$|-headers$|^(?:build-base|alpine-sdk|g\+\+|c\+\+)$|\$")
 _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".tar.xz", ".zip")
 
 

@@ -33,6 +33,7 @@ from layerguard.dockerfile.effects import (
     STANDARD_DIRS,
     TOUCH,
     TREE,
+    UNPACK,
     WRITE,
     CopyWrite,
     RunEffects,
@@ -41,11 +42,13 @@ from layerguard.dockerfile.effects import (
     copy_sources,
     copy_writes,
     covers,
+    inside,
     is_archive,
     is_glob,
     is_remote,
     names_a_file,
     normalized_source,
+    path_overlaps,
     removed_by,
     run_effects,
     source_installs,
@@ -210,7 +213,9 @@ class Graph:
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
                     theirs = _through_stage(model, instr, writes, context, key, stage_files)
                     writes = tuple(
-                        w._replace(size=0) if _only_directories(model, instr, w) else w
+                        w._replace(size=0)
+                        if _only_directories(model, instr, w)
+                        else w._replace(cleared=_cleared_in_stage(model, instr, w))
                         for w in writes
                     )
                     shown = {w.path for w in theirs}
@@ -536,7 +541,8 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
     bytes, as the same mkdir in the shipped stage would leave. Not where the stage's base holds
     the directory, or anything of the stage writes inside it, copies over it or runs a program
     the model does not read there."""
-    found = model.stage_of((instr.flag("from") or "").lower())
+    origin = (instr.flag("from") or "").lower()
+    found = model.stage_of(origin) if origin else None
     if found is None or not (write.tree or write.either) or write.size is not None:
         return False
     top = "/" + write.source.strip("/")
@@ -574,6 +580,59 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
                 ):
                     return False
     return made
+
+
+def _cleared_in_stage(model: Model, instr: Instruction, write: CopyWrite) -> tuple[str, ...]:
+    """What the RUNs of the stage a `COPY --from` of a tree takes from removed below that tree
+    and nothing of the stage wrote there again, at the copy's destination (the stage's `rm -rf
+    /usr/local/bundle/cache` after its `bundle install`: a later `rm` of it in the shipped
+    stage takes nothing the copy brought), as a tree's `cleared` notes it."""
+    origin = (instr.flag("from") or "").lower()
+    found = model.stage_of(origin) if origin else None
+    source = write.source.strip("/")
+    if found is None or not (write.tree or write.either) or is_glob(source) or "$" in source:
+        return ()
+    top = "/" + source
+    dest = (write.into or write.path).rstrip("/")
+
+    def there(path: str) -> str:  # (a path at or below the tree, at the destination)
+        return dest + path[len(top.rstrip("/")) :]
+
+    took: list[str] = []
+
+    def wrote(path: str) -> list[str]:  # (what `took` keeps after a write at `path`)
+        if not path_overlaps(path, top):
+            return took
+        if covers(path, top):
+            return []  # (the whole tree written again: `bundle install` after the clean)
+        return [t for t in took if not path_overlaps(there(path), _taken(t))]
+
+    for step in (i for stage in reversed(model.lineage(found)) for i in stage.instructions):
+        if step.keyword in ("copy", "add"):
+            for w in copy_writes(step, None, ""):
+                took = wrote(w.into or w.path)
+        for op in run_effects(step).ops if step.keyword == "run" else ():
+            if op.kind == REMOVE and not (op.blind or op.when or op.unless):
+                if op.tool == "find" and op.only:
+                    roots = [r for r in op.paths if path_overlaps(r, top) and not is_glob(r)]
+                    took += [
+                        f"{there(r) if covers(top, r) else dest}/**/{n}"
+                        for r in roots
+                        for n in op.only
+                    ]
+                elif op.tool != "find":
+                    took += [there(p) for p in op.paths if inside(p, top)]
+            elif op.kind in (WRITE, UNPACK):
+                for path in op.paths:
+                    took = wrote(path)
+            elif op.kind == EXEC and covers(top, step.workdir):
+                took = wrote(step.workdir)  # (a program run in the tree may write there)
+    return tuple(took)
+
+
+def _taken(cleared: str) -> str:
+    """The path a `cleared` note names (`root/**/name`: the root; `dir/*`: the directory)."""
+    return cleared.partition("/**/")[0].removesuffix("/*") or "/"
 
 
 def _through_stage(

@@ -715,3 +715,72 @@ def test_what_packages_hold_forty_fourth(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_FIFTH_KNOWLEDGE = [
+    # (782/004) Flink's images since 1.15, Gradle's JDK tags and the Temurin tags of Maven,
+    # Tomcat and Jetty are built on eclipse-temurin: its JDK in /opt/java/openjdk
+    (
+        "FROM flink:1.16.1-scala_2.12-java11\n"
+        "COPY --from=eclipse-temurin:11 $JAVA_HOME $JAVA_HOME\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM tomcat:9-jdk17-temurin-jammy\n"
+        "RUN chown -R 1000 /opt/java/openjdk\n"
+        "# expect: 2 LG004\n",
+        [(2, "LG004")],
+    ),
+    # (not Flink 1.14 and before, on openjdk's images, nor Gradle's Corretto tags)
+    (
+        "FROM flink:1.14.6-scala_2.12-java11\n"
+        "COPY --from=eclipse-temurin:11 /opt/java/openjdk /opt/java/openjdk\n"
+        "FROM gradle:8-jdk17-corretto\n"
+        "COPY --from=eclipse-temurin:17 /opt/java/openjdk /opt/java/openjdk\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (782/002) Hive's standalone metastore tarball holds apache-hive-metastore-X-bin/conf's
+    # metastore-site.xml, which a COPY into that conf/ writes again
+    (
+        "FROM openjdk:8u242-jre\n"
+        "WORKDIR /opt\n"
+        "ENV HIVE_HOME=/opt/apache-hive-metastore-3.0.0-bin\n"
+        "RUN curl -L https://downloads.apache.org/hive/hive-standalone-metastore-3.0.0/"
+        "hive-standalone-metastore-3.0.0-bin.tar.gz | tar zxf -\n"
+        "COPY conf/metastore-site.xml ${HIVE_HOME}/conf\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    # (779/003) Apache James's images hold their sample configuration in /root/conf
+    (
+        "FROM apache/james:jpa-latest\n"
+        "COPY imapserver.xml /root/conf\n"
+        "COPY custom.xml /root/conf\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    # (779/002) Keycloak's Quarkus images keep their own themes in a jar: a theme a builder
+    # stage copied into themes/ is new there, copied back from it
+    (
+        "FROM quay.io/keycloak/keycloak:23.0.7 AS builder\n"
+        "COPY --from=europeana/keycloak-theme:0.12.1 /opt/keycloak/themes/europeana"
+        " /opt/keycloak/themes/europeana\n"
+        "RUN /opt/keycloak/bin/kc.sh build\n"
+        "FROM quay.io/keycloak/keycloak:23.0.7\n"
+        "COPY --from=builder /opt/keycloak/lib/quarkus/ /opt/keycloak/lib/quarkus/\n"
+        "COPY --from=builder /opt/keycloak/themes/europeana /opt/keycloak/themes/europeana\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIFTH_KNOWLEDGE)
+def test_what_packages_hold_forty_fifth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected

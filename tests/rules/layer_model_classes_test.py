@@ -15371,6 +15371,91 @@ _FORTY_FIFTH = [
         "# expect: 5 LG003, 7 LG003\n",
         [(5, "LG003"), (7, "LG003")],
     ),
+    # (776/010) Alpine's packages keep headers in their -dev subpackages: /usr/include holds
+    # nothing of `bash unrar`, but does of a -dev package and of g++ (libstdc++-dev)
+    (
+        "FROM alpine:3.14\n"
+        "RUN apk add --no-cache bash unrar\n"
+        "RUN rm -rf /usr/include /tmp/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache bash openssl-dev\n"
+        "RUN rm -rf /usr/include\n"
+        "RUN apk add --no-cache g++\n"
+        "RUN rm -rf /usr/include/c++\n"
+        "# expect: 3 LG003, 5 LG003\n",
+        [(3, "LG003"), (5, "LG003")],
+    ),
+    # (776/003) A RUN that runs a script of an earlier layer and then removes the directory
+    # holding it removes at least that script, whatever the script made beside it
+    (
+        "FROM debian:12\n"
+        "COPY root/ /opt/x/\n"
+        "RUN sh /opt/x/s6/install.sh && rm -rf /opt/x/s6\n"
+        "RUN sh /opt/x/b/install.sh && rm -rf /opt/x/c\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    # (781/011) gem's tree on Debian's Ruby lies in /var/lib, among packages' state, and is
+    # payload all the same
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y ruby ruby-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN gem install bundler && rm -rf /var/lib/gems/*/cache\n"
+        "RUN chown -R jenkins /var/lib/gems/2.7.0/\n"
+        "RUN chown -R jenkins /var/lib/dpkg\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    # (778/001) What a build stage removed from a tree before a COPY --from takes it is not in
+    # the copy: the shipped stage's own removal of it again takes nothing (a find by name from
+    # inside the tree too); unless the stage wrote there again after
+    (
+        "FROM ruby:3.3-alpine AS deps\n"
+        "RUN bundle install && rm -rf /usr/local/bundle/cache && "
+        "find /usr/local/bundle/gems -name '*.c' -delete\n"
+        "FROM deps AS builder\n"
+        "RUN bundle exec rails assets:precompile\n"
+        "FROM ruby:3.3-alpine\n"
+        "COPY --from=builder /usr/local/bundle/ /usr/local/bundle/\n"
+        "RUN rm -rf /usr/local/bundle/cache && find /usr/local/bundle/gems -name '*.c' -delete\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM ruby:3.3-alpine AS deps\n"
+        "RUN bundle install && rm -rf /usr/local/bundle/cache\n"
+        "RUN bundle install --gemfile other/Gemfile\n"
+        "FROM ruby:3.3-alpine\n"
+        "COPY --from=deps /usr/local/bundle/ /usr/local/bundle/\n"
+        "RUN rm -rf /usr/local/bundle/cache\n"
+        "# expect: 3 LG005, 6 LG003\n",
+        [(3, "LG005"), (6, "LG003")],
+    ),
+    # (and within one stage, a find by name from inside a tree takes those names from it)
+    (
+        "FROM ruby:3.3-alpine\n"
+        "COPY vendor/ /opt/vendor/\n"
+        "RUN find /opt/vendor/gems -name '*.o' -delete\n"
+        "RUN find /opt/vendor/gems -name '*.o' -delete\n"
+        "RUN find /opt/vendor/gems -name '*.h' -delete\n"
+        "# expect: 3 LG003, 5 LG003\n",
+        [(3, "LG003"), (5, "LG003")],
+    ),
+    # (778/001) A checkout's log/ and tmp/ hold a placeholder at most: `rm -rf log/* tmp/*`
+    # after `COPY . .` takes nothing; its db/ is the project's
+    (
+        "FROM ruby:3.3-alpine\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY . .\n"
+        "RUN rm -rf log/* tmp/*\n"
+        "RUN chown -R 1000 log tmp db\n"
+        "# expect: 5 LG004\n",
+        [(5, "LG004")],
+    ),
 ]
 
 
