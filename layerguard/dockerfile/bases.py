@@ -184,6 +184,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "jekyll/*": ("/usr/gem",),  # (envygeeks' images: Jekyll and its gems in their GEM_HOME)
+    # (the Dev Containers Ruby images: RVM's Ruby and its gems)
+    _DEVCONTAINERS + "ruby": ("/usr/local/rvm",),
     "eclipse-temurin": ("/opt/java/openjdk",),
     # (Drupal's composer project: core, vendor, the site's files)
     "drupal": ("/opt/drupal",),
@@ -1015,6 +1017,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
+    _DEVCONTAINERS + "ruby": (("GEM_HOME", "/usr/local/rvm/gems/default"),),
     **dict.fromkeys(_PHP_IMAGES, (("PHP_INI_DIR", "/usr/local/etc/php"),)),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),

@@ -1252,7 +1252,13 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
         old.path == new.path
         # (`COPY --from=a /tmp/*.deb /tmp/`, then `--from=b`: whatever each glob matched)
         and not any(w.tree or w.either or w.unpacked or is_glob(w.path) for w in (old, new))
-        and all(_extension(w.source) == _extension(w.path) != "" for w in (old, new))
+        and all(
+            _extension(w.source) == _extension(w.path) != ""
+            # (or a program right in a bin directory: `ADD composer.sh /usr/bin/composer`, then
+            # `COPY --from=composer /usr/bin/composer /usr/bin/composer`)
+            or (posixpath.dirname(w.path) in BIN_DIRS and w.path == w.into.rstrip("/"))
+            for w in (old, new)
+        )
     )
 
 

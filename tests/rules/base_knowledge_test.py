@@ -774,6 +774,14 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 5 LG002\n",
         [(5, "LG002")],
     ),
+    # (778/003) The Dev Containers Ruby images keep RVM's Ruby and gems in /usr/local/rvm,
+    # GEM_HOME its gems/default
+    (
+        "FROM mcr.microsoft.com/devcontainers/ruby:1-3.3-bullseye\n"
+        'RUN su root -c "chown -R vscode:rvm /usr/local/rvm/gems/"\n'
+        "# expect: 2 LG004\n",
+        [(2, "LG004")],
+    ),
 ]
 
 

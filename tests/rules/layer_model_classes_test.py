@@ -15456,6 +15456,19 @@ _FORTY_FIFTH = [
         "# expect: 5 LG004\n",
         [(5, "LG004")],
     ),
+    # (778/007) A name right in a bin directory, copied without a slash, is a program: a later
+    # COPY of another program to that name writes the file again
+    (
+        "FROM composer:2 AS composer\n"
+        "RUN echo\n"
+        "FROM php:8.3-fpm-alpine\n"
+        "ADD DockerHelpers/composer.sh /usr/bin/composer\n"
+        "COPY --from=composer /usr/bin/composer /usr/bin/composer\n"
+        "COPY tools/ /usr/local/lib/tools\n"
+        "COPY other/ /usr/local/lib/tools\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
