@@ -445,11 +445,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)
     "elasticsearch": ("/usr/share/elasticsearch/config/elasticsearch.yml",),
-    _ELASTIC + "elasticsearch/elasticsearch": tuple(
+    # (and their -oss images, of the Apache-licensed builds: `logstash/logstash-oss:6.8.13`)
+    _ELASTIC + "elasticsearch/elasticsearch*": tuple(
         f"/usr/share/elasticsearch/config/{n}" for n in _ELASTIC_CONF
     ),
-    _ELASTIC + "kibana/kibana": ("/usr/share/kibana/config/kibana.yml",),
-    _ELASTIC + "logstash/logstash": (
+    _ELASTIC + "kibana/kibana*": ("/usr/share/kibana/config/kibana.yml",),
+    _ELASTIC + "logstash/logstash*": (
         *(f"/usr/share/logstash/config/{n}" for n in ("logstash.yml", "pipelines.yml")),
         "/usr/share/logstash/pipeline/logstash.conf",
     ),
@@ -1167,7 +1168,11 @@ _WORKDIR: Mapping[str, str] = {
     **{
         key: f"/usr/share/{name}"
         for name in ("elasticsearch", "kibana", "logstash")
-        for key in (name, f"docker.elastic.co/{name}/{name}")
+        for key in (
+            name,
+            f"docker.elastic.co/{name}/{name}",
+            f"docker.elastic.co/{name}/{name}-oss",
+        )
     },
     **{
         key: f"/usr/share/{beat}"

@@ -6447,7 +6447,9 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if tool == "pipx":
         return sub in ("uninstall", "uninstall-all")
     if tool in _NODE:
-        return sub in ("uninstall", "remove", "prune", "rm")
+        # (not yarn's prune: Yarn 1's prints that `yarn install` prunes already, later ones
+        # have none)
+        return sub in ("uninstall", "remove", "rm") or (sub == "prune" and tool != "yarn")
     if tool == "gem":
         return sub == "uninstall"
     if tool in _CONDA:

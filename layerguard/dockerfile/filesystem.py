@@ -1060,7 +1060,14 @@ def _copy_entries(
             # /etc/postfix`; not a directory's files, whose paths are below it)
             and (not write.exact or write.path == write.into)
             and write.source
-            and (path in made or (globbed and path in either))
+            and (
+                path in made
+                or (globbed and path in either)
+                or (
+                    _a_runtime_subdir(path, held)
+                    and not any(covers(r, path) for r in removed if not is_glob(r))
+                )
+            )
         ):
             path = posixpath.join(path, posixpath.basename(write.source))
         content = EXACT if write.size is not None else UNKNOWN
@@ -1082,6 +1089,20 @@ def _copy_entries(
             # /root/minidemo, which a later `rm -rf /root/minidemo` removes)
             out.append(Entry(posixpath.join(path, stem), EITHER, HEAVY, None, index))
     return out
+
+
+# The directories a runtime the base image holds keeps right below its top (Tomcat's bin and
+# conf, a server's plugins)
+_RUNTIME_SUBDIRS = frozenset(
+    {"bin", "sbin", "lib", "libexec", "conf", "config", "etc", "plugins", "modules", "webapps"}
+)
+
+
+def _a_runtime_subdir(path: str, held: Known) -> bool:
+    """`path` is such a directory of one of the base image's runtime trees (`COPY setenv.sh
+    /usr/local/tomcat/bin` on tomcat lands inside bin/)."""
+    top, name = posixpath.split(path.rstrip("/"))
+    return name in _RUNTIME_SUBDIRS and top in held.runtime
 
 
 def _copied_attrs(instr: Instruction) -> tuple[tuple[str, str], ...]:
@@ -1893,10 +1914,24 @@ def _reach(
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
             own_file = op.kind == CHOWN and path.startswith("/etc/") and _a_file(path, op)
+            # (a link to another build of a program, made over the one a distribution package
+            # installed, never a directory: `ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland`
+            # after `apt-get install xwayland`; not a name a link adds, `ln -s /usr/bin/batcat
+            # /usr/bin/bat`; the package's program is known by its name below)
+            linked = (
+                op.tool == "ln"
+                and posixpath.dirname(path) in BIN_DIRS
+                and entry.family in _DISTRIBUTION_MANAGERS
+                and any(
+                    posixpath.basename(w) == posixpath.basename(path) and w != path
+                    for w in op.command.split()[1:]
+                    if not w.startswith("-")
+                )
+            )
             if (
                 (
                     (recursive or own_file)
-                    and not (made_here or op.blind or moves)
+                    and not (made_here or (op.blind and not linked) or moves)
                     and _installed_under(
                         path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
                     )

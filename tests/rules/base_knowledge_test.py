@@ -782,6 +782,14 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 2 LG004\n",
         [(2, "LG004")],
     ),
+    # (788/003) Elastic's -oss images hold the same configuration as the others
+    (
+        "FROM docker.elastic.co/logstash/logstash-oss:6.8.13\n"
+        "COPY config/logstash.yml config/logstash.yml\n"
+        "COPY pipeline/logstash.conf pipeline/logstash.conf\n"
+        "# expect: 2 LG002, 3 LG002\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
 ]
 
 

@@ -15469,6 +15469,38 @@ _FORTY_FIFTH = [
         "# expect: 5 LG002\n",
         [(5, "LG002")],
     ),
+    # (784/010) Yarn's prune removes nothing: Yarn 1's says `yarn install` prunes already
+    (
+        "FROM node:14-bullseye\n"
+        "WORKDIR /opt/app\n"
+        "COPY . .\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "RUN yarn prune --production\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (788/007) A file copied without a slash to bin/ or conf/ of a runtime tree the base holds
+    # lands inside it: a later chmod of it there copies it up; not where a RUN removed it
+    (
+        "FROM tomcat:9.0-jdk8-openjdk\n"
+        "COPY ./setenv.sh /usr/local/tomcat/bin\n"
+        "RUN chmod o+x /usr/local/tomcat/bin/setenv.sh\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    # (787/004) A link to another build of a program, made over the one a distribution
+    # package installed, hides that program; not a link that adds a name (Debian's bat
+    # installs batcat)
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends xwayland bat"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=builder /out/usr/local /usr/local\n"
+        "RUN ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland\n"
+        "RUN ln -s /usr/bin/batcat /usr/bin/bat\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
