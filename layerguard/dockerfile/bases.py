@@ -2433,6 +2433,9 @@ def known(image: ImageRef | None) -> Known:
         env += (("JAVA_HOME", "/opt/java/openjdk"),)
         if not _TAGGED_JAVA_8.search(image.tag or ""):
             files += tuple(f"/opt/java/openjdk/{f}" for f in _JAVA_SECURITY)
+        elif name in ("flink", "apache/flink") or "jre" in (image.tag or ""):
+            # (a Java 8 JRE, as Flink's java8 tags hold: its trust store in lib/security)
+            files += ("/opt/java/openjdk/lib/security/cacerts",)
     if (
         name == "mysql"
         and _ORACLE_MYSQL.match(image.tag or "")

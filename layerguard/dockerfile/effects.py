@@ -5256,6 +5256,10 @@ def _package_ops(
             trees = _paths([venv], command)
         if family == "make":
             trees = _made_into(words, variables, command, trees)
+        if family == "gem" and (gem_home := _gem_home(tool, words, variables)):
+            # (where GEM_HOME, `--install-dir` or bundler's path puts them: not Debian's
+            # /var/lib/gems)
+            trees = (*_paths([gem_home], command), "/usr/local/bin")
         yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) in _NPM_CLEAN_INSTALLS:
             # npm ci deletes node_modules before it installs: what an earlier layer installed
@@ -5704,6 +5708,18 @@ def _saves_packages(family: str, words: tuple[str, ...]) -> bool:
     named = len(_operands(words, _VALUE_OPTIONS.get(family, frozenset()))) > 1
     adds = sub == "add" or (family == "npm" and sub in ("install", "i") and named)
     return adds and "--no-save" not in words
+
+
+def _gem_home(tool: str, words: Sequence[str], variables: Mapping[str, str]) -> str:
+    """Where `gem install` puts gems when told (`--install-dir`/`-i`, or GEM_HOME), and `bundle
+    install` (`--path`, `bundle config set path`, BUNDLE_PATH, deployment mode's vendor/bundle)."""
+    if tool == "bundle":
+        deployment = "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
+        told = _option_value(tuple(words), "", "--path") or variables.get("BUNDLE_PATH", "")
+        home = told or ("vendor/bundle" if deployment else variables.get("GEM_HOME", ""))
+    else:
+        home = _option_value(tuple(words), "-i", "--install-dir") or variables.get("GEM_HOME", "")
+    return "" if "$" in home else home
 
 
 def _made_into(

@@ -3087,6 +3087,8 @@ def _installed_under(
         return False  # (an install into conda's root never writes its named environments)
     if any(path_overlaps(path, d) for d in package_data(entry.family, entry.packages)):
         return True  # (`chown -R postgres /var/lib/postgresql` after `apt-get install postgresql`)
+    if path == entry.path and entry.family in _OWN_TREES and path not in STANDARD_DIRS:
+        return True  # (a language manager's own tree, whole: `chown -R app /var/lib/gems`)
     return (
         inside(path, entry.path)
         and not local  # (distribution packages never install under /usr/local)
@@ -3097,6 +3099,11 @@ def _installed_under(
             for top in _INSTALL_STATE
         )
     )
+
+
+# Managers whose install trees are their own, filled by their installs alone (gem's
+# /var/lib/gems and /usr/local/bundle), unlike the system trees distribution packages share
+_OWN_TREES = frozenset({"gem"})
 
 
 def _told_to(op: Op) -> bool:
@@ -3125,9 +3132,12 @@ def _a_package(path: str, entry: Entry) -> bool:
     return entry.role == INSTALL and posixpath.basename(path).endswith(_PACKAGE_FILES)
 
 
-# Alpine's packages that hold headers, or pull in those that do (build-base, g++'s libstdc++-dev);
-# a name through a variable may be one
-_APK_HEADERS = re.compile(r"-dev$|-headers$|^(?:build-base|alpine-sdk|g\+\+|c\+\+)$|\$")
+# Alpine's packages that hold headers, or pull in those that do (build-base, g++'s libstdc++-dev),
+# or may: a library's, a header-only one's (nlohmann-json), Python's (its pyconfig.h), a name
+# through a variable
+_APK_HEADERS = re.compile(
+    r"-dev$|-headers$|^(?:build-base|alpine-sdk|g\+\+|c\+\+)$|\$|^lib|^python|json|-static$|sdk"
+)
 _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".tar.xz", ".zip")
 
 

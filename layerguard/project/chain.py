@@ -570,6 +570,8 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
             for op in run_effects(step).ops:
                 if op.kind == WRITE and op.entry == DIR and all(map(near, op.paths)):
                     made = made or any(covers(top, p) for p in op.paths)
+                elif op.kind == WRITE and op.content == EMPTY and all(map(near, op.paths)):
+                    continue  # (`touch` of new files, `ln -s`: entries, no bytes)
                 elif op.kind in (CHOWN, TOUCH):
                     continue
                 elif (
@@ -625,8 +627,10 @@ def _cleared_in_stage(model: Model, instr: Instruction, write: CopyWrite) -> tup
             elif op.kind in (WRITE, UNPACK):
                 for path in op.paths:
                     took = wrote(path)
-            elif op.kind == EXEC and covers(top, step.workdir):
-                took = wrote(step.workdir)  # (a program run in the tree may write there)
+            elif op.kind == EXEC and (covers(top, step.workdir) or top in op.command):
+                # (a program run in the tree, or from it, may write there: `/opt/venv/bin/python
+                # -c "import flask"` writes __pycache__ again)
+                took = []
     return tuple(took)
 
 

@@ -1251,15 +1251,20 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
     return (
         old.path == new.path
         # (`COPY --from=a /tmp/*.deb /tmp/`, then `--from=b`: whatever each glob matched)
-        and not any(w.tree or w.either or w.unpacked or is_glob(w.path) for w in (old, new))
-        and all(
-            _extension(w.source) == _extension(w.path) != ""
-            # (or a program right in a bin directory: `ADD composer.sh /usr/bin/composer`, then
-            # `COPY --from=composer /usr/bin/composer /usr/bin/composer`)
-            or (posixpath.dirname(w.path) in BIN_DIRS and w.path == w.into.rstrip("/"))
+        and not any(
+            w.tree or (w.either and not _a_program(w)) or w.unpacked or is_glob(w.path)
             for w in (old, new)
         )
+        and all(
+            _extension(w.source) == _extension(w.path) != "" or _a_program(w) for w in (old, new)
+        )
     )
+
+
+def _a_program(write: CopyWrite) -> bool:
+    """`write` copies to a name right in a bin directory, without a slash: a program, one file
+    (`ADD composer.sh /usr/bin/composer`, `COPY bin/app /usr/local/bin/app`)."""
+    return posixpath.dirname(write.path) in BIN_DIRS and write.path == write.into.rstrip("/")
 
 
 def _extension(path: str) -> str:

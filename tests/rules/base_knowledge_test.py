@@ -790,6 +790,13 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 2 LG002, 3 LG002\n",
         [(2, "LG002"), (3, "LG002")],
     ),
+    # (s45a: 113) Flink's java8 tags are a Java 8 JRE: its trust store in lib/security
+    (
+        "FROM flink:1.17-java8\n"
+        "COPY cacerts /opt/java/openjdk/lib/security/cacerts\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
 ]
 
 

@@ -15406,9 +15406,9 @@ _FORTY_FIFTH = [
         "RUN apt-get update && apt-get install -y ruby ruby-dev && rm -rf /var/lib/apt/lists/*\n"
         "RUN gem install bundler && rm -rf /var/lib/gems/*/cache\n"
         "RUN chown -R jenkins /var/lib/gems/2.7.0/\n"
-        "RUN chown -R jenkins /var/lib/dpkg\n"
-        "# expect: 4 LG004\n",
-        [(4, "LG004")],
+        "RUN chown -R jenkins /var/lib/gems\n"
+        "# expect: 4 LG004, 5 LG004\n",
+        [(4, "LG004"), (5, "LG004")],
     ),
     # (778/001) What a build stage removed from a tree before a COPY --from takes it is not in
     # the copy: the shipped stage's own removal of it again takes nothing (a find by name from
@@ -15506,6 +15506,84 @@ _FORTY_FIFTH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIFTH)
 def test_the_forty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FORTY_FIFTH_REVIEW = [
+    # (s45a: 045, 051) Alpine's python3 keeps pyconfig.h in /usr/include, and a header-only
+    # library has no -dev subpackage: their headers are there
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache python3 py3-pip nlohmann-json\n"
+        "RUN rm -rf /usr/include\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    # (s45a: 091) a program run from the copied tree writes there again after the stage's
+    # removal: the copy carries what it wrote
+    (
+        "FROM python:3.12-slim AS build\n"
+        "RUN python -m venv /opt/venv\n"
+        "COPY requirements.txt .\n"
+        "RUN /opt/venv/bin/pip install --no-cache-dir -r requirements.txt"
+        " && find /opt/venv -name '*.pyc' -delete\n"
+        'RUN /opt/venv/bin/python -c "import flask, sqlalchemy"\n'
+        "FROM python:3.12-slim\n"
+        "COPY --from=build /opt/venv /opt/venv\n"
+        "RUN find /opt/venv -name '*.pyc' -delete\n"
+        "# expect: 8 LG003\n",
+        [(8, "LG003")],
+    ),
+    # (s45a: 069, 070, 074) gem installs where GEM_HOME, `--install-dir` or bundler's path puts
+    # them, not in Debian's /var/lib/gems
+    (
+        "FROM ruby:3.3\n"
+        "RUN gem install --no-document rails && rm -rf /usr/local/bundle/cache\n"
+        "RUN chown -R 1000 /var/lib/gems\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends ruby bundler"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local path vendor/bundle && bundle install"
+        " && rm -rf vendor/bundle/ruby/*/cache\n"
+        "RUN chown -R 1000 /var/lib/gems\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s45a: 101) a program copied without an extension to a bin directory is one file too
+    (
+        "FROM golang:1.22 AS build\n"
+        "RUN go build -o /out/app . && rm -rf /root/.cache /go/pkg\n"
+        "FROM debian:12\n"
+        "COPY bin/app /usr/local/bin/app\n"
+        "COPY --from=build /out/app /usr/local/bin/app\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    # (s45a: 013) a stage that only made a directory and touched new files in it: entries only
+    (
+        "FROM debian:12 AS build\n"
+        "RUN mkdir -p /var/log/app && touch /var/log/app/app.log /var/log/app/error.log\n"
+        "FROM debian:12\n"
+        "COPY --from=build /var/log/app /var/log/app\n"
+        "RUN chown -R nobody /var/log/app\n"
+        "# expect: nothing\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_FIFTH_REVIEW)
+def test_the_reviews_of_the_forty_fifth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
