@@ -1598,7 +1598,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "python3"): (_EXTERNALLY_MANAGED, "/usr/lib/python3.*/ensurepip"),
     **{(manager, "maven"): ("/etc/maven/settings.xml",) for manager in ("apt", "yum")},
     **{(m, "dnsmasq"): ("/etc/dnsmasq.conf",) for m in ("apt", "yum")},
-    ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
+    # (and its placeholder page in the document root)
+    ("apt", "lighttpd"): ("/etc/lighttpd/lighttpd.conf", "/var/www/html/index.lighttpd.html"),
     ("apt", "memcached"): ("/etc/memcached.conf",),
     ("apt", "i2pd"): tuple(
         f"/etc/i2pd/{n}" for n in ("i2pd.conf", "tunnels.conf", "subscriptions.txt")
@@ -1631,6 +1632,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
     ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("apk", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
+    # (Asterisk's sample configuration, which Alpine packages apart)
+    ("apk", "asterisk-sample-config"): tuple(
+        f"/etc/asterisk/{n}.conf"
+        for n in (
+            *("asterisk", "pjsip", "extensions", "rtp", "sip", "modules", "logger"),
+            *("manager", "voicemail", "features", "indications", "musiconhold"),
+        )
+    ),
     ("apk", "openssh"): ("/etc/ssh/sshd_config",),
     ("apk", "openssh-server"): ("/etc/ssh/sshd_config",),
     ("apk", "rsyslog"): ("/etc/rsyslog.conf",),
@@ -1867,6 +1876,8 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("start.ini", *(f"etc/{n}.xml" for n in ("jetty", "webdefault", "jetty-http"))),
     ),
     (re.compile(r"jetty-home-\d"), tuple(f"etc/{n}.xml" for n in ("jetty", "webdefault"))),
+    # (Mattermost's release tarballs, whose top is mattermost/)
+    (re.compile(r"mattermost-(?:team-|enterprise-)?\d"), ("config/config.json",)),
     (
         re.compile(r"apache-storm-\d"),
         ("conf/storm.yaml", "logback/cluster.xml", "logback/worker.xml"),

@@ -1609,6 +1609,8 @@ def _distributions(
             if stem.startswith(_METASTORE):
                 # (Hive's standalone metastore-X-bin.tar.gz holds apache-hive-metastore-X-bin/)
                 tops = ("apache-hive-metastore-" + stem.removeprefix(_METASTORE),)
+            if stem.startswith("mattermost-"):
+                tops = ("mattermost",)  # (Mattermost's release tarballs hold mattermost/)
             for top in dict.fromkeys(tops):
                 if top:
                     roots[posixpath.join(op.paths[0], top)] = files

@@ -1931,7 +1931,11 @@ def _reach(
             if (
                 (
                     (recursive or own_file)
-                    and not (made_here or (op.blind and not linked) or moves)
+                    # (nor a file the package is known to ship, named: it was there before
+                    # whatever ran first, `rm -f index.lighttpd.html` after a download)
+                    and not (
+                        made_here or (op.blind and not (linked or path in _shipped(entry))) or moves
+                    )
                     and _installed_under(
                         path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
                     )

@@ -797,6 +797,37 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 2 LG002\n",
         [(2, "LG002")],
     ),
+    # (796/011) Alpine's asterisk-sample-config ships Asterisk's configuration: moved away,
+    # then copied again
+    (
+        "FROM alpine:3.20\n"
+        "RUN apk add --no-cache asterisk asterisk-sample-config\n"
+        "RUN mv /etc/asterisk/pjsip.conf /etc/asterisk/pjsip.conf.sample\n"
+        "COPY pjsip.conf /etc/asterisk/\n"
+        "# expect: 3 LG003, 4 LG002\n",
+        [(3, "LG003"), (4, "LG002")],
+    ),
+    # (796/001) Mattermost's release tarball holds mattermost/config/config.json
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /home/m/\n"
+        "RUN wget https://releases.mattermost.com/9.0.0/mattermost-team-9.0.0-linux-amd64.tar.gz"
+        " && tar -xzf mattermost-team-9.0.0-linux-amd64.tar.gz -C ."
+        " && rm -f mattermost-team-9.0.0-linux-amd64.tar.gz\n"
+        "COPY ./mattermost-config.json /home/m/mattermost/config/config.json\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # (796/008) Debian's lighttpd leaves its placeholder page in /var/www/html: removed by name
+    # after a program ran there, it was there before all the same
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y lighttpd && rm -rf /var/lib/apt/lists/*\n"
+        "RUN cd /var/www/html && curl -sS https://getcomposer.org/installer | php --"
+        " --install-dir=/usr/bin --filename=composer && rm -f index.lighttpd.html\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
