@@ -3266,6 +3266,8 @@ def _ops(
     # (a package file saved under another name is the package its address names: `wget
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
     for op in _package_ops(tool, words, command, env, text):
+        if op.kind == REMOVE and op.family == "pacman" and _unanswered(words, piped_from):
+            continue  # (`pacman -Scc` asks twice, No by default: a build's stdin answers none)
         if op.role == INSTALL and names and (saved_as := _saved_packages(words, command, names)):
             op = op._replace(packages=tuple(dict.fromkeys((*op.packages, *saved_as))))
         yield op
@@ -5183,6 +5185,14 @@ def _is_chmod_option(word: str) -> bool:
 _EXTRAS = re.compile(r"\[[\w.,-]+\]$")
 # A path put out by echo, `$(echo /tmp/app*.whl)`: the path itself.
 _ECHOED = re.compile(r"^\$\(echo\s+([^\s()$`]+)\)")
+
+
+def _unanswered(words: tuple[str, ...], piped_from: Command | None) -> bool:
+    """pacman's `-Scc`, whose questions default to No, without `--noconfirm` or an answer piped
+    in (`yes | pacman -Scc`): it removes nothing."""
+    scc = any(re.fullmatch(r"-[A-Za-z]*S[A-Za-z]*", w) and w.count("c") >= 2 for w in words)
+    answered = piped_from is not None and tool_and_args(piped_from)[0] in ("yes", "echo", "printf")
+    return scc and "--noconfirm" not in words and not answered
 
 
 def _package_ops(

@@ -15501,6 +15501,17 @@ _FORTY_FIFTH = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # (793/009) pacman's -Scc asks twice, No by default, and a build's stdin answers neither:
+    # without --noconfirm (or `yes |`) it removes nothing, and the cache stays
+    (
+        "FROM archlinux:latest\n"
+        "RUN pacman -Syu --noconfirm git && pacman -Scc\n"
+        "RUN pacman -S --noconfirm vim && pacman -Scc --noconfirm\n"
+        "RUN pacman -S --noconfirm curl && yes | pacman -Scc\n"
+        "RUN pacman -Scc\n"
+        "# expect: 2 LG005, 3 LG003\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
