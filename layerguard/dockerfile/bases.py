@@ -1486,6 +1486,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "cgit"): ("/etc/cgitrc", "/usr/lib/cgit/filters/syntax-highlighting.sh"),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf",),
     ("apt", "rsyslog (ubuntu)"): ("/etc/rsyslog.d/50-default.conf",),  # (not Debian's)
+    # (Ubuntu's MySQL 5.7 and 8.0 server configuration; Debian's mysql-server is MariaDB's)
+    ("apt", "mysql-server (ubuntu)"): ("/etc/mysql/mysql.conf.d/mysqld.cnf",),
+    # (Blackfire's agent, from its own repository: its configuration)
+    ("apt", "blackfire-agent"): ("/etc/blackfire/agent",),
     **{
         ("apt", name): ("/etc/syslog-ng/syslog-ng.conf",)
         for name in ("syslog-ng", "syslog-ng-core")
@@ -2279,10 +2283,13 @@ def of_ubuntu(image: ImageRef | None) -> bool:
         return False
     name = _name(image)
     canonical = name == "ubuntu" or name.startswith("ubuntu/")
-    return canonical or bool(_UBUNTU_TAG.search(image.tag or ""))
+    built = any(_is(name, key) for key in _ON_UBUNTU)
+    return canonical or built or bool(_UBUNTU_TAG.search(image.tag or ""))
 
 
 _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
+# Repositories whose every image is built on Ubuntu's (Gitpod's workspace images, Phusion's)
+_ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*")
 
 
 class Known(NamedTuple):

@@ -828,6 +828,25 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 3 LG003\n",
         [(3, "LG003")],
     ),
+    # (790/004) Ubuntu's mysql-server ships mysql.conf.d/mysqld.cnf, and Gitpod's workspace
+    # images are Ubuntu's; Blackfire's agent package its configuration
+    (
+        "FROM gitpod/workspace-full:latest\n"
+        "RUN apt-get update && apt-get install -y mysql-server blackfire-agent"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY mysql.cnf /etc/mysql/mysql.conf.d/mysqld.cnf\n"
+        "COPY blackfire-agent.ini /etc/blackfire/agent\n"
+        "# expect: 3 LG002, 4 LG002\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # (not on Debian, whose mysql-server is MariaDB's)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y mysql-server && rm -rf /var/lib/apt/lists/*\n"
+        "COPY mysql.cnf /etc/mysql/mysql.conf.d/mysqld.cnf\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
