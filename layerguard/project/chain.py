@@ -49,7 +49,6 @@ from layerguard.dockerfile.effects import (
     names_a_file,
     normalized_source,
     path_overlaps,
-    removed_by,
     run_effects,
     source_installs,
 )
@@ -151,7 +150,7 @@ class Graph:
         source = self._sources[key]
         own: list[Step] = []
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
-        stage_files: dict[int, tuple[CopyWrite, ...]] = {}  # what each stage copied, by index
+        stage_files: dict[int, tuple[tuple[CopyWrite, int], ...]] = {}  # (by stage, with order)
         model = self.model(key)
         context = _real_context(model, source.context, source.declared)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
@@ -639,13 +638,27 @@ def _taken(cleared: str) -> str:
     return cleared.partition("/**/")[0].removesuffix("/*") or "/"
 
 
+def _after(lineage: tuple[Stage, ...], at: int, order: int) -> list[str]:
+    """The paths the RUNs of `lineage` (nearest stage first) remove by name after the
+    instruction `order` of the stage at `at`: later in that stage, or in a stage nearer."""
+    return [
+        path
+        for nearer, stage in enumerate(lineage[: at + 1])
+        for position, step in enumerate(stage.instructions)
+        if step.keyword == "run" and (nearer < at or position > order)
+        for op in run_effects(step).ops
+        if op.kind == REMOVE and op.tool != "find"
+        for path in op.paths
+    ]
+
+
 def _through_stage(
     model: Model,
     instr: Instruction,
     writes: tuple[CopyWrite, ...],
     context: str | None,
     key: str,
-    listed: dict[int, tuple[CopyWrite, ...]],
+    listed: dict[int, tuple[tuple[CopyWrite, int], ...]],
 ) -> tuple[CopyWrite, ...]:
     """The files a `COPY --from=STAGE` brings that STAGE (or a stage it is built FROM) copied
     from the build context, named as in the context: `COPY --from=deps /opt/app /opt/app` after
@@ -655,21 +668,26 @@ def _through_stage(
     if not origin or not writes:
         return ()
     found = model.stage_of(origin)
+    lineage = model.lineage(found) if found is not None else ()
     theirs: list[CopyWrite] = []
-    for stage in model.lineage(found) if found is not None else ():
+    for at, stage in enumerate(lineage):
         if stage.index not in listed:  # (several COPY --from the same stage list it once)
             listed[stage.index] = tuple(
-                w
-                for step in stage.instructions
+                (w, order)
+                for order, step in enumerate(stage.instructions)
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
                 if not (w.tree or w.either) or _a_file_family(w)
-            ) + tuple(_left_by_runs(stage))
-        theirs += listed[stage.index]
-    # (what a RUN of those stages removed is not there to bring: `RUN rm /app/data.txt`)
-    removed = removed_by(model.lineage(found) if found is not None else ())
-    if removed:
-        theirs = [f for f in theirs if not any(covers(r, f.path) for r in removed)]
+                # (what its RUNs left, less what they removed after: last of the stage's own)
+            ) + tuple((w, len(stage.instructions)) for w in _left_by_runs(stage))
+        # (what a RUN of those stages removed after the write is not there to bring: `RUN rm
+        # /app/data.txt`; not a removal an earlier stage made before, `rm -rf $INSTALL_DIR` in
+        # the base, then the builder's `COPY x $INSTALL_DIR/`)
+        theirs += [
+            w
+            for w, order in listed[stage.index]
+            if not any(covers(r, w.path) for r in _after(lineage, at, order))
+        ]
     out = []
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"

@@ -15512,6 +15512,22 @@ _FORTY_FIFTH = [
         "# expect: 2 LG005, 3 LG003\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # (789/006) What a COPY --from brings of a stage's copies is what no removal after it took:
+    # the base stage's `rm -rf` of the directory before the builder copied into it again
+    # takes none of the builder's files
+    (
+        "FROM oraclelinux:8 AS base\n"
+        "COPY setup.sh /opt/oracle/install/\n"
+        "RUN /opt/oracle/install/setup.sh && rm -rf /opt/oracle/install\n"
+        "FROM base AS builder\n"
+        "COPY db_inst.rsp installDB.sh /opt/oracle/install/\n"
+        "RUN /opt/oracle/install/installDB.sh\n"
+        "FROM base\n"
+        "COPY --from=builder /opt/oracle /opt/oracle\n"
+        "RUN /opt/oracle/root.sh && rm -rf /opt/oracle/install/*\n"
+        "# expect: 3 LG003, 9 LG003\n",
+        [(3, "LG003"), (9, "LG003")],
+    ),
 ]
 
 
