@@ -357,6 +357,14 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf /tmp/downloaded_packages in the same RUN",
         ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
     ),
+    # (pak, R's package installer: it keeps what it downloads, and the repositories' metadata,
+    # in tools::R_user_dir("pkgcache", "cache"))
+    "pak": Manager(
+        ("~/.cache/R/pkgcache",),
+        "pak's package cache (~/.cache/R/pkgcache)",
+        "pak::cache_clean() in the same RUN",
+        ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
+    ),
     "cpan": Manager(
         ("~/.cpan/sources", "~/.cpan/build"),
         "CPAN.pm's downloads and build trees (~/.cpan/sources, ~/.cpan/build)",
@@ -5855,6 +5863,15 @@ def _fetches(words: tuple[str, ...]) -> bool:
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
 
 
+# pak's functions that install, or fetch what they resolve
+_PAK_INSTALLS = re.compile(r"\bpak::(?:pkg_install|pak|local_install(?:_deps)?|lockfile_install)\(")
+
+
+def _r_code(words: tuple[str, ...]) -> str:
+    """The R code an `R -e`/`Rscript -e` command runs."""
+    return "\n".join(words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--expr"))
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -6159,6 +6176,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
         return "littler", not asks, not asks
+    if tool in ("R", "Rscript") and _PAK_INSTALLS.search(_r_code(words)):
+        return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
     if tool == "make":
         return "make", "install" in words[1:], False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
@@ -6369,6 +6388,8 @@ def _go_build_cache(variables: Mapping[str, str]) -> str:
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
     sub = subcommand(words)
+    if family == "pak":  # (`R -e 'pak::pkg_install("x"); pak::cache_clean()'`)
+        return "pak::cache_clean(" in _r_code(words)
     if family == "apt":  # (apt 3's, which Debian 13 has; `dist-clean` is its other name)
         return sub in ("distclean", "dist-clean")
     if family == "yum":

@@ -15528,6 +15528,15 @@ _FORTY_FIFTH = [
         "# expect: 3 LG003, 9 LG003\n",
         [(3, "LG003"), (9, "LG003")],
     ),
+    # (800/009) pak keeps what it downloads in ~/.cache/R/pkgcache, unless cleaned
+    (
+        "FROM rocker/r-ver:4.4\n"
+        "RUN R -e 'install.packages(\"pak\")' && R -e 'pak::pkg_install(c(\"plumber\"))'\n"
+        "RUN R -e 'pak::pak(\"dplyr\"); pak::cache_clean()'\n"
+        "RUN Rscript -e 'pak::pkg_install(\"x\")' && rm -rf ~/.cache/R\n"
+        "# expect: 2 LG005, 3 LG003\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
