@@ -132,6 +132,7 @@ _SCL_NGINX_ENV = (
 _SCL_NGINX_OLD = ("centos/nginx-1*-centos7", "*rhscl/nginx-1*-rhel7")
 _S2I = (
     "*s2i-*",
+    "openshift/base-*",  # (the OpenShift 3 base images the s2i images were first built on)
     *(f"*/ubi{v}/python-3*" for v in (8, 9, 10)),
     "*sclorg/python-3*",
     *_SCL_NGINX,

@@ -847,6 +847,15 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # (799/005) OpenShift's base images are the s2i images' first bases: they work in
+    # /opt/app-root/src, which holds nothing of theirs, and name the s2i scripts' directory
+    (
+        "FROM openshift/base-centos7\n"
+        "COPY ./s2i/bin/ $STI_SCRIPTS_PATH\n"
+        "RUN chown -R 1001:0 ./\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
