@@ -1003,6 +1003,7 @@ def _run_effects(
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
     vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
     before: Command | None = None  # (the command before, which may pipe to this one)
+    prefixes: dict[str | None, str] = {}  # build directory -> the prefix its configure was given
     for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -1016,7 +1017,11 @@ def _run_effects(
         )
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
+        if (prefix := _configured_prefix(command)) is not None:
+            prefixes[command.cwd] = prefix
         for found in _ops(command, now, saved, before):
+            if found.family == "make" and found.role == INSTALL:
+                found = _installed_under_prefix(found, command, prefixes)
             home_of = (
                 posixpath.normpath(given_home)
                 if home_given and found.family not in _JVM_HOMES
@@ -5740,6 +5745,38 @@ def _gem_home(tool: str, words: Sequence[str], variables: Mapping[str, str]) -> 
     else:
         home = _option_value(tuple(words), "-i", "--install-dir") or variables.get("GEM_HOME", "")
     return "" if "$" in home else home
+
+
+def _configured_prefix(command: Command) -> str | None:
+    """The install prefix a `./configure --prefix=/opt/x` or `cmake -DCMAKE_INSTALL_PREFIX=/opt/x`
+    gives the build in its directory (None for another command, or a prefix not a plain path)."""
+    tool, words = tool_and_args(command)
+    name = posixpath.basename(tool)
+    if name in SHELLS and len(words) > 1:
+        name, words = posixpath.basename(words[1]), words[1:]
+    if name == "configure":
+        prefix = _option_value(words, "", "--prefix") or "/usr/local"
+    elif name == "cmake":
+        given = (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX"))
+        prefix = next(given, "/usr/local")
+    else:
+        return None
+    return prefix.rstrip("/") or "/" if prefix.startswith("/") and "$" not in prefix else None
+
+
+def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | None, str]) -> Op:
+    """`make install`'s trees below the prefix the configure before it in that directory gave
+    (`./configure --prefix=/opt/app && make && make install` fills /opt/app), unless the make
+    names its own (`PREFIX=`, `DESTDIR=`)."""
+    _, words = tool_and_args(command)
+    told = any(w.split("=", 1)[0] in ("PREFIX", "prefix", "DESTDIR") for w in words if "=" in w)
+    where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
+    prefix = prefixes.get(where)
+    if told or prefix is None or prefix == "/usr/local":
+        return op
+    paths = tuple(prefix + p.removeprefix("/usr/local") if inside(p, "/usr/local") else p
+                  for p in op.paths)  # fmt: skip
+    return op._replace(paths=paths)
 
 
 def _made_into(

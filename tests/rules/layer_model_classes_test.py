@@ -15537,6 +15537,19 @@ _FORTY_FIFTH = [
         "# expect: 2 LG005, 3 LG003\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # (s45a: 030) `make install` fills the prefix the configure before it in that directory
+    # (or cmake's CMAKE_INSTALL_PREFIX) was given, not /usr/local
+    (
+        "FROM debian:12\n"
+        "COPY src /src\n"
+        "RUN cd /src && ./configure --prefix=/opt/app && make && make install\n"
+        "RUN chown -R app /opt/app\n"
+        "RUN rm -rf /usr/local/share/doc\n"
+        "RUN mkdir /b && cd /b && cmake -DCMAKE_INSTALL_PREFIX=/opt/x /src && make install\n"
+        "RUN chown -R app /opt/x\n"
+        "# expect: 4 LG004, 7 LG004\n",
+        [(4, "LG004"), (7, "LG004")],
+    ),
 ]
 
 
