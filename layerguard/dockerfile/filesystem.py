@@ -3055,6 +3055,15 @@ def _installed_under(
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     if (
+        entry.family in _DISTRIBUTION_MANAGERS
+        and posixpath.dirname(path) in _KEYRING_DIRS
+        and not _a_keyring_of(path, entry.packages)
+    ):
+        # (a repository's signing key: a keyring package's, or the one a vendor's release
+        # package adds; not `rm -f /usr/share/keyrings/mysql-apt-config.gpg` after an install
+        # of others)
+        return False
+    if (
         quiet
         and entry.path == "/var/log"
         and path.startswith("/var/log/")
@@ -3195,6 +3204,25 @@ _SOURCE_PACKAGES = re.compile(
     r"linux-(headers|source|kbuild)|kernel-(devel|headers|source)|googletest|libgtest-dev"
     r"|libgmock-dev|.*-(dkms|source)$"
 )
+
+
+_KEYRING_DIRS = frozenset({"/usr/share/keyrings", "/etc/apt/keyrings", "/etc/apt/trusted.gpg.d"})
+
+
+def _a_keyring_of(path: str, packages: tuple[str, ...]) -> bool:
+    """The key at `path` may be one the packages installed: one named for a package, or for
+    the vendor of a keyring or release package (`debian-archive-keyring.gpg` of
+    `debian-archive-keyring`, `percona-keyring.gpg` of `percona-release`)."""
+    stem = posixpath.basename(path).split(".", 1)[0].lower()
+    vendors = [_KEYRING_SUFFIX.sub("", n.lower()) for n in packages]
+    return is_glob(stem) or any(
+        "$" in vendor or stem.startswith(vendor) or vendor.startswith(stem)
+        for vendor in vendors
+        if vendor
+    )
+
+
+_KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:

@@ -15550,6 +15550,18 @@ _FORTY_FIFTH = [
         "# expect: 4 LG004, 7 LG004\n",
         [(4, "LG004"), (7, "LG004")],
     ),
+    # (804/003) A repository's signing key in a keyrings directory is a keyring or release
+    # package's, or one named for a package: not every install's
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y debian-archive-keyring curl wget"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /usr/share/keyrings/debian-archive-keyring.gpg"
+        " /usr/share/keyrings/mysql-apt-config.gpg\n"
+        "RUN rm -f /usr/share/keyrings/mysql-apt-config.gpg /etc/apt/trusted.gpg.d/mysql.gpg\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
