@@ -1850,9 +1850,18 @@ def _run_as(
     env = instr.env if "HOME" in instr.env else {**instr.env, "HOME": home}
     # (and a Go image's make, whose Makefile may not be seen)
     commands = tuple(commands)
-    seen = texts or _runs_make(commands) or any(_helped(c) for c in commands)
+    seen = (
+        texts
+        or _runs_make(commands)
+        or any(_helped(c) for c in commands)
+        or (_NVM_INSTALLER.search(" ".join(w for c in commands for w in c.words)) is not None)
+    )
     run = _inlined(commands, texts, instr, env, homes) if seen else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
+
+
+# nvm's install script, by its address
+_NVM_INSTALLER = re.compile(r"(?:nvm-sh|creationix)/nvm/[^/\s]+/install\.sh")
 
 
 def _helped(command: Command) -> bool:
@@ -1872,6 +1881,7 @@ def _inlined(
     the same directory, with the HOME of the user it runs as; and so a script that script runs,
     two deep: `sh install.sh` running `sh jdk.sh`)."""
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
+    fetched_nvm = False  # (the command before fetched nvm's install script)
     for command in commands:
         tool, args = tool_and_args(command)
         # (`command -v cmake`, `which meson`: a question, no configure)
@@ -1885,6 +1895,14 @@ def _inlined(
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
             env = {**env, **{k: v for k, v in given.items() if k.isidentifier()}}
+        nvm = fetched_nvm and posixpath.basename(tool) in SHELLS
+        fetched_nvm = any(_NVM_INSTALLER.search(w) for w in command.words)
+        if nvm and (version := env.get("NODE_VERSION", "")) and "$" not in version:
+            # (nvm's install script installs the Node.js NODE_VERSION names, as `nvm install`
+            # does, keeping its tarball: `curl .../nvm-sh/nvm/v0.40.1/install.sh | bash`)
+            yield command
+            yield from split_commands(f"nvm install {_single_quoted(version)}", command.cwd, env)
+            continue
         helper = _APT_HELPERS.get(tool)
         # (unless the build brought its own, which is read: gitpod's `COPY install-packages
         # /usr/bin/`)

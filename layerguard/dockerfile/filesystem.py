@@ -2195,6 +2195,9 @@ def _reach(
             # (rpm's database, whole or its package store, on Red Hat's family: `rm
             # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
             or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
+            # (an application tree the base image fills, removed whole: `rm -rf *` in drupal's
+            # /opt/drupal, its composer project; not a directory it ships empty)
+            or (whole.rstrip("/") in held.runtime and not in_tree(whole, held.empty))
         )
         and not any(covers(g, whole) for g in gone)
         # (not an application's archive below such a tree, which its images do not hold: `rm

@@ -15562,6 +15562,40 @@ _FORTY_FIFTH = [
         "# expect: 3 LG003\n",
         [(3, "LG003")],
     ),
+    # (798/004, 808/004) nvm's install script installs the Node.js NODE_VERSION names, and
+    # keeps its tarball as `nvm install` does
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV NODE_VERSION=20\n"
+        'ENV NVM_DIR="/opt/nvm"\n'
+        "RUN mkdir ${NVM_DIR} && wget -nv https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.7/"
+        "install.sh && bash install.sh && rm install.sh\n"
+        "RUN curl -fsSL https://raw.githubusercontent.com/nvm-sh/nvm/v0.40.1/install.sh | bash"
+        " && . $NVM_DIR/nvm.sh && nvm cache clear\n"
+        "# expect: 4 LG005, 5 LG003\n",
+        [(4, "LG005"), (5, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        'ENV NVM_DIR="/opt/nvm"\n'
+        "RUN curl -fsSL https://raw.githubusercontent.com/nvm-sh/nvm/v0.40.1/install.sh | bash\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (808/003) An application tree the base image fills, removed whole: drupal's composer
+    # project in /opt/drupal; not a directory the image ships empty
+    (
+        "FROM drupal:8.9-apache\n"
+        "RUN rm -rf ..?* .[!.]* *\n"
+        "# expect: 2 LG003\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM tomcat:9.0\n"
+        "RUN rm -rf /usr/local/tomcat/webapps/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
