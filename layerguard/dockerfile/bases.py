@@ -1165,6 +1165,8 @@ _WORKDIR: Mapping[str, str] = {
         ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "matomo", "adminer"), "/var/www/html"
     ),
     "jekyll/*": "/srv/jekyll",
+    # (NVIDIA's NGC framework images work in /workspace)
+    **dict.fromkeys(("nvcr.io/nvidia/pytorch", "nvcr.io/nvidia/tensorflow"), "/workspace"),
     "prefecthq/prefect": "/opt/prefect",
     **{
         key: f"/usr/share/{name}"

@@ -856,6 +856,14 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # (803/002) NVIDIA's NGC framework images work in /workspace
+    (
+        "FROM nvcr.io/nvidia/pytorch:22.08-py3\n"
+        "COPY . catkin_ws/src/app\n"
+        "RUN cd catkin_ws && catkin build && cd /workspace && rm -rf catkin_ws\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
 ]
 
 

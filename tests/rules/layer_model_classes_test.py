@@ -15585,15 +15585,11 @@ _FORTY_FIFTH = [
     # (808/003) An application tree the base image fills, removed whole: drupal's composer
     # project in /opt/drupal; not a directory the image ships empty
     (
-        "FROM drupal:8.9-apache\n"
-        "RUN rm -rf ..?* .[!.]* *\n"
-        "# expect: 2 LG003\n",
+        "FROM drupal:8.9-apache\nRUN rm -rf ..?* .[!.]* *\n# expect: 2 LG003\n",
         [(2, "LG003")],
     ),
     (
-        "FROM tomcat:9.0\n"
-        "RUN rm -rf /usr/local/tomcat/webapps/*\n"
-        "# expect: nothing\n",
+        "FROM tomcat:9.0\nRUN rm -rf /usr/local/tomcat/webapps/*\n# expect: nothing\n",
         [],
     ),
 ]
