@@ -1231,6 +1231,7 @@ def _run_effects(
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
+    ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
     ops = _directories_made_anew(
         _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
     )
@@ -1862,6 +1863,24 @@ def _run_as(
 
 # nvm's install script, by its address
 _NVM_INSTALLER = re.compile(r"(?:nvm-sh|creationix)/nvm/[^/\s]+/install\.sh")
+
+
+def _ivy_sbt(ops: list[Op]) -> list[Op]:
+    """`ops`, with sbt's cache where the RUN cleans it after: an sbt of before 1.3 resolves
+    with Ivy, and a RUN that removes ~/.ivy2 after its build (`./sbt dist && rm -fr
+    /root/.ivy2`) says its sbt is one; its Coursier cache is not there."""
+    out = list(ops)
+    for at, op in enumerate(ops):
+        if not (op.family == "sbt" and op.role == CACHE):
+            continue
+        homes = [
+            p.removesuffix("/.cache/coursier") for p in op.paths if p.endswith("/.cache/coursier")
+        ]
+        ivy = [f"{h}/.ivy2/cache" for h in homes]
+        later = [p for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths]
+        if ivy and all(any(covers(r, i) for r in later) for i in ivy):
+            out[at] = op._replace(paths=tuple(ivy))
+    return out
 
 
 def _helped(command: Command) -> bool:

@@ -15592,6 +15592,15 @@ _FORTY_FIFTH = [
         "FROM tomcat:9.0\nRUN rm -rf /usr/local/tomcat/webapps/*\n# expect: nothing\n",
         [],
     ),
+    # (807/007) A RUN that removes ~/.ivy2 after its sbt build says its sbt resolves with Ivy
+    # (before 1.3): its cache is cleaned, no Coursier cache is left
+    (
+        "FROM openjdk:8\n"
+        "RUN ./sbt clean dist && rm -fr /tmp/* /root/.sbt /root/.ivy2\n"
+        "RUN ./sbt clean dist && rm -fr /root/.sbt\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
