@@ -559,6 +559,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
             f"{_WILDFLY}/standalone/deployments/README.txt",
         ),
     ),
+    # (Keycloak's Quarkus distribution: its configuration file and cache configuration)
+    "*keycloak/keycloak": ("/opt/keycloak/conf/keycloak.conf", "/opt/keycloak/conf/cache-ispn.xml"),
     "jboss/keycloak": tuple(
         f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")
     ),
@@ -609,7 +611,7 @@ _JUPYTER_QUAY = (
 # Java 8's trees keep them elsewhere (jre/lib/security in the JDK); later ones here.
 _JAVA_8 = re.compile(r"8(?![0-9])")
 # A tag of a Java 8 image built on eclipse-temurin (`9-jdk8-temurin`, `3-eclipse-temurin-8`)
-_TAGGED_JAVA_8 = re.compile(r"(?:java|jdk|temurin-)8(?!\d)")
+_TAGGED_JAVA_8 = re.compile(r"(?:java|jdk|jre|temurin-)8(?!\d)")
 # Flink's tags from before its images were built on eclipse-temurin (1.15): on openjdk's
 _OLD_FLINK_JAVA = re.compile(r"1\.(?:\d|1[0-4])(?:[.-]|$)|(?:.*-)?scala_2\.11")
 

@@ -232,7 +232,8 @@ MANAGERS: Mapping[str, Manager] = {
     "pacman": Manager(
         ("/var/cache/pacman/pkg", "/var/lib/pacman/sync"),
         "the pacman cache (/var/cache/pacman/pkg) or its sync databases",
-        "pacman -Scc --noconfirm (and, after -Sy, rm -rf /var/lib/pacman/sync/*) in the same RUN",
+        "yes | pacman -Scc (--noconfirm answers its question No) (and, after -Sy, rm -rf "
+        "/var/lib/pacman/sync/*) in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
     "portage": Manager(
@@ -3317,7 +3318,7 @@ def _ops(
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
     for op in _package_ops(tool, words, command, env, text):
         if op.kind == REMOVE and op.family == "pacman" and _unanswered(words, piped_from):
-            continue  # (`pacman -Scc` asks twice, No by default: a build's stdin answers none)
+            continue  # (`pacman -Scc` asks, No by default: a build's stdin answers nothing)
         if op.role == INSTALL and names and (saved_as := _saved_packages(words, command, names)):
             op = op._replace(packages=tuple(dict.fromkeys((*op.packages, *saved_as))))
         yield op
@@ -5238,11 +5239,15 @@ _ECHOED = re.compile(r"^\$\(echo\s+([^\s()$`]+)\)")
 
 
 def _unanswered(words: tuple[str, ...], piped_from: Command | None) -> bool:
-    """pacman's `-Scc`, whose questions default to No, without `--noconfirm` or an answer piped
-    in (`yes | pacman -Scc`): it removes nothing."""
-    scc = any(re.fullmatch(r"-[A-Za-z]*S[A-Za-z]*", w) and w.count("c") >= 2 for w in words)
+    """pacman's cache clean that removes nothing of what was installed: `-Sc` keeps the
+    packages of installed versions, and `-Scc` asks, No by default, so it removes only when an
+    answer is piped in (`yes | pacman -Scc`); `--noconfirm` takes each default, No, and reads
+    no answer."""
+    cleans = [w for w in words if re.fullmatch(r"-[A-Za-z]*S[A-Za-z]*", w) and "c" in w]
+    if not cleans:
+        return False  # (paccache's, `paccache -rk0`, asks nothing)
     answered = piped_from is not None and tool_and_args(piped_from)[0] in ("yes", "echo", "printf")
-    return scc and "--noconfirm" not in words and not answered
+    return not (any(w.count("c") >= 2 for w in cleans) and answered and "--noconfirm" not in words)
 
 
 def _package_ops(

@@ -1977,6 +1977,7 @@ def _reach(
                     and not (made_here or op.blind or is_glob(path))
                     and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
                     and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
+                    and not (entry.family == "apt" and path in _DEBIAN_LINKS)
                     and not any("$" in n for n in entry.packages)
                     and _installed_under(
                         path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
@@ -3043,7 +3044,7 @@ def _installed_under(
         # the alternatives hold symlinks, not bytes (`rm -f
         # /lib/systemd/system/multi-user.target.wants/*` on centos)
         return False
-    if entry.family == "apt" and path in _APT_LINKS:
+    if entry.family == "apt" and (path in _APT_LINKS or path in _DEBIAN_LINKS):
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
     if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
         return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
@@ -3149,10 +3150,11 @@ def _a_package(path: str, entry: Entry) -> bool:
 
 
 # Alpine's packages that hold headers, or pull in those that do (build-base, g++'s libstdc++-dev),
-# or may: a library's, a header-only one's (nlohmann-json), Python's (its pyconfig.h), a name
-# through a variable
+# or may: a library's, a header-only one's (nlohmann-json), Python's and what pulls it in (its
+# pyconfig.h), a name through a variable
 _APK_HEADERS = re.compile(
-    r"-dev$|-headers$|^(?:build-base|alpine-sdk|g\+\+|c\+\+)$|\$|^lib|^python|json|-static$|sdk"
+    r"-dev$|-headers$|^(?:build-base|alpine-sdk|g\+\+|c\+\+)$|\$|^lib|^python|^py3-|json|-static$"
+    r"|sdk"
 )
 _PACKAGE_FILES = (".whl", ".deb", ".rpm", ".apk", ".gem", ".tar.gz", ".tgz", ".tar.xz", ".zip")
 
@@ -3293,6 +3295,15 @@ _APT_LINKS = frozenset(
         *("mpirun", "mpiexec", "mpicc", "mpicxx", "mpic++", "mpif77", "mpif90", "mpifort"),
     )
 ) | {"/usr/lib/jvm/default-java"}  # (java-common's link to the default JDK)
+# And Debian's alone: its alternatives' and versioned languages' commands (vim's, Ruby's, Go's,
+# PHP's, Lua's, Tcl's, netcat's, Maven's and Gradle's), real programs elsewhere (Fedora's php)
+_DEBIAN_LINKS = frozenset(
+    f"/usr/bin/{name}"
+    for name in (
+        *("vim", "ex", "rvim", "vimdiff", "ruby", "irb", "erb", "gem", "go", "gofmt", "php"),
+        *("phar", "lua", "luac", "tclsh", "wish", "nc", "netcat", "mvn", "gradle", "yarn"),
+    )
+)
 _MULTICALL_LINKS = frozenset(
     f"{name}{suffix}"
     for name in ("iptables", "ip6tables", "arptables", "ebtables")

@@ -864,6 +864,21 @@ _FORTY_FIFTH_KNOWLEDGE = [
         "# expect: 3 LG003\n",
         [(3, "LG003")],
     ),
+    # (s45b: 125, 128) a Java 8 JRE tag (jre8) keeps no conf/security: java.security is new
+    # there; (s45b: 062) Keycloak's Quarkus distribution ships conf/keycloak.conf
+    (
+        "FROM tomcat:9.0-jre8-temurin-jammy\n"
+        "COPY java.security /opt/java/openjdk/conf/security/java.security\n"
+        "COPY cacerts /opt/java/openjdk/lib/security/cacerts\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM quay.io/keycloak/keycloak:24.0\n"
+        "COPY keycloak.conf /opt/keycloak/conf\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
 ]
 
 

@@ -1803,9 +1803,9 @@ FLAGGED = [
         id="S-start-up-files-by-tag-and-of-the-users-homes",
     ),
     pytest.param(
-        "FROM archlinux:latest\nRUN pacman -Syu --noconfirm && pacman -Scc --noconfirm\n"
+        "FROM archlinux:latest\nRUN pacman -Syu --noconfirm && yes | pacman -Scc\n"
         "RUN pacman -U --noconfirm https://x.example/python-3.11.8-1-x86_64.pkg.tar.zst"
-        " && pacman -Scc --noconfirm\n",
+        " && yes | pacman -Scc\n",
         [(2, "LG005")],
         id="S-pacman-u-after-a-refresh",
     ),
@@ -6413,11 +6413,12 @@ def test_a_manifest_named_without_an_extension_is_a_file_not_a_tree(
 def test_makepkg_amazon_linux_extras_and_pacman_removals(
     found: Callable[[str], list[tuple[int, str]]],
 ) -> None:
-    arch = "FROM archlinux:base-devel\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm"
+    # (`yes |` answers -Scc's question: --noconfirm takes its default, No)
+    arch = "FROM archlinux:base-devel\nRUN pacman -Syu --noconfirm git && yes | pacman -Scc"
     arch += " && rm -rf /var/lib/pacman/sync/*\n"
     makepkg = "RUN cd /yay && makepkg -si --noconfirm"
     assert found(f"{arch}{makepkg}\n") == [(3, "LG005")]
-    assert found(f"{arch}{makepkg} && sudo pacman -Scc --noconfirm\n") == []
+    assert found(f"{arch}{makepkg} && yes | sudo pacman -Scc\n") == []
     assert found(f"{arch}RUN cd /yay && makepkg --noconfirm\n") == []  # (no dependencies fetched)
     assert found(f"{arch}RUN pacman -Rns --noconfirm git\n") == [(3, "LG003")]
     extras = "FROM amazonlinux:2\nRUN amazon-linux-extras install -y nginx1.12"
@@ -15501,16 +15502,18 @@ _FORTY_FIFTH = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
-    # (793/009) pacman's -Scc asks twice, No by default, and a build's stdin answers neither:
-    # without --noconfirm (or `yes |`) it removes nothing, and the cache stays
+    # (793/009, s45b: 002, 006, 012) pacman's -Scc asks, No by default: a build's stdin
+    # answers nothing and --noconfirm takes the default, so only an answer piped in (`yes |`)
+    # empties the cache; -Sc keeps the installed versions' packages
     (
         "FROM archlinux:latest\n"
         "RUN pacman -Syu --noconfirm git && pacman -Scc\n"
         "RUN pacman -S --noconfirm vim && pacman -Scc --noconfirm\n"
+        "RUN pacman -S --noconfirm wget && pacman -Sc --noconfirm\n"
         "RUN pacman -S --noconfirm curl && yes | pacman -Scc\n"
         "RUN pacman -Scc\n"
-        "# expect: 2 LG005, 3 LG003\n",
-        [(2, "LG005"), (3, "LG003")],
+        "# expect: 2 LG005, 3 LG005, 4 LG005, 5 LG003\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG005"), (5, "LG003")],
     ),
     # (789/006) What a COPY --from brings of a stage's copies is what no removal after it took:
     # the base stage's `rm -rf` of the directory before the builder copied into it again
@@ -15678,6 +15681,23 @@ _FORTY_FIFTH_REVIEW = [
         "RUN chown -R nobody /var/log/app\n"
         "# expect: nothing\n",
         [],
+    ),
+    # (s45b: 020, 023) a link over a Debian command that is itself a link (vim's alternative,
+    # Ruby's versioned ruby3.1) hides no bytes
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y vim ruby && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -sf /usr/local/bin/vim /usr/bin/vim && ln -sf /usr/local/bin/ruby /usr/bin/ruby\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s45b: 135) Alpine's py3- packages pull in python3, whose pyconfig.h is in /usr/include
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache py3-pip py3-requests\n"
+        "RUN rm -rf /usr/include\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
     ),
 ]
 

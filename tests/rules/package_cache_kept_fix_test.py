@@ -83,8 +83,8 @@ SAFE = [
         id="pip-where-the-first-pip-has-no-no-cache-dir",  # (pip 1.5.4 rejects the option)
     ),
     pytest.param(
-        "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm\n",
-        "FROM archlinux\nRUN pacman -Syu --noconfirm git && pacman -Scc --noconfirm"
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git && yes | pacman -Scc\n",
+        "FROM archlinux\nRUN pacman -Syu --noconfirm git && yes | pacman -Scc"
         " && rm -rf /var/lib/pacman/sync/*\n",
         id="pacman-sync-databases-scc-leaves",  # (held out 11)
     ),
