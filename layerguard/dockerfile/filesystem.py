@@ -2071,7 +2071,15 @@ def _reach(
             # a name directories have, `COPY tools /opt/tools`, whose mode may be the directory's)
             moded = entry.copied and not entry.staged and op.tool in ("chmod", "chown", "chgrp")
             moded = moded and bool(op.sets) and not _a_directory(path, entry, op, live, held)
-            if entry.kind == EITHER and not recursive and not (_a_file(path, op) or moded):
+            # (`COPY scripts scripts`, then `chmod +x scripts`: a directory's name, which +x
+            # gives its search bit, not a program's)
+            named_dir = (
+                posixpath.basename(path.rstrip("/")) in _DIRECTORY_NAMES
+                and posixpath.dirname(path) not in BIN_DIRS
+                and not names_a_file(path)
+            )
+            filed = _a_file(path, op) and not (named_dir and op.tool == "chmod")
+            if entry.kind == EITHER and not recursive and not (filed or moded):
                 continue
             hits.append(Hit(entry, path, True))
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):

@@ -15604,6 +15604,18 @@ _FORTY_FIFTH = [
         "# expect: 3 LG005\n",
         [(3, "LG005")],
     ),
+    # (810/001) `chmod +x` of a copy named as directories are (scripts, tools), not below a bin
+    # directory: the directory's search bit, its entry alone; a program's name is a file
+    (
+        "FROM apache/airflow:2.2.3\n"
+        "WORKDIR /opt/airflow\n"
+        "COPY scripts scripts\n"
+        "RUN chmod +x scripts\n"
+        "COPY entrypoint entrypoint\n"
+        "RUN chmod +x entrypoint\n"
+        "# expect: 6 LG004\n",
+        [(6, "LG004")],
+    ),
 ]
 
 
