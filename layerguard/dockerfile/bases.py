@@ -828,6 +828,11 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 # (`nvidia/cuda:8.0-devel-ubuntu14.04`, or with dashes after its name: `ubuntu-14-04`; a date
 # such as `2023-12-04` is no release).
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
+# Tags naming a release whose Python is externally managed, and Debian's and Ubuntu's own tags
+# of one
+_MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
+_NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
+_NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 _OLD_PIP = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
     r"|ubuntu[-_]?1[24]-04\b"
@@ -2328,6 +2333,8 @@ class Known(NamedTuple):
     slim: bool = False
     # Alpine 3.14 or later, whose nginx keeps its servers in /etc/nginx/http.d (conf.d empty)
     new_alpine: bool = False
+    # its distribution's Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04 on)
+    managed_python: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2673,6 +2680,17 @@ def known(image: ImageRef | None) -> Known:
         # Debian tags carries it; Red Hat's family keeps its own in /etc/pki, which
         # /etc/ssl/certs links to)
         files += (_BUNDLE,)
+    # (Debian 12 and Ubuntu 23.04 on mark their Python externally managed, PEP 668: their pip
+    # installs nothing into it, nor fetches)
+    managed_python = (
+        manager == "apt"
+        and PYTHON_TREE not in trees
+        and bool(
+            _MANAGED_PYTHON.search(tag)
+            or (name == "debian" and _NEW_DEBIAN.match(tag))
+            or (name == "ubuntu" and _NEW_UBUNTU.match(tag))
+        )
+    )
     old_pip = (
         manager == "apt"
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
@@ -2704,6 +2722,7 @@ def known(image: ImageRef | None) -> Known:
         name == "golang" and bool(GOPATH_GO.match(tag)),
         name == "golang" and bool(AUTO_GO.match(tag)),
         slim="slim" in tag or slim_based or minimized,
+        managed_python=managed_python,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
     )  # fmt: skip

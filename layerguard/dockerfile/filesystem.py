@@ -691,6 +691,8 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     upgrades it (`pip install --upgrade pip`, which the old pip still runs) or get-pip.py
     installs another."""
     found: set[tuple[int, str]] = set()
+    if held.managed_python:
+        return _managed_pip(steps)
     if not held.old_pip:
         return found
     old = False
@@ -705,6 +707,40 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
     return found
+
+
+def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each pip command that runs the distribution's own pip where its
+    Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04 on), after apt installed
+    it: it refuses before it fetches anything (`pip3 install webdrivermanager || true`),
+    unless told to break the system's packages, to install elsewhere, or run from a venv."""
+    found: set[tuple[int, str]] = set()
+    system = False
+    for index, step in enumerate(steps):
+        env = step.instr.env
+        if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
+            return found
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind == REMOVE and any("EXTERNALLY-MANAGED" in p for p in op.paths):
+                return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
+            if op.kind != WRITE or op.role not in (INSTALL, CACHE):
+                continue
+            if op.family == "apt" and op.role == INSTALL:
+                system = system or any(p in ("python3-pip", "pip") for p in op.packages)
+            elif op.family == "pip" and system and _the_system_pip(op):
+                found.add((index, op.command))
+    return found
+
+
+def _the_system_pip(op: Op) -> bool:
+    """`op` runs the system's pip on its own Python: not a venv's, not told to install
+    elsewhere or to break the system's packages."""
+    words = op.command.split()
+    program = words[0] if words else ""
+    if "/" in program and not program.startswith(("/usr/bin/", "/bin/")):
+        return False  # (`/opt/venv/bin/pip install`)
+    told = {"--break-system-packages", "--target", "-t", "--prefix", "--root"}
+    return not any(w.split("=", 1)[0] in told for w in words)
 
 
 def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple[int, str]]:

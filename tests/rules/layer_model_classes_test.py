@@ -15616,6 +15616,26 @@ _FORTY_FIFTH = [
         "# expect: 6 LG004\n",
         [(6, "LG004")],
     ),
+    # (811/001) Debian 12's and Ubuntu 24.04's Python is externally managed (PEP 668): their
+    # own pip refuses before it fetches anything, unless told to break the system's packages
+    # (--user too is refused); not a venv's pip, nor Ubuntu 22.04's
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install flask || true\n"
+        "RUN pip3 install --user flask || true\n"
+        "RUN pip3 install --break-system-packages flask\n"
+        "RUN python3 -m venv /opt/v && /opt/v/bin/pip install flask\n"
+        "# expect: 5 LG005, 6 LG005\n",
+        [(5, "LG005"), (6, "LG005")],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install flask\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
