@@ -16,8 +16,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
   install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
   without a clean (`clean all` in any spelling, `zypper clean -a`, or removing `/var/cache/yum`,
-  `/var/cache/dnf`); `pacman -S` without `pacman -Scc`, and `pacman -Sy` without removing the sync
-  databases `/var/lib/pacman/sync/*`; Gentoo's `emerge PACKAGE` without emptying
+  `/var/cache/dnf`); `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by default, and
+  `--noconfirm` takes the default: the cache stays; `-Sc` keeps the installed versions'
+  packages), and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
+  Gentoo's `emerge PACKAGE` without emptying
   `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
   the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
@@ -96,9 +98,11 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `makepkg -s` (its dependencies, by pacman) and `amazon-linux-extras install` (by yum), as their
   managers; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images:
   under littler R's tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`)
-  without removing it; Frappe's `bench init`, `bench get-app` and `bench setup requirements`,
-  which pip-install the apps, as pip; code-server's `install.sh` piped to a shell, which keeps the
-  package it installed in `~/.cache/code-server`, without removing it;
+  without removing it; pak's installs (`R -e 'pak::pkg_install("x")'`, `pak::pak`), which keep
+  what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; Frappe's `bench init`,
+  `bench get-app` and `bench setup requirements`, which pip-install the apps, as pip; code-server's
+  `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
+  without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
@@ -106,11 +110,13 @@ directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an opti
 home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
 `/home/node`) or the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own
 where it predates pip 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until
-a `pip install --upgrade pip`), or a script the RUN runs and the build context does not show
-is named for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts
-remove the distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted
-wildcard removes nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message
-names the package manager and its own fix.
+a `pip install --upgrade pip`), or refuses to install into an externally managed Python before it
+fetches anything (PEP 668: Debian 12 and Ubuntu 23.04 on, unless `--break-system-packages`,
+`--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, or a venv), or a script the
+RUN runs and the build context does not show is named for a cleanup (`cleanup.sh`, `purge_cache.sh`,
+`docker-image-cleanup`): such scripts remove the distribution's index and cache (apt, apk, yum,
+pacman), not a language's. A quoted wildcard removes nothing (`rm -rf "/var/lib/apt/lists/*"` names
+a file called `*`). The message names the package manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they
