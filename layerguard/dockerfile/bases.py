@@ -2302,6 +2302,11 @@ _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b
 _ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*")
 
 
+@functools.lru_cache(maxsize=256)  # (asked per copy and per removal)
+def _beyond_the_distribution(trees: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in trees if t not in DISTRIBUTION_TREES)
+
+
 class Known(NamedTuple):
     """What every image of a repository holds: trees filled with files, single files, whether
     it ships docs, whether it is a minimal image (slim, Alpine, UBI minimal: few packages beyond
@@ -2339,7 +2344,7 @@ class Known(NamedTuple):
     @property
     def runtime(self) -> tuple[str, ...]:
         """The trees this repository's images fill beyond the distribution's own."""
-        return tuple(t for t in self.trees if t not in DISTRIBUTION_TREES)
+        return _beyond_the_distribution(self.trees)
 
     @property
     def heavy(self) -> tuple[str, ...]:

@@ -1018,7 +1018,9 @@ def _run_effects(
         )
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
-        if (prefix := _configured_prefix(command)) is not None:
+        if any("configure" in w or "cmake" in w for w in command.words[:2]) and (
+            (prefix := _configured_prefix(command)) is not None
+        ):
             prefixes[command.cwd] = prefix
         for found in _ops(command, now, saved, before):
             if found.family == "make" and found.role == INSTALL:
