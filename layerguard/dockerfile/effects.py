@@ -1870,11 +1870,12 @@ _NVM_INSTALLER = re.compile(r"(?:nvm-sh|creationix)/nvm/[^/\s]+/install\.sh")
 
 def _ivy_sbt(ops: list[Op]) -> list[Op]:
     """`ops`, with sbt's cache where the RUN cleans it after: an sbt of before 1.3 resolves
-    with Ivy, and a RUN that removes ~/.ivy2 after its build (`./sbt dist && rm -fr
-    /root/.ivy2`) says its sbt is one; its Coursier cache is not there."""
+    with Ivy, and a RUN that removes ~/.ivy2 after a build with the project's own launcher
+    (`./sbt dist && rm -fr /root/.ivy2`, a project of sbt 0.13's days) says its sbt is one;
+    its Coursier cache is not there. Not an sbt installed on the PATH, as often newer."""
     out = list(ops)
     for at, op in enumerate(ops):
-        if not (op.family == "sbt" and op.role == CACHE):
+        if not (op.family == "sbt" and op.role == CACHE and "/" in op.command.split()[0]):
             continue
         homes = [
             p.removesuffix("/.cache/coursier") for p in op.paths if p.endswith("/.cache/coursier")

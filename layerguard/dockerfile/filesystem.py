@@ -2110,7 +2110,7 @@ def _reach(
             # (`COPY scripts scripts`, then `chmod +x scripts`: a directory's name, which +x
             # gives its search bit, not a program's)
             named_dir = (
-                posixpath.basename(path.rstrip("/")) in _DIRECTORY_NAMES
+                posixpath.basename(path.rstrip("/")) in _DIRECTORY_NAMES - {"bin", "sbin"}
                 and posixpath.dirname(path) not in BIN_DIRS
                 and not names_a_file(path)
             )
@@ -2241,8 +2241,13 @@ def _reach(
             # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
             or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
             # (an application tree the base image fills, removed whole: `rm -rf *` in drupal's
-            # /opt/drupal, its composer project; not a directory it ships empty)
-            or (whole.rstrip("/") in held.runtime and not in_tree(whole, held.empty))
+            # /opt/drupal, its composer project; not a directory it ships empty, nor one of
+            # configuration or state, mariadb's /etc/mysql, Jetty's base in /var/lib/jetty)
+            or (
+                whole.rstrip("/") in held.runtime
+                and not in_tree(whole, held.empty)
+                and not whole.startswith(("/etc/", "/var/"))
+            )
         )
         and not any(covers(g, whole) for g in gone)
         # (not an application's archive below such a tree, which its images do not hold: `rm
@@ -3100,17 +3105,13 @@ def _installed_under(
         return False
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
-    if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
-        return False  # configuration there is as likely the base image's own
-    if (
-        entry.family in _DISTRIBUTION_MANAGERS
-        and posixpath.dirname(path) in _KEYRING_DIRS
-        and not _a_keyring_of(path, entry.packages)
-    ):
+    if entry.family in _DISTRIBUTION_MANAGERS and posixpath.dirname(path) in _KEYRING_DIRS:
         # (a repository's signing key: a keyring package's, or the one a vendor's release
         # package adds; not `rm -f /usr/share/keyrings/mysql-apt-config.gpg` after an install
         # of others)
-        return False
+        return _a_keyring_of(path, entry.packages)
+    if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
+        return False  # configuration there is as likely the base image's own
     if (
         quiet
         and entry.path == "/var/log"
@@ -3262,13 +3263,23 @@ def _a_keyring_of(path: str, packages: tuple[str, ...]) -> bool:
     """The key at `path` may be one the packages installed: one named for a package, or for
     the vendor of a keyring or release package (`debian-archive-keyring.gpg` of
     `debian-archive-keyring`, `percona-keyring.gpg` of `percona-release`)."""
+    names = [n.lower() for n in packages]
     stem = posixpath.basename(path).split(".", 1)[0].lower()
-    vendors = [_KEYRING_SUFFIX.sub("", n.lower()) for n in packages]
-    return is_glob(stem) or any(
-        "$" in vendor or stem.startswith(vendor) or vendor.startswith(stem)
-        for vendor in vendors
-        if vendor
-    )
+    if is_glob(stem):  # (`rm -rf /usr/share/keyrings/*`: a keyring package's keys, if any)
+        return any("$" in n or _KEYRING_SUFFIX.search(n) for n in names)
+    words = re.split(r"[-_.]", stem)
+    for name in names:
+        vendor = re.split(r"[-_.]", _KEYRING_SUFFIX.sub("", name))
+        # (by whole words, and a keyring or release package's by its vendor's alone:
+        # `githubcli-archive-keyring` is no key of git's, `docker.gpg` none of docker.io's)
+        keyring = _KEYRING_SUFFIX.search(name) is not None
+        if (
+            "$" in name
+            or words == re.split(r"[-_.]", name)
+            or (keyring and words[: len(vendor)] == vendor)
+        ):
+            return True
+    return False
 
 
 _KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")

@@ -15731,6 +15731,41 @@ _FORTY_FIFTH_REVIEW = [
         "# expect: 3 LG003\n",
         [(3, "LG003")],
     ),
+    # (s45c: 086, 098) a base's tree of configuration or state removed whole holds no
+    # weight the model knows: mariadb's /etc/mysql, Jetty's base
+    (
+        "FROM mariadb:10.11\n"
+        "RUN rm -rf /etc/mysql && mkdir -p /etc/mysql/conf.d\n"
+        "FROM jetty:9.4-jdk11\n"
+        "RUN rm -rf /var/lib/jetty/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s45c: 101, 108) an sbt on the PATH resolves with Coursier, whatever the RUN removes of
+    # ~/.ivy2 after (only a project's own launcher, ./sbt, says an old sbt)
+    (
+        "FROM hseeberger/scala-sbt:11.0.8_1.3.13_2.13.3\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN sbt clean stage && rm -rf /root/.ivy2\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # (s45c: 030, 034, 035, 037) repository keys: a keyring or release package's by its vendor
+    # (in /etc/apt/trusted.gpg.d too), a package's by its whole name; not git's for githubcli's,
+    # nor docker.io's for docker.gpg, nor every key for an install of others
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y git docker.io curl gnupg"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /usr/share/keyrings/githubcli-archive-keyring.gpg /etc/apt/keyrings/docker.gpg\n"
+        "RUN rm -rf /usr/share/keyrings/*\n"
+        "COPY percona-release.deb /tmp/\n"
+        "RUN dpkg -i /tmp/percona-release.deb && rm /tmp/percona-release.deb\n"
+        "RUN rm -f /etc/apt/trusted.gpg.d/percona-keyring.gpg\n"
+        "# expect: 5 LG006, 6 LG003, 7 LG003\n",
+        [(5, "LG006"), (6, "LG003"), (7, "LG003")],
+    ),
 ]
 
 
