@@ -5806,7 +5806,7 @@ def _configured_prefix(command: Command) -> str | None:
         prefix = next(given, "/usr/local")
     else:
         return None
-    return prefix.rstrip("/") or "/" if prefix.startswith("/") and "$" not in prefix else None
+    return (prefix.rstrip("/") or "/") if prefix.startswith("/") and "$" not in prefix else None
 
 
 def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | None, str]) -> Op:

@@ -2110,7 +2110,7 @@ def _reach(
             # (`COPY scripts scripts`, then `chmod +x scripts`: a directory's name, which +x
             # gives its search bit, not a program's)
             named_dir = (
-                posixpath.basename(path.rstrip("/")) in _DIRECTORY_NAMES - {"bin", "sbin"}
+                posixpath.basename(path.rstrip("/")) in _DIRECTORY_NAMES_NOT_PROGRAMS
                 and posixpath.dirname(path) not in BIN_DIRS
                 and not names_a_file(path)
             )
@@ -3425,6 +3425,8 @@ _DIRECTORY_NAMES = frozenset(
     | {"patches", "profiles", "roles", "playbooks", "charts", "manifests", "deploy", "docker"}
     | {"project", "projects", "code", "work", "target", "out", "repo", "volumes", "mnt", "srcs"}
 )
+# (of them, those that are no program's name too)
+_DIRECTORY_NAMES_NOT_PROGRAMS = _DIRECTORY_NAMES - {"bin", "sbin"}
 
 
 def _a_bin_file(path: str, held: Known) -> bool:

@@ -564,7 +564,7 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
             # (or a variable naming it: `mkdir -p $DATA && initdb -D $DATA`)
             named = [f"${k}" for k, v in step.env.items() if near(v)]
             marks = (top, *named, *(n.replace("$", "${") for n in named))
-            inside = covers(top, step.workdir)
+            runs_there = covers(top, step.workdir)
             mentioned = any(m in step.node.original for m in marks)
             for op in run_effects(step).ops:
                 if op.kind == WRITE and op.entry == DIR and all(map(near, op.paths)):
@@ -577,7 +577,7 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
                     any(map(near, op.paths))
                     or any(m in op.command for m in marks)
                     # (`cd /data && ./build.sh`: a program that may write where it runs)
-                    or ((inside or mentioned) and op.kind == EXEC)
+                    or ((runs_there or mentioned) and op.kind == EXEC)
                 ):
                     return False
     return made
@@ -638,14 +638,13 @@ def _taken(cleared: str) -> str:
     return cleared.partition("/**/")[0].removesuffix("/*") or "/"
 
 
-def _after(lineage: tuple[Stage, ...], at: int, order: int) -> list[str]:
-    """The paths the RUNs of `lineage` (nearest stage first) remove by name after the
-    instruction `order` of the stage at `at`: later in that stage, or in a stage nearer."""
+def _removals(stage: Stage) -> list[tuple[int, str]]:
+    """(instruction, path) of each path the RUNs of `stage` remove by name (`rm
+    /app/data.txt`, `mv a b`'s a; not what a `find -name` picks out)."""
     return [
-        path
-        for nearer, stage in enumerate(lineage[: at + 1])
+        (position, path)
         for position, step in enumerate(stage.instructions)
-        if step.keyword == "run" and (nearer < at or position > order)
+        if step.keyword == "run"
         for op in run_effects(step).ops
         if op.kind == REMOVE and op.tool != "find"
         for path in op.paths
@@ -670,24 +669,29 @@ def _through_stage(
     found = model.stage_of(origin)
     lineage = model.lineage(found) if found is not None else ()
     theirs: list[CopyWrite] = []
-    for at, stage in enumerate(lineage):
+    # (what a RUN of those stages removed after the write is not there to bring: `RUN rm
+    # /app/data.txt`; not a removal an earlier stage made before, `rm -rf $INSTALL_DIR` in the
+    # base, then the builder's `COPY x $INSTALL_DIR/`)
+    nearer: list[str] = []  # (what the stages built on this one removed)
+    for stage in lineage:
         if stage.index not in listed:  # (several COPY --from the same stage list it once)
+            # (each write with its instruction; what its RUNs left, which they already took
+            # their own removals from, after them all)
             listed[stage.index] = tuple(
                 (w, order)
                 for order, step in enumerate(stage.instructions)
                 if step.keyword in ("copy", "add") and not step.flag("from")
                 for w in copy_writes(step, context, key)
                 if not (w.tree or w.either) or _a_file_family(w)
-                # (what its RUNs left, less what they removed after: last of the stage's own)
             ) + tuple((w, len(stage.instructions)) for w in _left_by_runs(stage))
-        # (what a RUN of those stages removed after the write is not there to bring: `RUN rm
-        # /app/data.txt`; not a removal an earlier stage made before, `rm -rf $INSTALL_DIR` in
-        # the base, then the builder's `COPY x $INSTALL_DIR/`)
+        own = _removals(stage)
         theirs += [
             w
             for w, order in listed[stage.index]
-            if not any(covers(r, w.path) for r in _after(lineage, at, order))
+            if not any(covers(r, w.path) for r in nearer)
+            and not any(covers(r, w.path) for position, r in own if position > order)
         ]
+        nearer += [r for _, r in own]
     out = []
     for write in writes:
         top = "/" + write.source.strip("/") if write.source != "." else "/"
