@@ -1905,6 +1905,7 @@ def _inlined(
     two deep: `sh install.sh` running `sh jdk.sh`)."""
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
     fetched_nvm = False  # (the command before fetched nvm's install script)
+    saved_nvm = False  # (and one before it did)
     for command in commands:
         tool, args = tool_and_args(command)
         # (`command -v cmake`, `which meson`: a question, no configure)
@@ -1918,8 +1919,18 @@ def _inlined(
             # (`export HOME=/opt && bash install.sh`: the script's environment has it)
             given = dict(w.split("=", 1) for w in command.words[1:] if "=" in w)
             env = {**env, **{k: v for k, v in given.items() if k.isidentifier()}}
-        nvm = fetched_nvm and posixpath.basename(tool) in SHELLS
+        # (piped to a shell, or saved and run by a later command: `curl -fsSLO .../install.sh
+        # && chmod +x install.sh && ./install.sh`)
+        script = (
+            command.words[1]
+            if posixpath.basename(tool) in SHELLS and len(command.words) > 1
+            else tool
+        )
+        nvm = (fetched_nvm and posixpath.basename(tool) in SHELLS) or (
+            saved_nvm and posixpath.basename(script) == "install.sh"
+        )
         fetched_nvm = any(_NVM_INSTALLER.search(w) for w in command.words)
+        saved_nvm = saved_nvm or fetched_nvm
         if nvm and (version := env.get("NODE_VERSION", "")) and "$" not in version:
             # (nvm's install script installs the Node.js NODE_VERSION names, as `nvm install`
             # does, keeping its tarball: `curl .../nvm-sh/nvm/v0.40.1/install.sh | bash`)
@@ -6260,8 +6271,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "littler", not asks, not asks
     if tool in ("R", "Rscript") and _PAK_INSTALLS.search(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
-    if tool == "make":
-        return "make", "install" in words[1:], False
+    if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
+        return "make", bool({"install", "install-strip"} & set(words[1:])), False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
     if tool == "cpan":  # (CPAN.pm: `cpan Log::Log4perl`, `cpan -i X`; not `cpan -l`, `-a`)

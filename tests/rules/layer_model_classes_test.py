@@ -15766,6 +15766,19 @@ _FORTY_FIFTH_REVIEW = [
         "# expect: 5 LG006, 6 LG003, 7 LG003\n",
         [(5, "LG006"), (6, "LG003"), (7, "LG003")],
     ),
+    # (s45c: 057, 025) nvm's install script saved and run by path; `make install-strip`
+    # installs as `make install` does
+    (
+        "FROM ubuntu:22.04\n"
+        "ENV NODE_VERSION=20 NVM_DIR=/opt/nvm\n"
+        "RUN mkdir $NVM_DIR && curl -fsSLO https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.7/"
+        "install.sh && chmod +x install.sh && ./install.sh && rm install.sh\n"
+        "COPY src /src\n"
+        "RUN cd /src && ./configure --prefix=/opt/hello && make && make install-strip\n"
+        "RUN chown -R nobody /opt/hello\n"
+        "# expect: 3 LG005, 6 LG004\n",
+        [(3, "LG005"), (6, "LG004")],
+    ),
 ]
 
 
