@@ -1021,7 +1021,14 @@ def _run_effects(
         if any("configure" in w or "cmake" in w for w in command.words[:2]) and (
             (prefix := _configured_prefix(command)) is not None
         ):
-            prefixes[command.cwd] = prefix
+            # (cmake's in the build directory it is told, `-B build`: where `cmake --install
+            # build` and a make there install)
+            build = (
+                _option_value(tuple(command.words), "-B", "")
+                if "cmake" in command.words[0]
+                else None
+            )
+            prefixes[resolve_path(build, command.cwd) if build else command.cwd] = prefix
         for found in _ops(command, now, saved, before):
             if found.family == "make" and found.role == INSTALL:
                 found = _installed_under_prefix(found, command, prefixes)
@@ -5824,10 +5831,17 @@ def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | No
     """`make install`'s trees below the prefix the configure before it in that directory gave
     (`./configure --prefix=/opt/app && make && make install` fills /opt/app), unless the make
     names its own (`PREFIX=`, `DESTDIR=`)."""
-    _, words = tool_and_args(command)
+    tool, words = tool_and_args(command)
     told = any(w.split("=", 1)[0] in ("PREFIX", "prefix", "DESTDIR") for w in words if "=" in w)
-    where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
-    prefix = prefixes.get(where)
+    if tool == "cmake":  # (`cmake --install build [--prefix /opt/x]`)
+        where = resolve_path(_option_value(words, "", "--install") or ".", command.cwd)
+        prefix = _option_value(words, "", "--prefix") or prefixes.get(where)
+        prefix = (
+            prefix.rstrip("/") if prefix and prefix.startswith("/") and "$" not in prefix else None
+        )
+    else:
+        where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
+        prefix = prefixes.get(where)
     if told or prefix is None or prefix == "/usr/local":
         return op
     paths = tuple(prefix + p.removeprefix("/usr/local") if inside(p, "/usr/local") else p
@@ -6273,6 +6287,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
         return "make", bool({"install", "install-strip"} & set(words[1:])), False
+    if tool == "cmake" and "--install" in words:  # (cmake 3.15's install of a build directory)
+        return "make", True, False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
     if tool == "cpan":  # (CPAN.pm: `cpan Log::Log4perl`, `cpan -i X`; not `cpan -l`, `-a`)

@@ -15779,6 +15779,19 @@ _FORTY_FIFTH_REVIEW = [
         "# expect: 3 LG005, 6 LG004\n",
         [(3, "LG005"), (6, "LG004")],
     ),
+    # (s45c: 010) `cmake --install` installs the build directory into the prefix its configure
+    # step (-DCMAKE_INSTALL_PREFIX, for that -B directory) or its own --prefix gave
+    (
+        "FROM debian:12\n"
+        "COPY src /src\n"
+        "RUN cmake -S /src -B /build -DCMAKE_INSTALL_PREFIX=/opt/fmt && cmake --build /build"
+        " && cmake --install /build\n"
+        "RUN chown -R nobody /opt/fmt\n"
+        "RUN cd /src && cmake -B b && cmake --build b && cmake --install b --prefix /opt/y\n"
+        "RUN chown -R nobody /opt/y\n"
+        "# expect: 4 LG004, 6 LG004\n",
+        [(4, "LG004"), (6, "LG004")],
+    ),
 ]
 
 
