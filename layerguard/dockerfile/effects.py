@@ -5974,6 +5974,18 @@ _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)
 _PAK_INSTALLS = re.compile(r"\bpak::(?:pkg_install|pak|local_install(?:_deps)?|lockfile_install)\(")
 
 
+def _pak_installs(code: str) -> bool:
+    """The R `code` installs with pak: `pak::pkg_install(...)`, or pak's functions by their
+    names once it attached pak (`library(pak); pkg_install(c("shiny"))`)."""
+    if _PAK_INSTALLS.search(code):
+        return True
+    attached = re.search(r"\b(?:library|require)\(\s*[\"']?pak[\"']?\s*\)", code)
+    return attached is not None and _PAK_BARE.search(code) is not None
+
+
+_PAK_BARE = re.compile(r"(?<![\w.:])(?:pkg_install|pak|local_install(?:_deps)?)\(")
+
+
 def _r_code(words: tuple[str, ...]) -> str:
     """The R code an `R -e`/`Rscript -e` command runs."""
     return "\n".join(words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--expr"))
@@ -6283,7 +6295,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in _LITTLER:
         asks = any(w in ("-h", "--help", "--usage") for w in words)
         return "littler", not asks, not asks
-    if tool in ("R", "Rscript") and _PAK_INSTALLS.search(_r_code(words)):
+    if tool in ("R", "Rscript") and _pak_installs(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
         return "make", bool({"install", "install-strip"} & set(words[1:])), False
@@ -6498,7 +6510,7 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
     sub = subcommand(words)
     if family == "pak":  # (`R -e 'pak::pkg_install("x"); pak::cache_clean()'`)
-        return "pak::cache_clean(" in _r_code(words)
+        return re.search(r"(?<![\w.])(?:pak::)?cache_clean\(", _r_code(words)) is not None
     if family == "apt":  # (apt 3's, which Debian 13 has; `dist-clean` is its other name)
         return sub in ("distclean", "dist-clean")
     if family == "yum":

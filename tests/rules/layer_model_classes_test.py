@@ -15792,6 +15792,15 @@ _FORTY_FIFTH_REVIEW = [
         "# expect: 4 LG004, 6 LG004\n",
         [(4, "LG004"), (6, "LG004")],
     ),
+    # (s45c: 144) pak's functions by their names once it is attached
+    (
+        "FROM rocker/r-ver:4.4\n"
+        'RUN Rscript -e \'library(pak); pkg_install(c("shiny","DT"))\'\n'
+        "RUN Rscript -e 'library(pak); pkg_install(\"x\"); cache_clean()'\n"
+        "RUN Rscript -e 'remotes::install_github(\"a/b\")'\n"
+        "# expect: 2 LG005, 3 LG003\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
