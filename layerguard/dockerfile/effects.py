@@ -1162,8 +1162,8 @@ def _run_effects(
             # (and a file: `rm -f` of it takes what was there, not a name that may be missing)
             ran_only = op.kind == REMOVE and bool(op.paths) and set(op.paths) <= ran
             op = op._replace(file_hint=True) if ran_only else op
-            # (and a directory holding such a script: `bash /etc/s6/a/run && rm -rf /etc/s6/a`
-            # takes the script at least, whatever the script made beside it)
+            # (and so a directory holding such a script: `bash /etc/s6/a/run && rm -rf
+            # /etc/s6/a` takes the script at least, whatever the script made beside it)
             ran_inside = (
                 op.kind == REMOVE
                 and bool(op.paths)
@@ -1172,7 +1172,7 @@ def _run_effects(
             # (a service or a database client run before writes its state and logs alone:
             # `service apache2 restart && rm /var/www/html/index.html` removes the base's page)
             unsure = blind or any(covers(d, p) for d in service_state for p in op.paths)
-            ops.append(op._replace(blind=True) if unsure and not (ran_only or ran_inside) else op)
+            ops.append(op._replace(blind=True) if unsure and not ran_inside else op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 spoken = _SUBSTITUTION.sub("$_", op.command).split()
@@ -5417,8 +5417,7 @@ def _package_ops(
             variables[_MAVEN_REPO] = "/usr/share/maven/ref/repository"
         elif any(w in ("-s", "--settings") or w.startswith("--settings=") for w in words):
             variables[_MAVEN_REPO] = "settings"  # (its own settings may move it: not known)
-    deployment = "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
-    if tool == "bundle" and deployment and "BUNDLE_PATH" not in variables:
+    if tool == "bundle" and _deployed(words, variables) and "BUNDLE_PATH" not in variables:
         variables["BUNDLE_PATH"] = "vendor/bundle"  # (deployment mode's, in the project)
     if family == "gem" and (bundle_path := variables.pop("BUNDLE_PATH", "")) and tool == "bundle":
         # (bundler's own, `ENV BUNDLE_PATH=vendor/bundle`: below the project it installs,
@@ -5802,12 +5801,17 @@ def _gem_home(tool: str, words: Sequence[str], variables: Mapping[str, str]) -> 
     """Where `gem install` puts gems when told (`--install-dir`/`-i`, or GEM_HOME), and `bundle
     install` (`--path`, `bundle config set path`, BUNDLE_PATH, deployment mode's vendor/bundle)."""
     if tool == "bundle":
-        deployment = "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
         told = _option_value(tuple(words), "", "--path") or variables.get("BUNDLE_PATH", "")
-        home = told or ("vendor/bundle" if deployment else variables.get("GEM_HOME", ""))
+        deployed = _deployed(words, variables)
+        home = told or ("vendor/bundle" if deployed else variables.get("GEM_HOME", ""))
     else:
         home = _option_value(tuple(words), "-i", "--install-dir") or variables.get("GEM_HOME", "")
     return "" if "$" in home else home
+
+
+def _deployed(words: Sequence[str], variables: Mapping[str, str]) -> bool:
+    """bundler installs in deployment mode: into vendor/bundle unless a path is given."""
+    return "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
 
 
 def _configured_prefix(command: Command) -> str | None:
@@ -5824,7 +5828,21 @@ def _configured_prefix(command: Command) -> str | None:
         prefix = next(given, "/usr/local")
     else:
         return None
+    return _plain_prefix(prefix)
+
+
+def _plain_prefix(prefix: str) -> str | None:
+    """An install prefix as a plain absolute path (None for a variable's, or a relative one)."""
     return (prefix.rstrip("/") or "/") if prefix.startswith("/") and "$" not in prefix else None
+
+
+def _under_prefix(trees: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    """GNU's standard trees below /usr/local, below `prefix` instead."""
+    root = prefix.rstrip("/")
+    return tuple(root + t.removeprefix(_GNU_PREFIX) if inside(t, _GNU_PREFIX) else t for t in trees)
+
+
+_GNU_PREFIX = "/usr/local"
 
 
 def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | None, str]) -> Op:
@@ -5835,18 +5853,13 @@ def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | No
     told = any(w.split("=", 1)[0] in ("PREFIX", "prefix", "DESTDIR") for w in words if "=" in w)
     if tool == "cmake":  # (`cmake --install build [--prefix /opt/x]`)
         where = resolve_path(_option_value(words, "", "--install") or ".", command.cwd)
-        prefix = _option_value(words, "", "--prefix") or prefixes.get(where)
-        prefix = (
-            prefix.rstrip("/") if prefix and prefix.startswith("/") and "$" not in prefix else None
-        )
+        prefix = _plain_prefix(_option_value(words, "", "--prefix") or prefixes.get(where) or "")
     else:
         where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
         prefix = prefixes.get(where)
-    if told or prefix is None or prefix == "/usr/local":
+    if told or prefix is None:
         return op
-    paths = tuple(prefix + p.removeprefix("/usr/local") if inside(p, "/usr/local") else p
-                  for p in op.paths)  # fmt: skip
-    return op._replace(paths=paths)
+    return op._replace(paths=_under_prefix(op.paths, prefix))
 
 
 def _made_into(
@@ -5857,11 +5870,10 @@ def _made_into(
     install`); as if the prefix were GNU's where either is not a plain path."""
     given = dict(w.split("=", 1) for w in words[1:] if "=" in w and not w.startswith("-"))
     destdir = given.get("DESTDIR", variables.get("DESTDIR", ""))
-    prefix = given.get("PREFIX", given.get("prefix", "/usr/local"))
-    if "$" in destdir + prefix or not prefix.startswith("/"):
+    prefix = _plain_prefix(given.get("PREFIX", given.get("prefix", _GNU_PREFIX)))
+    if "$" in destdir or prefix is None:
         return trees
-    if prefix != "/usr/local":
-        trees = tuple(prefix + t.removeprefix("/usr/local") for t in trees)
+    trees = _under_prefix(trees, prefix)
     if destdir:
         return _paths([destdir.rstrip("/") + t for t in trees], command)
     return trees

@@ -2504,7 +2504,7 @@ _STATE_DIRS = frozenset(
 _SHIPPED_EMPTY = frozenset({"logs", "log", "tmp", "temp", "work"})
 # A project's directories for what it writes when it runs, which repositories ignore but for
 # a placeholder (Rails' log/ and tmp/, with their .keep)
-_RUNTIME_DIRS = frozenset({"log", "logs", "tmp"})
+_RUNTIME_DIRS = _SHIPPED_EMPTY - {"temp", "work"}
 
 
 def _left_out_of_checkouts(path: str, entry: Entry) -> bool:

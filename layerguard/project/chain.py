@@ -534,20 +534,32 @@ def _a_file_family(write: CopyWrite) -> bool:
     )
 
 
+def _a_stage_s_tree(
+    model: Model, instr: Instruction, write: CopyWrite
+) -> tuple[tuple[Stage, ...], str] | None:
+    """The lineage of the stage a `COPY --from=STAGE` of a directory (or a name that may be
+    one) copies from, nearest first, and the directory there; None for another copy, or a
+    source the Dockerfile does not spell out (a wildcard, a variable)."""
+    origin = (instr.flag("from") or "").lower()
+    found = model.stage_of(origin) if origin else None
+    source = write.source.strip("/")
+    if found is None or not (write.tree or write.either) or is_glob(source) or "$" in source:
+        return None
+    return model.lineage(found), "/" + source
+
+
 def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> bool:
     """`write` is a `COPY --from=STAGE` of a directory that STAGE only made, with `mkdir` or
     WORKDIR (`RUN mkdir -p /data/db`, then `COPY --from=build /data /data`): entries, no file
     bytes, as the same mkdir in the shipped stage would leave. Not where the stage's base holds
     the directory, or anything of the stage writes inside it, copies over it or runs a program
     the model does not read there."""
-    origin = (instr.flag("from") or "").lower()
-    found = model.stage_of(origin) if origin else None
-    if found is None or not (write.tree or write.either) or write.size is not None:
+    copied = _a_stage_s_tree(model, instr, write)
+    if copied is None or write.size is not None:
         return False
-    top = "/" + write.source.strip("/")
-    if top == "/" or top in STANDARD_DIRS or is_glob(top) or "$" in top:
+    lineage, top = copied
+    if top == "/" or top in STANDARD_DIRS:
         return False
-    lineage = model.lineage(found)
     if any(covers(top, d) or covers(d, top) for d in directories(lineage[-1].base_image)):
         return False
 
@@ -588,12 +600,10 @@ def _cleared_in_stage(model: Model, instr: Instruction, write: CopyWrite) -> tup
     and nothing of the stage wrote there again, at the copy's destination (the stage's `rm -rf
     /usr/local/bundle/cache` after its `bundle install`: a later `rm` of it in the shipped
     stage takes nothing the copy brought), as a tree's `cleared` notes it."""
-    origin = (instr.flag("from") or "").lower()
-    found = model.stage_of(origin) if origin else None
-    source = write.source.strip("/")
-    if found is None or not (write.tree or write.either) or is_glob(source) or "$" in source:
+    copied = _a_stage_s_tree(model, instr, write)
+    if copied is None:
         return ()
-    top = "/" + source
+    lineage, top = copied
     dest = (write.into or write.path).rstrip("/")
 
     def there(path: str) -> str:  # (a path at or below the tree, at the destination)
@@ -608,7 +618,7 @@ def _cleared_in_stage(model: Model, instr: Instruction, write: CopyWrite) -> tup
             return []  # (the whole tree written again: `bundle install` after the clean)
         return [t for t in took if not path_overlaps(there(path), _taken(t))]
 
-    for step in (i for stage in reversed(model.lineage(found)) for i in stage.instructions):
+    for step in (i for stage in reversed(lineage) for i in stage.instructions):
         if step.keyword in ("copy", "add"):
             for w in copy_writes(step, None, ""):
                 took = wrote(w.into or w.path)
