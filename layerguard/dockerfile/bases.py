@@ -884,7 +884,8 @@ _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
     r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
-    r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)\b"  # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
+    # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
+    r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)(?![A-Za-z0-9])"
 )
 _SOURCES_RELEASE = re.compile(_SOURCES_CODENAME)
 # Language images' versions whose last builds are on a Debian before 12 (one that keeps its
@@ -914,9 +915,10 @@ _SOURCES_LIST = re.compile(
 # Since Debian 12 and Ubuntu 24.04, apt's sources are deb822 files in sources.list.d: the
 # releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
 # `ubuntu:latest`)
-_DEB822_DEBIAN_NAME = r"(?:^|[-_])(?:bookworm|trixie)\b"
+# (a release name ends at any other character than a letter or digit: `3.14-slim-trixie_0`)
+_DEB822_DEBIAN_NAME = r"(?:^|[-_])(?:bookworm|trixie)(?![A-Za-z0-9])"
 _DEB822_UBUNTU_NAME = re.compile(
-    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))\b"
+    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))(?![A-Za-z0-9])"
 )
 _DEB822_RELEASE = re.compile(_DEB822_DEBIAN_NAME + "|" + _DEB822_UBUNTU_NAME.pattern)
 _DEB822_DEBIAN = re.compile(_DEB822_DEBIAN_NAME + r"|^(?:1[23]|stable|latest)?(?:[.-]|$)")

@@ -921,8 +921,10 @@ def run_effects(
         )
     )
     given = tuple(sorted(files.items())) if files else ()
-    # (the homes matter to `~name` and to a command run as another user: `su ai -c ...`)
-    named = tuple(sorted(homes.items())) if homes and ("~" in text or _SWITCH.search(text)) else ()
+    # (the homes matter to `~name`, to a command run as another user, `su ai -c ...`, and to
+    # a user's new uid, which re-owns its home: `usermod -u 10500 oracle`)
+    users = "~" in text or _SWITCH.search(text) or "usermod" in text
+    named = tuple(sorted(homes.items())) if homes and users else ()
     renamed = tuple(sorted(names.items())) if names else ()
     key = (
         *(text, instr.workdir, seen, instr.flags.get("mount", ()), instr.user, given, home),
@@ -1029,7 +1031,7 @@ def _run_effects(
                 else None
             )
             prefixes[resolve_path(build, command.cwd) if build else command.cwd] = prefix
-        for found in _ops(command, now, saved, before):
+        for found in _ops(command, now, saved, before, known_homes):
             if found.family == "make" and found.role == INSTALL:
                 found = _installed_under_prefix(found, command, prefixes)
             home_of = (
@@ -2430,7 +2432,8 @@ _ESSENTIAL = frozenset(
     | {"ncurses-bin", "perl-base", "sed", "tar", "util-linux"}
 )
 _PACKAGE_TOOLS = frozenset({*_APT, "apk", *_YUM, "dpkg", "rpm", *_PIP, "npm", "pnpm", "gem"})
-_XARGS_VALUES = frozenset({"-I", "-i", "-n", "-L", "-l", "-P", "-d", "-E", "-e", "-s", "-a"})
+# (GNU's -i, -l and -e take their value attached or not at all: `xargs -i pip install {}`)
+_XARGS_VALUES = frozenset({"-I", "-n", "-L", "-P", "-d", "-E", "-s", "-a"})
 
 
 def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Command, str]]:
@@ -2441,10 +2444,17 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
         words = command.words
         if posixpath.basename(words[0]) == "xargs":
             rest = list(words[1:])
+            marker = ""  # what xargs replaces with each name it reads (-I)
             while rest and rest[0].startswith("-"):
                 flag = rest.pop(0)
                 if flag in _XARGS_VALUES and rest:
-                    rest.pop(0)
+                    value = rest.pop(0)
+                    marker = value if flag == "-I" else marker
+                elif flag.startswith("--replace"):
+                    marker = flag.partition("=")[2] or "{}"
+                elif flag.startswith(("-I", "-i")):
+                    marker = flag[2:] or "{}"
+            listed = _listed(previous)
             if (
                 rest
                 # (and an in-place editor: `find . -type f -print0 | xargs -0 dos2unix`)
@@ -2453,6 +2463,14 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
                 and tool_and_args(previous)[0] == "find"
             ):
                 words = (*previous.words, "-exec", *rest, "{}", "+")
+            elif rest and listed:
+                # (the names an `ls` printed: `ls ./*.whl | xargs -I{} pip install {}`)
+                at = [i for i, w in enumerate(rest) if marker and marker in w]
+                words = (
+                    (*rest[: at[0]], *listed, *rest[at[0] + 1 :])
+                    if len(at) == 1 and rest[at[0]] == marker
+                    else (*rest, *listed)
+                )
             elif rest:
                 # (a package manager gets its package names from the pipe: `dpkg -l | awk ... |
                 # xargs apt-get purge -y`, some packages, which ones not known; a download its
@@ -2465,6 +2483,15 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
         if words[0].endswith("find") and (runs := _find_runs(words)):
             # (`find install/ -name '*.whl' -exec pip3 install {}[all] \;`: pip runs)
             yield command._replace(words=runs), home
+
+
+def _listed(command: Command | None) -> tuple[str, ...]:
+    """The paths an `ls` of named paths prints (`ls ./*.whl`), as they would be named on
+    xargs' command line; () for any other command or an `ls` of a directory's contents."""
+    if command is None or tool_and_args(command)[0] != "ls":
+        return ()
+    names = tuple(w for w in command.words[1:] if not w.startswith("-"))
+    return names if names and all(is_glob(n) or names_a_file(n) for n in names) else ()
 
 
 def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -3314,8 +3341,10 @@ def _ops(
     env: Mapping[str, str],
     names: Mapping[str, str] | None = None,
     piped_from: Command | None = None,
+    user_homes: Mapping[str, str] | None = None,
 ) -> Iterator[Op]:
-    """What `command` does; `piped_from` is the command before it, which may pipe to it."""
+    """What `command` does; `piped_from` is the command before it, which may pipe to it;
+    `user_homes`, the homes of the users the build added."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     for redirect in command.redirects:
@@ -4010,7 +4039,11 @@ def _ops(
         # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
         uid = _option_value(words, "-u", "--uid")
         if uid and name and "$" not in name and not (uid == "1000" and name in _UID_1000):
-            home = _option_value(words, "-d", "--home") or _user_home(name)
+            home = (
+                _option_value(words, "-d", "--home")
+                or (user_homes or {}).get(name)
+                or _user_home(name)
+            )
             yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
     elif tool == "gem" and subcommand(words) == "build":
         # (`gem build kamal.gemspec` writes kamal-VERSION.gem where it runs, or -o's name)
@@ -4432,7 +4465,9 @@ def _r_source_packages(tool: str, words: tuple[str, ...]) -> list[str]:
 _PLUGIN_INSTALLERS_BY_NAME = frozenset(
     {"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"}
 )
-_PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin"}
+# (and Confluent's: `confluent-hub install --no-prompt /tmp/connector.zip` unpacks it into its
+# components directory)
+_PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin", "confluent-hub"}
 
 
 def _old_plugin_install(tool: str, words: tuple[str, ...]) -> bool:
@@ -4545,9 +4580,11 @@ class NewUser(NamedTuple):
 
 def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     """The user of `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`,
-    `adduser -D -h /x app`: the home given with -d/--home/-h, else /home/NAME."""
+    `adduser -D -h /x app`: the home given with -d/--home/-h, else NAME in useradd's -b
+    directory or /home."""
     name: str | None = None
     home: str | None = None
+    based = "/home"  # (useradd's -b: the directory the home is made in, `-b /u01`)
     uid = ""
     group = ""
     skel = False
@@ -4561,6 +4598,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                 value = value if eq else (rest.pop(0) if rest else "")
                 if option in ("--home-dir", "--home"):
                     home = value
+                elif option == "--base-dir" and tool == "useradd":
+                    based = value
                 elif option == "--uid":
                     uid = value
                 elif option in ("--gid", "--ingroup"):
@@ -4572,6 +4611,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                     value = word[i + 1 :] or (rest.pop(0) if rest else "")
                     if letter == "d" or (letter == "h" and tool == "adduser"):
                         home = value
+                    elif letter == "b" and tool == "useradd":
+                        based = value
                     elif letter == "u":
                         uid = value
                     elif letter == "g" or (letter == "G" and tool == "adduser"):
@@ -4595,7 +4636,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     if home and posixpath.normpath(home) in STANDARD_DIRS:
         # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
         skel = False
-    return NewUser(name, uid, home or f"/home/{name}", skel, group)
+    return NewUser(name, uid, home or posixpath.join(based, name), skel, group)
 
 
 _UV_VALUES = frozenset(

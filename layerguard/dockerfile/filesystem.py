@@ -1065,6 +1065,9 @@ def _copy_entries(
     bases |= {posixpath.dirname(f) for f in held.files if not is_glob(posixpath.dirname(f))}
     # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
     # writes the file `webapps`)
+    # (and one an earlier RUN removed files from: `RUN rm $SPARK_HOME/jars/guava-14.0.1.jar`,
+    # then `ADD https://.../guava-23.0.jar $SPARK_HOME/jars`; the removal left the directory)
+    bases |= {posixpath.dirname(r) for r in removed if not is_glob(posixpath.dirname(r))}
     made |= {d for d in bases if not any(covers(r, d) for r in removed if not is_glob(r))}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
@@ -2352,7 +2355,29 @@ def _reach(
         by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
         return [Hit(origin, path, True)]
+    if (
+        op.kind == REMOVE
+        and op.tool == "rm"
+        and not _told_to_ignore(op.command)
+        and _VERSIONED_ARTIFACT.fullmatch(posixpath.basename(path))
+        and not any(e.path == path for e in live)
+    ):
+        # A library of one version, removed by name where the build fails unless it is there
+        # (`rm $SPARK_HOME/jars/guava-14.0.1.jar`): the base image's file, and a jar holds bytes.
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     return []
+
+
+# A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`
+# (not a web application's archive, which the author's earlier builds may have left or not)
+_VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl)")
+
+
+def _told_to_ignore(command: str) -> bool:
+    """`rm -f` or `rm -rf`: a missing file is no error."""
+    words = command.split()[1:]
+    flags = "".join(w[1:] for w in words if w.startswith("-") and not w.startswith("--"))
+    return "f" in flags or "--force" in words
 
 
 # A shared library's development or soname link (`libPocoFoundation.so`, `libtinfo.so.6`)

@@ -889,3 +889,24 @@ def test_what_packages_hold_forty_fifth(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_SIXTH_KNOWLEDGE = [
+    # A release's name in a tag ends at any other character than a letter or a digit: a
+    # vendor's `3.14-slim-trixie_0` is Debian 13's, with its deb822 sources
+    (
+        "FROM ghcr.io/acme/python-debian:3.14-slim-trixie_0\n"
+        "COPY debian.sources /etc/apt/sources.list.d/\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SIXTH_KNOWLEDGE)
+def test_what_packages_hold_forty_sixth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected

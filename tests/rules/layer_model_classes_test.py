@@ -15813,6 +15813,75 @@ def test_the_reviews_of_the_forty_fifth_session(
     assert found(dockerfile) == expected
 
 
+_FORTY_SIXTH = [
+    # A destination without a slash that an earlier RUN removed files from is a directory:
+    # ADD puts the download inside it, and a chmod of that file copies it up.
+    (
+        "FROM alpine:3.19\n"
+        "ENV J=/opt/spark/jars\n"
+        "RUN rm $J/guava-14.0.1.jar\n"
+        "ADD https://repo1.maven.org/guava-23.0.jar $J\n"
+        "RUN chmod 644 $J/guava-23.0.jar\n"
+        "# expect: 3 LG003, 5 LG004\n",
+        [(3, "LG003"), (5, "LG004")],
+    ),
+    # The names an `ls` prints, piped to xargs, are the program's arguments: a pip install or
+    # dpkg -i of the wheels and packages a COPY wrote unpacks them (GNU's `-i` takes no value)
+    (
+        "FROM python:3.12\n"
+        "COPY dist/*.whl /w/\n"
+        "RUN cd /w && ls ./*.whl | xargs -I'{}' pip install --no-cache-dir '{}'\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM debian:12\n"
+        "COPY pkgs/*.deb /tmp/\n"
+        "RUN ls /tmp/*.deb | xargs -i dpkg -i {}\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    # Confluent Hub's installer unpacks a local connector zip (a name it fetches)
+    (
+        "FROM confluentinc/cp-kafka-connect:7.6.0\n"
+        "COPY target/datagen-0.6.zip /tmp/datagen-0.6.zip\n"
+        "RUN confluent-hub install --no-prompt /tmp/datagen-0.6.zip\n"
+        "RUN confluent-hub install --no-prompt confluentinc/kafka-connect-jdbc:10.7.4\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    # A library's file of one version, removed by name from the base image where the build
+    # fails unless it is there: a jar holds bytes (not with -f, nor a name a RUN wrote since)
+    (
+        "FROM gcr.io/spark-operator/spark:v3.1.1\n"
+        "RUN rm $SPARK_HOME/jars/guava-14.0.1.jar\n"
+        "RUN rm /opt/kafka/libs/log4j-1.2.17.jar\n"
+        "RUN rm -f /opt/kafka/libs/slf4j-log4j12-1.7.36.jar /opt/app/lib/*.jar\n"
+        "# expect: 2 LG003, 3 LG003\n",
+        [(2, "LG003"), (3, "LG003")],
+    ),
+    # useradd's -b names the directory the home is made in, and a later usermod's new uid
+    # re-owns the files in that home
+    (
+        "FROM centos:7\n"
+        "RUN useradd -b /u01 -m oracle\n"
+        "COPY --chown=oracle wls.jar /u01/oracle/\n"
+        "RUN usermod -u 10500 oracle\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SIXTH)
+def test_the_forty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint) -> None:
     """ansible-builder's generated Containerfile copies its scripts from the context's _build/;
     install-from-bindep pip-installs /output/wheels with that directory as pip's cache, which,
