@@ -553,15 +553,18 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
     WORKDIR (`RUN mkdir -p /data/db`, then `COPY --from=build /data /data`): entries, no file
     bytes, as the same mkdir in the shipped stage would leave. Not where the stage's base holds
     the directory, or anything of the stage writes inside it, copies over it or runs a program
-    the model does not read there."""
+    the model does not read there, unless a removal of the directory itself came after that
+    (`rm -rf /tmp && mkdir -p /tmp`)."""
     copied = _a_stage_s_tree(model, instr, write)
     if copied is None or write.size is not None:
         return False
     lineage, top = copied
-    if top == "/" or top in STANDARD_DIRS:
+    if top == "/":
         return False
-    if any(covers(top, d) or covers(d, top) for d in directories(lineage[-1].base_image)):
-        return False
+    # (what was there before the last removal of the directory itself does not count)
+    spoiled = top in STANDARD_DIRS or any(
+        covers(top, d) or covers(d, top) for d in directories(lineage[-1].base_image)
+    )
 
     def near(path: str) -> bool:
         return covers(top, path) or covers(path, top)
@@ -571,7 +574,7 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
         made = made or covers(top, step.workdir)
         if step.keyword in ("copy", "add"):
             if any(near(w.into or w.path) for w in copy_writes(step, None, "")):
-                return False
+                spoiled = True
         elif step.keyword == "run":
             # (or a variable naming it: `mkdir -p $DATA && initdb -D $DATA`)
             named = [f"${k}" for k, v in step.env.items() if near(v)]
@@ -579,7 +582,9 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
             runs_there = covers(top, step.workdir)
             mentioned = any(m in step.node.original for m in marks)
             for op in run_effects(step).ops:
-                if op.kind == WRITE and op.entry == DIR and all(map(near, op.paths)):
+                if op.kind == REMOVE and any(covers(p, top) and not is_glob(p) for p in op.paths):
+                    made = spoiled = False
+                elif op.kind == WRITE and op.entry == DIR and all(map(near, op.paths)):
                     made = made or any(covers(top, p) for p in op.paths)
                 elif op.kind == WRITE and op.content == EMPTY and all(map(near, op.paths)):
                     continue  # (`touch` of new files, `ln -s`: entries, no bytes)
@@ -591,8 +596,8 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
                     # (`cd /data && ./build.sh`: a program that may write where it runs)
                     or ((runs_there or mentioned) and op.kind == EXEC)
                 ):
-                    return False
-    return made
+                    spoiled = True
+    return made and not spoiled
 
 
 def _cleared_in_stage(model: Model, instr: Instruction, write: CopyWrite) -> tuple[str, ...]:

@@ -15870,6 +15870,29 @@ _FORTY_SIXTH = [
         "# expect: 4 LG004\n",
         [(4, "LG004")],
     ),
+    # A stage that removes a directory itself and makes it again with mkdir leaves it empty,
+    # whatever the base or an earlier step put there: a COPY --from of it brings entries only
+    # (not after a removal of what it holds alone, `rm -rf /tmp/*`)
+    (
+        "FROM alpine:3.19 AS build\n"
+        "COPY cache.tar /tmp/\n"
+        "RUN rm -rf /tmp && mkdir -p /tmp && chmod 1777 /tmp\n"
+        "FROM scratch\n"
+        "COPY --from=build /tmp /tmp\n"
+        "RUN chmod -R a+rwX /tmp\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19 AS build\n"
+        "COPY cache.tar /tmp/\n"
+        "RUN rm -rf /tmp/* && mkdir -p /tmp\n"
+        "FROM scratch\n"
+        "COPY --from=build /tmp /tmp\n"
+        "RUN chmod -R a+rwX /tmp\n"
+        "# expect: 6 LG004\n",
+        [(6, "LG004")],
+    ),
 ]
 
 
