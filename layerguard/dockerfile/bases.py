@@ -1289,9 +1289,14 @@ _SHIBBOLETH_CONF = (
 _POSTFIX_TABLES = (
     *("access", "canonical", "generic", "header_checks", "relocated", "transport", "virtual"),
 )
+_XRDP = ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh")
+_NOVNC_ICONS = (16, 24, 32, 48, 60, 64, 72, 76, 96, 120, 144, 152, 192)
 _PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
-    **{("apt", name): _NGINX_APT for name in (*("nginx", "nginx-full", "nginx-light"), *_NGINX)},
+    **{
+        ("apt", name): _NGINX_APT
+        for name in (*("nginx", "nginx-full", "nginx-light", "nginx-common"), *_NGINX)
+    },
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
     # (the bundle the package's own trigger writes from the certificates it brings)
@@ -1507,6 +1512,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("syslog-ng", "syslog-ng-core")
     },
     ("apt", "cron"): ("/etc/crontab",),
+    ("apt", "certbot"): ("/etc/cron.d/certbot",),
+    ("apt", "libapache2-mod-security2"): ("/etc/modsecurity/modsecurity.conf-recommended",),
+    # (noVNC's web client, whose icons and page images replace to brand it)
+    ("apt", "novnc"): (
+        "/usr/share/novnc/vnc.html",
+        *(f"/usr/share/novnc/app/images/icons/novnc-{n}x{n}.png" for n in _NOVNC_ICONS),
+        *(f"/usr/share/novnc/app/images/icons/novnc-icon{s}.svg" for s in ("", "-sm")),
+    ),
     # (zsh's system-wide start-up files: Debian's zsh-common, Alpine's zsh)
     ("apt", "zsh"): ("/etc/zsh/zshrc", "/etc/zsh/zshenv", "/etc/zsh/zprofile", "/etc/zsh/zlogin"),
     ("apk", "zsh"): ("/etc/zsh/zshrc", "/etc/zsh/zprofile"),
@@ -1715,6 +1728,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("yum", f"MariaDB-{n}"): _MY_CNF for n in ("server", "client", "common", "shared")},
     ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
     ("yum", "supervisor"): ("/etc/supervisord.conf",),
+    ("yum", "xrdp"): _XRDP,
     ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("yum", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("yum", "openssh-server"): ("/etc/ssh/sshd_config",),
@@ -1812,7 +1826,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "barman"): ("/etc/barman.conf",),
     ("apt", "cups-tea4cups"): ("/etc/cups/tea4cups.conf",),
     ("apt", "logrotate"): ("/etc/logrotate.conf",),
-    ("apt", "xrdp"): ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh"),
+    ("apt", "xrdp"): _XRDP,
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
     ("apt", "cups-daemon"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf"),
     # (Ansible's packages: the PPA's and EPEL's)

@@ -497,11 +497,14 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 # after (gitpod's workspace images' `install-packages`, bitnami/minideb's and balenalib's
 # `install_packages`, phusion/baseimage's `install_clean`).
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
-# What those of one distribution run (balenalib's `install_packages` runs apk or dnf on its
-# Alpine and Fedora tags, which the RUN does not show: not these)
+# What those of one distribution run (and `install_packages`, Debian's on bitnami/minideb and
+# on most of balenalib's tags, whose Alpine and Fedora ones run apk or dnf instead: the
+# packages' names mostly name the same files there)
 _APT_HELPERS = {
     "install-packages": "apt-get update && apt-get install -yq --no-install-recommends {}"
     " && rm -rf /var/lib/apt/lists/*",
+    "install_packages": "apt-get update && apt-get install -y --no-install-recommends {}"
+    " && rm -rf /var/lib/apt/lists /var/cache/apt/archives",
     "install_clean": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
     " && apt-get clean && rm -rf /var/lib/apt/lists/*",
 }

@@ -119,7 +119,7 @@ _DEFAULT_TREES = frozenset(home_path(t) for m in MANAGERS.values() for t in m.tr
 # Where packages keep configuration and state, not payload: small files or empty directories
 # (/etc/mysql, /var/lib/nginx), which a later change does not make heavy.
 _INSTALL_STATE = ("/var/lib", "/var/cache")
-_DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
+DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
 # Trees that are full wherever they exist, whatever the base: a chown -R there copies files.
 _FILLED = ("/opt/conda",)
 # Trees an install of these managers always writes files in: dpkg, apt and dnf log every
@@ -1339,7 +1339,7 @@ def _run(
             op = op._replace(
                 paths=tuple(_APT_LISTS + "*" if _all_lists(p) else p for p in op.paths)
             )
-        if held.manager and op.family in _DISTRIBUTION_MANAGERS and op.family != held.manager:
+        if held.manager and op.family in DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
@@ -1448,7 +1448,7 @@ def _run(
                 # `purge_cache.sh`); a language's cache it may leave (pip's). Nothing an earlier
                 # layer wrote is sure to go.
                 own = [
-                    e for e in own if not (e.role == CACHE and e.family in _DISTRIBUTION_MANAGERS)
+                    e for e in own if not (e.role == CACHE and e.family in DISTRIBUTION_MANAGERS)
                 ]
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
@@ -1960,7 +1960,7 @@ def _reach(
             linked = (
                 op.tool == "ln"
                 and posixpath.dirname(path) in BIN_DIRS
-                and entry.family in _DISTRIBUTION_MANAGERS
+                and entry.family in DISTRIBUTION_MANAGERS
                 and any(
                     posixpath.basename(w) == posixpath.basename(path) and w != path
                     for w in op.command.split()[1:]
@@ -2347,7 +2347,7 @@ def _reach(
         # named it wrote it, or else the base image did.
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
-        installs = any(e.role == INSTALL and e.family in _DISTRIBUTION_MANAGERS for e in own)
+        installs = any(e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS for e in own)
         name = posixpath.basename(path)
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
@@ -2414,7 +2414,7 @@ def _a_known_link(path: str) -> bool:
 def _the_base_s(path: str, entry: Entry, held: Known) -> bool:
     """`path` names files every image of the base holds, of a program the install `entry` does
     not name: the base's, not what the install wrote (nginx's default pages)."""
-    if entry.family not in _DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
+    if entry.family not in DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
         return False
     files = [f for f in held.files if f == path or (is_glob(path) and fnmatch.fnmatchcase(f, path))]
     return bool(files) and not any(_names_a_package(f, entry.packages) for f in files)
@@ -2498,7 +2498,7 @@ def _not_installed(path: str, entry: Entry) -> bool:
     """`path` is not what the distribution packages `entry` installed: below /usr/local, where
     a distribution's own never install (a vendor's `kong.rpm` does, under its name), or a
     program every image of the distribution holds (`/bin/su`)."""
-    if entry.role != INSTALL or entry.family not in _DISTRIBUTION_MANAGERS:
+    if entry.role != INSTALL or entry.family not in DISTRIBUTION_MANAGERS:
         return False
     if path.startswith("/usr/local/"):
         return not _names_a_program(path, entry.packages)
@@ -2511,7 +2511,7 @@ def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:
     distribution packages `entry` installed name it not (`ADD appdynamics.tar /usr/share`,
     then `apt-get install -y tomcat7 && chown -R tomcat7 /usr/share/appdynamics`): the
     archive's, not the install's."""
-    if entry.role != INSTALL or entry.family not in _DISTRIBUTION_MANAGERS:
+    if entry.role != INSTALL or entry.family not in DISTRIBUTION_MANAGERS:
         return False
     parent, _, name = path.rstrip("/").rpartition("/")
     return (
@@ -2943,7 +2943,7 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
 
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     names = _real(op.packages)
-    listed = held.packages is not None and op.family in _DISTRIBUTION_MANAGERS
+    listed = held.packages is not None and op.family in DISTRIBUTION_MANAGERS
     if op.blind or any(e.role == INSTALL and e.family == op.family for e in own):
         # This RUN installed packages of that manager, or ran programs we do not model: it
         # may remove its own. Not one an earlier layer installed by that name, which adding
@@ -2985,7 +2985,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and listed and _held_packages(names, held.packages or frozenset()):
         return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
-    if not anything and op.family in _DISTRIBUTION_MANAGERS and held.minimal:
+    if not anything and op.family in DISTRIBUTION_MANAGERS and held.minimal:
         return None  # a slim or Alpine base holds few packages: not those, most likely
     installed = [p for e in live if e.role == INSTALL and e.family == op.family for p in e.packages]
     if (
@@ -3112,7 +3112,7 @@ def _installed_under(
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
         return True  # (`chown -R nobody /var/lib/nginx`: Alpine's nginx keeps its html there)
-    local = entry.family in _DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
+    local = entry.family in DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if any(m in path for m in _LINK_DIRS) or path.rstrip("/").endswith(_LINK_DIRS_AT_END):
         # Debian's sites-, conf- and mods-enabled, systemd's unit.wants, runit's runsvdir and
         # the alternatives hold symlinks, not bytes (`rm -f
@@ -3130,7 +3130,7 @@ def _installed_under(
         return False
     if posixpath.basename(path) in _MULTICALL_LINKS:
         return False  # (iptables and its kin are links to one xtables-*-multi, in every family)
-    if entry.family in _DISTRIBUTION_MANAGERS and posixpath.dirname(path) in _KEYRING_DIRS:
+    if entry.family in DISTRIBUTION_MANAGERS and posixpath.dirname(path) in _KEYRING_DIRS:
         # (a repository's signing key: a keyring package's, or the one a vendor's release
         # package adds; not `rm -f /usr/share/keyrings/mysql-apt-config.gpg` after an install
         # of others)
@@ -3162,7 +3162,7 @@ def _installed_under(
         # (and headers to their -dev subpackages, which only a toolchain's pulls in: `rm -rf
         # /usr/include` after `apk add bash unrar` takes nothing; apk brings no recommends)
         return False
-    distribution = entry.family in _DISTRIBUTION_MANAGERS
+    distribution = entry.family in DISTRIBUTION_MANAGERS
     if distribution and "/node_modules" in path and not _names_node(entry.packages):
         return False  # (npm's global tree: distribution packages keep node's modules elsewhere)
     program = posixpath.dirname(path) in BIN_DIRS
@@ -3240,7 +3240,7 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
         return _PYTHON_ENVIRONMENT.search(path) is None
     return (
         entry.role == INSTALL
-        and entry.family in _DISTRIBUTION_MANAGERS
+        and entry.family in DISTRIBUTION_MANAGERS
         and path.startswith(("/opt/", "/usr/src/"))
         and not _names_a_package(path, entry.packages)
     )
@@ -3253,7 +3253,7 @@ def _an_application_dir(path: str, entry: Entry, live: list[Entry]) -> bool:
     /usr/app/`), where distribution packages put nothing. Not one a package made (PGDG's
     /usr/pgsql-15, /usr/glibc-compat)."""
     parts = path.split("/")
-    if entry.family not in _DISTRIBUTION_MANAGERS or len(parts) < 3 or parts[1] != "usr":
+    if entry.family not in DISTRIBUTION_MANAGERS or len(parts) < 3 or parts[1] != "usr":
         return False
     top = "/usr/" + parts[2]
     return parts[2] not in _USR_HIERARCHY and any(
@@ -3342,7 +3342,7 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
 def _package_dir(path: str, entry: Entry) -> bool:
     """`path` is the data directory a distribution package keeps under its own name
     (`/usr/share/julia` after `apt-get install julia`)."""
-    if entry.family not in _DISTRIBUTION_MANAGERS or not inside(path, entry.path):
+    if entry.family not in DISTRIBUTION_MANAGERS or not inside(path, entry.path):
         return False
     top, _, name = path.rstrip("/").rpartition("/")
     return top in _PACKAGE_DATA and name.lower() in (p.lower() for p in entry.packages)

@@ -137,7 +137,7 @@ from layerguard.dockerfile.effects import (
     run_effects,
     source_installs,
 )
-from layerguard.dockerfile.filesystem import BASE, HOME
+from layerguard.dockerfile.filesystem import BASE, DISTRIBUTION_MANAGERS, HOME
 from layerguard.dockerfile.model import resolve
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -178,6 +178,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
     held = known(shipped).files if shipped is not None else ()
     ubuntu = of_ubuntu(shipped)
+    manager = known(shipped).manager if shipped is not None else ""
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
@@ -190,7 +191,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             left.append((frozenset(), frozenset()))
             continue
         configs, clones = _left(
-            step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu
+            step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu, manager
         )
         installs = [
             at
@@ -609,13 +610,15 @@ def _left(
     removed: frozenset[str] = frozenset(),
     before: frozenset[str] = frozenset(),
     ubuntu: bool = False,
+    manager: str = "",
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
     image (`held`) it copied or moved as a tree, and the repositories it cloned with a working
     tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
     `removed`: what the RUNs before it removed or moved away; `before`, the packages they
-    installed; `ubuntu`, the image is Ubuntu's."""
+    installed; `ubuntu`, the image is Ubuntu's; `manager`, its distribution's package manager
+    (another's install is a branch that never runs there)."""
     configs: set[str] = set()
     clones: set[str] = set()
     gone = set(removed)
@@ -623,6 +626,8 @@ def _left(
     groups: dict[str, set[str]] = {}  # `apk add --virtual .deps x y`: .deps -> x, y
     named: set[str] = set()  # what installs named outside a group
     for op in ops:
+        if manager and op.family in DISTRIBUTION_MANAGERS and op.family != manager:
+            continue
         if op.kind == WRITE and op.role == INSTALL:
             configs.update(package_files(op.family, op.packages, before, ubuntu))
             group = _apk_group(op)

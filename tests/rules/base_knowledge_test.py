@@ -900,6 +900,34 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 2 LG002\n",
         [(2, "LG002")],
     ),
+    # bitnami/minideb's install_packages is apt's install, which cleans its lists: what it
+    # installs is known (nginx-common holds nginx's configuration on Debian)
+    (
+        "FROM bitnami/minideb:bookworm\n"
+        "RUN install_packages nginx-common certbot\n"
+        "COPY default.conf /etc/nginx/sites-available/default\n"
+        "COPY certbot.cron /etc/cron.d/certbot\n"
+        "# expect: 3 LG002, 4 LG002\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # xrdp's configuration, ModSecurity's recommended one, and noVNC's icons
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y xrdp libapache2-mod-security2 novnc \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+        "COPY xrdp.ini /etc/xrdp/\n"
+        "RUN mv /etc/modsecurity/modsecurity.conf-recommended /etc/modsecurity/modsecurity.conf\n"
+        "COPY icons/novnc-192x192.png /usr/share/novnc/app/images/icons/\n"
+        "# expect: 4 LG002, 5 LG003, 6 LG002\n",
+        [(4, "LG002"), (5, "LG003"), (6, "LG002")],
+    ),
+    (
+        "FROM fedora:39\n"
+        "RUN dnf install -y xrdp && dnf clean all\n"
+        "COPY sesman.ini /etc/xrdp/sesman.ini\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
