@@ -1236,6 +1236,7 @@ _PUPPETSERVER = (
     *(f"/etc/puppetlabs/puppetserver/{n}.xml" for n in ("logback", "request-logging")),
     *(f"/etc/puppetlabs/puppetserver/conf.d/{n}.conf" for n in ("puppetserver", "webserver")),
 )
+_PUPPET_AGENT = ("puppet.conf", "hiera.yaml")  # (Puppet's own packages, Puppet 4 on)
 _PUPPETDB = (
     *(f"/etc/puppetlabs/puppetdb/{n}.xml" for n in ("logback", "request-logging")),
     *(f"/etc/puppetlabs/puppetdb/conf.d/{n}" for n in ("auth.conf", "config.ini", "jetty.ini")),
@@ -1755,6 +1756,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             ("neo4j", ("/etc/neo4j/neo4j.conf",)),
             ("puppetserver", _PUPPETSERVER),
             ("puppetdb", _PUPPETDB),
+            ("puppet-agent", tuple(f"/etc/puppetlabs/puppet/{n}" for n in _PUPPET_AGENT)),
             ("rstudio-connect", ("/etc/rstudio-connect/rstudio-connect.gcfg",)),
             (
                 "rstudio-server",

@@ -928,6 +928,15 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # Puppet's agent package holds its main configuration
+    (
+        "FROM centos:7\n"
+        "RUN yum -y install puppet-agent && yum clean all\n"
+        "COPY master/puppet.conf /etc/puppetlabs/puppet/puppet.conf\n"
+        "COPY master/routes.yaml /etc/puppetlabs/puppet/routes.yaml\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
