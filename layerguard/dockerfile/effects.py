@@ -168,6 +168,14 @@ MANAGERS: Mapping[str, Manager] = {
         "bun's package cache (~/.bun/install/cache)",
         "rm -rf ~/.bun/install/cache (or bun pm cache rm) in the same RUN",
     ),
+    # (Helm's: each chart repository's index, tens of MB for the big ones, and the charts it
+    # pulled)
+    "helm": Manager(
+        ("~/.cache/helm/repository",),
+        "Helm's repository cache (~/.cache/helm/repository: each repository's index and the "
+        "charts it fetched)",
+        "rm -rf ~/.cache/helm/repository in the same RUN",
+    ),
     "luarocks": Manager(
         ("~/.cache/luarocks",),
         "LuaRocks' cache (~/.cache/luarocks: the luarocks.org manifest and the rocks it fetched)",
@@ -438,6 +446,11 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
     "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
+    "helm": (
+        ("HELM_REPOSITORY_CACHE", ""),
+        ("HELM_CACHE_HOME", "/repository"),
+        ("XDG_CACHE_HOME", "/helm/repository"),
+    ),
     "pixi": (
         *(("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", "")),
         ("XDG_CACHE_HOME", "/rattler/cache"),
@@ -6210,6 +6223,14 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (JupyterLab 1 to 3's `labextension link .` builds too, unless told not to)
         links = sub == "labextension" and "link" in words and "--no-build" not in words
         return "yarn", False, adds or links or (sub == "lab" and "build" in words)
+    if tool == "helm":
+        # (`helm repo add` and `repo update` fetch the repositories' indexes; `pull` and
+        # `dependency update` or `build` fetch charts through the same cache)
+        fetches = (sub == "repo" and bool({"add", "update", "up"} & set(words))) or (
+            sub == "pull"
+            or (sub in ("dependency", "dep") and bool({"update", "build"} & set(words)))
+        )
+        return "helm", False, fetches
     if tool == "luarocks" or tool.startswith("luarocks-"):
         # (`luarocks install x`, `build`, `make`: the manifest and each rock it fetched stay in
         # its cache; `luarocks-5.1`, Debian's and Alpine's versioned names)

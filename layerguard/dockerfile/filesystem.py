@@ -720,7 +720,10 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
             return found
-        for op in step.run.ops if step.run is not None else ():
+        # (a RUN that puts another Python first runs that one's pip: `. venv/bin/activate`,
+        # `pyenv global 3.6.15`, `conda activate`)
+        other = bool(_ANOTHER_PYTHON.search(step.instr.node.original))
+        for op in step.run.ops if step.run is not None and not other else ():
             if op.kind == REMOVE and any("EXTERNALLY-MANAGED" in p for p in op.paths):
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
@@ -730,6 +733,9 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif op.family == "pip" and system and _the_system_pip(op):
                 found.add((index, op.command))
     return found
+
+
+_ANOTHER_PYTHON = re.compile(r"/bin/activate\b|\bpyenv\s|\bconda\s+activate\b|\bmamba\s+activate\b")
 
 
 def _the_system_pip(op: Op) -> bool:

@@ -15893,6 +15893,26 @@ _FORTY_SIXTH = [
         "# expect: 6 LG004\n",
         [(6, "LG004")],
     ),
+    # Ubuntu 24.04's own pip refuses to install (PEP 668), but not a RUN that puts another
+    # Python first: a venv it activates, pyenv's
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN apt-get update && apt-get install -y python3-pip python3-venv \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+        "RUN python3 -m venv /v && . /v/bin/activate && python -m pip install riscof\n"
+        "RUN pip3 install requests || true\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # Helm keeps each chart repository's index (tens of MB for the big ones) in its cache
+    (
+        "FROM alpine/k8s:1.29.2\n"
+        "RUN helm repo add bitnami https://charts.bitnami.com/bitnami && helm repo update\n"
+        "RUN helm repo add x https://x.example/charts && rm -rf ~/.cache/helm/repository\n"
+        "RUN helm version && helm repo list\n"
+        "# expect: 2 LG005, 3 LG003\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
