@@ -1514,6 +1514,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "cron"): ("/etc/crontab",),
     ("apt", "certbot"): ("/etc/cron.d/certbot",),
+    ("apt", "scanbd"): ("/etc/scanbd/scanbd.conf",),
     ("apt", "libapache2-mod-security2"): ("/etc/modsecurity/modsecurity.conf-recommended",),
     # (noVNC's web client, whose icons and page images replace to brand it)
     ("apt", "novnc"): (

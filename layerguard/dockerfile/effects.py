@@ -616,7 +616,7 @@ _NODE = frozenset({"npm", "yarn", "pnpm"})
 ARCHIVE_SUFFIXES = (
     *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
     *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
-    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar"),
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock"),  # (a LuaRocks rock is a zip)
 )
 # Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
@@ -6035,6 +6035,12 @@ def _fetches(words: tuple[str, ...]) -> bool:
     )
 
 
+# Terminus 3's commands that install plugins (`self:plugin:add` is `install`'s alias)
+_TERMINUS_PLUGIN_INSTALLS = frozenset(
+    {"self:plugin:install", "self:plugin:add", "self:plugin:update"}
+)
+
+
 # The Lisps Roswell installs from their own archives (`ros install sbcl-bin`, `ccl-bin/1.12`).
 _LISP_IMPLEMENTATION = re.compile(r"(?:sbcl|ccl|clisp|ecl|abcl|cmu|allegro|mkcl)(?:-bin)?(?:/.*)?")
 
@@ -6281,6 +6287,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             installs,
             installs and not any(w in ("--local", "--prefer-local") for w in words),
         )
+    if tool == "terminus" and sub in _TERMINUS_PLUGIN_INSTALLS:
+        # (Pantheon's Terminus 3 installs a plugin with composer require in its plugins
+        # directory: composer's cache keeps the plugin and what it requires)
+        return "composer", True, True
     if tool == "composer":
         sub = _composer_command(words)
         # (`composer require --no-update` only edits composer.json: nothing is fetched)

@@ -51,7 +51,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `dependency update`), which keep each chart repository's index in
   `~/.cache/helm/repository`;
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
-  `$BUNDLE_PATH/ruby/*/cache`); `composer install` without `composer clear-cache`;
+  `$BUNDLE_PATH/ruby/*/cache`); `composer install` (and Pantheon's `terminus self:plugin:install`,
+  which runs composer) without `composer clear-cache`;
 - vendor install scripts piped to a shell that run `apt-get update` (NodeSource, get.docker.com,
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),

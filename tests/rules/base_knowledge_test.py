@@ -937,6 +937,14 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # scanbd's configuration
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y scanbd && rm -rf /var/lib/apt/lists/*\n"
+        "COPY files/scanbd.conf /etc/scanbd/scanbd.conf\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 

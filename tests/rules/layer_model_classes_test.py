@@ -15913,6 +15913,24 @@ _FORTY_SIXTH = [
         "# expect: 2 LG005, 3 LG003\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # Terminus 3 installs a plugin with composer, whose cache keeps it
+    (
+        "FROM quay.io/pantheon-public/terminus:3\n"
+        "RUN terminus self:plugin:install terminus-build-tools-plugin\n"
+        "RUN terminus self:plugin:list\n"
+        "# expect: 2 LG005\n",
+        [(2, "LG005")],
+    ),
+    # A LuaRocks rock is a zip: copied, then installed by luarocks, it ships beside what it
+    # installed
+    (
+        "FROM kong:3.6\n"
+        "COPY --from=builder /tmp/*.rock /tmp/\n"
+        "USER root\n"
+        "RUN luarocks install /tmp/kong-plugin-jwt-1.0.0-1.all.rock && rm -rf ~/.cache/luarocks\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
