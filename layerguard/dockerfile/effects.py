@@ -1125,13 +1125,20 @@ def _run_effects(
                 stays = {
                     c
                     for o in caches
-                    if (placed and o.tool == "gem") or (bundled and o.tool == "bundle")
+                    if (placed and o.tool == "gem" and "--user-install" not in o.command)
+                    or (bundled and o.tool == "bundle")
                     for c in o.paths
                     if not any(inside(p, c) or covers(p, c) for p in op.paths)
                 }
                 # (bundle's, where it is that GEM_HOME too, stays with gem's: `gem install
                 # bundler; bundle install; rm -rf vendor/bundle/ruby/*/cache`)
                 gems = [c for o in caches for c in o.paths if c not in stays]
+                # (not when it names a user's own gem directory and the install's cache lies
+                # elsewhere: `sudo gem install x && rm -rf /home/fluent/.gem/ruby/*/cache`)
+                removed = [p for p in op.paths if _gem_cache(p, gem_home)]
+                owned = {"/".join(p.split("/")[:3]) + "/" for p in removed if _IN_HOME.match(p)}
+                if owned and all(_IN_HOME.match(p) for p in removed):
+                    gems = [c for c in gems if c.startswith(tuple(owned))]
                 op = op._replace(paths=(*op.paths, *gems))
             if op.kind in (REMOVE, CHOWN) and any(_BRACE_LIST.search(p) for p in op.paths):
                 # (`rm -rf ~/.cargo/{git,registry}`: /bin/sh reads one name no layer wrote, bash
@@ -2336,6 +2343,9 @@ def _moved_home(words: tuple[str, ...], name: str, command: Command, text: str) 
 def _user_home(name: str) -> str:
     """The home useradd gives user `name` when not told one."""
     return _SYSTEM_HOMES.get(name) or ("/root" if name == "root" else f"/home/{name}")
+
+
+_IN_HOME = re.compile(r"/home/[^/*?$]+/")
 
 
 def _gem_cache(path: str, gem_home: str = "") -> bool:
@@ -5481,6 +5491,8 @@ def _package_ops(
         # where it runs; `gem install` keeps its .gem files in GEM_HOME)
         variables["BUNDLE_PATH"] = _path(bundle_path, command) or bundle_path
     where = cache_paths(family, variables, tool)
+    if tool == "gem" and "--user-install" in words:
+        where = (home_path("~/.gem"),)  # (the user's own gem directory, whatever GEM_HOME says)
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
     if root is None and tool in ("conda", "mamba"):
         # (`ENV PATH=/opt/miniconda3/bin:$PATH`: the conda found first on PATH)

@@ -15931,6 +15931,33 @@ _FORTY_SIXTH = [
         "# expect: 2 LG006\n",
         [(2, "LG006")],
     ),
+    # A removal of a user's own gem directory's cache cleans a --user-install's, not the cache
+    # of a gem install run as root or into GEM_HOME
+    (
+        "FROM fluent/fluentd:v1.16-1\n"
+        "USER root\n"
+        "RUN apk add --no-cache sudo && sudo gem install fluent-plugin-concat \\\n"
+        "    && rm -rf /home/fluent/.gem/ruby/*/cache/*.gem\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache ruby && adduser -D app\n"
+        "USER app\n"
+        "RUN gem install --user-install rake && rm -rf /home/app/.gem/ruby/*/cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM ruby:3.2\n"
+        "RUN useradd -m app\n"
+        "USER app\n"
+        "RUN gem install --user-install rake && rm -rf /home/app/.gem/ruby/*/cache\n"
+        "RUN gem install rack && rm -rf /home/app/.gem/ruby/*/cache\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
 ]
 
 
