@@ -616,7 +616,8 @@ _NODE = frozenset({"npm", "yarn", "pnpm"})
 ARCHIVE_SUFFIXES = (
     *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
     *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
-    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock"),  # (a LuaRocks rock is a zip)
+    # (a LuaRocks rock is a zip, a Ruby gem a tar)
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock", ".gem"),
 )
 # Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")

@@ -3,7 +3,7 @@
 ## What it does
 Reports a `COPY` of a shipped stage (or an `ADD` of a URL or of a zip: `ADD` unpacks only local
 tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.xz`, `.zip`,
-`.jar`, `.deb`, `.rpm`, `.whl`, `.apk`, ...) when a later `RUN` extracts or installs that file
+`.jar`, `.deb`, `.rpm`, `.whl`, `.apk`, a LuaRocks `.rock`, a Ruby `.gem`, ...) when a later `RUN` extracts or installs that file
 (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, SAP's `SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`,
 `pip install`, `apk add`, `apt-get install ./x.deb`, the wheels of `pip install
 --find-links=/wheels`, installers that unpack what they carry: a conda installer, a jar run

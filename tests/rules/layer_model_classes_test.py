@@ -15958,6 +15958,22 @@ _FORTY_SIXTH = [
         "# expect: 5 LG005\n",
         [(5, "LG005")],
     ),
+    # A Ruby gem is a tar: copied, then installed (by gem or Logstash's plugin installer), it
+    # ships beside what it installed
+    (
+        "FROM docker.elastic.co/logstash/logstash:7.5.2\n"
+        "COPY logstash-output-x-1.0.0.gem /tmp/\n"
+        "RUN logstash-plugin install --no-verify --local /tmp/logstash-output-x-1.0.0.gem\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM ruby:3.3\n"
+        "COPY pkg/mytool-0.1.0.gem /tmp/\n"
+        "RUN gem install /tmp/mytool-0.1.0.gem && rm -rf /usr/local/bundle/cache\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
