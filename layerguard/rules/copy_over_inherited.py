@@ -378,10 +378,10 @@ def _old_copies(
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
                 yield (write.path if inner else old.path), earlier.where, old.size
                 return
-        if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position]):
+        configs, clones = left[position]
+        if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position], configs):
             yield write.into.rstrip("/") or "/", earlier.where, None
             return
-        configs, clones = left[position]
         if earlier.run and (
             write.path in earlier.run.files
             # (`write.either` counts: a source named like a directory, `COPY sudoers
@@ -829,11 +829,14 @@ def _skel_files(layer: Layer, shipped: ImageRef | None) -> frozenset[str]:
     return frozenset(f"{home.rstrip('/')}/{name}" for home in homes for name in names)
 
 
-def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Layer) -> bool:
+def _grown_from(
+    stages: _Stages, write: CopyWrite, run: Instruction, layer: Layer, left: frozenset[str]
+) -> bool:
     """A tree copied back to where it was from a stage grown from one this image holds, whose
     `run` left files there (`COPY --from=build /usr/local/bundle /usr/local/bundle` after the
     shared base stage's `gem update --system`; `/usr/lib/python3.7` after its `apk add
-    python3`): those files are written again."""
+    python3`): those files are written again. A home `useradd -m` made holds only the dotfiles
+    it is known to leave (`left`): none from Alpine's empty /etc/skel."""
     if not write.origin or not (write.tree or write.either) or is_glob(write.source):
         return False
     into = write.into.rstrip("/")
@@ -845,10 +848,15 @@ def _grown_from(stages: _Stages, write: CopyWrite, run: Instruction, layer: Laye
     # (a distribution package's trees only where it is known to have put files below the tree,
     # its configuration, or where they are a runtime's: the trees an install may reach, /opt
     # among them, say nothing of what it put there)
+    if any(e.role == HOME and covers(into, e.path) for e in layer.entries) and any(
+        covers(into, f) for f in left
+    ):
+        return True
     return any(
         (
             e.kind != DIR
             and e.content != EMPTY
+            and e.role != HOME
             and covers(into, e.path)
             and (
                 not _distributed(e)

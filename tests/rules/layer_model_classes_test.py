@@ -15974,6 +15974,30 @@ _FORTY_SIXTH = [
         "# expect: 2 LG006\n",
         [(2, "LG006")],
     ),
+    # A home tree copied back from a stage built on the same base holds only the dotfiles
+    # useradd left there: none from Alpine's empty /etc/skel, Debian's three
+    (
+        "FROM alpine:3.19 AS base\n"
+        "RUN adduser -u 1000 -h /srv/app -D app\n"
+        "WORKDIR /srv/app\n"
+        "FROM base AS builder\n"
+        "COPY . ./\n"
+        "FROM base\n"
+        "COPY --from=builder /srv/app ./\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM debian:12 AS base\n"
+        "RUN useradd -m -d /srv/app app\n"
+        "WORKDIR /srv/app\n"
+        "FROM base AS builder\n"
+        "COPY . ./\n"
+        "FROM base\n"
+        "COPY --from=builder /srv/app ./\n"
+        "# expect: 7 LG002\n",
+        [(7, "LG002")],
+    ),
 ]
 
 
