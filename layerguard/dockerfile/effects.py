@@ -4073,10 +4073,10 @@ def _ops(
             )
             yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
     elif tool == "gem" and subcommand(words) == "build":
-        # (`gem build kamal.gemspec` writes kamal-VERSION.gem where it runs, or -o's name)
-        specs = _operands(words, frozenset({"-o", "--output", "-C"}))[1:]
-        name = posixpath.basename(specs[0]).removesuffix(".gemspec") if specs else ""
-        gem = _option_value(words, "-o", "--output") or (f"{name}-*.gem" if name else "*.gem")
+        # (`gem build kamal.gemspec` writes NAME-VERSION.gem where it runs, or -o's name: the
+        # name the gemspec gives, which its file's name need not be, `glue.gemspec` building
+        # owasp-glue-0.9.gem)
+        gem = _option_value(words, "-o", "--output") or "*.gem"
         yield Op(WRITE, tool, _paths([gem], command), text, FILE, HEAVY)
     elif tool == "go" and subcommand(words) == "build" and _option_value(words, "-o"):
         # (`-o out/` or an existing directory, `-o /go/bin`: the programs land inside it)

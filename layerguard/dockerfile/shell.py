@@ -1004,6 +1004,10 @@ class _Parser:
         # after which commands are skipped (`&&` after a false test, `||` after a true one).
         self.last_test: bool | None = None
         self.negated = False  # `! cmd && x`: cmd's status is turned over
+        # (the command after an `||` whose left side's status is not known: `false` there
+        # fails the list only when that side failed, `(make || (cat log && false)) && rm x`)
+        self.after_unknown_or = False
+        self.or_operands: list[bool] = []  # (that, where each open subshell began)
         self.skipping: str | None = None
         # (what was skipping where each open subshell began: `true || ( ... )` skips it whole)
         self.skipped_at: list[str | None] = []
@@ -1059,6 +1063,8 @@ class _Parser:
             self._finish()
             self.subshells.append((self.cwd, dict(self.env), list(self.dirs), len(self.blocks)))
             self.skipped_at.append(self.skipping)
+            self.or_operands.append(self.after_unknown_or)
+            self.after_unknown_or = False
             state = (self.conditional, list(self.guards))
             self.conditional_at.append((*state, self.before_or, self.list_began))
             self.before_or, self.list_began = None, state
@@ -1088,6 +1094,8 @@ class _Parser:
             if self.subshells:
                 self.cwd, self.env, self.dirs, depth = self.subshells.pop()
                 del self.blocks[depth:]
+            if self.or_operands and self.or_operands.pop() and self.last_test is False:
+                self.last_test = None  # (the whole subshell was that `||`'s right side)
             if self.conditional_at:
                 # (what ran in it as a whole was conditional only where the list it began in
                 # was and it ended so: a `;` inside settles it, `[ -f x ] && ( a; b ) && cd`)
@@ -1105,6 +1113,7 @@ class _Parser:
         # ran, as a build that passes runs it, and what follows it runs whatever it gave)
         allowed = self.allowed
         self.allowed = None
+        self.after_unknown_or = self.after_unknown_or or (op == "||" and known is None)
         if op == "||" and known is not False and not self.conditional:
             self.allowed = len(self.out)
         if op == "&&" and known is True and allowed is not None and len(self.out) == allowed + 1:
@@ -1415,6 +1424,9 @@ class _Parser:
         if self.negated and self.last_test is not None:
             self.last_test = not self.last_test
         self.negated = False
+        if self.after_unknown_or and self.last_test is False:
+            self.last_test = None
+        self.after_unknown_or = False
         self.tested = _tested(fields, self.cwd) if self.last_was_test else []
         reading = self._reading()
         if reading is not None:

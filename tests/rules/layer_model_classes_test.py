@@ -15998,6 +15998,16 @@ _FORTY_SIXTH = [
         "# expect: 7 LG002\n",
         [(7, "LG002")],
     ),
+    # `false` on the right of an `||` whose left side may succeed does not fail the list: the
+    # commands after `(install || (cat log && false)) &&` run
+    (
+        "FROM opensuse/tumbleweed\n"
+        "RUN (zypper -n install gcc > /tmp/z.out || (cat /tmp/z.out && false)) \\\n"
+        "    && zypper clean -a && rm -f /tmp/z.out\n"
+        "RUN (apt-get update || false) && rm -rf /var/lib/apt/lists/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
