@@ -855,6 +855,14 @@ _DEBIAN_RELEASE = re.compile(
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
+# The releases whose golang package is older than Go 1.10: Debian 9 (1.7) and older, Ubuntu 16.04
+# (1.6) and older, Fedora 26 (1.8) and older
+_BEFORE_GO_1_10 = re.compile(
+    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial"
+    r"|utopic|vivid|wily|wheezy|jessie|stretch)(?![A-Za-z0-9])"
+)
+_OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
+_OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
@@ -2359,6 +2367,9 @@ class Known(NamedTuple):
     new_alpine: bool = False
     # its distribution's Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04 on)
     managed_python: bool = False
+    # its distribution's own Go package predates Go's caches: Debian 9, Ubuntu 16.04, Fedora 26
+    # and older
+    old_distribution_go: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2749,6 +2760,9 @@ def known(image: ImageRef | None) -> Known:
         managed_python=managed_python,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
+        old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
+        or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
+        or (name == "fedora" and bool(_OLD_FEDORA.match(tag))),
     )  # fmt: skip
 
 

@@ -3189,6 +3189,12 @@ _VALUE_OPTIONS = {
         ("yum", "dnf", "microdnf", "tdnf"),
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
     ),
+    # (zypper's global options before its command: `zypper --plus-repo URL install x`)
+    "zypper": frozenset(
+        {"-p", "--plus-repo", "-R", "--root", "-c", "--config", "-D", "--reposd-dir", "-C"}
+        | {"--cache-dir", "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "--userdata"}
+        | {"--plus-content"}
+    ),
     # (`apk --no-cache --virtual .build-deps add ...`: apk finds its command first, then reads
     # the command's options wherever they stand)
     "apk": frozenset(

@@ -244,7 +244,7 @@ def layers(
     cacheless = (
         _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
-        | _projectless_npm(steps, held)
+        | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -557,6 +557,29 @@ def _old_go(env: Mapping[str, str]) -> bool:
     if "/go-toolset-7/" in env.get("PATH", ""):
         return True
     return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
+
+
+def _old_packaged_go(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each Go command after a distribution package installed a Go that
+    predates Go's caches: one named for its version (openSUSE's `go1.7`, Debian's
+    `golang-1.8-go`), or the release's own `golang` where that is older than Go 1.10 (Debian
+    9's, Fedora 21's): it keeps neither a build cache nor modules."""
+    found: set[tuple[int, str]] = set()
+    old = False
+    for index, step in enumerate(steps):
+        for op in step.run.ops if step.run is not None else ():
+            if op.role == INSTALL and op.family in DISTRIBUTION_MANAGERS:
+                packages = set(op.packages)
+                old = old or any(_OLD_GO_PACKAGE.fullmatch(p) for p in packages)
+                old = old or (held.old_distribution_go and bool(_DISTRIBUTION_GO & packages))
+            elif old and op.role == CACHE and op.family == "go":
+                found.add((index, op.command))
+    return found
+
+
+# A Go package named for a version before 1.10, and the distributions' names of their own Go
+_OLD_GO_PACKAGE = re.compile(r"go1\.[0-9]|golang-?1\.[0-9](?:-go)?")
+_DISTRIBUTION_GO = frozenset({"golang", "golang-go", "go"})
 
 
 def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:

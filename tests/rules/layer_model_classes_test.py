@@ -16008,6 +16008,25 @@ _FORTY_SIXTH = [
         "# expect: nothing\n",
         [],
     ),
+    # A distribution's Go older than 1.10 keeps no build cache and no modules: one named for
+    # its version, or the release's own golang on Fedora 26 and older, Debian 9, Ubuntu 16.04
+    # (zypper's global options before its command are read as such)
+    (
+        "FROM opensuse/tumbleweed\n"
+        "RUN zypper --plus-repo http://x.example/repo -n install go1.7 && zypper clean -a\n"
+        "RUN go get -u github.com/golang/lint/golint\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM fedora:21\n"
+        "RUN yum install -y golang git && yum clean all && go get github.com/x/y/...\n"
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y golang && rm -rf /var/lib/apt/lists/* \\\n"
+        "    && go install github.com/x/y@latest\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
