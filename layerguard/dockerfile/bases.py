@@ -45,6 +45,12 @@ _OTHER_FAMILY_TAGS = (
     *("fedora", "windows", "nanoserver", "servercore", "photon", "mariner", "azurelinux"),
     *("opensuse", "sles", "leap"),
 )
+# A name or tag of Red Hat's family, whose manager is yum's or dnf's (`maven:3.9-amazoncorretto-17`,
+# `eclipse-temurin:21-jre-ubi9-minimal`, `balenalib/raspberrypi3-fedora:38`)
+_RED_HAT_NAMED = re.compile(
+    r"(?:^|[-_/:.])(?:ubi\d*|amazoncorretto|corretto|amazonlinux\d*|rockylinux|rocky|almalinux"
+    r"|alma|centos\d*|rhel\d*|fedora|oraclelinux|ol\d)(?![A-Za-z])"
+)
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
 # Ubuntu's own images, minimized since 18.04 (/etc/dpkg/dpkg.cfg.d/excludes, which `unminimize`
@@ -850,6 +856,16 @@ _DEBIAN_RELEASE = re.compile(
     r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )
+# (not where the tag names Debian's family too: `maven:3.9-amazoncorretto-25-debian-trixie`)
+_DEBIAN_NAMED = re.compile(r"debian|ubuntu|" + _DEBIAN_RELEASE.pattern)
+
+
+def _of_red_hat(tagged: str) -> bool:
+    """An image's name or tag (`tagged`) names a distribution of Red Hat's family, and none of
+    Debian's."""
+    return bool(_RED_HAT_NAMED.search(tagged)) and not _DEBIAN_NAMED.search(tagged)
+
+
 # The openjdk image's Debian tags (deprecated since 2022): its slim ones, and the default
 # ones of Java 11 and older (12 on were Oracle Linux's).
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
@@ -2171,6 +2187,30 @@ def old_release(image: ImageRef | None) -> bool:
     return held.old_pip or (held.manager == "apt" and bool(_OLD_PIP.search(image.tag or "")))
 
 
+def release_names(image: ImageRef | None) -> Mapping[str, str]:
+    """The packages `image`'s release installs under a name of the model's, where what they hold
+    differs from today's: noVNC 0.4 before Debian 10 and Ubuntu 20.04 (no app/ tree), and
+    Debian's own puppet-agent since Debian 12 and Ubuntu 23.04 (in /etc/puppet, not Puppet's
+    /etc/puppetlabs)."""
+    if image is None:
+        return {}
+    held = known(image)
+    if held.manager != "apt":
+        return {}
+    if _BEFORE_NOVNC_1.search(image.tag or "") or (
+        _name(image) == "debian" and _OLD_DEBIAN_NUMBER.match(image.tag or "")
+    ):
+        return {"novnc": "novnc (0.4)"}
+    return {"puppet-agent": "puppet-agent (debian)"} if held.managed_python else {}
+
+
+# The releases whose novnc package is noVNC 0.4: Debian 9 and Ubuntu 18.04, and older
+_BEFORE_NOVNC_1 = re.compile(
+    r"(?:^|[-_])(?:ubuntu)?(?:1[0-8]\.(?:04|10)|ubuntu[-_]?1[0-8]-(?:04|10)|precise|trusty|xenial"
+    r"|bionic|wheezy|jessie|stretch)(?![A-Za-z0-9])"
+)
+
+
 def of_old_release(packages: tuple[str, ...]) -> tuple[str, ...]:
     """`packages` and what Ubuntu 14.04's and Debian 8's (and older) releases install for them
     where that differs since (`mysql-server` is mysql-server-5.5 there, whose my.cnf is a file;
@@ -2664,6 +2704,8 @@ def known(image: ImageRef | None) -> Known:
                 files += _CENTOS_7_FILES
         elif name == "centos/systemd":  # (CentOS's own image of systemd, FROM centos:7)
             files += _OLD_CENTOS_FILES + _CENTOS_7_FILES
+    elif _of_red_hat(tagged):
+        files += _RHEL_FILES if not minimal else USER_DATABASE  # (`nvidia/cuda:12.4-centos7`)
     else:
         if _is(name, "gcr.io/distroless/*"):
             files += _DISTROLESS_FILES
@@ -2704,7 +2746,7 @@ def known(image: ImageRef | None) -> Known:
         if image.tag is None  # (a digest: which variant, not shown, but of a distribution's own)
         else "apk" if "alpine" in tagged
         else "apt" if of_debian
-        else "yum" if rhel
+        else "yum" if rhel or _of_red_hat(tagged)
         else ""
     )  # fmt: skip
     certified = packages and "ca-certificates" in packages

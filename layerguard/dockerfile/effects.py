@@ -1139,7 +1139,9 @@ def _run_effects(
                 removed = [p for p in op.paths if _gem_cache(p, gem_home)]
                 owned = {"/".join(p.split("/")[:3]) + "/" for p in removed if _IN_HOME.match(p)}
                 if owned and all(_IN_HOME.match(p) for p in removed):
-                    gems = [c for c in gems if c.startswith(tuple(owned))]
+                    # (and of that home, the gem directory it names: ~/.gem, not RubyGems 3.2's
+                    # ~/.local/share/gem)
+                    gems = [c for c in gems if any(covers(c, p) or inside(p, c) for p in removed)]
                 op = op._replace(paths=(*op.paths, *gems))
             if op.kind in (REMOVE, CHOWN) and any(_BRACE_LIST.search(p) for p in op.paths):
                 # (`rm -rf ~/.cargo/{git,registry}`: /bin/sh reads one name no layer wrote, bash
@@ -2427,6 +2429,8 @@ _APT_SCRIPTS = (
     # (Cloudsmith's and packagecloud's repository setup scripts for apt; packagecloud's
     # script.gem.sh, script.python.sh and script.rpm.sh touch no apt lists)
     ".deb.sh",
+    # (MariaDB's repository setup, which ends with apt-get update on Debian and Ubuntu)
+    "mariadb_repo_setup",
 )
 
 
@@ -5393,6 +5397,8 @@ def _package_ops(
         # (`cargo nextest archive --archive-file t.tar.zst` writes the archive; a run of it
         # unpacks into a temporary directory, unless told where: `--extract-to /app/x`)
         local = []
+    if family == "helm":
+        local = []  # (`helm template x.tgz`, `helm lint`, `helm package`: it reads charts only)
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)
@@ -5499,7 +5505,9 @@ def _package_ops(
         variables["BUNDLE_PATH"] = _path(bundle_path, command) or bundle_path
     where = cache_paths(family, variables, tool)
     if tool == "gem" and "--user-install" in words:
-        where = (home_path("~/.gem"),)  # (the user's own gem directory, whatever GEM_HOME says)
+        # (the user's own gem directory, whatever GEM_HOME says: ~/.gem, or since RubyGems 3.2
+        # ~/.local/share/gem where ~/.gem is not there)
+        where = (home_path("~/.gem"), home_path("~/.local/share/gem"))
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
     if root is None and tool in ("conda", "mamba"):
         # (`ENV PATH=/opt/miniconda3/bin:$PATH`: the conda found first on PATH)
@@ -5561,6 +5569,8 @@ def _package_ops(
             )  # fmt: skip
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
+            yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
+        if tool == "gem" and "--user-install" in words:  # (and RubyGems 3.2's own directory)
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family in ("cpan", "bugzilla", "poetry"):  # (each module's build tree beside its
             # tarball; poetry's metadata beside its packages)
@@ -6249,11 +6259,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         links = sub == "labextension" and "link" in words and "--no-build" not in words
         return "yarn", False, adds or links or (sub == "lab" and "build" in words)
     if tool == "helm":
-        # (`helm repo add` and `repo update` fetch the repositories' indexes; `pull` and
-        # `dependency update` or `build` fetch charts through the same cache)
+        # (`helm repo add` and `repo update` fetch the repositories' indexes into its cache, and
+        # so does `dependency update` or `build` unless told not to refresh them; `pull` writes
+        # the chart where it is told, and reads the index already there)
+        refreshes = sub in ("dependency", "dep") and bool({"update", "up", "build"} & set(words))
         fetches = (sub == "repo" and bool({"add", "update", "up"} & set(words))) or (
-            sub == "pull"
-            or (sub in ("dependency", "dep") and bool({"update", "build"} & set(words)))
+            refreshes and "--skip-refresh" not in words
         )
         return "helm", False, fetches
     if tool == "luarocks" or tool.startswith("luarocks-"):

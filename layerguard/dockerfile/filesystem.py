@@ -248,6 +248,7 @@ def layers(
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
+    proven: set[str] = set()  # the directories a removal of a file below showed to be there
     programs = _run_as_programs(steps)
     # The destinations of directories copied from a listed build context, and their layers:
     # all of them, and those no RUN has run over since
@@ -287,6 +288,7 @@ def layers(
             removed_at.update(
                 (p, index) for op in step.run.ops if op.kind == REMOVE for p in op.paths
             )
+            proven.update(_proven_directories(step.run.ops))
             gone_here: list[str] = []  # (what this RUN removed so far)
             for op in step.run.ops:
                 if op.kind == REMOVE:
@@ -343,7 +345,7 @@ def layers(
             entries = tuple(
                 # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
-                for e in _copy_entries(index, step, live, held, removed_at)
+                for e in _copy_entries(index, step, live, held, removed_at, proven)
             )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
@@ -744,21 +746,42 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
             return found
         # (a RUN that puts another Python first runs that one's pip: `. venv/bin/activate`,
-        # `pyenv global 3.6.15`, `conda activate`)
-        other = bool(_ANOTHER_PYTHON.search(step.instr.node.original))
-        for op in step.run.ops if step.run is not None and not other else ():
+        # `pyenv global 3.6.15`, `conda activate`; and so does an ENV PATH that puts a venv's
+        # or pyenv's bin first)
+        other = _another_python(step)
+        for op in step.run.ops if step.run is not None else ():
             if op.kind == REMOVE and any("EXTERNALLY-MANAGED" in p for p in op.paths):
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
             if op.family == "apt" and op.role == INSTALL:
                 system = system or any(p in ("python3-pip", "pip") for p in op.packages)
-            elif op.family == "pip" and system and _the_system_pip(op):
+            elif op.family == "pip" and system and not other and _the_system_pip(op):
                 found.add((index, op.command))
     return found
 
 
-_ANOTHER_PYTHON = re.compile(r"/bin/activate\b|\bpyenv\s|\bconda\s+activate\b|\bmamba\s+activate\b")
+def _another_python(step: Step) -> bool:
+    """`step` runs another Python than the distribution's first: a command of it activates a
+    venv or a conda environment or selects pyenv's (not a line it writes into a file), or its
+    PATH puts such a bin directory first."""
+    first = step.instr.env.get("PATH", "").split(":", 1)[0]
+    if _ANOTHER_BIN.search(first):
+        return True
+    for command in step.run.commands if step.run is not None else ():
+        words = command.words
+        if not words:
+            continue
+        if words[0] in (".", "source") and len(words) > 1 and words[1].endswith("bin/activate"):
+            return True
+        selects = words[0] in ("pyenv", "conda", "mamba", "micromamba") and len(words) > 1
+        if selects and words[1] in ("activate", "global", "shell", "local"):
+            return True
+    return False
+
+
+# A bin directory of a venv, a conda environment or pyenv, first on PATH
+_ANOTHER_BIN = re.compile(r"(?:^|/)(?:\.?venv[^/]*|env|conda|miniconda\d*|pyenv|shims)(?:/|$)")
 
 
 def _the_system_pip(op: Op) -> bool:
@@ -1083,7 +1106,12 @@ def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
 
 
 def _copy_entries(
-    index: int, step: Step, live: list[Entry], held: Known, removed: Mapping[str, int]
+    index: int,
+    step: Step,
+    live: list[Entry],
+    held: Known,
+    removed: Mapping[str, int],
+    proven: set[str] | frozenset[str] = frozenset(),
 ) -> list[Entry]:
     # A destination an earlier instruction made a directory (`RUN mkdir -p /opt/x`, then
     # `COPY app.tgz /opt/x`), or one the base image holds (tomcat's webapps), receives the file
@@ -1094,9 +1122,9 @@ def _copy_entries(
     bases |= {posixpath.dirname(f) for f in held.files if not is_glob(posixpath.dirname(f))}
     # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
     # writes the file `webapps`)
-    # (and one an earlier RUN removed files from: `RUN rm $SPARK_HOME/jars/guava-14.0.1.jar`,
-    # then `ADD https://.../guava-23.0.jar $SPARK_HOME/jars`; the removal left the directory)
-    bases |= {posixpath.dirname(r) for r in removed if not is_glob(posixpath.dirname(r))}
+    # (and one a removal of a file below showed to be there: `RUN rm
+    # $SPARK_HOME/jars/guava-14.0.1.jar`, then `ADD https://.../guava-23.0.jar $SPARK_HOME/jars`)
+    bases |= proven
     made |= {d for d in bases if not any(covers(r, d) for r in removed if not is_glob(r))}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)
@@ -1164,6 +1192,21 @@ def _copy_entries(
 _RUNTIME_SUBDIRS = frozenset(
     {"bin", "sbin", "lib", "libexec", "conf", "config", "etc", "plugins", "modules", "webapps"}
 )
+
+
+def _proven_directories(ops: Sequence[Op]) -> set[str]:
+    """The directories, and those above them, of the files an `rm` without `-f` removed: the
+    build fails unless they are there (`rm /opt/spark/jars/guava-14.0.1.jar`)."""
+    found: set[str] = set()
+    for op in ops:
+        if op.kind != REMOVE or op.tool != "rm" or _told_to_ignore(op.command):
+            continue
+        for path in op.paths:
+            parent = posixpath.dirname(path)
+            while parent not in ("", "/") and not is_glob(parent):
+                found.add(parent)
+                parent = posixpath.dirname(parent)
+    return found
 
 
 def _a_runtime_subdir(path: str, held: Known) -> bool:

@@ -6,6 +6,7 @@ inherits that file's layers: its WORKDIR and ENV, and every write its shipped st
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -17,6 +18,7 @@ from layerguard.dockerfile.bases import (
     known,
     of_old_release,
     old_release,
+    release_names,
     release_php,
     versioned,
 )
@@ -162,6 +164,7 @@ class Graph:
         users = False
         php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
         old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
+        names: Mapping[str, str] = {}  # what its release's packages stand for (`release_names`)
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 root_image = stage.base_image
@@ -169,6 +172,7 @@ class Graph:
                 dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
                 old = old_release(stage.base_image)
+                names = release_names(stage.base_image)
             for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
@@ -186,6 +190,8 @@ class Graph:
                         run = _php_versioned(run, php)
                     if old:
                         run = _renamed(run, of_old_release)
+                    if names:
+                        run = _renamed(run, functools.partial(_named_as, names))
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
                     users = (
@@ -244,6 +250,11 @@ def _php_versioned(run: RunEffects, php: str) -> RunEffects:
     """`run` with the unversioned PHP packages its installs name (`php-fpm`) named as the base
     image's release installs them (`php7.4-fpm` on ubuntu:20.04), whose files are known."""
     return _renamed(run, lambda packages: versioned(packages, php))
+
+
+def _named_as(names: Mapping[str, str], packages: tuple[str, ...]) -> tuple[str, ...]:
+    """`packages` as `names` names them."""
+    return tuple(names.get(p, p) for p in packages)
 
 
 def _renamed(run: RunEffects, name: Callable[[tuple[str, ...]], tuple[str, ...]]) -> RunEffects:

@@ -204,5 +204,9 @@ def test_yum_s_tools_are_in_the_images_of_7_and_before(image: str, held: bool) -
     assert "yum" in packages and "rpm" in packages
 
 
-def test_a_tag_of_red_hat_s_family_on_another_image_names_no_manager() -> None:
-    assert known(parse_reference("maven:3.9-amazoncorretto-21")).manager == ""
+def test_a_tag_of_red_hat_s_family_on_another_image_names_its_manager() -> None:
+    # (an apt branch never runs there: `if command -v apt-get; then ...; else microdnf ...`)
+    for image in ("maven:3.9-amazoncorretto-21", "eclipse-temurin:21-jre-ubi9-minimal"):
+        assert known(parse_reference(image)).manager == "yum", image
+    assert known(parse_reference("balenalib/raspberrypi3-fedora:38")).manager == "yum"
+    assert known(parse_reference("gcc:13")).manager == ""

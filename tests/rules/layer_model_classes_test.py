@@ -15941,11 +15941,13 @@ _FORTY_SIXTH = [
         "# expect: 3 LG005\n",
         [(3, "LG005")],
     ),
+    # (--user-install's: ~/.gem, or since RubyGems 3.2 ~/.local/share/gem where ~/.gem is not)
     (
         "FROM alpine:3.19\n"
         "RUN apk add --no-cache ruby && adduser -D app\n"
         "USER app\n"
-        "RUN gem install --user-install rake && rm -rf /home/app/.gem/ruby/*/cache\n"
+        "RUN gem install --user-install rake \\\n"
+        "    && rm -rf ~/.gem/ruby/*/cache ~/.local/share/gem/ruby/*/cache\n"
         "# expect: nothing\n",
         [],
     ),
@@ -15955,8 +15957,8 @@ _FORTY_SIXTH = [
         "USER app\n"
         "RUN gem install --user-install rake && rm -rf /home/app/.gem/ruby/*/cache\n"
         "RUN gem install rack && rm -rf /home/app/.gem/ruby/*/cache\n"
-        "# expect: 5 LG005\n",
-        [(5, "LG005")],
+        "# expect: 4 LG005, 5 LG005\n",
+        [(4, "LG005"), (5, "LG005")],
     ),
     # A Ruby gem is a tar: copied, then installed (by gem or Logstash's plugin installer), it
     # ships beside what it installed
@@ -16032,6 +16034,145 @@ _FORTY_SIXTH = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SIXTH)
 def test_the_forty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FORTY_SIXTH_REVIEW = [
+    # (s46c: an image named or tagged for Red Hat's family never runs an apt branch)
+    (
+        "FROM balenalib/raspberrypi3-fedora:38\n"
+        "RUN install_packages nginx\n"
+        "COPY default /etc/nginx/sites-available/default\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM eclipse-temurin:21-jre-ubi9-minimal\n"
+        "RUN if command -v apt-get; then apt-get update && apt-get install -y certbot && rm -rf /var/lib/apt/lists/*; else microdnf install -y cronie && microdnf clean all; fi\n"
+        "COPY certbot.cron /etc/cron.d/certbot\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s46c: noVNC 0.4 (Debian 9, Ubuntu 18.04) has no app/ tree)
+    (
+        "FROM ubuntu:18.04\n"
+        "RUN apt-get update && apt-get install -y novnc && rm -rf /var/lib/apt/lists/*\n"
+        "COPY novnc-192x192.png /usr/share/novnc/app/images/icons/novnc-192x192.png\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s46c: Debian's own puppet-agent (Debian 12, Ubuntu 23.04 on) keeps /etc/puppet)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends puppet-agent && rm -rf /var/lib/apt/lists/*\n"
+        "COPY puppet.conf /etc/puppetlabs/puppet/puppet.conf\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s46b: PEP 668: an activation only written into a file, or in an earlier RUN, runs no other pip)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN python3 -m venv /opt/venv \\\n"
+        ' && echo ". /opt/venv/bin/activate" >> /root/.bashrc \\\n'
+        " && pip3 install --user httpie || true\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv \\\n"
+        " && rm -rf /var/lib/apt/lists/* \\\n"
+        " && python3 -m venv /opt/venv && . /opt/venv/bin/activate && pip install --no-cache-dir -r /dev/null\n"
+        "RUN pip3 install yq || true\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s46b: only an rm without -f shows a directory there, and the directories above it)
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "RUN rm -f /opt/app/lib/app-old.jar\n"
+        "COPY build/libs/app.jar /opt/app/lib\n"
+        "RUN chmod 0644 /opt/app/lib\n"
+        'ENTRYPOINT ["java", "-jar", "/opt/app/lib"]\n'
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM trinodb/trino:435\n"
+        "USER root\n"
+        "RUN rm /usr/lib/trino/plugin/iceberg/parquet-hadoop-1.13.1.jar\n"
+        "COPY dist/trino-geo-udfs-435.zip /usr/lib/trino/plugin\n"
+        "RUN cd /usr/lib/trino/plugin && unzip -q trino-geo-udfs-435.zip && rm trino-geo-udfs-435.zip\n"
+        "USER trino\n"
+        "# expect: 3 LG003, 4 LG006, 5 LG003\n",
+        [(3, "LG003"), (4, "LG006"), (5, "LG003")],
+    ),
+    # (s46b: a venv first on PATH by ENV runs its own pip)
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN python3 -m venv /opt/venv\n"
+        'ENV PATH="/opt/venv/bin:$PATH"\n'
+        "COPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt\n"
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+    # (s46a: helm reads charts, it unpacks nothing; pull and a --skip-refresh build leave no cache)
+    (
+        "FROM alpine/helm:3.14.0\n"
+        "COPY charts/ /srv/charts/\n"
+        "RUN helm package /srv/charts/* -d /srv/repo && helm repo index /srv/repo --url https://charts.example.com\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine/helm:3.14.0\n"
+        "COPY dist/myapp-1.2.0.tgz /charts/\n"
+        "RUN helm template myapp /charts/myapp-1.2.0.tgz --namespace prod > /manifests/myapp.yaml\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine/helm:3.14.0\n"
+        "RUN helm pull oci://registry-1.docker.io/bitnamicharts/nginx --version 15.14.0 --untar -d /charts\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine/helm:3.14.0\n"
+        "RUN helm repo add bitnami https://charts.bitnami.com/bitnami\n"
+        "RUN helm pull bitnami/redis --version 18.6.1 --untar -d /charts\n"
+        "# expect: 2 LG005\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM alpine/helm:3.14.0\n"
+        "COPY chart/ /chart/\n"
+        "RUN helm repo add bitnami https://charts.bitnami.com/bitnami\n"
+        "RUN helm dependency build --skip-refresh /chart\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
+    # (s46a: RubyGems 3.2 keeps a --user-install's gems in ~/.local/share/gem where ~/.gem is not)
+    (
+        "FROM ruby:3.3-slim\n"
+        "RUN useradd -m app\n"
+        "USER app\n"
+        "RUN gem install --user-install --no-document rake && rm -rf ~/.gem/ruby/*/cache\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SIXTH_REVIEW)
+def test_the_reviews_of_the_forty_sixth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
