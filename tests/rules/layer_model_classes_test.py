@@ -16052,7 +16052,8 @@ _FORTY_SIXTH_REVIEW = [
     ),
     (
         "FROM eclipse-temurin:21-jre-ubi9-minimal\n"
-        "RUN if command -v apt-get; then apt-get update && apt-get install -y certbot && rm -rf /var/lib/apt/lists/*; else microdnf install -y cronie && microdnf clean all; fi\n"
+        "RUN if command -v apt-get; then apt-get update && apt-get install -y certbot && rm -rf "
+        "/var/lib/apt/lists/*; else microdnf install -y cronie && microdnf clean all; fi\n"
         "COPY certbot.cron /etc/cron.d/certbot\n"
         "# expect: nothing\n",
         [],
@@ -16068,15 +16069,18 @@ _FORTY_SIXTH_REVIEW = [
     # (s46c: Debian's own puppet-agent (Debian 12, Ubuntu 23.04 on) keeps /etc/puppet)
     (
         "FROM debian:bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends puppet-agent && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends puppet-agent && rm -rf "
+        "/var/lib/apt/lists/*\n"
         "COPY puppet.conf /etc/puppetlabs/puppet/puppet.conf\n"
         "# expect: nothing\n",
         [],
     ),
-    # (s46b: PEP 668: an activation only written into a file, or in an earlier RUN, runs no other pip)
+    # (s46b: PEP 668: an activation only written into a file, or in an earlier RUN, runs no
+    # other pip)
     (
         "FROM debian:bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip "
+        "python3-venv && rm -rf /var/lib/apt/lists/*\n"
         "RUN python3 -m venv /opt/venv \\\n"
         ' && echo ". /opt/venv/bin/activate" >> /root/.bashrc \\\n'
         " && pip3 install --user httpie || true\n"
@@ -16085,9 +16089,11 @@ _FORTY_SIXTH_REVIEW = [
     ),
     (
         "FROM debian:bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv \\\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip "
+        "python3-venv \\\n"
         " && rm -rf /var/lib/apt/lists/* \\\n"
-        " && python3 -m venv /opt/venv && . /opt/venv/bin/activate && pip install --no-cache-dir -r /dev/null\n"
+        " && python3 -m venv /opt/venv && . /opt/venv/bin/activate && pip install --no-cache-dir "
+        "-r /dev/null\n"
         "RUN pip3 install yq || true\n"
         "# expect: nothing\n",
         [],
@@ -16107,7 +16113,8 @@ _FORTY_SIXTH_REVIEW = [
         "USER root\n"
         "RUN rm /usr/lib/trino/plugin/iceberg/parquet-hadoop-1.13.1.jar\n"
         "COPY dist/trino-geo-udfs-435.zip /usr/lib/trino/plugin\n"
-        "RUN cd /usr/lib/trino/plugin && unzip -q trino-geo-udfs-435.zip && rm trino-geo-udfs-435.zip\n"
+        "RUN cd /usr/lib/trino/plugin && unzip -q trino-geo-udfs-435.zip && rm "
+        "trino-geo-udfs-435.zip\n"
         "USER trino\n"
         "# expect: 3 LG003, 4 LG006, 5 LG003\n",
         [(3, "LG003"), (4, "LG006"), (5, "LG003")],
@@ -16115,7 +16122,8 @@ _FORTY_SIXTH_REVIEW = [
     # (s46b: a venv first on PATH by ENV runs its own pip)
     (
         "FROM debian:bookworm-slim\n"
-        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip "
+        "python3-venv && rm -rf /var/lib/apt/lists/*\n"
         "RUN python3 -m venv /opt/venv\n"
         'ENV PATH="/opt/venv/bin:$PATH"\n'
         "COPY requirements.txt .\n"
@@ -16127,7 +16135,8 @@ _FORTY_SIXTH_REVIEW = [
     (
         "FROM alpine/helm:3.14.0\n"
         "COPY charts/ /srv/charts/\n"
-        "RUN helm package /srv/charts/* -d /srv/repo && helm repo index /srv/repo --url https://charts.example.com\n"
+        "RUN helm package /srv/charts/* -d /srv/repo && helm repo index /srv/repo --url "
+        "https://charts.example.com\n"
         "# expect: nothing\n",
         [],
     ),
@@ -16140,7 +16149,8 @@ _FORTY_SIXTH_REVIEW = [
     ),
     (
         "FROM alpine/helm:3.14.0\n"
-        "RUN helm pull oci://registry-1.docker.io/bitnamicharts/nginx --version 15.14.0 --untar -d /charts\n"
+        "RUN helm pull oci://registry-1.docker.io/bitnamicharts/nginx --version 15.14.0 --untar "
+        "-d /charts\n"
         "# expect: nothing\n",
         [],
     ),
