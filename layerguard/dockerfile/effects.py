@@ -2495,13 +2495,15 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
             ):
                 words = (*previous.words, "-exec", *rest, "{}", "+")
             elif rest and listed:
-                # (the names an `ls` printed: `ls ./*.whl | xargs -I{} pip install {}`)
-                at = [i for i, w in enumerate(rest) if marker and marker in w]
-                words = (
-                    (*rest[: at[0]], *listed, *rest[at[0] + 1 :])
-                    if len(at) == 1 and rest[at[0]] == marker
-                    else (*rest, *listed)
-                )
+                # (the names an `ls` printed: `ls ./*.whl | xargs -I{} pip install {}`, also in a
+                # script it runs, `xargs -I{} sh -c 'pip install {} && rm -f {}'`)
+                named = " ".join(listed)
+                if marker and any(w == marker for w in rest):
+                    words = tuple(x for w in rest for x in (listed if w == marker else (w,)))
+                elif marker and any(marker in w for w in rest):
+                    words = tuple(w.replace(marker, named) for w in rest)
+                else:
+                    words = (*rest, *listed)
             elif rest:
                 # (a package manager gets its package names from the pipe: `dpkg -l | awk ... |
                 # xargs apt-get purge -y`, some packages, which ones not known; a download its
@@ -2522,7 +2524,9 @@ def _listed(command: Command | None) -> tuple[str, ...]:
     if command is None or tool_and_args(command)[0] != "ls":
         return ()
     names = tuple(w for w in command.words[1:] if not w.startswith("-"))
-    return names if names and all(is_glob(n) or names_a_file(n) for n in names) else ()
+    if not names:
+        return ("./*",)  # (`ls | xargs dpkg -i`: what the working directory holds)
+    return names if all(is_glob(n) or names_a_file(n) for n in names) else ()
 
 
 def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -4063,6 +4067,7 @@ def _ops(
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
+        owner += (("uid", user.uid),) if user.uid else ()  # (which a usermod -u may repeat)
         if user.skel:  # /etc/skel's dotfiles, the user's own
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
         elif tool == "useradd" and not {"-M", "--no-create-home", "-r", "--system"} & set(words):

@@ -1275,6 +1275,21 @@ def _root_s(entry: Entry) -> bool:
     return _same_id(dict(entry.attrs).get("user", ""), "root")
 
 
+def _same_uid(entry: Entry, op: Op) -> bool:
+    """A usermod's new uid leaves `entry` as it was: what a package installed (root's), or the
+    home a useradd made with that uid (or with none shown, where the new uid is 1000, the one
+    useradd gives the first user)."""
+    if entry.role == INSTALL:
+        return True
+    if entry.role != HOME:
+        return False
+    given = dict(entry.attrs).get("uid", "")
+    words = tuple(op.command.split())
+    new = next((w.partition("=")[2] for w in words if w.startswith("--uid=")), "")
+    new = new or next((b for a, b in itertools.pairwise(words) if a in ("-u", "--uid")), "")
+    return given == new if given else new == "1000"
+
+
 def _unchanged(entry: Entry, op: Op) -> bool:
     """`op` sets only what `entry`'s files have already (`COPY --chown=app . /app`, then `chown
     -R app /app`): BuildKit's differ finds the same owner, mode, size and time, and leaves them
@@ -2009,10 +2024,10 @@ def _reach(
             continue  # (dpkg on Debian's slim images leaves out man, info and locale pages)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
-        if op.tool == "usermod" and op.kind == CHOWN and entry.role in (HOME, INSTALL):
-            # (A user a useradd here made: `usermod --uid` mostly repeats the uid it gave, and
-            # an unchanged uid re-owns nothing. A new uid re-owns only the user's own files:
-            # not what packages put in its home, which are root's: nginx's /var/www.)
+        if op.tool == "usermod" and op.kind == CHOWN and _same_uid(entry, op):
+            # (A user a useradd here made with the uid `usermod --uid` gives again: an unchanged
+            # uid re-owns nothing. A new uid re-owns only the user's own files: not what
+            # packages put in its home, which are root's: nginx's /var/www.)
             continue
         if op.owner and _root_s(entry) and not _same_id(op.owner, "root"):
             continue  # (nor what a COPY gave root: `COPY settings.php /var/www/html/...`)

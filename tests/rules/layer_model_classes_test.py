@@ -16178,6 +16178,27 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
+    # (s46a: a usermod's new uid re-owns the dotfiles useradd -m put in the home, unless the
+    # useradd gave that uid, or gave none and the new one is the 1000 it gives the first user;
+    # a bare `ls` piped to xargs names what the working directory holds)
+    (
+        "FROM debian:12\n"
+        "RUN useradd -m dev\n"
+        "RUN usermod -u 2000 dev\n"
+        "RUN useradd -m -u 3000 ops\n"
+        "RUN usermod -u 3000 ops\n"
+        "RUN useradd -m web && usermod -u 1000 web\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM debian:bookworm-slim\n"
+        "WORKDIR /tmp/debs\n"
+        "COPY debs/*.deb ./\n"
+        "RUN ls | xargs dpkg -i\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
 ]
 
 
