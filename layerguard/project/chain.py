@@ -602,6 +602,12 @@ def _only_directories(model: Model, instr: Instruction, write: CopyWrite) -> boo
                 elif op.kind in (CHOWN, TOUCH):
                     continue
                 elif (
+                    op.role == INSTALL
+                    and op.family in ("apt", "apk", "yum")
+                    and not any(covers(top, p) for p in op.paths)
+                ):
+                    continue  # (a distribution's packages, whose trees only hold the directory)
+                elif (
                     any(map(near, op.paths))
                     or any(m in op.command for m in marks)
                     # (`cd /data && ./build.sh`: a program that may write where it runs)

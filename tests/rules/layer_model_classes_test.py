@@ -16199,6 +16199,28 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: 3 LG006\n",
         [(3, "LG006")],
     ),
+    # (s46b: a stage's directory it only made, copied into the base's web root, writes none of
+    # the base's files again; a distribution's packages do not fill it)
+    (
+        "FROM nginx:1.25 AS web\n"
+        "RUN rm -rf /usr/share/nginx/html && mkdir -p /usr/share/nginx/html\n"
+        "FROM nginx:1.25\n"
+        "COPY --from=web /usr/share/nginx/html /usr/share/nginx/html\n"
+        "COPY dist/ /usr/share/nginx/html/\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm-slim AS prep\n"
+        "COPY data/ /opt/data/\n"
+        "RUN rm -rf /opt/data && mkdir -p /opt/data\n"
+        "RUN apt-get update && apt-get install -y sqlite3 && rm -rf /var/lib/apt/lists/*\n"
+        "FROM debian:bookworm-slim\n"
+        "COPY --from=prep /opt/data /opt/data\n"
+        "RUN chown -R 1000:1000 /opt/data\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
