@@ -18,6 +18,7 @@ from layerguard.dockerfile.bases import (
     known,
     of_old_release,
     old_release,
+    package_files,
     release_names,
     release_php,
     versioned,
@@ -505,6 +506,18 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
         left = [w for w in left if not any(covers(p, w.path) for p in gone)]
         left.extend(CopyWrite(p, True) for p in (*run.files, *installed) if p not in made)
+        # (and the configuration files the packages it installed are known to hold: `COPY
+        # --from=conf /etc/nginx /etc/nginx` brings nginx-common's nginx.conf)
+        configs = {
+            p for at, op in enumerate(run.ops)
+            if op.role == INSTALL and op.family in ("apt", "apk", "yum")
+            for p in package_files(op.family, op.packages)
+            if not any(
+                covers(g, p) for later in run.ops[at + 1 :] if later.kind == REMOVE
+                for g in later.paths
+            )
+        }  # fmt: skip
+        left.extend(CopyWrite(p, True) for p in sorted(configs) if p not in made)
         left.extend(
             CopyWrite(p, False, tree=True)
             for at, op in enumerate(run.ops)

@@ -16221,6 +16221,17 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: nothing\n",
         [],
     ),
+    # (s46c: a COPY --from of a tree a stage's packages filled brings their known configuration)
+    (
+        "FROM debian:bookworm-slim AS conf\n"
+        "RUN apt-get update && apt-get install -y nginx-common && rm -rf /var/lib/apt/lists/*\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=conf /etc/nginx /etc/nginx\n"
+        "COPY nginx.conf /etc/nginx/nginx.conf\n"
+        "COPY fastcgi.conf /etc/nginx/fastcgi.conf.new\n"
+        "# expect: 5 LG002\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
