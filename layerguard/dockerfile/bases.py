@@ -1314,6 +1314,14 @@ _SHIBBOLETH_CONF = (
 _POSTFIX_TABLES = (
     *("access", "canonical", "generic", "header_checks", "relocated", "transport", "virtual"),
 )
+_ASTERISK_CONF = tuple(
+    f"/etc/asterisk/{n}.conf"
+    for n in (
+        *("asterisk", "pjsip", "extensions", "rtp", "sip", "modules", "logger"),
+        *("manager", "voicemail", "features", "indications", "musiconhold"),
+    )
+)
+_IAX = "/etc/asterisk/iax.conf"
 _XRDP = ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh")
 _NOVNC_ICONS = (16, 24, 32, 48, 60, 64, 72, 76, 96, 120, 144, 152, 192)
 _PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
@@ -1688,13 +1696,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("apk", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     # (Asterisk's sample configuration, which Alpine packages apart)
-    ("apk", "asterisk-sample-config"): tuple(
-        f"/etc/asterisk/{n}.conf"
-        for n in (
-            *("asterisk", "pjsip", "extensions", "rtp", "sip", "modules", "logger"),
-            *("manager", "voicemail", "features", "indications", "musiconhold"),
-        )
-    ),
+    ("apk", "asterisk-sample-config"): _ASTERISK_CONF,
+    # (and Debian's asterisk-config, which asterisk depends on)
+    **dict.fromkeys((("apt", "asterisk"), ("apt", "asterisk-config")), (*_ASTERISK_CONF, _IAX)),
     ("apk", "openssh"): ("/etc/ssh/sshd_config",),
     ("apk", "openssh-server"): ("/etc/ssh/sshd_config",),
     ("apk", "rsyslog"): ("/etc/rsyslog.conf",),

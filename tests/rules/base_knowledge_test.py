@@ -945,6 +945,14 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # Debian's asterisk brings asterisk-config's sample configuration
+    (
+        "FROM debian:11\n"
+        "RUN apt-get update && apt-get install -y asterisk && rm -rf /var/lib/apt/lists/*\n"
+        "COPY etc-asterisk/sip.conf etc-asterisk/iax.conf /etc/asterisk/\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
