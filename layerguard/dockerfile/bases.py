@@ -534,6 +534,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "tiangolo/uwsgi-nginx-flask": ("/entrypoint.sh", "/app/main.py", "/app/uwsgi.ini"),
     # (the uWSGI configuration uwsgi-nginx copies in, under the Flask images too)
     "tiangolo/uwsgi-nginx*": ("/etc/uwsgi/uwsgi.ini",),
+    # (and uwsgi-nginx's own entry script and the sample app its uwsgi.ini serves)
+    "tiangolo/uwsgi-nginx": ("/entrypoint.sh", "/app/main.py", "/app/uwsgi.ini"),
     # (trafex's PHP-FPM and nginx image: its sample pages in the document root)
     "trafex/php-nginx": ("/var/www/html/index.php", "/var/www/html/test.html"),
     # (docker-selenium's images, hub, nodes and standalone, start by their Base's script)

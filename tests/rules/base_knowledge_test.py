@@ -953,6 +953,15 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # tiangolo/uwsgi-nginx's own entry script (and sample app)
+    (
+        "FROM tiangolo/uwsgi-nginx:python3.12\n"
+        "RUN mv /entrypoint.sh /uwsgi-nginx-entrypoint.sh\n"
+        "COPY entrypoint.sh /entrypoint.sh\n"
+        "COPY app/main.py /app/main.py\n"
+        "# expect: 2 LG003, 3 LG002, 4 LG002\n",
+        [(2, "LG003"), (3, "LG002"), (4, "LG002")],
+    ),
 ]
 
 
