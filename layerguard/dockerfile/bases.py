@@ -771,7 +771,7 @@ _RHEL_PACKAGES = frozenset(
      "tzdata", "rootfiles", "centos-release", "centos-stream-release", "rocky-release",
      "almalinux-release", "oraclelinux-release", "fedora-release", "redhat-release",
      "bind-license", "pam", "chkconfig", "kmod", "acl", "crypto-policies", "sqlite", "lua",
-     "info", "which", "sudo", "krb5-libs", "openldap", "nss", "p11-kit", "p11-kit-trust",
+     "info", "krb5-libs", "openldap", "nss", "p11-kit", "p11-kit-trust",
      "cracklib", "cracklib-dicts", "audit-libs", "pcre", "pcre2", "zlib", "ncurses",
      "ncurses-base", "readline", "gdbm", "expat", "elfutils-libs", "file-libs"}
 )  # fmt: skip

@@ -962,6 +962,15 @@ _FORTY_SIXTH_KNOWLEDGE = [
         "# expect: 2 LG003, 3 LG002, 4 LG002\n",
         [(2, "LG003"), (3, "LG002"), (4, "LG002")],
     ),
+    # Red Hat's family's images hold neither which nor sudo (`yum install -y which` is how
+    # CentOS 7's users get it): a removal of them after this RUN installed them is its own
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y git which && yum clean all && ./build.sh \\\n"
+        "    && yum autoremove -y git which && yum clean all\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
