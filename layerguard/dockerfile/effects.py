@@ -3611,7 +3611,10 @@ def _ops(
         home = posixpath.normpath(posixpath.join(spelled, "../.."))
         yield Op(CHOWN, tool, _paths([home], command), text)
     elif tool == "setcap":
-        rest = [w for w in words[1:] if not w.startswith("-")][1:]
+        # (`setcap CAPS FILE...`, or `setcap -r FILE...`, which removes them: no caps named;
+        # `-n ROOTID` takes a value)
+        operands = _operands(words, frozenset({"-n"}))
+        rest = operands if "-r" in words else operands[1:]
         yield Op(
             CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True, program=True
         )

@@ -16029,6 +16029,15 @@ _FORTY_SIXTH = [
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
+    # `setcap -r FILE` removes the capabilities: it names no caps before the file, and copies
+    # the program up as any setcap does (`-n ROOTID` takes a value)
+    (
+        "FROM caddy:2\n"
+        "RUN setcap -r /usr/bin/caddy\n"
+        "RUN setcap -q -n 1000 cap_net_bind_service=+ep /usr/bin/caddy\n"
+        "# expect: 2 LG004, 3 LG004\n",
+        [(2, "LG004"), (3, "LG004")],
+    ),
 ]
 
 
