@@ -511,8 +511,8 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 # `install_packages`, phusion/baseimage's `install_clean`).
 _CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
 # What those of one distribution run (and `install_packages`, Debian's on bitnami/minideb and
-# on most of balenalib's tags, whose Alpine and Fedora ones run apk or dnf instead: the
-# packages' names mostly name the same files there)
+# on most of balenalib's tags; on their Alpine and Fedora tags it runs apk or dnf, which the RUN
+# does not show, and the model drops an apt install on such a base as a branch never run)
 _APT_HELPERS = {
     "install-packages": "apt-get update && apt-get install -yq --no-install-recommends {}"
     " && rm -rf /var/lib/apt/lists/*",
@@ -2519,8 +2519,9 @@ def _through_xargs(pairs: Iterable[tuple[Command, str]]) -> Iterator[tuple[Comma
 
 
 def _listed(command: Command | None) -> tuple[str, ...]:
-    """The paths an `ls` of named paths prints (`ls ./*.whl`), as they would be named on
-    xargs' command line; () for any other command or an `ls` of a directory's contents."""
+    """The paths an `ls` prints (`ls ./*.whl`; a bare `ls`, what the working directory holds),
+    as they would be named on xargs' command line; () for any other command, or an `ls` of a
+    directory's contents by its name."""
     if command is None or tool_and_args(command)[0] != "ls":
         return ()
     names = tuple(w for w in command.words[1:] if not w.startswith("-"))

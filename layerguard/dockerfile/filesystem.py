@@ -1120,11 +1120,11 @@ def _copy_entries(
     bases = {*held.trees, *held.empty, *(h for _, h in held.homes), held.workdir} - {""}
     # (and where it keeps a file: varnish's /etc/varnish, of default.vcl)
     bases |= {posixpath.dirname(f) for f in held.files if not is_glob(posixpath.dirname(f))}
-    # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
-    # writes the file `webapps`)
     # (and one a removal of a file below showed to be there: `RUN rm
     # $SPARK_HOME/jars/guava-14.0.1.jar`, then `ADD https://.../guava-23.0.jar $SPARK_HOME/jars`)
     bases |= proven
+    # (not one an earlier RUN removed: `rm -rf .../webapps`, then `COPY ROOT.war .../webapps`
+    # writes the file `webapps`)
     made |= {d for d in bases if not any(covers(r, d) for r in removed if not is_glob(r))}
     if any(
         not (w.tree or w.either) and w.source and (not w.exact or w.path == w.into)

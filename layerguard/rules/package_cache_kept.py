@@ -47,9 +47,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   copied as `install.sh`), which keeps `pkgs/`; `pixi install` (`add`, `update`, `global
   install`) without `pixi clean cache`, which keeps rattler's cache (`~/.cache/rattler/cache`);
   `luarocks install` (`build`, `make`), which keeps the luarocks.org manifest and the rocks it
-  fetched in `~/.cache/luarocks`; `helm repo add` or `repo update` (and `helm pull`,
-  `dependency update`), which keep each chart repository's index in
-  `~/.cache/helm/repository`;
+  fetched in `~/.cache/luarocks`; `helm repo add` or `repo update` (and `dependency update` or
+  `build` without `--skip-refresh`), which keep each chart repository's index in
+  `~/.cache/helm/repository` (not `helm pull`, which writes where it is told);
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` (and Pantheon's `terminus self:plugin:install`,
   which runs composer) without `composer clear-cache`;
