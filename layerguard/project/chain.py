@@ -166,6 +166,7 @@ class Graph:
         php = ""  # the PHP the base image's release packages, when a Debian or Ubuntu tag shows it
         old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
         names: Mapping[str, str] = {}  # what its release's packages stand for (`release_names`)
+        manager = ""  # the base's distribution's package manager
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 root_image = stage.base_image
@@ -174,6 +175,7 @@ class Graph:
                 php = release_php(stage.base_image)
                 old = old_release(stage.base_image)
                 names = release_names(stage.base_image)
+                manager = known(stage.base_image).manager
             for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
@@ -193,6 +195,8 @@ class Graph:
                         run = _renamed(run, of_old_release)
                     if names:
                         run = _renamed(run, functools.partial(_named_as, names))
+                    if manager in ("apk", "yum") and _HELPED.search(instr.node.original):
+                        run = _helped_by(run, manager)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
                     users = (
@@ -251,6 +255,22 @@ def _php_versioned(run: RunEffects, php: str) -> RunEffects:
     """`run` with the unversioned PHP packages its installs name (`php-fpm`) named as the base
     image's release installs them (`php7.4-fpm` on ubuntu:20.04), whose files are known."""
     return _renamed(run, lambda packages: versioned(packages, php))
+
+
+# A RUN that installs with balenalib's `install_packages` and runs no apt of its own
+_HELPED = re.compile(r"^(?!.*\bapt(?:-get)?\s).*\binstall_packages\s", re.DOTALL)
+
+
+def _helped_by(run: RunEffects, manager: str) -> RunEffects:
+    """`run` on an Alpine or Red Hat base of balenalib's, whose `install_packages` runs that
+    family's manager and keeps no cache: the apt install the model read it as is that
+    manager's, and apt's index and cleanup are not there."""
+    ops = tuple(
+        op._replace(family=manager) if op.role == INSTALL else op
+        for op in run.ops
+        if op.family != "apt" or op.role == INSTALL
+    )
+    return run._replace(ops=ops)
 
 
 def _named_as(names: Mapping[str, str], packages: tuple[str, ...]) -> tuple[str, ...]:

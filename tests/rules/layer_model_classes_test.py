@@ -16241,6 +16241,23 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: 5 LG002\n",
         [(5, "LG002")],
     ),
+    # (s46a, s46c: balenalib's install_packages runs apk on its Alpine tags and dnf on its
+    # Fedora ones, whose files the packages hold there, and keeps no cache)
+    (
+        "FROM balenalib/raspberrypi4-64-alpine:3.18\n"
+        "RUN install_packages nginx\n"
+        "COPY nginx.conf /etc/nginx/nginx.conf\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM balenalib/raspberrypi4-64-fedora:38\n"
+        "RUN install_packages nginx\n"
+        "COPY default /etc/nginx/sites-available/default\n"
+        "COPY nginx.conf /etc/nginx/nginx.conf\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
