@@ -1147,6 +1147,10 @@ def _run_effects(
                 # (`rm -rf ~/.cargo/{git,registry}`: /bin/sh reads one name no layer wrote, bash
                 # two; neither is known to be there)
                 op = op._replace(paths=tuple(p for p in op.paths if not _BRACE_LIST.search(p)))
+            if op.kind in (REMOVE, CHOWN) and any(_WHITEOUT.match(p) for p in op.paths):
+                # (`rm -rf .../site-packages/.wh*`: whiteouts are marks in a layer's archive, never
+                # files a RUN sees; the name matches nothing)
+                op = op._replace(paths=tuple(p for p in op.paths if not _WHITEOUT.match(p)))
             if op.kind in (REMOVE, CHOWN) and command.guarded:
                 # (`if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws ...`: the author
                 # does not know what is there either; only a layer known to have written the
@@ -2349,6 +2353,8 @@ def _user_home(name: str) -> str:
 
 
 _IN_HOME = re.compile(r"/home/[^/*?$]+/")
+# A name of an overlay whiteout (`.wh.name`, `.wh..wh..opq`), or a pattern of them (`.wh*`)
+_WHITEOUT = re.compile(r"(?:.*/)?\.wh(?:\.|\*|$)[^/]*$")
 
 
 def _gem_cache(path: str, gem_home: str = "") -> bool:

@@ -16038,6 +16038,14 @@ _FORTY_SIXTH = [
         "# expect: 2 LG004, 3 LG004\n",
         [(2, "LG004"), (3, "LG004")],
     ),
+    # Whiteouts are marks in a layer's archive, never files a RUN sees: `rm .wh*` names nothing
+    (
+        "FROM python:3.9\n"
+        "RUN pip install --no-cache-dir requests\n"
+        "RUN rm -rf /usr/local/lib/python3.9/site-packages/.wh*\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
