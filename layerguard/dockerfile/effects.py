@@ -3622,6 +3622,7 @@ def _ops(
         # `-n ROOTID` takes a value)
         operands = _operands(words, frozenset({"-n"}))
         rest = operands if "-r" in words else operands[1:]
+        rest = [] if "-v" in words else rest  # (`-v` only verifies what is set)
         yield Op(
             CHOWN, tool, _paths(rest, command), text, recursive=False, file_hint=True, program=True
         )

@@ -1287,6 +1287,8 @@ def _same_uid(entry: Entry, op: Op) -> bool:
     words = tuple(op.command.split())
     new = next((w.partition("=")[2] for w in words if w.startswith("--uid=")), "")
     new = new or next((b for a, b in itertools.pairwise(words) if a in ("-u", "--uid")), "")
+    # (and attached to the flag: `usermod -u1234 app`)
+    new = new or next((w[2:] for w in words if w.startswith("-u") and w[2:].isdigit()), "")
     return given == new if given else new == "1000"
 
 
@@ -2024,10 +2026,15 @@ def _reach(
             continue  # (dpkg on Debian's slim images leaves out man, info and locale pages)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
-        if op.tool == "usermod" and op.kind == CHOWN and _same_uid(entry, op):
+        if (
+            op.tool == "usermod"
+            and op.kind == CHOWN
+            and (_same_uid(entry, op) or (entry.role == HOME and held.manager == "apk"))
+        ):
             # (A user a useradd here made with the uid `usermod --uid` gives again: an unchanged
-            # uid re-owns nothing. A new uid re-owns only the user's own files: not what
-            # packages put in its home, which are root's: nginx's /var/www.)
+            # uid re-owns nothing; nor does a new one in a home Alpine's empty skel filled. A
+            # new uid re-owns only the user's own files: not what packages put in its home,
+            # which are root's: nginx's /var/www.)
             continue
         if op.owner and _root_s(entry) and not _same_id(op.owner, "root"):
             continue  # (nor what a COPY gave root: `COPY settings.php /var/www/html/...`)

@@ -522,6 +522,7 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
         p for run in runs for op in run.ops if op.kind == WRITE and op.entry in (DIR, TREE)
         for p in op.paths
     }  # fmt: skip
+    nginx_org = any("nginx.org/packages" in step.node.original for step in steps)
     for run, installed in zip(runs, built, strict=True):
         gone = [p for op in run.ops if op.kind == REMOVE for p in op.paths]
         left = [w for w in left if not any(covers(p, w.path) for p in gone)]
@@ -531,7 +532,10 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
         configs = {
             p for at, op in enumerate(run.ops)
             if op.role == INSTALL and op.family in ("apt", "apk", "yum")
-            for p in package_files(op.family, op.packages)
+            # (not nginx.org's nginx, whose files are not Debian's: no snippets/)
+            for p in package_files(op.family, op.packages if not nginx_org else tuple(
+                n for n in op.packages if not n.startswith("nginx")
+            ))
             if not any(
                 covers(g, p) for later in run.ops[at + 1 :] if later.kind == REMOVE
                 for g in later.paths

@@ -224,8 +224,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         hits: dict[str, str] = {}  # path -> where its old copy came from
         sizes: dict[str, int | None] = {}  # path -> bytes of the old copy, when known
         for write in step.copies:
-            if write.size == 0 and write.origin:
-                continue  # (a stage's directory it only made: entries, no file written again)
             found = list(
                 _old_copies(
                     ctx, index, write, listed, unlisted, shipped, stages, left, family, pnpm

@@ -16216,16 +16216,18 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: 3 LG006\n",
         [(3, "LG006")],
     ),
-    # (s46b: a stage's directory it only made, copied into the base's web root, writes none of
-    # the base's files again; a distribution's packages do not fill it)
+    # (s46b, s46d: a stage's directory it only made holds entries alone for LG004; for LG002
+    # a COPY --from of it into the base's web root is taken to bring what a build wrote there,
+    # as a copy of an empty directory would be pointless: `npm run build` writing /dist; and a
+    # distribution's packages do not fill it)
     (
         "FROM nginx:1.25 AS web\n"
         "RUN rm -rf /usr/share/nginx/html && mkdir -p /usr/share/nginx/html\n"
         "FROM nginx:1.25\n"
         "COPY --from=web /usr/share/nginx/html /usr/share/nginx/html\n"
         "COPY dist/ /usr/share/nginx/html/\n"
-        "# expect: 5 LG002\n",
-        [(5, "LG002")],
+        "# expect: 4 LG002, 5 LG002\n",
+        [(4, "LG002"), (5, "LG002")],
     ),
     (
         "FROM debian:bookworm-slim AS prep\n"
@@ -16265,6 +16267,40 @@ _FORTY_SIXTH_REVIEW = [
         "COPY nginx.conf /etc/nginx/nginx.conf\n"
         "# expect: 4 LG002\n",
         [(4, "LG002")],
+    ),
+    # (s46d: usermod's uid attached to its flag; Alpine's empty skel leaves nothing to re-own;
+    # nginx.org's nginx copied from a stage holds no Debian snippets/; `setcap -v` verifies)
+    (
+        "FROM debian:12-slim\n"
+        "RUN useradd --create-home --uid 1234 app\n"
+        "RUN usermod -u1234 -s /bin/bash app\n"
+        "RUN useradd -m web && usermod -u1000 -aG users web\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19\n"
+        "RUN adduser -D app\n"
+        "RUN apk add --no-cache shadow && usermod -u 2000 app\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM debian:12-slim AS conf\n"
+        "RUN echo 'deb https://nginx.org/packages/debian bookworm nginx' \\\n"
+        "    > /etc/apt/sources.list.d/nginx.list \\\n"
+        "    && apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "FROM debian:12-slim\n"
+        "COPY --from=conf /etc/nginx /etc/nginx\n"
+        "COPY fastcgi-php.conf /etc/nginx/snippets/fastcgi-php.conf\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM caddy:2.7\n"
+        "RUN setcap -v cap_net_bind_service=+ep /usr/bin/caddy\n"
+        "# expect: nothing\n",
+        [],
     ),
 ]
 
