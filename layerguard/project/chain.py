@@ -516,6 +516,14 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
     left: list[CopyWrite] = []
     steps = [step for step in stage.instructions if step.keyword == "run"]
     runs = [run_effects(step) for step in steps]
+    # (of the base's own package manager: another's install is a branch never run there, and
+    # balenalib's install_packages runs apk or dnf on its Alpine and Fedora tags)
+    manager = known(stage.base_image).manager if stage.base_image is not None else ""
+    if manager in ("apk", "yum"):
+        runs = [
+            _helped_by(run, manager) if _HELPED.search(step.node.original) else run
+            for run, step in zip(runs, steps, strict=True)
+        ]
     built = source_installs(zip(runs, (step.env for step in steps), strict=True))
     # (not a name a RUN of the stage made a directory: `mkdir -p out && go build -o out`)
     made = {
@@ -532,6 +540,7 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
         configs = {
             p for at, op in enumerate(run.ops)
             if op.role == INSTALL and op.family in ("apt", "apk", "yum")
+            and (not manager or op.family == manager)
             # (not nginx.org's nginx, whose files are not Debian's: no snippets/)
             for p in package_files(op.family, op.packages if not nginx_org else tuple(
                 n for n in op.packages if not n.startswith("nginx")

@@ -333,7 +333,10 @@ def _old_copies(
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
         # on the same path as a listed one: it is written again too.)
         named = write.exact or not (write.tree or write.either)
-        found = listed[position].get(write.path) if named else None
+        # (and a plain name copied onto a file an earlier layer wrote: a directory there would
+        # fail the build, so it is a file, `COPY proxy_params /etc/nginx/proxy_params`)
+        on_a_file = write.either and write.path in listed[position]
+        found = listed[position].get(write.path) if named or on_a_file else None
         if found is not None and not _into_a_base_directory(found, write):
             yield found.path, earlier.where, found.size
             return

@@ -16302,6 +16302,30 @@ _FORTY_SIXTH_REVIEW = [
         "# expect: nothing\n",
         [],
     ),
+    # (s46d: a plain name copied onto a file an earlier layer wrote is a file: a directory
+    # there would fail the build)
+    (
+        "FROM debian:12-slim AS conf\n"
+        "RUN apt-get update && apt-get install -y nginx && rm -rf /var/lib/apt/lists/*\n"
+        "FROM debian:12-slim\n"
+        "COPY --from=conf /etc/nginx /etc/nginx\n"
+        "COPY default /etc/nginx/sites-available/default\n"
+        "COPY proxy_params /etc/nginx/proxy_params\n"
+        "# expect: 5 LG002, 6 LG002\n",
+        [(5, "LG002"), (6, "LG002")],
+    ),
+    # (s46d: a build stage on balenalib's Alpine tag installs with apk: its nginx's files are
+    # Alpine's, which a COPY --from of /etc/nginx brings)
+    (
+        "FROM balenalib/raspberrypi4-64-alpine:3.18 AS conf\n"
+        "RUN install_packages nginx\n"
+        "FROM alpine:3.18\n"
+        "COPY --from=conf /etc/nginx /etc/nginx\n"
+        "COPY default /etc/nginx/sites-available/default\n"
+        "COPY default.conf /etc/nginx/http.d/default.conf\n"
+        "# expect: 6 LG002\n",
+        [(6, "LG002")],
+    ),
 ]
 
 
