@@ -873,11 +873,19 @@ def _of_red_hat(tagged: str) -> bool:
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
+
+
+def _releases_before(ubuntu: str, names: str) -> re.Pattern[str]:
+    """Tags that name an Ubuntu release by a number whose first part `ubuntu` matches (`1[0-6]`:
+    `16.04`, `ubuntu16-04`), or a release by one of `names` (`xenial|stretch`)."""
+    numbered = rf"(?:ubuntu)?(?:{ubuntu}\.(?:04|10)|ubuntu[-_]?{ubuntu}-(?:04|10)"
+    return re.compile(rf"(?:^|[-_]){numbered}|{names})(?![A-Za-z0-9])")
+
+
 # The releases whose golang package is older than Go 1.10: Debian 9 (1.7) and older, Ubuntu 16.04
 # (1.6) and older, Fedora 26 (1.8) and older
-_BEFORE_GO_1_10 = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial"
-    r"|utopic|vivid|wily|wheezy|jessie|stretch)(?![A-Za-z0-9])"
+_BEFORE_GO_1_10 = _releases_before(
+    "1[0-6]", "precise|trusty|xenial|utopic|vivid|wily|wheezy|jessie|stretch"
 )
 _OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
 _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
@@ -2211,10 +2219,7 @@ def release_names(image: ImageRef | None) -> Mapping[str, str]:
 
 
 # The releases whose novnc package is noVNC 0.4: Debian 9 and Ubuntu 18.04, and older
-_BEFORE_NOVNC_1 = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[0-8]\.(?:04|10)|ubuntu[-_]?1[0-8]-(?:04|10)|precise|trusty|xenial"
-    r"|bionic|wheezy|jessie|stretch)(?![A-Za-z0-9])"
-)
+_BEFORE_NOVNC_1 = _releases_before("1[0-8]", "precise|trusty|xenial|bionic|wheezy|jessie|stretch")
 
 
 def of_old_release(packages: tuple[str, ...]) -> tuple[str, ...]:

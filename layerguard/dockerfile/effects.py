@@ -809,6 +809,7 @@ class Op(NamedTuple):
     # useradd's home: the owner of what it put there.
     sets: tuple[tuple[str, str], ...] = ()
     owner: str = ""  # for a usermod's new uid: the user whose files it re-owns
+    uid: str = ""  # and that uid
     # It happens only where an earlier write may have left this file, in a tree or by its name
     # (`npm install` run in / or a home, where no image keeps a package.json, fetches nothing
     # unless a COPY or RUN put one there)
@@ -4097,7 +4098,7 @@ def _ops(
                 or (user_homes or {}).get(name)
                 or _user_home(name)
             )
-            yield Op(CHOWN, tool, _paths([home], command), text, owner=name)
+            yield Op(CHOWN, tool, _paths([home], command), text, owner=name, uid=uid)
     elif tool == "gem" and subcommand(words) == "build":
         # (`gem build kamal.gemspec` writes NAME-VERSION.gem where it runs, or -o's name: the
         # name the gemspec gives, which its file's name need not be, `glue.gemspec` building

@@ -1284,12 +1284,7 @@ def _same_uid(entry: Entry, op: Op) -> bool:
     if entry.role != HOME:
         return False
     given = dict(entry.attrs).get("uid", "")
-    words = tuple(op.command.split())
-    new = next((w.partition("=")[2] for w in words if w.startswith("--uid=")), "")
-    new = new or next((b for a, b in itertools.pairwise(words) if a in ("-u", "--uid")), "")
-    # (and attached to the flag: `usermod -u1234 app`)
-    new = new or next((w[2:] for w in words if w.startswith("-u") and w[2:].isdigit()), "")
-    return given == new if given else new == "1000"
+    return given == op.uid if given else op.uid == "1000"
 
 
 def _unchanged(entry: Entry, op: Op) -> bool:
@@ -2469,9 +2464,14 @@ _VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl
 
 def _told_to_ignore(command: str) -> bool:
     """`rm -f` or `rm -rf`: a missing file is no error."""
-    words = command.split()[1:]
-    flags = "".join(w[1:] for w in words if w.startswith("-") and not w.startswith("--"))
+    words, flags = _rm_flags(command)
     return "f" in flags or "--force" in words
+
+
+def _rm_flags(command: str) -> tuple[list[str], str]:
+    """An rm's words after its name, and the letters of its short options run together."""
+    words = command.split()[1:]
+    return words, "".join(w[1:] for w in words if w.startswith("-") and not w.startswith("--"))
 
 
 # A shared library's development or soname link (`libPocoFoundation.so`, `libtinfo.so.6`)
@@ -3781,10 +3781,9 @@ __all__ = [
 
 def _forced(command: str) -> bool:
     """`rm -f` of files, not `rm -rf` of trees (which nearly everyone writes)."""
-    words = command.split()[1:]
-    flags = "".join(w[1:] for w in words if w.startswith("-") and not w.startswith("--"))
-    forced = "f" in flags or "--force" in words
-    return forced and not ("r" in flags or "R" in flags or "--recursive" in words)
+    words, flags = _rm_flags(command)
+    recursive = "r" in flags or "R" in flags or "--recursive" in words
+    return _told_to_ignore(command) and not recursive
 
 
 def _a_dotfile_of(path: str, home: str, manager: str = "") -> bool:

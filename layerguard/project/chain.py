@@ -195,8 +195,7 @@ class Graph:
                         run = _renamed(run, of_old_release)
                     if names:
                         run = _renamed(run, functools.partial(_named_as, names))
-                    if manager in ("apk", "yum") and _HELPED.search(instr.node.original):
-                        run = _helped_by(run, manager)
+                    run = _helped_by(run, manager, instr.node.original)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
                     users = (
@@ -261,10 +260,13 @@ def _php_versioned(run: RunEffects, php: str) -> RunEffects:
 _HELPED = re.compile(r"^(?!.*\bapt(?:-get)?\s).*\binstall_packages\s", re.DOTALL)
 
 
-def _helped_by(run: RunEffects, manager: str) -> RunEffects:
-    """`run` on an Alpine or Red Hat base of balenalib's, whose `install_packages` runs that
-    family's manager and keeps no cache: the apt install the model read it as is that
-    manager's, and apt's index and cleanup are not there."""
+def _helped_by(run: RunEffects, manager: str, text: str) -> RunEffects:
+    """`run` (of RUN `text`) on a base whose package manager is `manager`: on an Alpine or Red
+    Hat base of balenalib's, `install_packages` runs that family's manager and keeps no cache,
+    so the apt install the model read it as is that manager's, and apt's index and cleanup are
+    not there."""
+    if manager not in ("apk", "yum") or not _HELPED.search(text):
+        return run
     ops = tuple(
         op._replace(family=manager) if op.role == INSTALL else op
         for op in run.ops
@@ -519,11 +521,9 @@ def _left_by_runs(stage: Stage) -> list[CopyWrite]:
     # (of the base's own package manager: another's install is a branch never run there, and
     # balenalib's install_packages runs apk or dnf on its Alpine and Fedora tags)
     manager = known(stage.base_image).manager if stage.base_image is not None else ""
-    if manager in ("apk", "yum"):
-        runs = [
-            _helped_by(run, manager) if _HELPED.search(step.node.original) else run
-            for run, step in zip(runs, steps, strict=True)
-        ]
+    runs = [
+        _helped_by(run, manager, step.node.original) for run, step in zip(runs, steps, strict=True)
+    ]
     built = source_installs(zip(runs, (step.env for step in steps), strict=True))
     # (not a name a RUN of the stage made a directory: `mkdir -p out && go build -o out`)
     made = {

@@ -176,9 +176,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # What each RUN leaves that a COPY may write again: package config files, the dotfiles of
     # the homes `useradd -m` made, clones.
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
-    held = known(shipped).files if shipped is not None else ()
+    image = known(shipped)  # (of no image: no files, no manager)
+    held, manager = image.files, image.manager
     ubuntu = of_ubuntu(shipped)
-    manager = known(shipped).manager if shipped is not None else ""
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
