@@ -887,6 +887,10 @@ def _releases_before(ubuntu: str, names: str) -> re.Pattern[str]:
 _BEFORE_GO_1_10 = _releases_before(
     "1[0-6]", "precise|trusty|xenial|utopic|vivid|wily|wheezy|jessie|stretch"
 )
+# Ubuntu's releases before 19.10, whose sudo keeps the caller's HOME (Ubuntu's own patch)
+_SUDO_KEEPS_HOME = _releases_before(
+    "1[0-8]", r"(?:ubuntu)?19\.04|ubuntu[-_]?19-04|precise|trusty|xenial|bionic|cosmic|disco"
+)
 _OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
 _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
 
@@ -2421,6 +2425,9 @@ class Known(NamedTuple):
     # its distribution's own Go package predates Go's caches: Debian 9, Ubuntu 16.04, Fedora 26
     # and older
     old_distribution_go: bool = False
+    # its sudo keeps the caller's HOME (Ubuntu before 19.10): `sudo pip` by a user runs as root
+    # with the user's home, where pip's owner check turns its cache off
+    sudo_keeps_home: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2816,6 +2823,9 @@ def known(image: ImageRef | None) -> Known:
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
         or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
         or (name == "fedora" and bool(_OLD_FEDORA.match(tag))),
+        sudo_keeps_home=(
+            manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
+        ),
     )  # fmt: skip
 
 

@@ -814,6 +814,9 @@ class Op(NamedTuple):
     # (`npm install` run in / or a home, where no image keeps a package.json, fetches nothing
     # unless a COPY or RUN put one there)
     project: str | None = None
+    # Run by a user's plain `sudo`: as root, with the user's HOME where the distribution's sudo
+    # keeps it (Ubuntu before 19.10), so pip's owner check turns its cache off there
+    by_sudo: bool = False
 
 
 class RunEffects(NamedTuple):
@@ -1077,6 +1080,8 @@ def _run_effects(
                 # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)
                 continue
             op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
+            if op.role == CACHE and op.family == "pip" and not as_root and _plain_sudo(command):
+                op = op._replace(by_sudo=True)
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -1879,6 +1884,21 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
     (`effects.scripts`), of `sh -c` and of `xargs` included."""
     home = _home(instr, effects.home)
     return (c for c, _ in _run_as(effects.commands, dict(effects.scripts), instr, home))
+
+
+def _plain_sudo(command: Command) -> bool:
+    """`command` is a `sudo` that keeps the caller's environment's HOME where the distribution
+    lets it: not told to set the target's (-H, -i) or to run as another user (-u)."""
+    words = command.words
+    if not words or words[0] != "sudo":
+        return False
+    for word in itertools.takewhile(lambda w: w.startswith("-"), words[1:]):
+        if word.startswith("--"):
+            if word.split("=", 1)[0] in ("--set-home", "--login", "--user"):
+                return False
+        elif set(word[1:]) & set("Hiu"):
+            return False
+    return True
 
 
 def _run_as(

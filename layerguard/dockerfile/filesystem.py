@@ -242,7 +242,8 @@ def layers(
         for w in s.copies
     )
     cacheless = (
-        _cacheless_pip(steps, held) | _satisfied_installs(steps) | _configured_off(steps)
+        _cacheless_pip(steps, held) | _sudo_pip(steps, held) | _satisfied_installs(steps)
+        | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
     )  # fmt: skip
@@ -731,6 +732,22 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 found.add((index, op.command))
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
+    return found
+
+
+def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each `sudo pip` a user other than root runs where sudo keeps the
+    caller's HOME (Ubuntu before 19.10): pip, run as root, finds its cache in a home root does
+    not own and turns it off."""
+    found: set[tuple[int, str]] = set()
+    if not held.sudo_keeps_home:
+        return found
+    for index, step in enumerate(steps):
+        if (step.instr.user or held.user).split(":", 1)[0] in ("", "root", "0"):
+            continue
+        for op in step.run.ops if step.run is not None else ():
+            if op.family == "pip" and op.role == CACHE and op.by_sudo:
+                found.add((index, op.command))
     return found
 
 
@@ -1460,6 +1477,14 @@ def _run(
             )
         ):
             continue  # (a checkout of the version there, `git checkout master` after a clone)
+        if op.kind == WRITE and op.tool == "wget" and _numbers_copies(op.command):
+            # (wget never writes over a file that is there: the new download is NAME.1, and
+            # the one an earlier layer wrote stays what a later `tar x` unpacks)
+            there = {e.path for e in (*live, *own) if e.kind == FILE}
+            # (a name not known, `wget $URL`, is no name that is there)
+            op = op._replace(
+                paths=tuple(f"{p}.1" if p in there and not is_glob(p) else p for p in op.paths)
+            )
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
             rhel = held.manager == "yum"
@@ -1748,6 +1773,27 @@ def _run(
                     live.append(Entry(path, FILE, HEAVY, None, max(after), ARCHIVE))
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+_WGET_REPLACING = frozenset(
+    {"--output-document", "--timestamping", "--no-clobber", "--continue", "--recursive", "--mirror"}
+)
+
+
+def _numbers_copies(command: str) -> bool:
+    """True when a wget saves a download of a name that is there as NAME.1: without -O, -N,
+    -nc, -c, -r or -m, which write over it, skip it or go on with it."""
+    for word in command.split():
+        if word.startswith("--"):
+            if word.split("=", 1)[0] in _WGET_REPLACING:
+                return False
+        elif word.startswith("-") and len(word) > 1:
+            letters = word[1:]
+            if letters == "nc":
+                return False
+            if not letters.startswith("n") and set(letters) & set("ONcrm"):
+                return False
+    return True
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:

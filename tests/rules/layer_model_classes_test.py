@@ -16338,6 +16338,63 @@ def test_the_reviews_of_the_forty_sixth_session(
     assert found(dockerfile) == expected
 
 
+_FORTY_SEVENTH = [
+    # wget never writes over a file that is there: it saves the new download as NAME.1, so
+    # the archive a later RUN unpacks is the one the ADD put there, which ships beside it
+    (
+        "FROM debian:12\n"
+        "ADD https://example.com/d/tool-1.2.tar.xz /\n"
+        "RUN wget https://example.com/d/tool-1.2.tar.xz\n"
+        "RUN tar xf /tool-1.2.tar.xz\n"
+        "# expect: 2 LG006\n",
+        [(2, "LG006")],
+    ),
+    # Ubuntu's sudo before 19.10 keeps the caller's HOME: `sudo pip` by a user runs pip as root
+    # with the user's home, where its owner check turns the cache off (not `sudo -H`, which
+    # sets root's, nor on 20.04, whose sudo does so itself)
+    (
+        "FROM ubuntu:16.04\n"
+        "RUN apt-get update && apt-get install -y sudo python-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -ms /bin/bash --groups sudo glue\n"
+        "USER glue\n"
+        'RUN /bin/bash -l -c "sudo pip install bandit"\n'
+        "RUN sudo -H pip install flask\n"
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y sudo python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -ms /bin/bash --groups sudo glue\n"
+        "USER glue\n"
+        "RUN sudo pip3 install bandit\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SEVENTH)
+def test_the_forty_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FORTY_SEVENTH_REVIEW: list[tuple[str, list[tuple[int, str]]]] = []
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SEVENTH_REVIEW)
+def test_the_reviews_of_the_forty_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint) -> None:
     """ansible-builder's generated Containerfile copies its scripts from the context's _build/;
     install-from-bindep pip-installs /output/wheels with that directory as pip's cache, which,
