@@ -3028,6 +3028,10 @@ def _took(removal: str, hit: Hit) -> bool:
     """`removal` takes what `hit` reached: its path, the whole entry it reached below it
     (`chown -R oracle /u01` and then `rm /u01/install.file`), or the file a glob named (`chmod
     +x *` and then `rm install.sh`)."""
+    if removal.endswith("/*") and inside(hit.entry.path, hit.path):
+        # (`chmod -R 0777 /home/jovyan && rm -rf /home/jovyan/*`: the glob takes no hidden
+        # name, and ~/.cache/pip, copied up, stays)
+        return covers(removal, hit.entry.path)
     if covers(removal, hit.path):
         return True
     if covers(hit.path, hit.entry.path) and covers(removal, hit.entry.path):

@@ -16371,6 +16371,25 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG005\n",
         [(5, "LG005")],
     ),
+    # `rm -rf DIR/*` after a chmod -R of DIR takes no hidden name: the pip cache an earlier
+    # RUN left in the home, copied up by the chmod, stays in the layer (not a visible file)
+    (
+        "FROM jupyter/datascience-notebook\n"
+        "USER jovyan\n"
+        "RUN pip install jupytext\n"
+        "USER root\n"
+        "RUN chmod -R 0777 /home/jovyan && rm -rf /home/jovyan/*\n"
+        "# expect: 3 LG005, 5 LG004\n",
+        [(3, "LG005"), (5, "LG004")],
+    ),
+    (
+        "FROM jupyter/datascience-notebook\n"
+        "COPY notes.txt /home/jovyan/notes.txt\n"
+        "USER root\n"
+        "RUN chmod -R 0777 /home/jovyan/notes.txt && rm -rf /home/jovyan/*\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
