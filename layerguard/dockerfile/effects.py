@@ -112,7 +112,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/var/lib/apt/lists",),
         "the apt package index (/var/lib/apt/lists)",
         "rm -rf /var/lib/apt/lists/* in the same RUN",
-        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib"),
+        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib", "/var/cache/debconf"),
     ),
     "apk": Manager(
         ("/var/cache/apk",),

@@ -124,7 +124,11 @@ DISTRIBUTION_MANAGERS = frozenset({"apt", "apk", "yum", "pacman"})
 _FILLED = ("/opt/conda",)
 # Trees an install of these managers always writes files in: dpkg, apt and dnf log every
 # install in /var/log (dpkg.log, apt/term.log, dnf.log); conda installs into its prefix.
-_INSTALLED = {"apt": ("/var/log",), "yum": ("/var/log",), "conda": ("/opt/conda",)}
+_INSTALLED = {
+    "apt": ("/var/log", "/var/cache/debconf"),
+    "yum": ("/var/log",),
+    "conda": ("/opt/conda",),
+}
 _LOGS = ("dpkg.log", "alternatives.log", "apt", "dnf.log", "dnf.rpm.log", "yum.log")
 
 

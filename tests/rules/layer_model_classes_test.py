@@ -16390,6 +16390,17 @@ _FORTY_SEVENTH = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # An apt install rewrites debconf's databases in /var/cache/debconf (templates.dat,
+    # config.dat): emptying /var/cache in a later RUN hides them, after the base's went before
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN rm -rf /var/cache/*\n"
+        "RUN apt-get update && apt-get install -y librocksdb-dev && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /var/cache/*\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* /var/cache\n"
+        "# expect: 2 LG003, 4 LG003\n",
+        [(2, "LG003"), (4, "LG003")],
+    ),
 ]
 
 
