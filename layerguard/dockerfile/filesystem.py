@@ -1651,6 +1651,19 @@ def _run(
                     and not any(e.path == f for e in own)
                     and not any(covers(r, f) for r in before)
                 )
+                # (and so is a file it named in a copied tree not listed, which it showed to be
+                # there: `chmod +x /opt/emu/create.sh` after `COPY . /opt/emu`, then a later
+                # `rm -f /opt/emu/create.sh`)
+                own.extend(
+                    Entry(h.path, FILE, UNKNOWN, None, index)
+                    for h in hits
+                    if not h.whole
+                    and h.entry.copied
+                    and not is_glob(h.path)
+                    and _a_file(h.path, op)
+                    and not _forced(op.command)
+                    and not any(e.path == h.path for e in own)
+                )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
             # none that removed packages, it is a no-op; so is `apt-get remove --autoremove`

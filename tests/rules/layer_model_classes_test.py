@@ -16401,6 +16401,17 @@ _FORTY_SEVENTH = [
         "# expect: 2 LG003, 4 LG003\n",
         [(2, "LG003"), (4, "LG003")],
     ),
+    # A chmod without -f of a file in a copied tree shows the file is there and copies it up:
+    # a later `rm -f` of it hides that copy too (not a glob, nor a name a script ran before)
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY . /opt/emulator\n"
+        "RUN chmod +x /opt/emulator/create-emulator.sh /opt/emulator/*.py\n"
+        "RUN /opt/emulator/create-emulator.sh --device pixel\n"
+        "RUN rm -f /opt/emulator/create-emulator.sh /opt/emulator/gen.py\n"
+        "# expect: 3 LG004, 5 LG003\n",
+        [(3, "LG004"), (5, "LG003")],
+    ),
 ]
 
 
