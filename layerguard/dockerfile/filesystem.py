@@ -372,6 +372,21 @@ _IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
 _IN_A_HOME = re.compile(r"(/(?:root|home/[^/]+|var/www|var/lib/[^/]+))(/\.[^/]+(?:/.*)?)")
 
 
+def _moves_nothing_known(op: Op, entries: list[Entry], held: Known, unread: bool) -> bool:
+    """`op`, a mv, takes dot-directories of homes (`/root/.cache`) that no write is known to
+    have made: not one this RUN or an earlier layer wrote, nor what the known base holds, and
+    no program the model does not read ran before."""
+    if op.blind or unread or not held.manager:
+        return False
+    return all(
+        _IN_A_HOME.fullmatch(s)
+        and not is_glob(s)
+        and not any(covers(s, e.path) or covers(e.path, s) for e in entries)
+        and not any(covers(s, k) or covers(k, s) for k in (*held.trees, *held.files))
+        for s in op.sources
+    )
+
+
 def _cache_of_another_home(entry: Entry, removed: Sequence[str], user: str) -> bool:
     """`entry` is a cache this RUN wrote, as `user`, in the home the model took for that user's,
     and the RUN removes the same cache in /home/USER (`composer install && rm -rf
@@ -1542,6 +1557,14 @@ def _run(
                 and all(s in _SHELL_LINKS and s not in written for s in op.sources)
             ):
                 op = op._replace(content=EMPTY)  # (`mv /bin/sh /bin/sh_tmp`: a link moved)
+            elif (
+                op.tool == "mv"
+                and op.sources
+                and _moves_nothing_known(op, [*live, *own], held, bool(ran or scripted))
+            ):
+                # (`mv /root/.cache /home/app/.cache || true` where nothing made one: the base
+                # is known, and no layer wrote there)
+                op = op._replace(content=EMPTY)
             # (createcluster.conf edited first, `create_main_cluster = false`: Debian's
             # postgresql makes no main cluster, its files known to ship are not there)
             # (so too on the postgres image, whose own build turned it off first)

@@ -16412,6 +16412,18 @@ _FORTY_SEVENTH = [
         "# expect: 3 LG004, 5 LG003\n",
         [(3, "LG004"), (5, "LG003")],
     ),
+    # A mv of a home's dot-directory that no layer wrote and the known base does not hold
+    # moves nothing: a chmod -R of where it went copies nothing up (not one a RUN filled)
+    (
+        "FROM mcr.microsoft.com/playwright:v1.62.0-noble\n"
+        "USER root\n"
+        "RUN mv /root/.cache/ /home/pwuser/.cache || true\n"
+        "RUN chmod a+rwx -R /home/pwuser/.cache || true\n"
+        "RUN pip3 install robotframework\n"
+        "RUN mv /root/.cache /opt/cache && chmod -R 777 /opt/cache\n"
+        "# expect: 5 LG005, 6 LG003\n",
+        [(5, "LG005"), (6, "LG003")],
+    ),
 ]
 
 
