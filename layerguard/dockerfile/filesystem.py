@@ -246,7 +246,7 @@ def layers(
         for w in s.copies
     )
     cacheless = (
-        _cacheless_pip(steps, held) | _sudo_pip(steps, held) | _satisfied_installs(steps)
+        _cacheless_pip(steps, held) | _sudo_pip(steps, held) | _satisfied_installs(steps, held)
         | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
@@ -1009,7 +1009,7 @@ def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
-def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
+def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each `pip install -r F` (or uv's) that repeats an earlier layer's
     install of the same requirements file, copied again from the same source (`COPY
     requirements.txt .` and an install, then `COPY . .` and the same install): every
@@ -1025,12 +1025,24 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
     # (the directories where a cabal install fetched a project's dependencies: `cabal v2-install
     # lib:cryptol` there after `exe:cryptol` finds them all)
     cabal: set[str] = set()
+    # (the Node.js versions nvm installed, by where: `nvm install 16.20.0` after nvm's install
+    # script installed NODE_VERSION=16.20.0 says it is installed and fetches nothing)
+    nodes: set[tuple[str, str]] = set()
+    # (user, PATH, the pip run) -> what pip installed by name
+    by_name: dict[tuple[str, str, str], set[str]] = {}
+    refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
             continue
+        other = _another_python(step)
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
+            if op.family == "nvm" and op.role == INSTALL and op.packages:
+                versions = {(op.paths[0], v.removeprefix("v")) for v in op.packages}
+                if all(_NODE_VERSION.fullmatch(v) for _, v in versions) and versions <= nodes:
+                    found.add((index, op.command))
+                nodes |= versions
             if op.family == "cabal" and op.role == CACHE and "install" in op.command:
                 if step.instr.workdir in cabal and _local_components(op.command):
                     found.add((index, op.command))
@@ -1044,9 +1056,21 @@ def _satisfied_installs(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 found.add((index, op.command))
             if pip and plain and where in ran:
                 found.add((index, op.command))
+            # (and one by names an earlier layer's install gave, by the same user with the
+            # same PATH: `pip install 'cellpose[gui]'`, then `pip install cellpose`)
+            python = (step.instr.user, step.instr.env.get("PATH", ""), op.command.split()[0])
+            named = _pip_names(op) if pip else None
+            if named and plain and named <= by_name.get(python, set()) and not other:
+                found.add((index, op.command))
             if op.kind == PURGE:
                 ran.clear()
+                by_name.clear()
         pips = [o for o in step.run.ops if o.family == "pip" and o.role == INSTALL]
+        for o in pips if not other else ():
+            if (index, o.command) in refused:
+                continue
+            python = (step.instr.user, step.instr.env.get("PATH", ""), o.command.split()[0])
+            by_name.setdefault(python, set()).update(_pip_names(o) or ())
         if pips and all(
             # (by name from the index: not `pip install -e .` nor `-r requirements.txt`, whose
             # project or file a COPY between may have changed)
@@ -1112,6 +1136,32 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
     return found
 
 
+def _pip_names(op: Op) -> frozenset[str] | None:
+    """The distributions a pip install names, without versions, and each with each extra it
+    names (`cellpose[gui]`, `Flask==3.0`: cellpose, cellpose[gui], flask); None when it
+    installs anything else (a path, an address, a requirements file, an editable project, a
+    name a variable holds)."""
+    if not op.packages or "$" in op.command:
+        return None
+    if {"-e", "--editable", "-r", "--requirement", "-c", "--constraint"} & set(op.command.split()):
+        return None
+    names = set()
+    for package in op.packages:
+        name = _DISTRIBUTION.match(package)
+        if name is None or "/" in package or "://" in package:
+            return None
+        distribution = name.group(0).lower().replace("_", "-").replace(".", "-")
+        # (the extras as the command gave them: the install's packages are names alone)
+        given = re.search(rf"(?<![\w.-]){re.escape(name.group(0))}\[([^]]*)\]", op.command)
+        extras = given.group(1) if given else ""
+        names.add(distribution)
+        names.update(f"{distribution}[{e.strip().lower()}]" for e in extras.split(",") if e)
+    return frozenset(names)
+
+
+_DISTRIBUTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?=$|\[|[<>=!~;@ ])")
+
+
 def _local_components(command: str) -> bool:
     """A cabal install of the project's own components only (`exe:cryptol`, `lib:cryptol`)."""
     words = command.split()
@@ -1120,6 +1170,7 @@ def _local_components(command: str) -> bool:
     return bool(targets) and all(t.split(":", 1)[0] in _COMPONENTS for t in targets)
 
 
+_NODE_VERSION = re.compile(r"\d+\.\d+\.\d+")
 _COMPONENTS = frozenset({"exe", "lib", "test", "bench", "flib", "all"})
 # What makes pip fetch what is installed already.
 _UPGRADES = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})

@@ -16424,6 +16424,29 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG005, 6 LG003\n",
         [(5, "LG005"), (6, "LG003")],
     ),
+    # nvm's install script installs the Node.js NODE_VERSION names: a later `nvm install` of
+    # that version finds it installed and fetches nothing (another version it fetches)
+    (
+        "FROM eclipse-temurin:17-jdk-jammy\n"
+        "ENV NODE_VERSION 16.20.0\n"
+        'SHELL ["/bin/bash", "--login", "-i", "-c"]\n'
+        "RUN wget -qO- https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.3/install.sh | bash\n"
+        "RUN source /root/.bashrc && nvm install $NODE_VERSION\n"
+        "RUN source /root/.bashrc && nvm install 18.20.4\n"
+        "# expect: 4 LG005, 6 LG005\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
+    # A pip install by names an earlier layer's install gave, run by the same pip, finds them
+    # installed and fetches nothing; not new extras, nor another pip (pip2, then pip3)
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN pip3 install --break-system-packages 'cellpose[gui]' fschat psutil\n"
+        "RUN pip3 install --break-system-packages cellpose\n"
+        "RUN pip3 install --break-system-packages fschat[model_worker,webui]\n"
+        "RUN pip2 install psutil\n"
+        "# expect: 2 LG005, 4 LG005, 5 LG005\n",
+        [(2, "LG005"), (4, "LG005"), (5, "LG005")],
+    ),
 ]
 
 
