@@ -86,8 +86,10 @@ def lay_out(git_dir: Path, commit: str, target: Path) -> int:
                 if mode == b"100755":
                     path.chmod(0o755)
         batch.stdin.close()
-    # (a checkout has its .git: where layerguard finds the repository's root; empty here)
+    # (a checkout has its .git: where layerguard finds the repository's root, and what a COPY
+    # of the root brings unless .dockerignore leaves it out; its HEAD alone here)
     (partial / ".git").mkdir(exist_ok=True)
+    (partial / ".git" / "HEAD").write_text(f"{commit}\n")
     partial.rename(target)
     return lacking
 
