@@ -5465,11 +5465,11 @@ def _package_ops(
             # (where GEM_HOME, `--install-dir` or bundler's path puts them: not Debian's
             # /var/lib/gems)
             trees = (*_paths([gem_home], command), "/usr/local/bin")
-        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project and family == "npm" and subcommand(words) in _NPM_CLEAN_INSTALLS:
             # npm ci deletes node_modules before it installs: what an earlier layer installed
             # there (only a whole one: a copied project's rarely holds node_modules)
             yield Op(REMOVE, tool, _paths([project], command), text, blind=True)
+        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
         if project and _saves_packages(family, words):
@@ -6773,7 +6773,9 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if tool in _NODE:
         # (not yarn's prune: Yarn 1's prints that `yarn install` prunes already, later ones
         # have none)
-        return sub in ("uninstall", "remove", "rm") or (sub == "prune" and tool != "yarn")
+        # (and npm's aliases of uninstall, `npm r bcrypt`, and pnpm's)
+        aliases = {"npm": ("r", "un", "unlink"), "pnpm": ("un", "uni")}.get(tool, ())
+        return sub in ("uninstall", "remove", "rm", *aliases) or (sub == "prune" and tool != "yarn")
     if tool == "gem":
         return sub == "uninstall"
     if tool in _CONDA:

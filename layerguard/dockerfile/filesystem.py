@@ -3215,6 +3215,9 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
                 or names & _real(entry.packages)
                 # (a group's member: `yum remove git` after `yum groupinstall "Development Tools"`)
                 or any(names & _PULLS_IN.get(p, frozenset()) for p in entry.packages)
+                # (a project's install from its manifest, whose packages the removal names: `npm
+                # install`, then `npm r bcrypt` to build it again)
+                or (not entry.packages and entry.path.endswith("/node_modules"))
             )
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)

@@ -16447,6 +16447,20 @@ _FORTY_SEVENTH = [
         "# expect: 2 LG005, 4 LG005, 5 LG005\n",
         [(2, "LG005"), (4, "LG005"), (5, "LG005")],
     ),
+    # npm ci deletes node_modules before it installs: its install stays what a later `npm
+    # prune --production` removes from; npm's `r` and `un` are uninstall, and a named removal
+    # from a project installed from its manifest removes what that install wrote
+    (
+        "FROM node:22-alpine\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "RUN npm prune --production\n"
+        "RUN npm r bcrypt\n"
+        "RUN npm install --no-save bcrypt && npm cache clean --force\n"
+        "# expect: 5 LG003, 6 LG003\n",
+        [(5, "LG003"), (6, "LG003")],
+    ),
 ]
 
 
