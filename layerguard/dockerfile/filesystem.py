@@ -3403,6 +3403,8 @@ def _installed_under(
     distribution = entry.family in DISTRIBUTION_MANAGERS
     if distribution and "/node_modules" in path and not _names_node(entry.packages):
         return False  # (npm's global tree: distribution packages keep node's modules elsewhere)
+    if distribution and posixpath.dirname(path) in ("/", "/usr") and names_a_file(path):
+        return False  # (no package puts a file at / or in /usr itself: a build's install did)
     program = posixpath.dirname(path) in BIN_DIRS
     if distribution and program and not _names_a_program(path, entry.packages):
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)

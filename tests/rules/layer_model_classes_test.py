@@ -16461,6 +16461,19 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG003, 6 LG003\n",
         [(5, "LG003"), (6, "LG003")],
     ),
+    # No distribution package puts a file at / or in /usr itself: a removal of one after a
+    # build's `make install` into /usr removes what that install wrote in the same RUN (an
+    # earlier apt install's trees do not reach it)
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y cmake g++ git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/IITH-Compilers/IR2Vec.git && cd IR2Vec/build \\\n"
+        "    && cmake -DCMAKE_INSTALL_PREFIX=/usr ../src && make install && cd ../.. \\\n"
+        "    && rm /usr/seedEmbeddingVocab-300-llvm10.txt && rm -rf IR2Vec\n"
+        "RUN rm /usr/share/doc/git/README.md\n"
+        "# expect: 6 LG003\n",
+        [(6, "LG003")],
+    ),
 ]
 
 
