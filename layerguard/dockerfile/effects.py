@@ -1133,7 +1133,7 @@ def _run_effects(
                     c
                     for o in caches
                     if (placed and o.tool == "gem" and "--user-install" not in o.command)
-                    or (bundled and o.tool == "bundle")
+                    or (o.tool == "bundle" and (bundled or _bundle_path_given(o.command)))
                     for c in o.paths
                     if not any(inside(p, c) or covers(p, c) for p in op.paths)
                 }
@@ -1884,6 +1884,12 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
     (`effects.scripts`), of `sh -c` and of `xargs` included."""
     home = _home(instr, effects.home)
     return (c for c, _ in _run_as(effects.commands, dict(effects.scripts), instr, home))
+
+
+def _bundle_path_given(command: str) -> bool:
+    """A bundle install told where to install (`--path=/fluentd/vendor/bundle`): its cache is
+    there, whatever gem directory a removal names."""
+    return bool(_option_value(tuple(command.split()), "", "--path"))
 
 
 def _plain_sudo(command: Command) -> bool:

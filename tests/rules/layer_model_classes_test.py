@@ -16474,6 +16474,17 @@ _FORTY_SEVENTH = [
         "# expect: 6 LG003\n",
         [(6, "LG003")],
     ),
+    # A bundle install told where to install (--path) keeps its .gem files there: removing the
+    # system gem directory's cache leaves them (not a bundle install into the system's gems)
+    (
+        "FROM ruby:3.3\n"
+        "COPY Gemfile* /app/\n"
+        "RUN bundle install --gemfile=/app/Gemfile --path=/app/vendor/bundle \\\n"
+        "    && rm -rf /usr/local/lib/ruby/gems/*/cache/*.gem\n"
+        "RUN bundle install --gemfile=/app/Gemfile && rm -rf /usr/local/bundle/cache/*.gem\n"
+        "# expect: 3 LG005\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
