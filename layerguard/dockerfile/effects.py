@@ -319,6 +319,12 @@ MANAGERS: Mapping[str, Manager] = {
         "rvm cleanup all in the same RUN",
         ("/usr/local/rvm/rubies", "/usr/local/rvm/gems"),
     ),
+    "hex": Manager(
+        ("~/.hex/packages",),
+        "Hex's package cache (~/.hex/packages: each package tarball mix deps.get fetched)",
+        "rm -rf ~/.hex/packages in the same RUN",
+        (),
+    ),
     "opam": Manager(
         ("~/.opam/download-cache",),
         "opam's download cache (~/.opam/download-cache)",
@@ -464,6 +470,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
     "opam": (("OPAMROOT", "/download-cache"),),
+    "hex": (("HEX_HOME", "/packages"),),
     "stack": (("STACK_ROOT", "/pantry"),),
     "winetricks": (("W_CACHE", ""), ("XDG_CACHE_HOME", "/winetricks")),
     "cpm": (("PERL_CPM_HOME", ""),),
@@ -6472,6 +6479,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "install-module.pl":  # (Bugzilla's: CPAN.pm, `--all` or modules by name)
         given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
         return "bugzilla", given, given
+    if tool == "mix":  # (`mix deps.get`, `mix do deps.get, compile`: Hex keeps each tarball)
+        fetches = any(w.rstrip(",") in ("deps.get", "deps.update") for w in words[1:])
+        return "hex", False, fetches
     if tool == "cpm":  # (`cpm install -g X`: its tarballs and builds stay in ~/.perl-cpm)
         return "cpm", sub == "install", sub == "install"
     if tool == "perlbrew":  # (`perlbrew install perl-5.36.0`; `perlbrew clean` removes them)

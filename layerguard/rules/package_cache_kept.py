@@ -80,7 +80,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
-  too), `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
+  too), Elixir's `mix deps.get` (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
+  (unless the image's own start command runs mix, or it is a Dev Containers image),
+  `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
   without removing it, Haskell's `stack build`, `install`, `test` or `setup` (`~/.stack/pantry`, or
   `STACK_ROOT`'s, `--stack-root`'s: the Hackage index and package tarballs) without removing it,
   winetricks verbs that install (`dotnet472`, `vcrun2019`, fonts; not settings such as `win10`;
@@ -375,6 +377,7 @@ _STARTS = {
     "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
+    "hex": re.compile(r"\bmix(?![\w.-])"),  # (`CMD mix phx.server`: mix setup fetches with it)
     # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
     # app.dll`, which runs what was built)
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),

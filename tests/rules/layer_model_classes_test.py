@@ -16485,6 +16485,29 @@ _FORTY_SEVENTH = [
         "# expect: 3 LG005\n",
         [(3, "LG005")],
     ),
+    # Elixir's mix deps.get keeps each Hex package tarball in ~/.hex/packages (HEX_HOME's);
+    # not where the RUN removes it (an earlier layer's removed later is LG003), nor in an image
+    # whose start command runs mix
+    (
+        "FROM elixir:1.16-alpine\n"
+        "RUN adduser -S -h /pleroma pleroma\n"
+        "USER pleroma\n"
+        "WORKDIR /pleroma\n"
+        "COPY --chown=pleroma mix.exs mix.lock ./\n"
+        "RUN mix local.hex --force && mix local.rebar --force && mix deps.get --only prod\n"
+        "RUN mix do deps.get, compile && rm -rf /pleroma/.hex/packages\n"
+        "# expect: 6 LG005, 7 LG003\n",
+        [(6, "LG005"), (7, "LG003")],
+    ),
+    (
+        "FROM elixir:1.16\n"
+        "WORKDIR /app\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN mix deps.get\n"
+        'CMD ["mix", "phx.server"]\n'
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
