@@ -696,6 +696,7 @@ def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
 
 
 _APT_LISTS = "/var/lib/apt/lists/"
+_APT_SOURCES = ("/etc/apt/sources.list", "/etc/apt/sources.list.d/")
 # What apt names an index file (`rm /var/lib/apt/lists/*_*` takes them all).
 _APT_LIST_FILE = "deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4"
 
@@ -2559,11 +2560,21 @@ def _reach(
     )
     if docs or filled:
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
-    if path in held.files and (moves or op.kind == CHOWN) and not any(e.path == path for e in live):
+    if (
+        path in held.files
+        and (moves or op.kind == CHOWN)
+        and not any(e.path == path for e in live)
+        and not (moves and path.startswith(_APT_SOURCES))
+    ):
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
-        # writes its bytes again) or copied up; not removed, which frees a config file's few.
+        # writes its bytes again) or copied up; not removed, which frees a config file's few;
+        # nor apt's source lists moved aside, a few lines of configuration
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
-    if moves and any(covers(path, f) for f in held.files) and not any(e.path == path for e in live):
+    if (
+        moves
+        and any(covers(path, f) and not f.startswith(_APT_SOURCES) for f in held.files)
+        and not any(e.path == path for e in live)
+    ):
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))

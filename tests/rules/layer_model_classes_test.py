@@ -16508,6 +16508,17 @@ _FORTY_SEVENTH = [
         "# expect: nothing\n",
         [],
     ),
+    # apt's source lists the base holds, moved aside, are a few lines of configuration (not a
+    # file of weight every image holds, as php.ini-production)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN mv /etc/apt/sources.list /etc/apt/sources.list.bak\n"
+        "FROM php:8.2-fpm\n"
+        "RUN mv /etc/apt/sources.list.d/debian.sources /tmp/ \\\n"
+        '    && mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n'
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
