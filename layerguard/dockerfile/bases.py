@@ -226,6 +226,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "cm2network/steamcmd": ("/home/steam/steamcmd",),
     # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
     "*keycloak/keycloak": ("/opt/keycloak",),
+    # (and JBoss's images of Keycloak before 17 and of WildFly: the whole server)
+    "jboss/keycloak": ("/opt/jboss/keycloak",),
+    **dict.fromkeys(("jboss/wildfly", "quay.io/wildfly/wildfly"), ("/opt/jboss/wildfly",)),
     # (built from source into /usr/local on Alpine; Debian's packages' under /usr)
     "postgres": (
         *("/usr/local/lib/postgresql", "/usr/local/share/postgresql"),
@@ -825,6 +828,7 @@ _RHEL_IMAGES = (
     *("registry.redhat.io/ubi*", "redhat/ubi*"),
     "centos/systemd",
     "registry.access.redhat.com/rhel*",
+    "jboss/*",  # (JBoss's images: CentOS 7's, UBI 8's from Keycloak 7 and WildFly 20 on)
 )
 
 # Ubuntu 24.04 and later ship a user `ubuntu` with a home made from /etc/skel (its dotfiles);

@@ -16519,6 +16519,17 @@ _FORTY_SEVENTH = [
         "# expect: 4 LG003\n",
         [(4, "LG003")],
     ),
+    # JBoss's images are Red Hat's family (CentOS 7, then UBI 8): /bin/sh is bash, which
+    # expands `{a,b}`, and the server fills JBOSS_HOME, which a chown -R copies up
+    (
+        "FROM jboss/keycloak:6.0.1\n"
+        "COPY themes /opt/jboss/keycloak/themes/custom\n"
+        "RUN rm -rf /opt/jboss/keycloak/themes/custom/{login,email}\n"
+        "USER root\n"
+        "RUN chown -R 1000:0 /opt/jboss/keycloak\n"
+        "# expect: 3 LG003, 5 LG004\n",
+        [(3, "LG003"), (5, "LG004")],
+    ),
 ]
 
 
