@@ -259,6 +259,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
+# linuxserver's nginx base of Alpine 3.15 and older
+_OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
 _NGINX_IMAGE = (
@@ -2525,6 +2527,12 @@ def known(image: ImageRef | None) -> Known:
     workdir = next((w for key, w in _WORKDIR.items() if _is(name, key)), "")
     if name == "php" and any(v in (image.tag or "") for v in ("apache", "fpm")):
         workdir = "/var/www/html"  # (the web server variants'; the CLI ones set none)
+    if name.endswith("linuxserver/baseimage-alpine-nginx") and _OLD_LSIO_NGINX.match(
+        image.tag or ""
+    ):
+        # (its tags before Alpine 3.16 kept the samples under other names, in /defaults)
+        files = tuple(f for f in files if not f.startswith("/defaults/nginx/"))
+        files += ("/defaults/default", "/defaults/nginx.conf")
     if name == "oven/bun" and "distroless" in (image.tag or ""):
         files = tuple(f for f in files if f != "/usr/local/bin/docker-entrypoint.sh")
     if name == "caddy" and "builder" in (image.tag or ""):

@@ -16530,6 +16530,22 @@ _FORTY_SEVENTH = [
         "# expect: 3 LG003, 5 LG004\n",
         [(3, "LG003"), (5, "LG004")],
     ),
+    # linuxserver's nginx base before Alpine 3.16 kept its samples as /defaults/default and
+    # /defaults/nginx.conf: a copy of the application's own writes them again
+    (
+        "FROM ghcr.io/linuxserver/baseimage-alpine-nginx:3.12\n"
+        "COPY default /defaults/default\n"
+        "COPY default.conf.sample /defaults/nginx/site-confs/default.conf.sample\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM ghcr.io/linuxserver/baseimage-alpine-nginx:3.20\n"
+        "COPY default.conf.sample /defaults/nginx/site-confs/default.conf.sample\n"
+        "COPY default /defaults/default\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
