@@ -6588,11 +6588,16 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
 def requirement_files(command: Command) -> tuple[str, list[str]]:
     """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
     the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
-    else and upgrades nothing; no files otherwise."""
+    else and upgrades nothing, or a `bundle install` its Gemfile and lock; no files otherwise."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
         return text, []
+    if tool == "bundle" and subcommand(words) == "install" and not _operands(words)[1:]:
+        # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
+        gemfile = _option_value(words, "", "--gemfile") or "Gemfile"
+        read = [resolve_path(f, command.cwd) for f in (gemfile, f"{gemfile}.lock")]
+        return text, [f for f in read if f is not None] if all(read) else []
     pip = words[1:] if tool == "uv" and words[1:2] == ("pip",) else words
     if (tool not in _PIP and pip is words) or subcommand(pip) != "install":
         return text, []

@@ -16546,6 +16546,29 @@ _FORTY_SEVENTH = [
         "# expect: 2 LG002\n",
         [(2, "LG002")],
     ),
+    # A bundle install of the Gemfile and lock an earlier layer's install read, copied again
+    # from the same files (COPY Gemfile* then COPY . .), finds every gem there: nothing fetched
+    (
+        "FROM ruby:3.4\n"
+        "WORKDIR /usr/src/app\n"
+        "ENV BUNDLE_PATH=vendor/bundle\n"
+        'COPY [ "Gemfile", "Gemfile.lock", "/usr/src/app/" ]\n'
+        "RUN bundle install --jobs=4\n"
+        "COPY . /usr/src/app/\n"
+        "RUN bundle install && bundle exec rake assets:copy\n"
+        "# expect: 5 LG005, 6 LG002\n",
+        [(5, "LG005"), (6, "LG002")],
+    ),
+    (
+        "FROM ruby:3.4\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install\n"
+        "COPY gemfiles/Gemfile.lock ./Gemfile.lock\n"
+        "RUN bundle install\n"
+        "# expect: 4 LG005, 5 LG002, 6 LG005\n",
+        [(4, "LG005"), (5, "LG002"), (6, "LG005")],
+    ),
 ]
 
 
