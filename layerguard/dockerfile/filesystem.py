@@ -3384,6 +3384,13 @@ def _installed_under(
         # package adds; not `rm -f /usr/share/keyrings/mysql-apt-config.gpg` after an install
         # of others)
         return _a_keyring_of(path, entry.packages)
+    if (ini := _PHP_EXTENSION_INI.fullmatch(path)) and (
+        (ini[1] == "conf.d" and entry.family == "apt")
+        or not any(p.lower().endswith(f"-{ini[2]}") or p.lower() == ini[2] for p in entry.packages)
+    ):
+        # (a PHP extension's ini is its package's: 01-ioncube.ini is no php8.1-xdebug's; and
+        # Debian's conf.d holds links to mods-available, made by phpenmod)
+        return False
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     if (
@@ -3559,6 +3566,10 @@ def _a_keyring_of(path: str, packages: tuple[str, ...]) -> bool:
 
 
 _KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")
+
+
+# A PHP extension's ini file that Debian's and Ubuntu's packages (php8.1-xdebug) install
+_PHP_EXTENSION_INI = re.compile(r"/etc/php[^/]*/.*/(conf\.d|mods-available)/(?:\d+-)?(\w+)\.ini")
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:

@@ -16569,6 +16569,18 @@ _FORTY_SEVENTH = [
         "# expect: 4 LG005, 5 LG002, 6 LG005\n",
         [(4, "LG005"), (5, "LG002"), (6, "LG005")],
     ),
+    # A PHP extension's ini is its own package's (01-ioncube.ini is no php8.1-xdebug's), and
+    # Debian's conf.d holds phpenmod's links to mods-available: removing one frees no bytes
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y php8.1-fpm php8.1-xdebug \\\n"
+        "    && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/php/8.1/fpm/conf.d/20-xdebug.ini\n"
+        "RUN rm /etc/php/*/fpm/conf.d/01-ioncube.ini\n"
+        "RUN rm /etc/php/8.1/mods-available/xdebug.ini\n"
+        "# expect: 6 LG003\n",
+        [(6, "LG003")],
+    ),
 ]
 
 
