@@ -6595,7 +6595,8 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
         return text, []
     if tool == "bundle" and subcommand(words) == "install" and not _operands(words)[1:]:
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
-        gemfile = _option_value(words, "", "--gemfile") or "Gemfile"
+        given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
+        gemfile = _option_value(words, "", "--gemfile") or given or "Gemfile"
         read = [resolve_path(f, command.cwd) for f in (gemfile, f"{gemfile}.lock")]
         return text, [f for f in read if f is not None] if all(read) else []
     pip = words[1:] if tool == "uv" and words[1:2] == ("pip",) else words

@@ -1468,6 +1468,8 @@ def _run(
     links = dict(links or {})  # (and those this RUN makes, as it goes)
     gone_now: set[str] = set()  # (what this RUN removed and did not make again)
     sweeping = False  # (a find of this RUN took names from all of a tree it made)
+    # the homes usermod -m moved that held only what useradd put there (/etc/skel's dotfiles)
+    skel_homes: set[str] = set()
     for op in step.run.ops:
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
@@ -1624,6 +1626,9 @@ def _run(
                 any(e.path == _CREATECLUSTER for e in (*live, *own))
                 or _POSTGRES_IMAGE in held.trees
             )
+            if op.tool == "usermod" and op.sources and all(s in skel_homes for s in op.sources):
+                # (`usermod -m -d /var/www app` after useradd: the dotfiles go where it says)
+                op = op._replace(role=HOME)
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else ())
@@ -1646,6 +1651,12 @@ def _run(
                 for e in own
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
+            if op.tool == "usermod" and op.kind == REMOVE:
+                below = [e for e in (*live, *own) if covers(op.paths[0], e.path)]
+                if any(e.role == HOME for e in below) and all(
+                    e.role == HOME or not e.weighs for e in below
+                ):
+                    skel_homes.add(op.paths[0])
             # fix-permissions changes only what is not group-writable yet: never a file twice.
             fixing = op.tool == "fix-permissions" and _jupyter_or_s2i(held, step.instr.env)
             seen = [e for e in live if not e.fixed] if fixing else live

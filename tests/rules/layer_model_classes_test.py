@@ -16581,6 +16581,27 @@ _FORTY_SEVENTH = [
         "# expect: 6 LG003\n",
         [(6, "LG003")],
     ),
+    # A home usermod -m moved that held only useradd's dotfiles holds only them where it went:
+    # a chown -R of a directory made below it copies nothing up (a removal of a dotfile does)
+    (
+        "FROM ubuntu:22.04\n"
+        'RUN adduser --disabled-password --gecos "" dockware && usermod -m -d /var/www dockware\n'
+        "RUN mkdir -p /var/www/html && rm -rf /var/www/html/* \\\n"
+        "    && chown -R www-data:www-data /var/www/html\n"
+        "RUN rm /var/www/.bashrc\n"
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
+    # (a Gemfile named by BUNDLE_GEMFILE is another Gemfile: its install fetches)
+    (
+        "FROM ruby:3.3\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install && rm -rf /usr/local/bundle/cache\n"
+        "COPY Gemfile.prod Gemfile.prod.lock ./\n"
+        "RUN BUNDLE_GEMFILE=Gemfile.prod bundle install\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
 ]
 
 
