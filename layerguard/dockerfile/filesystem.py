@@ -828,6 +828,8 @@ def _the_system_pip(op: Op) -> bool:
     program = words[0] if words else ""
     if "/" in program and not program.startswith(("/usr/bin/", "/bin/")):
         return False  # (`/opt/venv/bin/pip install`)
+    if op.tool in ("pipenv", "install-poetry.py", "pipx"):
+        return False  # (which install into a virtual environment of their own)
     told = {"--break-system-packages", "--target", "-t", "--prefix", "--root"}
     return not any(w.split("=", 1)[0] in told for w in words)
 

@@ -22,9 +22,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Gentoo's `emerge PACKAGE` without emptying
   `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
   the repository tree `/var/db/repos/gentoo`;
-- `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install`, and
-  `pipx install`, `inject` or `upgrade`, whose pip keeps its cache unless
-  `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
+- `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install` or
+  `sync`, also where PEP 668 refuses the system's pip, for pipenv installs into a virtual
+  environment of its own, and `pipx install`, `inject` or `upgrade`, whose pip keeps its cache
+  unless `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
   `PIP_NO_CACHE_DIR` or an earlier `pip config set global.no-cache-dir` (which any value sets,
   `false` too) (not `--no-deps`
   installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
@@ -248,11 +249,12 @@ def _own(ctx: Context) -> Iterator[Problem]:
         what, fix = _advice(left, _tool(layer.step, "yum") if "yum" in left else "")
         assert layer.step.run is not None
         if left == ["pip"] and all(
-            op.tool == "install-poetry.py"
+            op.tool in ("install-poetry.py", "pipenv")
             for op in layer.step.run.ops
             if op.family == "pip" and op.role == CACHE
         ):
-            # (Poetry's installer runs its venv's pip: no pip command line to add a flag to)
+            # (Poetry's installer and pipenv run a venv's pip: no pip command line to add a
+            # flag to)
             fix = _POETRY_INSTALLER
         problem = weigh(
             ctx,
@@ -283,7 +285,7 @@ def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
     )
 
 
-_POETRY_INSTALLER = "PIP_NO_CACHE_DIR=1 for the installer (or rm -rf ~/.cache/pip in the same RUN)"
+_POETRY_INSTALLER = "PIP_NO_CACHE_DIR=1 for the command (or rm -rf ~/.cache/pip in the same RUN)"
 _ZYPPER = ("the zypper cache (/var/cache/zypp)", "zypper clean -a in the same RUN")
 
 

@@ -16602,6 +16602,18 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG005\n",
         [(5, "LG005")],
     ),
+    # pipenv installs into a virtual environment of its own: PEP 668, which refuses Debian
+    # 12's own pip, does not stop it, and its pip keeps the cache
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install pipenv --break-system-packages --no-cache-dir\n"
+        "WORKDIR /app\n"
+        "COPY Pipfile Pipfile.lock ./\n"
+        "RUN pipenv sync --python 3.11\n"
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
 ]
 
 
