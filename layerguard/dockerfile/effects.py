@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
+    DEBCONF,
     RPM_ARCH,
     RPM_VERSION,
     USER_DATABASE,
@@ -112,7 +113,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/var/lib/apt/lists",),
         "the apt package index (/var/lib/apt/lists)",
         "rm -rf /var/lib/apt/lists/* in the same RUN",
-        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib", "/var/cache/debconf"),
+        ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib", DEBCONF),
     ),
     "apk": Manager(
         ("/var/cache/apk",),
@@ -824,6 +825,9 @@ class Op(NamedTuple):
     # Run by a user's plain `sudo`: as root, with the user's HOME where the distribution's sudo
     # keeps it (Ubuntu before 19.10), so pip's owner check turns its cache off there
     by_sudo: bool = False
+    # An npm install that left the development dependencies out (`npm ci --omit=dev`,
+    # NODE_ENV=production): a later `npm prune --production` finds nothing to remove
+    lean: bool = False
 
 
 class RunEffects(NamedTuple):
@@ -982,7 +986,7 @@ _ENV_READ = frozenset(
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
     | {"POETRY_VIRTUALENVS_CREATE", "POETRY_VIRTUALENVS_IN_PROJECT", "POETRY_VIRTUALENVS_PATH"}
-    | {"VIRTUAL_ENV"}
+    | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production"}
 )
 
 
@@ -1894,9 +1898,11 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
 
 
 def _bundle_path_given(command: str) -> bool:
-    """A bundle install told where to install (`--path=/fluentd/vendor/bundle`): its cache is
-    there, whatever gem directory a removal names."""
-    return bool(_option_value(tuple(command.split()), "", "--path"))
+    """A bundle install told where to install (`--path=/fluentd/vendor/bundle`, or
+    `--deployment`'s vendor/bundle): its cache is there, whatever gem directory a removal
+    names."""
+    words = tuple(command.split())
+    return bool(_option_value(words, "", "--path")) or "--deployment" in words
 
 
 def _plain_sudo(command: Command) -> bool:
@@ -5474,6 +5480,8 @@ def _package_ops(
             trees = _paths([venv], command)
         if family == "make":
             trees = _made_into(words, variables, command, trees)
+        if tool == "dpkg":  # (no apt, no dpkg-preconfigure: debconf's databases are not saved)
+            trees = tuple(t for t in trees if t != DEBCONF)
         if family == "gem" and (gem_home := _gem_home(tool, words, variables)):
             # (where GEM_HOME, `--install-dir` or bundler's path puts them: not Debian's
             # /var/lib/gems)
@@ -5482,7 +5490,10 @@ def _package_ops(
             # npm ci deletes node_modules before it installs: what an earlier layer installed
             # there (only a whole one: a copied project's rarely holds node_modules)
             yield Op(REMOVE, tool, _paths([project], command), text, blind=True)
-        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named)
+        lean = family == "npm" and _without_dev(words, variables)
+        yield Op(
+            WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, family, packages=named, lean=lean
+        )
         if project:
             yield Op(WRITE, tool, _paths([project], command), text, TREE, UNKNOWN)
         if project and _saves_packages(family, words):
@@ -5671,10 +5682,22 @@ def _package_ops(
         essential = _ESSENTIAL.intersection(names)
         if tool in ("apt-get", "apt") and essential and assumed and not permitted:
             return
+        if tool == "npm" and subcommand(words) == "prune" and not _without_dev(words, variables):
+            return  # (a plain prune removes what no manifest names: nothing an install wrote)
         if names or family not in ("apt", "apk", "yum") or AUTOREMOVES & set(words):
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)
+
+
+def _without_dev(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
+    """An npm command told to leave the development dependencies out: `--omit=dev`,
+    `--production`, `--only=prod`, or NODE_ENV=production (npm_config_production too)."""
+    told = any(
+        w in ("--production", "--omit=dev", "--only=prod", "--only=production") for w in words
+    ) or any(a == "--omit" and b == "dev" for a, b in itertools.pairwise(words))
+    production = variables.get("NODE_ENV") == "production"
+    return told or production or variables.get("npm_config_production") == "true"
 
 
 # npm's install commands and their aliases (npm's lib/commands: `npm clean-install` is `npm ci`).
@@ -6593,6 +6616,10 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
         return text, []
+    if tool == "mix" and words[1:] == ("deps.get",):
+        # (mix fetches what mix.lock pins into deps/: again, it finds them all there)
+        read = [resolve_path(f, command.cwd) for f in ("mix.exs", "mix.lock")]
+        return text, [f for f in read if f is not None] if all(read) else []
     if tool == "bundle" and subcommand(words) == "install" and not _operands(words)[1:]:
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)

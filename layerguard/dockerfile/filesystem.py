@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
     AUTO_GO,
+    DEBCONF,
     DEBIAN_SKEL,
     DISTRIBUTION_ROOTS,
     DOC_TREES,
@@ -125,7 +126,7 @@ _FILLED = ("/opt/conda",)
 # Trees an install of these managers always writes files in: dpkg, apt and dnf log every
 # install in /var/log (dpkg.log, apt/term.log, dnf.log); conda installs into its prefix.
 _INSTALLED = {
-    "apt": ("/var/log", "/var/cache/debconf"),
+    "apt": ("/var/log", DEBCONF),
     "yum": ("/var/log",),
     "conda": ("/opt/conda",),
 }
@@ -172,6 +173,7 @@ class Entry(NamedTuple):
     # --chown and --chmod gave them, or useradd the dotfiles of a home it filled.
     attrs: tuple[tuple[str, str], ...] = ()
     staged: bool = False  # written by a COPY --from (a stage's or an image's files)
+    lean: bool = False  # an npm install that left the development dependencies out
 
     @property
     def weighs(self) -> bool:
@@ -372,16 +374,16 @@ _IN_PLACE = re.compile(r"-[a-zA-Z]*i\S*|--in-place\S*")
 _IN_A_HOME = re.compile(r"(/(?:root|home/[^/]+|var/www|var/lib/[^/]+))(/\.[^/]+(?:/.*)?)")
 
 
-def _moves_nothing_known(op: Op, entries: list[Entry], held: Known, unread: bool) -> bool:
+def _moves_nothing_known(op: Op, occupied: set[str], held: Known, unread: bool) -> bool:
     """`op`, a mv, takes dot-directories of homes (`/root/.cache`) that no write is known to
-    have made: not one this RUN or an earlier layer wrote, nor what the known base holds, and
-    no program the model does not read ran before."""
+    have made: not one this RUN or an earlier layer wrote (`occupied`, as the mv found them),
+    nor what the known base holds, and no program the model does not read ran before."""
     if op.blind or unread or not held.manager:
         return False
     return all(
         _IN_A_HOME.fullmatch(s)
         and not is_glob(s)
-        and not any(covers(s, e.path) or covers(e.path, s) for e in entries)
+        and s not in occupied
         and not any(covers(s, k) or covers(k, s) for k in (*held.trees, *held.files))
         for s in op.sources
     )
@@ -762,12 +764,21 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     found: set[tuple[int, str]] = set()
     if not held.sudo_keeps_home:
         return found
+    # (the homes known to be there, owned by their users: useradd -m's, adduser's, the base's;
+    # where none is, pip's check reaches a directory root owns, /home, and keeps the cache)
+    homes = {home for _, home in held.homes}
     for index, step in enumerate(steps):
-        if (step.instr.user or held.user).split(":", 1)[0] in ("", "root", "0"):
-            continue
-        for op in step.run.ops if step.run is not None else ():
-            if op.family == "pip" and op.role == CACHE and op.by_sudo:
-                found.add((index, op.command))
+        ops = step.run.ops if step.run is not None else ()
+        if (step.instr.user or held.user).split(":", 1)[0] not in ("", "root", "0"):
+            found.update(
+                (index, op.command)
+                for op in ops
+                if op.family == "pip"
+                and op.role == CACHE
+                and op.by_sudo
+                and any(inside(p, h) for p in op.paths for h in homes)
+            )
+        homes.update(p for op in ops if op.kind == WRITE and op.role == HOME for p in op.paths)
     return found
 
 
@@ -1062,18 +1073,19 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             # (and one by names an earlier layer's install gave, by the same user with the
             # same PATH: `pip install 'cellpose[gui]'`, then `pip install cellpose`)
             python = (step.instr.user, step.instr.env.get("PATH", ""), op.command.split()[0])
-            named = _pip_names(op) if pip else None
-            if named and plain and named <= by_name.get(python, set()) and not other:
+            named = _pip_names(op) if pip and not other else None
+            if named and plain and named <= by_name.get(python, set()):
                 found.add((index, op.command))
+            # (not where it put them apart, `--target /opt/deps`, nor without what they need)
+            apart = {"-t", "--target", "--prefix", "--root", "--no-deps"} & {
+                w.split("=", 1)[0] for w in words
+            }
+            if named and not apart and (index, op.command) not in refused:
+                by_name.setdefault(python, set()).update(named)
             if op.kind == PURGE:
                 ran.clear()
                 by_name.clear()
         pips = [o for o in step.run.ops if o.family == "pip" and o.role == INSTALL]
-        for o in pips if not other else ():
-            if (index, o.command) in refused:
-                continue
-            python = (step.instr.user, step.instr.env.get("PATH", ""), o.command.split()[0])
-            by_name.setdefault(python, set()).update(_pip_names(o) or ())
         if pips and all(
             # (by name from the index: not `pip install -e .` nor `-r requirements.txt`, whose
             # project or file a COPY between may have changed)
@@ -1472,6 +1484,8 @@ def _run(
     sweeping = False  # (a find of this RUN took names from all of a tree it made)
     # the homes usermod -m moved that held only what useradd put there (/etc/skel's dotfiles)
     skel_homes: set[str] = set()
+    shown: list[str] = []  # the files of copied trees a change of this RUN copied up
+    occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
     for op in step.run.ops:
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
@@ -1552,14 +1566,17 @@ def _run(
             )
         ):
             continue  # (a checkout of the version there, `git checkout master` after a clone)
-        if op.kind == WRITE and op.tool == "wget" and _numbers_copies(op.command):
-            # (wget never writes over a file that is there: the new download is NAME.1, and
-            # the one an earlier layer wrote stays what a later `tar x` unpacks)
-            there = {e.path for e in (*live, *own) if e.kind == FILE}
-            # (a name not known, `wget $URL`, is no name that is there)
-            op = op._replace(
-                paths=tuple(f"{p}.1" if p in there and not is_glob(p) else p for p in op.paths)
-            )
+        if op.kind == WRITE and op.tool == "wget" and (there_too := _wget_there(op.command)):
+            # (wget never writes over a file that is there: the new download is NAME.1, or with
+            # -nc or -c none, and the one an earlier layer wrote stays what a later `tar x`
+            # unpacks; a name not known, `wget $URL`, is no name that is there)
+            there = {e.path for e in (*live, *own) if e.kind == FILE and not is_glob(e.path)}
+            paths = tuple(f"{p}.1" if p in there else p for p in op.paths)
+            if there_too == "keeps":
+                paths = tuple(p for p in op.paths if p not in there)
+            if not paths:
+                continue
+            op = op._replace(paths=paths)
         if op.kind == WRITE and op.role == DEFAULT_HOME:
             # (`useradd app` makes and fills /home/app on Red Hat's family, CREATE_HOME yes)
             rhel = held.manager == "yum"
@@ -1616,7 +1633,7 @@ def _run(
             elif (
                 op.tool == "mv"
                 and op.sources
-                and _moves_nothing_known(op, [*live, *own], held, bool(ran or scripted))
+                and _moves_nothing_known(op, occupied, held, bool(ran or scripted))
             ):
                 # (`mv /root/.cache /home/app/.cache || true` where nothing made one: the base
                 # is known, and no layer wrote there)
@@ -1633,7 +1650,7 @@ def _run(
                 op = op._replace(role=HOME)
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
-                             cleared=_NO_CLUSTER if none else ())
+                             cleared=_NO_CLUSTER if none else (), lean=op.lean)
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
@@ -1653,6 +1670,13 @@ def _run(
                 for e in own
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
+            if op.tool == "mv" and op.kind == REMOVE:
+                # (what a write is known to have left there, before the mv takes it)
+                occupied.update(
+                    p
+                    for p in op.paths
+                    if any(covers(p, e.path) or covers(e.path, p) for e in (*live, *own))
+                )
             if op.tool == "usermod" and op.kind == REMOVE:
                 below = [e for e in (*live, *own) if covers(op.paths[0], e.path)]
                 if any(e.role == HOME for e in below) and all(
@@ -1740,17 +1764,16 @@ def _run(
                     and not any(covers(r, f) for r in before)
                 )
                 # (and so is a file it named in a copied tree not listed, which it showed to be
-                # there: `chmod +x /opt/emu/create.sh` after `COPY . /opt/emu`, then a later
-                # `rm -f /opt/emu/create.sh`)
-                own.extend(
-                    Entry(h.path, FILE, UNKNOWN, None, index)
+                # there, chmod -f too: `chmod +x /opt/emu/create.sh` after `COPY . /opt/emu`,
+                # then a later RUN's `rm -f /opt/emu/create.sh`; it joins the layer at the end,
+                # where this RUN's own removal of it has not hidden the copy)
+                shown.extend(
+                    h.path
                     for h in hits
                     if not h.whole
                     and h.entry.copied
                     and not is_glob(h.path)
                     and _a_file(h.path, op)
-                    and not _forced(op.command)
-                    and not any(e.path == h.path for e in own)
                 )
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
@@ -1877,28 +1900,35 @@ def _run(
                     # that layer's bytes, `dpkg -i /deconz.deb && rm -f /deconz.deb`)
                     live.append(Entry(path, FILE, HEAVY, None, max(after), ARCHIVE))
                 unpacked.extend(Hit(e, path, True) for e in by_name or trees)
+    own.extend(
+        Entry(p, FILE, UNKNOWN, None, index)
+        for p in dict.fromkeys(shown)
+        if not any(covers(t, p) for t in gone_now) and not any(e.path == p for e in own)
+    )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
 
-_WGET_REPLACING = frozenset(
-    {"--output-document", "--timestamping", "--no-clobber", "--continue", "--recursive", "--mirror"}
-)
+_WGET_REPLACING = frozenset({"--output-document", "--timestamping", "--recursive", "--mirror"})
 
 
-def _numbers_copies(command: str) -> bool:
-    """True when a wget saves a download of a name that is there as NAME.1: without -O, -N,
-    -nc, -c, -r or -m, which write over it, skip it or go on with it."""
+def _wget_there(command: str) -> str:
+    """What a wget does with a download of a name that is there: "numbers" it (saves NAME.1,
+    its default), "keeps" it (-nc skips the download, -c finds it complete), or '' where it
+    writes over it (-O, -N, -r, -m)."""
+    found = "numbers"
     for word in command.split():
         if word.startswith("--"):
             if word.split("=", 1)[0] in _WGET_REPLACING:
-                return False
+                return ""
+            if word in ("--no-clobber", "--continue"):
+                found = "keeps"
         elif word.startswith("-") and len(word) > 1:
             letters = word[1:]
-            if letters == "nc":
-                return False
-            if not letters.startswith("n") and set(letters) & set("ONcrm"):
-                return False
-    return True
+            if letters == "nc" or (not letters.startswith("n") and "c" in letters):
+                found = "keeps"
+            elif not letters.startswith("n") and set(letters) & set("ONrm"):
+                return ""
+    return found
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
@@ -3070,7 +3100,7 @@ def _jupyter_or_s2i(held: Known, env: Mapping[str, str]) -> bool:
 
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:
-    return _without_hits(change, lambda h: any(_took(r, h) for r in removed))
+    return _without_hits(change, lambda h: any(_took(r, h, removed) for r in removed))
 
 
 # An apt install that names nginx (or one of its packages)
@@ -3139,7 +3169,11 @@ def _without_hits(
     return change._replace(hits=kept, paths=paths)
 
 
-def _took(removal: str, hit: Hit) -> bool:
+_A_HOME = re.compile(r"/root|/home/[^/*?]+")
+_NODE_GLOBALS = "/usr/local/lib/node_modules"
+
+
+def _took(removal: str, hit: Hit, removed: tuple[str, ...] = ()) -> bool:
     """`removal` takes what `hit` reached: its path, the whole entry it reached below it
     (`chown -R oracle /u01` and then `rm /u01/install.file`), or the file a glob named (`chmod
     +x *` and then `rm install.sh`)."""
@@ -3147,6 +3181,11 @@ def _took(removal: str, hit: Hit) -> bool:
         # (`chmod -R 0777 /home/jovyan && rm -rf /home/jovyan/*`: the glob takes no hidden
         # name, and ~/.cache/pip, copied up, stays)
         return covers(removal, hit.entry.path)
+    home = hit.path.rstrip("/")
+    if removal == home + "/*" and _A_HOME.fullmatch(home):
+        # (nor a home's own dotfiles, what a home mostly holds, unless a pattern of dot names
+        # beside it takes them: `rm -rf ~/* ~/.[!.]*`)
+        return any(r.startswith(home + "/.") and is_glob(r) for r in removed)
     if covers(removal, hit.path):
         return True
     if covers(hit.path, hit.entry.path) and covers(removal, hit.entry.path):
@@ -3241,8 +3280,14 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
                 or any(names & _PULLS_IN.get(p, frozenset()) for p in entry.packages)
                 # (a project's install from its manifest, whose packages the removal names: `npm
                 # install`, then `npm r bcrypt` to build it again)
-                or (not entry.packages and entry.path.endswith("/node_modules"))
+                or (
+                    not entry.packages
+                    and entry.path.endswith("/node_modules")
+                    and entry.path in op.paths
+                )
             )
+            # (a prune of the development dependencies, after an install that left them out)
+            and not (anything and entry.lean)
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
     if not anything and listed and _held_packages(names, held.packages or frozenset()):
@@ -3265,6 +3310,9 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
+    node = op.family == "npm" and _NODE_GLOBALS in held.trees
+    if not anything and node and not names & {"npm", "corepack", "yarn"}:
+        return None  # (and the node image's global tree only npm, corepack and yarn)
     # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
     # image holds no package pip installed, and pip does not remove apt's; unless an earlier
     # layer ran pip or conda, whose installs bring what they depend on)
@@ -3436,6 +3484,12 @@ def _installed_under(
         return False  # (npm's global tree: distribution packages keep node's modules elsewhere)
     if distribution and posixpath.dirname(path) in ("/", "/usr") and names_a_file(path):
         return False  # (no package puts a file at / or in /usr itself: a build's install did)
+    if (
+        entry.family == "make"
+        and posixpath.dirname(path) == posixpath.dirname(entry.path.rstrip("/"))
+        and names_a_file(path)
+    ):
+        return True  # (a build's install into PREFIX writes its own files there too)
     program = posixpath.dirname(path) in BIN_DIRS
     if distribution and program and not _names_a_program(path, entry.packages):
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)

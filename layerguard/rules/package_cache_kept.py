@@ -379,7 +379,8 @@ _STARTS = {
     "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
-    "hex": re.compile(r"\bmix(?![\w.-])"),  # (`CMD mix phx.server`: mix setup fetches with it)
+    # (`CMD mix phx.server`, whose mix setup fetches with it; not a release's `/opt/mix/bin`)
+    "hex": re.compile(r"(?<![\w./-])mix(?![\w./-])"),
     # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
     # app.dll`, which runs what was built)
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),

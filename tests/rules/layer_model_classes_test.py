@@ -16626,7 +16626,311 @@ def test_the_forty_seventh_session(
     assert found(dockerfile) == expected
 
 
-_FORTY_SEVENTH_REVIEW: list[tuple[str, list[tuple[int, str]]]] = []
+_FORTY_SEVENTH_REVIEW = [
+    # (s47a/095) C: chmod, run and rm -f in one RUN: the COPY's file is removed (LG003), no LG004 (
+    (
+        "# (s47a/095) C: chmod, run and rm -f in one RUN: the COPY's file is removed (LG003)\n"
+        "FROM ubuntu:22.04\n"
+        "COPY . /app\n"
+        "RUN chmod +x /app/install.sh && /app/install.sh && rm -f /app/install.sh\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47a/117) C: chmod +x, run and plain rm in one RUN over COPY . /app (the GUIDE's own example
+    (
+        "# (s47a/117) C: chmod +x, run and plain rm in one RUN over COPY . /app (the GUIDE's\n"
+        "FROM ubuntu:22.04\n"
+        "COPY . /app\n"
+        "RUN chmod +x /app/install.sh && /app/install.sh && rm /app/install.sh\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47a/124) C: chmod +x of a copied tool, then mv of it to /usr/local/bin in the same RUN: the
+    (
+        "# (s47a/124) C: chmod +x of a copied tool, then mv of it to /usr/local/bin in the s\n"
+        "FROM ubuntu:22.04\n"
+        "COPY . /app\n"
+        "RUN chmod +x /app/bin/tool.sh && mv /app/bin/tool.sh /usr/local/bin/tool\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47a/044) S: useradd without -m: /home/dev does not exist, pip's owner check walks up to /ho
+    (
+        "# (s47a/044) S: useradd without -m: /home/dev does not exist, pip's owner check wal\n"
+        "FROM ubuntu:18.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip sudo && rm "
+        "-rf /var/lib/apt/lists/*\n"
+        "RUN useradd -s /bin/bash dev && echo 'dev ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/dev\n"
+        "USER dev\n"
+        "WORKDIR /tmp\n"
+        "RUN sudo pip3 install flask==2.0.3\n"
+        "# expect: 7 LG005\n",
+        [(7, "LG005")],
+    ),
+    # (s47a/045) S: useradd -d /app without -m, /app made by WORKDIR as root: HOME=/app owned by ro
+    (
+        "# (s47a/045) S: useradd -d /app without -m, /app made by WORKDIR as root: HOME=/app\n"
+        "FROM ubuntu:18.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip sudo && rm "
+        "-rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "RUN useradd -d /app -s /bin/bash dev && echo 'dev ALL=(ALL) NOPASSWD:ALL' > "
+        "/etc/sudoers.d/dev\n"
+        "COPY requirements.txt .\n"
+        "USER dev\n"
+        "RUN sudo pip3 install -r requirements.txt\n"
+        "# expect: 8 LG005\n",
+        [(8, "LG005")],
+    ),
+    # (s47a/004) W: wget -nc: 'already there; not retrieving' (checked with GNU wget 1.21): tar x u
+    (
+        "# (s47a/004) W: wget -nc: 'already there; not retrieving' (checked with GNU wget 1.\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget ca-certificates "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /usr/src\n"
+        "COPY redis-7.2.4.tar.gz .\n"
+        "RUN wget -nc https://download.redis.io/releases/redis-7.2.4.tar.gz && tar xzf "
+        "redis-7.2.4.tar.gz && rm redis-7.2.4.tar.gz\n"
+        "# expect: 5 LG006, 6 LG003\n",
+        [(5, "LG006"), (6, "LG003")],
+    ),
+    # (s47a/007) W: wget -c of the same URL the ADD fetched: the file is complete, 'nothing to do',
+    (
+        "# (s47a/007) W: wget -c of the same URL the ADD fetched: the file is complete, 'not\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget ca-certificates "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "ADD "
+        "https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.85.tar.gz "
+        "/opt/\n"
+        "RUN cd /opt && wget -c "
+        "https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.85.tar.gz "
+        "&& tar xzf apache-tomcat-9.0.85.tar.gz\n"
+        "# expect: 4 LG006\n",
+        [(4, "LG006")],
+    ),
+    # (s47a/088) D: a dpkg -i of a COPY'd .deb between the removals (no apt, no preconfigure; the p
+    (
+        "# (s47a/088) D: a dpkg -i of a COPY'd .deb between the removals (no apt, no preconf\n"
+        "FROM ubuntu:22.04\n"
+        "RUN rm -rf /var/cache/*\n"
+        "COPY dist/myagent_1.2.0_amd64.deb /tmp/\n"
+        "RUN dpkg -i /tmp/myagent_1.2.0_amd64.deb && rm /tmp/myagent_1.2.0_amd64.deb\n"
+        "RUN rm -rf /var/cache/*\n"
+        "# expect: 3 LG003, 4 LG006, 5 LG003\n",
+        [(3, "LG003"), (4, "LG006"), (5, "LG003")],
+    ),
+    # (s47a/053) H: rm -rf /home/app/* /home/app/.[!.]*: every dot name goes too: no LG004; LG003 f
+    (
+        "# (s47a/053) H: rm -rf /home/app/* /home/app/.[!.]*: every dot name goes too: no LG\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/bash app\n"
+        "USER app\n"
+        "RUN pip3 install --user requests==2.31.0\n"
+        "USER root\n"
+        "\n"
+        "RUN chown -R app:app /home/app && rm -rf /home/app/* /home/app/.[!.]*\n"
+        "# expect: 6 LG005, 9 LG003\n",
+        [(6, "LG005"), (9, "LG003")],
+    ),
+    # (s47a/122) H: jupyter base without any pip: its /home/jovyan holds .jupyter config files (jup
+    (
+        "# (s47a/122) H: jupyter base without any pip: its /home/jovyan holds .jupyter confi\n"
+        "FROM jupyter/base-notebook:python-3.10\n"
+        "USER root\n"
+        "RUN chmod -R 0777 /home/jovyan && rm -rf /home/jovyan/*\n"
+        "USER ${NB_UID}\n"
+        "# expect: 4 LG004\n",
+        [(4, "LG004")],
+    ),
+    # (s47a/091) C: chmod -f also exits 1 on a missing file (GNU and busybox), so the RUN succeedin
+    (
+        "# (s47a/091) C: chmod -f also exits 1 on a missing file (GNU and busybox), so the R\n"
+        "FROM ubuntu:22.04\n"
+        "COPY . /opt/emu\n"
+        "RUN chmod -f +x /opt/emu/create.sh && /opt/emu/create.sh\n"
+        "RUN rm -f /opt/emu/create.sh\n"
+        "# expect: 4 LG004, 5 LG003\n",
+        [(4, "LG004"), (5, "LG003")],
+    ),
+    # (s47b/002) pip's cache in /root/.cache (line 3) is moved (written again) and then chowned (co
+    (
+        "# (s47b/002) pip's cache in /root/.cache (line 3) is moved (written again) and then\n"
+        "FROM python:3.12-slim\n"
+        "RUN pip install requests\n"
+        "RUN useradd -m -u 1000 app\n"
+        "RUN mv /root/.cache /home/app/.cache\n"
+        "RUN chown -R app:app /home/app/.cache\n"
+        "USER app\n"
+        "# expect: 3 LG005, 5 LG003, 6 LG004\n",
+        [(3, "LG005"), (5, "LG003"), (6, "LG004")],
+    ),
+    # (s47b/008) /root/.local came from the builder by COPY --from: the mv writes it again, the chm
+    (
+        "# (s47b/008) /root/.local came from the builder by COPY --from: the mv writes it ag\n"
+        "FROM python:3.12 AS builder\n"
+        "RUN pip install --user --no-cache-dir poetry==1.8.3\n"
+        "\n"
+        "FROM python:3.12-slim\n"
+        "COPY --from=builder /root/.local /root/.local\n"
+        "RUN mv /root/.local /opt/pylocal\n"
+        "RUN chmod -R 755 /opt/pylocal\n"
+        "ENV PATH=/opt/pylocal/bin:$PATH\n"
+        "# expect: 7 LG003, 8 LG004\n",
+        [(7, "LG003"), (8, "LG004")],
+    ),
+    # (s47b/064) --target /opt/deps is not on sys.path: the plain install does not see requests and
+    (
+        "# (s47b/064) --target /opt/deps is not on sys.path: the plain install does not see \n"
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir --target /opt/deps requests\n"
+        "RUN pip install requests\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # (s47b/070) pyinstaller was uninstalled in the RUN that installed it: line 4 fetches it again
+    (
+        "# (s47b/070) pyinstaller was uninstalled in the RUN that installed it: line 4 fetch\n"
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir pyinstaller && pip uninstall -y pyinstaller\n"
+        "RUN pip install pyinstaller\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # (s47b/073) line 3 installed flask without its dependencies (--no-deps); line 4 finds flask bu
+    (
+        "# (s47b/073) line 3 installed flask without its dependencies (--no-deps); line 4 fi\n"
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir --no-deps flask\n"
+        "RUN pip install flask\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # (s47b/074) --prefix=/install puts flask under /install, not on this Python's path: line 4 fet
+    (
+        "# (s47b/074) --prefix=/install puts flask under /install, not on this Python's path\n"
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir --prefix=/install flask\n"
+        "RUN pip install flask\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # (s47b/091) fairly sure: npm ci --omit=dev left dev dependencies out already, so prune --omit=
+    (
+        "# (s47b/091) fairly sure: npm ci --omit=dev left dev dependencies out already, so p\n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\n"
+        "COPY . .\n"
+        "RUN npm prune --omit=dev\n"
+        'CMD ["node", "server.js"]\n'
+        "# expect: 6 LG002\n",
+        [(6, "LG002")],
+    ),
+    # (s47b/103) npm r -g removes from the global tree (/usr/local/lib/node_modules), where no laye
+    (
+        "# (s47b/103) npm r -g removes from the global tree (/usr/local/lib/node_modules), w\n"
+        "FROM node:20-alpine\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\n"
+        "RUN npm r -g nodemon\n"
+        'CMD ["node", "index.js"]\n'
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47b/106) npm ci --only=production installed no dev dependencies: the later prune --producti
+    (
+        "# (s47b/106) npm ci --only=production installed no dev dependencies: the later prun\n"
+        "FROM node:16-alpine\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --only=production && npm cache clean --force\n"
+        "RUN npm prune --production\n"
+        'CMD ["node", "index.js"]\n'
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47b/107) a plain npm prune after npm ci: the tree npm ci made from the lockfile holds nothi
+    (
+        "# (s47b/107) a plain npm prune after npm ci: the tree npm ci made from the lockfile\n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "RUN npm prune\n"
+        'CMD ["node", "index.js"]\n'
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47b/108) NODE_ENV=production makes npm ci omit dev dependencies: the later prune --producti
+    (
+        "# (s47b/108) NODE_ENV=production makes npm ci omit dev dependencies: the later prun\n"
+        "FROM node:20-alpine\n"
+        "ENV NODE_ENV=production\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "RUN npm prune --production\n"
+        'CMD ["node", "server.js"]\n'
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47b/111) cmake's install into /usr (line 4) wrote /usr/seedEmbeddingVocab-300-llvm10.txt; a
+    (
+        "# (s47b/111) cmake's install into /usr (line 4) wrote /usr/seedEmbeddingVocab-300-l\n"
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "
+        "--no-install-recommends cmake g++ git ca-certificates llvm-10-dev && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/IITH-Compilers/IR2Vec.git /IR2Vec && cd /IR2Vec/build "
+        "&& cmake -DCMAKE_INSTALL_PREFIX=/usr ../src && make install && rm -rf /IR2Vec\n"
+        "RUN rm /usr/seedEmbeddingVocab-300-llvm10.txt\n"
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
+    # (s47b/124) --deployment installs into vendor/bundle: its cache is vendor/bundle/ruby/*/cache
+    (
+        "# (s47b/124) --deployment installs into vendor/bundle: its cache is vendor/bundle/r\n"
+        "FROM ruby:3.1\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --deployment --without development test && rm -rf "
+        "/usr/local/bundle/cache/*.gem\n"
+        "# expect: 5 LG005\n",
+        [(5, "LG005")],
+    ),
+    # (s47b/152) unsure about line 8: the second deps.get finds deps/ fetched for the same mix.lock
+    (
+        "# (s47b/152) unsure about line 8: the second deps.get finds deps/ fetched for the s\n"
+        "FROM elixir:1.16\n"
+        "WORKDIR /app\n"
+        "RUN mix local.hex --force && mix local.rebar --force\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN mix deps.get\n"
+        "COPY . .\n"
+        "RUN mix deps.get && mix compile\n"
+        'CMD ["/app/_build/dev/rel/app/bin/app", "start"]\n'
+        "# expect: 6 LG005, 7 LG002\n",
+        [(6, "LG005"), (7, "LG002")],
+    ),
+    # (s47b/159) the ENTRYPOINT's path holds a directory named mix (/opt/mix/bin/server) but runs n
+    (
+        "# (s47b/159) the ENTRYPOINT's path holds a directory named mix (/opt/mix/bin/server\n"
+        "FROM elixir:1.16\n"
+        "WORKDIR /src\n"
+        "RUN mix local.hex --force && mix local.rebar --force\n"
+        "COPY . .\n"
+        "RUN mix deps.get && mix release --path /opt/mix\n"
+        'ENTRYPOINT ["/opt/mix/bin/server", "start"]\n'
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+]
 
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SEVENTH_REVIEW)
