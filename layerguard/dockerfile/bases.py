@@ -1713,6 +1713,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         *("/var/lib/nginx/html/index.html", "/var/lib/nginx/html/50x.html"),
     ),
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
+    # (Alpine's samba packages' configuration, in samba-common, which samba pulls in)
+    **{("apk", n): ("/etc/samba/smb.conf",) for n in ("samba", "samba-common", "samba-server")},
+    # (xvfb-run: Debian's in xvfb, Alpine's a package of its own)
+    ("apt", "xvfb"): ("/usr/bin/xvfb-run",),
+    ("apk", "xvfb-run"): ("/usr/bin/xvfb-run",),
     ("apk", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("apk", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     # (Asterisk's sample configuration, which Alpine packages apart)

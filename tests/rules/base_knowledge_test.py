@@ -981,3 +981,33 @@ def test_what_packages_hold_forty_sixth(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_SEVENTH_KNOWLEDGE = [
+    # xvfb-run is a file of Debian's xvfb and of Alpine's xvfb-run; Alpine's samba brings
+    # samba-common's smb.conf
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y xvfb && rm -rf /var/lib/apt/lists/*\n"
+        "ADD xvfb-run.sh /usr/bin/xvfb-run\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM alpine:3.20\n"
+        "RUN apk add --no-cache samba xvfb-run\n"
+        "COPY smb.conf /etc/samba/smb.conf\n"
+        "COPY xvfb-run /usr/bin/xvfb-run\n"
+        "# expect: 3 LG002, 4 LG002\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_SEVENTH_KNOWLEDGE)
+def test_what_packages_hold_forty_seventh(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
