@@ -2347,6 +2347,11 @@ def _reach(
             continue
         if not entry.weighs:
             continue
+        # (what a build may have made, `*.egg-info`, is named by a pattern that takes it,
+        # `rm -rf *.egg-info` or `/tmp/*`, not by one that only may meet it: `/tmp/terraform_*`)
+        guessed = entry.family == "pip-build" and is_glob(path) and is_glob(entry.path)
+        if guessed and not fnmatch.fnmatchcase(entry.path, path):
+            continue
         if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
             if (
                 entry.path == "/*"

@@ -16614,6 +16614,17 @@ _FORTY_SEVENTH = [
         "# expect: 6 LG005\n",
         [(6, "LG005")],
     ),
+    # What a local project's pip install may have built (`*.egg-info`) is named by a pattern
+    # that takes it, not by one that only may meet it (`/tmp/terraform_*`)
+    (
+        "FROM python:3.12-slim\n"
+        "COPY setup.py /tmp/\n"
+        "RUN pip install --no-cache-dir --no-deps /tmp\n"
+        "RUN rm -rf /tmp/terraform_*\n"
+        "RUN rm -rf /tmp/*.egg-info\n"
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
 ]
 
 
