@@ -861,6 +861,12 @@ def _test(fields: list[str], pattern: str | None = None) -> bool | None:
             return None
         else:
             result = (args[0] == args[2]) != (args[1] == "!=")
+    elif len(args) == 3 and args[1] == "=~" and fields[0] == "[[":
+        # (bash's regular expression match; one of plain characters matches where it is found,
+        # `[[ "$IMAGE_NAME" =~ "dx" ]]`)
+        if not re.fullmatch(r"[\w/-]+", args[2]):
+            return None
+        result = args[2] in args[0]
     elif len(args) == 3 and args[1] in _NUMERIC and all(_integer(a) for a in args[::2]):
         result = _NUMERIC[args[1]](int(args[0]), int(args[2]))
     elif len(args) == 2 and args[0] in ("-z", "-n"):

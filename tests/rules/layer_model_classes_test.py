@@ -16625,6 +16625,17 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG003\n",
         [(5, "LG003")],
     ),
+    # bash's `[[ A =~ B ]]` with B of plain characters matches where B is found in A: a branch
+    # on an ARG's default that does not hold it never runs
+    (
+        "FROM alpine:3.20\n"
+        'ARG N="${N:-wolfi-toolbox}"\n'
+        "COPY packages /tmp/packages\n"
+        'RUN if [[ "${N}" =~ "dx" ]]; then rm -rf /tmp/*; fi\n'
+        'RUN if [[ "${N}" =~ "toolbox" ]]; then rm -rf /tmp/*; fi\n'
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
 ]
 
 
