@@ -1146,7 +1146,9 @@ def _run_effects(
                     if (placed and o.tool == "gem" and "--user-install" not in o.command)
                     or (o.tool == "bundle" and (bundled or _bundle_path_given(o.command)))
                     for c in o.paths
-                    if not any(inside(p, c) or covers(p, c) for p in op.paths)
+                    if not any(
+                        inside(p, c) or covers(p, c) or path_overlaps(p, c) for p in op.paths
+                    )
                 }
                 # (bundle's, where it is that GEM_HOME too, stays with gem's: `gem install
                 # bundler; bundle install; rm -rf vendor/bundle/ruby/*/cache`)
@@ -1250,6 +1252,10 @@ def _run_effects(
         if "HOME" in given:
             home_exported_as = runs_as  # (`su app -c 'export HOME=/tmp && ...'`: its own)
         if tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
+            users.append(user)
+            known_homes[user.name] = user.home
+        elif tool == "usermod" and (user := _new_home(words)) is not None:
+            # (`usermod -m -d /srv/app app`: the home the RUNs after it run in, as passwd says)
             users.append(user)
             known_homes[user.name] = user.home
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
@@ -1895,6 +1901,19 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
     (`effects.scripts`), of `sh -c` and of `xargs` included."""
     home = _home(instr, effects.home)
     return (c for c, _ in _run_as(effects.commands, dict(effects.scripts), instr, home))
+
+
+# Bundler's options that take a value as the next word
+_BUNDLE_VALUED = frozenset(
+    {"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}
+)
+
+
+def _fetches_deps_alone(words: tuple[str, ...]) -> bool:
+    """`mix deps.get` (`--only prod`), or `mix do deps.get, compile`: what it fetches is what
+    mix.lock pins (compile fetches nothing more)."""
+    tasks = {w.rstrip(",") for w in _operands(words, frozenset({"--only"}))} - {"do", "+"}
+    return "deps.get" in tasks and tasks <= {"deps.get", "compile", "deps.compile"}
 
 
 def _bundle_path_given(command: str) -> bool:
@@ -4671,6 +4690,22 @@ class NewUser(NamedTuple):
     group: str = ""  # its primary group's name, when the command shows it
 
 
+def _new_home(words: tuple[str, ...]) -> NewUser | None:
+    """The user a `usermod -d NEWHOME NAME` gives a new home, with that home."""
+    home = _option_value(words, "-d", "--home")
+    operands = _operands(words, _USERMOD_VALUES)
+    if not home or "$" in home or len(operands) != 1 or "$" in operands[0]:
+        return None
+    return NewUser(operands[0], "", posixpath.normpath(home), False)
+
+
+_USERMOD_VALUES = frozenset(
+    {"-d", "--home", "-u", "--uid", "-g", "--gid", "-G", "--groups", "-s", "--shell", "-l"}
+    | {"--login", "-c", "--comment", "-e", "--expiredate", "-f", "--inactive", "-p"}
+    | {"--password", "-R", "--root", "-P", "--prefix"}
+)
+
+
 def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     """The user of `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`,
     `adduser -D -h /x app`: the home given with -d/--home/-h, else NAME in useradd's -b
@@ -5480,6 +5515,8 @@ def _package_ops(
             trees = _paths([venv], command)
         if family == "make":
             trees = _made_into(words, variables, command, trees)
+        if family == "pip" and "--user" in words:
+            trees = (home_path("~/.local"),)  # (the user's site-packages and its bin/)
         if tool == "dpkg":  # (no apt, no dpkg-preconfigure: debconf's databases are not saved)
             trees = tuple(t for t in trees if t != DEBCONF)
         if family == "gem" and (gem_home := _gem_home(tool, words, variables)):
@@ -6260,7 +6297,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "pip", False, not any(w in ("--uninstall", "--path") for w in words)
     if tool == "pipenv":  # (it installs through pip, whose cache it leaves on)
         installs = sub in ("install", "sync")
-        return "pip", installs, installs
+        # (unless pip is told otherwise: `--extra-pip-args="--no-cache-dir"`)
+        return "pip", installs, installs and not any("--no-cache-dir" in w for w in words)
     if tool == "pyproject-build" and not any(
         w in ("--no-isolation", "--installer") or (w[:1] == "-" and w[1:2] != "-" and "n" in w)
         for w in words[1:]
@@ -6616,11 +6654,15 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
         return text, []
-    if tool == "mix" and words[1:] == ("deps.get",):
+    if tool == "mix" and _fetches_deps_alone(words):
         # (mix fetches what mix.lock pins into deps/: again, it finds them all there)
         read = [resolve_path(f, command.cwd) for f in ("mix.exs", "mix.lock")]
         return text, [f for f in read if f is not None] if all(read) else []
-    if tool == "bundle" and subcommand(words) == "install" and not _operands(words)[1:]:
+    if (
+        tool == "bundle"
+        and subcommand(words) == "install"
+        and not _operands(words, _BUNDLE_VALUED)[1:]
+    ):
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
         gemfile = _option_value(words, "", "--gemfile") or given or "Gemfile"

@@ -1045,6 +1045,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     # (user, PATH, the pip run) -> what pip installed by name
     by_name: dict[tuple[str, str, str], set[str]] = {}
     refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
+    scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
@@ -1101,14 +1102,38 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
         done: dict[str, str] = {}
         for command in step.run.commands:
             text, files = requirement_files(command)
+            gemfile = step.instr.env.get("BUNDLE_GEMFILE", "")
+            assigned = "BUNDLE_GEMFILE" in dict(command.assignments)
+            told = assigned or "--gemfile" in text
+            if files and text.startswith("bundle") and gemfile and not told:
+                # (the Gemfile an ENV names, where the command names none itself)
+                gemfile_at = posixpath.join(step.instr.workdir or "/", gemfile)
+                files = [gemfile_at, f"{gemfile_at}.lock"] if "$" not in gemfile else []
             if not files:
                 continue
             sources = {f: _copied_from(f, copied) for f in files}
-            if all(installed.get(f, "") == sources[f] != "" for f in files):
+            # (mix's `--only prod` fetches that environment's alone: a later plain deps.get
+            # fetches the others)
+            scope = _option_value_of(text, "--only") if text.startswith("mix") else ""
+            before = scopes.get(files[0])
+            wider = before is not None and before not in ("", scope)
+            if all(installed.get(f, "") == sources[f] != "" for f in files) and not wider:
                 found.add((index, text))
+            scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
         installed.update(done)
     return found
+
+
+def _option_value_of(text: str, option: str) -> str:
+    """The value a command's text gives `option` (`--only prod`, `--only=prod`), or ''."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if word == option and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith(option + "="):
+            return word.split("=", 1)[1]
+    return ""
 
 
 def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -3450,13 +3475,8 @@ def _installed_under(
         # package adds; not `rm -f /usr/share/keyrings/mysql-apt-config.gpg` after an install
         # of others)
         return _a_keyring_of(path, entry.packages)
-    if (ini := _PHP_EXTENSION_INI.fullmatch(path)) and (
-        (ini[1] == "conf.d" and entry.family == "apt")
-        or not any(p.lower().endswith(f"-{ini[2]}") or p.lower() == ini[2] for p in entry.packages)
-    ):
-        # (a PHP extension's ini is its package's: 01-ioncube.ini is no php8.1-xdebug's; and
-        # Debian's conf.d holds links to mods-available, made by phpenmod)
-        return False
+    if _PHP_CONF_D.fullmatch(path) and entry.family == "apt":
+        return False  # (Debian's conf.d holds phpenmod's links to mods-available: no bytes)
     if path.startswith(("/etc/", "/var/log/")) and not _names_a_package(path, entry.packages):
         return False  # configuration there is as likely the base image's own
     if (
@@ -3640,8 +3660,8 @@ def _a_keyring_of(path: str, packages: tuple[str, ...]) -> bool:
 _KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")
 
 
-# A PHP extension's ini file that Debian's and Ubuntu's packages (php8.1-xdebug) install
-_PHP_EXTENSION_INI = re.compile(r"/etc/php[^/]*/.*/(conf\.d|mods-available)/(?:\d+-)?(\w+)\.ini")
+# The ini files in a SAPI's conf.d of Debian's and Ubuntu's PHP (links phpenmod made)
+_PHP_CONF_D = re.compile(r"/etc/php/[^/]+/[^/]+/conf\.d/[^/]+\.ini")
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:

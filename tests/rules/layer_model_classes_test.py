@@ -16952,6 +16952,220 @@ _FORTY_SEVENTH_REVIEW = [
         "# expect: 6 LG005\n",
         [(6, "LG005")],
     ),
+    # (s47c/054) --path vendor/bundle with vendor's cache removed: nothing
+    (
+        "# (s47c/054) --path vendor/bundle with vendor's cache removed: nothing\n"
+        "FROM ruby:2.7\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --path vendor/bundle && rm -rf vendor/bundle/ruby/2.7.0/cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47c/130) --deployment and rm of vendor/bundle/ruby/3.1.0/cache (the version's own cache d
+    (
+        "# (s47c/130) --deployment and rm of vendor/bundle/ruby/3.1.0/cache (the version's o\n"
+        "FROM ruby:3.1\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --deployment --without development test && rm -rf "
+        "vendor/bundle/ruby/3.1.0/cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47c/048) ENV BUNDLE_GEMFILE names another Gemfile for the second install: it fetches
+    (
+        "# (s47c/048) ENV BUNDLE_GEMFILE names another Gemfile for the second install: it fe\n"
+        "FROM ruby:3.3\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install\n"
+        "COPY gemfiles/ ./gemfiles/\n"
+        "ENV BUNDLE_GEMFILE=/app/gemfiles/rails_7.gemfile\n"
+        "RUN bundle install\n"
+        "# expect: 5 LG005, 8 LG005\n",
+        [(5, "LG005"), (8, "LG005")],
+    ),
+    # (s47c/058) mix: deps.get --only prod, COPY . ., same deps.get again: nothing fetched the se
+    (
+        "# (s47c/058) mix: deps.get --only prod, COPY . ., same deps.get again: nothing fetc\n"
+        "FROM elixir:1.15-alpine\n"
+        "RUN mix local.hex --force && mix local.rebar --force\n"
+        "WORKDIR /app\n"
+        "ENV MIX_ENV=prod\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN mix deps.get --only prod\n"
+        "COPY . .\n"
+        "RUN mix deps.get --only prod && mix compile\n"
+        "# expect: 7 LG005, 8 LG002\n",
+        [(7, "LG005"), (8, "LG002")],
+    ),
+    # (s47c/061) mix do deps.get, compile after the same lock copied again: nothing fetched
+    (
+        "# (s47c/061) mix do deps.get, compile after the same lock copied again: nothing fet\n"
+        "FROM elixir:1.14\n"
+        "ENV MIX_ENV=prod\n"
+        "WORKDIR /app\n"
+        "RUN mix local.hex --force && mix local.rebar --force\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN mix deps.get\n"
+        "COPY . .\n"
+        "RUN mix do deps.get, compile\n"
+        "# expect: 7 LG005, 8 LG002\n",
+        [(7, "LG005"), (8, "LG002")],
+    ),
+    # (s47c/063) mix: first deps.get --only prod, second plain deps.get fetches dev/test deps too
+    (
+        "# (s47c/063) mix: first deps.get --only prod, second plain deps.get fetches dev/tes\n"
+        "FROM elixir:1.15\n"
+        "WORKDIR /app\n"
+        "RUN mix local.hex --force && mix local.rebar --force\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN MIX_ENV=prod mix deps.get --only prod\n"
+        "COPY . .\n"
+        "RUN mix deps.get && MIX_ENV=test mix compile\n"
+        "# expect: 6 LG005, 7 LG002, 8 LG005\n",
+        [(6, "LG005"), (7, "LG002"), (8, "LG005")],
+    ),
+    # (s47c/133) usermod -m to /srv/app, then the user's pip --user install (HOME=/srv/app): chow
+    (
+        "# (s47c/133) usermod -m to /srv/app, then the user's pip --user install (HOME=/srv/\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/bash app && usermod -m -d /srv/app app\n"
+        "USER app\n"
+        "RUN pip3 install --user requests==2.31.0\n"
+        "USER root\n"
+        "RUN chown -R app:app /srv/app/.local\n"
+        "# expect: 6 LG005, 8 LG004\n",
+        [(6, "LG005"), (8, "LG004")],
+    ),
+    # (s47c/146) usermod -m to /srv/app, then the user's pip --user (HOME=/srv/app) leaves ~/.cac
+    (
+        "# (s47c/146) usermod -m to /srv/app, then the user's pip --user (HOME=/srv/app) lea\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/bash app && usermod -m -d /srv/app app\n"
+        "USER app\n"
+        "RUN pip3 install --user requests==2.31.0\n"
+        "USER root\n"
+        "RUN rm -rf /srv/app/.cache\n"
+        "# expect: 6 LG005, 8 LG003\n",
+        [(6, "LG005"), (8, "LG003")],
+    ),
+    # (s47c/101) fairly sure: pipenv install --extra-pip-args=--no-cache-dir passes the flag to i
+    (
+        "# (s47c/101) fairly sure: pipenv install --extra-pip-args=--no-cache-dir passes the\n"
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip "
+        "python3-venv && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install --no-cache-dir --break-system-packages pipenv==2023.12.1\n"
+        "WORKDIR /app\n"
+        "COPY Pipfile Pipfile.lock ./\n"
+        'RUN pipenv install --deploy --extra-pip-args="--no-cache-dir"\n'
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47c/067) php8.2-common's mods-available/ffi.ini and shmop.ini (php8.2-cli pulls php8.2-co
+    (
+        "# (s47c/067) php8.2-common's mods-available/ffi.ini and shmop.ini (php8.2-cli pulls\n"
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends php8.2-cli && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN rm /etc/php/8.2/mods-available/ffi.ini /etc/php/8.2/mods-available/shmop.ini\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47c/128) plain rm of php8.1-mysql's mods-available/pdo_mysql.ini (the package's file, ~90
+    (
+        "# (s47c/128) plain rm of php8.1-mysql's mods-available/pdo_mysql.ini (the package's\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends php8.1-fpm "
+        "php8.1-mysql && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/php/8.1/mods-available/pdo_mysql.ini /etc/php/8.1/mods-available/mysqli.ini\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47c/129) php8.2-xml ships mods-available/xsl.ini, xmlreader.ini ...: rm of xsl.ini is LG0
+    (
+        "# (s47c/129) php8.2-xml ships mods-available/xsl.ini, xmlreader.ini ...: rm of xsl.\n"
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends php8.2-fpm php8.2-xml "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/php/8.2/mods-available/xsl.ini\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47c/045) Gemfile* then install, COPY . . then the same install: the second fetches nothin
+    (
+        "# (s47c/045) Gemfile* then install, COPY . . then the same install: the second fetc\n"
+        "FROM ruby:3.2-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends build-essential "
+        "libpq-dev && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --jobs 4 --retry 3\n"
+        "COPY . .\n"
+        "RUN bundle install\n"
+        'CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]\n'
+        "# expect: 6 LG005, 7 LG002\n",
+        [(6, "LG005"), (7, "LG002")],
+    ),
+    # (s47c/132) first plain bundle install, the second (same Gemfile copied again) with --jobs 4
+    (
+        "# (s47c/132) first plain bundle install, the second (same Gemfile copied again) wit\n"
+        "FROM ruby:3.3\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install\n"
+        "COPY . .\n"
+        "RUN bundle install --jobs 4\n"
+        "# expect: 5 LG005, 6 LG002\n",
+        [(5, "LG005"), (6, "LG002")],
+    ),
+    # (s47c/075) glob rm of a conf.d (Debian: only phpenmod's links): nothing
+    (
+        "# (s47c/075) glob rm of a conf.d (Debian: only phpenmod's links): nothing\n"
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends php8.2-fpm "
+        "php8.2-xdebug php8.2-redis && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/php/8.2/fpm/conf.d/*.ini\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # (s47a/052) H: rm -rf /home/app/* /home/app/.cache: ~/.local stays copied up (LG004); ~/.cac
+    (
+        "# (s47a/052) H: rm -rf /home/app/* /home/app/.cache: ~/.local stays copied up (LG00\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/bash app\n"
+        "USER app\n"
+        "RUN pip3 install --user requests==2.31.0\n"
+        "USER root\n"
+        "\n"
+        "RUN chown -R app:app /home/app && rm -rf /home/app/* /home/app/.cache\n"
+        "# expect: 6 LG005, 9 LG003, 9 LG004\n",
+        [(6, "LG005"), (9, "LG003"), (9, "LG004")],
+    ),
+    # (s47a/071) H: the earlier pip cache is removed in between (rm -rf ~/.cache, LG003); then ch
+    (
+        "# (s47a/071) H: the earlier pip cache is removed in between (rm -rf ~/.cache, LG003\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf "
+        "/var/lib/apt/lists/*\n"
+        "RUN useradd -m -s /bin/bash app\n"
+        "USER app\n"
+        "RUN pip3 install --user requests==2.31.0\n"
+        "USER root\n"
+        "\n"
+        "RUN rm -rf /home/app/.cache\n"
+        "RUN chown -R app:app /home/app && rm -rf /home/app/*\n"
+        "# expect: 6 LG005, 9 LG003, 10 LG004\n",
+        [(6, "LG005"), (9, "LG003"), (10, "LG004")],
+    ),
 ]
 
 
