@@ -831,6 +831,7 @@ _RHEL_IMAGES = (
     "centos/systemd",
     "registry.access.redhat.com/rhel*",
     "jboss/*",  # (JBoss's images: CentOS 7's, UBI 8's from Keycloak 7 and WildFly 20 on)
+    "quay.io/wildfly/*",  # (and WildFly's own since 2022: UBI's)
 )
 
 # Ubuntu 24.04 and later ship a user `ubuntu` with a home made from /etc/skel (its dotfiles);

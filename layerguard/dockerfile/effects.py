@@ -5733,8 +5733,10 @@ def _without_dev(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
     told = any(
         w in ("--production", "--omit=dev", "--only=prod", "--only=production") for w in words
     ) or any(a == "--omit" and b == "dev" for a, b in itertools.pairwise(words))
+    # (unless the command takes them back: `--include=dev`, `--production=false`)
+    kept = any(w in ("--include=dev", "--production=false") for w in words)
     production = variables.get("NODE_ENV") == "production"
-    return told or production or variables.get("npm_config_production") == "true"
+    return not kept and (told or production or variables.get("npm_config_production") == "true")
 
 
 # npm's install commands and their aliases (npm's lib/commands: `npm clean-install` is `npm ci`).

@@ -2641,7 +2641,8 @@ def _reach(
     ):
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up; not removed, which frees a config file's few;
-        # nor apt's source lists moved aside, a few lines of configuration
+        # nor apt's source lists moved aside, a few lines of configuration (not yum's
+        # CentOS-Base.repo, which labels count)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     if (
         moves

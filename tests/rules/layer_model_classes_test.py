@@ -17166,6 +17166,42 @@ _FORTY_SEVENTH_REVIEW = [
         "# expect: 6 LG005, 9 LG003, 10 LG004\n",
         [(6, "LG005"), (9, "LG003"), (10, "LG004")],
     ),
+    # (s47c/023) fairly sure: quay.io/wildfly/wildfly is built on a Red Hat-family JDK image (cen
+    (
+        "# (s47c/023) fairly sure: quay.io/wildfly/wildfly is built on a Red Hat-family JDK \n"
+        "FROM quay.io/wildfly/wildfly:27.0.1.Final-jdk17\n"
+        "COPY target/app.war target/app-tests.war /opt/jboss/wildfly/standalone/deployments/\n"
+        "RUN rm -f /opt/jboss/wildfly/standalone/deployments/app-{tests,it}.war\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47c/110) ENV NODE_ENV=production but npm ci --include=dev overrides it: dev deps installe
+    (
+        "# (s47c/110) ENV NODE_ENV=production but npm ci --include=dev overrides it: dev dep\n"
+        "FROM node:20-alpine\n"
+        "ENV NODE_ENV=production\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --include=dev && npm cache clean --force\n"
+        "COPY . .\n"
+        "RUN npm run build\n"
+        "RUN npm prune --omit=dev\n"
+        "# expect: 7 LG002, 9 LG003\n",
+        [(7, "LG002"), (9, "LG003")],
+    ),
+    # (s47c/111) ENV NODE_ENV=production but npm ci --production=false: dev deps installed; the p
+    (
+        "# (s47c/111) ENV NODE_ENV=production but npm ci --production=false: dev deps instal\n"
+        "FROM node:16-alpine\n"
+        "ENV NODE_ENV=production\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci --production=false && npm cache clean --force\n"
+        "RUN npx tsc -p tsconfig.build.json || true\n"
+        "RUN npm prune --production\n"
+        "# expect: 8 LG003\n",
+        [(8, "LG003")],
+    ),
 ]
 
 
