@@ -1050,7 +1050,6 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
         if step.run is None:
             copied.extend(step.copies)
             continue
-        other = _another_python(step)
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
             if op.family == "nvm" and op.role == INSTALL and op.packages:
@@ -1062,27 +1061,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 if step.instr.workdir in cabal and _local_components(op.command):
                     found.add((index, op.command))
                 cabal.add(step.instr.workdir)
-            # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
-            # (not `pip install pip==20.0.2`: a version the installed pip may not be)
-            words = op.command.split()
-            plain = not _UPGRADES & set(words) and not any(_PINNED.match(w) for w in words)
-            pip = op.family == "pip" and op.role == INSTALL and bool(op.packages)
-            if pip and plain and set(op.packages) <= present:
-                found.add((index, op.command))
-            if pip and plain and where in ran:
-                found.add((index, op.command))
-            # (and one by names an earlier layer's install gave, by the same user with the
-            # same PATH: `pip install 'cellpose[gui]'`, then `pip install cellpose`)
-            python = (step.instr.user, step.instr.env.get("PATH", ""), op.command.split()[0])
-            named = _pip_names(op) if pip and not other else None
-            if named and plain and named <= by_name.get(python, set()):
-                found.add((index, op.command))
-            # (not where it put them apart, `--target /opt/deps`, nor without what they need)
-            apart = {"-t", "--target", "--prefix", "--root", "--no-deps"} & {
-                w.split("=", 1)[0] for w in words
-            }
-            if named and not apart and (index, op.command) not in refused:
-                by_name.setdefault(python, set()).update(named)
+            if op.family == "pip" and op.role == INSTALL and op.packages:
+                _pip_satisfied(op, index, step, found, ran, present, by_name, refused)
             if op.kind == PURGE:
                 ran.clear()
                 by_name.clear()
@@ -1123,6 +1103,41 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             done.update(sources)
         installed.update(done)
     return found
+
+
+def _pip_satisfied(
+    op: Op,
+    index: int,
+    step: Step,
+    found: set[tuple[int, str]],
+    ran: set[tuple[str, str, str]],
+    present: set[str],
+    by_name: dict[tuple[str, str, str], set[str]],
+    refused: set[tuple[int, str]],
+) -> None:
+    """Adds to `found` a pip install by names of step `index` that finds them all there, and to
+    `by_name` what it installs where a later one finds it."""
+    # (`pip install pip setuptools wheel` after get-pip.py: all there, nothing fetched)
+    # (not `pip install pip==20.0.2`: a version the installed pip may not be)
+    words = op.command.split()
+    plain = not _UPGRADES & set(words) and not any(_PINNED.match(w) for w in words)
+    where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
+    if plain and (set(op.packages) <= present or where in ran):
+        found.add((index, op.command))
+    if _another_python(step):
+        return
+    # (and one by names an earlier layer's install gave, by the same user with the same PATH
+    # and pip: `pip install 'cellpose[gui]'`, then `pip install cellpose`)
+    python = (step.instr.user, step.instr.env.get("PATH", ""), words[0])
+    named = _pip_names(op)
+    if named and plain and named <= by_name.get(python, set()):
+        found.add((index, op.command))
+    # (not where it put them apart, `--target /opt/deps`, nor without what they need)
+    apart = {"-t", "--target", "--prefix", "--root", "--no-deps"} & {
+        w.split("=", 1)[0] for w in words
+    }
+    if named and not apart and (index, op.command) not in refused:
+        by_name.setdefault(python, set()).update(named)
 
 
 def _option_value_of(text: str, option: str) -> str:
