@@ -1903,12 +1903,6 @@ def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
     return (c for c, _ in _run_as(effects.commands, dict(effects.scripts), instr, home))
 
 
-# Bundler's options that take a value as the next word
-_BUNDLE_VALUED = frozenset(
-    {"--jobs", "-j", "--retry", "--without", "--with", "--gemfile", "--path"}
-)
-
-
 def _fetches_deps_alone(words: tuple[str, ...]) -> bool:
     """`mix deps.get` (`--only prod`), or `mix do deps.get, compile`: what it fetches is what
     mix.lock pins (compile fetches nothing more)."""
@@ -6651,7 +6645,8 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
 def requirement_files(command: Command) -> tuple[str, list[str]]:
     """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
     the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
-    else and upgrades nothing, or a `bundle install` its Gemfile and lock; no files otherwise."""
+    else and upgrades nothing, a `bundle install` its Gemfile and lock, or `mix deps.get` mix.exs
+    and mix.lock; no files otherwise."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
@@ -6663,7 +6658,7 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
     if (
         tool == "bundle"
         and subcommand(words) == "install"
-        and not _operands(words, _BUNDLE_VALUED)[1:]
+        and not _operands(words, _VALUE_OPTIONS["bundle"])[1:]
     ):
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)

@@ -1024,10 +1024,12 @@ def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
-    """(step, command) of each `pip install -r F` (or uv's) that repeats an earlier layer's
-    install of the same requirements file, copied again from the same source (`COPY
-    requirements.txt .` and an install, then `COPY . .` and the same install): every
-    requirement is already there, so nothing is fetched into the cache."""
+    """(step, command) of each `pip install -r F` (or uv's, a `bundle install`, a `mix
+    deps.get`) that repeats an earlier layer's install of the same requirements files, copied
+    again from the same source (`COPY requirements.txt .` and an install, then `COPY . .` and the
+    same install), and each install of what an earlier one installed (pip's packages by name,
+    nvm's Node.js version): everything is already there, so nothing is fetched into the
+    cache."""
     found: set[tuple[int, str]] = set()
     installed: dict[str, str] = {}  # requirements file -> the source it was copied from
     copied: list[CopyWrite] = []  # the COPY writes so far, latest last
@@ -3216,7 +3218,6 @@ def _without_hits(
 
 
 _A_HOME = re.compile(r"/root|/home/[^/*?]+")
-_NODE_GLOBALS = "/usr/local/lib/node_modules"
 
 
 def _took(removal: str, hit: Hit, removed: tuple[str, ...] = ()) -> bool:
@@ -3283,6 +3284,10 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
     """One of `names` is among the base's `packages`, by name or by a pattern (`cuda-*`)."""
     patterns = [p for p in packages if "*" in p]
     return bool(names & packages) or any(fnmatch.fnmatchcase(n, p) for n in names for p in patterns)
+
+
+# The node image's global tree (npm, corepack and yarn, which its own Dockerfile installs)
+_NODE_GLOBALS = "/usr/local/lib/node_modules"
 
 
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:

@@ -255,7 +255,7 @@ def _own(ctx: Context) -> Iterator[Problem]:
         ):
             # (Poetry's installer and pipenv run a venv's pip: no pip command line to add a
             # flag to)
-            fix = _POETRY_INSTALLER
+            fix = _A_VENVS_PIP
         problem = weigh(
             ctx,
             index,
@@ -285,7 +285,7 @@ def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
     )
 
 
-_POETRY_INSTALLER = "PIP_NO_CACHE_DIR=1 for the command (or rm -rf ~/.cache/pip in the same RUN)"
+_A_VENVS_PIP = "PIP_NO_CACHE_DIR=1 for the command (or rm -rf ~/.cache/pip in the same RUN)"
 _ZYPPER = ("the zypper cache (/var/cache/zypp)", "zypper clean -a in the same RUN")
 
 
