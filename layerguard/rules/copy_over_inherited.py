@@ -1043,6 +1043,25 @@ class _Stages:
             ]
         return self._files[origin]
 
+    def brought(self, origin: str, other: str, path: str) -> bool:
+        """The stage `origin` (or one it is built FROM) copied `path` from the stage `other`
+        names to the same place, and `other` writes files there."""
+        source = self.model.stage_of(other)
+        if source is None:
+            return False
+        for stage in self.model.stages:
+            if stage.index not in self.lineage(origin):
+                continue
+            for instr in stage.instructions:
+                named = instr.flag("from") if instr.keyword in ("copy", "add") else None
+                if not named or self.model.stage_of(named) is not source:
+                    continue
+                for write in copy_writes(instr, None):
+                    here = "/" + write.source.strip("/")
+                    if here == path and write.path.rstrip("/") == path:
+                        return self.fills(source.index, path)
+        return False
+
     def fills(self, index: int, path: str) -> bool:
         """Stage `index` (or a stage it is built FROM) writes files at or below `path`; what it
         copies from another stage counts where that stage does (an empty /build does not)."""
@@ -1130,7 +1149,13 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     shared = lineages[0] & lineages[1]
     # (Only a common stage that writes files there: moby's tool stages share a base but each
     # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
-    return any(stages.fills(index, low) for index in sorted(shared))
+    if any(stages.fills(index, low) for index in sorted(shared)):
+        return True
+    # (or one copied the directory from the other to the same place: `COPY --from=builder1
+    # /usr/lib/cgi-bin/ /usr/lib/cgi-bin/` in builder2, whose copy holds builder1's files)
+    return stages.brought(new.origin, old.origin, low) or stages.brought(
+        old.origin, new.origin, low
+    )
 
 
 def _fills(instr: Instruction, path: str) -> bool:

@@ -16636,6 +16636,21 @@ _FORTY_SEVENTH = [
         "# expect: 5 LG003\n",
         [(5, "LG003")],
     ),
+    # A stage that copied a directory from another stage to the same place holds that stage's
+    # files there: copying the directory out of both writes them twice
+    (
+        "FROM ubuntu:24.04 AS base\n"
+        "FROM base AS builder1\n"
+        "COPY services/ /usr/lib/cgi-bin/\n"
+        "FROM base AS builder2\n"
+        "COPY --from=builder1 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "COPY more/ /usr/lib/cgi-bin/more/\n"
+        "FROM base AS runtime\n"
+        "COPY --from=builder1 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "COPY --from=builder2 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "# expect: 9 LG002\n",
+        [(9, "LG002")],
+    ),
 ]
 
 
