@@ -857,7 +857,8 @@ _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
     r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
-    r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye)\b"
+    r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye"
+    r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
@@ -896,7 +897,10 @@ _BEFORE_GO_1_10 = _releases_before(
 )
 # Ubuntu's releases before 19.10, whose sudo keeps the caller's HOME (Ubuntu's own patch)
 _SUDO_KEEPS_HOME = _releases_before(
-    "1[0-8]", r"(?:ubuntu)?19\.04|ubuntu[-_]?19-04|precise|trusty|xenial|bionic|cosmic|disco"
+    "1[0-8]",
+    r"(?:ubuntu)?19\.04|ubuntu[-_]?19-04|precise|trusty|xenial|bionic|cosmic|disco"
+    # (and ROS's distributions of those releases: ros:melodic is Ubuntu 18.04's)
+    r"|indigo|jade|kinetic|lunar|melodic|ardent|bouncy|crystal|dashing|eloquent",
 )
 _OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
 _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
@@ -2393,7 +2397,7 @@ def of_ubuntu(image: ImageRef | None) -> bool:
 
 _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
 # Repositories whose every image is built on Ubuntu's (Gitpod's workspace images, Phusion's)
-_ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*")
+_ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*", "ros", "osrf/ros")
 
 
 @functools.lru_cache(maxsize=256)  # (asked per copy and per removal)

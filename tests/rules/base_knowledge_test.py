@@ -1001,6 +1001,21 @@ _FORTY_SEVENTH_KNOWLEDGE = [
         "# expect: 3 LG002, 4 LG002\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # ROS's images are Ubuntu's, their distribution naming the release: ros:melodic is 18.04's,
+    # whose sudo keeps the caller's HOME (a user's `sudo pip` keeps no cache), ros:kinetic
+    # 16.04's, whose add-apt-repository updates nothing without -u
+    (
+        "FROM ros:melodic-ros-base\n"
+        "RUN useradd -m dev\n"
+        "USER dev\n"
+        "RUN sudo pip install catkin_tools\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM ros:kinetic\nRUN add-apt-repository ppa:deadsnakes/ppa\n# expect: nothing\n",
+        [],
+    ),
 ]
 
 
