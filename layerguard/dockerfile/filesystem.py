@@ -3361,9 +3361,15 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & {"pip", "setuptools", "wheel"}:
         return None  # the python image's pip holds only these three
+    # (and the node image's global tree only npm, corepack and yarn, where no layer installed
+    # others there)
     node = op.family == "npm" and _NODE_GLOBALS in held.trees
-    if not anything and node and not names & {"npm", "corepack", "yarn"}:
-        return None  # (and the node image's global tree only npm, corepack and yarn)
+    installed_npm = any(
+        e.role == INSTALL and e.family == "npm" and covers(_NODE_GLOBALS, e.path)
+        for e in (*live, *own)
+    )
+    if not anything and node and not installed_npm and not names & {"npm", "corepack", "yarn"}:
+        return None
     # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
     # image holds no package pip installed, and pip does not remove apt's; unless an earlier
     # layer ran pip or conda, whose installs bring what they depend on)

@@ -1047,8 +1047,8 @@ class _Stages:
         """The stage `origin` (or one it is built FROM) copied `path` from the stage `other`
         names to the same place, and `other` writes files there."""
         source = self.model.stage_of(other)
-        if source is None:
-            return False
+        if source is None or any(covers(r, path) or inside(r, path) for r in self.removed(origin)):
+            return False  # (nor where a RUN of the stage removed from it since)
         for stage in self.model.stages:
             if stage.index not in self.lineage(origin):
                 continue

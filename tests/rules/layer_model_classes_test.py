@@ -17217,6 +17217,48 @@ _FORTY_SEVENTH_REVIEW = [
         "# expect: 8 LG003\n",
         [(8, "LG003")],
     ),
+    # (s47d/031) global install then a later global uninstall
+    (
+        "# (s47d/031) global install then a later global uninstall\n"
+        "FROM node:20-alpine\n"
+        "RUN npm install -g typescript@5.3.3 && npm cache clean --force\n"
+        "RUN npm uninstall -g typescript\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47d/034) yarn global tree: uninstall -g yarn in the SAME RUN as a reinstall? no: plain np
+    (
+        "# (s47d/034) yarn global tree: uninstall -g yarn in the SAME RUN as a reinstall? no\n"
+        "FROM node:20-alpine\n"
+        "RUN npm i -g pnpm@8.15.0 && npm cache clean --force\n"
+        "WORKDIR /app\n"
+        "RUN npm rm -g pnpm\n"
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
+    # (s47d/129) scoped global install with a version, then npm uninstall -g of it
+    (
+        "# (s47d/129) scoped global install with a version, then npm uninstall -g of it\n"
+        "FROM node:20-bookworm-slim\n"
+        "RUN npm i -g @nestjs/cli@10.3.0 && npm cache clean --force\n"
+        "RUN npm uninstall -g @nestjs/cli\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # (s47d/101) builder2 copied builder1's dir but emptied it and wrote its own: no common file
+    (
+        "# (s47d/101) builder2 copied builder1's dir but emptied it and wrote its own: no co\n"
+        "FROM debian:12 AS builder1\n"
+        "RUN mkdir -p /usr/lib/cgi-bin && echo '#!/bin/sh' > /usr/lib/cgi-bin/a.cgi\n"
+        "FROM debian:12 AS builder2\n"
+        "COPY --from=builder1 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "RUN rm -rf /usr/lib/cgi-bin/* && echo '#!/bin/sh' > /usr/lib/cgi-bin/b.cgi\n"
+        "FROM debian:12-slim\n"
+        "COPY --from=builder1 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "COPY --from=builder2 /usr/lib/cgi-bin/ /usr/lib/cgi-bin/\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
