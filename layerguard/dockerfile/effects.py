@@ -1910,6 +1910,24 @@ def _fetches_deps_alone(words: tuple[str, ...]) -> bool:
     return "deps.get" in tasks and tasks <= {"deps.get", "compile", "deps.compile"}
 
 
+def mix_only(command: str) -> str:
+    """The environment a `mix deps.get --only prod` fetches for alone; '' for all of them."""
+    return _option_value(tuple(command.split()), "", "--only") or ""
+
+
+def wget_there(command: str) -> str:
+    """What a wget does with a download of a name that is there: "numbers" it (saves NAME.1,
+    its default), "keeps" it (-nc skips the download, -c finds it complete), or '' where it
+    writes over it (-O, -N, -r, -m)."""
+    # (a long option by its name alone: `--output-document=app.tgz`)
+    words = tuple(w.split("=", 1)[0] if w.startswith("--") else w for w in command.split())
+    replacing = (("O", "--output-document"), ("N", "--timestamping"), ("r", "--recursive"))
+    if any(_flagged(words, *o) for o in (*replacing, ("m", "--mirror"))):
+        return ""
+    keeps = _flagged(words, "c", "--continue") or "--no-clobber" in words  # (-nc: `c` too)
+    return "keeps" if keeps else "numbers"
+
+
 def _bundle_path_given(command: str) -> bool:
     """A bundle install told where to install (`--path=/fluentd/vendor/bundle`, or
     `--deployment`'s vendor/bundle): its cache is there, whatever gem directory a removal

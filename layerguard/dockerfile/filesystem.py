@@ -84,6 +84,7 @@ from layerguard.dockerfile.effects import (
     is_archive,
     is_glob,
     link_made,
+    mix_only,
     names_a_file,
     path_overlaps,
     pip_no_cache_setting,
@@ -92,6 +93,7 @@ from layerguard.dockerfile.effects import (
     source_installs,
     subcommand,
     tool_and_args,
+    wget_there,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
 from layerguard.records import TYPE_CHECKING, NamedTuple
@@ -1096,7 +1098,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             sources = {f: _copied_from(f, copied) for f in files}
             # (mix's `--only prod` fetches that environment's alone: a later plain deps.get
             # fetches the others)
-            scope = _option_value_of(text, "--only") if text.startswith("mix") else ""
+            scope = mix_only(text) if text.startswith("mix") else ""
             before = scopes.get(files[0])
             wider = before is not None and before not in ("", scope)
             if all(installed.get(f, "") == sources[f] != "" for f in files) and not wider:
@@ -1140,17 +1142,6 @@ def _pip_satisfied(
     }
     if named and not apart and (index, op.command) not in refused:
         by_name.setdefault(python, set()).update(named)
-
-
-def _option_value_of(text: str, option: str) -> str:
-    """The value a command's text gives `option` (`--only prod`, `--only=prod`), or ''."""
-    words = text.split()
-    for i, word in enumerate(words):
-        if word == option and i + 1 < len(words):
-            return words[i + 1]
-        if word.startswith(option + "="):
-            return word.split("=", 1)[1]
-    return ""
 
 
 def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -1608,7 +1599,7 @@ def _run(
             )
         ):
             continue  # (a checkout of the version there, `git checkout master` after a clone)
-        if op.kind == WRITE and op.tool == "wget" and (there_too := _wget_there(op.command)):
+        if op.kind == WRITE and op.tool == "wget" and (there_too := wget_there(op.command)):
             # (wget never writes over a file that is there: the new download is NAME.1, or with
             # -nc or -c none, and the one an earlier layer wrote stays what a later `tar x`
             # unpacks; a name not known, `wget $URL`, is no name that is there)
@@ -1948,29 +1939,6 @@ def _run(
         if not any(covers(t, p) for t in gone_now) and not any(e.path == p for e in own)
     )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
-
-
-_WGET_REPLACING = frozenset({"--output-document", "--timestamping", "--recursive", "--mirror"})
-
-
-def _wget_there(command: str) -> str:
-    """What a wget does with a download of a name that is there: "numbers" it (saves NAME.1,
-    its default), "keeps" it (-nc skips the download, -c finds it complete), or '' where it
-    writes over it (-O, -N, -r, -m)."""
-    found = "numbers"
-    for word in command.split():
-        if word.startswith("--"):
-            if word.split("=", 1)[0] in _WGET_REPLACING:
-                return ""
-            if word in ("--no-clobber", "--continue"):
-                found = "keeps"
-        elif word.startswith("-") and len(word) > 1:
-            letters = word[1:]
-            if letters == "nc" or (not letters.startswith("n") and "c" in letters):
-                found = "keeps"
-            elif not letters.startswith("n") and set(letters) & set("ONrm"):
-                return ""
-    return found
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
