@@ -16,7 +16,8 @@ scripts/*.sh /opt/`) or a file named after a wildcard matched it (`COPY *.py ./`
 train.py ./`), what a stage copied from the context coming back with `COPY --from` (to where it was,
 or elsewhere and then copied from the context again: `COPY --from=build /app/public
 /var/www/html/public`, then `COPY public/vendor/ /var/www/html/public/vendor/`; or files a stage
-copied by name, `COPY package* ./`, back over a copy of the context's directory), a tree copied back
+copied by name, `COPY package* ./`, back over a copy of the context's directory, or under one: `COPY
+--from=builder /usr/src/app/requirements.txt .`, then `COPY . .`), a tree copied back
 from a stage whose base image holds the same files there (`COPY --from=builder /root .` on two
 Ubuntu images, less what the stage removed), one directory copied from two stages grown from a
 common stage that wrote it, files a RUN is seen to write (`cp .env.example .env`, `jupyter notebook
@@ -352,6 +353,10 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
+            if (again := stages.context_file_ahead(old, write)) is not None:
+                # (the context's file a stage copied by name, then the context's directory)
+                yield again, earlier.where, None
+                return
             if old.origin and not write.origin and (context := stages.from_context(old)):
                 # (the builder's copy of the context's directory, then that directory's own
                 # files copied to the same place: `COPY public/vendor/ .../public/vendor/`)
@@ -1020,6 +1025,43 @@ class _Stages:
             landed = f"{write.into.rstrip('/')}/{below}"
             excluded = left_out[0].matches(held) or left_out[1].matches(below)
             if landed == f"{old.into.rstrip('/')}/{held}" and not excluded:
+                return landed
+        return None
+
+    def context_file_ahead(self, old: CopyWrite, write: CopyWrite) -> str | None:
+        """Where `write`, a later copy of a context directory, puts a file that `old`, an
+        earlier `COPY --from` of a stage, wrote at that same path, having taken it from the
+        build context by name (`COPY ./requirements.txt .` in the builder, `COPY --from=builder
+        /usr/src/app/requirements.txt .`, then `COPY . .`); None when there is none."""
+        if not old.origin or is_glob(old.source) or write.origin or is_glob(write.source):
+            return None
+        from layerguard.dockerfile.ignorefile import excluder
+
+        at = "/" + old.source.strip("/")
+        spread = old.tree or old.either
+        for path, source in self._context_files(old.origin):
+            if path == at and not old.tree:
+                landed = old.path
+            elif spread and inside(path, at):
+                below = path[len(at.rstrip("/")) + 1 :]
+                if excluder(old.excludes).matches(below):
+                    continue
+                landed = f"{old.into.rstrip('/')}/{below}"
+            else:
+                continue
+            if write.exact or not (write.tree or write.either):
+                # (one file: the context's own, copied again to the same place)
+                if (write.file or write.source) == source and write.path == landed:
+                    return landed
+                continue
+            if write.source in ("", "."):
+                held = source
+            elif source.startswith(write.source.rstrip("/") + "/"):
+                held = source[len(write.source.rstrip("/")) + 1 :]
+            else:
+                continue
+            kept = not excluder(write.excludes).matches(held)
+            if kept and f"{write.into.rstrip('/')}/{held}" == landed:
                 return landed
         return None
 

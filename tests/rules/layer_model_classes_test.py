@@ -17271,6 +17271,58 @@ def test_the_reviews_of_the_forty_seventh_session(
     assert found(dockerfile) == expected
 
 
+_FORTY_EIGHTH = [
+    # a builder stage copied the context's requirements.txt by name; the last stage copies it
+    # from there, then the context's directory, which holds it: written twice (not where the
+    # later copy leaves it out)
+    (
+        "FROM ubuntu:22.04 AS builder\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY ./requirements.txt .\n"
+        "RUN pip3 wheel --no-cache-dir --wheel-dir /usr/src/app/wheels -r requirements.txt\n"
+        "FROM ubuntu:22.04\n"
+        "ENV APP_HOME=/home/app/web\n"
+        "WORKDIR $APP_HOME\n"
+        "COPY --from=builder /usr/src/app/requirements.txt .\n"
+        "COPY . $APP_HOME\n"
+        "# expect: 9 LG002\n",
+        [(9, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04 AS builder\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY ./requirements.txt .\n"
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /home/app/web\n"
+        "COPY --from=builder /usr/src/app/requirements.txt .\n"
+        "COPY --exclude=requirements.txt . .\n"
+        "COPY src/ /home/app/web/\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04 AS builder\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY requirements.txt entrypoint.sh ./\n"
+        "RUN sed -i 's/\\r$//' entrypoint.sh\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=builder /usr/src/app /srv\n"
+        "COPY entrypoint.sh /srv/\n"
+        "# expect: 7 LG002\n",
+        [(7, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_EIGHTH)
+def test_the_forty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint) -> None:
     """ansible-builder's generated Containerfile copies its scripts from the context's _build/;
     install-from-bindep pip-installs /output/wheels with that directory as pip's cache, which,
