@@ -2180,6 +2180,7 @@ def _reach(
                 and not _a_package(path, e)
                 and not _not_installed(path, e)
                 and not _unpacked_here(path, e, live)
+                and not _sources_below(path, e)
             )
             or (inside(e.path, path) and e.kind != FILE)
             # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it
@@ -2805,6 +2806,25 @@ def _not_installed(path: str, entry: Entry) -> bool:
         return not _names_a_program(path, entry.packages)
     program = posixpath.dirname(path) in _PACKAGE_BIN_DIRS
     return program and posixpath.basename(path) in _BASE_PROGRAMS
+
+
+def _sources_below(path: str, entry: Entry) -> bool:
+    """`path` names a project's sources or tests right inside the tree a program this RUN ran
+    may have written in, `entry` (`npm test && rm -rf test` after `COPY . .`): no build makes
+    such a directory, so it is what the project's copy holds."""
+    return (
+        entry.kind == TREE
+        and entry.content == UNKNOWN
+        and not (entry.role or entry.copied or entry.unpacked)
+        and entry.family in ("", "build")
+        and posixpath.dirname(path.rstrip("/")) == entry.path.rstrip("/")
+        and posixpath.basename(path.rstrip("/")) in _SOURCE_DIRS
+    )
+
+
+_SOURCE_DIRS = frozenset(
+    {"src", "test", "tests", "spec", "__tests__", "examples", ".git", ".github"}
+)
 
 
 def _unpacked_here(path: str, entry: Entry, live: list[Entry]) -> bool:

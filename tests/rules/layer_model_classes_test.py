@@ -17311,6 +17311,19 @@ _FORTY_EIGHTH = [
         "# expect: 7 LG002\n",
         [(7, "LG002")],
     ),
+    # a program this RUN ran in the copied project (`npm test`) may write there, but no build
+    # makes a directory of sources or tests: what the copy holds is removed (not what a build
+    # makes, dist/)
+    (
+        "FROM node:20\n"
+        "WORKDIR /code\n"
+        "COPY . /code\n"
+        "RUN node test/test_libpostal.js\n"
+        "RUN npm test && npm run funcs && rm -rf test\n"
+        "RUN npm run build && rm -rf dist\n"
+        "# expect: 5 LG003\n",
+        [(5, "LG003")],
+    ),
 ]
 
 
