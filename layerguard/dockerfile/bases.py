@@ -381,6 +381,18 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
     ),
     "kong": ("/docker-entrypoint.sh",),
+    # (their Dockerfiles' `COPY docker-entrypoint.sh /`, or to /usr/local/bin)
+    **dict.fromkeys(("flink", "apache/flink", "zookeeper", "storm"), ("/docker-entrypoint.sh",)),
+    "memcached": (_ENTRYPOINT,),
+    # resin's and balena's 32-bit ARM images carry QEMU's user-mode emulator, by which they
+    # build on x86 (`cross-build-start`); images built on them copy it in again
+    **dict.fromkeys(
+        (
+            *(f"resin/{n}-*" for n in ("rpi", "armv7hf", "armhf", "raspberrypi", "raspberry-pi")),
+            *(f"balenalib/{n}*" for n in ("rpi", "armv7hf", "raspberrypi", "raspberry-pi")),
+        ),
+        ("/usr/bin/qemu-arm-static",),
+    ),
     **{
         name: (_ENTRYPOINT,)
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
@@ -435,14 +447,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     # (Cassandra's in CASSANDRA_CONF; Neo4j's in its home's conf/; Oracle's MySQL images keep
     # the RPM's /etc/my.cnf)
-    "cassandra": tuple(
-        f"/etc/cassandra/{n}"
-        for n in (
-            "cassandra.yaml",
-            "cassandra-env.sh",
-            "logback.xml",
-            "cassandra-rackdc.properties",
-        )
+    "cassandra": (
+        *(f"/etc/cassandra/{n}" for n in ("cassandra.yaml", "cassandra-env.sh", "logback.xml")),
+        "/etc/cassandra/cassandra-rackdc.properties",
+        _ENTRYPOINT,
     ),
     "neo4j": ("/var/lib/neo4j/conf/neo4j.conf",),
     "ghost": ("/var/lib/ghost/config.production.json",),
@@ -881,6 +889,7 @@ def _of_red_hat(tagged: str) -> bool:
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
+_OPENJDK_BEFORE_21 = re.compile(r"^(?:[6-9]|1\d|20)(?:[.u-]|$)")
 
 
 def _releases_before(ubuntu: str, names: str) -> re.Pattern[str]:
@@ -1827,6 +1836,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
                 ),
             ),
             ("zabbix-agent", ("/etc/zabbix/zabbix_agentd.conf",)),
+            ("salt-master", ("/etc/salt/master",)),
+            ("salt-minion", ("/etc/salt/minion",)),
+            # (Puppet before the puppet-agent packages, and Debian's since)
+            ("puppet", ("/etc/puppet/puppet.conf",)),
         )
     },
     ("apt", "puppetserver"): (*_PUPPETSERVER, "/etc/default/puppetserver"),
@@ -2831,6 +2844,9 @@ def known(image: ImageRef | None) -> Known:
         # tag of their old names)
         or (name in ("jenkins/agent", "jenkins/inbound-agent") and _OLD_AGENT.match(tag))
         or name in _OLD_AGENT_NAMES
+        # (the openjdk images of Debian, deprecated in 2022, are of Debian 11 and older until
+        # Java 21's, which came to bookworm)
+        or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)
     )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,

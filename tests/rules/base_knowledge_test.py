@@ -1026,3 +1026,64 @@ def test_what_packages_hold_forty_seventh(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_EIGHTH_KNOWLEDGE = [
+    # the entry scripts of Flink's, ZooKeeper's, Storm's, Cassandra's and Memcached's images,
+    # and the QEMU emulator resin's and balena's 32-bit ARM images carry
+    (
+        "FROM flink:1.11.0-scala_2.11\n"
+        "COPY docker-entrypoint.sh /\n"
+        'ENTRYPOINT ["/docker-entrypoint.sh"]\n'
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM cassandra:4.1\nCOPY docker-entrypoint.sh /usr/local/bin/\n# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM resin/rpi-node:6.5-slim\n"
+        "ADD qemu-arm-static /usr/bin/qemu-arm-static\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM balenalib/aarch64-debian:buster\n"
+        "COPY qemu-arm-static /usr/bin/qemu-arm-static\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    # Salt's and Puppet's (before puppet-agent) packages install their configuration
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y epel-release salt-master puppet && yum clean all\n"
+        "ADD etc/salt/master /etc/salt/master\n"
+        "ADD conf/puppet.conf /etc/puppet/puppet.conf\n"
+        "# expect: 3 LG002, 4 LG002\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # the openjdk images of Debian before bookworm (Java 20 and older): add-apt-repository
+    # updates no index without -u
+    (
+        "FROM openjdk:8u121-jdk\n"
+        "RUN apt-get update && apt-get install -y software-properties-common"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN add-apt-repository "deb https://download.docker.com/linux/debian jessie stable"\n'
+        "FROM openjdk:21-slim\n"
+        "RUN apt-get update && apt-get install -y software-properties-common"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN add-apt-repository "deb https://download.docker.com/linux/debian bookworm stable"\n'
+        "# expect: 6 LG005\n",
+        [(6, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_EIGHTH_KNOWLEDGE)
+def test_what_images_and_packages_hold_forty_eighth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
