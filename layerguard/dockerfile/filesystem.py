@@ -1501,6 +1501,7 @@ def _run(
     `programs_ran_in`: the directories the steps before ran such a program in."""
     assert step.run is not None
     ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
+    ran_here: set[str] = set()  # (this RUN's alone)
     packed: set[str] = set()  # the projects whose scripts this RUN ran, so far
     own: list[Entry] = []
     changes: list[Change] = []
@@ -1545,6 +1546,8 @@ def _run(
         elif op.kind == WRITE and op.entry in (DIR, TREE):
             gone_now.difference_update(op.paths)
         ran_in.update(_ran_in(op))
+        if posixpath.basename(op.tool) in _BUILDERS and not _OUTPUT_OPTION.search(op.command):
+            ran_here.update(_ran_in(op))  # (not a build told to put its output elsewhere)
         if op.kind == WRITE and _project_script(op):
             packed.update(op.paths)
         if (made := link_made(op)) is not None:
@@ -1811,15 +1814,18 @@ def _run(
         elif op.kind == PURGE:
             # `apt-get autoremove` removes what earlier purges orphaned: alone, in a RUN after
             # none that removed packages, it is a no-op; so is `apt-get remove --autoremove`
-            # naming no package, unless `apt-mark auto` first made packages removable.
+            # naming no package, unless `apt-mark auto` first made packages removable. (Nor
+            # do names a variable of another RUN's shell held: `$buildDeps` is empty here.)
+            stale = _set_by_another_run(op, step, earlier)
             alone = (
                 _autoremoves(op)
-                and not op.packages
+                and (not op.packages or stale)
                 and not any(c.kind == PURGE for c in changes)
                 and not orphans
                 and "apt-mark auto" not in step.instr.node.original
             )
-            hit = None if alone else _purged(op, live, own, held)
+            none = stale and not _autoremoves(op)
+            hit = None if alone or none else _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
             if op.packages and "$" not in op.packages:
@@ -1851,6 +1857,10 @@ def _run(
                     e.copied and (e.path == path or (is_glob(e.path) and _same_file(path, e.path)))
                     for e in live
                 ):
+                    continue
+                # (or what a build this RUN ran in its project made in an output directory:
+                # `./gradlew buildDeb && dpkg -i build/distributions/*.deb` after `COPY . .`)
+                if _a_build_output(path, ran_here):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.
@@ -1939,6 +1949,28 @@ def _run(
         if not any(covers(t, p) for t in gone_now) and not any(e.path == p for e in own)
     )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _a_build_output(path: str, ran: set[str]) -> bool:
+    """`path` lies in a build's output directory (`build/`, `target/`, `dist/`, `out/`) of a
+    project a build of this RUN ran in (`ran`): the build made it."""
+    parts = path.strip("/").split("/")
+    for at, name in enumerate(parts[:-1]):
+        project = "/" + "/".join(parts[:at])
+        if name in _BUILD_OUTPUTS and any(r != "/" and covers(r, project) for r in ran):
+            return True
+    return False
+
+
+_BUILD_OUTPUTS = frozenset({"build", "target", "dist", "out"})
+# (the builds whose output there the model does not write itself, as it does Maven's target/)
+_BUILDERS = frozenset(
+    {"gradle", "gradlew", "sbt", "npm", "yarn", "pnpm", "make", "cargo", "ant", "pyproject-build"}
+    | {"python", "python3"}
+)
+_OUTPUT_OPTION = re.compile(
+    r"(?:^|\s)(?:--out-?dir|--output-dir|--dist-dir|--target-dir|--wheel-dir|-o)(?:[=\s]|$)"
+)
 
 
 def _plain(step: Step, op: Op | None, held: Known, path: str | None) -> bool:
@@ -2055,6 +2087,24 @@ def _holds_archive(entry: Entry, path: str) -> bool:
         return True
     # (`COPY instantclient/* /tmp/`, then `unzip /tmp/instantclient-*.zip`)
     return entry.kind == EITHER and is_glob(entry.path) and _same_file(path, entry.path)
+
+
+def _set_by_another_run(op: Op, step: Step, earlier: str) -> bool:
+    """`op` names its packages only by variables an earlier RUN's shell set, which are not set
+    in this one (`apt-get purge -y --auto-remove $buildDeps` in a RUN of its own): none."""
+    if set(op.packages) != {"$"}:
+        return False
+    names = [m.group(1) for m in _VARIABLE.finditer(op.command)]
+    text = step.instr.node.original
+    return bool(names) and all(
+        n not in step.instr.env
+        and not re.search(rf"\b{n}=", text)
+        and re.search(rf"\b{n}=", earlier) is not None
+        for n in names
+    )
+
+
+_VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
 
 
 def _autoremoves(change: Change | Op) -> bool:

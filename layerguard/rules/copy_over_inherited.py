@@ -402,7 +402,12 @@ def _old_copies(
         if (
             earlier.run
             and not (write.tree or write.either)
-            and (within in configs or within in earlier.run.files)
+            and (
+                within in configs
+                or within in earlier.run.files
+                # (into the clone's own directory: `ADD files/Makefile /build/ozcp`)
+                or (write.path in clones and _onto_a_clone(write._replace(path=within), clones))
+            )
         ):
             yield within, earlier.where, None
             return

@@ -17324,6 +17324,42 @@ _FORTY_EIGHTH = [
         "# expect: 5 LG003\n",
         [(5, "LG003")],
     ),
+    # a file copied into the directory a clone made lands inside it, on the clone's own
+    # Makefile
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y git make && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/OpenZWave/open-zwave-control-panel.git /build/ozcp"
+        " && rm -rf /build/ozcp/.git\n"
+        "ADD files/ozcp/Makefile /build/ozcp\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    # a variable an earlier RUN's shell set is empty in a later RUN: the purge names no package
+    # (not a variable the base's ENV may set, nor one this RUN sets)
+    (
+        "FROM debian:12\n"
+        "RUN buildDeps='gcc make' && apt-get update && apt-get install -y $buildDeps"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y $buildDeps\n"
+        "RUN apt-get purge -y --auto-remove $buildDeps\n"
+        "RUN apt-get purge -y --auto-remove $OTHER\n"
+        "RUN buildDeps='gcc' && apt-get purge -y $buildDeps\n"
+        "# expect: 5 LG003, 6 LG003\n",
+        [(5, "LG003"), (6, "LG003")],
+    ),
+    # an archive in a build's output directory, the build run in this RUN in the copied project,
+    # is the build's (not one the copy brought; nor where no build ran)
+    (
+        "FROM openjdk:8\n"
+        "COPY . workdir/\n"
+        "WORKDIR workdir\n"
+        "RUN ./gradlew buildDeb -x test && dpkg -i ./kayenta-web/build/distributions/*.deb\n"
+        "COPY vendor/ /opt/vendor/\n"
+        "RUN dpkg -i /opt/vendor/target/*.deb\n"
+        "# expect: 4 LG005, 5 LG006\n",
+        [(4, "LG005"), (5, "LG006")],
+    ),
 ]
 
 
