@@ -188,6 +188,14 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "perl": ("/usr/local/lib/perl5", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
     "golang": ("/usr/local/go",),
+    # (Cirrus Labs' Flutter images: the SDK, on their Android SDK image's)
+    **dict.fromkeys(
+        ("cirrusci/flutter", "ghcr.io/cirruslabs/flutter"),
+        ("/sdks/flutter", "/opt/android-sdk-linux"),
+    ),
+    **dict.fromkeys(
+        ("cirrusci/android-sdk", "ghcr.io/cirruslabs/android-sdk"), ("/opt/android-sdk-linux",)
+    ),
     "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "jekyll/*": ("/usr/gem",),  # (envygeeks' images: Jekyll and its gems in their GEM_HOME)

@@ -1077,6 +1077,15 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 6 LG005\n",
         [(6, "LG005")],
     ),
+    # Cirrus Labs' Flutter image holds the Flutter SDK and the Android SDK below it
+    (
+        "FROM cirrusci/flutter:3.0.0\n"
+        "RUN useradd -m flutter -s /bin/bash\n"
+        "RUN chown -R flutter:flutter /sdks/flutter\n"
+        "RUN chown -R flutter:flutter /opt/android-sdk-linux\n"
+        "# expect: 3 LG004, 4 LG004\n",
+        [(3, "LG004"), (4, "LG004")],
+    ),
 ]
 
 
