@@ -1711,6 +1711,15 @@ def _distributions(
                 dest = posixpath.join(dest, moving)
             roots[dest], pending = pending, None
             placed[dest] = at
+        elif op.tool == "cp" and op.kind == WRITE and op.paths and len(op.sources) == 1:
+            # (a copy of it, or of what it holds: `cp -R apache-tomcat-9.0.14/* /opt/tomcat/`)
+            (source,) = op.sources
+            top, dest = source.removesuffix("/*"), op.paths[0]
+            if top in roots:
+                if top == source and dest in STANDARD_DIRS:
+                    dest = posixpath.join(dest, posixpath.basename(top))
+                roots[dest] = roots[top]
+                placed[dest] = at
         elif (made := link_made(op)) is not None and made[1] in roots:
             roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
             links[made[0]] = made[1]

@@ -17360,6 +17360,17 @@ _FORTY_EIGHTH = [
         "# expect: 4 LG005, 5 LG006\n",
         [(4, "LG005"), (5, "LG006")],
     ),
+    # a copy of an unpacked distribution's tree, or of what its top holds, holds its files
+    (
+        "FROM alpine:3.19\n"
+        "RUN wget https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.14/bin/"
+        "apache-tomcat-9.0.14.tar.gz -O /tmp/tomcat.tar.gz\n"
+        "RUN cd /tmp && tar xvfz tomcat.tar.gz && cp -Rv /tmp/apache-tomcat-9.0.14/* /opt/tomcat/"
+        " && rm -Rf /tmp/apache-tomcat-9.0.14 /tmp/tomcat.tar.gz\n"
+        "COPY context.xml /opt/tomcat/conf/context.xml\n"
+        "# expect: 3 LG003, 4 LG002\n",
+        [(3, "LG003"), (4, "LG002")],
+    ),
 ]
 
 
