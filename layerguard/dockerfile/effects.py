@@ -1263,6 +1263,7 @@ def _run_effects(
             tool in _MODELLED
             or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
+            or _r_installs_only(tool, words)
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
@@ -6221,6 +6222,22 @@ def _pak_installs(code: str) -> bool:
 
 
 _PAK_BARE = re.compile(r"(?<![\w.:])(?:pkg_install|pak|local_install(?:_deps)?)\(")
+
+
+def _r_installs_only(tool: str, words: tuple[str, ...]) -> bool:
+    """The R code an `R -e`/`Rscript -e` command runs only installs packages into R's library
+    (`remotes::install_github(...)`, `install.packages(...)`): it writes nowhere else, not in
+    the directory it runs in."""
+    if tool not in ("R", "Rscript") or not (code := _r_code(words)):
+        return False
+    statements = [s for s in re.split(r"[;\n]", code) if s.strip()]
+    return bool(statements) and all(_R_INSTALLER_CALL.match(s) for s in statements)
+
+
+_R_INSTALLER_CALL = re.compile(
+    r"\s*(?:(?:remotes|devtools|BiocManager|pak)::\w+|install\.packages|library|require"
+    r"|requireNamespace|options)\s*\("
+)
 
 
 def _r_code(words: tuple[str, ...]) -> str:

@@ -17371,6 +17371,18 @@ _FORTY_EIGHTH = [
         "# expect: 3 LG003, 4 LG002\n",
         [(3, "LG003"), (4, "LG002")],
     ),
+    # R code that only installs packages writes into R's library, nothing where it runs: the
+    # package archive `R CMD INSTALL` reads after it is the copy's (not after a script R ran)
+    (
+        "FROM rocker/verse:4.4.1\n"
+        "WORKDIR /home/rstudio\n"
+        "COPY package /home/rstudio/package\n"
+        "RUN R -e \"remotes::install_github('felix-hof/confMeta@6ce40a4', upgrade = FALSE)\""
+        " && R CMD INSTALL package/out/twotrials_0.05.tar.gz\n"
+        "RUN Rscript -e \"source('make.R')\" && R CMD INSTALL package/out/other_0.1.tar.gz\n"
+        "# expect: 3 LG006\n",
+        [(3, "LG006")],
+    ),
 ]
 
 
