@@ -333,6 +333,37 @@ class _Word:
         return quoted
 
 
+def _loop_end(tokens: list[_Token], i: int) -> int | None:
+    """The index of the `done` that ends the loop whose body starts at `i`; None when the body
+    leaves it early (`break`, `continue`) or its end is not plain."""
+    depth = 0
+    for at in range(i, len(tokens)):
+        token = tokens[at]
+        if not isinstance(token, _Word) or token.keyword is None:
+            continue
+        before = tokens[at - 1]
+        after_separator = at == i or (isinstance(before, _Op) and before.op in (";", "\n", "&"))
+        if token.keyword in ("break", "continue"):
+            return None
+        if not after_separator:
+            continue
+        if token.keyword in ("for", "while", "until", "select"):
+            depth += 1
+        elif token.keyword == "done":
+            if depth == 0:
+                return at
+            depth -= 1
+    return None
+
+
+def _one_name(value: str) -> bool:
+    """`value` is one plain word, not a wildcard: a loop over such words can be run in turn."""
+    return len(value.split()) == 1 and not any(c in value for c in "*?[")
+
+
+_UNROLLED = 32  # (the most words a loop is run for in turn; longer lists are rare)
+
+
 class _Op(NamedTuple):
     op: str
 
@@ -1248,6 +1279,16 @@ class _Parser:
             if all(known for _, known in values) and not "".join(v for v, _ in values).split():
                 # (`for p in ${PLUGINS}` with PLUGINS empty by default: the body never runs)
                 self.blocks[-1].dead = True
+            end = _loop_end(tokens, i) if 2 <= len(items) <= _UNROLLED else None
+            if end is not None and all(known and _one_name(v) for v, known in values):
+                # (`for dir in /tmp/dist /runner; do mkdir -p $dir; done`: the body runs once for
+                # each word, in turn)
+                body = [*tokens[i:end], _OPS[";"]]
+                self.blocks.pop()
+                for value, _ in values:
+                    self.env[name] = value
+                    self.feed(body)
+                return end + 1
         if name is not None and len(items) == 1:
             # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file)
             item = items[0]

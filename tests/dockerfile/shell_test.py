@@ -236,7 +236,16 @@ def test_words(script: str, expected: list[tuple[str, ...]]) -> None:
             id="unset-and-conditional",
         ),
         pytest.param(
-            "for V in 1 2; do :; done; echo $V", {"V": "0"}, [(":",), ("echo", "$V")], id="loop-var"
+            "for V in 1 2; do :; done; echo $V",
+            {"V": "0"},
+            [(":",), (":",), ("echo", "2")],
+            id="loop-var",  # (run for each word in turn: the last is left)
+        ),
+        pytest.param(
+            "for V in 1 $X; do :; done; echo $V",
+            {},
+            [(":",), ("echo", "$V")],
+            id="loop-var-unknown",
         ),
         pytest.param(
             "echo ${X:-$(id -u)}", {}, [("echo", "$(id -u)"), ("id", "-u")], id="default-subst"

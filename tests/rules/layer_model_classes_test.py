@@ -17383,6 +17383,17 @@ _FORTY_EIGHTH = [
         "# expect: 3 LG006\n",
         [(3, "LG006")],
     ),
+    # a loop over plain words runs its body once for each, in turn: the directory a loop made
+    # takes the wheels a later COPY puts there, which a later RUN installs (LG006)
+    (
+        "FROM python:3.12\n"
+        "RUN for dir in /tmp/dist /runner; do mkdir -m 0775 -p $dir; chgrp -R root $dir; done\n"
+        "COPY dist/*.whl /tmp/dist\n"
+        "RUN ls -1 /tmp/dist/*.whl | xargs -I '{}' python3 -m pip install --no-cache-dir"
+        " '{}[server]' && rm -rf /tmp/dist\n"
+        "# expect: 3 LG006, 4 LG003\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
 ]
 
 
