@@ -2309,7 +2309,13 @@ def _reach(
                     and _installed_under(
                         path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
                     )
-                    and not _made_after(path, entry, live)
+                    # (not a directory named for a package it installed, whatever a later
+                    # layer made below it: `mkdir /usr/share/tomcat7/temp`, then `chown -Rh
+                    # xnat /usr/share/tomcat*` after `apt-get install tomcat7`)
+                    and not (
+                        _made_after(path, entry, live)
+                        and not _names_a_package(path.rstrip("/") + "/*", entry.packages)
+                    )
                     and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
                 )

@@ -757,7 +757,9 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
     # usr/lib, came with what it points to, where a later copy through it lands: `COPY
     # --from=b / /`, then `COPY --from=b /opt/oracle /opt/oracle` writes /opt/oracle again.)
     whole_root = bool(old.origin) and old.source == "."
-    rooted = old.into.rstrip("/") == "" and (new.tree or new.either) and not whole_root
+    # (a family of files a name starts, `requirements*.txt`, holds no directory: not a link)
+    spread = new.tree or (new.either and not a_file_family(new.source))
+    rooted = old.into.rstrip("/") == "" and spread and not whole_root
     # (Nor a copied node_modules of the packages below it: `COPY --from=b /app/node_modules
     # ./node_modules` copies a workspace package, `@scope/web`, as the link it is there, which
     # `COPY --from=b /app/node_modules/@scope/web ./node_modules/@scope/web` follows. A name
@@ -1628,7 +1630,8 @@ def _a_root_filesystem(model: Model, write: CopyWrite) -> bool:
     source = posixpath.normpath("/" + write.source.strip("/"))
     stage = model.stage_of(write.origin)
     if stage is None:
-        return False
+        # (an image's own root, of a distribution: `COPY --from=python:3.6-slim / /`)
+        return source == "/" and bool(known(parse_reference(write.origin)).manager)
     runs = [i for s in model.lineage(stage) for i in s.instructions if i.keyword == "run"]
     if source == "/":
         # (or the root of a distribution's image: `FROM jrottenberg/ffmpeg:3.3-alpine`, then

@@ -17394,6 +17394,33 @@ _FORTY_EIGHTH = [
         "# expect: 3 LG006, 4 LG003\n",
         [(3, "LG006"), (4, "LG003")],
     ),
+    # a directory named for a package the install put there is its, whatever a later layer
+    # made below it: a second chown -R copies its files up again
+    (
+        "FROM ubuntu:14.04\n"
+        "RUN apt-get update && apt-get install -y tomcat7 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -m xnat\n"
+        "RUN chown -Rh xnat:xnat /usr/share/tomcat*\n"
+        "RUN mkdir /usr/share/tomcat7/temp\n"
+        "RUN chown -Rh xnat:xnat /usr/share/tomcat*\n"
+        "# expect: 4 LG004, 6 LG004\n",
+        [(4, "LG004"), (6, "LG004")],
+    ),
+    # a family of files a name starts, copied after the whole context copied to /: no directory
+    # it may hold is a link, the files are written again
+    (
+        "FROM python:3.8.12\nCOPY . .\nCOPY requirements*.txt ./\n# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    # a distribution image's own root copied onto a base of one: every file both hold ships
+    # twice (not an image of a few programs)
+    (
+        "FROM openjdk:8-jre-slim\n"
+        "COPY --from=python:3.6-slim / /\n"
+        "COPY --from=tonistiigi/xx / /\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
