@@ -266,6 +266,8 @@ def layers(
     # (what `make install` in a well-known source tree wrote: nginx's conf/nginx.conf, httpd's)
     built = source_installs((s.run, s.instr.env) for s in steps)
     earlier = ""  # the text of the instructions so far
+    # the paths programs the model does not read were given by name, and their layers
+    argued: dict[str, int] = {}
     for index, step in enumerate(steps):
         if index:
             earlier += steps[index - 1].instr.node.original + "\n"
@@ -280,9 +282,11 @@ def layers(
             layer, live = _run(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
-                earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in),
+                earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
+            for path in (p for op in step.run.ops for p in _argued(op)):
+                argued.setdefault(path, index)  # (the first to be given it made it)
             if any(op.kind == EXEC for op in step.run.ops):
                 ran.add(index)
             if _ran_a_script(step.run):
@@ -434,6 +438,26 @@ def _project_script(op: Op) -> bool:
         and op.content == UNKNOWN
         and not op.role
     )
+
+
+def _argued(op: Op) -> tuple[str, ...]:
+    """The paths a program the model does not read was given by name, as plain words (`python
+    scripts/download.py config.yml assets`: /app/config.yml and /app/assets); not its options,
+    nor the script an interpreter runs."""
+    if op.kind != EXEC or op.role:
+        return ()
+    words = op.command.split()[1:]
+    if posixpath.basename(op.tool) in INTERPRETERS | SHELLS:
+        words = words[next((i for i, w in enumerate(words) if not w.startswith("-")), 0) + 1 :]
+    where = op.paths[0] if op.paths else "/"
+    return tuple(
+        posixpath.normpath(posixpath.join(where, w))
+        for w in words
+        if _PLAIN_NAME.fullmatch(w) and w not in (".", "..") and not w.startswith("-")
+    )
+
+
+_PLAIN_NAME = re.compile(r"[\w./-]+")
 
 
 def _ran_in(op: Op) -> tuple[str, ...]:
@@ -1494,11 +1518,13 @@ def _run(
     ran: frozenset[int] = frozenset(),
     scripted: frozenset[int] = frozenset(),
     programs_ran_in: frozenset[str] = frozenset(),
+    argued: Mapping[str, int] | None = None,
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
     a program the model does not read (a service, which writes its logs); `scripted`: those
     whose RUN ran a script the build brought (which may have downloaded anything);
-    `programs_ran_in`: the directories the steps before ran such a program in."""
+    `programs_ran_in`: the directories the steps before ran such a program in; `argued`: the
+    paths such a program was given by name, and the layers of those RUNs."""
     assert step.run is not None
     ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
     ran_here: set[str] = set()  # (this RUN's alone)
@@ -1739,6 +1765,12 @@ def _run(
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
                     # read is the copy's archive, whatever else it unpacked there)
                     reached = [h for h in unpacked if h.path == path and h.entry in seen]
+                if op.kind == REMOVE and not reached and op.tool == "rm" and path not in taken:
+                    # (`python download.py assets` in an earlier RUN, then `rm -rf assets`:
+                    # what the program wrote under the name it was given)
+                    given = (argued or {}).get(path)
+                    if given is not None and given < index:
+                        reached = [Hit(Entry(path, TREE, UNKNOWN, None, given), path, True)]
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))

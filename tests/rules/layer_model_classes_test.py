@@ -17421,6 +17421,18 @@ _FORTY_EIGHTH = [
         "# expect: 2 LG002\n",
         [(2, "LG002")],
     ),
+    # a program the model does not read, given a name, writes there: a later RUN's rm of that
+    # name hides what it wrote (not in the same RUN, nor a name not given)
+    (
+        "FROM python:3.13-bookworm\n"
+        "WORKDIR /app\n"
+        "ADD scripts/download_resources.py scripts/download_resources.py\n"
+        "RUN python scripts/download_resources.py config.yml assets server_data\n"
+        "RUN python scripts/download_resources.py config.yml cache && rm -rf cache\n"
+        "RUN rm -rf assets other\n"
+        "# expect: 6 LG003\n",
+        [(6, "LG003")],
+    ),
 ]
 
 
