@@ -1926,8 +1926,18 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "krb5-config"): ("/etc/krb5.conf",),
     ("apt", "openssh-client"): ("/etc/ssh/ssh_config",),
     ("apk", "openssh-client"): ("/etc/ssh/ssh_config",),
-    ("apt", "tomcat9"): tuple(f"/etc/tomcat9/{n}" for n in _TOMCAT_CONF),
-    ("apt", "tomcat10"): tuple(f"/etc/tomcat10/{n}" for n in _TOMCAT_CONF),
+    # (and its defaults file; the postinst puts the default ROOT application in webapps)
+    **{
+        ("apt", f"tomcat{v}"): (
+            *(f"/etc/tomcat{v}/{n}" for n in _TOMCAT_CONF),
+            f"/etc/default/tomcat{v}",
+            *(
+                f"/var/lib/tomcat{v}/webapps/ROOT/{n}"
+                for n in ("index.html", "META-INF/context.xml")
+            ),
+        )
+        for v in (6, 7, 8, 9, 10)
+    },
     # (and Alpine's default site, its document root's index.html)
     ("apk", "apache2"): ("/etc/apache2/httpd.conf", "/var/www/localhost/htdocs/index.html"),
     ("apk", "redis"): ("/etc/redis.conf",),

@@ -1086,6 +1086,16 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 3 LG004, 4 LG004\n",
         [(3, "LG004"), (4, "LG004")],
     ),
+    # Debian's tomcat packages: their defaults file, and the default ROOT application their
+    # postinst puts in webapps
+    (
+        "FROM ubuntu:14.04\n"
+        "RUN apt-get update && apt-get install -y tomcat7 && rm -rf /var/lib/apt/lists/*\n"
+        "ADD tomcat7 /etc/default/tomcat7\n"
+        "RUN rm -rf /var/lib/tomcat7/webapps/ROOT*\n"
+        "# expect: 3 LG002, 4 LG003\n",
+        [(3, "LG002"), (4, "LG003")],
+    ),
 ]
 
 
