@@ -6702,7 +6702,7 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
     if (
         tool == "bundle"
         and subcommand(words) == "install"
-        and not _operands(words, _VALUE_OPTIONS["bundle"])[1:]
+        and not _operands(_without_groups(words), _VALUE_OPTIONS["bundle"])[1:]
     ):
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
@@ -6719,6 +6719,20 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
         return text, []  # (a package named beside the files)
     resolved = [resolve_path(f, command.cwd) for f in files]
     return text, [f for f in resolved if f is not None] if all(resolved) else []
+
+
+def _without_groups(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Bundler's words less the groups `--without` and `--with` list, which take every word up
+    to the next option (`--without=sqlite mysql`, `--without development test`)."""
+    kept: list[str] = []
+    listing = False
+    for word in words:
+        if word.startswith("-"):
+            listing = word.split("=", 1)[0] in ("--without", "--with")
+        elif listing:
+            continue
+        kept.append(word)
+    return tuple(kept)
 
 
 _REINSTALLS = frozenset({"-U", "--upgrade", "--force-reinstall", "-I", "--ignore-installed"})

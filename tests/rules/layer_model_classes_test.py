@@ -17433,6 +17433,17 @@ _FORTY_EIGHTH = [
         "# expect: 6 LG003\n",
         [(6, "LG003")],
     ),
+    # Bundler's --without takes every word up to the next option: a second install of the same
+    # copied Gemfile finds all there and fetches nothing
+    (
+        "FROM ruby:2.4\n"
+        "WORKDIR /var/canvas\n"
+        "COPY . .\n"
+        "RUN bundle install --path vendor/bundle --without=sqlite mysql\n"
+        "RUN bundle install --path vendor/bundle --without=sqlite mysql\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
