@@ -1910,6 +1910,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "logrotate"): ("/etc/logrotate.conf",),
     ("apt", "xrdp"): _XRDP,
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
+    # (SANE's backends list and its net backend's hosts, of libsane-common, libsane before it,
+    # which sane-utils pulls in)
+    **{
+        ("apt", name): ("/etc/sane.d/dll.conf", "/etc/sane.d/net.conf")
+        for name in ("sane", "sane-utils", "libsane-common", "libsane", "libsane1")
+    },
     ("apt", "cups-daemon"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf"),
     # (Ansible's packages: the PPA's and EPEL's)
     **{

@@ -1096,6 +1096,14 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 3 LG002, 4 LG003\n",
         [(3, "LG002"), (4, "LG003")],
     ),
+    # SANE's configuration, of libsane-common (libsane before it), which sane-utils pulls in
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y sane-utils && rm -rf /var/lib/apt/lists/*\n"
+        "COPY dll.conf /etc/sane.d/dll.conf\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
