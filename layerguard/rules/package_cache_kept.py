@@ -82,7 +82,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), Elixir's `mix deps.get` (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
-  (unless the image's own start command runs mix, or it is a Dev Containers image),
+  (unless the image's own start command fetches with mix, `mix setup` or `mix deps.get`, or it is a
+  Dev Containers image),
   `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
   without removing it, Haskell's `stack build`, `install`, `test` or `setup` (`~/.stack/pantry`, or
   `STACK_ROOT`'s, `--stack-root`'s: the Hackage index and package tarballs) without removing it,
@@ -379,8 +380,11 @@ _STARTS = {
     "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
-    # (`CMD mix phx.server`, whose mix setup fetches with it; not a release's `/opt/mix/bin`)
-    "hex": re.compile(r"(?<![\w./-])mix(?![\w./-])"),
+    # (`CMD mix setup`, a Phoenix project's alias that runs deps.get, or deps.get itself; not
+    # `mix phx.server` or `mix run`, which fetch nothing, nor a release's `/opt/mix/bin`)
+    "hex": re.compile(
+        r"(?<![\w./-])mix(?![\w./-])\W+(?:do\W+)?(?:setup|deps\.get|deps\.update)(?![\w.-])"
+    ),
     # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
     # app.dll`, which runs what was built)
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),

@@ -16504,7 +16504,7 @@ _FORTY_SEVENTH = [
         "WORKDIR /app\n"
         "COPY mix.exs mix.lock ./\n"
         "RUN mix deps.get\n"
-        'CMD ["mix", "phx.server"]\n'
+        'CMD ["sh", "-c", "mix setup && mix phx.server"]\n'
         "# expect: nothing\n",
         [],
     ),
@@ -17441,6 +17441,17 @@ _FORTY_EIGHTH = [
         "COPY . .\n"
         "RUN bundle install --path vendor/bundle --without=sqlite mysql\n"
         "RUN bundle install --path vendor/bundle --without=sqlite mysql\n"
+        "# expect: 4 LG005\n",
+        [(4, "LG005")],
+    ),
+    # a start command that runs the project (`mix phx.server`, `mix run`) fetches nothing: the
+    # Hex tarballs deps.get kept are waste (not `mix setup`, whose alias runs deps.get)
+    (
+        "FROM elixir:1.9-alpine\n"
+        "WORKDIR /app\n"
+        "COPY mix.exs mix.lock ./\n"
+        "RUN mix local.hex --force && mix deps.get\n"
+        'CMD ["mix", "run", "--no-halt"]\n'
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
