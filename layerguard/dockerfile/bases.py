@@ -1531,7 +1531,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apk", n): ("/etc/inputrc",) for n in ("readline", "readline-dev", "bash")},
     # (Debian's readline-common, which libreadline-dev pulls in)
     **{("apt", n): ("/etc/inputrc",) for n in ("readline-common", "libreadline-dev")},
-    ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf"),
+    # (and the aliases its postinst writes when there are none)
+    ("apt", "postfix"): ("/etc/postfix/main.cf", "/etc/postfix/master.cf", "/etc/aliases"),
+    # (clamd.conf and freshclam.conf, which their postinst scripts generate)
+    ("apt", "clamav-daemon"): ("/etc/clamav/clamd.conf",),
+    ("apt", "clamav-freshclam"): ("/etc/clamav/freshclam.conf",),
+    ("apt", "pure-ftpd-common"): ("/etc/default/pure-ftpd-common",),
+    ("apt", "awstats"): ("/etc/cron.d/awstats", "/etc/awstats/awstats.conf"),
+    ("apt", "chasquid"): ("/etc/chasquid/chasquid.conf",),
     # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
     ("apt", "monit"): ("/etc/monit/monitrc",),
     **{(m, "monit"): ("/etc/monitrc",) for m in ("apk", "yum")},
@@ -1587,7 +1594,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("syslog-ng", "syslog-ng-core")
     },
     ("apt", "cron"): ("/etc/crontab",),
-    ("apt", "certbot"): ("/etc/cron.d/certbot",),
+    ("apt", "certbot"): ("/etc/cron.d/certbot", "/etc/letsencrypt/cli.ini"),
     ("apt", "scanbd"): ("/etc/scanbd/scanbd.conf",),
     ("apt", "libapache2-mod-security2"): ("/etc/modsecurity/modsecurity.conf-recommended",),
     # (noVNC's web client, whose icons and page images replace to brand it)

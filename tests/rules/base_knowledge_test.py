@@ -1104,6 +1104,19 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # what Debian's postfix, clamav-daemon, awstats, chasquid and certbot packages write
+    (
+        "FROM debian:13-slim\n"
+        "RUN apt-get update && apt-get install -y postfix clamav-daemon awstats chasquid certbot"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY aliases /etc/aliases\n"
+        "COPY clamd.conf /etc/clamav/clamd.conf\n"
+        "COPY awstats /etc/cron.d/awstats\n"
+        "COPY chasquid.conf /etc/chasquid/chasquid.conf\n"
+        "RUN rm -rf /etc/letsencrypt/\n"
+        "# expect: 3 LG002, 4 LG002, 5 LG002, 6 LG002, 7 LG003\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (6, "LG002"), (7, "LG003")],
+    ),
 ]
 
 
