@@ -2498,6 +2498,8 @@ def _reach(
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             if _removed_since(path, entry) or _PLACEHOLDER.fullmatch(posixpath.basename(path)):
                 continue
+            if _S6_DOWN.search(path):
+                continue  # (s6's `down` marker, which keeps a service from starting, is empty)
             if _left_out_of_checkouts(path, entry):
                 continue
             if (
@@ -2953,6 +2955,8 @@ def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
 # The empty files that keep a directory in a repository or an archive (`.gitkeep`, Omeka's
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
+# s6's marker that a service starts down, in a service directory of s6-overlay or s6-rc
+_S6_DOWN = re.compile(r"/(?:services\.d|s6-rc\.d|service|s6/[^/]+)/[^/]+/down$")
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:

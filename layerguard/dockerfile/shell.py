@@ -805,6 +805,18 @@ def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     return env.get(name) or defaults[name]
 
 
+# `$(gem environment gemdir)`: where gem installs, which a cleanup of its cache asks gem.
+_GEM_ENV = re.compile(r"(?:\$\(|`)\s*gem\s+env(?:ironment)?\s+(?:gemdir|gemhome)\s*[)`]")
+
+
+def _gem_dir(raw: str, env: Mapping[str, str]) -> str | None:
+    """What `$(gem environment gemdir)` prints: GEM_HOME, or the directory it names by the
+    variable's name where its value is not known (the gem directory of the Ruby that runs)."""
+    if _GEM_ENV.fullmatch(raw) is None:
+        return None
+    return env.get("GEM_HOME") or "/$GEM_HOME"
+
+
 # A directory the base image's ENV names, standing for itself by the variable's name
 # (`/$CATALINA_HOME`): its value is not known, so no test of it is.
 _SYMBOLIC = re.compile(r"/\$[A-Za-z_][A-Za-z0-9_]*(?=/|$)")
@@ -1664,7 +1676,12 @@ class _Parser:
     def _printed(self, raw: str) -> str | None:
         """What a substitution known here prints: `$(ls *.whl)`, `$(go env GOCACHE)`."""
         inner = raw.removeprefix("$(").removesuffix(")").strip("`")
-        return _listed(raw) or _go_env(raw, self.env) or _MACHINE.get(" ".join(inner.split()))
+        return (
+            _listed(raw)
+            or _go_env(raw, self.env)
+            or _gem_dir(raw, self.env)
+            or _MACHINE.get(" ".join(inner.split()))
+        )
 
     def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:
         """The text of a parameter expansion and whether it is fully known; None keeps it as

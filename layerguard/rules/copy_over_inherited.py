@@ -417,6 +417,10 @@ def _old_copies(
         if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files), php)):
             yield member, earlier.where, None
             return
+        if earlier.run and _a_packaged_program(write, earlier.run.ops):
+            # (`apt-get install chasquid`, then `COPY --from=build /go/bin/chasquid /usr/bin/`)
+            yield write.path, earlier.where, None
+            return
         if earlier.run and (held := _stage_base_file(ctx.model, write, configs)):
             yield held, earlier.where, None
             return
@@ -1349,6 +1353,29 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
             _extension(w.source) == _extension(w.path) != "" or _a_program(w) for w in (old, new)
         )
     )
+
+
+def _a_packaged_program(write: CopyWrite, ops: Sequence[Op]) -> bool:
+    """`write` lands right in a system bin directory on the program a distribution package named
+    for it installed there (`apt-get install chasquid` puts /usr/bin/chasquid); not a name
+    Debian's alternatives or a runtime's package make a link (`python3`, `java`, `node`)."""
+    if write.tree or posixpath.dirname(write.path) not in _SYSTEM_BINS:
+        return False
+    name = posixpath.basename(write.path)
+    return name not in _LINKED_PROGRAMS and any(
+        op.role == INSTALL and op.family in ("apt", "yum", "apk") and name in op.packages
+        for op in ops
+    )
+
+
+# (where a package puts the program it is named for: a daemon's sbin is not known here)
+_SYSTEM_BINS = frozenset({"/bin", "/usr/bin"})
+# (programs whose package of that name makes the program a link, or puts it elsewhere)
+_LINKED_PROGRAMS = frozenset(
+    {"python", "python3", "python2", "java", "javac", "node", "nodejs", "ruby", "php", "perl"}
+    | {"gcc", "g++", "go", "golang", "vim", "editor", "awk", "nc", "netcat", "yarn", "gradle"}
+    | {"mvn", "maven", "lua", "tclsh", "wish", "busybox", "npm", "npx", "yarnpkg", "corepack"}
+)
 
 
 def _a_program(write: CopyWrite) -> bool:

@@ -17455,6 +17455,35 @@ _FORTY_EIGHTH = [
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
+    # a program copied right into /usr/bin over the one a package named for it installed there
+    # (not a name whose package makes a link, npm; nor sbin, where only some packages put theirs)
+    (
+        "FROM debian:13-slim\n"
+        "RUN apt-get update && apt-get install -y chasquid npm caddy && rm -rf /var/lib/apt/lists/*\n"
+        "COPY --from=golang:1.22 /usr/local/go/bin/gofmt /go/bin/chasquid /usr/bin/\n"
+        "COPY bin/npm /usr/bin/npm\n"
+        "COPY bin/caddy /usr/sbin/caddy\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    # s6's `down` marker of a service directory is an empty file
+    (
+        "FROM alpine:3.20\n"
+        "COPY services.d/ /etc/services.d/\n"
+        "RUN rm /etc/services.d/phpfpm/down\n"
+        "RUN rm /etc/services.d/phpfpm/run\n"
+        "# expect: 4 LG003\n",
+        [(4, "LG003")],
+    ),
+    # `gem environment gemdir` prints GEM_HOME: removing its cache/ is the install's cleanup
+    (
+        "FROM alpine\n"
+        "WORKDIR /var/cache/showoff\n"
+        "RUN apk add --no-cache ruby && gem install showoff --no-document"
+        " && rm -rf `gem environment gemdir`/cache\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
