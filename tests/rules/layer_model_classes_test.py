@@ -17459,7 +17459,8 @@ _FORTY_EIGHTH = [
     # (not a name whose package makes a link, npm; nor sbin, where only some packages put theirs)
     (
         "FROM debian:13-slim\n"
-        "RUN apt-get update && apt-get install -y chasquid npm caddy && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y chasquid npm caddy"
+        " && rm -rf /var/lib/apt/lists/*\n"
         "COPY --from=golang:1.22 /usr/local/go/bin/gofmt /go/bin/chasquid /usr/bin/\n"
         "COPY bin/npm /usr/bin/npm\n"
         "COPY bin/caddy /usr/sbin/caddy\n"
