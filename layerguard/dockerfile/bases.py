@@ -336,6 +336,13 @@ _APACHE2_CONF = tuple(
         *("security", "charset", "localized-error-pages", "other-vhosts-access-log"),
         "serve-cgi-bin",
     )
+) + tuple(
+    # (and its modules' configuration)
+    f"/etc/apache2/mods-available/{n}.conf"
+    for n in (
+        *("status", "mpm_event", "mpm_prefork", "mpm_worker", "dir", "mime", "alias"),
+        *("autoindex", "deflate", "negotiation", "reqtimeout", "setenvif", "ssl", "info"),
+    )
 )
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)

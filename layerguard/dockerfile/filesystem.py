@@ -232,6 +232,10 @@ def layers(
     # (`curl -fsSL https://deb.nodesource.com/setup_18.x | bash -`): it may write there
     ran_in: set[str] = set()
     held = known(image)
+    if base is None and _lists_shown(steps, image):
+        # (a vendor's base an apt-get install by name worked on before any update: it holds
+        # the package lists, which a later removal hides)
+        live.append(Entry(_APT_LISTS.rstrip("/"), TREE, HEAVY, None, BASE, CACHE, "apt"))
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
@@ -438,6 +442,23 @@ def _project_script(op: Op) -> bool:
         and op.content == UNKNOWN
         and not op.role
     )
+
+
+def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
+    """An `apt-get install` of packages by name runs before any `apt-get update` on a vendor's
+    image (one of a namespace, not Docker's library, whose images all remove their lists): it
+    found the package lists there, or it would have failed."""
+    if image is None or "/" not in image.repository.removeprefix("library/"):
+        return False
+    for step in steps:
+        for op in step.run.ops if step.run is not None else ():
+            if op.family != "apt":
+                continue
+            if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
+                return False
+            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
+                return all("/" not in p and "$" not in p and not is_archive(p) for p in op.packages)
+    return False
 
 
 def _argued(op: Op) -> tuple[str, ...]:

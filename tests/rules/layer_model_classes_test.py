@@ -17485,6 +17485,30 @@ _FORTY_EIGHTH = [
         "# expect: nothing\n",
         [],
     ),
+    # an apt-get install by name before any update worked on a vendor's image: it holds the
+    # package lists, which a later removal hides (not on Docker's library images, which remove
+    # their lists, nor after an update)
+    (
+        "FROM openresty/openresty:bionic\n"
+        "RUN apt-get install iputils-ping -y && apt-get install git -y\n"
+        "RUN rm -rf /var/lib/apt/lists/*\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:18.04\n"
+        "RUN apt-get install -y git\n"
+        "RUN rm -rf /var/lib/apt/lists/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
+    (
+        "FROM nvidia/cuda:12.0-base\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /var/lib/apt/lists/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
