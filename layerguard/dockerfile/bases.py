@@ -208,7 +208,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "mariadb": ("/etc/mysql",),
     # (its Python packages, installed with pip --user by the airflow user)
     "apache/airflow": ("/home/airflow/.local",),
-    "nvidia/cuda": ("/usr/local/cuda-*",),
+    "nvidia/cuda": ("/usr/local/cuda-*", "/usr/local/cuda"),  # (and its link to the version)
     # (the framework images that pip-install as root into Debian's or Ubuntu's Python: its
     # local dist-packages is filled, where a plain distribution keeps it empty)
     **dict.fromkeys(

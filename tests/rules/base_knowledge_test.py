@@ -1117,6 +1117,16 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 3 LG002, 4 LG002, 5 LG002, 6 LG002, 7 LG003\n",
         [(3, "LG002"), (4, "LG002"), (5, "LG002"), (6, "LG002"), (7, "LG003")],
     ),
+    # NVIDIA's CUDA images hold their toolkit's libraries below /usr/local/cuda, the link to
+    # the version's tree: the devel image's copied onto the runtime's write them again
+    (
+        "FROM nvidia/cuda:11.3.1-devel-ubuntu20.04 AS builder\n"
+        "RUN make -C /src\n"
+        "FROM nvidia/cuda:11.3.1-runtime-ubuntu20.04\n"
+        "COPY --from=builder /usr/local/cuda/lib64/ /usr/local/cuda/lib64/\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
