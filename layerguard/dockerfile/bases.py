@@ -188,6 +188,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "perl": ("/usr/local/lib/perl5", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
     "golang": ("/usr/local/go",),
+    # (Bitnami's Spark: its distribution, jars and examples too)
+    "bitnami/spark": ("/opt/bitnami/spark",),
     # (Cirrus Labs' Flutter images: the SDK, on their Android SDK image's)
     **dict.fromkeys(
         ("cirrusci/flutter", "ghcr.io/cirruslabs/flutter"),
@@ -396,6 +398,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
     ),
     "kong": ("/docker-entrypoint.sh",),
+    # (Big Data Europe's Hadoop images, built on its hadoop-base: the entry script it ADDs)
+    "bde2020/hadoop-*": ("/entrypoint.sh",),
     # (their Dockerfiles' `COPY docker-entrypoint.sh /`, or to /usr/local/bin)
     **dict.fromkeys(("flink", "apache/flink", "zookeeper", "storm"), ("/docker-entrypoint.sh",)),
     "memcached": (_ENTRYPOINT,),
@@ -1002,6 +1006,8 @@ _DEB822_UBUNTU = re.compile(
 # Files (or trees) of weight every image of these repositories holds: removing one hides its
 # bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
+    # (Bitnami's Spark: the distribution's jars and examples, hundreds of MB)
+    "bitnami/spark": ("/opt/bitnami/spark/jars", "/opt/bitnami/spark/examples"),
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
     **{
         name: ("/usr/src/php.tar.xz",)

@@ -1127,6 +1127,20 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 4 LG002\n",
         [(4, "LG002")],
     ),
+    # Big Data Europe's Hadoop images' entry script; Bitnami's Spark distribution's jars
+    (
+        "FROM bde2020/hadoop-base:2.0.0-hadoop3.2.1-java8\n"
+        "COPY entrypoint.sh /entrypoint.sh\n"
+        "# expect: 2 LG002\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM bitnami/spark:3.5\n"
+        "USER root\n"
+        "RUN rm -rf /opt/bitnami/spark/jars; rm -rf /opt/bitnami/spark/examples\n"
+        "# expect: 3 LG003\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
