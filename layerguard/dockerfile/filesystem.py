@@ -2732,12 +2732,13 @@ def _reach(
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if (
         path in held.files
-        and (moves or op.kind == CHOWN)
+        and (moves or op.kind in (CHOWN, TOUCH))
         and not any(e.path == path for e in live)
         and not (moves and path.startswith(_APT_SOURCES))
     ):
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
-        # writes its bytes again) or copied up; not removed, which frees a config file's few;
+        # writes its bytes again) or copied up (a touch too: `touch /etc/crontabs/root` on
+        # Alpine's); not removed, which frees a config file's few;
         # nor apt's source lists moved aside, a few lines of configuration (not yum's
         # CentOS-Base.repo, which labels count)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
@@ -3537,14 +3538,26 @@ def _brings(installed: str, removed: set[str]) -> bool:
 
 
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
-    """`entries`, their installs of `op`'s manager less the packages `op` removed."""
+    """`entries`, their installs of `op`'s manager less the packages `op` removed: all that an
+    apk virtual package (`apk add --virtual .build-deps curl binutils`) held, removed by its
+    name."""
     gone = set(op.packages)
     return [
-        e._replace(packages=tuple(p for p in e.packages if p not in gone))
+        e._replace(packages=tuple(p for p in e.packages if p not in gone and not _virtual(e, gone)))
         if e.role == INSTALL and e.family == op.family and gone & set(e.packages)
         else e
         for e in entries
     ]
+
+
+def _virtual(entry: Entry, gone: set[str]) -> bool:
+    """`entry`'s install was of an apk virtual package that `gone` names: its name, by custom
+    begun with a dot, comes last."""
+    return (
+        entry.family == "apk"
+        and entry.packages[-1:] != ()
+        and (entry.packages[-1].startswith(".") and entry.packages[-1] in gone)
+    )
 
 
 def _last_is_a_directory(path: str, live: list[Entry]) -> bool:

@@ -17509,6 +17509,26 @@ _FORTY_EIGHTH = [
         "# expect: nothing\n",
         [],
     ),
+    # a touch of a file every image of the base holds copies it up
+    (
+        "FROM node:22-alpine\n"
+        "ENV CRON_PATH=/etc/crontabs\n"
+        "RUN touch $CRON_PATH/root && chmod +x $CRON_PATH/root\n"
+        "RUN touch /etc/crontabs/new\n"
+        "# expect: 3 LG004\n",
+        [(3, "LG004")],
+    ),
+    # `apk del` of a virtual package removes what was installed under it: a later install of
+    # one of those names, removed in the same RUN, removes only its own
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --virtual .build-deps curl binutils zstd && echo hi"
+        " && apk del --purge .build-deps\n"
+        "RUN apk add --no-cache mksh binutils zip && zip -d x.jar a"
+        " && apk del --purge binutils zip\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
