@@ -3706,8 +3706,15 @@ def _names_node(packages: tuple[str, ...]) -> bool:
 
 def _a_package(path: str, entry: Entry) -> bool:
     """`path` names package files (`/opt/ct/*.whl`), which an install reads, never leaves in
-    the trees it writes."""
-    return entry.role == INSTALL and posixpath.basename(path).endswith(_PACKAGE_FILES)
+    the trees it writes; nor does a distribution's package fill a gem directory's cache of
+    downloaded .gem files (`/usr/lib/ruby/gems/*/cache/*` after `apt-get install ruby-dev`)."""
+    if entry.role != INSTALL:
+        return False
+    cache = entry.family in DISTRIBUTION_MANAGERS and bool(_GEM_DIR_CACHE.search(path))
+    return cache or posixpath.basename(path).endswith(_PACKAGE_FILES)
+
+
+_GEM_DIR_CACHE = re.compile(r"/gems/[^/]+/cache(?:/|$)")
 
 
 # Alpine's packages that hold headers, or pull in those that do (build-base, g++'s libstdc++-dev),

@@ -17529,6 +17529,15 @@ _FORTY_EIGHTH = [
         "# expect: nothing\n",
         [],
     ),
+    # a distribution's package puts no downloaded .gem file in a gem directory's cache
+    (
+        "FROM debian:10\n"
+        "RUN apt-get update && apt-get install -y ruby-dev build-essential"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/lib/ruby/gems/*/cache/*\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
