@@ -682,6 +682,7 @@ _DEBIAN_FILES = (
     "/etc/shells",  # (debianutils')
     "/etc/gai.conf",  # (libc-bin's getaddrinfo preferences, commented out: every image has it)
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
+    "/etc/security/limits.conf",  # (libpam-modules', essential: every image has it)
 )
 _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
@@ -1552,6 +1553,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "pure-ftpd-common"): ("/etc/default/pure-ftpd-common",),
     ("apt", "awstats"): ("/etc/cron.d/awstats", "/etc/awstats/awstats.conf"),
     ("apt", "chasquid"): ("/etc/chasquid/chasquid.conf",),
+    ("apt", "opensips"): ("/etc/opensips/opensips.cfg",),
     # (monit's control file: Debian's in /etc/monit, Alpine's and EPEL's in /etc)
     ("apt", "monit"): ("/etc/monit/monitrc",),
     **{(m, "monit"): ("/etc/monitrc",) for m in ("apk", "yum")},
@@ -1840,8 +1842,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name, files in (
             ("mongodb-org-server", ("/etc/mongod.conf",)),
             ("grafana", ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml")),
-            ("influxdb", ("/etc/influxdb/influxdb.conf",)),
-            ("telegraf", ("/etc/telegraf/telegraf.conf",)),
+            # (and the init script their postinst installs where PID 1 is not systemd, as in a
+            # build)
+            ("influxdb", ("/etc/influxdb/influxdb.conf", "/etc/init.d/influxdb")),
+            ("telegraf", ("/etc/telegraf/telegraf.conf", "/etc/init.d/telegraf")),
             ("clickhouse-server", _CLICKHOUSE),
             ("elasticsearch", _elastic("elasticsearch", "elasticsearch.yml", "log4j2.properties")),
             ("logstash", _elastic("logstash", "logstash.yml", "pipelines.yml", "jvm.options")),

@@ -1141,6 +1141,19 @@ _FORTY_EIGHTH_KNOWLEDGE = [
         "# expect: 3 LG003\n",
         [(3, "LG003")],
     ),
+    # every Debian image's /etc/security/limits.conf (libpam-modules, essential); opensips'
+    # configuration; the init scripts influxdb's and telegraf's postinst install outside systemd
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y opensips influxdb telegraf"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY limits.conf /etc/security/limits.conf\n"
+        "COPY opensips.cfg /etc/opensips/opensips.cfg\n"
+        "COPY influxdb.init /etc/init.d/influxdb\n"
+        "COPY telegraf.init /etc/init.d/telegraf\n"
+        "# expect: 3 LG002, 4 LG002, 5 LG002, 6 LG002\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (6, "LG002")],
+    ),
 ]
 
 
