@@ -1588,6 +1588,7 @@ def _run(
     skel_homes: set[str] = set()
     shown: list[str] = []  # the files of copied trees a change of this RUN copied up
     occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
+    pulled: dict[str, tuple[str, ...]] = {}  # a repository a pull updated -> its version before
     for op in step.run.ops:
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
@@ -1752,6 +1753,10 @@ def _run(
             if op.tool == "usermod" and op.sources and all(s in skel_homes for s in op.sources):
                 # (`usermod -m -d /var/www app` after useradd: the dotfiles go where it says)
                 op = op._replace(role=HOME)
+            if op.family == "git" and not op.packages and _GIT_KEEPS_BRANCH.search(op.command):
+                # (`git pull` updates the branch checked out: a later `git checkout` of it is
+                # no other version)
+                op = op._replace(packages=next((pulled[p] for p in paths if p in pulled), ()))
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else (), lean=op.lean)
@@ -1774,6 +1779,12 @@ def _run(
                 for e in own
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
+            if op.tool == "git" and op.kind == REMOVE and not op.packages:
+                # (the version a pull keeps, before it rewrites the tree)
+                for p in op.paths:
+                    prior = [e for e in (*live, *own) if e.family == "git" and e.path == p]
+                    if prior:
+                        pulled[p] = prior[-1].packages
             if op.tool == "mv" and op.kind == REMOVE:
                 # (what a write is known to have left there, before the mv takes it)
                 occupied.update(
@@ -3735,6 +3746,7 @@ def _a_package(path: str, entry: Entry) -> bool:
     return cache or posixpath.basename(path).endswith(_PACKAGE_FILES)
 
 
+_GIT_KEEPS_BRANCH = re.compile(r"\bgit\b.*\b(?:pull|merge|rebase)\b")
 _GEM_DIR_CACHE = re.compile(r"/gems/[^/]+/cache(?:/|$)")
 
 

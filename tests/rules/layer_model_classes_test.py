@@ -17548,6 +17548,20 @@ _FORTY_EIGHTH = [
         "# expect: 4 LG005\n",
         [(4, "LG005")],
     ),
+    # a pull keeps the branch checked out: a later checkout of that branch changes nothing
+    # (another version does)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/v8/v8.git /src/v8\n"
+        "WORKDIR /src/v8\n"
+        "RUN git checkout master\n"
+        "RUN git pull\n"
+        "RUN git checkout master\n"
+        "RUN git checkout 11.2.1\n"
+        "# expect: 6 LG003, 8 LG003\n",
+        [(6, "LG003"), (8, "LG003")],
+    ),
 ]
 
 
