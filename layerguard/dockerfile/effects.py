@@ -1122,6 +1122,8 @@ def _run_effects(
                     c
                     for o in ops
                     if o.role == CACHE
+                    # (not a user's own gem directory, which GEM_HOME does not name)
+                    and "--user-install" not in o.command.split()
                     for name, suffix in _CACHE_VARS.get(o.family, ())
                     if any(
                         p.endswith((f"${name}{suffix}", f"${{{name}}}{suffix}")) for p in op.paths
@@ -1145,6 +1147,12 @@ def _run_effects(
                     for o in caches
                     if (placed and o.tool == "gem" and "--user-install" not in o.command)
                     or (o.tool == "bundle" and (bundled or _bundle_path_given(o.command)))
+                    # (a user's own gem directory, which no gem dir's cache/ names: `gem install
+                    # --user-install x && rm -rf $(gem env gemdir)/cache`)
+                    or (
+                        "--user-install" in o.command.split()
+                        and not any(_IN_HOME.match(p) for p in op.paths)
+                    )
                     for c in o.paths
                     if not any(
                         inside(p, c) or covers(p, c) or path_overlaps(p, c) for p in op.paths
@@ -1713,11 +1721,16 @@ def _distributions(
             roots[dest], pending = pending, None
             placed[dest] = at
         elif op.tool == "cp" and op.kind == WRITE and op.paths and len(op.sources) == 1:
-            # (a copy of it, or of what it holds: `cp -R apache-tomcat-9.0.14/* /opt/tomcat/`)
+            # (a copy of what it holds, `cp -R apache-tomcat-9.0.14/* /opt/tomcat/`, or of it
+            # into a directory there, by its name: one this RUN made or a standard one; to a
+            # name not known to be there, where it may land either way, nothing is known)
             (source,) = op.sources
-            top, dest = source.removesuffix("/*"), op.paths[0]
-            if top in roots:
-                if top == source and dest in STANDARD_DIRS:
+            top, dest = source.removesuffix("/*").removesuffix("/."), op.paths[0]
+            there = dest in STANDARD_DIRS or any(
+                o.kind == WRITE and o.entry == DIR and dest in o.paths for o in ops[:at]
+            )
+            if top in roots and (top != source or there):
+                if top == source:
                     dest = posixpath.join(dest, posixpath.basename(top))
                 roots[dest] = roots[top]
                 placed[dest] = at
@@ -6228,15 +6241,23 @@ def _r_installs_only(tool: str, words: tuple[str, ...]) -> bool:
     """The R code an `R -e`/`Rscript -e` command runs only installs packages into R's library
     (`remotes::install_github(...)`, `install.packages(...)`): it writes nowhere else, not in
     the directory it runs in."""
+    if tool == "R" and words[1:3] == ("CMD", "INSTALL"):
+        # (package archives, installed into R's library; not a source directory, built there)
+        given = [w for w in words[3:] if not w.startswith("-")]
+        return bool(given) and all(is_archive(w) for w in given)
     if tool not in ("R", "Rscript") or not (code := _r_code(words)):
         return False
     statements = [s for s in re.split(r"[;\n]", code) if s.strip()]
     return bool(statements) and all(_R_INSTALLER_CALL.match(s) for s in statements)
 
 
+# (an install, bare or by its package's name, a package attached, an option set; a statement
+# `if (!requireNamespace(...))` guards)
 _R_INSTALLER_CALL = re.compile(
-    r"\s*(?:(?:remotes|devtools|BiocManager|pak)::\w+|install\.packages|library|require"
-    r"|requireNamespace|options)\s*\("
+    r"\s*(?:if\s*\(\s*!\s*requireNamespace\([^)]*\)\s*\)\s*)?"
+    r"(?:(?:remotes|devtools)::install_\w+|BiocManager::install|pak::(?:pkg_install|pak)"
+    r"|install_(?:github|gitlab|version|cran|bioc|url|local|deps)|install\.packages|library"
+    r"|require|requireNamespace|options)\s*\("
 )
 
 

@@ -289,8 +289,12 @@ def layers(
                 earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
+            # (not below a mount, where the program's output stays out of the layer, nor a
+            # link, whose removal takes the link alone)
+            mounted = [m.get("target", "") for m in step.instr.mounts() if m.get("target")]
             for path in (p for op in step.run.ops for p in _argued(op)):
-                argued.setdefault(path, index)  # (the first to be given it made it)
+                if path not in links and not any(covers(m, path) for m in mounted):
+                    argued.setdefault(path, index)  # (the first to be given it made it)
             if any(op.kind == EXEC for op in step.run.ops):
                 ran.add(index)
             if _ran_a_script(step.run):
@@ -457,24 +461,44 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
             if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
                 return False
             if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
-                return all("/" not in p and "$" not in p and not is_archive(p) for p in op.packages)
+                # (not one allowed to fail, `|| true`, nor of packages images hold already,
+                # which apt finds installed without lists)
+                guarded = re.search(r"\|\|\s*(?:true|:|exit 0)\b", step.instr.node.original)
+                named = [p for p in op.packages if p not in _COMMONLY_HELD]
+                return (
+                    not guarded
+                    and bool(named)
+                    and all(
+                        "/" not in p and "$" not in p and not is_archive(p) for p in op.packages
+                    )
+                )
     return False
 
 
+# Packages images often hold already, which an install finds there with no package lists
+_COMMONLY_HELD = frozenset(
+    {"ca-certificates", "tzdata", "apt-transport-https", "bash", "coreutils", "libc6"}
+    | {"netbase", "sed", "grep", "debian-archive-keyring"}
+)
+
+
 def _argued(op: Op) -> tuple[str, ...]:
-    """The paths a program the model does not read was given by name, as plain words (`python
-    scripts/download.py config.yml assets`: /app/config.yml and /app/assets); not its options,
-    nor the script an interpreter runs."""
+    """The directories a program the model does not read was given by name, as plain words
+    (`python scripts/download.py config.yml assets`: /app/assets); not its options, nor the
+    script an interpreter runs, nor a file's name (`validate /etc/app/config.yml` reads it)."""
     if op.kind != EXEC or op.role:
         return ()
     words = op.command.split()[1:]
-    if posixpath.basename(op.tool) in INTERPRETERS | SHELLS:
+    if posixpath.basename(op.tool) in INTERPRETERS | SHELLS | {"Rscript"}:
         words = words[next((i for i, w in enumerate(words) if not w.startswith("-")), 0) + 1 :]
     where = op.paths[0] if op.paths else "/"
     return tuple(
         posixpath.normpath(posixpath.join(where, w))
         for w in words
-        if _PLAIN_NAME.fullmatch(w) and w not in (".", "..") and not w.startswith("-")
+        if _PLAIN_NAME.fullmatch(w)
+        and w not in (".", "..")
+        and not w.startswith("-")
+        and not names_a_file(w)
     )
 
 
@@ -1096,6 +1120,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     projects: set[str] = set()  # the node_modules an npm install filled, not taken since
+    bundled: set[str] = set()  # the install commands that read requirement files so far
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
@@ -1151,13 +1176,19 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 files = [gemfile_at, f"{gemfile_at}.lock"] if "$" not in gemfile else []
             if not files:
                 continue
+            # (`--with` may add a group an earlier `--without` left out: only the same install
+            # again finds all there)
+            widened = "--with" in {w.split("=", 1)[0] for w in text.split()} and text not in bundled
+            bundled.add(text)
             sources = {f: _copied_from(f, copied) for f in files}
             # (mix's `--only prod` fetches that environment's alone: a later plain deps.get
             # fetches the others)
             scope = mix_only(text) if text.startswith("mix") else ""
             before = scopes.get(files[0])
             wider = before is not None and before not in ("", scope)
-            if all(installed.get(f, "") == sources[f] != "" for f in files) and not wider:
+            if all(installed.get(f, "") == sources[f] != "" for f in files) and not (
+                wider or widened
+            ):
                 found.add((index, text))
             scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
@@ -1615,7 +1646,7 @@ def _run(
         elif op.kind == WRITE and op.entry in (DIR, TREE):
             gone_now.difference_update(op.paths)
         ran_in.update(_ran_in(op))
-        if posixpath.basename(op.tool) in _BUILDERS and not _OUTPUT_OPTION.search(op.command):
+        if _a_build(op) and not _OUTPUT_OPTION.search(op.command):
             ran_here.update(_ran_in(op))  # (not a build told to put its output elsewhere)
         if op.kind == WRITE and _project_script(op):
             packed.update(op.paths)
@@ -1945,7 +1976,9 @@ def _run(
                     continue
                 # (or what a build this RUN ran in its project made in an output directory:
                 # `./gradlew buildDeb && dpkg -i build/distributions/*.deb` after `COPY . .`)
-                if _a_build_output(path, ran_here):
+                if _a_build_output(path, ran_here) and not any(
+                    e.copied and e.path == path for e in live
+                ):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
                 # is the one unpacked, not what the copy may have held there.
@@ -2051,8 +2084,18 @@ _BUILD_OUTPUTS = frozenset({"build", "target", "dist", "out"})
 # (the builds whose output there the model does not write itself, as it does Maven's target/)
 _BUILDERS = frozenset(
     {"gradle", "gradlew", "sbt", "npm", "yarn", "pnpm", "make", "cargo", "ant", "pyproject-build"}
-    | {"python", "python3"}
 )
+
+
+def _a_build(op: Op) -> bool:
+    """`op` runs a build whose output directory the model does not write itself; Python's
+    only as setuptools' (`python setup.py bdist_wheel`), not any script."""
+    tool = posixpath.basename(op.tool)
+    if tool in ("python", "python3"):
+        return "setup.py" in op.command.split()
+    return tool in _BUILDERS
+
+
 _OUTPUT_OPTION = re.compile(
     r"(?:^|\s)(?:--out-?dir|--output-dir|--dist-dir|--target-dir|--wheel-dir|-o)(?:[=\s]|$)"
 )
@@ -2181,8 +2224,13 @@ def _set_by_another_run(op: Op, step: Step, earlier: str) -> bool:
         return False
     names = [m.group(1) for m in _VARIABLE.finditer(op.command)]
     text = step.instr.node.original
+    # (not where the RUN reads in a file that may set it, `. /etc/build-deps`; nor a name in
+    # capitals, which the base image's ENV may set, `$PHPIZE_DEPS` on php)
+    if re.search(r"(?:^|[;&|(]\s*|\s)(?:\.|source)\s+\S", text):
+        return False
     return bool(names) and all(
         n not in step.instr.env
+        and not n.isupper()
         and not re.search(rf"\b{n}=", text)
         and re.search(rf"\b{n}=", earlier) is not None
         for n in names
@@ -2285,6 +2333,16 @@ def _reach(
         # a copy of the build context holds no such cache inside it, only one copied there,
         # `COPY .npm /root/.npm`)
         live = [e for e in live if not _context_above_cache(e, path)]
+    if (
+        (op.kind == REMOVE or op.tool in ("chown", "chgrp"))
+        and path in _BASE_LINKS
+        and not re.search(rf"{re.escape(path)}/(?:\s|$)", op.command)  # (`/usr/local/cuda/`)
+    ):
+        # (a link the base holds, `/usr/local/cuda` to its version's tree: rm and chown -R
+        # take the link alone, unless a layer wrote that name itself)
+        live = [e for e in live if e.path == path and e.layer != BASE]
+        if not live:
+            return []
     if op.kind == REMOVE and _a_known_link(path):
         # (an install, an unpacked tree or a virtual environment holds these as symbolic
         # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)
@@ -2399,7 +2457,10 @@ def _reach(
                     # xnat /usr/share/tomcat*` after `apt-get install tomcat7`)
                     and not (
                         _made_after(path, entry, live)
-                        and not _names_a_package(path.rstrip("/") + "/*", entry.packages)
+                        and not (
+                            _names_a_package(path.rstrip("/") + "/*", entry.packages)
+                            and not path.startswith("/opt/")  # (no distribution's there)
+                        )
                     )
                     and not _an_application_dir(path, entry, live)
                     and not _removed_since(path, entry)
@@ -2551,7 +2612,7 @@ def _reach(
         elif inside(path, entry.path) and entry.kind in (TREE, EITHER):
             if _removed_since(path, entry) or _PLACEHOLDER.fullmatch(posixpath.basename(path)):
                 continue
-            if _S6_DOWN.search(path):
+            if _S6_DOWN.fullmatch(path):
                 continue  # (s6's `down` marker, which keeps a service from starting, is empty)
             if _left_out_of_checkouts(path, entry):
                 continue
@@ -2764,7 +2825,11 @@ def _reach(
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     if (
         path in held.files
-        and (moves or op.kind in (CHOWN, TOUCH))
+        and (
+            moves
+            or op.kind == CHOWN
+            or (op.kind == TOUCH and not any(covers(t, path) for t in taken))
+        )
         and not any(e.path == path for e in live)
         and not (moves and path.startswith(_APT_SOURCES))
     ):
@@ -3010,7 +3075,9 @@ def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
 # s6's marker that a service starts down, in a service directory of s6-overlay or s6-rc
-_S6_DOWN = re.compile(r"/(?:services\.d|s6-rc\.d|service|s6/[^/]+)/[^/]+/down$")
+_S6_DOWN = re.compile(
+    r"/etc/(?:services\.d|service|sv|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+)/[^/]+/down"
+)
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:
@@ -3746,6 +3813,7 @@ def _a_package(path: str, entry: Entry) -> bool:
     return cache or posixpath.basename(path).endswith(_PACKAGE_FILES)
 
 
+_BASE_LINKS = frozenset({"/usr/local/cuda"})
 _GIT_KEEPS_BRANCH = re.compile(r"\bgit\b.*\b(?:pull|merge|rebase)\b")
 _GEM_DIR_CACHE = re.compile(r"/gems/[^/]+/cache(?:/|$)")
 

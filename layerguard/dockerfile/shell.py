@@ -342,7 +342,13 @@ def _loop_end(tokens: list[_Token], i: int) -> int | None:
         if not isinstance(token, _Word) or token.keyword is None:
             continue
         before = tokens[at - 1]
-        after_separator = at == i or (isinstance(before, _Op) and before.op in (";", "\n", "&"))
+        # (a reserved word where a command starts: after a separator, an operator, or a word
+        # that opens a clause, `then for f in ...`, `&& while ...`)
+        after_separator = (
+            at == i
+            or (isinstance(before, _Op) and before.op in (";", "\n", "&", "&&", "||", "|", "("))
+            or (isinstance(before, _Word) and before.keyword in _CLAUSE_WORDS)
+        )
         if token.keyword in ("break", "continue"):
             return None
         if not after_separator:
@@ -354,6 +360,9 @@ def _loop_end(tokens: list[_Token], i: int) -> int | None:
                 return at
             depth -= 1
     return None
+
+
+_CLAUSE_WORDS = frozenset({"then", "do", "else", "{", "!"})
 
 
 def _one_name(value: str) -> bool:
@@ -806,7 +815,7 @@ def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
 
 
 # `$(gem environment gemdir)`: where gem installs, which a cleanup of its cache asks gem.
-_GEM_ENV = re.compile(r"(?:\$\(|`)\s*gem\s+env(?:ironment)?\s+(?:gemdir|gemhome)\s*[)`]")
+_GEM_ENV = re.compile(r"(?:\$\(|`)\s*gem\s+env(?:ironment)?\s+(?:gemdir|gemhome|home)\s*[)`]")
 
 
 def _gem_dir(raw: str, env: Mapping[str, str]) -> str | None:

@@ -1356,25 +1356,37 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
 
 
 def _a_packaged_program(write: CopyWrite, ops: Sequence[Op]) -> bool:
-    """`write` lands right in a system bin directory on the program a distribution package named
-    for it installed there (`apt-get install chasquid` puts /usr/bin/chasquid); not a name
-    Debian's alternatives or a runtime's package make a link (`python3`, `java`, `node`)."""
-    if write.tree or posixpath.dirname(write.path) not in _SYSTEM_BINS:
+    """`write` lands in /usr/bin on the program a Debian or Red Hat package named for it
+    installed there (`apt-get install chasquid` puts /usr/bin/chasquid), and the RUN did not
+    remove the package again; not a name Debian's alternatives or a runtime's package make a
+    link (`python3`, `java`, `clang`), nor a daemon's, which lives in sbin (`haproxy`), nor
+    Alpine's, which puts many in /bin or /sbin (`bash`, `tini`)."""
+    if write.tree or posixpath.dirname(write.path) != "/usr/bin":
         return False
     name = posixpath.basename(write.path)
-    return name not in _LINKED_PROGRAMS and any(
-        op.role == INSTALL and op.family in ("apt", "yum", "apk") and name in op.packages
-        for op in ops
-    )
+    if name in _LINKED_PROGRAMS or name in _DAEMONS:
+        return False
+    installed = False
+    for op in ops:
+        if op.role == INSTALL and op.family in ("apt", "yum") and name in op.packages:
+            installed = True
+        elif op.kind == PURGE and op.family in ("apt", "yum") and name in op.packages:
+            installed = False
+    return installed
 
 
-# (where a package puts the program it is named for: a daemon's sbin is not known here)
-_SYSTEM_BINS = frozenset({"/bin", "/usr/bin"})
 # (programs whose package of that name makes the program a link, or puts it elsewhere)
 _LINKED_PROGRAMS = frozenset(
     {"python", "python3", "python2", "java", "javac", "node", "nodejs", "ruby", "php", "perl"}
     | {"gcc", "g++", "go", "golang", "vim", "editor", "awk", "nc", "netcat", "yarn", "gradle"}
     | {"mvn", "maven", "lua", "tclsh", "wish", "busybox", "npm", "npx", "yarnpkg", "corepack"}
+    | {"clang", "clang++", "lld", "llvm-config", "cc", "c++", "ld", "pip", "pip3"}
+)
+# (servers whose package puts their program in /usr/sbin)
+_DAEMONS = frozenset(
+    {"haproxy", "nginx", "apache2", "httpd", "squid", "dnsmasq", "named", "bind9", "sshd"}
+    | {"openssh-server", "postfix", "dovecot", "exim4", "cron", "rsyslog", "mysqld", "unbound"}
+    | {"lighttpd", "vsftpd", "proftpd", "nsd", "chrony", "ntp", "tor", "privoxy", "varnish"}
 )
 
 

@@ -17574,6 +17574,336 @@ def test_the_forty_eighth_session(
     assert found(dockerfile) == expected
 
 
+_FORTY_EIGHTH_REVIEW = [
+    (
+        "# (s48b/056) C Alpine 3.18: apk add jq puts /usr/bin/jq; COPY to /bin/jq (Alpine /bin is\n"
+        "FROM alpine:3.18\n"
+        "RUN apk add --no-cache jq curl\n"
+        "COPY bin/jq /bin/jq\n",
+        [],
+    ),
+    (
+        "# (s48b/057) C Debian buster (no merged /usr in the docker image): jq package is /usr/bi\n"
+        "FROM debian:buster-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends jq && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "COPY bin/jq /bin/jq\n",
+        [],
+    ),
+    (
+        "# (s48b/059) C haproxy's package puts /usr/sbin/haproxy: a COPY to /usr/bin/haproxy writ\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends haproxy && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "COPY --from=haproxytech/haproxy-debian:2.8 /usr/local/sbin/haproxy /usr/bin/haproxy\n",
+        [],
+    ),
+    (
+        "# (s48b/060) C Alpine's tini is /sbin/tini: a COPY to /usr/bin/tini writes another path\n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache tini\n"
+        "ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64"
+        " /usr/bin/tini\n"
+        'ENTRYPOINT ["/usr/bin/tini", "--"]\n',
+        [],
+    ),
+    (
+        "# (s48b/062) C clang on Debian: /usr/bin/clang is a link to ../lib/llvm-14/bin/clang (un\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends clang && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "COPY --from=silkeh/clang:17 /usr/bin/clang /usr/bin/clang\n",
+        [],
+    ),
+    (
+        "# (s48b/063) C curl installed in a virtual group and removed in the same RUN: nothing le\n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache --virtual .fetch curl \\\n"
+        " && curl -fsSL -o /usr/local/bin/gosu"
+        " https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 \\\n"
+        " && chmod +x /usr/local/bin/gosu \\\n"
+        " && apk del .fetch\n"
+        "COPY --from=curlimages/curl:8.5.0 /usr/bin/curl /usr/bin/curl\n",
+        [],
+    ),
+    (
+        "# (s48b/064) C jq installed and purged in the same RUN: no /usr/bin/jq left\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends jq \\\n"
+        " && jq --version \\\n"
+        " && apt-get purge -y --auto-remove jq && rm -rf /var/lib/apt/lists/*\n"
+        "COPY bin/jq /usr/bin/jq\n",
+        [],
+    ),
+    (
+        "# (s48b/079) C Alpine bash lives in /bin/bash: a COPY to /usr/bin/bash writes another pa\n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache bash\n"
+        "COPY bin/bash-static /usr/bin/bash\n",
+        [],
+    ),
+    (
+        "# (s48d/006) devtools::build writes the tarball it builds into dist/: R CMD INSTALL read\n"
+        "FROM rocker/verse:4.3.2\n"
+        "WORKDIR /src\n"
+        "COPY . /src\n"
+        "RUN R -e \"devtools::build('mypkg', path = 'dist')\" && R CMD INSTALL"
+        " dist/mypkg_1.0.tar.gz\n",
+        [],
+    ),
+    (
+        "# (s48d/023) --with docs (optional group) twice, same files: second fetches nothing\n"
+        "FROM ruby:3.2\n"
+        "WORKDIR /site\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --with docs\n"
+        "RUN bundle install --with docs\n",
+        [(5, "LG005")],
+    ),
+    (
+        "# (s48d/025) a later install --with development fetches that group's gems: LG005 on both\n"
+        "FROM ruby:2.7\n"
+        "WORKDIR /app\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --without development test\n"
+        "RUN bundle install --with development\n",
+        [(5, "LG005"), (6, "LG005")],
+    ),
+    (
+        "# (s48d/037) --user-install as a user: the .gem files go to ~/.local/share/gem or ~/.gem\n"
+        "FROM ruby:3.2-slim\n"
+        "RUN useradd -m app\n"
+        "USER app\n"
+        "RUN gem install --user-install --no-document jekyll && rm -rf $(gem env gemdir)/cache\n",
+        [(5, "LG005")],
+    ),
+    (
+        "# (s48d/068) mkdir -p /opt/tomcat first, then cp -R of the top dir INTO it: /opt/tomcat/\n"
+        "FROM eclipse-temurin:11-jre\n"
+        "RUN cd /tmp && curl -fsSLO"
+        " https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.8"
+        "5.tar.gz \\\n"
+        " && tar xzf apache-tomcat-9.0.85.tar.gz && mkdir -p /opt/tomcat && cp -R"
+        " /tmp/apache-tomcat-9.0.85 /opt/tomcat \\\n"
+        " && rm -rf /tmp/apache-tomcat-9.0.85 /tmp/apache-tomcat-9.0.85.tar.gz\n"
+        "COPY tomcat-users.xml /opt/tomcat/conf/\n",
+        [],
+    ),
+    (
+        "# (s48d/114) WORKDIR /opt/tomcat made the directory, so cp -R of the top dir lands in /o\n"
+        "FROM eclipse-temurin:11-jre\n"
+        "WORKDIR /opt/tomcat\n"
+        "RUN cd /tmp && curl -fsSLO"
+        " https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.8"
+        "5.tar.gz \\\n"
+        " && tar xzf apache-tomcat-9.0.85.tar.gz && cp -R /tmp/apache-tomcat-9.0.85"
+        " /opt/tomcat \\\n"
+        " && rm -rf /tmp/apache-tomcat-9.0.85 /tmp/apache-tomcat-9.0.85.tar.gz\n"
+        "COPY tomcat-users.xml /opt/tomcat/conf/\n",
+        [],
+    ),
+    (
+        "# (s48d/097) /opt/tomcat9 made by the build (the package puts nothing in /opt): mkdir, c\n"
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tomcat9"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /opt/tomcat9/logs\n"
+        "RUN chown -R tomcat /opt/tomcat9\n",
+        [],
+    ),
+    (
+        "# (s48d/104) UNSURE: a project's helper script service/bin/down (not an s6 marker) remov\n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY . /app\n"
+        "RUN rm /app/service/bin/down\n",
+        [(5, "LG003")],
+    ),
+    (
+        "# (s48c/016) balenalib raspberrypi4-64 is aarch64: it carries qemu-aarch64-static, not q\n"
+        "FROM balenalib/raspberrypi4-64-debian:bullseye\n"
+        "COPY qemu-arm-static /usr/bin/qemu-arm-static\n"
+        "RUN install_packages i2c-tools\n",
+        [],
+    ),
+    (
+        "# (s48c/017) balenalib raspberrypi3-64 is aarch64 too: no qemu-arm-static to write again\n"
+        "FROM balenalib/raspberrypi3-64-debian-python:3.9-bullseye\n"
+        "COPY qemu-arm-static /usr/bin/\n"
+        "RUN pip install --no-cache-dir RPi.GPIO\n",
+        [],
+    ),
+    (
+        "# (s48c/104) balenalib raspberrypi5 images are aarch64 only (no -64 in the name): no qem\n"
+        "FROM balenalib/raspberrypi5-debian:bookworm\n"
+        "COPY qemu-arm-static /usr/bin/qemu-arm-static\n"
+        "RUN install_packages python3-gpiozero\n",
+        [],
+    ),
+    (
+        "# (s48c/078) chown -R of /usr/local/cuda, a symlink to cuda-12.2: GNU chown -R (-P) chan\n"
+        "FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04\n"
+        "RUN useradd -m -u 1000 app && chown -R 1000:1000 /usr/local/cuda\n"
+        "USER app\n",
+        [],
+    ),
+    (
+        "# (s48c/105) nvidia/cuda: rm of /usr/local/cuda removes only the link (then points it el\n"
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\n"
+        "RUN rm -rf /usr/local/cuda && ln -s /usr/local/cuda-11.8 /usr/local/cuda\n",
+        [],
+    ),
+    (
+        "# (s48c/111) vendor image (dotnet runtime-deps already holds ca-certificates and tzdata)\n"
+        "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n"
+        "RUN apt-get install -y --no-install-recommends ca-certificates tzdata && rm -rf"
+        " /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "# (s48c/119) vendor image: the install may fail harmlessly (`|| true`): nothing proves t\n"
+        "FROM acme/python-base:3.10\n"
+        "RUN apt-get install -y --no-install-recommends procps || true\n"
+        "RUN rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "# (s48c/098) alpine: crontab removed in an earlier RUN (a config file: no LG003), touch \n"
+        "FROM alpine:3.18\n"
+        "RUN rm /etc/crontabs/root\n"
+        "RUN touch /etc/crontabs/root\n",
+        [],
+    ),
+    (
+        "# (s48c/116) alpine: crontab removed and a new empty one made in the same RUN\n"
+        "FROM alpine:3.18\n"
+        "RUN rm -f /etc/crontabs/root && touch /etc/crontabs/root\n",
+        [],
+    ),
+    (
+        "# (s48c/118) alpine: crontab moved away in an earlier RUN (LG003 there), then touch make\n"
+        "FROM alpine:3.18\n"
+        "RUN mv /etc/crontabs/root /etc/crontabs/root.orig\n"
+        "RUN touch /etc/crontabs/root\n",
+        [(3, "LG003")],
+    ),
+    (
+        "# (s48a/049) inner for after `then` in an unrolled outer loop: the if's guard must not l\n"
+        "FROM python:3.12-slim\n"
+        "RUN useradd -r -u 1001 app\n"
+        "COPY plugins/ /opt/plugins/\n"
+        "RUN for p in auth metrics; do if [ -f /opt/plugins/$p/setup.cfg ]; then for f"
+        " in setup.cfg README.md; do sed -i 's/^#//' /opt/plugins/$p/$f; done; fi; done"
+        " && chown -R app:app /usr/local/lib/python3.12/site-packages\n",
+        [(5, "LG004")],
+    ),
+    (
+        "# (s48a/094) an archive COPY'd by name into dist/; make runs; tar of that exact file; rm\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends make && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "WORKDIR /opt/app\n"
+        "COPY Makefile ./\n"
+        "COPY dist/app-1.0.tar.gz ./dist/\n"
+        "RUN make configure && tar -xzf dist/app-1.0.tar.gz -C /opt/app"
+        " && rm dist/app-1.0.tar.gz\n",
+        [(6, "LG006"), (7, "LG003")],
+    ),
+    (
+        "# (s48a/104) npm run build writes dist/; then unzip of a zip COPY'd by name into dist/ B\n"
+        "FROM node:20-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends unzip && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "COPY assets/fonts.zip dist/fonts.zip\n"
+        "RUN npm ci && npm run build && npm cache clean --force && unzip -q"
+        " dist/fonts.zip -d dist/fonts\n",
+        [(6, "LG006")],
+    ),
+    (
+        "# (s48a/098) python (a builder in the list) runs a check script; pip install of COPY'd d\n"
+        "FROM python:3.11-slim\n"
+        "WORKDIR /app\n"
+        "COPY dist/ ./dist/\n"
+        "COPY scripts/ ./scripts/\n"
+        "RUN python scripts/check_python.py && pip install --no-cache-dir dist/*.whl\n",
+        [(4, "LG006")],
+    ),
+    (
+        "# (s48a/110) the variable is kept in a file an earlier RUN wrote, which the purging RUN \n"
+        "FROM debian:bookworm-slim\n"
+        "RUN echo 'buildDeps=\"gcc make libc6-dev\"' > /etc/build-deps && ."
+        " /etc/build-deps && apt-get update && apt-get install -y"
+        " --no-install-recommends $buildDeps && rm -rf /var/lib/apt/lists/*\n"
+        "COPY src/ /usr/src/app/\n"
+        "RUN make -C /usr/src/app install\n"
+        "RUN . /etc/build-deps && apt-get purge -y --auto-remove $buildDeps\n",
+        [(6, "LG003")],
+    ),
+    (
+        "# (s48a/116) php base ENV PHPIZE_DEPS re-assigned (extended) in an earlier RUN: in the l\n"
+        "FROM php:8.2-cli\n"
+        'RUN PHPIZE_DEPS="$PHPIZE_DEPS libssl-dev" && apt-get update && apt-get install'
+        " -y --no-install-recommends $PHPIZE_DEPS && pecl install mongodb &&"
+        " docker-php-ext-enable mongodb && rm -rf /var/lib/apt/lists/* /tmp/pear\n"
+        "RUN apt-get purge -y --auto-remove $PHPIZE_DEPS\n",
+        [(4, "LG003")],
+    ),
+    (
+        "# (s48a/050) a validator given the vendor base's config file by name (reads it); a later\n"
+        "FROM mycorp/app-base:2.3\n"
+        "RUN /opt/app/bin/validate-config /etc/app/config.yml\n"
+        "RUN rm -f /etc/app/config.yml && ln -s /run/secrets/app-config /etc/app/config.yml\n",
+        [],
+    ),
+    (
+        "# (s48a/056) program writes into a cache mount by name; a later RUN removes that path (t\n"
+        "FROM python:3.11-slim\n"
+        "WORKDIR /app\n"
+        "COPY fetch_weights.py .\n"
+        "RUN --mount=type=cache,target=/cache python fetch_weights.py /cache/hf && cp -r"
+        " /cache/hf /app/weights\n"
+        "RUN rm -rf /cache/hf\n",
+        [],
+    ),
+    (
+        "# (s48a/057) program writes into a tmpfs mount by name; later rm of that path\n"
+        "FROM debian:bookworm-slim\n"
+        "COPY build.sh /usr/local/bin/\n"
+        "RUN --mount=type=tmpfs,target=/scratch build.sh /scratch/out && cp"
+        " /scratch/out/app /usr/local/bin/app\n"
+        "RUN rm -rf /scratch/out\n",
+        [],
+    ),
+    (
+        "# (s48a/072) a bind-mounted script given to Rscript; a later stray rm of the mount path \n"
+        "FROM r-base:4.3.2\n"
+        "RUN --mount=type=bind,source=install.R,target=/tmp/install.R Rscript /tmp/install.R\n"
+        "RUN rm -f /tmp/install.R\n",
+        [],
+    ),
+    (
+        "# (s48a/069) a link made to /data, the program writes through it; a later rm -rf removes\n"
+        "FROM debian:bookworm-slim\n"
+        "COPY init-data.sh /usr/local/bin/\n"
+        "RUN mkdir -p /data /app && ln -s /data /app/data\n"
+        "RUN cd /app && init-data.sh data\n"
+        "RUN rm -rf /app/data && ln -s /mnt/data /app/data\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_EIGHTH_REVIEW)
+def test_the_reviews_of_the_forty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint) -> None:
     """ansible-builder's generated Containerfile copies its scripts from the context's _build/;
     install-from-bindep pip-installs /output/wheels with that directory as pip's cache, which,
