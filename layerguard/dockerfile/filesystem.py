@@ -20,6 +20,7 @@ program the command must find there (`setcap`, `chmod +x`).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import itertools
 import posixpath
 import re
@@ -1645,9 +1646,10 @@ def _run(
             gone_now.update(op.paths)
         elif op.kind == WRITE and op.entry in (DIR, TREE):
             gone_now.difference_update(op.paths)
-        ran_in.update(_ran_in(op))
-        if _a_build(op) and not _OUTPUT_OPTION.search(op.command):
-            ran_here.update(_ran_in(op))  # (not a build told to put its output elsewhere)
+        ran_there = _ran_in(op)
+        ran_in.update(ran_there)
+        if ran_there and _a_build(op) and not _OUTPUT_OPTION.search(op.command):
+            ran_here.update(ran_there)  # (not a build told to put its output elsewhere)
         if op.kind == WRITE and _project_script(op):
             packed.update(op.paths)
         if (made := link_made(op)) is not None:
@@ -4087,10 +4089,18 @@ def _a_program(path: str, op: Op) -> bool:
 def _shipped(entry: Entry) -> tuple[str, ...]:
     """The files `package_files` knows the install of `entry` to ship, less what removals since
     took."""
-    shipped = package_files(entry.family, entry.packages)
-    if not entry.cleared:
+    return _shipped_of(entry.family, entry.packages, entry.cleared)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shipped_of(
+    family: str, packages: tuple[str, ...], cleared: tuple[str, ...]
+) -> tuple[str, ...]:
+    # (asked for every path each change names: once per install is enough)
+    shipped = package_files(family, packages)
+    if not cleared:
         return shipped
-    return tuple(f for f in shipped if not any(covers(c, f) for c in entry.cleared))
+    return tuple(f for f in shipped if not any(covers(c, f) for c in cleared))
 
 
 def _ships(

@@ -965,6 +965,7 @@ class _Stages:
         self._removed: dict[str, list[str]] = {}
         self._contexts: dict[CopyWrite, CopyWrite | None] = {}
         self._files: dict[str, list[tuple[str, str]]] = {}
+        self._landed: dict[CopyWrite, dict[str, str]] = {}
 
     def lineage(self, origin: str) -> frozenset[int]:
         """The stage `origin` names and those it is built FROM; empty for an image."""
@@ -1046,25 +1047,20 @@ class _Stages:
         /usr/src/app/requirements.txt .`, then `COPY . .`); None when there is none."""
         if not old.origin or is_glob(old.source) or write.origin or is_glob(write.source):
             return None
+        landings = self._landings(old)
+        if not landings:
+            return None
+        if write.exact or not (write.tree or write.either):
+            # (one file: the context's own, copied again to the same place)
+            source = landings.get(write.path)
+            return (
+                write.path
+                if source is not None and source == (write.file or write.source)
+                else None
+            )
         from layerguard.dockerfile.ignorefile import excluder
 
-        at = "/" + old.source.strip("/")
-        spread = old.tree or old.either
-        for path, source in self._context_files(old.origin):
-            if path == at and not old.tree:
-                landed = old.path
-            elif spread and inside(path, at):
-                below = path[len(at.rstrip("/")) + 1 :]
-                if excluder(old.excludes).matches(below):
-                    continue
-                landed = f"{old.into.rstrip('/')}/{below}"
-            else:
-                continue
-            if write.exact or not (write.tree or write.either):
-                # (one file: the context's own, copied again to the same place)
-                if (write.file or write.source) == source and write.path == landed:
-                    return landed
-                continue
+        for landed, source in landings.items():
             if write.source in ("", "."):
                 held = source
             elif source.startswith(write.source.rstrip("/") + "/"):
@@ -1075,6 +1071,25 @@ class _Stages:
             if kept and f"{write.into.rstrip('/')}/{held}" == landed:
                 return landed
         return None
+
+    def _landings(self, old: CopyWrite) -> dict[str, str]:
+        """Where `old`, a `COPY --from` of a stage, puts the files that stage took from the
+        context by name: path -> the context's file. Once per copy (each COPY after it asks)."""
+        if old not in self._landed:
+            from layerguard.dockerfile.ignorefile import excluder
+
+            at = "/" + old.source.strip("/")
+            spread = old.tree or old.either
+            found: dict[str, str] = {}
+            for path, source in self._context_files(old.origin):
+                if path == at and not old.tree:
+                    found[old.path] = source
+                elif spread and inside(path, at):
+                    below = path[len(at.rstrip("/")) + 1 :]
+                    if not excluder(old.excludes).matches(below):
+                        found[f"{old.into.rstrip('/')}/{below}"] = source
+            self._landed[old] = found
+        return self._landed[old]
 
     def _context_files(self, origin: str) -> list[tuple[str, str]]:
         """(path, context source) of what the stage `origin` (or one it is built FROM) copied
@@ -1361,7 +1376,7 @@ def _a_packaged_program(write: CopyWrite, ops: Sequence[Op]) -> bool:
     remove the package again; not a name Debian's alternatives or a runtime's package make a
     link (`python3`, `java`, `clang`), nor a daemon's, which lives in sbin (`haproxy`), nor
     Alpine's, which puts many in /bin or /sbin (`bash`, `tini`)."""
-    if write.tree or posixpath.dirname(write.path) != "/usr/bin":
+    if not write.path.startswith("/usr/bin/") or write.tree or write.path.count("/") != 3:
         return False
     name = posixpath.basename(write.path)
     if name in _LINKED_PROGRAMS or name in _DAEMONS:
