@@ -36,9 +36,12 @@ own configuration), the `conf/nginx.conf` of nginx (or OpenResty) built from sou
 httpd's `conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a later stage copies out of the
 builder, the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
 `/etc/bashrc`, `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs
-install with that family's package manager alone), and a whole root filesystem copied onto `/` over
-a base image (`COPY --from=build / /` of a stage that installed packages, a `dnf --installroot`
-tree), and what the variables a base not known here set show it holds: a JDK's JCE policy jars in
+install with that family's package manager alone), a program copied into /usr/bin over the one a
+Debian or Red Hat package named for it installed there (`apt-get install chasquid`, then `COPY
+--from=build /go/bin/chasquid /usr/bin/`), and a whole root filesystem copied onto `/` over a base
+image (`COPY --from=build / /` of a stage that installed packages, a distribution image's own,
+`COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
+not known here set show it holds: a JDK's JCE policy jars in
 `${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this file's
 ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY through a
 link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such
