@@ -1031,11 +1031,7 @@ class _Stages:
             if not inside(path, at):
                 continue
             below = path[len(at.rstrip("/")) + 1 :]
-            if old.source in ("", "."):
-                held = source
-            elif source.startswith(old.source.rstrip("/") + "/"):
-                held = source[len(old.source.rstrip("/")) + 1 :]
-            else:
+            if (held := _within(source, old.source)) is None:
                 continue
             landed = f"{write.into.rstrip('/')}/{below}"
             excluded = left_out[0].matches(held) or left_out[1].matches(below)
@@ -1064,11 +1060,7 @@ class _Stages:
         from layerguard.dockerfile.ignorefile import excluder
 
         for landed, source in landings.items():
-            if write.source in ("", "."):
-                held = source
-            elif source.startswith(write.source.rstrip("/") + "/"):
-                held = source[len(write.source.rstrip("/")) + 1 :]
-            else:
+            if (held := _within(source, write.source)) is None:
                 continue
             kept = not excluder(write.excludes).matches(held)
             if kept and f"{write.into.rstrip('/')}/{held}" == landed:
@@ -1155,6 +1147,15 @@ class _Stages:
                 if self.fills(stage.index, "/" + write.source.strip("/") + below):
                     return True
         return False
+
+
+def _within(source: str, tree: str) -> str | None:
+    """Where the context's file `source` lies below `tree`, a directory of the context a COPY
+    names (`src/app.py` below `src`: `app.py`; all of the context below `.`); None outside it."""
+    if tree in ("", "."):
+        return source
+    prefix = tree.rstrip("/") + "/"
+    return source[len(prefix) :] if source.startswith(prefix) else None
 
 
 def _lacking_files_held(
