@@ -2278,8 +2278,6 @@ def _go_make(
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
         return False
-    if workdir.startswith(("/tmp/", "/var/tmp/")):
-        return False  # (a scratch directory holds a source being built, not the image's project)
     if _QUESTIONS & set(words):
         return False
     directory, path = _makefile(words, command.cwd, texts)

@@ -17575,18 +17575,6 @@ _FORTY_EIGHTH = [
         "# expect: 4 LG005, 5 LG002, 7 LG005\n",
         [(4, "LG005"), (5, "LG002"), (7, "LG005")],
     ),
-    # make in a scratch directory builds a source fetched there, not the image's Go project
-    # (the GOPATH the file set says nothing of it)
-    (
-        "FROM ubuntu:jammy\n"
-        "ENV GOROOT=/go GOPATH=/gopath\n"
-        "WORKDIR /tmp/elixir-build\n"
-        "RUN git clone https://github.com/elixir-lang/elixir.git\n"
-        "WORKDIR elixir\n"
-        "RUN make && make install\n"
-        "# expect: nothing\n",
-        [],
-    ),
 ]
 
 
