@@ -6711,8 +6711,8 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
 def requirement_files(command: Command) -> tuple[str, list[str]]:
     """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
     the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
-    else and upgrades nothing, a `bundle install` its Gemfile and lock, `mix deps.get` mix.exs
-    and mix.lock, or `yarn install` package.json and yarn.lock; no files otherwise."""
+    else and upgrades nothing, a `bundle install` its Gemfile and lock, or `mix deps.get` mix.exs
+    and mix.lock; no files otherwise."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
@@ -6730,10 +6730,6 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
         gemfile = _option_value(words, "", "--gemfile") or given or "Gemfile"
         read = [resolve_path(f, command.cwd) for f in (gemfile, f"{gemfile}.lock")]
-        return text, [f for f in read if f is not None] if all(read) else []
-    if tool == "yarn" and subcommand(words) in ("", "install") and not _operands(words)[1:]:
-        # (yarn installs what package.json and yarn.lock name: again, its cache holds them all)
-        read = [resolve_path(f, command.cwd) for f in ("package.json", "yarn.lock")]
         return text, [f for f in read if f is not None] if all(read) else []
     pip = words[1:] if tool == "uv" and words[1:2] == ("pip",) else words
     if (tool not in _PIP and pip is words) or subcommand(pip) != "install":

@@ -17562,19 +17562,6 @@ _FORTY_EIGHTH = [
         "# expect: 6 LG003, 8 LG003\n",
         [(6, "LG003"), (8, "LG003")],
     ),
-    # a second yarn install of the same package.json and lock, copied again from the same files,
-    # finds every package in the cache the first filled (not one that adds a package)
-    (
-        "FROM node:20\n"
-        "WORKDIR /app\n"
-        "COPY package.json yarn.lock ./\n"
-        "RUN yarn install\n"
-        "COPY . .\n"
-        "RUN yarn install\n"
-        "RUN yarn add lodash\n"
-        "# expect: 4 LG005, 5 LG002, 7 LG005\n",
-        [(4, "LG005"), (5, "LG002"), (7, "LG005")],
-    ),
 ]
 
 
