@@ -6413,11 +6413,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
                 for w in _operands(words, _PROJECT_VALUES)[1:]
             )
         ):
-            # (`npm i -g` or `npm install -g .` in a project: a link to it; its dependencies
-            # are fetched into the project's node_modules, through npm's cache, unless an
-            # install there put them in first (the satisfied installs of the filesystem model).
-            # A tarball's install is npm's cache's too.)
-            return "npm", installs, True
+            # (`npm i -g` or `npm install -g .` in a project: a link to it, whose dependencies
+            # are what its own node_modules holds; nothing is fetched. Not a tarball's install,
+            # which npm caches.)
+            return "npm", installs, fills
         return "npm", installs, installs or fills or (sub in ("exec", "x") and _fetches(words))
     if tool == "npx":
         return "npm", False, _fetches(words)

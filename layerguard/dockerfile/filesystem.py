@@ -1120,12 +1120,10 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     by_name: dict[tuple[str, str, str], set[str]] = {}
     refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
-    projects: set[str] = set()  # the node_modules an npm install filled, not taken since
     bundled: set[str] = set()  # the install commands that read requirement files so far
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
-            projects -= {p for p in projects if any(covers(w.path, p) for w in step.copies)}
             continue
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         for op in step.run.ops:
@@ -1140,15 +1138,6 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 cabal.add(step.instr.workdir)
             if op.family == "pip" and op.role == INSTALL and op.packages:
                 _pip_satisfied(op, index, step, found, ran, present, by_name, refused)
-            if op.family == "npm" and op.role == INSTALL:
-                if _global_link(op):
-                    # (`npm i -g` in a project an install filled: a link, nothing fetched)
-                    if projects:
-                        found.add((index, op.command))
-                else:
-                    projects.update(p for p in op.paths if p.endswith("/node_modules"))
-            elif op.family == "npm" and op.kind == REMOVE:
-                projects.difference_update(op.paths)
             if op.kind == PURGE:
                 ran.clear()
                 by_name.clear()
@@ -1195,16 +1184,6 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             done.update(sources)
         installed.update(done)
     return found
-
-
-def _global_link(op: Op) -> bool:
-    """`op` is npm's global install of a project's folder (`npm i -g`, `npm install -g .`),
-    which links it and installs its dependencies in it."""
-    words = op.command.split()
-    if not ({"-g", "--global"} & set(words)) or words[0] != "npm":
-        return False
-    operands = [w for w in words[2:] if not w.startswith("-")]
-    return all(w.startswith((".", "/")) and not is_archive(w) for w in operands)
 
 
 def _pip_satisfied(

@@ -17538,16 +17538,6 @@ _FORTY_EIGHTH = [
         "# expect: nothing\n",
         [],
     ),
-    # npm's global install of the project's folder installs its dependencies through npm's
-    # cache, unless an install in the project put them there first
-    (
-        "FROM registry.access.redhat.com/ubi9/nodejs-20\n"
-        "COPY . /opt/spm\n"
-        "WORKDIR /opt/spm\n"
-        "RUN npm install -g\n"
-        "# expect: 4 LG005\n",
-        [(4, "LG005")],
-    ),
     # a pull keeps the branch checked out: a later checkout of that branch changes nothing
     # (another version does)
     (
