@@ -2604,7 +2604,7 @@ def known(image: ImageRef | None) -> Known:
         # (its tags before Alpine 3.16 kept the samples under other names, in /defaults)
         files = tuple(f for f in files if not f.startswith("/defaults/nginx/"))
         files += ("/defaults/default", "/defaults/nginx.conf")
-    if "64" in name or name.startswith("balenalib/raspberrypi5"):
+    if "64" in name or name.startswith(("balenalib/raspberrypi5", "balenalib/raspberrypicm4")):
         # (balena's 64-bit ARM images carry qemu-aarch64-static instead)
         files = tuple(f for f in files if f != "/usr/bin/qemu-arm-static")
     if name == "oven/bun" and "distroless" in (image.tag or ""):

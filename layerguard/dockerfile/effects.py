@@ -1303,7 +1303,7 @@ def _run_effects(
                 ran.add(executed)
             generated = generated or posixpath.basename(tool).startswith(_INTERPRETER_NAMES)
         before = command
-    files.extend(_distributions(ops, _piped_in_order(commands), names or {}))
+    files.extend(_distributions(ops, _piped_in_order(commands), names or {}, instr.workdir))
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
     ops = _directories_made_anew(
@@ -1621,6 +1621,7 @@ def _distributions(
     ops: list[Op],
     piped: Mapping[str, list[str]] | None = None,
     saved: Mapping[str, str] | None = None,
+    workdir: str = "",
 ) -> list[str]:
     """The files a well-known distribution archive this RUN unpacked holds (tomcat's
     conf/server.xml), where they are when it ends: below the directory it was unpacked into
@@ -1721,16 +1722,19 @@ def _distributions(
             roots[dest], pending = pending, None
             placed[dest] = at
         elif op.tool == "cp" and op.kind == WRITE and op.paths and len(op.sources) == 1:
-            # (a copy of what it holds, `cp -R apache-tomcat-9.0.14/* /opt/tomcat/`, or of it
-            # into a directory there, by its name: one this RUN made or a standard one; to a
-            # name not known to be there, where it may land either way, nothing is known)
+            # (a copy of what it holds, `cp -R apache-tomcat-9.0.14/* /opt/tomcat/`, or of it:
+            # by its name into a directory there, one this RUN made or a standard one; as mv,
+            # to a new name otherwise)
             (source,) = op.sources
             top, dest = source.removesuffix("/*").removesuffix("/."), op.paths[0]
-            there = dest in STANDARD_DIRS or any(
-                o.kind == WRITE and o.entry == DIR and dest in o.paths for o in ops[:at]
+            # (the WORKDIR, or a directory above it, is there too)
+            there = (
+                dest.rstrip("/") in STANDARD_DIRS
+                or (bool(workdir) and covers(dest, workdir))
+                or any(o.kind == WRITE and o.entry == DIR and dest in o.paths for o in ops[:at])
             )
-            if top in roots and (top != source or there):
-                if top == source:
+            if top in roots:
+                if top == source and there:
                     dest = posixpath.join(dest, posixpath.basename(top))
                 roots[dest] = roots[top]
                 placed[dest] = at
@@ -6743,13 +6747,15 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
 
 
 def _without_groups(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Bundler's words less the groups `--without` and `--with` list, which take every word up
-    to the next option (`--without=sqlite mysql`, `--without development test`)."""
+    """Bundler's words less `--without` and `--with` and the groups they list, every word up to
+    the next option (`--without=sqlite mysql`, `--without development test`)."""
     kept: list[str] = []
     listing = False
     for word in words:
         if word.startswith("-"):
             listing = word.split("=", 1)[0] in ("--without", "--with")
+            if listing:
+                continue  # (the option itself, with what it lists)
         elif listing:
             continue
         kept.append(word)

@@ -462,16 +462,15 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
             if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
                 return False
             if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
-                # (not one allowed to fail, `|| true`, nor of packages images hold already,
-                # which apt finds installed without lists)
-                guarded = re.search(r"\|\|\s*(?:true|:|exit 0)\b", step.instr.node.original)
-                named = [p for p in op.packages if p not in _COMMONLY_HELD]
-                return (
-                    not guarded
-                    and bool(named)
-                    and all(
-                        "/" not in p and "$" not in p and not is_archive(p) for p in op.packages
-                    )
+                # (not one allowed to fail, `apt-get install x || true`; one of packages images
+                # hold already, which apt finds installed without lists, proves nothing)
+                if not [p for p in op.packages if p not in _COMMONLY_HELD]:
+                    continue
+                guarded = re.search(
+                    r"\bapt(?:-get)?\s+(?:-\S+\s+)*install\b[^;&|]*\|\|", step.instr.node.original
+                )
+                return not guarded and all(
+                    "/" not in p and "$" not in p and not is_archive(p) for p in op.packages
                 )
     return False
 
@@ -1120,7 +1119,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     by_name: dict[tuple[str, str, str], set[str]] = {}
     refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
-    bundled: set[str] = set()  # the install commands that read requirement files so far
+    bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
@@ -1168,8 +1167,9 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 continue
             # (`--with` may add a group an earlier `--without` left out: only the same install
             # again finds all there)
-            widened = "--with" in {w.split("=", 1)[0] for w in text.split()} and text not in bundled
-            bundled.add(text)
+            words = frozenset(text.split())  # (the same options in any order)
+            widened = "--with" in {w.split("=", 1)[0] for w in words} and words not in bundled
+            bundled.add(words)
             sources = {f: _copied_from(f, copied) for f in files}
             # (mix's `--only prod` fetches that environment's alone: a later plain deps.get
             # fetches the others)
@@ -1958,7 +1958,7 @@ def _run(
                 # (or what a build this RUN ran in its project made in an output directory:
                 # `./gradlew buildDeb && dpkg -i build/distributions/*.deb` after `COPY . .`)
                 if _a_build_output(path, ran_here) and not any(
-                    e.copied and e.path == path for e in live
+                    e.copied and (e.path == path or _matches(e.path, path)) for e in live
                 ):
                     continue
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
@@ -2205,17 +2205,22 @@ def _set_by_another_run(op: Op, step: Step, earlier: str) -> bool:
         return False
     names = [m.group(1) for m in _VARIABLE.finditer(op.command)]
     text = step.instr.node.original
-    # (not where the RUN reads in a file that may set it, `. /etc/build-deps`; nor a name in
-    # capitals, which the base image's ENV may set, `$PHPIZE_DEPS` on php)
-    if re.search(r"(?:^|[;&|(]\s*|\s)(?:\.|source)\s+\S", text):
+    # (not where the RUN reads in a file that may set it, `. /etc/build-deps`, but the release's)
+    sourced = re.findall(r"(?:^\s*RUN\b|^|[;&|(])\s*(?:\.|source)\s+([^\s;&|]+)", text)
+    if any(f.strip("\"'") not in _RELEASE_FILES for f in sourced):
         return False
     return bool(names) and all(
         n not in step.instr.env
-        and not n.isupper()
         and not re.search(rf"\b{n}=", text)
+        # (an earlier RUN's own value, not one that grows the base's: `X="$X libssl-dev"`,
+        # where the base image's ENV sets X)
         and re.search(rf"\b{n}=", earlier) is not None
+        and re.search(rf"\b{n}=[\"']?\$\{{?{n}\b", earlier) is None
         for n in names
     )
+
+
+_RELEASE_FILES = frozenset({"/etc/os-release", "/etc/lsb-release", "/usr/lib/os-release"})
 
 
 _VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
@@ -3790,7 +3795,8 @@ def _a_package(path: str, entry: Entry) -> bool:
     downloaded .gem files (`/usr/lib/ruby/gems/*/cache/*` after `apt-get install ruby-dev`)."""
     if entry.role != INSTALL:
         return False
-    cache = entry.family in DISTRIBUTION_MANAGERS and bool(_GEM_DIR_CACHE.search(path))
+    # (not Alpine's, where a root `gem install` keeps its .gem files there)
+    cache = entry.family in ("apt", "yum") and bool(_GEM_DIR_CACHE.search(path))
     return cache or posixpath.basename(path).endswith(_PACKAGE_FILES)
 
 

@@ -1375,22 +1375,27 @@ def _one_file(old: CopyWrite, new: CopyWrite) -> bool:
 
 
 def _a_packaged_program(write: CopyWrite, ops: Sequence[Op]) -> bool:
-    """`write` lands in /usr/bin on the program a Debian or Red Hat package named for it
+    """`write` lands in /usr/bin on the program a distribution package named for it
     installed there (`apt-get install chasquid` puts /usr/bin/chasquid), and the RUN did not
     remove the package again; not a name Debian's alternatives or a runtime's package make a
-    link (`python3`, `java`, `clang`), nor a daemon's, which lives in sbin (`haproxy`), nor
-    Alpine's, which puts many in /bin or /sbin (`bash`, `tini`)."""
+    link (`python3`, `java`, `clang`), nor a daemon's, which lives in sbin (`haproxy`); and
+    Alpine's, but for those it puts in /bin or /sbin (`bash`, `tini`)."""
     if not write.path.startswith("/usr/bin/") or write.tree or write.path.count("/") != 3:
         return False
     name = posixpath.basename(write.path)
     if name in _LINKED_PROGRAMS or name in _DAEMONS:
         return False
     installed = False
+    group = ""  # (the apk virtual package it came in, `--virtual .fetch curl`)
     for op in ops:
-        if op.role == INSTALL and op.family in ("apt", "yum") and name in op.packages:
-            installed = True
-        elif op.kind == PURGE and op.family in ("apt", "yum") and name in op.packages:
-            installed = False
+        # (Alpine's too, but for what it puts in /bin or /sbin)
+        alpine = op.family == "apk" and name not in _ALPINE_ROOT_PROGRAMS
+        if op.family in ("apt", "yum") or alpine:
+            if op.role == INSTALL and name in op.packages:
+                installed = True
+                group = op.packages[-1] if op.packages[-1].startswith(".") else ""
+            elif op.kind == PURGE and (name in op.packages or (group and group in op.packages)):
+                installed = False
     return installed
 
 
@@ -1401,11 +1406,15 @@ _LINKED_PROGRAMS = frozenset(
     | {"mvn", "maven", "lua", "tclsh", "wish", "busybox", "npm", "npx", "yarnpkg", "corepack"}
     | {"clang", "clang++", "lld", "llvm-config", "cc", "c++", "ld", "pip", "pip3"}
 )
-# (servers whose package puts their program in /usr/sbin)
+# (servers and tools whose package puts their program in /usr/sbin)
 _DAEMONS = frozenset(
     {"haproxy", "nginx", "apache2", "httpd", "squid", "dnsmasq", "named", "bind9", "sshd"}
     | {"openssh-server", "postfix", "dovecot", "exim4", "cron", "rsyslog", "mysqld", "unbound"}
-    | {"lighttpd", "vsftpd", "proftpd", "nsd", "chrony", "ntp", "tor", "privoxy", "varnish"}
+    | {"lighttpd", "vsftpd", "proftpd", "nsd", "chrony", "ntp", "privoxy", "varnish", "gosu"}
+)
+# (Alpine's packages whose program is in /bin or /sbin)
+_ALPINE_ROOT_PROGRAMS = frozenset(
+    {"bash", "tini", "su-exec", "iptables", "ip6tables", "iproute2", "openrc", "busybox"}
 )
 
 

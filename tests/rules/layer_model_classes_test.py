@@ -17882,6 +17882,305 @@ _FORTY_EIGHTH_REVIEW = [
         "RUN rm -rf /app/data && ln -s /mnt/data /app/data\n",
         [],
     ),
+    (
+        "# (s48e/016) A fairly sure: Debian's gosu package installs /usr/sbin/gosu, so COPY to /u\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "COPY --from=tianon/gosu:1.17 /gosu /usr/bin/gosu\n",
+        [],
+    ),
+    (
+        "# (s48e/022) B the install may fail (`|| echo ...`): nothing proves the base kept lists\n"
+        "FROM acme/python-base:3.10\n"
+        'RUN apt-get install -y --no-install-recommends procps || echo "procps not installed"\n'
+        "RUN rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "# (s48e/046) F the COPY put dist/fonts.zip by name; unzip of dist/*.zip after the build \n"
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "COPY assets/fonts.zip dist/\n"
+        "RUN npm ci && npm run build && npm cache clean --force && unzip -o 'dist/*.zip'"
+        " -d public/\n",
+        [(5, "LG006")],
+    ),
+    (
+        "# (s48e/063) J the same install with its options in another order: the second fetches no\n"
+        "FROM ruby:3.2\n"
+        "WORKDIR /site\n"
+        "COPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install --jobs 4 --with docs\n"
+        "RUN bundle install --with docs --jobs 4\n",
+        [(5, "LG005")],
+    ),
+    (
+        "# (s48e/079) O balena's CM4 IO board images are aarch64 (no -64 in the name): no qemu-ar\n"
+        "FROM balenalib/raspberrypicm4-ioboard-debian:bullseye\n"
+        "COPY qemu-arm-static /usr/bin/qemu-arm-static\n"
+        "RUN install_packages i2c-tools\n",
+        [],
+    ),
+    (
+        "# (s48e/004) A Debian's tor package installs /usr/bin/tor (its sbin has only tor-instanc\n"
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends tor && rm -rf"
+        " /var/lib/apt/lists/*\n"
+        "COPY build/tor /usr/bin/tor\n",
+        [(4, "LG002")],
+    ),
+    (
+        "# (s48e/012) A Alpine's curl package installs /usr/bin/curl (not /bin): the COPY writes \n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache curl ca-certificates\n"
+        "COPY --from=curlimages/curl:8.5.0 /usr/bin/curl /usr/bin/curl\n",
+        [(4, "LG002")],
+    ),
+    (
+        "# (s48e/020) B `groupadd ... || true && apt-get install` is `(groupadd || true) && insta\n"
+        "FROM acme/python-base:3.10\n"
+        "RUN groupadd -r app || true && apt-get install -y --no-install-recommends"
+        " procps && rm -rf /var/lib/apt/lists/*\n",
+        [(3, "LG003")],
+    ),
+    (
+        "# (s48e/021) B the `|| true` guards only the check in the subshell, not the install\n"
+        "FROM acme/ml-runtime:2.1\n"
+        "RUN apt-get install -y --no-install-recommends libgomp1 && rm -rf"
+        " /var/lib/apt/lists/* && (ldconfig -p | grep -q libgomp || true)\n",
+        [(3, "LG003")],
+    ),
+    (
+        "# (s48e/023) B the first install is of a package images hold (no lists needed), the seco\n"
+        "FROM acme/node-base:18\n"
+        "RUN apt-get install -y --no-install-recommends ca-certificates\n"
+        "RUN apt-get install -y --no-install-recommends git openssh-client && rm -rf"
+        " /var/lib/apt/lists/*\n",
+        [(4, "LG003")],
+    ),
+    (
+        "# (s48e/049) G BUILD_DEPS is a shell variable of line 3 only (no ENV, debian sets none):\n"
+        "FROM debian:bookworm-slim\n"
+        'RUN BUILD_DEPS="gcc libc6-dev make" && apt-get update && apt-get install -y'
+        " --no-install-recommends $BUILD_DEPS && rm -rf /var/lib/apt/lists/*\n"
+        "COPY src/ /usr/src/app/\n"
+        "RUN make -C /usr/src/app install\n"
+        "RUN apt-get purge -y --auto-remove $BUILD_DEPS\n",
+        [],
+    ),
+    (
+        "# (s48e/050) G sourcing /etc/os-release does not set buildDeps (line 3's shell variable)\n"
+        "FROM debian:bookworm-slim\n"
+        'RUN buildDeps="gcc libc6-dev make" && apt-get update && apt-get install -y'
+        " --no-install-recommends $buildDeps && rm -rf /var/lib/apt/lists/*\n"
+        "COPY src/ /usr/src/app/\n"
+        "RUN make -C /usr/src/app install\n"
+        'RUN . /etc/os-release && echo "built on $VERSION_CODENAME" > /etc/build-info &&'
+        " apt-get purge -y --auto-remove $buildDeps\n",
+        [],
+    ),
+    (
+        "# (s48e/051) G `pip install . &&` is no `. file` source: buildDeps (line 3's) is empty i\n"
+        "FROM python:3.11-slim\n"
+        'RUN buildDeps="gcc libpq-dev" && apt-get update && apt-get install -y'
+        " --no-install-recommends $buildDeps && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN pip install --no-cache-dir . && apt-get purge -y --auto-remove $buildDeps\n",
+        [],
+    ),
+    (
+        "# (s48e/070) L /opt/tomcat does not exist on eclipse-temurin: cp -R makes it the distrib\n"
+        "FROM eclipse-temurin:11-jre\n"
+        "RUN cd /tmp && curl -fsSLO"
+        " https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.8"
+        "5.tar.gz \\\n"
+        " && tar xzf apache-tomcat-9.0.85.tar.gz && cp -R /tmp/apache-tomcat-9.0.85"
+        " /opt/tomcat \\\n"
+        " && rm -rf /tmp/apache-tomcat-9.0.85 /tmp/apache-tomcat-9.0.85.tar.gz\n"
+        "COPY tomcat-users.xml /opt/tomcat/conf/\n",
+        [(6, "LG002")],
+    ),
+    (
+        "# (s48e/071) L cp -R into /opt (standard): the distribution's conf/server.xml is at /opt\n"
+        "FROM eclipse-temurin:11-jre\n"
+        "RUN cd /tmp && curl -fsSLO"
+        " https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.85/bin/apache-tomcat-9.0.8"
+        "5.tar.gz \\\n"
+        " && tar xzf apache-tomcat-9.0.85.tar.gz && cp -R apache-tomcat-9.0.85 /opt/ \\\n"
+        " && rm -rf /tmp/apache-tomcat-9.0.85*\n"
+        "COPY server.xml /opt/apache-tomcat-9.0.85/conf/server.xml\n",
+        [(6, "LG002")],
+    ),
+    (
+        "# (s48f/028) npm install -g . of a copied project on node:18 (npm 10): a symlink only, i\n"
+        "FROM node:18\n"
+        "COPY . /opt/app\n"
+        "WORKDIR /opt/app\n"
+        "RUN npm install -g .\n"
+        'ENTRYPOINT ["mycli"]\n',
+        [],
+    ),
+    (
+        "# (s48f/034) npm install -g --prefix /usr/local . on node:20 (npm 10): a symlink only, n\n"
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /srv/tool\n"
+        "COPY . .\n"
+        "RUN npm install -g --prefix /usr/local .\n",
+        [],
+    ),
+    (
+        "# (s48f/041) npm install --global /opt/cli on node:18-alpine (npm 10): a symlink only, n\n"
+        "FROM node:18-alpine\n"
+        "COPY tools/cli /opt/cli\n"
+        "RUN npm install --global /opt/cli\n",
+        [],
+    ),
+    (
+        "# (s48f/031) COPY web/ writes web's package.json again (LG002); npm install -g . of /opt\n"
+        "FROM node:20\n"
+        "WORKDIR /app/web\n"
+        "COPY web/package.json web/package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "COPY web/ ./\n"
+        "RUN npm run build\n"
+        "WORKDIR /opt/cli\n"
+        "COPY cli/ ./\n"
+        "RUN npm install -g .\n",
+        [(6, "LG002")],
+    ),
+    (
+        "# (s48f/083) yarn (cache cleaned) filled node_modules; npm install -g . of the project t\n"
+        "FROM node:18\n"
+        "WORKDIR /opt/mycli\n"
+        "COPY . .\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "RUN npm install -g .\n",
+        [],
+    ),
+    (
+        "# (s48f/030) npm ci (cache cleaned) filled node_modules; COPY . . adds the sources (does\n"
+        "FROM node:20-alpine\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\n"
+        "COPY . .\n"
+        "RUN npm install -g .\n"
+        'ENTRYPOINT ["mycli"]\n',
+        [(6, "LG002")],
+    ),
+    (
+        "# (s48f/042) npm install keeps ~/.npm (LG005); COPY . . writes package.json again (LG002\n"
+        "FROM node:16\n"
+        "WORKDIR /home/node/app\n"
+        "COPY package*.json ./\n"
+        "RUN npm install\n"
+        "COPY . .\n"
+        "RUN npm i -g .\n",
+        [(5, "LG005"), (6, "LG002")],
+    ),
+    (
+        "# (s48f/003) yarn: first cleaned its cache; second adds --production: integrity flags di\n"
+        "FROM node:20\n"
+        "WORKDIR /usr/src/app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "COPY . .\n"
+        "RUN yarn build && yarn install --production --frozen-lockfile\n",
+        [(6, "LG002"), (7, "LG005")],
+    ),
+    (
+        "# (s48f/010) yarn: first cleaned the cache; a later RUN removed node_modules (LG003); th\n"
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "COPY . .\n"
+        "RUN yarn build && rm -rf node_modules\n"
+        "RUN yarn install --frozen-lockfile\n",
+        [(6, "LG002"), (7, "LG003"), (8, "LG005")],
+    ),
+    (
+        "# (s48f/013) yarn workspaces: the first install saw only packages/api's manifest; COPY .\n"
+        "FROM node:20\n"
+        "WORKDIR /repo\n"
+        "COPY package.json yarn.lock ./\n"
+        "COPY packages/api/package.json packages/api/\n"
+        "RUN yarn install\n"
+        "COPY . .\n"
+        "RUN yarn install && yarn workspace web build\n",
+        [(6, "LG005"), (7, "LG002"), (8, "LG005")],
+    ),
+    (
+        "# (s48f/008) yarn: package.json/yarn.lock copied again from another stage (a generated m\n"
+        "FROM node:20 AS src\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN node scripts/gen-package.js\n"
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install --frozen-lockfile && yarn cache clean\n"
+        "COPY --from=src /src/package.json /src/yarn.lock ./\n"
+        "RUN yarn install --frozen-lockfile\n",
+        [(10, "LG002"), (11, "LG005")],
+    ),
+    (
+        "# (s48f/016) the image's own Go project copied into WORKDIR /tmp/build and built by make\n"
+        "FROM golang:1.22\n"
+        "WORKDIR /tmp/build\n"
+        "COPY . .\n"
+        "RUN make build && cp bin/server /usr/local/bin/server\n"
+        'CMD ["server"]\n',
+        [(5, "LG005")],
+    ),
+    (
+        "# (s48f/018) the image's Go project copied to /var/tmp/src and built with make (single s\n"
+        "FROM golang:1.20-alpine\n"
+        "WORKDIR /var/tmp/src\n"
+        "COPY . .\n"
+        "RUN apk add --no-cache make git && make && mv ./bin/app /usr/local/bin/app\n"
+        'ENTRYPOINT ["app"]\n',
+        [(5, "LG005")],
+    ),
+    (
+        "# (s48f/024) ubuntu with Go from apt (1.18, has both caches) and GOPATH set: the image's\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends golang-go make"
+        " git ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "ENV GOPATH=/root/go\n"
+        "WORKDIR /tmp/app\n"
+        "COPY . .\n"
+        "RUN make install\n",
+        [(7, "LG005")],
+    ),
+    (
+        "# (s48f/017) a Go project (delve, whose Makefile runs go build/install) cloned into /tmp\n"
+        "FROM golang:1.21\n"
+        "WORKDIR /tmp/delve\n"
+        "RUN git clone --depth 1 -b v1.22.0 https://github.com/go-delve/delve.git . &&"
+        " make install\n"
+        'CMD ["dlv", "version"]\n',
+        [(4, "LG005")],
+    ),
+    (
+        "# (s48f/061) Alpine: gem install as root goes to /usr/lib/ruby/gems/3.2.0 (Alpine does n\n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache ruby && gem install bundler -v 2.4.22 --no-document\n"
+        "RUN rm -rf /usr/lib/ruby/gems/*/cache\n",
+        [(3, "LG005"), (4, "LG003")],
+    ),
+    (
+        "# (s48f/080) Alpine: gem install in its own RUN puts bundler's .gem in /usr/lib/ruby/gem\n"
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache ruby\n"
+        "WORKDIR /app\n"
+        "RUN gem install bundler -v 2.4.22 --no-document\n"
+        "RUN rm -rf /usr/lib/ruby/gems/*/cache\n",
+        [(5, "LG005"), (6, "LG003")],
+    ),
 ]
 
 
