@@ -3974,6 +3974,11 @@ _DEBIAN_LINKS = frozenset(
         *("phar", "lua", "luac", "tclsh", "wish", "nc", "netcat", "mvn", "gradle", "yarn"),
     )
 )
+# The programs Debian's packages put in /usr/bin as links, by name (to the program the
+# alternatives or a versioned package hold)
+LINKED_PROGRAMS = frozenset(
+    posixpath.basename(p) for p in _APT_LINKS | _DEBIAN_LINKS if p.startswith("/usr/bin/")
+)
 _MULTICALL_LINKS = frozenset(
     f"{name}{suffix}"
     for name in ("iptables", "ip6tables", "arptables", "ebtables")

@@ -37,7 +37,7 @@ httpd's `conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a later sta
 builder, the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`,
 `/etc/bashrc`, `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs
 install with that family's package manager alone), a program copied into /usr/bin over the one a
-Debian or Red Hat package named for it installed there (`apt-get install chasquid`, then `COPY
+distribution package named for it installed there (`apt-get install chasquid`, then `COPY
 --from=build /go/bin/chasquid /usr/bin/`), and a whole root filesystem copied onto `/` over a base
 image (`COPY --from=build / /` of a stage that installed packages, a distribution image's own,
 `COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
@@ -141,7 +141,7 @@ from layerguard.dockerfile.effects import (
     run_effects,
     source_installs,
 )
-from layerguard.dockerfile.filesystem import BASE, DISTRIBUTION_MANAGERS, HOME
+from layerguard.dockerfile.filesystem import BASE, DISTRIBUTION_MANAGERS, HOME, LINKED_PROGRAMS
 from layerguard.dockerfile.model import resolve
 from layerguard.findings import Problem, Severity, human
 from layerguard.records import TYPE_CHECKING
@@ -1399,12 +1399,11 @@ def _a_packaged_program(write: CopyWrite, ops: Sequence[Op]) -> bool:
     return installed
 
 
-# (programs whose package of that name makes the program a link, or puts it elsewhere)
-_LINKED_PROGRAMS = frozenset(
-    {"python", "python3", "python2", "java", "javac", "node", "nodejs", "ruby", "php", "perl"}
-    | {"gcc", "g++", "go", "golang", "vim", "editor", "awk", "nc", "netcat", "yarn", "gradle"}
-    | {"mvn", "maven", "lua", "tclsh", "wish", "busybox", "npm", "npx", "yarnpkg", "corepack"}
-    | {"clang", "clang++", "lld", "llvm-config", "cc", "c++", "ld", "pip", "pip3"}
+# (programs whose package of that name makes the program a link, as the filesystem model
+# knows them, or puts it elsewhere)
+_LINKED_PROGRAMS = LINKED_PROGRAMS | frozenset(
+    {"python2", "node", "nodejs", "perl", "golang", "maven", "busybox", "yarnpkg", "corepack"}
+    | {"lld", "pip", "pip3"}
 )
 # (servers and tools whose package puts their program in /usr/sbin)
 _DAEMONS = frozenset(
