@@ -165,6 +165,7 @@ class Entry(NamedTuple):
     copied: bool = False  # written by a COPY or ADD (files from the context or a stage)
     packages: tuple[str, ...] = ()  # for an install: the package names it was given
     fixed: bool = False  # fix-permissions (Jupyter, s2i) already made it group-writable
+    fixed_below: tuple[str, ...] = ()  # or what lies below these paths of it
     fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
     unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
     cleared: tuple[str, ...] = ()  # for a tree: what later removals took below it (or of an
@@ -1817,6 +1818,12 @@ def _run(
             named: list[str] = []
             for path in op.paths:
                 mine = own
+                if fixing:
+                    seen = [
+                        e
+                        for e in live
+                        if not e.fixed and not any(covers(f, path) for f in e.fixed_below)
+                    ]
                 if op.kind == CHOWN and _laravel_dir(path, step, earlier):
                     # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
                     # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
@@ -3272,10 +3279,17 @@ def _ran_a_script(run: RunEffects) -> bool:
 
 
 def _fixed(entries: list[Entry], op: Op) -> list[Entry]:
-    """`entries` after fix-permissions over `op.paths`: those below them are fixed."""
-    return [
-        e._replace(fixed=True) if any(covers(p, e.path) for p in op.paths) else e for e in entries
-    ]
+    """`entries` after fix-permissions over `op.paths`: those below them are fixed, and in a
+    tree above one (`curl ... | tar xz` in /opt, `fix-permissions /opt/IHaskell`) what lies
+    below it."""
+    fixed = []
+    for e in entries:
+        if any(covers(p, e.path) for p in op.paths):
+            e = e._replace(fixed=True)
+        elif e.kind == TREE and (below := tuple(p for p in op.paths if inside(p, e.path))):
+            e = e._replace(fixed_below=e.fixed_below + below)
+        fixed.append(e)
+    return fixed
 
 
 def _unnamed_taken(own: list[Entry], removals: tuple[str, ...]) -> list[Entry]:

@@ -14,8 +14,9 @@ command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFE
 installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
 named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a script) and the
 media is removed after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`,
-`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`): the installer unpacks the payload the
-media carries.
+`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`), or the installer with two more entries
+beside it where the product installs into that directory (`RUN rm -rf ids_install SERVER
+CSDK`): the installer unpacks the payload the media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:
@@ -182,24 +183,26 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | Non
             if not any(inside(path, t) for t in trees):
                 continue
             removal = next(
-                (
-                    later
-                    for later in ctx.layers[position:]
-                    # (the media, the installer's directory with it: not the installer alone)
-                    if any(
-                        c.kind == REMOVE
-                        and any(
-                            h.entry.layer == index and covers(h.path, os.path.dirname(path))
-                            for h in c.hits
-                        )
-                        for c in later.changes
-                    )
-                ),
+                (later for later in ctx.layers[position:] if _removes_media(later, index, path)),
                 None,
             )
             if removal is not None:
                 return path, run, removal
     return None
+
+
+def _removes_media(later: Layer, index: int, installer: str) -> bool:
+    """Whether `later` removes the media the installer ran from: its directory, or the
+    installer with two more of the entries beside it (`rm -rf ids_install SERVER CSDK` where
+    the product installs into that directory); not the installer alone."""
+    top = os.path.dirname(installer)
+    removed = {
+        h.path for c in later.changes if c.kind == REMOVE for h in c.hits if h.entry.layer == index
+    }
+    if any(covers(path, top) for path in removed):
+        return True
+    beside = {path for path in removed if os.path.dirname(path) == top}
+    return installer in beside and len(beside) >= 3
 
 
 def _fix(ctx: Context, index: int, position: int, hit: Hit) -> Fix | None:

@@ -18214,3 +18214,49 @@ def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint
     }
     found = [(f.line, f.rule) for f in lint_files(files) if f.rule in ("LG003", "LG006")]
     assert found == [(6, "LG006"), (7, "LG003")]
+
+
+_FORTY_NINTH = [
+    # installer media an ADD unpacked into the directory the product installs into: the RUN
+    # after the install removes the installer with the payload beside it, not the directory
+    (
+        "FROM centos:7\n"
+        "ADD iif.14.10.fc1.tar /opt/ibm/informix/\n"
+        "RUN /opt/ibm/informix/ids_install -i silent -f /tmp/bundle.properties\n"
+        "RUN rm -rf /opt/ibm/informix/ids_install /opt/ibm/informix/CSDK"
+        " /opt/ibm/informix/SERVER\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM centos:7\n"
+        "ADD tools.tar /opt/tools/\n"
+        "RUN /opt/tools/install-deps\n"
+        "RUN rm -rf /opt/tools/install-deps /opt/tools/README\n",
+        [(4, "LG003")],
+    ),
+    # fix-permissions of a directory inside a tree of names not known (what a tarball piped to
+    # tar unpacked) fixes what lies below it: the next RUN's fix-permissions there changes
+    # only what that RUN wrote
+    (
+        "FROM jupyter/base-notebook\n"
+        "USER root\n"
+        "RUN cd /opt\\\n"
+        '    && curl -L "https://github.com/gibiansky/IHaskell/tarball/$COMMIT" | tar xzf -\\\n'
+        "    && mv *IHaskell* IHaskell\\\n"
+        '    && curl -L "https://github.com/DougBurke/hvega/tarball/$HVEGA" | tar xzf -\\\n'
+        "    && mv *hvega* hvega\\\n"
+        "    && fix-permissions /opt/IHaskell\n"
+        "RUN stack build ihaskell && fix-permissions /opt/IHaskell\n"
+        "RUN fix-permissions /opt\n",
+        [(9, "LG005"), (10, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_NINTH)
+def test_the_classes_of_the_forty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
