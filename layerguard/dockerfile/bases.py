@@ -304,6 +304,12 @@ def _glassfish_domain(glassfish: str) -> tuple[str, ...]:
 
 
 _WILDFLY = "/opt/jboss/wildfly"
+# Debian's R configuration in /etc/R (R_HOME/etc holds a link to each: a COPY there replaces
+# the link, not the file)
+_DEBIAN_R_ETC = tuple(
+    f"/etc/R/{name}"
+    for name in ("Rprofile.site", "Renviron", "Renviron.site", "Makeconf", "repositories")
+)
 # Red Hat's and sclorg's builder images of each language (not s2i-core or s2i-base, which are
 # their bases): their scripts in /usr/libexec/s2i, which an image's own `.s2i/bin` replaces.
 _S2I_BUILDERS = tuple(
@@ -398,6 +404,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
     ),
     "kong": ("/docker-entrypoint.sh",),
+    # (Metabase's image: the application jar and the script its ENTRYPOINT runs)
+    "metabase/metabase*": ("/app/metabase.jar", "/app/run_metabase.sh"),
     # (Big Data Europe's Hadoop images, built on its hadoop-base: the entry script it ADDs)
     "bde2020/hadoop-*": ("/entrypoint.sh",),
     # (their Dockerfiles' `COPY docker-entrypoint.sh /`, or to /usr/local/bin)
@@ -417,10 +425,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
     },
     "wordpress": (_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
-    # Jupyter's docker-stacks: their start scripts, and (the quay.io images, all since 2023)
-    # the server configuration in /etc/jupyter
-    "*jupyter/*-notebook": tuple(
-        f"/usr/local/bin/{n}.sh" for n in ("start", "start-notebook", "start-singleuser")
+    # Jupyter's docker-stacks: their start scripts and fix-permissions (since 2017), and (the
+    # quay.io images, all since 2023) the server configuration in /etc/jupyter
+    "*jupyter/*-notebook": (
+        *(f"/usr/local/bin/{n}.sh" for n in ("start", "start-notebook", "start-singleuser")),
+        "/usr/local/bin/fix-permissions",
     ),
     "quay.io/jupyter/*-notebook": ("/etc/jupyter/jupyter_server_config.py",),
     # (RHEL's nginx package, its configuration kept)
@@ -1692,13 +1701,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "heketi"): ("/etc/heketi/heketi.json",),
     ("apt", "gdb"): ("/etc/gdb/gdbinit",),
     ("apt", "locales"): ("/etc/locale.gen",),
-    # (R's base packages and its INSTALL script, below R_HOME: /usr/lib/R, /usr/lib64/R on EL)
+    # (R's base packages and its INSTALL script, below R_HOME: /usr/lib/R, /usr/lib64/R on EL;
+    # and Debian's configuration)
     **{
-        (m, name): (f"{home}/library/base", f"{home}/library/stats", f"{home}/bin/INSTALL")
-        for m, names, home in (
-            ("apk", ("R",), "/usr/lib/R"),
-            ("apt", ("r-base", "r-base-core", "r-base-dev"), "/usr/lib/R"),
-            ("yum", ("R", "R-core", "R-devel"), "/usr/lib64/R"),
+        (m, name): (f"{home}/library/base", f"{home}/library/stats", f"{home}/bin/INSTALL", *etc)
+        for m, names, home, etc in (
+            ("apk", ("R",), "/usr/lib/R", ()),
+            ("apt", ("r-base", "r-base-core", "r-base-dev"), "/usr/lib/R", _DEBIAN_R_ETC),
+            ("yum", ("R", "R-core", "R-devel"), "/usr/lib64/R", ()),
         )
         for name in names
     },

@@ -1164,3 +1164,42 @@ def test_what_images_and_packages_hold_forty_eighth(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_NINTH_KNOWLEDGE = [
+    # Jupyter's docker-stacks carry their fix-permissions script in /usr/local/bin
+    (
+        "FROM jupyter/scipy-notebook\n"
+        "USER root\n"
+        "COPY files/fix-permissions /usr/local/bin/fix-permissions\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    # Metabase's image: its jar and the script its ENTRYPOINT runs, in /app
+    (
+        "FROM metabase/metabase:v0.41.4\n"
+        "COPY ./run_metabase.sh /app/run_metabase.sh\n"
+        "RUN chmod o+r /app/metabase.jar\n"
+        "# expect: 2 LG002, 3 LG004\n",
+        [(2, "LG002"), (3, "LG004")],
+    ),
+    # Debian's R keeps its configuration in /etc/R; /usr/lib/R/etc holds a link to each file,
+    # which a COPY there replaces, leaving the package's file as it was
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y r-base-core && rm -rf /var/lib/apt/lists/*\n"
+        "COPY Rprofile.site /usr/lib/R/etc/Rprofile.site\n"
+        "COPY Renviron.site /etc/R/\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_NINTH_KNOWLEDGE)
+def test_what_images_and_packages_hold_forty_ninth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
