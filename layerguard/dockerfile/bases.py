@@ -1766,6 +1766,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/logrotate.d/nginx",
         *("/var/lib/nginx/html/index.html", "/var/lib/nginx/html/50x.html"),
     ),
+    # (before Alpine 3.14 its server block was conf.d's, as nginx.org's)
+    ("apk", "nginx (alpine<3.14)"): ("/etc/nginx/conf.d/default.conf",),
     ("apk", "supervisor"): ("/etc/supervisord.conf",),
     # (Alpine's samba packages' configuration, in samba-common, which samba pulls in)
     **{("apk", n): ("/etc/samba/smb.conf",) for n in ("samba", "samba-common", "samba-server")},
@@ -2414,14 +2416,18 @@ def package_files(
     packages: tuple[str, ...],
     before: frozenset[str] = frozenset(),
     ubuntu: bool = False,
+    old_alpine: bool = False,
 ) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their
     install brings) to install; `before`, the packages earlier installs of the stage named;
-    `ubuntu`, the image is Ubuntu's, whose packages add files of their own."""
+    `ubuntu`, the image is Ubuntu's, whose packages add files of their own; `old_alpine`, it is
+    an Alpine before 3.14, whose packages kept some in other places."""
     found: list[str] = []
     for name in packages:
         if ubuntu and family == "apt":
             found.extend(PACKAGE_FILES.get((family, f"{name} (ubuntu)"), ()))
+        if old_alpine and family == "apk":
+            found.extend(PACKAGE_FILES.get((family, f"{name} (alpine<3.14)"), ()))
         if family == "apt" and _OLD_RELEASE_NAMES.get(name) in packages:
             continue  # (the old release's package stands for it: its files, not today's)
         if family == "yum" and (family, name) not in PACKAGE_FILES:
@@ -2467,6 +2473,19 @@ def of_ubuntu(image: ImageRef | None) -> bool:
 
 
 _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
+
+
+def of_old_alpine(image: ImageRef | None) -> bool:
+    """`image` is an Alpine before 3.14, by its tag (`alpine:3.12`, `python:3.7.9-alpine3.12`)."""
+    if image is None or not image.tag:
+        return False
+    if _name(image) == "alpine":
+        return bool(_OLD_ALPINE.match(image.tag))
+    return bool(_OLD_ALPINE_TAG.search(image.tag))
+
+
+_OLD_ALPINE = re.compile(r"3\.(?:\d|1[0-3])(?:\.\d+)?$")
+_OLD_ALPINE_TAG = re.compile(r"alpine-?3\.(?:\d|1[0-3])(?![\d])")
 # Repositories whose every image is built on Ubuntu's (Gitpod's workspace images, Phusion's)
 _ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*", "ros", "osrf/ros")
 

@@ -109,6 +109,7 @@ from layerguard.dockerfile.bases import (
     family_files,
     in_tree,
     known,
+    of_old_alpine,
     of_ubuntu,
     package_files,
     variable_file,
@@ -182,7 +183,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     skels = [_skel_files(layer, shipped) for layer in ctx.layers] or [frozenset()] * len(ctx.steps)
     image = known(shipped)  # (of no image: no files, no manager)
     held, manager = image.files, image.manager
-    ubuntu = of_ubuntu(shipped)
+    ubuntu, old_alpine = of_ubuntu(shipped), of_old_alpine(shipped)
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
@@ -195,7 +196,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             left.append((frozenset(), frozenset()))
             continue
         configs, clones = _left(
-            step.run.ops, skel, held, frozenset(removed), frozenset(named), ubuntu, manager
+            step.run.ops,
+            skel,
+            held,
+            frozenset(removed),
+            frozenset(named),
+            ubuntu,
+            manager,
+            old_alpine,
         )
         installs = [
             at
@@ -631,6 +639,7 @@ def _left(
     before: frozenset[str] = frozenset(),
     ubuntu: bool = False,
     manager: str = "",
+    old_alpine: bool = False,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
@@ -638,7 +647,7 @@ def _left(
     tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
     `removed`: what the RUNs before it removed or moved away; `before`, the packages they
     installed; `ubuntu`, the image is Ubuntu's; `manager`, its distribution's package manager
-    (another's install is a branch that never runs there)."""
+    (another's install is a branch that never runs there); `old_alpine`, an Alpine before 3.14."""
     configs: set[str] = set()
     clones: set[str] = set()
     gone = set(removed)
@@ -649,7 +658,7 @@ def _left(
         if manager and op.family in DISTRIBUTION_MANAGERS and op.family != manager:
             continue
         if op.kind == WRITE and op.role == INSTALL:
-            configs.update(package_files(op.family, op.packages, before, ubuntu))
+            configs.update(package_files(op.family, op.packages, before, ubuntu, old_alpine))
             group = _apk_group(op)
             if group:
                 groups.setdefault(group, set()).update(p for p in op.packages if p != group)
@@ -674,8 +683,11 @@ def _left(
             # one named outside it, nor a part of one, openssh-client of openssh)
             members = {p for g in op.packages for p in groups.get(g, ())}
             purged = {*op.packages, *(m for m in members if not _stays(m, named))}
-            kept = set(package_files(op.family, tuple(named - purged), before, ubuntu))
-            configs -= set(package_files(op.family, tuple(purged), ubuntu=ubuntu)) - kept
+            kept = set(package_files(op.family, tuple(named - purged), before, ubuntu, old_alpine))
+            configs -= (
+                set(package_files(op.family, tuple(purged), ubuntu=ubuntu, old_alpine=old_alpine))
+                - kept
+            )
     return frozenset(configs) | skel, frozenset(clones)
 
 

@@ -1193,6 +1193,20 @@ _FORTY_NINTH_KNOWLEDGE = [
         "# expect: 4 LG002\n",
         [(4, "LG002")],
     ),
+    # Alpine's nginx kept its server block in conf.d before 3.14 (http.d since)
+    (
+        "FROM python:3.7.9-alpine3.12\n"
+        "RUN apk add --no-cache nginx supervisor\n"
+        "COPY nginx/default.conf /etc/nginx/conf.d/\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM alpine:3.14\nRUN apk add --no-cache nginx\n"
+        "COPY nginx/default.conf /etc/nginx/conf.d/\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
