@@ -6936,7 +6936,10 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
             sub = subcommand(words[words.index(sub) :])
         return sub in ("remove", "erase", "autoremove", "groupremove", "grouperase")
     if tool == "rpm":
-        return any(w.startswith("-e") for w in words[1:2])
+        # (`--justdb` takes the package out of the database alone, `--test` only tries)
+        return any(w.startswith("-e") for w in words[1:2]) and not {"--justdb", "--test"} & set(
+            words
+        )
     if tool in _PIP:
         return sub == "uninstall"
     if tool == "uv":  # (`uv pip uninstall x`; `uv remove x` edits a project, then syncs it)

@@ -18250,6 +18250,14 @@ _FORTY_NINTH = [
         "RUN fix-permissions /opt\n",
         [(9, "LG005"), (10, "LG004")],
     ),
+    # rpm's --justdb takes a package out of the database and leaves its files
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y wget && yum clean all\n"
+        "RUN rpm -e --nodeps --justdb wget\n"
+        "RUN rpm -e --nodeps wget\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
