@@ -2047,9 +2047,16 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("conf/storm.yaml", "logback/cluster.xml", "logback/worker.xml"),
     ),
     (re.compile(r"sonar-scanner-(cli-)?\d"), ("conf/sonar-scanner.properties",)),
+    # (ActiveMQ's log4j.properties until 5.17's log4j2.properties)
     (
         re.compile(r"apache-activemq-\d"),
-        tuple(f"conf/{n}" for n in ("activemq.xml", "jetty.xml", "users.properties")),
+        tuple(
+            f"conf/{n}"
+            for n in (
+                *("activemq.xml", "jetty.xml", "users.properties", "jetty-realm.properties"),
+                *("credentials.properties", "log4j.properties", "log4j2.properties"),
+            )
+        ),
     ),
     (re.compile(r"elasticsearch-(?:oss-)?\d"), tuple(f"config/{n}" for n in _ELASTIC_CONF)),
     (re.compile(r"kibana-(?:oss-)?\d"), ("config/kibana.yml", "bin/kibana")),
@@ -2086,6 +2093,13 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             *(f"standalone/configuration/standalone{n}.xml" for n in _WILDFLY_PROFILES),
             *("standalone/configuration/logging.properties", "bin/standalone.conf"),
             *("domain/configuration/domain.xml", "domain/configuration/host.xml"),
+        ),
+    ),
+    (
+        re.compile(r"wildfly-core-\d"),
+        (
+            *("standalone/configuration/standalone.xml", "bin/standalone.conf"),
+            "standalone/configuration/logging.properties",
         ),
     ),
     (re.compile(r"crate-\d"), ("config/crate.yml", "config/log4j2.properties")),

@@ -4904,9 +4904,16 @@ def _conda_installer(
     if not conda_installer(name):
         return None
     found = next(n for n in _CONDA_INSTALLERS if n in name.lower())
-    if not any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:]):
+    batch = any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:])
+    if not batch and not _RELEASED_INSTALLER.match(name):
         return None  # (not in batch mode)
     return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
+
+
+# A conda installer by the name its project releases it under: run without -b it reads its
+# answers from what the build pipes in (`(echo; echo yes) | sh Miniconda3-py38_4.9.2-Linux-
+# x86_64.sh`), as a build gets no terminal, and installs where it asks by default
+_RELEASED_INSTALLER = re.compile(r"(?:Mini(?:conda|forge)|Mambaforge|Anaconda)\d*-.*Linux-")
 
 
 def _contents(source: str, tool: str) -> str:

@@ -1207,6 +1207,27 @@ _FORTY_NINTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # ActiveMQ's distribution carries its log4j configuration in conf/; WildFly Core's its
+    # standalone.conf in bin/
+    (
+        "FROM debian:10\n"
+        "ENV ACTIVEMQ=apache-activemq-5.15.9 ACTIVEMQ_HOME=/opt/activemq\n"
+        "RUN curl -O http://archive.apache.org/dist/activemq/5.15.9/$ACTIVEMQ-bin.tar.gz &&"
+        " tar xf $ACTIVEMQ-bin.tar.gz -C /opt/ && rm $ACTIVEMQ-bin.tar.gz &&"
+        " mv /opt/$ACTIVEMQ $ACTIVEMQ_HOME\n"
+        "COPY log4j.properties $ACTIVEMQ_HOME/conf/log4j.properties\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM eclipse-temurin:11\n"
+        "RUN curl -LO https://example.org/wildfly-core-20.0.1.Final.zip &&"
+        " unzip -q wildfly-core-20.0.1.Final.zip && rm wildfly-core-20.0.1.Final.zip &&"
+        " mv wildfly-core-20.0.1.Final /wildfly-core\n"
+        "COPY standalone.conf /wildfly-core/bin/\n"
+        "# expect: 3 LG002\n",
+        [(3, "LG002")],
+    ),
 ]
 
 

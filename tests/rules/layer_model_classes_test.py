@@ -18258,6 +18258,19 @@ _FORTY_NINTH = [
         "RUN rpm -e --nodeps wget\n",
         [(4, "LG003")],
     ),
+    # a conda installer by its released name, answered through a pipe rather than run with
+    # -b, installs (into ~/miniconda3) and keeps pkgs/; a project's own script is not one
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN conda_installer=Miniconda3-py38_4.9.2-Linux-x86_64.sh &&\\\n"
+        "    wget -q https://repo.anaconda.com/miniconda/${conda_installer} &&\\\n"
+        '    (echo; echo "yes") | sh "${conda_installer}"\n',
+        [(2, "LG005")],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY install-miniconda.sh /tmp/\nRUN sh /tmp/install-miniconda.sh\n",
+        [],
+    ),
 ]
 
 
