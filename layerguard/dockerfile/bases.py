@@ -703,6 +703,7 @@ _DEBIAN_IMAGES = (
     "ros",
     f"{_DEVCONTAINERS}*",
     "*jupyter/*-notebook",  # (Jupyter's docker-stacks, on Ubuntu; jovyan's home from /etc/skel)
+    *sorted(_ROCKER_VERSIONED),  # (on Ubuntu; rstudio's home from /etc/skel)
 )
 # The packages both official debian and ubuntu images hold (Debian's Priority: required set
 # and what the images add), libraries aside: a purge that names none of them removes nothing
@@ -1185,6 +1186,11 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "codercom/code-server": (("coder", "/home/coder"), ("1000", "/home/coder")),
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
+    # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
+    **dict.fromkeys(
+        (f"rocker/{n}" for n in ("rstudio", "tidyverse", "verse", "geospatial", "ml", "ml-verse")),
+        (("rstudio", "/home/rstudio"), ("1000", "/home/rstudio")),
+    ),
     "apache/airflow": (("airflow", "/home/airflow"), ("50000", "/home/airflow")),
     # (Phusion Passenger's images add the application's user, app, uid 9999)
     "phusion/passenger-*": (("app", "/home/app"), ("9999", "/home/app")),

@@ -1228,6 +1228,17 @@ _FORTY_NINTH_KNOWLEDGE = [
         "# expect: 3 LG002\n",
         [(3, "LG002")],
     ),
+    # rocker's RStudio images are Ubuntu's and add rstudio (uid 1000) with a home from skel
+    (
+        "FROM rocker/verse:4.3.1\nRUN chown -R rstudio:rstudio /home/rstudio\n# expect: 2 LG004\n",
+        [(2, "LG004")],
+    ),
+    (
+        "FROM rocker/r-ver:4.3.1\n"
+        "RUN useradd -m rstudio && chown -R rstudio:rstudio /home/rstudio\n"
+        "# expect: nothing\n",
+        [],
+    ),
 ]
 
 
