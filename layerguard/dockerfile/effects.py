@@ -4230,6 +4230,10 @@ def _ops(
         source = "src/lib.rs" if "--lib" in words else "src/main.rs"
         stub = [posixpath.join(crate, n) for n in (source, "Cargo.toml")]
         yield Op(WRITE, tool, _paths(stub, command), text, FILE, UNKNOWN)
+    elif tool == "ros2" and words[1:3] == ("pkg", "create") and command.cwd:
+        # (`ros2 pkg create --build-type ament_cmake --node-name hello hello`: a package whose
+        # manifest, build file and node hold templates that a later COPY writes again)
+        yield Op(WRITE, tool, _paths(_ros2_package(words), command), text, FILE, UNKNOWN)
     elif tool in _NODE and subcommand(words) == "pack" and command.cwd:
         # (`npm pack` writes NAME-VERSION.tgz into the project, which a `tar -x` of `app-*.tgz`
         # after it reads)
@@ -4882,6 +4886,43 @@ _CONDA_PREFIXES = {
     "mambaforge": "mambaforge",
     "anaconda": "anaconda3",
 }
+
+
+def _ros2_package(words: tuple[str, ...]) -> list[str]:
+    """The files `ros2 pkg create` writes: package.xml and, by its build type, CMakeLists.txt
+    with the node's src/NODE.cpp, or setup.py, setup.cfg and the module's NODE.py."""
+    names, skip, listing = [], False, False
+    for word in words[3:]:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip, listing = word in _ROS2_CREATE_VALUES, word == "--dependencies"
+        elif not listing:
+            names.append(word)
+    if len(names) != 1:
+        return []
+    name = names[0]
+    top = posixpath.join(_option_value(words, "", "--destination-directory") or ".", name)
+    node = _option_value(words, "", "--node-name")
+    python = _option_value(words, "", "--build-type") == "ament_python"
+    if python:
+        made = [
+            "setup.py",
+            "setup.cfg",
+            f"{name}/__init__.py",
+            *([f"{name}/{node}.py"] * bool(node)),
+        ]
+    else:
+        made = ["CMakeLists.txt", *([f"src/{node}.cpp"] * bool(node))]
+    return [posixpath.join(top, n) for n in ("package.xml", *made)]
+
+
+# `ros2 pkg create`'s options that take a value (its --dependencies take every word up to
+# the next option)
+_ROS2_CREATE_VALUES = frozenset(
+    {"--package-format", "--description", "--license", "--destination-directory"}
+    | {"--build-type", "--maintainer-email", "--maintainer-name", "--node-name", "--library-name"}
+)
 
 
 def _conda_installer(

@@ -18271,6 +18271,26 @@ _FORTY_NINTH = [
         "FROM ubuntu:22.04\nCOPY install-miniconda.sh /tmp/\nRUN sh /tmp/install-miniconda.sh\n",
         [],
     ),
+    # `ros2 pkg create` writes a package's manifest, build file and node from templates, which
+    # a COPY of the real ones writes again (its --dependencies take the words up to the next
+    # option; the package is the word left)
+    (
+        "FROM ros:humble\nWORKDIR /ws\n"
+        "RUN . /opt/ros/humble/setup.sh && ros2 pkg create --build-type ament_cmake"
+        " --destination-directory src --dependencies rclcpp moveit_core"
+        " --node-name mtc_node mtc_tutorial\n"
+        "COPY src/mtc_node.cpp src/mtc_tutorial/src/mtc_node.cpp\n"
+        "COPY README.md src/mtc_tutorial/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM ros:humble\nWORKDIR /ws/src\n"
+        "RUN . /opt/ros/humble/setup.sh && ros2 pkg create my_pkg --build-type ament_python"
+        " --node-name talker --dependencies rclpy std_msgs\n"
+        "COPY talker.py my_pkg/my_pkg/talker.py\n"
+        "COPY package.xml my_pkg/\n",
+        [(4, "LG002"), (5, "LG002")],
+    ),
 ]
 
 
