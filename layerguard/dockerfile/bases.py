@@ -187,6 +187,14 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # (built from source into /usr/local: the core library in lib/perl5, perl and its tools)
     "perl": ("/usr/local/lib/perl5", "/usr/local/bin"),
     "php": ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
+    # (Lagoon's images: the official ones' runtimes on its commons image, whose fix-permissions
+    # changes every file it reaches, each time)
+    **dict.fromkeys(
+        ("uselagoon/php-*", "amazeeio/php"),
+        ("/usr/local/lib/php", "/usr/local/bin", "/usr/local/etc/php"),
+    ),
+    **dict.fromkeys(("uselagoon/node-*", "amazeeio/node"), ("/usr/local/lib/node_modules",)),
+    **dict.fromkeys(("uselagoon/python-*", "amazeeio/python"), (PYTHON_TREE,)),
     "golang": ("/usr/local/go",),
     # (Bitnami's Spark: its distribution, jars and examples too)
     "bitnami/spark": ("/opt/bitnami/spark",),
@@ -406,6 +414,13 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "kong": ("/docker-entrypoint.sh",),
     # (Metabase's image: the application jar and the script its ENTRYPOINT runs)
     "metabase/metabase*": ("/app/metabase.jar", "/app/run_metabase.sh"),
+    # (R's configuration: the r-base image's from Debian's r-base-core, which its Dockerfile
+    # appends to; rocker's, which its install script writes, below its R_HOME)
+    "r-base": _DEBIAN_R_ETC,
+    **dict.fromkeys(
+        _ROCKER_VERSIONED,
+        tuple(f"/usr/local/lib/R/etc/{n}" for n in ("Rprofile.site", "Renviron.site", "Renviron")),
+    ),
     # (Big Data Europe's Hadoop images, built on its hadoop-base: the entry script it ADDs)
     "bde2020/hadoop-*": ("/entrypoint.sh",),
     # (their Dockerfiles' `COPY docker-entrypoint.sh /`, or to /usr/local/bin)
@@ -1029,6 +1044,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     },
     "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
+    "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.

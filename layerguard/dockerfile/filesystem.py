@@ -1854,6 +1854,8 @@ def _run(
             if op.kind == CHOWN:
                 live = [_after(e, op, op.paths) for e in live]
                 own = [_after(e, op, op.paths) for e in own]
+                if op.tool != "fix-permissions" and _unfixes(op):
+                    live, own = _unfixed(live, op), _unfixed(own, op)
             if op.kind == REMOVE:
                 taken.update(op.paths)
             if op.kind == REMOVE and op.only is not None:
@@ -3290,6 +3292,40 @@ def _fixed(entries: list[Entry], op: Op) -> list[Entry]:
             e = e._replace(fixed_below=e.fixed_below + below)
         fixed.append(e)
     return fixed
+
+
+def _unfixes(op: Op) -> bool:
+    """A chown, chgrp or chmod that undoes what fix-permissions set: another group than
+    users, or a mode without the group's write (`chown -R root:root`, `chmod -R 755`)."""
+    for key, value in op.sets:
+        if key == "group" and value not in ("users", "100"):
+            return True
+        if key == "mode" and OCTAL_MODE.fullmatch(value):
+            return not int(value, 8) & 0o020
+        if key == "mode":
+            for clause in value.split(","):
+                found = _ONE_CHANGE.fullmatch(clause)
+                if found and (not found[1] or set(found[1]) & {"g", "a"}):
+                    taken = found[2] == "-" and "w" in found[3]
+                    if taken or (found[2] == "=" and "w" not in found[3]):
+                        return True
+    return False
+
+
+_ONE_CHANGE = re.compile(r"([ugoa]*)([-+=])([rwxXst]*)")
+
+
+def _unfixed(entries: list[Entry], op: Op) -> list[Entry]:
+    """`entries` after `op` undid fix-permissions' work over its paths."""
+    changed = []
+    for e in entries:
+        if any(covers(p, e.path) and (op.recursive or p == e.path) for p in op.paths):
+            e = e._replace(fixed=False, fixed_below=())
+        elif e.fixed_below:
+            kept = tuple(f for f in e.fixed_below if not any(covers(p, f) for p in op.paths))
+            e = e._replace(fixed_below=kept)
+        changed.append(e)
+    return changed
 
 
 def _unnamed_taken(own: list[Entry], removals: tuple[str, ...]) -> list[Entry]:

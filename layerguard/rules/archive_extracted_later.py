@@ -14,9 +14,10 @@ command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFE
 installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
 named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a script) and the
 media is removed after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`,
-`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`), or the installer with two more entries
-beside it where the product installs into that directory (`RUN rm -rf ids_install SERVER
-CSDK`): the installer unpacks the payload the media carries.
+`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`), or a vendor's installer (`ids_install`,
+`db2_install`, `runInstaller`, `xsetup`) with two more entries beside it, where the product
+installs into that directory (`RUN rm -rf ids_install SERVER CSDK`): the installer unpacks the
+payload the media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:
@@ -202,7 +203,14 @@ def _removes_media(later: Layer, index: int, installer: str) -> bool:
     if any(covers(path, top) for path in removed):
         return True
     beside = {path for path in removed if os.path.dirname(path) == top}
-    return installer in beside and len(beside) >= 3
+    vendor = _MEDIA_INSTALLER.fullmatch(os.path.basename(installer))
+    return bool(vendor) and installer in beside and len(beside) >= 3
+
+
+# A vendor's media installer (`db2_install`, `ids_install`, Oracle's `runInstaller`, Xilinx's
+# `xsetup`), not a script of a tar of tools (`install-deps`, `setup`) that also lies beside
+# what it uses
+_MEDIA_INSTALLER = re.compile(r"\w+_install|runInstaller|xsetup")
 
 
 def _fix(ctx: Context, index: int, position: int, hit: Hit) -> Fix | None:

@@ -18301,3 +18301,116 @@ def test_the_classes_of_the_forty_ninth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FORTY_NINTH_REVIEW = [
+    (
+        "# (s49a/009) A: NOT media: a provisioning tarball of scripts "
+        "(install-packages runs apt,\n"
+        "FROM debian:12\n"
+        "ADD provision.tar.gz /opt/provision/\n"
+        "RUN /opt/provision/install-packages && /opt/provision/setup-users\n"
+        "RUN rm -rf /opt/provision/install-packages /opt/provision/setup-users "
+        "/opt/provision/lib.sh\n",
+        [(5, "LG003")],
+    ),
+    (
+        "# (s49a/010) A: NOT media: tools tarball, install-deps script, "
+        "removed with README and L\n"
+        "FROM centos:7\n"
+        "ADD tools.tar /opt/tools/\n"
+        "RUN /opt/tools/install-deps\n"
+        "RUN rm -rf /opt/tools/install-deps /opt/tools/README /opt/tools/LICENSE\n",
+        [(5, "LG003")],
+    ),
+    (
+        "# (s49a/053) B: Lagoon's image (its fix-permissions chgrp's and "
+        "chmod's every file each \n"
+        "FROM uselagoon/php-8.1-cli:latest\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/drush-ops/drush/archive/refs/tags/12.4.3.tar.gz | tar xz \\\n"
+        "    && fix-permissions /opt/drush-12.4.3\n"
+        "RUN fix-permissions /opt/drush-12.4.3\n",
+        [(5, "LG004")],
+    ),
+    (
+        "# (s49a/055) B: amazeeio/php (Lagoon's older name), tree in /opt, fix "
+        "of the top dir twi\n"
+        "FROM amazeeio/php:7.4-cli\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/drush-ops/drush/archive/refs/tags/12.4.3.tar.gz | tar xz \\\n"
+        "    && fix-permissions /opt/drush-12.4.3\n"
+        "RUN fix-permissions /opt/drush-12.4.3\n",
+        [(5, "LG004")],
+    ),
+    (
+        "# (s49a/035) B: chown -R root:root over the fixed tree (LG004), then "
+        "fix-permissions: gr\n"
+        "FROM jupyter/minimal-notebook:2023-10-20\n"
+        "USER root\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/example/kernel/archive/v1.2.tar.gz | tar xz \\\n"
+        "    && mv kernel-1.2 kernel && fix-permissions /opt/kernel\n"
+        "RUN chown -R root:root /opt/kernel\n"
+        "RUN fix-permissions /opt/kernel\n"
+        "USER ${NB_UID}\n",
+        [(6, "LG004"), (7, "LG004")],
+    ),
+    (
+        "# (s49a/036) B: chmod -R 755 over the fixed tree (LG004) drops g+w; "
+        "the next fix-permiss\n"
+        "FROM jupyter/minimal-notebook:2023-10-20\n"
+        "USER root\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/example/kernel/archive/v1.2.tar.gz | tar xz \\\n"
+        "    && mv kernel-1.2 kernel && fix-permissions /opt/kernel\n"
+        "RUN chmod -R 755 /opt/kernel\n"
+        "RUN fix-permissions /opt/kernel\n"
+        "USER ${NB_UID}\n",
+        [(6, "LG004"), (7, "LG004")],
+    ),
+    (
+        "# (s49a/037) B: chmod -R a+rX over the fixed tree (LG004) keeps group "
+        "users and g+rw: th\n"
+        "FROM jupyter/minimal-notebook:2023-10-20\n"
+        "USER root\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/example/kernel/archive/v1.2.tar.gz | tar xz \\\n"
+        "    && mv kernel-1.2 kernel && fix-permissions /opt/kernel\n"
+        "RUN chmod -R a+rX /opt/kernel\n"
+        "RUN fix-permissions /opt/kernel\n"
+        "USER ${NB_UID}\n",
+        [(6, "LG004")],
+    ),
+    (
+        "# (s49a/077) C: Metabase: rm of the base's jar and a download of "
+        "another version: the ol\n"
+        "FROM metabase/metabase:v0.47.2\n"
+        "RUN rm /app/metabase.jar && wget -q -O /app/metabase.jar "
+        "https://downloads.metabase.com/v0.48.0/metabase.jar\n",
+        [(3, "LG003")],
+    ),
+    (
+        "# (s49a/086) C: the r-base image (Debian's R, its Dockerfile appends "
+        "to /etc/R/Rprofile.\n"
+        "FROM r-base:4.3.1\n"
+        "COPY Rprofile.site /etc/R/Rprofile.site\n",
+        [(3, "LG002")],
+    ),
+    (
+        "# (s49a/088) C: rocker/r-ver's own Rprofile.site in R_HOME/etc "
+        "(written by its install s\n"
+        "FROM rocker/r-ver:4.3.1\n"
+        "COPY Rprofile.site /usr/local/lib/R/etc/Rprofile.site\n",
+        [(3, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_NINTH_REVIEW)
+def test_the_reviews_of_the_forty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
