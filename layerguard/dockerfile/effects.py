@@ -6107,13 +6107,28 @@ def _configured_prefix(command: Command) -> str | None:
     if name in SHELLS and len(words) > 1:
         name, words = posixpath.basename(words[1]), words[1:]
     if name == "configure":
-        prefix = _option_value(words, "", "--prefix") or "/usr/local"
+        prefix = _option_value(words, "", "--prefix") or _own_prefix(command.cwd) or "/usr/local"
     elif name == "cmake":
         given = (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX"))
         prefix = next(given, "/usr/local")
     else:
         return None
     return _plain_prefix(prefix)
+
+
+def _own_prefix(cwd: str | None) -> str | None:
+    """The prefix a project's configure installs into when given none, where it is not GNU's
+    /usr/local: FreeSWITCH's /usr/local/freeswitch, Apache httpd's /usr/local/apache2, Squid's
+    /usr/local/squid, by the name of the source directory it runs in."""
+    name = posixpath.basename((cwd or "").rstrip("/")).lower()
+    return next((p for key, p in _OWN_PREFIXES if name.startswith(key)), None)
+
+
+_OWN_PREFIXES = (
+    ("freeswitch", "/usr/local/freeswitch"),
+    ("httpd-", "/usr/local/apache2"),
+    ("squid-", "/usr/local/squid"),
+)
 
 
 def _plain_prefix(prefix: str) -> str | None:
@@ -6141,7 +6156,8 @@ def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | No
         prefix = _plain_prefix(_option_value(words, "", "--prefix") or prefixes.get(where) or "")
     else:
         where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
-        prefix = prefixes.get(where)
+        # (or, configured in an earlier RUN, the project's own: FreeSWITCH's)
+        prefix = prefixes.get(where) or _own_prefix(where)
     if told or prefix is None:
         return op
     return op._replace(paths=_under_prefix(op.paths, prefix))

@@ -18291,6 +18291,21 @@ _FORTY_NINTH = [
         "COPY package.xml my_pkg/\n",
         [(4, "LG002"), (5, "LG002")],
     ),
+    # FreeSWITCH's configure installs into /usr/local/freeswitch when given no prefix, also
+    # where it ran in an earlier RUN than make install
+    (
+        "FROM debian:9\nWORKDIR /usr/src\n"
+        "RUN git clone https://github.com/signalwire/freeswitch.git -b v1.6.16\n"
+        "WORKDIR freeswitch\nRUN ./bootstrap.sh && ./configure\nRUN make\nRUN make install\n"
+        "RUN chown -R freeswitch:daemon /usr/local/freeswitch\n",
+        [(8, "LG004")],
+    ),
+    (
+        "FROM debian:9\nWORKDIR /usr/src/freeswitch\nCOPY . .\n"
+        "RUN ./configure --prefix=/opt/fs && make && make install\n"
+        "RUN chown -R freeswitch:daemon /usr/local/freeswitch\n",
+        [],
+    ),
 ]
 
 
