@@ -1237,9 +1237,26 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
         return True
     # (or one copied the directory from the other to the same place: `COPY --from=builder1
     # /usr/lib/cgi-bin/ /usr/lib/cgi-bin/` in builder2, whose copy holds builder1's files)
-    return stages.brought(new.origin, old.origin, low) or stages.brought(
-        old.origin, new.origin, low
+    if stages.brought(new.origin, old.origin, low) or stages.brought(old.origin, new.origin, low):
+        return True
+    # (or it is Prisma's client in node_modules, which @prisma/client's postinstall fills in
+    # every install and prisma generate again, with the same files, in two stages that took
+    # node_modules from one: `COPY --from=production-deps /app/node_modules /app/node_modules`,
+    # then `COPY --from=build /app/node_modules/.prisma ...`; not any package, which a prune of
+    # the development dependencies may have taken from one of them)
+    if _PRISMA_CLIENT.search(low) is None:
+        return False
+    modules = low[: low.rindex("/node_modules/") + len("/node_modules")]
+    # (both took node_modules from one stage whose install filled it)
+    return any(
+        stages.brought(old.origin, str(s.index), modules)
+        and stages.brought(new.origin, str(s.index), modules)
+        for s in stages.model.stages
     )
+
+
+# Prisma's generated client in node_modules, and its package
+_PRISMA_CLIENT = re.compile(r"/node_modules/(?:\.prisma(?:/client)?|@prisma/client)$")
 
 
 def _fills(instr: Instruction, path: str) -> bool:

@@ -18306,6 +18306,53 @@ _FORTY_NINTH = [
         "RUN chown -R freeswitch:daemon /usr/local/freeswitch\n",
         [],
     ),
+    # Prisma's client in node_modules: @prisma/client's postinstall fills it in every install
+    # (prisma generate again), so two stages that took node_modules from one both hold it; not
+    # any package, which a prune may have taken from one of them
+    (
+        "FROM node:22-bookworm-slim AS base\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm ci --include=dev\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm prune --omit=dev\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD prisma .\n"
+        "RUN npx prisma generate\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n",
+        [(19, "LG002")],
+    ),
+    (
+        "FROM node:22-bookworm-slim AS base\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm ci --include=dev\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm prune --omit=dev\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD prisma .\n"
+        "RUN npx prisma generate\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/sharp /myapp/node_modules/sharp\n",
+        [],
+    ),
 ]
 
 
