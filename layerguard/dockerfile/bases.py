@@ -440,6 +440,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
     },
     "wordpress": (_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
+    # (its Dockerfile's gemrc: `install: --no-document`)
+    "ruby": ("/usr/local/etc/gemrc",),
     # Jupyter's docker-stacks: their start scripts and fix-permissions (since 2017), and (the
     # quay.io images, all since 2023) the server configuration in /etc/jupyter
     "*jupyter/*-notebook": (

@@ -1239,6 +1239,14 @@ _FORTY_NINTH_KNOWLEDGE = [
         "# expect: nothing\n",
         [],
     ),
+    # the ruby image's gemrc (`install: --no-document`), which a builder stage's copy of it
+    # writes again
+    (
+        "FROM ruby:3.3 AS builder\nRUN bundle config set without development\n"
+        "FROM ruby:3.3-slim\nCOPY --from=builder /usr/local/etc/gemrc /usr/local/etc/gemrc\n"
+        "# expect: 4 LG002\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
