@@ -1237,6 +1237,10 @@ def _run_effects(
                 spoken = _SUBSTITUTION.sub("$_", op.command).split()
                 url = _url_name([w for w in spoken if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
+                if top := _github_top(op.command):
+                    # (a GitHub archive holds one directory, REPO-REF: what a tar or unzip of
+                    # the file unpacks, nothing else)
+                    saved[GITHUB + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
                 vendor = next((s for s in _APT_SCRIPTS if s in op.command), None)
@@ -4074,13 +4078,20 @@ def _ops(
         if archive and archive != "-":
             yield Op(UNPACK, tool, _paths([archive], command), text)
         into = _option_value(_tar_spelled_out(words), "-C", "--directory") or "."
-        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
-        github = ""
+        github = _saved_github(archive, command, names)
         if archive in (None, "-") and piped_from is not None:
             # (`wget -qO- .../openmpi-1.10.3.tar.gz | tar -xzf -`: the archive the download is)
             archive = _piped_archives([piped_from, command]).get(" ".join(words)) or archive
             github = _github_top(" ".join(piped_from.words))
-        if not any(w.startswith("--strip") for w in words):
+        stripped = any(w.startswith("--strip") for w in words)
+        if not github or "$" in github or stripped or _tar_members(words):
+            yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        elif stem := archive_stem(github):
+            # (and the repository's dotfiles there, .gitignore, .github/, which a `mv top/*`
+            # leaves behind)
+            dotfiles = posixpath.join(into, stem, ".*")
+            yield Op(WRITE, tool, _paths([dotfiles], command), text, TREE, UNKNOWN)
+        if not stripped:
             yield from _top_entry(tool, archive, into, command, text, names, github)
     elif tool in ("tar", "bsdtar") and _creates(words):
         archive = _tar_archive(words)
@@ -5007,6 +5018,16 @@ _GITHUB_ARCHIVE = re.compile(
     r"github\.com/[^/\s]+/([^/\s]+)/archive/(?:refs/(?:tags|heads)/)?(?:v(?=\d))?([^/\s]+?)"
     r"(\.tar\.gz|\.tgz|\.zip|\.tar\.bz2)(?=[\s\"']|$)"
 )
+
+
+GITHUB = "github:"  # (a key of the names a RUN saved files under: the GitHub archive's top)
+
+
+def _saved_github(archive: str | None, command: Command, names: Mapping[str, str] | None) -> str:
+    """The archive name whose top a file saved from a GitHub archive address holds ('' for
+    another file)."""
+    path = _path(archive or "", command) if archive and archive != "-" else None
+    return (names or {}).get(GITHUB + path, "") if path else ""
 
 
 def _github_top(text: str) -> str:

@@ -18353,6 +18353,17 @@ _FORTY_NINTH = [
         "COPY --from=build /myapp/node_modules/sharp /myapp/node_modules/sharp\n",
         [],
     ),
+    # a GitHub archive holds one directory, REPO-REF (and its dotfiles, which `mv top/*` leaves):
+    # nothing else in the directory it was unpacked in is the archive's
+    (
+        "FROM ubuntu:18.04\nWORKDIR /software\n"
+        "RUN wget https://github.com/openssl/openssl/archive/OpenSSL_1_0_2t.tar.gz &&"
+        " tar zxvf OpenSSL_1_0_2t.tar.gz && rm OpenSSL_1_0_2t.tar.gz\n"
+        "RUN rm -f https://github.com/hms-dbmi/spp/archive/1.15.tar.gz\n"
+        "RUN mv openssl-OpenSSL_1_0_2t/* /opt/openssl/\n"
+        "RUN rm -rf openssl-OpenSSL_1_0_2t\n",
+        [(5, "LG003"), (6, "LG003")],
+    ),
 ]
 
 
