@@ -195,6 +195,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("uselagoon/node-*", "amazeeio/node"), ("/usr/local/lib/node_modules",)),
     **dict.fromkeys(("uselagoon/python-*", "amazeeio/python"), (PYTHON_TREE,)),
+    **dict.fromkeys(("uselagoon/nginx*", "amazeeio/nginx*"), ("/etc/nginx",)),
     "golang": ("/usr/local/go",),
     # (Bitnami's Spark: its distribution, jars and examples too)
     "bitnami/spark": ("/opt/bitnami/spark",),
@@ -416,7 +417,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     "metabase/metabase*": ("/app/metabase.jar", "/app/run_metabase.sh"),
     # (R's configuration: the r-base image's from Debian's r-base-core, which its Dockerfile
     # appends to; rocker's, which its install script writes, below its R_HOME)
-    "r-base": _DEBIAN_R_ETC,
+    **dict.fromkeys(("r-base", "rocker/r-base"), _DEBIAN_R_ETC),
     **dict.fromkeys(
         _ROCKER_VERSIONED,
         tuple(f"/usr/local/lib/R/etc/{n}" for n in ("Rprofile.site", "Renviron.site", "Renviron")),
@@ -1206,7 +1207,10 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
     **dict.fromkeys(
-        (f"rocker/{n}" for n in ("rstudio", "tidyverse", "verse", "geospatial", "ml", "ml-verse")),
+        (
+            f"rocker/{n}"
+            for n in ("rstudio", "tidyverse", "verse", "geospatial", "ml", "ml-verse", "binder")
+        ),
         (("rstudio", "/home/rstudio"), ("1000", "/home/rstudio")),
     ),
     "apache/airflow": (("airflow", "/home/airflow"), ("50000", "/home/airflow")),

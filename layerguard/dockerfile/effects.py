@@ -4917,12 +4917,8 @@ def _ros2_package(words: tuple[str, ...]) -> list[str]:
     node = _option_value(words, "", "--node-name")
     python = _option_value(words, "", "--build-type") == "ament_python"
     if python:
-        made = [
-            "setup.py",
-            "setup.cfg",
-            f"{name}/__init__.py",
-            *([f"{name}/{node}.py"] * bool(node)),
-        ]
+        # (and an empty __init__.py, which nothing writes again at a cost)
+        made = ["setup.py", "setup.cfg", *([f"{name}/{node}.py"] * bool(node))]
     else:
         made = ["CMakeLists.txt", *([f"src/{node}.cpp"] * bool(node))]
     return [posixpath.join(top, n) for n in ("package.xml", *made)]
@@ -4956,10 +4952,14 @@ def _conda_installer(
     if not conda_installer(name):
         return None
     found = next(n for n in _CONDA_INSTALLERS if n in name.lower())
+    prefix = _CONDA_PREFIXES[found]
+    if re.search(r"conda2", name, re.IGNORECASE):
+        prefix = prefix.replace("3", "2")  # (Miniconda2's and Anaconda2's own: ~/miniconda2)
     batch = any(w.startswith("-") and not w.startswith("--") and "b" in w for w in words[1:])
-    if not batch and not _RELEASED_INSTALLER.match(name):
+    released = (name, posixpath.basename((names or {}).get(where, "")))
+    if not batch and not any(_RELEASED_INSTALLER.match(n) for n in released):
         return None  # (not in batch mode)
-    return _option_value(words, "-p") or "~/" + _CONDA_PREFIXES[found]
+    return _option_value(words, "-p") or "~/" + prefix
 
 
 # A conda installer by the name its project releases it under: run without -b it reads its
@@ -7022,9 +7022,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub in ("remove", "erase", "autoremove", "groupremove", "grouperase")
     if tool == "rpm":
         # (`--justdb` takes the package out of the database alone, `--test` only tries)
-        return any(w.startswith("-e") for w in words[1:2]) and not {"--justdb", "--test"} & set(
-            words
-        )
+        erases = any(w.startswith("-e") or w == "--erase" for w in words[1:2])
+        return erases and not {"--justdb", "--test"} & set(words)
     if tool in _PIP:
         return sub == "uninstall"
     if tool == "uv":  # (`uv pip uninstall x`; `uv remove x` edits a project, then syncs it)

@@ -1488,6 +1488,13 @@ def _root_s(entry: Entry) -> bool:
     return _same_id(dict(entry.attrs).get("user", ""), "root")
 
 
+def _known_uid(user: str, held: Known) -> str:
+    """The uid the base image gave `user`, where it is known (`rstudio` 1000 on rocker's)."""
+    homes = dict(held.homes)
+    home = homes.get(user)
+    return next((k for k, h in held.homes if k.isdigit() and h == home), "") if home else ""
+
+
 def _same_uid(entry: Entry, op: Op) -> bool:
     """A usermod's new uid leaves `entry` as it was: what a package installed (root's), or the
     home a useradd made with that uid (or with none shown, where the new uid is 1000, the one
@@ -1854,7 +1861,7 @@ def _run(
             if op.kind == CHOWN:
                 live = [_after(e, op, op.paths) for e in live]
                 own = [_after(e, op, op.paths) for e in own]
-                if op.tool != "fix-permissions" and _unfixes(op):
+                if op.tool != "fix-permissions" and _unfixes(op, held):
                     live, own = _unfixed(live, op), _unfixed(own, op)
             if op.kind == REMOVE:
                 taken.update(op.paths)
@@ -2275,6 +2282,8 @@ def _reach(
     `ran_in`: where programs the model does not read ran, or a project's scripts wrote)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.tool == "usermod" and op.uid and _known_uid(op.owner, held) == op.uid:
+        return []  # (the uid the image's user has already: usermod changes nothing)
     if op.kind == REMOVE and op.tool == "ln":
         # (`ln -sf x /etc/ssh/sshd_config`: a file there gives way; a directory there would take
         # the link inside it, so only a file a layer is known to have written, or a package's)
@@ -3294,11 +3303,15 @@ def _fixed(entries: list[Entry], op: Op) -> list[Entry]:
     return fixed
 
 
-def _unfixes(op: Op) -> bool:
-    """A chown, chgrp or chmod that undoes what fix-permissions set: another group than
-    users, or a mode without the group's write (`chown -R root:root`, `chmod -R 755`)."""
+def _unfixes(op: Op, held: Known) -> bool:
+    """A chown, chgrp or chmod that undoes what fix-permissions set: another group than the
+    one it gives (Jupyter's users, s2i's root; either where the image is not known), or a mode
+    without the group's write (`chown -R root:root`, `chmod -R 755`)."""
+    s2i = any(t.startswith("/opt/app-root") for t in held.fixed)
+    jupyter = bool(held.fixed) and not s2i
+    kept = (() if s2i else ("users", "100")) + (() if jupyter else ("root", "0"))
     for key, value in op.sets:
-        if key == "group" and value not in ("users", "100"):
+        if key == "group" and value not in kept:
             return True
         if key == "mode" and OCTAL_MODE.fullmatch(value):
             return not int(value, 8) & 0o020
@@ -3319,9 +3332,11 @@ def _unfixed(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries` after `op` undid fix-permissions' work over its paths."""
     changed = []
     for e in entries:
-        if any(covers(p, e.path) and (op.recursive or p == e.path) for p in op.paths):
+        # (not a tree's by its top's own entry alone: `chown root /opt/kernel`)
+        alone = e.kind != TREE
+        if any(covers(p, e.path) and (op.recursive or (p == e.path and alone)) for p in op.paths):
             e = e._replace(fixed=False, fixed_below=())
-        elif e.fixed_below:
+        elif e.fixed_below and op.recursive:
             kept = tuple(f for f in e.fixed_below if not any(covers(p, f) for p in op.paths))
             e = e._replace(fixed_below=kept)
         changed.append(e)

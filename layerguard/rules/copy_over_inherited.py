@@ -1247,10 +1247,12 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     if _PRISMA_CLIENT.search(low) is None:
         return False
     modules = low[: low.rindex("/node_modules/") + len("/node_modules")]
-    # (both took node_modules from one stage whose install filled it)
+    # (both took node_modules from one stage whose install filled it, running the packages'
+    # scripts: not `npm ci --ignore-scripts`)
     return any(
         stages.brought(old.origin, str(s.index), modules)
         and stages.brought(new.origin, str(s.index), modules)
+        and not any("ignore-scripts" in i.node.original for i in s.instructions)
         for s in stages.model.stages
     )
 

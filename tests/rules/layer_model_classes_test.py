@@ -18477,6 +18477,156 @@ _FORTY_NINTH_REVIEW = [
         "COPY Rprofile.site /usr/local/lib/R/etc/Rprofile.site\n",
         [(3, "LG002")],
     ),
+    (
+        "# (s49b/092) H s2i: chown -R 1001:0 keeps group 0 (s2i's fixed "
+        "group): next fix-permissi\n"
+        "FROM registry.access.redhat.com/ubi8/python-39\n"
+        "USER 0\n"
+        "COPY app.py requirements.txt /opt/app-root/src/\n"
+        "RUN fix-permissions /opt/app-root/src -P\n"
+        "RUN chown -R 1001:0 /opt/app-root/src\n"
+        "RUN fix-permissions /opt/app-root/src -P\n"
+        "USER 1001\n",
+        [(5, "LG004"), (6, "LG004")],
+    ),
+    (
+        "# (s49b/093) H s2i: chown -R 1001:root, same\n"
+        "FROM registry.access.redhat.com/ubi8/python-39\n"
+        "USER 0\n"
+        "COPY app.py requirements.txt /opt/app-root/src/\n"
+        "RUN fix-permissions /opt/app-root/src -P\n"
+        "RUN chown -R 1001:root /opt/app-root/src\n"
+        "RUN fix-permissions /opt/app-root/src -P\n"
+        "USER 1001\n",
+        [(5, "LG004"), (6, "LG004")],
+    ),
+    (
+        "# (s49b/088) H non-recursive chown root:root of the tree's top dir: a "
+        "directory entry on\n"
+        "FROM jupyter/minimal-notebook:2023-10-20\n"
+        "USER root\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/example/kernel/archive/v1.2.tar.gz | tar xz \\\n"
+        "    && mv kernel-1.2 kernel && fix-permissions /opt/kernel\n"
+        "RUN chown root:root /opt/kernel\n"
+        "RUN fix-permissions /opt/kernel\n"
+        "USER ${NB_UID}\n",
+        [],
+    ),
+    (
+        "# (s49b/116) H non-recursive chmod 755 of the fixed tree's top dir: a "
+        "directory entry on\n"
+        "FROM jupyter/minimal-notebook:2023-10-20\n"
+        "USER root\n"
+        "RUN cd /opt && curl -fsSL "
+        "https://github.com/example/kernel/archive/v1.2.tar.gz | tar xz \\\n"
+        "    && mv kernel-1.2 kernel && fix-permissions /opt/kernel\n"
+        "RUN chmod 755 /opt/kernel\n"
+        "RUN fix-permissions /opt/kernel\n"
+        "USER ${NB_UID}\n",
+        [],
+    ),
+    (
+        "# (s49b/079) G deps installed with --ignore-scripts: no postinstall, "
+        "so production-deps \n"
+        "FROM node:20-bookworm-slim AS base\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm ci --include=dev --ignore-scripts\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD package.json package-lock.json ./\n"
+        "RUN npm prune --omit=dev\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "ADD prisma .\n"
+        "RUN npx prisma generate\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n",
+        [],
+    ),
+    (
+        "# (s49b/050) E ament_python: the template __init__.py is empty: a "
+        "COPY over it costs not\n"
+        "FROM ros:humble\n"
+        "WORKDIR /ws/src\n"
+        "RUN . /opt/ros/humble/setup.sh && ros2 pkg create --build-type ament_python my_pkg\n"
+        "COPY __init__.py my_pkg/my_pkg/__init__.py\n",
+        [],
+    ),
+    (
+        "# (s49b/035) D rocker/rstudio: ARG default = the uid rstudio has: "
+        "usermod says 'no chang\n"
+        "FROM rocker/rstudio:4.3.1\n"
+        "ARG USER_ID=1000\n"
+        "RUN usermod -u ${USER_ID} rstudio\n",
+        [],
+    ),
+    (
+        "# (s49b/014) B Miniconda2 installs into ~/miniconda2 (not "
+        "miniconda3): later rm of its p\n"
+        "FROM debian:10\n"
+        "RUN apt-get update && apt-get install -y wget bzip2 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN wget -q https://repo.anaconda.com/miniconda/Miniconda2-4.7.12-Linux-x86_64.sh && \\\n"
+        "    (echo; echo yes; echo; echo no) | bash "
+        "Miniconda2-4.7.12-Linux-x86_64.sh && rm Miniconda2-4.7.12-Linux-x86_64.sh\n"
+        "RUN rm -rf /root/miniconda2/pkgs\n",
+        [(4, "LG005"), (6, "LG003")],
+    ),
+    (
+        "# (s49b/003) A rpm --erase (long form) removes it too (old gap? rpm checks only -e)\n"
+        "FROM centos:7\n"
+        "RUN yum install -y wget && yum clean all\n"
+        "RUN rpm --erase --nodeps wget\n",
+        [(4, "LG003")],
+    ),
+    (
+        "# (s49b/011) B ADD of the released URL under another name, run piped, "
+        "cleaned: installer\n"
+        "FROM debian:12\n"
+        "ADD "
+        "https://github.com/conda-forge/miniforge/releases/download/23.3.1-1/Miniforge3-23.3.1-1-Linux-x86_64.sh /tmp/miniforge.sh\n"
+        "RUN (echo; echo yes) | bash /tmp/miniforge.sh && /root/miniforge3/bin/conda clean -afy\n",
+        [(3, "LG006")],
+    ),
+    (
+        "# (s49b/015) B released installer saved as miniconda.sh by wget -O, "
+        "run piped (old gap?)\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget "
+        "ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN wget -q -O /tmp/miniconda.sh "
+        "https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh && \\\n"
+        "    (echo; echo yes) | bash /tmp/miniconda.sh && rm /tmp/miniconda.sh\n",
+        [(4, "LG005")],
+    ),
+    (
+        "# (s49b/043) D rocker/binder (on geospatial): rstudio's home exists too\n"
+        "FROM rocker/binder:4.3.1\n"
+        "USER root\n"
+        "RUN chown -R rstudio:rstudio /home/rstudio\n",
+        [(4, "LG004")],
+    ),
+    (
+        "# (s49b/098) H Lagoon nginx-drupal (same commons fix-permissions, "
+        "which changes every fi\n"
+        "FROM uselagoon/nginx-drupal:latest\n"
+        "COPY app.conf /etc/nginx/conf.d/app.conf\n"
+        "RUN fix-permissions /etc/nginx/conf.d\n"
+        "RUN fix-permissions /etc/nginx/conf.d\n",
+        [(4, "LG004"), (5, "LG004")],
+    ),
+    (
+        "# (s49b/112) I rocker/r-base (same image as r-base): /etc/R/Rprofile.site\n"
+        "FROM rocker/r-base:4.3.1\n"
+        "COPY Rprofile.site /etc/R/Rprofile.site\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
