@@ -18590,7 +18590,8 @@ _FORTY_NINTH_REVIEW = [
         "cleaned: installer\n"
         "FROM debian:12\n"
         "ADD "
-        "https://github.com/conda-forge/miniforge/releases/download/23.3.1-1/Miniforge3-23.3.1-1-Linux-x86_64.sh /tmp/miniforge.sh\n"
+        "https://github.com/conda-forge/miniforge/releases/download/23.3.1-1/"
+        "Miniforge3-23.3.1-1-Linux-x86_64.sh /tmp/miniforge.sh\n"
         "RUN (echo; echo yes) | bash /tmp/miniforge.sh && /root/miniforge3/bin/conda clean -afy\n",
         [(3, "LG006")],
     ),
