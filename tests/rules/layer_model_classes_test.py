@@ -18216,6 +18216,30 @@ def test_ansible_builder_s_own_install_script_is_known_not_read(lint_files: Lint
     assert found == [(6, "LG006"), (7, "LG003")]
 
 
+# The Remix stacks' Dockerfile, up to the copies of the final stage: node_modules installed once
+# (deps), pruned in one stage and Prisma's client generated in another
+_REMIX_STACK = (
+    "FROM node:22-bookworm-slim AS base\n"
+    "FROM base AS deps\n"
+    "WORKDIR /myapp\n"
+    "ADD package.json package-lock.json ./\n"
+    "RUN npm ci --include=dev\n"
+    "FROM base AS production-deps\n"
+    "WORKDIR /myapp\n"
+    "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+    "ADD package.json package-lock.json ./\n"
+    "RUN npm prune --omit=dev\n"
+    "FROM base AS build\n"
+    "WORKDIR /myapp\n"
+    "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+    "ADD prisma .\n"
+    "RUN npx prisma generate\n"
+    "FROM base\n"
+    "WORKDIR /myapp\n"
+    "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+)
+
+
 _FORTY_NINTH = [
     # installer media an ADD unpacked into the directory the product installs into: the RUN
     # after the install removes the installer with the payload beside it, not the directory
@@ -18310,49 +18334,11 @@ _FORTY_NINTH = [
     # (prisma generate again), so two stages that took node_modules from one both hold it; not
     # any package, which a prune may have taken from one of them
     (
-        "FROM node:22-bookworm-slim AS base\n"
-        "FROM base AS deps\n"
-        "WORKDIR /myapp\n"
-        "ADD package.json package-lock.json ./\n"
-        "RUN npm ci --include=dev\n"
-        "FROM base AS production-deps\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
-        "ADD package.json package-lock.json ./\n"
-        "RUN npm prune --omit=dev\n"
-        "FROM base AS build\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
-        "ADD prisma .\n"
-        "RUN npx prisma generate\n"
-        "FROM base\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
-        "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n",
+        _REMIX_STACK
+        + "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n",
         [(19, "LG002")],
     ),
-    (
-        "FROM node:22-bookworm-slim AS base\n"
-        "FROM base AS deps\n"
-        "WORKDIR /myapp\n"
-        "ADD package.json package-lock.json ./\n"
-        "RUN npm ci --include=dev\n"
-        "FROM base AS production-deps\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
-        "ADD package.json package-lock.json ./\n"
-        "RUN npm prune --omit=dev\n"
-        "FROM base AS build\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
-        "ADD prisma .\n"
-        "RUN npx prisma generate\n"
-        "FROM base\n"
-        "WORKDIR /myapp\n"
-        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
-        "COPY --from=build /myapp/node_modules/sharp /myapp/node_modules/sharp\n",
-        [],
-    ),
+    (_REMIX_STACK + "COPY --from=build /myapp/node_modules/sharp /myapp/node_modules/sharp\n", []),
     # a GitHub archive holds one directory, REPO-REF (and its dotfiles, which `mv top/*` leaves):
     # nothing else in the directory it was unpacked in is the archive's
     (
