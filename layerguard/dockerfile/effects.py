@@ -1238,8 +1238,8 @@ def _run_effects(
                 url = _url_name([w for w in spoken if "://" in w])
                 saved.update({op.paths[0]: url} if url else {})
                 if top := _github_top(op.command):
-                    # (a GitHub archive holds one directory, REPO-REF: what a tar or unzip of
-                    # the file unpacks, nothing else)
+                    # (a GitHub archive holds one directory, REPO-REF: the top a tar of the
+                    # file unpacks)
                     saved[GITHUB + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
@@ -4083,16 +4083,16 @@ def _ops(
             # (`wget -qO- .../openmpi-1.10.3.tar.gz | tar -xzf -`: the archive the download is)
             archive = _piped_archives([piped_from, command]).get(" ".join(words)) or archive
             github = _github_top(" ".join(piped_from.words))
-        stripped = any(w.startswith("--strip") for w in words)
-        if not github or "$" in github or stripped or _tar_members(words):
-            yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
-        elif stem := archive_stem(github):
-            # (and the repository's dotfiles there, .gitignore, .github/, which a `mv top/*`
-            # leaves behind)
-            dotfiles = posixpath.join(into, stem, ".*")
-            yield Op(WRITE, tool, _paths([dotfiles], command), text, TREE, UNKNOWN)
-        if not stripped:
+        # (the whole directory too, even for a GitHub archive's one top: what a build in the
+        # RUN writes beside it, the model does not always follow)
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        if not any(w.startswith("--strip") for w in words):
             yield from _top_entry(tool, archive, into, command, text, names, github)
+            if (stem := archive_stem(github)) and "$" not in stem:
+                # (and the repository's dotfiles there, .gitignore, .github/, which a `mv
+                # top/*` leaves behind)
+                dotfiles = posixpath.join(into, stem, ".*")
+                yield Op(WRITE, tool, _paths([dotfiles], command), text, TREE, UNKNOWN)
     elif tool in ("tar", "bsdtar") and _creates(words):
         archive = _tar_archive(words)
         if archive and archive != "-":

@@ -3311,7 +3311,9 @@ def _unfixes(op: Op, held: Known) -> bool:
     jupyter = bool(held.fixed) and not s2i
     kept = (() if s2i else ("users", "100")) + (() if jupyter else ("root", "0"))
     for key, value in op.sets:
-        if key == "group" and value not in kept:
+        # (`chown -R jovyan: DIR` gives the user's login group, jovyan's users: not known as
+        # another)
+        if key == "group" and value and value not in kept:
             return True
         if key == "mode" and OCTAL_MODE.fullmatch(value):
             return not int(value, 8) & 0o020

@@ -1247,14 +1247,32 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     if _PRISMA_CLIENT.search(low) is None:
         return False
     modules = low[: low.rindex("/node_modules/") + len("/node_modules")]
-    # (both took node_modules from one stage whose install filled it, running the packages'
-    # scripts: not `npm ci --ignore-scripts`)
+    # (both took node_modules from one stage whose install filled it: @prisma/client's files
+    # whatever its scripts, the generated .prisma where they ran, not `npm ci --ignore-scripts`,
+    # or where either stage ran prisma generate itself)
+    package = low.endswith("@prisma/client")
+    made = package or _generates_prisma(stages, old.origin)
     return any(
         stages.brought(old.origin, str(s.index), modules)
         and stages.brought(new.origin, str(s.index), modules)
-        and not any("ignore-scripts" in i.node.original for i in s.instructions)
+        and (made or _generates_prisma(stages, str(s.index), scripts=True))
         for s in stages.model.stages
     )
+
+
+def _generates_prisma(stages: _Stages, origin: str, scripts: bool = False) -> bool:
+    """A RUN of the stage `origin` (or one it is built FROM) runs prisma generate, or, with
+    `scripts`, an install that runs the packages' scripts (@prisma/client's postinstall)."""
+    texts = [
+        i.node.original
+        for stage in stages.model.stages
+        if stage.index in stages.lineage(origin)
+        for i in stage.instructions
+        if i.keyword == "run"
+    ]
+    if any("prisma generate" in t for t in texts):
+        return True
+    return scripts and not any("ignore-scripts" in t for t in texts)
 
 
 # Prisma's generated client in node_modules, and its package

@@ -18339,16 +18339,21 @@ _FORTY_NINTH = [
         [(19, "LG002")],
     ),
     (_REMIX_STACK + "COPY --from=build /myapp/node_modules/sharp /myapp/node_modules/sharp\n", []),
-    # a GitHub archive holds one directory, REPO-REF (and its dotfiles, which `mv top/*` leaves):
-    # nothing else in the directory it was unpacked in is the archive's
+    # a GitHub archive holds one directory, REPO-REF, also saved by curl or wget before a tar
+    # unpacks it, and the dotfiles a `mv REPO-REF/*` leaves there
     (
-        "FROM ubuntu:18.04\nWORKDIR /software\n"
-        "RUN wget https://github.com/openssl/openssl/archive/OpenSSL_1_0_2t.tar.gz &&"
-        " tar zxvf OpenSSL_1_0_2t.tar.gz && rm OpenSSL_1_0_2t.tar.gz\n"
-        "RUN rm -f https://github.com/hms-dbmi/spp/archive/1.15.tar.gz\n"
-        "RUN mv openssl-OpenSSL_1_0_2t/* /opt/openssl/\n"
-        "RUN rm -rf openssl-OpenSSL_1_0_2t\n",
-        [(5, "LG003"), (6, "LG003")],
+        "FROM ubuntu:22.04\n"
+        "RUN curl -fsSL https://github.com/madler/zlib/archive/refs/tags/v1.3.1.tar.gz"
+        " > /tmp/zlib.tar.gz && tar -xzf /tmp/zlib.tar.gz -C /opt && rm /tmp/zlib.tar.gz\n"
+        "RUN rm -rf /opt/zlib-1.3.1\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN curl -fsSL https://github.com/redis/redis/archive/7.2.4.tar.gz | tar xz -C /tmp"
+        " && mkdir -p /opt/redis && mv /tmp/redis-7.2.4/* /opt/redis/\n"
+        "RUN rm -rf /tmp/redis-7.2.4\n",
+        [(3, "LG003")],
     ),
 ]
 
@@ -18613,6 +18618,176 @@ _FORTY_NINTH_REVIEW = [
         "FROM rocker/r-base:4.3.1\n"
         "COPY Rprofile.site /etc/R/Rprofile.site\n",
         [(3, "LG002")],
+    ),
+    (
+        "# (s49c/058) A configure --prefix=/usr, make DESTDIR=/build/pkg "
+        "install (pkg/ beside the\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends "
+        "ca-certificates curl wget build-essential cmake autoconf automake "
+        "libtool pkg-config && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /build\n"
+        "RUN curl -fsSL "
+        "https://github.com/madler/zlib/archive/refs/tags/v1.3.1.tar.gz | tar "
+        "xz && cd zlib-1.3.1 && ./configure --prefix=/usr && make \\\n"
+        " && make DESTDIR=/build/pkg install\n"
+        "RUN rm -rf /build/pkg/usr/share\n",
+        [(7, "LG003")],
+    ),
+    (
+        "# (s49c/059) A cargo --target-dir beside the top; later rm of target/\n"
+        "FROM rust:1.75\n"
+        "WORKDIR /src\n"
+        "RUN curl -fsSL "
+        "https://github.com/BurntSushi/ripgrep/archive/refs/tags/14.0.3.tar.gz | tar xz \\\n"
+        " && cargo build --release --manifest-path ripgrep-14.0.3/Cargo.toml "
+        "--target-dir /src/target \\\n"
+        " && cp /src/target/release/rg /usr/local/bin/ && rm -rf /usr/local/cargo/registry\n"
+        "RUN rm -rf /src/target\n",
+        [(7, "LG003")],
+    ),
+    (
+        '# (s49c/060) A make install DESTDIR="$(pwd)/../pkg" (a substitution); later rm of pkg\n'
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends "
+        "ca-certificates curl wget build-essential cmake autoconf automake "
+        "libtool pkg-config && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /src\n"
+        "RUN curl -fsSL "
+        "https://github.com/madler/zlib/archive/refs/tags/v1.3.1.tar.gz | tar "
+        "xz && cd zlib-1.3.1 && ./configure --prefix=/usr && make \\\n"
+        ' && make install DESTDIR="$(pwd)/../pkg"\n'
+        "RUN rm -rf /src/pkg\n",
+        [(7, "LG003")],
+    ),
+    (
+        "# (s49c/061) A configure --prefix=$PWD/../local; later rm of local\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends "
+        "ca-certificates curl wget build-essential cmake autoconf automake "
+        "libtool pkg-config && rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /src\n"
+        "RUN curl -fsSL "
+        "https://github.com/madler/zlib/archive/refs/tags/v1.3.1.tar.gz | tar "
+        "xz && cd zlib-1.3.1 && ./configure --prefix=$PWD/../local && make && make install\n"
+        "RUN rm -rf /src/local\n",
+        [(6, "LG003")],
+    ),
+    (
+        "# (s49c/062) A zip -r of the top into a file beside it; later rm of the zip\n"
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends "
+        "ca-certificates curl wget build-essential cmake autoconf automake "
+        "libtool pkg-config && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends zip "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "WORKDIR /dist\n"
+        "RUN curl -fsSL "
+        "https://github.com/twbs/bootstrap/archive/refs/tags/v5.3.2.tar.gz | "
+        "tar xz && zip -qr bootstrap.zip bootstrap-5.3.2/dist\n"
+        "RUN rm -f /dist/bootstrap.zip\n",
+        [(7, "LG003")],
+    ),
+    (
+        "# (s49c/070) B Jupyter, a COPY'd tree: chown -R jovyan: (jovyan's "
+        "login group, users on \n"
+        "FROM jupyter/scipy-notebook:2023-10-20\n"
+        "USER root\n"
+        "COPY --chown=1000:100 notebooks/ /home/jovyan/notebooks/\n"
+        "RUN fix-permissions /home/jovyan\n"
+        "RUN chown -R jovyan: /home/jovyan/notebooks\n"
+        "RUN fix-permissions /home/jovyan\n"
+        "USER ${NB_UID}\n",
+        [(5, "LG004"), (6, "LG004")],
+    ),
+    (
+        "# (s49c/109) E deps --ignore-scripts, but @prisma/client's package "
+        "files are in both tre\n"
+        "FROM node:20-bookworm-slim AS base\n"
+        "RUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*\n"
+        "\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "RUN npm ci --ignore-scripts\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "RUN npm prune --omit=dev\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY prisma .\n"
+        "RUN npx prisma generate\n"
+        "COPY . .\n"
+        "RUN npm run build\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/@prisma/client /myapp/node_modules/@prisma/client\n"
+        "COPY --from=build /myapp/build /myapp/build\n",
+        [(24, "LG002")],
+    ),
+    (
+        "# (s49c/110) E deps: npm ci --ignore-scripts && npx prisma generate: "
+        "the client is in bo\n"
+        "FROM node:20-bookworm-slim AS base\n"
+        "RUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*\n"
+        "\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "COPY prisma ./prisma\n"
+        "RUN npm ci --ignore-scripts && npx prisma generate\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "RUN npm prune --omit=dev\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY prisma .\n"
+        "RUN npx prisma generate\n"
+        "COPY . .\n"
+        "RUN npm run build\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n"
+        "COPY --from=build /myapp/build /myapp/build\n",
+        [(25, "LG002")],
+    ),
+    (
+        "# (s49c/111) E deps --ignore-scripts, production-deps runs prisma "
+        "generate itself: clien\n"
+        "FROM node:20-bookworm-slim AS base\n"
+        "RUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*\n"
+        "\n"
+        "FROM base AS deps\n"
+        "WORKDIR /myapp\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "RUN npm ci --ignore-scripts\n"
+        "FROM base AS production-deps\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY package.json package-lock.json .npmrc ./\n"
+        "COPY prisma ./prisma\n"
+        "RUN npm prune --omit=dev && npx prisma generate\n"
+        "FROM base AS build\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY prisma .\n"
+        "RUN npx prisma generate\n"
+        "COPY . .\n"
+        "RUN npm run build\n"
+        "FROM base\n"
+        "WORKDIR /myapp\n"
+        "COPY --from=production-deps /myapp/node_modules /myapp/node_modules\n"
+        "COPY --from=build /myapp/node_modules/.prisma /myapp/node_modules/.prisma\n"
+        "COPY --from=build /myapp/build /myapp/build\n",
+        [(25, "LG002")],
     ),
 ]
 
