@@ -1240,7 +1240,7 @@ def _run_effects(
                 if top := _github_top(op.command):
                     # (a GitHub archive holds one directory, REPO-REF: the top a tar of the
                     # file unpacks)
-                    saved[GITHUB + op.paths[0]] = top
+                    saved[_GITHUB_SAVED + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
                 vendor = next((s for s in _APT_SCRIPTS if s in op.command), None)
@@ -5020,14 +5020,14 @@ _GITHUB_ARCHIVE = re.compile(
 )
 
 
-GITHUB = "github:"  # (a key of the names a RUN saved files under: the GitHub archive's top)
+_GITHUB_SAVED = "github:"  # (a key of the names a RUN saved files under: the GitHub archive's top)
 
 
 def _saved_github(archive: str | None, command: Command, names: Mapping[str, str] | None) -> str:
     """The archive name whose top a file saved from a GitHub archive address holds ('' for
     another file)."""
     path = _path(archive or "", command) if archive and archive != "-" else None
-    return (names or {}).get(GITHUB + path, "") if path else ""
+    return (names or {}).get(_GITHUB_SAVED + path, "") if path else ""
 
 
 def _github_top(text: str) -> str:
