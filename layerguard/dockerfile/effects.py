@@ -1038,7 +1038,10 @@ def _run_effects(
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
     vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
     before: Command | None = None  # (the command before, which may pipe to this one)
-    prefixes: dict[str | None, str] = {}  # build directory -> the prefix its configure was given
+    # build directory -> the prefix its configure was given (here, or in an earlier RUN)
+    prefixes: dict[str | None, str] = {
+        d.removeprefix(CONFIGURED): p for d, p in saved.items() if d.startswith(CONFIGURED)
+    }
     for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -1062,7 +1065,10 @@ def _run_effects(
                 if "cmake" in command.words[0]
                 else None
             )
-            prefixes[resolve_path(build, command.cwd) if build else command.cwd] = prefix
+            where = resolve_path(build, command.cwd) if build else command.cwd
+            prefixes[where] = prefix
+            if where:
+                fetched[CONFIGURED + where] = prefix  # (for a make install in a later RUN)
         for found in _ops(command, now, saved, before, known_homes):
             if found.family == "make" and found.role == INSTALL:
                 found = _installed_under_prefix(found, command, prefixes)
@@ -5020,6 +5026,8 @@ _GITHUB_ARCHIVE = re.compile(
 )
 
 
+# (keys of what a RUN hands the RUNs after it: where a configure set the prefix)
+CONFIGURED = "configured:"
 _GITHUB_SAVED = "github:"  # (a key of the names a RUN saved files under: the GitHub archive's top)
 
 

@@ -26,6 +26,7 @@ from layerguard.dockerfile.bases import (
 from layerguard.dockerfile.effects import (
     CACHE,
     CHOWN,
+    CONFIGURED,
     DIR,
     EMPTY,
     EXACT,
@@ -182,7 +183,7 @@ class Graph:
                     files = _scripts(instr, copied, context)
                     runs_as = instr.user.split(":", 1)[0]
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
-                             instr.node.original}  # fmt: skip
+                             instr.node.original or p.startswith(CONFIGURED)}  # fmt: skip
                     home = homes.get(runs_as, "")
                     if not home and not users and homeless(root_image, runs_as):
                         home = "/"  # (no such user: Docker gives it HOME=/)

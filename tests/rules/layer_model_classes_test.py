@@ -18355,6 +18355,23 @@ _FORTY_NINTH = [
         "RUN rm -rf /tmp/redis-7.2.4\n",
         [(3, "LG003")],
     ),
+    # the prefix a configure was given holds for a make install in a later RUN in that
+    # directory (FreeSWITCH's own default too, unless one was given)
+    (
+        "FROM debian:12\nWORKDIR /usr/src/app\nCOPY . .\n"
+        "RUN ./configure --prefix=/opt/app && make\nRUN make install\n"
+        "RUN rm -rf /opt/app/share/doc\n",
+        [(6, "LG003")],
+    ),
+    (
+        "FROM debian:11\n"
+        "RUN git clone --depth 1 -b v1.10.11 https://github.com/signalwire/freeswitch.git"
+        " /usr/src/freeswitch\n"
+        "RUN cd /usr/src/freeswitch && ./configure --prefix=/opt/freeswitch && make -j4\n"
+        "WORKDIR /usr/src/freeswitch\nRUN make install\n"
+        "RUN useradd -r freeswitch && chown -R freeswitch /opt/freeswitch\n",
+        [(6, "LG004")],
+    ),
 ]
 
 
