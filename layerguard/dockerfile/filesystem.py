@@ -2079,7 +2079,7 @@ def _a_build_output(path: str, ran: set[str]) -> bool:
 
 _BUILD_OUTPUTS = frozenset({"build", "target", "dist", "out"})
 # (the builds whose output there the model does not write itself, as it does Maven's target/)
-_BUILDERS = frozenset(
+_OUTPUT_BUILDERS = frozenset(
     {"gradle", "gradlew", "sbt", "npm", "yarn", "pnpm", "make", "cargo", "ant", "pyproject-build"}
 )
 
@@ -2090,7 +2090,7 @@ def _a_build(op: Op) -> bool:
     tool = posixpath.basename(op.tool)
     if tool in ("python", "python3"):
         return "setup.py" in op.command.split()
-    return tool in _BUILDERS
+    return tool in _OUTPUT_BUILDERS
 
 
 _OUTPUT_OPTION = re.compile(
@@ -3315,19 +3315,10 @@ def _unfixes(op: Op, held: Known) -> bool:
         # another)
         if key == "group" and value and value not in kept:
             return True
-        if key == "mode" and OCTAL_MODE.fullmatch(value):
-            return not int(value, 8) & 0o020
-        if key == "mode":
-            for clause in value.split(","):
-                found = _ONE_CHANGE.fullmatch(clause)
-                if found and (not found[1] or set(found[1]) & {"g", "a"}):
-                    taken = found[2] == "-" and "w" in found[3]
-                    if taken or (found[2] == "=" and "w" not in found[3]):
-                        return True
+        # (from what it gives a file, group read and write)
+        if key == "mode" and (mode := _moded(0o664, value)) is not None and not mode & 0o020:
+            return True
     return False
-
-
-_ONE_CHANGE = re.compile(r"([ugoa]*)([-+=])([rwxXst]*)")
 
 
 def _unfixed(entries: list[Entry], op: Op) -> list[Entry]:
