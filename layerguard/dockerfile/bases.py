@@ -2576,6 +2576,8 @@ class Known(NamedTuple):
     # its sudo keeps the caller's HOME (Ubuntu before 19.10): `sudo pip` by a user runs as root
     # with the user's home, where pip's owner check turns its cache off
     sudo_keeps_home: bool = False
+    # trees its own Dockerfile emptied when it was done, what they held of its base hidden
+    emptied: tuple[str, ...] = ()
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -2592,7 +2594,8 @@ class Known(NamedTuple):
         # man page, info page and translation, of what later installs bring too; what Ubuntu's
         # minimized ones keep of those is among the files of weight)
         docs = DOC_TREES[:1] if self.debian and self.slim else DOC_TREES
-        return (*docs, *((DEBCONF,) if self.debian else ()), *self.weighty)
+        debconf = (DEBCONF,) if self.debian and not in_tree(DEBCONF, self.emptied) else ()
+        return (*docs, *debconf, *self.weighty)
 
 
 def family_files(manager: str) -> tuple[str, ...]:
@@ -2986,7 +2989,20 @@ def known(image: ImageRef | None) -> Known:
         sudo_keeps_home=(
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),
+        emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
     )  # fmt: skip
+
+
+# Images whose own Dockerfile ends by emptying trees of their base: Home Assistant add-ons'
+# Debian and Ubuntu bases (`rm -fr /tmp/* /var/{cache,log}/* /var/lib/apt/lists/*`), so that
+# an add-on's own `rm -fr /var/cache/*` hides nothing of theirs.
+_EMPTIED = {
+    key: ("/var/cache",)
+    for key in (
+        *("ghcr.io/hassio-addons/debian-base*", "ghcr.io/hassio-addons/ubuntu-base*"),
+        *("hassioaddons/debian-base*", "hassioaddons/ubuntu-base*"),
+    )
+}
 
 
 def _ubuntu_minimized(name: str, tag: str) -> bool:
@@ -3085,6 +3101,20 @@ _DIRECTORIES: Mapping[str, tuple[str, ...]] = {
     },
     "eclipse-mosquitto": ("/mosquitto/config", "/mosquitto/data", "/mosquitto/log"),
 }
+
+
+def sets_no_home(image: ImageRef) -> bool:
+    """`image`'s own ENV leaves HOME unset (a distribution's image, an official language
+    image): `$HOME` in an ENV or WORKDIR expands to nothing at build time."""
+    return _name(image) in _NO_HOME
+
+
+# (not the images that give their user a home by ENV: Jupyter's, s2i's)
+_NO_HOME = frozenset(
+    {*_DISTRIBUTION_MANAGER, "amazonlinux", "archlinux", "buildpack-deps", "gcc", "perl"}
+    | {"python", "node", "golang", "ruby", "php", "rust", "openjdk", "eclipse-temurin"}
+    | {"amazoncorretto"}
+)
 
 
 def for_development(image: ImageRef | None) -> bool:

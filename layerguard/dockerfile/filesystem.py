@@ -2754,7 +2754,16 @@ def _reach(
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
     whole_class = whole in heavy or not in_tree(whole, heavy)
-    certain = docs and whole_class and all(e.role == INSTALL for e in made)
+    # (So is one below a tree this RUN wrote above it, which adds and takes nothing away: s6's
+    # overlay unpacked at /, `tar -C / -Jxpf -`, then `rm -fr /var/cache/*`.)
+    certain = (
+        docs
+        and whole_class
+        and all(
+            e.role == INSTALL or (e.kind != FILE and inside(whole.rstrip("/"), e.path))
+            for e in made
+        )
+    )
     # A runtime tree of the base itself (`chown -R 1001:0 /opt/app-root` on s2i) holds the
     # base's files whatever this RUN made there (`python3.12 -m venv /opt/app-root`).
     # So does a wildcard over such a tree's entries (`chown -R app /opt/ruby/*/lib` on Oryx's

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
-from layerguard.dockerfile.bases import known
+from layerguard.dockerfile.bases import known, sets_no_home
 from layerguard.dockerfile.parser import Node, ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef, parse_reference
@@ -106,6 +106,12 @@ def from_the_base(
     if name in env or name in given or name in meta or (rest and not rest.startswith("/")):
         return None
     return None if unset(rest, env) else "/$" + name + expand(rest, env)
+
+
+def _without_home(env: Mapping[str, str], given: set[str]) -> dict[str, str]:
+    """`env` with HOME empty, as the builder expands it where neither the base image's ENV nor
+    this file's ENV or ARG sets it."""
+    return dict(env) if "HOME" in env or "HOME" in given else {**env, "HOME": ""}
 
 
 def _repository_alone(raw: str, expanded: str) -> ImageRef | None:
@@ -466,6 +472,9 @@ def build(
     user = ""
     shell = ""
     sh_bash = False  # a RUN made /bin/sh bash: a `SHELL ["/bin/sh", "-c"]` after it runs bash
+    # the base image's ENV is known to leave HOME unset: `ENV GOPATH=$HOME/go` is /go (HOME is
+    # the shell's, in a RUN, not the builder's)
+    homeless = False
     # what earlier RUNs configured a manager's cache to be, as the variable it stands for
     # (`npm config set cache /tmp/npm --global`: npm_config_cache), which the ENV outranks
     # (npm's user configuration and yarn's are the user's own: `(value, user)`, '' for all)
@@ -481,7 +490,9 @@ def build(
     # `FROM tomcat:9 AS base` / `FROM base`, whose WORKDIR is still tomcat's)
     ends: dict[
         int,
-        tuple[str, dict[str, str], str, set[str], str, dict[str, tuple[str, str | None]], bool],
+        tuple[
+            str, dict[str, str], str, set[str], str, dict[str, tuple[str, str | None]], bool, bool
+        ],
     ] = {}
 
     def close() -> None:
@@ -498,7 +509,7 @@ def build(
             )
             stages.append(stage)
             ends[stage.index] = (
-                workdir, dict(env), user, set(given), shell, dict(configured), sh_bash
+                workdir, dict(env), user, set(given), shell, dict(configured), sh_bash, homeless
             )  # fmt: skip
             if stage_name:
                 names[stage_name] = stage.index
@@ -514,10 +525,10 @@ def build(
             base_text = process_word(raw, meta)
             base_stage, base_image, base_error = None, None, None
             workdir, env, user, given, shell, configured = "/", {}, "", set(), "", {}
-            sh_bash = False
+            sh_bash = homeless = False
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
-                workdir, env, user, given, shell, configured, sh_bash = ends[base_stage]
+                workdir, env, user, given, shell, configured, sh_bash, homeless = ends[base_stage]
                 env, given, configured = dict(env), set(given), dict(configured)
             elif base_text.lower() != "scratch":
                 try:
@@ -531,6 +542,7 @@ def build(
                 elif base_image is not None:
                     held = known(base_image)  # what a well-known image's own Dockerfile set
                     workdir, env, user = held.workdir or "/", dict(held.env), held.user
+                    homeless = sets_no_home(base_image)
                     if held.manager == "yum":
                         shell = "bash"  # (/bin/sh is bash on Red Hat's family: `{a,b}` expands)
             current = []
@@ -540,12 +552,14 @@ def build(
                 _declare_args(node, meta, build_args, {})
             continue
         if node.keyword == "workdir" and node.args:
+            seen = _without_home(env, given) if homeless else env
             # (`WORKDIR $ORACLE_HOME` of the base image's ENV: that directory, by its name)
-            symbolic = from_the_base(node.args[0], env, given, meta)
+            symbolic = from_the_base(node.args[0], seen, given, meta)
             # (BuildKit reads it as a shell word: `WORKDIR "/root"` is /root)
-            workdir = resolve(symbolic or process_word(node.args[0], env), workdir)
+            workdir = resolve(symbolic or process_word(node.args[0], seen), workdir)
         elif node.keyword == "env":
-            lookup = dict(env)  # ENV a=1 b=$a: b sees the a from before this instruction
+            # ENV a=1 b=$a: b sees the a from before this instruction
+            lookup = _without_home(env, given) if homeless else dict(env)
             for name, value in _pairs(node):
                 if name == "PATH" and unset(value, lookup):
                     # (`ENV PATH=/opt/conda/bin:$PATH`: the base image's PATH, unknown here,

@@ -1257,3 +1257,36 @@ def test_what_images_and_packages_hold_forty_ninth(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FIFTIETH_KNOWLEDGE = [
+    # Home Assistant add-ons' Debian and Ubuntu bases end by emptying /var/cache: an add-on's
+    # own removal there hides nothing of theirs (not on Debian's own image, whose debconf
+    # database is there)
+    (
+        "ARG BUILD_FROM=ghcr.io/hassio-addons/ubuntu-base:8.2.0\n"
+        "FROM ${BUILD_FROM}\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends logrotate \\\n"
+        "    && apt-get clean && rm -fr /tmp/* /var/cache/* /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/hassio-addons/debian-base:9.1.0\nRUN rm -fr /var/cache/* /usr/share/doc/*\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends logrotate \\\n"
+        "    && apt-get clean && rm -fr /tmp/* /var/cache/* /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTIETH_KNOWLEDGE)
+def test_what_images_and_packages_hold_fiftieth(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected

@@ -423,13 +423,6 @@ CLEAN = [
         id="Z-pip-install-of-a-directory-with-extras",
     ),
     pytest.param(
-        "FROM ubuntu:24.04\nRUN curl -L https://x/s6.tar.xz | tar -C / -xJ"
-        " && rm -rf /var/cache/*\nRUN rm -rf /tmp/* /var/cache/*\n",
-        # the base's debconf database is gone from the first removal on (one not reported:
-        # what the RUN unpacked in / may be what it removes)
-        id="Z-a-base-class-removed-twice",
-    ),
-    pytest.param(
         "FROM python:3.12\nRUN pip install --no-cache-dir requests\nRUN pip uninstall requests\n",
         # without -y pip asks, and with no terminal to answer a successful build removed nothing
         id="Z-a-pip-uninstall-that-asks",
@@ -18811,6 +18804,55 @@ _FORTY_NINTH_REVIEW = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FORTY_NINTH_REVIEW)
 def test_the_reviews_of_the_forty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FIFTIETH = [
+    # an archive unpacked at / (s6's overlay) adds files below every directory and takes none of
+    # the base's away: the same RUN's removal of debconf's database still hides the base's copy
+    (
+        "FROM debian:13.1-slim\n"
+        'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl xz-utils \\\n"
+        "    && curl -L -s https://github.com/just-containers/s6-overlay/releases/download/"
+        "v3.2.1.0/s6-overlay-noarch.tar.xz | tar -C / -Jxpf - \\\n"
+        "    && apt-get clean && rm -fr /tmp/* /var/{cache,log}/* /var/lib/apt/lists/*\n",
+        [(3, "LG003")],
+    ),
+    # (and the base's database is gone from that removal on: the next hides nothing of it)
+    (
+        "FROM ubuntu:24.04\nRUN curl -L https://x/s6.tar.xz | tar -C / -xJ"
+        " && rm -rf /var/cache/*\nRUN rm -rf /tmp/* /var/cache/*\n",
+        [(2, "LG003")],
+    ),
+    # the builder expands `$HOME` in an ENV from the ENV alone, and ubuntu's sets no HOME:
+    # GOPATH is /go, whose module cache the RUN removes (not root's home)
+    (
+        "FROM ubuntu:22.04\nENV GOPATH=$HOME/go\n"
+        "RUN go install github.com/ffuf/ffuf@latest && rm -rf /go/pkg/* /root/.cache/go-build\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nENV GOPATH=$HOME/go\nWORKDIR $HOME/src\n"
+        "RUN go install github.com/ffuf/ffuf@latest && rm -rf /root/go /root/.cache/go-build\n",
+        [(4, "LG005")],
+    ),
+    # (what this RUN made inside the class itself may be all it removes)
+    (
+        "FROM debian:13.1-slim\n"
+        "RUN mkdir -p /var/cache/app && curl -sL https://example.com/a.tgz | tar -xz -C "
+        "/var/cache/app && rm -rf /var/cache/app\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTIETH)
+def test_the_classes_of_the_fiftieth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
