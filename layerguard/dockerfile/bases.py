@@ -2212,6 +2212,21 @@ _SYSCONF_TREES = (
         ("squid.conf.default", "squid.conf.documented", "mime.conf", "cachemgr.conf"),
     ),
 )
+# Builds whose `make install` writes configuration below the prefix, not in a sysconfdir of
+# its own: (tree, default prefix, the files, relative to the prefix). Zeek's (Bro's before 3.0)
+# site policy and ZeekControl's configuration.
+_PREFIXED_TREES = (
+    (
+        re.compile(r"zeek(?:-[\d*].*)?"),
+        "/usr/local/zeek",
+        ("share/zeek/site/local.zeek", "etc/node.cfg", "etc/networks.cfg", "etc/zeekctl.cfg"),
+    ),
+    (
+        re.compile(r"bro(?:-[\d*].*)?"),
+        "/usr/local/bro",
+        ("share/bro/site/local.bro", "etc/node.cfg", "etc/networks.cfg", "etc/broctl.cfg"),
+    ),
+)
 # What nginx's auto/install copies into the configuration directory (that of --conf-path), and
 # the files it also keeps a `.default` copy of.
 _NGINX_DEFAULTS = (
@@ -2244,6 +2259,14 @@ def source_install_files(tree: str, options: tuple[str, ...]) -> tuple[str, ...]
         etc = given.get("sysconfdir", f"{prefix}/etc").rstrip("/")
         named = (given.get("with-conf-file", f"{etc}/{conf}"), *(f"{etc}/{n}" for n in files))
         return () if any("$" in p or not p.startswith("/") for p in named) else named
+    prefixed = next((t for t in _PREFIXED_TREES if t[0].fullmatch(tree)), None)
+    if prefixed is not None:
+        prefix = given.get("prefix", prefixed[1]).rstrip("/")
+        return (
+            ()
+            if "$" in prefix or not prefix.startswith("/")
+            else tuple(f"{prefix}/{f}" for f in prefixed[2])
+        )
     layout = next((t for t in _SOURCE_TREES if t[0].fullmatch(tree)), None)
     if layout is None:
         return ()

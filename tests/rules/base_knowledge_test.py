@@ -1280,6 +1280,27 @@ _FIFTIETH_KNOWLEDGE = [
         "    && apt-get clean && rm -fr /tmp/* /var/cache/* /var/lib/apt/lists/*\n",
         [(2, "LG003")],
     ),
+    # Zeek built from source installs its site policy and ZeekControl's configuration below
+    # its prefix (/usr/local/zeek unless configure is told another)
+    (
+        "FROM ubuntu:20.04\n"
+        "WORKDIR /data/src\n"
+        "ADD https://download.zeek.org/zeek-4.2.2.tar.gz /data/src/\n"
+        "RUN tar xzvf zeek-4.2.2.tar.gz\n"
+        "WORKDIR /data/src/zeek-4.2.2\n"
+        "RUN ./configure; make; make install\n"
+        "COPY local.zeek /usr/local/zeek/share/zeek/site/local.zeek\n",
+        [(3, "LG006"), (7, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /src\n"
+        "RUN curl -sL https://download.zeek.org/zeek-6.0.3.tar.gz | tar xz && cd zeek-6.0.3"
+        " && ./configure --prefix=/opt/zeek && make && make install\n"
+        "COPY local.zeek /opt/zeek/share/zeek/site/local.zeek\n"
+        "COPY node.cfg /usr/local/zeek/etc/node.cfg\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
