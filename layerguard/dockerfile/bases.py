@@ -3178,8 +3178,10 @@ def _name(image: ImageRef) -> str:
     return rest if owner in _ARCHITECTURES and rest else name
 
 
-# Distributions' own registries of the images Docker Hub has too, by the same tags
+# Distributions' (and vendors') own registries of the images Docker Hub has too, by the same
+# tags
 _DISTRIBUTION_MIRRORS = {
+    "ghcr.io/nginxinc/nginx-unprivileged": "nginxinc/nginx-unprivileged",
     "quay.io/fedora/fedora": "fedora",
     "registry.fedoraproject.org/fedora": "fedora",
     "quay.io/rockylinux/rockylinux": "rockylinux",

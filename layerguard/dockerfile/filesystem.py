@@ -2581,14 +2581,19 @@ def _reach(
                 continue
             # (both names unknown: `wget $URL`, then `wget -q $URL && ... && rm app.tgz`)
             unknown = posixpath.basename(entry.path) == "*" and not entry.copied
-            if is_glob(entry.path) and any(
-                e.path == path or (unknown and is_glob(e.path) and _same_file(path, e.path))
-                for e in own
+            if is_glob(entry.path) and (
+                any(
+                    e.path == path or (unknown and is_glob(e.path) and _same_file(path, e.path))
+                    for e in own
+                )
+                or (entry.copied and any(e.kind == DIR and covers(path, e.path) for e in own))
             ):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the
                 # wildcard matched; nor one a download of a name not shown may have saved,
-                # `wget -q $URL && tar -xzf a.tgz && rm a.tgz`)
+                # `wget -q $URL && tar -xzf a.tgz && rm a.tgz`; nor what a copy of names not
+                # shown may have put where this RUN made a directory, `COPY installers/* .` then
+                # `mkdir -p .vscode-server/extensions && chown -R dark .vscode-server`)
                 continue
             children = path == entry.path.rstrip("/") + "/*" and entry.kind != FILE
             if children and entry.role == HOME:
@@ -2734,6 +2739,8 @@ def _reach(
             # (dpkg's database removed whole: every package's file lists and checksums; not a
             # file inside it, `rm /var/lib/dpkg/lock*`, some of which are empty)
             or (held.manager == "apt" and whole.rstrip("/") == DPKG_DATABASE)
+            # (dpkg's backup of its status file, by name: `rm /var/lib/dpkg/*-old`)
+            or (held.manager == "apt" and _names_a_backup(whole, DPKG_DATABASE))
             # (rpm's database, whole or its package store, on Red Hat's family: `rm
             # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
             or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
@@ -2753,7 +2760,8 @@ def _reach(
         and not (_DEPLOYED.fullmatch(posixpath.basename(whole)) and whole not in heavy)
     )
     # A whole class (or a tree holding one), not a path inside it, is certain to hold the base's.
-    whole_class = whole in heavy or not in_tree(whole, heavy)
+    # (So is debconf's backup of its database, by name: `rm /var/cache/debconf/*-old`.)
+    whole_class = whole in heavy or not in_tree(whole, heavy) or _names_a_backup(whole, DEBCONF)
     # (So is one below a tree this RUN wrote above it, which adds and takes nothing away: s6's
     # overlay unpacked at /, `tar -C / -Jxpf -`, then `rm -fr /var/cache/*`.)
     certain = (
@@ -3001,6 +3009,21 @@ def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
 _SYSTEM_TREES = frozenset({"/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec"})
 # dpkg's database: its status and every package's file lists and checksums (megabytes).
 DPKG_DATABASE = "/var/lib/dpkg"
+# The backups debconf and dpkg keep of their databases, which every image of Debian's family
+# holds: the previous templates (hundreds of KB), configuration and package status.
+_BACKUPS = {
+    DEBCONF: ("templates.dat-old", "config.dat-old"),
+    DPKG_DATABASE: ("status-old",),
+}
+
+
+def _names_a_backup(path: str, database: str) -> bool:
+    """`path` names a backup of `database` (`/var/cache/debconf/*-old`)."""
+    return posixpath.dirname(path) == database and any(
+        fnmatch.fnmatchcase(b, posixpath.basename(path)) for b in _BACKUPS[database]
+    )
+
+
 # rpm's database, and the files of it that hold every package's headers (megabytes): sqlite
 # since RHEL 9, Berkeley DB's Packages before
 _RPM_DATABASE = frozenset({"/var/lib/rpm", "/var/lib/rpm/rpmdb.sqlite", "/var/lib/rpm/Packages"})

@@ -1301,6 +1301,13 @@ _FIFTIETH_KNOWLEDGE = [
         "COPY node.cfg /usr/local/zeek/etc/node.cfg\n",
         [(4, "LG002")],
     ),
+    # NGINX's unprivileged images on GitHub's registry are those of Docker Hub
+    (
+        "FROM ghcr.io/nginxinc/nginx-unprivileged:stable-alpine-slim\n"
+        "COPY nginx.conf /etc/nginx/conf.d/default.conf\n"
+        "COPY site.conf /etc/nginx/conf.d/site.conf\n",
+        [(2, "LG002")],
+    ),
 ]
 
 

@@ -18848,6 +18848,38 @@ _FIFTIETH = [
         "/var/cache/app && rm -rf /var/cache/app\n",
         [],
     ),
+    # debconf's and dpkg's backups of their databases, removed by name after this RUN's
+    # installs rewrote them: the base's copies are hidden (not on Alpine, which has neither)
+    (
+        "FROM ubuntu:noble\n"
+        "RUN apt-get update && apt-get install --no-install-recommends -y curl \\\n"
+        "  && apt-get clean \\\n"
+        "  && rm -rf /var/lib/apt/lists/* /var/lib/dpkg/*-old /var/cache/debconf/*-old\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM debian:12-slim\n"
+        "RUN apt-get update && apt-get install --no-install-recommends -y curl \\\n"
+        "  && rm -rf /var/lib/apt/lists/* /var/lib/dpkg/status-old\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache curl && rm -f /var/lib/dpkg/*-old\n",
+        [],
+    ),
+    # a copy of names not shown (`installers/*`) may hold anything, but where this RUN made the
+    # directory (`mkdir -p`) it is not known to have written there: a chown -R of it copies
+    # up nothing known; a file the RUN did not make stays reported
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN useradd -m dark\n"
+        "WORKDIR /home/dark\n"
+        "COPY --chown=dark:dark scripts/installers/* .\n"
+        "RUN mkdir -p /home/dark/.vscode-server/extensions"
+        " && chown -R dark /home/dark/.vscode-server\n"
+        "RUN mkdir -p /home/dark/tools && chmod -R 755 /home/dark/install.sh\n",
+        [(6, "LG004")],
+    ),
 ]
 
 
