@@ -1475,6 +1475,13 @@ _UNATTENDED_RUN = re.compile(
 )
 
 
+def names_an_installer(path: str) -> bool:
+    """`path` names a self-extracting installer (`QuartusSetup-13.1.4.182.run`, `jdk-6u45-linux
+    -x64.bin`)."""
+    name = posixpath.basename(path)
+    return name.endswith((".bin", ".run")) and bool(_INSTALLER_NAME.search(name))
+
+
 def _installers_used_up(ops: list[Op]) -> list[Op]:
     """`ops` less the runs of a `.bin` the RUN keeps: a self-extracting installer is run and
     removed (`./jdk-6u45-linux-x64.bin && rm jdk-6u45-linux-x64.bin`), or named for what it is

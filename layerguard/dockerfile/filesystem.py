@@ -87,6 +87,7 @@ from layerguard.dockerfile.effects import (
     link_made,
     mix_only,
     names_a_file,
+    names_an_installer,
     path_overlaps,
     pip_no_cache_setting,
     requirement_files,
@@ -1998,8 +1999,16 @@ def _run(
                     # (`unzip catalina.jar` in tomcat's lib: the base image's, not what a tree
                     # copied onto /usr may hold, which says nothing of any directory below it)
                     holders = [e for e in holders if not _vague_copy(e)]
-                if op.program:  # (an installer run: a file copied by that name, no tree's)
-                    holders = [e for e in holders if e.path == path and e.kind != TREE]
+                if op.program:
+                    # (an installer run: a file copied by that name, no tree's; but one named
+                    # for installing, inside a tree the build context gave, is its installer
+                    # media: `ADD quartus-install /tmp/quartus-install`, then
+                    # `./quartus-install/components/QuartusSetup-13.1.4.182.run`)
+                    holders = [
+                        e for e in holders
+                        if (e.path == path and e.kind != TREE)
+                        or (e.copied and not e.staged and names_an_installer(path))
+                    ]  # fmt: skip
                 built_here = [
                     o.path
                     for o in own

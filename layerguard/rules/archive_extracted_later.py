@@ -143,13 +143,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             media = _installer_media(ctx, index)
             if media is not None:
                 installer, run, removal = media
+                removed = f" and {removal.step.where} removes it" if removal else ""
                 yield weigh(
                     ctx,
                     index,
                     "archives",
                     f"unpacks installer media: {run.step.where} runs its installer "
-                    f"{as_written(installer)} and {removal.step.where} removes it, but the "
-                    f"media ships in this layer beside what it installed",
+                    f"{as_written(installer)}{removed}, but the media ships in this layer "
+                    f"beside what it installed",
                 )
 
 
@@ -158,12 +159,14 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 _INSTALLER = re.compile(r"[^/.]*(?:install|setup)[^/.]*(?:\.bin|\.run)?", re.IGNORECASE)
 
 
-def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | None:
+def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer | None] | None:
     """(the installer, the layer that runs it, the layer that removes the media) when the tar
     an ADD unpacked is installer media: a later RUN runs an installer inside it (`ADD
     v10.5_linuxx64_expc.tar.gz /cache`, `RUN /cache/expc/db2_install`) and the media is
-    removed after (`RUN rm -fr /cache`). The installer unpacks the payload it carries: the
-    media, its compressed payload with it, ships in the ADD's layer."""
+    removed after (`RUN rm -fr /cache`), or the installer is a vendor's, whose media it is
+    whether removed or kept (`RUN /Xilinx_Vivado_SDK_2017.4/xsetup --batch Install`: no
+    removal). The installer unpacks the payload it carries: the media, its compressed payload
+    with it, ships in the ADD's layer."""
     layer = ctx.layers[index]
     if layer.step.instr.keyword != "add":
         return None
@@ -187,7 +190,8 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer] | Non
                 (later for later in ctx.layers[position:] if _removes_media(later, index, path)),
                 None,
             )
-            if removal is not None:
+            # (a vendor's media installer is one whether the media is removed after or kept)
+            if removal is not None or _MEDIA_INSTALLER.fullmatch(os.path.basename(path)):
                 return path, run, removal
     return None
 

@@ -18880,6 +18880,36 @@ _FIFTIETH = [
         "RUN mkdir -p /home/dark/tools && chmod -R 755 /home/dark/install.sh\n",
         [(6, "LG004")],
     ),
+    # a vendor's media installer run from what an ADD of a local tar unpacked: the media
+    # ships beside what it installed, removed after or not
+    (
+        "FROM ubuntu:16.04\n"
+        "ADD Xilinx_Vivado_SDK_2017.4_1216_1.tar.gz /\n"
+        "ADD install_config.txt /Xilinx_Vivado_SDK_2017.4_1216_1/\n"
+        "RUN /Xilinx_Vivado_SDK_2017.4_1216_1/xsetup --agree XilinxEULA --batch Install"
+        " --config /Xilinx_Vivado_SDK_2017.4_1216_1/install_config.txt\n",
+        [(2, "LG006")],
+    ),
+    # (not a script of a tarball of tools that stays where it was unpacked)
+    (
+        "FROM ubuntu:22.04\nADD tools.tar.gz /opt/\nRUN /opt/tools/install.sh --prefix /usr\n",
+        [],
+    ),
+    # a self-extracting installer named for installing, run from a directory the build context
+    # gave: that directory is its media
+    (
+        "FROM ubuntu:20.04\n"
+        "ADD quartus-install /tmp/quartus-install\n"
+        "WORKDIR /tmp/\n"
+        "RUN env QUARTUS_64BIT=1 ./quartus-install/components/QuartusSetup-13.1.4.182.run"
+        " --mode unattended --installdir /opt/altera\n",
+        [(2, "LG006")],
+    ),
+    # (not a program of a copied tree that is no installer: `./build/app.run`)
+    (
+        "FROM ubuntu:20.04\nCOPY build /opt/build\nRUN /opt/build/tests.run --quick\n",
+        [],
+    ),
 ]
 
 
