@@ -458,6 +458,14 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
     if image is None or "/" not in image.repository.removeprefix("library/"):
         return False
     for step in steps:
+        if step.run is not None and any(
+            posixpath.basename(c.words[0]) in ("apt-get", "apt") and "update" in c.words[1:]
+            for c in step.run.commands
+            if c.words
+        ):
+            # (an update, also one into a cache mount that leaves no op of its own: `RUN
+            # --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install ...`)
+            return False
         for op in step.run.ops if step.run is not None else ():
             if op.family != "apt":
                 continue

@@ -53,7 +53,7 @@ def test_files_and_docs() -> None:
         assert not known(parse_reference(bare)).docs, bare
     assert known(None) == (
         DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, "",
-        frozenset(), False, False, (), False, False, False, False, False, False, False,
+        frozenset(), False, False, (), False, False, False, False, False, False, False, (),
     )  # fmt: skip
     assert "tzdata" in (known(parse_reference("debian:12")).packages or ())
     assert known(parse_reference("php:8.3-fpm-alpine")).heavy == ("/usr/src/php.tar.xz",)

@@ -18910,6 +18910,20 @@ _FIFTIETH = [
         "FROM ubuntu:20.04\nCOPY build /opt/build\nRUN /opt/build/tests.run --quick\n",
         [],
     ),
+    # an install by name shows a vendor's image holds package lists only where no update ran
+    # first: an update into a cache mount over /var/lib/apt leaves no op, but ran
+    (
+        "FROM nvcr.io/nvidia/cuda:12.8.1-devel-ubuntu24.04\n"
+        "RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt"
+        " apt-get update -y && apt-get install -y curl && apt-get clean\n"
+        "RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM nvcr.io/nvidia/cuda:12.8.1-devel-ubuntu24.04\n"
+        "RUN apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
