@@ -177,8 +177,9 @@ def _convert(node: Any, path: Path, yaml: Any, within: frozenset[int] = frozense
         return Node([_convert(item, path, yaml, within) for item in node.value], line)
     try:
         return Node(yaml.SafeLoader("").construct_object(node), line)
-    except yaml.YAMLError:
-        # A tag of another tool (compose's `!reset`, `!override`): keep the text as written.
+    except (yaml.YAMLError, ValueError):
+        # A tag of another tool (compose's `!reset`, `!override`), or a value its type cannot
+        # hold (a date of year 0, `0000-00-00`): keep the text as written.
         return Node(node.value, line)
 
 

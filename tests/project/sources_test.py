@@ -116,6 +116,8 @@ def test_broken_compose_is_a_one_line_error(tmp_path: Path) -> None:
         ("compose.yaml", "services:\n  a:\n    build: {dockerfile: 5}\n    image: t/a:1\n"),
         ("compose.yaml", "services:\n  a:\n    build: {context: [x]}\n    image: t/a:1\n"),
         ("compose.yaml", "services:\n  a:\n    build: .\n    command: !reset null\n"),
+        # (a date no Python date holds, in a workflow the discovery reads)
+        (".github/workflows/w.yml", "on:\n  schedule:\n    - since: 0000-00-00\njobs: {}\n"),
         (
             ".github/workflows/w.yml",
             "jobs:\n  j:\n    steps:\n      - uses: docker/build-push-action@v6\n        with: x\n",
