@@ -1502,13 +1502,19 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (squid 3 and older kept /etc/squid3 on some releases: only `squid` itself)
     **{(m, "squid"): ("/etc/squid/squid.conf",) for m in ("apt", "apk", "yum")},
     # IPsec and L2TP servers: the daemons' main files, and ppp's secrets
+    # (strongSwan's own settings too: libstrongswan's /etc/strongswan.conf)
     **{
         (m, name): ("/etc/ipsec.conf", "/etc/ipsec.secrets")
+        + (("/etc/strongswan.conf",) if name == "strongswan" else ())
         for m, name in (
             *(("apt", "strongswan"), ("apt", "strongswan-starter"), ("apt", "openswan")),
             *(("apt", "libreswan"), ("apk", "strongswan"), ("yum", "libreswan")),
         )
     },
+    # (OpenRC's global settings, on Alpine)
+    ("apk", "openrc"): ("/etc/rc.conf",),
+    # (Easy-RSA 3's program and its OpenSSL configuration, Debian's package)
+    ("apt", "easy-rsa"): ("/usr/share/easy-rsa/easyrsa", "/usr/share/easy-rsa/openssl-easyrsa.cnf"),
     **{(m, "xl2tpd"): ("/etc/xl2tpd/xl2tpd.conf",) for m in ("apt", "apk", "yum")},
     ("apt", "ppp"): ("/etc/ppp/chap-secrets", "/etc/ppp/pap-secrets", "/etc/ppp/options"),
     ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),

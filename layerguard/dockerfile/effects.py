@@ -6952,9 +6952,14 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         # (It empties PEAR's cache; what stays of the build is small, as nextcloud measured.)
         return sub == "clear-cache"
     if family in ("pip", "uv"):
-        return sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)
+        # (`uv clean` is uv's other name for `uv cache clean`)
+        return (sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)) or (
+            tool == "uv" and sub == "clean"
+        )
     if family == "poetry":
-        return sub == "cache" and "clear" in words
+        # (`poetry cache clear --all pypi` empties that repository's cache alone: the artifacts
+        # it downloaded stay in the cache's artifacts/)
+        return False
     if family in ("npm", "yarn"):
         return sub == "cache" and any(w in ("clean", "clear") for w in words)
     if family == "pnpm":

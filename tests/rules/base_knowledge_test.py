@@ -1308,6 +1308,26 @@ _FIFTIETH_KNOWLEDGE = [
         "COPY site.conf /etc/nginx/conf.d/site.conf\n",
         [(2, "LG002")],
     ),
+    # strongSwan's package ships its settings, OpenRC its rc.conf, Easy-RSA its program
+    (
+        "FROM ubuntu:16.04\n"
+        "RUN apt-get update && apt-get install -y xl2tpd strongswan"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "ADD strongswan.conf /etc/strongswan.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM alpine:3.12\n"
+        "RUN apk add --no-cache openrc dcron\n"
+        'COPY [ "rc.conf", "/etc/rc.conf" ]\n',
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y easy-rsa && rm -rf /var/lib/apt/lists/*\n"
+        "RUN chmod 755 /usr/share/easy-rsa/*\n",
+        [(3, "LG004")],
+    ),
 ]
 
 

@@ -18924,6 +18924,16 @@ _FIFTIETH = [
         "RUN apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
         [(3, "LG003")],
     ),
+    # `uv clean` is uv's other name for `uv cache clean`; `poetry cache clear --all pypi`
+    # empties that repository's cache alone, the downloaded artifacts stay
+    (
+        "FROM python:3.12\n"
+        "ENV UV_CACHE_DIR=/opt/uv/cache\n"
+        "RUN pip install --no-cache-dir uv && uv tool install ruff && uv clean\n"
+        "RUN pip install --no-cache-dir poetry && poetry install"
+        " && poetry cache clear --all pypi\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
