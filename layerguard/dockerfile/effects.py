@@ -416,6 +416,14 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cache/code-server in the same RUN",
         ("/usr/lib/code-server", "/usr/bin"),
     ),
+    # (calibre's linux-installer.sh keeps the tarball it installed, about 150 MB, to install it
+    # again)
+    "calibre": Manager(
+        ("/tmp/calibre-installer-cache",),
+        "calibre's installer cache (/tmp/calibre-installer-cache: the tarball it installed)",
+        "rm -rf /tmp/calibre-installer-cache in the same RUN",
+        ("/opt/calibre", "/usr/bin"),
+    ),
     "cpanm": Manager(
         ("~/.cpanm/work",),  # (beside it, a build.log and a link to the latest build)
         "cpanm's work directory (~/.cpanm: each module's source, unpacked, and its build)",
@@ -3424,6 +3432,10 @@ _PIPED_INSTALLERS = (
     # (Poetry's installer makes a venv and runs its pip, whose cache it leaves on)
     *(("python", "install.python-poetry.org", "install-poetry.py"),),
     *((sh, "code-server.dev/install.sh", "code-server-install.sh") for sh in ("sh", "bash")),
+    *(
+        (sh, "calibre-ebook.com/linux-installer.sh", "calibre-installer.sh")
+        for sh in ("sh", "bash")
+    ),
 )
 # Python interpreters by name (`python3.11`, PyPy's `pypy3`)
 _PYTHONS = ("python", "pypy")
@@ -6392,6 +6404,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "code-server-install.sh":  # (`curl -fsSL https://code-server.dev/install.sh | sh`)
         installs = "--dry-run" not in words
         return "code-server", installs, installs
+    if tool == "calibre-installer.sh":  # (`wget -nv -O- .../linux-installer.sh | sh /dev/stdin`)
+        return "calibre", True, True
     if tool == "add-apt-repository":  # updates the index unless told not to, or removing
         quiet = _flagged(words, "n", "--no-update") or _flagged(words, "r", "--remove")
         return "apt", False, not quiet

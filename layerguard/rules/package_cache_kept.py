@@ -109,6 +109,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; Frappe's `bench init`,
   `bench get-app` and `bench setup requirements`, which pip-install the apps, as pip; code-server's
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
+  and calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`,
   without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the

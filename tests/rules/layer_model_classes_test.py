@@ -18934,6 +18934,17 @@ _FIFTIETH = [
         " && poetry cache clear --all pypi\n",
         [(4, "LG005")],
     ),
+    # calibre's installer, piped to a shell, keeps the tarball it installed in
+    # /tmp/calibre-installer-cache unless the RUN removes it
+    (
+        "FROM node:14.17\n"
+        "RUN sudo -v && wget -nv -O- https://download.calibre-ebook.com/linux-installer.sh"
+        " | sudo sh /dev/stdin version=5.42.0\n"
+        "RUN wget -nv -O- https://download.calibre-ebook.com/linux-installer.sh | sh /dev/stdin"
+        " && rm -rf /tmp/calibre-installer-cache\n",
+        # (and the second RUN's removal hides what the first left)
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
