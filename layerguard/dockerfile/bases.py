@@ -1259,6 +1259,7 @@ _WORKDIR: Mapping[str, str] = {
         "/home/jenkins",
     ),
     "tiangolo/uvicorn-gunicorn*": "/app",
+    "mambaorg/micromamba": "/tmp",
     **dict.fromkeys(_ZAP, "/zap"),
     "tiangolo/uwsgi-nginx*": "/app",
     "redmine": "/usr/src/redmine",

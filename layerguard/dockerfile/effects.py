@@ -2549,6 +2549,7 @@ _APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
     "get.docker.com",
+    "/docker/docker-install/",  # (the same script, from its repository at a commit)
     "aka.ms/InstallAzureCLIDeb",
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",

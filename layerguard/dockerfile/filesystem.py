@@ -2496,7 +2496,9 @@ def _reach(
                             and _logs_as_left(entry, live, own)
                         )
                     )
-                    and not moves
+                    # (a move of the whole tree writes the logs again under the new name:
+                    # `mv /var/log /data/var/log`)
+                    and (not moves or covers(path, entry.path))
                     and _always_written(path, entry)
                     # (`truncate -s 0 /var/log/*log` after the install left its logs empty;
                     # `rm /var/log/dpkg.log` after it took the log from its layer)

@@ -1328,6 +1328,14 @@ _FIFTIETH_KNOWLEDGE = [
         "RUN chmod 755 /usr/share/easy-rsa/*\n",
         [(3, "LG004")],
     ),
+    # micromamba's image works in /tmp: a relative removal there takes what a COPY put in /tmp
+    (
+        "FROM mambaorg/micromamba:1.5.8\n"
+        "USER root\n"
+        "COPY aws-cli-public-key.asc /tmp/\n"
+        "RUN gpg --import /tmp/aws-cli-public-key.asc && rm -rf aws-cli-public-key.asc\n",
+        [(4, "LG003")],
+    ),
 ]
 
 

@@ -18945,6 +18945,25 @@ _FIFTIETH = [
         # (and the second RUN's removal hides what the first left)
         [(2, "LG005"), (3, "LG003")],
     ),
+    # a move of the whole log tree writes the logs the installs left again under the new name
+    # (not a directory of one program's logs, which nothing shows to hold any)
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mkdir -p /data/var && mv /var/log /data/var/log\n"
+        "RUN mv /var/log/nginx /data/nginx-log\n",
+        [(3, "LG003")],
+    ),
+    # Docker's install script from its repository at a commit is get.docker.com's, run from
+    # where a RUN saved it
+    (
+        "FROM debian:12\n"
+        "ARG C=abc\n"
+        "RUN curl -fsSL https://raw.githubusercontent.com/docker/docker-install/${C}/install.sh"
+        " -o /tmp/install-docker.sh\n"
+        "RUN sh /tmp/install-docker.sh --version v27.3.1\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
