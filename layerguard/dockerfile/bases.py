@@ -2608,6 +2608,8 @@ class Known(NamedTuple):
     sudo_keeps_home: bool = False
     # trees its own Dockerfile emptied when it was done, what they held of its base hidden
     emptied: tuple[str, ...] = ()
+    # what the python image's pip installed beside itself: nothing since Python 3.12
+    python_site: frozenset[str] = frozenset({"pip", "setuptools", "wheel"})
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3020,7 +3022,14 @@ def known(image: ImageRef | None) -> Known:
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
+        python_site=frozenset({"pip"})
+        if name == "python" and _PYTHON_3_12_ON.match(tag)
+        else frozenset({"pip", "setuptools", "wheel"}),
     )  # fmt: skip
+
+
+# The python image's tags of Python 3.12 and later, which install no setuptools or wheel
+_PYTHON_3_12_ON = re.compile(r"3\.(?:1[2-9]|[2-9]\d)(?!\d)")
 
 
 # Images whose own Dockerfile ends by emptying trees of their base: Home Assistant add-ons'

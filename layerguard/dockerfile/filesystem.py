@@ -3655,8 +3655,8 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         return None  # (`gem uninstall bundler` on ruby:3.4 finds Ruby's own, which stays)
     # (pipx removes what it installed in its own venvs: the dev containers' linters)
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
-    if not anything and python and not names & {"pip", "setuptools", "wheel"}:
-        return None  # the python image's pip holds only these three
+    if not anything and python and not names & held.python_site:
+        return None  # the python image's pip holds only these three (pip alone since 3.12)
     # (and the node image's global tree only npm, corepack and yarn, where no layer installed
     # others there)
     node = op.family == "npm" and _NODE_GLOBALS in held.trees

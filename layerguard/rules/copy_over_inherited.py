@@ -38,9 +38,11 @@ builder, the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/
 `/etc/bashrc`, `/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs
 install with that family's package manager alone), a program copied into /usr/bin over the one a
 distribution package named for it installed there (`apt-get install chasquid`, then `COPY
---from=build /go/bin/chasquid /usr/bin/`), and a whole root filesystem copied onto `/` over a base
-image (`COPY --from=build / /` of a stage that installed packages, a distribution image's own,
-`COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
+--from=build /go/bin/chasquid /usr/bin/`), a directory copied into `site-packages` under the name of
+a package a pip, uv or conda install put there (`mamba install leafmap`, then `COPY leafmap
+/opt/conda/lib/python3.13/site-packages/leafmap`), and a whole root filesystem copied onto `/` over
+a base image (`COPY --from=build / /` of a stage that installed packages, a distribution image's
+own, `COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
 not known here set show it holds: a JDK's JCE policy jars in
 `${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this file's
 ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY through a
@@ -153,7 +155,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.effects import CopyWrite
-    from layerguard.dockerfile.filesystem import Entry, Layer
+    from layerguard.dockerfile.filesystem import Entry, Layer, Step
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model, Stage
     from layerguard.reference import ImageRef
@@ -187,10 +189,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
+    # the Python packages installed before each step, by name, with where
+    pythons: list[dict[str, str]] = []
+    python_named: dict[str, str] = {}
     # (nginx's conf/ after its make install)
     built = source_installs((s.run, s.instr.env) for s in ctx.steps)
     nginx_org = False  # (a step so far named nginx.org's repository)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
+        pythons.append(dict(python_named) if step.copies and python_named else {})
+        python_named.update(dict.fromkeys(_python_named(step), step.where))
         nginx_org = nginx_org or _NGINX_ORG in step.instr.node.original
         if step.run is None:
             left.append((frozenset(), frozenset()))
@@ -252,6 +259,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 )
             if not found and not write.tree:
                 found = _under_a_whiteout(ctx, hidden, index, write)
+            if not found and (package := _over_a_python_package(write, pythons[index])):
+                found = [(write.path, pythons[index][package], None)]
             for path, where, size in found:
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
@@ -799,6 +808,31 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
         # again (it is there: the second COPY would fail otherwise).
         return True
     return (new.tree or new.either) and _holds(new, old)
+
+
+def _python_named(step: Step) -> Iterator[str]:
+    """The packages the pip, uv and conda installs of `step` named, as their import names
+    are commonly spelled (lower case, `_` for `-`)."""
+    for op in step.run.ops if step.run is not None else ():
+        if op.role == INSTALL and op.family in _PYTHON_INSTALLERS:
+            for package in op.packages:
+                yield re.sub(r"[-.]", "_", _PACKAGE_NAME.split(package)[0].lower())
+
+
+_PYTHON_INSTALLERS = frozenset({"pip", "uv", "conda"})
+_PACKAGE_NAME = re.compile(r"[<>=!~\[@;\s]")  # (where a requirement's name ends: `x[all]>=2`)
+
+
+def _over_a_python_package(write: CopyWrite, named: Mapping[str, str]) -> str:
+    """The package an earlier install named whose modules a COPY of a directory into
+    site-packages writes again (`COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap`
+    after `mamba install leafmap`); '' otherwise."""
+    if not (write.tree or write.either) or not named:
+        return ""
+    parent, name = posixpath.split(write.path.rstrip("/"))
+    if posixpath.basename(parent) not in ("site-packages", "dist-packages"):
+        return ""
+    return name if name.lower() in named else ""
 
 
 def _pnpm_links(text: str) -> bool:

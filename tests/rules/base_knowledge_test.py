@@ -1336,6 +1336,16 @@ _FIFTIETH_KNOWLEDGE = [
         "RUN gpg --import /tmp/aws-cli-public-key.asc && rm -rf aws-cli-public-key.asc\n",
         [(4, "LG003")],
     ),
+    # the python image's pip installs no setuptools or wheel beside itself since 3.12: their
+    # uninstall removes nothing of the base (it did before)
+    (
+        "FROM python:3.12.12-slim-bookworm\nRUN pip3 uninstall setuptools -y\n",
+        [],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN pip3 uninstall setuptools -y\n",
+        [(2, "LG003")],
+    ),
 ]
 
 

@@ -1881,9 +1881,10 @@ FLAGGED = [
         id="T-an-archive-a-later-build-made-in-a-copied-tree",
     ),
     pytest.param(
-        "FROM python:3.12-slim\nRUN pip install --no-cache-dir uv && uv sync --locked --no-cache\n"
+        "FROM python:3.11-slim\nRUN pip install --no-cache-dir uv && uv sync --locked --no-cache\n"
         "RUN pip uninstall -y dash-html-components\nRUN pip uninstall -y setuptools\n",
-        [(4, "LG003")],  # the python image's pip holds pip, setuptools and wheel, no dash
+        # the python image's pip holds pip, setuptools and wheel (pip alone from 3.12), no dash
+        [(4, "LG003")],
         id="T-pip-uninstall-of-what-the-python-image-does-not-hold",
     ),
     pytest.param(
@@ -18963,6 +18964,23 @@ _FIFTIETH = [
         " -o /tmp/install-docker.sh\n"
         "RUN sh /tmp/install-docker.sh --version v27.3.1\n",
         [(4, "LG005")],
+    ),
+    # a directory copied into site-packages under the name of a package an earlier install put
+    # there writes its modules again (not a package no install named)
+    (
+        "FROM quay.io/jupyter/base-notebook:latest\n"
+        "RUN mamba install -n base -c conda-forge -y gdal leafmap voila"
+        " && mamba clean --all --yes\n"
+        "COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap\n"
+        "COPY mytool /opt/conda/lib/python3.13/site-packages/mytool\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir 'django-extensions>=3.2' requests\n"
+        "COPY patched/django_extensions"
+        " /usr/local/lib/python3.12/site-packages/django_extensions\n",
+        [(3, "LG002")],
     ),
 ]
 
