@@ -3152,7 +3152,7 @@ def sets_no_home(image: ImageRef) -> bool:
 _NO_HOME = frozenset(
     {*_DISTRIBUTION_MANAGER, "amazonlinux", "archlinux", "buildpack-deps", "gcc", "perl"}
     | {"python", "node", "golang", "ruby", "php", "rust", "openjdk", "eclipse-temurin"}
-    | {"amazoncorretto"}
+    | {"amazoncorretto", "maven", "gradle"}
 )
 
 

@@ -26,6 +26,7 @@ from layerguard.dockerfile.bases import (
     topless,
 )
 from layerguard.dockerfile.model import (
+    APT_KEEPS,
     CONFIG_CACHE_KEYS,
     POETRY_VENV_KEYS,
     Instruction,
@@ -108,12 +109,20 @@ _ROOT_CACHES = {
     ("/usr/local/rvm/archives",): "/.rvm/archives",
     ("/usr/local/src",): "/src",  # (ruby-install's)
 }
+APT_ARCHIVES = "/var/cache/apt/archives"
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
         "the apt package index (/var/lib/apt/lists)",
         "rm -rf /var/lib/apt/lists/* in the same RUN",
         ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib", DEBCONF),
+    ),
+    # (the packages apt downloads, which Debian's and Ubuntu's images delete after each install
+    # through /etc/apt/apt.conf.d/docker-clean, unless a RUN removed that file: `APT_KEEPS`)
+    "apt-archives": Manager(
+        (APT_ARCHIVES,),
+        "the packages apt downloaded (/var/cache/apt/archives: docker-clean was removed)",
+        "apt-get clean in the same RUN",
     ),
     "apk": Manager(
         ("/var/cache/apk",),
@@ -994,7 +1003,7 @@ _ENV_READ = frozenset(
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
     | {"POETRY_VIRTUALENVS_CREATE", "POETRY_VIRTUALENVS_IN_PROJECT", "POETRY_VIRTUALENVS_PATH"}
-    | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production"}
+    | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production", APT_KEEPS}
 )
 
 
@@ -1044,7 +1053,7 @@ def _run_effects(
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
-    vendor_scripts = {p for p, n in saved.items() if any(s in n for s in _APT_SCRIPTS)}
+    vendor_scripts = {p for p, n in saved.items() if _apt_script(n)}
     before: Command | None = None  # (the command before, which may pipe to this one)
     # build directory -> the prefix its configure was given (here, or in an earlier RUN)
     prefixes: dict[str | None, str] = {
@@ -1257,7 +1266,7 @@ def _run_effects(
                     saved[_GITHUB_SAVED + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
-                vendor = next((s for s in _APT_SCRIPTS if s in op.command), None)
+                vendor = _apt_script(op.command)
                 if vendor is not None:
                     # (run below, `./nodejs-install.sh`, or by a later RUN, which knows it so)
                     vendor_scripts.add(op.paths[0])
@@ -1267,7 +1276,11 @@ def _run_effects(
             elif op.kind == REMOVE:
                 files = [f for f in files if not any(covers(p, f) for p in op.paths)]
         tool, words = tool_and_args(command)
-        if vendor_scripts and _path(_script_word(tool, words), command) in vendor_scripts:
+        if (
+            vendor_scripts
+            and _path(_script_word(tool, words), command) in vendor_scripts
+            and "--dry-run" not in words
+        ):
             text = " ".join(command.words)
             ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
         given = _exports(tool, words)
@@ -2549,7 +2562,6 @@ _APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
     "get.docker.com",
-    "/docker/docker-install/",  # (the same script, from its repository at a commit)
     "aka.ms/InstallAzureCLIDeb",
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",
@@ -2562,6 +2574,22 @@ _APT_SCRIPTS = (
     # (MariaDB's repository setup, which ends with apt-get update on Debian and Ubuntu)
     "mariadb_repo_setup",
 )
+
+
+_APT_SCRIPT = re.compile(
+    "|".join(re.escape(s) for s in _APT_SCRIPTS)
+    # (get.docker.com's script from its repository, at a branch or commit; not its
+    # rootless-install.sh, which installs no package, nor get.docker.com/rootless)
+    + r"|/docker/docker-install/[^/\s]+/install\.sh"
+)
+
+
+def _apt_script(text: str) -> str | None:
+    """The vendor's install script (of `_APT_SCRIPTS`) that `text` names, if any."""
+    found = _APT_SCRIPT.search(text)
+    if found is None or "get.docker.com/rootless" in text:
+        return None
+    return found.group()
 
 
 def _to_stdout(tool: str, words: tuple[str, ...]) -> bool:
@@ -3573,7 +3601,7 @@ def _ops(
         # (the packages' man pages and docs among it)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
         yield Op(WRITE, tool, ("/usr/share/man", "/usr/share/doc"), text, TREE, HEAVY)
-    if piped and any(s in w for w in words for s in _APT_SCRIPTS):
+    if piped and any(_apt_script(w) for w in words):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
@@ -5821,6 +5849,21 @@ def _package_ops(
             built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
+    if family == "apt" and installs and variables.get(APT_KEEPS) and not _keeps_none(words):
+        # (what it downloaded stays in the archives, docker-clean being gone)
+        yield Op(WRITE, tool, (APT_ARCHIVES,), text, TREE, HEAVY, CACHE, "apt-archives")
+    if family == "apt" and subcommand(words) == "clean":
+        yield Op(REMOVE, tool, (APT_ARCHIVES,), text, family="apt-archives")
+    if family == "poetry" and subcommand(words) == "cache" and "clear" in words and where:
+        # (`poetry cache clear --all pypi`: that repository's cache alone, not the artifacts)
+        cleared = [w for w in words[words.index("clear") + 1 :] if not w.startswith("-")]
+        yield Op(
+            REMOVE,
+            tool,
+            tuple(f"{where[1]}/repositories/{n}" for n in cleared),
+            text,
+            family=family,
+        )
     if _cleans(family, tool, words):
         # (pacman's -Scc keeps the sync databases, eclean the repository tree)
         kept = family in ("pacman", "portage")
@@ -5861,6 +5904,18 @@ def _package_ops(
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)
+
+
+def _keeps_none(words: tuple[str, ...]) -> bool:
+    """apt told on its command line not to keep what it downloads (`-o
+    Binary::apt::APT::Keep-Downloaded-Packages=false`), or to download nothing (`--print-uris`,
+    `-s`)."""
+    return any(_KEEP_NONE.search(w) for w in words) or bool(
+        {"-s", "--simulate", "--dry-run", "--print-uris", "--no-download"} & set(words)
+    )
+
+
+_KEEP_NONE = re.compile(r"Keep-Downloaded-Packages=(?:false|0|no)", re.IGNORECASE)
 
 
 def _without_dev(words: tuple[str, ...], variables: Mapping[str, str]) -> bool:

@@ -458,13 +458,15 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
     if image is None or "/" not in image.repository.removeprefix("library/"):
         return False
     for step in steps:
-        if step.run is not None and any(
-            posixpath.basename(c.words[0]) in ("apt-get", "apt") and "update" in c.words[1:]
-            for c in step.run.commands
-            if c.words
-        ):
-            # (an update, also one into a cache mount that leaves no op of its own: `RUN
-            # --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install ...`)
+        apt = [
+            "update" in c.words[1:]
+            for c in (step.run.commands if step.run is not None else ())
+            if c.words and posixpath.basename(c.words[0]) in ("apt-get", "apt")
+        ]
+        if apt and apt[0]:
+            # (an update before the RUN's first other apt command, also one into a cache mount
+            # that leaves no op of its own: `RUN --mount=type=cache,target=/var/lib/apt apt-get
+            # update && apt-get install ...`)
             return False
         for op in step.run.ops if step.run is not None else ():
             if op.family != "apt":
@@ -2605,7 +2607,15 @@ def _reach(
                     e.path == path or (unknown and is_glob(e.path) and _same_file(path, e.path))
                     for e in own
                 )
-                or (entry.copied and any(e.kind == DIR and covers(path, e.path) for e in own))
+                or (
+                    # (a name the wildcard may have matched, right inside its directory, where
+                    # this RUN made a directory: not the copy's destination itself, a path
+                    # above it, or a wildcard over its entries)
+                    entry.copied
+                    and not is_glob(path)
+                    and posixpath.dirname(path) == posixpath.dirname(entry.path)
+                    and any(e.kind == DIR and covers(path, e.path) for e in own)
+                )
             ):
                 # (`sed -i ... /etc/yum.repos.d/*.repo` in an earlier layer, then this RUN's `tee
                 # /etc/yum.repos.d/mono.repo` and its rm: the file is this RUN's, not one the

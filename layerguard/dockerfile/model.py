@@ -380,6 +380,9 @@ _BUNDLE_CONFIG = r"\bbundle\s+config\s+(?:set\s+)?(?:--(?:local|global)\s+)?"
 _POETRY_CONFIG = r"\bpoetry\s+config\s+(?:--local\s+)?"
 # The commands that set a manager's cache in its configuration file, which the RUNs after
 # read, and the variable each stands for.
+# Set for the RUNs after one that removed apt's docker-clean configuration (or told apt to keep
+# what it downloads): a key no shell variable can be
+APT_KEEPS = "apt:keep-downloaded-packages"
 _CACHE_CONFIG = (
     *(
         (
@@ -391,6 +394,10 @@ _CACHE_CONFIG = (
         )
         for tool, (key, name) in CONFIG_CACHE_KEYS.items()
     ),
+    # (apt's docker-clean removed, or apt told to keep what it downloads, as BuildKit's cache
+    # mount recipe does: every later install keeps its packages in /var/cache/apt/archives)
+    (re.compile(r"\brm\s[^;&|\n]*?(/etc/apt/apt\.conf\.d/docker-clean)\b"), APT_KEEPS),
+    (re.compile(r"(Keep-Downloaded-Packages)\W+\\?[\"']?true\b", re.IGNORECASE), APT_KEEPS),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
     (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
@@ -419,8 +426,10 @@ def _configured(
                 # (beside the user's setting, which the other projects keep)
                 yield name + _IN_PROJECT + workdir, (found.group(1), _IN_PROJECT + workdir)
                 continue
-            shared = name.startswith("BUNDLE") or (
-                name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest))
+            shared = (
+                name.startswith("BUNDLE")
+                or name == APT_KEEPS
+                or (name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest)))
             )
             value = found.group(1)
             if value.startswith(("~/", "$HOME/", "${HOME}/")):
@@ -611,7 +620,7 @@ def build(
         elif "dash" in relinked and sh_bash:
             # (a SHELL instruction's bash stays: it names the program, not the link)
             shell, sh_bash = ("" if shell == "bash" else shell), False
-        if node.keyword == "run" and "config" in node.original:
+        if node.keyword == "run" and ("config" in node.original or "apt.conf.d" in node.original):
             configured.update(_configured(node.original, user, workdir))
     close()
     if not stages:

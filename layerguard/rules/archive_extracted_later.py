@@ -16,8 +16,10 @@ named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a sc
 media is removed after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`,
 `RUN /cache/expc/db2_install`, `RUN rm -fr /cache`), or a vendor's installer (`ids_install`,
 `db2_install`, `runInstaller`, `xsetup`) with two more entries beside it, where the product
-installs into that directory (`RUN rm -rf ids_install SERVER CSDK`): the installer unpacks the
-payload the media carries.
+installs into that directory (`RUN rm -rf ids_install SERVER CSDK`), or, removed or not, the media
+of an installer that installs elsewhere (Xilinx's `xsetup`, DB2's `db2_install` and `db2setup`,
+Informix's `ids_install`, Oracle's `database/runInstaller`; not Oracle 19c's home, unpacked where
+its `runInstaller` configures it): the installer unpacks the payload the media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:
@@ -190,8 +192,9 @@ def _installer_media(ctx: Context, index: int) -> tuple[str, Layer, Layer | None
                 (later for later in ctx.layers[position:] if _removes_media(later, index, path)),
                 None,
             )
-            # (a vendor's media installer is one whether the media is removed after or kept)
-            if removal is not None or _MEDIA_INSTALLER.fullmatch(os.path.basename(path)):
+            # (the media of a vendor's installer that installs elsewhere is that whether it is
+            # removed after or kept)
+            if removal is not None or _KEPT_MEDIA_INSTALLER.search(path):
                 return path, run, removal
     return None
 
@@ -215,6 +218,12 @@ def _removes_media(later: Layer, index: int, installer: str) -> bool:
 # `xsetup`), not a script of a tar of tools (`install-deps`, `setup`) that also lies beside
 # what it uses
 _MEDIA_INSTALLER = re.compile(r"\w+_install|runInstaller|xsetup")
+# Those whose media is not the product they install: Xilinx's, DB2's, Informix's, Oracle's from
+# its media's database/ or Disk1/ (not Oracle 19c's runInstaller, in the home it configures in
+# place, nor a tool's own `post_install`)
+_KEPT_MEDIA_INSTALLER = re.compile(
+    r"/(?:xsetup|db2_install|db2setup|ids_install|(?:database|Disk1)/runInstaller)$"
+)
 
 
 def _fix(ctx: Context, index: int, position: int, hit: Hit) -> Fix | None:

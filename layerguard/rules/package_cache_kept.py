@@ -10,7 +10,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `apt-add-repository`: before Ubuntu 18.04 and Debian 12 only with `-u`) without removing
   `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`).
   `apt-get install` alone writes no index (Debian and Ubuntu images delete the downloaded
-  `.deb`s themselves), nor does `dpkg -i`;
+  `.deb`s themselves), nor does `dpkg -i`; but after a `RUN` removed
+  `/etc/apt/apt.conf.d/docker-clean` (or set `Keep-Downloaded-Packages "true"`), as BuildKit's
+  cache-mount recipe does, an install without a cache mount keeps its `.deb`s in
+  `/var/cache/apt/archives` unless `apt-get clean` runs in the same `RUN`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `update`, `distro-sync`, run directly or
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
@@ -397,6 +400,7 @@ _STARTS = {
 # the program as the RUN calls it, `{cache}` the cache directory the model found.
 _CLEANUPS = {
     "apt": "rm -rf /var/lib/apt/lists/*",
+    "apt-archives": "apt-get clean",
     "apk": "rm -rf /var/cache/apk/*",
     "yum": "{tool} clean all",
     "npm": "npm cache clean --force",

@@ -18891,10 +18891,27 @@ _FIFTIETH = [
         " --config /Xilinx_Vivado_SDK_2017.4_1216_1/install_config.txt\n",
         [(2, "LG006")],
     ),
-    # (not a script of a tarball of tools that stays where it was unpacked)
+    # (not a script of a tarball of tools that stays where it was unpacked, a helper named
+    # `*_install`, nor Oracle 19c's home, unpacked where its runInstaller configures it)
     (
         "FROM ubuntu:22.04\nADD tools.tar.gz /opt/\nRUN /opt/tools/install.sh --prefix /usr\n",
         [],
+    ),
+    (
+        "FROM debian:12\nADD rootfs.tar.gz /\nRUN /usr/local/bin/apt_install curl jq\n",
+        [],
+    ),
+    (
+        "FROM oraclelinux:8\n"
+        "ADD LINUX.X64_193000_db_home.tar.gz /opt/oracle/product/19c/dbhome_1/\n"
+        "RUN /opt/oracle/product/19c/dbhome_1/runInstaller -silent -responseFile /tmp/db.rsp\n",
+        [],
+    ),
+    (
+        "FROM oraclelinux:7-slim\n"
+        "ADD linuxx64_12201_database.tar.gz /install/\n"
+        "RUN /install/database/runInstaller -silent -responseFile /install/db.rsp\n",
+        [(2, "LG006")],
     ),
     # a self-extracting installer named for installing, run from a directory the build context
     # gave: that directory is its media
@@ -18982,11 +18999,103 @@ _FIFTIETH = [
         " /usr/local/lib/python3.12/site-packages/django_extensions\n",
         [(3, "LG002")],
     ),
+    # with docker-clean removed (BuildKit's cache-mount recipe), an install without a cache
+    # mount keeps the packages it downloaded in /var/cache/apt/archives, unless apt-get clean
+    # runs in the same RUN
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt::APT::Keep-Downloaded-"
+        'Packages "true";\' > /etc/apt/apt.conf.d/keep-cache\n'
+        "RUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
+        " --mount=type=cache,target=/var/lib/apt,sharing=locked"
+        " apt-get update && apt-get install -y curl\n"
+        "RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y git && apt-get clean"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        # (whose clean removes what line 4 kept too)
+        [(4, "LG005"), (5, "LG003")],
+    ),
+    # (not on an image where docker-clean stays)
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # Docker's rootless installer installs no package; `--dry-run` installs nothing
+    (
+        "FROM debian:12\n"
+        "RUN curl -fsSL https://raw.githubusercontent.com/docker/docker-install/master/"
+        "rootless-install.sh | sh\n"
+        "RUN curl -fsSL https://get.docker.com -o get-docker.sh && sh get-docker.sh --dry-run\n",
+        [],
+    ),
+    # a later RUN's `poetry cache clear --all pypi` removes that repository's cache an earlier
+    # install left
+    (
+        "FROM python:3.12\n"
+        "RUN pip install --no-cache-dir poetry && poetry install\n"
+        "RUN poetry cache clear --all pypi\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FIFTIETH)
 def test_the_classes_of_the_fiftieth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FIFTIETH_REVIEW = [
+    # (s50a/035) a wildcard copy, then a chown -R of its whole destination in a RUN that made a
+    # directory below it: the copied files are copied up
+    (
+        "FROM python:3.12-slim\n"
+        "RUN useradd -r app\n"
+        "COPY src/* /app/\n"
+        "RUN mkdir -p /app/logs && chown -R app /app\n",
+        [(4, "LG004")],
+    ),
+    # (s50a/040, 126) the same removed, by a wildcard over its entries or whole
+    (
+        "FROM debian:bookworm-slim\nCOPY dist/* /srv/\nRUN mkdir -p /srv/cache && rm -rf /srv/*\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\n"
+        "COPY assets/* /opt/site/\n"
+        "RUN mkdir -p /opt/site/cache && rm -rf /opt/site\n",
+        [(3, "LG003")],
+    ),
+    # (s50a/124) from a stage
+    (
+        "FROM golang:1.22 AS build\n"
+        "WORKDIR /src\n"
+        "COPY . .\n"
+        "RUN CGO_ENABLED=0 go build -o /out/ ./...\n"
+        "FROM alpine:3.19\n"
+        "COPY --from=build /out/* /app/\n"
+        "RUN mkdir -p /app/data && chown -R 1000:1000 /app\n",
+        [(7, "LG004")],
+    ),
+    # (s50a/055) a vendor's image: an install by name before the RUN's update found the base's
+    # lists, which the RUN's removal hides
+    (
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\n"
+        "RUN apt-get install -y --no-install-recommends gnupg2 wget \\\n"
+        " && wget -qO- https://packages.example.com/key.asc | apt-key add - \\\n"
+        " && apt-get update && apt-get install -y --no-install-recommends example-tools \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTIETH_REVIEW)
+def test_the_reviews_of_the_fiftieth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
