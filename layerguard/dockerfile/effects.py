@@ -5748,6 +5748,11 @@ def _package_ops(
     if family == "yum" and (cachedir := _dnf_cachedir(words)):
         # (`microdnf install --setopt=cachedir=/root/.cache/microdnf` under a cache mount)
         variables[_DNF_CACHEDIR] = _path(cachedir, command) or cachedir
+    elif family == "yum" and (root := _option_value(words, "", "--installroot")):
+        # (`dnf install --installroot /mnt/rootfs ...`: its cache lies in the root it fills, which
+        # a clean without `--installroot` leaves)
+        inside = "/var/cache/yum" if tool == "yum" else "/var/cache/dnf"
+        variables[_DNF_CACHEDIR] = (_path(root, command) or root).rstrip("/") + inside
     if family == "maven":
         told = (*words, *variables.get("MAVEN_OPTS", "").split())
         said = [w.partition("=")[2] for w in told if w.startswith("-D" + _MAVEN_REPO + "=")]

@@ -19037,6 +19037,18 @@ _FIFTIETH = [
         "RUN poetry cache clear --all pypi\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    # dnf keeps the cache of an install into another root inside that root: a clean without
+    # --installroot leaves it (and a stage's root copied whole carries it)
+    (
+        "FROM rockylinux:9\n"
+        "RUN dnf install -y --installroot /mnt/rootfs --releasever 9 glibc bash"
+        " && dnf clean all\n"
+        "RUN dnf install -y --installroot=/mnt/r2 --releasever 9 bash"
+        " && dnf --installroot=/mnt/r2 clean all\n"
+        "FROM scratch\n"
+        "COPY --from=0 /mnt/rootfs /\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
