@@ -710,6 +710,7 @@ _DEBIAN_FILES = (
     "/etc/gai.conf",  # (libc-bin's getaddrinfo preferences, commented out: every image has it)
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
     "/etc/security/limits.conf",  # (libpam-modules', essential: every image has it)
+    *("/etc/issue", "/etc/issue.net"),  # (base-files' login banners)
 )
 _DEBIAN_IMAGES = (
     *("debian", "ubuntu", "buildpack-deps", "python", "node", "ruby", "php", "golang", "rust"),
@@ -1978,7 +1979,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "munge"): ("/etc/munge/munge.key",),
     ("apt", "barman"): ("/etc/barman.conf",),
     ("apt", "cups-tea4cups"): ("/etc/cups/tea4cups.conf",),
-    ("apt", "logrotate"): ("/etc/logrotate.conf",),
+    **{(m, "logrotate"): ("/etc/logrotate.conf",) for m in ("apt", "apk", "yum")},
+    ("apt", "network-manager"): ("/etc/NetworkManager/NetworkManager.conf",),
     ("apt", "xrdp"): _XRDP,
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
     # (SANE's backends list and its net backend's hosts, of libsane-common, libsane before it,

@@ -1346,6 +1346,20 @@ _FIFTIETH_KNOWLEDGE = [
         "FROM python:3.11-slim\nRUN pip3 uninstall setuptools -y\n",
         [(2, "LG003")],
     ),
+    # logrotate's main file on every family, NetworkManager's, and Debian's login banners
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache logrotate\n"
+        "COPY logrotate.conf /etc/logrotate.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y network-manager && rm -rf /var/lib/apt/lists/*\n"
+        "COPY NetworkManager.conf /etc/NetworkManager/NetworkManager.conf\n"
+        "COPY issue /etc/issue\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
 ]
 
 
