@@ -827,11 +827,16 @@ def _over_a_python_package(write: CopyWrite, named: Mapping[str, str]) -> str:
     """The package an earlier install named whose modules a COPY of a directory into
     site-packages writes again (`COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap`
     after `mamba install leafmap`); '' otherwise."""
-    if not (write.tree or write.either) or not named:
+    if not named:
         return ""
-    parent, name = posixpath.split(write.path.rstrip("/"))
-    if posixpath.basename(parent) not in ("site-packages", "dist-packages"):
+    parts = write.path.rstrip("/").split("/")
+    at = next((i for i, p in enumerate(parts) if p in ("site-packages", "dist-packages")), None)
+    # (the package's directory, copied whole, or a file below it the build context lists)
+    if at is None or at + 1 >= len(parts):
         return ""
+    if at + 2 == len(parts) and not (write.tree or write.either):
+        return ""
+    name = parts[at + 1]
     return name if name.lower() in named else ""
 
 

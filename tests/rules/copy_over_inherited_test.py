@@ -108,3 +108,18 @@ def test_a_script_that_cds_home_unpacks_where_the_copy_lands(lint_files: Lint) -
         "COPY config/* /opt/hadoop/etc/hadoop/\n",
     }
     assert [f.line for f in lint_files(files, code="LG002")] == [4]
+
+
+def test_a_package_directory_copied_over_its_install_file_by_file(lint_files: Lint) -> None:
+    # (with the build context, the copy's files are known one by one: those below the
+    # package's directory are written again; not a file of another name beside it)
+    files = {
+        "leafmap/__init__.py": "x = 1\n",
+        "leafmap/common.py": "y = 2\n",
+        "extra.pth": "/opt/extra\n",
+        "Dockerfile": "FROM quay.io/jupyter/base-notebook:latest\n"
+        "RUN mamba install -n base -c conda-forge -y leafmap && mamba clean --all --yes\n"
+        "COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap\n"
+        "COPY extra.pth /opt/conda/lib/python3.13/site-packages/\n",
+    }
+    assert [f.line for f in lint_files(files, code="LG002")] == [3]
