@@ -3162,6 +3162,15 @@ _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
+def _php_script(words: tuple[str, ...]) -> int:
+    """Where the script php runs stands among its words, past php's own options (`-d
+    memory_limit=-1`, `-n`); 0 when there is none."""
+    at = 1
+    while at < len(words) and words[at].startswith("-"):
+        at += 2 if words[at] in ("-d", "-c", "-z") else 1
+    return at if at < len(words) else 0
+
+
 def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
     words = command.words
@@ -3225,8 +3234,12 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "cpan", ("cpan", code)  # (`perl -MCPAN -e 'install JSON'`)
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
-        if name.startswith("php") and len(words) > 1 and words[1].endswith("composer.phar"):
-            return "composer", words[1:]
+        if (
+            name.startswith("php")
+            and (at := _php_script(words))
+            and words[at].endswith("composer.phar")
+        ):
+            return "composer", words[at:]  # (`php -d memory_limit=-1 composer.phar install`)
         if len(words) > 2 and _GEM_VERSION.fullmatch(words[1]):
             words = (words[0], *words[2:])  # (`bundle _2.1.4_ install`: RubyGems' version pick)
             continue

@@ -19049,6 +19049,14 @@ _FIFTIETH = [
         "COPY --from=0 /mnt/rootfs /\n",
         [(2, "LG005")],
     ),
+    # Composer run by php with php's own options first is Composer
+    (
+        "FROM php:8.3-apache\n"
+        "COPY composer.json .\n"
+        "RUN curl -o composer.phar https://getcomposer.org/download/2.5.8/composer.phar"
+        " && php -d memory_limit=4G ./composer.phar require drush/drush && rm -f composer.phar\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
