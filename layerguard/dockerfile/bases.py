@@ -3025,13 +3025,16 @@ def known(image: ImageRef | None) -> Known:
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
         python_site=frozenset({"pip"})
-        if name == "python" and _PYTHON_3_12_ON.match(tag)
+        if name == "python" and _PYTHON_3_12_ON.match(tag) and not _EARLY_3_12.match(tag)
         else frozenset({"pip", "setuptools", "wheel"}),
     )  # fmt: skip
 
 
-# The python image's tags of Python 3.12 and later, which install no setuptools or wheel
+# The python image's tags of Python 3.12 and later, which install no setuptools or wheel (since
+# August 2024: not the tags of 3.12's releases and candidates before 3.12.5, which were not
+# built again)
 _PYTHON_3_12_ON = re.compile(r"3\.(?:1[2-9]|[2-9]\d)(?!\d)")
+_EARLY_3_12 = re.compile(r"3\.12(?:\.[0-4](?!\d)|\.0?(?:a|b|rc)|-?rc)")
 
 
 # Images whose own Dockerfile ends by emptying trees of their base: Home Assistant add-ons'

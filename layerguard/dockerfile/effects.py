@@ -26,6 +26,7 @@ from layerguard.dockerfile.bases import (
     topless,
 )
 from layerguard.dockerfile.model import (
+    APT_KEEP_SETTING,
     APT_KEEPS,
     CONFIG_CACHE_KEYS,
     POETRY_VENV_KEYS,
@@ -1003,7 +1004,7 @@ _ENV_READ = frozenset(
     | {"KEEP_ZSHRC", "MAVEN_OPTS", "NPM_CONFIG_PREFIX", "PGDATA", "RUSTUP_HOME", "SBT_VERSION"}
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
     | {"POETRY_VIRTUALENVS_CREATE", "POETRY_VIRTUALENVS_IN_PROJECT", "POETRY_VIRTUALENVS_PATH"}
-    | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production", APT_KEEPS}
+    | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production", APT_KEEPS, APT_KEEP_SETTING}
 )
 
 
@@ -1338,7 +1339,7 @@ def _run_effects(
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
     ops = _directories_made_anew(
-        _extractions_taken_back(_installers_used_up(_archives_consumed(ops)))
+        _extractions_taken_back(_installers_used_up(_archives_consumed(_debs_removed(ops))))
     )
     if any(_installs_built(c) for c in commands):
         # (the local repository an `mvn install` keeps for later builds keeps what the RUN's
@@ -1501,6 +1502,21 @@ def names_an_installer(path: str) -> bool:
     -x64.bin`)."""
     name = posixpath.basename(path)
     return name.endswith((".bin", ".run")) and bool(_INSTALLER_NAME.search(name))
+
+
+def _debs_removed(ops: list[Op]) -> list[Op]:
+    """`ops`, a removal of the packages apt downloaded by name (`rm -f
+    /var/cache/apt/archives/*.deb`, what docker-clean itself runs) emptying those archives."""
+    out = []
+    for op in ops:
+        out.append(op)
+        if op.kind == REMOVE and any(
+            posixpath.dirname(p) == APT_ARCHIVES
+            and fnmatch.fnmatchcase("x.deb", posixpath.basename(p))
+            for p in op.paths
+        ):
+            out.append(Op(REMOVE, op.tool, (APT_ARCHIVES,), op.command, family="apt-archives"))
+    return out
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:
@@ -5867,10 +5883,10 @@ def _package_ops(
             built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
-    if family == "apt" and installs and variables.get(APT_KEEPS) and not _keeps_none(words):
+    if family == "apt" and installs and _keeps_debs(tool, words, variables):
         # (what it downloaded stays in the archives, docker-clean being gone)
         yield Op(WRITE, tool, (APT_ARCHIVES,), text, TREE, HEAVY, CACHE, "apt-archives")
-    if family == "apt" and subcommand(words) == "clean":
+    if family == "apt" and subcommand(words) in ("clean", "distclean", "dist-clean"):
         yield Op(REMOVE, tool, (APT_ARCHIVES,), text, family="apt-archives")
     if family == "poetry" and subcommand(words) == "cache" and "clear" in words and where:
         # (`poetry cache clear --all pypi`: that repository's cache alone, not the artifacts)
@@ -5922,6 +5938,20 @@ def _package_ops(
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)
+
+
+def _keeps_debs(tool: str, words: tuple[str, ...], variables: Mapping[str, str]) -> bool:
+    """An apt install keeps the packages it downloads: docker-clean, which deletes them after
+    every install, was removed by an earlier RUN, and apt keeps them itself (apt-get and
+    aptitude do unless told `APT::Keep-Downloaded-Packages "false"`; the `apt` program only
+    when told `Binary::apt::APT::Keep-Downloaded-Packages "true"`); not a dpkg -i, which
+    downloads nothing."""
+    if not variables.get(APT_KEEPS) or tool in ("dpkg", "gdebi") or _keeps_none(words):
+        return False
+    setting = variables.get(APT_KEEP_SETTING, "")
+    if tool == "apt":
+        return setting.endswith("true")
+    return setting != "all:false"
 
 
 def _keeps_none(words: tuple[str, ...]) -> bool:

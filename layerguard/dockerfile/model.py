@@ -382,7 +382,10 @@ _POETRY_CONFIG = r"\bpoetry\s+config\s+(?:--local\s+)?"
 # read, and the variable each stands for.
 # Set for the RUNs after one that removed apt's docker-clean configuration (or told apt to keep
 # what it downloads): a key no shell variable can be
-APT_KEEPS = "apt:keep-downloaded-packages"
+APT_KEEPS = "apt:docker-clean-removed"
+# apt's Keep-Downloaded-Packages as configured: `apt:true` (for the `apt` program alone, as
+# BuildKit's recipe writes it), `all:true` or `all:false`
+APT_KEEP_SETTING = "apt:keep-downloaded-packages"
 _CACHE_CONFIG = (
     *(
         (
@@ -397,7 +400,13 @@ _CACHE_CONFIG = (
     # (apt's docker-clean removed, or apt told to keep what it downloads, as BuildKit's cache
     # mount recipe does: every later install keeps its packages in /var/cache/apt/archives)
     (re.compile(r"\brm\s[^;&|\n]*?(/etc/apt/apt\.conf\.d/docker-clean)\b"), APT_KEEPS),
-    (re.compile(r"(Keep-Downloaded-Packages)\W+\\?[\"']?true\b", re.IGNORECASE), APT_KEEPS),
+    (
+        re.compile(
+            r"((?:Binary::apt::)?)APT::Keep-Downloaded-Packages\W+\\?[\"']?(true|false)\b",
+            re.IGNORECASE,
+        ),
+        APT_KEEP_SETTING,
+    ),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
     (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
     (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
@@ -428,10 +437,12 @@ def _configured(
                 continue
             shared = (
                 name.startswith("BUNDLE")
-                or name == APT_KEEPS
+                or name in (APT_KEEPS, APT_KEEP_SETTING)
                 or (name == "npm_config_cache" and bool(_GLOBAL_CONFIG.search(rest)))
             )
             value = found.group(1)
+            if name == APT_KEEP_SETTING:
+                value = ("apt:" if value else "all:") + found.group(2).lower()
             if value.startswith(("~/", "$HOME/", "${HOME}/")):
                 # (the home of the user it runs as: root's, when no USER names another)
                 if user not in ("", "root", "0"):

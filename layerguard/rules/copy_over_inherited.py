@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -189,15 +190,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     left: list[tuple[frozenset[str], frozenset[str]]] = []
     removed: set[str] = set()  # what the RUNs so far removed or moved away
     named: set[str] = set()  # the packages the RUNs so far installed
-    # the Python packages installed before each step, by name, with where
-    pythons: list[dict[str, str]] = []
-    python_named: dict[str, str] = {}
+    # the Python packages installed before each step, by name: (where, the trees it wrote)
+    pythons: list[dict[str, tuple[str, tuple[str, ...]]]] = []
+    python_named: dict[str, tuple[str, tuple[str, ...]]] = {}
     # (nginx's conf/ after its make install)
     built = source_installs((s.run, s.instr.env) for s in ctx.steps)
     nginx_org = False  # (a step so far named nginx.org's repository)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
         pythons.append(dict(python_named) if step.copies and python_named else {})
-        python_named.update(dict.fromkeys(_python_named(step), step.where))
+        python_named.update((n, (step.where, trees)) for n, trees in _python_named(step))
         nginx_org = nginx_org or _NGINX_ORG in step.instr.node.original
         if step.run is None:
             left.append((frozenset(), frozenset()))
@@ -260,7 +261,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if not found and not write.tree:
                 found = _under_a_whiteout(ctx, hidden, index, write)
             if not found and (package := _over_a_python_package(write, pythons[index])):
-                found = [(write.path, pythons[index][package], None)]
+                found = [(write.path, pythons[index][package][0], None)]
             for path, where, size in found:
                 hits.setdefault(path, where)
                 sizes.setdefault(path, size)
@@ -810,20 +811,31 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
     return (new.tree or new.either) and _holds(new, old)
 
 
-def _python_named(step: Step) -> Iterator[str]:
+def _python_named(step: Step) -> Iterator[tuple[str, tuple[str, ...]]]:
     """The packages the pip, uv and conda installs of `step` named, as their import names
-    are commonly spelled (lower case, `_` for `-`)."""
+    are commonly spelled (lower case, `_` for `-`), with the trees each install wrote: a
+    virtual environment's pip its environment alone; not pipx, whose venvs are its own."""
     for op in step.run.ops if step.run is not None else ():
-        if op.role == INSTALL and op.family in _PYTHON_INSTALLERS:
-            for package in op.packages:
-                yield re.sub(r"[-.]", "_", _PACKAGE_NAME.split(package)[0].lower())
+        if op.role != INSTALL or op.family not in _PYTHON_INSTALLERS or op.tool == "pipx":
+            continue
+        words = op.command.split()
+        venv = posixpath.dirname(posixpath.dirname(words[0])) if "/bin/" in words[0] else ""
+        trees = (venv,) if venv and not venv.startswith("/usr") else op.paths
+        target = next((b for a, b in itertools.pairwise(words) if a in ("-t", "--target")), "")
+        target = target or next((w[9:] for w in words if w.startswith("--target=")), "")
+        if target:
+            trees = (target,) if target.startswith("/") else ()  # (`pip install --target DIR`)
+        for package in op.packages:
+            yield re.sub(r"[-.]", "_", _PACKAGE_NAME.split(package)[0].lower()), trees
 
 
 _PYTHON_INSTALLERS = frozenset({"pip", "uv", "conda"})
 _PACKAGE_NAME = re.compile(r"[<>=!~\[@;\s]")  # (where a requirement's name ends: `x[all]>=2`)
 
 
-def _over_a_python_package(write: CopyWrite, named: Mapping[str, str]) -> str:
+def _over_a_python_package(
+    write: CopyWrite, named: Mapping[str, tuple[str, tuple[str, ...]]]
+) -> str:
     """The package an earlier install named whose modules a COPY of a directory into
     site-packages writes again (`COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap`
     after `mamba install leafmap`); '' otherwise."""
@@ -837,7 +849,10 @@ def _over_a_python_package(write: CopyWrite, named: Mapping[str, str]) -> str:
     if at + 2 == len(parts) and not (write.tree or write.either):
         return ""
     name = parts[at + 1]
-    return name if name.lower() in named else ""
+    site = "/".join(parts[: at + 1])
+    # (where that install wrote: not a `--user` or `--target` one, or another environment's)
+    trees = named[name.lower()][1] if name.lower() in named else ()
+    return name if any(covers(t, site) for t in trees) else ""
 
 
 def _pnpm_links(text: str) -> bool:

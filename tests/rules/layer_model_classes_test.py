@@ -19111,6 +19111,115 @@ _FIFTIETH_REVIEW = [
         " && rm -rf /var/lib/apt/lists/*\n",
         [(2, "LG003")],
     ),
+    # (s50c/007) docker-clean removed, install RUN removes /var/cache/apt/archives/*.deb and the lis
+    (
+        "FROM debian:bullseye-slim\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends libpq5 \\\n"
+        "    && rm -rf /var/cache/apt/archives/*.deb /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # (s50c/009) docker-clean removed WITHOUT the keep-cache line, then `apt install` (the apt binar
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN apt update && apt install -y --no-install-recommends ffmpeg && rm -rf /var/"
+        "lib/apt/lists/*\n",
+        [],
+    ),
+    # (s50c/012) only APT::Keep-Downloaded-Packages "true" written, docker-clean still in place (its
+    (
+        "FROM ubuntu:24.04\n"
+        "RUN echo 'APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/01keep-debs\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -r"
+        "f /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # (s50c/023) docker-clean removed, then dpkg -i of a bind-mounted .deb (dpkg downloads nothing);
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN --mount=type=bind,source=dist,target=/dist dpkg -i /dist/myapp_1.0.0_amd64.deb\n",
+        [],
+    ),
+    # (s50c/026) docker-clean removed on debian:trixie, install ends with apt 3's distclean (removes
+    (
+        "FROM debian:trixie-slim\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-ge"
+        "t distclean\n",
+        [],
+    ),
+    # (s50c/033) docker-clean removed and APT::Keep-Downloaded-Packages "false" written in the same
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean \\\n"
+        " && echo 'APT::Keep-Downloaded-Packages \"false\";' > /etc/apt/apt.conf.d/99no-keep\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf"
+        " /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # (s50c/045) pip install --user leafmap (lands in /root/.local/lib/python3.11/site-packages), CO
+    (
+        "FROM python:3.11-slim\n"
+        "RUN pip install --no-cache-dir --user leafmap\n"
+        "COPY patches/leafmap /usr/local/lib/python3.11/site-packages/leafmap\n",
+        [],
+    ),
+    # (s50c/046) pip install --target /opt/deps leafmap, COPY into /usr/local/lib/python3.11/site-pa
+    (
+        "FROM python:3.11-slim\n"
+        "RUN pip install --no-cache-dir --target /opt/deps leafmap\n"
+        "ENV PYTHONPATH=/opt/deps\n"
+        "COPY patches/leafmap /usr/local/lib/python3.11/site-packages/leafmap\n",
+        [],
+    ),
+    # (s50c/059) pipx install black (its own venv under /root/.local/share/pipx), COPY black into th
+    (
+        "FROM python:3.11-slim\n"
+        "RUN pip install --no-cache-dir pipx && PIP_NO_CACHE_DIR=1 pipx install black==24.3.0\n"
+        "COPY patches/black /usr/local/lib/python3.11/site-packages/black\n",
+        [],
+    ),
+    # (s50c/067) python:3.12.3-slim, a patch tag frozen before docker-library/python#954 (Aug 2024)
+    (
+        "FROM python:3.12.3-slim\nRUN pip uninstall -y setuptools wheel\n",
+        [(2, "LG003")],
+    ),
+    # (s50c/068) python:3.12-rc-slim (2023 release-candidate images, built with get-pip.py's implici
+    (
+        "FROM python:3.12-rc-slim\nRUN pip uninstall -y setuptools wheel\n",
+        [(2, "LG003")],
+    ),
+    # (s50c/010) full recipe (Binary::apt keep true), then `apt install` on node:20-bookworm-slim wi
+    (
+        "FROM node:20-bookworm-slim\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt::APT::Keep-Downlo"
+        'aded-Packages "true";\' > /etc/apt/apt.conf.d/keep-cache\n'
+        "RUN apt update && apt install -y --no-install-recommends chromium && rm -rf /va"
+        "r/lib/apt/lists/*\n"
+        "WORKDIR /app\n",
+        [(3, "LG005")],
+    ),
+    # (s50c/011) aptitude after docker-clean removed (aptitude keeps what it downloads like apt-get)
+    (
+        "FROM debian:bullseye\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends aptitude && rm"
+        " -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/apt/apt.conf.d/docker-clean\n"
+        "RUN aptitude update && aptitude install -y vim-nox && rm -rf /var/lib/apt/lists/*\n",
+        [(4, "LG005")],
+    ),
+    # (s50c/043) COPY --from a stage that patched requests into /build, over the final stage's pip-i
+    (
+        "FROM python:3.11-slim AS patched\n"
+        "RUN pip install --no-cache-dir --target /build requests==2.31.0 && sed -i 's/DE"
+        "FAULT_POOLSIZE = 10/DEFAULT_POOLSIZE = 50/' /build/requests/adapters.py\n"
+        "FROM python:3.11-slim\n"
+        "RUN pip install --no-cache-dir requests==2.31.0\n"
+        "COPY --from=patched /build/requests /usr/local/lib/python3.11/site-packages/requests\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
