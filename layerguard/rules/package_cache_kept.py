@@ -11,9 +11,11 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*` or apt 3's `apt-get distclean`).
   `apt-get install` alone writes no index (Debian and Ubuntu images delete the downloaded
   `.deb`s themselves), nor does `dpkg -i`; but after a `RUN` removed
-  `/etc/apt/apt.conf.d/docker-clean` (or set `Keep-Downloaded-Packages "true"`), as BuildKit's
-  cache-mount recipe does, an install without a cache mount keeps its `.deb`s in
-  `/var/cache/apt/archives` unless `apt-get clean` runs in the same `RUN`;
+  `/etc/apt/apt.conf.d/docker-clean`, as BuildKit's cache-mount recipe does, an `apt-get` or
+  `aptitude` install without a cache mount keeps its `.deb`s in `/var/cache/apt/archives` (the
+  `apt` program only where also told `Binary::apt::APT::Keep-Downloaded-Packages "true"`; none
+  told `APT::Keep-Downloaded-Packages "false"`) unless `apt-get clean` or `distclean` runs, or
+  the `.deb`s are removed, in the same `RUN`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `update`, `distro-sync`, run directly or
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
