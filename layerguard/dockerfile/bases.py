@@ -1507,16 +1507,17 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (strongSwan's own settings too: libstrongswan's /etc/strongswan.conf)
     **{
         (m, name): ("/etc/ipsec.conf", "/etc/ipsec.secrets")
-        + (("/etc/strongswan.conf",) if name == "strongswan" else ())
+        + (("/etc/strongswan.conf",) if name.startswith("strongswan") else ())
         for m, name in (
             *(("apt", "strongswan"), ("apt", "strongswan-starter"), ("apt", "openswan")),
             *(("apt", "libreswan"), ("apk", "strongswan"), ("yum", "libreswan")),
         )
     },
-    # (OpenRC's global settings, on Alpine)
-    ("apk", "openrc"): ("/etc/rc.conf",),
-    # (Easy-RSA 3's program and its OpenSSL configuration, Debian's package)
+    # (OpenRC's global settings)
+    **{(m, "openrc"): ("/etc/rc.conf",) for m in ("apk", "apt")},
+    # (Easy-RSA 3's program and its OpenSSL configuration, Debian's package; Alpine's the latter)
     ("apt", "easy-rsa"): ("/usr/share/easy-rsa/easyrsa", "/usr/share/easy-rsa/openssl-easyrsa.cnf"),
+    ("apk", "easy-rsa"): ("/usr/share/easy-rsa/openssl-easyrsa.cnf",),
     **{(m, "xl2tpd"): ("/etc/xl2tpd/xl2tpd.conf",) for m in ("apt", "apk", "yum")},
     ("apt", "ppp"): ("/etc/ppp/chap-secrets", "/etc/ppp/pap-secrets", "/etc/ppp/options"),
     ("apt", "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini", "/etc/pgbouncer/userlist.txt"),

@@ -1501,7 +1501,9 @@ def names_an_installer(path: str) -> bool:
     """`path` names a self-extracting installer (`QuartusSetup-13.1.4.182.run`, `jdk-6u45-linux
     -x64.bin`)."""
     name = posixpath.basename(path)
-    return name.endswith((".bin", ".run")) and bool(_INSTALLER_NAME.search(name))
+    # (NVIDIA's runfiles: `cuda_12.2.0_535.54.03_linux.run`, `NVIDIA-Linux-x86_64-535.run`)
+    nvidia = name.endswith(".run") and name.startswith(("cuda_", "NVIDIA-Linux-"))
+    return nvidia or (name.endswith((".bin", ".run")) and bool(_INSTALLER_NAME.search(name)))
 
 
 def _debs_removed(ops: list[Op]) -> list[Op]:

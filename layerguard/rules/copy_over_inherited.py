@@ -826,7 +826,9 @@ def _python_named(step: Step) -> Iterator[tuple[str, tuple[str, ...]]]:
         if target:
             trees = (target,) if target.startswith("/") else ()  # (`pip install --target DIR`)
         for package in op.packages:
-            yield re.sub(r"[-.]", "_", _PACKAGE_NAME.split(package)[0].lower()), trees
+            # (`conda-forge::leafmap`: the channel's name before the package's)
+            bare = _PACKAGE_NAME.split(package.rpartition("::")[2])[0]
+            yield re.sub(r"[-.]", "_", bare.lower()), trees
 
 
 _PYTHON_INSTALLERS = frozenset({"pip", "uv", "conda"})

@@ -19220,6 +19220,52 @@ _FIFTIETH_REVIEW = [
         "COPY --from=patched /build/requests /usr/local/lib/python3.11/site-packages/requests\n",
         [(5, "LG002")],
     ),
+    # (the reviews' old faults)
+    # (s50b/023) COPY of a drivers dir, CUDA .run installer run at L4: expect L3 LG006 (self-extract
+    (
+        "FROM ubuntu:20.04\n"
+        "COPY installers /tmp/installers\n"
+        "RUN sh /tmp/installers/cuda_11.0.2_450.51.05_linux.run --silent --toolkit --override\n",
+        [(2, "LG006")],
+    ),
+    # (s50b/026) COPY of a drivers dir, NVIDIA driver .run (self-extracting, not named for installin
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY drivers /opt/drivers\n"
+        "RUN /opt/drivers/NVIDIA-Linux-x86_64-535.154.05.run --silent --no-kernel-module"
+        " --no-questions\n",
+        [(2, "LG006")],
+    ),
+    # (s50b/113) Debian strongswan-starter (depends on libstrongswan, which ships /etc/strongswan.co
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends strongswan-sta"
+        "rter strongswan-charon && rm -rf /var/lib/apt/lists/*\n"
+        "COPY strongswan.conf /etc/strongswan.conf\n",
+        [(3, "LG002")],
+    ),
+    # (s50b/115) Debian openrc (ships /etc/rc.conf too), COPY rc.conf at L4: expect L4 LG002
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends openrc && rm -"
+        "rf /var/lib/apt/lists/*\n"
+        "COPY rc.conf /etc/rc.conf\n",
+        [(3, "LG002")],
+    ),
+    # (s50b/119) Alpine easy-rsa (ships /usr/share/easy-rsa/openssl-easyrsa.cnf too), COPY it at L4:
+    (
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache openvpn easy-rsa\n"
+        "COPY openssl-easyrsa.cnf /usr/share/easy-rsa/openssl-easyrsa.cnf\n",
+        [(3, "LG002")],
+    ),
+    # (s50c/052) mamba create of an env with python=3.11 and conda-forge::leafmap (channel prefix),
+    (
+        "FROM condaforge/miniforge3:24.3.0-0\n"
+        "RUN mamba create -y -n geo python=3.11 conda-forge::leafmap && mamba clean -afy\n"
+        "COPY leafmap /opt/conda/envs/geo/lib/python3.11/site-packages/leafmap\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
