@@ -3179,7 +3179,6 @@ _WHICH = re.compile(r"(?:\$\(|`)\s*(?:which|command -v|type -[pP])\s+([\w.+-]+)\
 _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
 def _php_script(words: tuple[str, ...]) -> int:
     """Where the script php runs stands among its words, past php's own options (`-d
     memory_limit=-1`, `-n`); 0 when there is none."""
@@ -3189,6 +3188,7 @@ def _php_script(words: tuple[str, ...]) -> int:
     return at if at < len(words) else 0
 
 
+@functools.lru_cache(maxsize=4096)
 def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
     words = command.words
