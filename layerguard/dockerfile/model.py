@@ -416,6 +416,7 @@ _CACHE_CONFIG = (
         for key, (name, value) in POETRY_VENV_KEYS.items()
     ),
 )
+_APT_NEEDLES = {APT_KEEPS: "docker-clean", APT_KEEP_SETTING: "Downloaded-Packages"}
 _GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
 _PROJECT_CONFIG = re.compile(r"\s--location[= ]project\b")
 _IN_PROJECT = "project:"  # (a setting's scope: the project's directory, not a user)
@@ -429,6 +430,8 @@ def _configured(
     every user, its user one and yarn's for `user` alone, bundler's for every user, a
     `--location project` one for the RUNs in that project (`workdir`) alone."""
     for pattern, name in _CACHE_CONFIG:
+        if (needle := _APT_NEEDLES.get(name)) is not None and needle not in text:
+            continue  # (most RUNs name neither: not worth a scan from every `rm`)
         for found in pattern.finditer(text):
             rest = found.group() + text[found.end() :].split("\n", 1)[0].split("&&", 1)[0]
             if _PROJECT_CONFIG.search(rest):

@@ -841,7 +841,7 @@ def _over_a_python_package(
     """The package an earlier install named whose modules a COPY of a directory into
     site-packages writes again (`COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap`
     after `mamba install leafmap`); '' otherwise."""
-    if not named:
+    if not named or "-packages" not in write.path:  # (site-packages, dist-packages)
         return ""
     parts = write.path.rstrip("/").split("/")
     at = next((i for i, p in enumerate(parts) if p in ("site-packages", "dist-packages")), None)
