@@ -1506,6 +1506,18 @@ def names_an_installer(path: str) -> bool:
     return nvidia or (name.endswith((".bin", ".run")) and bool(_INSTALLER_NAME.search(name)))
 
 
+def python_install_trees(op: Op) -> tuple[str, ...]:
+    """The trees a pip, uv or conda install `op` wrote its packages in: a virtual
+    environment's pip its environment alone, `pip install --target DIR` that directory (none
+    where it is relative), else the op's own trees."""
+    words = tuple(op.command.split())
+    target = _option_value(words, "-t", "--target") if op.family in ("pip", "uv") else None
+    if target:
+        return (target,) if target.startswith("/") else ()
+    venv = posixpath.dirname(posixpath.dirname(words[0])) if "/bin/" in words[0] else ""
+    return (venv,) if venv and not venv.startswith("/usr") else op.paths
+
+
 def _debs_removed(ops: list[Op]) -> list[Op]:
     """`ops`, a removal of the packages apt downloaded by name (`rm -f
     /var/cache/apt/archives/*.deb`, what docker-clean itself runs) emptying those archives."""

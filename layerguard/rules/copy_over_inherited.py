@@ -96,7 +96,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -141,6 +140,7 @@ from layerguard.dockerfile.effects import (
     is_glob,
     is_remote,
     link_made,
+    python_install_trees,
     removed_by,
     run_effects,
     source_installs,
@@ -813,26 +813,20 @@ def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> boo
 
 def _python_named(step: Step) -> Iterator[tuple[str, tuple[str, ...]]]:
     """The packages the pip, uv and conda installs of `step` named, as their import names
-    are commonly spelled (lower case, `_` for `-`), with the trees each install wrote: a
-    virtual environment's pip its environment alone; not pipx, whose venvs are its own."""
+    are commonly spelled (lower case, `_` for `-`), with the trees each install wrote
+    (`python_install_trees`)."""
     for op in step.run.ops if step.run is not None else ():
-        if op.role != INSTALL or op.family not in _PYTHON_INSTALLERS or op.tool == "pipx":
-            continue
-        words = op.command.split()
-        venv = posixpath.dirname(posixpath.dirname(words[0])) if "/bin/" in words[0] else ""
-        trees = (venv,) if venv and not venv.startswith("/usr") else op.paths
-        target = next((b for a, b in itertools.pairwise(words) if a in ("-t", "--target")), "")
-        target = target or next((w[9:] for w in words if w.startswith("--target=")), "")
-        if target:
-            trees = (target,) if target.startswith("/") else ()  # (`pip install --target DIR`)
+        if op.role != INSTALL or op.family not in ("pip", "uv", "conda") or op.tool == "pipx":
+            continue  # (pipx's venvs are its own)
+        trees = python_install_trees(op)
         for package in op.packages:
-            # (`conda-forge::leafmap`: the channel's name before the package's)
-            bare = _PACKAGE_NAME.split(package.rpartition("::")[2])[0]
+            # (`conda-forge::leafmap`: the channel's name before the package's; a direct
+            # reference's address after it, `leafmap @ git+https://...`)
+            bare = _REQUIREMENT_END.split(package.rpartition("::")[2])[0]
             yield re.sub(r"[-.]", "_", bare.lower()), trees
 
 
-_PYTHON_INSTALLERS = frozenset({"pip", "uv", "conda"})
-_PACKAGE_NAME = re.compile(r"[<>=!~\[@;\s]")  # (where a requirement's name ends: `x[all]>=2`)
+_REQUIREMENT_END = re.compile(r"[<>=!~\[@;\s]")
 
 
 def _over_a_python_package(
