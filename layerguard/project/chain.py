@@ -365,7 +365,24 @@ def _real_context(model: Model, context: str | None, declared: bool = False) -> 
     if declared or not named or not here:
         return None
     holding = [d for d in above[:_LEVELS] if holds(d)]
-    return holding[0] if len(holding) == 1 else None
+    if holding:
+        return holding[0] if len(holding) == 1 else None
+    # (a build script that copies a file in from above first, `cp ../../requirements.txt ./`:
+    # the one directory that holds every other source, and whose missing files lie loose in a
+    # directory above it, is the context)
+    candidates = [context, *above[:_LEVELS]]
+    filled = [
+        d
+        for i, d in enumerate(candidates)
+        if (missing := [n for n in named if not os.path.lexists(os.path.join(d, n))])
+        and len(missing) <= _BROUGHT_IN
+        and len(missing) < len(named)
+        and all(
+            "/" not in n and any(os.path.isfile(os.path.join(a, n)) for a in above[i:])
+            for n in missing
+        )
+    ]
+    return filled[0] if len(filled) == 1 else None
 
 
 # A word of a RUN, ENTRYPOINT or CMD that names a path: what a quote, `=` or shell operator
@@ -409,6 +426,7 @@ def _ignored(repository: str, directory: str, name: str) -> bool:
 
 
 _LEVELS = 3  # how far above its Dockerfile a build context is looked for
+_BROUGHT_IN = 2  # how many loose files a build script may copy into a context first
 
 
 # Where builds put what they make, and what they make: a Dockerfile copies these after a build

