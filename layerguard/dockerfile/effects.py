@@ -628,6 +628,8 @@ _BUILDERS = frozenset(
         "dotnet",
     }
 )
+# A project's wrapper of a build tool builds as the tool does (`./gradlew assemble` fills build/)
+_WRAPPED_BUILDERS = {"gradlew": "gradle", "mvnw": "mvn"}
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
 _PHP_COPY = re.compile(r"\bcopy\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
 _PHP_UNLINK = re.compile(r"\bunlink\(\s*['\"]([^'\"]+)['\"]")
@@ -1598,7 +1600,14 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
             )  # fmt: skip
             if not moved and any(_names_a_top(p, top) for p in later):
                 continue  # (itself: not a directory above, which takes the tree too)
-            if op.paths == ("/",) and not moved and any(_a_top_at_the_root(p) for p in later):
+            # (not where the extraction strips the top, `tar -xzf swift.tar.gz
+            # --strip-components=1` at /: what it held lands in /usr, beside nothing of it)
+            stripped = "--strip" in op.command
+            if (
+                op.paths == ("/",)
+                and not (moved or stripped)
+                and any(_a_top_at_the_root(p) for p in later)
+            ):
                 continue
         if op.kind == WRITE and op.entry == EITHER and op.tool in _UNPACKERS and op.paths:
             # The top is one entry under one of two names (the file's, the address's): the
@@ -1620,7 +1629,12 @@ def _a_top_at_the_root(removal: str) -> bool:
         and removal not in _FHS
         and not is_glob(removal)
         and not is_archive(removal)  # (the archive itself, `rm /keycloak.tar.gz`)
+        # (nor its signature or checksum, downloaded beside it: `rm /swift.tar.gz.sig`)
+        and not removal.endswith(_DETACHED)
     )
+
+
+_DETACHED = (".sig", ".asc", ".sign", ".sha256", ".sha256sum", ".sha512", ".sha1", ".md5")
 
 
 # The directories right below / that the Filesystem Hierarchy Standard names.
@@ -2638,6 +2652,15 @@ def _remote_names(words: tuple[str, ...]) -> list[str]:
         if w in ("-O", "--remote-name", "--remote-name-all")
         or (w.startswith("-") and not w.startswith("--") and "O" in w)
     ]
+
+
+def _header_named(words: tuple[str, ...]) -> bool:
+    """curl saves under the name the server's Content-Disposition gives (`-OJ`, `-LOJ`,
+    `--remote-header-name`), which the Dockerfile does not show."""
+    return any(
+        w == "--remote-header-name" or (w.startswith("-") and not w.startswith("--") and "J" in w)
+        for w in words[1:]
+    )
 
 
 # A removal that takes what the packages it removes pulled in along with them.
@@ -4133,7 +4156,9 @@ def _ops(
             fetched = [_url_name([u]) for u in (urls if every else urls[:1])]
             into = _option_value(words, "", "--output-dir") or ""  # (curl 7.73)
             targets = [posixpath.join(into, n) for n in fetched if n]
-            if not targets and any(
+            if _header_named(words):
+                targets = [posixpath.join(into, "*")]  # (`-J`: the server names the file)
+            elif not targets and any(
                 w.startswith("$") for w in _operands(words, _VALUE_OPTIONS.get("curl", frozenset()))
             ):
                 targets = [posixpath.join(into, "*")]  # (`curl -LO $URL`, as wget's below)
@@ -4348,7 +4373,11 @@ def _ops(
         into = _option_value(words, "--pack-destination") or _node_project(tool, words) or "."
         yield Op(WRITE, tool, _paths([f"{into.rstrip('/')}/*.tgz"], command), text, FILE, UNKNOWN)
     elif (
-        (tool in _BUILDERS or _runs_scripts(tool, words) or _packs_a_project(tool, words))
+        (
+            _WRAPPED_BUILDERS.get(posixpath.basename(tool), tool) in _BUILDERS
+            or _runs_scripts(tool, words)
+            or _packs_a_project(tool, words)
+        )
         and command.cwd
         and not _fetched_build(tool, words)
         # (`gradle --version`, `go version`, `cmake -h`: a question, no build)
@@ -4356,6 +4385,7 @@ def _ops(
         # (`go clean -cache -modcache`, `go env GOPATH`: nothing is built where they run)
         and not (tool == "go" and _go_builds_nothing_here(words))
     ):
+        tool = _WRAPPED_BUILDERS.get(posixpath.basename(tool), tool)
         where = _build_dir(tool, words)
         if tool in _NODE:
             where = _node_project(tool, words)

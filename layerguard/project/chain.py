@@ -232,6 +232,11 @@ class Graph:
                     writes = (*(w for w in writes if not (w.either and w.path in shown)), *theirs)
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
+                    # (and the directory each file it is known to write lies in: `COPY
+                    # --from=builder /usr/local/nginx ...` holds conf/nginx.conf, so a later
+                    # `COPY nginx.conf /usr/local/nginx/conf` lands inside conf/)
+                    dirs.update(posixpath.dirname(w.path) for w in writes
+                                if not (w.either or w.tree or is_glob(w.path)))  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     # (a conda installer copied under another name, and a download by its
                     # address: `ADD https://install.python-poetry.org poetry.sh`, which `cat

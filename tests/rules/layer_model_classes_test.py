@@ -19300,3 +19300,78 @@ def test_the_reviews_of_the_fiftieth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+_FIFTY_FIRST = [
+    # (1000/011) curl -J saves under the name the server gives: the file the RUN runs next may
+    # be that download, not the base image's
+    (
+        "ARG BASE=ubuntu:22.04\nFROM $BASE\n"
+        'RUN curl -LOJ "https://example.com/api/download?product=oneapi&version=2025" && \\\n'
+        "    chmod +x oneapi-for-nvidia-gpus-2025.0.0-linux.sh && \\\n"
+        "    ./oneapi-for-nvidia-gpus-2025.0.0-linux.sh\n",
+        [],
+    ),
+    (
+        "ARG BASE=ubuntu:22.04\nFROM $BASE\n"
+        'RUN curl -LO "https://example.com/api/download?product=oneapi&version=2025" && \\\n'
+        "    chmod +x oneapi-for-nvidia-gpus-2025.0.0-linux.sh\n",
+        [(3, "LG004")],
+    ),
+    # (1001/010) a project's Gradle wrapper builds where it runs, as gradle does: the archive
+    # a later RUN unpacks from build/ is the build's, not what the copy of the context held
+    (
+        "FROM ubuntu:22.04\nCOPY . /otel\n"
+        "RUN cd otel && ./gradlew assembleWebServerModule -DtargetSystem=ubuntu\n"
+        "RUN cd /otel/build && tar -xf sdk-x64-linux.tgz && mv -f sdk /opt/\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY . /otel\n"
+        "RUN cd /otel/build && tar -xf sdk-x64-linux.tgz && mv -f sdk /opt/\n",
+        [(2, "LG006")],
+    ),
+    # (1006/005) an archive unpacked at / with its top stripped lands in /usr and beside
+    # nothing; a signature removed after it is no top of it: the tree the chmod reaches is
+    # this RUN's
+    (
+        "FROM ubuntu:16.04\nRUN wget https://swift.org/swift.tar.gz https://swift.org/swift.tar.gz.sig"
+        " && tar xzf swift.tar.gz --strip-components=1 && rm /swift-$V.tar.gz.sig"
+        " && chmod -R go+r /usr/lib/swift\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:16.04\nRUN wget https://swift.org/swift.tar.gz"
+        " && tar xzf swift.tar.gz && rm /swift.tar.gz.asc && chmod -R go+r /usr/lib/swift\n",
+        [],
+    ),
+    # (a directory right below / removed after an unpack there is still its top)
+    (
+        "FROM ubuntu:16.04\nRUN wget -O - https://x/download | tar -xzf - && rm -rf /boost_1_60_0"
+        " && chmod -R go+r /usr/lib/swift\n",
+        [(2, "LG004")],
+    ),
+    # (1001/011) a file copied to a directory's path lands inside it: a directory the tree a
+    # stage copied is known to hold (nginx's conf/, by its make install) is one
+    (
+        "FROM alpine:3.17.0 AS builder\nRUN apk add --no-cache build-base git pcre-dev\n"
+        "RUN git clone https://github.com/nginx/nginx.git -b release-1.22.1 --depth 1\n"
+        "RUN cd nginx && ./auto/configure && make && make install\n"
+        "FROM alpine:3.17.0\nCOPY --from=builder /usr/local/nginx /usr/local/nginx\n"
+        "COPY nginx.conf /usr/local/nginx/conf\n",
+        [(7, "LG002")],
+    ),
+    (
+        "FROM alpine:3.17.0\nCOPY app.conf /etc/app/app.conf\nCOPY app.conf /etc/app\n",
+        [(3, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FIRST)
+def test_the_classes_of_the_fifty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
