@@ -623,6 +623,7 @@ _BUILDERS = frozenset(
         "mvn",
         "gradle",
         "sbt",
+        "rake",  # (`rake build` packs pkg/NAME-VERSION.gem; `rake assets:precompile`)
         "./configure",
         "configure",
         "dotnet",
@@ -6303,13 +6304,25 @@ def _configured_prefix(command: Command) -> str | None:
     if name in SHELLS and len(words) > 1:
         name, words = posixpath.basename(words[1]), words[1:]
     if name == "configure":
-        prefix = _option_value(words, "", "--prefix") or _own_prefix(command.cwd) or "/usr/local"
+        given = _option_value(words, "", "--prefix")
+        prefix = given or _own_prefix(command.cwd) or "/usr/local"
     elif name == "cmake":
-        given = (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX"))
-        prefix = next(given, "/usr/local")
+        given = next(
+            (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX")), None
+        )
+        prefix = given or "/usr/local"
     else:
         return None
+    if (given is not None and "$" in given) or (
+        given is None and any(w.startswith("$") for w in words[1:])
+    ):
+        # (`-DCMAKE_INSTALL_PREFIX=$z3_installdir`, a script's own variable, or options a
+        # variable holds, `cmake ../llvm $cmake_flags`: the install lands where they say)
+        return UNKNOWN_PREFIX
     return _plain_prefix(prefix)
+
+
+UNKNOWN_PREFIX = "?"  # a prefix given as a variable the script sets
 
 
 def _own_prefix(cwd: str | None) -> str | None:
@@ -6354,8 +6367,14 @@ def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | No
         where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
         # (or, configured in an earlier RUN, the project's own: FreeSWITCH's)
         prefix = prefixes.get(where) or _own_prefix(where)
+    if prefix is None and "$" in (where or "$") and UNKNOWN_PREFIX in prefixes.values():
+        # (`make -C $llvm_builddir install`: a build directory a variable names, where this
+        # RUN configured one for a prefix not shown)
+        prefix = UNKNOWN_PREFIX
     if told or prefix is None:
         return op
+    if prefix == UNKNOWN_PREFIX:
+        return op._replace(paths=())
     return op._replace(paths=_under_prefix(op.paths, prefix))
 
 

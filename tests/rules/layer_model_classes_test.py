@@ -19365,6 +19365,35 @@ _FIFTY_FIRST = [
         "FROM alpine:3.17.0\nCOPY app.conf /etc/app/app.conf\nCOPY app.conf /etc/app\n",
         [(3, "LG002")],
     ),
+    # (1002/005) `rake build` packs the gem into the project's pkg/: the gem a later RUN installs
+    # is the build's, not a file the copy of the context held
+    (
+        "FROM ruby:3.2\nWORKDIR /build\nCOPY . .\nRUN rake build\n"
+        "RUN gem install --no-document ./pkg/vagrant-libvirt*.gem\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM ruby:3.2\nWORKDIR /build\nCOPY . .\n"
+        "RUN gem install --no-document ./pkg/vagrant-libvirt*.gem\n",
+        [(3, "LG006"), (4, "LG005")],
+    ),
+    # (1004/003, in its repository) a build configured for a prefix a variable gives installs
+    # there, not in /usr/local: a later removal of /usr/local's static libraries hides nothing
+    (
+        "FROM ubuntu:20.04\nRUN cd /src/z3/build && cmake .. -DCMAKE_INSTALL_PREFIX=$z3_dir"
+        " && make && make install\nRUN rm -rf /usr/local/include /usr/local/lib/*.a\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:20.04\nRUN cd /src/llvm/build && cmake .. $cmake_flags && make -C $build -j4"
+        " install\nRUN rm -rf /usr/local/include /usr/local/lib/*.a\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:20.04\nRUN cd /src/z3/build && cmake .. -DCMAKE_BUILD_TYPE=Release"
+        " && make && make install\nRUN rm -rf /usr/local/include /usr/local/lib/*.a\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
