@@ -913,13 +913,14 @@ _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
+    r"(?:^|[-_]|(?<=debian))(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
     r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
-    r"(?:^|[-_.])(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
+    # (also run into the family's name: linuxserver's `debianbookworm`, `ubuntunoble`)
+    r"(?:^|[-_.]|(?<=debian)|(?<=ubuntu))(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
     r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )
@@ -969,12 +970,15 @@ _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
+# The link to /etc/crontabs Alpine's baselayout makes: a recursive chown or chmod above it
+# (`chown -R nginx /var`) passes the link, not the table behind it
+ALPINE_CRON_LINK = "/var/spool/cron/crontabs"
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 # Official images built on Alpine in every Linux tag
 _ALPINE_BASED = frozenset({"docker"})
 _ALPINE_FILES = (
     # (root's table also by the link /var/spool/cron/crontabs, which points to /etc/crontabs)
-    *("/etc/crontabs/root", "/var/spool/cron/crontabs/root"),
+    *("/etc/crontabs/root", f"{ALPINE_CRON_LINK}/root"),
     *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
     "/etc/motd",  # (alpine-baselayout's welcome)
 )

@@ -4898,6 +4898,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     uid = ""
     group = ""
     skel = False
+    skeleton = "/etc/skel"
     rest = list(words[1:])
     while rest:
         word = rest.pop(0)
@@ -4914,6 +4915,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                     uid = value
                 elif option in ("--gid", "--ingroup"):
                     group = value
+                elif option == "--skel":
+                    skeleton = value
         elif word.startswith("-") and len(word) > 1:
             for i, letter in enumerate(word[1:], 1):
                 skel = skel or letter == "m"
@@ -4927,6 +4930,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                         uid = value
                     elif letter == "g" or (letter == "G" and tool == "adduser"):
                         group = value
+                    elif letter == "k" and tool == "useradd":
+                        skeleton = value
                     break
         elif name is None:
             name = word
@@ -4936,6 +4941,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     # make a system user or none)
     made = not {"--system", "--no-create-home", "-S", "-H"} & set(words)
     skel = skel if tool == "useradd" else made
+    if posixpath.normpath(skeleton or "/") != "/etc/skel":
+        skel = False  # (`useradd -m -k /dev/null lfs`: no dotfiles, or a directory's not known)
     # Without a group given, shadow's useradd and Debian's adduser make one of the user's name
     # (USERGROUPS_ENAB, USERGROUPS); busybox's adduser, or a system user, may not.
     debian = tool == "adduser" and all(w.startswith("--") for w in words[1:] if w[:1] == "-")

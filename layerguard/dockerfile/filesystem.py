@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from layerguard.dockerfile.bases import (
+    ALPINE_CRON_LINK,
     AUTO_GO,
     DEBCONF,
     DEBIAN_SKEL,
@@ -2832,6 +2833,7 @@ def _reach(
             if covers(path, f)
             and not any(covers(t, f) for t in taken)
             and not any(e.path == f for e in live)
+            and not (inside(f, ALPINE_CRON_LINK) and not covers(ALPINE_CRON_LINK, path))
         ]
         if held_files:
             return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]

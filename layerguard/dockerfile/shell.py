@@ -1045,6 +1045,9 @@ class _Parser:
         self.out = out
         self.braces = False  # (bash's brace expansion: `{a,b}` is two words)
         self.dirs: list[str | None] = []
+        # (`cd libwebsockets-*`: a directory not known, this many levels below a known one,
+        # which `cd ..` comes back to)
+        self.below: tuple[str, int] | None = None
         self.blocks: list[_Block] = []
         self.subshells: list[tuple[str | None, dict[str, str], list[str | None], int]] = []
         self.words: list[_Word] = []
@@ -1570,22 +1573,53 @@ class _Parser:
             target = args[0] if args else None
             if name == "pushd":
                 self.dirs.append(self.cwd)
-            self.cwd = self._chdir(target)
+            below, self.below = self.below, None
+            self.cwd = self._chdir(target, below)
         elif name == "popd":
             self.cwd = self.dirs.pop() if self.dirs else None
         elif name in ("unset", "read", "readarray", "mapfile", "getopts"):
             for arg in args:
                 self.env.pop(arg, None)
 
-    def _chdir(self, target: str | None) -> str | None:
+    def _chdir(self, target: str | None, below: tuple[str, int] | None = None) -> str | None:
         home = self.env.get("HOME", "")
         if (target is None or target == "~" or target.startswith("~/")) and home.startswith("/"):
             target = home + (target or "~")[1:]  # (`cd` alone, `cd ~`: the home)
         if target is None or self.conditional or target in ("", "-"):
             return None
+        if self.cwd is None and below is not None and set(target.split("/")) <= {"..", ""}:
+            # (`cd libwebsockets-* && make install && cd ..`: back where the archive was)
+            known, depth = below
+            up = target.split("/").count("..")
+            if up < depth:
+                self.below = (known, depth - up)
+                return None
+            return resolve_path("/".join([".."] * (up - depth)) or ".", known)
+        if (
+            self.cwd is None
+            and below is not None
+            and not target.startswith(("/", "~", "+", "-"))
+            and not any(c in target for c in "$`*?[")
+            and ".." not in target.split("/")
+        ):
+            # (`cd build` in it: one level further down)
+            self.below = (
+                below[0],
+                below[1] + len([p for p in target.split("/") if p not in ("", ".")]),
+            )
+            return None
         symbolic = _SYMBOLIC.match(target)  # (the base image's `$APP_HOME`, by its name)
         rest = target[symbolic.end() :] if symbolic else target
         if target.startswith(("~", "+", "-")) or any(c in rest for c in "$`*?["):
+            parent, _, name = target.rstrip("/").rpartition("/")
+            if (
+                self.cwd is not None
+                and not target.startswith(("~", "+", "-"))
+                and not any(c in parent for c in "$`*?[")
+                and not any(c in name for c in "$`")
+                and (above := resolve_path(parent or ".", self.cwd)) is not None
+            ):
+                self.below = (above, 1)
             return None
         if symbolic and ".." in rest.split("/"):
             return None  # (above that directory: a place not known)

@@ -19394,6 +19394,52 @@ _FIFTY_FIRST = [
         " && make && make install\nRUN rm -rf /usr/local/include /usr/local/lib/*.a\n",
         [(3, "LG003")],
     ),
+    # (1003/008) `cd libwebsockets-*` goes into the tree the archive unpacked, `cd ../..` comes
+    # back out of it: the removal there takes the tarball the COPY wrote
+    (
+        "FROM ubuntu:14.04\nWORKDIR /\nCOPY libwebsockets-2.0.3.tar.gz /\n"
+        "RUN tar -xzvf libwebsockets-2.0.3.tar.gz && cd libwebsockets-* && mkdir build"
+        " && cd build && cmake .. && make && make install && cd ../.. && rm -rvf libwebsockets*\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    # (not back where it was when the `cd ..`s do not climb out)
+    (
+        "FROM ubuntu:14.04\nWORKDIR /\nCOPY libwebsockets-2.0.3.tar.gz /\n"
+        "RUN tar -xzvf libwebsockets-2.0.3.tar.gz && cd libwebsockets-* && mkdir build"
+        " && cd build && make install && cd .. && rm -rvf libwebsockets*\n",
+        [(3, "LG006")],
+    ),
+    # (1010/001) `useradd -m -k /dev/null`: a home with no dotfiles from /etc/skel
+    (
+        "FROM ubuntu:22.04\nRUN useradd -s /bin/bash -m -k /dev/null lfs\nUSER lfs\n"
+        'COPY [ "config/.bash_profile", "config/.bashrc", "/home/lfs/" ]\n',
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN useradd -s /bin/bash -m lfs\nUSER lfs\n"
+        'COPY [ "config/.bash_profile", "config/.bashrc", "/home/lfs/" ]\n',
+        [(4, "LG002")],
+    ),
+    # (1012/007) a tag naming Debian 11 run into the family's name (linuxserver's
+    # `debianbullseye`): its add-apt-repository does not update the index
+    (
+        "FROM ghcr.io/linuxserver/baseimage-kasmvnc:debianbullseye\n"
+        "RUN add-apt-repository 'deb https://dl.winehq.org/wine-builds/debian/ bullseye main'\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/linuxserver/baseimage-kasmvnc:debianbookworm\n"
+        "RUN add-apt-repository 'deb https://dl.winehq.org/wine-builds/debian/ bookworm main'\n",
+        [(2, "LG005")],
+    ),
+    # (1007/011) Alpine's /var holds root's cron table only behind a link: a chown -R of /var
+    # passes the link (of the table's own directory, it reaches it)
+    (
+        "FROM nginx:1.23.0-alpine\nRUN touch /run/nginx.pid && chown -R nginx:nginx /run /var"
+        " && chmod -R 755 /run /var\n",
+        [],
+    ),
+    ("FROM alpine:3.19\nRUN chown -R nobody /var/spool/cron/crontabs/\n", [(2, "LG004")]),
 ]
 
 
