@@ -1062,6 +1062,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
 }
 
+# The python image's tags that name its minor version (`3.10-alpine`, `3.12.4-slim`)
+_PYTHON_MINOR = re.compile(r"3\.(\d+)(?:[.-]|$)")
 # Prefect 2's tags (`2.14.3-python3.11`, `2-python3.10`), whose Dockerfile copied the
 # requirements into /opt/prefect and pip-installed them (3's installs its sdist with uv)
 _PREFECT_2 = re.compile(r"2(?:[.-]|$)")
@@ -1424,6 +1426,7 @@ _IAX = "/etc/asterisk/iax.conf"
 _XRDP = ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh")
 _NOVNC_ICONS = (16, 24, 32, 48, 60, 64, 72, 76, 96, 120, 144, 152, 192)
 _PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
+_SCL_REPOS = ("/etc/yum.repos.d/CentOS-SCLo-scl.repo", "/etc/yum.repos.d/CentOS-SCLo-scl-rh.repo")
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{
         ("apt", name): _NGINX_APT
@@ -1985,6 +1988,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "barman"): ("/etc/barman.conf",),
     ("apt", "cups-tea4cups"): ("/etc/cups/tea4cups.conf",),
     **{(m, "logrotate"): ("/etc/logrotate.conf",) for m in ("apt", "apk", "yum")},
+    # (CentOS's release packages of repositories, whose .repo files builds edit or remove)
+    ("yum", "centos-release-scl"): _SCL_REPOS,
+    ("yum", "centos-release-scl-rh"): _SCL_REPOS[1:],
+    ("yum", "epel-release"): ("/etc/yum.repos.d/epel.repo", "/etc/yum.repos.d/epel-testing.repo"),
     ("apt", "network-manager"): ("/etc/NetworkManager/NetworkManager.conf",),
     ("apt", "xrdp"): _XRDP,
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
@@ -2828,6 +2835,10 @@ def known(image: ImageRef | None) -> Known:
         files, workdir = (), ""
     if name == "timberio/vector" and _OLD_VECTOR.match(image.tag or ""):
         files = tuple(f.replace("vector.yaml", "vector.toml") for f in files)
+    if name == "python" and (minor := _PYTHON_MINOR.match(image.tag or "")):
+        # (pip, about 12 MB, in the site-packages of the version the tag names; pip installs
+        # beside it)
+        weighty += (f"/usr/local/lib/python3.{minor.group(1)}/site-packages/pip",)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)

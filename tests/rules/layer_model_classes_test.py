@@ -19440,6 +19440,26 @@ _FIFTY_FIRST = [
         [],
     ),
     ("FROM alpine:3.19\nRUN chown -R nobody /var/spool/cron/crontabs/\n", [(2, "LG004")]),
+    # (1009/005) the python image's pip (about 12 MB) is in the site-packages of the version its
+    # tag names: removing that directory hides it
+    (
+        "FROM python:3.10-alpine\nRUN rm -r /usr/local/lib/python3.10/site-packages || true\n",
+        [(2, "LG003")],
+    ),
+    ("FROM python:3.10-alpine\nRUN rm -rf /usr/local/lib/python3.10/site-packages/mypkg\n", []),
+    ("FROM python:3-alpine\nRUN rm -rf /usr/local/lib/python3.10/site-packages\n", []),
+    # (1010/003) the repositories' files of CentOS's release packages, which builds remove or
+    # copy over
+    (
+        "FROM centos:7\nRUN yum -y install deltarpm centos-release-scl && yum clean all\n"
+        "RUN rm -rf /etc/yum.repos.d/CentOS-SCLo-scl-rh.repo\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y epel-release && yum clean all\n"
+        "COPY epel.repo /etc/yum.repos.d/epel.repo\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
