@@ -745,9 +745,11 @@ def _carried(op: Op, held: Iterable[str], absent: bool, made: bool) -> Iterator[
 
 
 # The manifests at the root of every project of their ecosystem (and the build files: a copy
-# of a Makefile to a clone's top replaces the one its build reads)
+# of a Makefile to a clone's top replaces the one its build reads); not Pipenv's, which few
+# projects keep: a Pipfile copied into a clone is the copier's own (a server around a
+# research repository)
 _MANIFESTS = frozenset(
-    {"requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "Pipfile.lock", "poetry.lock",
+    {"requirements.txt", "pyproject.toml", "setup.py", "poetry.lock",
      "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Gemfile",
      "Gemfile.lock", "go.mod", "go.sum", "pom.xml", "build.gradle", "composer.json",
      "composer.lock", "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "Makefile",

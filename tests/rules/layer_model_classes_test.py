@@ -19460,6 +19460,18 @@ _FIFTY_FIRST = [
         "COPY epel.repo /etc/yum.repos.d/epel.repo\n",
         [(3, "LG002")],
     ),
+    # (1021/012) Pipenv's files are few projects' own: copied into a clone of a research
+    # repository, they are the copier's (a requirements.txt there still replaces the clone's)
+    (
+        "FROM python:3.11\nRUN git clone https://github.com/artetxem/monoses.git\n"
+        "WORKDIR /monoses\nCOPY Pipfile .\nCOPY Pipfile.lock .\n",
+        [],
+    ),
+    (
+        "FROM python:3.11\nRUN git clone https://github.com/artetxem/monoses.git\n"
+        "WORKDIR /monoses\nCOPY requirements.txt .\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
