@@ -902,6 +902,8 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 # Tags naming a release whose Python is externally managed, and Debian's and Ubuntu's own tags
 # of one
+_ARCH_IMAGES = frozenset({"archlinux", "archlinux/archlinux", "archlinux/base", *_ARCH_REGISTRY})
+_ARCH_BEFORE_PEP_668 = re.compile(r"-(?:20(?:1\d|2[0-2])\d{4}|20230[1-3]\d\d|202304(?:0\d|1[0-4]))")
 _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
@@ -2995,6 +2997,9 @@ def known(image: ImageRef | None) -> Known:
             or (name == "debian" and _NEW_DEBIAN.match(tag))
             or (name == "ubuntu" and _NEW_UBUNTU.match(tag))
         )
+    ) or (
+        # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)
+        name in _ARCH_IMAGES and not _ARCH_BEFORE_PEP_668.search(tag)
     )
     old_pip = (
         manager == "apt"

@@ -6138,7 +6138,9 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
     if tool in _YUM and sub == "module":
         # (`dnf module install php:remi-7.4`: the stream's default profile's packages)
         return tuple(p for word in operands[after + 1 :] for p in _module_packages(word))
-    for word in operands if tool in ("dpkg", "rpm", "gdebi") else operands[after:]:
+    # (pacman's operation is an option, `-S`, `-Syu`: every operand is a package)
+    every = tool in ("dpkg", "rpm", "gdebi", "pacman", "yay", "paru")
+    for word in operands if every else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
         elif tool in _YUM and word.startswith("@") and ":" in word:

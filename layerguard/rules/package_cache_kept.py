@@ -124,12 +124,13 @@ home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on no
 `/home/node`) or the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own
 where it predates pip 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until
 a `pip install --upgrade pip`), or refuses to install into an externally managed Python before it
-fetches anything (PEP 668: Debian 12 and Ubuntu 23.04 on, unless `--break-system-packages`,
-`--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, or a venv), or a script the
-RUN runs and the build context does not show is named for a cleanup (`cleanup.sh`, `purge_cache.sh`,
-`docker-image-cleanup`): such scripts remove the distribution's index and cache (apt, apk, yum,
-pacman), not a language's. A quoted wildcard removes nothing (`rm -rf "/var/lib/apt/lists/*"` names
-a file called `*`). The message names the package manager and its own fix.
+fetches anything (PEP 668: Debian 12 and Ubuntu 23.04 on, Arch since April 2023, unless
+`--break-system-packages`, `--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, or a
+venv), or a script the RUN runs and the build context does not show is named for a cleanup
+(`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove the distribution's
+index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard removes nothing (`rm
+-rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the package manager and
+its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they

@@ -19472,6 +19472,18 @@ _FIFTY_FIRST = [
         "WORKDIR /monoses\nCOPY requirements.txt .\n",
         [(4, "LG002")],
     ),
+    # (1016/008) Arch's Python is externally managed too (PEP 668, since April 2023): its pip
+    # refuses before it fetches anything; not on a tag dated before
+    (
+        "FROM archlinux:latest\nRUN pacman --noconfirm -Sy python-pip && yes | pacman -Scc"
+        " && rm -rf /var/lib/pacman/sync/*\nRUN pip install boto3 awscli\n",
+        [],
+    ),
+    (
+        "FROM archlinux:base-20230301.0.131813\nRUN pacman --noconfirm -Sy python-pip"
+        " && yes | pacman -Scc && rm -rf /var/lib/pacman/sync/*\nRUN pip install boto3 awscli\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
