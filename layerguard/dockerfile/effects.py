@@ -4633,12 +4633,19 @@ _SCRIPT_RUNS = {
 def _packages_saved(tool: str, words: tuple[str, ...]) -> str | None:
     """The package files a package manager saves instead of installing, as a pattern: `*.deb`
     where `apt-get download` runs (`apt-get source`: the upstream tarball), `--destdir`'s
-    `*.rpm` of `dnf download`, `-o`'s `*.apk` of `apk fetch`."""
+    `*.rpm` of `dnf download` (`--downloaddir`'s of `--downloadonly`), `-o`'s `*.apk` of `apk
+    fetch`."""
     sub = subcommand(words)
     if tool in _APT and sub in ("download", "source"):
         return "*.deb" if sub == "download" else "*.orig.tar.*"  # (source: its tarball)
     if tool in _YUM and sub == "download":
         return posixpath.join(_option_value(words, "", "--destdir") or ".", "*.rpm")
+    if (
+        tool in _YUM
+        and "--downloadonly" in words
+        and (into := _option_value(words, "", "--downloaddir"))
+    ):
+        return posixpath.join(into, "*.rpm")  # (`yum install --downloadonly --downloaddir=/opt x`)
     if tool == "apk" and sub == "fetch":
         return posixpath.join(_option_value(words, "-o", "--output") or ".", "*.apk")
     return None

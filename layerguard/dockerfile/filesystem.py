@@ -2955,6 +2955,7 @@ _LIBRARY_DIRS = re.compile(r".*/lib(?:32|64)?(?:/\w+-linux-gnu\w*)?")
 
 # A virtual environment's interpreters (venv, virtualenv, uv): links to the Python that made it.
 _ENVIRONMENT_PYTHON = re.compile(r".*/\.?venv/bin/python(?:3(?:\.\d+)?)?")
+_PACKAGED_CACERTS = re.compile(r".*/jvm/java-[^/]*openjdk[^/]*/(?:jre/)?lib/security/cacerts")
 
 
 # An application deployed as an archive (a web or enterprise application), or a pattern of one.
@@ -2969,9 +2970,11 @@ _KEPT_EMPTY = frozenset({"/root", "/srv", "/opt", "/home", "/tmp", "/var/tmp", "
 def _a_known_link(path: str) -> bool:
     """`path` names what installs make as a symbolic link: a library's link, not its versioned
     file, in a system's or a prefix's lib directory (not a Python package's own
-    `torch/lib/libtorch.so`, a real file), or a virtual environment's `bin/python3`."""
+    `torch/lib/libtorch.so`, a real file), or a virtual environment's `bin/python3`, or the
+    trust store of a distribution's OpenJDK package (a link to /etc/ssl/certs/java/cacerts, or
+    /etc/pki/java/cacerts: not a tarball's `jdk-17.0.2`, nor Temurin's /opt/java/openjdk)."""
     parent, name = posixpath.split(path)
-    return bool(_ENVIRONMENT_PYTHON.fullmatch(path)) or (
+    return bool(_ENVIRONMENT_PYTHON.fullmatch(path) or _PACKAGED_CACERTS.fullmatch(path)) or (
         bool(_LIBRARY_LINK.fullmatch(name))
         and bool(_LIBRARY_DIRS.fullmatch(parent))
         and not any(p in parent for p in ("-packages/", "node_modules/"))

@@ -19484,6 +19484,26 @@ _FIFTY_FIRST = [
         " && yes | pacman -Scc && rm -rf /var/lib/pacman/sync/*\nRUN pip install boto3 awscli\n",
         [(3, "LG005")],
     ),
+    # (1029/001) a distribution's OpenJDK keeps its trust store as a link to the system's: its
+    # removal hides no bytes (a tarball's JDK keeps a real one)
+    (
+        "FROM alpine:3.11 AS alpine\nRUN apk add --no-cache openjdk11\nFROM ubuntu:22.04\n"
+        "COPY --from=alpine /usr/lib/jvm/java-11-openjdk /opt/jvm/java-11-openjdk\n"
+        "RUN rm /opt/jvm/java-11-openjdk/lib/security/cacerts\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY jdk-17.0.2 /usr/lib/jvm/jdk-17.0.2\n"
+        "RUN rm /usr/lib/jvm/jdk-17.0.2/lib/security/cacerts\n",
+        [(3, "LG003")],
+    ),
+    # (1026/009) yum's --downloadonly saves the packages into --downloaddir: a later move or
+    # removal of them there hides that layer's files
+    (
+        "FROM centos:7\nRUN yum install -y --downloadonly --downloaddir=/opt bc-flexisip"
+        " && yum clean all\nRUN mv /opt/bc-flexisip*.rpm /tmp\nRUN rm /opt/*.rpm\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
 ]
 
 
