@@ -1938,6 +1938,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # FreeRADIUS 3: /etc/raddb on RHEL and SUSE, /etc/freeradius/3.0 on Debian and Ubuntu
     ("yum", "freeradius-server"): _freeradius("/etc/raddb"),
     ("yum", "freeradius"): _freeradius("/etc/raddb"),
+    ("apk", "freeradius"): _freeradius("/etc/raddb"),  # (Alpine's, as RHEL's)
     ("apt", "freeradius"): _freeradius("/etc/freeradius/3.0"),
     # Debian's postgresql creates its main cluster on install, configuration in /etc (and
     # initdb's files in the data directory: postgresql.auto.conf since 9.4)

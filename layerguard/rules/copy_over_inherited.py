@@ -49,8 +49,9 @@ ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME
 link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such
 package or distribution configuration counts too under a wildcard that matches two or more of its
 files, or a directory named for configuration (`conf`, `config`, `etc`) or for the package (`COPY
-nginx /etc/nginx/` after `apt-get install nginx`), copied into its own directory: `COPY config/*.xml
-$HADOOP_HOME/etc/hadoop/` over the tarball's site files, `COPY conf/extra/*.conf
+nginx /etc/nginx/` after `apt-get install nginx`; where the package's main file is the one
+known, that alone: `COPY mosquitto /etc/mosquitto`), copied into its own directory: `COPY
+config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files, `COPY conf/extra/*.conf
 /usr/local/apache2/conf/extra/` over the httpd image's own (not into a standard directory such as
 /etc, which all packages share). A file a RUN removed or moved away by name after an earlier layer
 wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
@@ -507,8 +508,8 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     that a wildcard or a configuration directory copied into their directory writes again:
     `COPY config/*.xml /opt/hadoop/etc/hadoop/`, or `COPY conf/ $HADOOP_CONF_DIR`, over the
     tarball's core-site.xml and hdfs-site.xml. Only where the copy matches two or more of them
-    (it brings files of their kind, to replace them), in a directory of their own (not all of
-    /etc, which every package shares)."""
+    (it brings files of their kind, to replace them), or a directory named as theirs holds the
+    main one, in a directory of their own (not all of /etc, which every package shares)."""
     into = write.into.rstrip("/")
     if into in STANDARD_DIRS:
         return None
@@ -542,11 +543,16 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         return None
     else:
         there = below  # (a directory's copy lands its subdirectories too: dovecot's conf.d/)
-    if len(there) < 2:
+    main = posixpath.basename(into) + "."
+    # (or the one main file, where the directory is named as its own: `COPY mosquitto
+    # /etc/mosquitto` over mosquitto.conf, the configuration it brings again)
+    alone = pattern == posixpath.basename(into) and [
+        f for f in there if posixpath.basename(f).startswith(main)
+    ]
+    if len(there) < 2 and not alone:
         return None
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf; a file right in the
     # directory before one of its subdirectories', httpd's conf/httpd.conf before conf/extra's)
-    main = posixpath.basename(into) + "."
     direct = [f for f in there if posixpath.dirname(f) == into] or there
     return next((f for f in direct if posixpath.basename(f).startswith(main)), direct[0])
 

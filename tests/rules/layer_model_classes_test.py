@@ -19504,6 +19504,23 @@ _FIFTY_FIRST = [
         " && yum clean all\nRUN mv /opt/bc-flexisip*.rpm /tmp\nRUN rm /opt/*.rpm\n",
         [(3, "LG003"), (4, "LG003")],
     ),
+    # (1022/008, 1016/012) a directory named as the package's own copied over it: the main
+    # file, where it is the one known (mosquitto.conf), and Alpine's FreeRADIUS in /etc/raddb
+    (
+        "FROM node:12.21-buster-slim\nRUN apt-get update && apt-get install -y mosquitto"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY deployment/single/mosquitto etc/mosquitto\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM node:12.21-buster-slim\nRUN apt-get update && apt-get install -y mosquitto"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY deployment/single/broker /etc/mosquitto/conf.d\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.12\nRUN apk --update add freeradius freeradius-mysql"
+        " && rm -rf /var/cache/apk/*\nADD --chown=root:radius ./etc/raddb/ /etc/raddb\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
