@@ -902,26 +902,32 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 # Tags naming a release whose Python is externally managed, and Debian's and Ubuntu's own tags
 # of one
-_ARCH_IMAGES = frozenset({"archlinux", "archlinux/archlinux", "archlinux/base", *_ARCH_REGISTRY})
-_ARCH_BEFORE_PEP_668 = re.compile(r"-(?:20(?:1\d|2[0-2])\d{4}|20230[1-3]\d\d|202304(?:0\d|1[0-4]))")
+# Where a tag's name of a Debian or Ubuntu release starts: at the tag's start, after a separator,
+# or run into the family's name (linuxserver's `debianbookworm`, `ubuntunoble`)
+_RELEASE_START = r"(?:^|[-_]|(?<=debian)|(?<=ubuntu))"
+# (not archlinux/base, whose last build was of 2020)
+_ARCH_IMAGES = frozenset({"archlinux", "archlinux/archlinux", *_ARCH_REGISTRY})
+# (`base-20230301.0.131813`, and the older `20200705`)
+_ARCH_BEFORE_PEP_668 = re.compile(
+    r"(?:^|-)(?:20(?:1\d|2[0-2])\d{4}|20230[1-3]\d\d|202304(?:0\d|1[0-4]))"
+)
 _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 _OLD_PIP = re.compile(
-    r"(?:^|[-_])(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
+    _RELEASE_START + r"(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
     r"|ubuntu[-_]?1[24]-04\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
-    r"(?:^|[-_]|(?<=debian))(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)|precise|trusty|xenial|utopic|vivid|wily"
-    r"|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye"
+    _RELEASE_START + r"(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)"
+    r"|precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
-    # (also run into the family's name: linuxserver's `debianbookworm`, `ubuntunoble`)
     r"(?:^|[-_.]|(?<=debian)|(?<=ubuntu))(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
     r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
@@ -948,7 +954,7 @@ def _releases_before(ubuntu: str, names: str) -> re.Pattern[str]:
     """Tags that name an Ubuntu release by a number whose first part `ubuntu` matches (`1[0-6]`:
     `16.04`, `ubuntu16-04`), or a release by one of `names` (`xenial|stretch`)."""
     numbered = rf"(?:ubuntu)?(?:{ubuntu}\.(?:04|10)|ubuntu[-_]?{ubuntu}-(?:04|10)"
-    return re.compile(rf"(?:^|[-_]){numbered}|{names})(?![A-Za-z0-9])")
+    return re.compile(rf"{_RELEASE_START}{numbered}|{names})(?![A-Za-z0-9])")
 
 
 # The releases whose golang package is older than Go 1.10: Debian 9 (1.7) and older, Ubuntu 16.04
@@ -996,7 +1002,7 @@ _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
-    r"(?:^|[-_])(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
+    _RELEASE_START + r"(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
     # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
     r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)(?![A-Za-z0-9])"
 )
@@ -1029,9 +1035,10 @@ _SOURCES_LIST = re.compile(
 # releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
 # `ubuntu:latest`)
 # (a release name ends at any other character than a letter or digit: `3.14-slim-trixie_0`)
-_DEB822_DEBIAN_NAME = r"(?:^|[-_])(?:bookworm|trixie)(?![A-Za-z0-9])"
+_DEB822_DEBIAN_NAME = _RELEASE_START + r"(?:bookworm|trixie)(?![A-Za-z0-9])"
 _DEB822_UBUNTU_NAME = re.compile(
-    r"(?:^|[-_])(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))(?![A-Za-z0-9])"
+    _RELEASE_START
+    + r"(?:noble|oracular|plucky|questing|ubuntu[-_]?2[4-9][.-](?:04|10))(?![A-Za-z0-9])"
 )
 _DEB822_RELEASE = re.compile(_DEB822_DEBIAN_NAME + "|" + _DEB822_UBUNTU_NAME.pattern)
 _DEB822_DEBIAN = re.compile(_DEB822_DEBIAN_NAME + r"|^(?:1[23]|stable|latest)?(?:[.-]|$)")

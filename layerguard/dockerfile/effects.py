@@ -629,6 +629,10 @@ _BUILDERS = frozenset(
         "dotnet",
     }
 )
+# rake's options that list or describe tasks, running none
+_RAKE_QUESTIONS = frozenset(
+    {"-T", "--tasks", "-P", "--prereqs", "-D", "--describe", "-W", "--where"}
+)
 # A project's wrapper of a build tool builds as the tool does (`./gradlew assemble` fills build/)
 _WRAPPED_BUILDERS = {"gradlew": "gradle", "mvnw": "mvn"}
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
@@ -1063,6 +1067,7 @@ def _run_effects(
     prefixes: dict[str | None, str] = {
         d.removeprefix(CONFIGURED): p for d, p in saved.items() if d.startswith(CONFIGURED)
     }
+    unknown_here = False  # (this RUN configured a build for a prefix it does not show)
     for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
             command = _tilde_users(command, known_homes)
@@ -1081,18 +1086,28 @@ def _run_effects(
         ):
             # (cmake's in the build directory it is told, `-B build`: where `cmake --install
             # build` and a make there install)
+            # (not `-DCMAKE_BUILD_TYPE=...`, whose letters hold a B: cmake's options join no
+            # clusters)
             build = (
-                _option_value(tuple(command.words), "-B", "")
+                next(
+                    (
+                        w[2:] or n
+                        for w, n in itertools.pairwise((*command.words, ""))
+                        if w.startswith("-B")
+                    ),
+                    None,
+                )
                 if "cmake" in command.words[0]
                 else None
             )
             where = resolve_path(build, command.cwd) if build else command.cwd
             prefixes[where] = prefix
+            unknown_here = unknown_here or prefix == UNKNOWN_PREFIX
             if where:
                 fetched[CONFIGURED + where] = prefix  # (for a make install in a later RUN)
         for found in _ops(command, now, saved, before, known_homes):
             if found.family == "make" and found.role == INSTALL:
-                found = _installed_under_prefix(found, command, prefixes)
+                found = _installed_under_prefix(found, command, prefixes, unknown_here)
             home_of = (
                 posixpath.normpath(given_home)
                 if home_given and found.family not in _JVM_HOMES
@@ -1635,7 +1650,10 @@ def _a_top_at_the_root(removal: str) -> bool:
     )
 
 
-_DETACHED = (".sig", ".asc", ".sign", ".sha256", ".sha256sum", ".sha512", ".sha1", ".md5")
+_DETACHED = (
+    *(".sig", ".asc", ".sign", ".minisig", ".sha256", ".sha256sum", ".sha512", ".sha512sum"),
+    *(".sha1", ".md5"),
+)
 
 
 # The directories right below / that the Filesystem Hierarchy Standard names.
@@ -2659,9 +2677,14 @@ def _header_named(words: tuple[str, ...]) -> bool:
     """curl saves under the name the server's Content-Disposition gives (`-OJ`, `-LOJ`,
     `--remote-header-name`), which the Dockerfile does not show."""
     return any(
-        w == "--remote-header-name" or (w.startswith("-") and not w.startswith("--") and "J" in w)
+        w == "--remote-header-name"
+        or (w.startswith("-") and "J" in w and set(w[1:]) <= _CURL_FLAGS)
         for w in words[1:]
     )
+
+
+# curl's one-letter options that take no value, which a cluster joins (`-fsSLOJ`; not `-uJoe:pw`)
+_CURL_FLAGS = frozenset("fsSLOJkvnIilgGqRZVMNBjap0123456#")
 
 
 # A removal that takes what the packages it removes pulled in along with them.
@@ -2950,10 +2973,11 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
     """`op` as a user whose home is `home` runs it (`root`: root, with another HOME): the
     caches in the home land in theirs; yarn 1's and rvm's, run by root, stay where root's are,
     and so does a cache a variable put below /root (`ENV UV_CACHE_DIR=/root/.cache/uv`)."""
+    home = home.rstrip("/")  # (HOME=/: its caches are /.cache/pip, not //.cache/pip)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
     paths = tuple(
-        home + p[5:]
+        (home + p[5:] or "/")
         if (p == "/root" or p.startswith("/root/"))
         and not any(p == g or inside(p, g) for g in given)
         and not _spelled_at_root(p, op.command)
@@ -4171,9 +4195,11 @@ def _ops(
         target = _option_value(words, "-O", "--output-document")
         prefix = _option_value(words, "-P", "--directory-prefix")
         urls = [w for w in words if "://" in w]
-        # (wget keeps the query in the name; the server's name, --content-disposition, is
-        # not known: the address's, without its query, is the likeliest)
+        # (wget keeps the query in the name; after a redirect, --trust-server-names, the
+        # address's, without its query, is the likeliest)
         query = not {"--content-disposition", "--trust-server-names"} & set(words)
+        # (`--content-disposition` saves under the name the server's header gives: not known)
+        server_named = "--content-disposition" in words
         if not target and len(urls) > 1:
             # (`wget URL1 URL2 URL3`: each under its own name; the first is yielded below)
             for url in urls[1:]:
@@ -4182,7 +4208,7 @@ def _ops(
                         tool, _paths([posixpath.join(prefix or ".", name)], command), text
                     )
         if not target:
-            name = _url_name(urls, query)
+            name = "*" if server_named else _url_name(urls, query)
             if name is None:  # (every operand is an address: `wget www.crates.io/.../download`)
                 hosts = [w for w in _operands(words, _VALUE_OPTIONS["wget"]) if _HOST_PATH.match(w)]
                 name = _url_name([f"http://{w}" for w in hosts], query)
@@ -4313,7 +4339,11 @@ def _ops(
         owner += (("uid", user.uid),) if user.uid else ()  # (which a usermod -u may repeat)
         if user.skel:  # /etc/skel's dotfiles, the user's own
             yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
-        elif tool == "useradd" and not {"-M", "--no-create-home", "-r", "--system"} & set(words):
+        elif (
+            tool == "useradd"
+            and not user.bare
+            and not {"-M", "--no-create-home", "-r", "--system"} & set(words)
+        ):
             yield Op(WRITE, tool, homes, text, DIR, EMPTY, DEFAULT_HOME, sets=owner)
         else:
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
@@ -4381,8 +4411,9 @@ def _ops(
         )
         and command.cwd
         and not _fetched_build(tool, words)
-        # (`gradle --version`, `go version`, `cmake -h`: a question, no build)
+        # (`gradle --version`, `go version`, `cmake -h`, `rake -T`: a question, no build)
         and not (len(words) > 1 and set(words[1:]) <= _QUESTIONS)
+        and not (tool == "rake" and _RAKE_QUESTIONS & set(words))
         # (`go clean -cache -modcache`, `go env GOPATH`: nothing is built where they run)
         and not (tool == "go" and _go_builds_nothing_here(words))
     ):
@@ -4390,7 +4421,9 @@ def _ops(
         where = _build_dir(tool, words)
         if tool in _NODE:
             where = _node_project(tool, words)
-        build_dir = _paths([where or "."], command)
+        # (not run at /, where what it writes is a project's few files, not all of the root:
+        # `make -f /tmp/Makefile install` from the default WORKDIR)
+        build_dir = tuple(p for p in _paths([where or "."], command) if p != "/")
         if tool == "make" and set(_operands(words, _MAKE_VALUES)) & _MAKE_CLEANS:
             # (`make distclean` in a later RUN: what the earlier builds there made, whose
             # bytes stay in their layers; only a build a layer made there counts: `blind`)
@@ -4877,6 +4910,7 @@ class NewUser(NamedTuple):
     home: str
     skel: bool
     group: str = ""  # its primary group's name, when the command shows it
+    bare: bool = False  # its skeleton is none (`-k /dev/null`): no dotfiles, whatever else says
 
 
 def _new_home(words: tuple[str, ...]) -> NewUser | None:
@@ -4948,8 +4982,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     # make a system user or none)
     made = not {"--system", "--no-create-home", "-S", "-H"} & set(words)
     skel = skel if tool == "useradd" else made
-    if posixpath.normpath(skeleton or "/") != "/etc/skel":
-        skel = False  # (`useradd -m -k /dev/null lfs`: no dotfiles, or a directory's not known)
+    bare = skeleton in ("/dev/null", "")  # (`useradd -m -k /dev/null lfs`: no dotfiles)
+    skel = skel and not bare
     # Without a group given, shadow's useradd and Debian's adduser make one of the user's name
     # (USERGROUPS_ENAB, USERGROUPS); busybox's adduser, or a system user, may not.
     debian = tool == "adduser" and all(w.startswith("--") for w in words[1:] if w[:1] == "-")
@@ -4960,7 +4994,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     if home and posixpath.normpath(home) in STANDARD_DIRS:
         # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
         skel = False
-    return NewUser(name, uid, home or posixpath.join(based, name), skel, group)
+    return NewUser(name, uid, home or posixpath.join(based, name), skel, group, bare)
 
 
 _UV_VALUES = frozenset(
@@ -6322,6 +6356,8 @@ def _configured_prefix(command: Command) -> str | None:
     if name == "configure":
         given = _option_value(words, "", "--prefix")
         prefix = given or _own_prefix(command.cwd) or "/usr/local"
+    elif name == "cmake" and {"--build", "--install"} & set(words):
+        return None  # (a build or an install of what was configured: no configure)
     elif name == "cmake":
         given = next(
             (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX")), None
@@ -6330,7 +6366,7 @@ def _configured_prefix(command: Command) -> str | None:
     else:
         return None
     if (given is not None and "$" in given) or (
-        given is None and any(w.startswith("$") for w in words[1:])
+        given is None and any(_OPTIONS_VARIABLE.fullmatch(w) for w in words[1:])
     ):
         # (`-DCMAKE_INSTALL_PREFIX=$z3_installdir`, a script's own variable, or options a
         # variable holds, `cmake ../llvm $cmake_flags`: the install lands where they say)
@@ -6339,6 +6375,9 @@ def _configured_prefix(command: Command) -> str | None:
 
 
 UNKNOWN_PREFIX = "?"  # a prefix given as a variable the script sets
+# A variable named for the options it holds (`$cmake_flags`, `${CONFIGURE_OPTS}`): not a source
+# directory's (`"$SRC"`) or a command's output (`$(nproc)`)
+_OPTIONS_VARIABLE = re.compile(r"\$\{?\w*(?:flag|opt|arg|param)\w*\}?", re.IGNORECASE)
 
 
 def _own_prefix(cwd: str | None) -> str | None:
@@ -6370,7 +6409,9 @@ def _under_prefix(trees: tuple[str, ...], prefix: str) -> tuple[str, ...]:
 _GNU_PREFIX = "/usr/local"
 
 
-def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | None, str]) -> Op:
+def _installed_under_prefix(
+    op: Op, command: Command, prefixes: Mapping[str | None, str], unknown_here: bool = False
+) -> Op:
     """`make install`'s trees below the prefix the configure before it in that directory gave
     (`./configure --prefix=/opt/app && make && make install` fills /opt/app), unless the make
     names its own (`PREFIX=`, `DESTDIR=`)."""
@@ -6383,7 +6424,7 @@ def _installed_under_prefix(op: Op, command: Command, prefixes: Mapping[str | No
         where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
         # (or, configured in an earlier RUN, the project's own: FreeSWITCH's)
         prefix = prefixes.get(where) or _own_prefix(where)
-    if prefix is None and "$" in (where or "$") and UNKNOWN_PREFIX in prefixes.values():
+    if prefix is None and "$" in (where or "$") and unknown_here:
         # (`make -C $llvm_builddir install`: a build directory a variable names, where this
         # RUN configured one for a prefix not shown)
         prefix = UNKNOWN_PREFIX

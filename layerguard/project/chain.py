@@ -235,8 +235,10 @@ class Graph:
                     # (and the directory each file it is known to write lies in: `COPY
                     # --from=builder /usr/local/nginx ...` holds conf/nginx.conf, so a later
                     # `COPY nginx.conf /usr/local/nginx/conf` lands inside conf/)
+                    # (a source that may be a file or a directory, `COPY scripts/run
+                    # /app/bin/run`, leaves its path's parent a directory either way)
                     dirs.update(posixpath.dirname(w.path) for w in writes
-                                if not (w.either or w.tree or is_glob(w.path)))  # fmt: skip
+                                if not (w.tree or is_glob(w.path)))  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
                     # (a conda installer copied under another name, and a download by its
                     # address: `ADD https://install.python-poetry.org poetry.sh`, which `cat

@@ -19521,7 +19521,160 @@ _FIFTY_FIRST = [
         " && rm -rf /var/cache/apk/*\nADD --chown=root:radius ./etc/raddb/ /etc/raddb\n",
         [(3, "LG002")],
     ),
+    # (1030/002) with HOME=/, pip's cache is /.cache/pip, which `rm -fr /.cache` takes
+    (
+        "FROM ubuntu:20.04\nENV HOME /\n"
+        "RUN pip install -U pip setuptools wheel && rm -fr /.cache\n",
+        [],
+    ),
+    ("FROM ubuntu:20.04\nENV HOME /\nRUN pip install -U pip setuptools wheel\n", [(3, "LG005")]),
 ]
+
+
+_FIFTY_FIRST_REVIEW = [
+    # (s51c/098) a skeleton the Dockerfile filled gives the home its dotfiles; only /dev/null
+    # gives none
+    (
+        "FROM ubuntu:22.04\nCOPY skel/.bashrc /opt/skel/.bashrc\nRUN useradd -m -k /opt/skel dev\n"
+        "COPY .bashrc /home/dev/.bashrc\n",
+        [(4, "LG002")],
+    ),
+    # (s51c/101) on Red Hat's family too, where a home useradd makes is filled from /etc/skel
+    (
+        "FROM centos:7\nRUN useradd -m -k /dev/null rpmbuilder\n"
+        "COPY .bash_profile /home/rpmbuilder/.bash_profile\n",
+        [],
+    ),
+    # (s51c/023) a release run into the family's name is that release for what it keeps too:
+    # bullseye's sources.list has content
+    (
+        "FROM ghcr.io/linuxserver/baseimage-kasmvnc:debianbullseye\n"
+        "COPY sources.list /etc/apt/sources.list\n",
+        [(2, "LG002")],
+    ),
+    # (s51a/078) curl -uJenkins:token -O (the J is the user's name, not -J): saved as its address's
+    (
+        "FROM jenkins/jenkins:lts-jdk17\n"
+        "WORKDIR /tmp\n"
+        "USER root\n"
+        "RUN curl -fsS -uJenkins:secret -O https://repo.example.com/artifactory/plugins/"
+        "plugin.hpi\n"
+        "RUN rm -f /tmp/notes.txt\n",
+        [],
+    ),
+    # (s51a/105) rake run at / (no WORKDIR) with -f naming a Rakefile elsewhere; a later RUN removes
+    (
+        "FROM ruby:3.2\n"
+        "COPY tasks/ /opt/tasks/\n"
+        "RUN gem install rake && rake -f /opt/tasks/Rakefile setup\n"
+        "RUN rm -f /usr/local/etc/motd.txt\n",
+        [(3, "LG005")],
+    ),
+    # (s51a/106) rake -T only lists the tasks (writes nothing in /app); /app/log holds only the dire
+    (
+        "FROM ruby:3.3-alpine\n"
+        "WORKDIR /app\n"
+        "RUN mkdir -p /app/log /app/tmp\n"
+        "RUN rake -T\n"
+        "RUN chown -R nobody /app/log\n",
+        [],
+    ),
+    # (s51b/013) cmake given only its SOURCE directory by a variable ($SRC from $(pwd)), no option,
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY yaml-cpp /src/yaml-cpp\n"
+        "RUN cd /src/yaml-cpp && SRC=$(pwd) && mkdir -p /tmp/build && cd /tmp/build \\\n"
+        '    && cmake "$SRC" && make -j4 && make install && rm -rf /tmp/build\n'
+        "RUN rm -rf /usr/local/lib/*.a\n",
+        [(5, "LG003")],
+    ),
+    # (s51b/014) cmake .. then `cmake --build . -j $(nproc)` (a build, no prefix) then make install:
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY libfoo /src/libfoo\n"
+        "RUN cd /src/libfoo && mkdir build && cd build && cmake .. -DCMAKE_BUILD_TYPE=Re"
+        "lease && cmake --build . -j $(nproc) && make install\n"
+        "RUN rm -rf /usr/local/lib/*.a\n",
+        [(4, "LG003")],
+    ),
+    # (s51b/017) build in one RUN (`cmake --build . -j $(nproc)`), make install in the next RUN of t
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY libfoo /src/libfoo\n"
+        "RUN mkdir /src/libfoo/build && cd /src/libfoo/build && cmake .. && cmake --buil"
+        "d . -j $(nproc)\n"
+        "RUN cd /src/libfoo/build && make install\n"
+        "RUN rm -rf /usr/local/lib/*.a\n",
+        [(5, "LG003")],
+    ),
+    # (s51b/018) a cmake project built with `cmake --build . -j $(nproc)` in one RUN, then redis (no
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y build-essential cmake wget && rm -rf /"
+        "var/lib/apt/lists/*\n"
+        "COPY libfoo /src/libfoo\n"
+        "RUN cd /src/libfoo && mkdir build && cd build && cmake .. && cmake --build . -j"
+        " $(nproc) && make install\n"
+        "RUN cd /tmp && wget -q https://download.redis.io/releases/redis-7.2.4.tar.gz &&"
+        " tar xzf redis-7.2.4.tar.gz && rm redis-7.2.4.tar.gz && cd redis-* && make -j4 "
+        "&& make install && cd .. && rm -rf redis-*\n"
+        "RUN rm -f /usr/local/bin/redis-benchmark\n",
+        [(6, "LG003")],
+    ),
+    # (s51b/087) archlinux/base (the deprecated image, last built 2020, Python 3.8): pip installs an
+    (
+        "FROM archlinux/base\n"
+        "RUN pacman -Syu --noconfirm python-pip && yes | pacman -Scc && rm -rf /var/lib/"
+        "pacman/sync/*\n"
+        "RUN pip install flask\n",
+        [(3, "LG005")],
+    ),
+    # (s51b/088) archlinux:20200705 (the library image's 2020 dated tag scheme, before PEP 668): pip
+    (
+        "FROM archlinux:20200705\n"
+        "RUN pacman -Syu --noconfirm python-pip && yes | pacman -Scc && rm -rf /var/lib/"
+        "pacman/sync/*\n"
+        "RUN pip install flask\n",
+        [(3, "LG005")],
+    ),
+    # (s51b/007) the unknown prefix $(pwd)/dist beside -DCMAKE_BUILD_TYPE=Release (the usual spellin
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY z3 /src/z3\n"
+        "RUN cd /src/z3 && mkdir build && cd build && cmake -DCMAKE_BUILD_TYPE=Release -"
+        "DCMAKE_INSTALL_PREFIX=$(pwd)/dist .. && make -j4 && make install\n"
+        "RUN rm -rf /usr/local/lib/*.a\n",
+        [],
+    ),
+    # (s51b/035) cmake -DCMAKE_INSTALL_PREFIX=/opt/z3 .., cmake --build ., cmake --install .: instal
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY z3 /src/z3\n"
+        "RUN cd /src/z3 && mkdir build && cd build && cmake -DCMAKE_INSTALL_PREFIX=/opt/"
+        "z3 .. && cmake --build . && cmake --install .\n"
+        "RUN rm -rf /usr/local/lib/*.a\n",
+        [],
+    ),
+    # (s51b/055) near miss outside the new list: rooted tarball at / without strip, its .minisig rem
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN wget -q https://example.com/releases/mytool-1.2-rootfs.tar.gz https://examp"
+        "le.com/releases/mytool-1.2-rootfs.tar.gz.minisig \\\n"
+        "    && tar xzf mytool-1.2-rootfs.tar.gz \\\n"
+        "    && rm mytool-1.2-rootfs.tar.gz mytool-1.2-rootfs.tar.gz.minisig \\\n"
+        "    && chmod -R a+rX /usr/lib/mytool\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FIRST_REVIEW)
+def test_the_reviews_of_the_fifty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
 
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FIRST)
