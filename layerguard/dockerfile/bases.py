@@ -895,6 +895,17 @@ _RHEL_IMAGES = (
 # images built on them keep it (nvidia/cuda's `-ubuntu24.04`, eclipse-temurin's `-noble`).
 _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|plucky|questing)\b")
 
+# Where a tag's name of a Debian or Ubuntu release starts: at the tag's start, after a separator,
+# or run into the family's name (linuxserver's `debianbookworm`, `ubuntunoble`)
+_RELEASE_START = r"(?:^|[-_]|(?<=debian)|(?<=ubuntu))"
+# Arch's images (not archlinux/base, whose last build was of 2020)
+_ARCH_IMAGES = frozenset({"archlinux", "archlinux/archlinux", *_ARCH_REGISTRY})
+# Arch's tags dated before its Python became externally managed (`base-20230301.0.131813`,
+# and the older `20200705`)
+_ARCH_BEFORE_PEP_668 = re.compile(
+    r"(?:^|-)(?:20(?:1\d|2[0-2])\d{4}|20230[1-3]\d\d|202304(?:0\d|1[0-4]))"
+)
+
 # Releases whose own python-pip predates pip 6, the first to keep a cache (Ubuntu 14.04 has
 # 1.5.4, Debian 8 1.5.6), by the tag of the distribution's image or of one built on it
 # (`nvidia/cuda:8.0-devel-ubuntu14.04`, or with dashes after its name: `ubuntu-14-04`; a date
@@ -902,15 +913,6 @@ _UBUNTU_USER = re.compile(r"(?:ubuntu:?|-)(?:2[4-9]\.(?:04|10)|noble|oracular|pl
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 # Tags naming a release whose Python is externally managed, and Debian's and Ubuntu's own tags
 # of one
-# Where a tag's name of a Debian or Ubuntu release starts: at the tag's start, after a separator,
-# or run into the family's name (linuxserver's `debianbookworm`, `ubuntunoble`)
-_RELEASE_START = r"(?:^|[-_]|(?<=debian)|(?<=ubuntu))"
-# (not archlinux/base, whose last build was of 2020)
-_ARCH_IMAGES = frozenset({"archlinux", "archlinux/archlinux", *_ARCH_REGISTRY})
-# (`base-20230301.0.131813`, and the older `20200705`)
-_ARCH_BEFORE_PEP_668 = re.compile(
-    r"(?:^|-)(?:20(?:1\d|2[0-2])\d{4}|20230[1-3]\d\d|202304(?:0\d|1[0-4]))"
-)
 _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
@@ -923,12 +925,14 @@ _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
     _RELEASE_START + r"(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)"
-    r"|precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful|wheezy|jessie|stretch|buster|bullseye"
+    r"|precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful"
+    r"|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
-    r"(?:^|[-_.]|(?<=debian)|(?<=ubuntu))(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
+    r"(?:^|[-_.]|(?<=debian)|(?<=ubuntu))"
+    r"(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
     r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
 )

@@ -232,11 +232,10 @@ class Graph:
                     writes = (*(w for w in writes if not (w.either and w.path in shown)), *theirs)
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
-                    # (and the directory each file it is known to write lies in: `COPY
-                    # --from=builder /usr/local/nginx ...` holds conf/nginx.conf, so a later
-                    # `COPY nginx.conf /usr/local/nginx/conf` lands inside conf/)
-                    # (a source that may be a file or a directory, `COPY scripts/run
-                    # /app/bin/run`, leaves its path's parent a directory either way)
+                    # (and the directory each file it is known to write lies in, whether its
+                    # source is a file or a directory: `COPY --from=builder /usr/local/nginx
+                    # ...` holds conf/nginx.conf, so `COPY nginx.conf /usr/local/nginx/conf`
+                    # lands inside conf/)
                     dirs.update(posixpath.dirname(w.path) for w in writes
                                 if not (w.tree or is_glob(w.path)))  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
