@@ -931,7 +931,7 @@ _BEFORE_BIONIC = re.compile(
 )
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
-    r"(?:^|[-_.]|(?<=debian)|(?<=ubuntu))"
+    rf"(?:{_RELEASE_START}|(?<=\.))"  # (or after a dot)
     r"(?:wheezy|jessie|stretch|buster|bullseye|bookworm|trixie|precise|trusty|xenial"
     r"|bionic|focal"
     r"|jammy|noble|ubuntu[-_]?[12]\d[.-](?:04|10))(?:$|[-_.])"
