@@ -7084,6 +7084,152 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
     return text, [f for f in resolved if f is not None] if all(resolved) else []
 
 
+class LockedInstall(NamedTuple):
+    """An install of a project's locked dependencies (`poetry install`, `yarn`) where it runs."""
+
+    text: str  # the command text its ops carry
+    tool: str
+    files: tuple[str, ...]  # the manifest and lock it reads, absolute
+    # Its options, `--opt=value` for one with a value: those that may change what it fetches
+    # or where it installs, those that add a part of the project (`--extras=worker`), and
+    # those that leave one out (`--production`, `--without=dev`)
+    options: frozenset[str]
+    adds: frozenset[str]
+    narrowing: frozenset[str]
+    flags: frozenset[str]  # every option as given
+    # It installs again when its flags change (yarn's integrity check), fetching what its cache
+    # no longer holds
+    refetches: bool
+
+
+def locked_install(command: Command) -> LockedInstall | None:
+    """The install of a project's locked dependencies that `command` is: `poetry install`,
+    `yarn` or `yarn install`, `pnpm install` or `npm install` naming no package, `pipenv
+    install` naming none or `pipenv sync`, `uv sync`. None for anything else, for one pointed
+    at another directory, and for `npm ci`, which removes node_modules and installs all again.
+    Options that change nothing of what it fetches (`--no-root`, `--ignore-scripts`) are left
+    out."""
+    tool, words = tool_and_args(command)
+    known = _LOCKED.get(tool)
+    if known is None or command.cwd is None:
+        return None
+    options: set[str] = set()
+    flags: set[str] = set()
+    operands: list[str] = []
+    at = 1
+    while at < len(words):
+        word = words[at]
+        name, _, value = word.partition("=")
+        name = _LOCKED_SPELLINGS.get(name, name)
+        if name in known.valued and not value and at + 1 < len(words):
+            value = words[at + 1]
+            at += 1
+        at += 1
+        if not word.startswith(("-", "$")):
+            operands.append(word)
+            continue
+        flags.add(f"{name}={value}" if value else name)
+        if name in _ELSEWHERE:
+            return None  # (`yarn --cwd web`, `poetry -C sub install`: another project)
+        elif name not in known.neutral:
+            # (and a variable's words, `$POETRY_ARGS`, as an option of their own)
+            options.add(f"{name}={value}" if value else name)
+    if not operands and "" in known.subcommands:
+        operands = [""]
+    if len(operands) != 1 or operands[0] not in known.subcommands:
+        return None  # (`yarn add x`, `npm install x`: a package of its own)
+    adds = {o for o in options if o.split("=", 1)[0] in known.adds}
+    narrowing = {
+        o for o in options if o in known.narrowing or o.split("=", 1)[0] in known.narrowing
+    }
+    return LockedInstall(
+        " ".join(words),
+        tool,
+        tuple(resolve_path(f, command.cwd) or "" for f in known.files),
+        frozenset(options - adds - narrowing),
+        frozenset(adds),
+        frozenset(narrowing),
+        frozenset(flags),
+        tool == "yarn",
+    )
+
+
+class _Locked(NamedTuple):
+    files: tuple[str, str]  # the manifest and the lock
+    subcommands: frozenset[str]  # those that install them ('' for the tool alone)
+    valued: frozenset[str]  # the options that take a value
+    neutral: frozenset[str]  # those that change nothing of what it fetches
+    adds: frozenset[str]  # those that add a part of the project
+    narrowing: frozenset[str]  # those that leave a part out
+
+
+_LOCKED = {
+    "poetry": _Locked(
+        ("pyproject.toml", "poetry.lock"),
+        frozenset({"install"}),
+        frozenset({"--extras", "--with", "--without", "--only"}),
+        frozenset({"--no-root", "--no-interaction", "--no-ansi", "--ansi", "--quiet", "-v"})
+        | {"-vv", "-vvv", "--verbose", "--compile", "--no-directory", "--no-plugins"}
+        | {"--no-cache", "--sync", "--only-root"},
+        frozenset({"--extras", "--with", "--all-extras", "--all-groups"}),
+        frozenset({"--no-dev", "--without", "--only"}),
+    ),
+    "yarn": _Locked(
+        ("package.json", "yarn.lock"),
+        frozenset({"", "install"}),
+        frozenset({"--network-timeout", "--mutex", "--cache-folder"}),
+        frozenset({"--frozen-lockfile", "--immutable", "--pure-lockfile", "--ignore-scripts"})
+        | {"--non-interactive", "--silent", "-s", "--no-progress", "--prefer-offline"}
+        | {"--offline", "--ignore-engines", "--check-files", "--network-timeout", "--mutex"}
+        | {"--cache-folder", "--inline-builds"},
+        frozenset(),
+        frozenset({"--production", "--prod", "--ignore-optional"}),
+    ),
+    "pnpm": _Locked(
+        ("package.json", "pnpm-lock.yaml"),
+        frozenset({"install", "i"}),
+        frozenset({"--reporter", "--store-dir"}),
+        frozenset({"--frozen-lockfile", "--prefer-offline", "--offline", "--ignore-scripts"})
+        | {"--silent", "--reporter", "--store-dir"},
+        frozenset(),
+        frozenset({"--prod", "-P", "--production"}),
+    ),
+    "npm": _Locked(
+        ("package.json", "package-lock.json"),
+        frozenset({"install", "i"}),
+        frozenset({"--loglevel", "--cache", "--registry"}),
+        frozenset({"--ignore-scripts", "--no-audit", "--no-fund", "--silent", "--quiet", "-q"})
+        | {"--no-progress", "--prefer-offline", "--offline", "--loglevel", "--cache"},
+        frozenset(),
+        frozenset({"--production", "--omit=dev", "--only=prod", "--only=production"})
+        | {"--omit=optional", "--no-optional"},
+    ),
+    "pipenv": _Locked(
+        ("Pipfile", "Pipfile.lock"),
+        frozenset({"install", "sync"}),
+        frozenset({"--categories"}),
+        frozenset({"--deploy", "--ignore-pipfile", "--verbose", "-v", "--quiet", "-q"}),
+        frozenset({"--dev", "--categories"}),
+        frozenset(),
+    ),
+    "uv": _Locked(
+        ("pyproject.toml", "uv.lock"),
+        frozenset({"sync"}),
+        frozenset({"--extra", "--group", "--only-group", "--no-group", "--link-mode"})
+        | {"--python", "-p", "--package"},
+        frozenset({"--frozen", "--locked", "--no-install-project", "--compile-bytecode"})
+        | {"--quiet", "-q", "--no-progress", "--offline", "--no-cache", "--link-mode"},
+        frozenset({"--extra", "--group", "--all-extras", "--all-groups", "--dev"}),
+        frozenset({"--no-dev", "--only-group", "--no-group", "--no-default-groups"}),
+    ),
+}
+# Options that move the project elsewhere
+_ELSEWHERE = frozenset(
+    {"-C", "--directory", "-P", "--project", "--cwd", "--prefix", "--modules-folder", "--dir"}
+)
+_LOCKED_SPELLINGS = {"-E": "--extras", "-D": "--dev", "-d": "--dev", "-n": "--no-interaction"}
+
+
 def _without_groups(words: tuple[str, ...]) -> tuple[str, ...]:
     """Bundler's words less `--without` and `--with` and the groups they list, every word up to
     the next option (`--without=sqlite mysql`, `--without development test`)."""

@@ -76,6 +76,7 @@ from layerguard.dockerfile.effects import (
     UNPACK,
     WRITE,
     CopyWrite,
+    LockedInstall,
     Op,
     RunEffects,
     archive_stem,
@@ -86,6 +87,7 @@ from layerguard.dockerfile.effects import (
     is_archive,
     is_glob,
     link_made,
+    locked_install,
     mix_only,
     names_a_file,
     names_an_installer,
@@ -261,6 +263,7 @@ def layers(
         _cacheless_pip(steps, held) | _sudo_pip(steps, held) | _satisfied_installs(steps, held)
         | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
+        | _locked_again(steps)
         | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
@@ -1094,6 +1097,118 @@ _FETCHES_ALL = {"lein": "deps", "cargo": "fetch"}
 _FETCHED_INTO = {"lein": ".m2", "cargo": "registry"}
 
 
+def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each install of a project's locked dependencies (`poetry install`,
+    `yarn`, `pnpm install`, `npm install`, `pipenv install`, `uv sync`) that an earlier RUN ran
+    in the same directory, as the same user with the same settings, from the same manifest and
+    lock copied from the same files of the context, with the same options but those that fetch
+    less: it finds every dependency installed and fetches nothing (`COPY pyproject.toml
+    poetry.lock ./`, `RUN poetry install --no-root`, `COPY . .`, `RUN poetry install`). Not
+    where a removal since took the installed packages, nor after a change of the project's
+    dependencies (`yarn add x`). Yarn installs again when its flags changed (`--production`
+    after a full install): only a cache it kept since saves it fetching all again."""
+    found: set[tuple[int, str]] = set()
+    copied: list[CopyWrite] = []
+    # (tool, manifest and lock, where they were copied from, user and settings) -> each
+    # install so far, with its cache and when it ran (the op's number)
+    done: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], list[_Ran]] = {}
+    removed: list[tuple[int, str]] = []  # (op's number, path) of each removal so far
+    at = 0
+    for index, step in enumerate(steps):
+        if step.run is None:
+            copied.extend(step.copies)
+            continue
+        env = step.instr.env
+        who = (
+            step.instr.user.split(":")[0],
+            *sorted(f"{k}={v}" for k, v in env.items() if k in _INSTALL_SETTINGS
+                    or k.startswith(_INSTALL_SETTING_PREFIXES)),
+        )  # fmt: skip
+        installs = {}
+        for command in step.run.commands:
+            install = locked_install(command)
+            if install is not None:
+                installs[install.text] = install
+        for op in step.run.ops:
+            at += 1
+            if op.kind == REMOVE:
+                removed.extend((at, r) for r in op.paths)
+                # (the packages or their project taken: `rm -rf node_modules`, a venv)
+                done = {
+                    key: runs for key, runs in done.items()
+                    if not any(_takes_the_install(r, key[1][0], key[3]) for r in op.paths)
+                }  # fmt: skip
+            install = installs.pop(op.command, None)  # (one op of the command counts it)
+            if install is None or not all(install.files):
+                if op.packages and op.family in _LOCKED_FAMILIES:
+                    done.clear()  # (`yarn add x`, `poetry add x`: the lock changes)
+                continue
+            sources = tuple(_copied_from(f, copied, last=True) for f in install.files)
+            manifest = install.files[0]
+            if not all(sources) or any(
+                # (a workspace's member's manifest: a tree copied since may bring others)
+                w.path != manifest
+                and posixpath.basename(w.path) == posixpath.basename(manifest)
+                and inside(w.path, posixpath.dirname(manifest))
+                for w in copied
+            ):
+                continue
+            runs = done.setdefault((install.tool, install.files, sources, who), [])
+            if any(_installed_by(install, ran, removed) for ran in runs):
+                found.add((index, op.command))
+            cache = next(
+                (o.paths[0] for o in step.run.ops
+                 if o.command == op.command and o.role == CACHE and o.paths),
+                "",
+            )  # fmt: skip
+            runs.append((install, cache, at))
+    return found
+
+
+# An install, the cache it filled, and the number of its op
+_Ran = tuple[LockedInstall, str, int]
+
+
+def _installed_by(install: LockedInstall, ran: _Ran, removed: list[tuple[int, str]]) -> bool:
+    """The earlier install `ran` left all that `install` installs, and nothing since took its
+    cache where `install` would fetch it again."""
+    earlier, cache, at = ran
+    if not (
+        install.options == earlier.options
+        and install.adds <= earlier.adds
+        and earlier.narrowing <= install.narrowing
+    ):
+        return False
+    return (
+        not install.refetches
+        or install.flags == earlier.flags
+        or not any(when > at and covers(path, cache) for when, path in removed if cache)
+    )
+
+
+def _takes_the_install(removal: str, manifest: str, who: tuple[str, ...]) -> bool:
+    """A removal of `removal` may take what a locked install of `manifest`'s project put
+    in place: the project, its node_modules or .venv, or a virtual environment elsewhere."""
+    project = posixpath.dirname(manifest)
+    if any(covers(removal, p) for p in (project, f"{project}/node_modules", f"{project}/.venv")):
+        return True
+    # (poetry's and pipenv's environments in the user's cache or data directories, unless
+    # VIRTUAL_ENV names the one in use)
+    return "virtualenvs" in removal or (
+        not any(w.startswith("VIRTUAL_ENV=") for w in who)
+        and removal.rstrip("/").endswith(
+            ("/.cache", "/.cache/pypoetry", "/.local", "/.local/share")
+        )
+    )
+
+
+_VENV_PARENTS = ("/.cache", "/.cache/pypoetry", "/.local", "/.local/share")
+# The settings a locked install reads from the environment: where it installs, and what
+_INSTALL_SETTINGS = frozenset({"HOME", "VIRTUAL_ENV", "NODE_ENV", "PATH"})
+_INSTALL_SETTING_PREFIXES = ("POETRY_", "PIPENV_", "UV_", "YARN_", "NPM_CONFIG_", "npm_config_")
+_LOCKED_FAMILIES = frozenset({"poetry", "yarn", "pnpm", "npm", "pipenv", "uv"})
+
+
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each pip command of a RUN after one that ran `pip config set
     global.no-cache-dir ...`: pip's configuration file keeps the setting for the later RUNs
@@ -1320,18 +1435,25 @@ _PINNED = re.compile(r"[\w.-]+(?:\[[^]]*\])?\s*[<>=!~]")
 _PACKAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def _copied_from(path: str, copied: Sequence[CopyWrite]) -> str:
+def _copied_from(path: str, copied: Sequence[CopyWrite], last: bool = False) -> str:
     """The build context's file the latest COPY that wrote `path` took it from ('' when no
-    COPY of the context did, or it is not known)."""
+    COPY of the context did, or it is not known); with `last`, '' too where a COPY from a
+    stage or an image wrote it since."""
     for write in reversed(copied):
+        if write.origin and last and (write.path == path or _copied_into(path, write)):
+            return ""
         if write.origin:
             continue
         if write.path == path and not write.tree:
             return write.file or write.source
-        if write.tree and write.into and inside(path, write.into):
+        if _copied_into(path, write):
             rel = posixpath.relpath(path, write.into)
             return posixpath.normpath(posixpath.join(write.source, rel))
     return ""
+
+
+def _copied_into(path: str, write: CopyWrite) -> bool:
+    return bool(write.tree and write.into and inside(path, write.into))
 
 
 def _copy_entries(

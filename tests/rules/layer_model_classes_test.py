@@ -14589,7 +14589,8 @@ _FORTY_THIRD = [
         [],
     ),
     # `poetry install --only-root` installs the project alone, from its directory: it fetches
-    # nothing into poetry's cache.
+    # nothing into poetry's cache. (Nor, since the fifty-second session, does `--only main`
+    # again: the earlier install from the same lock put every dependency there.)
     (
         "FROM python:3.12-slim\n"
         "RUN pip install --no-cache-dir poetry\n"
@@ -14599,8 +14600,8 @@ _FORTY_THIRD = [
         "COPY . .\n"
         "RUN poetry install --only-root\n"
         "RUN poetry install --only main\n"
-        "# expect: 6 LG002, 8 LG005\n",
-        [(6, "LG002"), (8, "LG005")],
+        "# expect: 6 LG002\n",
+        [(6, "LG002")],
     ),
     # A directory for what the program writes, below a tree an archive filled, ships empty:
     # a recursive chown of it copies nothing up; of the tree around it, every file.
@@ -14655,7 +14656,8 @@ _FORTY_THIRD = [
         "COPY pyproject.toml poetry.lock ./\n"
         "RUN poetry install --no-root"
         " && rm -r /root/.cache/pypoetry/cache /root/.cache/pypoetry/artifacts/\n"
-        "RUN poetry install --no-root && rm -rf ~/.cache/pypoetry/artifacts\n"
+        # (a group the first left out: run again as it was, the install fetches nothing)
+        "RUN poetry install --no-root --with dev && rm -rf ~/.cache/pypoetry/artifacts\n"
         "# expect: 6 LG005\n",
         [(6, "LG005")],
     ),
@@ -19679,6 +19681,115 @@ def test_the_reviews_of_the_fifty_first_session(
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FIRST)
 def test_the_classes_of_the_fifty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The fifty-second session: an install of a project's locked dependencies that an earlier RUN
+# ran from the same lock finds them all there (poetry, yarn, npm, pnpm, pipenv, uv).
+_FIFTY_SECOND = [
+    # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
+    (
+        "FROM python:3.12\n"
+        "WORKDIR /app\n"
+        "RUN pip install --no-cache-dir poetry\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root --extras worker\n"
+        "COPY . .\n"
+        "RUN poetry install\n"
+        "RUN poetry install --with dev\n",
+        [(5, "LG005"), (6, "LG002"), (8, "LG005")],
+    ),
+    # yarn with --ignore-scripts, then yarn again after COPY . .: node_modules is there and nothing
+    (
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn --frozen-lockfile --ignore-scripts\n"
+        "COPY . .\n"
+        "RUN yarn --frozen-lockfile\n"
+        "RUN rm -rf node_modules\n"
+        "RUN yarn install --frozen-lockfile\n",
+        [(4, "LG005"), (5, "LG002"), (7, "LG003"), (8, "LG005")],
+    ),
+    # npm install --production, then npm install: the devDependencies are fetched; npm ci removes no
+    (
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm install --production\n"
+        "COPY . .\n"
+        "RUN npm install\n"
+        "RUN npm ci\n",
+        [(4, "LG005"), (5, "LG002"), (6, "LG005"), (7, "LG003"), (7, "LG005")],
+    ),
+    # another lock copied over the first: the install fetches what it pins
+    (
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install\n"
+        "COPY web/package.json web/yarn.lock ./\n"
+        "RUN yarn install\n",
+        [(4, "LG005"), (5, "LG002"), (6, "LG005")],
+    ),
+    # another user: poetry makes that user's environment and fetches everything into it
+    (
+        "FROM python:3.12\n"
+        "WORKDIR /app\n"
+        "RUN pip install --no-cache-dir poetry && useradd -m app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root\n"
+        "COPY . .\n"
+        "USER app\n"
+        "RUN poetry install\n",
+        [(5, "LG005"), (6, "LG002"), (8, "LG005")],
+    ),
+    # the same arguments held in a variable, and an extra the first install had: nothing more to fet
+    (
+        "FROM python:3.12\n"
+        "ARG POETRY_ARGS\n"
+        "ENV VIRTUAL_ENV=/venv\n"
+        "WORKDIR /app\n"
+        "RUN pip install --no-cache-dir poetry && python -m venv /venv\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install $POETRY_ARGS --no-root -E gunicorn && rm -rf /root/.cache\n"
+        "COPY . .\n"
+        "RUN poetry install $POETRY_ARGS\n",
+        [(8, "LG002")],
+    ),
+    # a package added between: the lock changes, and the install fetches it
+    (
+        "FROM node:20\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install\n"
+        "RUN yarn add left-pad\n"
+        "COPY . .\n"
+        "RUN yarn install\n",
+        [(4, "LG005"), (5, "LG005"), (6, "LG002"), (7, "LG005")],
+    ),
+    # uv sync --no-install-project, then uv sync; pipenv install --system then pipenv install (into
+    (
+        "FROM python:3.12\n"
+        "WORKDIR /app\n"
+        "RUN pip install --no-cache-dir uv pipenv\n"
+        "COPY pyproject.toml uv.lock Pipfile Pipfile.lock ./\n"
+        "RUN uv sync --frozen --no-install-project\n"
+        "RUN pipenv install --system --deploy\n"
+        "COPY . .\n"
+        "RUN uv sync --frozen\n"
+        "RUN pipenv install --deploy\n",
+        [(5, "LG005"), (6, "LG005"), (7, "LG002"), (9, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SECOND)
+def test_the_classes_of_the_fifty_second_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
