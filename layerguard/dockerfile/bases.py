@@ -2853,6 +2853,9 @@ def known(image: ImageRef | None) -> Known:
         # (pip, about 12 MB, in the site-packages of the version the tag names; pip installs
         # beside it)
         weighty += (f"/usr/local/lib/python3.{minor.group(1)}/site-packages/pip",)
+    if name in ("ros", "osrf/ros") and "ros-core" not in (image.tag or ""):
+        # (ros-base, and the images built on it, ran `rosdep update`: its index cache)
+        weighty += ("/root/.ros/rosdep",)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)

@@ -3848,8 +3848,13 @@ _PROVIDED_BY: Mapping[str, str] = {"libz-dev": "zlib1g-dev"}
 
 
 def _real(packages: tuple[str, ...]) -> set[str]:
-    """`packages` named as the packages that provide them."""
-    return {_PROVIDED_BY.get(p, p) for p in packages}
+    """`packages` named as the packages that provide them, and those named with a version by
+    their names too (`cmake-3.30.5`, which `dnf remove cmake` removes)."""
+    return {_PROVIDED_BY.get(p, p) for p in packages} | {
+        versioned[1]
+        for p in packages
+        if (versioned := _RPM_VERSIONED.fullmatch(p)) and "." in versioned[2]
+    }
 
 
 # The parts a package is split into that its install brings (`php8.2` brings `php8.2-common`).
@@ -3870,6 +3875,12 @@ def _brings(installed: str, removed: set[str]) -> bool:
     if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
         return True
     return bool(_PULLS_IN.get(stem, frozenset()) & removed)
+
+
+# A package named with its version, as rpm's tools take it: name-version(-release), with
+# a dot in the version or the release (`cmake-3.30.5`, `epel-release-10-6.el10`, not
+# `gcc-toolset-12` nor `cuda-toolkit-12-2`)
+_RPM_VERSIONED = re.compile(r"(.+?)-(?:\d+:)?(\d[\w+~]*(?:\.[\w+~]+)*(?:-\d[\w.+~]*)?)")
 
 
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:

@@ -19688,8 +19688,9 @@ def test_the_classes_of_the_fifty_first_session(
     assert found(dockerfile) == expected
 
 
-# The fifty-second session: an install of a project's locked dependencies that an earlier RUN
-# ran from the same lock finds them all there (poetry, yarn, npm, pnpm, pipenv, uv).
+# The fifty-second session's classes, from the held-out sets: an install of a project's locked
+# dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
+# npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19784,6 +19785,25 @@ _FIFTY_SECOND = [
         "RUN uv sync --frozen\n"
         "RUN pipenv install --deploy\n",
         [(5, "LG005"), (6, "LG005"), (7, "LG002"), (9, "LG005")],
+    ),
+    # a package installed by its versioned name (rpm's name-version-release) is the one a later remo
+    (
+        "FROM almalinux:9\n"
+        "RUN dnf install -y cmake-3.26.5 epel-release-9-7.el9 && dnf clean all\n"
+        "RUN dnf remove -y cmake && dnf clean all\n"
+        "RUN dnf remove -y epel-release && dnf clean all\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    # ros-base (the library image's default) ran rosdep update: its index cache is there to hide
+    (
+        "FROM ros:humble\n"
+        "RUN apt-get update && rosdep update && rm -rf /var/lib/apt/lists/* /root/.ros/rosdep\n",
+        [(2, "LG003")],
+    ),
+    # ros-core holds no rosdep cache to hide
+    (
+        "FROM ros:humble-ros-core\nRUN rm -rf /root/.ros/rosdep\n",
+        [],
     ),
 ]
 
