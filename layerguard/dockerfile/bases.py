@@ -1158,7 +1158,15 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     _DEVCONTAINERS + "ruby": (("GEM_HOME", "/usr/local/rvm/gems/default"),),
-    **dict.fromkeys(_PHP_IMAGES, (("PHP_INI_DIR", "/usr/local/etc/php"),)),
+    # (and phpize's build tools, which the Debian tags keep installed: `apt-get purge
+    # $PHPIZE_DEPS` removes the base's)
+    **dict.fromkeys(
+        _PHP_IMAGES,
+        (
+            ("PHP_INI_DIR", "/usr/local/etc/php"),
+            ("PHPIZE_DEPS", "autoconf dpkg-dev file g++ gcc libc-dev make pkg-config re2c"),
+        ),
+    ),
     "tomcat": (("CATALINA_HOME", "/usr/local/tomcat"),),
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),

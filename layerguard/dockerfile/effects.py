@@ -534,8 +534,11 @@ _NO_CACHE_PATHS = ("/dev/null", "/dev/shm", "/tmp/.nocache")
 
 # Base images' helpers that install with the distribution's manager and remove its index
 # after (gitpod's workspace images' `install-packages`, bitnami/minideb's and balenalib's
-# `install_packages`, phusion/baseimage's `install_clean`).
-_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"})
+# `install_packages`, phusion/baseimage's `install_clean`, Kubernetes' debian-base's
+# `clean-install`).
+_CLEAN_INSTALLS = frozenset({"install-packages", "install_packages", "install_clean"}) | {
+    "clean-install"
+}
 # What those of one distribution run (and `install_packages`, Debian's on bitnami/minideb and
 # on most of balenalib's tags; on their Alpine and Fedora tags it runs apk or dnf, which the RUN
 # does not show, and the model drops an apt install on such a base as a branch never run)
@@ -546,6 +549,9 @@ _APT_HELPERS = {
     " && rm -rf /var/lib/apt/lists /var/cache/apt/archives",
     "install_clean": "apt-get update -qq && apt-get install -y --no-install-recommends {}"
     " && apt-get clean && rm -rf /var/lib/apt/lists/*",
+    # (it empties /var/log, /tmp and debconf's cache too: mostly what its install wrote)
+    "clean-install": "apt-get update && apt-get install -y --no-install-recommends {}"
+    " && apt-get clean -y && rm -rf /var/lib/apt/lists/*",
 }
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")

@@ -19690,7 +19690,8 @@ def test_the_classes_of_the_fifty_first_session(
 
 # The fifty-second session's classes, from the held-out sets: an install of a project's locked
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
-# npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache.
+# npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
+# PHPIZE_DEPS; Kubernetes' clean-install.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19803,6 +19804,21 @@ _FIFTY_SECOND = [
     # ros-core holds no rosdep cache to hide
     (
         "FROM ros:humble-ros-core\nRUN rm -rf /root/.ros/rosdep\n",
+        [],
+    ),
+    # the php image's Debian tags keep phpize's build tools ($PHPIZE_DEPS) installed: a purge of the
+    (
+        "FROM php:8.3-cli-bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends libzip-dev && "
+        "docker-php-ext-install zip && apt-get purge -y --auto-remove $PHPIZE_DEPS libzi"
+        "p-dev && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # Kubernetes' debian-base's clean-install updates, installs and removes the package lists
+    (
+        "FROM registry.k8s.io/build-image/debian-base:bookworm-v1.0.4\n"
+        "RUN apt update && apt upgrade -y && clean-install ca-certificates mount\n"
+        "RUN clean-install e2fsprogs\n",
         [],
     ),
 ]
