@@ -916,6 +916,10 @@ _ARCH_BEFORE_PEP_668 = re.compile(
 _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
+# The tags of releases still in the making (`testing-slim`, `rolling`), always after those.
+# (Not `latest` or no tag, which an older Dockerfile meant as the release of its day.)
+_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental)(?:-|$)")
+_UBUNTU_NOW = re.compile(r"(?:rolling|devel)(?:-|$)")
 _OLD_PIP = re.compile(
     _RELEASE_START + r"(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
     r"|ubuntu[-_]?1[24]-04\b"
@@ -3017,8 +3021,8 @@ def known(image: ImageRef | None) -> Known:
         and PYTHON_TREE not in trees
         and bool(
             _MANAGED_PYTHON.search(tag)
-            or (name == "debian" and _NEW_DEBIAN.match(tag))
-            or (name == "ubuntu" and _NEW_UBUNTU.match(tag))
+            or (name == "debian" and (_NEW_DEBIAN.match(tag) or _DEBIAN_NOW.match(tag)))
+            or (name == "ubuntu" and (_NEW_UBUNTU.match(tag) or _UBUNTU_NOW.match(tag)))
         )
     ) or (
         # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)

@@ -19691,7 +19691,7 @@ def test_the_classes_of_the_fifty_first_session(
 # The fifty-second session's classes, from the held-out sets: an install of a project's locked
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
-# PHPIZE_DEPS; Kubernetes' clean-install.
+# PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19820,6 +19820,20 @@ _FIFTY_SECOND = [
         "RUN apt update && apt upgrade -y && clean-install ca-certificates mount\n"
         "RUN clean-install e2fsprogs\n",
         [],
+    ),
+    # Debian's testing (and unstable, sid) is after bookworm: its Python is externally managed, and
+    (
+        "FROM debian:testing-slim\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip install pydantic\n",
+        [],
+    ),
+    # bullseye's pip installs, and keeps its cache
+    (
+        "FROM debian:bullseye-slim\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip install pydantic\n",
+        [(3, "LG005")],
     ),
 ]
 
