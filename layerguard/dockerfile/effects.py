@@ -833,6 +833,9 @@ class Op(NamedTuple):
     # `find ROOT -name '*.pyc' -delete`: only what matches below the paths, by these names
     # (shell patterns; none when the filter is not by name: -mtime, -size, -newer, ...)
     only: tuple[str, ...] | None = None
+    # A find that selects all but some names (`! -name Makefile.inc -delete`): the names of the
+    # files it leaves
+    but: tuple[str, ...] = ()
     # It happens only where an earlier write left this path (docker-php-ext-install deletes the
     # source only when a marker says it or docker-php-ext-configure unpacked it).
     when: str | None = None
@@ -3814,7 +3817,10 @@ def _ops(
         pass  # (`find /usr -type l -exec test ! -e {} \; -delete`: broken links, no bytes)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
-        yield Op(REMOVE, "find", _paths(_find_roots(words), command), text, only=only)
+        yield Op(
+            REMOVE, "find", _paths(_find_roots(words), command), text, only=only,
+            but=_find_leaves(words, ("rm",)) if only is None else (),
+        )  # fmt: skip
     elif tool == "find" and _find_execs(words, _EDITORS) and _find_edits(words):
         # (`find /etc/s6 -type f -exec sed -i 's/\r$//' {} +`: every file below is rewritten,
         # in this layer whole; a chmod of one of them after it copies up nothing more)
@@ -5450,6 +5456,22 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
     if any(w in _FIND_SELECT for w in kept):
         return ()
     return tuple(names) if names else None
+
+
+def _find_leaves(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str, ...]:
+    r"""The names a find that runs `programs` on all else leaves alone (`find build -type f !
+    \( -name libquip.a -o -name Makefile.inc \) -delete`): of its one acting alternative, the
+    names its `-not` or `!` tests give; none otherwise."""
+    acting = _acting(words, programs)
+    if len(acting) != 1:
+        return ()
+    tests = acting[0][0]
+    left: list[str] = []
+    for at, word in enumerate(tests):
+        if word in ("-not", "!") and (count := _names_joined(tests[at + 1 :])):
+            group = tests[at + 1 : at + 1 + count]
+            left.extend(group[i + 1] for i, w in enumerate(group[:-1]) if w == "-name")
+    return tuple(left)
 
 
 def _regex_ending(pattern: str) -> str:

@@ -2428,6 +2428,13 @@ def _reach(
     `ran_in`: where programs the model does not read ran, or a project's scripts wrote)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
+    if op.but:
+        # (the files of the names it leaves: `find build -type f ! -name Makefile.inc -delete`)
+        live = [
+            e for e in live
+            if not (e.kind == FILE and any(fnmatch.fnmatchcase(posixpath.basename(e.path), n)
+                                           for n in op.but))
+        ]  # fmt: skip
     if op.tool == "usermod" and op.uid and _known_uid(op.owner, held) == op.uid:
         return []  # (the uid the image's user has already: usermod changes nothing)
     if op.kind == REMOVE and op.tool == "ln":

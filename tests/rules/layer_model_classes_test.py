@@ -19691,7 +19691,7 @@ def test_the_classes_of_the_fifty_first_session(
 # The fifty-second session's classes, from the held-out sets: an install of a project's locked
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
-# PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing.
+# PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19834,6 +19834,17 @@ _FIFTY_SECOND = [
         "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
         "RUN pip install pydantic\n",
         [(3, "LG005")],
+    ),
+    # a find that deletes all files but some names leaves those: the copied Makefile.inc stays; one
+    (
+        "FROM debian:12\n"
+        "WORKDIR /opt/quip\n"
+        "COPY Makefile.inc build/linux/Makefile.inc\n"
+        "RUN make libquip && find build/linux -type f ! \\( -name 'libquip.a' -o -name '"
+        "Makefile.inc' \\) -delete\n"
+        "COPY Makefile.inc build/other/Makefile.inc\n"
+        "RUN make libquip && find build/other -type f ! -name 'libquip.a' -delete\n",
+        [(6, "LG003")],
     ),
 ]
 
