@@ -3846,6 +3846,12 @@ _PULLS_IN: Mapping[str, frozenset[str]] = {
     # (yum's and dnf's group of build tools, by the one name effects' `_yum_group` gives it)
     "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
+    # (add-apt-repository's, in Python, with its D-Bus and PackageKit recommends)
+    "software-properties-common": frozenset(
+        {"python3", "python3-software-properties", "python3-gi", "python3-dbus", "python3-apt"}
+        | {"python3-blinker", "dbus", "gpg", "gnupg", "lsb-release", "iso-codes", "packagekit"}
+        | {"policykit-1", "unattended-upgrades", "distro-info-data", "ca-certificates"}
+    ),
 }
 
 

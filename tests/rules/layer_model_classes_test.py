@@ -19691,7 +19691,8 @@ def test_the_classes_of_the_fifty_first_session(
 # The fifty-second session's classes, from the held-out sets: an install of a project's locked
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
-# PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name.
+# PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
+# software-properties-common pulls in.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19845,6 +19846,14 @@ _FIFTY_SECOND = [
         "COPY Makefile.inc build/other/Makefile.inc\n"
         "RUN make libquip && find build/other -type f ! -name 'libquip.a' -delete\n",
         [(6, "LG003")],
+    ),
+    # software-properties-common pulls in python3, PackageKit and polkit: a later purge of them, and
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y software-properties-common\n"
+        "RUN apt-get remove --purge -y python3 policykit-1\n"
+        "RUN apt-get autoremove -y\n",
+        [(2, "LG005"), (3, "LG003"), (4, "LG003")],
     ),
 ]
 
