@@ -1438,17 +1438,23 @@ _PACKAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 def _copied_from(path: str, copied: Sequence[CopyWrite], last: bool = False) -> str:
     """The build context's file the latest COPY that wrote `path` took it from ('' when no
     COPY of the context did, or it is not known); with `last`, '' too where a COPY from a
-    stage or an image wrote it since."""
-    for write in reversed(copied):
+    stage or an image wrote it since, and a tree copied since is taken to hold no other file
+    there than one copied before (`COPY poetry.lock ./`, then `COPY src ./`)."""
+    for at in range(len(copied) - 1, -1, -1):
+        write = copied[at]
         if write.origin and last and (write.path == path or _copied_into(path, write)):
             return ""
         if write.origin:
             continue
         if write.path == path and not write.tree:
             return write.file or write.source
+        if _matches(path, write.path) and not write.tree:
+            # (`COPY poetry.lock* ./`: the file of that name, if the context holds it)
+            return posixpath.join(posixpath.dirname(write.source), posixpath.basename(path))
         if _copied_into(path, write):
             rel = posixpath.relpath(path, write.into)
-            return posixpath.normpath(posixpath.join(write.source, rel))
+            source = posixpath.normpath(posixpath.join(write.source, rel))
+            return (last and _copied_from(path, copied[:at], last)) or source
     return ""
 
 

@@ -19855,6 +19855,18 @@ _FIFTY_SECOND = [
         "RUN apt-get autoremove -y\n",
         [(2, "LG005"), (3, "LG003"), (4, "LG003")],
     ),
+    # the lock copied by a wildcard (poetry.lock*), then the sources' directory copied over the proj
+    (
+        "FROM python:3.12\n"
+        "ENV POETRY_VIRTUALENVS_IN_PROJECT=1\n"
+        "WORKDIR /src\n"
+        "RUN pip install --no-cache-dir poetry\n"
+        "COPY README.md pyproject.toml poetry.lock* ./\n"
+        "RUN poetry install --no-root\n"
+        "COPY src ./\n"
+        "RUN poetry install\n",
+        [(6, "LG005")],
+    ),
 ]
 
 
