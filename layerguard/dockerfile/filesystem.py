@@ -1963,7 +1963,7 @@ def _run(
                 ):
                     skel_homes.add(op.paths[0])
             # fix-permissions changes only what is not group-writable yet: never a file twice.
-            fixing = op.tool == "fix-permissions" and _jupyter_or_s2i(held, step.instr.env)
+            fixing = op.tool == "fix-permissions" and _jupyter_or_s2i(held, step.instr.env, earlier)
             seen = [e for e in live if not e.fixed] if fixing else live
             hits: list[Hit] = []
             named: list[str] = []
@@ -3588,13 +3588,25 @@ def _under_star(path: str, stars: set[str]) -> bool:
     return "" in stars and not name.startswith(".")
 
 
-def _jupyter_or_s2i(held: Known, env: Mapping[str, str]) -> bool:
+def _jupyter_or_s2i(held: Known, env: Mapping[str, str], earlier: str = "") -> bool:
     """The fix-permissions that runs may be Jupyter's or s2i's, which change only what is not
     group-writable yet: the base is one of theirs, or not known (`FROM $BASE_CONTAINER`, a
-    distribution's), or the build is Jupyter's (its NB_GID). On another runtime's image it is
-    a script of the build's own (Lagoon's, from its commons image), which changes every file
-    each time."""
-    return bool(held.fixed) or not held.runtime or "NB_GID" in env
+    distribution's), or the build is Jupyter's (its NB_GID), or copied Jupyter's script in from
+    its context (`COPY fix-permissions /usr/local/bin/`, on nvidia/cuda). On another runtime's
+    image it is a script of the build's own (Lagoon's, from its commons image), which changes
+    every file each time."""
+    return (
+        bool(held.fixed)
+        or not held.runtime
+        or "NB_GID" in env
+        or _COPIES_FIX_PERMISSIONS.search(earlier) is not None
+    )
+
+
+# (from the build context: not Lagoon's, `COPY --from=lagoon/commons /bin/fix-permissions`)
+_COPIES_FIX_PERMISSIONS = re.compile(
+    r"(?im)^\s*(?:COPY|ADD)\b(?![^\n]*--from)[^\n]*\bfix-permissions\b"
+)
 
 
 def _without_removed(change: Change, removed: tuple[str, ...]) -> Change:

@@ -19692,7 +19692,7 @@ def test_the_classes_of_the_fifty_first_session(
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
 # PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
-# software-properties-common pulls in.
+# software-properties-common pulls in; Jupyter's fix-permissions copied onto another image.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19866,6 +19866,16 @@ _FIFTY_SECOND = [
         "COPY src ./\n"
         "RUN poetry install\n",
         [(6, "LG005")],
+    ),
+    # Jupyter's fix-permissions copied in on another image: it changes only what is not fixed yet, s
+    (
+        "FROM nvidia/cuda:12.2.0-devel-ubuntu22.04\n"
+        "COPY fix-permissions /usr/local/bin/fix-permissions\n"
+        "RUN useradd -m -u 1000 -g 100 lwa\n"
+        "COPY --chown=1000:100 notebooks /home/lwa/notebooks\n"
+        "RUN fix-permissions /home/lwa\n"
+        "RUN mkdir /home/lwa/work && fix-permissions /home/lwa\n",
+        [(5, "LG004")],
     ),
 ]
 
