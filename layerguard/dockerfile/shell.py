@@ -802,6 +802,35 @@ _MACHINE = {
 }
 
 
+def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
+    """What `$(basename "$URL")` or `$(dirname $FILE)` prints, where the variables it names are
+    known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off."""
+    words = inner.split()
+    if len(words) not in (2, 3) or words[0] not in ("basename", "dirname"):
+        return None
+    if len(words) == 3 and words[0] == "dirname":
+        return None
+    unknown = False
+
+    def known(found: re.Match[str]) -> str:
+        nonlocal unknown
+        value = env.get(found[1] or found[2])
+        unknown = unknown or value is None or "$" in value
+        return value or ""
+
+    path = _NAMED_VARIABLE.sub(known, words[1].strip("'\""))
+    if unknown or not path or any(c in path for c in "`$(){}*?["):
+        return None
+    if words[0] == "dirname":
+        return posixpath.dirname(path.rstrip("/")) or "."
+    name = posixpath.basename(path.rstrip("/"))
+    suffix = words[2] if len(words) == 3 else ""
+    return name.removesuffix(suffix) if suffix and name != suffix else name
+
+
+_NAMED_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+
+
 def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
     """What `$(go env NAME)` prints for go's cache places: the variable, or go's default under
     the home (`~/go`, `~/go/pkg/mod`, `~/.cache/go-build`)."""
@@ -1724,6 +1753,7 @@ class _Parser:
             or _go_env(raw, self.env)
             or _gem_dir(raw, self.env)
             or _MACHINE.get(" ".join(inner.split()))
+            or _path_part(inner, self.env)
         )
 
     def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:

@@ -19692,7 +19692,8 @@ def test_the_classes_of_the_fifty_first_session(
 # dependencies that an earlier RUN ran from the same lock finds them all there (poetry, yarn,
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
 # PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
-# software-properties-common pulls in; Jupyter's fix-permissions copied onto another image.
+# software-properties-common pulls in; Jupyter's fix-permissions copied onto another image;
+# what `$(basename "$URL")` prints.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19876,6 +19877,23 @@ _FIFTY_SECOND = [
         "RUN fix-permissions /home/lwa\n"
         "RUN mkdir /home/lwa/work && fix-permissions /home/lwa\n",
         [(5, "LG004")],
+    ),
+    # $(basename "$URL") prints the name the ADD saved the download under, where the address is know
+    (
+        "FROM debian:12\n"
+        "ARG SERVER_URL=https://releases.example.org/files/server-2022.9-linux-amd64.tar.gz\n"
+        "RUN mkdir /tmp/server\n"
+        "ADD $SERVER_URL /tmp/server\n"
+        'RUN tar -zxf "/tmp/server/$(basename $SERVER_URL)" -C /opt && rm -rf /tmp/server\n',
+        [(4, "LG006"), (5, "LG003")],
+    ),
+    # with no address known, what basename prints is not known either
+    (
+        "FROM debian:12\n"
+        "ARG SERVER_URL\n"
+        "ADD ${SERVER_URL} /tmp/server.tgz\n"
+        'RUN tar -zxf "/tmp/$(basename $SERVER_URL)" -C /opt\n',
+        [],
     ),
 ]
 
