@@ -917,9 +917,10 @@ _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 # The tags of releases still in the making (`testing-slim`, `rolling`), always after those.
-# (Not `latest` or no tag, which an older Dockerfile meant as the release of its day.)
-_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental)(?:-|$)")
-_UBUNTU_NOW = re.compile(r"(?:rolling|devel)(?:-|$)")
+# (Not `latest` or no tag, which an older Dockerfile meant as the release of its day, nor a
+# dated one, `sid-20220125`.)
+_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental)(?:-slim)?$")
+_UBUNTU_NOW = re.compile(r"(?:rolling|devel)$")
 _OLD_PIP = re.compile(
     _RELEASE_START + r"(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
     r"|ubuntu[-_]?1[24]-04\b"
@@ -1154,6 +1155,7 @@ _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
+_ALPINE_PHPIZE = "autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c"
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
     # (its global npmrc keeps npm's cache in the data volume: `npm config set cache /data/.npm`)
@@ -1163,7 +1165,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     _DEVCONTAINERS + "ruby": (("GEM_HOME", "/usr/local/rvm/gems/default"),),
     # (and phpize's build tools, which the Debian tags keep installed: `apt-get purge
-    # $PHPIZE_DEPS` removes the base's)
+    # $PHPIZE_DEPS` removes the base's; the Alpine tags name Alpine's, `_ALPINE_PHPIZE`)
     **dict.fromkeys(
         _PHP_IMAGES,
         (
@@ -2757,6 +2759,9 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f for f in files if f != "/usr/local/bin/docker-entrypoint.sh")
     if name == "caddy" and "builder" in (image.tag or ""):
         env += (("GOPATH", "/go"),)  # (its builder tags are golang's, with xcaddy added)
+    if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
+        # (Alpine's names for phpize's build tools, which those tags do not keep installed)
+        env = (*(p for p in env if p[0] != "PHPIZE_DEPS"), ("PHPIZE_DEPS", _ALPINE_PHPIZE))
     if name == "dunglas/frankenphp" and "builder" in (image.tag or ""):
         workdir = "/go/src/app"  # (its builder tags, for xcaddy: Go's source tree)
     if name == "drupal" and _OLD_DRUPAL.match(image.tag or ""):

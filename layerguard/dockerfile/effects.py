@@ -5461,11 +5461,20 @@ def _selected_by(tests: list[str]) -> tuple[str, ...] | None:
 def _find_leaves(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str, ...]:
     r"""The names a find that runs `programs` on all else leaves alone (`find build -type f !
     \( -name libquip.a -o -name Makefile.inc \) -delete`): of its one acting alternative, the
-    names its `-not` or `!` tests give; none otherwise."""
+    names its `-not` or `!` tests give; none otherwise, nor where a recursive program may take
+    a directory with such files inside."""
     acting = _acting(words, programs)
     if len(acting) != 1:
         return ()
-    tests = acting[0][0]
+    tests, _ = acting[0]
+    removes_trees = any(
+        posixpath.basename(words[at + 1]) == "rm" and _recursive_copy(words[at + 1 : end])
+        for at, word in enumerate(words[:-1])
+        if word in ("-exec", "-execdir")
+        for end in (next((j for j in range(at, len(words)) if words[j] in (";", "+")), len(words)),)
+    )
+    if removes_trees and not _of_one_type(tests, "f"):
+        return ()  # (`! -name app.conf -exec rm -rf {} +`: a directory it takes goes whole)
     left: list[str] = []
     for at, word in enumerate(tests):
         if word in ("-not", "!") and (count := _names_joined(tests[at + 1 :])):
@@ -7157,7 +7166,7 @@ def locked_install(command: Command) -> LockedInstall | None:
             operands.append(word)
             continue
         flags.add(f"{name}={value}" if value else name)
-        if name in _ELSEWHERE:
+        if name in _ELSEWHERE and name not in known.narrowing:
             return None  # (`yarn --cwd web`, `poetry -C sub install`: another project)
         elif name not in known.neutral:
             # (and a variable's words, `$POETRY_ARGS`, as an option of their own)
@@ -7166,10 +7175,10 @@ def locked_install(command: Command) -> LockedInstall | None:
         operands = [""]
     if len(operands) != 1 or operands[0] not in known.subcommands:
         return None  # (`yarn add x`, `npm install x`: a package of its own)
+    # (its own settings, `NODE_ENV=production npm install`, as options of their own)
+    options |= {f"{k}={v}" for k, v in command.assignments}
     adds = {o for o in options if o.split("=", 1)[0] in known.adds}
-    narrowing = {
-        o for o in options if o in known.narrowing or o.split("=", 1)[0] in known.narrowing
-    }
+    narrowing = {o for o in options if {o, o.split("=", 1)[0]} & known.narrowing}
     return LockedInstall(
         " ".join(words),
         tool,
@@ -7177,7 +7186,7 @@ def locked_install(command: Command) -> LockedInstall | None:
         frozenset(options - adds - narrowing),
         frozenset(adds),
         frozenset(narrowing),
-        frozenset(flags),
+        frozenset(flags - _YARN_UNCHECKED),
         tool == "yarn",
     )
 
@@ -7198,9 +7207,9 @@ _LOCKED = {
         frozenset({"--extras", "--with", "--without", "--only"}),
         frozenset({"--no-root", "--no-interaction", "--no-ansi", "--ansi", "--quiet", "-v"})
         | {"-vv", "-vvv", "--verbose", "--compile", "--no-directory", "--no-plugins"}
-        | {"--no-cache", "--sync", "--only-root"},
+        | {"--no-cache", "--sync"},
         frozenset({"--extras", "--with", "--all-extras", "--all-groups"}),
-        frozenset({"--no-dev", "--without", "--only"}),
+        frozenset({"--no-dev", "--without", "--only", "--only-root"}),
     ),
     "yarn": _Locked(
         ("package.json", "yarn.lock"),
@@ -7211,7 +7220,7 @@ _LOCKED = {
         | {"--offline", "--ignore-engines", "--check-files", "--network-timeout", "--mutex"}
         | {"--cache-folder", "--inline-builds"},
         frozenset(),
-        frozenset({"--production", "--prod", "--ignore-optional"}),
+        frozenset({"--production", "--prod", "--ignore-optional", "NODE_ENV=production"}),
     ),
     "pnpm": _Locked(
         ("package.json", "pnpm-lock.yaml"),
@@ -7220,7 +7229,7 @@ _LOCKED = {
         frozenset({"--frozen-lockfile", "--prefer-offline", "--offline", "--ignore-scripts"})
         | {"--silent", "--reporter", "--store-dir"},
         frozenset(),
-        frozenset({"--prod", "-P", "--production"}),
+        frozenset({"--prod", "-P", "--production", "NODE_ENV=production"}),
     ),
     "npm": _Locked(
         ("package.json", "package-lock.json"),
@@ -7230,7 +7239,7 @@ _LOCKED = {
         | {"--no-progress", "--prefer-offline", "--offline", "--loglevel", "--cache"},
         frozenset(),
         frozenset({"--production", "--omit=dev", "--only=prod", "--only=production"})
-        | {"--omit=optional", "--no-optional"},
+        | {"--omit=optional", "--no-optional", "NODE_ENV=production"},
     ),
     "pipenv": _Locked(
         ("Pipfile", "Pipfile.lock"),
@@ -7245,12 +7254,19 @@ _LOCKED = {
         frozenset({"sync"}),
         frozenset({"--extra", "--group", "--only-group", "--no-group", "--link-mode"})
         | {"--python", "-p", "--package"},
-        frozenset({"--frozen", "--locked", "--no-install-project", "--compile-bytecode"})
-        | {"--quiet", "-q", "--no-progress", "--offline", "--no-cache", "--link-mode"},
+        frozenset({"--frozen", "--locked", "--compile-bytecode", "--quiet", "-q"})
+        | {"--no-progress", "--offline", "--no-cache", "--link-mode"},
         frozenset({"--extra", "--group", "--all-extras", "--all-groups", "--dev"}),
-        frozenset({"--no-dev", "--only-group", "--no-group", "--no-default-groups"}),
+        # (and the project left out: built later, its build backend is fetched)
+        frozenset({"--no-dev", "--only-group", "--no-group", "--no-default-groups"})
+        | {"--no-install-project", "--no-install-workspace"},
     ),
 }
+# Yarn's options its integrity check does not compare (a change of these installs nothing)
+_YARN_UNCHECKED = frozenset(
+    {"--frozen-lockfile", "--pure-lockfile", "--non-interactive", "--silent", "-s"}
+    | {"--no-progress", "--prefer-offline", "--offline", "--network-timeout", "--mutex"}
+)
 # Options that move the project elsewhere
 _ELSEWHERE = frozenset(
     {"-C", "--directory", "-P", "--project", "--cwd", "--prefix", "--modules-folder", "--dir"}

@@ -888,6 +888,10 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
         # `pyenv global 3.6.15`, `conda activate`; and so does an ENV PATH that puts a venv's
         # or pyenv's bin first)
         other = _another_python(step)
+        if step.run is not None and _BREAKS_SYSTEM_PACKAGES.search(step.instr.node.original):
+            # (`pip config set global.break-system-packages true`, or the setting written into
+            # pip.conf: the pips after it install, and the one it was given to)
+            return found
         for op in step.run.ops if step.run is not None else ():
             if op.kind == REMOVE and any("EXTERNALLY-MANAGED" in p for p in op.paths):
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
@@ -898,6 +902,11 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif op.family == "pip" and system and not other and _the_system_pip(op):
                 found.add((index, op.command))
     return found
+
+
+_BREAKS_SYSTEM_PACKAGES = re.compile(
+    r"(?:pip[\d.]*\s+config\s+set\s+\S*break-system-packages|break-system-packages\s*=)"
+)
 
 
 def _another_python(step: Step) -> bool:
@@ -1104,9 +1113,11 @@ def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
     lock copied from the same files of the context, with the same options but those that fetch
     less: it finds every dependency installed and fetches nothing (`COPY pyproject.toml
     poetry.lock ./`, `RUN poetry install --no-root`, `COPY . .`, `RUN poetry install`). Not
-    where a removal since took the installed packages, nor after a change of the project's
-    dependencies (`yarn add x`). Yarn installs again when its flags changed (`--production`
-    after a full install): only a cache it kept since saves it fetching all again."""
+    where a removal since took the installed packages or their environment, a prune or an
+    uninstall took some, or a `poetry config` may have moved them, nor after a change of the
+    project's dependencies (`yarn add x`). Yarn installs again when its flags changed
+    (`--production` after a full install): only a cache it kept since saves it fetching all
+    again."""
     found: set[tuple[int, str]] = set()
     copied: list[CopyWrite] = []
     # (tool, manifest and lock, where they were copied from, user and settings) -> each
@@ -1114,21 +1125,23 @@ def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
     done: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], list[_Ran]] = {}
     removed: list[tuple[int, str]] = []  # (op's number, path) of each removal so far
     at = 0
+    configured = 0  # how many `poetry config` commands ran so far
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
             continue
         env = step.instr.env
-        who = (
-            step.instr.user.split(":")[0],
-            *sorted(f"{k}={v}" for k, v in env.items() if k in _INSTALL_SETTINGS
-                    or k.startswith(_INSTALL_SETTING_PREFIXES)),
+        settings = sorted(
+            f"{k}={v}" for k, v in env.items()
+            if k in _INSTALL_SETTINGS or k.startswith(_INSTALL_SETTING_PREFIXES)
         )  # fmt: skip
-        installs = {}
+        installs: dict[str, tuple[LockedInstall, int]] = {}
         for command in step.run.commands:
+            if command.words[:2] == ("poetry", "config"):
+                configured += 1  # (`poetry config virtualenvs.create false`: elsewhere now)
             install = locked_install(command)
             if install is not None:
-                installs[install.text] = install
+                installs[install.text] = (install, configured)
         for op in step.run.ops:
             at += 1
             if op.kind == REMOVE:
@@ -1138,7 +1151,9 @@ def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
                     key: runs for key, runs in done.items()
                     if not any(_takes_the_install(r, key[1][0], key[3]) for r in op.paths)
                 }  # fmt: skip
-            install = installs.pop(op.command, None)  # (one op of the command counts it)
+            if op.kind == PURGE and op.family in (*_LOCKED_FAMILIES, "pip"):
+                done.clear()  # (`npm prune --production`, `pip uninstall x`: some taken)
+            install, config = installs.pop(op.command, (None, 0))  # (one op counts it)
             if install is None or not all(install.files):
                 if op.packages and op.family in _LOCKED_FAMILIES:
                     done.clear()  # (`yarn add x`, `poetry add x`: the lock changes)
@@ -1153,6 +1168,7 @@ def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 for w in copied
             ):
                 continue
+            who = (step.instr.user.split(":")[0], f"config={config}", *settings)
             runs = done.setdefault((install.tool, install.files, sources, who), [])
             if any(_installed_by(install, ran, removed) for ran in runs):
                 found.add((index, op.command))
@@ -1171,7 +1187,7 @@ _Ran = tuple[LockedInstall, str, int]
 
 def _installed_by(install: LockedInstall, ran: _Ran, removed: list[tuple[int, str]]) -> bool:
     """The earlier install `ran` left all that `install` installs, and nothing since took its
-    cache where `install` would fetch it again."""
+    cache where `install` would fetch it again (one under a cache mount left none)."""
     earlier, cache, at = ran
     if not (
         install.options == earlier.options
@@ -1182,27 +1198,29 @@ def _installed_by(install: LockedInstall, ran: _Ran, removed: list[tuple[int, st
     return (
         not install.refetches
         or install.flags == earlier.flags
-        or not any(when > at and covers(path, cache) for when, path in removed if cache)
+        or (bool(cache) and not any(when > at and covers(path, cache) for when, path in removed))
     )
 
 
 def _takes_the_install(removal: str, manifest: str, who: tuple[str, ...]) -> bool:
     """A removal of `removal` may take what a locked install of `manifest`'s project put
-    in place: the project, its node_modules or .venv, or a virtual environment elsewhere."""
+    in place: the project, its node_modules or .venv, or the virtual environment it used
+    (VIRTUAL_ENV's, UV_PROJECT_ENVIRONMENT's, or poetry's and pipenv's in the user's cache and
+    data directories)."""
     project = posixpath.dirname(manifest)
-    if any(covers(removal, p) for p in (project, f"{project}/node_modules", f"{project}/.venv")):
-        return True
-    # (poetry's and pipenv's environments in the user's cache or data directories, unless
-    # VIRTUAL_ENV names the one in use)
-    return "virtualenvs" in removal or (
-        not any(w.startswith("VIRTUAL_ENV=") for w in who)
-        and removal.rstrip("/").endswith(
-            ("/.cache", "/.cache/pypoetry", "/.local", "/.local/share")
-        )
-    )
+    settings = dict(w.split("=", 1) for w in who[1:])
+    places = [project, f"{project}/node_modules", f"{project}/.venv"]
+    places += [settings[k] for k in ("VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT") if k in settings]
+    home = settings.get("HOME") or ("/root" if who[0] in ("", "root", "0") else "")
+    in_place = settings.get("POETRY_VIRTUALENVS_IN_PROJECT", "").lower() in ("true", "1")
+    created = settings.get("POETRY_VIRTUALENVS_CREATE", "").lower() not in ("false", "0")
+    if "VIRTUAL_ENV" not in settings and created and not in_place:
+        cache = settings.get("POETRY_CACHE_DIR") or (home and f"{home}/.cache/pypoetry")
+        places += [f"{cache}/virtualenvs"] if cache else []
+        places += [f"{home}/.local/share/virtualenvs"] if home else []
+    return "virtualenvs" in removal or any(covers(removal, p) for p in places if p)
 
 
-_VENV_PARENTS = ("/.cache", "/.cache/pypoetry", "/.local", "/.local/share")
 # The settings a locked install reads from the environment: where it installs, and what
 _INSTALL_SETTINGS = frozenset({"HOME", "VIRTUAL_ENV", "NODE_ENV", "PATH"})
 _INSTALL_SETTING_PREFIXES = ("POETRY_", "PIPENV_", "UV_", "YARN_", "NPM_CONFIG_", "npm_config_")
@@ -3764,7 +3782,8 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             return None
         earlier = next(
             (e for e in reversed(live)
-             if e.role == INSTALL and e.family == op.family and names & _real(e.packages)
+             if e.role == INSTALL and e.family == op.family
+             and names & _real(e.packages, e.family)
              and not e.purged),
             None,
         )  # fmt: skip
@@ -3788,7 +3807,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             and (
                 anything
                 or "$" in entry.packages
-                or names & _real(entry.packages)
+                or names & _real(entry.packages, entry.family)
                 # (a group's member: `yum remove git` after `yum groupinstall "Development Tools"`)
                 or any(names & _PULLS_IN.get(p, frozenset()) for p in entry.packages)
                 # (a project's install from its manifest, whose packages the removal names: `npm
@@ -3864,11 +3883,12 @@ _PULLS_IN: Mapping[str, frozenset[str]] = {
     # (yum's and dnf's group of build tools, by the one name effects' `_yum_group` gives it)
     "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
-    # (add-apt-repository's, in Python, with its D-Bus and PackageKit recommends)
+    # (add-apt-repository's, in Python, with D-Bus and PackageKit, whose polkit is Ubuntu's
+    # policykit-1)
     "software-properties-common": frozenset(
         {"python3", "python3-software-properties", "python3-gi", "python3-dbus", "python3-apt"}
-        | {"python3-blinker", "dbus", "gpg", "gnupg", "lsb-release", "iso-codes", "packagekit"}
-        | {"policykit-1", "unattended-upgrades", "distro-info-data", "ca-certificates"}
+        | {"python3-blinker", "dbus", "gpg", "lsb-release", "iso-codes", "packagekit"}
+        | {"policykit-1", "distro-info-data", "ca-certificates"}
     ),
 }
 
@@ -3878,14 +3898,21 @@ _PULLS_IN: Mapping[str, frozenset[str]] = {
 _PROVIDED_BY: Mapping[str, str] = {"libz-dev": "zlib1g-dev"}
 
 
-def _real(packages: tuple[str, ...]) -> set[str]:
-    """`packages` named as the packages that provide them, and those named with a version by
-    their names too (`cmake-3.30.5`, which `dnf remove cmake` removes)."""
+def _real(packages: tuple[str, ...], family: str = "") -> set[str]:
+    """`packages` named as the packages that provide them; of rpm's managers, those named with
+    a version by their names too (`cmake-3.30.5`, which `dnf remove cmake` removes)."""
     return {_PROVIDED_BY.get(p, p) for p in packages} | {
         versioned[1]
         for p in packages
-        if (versioned := _RPM_VERSIONED.fullmatch(p)) and "." in versioned[2]
+        if family in _RPM_FAMILIES
+        and (versioned := _RPM_VERSIONED.fullmatch(p))
+        and "." in versioned[2]
     }
+
+
+# The managers that take a package named with its version (apt's names hold versions of their
+# own: `dotnet-sdk-8.0`, `gcc-4.8`)
+_RPM_FAMILIES = frozenset({"yum"})  # (dnf, microdnf, zypper, tdnf and rpm among them)
 
 
 # The parts a package is split into that its install brings (`php8.2` brings `php8.2-common`).

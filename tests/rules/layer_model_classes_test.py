@@ -19776,7 +19776,7 @@ _FIFTY_SECOND = [
         "RUN yarn install\n",
         [(4, "LG005"), (5, "LG005"), (6, "LG002"), (7, "LG005")],
     ),
-    # uv sync --no-install-project, then uv sync; pipenv install --system then pipenv install (into
+    # uv sync --no-install-project, then uv sync (which builds the project: its build backend is fet
     (
         "FROM python:3.12\n"
         "WORKDIR /app\n"
@@ -19786,8 +19786,9 @@ _FIFTY_SECOND = [
         "RUN pipenv install --system --deploy\n"
         "COPY . .\n"
         "RUN uv sync --frozen\n"
-        "RUN pipenv install --deploy\n",
-        [(5, "LG005"), (6, "LG005"), (7, "LG002"), (9, "LG005")],
+        "RUN pipenv install --deploy\n"
+        "RUN uv sync --frozen\n",
+        [(5, "LG005"), (6, "LG005"), (7, "LG002"), (8, "LG005"), (9, "LG005")],
     ),
     # a package installed by its versioned name (rpm's name-version-release) is the one a later remo
     (
@@ -19900,6 +19901,310 @@ _FIFTY_SECOND = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SECOND)
 def test_the_classes_of_the_fifty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+# The fifty-second session's reviews: the probes its changes got wrong, fixed since.
+_FIFTY_SECOND_REVIEW = [
+    # (s52b/023) RHEL's dotnet-sdk-8.0 (a package NAME, its number is no version) installed at 3; dn
+    (
+        "FROM rockylinux:9\n"
+        "RUN dnf install -y dotnet-sdk-8.0 && dnf clean all\n"
+        "RUN dnf remove -y dotnet-sdk-6.0 && dnf clean all\n",
+        [],
+    ),
+    # (s52b/054) php:8.2-fpm-alpine: apk add $PHPIZE_DEPS at 3 (Alpine's list: ... dpkg pkgconf ...)
+    (
+        "FROM php:8.2-fpm-alpine\nRUN apk add --no-cache $PHPIZE_DEPS\nRUN apk del pkgconf dpkg\n",
+        [(3, "LG003")],
+    ),
+    # (s52b/092) debian:bookworm: s-p-c with --no-install-recommends at 3 does NOT bring gnupg (only
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends software-prope"
+        "rties-common && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y gnupg\n",
+        [],
+    ),
+    # (s52b/095) debian:bookworm: s-p-c at 3; unattended-upgrades is no dependency nor recommend the
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y software-properties-common && rm -rf /"
+        "var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y unattended-upgrades\n",
+        [],
+    ),
+    # (s52b/109) ubuntu:22.04: mysql-client-8.0 (an apt package NAME) at 3; purge of the mysql-clien
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends mysql-client-8"
+        ".0 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y mysql-client\n",
+        [],
+    ),
+    # (s52b/111) ubuntu:22.04: Microsoft's dotnet-sdk-8.0 (apt name) at 3; apt-get remove dotnet-sdk
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends dotnet-sdk-8.0"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get remove -y dotnet-sdk-6.0 || true\n",
+        [],
+    ),
+    # (s52b/112) ubuntu:16.04: gcc-4.8 g++-4.8 at 3 (not the gcc metapackage); purge gcc g++ at 4, n
+    (
+        "FROM ubuntu:16.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc-4.8 g++-4."
+        "8 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y gcc g++\n",
+        [],
+    ),
+    # (s52a/051) yarn under a cache mount (no cache in the image), then yarn --production without th
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --froze"
+        "n-lockfile\n"
+        "COPY . .\n"
+        "RUN yarn build && yarn install --production --frozen-lockfile\n",
+        [(5, "LG002"), (6, "LG005")],
+    ),
+    # (s52a/064) poetry install --only-root first (installs no dependency), then --no-root --only ma
+    (
+        "FROM python:3.12-slim\n"
+        "ENV POETRY_NO_INTERACTION=1\n"
+        "RUN pip install --no-cache-dir poetry==1.8.3\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock README.md ./\n"
+        "COPY app ./app\n"
+        "RUN poetry install --only-root\n"
+        "RUN poetry install --no-root --only main\n",
+        [(8, "LG005")],
+    ),
+    # (s52a/065) poetry config virtualenvs.create false between the installs (first into a venv, --n
+    (
+        "FROM python:3.12-slim\n"
+        "ENV POETRY_NO_INTERACTION=1\n"
+        "RUN pip install --no-cache-dir poetry==1.8.3\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root --no-cache\n"
+        "COPY . .\n"
+        "RUN poetry config virtualenvs.create false && poetry install\n",
+        [(7, "LG002"), (8, "LG005")],
+    ),
+    # (s52a/066) POETRY_CACHE_DIR=/tmp/poetry_cache without in-project venvs: rm -rf $POETRY_CACHE_D
+    (
+        "FROM python:3.11-slim\n"
+        "ENV POETRY_NO_INTERACTION=1 POETRY_CACHE_DIR=/tmp/poetry_cache\n"
+        "RUN pip install --no-cache-dir poetry==1.6.1\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --without dev --no-root && rm -rf $POETRY_CACHE_DIR\n"
+        "COPY . .\n"
+        "RUN poetry install --without dev\n",
+        [(7, "LG002"), (8, "LG005")],
+    ),
+    # (s52a/067) VIRTUAL_ENV=/opt/venv: the venv removed and made again between the installs (first
+    (
+        "FROM python:3.12-slim\n"
+        "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH\n"
+        "RUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir poetry"
+        "==1.8.3\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root --no-cache\n"
+        "RUN rm -rf /opt/venv && python -m venv /opt/venv && /opt/venv/bin/pip install -"
+        "-no-cache-dir poetry==1.8.3\n"
+        "COPY . .\n"
+        "RUN poetry install\n",
+        [(7, "LG003"), (8, "LG002"), (9, "LG005")],
+    ),
+    # (s52a/068) UV_PROJECT_ENVIRONMENT=/opt/venv removed between the uv syncs (first under a cache
+    (
+        "FROM python:3.12-slim\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /uvx /bin/\n"
+        "WORKDIR /app\n"
+        "ENV UV_PROJECT_ENVIRONMENT=/opt/venv\n"
+        "COPY pyproject.toml uv.lock ./\n"
+        "RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project\n"
+        "RUN rm -rf /opt/venv\n"
+        "COPY . .\n"
+        "RUN uv sync --frozen --no-install-project\n",
+        [(7, "LG003"), (8, "LG002"), (9, "LG005")],
+    ),
+    # (s52a/069) npm prune --production between, then a full npm install (first cleaned its cache):
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN npm install && npm cache clean --force\n"
+        "COPY . .\n"
+        "RUN npm run build && npm prune --production\n"
+        "RUN npm install && npm test\n",
+        [(5, "LG002"), (6, "LG003"), (7, "LG005")],
+    ),
+    # (s52a/070) inline NODE_ENV=production on the first npm install (prod only, cleaned), then a pl
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json package-lock.json ./\n"
+        "RUN NODE_ENV=production npm install && npm cache clean --force\n"
+        "COPY . .\n"
+        "RUN npm install && npm run build\n",
+        [(5, "LG002"), (6, "LG005")],
+    ),
+    # (s52a/071) uv docs pattern without cache mounts: --no-install-project then uv sync builds and
+    (
+        "FROM python:3.12-slim\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /uvx /bin/\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml uv.lock ./\n"
+        "RUN uv sync --frozen --no-install-project\n"
+        "COPY . .\n"
+        "RUN uv sync --frozen\n"
+        'CMD ["uv", "run", "app"]\n',
+        [(5, "LG005"), (6, "LG002"), (7, "LG005")],
+    ),
+    # (s52a/072) bookstack-like: UV_PROJECT_ENVIRONMENT, --no-dev --no-editable --no-install-project
+    (
+        "FROM python:3.13-slim-bookworm\n"
+        "WORKDIR /export\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.6.3 /uv /uvx /bin/\n"
+        "ENV UV_COMPILE_BYTECODE=1 \\\n"
+        "    UV_LINK_MODE=copy \\\n"
+        "    UV_PROJECT_ENVIRONMENT=/opt/venv\n"
+        "COPY pyproject.toml uv.lock .python-version ./\n"
+        "RUN uv sync --frozen --no-dev --no-editable --no-install-project\n"
+        "COPY . .\n"
+        "RUN uv sync --frozen --no-dev --no-editable\n",
+        [(8, "LG005"), (9, "LG002"), (10, "LG005")],
+    ),
+    # (s52a/118) uv --no-install-project under a cache mount, then plain uv sync without the mount:
+    (
+        "FROM python:3.12-slim\n"
+        "COPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /uvx /bin/\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml uv.lock ./\n"
+        "RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-install-project\n"
+        "COPY . .\n"
+        "RUN uv sync --frozen\n",
+        [(6, "LG002"), (7, "LG005")],
+    ),
+    # (s52a/129) POETRY_VIRTUALENVS_CREATE=false, --no-cache first; pip uninstall of one of its pack
+    (
+        "FROM python:3.11-slim\n"
+        "ENV POETRY_VIRTUALENVS_CREATE=false\n"
+        "RUN pip install --no-cache-dir poetry==1.8.3\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root --no-cache\n"
+        "RUN pip uninstall -y opencv-python && pip install --no-cache-dir opencv-python-"
+        "headless==4.9.0.80\n"
+        "COPY . .\n"
+        "RUN poetry install\n",
+        [(8, "LG002"), (9, "LG005")],
+    ),
+    # (s52a/100) POETRY_VIRTUALENVS_CREATE=false, rm -rf /root/.cache/pypoetry after the first insta
+    (
+        "FROM python:3.10-slim\n"
+        "ENV POETRY_VIRTUALENVS_CREATE=false\n"
+        "RUN pip install --no-cache-dir poetry==1.5.1\n"
+        "WORKDIR /app\n"
+        "COPY pyproject.toml poetry.lock ./\n"
+        "RUN poetry install --no-root && rm -rf /root/.cache/pypoetry\n"
+        "COPY . .\n"
+        "RUN poetry install\n",
+        [(7, "LG002")],
+    ),
+    # (s52a/101) yarn cache clean after the first, then yarn --frozen-lockfile where the first had n
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn && yarn cache clean\n"
+        "COPY . .\n"
+        "RUN yarn --frozen-lockfile && yarn build\n",
+        [(5, "LG002")],
+    ),
+    # (s52a/113) rm -rf node_modules/.cache between (the build's cache, not the packages), then yarn
+    (
+        "FROM node:20-bookworm-slim\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN yarn install --frozen-lockfile\n"
+        "COPY . .\n"
+        "RUN yarn build && rm -rf node_modules/.cache\n"
+        "RUN yarn install --production --frozen-lockfile\n",
+        [(4, "LG005"), (5, "LG002")],
+    ),
+    # (s52c/035) debian:sid-20220125, a dated sid of January 2022 (Python 3.9/3.10, no EXTERNALLY-MA
+    (
+        "FROM debian:sid-20220125\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python"
+        "3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install click\n",
+        [(3, "LG005")],
+    ),
+    # (s52c/036) debian:testing-20210111-slim, testing of January 2021 (bullseye to be, before PEP 6
+    (
+        "FROM debian:testing-20210111-slim\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python"
+        "3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install click\n",
+        [(3, "LG005")],
+    ),
+    # (s52c/047) debian:testing, `pip3 config set global.break-system-packages true` first: later pi
+    (
+        "FROM debian:testing\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python"
+        "3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 config set global.break-system-packages true\n"
+        "RUN pip3 install ansible\n",
+        [(4, "LG005")],
+    ),
+    # (s52c/048) debian:bookworm, `pip3 config set global.break-system-packages true` first: later p
+    (
+        "FROM debian:bookworm\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3 python"
+        "3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 config set global.break-system-packages true\n"
+        "RUN pip3 install ansible\n",
+        [(4, "LG005")],
+    ),
+    # (s52c/049) debian:sid, /etc/pip.conf written with break-system-packages = true: pip installs a
+    (
+        "FROM debian:sid\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip &&"
+        " rm -rf /var/lib/apt/lists/*\n"
+        "RUN printf '[global]\\nbreak-system-packages = true\\n' > /etc/pip.conf\n"
+        "RUN pip3 install ansible\n",
+        [(4, "LG005")],
+    ),
+    # (s52c/055) find -mindepth 1 -maxdepth 1 ! -name config.json -exec rm -rf {} +: plugins/ goes w
+    (
+        "FROM alpine:3.19\n"
+        "COPY plugins/auth/config.json /opt/app/plugins/auth/config.json\n"
+        "COPY config.json /opt/app/config.json\n"
+        "RUN find /opt/app -mindepth 1 -maxdepth 1 ! -name config.json -exec rm -rf {} +\n",
+        [(4, "LG003")],
+    ),
+    # (s52c/090) find /etc/myapp ! -name app.conf -exec rm -rf {} + (no -mindepth): the root /etc/my
+    (
+        "FROM alpine:3.19\n"
+        "COPY config/app.conf /etc/myapp/app.conf\n"
+        "RUN find /etc/myapp ! -name app.conf -exec rm -rf {} +\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SECOND_REVIEW)
+def test_the_reviews_of_the_fifty_second_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
