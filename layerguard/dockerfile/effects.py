@@ -7718,6 +7718,7 @@ def normalized_source(source: str) -> str:
 STANDARD_DIRS = frozenset(
     {"/", "/tmp", "/var/tmp", "/opt", "/srv", "/home", "/root", "/run", "/etc", "/mnt", "/media"}
     | {"/usr", "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/bin", "/bin", "/usr/share"}
+    | {"/usr/local/sbin", "/usr/sbin", "/sbin"}
     | {"/var", "/var/log", "/var/lib", "/var/cache", "/var/run"}
 )
 # cron's directories of scripts run by period: Alpine's (busybox crond's /etc/periodic, every

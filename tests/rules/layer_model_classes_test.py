@@ -20210,3 +20210,23 @@ def test_the_reviews_of_the_fifty_second_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_file_copied_to_a_system_bin_directory_lands_inside_it(lint_files: Lint) -> None:
+    # /usr/local/sbin, /usr/sbin and /sbin are in every image: each file copied there by that
+    # name is a file of its own, not the directory written again
+    findings = lint_files(
+        {
+            "Dockerfile": "FROM debian:12\n"
+            "ADD docker/objectivefs-installer.sh /usr/local/sbin\n"
+            "ADD docker/iscsiadm /usr/local/sbin\n"
+            "ADD docker/multipath /usr/sbin\n"
+            "ADD docker/mount.helper /usr/sbin\n"
+            "COPY docker/iscsiadm /usr/local/sbin/iscsiadm\n",
+            "docker/objectivefs-installer.sh": "#!/bin/sh\necho install\n",
+            "docker/iscsiadm": '#!/bin/sh\nexec chroot /host iscsiadm "$@"\n',
+            "docker/multipath": '#!/bin/sh\nexec chroot /host multipath "$@"\n',
+            "docker/mount.helper": '#!/bin/sh\nexec mount "$@"\n',
+        }
+    )
+    assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(6, "LG002")]
