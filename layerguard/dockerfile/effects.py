@@ -3272,8 +3272,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name in (
             *("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox", "eatmydata"),
         ):
-            words = tuple(w for w in words[1:] if "=" not in w or w.startswith("-"))
-            while words and words[0].startswith("-"):
+            # (its options and the variables it sets, up to the command: not the command's own
+            # words, `env X=1 apt-get install clickhouse-server=20.9.4.76`)
+            words = words[1:]
+            while words and (words[0].startswith("-") or _ASSIGNMENT.match(words[0])):
                 takes_value = (
                     name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
@@ -3418,6 +3420,7 @@ def subcommand(words: tuple[str, ...]) -> str:
 
 
 _PIP_VERSIONED = re.compile(r"^pip[23](?:\.\d+)?$")
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _AN_OPTION_MAYBE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 

@@ -341,3 +341,18 @@ def test_a_run_keeps_the_home_it_was_given_not_its_last_commands() -> None:
     assert given.home == "/home/node"
     (cache,) = [op for op in given.ops if op.role == "cache"]
     assert cache.paths == ("/home/node/.cache/pip",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RUN env DEBIAN_FRONTEND=noninteractive apt-get install -y clickhouse-server=20.9.4.76",
+        "RUN sudo -u root LANG=C apt-get install -y clickhouse-server=20.9.4.76",
+        "RUN env -u HOME X=1 apt-get install -y clickhouse-server=20.9.4.76",
+    ],
+)
+def test_a_wrapper_s_variables_are_not_the_command_s_words(line: str) -> None:
+    # env and sudo set the variables before the command; a package pinned by `=` after it
+    # is the command's own word
+    installs = [op for op in run_effects(instruction(line)).ops if op.packages]
+    assert [op.packages for op in installs] == [("clickhouse-server",)]
