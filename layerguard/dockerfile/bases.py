@@ -2488,8 +2488,9 @@ _BRINGS: Mapping[tuple[str, str], str] = {
 # An extension of PostgreSQL.org's apt packages depends on its server: `postgresql-15-postgis-3`
 # brings `postgresql-15`, and with it the main cluster.
 _POSTGRESQL_EXTENSION = re.compile(r"(postgresql-\d+(?:\.\d+)?)-[a-z].*")
-# An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`.
-RPM_VERSION = re.compile(r"-\d[^-]*(-[^-]+)?$")
+# An rpm named with its version: `mysql-community-server-minimal-8.0.27`, `nginx-1.24.0-1.el9`,
+# `mod_ssl-1:2.4.63` (not `java-1.8.0-openjdk`, a name)
+RPM_VERSION = re.compile(r"-(?:\d+:)?\d[^-]*(-\d[^-]*)?$")
 # What follows an RPM's version in its name: its architecture (`httpd.x86_64`) or release
 RPM_ARCH = re.compile(r"\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|el\d+[\w.]*)$")
 

@@ -37,6 +37,7 @@ from layerguard.dockerfile.bases import (
     OLD_GO,
     PYTHON_TREE,
     RHEL_SKEL,
+    RPM_VERSION,
     SKEL_NAMES,
     Known,
     in_tree,
@@ -3902,11 +3903,9 @@ def _real(packages: tuple[str, ...], family: str = "") -> set[str]:
     """`packages` named as the packages that provide them; of rpm's managers, those named with
     a version by their names too (`cmake-3.30.5`, which `dnf remove cmake` removes)."""
     return {_PROVIDED_BY.get(p, p) for p in packages} | {
-        versioned[1]
+        p[: version.start()]
         for p in packages
-        if family in _RPM_FAMILIES
-        and (versioned := _RPM_VERSIONED.fullmatch(p))
-        and "." in versioned[2]
+        if family in _RPM_FAMILIES and (version := RPM_VERSION.search(p)) and "." in version[0]
     }
 
 
@@ -3933,12 +3932,6 @@ def _brings(installed: str, removed: set[str]) -> bool:
     if any(fnmatch.fnmatchcase(stem, n) if is_glob(n) else n in parts for n in removed):
         return True
     return bool(_PULLS_IN.get(stem, frozenset()) & removed)
-
-
-# A package named with its version, as rpm's tools take it: name-version(-release), with
-# a dot in the version or the release (`cmake-3.30.5`, `epel-release-10-6.el10`, not
-# `gcc-toolset-12` nor `cuda-toolkit-12-2`)
-_RPM_VERSIONED = re.compile(r"(.+?)-(?:\d+:)?(\d[\w+~]*(?:\.[\w+~]+)*(?:-\d[\w.+~]*)?)")
 
 
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
