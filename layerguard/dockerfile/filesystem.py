@@ -1276,10 +1276,16 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             copied.extend(step.copies)
             continue
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
+        # (an earlier layer's: the same RUN's install script fetched it into this layer's cache,
+        # `curl .../install.sh | bash && nvm install $NODE_VERSION`)
+        nodes_before = set(nodes)
         for op in step.run.ops:
             if op.family == "nvm" and op.role == INSTALL and op.packages:
                 versions = {(op.paths[0], v.removeprefix("v")) for v in op.packages}
-                if all(_NODE_VERSION.fullmatch(v) for _, v in versions) and versions <= nodes:
+                if (
+                    all(_NODE_VERSION.fullmatch(v) for _, v in versions)
+                    and versions <= nodes_before
+                ):
                     found.add((index, op.command))
                 nodes |= versions
             if op.family == "cabal" and op.role == CACHE and "install" in op.command:

@@ -19693,7 +19693,7 @@ def test_the_classes_of_the_fifty_first_session(
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
 # PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
 # software-properties-common pulls in; Jupyter's fix-permissions copied onto another image;
-# what `$(basename "$URL")` prints.
+# what `$(basename "$URL")` prints; nvm's install script's own fetch.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19895,6 +19895,16 @@ _FIFTY_SECOND = [
         "ADD ${SERVER_URL} /tmp/server.tgz\n"
         'RUN tar -zxf "/tmp/$(basename $SERVER_URL)" -C /opt\n',
         [],
+    ),
+    # nvm's install script and an nvm install of NODE_VERSION in the same RUN: the script fetched it
+    (
+        "FROM python:3.12\n"
+        "ENV NVM_DIR=/usr/local/nvm NODE_VERSION=22.12.0\n"
+        "RUN mkdir $NVM_DIR\n"
+        "RUN curl https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.3/install.sh | bash"
+        " && . $NVM_DIR/nvm.sh && nvm install $NODE_VERSION && nvm alias default $NODE_V"
+        "ERSION\n",
+        [(4, "LG005")],
     ),
 ]
 
