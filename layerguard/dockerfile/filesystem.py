@@ -2857,8 +2857,12 @@ def _reach(
                 entry.role == HOME and _a_dotfile_of(path, entry.path, held.manager)
             )
             # (a clone's .git is there whatever this RUN ran first: `python setup.py install
-            # && rm -rf .git`)
-            git = entry.family == "git" and path == f"{entry.path.rstrip('/')}/.git"
+            # && rm -rf .git`, or `.git*` with its .gitignore)
+            git = (
+                entry.family == "git"
+                and posixpath.dirname(path) == entry.path.rstrip("/")
+                and fnmatch.fnmatchcase(".git", posixpath.basename(path))
+            )
             if (made_here or op.blind or touches or unsure) and not git:
                 # (what an extraction left below its top may be empty directories, where a
                 # copied tree holds the files the build context or stage had there, and mv

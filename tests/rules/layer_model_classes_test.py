@@ -19693,7 +19693,7 @@ def test_the_classes_of_the_fifty_first_session(
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
 # PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
 # software-properties-common pulls in; Jupyter's fix-permissions copied onto another image;
-# what `$(basename "$URL")` prints; nvm's install script's own fetch.
+# what `$(basename "$URL")` prints; nvm's install script's own fetch; a clone's `.git*`.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19905,6 +19905,14 @@ _FIFTY_SECOND = [
         " && . $NVM_DIR/nvm.sh && nvm install $NODE_VERSION && nvm alias default $NODE_V"
         "ERSION\n",
         [(4, "LG005")],
+    ),
+    # a clone's .git, named by a wildcard with its .gitignore, is there whatever the RUN ran before
+    (
+        "FROM debian:12\n"
+        "RUN git clone https://github.com/realms-mud/ldmud.git /mud/ldmud\n"
+        "WORKDIR /mud/ldmud/src\n"
+        "RUN ./autogen.sh; ./configure --prefix=/mud; make -j 8; rm -rf *.o ../.git*\n",
+        [(4, "LG003")],
     ),
 ]
 
