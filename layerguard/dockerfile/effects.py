@@ -3281,6 +3281,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
+        if name == "apk.static":
+            words = ("apk", *words[1:])  # (apk-tools' static build, which bootstraps apk)
+            continue
         if name == "xcaddy" and words[1:2] == ("build",):
             # (Caddy's builder: go get and go build in a module it makes, Go's caches filled)
             return "go", ("go", "build")

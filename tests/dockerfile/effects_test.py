@@ -9,6 +9,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     EITHER,
     EXEC,
+    INSTALL,
     PURGE,
     REMOVE,
     UNPACK,
@@ -356,3 +357,12 @@ def test_a_wrapper_s_variables_are_not_the_command_s_words(line: str) -> None:
     # is the command's own word
     installs = [op for op in run_effects(instruction(line)).ops if op.packages]
     assert [op.packages for op in installs] == [("clickhouse-server",)]
+
+
+def test_apk_static_is_apk() -> None:
+    # apk-tools' static build, which bootstraps apk, installs and caches as apk does
+    effects = run_effects(instruction("RUN ./sbin/apk.static -U --allow-untrusted add apk-tools"))
+    assert [(op.kind, op.role, op.family) for op in effects.ops if op.family] == [
+        (WRITE, INSTALL, "apk"),
+        (WRITE, CACHE, "apk"),
+    ]
