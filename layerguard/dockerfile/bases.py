@@ -1751,6 +1751,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (the main configuration these daemons' and tools' packages install)
     **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
     ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
+    # (Redis's, in /etc before EL9's redis 6 moved it into /etc/redis; ClamAV's scanning
+    # daemon's, Fedora's and EPEL's)
+    ("yum", "redis"): ("/etc/redis.conf", "/etc/redis/redis.conf"),
+    ("yum", "clamd"): ("/etc/clamd.d/scan.conf",),
     # (the LDAP clients' defaults, in openldap itself, which openldap-clients needs)
     **dict.fromkeys(
         (("yum", "openldap"), ("yum", "openldap-clients")), ("/etc/openldap/ldap.conf",)

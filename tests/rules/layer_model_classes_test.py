@@ -19693,7 +19693,8 @@ def test_the_classes_of_the_fifty_first_session(
 # npm, pnpm, pipenv, uv); rpm's versioned package names; ROS's rosdep cache; php's
 # PHPIZE_DEPS; Kubernetes' clean-install; Debian's testing; what a find leaves by name; what
 # software-properties-common pulls in; Jupyter's fix-permissions copied onto another image;
-# what `$(basename "$URL")` prints; nvm's install script's own fetch; a clone's `.git*`.
+# what `$(basename "$URL")` prints; nvm's install script's own fetch; a clone's `.git*`; Red
+# Hat's redis and clamd configuration.
 _FIFTY_SECOND = [
     # poetry install --no-root from the copied lock, then COPY . . and poetry install: the second fe
     (
@@ -19913,6 +19914,14 @@ _FIFTY_SECOND = [
         "WORKDIR /mud/ldmud/src\n"
         "RUN ./autogen.sh; ./configure --prefix=/mud; make -j 8; rm -rf *.o ../.git*\n",
         [(4, "LG003")],
+    ),
+    # the configuration Red Hat's redis and clamd packages install, which a COPY writes again
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y epel-release && yum install -y redis clamd && yum clean all\n"
+        "COPY redis.conf /etc/\n"
+        "COPY scan.conf /etc/clamd.d/scan.conf\n",
+        [(3, "LG002"), (4, "LG002")],
     ),
 ]
 
