@@ -1751,9 +1751,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (the main configuration these daemons' and tools' packages install)
     **{(m, "suricata"): ("/etc/suricata/suricata.yaml",) for m in ("apt", "apk", "yum")},
     ("yum", "openssh-clients"): ("/etc/ssh/ssh_config",),
-    # (Redis's, in /etc before EL9's redis 6 moved it into /etc/redis; ClamAV's scanning
-    # daemon's, Fedora's and EPEL's)
-    ("yum", "redis"): ("/etc/redis.conf", "/etc/redis/redis.conf"),
+    # (Redis's, EL7's and EL8's: EL9's redis 6 moved it into /etc/redis, not known here by
+    # release; ClamAV's scanning daemon's, Fedora's and EPEL's)
+    ("yum", "redis"): ("/etc/redis.conf",),
     ("yum", "clamd"): ("/etc/clamd.d/scan.conf",),
     # (the LDAP clients' defaults, in openldap itself, which openldap-clients needs)
     **dict.fromkeys(

@@ -3634,7 +3634,7 @@ def _jupyter_or_s2i(held: Known, env: Mapping[str, str], earlier: str = "") -> b
 
 # (from the build context: not Lagoon's, `COPY --from=lagoon/commons /bin/fix-permissions`)
 _COPIES_FIX_PERMISSIONS = re.compile(
-    r"(?im)^\s*(?:COPY|ADD)\b(?![^\n]*--from)[^\n]*\bfix-permissions\b"
+    r"(?im)^\s*(?:COPY|ADD)\b(?![^\n]*--from)[^\n]*[\s/]fix-permissions(?=[\s\"]|$)"
 )
 
 

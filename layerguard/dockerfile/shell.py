@@ -805,7 +805,7 @@ _MACHINE = {
 def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     """What `$(basename "$URL")` or `$(dirname $FILE)` prints, where the variables it names are
     known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off."""
-    words = inner.split()
+    words = [w for w in inner.split() if w != "--"]  # (`basename -- "$URL"`)
     if len(words) not in (2, 3) or words[0] not in ("basename", "dirname"):
         return None
     if len(words) == 3 and words[0] == "dirname":

@@ -20227,6 +20227,32 @@ _FIFTY_SECOND_REVIEW = [
         "RUN find /etc/myapp ! -name app.conf -exec rm -rf {} +\n",
         [(3, "LG003")],
     ),
+    # (s52d/051) $(basename -- "$URL") (with -- before the operand) of an ADDed tarball: the tar rea
+    (
+        "FROM ubuntu:22.04\n"
+        "ARG SERVER_URL=https://downloads.example.org/releases/server-2.4.1-linux.tar.gz\n"
+        "ADD ${SERVER_URL} /tmp/\n"
+        'RUN tar -xzf "/tmp/$(basename -- "$SERVER_URL")" -C /opt\n',
+        [(3, "LG006")],
+    ),
+    # (s52d/093) CentOS 7's redis (3.2) keeps its config in /etc/redis.conf; a COPY to /etc/redis/re
+    (
+        "FROM centos:7\n"
+        "RUN yum install -y epel-release && yum install -y redis && yum clean all\n"
+        "COPY redis.conf /etc/redis/redis.conf\n"
+        'CMD ["redis-server", "/etc/redis/redis.conf"]\n',
+        [],
+    ),
+    # (s52d/109) Lagoon's php image as base with Lagoon's script already in it; the Dockerfile COPYs
+    (
+        "FROM uselagoon/php-8.2-cli:latest\n"
+        "COPY fix-permissions-wrapper.sh /usr/local/bin/\n"
+        "WORKDIR /app\n"
+        "COPY . /app\n"
+        "RUN fix-permissions /app\n"
+        "RUN echo built > /app/BUILD && fix-permissions /app\n",
+        [(5, "LG004"), (6, "LG004")],
+    ),
 ]
 
 
