@@ -5474,6 +5474,7 @@ def _find_leaves(words: tuple[str, ...], programs: tuple[str, ...]) -> tuple[str
         return ()
     tests, _ = acting[0]
     removes_trees = any(
+        # (rm's `-r`, `-R`, `-rf`: the letters cp's recursive flags are read by)
         posixpath.basename(words[at + 1]) == "rm" and _recursive_copy(words[at + 1 : end])
         for at, word in enumerate(words[:-1])
         if word in ("-exec", "-execdir")
@@ -7139,7 +7140,7 @@ class LockedInstall(NamedTuple):
     options: frozenset[str]
     adds: frozenset[str]
     narrowing: frozenset[str]
-    flags: frozenset[str]  # every option as given
+    flags: frozenset[str]  # every option as given, but those yarn's integrity check ignores
     # It installs again when its flags change (yarn's integrity check), fetching what its cache
     # no longer holds
     refetches: bool

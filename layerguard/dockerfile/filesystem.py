@@ -3915,13 +3915,10 @@ def _real(packages: tuple[str, ...], family: str = "") -> set[str]:
     return {_PROVIDED_BY.get(p, p) for p in packages} | {
         p[: version.start()]
         for p in packages
-        if family in _RPM_FAMILIES and (version := RPM_VERSION.search(p)) and "." in version[0]
+        # (yum's family, dnf, microdnf, zypper and rpm among them: apt's names hold versions of
+        # their own, `dotnet-sdk-8.0`, `gcc-4.8`)
+        if family == "yum" and (version := RPM_VERSION.search(p)) and "." in version[0]
     }
-
-
-# The managers that take a package named with its version (apt's names hold versions of their
-# own: `dotnet-sdk-8.0`, `gcc-4.8`)
-_RPM_FAMILIES = frozenset({"yum"})  # (dnf, microdnf, zypper, tdnf and rpm among them)
 
 
 # The parts a package is split into that its install brings (`php8.2` brings `php8.2-common`).
