@@ -119,21 +119,21 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as
-`--cache-dir` or `--cache-folder`, or the base image's ENV (rust's `CARGO_HOME`) put it, in the
-home of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
-`/home/node`) or the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own
-where it predates pip 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until
-a `pip install --upgrade pip`), or refuses to install into an externally managed Python before it
-fetches anything (PEP 668: Debian 12 and Ubuntu 23.04 on, their testing and rolling tags, Arch
-since April 2023, unless `--break-system-packages`, `--target`, `--prefix` or `--root`,
-`PIP_BREAK_SYSTEM_PACKAGES`, pip's configuration set to break them, or a venv), or the install
-repeats one an earlier RUN made from the same lock copied from the same file (`poetry install`
-after `poetry install --no-root`, `yarn`, `npm install`, `pnpm install`, `pipenv install`, `uv
-sync`, asking for no more, with nothing since removing what it installed), or a script the RUN runs and the build context does not show is named for a cleanup
-(`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove the distribution's
-index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard removes nothing (`rm
--rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the package manager and
-its own fix.
+`--cache-dir` or `--cache-folder`, or the base image's ENV (rust's `CARGO_HOME`) put it, in the home
+of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is `/home/node`) or
+the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own where it predates pip
+6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until a `pip install --upgrade
+pip`), or refuses to install into an externally managed Python before it fetches anything (PEP 668:
+Debian 12 and Ubuntu 23.04 on, their testing and rolling tags, Arch since April 2023, unless
+`--break-system-packages`, `--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, pip's
+configuration set to break them, or a venv), or the install repeats one an earlier RUN made from the
+same lock copied from the same file (`poetry install` after `poetry install --no-root`, `yarn`, `npm
+install`, `pnpm install`, `pipenv install`, `uv sync`, asking for no more, with nothing since
+removing what it installed), or a script the RUN runs and the build context does not show is named
+for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove the
+distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard removes
+nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the package
+manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they
