@@ -793,6 +793,31 @@ def go_path(env: Mapping[str, str]) -> str:
     return (env.get("GOPATH") or "~/go").split(":")[0]
 
 
+# `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`: a manager asked where its
+# cache is, by a cleanup that removes it; the variables that move it, or its place in the home.
+_CACHE_ASKED = re.compile(
+    r"(?:\$\(|`)\s*(?:(?:python[\d.]*\s+-m\s+)?(pip)[\d.]*\s+cache\s+dir"
+    r"|(npm)\s+config\s+get\s+cache|(uv)\s+cache\s+dir)\s*[)`]"
+)
+_CACHE_PLACES = {
+    "pip": ("~/.cache/pip", ("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
+    "npm": ("~/.npm", ("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
+    "uv": ("~/.cache/uv", ("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
+}
+
+
+def _cache_asked(raw: str, env: Mapping[str, str]) -> str | None:
+    """Where `$(pip cache dir)` and its like say the manager's cache is."""
+    found = _CACHE_ASKED.fullmatch(raw)
+    if found is None:
+        return None
+    default, *moved = _CACHE_PLACES[found[1] or found[2] or found[3]]
+    for name, under in moved:
+        if env.get(name):
+            return env[name] + under
+    return default
+
+
 # What the build's machine says of itself: the default build's, linux/amd64 (TARGETARCH's
 # default too): `case "$(uname -m)" in armv7l) ...` takes no armv7 branch
 _MACHINE = {
@@ -1752,6 +1777,7 @@ class _Parser:
             _listed(raw)
             or _go_env(raw, self.env)
             or _gem_dir(raw, self.env)
+            or _cache_asked(raw, self.env)
             or _MACHINE.get(" ".join(inner.split()))
             or _path_part(inner, self.env)
         )

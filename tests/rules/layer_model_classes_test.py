@@ -20283,3 +20283,45 @@ def test_a_file_copied_to_a_system_bin_directory_lands_inside_it(lint_files: Lin
         }
     )
     assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(6, "LG002")]
+
+
+# The fifty-third session's classes, from the first runs of held-out sets 1062-1089.
+_FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
+    # a cleanup that asks the manager where its cache is removes that cache
+    (
+        "FROM amazonlinux:2\n"
+        "RUN yum -y install python3 python3-pip && python3 -m pip install --upgrade pip"
+        " && python3 -m pip install awscli && rm -rf $(pip cache dir)"
+        " && yum clean all && rm -rf /var/cache/yum\n",
+        [],
+    ),
+    (
+        "FROM python:3.12\n"
+        "ENV PIP_CACHE_DIR=/var/cache/pip\n"
+        "RUN pip install requests && rm -rf $(python3 -m pip cache dir)\n",
+        [],
+    ),
+    (
+        "FROM node:20\nRUN npm install -g typescript && rm -rf $(npm config get cache)\n",
+        [],
+    ),
+    (
+        "FROM python:3.12\n"
+        "RUN pip install uv && uv pip install --system flask && rm -rf $(uv cache dir)\n",
+        [(2, "LG005")],  # (pip's own cache stays)
+    ),
+    # another manager's cache directory is not pip's
+    (
+        "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
+        [(2, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_THIRD)
+def test_the_classes_of_the_fifty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
