@@ -17,7 +17,7 @@ from layerguard.reference import ImageRef, parse_reference
 
 # Compiled on first use: most Dockerfiles expand nothing.
 _VAR = (
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>[^}]*)\}"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>(?:\$\{[^}]*\}|[^}])*)\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -36,9 +36,12 @@ def expand(text: str, env: Mapping[str, str]) -> str:
         if op is None:
             return value or ""
         is_set = value is not None and (value != "" or not op.startswith(":"))
+        # (the word is expanded too, `${UV_CACHE_DIR:-$CACHE_DIR}`, where what it names is
+        # known; otherwise it stays as written)
+        word = match["word"] if unset(match["word"], env) else expand(match["word"], env)
         if op.endswith("-"):
-            return value if is_set and value is not None else match["word"]
-        return match["word"] if is_set else ""
+            return value if is_set and value is not None else word
+        return word if is_set else ""
 
     return re.sub(_VAR, substitute, text) if "$" in text else text
 

@@ -20310,6 +20310,19 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip install uv && uv pip install --system flask && rm -rf $(uv cache dir)\n",
         [(2, "LG005")],  # (pip's own cache stays)
     ),
+    # an ENV's default word names a variable: `${UV_CACHE_DIR:-$CACHE_DIR}` is CACHE_DIR's value
+    # where the build passes no UV_CACHE_DIR, so the cache mount covers that RUN alone
+    (
+        "FROM ubuntu:22.04\n"
+        "ARG CACHE_DIR=/root/.cache/uv\n"
+        "ARG UV_CACHE_DIR\n"
+        "ENV UV_CACHE_DIR=${UV_CACHE_DIR:-$CACHE_DIR}\n"
+        "WORKDIR /stage/\n"
+        "COPY pyproject.toml uv.lock ./\n"
+        "RUN --mount=type=cache,target=${UV_CACHE_DIR} uv sync --frozen --no-install-project\n"
+        "RUN uv sync --extra compile\n",
+        [(8, "LG005")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
