@@ -1298,6 +1298,7 @@ _WORKDIR: Mapping[str, str] = {
     "tiangolo/uwsgi-nginx*": "/app",
     "redmine": "/usr/src/redmine",
     "codercom/code-server": "/home/coder",
+    "gitpod/workspace-*": "/home/gitpod",  # (workspace-base's `WORKDIR $HOME`)
     "wordpress": "/var/www/html",
     "nextcloud": "/var/www/html",
     "joomla": "/var/www/html",
@@ -3182,6 +3183,11 @@ def _cuda_packages(tag: str) -> frozenset[str]:
            "pinentry-curses", "ca-certificates", "openssl", "cuda-*"}  # fmt: skip
     if "devel" in tag:
         own |= {"build-essential", "gcc", "g++", "cpp", "make", "binutils", "dpkg-dev", "patch"}
+    elif re.search(r"(?:^|-)base(?:-|$)", tag):
+        # (the base flavour's CUDA is the runtime library alone, and from 10.0 the forward
+        # compatibility package: not the compiler or the development headers, `cuda-core-9-0`,
+        # `cuda-cudart-dev-9-0`)
+        own = (own - {"cuda-*"}) | {"cuda-cudart-[0-9]*", "cuda-compat-*", "cuda-toolkit-*config*"}
     return _UBUNTU_PACKAGES | own
 
 

@@ -4310,7 +4310,10 @@ def _ops(
         packed = _paths(operands, command)
         yield Op(UNPACK, tool, packed, text)
         yield Op(WRITE, tool, tuple(p.rsplit(".", 1)[0] for p in packed), text, FILE, HEAVY)
-        if not (_letter_flag(words, "k", "--keep") or _letter_flag(words, "c", "--stdout")):
+        # (zstd keeps its input unless told `--rm`)
+        zstd = tool in ("zstd", "unzstd")
+        keeps = "--rm" not in words if zstd else _letter_flag(words, "k", "--keep")
+        if not (keeps or _letter_flag(words, "c", "--stdout")):
             yield Op(REMOVE, tool, packed, text)  # it replaces the archive with what it held
     elif tool == "install-from-bindep" and not operands[1:]:
         # (ansible-builder's: what `assemble` built into /output/wheels, pip installs)

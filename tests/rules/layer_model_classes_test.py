@@ -20323,6 +20323,51 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN uv sync --extra compile\n",
         [(8, "LG005")],
     ),
+    # gitpod's workspace images work in the gitpod user's home: a relative ADD lands there, and a
+    # move of it to that home moves nothing
+    (
+        "FROM gitpod/workspace-full\n"
+        "ADD .tool-versions .tool-versions\n"
+        "RUN mv .tool-versions /home/gitpod/\n",
+        [],
+    ),
+    # NVIDIA's base flavour holds the CUDA runtime alone: a purge of the compiler and headers this
+    # RUN installed removes nothing of the image's; of its runtime, it does
+    (
+        "FROM nvidia/cuda:9.0-base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends build-essential git"
+        " cuda-core-9-0 cuda-cudart-dev-9-0 && git clone https://e.org/x.git && make -C x"
+        " && rm -rf x && apt-get purge -y build-essential git cuda-core-9-0 cuda-cudart-dev-9-0"
+        " && apt-get clean && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM nvidia/cuda:11.8.0-base-ubuntu22.04\n"
+        "RUN apt-get update && apt-get install -y cuda-nvcc-11-8"
+        " && apt-get purge -y cuda-nvcc-11-8 cuda-compat-11-8 && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\n"
+        "RUN apt-get update && apt-get install -y git && apt-get purge -y git cuda-nvcc-11-8"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # zstd keeps what it decompresses unless told --rm
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /opt/w\n"
+        "RUN wget https://e.org/p.pkg.tar.zst\n"
+        "RUN unzstd p.pkg.tar.zst\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /opt/w\n"
+        "RUN wget https://e.org/p.pkg.tar.zst\n"
+        "RUN zstd -d --rm p.pkg.tar.zst\n",
+        [(4, "LG003")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
