@@ -896,6 +896,11 @@ def run_scripts(instr: Instruction) -> list[str]:
     # (the heredoc may come first, as the shell's input: `RUN <<EOF bash -ex`)
     program = next((w for w in words if not _is_heredoc_word(w, heredoc_names)), "")
     runs_shell = posixpath.basename(program) in SHELLS
+    if posixpath.basename(program) in ("R", "Rscript") and node.heredocs and not only_heredocs:
+        # (`RUN Rscript - <<EOF`: R reads its code from the heredoc, as `-e` would hand it)
+        code = " ".join(f"-e {_quote(doc.content)}" for doc in node.heredocs)
+        kept = [w for w in words if not _is_heredoc_word(w, heredoc_names) and w != "-"]
+        return [" ".join([*kept, code])]
     for doc in node.heredocs:
         body = doc.content
         first = body.split("\n", 1)[0]

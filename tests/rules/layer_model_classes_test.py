@@ -20368,6 +20368,19 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN zstd -d --rm p.pkg.tar.zst\n",
         [(4, "LG003")],
     ),
+    # R reading its code from a heredoc runs it as `-e` would: pak's installs keep its cache
+    (
+        "FROM rocker/rstudio:4.4\n"
+        "RUN Rscript - <<'EOF'\n"
+        "install.packages('pak')\n"
+        'pak::pak(c("mlr3verse", "rpart"))\n'
+        "EOF\n"
+        "RUN R --no-save <<EOF\n"
+        'pak::pkg_install("shiny")\n'
+        "pak::cache_clean()\n"
+        "EOF\n",
+        [(2, "LG005"), (6, "LG003")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
