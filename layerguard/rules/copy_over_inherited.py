@@ -1347,7 +1347,10 @@ def _fills(instr: Instruction, path: str) -> bool:
                 op.kind == WRITE
                 and op.entry != DIR
                 and op.content != EMPTY
-                and any(covers(path, p) for p in op.paths)
+                and any(
+                    covers(path, p) and (p != "/opt" or op.role != INSTALL or _in_opt(op))
+                    for p in op.paths
+                )
             )
             or (op.kind == EXEC and any(covers(path, w) for w in op.command.split()[1:]))
             for op in run_effects(instr).ops
@@ -1355,6 +1358,20 @@ def _fills(instr: Instruction, path: str) -> bool:
     if instr.keyword in ("copy", "add"):
         return any(covers(path, w.path) for w in copy_writes(instr, None))
     return False
+
+
+# Distribution packages that install below /opt: ROS's, Google's and Microsoft's, Intel's
+# oneAPI, vendors' agents. Others leave it empty: two stages grown from one that installed only
+# compilers (`apt-get install build-essential`) share nothing there.
+_OPT_PACKAGES = re.compile(
+    r"(?:ros-|google-|microsoft-|msodbcsql|mssql-|intel-|teamviewer|opera|brave-|zoom|"
+    r"datadog-|newrelic|splunk|mongodb-mongosh|sublime-|code$|slack|nvidia-|cuda)"
+)
+
+
+def _in_opt(op: Op) -> bool:
+    """The packages an install named may put files below /opt (or are not known)."""
+    return not op.packages or any("$" in p or _OPT_PACKAGES.match(p) for p in op.packages)
 
 
 def _traced_again(old: CopyWrite, write: CopyWrite) -> bool:

@@ -20381,6 +20381,37 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "EOF\n",
         [(2, "LG005"), (6, "LG003")],
     ),
+    # stages grown from one that installed only compilers share nothing below /opt: each copies
+    # its own build's files there
+    (
+        "FROM ubuntu:22.04 AS builder\n"
+        "ENV PREFIX=/opt\n"
+        "RUN apt-get update && apt-get install -y build-essential curl\n"
+        "FROM builder AS a\n"
+        "RUN curl -L https://e.org/a.tar.gz | tar -xz && cd a && ./configure --prefix=$PREFIX"
+        " && make install\n"
+        "FROM builder AS b\n"
+        "RUN curl -L https://e.org/b.tar.gz | tar -xz && cd b && ./configure --prefix=$PREFIX"
+        " && make install\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=a /opt /opt\n"
+        "COPY --from=b /opt /opt\n",
+        [],
+    ),
+    # (ROS's packages install below /opt: both copies hold them)
+    (
+        "FROM ros:humble AS base\n"
+        "RUN apt-get update && apt-get install -y ros-humble-navigation2"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "FROM base AS a\n"
+        "RUN echo a > /a\n"
+        "FROM base AS b\n"
+        "RUN echo b > /b\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=a /opt /opt\n"
+        "COPY --from=b /opt /opt\n",
+        [(9, "LG002")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
