@@ -2658,6 +2658,9 @@ class Known(NamedTuple):
     emptied: tuple[str, ...] = ()
     # what the python image's pip installed beside itself: nothing since Python 3.12
     python_site: frozenset[str] = frozenset({"pip", "setuptools", "wheel"})
+    # git working trees its own Dockerfile cloned: a pull or checkout there writes other
+    # versions of their files over the base's
+    clones: tuple[str, ...] = ()
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3083,6 +3086,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
+        clones=next((c for key, c in _CLONES.items() if _is(name, key)), ()),
         python_site=frozenset({"pip"})
         if name == "python" and _PYTHON_3_12_ON.match(tag) and not _EARLY_3_12.match(tag)
         else frozenset({"pip", "setuptools", "wheel"}),
@@ -3094,6 +3098,15 @@ def known(image: ImageRef | None) -> Known:
 # built again)
 _PYTHON_3_12_ON = re.compile(r"3\.(?:1[2-9]|[2-9]\d)(?!\d)")
 _EARLY_3_12 = re.compile(r"3\.12(?:\.[0-4](?!\d)|\.0?(?:a|b|rc)|-?rc)")
+
+
+# Images that ship git clones: the OCaml images' opam-repository (which `opam update` reads from
+# the clone, brought up to date by a pull), ESP-IDF's and emsdk's own checkouts.
+_CLONES: Mapping[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/opam-repository",)),
+    "espressif/idf": ("/opt/esp/idf",),
+    "emscripten/emsdk": ("/emsdk",),
+}
 
 
 # Images whose own Dockerfile ends by emptying trees of their base: Home Assistant add-ons'

@@ -243,6 +243,8 @@ def layers(
         # (a vendor's base an apt-get install by name worked on before any update: it holds
         # the package lists, which a later removal hides)
         live.append(Entry(_APT_LISTS.rstrip("/"), TREE, HEAVY, None, BASE, CACHE, "apt"))
+    # (the clones the base ships: a pull there rewrites their files)
+    live.extend(Entry(c, TREE, HEAVY, None, BASE, "", "git") for c in held.clones)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"

@@ -20412,6 +20412,24 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=b /opt /opt\n",
         [(9, "LG002")],
     ),
+    # the OCaml images ship opam-repository as a clone: a pull there writes other versions of its
+    # files over the base's
+    (
+        "FROM ocaml/opam:debian-12-ocaml-4.14\n"
+        "RUN cd ~/opam-repository && git pull origin master && git reset --hard 2dee2fe"
+        " && opam update\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM ocaml/opam:debian-12-ocaml-4.14\n"
+        "RUN git -C /home/opam/opam-repository status && opam update\n",
+        [],
+    ),
+    (
+        "FROM espressif/idf:v5.1\n"
+        "RUN cd $IDF_PATH && git checkout v5.1.2 && git submodule update --init --recursive\n",
+        [(2, "LG003")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
