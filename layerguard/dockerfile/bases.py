@@ -2815,6 +2815,8 @@ def known(image: ImageRef | None) -> Known:
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
     ):
         files += ("/etc/rabbitmq/enabled_plugins",)  # (`rabbitmq-plugins enable --offline`)
+    if name == "node" and _NODE_WITH_YARN.match(_node_version(image.tag or "")):
+        trees += ("/opt/yarn-v*",)  # (its yarn 1, unpacked there with its own package.json)
     if name == "node" and _before_node_entrypoint(_node_version(image.tag or "")):
         files = tuple(f for f in files if f != _ENTRYPOINT)
     if name == "denoland/deno" and any(v in (image.tag or "") for v in ("distroless", "bin")):
@@ -3147,6 +3149,11 @@ def _before_node_entrypoint(tag: str) -> bool:
         return major < 13
     minor, patch = (int(g) if g else 999 for g in found.group(2, 3))
     return (minor, patch) < _NODE_ENTRYPOINT[major]
+
+
+# The node tags of Node.js 8 to 25, whose images install yarn 1 in /opt/yarn-v$YARN_VERSION
+# (the earliest put a single yarn.js in /usr/local/bin; 26 and later install none)
+_NODE_WITH_YARN = re.compile(r"(?:[89]|1\d|2[0-5])(?:[.-]|$)")
 
 
 def _node_version(tag: str) -> str:

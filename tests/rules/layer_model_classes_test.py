@@ -20430,6 +20430,16 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd $IDF_PATH && git checkout v5.1.2 && git submodule update --init --recursive\n",
         [(2, "LG003")],
     ),
+    # the node images of Node.js 8 to 25 hold yarn 1 in /opt/yarn-v*: a chown -R of /opt copies it
+    # up; 26's and later hold none
+    (
+        "FROM node:20-slim\nRUN mkdir -p /opt/inventaire && chown -R 1000:1000 /opt\n",
+        [(2, "LG004")],
+    ),
+    (
+        "FROM node:26-slim\nRUN mkdir -p /opt/inventaire && chown -R 1000:1000 /opt\n",
+        [],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
