@@ -397,6 +397,14 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cpan/sources ~/.cpan/build in the same RUN",
         (),
     ),
+    # (arduino-cli keeps each core, tool and library archive it fetched in its downloads
+    # directory, the data directory's staging/)
+    "arduino-cli": Manager(
+        ("~/.arduino15/staging",),
+        "arduino-cli's downloads (~/.arduino15/staging: every core and library archive)",
+        "arduino-cli cache clean in the same RUN",
+        ("~/.arduino15/packages", "~/Arduino/libraries"),
+    ),
     "cpm": Manager(
         ("~/.perl-cpm",),
         "cpm's cache and build directories (~/.perl-cpm: each module's tarball and build)",
@@ -492,6 +500,10 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "hex": (("HEX_HOME", "/packages"),),
     "stack": (("STACK_ROOT", "/pantry"),),
     "winetricks": (("W_CACHE", ""), ("XDG_CACHE_HOME", "/winetricks")),
+    "arduino-cli": (
+        ("ARDUINO_DIRECTORIES_DOWNLOADS", ""),
+        ("ARDUINO_DIRECTORIES_DATA", "/staging"),
+    ),
     "cpm": (("PERL_CPM_HOME", ""),),
     "perlbrew": (("PERLBREW_ROOT", "/dists"),),
     "sbt": (("COURSIER_CACHE", ""),),
@@ -592,6 +604,7 @@ _MODELLED = frozenset(
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
+        "arduino-cli",
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
@@ -1069,9 +1082,18 @@ def _run_effects(
     # (`commands` stays what the RUN says; what it does includes the scripts it runs.)
     known_homes = {**_SYSTEM_HOMES, "root": "/root", **(homes or {})}
     tilde = any("~" in t for t in (*scripts, *texts.values()))
-    # (An ENV HOME with no USER says the base image's user more often than root: jupyter's.)
+    # (An ENV HOME with no USER says the base image's user more often than root: jupyter's;
+    # not where the steps showed that user to be root, `home` "/root": the ENV names the home
+    # of a user this file added.)
     named_user = instr.user.split(":", 1)[0]
-    as_root = named_user in ("root", "0") or (not named_user and "HOME" not in instr.env)
+    # (and not where it switches to another user, `su app -c "pip install --user x"`)
+    switches = any(
+        c.words and posixpath.basename(c.words[0]) in (*_SWITCHERS, "sudo", "su", "runuser")
+        for c in commands
+    )
+    as_root = named_user in ("root", "0") or (
+        not named_user and ("HOME" not in instr.env or (home == "/root" and not switches))
+    )
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
@@ -1141,7 +1163,14 @@ def _run_effects(
                 and root
                 and (placed_in or not placed)
                 and _a_users_home(home_of, homes or {})
-                and (named_user in ("root", "0") or (home_given and as_root))
+                and (named_user in ("root", "0") or (as_root and (home_given or home == "/root")))
+                # (not where root made the way to the cache first, `mkdir -p ~/.cache`: the
+                # nearest directory there is root's, and pip keeps its cache)
+                and not any(
+                    o.kind == WRITE and inside(p, home_of) and covers(p, f"{home_of}/.cache/pip")
+                    for o in ops
+                    for p in o.paths
+                )
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
                 # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)
@@ -6998,6 +7027,15 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "mix":  # (`mix deps.get`, `mix do deps.get, compile`: Hex keeps each tarball)
         fetches = any(w.rstrip(",") in ("deps.get", "deps.update") for w in words[1:])
         return "hex", False, fetches
+    if tool == "arduino-cli" and sub == "cache":  # (`arduino-cli cache clean`)
+        return "arduino-cli", False, False
+    if tool == "arduino-cli" and sub in ("core", "lib"):
+        # (`arduino-cli core install esp32:esp32`, `lib install WiFiNINA`: fetched into its
+        # downloads; not a library from a local zip or a git URL)
+        second = subcommand(words[words.index(sub) :])
+        local = any(w.startswith(("--zip-path", "--git-url")) for w in words)
+        installs = second in ("install", "upgrade") and not local
+        return "arduino-cli", installs, installs
     if tool == "cpm":  # (`cpm install -g X`: its tarballs and builds stay in ~/.perl-cpm)
         return "cpm", sub == "install", sub == "install"
     if tool == "perlbrew":  # (`perlbrew install perl-5.36.0`; `perlbrew clean` removes them)
@@ -7379,6 +7417,8 @@ def _go_build_cache(variables: Mapping[str, str]) -> str:
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     """A command that empties the family's cache: `apt-get dist-clean`, `yum clean all`, ..."""
     sub = subcommand(words)
+    if family == "arduino-cli":  # (`arduino-cli cache clean`: its downloads directory)
+        return sub == "cache" and "clean" in words
     if family == "pak":  # (`R -e 'pak::pkg_install("x"); pak::cache_clean()'`)
         return re.search(r"(?<![\w.])(?:pak::)?cache_clean\(", _r_code(words)) is not None
     if family == "apt":  # (apt 3's, which Debian 13 has; `dist-clean` is its other name)

@@ -158,6 +158,7 @@ class Graph:
         model = self.model(key)
         context = _real_context(model, source.context, source.declared)
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
+        added: set[str] = set()  # the homes of the users the steps so far added
         dirs: set[str] = set()  # directories the steps so far made
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
         root_image = None  # the external image the shipped stages start from
@@ -187,6 +188,15 @@ class Graph:
                     home = homes.get(runs_as, "")
                     if not home and not users and homeless(root_image, runs_as):
                         home = "/"  # (no such user: Docker gives it HOME=/)
+                    if (
+                        not runs_as
+                        and instr.env.get("HOME") in added
+                        and root_image is not None
+                        and not known(root_image).user
+                    ):
+                        # (an ENV HOME of a user this file added, and no USER: the base's user,
+                        # root, runs it in that user's home)
+                        home = "/root"
                     run = run_effects(instr, files, home, homes, named)
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
@@ -208,6 +218,13 @@ class Graph:
                             if op.kind == WRITE
                             for p in op.paths
                         )
+                    )
+                    # (a home it made, filled from /etc/skel: not one a WORKDIR or a write made
+                    # before, which stays root's, nor none, `useradd app` without -m)
+                    added.update(
+                        u.home
+                        for u in run.users
+                        if u.skel and not any(covers(u.home, d) for d in dirs)
                     )
                     for user in run.users:
                         homes[user.name] = user.home

@@ -111,7 +111,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   managers; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images:
   under littler R's tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`)
   without removing it; pak's installs (`R -e 'pak::pkg_install("x")'`, `pak::pak`), which keep
-  what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; Frappe's `bench init`,
+  what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; `arduino-cli core install`
+  and `lib install` (not a library from `--git-url` or `--zip-path`), which keep every archive in
+  `~/.arduino15/staging`, without `arduino-cli cache clean`; Frappe's `bench init`,
   `bench get-app` and `bench setup requirements`, which pip-install the apps, as pip; code-server's
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
   and calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`,

@@ -20440,6 +20440,40 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM node:26-slim\nRUN mkdir -p /opt/inventaire && chown -R 1000:1000 /opt\n",
         [],
     ),
+    # arduino-cli keeps every core and library archive it fetched in its downloads directory,
+    # which its cache clean empties; a library from git or a zip fetches none there
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN arduino-cli core update-index && arduino-cli core install arduino:avr\n"
+        "RUN arduino-cli core install esp32:esp32 && arduino-cli cache clean\n"
+        "RUN arduino-cli lib install --git-url https://github.com/x/y.git\n"
+        "RUN arduino-cli lib install WiFiNINA\n",
+        [(2, "LG005"), (3, "LG003"), (5, "LG005")],
+    ),
+    # root's pip in the home of a user this file added (ENV HOME, no USER: root runs it) finds
+    # that home another's and turns its cache off
+    (
+        "FROM python:3.9-slim-bullseye\n"
+        "ARG NB_USER=jovyan\n"
+        "ENV USER=${NB_USER} HOME=/home/${NB_USER}\n"
+        'RUN adduser --disabled-password --gecos "Default user" --uid 1000 ${USER}\n'
+        "WORKDIR ${HOME}\n"
+        "RUN pip install requests\n",
+        [],
+    ),
+    # (not the base's user in its own home: Jupyter's images run as jovyan)
+    (
+        "FROM jupyter/base-notebook\nENV HOME=/home/jovyan\nRUN pip install requests\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM python:3.9-slim\n"
+        "RUN useradd -m app\n"
+        "ENV HOME=/home/app\n"
+        "USER app\n"
+        "RUN pip install --user requests\n",
+        [(5, "LG005")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
