@@ -197,6 +197,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("uselagoon/python-*", "amazeeio/python"), (PYTHON_TREE,)),
     **dict.fromkeys(("uselagoon/nginx*", "amazeeio/nginx*"), ("/etc/nginx",)),
     "golang": ("/usr/local/go",),
+    "emscripten/emsdk": ("/emsdk",),  # (the SDK: its LLVM, Node.js, Python and cache)
     # (Bitnami's Spark: its distribution, jars and examples too)
     "bitnami/spark": ("/opt/bitnami/spark",),
     # (Cirrus Labs' Flutter images: the SDK, on their Android SDK image's)
@@ -2681,6 +2682,12 @@ class Known(NamedTuple):
         return (*docs, *debconf, *self.weighty)
 
 
+def a_distribution(image: ImageRef | None) -> bool:
+    """`image` is a distribution's own (debian, ubuntu, alpine, fedora, ...), whose archive's
+    packages put nothing in /opt (Debian's policy, the FHS's add-on directory)."""
+    return image is not None and _name(image) in _DISTRIBUTION_MANAGER
+
+
 def family_files(manager: str) -> tuple[str, ...]:
     """The files every image of the distribution family whose package manager is `manager`
     holds (`apt`, `yum`; a minimal RHEL image's `microdnf`: its users only)."""
@@ -3103,11 +3110,11 @@ _EARLY_3_12 = re.compile(r"3\.12(?:\.[0-4](?!\d)|\.0?(?:a|b|rc)|-?rc)")
 
 
 # Images that ship git clones: the OCaml images' opam-repository (which `opam update` reads from
-# the clone, brought up to date by a pull), ESP-IDF's and emsdk's own checkouts.
+# the clone, brought up to date by a pull), ESP-IDF's own checkout. (Not emsdk's: since 2.0.2 its
+# image copies the SDK in without .git.)
 _CLONES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/opam-repository",)),
     "espressif/idf": ("/opt/esp/idf",),
-    "emscripten/emsdk": ("/emsdk",),
 }
 
 

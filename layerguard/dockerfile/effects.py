@@ -463,33 +463,34 @@ MANAGERS: Mapping[str, Manager] = {
 # (Maven is told its repository by a property, `-Dmaven.repo.local=/x`, on its command line or in
 # MAVEN_OPTS; the model keeps it under this name with the variables.)
 _MAVEN_REPO = "maven.repo.local"
-# Environment variables that move a manager's cache, and values under which the path lies.
+# Environment variables that move a manager's cache, and values under which the path lies; of
+# two set, the later one says where it is (PIP_CACHE_DIR over XDG_CACHE_HOME).
 # (not a variable: where `--setopt=cachedir=DIR` put dnf's cache, for this command alone)
 _DNF_CACHEDIR = "--setopt=cachedir"
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "yum": ((_DNF_CACHEDIR, ""),),
-    "pip": (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
+    "pip": (("XDG_CACHE_HOME", "/pip"), ("PIP_CACHE_DIR", "")),
     "espidf": (("IDF_TOOLS_PATH", "/dist"),),
-    "uv": (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
-    "poetry": (("POETRY_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pypoetry")),
+    "uv": (("XDG_CACHE_HOME", "/uv"), ("UV_CACHE_DIR", "")),
+    "poetry": (("XDG_CACHE_HOME", "/pypoetry"), ("POETRY_CACHE_DIR", "")),
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
     # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
-    "yarn": (("YARN_CACHE_FOLDER", ""), ("XDG_CACHE_HOME", "/yarn")),
-    "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
-    "bun": (("BUN_INSTALL_CACHE_DIR", ""), ("BUN_INSTALL", "/install/cache")),
-    "conda": (("CONDA_PKGS_DIRS", ""), ("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs")),
+    "yarn": (("XDG_CACHE_HOME", "/yarn"), ("YARN_CACHE_FOLDER", "")),
+    "pnpm": (("PNPM_HOME", "/store"), ("PNPM_STORE_DIR", "")),
+    "bun": (("BUN_INSTALL", "/install/cache"), ("BUN_INSTALL_CACHE_DIR", "")),
+    "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
     "helm": (
-        ("HELM_REPOSITORY_CACHE", ""),
-        ("HELM_CACHE_HOME", "/repository"),
         ("XDG_CACHE_HOME", "/helm/repository"),
+        ("HELM_CACHE_HOME", "/repository"),
+        ("HELM_REPOSITORY_CACHE", ""),
     ),
     "pixi": (
-        *(("PIXI_CACHE_DIR", ""), ("RATTLER_CACHE_DIR", "")),
         ("XDG_CACHE_HOME", "/rattler/cache"),
+        *(("RATTLER_CACHE_DIR", ""), ("PIXI_CACHE_DIR", "")),
     ),
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
-    "composer": (("COMPOSER_CACHE_DIR", ""), ("COMPOSER_HOME", "/cache")),
+    "composer": (("COMPOSER_HOME", "/cache"), ("COMPOSER_CACHE_DIR", "")),
     "cargo": (("CARGO_HOME", "/registry/cache"),),
     "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
@@ -499,15 +500,21 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "opam": (("OPAMROOT", "/download-cache"),),
     "hex": (("HEX_HOME", "/packages"),),
     "stack": (("STACK_ROOT", "/pantry"),),
-    "winetricks": (("W_CACHE", ""), ("XDG_CACHE_HOME", "/winetricks")),
+    "winetricks": (("XDG_CACHE_HOME", "/winetricks"), ("W_CACHE", "")),
     "arduino-cli": (
         ("ARDUINO_DIRECTORIES_DOWNLOADS", ""),
         ("ARDUINO_DIRECTORIES_DATA", "/staging"),
     ),
+    # (pkgcache's: R_PKG_CACHE_DIR, else tools::R_user_dir's, R_USER_CACHE_DIR's or XDG's)
+    "pak": (
+        ("XDG_CACHE_HOME", "/R/pkgcache"),
+        ("R_USER_CACHE_DIR", "/R/pkgcache"),
+        ("R_PKG_CACHE_DIR", ""),
+    ),
     "cpm": (("PERL_CPM_HOME", ""),),
     "perlbrew": (("PERLBREW_ROOT", "/dists"),),
     "sbt": (("COURSIER_CACHE", ""),),
-    "brew": (("HOMEBREW_CACHE", ""), ("XDG_CACHE_HOME", "/Homebrew")),
+    "brew": (("XDG_CACHE_HOME", "/Homebrew"), ("HOMEBREW_CACHE", "")),
     "bower": (("XDG_CACHE_HOME", "/bower"),),
     "cpanm": (("PERL_CPANM_HOME", "/work"),),
     "nuget": (("NUGET_PACKAGES", ""),),
@@ -910,10 +917,14 @@ def run_scripts(instr: Instruction) -> list[str]:
     program = next((w for w in words if not _is_heredoc_word(w, heredoc_names)), "")
     runs_shell = posixpath.basename(program) in SHELLS
     if posixpath.basename(program) in ("R", "Rscript") and node.heredocs and not only_heredocs:
-        # (`RUN Rscript - <<EOF`: R reads its code from the heredoc, as `-e` would hand it)
-        code = " ".join(f"-e {_quote(doc.content)}" for doc in node.heredocs)
-        kept = [w for w in words if not _is_heredoc_word(w, heredoc_names) and w != "-"]
-        return [" ".join([*kept, code])]
+        # (`RUN Rscript - <<EOF`: R reads its code from the heredoc, as `-e` would hand it,
+        # in the heredoc's place: `Rscript - <<EOF && rm -rf /tmp/*` runs the rm after)
+        spelled = [w for w in words if not _is_heredoc_word(w, heredoc_names)]
+        at = spelled.index(program) + 1
+        if spelled[at : at + 1] == ["-"]:
+            del spelled[at]  # (Rscript's `-`: its code from standard input)
+        spelled[at:at] = [f"-e {_quote(doc.content)}" for doc in node.heredocs]
+        return [" ".join(spelled)]
     for doc in node.heredocs:
         body = doc.content
         first = body.split("\n", 1)[0]
@@ -6603,6 +6614,7 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
     own = _TOOL_CACHE.get(tool)
     if own in paths:
         paths.insert(0, paths.pop(paths.index(own)))
+    # (each inserted first: the last variable set is the one that wins)
     for name, suffix in _CACHE_VARS.get(family, ()):
         value = env.get(name)
         if name == "BUNDLE_PATH" and tool != "bundle":

@@ -2518,6 +2518,8 @@ def _reach(
             )
             and not (op.packages and e.packages == op.packages)  # (the same version again)
         ]
+        if not live:
+            return []  # (not a tree of the base's that is no clone: emsdk's SDK, a runtime)
     if op.kind == REMOVE and op.family and op.tool != "rm":
         # (a package manager emptying its cache, `composer clear-cache` with HOME the WORKDIR:
         # a copy of the build context holds no such cache inside it, only one copied there,

@@ -17,7 +17,7 @@ from layerguard.reference import ImageRef, parse_reference
 
 # Compiled on first use: most Dockerfiles expand nothing.
 _VAR = (
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>(?:\$\{[^}]*\}|[^}])*)\}"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-+])?(?P<word>(?:\$\{(?:\$\{[^}]*\}|[^}])*\}|[^}])*)\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _EMPTY: Mapping[str, str] = MappingProxyType({})

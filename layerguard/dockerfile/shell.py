@@ -796,8 +796,9 @@ def go_path(env: Mapping[str, str]) -> str:
 # `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`: a manager asked where its
 # cache is, by a cleanup that removes it; the variables that move it, or its place in the home.
 _CACHE_ASKED = re.compile(
-    r"(?:\$\(|`)\s*(?:(?:python[\d.]*\s+-m\s+)?(pip)[\d.]*\s+cache\s+dir"
-    r"|(npm)\s+config\s+get\s+cache|(uv)\s+cache\s+dir)\s*[)`]"
+    r"(?:\$\(|`)\s*(?:(?:\S*/)?(?:python[\d.]*\s+-m\s+)?(?:\S*/)?(pip)[\d.]*\s+cache\s+dir"
+    r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv)\s+cache\s+dir)"
+    r"(?:\s+2>\s*/dev/null)?\s*[)`]"
 )
 _CACHE_PLACES = {
     "pip": ("~/.cache/pip", ("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),

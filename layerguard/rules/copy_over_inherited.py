@@ -107,6 +107,7 @@ from layerguard.dockerfile.bases import (
     RHEL_SKEL,
     S2I_SCRIPTS,
     USER_DATABASE,
+    a_distribution,
     distribution_files,
     distribution_member,
     family_files,
@@ -1201,22 +1202,53 @@ class _Stages:
         if (index, path) not in self._fills:
             self._fills[index, path] = False  # (a cycle through --from ends here)
             chain = self.model.lineage(self.model.stages[index])
+            # (two builds on a stage of a distribution's image that installed from its archive
+            # alone, compilers and tools: their /opt holds each build's files, no package's)
+            archive_only = (
+                covers("/opt", path)
+                and a_distribution(chain[-1].base_image)
+                and not any(_ADDS_SOURCES.search(i.node.original) for s in chain
+                            for i in s.instructions)
+            )  # fmt: skip
             self._fills[index, path] = any(
-                self._writes(i, path) for stage in chain for i in stage.instructions
+                self._writes(i, path, archive_only) for stage in chain for i in stage.instructions
             )
         return self._fills[index, path]
 
-    def _writes(self, instr: Instruction, path: str) -> bool:
+    def _writes(self, instr: Instruction, path: str, archive_only: bool = False) -> bool:
         origin = instr.flag("from") if instr.keyword in ("copy", "add") else None
         stage = self.model.stage_of(origin) if origin else None
         if stage is None:
-            return _fills(instr, path)
+            return _fills(instr, path, archive_only)
         for write in copy_writes(instr, None):
             if covers(path, write.path) or covers(write.path, path):
                 below = path[len(write.into.rstrip("/")) :] if covers(write.into, path) else ""
                 if self.fills(stage.index, "/" + write.source.strip("/") + below):
                     return True
         return False
+
+
+def _vendors(op: Op) -> bool:
+    """The packages an install named may be a vendor's (`ros-humble-ros-base`), or are not
+    known (a variable's, none named)."""
+    return not op.packages or any("$" in p or _VENDOR_PACKAGE.match(p) for p in op.packages)
+
+
+# Vendors' packages, which install below /opt, by name
+_VENDOR_PACKAGE = re.compile(
+    r"ros-|google-|microsoft-|powershell|msodbcsql|mssql-|intel-|rocm|hip-|puppet|td-agent|"
+    r"datadog-|newrelic|splunk|teamviewer|zoom|brave-|opera|sublime-|slack|code$|cuda"
+)
+
+
+# What adds a package source beyond the distribution's archive, or installs a vendor's package
+# file or script: its packages may land in /opt (ROS's, ROCm's, Puppet's, td-agent's, Red Hat's
+# software collections and toolsets, in /opt/rh).
+_ADDS_SOURCES = re.compile(
+    r"add-apt-repository|sources\.list|yum\.repos\.d|config-manager|zypper\s+(?:ar|addrepo)"
+    r"|apk/repositories|\|\s*(?:sudo\s+)?(?:ba)?sh\b|\.deb\b|\.rpm\b|-release-|-release\b"
+    r"|devtoolset|gcc-toolset|llvm-toolset|go-toolset|rust-toolset|\brh-|--enablerepo"
+)
 
 
 def _within(source: str, tree: str) -> str | None:
@@ -1337,10 +1369,12 @@ def _generates_prisma(stages: _Stages, origin: str, scripts: bool = False) -> bo
 _PRISMA_CLIENT = re.compile(r"/node_modules/(?:\.prisma(?:/client)?|@prisma/client)$")
 
 
-def _fills(instr: Instruction, path: str) -> bool:
+def _fills(instr: Instruction, path: str, archive_only: bool = False) -> bool:
     """`instr` writes file bytes at or below `path` (a conda installer's `-p /opt/conda`, a
     `COPY . /app`), not directory entries alone; so does a program not known here that is told
-    the path (`bash buildDep -i /dtOO-install -o cgns`: where it installs)."""
+    the path (`bash buildDep -i /dtOO-install -o cgns`: where it installs). With
+    `archive_only`, its package installs are of the distribution's archive alone, which puts
+    nothing in /opt."""
     if instr.keyword == "run":
         return any(
             (
@@ -1348,7 +1382,8 @@ def _fills(instr: Instruction, path: str) -> bool:
                 and op.entry != DIR
                 and op.content != EMPTY
                 and any(
-                    covers(path, p) and (p != "/opt" or op.role != INSTALL or _in_opt(op))
+                    covers(path, p)
+                    and (p != "/opt" or op.role != INSTALL or not archive_only or _vendors(op))
                     for p in op.paths
                 )
             )
@@ -1358,20 +1393,6 @@ def _fills(instr: Instruction, path: str) -> bool:
     if instr.keyword in ("copy", "add"):
         return any(covers(path, w.path) for w in copy_writes(instr, None))
     return False
-
-
-# Distribution packages that install below /opt: ROS's, Google's and Microsoft's, Intel's
-# oneAPI, vendors' agents. Others leave it empty: two stages grown from one that installed only
-# compilers (`apt-get install build-essential`) share nothing there.
-_OPT_PACKAGES = re.compile(
-    r"(?:ros-|google-|microsoft-|msodbcsql|mssql-|intel-|teamviewer|opera|brave-|zoom|"
-    r"datadog-|newrelic|splunk|mongodb-mongosh|sublime-|code$|slack|nvidia-|cuda)"
-)
-
-
-def _in_opt(op: Op) -> bool:
-    """The packages an install named may put files below /opt (or are not known)."""
-    return not op.packages or any("$" in p or _OPT_PACKAGES.match(p) for p in op.packages)
 
 
 def _traced_again(old: CopyWrite, write: CopyWrite) -> bool:

@@ -20489,3 +20489,200 @@ def test_the_classes_of_the_fifty_third_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+# The reviews of the fifty-third session: probes whose findings changed wrongly, kept as repros.
+_FIFTY_THIRD_REVIEW: list[tuple[str, list[tuple[int, str]]]] = [
+    # (s53a/022) pip cache dir 2>/dev/null inside substitution (same meaning); expect none
+    (
+        "FROM python:3.12-slim\n"
+        "COPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt \\\n"
+        ' && rm -rf "$(pip cache dir 2>/dev/null)"\n',
+        [],
+    ),
+    # (s53a/023) venv pip by path: $(/opt/venv/bin/pip cache dir) is root's ~/.cache/pip as well; ex
+    (
+        "FROM python:3.12-slim\n"
+        "RUN python -m venv /opt/venv\n"
+        "ENV PATH=/opt/venv/bin:$PATH\n"
+        "COPY requirements.txt .\n"
+        "RUN /opt/venv/bin/pip install -r requirements.txt && rm -rf $(/opt/venv/bin/pip"
+        " cache dir)\n",
+        [],
+    ),
+    # (s53a/025) npm get cache (alias of npm config get cache); expect none
+    (
+        "FROM node:20-slim\n"
+        "WORKDIR /app\n"
+        "COPY package*.json ./\n"
+        'RUN npm ci && rm -rf "$(npm get cache)"\n',
+        [],
+    ),
+    # (s53a/031) PIP_CACHE_DIR and XDG_CACHE_HOME both set: PIP_CACHE_DIR wins, $(pip cache dir) rem
+    (
+        "FROM python:3.12-slim\n"
+        "ENV XDG_CACHE_HOME=/xdg \\\n"
+        "    PIP_CACHE_DIR=/pipcache\n"
+        "COPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt && rm -rf $(pip cache dir)\n",
+        [],
+    ),
+    # (s53a/078) RUN <<EOF Rscript - (heredoc first); pak; expect L3 LG005
+    (
+        "FROM rocker/r-ver:4.4.1\n"
+        "RUN <<EOF Rscript -\n"
+        'install.packages("pak")\n'
+        'pak::pkg_install(c("httr2", "jsonlite"))\n'
+        "EOF\n",
+        [(2, "LG005")],
+    ),
+    # (s53a/089) R heredoc followed by && in the same line: pak runs, its cache stays (rm -rf /tmp/*
+    (
+        "FROM rocker/r-ver:4.4.1\n"
+        "RUN Rscript - <<EOF && rm -rf /tmp/*\n"
+        'install.packages("pak")\n'
+        'pak::pkg_install("shiny")\n'
+        "EOF\n",
+        [(2, "LG005")],
+    ),
+    # (s53a/095) pak heredoc with R_USER_CACHE_DIR=/tmp/rcache and a cache mount there; expect none
+    (
+        "FROM rocker/r-ver:4.4.1\n"
+        "ENV R_USER_CACHE_DIR=/tmp/rcache\n"
+        "RUN --mount=type=cache,target=/tmp/rcache Rscript - <<EOF\n"
+        'install.packages("pak")\n'
+        'pak::pkg_install("arrow")\n'
+        "EOF\n",
+        [],
+    ),
+    # (s53a/111) [area 2, placed here] doubly nested default ${PIP_CACHE_DIR:-${XDG_CACHE_HOME:-${BA
+    (
+        "FROM python:3.12-slim\n"
+        "ARG BASE_CACHE=/var/cache\n"
+        "ENV PIP_CACHE_DIR=${PIP_CACHE_DIR:-${XDG_CACHE_HOME:-${BASE_CACHE}}/pip}\n"
+        "COPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt && rm -rf /root/.cache/pip\n",
+        [(5, "LG005")],
+    ),
+    # (s53b/066) emscripten/emsdk 3.1.x: /emsdk is a copy of emsdk without .git (images since 2.0.2)
+    (
+        "FROM emscripten/emsdk:3.1.61\n"
+        "RUN cd /emsdk && git pull && ./emsdk install latest && ./emsdk activate latest\n",
+        [],
+    ),
+    # (s53b/067) emscripten/emsdk 1.39.20 (built from a git clone of emsdk): git pull in /emsdk: LG0
+    (
+        "FROM emscripten/emsdk:1.39.20\n"
+        "RUN cd /emsdk && git pull && ./emsdk install latest && ./emsdk activate latest\n",
+        [],
+    ),
+    # (s53b/103) compiler stage (build-essential) and two builds with --prefix=/opt/a and /opt/b; fi
+    (
+        "FROM debian:bookworm AS toolchain\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends build-essentia"
+        "l curl ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "FROM toolchain AS liba\n"
+        "RUN curl -fsSL https://e.org/liba-1.0.tar.gz | tar -xz -C /tmp && cd /tmp/liba-"
+        "1.0 && ./configure --prefix=/opt/liba && make install\n"
+        "FROM toolchain AS libb\n"
+        "RUN curl -fsSL https://e.org/libb-2.3.tar.gz | tar -xz -C /tmp && cd /tmp/libb-"
+        "2.3 && ./configure --prefix=/opt/libb && make install\n"
+        "FROM debian:bookworm-slim\n"
+        "COPY --from=liba /opt /opt\n"
+        "COPY --from=libb /opt /opt\n",
+        [],
+    ),
+    # (s53b/107) CentOS 7 common stage installs devtoolset-11 (SCL packages live in /opt/rh/devtools
+    (
+        "FROM centos:7 AS toolset\n"
+        "RUN yum install -y centos-release-scl && yum install -y devtoolset-11-gcc devto"
+        "olset-11-gcc-c++ make && yum clean all\n"
+        "FROM toolset AS zlib\n"
+        "COPY zlib/ /src/zlib/\n"
+        "RUN cd /src/zlib && scl enable devtoolset-11 -- sh -c './configure --prefix=/op"
+        "t/zlib && make install'\n"
+        "FROM toolset AS lz4\n"
+        "COPY lz4/ /src/lz4/\n"
+        "RUN cd /src/lz4 && scl enable devtoolset-11 -- make install PREFIX=/opt/lz4\n"
+        "FROM centos:7\n"
+        "COPY --from=zlib /opt /opt\n"
+        "COPY --from=lz4 /opt /opt\n",
+        [(11, "LG002")],
+    ),
+    # (s53b/110) common stage FROM ros:humble (the base holds /opt/ros/humble) installs python3-pip;
+    (
+        "FROM ros:humble AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends python3-pip &&"
+        " rm -rf /var/lib/apt/lists/*\n"
+        "FROM base AS planner\n"
+        "COPY planner/ /opt/planner/\n"
+        "FROM base AS driver\n"
+        "COPY driver/ /opt/driver/\n"
+        "FROM ubuntu:22.04\n"
+        "RUN mkdir -p /opt\n"
+        "COPY --from=planner /opt /opt\n"
+        "COPY --from=driver /opt /opt\n",
+        [(10, "LG002")],
+    ),
+    # (s53b/123) common stage installs puppet-agent (below /opt/puppetlabs); /opt copied from two st
+    (
+        "FROM ubuntu:22.04 AS puppet\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget ca-certif"
+        "icates \\\n"
+        " && wget -q https://apt.puppet.com/puppet8-release-jammy.deb && dpkg -i puppet8"
+        "-release-jammy.deb && rm puppet8-release-jammy.deb \\\n"
+        " && apt-get update && apt-get install -y --no-install-recommends puppet-agent &"
+        "& rm -rf /var/lib/apt/lists/*\n"
+        "FROM puppet AS web\n"
+        "RUN mkdir -p /opt/web && echo w > /opt/web/v\n"
+        "FROM puppet AS db\n"
+        "RUN mkdir -p /opt/db && echo d > /opt/db/v\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=web /opt /opt\n"
+        "COPY --from=db /opt /opt\n",
+        [(11, "LG002")],
+    ),
+    # (s53b/128) common stage installs PowerShell from Microsoft's repository (package powershell, i
+    (
+        "FROM ubuntu:22.04 AS pwsh\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget ca-certif"
+        "icates \\\n"
+        " && wget -q https://packages.microsoft.com/config/ubuntu/22.04/packages-microso"
+        "ft-prod.deb && dpkg -i packages-microsoft-prod.deb \\\n"
+        " && rm packages-microsoft-prod.deb && apt-get update && apt-get install -y --no"
+        "-install-recommends powershell \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "FROM pwsh AS scripts\n"
+        "COPY scripts/ /opt/scripts/\n"
+        "FROM pwsh AS modules\n"
+        'RUN pwsh -NoLogo -Command "Save-Module -Name Az.Accounts -Path /opt/modules"\n'
+        "FROM ubuntu:22.04\n"
+        "COPY --from=scripts /opt /opt\n"
+        "COPY --from=modules /opt /opt\n",
+        [(12, "LG002")],
+    ),
+    # (s53b/129) common stage installs Fluentd's td-agent from its vendor .deb by dpkg -i (into /opt
+    (
+        "FROM ubuntu:22.04 AS agent\n"
+        "COPY td-agent_4.5.2-1_amd64.deb /tmp/\n"
+        "RUN dpkg -i /tmp/td-agent_4.5.2-1_amd64.deb && rm /tmp/td-agent_4.5.2-1_amd64.deb\n"
+        "FROM agent AS a\n"
+        "RUN mkdir -p /opt/a && echo a > /opt/a/v\n"
+        "FROM agent AS b\n"
+        "RUN mkdir -p /opt/b && echo b > /opt/b/v\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=a /opt /opt\n"
+        "COPY --from=b /opt /opt\n",
+        [(10, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_THIRD_REVIEW)
+def test_the_reviews_of_the_fifty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
