@@ -4510,10 +4510,14 @@ _APK_DOCS = frozenset({"docs", "man-pages", "mandoc", "man-db", "$"})
 
 def _removed_since(path: str, entry: Entry) -> bool:
     """A removal since `entry`'s layer (or in it) took `path` from the tree (`dir/*` takes
-    what is below `dir` but its dotfiles: a clone's `.git` stays, and so does `dir`)."""
+    what is below `dir` but its dotfiles: a clone's `.git` stays)."""
     stars = {took[:-2] for took in entry.cleared if took.endswith("/*")}
-    return _under_star(path, stars) or any(
-        covers(took, path) for took in entry.cleared if not took.endswith("/*")
+    # (and a directory inside the tree whose every file went, `mv pkg/* ~/.OpenMRS`, as `dir/*`
+    # takes an entry written at `dir` itself)
+    return (
+        path.rstrip("/") in stars
+        or _under_star(path, stars)
+        or any(covers(took, path) for took in entry.cleared if not took.endswith("/*"))
     )
 
 

@@ -20474,6 +20474,17 @@ _FIFTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip install --user requests\n",
         [(5, "LG005")],
     ),
+    # a directory inside an unpacked tree whose every file a move took (`mv pkg/* dest`) holds
+    # entries alone: its later removal hides nothing
+    (
+        "FROM ubuntu:22.04\n"
+        "WORKDIR /usr/local/tomcat\n"
+        "RUN curl -L https://e.org/a.zip -o a.zip\n"
+        "RUN unzip a.zip\n"
+        "RUN mv pkg/* /opt/\n"
+        "RUN rm -rf pkg\n",
+        [(5, "LG003")],
+    ),
     # another manager's cache directory is not pip's
     (
         "FROM python:3.12\nRUN pip install requests && rm -rf $(npm config get cache)\n",
