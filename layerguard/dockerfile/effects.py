@@ -476,7 +476,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
     # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
     "yarn": (("XDG_CACHE_HOME", "/yarn"), ("YARN_CACHE_FOLDER", "")),
-    "pnpm": (("PNPM_HOME", "/store"), ("PNPM_STORE_DIR", "")),
+    "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "bun": (("BUN_INSTALL", "/install/cache"), ("BUN_INSTALL_CACHE_DIR", "")),
     "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
@@ -502,8 +502,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "stack": (("STACK_ROOT", "/pantry"),),
     "winetricks": (("XDG_CACHE_HOME", "/winetricks"), ("W_CACHE", "")),
     "arduino-cli": (
-        ("ARDUINO_DIRECTORIES_DOWNLOADS", ""),
         ("ARDUINO_DIRECTORIES_DATA", "/staging"),
+        ("ARDUINO_DIRECTORIES_DOWNLOADS", ""),
     ),
     # (pkgcache's: R_PKG_CACHE_DIR, else tools::R_user_dir's, R_USER_CACHE_DIR's or XDG's)
     "pak": (
@@ -916,7 +916,21 @@ def run_scripts(instr: Instruction) -> list[str]:
     # (the heredoc may come first, as the shell's input: `RUN <<EOF bash -ex`)
     program = next((w for w in words if not _is_heredoc_word(w, heredoc_names)), "")
     runs_shell = posixpath.basename(program) in SHELLS
-    if posixpath.basename(program) in ("R", "Rscript") and node.heredocs and not only_heredocs:
+    r_at = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if posixpath.basename(w) in ("R", "Rscript")
+            and (
+                all(_is_heredoc_word(v, heredoc_names) for v in words[:i])
+                or words[i - 1] in ("&&", ";", "||")
+                or words[i - 1].endswith(";")
+            )
+        ),
+        None,
+    )
+    if r_at is not None and node.heredocs and not only_heredocs:
+        program = words[r_at]
         # (`RUN Rscript - <<EOF`: R reads its code from the heredoc, as `-e` would hand it,
         # in the heredoc's place: `Rscript - <<EOF && rm -rf /tmp/*` runs the rm after)
         spelled = [w for w in words if not _is_heredoc_word(w, heredoc_names)]
@@ -2275,6 +2289,8 @@ def _inlined(
         if text is None:
             yield command
             continue
+        sourced = posixpath.basename(command.words[0]) in (".", "source")
+        text = _sourced_as(text, sourced)
         inner = split_commands(
             _with_sourced(text, texts, command.cwd),
             command.cwd,
@@ -2305,8 +2321,28 @@ def _script_env(command: Command, env: Mapping[str, str]) -> Mapping[str, str]:
     return found
 
 
-# `. lib.sh`, `source "/opt/lib.sh"` on a line of its own
-_SOURCE_LINE = re.compile(r"^[ \t]*(?:\.|source)[ \t]+(['\"]?)([^\s;&|'\"$`]+)\1[ \t]*$", re.M)
+# `. lib.sh`, `source "/opt/lib.sh"` on a line of its own, or first on it before `;` or `&&`
+# (`source /opt/build.sh; GetGcc`: what follows calls the functions it defined)
+_SOURCE_LINE = re.compile(
+    r"^[ \t]*(?:\.|source)[ \t]+(['\"]?)([^\s;&|'\"$`]+)\1[ \t]*(?:$|;[ \t]*|&&[ \t]*)", re.M
+)
+# A script's test of whether it was sourced, `(return 0 2>/dev/null) && SOURCED=true`: a return
+# outside a function succeeds only in a sourced script
+_SOURCED_TEST = re.compile(
+    r"\(\s*return(?:\s+0)?\s+2>\s*/dev/null\s*\)"
+    r"(?:\s*&&\s*(?P<name>\w+)=(?P<yes>\S+)\s*\|\|\s*(?P=name)=(?P<no>\S+))?"
+)
+
+
+def _sourced_as(text: str, sourced: bool) -> str:
+    """`text` with its test of whether it was sourced answered (`SOURCED="true"` where it was)."""
+
+    def answer(found: re.Match[str]) -> str:
+        if found["name"]:
+            return f"{found['name']}={found['yes'] if sourced else found['no']}"
+        return "true" if sourced else "false"
+
+    return _SOURCED_TEST.sub(answer, text) if "return" in text else text
 
 
 def _with_sourced(text: str, texts: Mapping[str, str], cwd: str | None, depth: int = 0) -> str:
@@ -2319,7 +2355,9 @@ def _with_sourced(text: str, texts: Mapping[str, str], cwd: str | None, depth: i
     def include(match: re.Match[str]) -> str:
         path = resolve_path(match[2], cwd)
         inner = texts.get(path) if path else None
-        return match[0] if inner is None else _with_sourced(inner, texts, cwd, depth + 1)
+        if inner is None:
+            return match[0]
+        return _with_sourced(_sourced_as(inner, True), texts, cwd, depth + 1) + "\n"
 
     return _SOURCE_LINE.sub(include, text)
 
@@ -2650,6 +2688,8 @@ def _as_run(
             # (`bash -c 'rm -f /usr/local/bin/{docker-entrypoint.sh,yarn*}'`: two names)
             bash = posixpath.basename(command.words[0]) in _BRACE_SHELLS
             known = {**env, **dict(command.assignments)}
+            # (`bash -c "source /opt/build.sh; GetGcc"`: the functions the script defines)
+            script = _with_sourced(script, texts, command.cwd) if texts else script
             inner = split_commands(script, command.cwd, known, braces=bash)
             if instr is not None and (texts or _runs_make(inner)):
                 inner = tuple(_inlined(inner, texts or {}, instr, {**env, "HOME": where}, homes))

@@ -1950,7 +1950,8 @@ def _run(
                 op = op._replace(packages=next((pulled[p] for p in paths if p in pulled), ()))
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
-                             cleared=_NO_CLUSTER if none else (), lean=op.lean)
+                             cleared=_NO_CLUSTER if none else _emptied_into(op, p),
+                             lean=op.lean)
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
@@ -4506,6 +4507,14 @@ _NO_CLUSTER = ("/var/lib/postgresql/*", "/etc/postgresql/*")
 _POSTGRES_IMAGE = "/usr/lib/postgresql"
 # Alpine's packages of docs themselves (and a package a variable names, which may be one)
 _APK_DOCS = frozenset({"docs", "man-pages", "mandoc", "man-db", "$"})
+
+
+def _emptied_into(op: Op, path: str) -> tuple[str, ...]:
+    """The directories inside `path` that a move of their children into it emptied (`mv
+    app-1.2/* .` in /opt/app): what it wrote there holds their files, not them."""
+    if op.tool != "mv":
+        return ()
+    return tuple(s[:-2] for s in op.sources if s.endswith("/*") and inside(s[:-2], path))
 
 
 def _removed_since(path: str, entry: Entry) -> bool:

@@ -56,7 +56,7 @@ from layerguard.dockerfile.effects import (
     run_effects,
     source_installs,
 )
-from layerguard.dockerfile.filesystem import Step
+from layerguard.dockerfile.filesystem import HOME, Step
 from layerguard.dockerfile.ignorefile import excluder, git_ignored
 from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build, resolve
 from layerguard.dockerfile.parser import ParsedFile
@@ -191,6 +191,12 @@ class Graph:
                     if (
                         not runs_as
                         and instr.env.get("HOME") in added
+                        # (nor where root made a directory in it since: `mkdir -p $HOME/.cache`)
+                        and not any(
+                            inside(d, instr.env["HOME"])
+                            and covers(d, instr.env["HOME"] + "/.cache/pip")
+                            for d in dirs
+                        )
                         and root_image is not None
                         and not known(root_image).user
                     ):
@@ -224,7 +230,15 @@ class Graph:
                     added.update(
                         u.home
                         for u in run.users
-                        if u.skel and not any(covers(u.home, d) for d in dirs)
+                        if u.skel
+                        and not any(covers(u.home, d) for d in dirs)
+                        # (nor one root wrote in, in that RUN: `mkdir -p /home/app && useradd
+                        # -m -d /home/app app` leaves it root's)
+                        and not any(
+                            o.kind == WRITE and o.role != HOME and covers(u.home, p)
+                            for o in run.ops
+                            for p in o.paths
+                        )
                     )
                     for user in run.users:
                         homes[user.name] = user.home

@@ -1245,8 +1245,10 @@ _VENDOR_PACKAGE = re.compile(
 # file or script: its packages may land in /opt (ROS's, ROCm's, Puppet's, td-agent's, Red Hat's
 # software collections and toolsets, in /opt/rh).
 _ADDS_SOURCES = re.compile(
-    r"add-apt-repository|sources\.list|yum\.repos\.d|config-manager|zypper\s+(?:ar|addrepo)"
-    r"|apk/repositories|\|\s*(?:sudo\s+)?(?:ba)?sh\b|\.deb\b|\.rpm\b|-release-|-release\b"
+    r"add-apt-repository|apt-add-repository|sources\.list|yum\.repos\.d|config-manager|copr"
+    r"|zypper\s+(?:ar|addrepo)|apk/repositories|\.deb\b|\.rpm\b|(?<!lsb)(?<!os)-release\b"
+    r"|\|\s*(?:sudo(?:\s+-\S+)*\s+)?(?:\S*/)?(?:ba|z)?sh\b|\$\(\s*(?:curl|wget)\b"
+    r"|\.(?:sh|run|bin|bundle)\b"
     r"|devtoolset|gcc-toolset|llvm-toolset|go-toolset|rust-toolset|\brh-|--enablerepo"
 )
 

@@ -20687,6 +20687,186 @@ _FIFTY_THIRD_REVIEW: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=b /opt /opt\n",
         [(10, "LG002")],
     ),
+    # (s53c/020) both DATA=/opt/arduino and DOWNLOADS=/var/cache/arduino set, rm -rf the DOWNLOADS d
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certif"
+        "icates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN curl -fsSL https://raw.githubusercontent.com/arduino/arduino-cli/master/ins"
+        "tall.sh | BINDIR=/usr/local/bin sh\n"
+        "ENV ARDUINO_DIRECTORIES_DATA=/opt/arduino \\\n"
+        "    ARDUINO_DIRECTORIES_DOWNLOADS=/var/cache/arduino\n"
+        "RUN arduino-cli core update-index && arduino-cli core install arduino:avr && rm"
+        " -rf /var/cache/arduino\n",
+        [],
+    ),
+    # (s53c/051) mkdir -p /home/app then useradd -m in the same RUN (useradd leaves an existing home
+    (
+        "FROM python:3.11-slim\n"
+        "RUN mkdir -p /home/app && useradd -m -d /home/app app\n"
+        "ENV HOME=/home/app\n"
+        "COPY requirements.txt /tmp/requirements.txt\n"
+        "RUN pip install -r /tmp/requirements.txt\n",
+        [(5, "LG005")],
+    ),
+    # (s53c/054) root made ~/.cache in an EARLIER RUN (still root's), added home, pip later; expect
+    (
+        "FROM python:3.11-slim\n"
+        "RUN useradd -m app\n"
+        "ENV HOME=/home/app\n"
+        "RUN mkdir -p $HOME/.cache $HOME/.config\n"
+        "COPY requirements.txt /tmp/requirements.txt\n"
+        "RUN pip install -r /tmp/requirements.txt\n",
+        [(6, "LG005")],
+    ),
+    # (s53c/111) pnpm: PNPM_HOME=/pnpm and PNPM_STORE_DIR=/pnpm-store (pnpm reads no PNPM_STORE_DIR:
+    (
+        "FROM node:20-slim\n"
+        'ENV PNPM_HOME="/pnpm" PNPM_STORE_DIR="/pnpm-store"\n'
+        'ENV PATH="$PNPM_HOME:$PATH"\n'
+        "RUN corepack enable\n"
+        "WORKDIR /app\n"
+        "COPY package.json pnpm-lock.yaml ./\n"
+        "RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --prod --frozen-"
+        "lockfile\n",
+        [],
+    ),
+    # (s53d/023) ubuntu common stage adds Intel's OpenVINO apt source with apt-add-repository (the o
+    (
+        "FROM ubuntu:22.04 AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gnupg wget sof"
+        "tware-properties-common cmake g++ && \\\n"
+        "    wget -qO- https://apt.repos.intel.com/intel-gpg-keys/GPG-PUB-KEY-INTEL-SW-P"
+        "RODUCTS.PUB | gpg --dearmor -o /usr/share/keyrings/intel.gpg && \\\n"
+        '    apt-add-repository -y "deb [signed-by=/usr/share/keyrings/intel.gpg] https'
+        '://apt.repos.intel.com/openvino/2023 ubuntu22 main" && apt-get install -y open'
+        "vino-2023.3.0 && rm -rf /var/lib/apt/lists/*\n"
+        "\n"
+        "FROM base AS detector\n"
+        "RUN mkdir -p /opt/detector && cmake -S /usr/share/openvino/samples/cpp -B /opt/"
+        "detector\n"
+        "\n"
+        "FROM base AS classifier\n"
+        "RUN mkdir -p /opt/classifier && cmake -S /usr/share/openvino/samples/cpp -B /op"
+        "t/classifier\n"
+        "\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=detector /opt /opt\n"
+        "COPY --from=classifier /opt /opt\n",
+        [(14, "LG002")],
+    ),
+    # (s53d/026) ubuntu common stage runs Intel oneAPI's offline installer (sh ./l_BaseKit...sh, ins
+    (
+        "FROM ubuntu:22.04 AS oneapi\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends wget build-ess"
+        "ential cmake ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "RUN wget -q https://registrationcenter-download.intel.com/akdlm/IRC_NAS/163da6e"
+        "4-56eb-4948-aba3-debcec61c064/l_BaseKit_p_2024.0.1.46_offline.sh && \\\n"
+        "    sh ./l_BaseKit_p_2024.0.1.46_offline.sh -a --silent --eula accept && rm l_B"
+        "aseKit_p_2024.0.1.46_offline.sh\n"
+        "\n"
+        "FROM oneapi AS solver\n"
+        "COPY solver/ /src/solver/\n"
+        "RUN . /opt/intel/oneapi/setvars.sh && cmake -S /src/solver -B /src/solver/build"
+        " -DCMAKE_INSTALL_PREFIX=/opt/solver && cmake --build /src/solver/build --target"
+        " install\n"
+        "\n"
+        "FROM oneapi AS mesher\n"
+        "COPY mesher/ /src/mesher/\n"
+        "RUN . /opt/intel/oneapi/setvars.sh && cmake -S /src/mesher -B /src/mesher/build"
+        " -DCMAKE_INSTALL_PREFIX=/opt/mesher && cmake --build /src/mesher/build --target"
+        " install\n"
+        "\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=solver /opt /opt\n"
+        "COPY --from=mesher /opt /opt\n",
+        [(16, "LG002")],
+    ),
+    # (s53d/029) ubuntu common stage runs Chef's omnitruck installer piped to sudo -E bash (installs
+    (
+        "FROM ubuntu:22.04 AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl sudo ca-c"
+        "ertificates git && rm -rf /var/lib/apt/lists/* && \\\n"
+        "    curl -fsSL https://omnitruck.chef.io/install.sh | sudo -E bash -s -- -P che"
+        "f-workstation -v 23.7.1042\n"
+        "\n"
+        "FROM base AS cookbooks\n"
+        "RUN git clone https://github.com/org/cookbooks /opt/cookbooks\n"
+        "\n"
+        "FROM base AS policies\n"
+        "RUN git clone https://github.com/org/policies /opt/policies\n"
+        "\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=cookbooks /opt /opt\n"
+        "COPY --from=policies /opt /opt\n",
+        [(13, "LG002")],
+    ),
+    # (s53d/030) fedora common stage enables a COPR repository (dnf copr enable) before installing:
+    (
+        "FROM fedora:39 AS base\n"
+        "RUN dnf install -y dnf-plugins-core && dnf copr enable -y @neurodebian/neurodeb"
+        "ian && dnf install -y gcc make fsl-core && dnf clean all\n"
+        "\n"
+        "FROM base AS a\n"
+        "RUN mkdir -p /opt/a && echo a > /opt/a/marker\n"
+        "\n"
+        "FROM base AS b\n"
+        "RUN mkdir -p /opt/b && echo b > /opt/b/marker\n"
+        "\n"
+        "FROM fedora:39\n"
+        "COPY --from=a /opt /opt\n"
+        "COPY --from=b /opt /opt\n",
+        [(12, "LG002")],
+    ),
+    # (s53d/126) ubuntu common stage runs Datadog's install script through bash -c "$(curl ...)" (in
+    (
+        "FROM ubuntu:22.04 AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certif"
+        "icates gnupg build-essential && rm -rf /var/lib/apt/lists/* && \\\n"
+        "    DD_API_KEY=placeholder DD_INSTALL_ONLY=true DD_AGENT_MAJOR_VERSION=7 bash -"
+        'c "$(curl -L https://s3.amazonaws.com/dd-agent/scripts/install_script_agent7.sh)"\n'
+        "\n"
+        "FROM base AS checks-a\n"
+        "COPY checks/a/ /opt/checks/a/\n"
+        "\n"
+        "FROM base AS checks-b\n"
+        "COPY checks/b/ /opt/checks/b/\n"
+        "\n"
+        "FROM ubuntu:22.04\n"
+        "COPY --from=checks-a /opt /opt\n"
+        "COPY --from=checks-b /opt /opt\n",
+        [(13, "LG002")],
+    ),
+    # (s53d/073) unzip in WORKDIR, later mv app-1.2/* into the WORKDIR, then rm -rf app-1.2 in a lat
+    (
+        "FROM eclipse-temurin:17-jre\n"
+        "WORKDIR /opt/app\n"
+        "RUN curl -fsSLo app.zip https://example.com/releases/app-1.2.zip\n"
+        "RUN unzip -q app.zip\n"
+        "RUN mv app-1.2/* /opt/app/\n"
+        "RUN rm -rf app-1.2\n",
+        [(5, "LG003")],
+    ),
+    # (s53d/086) tar -x in WORKDIR; later mv pkg/* .; then rm -r ./pkg/ spelled with ./ and a traili
+    (
+        "FROM debian:bookworm-slim\n"
+        "WORKDIR /opt/tool\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certif"
+        "icates && rm -rf /var/lib/apt/lists/* && curl -fsSL https://example.com/tool-3."
+        "1.tar.gz -o tool.tar.gz && tar -xzf tool.tar.gz && rm tool.tar.gz\n"
+        "RUN mv tool-3.1/* .\n"
+        "RUN rm -r ./tool-3.1/\n",
+        [(4, "LG003")],
+    ),
+    # (s53d/100) rocker/r-ver: rm -rf ~/.cache/R BEFORE Rscript - <<EOF: the cache is made after, li
+    (
+        "FROM rocker/r-ver:4.4.0\n"
+        "RUN rm -rf /root/.cache/R && Rscript - <<'EOF'\n"
+        'install.packages("pak")\n'
+        'pak::pak(c("shiny", "bslib"))\n'
+        "EOF\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
@@ -20697,3 +20877,28 @@ def test_the_reviews_of_the_fifty_third_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
+    # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
+    # it calls: its own main only where it was executed, which its "am I sourced" test says
+    build = (
+        "#!/bin/bash\n"
+        '(return 0 2>/dev/null) && SOURCED="true" || SOURCED="false"\n'
+        "main() {\n  GetGcc\n  GetMcuBoot\n}\n"
+        "GetGcc() {\n  wget -q https://e.org/gcc.tar.xz -O - | tar -xJ -C /opt/\n}\n"
+        "GetMcuBoot() {\n  git clone https://github.com/mcu-tools/mcuboot.git /opt/mcuboot\n"
+        "  pip3 install -r /opt/mcuboot/scripts/requirements.txt\n}\n"
+        'if [ $SOURCED = "false" ]; then\n  main "$@"\nfi\n'
+    )
+    findings = lint_files(
+        {
+            "Dockerfile": "FROM ubuntu:22.04\n"
+            "COPY build.sh /opt/\n"
+            'RUN bash -c "source /opt/build.sh; GetGcc;"\n'
+            'RUN bash -c "source /opt/build.sh; GetMcuBoot;"\n'
+            "RUN bash /opt/build.sh\n",
+            "build.sh": build,
+        }
+    )
+    assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(4, "LG005"), (5, "LG005")]
