@@ -1192,9 +1192,7 @@ def _run_effects(
                 # (not where root made the way to the cache first, `mkdir -p ~/.cache`: the
                 # nearest directory there is root's, and pip keeps its cache)
                 and not any(
-                    o.kind == WRITE and inside(p, home_of) and covers(p, f"{home_of}/.cache/pip")
-                    for o in ops
-                    for p in o.paths
+                    o.kind == WRITE and on_the_way(p, home_of) for o in ops for p in o.paths
                 )
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
@@ -2289,8 +2287,14 @@ def _inlined(
         if text is None:
             yield command
             continue
-        sourced = posixpath.basename(command.words[0]) in (".", "source")
-        text = _sourced_as(text, sourced)
+        runner = posixpath.basename(command.words[0])
+        # (dash and BusyBox's ash let a `return` outside a function succeed: a script they run
+        # takes itself for sourced; sh is one of them, or bash on Red Hat's family: not known)
+        shebang = text.split("\n", 1)[0] if text.startswith("#!") else ""
+        if runner in (".", "source", "dash", "ash"):
+            text = _sourced_as(text, True)
+        elif runner == "bash" or (runner not in SHELLS and "bash" in shebang):
+            text = _sourced_as(text, False)
         inner = split_commands(
             _with_sourced(text, texts, command.cwd),
             command.cwd,
@@ -3092,6 +3096,12 @@ def _spelled_at_root(path: str, command: str) -> bool:
             return not re.search(rf"(?:~|\$HOME|\$\{{HOME\}}){rest}/?(?![\w.-]|/[\w.])", command)
         path = posixpath.dirname(path)
     return False
+
+
+def on_the_way(path: str, home: str) -> bool:
+    """`path`, made by root, lies on the way from `home` to pip's cache there (`~/.cache`,
+    `~/.cache/huggingface`: `mkdir -p` made ~/.cache root's), so pip finds it root's."""
+    return inside(path, home) and covers(f"{home.rstrip('/')}/.cache", path)
 
 
 def _a_users_home(home: str, homes: Mapping[str, str]) -> bool:

@@ -40,6 +40,7 @@ from layerguard.dockerfile.effects import (
     UNPACK,
     WRITE,
     CopyWrite,
+    Op,
     RunEffects,
     a_file_family,
     conda_installer,
@@ -52,6 +53,7 @@ from layerguard.dockerfile.effects import (
     is_remote,
     names_a_file,
     normalized_source,
+    on_the_way,
     path_overlaps,
     run_effects,
     source_installs,
@@ -192,11 +194,7 @@ class Graph:
                         not runs_as
                         and instr.env.get("HOME") in added
                         # (nor where root made a directory in it since: `mkdir -p $HOME/.cache`)
-                        and not any(
-                            inside(d, instr.env["HOME"])
-                            and covers(d, instr.env["HOME"] + "/.cache/pip")
-                            for d in dirs
-                        )
+                        and not any(on_the_way(d, instr.env["HOME"]) for d in dirs)
                         and root_image is not None
                         and not known(root_image).user
                     ):
@@ -232,13 +230,7 @@ class Graph:
                         for u in run.users
                         if u.skel
                         and not any(covers(u.home, d) for d in dirs)
-                        # (nor one root wrote in, in that RUN: `mkdir -p /home/app && useradd
-                        # -m -d /home/app app` leaves it root's)
-                        and not any(
-                            o.kind == WRITE and o.role != HOME and covers(u.home, p)
-                            for o in run.ops
-                            for p in o.paths
-                        )
+                        and not _root_s(u.home, run.ops)
                     )
                     for user in run.users:
                         homes[user.name] = user.home
@@ -844,3 +836,17 @@ def _through_stage(
                     continue  # (`COPY --from=builder --exclude=package.json /usr/src/app .`)
                 out.append(file._replace(path=write.into.rstrip("/") + "/" + rel, into=write.into))
     return tuple(out)
+
+
+def _root_s(home: str, ops: tuple[Op, ...]) -> bool:
+    """A RUN that added a user with `home` left in it what root wrote where pip's owner check
+    looks: the home itself before useradd made it (`mkdir -p /home/app && useradd -m -d
+    /home/app app` keeps it root's), or the way to ~/.cache after."""
+    made = next((i for i, o in enumerate(ops) if o.role == HOME and home in o.paths), len(ops))
+    return any(
+        o.kind == WRITE
+        and o.role != HOME
+        and (covers(home, p) if i < made else on_the_way(p, home))
+        for i, o in enumerate(ops)
+        for p in o.paths
+    )

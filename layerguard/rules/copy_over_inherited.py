@@ -1208,7 +1208,7 @@ class _Stages:
                 covers("/opt", path)
                 and a_distribution(chain[-1].base_image)
                 and not any(_ADDS_SOURCES.search(i.node.original) for s in chain
-                            for i in s.instructions)
+                            for i in s.instructions if i.keyword == "run")
             )  # fmt: skip
             self._fills[index, path] = any(
                 self._writes(i, path, archive_only) for stage in chain for i in stage.instructions
@@ -1246,7 +1246,7 @@ _VENDOR_PACKAGE = re.compile(
 # software collections and toolsets, in /opt/rh).
 _ADDS_SOURCES = re.compile(
     r"add-apt-repository|apt-add-repository|sources\.list|yum\.repos\.d|config-manager|copr"
-    r"|zypper\s+(?:ar|addrepo)|apk/repositories|\.deb\b|\.rpm\b|(?<!lsb)(?<!os)-release\b"
+    r"|zypper\s+(?:ar|addrepo)|apk/repositories|\.deb\b|\.rpm\b|(?<!lsb)(?<!\bos)-release\b"
     r"|\|\s*(?:sudo(?:\s+-\S+)*\s+)?(?:\S*/)?(?:ba|z)?sh\b|\$\(\s*(?:curl|wget)\b"
     r"|\.(?:sh|run|bin|bundle)\b"
     r"|devtoolset|gcc-toolset|llvm-toolset|go-toolset|rust-toolset|\brh-|--enablerepo"

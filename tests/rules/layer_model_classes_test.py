@@ -20867,6 +20867,81 @@ _FIFTY_THIRD_REVIEW: list[tuple[str, list[tuple[int, str]]]] = [
         "EOF\n",
         [(2, "LG005")],
     ),
+    # (s53e/105) root made ~/.cache/huggingface, which makes ~/.cache root's: pip's way goes through
+    (
+        "FROM python:3.11-slim\n"
+        "RUN useradd -m -d /home/app -s /bin/bash app\n"
+        "ENV HOME=/home/app\n"
+        "RUN mkdir -p /home/app/.cache/huggingface\n"
+        "RUN pip install transformers==4.38.0\n",
+        [(5, "LG005")],
+    ),
+    # (s53e/114) root made ~/.cache/pip/wheels (mkdir -p makes .cache and .cache/pip root's): cache
+    (
+        "FROM python:3.11-slim\n"
+        "RUN useradd -m -d /home/app -s /bin/bash app\n"
+        "ENV HOME=/home/app\n"
+        "RUN mkdir -p /home/app/.cache/pip/wheels\n"
+        "RUN pip install flask==3.0.0\n",
+        [(5, "LG005")],
+    ),
+    # (s53e/125) centos:7 common stage adds SCL (centos-release-scl) and installs python27, a collec
+    (
+        "FROM centos:7 AS base\n"
+        "RUN yum install -y centos-release-scl && yum install -y python27 gcc make && yu"
+        "m clean all\n"
+        "\n"
+        "FROM base AS libfoo\n"
+        "RUN curl -fsSL https://example.com/libfoo-1.0.tar.gz | tar xz -C /tmp && cd /tm"
+        "p/libfoo-1.0 && ./configure --prefix=/opt/libfoo && make install\n"
+        "\n"
+        "FROM base AS libbar\n"
+        "RUN curl -fsSL https://example.com/libbar-2.0.tar.gz | tar xz -C /tmp && cd /tm"
+        "p/libbar-2.0 && ./configure --prefix=/opt/libbar && make install\n"
+        "\n"
+        "FROM centos:7\n"
+        "COPY --from=libfoo /opt /opt\n"
+        "COPY --from=libbar /opt /opt\n",
+        [(12, "LG002")],
+    ),
+    # (s53e/133) debian common stage, archive-only apt; it also copies an entrypoint .sh (no package
+    (
+        "FROM debian:bookworm AS base\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends gcc make curl "
+        "ca-certificates && rm -rf /var/lib/apt/lists/*\n"
+        "COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\n"
+        "\n"
+        "FROM base AS a\n"
+        "RUN curl -fsSL https://example.com/a-1.0.tar.gz | tar xz -C /tmp && make -C /tm"
+        "p/a-1.0 install PREFIX=/opt/a\n"
+        "\n"
+        "FROM base AS b\n"
+        "RUN curl -fsSL https://example.com/b-1.0.tar.gz | tar xz -C /tmp && make -C /tm"
+        "p/b-1.0 install PREFIX=/opt/b\n"
+        "\n"
+        "FROM base\n"
+        "COPY --from=a /opt /opt\n"
+        "COPY --from=b /opt /opt\n",
+        [],
+    ),
+    # (s53e/107) useradd -m then mkdir of a data dir in its home in the same RUN: the home stays app
+    (
+        "FROM python:3.11-slim\n"
+        "RUN useradd -m -d /home/app -s /bin/bash app && mkdir -p /home/app/data && chow"
+        "n app:app /home/app/data\n"
+        "ENV HOME=/home/app\n"
+        "RUN pip install flask==3.0.0\n",
+        [],
+    ),
+    # (s53e/108) useradd -m then a line appended to its .bashrc in the same RUN: the home stays app'
+    (
+        "FROM python:3.11-slim\n"
+        "RUN useradd -m -s /bin/bash app && echo 'export PATH=$HOME/.local/bin:$PATH' >>"
+        " /home/app/.bashrc\n"
+        "ENV HOME=/home/app\n"
+        "RUN pip install flask==3.0.0\n",
+        [],
+    ),
 ]
 
 
