@@ -20,13 +20,14 @@ copied by name, `COPY package* ./`, back over a copy of the context's directory,
 --from=builder /usr/src/app/requirements.txt .`, then `COPY . .`), a tree copied back
 from a stage whose base image holds the same files there (`COPY --from=builder /root .` on two
 Ubuntu images, less what the stage removed), one directory copied from two stages grown from a
-common stage that wrote it, files a RUN is seen to write (`cp .env.example .env`, `jupyter notebook
---generate-config`, `initdb`, Oh My Zsh's installer), a project manifest (`requirements.txt`,
-`Gemfile`, `package.json`) or build file (`Makefile`, `CMakeLists.txt`) copied to the root of a
-repository a `git clone` wrote, and files a well-known base image or an installed package ships
-(nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder
-image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the official
-images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory (`mv
+common stage that wrote it (not /opt, where the common stage is a distribution's image that
+installed from its archive alone), files a RUN is seen to write (`cp .env.example .env`, `jupyter
+notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project manifest
+(`requirements.txt`, `Gemfile`, `package.json`) or build file (`Makefile`, `CMakeLists.txt`) copied
+to the root of a repository a `git clone` wrote, and files a well-known base image or an installed
+package ships (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an
+s2i builder image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the
+official images' `docker-entrypoint.sh`, where a RUN moved or copied such a file's directory (`mv
 webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or
 `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`;
 `/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4),
@@ -43,19 +44,19 @@ a package a pip, uv or conda install put there (`mamba install leafmap`, then `C
 /opt/conda/lib/python3.13/site-packages/leafmap`), and a whole root filesystem copied onto `/` over
 a base image (`COPY --from=build / /` of a stage that installed packages, a distribution image's
 own, `COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
-not known here set show it holds: a JDK's JCE policy jars in
-`${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this file's
-ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A COPY through a
-link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such
-package or distribution configuration counts too under a wildcard that matches two or more of its
-files, or a directory named for configuration (`conf`, `config`, `etc`) or for the package (`COPY
-nginx /etc/nginx/` after `apt-get install nginx`; where the package's main file is the one
-known, that alone: `COPY mosquitto /etc/mosquitto`), copied into its own directory: `COPY
-config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files, `COPY conf/extra/*.conf
-/usr/local/apache2/conf/extra/` over the httpd image's own (not into a standard directory such as
-/etc, which all packages share). A file a RUN removed or moved away by name after an earlier layer
-wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
-tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
+not known here set show it holds: a JDK's JCE policy jars in `${JAVA_HOME}/jre/lib/security/`, a
+Tomcat's `conf/server.xml` where `CATALINA_BASE` (or this file's ENV of it, when no RUN installs
+there) points, WildFly's profiles in `JBOSS_HOME`. A COPY through a link an earlier RUN made (`ln -s
+/opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such package or distribution
+configuration counts too under a wildcard that matches two or more of its files, or a directory
+named for configuration (`conf`, `config`, `etc`) or for the package (`COPY nginx /etc/nginx/` after
+`apt-get install nginx`; where the package's main file is the one known, that alone: `COPY mosquitto
+/etc/mosquitto`), copied into its own directory: `COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over
+the tarball's site files, `COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` over the httpd
+image's own (not into a standard directory such as /etc, which all packages share). A file a RUN
+removed or moved away by name after an earlier layer wrote it counts too when a COPY writes it again
+(`RUN rm conf/tomcat-users.xml`, then `COPY tomcat-users.xml conf/`): the whiteout hides the old
+copy, which still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping

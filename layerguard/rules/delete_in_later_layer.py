@@ -16,8 +16,9 @@ or the recipe `make TARGET` runs from a Makefile it brought, and php's `docker-p
 deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
 install in one `RUN` leave nothing). A `git checkout`, `switch`, `reset --hard`, `pull`, `merge`,
 `rebase`, `cherry-pick`, `apply` or `am` in a repository an earlier `RUN` cloned (or a `COPY`
-wrote) whole writes other versions of the files it changes, whose old ones stay in that layer (`git
-clone .../flutter.git`, then `RUN git checkout 3.29.0`). So does a `make clean` (or `distclean`,
+wrote) whole, or the base image did (the OCaml images' opam-repository, ESP-IDF's checkout), writes
+other versions of the files it changes, whose old ones stay in that layer (`git clone
+.../flutter.git`, then `RUN git checkout 3.29.0`). So does a `make clean` (or `distclean`,
 `mrproper`, ...) where an earlier `RUN` built: what that build made stays in its layer. A path
 below a symbolic link an earlier `RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16
 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`). Not reported: what the same
