@@ -930,15 +930,16 @@ def run_scripts(instr: Instruction) -> list[str]:
         None,
     )
     if r_at is not None and node.heredocs and not only_heredocs:
-        program = words[r_at]
         # (`RUN Rscript - <<EOF`: R reads its code from the heredoc, as `-e` would hand it,
-        # in the heredoc's place: `Rscript - <<EOF && rm -rf /tmp/*` runs the rm after)
-        spelled = [w for w in words if not _is_heredoc_word(w, heredoc_names)]
-        at = spelled.index(program) + 1
-        if spelled[at : at + 1] == ["-"]:
-            del spelled[at]  # (Rscript's `-`: its code from standard input)
-        spelled[at:at] = [f"-e {_quote(doc.content)}" for doc in node.heredocs]
-        return [" ".join(spelled)]
+        # right after R's name: `Rscript - <<EOF && rm -rf /tmp/*` runs the rm after)
+        before, after = (
+            [w for w in part if not _is_heredoc_word(w, heredoc_names)]
+            for part in (words[:r_at], words[r_at + 1 :])
+        )
+        if after[:1] == ["-"]:
+            after = after[1:]  # (Rscript's `-`: its code from standard input)
+        code = [f"-e {_quote(doc.content)}" for doc in node.heredocs]
+        return [" ".join([*before, words[r_at], *code, *after])]
     for doc in node.heredocs:
         body = doc.content
         first = body.split("\n", 1)[0]

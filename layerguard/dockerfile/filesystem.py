@@ -174,7 +174,7 @@ class Entry(NamedTuple):
     fresh: bool = False  # a directory made where nothing was (`mkdir` without -p)
     unpacked: bool = False  # the directory an archive was unpacked into: its top entries below
     cleared: tuple[str, ...] = ()  # for a tree: what later removals took below it (or of an
-    # install's known files)
+    # install's known files), and the directories inside a move emptied into it (`mv app/* .`)
     # an install whose RUN then purged packages it does not name (`apt-get purge -y
     # "${BUILD_PACKAGES[@]}"` of a list not known): which of its names remain is not known
     purged: bool = False
