@@ -103,10 +103,12 @@ class Manager(NamedTuple):
     trees: tuple[str, ...] = ()
 
 
-_YARN_ROOT_CACHE = "/usr/local/share/.cache/yarn"  # (yarn 1 run as root; another user's is ~)
+# (yarn 1 run as root; another user's is ~; its files all lie in the folder's versioned
+# directory, which `rm -rf $(yarn cache dir)/*` empties)
+_YARN_ROOT_CACHE = "/usr/local/share/.cache/yarn/v6"
 # Caches root keeps outside its home, and where another user keeps them in theirs.
 _ROOT_CACHES = {
-    (_YARN_ROOT_CACHE,): "/.cache/yarn",
+    (_YARN_ROOT_CACHE,): "/.cache/yarn/v6",
     ("/usr/local/rvm/archives",): "/.rvm/archives",
     ("/usr/local/src",): "/src",  # (ruby-install's)
 }
@@ -162,7 +164,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr/local/lib/node_modules", "/usr/local/bin"),
     ),
     "yarn": Manager(
-        (_YARN_ROOT_CACHE, "~/.cache/yarn"),
+        (_YARN_ROOT_CACHE, "~/.cache/yarn/v6"),
         "the yarn cache (/usr/local/share/.cache/yarn)",
         "yarn cache clean (jlpm cache clean after a JupyterLab build) in the same RUN",
         ("/usr/local/lib/node_modules", "/usr/local/bin", "/usr/local/share/.config/yarn"),
@@ -475,7 +477,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "poetry": (("XDG_CACHE_HOME", "/pypoetry"), ("POETRY_CACHE_DIR", "")),
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
     # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
-    "yarn": (("XDG_CACHE_HOME", "/yarn"), ("YARN_CACHE_FOLDER", "")),
+    "yarn": (("XDG_CACHE_HOME", "/yarn/v6"), ("YARN_CACHE_FOLDER", "/v6")),
     "pnpm": (("PNPM_STORE_DIR", ""), ("PNPM_HOME", "/store")),
     "bun": (("BUN_INSTALL", "/install/cache"), ("BUN_INSTALL_CACHE_DIR", "")),
     "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
@@ -3075,6 +3077,17 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
     home = home.rstrip("/")  # (HOME=/: its caches are /.cache/pip, not //.cache/pip)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
+    if op.kind == REMOVE and not root:
+        # (`rm -rf $(yarn cache dir)/*` as another user: yarn answers with that user's own
+        # cache; root's place is not spelled with its v6/ but by asking)
+        op = op._replace(
+            paths=tuple(
+                home + _ROOT_CACHES[(_YARN_ROOT_CACHE,)] + p[len(_YARN_ROOT_CACHE) :]
+                if p == _YARN_ROOT_CACHE or p.startswith(_YARN_ROOT_CACHE + "/")
+                else p
+                for p in op.paths
+            )
+        )
     paths = tuple(
         (home + p[5:] or "/")
         if (p == "/root" or p.startswith("/root/"))

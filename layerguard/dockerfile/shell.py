@@ -793,17 +793,24 @@ def go_path(env: Mapping[str, str]) -> str:
     return (env.get("GOPATH") or "~/go").split(":")[0]
 
 
-# `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`: a manager asked where its
-# cache is, by a cleanup that removes it; the variables that move it, or its place in the home.
+# `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`, `$(yarn cache dir)`: a
+# manager asked where its cache is, by a cleanup that removes it; the variables that move it,
+# or its place in the home.
 _CACHE_ASKED = re.compile(
     r"(?:\$\(|`)\s*(?:(?:\S*/)?(?:python[\d.]*\s+-m\s+)?(?:\S*/)?(pip)[\d.]*\s+cache\s+dir"
-    r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv)\s+cache\s+dir)"
+    r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv|yarn)\s+cache\s+dir)"
     r"(?:\s+2>\s*/dev/null)?\s*[)`]"
 )
 _CACHE_PLACES = {
     "pip": ("~/.cache/pip", ("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
     "npm": ("~/.npm", ("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
     "uv": ("~/.cache/uv", ("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
+    # (yarn 1's: root's lies outside its home, and every cache's files in its v6/)
+    "yarn": (
+        "/usr/local/share/.cache/yarn/v6",
+        ("YARN_CACHE_FOLDER", "/v6"),
+        ("XDG_CACHE_HOME", "/yarn/v6"),
+    ),
 }
 
 

@@ -380,8 +380,8 @@ def _caches_held(model: Model, stage: Stage, sources: list[str]) -> list[tuple[I
 
 def _whole(path: str) -> str:
     """The directory a cleanup removes for `path`: cargo's registry, index and all, for the
-    crates and sources it holds."""
-    if path.endswith(("/registry/cache", "/registry/src")):
+    crates and sources it holds; yarn's cache folder for the versioned directory in it."""
+    if path.endswith(("/registry/cache", "/registry/src", "/.cache/yarn/v6")):
         return posixpath.dirname(path)
     return path
 

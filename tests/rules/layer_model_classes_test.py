@@ -20954,6 +20954,50 @@ def test_the_reviews_of_the_fifty_third_session(
     assert found(dockerfile) == expected
 
 
+_FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # yarn 1 asked where its cache is; every file of it lies in the folder's v6/
+    (
+        "FROM node:24-alpine\n"
+        "RUN yarn global add @antora/cli@3.1.14 && rm -rf $(yarn cache dir)/*\n"
+        "RUN yarn global add mkdirp && rm -rf /usr/local/share/.cache/yarn/v6\n"
+        "RUN yarn global add unxhr && rm -rf /usr/local/share/.cache/yarn/v5\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM node:24-alpine\n"
+        "ENV YARN_CACHE_FOLDER=/tmp/yarn\n"
+        'RUN yarn global add unxhr && rm -rf "$(yarn cache dir)"\n'
+        "RUN yarn global add mkdirp && rm -rf /usr/local/share/.cache/yarn/v6\n",
+        [(4, "LG005")],
+    ),
+    (  # (as another user, yarn names that user's own cache)
+        "FROM node:24-alpine\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "USER node\n"
+        "RUN yarn install --frozen-lockfile && rm -rf $(yarn cache dir)\n",
+        [],
+    ),
+    (
+        "FROM node:24-alpine\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "USER node\n"
+        "RUN yarn install --frozen-lockfile && rm -rf /usr/local/share/.cache/yarn\n",
+        [(5, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FOURTH)
+def test_the_classes_of_the_fifty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
