@@ -864,6 +864,17 @@ _CENTOS_7 = re.compile(r"^(?:centos)?7(?:[.-]|$)")
 _CENTOS_7_FILES = ("/etc/security/limits.d/20-nproc.conf",)  # (pam's; 90-nproc.conf on 6)
 # Distroless images hold a CA bundle and the resolver's configuration beside their users.
 _DISTROLESS_FILES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf")
+# glibc's libraries, files of their own since glibc 2.34 (links to libc-2.31.so and the like
+# before), and libgcc's, by both names merged /usr gives them: what a final stage copies from
+# its build stage beside a program (`COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 ...`)
+GLIBC_FILES = tuple(
+    f"{tree}/{name}"
+    for tree in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu")
+    for name in (
+        *("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1"),
+        *("libresolv.so.2", "libutil.so.1", "ld-linux-x86-64.so.2", "libgcc_s.so.1"),
+    )
+)
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -999,6 +1010,7 @@ _ALPINE_FILES = (
     *("/etc/crontabs/root", f"{ALPINE_CRON_LINK}/root"),
     *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
     "/etc/motd",  # (alpine-baselayout's welcome)
+    "/lib/ld-musl-x86_64.so.1",  # (musl's loader and C library, a file of its own on amd64)
 )
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,
 # and `3`, the newest 3.x).
@@ -1055,6 +1067,12 @@ _DEB822_DEBIAN = re.compile(_DEB822_DEBIAN_NAME + r"|^(?:1[23]|stable|latest)?(?
 _DEB822_UBUNTU = re.compile(
     _DEB822_UBUNTU_NAME.pattern + r"|^(?:2[4-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)"
 )
+# The tags of Debian 12 and Ubuntu 22.04 or later (glibc 2.34 or later), by name or number
+_GLIBC_RELEASE = re.compile(
+    _RELEASE_START + r"(?:bookworm|trixie|forky|jammy|kinetic|lunar|mantic|noble|oracular"
+    r"|plucky|questing|ubuntu[-_]?2[2-9][.-](?:04|10)|debian1[2-9])(?![A-Za-z0-9])"
+)
+_GLIBC_UBUNTU = re.compile(r"^(?:2[2-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]|$)")
 
 # Files (or trees) of weight every image of these repositories holds: removing one hides its
 # bytes.
@@ -2967,6 +2985,12 @@ def known(image: ImageRef | None) -> Known:
         # `python:3.12-slim-bookworm`, `eclipse-temurin:21-jdk-noble`)
         noble = _DEB822_UBUNTU_NAME.search(tag)
         files += (f"/etc/apt/sources.list.d/{'ubuntu' if noble else 'debian'}.sources",)
+    if of_debian and (
+        _GLIBC_RELEASE.search(tag)
+        or (name == "debian" and _DEB822_DEBIAN.search(tag))
+        or (name == "ubuntu" and _GLIBC_UBUNTU.search(tag))
+    ):
+        files += GLIBC_FILES
     if of_debian:
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
@@ -2989,6 +3013,8 @@ def known(image: ImageRef | None) -> Known:
     else:
         if _is(name, "gcr.io/distroless/*"):
             files += _DISTROLESS_FILES
+            if "static" not in name and _GLIBC_RELEASE.search(f"{name}:{image.tag or ''}"):
+                files += GLIBC_FILES  # (base's and those built on it: cc, java, python3)
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)

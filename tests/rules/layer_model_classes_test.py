@@ -20986,6 +20986,47 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN yarn install --frozen-lockfile && rm -rf /usr/local/share/.cache/yarn\n",
         [(5, "LG005")],
     ),
+    # a final stage copies the C library its build stage's program needs: the base holds it
+    (
+        "FROM alpine:3.20 AS builder\n"
+        "RUN apk add --no-cache build-base && make -C /src\n"
+        "FROM alpine:3.20\n"
+        "COPY --from=builder /src/nvim /usr/bin/\n"
+        "COPY --from=builder /lib/ld-musl-*.so.1 /lib/\n"
+        "COPY --from=builder /usr/lib/libintl.so.8 /usr/lib/\n",
+        [(5, "LG002")],
+    ),
+    (
+        "FROM ubuntu:24.04 AS builder\n"
+        "RUN apt-get update && apt-get install -y libcurl4t64 && rm -rf /var/lib/apt/lists/*\n"
+        "FROM ubuntu:24.04\n"
+        "COPY --from=builder /lib64/ld-linux-x86-64.so.2 /lib64/ld-linux-x86-64.so.2\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 /lib/x86_64-linux-gnu/libc.so.6\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libcurl.so.4 /lib/x86_64-linux-gnu/\n"
+        "COPY --from=builder /usr/lib/x86_64-linux-gnu/libgcc_s.so.1 /usr/lib/x86_64-linux-gnu/\n",
+        [(5, "LG002"), (7, "LG002")],
+    ),
+    (  # (before glibc 2.34, libc.so.6 is a link to libc-2.31.so: nothing of weight shadowed)
+        "FROM ubuntu:20.04 AS builder\n"
+        "RUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n"
+        "FROM ubuntu:20.04\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 /lib/x86_64-linux-gnu/libc.so.6\n",
+        [],
+    ),
+    (  # (distroless's static images hold no C library)
+        "FROM debian:bookworm AS builder\n"
+        "RUN echo build\n"
+        "FROM gcr.io/distroless/static-debian12\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 /lib/x86_64-linux-gnu/libc.so.6\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm AS builder\n"
+        "RUN echo build\n"
+        "FROM gcr.io/distroless/cc-debian12\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libm.so.6 /lib/x86_64-linux-gnu/libm.so.6\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
