@@ -957,6 +957,29 @@ _DEBIAN_RELEASE = re.compile(
 _DEBIAN_NAMED = re.compile(r"debian|ubuntu|" + _DEBIAN_RELEASE.pattern)
 
 
+# Images whose yum is dnf's (RHEL 8 and later, its rebuilds, Fedora, Amazon Linux 2023), by name
+# or tag (`nvidia/cuda:12.2.0-devel-ubi8`): its cache is /var/cache/dnf, which `rm -rf
+# /var/cache/yum` leaves
+_DNF_YUM = re.compile(
+    r"(?:^|[-_/:.])(?:fedora|rockylinux|rocky|almalinux|alma|ubi(?:[89]|1\d)|centos(?:[89]|stream)"
+    r"|rhel(?:[89]|1\d)|amazonlinux:?2023)(?![A-Za-z])"
+)
+# CentOS's own image of 8 and later (`latest` was 8's), Oracle Linux's of 8 and later
+_DNF_CENTOS = re.compile(r"^(?:latest|[89]|stream\d*)?(?:[.-]|$)")
+_DNF_ORACLE = re.compile(r"^(?:[89]|1\d)(?:[.-]|$)")
+
+
+def _yum_is_dnf(name: str, tag: str, tagged: str) -> bool:
+    """`yum` on the image is dnf's, by the image's name and tag."""
+    if name in ("centos", "quay.io/centos/centos"):
+        return bool(_DNF_CENTOS.match(tag))
+    if name == "oraclelinux":
+        return bool(_DNF_ORACLE.match(tag))
+    if name == "amazonlinux":
+        return tag in ("", "latest") or tag.startswith("2023")
+    return bool(_DNF_YUM.search(tagged))
+
+
 def _of_red_hat(tagged: str) -> bool:
     """An image's name or tag (`tagged`) names a distribution of Red Hat's family, and none of
     Debian's."""
@@ -2680,6 +2703,7 @@ class Known(NamedTuple):
     # git working trees its own Dockerfile cloned: a pull or checkout there writes other
     # versions of their files over the base's
     clones: tuple[str, ...] = ()
+    yum_is_dnf: bool = False  # its yum is dnf's, which keeps its cache in /var/cache/dnf
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3122,6 +3146,7 @@ def known(image: ImageRef | None) -> Known:
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
         clones=next((c for key, c in _CLONES.items() if _is(name, key)), ()),
+        yum_is_dnf=manager == "yum" and _yum_is_dnf(name, image.tag or "", tagged),
         python_site=frozenset({"pip"})
         if name == "python" and _PYTHON_3_12_ON.match(tag) and not _EARLY_3_12.match(tag)
         else frozenset({"pip", "setuptools", "wheel"}),

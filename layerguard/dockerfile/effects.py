@@ -113,6 +113,7 @@ _ROOT_CACHES = {
     ("/usr/local/src",): "/src",  # (ruby-install's)
 }
 APT_ARCHIVES = "/var/cache/apt/archives"
+YUM_CACHE, DNF_CACHE = "/var/cache/yum", "/var/cache/dnf"
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
@@ -134,7 +135,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr", "/etc", "/opt", "/lib", "/bin", "/sbin", "/lib/apk/db", "/etc/apk/world"),
     ),
     "yum": Manager(
-        ("/var/cache/yum", "/var/cache/dnf", "/var/cache/zypp", "/var/cache/tdnf"),
+        (YUM_CACHE, DNF_CACHE, "/var/cache/zypp", "/var/cache/tdnf"),
         "the yum/dnf cache (/var/cache/yum, /var/cache/dnf)",
         "yum/dnf clean all in the same RUN",
         ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib"),
@@ -543,7 +544,7 @@ _MAVEN_BUILDS = frozenset({"compile", "test", "package", "verify", "install", "d
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # Their short spellings.
 _CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
-_TOOL_CACHE = {"dnf": "/var/cache/dnf", "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
+_TOOL_CACHE = {"dnf": DNF_CACHE, "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
     "pip": ("PIP_NO_CACHE_DIR",),
@@ -6029,7 +6030,7 @@ def _package_ops(
     elif family == "yum" and (root := _option_value(words, "", "--installroot")):
         # (`dnf install --installroot /mnt/rootfs ...`: its cache lies in the root it fills, which
         # a clean without `--installroot` leaves)
-        inside = "/var/cache/yum" if tool == "yum" else "/var/cache/dnf"
+        inside = YUM_CACHE if tool == "yum" else DNF_CACHE
         variables[_DNF_CACHEDIR] = (_path(root, command) or root).rstrip("/") + inside
     if family == "maven":
         told = (*words, *variables.get("MAVEN_OPTS", "").split())

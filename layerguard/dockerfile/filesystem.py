@@ -54,6 +54,7 @@ from layerguard.dockerfile.effects import (
     CLEANUP,
     DEFAULT_HOME,
     DIR,
+    DNF_CACHE,
     EDITED,
     EITHER,
     EMPTY,
@@ -76,6 +77,7 @@ from layerguard.dockerfile.effects import (
     UNKNOWN,
     UNPACK,
     WRITE,
+    YUM_CACHE,
     CopyWrite,
     LockedInstall,
     Op,
@@ -1829,6 +1831,8 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
+        if op.role == CACHE and op.paths == (YUM_CACHE,) and held.yum_is_dnf:
+            op = op._replace(paths=(DNF_CACHE,))  # (`yum` on Rocky Linux 9 is dnf)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step, live):

@@ -21027,6 +21027,25 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=builder /lib/x86_64-linux-gnu/libm.so.6 /lib/x86_64-linux-gnu/libm.so.6\n",
         [(4, "LG002")],
     ),
+    # yum is dnf's on RHEL 8 and later: its cache is /var/cache/dnf
+    (
+        "FROM nvidia/cuda:10.1-devel-centos8\n"
+        "RUN yum install -y python2 python3 && rm -rf /var/cache/yum/*\n"
+        "RUN yum install -y hdf5 && rm -rf /var/cache/dnf\n"
+        "RUN yum install -y gcc && yum clean all\n",
+        [(2, "LG005"), (3, "LG003")],  # (line 3 removes what line 2 left there, too)
+    ),
+    *(
+        (f"FROM {image}\nRUN yum install -y python3 && rm -rf /var/cache/yum/*\n", expected)
+        for image, expected in (
+            ("rockylinux:9", [(2, "LG005")]),
+            ("amazonlinux:2023", [(2, "LG005")]),
+            ("registry.access.redhat.com/ubi8/ubi", [(2, "LG005")]),
+            ("centos:7", []),
+            ("amazonlinux:2", []),
+            ("oraclelinux:7-slim", []),
+        )
+    ),
 ]
 
 
