@@ -5001,6 +5001,10 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     # (the version named: the start point after a new branch's name, `-b build v2`)
     named = given[-1:] if new else given[:1]
     version = tuple(_git_version(v) for v in named) if sub in _GIT_CHECKOUTS else ()
+    if sub == "pull" and len(given) <= 2:
+        # (`git pull`, `git pull origin main`: the branch there, or the one it names, as it is
+        # now; right after a clone by the same build, the version that clone checked out)
+        version = (_git_version(given[1]),) if len(given) == 2 else (PULLED,)
     if version in (("HEAD",), ("@",)):
         return None  # (`git reset --hard HEAD`, `git checkout HEAD -- x`: the version there)
     return at or ".", version
@@ -5021,6 +5025,7 @@ def _git_version(ref: str) -> str:
 # What a clone not told a branch checks out: its default, master or main as a rule (a
 # checkout of either right after changes no file).
 _DEFAULT_BRANCH = "(the default branch)"
+PULLED = "(the branch checked out there)"  # (what a pull names none of brings)
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.

@@ -67,6 +67,7 @@ from layerguard.dockerfile.effects import (
     INTERPRETERS,
     MANAGERS,
     OCTAL_MODE,
+    PULLED,
     PURGE,
     REMOVE,
     SETUID_PROGRAMS,
@@ -284,6 +285,8 @@ def layers(
     earlier = ""  # the text of the instructions so far
     # the paths programs the model does not read were given by name, and their layers
     argued: dict[str, int] = {}
+    # the variables (ARG and ENV) each step sees, by name
+    declared = tuple(frozenset(s.instr.env) for s in steps)
     for index, step in enumerate(steps):
         if index:
             earlier += steps[index - 1].instr.node.original + "\n"
@@ -299,6 +302,7 @@ def layers(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
                 earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
+                declared,
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
             # (not below a mount, where the program's output stays out of the layer, nor a
@@ -1734,6 +1738,18 @@ def _after(entry: Entry, op: Op, paths: Sequence[str]) -> Entry:
     return entry._replace(attrs=tuple(attrs.items()))
 
 
+def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[str], ...]) -> bool:
+    """A pull of the branch there right after a clone this build made: nothing new since. Not
+    in the clones the base ships, made long before, nor where a variable was declared between
+    the two (`ARG LAST_SHA`), whose new value rebuilds the pull over a cached clone."""
+    return (
+        op.packages == (PULLED,)
+        and clone.layer != BASE
+        and clone.layer < len(declared)
+        and frozenset(step.instr.env) <= declared[clone.layer]
+    )
+
+
 def _run(
     index: int,
     step: Step,
@@ -1753,6 +1769,7 @@ def _run(
     scripted: frozenset[int] = frozenset(),
     programs_ran_in: frozenset[str] = frozenset(),
     argued: Mapping[str, int] | None = None,
+    declared: tuple[frozenset[str], ...] = (),
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
     a program the model does not read (a service, which writes its logs); `scripted`: those
@@ -1861,7 +1878,9 @@ def _run(
             and op.packages
             and op.paths
             and any(
-                e.family == "git" and e.path == op.paths[0] and e.packages == op.packages
+                e.family == "git"
+                and e.path == op.paths[0]
+                and (e.packages == op.packages or _pulled_since(op, e, step, declared))
                 for e in (*live, *own)
             )
         ):
