@@ -1045,6 +1045,10 @@ _CERTIFIED = frozenset({"python", "golang", "php", "ruby"})
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 # Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
+# Alpine's own tags of 3.19 and later (not `latest` or none, which an older Dockerfile meant
+# as the release of its day), and another image's tag that names one (`node:22-alpine3.20`)
+_MANAGED_ALPINE = re.compile(r"^(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)")
+_MANAGED_ALPINE_TAG = re.compile(r"alpine-?3\.(?:19|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
     _RELEASE_START + r"(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
@@ -3090,16 +3094,27 @@ def known(image: ImageRef | None) -> Known:
     # (Debian 12 and Ubuntu 23.04 on mark their Python externally managed, PEP 668: their pip
     # installs nothing into it, nor fetches)
     managed_python = (
-        manager == "apt"
-        and PYTHON_TREE not in trees
-        and bool(
-            _MANAGED_PYTHON.search(tag)
-            or (name == "debian" and (_NEW_DEBIAN.match(tag) or _DEBIAN_NOW.match(tag)))
-            or (name == "ubuntu" and (_NEW_UBUNTU.match(tag) or _UBUNTU_NOW.match(tag)))
+        (
+            manager == "apt"
+            and PYTHON_TREE not in trees
+            and bool(
+                _MANAGED_PYTHON.search(tag)
+                or (name == "debian" and (_NEW_DEBIAN.match(tag) or _DEBIAN_NOW.match(tag)))
+                or (name == "ubuntu" and (_NEW_UBUNTU.match(tag) or _UBUNTU_NOW.match(tag)))
+            )
         )
-    ) or (
-        # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)
-        name in _ARCH_IMAGES and not _ARCH_BEFORE_PEP_668.search(tag)
+        or (
+            # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)
+            name in _ARCH_IMAGES and not _ARCH_BEFORE_PEP_668.search(tag)
+        )
+        or (
+            # (and Alpine's python3 package since 3.19, by the release a tag names)
+            manager == "apk"
+            and PYTHON_TREE not in trees
+            and bool(
+                (name == "alpine" and _MANAGED_ALPINE.match(tag)) or _MANAGED_ALPINE_TAG.search(tag)
+            )
+        )
     )
     old_pip = (
         manager == "apt"

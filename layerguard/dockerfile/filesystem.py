@@ -878,15 +878,16 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     return found
 
 
-# The distributions' packages of their Python's pip (Debian's and Ubuntu's, Arch's)
-_SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip"})
+# The distributions' packages of their Python's pip (Debian's and Ubuntu's, Arch's, Alpine's)
+_SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip"})
 
 
 def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each pip command that runs the distribution's own pip where its
-    Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04 on), after apt installed
-    it: it refuses before it fetches anything (`pip3 install webdrivermanager || true`),
-    unless told to break the system's packages, to install elsewhere, or run from a venv."""
+    Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04, Alpine 3.19 on), after its
+    package manager installed it: it refuses before it fetches anything (`pip3 install
+    webdrivermanager || true`), unless told to break the system's packages, to install
+    elsewhere, or run from a venv."""
     found: set[tuple[int, str]] = set()
     system = False
     for index, step in enumerate(steps):
@@ -906,7 +907,7 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
-            if op.family in ("apt", "pacman") and op.role == INSTALL:
+            if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
             elif op.family == "pip" and system and not other and _the_system_pip(op):
                 found.add((index, op.command))

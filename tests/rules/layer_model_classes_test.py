@@ -21066,6 +21066,22 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM ocaml/opam:debian-12-ocaml-5.1\nRUN cd /home/opam/opam-repository && git pull\n",
         [(2, "LG003")],
     ),
+    # Alpine's python3 is externally managed since 3.19: its own pip refuses, fetching nothing
+    *(
+        (
+            f"FROM {image}\n"
+            "RUN apk add --no-cache python3 py3-pip\n"
+            "RUN pip install six\n"
+            "RUN pip3 install --break-system-packages requests\n",
+            expected,
+        )
+        for image, expected in (
+            ("alpine:3.20", [(4, "LG005")]),
+            ("alpine:edge", [(4, "LG005")]),
+            ("node:22-alpine3.20", [(4, "LG005")]),
+            ("alpine:3.18", [(3, "LG005"), (4, "LG005")]),
+        )
+    ),
 ]
 
 
