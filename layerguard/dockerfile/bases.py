@@ -1040,6 +1040,8 @@ _ALPINE_FILES = (
 _ALPINE_CERTS = re.compile(r"^(latest|edge|3|3\.(1[4-9]|[2-9]\d)(\.\d+)?)?$")
 _BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 _CERTIFIED = frozenset({"python", "golang", "php", "ruby"})
+# The icons jlesage's GUI base generated for noVNC: since its v4, and in the older tags
+JLESAGE_ICONS = ("/opt/noVNC/app/images/icons", "/opt/novnc/images/icons")
 # jlesage's GUI base since its v4, whose noVNC lies in /opt/noVNC (`ubuntu-22.04-v4`,
 # `alpine-3.19-v4.5.3`)
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
@@ -1204,6 +1206,8 @@ _OLD_RUBY = re.compile(r"[12]\.")
 _ALPINE_PHPIZE = "autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c"
 _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "golang": (("GOPATH", "/go"),),
+    # (MIT Open Learning's Python base: uv's cache where its apps mount a cache for `uv sync`)
+    "mitodl/ol-python-base": (("UV_CACHE_DIR", "/opt/uv-cache"),),
     # (its global npmrc keeps npm's cache in the data volume: `npm config set cache /data/.npm`)
     "nodered/node-red": (("npm_config_cache", "/data/.npm"),),
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
@@ -2987,6 +2991,10 @@ def known(image: ImageRef | None) -> Known:
         # (its noVNC page, which an app's icon step rewrites and a final stage copies again
         # from a build stage that ran it)
         files += ("/opt/noVNC/index.html",)
+    if name == "jlesage/baseimage-gui":
+        # (the icons it generated for noVNC, which install_app_icon.sh deletes: v4's, or the
+        # older tags')
+        weighty += JLESAGE_ICONS[:1] if _JLESAGE_V4.search(image.tag or "") else JLESAGE_ICONS[1:]
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
         # in lib/security and conf/security of the JDK or JRE itself)

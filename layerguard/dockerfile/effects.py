@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
     DEBCONF,
+    JLESAGE_ICONS,
     RPM_ARCH,
     RPM_VERSION,
     USER_DATABASE,
@@ -624,6 +625,7 @@ _MODELLED = frozenset(
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
+        "install_app_icon.sh",
         "install-from-bindep",
         "pg_dropcluster",
         "pg_createcluster",
@@ -4162,6 +4164,10 @@ def _ops(
         yield from _php_ini_files(tool, words, env, text)
     elif tool in ("docker-php-ext-enable", "install-php-extensions"):
         yield from _php_ini_files(tool, words, env, text)
+    elif tool == "install_app_icon.sh":
+        # (jlesage's GUI base's helper: it deletes the icons the base generated for noVNC, in
+        # /opt/noVNC since its v4, and makes the app's own; elsewhere the paths are not there)
+        yield Op(REMOVE, tool, JLESAGE_ICONS, text)
     elif tool == "pg_createcluster" and len(made := _operands(words, _CREATECLUSTER_VALUES)) >= 2:
         # (Debian's PostgreSQL: a cluster's data and its configuration in /etc)
         major, main = made[-2:]

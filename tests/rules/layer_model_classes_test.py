@@ -21082,6 +21082,36 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("alpine:3.18", [(3, "LG005"), (4, "LG005")]),
         )
     ),
+    # jlesage's GUI base: its install_app_icon.sh deletes the icons the base generated
+    (
+        "FROM jlesage/baseimage-gui:alpine-3.20-v4.13.2\n"
+        'RUN APP_ICON_URL=https://e.org/icon.png && install_app_icon.sh "$APP_ICON_URL"\n',
+        [(2, "LG003")],
+    ),
+    (
+        "FROM jlesage/baseimage-gui:alpine-3.12-glibc\n"
+        "RUN install_app_icon.sh https://e.org/icon.png\n",
+        [(2, "LG003")],
+    ),
+    (  # (elsewhere a script of that name is the build's own, and the paths are not there)
+        "FROM debian:12\n"
+        "COPY install_app_icon.sh /usr/local/bin/\n"
+        "RUN install_app_icon.sh https://e.org/icon.png\n",
+        [],
+    ),
+    # MIT Open Learning's Python base keeps uv's cache in /opt/uv-cache, where apps mount one
+    (
+        "FROM mitodl/ol-python-base:3.12\n"
+        "COPY pyproject.toml uv.lock /src/\n"
+        "RUN --mount=type=cache,target=/opt/uv-cache,uid=1000,gid=1000 uv sync --frozen\n",
+        [],
+    ),
+    (
+        "FROM mitodl/ol-python-base:3.12\n"
+        "COPY pyproject.toml uv.lock /src/\n"
+        "RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
