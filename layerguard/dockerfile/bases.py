@@ -865,16 +865,20 @@ _CENTOS_7_FILES = ("/etc/security/limits.d/20-nproc.conf",)  # (pam's; 90-nproc.
 # Distroless images hold a CA bundle and the resolver's configuration beside their users.
 _DISTROLESS_FILES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf")
 # glibc's libraries, files of their own since glibc 2.34 (links to libc-2.31.so and the like
-# before), and libgcc's, by both names merged /usr gives them: what a final stage copies from
-# its build stage beside a program (`COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 ...`)
+# before), by both names merged /usr gives them: what a final stage copies from its build
+# stage beside a program (`COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 ...`); and
+# libgcc's, a file in every release
+_LIB_TREES = ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu")
 GLIBC_FILES = tuple(
     f"{tree}/{name}"
-    for tree in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu")
+    for tree in _LIB_TREES
     for name in (
         *("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1"),
-        *("libresolv.so.2", "libutil.so.1", "ld-linux-x86-64.so.2", "libgcc_s.so.1"),
+        *("libresolv.so.2", "libutil.so.1", "ld-linux-x86-64.so.2"),
+        *("libnss_dns.so.2", "libnss_files.so.2"),
     )
 )
+LIBGCC_FILES = tuple(f"{tree}/libgcc_s.so.1" for tree in _LIB_TREES)
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -962,10 +966,10 @@ _DEBIAN_NAMED = re.compile(r"debian|ubuntu|" + _DEBIAN_RELEASE.pattern)
 # /var/cache/yum` leaves
 _DNF_YUM = re.compile(
     r"(?:^|[-_/:.])(?:fedora|rockylinux|rocky|almalinux|alma|ubi(?:[89]|1\d)|centos(?:[89]|stream)"
-    r"|rhel(?:[89]|1\d)|amazonlinux:?2023)(?![A-Za-z])"
+    r"|rhel(?:[89]|1\d)|amazonlinux:?2023|al2023)(?![A-Za-z])"
 )
 # CentOS's own image of 8 and later (`latest` was 8's), Oracle Linux's of 8 and later
-_DNF_CENTOS = re.compile(r"^(?:latest|[89]|stream\d*)?(?:[.-]|$)")
+_DNF_CENTOS = re.compile(r"^(?:latest|(?:centos)?[89]|stream\d*)?(?:[.-]|$)")
 _DNF_ORACLE = re.compile(r"^(?:[89]|1\d)(?:[.-]|$)")
 
 
@@ -3023,11 +3027,12 @@ def known(image: ImageRef | None) -> Known:
         files += (f"/etc/apt/sources.list.d/{'ubuntu' if noble else 'debian'}.sources",)
     if of_debian and (
         _GLIBC_RELEASE.search(tag)
-        or (name == "debian" and _DEB822_DEBIAN.search(tag))
+        or (name == "debian" and (_DEB822_DEBIAN.search(tag) or _DEBIAN_NOW.match(tag)))
         or (name == "ubuntu" and _GLIBC_UBUNTU.search(tag))
     ):
         files += GLIBC_FILES
     if of_debian:
+        files += LIBGCC_FILES
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)
@@ -3051,6 +3056,8 @@ def known(image: ImageRef | None) -> Known:
             files += _DISTROLESS_FILES
             if "static" not in name and _GLIBC_RELEASE.search(f"{name}:{image.tag or ''}"):
                 files += GLIBC_FILES  # (base's and those built on it: cc, java, python3)
+            if "static" not in name and not _is(name, "gcr.io/distroless/base*"):
+                files += LIBGCC_FILES  # (cc's, and those built on it; base holds libc alone)
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)

@@ -41,6 +41,7 @@ from layerguard.dockerfile.model import (
 )
 from layerguard.dockerfile.shell import (
     ENV_VALUE_OPTIONS,
+    YARN_ASKED,
     Command,
     Redirect,
     go_path,
@@ -1185,6 +1186,20 @@ def _run_effects(
                 n in instr.env or n in exported for n, _ in _CACHE_VARS.get(found.family, ())
             )
             root = (as_root and runs_as == user_home) or placed
+            if found.kind == REMOVE and any(p.startswith(YARN_ASKED) for p in found.paths):
+                # (`rm -rf $(yarn cache dir)/*`: yarn 1 answers with the cache of the user the
+                # shell runs as, root's outside its home whatever HOME says)
+                folder = (
+                    _YARN_ROOT_CACHE.removesuffix("/v6")
+                    if root or home_of == "/root"
+                    else home_of.rstrip("/") + "/.cache/yarn"
+                )
+                found = found._replace(
+                    paths=tuple(
+                        folder + p[len(YARN_ASKED) :] if p.startswith(YARN_ASKED) else p
+                        for p in found.paths
+                    )
+                )
             # (or where a variable placed it in that home, as XDG_CACHE_HOME on Jupyter's; not in
             # another directory, which root may own: a WORKDIR /home/app of no user app)
             placed_in = [g for g in _given(found, now) if covers(home_of, g)]
@@ -1207,6 +1222,13 @@ def _run_effects(
             op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
             if op.role == CACHE and op.family == "pip" and not as_root and _plain_sudo(command):
                 op = op._replace(by_sudo=True)
+            if op.kind == WRITE and op.role == CACHE and op.paths == (YUM_CACHE, DNF_CACHE):
+                # (yum's, one or the other as the base says: the one a mount keeps is gone)
+                op = op._replace(
+                    paths=tuple(p for p in op.paths if not any(covers(m, p) for m in mounted))
+                )
+                if not op.paths:
+                    continue
             if (
                 op.kind == WRITE
                 and op.role == CACHE
@@ -3080,17 +3102,6 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
     home = home.rstrip("/")  # (HOME=/: its caches are /.cache/pip, not //.cache/pip)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
-    if op.kind == REMOVE and not root:
-        # (`rm -rf $(yarn cache dir)/*` as another user: yarn answers with that user's own
-        # cache; root's place is not spelled with its v6/ but by asking)
-        op = op._replace(
-            paths=tuple(
-                home + _ROOT_CACHES[(_YARN_ROOT_CACHE,)] + p[len(_YARN_ROOT_CACHE) :]
-                if p == _YARN_ROOT_CACHE or p.startswith(_YARN_ROOT_CACHE + "/")
-                else p
-                for p in op.paths
-            )
-        )
     paths = tuple(
         (home + p[5:] or "/")
         if (p == "/root" or p.startswith("/root/"))
@@ -5007,10 +5018,11 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     # (the version named: the start point after a new branch's name, `-b build v2`)
     named = given[-1:] if new else given[:1]
     version = tuple(_git_version(v) for v in named) if sub in _GIT_CHECKOUTS else ()
-    if sub == "pull" and len(given) <= 2:
-        # (`git pull`, `git pull origin main`: the branch there, or the one it names, as it is
-        # now; right after a clone by the same build, the version that clone checked out)
-        version = (_git_version(given[1]),) if len(given) == 2 else (PULLED,)
+    if sub == "pull" and (not given or (len(given) == 2 and given[0] == "origin")):
+        # (`git pull`, `git pull origin main`: the branch there, or the one it names, of the
+        # repository it was cloned from, as it is now; right after a clone by the same build,
+        # the version that clone checked out. Not another remote's: `git pull upstream main`)
+        version = (PULLED, *(_git_version(b) for b in given[1:]))
     if version in (("HEAD",), ("@",)):
         return None  # (`git reset --hard HEAD`, `git checkout HEAD -- x`: the version there)
     return at or ".", version
@@ -5031,7 +5043,7 @@ def _git_version(ref: str) -> str:
 # What a clone not told a branch checks out: its default, master or main as a rule (a
 # checkout of either right after changes no file).
 _DEFAULT_BRANCH = "(the default branch)"
-PULLED = "(the branch checked out there)"  # (what a pull names none of brings)
+PULLED = "(pulled)"  # (a pull's mark, before the branch it names, if it names one)
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.
@@ -6120,8 +6132,12 @@ def _package_ops(
         # (what only reads the metadata fetches it where no earlier command left it)
         reads = family == "yum" and not installs and subcommand(words) == "module"
         if not (family == "go" and _fetches_no_module(words, variables)):
+            # (yum's is dnf's where yum is dnf's, which the base says: both, one left after)
+            cached = (
+                where[:2] if tool == "yum" and where[:2] == (YUM_CACHE, DNF_CACHE) else where[:1]
+            )
             yield Op(
-                WRITE, tool, where[:1], text, TREE, HEAVY, CACHE, family, redone=redone,
+                WRITE, tool, cached, text, TREE, HEAVY, CACHE, family, redone=redone,
                 unless=where[0] if reads else None, project=_bare_project(family, words, command),
             )  # fmt: skip
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):

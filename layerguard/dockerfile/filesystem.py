@@ -1740,11 +1740,13 @@ def _after(entry: Entry, op: Op, paths: Sequence[str]) -> Entry:
 
 
 def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[str], ...]) -> bool:
-    """A pull of the branch there right after a clone this build made: nothing new since. Not
-    in the clones the base ships, made long before, nor where a variable was declared between
-    the two (`ARG LAST_SHA`), whose new value rebuilds the pull over a cached clone."""
+    """A pull of the branch there (or of the one it names, from the repository it was cloned
+    from) right after a clone this build made of that branch: nothing new since. Not in the
+    clones the base ships, made long before, nor where a variable was declared between the two
+    (`ARG LAST_SHA`), whose new value rebuilds the pull over a cached clone."""
     return (
-        op.packages == (PULLED,)
+        clone.packages[:1] != (PULLED,)
+        and op.packages[1:] in ((), clone.packages)
         and clone.layer != BASE
         and clone.layer < len(declared)
         and frozenset(step.instr.env) <= declared[clone.layer]
@@ -1849,8 +1851,12 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
-        if op.role == CACHE and op.paths == (YUM_CACHE,) and held.yum_is_dnf:
-            op = op._replace(paths=(DNF_CACHE,))  # (`yum` on Rocky Linux 9 is dnf)
+        if op.role == CACHE and op.tool == "yum" and set(op.paths) <= {YUM_CACHE, DNF_CACHE}:
+            # (`yum` on Rocky Linux 9 is dnf, with dnf's cache; one a cache mount took is gone)
+            wanted = DNF_CACHE if held.yum_is_dnf else YUM_CACHE
+            if wanted not in op.paths:
+                continue
+            op = op._replace(paths=(wanted,))
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step, live):
@@ -1881,7 +1887,11 @@ def _run(
             and any(
                 e.family == "git"
                 and e.path == op.paths[0]
-                and (e.packages == op.packages or _pulled_since(op, e, step, declared))
+                and (
+                    _pulled_since(op, e, step, declared)
+                    if op.packages[0] == PULLED
+                    else e.packages == op.packages
+                )
                 for e in (*live, *own)
             )
         ):

@@ -21112,6 +21112,79 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen\n",
         [(3, "LG005")],
     ),
+    # (the reviews': microdnf keeps yum's cache path; a cache mount on either path; a pull
+    # from another remote, or with a variable declared since, brings other versions)
+    *(
+        (f"FROM {image}\nRUN microdnf install -y gzip && rm -rf /var/cache/yum\n", [])
+        for image in ("registry.access.redhat.com/ubi9/ubi-minimal", "oraclelinux:8-slim")
+    ),
+    (
+        "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/yum yum install -y gcc\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/dnf yum install -y gcc\n",
+        [],
+    ),
+    (
+        "FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y gcc\n",
+        [],
+    ),
+    *(
+        (f"FROM centos:{tag}\nRUN yum install -y gcc && rm -rf /var/cache/yum\n", [(2, "LG005")])
+        for tag in ("centos8", "stream9")
+    ),
+    (
+        "FROM amazoncorretto:21-al2023\nRUN yum install -y gzip && rm -rf /var/cache/yum\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN git clone https://github.com/me/project.git /src\n"
+        "RUN cd /src && git pull https://github.com/someone/project.git master\n"
+        "RUN cd /src && git remote add upstream https://e.org/p.git && git pull upstream master\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN git clone https://github.com/me/project.git /src\n"
+        "ARG REFRESH=1\n"
+        "RUN cd /src && git pull origin master\n",
+        [(4, "LG003")],
+    ),
+    (  # (as another user, root's folder spelled out is not that user's cache)
+        "FROM node:24-alpine\n"
+        "WORKDIR /app\n"
+        "COPY package.json yarn.lock ./\n"
+        "USER node\n"
+        "RUN yarn install --frozen-lockfile && rm -rf /usr/local/share/.cache/yarn/v6/*\n",
+        [(5, "LG005")],
+    ),
+    # libgcc's library is a file in every release; distroless's base holds glibc alone
+    *(
+        (
+            "FROM debian:bookworm AS builder\n"
+            "RUN echo build\n"
+            f"FROM {image}\n"
+            "COPY --from=builder /usr/lib/x86_64-linux-gnu/libgcc_s.so.1"
+            " /usr/lib/x86_64-linux-gnu/\n",
+            expected,
+        )
+        for image, expected in (
+            ("debian:bullseye-slim", [(4, "LG002")]),
+            ("ubuntu:20.04", [(4, "LG002")]),
+            ("gcr.io/distroless/cc-debian11", [(4, "LG002")]),
+            ("gcr.io/distroless/base-debian12", []),
+            ("gcr.io/distroless/base-nossl-debian12:nonroot", []),
+        )
+    ),
+    (
+        "FROM debian:testing-slim AS builder\n"
+        "RUN echo build\n"
+        "FROM debian:testing-slim\n"
+        "COPY --from=builder /lib/x86_64-linux-gnu/libc.so.6 /lib/x86_64-linux-gnu/\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
