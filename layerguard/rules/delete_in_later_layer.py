@@ -14,12 +14,15 @@ install && rm -rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a
 `RUN` runs (by path, or by name from a bin directory) that a `COPY` brought from the build context,
 or the recipe `make TARGET` runs from a Makefile it brought, and php's `docker-php-ext-install`
 deleting the source that `docker-php-ext-configure` unpacked in an earlier `RUN` (configure and
-install in one `RUN` leave nothing). A `git checkout`, `switch`, `reset --hard`, `pull`, `merge`,
+install in one `RUN` leave nothing), and jlesage's GUI base's `install_app_icon.sh` deleting the
+icons the base generated for noVNC. A `git checkout`, `switch`, `reset --hard`, `pull`, `merge`,
 `rebase`, `cherry-pick`, `apply` or `am` in a repository an earlier `RUN` cloned (or a `COPY`
 wrote) whole, or the base image did (the OCaml images' opam-repository, ESP-IDF's checkout), writes
 other versions of the files it changes, whose old ones stay in that layer (`git clone
 .../flutter.git`, then `RUN git checkout 3.29.0`). So does a `make clean` (or `distclean`,
-`mrproper`, ...) where an earlier `RUN` built: what that build made stays in its layer. A path
+`mrproper`, ...) where an earlier `RUN` built: what that build made stays in its layer. A plain `git
+pull` of the branch right after this build's own clone brings nothing new and is not reported,
+unless an `ARG` declared between them rebuilds the pull over a cached clone. A path
 below a symbolic link an earlier `RUN` made is its target's (`ln -s /usr/local/apache-tomcat-8.5.16
 /usr/local/tomcat`, then `rm -rf /usr/local/tomcat/webapps/docs`). Not reported: what the same
 `RUN` created before removing it (download, extract, install, then clean up), branches the `ARG`

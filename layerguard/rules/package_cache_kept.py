@@ -21,8 +21,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
   install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
   without a clean (`clean all` in any spelling, `zypper clean -a`, or removing `/var/cache/yum`,
-  `/var/cache/dnf`); `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by default, and
-  `--noconfirm` takes the default: the cache stays; `-Sc` keeps the installed versions'
+  `/var/cache/dnf`: yum's is dnf's where yum is dnf, RHEL 8 and later, Fedora, Amazon Linux 2023;
+  microdnf keeps `/var/cache/yum`); `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by
+  default, and `--noconfirm` takes the default: the cache stays; `-Sc` keeps the installed versions'
   packages), and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
   Gentoo's `emerge PACKAGE` without emptying
   `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
@@ -44,7 +45,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
   generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
   install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
-  without `yarn cache clean`, and `labextension install --no-build`, which fetches by `npm pack`
+  without `yarn cache clean` (or removing its folder's `v6/`, which `$(yarn cache dir)` names),
+  and `labextension install --no-build`, which fetches by `npm pack`
   into npm's cache; `pnpm install` without `pnpm store prune`; `bun install` (`add`, `update`)
   without `bun pm cache rm`, which keeps `~/.bun/install/cache` (its `--no-cache` ignores the
   manifest cache alone);
@@ -126,7 +128,8 @@ of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is
 the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own where it predates pip
 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until a `pip install --upgrade
 pip`), or refuses to install into an externally managed Python before it fetches anything (PEP 668:
-Debian 12 and Ubuntu 23.04 on, their testing and rolling tags, Arch since April 2023, unless
+Debian 12 and Ubuntu 23.04 on, their testing and rolling tags, Alpine 3.19 on, Arch since April
+2023, unless
 `--break-system-packages`, `--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, pip's
 configuration set to break them, or a venv), or the install repeats one an earlier RUN made from the
 same lock copied from the same file (`poetry install` after `poetry install --no-root`, `yarn`, `npm
