@@ -6132,7 +6132,8 @@ def _package_ops(
         # (what only reads the metadata fetches it where no earlier command left it)
         reads = family == "yum" and not installs and subcommand(words) == "module"
         if not (family == "go" and _fetches_no_module(words, variables)):
-            # (yum's is dnf's where yum is dnf's, which the base says: both, one left after)
+            # (yum's cache is dnf's where the base's yum is dnf: both places here, of which the
+            # model keeps the base's)
             cached = (
                 where[:2] if tool == "yum" and where[:2] == (YUM_CACHE, DNF_CACHE) else where[:1]
             )
