@@ -5018,11 +5018,12 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     # (the version named: the start point after a new branch's name, `-b build v2`)
     named = given[-1:] if new else given[:1]
     version = tuple(_git_version(v) for v in named) if sub in _GIT_CHECKOUTS else ()
-    if sub == "pull" and (not given or (len(given) == 2 and given[0] == "origin")):
+    pulled = operands[1:]  # (not the values of its options: `git pull --depth 1 origin main`)
+    if sub == "pull" and (not pulled or (len(pulled) == 2 and pulled[0] == "origin")):
         # (`git pull`, `git pull origin main`: the branch there, or the one it names, of the
         # repository it was cloned from, as it is now; right after a clone by the same build,
         # the version that clone checked out. Not another remote's: `git pull upstream main`)
-        version = (PULLED, *(_git_version(b) for b in given[1:]))
+        version = (PULLED, *(_git_version(b) for b in pulled[1:]))
     if version in (("HEAD",), ("@",)):
         return None  # (`git reset --hard HEAD`, `git checkout HEAD -- x`: the version there)
     return at or ".", version

@@ -21152,6 +21152,13 @@ _FIFTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /src && git pull origin master\n",
         [(4, "LG003")],
     ),
+    (  # (an option's value is no remote or branch)
+        "FROM debian:12\n"
+        "RUN git clone --depth 1 https://github.com/me/project.git /src\n"
+        "RUN cd /src && git pull --depth 1 origin master\n"
+        "RUN cd /src && git pull --depth 1 upstream master\n",
+        [(4, "LG003")],
+    ),
     (  # (as another user, root's folder spelled out is not that user's cache)
         "FROM node:24-alpine\n"
         "WORKDIR /app\n"
