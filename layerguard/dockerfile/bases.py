@@ -3054,10 +3054,11 @@ def known(image: ImageRef | None) -> Known:
     else:
         if _is(name, "gcr.io/distroless/*"):
             files += _DISTROLESS_FILES
-            if "static" not in name and _GLIBC_RELEASE.search(f"{name}:{image.tag or ''}"):
-                files += GLIBC_FILES  # (base's and those built on it: cc, java, python3)
-            if "static" not in name and not _is(name, "gcr.io/distroless/base*"):
-                files += LIBGCC_FILES  # (cc's, and those built on it; base holds libc alone)
+            if "static" not in name:
+                if _GLIBC_RELEASE.search(f"{name}:{image.tag or ''}"):
+                    files += GLIBC_FILES  # (base's and those built on it: cc, java, python3)
+                if not _is(name, "gcr.io/distroless/base*"):
+                    files += LIBGCC_FILES  # (cc's, and those built on it; base holds libc alone)
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)

@@ -1189,14 +1189,14 @@ def _run_effects(
             if found.kind == REMOVE and any(p.startswith(YARN_ASKED) for p in found.paths):
                 # (`rm -rf $(yarn cache dir)/*`: yarn 1 answers with the cache of the user the
                 # shell runs as, root's outside its home whatever HOME says)
-                folder = (
-                    _YARN_ROOT_CACHE.removesuffix("/v6")
+                asked = (
+                    _YARN_ROOT_CACHE
                     if root or home_of == "/root"
-                    else home_of.rstrip("/") + "/.cache/yarn"
+                    else home_of.rstrip("/") + _ROOT_CACHES[(_YARN_ROOT_CACHE,)]
                 )
                 found = found._replace(
                     paths=tuple(
-                        folder + p[len(YARN_ASKED) :] if p.startswith(YARN_ASKED) else p
+                        asked + p[len(YARN_ASKED) :] if p.startswith(YARN_ASKED) else p
                         for p in found.paths
                     )
                 )

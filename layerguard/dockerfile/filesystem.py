@@ -1748,7 +1748,6 @@ def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[st
         clone.packages[:1] != (PULLED,)
         and op.packages[1:] in ((), clone.packages)
         and clone.layer != BASE
-        and clone.layer < len(declared)
         and frozenset(step.instr.env) <= declared[clone.layer]
     )
 

@@ -793,9 +793,9 @@ def go_path(env: Mapping[str, str]) -> str:
     return (env.get("GOPATH") or "~/go").split(":")[0]
 
 
-# What `$(yarn cache dir)` stands for where no variable moved the cache: yarn 1's folder of the
+# What `$(yarn cache dir)` stands for where no variable moved the cache: yarn 1's cache of the
 # user who asks
-YARN_ASKED = "/(yarn cache folder)"
+YARN_ASKED = "/(yarn cache dir)"
 # `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`, `$(yarn cache dir)`: a
 # manager asked where its cache is, by a cleanup that removes it; the variables that move it,
 # or its place in the home.
@@ -808,10 +808,10 @@ _CACHE_PLACES = {
     "pip": ("~/.cache/pip", ("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
     "npm": ("~/.npm", ("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
     "uv": ("~/.cache/uv", ("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
-    # (yarn 1's: every cache's files in its v6/; where the folder is, without a variable,
+    # (yarn 1's: every cache's files in its folder's v6/; where it is, without a variable,
     # depends on the user the shell runs as, which the RUN's effects know)
     "yarn": (
-        YARN_ASKED + "/v6",
+        YARN_ASKED,
         ("YARN_CACHE_FOLDER", "/v6"),
         ("XDG_CACHE_HOME", "/yarn/v6"),
     ),
