@@ -200,6 +200,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "emscripten/emsdk": ("/emsdk",),  # (the SDK: its LLVM, Node.js, Python and cache)
     # (Bitnami's Spark: its distribution, jars and examples too)
     "bitnami/spark": ("/opt/bitnami/spark",),
+    # (Apache's own Spark images, Docker Hub's official one too: the distribution, SPARK_HOME)
+    **dict.fromkeys(("apache/spark", "spark"), ("/opt/spark",)),
     # (Cirrus Labs' Flutter images: the SDK, on their Android SDK image's)
     **dict.fromkeys(
         ("cirrusci/flutter", "ghcr.io/cirruslabs/flutter"),
@@ -383,6 +385,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(
         (f"{r}linuxserver/baseimage-selkies" for r in ("ghcr.io/", "lscr.io/", "")),
         ("/defaults/autostart", "/defaults/menu.xml"),
+    ),
+    # (code-server's image: fixuid, which its entry point runs, and that script)
+    "codercom/code-server": (
+        *("/usr/local/bin/fixuid", "/etc/fixuid/config.yml", "/usr/bin/entrypoint.sh"),
     ),
     "denoland/deno": (_ENTRYPOINT,),  # (its _entry.sh, which its ENTRYPOINT runs)
     "percona/percona-distribution-postgresql": ("/entrypoint.sh",),  # (its ENTRYPOINT)
@@ -1231,6 +1237,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "httpd": (("HTTPD_PREFIX", "/usr/local/apache2"),),
     "jetty": (("JETTY_HOME", "/usr/local/jetty"), ("JETTY_BASE", "/var/lib/jetty")),
     **dict.fromkeys(("flink", "apache/flink"), (("FLINK_HOME", "/opt/flink"),)),
+    **dict.fromkeys(("spark", "apache/spark"), (("SPARK_HOME", "/opt/spark"),)),
     "neo4j": (("NEO4J_HOME", "/var/lib/neo4j"),),
     "cassandra": (("CASSANDRA_CONF", "/etc/cassandra"),),
     "apache/hive": (("HIVE_HOME", "/opt/hive"), ("HADOOP_HOME", "/opt/hadoop")),
@@ -1283,6 +1290,15 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         *(("USER", "steam"), ("HOMEDIR", "/home/steam"), ("STEAMCMDDIR", "/home/steam/steamcmd")),
     ),
     "apache/nifi": (("NIFI_BASE_DIR", "/opt/nifi"), ("NIFI_HOME", "/opt/nifi/nifi-current")),
+    # (linuxserver's desktop bases: HOME is the user's volume, root's RUNs' too)
+    **dict.fromkeys(
+        (
+            f"{r}linuxserver/baseimage-{n}"
+            for r in ("ghcr.io/", "lscr.io/", "")
+            for n in ("selkies", "kasmvnc", "rdesktop")
+        ),
+        (("HOME", "/config"),),
+    ),
     # (ZAP's images keep its user's home, also for root after `USER root`)
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
 }
@@ -1482,7 +1498,7 @@ _APACHE2 = (
         "/etc/apache2/sites-available/default-ssl.conf",
     ),
     *_APACHE2_CONF,
-    *("/var/www/html/index.html", "/etc/apache2/envvars"),
+    *("/var/www/html/index.html", "/etc/apache2/envvars", "/etc/logrotate.d/apache2"),
 )
 _OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
 _LXDE_COMMON = (
@@ -2050,8 +2066,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)
         for v in _PHP_VERSIONS
     },
+    # (and PHP 5's, of Debian 8 and Ubuntu 14.04, before the versioned /etc/php/N)
+    **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
+    # (Debian's coturn: the TURN server's configuration and its init defaults)
+    ("apt", "coturn"): ("/etc/turnserver.conf", "/etc/default/coturn"),
     # fail2ban's configuration, with a filter for each service it knows (the telephony
     # servers' and the usual daemons'), which projects replace with their own
     **{

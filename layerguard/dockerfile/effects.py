@@ -542,6 +542,7 @@ _CACHE_OPTIONS = {
 _LOCALE_ARCHIVE = "/usr/lib/locale/locale-archive"
 # Maven's phases (and goals) that write the project's target/
 _MAVEN_BUILDS = frozenset({"compile", "test", "package", "verify", "install", "deploy", "war"})
+_LEIN_BUILDS = frozenset({"uberjar", "jar", "uberwar", "war", "compile", "javac", "install"})
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # Their short spellings.
@@ -3875,6 +3876,10 @@ def _ops(
         pom = _option_value(words, "-f", "--file")
         project = posixpath.dirname(pom) if pom and pom.endswith(".xml") else pom or ""
         yield Op(WRITE, tool, _paths([posixpath.join(project, "target")], command), text, TREE)
+    if tool == "lein" and _LEIN_BUILDS & set(words[1:]):
+        # (Leiningen's build output, the project's target/: `lein uberjar`, `lein ring
+        # uberwar`, `lein with-profile prod uberjar`)
+        yield Op(WRITE, tool, _paths(["target"], command), text, TREE)
     if tool in ("locale-gen", "localedef") and "--help" not in words:
         # (the compiled locales, one archive of megabytes; `--purge` takes the earlier ones
         # first, a removal of what an earlier locale-gen wrote)
@@ -3930,8 +3935,13 @@ def _ops(
         yield Op(WRITE, tool, pkgs, text, TREE, HEAVY, CACHE, "conda")
     if tool in _USER_TOOLS and "--help" not in words:
         # (they rewrite the user database: `useradd app && chmod g+w /etc/passwd` changes what
-        # the RUN wrote, not the base image's file)
-        yield Op(WRITE, tool, USER_DATABASE, text, FILE, UNKNOWN)
+        # the RUN wrote, not the base image's file; a useradd that makes no group and joins
+        # none leaves /etc/group alone: `useradd -N`, `useradd -g users`)
+        no_group = tool == "useradd" and not {"-G", "--groups"} & {w.split("=")[0] for w in words}
+        no_group = no_group and any(
+            w in ("-N", "--no-user-group", "-g") or w.startswith("--gid") for w in words
+        )
+        yield Op(WRITE, tool, USER_DATABASE[:1] if no_group else USER_DATABASE, text, FILE, UNKNOWN)
     venv = _venv(tool, words)
     if venv is not None:  # a virtual environment: its python, pip and their files
         yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)

@@ -1914,9 +1914,16 @@ def _run(
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
             there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
+            # (Alpine's base holds no /etc/skel: busybox's adduser, or shadow's useradd, makes
+            # an empty home there, unless a layer filled /etc/skel)
+            bare = held.manager == "apk" and not any(
+                e.path == "/etc/skel" or inside(e.path, "/etc/skel")
+                for e in (*live, *own)
+                if e.kind != DIR
+            )
             own.extend(
                 Entry(p, DIR, EMPTY, None, index)
-                if p in there
+                if p in there or bare
                 else Entry(p, TREE, UNKNOWN, None, index, HOME, attrs=op.sets)
                 for p in op.paths
             )
@@ -2538,9 +2545,11 @@ def _reach(
         # A checkout rewrites the repository there: the clone, or a copied tree that holds it,
         # whole at that path, or the files of one a COPY from the build context listed with
         # its .git; not what lies below a directory above it. (Run in a directory of the
-        # repository, `cd /opt/bar/src && git checkout v2`: the clone above it.)
+        # repository, `cd /opt/bar/src && git checkout v2`, or a WORKDIR made there: the
+        # clone above it.)
         above = [e for e in live if e.family == "git" and e.kind == TREE and inside(path, e.path)]
-        path = above[-1].path if above and not any(e.path == path for e in live) else path
+        here = any(e.path == path and (e.family == "git" or e.copied) for e in live)
+        path = above[-1].path if above and not here else path
         git_dir = path.rstrip("/") + "/.git"
         listed = any(e.copied and covers(git_dir, e.path) for e in live)
         live = [
@@ -2632,15 +2641,10 @@ def _reach(
             continue  # (dpkg on Debian's slim images leaves out man, info and locale pages)
         if fresh and any(f.layer > entry.layer and covers(entry.path, f.path) for f in fresh):
             continue
-        if (
-            op.tool == "usermod"
-            and op.kind == CHOWN
-            and (_same_uid(entry, op) or (entry.role == HOME and held.manager == "apk"))
-        ):
+        if op.tool == "usermod" and op.kind == CHOWN and _same_uid(entry, op):
             # (A user a useradd here made with the uid `usermod --uid` gives again: an unchanged
-            # uid re-owns nothing; nor does a new one in a home Alpine's empty skel filled. A
-            # new uid re-owns only the user's own files: not what packages put in its home,
-            # which are root's: nginx's /var/www.)
+            # uid re-owns nothing. A new uid re-owns only the user's own files: not what
+            # packages put in its home, which are root's: nginx's /var/www.)
             continue
         if op.owner and _root_s(entry) and not _same_id(op.owner, "root"):
             continue  # (nor what a COPY gave root: `COPY settings.php /var/www/html/...`)

@@ -21204,6 +21204,152 @@ def test_the_classes_of_the_fifty_fourth_session(
     assert found(dockerfile) == expected
 
 
+_FIFTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # git run in a directory inside an earlier clone rewrites that clone
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/wjakob/tbb.git\n"
+        "WORKDIR /tbb/build\n"
+        "RUN git checkout 141b0e310e1fb552bdca887542c9c1a8544d6503\n",
+        [(5, "LG003")],
+    ),
+    (
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/potree/PotreeConverter.git\n"
+        "RUN mkdir /PotreeConverter/build\n"
+        "WORKDIR /PotreeConverter/build\n"
+        "RUN git checkout da93ec26411b82ffbf799daf5ac56608ef988bf8\n",
+        [(6, "LG003")],
+    ),
+    (  # (a new branch at the version there changes no file)
+        "FROM ubuntu:20.04\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/wjakob/tbb.git\n"
+        "WORKDIR /tbb/build\n"
+        "RUN git checkout -b local\n",
+        [],
+    ),
+    # Alpine's base holds no /etc/skel: a new user's home is an empty directory
+    (
+        "FROM node:10-alpine\n"
+        "RUN addgroup theia && adduser -G theia -s /bin/sh -D theia\n"
+        "RUN chmod g+rw /home && mkdir -p /home/project && chown -R theia:theia /home/theia\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.20\n"
+        "RUN apk add --no-cache shadow && useradd -m app\n"
+        "RUN chown -R app /home/app\n",
+        [],
+    ),
+    (  # (what a layer put in it is there, and a skeleton a layer filled)
+        "FROM alpine:3.20\n"
+        "RUN adduser -D app && wget -O /home/app/data.tar.gz https://example.com/data.tar.gz\n"
+        "RUN chown -R app /home/app\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM alpine:3.20\n"
+        "RUN mkdir -p /etc/skel && wget -O /etc/skel/.profile https://example.com/profile\n"
+        "RUN adduser -D app\n"
+        "RUN chown -R app /home/app\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM debian:12\nRUN useradd -m app\nRUN chown -R app /home/app\n",
+        [(3, "LG004")],
+    ),
+    # Leiningen builds into the project's target/: a later mv of its jar is a removal
+    (
+        "FROM clojure:lein\n"
+        "WORKDIR /app\n"
+        "COPY project.clj ./\n"
+        "RUN lein uberjar && rm -rf /root/.m2/repository\n"
+        "RUN mv /app/target/app.jar ./app.jar\n",
+        [(5, "LG003")],
+    ),
+    (  # (lein deps fetches, builds nothing there)
+        "FROM clojure:lein\n"
+        "WORKDIR /app\n"
+        "COPY project.clj ./\n"
+        "RUN lein deps && rm -rf /root/.m2/repository\n"
+        "RUN mv /app/target/app.jar ./app.jar\n",
+        [],
+    ),
+    # Apache's Spark images hold the distribution in SPARK_HOME
+    (
+        "FROM apache/spark:3.5.5\n"
+        "USER root\n"
+        'RUN cd "${SPARK_HOME}/jars" && curl -fsSLO https://repo1.maven.org/x/iceberg.jar'
+        " && chown -R spark:spark ${SPARK_HOME}/jars\n",
+        [(3, "LG004")],
+    ),
+    # configuration files packages install: coturn's, PHP 5's modules', apache2's logrotate
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y coturn && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /etc/turnserver.conf /etc/turnserver.conf_default\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:8\n"
+        "RUN apt-get update && apt-get install -y php5 php5-xdebug php5-xhprof apache2"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY xdebug.ini /etc/php5/mods-available/xdebug.ini\n"
+        "COPY xhprof.ini /etc/php5/mods-available/xhprof.ini\n"
+        "COPY opcache.ini /etc/php5/mods-available/opcache.ini\n"
+        "ADD logrotate-apache2 /etc/logrotate.d/apache2\n",
+        [(3, "LG002"), (4, "LG002"), (6, "LG002")],
+    ),
+    # a useradd that makes no group and joins none leaves /etc/group as the base had it
+    *(
+        (
+            f"FROM centos:7\nRUN useradd -m {options} jovyan && chmod g+w /etc/passwd /etc/group\n",
+            expected,
+        )
+        for options, expected in (
+            ("-N -u 1000", [(2, "LG004")]),
+            ("-g users", [(2, "LG004")]),
+            ("-u 1000", []),
+            ("-N -G wheel", []),
+        )
+    ),
+    # code-server's image holds fixuid in /usr/local/bin
+    (
+        "FROM codercom/code-server:3.8.0\nUSER root\nRUN chown coder:coder -R /usr/local\n",
+        [(3, "LG004")],
+    ),
+    # linuxserver's desktop bases run with HOME=/config: cargo's home is /config/.cargo
+    *(
+        (
+            f"FROM ghcr.io/linuxserver/baseimage-{name}:ubuntunoble\n"
+            "RUN apt-get update && apt-get install -y cargo && cargo install wl-clipboard-rs-tools"
+            " && mv /config/.cargo/bin/wl-* /usr/bin/ && apt-get autoclean"
+            " && rm -rf /config/.cargo /var/lib/apt/lists/*\n",
+            [],
+        )
+        for name in ("selkies", "kasmvnc", "rdesktop")
+    ),
+    (
+        "FROM ghcr.io/linuxserver/baseimage-selkies:ubuntunoble\n"
+        "RUN apt-get update && apt-get install -y cargo && cargo install wl-clipboard-rs-tools"
+        " && rm -rf /root/.cargo /var/lib/apt/lists/*\n",
+        [(2, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_FIFTH)
+def test_the_classes_of_the_fifty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
