@@ -330,6 +330,11 @@ _S2I_BUILDERS = tuple(
     for where in ("centos/", "*ubi8/", "*ubi9/", "*ubi10/", "*rhscl/", "*sclorg/")
 )
 S2I_SCRIPTS = tuple(f"/usr/libexec/s2i/{name}" for name in ("assemble", "run", "usage"))
+_S2I_CORE = (
+    "/opt/app-root/etc/scl_enable",
+    *(f"/usr/bin/{n}" for n in ("container-entrypoint", "cgroup-limits", "fix-permissions")),
+    *("/usr/bin/rpm-file-permissions", "/usr/bin/base-usage"),
+)
 # rocker-versioned2's images (not r-base, r-ubuntu, r-devel or r-rspm, which have no scripts)
 _ROCKER_VERSIONED = frozenset(
     f"rocker/{n}"
@@ -392,7 +397,10 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     "denoland/deno": (_ENTRYPOINT,),  # (its _entry.sh, which its ENTRYPOINT runs)
     "percona/percona-distribution-postgresql": ("/entrypoint.sh",),  # (its ENTRYPOINT)
-    **dict.fromkeys(_S2I_BUILDERS, S2I_SCRIPTS),
+    # (sclorg's s2i-core, and the images built on it: the scripts its core/root holds, its
+    # ENTRYPOINT's container-entrypoint among them, which their own root/ copies again)
+    **dict.fromkeys(("*s2i-core*", "*s2i-base*"), _S2I_CORE),
+    **dict.fromkeys(_S2I_BUILDERS, (*S2I_SCRIPTS, *_S2I_CORE)),
     "nginx": _NGINX_IMAGE,
     "php": (
         "/usr/local/bin/docker-php-entrypoint",

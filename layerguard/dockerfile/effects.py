@@ -6947,6 +6947,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         if (
             installs
             and _global(words)
+            and sub not in ("update", "up", "upgrade")  # (`npm update -g`: every global one)
             and all(
                 w.startswith((".", "/")) and not is_archive(w)
                 for w in _operands(words, _PROJECT_VALUES)[1:]

@@ -4047,8 +4047,10 @@ def _installed_under(
         return False
     if entry.family == "apt" and (path in _APT_LINKS or path in _DEBIAN_LINKS):
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
-    if entry.family == "apt" and path == "/etc/nginx/conf.d/default.conf" and not nginx_org:
-        return False  # (Debian's and Ubuntu's nginx leave conf.d empty: nginx.org's has it)
+    if entry.family == "apt" and covers("/etc/nginx/conf.d", path.rstrip("/")) and not nginx_org:
+        # (Debian's and Ubuntu's nginx leave conf.d empty, nginx.org's has its default.conf:
+        # `chown -R www-data /etc/nginx/conf.d` re-owns a directory)
+        return False
     if new_alpine and entry.family == "apk" and inside(path, "/etc/nginx/conf.d"):
         return False  # (Alpine's nginx keeps its servers in http.d, since 3.14: conf.d is empty)
     if entry.family == "apt" and covers("/etc/supervisor/conf.d", path.rstrip("/")):

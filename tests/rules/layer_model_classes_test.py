@@ -21321,6 +21321,29 @@ _FIFTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM codercom/code-server:3.8.0\nUSER root\nRUN chown coder:coder -R /usr/local\n",
         [(3, "LG004")],
     ),
+    # sclorg's s2i-core holds the scripts its root/ copied: container-entrypoint and its kin
+    *(
+        (
+            f"FROM {image}\nCOPY root/usr/bin/container-entrypoint /usr/bin/\n"
+            "COPY root/opt/app-root/etc/scl_enable /opt/app-root/etc/\n",
+            [(2, "LG002"), (3, "LG002")],
+        )
+        for image in (
+            "quay.io/sclorg/s2i-core-c10s:c10s",
+            "centos/s2i-core-centos7",
+            "centos/python-36-centos7",
+        )
+    ),
+    # Debian's nginx leaves /etc/nginx/conf.d empty: a chown -R of it re-owns a directory
+    (
+        "FROM python:3.11-slim-bullseye\n"
+        "RUN apt-get update && apt-get install --yes nginx nginx-extras && apt-get clean\n"
+        "RUN useradd --system app\n"
+        "RUN chown -R app:app /etc/nginx/conf.d\n",
+        [(2, "LG005")],
+    ),
+    # `npm update -g` updates every global package, through npm's cache
+    ("FROM node:20\nRUN npm update -g\n", [(2, "LG005")]),
     # linuxserver's desktop bases run with HOME=/config: cargo's home is /config/.cargo
     *(
         (
