@@ -49,7 +49,7 @@ _OTHER_FAMILY_TAGS = (
 # `eclipse-temurin:21-jre-ubi9-minimal`, `balenalib/raspberrypi3-fedora:38`)
 _RED_HAT_NAMED = re.compile(
     r"(?:^|[-_/:.])(?:ubi\d*|amazoncorretto|corretto|amazonlinux\d*|rockylinux|rocky|almalinux"
-    r"|alma|centos\d*|rhel\d*|fedora|oraclelinux|ol\d)(?![A-Za-z])"
+    r"|alma|centos\d*|rhel\d*|el(?:[6-9]|1\d)|fedora|oraclelinux|ol\d)(?![A-Za-z])"
 )
 # Images cut down to a few packages.
 _MINIMAL = ("slim", "minimal", "micro")
@@ -893,6 +893,7 @@ GLIBC_FILES = tuple(
     )
 )
 LIBGCC_FILES = tuple(f"{tree}/libgcc_s.so.1" for tree in _LIB_TREES)
+C_LIBRARY_FILES = frozenset((*GLIBC_FILES, *LIBGCC_FILES))
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -959,7 +960,7 @@ _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 _BEFORE_BIONIC = re.compile(
-    _RELEASE_START + r"(?:ubuntu)?(?:1[0-6]\.(?:04|10)|ubuntu[-_]?1[0-6]-(?:04|10)"
+    _RELEASE_START + r"(?:ubuntu)?(?:1[0-7]\.(?:04|10)|ubuntu[-_]?1[0-7]-(?:04|10)"
     r"|precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful"
     r"|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
@@ -976,11 +977,11 @@ _DEBIAN_NAMED = re.compile(r"debian|ubuntu|" + _DEBIAN_RELEASE.pattern)
 
 
 # Images whose yum is dnf's (RHEL 8 and later, its rebuilds, Fedora, Amazon Linux 2023), by name
-# or tag (`nvidia/cuda:12.2.0-devel-ubi8`): its cache is /var/cache/dnf, which `rm -rf
-# /var/cache/yum` leaves
+# or tag (`nvidia/cuda:12.2.0-devel-ubi8`, `opensciencegrid/software-base:3.5-el8-release`): its
+# cache is /var/cache/dnf, which `rm -rf /var/cache/yum` leaves
 _DNF_YUM = re.compile(
     r"(?:^|[-_/:.])(?:fedora|rockylinux|rocky|almalinux|alma|ubi(?:[89]|1\d)|centos(?:[89]|stream)"
-    r"|rhel(?:[89]|1\d)|amazonlinux:?2023|al2023)(?![A-Za-z])"
+    r"|rhel(?:[89]|1\d)|el(?:[89]|1\d)|amazonlinux:?2023|al2023)(?![A-Za-z])"
 )
 # CentOS's own image of 8 and later (`latest` was 8's), Oracle Linux's of 8 and later
 _DNF_CENTOS = re.compile(r"^(?:latest|(?:centos)?[89]|stream\d*)?(?:[.-]|$)")

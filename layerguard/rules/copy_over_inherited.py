@@ -27,8 +27,8 @@ notebook --generate-config`, `initdb`, Oh My Zsh's installer), a project manifes
 to the root of a repository a `git clone` wrote, and files a well-known base image or an installed
 package ships (nginx's `default.conf`, tomcat's `conf/server.xml`, prometheus's `prometheus.yml`, an
 s2i builder image's `assemble` and `run`, which a copy of the image's own `s2i/bin` replaces, the
-official images' `docker-entrypoint.sh`, the C library a final stage copies from its build stage
-(musl's loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on Debian 12,
+official images' `docker-entrypoint.sh`, the C library a final stage copies from its build stage,
+by name or by a wildcard over its directory (`lib*`) (musl's loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on Debian 12,
 Ubuntu 22.04 and later and distroless; libgcc's `libgcc_s.so.1` on every Debian and Ubuntu),
 where a RUN moved or copied such a file's directory (`mv
 webapps.dist webapps` on tomcat), `/etc/nginx/nginx.conf` after `apt-get install nginx` (or
@@ -106,6 +106,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
+    C_LIBRARY_FILES,
     DEBIAN_SKEL,
     DISTRIBUTION_TREES,
     RHEL_SKEL,
@@ -1660,13 +1661,26 @@ def _known_base_content(
     if write.origin and is_glob(write.source):
         # (`COPY --from=builder /usr/local/bin/docker-php-ext-* /usr/local/bin/` of a builder
         # grown from this very image: the files of it the wildcard matches, back in place)
+        # (or the C library's files a Debian or Ubuntu builder holds as every such image does,
+        # back in place on a base that holds them: `COPY --from=build-env
+        # /lib/x86_64-linux-gnu/lib* /lib/x86_64-linux-gnu/` on distroless's cc)
         stage_base, _ = _origin_base(model, write.origin)
         at = "/" + write.source.strip("/")
+        itself = stage_base is not None and stage_base.name == shipped.name
+        libc = stage_base is not None and known(stage_base).debian
         if (
-            stage_base is not None
-            and stage_base.name == shipped.name
+            (itself or libc)
             and write.into.rstrip("/") == posixpath.dirname(at)
-            and (matched := min((f for f in held.files if fnmatch.fnmatchcase(f, at)), default=""))
+            and (
+                matched := min(
+                    (
+                        f
+                        for f in held.files
+                        if fnmatch.fnmatchcase(f, at) and (itself or f in C_LIBRARY_FILES)
+                    ),
+                    default="",
+                )
+            )
         ):
             yield matched, where, None
             return

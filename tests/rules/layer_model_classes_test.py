@@ -21344,6 +21344,56 @@ _FIFTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # `npm update -g` updates every global package, through npm's cache
     ("FROM node:20\nRUN npm update -g\n", [(2, "LG005")]),
+    # Ubuntu 17.04 and 17.10's add-apt-repository, like those before, fetches no index
+    *(
+        (
+            f"FROM ubuntu:{tag}\n"
+            "RUN apt-get update && apt-get install -y software-properties-common"
+            " && rm -rf /var/lib/apt/lists/*\n"
+            "RUN add-apt-repository -y ppa:ondrej/php\n",
+            expected,
+        )
+        for tag, expected in (("17.10", []), ("17.04", []), ("18.04", [(3, "LG005")]))
+    ),
+    # an EL tag names Red Hat's family, and from EL8 its yum is dnf's
+    *(
+        (
+            f"FROM opensciencegrid/software-base:3.5-{el}-testing\n"
+            "RUN yum install -y frontier-squid && rm -rf /var/cache/yum/*\n",
+            expected,
+        )
+        for el, expected in (("el8", [(2, "LG005")]), ("el9", [(2, "LG005")]), ("el7", []))
+    ),
+    # a wildcard over a Debian builder's C library, back in place on a base that holds it
+    *(
+        (
+            "FROM python:3.12-slim AS build-env\nRUN pip install --no-cache-dir flask\n"
+            f"FROM {image}\n"
+            f"COPY --from=build-env {source} {into}\n",
+            expected,
+        )
+        for image, source, into, expected in (
+            (
+                "gcr.io/distroless/cc-debian12:nonroot",
+                "/lib/x86_64-linux-gnu/lib*",
+                "/lib/x86_64-linux-gnu/",
+                [(4, "LG002")],
+            ),
+            (
+                "gcr.io/distroless/static-debian12",
+                "/lib/x86_64-linux-gnu/lib*",
+                "/lib/x86_64-linux-gnu/",
+                [],
+            ),
+            (
+                "gcr.io/distroless/cc-debian12",
+                "/usr/lib/x86_64-linux-gnu/libz*",
+                "/usr/lib/x86_64-linux-gnu/",
+                [],
+            ),
+            ("gcr.io/distroless/cc-debian12", "/lib/x86_64-linux-gnu/lib*", "/opt/lib/", []),
+        )
+    ),
     # linuxserver's desktop bases run with HOME=/config: cargo's home is /config/.cargo
     *(
         (
