@@ -4212,7 +4212,11 @@ def _ops(
             operands = [o for o in operands if o != target] + [target.rstrip("/") + "/"]
         (into,) = _paths(operands[-1:], command) or ("",)
         moved = _paths(operands[:-1], command)
-        if into and (all(posixpath.dirname(p) == into for p in moved) or moved == (into,)):
+        if (
+            into
+            and moved
+            and (all(posixpath.dirname(p) == into for p in moved) or moved == (into,))
+        ):
             # (`mv apache-tomcat-9.0.64/* apache-tomcat-9.0.64`: each entry onto itself, and
             # `mv $HOME/jboss-as-7.1.1.Final $JBOSS_HOME`, one path: mv and cp refuse; nothing
             # moves)
@@ -4221,7 +4225,8 @@ def _ops(
             # (a wildcard that ends in a slash takes directories only: `unzip -q payara.zip &&
             # mv payara*/ appserver` leaves payara.zip where it was)
             gone = [o + "*" if o.endswith("/") and is_glob(o) else o for o in operands[:-1]]
-            yield Op(REMOVE, tool, _paths(gone, command), text)
+            if removed := _paths(gone, command):
+                yield Op(REMOVE, tool, removed, text)
         syncs = tool == "rsync" and any(w.startswith("--delete") for w in words)
         # (not what an --exclude or a filter protects: `--exclude node_modules`)
         protects = any(w.startswith(("--exclude", "--filter", "--include", "-f")) for w in words)

@@ -1792,6 +1792,8 @@ class _Parser:
             or _cache_asked(raw, self.env)
             or _MACHINE.get(" ".join(inner.split()))
             or _path_part(inner, self.env)
+            # (the directory the shell is in: `SRC="$(pwd)/spectral-linux-x64"`)
+            or (self.cwd if " ".join(inner.split()) in ("pwd", "pwd -P", "pwd -L") else None)
         )
 
     def _value(self, var: _Var, subs: list[list[_Token]]) -> tuple[str, bool] | None:

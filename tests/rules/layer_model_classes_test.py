@@ -21394,6 +21394,23 @@ _FIFTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("gcr.io/distroless/cc-debian12", "/lib/x86_64-linux-gnu/lib*", "/opt/lib/", []),
         )
     ),
+    # a mv whose source is not known still writes its destination; `$(pwd)` is the directory
+    *(
+        (
+            "FROM node:16-alpine\n"
+            "WORKDIR /usr/src/spectral\n"
+            f'RUN SRC="{source}" && curl -fsSLo "$SRC" https://example.com/spectral'
+            ' && mv "$SRC" /usr/local/bin/spectral && chmod +x /usr/local/bin/spectral\n',
+            [],
+        )
+        for source in ("$(pwd)/spectral-linux-x64", "$(uname -n)/spectral", "$TMPDIR/spectral")
+    ),
+    (
+        "FROM node:16-alpine\n"
+        "COPY spectral /usr/local/bin/spectral\n"
+        'RUN mv "$(pwd)/x" /opt/x && chmod +x /usr/local/bin/spectral\n',
+        [(3, "LG004")],
+    ),
     # linuxserver's desktop bases run with HOME=/config: cargo's home is /config/.cargo
     *(
         (
