@@ -959,12 +959,15 @@ _OLD_PIP = re.compile(
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
+# (A release's number alone, `17.10`, is Ubuntu's only on ubuntu's own image or after its name:
+# `mariadb:10.10` is of Ubuntu 22.04.)
 _BEFORE_BIONIC = re.compile(
-    _RELEASE_START + r"(?:ubuntu)?(?:1[0-7]\.(?:04|10)|ubuntu[-_]?1[0-7]-(?:04|10)"
-    r"|precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful"
+    r"(?:(?<=ubuntu)|ubuntu[-_]?)(?:1[0-7]\.(?:04|10)|1[0-7]-(?:04|10))\b"
+    r"|" + _RELEASE_START + r"(?:precise|trusty|xenial|utopic|vivid|wily|yakkety|zesty|artful"
     r"|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
+_OLD_UBUNTU_NUMBER = re.compile(r"1[0-7]\.(?:04|10)(?:[.-]|$)")
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
     rf"(?:{_RELEASE_START}|(?<=\.))"  # (or after a dot)
@@ -1172,6 +1175,8 @@ _EMPTY_DIRS = {
     "ghost": ("/var/lib/ghost/content", "/var/lib/ghost/current"),
     "jetty": ("/var/lib/jetty/webapps",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
+    # (Spark's images make SPARK_HOME's work-dir empty, their WORKDIR)
+    **dict.fromkeys(("spark", "apache/spark"), ("/opt/spark/work-dir",)),
     # (Keycloak's Quarkus distribution keeps its own themes in a jar in lib/: themes/ holds a
     # README alone, and the themes a build adds)
     "*keycloak/keycloak": ("/opt/keycloak/themes",),
@@ -3177,6 +3182,7 @@ def known(image: ImageRef | None) -> Known:
     ruby = name == "ruby" and image.tag is not None and not _OLD_RUBY.match(tag)
     quiet = manager == "apt" and bool(
         _BEFORE_BIONIC.search(tag)
+        or (name.split("/")[-1].startswith("ubuntu") and _OLD_UBUNTU_NUMBER.match(tag))
         or (name == "debian" and _BEFORE_BOOKWORM.match(tag))
         # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
         or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)

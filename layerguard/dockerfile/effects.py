@@ -3937,10 +3937,7 @@ def _ops(
         # (they rewrite the user database: `useradd app && chmod g+w /etc/passwd` changes what
         # the RUN wrote, not the base image's file; a useradd that makes no group and joins
         # none leaves /etc/group alone: `useradd -N`, `useradd -g users`)
-        no_group = tool == "useradd" and not {"-G", "--groups"} & {w.split("=")[0] for w in words}
-        no_group = no_group and any(
-            w in ("-N", "--no-user-group", "-g") or w.startswith("--gid") for w in words
-        )
+        no_group = tool == "useradd" and _makes_no_group(words)
         yield Op(WRITE, tool, USER_DATABASE[:1] if no_group else USER_DATABASE, text, FILE, UNKNOWN)
     venv = _venv(tool, words)
     if venv is not None:  # a virtual environment: its python, pip and their files
@@ -4500,8 +4497,18 @@ def _ops(
         homes = _paths([user.home], command)
         owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
         owner += (("uid", user.uid),) if user.uid else ()  # (which a usermod -u may repeat)
-        if user.skel:  # /etc/skel's dotfiles, the user's own
-            yield Op(WRITE, tool, homes, text, TREE, UNKNOWN, "home", sets=owner)
+        if user.skel:  # /etc/skel's dotfiles, the user's own (`sources`: the skeleton)
+            yield Op(
+                WRITE,
+                tool,
+                homes,
+                text,
+                TREE,
+                UNKNOWN,
+                "home",
+                sets=owner,
+                sources=(user.skeleton,),
+            )
         elif (
             tool == "useradd"
             and not user.bare
@@ -5071,6 +5078,29 @@ _USER_LONG_VALUES = frozenset(
 )  # fmt: skip
 
 
+def _makes_no_group(words: tuple[str, ...]) -> bool:
+    """useradd's options make no group of the user's name (`-N`, `-g GROUP`, `-g0`) and join
+    none (`-G wheel`, `-mG audio`, `--groups=x`)."""
+    long = {w.split("=")[0] for w in words[1:] if w.startswith("--")}
+    short = [w[1:] for w in words[1:] if w.startswith("-") and not w.startswith("--")]
+    joins = "--groups" in long or any(_in_cluster(c, "G") for c in short)
+    alone = bool({"--no-user-group", "--gid"} & long) or any(
+        _in_cluster(c, "N") or _in_cluster(c, "g") for c in short
+    )
+    return alone and not joins
+
+
+def _in_cluster(cluster: str, letter: str) -> bool:
+    """`letter` is one of the options of a cluster of useradd's short options (`mG` holds G;
+    in `u1000` what follows u is its value)."""
+    for found in cluster:
+        if found == letter:
+            return True
+        if found in _USER_VALUES:
+            return False
+    return False
+
+
 class NewUser(NamedTuple):
     """A user `useradd` or `adduser` adds: its name, uid ('' when not given), home, and whether
     useradd fills the home from /etc/skel."""
@@ -5081,6 +5111,7 @@ class NewUser(NamedTuple):
     skel: bool
     group: str = ""  # its primary group's name, when the command shows it
     bare: bool = False  # its skeleton is none (`-k /dev/null`): no dotfiles, whatever else says
+    skeleton: str = "/etc/skel"  # the directory the home is filled from (`-k /opt/skel`)
 
 
 def _new_home(words: tuple[str, ...]) -> NewUser | None:
@@ -5141,7 +5172,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
                         uid = value
                     elif letter == "g" or (letter == "G" and tool == "adduser"):
                         group = value
-                    elif letter == "k" and tool == "useradd":
+                    elif letter == "k":  # (useradd's and busybox adduser's)
                         skeleton = value
                     break
         elif name is None:
@@ -5164,7 +5195,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     if home and posixpath.normpath(home) in STANDARD_DIRS:
         # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
         skel = False
-    return NewUser(name, uid, home or posixpath.join(based, name), skel, group, bare)
+    return NewUser(name, uid, home or posixpath.join(based, name), skel, group, bare, skeleton)
 
 
 _UV_VALUES = frozenset(

@@ -1739,6 +1739,17 @@ def _after(entry: Entry, op: Op, paths: Sequence[str]) -> Entry:
     return entry._replace(attrs=tuple(attrs.items()))
 
 
+def _repository_at(path: str, entries: Sequence[Entry]) -> str:
+    """The clone a git command run at `path` works in: the one there, or the nearest above it
+    (`WORKDIR /tbb/build` in a clone of /tbb); `path` when none is known."""
+    clones = [
+        e.path
+        for e in entries
+        if e.family == "git" and e.kind == TREE and (e.path == path or inside(path, e.path))
+    ]
+    return max(clones, key=len, default=path)
+
+
 def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[str], ...]) -> bool:
     """A pull of the branch there (or of the one it names, from the repository it was cloned
     from) right after a clone this build made of that branch: nothing new since. Not in the
@@ -1885,7 +1896,7 @@ def _run(
             and op.paths
             and any(
                 e.family == "git"
-                and e.path == op.paths[0]
+                and e.path == _repository_at(op.paths[0], (*live, *own))
                 and (
                     _pulled_since(op, e, step, declared)
                     if op.packages[0] == PULLED
@@ -1915,9 +1926,10 @@ def _run(
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
             there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
             # (Alpine's base holds no /etc/skel: busybox's adduser, or shadow's useradd, makes
-            # an empty home there, unless a layer filled /etc/skel)
+            # an empty home there, unless a layer filled the skeleton it is given)
+            skeleton = op.sources[0] if op.sources else "/etc/skel"
             bare = held.manager == "apk" and not any(
-                e.path == "/etc/skel" or inside(e.path, "/etc/skel")
+                e.path == skeleton or inside(e.path, skeleton)
                 for e in (*live, *own)
                 if e.kind != DIR
             )
@@ -4047,9 +4059,15 @@ def _installed_under(
         return False
     if entry.family == "apt" and (path in _APT_LINKS or path in _DEBIAN_LINKS):
         return False  # (`rm /usr/bin/gcc` before `ln -s gcc-12`: a link to gcc-13)
-    if entry.family == "apt" and covers("/etc/nginx/conf.d", path.rstrip("/")) and not nginx_org:
-        # (Debian's and Ubuntu's nginx leave conf.d empty, nginx.org's has its default.conf:
-        # `chown -R www-data /etc/nginx/conf.d` re-owns a directory)
+    if (
+        entry.family == "apt"
+        and covers("/etc/nginx/conf.d", path.rstrip("/"))
+        and not nginx_org
+        and not any("passenger" in p for p in entry.packages)
+    ):
+        # (Debian's and Ubuntu's nginx leave conf.d empty, nginx.org's has its default.conf,
+        # Passenger's module its mod-http-passenger.conf: `chown -R www-data /etc/nginx/conf.d`
+        # re-owns a directory)
         return False
     if new_alpine and entry.family == "apk" and inside(path, "/etc/nginx/conf.d"):
         return False  # (Alpine's nginx keeps its servers in http.d, since 3.14: conf.d is empty)

@@ -686,7 +686,7 @@ def _left(
                 groups.setdefault(group, set()).update(p for p in op.packages if p != group)
             else:
                 named.update(op.packages)
-        elif op.kind == WRITE and op.sources and held:
+        elif op.kind == WRITE and op.sources and held and op.role != HOME:
             # (`mv webapps.dist webapps` on tomcat: its manager's context.xml is there now)
             target = op.paths[0] if op.paths else ""
             absent = any(covers(g, target) for g in gone) and target not in dirs

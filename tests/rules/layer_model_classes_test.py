@@ -21411,6 +21411,48 @@ _FIFTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         'RUN mv "$(pwd)/x" /opt/x && chmod +x /usr/local/bin/spectral\n',
         [(3, "LG004")],
     ),
+    # (the review's: a skeleton given and filled, -G in a cluster or with its value attached,
+    # -g with its value attached, git pull from a directory inside the build's own clone,
+    # Passenger's nginx module's conf.d, Spark's empty work-dir, Ubuntu's numbers on its image)
+    (
+        "FROM alpine:3.20\n"
+        "RUN apk add --no-cache shadow\n"
+        "COPY skel/ /opt/skel/\n"
+        "RUN useradd -m -k /opt/skel app\n"
+        "RUN chown -R app /home/app\n",
+        [(5, "LG004")],
+    ),
+    *(
+        (f"FROM debian:12\nRUN useradd {options} app && chmod g=u /etc/group\n", expected)
+        for options, expected in (
+            ("-g 0 -Gaudio", []),
+            ("-g users -mG wheel", []),
+            ("-u1001 -g0", [(2, "LG004")]),
+        )
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone --branch main https://github.com/example/tools.git /opt/tools\n"
+        "WORKDIR /opt/tools/extensions\n"
+        "RUN git pull origin main\n",
+        [],
+    ),
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y nginx libnginx-mod-http-passenger"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN chown -R www-data /etc/nginx/conf.d\n",
+        [(3, "LG004")],
+    ),
+    ("FROM apache/spark:3.5.5\nUSER root\nRUN chown -R spark /opt/spark/work-dir\n", []),
+    (
+        "FROM mariadb:10.10\n"
+        "RUN apt-get update && apt-get install -y software-properties-common"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN add-apt-repository -y ppa:ondrej/php\n",
+        [(3, "LG005")],
+    ),
     # linuxserver's desktop bases run with HOME=/config: cargo's home is /config/.cargo
     *(
         (
