@@ -2559,9 +2559,8 @@ def _reach(
         # its .git; not what lies below a directory above it. (Run in a directory of the
         # repository, `cd /opt/bar/src && git checkout v2`, or a WORKDIR made there: the
         # clone above it.)
-        above = [e for e in live if e.family == "git" and e.kind == TREE and inside(path, e.path)]
         here = any(e.path == path and (e.family == "git" or e.copied) for e in live)
-        path = above[-1].path if above and not here else path
+        path = path if here else _repository_at(path, live)
         git_dir = path.rstrip("/") + "/.git"
         listed = any(e.copied and covers(git_dir, e.path) for e in live)
         live = [
