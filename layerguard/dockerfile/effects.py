@@ -3937,8 +3937,9 @@ def _ops(
         # (they rewrite the user database: `useradd app && chmod g+w /etc/passwd` changes what
         # the RUN wrote, not the base image's file; a useradd that makes no group and joins
         # none leaves /etc/group alone: `useradd -N`, `useradd -g users`)
-        no_group = tool == "useradd" and _makes_no_group(words)
-        yield Op(WRITE, tool, USER_DATABASE[:1] if no_group else USER_DATABASE, text, FILE, UNKNOWN)
+        added = _new_user(tool, words) if tool == "useradd" else None
+        database = USER_DATABASE if added is None or added.rewrites_groups else USER_DATABASE[:1]
+        yield Op(WRITE, tool, database, text, FILE, UNKNOWN)
     venv = _venv(tool, words)
     if venv is not None:  # a virtual environment: its python, pip and their files
         yield Op(WRITE, tool, _paths([venv], command), text, TREE, HEAVY)
@@ -5078,29 +5079,6 @@ _USER_LONG_VALUES = frozenset(
 )  # fmt: skip
 
 
-def _makes_no_group(words: tuple[str, ...]) -> bool:
-    """useradd's options make no group of the user's name (`-N`, `-g GROUP`, `-g0`) and join
-    none (`-G wheel`, `-mG audio`, `--groups=x`)."""
-    long = {w.split("=")[0] for w in words[1:] if w.startswith("--")}
-    short = [w[1:] for w in words[1:] if w.startswith("-") and not w.startswith("--")]
-    joins = "--groups" in long or any(_in_cluster(c, "G") for c in short)
-    alone = bool({"--no-user-group", "--gid"} & long) or any(
-        _in_cluster(c, "N") or _in_cluster(c, "g") for c in short
-    )
-    return alone and not joins
-
-
-def _in_cluster(cluster: str, letter: str) -> bool:
-    """`letter` is one of the options of a cluster of useradd's short options (`mG` holds G;
-    in `u1000` what follows u is its value)."""
-    for found in cluster:
-        if found == letter:
-            return True
-        if found in _USER_VALUES:
-            return False
-    return False
-
-
 class NewUser(NamedTuple):
     """A user `useradd` or `adduser` adds: its name, uid ('' when not given), home, and whether
     useradd fills the home from /etc/skel."""
@@ -5112,6 +5090,9 @@ class NewUser(NamedTuple):
     group: str = ""  # its primary group's name, when the command shows it
     bare: bool = False  # its skeleton is none (`-k /dev/null`): no dotfiles, whatever else says
     skeleton: str = "/etc/skel"  # the directory the home is filled from (`-k /opt/skel`)
+    # it writes /etc/group: not a useradd that makes no group of the user's name (`-N`, `-g
+    # users`, `-g0`) and joins none (`-G wheel`, `-mG audio`)
+    rewrites_groups: bool = True
 
 
 def _new_home(words: tuple[str, ...]) -> NewUser | None:
@@ -5141,12 +5122,15 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     group = ""
     skel = False
     skeleton = "/etc/skel"
+    alone = joins = False  # (useradd told to make no group of the user's name; to join some)
     rest = list(words[1:])
     while rest:
         word = rest.pop(0)
         if word.startswith("--"):
             option, eq, value = word.partition("=")
             skel = skel or option == "--create-home"
+            alone = alone or option in ("--no-user-group", "--gid")
+            joins = joins or option == "--groups"
             if option in _USER_LONG_VALUES:
                 value = value if eq else (rest.pop(0) if rest else "")
                 if option in ("--home-dir", "--home"):
@@ -5162,6 +5146,8 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
         elif word.startswith("-") and len(word) > 1:
             for i, letter in enumerate(word[1:], 1):
                 skel = skel or letter == "m"
+                alone = alone or letter in "Ng"
+                joins = joins or letter == "G"
                 if letter in _USER_VALUES:
                     value = word[i + 1 :] or (rest.pop(0) if rest else "")
                     if letter == "d" or (letter == "h" and tool == "adduser"):
@@ -5195,7 +5181,10 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     if home and posixpath.normpath(home) in STANDARD_DIRS:
         # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
         skel = False
-    return NewUser(name, uid, home or posixpath.join(based, name), skel, group, bare, skeleton)
+    rewrites = tool != "useradd" or not alone or joins
+    return NewUser(
+        name, uid, home or posixpath.join(based, name), skel, group, bare, skeleton, rewrites
+    )
 
 
 _UV_VALUES = frozenset(
