@@ -144,6 +144,12 @@ _S2I = (
     *_SCL_NGINX,
     *_SCL_NGINX_OLD,
 )
+# linuxserver's desktop bases (selkies, kasmvnc, rdesktop)
+_LSIO_DESKTOP = tuple(
+    f"{r}linuxserver/baseimage-{n}"
+    for r in ("ghcr.io/", "lscr.io/", "")
+    for n in ("selkies", "kasmvnc", "rdesktop")
+)
 # OWASP ZAP's images (the old names, 2023's, and the zaproxy organisation's), run as zap
 _ZAP = (
     *("owasp/zap2docker-*", "softwaresecurityproject/zap-*", "zaproxy/zap-*"),
@@ -1305,14 +1311,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "apache/nifi": (("NIFI_BASE_DIR", "/opt/nifi"), ("NIFI_HOME", "/opt/nifi/nifi-current")),
     # (linuxserver's desktop bases: HOME is the user's volume, root's RUNs' too)
-    **dict.fromkeys(
-        (
-            f"{r}linuxserver/baseimage-{n}"
-            for r in ("ghcr.io/", "lscr.io/", "")
-            for n in ("selkies", "kasmvnc", "rdesktop")
-        ),
-        (("HOME", "/config"),),
-    ),
+    **dict.fromkeys(_LSIO_DESKTOP, (("HOME", "/config"),)),
     # (ZAP's images keep its user's home, also for root after `USER root`)
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
 }
@@ -1355,6 +1354,9 @@ _USER: Mapping[str, str] = {
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
     **dict.fromkeys(_JBOSS, "jboss"),
     **dict.fromkeys(_FRAPPE, "frappe"),
+    # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
+    # /usr/local/share, whatever HOME says)
+    **dict.fromkeys(_LSIO_DESKTOP, "root"),
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.

@@ -21482,6 +21482,35 @@ def test_the_classes_of_the_fifty_fifth_session(
     assert found(dockerfile) == expected
 
 
+_FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # root's yarn 1 caches in /usr/local/share whatever HOME says: linuxserver's desktop bases
+    # run their RUNs as root with HOME=/config
+    (
+        "FROM ghcr.io/linuxserver/baseimage-kasmvnc:debianbookworm\n"
+        "COPY package.json yarn.lock /opt/app/\n"
+        "RUN cd /opt/app && yarn install --frozen-lockfile --production"
+        " && rm -rf /usr/local/share/.cache/yarn\n",
+        [],
+    ),
+    (
+        "FROM ghcr.io/linuxserver/baseimage-kasmvnc:debianbookworm\n"
+        "COPY package.json yarn.lock /opt/app/\n"
+        "RUN cd /opt/app && yarn install --frozen-lockfile --production"
+        " && rm -rf /config/.cache/yarn\n",
+        [(3, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SIXTH)
+def test_the_classes_of_the_fifty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
