@@ -2617,7 +2617,7 @@ def _reach(
                 covers(e.path, path)
                 and not _not_in_opt(path, e)
                 and not _a_package(path, e)
-                and not _not_installed(path, e)
+                and not _not_installed(path, e, held.packages)
                 and not _unpacked_here(path, e, live)
                 and not _sources_below(path, e)
             )
@@ -2930,8 +2930,8 @@ def _reach(
             top = top or (
                 recursive
                 and op.kind == CHOWN
-                and entry.path != "/"
-                and posixpath.dirname(path.rstrip("/")) == entry.path.rstrip("/")
+                and (entry.path != "/" or not _the_bases_dir(path, held))
+                and posixpath.dirname(path.rstrip("/")) == (entry.path.rstrip("/") or "/")
                 and _a_top(path, entry, live)
                 and not any(inside(e.path, path) for e in live)  # (`mkdir -p /opt/app/logs`)
             )
@@ -3126,9 +3126,13 @@ def _reach(
         # named it wrote it, or else the base image did.
         # (Not when this RUN installed packages first: `apt-get install iputils-ping && chmod
         # 4755 /bin/ping` changes what it installed.)
-        installs = any(e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS for e in own)
+        installs = [e for e in own if e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS]
         name = posixpath.basename(path)
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
+        # (nor the program of a package of its name the base holds, which they leave)
+        every = every or (
+            name in (held.packages or ()) and not any(name in e.packages for e in installs)
+        )
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []
         by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
@@ -3234,6 +3238,21 @@ def _redone(vendor: str, live: list[Entry], copied_dirs: tuple[tuple[str, int], 
     )
 
 
+def _the_bases_dir(path: str, held: Known) -> bool:
+    """`path`, a directory right in /, may be the base image's, not what an archive unpacked at
+    / brought (`tar -xzf ascent.tar.gz` at /, then `chmod -R a+rwX /ascent`): a system's
+    (/lib64, /boot) or one the base is known to fill or work in."""
+    path = path.rstrip("/")
+    known = {*held.trees, *held.empty, *held.runtime, *(h for _, h in held.homes), held.workdir}
+    return path in _SYSTEM_TOPS or any(covers(path, k) or covers(k, path) for k in known if k)
+
+
+# The directories right in / of every Linux image that STANDARD_DIRS does not name
+_SYSTEM_TOPS = frozenset(
+    {"/lib", "/lib32", "/lib64", "/libx32", "/boot", "/dev", "/proc", "/sys", "/snap", "/nix"}
+)
+
+
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     """`path` is an entry of the archive unpacked into `entry`, which a `mv` naming it shows is
     there: below it (`mv rasp-*/rasp /opt/`), not a standard directory, and nothing else known
@@ -3296,16 +3315,21 @@ _BASE_PROGRAMS = frozenset(
 )
 
 
-def _not_installed(path: str, entry: Entry) -> bool:
+def _not_installed(path: str, entry: Entry, held_packages: frozenset[str] | None = None) -> bool:
     """`path` is not what the distribution packages `entry` installed: below /usr/local, where
-    a distribution's own never install (a vendor's `kong.rpm` does, under its name), or a
-    program every image of the distribution holds (`/bin/su`)."""
+    a distribution's own never install (a vendor's `kong.rpm` does, under its name), a program
+    every image of the distribution holds (`/bin/su`), or the program of a package of its name
+    the base holds, which an install of others leaves (`apk add libcap && setcap ...
+    /usr/sbin/nginx` on nginx's image)."""
     if entry.role != INSTALL or entry.family not in DISTRIBUTION_MANAGERS:
         return False
     if path.startswith("/usr/local/"):
         return not _names_a_program(path, entry.packages)
-    program = posixpath.dirname(path) in _PACKAGE_BIN_DIRS
-    return program and posixpath.basename(path) in _BASE_PROGRAMS
+    if posixpath.dirname(path) not in _PACKAGE_BIN_DIRS:
+        return False
+    name = posixpath.basename(path)
+    held = name in (held_packages or ()) and name not in entry.packages
+    return name in _BASE_PROGRAMS or held
 
 
 def _sources_below(path: str, entry: Entry) -> bool:

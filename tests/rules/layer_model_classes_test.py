@@ -21499,6 +21499,42 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /config/.cache/yarn\n",
         [(3, "LG005")],
     ),
+    # an install of other packages leaves the program of a package the base holds: setcap
+    # copies the base's binary up
+    (
+        "FROM nginx:1.27.0-alpine\n"
+        "RUN apk add --no-cache libcap && setcap cap_net_bind_service=+ep /usr/sbin/nginx"
+        " && apk del libcap\n",
+        [(2, "LG004")],
+    ),
+    (
+        "FROM nginx:1.27.0\n"
+        "RUN apt-get update && apt-get install -y libcap2-bin"
+        " && setcap cap_net_bind_service=+ep /usr/sbin/nginx && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG004")],
+    ),
+    # a tree right in / that an archive unpacked at / brought: a recursive change there copies
+    # its files up
+    (
+        "FROM ubuntu:22.04\n"
+        "COPY ascent.docker.src.tar.gz /\n"
+        "RUN tar -xzf ascent.docker.src.tar.gz\n"
+        "RUN chmod -R a+rwX /ascent/\n",
+        [(2, "LG006"), (4, "LG004")],
+    ),
+    (  # (not a directory the base works in, nor one a WORKDIR made)
+        "FROM ubuntu:22.04\n"
+        "COPY rootfs.tar.gz /\n"
+        "RUN tar -xzf rootfs.tar.gz && rm rootfs.tar.gz\n"
+        "WORKDIR /app\n"
+        "RUN chmod -R a+rwX /app\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (  # (one that names the package may write it)
+        "FROM alpine:3.19\n"
+        "RUN apk add --no-cache nginx libcap && setcap cap_net_bind_service=+ep /usr/sbin/nginx\n",
+        [],
+    ),
 ]
 
 
