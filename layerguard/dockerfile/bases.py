@@ -1314,6 +1314,9 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_LSIO_DESKTOP, (("HOME", "/config"),)),
     # (ZAP's images keep its user's home, also for root after `USER root`)
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
+    # (and docker-selenium's their seluser's: pip run by root after `USER root` finds its cache
+    # there another user's and turns it off)
+    "selenium/*": (("HOME", "/home/seluser"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1342,6 +1345,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
     **dict.fromkeys(_JBOSS, (("jboss", "/opt/jboss"), ("1000", "/opt/jboss"))),
     **dict.fromkeys(_FRAPPE, (("frappe", "/home/frappe"), ("1000", "/home/frappe"))),
+    "selenium/*": (("seluser", "/home/seluser"), ("1200", "/home/seluser")),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -1354,6 +1358,7 @@ _USER: Mapping[str, str] = {
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
     **dict.fromkeys(_JBOSS, "jboss"),
     **dict.fromkeys(_FRAPPE, "frappe"),
+    "selenium/*": "seluser",
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),

@@ -3120,7 +3120,9 @@ def _reach(
         # (a directory holding such files, moved: `usermod -m -d /home/dev ubuntu` on 24.04)
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
     program = (op.kind == CHOWN and _a_program(path, op)) or (moves and _a_bin_file(path, held))
-    if program and not any(e.path == path for e in live):
+    # (not a directory a copy listed files below: `COPY configs/pflogsumm /usr/local/bin/pflogsumm`
+    # of a directory of the build context)
+    if program and not any(e.path == path or inside(e.path, path) for e in live):
         # `setcap ... /usr/bin/gdb`, `chmod +x /docker-entrypoint.sh`, `mv /usr/bin/who
         # /usr/bin/who.orig`: the build fails unless the program is there; an install that
         # named it wrote it, or else the base image did.

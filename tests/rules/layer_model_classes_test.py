@@ -21513,6 +21513,16 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && setcap cap_net_bind_service=+ep /usr/sbin/nginx && rm -rf /var/lib/apt/lists/*\n",
         [(2, "LG004")],
     ),
+    # docker-selenium's images keep HOME=/home/seluser: root's pip finds its cache there
+    # another user's and turns it off; seluser's own pip keeps it
+    (
+        "FROM selenium/standalone-chrome\nUSER root\nRUN python3 -m pip install selenium\n",
+        [],
+    ),
+    (
+        "FROM selenium/standalone-chrome\nRUN python3 -m pip install --user selenium\n",
+        [(2, "LG005")],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
@@ -21570,3 +21580,21 @@ def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> N
         }
     )
     assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(4, "LG005"), (5, "LG005")]
+
+
+def test_a_change_of_a_copied_directory_alone_copies_no_file_up(lint_files: Lint) -> None:
+    # a directory of the build context copied where programs lie is no program: a chown of it
+    # without -R changes its entry alone (a file copied there is one)
+    findings = lint_files(
+        {
+            "Dockerfile": "FROM debian:12\n"
+            "COPY ./configs/pflogsumm /usr/local/bin/pflogsumm\n"
+            "RUN chown bin:bin /usr/local/bin/pflogsumm\n"
+            "COPY ./configs/tool.sh /usr/local/bin/tool\n"
+            "RUN chmod 755 /usr/local/bin/tool\n",
+            "configs/pflogsumm/README": "pflogsumm\n",
+            "configs/pflogsumm/pflogsumm.pl": "#!/usr/bin/perl\n" * 40,
+            "configs/tool.sh": "#!/bin/sh\necho hi\n",
+        }
+    )
+    assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(5, "LG004")]
