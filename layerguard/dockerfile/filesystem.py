@@ -1924,7 +1924,9 @@ def _run(
         if op.kind == WRITE and op.role == HOME:
             # useradd -m copies /etc/skel only into a home it creates, never into one that is
             # already there (`mkdir -p $JENKINS_HOME && useradd -d $JENKINS_HOME -m jenkins`).
+            # (or below it: `mkdir -p /karavan/code`, then `useradd -m -d /karavan karavan`)
             there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
+            there |= {p for p in op.paths for e in (*live, *own) if inside(e.path, p)}
             # (Alpine's base holds no /etc/skel: busybox's adduser, or shadow's useradd, makes
             # an empty home there, unless a layer filled the skeleton it is given)
             skeleton = op.sources[0] if op.sources else "/etc/skel"
@@ -2677,7 +2679,11 @@ def _reach(
                 and posixpath.dirname(path) in BIN_DIRS
                 and entry.family in DISTRIBUTION_MANAGERS
                 and any(
-                    posixpath.basename(w) == posixpath.basename(path) and w != path
+                    posixpath.basename(w) == posixpath.basename(path)
+                    and w != path
+                    # (not the package's own program, linked under another bin directory:
+                    # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name)
+                    and posixpath.dirname(w) not in _PACKAGE_BIN_DIRS
                     for w in op.command.split()[1:]
                     if not w.startswith("-")
                 )

@@ -21523,6 +21523,30 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM selenium/standalone-chrome\nRUN python3 -m pip install --user selenium\n",
         [(2, "LG005")],
     ),
+    # useradd -m copies no skeleton into a home a mkdir -p below it made already
+    (
+        "FROM eclipse-temurin:21-jdk\n"
+        "ENV KARAVAN=/karavan\n"
+        "RUN mkdir -p $KARAVAN/.m2 && mkdir -p $KARAVAN/code\n"
+        "RUN useradd -rm -d /karavan -s /bin/bash -g root -u 1001 karavan\n"
+        "RUN chown -R karavan $KARAVAN\n",
+        [],
+    ),
+    (
+        "FROM eclipse-temurin:21-jdk\n"
+        "RUN useradd -rm -d /karavan -s /bin/bash -g root -u 1001 karavan\n"
+        "RUN chown -R karavan /karavan\n",
+        [(3, "LG004")],
+    ),
+    # a link from the package's program to another bin directory adds a name; one from another
+    # build replaces the package's
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y xwayland haproxy && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland\n"
+        "RUN ln -sf /usr/sbin/haproxy /usr/bin/haproxy\n",
+        [(3, "LG003")],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
