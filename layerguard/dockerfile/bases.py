@@ -1186,6 +1186,10 @@ _EMPTY_DIRS = {
     # (Keycloak's Quarkus distribution keeps its own themes in a jar in lib/: themes/ holds a
     # README alone, and the themes a build adds)
     "*keycloak/keycloak": ("/opt/keycloak/themes",),
+    # (conda's installers leave envs/ empty: the base environment is the prefix itself)
+    **dict.fromkeys(
+        ("continuumio/*conda3", "condaforge/mini*", "*jupyter/*-notebook"), ("/opt/conda/envs",)
+    ),
 }
 
 # RabbitMQ's tags from before its image enabled rabbitmq_prometheus offline (3.8): their

@@ -3923,6 +3923,11 @@ def _ops(
         # (`java -jar fmw_12.1.3.0.0_wls.jar -silent ...`, `./jdk-6u45-linux-x64.bin`: an
         # installer that unpacks what it carries)
         yield Op(UNPACK, tool, _paths([carrier], command), text, program=True)
+        if _CMAKE_INSTALLER.fullmatch(posixpath.basename(carrier)):
+            # (CMake's unpacks the release into --prefix, or where it runs: `sh
+            # cmake-3.15.4-Linux-x86_64.sh --prefix=/opt/cmake`)
+            into = next((w[9:] for w in words if w.startswith("--prefix=")), ".")
+            yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     installer = _conda_installer(tool, words, command, names or {})
     if installer is not None:
         # Miniforge's, Miniconda's or Anaconda's installer: a whole conda tree at -p, with the
@@ -4313,11 +4318,13 @@ def _ops(
             tool != "rsync"
             and (operands[-1] in (".", "./") or operands[-1].endswith("/"))
             and all(
-                not is_glob(s) and posixpath.basename(s.rstrip("/")) not in ("", ".", "..")
+                not is_glob(posixpath.basename(s.rstrip("/")))
+                and posixpath.basename(s.rstrip("/")) not in ("", ".", "..")
                 for s in sources
             )
         ):
-            # (`cp -r /tmp/rucio/tools .`: each lands inside, as ./tools)
+            # (`cp -r /tmp/rucio/tools .`: each lands inside, as ./tools; so does a name below a
+            # wildcard, `mv sccache-*/sccache .`)
             inside_dest = [
                 posixpath.join(operands[-1], posixpath.basename(s.rstrip("/"))) for s in sources
             ]
@@ -5247,7 +5254,8 @@ def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-_CARRIERS = re.compile(r"cmake-[\d.]+(?:-rc\d+)?-[Ll]inux-\w+\.sh|s6-overlay-\w+-installer")
+_CMAKE_INSTALLER = re.compile(r"cmake-[\d.]+(?:-rc\d+)?-[Ll]inux-\w+\.sh")
+_CARRIERS = re.compile(rf"{_CMAKE_INSTALLER.pattern}|s6-overlay-\w+-installer")
 
 
 def conda_installer(name: str) -> bool:

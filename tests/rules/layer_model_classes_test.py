@@ -21547,6 +21547,26 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ln -sf /usr/sbin/haproxy /usr/bin/haproxy\n",
         [(3, "LG003")],
     ),
+    # CMake's .sh installer unpacks the release into --prefix: a later RUN's rm there hides
+    # its files
+    (
+        "FROM python:3.7\n"
+        "RUN wget https://cmake.org/files/v3.15/cmake-3.15.4-Linux-x86_64.sh -q"
+        " && mkdir /opt/cmake"
+        " && printf 'y\\nn\\n' | sh cmake-3.15.4-Linux-x86_64.sh --prefix=/opt/cmake"
+        " && rm cmake-3.15.4-Linux-x86_64.sh\n"
+        "RUN rm -fr /opt/cmake/bin/cmake-gui\n",
+        [(3, "LG003")],
+    ),
+    # conda's images ship envs/ empty: an environment copied there is a new one
+    (
+        "FROM continuumio/miniconda3 AS builder\n"
+        "COPY environment.yml .\n"
+        "RUN conda env create -n app -f environment.yml && conda clean -afy\n"
+        "FROM continuumio/miniconda3\n"
+        "COPY --from=builder /opt/conda/envs/app /opt/conda/envs/app\n",
+        [],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
