@@ -2603,6 +2603,16 @@ def _reach(
         # /etc/s6 -type f -exec sed -i ... {} + && chmod +x /etc/s6/run`)
         return []
     recursive = op.kind == REMOVE or op.recursive
+    if (
+        op.kind == CHOWN
+        and not recursive
+        and not is_glob(path)
+        and _shown_a_directory(path, live, own)
+    ):
+        # A directory: a change of it alone copies up its entry, no file's bytes (`COPY
+        # configs/pflogsumm/ /usr/local/bin/pflogsumm/`, then `chown bin
+        # /usr/local/bin/pflogsumm`, whatever an archive unpacked at / held).
+        return []
     # `mv` moves what it names: a whiteout hides the old path and the files land again at the
     # new one. Only a file or tree a layer is known to have written there is certain to weigh.
     moves = op.tool in ("mv", "usermod")  # (`usermod -m -d /home/dev ubuntu` moves its home)
@@ -3215,7 +3225,15 @@ def _the_base_s(path: str, entry: Entry, held: Known) -> bool:
     not name: the base's, not what the install wrote (nginx's default pages)."""
     if entry.family not in DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
         return False
-    files = [f for f in held.files if f == path or (is_glob(path) and fnmatch.fnmatchcase(f, path))]
+    # (or the directory holding them, `rm -rf /usr/share/nginx/html` after `apt-get install
+    # git` on nginx's image)
+    files = [
+        f
+        for f in held.files
+        if f == path
+        or posixpath.dirname(f) == path.rstrip("/")
+        or (is_glob(path) and fnmatch.fnmatchcase(f, path))
+    ]
     return bool(files) and not any(_names_a_package(f, entry.packages) for f in files)
 
 
@@ -3243,6 +3261,17 @@ def _redone(vendor: str, live: list[Entry], copied_dirs: tuple[tuple[str, int], 
     return bool(filled) and not any(
         e.copied and e.layer > max(filled) and e.layer not in trees and e.path in manifests
         for e in live
+    )
+
+
+def _shown_a_directory(path: str, live: list[Entry], own: list[Entry]) -> bool:
+    """A layer showed `path` to be a directory: it wrote one there, or something below it, and
+    no file there."""
+    entries = (*live, *own)
+    there = [e for e in entries if e.path == path]
+    below = any(inside(e.path, path) for e in entries)
+    return (below or any(e.kind in (TREE, DIR) for e in there)) and all(
+        e.kind in (TREE, DIR) for e in there
     )
 
 

@@ -21567,6 +21567,25 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=builder /opt/conda/envs/app /opt/conda/envs/app\n",
         [],
     ),
+    # an install of other packages writes none of the default pages nginx's image holds: a
+    # removal of their directory is of the base's few bytes
+    (
+        "FROM nginx\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/nginx/html && ln -s /app /usr/share/nginx/html\n",
+        [],
+    ),
+    # a change without -R of a directory a layer wrote below copies up no file, whatever an
+    # archive unpacked at / may have held there
+    (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*\n"
+        "RUN wget -q https://e.org/filebeat-6.7.1-linux-x86_64.tar.gz"
+        " && tar xzf filebeat-6.7.1-linux-x86_64.tar.gz && rm filebeat-6.7.1-linux-x86_64.tar.gz\n"
+        "COPY configs/pflogsumm/ /usr/local/bin/pflogsumm/\n"
+        "RUN chown bin:bin /usr/local/bin/pflogsumm && chmod 755 /usr/local/bin/pflogsumm\n",
+        [],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
