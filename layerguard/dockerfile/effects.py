@@ -6480,6 +6480,9 @@ def _unpinned(tool: str, word: str) -> str:
 
 
 _DASHED_DEB = re.compile(r"-v?\d[\w.+~]*(?:-[\w.+~]+)*$")
+_DEB_ARCH = re.compile(
+    r"[-_.](?:amd64|arm64|aarch64|armhf|armel|i386|i686|x86_64|ppc64el|s390x|all)$"
+)
 
 
 def _saved_packages(
@@ -6496,11 +6499,11 @@ def _package_of(path: str) -> str | None:
     (`name_version_arch.deb`, `name-version-release.arch.rpm`); None when a wildcard or a
     variable stands for it."""
     name = posixpath.basename(path)
-    if name.endswith(".deb") and "_" not in name:
+    if name.endswith(".deb"):
+        # (its architecture last, whatever joins it: `filebeat-amd64.deb`, `x_1.0_amd64.deb`)
+        stem = _DEB_ARCH.sub("", name.removesuffix(".deb"))
         # (a vendor's `shiny-server-1.5.19.995-amd64.deb`: the name before the version)
-        name = _DASHED_DEB.sub("", name.removesuffix(".deb"))
-    elif name.endswith(".deb"):
-        name = name.removesuffix(".deb").split("_", 1)[0]
+        name = stem.split("_", 1)[0] if "_" in stem else _DASHED_DEB.sub("", stem)
     else:
         name = RPM_VERSION.sub("", RPM_ARCH.sub("", name.removesuffix(".rpm")))
     # (a vendor's `rstudio-server-*-amd64.deb`, `shiny-server-$VERSION-amd64.deb`: the

@@ -21586,6 +21586,14 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown bin:bin /usr/local/bin/pflogsumm && chmod 755 /usr/local/bin/pflogsumm\n",
         [],
     ),
+    # a .deb named by its package and architecture alone installs that package
+    (
+        "FROM debian:12\n"
+        "COPY filebeat-amd64.deb /tmp/\n"
+        "RUN dpkg -i /tmp/filebeat-amd64.deb && rm /tmp/filebeat-amd64.deb\n"
+        "COPY filebeat.yml /etc/filebeat/filebeat.yml\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG002")],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
