@@ -7042,7 +7042,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "yarn", installs, installs
     if tool == "pnpm":
         installs = sub in ("install", "i", "add", "fetch")
-        return "pnpm", installs, installs
+        # (`pnpm dlx turbo prune`: it fetches the package into pnpm's store and cache, never
+        # the project's; pnpx is its other name)
+        return "pnpm", installs, installs or sub == "dlx"
+    if tool == "pnpx":
+        return "pnpm", False, True
     if tool == "bun":  # (not `bun run`, `bun build`: what the project has, nothing fetched)
         installs = sub in ("install", "i", "add", "a", "update") and not {"-h", "--help"} & set(
             words

@@ -21594,6 +21594,17 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY filebeat.yml /etc/filebeat/filebeat.yml\n",
         [(2, "LG006"), (3, "LG003"), (4, "LG002")],
     ),
+    # pnpm dlx (pnpx) fetches the package it runs into pnpm's store, as npx --yes does npm's
+    (
+        "FROM node:20-slim\n"
+        "RUN npm install -g pnpm@9 && npm cache clean --force\n"
+        "WORKDIR /app\n"
+        "COPY . .\n"
+        "RUN pnpm dlx turbo prune web --docker\n"
+        "RUN pnpm dlx turbo prune api --docker && pnpm store prune\n"
+        "RUN pnpm exec turbo run build\n",
+        [(5, "LG005"), (6, "LG003")],  # (the prune at 6 removes what 5 fetched, too late)
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
