@@ -959,6 +959,46 @@ def run_scripts(instr: Instruction) -> list[str]:
     return scripts
 
 
+def shown_scripts(instr: Instruction, commands: Iterable[Command]) -> dict[str, str]:
+    """The files a RUN writes from text the Dockerfile shows, by their image paths, for a later
+    RUN that runs one to be read: a heredoc written to a file (`cat <<EOF > /usr/local/bin/x`,
+    `tee /x <<EOF`), `echo '#!/bin/sh\\napt-get clean\\n...' > /cleanapt` and a `printf` of
+    such text (their escapes read as dash's echo and printf read them)."""
+    docs = {h.name: h.content for h in instr.node.heredocs}
+    out: dict[str, str] = {}
+    for command in commands:
+        tool = posixpath.basename(command.words[0])
+        into = [r.target for r in command.redirects if r.op in (">", ">|", "1>")]
+        if tool == "tee":
+            into += [
+                t for w in command.words[1:] if not w.startswith("-")
+                if (t := resolve_path(w, command.cwd)) is not None
+            ]  # fmt: skip
+        fed = [
+            docs[r.target] for r in command.redirects if r.op in ("<<", "<<-") and r.target in docs
+        ]
+        if tool in ("cat", "tee") and len(fed) == 1 and len(command.words) == 1 + (tool == "tee"):
+            text = fed[0]
+        elif tool == "echo" and len(command.words) > 1 and not fed:
+            said = list(
+                itertools.dropwhile(lambda w: w in ("-e", "-n", "-ne", "-en"), command.words[1:])
+            )
+            text = _unescaped(" ".join(said)) + "\n"
+        elif tool == "printf" and len(command.words) == 2 and "%" not in command.words[1]:
+            text = _unescaped(command.words[1])
+        else:
+            continue
+        for path in into:
+            if path.startswith("/") and "$" not in path:
+                out[path] = text
+    return out
+
+
+def _unescaped(text: str) -> str:
+    """`text` with the escapes echo (dash's) and printf read as characters: `\\n`, `\\t`."""
+    return re.sub(r"\\([nt\\])", lambda m: {"n": "\n", "t": "\t", "\\": "\\"}[m[1]], text)
+
+
 def _is_heredoc_word(word: str, names: set[str]) -> bool:
     return word.lstrip("0123456789").replace("'", "").replace('"', "") in names
 

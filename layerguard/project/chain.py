@@ -56,6 +56,7 @@ from layerguard.dockerfile.effects import (
     on_the_way,
     path_overlaps,
     run_effects,
+    shown_scripts,
     source_installs,
 )
 from layerguard.dockerfile.filesystem import HOME, Step
@@ -171,6 +172,7 @@ class Graph:
         old = False  # the base is of Ubuntu 14.04 or Debian 8, or older
         names: Mapping[str, str] = {}  # what its release's packages stand for (`release_names`)
         manager = ""  # the base's distribution's package manager
+        texts: dict[str, str] = {}  # image path -> a script's text the Dockerfile shows
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 root_image = stage.base_image
@@ -184,6 +186,13 @@ class Graph:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
+                    # (and one an earlier RUN wrote from text shown here, by its name: `echo
+                    # '#!/bin/sh\\napt-get clean...' > /cleanapt`, then `... && /cleanapt`)
+                    files.update(
+                        (p, t)
+                        for p, t in texts.items()
+                        if p not in files and posixpath.basename(p) in instr.node.original
+                    )
                     runs_as = instr.user.split(":", 1)[0]
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original or p.startswith(CONFIGURED)}  # fmt: skip
@@ -202,6 +211,7 @@ class Graph:
                         # root, runs it in that user's home)
                         home = "/root"
                     run = run_effects(instr, files, home, homes, named)
+                    texts.update(shown_scripts(instr, run.commands))
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
                     if php:

@@ -21605,6 +21605,29 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pnpm exec turbo run build\n",
         [(5, "LG005"), (6, "LG003")],  # (the prune at 6 removes what 5 fetched, too late)
     ),
+    # a script a RUN wrote from text the Dockerfile shows is read where a later RUN runs it
+    (
+        "FROM debian:12\n"
+        "RUN echo '#! /bin/sh\\n\\\n"
+        "apt-get clean\\n\\\n"
+        "find /var/lib/apt/lists -type f -delete\\n\\\n"
+        "' > /cleanapt && chmod +x /cleanapt\n"
+        "RUN apt-get update && apt-get install -y curl && /cleanapt\n"
+        "RUN printf 'apt-get clean\\n' > /c2 && chmod +x /c2\n"
+        "RUN apt-get update && apt-get install -y wget && /c2\n",
+        [(8, "LG005")],  # (/c2 cleans apt's archives alone)
+    ),
+    (
+        "# syntax=docker/dockerfile:1\n"
+        "FROM debian:12\n"
+        "RUN cat <<EOF > /usr/local/bin/install-clean && chmod +x /usr/local/bin/install-clean\n"
+        "#!/bin/sh\n"
+        'apt-get update && apt-get install -y --no-install-recommends "$@"\n'
+        "rm -rf /var/lib/apt/lists/*\n"
+        "EOF\n"
+        "RUN install-clean curl\n",
+        [],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
