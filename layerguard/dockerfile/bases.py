@@ -144,6 +144,10 @@ _S2I = (
     *_SCL_NGINX,
     *_SCL_NGINX_OLD,
 )
+# docker-selenium's images (and seleniarm's, their ARM builds), run as seluser
+_SELENIUM = ("selenium/*", "seleniarm/*")
+# its tags from before its Base set HOME=/home/seluser (3.14, September 2018)
+_OLD_SELENIUM = re.compile(r"(?:2\.|3\.(?:\d|1[0-3])\.)")
 # linuxserver's desktop bases (selkies, kasmvnc, rdesktop)
 _LSIO_DESKTOP = tuple(
     f"{r}linuxserver/baseimage-{n}"
@@ -1320,7 +1324,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_ZAP, (("HOME", "/home/zap/"),)),
     # (and docker-selenium's their seluser's: pip run by root after `USER root` finds its cache
     # there another user's and turns it off)
-    "selenium/*": (("HOME", "/home/seluser"),),
+    **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1349,7 +1353,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
     **dict.fromkeys(_JBOSS, (("jboss", "/opt/jboss"), ("1000", "/opt/jboss"))),
     **dict.fromkeys(_FRAPPE, (("frappe", "/home/frappe"), ("1000", "/home/frappe"))),
-    "selenium/*": (("seluser", "/home/seluser"), ("1200", "/home/seluser")),
+    **dict.fromkeys(_SELENIUM, (("seluser", "/home/seluser"), ("1200", "/home/seluser"))),
 }
 # The USER an image's own Dockerfile ends with, which its children's RUNs run as until a USER
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
@@ -1362,7 +1366,7 @@ _USER: Mapping[str, str] = {
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
     **dict.fromkeys(_JBOSS, "jboss"),
     **dict.fromkeys(_FRAPPE, "frappe"),
-    "selenium/*": "seluser",
+    **dict.fromkeys(_SELENIUM, "seluser"),
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
@@ -2836,6 +2840,30 @@ _MAILSERVER = frozenset(
 )
 
 
+def ends_as_root(image: ImageRef | None) -> bool:
+    """`image` is an official one whose Dockerfile ends as root and sets no HOME (python, node,
+    ubuntu): an ENV HOME of a child's with no USER is root's home there."""
+    if image is None:
+        return False
+    name = _name(image)
+    held = known(image)
+    return (
+        "/" not in name
+        and name not in _OFFICIAL_USERS
+        and not held.user
+        and "HOME" not in dict(held.env)
+    )
+
+
+# Official images whose Dockerfiles end as another user (`USER sonarqube`, `USER 1000`)
+_OFFICIAL_USERS = frozenset(
+    {"sonarqube", "solr", "elasticsearch", "kibana", "logstash", "jetty", "odoo", "groovy"}
+    | {"kong", "haproxy", "memcached", "rocket.chat", "open-liberty", "websphere-liberty"}
+    | {"teamspeak", "jenkins", "varnish", "zookeeper", "storm", "bonita", "mongo-express"}
+    | {"irssi", "eggdrop", "spark", "liquibase", "emqx", "percona", "satosa", "neo4j"}
+)
+
+
 def homeless(image: ImageRef | None, uid: str) -> bool:
     """`USER uid` on `image` runs as a user with no passwd entry, whose HOME is /: the
     distributions' own images add no user with an id from 1000 (Ubuntu 24.04 and later add
@@ -2872,6 +2900,8 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f for f in files if f != "/usr/bin/qemu-arm-static")
     if name == "oven/bun" and "distroless" in (image.tag or ""):
         files = tuple(f for f in files if f != "/usr/local/bin/docker-entrypoint.sh")
+    if _is(name, "selenium/*") and _OLD_SELENIUM.match(image.tag or ""):
+        env = tuple(p for p in env if p[0] != "HOME")  # (its Base set HOME from 3.14, 2018)
     if name == "caddy" and "builder" in (image.tag or ""):
         env += (("GOPATH", "/go"),)  # (its builder tags are golang's, with xcaddy added)
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):

@@ -3149,7 +3149,11 @@ def _reach(
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
         # (nor the program of a package of its name the base holds, which they leave)
         every = every or (
-            name in (held.packages or ()) and not any(name in e.packages for e in installs)
+            name in (held.packages or ())
+            and not any(name in e.packages for e in installs)
+            # (nor after a build this RUN installed, which may put it there: `./configure
+            # --sbin-path=/usr/sbin/nginx && make install`)
+            and not any(e.role == INSTALL and e.family == "make" for e in own)
         )
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []

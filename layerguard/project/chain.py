@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 
 from layerguard.dockerfile.bases import (
     directories,
+    ends_as_root,
     homeless,
     known,
     of_old_release,
@@ -206,9 +207,17 @@ class Graph:
                         and not any(on_the_way(d, instr.env["HOME"]) for d in dirs)
                         and root_image is not None
                         and not known(root_image).user
+                    ) or (
+                        not runs_as
+                        and "HOME" in instr.env
+                        and not instr.env["HOME"].startswith("/home/")
+                        and instr.env["HOME"] not in homes.values()
+                        and ends_as_root(root_image)
                     ):
                         # (an ENV HOME of a user this file added, and no USER: the base's user,
-                        # root, runs it in that user's home)
+                        # root, runs it in that user's home; so too in a directory of no user's
+                        # on an official image that ends as root, `ENV HOME=/config` on node,
+                        # where root's yarn 1 caches in /usr/local/share)
                         home = "/root"
                     run = run_effects(instr, files, home, homes, named)
                     texts.update(shown_scripts(instr, run.commands))

@@ -21628,6 +21628,39 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN install-clean curl\n",
         [],
     ),
+    # an official image that ends as root runs a child's RUNs as root under its ENV HOME: root's
+    # yarn 1 caches in /usr/local/share whatever HOME says (not an image that ends as another
+    # user, whose yarn caches in HOME)
+    (
+        "FROM node:20\n"
+        "ENV HOME=/config\n"
+        "COPY package.json yarn.lock /opt/app/\n"
+        "RUN cd /opt/app && yarn install --frozen-lockfile --production"
+        " && rm -rf /usr/local/share/.cache/yarn\n",
+        [],
+    ),
+    (
+        "FROM python:3.13-alpine3.22\n"
+        "ENV HOME=/shared\n"
+        "RUN apk add --no-cache nodejs yarn\n"
+        "COPY package.json yarn.lock ./\n"
+        "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn/v6"
+        " yarn install --frozen-lockfile --production\n",
+        [],
+    ),
+    (  # (its tags from before its Base set HOME: root's home is /root)
+        "FROM selenium/standalone-chrome:3.4.0\nUSER root\nRUN python3 -m pip install selenium\n",
+        [(3, "LG005")],
+    ),
+    (  # (nor after a build this RUN installed, which may put the program there)
+        "FROM nginx:1.27.0\n"
+        "RUN apt-get update && apt-get install -y build-essential libpcre2-dev zlib1g-dev"
+        " && curl -fsSL https://nginx.org/download/nginx-1.27.0.tar.gz | tar -xz -C /tmp"
+        " && cd /tmp/nginx-1.27.0 && ./configure --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx"
+        " && make && make install && setcap cap_net_bind_service=+ep /usr/sbin/nginx"
+        " && cd / && rm -rf /tmp/nginx-1.27.0 /var/lib/apt/lists/*\n",
+        [],
+    ),
     # a tree right in / that an archive unpacked at / brought: a recursive change there copies
     # its files up
     (
