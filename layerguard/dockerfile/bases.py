@@ -146,8 +146,8 @@ _S2I = (
 )
 # docker-selenium's images (and seleniarm's, their ARM builds), run as seluser
 _SELENIUM = ("selenium/*", "seleniarm/*")
-# its tags from before its Base set HOME=/home/seluser (3.14, September 2018)
-_OLD_SELENIUM = re.compile(r"(?:2\.|3\.(?:\d|1[0-3])\.)")
+# its tags from before its Base set HOME=/home/seluser (3.14.0-europium, September 2018)
+_OLD_SELENIUM = re.compile(r"2\.|3\.(?:\d|1[0-3])\.|3\.14\.0-(?:arsenic|beryllium|curium|dubnium)")
 # linuxserver's desktop bases (selkies, kasmvnc, rdesktop)
 _LSIO_DESKTOP = tuple(
     f"{r}linuxserver/baseimage-{n}"

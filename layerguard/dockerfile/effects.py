@@ -959,39 +959,60 @@ def run_scripts(instr: Instruction) -> list[str]:
     return scripts
 
 
-def shown_scripts(instr: Instruction, commands: Iterable[Command]) -> dict[str, str]:
-    """The files a RUN writes from text the Dockerfile shows, by their image paths, for a later
-    RUN that runs one to be read: a heredoc written to a file (`cat <<EOF > /usr/local/bin/x`,
-    `tee /x <<EOF`), `echo '#!/bin/sh\\napt-get clean\\n...' > /cleanapt` and a `printf` of
-    such text (their escapes read as dash's echo and printf read them)."""
+def shown_scripts(
+    instr: Instruction,
+    commands: Iterable[Command],
+    texts: Mapping[str, str],
+    dash: bool = False,
+) -> dict[str, str]:
+    """`texts` (image path -> the text of a script the Dockerfile shows) after a RUN: what it
+    writes from shown text, for a later RUN that runs it to be read, a heredoc written to a file
+    (`cat <<EOF > /usr/local/bin/x`, `tee /x <<EOF`), `echo '#!/bin/sh\\napt-get clean\\n...' >
+    /cleanapt` (`>>` adds to it) and a `printf` of such text; less what it writes otherwise
+    (`curl -o /cleanapt`). `dash`: /bin/sh is dash, whose echo reads escapes without `-e` (bash's,
+    busybox's and /bin/echo leave `\\n` as it is: one line, a comment)."""
     docs = {h.name: h.content for h in instr.node.heredocs}
-    out: dict[str, str] = {}
+    out = dict(texts)
     for command in commands:
         tool = posixpath.basename(command.words[0])
-        into = [r.target for r in command.redirects if r.op in (">", ">|", "1>")]
+        into = [
+            (r.target, r.op == ">>") for r in command.redirects if r.op in (">", ">|", "1>", ">>")
+        ]
         if tool == "tee":
             into += [
-                t for w in command.words[1:] if not w.startswith("-")
+                (t, "-a" in command.words) for w in command.words[1:] if not w.startswith("-")
                 if (t := resolve_path(w, command.cwd)) is not None
             ]  # fmt: skip
         fed = [
             docs[r.target] for r in command.redirects if r.op in ("<<", "<<-") and r.target in docs
         ]
+        text: str | None = None
         if tool in ("cat", "tee") and len(fed) == 1 and len(command.words) == 1 + (tool == "tee"):
             text = fed[0]
         elif tool == "echo" and len(command.words) > 1 and not fed:
-            said = list(
-                itertools.dropwhile(lambda w: w in ("-e", "-n", "-ne", "-en"), command.words[1:])
-            )
-            text = _unescaped(" ".join(said)) + "\n"
+            said = command.words[1:]
+            told = said[0] in ("-e", "-ne", "-en")
+            said = tuple(itertools.dropwhile(lambda w: w in ("-e", "-n", "-ne", "-en"), said))
+            escapes = told or (dash and command.words[0] == "echo")
+            text = " ".join(said)
+            text = (_unescaped(text) if escapes else text) + "\n"
         elif tool == "printf" and len(command.words) == 2 and "%" not in command.words[1]:
             text = _unescaped(command.words[1])
-        else:
-            continue
-        for path in into:
-            if path.startswith("/") and "$" not in path:
+        for path, appends in into:
+            if text is None or "$" in path or not path.startswith("/"):
+                out.pop(path, None)  # (what it writes there is not shown)
+            elif appends and path in out:
+                out[path] += text
+            elif not appends and not _WRAPS.search(text):
                 out[path] = text
+            else:
+                out.pop(path, None)
     return out
+
+
+# A wrapper that hands its arguments on to another program (`exec pip3 "$@"`): read in place
+# of the command it stands for, it would lose them
+_WRAPS = re.compile(r"\bexec\s[^\n]*\$(?:@|\*|\{@\})")
 
 
 def _unescaped(text: str) -> str:

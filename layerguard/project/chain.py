@@ -220,7 +220,18 @@ class Graph:
                         # where root's yarn 1 caches in /usr/local/share)
                         home = "/root"
                     run = run_effects(instr, files, home, homes, named)
-                    texts.update(shown_scripts(instr, run.commands))
+                    # (what else this RUN wrote over such a script is not shown: `curl -o`)
+                    texts = {
+                        p: t
+                        for p, t in texts.items()
+                        if not any(
+                            o.kind == WRITE and o.tool not in _SHOWN_WRITERS and covers(q, p)
+                            for o in run.ops
+                            for q in o.paths
+                        )
+                    }
+                    dash = manager == "apt" and posixpath.basename(instr.shell or "sh") == "sh"
+                    texts = shown_scripts(instr, run.commands, texts, dash)
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
                     if php:
@@ -263,6 +274,10 @@ class Graph:
                     dirs.update(user.home for user in run.users if user.home)
                 elif instr.keyword in ("copy", "add"):
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
+                    # (a script shown before, written over by a copy: `COPY finish-apt ...`)
+                    texts = {
+                        p: t for p, t in texts.items() if not any(covers(w.path, p) for w in writes)
+                    }
                     theirs = _through_stage(model, instr, writes, context, key, stage_files)
                     writes = tuple(
                         w._replace(size=0)
@@ -497,6 +512,10 @@ _MAKE = re.compile(r"(?:^|[\s;&|(/])make(?:\s|$)")  # (`RUN make` alone too)
 _RUN_PARTS = re.compile(r"\brun-parts\s+(?:-[-\w=]*\s+)*([^\s;&|)]+)")
 # A script read into the model: bigger ones are not shell scripts a RUN runs.
 MAX_SCRIPT_BYTES = 256 * 1024
+
+
+# The commands whose writes `shown_scripts` reads (`echo ... > /x`, `cat <<EOF > /x`)
+_SHOWN_WRITERS = frozenset({"echo", "printf", "cat", "tee"})
 
 
 def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None) -> dict[str, str]:

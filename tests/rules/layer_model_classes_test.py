@@ -21652,6 +21652,39 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM selenium/standalone-chrome:3.4.0\nUSER root\nRUN python3 -m pip install selenium\n",
         [(3, "LG005")],
     ),
+    (  # (its tags from before its Base set HOME, also the first 3.14's)
+        "FROM selenium/standalone-chrome-debug:3.14.0-arsenic\n"
+        "USER root\n"
+        "RUN python3 -m pip install selenium\n",
+        [(3, "LG005")],
+    ),
+    # a script the Dockerfile shows: `>>` adds to it; echo reads escapes only where /bin/sh is
+    # dash (busybox's leaves `\n`: one comment line); a write it does not show (curl -o, a COPY)
+    # leaves its text unknown; a wrapper that hands its arguments on is not read in place of
+    # the command
+    (
+        "FROM debian:12\n"
+        "RUN echo '#!/bin/sh' > /usr/local/bin/finish"
+        " && echo 'rm -rf /var/lib/apt/lists/*' >> /usr/local/bin/finish"
+        " && chmod +x /usr/local/bin/finish\n"
+        "RUN apt-get update && apt-get install -y curl && finish\n"
+        "RUN curl -fsSL https://e.org/clean.sh -o /usr/local/bin/finish\n"
+        "RUN apt-get update && apt-get install -y git && finish\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM alpine:3.19\n"
+        "RUN echo '#!/bin/sh\\nrm -rf /var/cache/apk/*' > /clean && chmod +x /clean\n"
+        "RUN apk add curl && sh /clean\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM ubuntu:22.04\n"
+        "RUN echo '#!/bin/sh\\nexec pip3 \"$@\"' > /usr/local/bin/pip"
+        " && chmod +x /usr/local/bin/pip\n"
+        "RUN pip install flask\n",
+        [(3, "LG005")],
+    ),
     (  # (nor after a build this RUN installed, which may put the program there)
         "FROM nginx:1.27.0\n"
         "RUN apt-get update && apt-get install -y build-essential libpcre2-dev zlib1g-dev"
