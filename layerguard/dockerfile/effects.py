@@ -341,6 +341,17 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.hex/packages in the same RUN",
         (),
     ),
+    # (Gleam's and rebar3's own caches of the Hex packages they fetch to build)
+    "gleam": Manager(
+        ("~/.cache/gleam",),
+        "Gleam's package cache (~/.cache/gleam: each Hex package it fetched)",
+        "rm -rf ~/.cache/gleam in the same RUN",
+    ),
+    "rebar3": Manager(
+        ("~/.cache/rebar3",),
+        "rebar3's cache (~/.cache/rebar3: the Hex registry and each package it fetched)",
+        "rm -rf ~/.cache/rebar3 in the same RUN",
+    ),
     "opam": Manager(
         ("~/.opam/download-cache",),
         "opam's download cache (~/.opam/download-cache)",
@@ -485,6 +496,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "bun": (("BUN_INSTALL", "/install/cache"), ("BUN_INSTALL_CACHE_DIR", "")),
     "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
+    "gleam": (("XDG_CACHE_HOME", "/gleam"),),
+    "rebar3": (("XDG_CACHE_HOME", "/rebar3"), ("REBAR_CACHE_DIR", "")),
     "helm": (
         ("XDG_CACHE_HOME", "/helm/repository"),
         ("HELM_CACHE_HOME", "/repository"),
@@ -6845,6 +6858,13 @@ def _fetches(words: tuple[str, ...]) -> bool:
     )
 
 
+# Gleam's and rebar3's commands that build, and so fetch what the project depends on
+_GLEAM_BUILDS = frozenset({"build", "run", "test", "export", "deps", "add", "check", "docs"})
+_REBAR3_BUILDS = frozenset(
+    {"compile", "release", "tar", "get-deps", "upgrade", "eunit", "ct", "escriptize", "as"}
+)
+
+
 # Terminus 3's commands that install plugins (`self:plugin:add` is `install`'s alias)
 _TERMINUS_PLUGIN_INSTALLS = frozenset(
     {"self:plugin:install", "self:plugin:add", "self:plugin:update"}
@@ -7242,6 +7262,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "install-module.pl":  # (Bugzilla's: CPAN.pm, `--all` or modules by name)
         given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
         return "bugzilla", given, given
+    if tool == "gleam":  # (a build fetches the Hex packages manifest.toml names, first)
+        return "gleam", False, sub in _GLEAM_BUILDS
+    if tool == "rebar3":  # (`rebar3 as prod release`, `./rebar3 compile`: deps from Hex)
+        return "rebar3", False, sub in _REBAR3_BUILDS
     if tool == "mix":  # (`mix deps.get`, `mix do deps.get, compile`: Hex keeps each tarball)
         fetches = any(w.rstrip(",") in ("deps.get", "deps.update") for w in words[1:])
         return "hex", False, fetches

@@ -1069,8 +1069,9 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, command) of each Leiningen or Cargo build after a RUN whose `lein deps` or
-    `cargo fetch` fetched the project's dependencies: it finds them there and fetches nothing
+    """(step, command) of each Leiningen, Cargo or Gleam build after a RUN whose `lein deps`,
+    `cargo fetch` or gleam command fetched the project's dependencies: it finds them there and
+    fetches nothing
     (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does;
     `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
     its own."""
@@ -1102,18 +1103,20 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 fetched.discard(project)
             elif op.role != CACHE:
                 continue
-            elif _FETCHES_ALL[op.tool] in words:  # (`lein with-profile prod deps`, `lein -U deps`)
+            elif _FETCHES_ALL[op.tool] in words or (op.tool == "gleam" and project not in resolved):
+                # (`lein with-profile prod deps`, `lein -U deps`; any of gleam's builds fetches
+                # all manifest.toml names)
                 fetched.add(project)
-            elif project in resolved and "install" not in words:
+            elif project in resolved and "install" not in words and words[:1] != ["add"]:
                 found.add((index, op.command))
         resolved |= fetched
     return found
 
 
 # The command of a build tool that fetches all a project depends on
-_FETCHES_ALL = {"lein": "deps", "cargo": "fetch"}
+_FETCHES_ALL = {"lein": "deps", "cargo": "fetch", "gleam": "deps"}
 # Where their fetches land (a removal naming it takes them)
-_FETCHED_INTO = {"lein": ".m2", "cargo": "registry"}
+_FETCHED_INTO = {"lein": ".m2", "cargo": "registry", "gleam": ".cache/gleam"}
 
 
 def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:

@@ -55,7 +55,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   copied as `install.sh`), which keeps `pkgs/`; `pixi install` (`add`, `update`, `global
   install`) without `pixi clean cache`, which keeps rattler's cache (`~/.cache/rattler/cache`);
   `luarocks install` (`build`, `make`), which keeps the luarocks.org manifest and the rocks it
-  fetched in `~/.cache/luarocks`; `helm repo add` or `repo update` (and `dependency update` or
+  fetched in `~/.cache/luarocks`; a Gleam build (`gleam build`, `run`, `test`, `export`; not a
+  later one of the same project, which finds them there) and a rebar3 build (`rebar3 compile`,
+  `as prod release`), which keep the Hex packages they fetched in `~/.cache/gleam` and
+  `~/.cache/rebar3`; `helm repo add` or `repo update` (and `dependency update` or
   `build` without `--skip-refresh`), which keep each chart repository's index in
   `~/.cache/helm/repository` (not `helm pull`, which writes where it is told);
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or

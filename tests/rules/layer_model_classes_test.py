@@ -21652,6 +21652,23 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM selenium/standalone-chrome:3.4.0\nUSER root\nRUN python3 -m pip install selenium\n",
         [(3, "LG005")],
     ),
+    # Gleam's and rebar3's builds keep the Hex packages they fetched in their caches; a later
+    # Gleam command in the same project finds them there
+    (
+        "FROM ghcr.io/gleam-lang/gleam:v1.2.1-erlang-alpine\n"
+        "COPY gleam.toml manifest.toml ./\n"
+        "COPY src src\n"
+        "RUN gleam build\n"
+        "RUN gleam run -m tailwind/install\n"
+        "RUN rebar3 as prod release\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
+    (
+        "FROM ghcr.io/gleam-lang/gleam:v1.2.1-erlang-alpine\n"
+        "COPY . .\n"
+        "RUN gleam export erlang-shipment && rm -rf /root/.cache/gleam\n",
+        [],
+    ),
     (  # (its tags from before its Base set HOME, also the first 3.14's)
         "FROM selenium/standalone-chrome-debug:3.14.0-arsenic\n"
         "USER root\n"
