@@ -230,7 +230,11 @@ class Graph:
                             for q in o.paths
                         )
                     }
-                    dash = manager == "apt" and posixpath.basename(instr.shell or "sh") == "sh"
+                    # (dash on Debian's family, and where the base is not known: a script
+                    # written with `\n` in it works there, as its author saw it do)
+                    dash = (
+                        manager in ("apt", "") and posixpath.basename(instr.shell or "sh") == "sh"
+                    )
                     texts = shown_scripts(instr, run.commands, texts, dash)
                     if any(r in instr.node.original for r in _PHP_REPOSITORIES):
                         php = ""  # (Ondřej Surý's packages are of another PHP than the release's)
