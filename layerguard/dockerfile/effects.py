@@ -1016,16 +1016,27 @@ def shown_scripts(
                 out.pop(path, None)  # (what it writes there is not shown)
             elif appends and path in out:
                 out[path] += text
-            elif not appends and not _WRAPS.search(text):
+            elif not appends and not _wrapper(path, text):
                 out[path] = text
             else:
                 out.pop(path, None)
     return out
 
 
-# A wrapper that hands its arguments on to another program (`exec pip3 "$@"`): read in place
-# of the command it stands for, it would lose them
-_WRAPS = re.compile(r"\bexec\s[^\n]*\$(?:@|\*|\{@\})")
+def _wrapper(path: str, text: str) -> bool:
+    """The script at `path` hands its arguments on to another program (`exec pip3 "$@"`), or
+    stands in for a command the model reads by that command's name (`/usr/local/bin/pip`
+    running `pip3 "$@"`): read in place of the command, it would lose them."""
+    passes = _PASSES_ARGUMENTS.search(text) is not None
+    named = posixpath.basename(path) in MANAGERS or posixpath.basename(path) in _WRAPPED
+    return passes and (named or re.search(r"\bexec\s[^\n]*\$(?:@|\*|\{@\})", text) is not None)
+
+
+_PASSES_ARGUMENTS = re.compile(r"\$(?:@|\*|\{@\})")
+# Commands the model reads whose names wrappers take (beside the managers' own)
+_WRAPPED = frozenset(
+    {"apt-get", "apt", "pip", "pip3", "python", "python3", "curl", "wget", "git", "sudo"}
+)
 
 
 def _unescaped(text: str) -> str:

@@ -1069,9 +1069,9 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, command) of each Leiningen, Cargo or Gleam build after a RUN whose `lein deps`,
-    `cargo fetch` or gleam command fetched the project's dependencies: it finds them there and
-    fetches nothing
+    """(step, command) of each Leiningen, Cargo, Gleam or rebar3 build after a RUN whose `lein
+    deps`, `cargo fetch`, gleam or rebar3 command fetched the project's dependencies: it finds
+    them there and fetches nothing
     (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does;
     `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
     its own."""
@@ -1103,9 +1103,11 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 fetched.discard(project)
             elif op.role != CACHE:
                 continue
-            elif _FETCHES_ALL[op.tool] in words or (op.tool == "gleam" and project not in resolved):
-                # (`lein with-profile prod deps`, `lein -U deps`; any of gleam's builds fetches
-                # all manifest.toml names)
+            elif _FETCHES_ALL[op.tool] in words or (
+                op.tool in _BUILDS_FETCH_ALL and project not in resolved
+            ):
+                # (`lein with-profile prod deps`, `lein -U deps`; any of gleam's or rebar3's
+                # builds fetches all the project names)
                 fetched.add(project)
             elif project in resolved and "install" not in words and words[:1] != ["add"]:
                 found.add((index, op.command))
@@ -1114,9 +1116,12 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 # The command of a build tool that fetches all a project depends on
-_FETCHES_ALL = {"lein": "deps", "cargo": "fetch", "gleam": "deps"}
-# Where their fetches land (a removal naming it takes them)
-_FETCHED_INTO = {"lein": ".m2", "cargo": "registry", "gleam": ".cache/gleam"}
+_FETCHES_ALL = {"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"}
+# (and the tools any build of which fetches all of it)
+_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3"})
+# Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
+# in the project's build/packages, rebar3's in its _build, whatever their caches keep
+_FETCHED_INTO = {"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"}
 
 
 def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:

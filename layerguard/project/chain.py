@@ -189,11 +189,15 @@ class Graph:
                     files = _scripts(instr, copied, context)
                     # (and one an earlier RUN wrote from text shown here, by its name: `echo
                     # '#!/bin/sh\\napt-get clean...' > /cleanapt`, then `... && /cleanapt`)
-                    files.update(
-                        (p, t)
-                        for p, t in texts.items()
-                        if p not in files and posixpath.basename(p) in instr.node.original
-                    )
+                    said = instr.node.original
+                    for _ in range(3):  # (and one such a script runs: `apt-finish` in another)
+                        found = {
+                            p: t
+                            for p, t in texts.items()
+                            if p not in files and posixpath.basename(p) in said
+                        }
+                        files.update(found)
+                        said = "\n".join(found.values())
                     runs_as = instr.user.split(":", 1)[0]
                     named = {p: n for p, n in renamed.items() if posixpath.basename(p) in
                              instr.node.original or p.startswith(CONFIGURED)}  # fmt: skip

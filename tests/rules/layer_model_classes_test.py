@@ -21669,6 +21669,28 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN gleam export erlang-shipment && rm -rf /root/.cache/gleam\n",
         [],
     ),
+    (  # (a later build of a project whose packages a build left in it fetches nothing, also
+        # where that RUN removed the cache: Gleam's build/packages, rebar3's _build)
+        "FROM erlang:26\n"
+        "COPY . .\n"
+        "RUN rebar3 compile && rm -rf /root/.cache/rebar3\n"
+        "RUN rebar3 as prod release\n"
+        "RUN gleam build && rm -rf /root/.cache/gleam\n"
+        "RUN gleam test\n",
+        [],
+    ),
+    (  # (a wrapper named for a command it runs with the arguments: not read in its place; a
+        # shown script another runs is read there)
+        "FROM ubuntu:22.04\n"
+        "RUN printf '#!/bin/sh\\n/usr/bin/apt-get \"$@\"\\n' > /usr/local/bin/apt-get"
+        " && chmod +x /usr/local/bin/apt-get\n"
+        "RUN printf 'rm -rf /var/lib/apt/lists/*\\n' > /usr/local/bin/apt-finish"
+        " && printf 'apt-get update\\napt-get install -y \"$@\"\\napt-finish\\n'"
+        " > /usr/local/bin/install-pkgs && chmod +x /usr/local/bin/*\n"
+        "RUN apt-get update && apt-get install -y curl\n"
+        "RUN install-pkgs git\n",
+        [(3, "LG004"), (4, "LG005")],  # (3's chmod of /usr/local/bin/* takes 2's wrapper)
+    ),
     (  # (its tags from before its Base set HOME, also the first 3.14's)
         "FROM selenium/standalone-chrome-debug:3.14.0-arsenic\n"
         "USER root\n"
