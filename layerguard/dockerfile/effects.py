@@ -1019,7 +1019,7 @@ def shown_scripts(
             elif not appends and not _wrapper(path, text):
                 out[path] = text
             else:
-                out.pop(path, None)
+                out.pop(path, None)  # (a wrapper, or an append to what is not shown)
     return out
 
 
@@ -1027,12 +1027,12 @@ def _wrapper(path: str, text: str) -> bool:
     """The script at `path` hands its arguments on to another program (`exec pip3 "$@"`), or
     stands in for a command the model reads by that command's name (`/usr/local/bin/pip`
     running `pip3 "$@"`): read in place of the command, it would lose them."""
-    passes = _PASSES_ARGUMENTS.search(text) is not None
     named = posixpath.basename(path) in MANAGERS or posixpath.basename(path) in _WRAPPED
-    return passes and (named or re.search(r"\bexec\s[^\n]*\$(?:@|\*|\{@\})", text) is not None)
+    return bool(_EXECS_WITH_ARGUMENTS.search(text) or (named and _ARGUMENTS.search(text)))
 
 
-_PASSES_ARGUMENTS = re.compile(r"\$(?:@|\*|\{@\})")
+_ARGUMENTS = re.compile(r"\$(?:@|\*|\{@\})")
+_EXECS_WITH_ARGUMENTS = re.compile(rf"\bexec\s[^\n]*{_ARGUMENTS.pattern}")
 # Commands the model reads whose names wrappers take (beside the managers' own)
 _WRAPPED = frozenset(
     {"apt-get", "apt", "pip", "pip3", "python", "python3", "curl", "wget", "git", "sudo"}
