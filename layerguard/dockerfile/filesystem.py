@@ -3237,16 +3237,26 @@ def _the_base_s(path: str, entry: Entry, held: Known) -> bool:
     not name: the base's, not what the install wrote (nginx's default pages)."""
     if entry.family not in DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
         return False
-    # (or the directory holding them, `rm -rf /usr/share/nginx/html` after `apt-get install
-    # git` on nginx's image)
-    files = [
-        f
-        for f in held.files
-        if f == path
-        or posixpath.dirname(f) == path.rstrip("/")
-        or (is_glob(path) and fnmatch.fnmatchcase(f, path))
-    ]
+    if is_glob(path):
+        files = [f for f in held.files if f == path or fnmatch.fnmatchcase(f, path)]
+    else:
+        # (or the directory holding them, `rm -rf /usr/share/nginx/html` after `apt-get install
+        # git` on nginx's image)
+        files = (
+            [path]
+            if path in held.files
+            else list(_by_directory(held.files).get(path.rstrip("/"), ()))
+        )
     return bool(files) and not any(_names_a_package(f, entry.packages) for f in files)
+
+
+@functools.lru_cache(maxsize=256)  # (asked per entry and path; the bases are few)
+def _by_directory(files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`files` by the directory each lies right in."""
+    found: dict[str, list[str]] = {}
+    for f in files:
+        found.setdefault(posixpath.dirname(f), []).append(f)
+    return {d: tuple(fs) for d, fs in found.items()}
 
 
 def _glob_inside(path: str, tree: str) -> bool:
