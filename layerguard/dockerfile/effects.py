@@ -1023,6 +1023,14 @@ def shown_scripts(
     return out
 
 
+def shown_heredoc(path: str, text: str, texts: Mapping[str, str]) -> dict[str, str]:
+    """`texts` after a `COPY <<EOF` wrote `text` at `path` (not a wrapper's: `_wrapper`)."""
+    out = dict(texts)
+    if not _wrapper(path, text):
+        out[path] = text
+    return out
+
+
 def _wrapper(path: str, text: str) -> bool:
     """The script at `path` hands its arguments on to another program (`exec pip3 "$@"`), or
     stands in for a command the model reads by that command's name (`/usr/local/bin/pip`
@@ -6872,7 +6880,7 @@ def _fetches(words: tuple[str, ...]) -> bool:
 # Gleam's and rebar3's commands that build, and so fetch what the project depends on
 _GLEAM_BUILDS = frozenset({"build", "run", "test", "export", "deps", "add", "check", "docs"})
 _REBAR3_BUILDS = frozenset(
-    {"compile", "release", "tar", "get-deps", "upgrade", "eunit", "ct", "escriptize", "as"}
+    {"compile", "release", "tar", "get-deps", "upgrade", "eunit", "ct", "escriptize", "as", "do"}
 )
 
 
@@ -7135,8 +7143,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "pnpm":
         installs = sub in ("install", "i", "add", "fetch")
         # (`pnpm dlx turbo prune`: it fetches the package into pnpm's store and cache, never
-        # the project's; pnpx is its other name)
-        return "pnpm", installs, installs or sub == "dlx"
+        # the project's; pnpx is its other name, and `pnpm create vite` runs create-vite so)
+        return "pnpm", installs, installs or sub in ("dlx", "create")
     if tool == "pnpx":
         return "pnpm", False, True
     if tool == "bun":  # (not `bun run`, `bun build`: what the project has, nothing fetched)

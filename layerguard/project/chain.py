@@ -57,6 +57,7 @@ from layerguard.dockerfile.effects import (
     on_the_way,
     path_overlaps,
     run_effects,
+    shown_heredoc,
     shown_scripts,
     source_installs,
 )
@@ -286,6 +287,13 @@ class Graph:
                     texts = {
                         p: t for p, t in texts.items() if not any(covers(w.path, p) for w in writes)
                     }
+                    if (
+                        len(instr.node.heredocs) == 1
+                        and len(writes) == 1
+                        and not instr.flag("from")
+                    ):
+                        # (or one a heredoc gave: `COPY <<EOF /usr/local/bin/finish`)
+                        texts = shown_heredoc(writes[0].path, instr.node.heredocs[0].content, texts)
                     theirs = _through_stage(model, instr, writes, context, key, stage_files)
                     writes = tuple(
                         w._replace(size=0)

@@ -21691,6 +21691,19 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN install-pkgs git\n",
         [(3, "LG004"), (4, "LG005")],  # (3's chmod of /usr/local/bin/* takes 2's wrapper)
     ),
+    (  # (a script a `COPY <<EOF` wrote is read too; `rebar3 do` and `pnpm create` fetch)
+        "# syntax=docker/dockerfile:1\n"
+        "FROM debian:12\n"
+        "COPY --chmod=755 <<EOF /usr/local/bin/finish\n"
+        "#!/bin/sh\n"
+        "apt-get clean\n"
+        "rm -rf /var/lib/apt/lists/*\n"
+        "EOF\n"
+        "RUN apt-get update && apt-get install -y curl && finish\n"
+        "RUN rebar3 do clean, compile\n"
+        "RUN pnpm create vite web --template react\n",
+        [(9, "LG005"), (10, "LG005")],
+    ),
     (  # (its tags from before its Base set HOME, also the first 3.14's)
         "FROM selenium/standalone-chrome-debug:3.14.0-arsenic\n"
         "USER root\n"
