@@ -47,7 +47,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
   without `yarn cache clean` (or removing its folder's `v6/`, which `$(yarn cache dir)` names),
   and `labextension install --no-build`, which fetches by `npm pack`
-  into npm's cache; `pnpm install` without `pnpm store prune`; `bun install` (`add`, `update`)
+  into npm's cache; `pnpm install` (and `pnpm dlx`, `pnpx`, `pnpm create`, which fetch what
+  they run) without `pnpm store prune`; `bun install` (`add`, `update`)
   without `bun pm cache rm`, which keeps `~/.bun/install/cache` (its `--no-cache` ignores the
   manifest cache alone);
 - `conda`/`mamba`/`micromamba install` or `create` without `clean -afy` (`--all`), and a
