@@ -3155,12 +3155,11 @@ def _reach(
         installs = [e for e in own if e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS]
         name = posixpath.basename(path)
         every = name in _BASE_PROGRAMS and (name not in _SCHEDULERS or held.manager != "apk")
-        # (nor the program of a package of its name the base holds, which they leave)
+        # (nor the program of a package of its name the base holds, which they leave; not
+        # after a build this RUN installed, which may put it there: `./configure
+        # --sbin-path=/usr/sbin/nginx && make install`)
         every = every or (
-            name in (held.packages or ())
-            and not any(name in e.packages for e in installs)
-            # (nor after a build this RUN installed, which may put it there: `./configure
-            # --sbin-path=/usr/sbin/nginx && make install`)
+            all(_the_bases_program(name, held.packages, e.packages) for e in installs)
             and not any(e.role == INSTALL and e.family == "make" for e in own)
         )
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
@@ -3302,8 +3301,8 @@ def _the_bases_dir(path: str, held: Known) -> bool:
     / brought (`tar -xzf ascent.tar.gz` at /, then `chmod -R a+rwX /ascent`): a system's
     (/lib64, /boot) or one the base is known to fill or work in."""
     path = path.rstrip("/")
-    known = {*held.trees, *held.empty, *held.runtime, *(h for _, h in held.homes), held.workdir}
-    return path in _SYSTEM_TOPS or any(covers(path, k) or covers(k, path) for k in known if k)
+    filled = {*held.trees, *held.empty, *held.runtime, *(h for _, h in held.homes), held.workdir}
+    return path in _SYSTEM_TOPS or any(covers(path, d) or covers(d, path) for d in filled if d)
 
 
 # The directories right in / of every Linux image that STANDARD_DIRS does not name
@@ -3387,8 +3386,15 @@ def _not_installed(path: str, entry: Entry, held_packages: frozenset[str] | None
     if posixpath.dirname(path) not in _PACKAGE_BIN_DIRS:
         return False
     name = posixpath.basename(path)
-    held = name in (held_packages or ()) and name not in entry.packages
-    return name in _BASE_PROGRAMS or held
+    return name in _BASE_PROGRAMS or _the_bases_program(name, held_packages, entry.packages)
+
+
+def _the_bases_program(
+    name: str, held_packages: frozenset[str] | None, installed: tuple[str, ...]
+) -> bool:
+    """The program `name` is of the package of its name the base holds, which an install of
+    `installed`, not naming it, leaves as it was."""
+    return name in (held_packages or ()) and name not in installed
 
 
 def _sources_below(path: str, entry: Entry) -> bool:
