@@ -1561,6 +1561,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    # (the id its postinst's `dbus-uuidgen --ensure` writes, small but a file of its layer)
+    ("apt", "dbus"): ("/var/lib/dbus/machine-id",),
+    ("apt", "rsyslog"): ("/etc/rsyslog.conf", "/etc/logrotate.d/rsyslog"),
     # (the bundle the package's own trigger writes from the certificates it brings)
     **{(m, "ca-certificates"): (_BUNDLE,) for m in ("apt", "apk")},
     # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,
@@ -1778,7 +1781,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     ("apt", "gitweb"): ("/etc/gitweb.conf",),
     ("apt", "cgit"): ("/etc/cgitrc", "/usr/lib/cgit/filters/syntax-highlighting.sh"),
-    ("apt", "rsyslog"): ("/etc/rsyslog.conf",),
     ("apt", "rsyslog (ubuntu)"): ("/etc/rsyslog.d/50-default.conf",),  # (not Debian's)
     # (Ubuntu's MySQL 5.7 and 8.0 server configuration; Debian's mysql-server is MariaDB's)
     ("apt", "mysql-server (ubuntu)"): ("/etc/mysql/mysql.conf.d/mysqld.cnf",),

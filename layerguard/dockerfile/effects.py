@@ -3498,6 +3498,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue
+        if name in ("gmake", "bmake"):
+            return "make", ("make", *words[1:])  # (GNU make by its BSD name; BSD's own make)
         if name == "apk.static":
             words = ("apk", *words[1:])  # (apk-tools' static build, which bootstraps apk)
             continue
@@ -7005,9 +7007,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             "dist-upgrade",
             "module",
         )
-        # (and what reads the repositories' metadata: `dnf check-update`, `yum info`; not `yum
-        # list installed`, which reads the rpm database, nor one told to use the cache, `-C`)
-        reads = sub in ("check-update", "list", "info", "search", "provides", "whatprovides")
+        # (and what reads the repositories' metadata: `dnf check-update`, `yum info`, `yum
+        # repolist`; not `yum list installed`, which reads the rpm database, nor one told to use
+        # the cache, `-C`)
+        reads = sub in (
+            *("check-update", "list", "info", "search", "provides", "whatprovides"),
+            *("repolist", "repoinfo", "updateinfo"),
+        )
         local = bool({"installed", "--installed", "-C", "--cacheonly"} & set(words))
         fetches = fetches or (reads and not local and posixpath.basename(tool) != "zypper")
         if posixpath.basename(tool) == "zypper":

@@ -631,7 +631,7 @@ CLEAN = [
     pytest.param(
         "FROM centos:7\nRUN sed -i s/mirror/vault/g /etc/yum.repos.d/*.repo\n"
         "RUN curl -Ls https://x/c.repo | tee /etc/yum.repos.d/mono.repo && yum repolist"
-        " && rm /etc/yum.repos.d/mono.repo\n",
+        " && yum clean all && rm /etc/yum.repos.d/mono.repo\n",
         # the file this RUN wrote, not one the earlier wildcard edit may have matched
         id="ZA-a-file-the-run-wrote-over-an-earlier-wildcard",
     ),
@@ -21773,6 +21773,66 @@ _FIFTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SIXTH)
 def test_the_classes_of_the_fifty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # `yum repolist` and `yum updateinfo` read the repositories' metadata into yum's cache
+    (
+        "FROM centos:7\nRUN yum install -y epel-release && yum clean all\n"
+        "RUN yum repolist && yum updateinfo\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM centos:7\nRUN yum repolist all | grep -q epel && yum-config-manager --disable epel\n"
+        "RUN yum clean all\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    ("FROM centos:7\nRUN yum -C repolist\n", []),
+    # the program of the package named for it, made a link to another: the binary ships below
+    (
+        "FROM alpine:3.14\nRUN apk add --no-cache php8 php7\n"
+        "RUN ln -sf /usr/bin/php /usr/bin/php8\n",
+        [(3, "LG003")],
+    ),
+    (  # (a name the link adds, no package's)
+        "FROM alpine:3.14\nRUN apk add --no-cache php8\nRUN ln -sf /usr/bin/php8 /usr/bin/php\n",
+        [],
+    ),
+    (  # (Debian's python3 is a link itself)
+        "FROM debian:12\nRUN apt-get update && apt-get install -y python3"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -sf /usr/bin/python3.11 /usr/bin/python3\n",
+        [],
+    ),
+    # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
+    (
+        "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
+        [(5, "LG003")],
+    ),
+    ("FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN gmake clean && gmake\n", []),
+    # dbus's postinst writes the machine id; rsyslog brings its logrotate file
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y dbus"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /var/lib/dbus/machine-id\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y rsyslog"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY rsyslog /etc/logrotate.d/rsyslog\n",
+        [(3, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_SEVENTH)
+def test_the_classes_of_the_fifty_seventh_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
