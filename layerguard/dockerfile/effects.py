@@ -638,6 +638,7 @@ _MODELLED = frozenset(
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
+        "ipykernel",
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
         "install_app_icon.sh",
@@ -4214,6 +4215,12 @@ def _ops(
             yield Op(WRITE, tool, ("/etc/timezone",), text, FILE, UNKNOWN)
     elif tool == "update-locale":
         yield Op(WRITE, tool, ("/etc/default/locale",), text, FILE, UNKNOWN)  # (its one file)
+    elif tool == "ipykernel" and subcommand(words) == "install":
+        # (`python -m ipykernel install --user --name env`: the kernelspec, kernel.json and its
+        # logos, in the user's, a prefix's or the system's kernels directory)
+        if kernels := _kernels_dir(words, command.words[0]):
+            spec = posixpath.join(kernels, _option_value(words, "", "--name") or "python3")
+            yield Op(WRITE, tool, _paths([spec], command), text, TREE, UNKNOWN)
     elif tool == "dd":
         # (`curl -fsSL .../keyring.gpg | dd of=/usr/share/keyrings/x.gpg`: the file it writes)
         written = [w[3:] for w in words[1:] if w.startswith("of=") and len(w) > 3]
@@ -4719,6 +4726,23 @@ def _ops(
                 # not what a copy of the project may hold there)
                 dist = tuple(posixpath.join(d, "dist") for d in build_dir)
                 yield Op(WRITE, tool, dist, text, TREE, UNKNOWN, "", undone)
+
+
+def _kernels_dir(words: tuple[str, ...], interpreter: str) -> str | None:
+    """Where `ipykernel install` puts the kernelspec: ~/.local/share/jupyter/kernels with
+    `--user`, below `--prefix`, below the interpreter's own prefix with `--sys-prefix`
+    (`/opt/conda/envs/x/bin/python`), else /usr/local/share/jupyter/kernels; not known for an
+    interpreter found on PATH with `--sys-prefix`."""
+    if "--user" in words:
+        return "~/.local/share/jupyter/kernels"
+    if prefix := _option_value(words, "", "--prefix"):
+        return prefix.rstrip("/") + "/share/jupyter/kernels"
+    if "--sys-prefix" in words:
+        bin_dir = posixpath.dirname(interpreter)
+        if not interpreter.startswith("/") or posixpath.basename(bin_dir) != "bin":
+            return None
+        return posixpath.dirname(bin_dir) + "/share/jupyter/kernels"
+    return "/usr/local/share/jupyter/kernels"
 
 
 def _go_builds_nothing_here(words: tuple[str, ...]) -> bool:
@@ -7008,11 +7032,15 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             "module",
         )
         # (and what reads the repositories' metadata: `dnf check-update`, `yum info`, `yum
-        # repolist`; not `yum list installed`, which reads the rpm database, nor one told to use
-        # the cache, `-C`)
+        # updateinfo`, yum 3's `repolist`, which counts each repository's packages, not dnf's,
+        # which names them unless told `-v`; not `yum list installed`, which reads the rpm
+        # database, nor one told to use the cache, `-C`)
         reads = sub in (
             *("check-update", "list", "info", "search", "provides", "whatprovides"),
-            *("repolist", "repoinfo", "updateinfo"),
+            *("repoinfo", "updateinfo"),
+        ) or (
+            sub == "repolist"
+            and (posixpath.basename(tool) == "yum" or bool({"-v", "--verbose"} & set(words)))
         )
         local = bool({"installed", "--installed", "-C", "--cacheonly"} & set(words))
         fetches = fetches or (reads and not local and posixpath.basename(tool) != "zypper")

@@ -21793,6 +21793,32 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG005"), (3, "LG003")],
     ),
     ("FROM centos:7\nRUN yum -C repolist\n", []),
+    (  # (dnf's and microdnf's repolist name the repositories alone)
+        "FROM rockylinux:9\nRUN dnf repolist --all\n"
+        "FROM registry.access.redhat.com/ubi8/ubi-minimal\nRUN microdnf repolist --enabled\n",
+        [],
+    ),
+    # `ipykernel install` writes a kernelspec: in the user's home with --user, where a later
+    # recursive change of it copies it up; not an unknown program's writes over the others
+    (
+        "FROM jupyter/base-notebook:latest\n"
+        'RUN mamba create --yes -p "${CONDA_DIR}/envs/x" python=3.11 ipykernel'
+        " && mamba clean --all -f -y\n"
+        'RUN "${CONDA_DIR}/envs/x/bin/python" -m ipykernel install --user --name=x'
+        ' && fix-permissions "${CONDA_DIR}"\n',
+        [(3, "LG004")],
+    ),
+    (
+        "FROM python:3.11\nRUN pip install --no-cache-dir ipykernel"
+        " && python -m ipykernel install --user --name app\n"
+        "RUN chown -R 1000:100 /root/.local\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM python:3.11\nRUN pip install --no-cache-dir ipykernel"
+        " && python -m ipykernel install --user --name app && chown -R 1000:100 /root/.local\n",
+        [],
+    ),
     # the program of the package named for it, made a link to another: the binary ships below
     (
         "FROM alpine:3.14\nRUN apk add --no-cache php8 php7\n"
