@@ -1224,7 +1224,7 @@ def _run_effects(
     saved = dict(names or {})  # image path -> the name the file was fetched or copied under
     fetched: dict[str, str] = {}
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
-    vendor_scripts = {p for p, n in saved.items() if _apt_script(n)}
+    vendor_scripts = {p for p, n in saved.items() if apt_script(n)}
     before: Command | None = None  # (the command before, which may pipe to this one)
     # build directory -> the prefix its configure was given (here, or in an earlier RUN)
     prefixes: dict[str | None, str] = {
@@ -1474,7 +1474,7 @@ def _run_effects(
                     saved[_GITHUB_SAVED + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
-                vendor = _apt_script(op.command)
+                vendor = apt_script(op.command)
                 if vendor is not None:
                     # (run below, `./nodejs-install.sh`, or by a later RUN, which knows it so)
                     vendor_scripts.add(op.paths[0])
@@ -1698,9 +1698,11 @@ _INSTALLER_NAME = re.compile(
     r"install|setup|^(?:jdk|jre|j2sdk|j2re)[-_.\d]|(?:jdk|jre|sdk)(?:[-_]?\d|[-_]linux|[-_]r\d)",
     re.IGNORECASE,
 )
-# An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`)
+# An installer's unattended mode (InstallAnywhere's `-i silent`, `--mode unattended`, and
+# install4j's answers file, `-q -varfile response.varfile`: Atlassian's installers)
 _UNATTENDED_RUN = re.compile(
-    r"\s(?:-i\s+silent|--?silent|--mode[\s=]+unattended)(?:\s|$)", re.IGNORECASE
+    r"\s(?:-i\s+silent|--?silent|--mode[\s=]+unattended|-varfile\s+\S+)(?:\s|$)",
+    re.IGNORECASE,
 )
 
 
@@ -2868,7 +2870,7 @@ _APT_SCRIPT = re.compile(
 )
 
 
-def _apt_script(text: str) -> str | None:
+def apt_script(text: str) -> str | None:
     """The vendor's install script (of `_APT_SCRIPTS`) that `text` names, if any."""
     found = _APT_SCRIPT.search(text)
     if found is None or "get.docker.com/rootless" in text:
@@ -3927,7 +3929,7 @@ def _ops(
         # (the packages' man pages and docs among it)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
         yield Op(WRITE, tool, ("/usr/share/man", "/usr/share/doc"), text, TREE, HEAVY)
-    if piped and any(_apt_script(w) for w in words):
+    if piped and any(apt_script(w) for w in words):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")

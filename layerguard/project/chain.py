@@ -44,6 +44,7 @@ from layerguard.dockerfile.effects import (
     Op,
     RunEffects,
     a_file_family,
+    apt_script,
     conda_installer,
     copy_sources,
     copy_writes,
@@ -312,19 +313,26 @@ class Graph:
                     dirs.update(posixpath.dirname(w.path) for w in writes
                                 if not (w.tree or is_glob(w.path)))  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
-                    # (a conda installer copied under another name, and a download by its
-                    # address: `ADD https://install.python-poetry.org poetry.sh`, which `cat
-                    # poetry.sh | python3 -` runs; its `//` made one by the path's normalizing)
-                    renamed.update(
-                        (w.path, name)
-                        for w in writes
-                        if (name := posixpath.basename(w.source.rstrip("/")))
-                        != posixpath.basename(w.path)
-                        and (conda_installer(name) or w.source.startswith(("http:/", "https:/")))
-                    )
+                    renamed.update((w.path, n) for w in writes if (n := _saved_as(w)))
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
         return self._steps[key]
+
+
+def _saved_as(write: CopyWrite) -> str | None:
+    """The name a COPY's or ADD's file is known by where the image names it otherwise: a conda
+    installer copied under another name, a download by its address (`ADD
+    https://install.python-poetry.org poetry.sh`, which `cat poetry.sh | python3 -` runs; its
+    `//` made one by the path's normalizing), and a vendor's apt setup script by the address
+    that names it, as a RUN's download of it is (`ADD https://deb.nodesource.com/setup_22.x
+    /tmp/`)."""
+    remote = write.source.startswith(("http:/", "https:/"))
+    if remote and (vendor := apt_script(write.source)):
+        return vendor
+    name = posixpath.basename(write.source.rstrip("/"))
+    if name != posixpath.basename(write.path) and (conda_installer(name) or remote):
+        return name
+    return None
 
 
 _PHP_REPOSITORIES = ("ondrej/php", "sury.org/php")

@@ -21835,6 +21835,37 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ln -sf /usr/bin/python3.11 /usr/bin/python3\n",
         [],
     ),
+    # a vendor's apt setup script an ADD fetched is known by its address, as a RUN's download
+    # of it is: NodeSource's runs apt-get update
+    (
+        "FROM debian:12\nADD https://deb.nodesource.com/setup_current.x /tmp/nodesource-setup\n"
+        "RUN bash /tmp/nodesource-setup && apt-get install -y nodejs\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM debian:12\nADD https://deb.nodesource.com/setup_20.x /tmp/\n"
+        "RUN bash /tmp/setup_20.x && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nADD https://example.com/setup.sh /tmp/\n"
+        "RUN bash /tmp/setup.sh && apt-get install -y nodejs\n",
+        [],
+    ),
+    # install4j's unattended run, `-q -varfile`, of an installer an ADD fetched: it unpacks
+    # itself beside the archive's layer
+    (
+        "FROM ubuntu:22.04\nADD https://x/atlassian-confluence-6.10.1-x64.bin .\n"
+        "ADD response.varfile .\n"
+        "RUN chmod 755 atlassian-confluence-6.10.1-x64.bin"
+        " && ./atlassian-confluence-6.10.1-x64.bin -q -varfile response.varfile\n",
+        [(2, "LG006"), (4, "LG004")],
+    ),
+    (  # (a program of that name kept and run, not an installer)
+        "FROM ubuntu:22.04\nADD https://x/tool-x64.bin /usr/local/bin/\n"
+        "RUN chmod 755 /usr/local/bin/tool-x64.bin && /usr/local/bin/tool-x64.bin -q\n",
+        [(3, "LG004")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
