@@ -310,6 +310,12 @@ _TOMCAT_CONF = (
     *("catalina.properties", "catalina.policy"),
 )
 _TOMCAT_APPS = ("manager", "host-manager")
+# The extensions every MediaWiki release since 1.31 bundles
+_MEDIAWIKI_EXTENSIONS = (
+    *("Cite", "CiteThisPage", "ConfirmEdit", "Gadgets", "ImageMap", "InputBox", "Interwiki"),
+    *("Nuke", "ParserFunctions", "PdfHandler", "Poem", "SpamBlacklist", "SyntaxHighlight_GeSHi"),
+    *("TitleBlacklist", "WikiEditor"),
+)
 _ELASTIC = "docker.elastic.co/"
 _BEATS = ("filebeat", "metricbeat", "heartbeat", "auditbeat", "packetbeat", "journalbeat")
 _ELASTIC_CONF = ("elasticsearch.yml", "jvm.options", "log4j2.properties")
@@ -388,6 +394,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         (f"{r}linuxserver/baseimage-alpine-nginx" for r in ("ghcr.io/", "lscr.io/", "")),
         tuple(f"/defaults/nginx/{n}.conf.sample" for n in ("nginx", "site-confs/default", "ssl")),
     ),
+    # (and its name on Docker Hub before 2021, whose tags, Alpine 3.8 to 3.12, kept them under
+    # the old names)
+    "lsiobase/nginx": ("/defaults/default", "/defaults/nginx.conf"),
     # (FrankenPHP's phpinfo page, Caddy's configuration and its own binary, which images built
     # on it copy again from a newer build; /etc/frankenphp/Caddyfile is a hard link to the
     # Caddyfile on its Debian tags)
@@ -466,6 +475,15 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
     },
     "wordpress": (_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
+    # (MediaWiki's release tarball in its WORKDIR: the extensions and skins it bundles, each with
+    # its manifest, which a copy of one of them over the bundled one writes again, and its
+    # schema)
+    "mediawiki": (
+        *(f"/var/www/html/{d}/README" for d in ("extensions", "skins")),
+        *(f"/var/www/html/extensions/{n}/extension.json" for n in _MEDIAWIKI_EXTENSIONS),
+        *(f"/var/www/html/skins/{n}/skin.json" for n in ("MonoBook", "Timeless", "Vector")),
+        "/var/www/html/maintenance/tables-generated.sql",  # (the schema, since 1.35)
+    ),
     # (its Dockerfile's gemrc: `install: --no-document`)
     "ruby": ("/usr/local/etc/gemrc",),
     # Jupyter's docker-stacks: their start scripts and fix-permissions (since 2017), and (the
@@ -499,6 +517,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # Servers whose images ship the default configuration a Dockerfile most often replaces.
     "tomcat": (
         *(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
+        # (the distribution's own top files, in the WORKDIR a `COPY . .` writes into)
+        *(f"/usr/local/tomcat/{n}" for n in ("README.md", "RUNNING.txt", "RELEASE-NOTES")),
         # (since 2019 the image keeps the default web applications out of webapps/)
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),

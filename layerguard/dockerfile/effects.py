@@ -1729,17 +1729,30 @@ def python_install_trees(op: Op) -> tuple[str, ...]:
 
 def _debs_removed(ops: list[Op]) -> list[Op]:
     """`ops`, a removal of the packages apt downloaded by name (`rm -f
-    /var/cache/apt/archives/*.deb`, what docker-clean itself runs) emptying those archives."""
+    /var/cache/apt/archives/*.deb`, what docker-clean itself runs) emptying those archives, and
+    one of apk's indexes by name (`rm -r /var/cache/apk/APKINDEX.*`) emptying its cache, which
+    holds nothing else where no cache directory is set up for packages."""
     out = []
     for op in ops:
         out.append(op)
-        if op.kind == REMOVE and any(
+        if op.kind != REMOVE:
+            continue
+        if any(
             posixpath.dirname(p) == APT_ARCHIVES
             and fnmatch.fnmatchcase("x.deb", posixpath.basename(p))
             for p in op.paths
         ):
             out.append(Op(REMOVE, op.tool, (APT_ARCHIVES,), op.command, family="apt-archives"))
+        if any(
+            posixpath.dirname(p) == _APK_CACHE
+            and fnmatch.fnmatchcase("APKINDEX.0a1b2c3d.tar.gz", posixpath.basename(p))
+            for p in op.paths
+        ):
+            out.append(Op(REMOVE, op.tool, (_APK_CACHE,), op.command))
     return out
+
+
+_APK_CACHE = "/var/cache/apk"
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:

@@ -21866,6 +21866,29 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chmod 755 /usr/local/bin/tool-x64.bin && /usr/local/bin/tool-x64.bin -q\n",
         [(3, "LG004")],
     ),
+    # MediaWiki's image holds its release: the bundled extensions' and skins' manifests, the
+    # directories' READMEs and the schema
+    (
+        "FROM mediawiki:1.40\nCOPY README /var/www/html/extensions/README\n"
+        "COPY extension.json /var/www/html/extensions/ParserFunctions/\n"
+        "COPY tables-generated.sql /var/www/html/maintenance/\n",
+        [(2, "LG002"), (3, "LG002"), (4, "LG002")],
+    ),
+    (  # (an extension it does not bundle)
+        "FROM mediawiki:1.40\nCOPY extension.json /var/www/html/extensions/SemanticMediaWiki/\n",
+        [],
+    ),
+    # linuxserver's nginx base under its old name holds the old samples
+    ("FROM lsiobase/nginx:3.9\nCOPY default /defaults/default\n", [(2, "LG002")]),
+    # tomcat's image keeps the distribution's top files in its WORKDIR
+    ("FROM tomcat:9\nCOPY README.md .\n", [(2, "LG002")]),
+    # apk keeps nothing but its indexes in its cache: a removal of them by name empties it
+    ("FROM alpine:3.19\nRUN apk update && apk add curl && rm -r /var/cache/apk/APKINDEX.*\n", []),
+    (
+        "FROM alpine:3.19\nRUN apk update && apk add curl"
+        " && rm -r /var/cache/apk/APKINDEX.abc.tar.gz\n",
+        [(2, "LG005")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
