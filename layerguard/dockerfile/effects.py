@@ -3019,7 +3019,9 @@ def _find_runs(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str, ...] | None:
     """`find /tmp -name upscan -exec mv {} /usr/local/bin/upscan \\;`: the mv of the file the
-    find selects by its plain name, to one destination; None for any other."""
+    find selects by its plain name, or by a pattern right in its root (`find /tmp -maxdepth 1
+    -name 'Inkscape*.AppImage' -exec mv {} /usr/local/bin/inkscape \\;`), to one destination;
+    None for any other."""
     if len(program) < 3 or posixpath.basename(program[0]) not in ("mv", "cp", "install"):
         return None
     if program.count("{}") != 1 or "{}" in program[-1] or "$" in program[-1]:
@@ -3027,7 +3029,8 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
     at = next((i for i, w in enumerate(words[:-1]) if w == "-name"), None)
     name = words[at + 1] if at is not None else ""
     roots = _find_roots(words)
-    if not name or is_glob(name) or "/" in name or len(roots) != 1:
+    depth = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-maxdepth"), "")
+    if not name or (is_glob(name) and depth != "1") or "/" in name or len(roots) != 1:
         return None
     return tuple(posixpath.join(roots[0], name) if w == "{}" else w for w in program)
 

@@ -21889,6 +21889,15 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -r /var/cache/apk/APKINDEX.abc.tar.gz\n",
         [(2, "LG005")],
     ),
+    # a find's mv of what a pattern selects right in its root writes the destination: the
+    # chmod after it changes this RUN's file, not one of the base's
+    (
+        "FROM ubuntu:22.04\nCOPY x.zip /tmp/\n"
+        "RUN unzip /tmp/x.zip -d /tmp"
+        " && find /tmp -maxdepth 1 -type f -name 'X*.AppImage' -exec mv {} /usr/local/bin/x \\;"
+        " && chmod +rx /usr/local/bin/x\n",
+        [(2, "LG006")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
