@@ -1584,6 +1584,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (the id its postinst's `dbus-uuidgen --ensure` writes, small but a file of its layer)
     ("apt", "dbus"): ("/var/lib/dbus/machine-id",),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf", "/etc/logrotate.d/rsyslog"),
+    ("apt", "libpam-cap"): ("/etc/security/capability.conf",),  # (its sample, a conffile)
     # (the bundle the package's own trigger writes from the certificates it brings)
     **{(m, "ca-certificates"): (_BUNDLE,) for m in ("apt", "apk")},
     # (squid3: a name for squid since Ubuntu 16.04 and Debian 9, whose /etc/squid it has; before,

@@ -1474,6 +1474,8 @@ def _run_effects(
                     saved[_GITHUB_SAVED + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
+                if zsh := _OH_MY_ZSH.search(op.command):
+                    saved[op.paths[0]] = fetched[op.paths[0]] = zsh.group()
                 vendor = apt_script(op.command)
                 if vendor is not None:
                     # (run below, `./nodejs-install.sh`, or by a later RUN, which knows it so)
@@ -3949,7 +3951,11 @@ def _ops(
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if piped and any(_OH_MY_ZSH.search(w) for w in words):
+    ran = _path(_script_word(tool, words), command)
+    if (piped and any(_OH_MY_ZSH.search(w) for w in words)) or (
+        # (or saved first and run by its name: `curl -O .../tools/install.sh && ./install.sh`)
+        names and ran and _OH_MY_ZSH.search(names.get(ran, ""))
+    ):
         # Oh My Zsh's installer, fetched to be run: its clone, and a ~/.zshrc from its template
         # (the user's own is renamed .zshrc.pre-oh-my-zsh)
         yield Op(WRITE, tool, ("/root/.oh-my-zsh",), text, TREE, UNKNOWN)

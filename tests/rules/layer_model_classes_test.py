@@ -21898,6 +21898,27 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && chmod +rx /usr/local/bin/x\n",
         [(2, "LG006")],
     ),
+    # Oh My Zsh's installer saved first and run by its name writes the user's ~/.zshrc
+    (
+        "FROM ubuntu:22.04\nRUN useradd -m ctf\nUSER ctf\nWORKDIR /home/ctf\n"
+        "RUN curl -fsSL -O https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh"
+        " && chmod +x ./install.sh && ./install.sh\n"
+        "COPY .zshrc ./\n",
+        [(6, "LG002")],
+    ),
+    (  # (saved, not run)
+        "FROM ubuntu:22.04\nRUN useradd -m ctf\nUSER ctf\nWORKDIR /home/ctf\n"
+        "RUN curl -fsSL -O https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh"
+        " && chmod +x ./install.sh\n"
+        "COPY .zshrc ./\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y libpam-cap"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY capability.conf /etc/security/capability.conf\n",
+        [(3, "LG002")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
