@@ -519,6 +519,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/local/tomcat/conf/{name}" for name in _TOMCAT_CONF),
         # (the distribution's own top files, in the WORKDIR a `COPY . .` writes into)
         *(f"/usr/local/tomcat/{n}" for n in ("README.md", "RUNNING.txt", "RELEASE-NOTES")),
+        *(f"/usr/local/tomcat/{n}" for n in ("LICENSE", "NOTICE", "BUILDING.txt")),
         # (since 2019 the image keeps the default web applications out of webapps/)
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),
@@ -2041,7 +2042,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("yum", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
     ("yum", "openssh-server"): ("/etc/ssh/sshd_config",),
-    ("yum", "rsyslog"): ("/etc/rsyslog.conf",),
+    ("yum", "rsyslog"): ("/etc/rsyslog.conf", "/etc/logrotate.d/syslog"),
     ("yum", "sudo"): ("/etc/sudoers",),
     ("yum", "samba"): ("/etc/samba/smb.conf",),
     # Servers whose vendors' packages (Debian's, or the vendor's own repository) install
@@ -2918,6 +2919,8 @@ def known(image: ImageRef | None) -> Known:
         # (its tags before Alpine 3.16 kept the samples under other names, in /defaults)
         files = tuple(f for f in files if not f.startswith("/defaults/nginx/"))
         files += ("/defaults/default", "/defaults/nginx.conf")
+    if name == "mediawiki":
+        files = _mediawiki_files(files, image.tag or "")
     if "64" in name or name.startswith(("balenalib/raspberrypi5", "balenalib/raspberrypicm4")):
         # (balena's 64-bit ARM images carry qemu-aarch64-static instead)
         files = tuple(f for f in files if f != "/usr/bin/qemu-arm-static")
@@ -3349,6 +3352,20 @@ def _node_version(tag: str) -> str:
     (`fermium-slim`: `14-slim`)."""
     found = _NODE_CODENAME.match(tag)
     return _NODE_CODENAMES[found.group()] + tag[found.end() :] if found else tag
+
+
+def _mediawiki_files(files: tuple[str, ...], tag: str) -> tuple[str, ...]:
+    """MediaWiki's files by the release its tag names (the newest for `latest`, `stable`):
+    maintenance/tables-generated.sql from 1.35 to 1.43 (1.44 moved the schema to sql/), the
+    Interwiki extension to 1.43 (1.44 took it into core)."""
+    found = re.match(r"1\.(\d+)(?:[.-]|$)", tag)
+    minor = int(found.group(1)) if found else 1000
+    gone = set()
+    if not 35 <= minor <= 43:
+        gone.add("/var/www/html/maintenance/tables-generated.sql")
+    if minor >= 44:
+        gone.add("/var/www/html/extensions/Interwiki/extension.json")
+    return tuple(f for f in files if f not in gone)
 
 
 def _phusion_release(tag: str) -> str:

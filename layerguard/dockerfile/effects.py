@@ -1490,6 +1490,8 @@ def _run_effects(
             vendor_scripts
             and _path(_script_word(tool, words), command) in vendor_scripts
             and "--dry-run" not in words
+            # (not into a cache mount: `--mount=type=cache,target=/var/lib/apt/lists`)
+            and not any(covers(m, "/var/lib/apt/lists") for m in mounted)
         ):
             text = " ".join(command.words)
             ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
@@ -1735,6 +1737,8 @@ def _debs_removed(ops: list[Op]) -> list[Op]:
     one of apk's indexes by name (`rm -r /var/cache/apk/APKINDEX.*`) emptying its cache, which
     holds nothing else where no cache directory is set up for packages."""
     out = []
+    # (`ln -s /var/cache/apk /etc/apk/cache`: apk keeps each package it fetched there too)
+    apk_keeps = any(o.kind == WRITE and _APK_CACHE_LINK in o.paths for o in ops)
     for op in ops:
         out.append(op)
         if op.kind != REMOVE:
@@ -1745,7 +1749,7 @@ def _debs_removed(ops: list[Op]) -> list[Op]:
             for p in op.paths
         ):
             out.append(Op(REMOVE, op.tool, (APT_ARCHIVES,), op.command, family="apt-archives"))
-        if any(
+        if not apk_keeps and any(
             posixpath.dirname(p) == _APK_CACHE
             and fnmatch.fnmatchcase("APKINDEX.0a1b2c3d.tar.gz", posixpath.basename(p))
             for p in op.paths
@@ -1755,6 +1759,7 @@ def _debs_removed(ops: list[Op]) -> list[Op]:
 
 
 _APK_CACHE = "/var/cache/apk"
+_APK_CACHE_LINK = "/etc/apk/cache"
 
 
 def _installers_used_up(ops: list[Op]) -> list[Op]:
@@ -2863,6 +2868,7 @@ _APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
     "get.docker.com",
+    "test.docker.com",  # (the same script, for the test channel)
     "aka.ms/InstallAzureCLIDeb",
     "apt.llvm.org/llvm.sh",  # (it adds LLVM's repository, updates and installs clang)
     "tailscale.com/install.sh",
@@ -4242,7 +4248,7 @@ def _ops(
     elif tool == "ipykernel" and subcommand(words) == "install":
         # (`python -m ipykernel install --user --name env`: the kernelspec, kernel.json and its
         # logos, in the user's, a prefix's or the system's kernels directory)
-        if kernels := _kernels_dir(words, command.words[0]):
+        if kernels := _kernels_dir(words, command.words[0], {**env, **dict(command.assignments)}):
             spec = posixpath.join(kernels, _option_value(words, "", "--name") or "python3")
             yield Op(WRITE, tool, _paths([spec], command), text, TREE, UNKNOWN)
     elif tool == "dd":
@@ -4752,12 +4758,18 @@ def _ops(
                 yield Op(WRITE, tool, dist, text, TREE, UNKNOWN, "", undone)
 
 
-def _kernels_dir(words: tuple[str, ...], interpreter: str) -> str | None:
-    """Where `ipykernel install` puts the kernelspec: ~/.local/share/jupyter/kernels with
-    `--user`, below `--prefix`, below the interpreter's own prefix with `--sys-prefix`
+def _kernels_dir(words: tuple[str, ...], interpreter: str, env: Mapping[str, str]) -> str | None:
+    """Where `ipykernel install` puts the kernelspec: Jupyter's data directory's kernels with
+    `--user` (~/.local/share/jupyter, or where JUPYTER_DATA_DIR or XDG_DATA_HOME moves it),
+    below `--prefix`, below the interpreter's own prefix with `--sys-prefix`
     (`/opt/conda/envs/x/bin/python`), else /usr/local/share/jupyter/kernels; not known for an
-    interpreter found on PATH with `--sys-prefix`."""
+    interpreter found on PATH with `--sys-prefix`, nor for a variable's directory not set here."""
     if "--user" in words:
+        data = env.get("JUPYTER_DATA_DIR") or (
+            env["XDG_DATA_HOME"].rstrip("/") + "/jupyter" if env.get("XDG_DATA_HOME") else None
+        )
+        if data is not None:
+            return None if "$" in data else data.rstrip("/") + "/kernels"
         return "~/.local/share/jupyter/kernels"
     if prefix := _option_value(words, "", "--prefix"):
         return prefix.rstrip("/") + "/share/jupyter/kernels"

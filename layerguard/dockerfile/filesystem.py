@@ -670,6 +670,12 @@ _NEW_REPOSITORY = re.compile(
 )
 
 
+def _names_repositories(command: str) -> bool:
+    """`yum repolist` without -v: on dnf it names the repositories and reads no metadata."""
+    words = command.split()
+    return "repolist" in words and not {"-v", "--verbose"} & set(words)
+
+
 def _old_go(env: Mapping[str, str]) -> bool:
     """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
     golang image's `GOLANG_VERSION`), or the Software Collection on PATH (go-toolset-7 is Go
@@ -1875,6 +1881,8 @@ def _run(
             if wanted not in op.paths:
                 continue
             op = op._replace(paths=(wanted,))
+        if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
+            continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step, live):
@@ -4446,6 +4454,8 @@ _APT_LINKS = frozenset(
         *("python3", "python", "pydoc3", "java", "javac", "jar", "keytool", "awk", "editor"),
         *("vi", "view", "pager", "clang", "clang++", "lldb", "llvm-config", "x-www-browser"),
         *("npm", "npx"),  # (links into /usr/share/nodejs)
+        # (the compatibility names: python2 to python2.7, nodejs to node, on every family)
+        *("python2", "nodejs"),
         # (MPI's alternatives, Open MPI's or MPICH's: mpirun and its compiler wrappers)
         *("mpirun", "mpiexec", "mpicc", "mpicxx", "mpic++", "mpif77", "mpif90", "mpifort"),
     )

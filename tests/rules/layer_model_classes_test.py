@@ -21919,6 +21919,57 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY capability.conf /etc/security/capability.conf\n",
         [(3, "LG002")],
     ),
+    # (the reviews': yum that is dnf names the repositories; python2 and nodejs are links or
+    # absent; apk set up to keep its packages keeps them past the indexes' removal)
+    ("FROM rockylinux:8\nRUN yum repolist all\n", []),
+    ("FROM amazonlinux:2023\nRUN yum repolist\n", []),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nodejs"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -sf /usr/bin/node /usr/bin/nodejs\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.15\nRUN apk add --no-cache python2\n"
+        "RUN ln -sf /usr/bin/pypy /usr/bin/python2\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19\nRUN ln -s /var/cache/apk /etc/apk/cache && apk update && apk add curl"
+        " && rm -f /var/cache/apk/APKINDEX.*\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y rsyslog && yum clean all\n"
+        "COPY syslog /etc/logrotate.d/syslog\n",
+        [(3, "LG002")],
+    ),
+    # (and: a vendor script's lists in a cache mount; JUPYTER_DATA_DIR moves --user's
+    # kernelspecs; MediaWiki's files by its release)
+    (
+        "FROM debian:12\nADD https://deb.nodesource.com/setup_20.x /tmp/\n"
+        "RUN --mount=type=cache,target=/var/lib/apt/lists bash /tmp/setup_20.x"
+        " && apt-get install -y nodejs\n",
+        [],
+    ),
+    (
+        "FROM python:3.11\nENV JUPYTER_DATA_DIR=/opt/jupyter\n"
+        "RUN pip install --no-cache-dir ipykernel && python -m ipykernel install --user\n"
+        "RUN rm -rf /root/.local/share/jupyter\n",
+        [],
+    ),
+    (
+        "FROM python:3.11\nENV JUPYTER_DATA_DIR=/opt/jupyter\n"
+        "RUN pip install --no-cache-dir ipykernel && python -m ipykernel install --user\n"
+        "RUN rm -rf /opt/jupyter/kernels\n",
+        [(4, "LG003")],
+    ),
+    ("FROM mediawiki:1.31\nCOPY tables-generated.sql /var/www/html/maintenance/\n", []),
+    ("FROM mediawiki:1.44\nCOPY extension.json /var/www/html/extensions/Interwiki/\n", []),
+    (
+        "FROM mediawiki:1.43\nCOPY extension.json /var/www/html/extensions/Interwiki/\n",
+        [(2, "LG002")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
