@@ -8,7 +8,8 @@ tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.x
 `SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip install`, `apk add`, `apt-get install ./x.deb`,
 the wheels of `pip install --find-links=/wheels`, installers that unpack what they carry: a conda
 installer, a jar run unattended (`java -jar fmw_wls.jar -silent ...`), a self-extracting `.bin`
-or `.run`, copied by that name ...), also through a loop (`for f in /u01/*.zip`). A
+or `.run`, copied by that name or run unattended (install4j's `-q -varfile response.varfile`)
+...), also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
 `dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is
 installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
