@@ -310,7 +310,7 @@ _TOMCAT_CONF = (
     *("catalina.properties", "catalina.policy"),
 )
 _TOMCAT_APPS = ("manager", "host-manager")
-# The extensions every MediaWiki release since 1.31 bundles
+# The extensions MediaWiki's releases bundle from 1.31 on (Interwiki to 1.43)
 _MEDIAWIKI_EXTENSIONS = (
     *("Cite", "CiteThisPage", "ConfirmEdit", "Gadgets", "ImageMap", "InputBox", "Interwiki"),
     *("Nuke", "ParserFunctions", "PdfHandler", "Poem", "SpamBlacklist", "SyntaxHighlight_GeSHi"),

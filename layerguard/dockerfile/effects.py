@@ -1550,7 +1550,9 @@ def _run_effects(
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
     ops = _directories_made_anew(
-        _extractions_taken_back(_installers_used_up(_archives_consumed(_debs_removed(ops))))
+        _extractions_taken_back(
+            _installers_used_up(_archives_consumed(_caches_emptied_by_name(ops)))
+        )
     )
     if any(_installs_built(c) for c in commands):
         # (the local repository an `mvn install` keeps for later builds keeps what the RUN's
@@ -1731,7 +1733,7 @@ def python_install_trees(op: Op) -> tuple[str, ...]:
     return (venv,) if venv and not venv.startswith("/usr") else op.paths
 
 
-def _debs_removed(ops: list[Op]) -> list[Op]:
+def _caches_emptied_by_name(ops: list[Op]) -> list[Op]:
     """`ops`, a removal of the packages apt downloaded by name (`rm -f
     /var/cache/apt/archives/*.deb`, what docker-clean itself runs) emptying those archives, and
     one of apk's indexes by name (`rm -r /var/cache/apk/APKINDEX.*`) emptying its cache, which
