@@ -185,7 +185,7 @@ class Graph:
                 old = old_release(stage.base_image)
                 names = release_names(stage.base_image)
                 manager = known(stage.base_image).manager
-            for instr in stage.instructions:
+            for at, instr in enumerate(stage.instructions):
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
@@ -283,7 +283,12 @@ class Graph:
                                 for p in op.paths)  # fmt: skip
                     dirs.update(user.home for user in run.users if user.home)
                 elif instr.keyword in ("copy", "add"):
-                    writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs)
+                    # (and one a later RUN names the file in: `COPY fonts.zip
+                    # /usr/local/share/fonts`, then `unzip /usr/local/share/fonts/fonts.zip`)
+                    later = " ".join(
+                        i.node.original for i in stage.instructions[at + 1 :] if i.keyword == "run"
+                    )
+                    writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs, later)
                     # (a script shown before, written over by a copy: `COPY finish-apt ...`)
                     texts = {
                         p: t for p, t in texts.items() if not any(covers(w.path, p) for w in writes)
@@ -374,11 +379,14 @@ def _renamed(run: RunEffects, name: Callable[[tuple[str, ...]], tuple[str, ...]]
     return run._replace(ops=ops) if ops != run.ops else run
 
 
-def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[CopyWrite, ...]:
+def _into_directories(
+    writes: tuple[CopyWrite, ...], dirs: set[str], later: str = ""
+) -> tuple[CopyWrite, ...]:
     """A file copied to a path an earlier step made a directory lands inside it
     (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it; so
     does one copied to a directory's parent that `mkdir -p` made (`RUN mkdir -p
-    /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`)."""
+    /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`), and one a later RUN of the stage
+    (`later`, their text) names inside the path, which shows a directory was there."""
     return tuple(
         # (a wildcard's matches land inside by their names: `COPY public/*.html
         # /usr/share/nginx/html`, where the image holds that directory)
@@ -389,10 +397,24 @@ def _into_directories(writes: tuple[CopyWrite, ...], dirs: set[str]) -> tuple[Co
         if w.path == w.into
         and not (w.tree or w.either)
         and w.source
-        and (w.path in dirs or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs))
+        and (
+            w.path in dirs
+            or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs)
+            or _named_inside(w, later)
+        )
         else w
         for w in writes
     )
+
+
+def _named_inside(write: CopyWrite, later: str) -> bool:
+    """A later RUN names the copied file inside the destination, as a word of its own
+    (`/usr/local/share/fonts/fonts.zip`, not `/usr/local/share/fonts/fonts.zip.sha256`)."""
+    name = posixpath.basename(write.source)
+    if not later or not name or is_glob(name):
+        return False
+    inside = re.escape(write.path.rstrip("/") + "/" + name)
+    return re.search(rf"(?<![\w./-]){inside}(?![\w.-])", later) is not None
 
 
 def _real_context(model: Model, context: str | None, declared: bool = False) -> str | None:

@@ -6514,8 +6514,11 @@ def test_a_file_copied_to_a_data_directory_of_an_official_image_lands_inside(
 ) -> None:
     mongo = "FROM mongo:7\nCOPY ./keyfile.key /data\nRUN chmod 400 /data/keyfile.key\n"
     assert found(mongo) == [(3, "LG004")]
-    # (not a directory known there: the copy is the file itself)
-    assert found(mongo.replace("mongo:7", "debian:12")) == []
+    # (a change of the path itself: mongo's /data is a directory, its entry alone changes; not
+    # a directory known on debian, where the copy is the file itself)
+    itself = mongo.replace("/data/keyfile.key", "/data")
+    assert found(itself) == []
+    assert found(itself.replace("mongo:7", "debian:12")) == [(3, "LG004")]
 
 
 def test_a_program_told_a_directory_fills_it_for_stages_grown_one_from_another(
@@ -21969,6 +21972,17 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
     (
         "FROM mediawiki:1.43\nCOPY extension.json /var/www/html/extensions/Interwiki/\n",
         [(2, "LG002")],
+    ),
+    # a later RUN that names the copied file inside the destination shows a directory there
+    (
+        "FROM ubuntu:22.04\nCOPY fonts.zip /usr/local/share/fonts\n"
+        "RUN unzip /usr/local/share/fonts/fonts.zip -d /usr/local/share/fonts\n",
+        [(2, "LG006")],
+    ),
+    (  # (another file's name beside it says nothing)
+        "FROM ubuntu:22.04\nCOPY fonts.zip /usr/local/share/fonts\n"
+        "RUN unzip /usr/local/share/fonts/fonts.zip.d/x.zip -d /tmp\n",
+        [],
     ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
