@@ -1135,6 +1135,9 @@ def run_effects(
     # (the homes matter to `~name`, to a command run as another user, `su ai -c ...`, and to
     # a user's new uid, which re-owns its home: `usermod -u 10500 oracle`)
     users = "~" in text or _SWITCH.search(text) or "usermod" in text
+    # (and where the RUN's HOME is a user's, whose owner pip's check reads: `useradd
+    # --home-dir /app app`, `ENV HOME=/app`)
+    users = users or (bool(homes) and instr.env.get("HOME") in (homes or {}).values())
     named = tuple(sorted(homes.items())) if homes and users else ()
     renamed = tuple(sorted(names.items())) if names else ()
     key = (

@@ -21984,6 +21984,18 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN unzip /usr/local/share/fonts/fonts.zip.d/x.zip -d /tmp\n",
         [],
     ),
+    # root's pip with HOME in a home useradd made another user's, outside /home: its owner
+    # check turns the cache off
+    (
+        "FROM python:3.12\nENV HOME=/app\n"
+        "RUN useradd --create-home --uid 10001 --home-dir /app app\nRUN pip install requests\n",
+        [],
+    ),
+    (  # (a home useradd did not make: WORKDIR made it, root's)
+        "FROM python:3.12\nENV HOME=/app\n"
+        "RUN useradd --uid 10001 --home-dir /app app\nWORKDIR /app\nRUN pip install requests\n",
+        [(5, "LG005")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
