@@ -272,6 +272,8 @@ class Graph:
                         and not any(covers(u.home, d) for d in dirs)
                         and not _root_s(u.home, run.ops)
                     )
+                    # (less one a chown gave back to root: `chown -R root:root /app`)
+                    added.difference_update({h for h in added if _given_to_root(h, run.ops)})
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:
@@ -920,6 +922,17 @@ def _through_stage(
                     continue  # (`COPY --from=builder --exclude=package.json /usr/src/app .`)
                 out.append(file._replace(path=write.into.rstrip("/") + "/" + rel, into=write.into))
     return tuple(out)
+
+
+def _given_to_root(home: str, ops: tuple[Op, ...]) -> bool:
+    """A chown of `home` itself to root (`chown root:root /app`, `chown -R 0:0 /app`): pip's
+    owner check finds it root's again."""
+    for op in ops:
+        if op.kind == CHOWN and op.tool == "chown" and home in op.paths:
+            given = [w for w in op.command.split()[1:] if not w.startswith("-")]
+            if given and re.split(r"[:.]", given[0])[0] in ("root", "0"):
+                return True
+    return False
 
 
 def _root_s(home: str, ops: tuple[Op, ...]) -> bool:

@@ -21996,6 +21996,12 @@ _FIFTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN useradd --uid 10001 --home-dir /app app\nWORKDIR /app\nRUN pip install requests\n",
         [(5, "LG005")],
     ),
+    (  # (a home a chown gave back to root: pip keeps its cache there)
+        "FROM python:3.12\nENV HOME=/app\n"
+        "RUN useradd --create-home --home-dir /app app && chown root:root /app\n"
+        "RUN pip install requests\n",
+        [(4, "LG005")],
+    ),
     # gmake and bmake are make: `bmake clean` in a later RUN removes what the build made
     (
         "FROM ubuntu:22.04\nCOPY . /src\nWORKDIR /src\nRUN bmake\nRUN bmake clean\n",
