@@ -3962,10 +3962,11 @@ def _ops(
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    ran = _path(_script_word(tool, words), command)
     if (piped and any(_OH_MY_ZSH.search(w) for w in words)) or (
         # (or saved first and run by its name: `curl -O .../tools/install.sh && ./install.sh`)
-        names and ran and _OH_MY_ZSH.search(names.get(ran, ""))
+        names
+        and (ran := _path(_script_word(tool, words), command))
+        and _OH_MY_ZSH.search(names.get(ran, ""))
     ):
         # Oh My Zsh's installer, fetched to be run: its clone, and a ~/.zshrc from its template
         # (the user's own is renamed .zshrc.pre-oh-my-zsh)
