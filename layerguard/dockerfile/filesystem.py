@@ -2700,31 +2700,33 @@ def _reach(
             # installed, never a directory: `ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland`
             # after `apt-get install xwayland`; not a name a link adds, `ln -s /usr/bin/batcat
             # /usr/bin/bat`; the package's program is known by its name below)
+            same_named = (
+                [
+                    w
+                    for w in op.command.split()[1:]
+                    if not w.startswith("-")
+                    and posixpath.basename(w) == posixpath.basename(path)
+                    and w != path
+                ]
+                if op.tool == "ln"
+                else []
+            )
             linked = (
                 op.tool == "ln"
                 and posixpath.dirname(path) in BIN_DIRS
                 and entry.family in DISTRIBUTION_MANAGERS
                 and (
-                    any(
-                        posixpath.basename(w) == posixpath.basename(path)
-                        and w != path
-                        # (not the package's own program, linked under another bin directory:
-                        # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name)
-                        and posixpath.dirname(w) not in _PACKAGE_BIN_DIRS
-                        for w in op.command.split()[1:]
-                        if not w.startswith("-")
-                    )
+                    # (not the package's own program, linked under another bin directory:
+                    # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name)
+                    any(posixpath.dirname(w) not in _PACKAGE_BIN_DIRS for w in same_named)
                     # (or the program of the package named for it, made a link to another:
                     # `ln -sf /usr/bin/php /usr/bin/php8` after `apk add php8`; not one the
                     # package itself holds as a link, Debian's /usr/bin/python3, nor a link
                     # between the program's names in two bin directories, which may add one)
                     or (
-                        posixpath.basename(path) in entry.packages
+                        not same_named
+                        and posixpath.basename(path) in entry.packages
                         and posixpath.dirname(path) in _PACKAGE_BIN_DIRS
-                        and not any(
-                            posixpath.basename(w) == posixpath.basename(path) and w != path
-                            for w in op.command.split()[1:]
-                        )
                         and "/usr/bin/" + posixpath.basename(path) not in _APT_LINKS
                         and not (entry.family == "apt" and path in _DEBIAN_LINKS)
                     )

@@ -927,12 +927,10 @@ def _through_stage(
 def _given_to_root(home: str, ops: tuple[Op, ...]) -> bool:
     """A chown of `home` itself to root (`chown root:root /app`, `chown -R 0:0 /app`): pip's
     owner check finds it root's again."""
-    for op in ops:
-        if op.kind == CHOWN and op.tool == "chown" and home in op.paths:
-            given = [w for w in op.command.split()[1:] if not w.startswith("-")]
-            if given and re.split(r"[:.]", given[0])[0] in ("root", "0"):
-                return True
-    return False
+    return any(
+        op.kind == CHOWN and home in op.paths and dict(op.sets).get("user") in ("root", "0")
+        for op in ops
+    )
 
 
 def _root_s(home: str, ops: tuple[Op, ...]) -> bool:
