@@ -1136,8 +1136,10 @@ def run_effects(
     # a user's new uid, which re-owns its home: `usermod -u 10500 oracle`)
     users = "~" in text or _SWITCH.search(text) or "usermod" in text
     # (and where the RUN's HOME is a user's, whose owner pip's check reads: `useradd
-    # --home-dir /app app`, `ENV HOME=/app`)
-    users = users or (bool(homes) and instr.env.get("HOME") in (homes or {}).values())
+    # --home-dir /app app`, `ENV HOME=/app`, `HOME=/app pip install ...`)
+    users = users or (
+        bool(homes) and ("HOME=" in text or instr.env.get("HOME") in (homes or {}).values())
+    )
     named = tuple(sorted(homes.items())) if homes and users else ()
     renamed = tuple(sorted(names.items())) if names else ()
     key = (
@@ -3039,7 +3041,8 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
         return None
     if program.count("{}") != 1 or "{}" in program[-1] or "$" in program[-1]:
         return None
-    at = next((i for i, w in enumerate(words[:-1]) if w == "-name"), None)
+    # (-iname too: the file it moves may differ in case, where it goes does not)
+    at = next((i for i, w in enumerate(words[:-1]) if w in ("-name", "-iname")), None)
     name = words[at + 1] if at is not None else ""
     roots = _find_roots(words)
     depth = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-maxdepth"), "")
@@ -5261,6 +5264,8 @@ class NewUser(NamedTuple):
     # it writes /etc/group: not a useradd that makes no group of the user's name (`-N`, `-g
     # users`, `-g0`) and joins none (`-G wheel`, `-mG audio`)
     rewrites_groups: bool = True
+    # the home is the user's even where it was there before: busybox's adduser chowns it
+    claims: bool = False
 
 
 def _new_home(words: tuple[str, ...]) -> NewUser | None:
@@ -5291,6 +5296,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     skel = False
     skeleton = "/etc/skel"
     alone = joins = False  # (useradd told to make no group of the user's name; to join some)
+    homeless = False  # (busybox's adduser told to make no home: `adduser -SDH app`)
     rest = list(words[1:])
     while rest:
         word = rest.pop(0)
@@ -5314,6 +5320,7 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
         elif word.startswith("-") and len(word) > 1:
             for i, letter in enumerate(word[1:], 1):
                 skel = skel or letter == "m"
+                homeless = homeless or letter == "H"
                 alone = alone or letter in "Ng"
                 joins = joins or letter == "G"
                 if letter in _USER_VALUES:
@@ -5333,15 +5340,15 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
             name = word
     if name is None:
         return None
-    # (Debian's adduser makes the home from /etc/skel unless told not to; busybox's -S and -H
-    # make a system user or none)
-    made = not {"--system", "--no-create-home", "-S", "-H"} & set(words)
+    debian = tool == "adduser" and all(w.startswith("--") for w in words[1:] if w[:1] == "-")
+    # (Debian's adduser makes the home from /etc/skel unless told not to or making a system
+    # user; busybox's makes and fills it unless -H, a system user's (-S) too)
+    made = not ({"--system", "--no-create-home"} & set(words) or (homeless and not debian))
     skel = skel if tool == "useradd" else made
     bare = skeleton in ("/dev/null", "")  # (`useradd -m -k /dev/null lfs`: no dotfiles)
     skel = skel and not bare
     # Without a group given, shadow's useradd and Debian's adduser make one of the user's name
     # (USERGROUPS_ENAB, USERGROUPS); busybox's adduser, or a system user, may not.
-    debian = tool == "adduser" and all(w.startswith("--") for w in words[1:] if w[:1] == "-")
     if not group and "-N" not in words and "--no-user-group" not in words:
         group = name if tool == "useradd" or (debian and "--system" not in words) else ""
     if group.isdigit() or "$" in group:
@@ -5350,9 +5357,9 @@ def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
         # (`useradd -m -d /opt app`: a home that is there already gets nothing from /etc/skel)
         skel = False
     rewrites = tool != "useradd" or not alone or joins
-    return NewUser(
-        name, uid, home or posixpath.join(based, name), skel, group, bare, skeleton, rewrites
-    )
+    claims = tool == "adduser" and not debian and made
+    home = home or posixpath.join(based, name)
+    return NewUser(name, uid, home, skel, group, bare, skeleton, rewrites, claims)
 
 
 _UV_VALUES = frozenset(

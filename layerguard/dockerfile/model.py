@@ -598,6 +598,9 @@ def build(
                     env.pop(name, None)
                 else:
                     env[name] = expand(value, lookup)
+                if name == "HOME" and env.get(name, "").endswith("/") and env[name] != "/":
+                    # (`ENV HOME=/app/`: the directory /app, whatever a tool joins to it)
+                    env[name] = env[name].rstrip("/") or "/"
         elif node.keyword == "arg":
             passed = {n for n in _declare_args(node, env, build_args, meta) if n not in env}
             given = {n for n in given if n not in env} | passed if given else passed

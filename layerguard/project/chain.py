@@ -28,6 +28,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     CHOWN,
     CONFIGURED,
+    DEFAULT_HOME,
     DIR,
     EMPTY,
     EXACT,
@@ -58,13 +59,22 @@ from layerguard.dockerfile.effects import (
     on_the_way,
     path_overlaps,
     run_effects,
+    run_scripts,
     shown_heredoc,
     shown_scripts,
     source_installs,
 )
 from layerguard.dockerfile.filesystem import HOME, Step
 from layerguard.dockerfile.ignorefile import excluder, git_ignored
-from layerguard.dockerfile.model import Inherited, Instruction, Model, Stage, build, resolve
+from layerguard.dockerfile.model import (
+    Inherited,
+    Instruction,
+    Model,
+    Stage,
+    build,
+    expand,
+    resolve,
+)
 from layerguard.dockerfile.parser import ParsedFile
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
@@ -176,6 +186,7 @@ class Graph:
         names: Mapping[str, str] = {}  # what its release's packages stand for (`release_names`)
         manager = ""  # the base's distribution's package manager
         texts: dict[str, str] = {}  # image path -> a script's text the Dockerfile shows
+        run_texts: dict[int, list[str]] | None = None  # (`_run_texts`, when a copy asks)
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 root_image = stage.base_image
@@ -185,7 +196,7 @@ class Graph:
                 old = old_release(stage.base_image)
                 names = release_names(stage.base_image)
                 manager = known(stage.base_image).manager
-            for at, instr in enumerate(stage.instructions):
+            for instr in stage.instructions:
                 dirs.add(instr.workdir)
                 if instr.keyword == "run":
                     files = _scripts(instr, copied, context)
@@ -263,17 +274,27 @@ class Graph:
                             for p in op.paths
                         )
                     )
-                    # (a home it made, filled from /etc/skel: not one a WORKDIR or a write made
-                    # before, which stays root's, nor none, `useradd app` without -m)
+                    # (a home it made, filled from /etc/skel or on Red Hat's family by
+                    # default: not one a WORKDIR or a write made before, which stays root's
+                    # unless busybox's adduser chowns it, nor none, `useradd app` without -m)
+                    made = {
+                        p for op in run.ops if op.role == DEFAULT_HOME for p in op.paths
+                    } if manager == "yum" else set()  # fmt: skip
                     added.update(
                         u.home
                         for u in run.users
-                        if u.skel
-                        and not any(covers(u.home, d) for d in dirs)
+                        if (u.skel or u.home in made)
+                        and (u.claims or not any(covers(u.home, d) for d in dirs))
                         and not _root_s(u.home, run.ops)
                     )
-                    # (less one a chown gave back to root: `chown -R root:root /app`)
-                    added.difference_update({h for h in added if _given_to_root(h, run.ops)})
+                    # (and one a chown gave a user, `chown -R app:app /app`; less one it gave
+                    # back to root, `chown -R root:root /app`)
+                    for op in run.ops:
+                        if op.kind == CHOWN and (owner := dict(op.sets).get("user")):
+                            if owner in ("root", "0"):
+                                added.difference_update(op.paths)
+                            elif "$" not in owner:
+                                added.update(p for p in op.paths if not is_glob(p))
                     for user in run.users:
                         homes[user.name] = user.home
                         if user.uid:
@@ -285,11 +306,11 @@ class Graph:
                                 for p in op.paths)  # fmt: skip
                     dirs.update(user.home for user in run.users if user.home)
                 elif instr.keyword in ("copy", "add"):
-                    # (and one a later RUN names the file in: `COPY fonts.zip
+                    # (and one a later RUN names the file in, or goes into: `COPY fonts.zip
                     # /usr/local/share/fonts`, then `unzip /usr/local/share/fonts/fonts.zip`)
-                    later = " ".join(
-                        i.node.original for i in stage.instructions[at + 1 :] if i.keyword == "run"
-                    )
+                    if run_texts is None:
+                        run_texts = _run_texts(model)
+                    later = "\n".join(run_texts[id(instr)])
                     writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs, later)
                     # (a script shown before, written over by a copy: `COPY finish-apt ...`)
                     texts = {
@@ -411,12 +432,31 @@ def _into_directories(
 
 def _named_inside(write: CopyWrite, later: str) -> bool:
     """A later RUN names the copied file inside the destination, as a word of its own
-    (`/usr/local/share/fonts/fonts.zip`, not `/usr/local/share/fonts/fonts.zip.sha256`)."""
+    (`/usr/local/share/fonts/fonts.zip`, not `/usr/local/share/fonts/fonts.zip.sha256`), or
+    goes into the destination (`cd /usr/local/share/fonts && unzip fonts.zip`), which only a
+    directory allows."""
     name = posixpath.basename(write.source)
     if not later or not name or is_glob(name):
         return False
     inside = re.escape(write.path.rstrip("/") + "/" + name)
-    return re.search(rf"(?<![\w./-]){inside}(?![\w.-])", later) is not None
+    into = re.escape(write.path.rstrip("/"))
+    return (
+        re.search(rf"(?<![\w./-]){inside}(?![\w.-])", later) is not None
+        or re.search(rf"(?<![\w./-])cd\s+{into}/?(?=$|[\s;&|)])", later, re.M) is not None
+    )
+
+
+def _run_texts(model: Model) -> dict[int, list[str]]:
+    """For each instruction of the shipped stages (by id), the scripts of the RUNs after it
+    there, their heredocs too, with the variables the Dockerfile sets expanded: what a later
+    RUN says of a path."""
+    out: dict[int, list[str]] = {}
+    after: list[str] = []
+    for instr in reversed([i for s in model.shipped_stages() for i in s.instructions]):
+        out[id(instr)] = after
+        if instr.keyword == "run":
+            after = [*(expand(script, instr.env) for script in run_scripts(instr)), *after]
+    return out
 
 
 def _real_context(model: Model, context: str | None, declared: bool = False) -> str | None:
@@ -924,23 +964,15 @@ def _through_stage(
     return tuple(out)
 
 
-def _given_to_root(home: str, ops: tuple[Op, ...]) -> bool:
-    """A chown of `home` itself to root (`chown root:root /app`, `chown -R 0:0 /app`): pip's
-    owner check finds it root's again."""
-    return any(
-        op.kind == CHOWN and home in op.paths and dict(op.sets).get("user") in ("root", "0")
-        for op in ops
-    )
-
-
 def _root_s(home: str, ops: tuple[Op, ...]) -> bool:
     """A RUN that added a user with `home` left in it what root wrote where pip's owner check
     looks: the home itself before useradd made it (`mkdir -p /home/app && useradd -m -d
     /home/app app` keeps it root's), or the way to ~/.cache after."""
-    made = next((i for i, o in enumerate(ops) if o.role == HOME and home in o.paths), len(ops))
+    homes = (HOME, DEFAULT_HOME)
+    made = next((i for i, o in enumerate(ops) if o.role in homes and home in o.paths), len(ops))
     return any(
         o.kind == WRITE
-        and o.role != HOME
+        and o.role not in homes
         and (covers(home, p) if i < made else on_the_way(p, home))
         for i, o in enumerate(ops)
         for p in o.paths

@@ -22033,6 +22033,102 @@ def test_the_classes_of_the_fifty_seventh_session(
     assert found(dockerfile) == expected
 
 
+_FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a home pip's owner check finds another user's, so root's pip keeps no cache there: one
+    # busybox's adduser made (a system user's too, and one that was there, which it chowns),
+    # one a chown gave the user, one useradd makes by default on Red Hat's family; HOME given
+    # with a trailing slash or on the command line alike
+    (
+        "FROM python:3.12-alpine\nRUN addgroup -S app && adduser -S -D -h /app -G app app\n"
+        "ENV HOME=/app\nRUN pip install aiohttp\n",
+        [],
+    ),
+    (
+        "FROM python:3.12-alpine\nWORKDIR /app\nRUN adduser -D -h /app app\n"
+        "ENV HOME=/app\nRUN pip install aiohttp\n",
+        [],
+    ),
+    (  # (-H: no home made, and / is root's)
+        "FROM python:3.12-alpine\nRUN adduser -SDH -h /app app\nENV HOME=/app\n"
+        "RUN pip install aiohttp\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\nRUN useradd -m -d /app app && chown -R app:app /app\n"
+        "ENV HOME=/app\nRUN pip install celery\n",
+        [],
+    ),
+    (  # (a WORKDIR left it root's)
+        "FROM python:3.11-slim\nWORKDIR /app\nRUN useradd -m -d /app app\n"
+        "ENV HOME=/app\nRUN pip install celery\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM rockylinux:9\nRUN dnf install -y python3-pip && dnf clean all\n"
+        "RUN useradd -d /app app\nENV HOME=/app\nRUN pip3 install requests\n",
+        [],
+    ),
+    (  # (Debian's useradd makes no home without -m)
+        "FROM python:3.11-slim\nRUN useradd -d /app app\nENV HOME=/app\n"
+        "RUN pip3 install requests\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN useradd -m -d /app app\nENV HOME=/app/\n"
+        "RUN pip install flask\n",
+        [],
+    ),
+    ("FROM python:3.11-slim\nRUN useradd -m -d /app app\nRUN HOME=/app pip install flask\n", []),
+    # find -iname ... -exec mv puts the file where mv says, as -name does
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends wget"
+        " && rm -rf /var/lib/apt/lists/* && wget -q -P /tmp https://e.org/nvim.appimage"
+        " && find /tmp -maxdepth 1 -iname '*.appimage' -exec mv {} /usr/local/bin/nvim \\;"
+        " && chmod u+x /usr/local/bin/nvim\n",
+        [],
+    ),
+    # a later RUN that names the copied file inside the destination shows a directory there:
+    # in a heredoc, through a variable, by going into it, or in a later stage
+    (
+        "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\nRUN <<EOT\n"
+        "unzip -o /usr/local/share/fonts/fonts.zip -d /usr/local/share/fonts\n"
+        "rm /usr/local/share/fonts/fonts.zip\nEOT\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nENV FONT_DIR=/usr/local/share/fonts\n"
+        "COPY fonts.zip $FONT_DIR\n"
+        "RUN unzip -o $FONT_DIR/fonts.zip -d $FONT_DIR && rm $FONT_DIR/fonts.zip\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
+        "RUN cd /usr/local/share/fonts && unzip -o fonts.zip && rm fonts.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim AS base\nCOPY fonts.zip /usr/local/share/fonts\nFROM base\n"
+        "RUN unzip -o /usr/local/share/fonts/fonts.zip -d /usr/local/share/fonts"
+        " && rm /usr/local/share/fonts/fonts.zip\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
+    (  # (a name that only begins the same: not the copied file)
+        "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
+        "RUN cd /usr/local/share/fonts-extra && unzip -o fonts.zip && rm fonts.zip\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_EIGHTH)
+def test_the_classes_of_the_fifty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
