@@ -979,8 +979,8 @@ _MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 # The tags of releases still in the making (`testing-slim`, `rolling`), always after those.
-# (Not `latest` or no tag, which an older Dockerfile meant as the release of its day, nor a
-# dated one, `sid-20220125`.)
+# (Not a dated one, `sid-20220125`. `latest` or no tag is today's release, which a build pulls
+# now, whatever release an older Dockerfile meant: the labelled sets split evenly on it.)
 _DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental)(?:-slim)?$")
 _UBUNTU_NOW = re.compile(r"(?:rolling|devel)$")
 _OLD_PIP = re.compile(
@@ -1080,7 +1080,7 @@ _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 ALPINE_CRON_LINK = "/var/spool/cron/crontabs"
 # Alpine's own: busybox crond's root table (the periodic jobs) and apk's repositories.
 # Official images built on Alpine in every Linux tag
-_ALPINE_BASED = frozenset({"docker"})
+_ALPINE_BASED = frozenset({"docker", "bash"})
 _ALPINE_FILES = (
     # (root's table also by the link /var/spool/cron/crontabs, which points to /etc/crontabs)
     *("/etc/crontabs/root", f"{ALPINE_CRON_LINK}/root"),
@@ -3218,6 +3218,7 @@ def known(image: ImageRef | None) -> Known:
                 _MANAGED_PYTHON.search(tag)
                 or (name == "debian" and (_NEW_DEBIAN.match(tag) or _DEBIAN_NOW.match(tag)))
                 or (name == "ubuntu" and (_NEW_UBUNTU.match(tag) or _UBUNTU_NOW.match(tag)))
+                or (name in ("debian", "ubuntu") and tag in ("", "latest"))
             )
         )
         or (
@@ -3229,7 +3230,8 @@ def known(image: ImageRef | None) -> Known:
             manager == "apk"
             and PYTHON_TREE not in trees
             and bool(
-                (name == "alpine" and _MANAGED_ALPINE.match(tag)) or _MANAGED_ALPINE_TAG.search(tag)
+                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or tag in ("", "latest")))
+                or _MANAGED_ALPINE_TAG.search(tag)
             )
         )
     )

@@ -768,7 +768,8 @@ _FILE_NAMES = frozenset(
     | {"Rakefile", "Jenkinsfile", "Vagrantfile", "Brewfile", "Podfile", "Caddyfile", "Snakefile"}
     | {"Justfile", "justfile", "LICENSE", "COPYING", "NOTICE", "README", "CODEOWNERS", "cpanfile"}
     | {"VERSION", "CHANGELOG", "AUTHORS", "Berksfile", "Puppetfile", "Earthfile", "Tiltfile"}
-    | {"Guardfile", "Capfile"}
+    | {"Guardfile", "Capfile", "SConstruct", "SConscript", "BUILD", "WORKSPACE"}
+    | {"Taskfile", "Dangerfile", "Fastfile", "Appfile", "Thorfile", "Steepfile", "Mintfile"}
 )
 
 
@@ -3569,7 +3570,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             words = ("pip-sync", *words[4:])  # (pip-tools' module: pip-sync itself)
             continue
         if python and len(words) > 2 and words[1] == "-m":
-            return words[2], words[2:]  # (also an application's own, `PythonSlicer -m pip`)
+            # (also an application's own, `PythonSlicer -m pip`; the module of a Python a path
+            # names is that Python's, `/opt/venv/bin/python -m pip`: the venv's own pip)
+            where = posixpath.dirname(words[0]) if "/" in words[0] else ""
+            return words[2], (posixpath.join(where, words[2]) if where else words[2], *words[3:])
         if python and len(words) > 1 and words[1].startswith("-m") and len(words[1]) > 2:
             return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
         if python and len(words) > 1 and words[1].endswith(("get-pip.py", "install-poetry.py")):
@@ -3714,7 +3718,11 @@ _VALUE_OPTIONS = {
     **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
     **dict.fromkeys(
         ("yum", "dnf", "microdnf", "tdnf"),
-        frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"}),
+        frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"})
+        # (`dnf --enablerepo crb install ...`: a repository, not the command)
+        | {"--enablerepo", "--disablerepo", "--repo", "--repoid", "--setopt", "--repofrompath"}
+        | {"--enableplugin", "--disableplugin", "-d", "--debuglevel", "-e", "--errorlevel"}
+        | {"--forcearch", "--downloaddir", "--destdir", "-R", "--randomwait"},
     ),
     # (zypper's global options before its command: `zypper --plus-repo URL install x`)
     "zypper": frozenset(
@@ -4655,6 +4663,8 @@ def _ops(
                 TREE,
                 UNKNOWN,
                 "home",
+                # (busybox's adduser: of an image whose skeleton is empty, Alpine's or busybox's)
+                family="busybox" if user.claims else "",
                 sets=owner,
                 sources=(user.skeleton,),
             )

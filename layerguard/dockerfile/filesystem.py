@@ -1944,9 +1944,12 @@ def _run(
             there = {e.path for e in (*live, *own) if e.kind in (DIR, TREE)}
             there |= {p for p in op.paths for e in (*live, *own) if inside(e.path, p)}
             # (Alpine's base holds no /etc/skel: busybox's adduser, or shadow's useradd, makes
-            # an empty home there, unless a layer filled the skeleton it is given)
+            # an empty home there, unless a layer filled the skeleton it is given; so does
+            # busybox's adduser on an image not known here, which is Alpine's or busybox's: on
+            # Red Hat's family adduser is useradd)
             skeleton = op.sources[0] if op.sources else "/etc/skel"
-            bare = held.manager == "apk" and not any(
+            busybox = op.family == "busybox" and not held.manager
+            bare = (held.manager == "apk" or busybox) and not any(
                 e.path == skeleton or inside(e.path, skeleton)
                 for e in (*live, *own)
                 if e.kind != DIR

@@ -284,7 +284,10 @@ class Graph:
                         u.home
                         for u in run.users
                         if (u.skel or u.home in made)
-                        and (u.claims or not any(covers(u.home, d) for d in dirs))
+                        and (
+                            (u.claims and manager in ("apk", ""))
+                            or not any(covers(u.home, d) for d in dirs)
+                        )
                         and not _root_s(u.home, run.ops)
                     )
                     # (and one a chown gave a user, `chown -R app:app /app`; less one it gave

@@ -4563,7 +4563,11 @@ SAME = "), yet overlay2 storage copies every touched file into a new layer"
         ("COPY --chown=app:app x /x\nRUN chown -R root /x/lib\nRUN chown -R app:app /x\n", ""),
         ("COPY --chown=$U . /app\nRUN chown -R app /app\n", ""),
         ("RUN useradd -m -N odoo\nRUN chown -R odoo:odoo /home/odoo\n", ""),
-        ("RUN adduser -D app\nRUN chown -R app:app /home/app\n", ""),
+        (  # (busybox's adduser makes no group of the user's name; its skeleton, one filled)
+            "RUN echo 'PS1=x' > /etc/skel/.profile\nRUN adduser -D app\n"
+            "RUN chown -R app:app /home/app\n",
+            "",
+        ),
         # (from a stage, BuildKit keeps the owners the files had there)
         ("COPY --from=build /app /app\nRUN chown -R root:root /app\n", ""),
     ],
@@ -22111,6 +22115,39 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN unzip -o /usr/local/share/fonts/fonts.zip -d /usr/local/share/fonts"
         " && rm /usr/local/share/fonts/fonts.zip\n",
         [(2, "LG006"), (4, "LG003")],
+    ),
+    # yum's and dnf's options before the command that take a value: `--enablerepo crb` names a
+    # repository, whose metadata the install fetches
+    (
+        "FROM almalinux:9\nRUN dnf install -y git\n"
+        "RUN dnf --enablerepo crb install -y libuv-devel\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # a project's build file named without an extension (SCons's) is a file: what a glob
+    # removes beside it was not copied there
+    (
+        "FROM rockylinux:9\nWORKDIR /home/daos/pre\nCOPY SConstruct .\n"
+        "RUN scons --build-deps=only && rm -rf build *.gz\n",
+        [],
+    ),
+    # busybox's adduser fills a home from an empty skeleton: on bash's image (Alpine's) and
+    # on one not known here; on Red Hat's family adduser is useradd, whose skeleton is filled
+    ("FROM bash:5.2\nRUN adduser -S -g app app\nWORKDIR /home/app\nRUN chown -R app:app ./\n", []),
+    ("FROM myorg/base:1\nRUN adduser -D app\nRUN chown -R app:app /home/app\n", []),
+    ("FROM centos:7\nRUN adduser -d /data app\nRUN chown -R app:app /data\n", [(3, "LG004")]),
+    # a venv's Python running pip as a module is the venv's pip, which PEP 668 leaves alone;
+    # the distribution's `latest` (or no tag) is today's release, whose own pip refuses
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y python3-pip python3-venv"
+        " && rm -rf /var/lib/apt/lists/*\nRUN python3 -m venv /opt/venv\n"
+        'RUN ["/opt/venv/bin/python3", "-m", "pip", "install", "redis"]\n'
+        "RUN /opt/venv/bin/python3 -m pip install flask\nRUN python3 -m pip install six\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install sphinx || true\n",
+        [],
     ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
