@@ -7982,6 +7982,7 @@ def copy_writes(
 
         excluded = excluder(excludes)
     parents = (instr.flag("parents") or "false").lower() == "true"
+    unpack = (instr.flag("unpack") or "").lower()  # (ADD's: a URL's tar too, or no local one)
     # A COPY is written to copy something: when every source is a wildcard that matches
     # nothing in the checkout (`COPY *.list *.key /etc/apt/sources.list.d/`), a script
     # puts the files there before `docker build`.
@@ -8008,11 +8009,20 @@ def copy_writes(
             continue
         if is_remote(source):
             base = posixpath.basename(source.split("?")[0].rstrip("/"))
+            if adds and unpack == "true" and base.lower().endswith(TAR_SUFFIXES):
+                # (`ADD --unpack=true https://.../uv-x86_64-unknown-linux-gnu.tar.gz /root`)
+                out.append(CopyWrite(dest, False, tree=True, unpacked=True))
+                continue
             into = dest_is_dir or dest in STANDARD_DIRS
             target = posixpath.join(dest, base) if into else dest
             out.append(CopyWrite(target, True, archive=is_archive(base)))
             continue
-        if adds and from_stage is None and source.lower().endswith(TAR_SUFFIXES):
+        if (
+            adds
+            and from_stage is None
+            and unpack != "false"  # (`ADD --unpack=false x.tar.gz /opt/`: the archive as is)
+            and source.lower().endswith(TAR_SUFFIXES)
+        ):
             out.append(CopyWrite(dest, False, tree=True, unpacked=True))
             continue  # ADD unpacks a local tar archive: its members land under dest
         if context is not None and from_stage is None:

@@ -1807,6 +1807,8 @@ class _Parser:
             value = self.env.get(var.name) if items is None else " ".join(items.split("\n"))
             return None if value is None else (value, True)
         value = self.env.get(var.name)
+        if value is None and var.name == "PWD":
+            value = self.cwd  # (the shell's own: the directory it is in, `rm -rf "$PWD"`)
         if op in ("", ":?", "?"):
             return None if value is None else (value, True)
         if op == "len":

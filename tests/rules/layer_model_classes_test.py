@@ -22149,6 +22149,23 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install sphinx || true\n",
         [],
     ),
+    # ADD --unpack=true unpacks a URL's tar where it lands, and --unpack=false keeps a local
+    # one packed
+    (
+        "FROM debian:12\nADD --unpack=true https://e.org/uv-x86_64-linux.tar.gz /root\n"
+        "RUN mv /root/uv-x86_64-linux/uv /usr/local/bin/ && rm -r /root/uv-x86_64-linux\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nADD --unpack=false app.tar.gz /opt/\n"
+        "RUN tar -xzf /opt/app.tar.gz -C /opt && rm /opt/app.tar.gz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    # $PWD is the directory the shell is in
+    (
+        'FROM debian:12\nWORKDIR /work\nCOPY scripts/ ./\nRUN ./setup.sh && rm -rf "$PWD"\n',
+        [(4, "LG003")],
+    ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
         "RUN cd /usr/local/share/fonts-extra && unzip -o fonts.zip && rm fonts.zip\n",
