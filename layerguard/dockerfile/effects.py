@@ -160,6 +160,12 @@ MANAGERS: Mapping[str, Manager] = {
         "poetry install --no-cache, or rm -rf ~/.cache/pypoetry in the same RUN",
         ("/usr/local/lib", "/usr/local/bin", "/opt"),
     ),
+    "pdm": Manager(
+        ("~/.cache/pdm",),
+        "the pdm cache (~/.cache/pdm)",
+        "pdm cache clear in the same RUN, or RUN --mount=type=cache,target=/root/.cache/pdm",
+        ("/usr/local/lib", "/usr/local/bin", "/opt"),
+    ),
     "npm": Manager(
         ("~/.npm/_cacache",),  # (what it downloaded: `rm -rf ~/.npm/_cacache` empties it)
         "the npm cache (~/.npm)",
@@ -489,6 +495,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "espidf": (("IDF_TOOLS_PATH", "/dist"),),
     "uv": (("XDG_CACHE_HOME", "/uv"), ("UV_CACHE_DIR", "")),
     "poetry": (("XDG_CACHE_HOME", "/pypoetry"), ("POETRY_CACHE_DIR", "")),
+    "pdm": (("XDG_CACHE_HOME", "/pdm"), ("PDM_CACHE_DIR", "")),
     "npm": (("npm_config_cache", "/_cacache"), ("NPM_CONFIG_CACHE", "/_cacache")),
     # (yarn 1 takes XDG_CACHE_HOME before its root's /usr/local/share)
     "yarn": (("XDG_CACHE_HOME", "/yarn/v6"), ("YARN_CACHE_FOLDER", "/v6")),
@@ -623,7 +630,7 @@ _MODELLED = frozenset(
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
-        "bun",
+        *("bun", "pdm"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
         *("update-ca-certificates", "locale-gen", "update-locale", "dirname", "basename"),
         "realpath",
@@ -7167,6 +7174,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (`poetry install --only-root`: the project alone, from its own directory)
         fetches = installs and "--only-root" not in words
         return "poetry", installs, fetches or (sub == "lock" and "--check" not in words)
+    if tool == "pdm":  # (its wheels and HTTP caches; `pdm lock` resolves through them)
+        installs = sub in ("install", "sync", "add", "update")
+        return "pdm", installs, installs or sub == "lock"
     if tool == "npm":
         installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)
@@ -7793,6 +7803,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return (sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)) or (
             tool == "uv" and sub == "clean"
         )
+    if family == "pdm":
+        return sub == "cache" and "clear" in words
     if family == "poetry":
         # (`poetry cache clear --all pypi` empties that repository's cache alone: the artifacts
         # it downloaded stay in the cache's artifacts/)

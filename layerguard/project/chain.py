@@ -176,6 +176,7 @@ class Graph:
         homes: dict[str, str] = {}  # user name or uid -> home, as the steps so far showed
         added: set[str] = set()  # the homes of the users the steps so far added
         dirs: set[str] = set()  # directories the steps so far made
+        whole: set[str] = set()  # where the steps so far copied the whole build context
         renamed: dict[str, str] = {}  # image path -> its name where it came from (COPY, address)
         root_image = None  # the external image the shipped stages start from
         # (a user added, or /etc/passwd or a dot directory of / written: `USER 1000` may be
@@ -314,7 +315,9 @@ class Graph:
                     if run_texts is None:
                         run_texts = _run_texts(model)
                     later = "\n".join(run_texts[id(instr)])
-                    writes = _into_directories(tuple(copy_writes(instr, context, key)), dirs, later)
+                    writes = _into_directories(
+                        tuple(copy_writes(instr, context, key)), dirs, later, whole
+                    )
                     # (a script shown before, written over by a copy: `COPY finish-apt ...`)
                     texts = {
                         p: t for p, t in texts.items() if not any(covers(w.path, p) for w in writes)
@@ -337,6 +340,8 @@ class Graph:
                     writes = (*(w for w in writes if not (w.either and w.path in shown)), *theirs)
                     dirs.update(w.path if w.tree else w.into for w in writes
                                 if w.tree or w.path != w.into)  # fmt: skip
+                    whole.update(w.path for w in writes
+                                 if w.tree and w.source == "." and not w.origin)  # fmt: skip
                     # (and the directory each file it is known to write lies in, whether its
                     # source is a file or a directory: `COPY --from=builder /usr/local/nginx
                     # ...` holds conf/nginx.conf, so `COPY nginx.conf /usr/local/nginx/conf`
@@ -406,13 +411,15 @@ def _renamed(run: RunEffects, name: Callable[[tuple[str, ...]], tuple[str, ...]]
 
 
 def _into_directories(
-    writes: tuple[CopyWrite, ...], dirs: set[str], later: str = ""
+    writes: tuple[CopyWrite, ...], dirs: set[str], later: str = "", whole: set[str] | None = None
 ) -> tuple[CopyWrite, ...]:
     """A file copied to a path an earlier step made a directory lands inside it
     (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it; so
     does one copied to a directory's parent that `mkdir -p` made (`RUN mkdir -p
-    /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`), and one a later RUN of the stage
-    (`later`, their text) names inside the path, which shows a directory was there."""
+    /etc/nginx/http.d`, then `COPY nginx.conf /etc/nginx`), one a later RUN of the stage
+    (`later`, their text) names inside the path, which shows a directory was there, and one
+    copied to its own directory's place where the whole context was copied before (`whole`:
+    `COPY . /mediasoup`, then `COPY server/package.json ./server`)."""
     return tuple(
         # (a wildcard's matches land inside by their names: `COPY public/*.html
         # /usr/share/nginx/html`, where the image holds that directory)
@@ -427,10 +434,24 @@ def _into_directories(
             w.path in dirs
             or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs)
             or _named_inside(w, later)
+            or _context_directory(w, whole or set())
         )
         else w
         for w in writes
     )
+
+
+def _context_directory(write: CopyWrite, whole: set[str]) -> bool:
+    """`write` goes to a directory of the build context where a step copied the whole context:
+    the directory its own source lies in (`server` for `server/package.json`)."""
+    if write.origin or not whole:
+        return False
+    above = posixpath.dirname(write.source.strip("/"))
+    while above:
+        if any(write.path == posixpath.join(root, above) for root in whole):
+            return True
+        above = posixpath.dirname(above)
+    return False
 
 
 def _named_inside(write: CopyWrite, later: str) -> bool:

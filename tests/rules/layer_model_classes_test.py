@@ -22166,6 +22166,20 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         'FROM debian:12\nWORKDIR /work\nCOPY scripts/ ./\nRUN ./setup.sh && rm -rf "$PWD"\n',
         [(4, "LG003")],
     ),
+    # where the whole context was copied, a file's own directory is a directory there
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY server/package.json ./server\n"
+        "COPY config/app.json ./settings\n",
+        [(4, "LG002")],
+    ),
+    # pdm keeps the wheels and HTTP responses it fetched in ~/.cache/pdm
+    (
+        "FROM python:3.12-slim\nRUN pip install --no-cache-dir pdm\nWORKDIR /app\n"
+        "COPY pyproject.toml pdm.lock ./\nRUN pdm install --prod\n"
+        "RUN pdm sync && pdm cache clear\n"
+        "RUN --mount=type=cache,target=/root/.cache/pdm pdm install\n",
+        [(5, "LG005"), (6, "LG003")],
+    ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
         "RUN cd /usr/local/share/fonts-extra && unzip -o fonts.zip && rm fonts.zip\n",
