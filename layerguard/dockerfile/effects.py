@@ -2790,14 +2790,20 @@ def _tilde_users(command: Command, homes: Mapping[str, str]) -> Command:
     return command._replace(words=tuple(words))
 
 
-def _moved_home(words: tuple[str, ...], name: str, command: Command, text: str) -> Iterator[Op]:
-    """`usermod -m -d /home/dev ubuntu` moves the user's home, as `mv /home/ubuntu /home/dev`
-    would: what it held is written again under the new name."""
+def _moved_home(
+    words: tuple[str, ...],
+    name: str,
+    command: Command,
+    text: str,
+    homes: Mapping[str, str] | None = None,
+) -> Iterator[Op]:
+    """`usermod -m -d /home/dev ubuntu` moves the user's home (where `homes` says it is), as
+    `mv /home/ubuntu /home/dev` would: what it held is written again under the new name."""
     new = _option_value(words, "-d", "--home")
     moves = any(w in ("-m", "--move-home") for w in words)
     if not (moves and new and name) or "$" in name:
         return
-    old = _user_home(name)
+    old = (homes or {}).get(name) or _user_home(name)
     yield Op(REMOVE, "usermod", _paths([old], command), text)
     yield Op(WRITE, "usermod", _paths([new], command), text, TREE, UNKNOWN, sources=(old,))
 
@@ -3049,9 +3055,13 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
         return None
     if program.count("{}") != 1 or "{}" in program[-1] or "$" in program[-1]:
         return None
-    # (-iname too: the file it moves may differ in case, where it goes does not)
     at = next((i for i, w in enumerate(words[:-1]) if w in ("-name", "-iname")), None)
+    if at is not None and words[at - 1] in ("!", "-not"):
+        return None  # (`! -iname '*.md'`: every other file, which no name says)
     name = words[at + 1] if at is not None else ""
+    if at is not None and words[at] == "-iname" and is_glob(name):
+        # (matched in any case: `-iname '*.appimage'` finds Tool.AppImage)
+        name = "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in name)
     roots = _find_roots(words)
     depth = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-maxdepth"), "")
     if not name or (is_glob(name) and depth != "1") or "/" in name or len(roots) != 1:
@@ -4676,7 +4686,7 @@ def _ops(
                 sources=(user.skeleton,),
             )
         elif (
-            tool == "useradd"
+            _user_tool(tool, words) == "useradd"
             and not user.bare
             and not {"-M", "--no-create-home", "-r", "--system"} & set(words)
         ):
@@ -4685,7 +4695,7 @@ def _ops(
             yield Op(WRITE, tool, homes, text, DIR, EMPTY)
     elif tool == "usermod":
         name = (_operands(words, _USERMOD_VALUES) or [""])[-1]
-        yield from _moved_home(words, name, command, text)
+        yield from _moved_home(words, name, command, text, user_homes)
         # A new uid re-owns the files in the user's home: an implicit `chown -R`.
         # (the uid the images give their users: `usermod -u 1000 ubuntu` changes nothing)
         uid = _option_value(words, "-u", "--uid")
@@ -5301,10 +5311,23 @@ _USERMOD_VALUES = frozenset(
 )
 
 
+def _user_tool(tool: str, words: tuple[str, ...]) -> str:
+    """useradd for an adduser given an option busybox's lacks: Red Hat's adduser is a link to
+    useradd (`adduser -m -u 1001 app`, `adduser -d /data app`); else `tool`."""
+    if tool != "adduser":
+        return tool
+    letters = {c for w in words[1:] if w[:1] == "-" and w[1:].isalpha() for c in w[1:]}
+    return "useradd" if letters - set(_BUSYBOX_ADDUSER) else tool
+
+
+_BUSYBOX_ADDUSER = "hgsGSDHuk"  # (busybox adduser's options: -h DIR, -g GECOS, -s, -G, -k ...)
+
+
 def _new_user(tool: str, words: tuple[str, ...]) -> NewUser | None:
     """The user of `useradd -ms /bin/bash app`, `useradd app --create-home --uid 1000`,
     `adduser -D -h /x app`: the home given with -d/--home/-h, else NAME in useradd's -b
     directory or /home."""
+    tool = _user_tool(tool, words)
     name: str | None = None
     home: str | None = None
     based = "/home"  # (useradd's -b: the directory the home is made in, `-b /u01`)
@@ -6178,7 +6201,7 @@ def _package_ops(
             local.append(posixpath.join(link, "*"))
     # (nor a spec file or source package that `yum-builddep` or `dnf builddep` reads for the
     # build dependencies it installs)
-    builddep = tool == "yum-builddep" or (family == "yum" and "builddep" in operands[:1])
+    builddep = tool == "yum-builddep" or (family == "yum" and subcommand(words) == "builddep")
     if family == "cargo" and not any(w.startswith("--extract-to") for w in words):
         # (`cargo nextest archive --archive-file t.tar.zst` writes the archive; a run of it
         # unpacks into a temporary directory, unless told where: `--extract-to /app/x`)

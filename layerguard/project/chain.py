@@ -237,7 +237,19 @@ class Graph:
                         # on an official image that ends as root, `ENV HOME=/config` on node,
                         # where root's yarn 1 caches in /usr/local/share)
                         home = "/root"
-                    run = run_effects(instr, files, home, homes, named)
+                    passed = homes
+                    if "HOME=" in instr.node.original and not runs_as:
+                        # (a HOME given on a command line, `HOME=/app pip install`: another
+                        # user's home to pip's owner check where a step made it that user's)
+                        passed = {u: h for u, h in homes.items() if h in added or
+                                  h.startswith("/home/")}  # fmt: skip
+                    if (
+                        given := instr.env.get("HOME", "")
+                    ) in added and given not in homes.values():
+                        # (an ENV HOME a chown gave a user, no user's home: another user's all
+                        # the same to pip's owner check, which reads the directory's owner)
+                        passed = {**passed, "": given}
+                    run = run_effects(instr, files, home, passed, named)
                     # (what else this RUN wrote over such a script is not shown: `curl -o`)
                     texts = {
                         p: t
@@ -292,8 +304,12 @@ class Graph:
                         and not _root_s(u.home, run.ops)
                     )
                     # (and one a chown gave a user, `chown -R app:app /app`; less one it gave
-                    # back to root, `chown -R root:root /app`)
+                    # back to root, `chown -R root:root /app`, or that is gone, `usermod -m`)
                     for op in run.ops:
+                        if op.kind == REMOVE:
+                            added.difference_update(
+                                {h for h in added for p in op.paths if inside(h, p) or h == p}
+                            )
                         if op.kind == CHOWN and (owner := dict(op.sets).get("user")):
                             if owner in ("root", "0"):
                                 added.difference_update(op.paths)
@@ -457,8 +473,8 @@ def _context_directory(write: CopyWrite, whole: set[str]) -> bool:
 def _named_inside(write: CopyWrite, later: str) -> bool:
     """A later RUN names the copied file inside the destination, as a word of its own
     (`/usr/local/share/fonts/fonts.zip`, not `/usr/local/share/fonts/fonts.zip.sha256`), or
-    goes into the destination (`cd /usr/local/share/fonts && unzip fonts.zip`), which only a
-    directory allows."""
+    goes into the destination (`cd /usr/local/share/fonts && unzip fonts.zip`, a later
+    WORKDIR there), which only a directory allows."""
     name = posixpath.basename(write.source)
     if not later or not name or is_glob(name):
         return False
@@ -466,7 +482,8 @@ def _named_inside(write: CopyWrite, later: str) -> bool:
     into = re.escape(write.path.rstrip("/"))
     return (
         re.search(rf"(?<![\w./-]){inside}(?![\w.-])", later) is not None
-        or re.search(rf"(?<![\w./-])cd\s+{into}/?(?=$|[\s;&|)])", later, re.M) is not None
+        or re.search(rf"(?<![\w./-])(?:cd|pushd)\s+[\"']?{into}/?[\"']?(?=$|[\s;&|)])", later, re.M)
+        is not None
     )
 
 
@@ -480,6 +497,8 @@ def _run_texts(model: Model) -> dict[int, list[str]]:
         out[id(instr)] = after
         if instr.keyword == "run":
             after = [*(expand(script, instr.env) for script in run_scripts(instr)), *after]
+        elif instr.keyword == "workdir":
+            after = [f"cd {instr.workdir}", *after]  # (the directory it goes into, as cd)
     return out
 
 

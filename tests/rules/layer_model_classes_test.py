@@ -4804,11 +4804,19 @@ def test_usermod_moving_a_home_writes_its_files_again(
 ) -> None:
     # `usermod -m -d` moves the home as mv would: Ubuntu 24.04's own user `ubuntu` (held out
     # 71 and 111), or one an earlier layer added; a new home without -m moves nothing, and
-    # 22.04 has no such user
+    # after it the home usermod moves is that new one, which is not there; 22.04 has no such
+    # user
     assert found(
         "FROM ubuntu:24.04\nRUN usermod -l coder -d /home/coder -m ubuntu\n"
-        "RUN useradd -m dev\nRUN usermod -d /srv/dev dev\nRUN usermod --move-home -d /srv/x dev\n"
-    ) == [(2, "LG003"), (5, "LG003")]
+        "RUN useradd -m dev\nRUN usermod --move-home -d /srv/x dev\n"
+    ) == [(2, "LG003"), (4, "LG003")]
+    assert (
+        found(
+            "FROM ubuntu:24.04\nRUN useradd -m dev\nRUN usermod -d /srv/dev dev\n"
+            "RUN usermod --move-home -d /srv/x dev\n"
+        )
+        == []
+    )
     assert found("FROM ubuntu:22.04\nRUN usermod -l coder -d /home/coder -m ubuntu\n") == []
 
 
@@ -22179,6 +22187,77 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pdm sync && pdm cache clear\n"
         "RUN --mount=type=cache,target=/root/.cache/pdm pdm install\n",
         [(5, "LG005"), (6, "LG003")],
+    ),
+    # the reviews' probes (fifty-eighth session): a HOME on pip's command line counts only
+    # where a step made it the user's; a directory chowned to a user is another user's to
+    # pip's owner check; a home usermod -m moved away is gone
+    (
+        "FROM rockylinux:9\nRUN dnf install -y python3-pip && dnf clean all\n"
+        "RUN useradd -r -d /app app\nRUN HOME=/app pip3 install requests\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN useradd -d /app app\nRUN HOME=/app pip install flask\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nWORKDIR /srv\nRUN useradd -d /srv app\n"
+        "RUN HOME=/srv pip install flask\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.12-alpine\nRUN adduser -D -H -h /app app\n"
+        "RUN HOME=/app pip install requests\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\nRUN useradd -r app\nRUN chown -R app:app /app\n"
+        "ENV HOME=/app\nRUN pip install celery\n",
+        [],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN useradd -m -d /app app && usermod -d /srv/app -m app\n"
+        "ENV HOME=/app\nRUN pip install flask\n",
+        [(4, "LG005")],
+    ),
+    # an adduser given an option busybox's lacks is useradd (Red Hat's link): its skeleton's
+    # dotfiles are copied up
+    ("FROM myorg/base:1\nRUN adduser -u 1001 -m app\nRUN chown -R app /home/app\n", [(3, "LG004")]),
+    # dnf builddep after options that take a value only reads the spec it is given
+    (
+        "FROM rockylinux:9\nRUN dnf install -y dnf-plugins-core rpm-build && dnf clean all\n"
+        "COPY mypkg.spec /tmp/\n"
+        "RUN dnf -y --setopt install_weak_deps=0 builddep /tmp/mypkg.spec && dnf clean all\n",
+        [],
+    ),
+    # find's name test negated selects every other file; -iname's pattern matches any case
+    (
+        "FROM alpine:3.19\nWORKDIR /opt/dist\nCOPY README.md ./\n"
+        "RUN wget -qO- https://e.org/tools.tar.gz | tar -xz && find /opt/dist -maxdepth 1"
+        " -type f ! -iname '*.md' -exec mv {} /usr/local/bin/ \\;\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm-slim\nCOPY Tool.AppImage /tmp/\nRUN find /tmp -maxdepth 1"
+        " -iname '*.appimage' -exec mv {} /usr/local/bin/tool \\;"
+        " && chmod +x /usr/local/bin/tool\n",
+        [(3, "LG003")],
+    ),
+    # going into the destination with pushd, a quoted cd or a later WORKDIR shows a directory
+    (
+        'FROM ubuntu:22.04\nCOPY sdk.zip /opt/sdk\nSHELL ["/bin/bash", "-c"]\n'
+        "RUN pushd /opt/sdk && unzip -q sdk.zip && rm sdk.zip && popd\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nENV FONT_DIR=/usr/local/share/fonts\nCOPY fonts.zip $FONT_DIR\n"
+        'RUN cd "$FONT_DIR" && unzip -o fonts.zip && rm fonts.zip\n',
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM eclipse-temurin:17-jdk\nCOPY app.jar /opt/app\nWORKDIR /opt/app\n"
+        "RUN jar xf app.jar && rm app.jar\n",
+        [(2, "LG006"), (4, "LG003")],
     ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
