@@ -2221,6 +2221,11 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
             return {"BUNDLE_PATH": rest[1]}
         if len(rest) == 2 and rest[0] == "deployment":
             return {"BUNDLE_DEPLOYMENT": rest[1]}
+    if tool == "pdm" and words[1:2] == ("config",):
+        # (`pdm config cache_dir /tmp/pdm`: the cache of the installs after it, as the variable)
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        if len(rest) == 2 and rest[0] == "cache_dir":
+            return {"PDM_CACHE_DIR": rest[1]}
     if tool == "poetry" and words[1:2] == ("config",):
         # (`poetry config virtualenvs.create false`: for the installs after it, as the variable)
         rest = [w for w in words[2:] if not w.startswith("-")]
@@ -7199,7 +7204,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "poetry", installs, fetches or (sub == "lock" and "--check" not in words)
     if tool == "pdm":  # (its wheels and HTTP caches; `pdm lock` resolves through them)
         installs = sub in ("install", "sync", "add", "update")
-        return "pdm", installs, installs or sub == "lock"
+        return "pdm", installs, installs or (sub == "lock" and "--check" not in words)
     if tool == "npm":
         installs = sub in _NPM_INSTALLS or sub in _NPM_CLEAN_INSTALLS
         # (`npm cache add react vite`: it fills the cache on purpose, `npm pack` on the way)

@@ -244,8 +244,11 @@ class Graph:
                         passed = {u: h for u, h in homes.items() if h in added or
                                   h.startswith("/home/")}  # fmt: skip
                     if (
-                        given := instr.env.get("HOME", "")
-                    ) in added and given not in homes.values():
+                        (given := instr.env.get("HOME", "")) in added
+                        and given not in homes.values()
+                        # (nor where root made the way to its cache since: `mkdir -p ~/.cache`)
+                        and not any(on_the_way(d, given) for d in dirs)
+                    ):
                         # (an ENV HOME a chown gave a user, no user's home: another user's all
                         # the same to pip's owner check, which reads the directory's owner)
                         passed = {**passed, "": given}
@@ -305,7 +308,11 @@ class Graph:
                     )
                     # (and one a chown gave a user, `chown -R app:app /app`; less one it gave
                     # back to root, `chown -R root:root /app`, or that is gone, `usermod -m`)
+                    before = set(added)
                     for op in run.ops:
+                        if op.kind == WRITE and op.tool == "usermod" and op.sources:
+                            # (a home `usermod -m` moved is the user's where it went)
+                            added.update(op.paths if op.sources[0] in before else ())
                         if op.kind == REMOVE:
                             added.difference_update(
                                 {h for h in added for p in op.paths if inside(h, p) or h == p}
@@ -473,8 +480,8 @@ def _context_directory(write: CopyWrite, whole: set[str]) -> bool:
 def _named_inside(write: CopyWrite, later: str) -> bool:
     """A later RUN names the copied file inside the destination, as a word of its own
     (`/usr/local/share/fonts/fonts.zip`, not `/usr/local/share/fonts/fonts.zip.sha256`), or
-    goes into the destination (`cd /usr/local/share/fonts && unzip fonts.zip`, a later
-    WORKDIR there), which only a directory allows."""
+    goes into the destination or below it (`cd /usr/local/share/fonts && unzip fonts.zip`, a
+    later WORKDIR there), which only a directory allows."""
     name = posixpath.basename(write.source)
     if not later or not name or is_glob(name):
         return False
@@ -482,7 +489,11 @@ def _named_inside(write: CopyWrite, later: str) -> bool:
     into = re.escape(write.path.rstrip("/"))
     return (
         re.search(rf"(?<![\w./-]){inside}(?![\w.-])", later) is not None
-        or re.search(rf"(?<![\w./-])(?:cd|pushd)\s+[\"']?{into}/?[\"']?(?=$|[\s;&|)])", later, re.M)
+        or re.search(
+            rf"(?<![\w./-])(?:cd|pushd)\s+[\"']?{into}(?:/[^\s;&|)\"']*)?[\"']?(?=$|[\s;&|)])",
+            later,
+            re.M,
+        )
         is not None
     )
 

@@ -22259,6 +22259,30 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN jar xf app.jar && rm app.jar\n",
         [(2, "LG006"), (4, "LG003")],
     ),
+    # the third review: `pdm lock --check` fetches nothing; `pdm config cache_dir` moves the
+    # cache; root's directory on the way to the cache keeps it on in a chowned HOME; a home
+    # `usermod -m` moved is the user's; a WORKDIR below the destination shows a directory
+    (
+        "FROM python:3.12-slim\nRUN pip install --no-cache-dir pdm\nWORKDIR /app\n"
+        "COPY pyproject.toml pdm.lock ./\nRUN pdm lock --check\n"
+        "RUN pdm config cache_dir /tmp/pdm && pdm install --prod && rm -rf /tmp/pdm\n",
+        [],
+    ),
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\nRUN useradd -r app && chown app:app /app\n"
+        "RUN mkdir -p /app/.cache\nENV HOME=/app\nRUN pip install celery\n",
+        [(6, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN useradd -m -d /app app && usermod -d /srv/app -m app\n"
+        "ENV HOME=/srv/app\nRUN pip install flask\n",
+        [],
+    ),
+    (
+        "FROM eclipse-temurin:17-jdk\nCOPY app.jar /opt/app\nWORKDIR /opt/app/bin\n"
+        "RUN jar xf ../app.jar && rm ../app.jar\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
         "RUN cd /usr/local/share/fonts-extra && unzip -o fonts.zip && rm fonts.zip\n",
