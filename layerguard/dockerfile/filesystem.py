@@ -1824,6 +1824,7 @@ def _run(
     skel_homes: set[str] = set()
     shown: list[str] = []  # the files of copied trees a change of this RUN copied up
     occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
+    files: dict[str, Entry] = {}  # the file each path this RUN's mv took held, where one did
     pulled: dict[str, tuple[str, ...]] = {}  # a repository a pull updated -> its version before
     for op in step.run.ops:
         if sweeping and op.kind == WRITE:
@@ -2007,6 +2008,9 @@ def _run(
                 # (`mv /root/.cache /home/app/.cache || true` where nothing made one: the base
                 # is known, and no layer wrote there)
                 op = op._replace(content=EMPTY)
+            elif op.tool == "mv" and len(op.sources) == 1 and op.sources[0] in files:
+                # (`mv cs-x86_64-pc-linux cs`: the file a download left, a file still)
+                op = op._replace(entry=FILE, content=files[op.sources[0]].content)
             # (createcluster.conf edited first, `create_main_cluster = false`: Debian's
             # postgresql makes no main cluster, its files known to ship are not there)
             # (so too on the postgres image, whose own build turned it off first)
@@ -2057,6 +2061,10 @@ def _run(
                     for p in op.paths
                     if any(covers(p, e.path) or covers(e.path, p) for e in (*live, *own))
                 )
+                for p in op.paths:
+                    last = next((e for e in reversed((*live, *own)) if e.path == p), None)
+                    if last is not None and last.kind == FILE:
+                        files[p] = last
             if op.tool == "usermod" and op.kind == REMOVE:
                 below = [e for e in (*live, *own) if covers(op.paths[0], e.path)]
                 if any(e.role == HOME for e in below) and all(

@@ -22283,6 +22283,12 @@ _FIFTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN jar xf ../app.jar && rm ../app.jar\n",
         [(2, "LG006"), (4, "LG003")],
     ),
+    # a file mv takes to a new name is a file still: a later chmod of it copies its bytes up
+    (
+        "FROM ubuntu:22.04\nWORKDIR /root\nRUN wget https://e.org/cs-linux\nRUN mv cs-linux cs\n"
+        "RUN chmod +x cs\n",
+        [(4, "LG003"), (5, "LG004")],
+    ),
     (  # (a name that only begins the same: not the copied file)
         "FROM debian:bookworm-slim\nCOPY fonts.zip /usr/local/share/fonts\n"
         "RUN cd /usr/local/share/fonts-extra && unzip -o fonts.zip && rm fonts.zip\n",
