@@ -500,8 +500,8 @@ def _named_inside(write: CopyWrite, later: str) -> bool:
 
 def _run_texts(model: Model) -> dict[int, list[str]]:
     """For each instruction of the shipped stages (by id), the scripts of the RUNs after it
-    there, their heredocs too, with the variables the Dockerfile sets expanded: what a later
-    RUN says of a path."""
+    there, their heredocs too, with the variables the Dockerfile sets expanded, and each later
+    WORKDIR as a cd into it: what the steps after it say of a path."""
     out: dict[int, list[str]] = {}
     after: list[str] = []
     for instr in reversed([i for s in model.shipped_stages() for i in s.instructions]):
