@@ -218,11 +218,14 @@ class Graph:
                     home = homes.get(runs_as, "")
                     if not home and not users and homeless(root_image, runs_as):
                         home = "/"  # (no such user: Docker gives it HOME=/)
+                    # (an ENV HOME a step made another user's, a home useradd made or a chown
+                    # gave, where root made no directory on the way to the cache since: `mkdir
+                    # -p $HOME/.cache`)
+                    given = instr.env.get("HOME", "")
+                    others = given in added and not any(on_the_way(d, given) for d in dirs)
                     if (
                         not runs_as
-                        and instr.env.get("HOME") in added
-                        # (nor where root made a directory in it since: `mkdir -p $HOME/.cache`)
-                        and not any(on_the_way(d, instr.env["HOME"]) for d in dirs)
+                        and others
                         and root_image is not None
                         and not known(root_image).user
                     ) or (
@@ -243,14 +246,9 @@ class Graph:
                         # user's home to pip's owner check where a step made it that user's)
                         passed = {u: h for u, h in homes.items() if h in added or
                                   h.startswith("/home/")}  # fmt: skip
-                    if (
-                        (given := instr.env.get("HOME", "")) in added
-                        and given not in homes.values()
-                        # (nor where root made the way to its cache since: `mkdir -p ~/.cache`)
-                        and not any(on_the_way(d, given) for d in dirs)
-                    ):
-                        # (an ENV HOME a chown gave a user, no user's home: another user's all
-                        # the same to pip's owner check, which reads the directory's owner)
+                    if others and given not in homes.values():
+                        # (one a chown gave a user, no user's home: another user's all the same
+                        # to pip's owner check, which reads the directory's owner)
                         passed = {**passed, "": given}
                     run = run_effects(instr, files, home, passed, named)
                     # (what else this RUN wrote over such a script is not shown: `curl -o`)
