@@ -980,8 +980,9 @@ _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 # The tags of releases still in the making (`testing-slim`, `rolling`), always after those.
 # (Not a dated one, `sid-20220125`. `latest` or no tag is today's release, which a build pulls
-# now, whatever release an older Dockerfile meant: the labelled sets split evenly on it.)
-_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental)(?:-slim)?$")
+# now, whatever release an older Dockerfile meant: the labelled sets split evenly on it; so are
+# Debian's `stable` and `oldstable`, 13 and 12 now.)
+_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental|(?:old)?stable)(?:-slim)?$")
 _UBUNTU_NOW = re.compile(r"(?:rolling|devel)$")
 _OLD_PIP = re.compile(
     _RELEASE_START + r"(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
@@ -1100,9 +1101,9 @@ JLESAGE_ICONS = ("/opt/noVNC/app/images/icons", "/opt/novnc/images/icons")
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 # Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
-# Alpine's own tags of 3.19 and later (not `latest` or none, which an older Dockerfile meant
-# as the release of its day), and another image's tag that names one (`node:22-alpine3.20`)
-_MANAGED_ALPINE = re.compile(r"^(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)")
+# Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that
+# names one (`node:22-alpine3.20`)
+_MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
 _MANAGED_ALPINE_TAG = re.compile(r"alpine-?3\.(?:19|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (

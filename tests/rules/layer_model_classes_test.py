@@ -22306,6 +22306,41 @@ def test_the_classes_of_the_fifty_eighth_session(
     assert found(dockerfile) == expected
 
 
+_FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # Debian's `stable` and `oldstable` (13 and 12 now) and Alpine's `3` (the newest 3.x) are
+    # today's releases, whose Python is externally managed: their own pip refuses and fetches
+    # nothing
+    (
+        "FROM debian:stable-slim\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install requests || true\n",
+        [],
+    ),
+    (
+        "FROM debian:oldstable\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install requests || true\n",
+        [],
+    ),
+    (
+        "FROM alpine:3\nRUN apk add --no-cache python3 py3-pip\n"
+        "RUN pip3 install requests || true\n",
+        [],
+    ),
+    (  # (an older 3.x names its release)
+        "FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install requests\n",
+        [(3, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _FIFTY_NINTH)
+def test_the_classes_of_the_fifty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
