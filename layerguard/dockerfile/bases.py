@@ -146,6 +146,8 @@ _S2I = (
 )
 # docker-selenium's images (and seleniarm's, their ARM builds), run as seluser
 _SELENIUM = ("selenium/*", "seleniarm/*")
+# SageMath's images (Docker Hub's and its GitLab registry's), run as sage in /home/sage
+_SAGE = ("sagemath/sagemath*", "registry.gitlab.com/sagemath/sage/sagemath*")
 # its tags from before its Base set HOME=/home/seluser (3.14.0-europium, September 2018)
 _OLD_SELENIUM = re.compile(r"2\.|3\.(?:\d|1[0-3])\.|3\.14\.0-(?:arsenic|beryllium|curium|dubnium)")
 # linuxserver's desktop bases (selkies, kasmvnc, rdesktop)
@@ -1347,6 +1349,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     # (and docker-selenium's their seluser's: pip run by root after `USER root` finds its cache
     # there another user's and turns it off)
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
+    **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1355,6 +1358,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "codercom/code-server": (("coder", "/home/coder"), ("1000", "/home/coder")),
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
+    **dict.fromkeys(_SAGE, (("sage", "/home/sage"),)),
     # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
     **dict.fromkeys(
         (
@@ -1389,6 +1393,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_JBOSS, "jboss"),
     **dict.fromkeys(_FRAPPE, "frappe"),
     **dict.fromkeys(_SELENIUM, "seluser"),
+    **dict.fromkeys(_SAGE, "sage"),
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
@@ -1401,6 +1406,7 @@ _FIXED: Mapping[str, tuple[str, ...]] = {
 }
 _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
+    **dict.fromkeys(_SAGE, "/home/sage"),
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",

@@ -659,6 +659,7 @@ _MODELLED = frozenset(
         *("jq", "tac", "lsb_release", "sync", "read", "yes", "file", "ldd", "diff", "cmp"),
         *("du", "df", "hostname", "arch", "dpkg-architecture", "dpkg-query", "expr", "tput"),
         *("locale", "groups", "uniq", "rev", "nl", "od", "hexdump", "base64", "cksum", "b2sum"),
+        "apt-key",  # (its keyring in /etc/apt, nothing a later step names)
     }
 )
 # Programs that rewrite the user database.
@@ -3641,6 +3642,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name.startswith("perl") and len(words) > 1 and words[1].endswith("install-module.pl"):
             return "install-module.pl", words[1:]  # (`perl install-module.pl --all`)
+        if name == "sage" and words[1:2] in (("-pip",), ("--pip",)):
+            return "pip", ("pip", *words[2:])  # (SageMath's own Python's pip)
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program

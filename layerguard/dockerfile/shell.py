@@ -1385,7 +1385,27 @@ class _Parser:
             plain = all(isinstance(p, _Lit) for p in item.parts) and len(item.literal.split()) == 1
             if item.keyword or plain:
                 self.env[name] = item.keyword or item.literal
+            else:
+                listed = self._listed(item)
+                if listed is not None:
+                    self.env[name] = listed
         return i
+
+    def _listed(self, item: _Word) -> str | None:
+        """The one pattern a loop's `$(ls *.deb)` lists, each file it matches in turn as a
+        glob in the words do (`for f in $(ls *.deb); do dpkg -i "$f"; done`)."""
+        if len(item.parts) != 1 or not isinstance(item.parts[0], _Sub) or item.parts[0].quoted:
+            return None
+        words = [t for t in item.parts[0].tokens if not (isinstance(t, _Op) and t.op == "\n")]
+        if len(words) < 2 or not all(isinstance(w, _Word) for w in words):
+            return None
+        texts = [self._value_of(w) for w in words if isinstance(w, _Word)]
+        if texts[0] != ("ls", True) or not all(known for _, known in texts):
+            return None
+        operands = [t for t, _ in texts[1:] if t not in ("-1", "-d", "--")]
+        if len(operands) != 1 or operands[0].startswith("-") or not operands[0].split():
+            return None
+        return operands[0]
 
     def _case(self, tokens: list[_Token], i: int) -> int:
         """Skip `case WORD in`; the patterns are skipped by feed() until their `)`."""

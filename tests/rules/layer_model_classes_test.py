@@ -22329,6 +22329,29 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install requests\n",
         [(3, "LG005")],
     ),
+    # a loop over `$(ls *.deb)` takes each file the pattern matches, as `for f in *.deb` does
+    (
+        "FROM ubuntu:18.04\nADD *.deb /\n"
+        'RUN for filename in $(ls *.deb); do dpkg -i "$filename" && rm -f "$filename"; done\n',
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (  # (a listing with options it may read otherwise: nothing known)
+        "FROM ubuntu:18.04\nADD *.deb /\n"
+        'RUN for filename in $(ls -t *.deb); do dpkg -i "$filename"; done\n',
+        [],
+    ),
+    # apt-key writes its keyring, no file a later command names: a copied file moved after it is
+    # still the copy's
+    (
+        "FROM ubuntu:22.04\nCOPY . /\nRUN wget -q -O - https://dl.google.com/linux/key.pub"
+        " | apt-key add - && mv /google-chrome.list /etc/apt/sources.list.d/\n",
+        [(3, "LG003")],
+    ),
+    # SageMath's pip (`sage -pip install`) keeps pip's cache, in the home of its image's user
+    (
+        "FROM sagemath/sagemath:9.2\nRUN sage -pip install pypersist\nRUN rm -rf $HOME/.cache\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
