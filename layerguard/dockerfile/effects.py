@@ -1240,6 +1240,15 @@ def _run_effects(
     # vendor install scripts saved, which run apt update (known by their address in a later RUN)
     vendor_scripts = {p for p, n in saved.items() if apt_script(n)}
     before: Command | None = None  # (the command before, which may pipe to this one)
+    # (the commands a shell runs what they print: `curl -fsSL URL | bash -`, or substituted,
+    # `bash -c "$(curl -fsSL URL)"`, `bash <(curl -fsSL URL)`, which the shell comes before; not
+    # `curl -fsSL URL && apt-get install -y nodejs`, which only prints the script)
+    fed = {
+        (c.line, c.words)
+        for p, c, n in zip([None, *commands], commands, [*commands[1:], None], strict=False)
+        if (n is not None and _a_shell(n)) or (p is not None and _substituted_into(c, p))
+    }
+    listed = {(c.line, c.words) for c in commands}
     # build directory -> the prefix its configure was given (here, or in an earlier RUN)
     prefixes: dict[str | None, str] = {
         d.removeprefix(CONFIGURED): p for d, p in saved.items() if d.startswith(CONFIGURED)
@@ -1282,7 +1291,9 @@ def _run_effects(
             unknown_here = unknown_here or prefix == UNKNOWN_PREFIX
             if where:
                 fetched[CONFIGURED + where] = prefix  # (for a make install in a later RUN)
-        for found in _ops(command, now, saved, before, known_homes):
+        # (a command of a script the RUN runs, `sh -c 'curl ... | bash -'`, as it says)
+        feeds = (command.line, command.words) in fed or (command.line, command.words) not in listed
+        for found in _ops(command, now, saved, before, known_homes, feeds):
             if found.family == "make" and found.role == INSTALL:
                 found = _installed_under_prefix(found, command, prefixes, unknown_here)
             home_of = (
@@ -2309,6 +2320,30 @@ def _plain_sudo(command: Command) -> bool:
         elif set(word[1:]) & set("Hiu"):
             return False
     return True
+
+
+def _a_shell(command: Command) -> bool:
+    """`command` runs a shell that reads its script from stdin (`bash -`, `sudo -E bash`)."""
+    tool, words = tool_and_args(command)
+    if tool not in SHELLS:
+        return False
+    for word in words[1:]:
+        if word in ("-s", "-", "--", "/dev/stdin"):
+            return True  # (what follows is the script's arguments)
+        if not word.startswith("-") or word in ("-c", "--command"):
+            return False  # (a script file, or a script given as a word)
+    return True
+
+
+def _substituted_into(command: Command, shell: Command) -> bool:
+    """`command` is substituted into the shell's script: `bash -c "$(curl -fsSL URL)"`, or
+    `bash <(curl -fsSL URL)`, where the shell's words hold nothing else."""
+    tool, words = tool_and_args(shell)
+    if tool not in SHELLS:
+        return False
+    if all(w.startswith("-") for w in words[1:]):
+        return True
+    return any(f"$({' '.join(command.words)}" in w for w in words[1:])
 
 
 def _run_as(
@@ -3939,9 +3974,11 @@ def _ops(
     names: Mapping[str, str] | None = None,
     piped_from: Command | None = None,
     user_homes: Mapping[str, str] | None = None,
+    feeds: bool = True,
 ) -> Iterator[Op]:
     """What `command` does; `piped_from` is the command before it, which may pipe to it;
-    `user_homes`, the homes of the users the build added."""
+    `user_homes`, the homes of the users the build added; `feeds`, a shell follows it, which
+    may run what it prints."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     for redirect in command.redirects:
@@ -3994,7 +4031,7 @@ def _ops(
         # (the packages' man pages and docs among it)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
         yield Op(WRITE, tool, ("/usr/share/man", "/usr/share/doc"), text, TREE, HEAVY)
-    if piped and any(apt_script(w) for w in words):
+    if piped and feeds and any(apt_script(w) for w in words):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")

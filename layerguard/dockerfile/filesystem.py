@@ -900,6 +900,8 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
             return found
+        if any(c.path == _SOURCES_LIST for c in step.copies):
+            return found  # (apt's sources replaced: the release installed from is not the tag's)
         # (a RUN that puts another Python first runs that one's pip: `. venv/bin/activate`,
         # `pyenv global 3.6.15`, `conda activate`; and so does an ENV PATH that puts a venv's
         # or pyenv's bin first)
@@ -920,6 +922,7 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
+_SOURCES_LIST = "/etc/apt/sources.list"
 _BREAKS_SYSTEM_PACKAGES = re.compile(
     r"(?:pip[\d.]*\s+config\s+set\s+\S*break-system-packages|break-system-packages\s*=)"
 )

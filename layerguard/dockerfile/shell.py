@@ -1403,7 +1403,9 @@ class _Parser:
         if texts[0] != ("ls", True) or not all(known for _, known in texts):
             return None
         operands = [t for t, _ in texts[1:] if t not in ("-1", "-d", "--")]
-        if len(operands) != 1 or operands[0].startswith("-") or not operands[0].split():
+        # (a directory's listing is its entries' names, not paths: `$(ls /docker-entrypoint-
+        # initdb.d)`; a pattern's, the paths it matches as written)
+        if len(operands) != 1 or operands[0].startswith("-") or not set("*?[") & set(operands[0]):
             return None
         return operands[0]
 

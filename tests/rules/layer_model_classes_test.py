@@ -22347,6 +22347,27 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         " | apt-key add - && mv /google-chrome.list /etc/apt/sources.list.d/\n",
         [(3, "LG003")],
     ),
+    # a vendor's apt setup script runs where a shell reads what curl prints (piped, or
+    # substituted into the shell's script); curl alone only prints it
+    (
+        "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_16.x\n"
+        "RUN apt-get install -y nodejs\n",
+        [],
+    ),
+    (
+        'FROM debian:12\nRUN bash -c "$(curl -fsSL https://deb.nodesource.com/setup_16.x)"\n',
+        [(2, "LG005")],
+    ),
+    (
+        "FROM debian:12\nRUN wget -O - https://apt.llvm.org/llvm.sh | bash /dev/stdin 17\n",
+        [(2, "LG005")],
+    ),
+    (  # (where a file names the release (its own sources.list), the tag does not: pip caches)
+        "FROM debian:stable\nCOPY sources.list /etc/apt/sources.list\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install redis\n",
+        [(4, "LG005")],
+    ),
     # SageMath's pip (`sage -pip install`) keeps pip's cache, in the home of its image's user
     (
         "FROM sagemath/sagemath:9.2\nRUN sage -pip install pypersist\nRUN rm -rf $HOME/.cache\n",
