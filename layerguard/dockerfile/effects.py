@@ -3685,6 +3685,12 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "composer", words
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):
             return "npm", words[1:]
+        if name == "rvm" and "do" in words[2:-1]:
+            words = words[words.index("do", 2) + 1 :]  # (`rvm 2.7 do gem install bundler`)
+            continue
+        if name == "rvm-exec" and len(words) > 2:
+            words = words[2:]  # (`rvm-exec 2.7 bundle install`)
+            continue
         if (name, words[1:2]) in _RUNS_A_COMMAND and len(words) > 2:
             words = words[2:]  # (`bundle exec bin/yarn install` runs yarn)
             continue

@@ -22368,6 +22368,12 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip3 install redis\n",
         [(4, "LG005")],
     ),
+    # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
+    (
+        'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
+        'RUN bash -lc "rvm-exec 2.7 gem install rake"\n',
+        [(2, "LG005"), (3, "LG005")],
+    ),
     # SageMath's pip (`sage -pip install`) keeps pip's cache, in the home of its image's user
     (
         "FROM sagemath/sagemath:9.2\nRUN sage -pip install pypersist\nRUN rm -rf $HOME/.cache\n",
