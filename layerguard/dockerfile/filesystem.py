@@ -2211,10 +2211,14 @@ def _run(
             # An archive a COPY wrote, by its name or as a file inside a copied tree (not one
             # this RUN downloaded there: `wget x.tar.bz2 && tar -xjf x.tar.bz2` in a copied dir).
             for path in op.paths:
-                if taken_away.get(moved.get(path, "")):
+                # (a pattern names what it matches: `mv /tmp/*-Redist.tar.gz /var/mqm/ && tar
+                # -zxvf /var/mqm/*.tar.gz`)
+                old = moved.get(path) or next(
+                    (s for d, s in moved.items() if is_glob(path) and _same_file(path, d)), ""
+                )
+                if taken_away.get(old):
                     # (`mv /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the archive an earlier
                     # layer wrote, which the mv took away from under its old name)
-                    old = moved[path]
                     unpacked.extend(Hit(e, old, True) for e in taken_away[old])
                     continue
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)

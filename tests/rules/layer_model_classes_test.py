@@ -22368,6 +22368,18 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip3 install redis\n",
         [(4, "LG005")],
     ),
+    # an archive a RUN moved away under a pattern is the one a pattern of its new place unpacks
+    (
+        "FROM ubuntu:16.04\nCOPY *-IBM-MQFA-Redist-LinuxX64.tar.gz /tmp/\n"
+        "RUN mkdir -p /var/mqm/mft && cd /var/mqm/mft"
+        " && mv /tmp/*-IBM-MQFA-Redist-LinuxX64.tar.gz /var/mqm/mft/ && tar -zxvf ./*.tar.gz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (  # (not a pattern that matches none of it)
+        "FROM ubuntu:16.04\nCOPY *-redist.tar.gz /tmp/\n"
+        "RUN mv /tmp/*-redist.tar.gz /opt/ && unzip /opt/*.zip -d /opt\n",
+        [(3, "LG003")],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
