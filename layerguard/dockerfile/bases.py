@@ -984,7 +984,9 @@ _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 # (Not a dated one, `sid-20220125`. `latest` or no tag is today's release, which a build pulls
 # now, whatever release an older Dockerfile meant: the labelled sets split evenly on it; so are
 # Debian's `stable` and `oldstable`, 13 and 12 now.)
-_DEBIAN_NOW = re.compile(r"(?:testing|unstable|sid|experimental|(?:old)?stable)(?:-slim)?$")
+_DEBIAN_NOW = re.compile(
+    r"(?:testing|unstable|sid|experimental|(?:old)?stable)(?:-backports)?(?:-slim)?$"
+)
 _UBUNTU_NOW = re.compile(r"(?:rolling|devel)$")
 _OLD_PIP = re.compile(
     _RELEASE_START + r"(?:ubuntu)?(?:1[24]\.04|precise|trusty|wheezy|jessie|indigo|jade)\b"
@@ -2796,6 +2798,9 @@ class Known(NamedTuple):
     # versions of their files over the base's
     clones: tuple[str, ...] = ()
     yum_is_dnf: bool = False  # its yum is dnf's, which keeps its cache in /var/cache/dnf
+    # its tag names no release but today's (`latest`, none, `stable`): what a file's own
+    # sources.list installs from may be another's
+    release_now: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3278,6 +3283,9 @@ def known(image: ImageRef | None) -> Known:
         name == "golang" and bool(AUTO_GO.match(tag)),
         slim="slim" in tag or slim_based or minimized,
         managed_python=managed_python,
+        release_now=(name == "debian" and bool(_DEBIAN_NOW.match(tag)))
+        or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
+        or (name in ("debian", "ubuntu") and tag in ("", "latest")),
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))

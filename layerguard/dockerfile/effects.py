@@ -1245,8 +1245,8 @@ def _run_effects(
     # `curl -fsSL URL && apt-get install -y nodejs`, which only prints the script)
     fed = {
         (c.line, c.words)
-        for p, c, n in zip([None, *commands], commands, [*commands[1:], None], strict=False)
-        if (n is not None and _a_shell(n)) or (p is not None and _substituted_into(c, p))
+        for at, (p, c) in enumerate(zip([None, *commands], commands, strict=False))
+        if _shell_after(commands[at + 1 :]) or (p is not None and _substituted_into(c, p))
     }
     listed = {(c.line, c.words) for c in commands}
     # build directory -> the prefix its configure was given (here, or in an earlier RUN)
@@ -2335,10 +2335,28 @@ def _a_shell(command: Command) -> bool:
     return True
 
 
+def _shell_after(commands: Sequence[Command]) -> bool:
+    """A shell reading its script from stdin follows, after filters that pass what they read
+    on (`curl URL | sed 's/sleep 20//' | bash -`, `| tee setup.log | sh`)."""
+    for command in commands:
+        if _a_shell(command):
+            return True
+        tool, words = tool_and_args(command)
+        filters = tool in ("tee", "tr", "dos2unix") or (
+            tool in ("sed", "grep", "cat", "awk") and not any(w.startswith("-i") for w in words)
+        )
+        if not filters:
+            return False
+    return False
+
+
 def _substituted_into(command: Command, shell: Command) -> bool:
     """`command` is substituted into the shell's script: `bash -c "$(curl -fsSL URL)"`, or
-    `bash <(curl -fsSL URL)`, where the shell's words hold nothing else."""
+    `bash <(curl -fsSL URL)` and `. <(curl -fsSL URL)`, where the shell's words hold nothing
+    else."""
     tool, words = tool_and_args(shell)
+    if tool in (".", "source"):
+        return len(words) == 1
     if tool not in SHELLS:
         return False
     if all(w.startswith("-") for w in words[1:]):
@@ -3679,6 +3697,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "install-module.pl", words[1:]  # (`perl install-module.pl --all`)
         if name == "sage" and words[1:2] in (("-pip",), ("--pip",)):
             return "pip", ("pip", *words[2:])  # (SageMath's own Python's pip)
+        if name == "sage" and words[1:2] in (("-python",), ("--python",)):
+            words = ("python3", *words[2:])  # (`sage -python -m pip install x`)
+            continue
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
         if name == "composer.phar":  # `./composer.phar install`: run as a program
@@ -8270,6 +8291,10 @@ def in_a_bin_dir(path: str) -> bool:
 _BUILD_BIN_DIRS = frozenset({"/go/bin", "/root/go/bin", "/usr/local/cargo/bin", "/root/.cargo/bin"})
 _PROGRAM_DIRS = BIN_DIRS | _BUILD_BIN_DIRS
 _GO_PLATFORM = re.compile(r"[a-z]+_[a-z0-9]+$")
+# cargo's profile directories (`target/release`, `target/x86_64-unknown-linux-musl/debug`),
+# where the binaries it built lie beside the directories it keeps
+_CARGO_PROFILE = re.compile(r"(?:^|/)target/(?:[^/]+/)?(?:release|debug)$")
+_CARGO_KEPT = frozenset({"build", "deps", "examples", "incremental", ".fingerprint"})
 
 
 def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[CopyWrite]:
@@ -8287,7 +8312,11 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
     parent = posixpath.dirname(source.rstrip("/"))
     program = (
         staged
-        and (parent in BIN_DIRS or (parent in _BUILD_BIN_DIRS and not _GO_PLATFORM.match(name)))
+        and (
+            parent in BIN_DIRS
+            or (parent in _BUILD_BIN_DIRS and not _GO_PLATFORM.match(name))
+            or (bool(_CARGO_PROFILE.search(parent)) and name not in _CARGO_KEPT)
+        )
         and not is_glob(name)
     )
     file_like = not source.endswith(("/", ".d")) and (

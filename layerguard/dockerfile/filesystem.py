@@ -842,7 +842,7 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     installs another."""
     found: set[tuple[int, str]] = set()
     if held.managed_python:
-        return _managed_pip(steps)
+        return _managed_pip(steps, held.release_now)
     if not held.old_pip:
         return found
     old = False
@@ -888,7 +888,7 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 _SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip"})
 
 
-def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
+def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, str]]:
     """(step, command) of each pip command that runs the distribution's own pip where its
     Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04, Alpine 3.19 on), after its
     package manager installed it: it refuses before it fetches anything (`pip3 install
@@ -900,8 +900,11 @@ def _managed_pip(steps: Sequence[Step]) -> set[tuple[int, str]]:
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
             return found
-        if any(c.path == _SOURCES_LIST for c in step.copies):
-            return found  # (apt's sources replaced: the release installed from is not the tag's)
+        if dated and any(c.path == _SOURCES_LIST for c in step.copies):
+            # (a tag of today's release, `debian:stable`, with apt's sources the file's own:
+            # the release installed from is the file's day's, not the tag's; a tag naming one
+            # keeps its deb822 sources beside it)
+            return found
         # (a RUN that puts another Python first runs that one's pip: `. venv/bin/activate`,
         # `pyenv global 3.6.15`, `conda activate`; and so does an ENV PATH that puts a venv's
         # or pyenv's bin first)
@@ -1294,7 +1297,9 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     nodes: set[tuple[str, str]] = set()
     # (user, PATH, the pip run) -> what pip installed by name
     by_name: dict[tuple[str, str, str], set[str]] = {}
-    refused = _managed_pip(steps) if held.managed_python else set()  # (PEP 668's, by step)
+    refused = (
+        _managed_pip(steps, held.release_now) if held.managed_python else set()
+    )  # (PEP 668's, by step)
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     for index, step in enumerate(steps):

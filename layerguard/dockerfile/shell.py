@@ -769,7 +769,7 @@ def _is_array_start(part: _Part) -> bool:
 # Reserved words that open or continue a clause without being a command themselves.
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
 # A substitution that lists the files one pattern names: `$(ls /tmp/*.whl)`, `` `ls -1 *.deb` ``.
-_LISTED = re.compile(r"(?:\$\(|`)\s*ls(?:\s+-[1d])*\s+([^\s;|&()<>$`'\"]+)\s*[)`]")
+_LISTED = re.compile(r"(?:\$\(|`)\s*ls(?:\s+-[1dtrSvXU]+)*\s+([^\s;|&()<>$`'\"]+)\s*[)`]")
 
 
 def _listed(raw: str) -> str | None:
@@ -1386,28 +1386,35 @@ class _Parser:
             if item.keyword or plain:
                 self.env[name] = item.keyword or item.literal
             else:
-                listed = self._listed(item)
+                listed = self._loop_listing(item)
                 if listed is not None:
                     self.env[name] = listed
         return i
 
-    def _listed(self, item: _Word) -> str | None:
-        """The one pattern a loop's `$(ls *.deb)` lists, each file it matches in turn as a
-        glob in the words do (`for f in $(ls *.deb); do dpkg -i "$f"; done`)."""
+    def _loop_listing(self, item: _Word) -> str | None:
+        """The pattern a loop's `$(ls *.deb)` lists, each file in turn as a glob in the words do
+        (`for f in $(ls *.deb); do dpkg -i "$f"; done`), its errors discarded or its lines
+        sorted alike. (Not a directory's listing, `$(ls /tmp/debs)`: names, which the body may
+        turn into other files' names as well, `envsubst < $f > $(basename $f .templ)`.)"""
         if len(item.parts) != 1 or not isinstance(item.parts[0], _Sub) or item.parts[0].quoted:
             return None
-        words = [t for t in item.parts[0].tokens if not (isinstance(t, _Op) and t.op == "\n")]
-        if len(words) < 2 or not all(isinstance(w, _Word) for w in words):
+        tokens = [t for t in item.parts[0].tokens if not (isinstance(t, _Op) and t.op == "\n")]
+        pipe = next((n for n, t in enumerate(tokens) if isinstance(t, _Op)), len(tokens))
+        ops = [t.op for t in tokens[pipe : pipe + 1] if isinstance(t, _Op)]
+        after = [t.keyword for t in tokens[pipe + 1 :] if isinstance(t, _Word)]
+        if ops and (ops != ["|"] or after[:1] != ["sort"] or len(after) < len(tokens) - pipe - 1):
             return None
-        texts = [self._value_of(w) for w in words if isinstance(w, _Word)]
-        if texts[0] != ("ls", True) or not all(known for _, known in texts):
+        words: list[_Word] = []
+        for token in tokens[:pipe]:
+            if isinstance(token, _Word):
+                words.append(token)
+            elif not (isinstance(token, _Redir) and token.op == "2>"):
+                return None
+        texts = [self._value_of(w) for w in words]
+        if not texts or texts[0] != ("ls", True) or not all(known for _, known in texts):
             return None
-        operands = [t for t, _ in texts[1:] if t not in ("-1", "-d", "--")]
-        # (a directory's listing is its entries' names, not paths: `$(ls /docker-entrypoint-
-        # initdb.d)`; a pattern's, the paths it matches as written)
-        if len(operands) != 1 or operands[0].startswith("-") or not set("*?[") & set(operands[0]):
-            return None
-        return operands[0]
+        listed = _listed(f"$({' '.join(t for t, _ in texts)})")
+        return listed if listed and set("*?[") & set(listed) else None
 
     def _case(self, tokens: list[_Token], i: int) -> int:
         """Skip `case WORD in`; the patterns are skipped by feed() until their `)`."""

@@ -54,7 +54,7 @@ def test_files_and_docs() -> None:
     assert known(None) == (
         DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, "",
         frozenset(), False, False, (), False, False, False, False, False, False, False, (),
-        frozenset({"pip", "setuptools", "wheel"}), (), False,
+        frozenset({"pip", "setuptools", "wheel"}), (), False, False,
     )  # fmt: skip
     assert "tzdata" in (known(parse_reference("debian:12")).packages or ())
     assert known(parse_reference("php:8.3-fpm-alpine")).heavy == ("/usr/src/php.tar.xz",)

@@ -22335,9 +22335,14 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         'RUN for filename in $(ls *.deb); do dpkg -i "$filename" && rm -f "$filename"; done\n',
         [(2, "LG006"), (3, "LG003")],
     ),
-    (  # (a listing with options it may read otherwise: nothing known)
+    (  # (in another order, its errors discarded, or sorted: the same files)
+        "FROM ubuntu:18.04\nADD *.deb /tmp/\n"
+        "RUN for f in $(ls -t /tmp/*.deb 2>/dev/null | sort -V); do dpkg -i $f; done\n",
+        [(2, "LG006")],
+    ),
+    (  # (a long listing's words are not the files' paths)
         "FROM ubuntu:18.04\nADD *.deb /\n"
-        'RUN for filename in $(ls -t *.deb); do dpkg -i "$filename"; done\n',
+        'RUN for filename in $(ls -l *.deb); do dpkg -i "$filename"; done\n',
         [],
     ),
     # apt-key writes its keyring, no file a later command names: a copied file moved after it is
@@ -22362,11 +22367,36 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM debian:12\nRUN wget -O - https://apt.llvm.org/llvm.sh | bash /dev/stdin 17\n",
         [(2, "LG005")],
     ),
+    (  # (through filters that pass the script on, or sourced from a substitution)
+        "FROM debian:12\nRUN curl -fsSL https://get.docker.com | tee /tmp/get.log | sh\n",
+        [(2, "LG005")],
+    ),
+    (
+        'FROM debian:12\nSHELL ["/bin/bash", "-c"]\n'
+        "RUN . <(curl -fsSL https://deb.nodesource.com/setup_18.x)\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_16.x"
+        " | sed 's/sleep 20/sleep 0/' | bash -\n",
+        [(2, "LG005")],
+    ),
     (  # (where a file names the release (its own sources.list), the tag does not: pip caches)
         "FROM debian:stable\nCOPY sources.list /etc/apt/sources.list\n"
         "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
         "RUN pip3 install redis\n",
         [(4, "LG005")],
+    ),
+    (  # (but a tag that names its release keeps its deb822 sources beside the file's)
+        "FROM debian:bookworm-slim\nCOPY sources.list /etc/apt/sources.list\n"
+        "RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN pip3 install redis || true\n",
+        [],
+    ),
+    (  # (and today's stable with its backports)
+        "FROM debian:stable-backports\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install requests || true\n",
+        [],
     ),
     # an archive a RUN moved away under a pattern is the one a pattern of its new place unpacks
     (
@@ -22380,6 +22410,21 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mv /tmp/*-redist.tar.gz /opt/ && unzip /opt/*.zip -d /opt\n",
         [(3, "LG003")],
     ),
+    # what a stage's cargo built in a profile directory is a program, a file (not the
+    # directories cargo keeps there)
+    (
+        "FROM clux/muslrust\nWORKDIR /build\nADD src/ /build/src\nADD Cargo.toml /build/\n"
+        "RUN cargo build\nFROM alpine:3.20\nWORKDIR /app\n"
+        "COPY --from=0 /build/target/x86_64-unknown-linux-musl/debug/rust-hero /app/rust-hero\n"
+        "RUN chown 1000 /app/rust-hero\n",
+        [(9, "LG004")],
+    ),
+    (
+        "FROM rust:1.80 AS b\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n"
+        "FROM debian:12-slim\nCOPY --from=b /app/target/release/deps /opt/deps\n"
+        "RUN chown 1000 /opt/deps\n",
+        [],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
@@ -22391,6 +22436,7 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM sagemath/sagemath:9.2\nRUN sage -pip install pypersist\nRUN rm -rf $HOME/.cache\n",
         [(2, "LG005"), (3, "LG003")],
     ),
+    ("FROM sagemath/sagemath:9.2\nRUN sage -python -m pip install pypersist\n", [(2, "LG005")]),
 ]
 
 
