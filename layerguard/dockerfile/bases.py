@@ -146,6 +146,9 @@ _S2I = (
 )
 # docker-selenium's images (and seleniarm's, their ARM builds), run as seluser
 _SELENIUM = ("selenium/*", "seleniarm/*")
+# Operator SDK's image for Ansible operators: its base keeps pip's cache off, and its own
+# Dockerfile runs as 1001 with HOME=/opt/ansible (that user's), tini at /tini
+_ANSIBLE_OPERATOR = "quay.io/operator-framework/ansible-operator"
 # SageMath's images (Docker Hub's and its GitLab registry's), run as sage in /home/sage
 _SAGE = ("sagemath/sagemath*", "registry.gitlab.com/sagemath/sage/sagemath*")
 # its tags from before its Base set HOME=/home/seluser (3.14.0-europium, September 2018)
@@ -390,6 +393,7 @@ _APACHE2_CONF = tuple(
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
     "bitnami/minideb": ("/usr/sbin/install_packages",),
+    _ANSIBLE_OPERATOR: ("/tini", "/etc/ansible/ansible.cfg", "/etc/ansible/hosts"),
     # (linuxserver's nginx base: the samples its init copies into /config, which its
     # applications' `COPY root/ /` write again with their own site)
     **dict.fromkeys(
@@ -1352,6 +1356,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     # there another user's and turns it off)
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
+    _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1361,6 +1366,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     **dict.fromkeys(_SAGE, (("sage", "/home/sage"),)),
+    _ANSIBLE_OPERATOR: (("ansible", "/opt/ansible"), ("1001", "/opt/ansible")),
     # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
     **dict.fromkeys(
         (
@@ -1396,6 +1402,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_FRAPPE, "frappe"),
     **dict.fromkeys(_SELENIUM, "seluser"),
     **dict.fromkeys(_SAGE, "sage"),
+    _ANSIBLE_OPERATOR: "1001",
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
@@ -1409,6 +1416,7 @@ _FIXED: Mapping[str, tuple[str, ...]] = {
 _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
     **dict.fromkeys(_SAGE, "/home/sage"),
+    _ANSIBLE_OPERATOR: "/opt/ansible",
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",
@@ -2938,6 +2946,8 @@ def known(image: ImageRef | None) -> Known:
         files = tuple(f for f in files if f != "/usr/bin/qemu-arm-static")
     if name == "oven/bun" and "distroless" in (image.tag or ""):
         files = tuple(f for f in files if f != "/usr/local/bin/docker-entrypoint.sh")
+    if name == _ANSIBLE_OPERATOR and (image.tag or "").startswith("v0."):
+        env = tuple(p for p in env if p[0] != "PIP_NO_CACHE_DIR")  # (its base's from v1.0)
     if _is(name, "selenium/*") and _OLD_SELENIUM.match(image.tag or ""):
         env = tuple(p for p in env if p[0] != "HOME")  # (its Base set HOME from 3.14, 2018)
     if name == "caddy" and "builder" in (image.tag or ""):

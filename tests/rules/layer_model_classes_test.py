@@ -22425,6 +22425,13 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown 1000 /opt/deps\n",
         [],
     ),
+    # Operator SDK's Ansible operator image keeps pip's cache off (and runs in /opt/ansible,
+    # 1001's home, with tini at /tini)
+    (
+        "FROM quay.io/operator-framework/ansible-operator:v1.31.0\nUSER root\n"
+        "RUN pip3 install --upgrade paho-mqtt kubernetes\nADD tini /tini\n",
+        [(4, "LG002")],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
