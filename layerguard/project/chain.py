@@ -76,6 +76,7 @@ from layerguard.dockerfile.model import (
     resolve,
 )
 from layerguard.dockerfile.parser import ParsedFile
+from layerguard.dockerfile.shell import Command, resolve_path, split_commands
 from layerguard.records import NamedTuple
 from layerguard.reference import ImageRef
 from layerguard.rules.base import Link
@@ -505,10 +506,31 @@ def _run_texts(model: Model) -> dict[int, list[str]]:
     for instr in reversed([i for s in model.shipped_stages() for i in s.instructions]):
         out[id(instr)] = after
         if instr.keyword == "run":
-            after = [*(expand(script, instr.env) for script in run_scripts(instr)), *after]
+            # (and what its commands name, as the shell resolves it: a relative `cd models`
+            # from the WORKDIR, the shell's own `D=/opt/jdbc` and `$D/driver.zip`, root's
+            # `$HOME/nltk`)
+            env = (
+                instr.env if instr.user not in ("", "root", "0") else {"HOME": "/root", **instr.env}
+            )
+            scripts = run_scripts(instr)
+            resolved = [
+                line
+                for script in scripts
+                for command in split_commands(script, instr.workdir, env)
+                for line in _resolved(command, instr.workdir)
+            ]
+            after = [*(expand(script, instr.env) for script in scripts), *resolved, *after]
         elif instr.keyword == "workdir":
             after = [f"cd {instr.workdir}", *after]  # (the directory it goes into, as cd)
     return out
+
+
+def _resolved(command: Command, workdir: str) -> list[str]:
+    """A command's words as absolute paths, with the directory it runs in as a cd into it."""
+    paths = (resolve_path(w, command.cwd) for w in command.words[1:] if w[:1] not in ("-", "$"))
+    line = " ".join(p for p in paths if p)
+    moved = [f"cd {command.cwd}"] if command.cwd and command.cwd != workdir else []
+    return [*moved, line] if line else moved
 
 
 def _real_context(model: Model, context: str | None, declared: bool = False) -> str | None:

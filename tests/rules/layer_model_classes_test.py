@@ -22432,6 +22432,23 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip3 install --upgrade paho-mqtt kubernetes\nADD tini /tini\n",
         [(4, "LG002")],
     ),
+    # a later RUN shows a COPY's destination is a directory as its shell resolves the words: a
+    # relative cd from the WORKDIR, the shell's own variable, root's $HOME
+    (
+        "FROM python:3.11-slim\nWORKDIR /srv\nCOPY model.tar.gz models\n"
+        "RUN cd models && tar -xzf model.tar.gz && rm model.tar.gz\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
+    (
+        "FROM eclipse-temurin:17-jre\nCOPY driver.zip /opt/jdbc\n"
+        "RUN D=/opt/jdbc && unzip -q $D/driver.zip -d $D && rm $D/driver.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM python:3.12-slim\nCOPY nltk_data.zip /root/nltk\n"
+        "RUN cd $HOME/nltk && unzip nltk_data.zip && rm nltk_data.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
