@@ -2342,8 +2342,8 @@ def _shell_after(commands: Sequence[Command]) -> bool:
         if _a_shell(command):
             return True
         tool, words = tool_and_args(command)
-        filters = tool in ("tee", "tr", "dos2unix") or (
-            tool in ("sed", "grep", "cat", "awk") and not any(w.startswith("-i") for w in words)
+        filters = tool in ("tee", "tr", "dos2unix", "grep", "cat", "awk") or (
+            tool == "sed" and not any(w.startswith(("-i", "--in-place")) for w in words)
         )
         if not filters:
             return False
@@ -6307,6 +6307,10 @@ def _package_ops(
             trees = _made_into(words, variables, command, trees)
         if family == "pip" and "--user" in words:
             trees = (home_path("~/.local"),)  # (the user's site-packages and its bin/)
+        if family == "cpm" and not {"-g", "--global"} & set(words):
+            # (cpm installs into the project's local/ unless told -g: `-L extlib` elsewhere)
+            contained = _option_value(words, "-L", "--local-lib-contained") or "local"
+            trees = _paths([contained], command)
         if tool == "dpkg":  # (no apt, no dpkg-preconfigure: debconf's databases are not saved)
             trees = tuple(t for t in trees if t != DEBCONF)
         if family == "gem" and (gem_home := _gem_home(tool, words, variables)):
@@ -8294,7 +8298,7 @@ _GO_PLATFORM = re.compile(r"[a-z]+_[a-z0-9]+$")
 # cargo's profile directories (`target/release`, `target/x86_64-unknown-linux-musl/debug`),
 # where the binaries it built lie beside the directories it keeps
 _CARGO_PROFILE = re.compile(r"(?:^|/)target/(?:[^/]+/)?(?:release|debug)$")
-_CARGO_KEPT = frozenset({"build", "deps", "examples", "incremental", ".fingerprint"})
+_CARGO_KEPT = frozenset({"build", "deps", "examples", "incremental", ".fingerprint", "bundle"})
 
 
 def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[CopyWrite]:

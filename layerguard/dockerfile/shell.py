@@ -769,7 +769,9 @@ def _is_array_start(part: _Part) -> bool:
 # Reserved words that open or continue a clause without being a command themselves.
 _SKIPPED = frozenset({"then", "do", "!", "{", "}", "time"})
 # A substitution that lists the files one pattern names: `$(ls /tmp/*.whl)`, `` `ls -1 *.deb` ``.
-_LISTED = re.compile(r"(?:\$\(|`)\s*ls(?:\s+-[1dtrSvXU]+)*\s+([^\s;|&()<>$`'\"]+)\s*[)`]")
+_LISTED = re.compile(
+    r"(?:\$\(|`)\s*ls(?:\s+-[1dtrSvXUaA]+)*(?:\s+--)?\s+([^\s;|&()<>$`'\"]+)\s*[)`]"
+)
 
 
 def _listed(raw: str) -> str | None:

@@ -189,6 +189,7 @@ class Graph:
         manager = ""  # the base's distribution's package manager
         texts: dict[str, str] = {}  # image path -> a script's text the Dockerfile shows
         run_texts: dict[int, list[str]] | None = None  # (`_run_texts`, when a copy asks)
+        run_words: dict[int, list[str]] | None = None  # (and as the shell resolves them)
         for stage in model.shipped_stages():
             if stage.base_stage is None:
                 root_image = stage.base_image
@@ -337,8 +338,15 @@ class Graph:
                     if run_texts is None:
                         run_texts = _run_texts(model)
                     later = "\n".join(run_texts[id(instr)])
+
+                    def resolved(at: int = id(instr)) -> str:
+                        nonlocal run_words
+                        if run_words is None:
+                            run_words = _run_texts(model, resolved=True)
+                        return "\n".join(run_words[at])
+
                     writes = _into_directories(
-                        tuple(copy_writes(instr, context, key)), dirs, later, whole
+                        tuple(copy_writes(instr, context, key)), dirs, later, whole, resolved
                     )
                     # (a script shown before, written over by a copy: `COPY finish-apt ...`)
                     texts = {
@@ -433,7 +441,11 @@ def _renamed(run: RunEffects, name: Callable[[tuple[str, ...]], tuple[str, ...]]
 
 
 def _into_directories(
-    writes: tuple[CopyWrite, ...], dirs: set[str], later: str = "", whole: set[str] | None = None
+    writes: tuple[CopyWrite, ...],
+    dirs: set[str],
+    later: str = "",
+    whole: set[str] | None = None,
+    resolved: Callable[[], str] | None = None,
 ) -> tuple[CopyWrite, ...]:
     """A file copied to a path an earlier step made a directory lands inside it
     (`COPY ./backend /app`, then `COPY run.sh /app`: /app/run.sh), as BuildKit copies it; so
@@ -457,9 +469,20 @@ def _into_directories(
             or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs)
             or _named_inside(w, later)
             or _context_directory(w, whole or set())
+            # (or as the shell resolves the later RUNs' words, read only where the text is not
+            # enough and names the file or the destination)
+            or (resolved is not None and _mentioned(w, later) and _named_inside(w, resolved()))
         )
         else w
         for w in writes
+    )
+
+
+def _mentioned(write: CopyWrite, later: str) -> bool:
+    """The later RUNs' text holds the copied file's name or the destination's last part."""
+    return any(
+        name and name in later
+        for name in (posixpath.basename(write.source), posixpath.basename(write.path))
     )
 
 
@@ -497,29 +520,28 @@ def _named_inside(write: CopyWrite, later: str) -> bool:
     )
 
 
-def _run_texts(model: Model) -> dict[int, list[str]]:
+def _run_texts(model: Model, resolved: bool = False) -> dict[int, list[str]]:
     """For each instruction of the shipped stages (by id), the scripts of the RUNs after it
     there, their heredocs too, with the variables the Dockerfile sets expanded, and each later
-    WORKDIR as a cd into it: what the steps after it say of a path."""
+    WORKDIR as a cd into it: what the steps after it say of a path. With `resolved`, what
+    their commands name instead, as the shell resolves it: a relative `cd models` from the
+    WORKDIR, the shell's own `D=/opt/jdbc` and `$D/driver.zip`, root's `$HOME/nltk`."""
     out: dict[int, list[str]] = {}
     after: list[str] = []
     for instr in reversed([i for s in model.shipped_stages() for i in s.instructions]):
         out[id(instr)] = after
-        if instr.keyword == "run":
-            # (and what its commands name, as the shell resolves it: a relative `cd models`
-            # from the WORKDIR, the shell's own `D=/opt/jdbc` and `$D/driver.zip`, root's
-            # `$HOME/nltk`)
-            env = (
-                instr.env if instr.user not in ("", "root", "0") else {"HOME": "/root", **instr.env}
-            )
-            scripts = run_scripts(instr)
-            resolved = [
+        if instr.keyword == "run" and resolved:
+            root = instr.user in ("", "root", "0")
+            env = {"HOME": "/root", **instr.env} if root else instr.env
+            lines = [
                 line
-                for script in scripts
+                for script in run_scripts(instr)
                 for command in split_commands(script, instr.workdir, env)
                 for line in _resolved(command, instr.workdir)
             ]
-            after = [*(expand(script, instr.env) for script in scripts), *resolved, *after]
+            after = [*lines, *after]
+        elif instr.keyword == "run":
+            after = [*(expand(script, instr.env) for script in run_scripts(instr)), *after]
         elif instr.keyword == "workdir":
             after = [f"cd {instr.workdir}", *after]  # (the directory it goes into, as cd)
     return out

@@ -22340,6 +22340,11 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN for f in $(ls -t /tmp/*.deb 2>/dev/null | sort -V); do dpkg -i $f; done\n",
         [(2, "LG006")],
     ),
+    (  # (after `--`, or with dotfiles listed too: the same files)
+        "FROM ubuntu:18.04\nADD *.deb /tmp/\n"
+        "RUN for f in $(ls -A -- /tmp/*.deb); do dpkg -i $f; done\n",
+        [(2, "LG006")],
+    ),
     (  # (a long listing's words are not the files' paths)
         "FROM ubuntu:18.04\nADD *.deb /\n"
         'RUN for filename in $(ls -l *.deb); do dpkg -i "$filename"; done\n',
@@ -22379,6 +22384,11 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     (
         "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_16.x"
         " | sed 's/sleep 20/sleep 0/' | bash -\n",
+        [(2, "LG005")],
+    ),
+    (  # (grep's -i ignores case; only sed's edits in place)
+        "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_18.x"
+        " | grep -iv sleep | bash -\n",
         [(2, "LG005")],
     ),
     (  # (where a file names the release (its own sources.list), the tag does not: pip caches)
@@ -22425,6 +22435,12 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown 1000 /opt/deps\n",
         [],
     ),
+    (  # (nor Tauri's bundles of installers)
+        "FROM rust:1.80 AS b\nWORKDIR /app\nCOPY . .\nRUN cargo tauri build\n"
+        "FROM debian:12-slim\nCOPY --from=b /app/target/release/bundle /dist/bundle\n"
+        "RUN chown 1000 /dist/bundle\n",
+        [],
+    ),
     # Operator SDK's Ansible operator image keeps pip's cache off (and runs in /opt/ansible,
     # 1001's home, with tini at /tini)
     (
@@ -22448,6 +22464,15 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM python:3.12-slim\nCOPY nltk_data.zip /root/nltk\n"
         "RUN cd $HOME/nltk && unzip nltk_data.zip && rm nltk_data.zip\n",
         [(2, "LG006"), (3, "LG003")],
+    ),
+    # cpm installs into the project's local/ (not /usr/local, which -g fills): two stages grown
+    # one from the other both hold it, and a copy of each writes it twice
+    (
+        "FROM perl:5.36 AS deps\nWORKDIR /app\nCOPY cpanfile ./\nRUN cpm install\n"
+        "FROM deps AS dev\nRUN cpm install --with-develop\n"
+        "FROM perl:5.36-slim AS app\nWORKDIR /app\nCOPY --from=deps /app/local local\n"
+        "FROM app AS app-dev\nCOPY --from=dev /app/local local\n",
+        [(11, "LG002")],
     ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
