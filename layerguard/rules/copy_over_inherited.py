@@ -133,6 +133,7 @@ from layerguard.dockerfile.effects import (
     EXTRACTORS,
     FILE,
     INSTALL,
+    MANAGERS,
     PURGE,
     REMOVE,
     STANDARD_DIRS,
@@ -1332,6 +1333,8 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
     # builds its own /build; a WORKDIR or a mkdir makes entries, not files.)
     if any(stages.fills(index, low) for index in sorted(shared)):
         return True
+    if _twins(stages, old.origin, new.origin, low):
+        return True
     # (or one copied the directory from the other to the same place: `COPY --from=builder1
     # /usr/lib/cgi-bin/ /usr/lib/cgi-bin/` in builder2, whose copy holds builder1's files)
     if stages.brought(new.origin, old.origin, low) or stages.brought(old.origin, new.origin, low):
@@ -1355,6 +1358,35 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
         and (made or _generates_prisma(stages, str(s.index), scripts=True))
         for s in stages.model.stages
     )
+
+
+def _twins(stages: _Stages, one: str, other: str, path: str) -> bool:
+    """Two stages of one image that copy the same files in and fill `path` by the same
+    program's install there (`composer install --no-dev`, and `composer install` for the
+    development stage; `npm ci --omit=dev` and `npm ci`): the trees share what both install."""
+    first, second = stages.model.stage_of(one), stages.model.stage_of(other)
+    if first is None or second is None or first.base_stage is not None:
+        return False
+    if second.base_stage is not None or first.base_image != second.base_image:
+        return False
+
+    def copied(stage: Stage) -> list[str]:
+        return [i.node.original for i in stage.instructions if i.keyword in ("copy", "add")]
+
+    def installs(stage: Stage) -> set[str]:
+        # (the package managers whose installs fill the path, in the project the copies gave)
+        return {
+            op.family or op.tool
+            for i in stage.instructions
+            if i.keyword == "run"
+            for op in run_effects(i).ops
+            if op.kind == WRITE
+            and (op.family or op.tool) in MANAGERS
+            and any(covers(path, p) for p in op.paths)
+        }
+
+    both = installs(first) & installs(second)
+    return bool(both) and bool(copied(first)) and copied(first) == copied(second)
 
 
 def _generates_prisma(stages: _Stages, origin: str, scripts: bool = False) -> bool:

@@ -22474,6 +22474,25 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM app AS app-dev\nCOPY --from=dev /app/local local\n",
         [(11, "LG002")],
     ),
+    # two stages of one image that copy the same files in and install them the same way (the
+    # production and the development dependencies) fill trees that share what both install
+    (
+        "FROM composer:2.0.14 AS composer\nCOPY service-api/app /app\n"
+        "RUN composer install --prefer-dist --no-dev --no-scripts\n"
+        "FROM composer:2.0.14 AS composer-dev\nCOPY service-api/app /app\n"
+        "RUN composer install --prefer-dist --no-scripts\n"
+        "FROM php:8.2-fpm-alpine AS production\nCOPY --from=composer /app/vendor /app/vendor\n"
+        "FROM production AS development\nCOPY --from=composer-dev /app/vendor /app/vendor\n",
+        [(10, "LG002")],
+    ),
+    (  # (not what other files install)
+        "FROM node:20 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\n"
+        "FROM node:20 AS tools\nWORKDIR /app\nCOPY tools/package*.json ./\nRUN npm ci\n"
+        "FROM node:20-slim AS production\nWORKDIR /app\n"
+        "COPY --from=deps /app/node_modules ./node_modules\n"
+        "FROM production AS development\nCOPY --from=tools /app/node_modules ./node_modules\n",
+        [],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
