@@ -1357,6 +1357,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
+    # (Binder's old base image, on Debian 8 with Anaconda in its user's home)
+    "andrewosh/binder-base": (("HOME", "/home/main"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1367,6 +1369,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     **dict.fromkeys(_SAGE, (("sage", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("ansible", "/opt/ansible"), ("1001", "/opt/ansible")),
+    "andrewosh/binder-base": (("main", "/home/main"),),
     # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
     **dict.fromkeys(
         (
@@ -1403,6 +1406,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_SELENIUM, "seluser"),
     **dict.fromkeys(_SAGE, "sage"),
     _ANSIBLE_OPERATOR: "1001",
+    "andrewosh/binder-base": "main",
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
@@ -1417,6 +1421,7 @@ _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
     **dict.fromkeys(_SAGE, "/home/sage"),
     _ANSIBLE_OPERATOR: "/opt/ansible",
+    "andrewosh/binder-base": "/home/main",
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",

@@ -4217,6 +4217,10 @@ def _ops(
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
+            if "--reference" in rest[:-1]:  # (`--reference RFILE`: the mode's source)
+                at = rest.index("--reference")
+                rest = rest[:at] + rest[at + 2 :]
+            rest = [w for w in rest if not w.startswith("--reference=")]
         else:
             rest = _operands(words, frozenset({"--reference", "--from"}))
         if not any(w.startswith("--reference") for w in words):

@@ -22493,6 +22493,19 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM production AS development\nCOPY --from=tools /app/node_modules ./node_modules\n",
         [],
     ),
+    # chmod's --reference names the mode's source, not a file it changes
+    (
+        "FROM ubuntu:22.04\nWORKDIR /workspace\nCOPY . .\nRUN mkdir /usr/share/fonts/g"
+        " && chmod -R --reference=/usr/share/fonts/truetype /usr/share/fonts/g\n",
+        [],
+    ),
+    # Binder's old base runs as main with HOME=/home/main: root's pip finds its cache there
+    # another user's and keeps none
+    (
+        "FROM andrewosh/binder-base\nUSER root\nADD requirements.txt requirements.txt\n"
+        "RUN pip install -r requirements.txt\n",
+        [],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
