@@ -467,15 +467,32 @@ def _into_directories(
         and (
             w.path in dirs
             or any(d.startswith(w.path.rstrip("/") + "/") for d in dirs)
-            or _named_inside(w, later)
             or _context_directory(w, whole or set())
-            # (or as the shell resolves the later RUNs' words, read only where the text is not
-            # enough and names the file or the destination)
-            or (resolved is not None and _mentioned(w, later) and _named_inside(w, resolved()))
+            or _shown_a_directory(w, later, resolved)
         )
         else w
         for w in writes
     )
+
+
+def _shown_a_directory(
+    write: CopyWrite, later: str, resolved: Callable[[], str] | None = None
+) -> bool:
+    """A later RUN names the copied file inside the destination or goes into it, in its text
+    or, where that text names the file or the destination, as its shell resolves the words;
+    not where a command moves, removes or makes the destination first (`mv build build.zip &&
+    mkdir build && cd build`: the copy was a file, and the directory is the RUN's own)."""
+    words = resolved() if resolved is not None and _mentioned(write, later) else ""
+    for line in words.splitlines():
+        if line.startswith(_MADE) and write.path.rstrip("/") in line.split()[2:]:
+            return False
+        if _named_inside(write, line):
+            return True
+    return _named_inside(write, later)
+
+
+# (how `_resolved` marks a command that moves, removes or makes the paths it names)
+_MADE = "# made "
 
 
 def _mentioned(write: CopyWrite, later: str) -> bool:
@@ -551,6 +568,8 @@ def _resolved(command: Command, workdir: str) -> list[str]:
     """A command's words as absolute paths, with the directory it runs in as a cd into it."""
     paths = (resolve_path(w, command.cwd) for w in command.words[1:] if w[:1] not in ("-", "$"))
     line = " ".join(p for p in paths if p)
+    if line and posixpath.basename(command.words[0]) in ("mv", "rm", "mkdir", "ln"):
+        line = _MADE + line
     moved = [f"cd {command.cwd}"] if command.cwd and command.cwd != workdir else []
     return [*moved, line] if line else moved
 

@@ -1361,13 +1361,14 @@ def _kin_stages(stages: _Stages, old: CopyWrite, new: CopyWrite) -> bool:
 
 
 def _twins(stages: _Stages, one: str, other: str, path: str) -> bool:
-    """Two stages of one image that copy the same files in and fill `path` by the same
-    program's install there (`composer install --no-dev`, and `composer install` for the
-    development stage; `npm ci --omit=dev` and `npm ci`): the trees share what both install."""
+    """Two stages of one image (or grown from one stage) that copy the same files in and fill
+    `path` by the same program's install there (`composer install --no-dev`, and `composer
+    install` for the development stage; `npm ci --omit=dev` and `npm ci`): the trees share what
+    both install."""
     first, second = stages.model.stage_of(one), stages.model.stage_of(other)
-    if first is None or second is None or first.base_stage is not None:
-        return False
-    if second.base_stage is not None or first.base_image != second.base_image:
+    if first is None or second is None or first.base_stage != second.base_stage:
+        return False  # (both of one image, or both grown from one stage: `FROM base AS deps`)
+    if first.base_stage is None and first.base_image != second.base_image:
         return False
 
     def copied(stage: Stage) -> list[str]:

@@ -22465,6 +22465,12 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd $HOME/nltk && unzip nltk_data.zip && rm nltk_data.zip\n",
         [(2, "LG006"), (3, "LG003")],
     ),
+    (  # (not a directory the RUN made where it moved the copied file away first)
+        "FROM node:20\nWORKDIR /usr/src/app\nCOPY build.zip build\n"
+        "RUN mv build build.zip && mkdir build && cd build && unzip ../build.zip"
+        " && rm ../build.zip\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
     # cpm installs into the project's local/ (not /usr/local, which -g fills): two stages grown
     # one from the other both hold it, and a copy of each writes it twice
     (
@@ -22484,6 +22490,14 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM php:8.2-fpm-alpine AS production\nCOPY --from=composer /app/vendor /app/vendor\n"
         "FROM production AS development\nCOPY --from=composer-dev /app/vendor /app/vendor\n",
         [(10, "LG002")],
+    ),
+    (  # (and two grown from one stage that installs nothing there)
+        "FROM node:20-alpine AS base\nWORKDIR /app\n"
+        "FROM base AS prod-deps\nCOPY package*.json ./\nRUN npm ci --omit=dev\n"
+        "FROM base AS dev-deps\nCOPY package*.json ./\nRUN npm ci\n"
+        "FROM base AS production\nCOPY --from=prod-deps /app/node_modules ./node_modules\n"
+        "FROM production AS development\nCOPY --from=dev-deps /app/node_modules ./node_modules\n",
+        [(12, "LG002")],
     ),
     (  # (not what other files install)
         "FROM node:20 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\n"
