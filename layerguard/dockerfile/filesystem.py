@@ -1297,9 +1297,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     nodes: set[tuple[str, str]] = set()
     # (user, PATH, the pip run) -> what pip installed by name
     by_name: dict[tuple[str, str, str], set[str]] = {}
-    refused = (
-        _managed_pip(steps, held.release_now) if held.managed_python else set()
-    )  # (PEP 668's, by step)
+    # (PEP 668's, by step)
+    refused = _managed_pip(steps, held.release_now) if held.managed_python else set()
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     for index, step in enumerate(steps):

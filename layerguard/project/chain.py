@@ -475,6 +475,10 @@ def _into_directories(
     )
 
 
+# (how `_resolved` marks a command that moves, removes or makes the paths it names)
+_MADE = "# made "
+
+
 def _shown_a_directory(
     write: CopyWrite, later: str, resolved: Callable[[], str] | None = None
 ) -> bool:
@@ -489,10 +493,6 @@ def _shown_a_directory(
         if _named_inside(write, line):
             return True
     return _named_inside(write, later)
-
-
-# (how `_resolved` marks a command that moves, removes or makes the paths it names)
-_MADE = "# made "
 
 
 def _mentioned(write: CopyWrite, later: str) -> bool:
@@ -570,8 +570,8 @@ def _resolved(command: Command, workdir: str) -> list[str]:
     line = " ".join(p for p in paths if p)
     if line and posixpath.basename(command.words[0]) in ("mv", "rm", "mkdir", "ln"):
         line = _MADE + line
-    moved = [f"cd {command.cwd}"] if command.cwd and command.cwd != workdir else []
-    return [*moved, line] if line else moved
+    entered = [f"cd {command.cwd}"] if command.cwd and command.cwd != workdir else []
+    return [*entered, line] if line else entered
 
 
 def _real_context(model: Model, context: str | None, declared: bool = False) -> str | None:
