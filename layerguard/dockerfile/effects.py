@@ -5498,9 +5498,10 @@ def _venv(tool: str, words: tuple[str, ...]) -> str | None:
 
 _CONDA_INSTALLERS = ("miniconda", "miniforge", "mambaforge", "anaconda")
 # What unattended installers packed in a jar are told (Oracle's OUI and WebLogic's, rundeck's).
-# (and AEM's quickstart jar, told to unpack itself)
+# (and AEM's quickstart jar, told to unpack itself; Forge's installer, told to lay out a server)
 _UNATTENDED = frozenset(
     {"-silent", "--silent", "-mode=silent", "-responseFile", "--installonly", "-unpack"}
+    | {"--installServer"}
 )
 
 
@@ -5523,11 +5524,13 @@ def _shell_operands(words: Sequence[str]) -> list[str]:
 
 
 def _self_extracting(tool: str, words: tuple[str, ...]) -> str | None:
-    """The installer a command runs that unpacks what it carries: a jar run unattended, or a
-    self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a program (a `.bin`
-    only when the RUN removes it after: `_installers_used_up`)."""
+    """The installer a command runs that unpacks what it carries: a jar run unattended,
+    get-pip.py, or a self-extracting `.bin` or `.run` (a JDK, NVIDIA's runfiles) run as a
+    program (a `.bin` only when the RUN removes it after: `_installers_used_up`)."""
     if tool == "java" and "-jar" in words[:-1] and _UNATTENDED & set(words):
         return words[words.index("-jar") + 1]
+    if tool == "get-pip.py" and words:
+        return words[0]  # (it carries the pip it installs, a zip written into the script)
     script = _script_word(tool, words)
     if script.endswith((".bin", ".run")) and (tool in SHELLS or "/" in script):
         return script

@@ -22520,6 +22520,18 @@ _FIFTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip install -r requirements.txt\n",
         [],
     ),
+    # installers that carry what they install: get-pip.py (pip, a zip inside the script) and
+    # Forge's installer jar told to lay out a server
+    (
+        "FROM python:2.7\nADD get-pip.py /get-pip.py\nRUN python2 get-pip.py\n",
+        [(2, "LG006"), (3, "LG005")],
+    ),
+    (
+        "FROM eclipse-temurin:17-jre\nWORKDIR /app\n"
+        "COPY forge-*-installer.jar forge-installer.jar\n"
+        "RUN java -jar forge-installer.jar --installServer\n",
+        [(3, "LG006")],
+    ),
     # RVM runs the command after `do` (and rvm-exec the one after the Ruby): gem's cache stays
     (
         'FROM instructure/rvm\nRUN bash -lc "rvm 2.7 do gem install bundler -v 2.4.22"\n'
