@@ -149,6 +149,8 @@ _SELENIUM = ("selenium/*", "seleniarm/*")
 # Operator SDK's image for Ansible operators: its base keeps pip's cache off, and its own
 # Dockerfile runs as 1001 with HOME=/opt/ansible (that user's), tini at /tini
 _ANSIBLE_OPERATOR = "quay.io/operator-framework/ansible-operator"
+# Binder's old base image, on Debian 8 with Anaconda in its user's home (main's)
+_BINDER_BASE = "andrewosh/binder-base"
 # SageMath's images (Docker Hub's and its GitLab registry's), run as sage in /home/sage
 _SAGE = ("sagemath/sagemath*", "registry.gitlab.com/sagemath/sage/sagemath*")
 # its tags from before its Base set HOME=/home/seluser (3.14.0-europium, September 2018)
@@ -1357,8 +1359,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
-    # (Binder's old base image, on Debian 8 with Anaconda in its user's home)
-    "andrewosh/binder-base": (("HOME", "/home/main"),),
+    _BINDER_BASE: (("HOME", "/home/main"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1369,7 +1370,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     **dict.fromkeys(_SAGE, (("sage", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("ansible", "/opt/ansible"), ("1001", "/opt/ansible")),
-    "andrewosh/binder-base": (("main", "/home/main"),),
+    _BINDER_BASE: (("main", "/home/main"),),
     # (rocker's images with RStudio Server add its user, rstudio, uid 1000, with a home)
     **dict.fromkeys(
         (
@@ -1406,7 +1407,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_SELENIUM, "seluser"),
     **dict.fromkeys(_SAGE, "sage"),
     _ANSIBLE_OPERATOR: "1001",
-    "andrewosh/binder-base": "main",
+    _BINDER_BASE: "main",
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
@@ -1421,7 +1422,7 @@ _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
     **dict.fromkeys(_SAGE, "/home/sage"),
     _ANSIBLE_OPERATOR: "/opt/ansible",
-    "andrewosh/binder-base": "/home/main",
+    _BINDER_BASE: "/home/main",
     **dict.fromkeys(_S2I, "/opt/app-root/src"),
     "pytorch/torchserve": "/home/model-server",
     "nodered/node-red": "/usr/src/node-red",
@@ -3237,15 +3238,22 @@ def known(image: ImageRef | None) -> Known:
         files += (_BUNDLE,)
     # (Debian 12 and Ubuntu 23.04 on mark their Python externally managed, PEP 668: their pip
     # installs nothing into it, nor fetches)
+    # (a tag of today's Debian or Ubuntu, whatever release a file's day meant: `stable`,
+    # `latest`, none)
+    release_now = (
+        (name == "debian" and bool(_DEBIAN_NOW.match(tag)))
+        or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
+        or (name in ("debian", "ubuntu") and tag in ("", "latest"))
+    )
     managed_python = (
         (
             manager == "apt"
             and PYTHON_TREE not in trees
             and bool(
-                _MANAGED_PYTHON.search(tag)
-                or (name == "debian" and (_NEW_DEBIAN.match(tag) or _DEBIAN_NOW.match(tag)))
-                or (name == "ubuntu" and (_NEW_UBUNTU.match(tag) or _UBUNTU_NOW.match(tag)))
-                or (name in ("debian", "ubuntu") and tag in ("", "latest"))
+                release_now
+                or _MANAGED_PYTHON.search(tag)
+                or (name == "debian" and _NEW_DEBIAN.match(tag))
+                or (name == "ubuntu" and _NEW_UBUNTU.match(tag))
             )
         )
         or (
@@ -3298,9 +3306,7 @@ def known(image: ImageRef | None) -> Known:
         name == "golang" and bool(AUTO_GO.match(tag)),
         slim="slim" in tag or slim_based or minimized,
         managed_python=managed_python,
-        release_now=(name == "debian" and bool(_DEBIAN_NOW.match(tag)))
-        or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
-        or (name in ("debian", "ubuntu") and tag in ("", "latest")),
+        release_now=release_now,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))

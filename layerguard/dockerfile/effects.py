@@ -1246,7 +1246,8 @@ def _run_effects(
     fed = {
         (c.line, c.words)
         for at, (p, c) in enumerate(zip([None, *commands], commands, strict=False))
-        if _shell_after(commands[at + 1 :]) or (p is not None and _substituted_into(c, p))
+        if _FETCHERS & {posixpath.basename(w) for w in c.words}
+        and (_shell_after(commands[at + 1 :]) or (p is not None and _substituted_into(c, p)))
     }
     listed = {(c.line, c.words) for c in commands}
     # build directory -> the prefix its configure was given (here, or in an earlier RUN)
@@ -2320,6 +2321,9 @@ def _plain_sudo(command: Command) -> bool:
         elif set(word[1:]) & set("Hiu"):
             return False
     return True
+
+
+_FETCHERS = frozenset({"curl", "wget"})  # (what prints a script a shell may read)
 
 
 def _a_shell(command: Command) -> bool:
