@@ -151,6 +151,9 @@ _SELENIUM = ("selenium/*", "seleniarm/*")
 _ANSIBLE_OPERATOR = "quay.io/operator-framework/ansible-operator"
 # Binder's old base image, on Debian 8 with Anaconda in its user's home (main's)
 _BINDER_BASE = "andrewosh/binder-base"
+_ACTIONS_RUNNER = "ghcr.io/actions/actions-runner"
+# (Paul Schoenfelder's Erlang and Elixir images on Alpine: Elixir's built on Erlang's)
+_BITWALKER = "bitwalker/alpine-e*"
 # SageMath's images (Docker Hub's and its GitLab registry's), run as sage in /home/sage
 _SAGE = ("sagemath/sagemath*", "registry.gitlab.com/sagemath/sage/sagemath*")
 # its tags from before its Base set HOME=/home/seluser (3.14.0-europium, September 2018)
@@ -248,6 +251,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     ),
     "tomcat": ("/usr/local/tomcat",),
     "tomee": ("/usr/local/tomee",),
+    # (GitHub's Actions runner: the runner and its externals, Node.js among them, in its user's
+    # home, its WORKDIR)
+    _ACTIONS_RUNNER: ("/home/runner",),
     # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
     # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
     **dict.fromkeys(
@@ -1360,6 +1366,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
     _BINDER_BASE: (("HOME", "/home/main"),),
+    _BITWALKER: (("HOME", "/opt/app/"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
@@ -1389,6 +1396,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_ZAP, (("zap", "/home/zap"), ("1000", "/home/zap"))),
     **dict.fromkeys(_EAP, (("jboss", "/home/jboss"), ("185", "/home/jboss"))),
     "cm2network/steamcmd": (("steam", "/home/steam"), ("1000", "/home/steam")),
+    _ACTIONS_RUNNER: (("runner", "/home/runner"), ("1001", "/home/runner")),
     **dict.fromkeys(_JBOSS, (("jboss", "/opt/jboss"), ("1000", "/opt/jboss"))),
     **dict.fromkeys(_FRAPPE, (("frappe", "/home/frappe"), ("1000", "/home/frappe"))),
     **dict.fromkeys(_SELENIUM, (("seluser", "/home/seluser"), ("1200", "/home/seluser"))),
@@ -1402,6 +1410,7 @@ _USER: Mapping[str, str] = {
     **dict.fromkeys(_ZAP, "zap"),
     **dict.fromkeys(_EAP, "185"),  # (jboss, whose home is /home/jboss)
     "cm2network/steamcmd": "steam",  # (not its `root` tags)
+    _ACTIONS_RUNNER: "runner",
     **dict.fromkeys(_JBOSS, "jboss"),
     **dict.fromkeys(_FRAPPE, "frappe"),
     **dict.fromkeys(_SELENIUM, "seluser"),
@@ -1441,6 +1450,8 @@ _WORKDIR: Mapping[str, str] = {
     "tiangolo/uwsgi-nginx*": "/app",
     "redmine": "/usr/src/redmine",
     "codercom/code-server": "/home/coder",
+    _ACTIONS_RUNNER: "/home/runner",
+    _BITWALKER: "/opt/app",  # (its `WORKDIR ${HOME}`)
     "gitpod/workspace-*": "/home/gitpod",  # (workspace-base's `WORKDIR $HOME`)
     "wordpress": "/var/www/html",
     "nextcloud": "/var/www/html",
@@ -2146,6 +2157,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
+    # (Debian's and Ubuntu's Prometheus and its Alertmanager, configured in /etc/prometheus)
+    ("apt", "prometheus"): ("/etc/prometheus/prometheus.yml",),
+    ("apt", "prometheus-alertmanager"): ("/etc/prometheus/alertmanager.yml",),
     # (Debian's coturn: the TURN server's configuration and its init defaults)
     ("apt", "coturn"): ("/etc/turnserver.conf", "/etc/default/coturn"),
     # fail2ban's configuration, with a filter for each service it knows (the telephony
@@ -2850,7 +2864,7 @@ def family_files(manager: str) -> tuple[str, ...]:
 # What a base image not known here holds, shown by the variable its Dockerfile set that a
 # Dockerfile names (`${JAVA_HOME}/jre/lib/security/`): a JDK's security files (in jre/ up to
 # Java 8, whose JCE policy jars a copy replaces; in conf/ since 9), a Tomcat's configuration,
-# WildFly's server profiles.
+# WildFly's server profiles, PHP's php.ini files.
 VARIABLE_FILES: Mapping[str, tuple[str, ...]] = {
     "JAVA_HOME": (
         *(f"jre/lib/security/{n}" for n in ("local_policy.jar", "US_export_policy.jar")),
@@ -2859,6 +2873,8 @@ VARIABLE_FILES: Mapping[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("CATALINA_HOME", "CATALINA_BASE"), tuple(f"conf/{n}" for n in _TOMCAT_CONF)),
     "JBOSS_HOME": tuple(f"standalone/configuration/standalone{n}.xml" for n in _WILDFLY_PROFILES),
+    # (and PHP's configuration directory: the php image's two recommended php.ini files)
+    "PHP_INI_DIR": ("php.ini-production", "php.ini-development"),
 }
 
 
@@ -3239,11 +3255,11 @@ def known(image: ImageRef | None) -> Known:
     # (Debian 12 and Ubuntu 23.04 on mark their Python externally managed, PEP 668: their pip
     # installs nothing into it, nor fetches)
     # (a tag of today's Debian or Ubuntu, whatever release a file's day meant: `stable`,
-    # `latest`, none)
+    # `latest`, none; not a digest alone, `ubuntu@sha256:...`, one image of a release not shown)
     release_now = (
         (name == "debian" and bool(_DEBIAN_NOW.match(tag)))
         or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
-        or (name in ("debian", "ubuntu") and tag in ("", "latest"))
+        or (name in ("debian", "ubuntu") and image.tag == "latest")
     )
     managed_python = (
         (
@@ -3265,7 +3281,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apk"
             and PYTHON_TREE not in trees
             and bool(
-                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or tag in ("", "latest")))
+                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or image.tag == "latest"))
                 or _MANAGED_ALPINE_TAG.search(tag)
             )
         )

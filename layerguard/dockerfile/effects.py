@@ -7500,7 +7500,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "rebar3", False, sub in _REBAR3_BUILDS
     if tool == "mix":  # (`mix deps.get`, `mix do deps.get, compile`: Hex keeps each tarball)
         fetches = any(w.rstrip(",") in ("deps.get", "deps.update") for w in words[1:])
-        return "hex", False, fetches
+        # (and an archive or escript installed from Hex, `mix archive.install hex phx_new`,
+        # fetched as a dependency is; not from a path, a URL, git or GitHub)
+        operands = [w for w in words[1:] if not w.startswith("-")]
+        installs = operands[:1] in (["archive.install"], ["escript.install"])
+        from_hex = operands[1:2] == ["hex"] and len(operands) > 2  # (and a package named)
+        return "hex", False, fetches or (installs and from_hex)
     if tool == "arduino-cli" and sub == "cache":  # (`arduino-cli cache clean`)
         return "arduino-cli", False, False
     if tool == "arduino-cli" and sub in ("core", "lib"):
@@ -7705,6 +7710,11 @@ def locked_install(command: Command) -> LockedInstall | None:
     # (its own settings, `NODE_ENV=production npm install`, as options of their own)
     options |= {f"{k}={v}" for k, v in command.assignments}
     adds = {o for o in options if o.split("=", 1)[0] in known.adds}
+    # (poetry's `--only deploy` takes a group a default install may have left out, an optional
+    # one, as `--with` does: its main group is never optional)
+    adds |= {
+        o for o in options if tool == "poetry" and o.startswith("--only=") and o != "--only=main"
+    }
     narrowing = {o for o in options if {o, o.split("=", 1)[0]} & known.narrowing}
     return LockedInstall(
         " ".join(words),

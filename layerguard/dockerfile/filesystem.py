@@ -44,6 +44,7 @@ from layerguard.dockerfile.bases import (
     known,
     package_data,
     package_files,
+    variable_file,
 )
 from layerguard.dockerfile.effects import (
     ARCHIVE,
@@ -2737,6 +2738,9 @@ def _reach(
                 op.tool == "ln"
                 and posixpath.dirname(path) in BIN_DIRS
                 and entry.family in DISTRIBUTION_MANAGERS
+                # (packages it names: those a substitution lists, `apt-get install $(apt-cache
+                # depends firefox | awk ...)`, are firefox's dependencies, not firefox)
+                and any("$" not in p for p in entry.packages)
                 and (
                     # (not the package's own program, linked under another bin directory:
                     # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name)
@@ -3183,6 +3187,10 @@ def _reach(
         # Alpine's); not removed, which frees a config file's few;
         # nor apt's source lists moved aside, a few lines of configuration (not yum's
         # CentOS-Base.repo, which labels count)
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+    if moves and variable_file(path, {}) and not any(e.path == path for e in live):
+        # (one a base not known here holds, shown by the variable its Dockerfile set: `mv
+        # "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"` on an image built on php's)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     if (
         moves

@@ -903,8 +903,10 @@ def _pruned_halves(old: CopyWrite, new: CopyWrite) -> bool:
 def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
     """`new` copies a wildcard of the directory `old` named a file of, into the directory `old`
     put it in: `COPY scripts/install.sh /opt/`, then `COPY scripts/*.sh /opt/` (the file is
-    there, or the first COPY would fail, and the wildcard matches it)."""
-    if old.origin != new.origin or old.tree or old.either or not old.source:
+    there, or the first COPY would fail, and the wildcard matches it). A source that may be a
+    directory too (`COPY bin/fail /usr/bin/`, then `COPY bin/* /usr/bin/`): a directory the
+    wildcard matches is copied as the first COPY copied it, its contents into the destination."""
+    if old.origin != new.origin or old.tree or not old.source:
         return False
     folder, pattern = posixpath.split(new.source)
     if not is_glob(pattern) or is_glob(folder) or is_glob(old.source):
@@ -914,6 +916,9 @@ def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
         posixpath.dirname(old.source) == folder
         and fnmatch.fnmatchcase(name, pattern)
         and old.path == posixpath.join(new.into, name)
+        # (the directory's contents land where the wildcard puts them only when both COPYs
+        # name that directory as their destination)
+        and (not old.either or old.into.rstrip("/") == new.into.rstrip("/"))
     )
 
 

@@ -92,7 +92,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
-  too), Elixir's `mix deps.get` (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
+  too), Elixir's `mix deps.get` and an archive or escript installed from Hex (`mix archive.install
+  hex phx_new`) (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
   (unless the image's own start command fetches with mix, `mix setup` or `mix deps.get`, or it is a
   Dev Containers image),
   `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)

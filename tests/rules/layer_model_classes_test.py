@@ -22556,6 +22556,92 @@ def test_the_classes_of_the_fifty_ninth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a link made over a program an install of packages nobody named may have put there: the
+    # packages a substitution lists are firefox's dependencies, not firefox
+    (
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y"
+        " $(apt-cache depends firefox | awk '/Depends:/{print $2}')"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -fs /opt/firefox/firefox /usr/bin/firefox\n",
+        [],
+    ),
+    (  # (a package named for the program: its own /usr/bin/Xwayland gives way)
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y xwayland"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland\n",
+        [(3, "LG003")],
+    ),
+    # a wildcard over the directory of a source that may be a file or a directory, into the
+    # same destination directory: either way the same files are written again
+    (
+        "FROM ubuntu:20.04\nCOPY bin/fail /usr/bin/\nRUN echo hi\n"
+        "ENV BIN_UTILS=/usr/bin\nCOPY bin/* ${BIN_UTILS}/\n",
+        [(5, "LG002")],
+    ),
+    (  # (copied to a path of its own, a directory's contents would land below it: not known)
+        "FROM ubuntu:20.04\nCOPY bin/fail /opt/fail\nRUN echo hi\nCOPY bin/* /opt/\n",
+        [],
+    ),
+    # PHP_INI_DIR, which only the php image and those built on it set, shows the base holds its
+    # php.ini files: a move writes them again
+    (
+        "FROM renokico/laravel-base:latest-8.0-fpm-alpine\nWORKDIR /var/www/html\n"
+        'RUN mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n',
+        [(3, "LG003")],
+    ),
+    # an archive installed from Hex is fetched as a dependency is, into Hex's cache; not one
+    # from GitHub or a URL
+    (
+        "FROM elixir:1.15\nRUN mix local.hex --force && mix archive.install --force hex phx_new\n"
+        "RUN mix archive.install github phoenixframework/phoenix --force\n"
+        "RUN mix archive.install https://e.org/phx_new.ez --force\n"
+        "RUN mix archive.install hex\n",  # (no package: it fails)
+        [(2, "LG005")],
+    ),
+    # GitHub's Actions runner image holds the runner in its user's home
+    (
+        "FROM ghcr.io/actions/actions-runner:latest\nUSER root\n"
+        "RUN groupmod -g 1000 runner && usermod -u 1000 runner"
+        " && chown -R runner:runner /home/runner\nUSER runner\n",
+        [(3, "LG004")],
+    ),
+    # bitwalker's Elixir images work in /opt/app: a `cp` there, then `tar -xzf` of that name,
+    # unpacks the copy, not a file of the context
+    (
+        "FROM bitwalker/alpine-elixir:1.6.6\nCOPY . .\n"
+        "RUN cp _build/prod/rel/test/releases/0.1.0/test.tar.gz /opt/app/\n"
+        "RUN tar -xzf test.tar.gz\n",
+        [],
+    ),
+    # Debian's Prometheus and Alertmanager packages ship their configuration in /etc/prometheus
+    (
+        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y prometheus"
+        " prometheus-alertmanager && rm -rf /var/lib/apt/lists/*\n"
+        "COPY prometheus.yml /etc/prometheus/\nCOPY rules.yml /etc/prometheus/\n"
+        "COPY alertmanager.yml /etc/prometheus/\n",
+        [(3, "LG002"), (5, "LG002")],
+    ),
+    # poetry's `--only GROUP` after a default install takes a group that may be optional, which
+    # the default install left out: it fetches; `--only main` fetches nothing new
+    (
+        "FROM python:3.12-slim AS app\nRUN pip install --no-cache-dir poetry\nWORKDIR /code\n"
+        "COPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --no-cache\n"
+        "FROM app AS dist\nRUN poetry install --only deploy\nRUN poetry install --only main\n",
+        [(7, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTIETH)
+def test_the_classes_of_the_sixtieth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
