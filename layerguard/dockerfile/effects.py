@@ -660,6 +660,9 @@ _MODELLED = frozenset(
         *("du", "df", "hostname", "arch", "dpkg-architecture", "dpkg-query", "expr", "tput"),
         *("locale", "groups", "uniq", "rev", "nl", "od", "hexdump", "base64", "cksum", "b2sum"),
         "apt-key",  # (its keyring in /etc/apt, nothing a later step names)
+        # (and these their own small files: host keys in /etc/ssh or the key file -f names; the
+        # locale archive in /usr/lib/locale)
+        *("ssh-keygen", "localedef"),
     }
 )
 # Programs that rewrite the user database.

@@ -22630,6 +22630,14 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM app AS dist\nRUN poetry install --only deploy\nRUN poetry install --only main\n",
         [(7, "LG005")],
     ),
+    # ssh-keygen and localedef write their own small files (host keys, the locale archive): an
+    # archive the same RUN unpacks after them is the one an earlier COPY put there
+    (
+        "FROM centos:7\nCOPY ./configs/* /tmp/\n"
+        "RUN ssh-keygen -A && localedef -c -i en_US -f UTF-8 en_US.UTF-8"
+        " && unzip -d /tmp /tmp/gpdb-6.22.2.zip\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
