@@ -254,6 +254,10 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # (GitHub's Actions runner: the runner and its externals, Node.js among them, in its user's
     # home, its WORKDIR)
     _ACTIONS_RUNNER: ("/home/runner",),
+    # (NVIDIA's Triton: the server, its backends and their libraries)
+    "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver",),
+    # (Roundcube's: the release tarball unpacked, which its entrypoint copies into the web root)
+    "roundcube/roundcubemail": ("/usr/src/roundcubemail",),
     # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
     # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
     **dict.fromkeys(
@@ -1196,6 +1200,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # (TomEE's keep theirs in webapps/: ROOT, docs, manager, host-manager)
     "tomee": tuple(f"/usr/local/tomee/webapps/{a}" for a in ("ROOT", "docs", *_TOMCAT_APPS)),
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
+    # (Triton's backends: each framework's runtime and libraries, hundreds of MB)
+    "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver/backends",),
 }
 
 # The python image's tags that name its minor version (`3.10-alpine`, `3.12.4-slim`)
@@ -2157,6 +2163,19 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
+    # (Debian's amavisd-new: its configuration in pieces, each a conffile)
+    ("apt", "amavisd-new"): tuple(
+        f"/etc/amavis/conf.d/{n}"
+        for n in (
+            *("01-debian", "05-domain_id", "05-node_id", "15-av_scanners"),
+            *("15-content_filter_mode", "20-debian_defaults", "25-amavis_helpers"),
+            *("30-template-localization", "40-policy_banks", "50-user"),
+        )
+    ),
+    # (SpamAssassin's site configuration, and its daemon's defaults before Debian 12's spamd)
+    ("apt", "spamassassin"): ("/etc/spamassassin/local.cf", "/etc/default/spamassassin"),
+    # (Debian's Dante SOCKS server)
+    ("apt", "dante-server"): ("/etc/danted.conf",),
     # (Debian's and Ubuntu's Prometheus and its Alertmanager, configured in /etc/prometheus)
     ("apt", "prometheus"): ("/etc/prometheus/prometheus.yml",),
     ("apt", "prometheus-alertmanager"): ("/etc/prometheus/alertmanager.yml",),
@@ -2733,7 +2752,7 @@ def _takes_apache(name: str, named: set[str]) -> bool:
 
 # Packages that depend on one of several web servers or PHP handlers, of which apt takes the
 # first, Apache's, unless the same install names another (`php5 php5-fpm`, `phpmyadmin nginx`).
-_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2"}
+_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2", "phpldapadmin": "apache2"}
 # (php5's alternatives are PHP handlers alone: a web server beside it does not stand for one;
 # phpMyAdmin takes Apache's module unless a handler is there, and Apache unless a server is)
 _HANDLERS = {
@@ -2742,6 +2761,7 @@ _HANDLERS = {
         {"php-fpm", "php-cgi", "php5-fpm", "php5-cgi", *(f"php{v}-fpm" for v in _PHP_VERSIONS)}
     ),
 }
+_HANDLERS["phpldapadmin"] = _HANDLERS["phpmyadmin"]  # (phpLDAPadmin's depend as phpMyAdmin's)
 _WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "lighttpd"})
 
 

@@ -1544,6 +1544,7 @@ def _run_effects(
             or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
             or _r_installs_only(tool, words)
+            or _composer_installer(tool, words)
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
@@ -2196,6 +2197,20 @@ _SOURCED_HOMES = {
     "rvm": ("rvm_path", 2),
     "setup-env.sh": ("SPACK_ROOT", 3),  # (Spack's: `. /spack/share/spack/setup-env.sh`)
 }
+
+
+def _composer_installer(tool: str, words: Sequence[str]) -> bool:
+    """`words` run composer's installer, which writes composer.phar (or where it is told) and
+    nothing else."""
+    return (
+        bool(_PHP.fullmatch(tool))
+        and (
+            (len(words) > 1 and words[1].endswith("composer-setup.php"))
+            # (`curl .../installer | php`, `| php -- --install-dir=...`: from standard input)
+            or len(words) == 1
+            or (words[1] == "--" and all(w.startswith("--") for w in words[2:]))
+        )
+    )
 
 
 def _reconfigured(words: tuple[str, ...]) -> bool:
@@ -4402,15 +4417,7 @@ def _ops(
             yield Op(WRITE, tool, _paths(fetched, command), text, FILE, HEAVY)
         if gone := [m[1] for m in _PHP_UNLINK.finditer(code)]:
             yield Op(REMOVE, tool, _paths(gone, command), text)
-    elif (
-        _PHP.fullmatch(tool)
-        and (
-            (len(words) > 1 and words[1].endswith("composer-setup.php"))
-            # (`curl .../installer | php`, `| php -- --install-dir=...`: from standard input)
-            or len(words) == 1
-            or (words[1] == "--" and all(w.startswith("--") for w in words[2:]))
-        )
-    ):
+    elif _composer_installer(tool, words):
         # composer's installer writes composer.phar, or --install-dir/--filename
         into = _option_value(words, "", "--install-dir") or "."
         phar = _option_value(words, "", "--filename") or "composer.phar"

@@ -3188,9 +3188,12 @@ def _reach(
         # nor apt's source lists moved aside, a few lines of configuration (not yum's
         # CentOS-Base.repo, which labels count)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
-    if moves and variable_file(path, {}) and not any(e.path == path for e in live):
+    in_runtime = in_tree(path, held.runtime) and not op.blind and not is_glob(path)
+    if moves and (variable_file(path, {}) or in_runtime) and not any(e.path == path for e in live):
         # (one a base not known here holds, shown by the variable its Dockerfile set: `mv
-        # "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"` on an image built on php's)
+        # "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"` on an image built on php's;
+        # or one the move names inside a tree the base fills, there or the move fails: `mv
+        # /usr/src/roundcubemail/composer.json-dist composer.json` on roundcube's)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     if (
         moves

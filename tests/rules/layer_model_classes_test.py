@@ -22638,6 +22638,35 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && unzip -d /tmp /tmp/gpdb-6.22.2.zip\n",
         [(2, "LG006")],
     ),
+    # the configuration Debian's packages ship: Dante's, amavisd-new's pieces, SpamAssassin's;
+    # phpLDAPadmin takes Apache as phpMyAdmin does
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y dante-server\n"
+        "RUN mv /etc/danted.conf /etc/danted.conf.defaultbak\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:buster\nRUN apt-get update && apt-get install -y amavisd-new spamassassin"
+        " phpldapadmin && rm -rf /var/lib/apt/lists/*\n"
+        "ADD config/15-content_filter_mode /etc/amavis/conf.d/15-content_filter_mode\n"
+        "COPY src/local.cf /etc/spamassassin/\n"
+        "ADD config/000-default.conf /etc/apache2/sites-available/000-default.conf\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+    ),
+    # a file a move names inside a tree the base image fills is the base's (Triton's backends,
+    # Roundcube's release); composer's installer writes composer alone, the RUN not blind after
+    (
+        "FROM roundcube/roundcubemail:latest-apache\nRUN cd /usr/src/roundcubemail"
+        " && curl -s https://getcomposer.org/installer | php -- --install-dir=/usr/bin"
+        " --filename=composer && mv composer.json-dist composer.json\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM nvcr.io/nvidia/tritonserver:25.03-py3\n"
+        "RUN mv /opt/tritonserver/backends/dali /opt/dali-old\n"
+        "RUN rm -rf /opt/tritonserver/backends/python\n",
+        [(2, "LG003"), (3, "LG003")],
+    ),
 ]
 
 
