@@ -1975,6 +1975,14 @@ def _run(
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
                 changes = [_without_rewritten(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
+            if op.role == EDITED and op.tool == "find":
+                # (and the files a find selected again: `find DIR -type f -exec chmod +x {} \;
+                # && find DIR -type f -exec sed -i 's/\r$//' {} \;` rewrites each it changed)
+                selected = _find_selection(op.command)
+                changes = [
+                    c for c in changes
+                    if not (c.kind == CHOWN and _find_selection(c.command) == selected)
+                ]  # fmt: skip
             # (and `git clone URL dir`, which fails unless dir is absent or empty)
             fresh = (op.tool == "mkdir" and not op.recursive) or (
                 op.tool == "git" and "clone" in op.command.split()
@@ -3880,6 +3888,16 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
         and named(h.path)) or (not h.whole and named(h.path)),
     )  # fmt: skip
+
+
+def _find_selection(command: str) -> str:
+    """What a `find` command selects: its words before the action (`-exec`, `-execdir`); '' for
+    any other command."""
+    words = command.split()
+    if not words or posixpath.basename(words[0]) != "find":
+        return ""
+    actions = [i for i, w in enumerate(words) if w in ("-exec", "-execdir")]
+    return " ".join(words[: actions[0]]) if actions else ""
 
 
 # A chown's or chmod's recursive option (`-R`, `-fR`, `--recursive`)

@@ -22667,6 +22667,20 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -rf /opt/tritonserver/backends/python\n",
         [(2, "LG003"), (3, "LG003")],
     ),
+    # a find that selects the same files again to edit them in place rewrites each file the
+    # first one's chmod changed; one that selects other files does not
+    (
+        "FROM alpine:3.19\nCOPY s6-config /etc/s6-overlay/s6-rc.d\n"
+        "RUN find /etc/s6-overlay/s6-rc.d -type f -exec chmod +x {} \\; &&"
+        " find /etc/s6-overlay/s6-rc.d -type f -exec sed -i 's/\\r$//' {} \\;\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.19\nCOPY s6-config /etc/s6\n"
+        "RUN find /etc/s6 -type f -exec chmod +x {} \\; &&"
+        " find /etc/s6 -name '*.sh' -exec sed -i 's/a/b/' {} \\;\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
