@@ -152,6 +152,9 @@ _ANSIBLE_OPERATOR = "quay.io/operator-framework/ansible-operator"
 # Binder's old base image, on Debian 8 with Anaconda in its user's home (main's)
 _BINDER_BASE = "andrewosh/binder-base"
 _ACTIONS_RUNNER = "ghcr.io/actions/actions-runner"
+_KALI = frozenset(
+    {"kalilinux/kali-rolling", "kalilinux/kali-last-release", "kalilinux/kali-bleeding-edge"}
+)
 # (Paul Schoenfelder's Erlang and Elixir images on Alpine: Elixir's built on Erlang's)
 _BITWALKER = "bitwalker/alpine-e*"
 # SageMath's images (Docker Hub's and its GitLab registry's), run as sage in /home/sage
@@ -3280,6 +3283,7 @@ def known(image: ImageRef | None) -> Known:
         (name == "debian" and bool(_DEBIAN_NOW.match(tag)))
         or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
         or (name in ("debian", "ubuntu") and image.tag == "latest")
+        or (name in _KALI and image.tag is not None)  # (Kali's rolling release, on testing)
     )
     managed_python = (
         (
@@ -3292,6 +3296,7 @@ def known(image: ImageRef | None) -> Known:
                 or (name == "ubuntu" and _NEW_UBUNTU.match(tag))
             )
         )
+        or (name in _KALI and release_now)  # (since Kali 2023.1, on Debian's testing)
         or (
             # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)
             name in _ARCH_IMAGES and not _ARCH_BEFORE_PEP_668.search(tag)

@@ -4621,6 +4621,15 @@ def _ops(
         query = not {"--content-disposition", "--trust-server-names"} & set(words)
         # (`--content-disposition` saves under the name the server's header gives: not known)
         server_named = "--content-disposition" in words
+        recursive = any(_flagged(words, *o) for o in (("r", "--recursive"), ("m", "--mirror")))
+        if recursive and not target and urls:
+            # (`wget --mirror https://cdn.proj.org/`: the site's tree, in a directory named for
+            # its host unless -nH or -nd; its files' names are the site's)
+            flat = {"-nH", "--no-host-directories", "-nd", "--no-directories"} & set(words)
+            host = "" if flat else urls[0].split("://", 1)[1].split("/", 1)[0].split("?")[0]
+            tree = posixpath.join(prefix or ".", host) if host else prefix or "."
+            yield Op(WRITE, tool, _paths([tree], command), text, TREE, HEAVY)
+            return
         if not target and len(urls) > 1:
             # (`wget URL1 URL2 URL3`: each under its own name; the first is yielded below)
             for url in urls[1:]:
@@ -4867,7 +4876,13 @@ def _ops(
         else:
             # (a build `make clean` undoes: make's, cmake's, a configure script's; not `go mod
             # download` or `go install`, which write in GOPATH)
-            undone = "build" if tool in _CLEANED_BUILDS else ""
+            # (a configure script's, which only `make distclean` undoes: `make clean` takes
+            # the objects a build made, not the Makefiles)
+            undone = (
+                CONFIGURED if tool in ("./configure", "configure")
+                else "build" if tool in _CLEANED_BUILDS
+                else ""
+            )  # fmt: skip
             yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
             if (
                 _packs_a_project(tool, words)
@@ -4923,6 +4938,9 @@ _GO_MOD_NO_BUILD = frozenset({"download", "verify", "why", "graph"})
 _CLEANED_BUILDS = frozenset({"make", "cmake", "ninja", "./configure", "configure"})
 # make's targets that remove what a build made
 _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "maintainer-clean"})
+# and those that remove what a configure script wrote too
+MAKE_DISTCLEANS = _MAKE_CLEANS - {"clean"}
+CONFIGURED = "configured"  # (the family of what a configure script wrote)
 
 
 # The options that tell a build tool where to build, matched as whole words: gradle's and go's
@@ -7929,9 +7947,12 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         # (It empties PEAR's cache; what stays of the build is small, as nextcloud measured.)
         return sub == "clear-cache"
     if family in ("pip", "uv"):
-        # (`uv clean` is uv's other name for `uv cache clean`)
-        return (sub == "cache" and any(w in ("purge", "clean", "prune") for w in words)) or (
-            tool == "uv" and sub == "clean"
+        # (`uv clean` is uv's other name for `uv cache clean`; `pipenv --clear` removes its own
+        # cache and pip's)
+        return (
+            (sub == "cache" and any(w in ("purge", "clean", "prune") for w in words))
+            or (tool == "uv" and sub == "clean")
+            or (tool == "pipenv" and "--clear" in words)
         )
     if family == "pdm":
         return sub == "cache" and "clear" in words
@@ -8135,7 +8156,7 @@ def copy_writes(
         and all(
             is_glob(s)
             and not is_remote(s)
-            and _context_files(context, s, ignore_file(context, dockerfile)) == ()
+            and _context_files(context, s, ignore_file(context, dockerfile), parents) == ()
             for s in sources
         )
     )
@@ -8168,7 +8189,7 @@ def copy_writes(
             out.append(CopyWrite(dest, False, tree=True, unpacked=True))
             continue  # ADD unpacks a local tar archive: its members land under dest
         if context is not None and from_stage is None:
-            listed = _context_files(context, source, ignore_file(context, dockerfile))
+            listed = _context_files(context, source, ignore_file(context, dockerfile), parents)
             if listed is None:
                 out.extend(_unlisted(source, dest, dest_is_dir, False))
                 continue
@@ -8444,7 +8465,7 @@ MAX_CONTEXT_FILES = 20_000
 
 @functools.lru_cache(maxsize=256)
 def _context_files(
-    context: str, source: str, ignore: str | None = None
+    context: str, source: str, ignore: str | None = None, parents: bool = False
 ) -> tuple[tuple[str, bool, int, str], ...] | None:
     """(path relative to the destination, whether it came from inside a copied directory, size,
     path relative to the context root).
@@ -8452,9 +8473,14 @@ def _context_files(
     Follows the ignore file `ignore`; empty when the source is missing or escapes the context,
     None when the listing cannot be known (too big, a pattern pathlib cannot read). Kept per
     ignore file rather than per Dockerfile: Dockerfiles that share a context share the walk.
+    A wildcard matches as BuildKit's copy matches it, Go's filepath.Match over the path from its
+    first wildcard on: `*`, and `**` alike, within one name (`COPY **/bin/* /usr/bin/` takes
+    `vnc/bin/start.sh`, not `bin/fail`); `--parents` copies take `**` across directories.
     """
     root = os.path.realpath(context)
     pattern = normalized_source(source)
+    if not parents:
+        pattern = re.sub(r"\*{2,}", "*", pattern)
     from layerguard.dockerfile.ignorefile import read_ignore_file
 
     ignored = read_ignore_file(ignore)

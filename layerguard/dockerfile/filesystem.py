@@ -53,6 +53,7 @@ from layerguard.dockerfile.effects import (
     CACHE,
     CHOWN,
     CLEANUP,
+    CONFIGURED,
     DEFAULT_HOME,
     DIR,
     DNF_CACHE,
@@ -66,6 +67,7 @@ from layerguard.dockerfile.effects import (
     HEAVY,
     INSTALL,
     INTERPRETERS,
+    MAKE_DISTCLEANS,
     MANAGERS,
     OCTAL_MODE,
     PULLED,
@@ -919,6 +921,10 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
+            if dated and op.family == "apt" and _BEFORE_PEP_668.intersection(op.packages):
+                # (and one whose install names a package today's release has not: Python 2's
+                # pip, gone since Debian 11 and Ubuntu 20.04, dates the file before PEP 668)
+                return found
             if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
             elif op.family == "pip" and system and not other and _the_system_pip(op):
@@ -927,6 +933,7 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
 
 
 _SOURCES_LIST = "/etc/apt/sources.list"
+_BEFORE_PEP_668 = frozenset({"python-pip"})
 _BREAKS_SYSTEM_PACKAGES = re.compile(
     r"(?:pip[\d.]*\s+config\s+set\s+\S*break-system-packages|break-system-packages\s*=)"
 )
@@ -1050,7 +1057,7 @@ def _maven_words(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]
 
 def _built_below(entry: Entry, paths: tuple[str, ...]) -> bool:
     """`entry` is what a build wrote at or below one of `paths`."""
-    return entry.family == "build" and any(covers(p, entry.path) for p in paths)
+    return entry.family in _BUILT and any(covers(p, entry.path) for p in paths)
 
 
 def _matches(path: str, pattern: str) -> bool:
@@ -2359,6 +2366,7 @@ def _a_build_output(path: str, ran: set[str]) -> bool:
 
 
 _BUILD_OUTPUTS = frozenset({"build", "target", "dist", "out"})
+_BUILT = ("build", CONFIGURED)  # (the families of what builds and configure scripts wrote)
 # (the builds whose output there the model does not write itself, as it does Maven's target/)
 _OUTPUT_BUILDERS = frozenset(
     {"gradle", "gradlew", "sbt", "npm", "yarn", "pnpm", "make", "cargo", "ant", "pyproject-build"}
@@ -2600,8 +2608,10 @@ def _reach(
         # may have put beside it)
         live = [e for e in live if e.path == path]
     if op.kind == REMOVE and op.tool == "make":
-        # (`make distclean`: what a build there wrote, not the sources beside it)
-        live = [e for e in live if e.path == path and e.family == "build"]
+        # (`make distclean`: what a build there wrote, not the sources beside it; `make
+        # clean` not what the configure script wrote, only a build's objects)
+        cleaned = _BUILT if MAKE_DISTCLEANS & set(op.command.split()) else ("build",)
+        live = [e for e in live if e.path == path and e.family in cleaned]
     if op.kind == REMOVE and op.tool == "git":
         # A checkout rewrites the repository there: the clone, or a copied tree that holds it,
         # whole at that path, or the files of one a COPY from the build context listed with
@@ -2979,7 +2989,7 @@ def _reach(
                 # (nor a build's, which makes no empty directories: `mv build/atools
                 # /usr/local/bin`; but a mkdir's there may be one)
                 and (
-                    entry.family != "build"
+                    entry.family not in _BUILT
                     or any(e.path == path and e.kind == DIR for e in (*live, *own))
                 )
                 and not _a_top(path, entry, live)
@@ -3472,7 +3482,7 @@ def _sources_below(path: str, entry: Entry) -> bool:
         entry.kind == TREE
         and entry.content == UNKNOWN
         and not (entry.role or entry.copied or entry.unpacked)
-        and entry.family in ("", "build")
+        and entry.family in ("", *_BUILT)
         and posixpath.dirname(path.rstrip("/")) == entry.path.rstrip("/")
         and posixpath.basename(path.rstrip("/")) in _SOURCE_DIRS
     )

@@ -203,12 +203,16 @@ def test_copy_follows_dockerignore(tmp_path: Path) -> None:
     assert sorted(w.path for w in copy_writes(copy, tmp_path)) == ["/app/app.js", "/app/keep.log"]
 
 
-def test_pattern_pathlib_rejects_is_not_exact(tmp_path: Path) -> None:
+def test_a_double_star_inside_a_name_matches_as_buildkit_matches_it(tmp_path: Path) -> None:
+    # BuildKit's copy matches with Go's filepath.Match, where `**` is `*`: `a**.txt` is
+    # `a*.txt`; with --parents its matcher takes `**`, which pathlib refuses inside a name, so
+    # what it copies is not known file by file
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a1.txt").write_text("a")
-    copy = instruction("COPY src/a**.txt /x/")
-    writes = copy_writes(copy, tmp_path)
-    assert writes and not any(w.exact for w in writes)
+    plain = copy_writes(instruction("COPY src/a**.txt /x/"), tmp_path)
+    assert [(w.path, w.exact) for w in plain] == [("/x/a1.txt", True)]
+    parents = copy_writes(instruction("COPY --parents src/a**.txt /x/"), tmp_path)
+    assert parents and not any(w.exact for w in parents)
 
 
 def copied(context: Path, ignore: str | None, files: list[str], dockerfile: str = "") -> list[str]:

@@ -22681,6 +22681,44 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " find /etc/s6 -name '*.sh' -exec sed -i 's/a/b/' {} \\;\n",
         [(3, "LG004")],
     ),
+    # `make clean` takes what a build made, not what a configure script wrote (the Makefiles):
+    # right after configure it removes nothing of an earlier layer; `make distclean` does
+    (
+        "FROM debian:12\nRUN git clone https://e.org/monacoin /src\nWORKDIR /src\n"
+        "RUN ./configure --disable-wallet\nRUN make clean\nRUN make -j2\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN git clone https://e.org/monacoin /src\nWORKDIR /src\n"
+        "RUN ./configure --disable-wallet\nRUN make distclean\n",
+        [(5, "LG003")],
+    ),
+    # wget's mirror of a site writes a tree named for its host in the working directory
+    (
+        "FROM debian:12\nWORKDIR /usr/local/share/proj\n"
+        "RUN wget -e robots=off --mirror https://cdn.proj.org/\n"
+        "RUN cd cdn.proj.org && rm -fv *.js *.css && mv * .. && cd .. && rmdir cdn.proj.org\n",
+        [(4, "LG003")],
+    ),
+    # Python 2's pip, which today's releases have not, dates a file on `latest` before PEP 668:
+    # its pip installs and keeps its cache
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install -r requirements.txt\n",
+        [(3, "LG005")],
+    ),
+    # Kali's rolling release marks its Python externally managed (2023.1 on)
+    (
+        "FROM kalilinux/kali-rolling:latest\nRUN apt update && apt install python3-pip -y"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install uuid || true\n",
+        [],
+    ),
+    # `pipenv --clear` removes pipenv's cache and pip's
+    (
+        "FROM python:3.12\nRUN git clone https://e.org/jwt_tool.git && cd jwt_tool"
+        " && pipenv install && pipenv --clear\n",
+        [],
+    ),
 ]
 
 
@@ -22734,3 +22772,28 @@ def test_a_change_of_a_copied_directory_alone_copies_no_file_up(lint_files: Lint
         }
     )
     assert [(f.line, f.rule) for f in findings if f.rule != "LG001"] == [(5, "LG004")]
+
+
+def test_a_double_star_in_a_copy_source_matches_within_one_name(lint_files: Lint) -> None:
+    # BuildKit's copy matches a wildcard as Go's filepath.Match does: `**` is `*`, never more
+    # than one name, so `**/bin/*` takes the files of vnc/bin/, not those of bin/ (which the
+    # COPY before wrote); with --parents, `**` crosses directories
+    files = {
+        "bin/fail": "#!/bin/sh\nexit 1\n",
+        "vnc/bin/start-vnc.sh": "#!/bin/sh\nvnc\n",
+    }
+    plain = lint_files(
+        {
+            "Dockerfile": "FROM ubuntu:20.04\nCOPY bin/* /usr/bin/\nCOPY **/bin/* /usr/bin/\n",
+            **files,
+        }
+    )
+    assert [(f.line, f.rule) for f in plain if f.rule != "LG001"] == []
+    again = lint_files(
+        {
+            "Dockerfile": "FROM ubuntu:20.04\nCOPY bin/* /usr/bin/\nCOPY */bin/* /usr/bin/\n"
+            "COPY bin/fail /usr/bin/fail\n",
+            **files,
+        }
+    )
+    assert [(f.line, f.rule) for f in again if f.rule != "LG001"] == [(4, "LG002")]
