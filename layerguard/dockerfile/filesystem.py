@@ -2241,8 +2241,12 @@ def _run(
                     # layer wrote, which the mv took away from under its old name)
                     unpacked.extend(Hit(e, old, True) for e in taken_away[old])
                     continue
-                # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`)
-                if any(o.path == path or _matches(path, o.path) for o in own):
+                # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`; or
+                # one it downloaded that the pattern matches: `wget .../rclone-v1.57.0-linux-
+                # amd64.zip && unzip rclone-*-linux-amd64.zip` where a COPY filled the directory)
+                if any(
+                    o.path == path or _matches(path, o.path) or _matches(o.path, path) for o in own
+                ):
                     continue
                 # (or one its project's scripts made there: `npm run pack:prepare && npm install
                 # --global redocly-cli.tgz`)

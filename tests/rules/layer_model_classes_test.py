@@ -22719,6 +22719,14 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && pipenv install && pipenv --clear\n",
         [],
     ),
+    # an archive a RUN downloads and then unpacks by a pattern that matches it is its own, not
+    # one a tree copied into that directory may hold
+    (
+        "FROM debian:12\nCOPY rootfs/ /\nRUN export V=1.57.0 && wget -nv"
+        " https://e.org/rclone-v${V}-linux-amd64.zip && unzip rclone-*-linux-amd64.zip"
+        " && rm -rf rclone-*-linux-amd64 rclone-*-linux-amd64.zip\n",
+        [],
+    ),
 ]
 
 
