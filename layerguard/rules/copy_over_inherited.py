@@ -1651,9 +1651,12 @@ def _known_base_content(
             and _holds_filled_tree(write.into, image.trees, bool(image.manager))
             # (not a directory the image ships empty: jetty's base's webapps, Ghost's content)
             and not in_tree(write.into.rstrip("/") or "/", image.empty)
-            # (the builder's own directory; not the base's runtime a WORKDIR names)
+            # (the builder's own directory; not the base's runtime a WORKDIR names, nor one
+            # holding a runtime tree below it, which a WORKDIR there did not empty: node's
+            # /opt/yarn-v1.22.22 in a builder that worked in /opt)
             and (
                 _names_a_tree(write.into, image.runtime)
+                or any(t.startswith(write.into.rstrip("/") + "/") for t in image.runtime)
                 or (
                     _its_site_packages(write.into, shipped)
                     and _its_site_packages(write.into, stage_base)

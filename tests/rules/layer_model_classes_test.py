@@ -22727,6 +22727,20 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf rclone-*-linux-amd64 rclone-*-linux-amd64.zip\n",
         [],
     ),
+    # a builder of the same node image that worked in /opt copies node's own yarn back with
+    # its /opt: a WORKDIR there emptied nothing
+    (
+        "FROM node:22-bookworm-slim AS builder\nWORKDIR /opt\nCOPY package.json .\n"
+        "RUN npm ci && npm cache clean --force\nFROM node:22-bookworm-slim\n"
+        "COPY --from=builder /opt /opt\n",
+        [(6, "LG002")],
+    ),
+    (  # (an application directory of its own is the builder's alone)
+        "FROM node:22-bookworm-slim AS builder\nWORKDIR /app\nCOPY package.json .\n"
+        "RUN npm ci && npm cache clean --force\nFROM node:22-bookworm-slim\n"
+        "COPY --from=builder /app /app\n",
+        [],
+    ),
 ]
 
 
