@@ -353,6 +353,12 @@ MANAGERS: Mapping[str, Manager] = {
         "Gleam's package cache (~/.cache/gleam: each Hex package it fetched)",
         "rm -rf ~/.cache/gleam in the same RUN",
     ),
+    # (PureScript's spago: the package set's packages, fetched once for every project)
+    "spago": Manager(
+        ("~/.cache/spago",),
+        "spago's package cache (~/.cache/spago: each package of the set it fetched)",
+        "rm -rf ~/.cache/spago in the same RUN",
+    ),
     "rebar3": Manager(
         ("~/.cache/rebar3",),
         "rebar3's cache (~/.cache/rebar3: the Hex registry and each package it fetched)",
@@ -504,6 +510,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
     "gleam": (("XDG_CACHE_HOME", "/gleam"),),
+    "spago": (("XDG_CACHE_HOME", "/spago"),),
     "rebar3": (("XDG_CACHE_HOME", "/rebar3"), ("REBAR_CACHE_DIR", "")),
     "helm": (
         ("XDG_CACHE_HOME", "/helm/repository"),
@@ -7522,6 +7529,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "install-module.pl":  # (Bugzilla's: CPAN.pm, `--all` or modules by name)
         given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
         return "bugzilla", given, given
+    if tool == "spago":  # (an install or a build fetches the packages spago.dhall names)
+        return "spago", False, sub in ("install", "build", "bundle-app", "bundle-module", "run")
     if tool == "gleam":  # (a build fetches the Hex packages manifest.toml names, first)
         return "gleam", False, sub in _GLEAM_BUILDS
     if tool == "rebar3":  # (`rebar3 as prod release`, `./rebar3 compile`: deps from Hex)
@@ -7557,8 +7566,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # opam's working state)
         installs = sub in ("install", "upgrade", "reinstall")
         if tool == "opam":
-            # (a new switch is a compiler installed from source: `opam switch create 4.14.0`)
-            installs = installs or (sub == "switch" and "create" in words)
+            # (a new switch is a compiler installed from source: `opam switch create 4.14.0`;
+            # `opam pin add` installs the package pinned and what it depends on, unless told
+            # not to act, `-n`)
+            pins = sub == "pin" and "add" in words and not {"-n", "--no-action"} & set(words)
+            installs = installs or (sub == "switch" and "create" in words) or pins
         return tool, installs, installs
     if tool in ("emerge", "emerge-webrsync"):
         # (`emerge --sync` and emerge-webrsync fetch the repository tree, Portage's index;

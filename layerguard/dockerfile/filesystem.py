@@ -1089,8 +1089,9 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, command) of each Leiningen, Cargo, Gleam or rebar3 build after a RUN whose `lein
-    deps`, `cargo fetch`, gleam or rebar3 command fetched the project's dependencies: it finds
+    """(step, command) of each Leiningen, Cargo, Gleam, rebar3 or spago build after a RUN whose
+    `lein deps`, `cargo fetch`, gleam, rebar3 or spago command fetched the project's
+    dependencies: it finds
     them there and fetches nothing
     (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does;
     `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
@@ -1136,12 +1137,19 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 # The command of a build tool that fetches all a project depends on
-_FETCHES_ALL = {"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"}
+_FETCHES_ALL = {
+    **{"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"},
+    "spago": "install",
+}
 # (and the tools any build of which fetches all of it)
-_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3"})
+_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
 # Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
-# in the project's build/packages, rebar3's in its _build, whatever their caches keep
-_FETCHED_INTO = {"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"}
+# in the project's build/packages, rebar3's in its _build, spago's in its .spago, whatever
+# their caches keep
+_FETCHED_INTO = {
+    **{"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"},
+    "spago": ".spago",
+}
 
 
 def _locked_again(steps: Sequence[Step]) -> set[tuple[int, str]]:

@@ -22741,6 +22741,21 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=builder /app /app\n",
         [],
     ),
+    # `opam pin add` installs what it pins and its dependencies, keeping their archives; with
+    # -n it only pins
+    (
+        "FROM ocaml/opam:ubuntu\nCOPY ./app /code\nRUN opam pin add aws ./lib/ocaml-aws/.\n"
+        "RUN opam pin add -n lwt ./lib/lwt\n",
+        [(3, "LG005")],
+    ),
+    # PureScript's spago keeps each package it fetched in ~/.cache/spago; a build after the
+    # install finds them all there
+    (
+        "FROM node:20\nRUN npm i -g purescript spago && npm cache clean --force\nWORKDIR /app\n"
+        "COPY spago.dhall packages.dhall ./\nRUN spago install\nCOPY src src\n"
+        "RUN spago build\n",
+        [(5, "LG005")],
+    ),
 ]
 
 
