@@ -2017,6 +2017,15 @@ def _run(
                 paths = tuple(
                     posixpath.join(p, posixpath.basename(p)) if p in there else p for p in paths
                 )
+            if (
+                op.tool == "mv"
+                and len(paths) == len(op.sources) == 1
+                and not is_glob(op.sources[0])
+                and any(e.path == paths[0] and e.kind == DIR for e in (*live, *own))
+            ):
+                # (`mkdir -p /opt/mqm/mqft && mv /tmp/$REDIST /opt/mqm/mqft`: into a directory
+                # a mkdir or WORKDIR made, it lands inside under its own name)
+                paths = (posixpath.join(paths[0], posixpath.basename(op.sources[0].rstrip("/"))),)
             if op.tool in ("mv", "cp") and len(paths) == len(op.sources) == 1:
                 moved[paths[0]] = op.sources[0]
             if op.tool == "cp" and len(op.sources) == 1:
@@ -2229,7 +2238,10 @@ def _run(
                 # What it removed is no install's any more (`apk del .phpize-deps`: a later
                 # `apk add --virtual .phpize-deps` makes a new one).
                 live, own = _without_packages(live, op), _without_packages(own, op)
-            elif op.packages:
+            elif op.packages or (_autoremoves(op) and "apt-mark auto" in step.instr.node.original):
+                # (and the official images' recipe: `apt-mark auto '.*'`, `apt-mark manual` of
+                # what the program needs, `apt-get purge --auto-remove`, which takes what this
+                # RUN installed: a later RUN that installs them again installs its own)
                 own = [
                     e._replace(purged=True) if e.role == INSTALL and e.family == op.family else e
                     for e in own
@@ -2743,6 +2755,12 @@ def _reach(
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
             continue  # (the base's own npm, not what `npm install -g pm2` put beside it)
+        if (
+            entry.role == INSTALL
+            and entry.family == "make"
+            and posixpath.basename(path.rstrip("/")) == "node_modules"
+        ):
+            continue  # (a `make install` of git or cmake into /usr/local writes no node_modules)
         if entry.role == INSTALL and _the_base_s(path, entry, held):
             continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
         if entry.role == INSTALL:

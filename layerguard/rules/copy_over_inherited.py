@@ -446,6 +446,9 @@ def _old_copies(
         if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files), php)):
             yield member, earlier.where, None
             return
+        if earlier.run and _venv_twice(stages, write, earlier.run.ops, shipped):
+            yield write.into.rstrip("/"), earlier.where, None
+            return
         if earlier.run and _a_packaged_program(write, earlier.run.ops):
             # (`apt-get install chasquid`, then `COPY --from=build /go/bin/chasquid /usr/bin/`)
             yield write.path, earlier.where, None
@@ -1393,6 +1396,39 @@ def _twins(stages: _Stages, one: str, other: str, path: str) -> bool:
 
     both = installs(first) & installs(second)
     return bool(both) and bool(copied(first)) and copied(first) == copied(second)
+
+
+def _venv_twice(
+    stages: _Stages, write: CopyWrite, ops: Sequence[Op], shipped: ImageRef | None
+) -> bool:
+    """`write` copies a virtual environment that a stage of the same image made at the same
+    path over the one an earlier RUN here made (`python -m venv /opt/ansible` in both, then
+    `COPY --from=builder /opt/ansible /opt/ansible`): the two hold the same pyvenv.cfg,
+    activate scripts and the pip ensurepip put in, which are written again."""
+    into = write.into.rstrip("/")
+    if (
+        not write.origin
+        or not (write.tree or write.either)
+        or into != "/" + write.source.strip("/")
+    ):
+        return False
+
+    def makes(some: Sequence[Op]) -> bool:
+        return any(op.kind == WRITE and op.tool == "venv" and into in op.paths for op in some)
+
+    origin = stages.model.stage_of(write.origin)
+    if origin is None or shipped is None or not makes(ops):
+        return False
+    lineage = stages.lineage(write.origin)
+    if stages.model.stages[min(lineage)].base_image != shipped:
+        return False
+    return any(
+        makes(run_effects(i).ops)
+        for stage in stages.model.stages
+        if stage.index in lineage
+        for i in stage.instructions
+        if i.keyword == "run"
+    )
 
 
 def _generates_prisma(stages: _Stages, origin: str, scripts: bool = False) -> bool:

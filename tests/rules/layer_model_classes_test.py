@@ -22756,6 +22756,44 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN spago build\n",
         [(5, "LG005")],
     ),
+    # a venv a stage of the same image made at the same path, copied over the one a RUN here
+    # made: both hold the same pyvenv.cfg, activate scripts and ensurepip's pip
+    (
+        "FROM python:3.9-alpine AS builder\nRUN python -m venv /opt/ansible\n"
+        "RUN /opt/ansible/bin/pip install --no-cache-dir ansible\nFROM python:3.9-alpine\n"
+        "RUN python -m venv /opt/ansible\nCOPY --from=builder /opt/ansible /opt/ansible\n",
+        [(6, "LG002")],
+    ),
+    # the official images' recipe (`apt-mark auto '.*'`, `apt-mark manual` of what stays,
+    # `apt-get purge --auto-remove`) takes what its RUN installed: a later RUN that installs
+    # and removes curl again removes its own
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl gnupg"
+        " && rm -rf /var/lib/apt/lists/* && curl -fsSLO https://e.org/node.tar.xz"
+        " && tar -xJf node.tar.xz -C /usr/local --strip-components=1 && rm node.tar.xz"
+        " && apt-mark auto '.*' > /dev/null && apt-mark manual libatomic1"
+        " && apt-get purge -y --auto-remove\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*"
+        " && curl -fsSLO https://e.org/go.tgz && tar -C /usr/local -xzf go.tgz && rm go.tgz"
+        " && apt-get purge -y --auto-remove curl\n",
+        [],
+    ),
+    # a `make install` of git into /usr/local writes no node_modules
+    (
+        "FROM centos:7\nRUN curl -fsSLO https://e.org/git-2.24.1.tar.gz && tar -xzf"
+        " git-2.24.1.tar.gz && cd git-2.24.1 && make prefix=/usr/local install && cd .."
+        " && rm -rf git-2.24.1*\n"
+        "RUN npm install npm && rm -rf /usr/local/lib/node_modules"
+        " && mv node_modules /usr/local/lib/ && npm cache clean --force\n",
+        [],
+    ),
+    # a file moved into a directory a mkdir made lands inside it, where an unpack finds it
+    (
+        "FROM ubuntu:22.04\nARG REDIST\nCOPY $REDIST /tmp/$REDIST\n"
+        "RUN mkdir -p /opt/mqm/mqft && mv /tmp/$REDIST /opt/mqm/mqft && cd /opt/mqm/mqft"
+        " && tar -xzf ./$REDIST && rm -f ./$REDIST\n",
+        [(3, "LG006"), (4, "LG003")],
+    ),
 ]
 
 
