@@ -364,7 +364,7 @@ def layers(
                 for op in step.run.ops
                 if op.kind == REMOVE and op.only is None
                 for p in op.paths
-                if any(covers(p.removesuffix("/*"), t) for t in held.heavy)
+                if any(covers(p.removesuffix("/*"), t) for t in (*held.heavy, *held.runtime))
             )
         else:
             # (a directory's copy, not a wildcard's: `COPY requirements*.txt ./` brings no
@@ -3126,6 +3126,7 @@ def _reach(
                 whole.rstrip("/") in held.runtime
                 and not in_tree(whole, held.empty)
                 and not whole.startswith(("/etc/", "/var/"))
+                and not _a_skeleton(whole, held)
             )
         )
         and not any(covers(g, whole) for g in gone)
@@ -3176,7 +3177,7 @@ def _reach(
             f
             for f in held.files
             if covers(path, f)
-            and not any(covers(t, f) for t in taken)
+            and not any(covers(t, f) for t in (*taken, *gone))
             and not any(e.path == f for e in live)
             and not (inside(f, ALPINE_CRON_LINK) and not covers(ALPINE_CRON_LINK, path))
         ]
@@ -3217,6 +3218,9 @@ def _reach(
         and (op.tool != "fix-permissions" or not in_tree(path, held.fixed))
         and _filled(path, held)
         and not _made_by_build(path, held, live)
+        # (not one an earlier layer removed: `rm -rf /home/ubuntu`, then `mkdir -p
+        # /home/ubuntu && chown -R ubuntu /home/ubuntu`)
+        and not any(covers(g, path) for g in gone)
     )
     if docs or filled:
         return [Hit(Entry(path, TREE, HEAVY, None, BASE), path, True)]
@@ -4852,6 +4856,13 @@ def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
     if any(t.startswith(path.rstrip("/") + "/") for t in held.runtime):
         return False  # (above a runtime tree: `WORKDIR /home/steam` leaves steamcmd/ there)
     return any(e.kind == DIR and covers(path, e.path) for e in live)
+
+
+def _a_skeleton(tree: str, held: Known) -> bool:
+    """`tree` is a home of the base's that holds only the dotfiles /etc/skel gave it (Ubuntu
+    24.04's /home/ubuntu): configuration, not bytes a removal frees."""
+    inside_files = [f for f in held.files if inside(f, tree)]
+    return bool(inside_files) and all(posixpath.basename(f) in SKEL_NAMES for f in inside_files)
 
 
 def _filled(path: str, held: Known) -> bool:

@@ -22794,6 +22794,15 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && tar -xzf ./$REDIST && rm -f ./$REDIST\n",
         [(3, "LG006"), (4, "LG003")],
     ),
+    # Ubuntu 24.04's /home/ubuntu holds /etc/skel's dotfiles alone: removing it frees no bytes
+    # of weight, and a home made anew there after holds none of the base's
+    (
+        "FROM ubuntu:24.04\nRUN userdel --force --remove ubuntu && rm -rf /home/ubuntu\n"
+        "RUN useradd --home-dir /home/ubuntu ubuntu && mkdir -p /home/ubuntu"
+        " && chown -R ubuntu:ubuntu /home/ubuntu\n",
+        [],
+    ),
+    ("FROM ubuntu:24.04\nRUN chown -R 1001 /home/ubuntu\n", [(2, "LG004")]),
 ]
 
 
