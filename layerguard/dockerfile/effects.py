@@ -130,6 +130,14 @@ MANAGERS: Mapping[str, Manager] = {
         "the packages apt downloaded (/var/cache/apt/archives: docker-clean was removed)",
         "apt-get clean in the same RUN",
     ),
+    # (WebUpd8's Oracle Java installer packages, `oracle-java8-installer`: the JDK tarball they
+    # download stays in their cache directory, which apt-get clean does not empty)
+    "oracle-java": Manager(
+        ("/var/cache/oracle-jdk8-installer",),
+        "the JDK tarball the Oracle Java installer package downloaded"
+        " (/var/cache/oracle-jdk*-installer)",
+        "rm -rf /var/cache/oracle-jdk*-installer in the same RUN",
+    ),
     "apk": Manager(
         ("/var/cache/apk",),
         "the apk cache (/var/cache/apk)",
@@ -6535,6 +6543,11 @@ def _package_ops(
             built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
+    if family == "apt" and installs:
+        for name in _package_names(tool, words):
+            if (java := _ORACLE_JAVA_INSTALLER.fullmatch(name)) is not None:
+                cache = f"/var/cache/oracle-jdk{java[1]}-installer"
+                yield Op(WRITE, tool, (cache,), text, TREE, HEAVY, CACHE, "oracle-java")
     if family == "apt" and installs and _keeps_debs(tool, words, variables):
         # (what it downloaded stays in the archives, docker-clean being gone)
         yield Op(WRITE, tool, (APT_ARCHIVES,), text, TREE, HEAVY, CACHE, "apt-archives")
@@ -6590,6 +6603,9 @@ def _package_ops(
             # (a distribution's removal names what it removes: `apk --no-cache del` alone
             # removes nothing, `yum remove` alone fails)
             yield Op(PURGE, tool, within, text, family=family, packages=names)
+
+
+_ORACLE_JAVA_INSTALLER = re.compile(r"oracle-java(\d+)-installer(?:=.*)?")
 
 
 def _keeps_debs(tool: str, words: tuple[str, ...], variables: Mapping[str, str]) -> bool:

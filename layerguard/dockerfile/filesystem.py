@@ -3144,7 +3144,9 @@ def _reach(
         docs
         and whole_class
         and all(
-            e.role == INSTALL or (e.kind != FILE and inside(whole.rstrip("/"), e.path))
+            # (a cache the RUN's installs filled there too: the Oracle Java installer's in
+            # /var/cache, beside debconf's database)
+            e.role in (INSTALL, CACHE) or (e.kind != FILE and inside(whole.rstrip("/"), e.path))
             for e in made
         )
     )

@@ -125,8 +125,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/.arduino15/staging`, without `arduino-cli cache clean`; Frappe's `bench init`,
   `bench get-app` and `bench setup requirements`, which pip-install the apps, as pip; code-server's
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
-  and calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`,
-  without removing it;
+  calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`, and
+  WebUpd8's Oracle Java installer packages (`apt-get install oracle-java8-installer`), which keep
+  the JDK tarball in `/var/cache/oracle-jdk8-installer`, without removing it;
 
 unless a `--mount=type=cache` or `--mount=type=tmpfs` covers the cache directory, or removing the
 directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an option such as

@@ -22803,6 +22803,16 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         [],
     ),
     ("FROM ubuntu:24.04\nRUN chown -R 1001 /home/ubuntu\n", [(2, "LG004")]),
+    # WebUpd8's Oracle Java installer package keeps the JDK tarball it downloaded in its cache,
+    # which apt-get clean leaves
+    (
+        "FROM ubuntu:16.04\nRUN add-apt-repository ppa:webupd8team/java && apt-get update"
+        " && apt-get install -y oracle-java8-installer && apt-get clean"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y oracle-java9-installer"
+        " && rm -rf /var/lib/apt/lists/* /var/cache/oracle-jdk9-installer\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
