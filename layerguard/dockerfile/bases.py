@@ -927,7 +927,11 @@ _RHEL_FILES = (
 _OLD_CENTOS = re.compile(r"^(?:centos)?[5-7](?:[.-]|$)")
 _OLD_CENTOS_FILES = ("/etc/yum.conf", "/etc/yum.repos.d/CentOS-Base.repo", "/etc/nsswitch.conf")
 _CENTOS_7 = re.compile(r"^(?:centos)?7(?:[.-]|$)")
-_CENTOS_7_FILES = ("/etc/security/limits.d/20-nproc.conf",)  # (pam's; 90-nproc.conf on 6)
+_CENTOS_7_FILES = (
+    "/etc/security/limits.d/20-nproc.conf",  # (pam's; 90-nproc.conf on 6)
+    # (systemd's control program, which docker-systemctl-replacement's systemctl.py replaces)
+    "/usr/bin/systemctl",
+)
 # Distroless images hold a CA bundle and the resolver's configuration beside their users.
 _DISTROLESS_FILES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/nsswitch.conf")
 # glibc's libraries, files of their own since glibc 2.34 (links to libc-2.31.so and the like

@@ -660,6 +660,7 @@ _MODELLED = frozenset(
         "setcap",
         *("fix-permissions", "gcc", "cc", "g++", "c++", "clang", "clang++", "venv", "virtualenv"),
         *("elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "composer.phar"),
+        "opensearch-dashboards-plugin",
         "ipykernel",
         *("docker-php-source", "docker-php-ext-configure", "docker-php-ext-install"),
         "docker-php-ext-enable",
@@ -5289,7 +5290,7 @@ def _r_source_packages(tool: str, words: tuple[str, ...]) -> list[str]:
 # Elastic's and OpenSearch's own, Logstash's (an offline pack), and Elasticsearch 1 and 2's
 # `bin/plugin`, whose name is too common to take an operand for a path unless it is an archive.
 _PLUGIN_INSTALLERS_BY_NAME = frozenset(
-    {"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin"}
+    {"elasticsearch-plugin", "opensearch-plugin", "kibana-plugin", "opensearch-dashboards-plugin"}
 )
 # (and Confluent's: `confluent-hub install --no-prompt /tmp/connector.zip` unpacks it into its
 # components directory)

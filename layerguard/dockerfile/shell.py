@@ -843,7 +843,8 @@ _MACHINE = {
 
 def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     """What `$(basename "$URL")` or `$(dirname $FILE)` prints, where the variables it names are
-    known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off."""
+    known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off; a name that
+    is a wildcard, as the pattern (`$(basename app-*.zip)`)."""
     words = [w for w in inner.split() if w != "--"]  # (`basename -- "$URL"`)
     if len(words) not in (2, 3) or words[0] not in ("basename", "dirname"):
         return None
@@ -858,7 +859,17 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
         return value or ""
 
     path = _NAMED_VARIABLE.sub(known, words[1].strip("'\""))
-    if unknown or not path or any(c in path for c in "`$(){}*?["):
+    # (a wildcard in the name alone, for basename: the one file it matches, named by the pattern
+    # as `$(ls PATTERN)` is, `$(basename infino-opensearch-plugin-*.zip)`)
+    pattern = words[0] == "basename" and len(words) == 2 and not any(c in path for c in "{}")
+    glob = any(c in posixpath.basename(path) for c in "*?[")
+    if (
+        unknown
+        or not path
+        or any(c in path for c in "`$()")
+        or (any(c in path for c in "{}*?[") and not (pattern and glob))
+        or any(c in posixpath.dirname(path) for c in "*?[")
+    ):
         return None
     if words[0] == "dirname":
         return posixpath.dirname(path.rstrip("/")) or "."

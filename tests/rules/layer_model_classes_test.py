@@ -22813,6 +22813,28 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/* /var/cache/oracle-jdk9-installer\n",
         [(2, "LG005")],
     ),
+    # `$(basename PATTERN)` prints the one file's name the pattern matches, as the pattern names
+    # it: the plugin zip a COPY brought is what the installer unpacks
+    (
+        "FROM opensearchproject/opensearch:2.11.1\nWORKDIR /usr/share/opensearch\n"
+        "COPY --from=builder /src/build/distributions/infino-plugin-*.zip .\n"
+        "RUN echo y | bin/opensearch-plugin install"
+        " file:///usr/share/opensearch/$(basename infino-plugin-*.zip)\n",
+        [(3, "LG006")],
+    ),
+    (  # (OpenSearch Dashboards' plugin installer unpacks its zip too)
+        "FROM opensearchproject/opensearch-dashboards:2.11.1\nCOPY build/obs.zip /tmp/\n"
+        "RUN /usr/share/opensearch-dashboards/bin/opensearch-dashboards-plugin install"
+        " file:///tmp/obs.zip\n",
+        [(2, "LG006")],
+    ),
+    # CentOS 7's image holds systemd's systemctl, which systemctl.py replacements copy over
+    (
+        "FROM centos:centos7\nCOPY files/docker/systemctl.py /usr/bin/systemctl\n"
+        "RUN yum install -y java && yum clean all\n",
+        [(2, "LG002")],
+    ),
+    ("FROM centos:8\nCOPY files/docker/systemctl.py /usr/bin/systemctl\n", []),
 ]
 
 
