@@ -2170,17 +2170,18 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
-    # (Debian's amavisd-new: its configuration in pieces, each a conffile)
+    # (Debian's amavisd-new: its configuration in pieces, each a conffile; those every release
+    # ships, not 40-policy_banks or the localization's, which Debian 12 left out or renamed)
     ("apt", "amavisd-new"): tuple(
         f"/etc/amavis/conf.d/{n}"
         for n in (
             *("01-debian", "05-domain_id", "05-node_id", "15-av_scanners"),
-            *("15-content_filter_mode", "20-debian_defaults", "25-amavis_helpers"),
-            *("30-template-localization", "40-policy_banks", "50-user"),
+            *("15-content_filter_mode", "20-debian_defaults", "25-amavis_helpers", "50-user"),
         )
     ),
-    # (SpamAssassin's site configuration, and its daemon's defaults before Debian 12's spamd)
-    ("apt", "spamassassin"): ("/etc/spamassassin/local.cf", "/etc/default/spamassassin"),
+    # (SpamAssassin's site configuration; not its daemon's defaults, which Debian 12 moved to
+    # the spamd package's /etc/default/spamd)
+    ("apt", "spamassassin"): ("/etc/spamassassin/local.cf",),
     # (Debian's Dante SOCKS server)
     ("apt", "dante-server"): ("/etc/danted.conf",),
     # (Debian's and Ubuntu's Prometheus and its Alertmanager, configured in /etc/prometheus)
@@ -2759,7 +2760,7 @@ def _takes_apache(name: str, named: set[str]) -> bool:
 
 # Packages that depend on one of several web servers or PHP handlers, of which apt takes the
 # first, Apache's, unless the same install names another (`php5 php5-fpm`, `phpmyadmin nginx`).
-_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2", "phpldapadmin": "apache2"}
+_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2"}
 # (php5's alternatives are PHP handlers alone: a web server beside it does not stand for one;
 # phpMyAdmin takes Apache's module unless a handler is there, and Apache unless a server is)
 _HANDLERS = {
@@ -2768,7 +2769,6 @@ _HANDLERS = {
         {"php-fpm", "php-cgi", "php5-fpm", "php5-cgi", *(f"php{v}-fpm" for v in _PHP_VERSIONS)}
     ),
 }
-_HANDLERS["phpldapadmin"] = _HANDLERS["phpmyadmin"]  # (phpLDAPadmin's depend as phpMyAdmin's)
 _WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "lighttpd"})
 
 
@@ -2856,6 +2856,9 @@ class Known(NamedTuple):
     # its tag names no release but today's (`latest`, none, `stable`): what a file's own
     # sources.list installs from may be another's
     release_now: bool = False
+    # a distribution's own image (debian, ubuntu, alpine, centos, ...), whose ENV sets none of
+    # the variables a language's or an application's image does
+    distribution: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3352,6 +3355,7 @@ def known(image: ImageRef | None) -> Known:
         slim="slim" in tag or slim_based or minimized,
         managed_python=managed_python,
         release_now=release_now,
+        distribution=name in _DISTRIBUTION_MANAGER,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))

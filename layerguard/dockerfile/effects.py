@@ -2215,6 +2215,27 @@ _SOURCED_HOMES = {
 }
 
 
+# ssh-keygen's options that read, print or convert keys, making none
+_SSH_KEYGEN_READS = frozenset(
+    {"-l", "-y", "-R", "-F", "-e", "-i", "-s", "-L", "-D", "-Y", "-H", "-k", "-Q", "-B"}
+)
+
+
+def _ssh_keys(words: tuple[str, ...]) -> list[str]:
+    """The key files an `ssh-keygen` makes: the host keys for `-A`, the file `-f` names and its
+    `.pub` (or the user's default key, by `-t`'s type)."""
+    if "-A" in words:
+        return [
+            f"/etc/ssh/ssh_host_{kind}_key{end}"
+            for kind in ("rsa", "ecdsa", "ed25519")
+            for end in ("", ".pub")
+        ]
+    if _SSH_KEYGEN_READS & set(words):
+        return []
+    key = _option_value(words, "-f", "") or f"~/.ssh/id_{_option_value(words, '-t', '') or 'rsa'}"
+    return [key, key + ".pub"]
+
+
 def _composer_installer(tool: str, words: Sequence[str]) -> bool:
     """`words` run composer's installer, which writes composer.phar (or where it is told) and
     nothing else."""
@@ -4252,6 +4273,12 @@ def _ops(
             CHOWN, "find", _paths(_find_roots(words), command), text, only=only,
             sets=_found_without(words),
         )  # fmt: skip
+        if _edits_after(words):
+            # (`find DIR -type f -exec chmod +x {} \; -exec sed -i ... {} \;`: each file it
+            # changed is then rewritten in place, in this layer whole)
+            yield Op(
+                WRITE, "find", _paths(_find_roots(words), command), text, TREE, UNKNOWN, EDITED
+            )
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
@@ -4403,6 +4430,9 @@ def _ops(
         # (`curl -fsSL .../keyring.gpg | dd of=/usr/share/keyrings/x.gpg`: the file it writes)
         written = [w[3:] for w in words[1:] if w.startswith("of=") and len(w) > 3]
         yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
+    elif tool == "ssh-keygen" and (keys := _ssh_keys(words)):
+        # (`ssh-keygen -A`: the host keys in /etc/ssh; `-f FILE`: the key and FILE.pub)
+        yield Op(WRITE, tool, _paths(keys, command), text, FILE, UNKNOWN)
     elif tool == "ln":
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
@@ -4642,7 +4672,8 @@ def _ops(
             # (`wget --mirror https://cdn.proj.org/`: the site's tree, in a directory named for
             # its host unless -nH or -nd; its files' names are the site's)
             flat = {"-nH", "--no-host-directories", "-nd", "--no-directories"} & set(words)
-            host = "" if flat else urls[0].split("://", 1)[1].split("/", 1)[0].split("?")[0]
+            netloc = urls[0].split("://", 1)[1].split("/", 1)[0].split("?")[0]
+            host = "" if flat else netloc.rpartition("@")[2]  # (`ftp://user:pass@host/`)
             tree = posixpath.join(prefix or ".", host) if host else prefix or "."
             yield Op(WRITE, tool, _paths([tree], command), text, TREE, HEAVY)
             return
@@ -4894,8 +4925,15 @@ def _ops(
             # download` or `go install`, which write in GOPATH)
             # (a configure script's, which only `make distclean` undoes: `make clean` takes
             # the objects a build made, not the Makefiles)
+            # (nginx's configure is its own, not autoconf's: its Makefile's clean removes the
+            # Makefile and objs/ it wrote; cmake's configure step writes what `make clean` keeps,
+            # its cache and Makefiles, where `cmake --build` builds)
+            nginx = "nginx" in (command.cwd or "") or "auto/configure" in text
+            configures = tool in ("./configure", "configure") or (
+                tool == "cmake" and "--build" not in words
+            )
             undone = (
-                CONFIGURED if tool in ("./configure", "configure")
+                CONFIGURED if configures and not nginx
                 else "build" if tool in _CLEANED_BUILDS
                 else ""
             )  # fmt: skip
@@ -6229,6 +6267,23 @@ def _find_edits(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _edits_after(words: tuple[str, ...]) -> bool:
+    """A find whose later `-exec` runs an in-place editor on each file an earlier `-exec`
+    changed the owner or mode of."""
+    changed = False
+    for i, word in enumerate(words[:-1]):
+        if word not in ("-exec", "-execdir"):
+            continue
+        end = next((j for j in range(i + 1, len(words)) if words[j] in (";", "+")), len(words))
+        run = words[i + 1 : end]
+        name = posixpath.basename(run[0]) if run else ""
+        if name in ("chown", "chmod", "chgrp"):
+            changed = True
+        elif changed and name in _EDITORS and _edited_in_place(name, run) is not None:
+            return True
+    return False
+
+
 def _found_without(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """What a find's chown or chgrp sets where the find selects only what lacks it (`find /app
     ! -group app -exec chgrp app {} +`): the files that have it are not touched. None else."""
@@ -7547,7 +7602,14 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
         return "bugzilla", given, given
     if tool == "spago":  # (an install or a build fetches the packages spago.dhall names)
-        return "spago", False, sub in ("install", "build", "bundle-app", "bundle-module", "run")
+        # (not told to skip its global cache: `--global-cache skip`, legacy spago's)
+        skips = (
+            "skip" in words[words.index("--global-cache") + 1 :][:1]
+            if "--global-cache" in words
+            else False
+        )
+        fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
+        return "spago", False, fetches
     if tool == "gleam":  # (a build fetches the Hex packages manifest.toml names, first)
         return "gleam", False, sub in _GLEAM_BUILDS
     if tool == "rebar3":  # (`rebar3 as prod release`, `./rebar3 compile`: deps from Hex)
@@ -7556,10 +7618,14 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         fetches = any(w.rstrip(",") in ("deps.get", "deps.update") for w in words[1:])
         # (and an archive or escript installed from Hex, `mix archive.install hex phx_new`,
         # fetched as a dependency is; not from a path, a URL, git or GitHub)
-        operands = [w for w in words[1:] if not w.startswith("-")]
-        installs = operands[:1] in (["archive.install"], ["escript.install"])
-        from_hex = operands[1:2] == ["hex"] and len(operands) > 2  # (and a package named)
-        return "hex", False, fetches or (installs and from_hex)
+        # (also one task of `mix do`: `mix do local.rebar --force, archive.install hex phx_new`)
+        tasks = " ".join(words[1:]).split(",")
+        from_hex = False
+        for task in tasks:
+            operands = [w for w in task.split() if not w.startswith("-") and w != "do"]
+            installs = operands[:1] in (["archive.install"], ["escript.install"])
+            from_hex = from_hex or (installs and operands[1:2] == ["hex"] and len(operands) > 2)
+        return "hex", False, fetches or from_hex
     if tool == "arduino-cli" and sub == "cache":  # (`arduino-cli cache clean`)
         return "arduino-cli", False, False
     if tool == "arduino-cli" and sub in ("core", "lib"):
@@ -7586,7 +7652,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # (a new switch is a compiler installed from source: `opam switch create 4.14.0`;
             # `opam pin add` installs the package pinned and what it depends on, unless told
             # not to act, `-n`)
-            pins = sub == "pin" and "add" in words and not {"-n", "--no-action"} & set(words)
+            pins = False
+            if sub == "pin" and sub in words:
+                rest = [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")]
+                adds = rest[:1] == ["add"] or (bool(rest) and rest[0] not in _OPAM_PIN_VERBS)
+                pins = adds and not _flagged(words, "n", "--no-action")
             installs = installs or (sub == "switch" and "create" in words) or pins
         return tool, installs, installs
     if tool in ("emerge", "emerge-webrsync"):
@@ -7981,7 +8051,13 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return (
             (sub == "cache" and any(w in ("purge", "clean", "prune") for w in words))
             or (tool == "uv" and sub == "clean")
-            or (tool == "pipenv" and "--clear" in words)
+            # (a bare `pipenv --clear`; on `install` or `sync` it clears the resolver's
+            # caches before it fetches)
+            or (
+                tool == "pipenv"
+                and "--clear" in words
+                and all(w.startswith("-") for w in words[1:])
+            )
         )
     if family == "pdm":
         return sub == "cache" and "clear" in words
@@ -8049,6 +8125,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# opam pin's subcommands other than add (`opam pin NAME URL` is `opam pin add`)
+_OPAM_PIN_VERBS = frozenset({"add", "list", "remove", "edit", "scan", "export", "unpin"})
 # What `opam clean` is told to clean; `-a` (all switches) and `-y` only say where and how.
 _OPAM_CLEANS = frozenset(
     {"--download-cache", "--repo-cache", "--switch-cleanup", "--logs", "--untracked"}

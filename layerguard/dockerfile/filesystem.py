@@ -1993,10 +1993,9 @@ def _run(
             if op.role == EDITED and op.tool == "find":
                 # (and the files a find selected again: `find DIR -type f -exec chmod +x {} \;
                 # && find DIR -type f -exec sed -i 's/\r$//' {} \;` rewrites each it changed)
-                selected = _find_selection(op.command)
                 changes = [
                     c for c in changes
-                    if not (c.kind == CHOWN and _find_selection(c.command) == selected)
+                    if not (c.kind == CHOWN and _selects_again(op.command, c.command))
                 ]  # fmt: skip
             # (and `git clone URL dir`, which fails unless dir is absent or empty)
             fresh = (op.tool == "mkdir" and not op.recursive) or (
@@ -2241,9 +2240,13 @@ def _run(
             elif op.packages or (_autoremoves(op) and "apt-mark auto" in step.instr.node.original):
                 # (and the official images' recipe: `apt-mark auto '.*'`, `apt-mark manual` of
                 # what the program needs, `apt-get purge --auto-remove`, which takes what this
-                # RUN installed: a later RUN that installs them again installs its own)
+                # RUN installed but what apt-mark manual names: a later RUN that installs them
+                # again installs its own)
+                manual = set() if op.packages else _marked_manual(step.instr.node.original)
                 own = [
-                    e._replace(purged=True) if e.role == INSTALL and e.family == op.family else e
+                    e._replace(purged=True)
+                    if e.role == INSTALL and e.family == op.family and not set(e.packages) & manual
+                    else e
                     for e in own
                 ]
 
@@ -2262,10 +2265,14 @@ def _run(
                     unpacked.extend(Hit(e, old, True) for e in taken_away[old])
                     continue
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`; or
-                # one it downloaded that the pattern matches: `wget .../rclone-v1.57.0-linux-
-                # amd64.zip && unzip rclone-*-linux-amd64.zip` where a COPY filled the directory)
+                # one it downloaded that a pattern written for it matches, its stem spelled out:
+                # `wget .../rclone-v1.57.0-linux-amd64.zip && unzip rclone-*-linux-amd64.zip`
+                # where a COPY filled the directory; not a bare `*.zip`, which takes whatever
+                # else lies there too)
+                stem = not posixpath.basename(path).startswith(("*", "?", "["))
                 if any(
-                    o.path == path or _matches(path, o.path) or _matches(o.path, path) for o in own
+                    o.path == path or _matches(path, o.path) or (stem and _matches(o.path, path))
+                    for o in own
                 ):
                     continue
                 # (or one its project's scripts made there: `npm run pack:prepare && npm install
@@ -2755,12 +2762,6 @@ def _reach(
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
             continue  # (the base's own npm, not what `npm install -g pm2` put beside it)
-        if (
-            entry.role == INSTALL
-            and entry.family == "make"
-            and posixpath.basename(path.rstrip("/")) == "node_modules"
-        ):
-            continue  # (a `make install` of git or cmake into /usr/local writes no node_modules)
         if entry.role == INSTALL and _the_base_s(path, entry, held):
             continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
         if entry.role == INSTALL:
@@ -2791,8 +2792,12 @@ def _reach(
                 and any("$" not in p for p in entry.packages)
                 and (
                     # (not the package's own program, linked under another bin directory:
-                    # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name)
-                    any(posixpath.dirname(w) not in _PACKAGE_BIN_DIRS for w in same_named)
+                    # `ln -sf /usr/sbin/haproxy /usr/bin/haproxy` adds a name; and a package
+                    # named for the program: `xwayland`, not `curl` for /usr/bin/node)
+                    (
+                        any(posixpath.dirname(w) not in _PACKAGE_BIN_DIRS for w in same_named)
+                        and _names_the_program(posixpath.basename(path), entry.packages)
+                    )
                     # (or the program of the package named for it, made a link to another:
                     # `ln -sf /usr/bin/php /usr/bin/php8` after `apk add php8`; not one the
                     # package itself holds as a link, Debian's /usr/bin/python3, nor a link
@@ -3242,8 +3247,21 @@ def _reach(
         # nor apt's source lists moved aside, a few lines of configuration (not yum's
         # CentOS-Base.repo, which labels count)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
-    in_runtime = in_tree(path, held.runtime) and not op.blind and not is_glob(path)
-    if moves and (variable_file(path, {}) or in_runtime) and not any(e.path == path for e in live):
+    # (a file the move names, or a tree of weight: not a directory the base ships empty, tomcat's
+    # webapps/ or logs/)
+    in_runtime = (
+        in_tree(path, held.runtime)
+        and not op.blind
+        and not is_glob(path)
+        and not in_tree(path, held.empty)
+        and (names_a_file(path) or in_tree(path, held.weighty))
+    )
+    # (a variable's file only where the base is not known here: a known one sets the variable
+    # or, a distribution's own or a runtime's, leaves it unset: `FROM ubuntu:22.04`, where
+    # `$PHP_INI_DIR/php.ini-production` is /php.ini-production)
+    unknown_base = not held.distribution and not held.runtime
+    by_variable = unknown_base and variable_file(path, {})
+    if moves and (by_variable or in_runtime) and not any(e.path == path for e in live):
         # (one a base not known here holds, shown by the variable its Dockerfile set: `mv
         # "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"` on an image built on php's;
         # or one the move names inside a tree the base fills, there or the move fails: `mv
@@ -3936,14 +3954,30 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
     )  # fmt: skip
 
 
-def _find_selection(command: str) -> str:
-    """What a `find` command selects: its words before the action (`-exec`, `-execdir`); '' for
-    any other command."""
+def _find_selection(command: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What a `find` command selects: its starting points (without a trailing slash) and its
+    tests before the action (`-exec`, `-execdir`); None for any other command."""
     words = command.split()
     if not words or posixpath.basename(words[0]) != "find":
-        return ""
+        return None
     actions = [i for i, w in enumerate(words) if w in ("-exec", "-execdir")]
-    return " ".join(words[: actions[0]]) if actions else ""
+    if not actions:
+        return None
+    chosen = words[1 : actions[0]]
+    first = next((i for i, w in enumerate(chosen) if w.startswith(("-", "(", "!"))), len(chosen))
+    return tuple(w.rstrip("/") or "/" for w in chosen[:first]), tuple(chosen[first:])
+
+
+def _selects_again(edit: str, change: str) -> bool:
+    """The find `edit`, which rewrites files in place, selects every file the find `change`
+    changed: the same command doing both (`-exec chmod +x {} ; -exec sed -i ... {} ;`), the
+    same selection, or every file below the same starting points (`-type f` alone)."""
+    if edit == change:
+        return True
+    edits, changes = _find_selection(edit), _find_selection(change)
+    if edits is None or changes is None or edits[0] != changes[0]:
+        return False
+    return edits[1] == changes[1] or edits[1] in ((), ("-type", "f"))
 
 
 # A chown's or chmod's recursive option (`-R`, `-fR`, `--recursive`)
@@ -4858,6 +4892,22 @@ def _made_by_build(path: str, held: Known, live: list[Entry]) -> bool:
     if any(t.startswith(path.rstrip("/") + "/") for t in held.runtime):
         return False  # (above a runtime tree: `WORKDIR /home/steam` leaves steamcmd/ there)
     return any(e.kind == DIR and covers(path, e.path) for e in live)
+
+
+def _names_the_program(program: str, packages: tuple[str, ...]) -> bool:
+    """One of `packages` is named for `program` (`xwayland` for Xwayland, `nodejs` for node)."""
+    named = {p.lower().split("=")[0] for p in packages}
+    return program.lower() in named or (program == "node" and "nodejs" in named)
+
+
+def _marked_manual(text: str) -> set[str]:
+    """The packages a RUN's `apt-mark manual` names (not through a variable)."""
+    return {
+        w
+        for found in re.finditer(r"apt-mark\s+manual\s+([^;&|]*)", text)
+        for w in found[1].replace("\\\n", " ").split()
+        if not w.startswith(("$", "-", ">", "/"))
+    }
 
 
 def _a_skeleton(tree: str, held: Known) -> bool:

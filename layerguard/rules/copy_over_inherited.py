@@ -148,6 +148,7 @@ from layerguard.dockerfile.effects import (
     is_glob,
     is_remote,
     link_made,
+    path_overlaps,
     python_install_trees,
     removed_by,
     run_effects,
@@ -915,6 +916,9 @@ def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
     if not is_glob(pattern) or is_glob(folder) or is_glob(old.source):
         return False
     name = posixpath.basename(old.source)
+    # (not a file the wildcard's copy leaves out: `COPY --exclude=bin/fail bin/* /usr/bin/`)
+    if new.excludes and _excluder(new.excludes).matches(old.source.lstrip("/")):
+        return False
     return (
         posixpath.dirname(old.source) == folder
         and fnmatch.fnmatchcase(name, pattern)
@@ -1413,17 +1417,33 @@ def _venv_twice(
     ):
         return False
 
-    def makes(some: Sequence[Op]) -> bool:
-        return any(op.kind == WRITE and op.tool == "venv" and into in op.paths for op in some)
+    def makes(some: Sequence[Op]) -> str:
+        """The program that made a venv at the path (venv, virtualenv, uv), or ''."""
+        return next(
+            (
+                op.tool
+                for op in some
+                if op.kind == WRITE
+                and op.tool in ("venv", "virtualenv", "uv")
+                and op.role != CACHE
+                and into in op.paths
+            ),
+            "",
+        )
 
     origin = stages.model.stage_of(write.origin)
-    if origin is None or shipped is None or not makes(ops):
+    maker = makes(ops)
+    if origin is None or shipped is None or not maker:
         return False
     lineage = stages.lineage(write.origin)
-    if stages.model.stages[min(lineage)].base_image != shipped:
+    # (of one image, or of one Python's tags: python:3.12 and python:3.12-slim make the same)
+    theirs = stages.model.stages[min(lineage)].base_image
+    if theirs is None or theirs.name != shipped.name:
+        return False
+    if (theirs.tag or "").split("-")[0] != (shipped.tag or "").split("-")[0]:
         return False
     return any(
-        makes(run_effects(i).ops)
+        makes(run_effects(i).ops) == maker
         for stage in stages.model.stages
         if stage.index in lineage
         for i in stage.instructions
@@ -1653,6 +1673,22 @@ def _extension(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[1]
 
 
+def _removed_in(model: Model, write: CopyWrite) -> list[str]:
+    """What the stage a `COPY --from` takes from (and those it is built FROM) removed by name."""
+    at = model.stage_of(write.origin)
+    lineage: set[int] = set()
+    while at is not None:
+        lineage.add(at.index)
+        at = model.stages[at.base_stage] if at.base_stage is not None else None
+    return removed_by(s for s in model.stages if s.index in lineage)
+
+
+def _patterns_meet_or_cover(removal: str, tree: str) -> bool:
+    """`removal` (a path or pattern) takes `tree` (a path or pattern): it covers it, or the two
+    patterns name the same entries (`/opt/yarn-*` and `/opt/yarn-v*`)."""
+    return covers(removal, tree) or path_overlaps(removal, tree)
+
+
 def _known_base_content(
     model: Model, shipped: ImageRef, write: CopyWrite, family: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, str, int | None]]:
@@ -1692,7 +1728,12 @@ def _known_base_content(
             # /opt/yarn-v1.22.22 in a builder that worked in /opt)
             and (
                 _names_a_tree(write.into, image.runtime)
-                or any(t.startswith(write.into.rstrip("/") + "/") for t in image.runtime)
+                or any(
+                    t.startswith(write.into.rstrip("/") + "/")
+                    # (not one the builder removed: `rm -rf /opt/yarn-*` before its WORKDIR)
+                    and not any(_patterns_meet_or_cover(r, t) for r in _removed_in(model, write))
+                    for t in image.runtime
+                )
                 or (
                     _its_site_packages(write.into, shipped)
                     and _its_site_packages(write.into, stage_base)

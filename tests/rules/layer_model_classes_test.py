@@ -22639,7 +22639,8 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG006")],
     ),
     # the configuration Debian's packages ship: Dante's, amavisd-new's pieces, SpamAssassin's;
-    # phpLDAPadmin takes Apache as phpMyAdmin does
+    # not Apache's sites for phpLDAPadmin, whose install takes apache2-bin alone (it provides
+    # httpd)
     (
         "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y dante-server\n"
         "RUN mv /etc/danted.conf /etc/danted.conf.defaultbak\n",
@@ -22651,7 +22652,7 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "ADD config/15-content_filter_mode /etc/amavis/conf.d/15-content_filter_mode\n"
         "COPY src/local.cf /etc/spamassassin/\n"
         "ADD config/000-default.conf /etc/apache2/sites-available/000-default.conf\n",
-        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
+        [(3, "LG002"), (4, "LG002")],
     ),
     # a file a move names inside a tree the base image fills is the base's (Triton's backends,
     # Roundcube's release); composer's installer writes composer alone, the RUN not blind after
@@ -22778,14 +22779,14 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && apt-get purge -y --auto-remove curl\n",
         [],
     ),
-    # a `make install` of git into /usr/local writes no node_modules
+    # what a `make install` into /usr/local wrote may be anything there: Node.js built from
+    # source puts npm and corepack in /usr/local/lib/node_modules
     (
-        "FROM centos:7\nRUN curl -fsSLO https://e.org/git-2.24.1.tar.gz && tar -xzf"
-        " git-2.24.1.tar.gz && cd git-2.24.1 && make prefix=/usr/local install && cd .."
-        " && rm -rf git-2.24.1*\n"
-        "RUN npm install npm && rm -rf /usr/local/lib/node_modules"
-        " && mv node_modules /usr/local/lib/ && npm cache clean --force\n",
-        [],
+        "FROM debian:12\nRUN curl -fsSLO https://e.org/node-v20.11.0.tar.gz && tar -xzf"
+        " node-v20.11.0.tar.gz && cd node-v20.11.0 && ./configure && make -j2 && make install"
+        " && cd .. && rm -rf node-v20.11.0*\n"
+        "RUN rm -rf /usr/local/lib/node_modules\n",
+        [(3, "LG003")],
     ),
     # a file moved into a directory a mkdir made lands inside it, where an unpack finds it
     (
@@ -22835,6 +22836,108 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG002")],
     ),
     ("FROM centos:8\nCOPY files/docker/systemctl.py /usr/bin/systemctl\n", []),
+    # from the reviews: what each class must not over-reach to
+    (  # (a known base that sets no PHP_INI_DIR: the path is /php.ini-production, not there)
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y php8.1-cli"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"\n',
+        [],
+    ),
+    (  # (a directory the base ships empty, moved: tomcat's webapps and logs)
+        "FROM tomcat:9.0-jdk17\nRUN mv /usr/local/tomcat/webapps /usr/local/tomcat/webapps.empty"
+        " && mv /usr/local/tomcat/logs /var/log/tomcat\n",
+        [],
+    ),
+    (  # (a file the wildcard's copy leaves out is not written again)
+        "FROM ubuntu:22.04\nCOPY bin/fail /usr/bin/\nRUN echo\n"
+        "COPY --exclude=bin/fail bin/* /usr/bin/\n",
+        [],
+    ),
+    (  # (`mix do` runs each task: archive.install from Hex among them)
+        "FROM elixir:1.15\nRUN mix do local.rebar --force, archive.install hex phx_new 1.6.15"
+        " --force\n",
+        [(2, "LG005")],
+    ),
+    (  # (a link over a program no named package is named for: curl, then node)
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y curl $(cat /tmp/pkgs.txt)"
+        " && rm -rf /var/lib/apt/lists/*\nRUN ln -sf /opt/node/bin/node /usr/bin/node\n",
+        [],
+    ),
+    (  # (a key ssh-keygen wrote is a file of its layer: a chmod copies it up)
+        "FROM debian:12\nRUN apt-get update && apt-get install -y openssh-client"
+        " && rm -rf /var/lib/apt/lists/* && ssh-keygen -t ed25519 -f /root/.ssh/id_ed25519"
+        " -N ''\nRUN chmod 600 /root/.ssh/id_ed25519\n",
+        [(3, "LG004")],
+    ),
+    (  # (one find that changes the mode and then edits each file; a find of every file edits)
+        "FROM alpine:3.19\nCOPY s /opt/scripts\n"
+        "RUN find /opt/scripts/ -name '*.sh' -exec chmod +x {} \\; -exec sed -i s/a/b/ {} \\;"
+        " && find /opt/scripts -name '*.py' -exec chmod +x {} \\;"
+        " && find /opt/scripts -type f -exec sed -i s/c/d/ {} \\;\n",
+        [],
+    ),
+    (  # (nginx's own configure: its make clean removes the Makefile and objs/ it wrote)
+        "FROM debian:12\nRUN git clone https://e.org/nginx.git /usr/src/nginx\n"
+        "WORKDIR /usr/src/nginx\nRUN ./auto/configure --with-http_ssl_module\n"
+        "RUN make clean && ./auto/configure && make && make install\n",
+        [(5, "LG003")],
+    ),
+    (  # (cmake's configure step: make clean keeps its cache and Makefiles)
+        "FROM debian:12\nRUN git clone https://e.org/app.git /src\nWORKDIR /src/build\n"
+        "RUN cmake ..\nRUN make clean && make && make install\n",
+        [],
+    ),
+    (  # (`--clear` on pipenv's install clears the resolver's caches first, then fetches)
+        "FROM python:3.12\nRUN pip install --no-cache-dir pipenv\nCOPY Pipfile* ./\n"
+        "RUN pipenv install --system --deploy --clear\n",
+        [(4, "LG005")],
+    ),
+    (  # (`opam pin -yn` pins and acts not; `opam pin NAME URL` is `pin add`)
+        "FROM ocaml/opam:ubuntu\nCOPY . /src\nRUN opam pin add -yn mylib /src\n"
+        "RUN opam pin -y otherlib https://e.org/otherlib.git\n",
+        [(4, "LG005")],
+    ),
+    (  # (legacy spago told to skip its global cache keeps none)
+        "FROM node:20\nWORKDIR /app\nCOPY spago.dhall packages.dhall ./\n"
+        "RUN spago install --global-cache skip\n",
+        [],
+    ),
+    (  # (wget names the mirror's directory for the host alone, not the credentials)
+        "FROM debian:12\nWORKDIR /opt\n"
+        "RUN wget -r ftp://anonymous:guest@ftp.example.org/pub/data/\n"
+        "RUN rm -rf /opt/ftp.example.org\n",
+        [(4, "LG003")],
+    ),
+    (  # (the recipe's `apt-mark manual curl` keeps curl: a later purge of it removes it)
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl gnupg"
+        " && rm -rf /var/lib/apt/lists/* && apt-mark auto '.*' > /dev/null"
+        " && apt-mark manual curl && apt-get purge -y --auto-remove\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*"
+        " && apt-get purge -y --auto-remove curl\n",
+        [(3, "LG003")],
+    ),
+    (  # (a bare `*.zip` takes every archive there, the copied ones too)
+        "FROM debian:12\nCOPY plugins/core-3.2.zip /opt/plugins/\n"
+        "RUN cd /opt/plugins && wget https://e.org/plugin-extra-3.2.zip && unzip -o '*.zip'"
+        " && rm -f *.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (  # (a builder that removed node's yarn before working in /opt copies none back)
+        "FROM node:20-alpine AS build\nRUN rm -rf /opt/yarn-*\nWORKDIR /opt\n"
+        "COPY package.json .\nRUN npm ci && npm cache clean --force\nFROM node:20-alpine\n"
+        "COPY --from=build /opt /opt\n",
+        [],
+    ),
+    (  # (venvs of two tags of one Python, by uv: the same files)
+        "FROM python:3.12 AS b\nRUN uv venv /opt/venv\nFROM python:3.12-slim\n"
+        "RUN uv venv /opt/venv\nCOPY --from=b /opt/venv /opt/venv\n",
+        [(5, "LG002")],
+    ),
+    (  # (not of two Pythons)
+        "FROM python:3.11 AS b\nRUN python -m venv /opt/venv\nFROM python:3.12\n"
+        "RUN python -m venv /opt/venv\nCOPY --from=b /opt/venv /opt/venv\n",
+        [],
+    ),
 ]
 
 
