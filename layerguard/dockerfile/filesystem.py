@@ -189,6 +189,8 @@ class Entry(NamedTuple):
     attrs: tuple[tuple[str, str], ...] = ()
     staged: bool = False  # written by a COPY --from (a stage's or an image's files)
     lean: bool = False  # an npm install that left the development dependencies out
+    # an earlier layer's archive a mv brought here: what a later RUN that unpacks it unpacks
+    carried: tuple[Entry, ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -2064,10 +2066,15 @@ def _run(
                 # (`git pull` updates the branch checked out: a later `git checkout` of it is
                 # no other version)
                 op = op._replace(packages=next((pulled[p] for p in paths if p in pulled), ()))
+            # (`mv /tmp/jdk.tar.gz /opt/java` in one RUN, `tar xzf` of it in a later one: the
+            # archive the COPY brought, written again here)
+            carried: tuple[Entry, ...] = ()
+            if op.tool == "mv" and len(paths) == len(op.sources) == 1:
+                carried = tuple(taken_away.get(op.sources[0]) or ())
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else _emptied_into(op, p),
-                             lean=op.lean)
+                             lean=op.lean, carried=carried)
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
@@ -2376,7 +2383,17 @@ def _run(
                     # (the file that script wrote, there before this RUN: a removal of it hides
                     # that layer's bytes, `dpkg -i /deconz.deb && rm -f /deconz.deb`)
                     live.append(Entry(path, FILE, HEAVY, None, max(after), ARCHIVE))
-                unpacked.extend(Hit(e, path, True) for e in by_name or trees)
+                # (an archive an earlier RUN moved here, the newest write at that path: the
+                # one the COPY brought)
+                moved_here = [
+                    c
+                    for e in live
+                    if e.carried
+                    and e.layer >= newest
+                    and (e.path == path or _matches(e.path, path))
+                    for c in e.carried
+                ]
+                unpacked.extend(Hit(e, path, True) for e in moved_here or by_name or trees)
     own.extend(
         Entry(p, FILE, UNKNOWN, None, index)
         for p in dict.fromkeys(shown)

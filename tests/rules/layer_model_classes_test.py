@@ -22938,6 +22938,21 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN python -m venv /opt/venv\nCOPY --from=b /opt/venv /opt/venv\n",
         [],
     ),
+    # an archive a COPY brought, moved by one RUN and unpacked by a later one, ships in the
+    # COPY's layer beside what is unpacked
+    (
+        "FROM debian:12\nCOPY jdk-8u202-linux-x64.tar.gz /tmp/\n"
+        "RUN mkdir -p /opt/java && mv /tmp/jdk-8u202-linux-x64.tar.gz /opt/java\n"
+        "RUN cd /opt/java && tar xzf jdk-8u202-linux-x64.tar.gz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM opensearchproject/opensearch-dashboards:2.11.1\nCOPY ./build /tmp\nUSER root\n"
+        "RUN mv /tmp/observabilityDashboards*.zip /tmp/observabilityDashboards.zip\n"
+        "RUN /usr/share/opensearch-dashboards/bin/opensearch-dashboards-plugin install"
+        " file:///tmp/observabilityDashboards.zip\n",
+        [(2, "LG006"), (4, "LG003")],
+    ),
 ]
 
 
