@@ -2755,8 +2755,16 @@ def _reach(
     rewritten = frozenset(e.path for e in own if e.kind == FILE)
     # (`mkdir /home/app/.config`, no -p, succeeded: nothing an earlier layer wrote was there)
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
+    # (the file an earlier RUN wrote empty by name, `touch /app/storage/db.sqlite`, last: a
+    # chown of it reaches that empty file, not a tree copied around it before)
+    emptied = max(
+        (e.layer for e in live if e.path == path and e.kind == FILE and e.content == EMPTY),
+        default=-2,
+    )
     hits = []
     for entry in live:
+        if op.kind in (CHOWN, TOUCH) and not op.recursive and entry.layer < emptied:
+            continue
         if entry.role == INSTALL and _a_package(path, entry):
             continue  # (an install leaves no .deb or .whl in the trees it fills)
         if (

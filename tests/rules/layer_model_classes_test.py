@@ -22953,6 +22953,13 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " file:///tmp/observabilityDashboards.zip\n",
         [(2, "LG006"), (4, "LG003")],
     ),
+    # a file an earlier RUN touched into being, then chowned by name: the empty file is what
+    # the chown reaches, not the tree copied around it before
+    (
+        "FROM php:8.1-fpm-alpine\nCOPY --chown=www-data:www-data web /app\n"
+        "RUN touch /app/storage/db.sqlite\nRUN chown www-data:www-data /app/storage/db.sqlite\n",
+        [],
+    ),
 ]
 
 
