@@ -4928,7 +4928,8 @@ def _ops(
             # (nginx's configure is its own, not autoconf's: its Makefile's clean removes the
             # Makefile and objs/ it wrote; cmake's configure step writes what `make clean` keeps,
             # its cache and Makefiles, where `cmake --build` builds)
-            nginx = "nginx" in (command.cwd or "") or "auto/configure" in text
+            here = posixpath.basename((command.cwd or "").rstrip("/"))
+            nginx = here.startswith(("nginx", "openresty", "tengine")) or "auto/configure" in text
             configures = tool in ("./configure", "configure") or (
                 tool == "cmake" and "--build" not in words
             )
@@ -4995,6 +4996,7 @@ _MAKE_CLEANS = frozenset({"clean", "distclean", "mrproper", "realclean", "mainta
 # and those that remove what a configure script wrote too
 MAKE_DISTCLEANS = _MAKE_CLEANS - {"clean"}
 CONFIGURED = "configured"  # (the family of what a configure script wrote)
+MAKE_PROJECT = "project:"  # (a make install's packages: the directory it ran in, so marked)
 
 
 # The options that tell a build tool where to build, matched as whole words: gradle's and go's
@@ -6222,10 +6224,23 @@ def _edited_by_name(ops: list[Op]) -> list[Op]:
     """`ops` less the name-edit marks of finds, and less what a chmod or chown after one names
     among the files it rewrote (`find . -name '*.sh' | xargs dos2unix && chmod +x *.sh`)."""
     marks: list[Op] = []
-    out = []
+    out: list[Op] = []
     for op in ops:
         if op.kind == _NAME_EDITS:
             marks.append(op)
+            # (and a find's chmod before it of files of those names below the same roots: `find
+            # /opt/s -name '*.sh' -exec chmod +x {} \; && find /opt/s -name '*.sh' -exec sed -i`)
+            out = [
+                o
+                for o in out
+                if not (
+                    o.kind == CHOWN
+                    and o.tool == "find"
+                    and o.only
+                    and set(o.only) <= set(op.only or ())
+                    and {p.rstrip("/") for p in o.paths} == {p.rstrip("/") for p in op.paths}
+                )
+            ]
             continue
         if op.kind == CHOWN and marks and not op.recursive:
             kept = tuple(
@@ -6415,6 +6430,9 @@ def _package_ops(
             trees = _paths([venv], command)
         if family == "make":
             trees = _made_into(words, variables, command, trees)
+            # (and the project it installs, by its directory's name: `node-v20.11.0`)
+            if command.cwd:
+                named = (*named, MAKE_PROJECT + posixpath.basename(command.cwd.rstrip("/")))
         if family == "pip" and "--user" in words:
             trees = (home_path("~/.local"),)  # (the user's site-packages and its bin/)
         if family == "cpm" and not {"-g", "--global"} & set(words):
@@ -7603,10 +7621,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "bugzilla", given, given
     if tool == "spago":  # (an install or a build fetches the packages spago.dhall names)
         # (not told to skip its global cache: `--global-cache skip`, legacy spago's)
-        skips = (
-            "skip" in words[words.index("--global-cache") + 1 :][:1]
-            if "--global-cache" in words
-            else False
+        skips = "--global-cache=skip" in words or (
+            "--global-cache" in words
+            and words[words.index("--global-cache") + 1 :][:1] == ("skip",)
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
@@ -7619,7 +7636,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (and an archive or escript installed from Hex, `mix archive.install hex phx_new`,
         # fetched as a dependency is; not from a path, a URL, git or GitHub)
         # (also one task of `mix do`: `mix do local.rebar --force, archive.install hex phx_new`)
-        tasks = " ".join(words[1:]).split(",")
+        tasks = re.split(r"\s*[,+]\s*", " ".join(words[1:]))  # (`,`, or Elixir 1.14's `+`)
         from_hex = False
         for task in tasks:
             operands = [w for w in task.split() if not w.startswith("-") and w != "do"]

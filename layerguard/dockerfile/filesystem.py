@@ -68,6 +68,7 @@ from layerguard.dockerfile.effects import (
     INSTALL,
     INTERPRETERS,
     MAKE_DISTCLEANS,
+    MAKE_PROJECT,
     MANAGERS,
     OCTAL_MODE,
     PULLED,
@@ -2787,6 +2788,13 @@ def _reach(
         weighty = entry.role == INSTALL and in_tree(path, held.weighty)
         if weighty and posixpath.basename(path.rstrip("/")) not in entry.packages:
             continue  # (the base's own npm, not what `npm install -g pm2` put beside it)
+        if (
+            entry.role == INSTALL
+            and entry.family == "make"
+            and posixpath.basename(path.rstrip("/")) == "node_modules"
+            and not any(p.startswith(MAKE_PROJECT + "node") for p in entry.packages)
+        ):
+            continue  # (a make install of git or cmake writes no node_modules; Node.js's does)
         if entry.role == INSTALL and _the_base_s(path, entry, held):
             continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
         if entry.role == INSTALL:

@@ -148,7 +148,6 @@ from layerguard.dockerfile.effects import (
     is_glob,
     is_remote,
     link_made,
-    path_overlaps,
     python_install_trees,
     removed_by,
     run_effects,
@@ -916,9 +915,6 @@ def _matched_again(old: CopyWrite, new: CopyWrite) -> bool:
     if not is_glob(pattern) or is_glob(folder) or is_glob(old.source):
         return False
     name = posixpath.basename(old.source)
-    # (not a file the wildcard's copy leaves out: `COPY --exclude=bin/fail bin/* /usr/bin/`)
-    if new.excludes and _excluder(new.excludes).matches(old.source.lstrip("/")):
-        return False
     return (
         posixpath.dirname(old.source) == folder
         and fnmatch.fnmatchcase(name, pattern)
@@ -1440,7 +1436,7 @@ def _venv_twice(
     theirs = stages.model.stages[min(lineage)].base_image
     if theirs is None or theirs.name != shipped.name:
         return False
-    if (theirs.tag or "").split("-")[0] != (shipped.tag or "").split("-")[0]:
+    if _python_minor(theirs.tag) != _python_minor(shipped.tag):
         return False
     return any(
         makes(run_effects(i).ops) == maker
@@ -1449,6 +1445,12 @@ def _venv_twice(
         for i in stage.instructions
         if i.keyword == "run"
     )
+
+
+def _python_minor(tag: str | None) -> str:
+    """The Python a tag names, to its minor version (`3.12.1-slim`: `3.12`); the tag else."""
+    found = re.match(r"\d+\.\d+", tag or "")
+    return found[0] if found else (tag or "").split("-")[0]
 
 
 def _generates_prisma(stages: _Stages, origin: str, scripts: bool = False) -> bool:
@@ -1684,9 +1686,13 @@ def _removed_in(model: Model, write: CopyWrite) -> list[str]:
 
 
 def _patterns_meet_or_cover(removal: str, tree: str) -> bool:
-    """`removal` (a path or pattern) takes `tree` (a path or pattern): it covers it, or the two
-    patterns name the same entries (`/opt/yarn-*` and `/opt/yarn-v*`)."""
-    return covers(removal, tree) or path_overlaps(removal, tree)
+    """`removal` (a path or pattern) takes `tree` (a path or pattern) whole: it covers it, or
+    the two name the same entries at one depth (`/opt/yarn-*` and `/opt/yarn-v*`; not
+    `/opt/yarn-*/share`, a part)."""
+    same_depth = removal.rstrip("/").count("/") == tree.rstrip("/").count("/")
+    return covers(removal, tree) or (
+        same_depth and (fnmatch.fnmatchcase(tree, removal) or fnmatch.fnmatchcase(removal, tree))
+    )
 
 
 def _known_base_content(

@@ -22779,14 +22779,31 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && apt-get purge -y --auto-remove curl\n",
         [],
     ),
-    # what a `make install` into /usr/local wrote may be anything there: Node.js built from
-    # source puts npm and corepack in /usr/local/lib/node_modules
+    # a `make install` of Node.js built from source puts npm and corepack in
+    # /usr/local/lib/node_modules; one of git or pcre writes none there
     (
         "FROM debian:12\nRUN curl -fsSLO https://e.org/node-v20.11.0.tar.gz && tar -xzf"
         " node-v20.11.0.tar.gz && cd node-v20.11.0 && ./configure && make -j2 && make install"
         " && cd .. && rm -rf node-v20.11.0*\n"
         "RUN rm -rf /usr/local/lib/node_modules\n",
         [(3, "LG003")],
+    ),
+    (
+        "FROM centos:7\nRUN curl -fsSLO https://e.org/git-2.24.1.tar.gz && tar -xzf"
+        " git-2.24.1.tar.gz && cd git-2.24.1 && make prefix=/usr/local install && cd .."
+        " && rm -rf git-2.24.1*\nRUN rm -rf /usr/local/lib/node_modules\n",
+        [],
+    ),
+    (  # (pcre's autoconf configure under a directory of nginx's dependencies: not nginx's)
+        "FROM debian:12\nRUN git clone https://e.org/pcre.git /usr/src/nginx-deps/pcre-8.45\n"
+        "WORKDIR /usr/src/nginx-deps/pcre-8.45\nRUN ./configure\nRUN make clean && make\n",
+        [],
+    ),
+    (  # (a builder that removed a part of node's yarn still copies the rest back)
+        "FROM node:20-alpine AS build\nRUN rm -rf /opt/yarn-*/share\nWORKDIR /opt\n"
+        "COPY package.json .\nRUN npm ci && npm cache clean --force\nFROM node:20-alpine\n"
+        "COPY --from=build /opt /opt\n",
+        [(7, "LG002")],
     ),
     # a file moved into a directory a mkdir made lands inside it, where an unpack finds it
     (
@@ -22848,10 +22865,11 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && mv /usr/local/tomcat/logs /var/log/tomcat\n",
         [],
     ),
-    (  # (a file the wildcard's copy leaves out is not written again)
+    (  # (BuildKit applies --exclude inside each source, not to what a wildcard matched:
+        # moby/buildkit#5489; the file is copied again)
         "FROM ubuntu:22.04\nCOPY bin/fail /usr/bin/\nRUN echo\n"
         "COPY --exclude=bin/fail bin/* /usr/bin/\n",
-        [],
+        [(4, "LG002")],
     ),
     (  # (`mix do` runs each task: archive.install from Hex among them)
         "FROM elixir:1.15\nRUN mix do local.rebar --force, archive.install hex phx_new 1.6.15"
@@ -22958,6 +22976,28 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
     (
         "FROM php:8.1-fpm-alpine\nCOPY --chown=www-data:www-data web /app\n"
         "RUN touch /app/storage/db.sqlite\nRUN chown www-data:www-data /app/storage/db.sqlite\n",
+        [],
+    ),
+    # from the third review: Elixir 1.14's `+` between mix do's tasks; spago's `=` spelling;
+    # venvs of two patch releases of one Python; two finds of one name pattern
+    (
+        "FROM elixir:1.16\nRUN mix do local.rebar --force + archive.install hex phx_new --force\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY spago.dhall packages.dhall ./\n"
+        "RUN spago install --global-cache=skip\n",
+        [],
+    ),
+    (
+        "FROM python:3.12.1 AS b\nRUN python -m venv /opt/venv\nFROM python:3.12\n"
+        "RUN python -m venv /opt/venv\nCOPY --from=b /opt/venv /opt/venv\n",
+        [(5, "LG002")],
+    ),
+    (
+        "FROM alpine:3.19\nCOPY s /opt/scripts\n"
+        "RUN find /opt/scripts -name '*.sh' -exec chmod +x {} \\;"
+        " && find /opt/scripts -name '*.sh' -exec sed -i s/a/b/ {} \\;\n",
         [],
     ),
 ]
