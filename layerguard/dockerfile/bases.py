@@ -2728,11 +2728,13 @@ def package_files(
     before: frozenset[str] = frozenset(),
     ubuntu: bool = False,
     old_alpine: bool = False,
+    recommends: bool = True,
 ) -> tuple[str, ...]:
     """The configuration files `PACKAGE_FILES` knows the named packages (and those their
     install brings) to install; `before`, the packages earlier installs of the stage named;
     `ubuntu`, the image is Ubuntu's, whose packages add files of their own; `old_alpine`, it is
-    an Alpine before 3.14, whose packages kept some in other places."""
+    an Alpine before 3.14, whose packages kept some in other places; `recommends`, apt installs
+    the recommended packages too (not told `--no-install-recommends`)."""
     found: list[str] = []
     for name in packages:
         if ubuntu and family == "apt":
@@ -2747,7 +2749,12 @@ def package_files(
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
-        if family == "apt" and name in _APACHE_FIRST and _takes_apache(name, {*packages, *before}):
+        if (
+            family == "apt"
+            and name in _APACHE_FIRST
+            and (recommends or name not in _APACHE_RECOMMENDED)
+            and _takes_apache(name, {*packages, *before})
+        ):
             found.extend(PACKAGE_FILES[("apt", _APACHE_FIRST[name])])
     return tuple(found)
 
@@ -2755,12 +2762,17 @@ def package_files(
 def _takes_apache(name: str, named: set[str]) -> bool:
     """apt takes Apache for `name` (php5, phpmyadmin) beside the packages `named`."""
     handled = bool(_HANDLERS[name] & named)
-    return not handled if name == "php5" else not (handled and _WEB_SERVERS & named)
+    return (
+        not handled if name in ("php5", "phpldapadmin") else not (handled and _WEB_SERVERS & named)
+    )
 
 
 # Packages that depend on one of several web servers or PHP handlers, of which apt takes the
 # first, Apache's, unless the same install names another (`php5 php5-fpm`, `phpmyadmin nginx`).
-_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2"}
+_APACHE_FIRST = {"php5": "libapache2-mod-php5", "phpmyadmin": "apache2", "phpldapadmin": "apache2"}
+# (those that take apache2 itself as a recommended package, through libapache2-mod-php: none
+# with --no-install-recommends, where apache2-bin stands for httpd)
+_APACHE_RECOMMENDED = frozenset({"phpmyadmin", "phpldapadmin"})
 # (php5's alternatives are PHP handlers alone: a web server beside it does not stand for one;
 # phpMyAdmin takes Apache's module unless a handler is there, and Apache unless a server is)
 _HANDLERS = {
@@ -2770,6 +2782,11 @@ _HANDLERS = {
     ),
 }
 _WEB_SERVERS = frozenset({"nginx", "nginx-full", "nginx-light", "nginx-core", "lighttpd"})
+# (phpLDAPadmin takes Apache unless the install names a versioned PHP handler, `php8.2-fpm`,
+# which apt takes for php8.2's alternative before resolving the rest; `php-fpm` does not do)
+_HANDLERS["phpldapadmin"] = frozenset(
+    h for v in _PHP_VERSIONS for h in (f"php{v}-fpm", f"php{v}-cgi")
+)
 
 
 def of_ubuntu(image: ImageRef | None) -> bool:

@@ -684,7 +684,10 @@ def _left(
         if manager and op.family in DISTRIBUTION_MANAGERS and op.family != manager:
             continue
         if op.kind == WRITE and op.role == INSTALL:
-            configs.update(package_files(op.family, op.packages, before, ubuntu, old_alpine))
+            recommends = "--no-install-recommends" not in op.command
+            configs.update(
+                package_files(op.family, op.packages, before, ubuntu, old_alpine, recommends)
+            )
             group = _apk_group(op)
             if group:
                 groups.setdefault(group, set()).update(p for p in op.packages if p != group)

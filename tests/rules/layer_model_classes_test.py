@@ -22638,9 +22638,8 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && unzip -d /tmp /tmp/gpdb-6.22.2.zip\n",
         [(2, "LG006")],
     ),
-    # the configuration Debian's packages ship: Dante's, amavisd-new's pieces, SpamAssassin's;
-    # not Apache's sites for phpLDAPadmin, whose install takes apache2-bin alone (it provides
-    # httpd)
+    # the configuration Debian's packages ship: Dante's, amavisd-new's pieces, SpamAssassin's,
+    # and Apache's sites, which phpLDAPadmin takes through its recommends
     (
         "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y dante-server\n"
         "RUN mv /etc/danted.conf /etc/danted.conf.defaultbak\n",
@@ -22652,7 +22651,7 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "ADD config/15-content_filter_mode /etc/amavis/conf.d/15-content_filter_mode\n"
         "COPY src/local.cf /etc/spamassassin/\n"
         "ADD config/000-default.conf /etc/apache2/sites-available/000-default.conf\n",
-        [(3, "LG002"), (4, "LG002")],
+        [(3, "LG002"), (4, "LG002"), (5, "LG002")],
     ),
     # a file a move names inside a tree the base image fills is the base's (Triton's backends,
     # Roundcube's release); composer's installer writes composer alone, the RUN not blind after
@@ -22998,6 +22997,19 @@ _SIXTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM alpine:3.19\nCOPY s /opt/scripts\n"
         "RUN find /opt/scripts -name '*.sh' -exec chmod +x {} \\;"
         " && find /opt/scripts -name '*.sh' -exec sed -i s/a/b/ {} \\;\n",
+        [],
+    ),
+    # phpLDAPadmin takes Apache through its recommends (php's libapache2-mod-php recommends
+    # apache2), not with --no-install-recommends, nor beside a PHP handler of the release
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y phpldapadmin"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY 000-default.conf /etc/apache2/sites-available/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends"
+        " phpldapadmin && rm -rf /var/lib/apt/lists/*\n"
+        "COPY 000-default.conf /etc/apache2/sites-available/\n",
         [],
     ),
 ]
