@@ -1094,8 +1094,7 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen, Cargo, Gleam, rebar3 or spago build after a RUN whose
     `lein deps`, `cargo fetch`, gleam, rebar3 or spago command fetched the project's
-    dependencies: it finds
-    them there and fetches nothing
+    dependencies: it finds them there and fetches nothing
     (`lein deps`, `COPY . .`, then `lein uberjar`, as the clojure image's own example does;
     `cargo fetch`, then `cargo test --no-run`). Not `cargo install`, which fetches a crate of
     its own."""
