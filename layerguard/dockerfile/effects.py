@@ -3180,7 +3180,7 @@ def _found_moved(words: tuple[str, ...], program: tuple[str, ...]) -> tuple[str,
     if at is not None and words[at] == "-iname" and is_glob(name):
         # (matched in any case: `-iname '*.appimage'` finds Tool.AppImage)
         name = "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in name)
-    roots = _find_roots(words)
+    roots = find_roots(words)
     depth = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-maxdepth"), "")
     if not name or (is_glob(name) and depth != "1") or "/" in name or len(roots) != 1:
         return None
@@ -4251,17 +4251,17 @@ def _ops(
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
         only = _find_filter(words, ("rm",))
         yield Op(
-            REMOVE, "find", _paths(_find_roots(words), command), text, only=only,
+            REMOVE, "find", _paths(find_roots(words), command), text, only=only,
             but=_find_leaves(words, ("rm",)) if only is None else (),
         )  # fmt: skip
     elif tool == "find" and _find_execs(words, _EDITORS) and _find_edits(words):
         # (`find /etc/s6 -type f -exec sed -i 's/\r$//' {} +`: every file below is rewritten,
         # in this layer whole; a chmod of one of them after it copies up nothing more)
-        yield Op(WRITE, "find", _paths(_find_roots(words), command), text, TREE, UNKNOWN, EDITED)
+        yield Op(WRITE, "find", _paths(find_roots(words), command), text, TREE, UNKNOWN, EDITED)
     elif tool == "find" and _find_execs(words, _EDITORS) and (by_name := _edits_by_name(words)):
         # (`find . -name '*.sh' -exec dos2unix {} +`: the files of those names below are
         # rewritten; what a chmod of one of them after it sets lands with them)
-        yield Op(_NAME_EDITS, "find", _paths(_find_roots(words), command), text, only=by_name)
+        yield Op(_NAME_EDITS, "find", _paths(find_roots(words), command), text, only=by_name)
     elif tool == "find" and _find_execs(words, ("chown", "chmod", "chgrp")):
         if _directories_only(words) or _selects_little(words):
             return  # `find /app -type d -exec chmod 755 {} +`: directory entries, no bytes
@@ -4270,15 +4270,13 @@ def _ops(
             # (`find / -perm /6000 -type f -exec chmod a-s {} +`: the setuid programs alone)
             only = SETUID_PROGRAMS
         yield Op(
-            CHOWN, "find", _paths(_find_roots(words), command), text, only=only,
+            CHOWN, "find", _paths(find_roots(words), command), text, only=only,
             sets=_found_without(words),
         )  # fmt: skip
         if _edits_after(words):
             # (`find DIR -type f -exec chmod +x {} \; -exec sed -i ... {} \;`: each file it
             # changed is then rewritten in place, in this layer whole)
-            yield Op(
-                WRITE, "find", _paths(_find_roots(words), command), text, TREE, UNKNOWN, EDITED
-            )
+            yield Op(WRITE, "find", _paths(find_roots(words), command), text, TREE, UNKNOWN, EDITED)
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
@@ -4921,13 +4919,10 @@ def _ops(
             # bytes stay in their layers; only a build a layer made there counts: `blind`)
             yield Op(REMOVE, tool, build_dir, text, blind=True)
         else:
-            # (a build `make clean` undoes: make's, cmake's, a configure script's; not `go mod
-            # download` or `go install`, which write in GOPATH)
-            # (a configure script's, which only `make distclean` undoes: `make clean` takes
-            # the objects a build made, not the Makefiles)
-            # (nginx's configure is its own, not autoconf's: its Makefile's clean removes the
-            # Makefile and objs/ it wrote; cmake's configure step writes what `make clean` keeps,
-            # its cache and Makefiles, where `cmake --build` builds)
+            # (a build `make clean` undoes, make's or `cmake --build`'s; not `go mod download`
+            # or `go install`, which write in GOPATH. What a configure step wrote, autoconf's
+            # or cmake's, its Makefiles and cache, only `make distclean` undoes; nginx's own
+            # configure is undone by its Makefile's clean, which removes Makefile and objs/.)
             here = posixpath.basename((command.cwd or "").rstrip("/"))
             nginx = here.startswith(("nginx", "openresty", "tengine")) or "auto/configure" in text
             configures = tool in ("./configure", "configure") or (
@@ -5902,7 +5897,7 @@ def _recursive(words: tuple[str, ...]) -> bool:
     )
 
 
-def _find_roots(words: tuple[str, ...]) -> list[str]:
+def find_roots(words: tuple[str, ...]) -> list[str]:
     """Where find starts: the paths after its own options (`find -L "$p"`: $p, not `.`)."""
     roots = []
     rest = list(words[1:])

@@ -89,6 +89,7 @@ from layerguard.dockerfile.effects import (
     RunEffects,
     archive_stem,
     covers,
+    find_roots,
     home_path,
     in_a_bin_dir,
     inside,
@@ -3995,9 +3996,13 @@ def _find_selection(command: str) -> tuple[tuple[str, ...], tuple[str, ...]] | N
     actions = [i for i, w in enumerate(words) if w in ("-exec", "-execdir")]
     if not actions:
         return None
-    chosen = words[1 : actions[0]]
-    first = next((i for i, w in enumerate(chosen) if w.startswith(("-", "(", "!"))), len(chosen))
-    return tuple(w.rstrip("/") or "/" for w in chosen[:first]), tuple(chosen[first:])
+    roots = find_roots(tuple(words))
+    tests = tuple(w for w in words[1 : actions[0]] if w not in roots and w not in _FIND_FLAGS)
+    return tuple(r.rstrip("/") or "/" for r in roots), tests
+
+
+# find's options before its starting points (`find -L DIR`), no test of the files
+_FIND_FLAGS = frozenset({"-H", "-L", "-P"})
 
 
 def _selects_again(edit: str, change: str) -> bool:

@@ -859,16 +859,13 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
         return value or ""
 
     path = _NAMED_VARIABLE.sub(known, words[1].strip("'\""))
+    if unknown or not path or any(c in path for c in "`$(){}"):
+        return None
     # (a wildcard in the name alone, for basename: the one file it matches, named by the pattern
     # as `$(ls PATTERN)` is, `$(basename infino-opensearch-plugin-*.zip)`)
-    pattern = words[0] == "basename" and len(words) == 2 and not any(c in path for c in "{}")
-    glob = any(c in posixpath.basename(path) for c in "*?[")
-    if (
-        unknown
-        or not path
-        or any(c in path for c in "`$()")
-        or (any(c in path for c in "{}*?[") and not (pattern and glob))
-        or any(c in posixpath.dirname(path) for c in "*?[")
+    name_pattern = words[0] == "basename" and len(words) == 2
+    if any(c in posixpath.dirname(path) for c in "*?[") or (
+        any(c in posixpath.basename(path) for c in "*?[") and not name_pattern
     ):
         return None
     if words[0] == "dirname":

@@ -1680,12 +1680,8 @@ def _extension(path: str) -> str:
 
 def _removed_in(model: Model, write: CopyWrite) -> list[str]:
     """What the stage a `COPY --from` takes from (and those it is built FROM) removed by name."""
-    at = model.stage_of(write.origin)
-    lineage: set[int] = set()
-    while at is not None:
-        lineage.add(at.index)
-        at = model.stages[at.base_stage] if at.base_stage is not None else None
-    return removed_by(s for s in model.stages if s.index in lineage)
+    stage = model.stage_of(write.origin)
+    return removed_by(model.lineage(stage)) if stage is not None else []
 
 
 def _patterns_meet_or_cover(removal: str, tree: str) -> bool:
@@ -1725,6 +1721,7 @@ def _known_base_content(
         # /usr/local/lib` on python), holding one the base image fills, not a new directory.
         back = write.into.rstrip("/") == "/" + write.source
         image = known(shipped)
+        removed = _removed_in(model, write) if same_image and tree and back else []
         if (
             same_image
             and tree
@@ -1740,7 +1737,7 @@ def _known_base_content(
                 or any(
                     t.startswith(write.into.rstrip("/") + "/")
                     # (not one the builder removed: `rm -rf /opt/yarn-*` before its WORKDIR)
-                    and not any(_patterns_meet_or_cover(r, t) for r in _removed_in(model, write))
+                    and not any(_patterns_meet_or_cover(r, t) for r in removed)
                     for t in image.runtime
                 )
                 or (
