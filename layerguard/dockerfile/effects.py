@@ -4669,9 +4669,15 @@ def _ops(
         if recursive and not target and urls:
             # (`wget --mirror https://cdn.proj.org/`: the site's tree, in a directory named for
             # its host unless -nH or -nd; its files' names are the site's)
-            flat = {"-nH", "--no-host-directories", "-nd", "--no-directories"} & set(words)
-            netloc = urls[0].split("://", 1)[1].split("/", 1)[0].split("?")[0]
-            host = "" if flat else netloc.rpartition("@")[2]  # (`ftp://user:pass@host/`)
+            flat = {"-nd", "--no-directories"} & set(words)
+            hostless = {"-nH", "--no-host-directories"} & set(words)
+            netloc, _, address = urls[0].split("://", 1)[1].split("?")[0].partition("/")
+            host = "" if flat or hostless else netloc.rpartition("@")[2]  # (`ftp://u:p@host/`)
+            if hostless and not flat:
+                # (`-nH`: the address's directories, after the ones --cut-dirs drops, hold it)
+                cut = _option_value(words, "", "--cut-dirs") or "0"
+                dirs = [d for d in address.split("/")[:-1] if d][int(cut) if cut.isdigit() else 0 :]
+                host = dirs[0] if dirs and "$" not in dirs[0] else ""
             tree = posixpath.join(prefix or ".", host) if host else prefix or "."
             yield Op(WRITE, tool, _paths([tree], command), text, TREE, HEAVY)
             return

@@ -2529,7 +2529,13 @@ def _archives_at(path: str, live: list[Entry], own: list[Entry]) -> list[Entry]:
     did not write one itself: what a mv or cp of it takes along."""
     if any(o.path == path or _matches(path, o.path) for o in own):
         return []
-    return [e for e in live if _holds_archive(e, path)]
+    # (and what an earlier mv carried here: an archive moved twice is the COPY's still)
+    return [
+        c
+        for e in live
+        for c in (e.carried if e.carried and _same_file(path, e.path) else (e,))
+        if c is not e or _holds_archive(e, path)
+    ]
 
 
 def _holds_archive(entry: Entry, path: str) -> bool:

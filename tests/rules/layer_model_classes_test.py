@@ -23024,6 +23024,41 @@ def test_the_classes_of_the_sixtieth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
+    # an archive a COPY brought, moved by two RUNs before a third unpacks it: the COPY's still
+    (
+        "FROM debian:12\nCOPY a.tgz /tmp/\nRUN mv /tmp/a.tgz /opt/\nRUN mv /opt/a.tgz /srv/\n"
+        "RUN tar xzf /srv/a.tgz -C /srv\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG003")],
+    ),
+    # `wget -r -nH` writes the address's directories, not the host's: ./pub/data/... here
+    (
+        "FROM debian:12\nWORKDIR /opt\nRUN wget -r -nH ftp://anonymous:guest@ftp.example.org/pub/data/\n"
+        "RUN rm -rf /opt/pub\n",
+        [(4, "LG003")],
+    ),
+    (  # (less the ones --cut-dirs drops)
+        "FROM debian:12\nWORKDIR /opt\nRUN wget -r -nH --cut-dirs=1 https://example.org/pub/data/\n"
+        "RUN rm -rf /opt/pub\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /opt\nRUN wget -r -nH --cut-dirs=1 https://example.org/pub/data/\n"
+        "RUN rm -rf /opt/data\n",
+        [(4, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_FIRST)
+def test_the_classes_of_the_sixty_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
