@@ -1096,6 +1096,8 @@ _SUDO_KEEPS_HOME = _releases_before(
 )
 _OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
 _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
+# Alpine's releases before 3.8, whose go package is older than Go 1.10 (3.7's is 1.9)
+_OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
@@ -3377,7 +3379,8 @@ def known(image: ImageRef | None) -> Known:
         or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
         or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
-        or (name == "fedora" and bool(_OLD_FEDORA.match(tag))),
+        or (name == "fedora" and bool(_OLD_FEDORA.match(tag)))
+        or (name == "alpine" and bool(_OLD_ALPINE_GO.match(tag))),
         sudo_keeps_home=(
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),

@@ -23047,6 +23047,17 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -rf /opt/data\n",
         [(4, "LG003")],
     ),
+    # Alpine's go before 3.8 is older than Go 1.10: no build cache, no modules
+    (
+        "FROM alpine:3.4\nRUN apk add --no-cache go git && go get github.com/x/y"
+        " && go build -o /usr/local/bin/y github.com/x/y && apk del go git\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.8\nRUN apk add --no-cache go git && go get github.com/x/y"
+        " && go build -o /usr/local/bin/y github.com/x/y && apk del go git\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
