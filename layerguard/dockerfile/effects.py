@@ -2440,7 +2440,7 @@ def _run_as(
         texts
         or _runs_make(commands)
         or any(_helped(c) for c in commands)
-        or (_NVM_INSTALLER.search(" ".join(w for c in commands for w in c.words)) is not None)
+        or any(_INSTALLERS_INLINED.search(w) for c in commands for w in c.words)
     )
     run = _inlined(commands, texts, instr, env, homes) if seen else commands
     return _through_xargs(_as_run(run, instr.env, home, texts=texts, instr=instr, homes=homes))
@@ -2448,6 +2448,21 @@ def _run_as(
 
 # nvm's install script, by its address
 _NVM_INSTALLER = re.compile(r"(?:nvm-sh|creationix)/nvm/[^/\s]+/install\.sh")
+# n-install, mklement0's installer of n (`curl -L https://bit.ly/n-install | bash -s -- -y`)
+_N_INSTALLER = re.compile(r"(?:bit\.ly|git\.io)/n-install$|/n-install/[^\s]*/n-install$")
+_INSTALLERS_INLINED = re.compile(f"{_NVM_INSTALLER.pattern}|{_N_INSTALLER.pattern}")
+
+
+def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
+    """The Node.js versions n-install, read from standard input by a shell (`bash -s -- -y
+    lts`), installs: those given, the LTS one when none; None for a test (`-t`) or none (`-`)."""
+    given = list(args[args.index("--") + 1 :] if "--" in args else ())
+    if "-t" in given:
+        return None
+    versions = [w for i, w in enumerate(given) if not w.startswith("-") and given[i - 1] != "-a"]
+    if versions == [] and "-" in given:
+        return None
+    return versions or ["lts"]
 
 
 def _ivy_sbt(ops: list[Op]) -> list[Op]:
@@ -2488,6 +2503,7 @@ def _inlined(
     configured: set[str | None] = set()  # (where a configure or cmake ran: a C Makefile)
     fetched_nvm = False  # (the command before fetched nvm's install script)
     saved_nvm = False  # (and one before it did)
+    fetched_n = False  # (the command before fetched n-install)
     for command in commands:
         tool, args = tool_and_args(command)
         # (`command -v cmake`, `which meson`: a question, no configure)
@@ -2511,13 +2527,23 @@ def _inlined(
         nvm = (fetched_nvm and posixpath.basename(tool) in SHELLS) or (
             saved_nvm and posixpath.basename(script) == "install.sh"
         )
+        n_install = fetched_n and posixpath.basename(tool) in SHELLS
         fetched_nvm = any(_NVM_INSTALLER.search(w) for w in command.words)
+        fetched_n = any(_N_INSTALLER.search(w) for w in command.words)
         saved_nvm = saved_nvm or fetched_nvm
         if nvm and (version := env.get("NODE_VERSION", "")) and "$" not in version:
             # (nvm's install script installs the Node.js NODE_VERSION names, as `nvm install`
             # does, keeping its tarball: `curl .../nvm-sh/nvm/v0.40.1/install.sh | bash`)
             yield command
             yield from split_commands(f"nvm install {_single_quoted(version)}", command.cwd, env)
+            continue
+        if n_install and (versions := _n_install_versions(args)) is not None:
+            # (n-install puts n in N_PREFIX, ~/n unless set, and installs the Node.js versions it
+            # is given, the LTS one when none: n keeps each in its versions directory)
+            yield command
+            prefix = env.get("N_PREFIX") or posixpath.join(env.get("HOME") or "/root", "n")
+            wanted = " ".join(_single_quoted(v) for v in versions)
+            yield from split_commands(f"N_PREFIX={prefix} n {wanted}", command.cwd, env)
             continue
         helper = _APT_HELPERS.get(tool)
         # (unless the build brought its own, which is read: gitpod's `COPY install-packages

@@ -391,6 +391,12 @@ def layers(
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
                 for e in _copy_entries(index, step, live, held, removed_at, proven)
             )
+            if links:
+                # (a COPY below a link an earlier RUN made lands in its target, as a RUN's
+                # writes there do)
+                entries = tuple(
+                    e._replace(path=_through_links((e.path,), links)[0]) for e in entries
+                )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
         # only the version on top (the hidden one is LG002's waste, already counted there).
@@ -1872,6 +1878,11 @@ def _run(
                 # (a file written through a link is its target's new version: `>>`, `tee`,
                 # `cp`, `sed -i --follow-symlinks`)
                 op = op._replace(paths=_through_links(op.paths, links, True))
+        elif links and op.kind in (WRITE, UNPACK):
+            # (and what is written or unpacked below a link lies in its target: `cd
+            # /usr/share/okconfig/client && curl -o ncpa.zip ...` after `ln -s
+            # /opt/okconfig/usr/share/okconfig /usr/share/`, which its `rm ncpa.zip` removes)
+            op = op._replace(paths=_through_links(op.paths, links))
         if op.kind == REMOVE:
             _forget_links(links, op)
             gone_now.update(op.paths)

@@ -23058,6 +23058,26 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && go build -o /usr/local/bin/y github.com/x/y && apk del go git\n",
         [(2, "LG005")],
     ),
+    # n-install, piped to a shell, installs n in ~/n and the LTS Node.js, which n keeps in
+    # ~/n/n/versions; not with `-` for the versions, nor where the RUN removes that copy
+    ("FROM debian:12\nRUN curl -L https://bit.ly/n-install | bash -s -- -y\n", [(2, "LG005")]),
+    ("FROM debian:12\nRUN curl -L https://bit.ly/n-install | bash -s -- -y -\n", []),
+    (
+        "FROM debian:12\nRUN curl -L https://bit.ly/n-install | bash -s -- -y"
+        " && rm -rf /root/n/n/versions\n",
+        [],
+    ),
+    # what a RUN writes, and a COPY puts, below a link an earlier RUN made lies in its target,
+    # where a removal or a change through the link reaches it
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/okconfig/share/client && curl -o /opt/a.zip"
+        " https://e.org/a.zip && unzip /opt/a.zip -d /opt/okconfig/share && rm /opt/a.zip"
+        " && ln -s /opt/okconfig/share /usr/share/okconfig\n"
+        "ADD install.sh /usr/share/okconfig/client/install.sh\n"
+        "RUN cd /usr/share/okconfig/client && curl -L https://e.org/ncpa.zip -o ncpa.zip"
+        " && unzip ncpa.zip && rm -rf ncpa ncpa.zip && chmod +x install.sh\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
