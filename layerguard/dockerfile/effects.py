@@ -333,8 +333,10 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "n": Manager(
         ("/usr/local/n/versions",),
-        "n's copy of each Node.js it installed (/usr/local/n/versions)",
-        "n --cleanup, or rm -rf /usr/local/n/versions in the same RUN",
+        "n's copy of each Node.js it installed ($N_PREFIX/n/versions, /usr/local/n/versions by "
+        "default)",
+        "n --cleanup, or rm -rf of n/versions under N_PREFIX (/usr/local by default) in the same "
+        "RUN",
         ("/usr/local/bin", "/usr/local/lib/node_modules", "/usr/local/include"),
     ),
     "sdkman": Manager(
