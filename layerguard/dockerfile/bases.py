@@ -2439,8 +2439,13 @@ _VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
 # forks'), by the tree's name, with the prefix its configure script takes by default and where
 # nginx's own tree lies below it (OpenResty's /usr/local/openresty/nginx).
 _SOURCE_TREES = (
-    # (a release's tree, `nginx-1.25.3`, GitHub's `nginx-release-1.25.3`, or `nginx-*`)
-    (re.compile(r"(?:nginx|tengine|freenginx)(?:-(?:release-)?[\d*].*)?"), "/usr/local/nginx", ""),
+    # (a release's tree, `nginx-1.25.3`, GitHub's `nginx-release-1.25.3` or, of a tag named
+    # for the project, `tengine-tengine-2.1.2`, or `nginx-*`)
+    (
+        re.compile(r"(nginx|tengine|freenginx)(?:-(?:release-|\1-)?[\d*].*)?"),
+        "/usr/local/nginx",
+        "",
+    ),
     (re.compile(r"openresty(?:-[\d*].*)?"), "/usr/local/openresty", "nginx"),
 )
 # The configure options of the paths make install writes to.

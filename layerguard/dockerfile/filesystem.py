@@ -4698,7 +4698,11 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     """`path`, which a COPY wrote from a source named without an extension, is (or may well be)
     a directory: by its name, by what is known to lie below it (an earlier `mkdir`, the base
     image's files: nginx's /etc/nginx), or by the mode set (sticky or setgid: `chmod 1777`)."""
-    if posixpath.basename(path) in _DIRECTORY_NAMES or path in held.trees:
+    parent = posixpath.dirname(path)
+    # (not by its name right in a directory of programs or of `.d` snippets: `ADD
+    # ./etc/init.d/nginx /etc/init.d/nginx` is the init script)
+    named = not (parent in BIN_DIRS or parent.endswith(".d"))
+    if (named and posixpath.basename(path) in _DIRECTORY_NAMES) or path in held.trees:
         return True
     below = path.rstrip("/") + "/"
     if any(f.startswith(below) for f in held.files) or any(

@@ -23078,6 +23078,26 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && unzip ncpa.zip && rm -rf ncpa ncpa.zip && chmod +x install.sh\n",
         [(4, "LG004")],
     ),
+    # GitHub's archive of a tag named for the project, `tengine-tengine-2.1.2`, is a tree of
+    # that project: its make install writes conf/nginx.conf below the prefix
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN wget https://github.com/alibaba/tengine/archive/"
+        "tengine-2.1.2.tar.gz && tar xzf tengine-2.1.2.tar.gz && cd tengine-tengine-2.1.2"
+        " && ./configure --prefix=/usr/local/tengine && make && make install && rm -rf /tmp/*\n"
+        "ADD nginx.conf /usr/local/tengine/conf/nginx.conf\n",
+        [(4, "LG002")],
+    ),
+    # a COPY right into a directory of programs or of `.d` snippets writes a file, whatever its
+    # name: `nginx` there is the init script, not nginx's configuration directory
+    (
+        "FROM debian:12\nADD ./etc/init.d/nginx /etc/init.d/nginx\n"
+        "RUN chmod +x /etc/init.d/nginx\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM debian:12\nCOPY nginx /opt/nginx\nRUN chmod 755 /opt/nginx\n",
+        [],
+    ),
 ]
 
 
