@@ -1211,6 +1211,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "buildkite/puppeteer": ("/node_modules",),  # (puppeteer with its Chromium)
     # (Triton's backends: each framework's runtime and libraries, hundreds of MB)
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver/backends",),
+    # (Ghost since 1.0: what ghost-cli installed, the release with its node_modules)
+    "ghost": ("/var/lib/ghost/versions",),
 }
 
 # The python image's tags that name its minor version (`3.10-alpine`, `3.12.4-slim`)
@@ -2186,6 +2188,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "spamassassin"): ("/etc/spamassassin/local.cf",),
     # (Debian's Dante SOCKS server)
     ("apt", "dante-server"): ("/etc/danted.conf",),
+    # (Debian's Cacti: the database settings its postinst writes, through dbconfig-common, and
+    # spine's configuration)
+    ("apt", "cacti"): ("/etc/cacti/debian.php", "/etc/dbconfig-common/cacti.conf"),
+    ("apt", "cacti-spine"): ("/etc/cacti/spine.conf",),
     # (Debian's and Ubuntu's Prometheus and its Alertmanager, configured in /etc/prometheus)
     ("apt", "prometheus"): ("/etc/prometheus/prometheus.yml",),
     ("apt", "prometheus-alertmanager"): ("/etc/prometheus/alertmanager.yml",),
@@ -3111,6 +3117,8 @@ def known(image: ImageRef | None) -> Known:
         # /var/www, which `COPY --from=build /var/www` would carry)
         homes += (("www-data", "/home/www-data"), ("82", "/home/www-data"))
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
+    if name == "ghost" and _GHOST_0.match(image.tag or ""):
+        weighty = ()  # (Ghost 0.x's /var/lib/ghost is its content volume alone)
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1

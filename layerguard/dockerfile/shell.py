@@ -1162,6 +1162,9 @@ class _Parser:
         self.before_or: tuple[bool, list[str]] | None = None
         self.list_began: tuple[bool, list[str]] = (False, [])
         self.listed = len(out)  # where the list since the last separator began in `out`
+        # (an `exit 0` the script surely reaches, not in a branch, subshell or after `||`:
+        # nothing after it runs, `... && exit 0 && npm cache clean`)
+        self.exited = False
 
     def feed(self, tokens: list[_Token]) -> None:
         i, count = 0, len(tokens)
@@ -1490,7 +1493,8 @@ class _Parser:
         """The command being read never runs: a branch whose condition is known false, or
         the rest of `false && ...`, or a subshell that list skips whole."""
         return (
-            self.skipping is not None
+            self.exited
+            or self.skipping is not None
             or any(b.dead for b in self.blocks)
             or any(s is not None for s in self.skipped_at)
         )
@@ -1626,6 +1630,8 @@ class _Parser:
                 )
             )
             self._effects(fields)
+            if fields[0] == "exit" and fields[1:] in ([], ["0"]):
+                self.exited = not (self.blocks or self.subshells or self.conditional)
         elif not fields and not assigns and (written := [r for r in redirects if r.op in _OUT]):
             # (`{ echo '#!/bin/sh'; ...; } > /usr/local/bin/x`: the group's output, as `> x`
             # alone, writes the file)

@@ -561,6 +561,17 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     ]
     if len(there) < 2 and not alone:
         return None
+    if (
+        pattern == posixpath.basename(into)
+        and pattern not in _CONFIG_DIRS
+        and not alone
+        and not set(there) & set(configs)
+    ):
+        # (a directory named for a program whose release tarball left no main file of its
+        # name: what it overlays there is not known, `COPY hive/ /opt/hive/` over Hive's
+        # conf/ivysettings.xml; a package's configuration it does bring, `COPY ./etc/cups/
+        # /etc/cups/` over cupsd.conf)
+        return None
     # (named by the main one: nginx's nginx.conf before its fastcgi.conf; a file right in the
     # directory before one of its subdirectories', httpd's conf/httpd.conf before conf/extra's)
     direct = [f for f in there if posixpath.dirname(f) == into] or there

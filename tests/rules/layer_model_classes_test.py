@@ -23098,6 +23098,39 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM debian:12\nCOPY nginx /opt/nginx\nRUN chmod 755 /opt/nginx\n",
         [],
     ),
+    # Debian's Cacti: the database settings its postinst writes and spine's configuration
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y cacti cacti-spine"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY debian.php /etc/cacti/debian.php\n"
+        "COPY spine.conf /etc/cacti/spine.conf\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # a directory named for the program, copied onto its home, with none of its main file:
+    # what it overlays of a release tarball's files is not known
+    (
+        "FROM centos:7\nENV HIVE_HOME=/opt/hive\nWORKDIR /opt/docker\n"
+        "RUN wget http://x/apache-hive-3.1.0-bin.tar.gz\n"
+        "RUN tar -xvf apache-hive-3.1.0-bin.tar.gz -C ..; mv ../apache-hive-3.1.0-bin $HIVE_HOME\n"
+        "COPY hive/ $HIVE_HOME/\n",
+        [],
+    ),
+    # an `exit 0` the script surely reaches ends it: what follows never runs
+    (
+        "FROM node:20\nRUN npm install -g appium && exit 0 && npm cache clean --force\n",
+        [(2, "LG005")],
+    ),
+    (  # (not one behind `||`, in a branch or in a subshell)
+        "FROM node:20\nRUN npm install -g appium && (exit 0) && npm cache clean --force\n",
+        [],
+    ),
+    (
+        "FROM node:20\nRUN [ -f /x ] || exit 0; npm install -g appium && npm cache clean --force\n",
+        [],
+    ),
+    # Ghost's image (1.0 on): what ghost-cli installed, the release with its node_modules, in
+    # /var/lib/ghost/versions: its removal hides weight
+    ('FROM ghost:5.130.0\nRUN rm -rf "$GHOST_INSTALL"\n', [(2, "LG003")]),
+    ("FROM ghost:0.11\nRUN rm -rf /var/lib/ghost\n", []),
 ]
 
 
