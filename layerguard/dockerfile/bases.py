@@ -949,7 +949,32 @@ GLIBC_FILES = tuple(
     )
 )
 LIBGCC_FILES = tuple(f"{tree}/libgcc_s.so.1" for tree in _LIB_TREES)
-C_LIBRARY_FILES = frozenset((*GLIBC_FILES, *LIBGCC_FILES))
+# The libraries every Debian or Ubuntu image holds beside the C library, for dpkg and apt
+# (zlib1g, liblzma5, libselinux1; liblz4-1 and libstdc++6 in /usr/lib), on either architecture;
+# where /lib is /usr/lib (Debian 12, Ubuntu 22.04 and later: `_merged`) in both trees
+_ARCHES = ("x86_64", "aarch64")
+_DPKG_LIBRARIES = ("libz.so.1", "liblzma.so.5", "libselinux.so.1")
+_APT_LIBRARIES = ("liblz4.so.1", "libstdc++.so.6")
+# (and, in the releases named before Debian 13, whose apt verified with gpgv and whose util-linux
+# linked libsystemd: libgcrypt20, libgpg-error0, libsystemd0)
+_GPGV_LIBRARIES = ("libgcrypt.so.20", "libgpg-error.so.0", "libsystemd.so.0")
+
+
+def debian_libraries(merged: bool, gpgv: bool) -> tuple[str, ...]:
+    """The shared libraries every Debian-family image of a release holds (`merged`: /lib is
+    /usr/lib; `gpgv`: a release named before Debian 13)."""
+    roots = ("/lib", "/usr/lib")
+    own = (*_DPKG_LIBRARIES, *(_GPGV_LIBRARIES if gpgv else ()))
+    return tuple(
+        f"{root}/{arch}-linux-gnu/{name}"
+        for arch in _ARCHES
+        for root in roots
+        for name in (*own, *_APT_LIBRARIES)
+        if merged or (root == "/lib") == (name in own)
+    )
+
+
+C_LIBRARY_FILES = frozenset((*GLIBC_FILES, *LIBGCC_FILES, *debian_libraries(True, True)))
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -1095,6 +1120,12 @@ _SUDO_KEEPS_HOME = _releases_before(
     r"|indigo|jade|kinetic|lunar|melodic|ardent|bouncy|crystal|dashing|eloquent",
 )
 _OLD_DEBIAN_NUMBER = re.compile(r"^[7-9](?:[.-]|$)")
+# The releases a tag names before Debian 13: Debian's by name or number, any Ubuntu's
+_BEFORE_TRIXIE = _releases_before(
+    r"\d\d",
+    "wheezy|jessie|stretch|buster|bullseye|bookworm|debian[-_]?(?:[7-9]|1[0-2])"
+    "|precise|trusty|xenial|bionic|focal|jammy|noble",
+)
 _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
 # Alpine's releases before 3.8, whose go package is older than Go 1.10 (3.7's is 1.9)
 _OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
@@ -3240,6 +3271,10 @@ def known(image: ImageRef | None) -> Known:
         files += GLIBC_FILES
     if of_debian:
         files += LIBGCC_FILES
+        merged = bool(_GLIBC_RELEASE.search(tag)) or (
+            name == "ubuntu" and bool(_GLIBC_UBUNTU.search(tag))
+        )
+        files += debian_libraries(merged, bool(_BEFORE_TRIXIE.search(tag)))
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)

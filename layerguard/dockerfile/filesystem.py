@@ -4626,7 +4626,10 @@ def _names_a_program(path: str, packages: tuple[str, ...]) -> bool:
     `apt-get install nginx-light`, `/usr/bin/python3.11` after `python3`), or may be (a
     wildcard, a package from a variable)."""
     program = posixpath.basename(path).lower()
-    return is_glob(program) or any(
+    if is_glob(program):
+        # (one a package's name may match, or one of packages not known: not `*.sh`)
+        return any("$" in n or fnmatch.fnmatchcase(n.lower(), program) for n in packages)
+    return any(
         name == "$" or name == program or name.startswith(program + "-") or program.startswith(name)
         for name in (n.lower() for n in packages)
     )

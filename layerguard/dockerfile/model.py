@@ -130,6 +130,18 @@ def _repository_alone(raw: str, expanded: str) -> ImageRef | None:
         return None
 
 
+def _behind_a_prefix(raw: str, expanded: str) -> ImageRef | None:
+    """The image a FROM names behind a registry or namespace an ARG the build passes gives
+    (`FROM $target/debian:stretch`, `${REGISTRY}/python:3.12`, no default): a mirror of that
+    image, the same files."""
+    if not (raw.startswith("$") and expanded.startswith("/")):
+        return None
+    try:
+        return parse_reference(expanded.lstrip("/"))
+    except ValueError:
+        return None
+
+
 def resolve(path: str, workdir: str) -> str:
     """An absolute, normalised path; relative ones resolve against `workdir`."""
     if _plain(path) and workdir.startswith("/"):
@@ -561,7 +573,9 @@ def build(
                     base_image = parse_reference(base_text)
                 except ValueError as exc:
                     base_error = str(exc)
-                    base_image = _repository_alone(raw, base_text)
+                    base_image = _repository_alone(raw, base_text) or _behind_a_prefix(
+                        raw, base_text
+                    )
                 state = inherited(base_image) if base_image and inherited is not None else None
                 if state is not None:
                     workdir, env = state.workdir, dict(state.env)

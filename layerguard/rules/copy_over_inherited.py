@@ -1801,11 +1801,17 @@ def _known_base_content(
         # /lib/x86_64-linux-gnu/lib* /lib/x86_64-linux-gnu/` on distroless's cc)
         stage_base, _ = _origin_base(model, write.origin)
         at = "/" + write.source.strip("/")
+        # (the multiarch triplet from an ARG the build passes, `/lib/${lib_target}-linux-gnu/`:
+        # whichever architecture it names)
+        at, back_in = (
+            re.sub(r"/\$\{?\w+\}?-linux-gnu(?=/|$)", "/*-linux-gnu", p)
+            for p in (at, write.into.rstrip("/"))
+        )
         itself = stage_base is not None and stage_base.name == shipped.name
         libc = stage_base is not None and known(stage_base).debian
         if (
             (itself or libc)
-            and write.into.rstrip("/") == posixpath.dirname(at)
+            and back_in == posixpath.dirname(at)
             and (
                 matched := min(
                     (

@@ -23131,6 +23131,40 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
     # /var/lib/ghost/versions: its removal hides weight
     ('FROM ghost:5.130.0\nRUN rm -rf "$GHOST_INSTALL"\n', [(2, "LG003")]),
     ("FROM ghost:0.11\nRUN rm -rf /var/lib/ghost\n", []),
+    # the libraries every Debian or Ubuntu image holds for dpkg and apt, copied back in place
+    # from a builder of that family: in /lib, and in /usr/lib too where /lib is /usr/lib; an
+    # architecture from an ARG the build passes is whichever it names; a FROM behind such a
+    # registry prefix is the image it names
+    (
+        "FROM debian:stretch AS builder\nRUN echo hi\nFROM debian:stretch-slim\n"
+        "COPY --from=builder /lib/aarch64-linux-gnu/libz* /lib/aarch64-linux-gnu/\n"
+        "COPY --from=builder /usr/lib/aarch64-linux-gnu/libz* /usr/lib/aarch64-linux-gnu/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM debian:bookworm AS builder\nRUN echo hi\nFROM debian:bookworm-slim\n"
+        "COPY --from=builder /usr/lib/x86_64-linux-gnu/libz* /usr/lib/x86_64-linux-gnu/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "ARG target\nFROM $target/debian:stretch AS builder\nRUN echo hi\n"
+        "FROM $target/debian:stretch\nARG lib_target\n"
+        "COPY --from=builder /lib/${lib_target}-linux-gnu/libselinux.so*"
+        " /lib/${lib_target}-linux-gnu/\n",
+        [(6, "LG002")],
+    ),
+    (  # (not what none of them holds: the builder's own libssl)
+        "FROM debian:stretch AS builder\nRUN echo hi\nFROM debian:stretch-slim\n"
+        "COPY --from=builder /usr/lib/x86_64-linux-gnu/libssl.so* /usr/lib/x86_64-linux-gnu/\n",
+        [],
+    ),
+    # a wildcard in /usr/local/bin names no program of the distribution's packages installed
+    # beside it, which never land there: `*.sh` are the copy's scripts
+    (
+        "FROM alpine:3.18\nCOPY root /\n"
+        "RUN apk add --no-cache bash && chmod +x /usr/local/bin/*.sh\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
