@@ -2219,6 +2219,17 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "spamassassin"): ("/etc/spamassassin/local.cf",),
     # (Debian's Dante SOCKS server)
     ("apt", "dante-server"): ("/etc/danted.conf",),
+    # (Mopidy's own configuration; ArangoDB's server configuration, 2's and 3's packages)
+    ("apt", "mopidy"): ("/etc/mopidy/mopidy.conf",),
+    # (Debian's SmokePing: its configuration in pieces, and its CGI)
+    ("apt", "smokeping"): (
+        "/etc/smokeping/config",
+        *(f"/etc/smokeping/config.d/{n}" for n in ("General", "Probes", "Targets", "Alerts")),
+        *(f"/etc/smokeping/config.d/{n}" for n in ("Database", "Presentation", "pathnames")),
+        "/usr/lib/cgi-bin/smokeping.cgi",
+    ),
+    ("apt", "arangodb"): ("/etc/arangodb/arangod.conf",),
+    ("apt", "arangodb3"): ("/etc/arangodb3/arangod.conf",),
     # (Debian's Cacti: the database settings its postinst writes, through dbconfig-common, and
     # spine's configuration)
     ("apt", "cacti"): ("/etc/cacti/debian.php", "/etc/dbconfig-common/cacti.conf"),
@@ -2494,6 +2505,20 @@ _PATH_OPTIONS = frozenset(
 _SYSCONF_TREES = (
     # (a release's tree, `unbound-1.19.0`, or GitHub's `unbound-release-1.19.0`)
     (re.compile(r"unbound(?:-(?:release-)?[\d*].*)?"), "/usr/local", "unbound/unbound.conf", ()),
+    # (OpenLDAP's make install writes its sysconfdir's openldap/: slapd.conf, ldap.conf)
+    (
+        re.compile(r"openldap(?:-(?:OPENLDAP_REL_ENG_)?[\d*].*)?"),
+        "/usr/local",
+        "openldap/slapd.conf",
+        ("openldap/ldap.conf",),
+    ),
+    # (shairport-sync's installs its configuration unless one is there, with the sample)
+    (
+        re.compile(r"shairport-sync(?:-[\d*].*)?"),
+        "/usr/local",
+        "shairport-sync.conf",
+        ("shairport-sync.conf.sample",),
+    ),
     (
         re.compile(r"squid(?:-[\d*].*)?"),
         "/usr/local/squid",
@@ -3275,6 +3300,8 @@ def known(image: ImageRef | None) -> Known:
             name == "ubuntu" and bool(_GLIBC_UBUNTU.search(tag))
         )
         files += debian_libraries(merged, bool(_BEFORE_TRIXIE.search(tag)))
+        if of_ubuntu(image):
+            files += ("/etc/environment",)  # (Ubuntu's PATH line; Debian's is empty)
         # (and the dotfiles of the users the image's own Dockerfile added: node, vscode)
         skel = dict.fromkeys(f"{home}/{n}" for _, home in homes for n in DEBIAN_SKEL)
         files += _DEBIAN_FILES + tuple(skel)

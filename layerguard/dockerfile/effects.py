@@ -206,6 +206,12 @@ MANAGERS: Mapping[str, Manager] = {
         "charts it fetched)",
         "rm -rf ~/.cache/helm/repository in the same RUN",
     ),
+    # (OpenResty's package manager: `opm get` keeps each package's tarball there)
+    "opm": Manager(
+        ("~/.opm/cache",),
+        "opm's downloads (~/.opm/cache: the tarball of each OpenResty package it fetched)",
+        "rm -rf ~/.opm/cache in the same RUN",
+    ),
     "luarocks": Manager(
         ("~/.cache/luarocks",),
         "LuaRocks' cache (~/.cache/luarocks: the luarocks.org manifest and the rocks it fetched)",
@@ -7482,6 +7488,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             refreshes and "--skip-refresh" not in words
         )
         return "helm", False, fetches
+    if tool == "opm":
+        # (`opm get` fetches into its cache, and `opm upgrade` does too; `opm get` of nothing,
+        # a question, `list`, `info`, `search`, fetches no package)
+        fetches = sub in ("get", "upgrade", "update")
+        return "opm", fetches, fetches
     if tool == "luarocks" or tool.startswith("luarocks-"):
         # (`luarocks install x`, `build`, `make`: the manifest and each rock it fetched stay in
         # its cache; `luarocks-5.1`, Debian's and Alpine's versioned names)

@@ -278,6 +278,7 @@ def layers(
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _locked_again(steps)
         | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
+        | _plugin_rocks(steps, held)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -870,6 +871,32 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
                     old = False
     return found
+
+
+def _plugin_rocks(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each `luarocks make` (of the rockspec where it runs, no package
+    named) on an image whose own build installed its rocks (Kong's): a plugin's dependencies
+    are the image's own rocks, so nothing is fetched."""
+    if _KONG_ROCKS not in held.trees:
+        return set()
+    return {
+        (index, op.command)
+        for index, step in enumerate(steps)
+        for op in (step.run.ops if step.run is not None else ())
+        if op.family == "luarocks" and op.tool == "luarocks" and _makes_a_rock(op.command)
+    }
+
+
+_KONG_ROCKS = "/usr/local/lib/luarocks"
+
+
+def _makes_a_rock(command: str) -> bool:
+    """`luarocks make`, of the rockspec in the directory or one named by a path."""
+    words = command.split()
+    return "make" in words[:3] and not any(
+        "/" not in w and not w.endswith(".rockspec") and not w.startswith("-") and "=" not in w
+        for w in words[words.index("make") + 1 :]
+    )
 
 
 def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:

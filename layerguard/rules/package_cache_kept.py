@@ -55,8 +55,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`; `pixi install` (`add`, `update`, `global
   install`) without `pixi clean cache`, which keeps rattler's cache (`~/.cache/rattler/cache`);
-  `luarocks install` (`build`, `make`), which keeps the luarocks.org manifest and the rocks it
-  fetched in `~/.cache/luarocks`; a Gleam build (`gleam build`, `run`, `test`, `export`; not a
+  `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it
+  needs are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
+  `~/.cache/luarocks`; OpenResty's `opm get`, which keeps each package's tarball in
+  `~/.opm/cache`; a Gleam build (`gleam build`, `run`, `test`, `export`; not a
   later one of the same project, which finds them there) and a rebar3 build (`rebar3 compile`,
   `as prod release`), which keep the Hex packages they fetched in `~/.cache/gleam` and
   `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago build`, `bundle-app`),

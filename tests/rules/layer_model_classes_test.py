@@ -23165,6 +23165,44 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN apk add --no-cache bash && chmod +x /usr/local/bin/*.sh\n",
         [(3, "LG004")],
     ),
+    # Debian's packages' configuration: Mopidy's, ArangoDB's, SmokePing's (and its CGI, which a
+    # move writes again under its new name)
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y mopidy smokeping"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY mopidy.conf /etc/mopidy/mopidy.conf\n"
+        "ADD Targets /etc/smokeping/config.d/\n"
+        "RUN mv /usr/lib/cgi-bin/smokeping.cgi /usr/lib/cgi-bin/smokeping.fcgi\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG003")],
+    ),
+    # what OpenLDAP's and shairport-sync's make install write in their sysconfdir
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN git clone https://github.com/mikebrady/shairport-sync"
+        " && cd shairport-sync && autoreconf -fi && ./configure --sysconfdir=/etc && make"
+        " && make install\nCOPY shairport-sync.conf /etc/shairport-sync.conf\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN curl -O https://x/openldap-2.4.59.tgz"
+        " && tar xzf openldap-2.4.59.tgz && cd openldap-2.4.59 && ./configure --sysconfdir=/etc"
+        " && make && make install && rm -rf /tmp/*\nCOPY slapd.conf /etc/openldap/slapd.conf\n",
+        [(4, "LG002")],
+    ),
+    # Ubuntu's /etc/environment holds its PATH; Debian's is empty
+    ("FROM ubuntu:22.04\nCOPY environment /etc/environment\n", [(2, "LG002")]),
+    ("FROM debian:12\nCOPY environment /etc/environment\n", []),
+    # `luarocks make` of a plugin on Kong's image: its rocks are the image's, nothing is fetched
+    ("FROM kong:2.8.3\nUSER root\nCOPY . /plugin\nWORKDIR /plugin\nRUN luarocks make\n", []),
+    (
+        "FROM debian:12\nCOPY . /plugin\nWORKDIR /plugin\nRUN luarocks make\n",
+        [(4, "LG005")],
+    ),
+    # OpenResty's opm keeps each package's tarball in ~/.opm/cache
+    ("FROM openresty/openresty:alpine\nRUN opm get ledgetech/lua-resty-http\n", [(2, "LG005")]),
+    (
+        "FROM openresty/openresty:alpine\nRUN opm get ledgetech/lua-resty-http"
+        " && rm -rf ~/.opm/cache\n",
+        [],
+    ),
 ]
 
 
