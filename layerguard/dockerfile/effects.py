@@ -3401,15 +3401,24 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
     home = home.rstrip("/")  # (HOME=/: its caches are /.cache/pip, not //.cache/pip)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
-    paths = tuple(
-        (home + p[5:] or "/")
-        if (p == "/root" or p.startswith("/root/"))
-        and not any(p == g or inside(p, g) for g in given)
-        and not _spelled_at_root(p, op.command)
-        else p
-        for p in op.paths
+
+    def homed(found: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            (home + p[5:] or "/")
+            if (p == "/root" or p.startswith("/root/"))
+            and not any(p == g or inside(p, g) for g in given)
+            and not _spelled_at_root(p, op.command)
+            else p
+            for p in found
+        )
+
+    # (and what a mv or cp took them from: `mv ~/hadoop-3.3.4/* ~/hadoop_home/`)
+    paths, sources = homed(op.paths), homed(op.sources)
+    return (
+        op._replace(paths=paths, sources=sources)
+        if (paths, sources) != (op.paths, op.sources)
+        else op
     )
-    return op._replace(paths=paths) if paths != op.paths else op
 
 
 def _spelled_at_root(path: str, command: str) -> bool:

@@ -416,11 +416,14 @@ def _old_copies(
                 yield (write.path if inner else old.path), earlier.where, old.size
                 return
         configs, clones = left[position]
+        # (the files it named where they are now: a later RUN's mv took them along, `mv
+        # ~/hadoop-3.3.4/* ~/hadoop_home/`)
+        files = _moved_since(ctx, position, index, earlier.run.files) if earlier.run else ()
         if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position], configs):
             yield write.into.rstrip("/") or "/", earlier.where, None
             return
         if earlier.run and (
-            write.path in earlier.run.files
+            write.path in files
             # (`write.either` counts: a source named like a directory, `COPY sudoers
             # /etc/sudoers`, lands on the file there or fails)
             or (not write.tree and write.path in configs)
@@ -433,17 +436,17 @@ def _old_copies(
             and not (write.tree or write.either)
             and (
                 within in configs
-                or within in earlier.run.files
+                or within in files
                 # (into the clone's own directory: `ADD files/Makefile /build/ozcp`)
                 or (write.path in clones and _onto_a_clone(write._replace(path=within), clones))
             )
         ):
             yield within, earlier.where, None
             return
-        if earlier.run and (filled := _into_configs(write, configs, earlier.run.files)):
+        if earlier.run and (filled := _into_configs(write, configs, files)):
             yield filled, earlier.where, None
             return
-        if earlier.run and (member := _certain_member(write, (*configs, *earlier.run.files), php)):
+        if earlier.run and (member := _certain_member(write, (*configs, *files), php)):
             yield member, earlier.where, None
             return
         if earlier.run and _venv_twice(stages, write, earlier.run.ops, shipped):
@@ -1872,6 +1875,33 @@ def _known_base_content(
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
         # configuration files of that kind, replaced, as a package's are)
         yield filled, where, None
+
+
+def _moved_since(
+    ctx: Context, position: int, index: int, files: tuple[str, ...]
+) -> tuple[str, ...]:
+    """`files` (what the RUN at `position` named and kept) where they lie at step `index`: a
+    later RUN's mv of them, or of a directory holding them, took them along. A directory's
+    contents (`mv src/* dest/`) land in dest; a directory moved into one that is there (made
+    before, the WORKDIR, a standard one) lands inside it by its name, else takes the new name."""
+    made: set[str] = set(STANDARD_DIRS)
+    for step in ctx.steps[position + 1 : index]:
+        made.add(step.instr.workdir)
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind == WRITE and op.entry == DIR:
+                made.update(op.paths)
+            if not (op.kind == WRITE and op.tool == "mv" and len(op.sources) == 1 and op.paths):
+                continue
+            source, dest = op.sources[0], op.paths[0].rstrip("/") or "/"
+            top = source.removesuffix("/*")
+            if top != source:
+                below = dest
+            elif dest in made:
+                below = posixpath.join(dest, posixpath.basename(top))
+            else:
+                below = dest
+            files = tuple(below + f[len(top) :] if f.startswith(top + "/") else f for f in files)
+    return files
 
 
 def _a_template(path: str) -> bool:

@@ -23203,6 +23203,23 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf ~/.opm/cache\n",
         [],
     ),
+    # a release tarball's files, moved by a later RUN (renamed, or its contents into a directory
+    # made before, in a user's home too), are where a COPY writes them again
+    (
+        "FROM ubuntu:22.04\nRUN wget -O /root/h.tgz https://x/hadoop-3.3.4/hadoop-3.3.4.tar.gz"
+        " && tar xf /root/h.tgz -C /root/ && rm /root/h.tgz\n"
+        "RUN mv /root/hadoop-3.3.4 /root/hadoop_home\n"
+        "COPY core-site.xml /root/hadoop_home/etc/hadoop/core-site.xml\n",
+        [(3, "LG003"), (4, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN useradd -m hd\nUSER hd\n"
+        "RUN wget --output-document ~/h.tar.gz https://x/hadoop-3.3.4/hadoop-3.3.4.tar.gz\n"
+        "RUN tar xvf ~/h.tar.gz --directory=/home/hd/\nRUN mkdir ~/hadoop_home\n"
+        "RUN mv ~/hadoop-3.3.4/* ~/hadoop_home/\n"
+        "COPY core-site.xml /home/hd/hadoop_home/etc/hadoop/core-site.xml\n",
+        [(7, "LG003"), (8, "LG002")],
+    ),
 ]
 
 
