@@ -4114,7 +4114,10 @@ def _ops(
         if _writes_file(redirect):
             target = _path(redirect.target, command)
             if target and not target.startswith("/dev/"):
-                yield Op(WRITE, tool, (target,), text, FILE, UNKNOWN)
+                # (`cat app.tar.gz.part* > app.tar.gz`: the pieces it joins into an archive)
+                joined = tool == "cat" and is_archive(target)
+                pieces = _paths([w for w in words[1:] if w[:1] != "-"], command) if joined else ()
+                yield Op(WRITE, tool, (target,), text, FILE, UNKNOWN, sources=pieces)
     if not tool:
         return
     if tool.lower() in ("remove-item", "ri") and piped_from is not None:

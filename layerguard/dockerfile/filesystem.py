@@ -2110,6 +2110,18 @@ def _run(
             carried: tuple[Entry, ...] = ()
             if op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 carried = tuple(taken_away.get(op.sources[0]) or ())
+            elif op.tool == "cat" and op.sources:
+                # (an archive joined from the pieces a COPY brought, `cat /config/1.tar.gz.part*
+                # > /config/1.tar.gz`: what a later RUN that unpacks it unpacks)
+                carried = tuple(
+                    e
+                    for e in live
+                    if e.copied
+                    and any(
+                        _same_file(s, e.path) if e.kind in (FILE, EITHER) else inside(s, e.path)
+                        for s in op.sources
+                    )
+                )
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else _emptied_into(op, p),
@@ -2316,6 +2328,11 @@ def _run(
                 # where a COPY filled the directory; not a bare `*.zip`, which takes whatever
                 # else lies there too)
                 stem = not posixpath.basename(path).startswith(("*", "?", "["))
+                joined = [c for o in own if o.carried and o.path == path for c in o.carried]
+                if joined:
+                    # (an archive this RUN joined from pieces a COPY brought: those pieces)
+                    unpacked.extend(Hit(c, c.path, True) for c in joined)
+                    continue
                 if any(
                     o.path == path or _matches(path, o.path) or (stem and _matches(o.path, path))
                     for o in own

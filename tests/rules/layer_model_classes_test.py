@@ -23220,6 +23220,24 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY core-site.xml /home/hd/hadoop_home/etc/hadoop/core-site.xml\n",
         [(7, "LG003"), (8, "LG002")],
     ),
+    # an archive `cat` joins from the pieces a COPY brought, unpacked by that RUN or a later one:
+    # the pieces ship beside the contents
+    (
+        "FROM debian:12\nCOPY 1.tar.gz.partaa /config/1.tar.gz.partaa\n"
+        "COPY 1.tar.gz.partab /config/1.tar.gz.partab\n"
+        "RUN cat /config/1.tar.gz.parta* >/config/1.tar.gz\nRUN cd /config && tar -xf 1.tar.gz\n",
+        [(2, "LG006"), (3, "LG006")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /opt\nCOPY parts/ ./\n"
+        "RUN cat app.tar.gz.part* > app.tar.gz && tar xzf app.tar.gz && rm app.tar.gz\n",
+        [(3, "LG006")],
+    ),
+    (  # (not a join of what the RUN downloaded)
+        "FROM debian:12\nWORKDIR /opt\nRUN curl -O https://x/a.partaa -O https://x/a.partab"
+        " && cat a.part* > a.tar.gz && tar xzf a.tar.gz && rm a.*\n",
+        [],
+    ),
 ]
 
 
