@@ -648,7 +648,7 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         name: ("/usr/share/jenkins/jenkins.war", "/usr/local/bin/jenkins.sh")
         for name in ("jenkins/jenkins", "jenkinsci/jenkins", "jenkins")  # (the old names)
     },
-    "docker": (_ENTRYPOINT,),  # (dockerd-entrypoint.sh only in the dind tags)
+    "docker": (_ENTRYPOINT, "/usr/local/bin/modprobe"),  # (and dind's, below)
     "pytorch/torchserve": (
         "/usr/local/bin/dockerd-entrypoint.sh",
         "/home/model-server/config.properties",
@@ -3212,6 +3212,8 @@ def known(image: ImageRef | None) -> Known:
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)
         weighty += ("/rocker_scripts",)
+    if name == "docker" and "dind" in (image.tag or ""):
+        files += ("/usr/local/bin/dockerd-entrypoint.sh",)  # (the daemon's, in the dind tags)
     tagged = f"{image.repository}:{image.tag or ''}"
     if name in _ALPINE_BASED and "windows" not in (image.tag or ""):
         tagged += "-alpine"  # (docker:dind, docker:27-cli: Alpine's, whatever the tag says)

@@ -23238,6 +23238,12 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && cat a.part* > a.tar.gz && tar xzf a.tar.gz && rm a.*\n",
         [],
     ),
+    # the docker image's dind tags hold the daemon's entrypoint too
+    (
+        "ARG VARIANT=dind\nFROM docker:${VARIANT}\nCOPY dockerd-entrypoint.sh /usr/local/bin/\n",
+        [(3, "LG002")],
+    ),
+    ("FROM docker:27-cli\nCOPY dockerd-entrypoint.sh /usr/local/bin/\n", []),
 ]
 
 
