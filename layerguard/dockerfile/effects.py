@@ -375,6 +375,23 @@ MANAGERS: Mapping[str, Manager] = {
         "spago's package cache (~/.cache/spago: each package of the set it fetched)",
         "rm -rf ~/.cache/spago in the same RUN",
     ),
+    # (Nim's nimble: the package list it downloads, as apt's lists; Crystal's shards: a git
+    # mirror of each dependency; the Crystal compiler's own cache of what it built)
+    "nimble": Manager(
+        ("~/.nimble/packages_official.json",),
+        "nimble's package list (~/.nimble/packages_official.json)",
+        "rm -f ~/.nimble/packages_*.json in the same RUN",
+    ),
+    "shards": Manager(
+        ("~/.cache/shards",),
+        "shards' cache (~/.cache/shards: a git mirror of each dependency it fetched)",
+        "rm -rf ~/.cache/shards in the same RUN",
+    ),
+    "crystal": Manager(
+        ("~/.cache/crystal",),
+        "the Crystal compiler's cache (~/.cache/crystal: what it built)",
+        "build in a stage that is not shipped, or rm -rf ~/.cache/crystal in the same RUN",
+    ),
     "rebar3": Manager(
         ("~/.cache/rebar3",),
         "rebar3's cache (~/.cache/rebar3: the Hex registry and each package it fetched)",
@@ -7679,6 +7696,15 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
+    if tool == "nimble":  # (`nimble update`, and an install that finds no list, fetch it)
+        fetches = sub in ("update", "refresh", "install", "build", "develop")
+        return "nimble", sub in ("install", "develop"), fetches
+    if tool == "shards":  # (`shards install`, `update`; `shards build` runs the compiler)
+        if sub == "build":
+            return "crystal", False, True
+        return "shards", sub in ("install", "update"), sub in ("install", "update")
+    if tool == "crystal":  # (`crystal build`, `run`, `spec`: the compiler's cache)
+        return "crystal", False, sub in ("build", "run", "spec")
     if tool == "gleam":  # (a build fetches the Hex packages manifest.toml names, first)
         return "gleam", False, sub in _GLEAM_BUILDS
     if tool == "rebar3":  # (`rebar3 as prod release`, `./rebar3 compile`: deps from Hex)

@@ -1975,6 +1975,7 @@ def _run(
             op.tool == "git"
             and op.packages
             and op.paths
+            and "clone" not in op.command.split()  # (a clone inside another is no checkout)
             and any(
                 e.family == "git"
                 and e.path == _repository_at(op.paths[0], (*live, *own))
@@ -2728,6 +2729,8 @@ def _reach(
         # its .git; not what lies below a directory above it. (Run in a directory of the
         # repository, `cd /opt/bar/src && git checkout v2`, or a WORKDIR made there: the
         # clone above it.)
+        if any(e.path == path and e.family == "git" for e in own):
+            return []  # (this RUN's own clone: `git clone ... csources && git checkout <sha>`)
         here = any(e.path == path and (e.family == "git" or e.copied) for e in live)
         path = path if here else _repository_at(path, live)
         git_dir = path.rstrip("/") + "/.git"

@@ -58,8 +58,12 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it
   needs are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
   `~/.cache/luarocks`; OpenResty's `opm get`, which keeps each package's tarball in
-  `~/.opm/cache`; a Gleam build (`gleam build`, `run`, `test`, `export`; not a
-  later one of the same project, which finds them there) and a rebar3 build (`rebar3 compile`,
+  `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
+  `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of
+  each dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`),
+  which keeps the compiler's cache in `~/.cache/crystal`; a Gleam build (`gleam build`, `run`,
+  `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
+  build (`rebar3 compile`,
   `as prod release`), which keep the Hex packages they fetched in `~/.cache/gleam` and
   `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago build`, `bundle-app`),
   which keeps the package set's packages in `~/.cache/spago`; `helm repo add` or `repo update`

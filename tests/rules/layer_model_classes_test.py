@@ -23244,6 +23244,21 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         [(3, "LG002")],
     ),
     ("FROM docker:27-cli\nCOPY dockerd-entrypoint.sh /usr/local/bin/\n", []),
+    # a checkout in the RUN that cloned the repository rewrites nothing of a clone around it
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/nim-lang/Nim.git /root/Nim\n"
+        "RUN cd /root/Nim && git clone --depth 1 https://github.com/nim-lang/csources"
+        " && cd csources && git checkout cdd0f3ff && sh build.sh\n",
+        [],
+    ),
+    # nimble's package list, shards' git mirrors, the Crystal compiler's cache
+    ("FROM nimlang/nim:2.0.8\nRUN nimble update\n", [(2, "LG005")]),
+    ("FROM nimlang/nim:2.0.8\nRUN nimble update && rm -f ~/.nimble/packages_*.json\n", []),
+    (
+        "FROM crystallang/crystal:1.12.1\nWORKDIR /app\nCOPY shard.yml shard.lock ./\n"
+        "RUN shards install --production\nCOPY src src\nRUN shards build --release\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
 ]
 
 
