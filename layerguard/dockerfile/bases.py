@@ -2221,6 +2221,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "dante-server"): ("/etc/danted.conf",),
     # (Mopidy's own configuration; ArangoDB's server configuration, 2's and 3's packages)
     ("apt", "mopidy"): ("/etc/mopidy/mopidy.conf",),
+    # (an ODBC driver's package registers it in unixODBC's odbcinst.ini when installed)
+    **{
+        ("apt", name): ("/etc/odbcinst.ini",)
+        for name in (
+            *("libmyodbc", "odbc-postgresql", "odbc-mariadb", "tdsodbc", "libsqliteodbc"),
+            *("mysql-connector-odbc", "msodbcsql17", "msodbcsql18"),
+        )
+    },
     # (Debian's SmokePing: its configuration in pieces, and its CGI)
     ("apt", "smokeping"): (
         "/etc/smokeping/config",

@@ -23259,6 +23259,17 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN shards install --production\nCOPY src src\nRUN shards build --release\n",
         [(4, "LG005"), (6, "LG005")],
     ),
+    # an ODBC driver's package registers it in unixODBC's odbcinst.ini
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y unixodbc odbc-postgresql"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY odbcinst.ini /etc/odbcinst.ini\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y unixodbc"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY odbcinst.ini /etc/odbcinst.ini\n",
+        [],
+    ),
 ]
 
 
