@@ -722,15 +722,15 @@ _OLD_GO_PACKAGE = re.compile(r"go1\.[0-9]|golang-?1\.[0-9](?:-go)?")
 _DISTRIBUTION_GO = frozenset({"golang", "golang-go", "go"})
 
 
-def _gopath_download(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
-    """`go get -d` (download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
+def _gopath_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
+    """`go get` (`-d`: download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
     1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang image's own
     example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go 1.13 to 1.15 run where
     no layer can have put a go.mod in the directory or above it (`COPY main.go .` alone): the
     sources land in GOPATH/src for the build to read, and no module cache is kept."""
     instr = step.instr
     words = op.command.split()
-    if words[1:2] != ["get"] or "-d" not in words:
+    if words[1:2] != ["get"]:
         return False
     # (the RUN's own `GO111MODULE=on go get -d`, `export GO111MODULE=off && ...`, decides)
     told = _GO111MODULE.findall(instr.node.original) or [instr.env.get("GO111MODULE", "")]
@@ -1950,8 +1950,15 @@ def _run(
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
-        if op.role == CACHE and op.family == "go" and _gopath_download(op, held, step, live):
-            continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
+        if op.role == CACHE and op.family == "go" and _gopath_get(op, held, step, live):
+            if "-d" in op.command.split():
+                continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
+            # (and one that builds, `go get -u github.com/x/tool`, keeps the build cache alone)
+            home = step.run.home or step.instr.env.get("HOME") or "/root"
+            cache = step.instr.env.get("GOCACHE") or home.rstrip("/") + "/.cache/go-build"
+            op = op._replace(
+                paths=tuple(dict.fromkeys(cache if p.endswith("/pkg/mod") else p for p in op.paths))
+            )
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):

@@ -23270,6 +23270,18 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY odbcinst.ini /etc/odbcinst.ini\n",
         [],
     ),
+    # a `go get` that builds, in GOPATH mode (Go 1.13 to 1.15 where no go.mod is), keeps the
+    # build cache, no module cache: a copy of GOPATH/pkg/mod carries none of it
+    (
+        "FROM golang:1.13.7 AS builder\nRUN go get -u github.com/jstemmer/go-junit-report\n"
+        "FROM alpine:3.10\nCOPY --from=builder /go/pkg/mod /third_party/vendor\n",
+        [],
+    ),
+    (
+        "FROM golang:1.13.7 AS builder\nWORKDIR /src\nCOPY go.mod go.sum ./\n"
+        "RUN go mod download\nFROM alpine:3.10\nCOPY --from=builder /go/pkg/mod /vendor\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
