@@ -233,7 +233,11 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("cirrusci/android-sdk", "ghcr.io/cirruslabs/android-sdk"), ("/opt/android-sdk-linux",)
     ),
-    "kong": ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
+    # (Kong's images, the Docker library's and Kong's own: its rocks and Lua modules)
+    **dict.fromkeys(
+        ("kong", "kong/kong", "kong/kong-gateway"),
+        ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
+    ),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
     "jekyll/*": ("/usr/gem",),  # (envygeeks' images: Jekyll and its gems in their GEM_HOME)
     # (the Dev Containers Ruby images: RVM's Ruby and its gems)
@@ -953,11 +957,12 @@ LIBGCC_FILES = tuple(f"{tree}/libgcc_s.so.1" for tree in _LIB_TREES)
 # (zlib1g, liblzma5, libselinux1; liblz4-1 and libstdc++6 in /usr/lib), on either architecture;
 # where /lib is /usr/lib (Debian 12, Ubuntu 22.04 and later: `_merged`) in both trees
 _ARCHES = ("x86_64", "aarch64")
-_DPKG_LIBRARIES = ("libz.so.1", "liblzma.so.5", "libselinux.so.1")
-_APT_LIBRARIES = ("liblz4.so.1", "libstdc++.so.6")
+# (by their files, not the links named for their ABI: `libz.so.1` is a link to libz.so.1.2.13)
+_DPKG_LIBRARIES = ("libz.so.1.*", "liblzma.so.5.*", "libselinux.so.1")
+_APT_LIBRARIES = ("liblz4.so.1.*", "libstdc++.so.6.*")
 # (and, in the releases named before Debian 13, whose apt verified with gpgv and whose util-linux
 # linked libsystemd: libgcrypt20, libgpg-error0, libsystemd0)
-_GPGV_LIBRARIES = ("libgcrypt.so.20", "libgpg-error.so.0", "libsystemd.so.0")
+_GPGV_LIBRARIES = ("libgcrypt.so.20.*", "libgpg-error.so.0.*", "libsystemd.so.0.*")
 
 
 def debian_libraries(merged: bool, gpgv: bool) -> tuple[str, ...]:
@@ -974,7 +979,34 @@ def debian_libraries(merged: bool, gpgv: bool) -> tuple[str, ...]:
     )
 
 
-C_LIBRARY_FILES = frozenset((*GLIBC_FILES, *LIBGCC_FILES, *debian_libraries(True, True)))
+DEBIAN_LIBRARY_FILES = frozenset(debian_libraries(True, True))
+C_LIBRARY_FILES = frozenset((*GLIBC_FILES, *LIBGCC_FILES, *DEBIAN_LIBRARY_FILES))
+
+# Debian's and Ubuntu's releases by their names and numbers
+_DEBIAN_NAMES = ("wheezy", "jessie", "stretch", "buster", "bullseye", "bookworm", "trixie")
+_UBUNTU_NAMES = ("trusty", "xenial", "bionic", "focal", "jammy", "noble")
+_RELEASES = {
+    **{n: n for n in (*_DEBIAN_NAMES, *_UBUNTU_NAMES)},
+    **{str(number): n for number, n in enumerate(_DEBIAN_NAMES, 7)},
+    **{f"{year}.04": n for year, n in zip(range(14, 26, 2), _UBUNTU_NAMES, strict=True)},
+}
+_RELEASE_WORD = re.compile(r"(?<![\w.])(\d\d\.\d\d|\d{1,2}|[a-z]+)(?![\w])")
+
+
+def debian_release(image: ImageRef | None) -> str:
+    """The Debian or Ubuntu release `image`'s tag names (`stretch-slim`, `22.04`, `3.12-slim-
+    bookworm`; a number for debian's and ubuntu's own), '' when it names none."""
+    if image is None:
+        return ""
+    tag = image.tag or ""
+    own = _name(image) in ("debian", "ubuntu")
+    for word in _RELEASE_WORD.findall(tag):
+        release = _RELEASES.get(word)
+        if release and (own or not word[:1].isdigit()):
+            return release
+    return ""
+
+
 # What `useradd -m` copies from /etc/skel into a new home, by family.
 DEBIAN_SKEL = (".bashrc", ".profile", ".bash_logout")
 RHEL_SKEL = (".bashrc", ".bash_profile", ".bash_logout")
@@ -3220,8 +3252,9 @@ def known(image: ImageRef | None) -> Known:
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)
         weighty += ("/rocker_scripts",)
-    if name == "docker" and "dind" in (image.tag or ""):
-        files += ("/usr/local/bin/dockerd-entrypoint.sh",)  # (the daemon's, in the dind tags)
+    if name == "docker" and not any(v in (image.tag or "") for v in ("cli", "windows")):
+        # (the daemon's, in the dind tags: `dind`, and a bare version or `latest`, which are)
+        files += ("/usr/local/bin/dockerd-entrypoint.sh",)
     tagged = f"{image.repository}:{image.tag or ''}"
     if name in _ALPINE_BASED and "windows" not in (image.tag or ""):
         tagged += "-alpine"  # (docker:dind, docker:27-cli: Alpine's, whatever the tag says)

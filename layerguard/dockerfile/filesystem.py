@@ -396,7 +396,10 @@ def layers(
                 # (a COPY below a link an earlier RUN made lands in its target, as a RUN's
                 # writes there do)
                 entries = tuple(
-                    e._replace(path=_through_links((e.path,), links)[0]) for e in entries
+                    # (and a tree copied onto the link itself: `COPY site/ /var/www/` where
+                    # /var/www links to /srv/www fills the target)
+                    e._replace(path=_through_links((e.path,), links, e.kind == TREE)[0])
+                    for e in entries
                 )
             layer = Layer(step, entries, (), ())
         # A file written again at the same path shadows the older one: a later change reaches
@@ -711,7 +714,13 @@ def _old_packaged_go(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
             if op.role == INSTALL and op.family in DISTRIBUTION_MANAGERS:
                 packages = set(op.packages)
                 old = old or any(_OLD_GO_PACKAGE.fullmatch(p) for p in packages)
-                old = old or (held.old_distribution_go and bool(_DISTRIBUTION_GO & packages))
+                old = old or (
+                    held.old_distribution_go
+                    and bool(_DISTRIBUTION_GO & packages)
+                    # (not from another release's repository: `apk add --repository
+                    # .../edge/community go`, `apt-get install -t stretch-backports golang`)
+                    and not _OTHER_REPOSITORY.search(op.command)
+                )
             elif old and op.role == CACHE and op.family == "go":
                 found.add((index, op.command))
     return found
@@ -720,6 +729,9 @@ def _old_packaged_go(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
 # A Go package named for a version before 1.10, and the distributions' names of their own Go
 _OLD_GO_PACKAGE = re.compile(r"go1\.[0-9]|golang-?1\.[0-9](?:-go)?")
 _DISTRIBUTION_GO = frozenset({"golang", "golang-go", "go"})
+_OTHER_REPOSITORY = re.compile(
+    r"(?:^|\s)(?:--repository|-X|-t|--target-release|--default-release)\b"
+)
 
 
 def _gopath_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
@@ -4756,9 +4768,10 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     a directory: by its name, by what is known to lie below it (an earlier `mkdir`, the base
     image's files: nginx's /etc/nginx), or by the mode set (sticky or setgid: `chmod 1777`)."""
     parent = posixpath.dirname(path)
-    # (not by its name right in a directory of programs or of `.d` snippets: `ADD
-    # ./etc/init.d/nginx /etc/init.d/nginx` is the init script)
-    named = not (parent in BIN_DIRS or parent.endswith(".d"))
+    # (not by its name right in a directory of programs or of scripts read one by one: `ADD
+    # ./etc/init.d/nginx /etc/init.d/nginx` is the init script; a conf.d or an entrypoint's
+    # .d may hold a directory, `COPY ssl /etc/nginx/conf.d/ssl`)
+    named = not (parent in BIN_DIRS or parent in _SCRIPT_DIRS)
     if (named and posixpath.basename(path) in _DIRECTORY_NAMES) or path in held.trees:
         return True
     below = path.rstrip("/") + "/"
@@ -4774,6 +4787,11 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     return "t" in mode or ("s" in mode and "g" in mode.split("+")[0])
 
 
+# Directories of files read or run one by one, which hold no directories
+_SCRIPT_DIRS = frozenset(
+    {"/etc/init.d", "/etc/logrotate.d", "/etc/cron.d", "/etc/profile.d", "/etc/sudoers.d"}
+    | {f"/etc/cron.{p}" for p in ("hourly", "daily", "weekly", "monthly")}
+)
 # Names a project gives its directories more often than its files (`COPY tools /opt/tools`).
 _DIRECTORY_NAMES = frozenset(
     {"tools", "scripts", "bin", "sbin", "lib", "libs", "config", "configs", "conf", "etc", "src"}

@@ -1165,6 +1165,7 @@ class _Parser:
         # (an `exit 0` the script surely reaches, not in a branch, subshell or after `||`:
         # nothing after it runs, `... && exit 0 && npm cache clean`)
         self.exited = False
+        self.piped = False  # (the command being read follows a `|`)
 
     def feed(self, tokens: list[_Token]) -> None:
         i, count = 0, len(tokens)
@@ -1211,6 +1212,10 @@ class _Parser:
             return i
         emitted = len(self.out)
         self._finish()
+        if op in ("|", "|&"):
+            # (a pipeline's commands run in subshells: an `exit` there ends its own alone)
+            self.exited = False
+        self.piped = op in ("|", "|&")
         if op == "&" and not (self.blocks or self.subshells) and _ends(tokens, i):
             # (`RUN go run ./worker/main.go &`: the shell exits at once, and the build ends
             # the RUN's container with what it left running, before it wrote anything)
@@ -1631,7 +1636,7 @@ class _Parser:
             )
             self._effects(fields)
             if fields[0] == "exit" and fields[1:] in ([], ["0"]):
-                self.exited = not (self.blocks or self.subshells or self.conditional)
+                self.exited = not (self.blocks or self.subshells or self.conditional or self.piped)
         elif not fields and not assigns and (written := [r for r in redirects if r.op in _OUT]):
             # (`{ echo '#!/bin/sh'; ...; } > /usr/local/bin/x`: the group's output, as `> x`
             # alone, writes the file)

@@ -107,12 +107,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
     C_LIBRARY_FILES,
+    DEBIAN_LIBRARY_FILES,
     DEBIAN_SKEL,
     DISTRIBUTION_TREES,
     RHEL_SKEL,
     S2I_SCRIPTS,
     USER_DATABASE,
     a_distribution,
+    debian_release,
     distribution_files,
     distribution_member,
     family_files,
@@ -569,6 +571,9 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         and pattern not in _CONFIG_DIRS
         and not alone
         and not set(there) & set(configs)
+        # (into the configuration directory itself it brings them: `COPY hadoop/
+        # $HADOOP_HOME/etc/hadoop/` over core-site.xml)
+        and not any(posixpath.dirname(f) == into for f in there)
     ):
         # (a directory named for a program whose release tarball left no main file of its
         # name: what it overlays there is not known, `COPY hive/ /opt/hive/` over Hive's
@@ -1812,6 +1817,12 @@ def _known_base_content(
         )
         itself = stage_base is not None and stage_base.name == shipped.name
         libc = stage_base is not None and known(stage_base).debian
+        # (the libraries beside the C library are the same files only from the same release:
+        # another's land beside the base's under their own versions' names)
+        release = debian_release(stage_base)
+        one_release = stage_base == shipped or (
+            bool(release) and release == debian_release(shipped)
+        )
         if (
             (itself or libc)
             and back_in == posixpath.dirname(at)
@@ -1820,7 +1831,9 @@ def _known_base_content(
                     (
                         f
                         for f in held.files
-                        if fnmatch.fnmatchcase(f, at) and (itself or f in C_LIBRARY_FILES)
+                        if fnmatch.fnmatchcase(f, at)
+                        and (itself or f in C_LIBRARY_FILES)
+                        and (one_release or f not in DEBIAN_LIBRARY_FILES)
                     ),
                     default="",
                 )
@@ -1880,28 +1893,29 @@ def _known_base_content(
 def _moved_since(
     ctx: Context, position: int, index: int, files: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """`files` (what the RUN at `position` named and kept) where they lie at step `index`: a
-    later RUN's mv of them, or of a directory holding them, took them along. A directory's
-    contents (`mv src/* dest/`) land in dest; a directory moved into one that is there (made
-    before, the WORKDIR, a standard one) lands inside it by its name, else takes the new name."""
+    """`files` (what the RUN at `position` named and kept), and where a later RUN's mv took
+    them by step `index` (a file moved away still ships at its old path below the whiteout). A
+    directory's contents (`mv src/* dest/`) land in dest; a directory moved into one that is
+    there (made before, the WORKDIR, a standard one) lands inside it by its name, else takes
+    the new name."""
     made: set[str] = set(STANDARD_DIRS)
-    for step in ctx.steps[position + 1 : index]:
+    moved = list(files)
+    for at, step in enumerate(ctx.steps[:index]):
         made.add(step.instr.workdir)
         for op in step.run.ops if step.run is not None else ():
             if op.kind == WRITE and op.entry == DIR:
                 made.update(op.paths)
-            if not (op.kind == WRITE and op.tool == "mv" and len(op.sources) == 1 and op.paths):
+            if at <= position or not (
+                op.kind == WRITE and op.tool == "mv" and len(op.sources) == 1 and op.paths
+            ):
                 continue
             source, dest = op.sources[0], op.paths[0].rstrip("/") or "/"
             top = source.removesuffix("/*")
-            if top != source:
-                below = dest
-            elif dest in made:
+            below = dest
+            if top == source and dest in made:
                 below = posixpath.join(dest, posixpath.basename(top))
-            else:
-                below = dest
-            files = tuple(below + f[len(top) :] if f.startswith(top + "/") else f for f in files)
-    return files
+            moved.extend([below + f[len(top) :] for f in moved if f.startswith(top + "/")])
+    return tuple(dict.fromkeys(moved))
 
 
 def _a_template(path: str) -> bool:

@@ -23282,6 +23282,55 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN go mod download\nFROM alpine:3.10\nCOPY --from=builder /go/pkg/mod /vendor\n",
         [(4, "LG005")],
     ),
+    # (the reviews' probes) an `exit 0` in a pipeline ends its own subshell alone
+    ("FROM node:20\nRUN npm i -g typescript; echo done | exit 0; npm cache clean --force\n", []),
+    # a directory copied into a conf.d (not a directory of scripts) may stay a directory
+    ("FROM nginx:1.25\nCOPY ssl /etc/nginx/conf.d/ssl\nRUN chmod 700 /etc/nginx/conf.d/ssl\n", []),
+    # a directory named for the program copied into its configuration directory itself brings
+    # the tarball's files there
+    (
+        "FROM ubuntu:22.04\nENV HADOOP_HOME=/opt/hadoop\nRUN wget https://x/hadoop-3.3.6.tar.gz"
+        " && tar xzf hadoop-3.3.6.tar.gz -C /opt && mv /opt/hadoop-3.3.6 $HADOOP_HOME"
+        " && rm hadoop-3.3.6.tar.gz\nCOPY hadoop/ $HADOOP_HOME/etc/hadoop/\n",
+        [(4, "LG002")],
+    ),
+    # a file a later RUN moved away still ships at its old path; a directory made before the
+    # unpacking takes the moved tree inside it
+    (
+        "FROM debian:12\nRUN wget https://x/apache-tomcat-9.0.85.tar.gz"
+        " && tar xzf apache-tomcat-9.0.85.tar.gz -C /opt && rm apache-tomcat-9.0.85.tar.gz\n"
+        "RUN mv /opt/apache-tomcat-9.0.85 /opt/tomcat\n"
+        "COPY server.xml /opt/apache-tomcat-9.0.85/conf/server.xml\n",
+        [(3, "LG003"), (4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/hadoop\n"
+        "RUN curl -L https://x/hadoop-3.3.6.tar.gz | tar -xz -C /tmp\n"
+        "RUN mv /tmp/hadoop-3.3.6 /opt/hadoop\n"
+        "COPY core-site.xml /opt/hadoop/etc/hadoop/core-site.xml\n",
+        [(4, "LG003")],
+    ),
+    # another release's libraries land beside the base's under their own versions' names
+    (
+        "FROM debian:bookworm AS build\nRUN echo hi\nFROM debian:bullseye-slim\n"
+        "COPY --from=build /lib/x86_64-linux-gnu/libz.so* /lib/x86_64-linux-gnu/\n",
+        [],
+    ),
+    # Kong's own images are Kong's; the docker image's bare versions are its dind tags
+    ("FROM kong/kong-gateway:3.6\nUSER root\nWORKDIR /p\nCOPY . .\nRUN luarocks make\n", []),
+    ("FROM docker:24\nCOPY dockerd-entrypoint.sh /usr/local/bin/\n", [(2, "LG002")]),
+    # a go from another release's repository is that release's
+    (
+        "FROM alpine:3.7\nRUN apk add --no-cache --repository"
+        " http://dl-cdn.alpinelinux.org/alpine/edge/community go && go mod download\n",
+        [(2, "LG005")],
+    ),
+    # a tree copied onto a link fills its target
+    (
+        "FROM debian:12\nRUN mkdir -p /srv/www && ln -s /srv/www /var/www\n"
+        "COPY site/ /var/www/\nRUN rm -rf /srv/www/*\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
