@@ -836,7 +836,7 @@ _BUILDPACK_PACKAGES = _BUILDPACK_SCM | frozenset(
      "tzdata", "libc6-dev", "libc-dev"}
 )  # fmt: skip
 _BUILDPACK_IMAGES = frozenset(
-    {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc"}
+    {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc", "pypy"}
 )
 # The official images built on Debian's own (not Ubuntu's) in each of their tags of Debian's
 # family, whose base-files ships /etc/motd (the notice of the programs' licences): a regular

@@ -3251,6 +3251,10 @@ _SWITCH_VALUES = {
 }
 
 
+# sudo's short options bundled, the last taking a value (`-Hu oncall`, `-Eu app`)
+_SUDO_BUNDLE = re.compile(r"-[A-Za-z]+[ugUCDh]")
+
+
 def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(the user a command switches to, the script it runs with `-c`), either may be None."""
     user = None
@@ -3266,6 +3270,8 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
             rest = ["-c" if w == "--command" else w for w in rest]
             while rest and rest[0].startswith("-") and rest[0] not in ("-c", "--"):
                 flag = rest.pop(0)
+                if name == "sudo" and _SUDO_BUNDLE.fullmatch(flag):
+                    flag = "-" + flag[-1]  # (`sudo -Hu oncall`: -H, then -u's value)
                 if flag in ("-u", "--user") and rest:
                     user = rest.pop(0)
                 elif flag.startswith("--user="):
@@ -3725,7 +3731,11 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             words = words[1:]
             while words and (words[0].startswith("-") or _ASSIGNMENT.match(words[0])):
                 takes_value = (
-                    name == "sudo" and words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
+                    name == "sudo"
+                    and (
+                        words[0] in ("-u", "-g", "-U", "-C", "-D", "-h")
+                        or bool(_SUDO_BUNDLE.fullmatch(words[0]))
+                    )
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
             continue

@@ -23331,6 +23331,20 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY site/ /var/www/\nRUN rm -rf /srv/www/*\n",
         [(4, "LG003")],
     ),
+    # pypy's full tags are built on buildpack-deps, whose gcc a later purge removes
+    (
+        "FROM pypy:2.7-jessie\nRUN apt-get update && apt-get install -y build-essential"
+        " && make && apt-get remove -y build-essential gcc && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # sudo's options bundled, the last one's value the user: `sudo -Hu app` runs as app
+    (
+        "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y sudo python3-pip"
+        " python3-venv && rm -rf /var/lib/apt/lists/* && useradd -m app\n"
+        "RUN sudo -Hu app /bin/bash -c 'python3 -m venv /home/app/env"
+        " && . /home/app/env/bin/activate && pip install wheel'\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
