@@ -2253,6 +2253,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "dante-server"): ("/etc/danted.conf",),
     # (Mopidy's own configuration; ArangoDB's server configuration, 2's and 3's packages)
     ("apt", "mopidy"): ("/etc/mopidy/mopidy.conf",),
+    ("apt", "snort"): ("/etc/snort/snort.conf",),
     # (an ODBC driver's package registers it in unixODBC's odbcinst.ini when installed)
     **{
         ("apt", name): ("/etc/odbcinst.ini",)

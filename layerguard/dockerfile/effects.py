@@ -375,6 +375,12 @@ MANAGERS: Mapping[str, Manager] = {
         "spago's package cache (~/.cache/spago: each package of the set it fetched)",
         "rm -rf ~/.cache/spago in the same RUN",
     ),
+    # (Suricata's rule manager: each ruleset's tarball and the sources' index it fetched)
+    "suricata-update": Manager(
+        ("/var/lib/suricata/update/cache",),
+        "suricata-update's downloads (/var/lib/suricata/update/cache: each ruleset it fetched)",
+        "rm -rf /var/lib/suricata/update/cache in the same RUN",
+    ),
     # (Nim's nimble: the package list it downloads, as apt's lists; Crystal's shards: a git
     # mirror of each dependency; the Crystal compiler's own cache of what it built)
     "nimble": Manager(
@@ -7706,6 +7712,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
+    if tool == "suricata-update":  # (its default command updates the rules; listing does not)
+        fetches = sub in ("", "update", "update-sources") and "--offline" not in words
+        return "suricata-update", False, fetches
     if tool == "nimble":  # (`nimble update`, and an install that finds no list, fetch it)
         fetches = sub in ("update", "refresh", "install", "build", "develop")
         return "nimble", sub in ("install", "develop"), fetches

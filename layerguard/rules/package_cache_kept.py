@@ -61,7 +61,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
   `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of
   each dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`),
-  which keeps the compiler's cache in `~/.cache/crystal`; a Gleam build (`gleam build`, `run`,
+  which keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each
+  ruleset it fetched in `/var/lib/suricata/update/cache`; a Gleam build (`gleam build`, `run`,
   `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
   build (`rebar3 compile`,
   `as prod release`), which keep the Hex packages they fetched in `~/.cache/gleam` and

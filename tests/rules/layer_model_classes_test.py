@@ -23345,6 +23345,14 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && . /home/app/env/bin/activate && pip install wheel'\n",
         [(3, "LG005")],
     ),
+    # suricata-update keeps each ruleset it fetched; Debian's snort its snort.conf
+    ("FROM jasonish/suricata:7.0\nRUN suricata-update\n", [(2, "LG005")]),
+    ("FROM jasonish/suricata:7.0\nRUN suricata-update list-sources\n", []),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y snort"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY snort.conf /etc/snort/snort.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
