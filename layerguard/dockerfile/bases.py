@@ -955,7 +955,7 @@ GLIBC_FILES = tuple(
 LIBGCC_FILES = tuple(f"{tree}/libgcc_s.so.1" for tree in _LIB_TREES)
 # The libraries every Debian or Ubuntu image holds beside the C library, for dpkg and apt
 # (zlib1g, liblzma5, libselinux1; liblz4-1 and libstdc++6 in /usr/lib), on either architecture;
-# where /lib is /usr/lib (Debian 12, Ubuntu 22.04 and later: `_merged`) in both trees
+# where /lib is /usr/lib (Debian 12, Ubuntu 22.04 and later) in both trees
 _ARCHES = ("x86_64", "aarch64")
 # (by their files, not the links named for their ABI: `libz.so.1` is a link to libz.so.1.2.13)
 _DPKG_LIBRARIES = ("libz.so.1.*", "liblzma.so.5.*", "libselinux.so.1")
@@ -2251,9 +2251,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "spamassassin"): ("/etc/spamassassin/local.cf",),
     # (Debian's Dante SOCKS server)
     ("apt", "dante-server"): ("/etc/danted.conf",),
-    # (Mopidy's own configuration; ArangoDB's server configuration, 2's and 3's packages)
+    # (Mopidy's, Snort's and ArangoDB's own configuration, the last of 2's and 3's packages)
     ("apt", "mopidy"): ("/etc/mopidy/mopidy.conf",),
     ("apt", "snort"): ("/etc/snort/snort.conf",),
+    ("apt", "arangodb"): ("/etc/arangodb/arangod.conf",),
+    ("apt", "arangodb3"): ("/etc/arangodb3/arangod.conf",),
     # (an ODBC driver's package registers it in unixODBC's odbcinst.ini when installed)
     **{
         ("apt", name): ("/etc/odbcinst.ini",)
@@ -2269,8 +2271,6 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         *(f"/etc/smokeping/config.d/{n}" for n in ("Database", "Presentation", "pathnames")),
         "/usr/lib/cgi-bin/smokeping.cgi",
     ),
-    ("apt", "arangodb"): ("/etc/arangodb/arangod.conf",),
-    ("apt", "arangodb3"): ("/etc/arangodb3/arangod.conf",),
     # (Debian's Cacti: the database settings its postinst writes, through dbconfig-common, and
     # spine's configuration)
     ("apt", "cacti"): ("/etc/cacti/debian.php", "/etc/dbconfig-common/cacti.conf"),

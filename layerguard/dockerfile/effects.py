@@ -2490,7 +2490,8 @@ def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
     given = list(args[args.index("--") + 1 :] if "--" in args else ())
     if "-t" in given:
         return None
-    versions = [w for i, w in enumerate(given) if not w.startswith("-") and given[i - 1] != "-a"]
+    # (not `-a`'s architecture: `-a arm64`)
+    versions = [w for i, w in enumerate(given) if w[:1] != "-" and given[i - 1 : i] != ["-a"]]
     if versions == [] and "-" in given:
         return None
     return versions or ["lts"]

@@ -64,13 +64,12 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   which keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each
   ruleset it fetched in `/var/lib/suricata/update/cache`; a Gleam build (`gleam build`, `run`,
   `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
-  build (`rebar3 compile`,
-  `as prod release`), which keep the Hex packages they fetched in `~/.cache/gleam` and
-  `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago build`, `bundle-app`),
-  which keeps the package set's packages in `~/.cache/spago`; `helm repo add` or `repo update`
-  (and `dependency update` or `build` without `--skip-refresh`), which keep each chart
-  repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes where it is
-  told);
+  build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
+  `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago
+  build`, `bundle-app`), which keeps the package set's packages in `~/.cache/spago`; `helm repo
+  add` or `repo update` (and `dependency update` or `build` without `--skip-refresh`), which keep
+  each chart repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes
+  where it is told);
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` (and Pantheon's `terminus self:plugin:install`,
   which runs composer) without `composer clear-cache`;
