@@ -360,6 +360,9 @@ def _old_copies(
 
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
+    if (where := _back_from_an_ancestor(ctx, index, write)) is not None:
+        yield write.path, where, None
+        return
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
@@ -1888,6 +1891,30 @@ def _known_base_content(
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
         # configuration files of that kind, replaced, as a package's are)
         yield filled, where, None
+
+
+def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | None:
+    """Where the stage this one is built FROM (or one below it) holds what `write`, a `COPY
+    --from` of that stage, copies onto the very path it copies from (`COPY --from=tdarr-base
+    /usr/local/bin/dovi_tool /usr/local/bin/dovi_tool` in a stage FROM tdarr-base): this stage
+    holds it already, so it is written again. None for another stage or another path."""
+    origin = ctx.model.stage_of(write.origin) if write.origin else None
+    stage = ctx.model.holding(ctx.steps[index].instr)
+    if origin is None or stage is None or origin not in ctx.model.lineage(stage)[1:]:
+        return None
+    source = "/" + write.source.strip("/")
+    if source == "/" or is_glob(source):
+        return None
+    landed = write.into.rstrip("/") if write.tree or write.either else write.path
+    if landed != source:
+        return None
+    # (the last step of that stage's lineage before this one, or the image it stands on)
+    ancestry = {id(i.node) for s in ctx.model.lineage(origin) for i in s.instructions}
+    made = [s for s in ctx.steps[:index] if id(s.instr.node) in ancestry]
+    if made:
+        return made[-1].where
+    base = ctx.model.lineage(origin)[-1].base_image
+    return f"the base image {base.familiar}" if base is not None else None
 
 
 def _moved_since(
