@@ -23356,7 +23356,7 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
     # a COPY --from of a stage this one is built FROM, onto the very path it copies from: this
     # stage holds it already (not from a stage it is not built on)
     (
-        "FROM debian:12 AS base\nRUN curl -o /usr/local/bin/tool https://x/tool\n"
+        "FROM debian:12 AS base\nRUN curl -L https://x/tools.tar.gz | tar xz -C /usr/local/bin\n"
         "FROM base AS final\nCOPY --from=base /usr/local/bin/tool /usr/local/bin/tool\n",
         [(4, "LG002")],
     ),
