@@ -363,6 +363,9 @@ def _old_copies(
     if (where := _back_from_an_ancestor(ctx, index, write)) is not None:
         yield write.path, where, None
         return
+    if (home := _homes_twice(ctx, index, write)) is not None:
+        yield home
+        return
     for position in range(index - 1, -1, -1):
         earlier = ctx.steps[position]
         # (A file a stage's output is known to hold, `.next/standalone`'s package.json, lands
@@ -1891,6 +1894,37 @@ def _known_base_content(
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
         # configuration files of that kind, replaced, as a package's are)
         yield filled, where, None
+
+
+def _homes_twice(ctx: Context, index: int, write: CopyWrite) -> tuple[str, str, int | None] | None:
+    """(path, where, size) of a dotfile `/etc/skel` gave a home that useradd -m made here
+    before, which `write` writes again: a `COPY --from` of the same home from a stage whose
+    useradd -m made it too (`COPY --from=builder /cowrie /cowrie`, both stages `useradd -d
+    /cowrie -m cowrie`). None otherwise."""
+    origin = ctx.model.stage_of(write.origin) if write.origin else None
+    into = write.into.rstrip("/")
+    if origin is None or not (write.tree or write.either) or into != "/" + write.source.strip("/"):
+        return None
+    made = next(
+        (
+            (position, e)
+            for position in range(min(index, len(ctx.layers)) - 1, -1, -1)
+            for e in ctx.layers[position].entries
+            if e.role == HOME and e.path == into
+        ),
+        None,
+    )
+    if made is None:
+        return None
+    theirs = any(
+        op.role == HOME and into in op.paths
+        for s in ctx.model.lineage(origin)
+        for i in s.instructions
+        if i.keyword == "run"
+        for op in run_effects(i).ops
+    )
+    position, _ = made
+    return (f"{into}/{DEBIAN_SKEL[0]}", ctx.steps[position].where, None) if theirs else None
 
 
 def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | None:

@@ -23365,6 +23365,20 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM debian:12 AS final\nCOPY --from=base /usr/local/bin/tool /usr/local/bin/tool\n",
         [],
     ),
+    # a home useradd -m made in both stages, copied from one onto the other: /etc/skel's
+    # dotfiles are written again
+    (
+        "FROM debian:12 AS builder\nRUN useradd -r -d /cowrie -m cowrie\n"
+        "FROM debian:12\nRUN useradd -r -d /cowrie -m cowrie\n"
+        "COPY --from=builder /cowrie /cowrie\n",
+        [(5, "LG002")],
+    ),
+    (
+        "FROM debian:12 AS builder\nRUN mkdir /cowrie\n"
+        "FROM debian:12\nRUN useradd -r -d /cowrie -m cowrie\n"
+        "COPY --from=builder /cowrie /cowrie\n",
+        [],
+    ),
 ]
 
 
