@@ -534,6 +534,8 @@ _MAVEN_REPO = "maven.repo.local"
 # two set, the later one says where it is (PIP_CACHE_DIR over XDG_CACHE_HOME).
 # (not a variable: where `--setopt=cachedir=DIR` put dnf's cache, for this command alone)
 _DNF_CACHEDIR = "--setopt=cachedir"
+# (nor one of suricata-update's own: the name the model keeps its `--data-dir` under)
+_SURICATA_DATA = "suricata-update --data-dir"
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "yum": ((_DNF_CACHEDIR, ""),),
     "pip": (("XDG_CACHE_HOME", "/pip"), ("PIP_CACHE_DIR", "")),
@@ -591,6 +593,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "nuget": (("NUGET_PACKAGES", ""),),
     "gradle": (("GRADLE_USER_HOME", "/caches"),),
     "maven": ((_MAVEN_REPO, ""),),
+    "suricata-update": ((_SURICATA_DATA, "/update/cache"),),
 }
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
@@ -604,6 +607,8 @@ _CACHE_OPTIONS = {
     "gradle": ("--gradle-user-home", "GRADLE_USER_HOME"),
     "stack": ("--stack-root", "STACK_ROOT"),
     "cpm": ("--home", "PERL_CPM_HOME"),
+    # (its data directory, `-D /data/suricata`: the cache is update/cache below it)
+    "suricata-update": ("--data-dir", _SURICATA_DATA),
 }
 _LOCALE_ARCHIVE = "/usr/lib/locale/locale-archive"
 # Maven's phases (and goals) that write the project's target/
@@ -612,7 +617,7 @@ _LEIN_BUILDS = frozenset({"uberjar", "jar", "uberwar", "war", "compile", "javac"
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # Their short spellings.
-_CACHE_SHORT = {"gem": "-i", "gradle": "-g"}
+_CACHE_SHORT = {"gem": "-i", "gradle": "-g", "suricata-update": "-D"}
 _TOOL_CACHE = {"dnf": DNF_CACHE, "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
@@ -3939,6 +3944,12 @@ _CONDA_VALUES = frozenset(
 )
 _VALUE_OPTIONS = {
     **dict.fromkeys(("apt-get", "apt", "aptitude"), _APT_VALUES),
+    "suricata-update": frozenset(
+        {"-D", "--data-dir", "-c", "--config", "--suricata", "--suricata-conf", "-o", "--output"}
+        | {"--url", "--local", "--user-agent", "--suricata-version", "--test-command"}
+        | {"--reload-command", "--ignore", "--enable-conf", "--disable-conf", "--modify-conf"}
+        | {"--drop-conf", "--sid-msg-map", "--sid-msg-map-2", "--threshold-in"}
+    ),
     **dict.fromkeys(
         ("yum", "dnf", "microdnf", "tdnf"),
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"})
@@ -7714,7 +7725,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
     if tool == "suricata-update":  # (its default command updates the rules; listing does not)
-        fetches = sub in ("", "update", "update-sources") and "--offline" not in words
+        quiet = bool({"--offline", "-V", "--version", "-h", "--help"} & set(words))
+        fetches = sub in ("", "update", "update-sources") and not quiet
         return "suricata-update", False, fetches
     if tool == "nimble":  # (`nimble update`, and an install that finds no list, fetch it)
         fetches = sub in ("update", "refresh", "install", "build", "develop")

@@ -165,7 +165,7 @@ from layerguard.rules.base import MIN_BYTES, Context, listing, weigh
 if TYPE_CHECKING:
     from typing import Any
 
-    from layerguard.dockerfile.effects import CopyWrite
+    from layerguard.dockerfile.effects import CopyWrite, RunEffects
     from layerguard.dockerfile.filesystem import Entry, Layer, Step
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model, Stage
@@ -1907,24 +1907,40 @@ def _homes_twice(ctx: Context, index: int, write: CopyWrite) -> tuple[str, str, 
         return None
     made = next(
         (
-            (position, e)
+            position
             for position in range(min(index, len(ctx.layers)) - 1, -1, -1)
             for e in ctx.layers[position].entries
-            if e.role == HOME and e.path == into
+            if e.role == HOME and e.path == into and e.weighs
         ),
         None,
     )
-    if made is None:
+    if made is None or not _from_the_skeleton(ctx.steps[made].run, into):
         return None
-    theirs = any(
-        op.role == HOME and into in op.paths
-        for s in ctx.model.lineage(origin)
+    dotfile = f"{into}/{DEBIAN_SKEL[0]}"
+    # (the other stage's useradd -m made it from /etc/skel, and nothing of it went since)
+    theirs = [
+        op
+        for s in reversed(ctx.model.lineage(origin))
         for i in s.instructions
         if i.keyword == "run"
         for op in run_effects(i).ops
-    )
-    position, _ = made
-    return (f"{into}/{DEBIAN_SKEL[0]}", ctx.steps[position].where, None) if theirs else None
+    ]
+    start = next((at for at, op in enumerate(theirs) if _skeleton_home(op, into)), None)
+    if start is None or any(
+        op.kind == REMOVE and any(covers(p, dotfile) for p in op.paths) for op in theirs[start:]
+    ):
+        return None
+    return dotfile, ctx.steps[made].where, None
+
+
+def _skeleton_home(op: Op, home: str) -> bool:
+    """`op` is a useradd -m (adduser) that fills `home` from /etc/skel, not a skeleton of its
+    own (`-k /etc/emptyskel`)."""
+    return op.role == HOME and home in op.paths and op.sources in ((), ("/etc/skel",))
+
+
+def _from_the_skeleton(run: RunEffects | None, home: str) -> bool:
+    return run is not None and any(_skeleton_home(op, home) for op in run.ops)
 
 
 def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | None:
@@ -1937,18 +1953,44 @@ def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | 
     if origin is None or stage is None or origin not in ctx.model.lineage(stage)[1:]:
         return None
     source = "/" + write.source.strip("/")
-    if source == "/" or is_glob(source):
+    if source == "/" or is_glob(posixpath.dirname(source)):
         return None
     landed = write.into.rstrip("/") if write.tree or write.either else write.path
-    if landed != source:
+    if is_glob(source):
+        # (`COPY --from=base /usr/local/bin/* /usr/local/bin/`: what it matches, back in place)
+        landed = write.into.rstrip("/")
+        if landed != posixpath.dirname(source):
+            return None
+    elif landed != source:
         return None
-    # (the last step of that stage's lineage before this one, or the image it stands on)
+    # (the last step of that stage's lineage before this one that wrote bytes there, not
+    # directories or empty files alone; or the image it stands on, where it holds files there)
     ancestry = {id(i.node) for s in ctx.model.lineage(origin) for i in s.instructions}
-    made = [s for s in ctx.steps[:index] if id(s.instr.node) in ancestry]
+    made = [
+        step
+        for position, step in enumerate(ctx.steps[:index])
+        if id(step.instr.node) in ancestry
+        and position < len(ctx.layers)
+        and any(
+            e.weighs
+            and (
+                covers(e.path, landed)
+                or (
+                    inside(e.path, landed)
+                    and (not is_glob(source) or fnmatch.fnmatchcase(e.path, source))
+                )
+            )
+            for e in ctx.layers[position].entries
+        )
+    ]
     if made:
         return made[-1].where
     base = ctx.model.lineage(origin)[-1].base_image
-    return f"the base image {base.familiar}" if base is not None else None
+    held = known(base) if base is not None else None
+    filled = held is not None and (
+        landed in held.files or any(covers(landed, f) for f in (*held.files, *held.trees))
+    )
+    return f"the base image {base.familiar}" if base is not None and filled else None
 
 
 def _moved_since(

@@ -23379,6 +23379,40 @@ _SIXTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=builder /cowrie /cowrie\n",
         [],
     ),
+    # (the third review's probes) not a home whose dotfiles the builder removed, nor one made
+    # from a skeleton of its own
+    (
+        "FROM debian:12 AS builder\nRUN useradd -r -d /cowrie -m cowrie"
+        " && rm -f /cowrie/.bashrc /cowrie/.profile /cowrie/.bash_logout\n"
+        "FROM debian:12\nRUN useradd -r -d /cowrie -m cowrie\n"
+        "COPY --from=builder /cowrie /cowrie\n",
+        [],
+    ),
+    (
+        "FROM debian:12 AS builder\nRUN useradd -r -d /cowrie -m cowrie\n"
+        "FROM debian:12\nRUN mkdir /etc/emptyskel && useradd -r -d /cowrie -m -k /etc/emptyskel"
+        " cowrie\nCOPY --from=builder /cowrie /cowrie\n",
+        [],
+    ),
+    # an ancestor stage's directories or empty files alone are no bytes written again; what a
+    # wildcard matches of its files is
+    (
+        "FROM debian:12 AS base\nRUN mkdir -p /data/in /data/out\n"
+        "FROM base AS final\nCOPY --from=base /data /data\n",
+        [],
+    ),
+    (
+        "FROM debian:12 AS base\nRUN curl -o /usr/local/bin/tool https://x/tool\n"
+        "FROM base AS final\nCOPY --from=base /usr/local/bin/* /usr/local/bin/\n",
+        [(4, "LG002")],
+    ),
+    # suricata-update asked its version fetches nothing; its data directory moves the cache
+    ("FROM jasonish/suricata:7.0\nRUN suricata-update -V\n", []),
+    (
+        "FROM jasonish/suricata:7.0\nRUN suricata-update -D /data/suricata --no-test"
+        " && rm -rf /data/suricata/update/cache\n",
+        [],
+    ),
 ]
 
 
