@@ -8363,7 +8363,7 @@ def copy_writes(
         or len(sources) > 1
         or dest == resolve(instr.workdir, "/")
         or dest in STANDARD_DIRS
-        or dest in _CRON_DIRS
+        or dest in CRON_DIRS
         # (`COPY yarn.list /etc/apt/sources.list.d`, `COPY init.sql /docker-entrypoint-initdb.d`:
         # a `.d` is a directory of such files)
         or (dest.endswith(".d") and len(posixpath.basename(dest)) > 2)
@@ -8539,7 +8539,7 @@ STANDARD_DIRS = frozenset(
 )
 # cron's directories of scripts run by period: Alpine's (busybox crond's /etc/periodic, every
 # image's) and Debian's and RHEL's cron packages'
-_CRON_DIRS = frozenset(
+CRON_DIRS = frozenset(
     {f"/etc/periodic/{p}" for p in ("15min", "hourly", "daily", "weekly", "monthly")}
     | {f"/etc/cron.{p}" for p in ("hourly", "daily", "weekly", "monthly")}
 )

@@ -54,6 +54,7 @@ from layerguard.dockerfile.effects import (
     CHOWN,
     CLEANUP,
     CONFIGURED,
+    CRON_DIRS,
     DEFAULT_HOME,
     DIR,
     DNF_CACHE,
@@ -4788,10 +4789,9 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
 
 
 # Directories of files read or run one by one, which hold no directories
-_SCRIPT_DIRS = frozenset(
-    {"/etc/init.d", "/etc/logrotate.d", "/etc/cron.d", "/etc/profile.d", "/etc/sudoers.d"}
-    | {f"/etc/cron.{p}" for p in ("hourly", "daily", "weekly", "monthly")}
-)
+_SCRIPT_DIRS = CRON_DIRS | {
+    *("/etc/init.d", "/etc/logrotate.d", "/etc/cron.d", "/etc/profile.d", "/etc/sudoers.d")
+}
 # Names a project gives its directories more often than its files (`COPY tools /opt/tools`).
 _DIRECTORY_NAMES = frozenset(
     {"tools", "scripts", "bin", "sbin", "lib", "libs", "config", "configs", "conf", "etc", "src"}

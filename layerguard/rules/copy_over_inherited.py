@@ -165,7 +165,7 @@ from layerguard.rules.base import MIN_BYTES, Context, listing, weigh
 if TYPE_CHECKING:
     from typing import Any
 
-    from layerguard.dockerfile.effects import CopyWrite, RunEffects
+    from layerguard.dockerfile.effects import CopyWrite
     from layerguard.dockerfile.filesystem import Entry, Layer, Step
     from layerguard.dockerfile.ignorefile import Ignored
     from layerguard.dockerfile.model import Instruction, Model, Stage
@@ -1914,7 +1914,10 @@ def _homes_twice(ctx: Context, index: int, write: CopyWrite) -> tuple[str, str, 
         ),
         None,
     )
-    if made is None or not _from_the_skeleton(ctx.steps[made].run, into):
+    if made is None:
+        return None
+    run = ctx.steps[made].run
+    if run is None or not any(_skeleton_home(op, into) for op in run.ops):
         return None
     dotfile = f"{into}/{DEBIAN_SKEL[0]}"
     # (the other stage's useradd -m made it from /etc/skel, and nothing of it went since)
@@ -1939,10 +1942,6 @@ def _skeleton_home(op: Op, home: str) -> bool:
     return op.role == HOME and home in op.paths and op.sources in ((), ("/etc/skel",))
 
 
-def _from_the_skeleton(run: RunEffects | None, home: str) -> bool:
-    return run is not None and any(_skeleton_home(op, home) for op in run.ops)
-
-
 def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | None:
     """Where the stage this one is built FROM (or one below it) holds what `write`, a `COPY
     --from` of that stage, copies onto the very path it copies from (`COPY --from=tdarr-base
@@ -1955,42 +1954,40 @@ def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | 
     source = "/" + write.source.strip("/")
     if source == "/" or is_glob(posixpath.dirname(source)):
         return None
-    landed = write.into.rstrip("/") if write.tree or write.either else write.path
-    if is_glob(source):
-        # (`COPY --from=base /usr/local/bin/* /usr/local/bin/`: what it matches, back in place)
-        landed = write.into.rstrip("/")
-        if landed != posixpath.dirname(source):
-            return None
-    elif landed != source:
+    # (`COPY --from=base /usr/local/bin/* /usr/local/bin/`: what it matches, back in place)
+    glob = is_glob(source)
+    landed = write.into.rstrip("/") if glob or write.tree or write.either else write.path
+    if landed != (posixpath.dirname(source) if glob else source):
         return None
     # (the last step of that stage's lineage before this one that wrote bytes there, not
     # directories or empty files alone; or the image it stands on, where it holds files there)
-    ancestry = {id(i.node) for s in ctx.model.lineage(origin) for i in s.instructions}
-    made = [
-        step
-        for position, step in enumerate(ctx.steps[:index])
-        if id(step.instr.node) in ancestry
-        and position < len(ctx.layers)
-        and any(
-            e.weighs
-            and (
-                covers(e.path, landed)
-                or (
-                    inside(e.path, landed)
-                    and (not is_glob(source) or fnmatch.fnmatchcase(e.path, source))
+    lineage = ctx.model.lineage(origin)
+    ancestry = {id(i.node) for s in lineage for i in s.instructions}
+    made = next(
+        (
+            step
+            for position, step in reversed(list(enumerate(ctx.steps[:index])))
+            if id(step.instr.node) in ancestry
+            and position < len(ctx.layers)
+            and any(
+                e.weighs
+                and (
+                    covers(e.path, landed)
+                    or (
+                        inside(e.path, landed) and (not glob or fnmatch.fnmatchcase(e.path, source))
+                    )
                 )
+                for e in ctx.layers[position].entries
             )
-            for e in ctx.layers[position].entries
-        )
-    ]
-    if made:
-        return made[-1].where
-    base = ctx.model.lineage(origin)[-1].base_image
-    held = known(base) if base is not None else None
-    filled = held is not None and (
-        landed in held.files or any(covers(landed, f) for f in (*held.files, *held.trees))
+        ),
+        None,
     )
-    return f"the base image {base.familiar}" if base is not None and filled else None
+    if made is not None:
+        return made.where
+    base = lineage[-1].base_image
+    if base is None or not any(covers(landed, f) for f in (*known(base).files, *known(base).trees)):
+        return None
+    return f"the base image {base.familiar}"
 
 
 def _moved_since(
