@@ -1355,6 +1355,9 @@ GOPATH_GO = re.compile(r"1\.1[0-2](?:[.-]|rc|beta|$)")
 # (Go 1.13 to 1.15, whose GO111MODULE=auto is module mode only with a go.mod in the directory or
 # above it; 1.16 made modules the default)
 AUTO_GO = re.compile(r"1\.1[3-5](?:[.-]|rc|beta|$)")
+# (Go before 1.18, whose `go get` builds what it fetched and installs it; 1.18's only adds it
+# to go.mod)
+BUILDING_GET_GO = re.compile(r"1\.(?:[0-9]|1[0-7])(?:[.-]|rc|beta|$)")
 _OLD_RUBY = re.compile(r"[12]\.")
 
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
@@ -2959,6 +2962,7 @@ class Known(NamedTuple):
     empty: tuple[str, ...] = ()  # directories inside its trees that it ships empty
     gopath_go: bool = False  # its Go (1.10 to 1.12) builds inside GOPATH/src in GOPATH mode
     auto_go: bool = False  # its Go (1.13 to 1.15) is in module mode only beside a go.mod
+    new_go: bool = False  # its Go (1.18 or later) only edits go.mod with `go get`
     # dpkg's path-excludes keep docs out of it and of what later installs bring there: Debian's
     # slim images and those built on them, Ubuntu's minimized ones (`_MINIMIZED_KEPT`)
     slim: bool = False
@@ -3490,6 +3494,7 @@ def known(image: ImageRef | None) -> Known:
         quiet, name == "golang" and bool(OLD_GO.match(tag)), empty,
         name == "golang" and bool(GOPATH_GO.match(tag)),
         name == "golang" and bool(AUTO_GO.match(tag)),
+        new_go=name == "golang" and not BUILDING_GET_GO.match(tag),
         slim="slim" in tag or slim_based or minimized,
         managed_python=managed_python,
         release_now=release_now,

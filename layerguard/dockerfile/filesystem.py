@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from layerguard.dockerfile.bases import (
     ALPINE_CRON_LINK,
     AUTO_GO,
+    BUILDING_GET_GO,
     DEBCONF,
     DEBIAN_SKEL,
     DISTRIBUTION_ROOTS,
@@ -738,7 +739,7 @@ _OTHER_REPOSITORY = re.compile(
 def _gopath_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
     """`go get` (`-d`: download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
     1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang image's own
-    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go 1.13 to 1.15 run where
+    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go before 1.16 run where
     no layer can have put a go.mod in the directory or above it (`COPY main.go .` alone): the
     sources land in GOPATH/src for the build to read, and no module cache is kept."""
     instr = step.instr
@@ -757,12 +758,36 @@ def _gopath_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
     gopath = env.get("GOPATH", "/go").rstrip("/")
     if old and (instr.workdir == gopath + "/src" or instr.workdir.startswith(gopath + "/src/")):
         return True
-    auto = bool(AUTO_GO.match(version)) if version else held.auto_go
+    # (and outside it with no go.mod, where a Go before 1.13 is in GOPATH mode as well)
+    auto = old or (bool(AUTO_GO.match(version)) if version else held.auto_go)
     cwd = _run_in(op, step)
     if not auto or cwd is None:
         return False
+    return not _a_go_mod_above(cwd, _written_by_then(op, step, live))
+
+
+def _building_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
+    """`go get` (not `-d`) in module mode builds what it fetched, filling the build cache
+    beside the module cache, on a Go before 1.18 (the variables' version, the golang image's
+    tag); 1.18's only edits go.mod. On a Go not known it is an older one where no layer can
+    have put a go.mod in the directory or above it: 1.18's refuses to run there."""
+    words = op.command.split()
+    if words[1:2] != ["get"] or "-d" in words:
+        return False
+    env = step.instr.env
+    version = env.get("GOLANG_VERSION") or env.get("GO_VERSION", "")
+    if version or held.new_go:
+        return bool(BUILDING_GET_GO.match(version))
+    if held.gopath_go or held.auto_go:
+        return True
+    cwd = _run_in(op, step)
+    return cwd is not None and not _a_go_mod_above(cwd, _written_by_then(op, step, live))
+
+
+def _written_by_then(op: Op, step: Step, live: list[Entry]) -> list[tuple[str, str]]:
+    """(path, kind) of what the layers before `step`, and the RUN before `op`, wrote."""
     earlier = [(e.path, e.kind) for e in live if e.layer != BASE]
-    return not _a_go_mod_above(cwd, [*earlier, *_written_before(op, step)])
+    return [*earlier, *_written_before(op, step)]
 
 
 def _run_in(op: Op, step: Step) -> str | None:
@@ -1963,15 +1988,18 @@ def _run(
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
-        if op.role == CACHE and op.family == "go" and _gopath_get(op, held, step, live):
-            if "-d" in op.command.split():
-                continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH, no cache)
-            # (and one that builds, `go get -u github.com/x/tool`, keeps the build cache alone)
+        if op.role == CACHE and op.family == "go" and op.command.split()[1:2] == ["get"]:
             home = step.run.home or step.instr.env.get("HOME") or "/root"
             cache = step.instr.env.get("GOCACHE") or home.rstrip("/") + "/.cache/go-build"
-            op = op._replace(
-                paths=tuple(dict.fromkeys(cache if p.endswith("/pkg/mod") else p for p in op.paths))
-            )
+            if _gopath_get(op, held, step, live):
+                if "-d" in op.command.split():
+                    continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH)
+                # (and one that builds, `go get -u github.com/x/tool`, keeps the build cache
+                # alone)
+                swapped = (cache if p.endswith("/pkg/mod") else p for p in op.paths)
+                op = op._replace(paths=tuple(dict.fromkeys(swapped)))
+            elif _building_get(op, held, step, live):
+                op = op._replace(paths=tuple(dict.fromkeys((*op.paths, cache))))
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
@@ -2131,6 +2159,11 @@ def _run(
             carried: tuple[Entry, ...] = ()
             if op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 carried = tuple(taken_away.get(op.sources[0]) or ())
+            elif op.tool == "cp" and len(paths) == len(op.sources) == 1:
+                # (a cp's of an archive a COPY named: it stays where it was, and ships beside
+                # what the later RUN unpacks from the copy; not a file of a copied tree, which
+                # a build since may have made again, `rm -Rf _build && mix release`)
+                carried = tuple(e for e in taken_away.get(op.sources[0], ()) if e.role == ARCHIVE)
             elif op.tool == "cat" and op.sources:
                 # (an archive joined from the pieces a COPY brought, `cat /config/1.tar.gz.part*
                 # > /config/1.tar.gz`: what a later RUN that unpacks it unpacks)
@@ -2254,6 +2287,9 @@ def _run(
                 if op.tool == "mv" and len(op.paths) == 1:
                     (old,) = op.paths
                     taken_away[old] = _archives_at(old, live, own)
+                    # (and each below a directory it moves, by its own name: `mv /tmp/in
+                    # /opt/in && tar -xzf /opt/in/bundle.tar.gz`)
+                    taken_away.update((e.path, [e]) for e in taken_away[old] if e.path != old)
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
                 if not held.manager:  # (a base not known: the user's home is a guess)
@@ -2335,8 +2371,12 @@ def _run(
             for path in op.paths:
                 # (a pattern names what it matches: `mv /tmp/*-Redist.tar.gz /var/mqm/ && tar
                 # -zxvf /var/mqm/*.tar.gz`)
-                old = moved.get(path) or next(
-                    (s for d, s in moved.items() if is_glob(path) and _same_file(path, d)), ""
+                old = (
+                    moved.get(path)
+                    or next(
+                        (s for d, s in moved.items() if is_glob(path) and _same_file(path, d)), ""
+                    )
+                    or next((s + path[len(d) :] for d, s in moved.items() if inside(path, d)), "")
                 )
                 if taken_away.get(old):
                     # (`mv /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the archive an earlier
@@ -2463,12 +2503,7 @@ def _run(
                 # (an archive an earlier RUN moved here, the newest write at that path: the
                 # one the COPY brought)
                 moved_here = [
-                    c
-                    for e in live
-                    if e.carried
-                    and e.layer >= newest
-                    and (e.path == path or _matches(e.path, path))
-                    for c in e.carried
+                    c for e in live if e.carried and e.layer >= newest for c in _carried_to(e, path)
                 ]
                 unpacked.extend(Hit(e, path, True) for e in moved_here or by_name or trees)
     own.extend(
@@ -2601,17 +2636,32 @@ def _vague_copy(entry: Entry) -> bool:
 
 
 def _archives_at(path: str, live: list[Entry], own: list[Entry]) -> list[Entry]:
-    """The earlier layers' entries that may be the archive at `path`, where this RUN (`own`)
+    """The earlier layers' entries that may be the archive at `path`, or lie in the directory
+    `path` (the COPY's `/tmp/in/bundle.tar.gz` when `/tmp/in` moves), where this RUN (`own`)
     did not write one itself: what a mv or cp of it takes along."""
-    if any(o.path == path or _matches(path, o.path) for o in own):
-        return []
+    mine = [o for o in own if o.path == path or _matches(path, o.path)]
+    if mine:
+        # (unless it moved the COPY's there first: `mv /tmp/x.tgz /opt/ && mv /opt/x.tgz /srv/`)
+        return [c for o in mine for c in o.carried]
     # (and what an earlier mv carried here: an archive moved twice is the COPY's still)
     return [
         c
         for e in live
-        for c in (e.carried if e.carried and _same_file(path, e.path) else (e,))
-        if c is not e or _holds_archive(e, path)
+        for c in (e.carried if e.carried and _carried_to(e, path) else (e,))
+        if c is not e or _holds_archive(e, path) or (e.role == ARCHIVE and inside(e.path, path))
     ]
+
+
+def _carried_to(entry: Entry, path: str) -> tuple[Entry, ...]:
+    """The archives an earlier mv or cp carried to `entry` that lie at `path`: all it carried,
+    or, where it carried a directory, the one at the same place below it (`mv /tmp/in /opt/in`,
+    then `tar -xzf /opt/in/bundle.tar.gz`)."""
+    if _same_file(path, entry.path) or _matches(entry.path, path):
+        return entry.carried
+    if entry.kind == FILE or not inside(path, entry.path):
+        return ()
+    tail = path[len(entry.path.rstrip("/")) :]
+    return tuple(c for c in entry.carried if fnmatch.fnmatchcase(c.path, "*" + tail))
 
 
 def _holds_archive(entry: Entry, path: str) -> bool:

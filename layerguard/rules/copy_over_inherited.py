@@ -1993,11 +1993,11 @@ def _back_from_an_ancestor(ctx: Context, index: int, write: CopyWrite) -> str | 
 def _moved_since(
     ctx: Context, position: int, index: int, files: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """`files` (what the RUN at `position` named and kept), and where a later RUN's mv took
-    them by step `index` (a file moved away still ships at its old path below the whiteout). A
-    directory's contents (`mv src/* dest/`) land in dest; a directory moved into one that is
-    there (made before, the WORKDIR, a standard one) lands inside it by its name, else takes
-    the new name."""
+    """`files` (what the RUN at `position` named and kept, and where they lie below a link made
+    by then), and where a later RUN's mv took them by step `index` (a file moved away still
+    ships at its old path below the whiteout). A directory's contents (`mv src/* dest/`) land
+    in dest; a directory moved into one that is there (made before, the WORKDIR, a standard
+    one) lands inside it by its name, else takes the new name."""
     made: set[str] = set(STANDARD_DIRS)
     moved = list(files)
     for at, step in enumerate(ctx.steps[:index]):
@@ -2005,6 +2005,13 @@ def _moved_since(
         for op in step.run.ops if step.run is not None else ():
             if op.kind == WRITE and op.entry == DIR:
                 made.update(op.paths)
+            if at <= position and (link := link_made(op)) is not None:
+                # (and what it wrote below a link an earlier RUN, or it, made lies in the
+                # link's target: `ln -s /opt/cfg /etc/myapp`, `curl -o /etc/myapp/big.dat`)
+                at_link, target = link
+                moved.extend(
+                    target + f[len(at_link) :] for f in moved if f.startswith(at_link + "/")
+                )
             if at <= position or not (
                 op.kind == WRITE and op.tool == "mv" and len(op.sources) == 1 and op.paths
             ):

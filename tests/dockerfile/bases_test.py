@@ -53,7 +53,7 @@ def test_files_and_docs() -> None:
         assert not known(parse_reference(bare)).docs, bare
     assert known(None) == (
         DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, "",
-        frozenset(), False, False, (), False, False, False, False, False, False, False, (),
+        frozenset(), False, False, (), False, False, False, False, False, False, False, False, (),
         frozenset({"pip", "setuptools", "wheel"}), (), False, False, False,
     )  # fmt: skip
     assert known(parse_reference("alpine:3.20")).distribution

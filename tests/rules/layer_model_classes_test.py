@@ -23425,6 +23425,76 @@ def test_the_classes_of_the_sixty_first_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
+    # an archive a COPY brought, moved twice in one RUN, a later one unpacks: the COPY's still
+    (
+        "FROM debian:12\nCOPY pkg.tar.xz /tmp/\n"
+        "RUN mv /tmp/pkg.tar.xz /opt/ && mv /opt/pkg.tar.xz /srv/\n"
+        "RUN tar -xJf /srv/pkg.tar.xz -C /srv\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    # ... or copied by cp first: the COPY's archive stays where it was
+    (
+        "FROM debian:12\nCOPY app.tar.gz /tmp/app.tar.gz\nRUN cp /tmp/app.tar.gz /opt/app.tar.gz\n"
+        "RUN tar -xzf /opt/app.tar.gz -C /opt\n",
+        [(2, "LG006")],
+    ),
+    # ... or in the directory a mv took, in that RUN or in later ones
+    (
+        "FROM debian:12\nCOPY bundle.tar.gz /tmp/in/\n"
+        "RUN mv /tmp/in /opt/in && tar -xzf /opt/in/bundle.tar.gz -C /opt\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY bundle.tar.gz /tmp/in/\nRUN mv /tmp/in /opt/in\n"
+        "RUN mv /opt/in /srv/in\n"
+        "RUN tar -xzf /srv/in/*.tar.gz -C /srv\n",
+        [(2, "LG006"), (3, "LG003"), (4, "LG003")],
+    ),
+    (  # (not another archive that RUN downloaded into that directory)
+        "FROM debian:12\nCOPY bundle.tar.gz /tmp/in/\nRUN mv /tmp/in /opt/in\n"
+        "RUN cd /opt/in && wget https://x/other.tar.gz && tar -xzf other.tar.gz\n",
+        [(3, "LG003")],
+    ),
+    # a file a RUN wrote below a link lies in its target, which a COPY then writes again
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/cfg && ln -s /opt/cfg /etc/myapp\n"
+        "RUN curl -o /etc/myapp/big.dat https://example.com/big.dat\n"
+        "COPY big.dat /opt/cfg/big.dat\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/cfg && ln -s /opt/cfg /etc/myapp"
+        " && curl -o /etc/myapp/big.dat https://example.com/big.dat\n"
+        "COPY big.dat /opt/cfg/big.dat\n",
+        [(3, "LG002")],
+    ),
+    # `go get` before Go 1.18 builds what it fetched: the build cache stays where GOPATH goes
+    ("FROM golang:1.12\nRUN go get github.com/foo/bar && rm -rf /go/src /go/pkg\n", [(2, "LG005")]),
+    ("FROM golang:1.16\nRUN go get github.com/foo/bar && rm -rf /go/src /go/pkg\n", [(2, "LG005")]),
+    (
+        "FROM alpine:3.8\nRUN apk add --no-cache go git musl-dev"
+        " && GOPATH=/go go get github.com/foo/bar && rm -rf /go\n",
+        [(2, "LG005")],
+    ),
+    (  # (not 1.18's, which only edits go.mod; nor `go get -d`, which builds nothing)
+        "FROM golang:1.20\nWORKDIR /src\nCOPY go.mod go.sum ./\n"
+        "RUN go get github.com/foo/bar && rm -rf /go/pkg\n",
+        [],
+    ),
+    ("FROM golang:1.16\nWORKDIR /src\nRUN go get -d github.com/foo/bar && rm -rf /go/pkg\n", []),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_SECOND)
+def test_the_classes_of_the_sixty_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
