@@ -1641,6 +1641,7 @@ def _freeradius(root: str) -> tuple[str, ...]:
         for n in (
             *("radiusd.conf", "clients.conf", "mods-available/eap", "mods-available/sql"),
             *("sites-available/default", "sites-available/inner-tunnel"),
+            *("proxy.conf", "mods-available/ldap"),
         )
     )
 
@@ -2329,6 +2330,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     **{(m, "unbound"): ("/etc/unbound/unbound.conf",) for m in _MANAGERS},
     ("apt", "pdns-server"): ("/etc/powerdns/pdns.conf",),
+    **{(m, "pdns"): ("/etc/pdns/pdns.conf",) for m in ("apk", "yum")},  # (Alpine's, EPEL's)
     # (its postinst writes the default configuration; RStudio's .deb and .rpm alike)
     **{(m, "shiny-server"): ("/etc/shiny-server/shiny-server.conf",) for m in ("apt", "yum")},
     ("apt", "bind9"): _BIND9,
@@ -3138,6 +3140,9 @@ def known(image: ImageRef | None) -> Known:
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
         # (Alpine's names for phpize's build tools, which those tags do not keep installed)
         env = (*(p for p in env if p[0] != "PHPIZE_DEPS"), ("PHPIZE_DEPS", _ALPINE_PHPIZE))
+    if name == "freeradius/freeradius-server":
+        # (its own build's configuration, in /etc/freeradius; its Alpine tags' in /etc/raddb)
+        files += _freeradius("/etc/raddb" if "alpine" in (image.tag or "") else "/etc/freeradius")
     if name == "dunglas/frankenphp" and "builder" in (image.tag or ""):
         workdir = "/go/src/app"  # (its builder tags, for xcaddy: Go's source tree)
     if name == "drupal" and _OLD_DRUPAL.match(image.tag or ""):

@@ -682,7 +682,8 @@ _MODELLED = frozenset(
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
         *("bun", "pdm"),
-        *("conda", "mamba", "micromamba", "composer", "dpkg", "rpm", "apt-mark", "ldconfig"),
+        *("conda", "mamba", "micromamba", "composer", "dpkg", "dpkg-deb", "rpm", "apt-mark"),
+        "ldconfig",
         *("update-ca-certificates", "locale-gen", "update-locale", "dirname", "basename"),
         "realpath",
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
@@ -2484,9 +2485,17 @@ def _run_as(
 
 # nvm's install script, by its address
 _NVM_INSTALLER = re.compile(r"(?:nvm-sh|creationix)/nvm/[^/\s]+/install\.sh")
+# (one before v0.31.4, whose install script installs no Node.js)
+_OLD_NVM_INSTALLER = re.compile(r"/nvm/v0\.(?:[12]?\d|3[01]\.[0-3])(?:\.\d+)?/install\.sh")
 # n-install, mklement0's installer of n (`curl -L https://bit.ly/n-install | bash -s -- -y`)
 _N_INSTALLER = re.compile(r"(?:bit\.ly|git\.io)/n-install$|/n-install/[^\s]*/n-install$")
-_INSTALLERS_INLINED = re.compile(f"{_NVM_INSTALLER.pattern}|{_N_INSTALLER.pattern}")
+# rvm's installer, which installs a Ruby too when told (`curl -sSL https://get.rvm.io | bash -s
+# stable --ruby`)
+_RVM_INSTALLER = re.compile(r"get\.rvm\.io|rvm/rvm/[^\s]*/rvm-installer")
+_RVM_RUBY = re.compile(r"--(?:ruby|rails|ruby=(\S+))$")
+_INSTALLERS_INLINED = re.compile(
+    f"{_NVM_INSTALLER.pattern}|{_N_INSTALLER.pattern}|{_RVM_INSTALLER.pattern}"
+)
 
 
 def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
@@ -2541,6 +2550,7 @@ def _inlined(
     fetched_nvm = False  # (the command before fetched nvm's install script)
     saved_nvm = False  # (and one before it did)
     fetched_n = False  # (the command before fetched n-install)
+    fetched_rvm = False  # (the command before fetched rvm's installer)
     for command in commands:
         tool, args = tool_and_args(command)
         # (`command -v cmake`, `which meson`: a question, no configure)
@@ -2565,7 +2575,11 @@ def _inlined(
             saved_nvm and posixpath.basename(script) == "install.sh"
         )
         n_install = fetched_n and posixpath.basename(tool) in SHELLS
-        fetched_nvm = any(_NVM_INSTALLER.search(w) for w in command.words)
+        rvm_install = fetched_rvm and posixpath.basename(tool) in SHELLS
+        fetched_rvm = any(_RVM_INSTALLER.search(w) for w in command.words)
+        fetched_nvm = any(
+            _NVM_INSTALLER.search(w) and not _OLD_NVM_INSTALLER.search(w) for w in command.words
+        )
         fetched_n = any(_N_INSTALLER.search(w) for w in command.words)
         saved_nvm = saved_nvm or fetched_nvm
         if nvm and (version := env.get("NODE_VERSION", "")) and "$" not in version:
@@ -2573,6 +2587,14 @@ def _inlined(
             # does, keeping its tarball: `curl .../nvm-sh/nvm/v0.40.1/install.sh | bash`)
             yield command
             yield from split_commands(f"nvm install {_single_quoted(version)}", command.cwd, env)
+            continue
+        rubies = [m for w in args if (m := _RVM_RUBY.match(w))] if rvm_install else []
+        if rubies:
+            # (rvm's installer told `--ruby` installs rvm, then that Ruby as `rvm install`
+            # does, keeping its tarball in rvm's archives)
+            yield command
+            ruby = rubies[-1][1] or "ruby"
+            yield from split_commands(f"rvm install {_single_quoted(ruby)}", command.cwd, env)
             continue
         if n_install and (versions := _n_install_versions(args)) is not None:
             # (n-install puts n in N_PREFIX, ~/n unless set, and installs the Node.js versions it
@@ -4833,6 +4855,17 @@ def _ops(
         yield from _top_entry(
             tool, archive_words[0] if archive_words else None, into, command, text, names
         )
+    elif tool in ("dpkg", "dpkg-deb") and (_dpkg_extracts(words) or "-R" in words):
+        # (`dpkg-deb -x x.deb /tmp/x`: the package's files, below the directory it names; the
+        # archive itself is the install's UNPACK)
+        operands = _operands(words)
+        if len(operands) >= 2 and operands[-1] != "-":
+            yield Op(WRITE, tool, _paths(operands[-1:], command), text, TREE, HEAVY)
+    elif tool == "dpkg-deb" and {"-b", "--build"} & set(words):
+        # (`dpkg-deb --build pkg`: pkg.deb beside it, or where the second operand says)
+        operands = _operands(words)
+        built = operands[1:2] or [operands[0].rstrip("/") + ".deb"] if operands else []
+        yield Op(WRITE, tool, _paths(built, command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
         yield Op(WRITE, tool, _paths(["."], command), text, TREE, HEAVY)

@@ -315,6 +315,10 @@ def layers(
                 declared,
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
+            if held.packages:
+                # (the base's packages it removed are not there for a later removal: `apt-get
+                # purge $PHPIZE_DEPS` on php, then `apt-get purge autoconf build-essential`)
+                held = held._replace(packages=held.packages - _purged_names(step.run.ops, held))
             # (not below a mount, where the program's output stays out of the layer, nor a
             # link, whose removal takes the link alone)
             mounted = [m.get("target", "") for m in step.instr.mounts() if m.get("target")]
@@ -4411,11 +4415,28 @@ def _brings(installed: str, removed: set[str]) -> bool:
     return bool(_PULLS_IN.get(stem, frozenset()) & removed)
 
 
+def _purged_names(ops: Sequence[Op], held: Known) -> set[str]:
+    """The packages of the base's manager that `ops` removed by name, and of apt's what needs
+    one of them (build-essential goes with gcc)."""
+    gone = {
+        p
+        for op in ops
+        if op.kind == PURGE and op.family == held.manager
+        for p in op.packages
+        if "$" not in p
+    }
+    if held.manager == "apt":
+        gone |= {p for p, needs in _PULLS_IN.items() if needs & gone}
+    return gone
+
+
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries`, their installs of `op`'s manager less the packages `op` removed: all that an
     apk virtual package (`apk add --virtual .build-deps curl binutils`) held, removed by its
-    name."""
+    name; and of apt's, the packages that need one removed (build-essential goes with gcc)."""
     gone = set(op.packages)
+    if op.family == "apt":
+        gone |= {p for p, needs in _PULLS_IN.items() if needs & gone}
     return [
         e._replace(packages=tuple(p for p in e.packages if p not in gone and not _virtual(e, gone)))
         if e.role == INSTALL and e.family == op.family and gone & set(e.packages)

@@ -23483,6 +23483,74 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         [],
     ),
     ("FROM golang:1.16\nWORKDIR /src\nRUN go get -d github.com/foo/bar && rm -rf /go/pkg\n", []),
+    # the base's packages a RUN removed are not there for a later removal, nor is what needed
+    # them (build-essential goes with gcc)
+    (
+        "FROM php:7.4-apache\nRUN apt-get update && apt-get install -y build-essential"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get purge -y --auto-remove $PHPIZE_DEPS\n"
+        "RUN apt-get purge -y --auto-remove build-essential autoconf pkg-config\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM php:7.4-apache\nRUN apt-get purge -y --auto-remove autoconf\n"
+        "RUN apt-get purge -y --auto-remove pkg-config\n",
+        [(2, "LG003"), (3, "LG003")],
+    ),
+    (
+        "FROM php:7.4-apache\nRUN apt-get purge -y --auto-remove autoconf\n"
+        "RUN apt-get purge -y --auto-remove autoconf\n",
+        [(2, "LG003")],
+    ),
+    # nvm's install script before v0.31.4 installs no Node.js, whatever NODE_VERSION says
+    (
+        "FROM debian:12\nARG NODE_VERSION=12.16.1\nENV NVM_DIR=/usr/local/nvm\n"
+        "RUN curl -o- https://raw.githubusercontent.com/creationix/nvm/v0.31.2/install.sh | bash\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nARG NODE_VERSION=12.16.1\nENV NVM_DIR=/usr/local/nvm\n"
+        "RUN curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.31.4/install.sh | bash\n",
+        [(4, "LG005")],
+    ),
+    # rvm's installer told --ruby installs that Ruby, keeping its tarball in rvm's archives
+    (
+        "FROM debian:12\nRUN \\curl -sSL https://get.rvm.io | bash -s stable --ruby\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM debian:12\nRUN useradd -m jenkins\nUSER jenkins\n"
+        "RUN curl -sSL https://get.rvm.io | bash -s stable --ruby=2.7.2"
+        " && rm -rf ~/.rvm/archives\n",
+        [],
+    ),
+    ("FROM debian:12\nRUN curl -sSL https://get.rvm.io | bash -s stable\n", []),
+    # FreeRADIUS's image ships its configuration; Alpine's pdns package its pdns.conf
+    (
+        "FROM freeradius/freeradius-server:3.0.23\n"
+        "COPY configs/clients.conf /etc/freeradius/clients.conf\n"
+        "COPY configs/proxy.conf /etc/freeradius/proxy.conf\n"
+        "COPY configs/my-site /etc/freeradius/sites-available/my-site\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache pdns pdns-backend-sqlite3\n"
+        "ADD ./pdns.conf /etc/pdns/\n",
+        [(3, "LG002")],
+    ),
+    # dpkg-deb -x writes the package's files below the directory it names, and runs nothing
+    # else: a removal after it still hides what an earlier install wrote
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y rocblas"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN dpkg-deb -x /tmp/rocblas.deb /tmp/rocblas63 && rm -rf /opt/rocm/lib/rocblas/library\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN dpkg-deb -x /tmp/r.deb /opt/r\nRUN dpkg-deb --build /tmp/pkg\n"
+        "RUN rm -rf /opt/r /tmp/pkg.deb\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
