@@ -1448,6 +1448,10 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
+    # (Meltano's image, on Docker Hub and GitLab's registry: its pip keeps no cache)
+    **dict.fromkeys(
+        ("meltano/meltano", "registry.gitlab.com/meltano/meltano"), (("PIP_NO_CACHE_DIR", "1"),)
+    ),
     _BINDER_BASE: (("HOME", "/home/main"),),
     _BITWALKER: (("HOME", "/opt/app/"),),
 }

@@ -5876,6 +5876,14 @@ def _top_entry(
             tops = [stem]
             if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
                 tops.append(stem.removesuffix("-bin"))
+            if _BARE_NAME.fullmatch(stem) and not (fetched_as or also):
+                # (a download saved under the bare project name, from an address not read,
+                # holds the release's own top, spelled and numbered its way: phpbb.zip holds
+                # phpBB3/)
+                # (not the archive itself beside it, phpbb.zip; its first letter as it is, for
+                # a pattern another removal's, `rm -rf /opt/geckodriver*`, meets not)
+                spelled = "".join(f"[{c}{c.upper()}]" for c in stem[1:])
+                tops.append(f"{stem[0]}{spelled}[!.]*")
             for top in tops:
                 yield Op(
                     WRITE, tool, _paths([posixpath.join(into, top)], command), text, EITHER, HEAVY
@@ -5883,6 +5891,7 @@ def _top_entry(
 
 
 _UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
+_BARE_NAME = re.compile(r"[a-z]{4,}")
 
 
 # GitHub's archive of a tag or branch holds REPO-REF/, less a leading `v` of a version

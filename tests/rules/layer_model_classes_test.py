@@ -23551,6 +23551,25 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -rf /opt/r /tmp/pkg.deb\n",
         [(4, "LG003")],
     ),
+    # a download saved under its project's bare name holds the release's own top, spelled and
+    # numbered its way (phpbb.zip holds phpBB3/); not the archive beside it, nor another's
+    (
+        "FROM php:7.1-apache\nRUN curl $PHPBB_URL -o /tmp/phpbb.zip\n"
+        "RUN unzip /tmp/phpbb.zip -d /tmp/\nRUN rm -rf /tmp/phpBB3/\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM php:7.1-apache\nRUN curl $PHPBB_URL -o /tmp/phpbb.zip\n"
+        "RUN unzip /tmp/phpbb.zip -d /tmp/ && rm /tmp/phpbb.zip\nRUN rm -rf /tmp/composer*\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN cd /opt && wget -O firefox.tar.bz2 $URL && tar xjf firefox.tar.bz2"
+        " && rm firefox.tar.bz2\nRUN rm -rf /opt/geckodriver*\n",
+        [],
+    ),
+    # Meltano's image turns pip's cache off
+    ("FROM meltano/meltano:latest\nRUN pip install -r requirements.txt\n", []),
 ]
 
 
