@@ -545,6 +545,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         # (the distribution's own top files, in the WORKDIR a `COPY . .` writes into)
         *(f"/usr/local/tomcat/{n}" for n in ("README.md", "RUNNING.txt", "RELEASE-NOTES")),
         *(f"/usr/local/tomcat/{n}" for n in ("LICENSE", "NOTICE", "BUILDING.txt")),
+        # (and its scripts, which a `chmod +x bin/*.sh` copies up)
+        *(f"/usr/local/tomcat/bin/{n}.sh" for n in ("catalina", "startup", "shutdown", "version")),
+        *(f"/usr/local/tomcat/bin/{n}.sh" for n in ("setclasspath", "configtest", "digest")),
         # (since 2019 the image keeps the default web applications out of webapps/)
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),
@@ -2470,6 +2473,16 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         re.compile(r"wildfly-core-\d"),
+        (
+            *("standalone/configuration/standalone.xml", "bin/standalone.conf"),
+            "standalone/configuration/logging.properties",
+        ),
+    ),
+    # (JBoss AS 4 to 6: jboss-4.2.3.GA/, and jboss-6.0.0.Final/ of
+    # jboss-as-distribution-6.0.0.Final.zip; 7 as WildFly's)
+    (re.compile(r"jboss-(?:as-distribution-)?[4-6]\."), ("bin/run.conf", "bin/run.sh")),
+    (
+        re.compile(r"jboss-as-7\."),
         (
             *("standalone/configuration/standalone.xml", "bin/standalone.conf"),
             "standalone/configuration/logging.properties",

@@ -2097,6 +2097,9 @@ def _distributions(
                 tops = ("apache-hive-metastore-" + stem.removeprefix(_METASTORE),)
             if stem.startswith("mattermost-"):
                 tops = ("mattermost",)  # (Mattermost's release tarballs hold mattermost/)
+            if stem.startswith(_JBOSS_DISTRIBUTION):
+                # (jboss-as-distribution-6.0.0.Final.zip holds jboss-6.0.0.Final/)
+                tops = ("jboss-" + stem.removeprefix(_JBOSS_DISTRIBUTION),)
             for top in dict.fromkeys(tops):
                 if top:
                     roots[posixpath.join(op.paths[0], top)] = files
@@ -2308,6 +2311,10 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         # rvm's scripts, the one above theirs)
         name, up = sourced
         return {name: functools.reduce(lambda p, _: posixpath.dirname(p), range(up), words[1])}
+    if tool in ("source", ".") and len(words) > 1 and words[1].endswith(_CONDA_SH):
+        # (`source /opt/miniforge3/etc/profile.d/conda.sh && conda activate && conda clean
+        # -afy`: the conda of that tree, as the script sets it)
+        return {"CONDA_EXE": words[1].removesuffix(_CONDA_SH) + "/bin/conda"}
     activates = (
         tool in ("source", ".") and len(words) > 1 and posixpath.basename(words[1]) == "activate"
     ) or (tool in ("conda", "mamba", "micromamba") and words[1:2] == ("activate",))
@@ -4421,6 +4428,9 @@ def _ops(
             recursive=recursive, file_hint=hint, program=program, sets=_sets(tool, words),
         )  # fmt: skip
     elif tool == "fix-permissions":  # jupyter and s2i images: chgrp -R and chmod -R g+rwX
+        yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
+    elif posixpath.basename(tool) == "set_user_permission.sh":
+        # (Kasm's images' script: chgrp -R 0 and chmod -R a+rw of each directory it is given)
         yield Op(CHOWN, tool, _paths(operands, command), text, recursive=True)
     elif tool in _COMPILERS and (compiled := _compiled(words)):
         yield Op(WRITE, tool, _paths([compiled], command), text, FILE, HEAVY)
@@ -6569,6 +6579,9 @@ def _package_ops(
                 named = (*named, MAKE_PROJECT + posixpath.basename(command.cwd.rstrip("/")))
         if family == "pip" and "--user" in words:
             trees = (home_path("~/.local"),)  # (the user's site-packages and its bin/)
+        elif family == "pip" and (conda := _conda_python(words, variables)):
+            # (the Jupyter images' pip is conda's: its site-packages, its bin/)
+            trees = (f"{conda}/lib", f"{conda}/bin")
         if family == "cpm" and not {"-g", "--global"} & set(words):
             # (cpm installs into the project's local/ unless told -g: `-L extlib` elsewhere)
             contained = _option_value(words, "-L", "--local-lib-contained") or "local"
@@ -6668,6 +6681,8 @@ def _package_ops(
         # ~/.local/share/gem where ~/.gem is not there)
         where = (home_path("~/.gem"), home_path("~/.local/share/gem"))
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
+    if root is None and tool in ("conda", "mamba") and "CONDA_EXE" in variables:
+        root = _conda_root(variables["CONDA_EXE"])
     if root is None and tool in ("conda", "mamba"):
         # (`ENV PATH=/opt/miniconda3/bin:$PATH`: the conda found first on PATH)
         on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
@@ -6888,6 +6903,8 @@ _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches not
 # sbt's (its -v is verbose, its version -V)
 SBT_QUESTIONS = JVM_QUESTIONS - {"-v"} | {"-V"}
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
+_CONDA_SH = "/etc/profile.d/conda.sh"
+_JBOSS_DISTRIBUTION = "jboss-as-distribution-"
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(
     {"prune", "rm", "-", "ls", "list", "ls-remote", "lsr", "run", "use", "as", "exec", "which"}
@@ -6915,6 +6932,8 @@ def _conda_prefix(
     if (not name and not creates) or name == "base" or "$" in (name or "") or "/" in (name or ""):
         return None
     root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
+    if root is None and tool in ("conda", "mamba") and "CONDA_EXE" in variables:
+        root = _conda_root(variables["CONDA_EXE"])
     if root is None:
         on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
         root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
@@ -6924,6 +6943,16 @@ def _conda_prefix(
 # What `conda activate NAME` leaves in CONDA_PREFIX for the commands after it, where the root
 # is not known yet (the conda that installs says it).
 _CONDA_ENVS = "envs/"
+
+
+def _conda_python(words: tuple[str, ...], variables: Mapping[str, str]) -> str | None:
+    """The conda tree (CONDA_DIR) whose pip a bare `pip` is, where PATH puts it first or the
+    image sets no PATH of its own (the Jupyter images); not a pip called by its path."""
+    conda = variables.get("CONDA_DIR", "").rstrip("/")
+    if not conda.startswith("/") or "/" in words[0] or "VIRTUAL_ENV" in variables:
+        return None
+    path = variables.get("PATH", "")
+    return conda if not path or path.split(":")[0] == f"{conda}/bin" else None
 
 
 def _conda_root(program: str) -> str | None:

@@ -3418,6 +3418,15 @@ def _reach(
         # nor apt's source lists moved aside, a few lines of configuration (not yum's
         # CentOS-Base.repo, which labels count)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+    if (
+        op.kind == CHOWN
+        and is_glob(path)
+        and any(_same_file(path, f) for f in held.files)
+        and not any(_same_file(path, e.path) for e in live)
+        and not any(covers(g, path) for g in gone)
+    ):
+        # (and a pattern that takes such files: `chmod a+x /usr/local/tomcat/bin/*.sh`)
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     # (a file the move names, or a tree of weight: not a directory the base ships empty, tomcat's
     # webapps/ or logs/)
     in_runtime = (
@@ -4846,6 +4855,9 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     named = not (parent in BIN_DIRS or parent in _SCRIPT_DIRS)
     if (named and posixpath.basename(path) in _DIRECTORY_NAMES) or path in held.trees:
         return True
+    name = posixpath.basename(path.rstrip("/"))
+    if parent == "/etc" and "." not in name and name not in _ETC_FILES:
+        return True  # (a program's configuration directory: `COPY direwolf /etc/direwolf`)
     below = path.rstrip("/") + "/"
     if any(f.startswith(below) for f in held.files) or any(
         e.layer < entry.layer
@@ -4859,6 +4871,17 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     return "t" in mode or ("s" in mode and "g" in mode.split("+")[0])
 
 
+# The files right in /etc named without an extension (any other name there is a program's
+# directory)
+_ETC_FILES = frozenset(
+    {"hosts", "hostname", "passwd", "group", "shadow", "gshadow", "subuid", "subgid", "sudoers"}
+    | {"crontab", "environment", "profile", "bashrc", "inputrc", "timezone", "localtime"}
+    | {"fstab", "issue", "motd", "shells", "protocols", "services", "networks", "mailname"}
+    | {"aliases", "exports", "ethers", "machine-id", "papersize", "printcap", "securetty"}
+    | {"adjtime", "mtab", "os-release", "lsb-release", "debian_version", "alpine-release"}
+    | {"redhat-release", "centos-release", "system-release", "zshrc", "vimrc", "wgetrc"}
+    | {"magic", "nanorc", "screenrc", "inittab", "shells", "netconfig", "rpc", "login.defs"}
+)
 # Directories of files read or run one by one, which hold no directories
 _SCRIPT_DIRS = CRON_DIRS | {
     *("/etc/init.d", "/etc/logrotate.d", "/etc/cron.d", "/etc/profile.d", "/etc/sudoers.d")

@@ -23570,6 +23570,47 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # Meltano's image turns pip's cache off
     ("FROM meltano/meltano:latest\nRUN pip install -r requirements.txt\n", []),
+    # the conda a sourced conda.sh sets up is that tree's: its clean hides the installer's pkgs
+    (
+        "FROM ubuntu:22.04\nRUN wget https://github.com/conda-forge/miniforge/releases/latest/"
+        "download/Miniforge3-Linux-x86_64.sh\n"
+        "RUN bash Miniforge3-Linux-x86_64.sh -b -f -p /opt/miniforge3\n"
+        'SHELL ["/bin/bash", "-c", "-l"]\n'
+        "RUN source /opt/miniforge3/etc/profile.d/conda.sh && conda activate && conda clean -afy\n",
+        [(3, "LG005"), (5, "LG003")],
+    ),
+    # the Jupyter images' pip is conda's: a later fix-permissions of CONDA_DIR copies up what
+    # it installed; Kasm's set_user_permission.sh re-modes a home as fix-permissions does
+    (
+        "FROM jupyter/scipy-notebook:latest\nRUN pip install --quiet --no-cache-dir pyimagej\n"
+        'RUN fix-permissions "${CONDA_DIR}" && fix-permissions "/home/${NB_USER}"\n',
+        [(3, "LG004")],
+    ),
+    (
+        "FROM kasmweb/core-ubuntu-jammy:1.13.0\nUSER root\nENV HOME /home/kasm-default-profile\n"
+        "ENV STARTUPDIR /dockerstartup\nCOPY app.desktop $HOME/Desktop/\n"
+        "RUN $STARTUPDIR/set_user_permission.sh $HOME\n",
+        [(6, "LG004")],
+    ),
+    # a name right in /etc without an extension is a program's directory: a chown of it alone
+    # changes its entry
+    ("FROM debian:12\nCOPY direwolf /etc/direwolf\nRUN chown 242:242 /etc/direwolf\n", []),
+    (
+        "FROM debian:12\nCOPY crontab /etc/crontab\nRUN chown root:root /etc/crontab\n",
+        [(3, "LG004")],
+    ),
+    # JBoss AS's distributions ship bin/run.conf (6's zip holds jboss-6.0.0.Final/)
+    (
+        "FROM centos:7\nWORKDIR /opt/jboss\n"
+        "RUN curl -O https://x/jboss-as-distribution-6.0.0.Final.zip"
+        " && unzip jboss-as-distribution-6.0.0.Final.zip"
+        " && rm jboss-as-distribution-6.0.0.Final.zip\n"
+        "COPY run.conf /opt/jboss/jboss-6.0.0.Final/bin/run.conf\n",
+        [(4, "LG002")],
+    ),
+    # a pattern a chmod names takes the base's files it matches: tomcat's scripts
+    ("FROM tomcat:8-jre8\nRUN chmod a+x /usr/local/tomcat/bin/*.sh\n", [(2, "LG004")]),
+    ("FROM tomcat:8-jre8\nRUN chmod a+x /usr/local/tomcat/lib/*.sh\n", []),
 ]
 
 
