@@ -2182,6 +2182,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
             # build)
             ("influxdb", ("/etc/influxdb/influxdb.conf", "/etc/init.d/influxdb")),
             ("telegraf", ("/etc/telegraf/telegraf.conf", "/etc/init.d/telegraf")),
+            ("kapacitor", ("/etc/kapacitor/kapacitor.conf", "/etc/init.d/kapacitor")),
             ("clickhouse-server", _CLICKHOUSE),
             ("elasticsearch", _elastic("elasticsearch", "elasticsearch.yml", "log4j2.properties")),
             ("logstash", _elastic("logstash", "logstash.yml", "pipelines.yml", "jvm.options")),
@@ -3157,6 +3158,10 @@ def known(image: ImageRef | None) -> Known:
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
         # (Alpine's names for phpize's build tools, which those tags do not keep installed)
         env = (*(p for p in env if p[0] != "PHPIZE_DEPS"), ("PHPIZE_DEPS", _ALPINE_PHPIZE))
+    if name == "postgres":
+        # (its own Dockerfile moves the sample configuration up, where initdb reads it)
+        share = "/usr/local/share" if "alpine" in (image.tag or "") else "/usr/share"
+        files += (f"{share}/postgresql/postgresql.conf.sample",)
     if name == "freeradius/freeradius-server":
         # (its own build's configuration, in /etc/freeradius; its Alpine tags' in /etc/raddb)
         files += _freeradius("/etc/raddb" if "alpine" in (image.tag or "") else "/etc/freeradius")

@@ -1632,6 +1632,7 @@ def _run_effects(
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}, instr.workdir))
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
+    ops = _links_replaced(ops) if any(o.tool == "ln" for o in ops) else ops
     ops = _directories_made_anew(
         _extractions_taken_back(
             _installers_used_up(_archives_consumed(_caches_emptied_by_name(ops)))
@@ -2516,6 +2517,29 @@ def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
     if versions == [] and "-" in given:
         return None
     return versions or ["lts"]
+
+
+def _links_replaced(ops: list[Op]) -> list[Op]:
+    """`ops`, less the paths named without an extension that a plain `rm` (no -r: not a
+    directory, or it fails) removed and a later `ln -s` of the RUN makes again: the link one
+    version's install left, pointed at another (`rm /usr/libexec/postgresql && ln -s
+    /usr/libexec/postgresql16 /usr/libexec/postgresql`), which holds no bytes."""
+    out = list(ops)
+    for at, op in enumerate(ops):
+        words = tuple(op.command.split())
+        if (
+            op.kind != REMOVE
+            or op.tool != "rm"
+            or any(_flagged(words, r, "--recursive") for r in "rR")
+        ):
+            continue
+        linked = {made[0] for o in ops[at + 1 :] if (made := link_made(o)) is not None}
+        # (not a file by its name, a configuration the link moves elsewhere: `rm -f
+        # /etc/ssmtp/ssmtp.conf && ln -s /run/ssmtp.conf /etc/ssmtp/ssmtp.conf`)
+        kept = tuple(p for p in op.paths if p not in linked or names_a_file(p))
+        if kept != op.paths:
+            out[at] = op._replace(paths=kept)
+    return out
 
 
 def _ivy_sbt(ops: list[Op]) -> list[Op]:

@@ -40,6 +40,7 @@ from layerguard.dockerfile.bases import (
     RHEL_SKEL,
     RPM_VERSION,
     SKEL_NAMES,
+    USER_DATABASE,
     Known,
     in_tree,
     known,
@@ -3411,6 +3412,12 @@ def _reach(
         )
         and not any(e.path == path for e in live)
         and not (moves and path.startswith(_APT_SOURCES))
+        # (nor the user database after this RUN installed packages, whose scripts add their
+        # users: `yum localinstall influxdb.rpm && chmod 664 /etc/passwd`)
+        and not (
+            path in USER_DATABASE
+            and any(e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS for e in own)
+        )
     ):
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up (a touch too: `touch /etc/crontabs/root` on

@@ -390,6 +390,12 @@ def _old_copies(
             yield found.path, earlier.where, found.size
             return
         for old in unlisted[position]:
+            if old == write and write.source and "$" not in write.path + write.source:
+                # (the same sources copied to the same place again, a pattern's or a tree's
+                # whose listing is not known: each file it matches, twice; not where a variable
+                # not known decides, which may differ each time)
+                yield write.path, earlier.where, old.size
+                return
             if (again := stages.context_file_ahead(old, write)) is not None:
                 # (the context's file a stage copied by name, then the context's directory)
                 yield again, earlier.where, None

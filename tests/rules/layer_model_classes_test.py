@@ -23611,6 +23611,50 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
     # a pattern a chmod names takes the base's files it matches: tomcat's scripts
     ("FROM tomcat:8-jre8\nRUN chmod a+x /usr/local/tomcat/bin/*.sh\n", [(2, "LG004")]),
     ("FROM tomcat:8-jre8\nRUN chmod a+x /usr/local/tomcat/lib/*.sh\n", []),
+    # Kapacitor's package ships its configuration; the postgres image its sample one
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y kapacitor"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY conf/kapacitor.conf /etc/kapacitor/kapacitor.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM postgres:17-bookworm\n"
+        "COPY postgresql.conf.sample /usr/share/postgresql/postgresql.conf.sample\n",
+        [(2, "LG002")],
+    ),
+    # the user database after an install in the same RUN, whose scripts add users, is that RUN's
+    (
+        "FROM centos:7\nRUN yum -y localinstall /influxdb.rpm && yum clean all"
+        " && chmod 664 /etc/passwd\n",
+        [],
+    ),
+    ("FROM centos:7\nRUN chmod 664 /etc/passwd\n", [(2, "LG004")]),
+    # a plain rm of a name a later ln -s of the RUN makes again removes a link; not a file by
+    # its name, a configuration the link moves elsewhere
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache postgresql15 postgresql16\n"
+        "RUN rm /usr/libexec/postgresql"
+        " && ln -s /usr/libexec/postgresql16 /usr/libexec/postgresql\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y ssmtp"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -f /etc/ssmtp/ssmtp.conf && ln -s /run/ssmtp.conf /etc/ssmtp/ssmtp.conf\n",
+        [(3, "LG003")],
+    ),
+    # the same pattern copied to the same place twice writes each file it matches again
+    (
+        "FROM alpine AS b\nRUN mkdir -p /out && echo 1 > /out/pga.sql\nFROM alpine\n"
+        "COPY --from=b /out/pga* /usr/share/ext/\nCOPY --from=b /out/pga* /usr/share/ext/\n",
+        [(5, "LG002")],
+    ),
+    (
+        "FROM alpine AS b\nRUN mkdir -p /out/a /out/b\nFROM alpine\nARG SOURCES\n"
+        "ENV DIR=${SOURCES:+/out/a}\nCOPY --from=b ${DIR:-/null?} $DIR/\n"
+        "ENV DIR=${SOURCES:+/out/b}\nCOPY --from=b ${DIR:-/null?} $DIR/\n",
+        [],
+    ),
 ]
 
 
