@@ -882,6 +882,9 @@ _NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-7])(?:[.-]|$)")
 _NGINX_CURL = frozenset(
     {"curl", "libcurl", "libcurl4", "libcurl4t64", "publicsuffix", "ca-certificates", "openssl"}
 )
+# What the perl image's slim tags keep of what built them (their `savedPackages`, to which
+# some releases add curl)
+_PERL_SLIM_KEPT = frozenset({"ca-certificates", "make", "netbase", "zlib1g-dev", "libssl-dev"})
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
 _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
@@ -3415,6 +3418,7 @@ def known(image: ImageRef | None) -> Known:
         else _TEMURIN_PACKAGES if name == "eclipse-temurin" and debian
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
+        else _DEBIAN_PACKAGES | _PERL_SLIM_KEPT if name == "perl" and debian and "slim" in tagged
         else _nginx_packages(_NGINX_PACKAGES, image.tag or "") if name == "nginx" and debian
         else _nginx_packages(_NGINX_ALPINE_PACKAGES, image.tag or "")
         if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged

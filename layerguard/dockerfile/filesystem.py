@@ -4734,6 +4734,11 @@ _KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")
 _PHP_CONF_D = re.compile(r"/etc/php/[^/]+/[^/]+/conf\.d/[^/]+\.ini")
 
 
+_CRON_TABLES = frozenset(
+    f"cron.{p}" for p in ("d", "hourly", "daily", "weekly", "monthly", "yearly")
+)
+
+
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     """A directory of `path` is named for one of the packages (`/etc/nginx/...` after
     `apk add nginx`, `/etc/php/8.1/...` after `apt-get install php8.1-cli`, `/etc/cron.*/x`
@@ -4741,6 +4746,8 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     parts = path.strip("/").lower().split("/")
     if parts[0] == "opt" and len(parts) == 2 and parts[1] in (n.lower() for n in packages):
         return True  # (`dpkg -i homebridge_1.1.6.deb` makes /opt/homebridge)
+    if len(parts) == 3 and parts[0] == "etc" and parts[1] in _CRON_TABLES and parts[2][:1] in "*?[":
+        return False  # (cron's own files there are its .placeholder dotfiles, which `*` skips)
     # (In /etc a package's own directory or file is named for it; in /opt only a vendor's
     # directory above what it installs is: `python3` puts nothing in /opt/python.)
     for part in parts[1:] if parts[0] == "etc" else parts[1:-1]:

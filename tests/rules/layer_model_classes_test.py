@@ -23655,6 +23655,25 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "ENV DIR=${SOURCES:+/out/b}\nCOPY --from=b ${DIR:-/null?} $DIR/\n",
         [],
     ),
+    # cron's own files in its tables are .placeholder dotfiles, which `*` skips
+    (
+        "FROM debian:12-slim\nRUN apt-get update && apt-get install -y cron"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -f /etc/cron.d/* /etc/cron.daily/*\n",
+        [],
+    ),
+    # perl's slim tags keep make, zlib1g-dev and libssl-dev: a purge of them hides the base's
+    (
+        "FROM perl:5.40-slim\nRUN apt-get update && apt-get install -y gcc libc6-dev"
+        " && cpanm -n Mojolicious && apt-get purge -y gcc libc6-dev make zlib1g-dev"
+        " && rm -rf /var/lib/apt/lists/* ~/.cpanm\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM perl:5.40-slim\nRUN apt-get update && apt-get install -y gcc libc6-dev"
+        " && cpanm -n Mojolicious && apt-get purge -y gcc libc6-dev"
+        " && rm -rf /var/lib/apt/lists/* ~/.cpanm\n",
+        [],
+    ),
 ]
 
 
