@@ -5910,14 +5910,15 @@ def _top_entry(
             tops = [stem]
             if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
                 tops.append(stem.removesuffix("-bin"))
-            if _BARE_NAME.fullmatch(stem) and not (fetched_as or also):
-                # (a download saved under the bare project name, from an address not read,
-                # holds the release's own top, spelled and numbered its way: phpbb.zip holds
-                # phpBB3/)
-                # (not the archive itself beside it, phpbb.zip; its first letter as it is, for
-                # a pattern another removal's, `rm -rf /opt/geckodriver*`, meets not)
+            if _BARE_NAME.fullmatch(stem) and name == archive:
+                # (a download saved under the bare project name holds the release's own top,
+                # spelled and numbered its way: phpbb.zip of phpBB-3.3.8.zip holds phpBB3/)
+                # (not the archive itself beside it, phpbb.zip, nor a release's top by its
+                # address, `tool-3.1` of tool-3.1.tar.gz saved as tool.tar.gz, which is the other
+                # name's; its first letter as it is, for a pattern another removal's, `rm -rf
+                # /opt/geckodriver*`, meets not)
                 spelled = "".join(f"[{c}{c.upper()}]" for c in stem[1:])
-                tops.append(f"{stem[0]}{spelled}[!.]*")
+                tops.append(f"{stem[0]}{spelled}[!.-]*")
             for top in tops:
                 yield Op(
                     WRITE, tool, _paths([posixpath.join(into, top)], command), text, EITHER, HEAVY
