@@ -2885,6 +2885,10 @@ def package_files(
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
+        if family == "apt" and (
+            name in _NEEDS_CERTIFICATES or (recommends and name in _RECOMMENDS_CERTIFICATES)
+        ):
+            found.append(_BUNDLE)  # (ca-certificates comes along: its trigger writes the bundle)
         if (
             family == "apt"
             and name in _APACHE_FIRST
@@ -2893,6 +2897,15 @@ def package_files(
         ):
             found.extend(PACKAGE_FILES[("apt", _APACHE_FIRST[name])])
     return tuple(found)
+
+
+# Debian's packages that depend on ca-certificates, and those that recommend it (curl through
+# libcurl4), which apt installs unless told --no-install-recommends
+_NEEDS_CERTIFICATES = frozenset(
+    {"python3-pip", "python3-certifi", "python3-requests", "ca-certificates-java"}
+    | {"default-jre", "default-jre-headless", "default-jdk", "default-jdk-headless"}
+)
+_RECOMMENDS_CERTIFICATES = frozenset({"wget", "curl", "git"})
 
 
 def _takes_apache(name: str, named: set[str]) -> bool:

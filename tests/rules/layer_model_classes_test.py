@@ -23674,6 +23674,18 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/* ~/.cpanm\n",
         [],
     ),
+    # ca-certificates comes with what depends on it (python3-pip) or recommends it (wget, curl,
+    # git, unless told --no-install-recommends): its trigger writes the bundle a COPY replaces
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y python3-pip wget"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY ca-certificates.crt /etc/ssl/certs/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends wget"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY ca-certificates.crt /etc/ssl/certs/\n",
+        [],
+    ),
 ]
 
 
