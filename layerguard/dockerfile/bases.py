@@ -836,7 +836,14 @@ _BUILDPACK_PACKAGES = _BUILDPACK_SCM | frozenset(
      "gcc", "cpp", "binutils", "imagemagick", "imagemagick-6-common", "imagemagick-6.q16",
      "imagemagick-7-common", "imagemagick-7.q16", "libtool", "make", "patch", "perl",
      "unzip", "xz-utils", "zlib1g-dev", "pkg-config", "pkgconf", "python3", "python3-minimal",
-     "tzdata", "libc6-dev", "libc-dev"}
+     "tzdata", "libc6-dev", "libc-dev",
+     # (and the development libraries its Dockerfile installs by name)
+     "libbz2-dev", "libcurl4-openssl-dev", "libdb-dev", "libevent-dev", "libffi-dev",
+     "libgdbm-dev", "libglib2.0-dev", "libgmp-dev", "libjpeg-dev", "libkrb5-dev", "liblzma-dev",
+     "libmagickcore-dev", "libmagickwand-dev", "libmaxminddb-dev", "libncurses5-dev",
+     "libncursesw5-dev", "libncurses-dev", "libpng-dev", "libpq-dev", "libreadline-dev",
+     "libsqlite3-dev", "libssl-dev", "libwebp-dev", "libxml2-dev", "libxslt1-dev",
+     "libyaml-dev"}
 )  # fmt: skip
 _BUILDPACK_IMAGES = frozenset(
     {"buildpack-deps", "python", "node", "ruby", "golang", "rust", "perl", "gcc", "pypy"}
@@ -1726,7 +1733,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     **{
         (m, name): ("/etc/prosody/prosody.cfg.lua",)
-        for m, name in (("apt", "prosody"), ("apk", "prosody"), ("apt", "jitsi-meet-prosody"))
+        for m, name in (
+            *(("apt", "prosody"), ("apk", "prosody"), ("apt", "jitsi-meet-prosody")),
+            ("apt", "prosody-trunk"),  # (prosody.im's nightly builds)
+        )
     },
     ("apt", "php5-fpm"): (
         *("/etc/php5/fpm/php-fpm.conf", "/etc/php5/fpm/pool.d/www.conf"),
@@ -2338,6 +2348,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for m, n in (("apt", "ansible"), ("yum", "ansible"), ("yum", "ansible-core"))
     },
     ("apt", "snmpd"): ("/etc/snmp/snmpd.conf",),
+    ("apt", "renderd"): ("/etc/renderd.conf",),  # (mod_tile's rendering daemon)
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     **{(m, "unbound"): ("/etc/unbound/unbound.conf",) for m in _MANAGERS},
     ("apt", "pdns-server"): ("/etc/powerdns/pdns.conf",),

@@ -685,6 +685,7 @@ _MODELLED = frozenset(
         *("conda", "mamba", "micromamba", "composer", "dpkg", "dpkg-deb", "rpm", "apt-mark"),
         "ldconfig",
         *("update-ca-certificates", "locale-gen", "update-locale", "dirname", "basename"),
+        "update-alternatives",  # (links in /etc/alternatives and its small state files)
         "realpath",
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),

@@ -412,7 +412,9 @@ def _old_copies(
                 # (the other way round: `COPY *.py ./`, then `COPY train.py ./`)
                 yield write.path, earlier.where, None
                 return
-            if (again := stages.context_file_back(write, old)) is not None:
+            if (again := stages.context_file_back(write, old)) is None:
+                again = stages.whole_context_back(write, old)
+            if again is not None:
                 # (`COPY ./ ./` in /app, then `COPY --from=builder /app ./` of a builder that
                 # copied `package*` there from the context: those files, written again)
                 yield again, earlier.where, None
@@ -1156,6 +1158,41 @@ class _Stages:
             excluded = left_out[0].matches(held) or left_out[1].matches(below)
             if landed == f"{old.into.rstrip('/')}/{held}" and not excluded:
                 return landed
+        return None
+
+    def whole_context_back(self, write: CopyWrite, old: CopyWrite) -> str | None:
+        """Where `write`, a tree a `COPY --from` takes from a stage, puts the context's file or
+        directory that `old`, an earlier copy of it by name, wrote at that same path: the stage
+        copied the whole context there (`COPY . /app/` in the builder, `COPY requirements
+        ./requirements` in /app, then `COPY --from=builder /app/ /app/`); None when it did not."""
+        if not write.origin or not (write.tree or write.either) or is_glob(write.source):
+            return None
+        if old.origin or old.source in ("", ".") or is_glob(old.source) or is_remote(old.source):
+            return None
+        from layerguard.dockerfile.ignorefile import excluder
+
+        at = "/" + write.source.strip("/")
+        landed = f"{write.into.rstrip('/')}/{old.source.strip('/')}"
+        if landed != old.path.rstrip("/"):
+            return None
+        removed = self.removed(write.origin)
+        lineage = self.lineage(write.origin)
+        for stage in self.model.stages:
+            if stage.index not in lineage:
+                continue
+            for instr in stage.instructions:
+                if instr.keyword not in ("copy", "add") or instr.flag("from"):
+                    continue
+                for w in copy_writes(instr, None):
+                    inner = f"{w.path.rstrip('/')}/{old.source.strip('/')}"
+                    if (
+                        w.source in ("", ".")
+                        and not w.origin
+                        and w.path.rstrip("/") == at.rstrip("/")
+                        and not excluder(w.excludes).matches(old.source.strip("/"))
+                        and not any(covers(r, inner) for r in removed)
+                    ):
+                        return landed
         return None
 
     def context_file_ahead(self, old: CopyWrite, write: CopyWrite) -> str | None:

@@ -23686,6 +23686,48 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY ca-certificates.crt /etc/ssl/certs/\n",
         [],
     ),
+    # update-alternatives only sets links: a setcap after it still copies up what an install wrote
+    (
+        "FROM debian:bullseye\nRUN apt update && apt install -y lua5.3\n"
+        "RUN update-alternatives --set lua-interpreter /usr/bin/lua5.3"
+        " && setcap cap_net_bind_service=+eip /usr/bin/lua5.3\n",
+        [(2, "LG005"), (3, "LG004")],
+    ),
+    # prosody.im's prosody-trunk and mod_tile's renderd ship their configuration
+    (
+        "FROM debian:bullseye\nRUN apt-get update && apt-get install -y prosody-trunk renderd"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY prosody.cfg.lua /etc/prosody/prosody.cfg.lua\n"
+        "ADD ./renderd.conf /etc/renderd.conf\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # the full buildpack-deps images (python:3.12-bookworm) hold the -dev libraries it names
+    (
+        "FROM python:3.12-bookworm\nRUN apt-get update && apt-get install -y libpq-dev"
+        " && pip install --no-cache-dir psycopg2 && apt-get purge -y libpq-dev"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # a stage that copied the whole context where a later COPY --from takes from brings back
+    # the context's files an earlier COPY of the final stage wrote by name
+    (
+        "FROM node:20-alpine AS frontend\nWORKDIR /app\nCOPY . /app/\nRUN yarn dist\n"
+        "FROM python:3.12\nWORKDIR /app\nCOPY requirements ./requirements\n"
+        "RUN pip install --no-cache-dir -r requirements/base.txt\n"
+        "COPY --from=frontend /app/ /app/\n",
+        [(9, "LG002")],
+    ),
+    (  # (not one its copy left out, nor from a stage that copied the context elsewhere)
+        "FROM node:20-alpine AS frontend\nWORKDIR /app\nCOPY --exclude=requirements . /app/\n"
+        "FROM python:3.12\nWORKDIR /app\nCOPY requirements ./requirements\n"
+        "COPY --from=frontend /app/ /app/\n",
+        [],
+    ),
+    (
+        "FROM node:20-alpine AS frontend\nCOPY . /src/\nRUN mkdir /app\n"
+        "FROM python:3.12\nWORKDIR /app\nCOPY requirements ./requirements\n"
+        "COPY --from=frontend /app/ /app/\n",
+        [],
+    ),
 ]
 
 
