@@ -280,6 +280,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_EAP, ("/opt/eap",)),
     # (CM2Network's SteamCMD images: steamcmd.sh and its 32-bit runtime, in the steam user's home)
     "cm2network/steamcmd": ("/home/steam/steamcmd",),
+    # (Kasm's workspace images: the default profile the user's home starts from, its desktop
+    # and configuration)
+    "kasmweb/*": ("/home/kasm-default-profile",),
     # (Keycloak's Quarkus images, 17 on: bin, conf and some 200 MB of lib)
     "*keycloak/keycloak": ("/opt/keycloak",),
     # (and JBoss's images of Keycloak before 17 and of WildFly: the whole server)
@@ -889,9 +892,15 @@ _NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-7])(?:[.-]|$)")
 _NGINX_CURL = frozenset(
     {"curl", "libcurl", "libcurl4", "libcurl4t64", "publicsuffix", "ca-certificates", "openssl"}
 )
-# What the perl image's slim tags keep of what built them (their `savedPackages`, to which
-# some releases add curl)
-_PERL_SLIM_KEPT = frozenset({"ca-certificates", "make", "netbase", "zlib1g-dev", "libssl-dev"})
+# What the perl image's slim tags keep of what built them (their `savedPackages` since June 2022,
+# to which some releases add curl; zlib1g-dev brings libc6-dev): not the tags built before, of
+# Perl 5.32 and older or of Debian 10 and older, which kept make and netbase alone
+# Meltano's tags of v2.4.0 to v4.1, whose image turned pip's cache off
+_MELTANO_NO_PIP_CACHE = re.compile(r"v(?:2\.(?:[4-9]|\d\d)|3\.\d+|4\.[01])(?:[.-]|$)")
+_PERL_SLIM_KEPT = frozenset(
+    {"ca-certificates", "make", "netbase", "zlib1g-dev", "libssl-dev", "libc6-dev", "libc-dev"}
+)
+_OLD_PERL_SLIM = re.compile(r":5\.(?:[0-2]\d|3[0-2])(?!\d)|stretch|buster|jessie")
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
 _JUPYTER_PACKAGES = _UBUNTU_PACKAGES | frozenset(
@@ -1461,10 +1470,6 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
-    # (Meltano's image, on Docker Hub and GitLab's registry: its pip keeps no cache)
-    **dict.fromkeys(
-        ("meltano/meltano", "registry.gitlab.com/meltano/meltano"), (("PIP_NO_CACHE_DIR", "1"),)
-    ),
     _BINDER_BASE: (("HOME", "/home/main"),),
     _BITWALKER: (("HOME", "/opt/app/"),),
 }
@@ -2897,7 +2902,9 @@ def package_files(
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
         if family == "apt" and (
-            name in _NEEDS_CERTIFICATES or (recommends and name in _RECOMMENDS_CERTIFICATES)
+            name in _NEEDS_CERTIFICATES
+            or _OPENJDK_PACKAGE.fullmatch(name)
+            or (recommends and name in _RECOMMENDS_CERTIFICATES)
         ):
             found.append(_BUNDLE)  # (ca-certificates comes along: its trigger writes the bundle)
         if (
@@ -2917,6 +2924,8 @@ _NEEDS_CERTIFICATES = frozenset(
     | {"default-jre", "default-jre-headless", "default-jdk", "default-jdk-headless"}
 )
 _RECOMMENDS_CERTIFICATES = frozenset({"wget", "curl", "git"})
+# (Debian's and Ubuntu's OpenJDK, through ca-certificates-java)
+_OPENJDK_PACKAGE = re.compile(r"openjdk-\d+-(?:jre|jdk)(?:-headless)?")
 
 
 def _takes_apache(name: str, named: set[str]) -> bool:
@@ -3185,6 +3194,8 @@ def known(image: ImageRef | None) -> Known:
     if name in _PHP_IMAGES and "alpine" in (image.tag or ""):
         # (Alpine's names for phpize's build tools, which those tags do not keep installed)
         env = (*(p for p in env if p[0] != "PHPIZE_DEPS"), ("PHPIZE_DEPS", _ALPINE_PHPIZE))
+    if name == "meltano/meltano" and _MELTANO_NO_PIP_CACHE.match(image.tag or ""):
+        env += (("PIP_NO_CACHE_DIR", "1"),)  # (from v2.4.0 until v4.2.0 dropped it)
     if name == "postgres":
         # (its own Dockerfile moves the sample configuration up, where initdb reads it)
         share = "/usr/local/share" if "alpine" in (image.tag or "") else "/usr/share"
@@ -3442,7 +3453,8 @@ def known(image: ImageRef | None) -> Known:
         else _TEMURIN_PACKAGES if name == "eclipse-temurin" and debian
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
-        else _DEBIAN_PACKAGES | _PERL_SLIM_KEPT if name == "perl" and debian and "slim" in tagged
+        else _DEBIAN_PACKAGES | _PERL_SLIM_KEPT
+        if name == "perl" and debian and "slim" in tagged and not _OLD_PERL_SLIM.search(tagged)
         else _nginx_packages(_NGINX_PACKAGES, image.tag or "") if name == "nginx" and debian
         else _nginx_packages(_NGINX_ALPINE_PACKAGES, image.tag or "")
         if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged

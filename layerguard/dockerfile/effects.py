@@ -1634,6 +1634,7 @@ def _run_effects(
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
     ops = _ivy_sbt(ops) if any(o.family == "sbt" and o.role == CACHE for o in ops) else ops
     ops = _links_replaced(ops) if any(o.tool == "ln" for o in ops) else ops
+    ops = _tops_found(ops) if any(_SPELLED_TOP.search(p) for o in ops for p in o.paths) else ops
     ops = _directories_made_anew(
         _extractions_taken_back(
             _installers_used_up(_archives_consumed(_caches_emptied_by_name(ops)))
@@ -2520,12 +2521,51 @@ def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
     return versions or ["lts"]
 
 
+def _tops_found(ops: list[Op]) -> list[Op]:
+    """`ops`, less the top an archive of a bare name may hold under another spelling (`_top_entry`)
+    where a later command of the RUN names its top by the name's own stem (`unzip
+    /tmp/phpmyadmin.zip -d /tmp && mv /tmp/phpMyAdmin-*-all-languages /var/www/html/pma`): that is
+    the top it held, which the model follows by that name."""
+    out = []
+    for at, op in enumerate(ops):
+        spelled = [p for p in op.paths if _SPELLED_TOP.search(p)]
+        if op.kind == WRITE and spelled:
+            named = {
+                p for o in ops[at + 1 :] if o.command != op.command for p in (*o.paths, *o.sources)
+            }
+            found = [
+                p
+                for p in spelled
+                if any(
+                    posixpath.dirname(n) == posixpath.dirname(p)
+                    and n not in spelled
+                    and not is_archive(n)  # (the archive itself: `rm /tmp/phpbb.zip`)
+                    and fnmatch.fnmatchcase(posixpath.basename(n).lower(), _stem_of(p) + "*")
+                    for n in named
+                )
+            ]
+            if found:
+                op = op._replace(paths=tuple(p for p in op.paths if p not in found))
+                if not op.paths:
+                    continue
+        out.append(op)
+    return out
+
+
+def _stem_of(spelled: str) -> str:
+    """The stem a spelled-out top (`/tmp/p[hH][pP][bB][bB][!.-]*`) stands for: `phpbb`."""
+    name = posixpath.basename(spelled)
+    return name[0] + "".join(re.findall(r"\[([a-z])[A-Z]\]", name))
+
+
 def _links_replaced(ops: list[Op]) -> list[Op]:
-    """`ops`, less the paths named without an extension that a plain `rm` (no -r: not a
-    directory, or it fails) removed and a later `ln -s` of the RUN makes again: the link one
-    version's install left, pointed at another (`rm /usr/libexec/postgresql && ln -s
-    /usr/libexec/postgresql16 /usr/libexec/postgresql`), which holds no bytes."""
-    out = list(ops)
+    """`ops`, with the paths named without an extension that a plain `rm` (no -r: not a
+    directory, or it fails) removed and a later `ln -s` of the RUN makes again set apart, in a
+    removal of what holds no bytes (content EMPTY) but for a file an earlier layer wrote by that
+    very name: the link one version's install left, pointed at another (`rm
+    /usr/libexec/postgresql && ln -s /usr/libexec/postgresql16 /usr/libexec/postgresql`); not a
+    downloaded `docker-compose` a link to the plugin replaces."""
+    out = []
     for at, op in enumerate(ops):
         words = tuple(op.command.split())
         if (
@@ -2533,13 +2573,24 @@ def _links_replaced(ops: list[Op]) -> list[Op]:
             or op.tool != "rm"
             or any(_flagged(words, r, "--recursive") for r in "rR")
         ):
+            out.append(op)
             continue
-        linked = {made[0] for o in ops[at + 1 :] if (made := link_made(o)) is not None}
+        linked = {
+            made[0]
+            for o in ops[at + 1 :]
+            if (made := link_made(o)) is not None
+            and _flagged(tuple(o.command.split()), "s", "--symbolic")
+        }
         # (not a file by its name, a configuration the link moves elsewhere: `rm -f
         # /etc/ssmtp/ssmtp.conf && ln -s /run/ssmtp.conf /etc/ssmtp/ssmtp.conf`)
-        kept = tuple(p for p in op.paths if p not in linked or names_a_file(p))
-        if kept != op.paths:
-            out[at] = op._replace(paths=kept)
+        relinked = tuple(p for p in op.paths if p in linked and not names_a_file(p))
+        if not relinked:
+            out.append(op)
+            continue
+        kept = tuple(p for p in op.paths if p not in relinked)
+        if kept:
+            out.append(op._replace(paths=kept))
+        out.append(op._replace(paths=relinked, content=EMPTY))
     return out
 
 
@@ -5912,6 +5963,10 @@ def _top_entry(
             if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
                 tops.append(stem.removesuffix("-bin"))
             if _BARE_NAME.fullmatch(stem) and name == archive:
+                # (any continuation where the address named no release, `solr.tgz` of $SOLR_URL
+                # holding solr-8.11.2/; only another spelling where it did, that release's top
+                # standing apart, `tool.tar.gz` of tool-3.1.tar.gz)
+                after = "[!.-]" if fetched_as else "[!.]"
                 # (a download saved under the bare project name holds the release's own top,
                 # spelled and numbered its way: phpbb.zip of phpBB-3.3.8.zip holds phpBB3/)
                 # (not the archive itself beside it, phpbb.zip, nor a release's top by its
@@ -5919,7 +5974,7 @@ def _top_entry(
                 # name's; its first letter as it is, for a pattern another removal's, `rm -rf
                 # /opt/geckodriver*`, meets not)
                 spelled = "".join(f"[{c}{c.upper()}]" for c in stem[1:])
-                tops.append(f"{stem[0]}{spelled}[!.-]*")
+                tops.append(f"{stem[0]}{spelled}{after}*")
             for top in tops:
                 yield Op(
                     WRITE, tool, _paths([posixpath.join(into, top)], command), text, EITHER, HEAVY
@@ -5928,6 +5983,8 @@ def _top_entry(
 
 _UNVERSIONED_TOP = re.compile(r"^(wordpress)-\d.*")
 _BARE_NAME = re.compile(r"[a-z]{4,}")
+# (the top `_top_entry` spells out for a bare name: `p[hH][pP][bB][bB][!.-]*`)
+_SPELLED_TOP = re.compile(r"/[a-z](?:\[[a-z][A-Z]\])+\[!\.-?\]\*$")
 
 
 # GitHub's archive of a tag or branch holds REPO-REF/, less a leading `v` of a version
@@ -6971,12 +7028,18 @@ def _conda_prefix(
 _CONDA_ENVS = "envs/"
 
 
+# pip's options that install elsewhere than its interpreter's tree
+_PIP_ELSEWHERE = (("-t", "--target"), ("", "--prefix"), ("", "--root"))
+
+
 def _conda_python(words: tuple[str, ...], variables: Mapping[str, str]) -> str | None:
     """The conda tree (CONDA_DIR) whose pip a bare `pip` is, where PATH puts it first or the
     image sets no PATH of its own (the Jupyter images); not a pip called by its path."""
     conda = variables.get("CONDA_DIR", "").rstrip("/")
     if not conda.startswith("/") or "/" in words[0] or "VIRTUAL_ENV" in variables:
         return None
+    if any(_option_value(words, short, long) for short, long in _PIP_ELSEWHERE):
+        return None  # (`pip install --target /tmp/libs`: not into conda's tree)
     path = variables.get("PATH", "")
     return conda if not path or path.split(":")[0] == f"{conda}/bin" else None
 

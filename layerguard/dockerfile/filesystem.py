@@ -700,6 +700,17 @@ def _names_repositories(command: str) -> bool:
     return "repolist" in words and not {"-v", "--verbose"} & set(words)
 
 
+def _nvm_keeps_nothing(earlier: str, step: Step) -> bool:
+    """The nvm the build installed, by the install script's address so far (`.../creationix/nvm/
+    v0.25.4/install.sh`), is one before v0.32.0, which kept no download cache."""
+    text = earlier + step.instr.node.original
+    versions = [tuple(map(int, v)) for v in _NVM_VERSION.findall(text)]
+    return bool(versions) and max(versions) < (0, 32, 0)
+
+
+_NVM_VERSION = re.compile(r"(?:nvm-sh|creationix)/nvm/v?(\d+)\.(\d+)\.(\d+)/install\.sh")
+
+
 def _old_go(env: Mapping[str, str]) -> bool:
     """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
     golang image's `GOLANG_VERSION`), or the Software Collection on PATH (go-toolset-7 is Go
@@ -741,15 +752,29 @@ _OTHER_REPOSITORY = re.compile(
 )
 
 
-def _gopath_get(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
-    """`go get` (`-d`: download only) in GOPATH mode: told so (`GO111MODULE=off`), or a Go before
-    1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang image's own
-    example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go before 1.16 run where
-    no layer can have put a go.mod in the directory or above it (`COPY main.go .` alone): the
-    sources land in GOPATH/src for the build to read, and no module cache is kept."""
+# (the go commands that fetch: `go get`, and the builds)
+_GO_COMMANDS = [[c] for c in ("get", "build", "install", "test", "run", "vet")]
+
+
+def _under_a_cache_mount(path: str, step: Step) -> bool:
+    """`path` lies in a cache mount of the RUN (`--mount=type=cache,target=/root/.cache/go-build`),
+    whose writes never reach the layer."""
+    return any(
+        m.get("type") == "cache" and covers(m.get("target", "").rstrip("/") or "/", path)
+        for m in step.instr.mounts()
+        if m.get("target")
+    )
+
+
+def _gopath_mode(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
+    """`go get` (`-d`: download only) or a build in GOPATH mode: told so (`GO111MODULE=off`), or
+    a Go before 1.13 (the image's tag or GOLANG_VERSION) run inside GOPATH/src, as the golang
+    image's own example did (`WORKDIR /go/src/app`, `go get -d -v ./...`), or a Go before 1.16
+    run where no layer can have put a go.mod in the directory or above it (`COPY main.go .`
+    alone): the sources land in GOPATH/src for the build to read, and no module cache is kept."""
     instr = step.instr
     words = op.command.split()
-    if words[1:2] != ["get"]:
+    if words[1:2] not in _GO_COMMANDS:
         return False
     # (the RUN's own `GO111MODULE=on go get -d`, `export GO111MODULE=off && ...`, decides)
     told = _GO111MODULE.findall(instr.node.original) or [instr.env.get("GO111MODULE", "")]
@@ -807,7 +832,7 @@ def _run_in(op: Op, step: Step) -> str | None:
 
 def _written_before(op: Op, step: Step) -> list[tuple[str, str]]:
     """(path, kind) of what the RUN wrote before `op` (a `go mod init`'s build directory, a
-    clone), other `go get -d` commands' aside; a program not modelled may have written
+    clone), `go get` commands aside; a program not modelled may have written
     anything: /."""
     assert step.run is not None
     found: list[tuple[str, str]] = []
@@ -815,8 +840,8 @@ def _written_before(op: Op, step: Step) -> list[tuple[str, str]]:
         if earlier.command == op.command:
             break
         words = earlier.command.split()
-        if earlier.tool == "go" and words[1:2] == ["get"] and "-d" in words:
-            continue
+        if earlier.tool == "go" and words[1:2] == ["get"]:
+            continue  # (a `go get` makes no go.mod: where there is none, it is in GOPATH mode)
         if earlier.kind == EXEC:
             found.append(("/", TREE))
         elif earlier.kind == WRITE and earlier.role not in (CACHE, INSTALL):
@@ -1991,20 +2016,29 @@ def _run(
             op = op._replace(paths=(wanted,))
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
+        if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):
+            continue  # (nvm before v0.32.0 removes each tarball once it has unpacked it)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
-        if op.role == CACHE and op.family == "go" and op.command.split()[1:2] == ["get"]:
+        if op.role == CACHE and op.family == "go" and op.command.split()[1:2] in _GO_COMMANDS:
+            gets = op.command.split()[1] == "get"
             home = step.run.home or step.instr.env.get("HOME") or "/root"
             cache = step.instr.env.get("GOCACHE") or home.rstrip("/") + "/.cache/go-build"
-            if _gopath_get(op, held, step, live):
-                if "-d" in op.command.split():
+            # (none where a cache mount takes the build cache)
+            kept_cache = () if _under_a_cache_mount(cache, step) else (cache,)
+            if _gopath_mode(op, held, step, live):
+                if gets and "-d" in op.command.split():
                     continue  # (`go get -d` in GOPATH mode fetches sources into GOPATH)
-                # (and one that builds, `go get -u github.com/x/tool`, keeps the build cache
-                # alone)
-                swapped = (cache if p.endswith("/pkg/mod") else p for p in op.paths)
-                op = op._replace(paths=tuple(dict.fromkeys(swapped)))
-            elif _building_get(op, held, step, live):
-                op = op._replace(paths=tuple(dict.fromkeys((*op.paths, cache))))
+                # (no module cache: one that builds, `go get -u github.com/x/tool`, keeps the
+                # build cache alone; a build keeps it apart)
+                no_modules = [p for p in op.paths if not p.endswith("/pkg/mod")]
+                op = op._replace(
+                    paths=tuple(dict.fromkeys((*no_modules, *(kept_cache if gets else ()))))
+                )
+                if not op.paths:
+                    continue
+            elif gets and _building_get(op, held, step, live):
+                op = op._replace(paths=tuple(dict.fromkeys((*op.paths, *kept_cache))))
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
@@ -2127,6 +2161,9 @@ def _run(
                 # stays where the COPY put it)
                 (old,) = op.sources
                 taken_away[old] = _archives_at(old, live, own)
+                # (and each below a directory it copies: `cp -r /tmp/pkgs /opt/ && dpkg -i
+                # /opt/pkgs/agent.deb`)
+                taken_away.update((e.path, [e]) for e in taken_away[old] if e.path != old)
             if (
                 op.tool == "mv"
                 and op.sources
@@ -2240,6 +2277,10 @@ def _run(
                         for e in live
                         if not e.fixed and not any(covers(f, path) for f in e.fixed_below)
                     ]
+                if op.kind == CHOWN and path in USER_DATABASE and _users_added(step, own):
+                    # (the user database after this RUN installed a package whose scripts add
+                    # its users: `yum localinstall influxdb.rpm && chmod 664 /etc/passwd`)
+                    continue
                 if op.kind == CHOWN and _laravel_dir(path, step, earlier):
                     # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
                     # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
@@ -2262,6 +2303,11 @@ def _run(
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
+            if op.kind == REMOVE and op.content == EMPTY:
+                # (a link replaced by another: only a file a layer wrote by that very name)
+                hits = [
+                    h for h in hits if h.entry.path == h.path and h.entry.kind in (FILE, EITHER)
+                ]
             if op.tool == "find" and op.sets:
                 # (`find /app ! -group app -exec chgrp app {} +` passes over what has it)
                 hits = [h for h in hits if h.entry.layer == BASE or not _unchanged(h.entry, op)]
@@ -3412,12 +3458,6 @@ def _reach(
         )
         and not any(e.path == path for e in live)
         and not (moves and path.startswith(_APT_SOURCES))
-        # (nor the user database after this RUN installed packages, whose scripts add their
-        # users: `yum localinstall influxdb.rpm && chmod 664 /etc/passwd`)
-        and not (
-            path in USER_DATABASE
-            and any(e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS for e in own)
-        )
     ):
         # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
         # writes its bytes again) or copied up (a touch too: `touch /etc/crontabs/root` on
@@ -4381,6 +4421,8 @@ _DEVELOPMENT_TOOLS = frozenset(
 )
 _PULLS_IN: Mapping[str, frozenset[str]] = {
     "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
+    "g++": frozenset({"gcc", "cpp"}),
+    "gcc": frozenset({"cpp"}),
     # (yum's and dnf's group of build tools, by the one name effects' `_yum_group` gives it)
     "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
@@ -4449,16 +4491,24 @@ def _purged_names(ops: Sequence[Op], held: Known) -> set[str]:
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
     """`entries`, their installs of `op`'s manager less the packages `op` removed: all that an
     apk virtual package (`apk add --virtual .build-deps curl binutils`) held, removed by its
-    name; and of apt's, the packages that need one removed (build-essential goes with gcc)."""
+    name; and of apt's, the packages that need one removed (build-essential goes with gcc),
+    whose own dependencies stay unless the removal takes those too (`--auto-remove`)."""
     gone = set(op.packages)
-    if op.family == "apt":
-        gone |= {p for p, needs in _PULLS_IN.items() if needs & gone}
-    return [
-        e._replace(packages=tuple(p for p in e.packages if p not in gone and not _virtual(e, gone)))
-        if e.role == INSTALL and e.family == op.family and gone & set(e.packages)
-        else e
-        for e in entries
-    ]
+    needing = {p for p, needs in _PULLS_IN.items() if needs & gone} if op.family == "apt" else set()
+    auto = _autoremoves(op)
+    out = []
+    for e in entries:
+        if e.role != INSTALL or e.family != op.family or not (gone | needing) & set(e.packages):
+            out.append(e)
+            continue
+        left = [
+            p for p in e.packages if p not in gone and p not in needing and not _virtual(e, gone)
+        ]
+        if not auto:
+            # (`apt-get purge gcc` after an install of build-essential leaves make and g++)
+            left += [m for p in e.packages if p in needing for m in sorted(_PULLS_IN[p] - gone)]
+        out.append(e._replace(packages=tuple(dict.fromkeys(left))))
+    return out
 
 
 def _virtual(entry: Entry, gone: set[str]) -> bool:
@@ -4734,9 +4784,42 @@ _KEYRING_SUFFIX = re.compile(r"-(?:archive-)?(?:keyring|release)$")
 _PHP_CONF_D = re.compile(r"/etc/php/[^/]+/[^/]+/conf\.d/[^/]+\.ini")
 
 
+# A package file a distribution's manager installs (`dpkg -i x.deb`, `yum localinstall x.rpm`)
+_PACKAGE_FILE = re.compile(r"\.(?:deb|rpm)\b|\blocalinstall\b")
+# Packages whose install scripts add a system user: servers that run as their own
+_ADDS_A_USER = re.compile(
+    r"postgresql(?:-\d+)?|mysql-server.*|mariadb-server|redis(?:-server)?|memcached|mongodb.*"
+    r"|rabbitmq-server|squid|bind9|named|postfix|dovecot.*|openssh-server|tor|haproxy|unbound"
+    r"|chrony|avahi-daemon|clamav.*|varnish|zabbix-.*|nagios.*|munin|prosody.*|influxdb.*"
+    r"|grafana.*|elasticsearch|kibana|logstash|jenkins|tomcat\d*|nginx|httpd|icinga2.*"
+)
+
+
+def _users_added(step: Step, own: list[Entry]) -> bool:
+    """This RUN installed, so far, a vendor's package file or a server package whose scripts add
+    its user (Debian's postgresql, Alpine's nginx): the user database is its own copy now."""
+    installs = [e for e in own if e.role == INSTALL and e.family in DISTRIBUTION_MANAGERS]
+    return bool(installs) and (
+        bool(_PACKAGE_FILE.search(step.instr.node.original))
+        or any(
+            _ADDS_A_USER.fullmatch(p) and not (e.family == "apt" and p == "nginx")
+            for e in installs
+            for p in e.packages
+        )  # (Debian's nginx runs as the www-data every image holds)
+    )
+
+
 _CRON_TABLES = frozenset(
     f"cron.{p}" for p in ("d", "hourly", "daily", "weekly", "monthly", "yearly")
 )
+
+
+def _cron_tables(name: str) -> bool:
+    """`name` is one of cron's directories of tables, or a pattern that takes only those
+    (`cron.*`: cron.allow and cron.deny are files, below which there is nothing)."""
+    if not is_glob(name):
+        return name in _CRON_TABLES
+    return name.startswith("cron.") and bool(fnmatch.filter(_CRON_TABLES, name))
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
@@ -4746,7 +4829,8 @@ def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:
     parts = path.strip("/").lower().split("/")
     if parts[0] == "opt" and len(parts) == 2 and parts[1] in (n.lower() for n in packages):
         return True  # (`dpkg -i homebridge_1.1.6.deb` makes /opt/homebridge)
-    if len(parts) == 3 and parts[0] == "etc" and parts[1] in _CRON_TABLES and parts[2][:1] in "*?[":
+    tables = len(parts) == 3 and parts[0] == "etc" and _cron_tables(parts[1])
+    if tables and parts[2][:1] in "*?[":
         return False  # (cron's own files there are its .placeholder dotfiles, which `*` skips)
     # (In /etc a package's own directory or file is named for it; in /opt only a vendor's
     # directory above what it installs is: `python3` puts nothing in /opt/python.)
@@ -4895,6 +4979,8 @@ _ETC_FILES = frozenset(
     | {"adjtime", "mtab", "os-release", "lsb-release", "debian_version", "alpine-release"}
     | {"redhat-release", "centos-release", "system-release", "zshrc", "vimrc", "wgetrc"}
     | {"magic", "nanorc", "screenrc", "inittab", "shells", "netconfig", "rpc", "login.defs"}
+    | {"zshenv", "zprofile", "zlogin", "zlogout", "msmtprc", "gitconfig", "npmrc", "gemrc"}
+    | {"anacrontab", "mailcap", "crypttab", "ethertypes", "hostid", "mke2fs", "yarnrc"}
 )
 # Directories of files read or run one by one, which hold no directories
 _SCRIPT_DIRS = CRON_DIRS | {

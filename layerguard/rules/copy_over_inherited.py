@@ -206,6 +206,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # (nginx's conf/ after its make install)
     built = source_installs((s.run, s.instr.env) for s in ctx.steps)
     nginx_org = False  # (a step so far named nginx.org's repository)
+    no_recommends = False  # (a step so far told apt not to install recommended packages)
     for step, skel, installed in zip(ctx.steps, skels, built, strict=True):
         pythons.append(dict(python_named) if step.copies and python_named else {})
         python_named.update((n, (step.where, trees)) for n, trees in _python_named(step))
@@ -222,7 +223,10 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             ubuntu,
             manager,
             old_alpine,
+            no_recommends,
         )
+        # (`echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends`)
+        no_recommends = no_recommends or bool(_NO_RECOMMENDS.search(step.instr.node.original))
         installs = [
             at
             for at, op in enumerate(step.run.ops)
@@ -687,6 +691,10 @@ def _through_a_link(
 
 
 _NGINX_ORG = "nginx.org/packages"
+# apt told to install no recommended packages: by its option, or its configuration
+_NO_RECOMMENDS = re.compile(
+    r"--no-install-recommends|Install-Recommends[\"'\s=]+(?:false|0|no)\b", re.IGNORECASE
+)
 _NGINX_ORG_SITE = "/etc/nginx/conf.d/default.conf"
 
 
@@ -699,6 +707,7 @@ def _left(
     ubuntu: bool = False,
     manager: str = "",
     old_alpine: bool = False,
+    no_recommends: bool = False,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """What a RUN leaves that a later COPY may write again: the main config files of packages
     it installed (`/etc/nginx/nginx.conf` after `apt-get install nginx`), files of the base
@@ -706,7 +715,8 @@ def _left(
     tree, less what it removed or purged again; and `skel`, the dotfiles of the homes it made.
     `removed`: what the RUNs before it removed or moved away; `before`, the packages they
     installed; `ubuntu`, the image is Ubuntu's; `manager`, its distribution's package manager
-    (another's install is a branch that never runs there); `old_alpine`, an Alpine before 3.14."""
+    (another's install is a branch that never runs there); `old_alpine`, an Alpine before 3.14;
+    `no_recommends`, an earlier RUN told apt to install no recommended packages."""
     configs: set[str] = set()
     clones: set[str] = set()
     gone = set(removed)
@@ -717,7 +727,7 @@ def _left(
         if manager and op.family in DISTRIBUTION_MANAGERS and op.family != manager:
             continue
         if op.kind == WRITE and op.role == INSTALL:
-            recommends = "--no-install-recommends" not in op.command
+            recommends = not (no_recommends or _NO_RECOMMENDS.search(op.command))
             configs.update(
                 package_files(op.family, op.packages, before, ubuntu, old_alpine, recommends)
             )
@@ -2042,6 +2052,7 @@ def _moved_since(
     in dest; a directory moved into one that is there (made before, the WORKDIR, a standard
     one) lands inside it by its name, else takes the new name."""
     made: set[str] = set(STANDARD_DIRS)
+    held = (*known(ctx.outside).files, *known(ctx.outside).trees)
     moved = list(files)
     for at, step in enumerate(ctx.steps[:index]):
         made.add(step.instr.workdir)
@@ -2050,8 +2061,11 @@ def _moved_since(
                 made.update(op.paths)
             if at <= position and (link := link_made(op)) is not None:
                 # (and what it wrote below a link an earlier RUN, or it, made lies in the
-                # link's target: `ln -s /opt/cfg /etc/myapp`, `curl -o /etc/myapp/big.dat`)
+                # link's target: `ln -s /opt/cfg /etc/myapp`, `curl -o /etc/myapp/big.dat`;
+                # not where that was a directory already, in which the link lands)
                 at_link, target = link
+                if at_link in made or any(f.startswith(at_link + "/") for f in held):
+                    continue
                 moved.extend(
                     target + f[len(at_link) :] for f in moved if f.startswith(at_link + "/")
                 )

@@ -251,6 +251,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from layerguard.dockerfile.model import Instruction, Model, Stage
+    from layerguard.reference import ImageRef
 
 CODE = "LG005"
 NAME = "package-cache-kept"
@@ -518,7 +519,8 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
                     if found is None:
                         continue
                     candidate = found
-                if _leaves_only(step, candidate, escape, keep=families[len(done) + 1 :]):
+                keep = families[len(done) + 1 :]
+                if _leaves_only(step, candidate, escape, keep, ctx.outside):
                     text = candidate
                     done.append(option or "pip install --no-cache-dir")
                     break
@@ -542,7 +544,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
             return None  # (a user whose ids are not known could not write to a root mount)
         mount = f"--mount=type=cache,target={entry.path}{owner}"
         candidate = fixing.add_run_flag(candidate.split("\n"), mount)
-    if not _leaves_only(step, candidate, escape, keep=[]):
+    if not _leaves_only(step, candidate, escape, [], ctx.outside):
         return None
     return Fix(
         "keep the cache in a BuildKit cache mount (it is then not in the image: a later RUN "
@@ -579,9 +581,12 @@ _UIDS = {
 }  # fmt: skip
 
 
-def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
+def _leaves_only(
+    step: Step, text: str, escape: str, keep: list[str], image: ImageRef | None = None
+) -> bool:
     """The RUN rewritten as `text` leaves what `step` leaves but its caches, except those of the
-    `keep` families (cleaned by a later edit)."""
+    `keep` families (cleaned by a later edit), on the base `image` (whose Go may build in GOPATH
+    mode, with no module cache)."""
     from layerguard.dockerfile import fix as fixing
 
     new = fixing.rewritten_step(step, text, escape)
@@ -589,7 +594,7 @@ def _leaves_only(step: Step, text: str, escape: str, keep: list[str]) -> bool:
         return False
 
     def written(s: Step) -> set[tuple[str, ...]]:
-        (layer,) = layers((s,))
+        (layer,) = layers((s,), None, image)
         return {(e.path, e.kind, e.content, e.role, e.family) for e in layer.entries}
 
     gone = {entry for entry in written(step) if entry[3] == CACHE and entry[4] not in keep}

@@ -1019,8 +1019,10 @@ FLAGGED = [
         id="J-a-program-in-a-bin-directory-and-versioned-pip",
     ),
     pytest.param(
-        "FROM debian\nRUN apt-get update && apt-get install -y cron"
-        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/cron.*/*\n",
+        # (not cron's tables, `rm -rf /etc/cron.*/*`: what cron itself puts there are its
+        # .placeholder dotfiles, which `*` skips; the sixty-second session's review)
+        "FROM debian\nRUN apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/ngin*/sites-*\n",
         [(3, "LG003")],
         id="J-a-glob-directory-named-for-the-package",
     ),
@@ -23508,10 +23510,21 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN curl -o- https://raw.githubusercontent.com/creationix/nvm/v0.31.2/install.sh | bash\n",
         [],
     ),
-    (
+    (  # (and one before v0.32.0 removes each tarball it unpacked: no cache stays)
         "FROM debian:12\nARG NODE_VERSION=12.16.1\nENV NVM_DIR=/usr/local/nvm\n"
         "RUN curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.31.4/install.sh | bash\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nARG NODE_VERSION=12.16.1\nENV NVM_DIR=/usr/local/nvm\n"
+        "RUN curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.32.0/install.sh | bash\n",
         [(4, "LG005")],
+    ),
+    (
+        "FROM debian:12\nENV NVM_DIR=/usr/local/nvm\n"
+        "RUN curl -o- https://raw.githubusercontent.com/creationix/nvm/v0.25.4/install.sh | bash\n"
+        'SHELL ["/bin/bash", "-c"]\nRUN . $NVM_DIR/nvm.sh && nvm install 12\n',
+        [],
     ),
     # rvm's installer told --ruby installs that Ruby, keeping its tarball in rvm's archives
     (
@@ -23568,8 +23581,8 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm firefox.tar.bz2\nRUN rm -rf /opt/geckodriver*\n",
         [],
     ),
-    # Meltano's image turns pip's cache off
-    ("FROM meltano/meltano:latest\nRUN pip install -r requirements.txt\n", []),
+    # (Meltano's image has not turned pip's cache off since v4.2: `latest` keeps it)
+    ("FROM meltano/meltano:latest\nRUN pip install -r requirements.txt\n", [(2, "LG005")]),
     # the conda a sourced conda.sh sets up is that tree's: its clean hides the installer's pkgs
     (
         "FROM ubuntu:22.04\nRUN wget https://github.com/conda-forge/miniforge/releases/latest/"
@@ -23669,11 +23682,16 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG003")],
     ),
     (
-        "FROM perl:5.40-slim\nRUN apt-get update && apt-get install -y gcc libc6-dev"
-        " && cpanm -n Mojolicious && apt-get purge -y gcc libc6-dev"
+        "FROM perl:5.40-slim\nRUN apt-get update && apt-get install -y gcc"
+        " && cpanm -n Mojolicious && apt-get purge -y gcc"
         " && rm -rf /var/lib/apt/lists/* ~/.cpanm\n",
         [],
     ),
+    (  # (and libc6-dev, which its zlib1g-dev needs; not the tags built before June 2022)
+        "FROM perl:5.40-slim\nRUN apt-get purge -y libc6-dev\n",
+        [(2, "LG003")],
+    ),
+    ("FROM perl:5.30-slim-buster\nRUN apt-get purge -y zlib1g-dev libssl-dev\n", []),
     # ca-certificates comes with what depends on it (python3-pip) or recommends it (wget, curl,
     # git, unless told --no-install-recommends): its trigger writes the bundle a COPY replaces
     (
@@ -23727,6 +23745,135 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM python:3.12\nWORKDIR /app\nCOPY requirements ./requirements\n"
         "COPY --from=frontend /app/ /app/\n",
         [],
+    ),
+    # (the reviews of these classes) apt's removal of gcc takes build-essential, not make, and
+    # of default-jre default-jdk, not openjdk-17-jdk; g++ goes with gcc
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends"
+        " build-essential && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc\n"
+        "RUN apt-get purge -y make\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    ("FROM php:8.1-fpm\nRUN apt-get purge -y gcc\nRUN apt-get purge -y gcc g++\n", [(2, "LG003")]),
+    # a bare-named archive's top a later command of the same RUN names by its stem is that one
+    (
+        "FROM php:8.1-apache\nARG PMA_URL\n"
+        'RUN curl -fsSL "$PMA_URL" -o /tmp/phpmyadmin.zip && unzip -q /tmp/phpmyadmin.zip -d /tmp'
+        " && mv /tmp/phpMyAdmin-*-all-languages /var/www/html/pma && rm /tmp/phpmyadmin.zip\n"
+        "RUN rm -rf /tmp/phpMyAdmin*\n",
+        [],
+    ),
+    # a file a layer wrote by that name, then a link put in its place, is removed all the same
+    (
+        "FROM ubuntu:22.04\nCOPY bin/kubectl /usr/local/bin/kubectl\n"
+        "RUN rm /usr/local/bin/kubectl && ln -s /opt/k8s/v1.28/kubectl /usr/local/bin/kubectl\n",
+        [(3, "LG003")],
+    ),
+    (  # (and a hard link replaces nothing's link)
+        "FROM debian:12\nRUN curl -fsSLo /usr/local/bin/yq https://x/yq"
+        " && chmod +x /usr/local/bin/yq\nRUN curl -fsSLo /opt/yq https://x/yq2"
+        " && rm -f /usr/local/bin/yq && ln /opt/yq /usr/local/bin/yq\n",
+        [(3, "LG003")],
+    ),
+    # perl's slim tags of before June 2022 kept make and netbase alone
+    ("FROM perl:5.32-slim-stretch\nRUN apt-get purge -y libssl-dev\n", []),
+    # Go's build cache under a cache mount; a build in GOPATH mode keeps no module cache
+    (
+        "FROM golang:1.16\nRUN --mount=type=cache,target=/root/.cache/go-build"
+        " go get github.com/cespare/reflex && go clean -modcache\n",
+        [],
+    ),
+    (
+        "FROM golang:1.12\nWORKDIR /src\nCOPY main.go .\nRUN go get github.com/gorilla/mux"
+        " && go build -o /usr/local/bin/app . && rm -rf /root/.cache/go-build\n",
+        [],
+    ),
+    # a pattern of cron's tables alone; an archive in a directory a cp took
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends cron"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/cron.*/*\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nCOPY pkgs/agent_1.2_amd64.deb /tmp/pkgs/\n"
+        "RUN cp -r /tmp/pkgs /opt/ && dpkg -i /opt/pkgs/agent_1.2_amd64.deb\n",
+        [(2, "LG006")],
+    ),
+    # a link made where a directory was lands inside it: the RUN's file is in that directory
+    (
+        "FROM debian:bookworm-slim\nRUN mkdir -p /etc/myapp /opt/cfg && ln -s /opt/cfg /etc/myapp"
+        " && wget -q -O /etc/myapp/big.dat https://example.com/big.dat\n"
+        "COPY big.dat /opt/cfg/big.dat\n",
+        [],
+    ),
+    (
+        "FROM nginx:1.25\nRUN mkdir -p /srv/html && ln -s /srv/html /usr/share/nginx/html"
+        " && curl -fsSL -o /usr/share/nginx/html/vendor.js https://cdn.example.com/vendor.js\n"
+        "COPY vendor.js /srv/html/vendor.js\n",
+        [],
+    ),
+    # pip told another target on a Jupyter image writes nothing into CONDA_DIR
+    (
+        "FROM jupyter/datascience-notebook:2023-10-20\n"
+        "RUN pip install --no-cache-dir --target /tmp/extra-libs tinydb\n"
+        'RUN fix-permissions "${CONDA_DIR}"\n',
+        [],
+    ),
+    # /etc's files named without an extension: msmtprc, gitconfig, zshenv
+    (
+        "FROM php:8.2-fpm\nCOPY docker/msmtprc /etc/msmtprc\n"
+        "RUN chown www-data:www-data /etc/msmtprc\n",
+        [(3, "LG004")],
+    ),
+    # the user database after an install of packages that add no user is the base's
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends curl"
+        " && rm -rf /var/lib/apt/lists/* && chmod g=u /etc/passwd\n",
+        [(2, "LG004")],
+    ),
+    # apt told no recommends by its option or its configuration; OpenJDK's JRE needs the bundle
+    (
+        "FROM debian:bookworm-slim\nRUN apt-get update"
+        " && apt-get install -y -o APT::Install-Recommends=false wget"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm-slim\n"
+        "RUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norecommends\n"
+        "RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"
+        "COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n",
+        [],
+    ),
+    (
+        "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y"
+        " --no-install-recommends openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*\n"
+        "COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\n",
+        [(3, "LG002")],
+    ),
+    # Kasm's images fill the default profile a set_user_permission.sh re-modes
+    (
+        "FROM kasmweb/core-ubuntu-jammy:1.14.0\nUSER root\nENV HOME=/home/kasm-default-profile\n"
+        "ENV STARTUPDIR=/dockerstartup\nRUN $STARTUPDIR/set_user_permission.sh $HOME\n",
+        [(5, "LG004")],
+    ),
+    # a server package whose scripts add its user rewrites the user database in that RUN;
+    # Debian's nginx runs as www-data and adds none
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache nginx && chmod g=u /etc/passwd\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends nginx"
+        " && rm -rf /var/lib/apt/lists/* && chmod g=u /etc/passwd\n",
+        [(2, "LG004")],
+    ),
+    # Meltano's tags of v2.4.0 to v4.1 turn pip's cache off
+    ("FROM meltano/meltano:v3.3.0-python3.10\nRUN pip install -r requirements.txt\n", []),
+    (
+        "FROM meltano/meltano:v2.3.0-python3.9\nRUN pip install -r requirements.txt\n",
+        [(2, "LG005")],
     ),
 ]
 
