@@ -892,14 +892,15 @@ _NGINX_BEFORE_CURL = re.compile(r"1\.(?:\d|1[0-7])(?:[.-]|$)")
 _NGINX_CURL = frozenset(
     {"curl", "libcurl", "libcurl4", "libcurl4t64", "publicsuffix", "ca-certificates", "openssl"}
 )
-# What the perl image's slim tags keep of what built them (their `savedPackages` since June 2022,
-# to which some releases add curl; zlib1g-dev brings libc6-dev): not the tags built before, of
-# Perl 5.32 and older or of Debian 10 and older, which kept make and netbase alone
 # Meltano's tags of v2.4.0 to v4.1, whose image turned pip's cache off
 _MELTANO_NO_PIP_CACHE = re.compile(r"v(?:2\.(?:[4-9]|\d\d)|3\.\d+|4\.[01])(?:[.-]|$)")
+# What the perl image's slim tags keep of what built them (their `savedPackages` since June 2022,
+# to which some releases add curl; zlib1g-dev brings libc6-dev); the tags built before, of Perl
+# 5.32 and older or of Debian 10 and older, kept make and netbase alone
 _PERL_SLIM_KEPT = frozenset(
     {"ca-certificates", "make", "netbase", "zlib1g-dev", "libssl-dev", "libc6-dev", "libc-dev"}
 )
+_PERL_SLIM_KEPT_BEFORE = frozenset({"make", "netbase"})
 _OLD_PERL_SLIM = re.compile(r":5\.(?:[0-2]\d|3[0-2])(?!\d)|stretch|buster|jessie")
 # What Jupyter's docker-stacks install with apt over Ubuntu (base, minimal, scipy, r, pyspark:
 # their Python, R and Node.js come from conda, never apt), with what those bring.
@@ -3453,8 +3454,9 @@ def known(image: ImageRef | None) -> Known:
         else _TEMURIN_PACKAGES if name == "eclipse-temurin" and debian
         else _cuda_packages(image.tag or "") if name in ("nvidia/cuda", "nvidia/cudagl") and debian
         else _PHP_PACKAGES if name == "php" and debian
-        else _DEBIAN_PACKAGES | _PERL_SLIM_KEPT
-        if name == "perl" and debian and "slim" in tagged and not _OLD_PERL_SLIM.search(tagged)
+        else _DEBIAN_PACKAGES
+        | (_PERL_SLIM_KEPT_BEFORE if _OLD_PERL_SLIM.search(tagged) else _PERL_SLIM_KEPT)
+        if name == "perl" and debian and "slim" in tagged
         else _nginx_packages(_NGINX_PACKAGES, image.tag or "") if name == "nginx" and debian
         else _nginx_packages(_NGINX_ALPINE_PACKAGES, image.tag or "")
         if name == "nginx" and "alpine" in tagged and "alpine-slim" not in tagged

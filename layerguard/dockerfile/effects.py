@@ -2522,40 +2522,40 @@ def _n_install_versions(args: tuple[str, ...]) -> list[str] | None:
 
 
 def _tops_found(ops: list[Op]) -> list[Op]:
-    """`ops`, less the top an archive of a bare name may hold under another spelling (`_top_entry`)
-    where a later command of the RUN names its top by the name's own stem (`unzip
-    /tmp/phpmyadmin.zip -d /tmp && mv /tmp/phpMyAdmin-*-all-languages /var/www/html/pma`): that is
-    the top it held, which the model follows by that name."""
+    """`ops`, the top an archive of a bare name may hold under another spelling (`_top_entry`)
+    named as a later command of the RUN names it by the name's stem, moving, copying, linking
+    or removing it (`unzip /tmp/phpmyadmin.zip -d /tmp && mv /tmp/phpMyAdmin-*-all-languages
+    /var/www/html/pma`, `ln -s /opt/solr-8.11.2 /opt/solr`): that is the top it held; none where
+    the RUN makes a directory of that stem, `mkdir -p /opt/solrdata`."""
     out = []
     for at, op in enumerate(ops):
         spelled = [p for p in op.paths if _SPELLED_TOP.search(p)]
         if op.kind == WRITE and spelled:
-            named = {
-                p for o in ops[at + 1 :] if o.command != op.command for p in (*o.paths, *o.sources)
-            }
-            found = [
-                p
-                for p in spelled
-                if any(
-                    posixpath.dirname(n) == posixpath.dirname(p)
-                    and n not in spelled
-                    and not is_archive(n)  # (the archive itself: `rm /tmp/phpbb.zip`)
-                    and fnmatch.fnmatchcase(posixpath.basename(n).lower(), _stem_of(p) + "*")
-                    for n in named
-                )
+            later = [o for o in ops[at + 1 :] if o.command != op.command]
+            named = [
+                p for o in later if o.kind == REMOVE or o.sources for p in (*o.paths, *o.sources)
             ]
-            if found:
-                op = op._replace(paths=tuple(p for p in op.paths if p not in found))
-                if not op.paths:
-                    continue
+            made = [p for o in later if o.kind == WRITE and o.entry == DIR for p in o.paths]
+
+            def stemmed(spelled: str, paths: list[str]) -> list[str]:
+                return [
+                    n
+                    for n in paths
+                    if posixpath.dirname(n) == posixpath.dirname(spelled)
+                    # (not the archive itself nor a file beside it, `rm /swift.tar.gz.asc`: the
+                    # pattern's own names)
+                    and fnmatch.fnmatchcase(posixpath.basename(n), posixpath.basename(spelled))
+                ]
+
+            # (a directory of that stem the RUN makes, `mkdir -p /opt/solrdata`, leaves which
+            # is the top unknown: no guess)
+            tops = {p: [] if stemmed(p, made) else stemmed(p, named) or [p] for p in spelled}
+            paths = (q for p in op.paths for q in tops.get(p, [p]))
+            op = op._replace(paths=tuple(dict.fromkeys(paths)))
+            if not op.paths:
+                continue
         out.append(op)
     return out
-
-
-def _stem_of(spelled: str) -> str:
-    """The stem a spelled-out top (`/tmp/p[hH][pP][bB][bB][!.-]*`) stands for: `phpbb`."""
-    name = posixpath.basename(spelled)
-    return name[0] + "".join(re.findall(r"\[([a-z])[A-Z]\]", name))
 
 
 def _links_replaced(ops: list[Op]) -> list[Op]:
@@ -5966,7 +5966,7 @@ def _top_entry(
                 # (any continuation where the address named no release, `solr.tgz` of $SOLR_URL
                 # holding solr-8.11.2/; only another spelling where it did, that release's top
                 # standing apart, `tool.tar.gz` of tool-3.1.tar.gz)
-                after = "[!.-]" if fetched_as else "[!.]"
+                after = "[!.-]" if fetched_as and archive_stem(fetched_as) != stem else "[!.]"
                 # (a download saved under the bare project name holds the release's own top,
                 # spelled and numbered its way: phpbb.zip of phpBB-3.3.8.zip holds phpBB3/)
                 # (not the archive itself beside it, phpbb.zip, nor a release's top by its
@@ -7038,7 +7038,7 @@ def _conda_python(words: tuple[str, ...], variables: Mapping[str, str]) -> str |
     conda = variables.get("CONDA_DIR", "").rstrip("/")
     if not conda.startswith("/") or "/" in words[0] or "VIRTUAL_ENV" in variables:
         return None
-    if any(_option_value(words, short, long) for short, long in _PIP_ELSEWHERE):
+    if any((_option_value(words, short, long) or "/") != "/" for short, long in _PIP_ELSEWHERE):
         return None  # (`pip install --target /tmp/libs`: not into conda's tree)
     path = variables.get("PATH", "")
     return conda if not path or path.split(":")[0] == f"{conda}/bin" else None

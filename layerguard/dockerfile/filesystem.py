@@ -196,6 +196,9 @@ class Entry(NamedTuple):
     lean: bool = False  # an npm install that left the development dependencies out
     # an earlier layer's archive a mv brought here: what a later RUN that unpacks it unpacks
     carried: tuple[Entry, ...] = ()
+    # of an install's packages, those a removal left behind that nothing needs now (make after
+    # `apt-get purge gcc` took build-essential): what an `apt-get autoremove` takes
+    left: tuple[str, ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -704,11 +707,15 @@ def _nvm_keeps_nothing(earlier: str, step: Step) -> bool:
     """The nvm the build installed, by the install script's address so far (`.../creationix/nvm/
     v0.25.4/install.sh`), is one before v0.32.0, which kept no download cache."""
     text = earlier + step.instr.node.original
+    # (a version an ENV or ARG gives, `.../nvm/${NVM_VERSION}/install.sh`)
+    for name in _NVM_VERSION_VARIABLE.findall(text):
+        text += f"/nvm/{step.instr.env.get(name, '')}/install.sh"
     versions = [tuple(map(int, v)) for v in _NVM_VERSION.findall(text)]
     return bool(versions) and max(versions) < (0, 32, 0)
 
 
-_NVM_VERSION = re.compile(r"(?:nvm-sh|creationix)/nvm/v?(\d+)\.(\d+)\.(\d+)/install\.sh")
+_NVM_VERSION = re.compile(r"(?:nvm-sh|creationix)?/nvm/v?(\d+)\.(\d+)\.(\d+)/install\.sh")
+_NVM_VERSION_VARIABLE = re.compile(r"/nvm/\$\{?(\w+)\}?/install\.sh")
 
 
 def _old_go(env: Mapping[str, str]) -> bool:
@@ -2399,6 +2406,8 @@ def _run(
             hit = None if alone or none else _purged(op, live, own, held)
             if hit is not None:
                 changes.append(Change(PURGE, op.tool, op.command, (), (hit,)))
+            if not op.packages and _autoremoves(op):
+                live, own = _autoremoved(live, op), _autoremoved(own, op)
             if op.packages and "$" not in op.packages:
                 # What it removed is no install's any more (`apk del .phpize-deps`: a later
                 # `apk add --virtual .phpize-deps` makes a new one).
@@ -4423,6 +4432,7 @@ _PULLS_IN: Mapping[str, frozenset[str]] = {
     "build-essential": frozenset({"gcc", "g++", "make", "dpkg-dev", "cpp"}),
     "g++": frozenset({"gcc", "cpp"}),
     "gcc": frozenset({"cpp"}),
+    "dpkg-dev": frozenset({"make", "patch", "binutils"}),
     # (yum's and dnf's group of build tools, by the one name effects' `_yum_group` gives it)
     "development-tools": _DEVELOPMENT_TOOLS,
     "default-jdk": frozenset({"openjdk-17-jdk", "default-jre", "openjdk-17-jre"}),
@@ -4501,14 +4511,31 @@ def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
         if e.role != INSTALL or e.family != op.family or not (gone | needing) & set(e.packages):
             out.append(e)
             continue
-        left = [
+        kept = [
             p for p in e.packages if p not in gone and p not in needing and not _virtual(e, gone)
         ]
-        if not auto:
-            # (`apt-get purge gcc` after an install of build-essential leaves make and g++)
-            left += [m for p in e.packages if p in needing for m in sorted(_PULLS_IN[p] - gone)]
-        out.append(e._replace(packages=tuple(dict.fromkeys(left))))
+        behind = [] if auto else [m for p in e.packages if p in needing for m in _PULLS_IN[p]]
+        # (`apt-get purge gcc` after an install of build-essential leaves make and g++, for an
+        # autoremove to take; not what needs a package removed, dpkg-dev with make)
+        behind = [m for m in behind if m not in gone and not _PULLS_IN.get(m, frozenset()) & gone]
+        out.append(
+            e._replace(
+                packages=tuple(dict.fromkeys((*kept, *sorted(behind)))),
+                left=tuple(dict.fromkeys((*e.left, *sorted(behind)))),
+            )
+        )
     return out
+
+
+def _autoremoved(entries: list[Entry], op: Op) -> list[Entry]:
+    """`entries`, less the packages earlier removals left behind of the installs of `op`'s
+    manager, which `op`, an autoremove, takes (`apt-get purge gcc && apt-get autoremove`)."""
+    return [
+        e._replace(packages=tuple(p for p in e.packages if p not in e.left), left=())
+        if e.left and e.role == INSTALL and e.family == op.family
+        else e
+        for e in entries
+    ]
 
 
 def _virtual(entry: Entry, gone: set[str]) -> bool:
@@ -4788,10 +4815,12 @@ _PHP_CONF_D = re.compile(r"/etc/php/[^/]+/[^/]+/conf\.d/[^/]+\.ini")
 _PACKAGE_FILE = re.compile(r"\.(?:deb|rpm)\b|\blocalinstall\b")
 # Packages whose install scripts add a system user: servers that run as their own
 _ADDS_A_USER = re.compile(
-    r"postgresql(?:-\d+)?|mysql-server.*|mariadb-server|redis(?:-server)?|memcached|mongodb.*"
-    r"|rabbitmq-server|squid|bind9|named|postfix|dovecot.*|openssh-server|tor|haproxy|unbound"
-    r"|chrony|avahi-daemon|clamav.*|varnish|zabbix-.*|nagios.*|munin|prosody.*|influxdb.*"
-    r"|grafana.*|elasticsearch|kibana|logstash|jenkins|tomcat\d*|nginx|httpd|icinga2.*"
+    r"postgresql(?:\d*-server|-\d+)?|mysql-server.*|mariadb(?:-server)?|redis(?:-server)?"
+    r"|memcached|mongodb(?:-org(?:-server)?|-server)?|rabbitmq-server|squid|bind9?|named"
+    r"|postfix|dovecot.*|openssh-server|tor|haproxy|unbound|chrony|avahi-daemon|clamav.*"
+    r"|varnish|zabbix-.*|nagios.*|munin|prosody.*|influxdb.*|grafana.*|elasticsearch|kibana"
+    r"|logstash|jenkins|tomcat\d*|nginx|httpd|apache2|icinga2.*|dbus|polkitd|policykit-1"
+    r"|systemd|software-properties-common|packagekit"
 )
 
 
@@ -4802,10 +4831,10 @@ def _users_added(step: Step, own: list[Entry]) -> bool:
     return bool(installs) and (
         bool(_PACKAGE_FILE.search(step.instr.node.original))
         or any(
-            _ADDS_A_USER.fullmatch(p) and not (e.family == "apt" and p == "nginx")
+            _ADDS_A_USER.fullmatch(p) and not (e.family == "apt" and p in ("nginx", "apache2"))
             for e in installs
             for p in e.packages
-        )  # (Debian's nginx runs as the www-data every image holds)
+        )  # (Debian's nginx and apache2 run as the www-data every image holds)
     )
 
 
@@ -4819,7 +4848,7 @@ def _cron_tables(name: str) -> bool:
     (`cron.*`: cron.allow and cron.deny are files, below which there is nothing)."""
     if not is_glob(name):
         return name in _CRON_TABLES
-    return name.startswith("cron.") and bool(fnmatch.filter(_CRON_TABLES, name))
+    return name.startswith("cron") and bool(fnmatch.filter(_CRON_TABLES, name))
 
 
 def _names_a_package(path: str, packages: tuple[str, ...]) -> bool:

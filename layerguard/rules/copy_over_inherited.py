@@ -226,7 +226,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             no_recommends,
         )
         # (`echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends`)
-        no_recommends = no_recommends or bool(_NO_RECOMMENDS.search(step.instr.node.original))
+        no_recommends = no_recommends or bool(_RECOMMENDS_OFF.search(step.instr.node.original))
         installs = [
             at
             for at, op in enumerate(step.run.ops)
@@ -691,10 +691,10 @@ def _through_a_link(
 
 
 _NGINX_ORG = "nginx.org/packages"
-# apt told to install no recommended packages: by its option, or its configuration
-_NO_RECOMMENDS = re.compile(
-    r"--no-install-recommends|Install-Recommends[\"'\s=]+(?:false|0|no)\b", re.IGNORECASE
-)
+# apt told to install no recommended packages: by its configuration (a RUN's `-o`, or a file
+# an earlier RUN wrote), or by its option
+_RECOMMENDS_OFF = re.compile(r"Install-Recommends[\"'\s=]+(?:false|0|no)\b", re.IGNORECASE)
+_NO_RECOMMENDS = re.compile(f"--no-install-recommends|{_RECOMMENDS_OFF.pattern}", re.IGNORECASE)
 _NGINX_ORG_SITE = "/etc/nginx/conf.d/default.conf"
 
 

@@ -23875,6 +23875,72 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM meltano/meltano:v2.3.0-python3.9\nRUN pip install -r requirements.txt\n",
         [(2, "LG005")],
     ),
+    # (the third review) what a removal left behind, an autoremove takes; dpkg-dev goes with make
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential curl"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get remove -y gcc && apt-get autoremove -y\n"
+        "RUN apt-get purge -y make dpkg-dev\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y build-essential"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y make\n"
+        "RUN apt-get purge -y dpkg-dev\n",
+        [(3, "LG003")],
+    ),
+    # perl's slim tags before June 2022 kept make and netbase
+    ("FROM perl:5.30-slim\nRUN apt-get purge -y --auto-remove make\n", [(2, "LG003")]),
+    # `pip install --root=/` installs where a plain one does
+    (
+        "FROM jupyter/base-notebook:2023-10-20\nRUN pip install --no-cache-dir --root=/ requests\n"
+        'RUN fix-permissions "${CONDA_DIR}"\n',
+        [(3, "LG004")],
+    ),
+    # Alpine's apache2, RHEL's postgresql-server and what pulls in D-Bus add users
+    ("FROM alpine:3.19\nRUN apk add --no-cache apache2 && chmod g=u /etc/passwd\n", []),
+    (
+        "FROM rockylinux:9\nRUN dnf install -y postgresql-server && dnf clean all"
+        " && chmod g=u /etc/passwd\n",
+        [],
+    ),
+    # an earlier RUN's --no-install-recommends is that RUN's alone
+    (
+        "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y"
+        " --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "COPY ca-certificates.crt /etc/ssl/certs/\n",
+        [(4, "LG002")],
+    ),
+    # a directory of the stem the RUN makes leaves the top unknown; a link it makes names it
+    (
+        'FROM eclipse-temurin:17-jre\nARG SOLR_URL\nRUN curl -fsSL -o /tmp/solr.tgz "$SOLR_URL"'
+        " && tar xzf /tmp/solr.tgz -C /opt && mkdir -p /opt/solrdata && rm /tmp/solr.tgz\n"
+        "RUN rm -rf /opt/solrdata\n",
+        [],
+    ),
+    (
+        'FROM eclipse-temurin:17-jre\nARG SOLR_URL\nRUN curl -fsSL -o /tmp/solr.tgz "$SOLR_URL"'
+        " && tar xzf /tmp/solr.tgz -C /opt && ln -s /opt/solr-8.11.2 /opt/solr"
+        " && rm /tmp/solr.tgz\n"
+        "RUN rm -rf /opt/solr-8.11.2\n",
+        [(4, "LG003")],
+    ),
+    (  # (not a file beside the archive the RUN removes)
+        "FROM ubuntu:16.04\nRUN wget https://swift.org/swift.tar.gz && tar xzf swift.tar.gz"
+        " && rm /swift.tar.gz.asc\nRUN rm -rf /swift-5.0\n",
+        [(3, "LG003")],
+    ),
+    # cron*/* takes cron's tables alone; nvm's version by the variable the address names
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y cron"
+        " && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /etc/cron*/*\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nENV NVM_VERSION=v0.31.4\nRUN curl -o- https://raw.githubusercontent.com/"
+        "creationix/nvm/${NVM_VERSION}/install.sh | bash && . /root/.nvm/nvm.sh && nvm install 6\n",
+        [],
+    ),
 ]
 
 
