@@ -2015,6 +2015,7 @@ def _piped_archives(commands: list[Command]) -> dict[str, str]:
 
 
 _METASTORE = "hive-standalone-metastore-"
+_JBOSS_DISTRIBUTION = "jboss-as-distribution-"
 
 
 def _distributions(
@@ -4950,7 +4951,7 @@ def _ops(
     elif tool == "dpkg-deb" and {"-b", "--build"} & set(words):
         # (`dpkg-deb --build pkg`: pkg.deb beside it, or where the second operand says)
         operands = _operands(words)
-        built = operands[1:2] or [operands[0].rstrip("/") + ".deb"] if operands else []
+        built = operands[1:2] or ([operands[0].rstrip("/") + ".deb"] if operands else [])
         yield Op(WRITE, tool, _paths(built, command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "jar" and len(words) > 2 and "x" in words[1]:
         yield Op(UNPACK, tool, _paths(words[2:3] if "f" in words[1] else (), command), text)
@@ -5963,16 +5964,13 @@ def _top_entry(
             if stem.endswith("-bin") and not _KEEPS_BIN.match(stem):
                 tops.append(stem.removesuffix("-bin"))
             if _BARE_NAME.fullmatch(stem) and name == archive:
-                # (any continuation where the address named no release, `solr.tgz` of $SOLR_URL
-                # holding solr-8.11.2/; only another spelling where it did, that release's top
-                # standing apart, `tool.tar.gz` of tool-3.1.tar.gz)
-                after = "[!.-]" if fetched_as and archive_stem(fetched_as) != stem else "[!.]"
                 # (a download saved under the bare project name holds the release's own top,
-                # spelled and numbered its way: phpbb.zip of phpBB-3.3.8.zip holds phpBB3/)
-                # (not the archive itself beside it, phpbb.zip, nor a release's top by its
-                # address, `tool-3.1` of tool-3.1.tar.gz saved as tool.tar.gz, which is the other
-                # name's; its first letter as it is, for a pattern another removal's, `rm -rf
-                # /opt/geckodriver*`, meets not)
+                # spelled and numbered its way: phpbb.zip of phpBB-3.3.8.zip holds phpBB3/, and
+                # solr.tgz of $SOLR_URL solr-8.11.2/. Not the archive itself beside it; where
+                # the address named a release, not that release's top, `tool-3.1` of
+                # tool-3.1.tar.gz, its own entry; the first letter as it is, for a pattern
+                # another removal's, `rm -rf /opt/geckodriver*`, meets not.)
+                after = "[!.-]" if fetched_as and archive_stem(fetched_as) != stem else "[!.]"
                 spelled = "".join(f"[{c}{c.upper()}]" for c in stem[1:])
                 tops.append(f"{stem[0]}{spelled}{after}*")
             for top in tops:
@@ -6987,7 +6985,6 @@ _JVM_ASKS = JVM_QUESTIONS | {"-o", "--offline"}  # (an offline build fetches not
 SBT_QUESTIONS = JVM_QUESTIONS - {"-v"} | {"-V"}
 _CONDA_TREE = re.compile(r"conda|forge|mamba", re.IGNORECASE)
 _CONDA_SH = "/etc/profile.d/conda.sh"
-_JBOSS_DISTRIBUTION = "jboss-as-distribution-"
 # n's commands that install nothing: any other operand names a version
 _N_COMMANDS = frozenset(
     {"prune", "rm", "-", "ls", "list", "ls-remote", "lsr", "run", "use", "as", "exec", "which"}

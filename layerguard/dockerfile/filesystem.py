@@ -2209,9 +2209,9 @@ def _run(
             if op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 carried = tuple(taken_away.get(op.sources[0]) or ())
             elif op.tool == "cp" and len(paths) == len(op.sources) == 1:
-                # (a cp's of an archive a COPY named: it stays where it was, and ships beside
-                # what the later RUN unpacks from the copy; not a file of a copied tree, which
-                # a build since may have made again, `rm -Rf _build && mix release`)
+                # (and a cp's, of an archive a COPY named: it stays where it was, and ships
+                # beside what the later RUN unpacks from the copy; not a file of a copied tree,
+                # which a build since may have made again, `rm -Rf _build && mix release`)
                 carried = tuple(e for e in taken_away.get(op.sources[0], ()) if e.role == ARCHIVE)
             elif op.tool == "cat" and op.sources:
                 # (an archive joined from the pieces a COPY brought, `cat /config/1.tar.gz.part*
