@@ -2537,26 +2537,29 @@ def _tops_found(ops: list[Op]) -> list[Op]:
                 p for o in later if o.kind == REMOVE or o.sources for p in (*o.paths, *o.sources)
             ]
             made = [p for o in later if o.kind == WRITE and o.entry == DIR for p in o.paths]
-
-            def stemmed(spelled: str, paths: list[str]) -> list[str]:
-                return [
-                    n
-                    for n in paths
-                    if posixpath.dirname(n) == posixpath.dirname(spelled)
-                    # (not the archive itself nor a file beside it, `rm /swift.tar.gz.asc`: the
-                    # pattern's own names)
-                    and fnmatch.fnmatchcase(posixpath.basename(n), posixpath.basename(spelled))
-                ]
-
             # (a directory of that stem the RUN makes, `mkdir -p /opt/solrdata`, leaves which
             # is the top unknown: no guess)
-            tops = {p: [] if stemmed(p, made) else stemmed(p, named) or [p] for p in spelled}
+            tops = {
+                p: [] if _spelled_as(p, made) else _spelled_as(p, named) or [p] for p in spelled
+            }
             paths = (q for p in op.paths for q in tops.get(p, [p]))
             op = op._replace(paths=tuple(dict.fromkeys(paths)))
             if not op.paths:
                 continue
         out.append(op)
     return out
+
+
+def _spelled_as(spelled: str, paths: list[str]) -> list[str]:
+    """Of `paths`, those in the directory of `spelled`, a top `_top_entry` spells out, that its
+    pattern takes: its own names (not the archive itself nor a file beside it, `rm
+    /swift.tar.gz.asc`)."""
+    return [
+        n
+        for n in paths
+        if posixpath.dirname(n) == posixpath.dirname(spelled)
+        and fnmatch.fnmatchcase(posixpath.basename(n), posixpath.basename(spelled))
+    ]
 
 
 def _links_replaced(ops: list[Op]) -> list[Op]:
@@ -6761,13 +6764,7 @@ def _package_ops(
         # (the user's own gem directory, whatever GEM_HOME says: ~/.gem, or since RubyGems 3.2
         # ~/.local/share/gem where ~/.gem is not there)
         where = (home_path("~/.gem"), home_path("~/.local/share/gem"))
-    root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
-    if root is None and tool in ("conda", "mamba") and "CONDA_EXE" in variables:
-        root = _conda_root(variables["CONDA_EXE"])
-    if root is None and tool in ("conda", "mamba"):
-        # (`ENV PATH=/opt/miniconda3/bin:$PATH`: the conda found first on PATH)
-        on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
-        root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
+    root = _conda_tree(tool, words, variables) if tool in ("conda", "mamba") else None
     if root and "CONDA_PKGS_DIRS" not in variables:
         # `/opt/miniconda/bin/conda`: the cache of that conda (not another's at /opt/conda)
         where = (root + "/pkgs", *(w for w in where if w != "/opt/conda/pkgs"))
@@ -7011,12 +7008,7 @@ def _conda_prefix(
     creates = "create" in words[1:3] and any(w in ("-f", "--file") for w in words)
     if (not name and not creates) or name == "base" or "$" in (name or "") or "/" in (name or ""):
         return None
-    root = _conda_root(words[0]) if tool in ("conda", "mamba") else None
-    if root is None and tool in ("conda", "mamba") and "CONDA_EXE" in variables:
-        root = _conda_root(variables["CONDA_EXE"])
-    if root is None:
-        on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
-        root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
+    root = _conda_tree(tool, words, variables)
     return f"{root or MANAGERS['conda'].trees[0]}/envs" + (f"/{name}" if name else "")
 
 
@@ -7039,6 +7031,21 @@ def _conda_python(words: tuple[str, ...], variables: Mapping[str, str]) -> str |
         return None  # (`pip install --target /tmp/libs`: not into conda's tree)
     path = variables.get("PATH", "")
     return conda if not path or path.split(":")[0] == f"{conda}/bin" else None
+
+
+def _conda_tree(tool: str, words: tuple[str, ...], variables: Mapping[str, str]) -> str | None:
+    """The conda tree a conda command runs from: the one it is called by the path of
+    (`/opt/miniconda/bin/conda`), the one a sourced conda.sh set up (CONDA_EXE), else the first
+    on PATH (`ENV PATH=/opt/miniconda3/bin:$PATH`)."""
+    root = None
+    if tool in ("conda", "mamba"):
+        root = _conda_root(words[0])
+        if root is None and "CONDA_EXE" in variables:
+            root = _conda_root(variables["CONDA_EXE"])
+    if root is None:
+        on_path = (_conda_root(d + "/conda") for d in variables.get("PATH", "").split(":"))
+        root = next((r for r in on_path if r and _CONDA_TREE.search(r)), None)
+    return root
 
 
 def _conda_root(program: str) -> str | None:

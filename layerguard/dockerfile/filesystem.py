@@ -4493,9 +4493,12 @@ def _purged_names(ops: Sequence[Op], held: Known) -> set[str]:
         for p in op.packages
         if "$" not in p
     }
-    if held.manager == "apt":
-        gone |= {p for p, needs in _PULLS_IN.items() if needs & gone}
-    return gone
+    return gone | _needing(gone) if held.manager == "apt" else gone
+
+
+def _needing(gone: set[str]) -> set[str]:
+    """The packages apt removes with `gone` because they depend on one of them."""
+    return {p for p, needs in _PULLS_IN.items() if needs & gone}
 
 
 def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
@@ -4504,7 +4507,7 @@ def _without_packages(entries: list[Entry], op: Op) -> list[Entry]:
     name; and of apt's, the packages that need one removed (build-essential goes with gcc),
     whose own dependencies stay unless the removal takes those too (`--auto-remove`)."""
     gone = set(op.packages)
-    needing = {p for p, needs in _PULLS_IN.items() if needs & gone} if op.family == "apt" else set()
+    needing = _needing(gone) if op.family == "apt" else set()
     auto = _autoremoves(op)
     out = []
     for e in entries:
