@@ -4093,6 +4093,7 @@ _VALUE_OPTIONS = {
         | {"-R", "-X", "-I", "--header", "--output-document", "--directory-prefix", "--user"}
         | {"--password", "--ca-certificate", "--certificate", "--private-key", "--input-file"}
         | {"--user-agent", "--tries", "--timeout", "--wait", "--output-file", "--append-output"}
+        | {"--save-cookies", "--load-cookies"}
     ),
 }
 
@@ -4284,6 +4285,10 @@ def _ops(
     if tool == "npm" and subcommand(words) in ("init", "pkg"):
         # (`npm init -y`, `npm pkg set dependencies.x=1`: the package.json it writes there)
         yield Op(WRITE, tool, _paths(["package.json"], command), text, FILE, UNKNOWN)
+    if tool in ("curl", "wget") and (jar := _cookie_jar(tool, words)):
+        # (the cookies one download keeps for the next, `wget --save-cookies /tmp/c.txt`: a
+        # file of this RUN's own, which its later `rm` takes back)
+        yield Op(WRITE, tool, _paths([jar], command), text, FILE, UNKNOWN)
     # (a package file saved under another name is the package its address names: `wget
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
     for op in _package_ops(tool, words, command, env, text):
@@ -6047,6 +6052,14 @@ def _dotfile(path: str) -> bool:
     """`cp .env.example .env`: a dot-name with no extension, not a well-known directory."""
     name = posixpath.basename(path)
     return name.startswith(".") and name.count(".") == 1 and len(name) > 1 and name not in _DOT_DIRS
+
+
+def _cookie_jar(tool: str, words: tuple[str, ...]) -> str | None:
+    """The file `wget --save-cookies FILE` or `curl -c FILE` writes its cookies to."""
+    if tool == "wget":
+        return _option_value(words, "", "--save-cookies")
+    jar = _option_value(words, "-c", "--cookie-jar")
+    return None if jar == "-" else jar
 
 
 def _download(tool: str, paths: tuple[str, ...], text: str) -> Op:

@@ -23953,6 +23953,35 @@ def test_the_classes_of_the_sixty_second_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
+    # the cookie file a download saves (in a substitution too) is the RUN's own: its rm takes
+    # back nothing of the archive an earlier RUN unpacked there
+    (
+        "FROM debian:12\nWORKDIR /tmp\nRUN wget https://e.org/openmpi-4.1.1.tar.gz"
+        " && tar xf openmpi-4.1.1.tar.gz && rm openmpi-4.1.1.tar.gz\n"
+        'RUN wget --load-cookies /tmp/cookies.txt "https://e.org/uc?confirm=$(wget --quiet'
+        " --save-cookies /tmp/cookies.txt https://e.org/uc -O- | sed -rn 's/x/y/p')\""
+        " -O /opt/nbo7.tar.xz && rm -rf /tmp/cookies.txt\n"
+        "RUN curl -c /tmp/jar.txt -o /opt/a.bin https://e.org/a && rm -f /tmp/jar.txt\n",
+        [],
+    ),
+    (  # (an earlier RUN's is that layer's)
+        "FROM debian:12\nRUN wget --save-cookies /tmp/c.txt -O /opt/x.bin https://e.org/x\n"
+        "RUN rm /tmp/c.txt\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_THIRD)
+def test_the_classes_of_the_sixty_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
