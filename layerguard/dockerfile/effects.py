@@ -3654,6 +3654,30 @@ def _creates(words: tuple[str, ...]) -> bool:
     return "--create" in words
 
 
+# zip's options that take a value (`-b /tmp`, `-n .jpg:.png`, `-P secret`)
+_ZIP_VALUES = frozenset({"-b", "-n", "-t", "-tt", "-P", "-s", "-sp", "-O", "-Z", "-ll", "-lf"})
+
+
+def _zipped_into(tool: str, words: tuple[str, ...]) -> str | None:
+    """The archive `zip` (its first operand, `.zip` added to a name without a suffix) or `jar
+    c...f` writes; None for any other command, for zip's own stdout or an update in place
+    (`zip -d x.zip member`, `-u`, `-f`)."""
+    if tool == "jar":
+        # (the bundled letters' values follow in their order: `jar cmf MANIFEST app.jar`)
+        letters = words[1].lstrip("-") if len(words) > 2 else ""
+        if not (letters.isalpha() and "c" in letters and "f" in letters):
+            return None
+        at = 2 + [c for c in letters if c in "fme"].index("f")
+        return words[at] if at < len(words) and words[at] != "-" else None
+    if tool != "zip" or set(words) & {"-d", "--delete", "-u", "--update", "-f", "--freshen"}:
+        return None
+    operands = _operands(words, _ZIP_VALUES)
+    if len(operands) < 2 or operands[0] == "-" or is_glob(operands[0]):
+        return None
+    name = operands[0]
+    return name if "." in posixpath.basename(name) else name + ".zip"
+
+
 def _tar_archive(words: tuple[str, ...]) -> str | None:
     """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word after bundled `xzf`."""
     value = _option_value(words, "-f", "--file")
@@ -4935,6 +4959,10 @@ def _ops(
         archive = _tar_archive(words)
         if archive and archive != "-":
             yield Op(WRITE, tool, _paths([archive], command), text, FILE, HEAVY, ARCHIVE)
+    elif (archive := _zipped_into(tool, words)) is not None:
+        # (`zip -r ../app.war ./*`, `jar cf app.jar -C classes .`: the archive it writes holds
+        # what it packed, as `tar -c`'s)
+        yield Op(WRITE, tool, _paths([archive], command), text, FILE, HEAVY, ARCHIVE)
     elif tool == "unzip":
         # (`unzip -qd /apps x.zip`, `-oqd`: the bundled options end with -d, whose value follows)
         words = tuple(

@@ -23970,6 +23970,28 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm /tmp/c.txt\n",
         [(3, "LG003")],
     ),
+    # the archive zip or jar packs is a file of that RUN: moved or removed later, it ships
+    (
+        "FROM debian:12\nCOPY web.xml /app/WEB-INF/web.xml\n"
+        "RUN cd /app && zip -r ../app-1.0.war ./*\nRUN mv /app-1.0.war /srv/app.war\n",
+        [(4, "LG003")],
+    ),
+    (  # (zip adds .zip to a name without a suffix)
+        "FROM debian:12\nCOPY site/ /site/\nRUN zip -qr /tmp/site /site\nRUN rm /tmp/site.zip\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM eclipse-temurin:17\nCOPY classes/ /build/classes/\n"
+        "RUN jar cmf /build/MANIFEST.MF /build/app.jar -C /build/classes .\n"
+        "RUN cp /build/app.jar /opt/ && rm /build/app.jar\n",
+        [(4, "LG003")],
+    ),
+    (  # (not removed in the RUN that packed it, nor a member deleted in place)
+        "FROM debian:12\nCOPY site/ /site/\n"
+        "RUN zip -r /tmp/site.zip /site && mv /tmp/site.zip /srv/\n"
+        "RUN zip -d /srv/site.zip site/x.html\n",
+        [],
+    ),
 ]
 
 
