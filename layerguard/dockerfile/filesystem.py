@@ -2288,6 +2288,8 @@ def _run(
                     # (the user database after this RUN installed a package whose scripts add
                     # its users: `yum localinstall influxdb.rpm && chmod 664 /etc/passwd`)
                     continue
+                if op.kind == REMOVE and _cleared_for_a_build(path, op, step, seen):
+                    continue
                 if op.kind == CHOWN and _laravel_dir(path, step, earlier):
                     # (Laravel's storage/ and bootstrap/cache/ are in every project, .gitignore
                     # files in them: `mkdir -p storage/framework/views && chmod -R a+rw storage`
@@ -2572,6 +2574,27 @@ def _run(
         if not any(covers(t, p) for t in gone_now) and not any(e.path == p for e in own)
     )
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
+
+
+def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bool:
+    """`path` is a build directory (`build`, `_build`, `cmake-build-*`) the RUN removes and
+    then writes again (`rm -rf build && meson setup build`, `&& mkdir build`) in a tree only a
+    release archive or a clone gave, which hold no build's output: the rm makes sure the build
+    starts clean. Not in a copied tree, where the build context may hold the host's."""
+    name = posixpath.basename(path.rstrip("/"))
+    if op.tool != "rm" or (name not in ("build", "_build") and not name.startswith("cmake-build")):
+        return False
+    ops = step.run.ops if step.run is not None else ()
+    later = ops[ops.index(op) + 1 :] if op in ops else ()
+    if not any(o.kind == WRITE and covers(path, p) for o in later for p in o.paths):
+        return False
+    trees = [
+        e
+        for e in live
+        if e.kind in (TREE, EITHER) and e.role != INSTALL and inside(path, e.path)
+        and e.path not in STANDARD_DIRS
+    ]  # fmt: skip
+    return bool(trees) and all((e.unpacked or e.family == "git") and not e.copied for e in trees)
 
 
 def _a_build_output(path: str, ran: set[str]) -> bool:

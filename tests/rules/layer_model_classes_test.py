@@ -23992,6 +23992,24 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN zip -d /srv/site.zip site/x.html\n",
         [],
     ),
+    # a build directory removed and made again in a tree a release archive or a clone gave,
+    # which hold none: the rm only makes sure the build starts clean
+    (
+        "FROM debian:12\nWORKDIR /src\nRUN mkdir vips && cd vips"
+        " && wget -O - https://e.org/vips.tar.gz | tar xfz - --strip-components 1\n"
+        "RUN cd vips && rm -rf build && meson setup build && ninja -C build install\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nRUN git clone https://github.com/e/proj /src/proj\n"
+        "RUN cd /src/proj && rm -rf build && mkdir build && cd build && cmake .. && make install\n",
+        [],
+    ),
+    (  # (not one removed and left)
+        "FROM debian:12\nRUN git clone https://github.com/e/proj /src/proj\n"
+        "RUN cd /src/proj && rm -rf build\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
