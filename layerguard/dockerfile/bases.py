@@ -2481,7 +2481,10 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"flink-(?:1\.(?:19|[2-9]\d)|[2-9]\.)"),
         tuple(f"conf/{n}" for n in ("config.yaml", *_FLINK_CONF)),
     ),
-    (re.compile(r"apache-jmeter-\d"), ("bin/jmeter.properties", "bin/user.properties")),
+    (
+        re.compile(r"apache-jmeter-\d"),
+        tuple(f"bin/{n}" for n in ("jmeter.properties", "user.properties", "jmeter", "jmeter.sh")),
+    ),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),
     (

@@ -24010,6 +24010,13 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /src/proj && rm -rf build\n",
         [(3, "LG003")],
     ),
+    # JMeter's release holds its launch scripts in bin/
+    (
+        "FROM eclipse-temurin:17\nENV JMETER_HOME=/opt/apache-jmeter-5.5\n"
+        "RUN curl -L https://archive.apache.org/dist/jmeter/binaries/apache-jmeter-5.5.tgz"
+        " | tar -xz -C /opt\nCOPY jmeter.sh ${JMETER_HOME}/bin/\nCOPY run.sh ${JMETER_HOME}/bin/\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
