@@ -3870,6 +3870,7 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name in (
             *("sudo", "env", "nice", "nohup", "time", "exec", "command", "busybox", "eatmydata"),
+            "apt-dpkg-wrap",  # (Jitsi's base images': it runs apt with their dpkg settings)
         ):
             # (its options and the variables it sets, up to the command: not the command's own
             # words, `env X=1 apt-get install clickhouse-server=20.9.4.76`)

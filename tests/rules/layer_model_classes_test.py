@@ -24017,6 +24017,13 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         " | tar -xz -C /opt\nCOPY jmeter.sh ${JMETER_HOME}/bin/\nCOPY run.sh ${JMETER_HOME}/bin/\n",
         [(4, "LG002")],
     ),
+    # Jitsi's apt-dpkg-wrap runs the apt command it is given
+    (
+        "FROM jitsi/base:stable\nRUN apt-dpkg-wrap apt-get update"
+        " && apt-dpkg-wrap apt-get install -y pulseaudio && apt-cleanup\n"
+        "COPY daemon.conf /etc/pulse/\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
