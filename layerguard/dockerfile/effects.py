@@ -3893,6 +3893,12 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if name == "xcaddy" and words[1:2] == ("build",):
             # (Caddy's builder: go get and go build in a module it makes, Go's caches filled)
             return "go", ("go", "build")
+        if name in ("tarantoolctl", "tt") and words[1:2] == ("rocks",):
+            # (Tarantool's: `tarantoolctl rocks install http` runs its LuaRocks, whose cache
+            # keeps what it fetched; `cartridge build` runs `tarantoolctl rocks make`)
+            return "luarocks", ("luarocks", *words[2:])
+        if name == "cartridge" and words[1:2] == ("build",):
+            return "luarocks", ("luarocks", "make")
         if name.startswith("retry") and "--" in words[1:]:
             # (`retry.sh --attempts 5 --delay 10 -- yum install -y gcc`: the command after `--`)
             words = words[words.index("--", 1) + 1 :]

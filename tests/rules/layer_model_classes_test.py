@@ -24024,6 +24024,18 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY daemon.conf /etc/pulse/\n",
         [(3, "LG002")],
     ),
+    # Tarantool's rocks commands run its LuaRocks, whose cache keeps what they fetched
+    (
+        "FROM tarantool/tarantool:2.11\nRUN tarantoolctl rocks install http\n"
+        "RUN tt rocks install vshard\nRUN cartridge build\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG005")],
+    ),
+    (  # (not one that removes it, nor a question)
+        "FROM tarantool/tarantool:2.11\n"
+        "RUN tarantoolctl rocks install dump && rm -rf /root/.cache/luarocks\n"
+        "RUN tarantoolctl rocks list\n",
+        [],
+    ),
 ]
 
 
