@@ -2436,14 +2436,27 @@ def _run(
                 old = (
                     moved.get(path)
                     or next(
-                        (s for d, s in moved.items() if is_glob(path) and _same_file(path, d)), ""
+                        (
+                            s
+                            for d, s in moved.items()
+                            if (is_glob(path) or is_glob(d)) and _same_file(path, d)
+                        ),
+                        "",
                     )
                     or next((s + path[len(d) :] for d, s in moved.items() if inside(path, d)), "")
                 )
-                if taken_away.get(old):
+                # (what a pattern took, by the name unpacked: `cp /tmp/*.tar.gz /opt/ && tar -xzf
+                # /opt/app.tar.gz` reads the COPY's app.tar.gz, not its other archives)
+                took = [
+                    e
+                    for e in taken_away.get(old, ())
+                    if not (is_glob(old) and not is_glob(path) and e.kind == FILE)
+                    or posixpath.basename(e.path) == posixpath.basename(path)
+                ]
+                if took:
                     # (`mv /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the archive an earlier
                     # layer wrote, which the mv took away from under its old name)
-                    unpacked.extend(Hit(e, old, True) for e in taken_away[old])
+                    unpacked.extend(Hit(e, old, True) for e in took)
                     continue
                 # (or one it made by a pattern: `npm pack` wrote *.tgz, `tar -xf app-*.tgz`; or
                 # one it downloaded that a pattern written for it matches, its stem spelled out:

@@ -24036,6 +24036,17 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN tarantoolctl rocks list\n",
         [],
     ),
+    # a cp of a pattern takes the COPY's archives along: the one unpacked by name is the COPY's
+    (
+        "FROM debian:12\nCOPY app.tar.gz /tmp/\nCOPY lib.tar.gz /tmp/\n"
+        "RUN cp /tmp/*.tar.gz /opt/ && tar -xzf /opt/app.tar.gz -C /opt\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN cp /tmp/app.* /opt/\n"
+        "RUN tar -xzf /opt/app.tar.gz -C /opt\n",
+        [(2, "LG006")],
+    ),
 ]
 
 
