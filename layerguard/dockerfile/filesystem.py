@@ -284,7 +284,7 @@ def layers(
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _locked_again(steps)
         | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
-        | _plugin_rocks(steps, held)
+        | _plugin_rocks(steps, held) | _go_modules_there(steps)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -1200,6 +1200,45 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
+def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command marked `_MODULES_THERE`) of each go build, run, test, vet or install in a
+    module whose `go mod download` an earlier RUN ran (`RUN go mod download`, `COPY . .`, `RUN
+    go build`): it finds every module in the cache and fetches none there; its build cache is
+    new all the same. Not `go get`, nor `go install x@v`, which fetch a module of their own;
+    nor after the module cache was removed."""
+    found: set[tuple[int, str]] = set()
+    downloaded: dict[str, str] = {}  # module directory -> its module cache
+    for index, step in enumerate(steps):
+        fetched: dict[str, str] = {}
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind == REMOVE:
+                downloaded = {
+                    d: c for d, c in downloaded.items() if not any(covers(p, c) for p in op.paths)
+                }
+            if op.family != "go" or op.role != CACHE:
+                continue
+            words = op.command.split()[1:]
+            at = _run_in(op, step) or step.instr.workdir
+            modules = [p for p in op.paths if p.endswith("/pkg/mod")]
+            if words == ["mod", "download"] and modules:
+                fetched[at] = modules[0]
+            elif (
+                modules
+                and words[:1] in _GO_BUILDS
+                and not any("@" in w for w in words)
+                and any(at == d or inside(at, d) for d in downloaded)
+            ):
+                found.add((index, _MODULES_THERE + op.command))
+        downloaded |= fetched
+    return found
+
+
+# The go commands that build in the module they run in
+_GO_BUILDS = [[c] for c in ("build", "install", "test", "run", "vet", "generate")]
+# What marks a go command among the commands with nothing to fetch whose build cache is new
+_MODULES_THERE = "modules there: "
+
+
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each Leiningen, Cargo, Gleam, rebar3 or spago build after a RUN whose
     `lein deps`, `cargo fetch`, gleam, rebar3 or spago command fetched the project's
@@ -2015,6 +2054,12 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
+        if (
+            op.role == CACHE
+            and _MODULES_THERE + op.command in no_cache
+            and all(p.endswith("/pkg/mod") for p in op.paths)
+        ):
+            continue  # (a go build whose modules an earlier `go mod download` fetched)
         if op.role == CACHE and op.tool == "yum" and set(op.paths) <= {YUM_CACHE, DNF_CACHE}:
             # (`yum` on Rocky Linux 9 is dnf, with dnf's cache; one a cache mount took is gone)
             wanted = DNF_CACHE if held.yum_is_dnf else YUM_CACHE

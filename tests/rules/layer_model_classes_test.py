@@ -24047,6 +24047,29 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN tar -xzf /opt/app.tar.gz -C /opt\n",
         [(2, "LG006")],
     ),
+    # a go build after `go mod download` of its module fetches no module: what a COPY --from
+    # of GOPATH carries is the download's; a shipped build's build cache is its own
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\n"
+        "RUN go mod download\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n"
+        "FROM debian:12\nCOPY --from=build /go /go\nCOPY --from=build /out/app /usr/local/bin/\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "COPY . .\nRUN go build -o /usr/local/bin/app .\n",
+        [(4, "LG005"), (5, "LG002"), (6, "LG005")],
+    ),
+    (  # (not a go install of a module of its own, nor after the module cache went)
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "RUN go install github.com/x/tool@v1.2.0\nFROM debian:12\nCOPY --from=build /go /go\n",
+        [(4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "RUN go clean -modcache\nRUN go build ./...\nFROM debian:12\nCOPY --from=build /go /go\n",
+        [(6, "LG005")],
+    ),
 ]
 
 
