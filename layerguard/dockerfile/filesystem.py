@@ -3310,6 +3310,15 @@ def _reach(
             if _left_out_of_checkouts(path, entry):
                 continue
             if (
+                entry.unpacked
+                and path.rstrip("/") == held.workdir
+                and posixpath.dirname(held.workdir) == entry.path.rstrip("/")
+            ):
+                # (the base's own directory beside what an archive unpacked, which it ships
+                # empty: `unzip webtrees.zip -d /var/www/` on php's apache tags, then `rm -rf
+                # /var/www/html`)
+                continue
+            if (
                 op.kind == CHOWN
                 and op.recursive
                 and not entry.copied

@@ -24070,6 +24070,13 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN go clean -modcache\nRUN go build ./...\nFROM debian:12\nCOPY --from=build /go /go\n",
         [(6, "LG005")],
     ),
+    # the base's own directory beside what an archive unpacked is not the archive's
+    (
+        "FROM php:8.4-apache\nRUN curl -sL https://e.org/webtrees-2.1.zip -o w.zip"
+        " && unzip -q w.zip -d /var/www/ && rm w.zip\nRUN a2enmod rewrite && rm -rf /var/www/html\n"
+        "RUN rm -rf /var/www/webtrees/data\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
