@@ -1595,6 +1595,7 @@ def _run_effects(
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
         modelled = (
             tool in _MODELLED
+            or (tool == "svn" and _svn_checkout(words) is not None)
             or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
             or _r_installs_only(tool, words)
@@ -5062,6 +5063,9 @@ def _ops(
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
         )
+    elif tool == "svn" and (working_copy := _svn_checkout(words)) is not None:
+        # (`svn co URL dir`, `svn export URL dir`: the working copy, or the tree exported)
+        yield Op(WRITE, tool, _paths([working_copy], command), text, TREE, HEAVY, "", "svn")
     elif tool == "git" and (rewrite := _git_rewrites(words)) is not None:
         # (`git checkout tags/n2.6.1` in a repository an earlier RUN cloned: each file that
         # differs is written again; the old version stays in the clone's layer. Only a
@@ -5629,6 +5633,23 @@ def _git_clone(words: tuple[str, ...]) -> str | None:
     # (`git -C /opt clone URL`: git runs in /opt, where a relative destination lands)
     at = _option_value(words[: words.index("clone")], "-C") if "clone" in words else None
     return posixpath.join(at, where) if at else where
+
+
+# svn's options that take a value (`-r 1234`, `--username ci`, `--depth infinity`)
+_SVN_VALUES = frozenset(
+    {"-r", "--revision", "--username", "--password", "--depth", "--set-depth", "--config-dir"}
+    | {"--config-option", "--native-eol", "--password-from-stdin"}
+)
+
+
+def _svn_checkout(words: tuple[str, ...]) -> str | None:
+    """Where `svn checkout|co|export URL [DIR]` puts the tree: DIR, or the URL's last name."""
+    operands = _operands(words, _SVN_VALUES)
+    if len(operands) < 2 or operands[0] not in ("checkout", "co", "export"):
+        return None
+    if len(operands) > 2:
+        return operands[2]
+    return posixpath.basename(operands[1].rstrip("/")) or None
 
 
 def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:

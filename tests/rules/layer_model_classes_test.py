@@ -24077,6 +24077,13 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -rf /var/www/webtrees/data\n",
         [(4, "LG003")],
     ),
+    # svn's checkout and export write the tree, as git's clone does
+    (
+        "FROM php:8.2-apache\nRUN svn co -q https://svn.e.org/rs/releases/10.3 .\n"
+        "RUN chmod -R 777 include/\nRUN svn export https://svn.e.org/lib/trunk /opt/lib\n"
+        "RUN rm -rf /opt/lib/docs\nRUN svn info .\n",
+        [(3, "LG004"), (5, "LG003")],
+    ),
 ]
 
 
