@@ -1325,6 +1325,8 @@ _EMPTY_DIRS = {
     # (and its current/, a link to versions/X: a recursive change of it changes the link alone)
     "ghost": ("/var/lib/ghost/content", "/var/lib/ghost/current"),
     "jetty": ("/var/lib/jetty/webapps",),
+    # (php's, every variant's, made for the web server's files)
+    "php": ("/var/www/html",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink/log",)),
     # (Spark's images make SPARK_HOME's work-dir empty, their WORKDIR)
     **dict.fromkeys(("spark", "apache/spark"), ("/opt/spark/work-dir",)),
@@ -2483,7 +2485,14 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         re.compile(r"apache-jmeter-\d"),
-        tuple(f"bin/{n}" for n in ("jmeter.properties", "user.properties", "jmeter", "jmeter.sh")),
+        tuple(
+            f"bin/{n}"
+            for n in (
+                *("jmeter.properties", "user.properties", "system.properties", "jmeter"),
+                *("jmeter.sh", "jmeter-server", "jmeter.bat", "saveservice.properties"),
+                *("reportgenerator.properties", "log4j2.xml"),  # (log4j2's since 3.2)
+            )
+        ),
     ),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),

@@ -565,7 +565,8 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "gem": (("GEM_HOME", "/cache"), ("BUNDLE_PATH", "/ruby/*/cache")),
     "composer": (("COMPOSER_HOME", "/cache"), ("COMPOSER_CACHE_DIR", "")),
     "cargo": (("CARGO_HOME", "/registry/cache"),),
-    "go": (("GOMODCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOCACHE", "")),
+    # (GOMODCACHE, set, moves the modules from GOPATH/pkg/mod: it wins)
+    "go": (("GOCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOMODCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
@@ -3655,6 +3656,8 @@ def _creates(words: tuple[str, ...]) -> bool:
     return "--create" in words
 
 
+# jar's bundled options that create, with a dash (`jar -cvf x.jar`, `-cf0`)
+_JAR_CREATE = re.compile(r"-[a-zA-Z0-9]*c[a-zA-Z0-9]*")
 # zip's options that take a value (`-b /tmp`, `-n .jpg:.png`, `-P secret`)
 _ZIP_VALUES = frozenset({"-b", "-n", "-t", "-tt", "-P", "-s", "-sp", "-O", "-Z", "-ll", "-lf"})
 
@@ -3664,16 +3667,21 @@ def _zipped_into(tool: str, words: tuple[str, ...]) -> str | None:
     c...f` writes; None for any other command, for zip's own stdout or an update in place
     (`zip -d x.zip member`, `-u`, `-f`)."""
     if tool == "jar":
-        # (the bundled letters' values follow in their order: `jar cmf MANIFEST app.jar`)
-        letters = words[1].lstrip("-") if len(words) > 2 else ""
-        if not (letters.isalpha() and "c" in letters and "f" in letters):
+        letters = words[1] if len(words) > 2 else ""
+        if letters.isalpha() and "c" in letters and "f" in letters:
+            # (the bundled letters' values follow in their order: `jar cmf MANIFEST app.jar`)
+            at = 2 + [c for c in letters if c in "fme"].index("f")
+            archive = words[at] if at < len(words) else None
+        elif {"-c", "--create"} & set(words) or _JAR_CREATE.fullmatch(letters):
+            archive = _option_value(words, "-f", "--file")  # (`jar --create --file x.jar`)
+        else:
             return None
-        at = 2 + [c for c in letters if c in "fme"].index("f")
-        return words[at] if at < len(words) and words[at] != "-" else None
+        return None if archive in (None, "-") else archive
     if tool != "zip" or set(words) & {"-d", "--delete", "-u", "--update", "-f", "--freshen"}:
         return None
     operands = _operands(words, _ZIP_VALUES)
-    if len(operands) < 2 or operands[0] == "-" or is_glob(operands[0]):
+    # (`find . -name '*.class' | zip x.zip -@`: the names come from its input)
+    if len(operands) < 2 - ("-@" in words) or operands[0] == "-" or is_glob(operands[0]):
         return None
     name = operands[0]
     return name if "." in posixpath.basename(name) else name + ".zip"
@@ -3896,9 +3904,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "go", ("go", "build")
         if name in ("tarantoolctl", "tt") and words[1:2] == ("rocks",):
             # (Tarantool's: `tarantoolctl rocks install http` runs its LuaRocks, whose cache
-            # keeps what it fetched; `cartridge build` runs `tarantoolctl rocks make`)
+            # keeps what it fetched; `cartridge build` and `tt build` make the rockspec there)
             return "luarocks", ("luarocks", *words[2:])
-        if name == "cartridge" and words[1:2] == ("build",):
+        if name in ("cartridge", "tt") and words[1:2] == ("build",):
             return "luarocks", ("luarocks", "make")
         if name.startswith("retry") and "--" in words[1:]:
             # (`retry.sh --attempts 5 --delay 10 -- yum install -y gcc`: the command after `--`)

@@ -1201,11 +1201,12 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, command marked `_MODULES_THERE`) of each go build, run, test, vet or install in a
-    module whose `go mod download` an earlier RUN ran (`RUN go mod download`, `COPY . .`, `RUN
-    go build`): it finds every module in the cache and fetches none there; its build cache is
-    new all the same. Not `go get`, nor `go install x@v`, which fetch a module of their own;
-    nor after the module cache was removed."""
+    """(step, `_modules_there` of the command and its module cache) of each go build, run,
+    test, vet or install in the directory whose `go mod download` an earlier RUN ran into that
+    module cache (`RUN go mod download`, `COPY . .`, `RUN go build`): it finds every module
+    there and fetches none; its build cache is new all the same. Not `go get`, nor `go install
+    x@v`, which fetch a module of their own; not a module below (`tools/` with its own go.mod),
+    another cache (GOMODCACHE set since), nor after a removal reached into the cache."""
     found: set[tuple[int, str]] = set()
     downloaded: dict[str, str] = {}  # module directory -> its module cache
     for index, step in enumerate(steps):
@@ -1213,30 +1214,37 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
         for op in step.run.ops if step.run is not None else ():
             if op.kind == REMOVE:
                 downloaded = {
-                    d: c for d, c in downloaded.items() if not any(covers(p, c) for p in op.paths)
+                    d: c
+                    for d, c in downloaded.items()
+                    if not any(path_overlaps(p, c) for p in op.paths)
                 }
-            if op.family != "go" or op.role != CACHE:
+            if op.family != "go" or op.role != CACHE or len(op.paths) != 1:
                 continue
             words = op.command.split()[1:]
             at = _run_in(op, step) or step.instr.workdir
-            modules = [p for p in op.paths if p.endswith("/pkg/mod")]
-            if words == ["mod", "download"] and modules:
-                fetched[at] = modules[0]
+            (cache,) = op.paths
+            if words[:2] == ["mod", "download"] and all(w.startswith("-") for w in words[2:]):
+                fetched[at] = cache  # (`go mod download -x`: all the module needs)
             elif (
-                modules
-                and words[:1] in _GO_BUILDS
-                and not any("@" in w for w in words)
-                and any(at == d or inside(at, d) for d in downloaded)
+                words[:1] in _GO_BUILDS
+                and downloaded.get(at) == cache
+                and not any(_A_MODULE_VERSION.fullmatch(w) for w in words)
             ):
-                found.add((index, _MODULES_THERE + op.command))
+                found.add((index, _modules_there(op)))
         downloaded |= fetched
     return found
 
 
 # The go commands that build in the module they run in
 _GO_BUILDS = [[c] for c in ("build", "install", "test", "run", "vet", "generate")]
-# What marks a go command among the commands with nothing to fetch whose build cache is new
-_MODULES_THERE = "modules there: "
+# A module at a version, which `go install` fetches of its own (`golang.org/x/tools/gopls@v0.15`)
+_A_MODULE_VERSION = re.compile(r"[^-=@\s][^=@\s]*/[^=@\s]*@[^=@\s]+")
+
+
+def _modules_there(op: Op) -> str:
+    """How a go command's write to a module cache with nothing to fetch is marked among the
+    commands with nothing to fetch: it alone of the command's writes."""
+    return f"modules there: {op.paths[0]} {op.command}"
 
 
 def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
@@ -2024,6 +2032,8 @@ def _run(
             # /usr/share/okconfig/client && curl -o ncpa.zip ...` after `ln -s
             # /opt/okconfig/usr/share/okconfig /usr/share/`, which its `rm ncpa.zip` removes)
             op = op._replace(paths=_through_links(op.paths, links))
+        if op.kind == WRITE and op.tool == "zip" and _an_archive_there(op, live, own):
+            continue  # (zip adds to an archive that is there, in place: it stays that one)
         if op.kind == REMOVE:
             _forget_links(links, op)
             gone_now.update(op.paths)
@@ -2054,11 +2064,7 @@ def _run(
             continue  # another distribution's manager: a branch that never runs on this base
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
-        if (
-            op.role == CACHE
-            and _MODULES_THERE + op.command in no_cache
-            and all(p.endswith("/pkg/mod") for p in op.paths)
-        ):
+        if op.role == CACHE and op.family == "go" and op.paths and _modules_there(op) in no_cache:
             continue  # (a go build whose modules an earlier `go mod download` fetched)
         if op.role == CACHE and op.tool == "yum" and set(op.paths) <= {YUM_CACHE, DNF_CACHE}:
             # (`yum` on Rocky Linux 9 is dnf, with dnf's cache; one a cache mount took is gone)
@@ -2634,6 +2640,12 @@ def _run(
     return Layer(step, tuple(own), tuple(changes), tuple(unpacked)), live
 
 
+def _an_archive_there(op: Op, live: list[Entry], own: list[Entry]) -> bool:
+    """The archive `zip` writes (`zip base.zip extra.conf`) is one an earlier layer or this RUN
+    wrote there already, by its name: zip adds to it."""
+    return any(e.kind in (FILE, EITHER) and _same_file(op.paths[0], e.path) for e in (*live, *own))
+
+
 def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bool:
     """`path` is a build directory (`build`, `_build`, `cmake-build-*`) the RUN removes and
     then writes again (`rm -rf build && meson setup build`, `&& mkdir build`) in a tree only a
@@ -2646,13 +2658,23 @@ def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bo
     later = ops[ops.index(op) + 1 :] if op in ops else ()
     if not any(o.kind == WRITE and covers(path, p) for o in later for p in o.paths):
         return False
+    if any(e.kind != DIR and covers(path, e.path) for e in live):
+        return False  # (what an earlier build or a copy wrote there: `mkdir build && make`)
     trees = [
         e
         for e in live
         if e.kind in (TREE, EITHER) and e.role != INSTALL and inside(path, e.path)
         and e.path not in STANDARD_DIRS
     ]  # fmt: skip
-    return bool(trees) and all((e.unpacked or e.family == "git") and not e.copied for e in trees)
+    # (an archive's top directory is one, as what it unpacked: the same layer's below it)
+    return bool(trees) and all(
+        (e.unpacked or e.family == "git" or _unpacked_with(e, live)) and not e.copied for e in trees
+    )
+
+
+def _unpacked_with(entry: Entry, live: list[Entry]) -> bool:
+    """`entry` lies in what an archive its layer unpacked (the archive's top directory)."""
+    return any(u.unpacked and u.layer == entry.layer and covers(u.path, entry.path) for u in live)
 
 
 def _a_build_output(path: str, ran: set[str]) -> bool:
@@ -3311,12 +3333,11 @@ def _reach(
                 continue
             if (
                 entry.unpacked
-                and path.rstrip("/") == held.workdir
-                and posixpath.dirname(held.workdir) == entry.path.rstrip("/")
+                and path.rstrip("/") in (held.workdir, *held.empty)
+                and posixpath.dirname(path.rstrip("/")) == entry.path.rstrip("/")
             ):
                 # (the base's own directory beside what an archive unpacked, which it ships
-                # empty: `unzip webtrees.zip -d /var/www/` on php's apache tags, then `rm -rf
-                # /var/www/html`)
+                # empty: `unzip webtrees.zip -d /var/www/` on php, then `rm -rf /var/www/html`)
                 continue
             if (
                 op.kind == CHOWN
@@ -3958,8 +3979,7 @@ def _found(path: str, op: Op, live: list[Entry], own: list[Entry], held: Known) 
     for entry in live:
         if entry.role == INSTALL or not entry.weighs:
             continue
-        if vcs and any(u.unpacked and u.layer == entry.layer and covers(u.path, entry.path)
-                       for u in live):  # fmt: skip
+        if vcs and _unpacked_with(entry, live):
             continue  # (what an archive unpacked, its top directory too)
         if entry.kind == FILE and _selected(entry, op, path):
             hits.append(Hit(entry, entry.path, True))

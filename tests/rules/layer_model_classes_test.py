@@ -24084,6 +24084,81 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -rf /opt/lib/docs\nRUN svn info .\n",
         [(3, "LG004"), (5, "LG003")],
     ),
+    # (the first two reviews': zip adds to an archive that is there, in place; jar's long
+    # options and zip -@ write theirs too)
+    (
+        "FROM debian:12\nCOPY base.zip /tmp/base.zip\nRUN cd /tmp && zip base.zip extra.conf"
+        " && unzip -q base.zip -d /opt/app && rm /tmp/base.zip\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY target/app.war /tmp/app.war\n"
+        "RUN cd /tmp/extra && zip -r /tmp/app.war WEB-INF\n"
+        "RUN unzip -q /tmp/app.war -d /srv/ROOT\n",
+        [(2, "LG006")],
+    ),
+    (
+        "FROM eclipse-temurin:17\nCOPY classes/ /build/classes/\n"
+        "RUN jar --create --file /build/app.jar --main-class com.e.Main -C /build/classes .\n"
+        "RUN jar -c -f /build/lib.jar -C /build/classes .\n"
+        "RUN cd /build/classes && find . -name '*.class' | zip /tmp/classes.zip -@\n"
+        "RUN rm /build/app.jar /build/lib.jar /tmp/classes.zip\n",
+        [(6, "LG003")],
+    ),
+    # (a build directory an earlier RUN's build filled is that layer's; a release archive's
+    # top directory is the archive's, under /opt/src too)
+    (
+        "FROM debian:12\nRUN git clone https://github.com/e/libfoo /src/libfoo\n"
+        "RUN cd /src/libfoo && mkdir build && cd build && cmake .. && make -j4\n"
+        "RUN cd /src/libfoo && rm -rf build && cmake -S . -B build && cmake --build build\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM debian:12\nRUN mkdir -p /opt/src"
+        " && curl -fsSL https://e.org/libvips-8.15.tar.xz | tar xJ -C /opt/src\n"
+        "RUN cd /opt/src/libvips-8.15 && rm -rf build && meson setup build && ninja -C build\n",
+        [],
+    ),
+    # (php's every variant makes /var/www/html empty)
+    (
+        "FROM php:8.2-cli\nRUN unzip -q /tmp/a.zip -d /var/www/ || true\n"
+        "RUN curl -L https://e.org/app.zip -o /tmp/a.zip && unzip -q /tmp/a.zip -d /var/www/"
+        " && rm /tmp/a.zip\nRUN rm -rf /var/www/html\n",
+        [],
+    ),
+    # (a go module below with its own go.mod fetches its own; a GOMODCACHE set since is
+    # another cache; go mod download -x is the whole download; an @ in a flag's value is none)
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "COPY tools/go.mod tools/go.sum ./tools/\n"
+        "RUN cd tools && go install github.com/golangci/golangci-lint/cmd/golangci-lint\n"
+        "FROM debian:12\nCOPY --from=build /go /go\n",
+        [(4, "LG005"), (6, "LG005")],
+    ),
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+        "ENV GOMODCACHE=/cache/mod\nCOPY . .\nRUN go build -o /out/app .\n"
+        "FROM debian:12\nCOPY --from=build /cache /cache\n",
+        [(7, "LG005")],
+    ),
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download -x\n"
+        "COPY . .\nRUN go build -ldflags '-X main.maintainer=ops@e.org' -o /out/app .\n"
+        "FROM debian:12\nCOPY --from=build /go /go\n",
+        [(4, "LG005")],
+    ),
+    # (JMeter's bin/ holds its servers' scripts and settings too; tt build makes the rockspec)
+    (
+        "FROM eclipse-temurin:17\nRUN curl -L https://archive.apache.org/dist/jmeter/binaries/"
+        "apache-jmeter-5.6.3.tgz | tar -xz -C /opt\n"
+        "COPY jmeter-server system.properties log4j2.xml /opt/apache-jmeter-5.6.3/bin/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM tarantool/tarantool:2.11\nCOPY app-scm-1.rockspec /app/\nWORKDIR /app\n"
+        "RUN tt build\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
