@@ -2395,6 +2395,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
 # Files below the top directory of every release of a well-known distribution archive
 # (apache-tomcat-9.0.74.tar.gz holds apache-tomcat-9.0.74/conf/server.xml), by the archive's
 # or its top directory's name: a COPY there after the RUN that unpacked it replaces one.
+# JMeter's release's launch scripts and settings, in bin/
+_JMETER_BIN = tuple(
+    f"bin/{n}"
+    for n in (
+        *("jmeter", "jmeter.sh", "jmeter.bat", "jmeter-server", "jmeter-server.bat"),
+        *("jmeter.properties", "user.properties", "system.properties", "upgrade.properties"),
+        *("saveservice.properties", "reportgenerator.properties", "hc.parameters"),
+    )
+)
 _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         re.compile(r"(apache-)?tomcat-\d"),
@@ -2484,16 +2493,11 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         tuple(f"conf/{n}" for n in ("config.yaml", *_FLINK_CONF)),
     ),
     (
-        re.compile(r"apache-jmeter-\d"),
-        tuple(
-            f"bin/{n}"
-            for n in (
-                *("jmeter.properties", "user.properties", "system.properties", "jmeter"),
-                *("jmeter.sh", "jmeter-server", "jmeter.bat", "saveservice.properties"),
-                *("reportgenerator.properties", "log4j2.xml"),  # (log4j2's since 3.2)
-            )
-        ),
+        # (log4j2.xml since 3.2, before which JMeter logged through log4j's settings)
+        re.compile(r"apache-jmeter-(?:[4-9]|\d\d|3\.[2-9])"),
+        (*_JMETER_BIN, "bin/log4j2.xml"),
     ),
+    (re.compile(r"apache-jmeter-\d"), _JMETER_BIN),
     (re.compile(r"apache-cassandra-\d"), ("conf/cassandra.yaml", "conf/cassandra-env.sh")),
     (re.compile(r"(apache-)?nifi-\d"), ("conf/nifi.properties", "conf/bootstrap.conf")),
     (

@@ -1596,7 +1596,7 @@ def _run_effects(
         # (`env`, `sudo` or `time` with no program to run: they print, or do nothing)
         modelled = (
             tool in _MODELLED
-            or (tool == "svn" and _svn_checkout(words) is not None)
+            or (tool == "svn" and (_svn_checkout(words) or _svn_rewrites(words)) is not None)
             or (tool in ("patch", "crudini") and bool(_edited_in_place(tool, words)))
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
             or _r_installs_only(tool, words)
@@ -5072,8 +5072,15 @@ def _ops(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
         )
     elif tool == "svn" and (working_copy := _svn_checkout(words)) is not None:
-        # (`svn co URL dir`, `svn export URL dir`: the working copy, or the tree exported)
-        yield Op(WRITE, tool, _paths([working_copy], command), text, TREE, HEAVY, "", "svn")
+        # (`svn co URL dir`: the working copy; `svn export URL dir`, the tree or file exported)
+        kind = EITHER if "export" in words else TREE
+        yield Op(WRITE, tool, _paths([working_copy], command), text, kind, HEAVY, "", "svn")
+    elif tool == "svn" and (updated := _svn_rewrites(words)) is not None:
+        # (`svn update -r 4521`, `svn switch ^/branches/stable` in a working copy an earlier
+        # RUN checked out: each file that differs is written again, as git's checkout)
+        copy = _paths([updated], command)
+        yield Op(REMOVE, tool, copy, text, blind=True)
+        yield Op(WRITE, tool, copy, text, TREE, HEAVY, "", "svn")
     elif tool == "git" and (rewrite := _git_rewrites(words)) is not None:
         # (`git checkout tags/n2.6.1` in a repository an earlier RUN cloned: each file that
         # differs is written again; the old version stays in the clone's layer. Only a
@@ -5646,7 +5653,7 @@ def _git_clone(words: tuple[str, ...]) -> str | None:
 # svn's options that take a value (`-r 1234`, `--username ci`, `--depth infinity`)
 _SVN_VALUES = frozenset(
     {"-r", "--revision", "--username", "--password", "--depth", "--set-depth", "--config-dir"}
-    | {"--config-option", "--native-eol", "--password-from-stdin"}
+    | {"--config-option", "--native-eol", "--password-from-stdin", "--trust-server-cert-failures"}
 )
 
 
@@ -5658,6 +5665,18 @@ def _svn_checkout(words: tuple[str, ...]) -> str | None:
     if len(operands) > 2:
         return operands[2]
     return posixpath.basename(operands[1].rstrip("/")) or None
+
+
+def _svn_rewrites(words: tuple[str, ...]) -> str | None:
+    """The working copy `svn update` to another revision (`-r`) or `svn switch` writes other
+    versions of files into (`switch URL [PATH]`, `update [PATH]`, `.` unless named); None for
+    another command (a plain update right after the checkout brings nothing new)."""
+    operands = _operands(words, _SVN_VALUES)
+    sub = operands[0] if operands else ""
+    told = any(w in ("-r", "--revision") or w.startswith(("-r", "--revision=")) for w in words)
+    if sub in ("switch", "sw"):
+        return (operands[2:3] or ["."])[0]
+    return (operands[1:2] or ["."])[0] if sub in ("update", "up") and told else None
 
 
 def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:

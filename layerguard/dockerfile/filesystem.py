@@ -1209,7 +1209,11 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
     another cache (GOMODCACHE set since), nor after a removal reached into the cache."""
     found: set[tuple[int, str]] = set()
     downloaded: dict[str, str] = {}  # module directory -> its module cache
+    modules: set[str] = set()  # the directories a COPY put a go.mod in
     for index, step in enumerate(steps):
+        modules.update(
+            posixpath.dirname(w.path) for w in step.copies if posixpath.basename(w.path) == "go.mod"
+        )
         fetched: dict[str, str] = {}
         for op in step.run.ops if step.run is not None else ():
             if op.kind == REMOVE:
@@ -1227,7 +1231,7 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 fetched[at] = cache  # (`go mod download -x`: all the module needs)
             elif (
                 words[:1] in _GO_BUILDS
-                and downloaded.get(at) == cache
+                and any(c == cache and _in_module(at, d, modules) for d, c in downloaded.items())
                 and not any(_A_MODULE_VERSION.fullmatch(w) for w in words)
             ):
                 found.add((index, _modules_there(op)))
@@ -1239,6 +1243,15 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
 _GO_BUILDS = [[c] for c in ("build", "install", "test", "run", "vet", "generate")]
 # A module at a version, which `go install` fetches of its own (`golang.org/x/tools/gopls@v0.15`)
 _A_MODULE_VERSION = re.compile(r"[^-=@\s][^=@\s]*/[^=@\s]*@[^=@\s]+")
+
+
+def _in_module(at: str, module: str, modules: set[str]) -> bool:
+    """`at` is in the Go module at `module`: there, or below with no go.mod of its own between
+    (`cmd/api`, not `tools/` where a COPY put another go.mod)."""
+    return at == module or (
+        inside(at, module) and not any(m != module and covers(m, at) and inside(m, module)
+                                       for m in modules)
+    )  # fmt: skip
 
 
 def _modules_there(op: Op) -> str:

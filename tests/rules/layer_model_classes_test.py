@@ -24159,6 +24159,31 @@ _SIXTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN tt build\n",
         [(4, "LG005")],
     ),
+    # (the third review's: a go build in a package directory of the downloaded module; JMeter's
+    # log4j2.xml by its version and the rest of its bin/; svn's export of one file, an option's
+    # value, and its update to another revision and switch)
+    (
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\n"
+        "RUN go mod download && go mod verify\nCOPY . .\nWORKDIR /src/cmd/api\n"
+        "RUN go build -o /usr/local/bin/api . && go clean -cache\n"
+        "FROM debian:12\nCOPY --from=build /go /go\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM eclipse-temurin:8\nRUN curl -L https://archive.apache.org/dist/jmeter/binaries/"
+        "apache-jmeter-3.1.tgz | tar -xz -C /opt\nCOPY log4j2.xml /opt/apache-jmeter-3.1/bin/\n"
+        "COPY hc.parameters upgrade.properties /opt/apache-jmeter-3.1/bin/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN svn co --non-interactive --trust-server-cert-failures unknown-ca"
+        " https://svn.e.org/app/trunk /opt/app\nRUN chmod -R 750 /opt/app\n"
+        "RUN svn export https://svn.e.org/app/trunk/app.properties /etc/app/app.properties\n"
+        "RUN chmod 600 /etc/app/app.properties\n"
+        "RUN cd /opt/app && svn update -r 4521\nRUN cd /opt/app && svn switch ^/branches/stable\n"
+        "RUN cd /opt/app && svn update\n",
+        [(3, "LG004"), (5, "LG004"), (6, "LG003"), (7, "LG003")],
+    ),
 ]
 
 
