@@ -1201,12 +1201,13 @@ def _built_again(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
-    """(step, `_modules_there` of the command and its module cache) of each go build, run,
-    test, vet or install in the directory whose `go mod download` an earlier RUN ran into that
-    module cache (`RUN go mod download`, `COPY . .`, `RUN go build`): it finds every module
-    there and fetches none; its build cache is new all the same. Not `go get`, nor `go install
-    x@v`, which fetch a module of their own; not a module below (`tools/` with its own go.mod),
-    another cache (GOMODCACHE set since), nor after a removal reached into the cache."""
+    """(step, `_modules_there` of the command) of each go build, run, test, vet or install in
+    the module (its directory, or a package directory below) whose `go mod download` an earlier
+    RUN ran into that module cache (`RUN go mod download`, `COPY . .`, `RUN go build`): it finds
+    every module there and fetches none; its build cache is new all the same. Not `go get`, nor
+    `go install x@v`, which fetch a module of their own; not a module below (`tools/` where a COPY
+    put its own go.mod), another cache (GOMODCACHE set since), nor after a removal reached into
+    the cache."""
     found: set[tuple[int, str]] = set()
     downloaded: dict[str, str] = {}  # module directory -> its module cache
     modules: set[str] = set()  # the directories a COPY put a go.mod in
@@ -1249,14 +1250,14 @@ def _in_module(at: str, module: str, modules: set[str]) -> bool:
     """`at` is in the Go module at `module`: there, or below with no go.mod of its own between
     (`cmd/api`, not `tools/` where a COPY put another go.mod)."""
     return at == module or (
-        inside(at, module) and not any(m != module and covers(m, at) and inside(m, module)
-                                       for m in modules)
-    )  # fmt: skip
+        inside(at, module)
+        and not any(m != module and covers(m, at) and inside(m, module) for m in modules)
+    )
 
 
 def _modules_there(op: Op) -> str:
-    """How a go command's write to a module cache with nothing to fetch is marked among the
-    commands with nothing to fetch: it alone of the command's writes."""
+    """The mark of a go command's write to its module cache among the commands with nothing to
+    fetch: that write alone goes, the build cache's stays."""
     return f"modules there: {op.paths[0]} {op.command}"
 
 
@@ -2663,7 +2664,8 @@ def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bo
     """`path` is a build directory (`build`, `_build`, `cmake-build-*`) the RUN removes and
     then writes again (`rm -rf build && meson setup build`, `&& mkdir build`) in a tree only a
     release archive or a clone gave, which hold no build's output: the rm makes sure the build
-    starts clean. Not in a copied tree, where the build context may hold the host's."""
+    starts clean. Not in a copied tree, where the build context may hold the host's, nor where
+    an earlier RUN's build wrote."""
     name = posixpath.basename(path.rstrip("/"))
     if op.tool != "rm" or (name not in ("build", "_build") and not name.startswith("cmake-build")):
         return False
