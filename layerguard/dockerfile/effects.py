@@ -6935,7 +6935,7 @@ def _package_ops(
             # of both then takes is this RUN's, not the rustup install's before it)
             checkouts = posixpath.join(posixpath.dirname(posixpath.dirname(where[0])), "git")
             yield Op(WRITE, tool, (checkouts,), text, DIR, EMPTY)
-        if family == "go" and subcommand(words) in _GO_BUILDS:
+        if family == "go" and subcommand(words) in GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
             built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
@@ -7158,7 +7158,8 @@ def _conda_root(program: str) -> str | None:
 
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
-_GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
+# go's commands that build, fetching the modules they need first
+GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
 _MODULE_INSTALLS = frozenset({"install", "update", "upgrade", "switch-to"})
 _DOTNET_RESTORES = frozenset({"restore", "build", "publish", "test", "run", "pack"})
 
@@ -7901,7 +7902,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return (
             "go",
             sub == "install",
-            sub in _GO_BUILDS
+            sub in GO_BUILDS
             or sub == "get"
             # (`go mod tidy` and `go mod vendor` fetch the modules they resolve, as download does)
             or (sub == "mod" and bool({"download", "tidy", "vendor"} & set(words))),

@@ -67,6 +67,7 @@ from layerguard.dockerfile.effects import (
     EXEC,
     EXTRACTORS,
     FILE,
+    GO_BUILDS,
     HEAVY,
     INSTALL,
     INTERPRETERS,
@@ -760,7 +761,12 @@ _OTHER_REPOSITORY = re.compile(
 
 
 # (the go commands that fetch: `go get`, and the builds)
-_GO_COMMANDS = [[c] for c in ("get", "build", "install", "test", "run", "vet")]
+_GO_COMMANDS = GO_BUILDS | {"get"}
+
+
+def _go_subcommand(op: Op) -> str:
+    """The go command `op` comes of: `build` of `go build -o app .`."""
+    return (op.command.split()[1:2] or [""])[0]
 
 
 def _under_a_cache_mount(path: str, step: Step) -> bool:
@@ -780,8 +786,7 @@ def _gopath_mode(op: Op, held: Known, step: Step, live: list[Entry]) -> bool:
     run where no layer can have put a go.mod in the directory or above it (`COPY main.go .`
     alone): the sources land in GOPATH/src for the build to read, and no module cache is kept."""
     instr = step.instr
-    words = op.command.split()
-    if words[1:2] not in _GO_COMMANDS:
+    if _go_subcommand(op) not in _GO_COMMANDS:
         return False
     # (the RUN's own `GO111MODULE=on go get -d`, `export GO111MODULE=off && ...`, decides)
     told = _GO111MODULE.findall(instr.node.original) or [instr.env.get("GO111MODULE", "")]
@@ -1231,7 +1236,7 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
             if words[:2] == ["mod", "download"] and all(w.startswith("-") for w in words[2:]):
                 fetched[at] = cache  # (`go mod download -x`: all the module needs)
             elif (
-                words[:1] in _GO_BUILDS
+                _go_subcommand(op) in GO_BUILDS
                 and any(c == cache and _in_module(at, d, modules) for d, c in downloaded.items())
                 and not any(_A_MODULE_VERSION.fullmatch(w) for w in words)
             ):
@@ -1240,8 +1245,6 @@ def _go_modules_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
-# The go commands that build in the module they run in
-_GO_BUILDS = [[c] for c in ("build", "install", "test", "run", "vet", "generate")]
 # A module at a version, which `go install` fetches of its own (`golang.org/x/tools/gopls@v0.15`)
 _A_MODULE_VERSION = re.compile(r"[^-=@\s][^=@\s]*/[^=@\s]*@[^=@\s]+")
 
@@ -2092,8 +2095,8 @@ def _run(
             continue  # (nvm before v0.32.0 removes each tarball once it has unpacked it)
         if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
-        if op.role == CACHE and op.family == "go" and op.command.split()[1:2] in _GO_COMMANDS:
-            gets = op.command.split()[1] == "get"
+        if op.role == CACHE and op.family == "go" and _go_subcommand(op) in _GO_COMMANDS:
+            gets = _go_subcommand(op) == "get"
             home = step.run.home or step.instr.env.get("HOME") or "/root"
             cache = step.instr.env.get("GOCACHE") or home.rstrip("/") + "/.cache/go-build"
             # (none where a cache mount takes the build cache)
@@ -2232,10 +2235,7 @@ def _run(
                 # (`cp /tmp/app.tgz /opt/ && tar -xzf /opt/app.tgz`: the copy's archive, which
                 # stays where the COPY put it)
                 (old,) = op.sources
-                taken_away[old] = _archives_at(old, live, own)
-                # (and each below a directory it copies: `cp -r /tmp/pkgs /opt/ && dpkg -i
-                # /opt/pkgs/agent.deb`)
-                taken_away.update((e.path, [e]) for e in taken_away[old] if e.path != old)
+                taken_away.update(_taken_from(old, live, own))
             if (
                 op.tool == "mv"
                 and op.sources
@@ -2411,10 +2411,7 @@ def _run(
                     )
                 if op.tool == "mv" and len(op.paths) == 1:
                     (old,) = op.paths
-                    taken_away[old] = _archives_at(old, live, own)
-                    # (and each below a directory it moves, by its own name: `mv /tmp/in
-                    # /opt/in && tar -xzf /opt/in/bundle.tar.gz`)
-                    taken_away.update((e.path, [e]) for e in taken_away[old] if e.path != old)
+                    taken_away.update(_taken_from(old, live, own))
                 own = _unnamed_taken(own, op.paths)
                 own = _cleared(_kept(own, op.paths), op.paths)
                 if not held.manager:  # (a base not known: the user's home is a guess)
@@ -2828,6 +2825,14 @@ def _archives_at(path: str, live: list[Entry], own: list[Entry]) -> list[Entry]:
         for c in (e.carried if e.carried and _carried_to(e, path) else (e,))
         if c is not e or _holds_archive(e, path) or (e.role == ARCHIVE and inside(e.path, path))
     ]
+
+
+def _taken_from(path: str, live: list[Entry], own: list[Entry]) -> dict[str, list[Entry]]:
+    """The archives a mv or cp of `path` takes along (`_archives_at`), under `path` and each
+    below a directory it takes by its own name (`cp -r /tmp/pkgs /opt/ && dpkg -i
+    /opt/pkgs/agent.deb`, `mv /tmp/in /opt/in && tar -xzf /opt/in/bundle.tar.gz`)."""
+    archives = _archives_at(path, live, own)
+    return {path: archives, **{e.path: [e] for e in archives if e.path != path}}
 
 
 def _carried_to(entry: Entry, path: str) -> tuple[Entry, ...]:
@@ -5135,7 +5140,7 @@ _ETC_FILES = frozenset(
     | {"aliases", "exports", "ethers", "machine-id", "papersize", "printcap", "securetty"}
     | {"adjtime", "mtab", "os-release", "lsb-release", "debian_version", "alpine-release"}
     | {"redhat-release", "centos-release", "system-release", "zshrc", "vimrc", "wgetrc"}
-    | {"magic", "nanorc", "screenrc", "inittab", "shells", "netconfig", "rpc", "login.defs"}
+    | {"magic", "nanorc", "screenrc", "inittab", "netconfig", "rpc"}
     | {"zshenv", "zprofile", "zlogin", "zlogout", "msmtprc", "gitconfig", "npmrc", "gemrc"}
     | {"anacrontab", "mailcap", "crypttab", "ethertypes", "hostid", "mke2fs", "yarnrc"}
 )
