@@ -403,6 +403,10 @@ def layers(
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
                 for e in _copy_entries(index, step, live, held, removed_at, proven)
             )
+            if (spread := _a_program_not_spread(step, programs)) is not None:
+                # (`COPY serverspec .` in /, then `RUN ./serverspec`: a file, so not a
+                # directory whose contents spread over /)
+                entries = tuple(e for e in entries if not (e.kind == TREE and e.path == spread))
             if links:
                 # (a COPY below a link an earlier RUN made lands in its target, as a RUN's
                 # writes there do)
@@ -877,6 +881,18 @@ def _a_go_mod_above(workdir: str, written: list[tuple[str, str]]) -> bool:
 
 
 _GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
+
+
+def _a_program_not_spread(step: Step, programs: frozenset[str]) -> str | None:
+    """The directory a COPY of one name not known to be a file or a directory writes into,
+    where a RUN runs that name as a program: the copy is that file, so not the directory's
+    contents there. None when it copies more, or the name is not run."""
+    if len(step.copies) != 2:
+        return None
+    tree, either = step.copies
+    if not (tree.tree and either.either) or either.path not in programs:
+        return None
+    return tree.path if posixpath.dirname(either.path) == (tree.path.rstrip("/") or "/") else None
 
 
 def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:

@@ -408,6 +408,9 @@ def _old_copies(
                 # (the builder's copy of the context's directory, then that directory's own
                 # files copied to the same place: `COPY public/vendor/ .../public/vendor/`)
                 old = context
+            # (and the other way round: `COPY . /var/www/html`, then `COPY --from=assets
+            # /app/public /var/www/html/public` of a stage that copied the context's public/)
+            taken = stages.from_context(write) if write.origin and not old.origin else None
             if _pruned_halves(old, write):
                 # (`turbo prune --docker`: out/full/ holds out/json/'s package.json files again)
                 yield posixpath.join(write.into, "package.json"), earlier.where, None
@@ -430,6 +433,7 @@ def _old_copies(
                 or write.path in _unpacked_distribution(old)
                 or _kin_stages(stages, old, write)
                 or (back and back(old))
+                or (taken is not None and _same_source_file(old, taken, pnpm))
             ):
                 # (a file copied into a tree copied before: that file is what is written again)
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
@@ -834,6 +838,23 @@ def _onto_a_clone(write: CopyWrite, clones: frozenset[str]) -> bool:
 _NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree
 
 
+# What a build writes into a project rather than what its repository holds: a stage that copied
+# the whole context may have made them there (`COPY . /app`, `RUN npm run build`, then `COPY
+# --from=builder /app/dist ...`), and the context most often lacks or ignores them; so the
+# bundles a web build writes below public/ (`public/assets`, Laravel Mix's `public/js`).
+_MADE_IN_A_PROJECT = frozenset(
+    {"build", "target", "dist", "out", "bin", "obj", "_site", "site", "release", "publish"}
+    | {".next", ".nuxt", ".output", ".svelte-kit", "node_modules", "vendor", "__pycache__"}
+    | {"assets", "js", "css", "static", "packs", "generated"}
+)
+
+
+def _built_below(root: str, at: str) -> bool:
+    """`at`, below the project `root` a stage copied the context into, lies in what a build
+    makes there (`/app/dist`, `/app/public/build`)."""
+    return not _MADE_IN_A_PROJECT.isdisjoint(at[len(root.rstrip("/")) + 1 :].split("/"))
+
+
 def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> bool:
     """`new` copies the source file that `old` copied, to the same place: `COPY package.json .`
     then `COPY . .` (the second holds the first when both read the same context or stage)."""
@@ -1140,8 +1161,18 @@ class _Stages:
                 if instr.keyword != "copy" or instr.flag("from"):
                     continue
                 for old in copy_writes(instr, None):
-                    if old.tree and old.source not in ("", ".") and old.path.rstrip("/") == at:
+                    if (
+                        (old.tree or old.either)
+                        and old.source not in ("", ".")
+                        and old.path.rstrip("/") == at
+                    ):
                         return write._replace(origin="", source=old.source, excludes=())
+                    whole = old.source in ("", ".") and not old.excludes
+                    if whole and inside(at, old.path) and not _built_below(old.path, at):
+                        # (the stage copied the whole context above it: `COPY . /app`, then
+                        # `COPY --from=builder /app/public ...` takes the context's public/)
+                        source = at[len(old.path.rstrip("/")) + 1 :]
+                        return write._replace(origin="", source=source, excludes=())
         return None
 
     def context_file_back(self, write: CopyWrite, old: CopyWrite) -> str | None:

@@ -24196,6 +24196,52 @@ def test_the_classes_of_the_sixty_third_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a stage's copy of the context's directory, or of one below the whole context it copied,
+    # comes back over the final stage's own copy of the context, either way round
+    (
+        "FROM node:20 AS assets\nWORKDIR /home/node/app\nCOPY public /home/node/app/public\n"
+        "RUN npm run build\nFROM php:8.3-fpm-alpine\nWORKDIR /var/www/html\n"
+        "COPY . /var/www/html\nCOPY --from=assets /home/node/app/public /var/www/html/public\n",
+        [(8, "LG002")],
+    ),
+    (
+        "FROM node:24 AS static\nWORKDIR /var/www/html\nCOPY . /var/www/html\n"
+        "RUN npm run build\nFROM php:8.4-fpm-alpine\n"
+        "COPY --from=static /var/www/html/public /var/www/html/public\n"
+        "COPY . /var/www/html\n",
+        [(7, "LG002")],
+    ),
+    (  # (not what a build makes there, which the context most often lacks or ignores)
+        "FROM node:24 AS static\nWORKDIR /app\nCOPY . /app\nRUN npm run build\n"
+        "FROM php:8.4-fpm-alpine\nWORKDIR /app\nCOPY . /app\n"
+        "COPY --from=static /app/public/assets ./public/assets\n"
+        "COPY --from=static /app/dist ./dist\n",
+        [],
+    ),
+    # a copied name a RUN then runs is a file: not a directory whose contents spread over /
+    (
+        "FROM ubuntu:16.04\nCOPY serverspec .\nRUN ./serverspec\n"
+        "RUN find /etc/systemd/system -path '*.wants/*' -exec rm -f {} \\;\n",
+        [],
+    ),
+    (  # (a name nothing runs may still be that directory)
+        "FROM ubuntu:16.04\nCOPY serverspec .\n"
+        "RUN find /etc/systemd/system -path '*.wants/*' -exec rm -f {} \\;\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_FOURTH)
+def test_the_classes_of_the_sixty_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
