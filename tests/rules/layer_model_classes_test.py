@@ -24230,6 +24230,12 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN find /etc/systemd/system -path '*.wants/*' -exec rm -f {} \\;\n",
         [(3, "LG003")],
     ),
+    # Nix's images hold their store: a chown over it copies the store up
+    (
+        "FROM nixos/nix:latest\n"
+        "RUN adduser --disabled-password --ingroup root nix && chown -R nix:root /nix\n",
+        [(2, "LG004")],
+    ),
 ]
 
 
