@@ -2345,6 +2345,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "network-manager"): ("/etc/NetworkManager/NetworkManager.conf",),
     ("apt", "xrdp"): _XRDP,
     **{(m, "cups"): ("/etc/cups/cupsd.conf", "/etc/cups/cups-files.conf") for m in _MANAGERS},
+    **{(m, "nano"): ("/etc/nanorc",) for m in _MANAGERS},  # (its system-wide settings)
     # (SANE's backends list and its net backend's hosts, of libsane-common, libsane before it,
     # which sane-utils pulls in)
     **{

@@ -24236,6 +24236,12 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN adduser --disabled-password --ingroup root nix && chown -R nix:root /nix\n",
         [(2, "LG004")],
     ),
+    # nano's package ships the system-wide /etc/nanorc
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nano"
+        " && rm -rf /var/lib/apt/lists/*\nADD nanorc /etc/nanorc\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
