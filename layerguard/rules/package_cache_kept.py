@@ -91,7 +91,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
-  `watch` or `build`, which read NuGet's packages), or the image is a Dev
+  `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build` or `bundle`,
+  which read spago's), or the image is a Dev
   Containers image, where a developer's builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
@@ -418,6 +419,8 @@ _STARTS = {
     # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
     # app.dll`, which runs what was built)
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),
+    # (`CMD spago test`: PureScript's spago builds against the package set it fetched)
+    "spago": re.compile(r"\bspago\W+(?:test|run|build|bundle\S*)(?![\w./-])"),
 }
 
 

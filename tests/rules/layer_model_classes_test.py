@@ -24242,6 +24242,17 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nADD nanorc /etc/nanorc\n",
         [(3, "LG002")],
     ),
+    # an image whose CMD runs spago's build reads the packages spago fetched
+    (
+        "FROM node:20\nWORKDIR /app\nRUN npm i -g purescript spago && npm cache clean --force\n"
+        'COPY spago.dhall packages.dhall /app/\nRUN spago build\nCMD ["spago", "test"]\n',
+        [],
+    ),
+    (  # (not one that runs what was bundled)
+        "FROM node:20\nWORKDIR /app\nRUN npm i -g purescript spago && npm cache clean --force\n"
+        'COPY spago.dhall packages.dhall /app/\nRUN spago build\nCMD ["node", "index.js"]\n',
+        [(5, "LG005")],
+    ),
 ]
 
 
