@@ -375,6 +375,13 @@ MANAGERS: Mapping[str, Manager] = {
         "spago's package cache (~/.cache/spago: each package of the set it fetched)",
         "rm -rf ~/.cache/spago in the same RUN",
     ),
+    # (Groovy's Grape: each jar it resolved, which TinkerPop's `gremlin-server.sh install`
+    # copies into the server's ext/ besides)
+    "grape": Manager(
+        ("~/.groovy/grapes",),
+        "Groovy Grape's cache (~/.groovy/grapes: each jar it resolved)",
+        "rm -rf ~/.groovy/grapes in the same RUN",
+    ),
     # (Suricata's rule manager: each ruleset's tarball and the sources' index it fetched)
     "suricata-update": Manager(
         ("/var/lib/suricata/update/cache",),
@@ -7985,6 +7992,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
+    if tool in ("grape", "gremlin-server.sh", "gremlin-server") and sub in ("install", "resolve"):
+        # (`bin/gremlin-server.sh install org.apache.tinkerpop gremlin-python 3.4.0`: through
+        # Grape; `grape list` fetches nothing)
+        return "grape", False, True
     if tool == "suricata-update":  # (its default command updates the rules; listing does not)
         quiet = bool({"--offline", "-V", "--version", "-h", "--help"} & set(words))
         fetches = sub in ("", "update", "update-sources") and not quiet

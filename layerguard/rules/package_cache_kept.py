@@ -62,7 +62,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of
   each dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`),
   which keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each
-  ruleset it fetched in `/var/lib/suricata/update/cache`; a Gleam build (`gleam build`, `run`,
+  ruleset it fetched in `/var/lib/suricata/update/cache`; TinkerPop's `gremlin-server.sh
+  install` (or Groovy's `grape install`), which keeps each jar Grape resolved in
+  `~/.groovy/grapes`; a Gleam build (`gleam build`, `run`,
   `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
   build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
   `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago

@@ -24253,6 +24253,16 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         'COPY spago.dhall packages.dhall /app/\nRUN spago build\nCMD ["node", "index.js"]\n',
         [(5, "LG005")],
     ),
+    # Gremlin Server's install resolves through Groovy's Grape, which keeps the jars
+    (
+        "FROM eclipse-temurin:8\nWORKDIR /opt/gremlin-server\n"
+        "RUN bin/gremlin-server.sh install org.apache.tinkerpop gremlin-python 3.4.0\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM groovy:4\nRUN grape install org.slf4j slf4j-api 1.7.36 && rm -rf ~/.groovy/grapes\n",
+        [],
+    ),
 ]
 
 
