@@ -7073,7 +7073,7 @@ _CARGO_PLUGIN_BUILDS = frozenset(
     | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
     | {("leptos", "test"), ("leptos", "end-to-end")}
 )
-_LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade"})
+_LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade", "clean"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
 _OLD_SBT = re.compile(r"0\.|1\.[0-2](?:\.|$)")
@@ -7934,7 +7934,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
         if tool == "lein" and subcommand(words) in _LEIN_OWN:
-            asks = True  # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2)
+            # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2; `lein clean`
+            # loads no dependency)
+            asks = True
         return _JVM_BUILDS[tool], False, len(words) > 1 and not asks
     if tool == "dotnet":
         # (a build, test, run or publish restores the project's packages first, unless told

@@ -275,7 +275,7 @@ def _own(ctx: Context) -> Iterator[Problem]:
         left: list[str] = []
         for entry in layer.entries:
             if entry.role == CACHE and entry.family not in left:
-                if entry.family in reads:
+                if entry.family in reads and not _out_of_reach(ctx, entry.path):
                     continue
                 left.append(entry.family)
         if not left:
@@ -307,6 +307,14 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
         return frozenset(_STARTS) - {"nuget"}
     start = ctx.model.start_command
     return frozenset(f for f, started in _STARTS.items() if started.search(start))
+
+
+def _out_of_reach(ctx: Context, cache: str) -> bool:
+    """The image starts as a user other than root, who cannot read root's home, where `cache`
+    lies (`RUN lein deps` as root, then `USER 1001` and `CMD lein run`: it fetches again)."""
+    stage = ctx.model.stages[ctx.model.target]
+    user = stage.instructions[-1].user if stage.instructions else ""
+    return cache.startswith("/root/") and user not in ("", "root", "0", "0:0", "root:root")
 
 
 def _advice(families: list[str], yum: str = "") -> tuple[str, str]:

@@ -24263,6 +24263,23 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM groovy:4\nRUN grape install org.slf4j slf4j-api 1.7.36 && rm -rf ~/.groovy/grapes\n",
         [],
     ),
+    # `lein clean` loads no dependency: the build after it fetches them
+    (
+        "FROM clojure:lein\nWORKDIR /app\nCOPY . /app/\nRUN lein clean\nRUN lein test\n",
+        [(5, "LG005")],
+    ),
+    # a start command run by another user cannot read root's cache: it fetches again
+    (
+        "FROM clojure:lein\nRUN useradd -u 1001 -m -d /usr/src/app dan\n"
+        "COPY project.clj /usr/src/app/\nWORKDIR /usr/src/app\nRUN lein deps\n"
+        "USER 1001\nCMD lein run\n",
+        [(5, "LG005")],
+    ),
+    (  # (root's own start reads it)
+        "FROM clojure:lein\nCOPY project.clj /usr/src/app/\nWORKDIR /usr/src/app\n"
+        "RUN lein deps\nCMD lein run\n",
+        [],
+    ),
 ]
 
 
