@@ -1399,6 +1399,11 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
+    # (AWS Lambda's base images: the function's code, `COPY app.py ${LAMBDA_TASK_ROOT}`)
+    **dict.fromkeys(
+        ("public.ecr.aws/lambda/*", "amazon/aws-lambda-*"),
+        (("LAMBDA_TASK_ROOT", "/var/task"), ("LAMBDA_RUNTIME_DIR", "/var/runtime")),
+    ),
     _DEVCONTAINERS + "ruby": (("GEM_HOME", "/usr/local/rvm/gems/default"),),
     # (and phpize's build tools, which the Debian tags keep installed: `apt-get purge
     # $PHPIZE_DEPS` removes the base's; the Alpine tags name Alpine's, `_ALPINE_PHPIZE`)

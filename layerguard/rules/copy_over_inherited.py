@@ -1276,6 +1276,11 @@ class _Stages:
             for path, source in self._context_files(old.origin):
                 if path == at and not old.tree:
                     found[old.path] = source
+                elif not old.tree and a_file_family(source) and fnmatch.fnmatchcase(at, path):
+                    # (a file of a family it copied, `COPY package*.json ./`: that name's)
+                    found[old.path] = posixpath.join(
+                        posixpath.dirname(source), posixpath.basename(at)
+                    )
                 elif spread and inside(path, at):
                     below = path[len(at.rstrip("/")) + 1 :]
                     if not excluder(old.excludes).matches(below):

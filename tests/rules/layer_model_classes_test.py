@@ -24280,6 +24280,22 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN lein deps\nCMD lein run\n",
         [],
     ),
+    # a file of a family a stage copied by name (`package*.json`) comes back, then the context
+    (
+        "FROM node:18 AS builder\nWORKDIR /var/task\nCOPY ./package*.json ./\n"
+        "RUN npm ci --omit=dev && npm cache clean --force\nFROM node:18-slim\nWORKDIR /var/task\n"
+        "COPY --from=builder /var/task/package.json ./package.json\nCOPY ./ ./\n",
+        [(8, "LG002")],
+    ),
+    # AWS Lambda's images set LAMBDA_TASK_ROOT, where a function's code goes
+    (
+        "FROM public.ecr.aws/lambda/ruby:3.3 AS build\nENV GEM_HOME=${LAMBDA_TASK_ROOT}\n"
+        "WORKDIR ${LAMBDA_TASK_ROOT}\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle install && rm -rf ${GEM_HOME}/cache\n"
+        "FROM public.ecr.aws/lambda/ruby:3.3\nWORKDIR ${LAMBDA_TASK_ROOT}\n"
+        "COPY --from=build ${LAMBDA_TASK_ROOT}/ ${LAMBDA_TASK_ROOT}/\nCOPY . .\n",
+        [(9, "LG002")],
+    ),
 ]
 
 
