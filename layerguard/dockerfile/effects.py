@@ -4837,8 +4837,10 @@ def _ops(
                 for s in sources
             )
         )
+        # (`mv /root/mitsuba /usr/local/.`: the directory, as with a slash)
+        a_directory = operands[-1] in (".", "./") or operands[-1].endswith(("/", "/."))
         into_dir = (
-            operands[-1].endswith("/")
+            a_directory
             or files_into
             or (
                 # (`cp /root/mysql-connector.jar $HOME/lib`: a name without an extension is a
@@ -4861,7 +4863,7 @@ def _ops(
             inside_dest = [posixpath.join(operands[-1], posixpath.basename(s)) for s in sources]
             dest, kind = _paths(inside_dest, command), FILE
         elif all(_named_glob(s) for s in sources) and (
-            operands[-1].endswith("/")
+            a_directory
             or len(sources) > 1
             or all(d in STANDARD_DIRS or _A_HOME.fullmatch(d) for d in dest)
         ):
@@ -4871,7 +4873,7 @@ def _ops(
             dest, kind = _paths(inside_dest, command), EITHER
         elif (
             tool != "rsync"
-            and (operands[-1] in (".", "./") or operands[-1].endswith("/"))
+            and a_directory
             and all(
                 not is_glob(posixpath.basename(s.rstrip("/")))
                 and posixpath.basename(s.rstrip("/")) not in ("", ".", "..")

@@ -24296,6 +24296,12 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=build ${LAMBDA_TASK_ROOT}/ ${LAMBDA_TASK_ROOT}/\nCOPY . .\n",
         [(9, "LG002")],
     ),
+    # a mv or cp into `DIR/.` lands inside DIR, as into `DIR/`
+    (
+        "FROM debian:12\nWORKDIR /root\nRUN git clone https://e.org/mitsuba.git\n"
+        "RUN mv /root/mitsuba /usr/local/.\nRUN chgrp -R staff /usr/local/mitsuba\n",
+        [(4, "LG003"), (5, "LG004")],
+    ),
 ]
 
 
