@@ -2383,7 +2383,22 @@ def _run(
                 if op.kind == REMOVE and not reached:
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
                     # read is the copy's archive, whatever else it unpacked there)
-                    reached = [h for h in unpacked if h.path == path and h.entry in seen]
+                    # (the copy as it is now: an earlier removal of this RUN may have noted
+                    # what it took from the tree, `rm -rf app-*/` first; and by a wildcard
+                    # that names the archive, `rm -f *.tar.gz`)
+                    now = {(e.path, e.layer): e for e in seen}
+                    reached = [
+                        h._replace(entry=now[(h.entry.path, h.entry.layer)])
+                        for h in unpacked
+                        if (
+                            h.path == path
+                            # (not one a variable names, which the wildcard may miss: the
+                            # default build's empty ARG leaves `.tar.gz`)
+                            or (is_glob(path) and "$" not in h.path and covers(path, h.path))
+                        )
+                        and (h.entry.path, h.entry.layer) in now
+                        and not _removed_since(path, now[(h.entry.path, h.entry.layer)])
+                    ]
                 if op.kind == REMOVE and not reached and op.tool == "rm" and path not in taken:
                     # (`python download.py assets` in an earlier RUN, then `rm -rf assets`:
                     # what the program wrote under the name it was given)

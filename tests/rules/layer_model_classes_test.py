@@ -24302,6 +24302,19 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mv /root/mitsuba /usr/local/.\nRUN chgrp -R staff /usr/local/mitsuba\n",
         [(4, "LG003"), (5, "LG004")],
     ),
+    # an archive a copied tree held, unpacked and then removed by name after another removal
+    # of the same RUN there, or by a wildcard that names it
+    (
+        "FROM ubuntu:24.04\nCOPY ./console /opt/app/console\n"
+        "RUN cd /opt/app/console && tar -xzf console.tar.gz && rm -rf console-*"
+        " && rm -f console.tar.gz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
+    (
+        "FROM ubuntu:24.04\nCOPY ./vendor /opt/vendor\n"
+        "RUN cd /opt/vendor && tar -xzf app.tar.gz && rm -f *.tar.gz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
 ]
 
 
