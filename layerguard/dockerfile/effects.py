@@ -4224,6 +4224,7 @@ _PIPED_INSTALLERS = (
         (sh, "calibre-ebook.com/linux-installer.sh", "calibre-installer.sh")
         for sh in ("sh", "bash")
     ),
+    ("python", "calibre-ebook.com/linux-installer.py", "calibre-installer.sh"),  # (its older)
 )
 # Python interpreters by name (`python3.11`, PyPy's `pypy3`)
 _PYTHONS = ("python", "pypy")
@@ -4248,12 +4249,19 @@ def _piped_installer(
     return None
 
 
+# Code that runs what standard input holds (`exec(sys.stdin.read())`)
+_EXECS_STDIN = re.compile(r"\bexec\(\s*sys\.stdin\.read\(\)\s*\)")
+
+
 def _reads_stdin(words: tuple[str, ...]) -> bool:
     """A python (or perl) command line that runs what standard input holds (`python3`, `python3
     - -q`, `perl - App::cpanminus`), not a script or `-c` (`-e`) code."""
     # (the interpreter's own options, before what it runs: `python3 - --version 1.8.4` passes
     # `--version` to the installer)
     own = list(itertools.takewhile(lambda w: w.startswith("-") and w not in ("-", "--"), words[1:]))
+    code = words[len(own) + 1] if own[-1:] == ["-c"] and len(words) > len(own) + 1 else ""
+    if _EXECS_STDIN.search(code):
+        return True  # (calibre's: `python -c "import sys; ...; exec(sys.stdin.read()); main()"`)
     if any(w in ("-c", "-m", "-e", "-E", "-V", "--version", "-h", "--help") for w in own):
         return False
     # (before `--`: a shell's `sh -s -- --version 4.20.0` hands the rest to the script)

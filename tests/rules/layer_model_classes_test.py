@@ -24315,6 +24315,13 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /opt/vendor && tar -xzf app.tar.gz && rm -f *.tar.gz\n",
         [(2, "LG006"), (3, "LG003")],
     ),
+    # calibre's older installer, linux-installer.py, run by the code its page gives
+    (
+        "FROM ubuntu:16.04\nRUN wget -nv -O- https://download.calibre-ebook.com/linux-installer.py"
+        " | python -c \"import sys; main=lambda:sys.stderr.write('Download failed\\n');"
+        ' exec(sys.stdin.read()); main()"\n',
+        [(2, "LG005")],
+    ),
 ]
 
 
