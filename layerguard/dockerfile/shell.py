@@ -841,6 +841,15 @@ _MACHINE = {
 }
 
 
+def _forced_rm(words: tuple[str, ...]) -> bool:
+    """`rm -f` (or `-rf`, `--force`): what it names may be missing without a failure."""
+    options = itertools.takewhile(lambda w: w != "--", words[1:])
+    return words[:1] == ("rm",) and any(
+        w == "--force" or (w.startswith("-") and not w.startswith("--") and "f" in w)
+        for w in options
+    )
+
+
 def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     """What `$(basename "$URL")` or `$(dirname $FILE)` prints, where the variables it names are
     known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off; a name that
@@ -1229,6 +1238,8 @@ class _Parser:
             # (not a find's: what fails there is a -delete or -exec it ran, `find /venv -name
             # __pycache__ -exec rm -rf {} + || true`, not the search of its root)
             and self.out[emitted].words[:1] != ("find",)
+            # (nor a forced rm's, which a missing path never fails: `rm -rf obj bin || true`)
+            and not _forced_rm(self.out[emitted].words)
         ):
             # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
             # failure allowed says the author did not know the paths are there)

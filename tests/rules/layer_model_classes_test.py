@@ -24322,6 +24322,20 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         ' exec(sys.stdin.read()); main()"\n',
         [(2, "LG005")],
     ),
+    # `|| true` after a forced rm says nothing of what is there: rm -rf never fails for a
+    # missing path (a build's obj and bin, which the earlier publish wrote)
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY ./src/ /app/src/\n"
+        "RUN cd /app/src/lib && dotnet publish -c Release && dotnet nuget locals all --clear\n"
+        "RUN cd /app/src/lib && rm -rf obj bin || true\n",
+        [(4, "LG003")],
+    ),
+    (  # (not a plain rm's, which fails when a path is missing)
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY ./src/ /app/src/\n"
+        "RUN cd /app/src/lib && dotnet publish -c Release && dotnet nuget locals all --clear\n"
+        "RUN cd /app/src/lib && rm -r obj bin || true\n",
+        [],
+    ),
 ]
 
 
