@@ -1978,6 +1978,9 @@ def _known_base_content(
         # (not a directory of pools or sites a project names as it chooses, nor one every
         # program under /usr/local shares)
         and not write.into.rstrip("/").endswith(("/php-fpm.d", "/usr/local/etc"))
+        # (nor a directory of shared libraries, whose names a project's own libraries do not
+        # share with the C library's: `COPY libraries/* /lib/x86_64-linux-gnu/`)
+        and not _MULTIARCH.fullmatch(write.into.rstrip("/"))
         and (filled := _into_configs(write, [f for f in held.files if not _a_template(f)], ()))
     ):
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own

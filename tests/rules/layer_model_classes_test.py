@@ -24336,6 +24336,9 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /app/src/lib && rm -r obj bin || true\n",
         [],
     ),
+    # a project's own libraries copied by a wildcard into the multiarch library directory are
+    # not the C library's files
+    ("FROM ubuntu:24.04\nCOPY libraries/* /lib/x86_64-linux-gnu/\n", []),
 ]
 
 
