@@ -1500,6 +1500,15 @@ def _run_effects(
                 # (`rm -rf .../site-packages/.wh*`: whiteouts are marks in a layer's archive, never
                 # files a RUN sees; the name matches nothing)
                 op = op._replace(paths=tuple(p for p in op.paths if not _WHITEOUT.match(p)))
+            if op.kind in (REMOVE, CHOWN) and command.each:
+                # (`rm -rf /opt/$name` where name is each archive's less its suffix: none of
+                # the files the wildcard it stands for matches; `/opt/$name.tar.gz` is each)
+                each = {resolve_path(w, command.cwd) for w in command.each}
+                op = op._replace(
+                    paths=tuple(p for p in op.paths if p not in each or "*" not in p.split("/"))
+                )
+                if not op.paths:
+                    continue
             if op.kind in (REMOVE, CHOWN) and command.guarded:
                 # (`if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws ...`: the author
                 # does not know what is there either; only a layer known to have written the

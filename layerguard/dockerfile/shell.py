@@ -48,6 +48,9 @@ class Command(NamedTuple):
     # The paths whose presence a test decides whether it runs (`if [[ -x /usr/local/bin/aws ]];
     # then mv ...`, `[ -f x ] && rm x`): the author did not know they are there.
     guarded: tuple[str, ...] = ()
+    # The words a variable naming each of several files without their suffix is part of
+    # (`rm -rf /opt/$name` in a loop over /opt/*.tar.gz): they name no one path there.
+    each: tuple[str, ...] = ()
 
 
 def resolve_path(path: str, cwd: str | None) -> str | None:
@@ -871,8 +874,13 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     if unknown or not path or any(c in path for c in "`$(){}"):
         return None
     # (a wildcard in the name alone, for basename: the one file it matches, named by the pattern
-    # as `$(ls PATTERN)` is, `$(basename infino-opensearch-plugin-*.zip)`)
-    name_pattern = words[0] == "basename" and len(words) == 2
+    # as `$(ls PATTERN)` is, `$(basename infino-opensearch-plugin-*.zip)`; and with the suffix
+    # the pattern ends with taken off, `$(basename ${i} '.tar.gz')` of a loop over the archives)
+    suffix = words[2].strip("'\"") if len(words) == 3 else ""
+    name_pattern = words[0] == "basename" and (
+        len(words) == 2
+        or (not any(c in suffix for c in "*?[") and path.endswith(suffix) and path != suffix)
+    )
     if any(c in posixpath.dirname(path) for c in "*?[") or (
         any(c in posixpath.basename(path) for c in "*?[") and not name_pattern
     ):
@@ -880,11 +888,12 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     if words[0] == "dirname":
         return posixpath.dirname(path.rstrip("/")) or "."
     name = posixpath.basename(path.rstrip("/"))
-    suffix = words[2] if len(words) == 3 else ""
     return name.removesuffix(suffix) if suffix and name != suffix else name
 
 
 _NAMED_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+# A substitution that prints a name less its suffix (`$(basename ${i} '.tar.gz')`)
+_SUFFIX_BASENAME = re.compile(r"\$\(\s*basename\s+\S+\s+\S+\s*\)$")
 
 
 def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
@@ -1146,6 +1155,10 @@ class _Parser:
         self.last_was_test = False
         self.tested: list[str] = []  # the paths the last test asked about
         self.guards: list[str] = []  # those of the tests the commands since `&&` depend on
+        # The variables that name each of several files by a wildcard without their suffix
+        # (`name=$(basename $i .tar.gz)` in a loop over /opt/*.tar.gz): `/opt/$name.tar.gz` is
+        # each archive, `rm -rf /opt/$name` not every file in /opt.
+        self.each: set[str] = set()
         # `[ "$A" = x ] && cmd` with A known: the outcome of the last test, and the operator
         # after which commands are skipped (`&&` after a false test, `||` after a true one).
         self.last_test: bool | None = None
@@ -1562,10 +1575,15 @@ class _Parser:
             name, append, value_parts = _split_assignment(word) or ("", False, [])
             value, exact = self._join(value_parts, subs)
             pairs.append((name, value, append))
+            if any(isinstance(p, _Sub) and _SUFFIX_BASENAME.match(p.raw) for p in value_parts):
+                self.each.add(name)
+            else:
+                self.each.discard(name)
             if not words:
                 self._assign(name, value if exact else None, append)
         fields: list[str] = []
         literal: list[str] = []
+        each: list[str] = []  # (the words a variable of `self.each` is part of)
         first: int | None = None
         declares = False
         for word in words:
@@ -1586,6 +1604,8 @@ class _Parser:
                 )
             else:
                 expanded = self._fields(word.parts, subs)
+                if any(isinstance(p, _Var) and p.name in self.each for p in word.parts):
+                    each.extend(expanded)
                 if self.braces and any(
                     isinstance(p, _Lit) and not p.quoted and _BRACE_LIST.search(p.text)
                     for p in word.parts
@@ -1643,6 +1663,7 @@ class _Parser:
                     line,
                     tuple(literal),
                     tuple(guarded),
+                    tuple(each),
                 )
             )
             self._effects(fields)

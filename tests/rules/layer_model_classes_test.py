@@ -24339,6 +24339,21 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
     # a project's own libraries copied by a wildcard into the multiarch library directory are
     # not the C library's files
     ("FROM ubuntu:24.04\nCOPY libraries/* /lib/x86_64-linux-gnu/\n", []),
+    # a loop's name of each archive less its suffix (`$(basename ${i} '.tar.gz')`) names each
+    # archive again with the suffix; alone, no one path (not every file of the directory)
+    (
+        "FROM alpine:3.19\nADD https://e.org/a.tar.gz /opt/a.tar.gz\n"
+        "ADD https://e.org/b.tar.gz /opt/b.tar.gz\n"
+        "RUN for i in $(ls /opt/*.tar.gz); do n=\"$(basename ${i} '.tar.gz')\";"
+        " mkdir -p /p/${n}; tar zxf /opt/${n}.tar.gz -C /p/${n}; rm -rf /opt/${n}; done\n",
+        [(2, "LG006"), (3, "LG006")],
+    ),
+    (
+        "FROM alpine:3.19\nADD https://e.org/a.tar.gz /opt/a.tar.gz\n"
+        "RUN for i in /opt/*.tar.gz; do n=$(basename $i .tar.gz); tar xzf /opt/$n.tar.gz"
+        " -C /usr/local; rm -f /opt/$n.tar.gz; done\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
 ]
 
 
