@@ -4723,6 +4723,15 @@ def _ops(
             # name; the directory itself is not made)
             targets = [posixpath.basename(t.rstrip("/")) for t in operands[:-1]]
             link = tuple(posixpath.join(link[0], t) for t in targets if t not in ("", ".", ".."))
+        symbolic = any(
+            w == "--symbolic" or (w[:1] == "-" and w[1:2] != "-" and "s" in w) for w in words
+        )
+        if not symbolic and len(operands) >= 2:
+            # (a hard link, `ln /cromwell/cromwell-68.jar /cromwell/cromwell.jar`: the file's
+            # link count changes, and overlayfs copies a lower layer's file up to change it)
+            yield Op(
+                CHOWN, tool, _paths(operands[:-1], command), text, recursive=False, file_hint=True
+            )
         yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',

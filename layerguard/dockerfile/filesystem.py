@@ -2975,6 +2975,8 @@ def _reach(
         ]  # fmt: skip
     if op.tool == "usermod" and op.uid and _known_uid(op.owner, held) == op.uid:
         return []  # (the uid the image's user has already: usermod changes nothing)
+    if op.kind == CHOWN and op.tool == "ln" and (path in _APT_LINKS or path in _DEBIAN_LINKS):
+        return []  # (a hard link to a link links the link: `ln /usr/bin/python3 ...` copies none)
     if op.kind == REMOVE and op.tool == "ln":
         # (`ln -sf x /etc/ssh/sshd_config`: a file there gives way; a directory there would take
         # the link inside it, so only a file a layer is known to have written, or a package's)
@@ -3693,7 +3695,9 @@ def _reach(
         )
         if installs and posixpath.dirname(path) in _PACKAGE_BIN_DIRS and not every:
             return []
-        by = next((e for e in reversed(live) if e.role == INSTALL and name in e.packages), None)
+        by = next(
+            (e for e in reversed(live) if e.role == INSTALL and _provides(name, e.packages)), None
+        )
         origin = by._replace(content=HEAVY) if by else Entry(path, FILE, HEAVY, None, BASE)
         return [Hit(origin, path, True)]
     if (
@@ -3707,6 +3711,13 @@ def _reach(
         # (`rm $SPARK_HOME/jars/guava-14.0.1.jar`): the base image's file, and a jar holds bytes.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     return []
+
+
+def _provides(program: str, packages: tuple[str, ...]) -> bool:
+    """One of `packages` is the program's by its name, or by a part of its name without the
+    program's version (`pip3` of `python3-pip`)."""
+    stem = program.rstrip("0123456789.")
+    return program in packages or any(stem and stem in p.split("-") for p in packages)
 
 
 # A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`

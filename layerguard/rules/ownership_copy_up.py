@@ -4,19 +4,21 @@
 Reports a `RUN` of a shipped stage that changes the owner, mode, ACL, capabilities or times of
 regular files an earlier layer wrote: `chown`, `chgrp`, `chmod`, `setfacl`, `setcap`, `touch`, `find
 ... -exec chmod`, `fix-permissions`, and `usermod -u`, which re-owns the files of the user's home
-(Ubuntu 24.04's `ubuntu` has its dotfiles there). Below `/var/lib`, where packages keep little,
-what an install is known to fill counts: Debian's postgresql and MariaDB/MySQL servers create
-their databases there. A recursive change reaches every file below the path; a non-recursive
+(Ubuntu 24.04's `ubuntu` has its dotfiles there); and `ln` without `-s`, a hard link, which changes
+the link count of the file it links, so overlayfs copies it up (not a link it links as it is, `ln
+/usr/bin/python3 /usr/bin/python` of Debian's python3 link). Below `/var/lib`, where packages keep
+little, what an install is known to fill counts: Debian's postgresql and MariaDB/MySQL servers
+create their databases there. A recursive change reaches every file below the path; a non-recursive
 one only the files it names (`chmod +x /entrypoint.sh`, `setcap ... /usr/bin/x`, any change of a
-program in a bin directory, which the build needs there). Not reported:
-directory entries only (`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`,
-`chown -R` over a tree that only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal
-mode without the owner's `x`, `chmod 600 f`, names a file), files the same `RUN` created, edited
-in place first (`sed -i ... f && chmod +x f`, `dos2unix`, `perl -pi`: the edit is what copies
-them) or removes again before it ends, what `fix-permissions` (Jupyter, s2i) already made
-group-writable, and base-image trees that nothing shows to hold files: without the registry, the
-system trees (`/usr/lib`) and the runtime trees of well-known images (python's
-`/usr/local/lib/python3.x`, `/opt/conda`, Dev Containers' `/home/vscode`) count.
+program in a bin directory, which the build needs there). Not reported: directory entries only
+(`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`, `chown -R` over a tree that
+only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal mode without the owner's `x`,
+`chmod 600 f`, names a file), files the same `RUN` created, edited in place first (`sed -i ... f &&
+chmod +x f`, `dos2unix`, `perl -pi`: the edit is what copies them) or removes again before it ends,
+what `fix-permissions` (Jupyter, s2i) already made group-writable, and base-image trees that nothing
+shows to hold files: without the registry, the system trees (`/usr/lib`) and the runtime trees of
+well-known images (python's `/usr/local/lib/python3.x`, `/opt/conda`, Dev Containers'
+`/home/vscode`) count.
 
 A `chown` or `chmod` that only sets what the files have already (`COPY --chown=app:app . /app`,
 then `RUN chown -R app:app /app`; `COPY` without `--chown` gives root's; `useradd -m app` gives

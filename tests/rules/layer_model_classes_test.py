@@ -24354,6 +24354,15 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         " -C /usr/local; rm -f /opt/$n.tar.gz; done\n",
         [(2, "LG006"), (3, "LG003")],
     ),
+    # a hard link to an earlier layer's file copies it up (overlayfs links only upper files);
+    # not to a link, which it links as it is; the program an install named is that install's
+    (
+        "FROM ubuntu:22.04\nRUN mkdir /cromwell && curl -fsSL -o /cromwell/cromwell-68.jar"
+        " https://e.org/cromwell-68.jar\nRUN ln /cromwell/cromwell-68.jar /cromwell/cromwell.jar\n"
+        "RUN apt-get update && apt-get install -y python3 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN ln /usr/bin/python3 /usr/bin/python\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
@@ -24432,3 +24441,17 @@ def test_a_double_star_in_a_copy_source_matches_within_one_name(lint_files: Lint
         }
     )
     assert [(f.line, f.rule) for f in again if f.rule != "LG001"] == [(4, "LG002")]
+
+
+def test_a_program_a_package_of_its_stem_installed_is_that_installs(
+    message: Callable[[str, str], str],
+) -> None:
+    # `chmod` of /usr/bin/pip3 after `apt-get install python3-pip`: the install wrote it, not
+    # the base image
+    text = message(
+        "FROM ubuntu:24.04\n"
+        "RUN apt-get update && apt-get -y install python3-pip && rm -rf /var/lib/apt/lists/*\n"
+        "RUN chmod 755 /usr/bin/pip3\n",
+        "LG004",
+    )
+    assert text.startswith("chmod of /usr/bin/pip3 (written by ") and "base image" not in text
