@@ -221,7 +221,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("uselagoon/nginx*", "amazeeio/nginx*"), ("/etc/nginx",)),
     "golang": ("/usr/local/go",),
     # (Nix's own images: the store, with nix and the tools its default profile holds)
-    **dict.fromkeys(("nixos/nix", "nixos/nix-flakes", "nixpkgs/nix*"), ("/nix/store",)),
+    **dict.fromkeys(
+        ("nixos/nix", "nixos/nix-flakes", "nixpkgs/nix*"), ("/nix/store", "/nix/var/nix/db")
+    ),
     "emscripten/emsdk": ("/emsdk",),  # (the SDK: its LLVM, Node.js, Python and cache)
     # (Bitnami's Spark: its distribution, jars and examples too)
     "bitnami/spark": ("/opt/bitnami/spark",),

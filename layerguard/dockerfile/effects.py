@@ -1501,12 +1501,17 @@ def _run_effects(
                 # files a RUN sees; the name matches nothing)
                 op = op._replace(paths=tuple(p for p in op.paths if not _WHITEOUT.match(p)))
             if op.kind in (REMOVE, CHOWN) and command.each:
-                # (`rm -rf /opt/$name` where name is each archive's less its suffix: none of
-                # the files the wildcard it stands for matches; `/opt/$name.tar.gz` is each)
-                each = {resolve_path(w, command.cwd) for w in command.each}
-                op = op._replace(
-                    paths=tuple(p for p in op.paths if p not in each or "*" not in p.split("/"))
+                # (`rm -rf /opt/$name` where name is each archive's less its suffix: not the
+                # archives the wildcard it stands for takes there; `/opt/$name.tar.gz` is each
+                # of them, `/srv/$name` each tree an earlier loop unpacked)
+                each = [
+                    (resolve_path(w, command.cwd), resolve_path(source, command.cwd) or source)
+                    for w, source in command.each
+                ]
+                remaining = tuple(
+                    p for p in op.paths if not any(p == w != s and covers(p, s) for w, s in each)
                 )
+                op = op._replace(paths=remaining)
                 if not op.paths:
                     continue
             if op.kind in (REMOVE, CHOWN) and command.guarded:
@@ -4233,7 +4238,9 @@ _PIPED_INSTALLERS = (
         (sh, "calibre-ebook.com/linux-installer.sh", "calibre-installer.sh")
         for sh in ("sh", "bash")
     ),
-    ("python", "calibre-ebook.com/linux-installer.py", "calibre-installer.sh"),  # (its older)
+    # (its older installer, from its site or its repository's setup/)
+    ("python", "calibre-ebook.com/linux-installer.py", "calibre-installer.sh"),
+    ("python", "calibre/master/setup/linux-installer.py", "calibre-installer.sh"),
 )
 # Python interpreters by name (`python3.11`, PyPy's `pypy3`)
 _PYTHONS = ("python", "pypy")
@@ -4726,12 +4733,13 @@ def _ops(
         symbolic = any(
             w == "--symbolic" or (w[:1] == "-" and w[1:2] != "-" and "s" in w) for w in words
         )
-        if not symbolic and len(operands) >= 2:
+        # (`ln -t /usr/local/sbin /opt/a/bin/tool`: the directory first)
+        into = _option_value(words, "-t", "--target-directory")
+        linked = [o for o in operands if o != into] if into else operands[:-1]
+        if not symbolic and linked and (into or len(operands) >= 2):
             # (a hard link, `ln /cromwell/cromwell-68.jar /cromwell/cromwell.jar`: the file's
             # link count changes, and overlayfs copies a lower layer's file up to change it)
-            yield Op(
-                CHOWN, tool, _paths(operands[:-1], command), text, recursive=False, file_hint=True
-            )
+            yield Op(CHOWN, tool, _paths(linked, command), text, recursive=False, file_hint=True)
         yield Op(WRITE, tool, link, text, FILE, EMPTY)
     elif _PHP.fullmatch(tool) and "-r" in words[:-1]:
         # composer's own recipe: `php -r "copy('https://getcomposer.org/installer',
@@ -7101,6 +7109,17 @@ _CARGO_PLUGIN_BUILDS = frozenset(
     | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
     | {("leptos", "test"), ("leptos", "end-to-end")}
 )
+
+
+def _lein_task(words: tuple[str, ...]) -> str:
+    """The task Leiningen runs, past `with-profile PROFILES` (`lein with-profile prod clean`)."""
+    rest = words
+    while subcommand(rest) == "with-profile":
+        at = rest.index("with-profile")
+        rest = (rest[0], *rest[at + 2 :])
+    return subcommand(rest)
+
+
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade", "clean"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
@@ -7961,7 +7980,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         asks = any(w in questions for w in words) or (
             (tool.startswith("mvn") or tool == "lein") and installs_built
         )
-        if tool == "lein" and subcommand(words) in _LEIN_OWN:
+        if tool == "lein" and _lein_task(words) in _LEIN_OWN:
             # (`lein self-install`: Leiningen's own jar, in ~/.lein, not ~/.m2; `lein clean`
             # loads no dependency)
             asks = True
@@ -8022,10 +8041,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
-    if tool in ("grape", "gremlin-server.sh", "gremlin-server") and sub in ("install", "resolve"):
-        # (`bin/gremlin-server.sh install org.apache.tinkerpop gremlin-python 3.4.0`: through
-        # Grape; `grape list` fetches nothing)
-        return "grape", False, True
+    resolves = sub in ("install", "resolve") or words[1:2] == ("-i",)
+    if tool in ("grape", "gremlin-server.sh", "gremlin-server") and resolves:
+        # (`bin/gremlin-server.sh install org.apache.tinkerpop gremlin-python 3.4.0`, `-i`
+        # before TinkerPop 3.3: through Grape; `grape list` fetches nothing; nor into the
+        # default cache with `-Dgrape.root=/tmp/grapes`, which the RUN names itself)
+        return "grape", False, not any(w.startswith("-Dgrape.root=") for w in words)
     if tool == "suricata-update":  # (its default command updates the rules; listing does not)
         quiet = bool({"--offline", "-V", "--version", "-h", "--help"} & set(words))
         fetches = sub in ("", "update", "update-sources") and not quiet

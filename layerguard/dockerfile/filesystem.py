@@ -901,7 +901,16 @@ def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
     found: set[str] = set()
     for step in steps:
         for command in step.run.commands if step.run is not None else ():
-            first = command.words[0] if command.words else ""
+            words = command.words
+            # (and the script a shell runs, `bash setup`: not its options, `sh -c '...'`)
+            shell = words[:1] in (("sh",), ("bash",), ("ash",), ("dash",), ("/bin/sh",))
+            shell = shell or words[:1] in (("/bin/bash",),)
+            if shell and len(words) > 1 and not words[1].startswith("-") and "$" not in words[1]:
+                script = words[1]
+                if script.startswith("/") or command.cwd:
+                    found.add(posixpath.normpath(posixpath.join(command.cwd or "/", script)))
+                continue
+            first = words[0] if words else ""
             if first.startswith("/") and "$" not in first:
                 found.add(posixpath.normpath(first))
             elif first.startswith("./") and command.cwd and "$" not in first:
@@ -2975,7 +2984,7 @@ def _reach(
         ]  # fmt: skip
     if op.tool == "usermod" and op.uid and _known_uid(op.owner, held) == op.uid:
         return []  # (the uid the image's user has already: usermod changes nothing)
-    if op.kind == CHOWN and op.tool == "ln" and (path in _APT_LINKS or path in _DEBIAN_LINKS):
+    if op.kind == CHOWN and op.tool == "ln" and _a_link(path, op):
         return []  # (a hard link to a link links the link: `ln /usr/bin/python3 ...` copies none)
     if op.kind == REMOVE and op.tool == "ln":
         # (`ln -sf x /etc/ssh/sshd_config`: a file there gives way; a directory there would take
@@ -3713,11 +3722,28 @@ def _reach(
     return []
 
 
+def _a_link(path: str, op: Op) -> bool:
+    """`path`, which `op`, a hard link's `ln`, links, is a symbolic link it links as it is (not
+    told `-L`, to follow it): Debian's alternatives and compatibility names, the shell, the
+    python images' python3 and python."""
+    words = op.command.split()
+    if "-L" in words or "--logical" in words:
+        return False
+    return path in _APT_LINKS or path in _DEBIAN_LINKS or path in _KNOWN_LINKS
+
+
+# (/bin/sh is dash's or busybox's link; the python images link python3 to python3.x)
+_KNOWN_LINKS = frozenset(
+    {"/bin/sh", "/usr/bin/sh", "/usr/local/bin/python3", "/usr/local/bin/python"}
+    | {"/usr/local/bin/pydoc3", "/usr/local/bin/idle3", "/usr/local/bin/python3-config"}
+)
+
+
 def _provides(program: str, packages: tuple[str, ...]) -> bool:
     """One of `packages` is the program's by its name, or by a part of its name without the
     program's version (`pip3` of `python3-pip`)."""
     stem = program.rstrip("0123456789.")
-    return program in packages or any(stem and stem in p.split("-") for p in packages)
+    return program in packages or any(stem and p.endswith("-" + stem) for p in packages)
 
 
 # A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`

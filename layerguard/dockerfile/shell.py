@@ -48,9 +48,9 @@ class Command(NamedTuple):
     # The paths whose presence a test decides whether it runs (`if [[ -x /usr/local/bin/aws ]];
     # then mv ...`, `[ -f x ] && rm x`): the author did not know they are there.
     guarded: tuple[str, ...] = ()
-    # The words a variable naming each of several files without their suffix is part of
-    # (`rm -rf /opt/$name` in a loop over /opt/*.tar.gz): they name no one path there.
-    each: tuple[str, ...] = ()
+    # The words a variable naming each of several files without their suffix is part of, with
+    # the wildcard it takes them from (`rm -rf /opt/$name` in a loop over /opt/*.tar.gz)
+    each: tuple[tuple[str, str], ...] = ()
 
 
 def resolve_path(path: str, cwd: str | None) -> str | None:
@@ -857,21 +857,13 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     """What `$(basename "$URL")` or `$(dirname $FILE)` prints, where the variables it names are
     known (`tar -xzf "/tmp/$(basename $SERVER_URL)"`); basename's suffix taken off; a name that
     is a wildcard, as the pattern (`$(basename app-*.zip)`)."""
-    words = [w for w in inner.split() if w != "--"]  # (`basename -- "$URL"`)
+    words = _path_words(inner)
     if len(words) not in (2, 3) or words[0] not in ("basename", "dirname"):
         return None
     if len(words) == 3 and words[0] == "dirname":
         return None
-    unknown = False
-
-    def known(found: re.Match[str]) -> str:
-        nonlocal unknown
-        value = env.get(found[1] or found[2])
-        unknown = unknown or value is None or "$" in value
-        return value or ""
-
-    path = _NAMED_VARIABLE.sub(known, words[1].strip("'\""))
-    if unknown or not path or any(c in path for c in "`$(){}"):
+    path = _expanded(words[1], env)
+    if path is None:
         return None
     # (a wildcard in the name alone, for basename: the one file it matches, named by the pattern
     # as `$(ls PATTERN)` is, `$(basename infino-opensearch-plugin-*.zip)`; and with the suffix
@@ -891,9 +883,45 @@ def _path_part(inner: str, env: Mapping[str, str]) -> str | None:
     return name.removesuffix(suffix) if suffix and name != suffix else name
 
 
+def _path_words(inner: str) -> list[str]:
+    """basename's or dirname's words, the suffix last (`basename -s .tar.gz "$f"` as
+    `basename "$f" .tar.gz`)."""
+    words = [w for w in inner.split() if w != "--"]  # (`basename -- "$URL"`)
+    if words[:1] == ["basename"] and len(words) == 4 and words[1] in ("-s", "--suffix"):
+        return ["basename", words[3], words[2]]
+    if words[:1] == ["basename"] and len(words) == 3 and words[1].startswith("--suffix="):
+        return ["basename", words[2], words[1].partition("=")[2]]
+    return words
+
+
+def _expanded(word: str, env: Mapping[str, str]) -> str | None:
+    """`word` with the variables it names, unquoted; None when one is not known."""
+    unknown = False
+
+    def known(found: re.Match[str]) -> str:
+        nonlocal unknown
+        value = env.get(found[1] or found[2])
+        unknown = unknown or value is None or "$" in value
+        return value or ""
+
+    path = _NAMED_VARIABLE.sub(known, word.strip("'\""))
+    return None if unknown or not path or any(c in path for c in "`$(){}") else path
+
+
+def _each_source(raw: str, env: Mapping[str, str]) -> str | None:
+    """The wildcard a `$(basename PATH SUFFIX)` takes each name from, less that suffix (`for i
+    in /opt/*.tar.gz; do n=$(basename $i .tar.gz)`: /opt/*.tar.gz); None for another."""
+    if not (raw.startswith("$(") and raw.endswith(")")):
+        return None
+    words = _path_words(raw[2:-1])
+    if len(words) != 3 or words[0] != "basename" or (path := _expanded(words[1], env)) is None:
+        return None
+    suffix = words[2].strip("'\"")
+    glob = any(c in posixpath.basename(path) for c in "*?[")
+    return path if glob and suffix and path.endswith(suffix) else None
+
+
 _NAMED_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
-# A substitution that prints a name less its suffix (`$(basename ${i} '.tar.gz')`)
-_SUFFIX_BASENAME = re.compile(r"\$\(\s*basename\s+\S+\s+\S+\s*\)$")
 
 
 def _go_env(raw: str, env: Mapping[str, str]) -> str | None:
@@ -1158,7 +1186,7 @@ class _Parser:
         # The variables that name each of several files by a wildcard without their suffix
         # (`name=$(basename $i .tar.gz)` in a loop over /opt/*.tar.gz): `/opt/$name.tar.gz` is
         # each archive, `rm -rf /opt/$name` not every file in /opt.
-        self.each: set[str] = set()
+        self.each: dict[str, str] = {}
         # `[ "$A" = x ] && cmd` with A known: the outcome of the last test, and the operator
         # after which commands are skipped (`&&` after a false test, `||` after a true one).
         self.last_test: bool | None = None
@@ -1575,15 +1603,16 @@ class _Parser:
             name, append, value_parts = _split_assignment(word) or ("", False, [])
             value, exact = self._join(value_parts, subs)
             pairs.append((name, value, append))
-            if any(isinstance(p, _Sub) and _SUFFIX_BASENAME.match(p.raw) for p in value_parts):
-                self.each.add(name)
+            subs_of = (_each_source(p.raw, self.env) for p in value_parts if isinstance(p, _Sub))
+            if (source := next(filter(None, subs_of), None)) is not None:
+                self.each[name] = source
             else:
-                self.each.discard(name)
+                self.each.pop(name, None)
             if not words:
                 self._assign(name, value if exact else None, append)
         fields: list[str] = []
         literal: list[str] = []
-        each: list[str] = []  # (the words a variable of `self.each` is part of)
+        each: list[tuple[str, str]] = []  # (the words a variable of `self.each` is part of)
         first: int | None = None
         declares = False
         for word in words:
@@ -1604,8 +1633,8 @@ class _Parser:
                 )
             else:
                 expanded = self._fields(word.parts, subs)
-                if any(isinstance(p, _Var) and p.name in self.each for p in word.parts):
-                    each.extend(expanded)
+                named = [p.name for p in word.parts if isinstance(p, _Var) and p.name in self.each]
+                each.extend((field, self.each[named[0]]) for field in expanded if named)
                 if self.braces and any(
                     isinstance(p, _Lit) and not p.quoted and _BRACE_LIST.search(p.text)
                     for p in word.parts

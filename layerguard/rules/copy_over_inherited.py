@@ -364,6 +364,8 @@ def _old_copies(
 
     # (PHP in the image: a copied public/ is a PHP application's, with index.php)
     php = any(s.run is not None and _PHP.search(s.instr.node.original) for s in ctx.steps[:index])
+    # (and a PHP application's image: on php's own or a vendor's, `serversideup/php`)
+    php_app = php or (shipped is not None and bool(_PHP_IMAGE.search(shipped.name)))
     if (where := _back_from_an_ancestor(ctx, index, write)) is not None:
         yield write.path, where, None
         return
@@ -404,13 +406,13 @@ def _old_copies(
                 # (the context's file a stage copied by name, then the context's directory)
                 yield again, earlier.where, None
                 return
-            if old.origin and not write.origin and (context := stages.from_context(old)):
+            if old.origin and not write.origin and (context := stages.from_context(old, php_app)):
                 # (the builder's copy of the context's directory, then that directory's own
                 # files copied to the same place: `COPY public/vendor/ .../public/vendor/`)
                 old = context
             # (and the other way round: `COPY . /var/www/html`, then `COPY --from=assets
             # /app/public /var/www/html/public` of a stage that copied the context's public/)
-            taken = stages.from_context(write) if write.origin and not old.origin else None
+            taken = stages.from_context(write, php_app) if write.origin and not old.origin else None
             if _pruned_halves(old, write):
                 # (`turbo prune --docker`: out/full/ holds out/json/'s package.json files again)
                 yield posixpath.join(write.into, "package.json"), earlier.where, None
@@ -616,6 +618,8 @@ _SITES = re.compile(r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)")
 _SITE_OUTPUTS = frozenset({"dist", "build", "public", "out", "_site", "site", "html", "www"})
 # A RUN that installs or builds PHP (`apt-get install php8.1`, `apk add php82-apache2`)
 _PHP = re.compile(r"\b(?:install|add)\b[^&;|\n]*(?<![\w./-])(?:libapache2-mod-)?php")
+# An image of PHP's, by its name (`php:8.3-fpm`, `serversideup/php`, `bitnami/php-fpm`)
+_PHP_IMAGE = re.compile(r"(?:^|/)php(?:-fpm)?$")
 # What lies below a site's output that holds no page: its assets, or no site at all
 _NOT_PAGES = frozenset(
     {"static", "_static", "assets", "images", "img", "css", "js", "fonts", "media", "icons"}
@@ -836,23 +840,6 @@ def _onto_a_clone(write: CopyWrite, clones: frozenset[str]) -> bool:
 
 
 _NO_CHECKOUT = frozenset({"--bare", "--mirror", "--no-checkout", "-n"})  # no working tree
-
-
-# What a build writes into a project rather than what its repository holds: a stage that copied
-# the whole context may have made them there (`COPY . /app`, `RUN npm run build`, then `COPY
-# --from=builder /app/dist ...`), and the context most often lacks or ignores them; so the
-# bundles a web build writes below public/ (`public/assets`, Laravel Mix's `public/js`).
-_MADE_IN_A_PROJECT = frozenset(
-    {"build", "target", "dist", "out", "bin", "obj", "_site", "site", "release", "publish"}
-    | {".next", ".nuxt", ".output", ".svelte-kit", "node_modules", "vendor", "__pycache__"}
-    | {"assets", "js", "css", "static", "packs", "generated"}
-)
-
-
-def _built_below(root: str, at: str) -> bool:
-    """`at`, below the project `root` a stage copied the context into, lies in what a build
-    makes there (`/app/dist`, `/app/public/build`)."""
-    return not _MADE_IN_A_PROJECT.isdisjoint(at[len(root.rstrip("/")) + 1 :].split("/"))
 
 
 def _same_source_file(old: CopyWrite, new: CopyWrite, pnpm: bool = False) -> bool:
@@ -1118,7 +1105,7 @@ class _Stages:
         self._lineages: dict[str, frozenset[int]] = {}
         self._fills: dict[tuple[int, str], bool] = {}
         self._removed: dict[str, list[str]] = {}
-        self._contexts: dict[CopyWrite, CopyWrite | None] = {}
+        self._contexts: dict[tuple[CopyWrite, bool], CopyWrite | None] = {}
         self._files: dict[str, list[tuple[str, str]]] = {}
         self._landed: dict[CopyWrite, dict[str, str]] = {}
 
@@ -1138,18 +1125,21 @@ class _Stages:
             self._removed[origin] = removed_by(s for s in self.model.stages if s.index in lineage)
         return self._removed[origin]
 
-    def from_context(self, write: CopyWrite) -> CopyWrite | None:
+    def from_context(self, write: CopyWrite, php: bool = False) -> CopyWrite | None:
         """`write`, a tree a `COPY --from` takes from a stage, as the copy of the build
         context's directory that stage copied there (`COPY public/ public/` in /app, then
         `COPY --from=builder /app/public /var/www/html/public`: the context's public/); None
-        when the stage did not copy it there from the context, or removed from it since."""
+        when the stage did not copy it there from the context, or removed from it since. In a
+        PHP application's image (`php`), a PHP project's public/ below the whole context the
+        stage copied too (Laravel's, which holds index.php; elsewhere a directory below it may
+        be all the stage's build made, Hugo's public/, tsc's lib/)."""
         if not write.origin or not (write.tree or write.either) or is_glob(write.source):
             return None
-        if write not in self._contexts:  # (asked for each COPY after it: once is enough)
-            self._contexts[write] = self._from_context(write)
-        return self._contexts[write]
+        if (write, php) not in self._contexts:  # (asked for each COPY after it: once is enough)
+            self._contexts[write, php] = self._from_context(write, php)
+        return self._contexts[write, php]
 
-    def _from_context(self, write: CopyWrite) -> CopyWrite | None:
+    def _from_context(self, write: CopyWrite, php: bool) -> CopyWrite | None:
         at = "/" + write.source.strip("/")
         lineage = self.lineage(write.origin)
         if any(covers(r, at) or covers(at, r) for r in self.removed(write.origin)):
@@ -1167,12 +1157,11 @@ class _Stages:
                         and old.path.rstrip("/") == at
                     ):
                         return write._replace(origin="", source=old.source, excludes=())
-                    whole = old.source in ("", ".") and not old.excludes
-                    if whole and inside(at, old.path) and not _built_below(old.path, at):
-                        # (the stage copied the whole context above it: `COPY . /app`, then
-                        # `COPY --from=builder /app/public ...` takes the context's public/)
-                        source = at[len(old.path.rstrip("/")) + 1 :]
-                        return write._replace(origin="", source=source, excludes=())
+                    whole = php and old.source in ("", ".") and not old.excludes
+                    if whole and at == old.path.rstrip("/") + "/public":
+                        # (the stage copied the whole PHP project: `COPY . /app`, then `COPY
+                        # --from=builder /app/public ...` takes the context's public/)
+                        return write._replace(origin="", source="public", excludes=())
         return None
 
     def context_file_back(self, write: CopyWrite, old: CopyWrite) -> str | None:
@@ -1980,7 +1969,10 @@ def _known_base_content(
         and not write.into.rstrip("/").endswith(("/php-fpm.d", "/usr/local/etc"))
         # (nor a directory of shared libraries, whose names a project's own libraries do not
         # share with the C library's: `COPY libraries/* /lib/x86_64-linux-gnu/`)
-        and not _MULTIARCH.fullmatch(write.into.rstrip("/"))
+        and not (
+            _MULTIARCH.fullmatch(write.into.rstrip("/"))
+            and not _C_LIBRARY_SOURCE.search(write.source)  # (not `COPY glibc-2.35/* ...`)
+        )
         and (filled := _into_configs(write, [f for f in held.files if not _a_template(f)], ()))
     ):
         # (`COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` on httpd: its own
@@ -2212,6 +2204,8 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = F
 
 
 _MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
+# A source named for the C library (`glibc-2.35/`, `libc6/`)
+_C_LIBRARY_SOURCE = re.compile(r"(?:^|/)(?:glibc|libc6?)(?:[-_.\d]|/|$)")
 _SITE_PACKAGES = re.compile(r"/usr(?:/local)?/lib/python3(?:\.\d+)?/(?:site|dist)-packages")
 
 

@@ -93,8 +93,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
-  `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build` or `bundle`,
-  which read spago's), or the image is a Dev
+  `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or
+  `bundle`, which read spago's), or the image is a Dev
   Containers image, where a developer's builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
@@ -305,16 +305,34 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     starts (`CMD mvn spring-boot:run`), or a developer builds in it (a Dev Containers image)."""
     if for_development(ctx.outside):
         return frozenset(_STARTS) - {"nuget"}
-    start = ctx.model.start_command
+    # (an ENTRYPOINT's program and its CMD's arguments, read as one command line:
+    # `ENTRYPOINT ["spago"]` with `CMD ["run"]`)
+    start = _KEYWORDS.sub(" ", ctx.model.start_command)
     return frozenset(f for f, started in _STARTS.items() if started.search(start))
 
 
 def _out_of_reach(ctx: Context, cache: str) -> bool:
     """The image starts as a user other than root, who cannot read root's home, where `cache`
-    lies (`RUN lein deps` as root, then `USER 1001` and `CMD lein run`: it fetches again)."""
+    lies (`RUN lein deps` as root, then `USER 1001` and `CMD lein run`: it fetches again);
+    not where a RUN opened /root to others, nor on the build tools' images that link root's
+    caches into their user's home (gradle's /root/.gradle, sbt's /root/.cache)."""
     stage = ctx.model.stages[ctx.model.target]
     user = stage.instructions[-1].user if stage.instructions else ""
-    return cache.startswith("/root/") and user not in ("", "root", "0", "0:0", "root:root")
+    if not cache.startswith("/root/") or user.partition(":")[0] in ("", "root", "0"):
+        return False
+    linked = ctx.outside is not None and ctx.outside.repository.removeprefix("library/") in (
+        _LINKED_ROOT_CACHES
+    )
+    opened = any(
+        step.run is not None and _OPENS_ROOT.search(step.instr.node.original) for step in ctx.steps
+    )
+    return not (linked or opened)
+
+
+# The build tools' images whose root's caches are links into their user's home
+_LINKED_ROOT_CACHES = frozenset({"gradle", "sbtscala/scala-sbt", "hseeberger/scala-sbt"})
+# A change of /root's mode, or of one of its trees', for others to read (`chmod 755 /root`)
+_OPENS_ROOT = re.compile(r"\bchmod\b[^;&|\n]*\s/root(?:/|\s|$)")
 
 
 def _advice(families: list[str], yum: str = "") -> tuple[str, str]:
@@ -415,6 +433,7 @@ def _whole(path: str) -> str:
     return path
 
 
+_KEYWORDS = re.compile(r"^\s*(?:ENTRYPOINT|CMD)\b|\s(?:ENTRYPOINT|CMD)\b", re.IGNORECASE)
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
     # (as a program's name: not `lein-demo-0.1.0-standalone.jar`)
@@ -430,7 +449,7 @@ _STARTS = {
     # app.dll`, which runs what was built)
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),
     # (`CMD spago test`: PureScript's spago builds against the package set it fetched)
-    "spago": re.compile(r"\bspago\W+(?:test|run|build|bundle\S*)(?![\w./-])"),
+    "spago": re.compile(r"\bspago\W+(?:test|run|build|repl|bundle\S*)(?![\w./-])"),
 }
 
 

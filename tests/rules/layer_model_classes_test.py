@@ -24363,6 +24363,85 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ln /usr/bin/python3 /usr/bin/python\n",
         [(3, "LG004")],
     ),
+    # (the reviews) below a whole context a stage copied, only a PHP project's public/: not
+    # Hugo's public/, all its build made
+    (
+        "FROM klakegg/hugo:ext AS web\nWORKDIR /site\nCOPY . .\nRUN hugo --minify\n"
+        "FROM nginx:alpine\nWORKDIR /site\nCOPY . .\nCOPY --from=web /site/public ./public\n",
+        [],
+    ),
+    # a source named for the C library, copied into its directory, writes the base's again
+    ("FROM ubuntu:22.04\nCOPY glibc-2.35/* /lib/x86_64-linux-gnu/\n", [(2, "LG002")]),
+    # Grape told another root keeps nothing in ~/.groovy/grapes; Gremlin Server's `-i` is its
+    # older install
+    (
+        "FROM groovy:4\nRUN grape -Dgrape.root=/tmp/grapes install org.apache.commons"
+        " commons-lang3 3.12.0 && rm -rf /tmp/grapes\n"
+        "FROM tinkerpop/gremlin-server:3.2.10\n"
+        "RUN bin/gremlin-server.sh -i org.apache.tinkerpop gremlin-python 3.2.10\n",
+        [(4, "LG005")],
+    ),
+    # root by a group too; a base whose root's caches link into its user's home; /root opened
+    (
+        "FROM maven:3-eclipse-temurin-17\nWORKDIR /app\nCOPY pom.xml .\n"
+        "RUN mvn -B dependency:go-offline\nUSER 1001\nUSER root:0\n"
+        'CMD ["mvn", "-o", "spring-boot:run"]\n',
+        [],
+    ),
+    (
+        "FROM gradle:8.5-jdk17\nWORKDIR /home/gradle/project\nCOPY build.gradle ./\n"
+        'RUN gradle dependencies --no-daemon\nUSER gradle\nCMD ["gradle", "bootRun"]\n',
+        [],
+    ),
+    (
+        "FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\n"
+        "RUN lein deps && chmod 0755 /root && chmod -R o+rX /root/.m2\nUSER 1001\n"
+        'CMD ["lein", "run"]\n',
+        [],
+    ),
+    # an ENTRYPOINT's program with its CMD's arguments; spago's repl; a profile's clean
+    (
+        "FROM node:20\nWORKDIR /app\nRUN npm i -g purescript spago && npm cache clean --force\n"
+        'COPY spago.dhall packages.dhall /app/\nRUN spago build\nENTRYPOINT ["spago"]\n'
+        'CMD ["run", "--main", "Server.Main"]\n',
+        [],
+    ),
+    (
+        "FROM clojure:lein\nWORKDIR /app\nCOPY . /app/\nRUN lein with-profile production clean\n",
+        [],
+    ),
+    # calibre's installer from its repository's setup/
+    (
+        "FROM ubuntu:16.04\nRUN wget -nv -O- https://raw.githubusercontent.com/kovidgoyal/calibre/"
+        'master/setup/linux-installer.py | python -c "import sys;'
+        " main=lambda:sys.stderr.write('x'); exec(sys.stdin.read()); main()\"\n",
+        [(2, "LG005")],
+    ),
+    # Nix's store database
+    ("FROM nixos/nix:2.20.0\nRUN chown -R 1000:1000 /nix/var\n", [(2, "LG004")]),
+    # a later loop's name of each archive names each tree an earlier loop unpacked elsewhere;
+    # basename's -s spelling
+    (
+        "FROM debian:12\nCOPY pkgs/*.tar.gz /opt/\n"
+        "RUN for i in /opt/*.tar.gz; do n=$(basename $i .tar.gz); mkdir -p /srv/$n;"
+        " tar xzf $i -C /srv/$n; done\n"
+        "RUN for i in /opt/*.tar.gz; do n=$(basename -s .tar.gz $i); chown -R www-data /srv/$n;"
+        " done\n",
+        [(2, "LG006"), (4, "LG004")],
+    ),
+    # a hard link to the python image's python3 link, or through -L, or by -t
+    (
+        "FROM python:3.12-slim\nRUN ln /usr/local/bin/python3 /usr/bin/python3\n"
+        "RUN ln -L /usr/local/bin/python3 /opt/python\n"
+        "RUN curl -fsSLo /opt/tool https://e.org/tool\nRUN ln -t /usr/local/sbin /opt/tool\n",
+        [(3, "LG004"), (5, "LG004")],
+    ),
+    # the script a shell runs is a file, not a directory spread over /
+    (
+        "FROM centos:7\nWORKDIR /\nCOPY setup .\nRUN bash setup\n"
+        "RUN find /etc/systemd/system -path '*.wants/*' -exec rm -f {} \\;\n",
+        [],
+    ),
 ]
 
 
