@@ -7237,6 +7237,7 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(p for word in operands[after + 1 :] for p in _module_packages(word))
     # (pacman's operation is an option, `-S`, `-Syu`: every operand is a package)
     every = tool in ("dpkg", "rpm", "gdebi", "pacman", "yay", "paru")
+    deletes = subcommand(words) == "del"
     for word in operands if every else operands[after:]:
         if word.startswith(("$", "`")) or "$(" in word:
             names.append("$")
@@ -7244,6 +7245,8 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
             names.extend(_module_packages(word[1:]))  # (`dnf install @php:7.4`: a module)
         elif group or (tool in _YUM and word.startswith("@")):
             names.append(_yum_group(word))
+        elif tool == "apk" and deletes and word.startswith("/") and not word.endswith(".apk"):
+            names.append(word)  # (a virtual package named like a path: `--virtual /tmp/.deps`)
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(_unpinned(tool, word))
         elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):

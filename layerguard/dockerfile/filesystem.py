@@ -3719,6 +3719,16 @@ def _reach(
         # A library of one version, removed by name where the build fails unless it is there
         # (`rm $SPARK_HOME/jars/guava-14.0.1.jar`): the base image's file, and a jar holds bytes.
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
+    if (
+        op.kind == REMOVE
+        and op.tool == "rm"
+        and _NAMED_JARS.fullmatch(posixpath.basename(path))
+        and in_tree(path, held.runtime)
+        and not any(inside(e.path, posixpath.dirname(path)) or e.path == path for e in live)
+    ):
+        # (and a family of them a name starts, in the runtime tree a well-known image holds:
+        # `rm -fr $FLINK_HOME/lib/flink-table*jar` on apache/flink, whose lib/ holds them)
+        return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     return []
 
 
@@ -3748,6 +3758,8 @@ def _provides(program: str, packages: tuple[str, ...]) -> bool:
 
 # A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`
 # (not a web application's archive, which the author's earlier builds may have left or not)
+# Jars by a name's start (`flink-table*jar`, `log4j-*.jar`), not any jar (`*.jar`)
+_NAMED_JARS = re.compile(r"[\w.+-]+\*[\w.+*-]*\.?jar")
 _VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl)")
 
 

@@ -24442,6 +24442,18 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN find /etc/systemd/system -path '*.wants/*' -exec rm -f {} \\;\n",
         [],
     ),
+    # an apk virtual package named like a path, removed by that name
+    (
+        "FROM python:3.12-alpine\nRUN apk add --no-cache --virtual /tmp/.build_deps libc-dev gcc"
+        " && pip install --no-cache-dir x\nRUN apk del /tmp/.build_deps\n",
+        [(3, "LG003")],
+    ),
+    # jars by a name's start in the runtime tree a well-known image holds; not any jar
+    (
+        "FROM apache/flink:1.16.2-scala_2.12-java8\nRUN rm -fr $FLINK_HOME/lib/flink-table*jar\n"
+        "RUN rm -f $FLINK_HOME/lib/*.jar.bak\n",
+        [(2, "LG003")],
+    ),
 ]
 
 
