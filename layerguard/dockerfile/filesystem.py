@@ -3723,11 +3723,14 @@ def _reach(
         op.kind == REMOVE
         and op.tool == "rm"
         and _NAMED_JARS.fullmatch(posixpath.basename(path))
+        and posixpath.basename(posixpath.dirname(path)) in _JAR_DIRS
         and in_tree(path, held.runtime)
-        and not any(inside(e.path, posixpath.dirname(path)) or e.path == path for e in live)
+        and not in_tree(posixpath.dirname(path), held.empty)
+        and not any(covers(path, e.path) for e in live)
     ):
-        # (and a family of them a name starts, in the runtime tree a well-known image holds:
-        # `rm -fr $FLINK_HOME/lib/flink-table*jar` on apache/flink, whose lib/ holds them)
+        # (and a family of them a name starts, in the library directory of the runtime tree a
+        # well-known image holds: `rm -fr $FLINK_HOME/lib/flink-table*jar` on apache/flink,
+        # whose lib/ holds them; not where a layer of this file put such jars)
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     return []
 
@@ -3758,6 +3761,9 @@ def _provides(program: str, packages: tuple[str, ...]) -> bool:
 
 # A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`
 # (not a web application's archive, which the author's earlier builds may have left or not)
+# The directories a distribution keeps its own jars in (Spark's jars/, Flink's and Tomcat's
+# lib/, Flink's opt/): not those its users fill (Flink's usrlib/, Keycloak's providers/)
+_JAR_DIRS = frozenset({"lib", "jars", "libs", "opt"})
 # Jars by a name's start (`flink-table*jar`, `log4j-*.jar`), not any jar (`*.jar`)
 _NAMED_JARS = re.compile(r"[\w.+-]+\*[\w.+*-]*\.?jar")
 _VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl)")

@@ -24450,9 +24450,15 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # jars by a name's start in the runtime tree a well-known image holds; not any jar
     (
-        "FROM apache/flink:1.16.2-scala_2.12-java8\nRUN rm -fr $FLINK_HOME/lib/flink-table*jar\n"
-        "RUN rm -f $FLINK_HOME/lib/*.jar.bak\n",
-        [(2, "LG003")],
+        "FROM apache/flink:1.16.2-scala_2.12-java8\n"
+        "COPY flink-sql-connector-kafka-1.16.2.jar /opt/flink/lib/\n"
+        "RUN rm -fr $FLINK_HOME/lib/flink-table*jar\nRUN rm -f $FLINK_HOME/lib/*.jar.bak\n"
+        "RUN rm -f /opt/flink/usrlib/streaming-job*.jar\n",
+        [(3, "LG003")],
+    ),
+    (  # (not in a directory the image ships empty)
+        "FROM apache/spark:3.5.1\nRUN rm -f /opt/spark/work-dir/app*.jar\n",
+        [],
     ),
 ]
 
