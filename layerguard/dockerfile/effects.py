@@ -8044,8 +8044,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         fetches = sub in ("install", "build", "bundle-app", "bundle-module", "run") and not skips
         return "spago", False, fetches
-    resolves = sub in ("install", "resolve") or words[1:2] == ("-i",)
-    if tool in ("grape", "gremlin-server.sh", "gremlin-server") and resolves:
+    if tool in ("grape", "gremlin-server.sh", "gremlin-server") and (
+        sub in ("install", "resolve") or words[1:2] == ("-i",)
+    ):
         # (`bin/gremlin-server.sh install org.apache.tinkerpop gremlin-python 3.4.0`, `-i`
         # before TinkerPop 3.3: through Grape; `grape list` fetches nothing; nor into the
         # default cache with `-Dgrape.root=/tmp/grapes`, which the RUN names itself)

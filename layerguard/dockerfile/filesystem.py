@@ -903,8 +903,7 @@ def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
         for command in step.run.commands if step.run is not None else ():
             words = command.words
             # (and the script a shell runs, `bash setup`: not its options, `sh -c '...'`)
-            shell = words[:1] in (("sh",), ("bash",), ("ash",), ("dash",), ("/bin/sh",))
-            shell = shell or words[:1] in (("/bin/bash",),)
+            shell = bool(words) and posixpath.basename(words[0]) in SHELLS - {"busybox"}
             if shell and len(words) > 1 and not words[1].startswith("-") and "$" not in words[1]:
                 script = words[1]
                 if script.startswith("/") or command.cwd:
@@ -3753,20 +3752,20 @@ _KNOWN_LINKS = frozenset(
 
 
 def _provides(program: str, packages: tuple[str, ...]) -> bool:
-    """One of `packages` is the program's by its name, or by a part of its name without the
-    program's version (`pip3` of `python3-pip`)."""
+    """One of `packages` is the program's by its name, or ends with the program's name less
+    its version (`pip3` of `python3-pip`)."""
     stem = program.rstrip("0123456789.")
     return program in packages or any(stem and p.endswith("-" + stem) for p in packages)
 
 
 # A Java or Python library's file of one version: `guava-14.0.1.jar`, `x-1.2-py3-none-any.whl`
 # (not a web application's archive, which the author's earlier builds may have left or not)
+_VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl)")
+# Jars by a name's start (`flink-table*jar`, `log4j-*.jar`), not any jar (`*.jar`)
+_NAMED_JARS = re.compile(r"[\w.+-]+\*[\w.+*-]*\.?jar")
 # The directories a distribution keeps its own jars in (Spark's jars/, Flink's and Tomcat's
 # lib/, Flink's opt/): not those its users fill (Flink's usrlib/, Keycloak's providers/)
 _JAR_DIRS = frozenset({"lib", "jars", "libs", "opt"})
-# Jars by a name's start (`flink-table*jar`, `log4j-*.jar`), not any jar (`*.jar`)
-_NAMED_JARS = re.compile(r"[\w.+-]+\*[\w.+*-]*\.?jar")
-_VERSIONED_ARTIFACT = re.compile(r"[\w.+-]+?-v?\d+(?:\.\d+)+[\w.+-]*\.(?:jar|whl)")
 
 
 def _told_to_ignore(command: str) -> bool:

@@ -94,8 +94,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
   `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or
-  `bundle`, which read spago's), or the image is a Dev
-  Containers image, where a developer's builds read them; `pecl install` without `pecl
+  `bundle`, which read spago's) as root, or as a user who can read root's home (not `USER
+  1001` after `RUN lein deps`), or the image is a Dev Containers image, where a developer's
+  builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
   the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
@@ -433,6 +434,7 @@ def _whole(path: str) -> str:
     return path
 
 
+# The instructions' own keywords in the start command as written
 _KEYWORDS = re.compile(r"^\s*(?:ENTRYPOINT|CMD)\b|\s(?:ENTRYPOINT|CMD)\b", re.IGNORECASE)
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
