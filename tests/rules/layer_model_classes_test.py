@@ -24197,8 +24197,8 @@ def test_the_classes_of_the_sixty_third_session(
 
 
 _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
-    # a stage's copy of the context's directory, or of one below the whole context it copied,
-    # comes back over the final stage's own copy of the context, either way round
+    # a stage's copy of the context's directory, or of a PHP project's public/ below the whole
+    # context it copied, comes back over the final stage's own copy of the context, either way
     (
         "FROM node:20 AS assets\nWORKDIR /home/node/app\nCOPY public /home/node/app/public\n"
         "RUN npm run build\nFROM php:8.3-fpm-alpine\nWORKDIR /var/www/html\n"
@@ -24212,7 +24212,7 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY . /var/www/html\n",
         [(7, "LG002")],
     ),
-    (  # (not what a build makes there, which the context most often lacks or ignores)
+    (  # (not another directory below the whole context: a build may have made it all)
         "FROM node:24 AS static\nWORKDIR /app\nCOPY . /app\nRUN npm run build\n"
         "FROM php:8.4-fpm-alpine\nWORKDIR /app\nCOPY . /app\n"
         "COPY --from=static /app/public/assets ./public/assets\n"
