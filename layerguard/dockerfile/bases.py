@@ -1546,6 +1546,8 @@ _FIXED: Mapping[str, tuple[str, ...]] = {
 }
 _WORKDIR: Mapping[str, str] = {
     "*jupyter/*-notebook": "/home/jovyan",
+    # (AWS Lambda's: LAMBDA_TASK_ROOT, where a function's code goes)
+    **dict.fromkeys(("public.ecr.aws/lambda/*", "amazon/aws-lambda-*"), "/var/task"),
     **dict.fromkeys(_SAGE, "/home/sage"),
     _ANSIBLE_OPERATOR: "/opt/ansible",
     _BINDER_BASE: "/home/main",

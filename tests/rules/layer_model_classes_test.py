@@ -24460,6 +24460,14 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM apache/spark:3.5.1\nRUN rm -f /opt/spark/work-dir/app*.jar\n",
         [],
     ),
+    # AWS Lambda's images work in LAMBDA_TASK_ROOT, a directory: a file copied there without
+    # a slash lands inside it (AWS's own pattern)
+    (
+        "FROM public.ecr.aws/lambda/python:3.12\nCOPY requirements.txt ${LAMBDA_TASK_ROOT}\n"
+        'RUN pip install --no-cache-dir -r requirements.txt --target "${LAMBDA_TASK_ROOT}"\n'
+        'COPY . ${LAMBDA_TASK_ROOT}\nCMD ["app.handler"]\n',
+        [(4, "LG002")],
+    ),
 ]
 
 
