@@ -435,7 +435,12 @@ def _old_copies(
                 or write.path in _unpacked_distribution(old)
                 or _kin_stages(stages, old, write)
                 or (back and back(old))
-                or (taken is not None and _same_source_file(old, taken, pnpm))
+                or (
+                    taken is not None
+                    # (not a wildcard by extension alone, which may match nothing: `*.lock`)
+                    and (a_file_family(old.source) or not is_glob(old.source))
+                    and _same_source_file(old, taken, pnpm)
+                )
             ):
                 # (a file copied into a tree copied before: that file is what is written again)
                 inner = write.path.startswith(old.path.rstrip("/") + "/")
@@ -1142,8 +1147,12 @@ class _Stages:
     def _from_context(self, write: CopyWrite, php: bool) -> CopyWrite | None:
         at = "/" + write.source.strip("/")
         lineage = self.lineage(write.origin)
-        if any(covers(r, at) or covers(at, r) for r in self.removed(write.origin)):
+        removed = self.removed(write.origin)
+        if any(covers(r, at) for r in removed):
             return None
+        # (a removal below it takes some of a directory's files: not of the whole context's,
+        # most of which stay, `npm ci` taking node_modules)
+        part = any(covers(at, r) for r in removed)
         for stage in self.model.stages:
             if stage.index not in lineage:
                 continue
@@ -1155,10 +1164,15 @@ class _Stages:
                         (old.tree or old.either)
                         and old.source not in ("", ".")
                         and old.path.rstrip("/") == at
+                        and not part
                     ):
                         return write._replace(origin="", source=old.source, excludes=())
-                    whole = php and old.source in ("", ".") and not old.excludes
-                    if whole and at == old.path.rstrip("/") + "/public":
+                    whole = old.source in ("", ".") and not old.excludes
+                    if whole and at == old.path.rstrip("/"):
+                        # (the whole context, and what the stage made beside it: `COPY . /app`
+                        # in the builder, then `COPY --from=builder /app /app`)
+                        return write._replace(origin="", source=".", excludes=())
+                    if whole and php and not part and at == old.path.rstrip("/") + "/public":
                         # (the stage copied the whole PHP project: `COPY . /app`, then `COPY
                         # --from=builder /app/public ...` takes the context's public/)
                         return write._replace(origin="", source="public", excludes=())

@@ -24468,6 +24468,21 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         'COPY . ${LAMBDA_TASK_ROOT}\nCMD ["app.handler"]\n',
         [(4, "LG002")],
     ),
+    # a stage's whole-context copy taken back whole over the final stage's own (what its
+    # install removed below it, node_modules, takes none of the context's other files); not
+    # one the stage removed whole
+    (
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . /app\n"
+        "RUN npm ci && npm run build && npm cache clean --force\nFROM node:20-slim\n"
+        'WORKDIR /app\nCOPY . /app\nCOPY --from=builder /app /app\nCMD ["node", "server.js"]\n',
+        [(8, "LG002")],
+    ),
+    (
+        "FROM node:20 AS builder\nWORKDIR /app\nCOPY . /app\n"
+        "RUN rm -rf /app && mkdir /app && echo x > /app/x\nFROM node:20-slim\nWORKDIR /app\n"
+        "COPY . /app\nCOPY --from=builder /app /app\n",
+        [],
+    ),
 ]
 
 
