@@ -24,7 +24,7 @@ import functools
 import itertools
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from layerguard.dockerfile.bases import (
     ALPINE_CRON_LINK,
@@ -114,6 +114,7 @@ from layerguard.dockerfile.effects import (
     wget_there,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
+from layerguard.dockerfile.shell import forced
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -399,14 +400,13 @@ def layers(
             copied_dirs.extend(dirs)
             listed.extend(dirs)
             entries = tuple(
-                # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file)
+                # (`ADD install-nginx /tmp/install-nginx`, then `RUN /tmp/install-nginx`: a file,
+                # so not a directory whose contents spread over /tmp)
                 e._replace(kind=FILE) if e.kind == EITHER and e.path in programs else e
-                for e in _copy_entries(index, step, live, held, removed_at, proven)
+                for e in _spread_taken_back(
+                    list(_copy_entries(index, step, live, held, removed_at, proven)), programs
+                )
             )
-            if (spread := _a_program_not_spread(step, programs)) is not None:
-                # (`COPY serverspec .` in /, then `RUN ./serverspec`: a file, so not a
-                # directory whose contents spread over /)
-                entries = tuple(e for e in entries if not (e.kind == TREE and e.path == spread))
             if links:
                 # (a COPY below a link an earlier RUN made lands in its target, as a RUN's
                 # writes there do)
@@ -881,18 +881,6 @@ def _a_go_mod_above(workdir: str, written: list[tuple[str, str]]) -> bool:
 
 
 _GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
-
-
-def _a_program_not_spread(step: Step, programs: frozenset[str]) -> str | None:
-    """The directory a COPY of one name not known to be a file or a directory writes into,
-    where a RUN runs that name as a program: the copy is that file, so not the directory's
-    contents there. None when it copies more, or the name is not run."""
-    if len(step.copies) != 2:
-        return None
-    tree, either = step.copies
-    if not (tree.tree and either.either) or either.path not in programs:
-        return None
-    return tree.path if posixpath.dirname(either.path) == (tree.path.rstrip("/") or "/") else None
 
 
 def _run_as_programs(steps: Sequence[Step]) -> frozenset[str]:
@@ -2944,15 +2932,21 @@ def _files_shown(ops: tuple[Op, ...], live: list[Entry]) -> list[Entry]:
     directory spread over `.` or the file `./initctl_faker`; `chmod +x initctl_faker` says the
     file, so the tree at `.` it might have been holds nothing."""
     named = {p for op in ops if op.kind == CHOWN and op.file_hint for p in op.paths}
-    if not named:
-        return live
+    return _spread_taken_back(live, named) if named else live
+
+
+def _spread_taken_back(entries: list[Entry], files: Iterable[str]) -> list[Entry]:
+    """`entries` less the tree a copy of one name not known to be a file or a directory may
+    have spread where it landed, where `files` shows the name is a file (a chmod of it, a RUN
+    that runs it)."""
+    named = set(files)
     # (Only a COPY of that one source: a tree beside it may be another source's.)
-    files = {(e.layer, posixpath.dirname(e.path)) for e in live
-             if e.kind == EITHER and e.copied and e.path in named
-             and sum(1 for o in live if o.layer == e.layer) == 2}  # fmt: skip
-    if not files:
-        return live
-    return [e for e in live if not (e.kind == TREE and e.copied and (e.layer, e.path) in files)]
+    landed = {(e.layer, posixpath.dirname(e.path)) for e in entries
+              if e.kind == EITHER and e.copied and e.path in named
+              and sum(1 for o in entries if o.layer == e.layer) == 2}  # fmt: skip
+    if not landed:
+        return entries
+    return [e for e in entries if not (e.kind == TREE and e.copied and (e.layer, e.path) in landed)]
 
 
 def _reach(
@@ -3770,8 +3764,7 @@ _JAR_DIRS = frozenset({"lib", "jars", "libs", "opt"})
 
 def _told_to_ignore(command: str) -> bool:
     """`rm -f` or `rm -rf`: a missing file is no error."""
-    words, flags = _rm_flags(command)
-    return "f" in flags or "--force" in words
+    return forced(command.split()[1:])
 
 
 def _rm_flags(command: str) -> tuple[list[str], str]:

@@ -13,7 +13,7 @@ import itertools
 import operator
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from fnmatch import fnmatchcase
 
 from layerguard.records import NamedTuple
@@ -844,12 +844,12 @@ _MACHINE = {
 }
 
 
-def _forced_rm(words: tuple[str, ...]) -> bool:
-    """`rm -f` (or `-rf`, `--force`): what it names may be missing without a failure."""
-    options = itertools.takewhile(lambda w: w != "--", words[1:])
-    return words[:1] == ("rm",) and any(
+def forced(words: Sequence[str]) -> bool:
+    """An rm told `-f` (or `-rf`, `--force`), its words after its name: what it names may be
+    missing without a failure."""
+    return any(
         w == "--force" or (w.startswith("-") and not w.startswith("--") and "f" in w)
-        for w in options
+        for w in itertools.takewhile(lambda w: w != "--", words)
     )
 
 
@@ -1280,7 +1280,7 @@ class _Parser:
             # __pycache__ -exec rm -rf {} + || true`, not the search of its root)
             and self.out[emitted].words[:1] != ("find",)
             # (nor a forced rm's, which a missing path never fails: `rm -rf obj bin || true`)
-            and not _forced_rm(self.out[emitted].words)
+            and not (self.out[emitted].words[:1] == ("rm",) and forced(self.out[emitted].words[1:]))
         ):
             # (`mv /etc/yum/protected.d/systemd.conf{,.bak} || true`: as a test before it, a
             # failure allowed says the author did not know the paths are there)
