@@ -4942,7 +4942,7 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
     only under a vendor's name (`/opt/google/chrome`): not theirs (`rm -rf /usr/src/app`)."""
     if path.startswith("/usr/src/") and any(_SOURCE_PACKAGES.match(p) for p in entry.packages):
         return False  # (kernel headers, googletest, dkms modules: packages of sources)
-    if entry.role == INSTALL and entry.family in _PYTHON_MANAGERS and path.startswith("/opt/"):
+    if entry.role == INSTALL and entry.family in _OPT_PYTHON_MANAGERS and path.startswith("/opt/"):
         # (pip fills /opt only through an environment there, `/opt/venv/lib/python3.12/...`:
         # not `/opt/healthchecks/hc/local_settings.py` after `pip install /wheels/*`)
         return _PYTHON_ENVIRONMENT.search(path) is None
@@ -4976,7 +4976,8 @@ _USR_HIERARCHY = frozenset(
     | {"games", "local", "X11R6", "doc", "man", "tmp", "etc"}
 )
 
-_PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry"})
+# (the managers that fill /opt only through an environment there: conda's own tree is /opt's)
+_OPT_PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry"})
 _PYTHON_ENVIRONMENT = re.compile(
     r"^/opt/[^/]*(?:env|conda|forge|python|py)[^/]*(?:/|$)|/(?:lib|bin|include|share)(?:/|$)"
     r"|site-packages"

@@ -43,8 +43,10 @@ builder, the shells' start-up files of Debian, Ubuntu and RHEL-family images: `/
 install with that family's package manager alone), a program copied into /usr/bin over the one a
 distribution package named for it installed there (`apt-get install chasquid`, then `COPY
 --from=build /go/bin/chasquid /usr/bin/`), a directory copied into `site-packages` under the name of
-a package a pip, uv or conda install put there (`mamba install leafmap`, then `COPY leafmap
-/opt/conda/lib/python3.13/site-packages/leafmap`), and a whole root filesystem copied onto `/` over
+a package a pip, uv or conda install put there, its own directory (named for it, or the whole
+project: `mamba install leafmap`, then `COPY leafmap
+/opt/conda/lib/python3.13/site-packages/leafmap`; not `COPY data/ .../site-packages/jieba`), and a
+whole root filesystem copied onto `/` over
 a base image (`COPY --from=build / /` of a stage that installed packages, a distribution image's
 own, `COPY --from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base
 not known here set show it holds: a JDK's JCE policy jars in `${JAVA_HOME}/jre/lib/security/`, a
@@ -922,6 +924,12 @@ def _over_a_python_package(
     if at + 2 == len(parts) and not (write.tree or write.either):
         return ""
     name = parts[at + 1]
+    # (the package's directory copied whole: a directory of its own modules, by its name, or
+    # the whole project; not one of data laid into it, `COPY data/ .../site-packages/jieba`,
+    # whose files are not shown to be the package's)
+    copied = re.sub(r"[-.]", "_", posixpath.basename(write.source.rstrip("/")).lower())
+    if at + 2 == len(parts) and not write.file and write.source != "." and copied != name.lower():
+        return ""
     site = "/".join(parts[: at + 1])
     # (where that install wrote: not a `--user` or `--target` one, or another environment's)
     trees = named[name.lower()][1] if name.lower() in named else ()

@@ -24495,6 +24495,31 @@ def test_the_classes_of_the_sixty_fourth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a directory of data copied into a pip-installed package's directory is not the package's
+    # own modules copied again; one named for the package is
+    (
+        "FROM python:2.7-slim\nRUN pip install --no-cache-dir jieba\n"
+        "COPY data/ /usr/local/lib/python2.7/site-packages/jieba\n",
+        [],
+    ),
+    (
+        "FROM python:2.7-slim\nRUN pip install --no-cache-dir jieba\n"
+        "COPY jieba/ /usr/local/lib/python2.7/site-packages/jieba\n",
+        [(3, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_FIFTH)
+def test_the_classes_of_the_sixty_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
