@@ -4286,6 +4286,18 @@ def _reads_stdin(words: tuple[str, ...]) -> bool:
     return not operands or operands[0] in ("-", "/dev/stdin")
 
 
+def _config_generated(tool: str, words: tuple[str, ...]) -> str:
+    """The configuration file a web application's generator writes from its template, named by
+    its last operand: Paste's `paster make-config APP FILE`, CKAN's `ckan generate config
+    FILE`; '' otherwise."""
+    operands = _operands(words, frozenset({"-c", "--config"}))
+    if tool == "paster" and operands[:1] == ["make-config"] and len(operands) == 3:
+        return operands[2]
+    if tool == "ckan" and operands[:2] == ["generate", "config"] and len(operands) == 3:
+        return operands[2]
+    return ""
+
+
 _JUPYTER_APPS = {"jupyter-notebook": "notebook", "jupyter-lab": "lab", "jupyter-server": "server"}
 
 
@@ -4707,6 +4719,11 @@ def _ops(
         # (`curl -fsSL .../keyring.gpg | dd of=/usr/share/keyrings/x.gpg`: the file it writes)
         written = [w[3:] for w in words[1:] if w.startswith("of=") and len(w) > 3]
         yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
+    elif generated := _config_generated(tool, words):
+        # (Paste's `paster make-config ckan /etc/ckan/default/production.ini`, CKAN's `ckan
+        # generate config /etc/ckan/ckan.ini`: the application's configuration, from its
+        # template)
+        yield Op(WRITE, tool, _paths([generated], command), text, FILE, UNKNOWN)
     elif tool == "ssh-keygen" and (keys := _ssh_keys(words)):
         # (`ssh-keygen -A`: the host keys in /etc/ssh; `-f FILE`: the key and FILE.pub)
         yield Op(WRITE, tool, _paths(keys, command), text, FILE, UNKNOWN)

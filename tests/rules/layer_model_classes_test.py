@@ -24508,6 +24508,18 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY jieba/ /usr/local/lib/python2.7/site-packages/jieba\n",
         [(3, "LG002")],
     ),
+    # a web application's configuration generator writes the file it names, which a COPY of
+    # the project's own then writes again
+    (
+        "FROM ubuntu:14.04\nRUN cd /opt/rhodecode && paster make-config RhodeCode production.ini\n"
+        "COPY production.ini /opt/rhodecode/production.ini\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ckan/ckan-base:2.10\nRUN ckan -c /srv/app/ckan.ini generate config /srv/app/a.ini\n"
+        "COPY ckan.ini /srv/app/ckan.ini\nCOPY a.ini /srv/app/a.ini\n",
+        [(4, "LG002")],
+    ),
 ]
 
 
