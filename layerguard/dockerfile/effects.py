@@ -4287,14 +4287,16 @@ def _reads_stdin(words: tuple[str, ...]) -> bool:
 
 
 def _config_generated(tool: str, words: tuple[str, ...]) -> str:
-    """The configuration file a web application's generator writes from its template, named by
-    its last operand: Paste's `paster make-config APP FILE`, CKAN's `ckan generate config
-    FILE`; '' otherwise."""
+    """The configuration file a web application's generator writes from its template: the one
+    Paste's `paster make-config APP FILE` and CKAN's `ckan generate config FILE` name, the
+    `conf/trac.ini` of the environment `trac-admin ENV initenv` makes; '' otherwise."""
     operands = _operands(words, frozenset({"-c", "--config"}))
     if tool == "paster" and operands[:1] == ["make-config"] and len(operands) == 3:
         return operands[2]
     if tool == "ckan" and operands[:2] == ["generate", "config"] and len(operands) == 3:
         return operands[2]
+    if tool == "trac-admin" and operands[1:2] == ["initenv"]:
+        return posixpath.join(operands[0], "conf", "trac.ini")
     return ""
 
 
@@ -4721,8 +4723,8 @@ def _ops(
         yield Op(WRITE, tool, _paths(written, command), text, FILE, UNKNOWN)
     elif generated := _config_generated(tool, words):
         # (Paste's `paster make-config ckan /etc/ckan/default/production.ini`, CKAN's `ckan
-        # generate config /etc/ckan/ckan.ini`: the application's configuration, from its
-        # template)
+        # generate config /etc/ckan/ckan.ini`, `trac-admin /srv/trac initenv`: the
+        # application's configuration, from its template)
         yield Op(WRITE, tool, _paths([generated], command), text, FILE, UNKNOWN)
     elif tool == "ssh-keygen" and (keys := _ssh_keys(words)):
         # (`ssh-keygen -A`: the host keys in /etc/ssh; `-f FILE`: the key and FILE.pub)

@@ -22,16 +22,16 @@ from a stage whose base image holds the same files there (`COPY --from=builder /
 Ubuntu images, less what the stage removed), one directory copied from two stages grown from a
 common stage that wrote it (not /opt, where the common stage is a distribution's image that
 installed from its archive alone), files a RUN is seen to write (`cp .env.example .env`, `jupyter
-notebook --generate-config`, `paster make-config`, `initdb`, Oh My Zsh's installer), a project
-manifest (`requirements.txt`, `Gemfile`, `package.json`) or build file (`Makefile`,
-`CMakeLists.txt`) copied to the root of a repository a `git clone` wrote, and files a well-known
-base image or an installed package ships (nginx's `default.conf`, tomcat's `conf/server.xml`,
-prometheus's `prometheus.yml`, an s2i builder image's `assemble` and `run`, which a copy of the
-image's own `s2i/bin` replaces, the official images' `docker-entrypoint.sh`, the C library a final
-stage copies from its build stage, by name or by a wildcard over its directory (`lib*`) (musl's
-loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on Debian 12, Ubuntu
-22.04 and later and distroless; libgcc's `libgcc_s.so.1` on every Debian and Ubuntu), where a RUN
-moved or copied such a file's directory (`mv webapps.dist webapps` on tomcat),
+notebook --generate-config`, `paster make-config`, `trac-admin ENV initenv`, `initdb`, Oh My Zsh's
+installer), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) or build file
+(`Makefile`, `CMakeLists.txt`) copied to the root of a repository a `git clone` wrote, and files a
+well-known base image or an installed package ships (nginx's `default.conf`, tomcat's
+`conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder image's `assemble` and `run`, which
+a copy of the image's own `s2i/bin` replaces, the official images' `docker-entrypoint.sh`, the C
+library a final stage copies from its build stage, by name or by a wildcard over its directory
+(`lib*`) (musl's loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on
+Debian 12, Ubuntu 22.04 and later and distroless; libgcc's `libgcc_s.so.1` on every Debian and
+Ubuntu), where a RUN moved or copied such a file's directory (`mv webapps.dist webapps` on tomcat),
 `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `nginx=1.22*`;
 `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini`
 after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat

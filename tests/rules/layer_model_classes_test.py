@@ -24520,6 +24520,12 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY ckan.ini /srv/app/ckan.ini\nCOPY a.ini /srv/app/a.ini\n",
         [(4, "LG002")],
     ),
+    (
+        "FROM python:2.7\nWORKDIR /root\nRUN pip install --no-cache-dir trac\n"
+        "RUN trac-admin test initenv TestTrac sqlite:db/trac.db\n"
+        "COPY resources/trac.ini /root/test/conf/trac.ini\nCOPY trac.ini /root/test/trac.ini\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
