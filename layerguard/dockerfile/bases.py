@@ -1220,6 +1220,11 @@ JLESAGE_ICONS = ("/opt/noVNC/app/images/icons", "/opt/novnc/images/icons")
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 # Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
+# nginx's own Alpine tags of nginx 1.22 and later, on Alpine 3.15 and later (`1.23.3-alpine-perl`,
+# `mainline-alpine`, `alpine`: today's)
+_NGINX_NEW_ALPINE = re.compile(
+    r"^(?:(?:1\.(?:2[2-9]|[3-9]\d)|[2-9])(?:\.\d+)*-|mainline-|stable-)?alpine"
+)
 # Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that
 # names one (`node:22-alpine3.20`)
 _MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
@@ -3597,7 +3602,8 @@ def known(image: ImageRef | None) -> Known:
         release_now=release_now,
         distribution=name in _DISTRIBUTION_MANAGER,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
-        or bool(_NEW_ALPINE_TAG.search(image.tag or "")),
+        or bool(_NEW_ALPINE_TAG.search(image.tag or ""))
+        or (name == "nginx" and bool(_NGINX_NEW_ALPINE.match(image.tag or ""))),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
         or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
         or (name == "fedora" and bool(_OLD_FEDORA.match(tag)))

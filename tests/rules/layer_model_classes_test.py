@@ -24526,6 +24526,18 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY resources/trac.ini /root/test/conf/trac.ini\nCOPY trac.ini /root/test/trac.ini\n",
         [(5, "LG002")],
     ),
+    # nginx's own Alpine images of nginx 1.22 on are of Alpine 3.15 on, whose nginx packages
+    # keep conf.d empty: the default.conf there is the base's small config
+    (
+        "FROM nginx:1.23.3-alpine-perl\nRUN apk add --no-cache nginx-mod-http-perl curl\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    (
+        "FROM nginx:1.19-alpine\nRUN apk add --no-cache nginx-mod-http-perl curl\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
