@@ -1600,7 +1600,7 @@ def _run_effects(
         ):
             text = " ".join(command.words)
             ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
-        given = _exports(tool, words)
+        given = _exports(command)
         for name, _ in _SOURCED_HOMES.values():
             if name in given and (name in instr.env or name in exported):
                 del given[name]  # (it is set: the script keeps it)
@@ -2328,10 +2328,12 @@ def _reconfigured(words: tuple[str, ...]) -> bool:
     return bool(named) and named <= {"locales", "tzdata"}
 
 
-def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
+def _exports(command: Command) -> dict[str, str]:
     """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
-    `pip config set global.no-cache-dir true` as pip reads it, the same as the variable; a
-    version manager's home by the script sourced (`. /usr/local/share/nvm/nvm.sh`)."""
+    `pip config set global.no-cache-dir true` (or that setting echoed into pip.conf) as pip
+    reads it, the same as the variable; a version manager's home by the script sourced (`.
+    /usr/local/share/nvm/nvm.sh`)."""
+    tool, words = tool_and_args(command)
     sourced = _SOURCED_HOMES.get(posixpath.basename(words[1])) if len(words) > 1 else None
     if tool in ("source", ".") and sourced and words[1].startswith("/"):
         # (nvm.sh takes the directory it is in for NVM_DIR when none is set; SDKMAN's and
@@ -2379,19 +2381,32 @@ def _exports(tool: str, words: tuple[str, ...]) -> dict[str, str]:
         given = given or (rest[1] if len(rest) > 1 and "=" not in rest[0] else "")
         if key == moved[0] and given.startswith("/"):
             return {moved[1]: given}
-    value = pip_no_cache_setting(tool, words)
+    value = pip_no_cache_setting(command)
     return {"PIP_NO_CACHE_DIR": value} if value is not None else {}
 
 
-def pip_no_cache_setting(tool: str, words: tuple[str, ...]) -> str | None:
+def pip_no_cache_setting(command: Command) -> str | None:
     """The value `pip config [--site|--global|--user] set global.no-cache-dir VALUE` writes
-    into pip's configuration (any value turns the cache off, pypa/pip#5735), or None."""
-    if tool not in _PIP or words[1:2] != ("config",):
+    into pip's configuration, or a pip.conf written whole with one holds (`echo -e
+    "[global]\nno-cache-dir = true" > /etc/pip.conf`); any value turns the cache off
+    (pypa/pip#5735). None otherwise."""
+    tool, words = tool_and_args(command)
+    if tool in _PIP and words[1:2] == ("config",):
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        if len(rest) > 2 and rest[0] == "set" and rest[1].split(".", 1)[-1] == "no-cache-dir":
+            return rest[2]
         return None
-    rest = [w for w in words[2:] if not w.startswith("-")]
-    if len(rest) > 2 and rest[0] == "set" and rest[1].split(".", 1)[-1] == "no-cache-dir":
-        return rest[2]
+    if tool in ("echo", "printf") and any(
+        _writes_file(r) and posixpath.basename(r.target) in ("pip.conf", "pip.ini")
+        for r in command.redirects
+    ):
+        setting = _PIP_CONF_NO_CACHE.search(" ".join(words[1:]))
+        return setting.group(1) if setting else None
     return None
+
+
+# (in pip.conf's text as echo or printf is given it, its lines joined by `\n`)
+_PIP_CONF_NO_CACHE = re.compile(r"(?:^|\\n|\s)no[-_]cache[-_]dir\s*=\s*(\w+)")
 
 
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:

@@ -1471,9 +1471,7 @@ def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
             continue
         if off:
             found.update((index, op.command) for op in step.run.ops if op.family == "pip")
-        off = off or any(
-            pip_no_cache_setting(*tool_and_args(c)) is not None for c in step.run.commands
-        )
+        off = off or any(pip_no_cache_setting(c) is not None for c in step.run.commands)
     return found
 
 

@@ -33,8 +33,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   environment of its own, and `pipx install`, `inject` or `upgrade`, whose pip keeps its cache
   unless `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
   `PIP_NO_CACHE_DIR` or an earlier `pip config set global.no-cache-dir` (which any value sets,
-  `false` too) (not `--no-deps`
-  installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
+  `false` too), or that setting echoed into pip.conf (not `--no-deps` installs of wheel files,
+  or of checkouts built `--no-build-isolation`, which fetch nothing: a
   build in isolation fetches its build requirements first; nor `python -m spacy download`, whose
   pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool
   install`, `venv --seed`, and `build`, `lock`, `pip compile`, which fetch what they resolve)

@@ -24538,6 +24538,19 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -f /etc/nginx/conf.d/default.conf\n",
         [(3, "LG003")],
     ),
+    # pip's configuration echoed with no-cache-dir turns the cache off for the pips after it,
+    # in that RUN and the later ones
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache py3-pip && "
+        'echo -e "[global]\\nno-cache-dir = true" > /etc/pip.conf && pip install flask\n'
+        "RUN pip install requests\n",
+        [],
+    ),
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache py3-pip && "
+        'echo -e "[global]\\nroot-user-action = ignore" > /etc/pip.conf && pip install flask\n',
+        [(2, "LG005")],
+    ),
 ]
 
 
