@@ -7839,7 +7839,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # `bench setup requirements` their requirements, all with pip's cache on)
         fetches = sub != "setup" or "requirements" in words
         return "pip", fetches, fetches
-    if tool == "mim":  # (OpenMMLab's installer: `mim install mmcv` runs pip, options and all)
+    if tool in ("mim", "stoq"):
+        # (OpenMMLab's installer, `mim install mmcv`, runs pip, options and all; stoQ's plugin
+        # manager, `stoq install --github stoq:hash`, pip-installs the plugin and its
+        # requirements)
         return "pip", sub == "install", sub == "install"
     if tool == "uv":
         second = subcommand(words[1:]) if sub in ("pip", "tool") else ""

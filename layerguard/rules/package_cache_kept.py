@@ -133,7 +133,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; `arduino-cli core install`
   and `lib install` (not a library from `--git-url` or `--zip-path`), which keep every archive in
   `~/.arduino15/staging`, without `arduino-cli cache clean`; Frappe's `bench init`,
-  `bench get-app` and `bench setup requirements`, which pip-install the apps, as pip; code-server's
+  `bench get-app` and `bench setup requirements`, which pip-install the apps, and stoQ's `stoq
+  install` of a plugin, as pip; code-server's
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
   calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`, and
   WebUpd8's Oracle Java installer packages (`apt-get install oracle-java8-installer`), which keep

@@ -24551,6 +24551,12 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         'echo -e "[global]\\nroot-user-action = ignore" > /etc/pip.conf && pip install flask\n',
         [(2, "LG005")],
     ),
+    # stoQ's plugin manager pip-installs each plugin, with pip's cache on
+    (
+        "FROM python:3.9\nRUN pip3 install --no-cache-dir stoq-framework\nENV STOQ_HOME=/app\n"
+        "RUN stoq install --github stoq:hash\nRUN stoq list\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
