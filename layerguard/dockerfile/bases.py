@@ -635,6 +635,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # they were installed from, which `_PREFECT_2` adds)
     "prefecthq/prefect": ("/opt/prefect/entrypoint.sh",),
     "eclipse-mosquitto": ("/mosquitto/config/mosquitto.conf",),
+    # (FRRouting's image: its package's daemons list and configuration)
+    "frrouting/frr": ("/etc/frr/daemons", "/etc/frr/frr.conf", "/etc/frr/vtysh.conf"),
     "caddy": ("/etc/caddy/Caddyfile", "/usr/share/caddy/index.html", "/usr/bin/caddy"),
     # (NiFi's image: the release's conf/ in NIFI_HOME)
     "apache/nifi": tuple(
@@ -2056,7 +2058,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "proxychains"): ("/etc/proxychains.conf",),
     ("apt", "proxychains4"): ("/etc/proxychains4.conf",),
     ("yum", "rsync-daemon"): ("/etc/rsyncd.conf",),
-    **{(m, "frr"): ("/etc/frr/daemons", "/etc/frr/frr.conf") for m in ("apt", "yum")},
+    # (and Debian's its SysV init script)
+    **{
+        (m, "frr"): ("/etc/frr/daemons", "/etc/frr/frr.conf", "/etc/frr/vtysh.conf", *init)
+        for m, init in (("apt", ("/etc/init.d/frr",)), ("yum", ()))
+    },
     ("apt", "cri-tools"): ("/etc/crictl.yaml",),
     ("yum", "syslog-ng"): ("/etc/syslog-ng/syslog-ng.conf",),
     ("yum", "heketi"): ("/etc/heketi/heketi.json",),

@@ -24557,6 +24557,17 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN stoq install --github stoq:hash\nRUN stoq list\n",
         [(4, "LG005")],
     ),
+    # FRR's package ships its vtysh.conf and, Debian's, its init script; FRRouting's image its
+    # configuration
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y frr "
+        "&& rm -rf /var/lib/apt/lists/*\nCOPY frr /etc/init.d/frr\nCOPY vtysh.conf /etc/frr/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM frrouting/frr:latest\nRUN touch /etc/frr/bgpd.conf && chown frr /etc/frr/*.conf\n",
+        [(2, "LG004")],
+    ),
 ]
 
 
