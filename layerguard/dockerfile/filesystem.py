@@ -947,9 +947,10 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     upgrades it (`pip install --upgrade pip`, which the old pip still runs) or get-pip.py
     installs another."""
     found: set[tuple[int, str]] = set()
-    if held.managed_python:
+    jessie = held.release_now and held.manager == "apt" and _of_jessie(steps)
+    if held.managed_python and not jessie:
         return _managed_pip(steps, held.release_now)
-    if not held.old_pip:
+    if not (held.old_pip or jessie):
         return found
     old = False
     for index, step in enumerate(steps):
@@ -1050,7 +1051,7 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
-            if dated and op.family == "apt" and _BEFORE_PEP_668.intersection(op.packages):
+            if dated and op.family == "apt" and _of_an_older_release(op.packages, steps):
                 # (and one whose install names a package today's release has not: Python 2's
                 # pip, gone since Debian 11 and Ubuntu 20.04, dates the file before PEP 668)
                 return found
@@ -1063,6 +1064,38 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
 
 _SOURCES_LIST = "/etc/apt/sources.list"
 _BEFORE_PEP_668 = frozenset({"python-pip"})
+# The CPythons of the releases before today's, 3.5 to 3.11 (`python3.8`, `python3.10-venv`),
+# which neither Debian 13 nor Ubuntu since 24.04 packages: only a repository the file adds
+# (deadsnakes' PPA) brings them to today's
+_OLDER_PYTHON = re.compile(r"(?:lib)?python3\.(?:[5-9]|1[01])(?:-[a-z]+)*")
+# JDKs of Debian 8 and Ubuntu 14.04 and before, whose python-pip (1.5) predates pip's cache
+_JESSIE_JDK = re.compile(r"openjdk-[67]-(?:jre|jdk)(?:-headless)?")
+_ADDS_A_REPOSITORY = re.compile(r"add-apt-repository|deadsnakes|/etc/apt/sources\.list")
+
+
+def _of_an_older_release(packages: tuple[str, ...], steps: Sequence[Step]) -> bool:
+    """The apt install of `packages`, on a tag of today's release, names a package only an
+    older release has: Python 2's pip, a CPython before 3.12 (unless the file adds a
+    repository, which may bring it), a JDK of Debian 8's day."""
+    if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
+        return True
+    return any(_OLDER_PYTHON.fullmatch(p) for p in packages) and not any(
+        _ADDS_A_REPOSITORY.search(step.instr.node.original) for step in steps
+    )
+
+
+def _of_jessie(steps: Sequence[Step]) -> bool:
+    """An apt install names a JDK only Debian 8, Ubuntu 14.04 and their elders packaged: on a
+    tag of today's release, the file was written for one of those, whose pip has no cache."""
+    return any(
+        op.family == "apt"
+        and op.role == INSTALL
+        and any(_JESSIE_JDK.fullmatch(p) for p in op.packages)
+        for step in steps
+        for op in (step.run.ops if step.run is not None else ())
+    )
+
+
 _BREAKS_SYSTEM_PACKAGES = re.compile(
     r"(?:pip[\d.]*\s+config\s+set\s+\S*break-system-packages|break-system-packages\s*=)"
 )

@@ -146,9 +146,11 @@ directory does (wherever `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`, `GOPATH`, an opti
 of the `USER` (as `useradd -d` or the base image gave it: `USER 1000` on node is `/home/node`) or
 the `ENV HOME` the `RUN` sees), or the pip that runs is the distribution's own where it predates pip
 6, the first with a cache (`python-pip` of Ubuntu 14.04 or Debian 8, until a `pip install --upgrade
-pip`), or refuses to install into an externally managed Python before it fetches anything (PEP 668:
+pip`; on a tag of today's release, where the file installs a JDK of their day, `openjdk-7-jre`), or
+refuses to install into an externally managed Python before it fetches anything (PEP 668:
 Debian 12 and Ubuntu 23.04 on, their testing and rolling tags, Alpine 3.19 on, Arch since April
-2023, unless
+2023; not on a tag of today's release where the file installs what only an older release packaged,
+Python 2's pip or a CPython before 3.12 from no repository of its own; unless
 `--break-system-packages`, `--target`, `--prefix` or `--root`, `PIP_BREAK_SYSTEM_PACKAGES`, pip's
 configuration set to break them, or a venv), or the install repeats one an earlier RUN made from the
 same lock copied from the same file (`poetry install` after `poetry install --no-root`, `yarn`, `npm

@@ -24568,6 +24568,30 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM frrouting/frr:latest\nRUN touch /etc/frr/bgpd.conf && chown frr /etc/frr/*.conf\n",
         [(2, "LG004")],
     ),
+    # on a tag of today's release, an install of what only an older release packaged dates the
+    # file: a CPython before 3.12 (its pip not externally managed, unless a repository the file
+    # adds brings that Python), a JDK of Debian 8's day (its python-pip older than pip's cache)
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y python3-pip python3.9 "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip install poetry\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y software-properties-common "
+        "&& add-apt-repository ppa:deadsnakes/ppa && apt-get install -y python3-pip python3.9 "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip install poetry\n",
+        [],
+    ),
+    (
+        "FROM debian:latest\nRUN apt-get update && apt-get install -y python-pip openjdk-7-jre "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip install Sphinx\n",
+        [],
+    ),
+    (
+        "FROM debian:latest\nRUN apt-get update && apt-get install -y python-pip openjdk-8-jre "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip install Sphinx\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
