@@ -3986,6 +3986,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "cpan", ("cpan", code)  # (`perl -MCPAN -e 'install JSON'`)
         if name.startswith("pip") and name[3:].replace(".", "").isdigit() and len(name) > 4:
             return "pip", words  # pip2.7, pip3.11
+        if name in ("ckan-pip", "ckan-pip3"):
+            return "pip", ("pip", *words[1:])  # (CKAN's images' link to its virtualenv's pip)
         if (
             name.startswith("php")
             and (at := _php_script(words))

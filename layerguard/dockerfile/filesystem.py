@@ -941,6 +941,9 @@ def _through_links(
     return tuple(out)
 
 
+_OLD_PIPS = frozenset({"python-pip", "python3-pip", "python-virtualenv", "python3-virtualenv"})
+
+
 def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each pip command that runs the distribution's own pip where it
     predates pip's cache (`apt-get install python-pip` on Ubuntu 14.04), until a command
@@ -958,7 +961,9 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
             if op.family == "apt" and op.role == INSTALL:
-                old = old or any(p in ("python-pip", "python3-pip") for p in op.packages)
+                # (or its virtualenv, whose environments get the pip it bundles, as old: 1.11
+                # bundles pip 1.5)
+                old = old or any(p in _OLD_PIPS for p in op.packages)
             elif op.family == "pip" and old:
                 found.add((index, op.command))
                 if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):

@@ -24592,6 +24592,17 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "&& rm -rf /var/lib/apt/lists/*\nRUN pip install Sphinx\n",
         [(3, "LG005")],
     ),
+    # the virtualenv of an old release bundles its old pip; CKAN's images link ckan-pip to
+    # their virtualenv's pip
+    (
+        "FROM ubuntu:12.04\nRUN apt-get update && apt-get install -y python-virtualenv "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN virtualenv /env && /env/bin/pip install flask\n",
+        [],
+    ),
+    (
+        "FROM ckan/ckan:2.9\nRUN ckan-pip install -U pip && ckan-pip3 install gunicorn\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
