@@ -3724,19 +3724,24 @@ def _zipped_into(tool: str, words: tuple[str, ...]) -> str | None:
 
 
 def _tar_archive(words: tuple[str, ...]) -> str | None:
-    """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word after bundled `xzf`."""
-    value = _option_value(words, "-f", "--file")
-    if value is not None:
-        return value
-    first = words[1] if len(words) > 1 else ""
-    if first and not first.startswith("-") and "f" in first and len(words) > 2:
-        return words[2]  # `tar xzf FILE`: old-style bundled letters, f takes the next word
-    return None
+    """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word bundled `xzf` takes."""
+    return _option_value(_tar_spelled_out(words), "-f", "--file")
 
 
 def _tar_spelled_out(words: tuple[str, ...]) -> tuple[str, ...]:
-    """tar's words with its long options written in full (tar takes a prefix: `--dir /opt`,
+    """tar's words with its options written out: the old style's bundled letters each as its
+    own option, those that take a value with the next word in turn (`tar xzfC app.tgz /opt` is
+    `-x -z -f app.tgz -C /opt`), and its long options in full (tar takes a prefix: `--dir /opt`,
     `--strip 1`)."""
+    first = words[1] if len(words) > 1 else ""
+    if _TAR_LETTERS.fullmatch(first):
+        rest = list(words[2:])
+        bundled: list[str] = []
+        for letter in first:
+            bundled.append("-" + letter)
+            if letter in _TAR_LETTER_VALUES and rest:
+                bundled.append(rest.pop(0))
+        words = (words[0], *bundled, *rest)
     out = []
     for word in words:
         name, eq, value = word.partition("=")
@@ -3745,6 +3750,10 @@ def _tar_spelled_out(words: tuple[str, ...]) -> tuple[str, ...]:
             word = full[0] + eq + value if len(full) == 1 else word
         out.append(word)
     return tuple(out)
+
+
+# tar's short options that take a value (`-C DIR`, `-f FILE`, `-T LIST`, `-X PATTERNS`)
+_TAR_LETTER_VALUES = frozenset("bCfFgHKLNTVX")
 
 
 def _tar_left_out(words: tuple[str, ...], members: tuple[str, ...]) -> tuple[str, ...]:
@@ -3779,21 +3788,21 @@ def _tar_members(words: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     skip = False
     # (tar takes a long option by a prefix of it: `--strip 1`)
-    for at, word in enumerate(_tar_spelled_out(words)[1:], 1):
+    for word in _tar_spelled_out(words)[1:]:
         if skip:
             skip = False
         elif word.startswith("--"):
             skip = "=" not in word and word in _TAR_VALUES
         elif word.startswith("-") and len(word) > 1:
-            skip = word[-1] in "fCTXb"  # (a cluster whose last letter takes the next word)
-        elif at == 1 and _TAR_LETTERS.fullmatch(word):
-            skip = word.endswith(("C", "T", "X"))  # (old-style bundled letters: `tar xzf FILE`)
+            # (a cluster whose last letter takes the next word)
+            skip = word[-1] in _TAR_LETTER_VALUES
         elif word != archive:
             out.append(word)
     return out
 
 
-_TAR_LETTERS = re.compile(r"[xtcrzjJvfpkmoOaSwWUZ]*[xtc][xtcrzjJvfpkmoOaSwWUZ]*")
+# tar's old style: its first word a bundle of option letters, one of them a mode (`xzf`)
+_TAR_LETTERS = re.compile(r"[A-Za-z]*[xtcrud][A-Za-z]*")
 _TAR_VALUES = frozenset(
     {"--file", "--directory", "--files-from", "--exclude-from", "--exclude", "--strip-components"}
     | {"--owner", "--group", "--mode", "--transform", "--use-compress-program"}

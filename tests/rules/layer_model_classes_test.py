@@ -24603,6 +24603,18 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM ckan/ckan:2.9\nRUN ckan-pip install -U pip && ckan-pip3 install gunicorn\n",
         [(2, "LG005")],
     ),
+    # tar's old style gives each bundled letter that takes a value the next word in turn:
+    # `xzC /opt` unpacks into /opt
+    (
+        "FROM rockylinux:9\nRUN curl -SL https://archive.apache.org/dist/tomcat/tomcat-8/v8.5.11/"
+        "bin/apache-tomcat-8.5.11.tar.gz | tar xzC /opt\n"
+        "RUN rm -rf /opt/apache-tomcat-8.5.11/webapps/docs\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM rockylinux:9\nCOPY app.tgz /tmp/\nRUN tar xzfC /tmp/app.tgz /opt && rm /tmp/*.tgz\n",
+        [(2, "LG006"), (3, "LG003")],
+    ),
 ]
 
 
