@@ -1453,6 +1453,9 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),
     # (the OCaml images run as their user opam, whose ~/.opam holds opam's root)
     "ocaml/opam": (("HOME", "/home/opam"),),
+    # (Gitpod's workspace images set their user gitpod's home for every user: root's pip there
+    # finds a cache directory it does not own)
+    "gitpod/workspace-*": (("HOME", "/home/gitpod"),),
     # (every OSS-Fuzz project's Dockerfile builds on these: `COPY build.sh $SRC/`)
     "gcr.io/oss-fuzz-base/*": (("SRC", "/src"), ("OUT", "/out"), ("WORK", "/work")),
     **{

@@ -24615,6 +24615,12 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM rockylinux:9\nCOPY app.tgz /tmp/\nRUN tar xzfC /tmp/app.tgz /opt && rm /tmp/*.tgz\n",
         [(2, "LG006"), (3, "LG003")],
     ),
+    # Gitpod's workspace images set HOME to their user's home: root's pip finds a cache
+    # directory it does not own and keeps no cache
+    (
+        "FROM gitpod/workspace-postgres\nUSER root\nRUN pip install pgadmin4\nUSER gitpod\n",
+        [],
+    ),
 ]
 
 
