@@ -2944,6 +2944,10 @@ def package_files(
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
+        if family == "apt" and (server := _PGDG_SERVER.fullmatch(name)):
+            # (a PostgreSQL server's sample configuration, which the official image's
+            # Dockerfile diverts: `dpkg-divert --add --rename --divert ... postgresql.conf.sample`)
+            found.append(f"/usr/share/postgresql/{server.group(1)}/postgresql.conf.sample")
         if family == "apt" and (
             name in _NEEDS_CERTIFICATES
             or _OPENJDK_PACKAGE.fullmatch(name)
@@ -2958,6 +2962,11 @@ def package_files(
         ):
             found.extend(PACKAGE_FILES[("apt", _APACHE_FIRST[name])])
     return tuple(found)
+
+
+# Debian's (and PGDG's) PostgreSQL servers by major version, a pin after it or none
+# (`postgresql-15`, `postgresql-9.6=9.6.24-1.pgdg90+1`)
+_PGDG_SERVER = re.compile(r"postgresql-(\d+(?:\.\d+)?)(?:=\S*)?")
 
 
 # Debian's packages that depend on ca-certificates, and those that recommend it (curl through

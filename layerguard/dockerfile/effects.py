@@ -3723,6 +3723,22 @@ def _zipped_into(tool: str, words: tuple[str, ...]) -> str | None:
     return name if "." in posixpath.basename(name) else name + ".zip"
 
 
+def _diverted(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """The file `dpkg-divert --rename --add FILE` moves and where to (`--divert`, else
+    FILE.distrib), as `mv` would; None where it renames nothing (no `--rename`, `--remove`,
+    `--list`)."""
+    told = set(words[1:])
+    if "--rename" not in told or told & {"--remove", "--list", "--listpackage", "--truename"}:
+        return None
+    files = _operands(words, _DIVERT_VALUES)
+    if len(files) != 1:
+        return None
+    return files[0], _option_value(words, "", "--divert") or files[0] + ".distrib"
+
+
+_DIVERT_VALUES = frozenset({"--divert", "--package", "--admindir", "--instdir", "--root"})
+
+
 def _tar_archive(words: tuple[str, ...]) -> str | None:
     """The archive `tar` reads: `-f FILE`, `--file=FILE`, or the word bundled `xzf` takes."""
     return _option_value(_tar_spelled_out(words), "-f", "--file")
@@ -4826,6 +4842,14 @@ def _ops(
         # (jlesage's GUI base's helper: it deletes the icons the base generated for noVNC, in
         # /opt/noVNC since its v4, and makes the app's own; elsewhere the paths are not there)
         yield Op(REMOVE, tool, JLESAGE_ICONS, text)
+    elif tool == "dpkg-divert" and (diverted := _diverted(words)) is not None:
+        # (as a mv where the file is there: a rename of a file a package is known to ship
+        # writes its bytes again. Blind: unlike mv, `--rename` moves nothing where nothing is,
+        # so a path no layer is known to hold, `/sbin/initctl`, says nothing of the base.)
+        moved = _paths(list(diverted), command)
+        if len(moved) == 2:
+            yield Op(REMOVE, tool, moved[:1], text, blind=True)
+            yield Op(WRITE, tool, moved[1:], text, FILE, UNKNOWN, sources=moved[:1])
     elif tool == "pg_createcluster" and len(made := _operands(words, _CREATECLUSTER_VALUES)) >= 2:
         # (Debian's PostgreSQL: a cluster's data and its configuration in /etc)
         major, main = made[-2:]

@@ -5,10 +5,12 @@ Reports a `RUN` of a shipped stage that removes file bytes an earlier layer adde
 `find ... -delete` or `-exec rm`, `mv` (the old path is hidden; below an archive an earlier `RUN`
 unpacked, its top directory, `mv keycloak-25.0.4 keycloak`; a program of a bin directory, which the
 base image holds when no layer wrote it, `mv /usr/bin/who /usr/bin/who.orig`, but not a link such
-as `/bin/sh`), an `ln -sf` over a file (`ln -sf /config/sshd_config /etc/ssh/sshd_config` after the
-package wrote it), a package removal (`apt-get purge/remove/autoremove`, `dpkg -r`, `apk del`,
-`yum/dnf remove`, `rpm -e`, `pacman -R`, `pip`/`pipx uninstall`, `npm uninstall`, ...) or a
-cache clean in a later `RUN` (`yum clean all`, `npm cache clean`). Any removal of a path an earlier
+as `/bin/sh`), a `dpkg-divert --rename` of a file a package is known to ship (the official postgres
+image's `postgresql.conf.sample`), an `ln -sf` over a file (`ln -sf /config/sshd_config
+/etc/ssh/sshd_config` after the package wrote it), a package removal (`apt-get
+purge/remove/autoremove`, `dpkg -r`, `apk del`, `yum/dnf remove`, `rpm -e`, `pacman -R`,
+`pip`/`pipx uninstall`, `npm uninstall`, ...) or a cache clean in a later `RUN` (`yum clean all`,
+`npm cache clean`). Any removal of a path an earlier
 instruction is seen to write counts, whatever else the same `RUN` does there (`make -C /opt/vendor
 install && rm -rf /opt/vendor`); so does `truncate -s 0` of what it wrote, and a shell script the
 `RUN` runs (by path, or by name from a bin directory) that a `COPY` brought from the build context,

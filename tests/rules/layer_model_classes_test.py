@@ -24621,6 +24621,20 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM gitpod/workspace-postgres\nUSER root\nRUN pip install pgadmin4\nUSER gitpod\n",
         [],
     ),
+    # dpkg-divert --rename moves a file a package is known to ship (a PostgreSQL server's sample
+    # configuration) as mv does; where no layer is known to hold the file it moves nothing
+    (
+        "FROM debian:bookworm\nENV PG_MAJOR 15\nRUN apt-get update && apt-get install -y "
+        '"postgresql-$PG_MAJOR" && rm -rf /var/lib/apt/lists/*\nRUN dpkg-divert --add --rename '
+        '--divert /usr/share/postgresql/postgresql.conf.sample.dpkg "/usr/share/postgresql/'
+        '$PG_MAJOR/postgresql.conf.sample"\n',
+        [(4, "LG003")],
+    ),
+    (
+        "FROM ubuntu:14.04\nRUN dpkg-divert --local --rename --add /sbin/initctl "
+        "&& ln -sf /bin/true /sbin/initctl\n",
+        [],
+    ),
 ]
 
 
