@@ -1983,6 +1983,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "certbot"): ("/etc/cron.d/certbot", "/etc/letsencrypt/cli.ini"),
     ("apt", "scanbd"): ("/etc/scanbd/scanbd.conf",),
     ("apt", "libapache2-mod-security2"): ("/etc/modsecurity/modsecurity.conf-recommended",),
+    # (mod_wsgi's module configuration, for Python 2 and 3)
+    **{
+        ("apt", name): ("/etc/apache2/mods-available/wsgi.conf",)
+        for name in ("libapache2-mod-wsgi", "libapache2-mod-wsgi-py3")
+    },
     # (noVNC's web client, whose icons and page images replace to brand it)
     ("apt", "novnc"): (
         "/usr/share/novnc/vnc.html",

@@ -31,7 +31,8 @@ a copy of the image's own `s2i/bin` replaces, the official images' `docker-entry
 library a final stage copies from its build stage, by name or by a wildcard over its directory
 (`lib*`) (musl's loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on
 Debian 12, Ubuntu 22.04 and later and distroless; libgcc's `libgcc_s.so.1` on every Debian and
-Ubuntu), where a RUN moved or copied such a file's directory (`mv webapps.dist webapps` on tomcat),
+Ubuntu), the certificate bundle of a stage's whole `/etc/ssl/certs`, where a RUN moved or copied
+such a file's directory (`mv webapps.dist webapps` on tomcat),
 `/etc/nginx/nginx.conf` after `apt-get install nginx` (or `nginx=1.22*`;
 `/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini`
 after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
@@ -1975,7 +1976,16 @@ def _known_base_content(
             and write.into.rstrip("/") == ""
             and path == "/usr/sbin/install_packages"
         )
-        if write.path == path or site or into or scripts or bitnami:
+        # A stage's whole certificates directory (`COPY --from=wget /etc/ssl/certs
+        # /etc/ssl/certs`) holds the bundle under the name every Debian, Ubuntu and Alpine
+        # image gives it, whatever the stage's image.
+        certs = (
+            bool(write.origin)
+            and (write.tree or write.either)
+            and "/" + write.source.strip("/") == _CERTS_DIR == top
+            and path == _CERTS_DIR + "/ca-certificates.crt"
+        )
+        if write.path == path or site or into or scripts or bitnami or certs:
             yield path, where, None
             return
     if (
@@ -2227,6 +2237,7 @@ def _holds_filled_tree(path: str, trees: tuple[str, ...], distribution: bool = F
 
 _MULTIARCH = re.compile(r"/(usr/)?lib/\w+-linux-gnu\w*")
 # A source named for the C library (`glibc-2.35/`, `libc6/`)
+_CERTS_DIR = "/etc/ssl/certs"
 _C_LIBRARY_SOURCE = re.compile(r"(?:^|/)(?:glibc|libc6?)(?:[-_.\d]|/|$)")
 _SITE_PACKAGES = re.compile(r"/usr(?:/local)?/lib/python3(?:\.\d+)?/(?:site|dist)-packages")
 

@@ -24635,6 +24635,24 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "&& ln -sf /bin/true /sbin/initctl\n",
         [],
     ),
+    # a stage's whole certificates directory holds the bundle under its usual name, whatever
+    # the stage's image: copied onto a base that holds one, it writes the bundle again
+    (
+        "FROM example.com/tools/wget:1 AS wget\nFROM python:3.9-slim-bookworm\n"
+        "COPY --from=wget /etc/ssl/certs /etc/ssl/certs\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM example.com/tools/wget:1 AS wget\nFROM scratch\n"
+        "COPY --from=wget /etc/ssl/certs /etc/ssl/certs\n",
+        [],
+    ),
+    # mod_wsgi's package ships its module configuration
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libapache2-mod-wsgi-py3 "
+        "&& rm -rf /var/lib/apt/lists/*\nCOPY wsgi.conf /etc/apache2/mods-available/wsgi.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
