@@ -3668,13 +3668,11 @@ def _reach(
             or (op.kind == TOUCH and not any(covers(t, path) for t in taken))
         )
         and not any(e.path == path for e in live)
-        and not (moves and path.startswith(_APT_SOURCES))
     ):
-        # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php
-        # writes its bytes again) or copied up (a touch too: `touch /etc/crontabs/root` on
-        # Alpine's); not removed, which frees a config file's few;
-        # nor apt's source lists moved aside, a few lines of configuration (not yum's
-        # CentOS-Base.repo, which labels count)
+        # A file every image of the base holds, moved (`mv php.ini-production php.ini` on php,
+        # `mv /etc/apt/sources.list /etc/apt/sources.list.bak` on Ubuntu's: its bytes are
+        # written again) or copied up (a touch too: `touch /etc/crontabs/root` on Alpine's);
+        # not removed, which frees a config file's few
         return [Hit(Entry(path, FILE, HEAVY, None, BASE), path, True)]
     if (
         op.kind == CHOWN

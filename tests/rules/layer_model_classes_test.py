@@ -16545,8 +16545,8 @@ _FORTY_SEVENTH = [
         "# expect: nothing\n",
         [],
     ),
-    # apt's source lists the base holds, moved aside, are a few lines of configuration (not a
-    # file of weight every image holds, as php.ini-production)
+    # a file every image of the base holds, moved, is written again under its new name (apt's
+    # source lists, below, of a stage not shipped; php.ini-production)
     (
         "FROM ubuntu:22.04\n"
         "RUN mv /etc/apt/sources.list /etc/apt/sources.list.bak\n"
@@ -24653,6 +24653,13 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "&& rm -rf /var/lib/apt/lists/*\nCOPY wsgi.conf /etc/apache2/mods-available/wsgi.conf\n",
         [(3, "LG002")],
     ),
+    # apt's source list every Ubuntu image before 24.04 holds, moved aside, is written again
+    # under the new name (a mv of a file every image of the base holds), not when removed
+    (
+        "FROM ubuntu:20.04\nRUN mv /etc/apt/sources.list /etc/apt/sources.list.bak\n",
+        [(2, "LG003")],
+    ),
+    ("FROM ubuntu:20.04\nRUN rm /etc/apt/sources.list\n", []),
 ]
 
 
