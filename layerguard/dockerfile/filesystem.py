@@ -4625,7 +4625,10 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         # (an earlier install may have pulled it in: `build-essential` brings gcc; one of
         # packages a variable or a file named may be anything)
         and not any("$" in p or _brings(p, names) for p in installed)
-        and not any(n.startswith("lib") for n in names)
+        # (a library alone may have come with what an earlier install pulled in; one named
+        # beside a program no image or install holds is that program's: `apt-get remove nodejs
+        # libnode72 nodejs-doc` on ubuntu)
+        and not all(n.startswith("lib") for n in names)
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
     if not anything and op.family == "gem" and names <= held.default_gems:

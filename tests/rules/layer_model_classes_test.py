@@ -24660,6 +24660,18 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG003")],
     ),
     ("FROM ubuntu:20.04\nRUN rm /etc/apt/sources.list\n", []),
+    # a library named beside a program no image or install holds is that program's: the
+    # removal finds neither; a library alone may have come with an earlier install
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y git make curl\n"
+        "RUN apt-get remove -y nodejs libnode72 nodejs-doc\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y git make curl\n"
+        "RUN apt-get remove -y libcurl4\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
