@@ -7177,6 +7177,8 @@ _CARGO_PLUGIN_BUILDS = frozenset(
     {("chef", "cook"), ("nextest", "run"), ("nextest", "r"), ("nextest", "list")}
     | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
     | {("leptos", "test"), ("leptos", "end-to-end")}
+    # (pgrx's, and its older name pgx's: the PostgreSQL extension, built by cargo)
+    | {(pg, sub) for pg in ("pgrx", "pgx") for sub in ("install", "package", "test", "run")}
 )
 
 

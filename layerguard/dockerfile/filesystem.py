@@ -1648,11 +1648,12 @@ def _pip_satisfied(
 
 
 def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
-    """(step, command) of each `npm install` that names no package, run in / of a public base
-    (one whose distribution is known) where nothing before it put a package.json or a tree: npm
-    finds no project there and fetches nothing (a Dockerfile that copied package.json to /app and
-    forgot its WORKDIR)."""
-    found: set[tuple[int, str]] = set()
+    """(step, command) of each `npm install` (or bare `yarn`) that names no package, run in / of
+    a public base (one whose distribution is known) where nothing before it put a package.json
+    or a tree (a Dockerfile that copied package.json to /app and forgot its WORKDIR), or in a
+    directory an earlier RUN made empty that nothing wrote into since (`mkdir javascript`, then
+    `yarn --cwd ./javascript`): npm and yarn find no project there and fetch nothing."""
+    found = _in_empty_directories(steps)
     if not held.manager:
         return found  # (an image of one's own may hold a project at /)
     for index, step in enumerate(steps):
@@ -1673,17 +1674,64 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
                 op.kind == WRITE and {"/", "/package.json"} & set(op.paths)
             ):
                 return found  # (a program run there, or a write there, may have made one)
-            words = op.command.split()
-            if (
-                op.role == CACHE
-                and op.family == "npm"
-                and words[:1] == ["npm"]
-                and words[1:2] in (["install"], ["i"])
-                and op.command not in named
-                and not any("prefix" in w or w in ("-C", "-g", "--global", "-w") for w in words)
-                and _run_in(op, step) == "/"
-            ):
+            if _project_install(op, named) and _run_in(op, step) == "/":
                 found.add((index, op.command))
+    return found
+
+
+def _project_install(op: Op, named: set[str]) -> bool:
+    """`op` is npm's install of the project where it runs, or yarn's (bare, or `yarn
+    install`), naming no package and no other prefix."""
+    words = op.command.split()
+    npm = words[:1] == ["npm"] and words[1:2] in (["install"], ["i"])
+    # (yarn's options and their values, `--cwd ./web`, and no command: an install)
+    rest = [w for a, w in itertools.pairwise(words) if a not in _YARN_VALUES and w[:1] != "-"]
+    yarn = words[:1] == ["yarn"] and (words[1:2] == ["install"] or not rest)
+    return (
+        op.role == CACHE
+        and ((npm and op.family == "npm") or (yarn and op.family == "yarn"))
+        and op.command not in named
+        and not any("prefix" in w or w in ("-C", "-g", "--global", "-w") for w in words)
+    )
+
+
+# yarn's options that take the next word
+_YARN_VALUES = frozenset({"--cwd", "--modules-folder", "--cache-folder", "--network-timeout"})
+
+
+def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, command) of each project install (`_project_install`) run in a directory an
+    earlier RUN's mkdir made where nothing was, and nothing wrote into since."""
+    found: set[tuple[int, str]] = set()
+    written: list[str] = []  # what the layers so far wrote
+    empty: set[str] = set()  # the directories made empty, untouched since
+    for index, step in enumerate(steps):
+        for w in step.copies:
+            empty = {d for d in empty if not path_overlaps(w.path, d)}
+            written.append(w.path)
+        if step.run is None:
+            continue
+        named = {o.command for o in step.run.ops if o.role == INSTALL and o.packages}
+        command, before = "", empty
+        for op in step.run.ops:
+            if op.command != command:
+                # (as the command found them: not its own node_modules written first)
+                command, before = op.command, set(empty)
+            if _project_install(op, named):
+                words = op.command.split()
+                # (yarn's `--cwd DIR`, from where it runs)
+                told = next((b for a, b in itertools.pairwise(words) if a == "--cwd"), None)
+                cwd = _run_in(op, step)
+                where = posixpath.normpath(posixpath.join(cwd or "/", told)) if told else cwd
+                if where in before:
+                    found.add((index, op.command))
+            if op.kind == WRITE and op.tool == "mkdir" and op.entry == DIR:
+                empty |= {p for p in op.paths if not any(path_overlaps(p, w) for w in written)}
+            elif op.kind == EXEC and not op.paths:
+                empty = set()  # (a program run where the model does not say may write anywhere)
+            elif op.kind in (WRITE, EXEC):
+                empty = {d for d in empty if not any(path_overlaps(p, d) for p in op.paths)}
+            written.extend(op.paths if op.kind == WRITE else ())
     return found
 
 

@@ -79,8 +79,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   InstallAzureCLIDeb), and, with the build context present, shell scripts a `COPY` brought
   from it (run by path, or by name from a bin directory on the PATH: `install-packages curl`),
   and the recipe `make TARGET` runs from a Makefile it brought (`make conda-update`);
-- `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, and maturin's and wasm-pack's builds, which
-  run it) and `go build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
+- `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, maturin's and wasm-pack's builds, which
+  run it, and cargo's plugins that build: `cargo chef cook`, `cargo pgrx install`) and `go
+  build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
   (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not a `go install`
   of packages an earlier RUN's `go get` fetched and built, which finds all done, nor a Go before
   1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7); `dotnet restore`
@@ -155,11 +156,13 @@ Python 2's pip or a CPython before 3.12 from no repository of its own; unless
 configuration set to break them, or a venv), or the install repeats one an earlier RUN made from the
 same lock copied from the same file (`poetry install` after `poetry install --no-root`, `yarn`, `npm
 install`, `pnpm install`, `pipenv install`, `uv sync`, asking for no more, with nothing since
-removing what it installed), or a script the RUN runs and the build context does not show is named
-for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove the
-distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard removes
-nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the package
-manager and its own fix.
+removing what it installed), or a project install that finds no project (`npm install`, a bare
+`yarn`, in / of a known base before anything was put there, or in a directory an earlier RUN made
+empty that nothing filled since), or a script the RUN runs and the build context does not show is
+named for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove
+the distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard
+removes nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the
+package manager and its own fix.
 
 ## Why is this bad?
 Package indexes and downloaded archives are only needed while installing. Left in the layer they

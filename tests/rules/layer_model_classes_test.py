@@ -3989,8 +3989,9 @@ def test_a_wildcard_that_matches_only_build_output_copies_it(lint_files: Lint) -
 
 
 def test_yarn_gets_yarn_advice_and_apk_gets_apk_advice(message: Callable[[str, str], str]) -> None:
-    assert "yarn cache clean" in message("FROM node\nRUN yarn install\n", "LG005")
-    assert "npm" not in message("FROM node\nRUN yarn install\n", "LG005")
+    yarn = "FROM node\nWORKDIR /app\nCOPY package.json .\nRUN yarn install\n"
+    assert "yarn cache clean" in message(yarn, "LG005")
+    assert "npm" not in message(yarn, "LG005")
     assert "apk add --no-cache" in message("FROM alpine\nRUN apk add curl\n", "LG005")
 
 
@@ -4041,7 +4042,10 @@ def test_context_bytes_weigh_a_finding_and_set_its_severity(lint_files: Lint) ->
 
 
 def test_package_cache_help_is_the_managers_own(lint_files: Lint) -> None:
-    (yarn,) = lint_files({"Dockerfile": "FROM node\nRUN yarn install\n"}, code="LG005")
+    (yarn,) = lint_files(
+        {"Dockerfile": "FROM node\nWORKDIR /app\nCOPY package.json .\nRUN yarn install\n"},
+        code="LG005",
+    )
     (apk,) = lint_files({"Dockerfile": "FROM alpine\nRUN apk add curl\n"}, code="LG005")
     assert "yarn cache clean" in yarn.help and "npm" not in yarn.help
     assert "apk add --no-cache" in apk.help and "apt" not in apk.help
@@ -24671,6 +24675,24 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y git make curl\n"
         "RUN apt-get remove -y libcurl4\n",
         [(2, "LG005"), (3, "LG003")],
+    ),
+    # a project install in a directory an earlier RUN made empty, with nothing written into it
+    # since, finds no project and fetches nothing; one a COPY filled does
+    (
+        "FROM node:20\nWORKDIR /home/app\nRUN mkdir javascript\n"
+        "RUN yarn --verbose --cwd ./javascript\n",
+        [],
+    ),
+    (
+        "FROM node:20\nWORKDIR /home/app\nRUN mkdir javascript\nCOPY package.json javascript/\n"
+        "RUN yarn --verbose --cwd ./javascript\n",
+        [(5, "LG005")],
+    ),
+    # pgrx's cargo subcommands build the extension with cargo
+    (
+        "FROM rust:1.80\nRUN cargo install cargo-pgrx && rm -rf /usr/local/cargo/registry\n"
+        "COPY . /ext\nWORKDIR /ext\nRUN cargo pgrx install --release\n",
+        [(5, "LG005")],
     ),
 ]
 

@@ -37,8 +37,9 @@ SAFE = [
         id="npm-and-yarn",
     ),
     pytest.param(  # (the yarn on PATH may be another than corepack's, or none: rm its cache)
-        "FROM node:20\nRUN corepack yarn install\n",
-        "FROM node:20\nRUN corepack yarn install && rm -rf /usr/local/share/.cache/yarn\n",
+        "FROM node:20\nWORKDIR /app\nCOPY package.json .\nRUN corepack yarn install\n",
+        "FROM node:20\nWORKDIR /app\nCOPY package.json .\n"
+        "RUN corepack yarn install && rm -rf /usr/local/share/.cache/yarn\n",
         id="corepack-yarn",
     ),
     pytest.param(
