@@ -1222,11 +1222,12 @@ JLESAGE_ICONS = ("/opt/noVNC/app/images/icons", "/opt/novnc/images/icons")
 _JLESAGE_V4 = re.compile(r"-v4(?:\.|$)")
 # Another image's tag naming an Alpine of 3.14 or later (`node:20-alpine3.19`)
 _NEW_ALPINE_TAG = re.compile(r"alpine-?3\.(?:1[4-9]|[2-9]\d)\b")
-# nginx's own Alpine tags of nginx 1.22 and later, on Alpine 3.15 and later (`1.23.3-alpine-perl`,
-# `mainline-alpine`, `alpine`: today's)
+# nginx's own Alpine tags (and its unprivileged images') of nginx 1.22 and later, on Alpine 3.15
+# and later (`1.23.3-alpine-perl`, `mainline-alpine`, `1-alpine`, `alpine`: today's)
 _NGINX_NEW_ALPINE = re.compile(
-    r"^(?:(?:1\.(?:2[2-9]|[3-9]\d)|[2-9])(?:\.\d+)*-|mainline-|stable-)?alpine"
+    r"^(?:(?:1\.(?:2[2-9]|[3-9]\d)(?:\.\d+)*|1|[2-9](?:\.\d+)*)-|mainline-|stable-)?alpine"
 )
+_NGINX_IMAGES = frozenset({"nginx", "nginxinc/nginx-unprivileged"})
 # Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that
 # names one (`node:22-alpine3.20`)
 _MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
@@ -1985,7 +1986,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "libapache2-mod-security2"): ("/etc/modsecurity/modsecurity.conf-recommended",),
     # (mod_wsgi's module configuration, for Python 2 and 3)
     **{
-        ("apt", name): ("/etc/apache2/mods-available/wsgi.conf",)
+        ("apt", name): tuple(f"/etc/apache2/mods-available/wsgi.{n}" for n in ("conf", "load"))
         for name in ("libapache2-mod-wsgi", "libapache2-mod-wsgi-py3")
     },
     # (noVNC's web client, whose icons and page images replace to brand it)
@@ -3626,7 +3627,7 @@ def known(image: ImageRef | None) -> Known:
         distribution=name in _DISTRIBUTION_MANAGER,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or ""))
-        or (name == "nginx" and bool(_NGINX_NEW_ALPINE.match(image.tag or ""))),
+        or (name in _NGINX_IMAGES and bool(_NGINX_NEW_ALPINE.match(image.tag or ""))),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
         or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
         or (name == "fedora" and bool(_OLD_FEDORA.match(tag)))

@@ -2396,17 +2396,31 @@ def pip_no_cache_setting(command: Command) -> str | None:
         if len(rest) > 2 and rest[0] == "set" and rest[1].split(".", 1)[-1] == "no-cache-dir":
             return rest[2]
         return None
-    if tool in ("echo", "printf") and any(
-        _writes_file(r) and posixpath.basename(r.target) in ("pip.conf", "pip.ini")
+    written = pip_conf_written(command)
+    return written[1] if written and _PIP_CONF.search(written[0]) else None
+
+
+def pip_conf_written(command: Command) -> tuple[str, str] | None:
+    """(file, value) where `command` echoes (or printf's) a pip.conf with a no-cache-dir
+    setting into a file of that name; None otherwise."""
+    tool, words = tool_and_args(command)
+    if tool not in ("echo", "printf"):
+        return None
+    setting = _PIP_CONF_NO_CACHE.search(" ".join(words[1:]))
+    files = [
+        r.target
         for r in command.redirects
-    ):
-        setting = _PIP_CONF_NO_CACHE.search(" ".join(words[1:]))
-        return setting.group(1) if setting else None
-    return None
+        if _writes_file(r) and posixpath.basename(r.target) == "pip.conf"
+    ]
+    return (files[0], setting.group(1)) if setting and files else None
 
 
-# (in pip.conf's text as echo or printf is given it, its lines joined by `\n`)
-_PIP_CONF_NO_CACHE = re.compile(r"(?:^|\\n|\s)no[-_]cache[-_]dir\s*=\s*(\w+)")
+# The configuration files every pip reads on Linux: the site-wide ones and a user's (not
+# pip.ini, Windows' name, nor a pip.conf elsewhere, which only a venv there reads)
+_PIP_CONF = re.compile(r"^(?:/etc|/etc/xdg/pip|.*/\.pip|.*/\.config/pip)/pip\.conf$")
+# (a line of pip.conf's text as echo or printf is given it, its lines joined by `\n`; not one
+# a `#` comments out)
+_PIP_CONF_NO_CACHE = re.compile(r"(?:^|\\n)[ \t]*no[-_]cache[-_]dir[ \t]*=[ \t]*(\w+)")
 
 
 def commands_run(instr: Instruction, effects: RunEffects) -> Iterator[Command]:
@@ -5438,6 +5452,15 @@ def _backup_suffix(tool: str, words: tuple[str, ...]) -> str:
             for w in words[1:]
         )
         return (_option_value(words, "-z", "--suffix") or ".orig") if backup else ""
+    if tool == "perl":
+        # (`perl -pi.orig -e ...`, `-i.bak -pe`: a suffix spelled as one, a dot's or a tilde's;
+        # not `-pie`, whose `e` a hurried author meant as -e)
+        for word in words[1:]:
+            if word[:1] == "-" and "i" in word[1:] and not word.startswith("--"):
+                before, _, suffix = word[1:].partition("i")
+                if set(before) <= set("pnla0123456789") and suffix[:1] in (".", "~"):
+                    return suffix if "*" not in suffix and "/" not in suffix else ""
+        return ""
     if tool != "sed":
         return ""
     for word in words[1:]:
@@ -7178,7 +7201,11 @@ _CARGO_PLUGIN_BUILDS = frozenset(
     | {("nextest", "archive"), ("leptos", "build"), ("leptos", "serve"), ("leptos", "watch")}
     | {("leptos", "test"), ("leptos", "end-to-end")}
     # (pgrx's, and its older name pgx's: the PostgreSQL extension, built by cargo)
-    | {(pg, sub) for pg in ("pgrx", "pgx") for sub in ("install", "package", "test", "run")}
+    | {
+        (pg, sub)
+        for pg in ("pgrx", "pgx")
+        for sub in ("install", "package", "test", "run", "schema")
+    }
 )
 
 

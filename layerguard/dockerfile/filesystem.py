@@ -105,6 +105,7 @@ from layerguard.dockerfile.effects import (
     names_a_file,
     names_an_installer,
     path_overlaps,
+    pip_conf_written,
     pip_no_cache_setting,
     requirement_files,
     shell_glob,
@@ -941,7 +942,8 @@ def _through_links(
     return tuple(out)
 
 
-_OLD_PIPS = frozenset({"python-pip", "python3-pip", "python-virtualenv", "python3-virtualenv"})
+_OLD_PIPS = frozenset({"python-pip", "python3-pip"})
+_OLD_VIRTUALENVS = frozenset({"python-virtualenv", "python3-virtualenv", "virtualenv"})
 
 
 def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -955,19 +957,29 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
         return _managed_pip(steps, held.release_now)
     if not (held.old_pip or jessie):
         return found
-    old = False
+    old = False  # the distribution's own pip runs
+    bundled = False  # its virtualenv's environments run the pip it bundles, as old (1.5)
     for index, step in enumerate(steps):
+        venv = _another_python(step)
         for op in step.run.ops if step.run is not None else ():
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
             if op.family == "apt" and op.role == INSTALL:
-                # (or its virtualenv, whose environments get the pip it bundles, as old: 1.11
-                # bundles pip 1.5)
                 old = old or any(p in _OLD_PIPS for p in op.packages)
-            elif op.family == "pip" and old:
-                found.add((index, op.command))
-                if op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py"):
+                bundled = bundled or any(p in _OLD_VIRTUALENVS for p in op.packages)
+            elif op.family == "pip":
+                mine = venv or not _the_system_pip(op)
+                if (old and not mine) or (bundled and mine):
+                    found.add((index, op.command))
+                upgraded = op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py")
+                if upgraded and mine:
+                    bundled = False
+                elif upgraded:
                     old = False
+                if op.role == INSTALL and any(
+                    re.split(r"[<>=!~\[]", p)[0] == "virtualenv" for p in op.packages
+                ):
+                    bundled = False  # (pip's own virtualenv, whose environments get a new pip)
     return found
 
 
@@ -1033,6 +1045,15 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
     webdrivermanager || true`), unless told to break the system's packages, to install
     elsewhere, or run from a venv."""
     found: set[tuple[int, str]] = set()
+    if dated and any(
+        op.family == "apt" and op.role == INSTALL and _of_an_older_release(op.packages, steps)
+        for step in steps
+        for op in (step.run.ops if step.run is not None else ())
+    ):
+        # (a tag of today's release, where an install names a package only an older release
+        # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, dates the file before PEP
+        # 668, for the pips before that install too)
+        return found
     system = False
     for index, step in enumerate(steps):
         env = step.instr.env
@@ -1056,10 +1077,6 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 return found  # (`rm /usr/lib/python3.*/EXTERNALLY-MANAGED`)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
-            if dated and op.family == "apt" and _of_an_older_release(op.packages, steps):
-                # (and one whose install names a package today's release has not: Python 2's
-                # pip, gone since Debian 11 and Ubuntu 20.04, dates the file before PEP 668)
-                return found
             if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
             elif op.family == "pip" and system and not other and _the_system_pip(op):
@@ -1069,13 +1086,16 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
 
 _SOURCES_LIST = "/etc/apt/sources.list"
 _BEFORE_PEP_668 = frozenset({"python-pip"})
-# The CPythons of the releases before today's, 3.5 to 3.11 (`python3.8`, `python3.10-venv`),
-# which neither Debian 13 nor Ubuntu since 24.04 packages: only a repository the file adds
-# (deadsnakes' PPA) brings them to today's
-_OLDER_PYTHON = re.compile(r"(?:lib)?python3\.(?:[5-9]|1[01])(?:-[a-z]+)*")
+# The CPythons of the releases before today's, 3.5 to 3.10 (`python3.8`, `python3.10-venv`),
+# which neither Debian 13 nor Ubuntu since 24.04 packages (not 3.11, Debian 12's and Ubuntu
+# 23.04's, both externally managed): only a repository the file adds (deadsnakes' PPA, a line
+# written into apt's sources; not a mirror's `sed` of them) brings them to today's
+_OLDER_PYTHON = re.compile(r"(?:lib)?python3\.(?:[5-9]|10)(?:-[a-z]+)*")
 # JDKs of Debian 8 and Ubuntu 14.04 and before, whose python-pip (1.5) predates pip's cache
 _JESSIE_JDK = re.compile(r"openjdk-[67]-(?:jre|jdk)(?:-headless)?")
-_ADDS_A_REPOSITORY = re.compile(r"add-apt-repository|deadsnakes|/etc/apt/sources\.list")
+_ADDS_A_REPOSITORY = re.compile(
+    r"add-apt-repository|deadsnakes|ppa:|>>?\s*/etc/apt/sources\.list|/etc/apt/sources\.list\.d/"
+)
 
 
 def _of_an_older_release(packages: tuple[str, ...], steps: Sequence[Step]) -> bool:
@@ -1083,16 +1103,22 @@ def _of_an_older_release(packages: tuple[str, ...], steps: Sequence[Step]) -> bo
     older release has: Python 2's pip, a CPython before 3.12 (unless the file adds a
     repository, which may bring it), a JDK of Debian 8's day."""
     if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
-        return True
-    return any(_OLDER_PYTHON.fullmatch(p) for p in packages) and not any(
-        _ADDS_A_REPOSITORY.search(step.instr.node.original) for step in steps
-    )
+        return True  # (no repository brings those to a release of PEP 668's day either)
+    older = any(_OLDER_PYTHON.fullmatch(p) for p in packages)
+    return older and not _adds_a_repository(steps)
+
+
+def _adds_a_repository(steps: Sequence[Step]) -> bool:
+    """A RUN of the file adds an apt repository, which may bring an older release's packages
+    to today's (deadsnakes' Pythons, openjdk-r's JDKs)."""
+    return any(_ADDS_A_REPOSITORY.search(step.instr.node.original) for step in steps)
 
 
 def _of_jessie(steps: Sequence[Step]) -> bool:
     """An apt install names a JDK only Debian 8, Ubuntu 14.04 and their elders packaged: on a
-    tag of today's release, the file was written for one of those, whose pip has no cache."""
-    return any(
+    tag of today's release, the file was written for one of those, whose pip has no cache
+    (unless it adds a repository, openjdk-r's PPA, that brings one to a later release)."""
+    return not _adds_a_repository(steps) and any(
         op.family == "apt"
         and op.role == INSTALL
         and any(_JESSIE_JDK.fullmatch(p) for p in op.packages)
@@ -1500,17 +1526,32 @@ _LOCKED_FAMILIES = frozenset({"poetry", "yarn", "pnpm", "npm", "pipenv", "uv"})
 
 def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each pip command of a RUN after one that ran `pip config set
-    global.no-cache-dir ...`: pip's configuration file keeps the setting for the later RUNs
-    (within the RUN, the model reads it as the variable)."""
+    global.no-cache-dir ...` or wrote that setting into the site's pip.conf (/etc/pip.conf):
+    pip's configuration file keeps it for the later RUNs (within the RUN, the model reads it
+    as the variable); one written into a venv's pip.conf, for that venv's pip alone. (Not a
+    user's ~/.pip/pip.conf, which a later USER's pip does not read.)"""
     found: set[tuple[int, str]] = set()
     off = False
+    venvs: set[str] = set()  # the venvs whose pip.conf turns the cache off
     for index, step in enumerate(steps):
         if step.run is None:
             continue
-        if off:
-            found.update((index, op.command) for op in step.run.ops if op.family == "pip")
-        off = off or any(pip_no_cache_setting(c) is not None for c in step.run.commands)
+        for op in step.run.ops:
+            program = op.command.split()[0] if op.command else ""
+            if op.family == "pip" and (off or any(program.startswith(v + "/bin/") for v in venvs)):
+                found.add((index, op.command))
+        for command in step.run.commands:
+            written = pip_conf_written(command)
+            if written is None:
+                off = off or pip_no_cache_setting(command) is not None
+            elif written[0].startswith("/etc/"):
+                off = True
+            elif not _USER_PIP_CONF.search(written[0]):
+                venvs.add(posixpath.dirname(written[0]))
     return found
+
+
+_USER_PIP_CONF = re.compile(r"/\.(?:pip|config/pip)/pip\.conf$")
 
 
 def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -1653,9 +1694,10 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
     or a tree (a Dockerfile that copied package.json to /app and forgot its WORKDIR), or in a
     directory an earlier RUN made empty that nothing wrote into since (`mkdir javascript`, then
     `yarn --cwd ./javascript`): npm and yarn find no project there and fetch nothing."""
-    found = _in_empty_directories(steps)
+    found: set[tuple[int, str]] = set()
     if not held.manager:
-        return found  # (an image of one's own may hold a project at /)
+        return found  # (an image of one's own may hold a project at / or above a directory)
+    found = _in_empty_directories(steps)
     for index, step in enumerate(steps):
         if any(w.path in ("/", "/package.json") or w.into == "/" for w in step.copies):
             return found
@@ -1686,7 +1728,7 @@ def _project_install(op: Op, named: set[str]) -> bool:
     npm = words[:1] == ["npm"] and words[1:2] in (["install"], ["i"])
     # (yarn's options and their values, `--cwd ./web`, and no command: an install)
     rest = [w for a, w in itertools.pairwise(words) if a not in _YARN_VALUES and w[:1] != "-"]
-    yarn = words[:1] == ["yarn"] and (words[1:2] == ["install"] or not rest)
+    yarn = words[:1] == ["yarn"] and rest in ([], ["install"])
     return (
         op.role == CACHE
         and ((npm and op.family == "npm") or (yarn and op.family == "yarn"))
@@ -1695,13 +1737,32 @@ def _project_install(op: Op, named: set[str]) -> bool:
     )
 
 
+def _project_dir(op: Op, step: Step) -> str | None:
+    """Where a project install runs: yarn's `--cwd DIR` (`--cwd=DIR`) from where it runs."""
+    words = op.command.split()
+    told = next((b for a, b in itertools.pairwise(words) if a == "--cwd"), None)
+    told = told or next((w.partition("=")[2] for w in words if w.startswith("--cwd=")), None)
+    cwd = _run_in(op, step)
+    return posixpath.normpath(posixpath.join(cwd or "/", told)) if told else cwd
+
+
+def _ancestors(path: str) -> list[str]:
+    """The directories above `path`, / aside."""
+    out = []
+    while (path := posixpath.dirname(path)) not in ("/", ""):
+        out.append(path)
+    return out
+
+
 # yarn's options that take the next word
 _YARN_VALUES = frozenset({"--cwd", "--modules-folder", "--cache-folder", "--network-timeout"})
 
 
 def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each project install (`_project_install`) run in a directory an
-    earlier RUN's mkdir made where nothing was, and nothing wrote into since."""
+    earlier RUN's mkdir made where no layer wrote, nothing wrote into since nor into a
+    directory above it (npm climbs to the nearest package.json), and the RUN mounts nothing in
+    (`--mount=type=bind,source=package.json`); on a public base, which holds no project there."""
     found: set[tuple[int, str]] = set()
     written: list[str] = []  # what the layers so far wrote
     empty: set[str] = set()  # the directories made empty, untouched since
@@ -1712,18 +1773,21 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
         if step.run is None:
             continue
         named = {o.command for o in step.run.ops if o.role == INSTALL and o.packages}
+        mounted = any(m.get("type", "bind") == "bind" for m in step.instr.mounts())
         command, before = "", empty
         for op in step.run.ops:
             if op.command != command:
                 # (as the command found them: not its own node_modules written first)
                 command, before = op.command, set(empty)
-            if _project_install(op, named):
-                words = op.command.split()
-                # (yarn's `--cwd DIR`, from where it runs)
-                told = next((b for a, b in itertools.pairwise(words) if a == "--cwd"), None)
-                cwd = _run_in(op, step)
-                where = posixpath.normpath(posixpath.join(cwd or "/", told)) if told else cwd
-                if where in before:
+            if _project_install(op, named) and not mounted:
+                where = _project_dir(op, step)
+                # (a tree written at a directory above, or a project's files there)
+                above = where is not None and any(
+                    w in (a, f"{a}/package.json", f"{a}/node_modules")
+                    for a in _ancestors(where)
+                    for w in written
+                )
+                if where in before and not above:
                     found.add((index, op.command))
             if op.kind == WRITE and op.tool == "mkdir" and op.entry == DIR:
                 empty |= {p for p in op.paths if not any(path_overlaps(p, w) for w in written)}
@@ -1731,7 +1795,9 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 empty = set()  # (a program run where the model does not say may write anywhere)
             elif op.kind in (WRITE, EXEC):
                 empty = {d for d in empty if not any(path_overlaps(p, d) for p in op.paths)}
-            written.extend(op.paths if op.kind == WRITE else ())
+            if op.kind == WRITE and op.tool != "mkdir" and op.role != HOME:
+                # (a home useradd made holds the skeleton's dotfiles, a made directory nothing)
+                written.extend(op.paths)
     return found
 
 
@@ -4600,6 +4666,20 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     return hit
 
 
+def _akin(one: str, other: str) -> bool:
+    """Two package names share a word of their own (`python3.10-dev` and `python3-dev`,
+    `openjdk-11-jre-headless` and `default-jre-headless`): one may depend on the other."""
+    return bool(_name_words(one) & _name_words(other))
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[-.+]", name) if len(w) > 2 and not w.isdigit()} - _COMMON_WORDS
+
+
+# Words many packages' names share, which say nothing of a dependency between them
+_COMMON_WORDS = frozenset({"dev", "doc", "common", "data", "bin", "utils", "tools", "core", "all"})
+
+
 def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
     """One of `names` is among the base's `packages`, by name or by a pattern (`cuda-*`)."""
     patterns = [p for p in packages if "*" in p]
@@ -4674,9 +4754,14 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         # packages a variable or a file named may be anything)
         and not any("$" in p or _brings(p, names) for p in installed)
         # (a library alone may have come with what an earlier install pulled in; one named
-        # beside a program no image or install holds is that program's: `apt-get remove nodejs
-        # libnode72 nodejs-doc` on ubuntu)
+        # beside a program no image or install holds, nor akin to one installed, is that
+        # program's: `apt-get remove nodejs libnode72 nodejs-doc` on ubuntu after `apt-get
+        # install git make curl`; not `python3.10-dev` after `python3-dev`, which pulled it in)
         and not all(n.startswith("lib") for n in names)
+        and not (
+            any(n.startswith("lib") for n in names)
+            and any(_akin(n, p) for n in names if not n.startswith("lib") for p in installed)
+        )
     ):
         return None  # (`apt autoremove exim4` on debian: no image of it holds exim4)
     if not anything and op.family == "gem" and names <= held.default_gems:

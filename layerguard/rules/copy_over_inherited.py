@@ -925,11 +925,13 @@ def _over_a_python_package(
     if at + 2 == len(parts) and not (write.tree or write.either):
         return ""
     name = parts[at + 1]
-    # (the package's directory copied whole: a directory of its own modules, by its name, or
-    # the whole project; not one of data laid into it, `COPY data/ .../site-packages/jieba`,
-    # whose files are not shown to be the package's)
+    # (a directory copied onto the package's or one of its subpackages': one of its own
+    # modules, by its name, or the whole project; not one of data laid into it, `COPY data/
+    # .../site-packages/jieba`, `COPY extra/ .../jieba/analyse/`, whose files are not shown to
+    # be the package's)
     copied = re.sub(r"[-.]", "_", posixpath.basename(write.source.rstrip("/")).lower())
-    if at + 2 == len(parts) and not write.file and write.source != "." and copied != name.lower():
+    spread = write.tree or write.either
+    if spread and not write.file and write.source != "." and copied != parts[-1].lower():
         return ""
     site = "/".join(parts[: at + 1])
     # (where that install wrote: not a `--user` or `--target` one, or another environment's)
@@ -1978,12 +1980,14 @@ def _known_base_content(
         )
         # A stage's whole certificates directory (`COPY --from=wget /etc/ssl/certs
         # /etc/ssl/certs`) holds the bundle under the name every Debian, Ubuntu and Alpine
-        # image gives it, whatever the stage's image.
+        # image gives it, whatever the stage's image; not Red Hat's family's, whose
+        # /etc/ssl/certs links to /etc/pki/tls/certs and its ca-bundle.crt.
         certs = (
             bool(write.origin)
             and (write.tree or write.either)
             and "/" + write.source.strip("/") == _CERTS_DIR == top
             and path == _CERTS_DIR + "/ca-certificates.crt"
+            and _stage_family(model, write.origin) != "yum"
         )
         if write.path == path or site or into or scripts or bitnami or certs:
             yield path, where, None
@@ -2354,6 +2358,12 @@ def _stage_base_file(model: Model, write: CopyWrite, configs: Iterable[str]) -> 
         return None
     held = known(stage_base).files
     return next((f for f in sorted(configs) if f.startswith(into + "/") and f in held), None)
+
+
+def _stage_family(model: Model, origin: str) -> str:
+    """The package manager of the image a `--from` value stands on ('' where not known)."""
+    image, _ = _origin_base(model, origin)
+    return (known(image).manager or "") if image is not None else ""
 
 
 def _origin_base(model: Model, origin: str) -> tuple[ImageRef | None, bool]:

@@ -33,8 +33,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   environment of its own, and `pipx install`, `inject` or `upgrade`, whose pip keeps its cache
   unless `--pip-args=--no-cache-dir`, and `pipx runpip VENV install`) without `--no-cache-dir`,
   `PIP_NO_CACHE_DIR` or an earlier `pip config set global.no-cache-dir` (which any value sets,
-  `false` too), or that setting echoed into pip.conf (not `--no-deps` installs of wheel files,
-  or of checkouts built `--no-build-isolation`, which fetch nothing: a
+  `false` too), or that setting echoed into the site's pip.conf (`/etc/pip.conf`; a user's for
+  the RUN's own pips, a venv's for its pip alone; not a commented line) (not `--no-deps`
+  installs of wheel files, or of checkouts built `--no-build-isolation`, which fetch nothing: a
   build in isolation fetches its build requirements first; nor `python -m spacy download`, whose
   pip runs with `--no-cache-dir` through spaCy 3); `uv` (`uv pip install`, `sync`, `add`, `tool
   install`, `venv --seed`, and `build`, `lock`, `pip compile`, which fetch what they resolve)
@@ -158,7 +159,8 @@ same lock copied from the same file (`poetry install` after `poetry install --no
 install`, `pnpm install`, `pipenv install`, `uv sync`, asking for no more, with nothing since
 removing what it installed), or a project install that finds no project (`npm install`, a bare
 `yarn`, in / of a known base before anything was put there, or in a directory an earlier RUN made
-empty that nothing filled since), or a script the RUN runs and the build context does not show is
+empty that nothing filled since, with no project above it, which npm would climb to, and none a
+bind mount brings), or a script the RUN runs and the build context does not show is
 named for a cleanup (`cleanup.sh`, `purge_cache.sh`, `docker-image-cleanup`): such scripts remove
 the distribution's index and cache (apt, apk, yum, pacman), not a language's. A quoted wildcard
 removes nothing (`rm -rf "/var/lib/apt/lists/*"` names a file called `*`). The message names the

@@ -24688,6 +24688,96 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN yarn --verbose --cwd ./javascript\n",
         [(5, "LG005")],
     ),
+    # the sixty-fifth reviews' faults, each its probe: pip reads only the site's and a user's
+    # pip.conf (not one in the working directory, nor pip.ini, nor a commented line; a venv's
+    # only for that venv's pip, a user's not for another USER's)
+    (
+        "FROM python:3.11-slim\nWORKDIR /app\n"
+        "RUN printf '[global]\\nno-cache-dir = true\\n' > pip.conf\nRUN pip install fastapi\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\n"
+        "RUN printf '[global]\\ntimeout = 120\\n# no-cache-dir = true\\n' > /etc/pip.conf\n"
+        "RUN pip install torch\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN python -m venv /opt/venv "
+        "&& printf '[global]\\nno-cache-dir = true\\n' > /opt/venv/pip.conf\n"
+        "RUN /opt/venv/bin/pip install flask\nRUN pip install supervisor\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nRUN mkdir -p /root/.pip "
+        "&& printf '[global]\\nno-cache-dir = true\\n' > /root/.pip/pip.conf\n"
+        "RUN useradd -m app\nUSER app\nRUN pip install --user flask\n",
+        [(5, "LG005")],
+    ),
+    # (Debian 12's python3.11 is of an externally managed release: it dates nothing)
+    (
+        "FROM debian:latest\nRUN apt-get update && apt-get install -y python3.11 python3-pip "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip3 install requests\n",
+        [],
+    ),
+    # (a pip get-pip.py installed is no virtualenv's, whatever virtualenv comes after)
+    (
+        "FROM ubuntu:14.04\nRUN curl -sS https://bootstrap.pypa.io/pip/2.7/get-pip.py | python\n"
+        "RUN apt-get update && apt-get install -y python-virtualenv "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN pip install supervisor\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
+    # (Red Hat's family's /etc/ssl/certs links to its ca-bundle.crt: no ca-certificates.crt)
+    (
+        "FROM registry.access.redhat.com/ubi9/ubi:9.3 AS certs\nFROM python:3.11-slim\n"
+        "COPY --from=certs /etc/ssl/certs /etc/ssl/certs\n",
+        [],
+    ),
+    # (a program and its library named together, akin to a package an earlier install named:
+    # that install may have pulled them in)
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-dev python3-pip "
+        "&& rm -rf /var/lib/apt/lists/*\nRUN apt-get remove -y python3.10-dev libpython3.10-dev\n",
+        [(3, "LG003")],
+    ),
+    # (npm climbs to the nearest package.json above; a RUN's bind mount brings one; yarn's
+    # `--cwd=DIR` spelling, and `install` after its options)
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN mkdir client\n"
+        "WORKDIR /app/client\nRUN npm install\n",
+        [(6, "LG005")],
+    ),
+    (
+        "FROM node:20\nRUN mkdir /app\nWORKDIR /app\n"
+        "RUN --mount=type=bind,source=package.json,target=package.json npm install\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM node:20\nRUN mkdir /build\nCOPY web/package.json web/yarn.lock /srv/web/\n"
+        "WORKDIR /build\nRUN yarn --cwd=/srv/web --frozen-lockfile\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM node:20\nWORKDIR /home/app\nRUN mkdir js\nRUN yarn --cwd ./js install\n",
+        [],
+    ),
+    # (nginx's `1-alpine` is today's nginx on a new Alpine; perl's backup edit is sed's)
+    (
+        "FROM nginx:1-alpine\nRUN apk add --no-cache nginx-mod-http-perl\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    (
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY settings.ini logging.ini ./\n"
+        "RUN perl -pi.orig -e 's/INFO/WARNING/g' /app/logging.ini\n",
+        [(4, "LG003")],
+    ),
+    # (a directory of data laid into a subpackage is not the package's own either)
+    (
+        "FROM python:3.9\nRUN pip install --no-cache-dir jieba\n"
+        "COPY extra/ /usr/local/lib/python3.9/site-packages/jieba/analyse/\n",
+        [],
+    ),
     # pgrx's cargo subcommands build the extension with cargo
     (
         "FROM rust:1.80\nRUN cargo install cargo-pgrx && rm -rf /usr/local/cargo/registry\n"
