@@ -337,6 +337,12 @@ MANAGERS: Mapping[str, Manager] = {
         "nvm cache clear in the same RUN",
         ("~/.nvm/versions",),
     ),
+    "volta": Manager(
+        ("~/.volta/tools/inventory",),
+        "Volta's download of each tool it installed ($VOLTA_HOME/tools/inventory)",
+        "rm -rf $VOLTA_HOME/tools/inventory in the same RUN",
+        ("~/.volta/tools/image", "~/.volta/bin"),
+    ),
     "n": Manager(
         ("/usr/local/n/versions",),
         "n's copy of each Node.js it installed ($N_PREFIX/n/versions, /usr/local/n/versions by "
@@ -575,6 +581,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     # (GOMODCACHE, set, moves the modules from GOPATH/pkg/mod: it wins)
     "go": (("GOCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOMODCACHE", "")),
     "nvm": (("NVM_DIR", "/.cache"),),
+    "volta": (("VOLTA_HOME", "/tools/inventory"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
@@ -700,6 +707,7 @@ _MODELLED = frozenset(
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
+        "volta",
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
@@ -8128,6 +8136,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", True, False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool == "volta":  # (it keeps each tool's tarball beside the unpacked image)
+        return "volta", sub in ("install", "fetch"), sub in ("install", "fetch")
     if tool == "cpan":  # (CPAN.pm: `cpan Log::Log4perl`, `cpan -i X`; not `cpan -l`, `-a`)
         told = not {"-l", "-a", "-D", "-h", "-v", "-V", "-O", "-J", "-P"} & set(words)
         given = told and len(_operands(words)) > 0

@@ -103,6 +103,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `nvm install`, which keeps each Node.js tarball it fetched in `$NVM_DIR/.cache` (the directory of
   the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
   version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`;
+  `volta install` (`fetch`), which keeps each tool's tarball in `$VOLTA_HOME/tools/inventory`;
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it

@@ -24778,6 +24778,12 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY extra/ /usr/local/lib/python3.9/site-packages/jieba/analyse/\n",
         [],
     ),
+    # Volta keeps each tool's tarball it installed, as nvm does
+    (
+        "FROM debian:bookworm\nRUN /root/.volta/bin/volta install node@20 "
+        "&& rm -rf /root/.volta/tools/inventory\nRUN /root/.volta/bin/volta install yarn@1\n",
+        [(3, "LG005")],
+    ),
     # pgrx's cargo subcommands build the extension with cargo
     (
         "FROM rust:1.80\nRUN cargo install cargo-pgrx && rm -rf /usr/local/cargo/registry\n"
