@@ -3299,6 +3299,21 @@ def _reach(
             continue  # (a make install of git or cmake writes no node_modules; Node.js's does)
         if entry.role == INSTALL and _the_base_s(path, entry, held):
             continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
+        if (
+            entry.role == INSTALL
+            and entry.family == "make"
+            and op.kind == CHOWN
+            and not recursive
+            and inside(path, entry.path)
+            and not entry.path.startswith(_SHARED_PREFIXES)
+            and _a_file(path, op)
+            and not made_here
+        ):
+            # (a program a build installed below a prefix of its own, its mode set by name:
+            # `make install` with `--prefix=/opt/pbs`, then `chmod 4755 /opt/pbs/sbin/pbs_iff`;
+            # the chmod fails unless it is there, and nothing else put it there)
+            hits.append(Hit(entry._replace(content=HEAVY), path, False))
+            continue
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
@@ -5338,6 +5353,10 @@ def _same_file(path: str, written: str) -> bool:
     return path == written or (
         path.count("/") == written.count("/") and path_overlaps(path, written)
     )
+
+
+# The trees many installs share, where a build's prefix is not its own
+_SHARED_PREFIXES = ("/usr/", "/bin", "/sbin", "/lib", "/etc/", "/var/")
 
 
 def _a_file(path: str, op: Op) -> bool:

@@ -10,7 +10,8 @@ the link count of the file it links, so overlayfs copies it up (not a link it li
 little, what an install is known to fill counts: Debian's postgresql and MariaDB/MySQL servers
 create their databases there. A recursive change reaches every file below the path; a non-recursive
 one only the files it names (`chmod +x /entrypoint.sh`, `setcap ... /usr/bin/x`, any change of a
-program in a bin directory, which the build needs there). Not reported: directory entries only
+program in a bin directory, which the build needs there, also one a build's `make install` put
+below a prefix of its own: `chmod 4755 /opt/pbs/sbin/pbs_iff`). Not reported: directory entries only
 (`chown app /app`, `chmod 1777 /srv/dir/`, `WORKDIR /app` then `chown`, `chown -R` over a tree that
 only `mkdir` or `useradd` made, `find -type d -exec chmod`; an octal mode without the owner's `x`,
 `chmod 600 f`, names a file), files the same `RUN` created, edited in place first (`sed -i ... f &&

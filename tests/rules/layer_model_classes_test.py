@@ -24784,6 +24784,20 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "&& rm -rf /root/.volta/tools/inventory\nRUN /root/.volta/bin/volta install yarn@1\n",
         [(3, "LG005")],
     ),
+    # a program a build installed below a prefix of its own, its mode set by name, is that
+    # build's: the chmod copies it up (not a name that may be a directory's)
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/openpbs/openpbs.git /openpbs "
+        "&& cd /openpbs && ./configure --prefix=/opt/pbs && make && make install\n"
+        "RUN chmod 4755 /opt/pbs/sbin/pbs_iff\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN git clone https://github.com/openpbs/openpbs.git /openpbs "
+        "&& cd /openpbs && ./configure --prefix=/opt/pbs && make && make install\n"
+        "RUN chmod 755 /opt/pbs/lib/python\n",
+        [],
+    ),
     # pgrx's cargo subcommands build the extension with cargo
     (
         "FROM rust:1.80\nRUN cargo install cargo-pgrx && rm -rf /usr/local/cargo/registry\n"
