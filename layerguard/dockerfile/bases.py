@@ -2449,6 +2449,12 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # (and its list of worker hosts: workers since 3, slaves before)
     (re.compile(r"hadoop-[3-9]"), (*_HADOOP, "etc/hadoop/mapred-site.xml", "etc/hadoop/workers")),
     (re.compile(r"hadoop-\d"), (*_HADOOP, "etc/hadoop/slaves")),
+    # (Druid's: its common properties, below conf/druid since the incubator's releases, in
+    # cluster/ since 0.17)
+    (
+        re.compile(r"apache-druid-\d"),
+        tuple(f"conf/druid/{d}_common/common.runtime.properties" for d in ("", "cluster/")),
+    ),
     (
         re.compile(r"hbase-\d"),
         tuple(f"conf/{n}" for n in ("hbase-site.xml", "hbase-env.sh", "regionservers")),

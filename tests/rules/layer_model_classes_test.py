@@ -24798,6 +24798,15 @@ _SIXTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chmod 755 /opt/pbs/lib/python\n",
         [],
     ),
+    # Druid's release holds its configuration below conf/druid: a conf directory copied over it
+    # writes those files again
+    (
+        "FROM eclipse-temurin:8-jre\nARG DRUID_VERSION=0.14.2-incubating\n"
+        "RUN curl -L https://archive.apache.org/dist/druid/apache-druid-$DRUID_VERSION-bin.tar.gz"
+        " | tar -xzf - -C /opt && ln -s /opt/apache-druid-$DRUID_VERSION /opt/druid\n"
+        "COPY conf /opt/druid/conf\n",
+        [(4, "LG002")],
+    ),
     # pgrx's cargo subcommands build the extension with cargo
     (
         "FROM rust:1.80\nRUN cargo install cargo-pgrx && rm -rf /usr/local/cargo/registry\n"
