@@ -2411,6 +2411,8 @@ def pip_no_cache_setting(command: Command) -> str | None:
 def pip_conf_written(command: Command) -> tuple[str, str] | None:
     """(file, value) where `command` echoes (or printf's) a pip.conf with a no-cache-dir
     setting into a file of that name; None otherwise."""
+    if not command.redirects:
+        return None
     tool, words = tool_and_args(command)
     if tool not in ("echo", "printf"):
         return None
@@ -4354,6 +4356,8 @@ def _config_generated(tool: str, words: tuple[str, ...]) -> str:
     """The configuration file a web application's generator writes from its template: the one
     Paste's `paster make-config APP FILE` and CKAN's `ckan generate config FILE` name, the
     `conf/trac.ini` of the environment `trac-admin ENV initenv` makes; '' otherwise."""
+    if tool not in ("paster", "ckan", "trac-admin"):
+        return ""
     operands = _operands(words, frozenset({"-c", "--config"}))
     if tool == "paster" and operands[:1] == ["make-config"] and len(operands) == 3:
         return operands[2]

@@ -1724,6 +1724,8 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
 def _project_install(op: Op, named: set[str]) -> bool:
     """`op` is npm's install of the project where it runs, or yarn's (bare, or `yarn
     install`), naming no package and no other prefix."""
+    if op.role != CACHE or op.family not in ("npm", "yarn"):
+        return False
     words = op.command.split()
     npm = words[:1] == ["npm"] and words[1:2] in (["install"], ["i"])
     # (yarn's options and their values, `--cwd ./web`, and no command: an install)
@@ -1764,6 +1766,8 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
     directory above it (npm climbs to the nearest package.json), and the RUN mounts nothing in
     (`--mount=type=bind,source=package.json`); on a public base, which holds no project there."""
     found: set[tuple[int, str]] = set()
+    if not any(op.tool == "mkdir" for s in steps for op in (s.run.ops if s.run else ())):
+        return found
     written: list[str] = []  # what the layers so far wrote
     empty: set[str] = set()  # the directories made empty, untouched since
     for index, step in enumerate(steps):
