@@ -1100,8 +1100,8 @@ _ADDS_A_REPOSITORY = re.compile(
 
 def _of_an_older_release(packages: tuple[str, ...], steps: Sequence[Step]) -> bool:
     """The apt install of `packages`, on a tag of today's release, names a package only an
-    older release has: Python 2's pip, a CPython before 3.12 (unless the file adds a
-    repository, which may bring it), a JDK of Debian 8's day."""
+    older release has: Python 2's pip, a JDK of Debian 8's day, a CPython before 3.11 (unless
+    the file adds a repository, which may bring it)."""
     if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
         return True  # (no repository brings those to a release of PEP 668's day either)
     older = any(_OLDER_PYTHON.fullmatch(p) for p in packages)
@@ -1732,8 +1732,7 @@ def _project_install(op: Op, named: set[str]) -> bool:
     rest = [w for a, w in itertools.pairwise(words) if a not in _YARN_VALUES and w[:1] != "-"]
     yarn = words[:1] == ["yarn"] and rest in ([], ["install"])
     return (
-        op.role == CACHE
-        and ((npm and op.family == "npm") or (yarn and op.family == "yarn"))
+        ((npm and op.family == "npm") or (yarn and op.family == "yarn"))
         and op.command not in named
         and not any("prefix" in w or w in ("-C", "-g", "--global", "-w") for w in words)
     )
@@ -4692,6 +4691,7 @@ def _akin(one: str, other: str) -> bool:
 
 
 def _name_words(name: str) -> set[str]:
+    """The words of a package's name that may say what it is (`python3`, `jre`, `headless`)."""
     return {w for w in re.split(r"[-.+]", name) if len(w) > 2 and not w.isdigit()} - _COMMON_WORDS
 
 

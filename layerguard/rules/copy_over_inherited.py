@@ -31,38 +31,37 @@ a copy of the image's own `s2i/bin` replaces, the official images' `docker-entry
 library a final stage copies from its build stage, by name or by a wildcard over its directory
 (`lib*`) (musl's loader on Alpine; glibc's `libc.so.6` and its kin, files since glibc 2.34, on
 Debian 12, Ubuntu 22.04 and later and distroless; libgcc's `libgcc_s.so.1` on every Debian and
-Ubuntu), the certificate bundle of a stage's whole `/etc/ssl/certs`, where a RUN moved or copied
-such a file's directory (`mv webapps.dist webapps` on tomcat),
-`/etc/nginx/nginx.conf` after `apt-get install nginx` (or `nginx=1.22*`;
-`/etc/influxdb/influxdb.conf` after `dpkg -i influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini`
-after `apt-get install php-fpm` on ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat
-tarball a RUN (or ADD) unpacked (and Hadoop's, Kafka's, Maven's, ... own configuration), the
-`conf/nginx.conf` of nginx (or OpenResty) built from source, where its `./configure` placed it
-(`--prefix`, `--conf-path`; not a `make install DESTDIR=...`), and Apache httpd's `conf/httpd.conf`
-(`--prefix`, `--sysconfdir`), also in what a later stage copies out of the builder, the shells'
-start-up files of Debian, Ubuntu and RHEL-family images: `/etc/bash.bashrc`, `/etc/bashrc`,
-`/root/.bashrc`, and `/etc/fstab`; of a base not known here too, when its RUNs install with that
-family's package manager alone), a program copied into /usr/bin over the one a distribution package
-named for it installed there (`apt-get install chasquid`, then `COPY --from=build /go/bin/chasquid
-/usr/bin/`), a directory copied into `site-packages` under the name of a package a pip, uv or conda
-install put there, its own directory (named for it, or the whole project: `mamba install leafmap`,
-then `COPY leafmap /opt/conda/lib/python3.13/site-packages/leafmap`; not `COPY data/
-.../site-packages/jieba`), and a whole root filesystem copied onto `/` over a base image (`COPY
---from=build / /` of a stage that installed packages, a distribution image's own, `COPY
---from=python:3.6-slim / /`, a `dnf --installroot` tree), and what the variables a base not known
-here set show it holds: a JDK's JCE policy jars in `${JAVA_HOME}/jre/lib/security/`, a Tomcat's
-`conf/server.xml` where `CATALINA_BASE` (or this file's ENV of it, when no RUN installs there)
-points, WildFly's profiles in `JBOSS_HOME`. A COPY through a link an earlier RUN made (`ln -s
-/opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's target. Such package or distribution
-configuration counts too under a wildcard that matches two or more of its files, or a directory
-named for configuration (`conf`, `config`, `etc`) or for the package (`COPY nginx /etc/nginx/` after
-`apt-get install nginx`; where the package's main file is the one known, that alone: `COPY mosquitto
-/etc/mosquitto`), copied into its own directory: `COPY config/*.xml $HADOOP_HOME/etc/hadoop/` over
-the tarball's site files, `COPY conf/extra/*.conf /usr/local/apache2/conf/extra/` over the httpd
-image's own (not into a standard directory such as /etc, which all packages share). A file a RUN
-removed or moved away by name after an earlier layer wrote it counts too when a COPY writes it again
-(`RUN rm conf/tomcat-users.xml`, then `COPY tomcat-users.xml conf/`): the whiteout hides the old
-copy, which still ships.
+Ubuntu), where a RUN moved or copied such a file's directory (`mv webapps.dist webapps` on tomcat),
+the certificate bundle of a stage's whole `/etc/ssl/certs`, `/etc/nginx/nginx.conf` after `apt-get
+install nginx` (or `nginx=1.22*`; `/etc/influxdb/influxdb.conf` after `dpkg -i
+influxdb_1.8.0_amd64.deb`; `/etc/php/7.4/fpm/php.ini` after `apt-get install php-fpm` on
+ubuntu:20.04, whose PHP is 7.4), `conf/server.xml` of a Tomcat tarball a RUN (or ADD) unpacked (and
+Hadoop's, Kafka's, Maven's, ... own configuration), the `conf/nginx.conf` of nginx (or OpenResty)
+built from source, where its `./configure` placed it (`--prefix`, `--conf-path`; not a `make install
+DESTDIR=...`), and Apache httpd's `conf/httpd.conf` (`--prefix`, `--sysconfdir`), also in what a
+later stage copies out of the builder, the shells' start-up files of Debian, Ubuntu and RHEL-family
+images: `/etc/bash.bashrc`, `/etc/bashrc`, `/root/.bashrc`, and `/etc/fstab`; of a base not known
+here too, when its RUNs install with that family's package manager alone), a program copied into
+/usr/bin over the one a distribution package named for it installed there (`apt-get install
+chasquid`, then `COPY --from=build /go/bin/chasquid /usr/bin/`), a directory copied into
+`site-packages` under the name of a package a pip, uv or conda install put there, its own directory
+(named for it, or the whole project: `mamba install leafmap`, then `COPY leafmap
+/opt/conda/lib/python3.13/site-packages/leafmap`; not `COPY data/ .../site-packages/jieba`), and a
+whole root filesystem copied onto `/` over a base image (`COPY --from=build / /` of a stage that
+installed packages, a distribution image's own, `COPY --from=python:3.6-slim / /`, a `dnf
+--installroot` tree), and what the variables a base not known here set show it holds: a JDK's JCE
+policy jars in `${JAVA_HOME}/jre/lib/security/`, a Tomcat's `conf/server.xml` where `CATALINA_BASE`
+(or this file's ENV of it, when no RUN installs there) points, WildFly's profiles in `JBOSS_HOME`. A
+COPY through a link an earlier RUN made (`ln -s /opt/hadoop-3.3.6 /opt/hadoop`) lands on the link's
+target. Such package or distribution configuration counts too under a wildcard that matches two or
+more of its files, or a directory named for configuration (`conf`, `config`, `etc`) or for the
+package (`COPY nginx /etc/nginx/` after `apt-get install nginx`; where the package's main file is
+the one known, that alone: `COPY mosquitto /etc/mosquitto`), copied into its own directory: `COPY
+config/*.xml $HADOOP_HOME/etc/hadoop/` over the tarball's site files, `COPY conf/extra/*.conf
+/usr/local/apache2/conf/extra/` over the httpd image's own (not into a standard directory such as
+/etc, which all packages share). A file a RUN removed or moved away by name after an earlier layer
+wrote it counts too when a COPY writes it again (`RUN rm conf/tomcat-users.xml`, then `COPY
+tomcat-users.xml conf/`): the whiteout hides the old copy, which still ships.
 
 ## Why is this bad?
 A layer cannot change the layers below it. The new copy shadows the old one, which keeps shipping
