@@ -1045,8 +1045,9 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
     webdrivermanager || true`), unless told to break the system's packages, to install
     elsewhere, or run from a venv."""
     found: set[tuple[int, str]] = set()
+    added = dated and _adds_a_repository(steps)
     if dated and any(
-        op.family == "apt" and op.role == INSTALL and _of_an_older_release(op.packages, steps)
+        op.family == "apt" and op.role == INSTALL and _of_an_older_release(op.packages, added)
         for step in steps
         for op in (step.run.ops if step.run is not None else ())
     ):
@@ -1098,14 +1099,13 @@ _ADDS_A_REPOSITORY = re.compile(
 )
 
 
-def _of_an_older_release(packages: tuple[str, ...], steps: Sequence[Step]) -> bool:
+def _of_an_older_release(packages: tuple[str, ...], added: bool) -> bool:
     """The apt install of `packages`, on a tag of today's release, names a package only an
     older release has: Python 2's pip, a JDK of Debian 8's day, a CPython before 3.11 (unless
-    the file adds a repository, which may bring it)."""
+    the file adds a repository, `added`, which may bring it)."""
     if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
         return True  # (no repository brings those to a release of PEP 668's day either)
-    older = any(_OLDER_PYTHON.fullmatch(p) for p in packages)
-    return older and not _adds_a_repository(steps)
+    return not added and any(_OLDER_PYTHON.fullmatch(p) for p in packages)
 
 
 def _adds_a_repository(steps: Sequence[Step]) -> bool:

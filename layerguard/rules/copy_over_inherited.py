@@ -902,7 +902,13 @@ def _python_named(step: Step) -> Iterator[tuple[str, tuple[str, ...]]]:
             # (`conda-forge::leafmap`: the channel's name before the package's; a direct
             # reference's address after it, `leafmap @ git+https://...`)
             bare = _REQUIREMENT_END.split(package.rpartition("::")[2])[0]
-            yield re.sub(r"[-.]", "_", bare.lower()), trees
+            yield _import_name(bare), trees
+
+
+def _import_name(name: str) -> str:
+    """A distribution's or a directory's name as its package is imported (`Flask-Login`:
+    flask_login)."""
+    return re.sub(r"[-.]", "_", name.lower())
 
 
 _REQUIREMENT_END = re.compile(r"[<>=!~\[@;\s]")
@@ -928,7 +934,7 @@ def _over_a_python_package(
     # modules, by its name, or the whole project; not one of data laid into it, `COPY data/
     # .../site-packages/jieba`, `COPY extra/ .../jieba/analyse/`, whose files are not shown to
     # be the package's)
-    copied = re.sub(r"[-.]", "_", posixpath.basename(write.source.rstrip("/")).lower())
+    copied = _import_name(posixpath.basename(write.source.rstrip("/")))
     spread = write.tree or write.either
     if spread and not write.file and write.source != "." and copied != parts[-1].lower():
         return ""
