@@ -3318,7 +3318,9 @@ def known(image: ImageRef | None) -> Known:
     if name == "denoland/deno" and any(v in (image.tag or "") for v in ("distroless", "bin")):
         files = tuple(f for f in files if f != _ENTRYPOINT)  # (no shell: no entry script)
     if name in _PHP_IMAGES and name != "php":
-        files += _FILES["php"]  # (built FROM php's tag of the same variant)
+        # (built FROM php's tag of the same variant: its files and its runtime's trees)
+        files += _FILES["php"]
+        trees += tuple(t for t in _RUNTIME_TREES["php"] if t not in trees)
     if name in _PHP_IMAGES and "fpm" not in (image.tag or ""):
         files = tuple(f for f in files if not f.startswith("/usr/local/etc/php-fpm"))
     if _is(name, "ghcr.io/hassio-addons/base*") and _HASSIO_PIP.match(image.tag or ""):

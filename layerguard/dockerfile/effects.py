@@ -1329,7 +1329,8 @@ def _run_effects(
     }
     unknown_here = False  # (this RUN configured a build for a prefix it does not show)
     for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
-        if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in command.words):
+        spelled = (*command.words, *(r.target for r in command.redirects))
+        if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in spelled):
             command = _tilde_users(command, known_homes)
         now = {**instr.env, **exported} if exported else instr.env  # (what this command sees)
         # (a HOME given to the command itself, or exported before it, is where its caches land,
@@ -2566,8 +2567,11 @@ _N_INSTALLER = re.compile(r"(?:bit\.ly|git\.io)/n-install$|/n-install/[^\s]*/n-i
 # stable --ruby`)
 _RVM_INSTALLER = re.compile(r"get\.rvm\.io|rvm/rvm/[^\s]*/rvm-installer")
 _RVM_RUBY = re.compile(r"--(?:ruby|rails|ruby=(\S+))$")
+# mlocati's install-php-extensions, by its address
+_IPE_INSTALLER = re.compile(r"/install-php-extensions$")
 _INSTALLERS_INLINED = re.compile(
     f"{_NVM_INSTALLER.pattern}|{_N_INSTALLER.pattern}|{_RVM_INSTALLER.pattern}"
+    f"|{_IPE_INSTALLER.pattern}"
 )
 
 
@@ -2700,6 +2704,7 @@ def _inlined(
     saved_nvm = False  # (and one before it did)
     fetched_n = False  # (the command before fetched n-install)
     fetched_rvm = False  # (the command before fetched rvm's installer)
+    fetched_ipe = False  # (the command before fetched mlocati's install-php-extensions)
     for command in commands:
         tool, args = tool_and_args(command)
         # (`command -v cmake`, `which meson`: a question, no configure)
@@ -2725,7 +2730,9 @@ def _inlined(
         )
         n_install = fetched_n and posixpath.basename(tool) in SHELLS
         rvm_install = fetched_rvm and posixpath.basename(tool) in SHELLS
+        ipe = fetched_ipe and posixpath.basename(tool) in SHELLS and "-s" in args
         fetched_rvm = any(_RVM_INSTALLER.search(w) for w in command.words)
+        fetched_ipe = any(_IPE_INSTALLER.search(w) for w in command.words)
         fetched_nvm = any(
             _NVM_INSTALLER.search(w) and not _OLD_NVM_INSTALLER.search(w) for w in command.words
         )
@@ -2744,6 +2751,12 @@ def _inlined(
             yield command
             ruby = rubies[-1][1] or "ruby"
             yield from split_commands(f"rvm install {_single_quoted(ruby)}", command.cwd, env)
+            continue
+        if ipe:
+            # (its README's direct download, `curl -sSLf .../install-php-extensions -o - | sh
+            # -s gd xdebug`: the installer run with the words after `-s`)
+            extensions = " ".join(_single_quoted(w) for w in args[args.index("-s") + 1 :])
+            yield from split_commands(f"install-php-extensions {extensions}", command.cwd, env)
             continue
         if n_install and (versions := _n_install_versions(args)) is not None:
             # (n-install puts n in N_PREFIX, ~/n unless set, and installs the Node.js versions it
@@ -3132,14 +3145,17 @@ _NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a user's name, as useradd takes it
 
 
 def _tilde_users(command: Command, homes: Mapping[str, str]) -> Command:
-    """`command` with `~name` replaced by the home of user `name`, where a step showed it."""
-    words = []
-    for word in command.words:
+    """`command` with `~name` replaced by the home of user `name`, where a step showed it, in
+    its words and its redirections' targets (`echo ... >> ~app/.bashrc`)."""
+
+    def home_of(word: str) -> str:
         name, slash, rest = word[1:].partition("/")
         if word.startswith("~") and _NAME.fullmatch(name) and name in homes:
-            word = homes[name].rstrip("/") + slash + rest if slash else homes[name]
-        words.append(word)
-    return command._replace(words=tuple(words))
+            return homes[name].rstrip("/") + slash + rest if slash else homes[name]
+        return word
+
+    redirects = tuple(r._replace(target=home_of(r.target)) for r in command.redirects)
+    return command._replace(words=tuple(map(home_of, command.words)), redirects=redirects)
 
 
 def _moved_home(

@@ -24825,6 +24825,55 @@ def test_the_classes_of_the_sixty_fifth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # `~name` in a redirection's target is that user's home: an append there writes the file,
+    # which a chown in the same RUN then copies up no more
+    (
+        "FROM ubuntu:16.04\nRUN useradd -m -s /bin/bash app\n"
+        "RUN echo '. /x.sh' >> ~app/.bashrc && chown app:app ~app/.bashrc\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:16.04\nRUN useradd -m -s /bin/bash app\nRUN chown app:app ~app/.bashrc\n",
+        [(3, "LG004")],
+    ),
+    # the images built on php's hold its runtime's trees: a stage of the same image copies
+    # its extensions directory onto the base's again
+    (
+        "FROM drupal:10.1 AS deps\nRUN docker-php-ext-install bcmath\nFROM drupal:10.1\n"
+        "COPY --from=deps /usr/local/lib/php/extensions/ /usr/local/lib/php/extensions/\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM wordpress:6-apache\n"
+        "COPY --from=composer:2 /usr/bin/composer /usr/local/bin/composer\n",
+        [],
+    ),
+    # install-php-extensions piped to a shell, as its README shows, cleans apt's lists as the
+    # installed one does
+    (
+        "FROM php:8.0-apache\nRUN apt-get update && apt-get install -y libpng-dev && curl -sSL"
+        " https://github.com/mlocati/docker-php-extension-installer/releases/latest/download/"
+        "install-php-extensions -o - | sh -s gd mbstring\n",
+        [],
+    ),
+    (
+        "FROM php:8.0-apache\nRUN apt-get update && curl -sSL https://e.org/setup.sh -o - |"
+        " sh -s gd\n",
+        [(2, "LG005")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_SIXTH)
+def test_the_classes_of_the_sixty_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
