@@ -1301,6 +1301,7 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
+    "wiremock/wiremock": ("/var/wiremock/lib",),  # (its standalone jar, about 15 MB)
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),
@@ -1795,6 +1796,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for name in ("krb5-config", "krb5-user", "krb5-admin-server", "heimdal-kdc")
     },
     ("apt", "krb5-kdc"): ("/etc/krb5.conf", "/etc/krb5kdc/kdc.conf"),
+    # (Kannel's SMS gateway: its configuration and the init script's defaults)
+    ("apt", "kannel"): ("/etc/kannel/kannel.conf", "/etc/default/kannel"),
     **{("yum", name): ("/etc/krb5.conf",) for name in ("krb5-libs", "krb5-workstation")},
     ("yum", "krb5-server"): (
         *("/etc/krb5.conf", "/var/kerberos/krb5kdc/kdc.conf"),

@@ -4816,8 +4816,8 @@ def _ops(
     elif tool == "ln":
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
-        # (not into a directory: `ln -sf /data/config.json .`, `ln -sf x /etc/app/` put the link
-        # inside it and remove nothing there)
+        # (into a directory, `ln -sf /data/config.json .`, `ln -sf x /etc/app/`, the link lands
+        # inside it, where it replaces what is there by its target's name: below)
         inside_a_dir = bool(operands) and (
             operands[-1].endswith("/")
             or operands[-1] in (".", "..")
@@ -4833,6 +4833,11 @@ def _ops(
             # name; the directory itself is not made)
             targets = [posixpath.basename(t.rstrip("/")) for t in operands[:-1]]
             link = tuple(posixpath.join(link[0], t) for t in targets if t not in ("", ".", ".."))
+            if forced and (literal := tuple(p for p in link if not is_glob(p))):
+                # (`ln -nfs /usr/local/bin/wkhtmltopdf /usr/bin/` after the package's own
+                # /usr/bin/wkhtmltopdf: as above, only a layer known to have written it counts;
+                # not what a wildcard's names may be, `ln -sf /opt/app/bin/* /usr/bin`)
+                yield Op(REMOVE, tool, literal, text, blind=True)
         symbolic = any(
             w == "--symbolic" or (w[:1] == "-" and w[1:2] != "-" and "s" in w) for w in words
         )
@@ -8045,7 +8050,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (a bare `bundle` is `bundle install`: Bundler's, not a project's `./scripts/bundle`)
         asks = any(w in ("-v", "--version", "-h", "--help") for w in words)
         bundler = "/" not in words[0] or in_a_bin_dir(words[0])
-        installs = sub == "install" or (sub == "" and bundler and not asks)
+        # (`bundle update` resolves the Gemfile again and installs what it resolved)
+        installs = sub in ("install", "update") or (sub == "" and bundler and not asks)
         return (
             "gem",
             installs,
@@ -8333,8 +8339,8 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
 def requirement_files(command: Command) -> tuple[str, list[str]]:
     """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
     the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
-    else and upgrades nothing, a `bundle install` its Gemfile and lock, or `mix deps.get` mix.exs
-    and mix.lock; no files otherwise."""
+    else and upgrades nothing, a `bundle install` (or a whole `bundle update`) its Gemfile and
+    lock, or `mix deps.get` mix.exs and mix.lock; no files otherwise."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
@@ -8345,10 +8351,11 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
         return text, [f for f in read if f is not None] if all(read) else []
     if (
         tool == "bundle"
-        and subcommand(words) == "install"
+        and subcommand(words) in ("install", "update")
         and not _operands(_without_groups(words), _VALUE_OPTIONS["bundle"])[1:]
     ):
-        # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile)
+        # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile;
+        # a whole `bundle update` installs the bundle it locks there)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
         gemfile = _option_value(words, "", "--gemfile") or given or "Gemfile"
         read = [resolve_path(f, command.cwd) for f in (gemfile, f"{gemfile}.lock")]

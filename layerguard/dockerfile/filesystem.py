@@ -1643,8 +1643,10 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             scope = mix_only(text) if text.startswith("mix") else ""
             before = scopes.get(files[0])
             wider = before is not None and before not in ("", scope)
+            # (an update fetches what is newer whatever an earlier install left)
+            updates = text.startswith("bundle update")
             if all(installed.get(f, "") == sources[f] != "" for f in files) and not (
-                wider or widened
+                wider or widened or updates
             ):
                 found.add((index, text))
             scopes[files[0]] = "" if before == "" else scope

@@ -24862,6 +24862,34 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         " sh -s gd\n",
         [(2, "LG005")],
     ),
+    # a whole `bundle update` resolves the Gemfile again and installs the bundle, keeping each
+    # .gem; a `bundle install` after it finds them all there
+    (
+        "FROM ruby:2.7\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle update --bundler\n"
+        "RUN bundle install\n",
+        [(4, "LG005")],
+    ),
+    # WireMock's images hold its standalone jar; a removal of it still ships it
+    (
+        "FROM wiremock/wiremock:3.13.2-3-alpine\nRUN rm /var/wiremock/lib/*.jar\n"
+        "COPY ext.jar /var/wiremock/extensions/\n",
+        [(2, "LG003")],
+    ),
+    # Kannel's package holds its configuration and the init script's defaults
+    (
+        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y kannel"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY kannel.conf /etc/kannel/kannel.conf\n"
+        "COPY default.kannel /etc/default/kannel\nCOPY smsbox.conf /etc/kannel/smsbox.conf\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # a forced link made into a directory replaces the file there by its target's name; not
+    # the names a wildcard may stand for
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y wkhtmltopdf"
+        " && rm -rf /var/lib/apt/lists/*\nRUN ln -nfs /usr/local/bin/wkhtmltopdf /usr/bin/\n"
+        "RUN ln -sf /usr/share/logstash/bin/* /usr/bin\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
