@@ -3570,6 +3570,7 @@ def known(image: ImageRef | None) -> Known:
         or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
         or (name in ("debian", "ubuntu") and image.tag == "latest")
         or (name in _KALI and image.tag is not None)  # (Kali's rolling release, on testing)
+        or (name == "alpine" and image.tag in (None, "latest", "3"))
     )
     managed_python = (
         (

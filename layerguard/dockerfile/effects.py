@@ -691,6 +691,7 @@ _MODELLED = frozenset(
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
         *("ls", "cat", "grep", "egrep", "sed", "awk", "find", "which", "type", "id", "whoami"),
+        "visudo",  # (`visudo -c` checks the sudoers files; it edits them alone)
         *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
         *("tail", "wc", "tr", "cut", "tee", "dd", "xargs", "gpg", "gpgconf", "command", "hash"),
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
@@ -8300,7 +8301,11 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
     if family == "poetry" and "--no-cache" in words:
         return True
     if family == "pip" and "--no-index" in words:
-        return True  # local wheels and --find-links only: nothing is fetched
+        # local wheels and --find-links only: nothing is fetched, unless a link is a page on
+        # the web (`-f https://data.pyg.org/whl/torch-1.11.0+cu113.html`), whose wheels pip
+        # downloads through its cache
+        links = [*_option_values(words, "-f", "--find-links"), env.get("PIP_FIND_LINKS", "")]
+        return not any(re.match(r"https?://", link) for link in links)
     if family in ("npm", "pnpm", "yarn") and "--offline" in words:
         return True  # (what the cache or store already holds only: nothing is fetched into it)
     if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):

@@ -1047,13 +1047,17 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
     found: set[tuple[int, str]] = set()
     added = dated and _adds_a_repository(steps)
     if dated and any(
-        op.family == "apt" and op.role == INSTALL and _of_an_older_release(op.packages, added)
+        op.role == INSTALL
+        and (
+            (op.family == "apt" and _of_an_older_release(op.packages, added))
+            or (op.family == "apk" and bool(_ALPINE_PYTHON_2.intersection(op.packages)))
+        )
         for step in steps
         for op in (step.run.ops if step.run is not None else ())
     ):
         # (a tag of today's release, where an install names a package only an older release
-        # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, dates the file before PEP
-        # 668, for the pips before that install too)
+        # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, or Alpine's Python 2,
+        # gone since 3.16, dates the file before PEP 668, for the pips before that install too)
         return found
     system = False
     for index, step in enumerate(steps):
@@ -1087,6 +1091,9 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
 
 _SOURCES_LIST = "/etc/apt/sources.list"
 _BEFORE_PEP_668 = frozenset({"python-pip"})
+# Alpine's Python 2 and its pip, by their names of 3.15 and before (`python` was Python 2's
+# until 3.12)
+_ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip", "py-pip", "python"})
 # The CPythons of the releases before today's, 3.5 to 3.10 (`python3.8`, `python3.10-venv`),
 # which neither Debian 13 nor Ubuntu since 24.04 packages (not 3.11, Debian 12's and Ubuntu
 # 23.04's, both externally managed): only a repository the file adds (deadsnakes' PPA, a line

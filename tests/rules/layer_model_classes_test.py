@@ -24890,6 +24890,30 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ln -sf /usr/share/logstash/bin/* /usr/bin\n",
         [(3, "LG003")],
     ),
+    # `visudo -c` only checks the sudoers files: a removal after it of what an earlier layer
+    # installed is read as without it
+    (
+        "FROM archlinux:latest\nRUN pacman -Syu --noconfirm sudo base-devel\n"
+        "RUN visudo -cqs -f /etc/sudoers && pacman -Rsuncd --noconfirm sudo $(pacman -Qtdq)\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    # pip told --no-index fetches nothing, unless a page on the web gives its links
+    (
+        "FROM python:3.10\nRUN pip install --no-index torch-scatter"
+        " -f https://data.pyg.org/whl/torch-1.11.0+cu113.html\n"
+        "RUN pip install --no-index -f /wheels app\n",
+        [(2, "LG005")],
+    ),
+    # on today's Alpine, an install of Python 2 dates the file before PEP 668: its pip caches
+    (
+        "FROM alpine\nRUN apk add --no-cache python2 python3 py3-pip\n"
+        "RUN pip3 install -r /opt/requirements.txt\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM alpine\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install flask\n",
+        [],
+    ),
 ]
 
 
