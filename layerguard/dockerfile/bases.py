@@ -247,6 +247,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     # (the Dev Containers Ruby images: RVM's Ruby and its gems)
     _DEVCONTAINERS + "ruby": ("/usr/local/rvm",),
     "eclipse-temurin": ("/opt/java/openjdk",),
+    **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
     # (Drupal's composer project: core, vendor, the site's files)
     "drupal": ("/opt/drupal",),
     # (Debian's MariaDB configuration: my.cnf, mariadb.cnf, conf.d/*.cnf)
@@ -1301,7 +1302,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
-    "wiremock/wiremock": ("/var/wiremock/lib",),  # (its standalone jar, about 15 MB)
+    # (WireMock's standalone jar, about 15 MB, in its images of today's name and the former)
+    **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),

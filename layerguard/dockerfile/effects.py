@@ -8303,9 +8303,13 @@ def _cache_off(family: str, words: tuple[str, ...], env: Mapping[str, str]) -> b
     if family == "pip" and "--no-index" in words:
         # local wheels and --find-links only: nothing is fetched, unless a link is a page on
         # the web (`-f https://data.pyg.org/whl/torch-1.11.0+cu113.html`), whose wheels pip
-        # downloads through its cache
-        links = [*_option_values(words, "-f", "--find-links"), env.get("PIP_FIND_LINKS", "")]
-        return not any(re.match(r"https?://", link) for link in links)
+        # downloads through its cache (the variable's links are split on whitespace)
+        links = [
+            *_option_values(words, "-f", "--find-links"),
+            *env.get("PIP_FIND_LINKS", "").split(),
+        ]
+        if not any(re.match(r"https?://", link) for link in links):
+            return True
     if family in ("npm", "pnpm", "yarn") and "--offline" in words:
         return True  # (what the cache or store already holds only: nothing is fetched into it)
     if family == "npm" and any(w.startswith("--cache=/tmp") for w in words):
@@ -8344,8 +8348,8 @@ def _nothing_downloaded(words: tuple[str, ...]) -> bool:
 def requirement_files(command: Command) -> tuple[str, list[str]]:
     """The command text its ops carry (`pip install -r x` of `python -m pip install -r x`) and
     the requirements files a `pip install` (or `uv pip install`) reads when it names nothing
-    else and upgrades nothing, a `bundle install` (or a whole `bundle update`) its Gemfile and
-    lock, or `mix deps.get` mix.exs and mix.lock; no files otherwise."""
+    else and upgrades nothing, a `bundle install` (or a `bundle update`) its Gemfile and lock,
+    or `mix deps.get` mix.exs and mix.lock; no files otherwise."""
     tool, words = tool_and_args(command)
     text = " ".join(words)
     if posixpath.basename(command.words[0]) == "sudo":
@@ -8354,13 +8358,15 @@ def requirement_files(command: Command) -> tuple[str, list[str]]:
         # (mix fetches what mix.lock pins into deps/: again, it finds them all there)
         read = [resolve_path(f, command.cwd) for f in ("mix.exs", "mix.lock")]
         return text, [f for f in read if f is not None] if all(read) else []
-    if (
-        tool == "bundle"
-        and subcommand(words) in ("install", "update")
-        and not _operands(_without_groups(words), _VALUE_OPTIONS["bundle"])[1:]
+    if tool == "bundle" and (
+        subcommand(words) == "update"
+        or (
+            subcommand(words) == "install"
+            and not _operands(_without_groups(words), _VALUE_OPTIONS["bundle"])[1:]
+        )
     ):
         # (Bundler's install reads the Gemfile and its lock, in the directory or by --gemfile;
-        # a whole `bundle update` installs the bundle it locks there)
+        # `bundle update`, of the gems it names or all, installs the whole bundle it locks)
         given = dict(command.assignments).get("BUNDLE_GEMFILE")  # (`BUNDLE_GEMFILE=x bundle`)
         gemfile = _option_value(words, "", "--gemfile") or given or "Gemfile"
         read = [resolve_path(f, command.cwd) for f in (gemfile, f"{gemfile}.lock")]

@@ -1035,7 +1035,7 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 
 
 # The distributions' packages of their Python's pip (Debian's and Ubuntu's, Arch's, Alpine's)
-_SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip"})
+_SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip", "py-pip"})
 
 
 def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, str]]:
@@ -1091,9 +1091,9 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
 
 _SOURCES_LIST = "/etc/apt/sources.list"
 _BEFORE_PEP_668 = frozenset({"python-pip"})
-# Alpine's Python 2 and its pip, by their names of 3.15 and before (`python` was Python 2's
-# until 3.12)
-_ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip", "py-pip", "python"})
+# Alpine's Python 2 and its pip, by their names of 3.15 and before (not `py-pip`, which
+# py3-pip provides today)
+_ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip"})
 # The CPythons of the releases before today's, 3.5 to 3.10 (`python3.8`, `python3.10-venv`),
 # which neither Debian 13 nor Ubuntu since 24.04 packages (not 3.11, Debian 12's and Ubuntu
 # 23.04's, both externally managed): only a repository the file adds (deadsnakes' PPA, a line
@@ -1588,6 +1588,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     refused = _managed_pip(steps, held.release_now) if held.managed_python else set()
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
+    bundle_paths: dict[str, str] = {}  # Gemfile -> where Bundler last installed its gems
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
@@ -1650,16 +1651,38 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             scope = mix_only(text) if text.startswith("mix") else ""
             before = scopes.get(files[0])
             wider = before is not None and before not in ("", scope)
-            # (an update fetches what is newer whatever an earlier install left)
+            # (an update fetches what is newer whatever an earlier install left; Bundler's
+            # installs into another path, `--deployment`'s vendor/bundle, fetch all again)
             updates = text.startswith("bundle update")
+            into = _bundle_path(text, step) if text.startswith("bundle") else ""
+            moved = bundle_paths.get(files[0], into) != into
+            bundle_paths[files[0]] = into
             if all(installed.get(f, "") == sources[f] != "" for f in files) and not (
-                wider or widened or updates
+                wider or widened or updates or moved
             ):
                 found.add((index, text))
             scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
         installed.update(done)
     return found
+
+
+def _bundle_path(text: str, step: Step) -> str:
+    """Where a `bundle install` puts its gems, as far as the RUN and the environment say: its
+    `--path` or `--deployment` (vendor/bundle), a `bundle config` of this RUN, BUNDLE_PATH or
+    BUNDLE_DEPLOYMENT; '' for the gem directory."""
+    words = text.split()
+    given = next((w.partition("=")[2] for w in words if w.startswith("--path=")), "")
+    given = given or next((b for a, b in itertools.pairwise(words) if a == "--path"), "")
+    if given or "--deployment" in words:
+        return given or "vendor/bundle"
+    configured = [
+        " ".join(c.words)
+        for c in (step.run.commands if step.run is not None else ())
+        if c.words[:2] == ("bundle", "config") and ("path" in c.words or "deployment" in c.words)
+    ]
+    env = step.instr.env
+    return " ".join(configured) or env.get("BUNDLE_PATH", "") or env.get("BUNDLE_DEPLOYMENT", "")
 
 
 def _pip_satisfied(
@@ -1770,9 +1793,10 @@ _YARN_VALUES = frozenset({"--cwd", "--modules-folder", "--cache-folder", "--netw
 
 def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, command) of each project install (`_project_install`) run in a directory an
-    earlier RUN's mkdir made where no layer wrote, nothing wrote into since nor into a
-    directory above it (npm climbs to the nearest package.json), and the RUN mounts nothing in
-    (`--mount=type=bind,source=package.json`); on a public base, which holds no project there."""
+    earlier RUN's mkdir made where no layer wrote, nothing wrote into since but files by name
+    that are no project's manifest, nor into a directory above it (npm climbs to the nearest
+    package.json), and the RUN mounts nothing in (`--mount=type=bind,source=package.json`); on
+    a public base, which holds no project there."""
     found: set[tuple[int, str]] = set()
     if not any(op.tool == "mkdir" for s in steps for op in (s.run.ops if s.run else ())):
         return found
@@ -1780,7 +1804,12 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
     empty: set[str] = set()  # the directories made empty, untouched since
     for index, step in enumerate(steps):
         for w in step.copies:
-            empty = {d for d in empty if not path_overlaps(w.path, d)}
+            # (files copied in by name hold no project unless one is its manifest: `COPY
+            # Gemfile Gemfile.lock /var/app/` leaves yarn nothing to install there)
+            single = not (w.tree or w.either or w.unpacked)
+            project = posixpath.basename(w.path) in ("package.json", "node_modules")
+            if not single or project or posixpath.dirname(w.path) not in empty:
+                empty = {d for d in empty if not path_overlaps(w.path, d)}
             written.append(w.path)
         if step.run is None:
             continue

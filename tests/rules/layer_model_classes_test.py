@@ -24914,6 +24914,46 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM alpine\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install flask\n",
         [],
     ),
+    (
+        "FROM alpine\nRUN apk add --no-cache python3 py-pip\nRUN pip3 install flask\n",
+        [],
+    ),
+    # a bundle install into another path than the update's or the install's before it
+    # fetches every gem again; one named by an update is installed with the whole bundle
+    (
+        "FROM ruby:3.2\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle update rake\n"
+        "RUN bundle install\nRUN bundle install --deployment\n"
+        "RUN bundle config set --local path vendor/gems && bundle install\n",
+        [(4, "LG005"), (6, "LG005"), (7, "LG005")],
+    ),
+    # pip's cache turned off by the environment stays off for a --no-index install from the web
+    (
+        "FROM python:3.8\nENV PIP_NO_CACHE_DIR=1\n"
+        "RUN pip install --no-index -f https://data.pyg.org/whl/torch-1.12.0+cpu.html"
+        " torch-cluster\n",
+        [],
+    ),
+    (
+        'FROM python:3.8\nENV PIP_FIND_LINKS="/opt/wheels https://data.pyg.org/whl/t.html"\n'
+        "RUN pip install --no-index torch-scatter\n",
+        [(3, "LG005")],
+    ),
+    # WireMock's jar, in its images of both names, is copied up by a recursive chmod
+    (
+        "FROM wiremock/wiremock:3.3.1\nUSER root\nRUN chmod -R g+rwX /var/wiremock\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM rodolpheche/wiremock:2.27.2\n"
+        "RUN rm -f /var/wiremock/lib/wiremock-jre8-standalone.jar\n",
+        [(2, "LG003")],
+    ),
+    # files copied by name into an empty directory hold no project for yarn to install
+    (
+        "FROM ruby:2.6.5\nRUN mkdir -p /var/app\nCOPY Gemfile Gemfile.lock /var/app/\n"
+        "WORKDIR /var/app\nRUN yarn install\nCOPY package.json yarn.lock ./\nRUN yarn install\n",
+        [(7, "LG005")],
+    ),
 ]
 
 
