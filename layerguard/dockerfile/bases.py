@@ -1290,13 +1290,15 @@ _GLIBC_UBUNTU = re.compile(r"^(?:2[2-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's Spark: the distribution's jars and examples, hundreds of MB)
     "bitnami/spark": ("/opt/bitnami/spark/jars", "/opt/bitnami/spark/examples"),
-    # The source docker-php-source unpacks (about 12 MB), in php and the images built on it.
+    # The source docker-php-source unpacks (about 12 MB), in php and the images built on it;
+    # PHP's headers (about 5 MB) and its two sample php.ini files (about 70 KB each).
     **{
-        name: ("/usr/src/php.tar.xz",)
-        for name in (
-            *("php", "wordpress", "drupal", "joomla", "nextcloud", "matomo", "mediawiki"),
-            *("phpmyadmin", "phpmyadmin/phpmyadmin", "composer"),
+        name: (
+            "/usr/src/php.tar.xz",
+            "/usr/local/include/php",
+            *(f"/usr/local/etc/php/php.ini-{v}" for v in ("development", "production")),
         )
+        for name in sorted(_PHP_IMAGES | {"composer"})
     },
     "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),

@@ -664,6 +664,8 @@ _APT_HELPERS = {
     "clean-install": "apt-get update && apt-get install -y --no-install-recommends {}"
     " && apt-get clean -y && rm -rf /var/lib/apt/lists/*",
 }
+# A Debian package as apt's helpers are given it (`curl`, `libssl1.1`, `g++`, `nginx=1.18*`)
+_DEBIAN_PACKAGE = re.compile(r"[a-z0-9][a-z0-9+.-]+(?::[a-z0-9-]+)?(?:=\S+)?")
 # The names of cleanup scripts (`cleanup.sh`, `purge_cache.sh`, `clean-layer.sh`, `docker-clean`).
 _CLEANUP_NAME = re.compile(r"(?:^|[-_.])(?:clean|cleanup|purge)(?:[-_.]|$)")
 # The settings the official maven image keeps for builds of images (`mvn -s ... go-offline`).
@@ -2731,7 +2733,10 @@ def _inlined(
         )
         n_install = fetched_n and posixpath.basename(tool) in SHELLS
         rvm_install = fetched_rvm and posixpath.basename(tool) in SHELLS
-        ipe = fetched_ipe and posixpath.basename(tool) in SHELLS and "-s" in args
+        shell = posixpath.basename(tool) in SHELLS
+        # (piped in, `| sh -s gd`, or saved and run, `sh /tmp/install-php-extensions gd`)
+        ipe = fetched_ipe and shell and "-s" in args
+        saved_ipe = shell and len(args) > 1 and _IPE_INSTALLER.search("/" + args[1]) is not None
         fetched_rvm = any(_RVM_INSTALLER.search(w) for w in command.words)
         fetched_ipe = any(_IPE_INSTALLER.search(w) for w in command.words)
         fetched_nvm = any(
@@ -2753,11 +2758,14 @@ def _inlined(
             ruby = rubies[-1][1] or "ruby"
             yield from split_commands(f"rvm install {_single_quoted(ruby)}", command.cwd, env)
             continue
-        if ipe:
+        if ipe or saved_ipe:
             # (its README's direct download, `curl -sSLf .../install-php-extensions -o - | sh
-            # -s gd xdebug`: the installer run with the words after `-s`)
-            extensions = " ".join(_single_quoted(w) for w in args[args.index("-s") + 1 :])
-            yield from split_commands(f"install-php-extensions {extensions}", command.cwd, env)
+            # -s gd xdebug`: the installer run with the words after `-s`, and the variables the
+            # shell is given, `IPE_KEEP_SYSPKG_CACHE=1 sh -s gd`)
+            words_given = args[args.index("-s") + 1 :] if ipe else args[2:]
+            told = [f"{k}={_single_quoted(v)}" for k, v in command.assignments]
+            run = [*told, "install-php-extensions", *map(_single_quoted, words_given)]
+            yield from split_commands(" ".join(run), command.cwd, env)
             continue
         if n_install and (versions := _n_install_versions(args)) is not None:
             # (n-install puts n in N_PREFIX, ~/n unless set, and installs the Node.js versions it
@@ -2770,7 +2778,14 @@ def _inlined(
         helper = _APT_HELPERS.get(tool)
         # (unless the build brought its own, which is read: gitpod's `COPY install-packages
         # /usr/bin/`)
-        if helper is not None and len(args) > 1 and not _on_path(command, texts, env):
+        if (
+            helper is not None
+            and len(args) > 1
+            # (Debian's package names, lower case: not a project's own script of that name,
+            # `install_packages --repo=https://mrc-ide.github.io/drat DiagrammeR` of R's)
+            and all(_DEBIAN_PACKAGE.fullmatch(w) or "$" in w for w in args[1:])
+            and not _on_path(command, texts, env)
+        ):
             # (a base image's helper that installs with apt and removes its lists after:
             # `install_clean snapserver` on phusion's, what it runs)
             packages = " ".join(_single_quoted(w) for w in args[1:])
@@ -4556,9 +4571,13 @@ def _ops(
     if runs_playwright and deps and "--dry-run" not in words:
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if tool == "install-php-extensions" and "IPE_KEEP_SYSPKG_CACHE" not in env:
-        # (mlocati's installer cleans apt's index and pear's cache when it is done)
-        yield Op(REMOVE, tool, ("/var/lib/apt/lists/*", "/tmp/pear"), text)
+    if tool == "install-php-extensions":
+        # (mlocati's installer cleans apt's index and pear's cache when it is done; told to
+        # keep them, it leaves the lists its own apt-get update fetched)
+        if "IPE_KEEP_SYSPKG_CACHE" in env or "IPE_KEEP_SYSPKG_CACHE" in dict(command.assignments):
+            yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+        else:
+            yield Op(REMOVE, tool, ("/var/lib/apt/lists/*", "/tmp/pear"), text)
     if tool in _IBM_INSTALLERS and (installs_to := _ibm_installs(tool, words)):
         # IBM Installation Manager: `./installc -acceptLicense` installs the manager itself,
         # `imcl install OFFERING -installationDirectory /opt/IBM/WebSphere/AppServer` a

@@ -59,7 +59,12 @@ def test_files_and_docs() -> None:
     assert known(parse_reference("alpine:3.20")).distribution
     assert not known(parse_reference("renokico/laravel-base:latest-8.0-fpm-alpine")).distribution
     assert "tzdata" in (known(parse_reference("debian:12")).packages or ())
-    assert known(parse_reference("php:8.3-fpm-alpine")).heavy == ("/usr/src/php.tar.xz",)
+    assert known(parse_reference("php:8.3-fpm-alpine")).heavy == (
+        "/usr/src/php.tar.xz",
+        "/usr/local/include/php",
+        "/usr/local/etc/php/php.ini-development",
+        "/usr/local/etc/php/php.ini-production",
+    )
 
 
 def test_the_env_and_workdir_a_well_known_image_sets() -> None:

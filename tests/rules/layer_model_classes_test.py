@@ -24954,6 +24954,35 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "WORKDIR /var/app\nRUN yarn install\nCOPY package.json yarn.lock ./\nRUN yarn install\n",
         [(7, "LG005")],
     ),
+    # install-php-extensions told to keep the system's package cache, on its shell's command
+    # line or its own, leaves the lists its own apt-get update fetched; saved and run by a
+    # shell, it is the installer too
+    (
+        "FROM php:8.2-apache\nRUN curl -sSLf https://github.com/mlocati/docker-php-extension-"
+        "installer/releases/latest/download/install-php-extensions -o - |"
+        " IPE_KEEP_SYSPKG_CACHE=1 sh -s gd\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM php:8.2-fpm\nRUN apt-get update && curl -sSLf -o /tmp/install-php-extensions"
+        " https://github.com/mlocati/docker-php-extension-installer/releases/latest/download/"
+        "install-php-extensions && sh /tmp/install-php-extensions gd zip\n",
+        [],
+    ),
+    # apt's helpers are given Debian packages, lower case: not a project's script of that name
+    (
+        "FROM rocker/r-ver:3.6.0\nRUN apt-get update && apt-get install -y libxml2-dev\n"
+        "COPY docker/bin /usr/local/bin/\n"
+        "RUN install_packages --repo=https://mrc-ide.github.io/drat DiagrammeR\n",
+        [(2, "LG005")],
+    ),
+    # the php images' headers and sample php.ini files are heavy: a removal of them still
+    # ships them
+    (
+        "FROM yourls:1.9-fpm\nRUN rm -f /usr/local/etc/php/php.ini-development\n"
+        "RUN rm -rf /usr/local/include/php\n",
+        [(2, "LG003"), (3, "LG003")],
+    ),
 ]
 
 
