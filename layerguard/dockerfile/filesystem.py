@@ -1807,8 +1807,7 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
             # (files copied in by name hold no project unless one is its manifest: `COPY
             # Gemfile Gemfile.lock /var/app/` leaves yarn nothing to install there)
             single = not (w.tree or w.either or w.unpacked)
-            project = posixpath.basename(w.path) in ("package.json", "node_modules")
-            if not single or project or posixpath.dirname(w.path) not in empty:
+            if not single or not _no_project_in(w.path, empty):
                 empty = {d for d in empty if not path_overlaps(w.path, d)}
             written.append(w.path)
         if step.run is None:
@@ -1834,12 +1833,27 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 empty |= {p for p in op.paths if not any(path_overlaps(p, w) for w in written)}
             elif op.kind == EXEC and not op.paths:
                 empty = set()  # (a program run where the model does not say may write anywhere)
+            elif (
+                op.kind == WRITE
+                and op.entry in (FILE, EITHER)
+                and all(_no_project_in(p, empty) for p in op.paths)
+            ):
+                pass  # (`bundle install` writing Gemfile.lock there)
             elif op.kind in (WRITE, EXEC):
                 empty = {d for d in empty if not any(path_overlaps(p, d) for p in op.paths)}
             if op.kind == WRITE and op.tool != "mkdir" and op.role != HOME:
                 # (a home useradd made holds the skeleton's dotfiles, a made directory nothing)
                 written.extend(op.paths)
     return found
+
+
+def _no_project_in(path: str, empty: set[str]) -> bool:
+    """`path`, a file written by name right in one of the `empty` directories, is no project's
+    manifest there (not package.json, nor node_modules)."""
+    return posixpath.dirname(path) in empty and posixpath.basename(path) not in (
+        "package.json",
+        "node_modules",
+    )
 
 
 def _pip_names(op: Op) -> frozenset[str] | None:

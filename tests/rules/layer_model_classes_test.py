@@ -24954,6 +24954,12 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "WORKDIR /var/app\nRUN yarn install\nCOPY package.json yarn.lock ./\nRUN yarn install\n",
         [(7, "LG005")],
     ),
+    (
+        "FROM ruby:2.6.5\nRUN mkdir -p /var/app\nCOPY Gemfile Gemfile.lock /var/app/\n"
+        "WORKDIR /var/app\nRUN bundle install && rm -rf /usr/local/bundle/cache\n"
+        "RUN yarn install\n",
+        [],
+    ),
     # install-php-extensions told to keep the system's package cache, on its shell's command
     # line or its own, leaves the lists its own apt-get update fetched; saved and run by a
     # shell, it is the installer too
