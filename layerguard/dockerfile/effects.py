@@ -4571,6 +4571,11 @@ def _ops(
     if runs_playwright and deps and "--dry-run" not in words:
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    if tool == "install-php-extensions" and len(words) > 1:
+        # (the system libraries the extensions need, by names it does not show, and what they
+        # pulled in: its purge of its build packages leaves those for a later autoremove)
+        trees = MANAGERS["apt"].trees
+        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, "apt", packages=("$",))
     if tool == "install-php-extensions":
         # (mlocati's installer cleans apt's index and pear's cache when it is done; told to
         # keep them, it leaves the lists its own apt-get update fetched)

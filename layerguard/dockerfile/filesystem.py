@@ -368,6 +368,9 @@ def layers(
                 orphans = not _autoremoves(purges[-1])
             elif any(_autoremoves(op) for op in step.run.ops if op.kind == PURGE):
                 orphans = False
+            elif any(op.tool == "install-php-extensions" for op in step.run.ops):
+                # (it purges the build packages it installed, not what they pulled in)
+                orphans = True
             gone.update(
                 h.path.removesuffix("/*")
                 for c in layer.changes

@@ -24975,6 +24975,17 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "install-php-extensions && sh /tmp/install-php-extensions gd zip\n",
         [],
     ),
+    # install-php-extensions installs system packages by names it does not show and purges
+    # only its build packages: a later autoremove takes what they pulled in
+    (
+        "FROM php:8.2-apache\nRUN install-php-extensions gd zip\nRUN apt-get autoremove -y\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM php:8.2-apache\nRUN apt-get update && apt-get install -y git"
+        " && rm -rf /var/lib/apt/lists/*\nRUN apt-get autoremove -y\n",
+        [],
+    ),
     # apt's helpers are given Debian packages, lower case: not a project's script of that name
     (
         "FROM rocker/r-ver:3.6.0\nRUN apt-get update && apt-get install -y libxml2-dev\n"
