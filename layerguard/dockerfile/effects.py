@@ -2781,9 +2781,13 @@ def _inlined(
         if (
             helper is not None
             and len(args) > 1
-            # (Debian's package names, lower case: not a project's own script of that name,
-            # `install_packages --repo=https://mrc-ide.github.io/drat DiagrammeR` of R's)
-            and all(_DEBIAN_PACKAGE.fullmatch(w) or "$" in w for w in args[1:])
+            # (Debian's package names, lower case, and apt's options: not a project's own
+            # script of that name, `install_packages --repo=https://mrc-ide.github.io/drat
+            # DiagrammeR` of R's)
+            and all(
+                _DEBIAN_PACKAGE.fullmatch(w) or "$" in w or w.startswith("-") or before == "-o"
+                for before, w in itertools.pairwise(args)
+            )
             and not _on_path(command, texts, env)
         ):
             # (a base image's helper that installs with apt and removes its lists after:
@@ -4571,7 +4575,7 @@ def _ops(
     if runs_playwright and deps and "--dry-run" not in words:
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if tool == "install-php-extensions" and len(words) > 1:
+    if tool == "install-php-extensions" and any(w[:1] not in ("@", "-") for w in words[1:]):
         # (the system libraries the extensions need, by names it does not show, and what they
         # pulled in: its purge of its build packages leaves those for a later autoremove)
         trees = MANAGERS["apt"].trees

@@ -368,7 +368,9 @@ def layers(
                 orphans = not _autoremoves(purges[-1])
             elif any(_autoremoves(op) for op in step.run.ops if op.kind == PURGE):
                 orphans = False
-            elif any(op.tool == "install-php-extensions" for op in step.run.ops):
+            elif any(
+                op.tool == "install-php-extensions" and op.role == INSTALL for op in step.run.ops
+            ):
                 # (it purges the build packages it installed, not what they pulled in)
                 orphans = True
             gone.update(
@@ -1657,7 +1659,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             # (an update fetches what is newer whatever an earlier install left; Bundler's
             # installs into another path, `--deployment`'s vendor/bundle, fetch all again)
             updates = text.startswith("bundle update")
-            into = _bundle_path(text, step) if text.startswith("bundle") else ""
+            path_told = _bundle_path(text, step) if text.startswith("bundle") else None
+            into = bundle_paths.get(files[0], "") if path_told is None else path_told
             moved = bundle_paths.get(files[0], into) != into
             bundle_paths[files[0]] = into
             if all(installed.get(f, "") == sources[f] != "" for f in files) and not (
@@ -1670,22 +1673,25 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     return found
 
 
-def _bundle_path(text: str, step: Step) -> str:
-    """Where a `bundle install` puts its gems, as far as the RUN and the environment say: its
-    `--path` or `--deployment` (vendor/bundle), a `bundle config` of this RUN, BUNDLE_PATH or
-    BUNDLE_DEPLOYMENT; '' for the gem directory."""
+def _bundle_path(text: str, step: Step) -> str | None:
+    """Where a `bundle install` is told to put its gems: its `--path` or `--deployment`
+    (vendor/bundle), a `bundle config` of the path or deployment in its RUN, or BUNDLE_PATH or
+    BUNDLE_DEPLOYMENT in the environment; None when told nothing (Bundler remembers the path
+    an earlier install was told, in the application's configuration)."""
     words = text.split()
     given = next((w.partition("=")[2] for w in words if w.startswith("--path=")), "")
     given = given or next((b for a, b in itertools.pairwise(words) if a == "--path"), "")
     if given or "--deployment" in words:
-        return given or "vendor/bundle"
-    configured = [
-        " ".join(c.words)
-        for c in (step.run.commands if step.run is not None else ())
-        if c.words[:2] == ("bundle", "config") and ("path" in c.words or "deployment" in c.words)
-    ]
+        return (given or "vendor/bundle").rstrip("/")
+    for command in step.run.commands if step.run is not None else ():
+        told = [w for w in command.words[2:] if not w.startswith("-") and w != "set"]
+        if command.words[:2] == ("bundle", "config") and told[:1] == ["path"] and told[1:]:
+            return told[1].rstrip("/")
+        if command.words[:2] == ("bundle", "config") and told[:1] == ["deployment"]:
+            return "vendor/bundle"
     env = step.instr.env
-    return " ".join(configured) or env.get("BUNDLE_PATH", "") or env.get("BUNDLE_DEPLOYMENT", "")
+    deployed = env.get("BUNDLE_DEPLOYMENT", "") not in ("", "false", "0")
+    return env.get("BUNDLE_PATH") or ("vendor/bundle" if deployed else None)
 
 
 def _pip_satisfied(
@@ -1852,10 +1858,11 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 def _no_project_in(path: str, empty: set[str]) -> bool:
     """`path`, a file written by name right in one of the `empty` directories, is no project's
-    manifest there (not package.json, nor node_modules)."""
-    return posixpath.dirname(path) in empty and posixpath.basename(path) not in (
-        "package.json",
-        "node_modules",
+    manifest there (not package.json, nor node_modules, nor a wildcard that may name them:
+    `cp /src/package*.json /app/`)."""
+    name = posixpath.basename(path)
+    return posixpath.dirname(path) in empty and not any(
+        fnmatch.fnmatchcase(m, name) for m in ("package.json", "node_modules")
     )
 
 

@@ -24986,6 +24986,31 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nRUN apt-get autoremove -y\n",
         [],
     ),
+    # Bundler remembers the path an install was told: a later plain install uses it again
+    (
+        "FROM ruby:3.2\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config set --local path vendor/bundle && bundle install\n"
+        "RUN bundle install\nRUN bundle install --path vendor/bundle/\n",
+        [(4, "LG005")],
+    ),
+    # a glob copied into an empty directory may be its project's package.json
+    (
+        "FROM node:20\nRUN mkdir -p /app\nRUN cp /usr/local/lib/node_modules/npm/package*.json"
+        " /app/\nWORKDIR /app\nRUN npm install\n",
+        [(5, "LG005")],
+    ),
+    # install-php-extensions of composer alone builds no extension: nothing for an autoremove
+    (
+        "FROM php:8.2-apache\nRUN install-php-extensions @composer\n"
+        "RUN apt-get purge -y --auto-remove\n",
+        [],
+    ),
+    # apt's helpers take apt's options too
+    (
+        "FROM bitnami/minideb:bookworm\nRUN install_packages -y nginx\n"
+        "RUN chown -R www-data:www-data /etc/nginx\n",
+        [(3, "LG004")],
+    ),
     # apt's helpers are given Debian packages, lower case: not a project's script of that name
     (
         "FROM rocker/r-ver:3.6.0\nRUN apt-get update && apt-get install -y libxml2-dev\n"
