@@ -2731,9 +2731,9 @@ def _inlined(
         nvm = (fetched_nvm and posixpath.basename(tool) in SHELLS) or (
             saved_nvm and posixpath.basename(script) == "install.sh"
         )
-        n_install = fetched_n and posixpath.basename(tool) in SHELLS
-        rvm_install = fetched_rvm and posixpath.basename(tool) in SHELLS
         shell = posixpath.basename(tool) in SHELLS
+        n_install = fetched_n and shell
+        rvm_install = fetched_rvm and shell
         # (piped in, `| sh -s gd`, or saved and run, `sh /tmp/install-php-extensions gd`)
         ipe = fetched_ipe and shell and "-s" in args
         saved_ipe = shell and len(args) > 1 and _IPE_INSTALLER.search("/" + args[1]) is not None
@@ -4575,12 +4575,12 @@ def _ops(
     if runs_playwright and deps and "--dry-run" not in words:
         # (`npx playwright install --with-deps`: it runs apt-get update and install itself)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
-    if tool == "install-php-extensions" and any(w[:1] not in ("@", "-") for w in words[1:]):
-        # (the system libraries the extensions need, by names it does not show, and what they
-        # pulled in: its purge of its build packages leaves those for a later autoremove)
-        trees = MANAGERS["apt"].trees
-        yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, "apt", packages=("$",))
     if tool == "install-php-extensions":
+        if any(w[:1] not in ("@", "-") for w in words[1:]):
+            # (the system libraries the extensions need, by names it does not show, and what
+            # they pulled in: its purge of its build packages leaves those for an autoremove)
+            trees = MANAGERS["apt"].trees
+            yield Op(WRITE, tool, trees, text, TREE, UNKNOWN, INSTALL, "apt", packages=("$",))
         # (mlocati's installer cleans apt's index and pear's cache when it is done; told to
         # keep them, it leaves the lists its own apt-get update fetched)
         if "IPE_KEEP_SYSPKG_CACHE" in env or "IPE_KEEP_SYSPKG_CACHE" in dict(command.assignments):
