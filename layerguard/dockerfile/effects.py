@@ -4843,6 +4843,11 @@ def _ops(
         # (`ssh-keygen -A`: the host keys in /etc/ssh; `-f FILE`: the key and FILE.pub)
         yield Op(WRITE, tool, _paths(keys, command), text, FILE, UNKNOWN)
     elif tool == "ln":
+        # (`ln -sf -t /usr/local/bin /opt/a/bin/tool`: the directory first, as the last
+        # operand ending in a slash is)
+        into = _option_value(words, "-t", "--target-directory")
+        if into:
+            operands = [*(o for o in operands if o != into), into.rstrip("/") + "/"]
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
         # (into a directory, `ln -sf /data/config.json .`, `ln -sf x /etc/app/`, the link lands
@@ -4870,10 +4875,8 @@ def _ops(
         symbolic = any(
             w == "--symbolic" or (w[:1] == "-" and w[1:2] != "-" and "s" in w) for w in words
         )
-        # (`ln -t /usr/local/sbin /opt/a/bin/tool`: the directory first)
-        into = _option_value(words, "-t", "--target-directory")
-        linked = [o for o in operands if o != into] if into else operands[:-1]
-        if not symbolic and linked and (into or len(operands) >= 2):
+        linked = operands[:-1]
+        if not symbolic and linked:
             # (a hard link, `ln /cromwell/cromwell-68.jar /cromwell/cromwell.jar`: the file's
             # link count changes, and overlayfs copies a lower layer's file up to change it)
             yield Op(CHOWN, tool, _paths(linked, command), text, recursive=False, file_hint=True)
@@ -6912,6 +6915,10 @@ def _package_ops(
         # (also `ENV PIP_FIND_LINKS=/wheels`, as pip reads its options from the environment)
         given = env.get("UV_FIND_LINKS" if family == "uv" else "PIP_FIND_LINKS")
         links = list(_option_values(words, "-f", "--find-links")) or ([given] if given else [])
+    if family == "apk":
+        # (a local repository, `apk add --repository /packages x`: the packages there, built in
+        # another stage, which apk unpacks; not one on the web)
+        links = [w for w in _option_values(words, "-X", "--repository") if w.startswith("/")]
     for link in links if installs else ():
         if "://" not in link and "$" not in link:
             # (`pip install --no-index --find-links=/wheels -r requirements.txt`: the wheels

@@ -25011,6 +25011,24 @@ _SIXTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown -R www-data:www-data /etc/nginx\n",
         [(3, "LG004")],
     ),
+    # apk given a local repository unpacks the packages there, which a COPY put beside
+    (
+        "FROM alpine:3.19 AS build\nRUN abuild -r\nFROM alpine:3.19\n"
+        "COPY --from=build /home/packager/packages/work/ /packages/\n"
+        "RUN apk add --no-cache --repository /packages weasyprint\n",
+        [(4, "LG006")],
+    ),
+    # `ln -sf -t DIR TARGET` makes the link in DIR: it replaces the file there, not the target
+    (
+        "FROM debian:12\nCOPY entrypoint.sh /usr/local/bin/entrypoint.sh\n"
+        "RUN ln -sf -t /usr/local/bin /opt/scripts/entrypoint.sh\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY run.sh /opt/scripts/run.sh\n"
+        "RUN ln -sf -t /usr/local/bin /opt/scripts/run.sh\n",
+        [],
+    ),
     # apt's helpers are given Debian packages, lower case: not a project's script of that name
     (
         "FROM rocker/r-ver:3.6.0\nRUN apt-get update && apt-get install -y libxml2-dev\n"
