@@ -1612,7 +1612,7 @@ def _run_effects(
         ):
             text = " ".join(command.words)
             ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
-        given = _exports(command)
+        given = exports(command)
         for name, _ in _SOURCED_HOMES.values():
             if name in given and (name in instr.env or name in exported):
                 del given[name]  # (it is set: the script keeps it)
@@ -2340,7 +2340,7 @@ def _reconfigured(words: tuple[str, ...]) -> bool:
     return bool(named) and named <= {"locales", "tzdata"}
 
 
-def _exports(command: Command) -> dict[str, str]:
+def exports(command: Command) -> dict[str, str]:
     """The variables a command sets for the commands after it: `export PIP_NO_CACHE_DIR=1`;
     `pip config set global.no-cache-dir true` (or that setting echoed into pip.conf) as pip
     reads it, the same as the variable; a version manager's home by the script sourced (`.
@@ -2449,6 +2449,11 @@ def _fetches_deps_alone(words: tuple[str, ...]) -> bool:
     mix.lock pins (compile fetches nothing more)."""
     tasks = {w.rstrip(",") for w in _operands(words, frozenset({"--only"}))} - {"do", "+"}
     return "deps.get" in tasks and tasks <= {"deps.get", "compile", "deps.compile"}
+
+
+def yarn_cwd(command: str) -> str | None:
+    """The directory yarn's `--cwd DIR` (`--cwd=DIR`) tells it to work in; None when not told."""
+    return _option_value(tuple(command.split()), "", "--cwd")
 
 
 def mix_only(command: str) -> str:

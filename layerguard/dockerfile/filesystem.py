@@ -93,6 +93,7 @@ from layerguard.dockerfile.effects import (
     RunEffects,
     archive_stem,
     covers,
+    exports,
     find_roots,
     home_path,
     in_a_bin_dir,
@@ -113,6 +114,7 @@ from layerguard.dockerfile.effects import (
     subcommand,
     tool_and_args,
     wget_there,
+    yarn_cwd,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
 from layerguard.dockerfile.shell import forced
@@ -1683,15 +1685,13 @@ def _bundle_path(text: str, step: Step) -> str | None:
     given = given or next((b for a, b in itertools.pairwise(words) if a == "--path"), "")
     if given or "--deployment" in words:
         return (given or "vendor/bundle").rstrip("/")
+    # (a `bundle config` of the RUN as it sets them for the commands after it, else the
+    # environment's)
+    settings = dict(step.instr.env)
     for command in step.run.commands if step.run is not None else ():
-        told = [w for w in command.words[2:] if not w.startswith("-") and w != "set"]
-        if command.words[:2] == ("bundle", "config") and told[:1] == ["path"] and told[1:]:
-            return told[1].rstrip("/")
-        if command.words[:2] == ("bundle", "config") and told[:1] == ["deployment"]:
-            return "vendor/bundle"
-    env = step.instr.env
-    deployed = env.get("BUNDLE_DEPLOYMENT", "") not in ("", "false", "0")
-    return env.get("BUNDLE_PATH") or ("vendor/bundle" if deployed else None)
+        settings.update(exports(command))
+    deployed = settings.get("BUNDLE_DEPLOYMENT", "") not in ("", "false", "0")
+    return settings.get("BUNDLE_PATH", "").rstrip("/") or ("vendor/bundle" if deployed else None)
 
 
 def _pip_satisfied(
@@ -1770,8 +1770,7 @@ def _project_install(op: Op, named: set[str]) -> bool:
     words = op.command.split()
     npm = words[:1] == ["npm"] and words[1:2] in (["install"], ["i"])
     # (yarn's options and their values, `--cwd ./web`, and no command: an install)
-    rest = [w for a, w in itertools.pairwise(words) if a not in _YARN_VALUES and w[:1] != "-"]
-    yarn = words[:1] == ["yarn"] and rest in ([], ["install"])
+    yarn = words[:1] == ["yarn"] and subcommand(tuple(words)) in ("", "install")
     return (
         ((npm and op.family == "npm") or (yarn and op.family == "yarn"))
         and op.command not in named
@@ -1781,9 +1780,7 @@ def _project_install(op: Op, named: set[str]) -> bool:
 
 def _project_dir(op: Op, step: Step) -> str | None:
     """Where a project install runs: yarn's `--cwd DIR` (`--cwd=DIR`) from where it runs."""
-    words = op.command.split()
-    told = next((b for a, b in itertools.pairwise(words) if a == "--cwd"), None)
-    told = told or next((w.partition("=")[2] for w in words if w.startswith("--cwd=")), None)
+    told = yarn_cwd(op.command)
     cwd = _run_in(op, step)
     return posixpath.normpath(posixpath.join(cwd or "/", told)) if told else cwd
 
@@ -1794,10 +1791,6 @@ def _ancestors(path: str) -> list[str]:
     while (path := posixpath.dirname(path)) not in ("/", ""):
         out.append(path)
     return out
-
-
-# yarn's options that take the next word
-_YARN_VALUES = frozenset({"--cwd", "--modules-folder", "--cache-folder", "--network-timeout"})
 
 
 def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
