@@ -1651,6 +1651,10 @@ _NGINX_APT = (
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 _MY_CNF = ("/etc/my.cnf",)
+_PG_CLUSTER_CONF = (
+    *("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "pg_ctl.conf", "start.conf"),
+    "environment",
+)
 _DEBIAN_CNF = "/etc/mysql/debian.cnf"
 _MYSQL_COMMON = "/etc/mysql/my.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
@@ -2169,6 +2173,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apk", "syslog-ng"): ("/etc/syslog-ng/syslog-ng.conf",),
     ("apk", "sudo"): ("/etc/sudoers",),
     ("apk", "dnsmasq"): ("/etc/dnsmasq.conf",),
+    # (Alpine's ClamAV, split as Debian's: freshclam's and clamd's configuration)
+    ("apk", "freshclam"): ("/etc/clamav/freshclam.conf",),
+    ("apk", "clamav-daemon"): ("/etc/clamav/clamd.conf",),
+    ("apk", "stunnel"): ("/etc/stunnel/stunnel.conf",),
     ("apk", "lighttpd"): ("/etc/lighttpd/lighttpd.conf",),
     ("apk", "samba"): ("/etc/samba/smb.conf",),
     ("yum", "httpd"): (
@@ -2278,13 +2286,14 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "freeradius"): _freeradius("/etc/raddb"),
     ("apk", "freeradius"): _freeradius("/etc/raddb"),  # (Alpine's, as RHEL's)
     ("apt", "freeradius"): _freeradius("/etc/freeradius/3.0"),
-    # Debian's postgresql creates its main cluster on install, configuration in /etc (and
-    # initdb's files in the data directory: postgresql.auto.conf since 9.4)
+    # Debian's postgresql creates its main cluster on install, configuration in /etc (each
+    # file pg_createcluster writes there) and initdb's files in the data directory
+    # (postgresql.auto.conf since 9.4)
     **{
         ("apt", f"postgresql-{v}"): tuple(
             f"{at}/{v}/main/{n}"
             for at, names in (
-                ("/etc/postgresql", ("postgresql.conf", "pg_hba.conf", "pg_ident.conf")),
+                ("/etc/postgresql", _PG_CLUSTER_CONF),
                 ("/var/lib/postgresql", ("postgresql.auto.conf", "PG_VERSION")),
             )
             for n in names

@@ -806,6 +806,8 @@ def names_a_file(path: str) -> bool:
     name = posixpath.basename(path)
     if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
         return True
+    if _SERVICE_FILE.search(path):
+        return True
     if name in _FILE_NAMES or _LIBRARY.search(name):
         return True
     stem, dot, suffix = name.rpartition(".")
@@ -842,6 +844,12 @@ _EXTENSION = re.compile(
     r"|properties|pem|crt|cer|key|jks|p12|deb|rpm|whl|apk|gem|zip|tgz|gz|bz2|xz|zst|bin|run"
 )
 _SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
+# The scripts and settings of an s6 or runit service, in its directory (`/etc/services.d/app/run`,
+# `/etc/s6-overlay/s6-rc.d/app/type`, `/etc/sv/app/log/run`): files, whatever their names say
+_SERVICE_FILE = re.compile(
+    r"/etc/(?:services\.d|service|sv|runit/[^/]+|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+)"
+    r"/[^/]+/(?:log/)?(?:run|finish|up|down|type|check)$"
+)
 # The start-up and settings files programs read from a home: files, whatever their names say.
 _FILE_NAMES = frozenset(
     {".bashrc", ".bash_profile", ".bash_logout", ".bash_aliases", ".profile", ".zshrc", ".vimrc"}
@@ -4483,6 +4491,10 @@ def _ops(
         # (the cookies one download keeps for the next, `wget --save-cookies /tmp/c.txt`: a
         # file of this RUN's own, which its later `rm` takes back)
         yield Op(WRITE, tool, _paths([jar], command), text, FILE, UNKNOWN)
+    if tool == "cpanm" and not _operands(words) and piped_from is not None:
+        # (cpanm given no module reads their names from its input: `dzil listdeps --missing |
+        # cpanm`; not a self-upgrade or a question)
+        words = (*words, "$MODULES")
     # (a package file saved under another name is the package its address names: `wget
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
     for op in _package_ops(tool, words, command, env, text):
@@ -8211,6 +8223,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "cpan", given, given
     if tool == "carton":  # (its install runs cpanm for every module of the cpanfile)
         return "cpanm", sub == "install", sub == "install"
+    if tool == "dzil" and sub == "install":
+        # (Dist::Zilla installs the distribution it built with `cpanm .`, or the command it
+        # is given: `--install-command "cpanm --notest ."`; not `make install`)
+        command = (_option_value(words, "", "--install-command") or "cpanm").split()
+        runs = posixpath.basename(command[0]) == "cpanm" if command else False
+        return ("cpanm", True, True) if runs else (None, False, False)
     if tool == "install-module.pl":  # (Bugzilla's: CPAN.pm, `--all` or modules by name)
         given = bool(_operands(words)) or bool({"--all", "-all"} & set(words))
         return "bugzilla", given, given
@@ -8717,12 +8735,14 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "bun":  # (`bun pm cache rm`)
         return sub == "pm" and "cache" in words and "rm" in words
     if family == "conda":
-        # (`-a`, `-afy`, `-ya`: short options run together; a, p and t clean the package cache)
-        return sub == "clean" and any(
-            w in ("--all", "--packages", "--tarballs")
-            or (w[:1] == "-" and w[1:].isalpha() and bool(set(w[1:]) & set("apt")))
-            for w in words
-        )
+        # (`-a`, `-afy`, `-ya`: short options run together. The tarballs and the packages
+        # unpacked beside them are the cache: `-tp`, `-tipsy`; `-t` alone leaves the unpacked
+        # packages, and `-p` alone the tarballs.)
+        if sub != "clean":
+            return False
+        letters = {c for w in words if w[:1] == "-" and w[1:].isalpha() for c in w[1:]}
+        letters |= {w[2] for w in words if w in ("--all", "--packages", "--tarballs")}
+        return "a" in letters or {"p", "t"} <= letters
     if family == "composer":
         return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":

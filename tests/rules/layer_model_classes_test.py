@@ -25055,6 +25055,79 @@ def test_the_classes_of_the_sixty_sixth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # Dist::Zilla installs what it built with `cpanm .`, or the command it is given; cpanm
+    # given no module reads their names from the command piped to it
+    (
+        "FROM perl:5.36\nCOPY . /src\nRUN cd /src && dzil install\n"
+        "RUN cd /src && dzil install --install-command 'cpanm --notest .'\n"
+        "RUN cd /src && dzil listdeps --missing | cpanm\n",
+        [(3, "LG005"), (4, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM perl:5.36\nCOPY . /src\n"
+        "RUN cd /src && dzil install --install-command 'make install'\n"
+        "RUN cd /src && dzil listdeps --missing | cpanm && rm -rf /root/.cpanm\n"
+        "RUN cpanm --self-upgrade && rm -rf ~/.cpanm\nRUN dzil build\n",
+        [],
+    ),
+    # conda's cache is its tarballs and the packages unpacked beside them: `conda clean -t`
+    # leaves the unpacked packages, `-p` the tarballs; `-tp` and `-a` take both
+    (
+        "FROM continuumio/miniconda3\nRUN conda install -y numpy && conda clean -ty\n"
+        "RUN conda install -y scipy && conda clean --packages -y\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    (
+        "FROM continuumio/miniconda3\nRUN conda install -y numpy && conda clean -tipsy\n"
+        "RUN conda install -y scipy && conda clean --tarballs --packages -y\n"
+        "RUN conda install -y pandas && conda clean -ya\n",
+        [],
+    ),
+    # an s6 or runit service's run and finish scripts are files: a chown or chmod of one a
+    # COPY wrote copies it up
+    (
+        "FROM alpine:3.19\nCOPY rootfs /\nRUN chown root /etc/services.d/telegraf/run\n"
+        "RUN chmod 755 /etc/s6-overlay/s6-rc.d/app/finish /etc/sv/app/log/run\n",
+        [(3, "LG004"), (4, "LG004")],
+    ),
+    (
+        "FROM alpine:3.19\nCOPY rootfs /\nRUN chown root /etc/services.d/telegraf\n"
+        "RUN chown app /srv/app/run\n",
+        [],
+    ),
+    # Alpine's freshclam, clamav-daemon and stunnel ship their configuration
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache freshclam clamav-scanner stunnel\n"
+        "COPY freshclam.conf /etc/clamav/freshclam.conf\nCOPY stunnel.conf /etc/stunnel/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache freshclam clamav-scanner\n"
+        "COPY clamd.conf /etc/clamav/clamd.conf\n",
+        [],
+    ),
+    # Debian's postgresql creates its main cluster on install: each configuration file
+    # pg_createcluster writes in /etc/postgresql
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y postgresql-14"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY pg_ctl.conf /etc/postgresql/14/main/pg_ctl.conf\n"
+        "COPY start.conf environment /etc/postgresql/14/main/\n"
+        "COPY postgresql-log.conf /etc/postgresql/14/main/conf.d/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_SEVENTH)
+def test_the_classes_of_the_sixty_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
