@@ -2185,6 +2185,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/httpd/conf.d/welcome.conf",
     ),
     ("yum", "mod_ssl"): ("/etc/httpd/conf.d/ssl.conf",),
+    # (Koji's hub and web front end, each with its Apache configuration; mock's defaults)
+    ("yum", "koji-hub"): ("/etc/koji-hub/hub.conf", "/etc/httpd/conf.d/kojihub.conf"),
+    ("yum", "koji-web"): ("/etc/kojiweb/web.conf", "/etc/httpd/conf.d/kojiweb.conf"),
+    ("yum", "mock"): ("/etc/mock/site-defaults.cfg",),
     # (OpenResty's own packages, in its prefix)
     **{
         (m, "openresty"): tuple(

@@ -3890,6 +3890,26 @@ def _tar_members(words: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _tar_landed(words: tuple[str, ...], into: str) -> list[str]:
+    """Where the members a `tar -x` names land below `into`, each less the leading directories
+    `--strip-components` takes (`tar -xzf node.tgz -C /usr/local --strip-components=1
+    node-v20/bin`: /usr/local/bin); none when it names none, or by a wildcard."""
+    members = _tar_members(words)
+    spelled = _tar_spelled_out(words)
+    if not members or "--wildcards" in spelled or any(is_glob(m) or "$" in m for m in members):
+        return []
+    strip = _option_value(spelled, "", "--strip-components") or "0"
+    if not strip.isdigit():
+        return []
+    landed = []
+    for member in members:
+        parts = [p for p in member.split("/") if p not in ("", ".")][int(strip) :]
+        if not parts:
+            return []  # (the top directory itself, stripped: all it holds lands in `into`)
+        landed.append(posixpath.join(into, *parts))
+    return landed
+
+
 # tar's old style: its first word a bundle of option letters, one of them a mode (`xzf`)
 _TAR_LETTERS = re.compile(r"[A-Za-z]*[xtcrud][A-Za-z]*")
 _TAR_VALUES = frozenset(
@@ -5170,8 +5190,10 @@ def _ops(
             archive = _piped_archives([piped_from, command]).get(" ".join(words)) or archive
             github = _github_top(" ".join(piped_from.words))
         # (the whole directory too, even for a GitHub archive's one top: what a build in the
-        # RUN writes beside it, the model does not always follow)
-        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+        # RUN writes beside it, the model does not always follow; but only the members it
+        # names, when it names them: `tar -xvj bin/micromamba` in / writes /bin/micromamba)
+        landed = _tar_landed(words, into)
+        yield Op(WRITE, tool, _paths(landed or [into], command), text, TREE, HEAVY)
         if not any(w.startswith("--strip") for w in words):
             yield from _top_entry(tool, archive, into, command, text, names, github)
             if (stem := archive_stem(github)) and "$" not in stem:

@@ -25116,6 +25116,33 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY postgresql-log.conf /etc/postgresql/14/main/conf.d/\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # a `tar -x` that names its members writes those alone, less what --strip-components
+    # takes: not the whole directory it unpacks in, where the base's files stay the base's
+    (
+        "FROM ubuntu:20.04\nRUN curl -sL https://e.org/m.tar.bz2 | tar -xvj bin/micromamba"
+        " && mv /root/.bashrc /root/.bashrc.orig\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM ubuntu:20.04\nRUN curl -sL https://e.org/n.tgz | tar -xz -C /usr/local"
+        " --strip-components=1 node-v20/bin && mv /usr/local/bin/node /usr/local/bin/node20\n"
+        "RUN curl -sL https://e.org/r.tgz | tar -xz -C / root\nRUN mv /root/.bashrc /tmp/\n",
+        [(4, "LG003")],
+    ),
+    (
+        "FROM ubuntu:20.04\nRUN curl -sL https://e.org/r.tgz | tar -xz -C / root"
+        " && mv /root/.bashrc /root/.bashrc.orig\n"
+        "RUN curl -sL https://e.org/s.tgz | tar -xz -C / --wildcards 'r*'"
+        " && mv /root/.profile /root/.profile.orig\n",
+        [],
+    ),
+    # Koji's hub and web front end, and mock, ship their configuration
+    (
+        "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
+        "COPY hub.conf /etc/koji-hub/hub.conf\nCOPY kojiweb.conf /etc/httpd/conf.d/\n"
+        "RUN ln -sf /opt/mock/site-defaults.cfg /etc/mock/site-defaults.cfg\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG003")],
+    ),
 ]
 
 
