@@ -1849,6 +1849,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for m, name in (
             *(("apt", "strongswan"), ("apt", "strongswan-starter"), ("apt", "openswan")),
             *(("apt", "libreswan"), ("apk", "strongswan"), ("yum", "libreswan")),
+            ("apk", "libreswan"),
         )
     },
     # (OpenRC's global settings)

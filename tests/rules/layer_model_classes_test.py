@@ -25102,6 +25102,12 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY freshclam.conf /etc/clamav/freshclam.conf\nCOPY stunnel.conf /etc/stunnel/\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # (and Alpine's libreswan, as the other IPsec daemons' packages)
+    (
+        "FROM alpine:3.11\nRUN apk add --no-cache libreswan xl2tpd\n"
+        "COPY ipsec.conf ipsec.secrets /etc/\n",
+        [(3, "LG002")],
+    ),
     (
         "FROM alpine:3.19\nRUN apk add --no-cache freshclam clamav-scanner\n"
         "COPY clamd.conf /etc/clamav/clamd.conf\n",
