@@ -3980,6 +3980,11 @@ def _path(word: str, command: Command) -> str | None:
 _NAMED_BY_VARIABLE = re.compile(r"\$(?:\{\w+\}|\w+)[^/$\s]*\.[A-Za-z0-9]+$")
 
 
+def _a_variable(word: str) -> bool:
+    """`word` is one variable's value alone: `$ZIP`, `${ZIP}`."""
+    return bool(re.fullmatch(r"\$(?:\{\w+\}|\w+)", word))
+
+
 def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
     return tuple(p for p in (_path(w, command) for w in words) if p is not None)
 
@@ -5216,8 +5221,11 @@ def _ops(
         )
         archive_words = _operands(words, frozenset({"-d", "-x", "-P"}))
         zips = archive_words[:1]
-        if zips and not is_archive(zips[0]) and not is_glob(zips[0]):
-            zips.append(zips[0] + ".zip")  # (unzip tries the name, then the name and .zip)
+        if zips and not is_archive(zips[0]) and not is_glob(zips[0]) and not _a_variable(zips[0]):
+            # (unzip tries the name, then the name and .zip; not a variable's value, a path
+            # that says nothing of where it lies: `unzip $CHROME_ZIP -d /opt` is no
+            # `$CHROME_ZIP.zip` in the working directory)
+            zips.append(zips[0] + ".zip")
         yield Op(UNPACK, tool, _paths(zips, command), text)
         into = _option_value(words, "-d") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)

@@ -25142,6 +25142,17 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && mv /root/.profile /root/.profile.orig\n",
         [],
     ),
+    # unzip given a variable's value alone reads the archive that value names, wherever it
+    # lies: not a `$VAR.zip` in the working directory, which a COPY there might have put
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN F=/dl/chrome_$(curl -s https://e.org/v)"
+        ".zip && wget -q https://e.org/c.zip -O $F && unzip $F -d /opt/\n",
+        [],
+    ),
+    (
+        "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN unzip ${BRANCH}.zip -d /opt/\n",
+        [(2, "LG006")],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
