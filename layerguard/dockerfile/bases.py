@@ -248,6 +248,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     _DEVCONTAINERS + "ruby": ("/usr/local/rvm",),
     "eclipse-temurin": ("/opt/java/openjdk",),
     **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
+    # (docker-selenium's: the Selenium server's jar and its configuration)
+    **dict.fromkeys(_SELENIUM, ("/opt/selenium",)),
     # (Drupal's composer project: core, vendor, the site's files)
     "drupal": ("/opt/drupal",),
     # (Debian's MariaDB configuration: my.cnf, mariadb.cnf, conf.d/*.cnf)
@@ -1252,6 +1254,8 @@ _BEFORE_DEB822 = {
     "ruby": re.compile(r"(?:1|2)(?:[.-]|$)"),
     "golang": re.compile(r"1\.(?:\d|1[0-8])(?:[.-]|rc|beta|$)"),
     "openjdk": re.compile(r"(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)(?!.*slim)"),
+    # (PyTorch's images, every tag built on Ubuntu 22.04 or an older release)
+    "pytorch/pytorch": re.compile(r""),
 }
 # Node's LTS lines by their codenames, whose tags (`fermium`, `gallium-slim`) are the images of
 # the version's number
@@ -1306,6 +1310,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # (WireMock's standalone jar, about 15 MB, in its images of today's name and the former)
     **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
+    # (the Selenium server's jar, about 30 MB, in every image of docker-selenium's)
+    **dict.fromkeys(_SELENIUM, ("/opt/selenium",)),
     # The default web applications (docs, examples, manager: about 5 MB), out of webapps/
     # since 2020 (8.5.51, 9.0.31), where `_FILES` knows their context.xml.
     "tomcat": ("/usr/local/tomcat/webapps.dist",),

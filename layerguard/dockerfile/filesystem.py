@@ -5488,6 +5488,7 @@ _DIRECTORY_NAMES = frozenset(
     | {"site", "sites", "content", "translations", "views", "components", "server", "client"}
     | {"patches", "profiles", "roles", "playbooks", "charts", "manifests", "deploy", "docker"}
     | {"project", "projects", "code", "work", "target", "out", "repo", "volumes", "mnt", "srcs"}
+    | {"webapps", "deployments", "lib64", "libexec"}
 )
 # (of them, those that are no program's name too)
 _DIRECTORY_NAMES_NOT_PROGRAMS = _DIRECTORY_NAMES - {"bin", "sbin"}

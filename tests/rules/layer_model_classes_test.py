@@ -25153,6 +25153,29 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN unzip ${BRANCH}.zip -d /opt/\n",
         [(2, "LG006")],
     ),
+    # a COPY's source named as a directory of web applications or deployments is one: a
+    # chmod of it alone changes a directory entry
+    (
+        "FROM eclipse-temurin:21\nADD webapps /deployments/webapps\n"
+        "RUN chmod 777 /deployments/webapps\nCOPY deployments /opt/app/deployments\n"
+        "RUN chmod g+w /opt/app/deployments\n",
+        [],
+    ),
+    (
+        "FROM eclipse-temurin:21\nADD webapps /deployments/webapps\n"
+        "RUN chmod -R 777 /deployments/webapps\n",
+        [(3, "LG004")],
+    ),
+    # docker-selenium's images hold the Selenium server in /opt/selenium; PyTorch's are on
+    # Ubuntu 22.04 or older, with apt's sources.list
+    (
+        "FROM selenium/node-chrome-debug\nUSER root\nRUN chown -R 1001:0 /opt/selenium\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM pytorch/pytorch:2.9.0-cuda12.8-cudnn9-devel\nCOPY sources.list /etc/apt/\n",
+        [(2, "LG002")],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
