@@ -589,6 +589,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         ("/etc/my.cnf",),
     ),
     "nginxinc/nginx-unprivileged": _NGINX_IMAGE,
+    # (nginx built with Brotli by the official image's Dockerfile, on Alpine: its files)
+    "fholzer/nginx-brotli": _NGINX_IMAGE,
     "openresty/openresty": (
         *(f"/usr/local/openresty/nginx/conf/{n}" for n in ("nginx.conf", "mime.types")),
         "/etc/nginx/conf.d/default.conf",

@@ -3289,6 +3289,7 @@ _APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh
 # Install scripts, fetched and piped to a shell, that run apt-get update and leave the lists.
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
+    "deb.nodesource.com/nsolid_setup_deb.sh",  # (N|Solid's, from the same repository)
     "get.docker.com",
     "test.docker.com",  # (the same script, for the test channel)
     "aka.ms/InstallAzureCLIDeb",

@@ -5745,6 +5745,9 @@ def _filled(path: str, held: Known) -> bool:
         or path in _FILLED
         or in_tree(path, held.trees)
         or any(t.startswith(path.rstrip("/") + "/") for t in held.runtime)
+        # (debconf's database, which every image of Debian's family holds: `chgrp -R 0
+        # /var/cache` on nginx)
+        or (held.debian and covers(path, DEBCONF))
     )
 
 

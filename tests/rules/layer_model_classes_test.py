@@ -25176,6 +25176,25 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM pytorch/pytorch:2.9.0-cuda12.8-cudnn9-devel\nCOPY sources.list /etc/apt/\n",
         [(2, "LG002")],
     ),
+    # a recursive change over /var/cache on an image of Debian's family copies up debconf's
+    # database; not on Alpine's
+    (
+        "FROM nginx:1.23.1\nRUN chgrp -R 0 /var/cache && chmod -R g=u /var/cache\n",
+        [(2, "LG004")],
+    ),
+    ("FROM nginx:1.23.1-alpine\nRUN chgrp -R 0 /var/cache\n", []),
+    # NodeSource's N|Solid setup script, saved and run later, updates apt's lists as its
+    # Node.js ones do; fholzer/nginx-brotli holds the official nginx image's files
+    (
+        "FROM nginx:1.25\nRUN curl -SLO https://deb.nodesource.com/nsolid_setup_deb.sh\n"
+        "RUN chmod 500 nsolid_setup_deb.sh && ./nsolid_setup_deb.sh 21\n",
+        [(3, "LG004"), (3, "LG005")],
+    ),
+    (
+        "FROM fholzer/nginx-brotli:v1.31.1\nCOPY dist /usr/share/nginx/html\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
