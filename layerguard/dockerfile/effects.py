@@ -5451,6 +5451,13 @@ def _ops(
                 else "build" if tool in _CLEANED_BUILDS
                 else ""
             )  # fmt: skip
+            if tool == "composer":
+                # (a project's Composer scripts are its framework's: Symfony's auto-scripts
+                # clear var/cache and install public/bundles, Laravel's discover packages into
+                # bootstrap/cache; none writes the commands in bin/ a COPY put there)
+                build_dir = tuple(
+                    posixpath.join(d, n) for d in build_dir for n in _COMPOSER_SCRIPT_DIRS
+                )
             yield Op(WRITE, tool, build_dir, text, TREE, UNKNOWN, "", undone)
             if (
                 _packs_a_project(tool, words)
@@ -5821,6 +5828,11 @@ def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
         and posixpath.basename(words[1] if len(words) > 1 else "") == "setup.py"
         and bool(_SETUP_BUILDS & set(words[2:]))
     )
+
+
+# Where a PHP framework's Composer scripts write in its project: Symfony's var/ and public/,
+# Laravel's bootstrap/cache, storage/ and public/
+_COMPOSER_SCRIPT_DIRS = ("var", "public", "bootstrap/cache", "storage")
 
 
 def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:

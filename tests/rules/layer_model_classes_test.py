@@ -25195,6 +25195,19 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY default.conf /etc/nginx/conf.d/default.conf\n",
         [(2, "LG002"), (3, "LG002")],
     ),
+    # a PHP project's Composer scripts are its framework's, which write var/, public/,
+    # bootstrap/cache and storage/: not the commands in bin/ a COPY put there
+    (
+        "FROM php:8.3-fpm\nWORKDIR /app\nCOPY . ./\nRUN composer dump-autoload --no-dev &&"
+        " composer run-script --no-dev post-install-cmd && chmod +x bin/console"
+        " && rm -rf var/cache/prod/pools\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM php:8.3-fpm\nWORKDIR /app\nCOPY . ./\nRUN composer run-script post-install-cmd"
+        " && chmod -R g+w var public/bundles bootstrap/cache\n",
+        [],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
