@@ -1390,12 +1390,22 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif op.role != CACHE:
                 continue
             elif _FETCHES_ALL[op.tool] in words or (
-                op.tool in _BUILDS_FETCH_ALL and project not in resolved
+                op.tool in _BUILDS_FETCH_ALL
+                and project not in resolved
+                # (stack's builds; not `stack setup`, which fetches a compiler and the index)
+                and (op.tool != "stack" or bool(_STACK_BUILDS & set(words)))
             ):
                 # (`lein with-profile prod deps`, `lein -U deps`; any of gleam's or rebar3's
                 # builds fetches all the project names)
                 fetched.add(project)
-            elif project in resolved and "install" not in words and words[:1] != ["add"]:
+            elif (
+                project in resolved
+                and "install" not in words
+                and words[:1] != ["add"]
+                # (stack's plain build; a test or bench build may need more than the
+                # dependencies it fetched: their suites')
+                and (op.tool != "stack" or not {"test", "bench", "--test", "--bench"} & set(words))
+            ):
                 found.add((index, op.command))
         resolved |= fetched
     return found
@@ -1404,16 +1414,18 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 # The command of a build tool that fetches all a project depends on
 _FETCHES_ALL = {
     **{"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"},
-    "spago": "install",
+    **{"spago": "install", "stack": "--only-dependencies"},
 }
-# (and the tools any build of which fetches all of it)
-_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
+# (and the tools any build of which fetches all of it: stack's too, `stack build`, `stack test`)
+_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago", "stack"})
+_STACK_BUILDS = frozenset({"build", "test", "bench", "install", "run"})
 # Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
 # in the project's build/packages, rebar3's in its _build, spago's in its .spago, whatever
 # their caches keep
 _FETCHED_INTO = {
     **{"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"},
     "spago": ".spago",
+    "stack": ".stack",
 }
 
 

@@ -113,7 +113,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Dev Containers image),
   `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
   without removing it, Haskell's `stack build`, `install`, `test` or `setup` (`~/.stack/pantry`, or
-  `STACK_ROOT`'s, `--stack-root`'s: the Hackage index and package tarballs) without removing it,
+  `STACK_ROOT`'s, `--stack-root`'s: the Hackage index and package tarballs) without removing it
+  (not a `stack build` of a project whose dependencies an earlier RUN's build fetched, nor where
+  the image's own start command builds with stack or cabal: `CMD stack run`),
   winetricks verbs that install (`dotnet472`, `vcrun2019`, fonts; not settings such as `win10`;
   `~/.cache/winetricks`, or `W_CACHE`'s) without removing it, Mono's `nuget restore`/`install`
   (NuGet's caches; not with `-DirectDownload`) without `nuget locals all -clear`, luet's `install`
@@ -461,6 +463,10 @@ _STARTS = {
     "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),
     # (`CMD spago test`: PureScript's spago builds against the package set it fetched)
     "spago": re.compile(r"\bspago\W+(?:test|run|build|repl|bundle\S*)(?![\w./-])"),
+    # (`CMD stack run`, `cabal run`: Haskell's builds against the index and the packages they
+    # fetched; not `stack exec app`, which runs what was built)
+    "stack": re.compile(r"\bstack\W+(?:run|build|test|ghci|repl|install)(?![\w./-])"),
+    "cabal": re.compile(r"\bcabal\W+(?:(?:v2-|new-)?(?:run|build|test|repl|install))(?![\w./-])"),
 }
 
 

@@ -25208,6 +25208,20 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && chmod -R g+w var public/bundles bootstrap/cache\n",
         [],
     ),
+    # a stack build of a project whose dependencies an earlier RUN's build fetched fetches
+    # nothing more (not after `stack setup`, nor a test build, which may need its suites'
+    # dependencies); an image that starts with `stack run` reads stack's cache
+    (
+        "FROM haskell:9\nWORKDIR /app\nCOPY stack.yaml app.cabal ./\n"
+        "RUN stack test --only-dependencies\nCOPY . .\nRUN stack build\n",
+        [(4, "LG005"), (5, "LG002")],
+    ),
+    (
+        "FROM haskell:9\nWORKDIR /app\nCOPY stack.yaml app.cabal ./\nRUN stack setup\n"
+        "RUN stack build --only-dependencies\nCOPY . .\nRUN stack test\n",
+        [(4, "LG005"), (5, "LG005"), (6, "LG002"), (7, "LG005")],
+    ),
+    ("FROM haskell:9\nWORKDIR /app\nCOPY . .\nRUN stack build\nCMD stack run\n", []),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
