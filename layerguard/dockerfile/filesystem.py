@@ -3778,8 +3778,11 @@ def _reach(
         and whole_class
         and all(
             # (a cache the RUN's installs filled there too: the Oracle Java installer's in
-            # /var/cache, beside debconf's database)
-            e.role in (INSTALL, CACHE) or (e.kind != FILE and inside(whole.rstrip("/"), e.path))
+            # /var/cache, beside debconf's database; or what it wrote below the class, which
+            # takes none of the base's away: `cd /var/cache && apt-get download libtool`)
+            e.role in (INSTALL, CACHE)
+            or (e.kind != FILE and inside(whole.rstrip("/"), e.path))
+            or inside(e.path, whole.rstrip("/"))
             for e in made
         )
     )

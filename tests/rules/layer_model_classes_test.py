@@ -25222,6 +25222,19 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(4, "LG005"), (5, "LG005"), (6, "LG002"), (7, "LG005")],
     ),
     ("FROM haskell:9\nWORKDIR /app\nCOPY . .\nRUN stack build\nCMD stack run\n", []),
+    # what a RUN wrote below a heavy class of the base takes none of the base's away: its
+    # removal of the class still hides debconf's database
+    (
+        "FROM ubuntu:24.04\nRUN <<EOF\n    apt-get update\n    cd /var/cache/\n"
+        "    apt-get download libtool\n    dpkg-deb -x libtool_*.deb /\n"
+        "    rm -rf /var/cache/* /var/lib/apt/lists/*\nEOF\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM ubuntu:24.04\nRUN mkdir -p /var/cache/app && echo x > /var/cache/app/x"
+        " && rm -rf /var/cache/app\n",
+        [],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
