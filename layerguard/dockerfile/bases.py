@@ -2596,6 +2596,11 @@ _DISTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # (GlassFish's zip holds glassfish5/glassfish/domains/..., Payara's payara5/glassfish/...)
     (re.compile(r"(glassfish|payara)-\d"), _glassfish_domain("glassfish")),
     (re.compile(r"prometheus-\d"), ("prometheus.yml",)),
+    # (Grafana's release tarball: its defaults, the sample to copy and the LDAP settings)
+    (
+        re.compile(r"grafana(?:-enterprise)?-v?\d"),
+        tuple(f"conf/{n}" for n in ("defaults.ini", "sample.ini", "ldap.toml")),
+    ),
     (re.compile(r"alertmanager-\d"), ("alertmanager.yml",)),
     # (Ghidra's release zip, ghidra_11.0_PUBLIC_20231222.zip, holds ghidra_11.0_PUBLIC/)
     (re.compile(r"ghidra_\d"), ("server/server.conf", "support/launch.properties", "ghidraRun")),

@@ -25235,6 +25235,15 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/cache/app\n",
         [],
     ),
+    # Grafana's release tarball holds its defaults, the sample and the LDAP settings in conf/
+    (
+        "FROM debian:12\nRUN mkdir /opt/grafana && wget https://dl.grafana.com/oss/release/"
+        "grafana-${GRAFANA_VERSION}.linux-amd64.tar.gz -O /src/grafana.tar.gz"
+        " && tar -xzf /src/grafana.tar.gz -C /opt/grafana --strip-components=1"
+        " && rm /src/grafana.tar.gz\nADD defaults.ini /opt/grafana/conf/defaults.ini\n"
+        "ADD custom.ini /opt/grafana/conf/custom.ini\n",
+        [(3, "LG002")],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
