@@ -1642,6 +1642,8 @@ def _run_effects(
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
             or _r_installs_only(tool, words)
             or _composer_installer(tool, words)
+            or bool(_mix_builds(tool, words))
+            or _mix_local(tool, words)
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
             cwd = (command.cwd,) if command.cwd else ()
@@ -5402,6 +5404,9 @@ def _ops(
         source = "src/lib.rs" if "--lib" in words else "src/main.rs"
         stub = [posixpath.join(crate, n) for n in (source, "Cargo.toml")]
         yield Op(WRITE, tool, _paths(stub, command), text, FILE, UNKNOWN)
+    elif _mix_local(tool, words):
+        # (`mix local.hex --force`, `mix local.rebar`: Hex's archive and rebar in Mix's home)
+        yield Op(WRITE, tool, _paths(["~/.mix"], command), text, TREE, UNKNOWN)
     elif tool == "ros2" and words[1:3] == ("pkg", "create") and command.cwd:
         # (`ros2 pkg create --build-type ament_cmake --node-name hello hello`: a package whose
         # manifest, build file and node hold templates that a later COPY writes again)
@@ -5416,6 +5421,7 @@ def _ops(
             _WRAPPED_BUILDERS.get(posixpath.basename(tool), tool) in _BUILDERS
             or _runs_scripts(tool, words)
             or _packs_a_project(tool, words)
+            or bool(_mix_builds(tool, words))
         )
         and command.cwd
         and not _fetched_build(tool, words)
@@ -5451,6 +5457,11 @@ def _ops(
                 else "build" if tool in _CLEANED_BUILDS
                 else ""
             )  # fmt: skip
+            if _mix_builds(tool, words):
+                # (Mix's builds write the project's _build/, its deps/ and the digested assets
+                # in priv/static, not its sources: `mix assets.deploy && mix compile && chmod
+                # u+x /app/entry.sh` reaches the COPY's script)
+                build_dir = tuple(posixpath.join(d, n) for d in build_dir for n in _MIX_BUILT)
             if tool == "composer":
                 # (a project's Composer scripts are its framework's: Symfony's auto-scripts
                 # clear var/cache and install public/bundles, Laravel's discover packages into
@@ -5828,6 +5839,36 @@ def _packs_a_project(tool: str, words: tuple[str, ...]) -> bool:
         and posixpath.basename(words[1] if len(words) > 1 else "") == "setup.py"
         and bool(_SETUP_BUILDS & set(words[2:]))
     )
+
+
+# Mix's tasks that build the project (Phoenix's assets.deploy alias among them), and where they
+# write in it
+_MIX_BUILDS = frozenset(
+    {"compile", "deps.compile", "assets.deploy", "assets.build", "phx.digest", "release"}
+    | {"esbuild", "tailwind", "escript.build", "sentry.package_source_code", "deps.get"}
+)
+_MIX_BUILT = ("_build", "deps", "priv/static")
+
+
+def _mix_builds(tool: str, words: tuple[str, ...]) -> bool:
+    """`mix compile`, `mix release`, `mix do deps.get, compile`: Mix fetches and builds the
+    project, and runs only such tasks (no `mix phx.new`, `mix run`, whose writes are not
+    known)."""
+    if tool != "mix":
+        return False
+    line = " ".join(words[1:]).removeprefix("do ")
+    tasks = [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+    return bool(tasks) and all(t in _MIX_BUILDS for t in tasks)
+
+
+def _mix_local(tool: str, words: tuple[str, ...]) -> bool:
+    """`mix local.hex`, `mix local.rebar` (or both, `mix do local.hex --force, local.rebar
+    --force`): they install into Mix's home alone."""
+    if tool != "mix":
+        return False
+    line = " ".join(words[1:]).removeprefix("do ")
+    tasks = [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+    return bool(tasks) and all(t in ("local.hex", "local.rebar") for t in tasks)
 
 
 # Where a PHP framework's Composer scripts write in its project: Symfony's var/ and public/,

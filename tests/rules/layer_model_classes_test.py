@@ -25244,6 +25244,20 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "ADD custom.ini /opt/grafana/conf/custom.ini\n",
         [(3, "LG002")],
     ),
+    # Mix's builds write the project's _build/, deps/ and priv/static, and `mix local.hex`
+    # Mix's home: not the project's own scripts a COPY wrote
+    (
+        "FROM elixir:1.17-alpine\nWORKDIR /app\nCOPY . ./\nRUN mix local.hex --force &&"
+        " mix local.rebar --force && mix deps.get && mix assets.deploy && mix compile"
+        " && rm -rf /root/.hex && chmod u+x /app/entry.sh\n",
+        [(4, "LG004")],
+    ),
+    (
+        "FROM elixir:1.17-alpine\nWORKDIR /app\nCOPY . ./\nRUN mix deps.get && mix compile"
+        " && rm -rf /root/.hex && chmod -R g+w _build deps\n"
+        "RUN mix run priv/setup.exs && chmod u+x /app/entry.sh\n",
+        [],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
