@@ -612,7 +612,11 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         for beat in _BEATS
         for key in (f"{_ELASTIC}beats/{beat}*", f"elastic/{beat}")
     },
-    "grafana/grafana*": ("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
+    "grafana/grafana*": (
+        *("/etc/grafana/grafana.ini", "/etc/grafana/ldap.toml"),
+        # (its home, the release's tree: the defaults and the sample beside them)
+        *(f"/usr/share/grafana/conf/{n}" for n in ("defaults.ini", "sample.ini", "ldap.toml")),
+    ),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
     # (Tryton's image: its configuration, uWSGI's, and the sao web client it unpacks)
     "tryton/tryton": (
@@ -2827,6 +2831,29 @@ _PHP_UNVERSIONED = {
     "php-fpm": "php{}-fpm", "php-cli": "php{}-cli", "libapache2-mod-php": "libapache2-mod-php{}",
     "php-xdebug": "php{}-xdebug",
 }  # fmt: skip
+
+
+# The PostgreSQL server the unversioned `postgresql` package installs, by the release
+_RELEASE_POSTGRESQL = (
+    (re.compile(r"(?:^|[-_])(?:stretch|9)(?:[.-]|$)"), "9.6"),
+    (re.compile(r"(?:^|[-_])(?:buster|10)(?:[.-]|$)"), "11"),
+    (re.compile(r"(?:^|[-_])(?:bullseye|11)(?:[.-]|$)"), "13"),
+    (re.compile(r"(?:^|[-_])(?:bookworm|12)(?:[.-]|$)"), "15"),
+    (re.compile(r"(?:^|[-_])(?:trixie|13)(?:[.-]|$)"), "17"),
+    (re.compile(r"(?:^|[-_])(?:xenial|16\.04)(?:[.-]|$)"), "9.5"),
+    (re.compile(r"(?:^|[-_])(?:bionic|18\.04)(?:[.-]|$)"), "10"),
+    (re.compile(r"(?:^|[-_])(?:focal|20\.04)(?:[.-]|$)"), "12"),
+    (re.compile(r"(?:^|[-_])(?:jammy|22\.04)(?:[.-]|$)"), "14"),
+    (re.compile(r"(?:^|[-_])(?:noble|24\.04)(?:[.-]|$)"), "16"),
+)
+
+
+def release_postgresql(image: ImageRef | None) -> str:
+    """The PostgreSQL version a debian or ubuntu image's release installs for `postgresql`
+    ('' when its tag does not say): its server, which creates the main cluster."""
+    if image is None or _name(image) not in ("debian", "ubuntu") or not image.tag:
+        return ""
+    return next((v for pattern, v in _RELEASE_POSTGRESQL if pattern.search(image.tag)), "")
 
 
 def release_php(image: ImageRef | None) -> str:

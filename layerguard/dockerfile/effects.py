@@ -3292,6 +3292,9 @@ _APT_SETUP_SCRIPTS = frozenset({"installdependencies.sh", "apt.postgresql.org.sh
 _APT_SCRIPTS = (
     "deb.nodesource.com/setup",
     "deb.nodesource.com/nsolid_setup_deb.sh",  # (N|Solid's, from the same repository)
+    # (and NodeSource's scripts from their repository: `.../nodesource/distributions/master/
+    # scripts/deb/setup_20.x`)
+    "nodesource/distributions/",
     "get.docker.com",
     "test.docker.com",  # (the same script, for the test channel)
     "aka.ms/InstallAzureCLIDeb",
@@ -3899,14 +3902,21 @@ def _tar_landed(words: tuple[str, ...], into: str) -> list[str]:
     node-v20/bin`: /usr/local/bin); none when it names none, or by a wildcard."""
     members = _tar_members(words)
     spelled = _tar_spelled_out(words)
-    if not members or "--wildcards" in spelled or any(is_glob(m) or "$" in m for m in members):
-        return []
+    if (
+        not members
+        or {"--wildcards", "--transform", "--xform"} & set(spelled)
+        or any(w.startswith(("--transform=", "--xform=")) for w in spelled)
+        or any(is_glob(m) or "$" in m for m in members)
+    ):
+        return []  # (names a wildcard or a rewrite picks: not known)
     strip = _option_value(spelled, "", "--strip-components") or "0"
     if not strip.isdigit():
         return []
     landed = []
     for member in members:
-        parts = [p for p in member.split("/") if p not in ("", ".")][int(strip) :]
+        # (GNU tar counts a leading `.` among the components it strips: `./app/bin`)
+        parts = [p for p in member.split("/") if p][int(strip) :]
+        parts = [p for p in parts if p != "."]
         if not parts:
             return []  # (the top directory itself, stripped: all it holds lands in `into`)
         landed.append(posixpath.join(into, *parts))
@@ -4519,9 +4529,13 @@ def _ops(
         # (the cookies one download keeps for the next, `wget --save-cookies /tmp/c.txt`: a
         # file of this RUN's own, which its later `rm` takes back)
         yield Op(WRITE, tool, _paths([jar], command), text, FILE, UNKNOWN)
-    if tool == "cpanm" and not _operands(words) and piped_from is not None:
+    if (
+        tool == "cpanm"
+        and not _operands(words)
+        and (piped_from is not None or any(r.op == "<" for r in command.redirects))
+    ):
         # (cpanm given no module reads their names from its input: `dzil listdeps --missing |
-        # cpanm`; not a self-upgrade or a question)
+        # cpanm`, `cpanm < modules.txt`; not a self-upgrade or a question)
         words = (*words, "$MODULES")
     # (a package file saved under another name is the package its address names: `wget
     # .../shiny-server-1.5.20-amd64.deb -O ss-latest.deb && gdebi -n ss-latest.deb`)
@@ -5201,7 +5215,17 @@ def _ops(
         # RUN writes beside it, the model does not always follow; but only the members it
         # names, when it names them: `tar -xvj bin/micromamba` in / writes /bin/micromamba)
         landed = _tar_landed(words, into)
-        yield Op(WRITE, tool, _paths(landed or [into], command), text, TREE, HEAVY)
+        if landed:
+            # (a program or a file by its name, `linux-amd64/helm` into /usr/local/bin; else a
+            # file or a directory, `node-v20/bin`)
+            filed = [p for p in landed if names_a_file(p) or posixpath.dirname(p) in BIN_DIRS]
+            others = [p for p in landed if p not in filed]
+            if filed:
+                yield Op(WRITE, tool, _paths(filed, command), text, FILE, HEAVY)
+            if others:
+                yield Op(WRITE, tool, _paths(others, command), text, EITHER, HEAVY)
+        else:
+            yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
         if not any(w.startswith("--strip") for w in words):
             yield from _top_entry(tool, archive, into, command, text, names, github)
             if (stem := archive_stem(github)) and "$" not in stem:
@@ -5871,9 +5895,10 @@ def _mix_local(tool: str, words: tuple[str, ...]) -> bool:
     return bool(tasks) and all(t in ("local.hex", "local.rebar") for t in tasks)
 
 
-# Where a PHP framework's Composer scripts write in its project: Symfony's var/ and public/,
-# Laravel's bootstrap/cache, storage/ and public/
-_COMPOSER_SCRIPT_DIRS = ("var", "public", "bootstrap/cache", "storage")
+# Where a PHP framework's Composer scripts write in its project: Symfony's var/ and the bundles'
+# assets in public/bundles, Laravel's bootstrap/cache, storage/ and published assets in
+# public/vendor
+_COMPOSER_SCRIPT_DIRS = ("var", "public/bundles", "public/vendor", "bootstrap/cache", "storage")
 
 
 def _runs_scripts(tool: str, words: tuple[str, ...]) -> bool:
@@ -8819,14 +8844,16 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if family == "bun":  # (`bun pm cache rm`)
         return sub == "pm" and "cache" in words and "rm" in words
     if family == "conda":
-        # (`-a`, `-afy`, `-ya`: short options run together. The tarballs and the packages
-        # unpacked beside them are the cache: `-tp`, `-tipsy`; `-t` alone leaves the unpacked
-        # packages, and `-p` alone the tarballs.)
+        # (`-a`, `-afy`, `-ya`: short options run together. The tarballs, the packages
+        # unpacked beside them and the channels' index are the cache: `-tipsy`; `-t` alone
+        # leaves the unpacked packages, `-p` alone the tarballs, `-tp` the index; and
+        # `--force-pkgs-dirs` removes the package directories whole.)
         if sub != "clean":
             return False
         letters = {c for w in words if w[:1] == "-" and w[1:].isalpha() for c in w[1:]}
         letters |= {w[2] for w in words if w in ("--all", "--packages", "--tarballs")}
-        return "a" in letters or {"p", "t"} <= letters
+        letters |= {"i"} if "--index-cache" in words else set()
+        return "a" in letters or {"p", "t", "i"} <= letters or "--force-pkgs-dirs" in words
     if family == "composer":
         return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":

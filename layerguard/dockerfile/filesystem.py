@@ -1377,6 +1377,18 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                     if any(_FETCHED_INTO[tool] in r or covers(r, at) for r in op.paths)
                 }  # fmt: skip
                 resolved, fetched = resolved - gone, fetched - gone
+            if op.tool == "stack" and op.role == CACHE:
+                # (a stack build fetches what the project's own packages need, its suites'
+                # too when it builds them; a later build that needs no more finds it all)
+                scope = _stack_scope(op.command.split()[1:])
+                at = _run_in(op, step) or step.instr.workdir
+                if scope is None:
+                    continue
+                if ("stack" + scope, at, "") in resolved or ("stack+test", at, "") in resolved:
+                    found.add((index, op.command))
+                else:
+                    fetched.add(("stack" + scope, at, ""))
+                continue
             if op.tool not in _FETCHES_ALL:
                 continue
             words = op.command.split()[1:]
@@ -1390,22 +1402,12 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             elif op.role != CACHE:
                 continue
             elif _FETCHES_ALL[op.tool] in words or (
-                op.tool in _BUILDS_FETCH_ALL
-                and project not in resolved
-                # (stack's builds; not `stack setup`, which fetches a compiler and the index)
-                and (op.tool != "stack" or bool(_STACK_BUILDS & set(words)))
+                op.tool in _BUILDS_FETCH_ALL and project not in resolved
             ):
                 # (`lein with-profile prod deps`, `lein -U deps`; any of gleam's or rebar3's
                 # builds fetches all the project names)
                 fetched.add(project)
-            elif (
-                project in resolved
-                and "install" not in words
-                and words[:1] != ["add"]
-                # (stack's plain build; a test or bench build may need more than the
-                # dependencies it fetched: their suites')
-                and (op.tool != "stack" or not {"test", "bench", "--test", "--bench"} & set(words))
-            ):
+            elif project in resolved and "install" not in words and words[:1] != ["add"]:
                 found.add((index, op.command))
         resolved |= fetched
     return found
@@ -1414,18 +1416,45 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 # The command of a build tool that fetches all a project depends on
 _FETCHES_ALL = {
     **{"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"},
-    **{"spago": "install", "stack": "--only-dependencies"},
+    "spago": "install",
 }
-# (and the tools any build of which fetches all of it: stack's too, `stack build`, `stack test`)
-_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago", "stack"})
+# (and the tools any build of which fetches all of it)
+_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
 _STACK_BUILDS = frozenset({"build", "test", "bench", "install", "run"})
+# stack's options that take a value (`--local-bin-path /opt/bin install`, `--flag pkg:server`)
+_STACK_VALUES = frozenset(
+    {"--flag", "--local-bin-path", "--ghc-options", "--stack-yaml", "--resolver", "--snapshot"}
+    | {"--work-dir", "--stack-root", "--arch", "--compiler", "--ta", "--test-arguments"}
+)
+
+
+def _stack_scope(words: list[str]) -> str | None:
+    """What a stack command builds, for what it fetches: '' the project's packages, '+test'
+    with their test or benchmark suites; None for no build of the project's own (`stack
+    setup`, `stack build --only-snapshot`, the snapshot's packages alone; `stack install
+    hlint`, a package of its own)."""
+    operands, skip = [], False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _STACK_VALUES:
+            skip = True
+        elif not word.startswith("-"):
+            operands.append(word)
+    sub = operands[0] if operands else ""
+    if sub not in _STACK_BUILDS or "--only-snapshot" in words or operands[1:]:
+        return None
+    suites = sub in ("test", "bench") or bool({"--test", "--bench"} & set(words))
+    return "+test" if suites else ""
+
+
 # Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
 # in the project's build/packages, rebar3's in its _build, spago's in its .spago, whatever
 # their caches keep
 _FETCHED_INTO = {
     **{"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"},
     "spago": ".spago",
-    "stack": ".stack",
+    **{"stack": ".stack", "stack+test": ".stack"},
 }
 
 

@@ -22,6 +22,7 @@ from layerguard.dockerfile.bases import (
     package_files,
     release_names,
     release_php,
+    release_postgresql,
     versioned,
 )
 from layerguard.dockerfile.effects import (
@@ -196,6 +197,7 @@ class Graph:
                 homes = dict(known(stage.base_image).homes)
                 dirs = set(directories(stage.base_image))
                 php = release_php(stage.base_image)
+                postgresql = release_postgresql(stage.base_image)
                 old = old_release(stage.base_image)
                 names = release_names(stage.base_image)
                 manager = known(stage.base_image).manager
@@ -277,6 +279,8 @@ class Graph:
                         run = _renamed(run, of_old_release)
                     if names:
                         run = _renamed(run, functools.partial(_named_as, names))
+                    if postgresql:
+                        run = _renamed(run, functools.partial(_with_server, postgresql))
                     run = _helped_by(run, manager, instr.node.original)
                     # (`curl -o /tmp/kafka.tgz .../kafka_2.13-3.3.1.tgz`, unpacked by a later RUN)
                     renamed.update(run.fetched)
@@ -427,6 +431,12 @@ def _helped_by(run: RunEffects, manager: str, text: str) -> RunEffects:
         if op.family != "apt" or op.role == INSTALL
     )
     return run._replace(ops=ops)
+
+
+def _with_server(version: str, packages: tuple[str, ...]) -> tuple[str, ...]:
+    """`packages` and, where they name the unversioned `postgresql`, the release's server it
+    installs (`postgresql-15` on Debian 12), whose main cluster's files are known."""
+    return (*packages, f"postgresql-{version}") if "postgresql" in packages else packages
 
 
 def _named_as(names: Mapping[str, str], packages: tuple[str, ...]) -> tuple[str, ...]:

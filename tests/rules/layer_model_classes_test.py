@@ -25071,18 +25071,29 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cpanm --self-upgrade && rm -rf ~/.cpanm\nRUN dzil build\n",
         [],
     ),
-    # conda's cache is its tarballs and the packages unpacked beside them: `conda clean -t`
-    # leaves the unpacked packages, `-p` the tarballs; `-tp` and `-a` take both
+    # conda's cache is its tarballs, the packages unpacked beside them and the channels'
+    # index: `conda clean -t` leaves the unpacked packages, `-p` the tarballs, `-tp` the
+    # index; `-tipsy`, `-a` and `--force-pkgs-dirs` take them all
     (
         "FROM continuumio/miniconda3\nRUN conda install -y numpy && conda clean -ty\n"
-        "RUN conda install -y scipy && conda clean --packages -y\n",
-        [(2, "LG005"), (3, "LG005")],
+        "RUN conda install -y scipy && conda clean --packages -y\n"
+        "RUN conda install -y pandas && conda clean -tp -y\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG005")],
     ),
     (
         "FROM continuumio/miniconda3\nRUN conda install -y numpy && conda clean -tipsy\n"
-        "RUN conda install -y scipy && conda clean --tarballs --packages -y\n"
-        "RUN conda install -y pandas && conda clean -ya\n",
+        "RUN conda install -y scipy && conda clean --tarballs --packages --index-cache -y\n"
+        "RUN conda install -y pandas && conda clean -ya\n"
+        "RUN conda install -y polars && conda clean --force-pkgs-dirs -y\n",
         [],
+    ),
+    # cpanm given no module reads their names from a file redirected to it
+    ("FROM perl:5.36\nCOPY mods.txt /tmp/\nRUN cpanm --notest < /tmp/mods.txt\n", [(3, "LG005")]),
+    # NodeSource's setup script from its repository updates apt's lists as the served one
+    (
+        "FROM debian:12\nRUN curl -fsSL https://raw.githubusercontent.com/nodesource/"
+        "distributions/master/scripts/deb/setup_20.x | bash - && apt-get install -y nodejs\n",
+        [(2, "LG005")],
     ),
     # an s6 or runit service's run and finish scripts are files: a chown or chmod of one a
     # COPY wrote copies it up
@@ -25257,6 +25268,62 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /root/.hex && chmod -R g+w _build deps\n"
         "RUN mix run priv/setup.exs && chmod u+x /app/entry.sh\n",
         [],
+    ),
+    # the unversioned postgresql package installs the release's server, whose main cluster's
+    # files are known (Debian 12's 15, Ubuntu 22.04's 14); Grafana's image holds its home's
+    # conf/defaults.ini
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y postgresql"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY pg_hba.conf /etc/postgresql/15/main/\n"
+        "COPY pg.conf /etc/postgresql/14/main/pg_ctl.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM ubuntu:jammy\nRUN apt-get update && apt-get install -y postgresql"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY pg_ctl.conf /etc/postgresql/14/main/\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM grafana/grafana:10.2.3\nCOPY defaults.ini /usr/share/grafana/conf/defaults.ini\n"
+        "COPY custom.ini /usr/share/grafana/conf/custom.ini\n",
+        [(2, "LG002")],
+    ),
+    # (and a member named as a program is that file: a later chmod of it copies it up, a
+    # COPY onto it writes it again; a rewrite of the names, --transform, is not read; GNU tar
+    # strips a leading `.` as a component)
+    (
+        "FROM alpine:3.19\nRUN curl -fsSL https://get.helm.sh/helm-v3.14.0-linux-amd64.tar.gz"
+        " | tar -xz -C /usr/local/bin --strip-components 1 linux-amd64/helm\n"
+        "RUN chmod 755 /usr/local/bin/helm\nCOPY helm-wrapper.sh /usr/local/bin/helm\n",
+        [(3, "LG004"), (4, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN curl -fsSL https://nodejs.org/dist/v20.11.0/node.tar.gz | tar -xz"
+        " -C /opt --transform 's,^node-v20.11.0-linux-x64,node,' node-v20.11.0-linux-x64/bin\n"
+        "RUN chmod -R a+rx /opt/node/bin\nCOPY app.tgz /tmp/app.tgz\n"
+        "RUN tar -xzf /tmp/app.tgz --strip-components=1 -C /opt ./app/bin && rm /tmp/app.tgz\n"
+        "RUN chmod -R 755 /opt/app/bin\n",
+        [(3, "LG004"), (4, "LG006"), (5, "LG003"), (6, "LG004")],
+    ),
+    # a find of a directory by a name's wildcard prints what it holds by that name: the zip
+    # a COPY put there
+    (
+        "FROM ubuntu:22.04\nWORKDIR /install\nCOPY installer/ /install/\n"
+        "RUN ARCHIVE=$(find /install -name '*.zip' | head -1) && unzip -q $ARCHIVE -d /opt/p\n",
+        [(3, "LG006")],
+    ),
+    # stack: a build of the suites after a resolve of them, or an install of the project,
+    # fetches nothing more; a build after `--only-snapshot` fetches the project's extra deps
+    (
+        "FROM haskell:9.6\nWORKDIR /app\nCOPY stack.yaml package.yaml ./\n"
+        "RUN stack build --only-dependencies --test --no-run-tests\nRUN stack test\n"
+        "RUN stack install\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM haskell:9.6\nWORKDIR /app\nCOPY stack.yaml package.yaml ./\n"
+        "RUN stack build --only-snapshot\nRUN stack build --copy-bins\nRUN stack install hlint\n",
+        [(4, "LG005"), (5, "LG005"), (6, "LG005")],
     ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
