@@ -2833,34 +2833,34 @@ _PHP_UNVERSIONED = {
 }  # fmt: skip
 
 
-# The PostgreSQL server the unversioned `postgresql` package installs, by the release
-_RELEASE_POSTGRESQL = (
-    (re.compile(r"(?:^|[-_])(?:stretch|9)(?:[.-]|$)"), "9.6"),
-    (re.compile(r"(?:^|[-_])(?:buster|10)(?:[.-]|$)"), "11"),
-    (re.compile(r"(?:^|[-_])(?:bullseye|11)(?:[.-]|$)"), "13"),
-    (re.compile(r"(?:^|[-_])(?:bookworm|12)(?:[.-]|$)"), "15"),
-    (re.compile(r"(?:^|[-_])(?:trixie|13)(?:[.-]|$)"), "17"),
-    (re.compile(r"(?:^|[-_])(?:xenial|16\.04)(?:[.-]|$)"), "9.5"),
-    (re.compile(r"(?:^|[-_])(?:bionic|18\.04)(?:[.-]|$)"), "10"),
-    (re.compile(r"(?:^|[-_])(?:focal|20\.04)(?:[.-]|$)"), "12"),
-    (re.compile(r"(?:^|[-_])(?:jammy|22\.04)(?:[.-]|$)"), "14"),
-    (re.compile(r"(?:^|[-_])(?:noble|24\.04)(?:[.-]|$)"), "16"),
+# The PostgreSQL server the unversioned `postgresql` package installs, by the release's names
+_RELEASE_POSTGRESQL = tuple(
+    (re.compile(rf"(?:^|[-_])(?:{names})(?:[.-]|$)"), version)
+    for names, version in (
+        *(("stretch|9", "9.6"), ("buster|10", "11"), ("bullseye|11", "13")),
+        *(("bookworm|12", "15"), ("trixie|13", "17"), (r"xenial|16\.04", "9.5")),
+        *((r"bionic|18\.04", "10"), (r"focal|20\.04", "12"), (r"jammy|22\.04", "14")),
+        (r"noble|24\.04", "16"),
+    )
 )
 
 
 def release_postgresql(image: ImageRef | None) -> str:
     """The PostgreSQL version a debian or ubuntu image's release installs for `postgresql`
     ('' when its tag does not say): its server, which creates the main cluster."""
-    if image is None or _name(image) not in ("debian", "ubuntu") or not image.tag:
-        return ""
-    return next((v for pattern, v in _RELEASE_POSTGRESQL if pattern.search(image.tag)), "")
+    return _of_release(image, _RELEASE_POSTGRESQL)
 
 
 def release_php(image: ImageRef | None) -> str:
     """The PHP version a debian or ubuntu image's release packages ('' when not shown)."""
+    return _of_release(image, _RELEASE_PHP)
+
+
+def _of_release(image: ImageRef | None, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """What `table` gives for the release a debian or ubuntu image's tag names ('' if none)."""
     if image is None or _name(image) not in ("debian", "ubuntu") or not image.tag:
         return ""
-    return next((v for pattern, v in _RELEASE_PHP if pattern.search(image.tag)), "")
+    return next((v for pattern, v in table if pattern.search(image.tag)), "")
 
 
 def old_release(image: ImageRef | None) -> bool:

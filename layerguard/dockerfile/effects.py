@@ -1642,7 +1642,7 @@ def _run_effects(
             or bool(_SET_PERMISSIONS.fullmatch(_script_of(tool, words)[0]))
             or _r_installs_only(tool, words)
             or _composer_installer(tool, words)
-            or bool(_mix_builds(tool, words))
+            or _mix_builds(tool, words)
             or _mix_local(tool, words)
         )
         if tool and not modelled and tool not in _BUILDERS and not _reconfigured(words):
@@ -5445,7 +5445,7 @@ def _ops(
             _WRAPPED_BUILDERS.get(posixpath.basename(tool), tool) in _BUILDERS
             or _runs_scripts(tool, words)
             or _packs_a_project(tool, words)
-            or bool(_mix_builds(tool, words))
+            or _mix_builds(tool, words)
         )
         and command.cwd
         and not _fetched_build(tool, words)
@@ -5874,24 +5874,27 @@ _MIX_BUILDS = frozenset(
 _MIX_BUILT = ("_build", "deps", "priv/static")
 
 
+def _mix_tasks(tool: str, words: tuple[str, ...]) -> list[str]:
+    """The tasks a `mix` command runs (`mix do deps.get, compile`: both); none for another
+    tool."""
+    if tool != "mix":
+        return []
+    line = " ".join(words[1:]).removeprefix("do ")
+    return [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+
+
 def _mix_builds(tool: str, words: tuple[str, ...]) -> bool:
     """`mix compile`, `mix release`, `mix do deps.get, compile`: Mix fetches and builds the
     project, and runs only such tasks (no `mix phx.new`, `mix run`, whose writes are not
     known)."""
-    if tool != "mix":
-        return False
-    line = " ".join(words[1:]).removeprefix("do ")
-    tasks = [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+    tasks = _mix_tasks(tool, words)
     return bool(tasks) and all(t in _MIX_BUILDS for t in tasks)
 
 
 def _mix_local(tool: str, words: tuple[str, ...]) -> bool:
     """`mix local.hex`, `mix local.rebar` (or both, `mix do local.hex --force, local.rebar
     --force`): they install into Mix's home alone."""
-    if tool != "mix":
-        return False
-    line = " ".join(words[1:]).removeprefix("do ")
-    tasks = [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+    tasks = _mix_tasks(tool, words)
     return bool(tasks) and all(t in ("local.hex", "local.rebar") for t in tasks)
 
 

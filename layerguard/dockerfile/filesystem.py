@@ -1420,6 +1420,7 @@ _FETCHES_ALL = {
 }
 # (and the tools any build of which fetches all of it)
 _BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
+# stack's commands that build the project's own packages
 _STACK_BUILDS = frozenset({"build", "test", "bench", "install", "run"})
 # stack's options that take a value (`--local-bin-path /opt/bin install`, `--flag pkg:server`)
 _STACK_VALUES = frozenset(
