@@ -91,6 +91,7 @@ from layerguard.dockerfile.effects import (
     LockedInstall,
     Op,
     RunEffects,
+    a_file_family,
     archive_stem,
     covers,
     exports,
@@ -2856,6 +2857,13 @@ def _run(
                         e for e in holders
                         if (e.path == path and e.kind != TREE)
                         or (e.copied and not e.staged and names_an_installer(path))
+                        # (or a wildcard's a name starts that names it: `COPY sennet* /home`,
+                        # then `/home/sennet-wise_3310-1.3.00.0354.run`; not `setup/*`)
+                        or (
+                            e.copied
+                            and a_file_family(e.path)
+                            and fnmatch.fnmatchcase(path, e.path)
+                        )
                     ]  # fmt: skip
                 built_here = [
                     o.path

@@ -25325,6 +25325,17 @@ _SIXTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN stack build --only-snapshot\nRUN stack build --copy-bins\nRUN stack install hlint\n",
         [(4, "LG005"), (5, "LG005"), (6, "LG005")],
     ),
+    # a self-extracting installer a wildcard COPY put there, run by its full name, is that
+    # COPY's: it ships beside what it installed
+    (
+        "FROM ubuntu:20.04\nCOPY sennet* /home\n"
+        'RUN ["/bin/bash", "-c", "./home/sennet-wise_3310-1.3.00.0354.run"]\n',
+        [(2, "LG006")],
+    ),
+    (
+        "FROM ubuntu:20.04\nCOPY sennet* /home\nRUN /opt/other-1.0.run\n",
+        [],
+    ),
     # Koji's hub and web front end, and mock, ship their configuration
     (
         "FROM fedora:39\nRUN dnf -y install koji-hub koji-web mock && dnf clean all\n"
