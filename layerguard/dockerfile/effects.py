@@ -844,11 +844,12 @@ _EXTENSION = re.compile(
     r"|properties|pem|crt|cer|key|jks|p12|deb|rpm|whl|apk|gem|zip|tgz|gz|bz2|xz|zst|bin|run"
 )
 _SSH_FILES = frozenset({"config", "authorized_keys", "known_hosts", "id_rsa", "id_ed25519"})
+# Where s6 and runit keep their services' directories, below /etc
+SERVICE_DIRS = r"(?:services\.d|service|sv|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+)"
 # The scripts and settings of an s6 or runit service, in its directory (`/etc/services.d/app/run`,
 # `/etc/s6-overlay/s6-rc.d/app/type`, `/etc/sv/app/log/run`): files, whatever their names say
 _SERVICE_FILE = re.compile(
-    r"/etc/(?:services\.d|service|sv|runit/[^/]+|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+)"
-    r"/[^/]+/(?:log/)?(?:run|finish|up|down|type|check)$"
+    rf"/etc/(?:{SERVICE_DIRS}|runit/[^/]+)/[^/]+/(?:log/)?(?:run|finish|up|down|type|check)$"
 )
 # The start-up and settings files programs read from a home: files, whatever their names say.
 _FILE_NAMES = frozenset(
@@ -2459,6 +2460,24 @@ def _fetches_deps_alone(words: tuple[str, ...]) -> bool:
     mix.lock pins (compile fetches nothing more)."""
     tasks = {w.rstrip(",") for w in _operands(words, frozenset({"--only"}))} - {"do", "+"}
     return "deps.get" in tasks and tasks <= {"deps.get", "compile", "deps.compile"}
+
+
+def stack_scope(command: str) -> str | None:
+    """What a stack command builds, for what it fetches: '' the project's packages, '+test'
+    with their test or benchmark suites; None for no build of the project's own (`stack
+    setup`, `stack build --only-snapshot`, the snapshot's packages alone; `stack install
+    hlint`, a package of its own)."""
+    words = tuple(command.split())
+    operands = _operands(words, _STACK_VALUES)
+    sub = operands[0] if operands else ""
+    if sub not in _STACK_BUILDS or "--only-snapshot" in words or operands[1:]:
+        return None
+    suites = sub in ("test", "bench") or bool({"--test", "--bench"} & set(words))
+    return "+test" if suites else ""
+
+
+# stack's commands that build the project's own packages
+_STACK_BUILDS = frozenset({"build", "test", "bench", "install"})
 
 
 def yarn_cwd(command: str) -> str | None:
@@ -4310,6 +4329,12 @@ _VALUE_OPTIONS = {
         | {"--save-cookies", "--load-cookies"}
     ),
 }
+# stack's options that take a value, its build options' too (`--flag pkg:server`, `--local-bin-path
+# /opt/bin`), which stand after its command
+_STACK_VALUES = _VALUE_OPTIONS["stack"] | {
+    *("--flag", "--local-bin-path", "--ghc-options", "--snapshot", "--compiler", "--ta"),
+    "--test-arguments",
+}
 
 
 # An address without its scheme: a host name, then a path (`www.crates.io/api/v1/...`).
@@ -5874,28 +5899,28 @@ _MIX_BUILDS = frozenset(
 _MIX_BUILT = ("_build", "deps", "priv/static")
 
 
-def _mix_tasks(tool: str, words: tuple[str, ...]) -> list[str]:
-    """The tasks a `mix` command runs (`mix do deps.get, compile`: both); none for another
-    tool."""
-    if tool != "mix":
-        return []
-    line = " ".join(words[1:]).removeprefix("do ")
-    return [t.split()[0] for t in re.split(r"\s*[,+]\s*", line) if t.split()]
+def _mix_tasks(words: tuple[str, ...]) -> list[list[str]]:
+    """The tasks a `mix` command runs, each as its operands (`mix do local.rebar --force,
+    archive.install hex phx_new`: `local.rebar`, then `archive.install hex phx_new`), split on
+    `,` or Elixir 1.14's `+`."""
+    tasks = re.split(r"\s*[,+]\s*", " ".join(words[1:]))
+    operands = ([w for w in t.split() if not w.startswith("-") and w != "do"] for t in tasks)
+    return [o for o in operands if o]
 
 
 def _mix_builds(tool: str, words: tuple[str, ...]) -> bool:
     """`mix compile`, `mix release`, `mix do deps.get, compile`: Mix fetches and builds the
     project, and runs only such tasks (no `mix phx.new`, `mix run`, whose writes are not
     known)."""
-    tasks = _mix_tasks(tool, words)
-    return bool(tasks) and all(t in _MIX_BUILDS for t in tasks)
+    tasks = _mix_tasks(words) if tool == "mix" else []
+    return bool(tasks) and all(t[0] in _MIX_BUILDS for t in tasks)
 
 
 def _mix_local(tool: str, words: tuple[str, ...]) -> bool:
     """`mix local.hex`, `mix local.rebar` (or both, `mix do local.hex --force, local.rebar
     --force`): they install into Mix's home alone."""
-    tasks = _mix_tasks(tool, words)
-    return bool(tasks) and all(t in ("local.hex", "local.rebar") for t in tasks)
+    tasks = _mix_tasks(words) if tool == "mix" else []
+    return bool(tasks) and all(t[0] in ("local.hex", "local.rebar") for t in tasks)
 
 
 # Where a PHP framework's Composer scripts write in its project: Symfony's var/ and the bundles'
@@ -8381,12 +8406,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (and an archive or escript installed from Hex, `mix archive.install hex phx_new`,
         # fetched as a dependency is; not from a path, a URL, git or GitHub)
         # (also one task of `mix do`: `mix do local.rebar --force, archive.install hex phx_new`)
-        tasks = re.split(r"\s*[,+]\s*", " ".join(words[1:]))  # (`,`, or Elixir 1.14's `+`)
-        from_hex = False
-        for task in tasks:
-            operands = [w for w in task.split() if not w.startswith("-") and w != "do"]
-            installs = operands[:1] in (["archive.install"], ["escript.install"])
-            from_hex = from_hex or (installs and operands[1:2] == ["hex"] and len(operands) > 2)
+        from_hex = any(
+            operands[0] in ("archive.install", "escript.install")
+            and operands[1:2] == ["hex"]
+            and len(operands) > 2
+            for operands in _mix_tasks(words)
+        )
         return "hex", False, fetches or from_hex
     if tool == "arduino-cli" and sub == "cache":  # (`arduino-cli cache clean`)
         return "arduino-cli", False, False

@@ -78,6 +78,7 @@ from layerguard.dockerfile.effects import (
     PULLED,
     PURGE,
     REMOVE,
+    SERVICE_DIRS,
     SETUID_PROGRAMS,
     SHELLS,
     STANDARD_DIRS,
@@ -112,6 +113,7 @@ from layerguard.dockerfile.effects import (
     requirement_files,
     shell_glob,
     source_installs,
+    stack_scope,
     subcommand,
     tool_and_args,
     wget_there,
@@ -1381,7 +1383,7 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             if op.tool == "stack" and op.role == CACHE:
                 # (a stack build fetches what the project's own packages need, its suites'
                 # too when it builds them; a later build that needs no more finds it all)
-                scope = _stack_scope(op.command.split()[1:])
+                scope = stack_scope(op.command)
                 at = _run_in(op, step) or step.instr.workdir
                 if scope is None:
                     continue
@@ -1421,35 +1423,6 @@ _FETCHES_ALL = {
 }
 # (and the tools any build of which fetches all of it)
 _BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
-# stack's commands that build the project's own packages
-_STACK_BUILDS = frozenset({"build", "test", "bench", "install", "run"})
-# stack's options that take a value (`--local-bin-path /opt/bin install`, `--flag pkg:server`)
-_STACK_VALUES = frozenset(
-    {"--flag", "--local-bin-path", "--ghc-options", "--stack-yaml", "--resolver", "--snapshot"}
-    | {"--work-dir", "--stack-root", "--arch", "--compiler", "--ta", "--test-arguments"}
-)
-
-
-def _stack_scope(words: list[str]) -> str | None:
-    """What a stack command builds, for what it fetches: '' the project's packages, '+test'
-    with their test or benchmark suites; None for no build of the project's own (`stack
-    setup`, `stack build --only-snapshot`, the snapshot's packages alone; `stack install
-    hlint`, a package of its own)."""
-    operands, skip = [], False
-    for word in words:
-        if skip:
-            skip = False
-        elif word in _STACK_VALUES:
-            skip = True
-        elif not word.startswith("-"):
-            operands.append(word)
-    sub = operands[0] if operands else ""
-    if sub not in _STACK_BUILDS or "--only-snapshot" in words or operands[1:]:
-        return None
-    suites = sub in ("test", "bench") or bool({"--test", "--bench"} & set(words))
-    return "+test" if suites else ""
-
-
 # Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
 # in the project's build/packages, rebar3's in its _build, spago's in its .spago, whatever
 # their caches keep
@@ -4305,9 +4278,7 @@ def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
 # s6's marker that a service starts down, in a service directory of s6-overlay or s6-rc
-_S6_DOWN = re.compile(
-    r"/etc/(?:services\.d|service|sv|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+)/[^/]+/down"
-)
+_S6_DOWN = re.compile(rf"/etc/{SERVICE_DIRS}/[^/]+/down")
 
 
 def _named(path: str, op: Op, hits: list[Hit]) -> list[str]:

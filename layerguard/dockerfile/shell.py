@@ -780,7 +780,7 @@ _LISTED = re.compile(
 # `$(find /install -name '*.zip' | head -1)`, `$(find /opt -maxdepth 1 -type f -name 'app-*.jar')`:
 # what a find of a directory prints by one name pattern (and the type of file), the first of it
 _FOUND = re.compile(
-    r"(?:\$\(|`)\s*find\s+(/[^\s;|&()<>$`'\"]*)((?:\s+-(?:maxdepth|mindepth)\s+\d+|\s+-type\s+f)*)"
+    r"(?:\$\(|`)\s*find\s+(/[^\s;|&()<>$`'\"]*)(?:\s+-(?:maxdepth|mindepth)\s+\d+|\s+-type\s+f)*"
     r"\s+-name\s+['\"]?([^\s'\"/;|&()<>$`]+)['\"]?(?:\s+-type\s+f)?"
     r"(?:\s*\|\s*head(?:\s+-n)?\s+-?1)?\s*[)`]"
 )
@@ -791,8 +791,8 @@ def _listed(raw: str) -> str | None:
     file's name (`ls /tmp/app.whl`), or what `ls -d` names; not a directory's (`ls /x` prints
     the names inside /x, not its path). And what a find of a directory by a name's wildcard
     prints, as a wildcard there (`$(find /install -name '*.zip' | head -1)`: /install/*.zip)."""
-    if (by_find := _FOUND.fullmatch(raw)) is not None and any(c in by_find[3] for c in "*?["):
-        return posixpath.join(by_find[1], by_find[3])
+    if (by_find := _FOUND.fullmatch(raw)) is not None and any(c in by_find[2] for c in "*?["):
+        return posixpath.join(by_find[1], by_find[2])
     found = _LISTED.fullmatch(raw)
     if found is None:
         return None
