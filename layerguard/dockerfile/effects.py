@@ -7919,20 +7919,51 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
     return tuple(paths)
 
 
+def _npx_own(words: tuple[str, ...]) -> list[str]:
+    """An `npx`'s (or `npm exec`'s) own options and the package or command after them; not the
+    command's own (`npx tsc -p .`)."""
+    own: list[str] = []
+    rest = words[2:] if words[0] == "npm" else words[1:]
+    for at, word in enumerate(rest):
+        if word == "--":
+            return own + list(rest[at + 1 : at + 2])
+        own.append(word)
+        if not word.startswith("-"):
+            break  # (the package or command: what follows is its own)
+    return own
+
+
 def _fetches(words: tuple[str, ...]) -> bool:
     """An `npx` (or `npm exec`) that fetches the package into npm's cache: told to (`--yes`,
     `--package`) or given a version (`playwright@latest`); not one a project installed, nor
-    with `--no-install`. Only its own options count, not the command's (`npx tsc -p .`)."""
-    own: list[str] = []
-    for word in words[2:] if words[0] == "npm" else words[1:]:
-        own.append(word)
-        if word == "--" or not word.startswith("-"):
-            break  # (the package or command: what follows is its own)
+    with `--no-install`."""
+    own = _npx_own(words)
     if any(w in ("--no-install", "--no") for w in own):
         return False
     return any(
         w in ("-y", "--yes", "-p") or w.startswith("--package") or "@" in w.lstrip("@") for w in own
     )
+
+
+def npx_package(words: tuple[str, ...]) -> str:
+    """The package a plain `npx` (or `npm exec`) runs (`npx playwright install-deps`): one a
+    project's or a global install holds, or else one npx fetches into npm's cache, asking no
+    one (with no terminal, as in a build, it assumes `--yes`). '' when its own options decide
+    (`_fetches`, `--no-install`), for `-c`, and for the tools node ships with (npm, corepack,
+    yarn)."""
+    if words[:1] != ("npx",) and (words[:1] != ("npm",) or words[1:2] not in (("exec",), ("x",))):
+        return ""
+    own = _npx_own(words)
+    if not own or own[-1].startswith("-") or _fetches(words):
+        return ""
+    if any(w in ("--no-install", "--no", "-c", "--call") for w in own[:-1]):
+        return ""
+    package = own[-1]
+    if package in ("npm", "npx", "corepack", "yarn", "yarnpkg"):
+        return ""
+    if package.startswith((".", "/", "$")):
+        return ""  # (a path, or a variable: not a package name npx could fetch)
+    return package
 
 
 # Gleam's and rebar3's commands that build, and so fetch what the project depends on
@@ -8165,9 +8196,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # are what its own node_modules holds; nothing is fetched. Not a tarball's install,
             # which npm caches.)
             return "npm", installs, fills
-        return "npm", installs, installs or fills or (sub in ("exec", "x") and _fetches(words))
+        fetches = sub in ("exec", "x") and (_fetches(words) or bool(npx_package(words)))
+        return "npm", installs, installs or fills or fetches
     if tool == "npx":
-        return "npm", False, _fetches(words)
+        # (a plain one fetches unless the package is installed: `npx_installed` in the model)
+        return "npm", False, _fetches(words) or bool(npx_package(words))
     if tool == "jupyter":
         # (JupyterLab builds what `labextension install` adds with its own yarn, jlpm, whose
         # cache stays; with `--no-build` the build waits, but each extension is fetched by

@@ -107,6 +107,7 @@ from layerguard.dockerfile.effects import (
     mix_only,
     names_a_file,
     names_an_installer,
+    npx_package,
     path_overlaps,
     pip_conf_written,
     pip_no_cache_setting,
@@ -291,7 +292,8 @@ def layers(
         | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _locked_again(steps)
-        | _projectless_npm(steps, held) | _old_packaged_go(steps, held)
+        | _projectless_npm(steps, held) | _npx_installed(steps, held)
+        | _old_packaged_go(steps, held)
         | _plugin_rocks(steps, held) | _go_modules_there(steps)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
@@ -1778,6 +1780,42 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
     return found
 
 
+def _npx_installed(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, command) of each plain `npx PKG` (`npx_package`) that may find PKG installed and
+    fetch nothing: after any install of node packages (a project's, a global one, an earlier
+    npx's), a write into a node_modules, a COPY that may carry one (the whole context, a
+    directory from a stage), or on a base not known to be a public one. With none of these,
+    npx fetches PKG into npm's cache (`FROM node:20`, `RUN npx playwright install-deps`)."""
+    found: set[tuple[int, str]] = set()
+    seen = not held.manager  # (an image of one's own may hold a project or global packages)
+    for index, step in enumerate(steps):
+        if any(
+            w.source == "." or "node_modules" in w.source.split("/") or (w.origin and w.tree)
+            for w in step.copies
+        ):
+            seen = True
+        for op in step.run.ops if step.run is not None else ():
+            words = tuple(op.command.split())
+            plain = op.role == CACHE and op.family == "npm" and bool(npx_package(words))
+            if plain and seen:
+                found.add((index, _npm_cache_of(op)))
+            if (op.family in _NODE_MANAGERS and op.role in (CACHE, INSTALL)) or any(
+                "node_modules" in p.split("/") for p in op.paths
+            ):
+                seen = True
+    return found
+
+
+def _npm_cache_of(op: Op) -> str:
+    """The mark of an npx's write to npm's cache among the commands with nothing to fetch:
+    that write alone goes, not the apt lists of its `playwright install --with-deps`."""
+    return f"npm cache: {op.command}"
+
+
+# The package managers whose installs may put a package npx runs
+_NODE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun", "volta"})
+
+
 def _project_install(op: Op, named: set[str]) -> bool:
     """`op` is npm's install of the project where it runs, or yarn's (bare, or `yarn
     install`), naming no package and no other prefix."""
@@ -2319,6 +2357,8 @@ def _run(
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and op.paths and _modules_there(op) in no_cache:
             continue  # (a go build whose modules an earlier `go mod download` fetched)
+        if op.role == CACHE and op.family == "npm" and _npm_cache_of(op) in no_cache:
+            continue  # (an npx whose package an earlier install may have put there)
         if op.role == CACHE and op.tool == "yum" and set(op.paths) <= {YUM_CACHE, DNF_CACHE}:
             # (`yum` on Rocky Linux 9 is dnf, with dnf's cache; one a cache mount took is gone)
             wanted = DNF_CACHE if held.yum_is_dnf else YUM_CACHE

@@ -43,9 +43,12 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `--no-cache`;
 - `npm install`/`npm ci` (and their aliases: `npm clean-install`, `npm i`) without `npm cache clean
   --force`, and what fills npm's cache otherwise: `npm cache add`, `npm pack`, an `npx` (or `npm
-  exec`) told to fetch (`--yes`, `--package`, `playwright@latest`; not a project's own `npx prisma
-  generate`); `yarn` (and Yarn 2+'s `workspaces focus`, and JupyterLab's `jupyter labextension
-  install`, JupyterLab 1 to 3's `labextension link` and `jupyter lab build`, which run its jlpm)
+  exec`) told to fetch (`--yes`, `--package`, `playwright@latest`), or one of a package that
+  nothing in a public base's image installed (`FROM node:20`, `RUN npx playwright install-deps`:
+  with no terminal npx assumes `--yes`; not after any install of node packages, nor after a COPY
+  that may carry node_modules, as a project's own `npx prisma generate`); `yarn` (and Yarn
+  2+'s `workspaces focus`, and JupyterLab's `jupyter labextension install`, JupyterLab 1 to
+  3's `labextension link` and `jupyter lab build`, which run its jlpm)
   without `yarn cache clean` (or removing its folder's `v6/`, which `$(yarn cache dir)` names),
   and `labextension install --no-build`, which fetches by `npm pack`
   into npm's cache; `pnpm install` (and `pnpm dlx`, `pnpx`, `pnpm create`, which fetch what

@@ -25355,6 +25355,39 @@ def test_the_classes_of_the_sixty_seventh_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a plain npx of a package nothing installed fetches it into npm's cache (with no terminal
+    # it assumes --yes); only that write goes when an install may have put the package there,
+    # not the apt lists of its `--with-deps`
+    (
+        "FROM node:20\nRUN npx playwright install-deps && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG005")],
+    ),
+    ("FROM node:20\nRUN npm exec create-vite app\n", [(2, "LG005")]),
+    (
+        "FROM node:20\nCOPY package*.json ./\nRUN npm ci && npm cache clean --force\n"
+        "RUN npx prisma generate\nRUN npx playwright install --with-deps\n"
+        "RUN npx tsc && npx -- eslint . && npx yarn --version\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM node:20\nCOPY . .\nRUN npx tsc\n"
+        "FROM node:20\nRUN npm i -g typescript && npm cache clean --force\nRUN npx tsc\n"
+        "FROM mycorp/node-tools\nRUN npx cypress run\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_EIGHTH)
+def test_the_classes_of_the_sixty_eighth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
