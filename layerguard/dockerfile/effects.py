@@ -1253,6 +1253,13 @@ _S2I_ASSEMBLERS = ("/usr/libexec/s2i/assemble", "/tmp/scripts/assemble")
 _S2I_ASSEMBLE = "mv /tmp/src/* ./\n"
 _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
 _SWITCH = re.compile(r"(?<![\w.-])(?:su|sudo|runuser|gosu|su-exec|setuser)(?![\w.-])")
+
+
+def switches_user(text: str) -> bool:
+    """The RUN's text may run a command as another user (`su app -c`, `sudo -u`, gosu)."""
+    return _SWITCH.search(text) is not None
+
+
 _ENV_READ = frozenset(
     {name for names in _CACHE_VARS.values() for name, _ in names}
     | {name for names in _NO_CACHE_VARS.values() for name in names}

@@ -116,6 +116,7 @@ from layerguard.dockerfile.effects import (
     source_installs,
     stack_scope,
     subcommand,
+    switches_user,
     tool_and_args,
     wget_there,
     yarn_cwd,
@@ -2298,6 +2299,16 @@ def _run(
     occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
     files: dict[str, Entry] = {}  # the file each path this RUN's mv took held, where one did
     pulled: dict[str, tuple[str, ...]] = {}  # a repository a pull updated -> its version before
+    # what it writes is root's: it runs as root and switches to no other user (`su app -c`)
+    roots = (
+        (("user", "0"), ("group", "0"))
+        if (
+            step.instr.user in ("root", "0")
+            or (not step.instr.user and held.manager and not held.user)
+        )
+        and not switches_user(step.instr.node.original)
+        else ()
+    )
     for op in step.run.ops:
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
@@ -2569,7 +2580,8 @@ def _run(
             own.extend(Entry(p, op.entry, op.content, None, index, op.role, op.family,
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else _emptied_into(op, p),
-                             lean=op.lean, carried=carried)
+                             lean=op.lean, carried=carried,
+                             attrs=roots if op.role != INSTALL and not op.sources else ())
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)

@@ -25379,6 +25379,28 @@ _SIXTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
 ]
 
 
+_SIXTY_EIGHTH += [
+    # a usermod's new uid re-owns only the user's own files in its home: not what a RUN wrote
+    # there as root, unless a chown since gave them to the user, or the RUN switched users
+    (
+        "FROM php:8-apache\nWORKDIR /var/www\nRUN wget https://e.org/x.tar.gz && tar xzf x.tar.gz\n"
+        "RUN usermod -u 1001 www-data\n",
+        [],
+    ),
+    (
+        "FROM php:8-apache\nWORKDIR /var/www\nRUN wget https://e.org/x.tar.gz && tar xzf x.tar.gz\n"
+        "RUN chown -R www-data /var/www\nRUN usermod -u 1001 www-data\n",
+        [(4, "LG004"), (5, "LG004")],
+    ),
+    (
+        "FROM php:8-apache\nWORKDIR /var/www\n"
+        'RUN su www-data -s /bin/sh -c "wget https://e.org/x.tar.gz"\n'
+        "RUN usermod -u 1001 www-data\n",
+        [(4, "LG004")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_EIGHTH)
 def test_the_classes_of_the_sixty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
