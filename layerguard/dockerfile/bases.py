@@ -618,6 +618,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *(f"/usr/share/grafana/conf/{n}" for n in ("defaults.ini", "sample.ini", "ldap.toml")),
     ),
     "prom/prometheus": ("/etc/prometheus/prometheus.yml",),
+    # (the official Sentry image, to 9.1: its configuration, which its -onbuild images and
+    # their users' COPY replace)
+    "sentry": ("/etc/sentry/sentry.conf.py", "/etc/sentry/config.yml"),
     # (Tryton's image: its configuration, uWSGI's, and the sao web client it unpacks)
     "tryton/tryton": (
         *("/etc/trytond.conf", "/etc/uwsgi.conf", "/entrypoint.sh"),
@@ -1510,6 +1513,8 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(_SELENIUM, (("HOME", "/home/seluser"),)),
     **dict.fromkeys(_SAGE, (("HOME", "/home/sage"),)),
     _ANSIBLE_OPERATOR: (("PIP_NO_CACHE_DIR", "1"), ("HOME", "/opt/ansible")),
+    # (the official Sentry image turns pip's cache off, as sclorg's do)
+    "sentry": (("PIP_NO_CACHE_DIR", "off"), ("SENTRY_CONF", "/etc/sentry")),
     _BINDER_BASE: (("HOME", "/home/main"),),
     _BITWALKER: (("HOME", "/opt/app/"),),
 }

@@ -25398,6 +25398,12 @@ _SIXTY_EIGHTH += [
         "RUN usermod -u 1001 www-data\n",
         [(4, "LG004")],
     ),
+    # the official Sentry image ships its configuration and turns pip's cache off
+    (
+        "FROM sentry:9.1-onbuild\nCOPY sentry.conf.py /etc/sentry/\nCOPY req.txt /tmp/\n"
+        "RUN pip install -r /tmp/req.txt\n",
+        [(2, "LG002")],
+    ),
 ]
 
 
