@@ -815,6 +815,7 @@ _DEBIAN_IMAGES = (
     *sorted(_OLD_AGENT_NAMES),
     "nvidia/cudagl",
     "ros",
+    "java",  # (the deprecated official image, before openjdk: Debian 8's, or Alpine's by tag)
     f"{_DEVCONTAINERS}*",
     "*jupyter/*-notebook",  # (Jupyter's docker-stacks, on Ubuntu; jovyan's home from /etc/skel)
     *sorted(_ROCKER_VERSIONED),  # (on Ubuntu; rstudio's home from /etc/skel)
@@ -3667,6 +3668,8 @@ def known(image: ImageRef | None) -> Known:
         and bool(
             _OLD_PIP.search(tag)
             or (name == "debian" and _OLD_DEBIAN.match(tag))
+            # (the deprecated java image's Debian tags, every one of them Debian 8's)
+            or name == "java"
             # (CUDA 6.5 and 7.x images without a distribution in the tag are Ubuntu 14.04's)
             or (name in ("nvidia/cuda", "nvidia/cudagl") and _TRUSTY_CUDA.match(tag))
         )

@@ -25404,6 +25404,16 @@ _SIXTY_EIGHTH += [
         "RUN pip install -r /tmp/req.txt\n",
         [(2, "LG002")],
     ),
+    # the deprecated java image is Debian 8's, whose pip predates pip's cache
+    (
+        "FROM java:8-jre\nRUN apt-get update && apt-get install -y python-pip"
+        " && rm -rf /var/lib/apt/lists/* && pip install supervisor-stdout\n",
+        [],
+    ),
+    (
+        "FROM java:8-jre-alpine\nRUN apk add --no-cache py-pip && pip install supervisor-stdout\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
