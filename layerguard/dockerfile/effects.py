@@ -7108,6 +7108,11 @@ def _package_ops(
             trees = _paths([project], command)
         elif prefix is not None:
             trees = (f"{prefix}/lib/node_modules", f"{prefix}/bin")  # (and the links to them)
+        registry = [m[1] for n in named if (m := _REGISTRY_NAME.fullmatch(n))]
+        if family == "npm" and project is None and named and len(registry) == len(named):
+            # (a global install of packages from the registry writes each its own directory:
+            # `npm i -g tar@7` is node_modules/tar, not npm's bundled node_modules/npm/...)
+            trees = (*(posixpath.join(trees[0], n) for n in registry), *trees[1:])
         if family == "composer" and subcommand(words) == "global":
             trees = _paths([project or ""], command)  # (its bin links too: vendor/bin)
             named = _package_names(tool, words[words.index("global") :])  # (after require)
@@ -7924,6 +7929,10 @@ def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[st
                 continue  # (`GOCACHE=//`: not a cache of the whole filesystem)
             paths.insert(0, posixpath.join(root, suffix.lstrip("/")) if suffix else root)
     return tuple(paths)
+
+
+# A package of npm's registry as an install names it, with its version or tag: its name
+_REGISTRY_NAME = re.compile(r"((?:@[\w.-]+/)?[\w.-]+)(?:@[^/\s:]+)?")
 
 
 def _npx_own(words: tuple[str, ...]) -> list[str]:

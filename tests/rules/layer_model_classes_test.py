@@ -25414,6 +25414,17 @@ _SIXTY_EIGHTH += [
         "FROM java:8-jre-alpine\nRUN apk add --no-cache py-pip && pip install supervisor-stdout\n",
         [(2, "LG005")],
     ),
+    # a global npm install of registry packages writes each its own directory: a removal of
+    # npm's bundled copy of one after it removes what an earlier layer put there; not after an
+    # install of a directory, whose package name is not shown
+    (
+        "FROM node:20-slim AS node\nFROM python:3.12-slim\n"
+        "COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules\n"
+        "RUN npm install -g tar@7.5.19 && npm cache clean --force"
+        " && rm -rf /usr/local/lib/node_modules/npm/node_modules/tar\n"
+        "RUN npm install -g ./tools && rm -rf /usr/local/lib/node_modules/npm/node_modules/glob\n",
+        [(4, "LG003")],
+    ),
 ]
 
 
