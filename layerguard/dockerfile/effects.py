@@ -2282,8 +2282,12 @@ def link_made(op: Op) -> tuple[str, str] | None:
     against the link's directory; None for any other operation or a target not a plain path."""
     if op.tool != "ln" or op.kind != WRITE or not op.paths:
         return None
-    operands = [w for w in op.command.split()[1:] if not w.startswith("-")]
+    words = op.command.split()
+    operands = [w for w in words[1:] if not w.startswith("-")]
     link = op.paths[0].rstrip("/")
+    if into := _option_value(tuple(words), "-t", "--target-directory"):
+        # (`ln -s -t /zk /opt/zk/bin`: the directory given first, the link inside it)
+        operands = [*(o for o in operands if o != into), into.rstrip("/") + "/"]
     if len(operands) != 2 or not link:
         return None
     inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS

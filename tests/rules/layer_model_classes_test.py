@@ -25425,6 +25425,12 @@ _SIXTY_EIGHTH += [
         "RUN npm install -g ./tools && rm -rf /usr/local/lib/node_modules/npm/node_modules/glob\n",
         [(4, "LG003")],
     ),
+    # `ln -s -t DIR TARGET` makes DIR/TARGET's name a link to TARGET, which chmod follows
+    (
+        "FROM centos:7\nCOPY a.sh /opt/zk/bin/\n"
+        "RUN mkdir /zk && ln -s -t /zk /opt/zk/bin && chmod +x /zk/bin/a.sh\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
