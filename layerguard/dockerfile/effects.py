@@ -280,6 +280,15 @@ MANAGERS: Mapping[str, Manager] = {
         "/var/lib/pacman/sync/*) in the same RUN",
         ("/usr", "/etc", "/opt", "/var/lib/pacman/local"),
     ),
+    # (Void's: it keeps every package it downloaded, `xbps-remove -O` only those of versions
+    # no longer in the index; `-S` fetches each repository's index into /var/db/xbps)
+    "xbps": Manager(
+        ("/var/cache/xbps", "/var/db/xbps"),
+        "the xbps cache (/var/cache/xbps) or its repositories' index",
+        "rm -rf /var/cache/xbps/* (and, after -S, the index: rm -rf /var/db/xbps/https*) in the "
+        "same RUN",
+        ("/usr", "/etc", "/opt"),
+    ),
     "portage": Manager(
         ("/var/cache/distfiles", "/var/db/repos/gentoo"),
         "Portage's downloads (/var/cache/distfiles) or its repository tree",
@@ -706,6 +715,7 @@ _MODELLED = frozenset(
         "update-alternatives",  # (links in /etc/alternatives and its small state files)
         "realpath",
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
+        *("xbps-install", "xbps-remove"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
@@ -7297,6 +7307,8 @@ def _package_ops(
         if family == "pacman" and any(_PACMAN_REFRESH.fullmatch(w) for w in words):
             # `-Sy` downloads the sync databases (about 8 MB), which `-Scc` leaves
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
+        if family == "xbps" and _flagged(words, "S", "--sync"):
+            yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if tool == "gem" and "--user-install" in words:  # (and RubyGems 3.2's own directory)
             yield Op(WRITE, tool, where[1:], text, TREE, HEAVY, CACHE, family)
         if family in ("cpan", "bugzilla", "poetry"):  # (each module's build tree beside its
@@ -7549,6 +7561,10 @@ def _conda_root(program: str) -> str | None:
 
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
+# xbps's options that take a value (`-R URL`, `-r ROOTDIR`, `-C CONFDIR`, `-c CACHEDIR`)
+_XBPS_VALUES = frozenset(
+    {"-R", "--repository", "-r", "--rootdir", "-C", "--config", "-c", "--cachedir"}
+)
 # go's commands that build, fetching the modules they need first
 GO_BUILDS = frozenset({"build", "install", "test", "run", "vet"})
 _MODULE_INSTALLS = frozenset({"install", "update", "upgrade", "switch-to"})
@@ -8089,6 +8105,12 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         )
         upgrades = any(w.startswith("-U") or w == "--upgrade" for w in words)
         return "pacman", syncs or upgrades, syncs
+    if tool == "xbps-install":
+        # (`-S` alone syncs the index; packages, or `-u` with it, are downloaded and installed)
+        installs = bool(_operands(words, _XBPS_VALUES)) or _flagged(words, "u", "--update")
+        return "xbps", installs, installs or _flagged(words, "S", "--sync")
+    if tool == "xbps-remove":
+        return "xbps", False, False
     if tool == "dpkg":
         return "apt", "-i" in words or "--install" in words, False
     if tool == "dpkg-deb" and (_dpkg_extracts(words) or {"-R", "--raw-extract"} & set(words)):
@@ -9024,6 +9046,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub in ("remove", "uninstall")
     if tool in ("pacman", "yay", "paru"):  # (`-R`, `-Rns`, `-Rcns`: with what it alone needed)
         return any(w.startswith("-R") or w == "--remove" for w in words[1:])
+    if tool == "xbps-remove":  # (its packages, not `-O` alone, which cleans the cache)
+        return bool(_operands(words, _XBPS_VALUES))
     return False
 
 

@@ -25,7 +25,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   microdnf keeps `/var/cache/yum`); `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by
   default, and `--noconfirm` takes the default: the cache stays; `-Sc` keeps the installed versions'
   packages), and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
-  Gentoo's `emerge PACKAGE` without emptying
+  Void's `xbps-install` without removing `/var/cache/xbps/*`, which keeps every package it
+  downloaded (`xbps-remove -O` only those of versions the index no longer has), and its `-S`,
+  which leaves the repositories' index in `/var/db/xbps` (no fix is offered: its package
+  database lies there too); Gentoo's `emerge PACKAGE` without emptying
   `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
   the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install` or
@@ -531,6 +534,8 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
     be shown to work."""
     from layerguard.dockerfile import fix as fixing
 
+    if _UNFIXABLE & set(families):
+        return None
     step = layer.step
     node = step.instr.node
     escape = ctx.model.parsed.escape
@@ -776,6 +781,10 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
     )
 
 
+# Managers whose index shares its directory with what they installed: xbps keeps its package
+# database in /var/db/xbps beside the repositories' index, which neither a removal of the
+# directory nor a cache mount over it may take.
+_UNFIXABLE = frozenset({"xbps"})
 # Managers whose caches only root may remove.
 _SYSTEM = frozenset({"apt", "apk", "yum", "pacman"})
 

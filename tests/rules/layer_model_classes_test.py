@@ -25431,6 +25431,15 @@ _SIXTY_EIGHTH += [
         "RUN mkdir /zk && ln -s -t /zk /opt/zk/bin && chmod +x /zk/bin/a.sh\n",
         [(3, "LG004")],
     ),
+    # Void's xbps keeps every package it downloaded in /var/cache/xbps (`xbps-remove -O` only
+    # the obsolete ones) and `-S` its repositories' index in /var/db/xbps; emptying the cache
+    # later removes what the earlier layers left
+    (
+        "FROM ghcr.io/void-linux/void-glibc\nRUN xbps-install -Syu xbps\n"
+        "RUN xbps-install -y git make && xbps-remove -Oy\nRUN xbps-install -S\n"
+        "RUN xbps-install -y curl && rm -rf /var/cache/xbps/*\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG005"), (5, "LG003")],
+    ),
 ]
 
 

@@ -361,3 +361,11 @@ def test_the_go_fix_is_rm_where_go_clean_may_not_run(lint_files: Lint, dockerfil
     (found,) = [f for f in _fixes(lint_files, dockerfile) if f.safe]
     fixed = fix.apply(dockerfile, [found]).text
     assert "go clean" not in fixed and "rm -rf" in fixed.splitlines()[-1]
+
+
+def test_no_fix_for_the_index_beside_xbps_package_database(lint_files: Lint) -> None:
+    """xbps keeps its package database in /var/db/xbps beside the index: neither removing the
+    directory nor a cache mount over it would leave the installed packages recorded."""
+    dockerfile = "FROM ghcr.io/void-linux/void-glibc\nRUN xbps-install -Syu git\n"
+    (found,) = lint_files({"Dockerfile": dockerfile}, code="LG005", context=False)
+    assert found.fix is None
