@@ -1149,6 +1149,11 @@ _DNF_CENTOS = re.compile(r"^(?:latest|(?:centos)?[89]|stream\d*)?(?:[.-]|$)")
 _DNF_ORACLE = re.compile(r"^(?:[89]|1\d)(?:[.-]|$)")
 
 
+# Fedora's images, and those of its releases whose dnf is dnf5: 41 and later, and the newest
+_FEDORA = frozenset({"fedora", "registry.fedoraproject.org/fedora", "quay.io/fedora/fedora"})
+_DNF5_FEDORA = re.compile(r"(?:latest|rawhide|4[1-9]|[5-9]\d)?(?:[.-]|$)")
+
+
 def _yum_is_dnf(name: str, tag: str, tagged: str) -> bool:
     """`yum` on the image is dnf's, by the image's name and tag."""
     if name in ("centos", "quay.io/centos/centos"):
@@ -3171,6 +3176,7 @@ class Known(NamedTuple):
     # versions of their files over the base's
     clones: tuple[str, ...] = ()
     yum_is_dnf: bool = False  # its yum is dnf's, which keeps its cache in /var/cache/dnf
+    dnf5: bool = False  # its dnf is dnf5 (Fedora 41 and later), with /var/cache/libdnf5
     # its tag names no release but today's (`latest`, none, `stable`): what a file's own
     # sources.list installs from may be another's
     release_now: bool = False
@@ -3716,6 +3722,7 @@ def known(image: ImageRef | None) -> Known:
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
         clones=next((c for key, c in _CLONES.items() if _is(name, key)), ()),
         yum_is_dnf=manager == "yum" and _yum_is_dnf(name, image.tag or "", tagged),
+        dnf5=name in _FEDORA and bool(_DNF5_FEDORA.match(image.tag or "")),
         python_site=frozenset({"pip"})
         if name == "python" and _PYTHON_3_12_ON.match(tag) and not _EARLY_3_12.match(tag)
         else frozenset({"pip", "setuptools", "wheel"}),

@@ -116,6 +116,9 @@ _ROOT_CACHES = {
 }
 APT_ARCHIVES = "/var/cache/apt/archives"
 YUM_CACHE, DNF_CACHE = "/var/cache/yum", "/var/cache/dnf"
+DNF5_CACHE = "/var/cache/libdnf5"  # (dnf5's, Fedora 41's and later: dnf there, and yum)
+# (the places of yum's and dnf's caches, of which the base decides one)
+_YUM_CACHES = frozenset({YUM_CACHE, DNF_CACHE, DNF5_CACHE})
 MANAGERS: Mapping[str, Manager] = {
     "apt": Manager(
         ("/var/lib/apt/lists",),
@@ -145,8 +148,8 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr", "/etc", "/opt", "/lib", "/bin", "/sbin", "/lib/apk/db", "/etc/apk/world"),
     ),
     "yum": Manager(
-        (YUM_CACHE, DNF_CACHE, "/var/cache/zypp", "/var/cache/tdnf"),
-        "the yum/dnf cache (/var/cache/yum, /var/cache/dnf)",
+        (YUM_CACHE, DNF_CACHE, DNF5_CACHE, "/var/cache/zypp", "/var/cache/tdnf"),
+        "the yum/dnf cache (/var/cache/yum, /var/cache/dnf, dnf5's /var/cache/libdnf5)",
         "yum/dnf clean all in the same RUN",
         ("/usr", "/etc", "/opt", "/var/log", "/lib", "/var/lib"),
     ),
@@ -1446,7 +1449,7 @@ def _run_effects(
             op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
             if op.role == CACHE and op.family == "pip" and not as_root and _plain_sudo(command):
                 op = op._replace(by_sudo=True)
-            if op.kind == WRITE and op.role == CACHE and op.paths == (YUM_CACHE, DNF_CACHE):
+            if op.kind == WRITE and op.role == CACHE and len(op.paths) > 1 and yum_caches(op):
                 # (yum's, one or the other as the base says: the one a mount keeps is gone)
                 op = op._replace(
                     paths=tuple(p for p in op.paths if not any(covers(m, p) for m in mounted))
@@ -7297,9 +7300,12 @@ def _package_ops(
         if not (family == "go" and _fetches_no_module(words, variables)):
             # (yum's cache is dnf's where the base's yum is dnf: both places here, of which the
             # model keeps the base's)
-            cached = (
-                where[:2] if tool == "yum" and where[:2] == (YUM_CACHE, DNF_CACHE) else where[:1]
-            )
+            cached = where[:1]
+            if tool in ("yum", "dnf") and where[0] in (YUM_CACHE, DNF_CACHE):
+                # (yum's is dnf's where the base's yum is dnf, and dnf5's on Fedora 41 on)
+                cached = tuple(
+                    p for p in where if p in _YUM_CACHES and (tool, p) != ("dnf", YUM_CACHE)
+                )
             yield Op(
                 WRITE, tool, cached, text, TREE, HEAVY, CACHE, family, redone=redone,
                 unless=where[0] if reads else None, project=_bare_project(family, words, command),
@@ -7929,6 +7935,12 @@ def _dnf_cachedir(words: tuple[str, ...]) -> str:
             if setting.startswith("cachedir="):
                 return setting.removeprefix("cachedir=")
     return ""
+
+
+def yum_caches(op: Op) -> bool:
+    """`op` writes yum's or dnf's cache in one of the places the base decides among (those a
+    cache mount kept out aside)."""
+    return bool(op.paths) and set(op.paths) <= _YUM_CACHES
 
 
 def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[str, ...]:

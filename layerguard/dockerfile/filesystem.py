@@ -59,6 +59,7 @@ from layerguard.dockerfile.effects import (
     CRON_DIRS,
     DEFAULT_HOME,
     DIR,
+    DNF5_CACHE,
     DNF_CACHE,
     EDITED,
     EITHER,
@@ -120,6 +121,7 @@ from layerguard.dockerfile.effects import (
     tool_and_args,
     wget_there,
     yarn_cwd,
+    yum_caches,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
 from layerguard.dockerfile.shell import forced
@@ -2370,9 +2372,11 @@ def _run(
             continue  # (a go build whose modules an earlier `go mod download` fetched)
         if op.role == CACHE and op.family == "npm" and _npm_cache_of(op) in no_cache:
             continue  # (an npx whose package an earlier install may have put there)
-        if op.role == CACHE and op.tool == "yum" and set(op.paths) <= {YUM_CACHE, DNF_CACHE}:
-            # (`yum` on Rocky Linux 9 is dnf, with dnf's cache; one a cache mount took is gone)
-            wanted = DNF_CACHE if held.yum_is_dnf else YUM_CACHE
+        if op.role == CACHE and op.kind == WRITE and op.tool in ("yum", "dnf") and yum_caches(op):
+            # (`yum` on Rocky Linux 9 is dnf, with dnf's cache, and dnf is dnf5 on Fedora 41 and
+            # later, with its own; one a cache mount took is gone)
+            dnf = held.yum_is_dnf or op.tool == "dnf"
+            wanted = DNF5_CACHE if held.dnf5 else DNF_CACHE if dnf else YUM_CACHE
             if wanted not in op.paths:
                 continue
             op = op._replace(paths=(wanted,))

@@ -22,9 +22,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
   without a clean (`clean all` in any spelling, `zypper clean -a`, or removing `/var/cache/yum`,
   `/var/cache/dnf`: yum's is dnf's where yum is dnf, RHEL 8 and later, Fedora, Amazon Linux 2023;
-  microdnf keeps `/var/cache/yum`); `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by
-  default, and `--noconfirm` takes the default: the cache stays; `-Sc` keeps the installed versions'
-  packages), and `pacman -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
+  dnf5's, Fedora 41's and later, is `/var/cache/libdnf5`; microdnf keeps `/var/cache/yum`);
+  `pacman -S` without `yes | pacman -Scc` (`-Scc` asks, No by default, and `--noconfirm` takes
+  the default: the cache stays; `-Sc` keeps the installed versions' packages), and `pacman
+  -Sy` without removing the sync databases `/var/lib/pacman/sync/*`;
   Void's `xbps-install` without removing `/var/cache/xbps/*`, which keeps every package it
   downloaded (`xbps-remove -O` only those of versions the index no longer has), and its `-S`,
   which leaves the repositories' index in `/var/db/xbps` (no fix is offered: its package

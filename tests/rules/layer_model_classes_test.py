@@ -25440,6 +25440,20 @@ _SIXTY_EIGHTH += [
         "RUN xbps-install -y curl && rm -rf /var/cache/xbps/*\n",
         [(2, "LG005"), (3, "LG005"), (4, "LG005"), (5, "LG003")],
     ),
+    # dnf is dnf5 on Fedora 41 and later, its cache /var/cache/libdnf5: a removal of
+    # /var/cache/dnf leaves it, and a cache mount there keeps nothing out
+    (
+        "FROM fedora:42\nRUN dnf install -y git && dnf clean all\n"
+        "RUN dnf install -y make && rm -rf /var/cache/dnf\n"
+        "RUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y gcc\n"
+        "RUN --mount=type=cache,target=/var/cache/dnf dnf install -y vim\n",
+        [(3, "LG005"), (5, "LG005")],
+    ),
+    (
+        "FROM fedora:40\nRUN dnf install -y make && rm -rf /var/cache/dnf\n"
+        "RUN --mount=type=cache,target=/var/cache/dnf dnf install -y vim\n",
+        [],
+    ),
 ]
 
 
