@@ -2379,7 +2379,8 @@ def _run(
             wanted = DNF5_CACHE if held.dnf5 else DNF_CACHE if dnf else YUM_CACHE
             if wanted not in op.paths:
                 continue
-            op = op._replace(paths=(wanted,))
+            # (and what reads the metadata alone, `dnf module enable`, reads it there)
+            op = op._replace(paths=(wanted,), unless=wanted if op.unless else None)
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):

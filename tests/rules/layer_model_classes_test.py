@@ -25454,6 +25454,12 @@ _SIXTY_EIGHTH += [
         "RUN --mount=type=cache,target=/var/cache/dnf dnf install -y vim\n",
         [],
     ),
+    # `yum module enable` where yum is dnf reads the metadata an earlier yum left in dnf's cache
+    (
+        "FROM rockylinux:8\nRUN yum install -y epel-release\n"
+        "RUN yum module enable -y php:remi-8.0\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
