@@ -782,6 +782,7 @@ _WRAPPED_BUILDERS = {"gradlew": "gradle", "mvnw": "mvn"}
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
 _PHP_COPY = re.compile(r"\bcopy\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
 _PHP_UNLINK = re.compile(r"\bunlink\(\s*['\"]([^'\"]+)['\"]")
+_PHP_ELSE = re.compile(r"\belse\s*\{[^{}]*\}")
 PHP_SOURCE = "/usr/src/php"
 _PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
@@ -4996,6 +4997,10 @@ def _ops(
         fetched = [m[2] for m in _PHP_COPY.finditer(code) if "://" in m[1]]
         if fetched:
             yield Op(WRITE, tool, _paths(fetched, command), text, FILE, HEAVY)
+        if "hash_file(" in code:
+            # (composer's recipe unlinks the installer only where its hash is wrong, and then
+            # the build fails at the installer's run: in a build that succeeds it stays)
+            code = _PHP_ELSE.sub("", code)
         if gone := [m[1] for m in _PHP_UNLINK.finditer(code)]:
             yield Op(REMOVE, tool, _paths(gone, command), text)
     elif _composer_installer(tool, words):

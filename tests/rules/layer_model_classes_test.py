@@ -25460,6 +25460,16 @@ _SIXTY_EIGHTH += [
         "RUN yum module enable -y php:remi-8.0\n",
         [(2, "LG005")],
     ),
+    # composer's recipe unlinks the installer only where its hash is wrong, when the build
+    # fails: the unlink after the install is the one that removes it
+    (
+        "FROM php:8.2-cli\nWORKDIR /app\n"
+        "RUN php -r \"copy('https://getcomposer.org/installer', 'composer-setup.php');\"\n"
+        "RUN php -r \"if (hash_file('sha384', 'composer-setup.php') === 'x') { echo 'ok'; }"
+        " else { echo 'corrupt'; unlink('composer-setup.php'); } echo PHP_EOL;\"\n"
+        "RUN php composer-setup.php\nRUN php -r \"unlink('composer-setup.php');\"\n",
+        [(6, "LG003")],
+    ),
 ]
 
 
