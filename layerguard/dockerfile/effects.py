@@ -292,6 +292,13 @@ MANAGERS: Mapping[str, Manager] = {
         "same RUN",
         ("/usr", "/etc", "/opt"),
     ),
+    # (Clear Linux's: the manifests and packs it fetched stay in its state directory)
+    "swupd": Manager(
+        ("/var/lib/swupd",),
+        "swupd's state (/var/lib/swupd)",
+        "swupd clean in the same RUN",
+        ("/usr",),
+    ),
     "portage": Manager(
         ("/var/cache/distfiles", "/var/db/repos/gentoo"),
         "Portage's downloads (/var/cache/distfiles) or its repository tree",
@@ -718,7 +725,7 @@ _MODELLED = frozenset(
         "update-alternatives",  # (links in /etc/alternatives and its small state files)
         "realpath",
         *("pacman", "yay", "paru", "add-apt-repository", "cargo", "pecl", "pear", "cabal"),
-        *("xbps-install", "xbps-remove"),
+        *("xbps-install", "xbps-remove", "swupd"),
         *("luet", "ruby-install", "spack", "winetricks", "nuget", "stack"),
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
@@ -8128,6 +8135,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "xbps", installs, installs or _flagged(words, "S", "--sync")
     if tool == "xbps-remove":
         return "xbps", False, False
+    if tool == "swupd":  # (its bundles, and the update of the whole OS, by what it fetched)
+        installs = sub in ("bundle-add", "update", "repair", "os-install")
+        return "swupd", installs, installs
     if tool == "dpkg":
         return "apt", "-i" in words or "--install" in words, False
     if tool == "dpkg-deb" and (_dpkg_extracts(words) or {"-R", "--raw-extract"} & set(words)):
@@ -8978,6 +8988,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":
         return sub == "clean" and ("-modcache" in words or "-cache" in words)
+    if family == "swupd":
+        return sub == "clean"
     if family == "pacman":  # (`paccache -rk0` keeps no version of any package)
         if tool == "paccache":
             return _option_value(words, "-k", "--keep") == "0" and _flagged(words, "r", "--remove")
@@ -9063,6 +9075,8 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub in ("remove", "uninstall")
     if tool in ("pacman", "yay", "paru"):  # (`-R`, `-Rns`, `-Rcns`: with what it alone needed)
         return any(w.startswith("-R") or w == "--remove" for w in words[1:])
+    if tool == "swupd":
+        return sub == "bundle-remove"
     if tool == "xbps-remove":  # (its packages, not `-O` alone, which cleans the cache)
         return bool(_operands(words, _XBPS_VALUES))
     return False

@@ -29,9 +29,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Void's `xbps-install` without removing `/var/cache/xbps/*`, which keeps every package it
   downloaded (`xbps-remove -O` only those of versions the index no longer has), and its `-S`,
   which leaves the repositories' index in `/var/db/xbps` (no fix is offered: its package
-  database lies there too); Gentoo's `emerge PACKAGE` without emptying
-  `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync` or `emerge-webrsync` without removing
-  the repository tree `/var/db/repos/gentoo`;
+  database lies there too); Clear Linux's `swupd bundle-add` (and `update`, `repair`) without
+  `swupd clean`, which keeps the manifests and packs it fetched in `/var/lib/swupd`; Gentoo's
+  `emerge PACKAGE` without emptying `/var/cache/distfiles` (`eclean-dist`), and `emerge --sync`
+  or `emerge-webrsync` without removing the repository tree `/var/db/repos/gentoo`;
 - `pip install` (and `get-pip.py`, `pip3.11`, any interpreter's `-m pip`, `pipenv install` or
   `sync`, also where PEP 668 refuses the system's pip, for pipenv installs into a virtual
   environment of its own, and `pipx install`, `inject` or `upgrade`, whose pip keeps its cache
@@ -550,7 +551,7 @@ def _fix(ctx: Context, layer: Layer, families: list[str]) -> Fix | None:
         done: list[str] = []
         for family in families:
             # (pacman's directories stay, only what is in them goes: it expects them there.)
-            inside = "/*" if family in ("pacman", "portage") else ""
+            inside = "/*" if family in ("pacman", "portage", "swupd") else ""
             own = (_whole(e.path) for e in caches if e.family == family)
             paths = " ".join(dict.fromkeys(_quoted(p) + inside for p in own))
             # (as the RUN ran the manager: `sudo apt-get` under a USER that is not root needs

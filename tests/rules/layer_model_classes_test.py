@@ -25470,6 +25470,13 @@ _SIXTY_EIGHTH += [
         "RUN php composer-setup.php\nRUN php -r \"unlink('composer-setup.php');\"\n",
         [(6, "LG003")],
     ),
+    # Clear Linux's swupd keeps the manifests and packs it fetched in /var/lib/swupd
+    (
+        "FROM clearlinux:latest\nRUN swupd update\nRUN swupd bundle-add python3-basic\n"
+        "RUN swupd bundle-add git && swupd clean\n"
+        "RUN swupd bundle-add curl && rm -rf /var/lib/swupd/*\n",
+        [(2, "LG005"), (3, "LG005"), (4, "LG003")],
+    ),
 ]
 
 
