@@ -1673,6 +1673,22 @@ _NGINX_APT = (
     ),
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
+# The ini files of the extensions each PHP extension package of Debian's family loads, by the
+# package's name after its version (php8.2-mysql: mysqlnd, mysqli, pdo_mysql)
+_PHP_EXTENSION_INIS = {
+    **{
+        n: (n,)
+        for n in (
+            *("opcache", "mbstring", "curl", "gd", "intl", "zip", "bcmath", "soap", "ldap"),
+            *("imap", "readline", "bz2", "gmp", "tidy", "apcu", "redis", "memcached", "imagick"),
+            *("mongodb", "igbinary", "msgpack", "amqp", "yaml", "ssh2", "uuid", "zmq"),
+        )
+    },
+    "mysql": ("mysqlnd", "mysqli", "pdo_mysql"),
+    "pgsql": ("pgsql", "pdo_pgsql"),
+    "sqlite3": ("sqlite3", "pdo_sqlite"),
+    "xml": ("dom", "simplexml", "xml", "xmlreader", "xmlwriter", "xsl"),
+}
 _MY_CNF = ("/etc/my.cnf",)
 _PG_CLUSTER_CONF = (
     *("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "pg_ctl.conf", "start.conf"),
@@ -2340,6 +2356,13 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{
         ("apt", f"php{v}-xdebug"): (f"/etc/php/{v}/mods-available/xdebug.ini",)
         for v in _PHP_VERSIONS
+    },
+    # (each of Debian's and Ubuntu's PHP extension packages, and ondrej's PPA's, ships the ini
+    # file that loads it: php8.1-opcache's mods-available/opcache.ini)
+    **{
+        ("apt", f"php{v}-{package}"): tuple(f"/etc/php/{v}/mods-available/{n}.ini" for n in inis)
+        for v in _PHP_VERSIONS
+        for package, inis in _PHP_EXTENSION_INIS.items()
     },
     # (and PHP 5's, of Debian 8 and Ubuntu 14.04, before the versioned /etc/php/N)
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},

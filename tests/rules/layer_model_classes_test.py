@@ -25477,6 +25477,15 @@ _SIXTY_EIGHTH += [
         "RUN swupd bundle-add curl && rm -rf /var/lib/swupd/*\n",
         [(2, "LG005"), (3, "LG005"), (4, "LG003")],
     ),
+    # a PHP extension package of Debian's family ships the ini file that loads it
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y php8.1-opcache php8.1-mysql"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY opcache.ini /etc/php/8.1/mods-available/opcache.ini\n"
+        "COPY pdo.ini /etc/php/8.1/mods-available/pdo_mysql.ini\n"
+        "COPY custom.ini /etc/php/8.1/mods-available/custom.ini\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
 ]
 
 
