@@ -7140,8 +7140,11 @@ def _package_ops(
         registry = [m[1] for n in named if (m := _REGISTRY_NAME.fullmatch(n))]
         if family == "npm" and project is None and named and len(registry) == len(named):
             # (a global install of packages from the registry writes each its own directory:
-            # `npm i -g tar@7` is node_modules/tar, not npm's bundled node_modules/npm/...)
-            trees = (*(posixpath.join(trees[0], n) for n in registry), *trees[1:])
+            # `npm i -g tar@7` is node_modules/tar, not npm's bundled node_modules/npm/...;
+            # under node's own prefix, /usr/local, or /usr where node was built or packaged
+            # there, Alpine's)
+            libs = (trees[0],) if prefix is not None else (trees[0], "/usr/lib/node_modules")
+            trees = (*(posixpath.join(lib, n) for lib in libs for n in registry), *trees[1:])
         if family == "composer" and subcommand(words) == "global":
             trees = _paths([project or ""], command)  # (its bin links too: vendor/bin)
             named = _package_names(tool, words[words.index("global") :])  # (after require)

@@ -25486,6 +25486,17 @@ _SIXTY_EIGHTH += [
         "COPY custom.ini /etc/php/8.1/mods-available/custom.ini\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # a global npm install lands under node's prefix, /usr where node was built there: a
+    # removal in the npm it installed is of that RUN's own files
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache curl make gcc g++ python3\n"
+        "RUN curl -fsSLO https://nodejs.org/dist/v14.16.0/node-v14.16.0.tar.xz"
+        " && tar -xf node-v14.16.0.tar.xz && cd node-v14.16.0 && ./configure --prefix=/usr"
+        " && make && make install\n"
+        "RUN npm install -g npm@6 && npm cache clean --force"
+        " && find /usr/lib/node_modules/npm -type d -name test | xargs rm -rf\n",
+        [],
+    ),
 ]
 
 
