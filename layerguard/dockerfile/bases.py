@@ -2366,6 +2366,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     # (and PHP 5's, of Debian 8 and Ubuntu 14.04, before the versioned /etc/php/N)
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
+    # (Red Hat's unixODBC: its driver list, with PostgreSQL's and MySQL's examples)
+    ("yum", "unixODBC"): ("/etc/odbcinst.ini",),
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     # (Debian's amavisd-new: its configuration in pieces, each a conffile; those every release

@@ -25500,6 +25500,16 @@ _SIXTY_EIGHTH += [
 ]
 
 
+_SIXTY_EIGHTH += [
+    # Red Hat's unixODBC ships its driver list, /etc/odbcinst.ini
+    (
+        "FROM rockylinux:9\nRUN dnf install -y unixODBC && dnf clean all\n"
+        "COPY odbcinst.ini /etc/odbcinst.ini\n",
+        [(3, "LG002")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_EIGHTH)
 def test_the_classes_of_the_sixty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
