@@ -9055,7 +9055,9 @@ def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     if tool in _YUM:
         if sub in ("group", "groups"):  # (`yum group remove "Development Tools"`)
             sub = subcommand(words[words.index(sub) :])
-        return sub in ("remove", "erase", "autoremove", "groupremove", "grouperase")
+        # (and zypper's short name for remove)
+        rm = ("rm",) if posixpath.basename(tool) == "zypper" else ()
+        return sub in ("remove", "erase", "autoremove", "groupremove", "grouperase", *rm)
     if tool == "rpm":
         # (`--justdb` takes the package out of the database alone, `--test` only tries)
         erases = any(w.startswith("-e") or w == "--erase" for w in words[1:2])

@@ -25507,6 +25507,12 @@ _SIXTY_EIGHTH += [
         "COPY odbcinst.ini /etc/odbcinst.ini\n",
         [(3, "LG002")],
     ),
+    # zypper's rm is its remove
+    (
+        "FROM opensuse/tumbleweed:latest\nRUN zypper -n in python3 curl && zypper clean -a\n"
+        "RUN zypper -n rm --clean-deps curl && zypper clean -a\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
