@@ -956,6 +956,15 @@ _EL7_PACKAGES = frozenset(
     {"yum-utils", "yum-plugin-fastestmirror", "yum-plugin-ovl", "rpm-python", "python",
      "python-libs"}
 )  # fmt: skip
+# What OpenShift 3's CentOS 7 base for s2i builders installed over CentOS's (sti-base's
+# INSTALL_PKGS, and gcc, which gcc-c++ needs)
+_OPENSHIFT_BASE_PACKAGES = frozenset(
+    {"autoconf", "automake", "bsdtar", "epel-release", "findutils", "gcc", "gcc-c++", "gdb",
+     "gettext", "git", "libcurl-devel", "libxml2-devel", "libxslt-devel", "lsof", "make",
+     "mariadb-devel", "mariadb-libs", "openssl-devel", "patch", "postgresql-devel", "procps-ng",
+     "scl-utils", "sqlite-devel", "tar", "unzip", "wget", "which", "yum-utils", "zlib-devel"}
+)  # fmt: skip
+_OPENSHIFT_BASES = ("openshift/base-centos7", "centos/s2i-base-centos7")
 # The distributions' own images, each of one family whatever its tag or digest.
 _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("debian", "ubuntu"), "apt"),
@@ -3632,6 +3641,8 @@ def known(image: ImageRef | None) -> Known:
         else (_BUILDPACK_CURL if "jre" in (image.tag or "") else _BUILDPACK_SCM)
         if name == "openjdk" and debian and not minimal
         and bool(_DEBIAN_OPENJDK.search(image.tag or "latest"))
+        else _RHEL_PACKAGES | _EL7_PACKAGES | _OPENSHIFT_BASE_PACKAGES
+        if name in _OPENSHIFT_BASES
         else _RHEL_PACKAGES | _EL7_PACKAGES
         if name in ("centos", "oraclelinux") and _OLD_CENTOS.match(image.tag or "")
         and not minimal

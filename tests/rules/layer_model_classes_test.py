@@ -25513,6 +25513,12 @@ _SIXTY_EIGHTH += [
         "RUN zypper -n rm --clean-deps curl && zypper clean -a\n",
         [(3, "LG003")],
     ),
+    # OpenShift 3's base for s2i builders holds the build tools its Dockerfile installed
+    (
+        "FROM openshift/base-centos7\nRUN yum install -y make wget pcre-devel"
+        " && make -C /src install && yum remove -y make wget pcre-devel && yum clean all\n",
+        [(2, "LG003")],
+    ),
 ]
 
 
