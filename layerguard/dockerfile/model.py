@@ -412,6 +412,14 @@ _CACHE_CONFIG = (
         )
         for tool, (key, name) in CONFIG_CACHE_KEYS.items()
     ),
+    # (npm's global prefix, where `npm install -g` puts packages: `npm set prefix ~/.npm`)
+    (
+        re.compile(
+            r"\bnpm\s+(?:config\s+)?set\s+prefix(?:\s+|=)['\"]?"
+            r"((?:~|\$HOME|\$\{HOME\})?/[^\s;&|'\"$]+)['\"]?(?![^\s;&|])"
+        ),
+        "npm_config_prefix",
+    ),
     # (apt's docker-clean removed, or apt told to keep what it downloads, as BuildKit's cache
     # mount recipe does: every later install keeps its packages in /var/cache/apt/archives)
     (re.compile(r"\brm\s[^;&|\n]*?(/etc/apt/apt\.conf\.d/docker-clean)\b"), APT_KEEPS),
@@ -432,6 +440,8 @@ _CACHE_CONFIG = (
     ),
 )
 _APT_NEEDLES = {APT_KEEPS: "docker-clean", APT_KEEP_SETTING: "Downloaded-Packages"}
+# What the text of a RUN that configures any of these holds (`npm set prefix` has no config)
+_CONFIG_NEEDLES = ("config", "apt.conf.d", "set prefix")
 _GLOBAL_CONFIG = re.compile(r"\s(?:-g|--global|--location[= ]global)\b")
 _PROJECT_CONFIG = re.compile(r"\s--location[= ]project\b")
 _IN_PROJECT = "project:"  # (a setting's scope: the project's directory, not a user)
@@ -654,7 +664,7 @@ def build(
         elif "dash" in relinked and sh_bash:
             # (a SHELL instruction's bash stays: it names the program, not the link)
             shell, sh_bash = ("" if shell == "bash" else shell), False
-        if node.keyword == "run" and ("config" in node.original or "apt.conf.d" in node.original):
+        if node.keyword == "run" and any(n in node.original for n in _CONFIG_NEEDLES):
             configured.update(_configured(node.original, user, workdir))
     close()
     if not stages:

@@ -25519,6 +25519,13 @@ _SIXTY_EIGHTH += [
         " && make -C /src install && yum remove -y make wget pcre-devel && yum clean all\n",
         [(2, "LG003")],
     ),
+    # `npm set prefix` (`npm config set prefix`) moves where later global installs go
+    (
+        "FROM node:20\nRUN npm set prefix ~/.npm-global\n"
+        "RUN npm install -g typescript && npm cache clean --force\n"
+        "RUN chown -R node /root/.npm-global\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
