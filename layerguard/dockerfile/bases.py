@@ -1235,6 +1235,7 @@ _ALPINE_FILES = (
     *("/etc/crontabs/root", f"{ALPINE_CRON_LINK}/root"),
     *("/etc/apk/repositories", "/etc/profile", *USER_DATABASE),
     "/etc/motd",  # (alpine-baselayout's welcome)
+    "/etc/ssl/openssl.cnf",  # (libcrypto's, which apk-tools needs: libcrypto1.1, then 3)
     "/lib/ld-musl-x86_64.so.1",  # (musl's loader and C library, a file of its own on amd64)
 )
 # Alpine's own image holds the CA bundle (ca-certificates-bundle) since 3.14 (`alpine`, `3.19`,

@@ -25526,6 +25526,8 @@ _SIXTY_EIGHTH += [
         "RUN chown -R node /root/.npm-global\n",
         [(4, "LG004")],
     ),
+    # Alpine's image holds libcrypto's /etc/ssl/openssl.cnf (apk-tools needs libcrypto)
+    ("FROM alpine:3.19\nCOPY openssl.cnf /etc/ssl/openssl.cnf\n", [(2, "LG002")]),
 ]
 
 
