@@ -1682,6 +1682,11 @@ _NGINX_APT = (
         "/usr/share/nginx/html/index.html",  # (nginx-common's, which the postinst copies)
     ),
 )
+# What Debian's and Ubuntu's nginx ship that nginx.org's package does not
+DEBIAN_NGINX_ONLY = (
+    *("/etc/nginx/sites-available", "/etc/nginx/sites-enabled", "/etc/nginx/snippets"),
+    *("/etc/nginx/proxy_params", "/var/www"),
+)
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
 # The ini files of the extensions each PHP extension package of Debian's family loads, by the
 # package's name after its version (php8.2-mysql: mysqlnd, mysqli, pdo_mysql)

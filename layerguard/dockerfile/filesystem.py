@@ -31,6 +31,7 @@ from layerguard.dockerfile.bases import (
     AUTO_GO,
     BUILDING_GET_GO,
     DEBCONF,
+    DEBIAN_NGINX_ONLY,
     DEBIAN_SKEL,
     DISTRIBUTION_ROOTS,
     DOC_TREES,
@@ -3394,6 +3395,8 @@ def _reach(
         made = [e for e in made if e.role != INSTALL]
     made_here = bool(made)
     rewritten = frozenset(e.path for e in own if e.kind == FILE)
+    if nginx_org:
+        rewritten |= _DEBIAN_NGINX_FILES  # (files no install of nginx.org's package wrote)
     # (`mkdir /home/app/.config`, no -p, succeeded: nothing an earlier layer wrote was there)
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
     # (the file an earlier RUN wrote empty by name, `touch /app/storage/db.sqlite`, last: a
@@ -5112,6 +5115,10 @@ def _installed_under(
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since;
     `new_alpine`: the base is Alpine 3.14 or later."""
+    if nginx_org and entry.family == "apt" and path.startswith(DEBIAN_NGINX_ONLY):
+        # (nginx.org's package keeps its servers in conf.d and its pages in /usr/share/nginx:
+        # none of Debian's sites-available, snippets or /var/www)
+        return False
     shipped = [f for f in _shipped(entry) if f not in besides]
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
@@ -5600,6 +5607,12 @@ def _a_program(path: str, op: Op) -> bool:
     if posixpath.dirname(path) in BIN_DIRS:
         return True
     return op.program and (op.tool == "setcap" or names_a_file(path))
+
+
+# The files of Debian's nginx that nginx.org's package does not ship
+_DEBIAN_NGINX_FILES = frozenset(
+    f for f in package_files("apt", ("nginx",)) if f.startswith(DEBIAN_NGINX_ONLY)
+)
 
 
 def _shipped(entry: Entry) -> tuple[str, ...]:

@@ -25528,6 +25528,16 @@ _SIXTY_EIGHTH += [
     ),
     # Alpine's image holds libcrypto's /etc/ssl/openssl.cnf (apk-tools needs libcrypto)
     ("FROM alpine:3.19\nCOPY openssl.cnf /etc/ssl/openssl.cnf\n", [(2, "LG002")]),
+    # nginx.org's package ships none of Debian's sites-available/default, snippets or /var/www
+    (
+        "FROM debian:12\nRUN echo 'deb http://nginx.org/packages/mainline/debian bookworm nginx'"
+        " > /etc/apt/sources.list.d/nginx.list && apt-get update && apt-get install -y nginx"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /etc/nginx/sites-available/* /var/www/*\n"
+        "COPY default /etc/nginx/sites-available/default\n"
+        "COPY site.conf /etc/nginx/conf.d/default.conf\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
