@@ -1256,6 +1256,19 @@ _NGINX_NEW_ALPINE = re.compile(
     r"^(?:(?:1\.(?:2[2-9]|[3-9]\d)(?:\.\d+)*|1|[2-9](?:\.\d+)*)-|mainline-|stable-)?alpine"
 )
 _NGINX_IMAGES = frozenset({"nginx", "nginxinc/nginx-unprivileged"})
+# The official language images' Alpine tags of versions whose images are all of Alpine 3.14 or
+# later (the last of PHP 7.4, Node.js 14, Python 3.7 and Ruby 2.7 were), or of none, today's:
+# `8.3-fpm-alpine`, `fpm-alpine`, `20-alpine`; WordPress's by the PHP they name
+_NEW_ALPINE_LANGUAGE = {
+    name: re.compile(rf"^(?:(?:{versions})-)?{variant}alpine(?!-?3\.(?:\d|1[0-3])(?!\d))")
+    for name, versions, variant in (
+        ("php", r"(?:7\.4|[89])(?:\.\d+)*", r"(?:(?:fpm|cli|zts|apache)-)?"),
+        ("node", r"(?:1[4-9]|[2-9]\d)(?:\.\d+)*", ""),
+        ("python", r"3(?:\.(?:[7-9]|1\d)(?:\.\d+)*)?", ""),
+        ("ruby", r"(?:2\.7|3)(?:\.\d+)*", ""),
+        ("wordpress", r"(?:[\d.]+-)?php(?:7\.4|[89])(?:\.\d+)?|[\d.]+", r"(?:fpm|cli)-"),
+    )
+}
 # Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that
 # names one (`node:22-alpine3.20`)
 _MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
@@ -3753,7 +3766,11 @@ def known(image: ImageRef | None) -> Known:
         distribution=name in _DISTRIBUTION_MANAGER,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or ""))
-        or (name in _NGINX_IMAGES and bool(_NGINX_NEW_ALPINE.match(image.tag or ""))),
+        or (name in _NGINX_IMAGES and bool(_NGINX_NEW_ALPINE.match(image.tag or "")))
+        or (
+            name in _NEW_ALPINE_LANGUAGE
+            and bool(_NEW_ALPINE_LANGUAGE[name].match(_node_version(image.tag or "")))
+        ),
         old_distribution_go=(manager == "apt" and bool(_BEFORE_GO_1_10.search(tag)))
         or (name == "debian" and bool(_OLD_DEBIAN_NUMBER.match(tag)))
         or (name == "fedora" and bool(_OLD_FEDORA.match(tag)))

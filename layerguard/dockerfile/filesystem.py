@@ -5115,9 +5115,13 @@ def _installed_under(
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since;
     `new_alpine`: the base is Alpine 3.14 or later."""
-    if nginx_org and entry.family == "apt" and path.startswith(DEBIAN_NGINX_ONLY):
+    if path.startswith(DEBIAN_NGINX_ONLY) and (
+        (nginx_org and entry.family == "apt")
+        or (entry.family in ("apk", "yum") and path.startswith("/etc/nginx/"))
+    ):
         # (nginx.org's package keeps its servers in conf.d and its pages in /usr/share/nginx:
-        # none of Debian's sites-available, snippets or /var/www)
+        # none of Debian's sites-available, snippets or /var/www; nor do Alpine's and Red
+        # Hat's nginx have sites-available)
         return False
     shipped = [f for f in _shipped(entry) if f not in besides]
     if path in shipped or (is_glob(path) and any(fnmatch.fnmatchcase(f, path) for f in shipped)):

@@ -25538,6 +25538,19 @@ _SIXTY_EIGHTH += [
         "COPY site.conf /etc/nginx/conf.d/default.conf\n",
         [(5, "LG002")],
     ),
+    # the official language images' Alpine tags of recent versions are of Alpine 3.14 or later,
+    # whose nginx keeps its servers in http.d and never had sites-available
+    (
+        "FROM wordpress:6-php8.3-fpm-alpine\nRUN apk add --no-cache nginx\n"
+        "RUN rm -rf /etc/nginx/sites-enabled /etc/nginx/sites-available"
+        " /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    (
+        "FROM php:7.2-fpm-alpine\nRUN apk add --no-cache nginx\n"
+        "RUN rm -rf /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
