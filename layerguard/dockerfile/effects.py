@@ -3594,6 +3594,10 @@ def _switch(words: tuple[str, ...]) -> tuple[str | None, str | None]:
         # -c`, `bash -o pipefail -c`)
         if name in SHELLS and len(rest) >= 3 and (at := _shell_script(rest)):
             return user, rest[at]
+        if name == "eval" and len(rest) >= 2:
+            # (`eval apt-get clean '&&' rm -rf ...`, as a variable's value expands to: the
+            # shell joins the words and runs them as its script)
+            return user, " ".join(rest[1:])
         if name in _POWERSHELLS and (at := _powershell_command(rest)):
             # (`pwsh -Command "dotnet tool install --global x"`: PowerShell runs the words
             # after -Command as one command line, which for a program's call reads as sh's)

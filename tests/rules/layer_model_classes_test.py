@@ -25551,6 +25551,14 @@ _SIXTY_EIGHTH += [
         "RUN rm -rf /etc/nginx/conf.d/default.conf\n",
         [(3, "LG003")],
     ),
+    # eval runs its words joined as a script, as a variable holding commands expands to
+    (
+        'FROM ubuntu:22.04\nARG _clean="rm -rf /var/lib/apt/lists/*"\n'
+        'ARG _apt_clean="eval apt-get clean && $_clean"\n'
+        "RUN apt-get update && apt-get install -y git && $_apt_clean\n"
+        'RUN apt-get update && apt-get install -y vim && eval "apt-get clean"\n',
+        [(5, "LG005")],
+    ),
 ]
 
 
