@@ -959,7 +959,10 @@ def _through_links(
 
 
 _OLD_PIPS = frozenset({"python-pip", "python3-pip"})
-_OLD_VIRTUALENVS = frozenset({"python-virtualenv", "python3-virtualenv", "virtualenv"})
+# (and virtualenvwrapper, which depends on the distribution's virtualenv: its mkvirtualenv)
+_OLD_VIRTUALENVS = frozenset(
+    {"python-virtualenv", "python3-virtualenv", "virtualenv", "virtualenvwrapper"}
+)
 
 
 def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:

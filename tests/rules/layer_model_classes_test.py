@@ -25559,6 +25559,15 @@ _SIXTY_EIGHTH += [
         'RUN apt-get update && apt-get install -y vim && eval "apt-get clean"\n',
         [(5, "LG005")],
     ),
+    # virtualenvwrapper's mkvirtualenv makes environments with the distribution's virtualenv,
+    # whose bundled pip (1.5 on Ubuntu 14.04) predates pip's cache
+    (
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y virtualenvwrapper"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN /bin/bash -c 'source /usr/share/virtualenvwrapper/virtualenvwrapper.sh;"
+        " mkvirtualenv app'\nRUN /root/.virtualenvs/app/bin/pip install twisted\n",
+        [],
+    ),
 ]
 
 
