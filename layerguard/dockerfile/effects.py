@@ -272,8 +272,10 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "gradle": Manager(
         ("~/.gradle/caches",),
-        "Gradle's caches (~/.gradle/caches: every plugin and dependency it fetched)",
-        "build in a stage that is not shipped, or rm -rf ~/.gradle/caches in the same RUN",
+        "Gradle's caches (~/.gradle/caches: every plugin and dependency it fetched; and a"
+        " wrapper's distribution in ~/.gradle/wrapper/dists)",
+        "build in a stage that is not shipped, or rm -rf ~/.gradle/caches (and"
+        " ~/.gradle/wrapper/dists after a wrapper) in the same RUN",
         (),
     ),
     "pacman": Manager(
@@ -7351,6 +7353,11 @@ def _package_ops(
             built = _go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
+    if tool == "gradlew" and not elsewhere and where and where[0].endswith("/caches"):
+        # (the wrapper fetches the Gradle it names first, whatever it is asked, `./gradlew
+        # --version` too: its zip stays in wrapper/dists beside the unpacked distribution)
+        dists = where[0].removesuffix("caches") + "wrapper/dists"
+        yield Op(WRITE, tool, (dists,), text, TREE, HEAVY, CACHE, family)
     if family == "apt" and installs:
         for name in _package_names(tool, words):
             if (java := _ORACLE_JAVA_INSTALLER.fullmatch(name)) is not None:

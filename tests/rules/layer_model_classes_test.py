@@ -25568,6 +25568,12 @@ _SIXTY_EIGHTH += [
         " mkvirtualenv app'\nRUN /root/.virtualenvs/app/bin/pip install twisted\n",
         [],
     ),
+    # Gradle's wrapper fetches the distribution it names, whatever it is asked
+    (
+        "FROM eclipse-temurin:17\nWORKDIR /app\nCOPY . .\nRUN ./gradlew --version\n"
+        "RUN --mount=type=cache,target=/root/.gradle ./gradlew -v\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
