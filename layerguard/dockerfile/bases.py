@@ -3658,8 +3658,11 @@ def known(image: ImageRef | None) -> Known:
         if name in _BUILDPACK_IMAGES and debian and not minimal
         # (openjdk's Debian JDKs on buildpack-deps' scm variant, its JREs on the curl one)
         else (_BUILDPACK_CURL if "jre" in (image.tag or "") else _BUILDPACK_SCM)
-        if name == "openjdk" and debian and not minimal
-        and bool(_DEBIAN_OPENJDK.search(image.tag or "latest"))
+        if (
+            (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(image.tag or "latest")))
+            or name == "java"
+        )
+        and debian and not minimal
         else _RHEL_PACKAGES | _EL7_PACKAGES | _OPENSHIFT_BASE_PACKAGES
         if name in _OPENSHIFT_BASES
         else _RHEL_PACKAGES | _EL7_PACKAGES

@@ -25574,6 +25574,13 @@ _SIXTY_EIGHTH += [
         "RUN --mount=type=cache,target=/root/.gradle ./gradlew -v\n",
         [(4, "LG005")],
     ),
+    # the java image's JDKs are buildpack-deps' scm variant, as openjdk's Debian ones: curl,
+    # git and the rest are the base's
+    (
+        "FROM java:8-jdk\nRUN apt-get update && apt-get install -y maven"
+        " && apt-get autoremove -y curl && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
 ]
 
 
