@@ -1701,6 +1701,10 @@ DEBIAN_NGINX_ONLY = (
     *("/etc/nginx/proxy_params", "/var/www"),
 )
 _PHP_VERSIONS = ("7.0", "7.1", "7.2", "7.3", "7.4", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5")
+_PHP_COMMON_INIS = (
+    *("calendar", "ctype", "exif", "fileinfo", "ffi", "ftp", "gettext", "iconv", "pdo", "phar"),
+    *("posix", "shmop", "sockets", "sysvmsg", "sysvsem", "sysvshm", "tokenizer"),
+)
 # The ini files of the extensions each PHP extension package of Debian's family loads, by the
 # package's name after its version (php8.2-mysql: mysqlnd, mysqli, pdo_mysql)
 _PHP_EXTENSION_INIS = {
@@ -1716,7 +1720,12 @@ _PHP_EXTENSION_INIS = {
     "pgsql": ("pgsql", "pdo_pgsql"),
     "sqlite3": ("sqlite3", "pdo_sqlite"),
     "xml": ("dom", "simplexml", "xml", "xmlreader", "xmlwriter", "xsl"),
+    "common": _PHP_COMMON_INIS,
 }
+# Debian's PHP SAPI packages (phpX.Y-cli, -fpm, ...), which depend on phpX.Y-common, -opcache and
+# -readline: those packages' ini files come with them
+_PHP_SAPI = re.compile(r"php(\d\.\d)-(?:cli|fpm|cgi|phpdbg)")
+_PHP_SAPI_INIS = (*_PHP_COMMON_INIS, "opcache", "readline")
 _MY_CNF = ("/etc/my.cnf",)
 _PG_CLUSTER_CONF = (
     *("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "pg_ctl.conf", "start.conf"),
@@ -2394,8 +2403,12 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     # (and PHP 5's, of Debian 8 and Ubuntu 14.04, before the versioned /etc/php/N)
     **{("apt", f"php5-{n}"): (f"/etc/php5/mods-available/{n}.ini",) for n in ("xdebug", "xhprof")},
-    # (Red Hat's unixODBC: its driver list, with PostgreSQL's and MySQL's examples)
-    ("yum", "unixODBC"): ("/etc/odbcinst.ini",),
+    # (Red Hat's unixODBC: its driver list, with PostgreSQL's and MySQL's examples; and what
+    # requires it: its headers, Microsoft's ODBC drivers)
+    **dict.fromkeys(
+        (("yum", n) for n in ("unixODBC", "unixODBC-devel", "msodbcsql17", "msodbcsql18")),
+        ("/etc/odbcinst.ini",),
+    ),
     ("apt", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     ("apk", "mosquitto"): ("/etc/mosquitto/mosquitto.conf",),
     # (Debian's amavisd-new: its configuration in pieces, each a conffile; those every release
@@ -3081,6 +3094,8 @@ def package_files(
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
         found.extend(PACKAGE_FILES.get((family, name), ()))
+        if family == "apt" and (sapi := _PHP_SAPI.fullmatch(name)):
+            found.extend(f"/etc/php/{sapi[1]}/mods-available/{n}.ini" for n in _PHP_SAPI_INIS)
         if family == "apt" and (server := _PGDG_SERVER.fullmatch(name)):
             # (a PostgreSQL server's sample configuration, which the official image's
             # Dockerfile diverts: `dpkg-divert --add --rename --divert ... postgresql.conf.sample`)

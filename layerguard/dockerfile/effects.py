@@ -288,7 +288,7 @@ MANAGERS: Mapping[str, Manager] = {
     # (Void's: it keeps every package it downloaded, `xbps-remove -O` only those of versions
     # no longer in the index; `-S` fetches each repository's index into /var/db/xbps)
     "xbps": Manager(
-        ("/var/cache/xbps", "/var/db/xbps"),
+        ("/var/cache/xbps", "/var/db/xbps/https*"),
         "the xbps cache (/var/cache/xbps) or its repositories' index",
         "rm -rf /var/cache/xbps/* (and, after -S, the index: rm -rf /var/db/xbps/https*) in the "
         "same RUN",
@@ -570,7 +570,10 @@ _MAVEN_REPO = "maven.repo.local"
 _DNF_CACHEDIR = "--setopt=cachedir"
 # (nor one of suricata-update's own: the name the model keeps its `--data-dir` under)
 _SURICATA_DATA = "suricata-update --data-dir"
+# (swupd's state directory as `-S`/`--statedir` gives it: no variable of its own)
+_SWUPD_STATEDIR = " swupd statedir"
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "swupd": ((_SWUPD_STATEDIR, ""),),
     "yum": ((_DNF_CACHEDIR, ""),),
     "pip": (("XDG_CACHE_HOME", "/pip"), ("PIP_CACHE_DIR", "")),
     "espidf": (("IDF_TOOLS_PATH", "/dist"),),
@@ -634,6 +637,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
 # Command-line options that move a manager's cache, and the variable each stands for.
 _CACHE_OPTIONS = {
     "pip": ("--cache-dir", "PIP_CACHE_DIR"),
+    "swupd": ("--statedir", _SWUPD_STATEDIR),
     "uv": ("--cache-dir", "UV_CACHE_DIR"),
     "npm": ("--cache", "npm_config_cache"),
     "yarn": ("--cache-folder", "YARN_CACHE_FOLDER"),
@@ -653,7 +657,7 @@ _LEIN_BUILDS = frozenset({"uberjar", "jar", "uberwar", "war", "compile", "javac"
 # The npm packages whose CLI is Playwright's
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # Their short spellings.
-_CACHE_SHORT = {"gem": "-i", "gradle": "-g", "suricata-update": "-D"}
+_CACHE_SHORT = {"gem": "-i", "gradle": "-g", "suricata-update": "-D", "swupd": "-S"}
 _TOOL_CACHE = {"dnf": DNF_CACHE, "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
@@ -7593,6 +7597,14 @@ def _conda_root(program: str) -> str | None:
 
 
 _PACMAN_REFRESH = re.compile(r"-S[a-z]*y[a-z]*|--refresh")
+# The options that make a removal a simulation, by manager
+_DRY_RUNS = {
+    **dict.fromkeys(
+        ("apt-get", "apt"),
+        frozenset({"-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon"}),
+    ),
+    "zypper": frozenset({"-D", "--dry-run"}),
+}
 # xbps's options that take a value (`-R URL`, `-r ROOTDIR`, `-C CONFDIR`, `-c CACHEDIR`)
 _XBPS_VALUES = frozenset(
     {"-R", "--repository", "-r", "--rootdir", "-C", "--config", "-c", "--cachedir"}
@@ -9057,6 +9069,8 @@ _OPAM_SHORT = re.compile(r"-[ayq]*[crs][acrsyq]*")
 
 def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:
     sub = subcommand(words)
+    if _DRY_RUNS.get(posixpath.basename(tool), frozenset()) & set(words):
+        return False  # (a simulation: `apt-get remove -s make`, `zypper rm --dry-run make`)
     if tool in _APT:
         return sub in ("purge", "remove", "autoremove")
     if tool == "dpkg":

@@ -296,7 +296,7 @@ def layers(
         | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _locked_again(steps)
-        | _projectless_npm(steps, held) | _npx_installed(steps, held)
+        | _projectless_npm(steps, held) | _npx_installed(steps, held) | _wrapper_there(steps)
         | _old_packaged_go(steps, held)
         | _plugin_rocks(steps, held) | _go_modules_there(steps)
     )  # fmt: skip
@@ -1788,24 +1788,25 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
 
 
 def _npx_installed(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
-    """(step, command) of each plain `npx PKG` (`npx_package`) that may find PKG installed and
-    fetch nothing: after any install of node packages (a project's, a global one, an earlier
-    npx's), a write into a node_modules, a COPY that may carry one (the whole context, a
-    directory from a stage), or on a base not known to be a public one. With none of these,
-    npx fetches PKG into npm's cache (`FROM node:20`, `RUN npx playwright install-deps`)."""
+    """(step, `_cache_write` mark) of each plain `npx PKG` (`npx_package`) that may find PKG
+    installed and fetch nothing: after any install of node packages (a project's, a global one,
+    an earlier npx's), a write into a node_modules, a COPY that may carry one (a directory, an
+    archive ADD unpacks: `COPY web/ ./`, then `npx next build`), or on a base not known to be a
+    public one. With none of these, npx fetches PKG into npm's cache (`FROM node:20`, `RUN npx
+    playwright install-deps`)."""
     found: set[tuple[int, str]] = set()
     seen = not held.manager  # (an image of one's own may hold a project or global packages)
     for index, step in enumerate(steps):
         if any(
-            w.source == "." or "node_modules" in w.source.split("/") or (w.origin and w.tree)
+            w.tree or w.either or w.unpacked or "node_modules" in w.source.split("/")
             for w in step.copies
         ):
-            seen = True
+            seen = True  # (a directory or an archive may carry the project's node_modules)
         for op in step.run.ops if step.run is not None else ():
             words = tuple(op.command.split())
             plain = op.role == CACHE and op.family == "npm" and bool(npx_package(words))
             if plain and seen:
-                found.add((index, _npm_cache_of(op)))
+                found.add((index, _cache_write(op)))
             if (op.family in _NODE_MANAGERS and op.role in (CACHE, INSTALL)) or any(
                 "node_modules" in p.split("/") for p in op.paths
             ):
@@ -1813,10 +1814,35 @@ def _npx_installed(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     return found
 
 
-def _npm_cache_of(op: Op) -> str:
-    """The mark of an npx's write to npm's cache among the commands with nothing to fetch:
-    that write alone goes, not the apt lists of its `playwright install --with-deps`."""
-    return f"npm cache: {op.command}"
+def _cache_write(op: Op) -> str:
+    """The mark of one cache write of a command among the commands with nothing to fetch: that
+    write alone goes (an npx's to npm's cache, not the apt lists of its `playwright install
+    --with-deps`; a Gradle wrapper's distribution, not the build's caches)."""
+    return f"cache write: {' '.join(op.paths)} {op.command}"
+
+
+def _wrapper_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
+    """(step, `_cache_write` mark) of each Gradle wrapper's fetch of its distribution where an
+    earlier layer's wrapper left it in the same place (`RUN ./gradlew --version`, then `RUN
+    ./gradlew build`): it finds it and fetches nothing; not after a removal took it."""
+    found: set[tuple[int, str]] = set()
+    there: set[str] = set()  # the wrapper distributions earlier layers left
+    for index, step in enumerate(steps):
+        fetched: set[str] = set()
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind == REMOVE:
+                there = {d for d in there if not any(path_overlaps(p, d) for p in op.paths)}
+                fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
+            if op.role == CACHE and op.tool == "gradlew" and op.paths[-1:] != ():
+                if op.paths[0].endswith(_WRAPPER_DISTS) and op.paths[0] in there:
+                    found.add((index, _cache_write(op)))
+                elif op.paths[0].endswith(_WRAPPER_DISTS):
+                    fetched.add(op.paths[0])
+        there |= fetched
+    return found
+
+
+_WRAPPER_DISTS = "/wrapper/dists"
 
 
 # The package managers whose installs may put a package npx runs
@@ -2374,8 +2400,8 @@ def _run(
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and op.paths and _modules_there(op) in no_cache:
             continue  # (a go build whose modules an earlier `go mod download` fetched)
-        if op.role == CACHE and op.family == "npm" and _npm_cache_of(op) in no_cache:
-            continue  # (an npx whose package an earlier install may have put there)
+        if op.role == CACHE and _cache_write(op) in no_cache:
+            continue  # (an npx whose package an install may have put there, a wrapper's Gradle)
         if op.role == CACHE and op.kind == WRITE and op.tool in ("yum", "dnf") and yum_caches(op):
             # (`yum` on Rocky Linux 9 is dnf, with dnf's cache, and dnf is dnf5 on Fedora 41 and
             # later, with its own; one a cache mount took is gone)

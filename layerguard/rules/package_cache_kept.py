@@ -101,7 +101,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   for the builds after them; Leiningen's `lein deps` or `lein uberjar` fill it too, and a later
   RUN's lein build finds what an earlier `lein deps` fetched) and `gradle`/`./gradlew` leaving
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s; a wrapper, `./gradlew --version` too, leaves the
-  Gradle it fetched, zip and all, in `~/.gradle/wrapper/dists`) and `sbt` leaving its Coursier cache
+  Gradle it fetched, zip and all, in `~/.gradle/wrapper/dists`, where an earlier layer's wrapper
+  did not leave it) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
   `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or

@@ -25584,6 +25584,59 @@ _SIXTY_EIGHTH += [
 ]
 
 
+# (from the session's reviews)
+_SIXTY_EIGHTH += [
+    # a COPY of a directory or an archive may carry the project's node_modules: npx may find
+    # its package there
+    (
+        "FROM node:20-alpine\nWORKDIR /app\nCOPY web/ ./\nRUN npx next build\n"
+        'CMD ["node", "server.js"]\n',
+        [],
+    ),
+    # a wrapper finds the distribution an earlier layer's wrapper left, and fetches nothing
+    (
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY gradlew .\nCOPY gradle gradle\n"
+        "RUN ./gradlew --version\nCOPY src src\n"
+        "RUN ./gradlew build -x test --no-daemon && rm -rf /root/.gradle/caches\n",
+        [(5, "LG005")],
+    ),
+    # xbps's index lies in its repositories' directories, which a removal by pattern takes
+    (
+        "FROM ghcr.io/void-linux/void-glibc\n"
+        "RUN xbps-install -Sy curl && rm -rf /var/cache/xbps/* /var/db/xbps/https*\n",
+        [],
+    ),
+    # swupd's state directory as -S gives it
+    (
+        "FROM clearlinux:latest\nRUN swupd bundle-add -S /tmp/swupd-state wget"
+        " && rm -rf /tmp/swupd-state\n",
+        [],
+    ),
+    # a simulated removal removes nothing
+    (
+        "FROM opensuse/leap:15.6\nRUN zypper -n in make && zypper clean -a\n"
+        "RUN zypper -n rm --dry-run make\nFROM debian:12\n"
+        "RUN apt-get update && apt-get install -y make && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get remove -s make\n",
+        [],
+    ),
+    # Debian's PHP SAPI packages bring php-common's, opcache's and readline's ini files;
+    # unixODBC's headers and Microsoft's drivers bring unixODBC's driver list
+    (
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y php8.2-cli php8.2-gd"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "COPY opcache.ini /etc/php/8.2/mods-available/opcache.ini\n"
+        "COPY pdo.ini /etc/php/8.2/mods-available/pdo.ini\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y unixODBC-devel && yum clean all\n"
+        "COPY odbcinst.ini /etc/odbcinst.ini\n",
+        [(3, "LG002")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_EIGHTH)
 def test_the_classes_of_the_sixty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
