@@ -1257,16 +1257,22 @@ _NGINX_NEW_ALPINE = re.compile(
 )
 _NGINX_IMAGES = frozenset({"nginx", "nginxinc/nginx-unprivileged"})
 # The official language images' Alpine tags of versions whose images are all of Alpine 3.14 or
-# later (the last of PHP 7.4, Node.js 14, Python 3.7 and Ruby 2.7 were), or of none, today's:
-# `8.3-fpm-alpine`, `fpm-alpine`, `20-alpine`; WordPress's by the PHP they name
+# later (released after it; or, by the minor version alone, whose last images were: PHP 7.4 and
+# 8.0, Node.js 14, Python 3.7 to 3.9, Ruby 2.7 and 3.0), or of none, today's: `8.3-fpm-alpine`,
+# `fpm-alpine`, `20-alpine`; not a patch release pinned before it (`7.4.5-fpm-alpine`, Alpine
+# 3.11); WordPress's by the PHP they name
 _NEW_ALPINE_LANGUAGE = {
     name: re.compile(rf"^(?:(?:{versions})-)?{variant}alpine(?!-?3\.(?:\d|1[0-3])(?!\d))")
     for name, versions, variant in (
-        ("php", r"(?:7\.4|[89])(?:\.\d+)*", r"(?:(?:fpm|cli|zts|apache)-)?"),
-        ("node", r"(?:1[4-9]|[2-9]\d)(?:\.\d+)*", ""),
-        ("python", r"3(?:\.(?:[7-9]|1\d)(?:\.\d+)*)?", ""),
-        ("ruby", r"(?:2\.7|3)(?:\.\d+)*", ""),
-        ("wordpress", r"(?:[\d.]+-)?php(?:7\.4|[89])(?:\.\d+)?|[\d.]+", r"(?:fpm|cli)-"),
+        (
+            "php",
+            r"7\.4|8\.0|8(?:\.[1-9]\d*(?:\.\d+)*)?|9(?:\.\d+)*",
+            r"(?:(?:fpm|cli|zts|apache)-)?",
+        ),
+        ("node", r"14|1[6-9](?:\.\d+)*|[2-9]\d(?:\.\d+)*|lts|current", ""),
+        ("python", r"3|3\.[7-9]|3\.1\d(?:\.\d+)*", ""),
+        ("ruby", r"2\.7|3|3\.0|3\.[1-9](?:\.\d+)*", ""),
+        ("wordpress", r"(?:[\d.]+-)?php8\.[1-9]", r"(?:fpm|cli)-"),
     )
 }
 # Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that

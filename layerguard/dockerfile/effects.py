@@ -795,7 +795,15 @@ _WRAPPED_BUILDERS = {"gradlew": "gradle", "mvnw": "mvn"}
 _PHP = re.compile(r"php[\d.]*")  # (php, php8.2, php83; not phpize or php-fpm)
 _PHP_COPY = re.compile(r"\bcopy\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
 _PHP_UNLINK = re.compile(r"\bunlink\(\s*['\"]([^'\"]+)['\"]")
-_PHP_ELSE = re.compile(r"\belse\s*\{[^{}]*\}")
+# What PHP code does where a file's hash is wrong, which a build that succeeds never runs: the
+# else of `if (hash_file(...) === '...') {...} else {...}`, the body of `if (hash_file(...) !==
+# '...') {...}` (a block one level of braces deep)
+_PHP_BLOCK = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+_PHP_CALLS = r"(?:[^(){}]|\((?:[^()]|\([^()]*\))*\))*"  # (`trim(file_get_contents(...))`)
+_PHP_BAD_HASH = re.compile(
+    rf"(\bif\s*\(\s*hash_file\([^()]*\)\s*===?{_PHP_CALLS}\)\s*{_PHP_BLOCK})\s*else\s*{_PHP_BLOCK}"
+    rf"|(\bif\s*\(\s*hash_file\([^()]*\)\s*!==?{_PHP_CALLS}\))\s*{_PHP_BLOCK}"
+)
 PHP_SOURCE = "/usr/src/php"
 _PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
@@ -5017,7 +5025,7 @@ def _ops(
         if "hash_file(" in code:
             # (composer's recipe unlinks the installer only where its hash is wrong, and then
             # the build fails at the installer's run: in a build that succeeds it stays)
-            code = _PHP_ELSE.sub("", code)
+            code = _PHP_BAD_HASH.sub(lambda m: m[1] or m[2], code)
         if gone := [m[1] for m in _PHP_UNLINK.finditer(code)]:
             yield Op(REMOVE, tool, _paths(gone, command), text)
     elif _composer_installer(tool, words):

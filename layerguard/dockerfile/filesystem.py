@@ -277,19 +277,30 @@ def layers(
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
     orphans = False  # an earlier layer removed packages and left what they pulled in
     workdir = "/"
-    # (nginx.org's packages, which the build's apt sources may name, ship conf.d/default.conf)
-    nginx_org = any(
+    # (nginx.org's packages, which the build's apt sources may name, ship conf.d/default.conf:
+    # "named" where they do, and no Debian nginx of another name is installed, nginx-extras;
+    # "maybe" where a sources list is copied in or a script may add one)
+    named = any(
         "nginx.org/packages" in text
         for s in steps
         for text in (s.instr.node.original, *s.instr.env.values())
-    ) or any(
-        # (a sources list copied in, or a script that may add one: not known to be Debian's;
-        # before the first RUN that installs nginx, as one copied after it added nothing to it)
-        w.path.startswith("/etc/apt/") or posixpath.basename(w.path).endswith(".sh")
-        for s in itertools.takewhile(
-            lambda s: s.run is None or not _NGINX_INSTALLED.search(s.instr.node.original), steps
+    )
+    flavoured = any(_DEBIAN_NGINX_FLAVOURS.search(s.instr.node.original) for s in steps)
+    nginx_org = (
+        "named"
+        if named and not flavoured
+        else "maybe"
+        if named
+        or any(
+            # (a sources list copied in, or a script that may add one: not known to be Debian's;
+            # before the first RUN that installs nginx, as one copied after it added nothing to it)
+            w.path.startswith("/etc/apt/") or posixpath.basename(w.path).endswith(".sh")
+            for s in itertools.takewhile(
+                lambda s: s.run is None or not _NGINX_INSTALLED.search(s.instr.node.original), steps
+            )
+            for w in s.copies
         )
-        for w in s.copies
+        else ""
     )
     cacheless = (
         _cacheless_pip(steps, held) | _sudo_pip(steps, held) | _satisfied_installs(steps, held)
@@ -1171,12 +1182,18 @@ def _another_python(step: Step) -> bool:
             continue
         if words[0] in (".", "source") and len(words) > 1 and words[1].endswith("bin/activate"):
             return True
+        if words[0] in ("workon", "mkvirtualenv") or _WRAPPED_ENV.search(" ".join(words[1:])):
+            # (virtualenvwrapper's, also in a shell's script: the environment it makes or
+            # names is active for what follows)
+            return True
         selects = words[0] in ("pyenv", "conda", "mamba", "micromamba") and len(words) > 1
         if selects and words[1] in ("activate", "global", "shell", "local"):
             return True
     return False
 
 
+# virtualenvwrapper's commands that activate an environment, where a shell's script runs them
+_WRAPPED_ENV = re.compile(r"(?:^|&&|;|\|\|)\s*(?:workon|mkvirtualenv)\s")
 # A bin directory of a venv, a conda environment or pyenv, first on PATH
 _ANOTHER_BIN = re.compile(r"(?:^|/)(?:\.?venv[^/]*|env|conda|miniconda\d*|pyenv|shims)(?:/|$)")
 
@@ -1814,6 +1831,25 @@ def _npx_installed(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     return found
 
 
+def _owned(
+    roots: tuple[tuple[str, str], ...], op: Op, path: str, live: Sequence[Entry]
+) -> tuple[tuple[str, str], ...]:
+    """The owner a RUN as root gives what `op` writes at `path`: root's, for a file it makes;
+    not for one an earlier layer wrote, whose owner an edit, an append or a copy onto it keeps
+    (`sed -i`, `>>` as root on a file a COPY gave www-data), nor for an install's or a move's."""
+    kept = op.sources and (op.tool != "cp" or _CP_PRESERVES.search(op.command) is not None)
+    edited = op.entry in (FILE, EITHER) and any(
+        e.path == path and e.kind in (FILE, EITHER) for e in live
+    )
+    if not roots or op.role == INSTALL or kept or edited:
+        return ()
+    return roots
+
+
+# cp's options that keep the source's owner (`-a`, `-p`, `--preserve`, `--archive`)
+_CP_PRESERVES = re.compile(r"\s(?:-[A-Za-z]*[ap][A-Za-z]*|--preserve\S*|--archive)(?=\s|$)")
+
+
 def _cache_write(op: Op) -> str:
     """The mark of one cache write of a command among the commands with nothing to fetch: that
     write alone goes (an npx's to npm's cache, not the apt lists of its `playwright install
@@ -2293,7 +2329,7 @@ def _run(
     no_cache: frozenset[str] = frozenset(),
     links: dict[str, str] | None = None,
     removed_at: Mapping[str, int] | None = None,
-    nginx_org: bool = False,
+    nginx_org: str = "",
     listed: tuple[tuple[str, int], ...] = (),
     copied_dirs: tuple[tuple[str, int], ...] = (),
     earlier: str = "",
@@ -2616,7 +2652,7 @@ def _run(
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else _emptied_into(op, p),
                              lean=op.lean, carried=carried,
-                             attrs=roots if op.role != INSTALL and not op.sources else ())
+                             attrs=_owned(roots, op, p, live))
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
@@ -3276,13 +3312,14 @@ def _reach(
     held: Known,
     gone: frozenset[str] = frozenset(),
     taken: frozenset[str] = frozenset(),
-    nginx_org: bool = False,
+    nginx_org: str = "",
     ran: frozenset[int] = frozenset(),
     ran_in: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The earlier entries whose bytes `op` hides or copies up through `path` (`gone`: the base
     classes an earlier layer already removed, which hold nothing of the base any more; `taken`:
-    every path a removal before named; `nginx_org`: the build adds nginx.org's repository;
+    every path a removal before named; `nginx_org`: the build adds nginx.org's repository ("named"
+    where its sources say so, "maybe" where a copied list or a script may);
     `ran_in`: where programs the model does not read ran, or a project's scripts wrote)."""
     if op.only is not None:
         return _found(path, op, live, own, held)
@@ -3424,7 +3461,7 @@ def _reach(
         made = [e for e in made if e.role != INSTALL]
     made_here = bool(made)
     rewritten = frozenset(e.path for e in own if e.kind == FILE)
-    if nginx_org:
+    if nginx_org == "named":
         rewritten |= _DEBIAN_NGINX_FILES  # (files no install of nginx.org's package wrote)
     # (`mkdir /home/app/.config`, no -p, succeeded: nothing an earlier layer wrote was there)
     fresh = [e for e in live if e.fresh and covers(e.path, path)]
@@ -5136,7 +5173,7 @@ def _installed_under(
     path: str,
     entry: Entry,
     besides: frozenset[str] = frozenset(),
-    nginx_org: bool = False,
+    nginx_org: str = "",
     quiet: bool = False,
     new_alpine: bool = False,
 ) -> bool:
@@ -5145,7 +5182,7 @@ def _installed_under(
     where packages keep configuration and state. `besides`: shipped files written again since;
     `new_alpine`: the base is Alpine 3.14 or later."""
     if path.startswith(DEBIAN_NGINX_ONLY) and (
-        (nginx_org and entry.family == "apt")
+        (nginx_org == "named" and entry.family == "apt")
         or (entry.family in ("apk", "yum") and path.startswith("/etc/nginx/"))
     ):
         # (nginx.org's package keeps its servers in conf.d and its pages in /usr/share/nginx:
@@ -5642,6 +5679,8 @@ def _a_program(path: str, op: Op) -> bool:
     return op.program and (op.tool == "setcap" or names_a_file(path))
 
 
+# Debian's and Ubuntu's nginx by other names than nginx.org's package
+_DEBIAN_NGINX_FLAVOURS = re.compile(r"\bnginx-(?:extras|full|light|core|common)\b")
 # The files of Debian's nginx that nginx.org's package does not ship
 _DEBIAN_NGINX_FILES = frozenset(
     f for f in package_files("apt", ("nginx",)) if f.startswith(DEBIAN_NGINX_ONLY)

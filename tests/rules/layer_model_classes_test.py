@@ -25637,6 +25637,70 @@ _SIXTY_EIGHTH += [
 ]
 
 
+_SIXTY_EIGHTH += [
+    # a root RUN's edit of a file a COPY gave the user keeps its owner: usermod re-owns it
+    (
+        "FROM php:8.2-apache\n"
+        "COPY --chown=www-data:www-data config.php /var/www/html/config.php\n"
+        'RUN sed -i "s/localhost/db/" /var/www/html/config.php\nRUN usermod -u 1000 www-data\n',
+        [(4, "LG004")],
+    ),
+    # Ubuntu's nginx-extras beside nginx.org's repository is Debian's nginx, with its
+    # sites-available/default
+    (
+        "FROM ubuntu:22.04\nRUN echo 'deb http://nginx.org/packages/ubuntu jammy nginx'"
+        " > /etc/apt/sources.list.d/nginx.list && apt-get update && apt-get install -y"
+        " nginx-extras && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm /etc/nginx/sites-enabled/default /etc/nginx/sites-available/default\n",
+        [(3, "LG003")],
+    ),
+    # a patch release pinned before Alpine 3.14, and Node.js 15, are of older Alpines; `lts`
+    # names no version
+    (
+        "FROM php:7.4.5-fpm-alpine\nRUN apk add --no-cache nginx\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM node:15-alpine\nRUN apk add --no-cache nginx\n"
+        "RUN rm /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM node:lts-alpine\nRUN apk add --no-cache nginx\n"
+        "RUN rm -f /etc/nginx/conf.d/default.conf\n",
+        [],
+    ),
+    # the installer's unlink where its hash is wrong, in either spelling of the check; the
+    # else of a check that fails on a good hash runs
+    (
+        "FROM php:8.2-cli\nWORKDIR /tmp\n"
+        "RUN php -r \"copy('https://getcomposer.org/installer', 'composer-setup.php');\"\n"
+        "RUN php -r \"if (hash_file('sha384', 'composer-setup.php') !=="
+        " trim(file_get_contents('https://composer.github.io/installer.sig'))) { echo 'bad';"
+        " unlink('composer-setup.php'); exit(1); }\"\n"
+        "RUN php composer-setup.php --install-dir=/usr/local/bin --filename=composer"
+        " && rm composer-setup.php\n",
+        [(5, "LG003")],
+    ),
+    (
+        "FROM php:8.2-cli\nCOPY composer-setup.php /tmp/composer-setup.php\n"
+        "RUN php -r \"if (hash_file('sha384', '/tmp/composer-setup.php') !== getenv('SIG'))"
+        " { exit(1); } else { copy('/tmp/composer-setup.php', '/tmp/c.php');"
+        " unlink('/tmp/composer-setup.php'); }\"\n",
+        [(3, "LG003")],
+    ),
+    # virtualenvwrapper's workon and mkvirtualenv activate the environment for what follows
+    (
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y virtualenvwrapper"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        'RUN /bin/bash -c "source /usr/share/virtualenvwrapper/virtualenvwrapper.sh'
+        ' && workon app && pip install flask"\n',
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_EIGHTH)
 def test_the_classes_of_the_sixty_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
