@@ -8302,7 +8302,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         fetches = sub in ("exec", "x") and (_fetches(words) or bool(npx_package(words)))
         return "npm", installs, installs or fills or fetches
     if tool == "npx":
-        # (a plain one fetches unless the package is installed: `npx_installed` in the model)
+        # (a plain one fetches unless the package is installed: `_npx_installed` in the model)
         return "npm", False, _fetches(words) or bool(npx_package(words))
     if tool == "jupyter":
         # (JupyterLab builds what `labextension install` adds with its own yarn, jlpm, whose

@@ -1869,7 +1869,7 @@ def _wrapper_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
             if op.kind == REMOVE:
                 there = {d for d in there if not any(path_overlaps(p, d) for p in op.paths)}
                 fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
-            if op.role == CACHE and op.tool == "gradlew" and op.paths[-1:] != ():
+            if op.role == CACHE and op.tool == "gradlew" and op.paths:
                 if op.paths[0].endswith(_WRAPPER_DISTS) and op.paths[0] in there:
                     found.add((index, _cache_write(op)))
                 elif op.paths[0].endswith(_WRAPPER_DISTS):
