@@ -5181,7 +5181,7 @@ def _installed_under(
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since;
     `new_alpine`: the base is Alpine 3.14 or later."""
-    if path.startswith(DEBIAN_NGINX_ONLY) and (
+    if in_tree(path, DEBIAN_NGINX_ONLY) and (
         (nginx_org == "named" and entry.family == "apt")
         or (entry.family in ("apk", "yum") and path.startswith("/etc/nginx/"))
     ):
@@ -5683,7 +5683,7 @@ def _a_program(path: str, op: Op) -> bool:
 _DEBIAN_NGINX_FLAVOURS = re.compile(r"\bnginx-(?:extras|full|light|core|common)\b")
 # The files of Debian's nginx that nginx.org's package does not ship
 _DEBIAN_NGINX_FILES = frozenset(
-    f for f in package_files("apt", ("nginx",)) if f.startswith(DEBIAN_NGINX_ONLY)
+    f for f in package_files("apt", ("nginx",)) if in_tree(f, DEBIAN_NGINX_ONLY)
 )
 
 

@@ -239,7 +239,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             # (nginx.org's nginx package ships conf.d/default.conf; Debian's leaves it empty;
             # not when the RUN moves it away after, `mv .../default.conf .../default.conf.bak`;
             # and none of Debian's sites-available/default, snippets or /var/www)
-            configs = frozenset(c for c in configs if not c.startswith(DEBIAN_NGINX_ONLY))
+            configs = frozenset(c for c in configs if not in_tree(c, DEBIAN_NGINX_ONLY))
             after = step.run.ops[installs[-1] :]
             # (an rm or mv of it or its directory; not a find, whose name filters the model
             # may not keep: `find /etc/nginx/conf.d ! -name default.conf -delete`)
