@@ -2230,9 +2230,10 @@ def _distributions(
                     dest = posixpath.join(dest, posixpath.basename(top))
                 roots[dest] = roots[top]
                 placed[dest] = at
-        elif (made := link_made(op)) is not None and made[1] in roots:
-            roots[made[0]] = roots[made[1]]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
-            links[made[0]] = made[1]
+        elif made := [m for m in links_made(op) if m[1] in roots]:
+            for link, target in made:
+                roots[link] = roots[target]  # (`ln -s hadoop-2.7.1 hadoop` in /usr/local)
+                links[link] = target
         elif op.kind == REMOVE:
             for path in op.paths:
                 roots = {r: f for r, f in roots.items() if not covers(path, r)}
@@ -2312,26 +2313,39 @@ def removed_by(stages: Iterable[Stage]) -> list[str]:
 _TEMPORARY = re.compile(r"\.(?:tmp|temp|new|part)\d*")
 
 
-def link_made(op: Op) -> tuple[str, str] | None:
-    """(link, target) of the symbolic link `ln -s TARGET LINK` made, the target resolved
-    against the link's directory; None for any other operation or a target not a plain path."""
+def links_made(op: Op) -> tuple[tuple[str, str], ...]:
+    """(link, target) of each symbolic link `ln -s TARGET LINK` (or `ln -s -t DIR TARGET...`)
+    made, the target resolved against the link's directory; none for any other operation or a
+    target not a plain path."""
     if op.tool != "ln" or op.kind != WRITE or not op.paths:
-        return None
+        return ()
     words = op.command.split()
     operands = [w for w in words[1:] if not w.startswith("-")]
-    link = op.paths[0].rstrip("/")
     if into := _option_value(tuple(words), "-t", "--target-directory"):
-        # (`ln -s -t /zk /opt/zk/bin`: the directory given first, the link inside it)
-        operands = [*(o for o in operands if o != into), into.rstrip("/") + "/"]
-    if len(operands) != 2 or not link:
-        return None
-    inside = operands[1].endswith("/") or link in STANDARD_DIRS or link in BIN_DIRS
-    if inside and posixpath.basename(link) != posixpath.basename(operands[0].rstrip("/")):
-        # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside; the
-        # write already names it so when the directory is given with its slash)
-        link = posixpath.join(link, posixpath.basename(operands[0].rstrip("/")))
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(link), operands[0]))
-    return None if "$" in target or is_glob(target) else (link, target)
+        # (`ln -s -t /usr/local/bin /opt/tool/bin/tool /opt/tool/bin/toolctl`: the directory
+        # given first, a link inside it for each target)
+        targets = [o for o in operands if o != into]
+        if len(targets) != len(op.paths):
+            return ()
+        pairs = [(link, target, True) for link, target in zip(op.paths, targets, strict=True)]
+    elif len(operands) == 2:
+        pairs = [(op.paths[0], operands[0], operands[1].endswith("/"))]
+    else:
+        return ()
+    made = []
+    for link, target, slash in pairs:
+        link = link.rstrip("/")
+        if not link:
+            continue
+        inside = slash or link in STANDARD_DIRS or link in BIN_DIRS
+        if inside and posixpath.basename(link) != posixpath.basename(target.rstrip("/")):
+            # (`ln -s /usr/share/easy-rsa/easyrsa /usr/local/bin`: the link is made inside; the
+            # write already names it so when the directory is given with its slash)
+            link = posixpath.join(link, posixpath.basename(target.rstrip("/")))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(link), target))
+        if "$" not in target and not is_glob(target):
+            made.append((link, target))
+    return tuple(made)
 
 
 EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP})
@@ -2731,8 +2745,8 @@ def _links_replaced(ops: list[Op]) -> list[Op]:
         linked = {
             made[0]
             for o in ops[at + 1 :]
-            if (made := link_made(o)) is not None
-            and _flagged(tuple(o.command.split()), "s", "--symbolic")
+            for made in links_made(o)
+            if _flagged(tuple(o.command.split()), "s", "--symbolic")
         }
         # (not a file by its name, a configuration the link moves elsewhere: `rm -f
         # /etc/ssmtp/ssmtp.conf && ln -s /run/ssmtp.conf /etc/ssmtp/ssmtp.conf`)

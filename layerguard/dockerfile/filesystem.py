@@ -104,7 +104,7 @@ from layerguard.dockerfile.effects import (
     inside,
     is_archive,
     is_glob,
-    link_made,
+    links_made,
     locked_install,
     mix_only,
     names_a_file,
@@ -376,8 +376,8 @@ def layers(
                     gone_here.extend(op.paths)
                 elif op.kind == WRITE and op.entry == FILE and _replaces_links(op):
                     _forget_replaced(links, op, live, held)
-                elif (made := link_made(op)) is not None:
-                    at, target = made
+                    continue
+                for at, target in links_made(op):
                     before = [p for p, i in removed_at.items() if i < index] + gone_here
                     if _lands_inside(at, target, live, held, before):
                         # (a link made into a directory that is there lands inside it: `ln -s
@@ -630,6 +630,19 @@ def _replaces_links(op: Op) -> bool:
     if op.tool == "cp":
         return "--remove-destination" in words
     return op.tool in ("perl", "install", "mv", "ruby", "rsync")
+
+
+def _dereferences(op: Op) -> bool:
+    """A chown or chgrp that changes the file a link it is given points to: without -R (whose
+    default is -P) or -h."""
+    words = op.command.split()[1:]
+    short = "".join(w[1:] for w in words if w[:1] == "-" and w[1:2] != "-")
+    return (
+        op.tool in ("chown", "chgrp")
+        and not op.recursive
+        and "h" not in short
+        and "--no-dereference" not in words
+    )
 
 
 def _forget_replaced(links: dict[str, str], op: Op, entries: list[Entry], held: Known) -> None:
@@ -2381,8 +2394,8 @@ def _run(
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
         if links and op.kind in (REMOVE, CHOWN, TOUCH):
-            # (chmod follows a link it is given, also with -R; chown -R does not)
-            follows = op.kind == CHOWN and op.tool == "chmod"
+            # (chmod follows a link it is given, also with -R; chown -R and chown -h do not)
+            follows = op.kind == CHOWN and (op.tool == "chmod" or _dereferences(op))
             op = op._replace(paths=_through_links(op.paths, links, follows))
         elif links and op.kind == WRITE and op.entry == FILE and any(p in links for p in op.paths):
             if _replaces_links(op):
@@ -2415,13 +2428,12 @@ def _run(
             ran_here.update(ran_there)  # (not a build told to put its output elsewhere)
         if op.kind == WRITE and _project_script(op):
             packed.update(op.paths)
-        if (made := link_made(op)) is not None:
+        for at, target in links_made(op):
             # (a link to a directory, `ln -s /usr/local/instantclient_12_2 /usr/local/
             # instantclient`, or to a file, which chmod follows: `ln -s /opt/app/run.sh
             # /usr/local/bin/run && chmod +x /usr/local/bin/run`; one made into a directory
             # that is there lands inside it: `ln -s /etc/nginx/sites-available/app.conf
             # /etc/nginx/conf.d`)
-            at, target = made
             gone_before = [p for p, i in (removed_at or {}).items() if i < index]
             if _lands_inside(at, target, [*live, *own], held, [*gone_before, *gone_now]):
                 at = posixpath.join(at, posixpath.basename(target))

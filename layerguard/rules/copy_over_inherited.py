@@ -152,7 +152,7 @@ from layerguard.dockerfile.effects import (
     inside,
     is_glob,
     is_remote,
-    link_made,
+    links_made,
     python_install_trees,
     removed_by,
     run_effects,
@@ -689,7 +689,7 @@ def _links(ctx: Context) -> list[tuple[int, str, str]]:
         (position, *made)
         for position, step in enumerate(ctx.steps)
         for op in (step.run.ops if step.run else ())
-        if (made := link_made(op)) is not None
+        for made in links_made(op)
     ]
     return found[::-1]
 
@@ -2134,11 +2134,10 @@ def _moved_since(
         for op in step.run.ops if step.run is not None else ():
             if op.kind == WRITE and op.entry == DIR:
                 made.update(op.paths)
-            if at <= position and (link := link_made(op)) is not None:
+            for at_link, target in links_made(op) if at <= position else ():
                 # (and what it wrote below a link an earlier RUN, or it, made lies in the
                 # link's target: `ln -s /opt/cfg /etc/myapp`, `curl -o /etc/myapp/big.dat`;
                 # not where that was a directory already, in which the link lands)
-                at_link, target = link
                 if at_link in made or any(f.startswith(at_link + "/") for f in held):
                     continue
                 moved.extend(

@@ -25710,6 +25710,34 @@ def test_the_classes_of_the_sixty_eighth_session(
     assert found(dockerfile) == expected
 
 
+_SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # `ln -s -t DIR` makes a link inside DIR for each target it is given
+    (
+        "FROM debian:bookworm-slim\nCOPY bin/ /opt/tool/bin/\nRUN ln -s -t /usr/local/bin"
+        " /opt/tool/bin/tool /opt/tool/bin/toolctl && chmod +x /usr/local/bin/toolctl\n",
+        [(3, "LG004")],
+    ),
+    # chown without -R (or -h) changes the file a link it is given points to
+    (
+        "FROM debian:bookworm-slim\nRUN useradd -r app\nCOPY entrypoint.sh /opt/app/\n"
+        "RUN ln -sf /opt/app/entrypoint.sh /usr/local/bin/entrypoint.sh"
+        " && chown app:app /usr/local/bin/entrypoint.sh\n"
+        "RUN chown -h app /usr/local/bin/entrypoint.sh\n"
+        "RUN chown -R app /usr/local/bin/entrypoint.sh\n",
+        [(4, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SIXTY_NINTH)
+def test_the_classes_of_the_sixty_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
