@@ -4011,7 +4011,8 @@ def _name(image: ImageRef) -> str:
     name = repository.removeprefix("library/")
     # (the official images built for one architecture: `i386/ubuntu`, `arm64v8/python`)
     owner, _, rest = name.partition("/")
-    return rest if owner in _ARCHITECTURES and rest else name
+    name = rest if owner in _ARCHITECTURES and rest else name
+    return _BUILT_ALIKE.get(name, name)
 
 
 # Distributions' (and vendors') own registries of the images Docker Hub has too, by the same
@@ -4023,6 +4024,9 @@ _DISTRIBUTION_MIRRORS = {
     "quay.io/rockylinux/rockylinux": "rockylinux",
     "quay.io/almalinuxorg/almalinux": "almalinux",
 }
+# Repositories of Docker Hub built from an official image's own Dockerfiles, by its tags
+# (rust-lang's nightly toolchain: `rustlang/rust:nightly-slim` is rust's slim image)
+_BUILT_ALIKE = {"rustlang/rust": "rust"}
 _ARCHITECTURES = frozenset(
     {"amd64", "arm32v5", "arm32v6", "arm32v7", "arm64v8", "i386", "mips64le", "ppc64le"}
     | {"riscv64", "s390x", "windows-amd64"}

@@ -25726,6 +25726,13 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown -R app /usr/local/bin/entrypoint.sh\n",
         [(4, "LG004")],
     ),
+    # rustlang/rust, rust-lang's nightly image, is built from the rust image's Dockerfiles
+    (
+        "FROM rustlang/rust:nightly\nRUN useradd -m dev"
+        " && chown -R dev /usr/local/cargo /usr/local/rustup\n",
+        [(2, "LG004")],
+    ),
+    ("FROM rustlang/rust:nightly-alpine\nRUN apk add musl-dev\n", [(2, "LG005")]),
 ]
 
 
