@@ -309,7 +309,7 @@ def layers(
         | _locked_again(steps)
         | _projectless_npm(steps, held) | _npx_installed(steps, held) | _wrapper_there(steps)
         | _old_packaged_go(steps, held)
-        | _plugin_rocks(steps, held) | _go_modules_there(steps)
+        | _plugin_rocks(steps, held) | _go_modules_there(steps) | _homes_not_theirs(steps, held)
     )  # fmt: skip
     links: dict[str, str] = {}  # link -> target, of the symbolic links earlier RUNs made
     removed_at: dict[str, int] = {}  # each path an earlier removal named -> its last step
@@ -1892,6 +1892,44 @@ def _wrapper_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 _WRAPPER_DISTS = "/wrapper/dists"
+
+
+def _homes_not_theirs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
+    """(step, `_cache_write` mark) of each cache write into the home of a RUN's user that the
+    user cannot write: Debian's www-data (/var/www, root's in every image of Debian's family
+    until a step gives it) and nobody (/nonexistent). composer, pip and npm carry on without
+    their caches (`USER www-data`, then `RUN composer install` on php:8.2-apache); not after a
+    chown or chmod of the home, or a COPY --chown onto it."""
+    found: set[tuple[int, str]] = set()
+    if held.manager != "apt":
+        return found  # (Alpine's www-data lives in /home/www-data, which adduser made its own)
+    given: set[str] = set()  # the paths an earlier change of owner or mode took
+    for index, step in enumerate(steps):
+        if step.run is None:
+            if step.instr.flag("chown") is not None:
+                given.update(w.path.rstrip("/") for w in step.copies)
+            continue
+        user = step.instr.user.partition(":")[0]
+        home = _ROOTLESS_HOMES.get(user, "")
+        theirs = not home or step.run.home not in ("", home) or "HOME" in step.instr.env
+        for op in step.run.ops:
+            if op.kind == CHOWN:
+                given.update(
+                    home if home and op.recursive and covers(p, home) else p.rstrip("/")
+                    for p in op.paths
+                )
+            if theirs or home in given or op.role != CACHE or not op.paths:
+                continue
+            if all(inside(p, home) for p in op.paths):
+                found.add((index, _cache_write(op)))
+    return found
+
+
+# The users whose home in Debian's passwd is a directory they do not own, by name and uid
+_ROOTLESS_HOMES = {
+    **dict.fromkeys(("www-data", "33"), "/var/www"),
+    **dict.fromkeys(("nobody", "65534"), "/nonexistent"),
+}
 
 
 # The package managers whose installs may put a package npx runs

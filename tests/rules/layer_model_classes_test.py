@@ -7189,10 +7189,10 @@ _THIRD_ROUND = [
         [],
     ),
     (
-        "FROM php:7.2-fpm AS build\nWORKDIR /var/www\nCOPY . .\nUSER www-data\n"
-        "RUN composer install --no-dev\nFROM php:7.2-fpm\n"
+        "FROM php:7.2-fpm AS build\nWORKDIR /var/www\nCOPY . .\nRUN chown www-data /var/www\n"
+        "USER www-data\nRUN composer install --no-dev\nFROM php:7.2-fpm\n"
         "COPY --from=build /var/www /var/www\n",
-        [(5, "LG005")],
+        [(6, "LG005")],
     ),
 ]
 
@@ -25733,6 +25733,21 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG004")],
     ),
     ("FROM rustlang/rust:nightly-alpine\nRUN apk add musl-dev\n", [(2, "LG005")]),
+    # Debian's www-data cannot write its home, /var/www, which is root's: composer carries on
+    # without its cache; not once a step gave it the home, nor on Alpine (/home/www-data)
+    (
+        "FROM php:8.2-apache\nCOPY composer.json .\nUSER www-data\nRUN composer install\n",
+        [],
+    ),
+    (
+        "FROM php:8.2-apache\nRUN chown www-data /var/www\nCOPY composer.json .\n"
+        "USER www-data\nRUN composer install\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM php:8.2-fpm-alpine\nCOPY composer.json .\nUSER www-data\nRUN composer install\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
