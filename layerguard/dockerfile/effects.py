@@ -5425,7 +5425,9 @@ def _ops(
     elif tool == "git" and (cloned := _git_clone(words)) is not None:
         # (with the version it checks out, when told: `git clone -b v1.2.3 URL`)
         branch = _option_value(words, "-b", "--branch")
-        version = (_git_version(branch or _DEFAULT_BRANCH),)
+        version: tuple[str, ...] = (_git_version(branch or _DEFAULT_BRANCH),)
+        if _shallow(words):
+            version += (SHALLOW,)
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
         )
@@ -6155,6 +6157,15 @@ def _git_version(ref: str) -> str:
 # checkout of either right after changes no file).
 _DEFAULT_BRANCH = "(the default branch)"
 PULLED = "(pulled)"  # (a pull's mark, before the branch it names, if it names one)
+SHALLOW = "(shallow)"  # (a clone's mark, after its version, when it fetched that alone)
+
+
+def _shallow(words: tuple[str, ...]) -> bool:
+    """`git clone --depth N` (or `--shallow-since`, `--shallow-exclude`) of one branch: the
+    clone holds the commits of that branch's tip alone (`--depth` implies --single-branch)."""
+    return "--no-single-branch" not in words and any(
+        w.startswith(("--depth", "--shallow-")) for w in words
+    )
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.

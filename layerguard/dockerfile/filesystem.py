@@ -82,6 +82,7 @@ from layerguard.dockerfile.effects import (
     REMOVE,
     SERVICE_DIRS,
     SETUID_PROGRAMS,
+    SHALLOW,
     SHELLS,
     STANDARD_DIRS,
     TOUCH,
@@ -921,6 +922,7 @@ def _a_go_mod_above(workdir: str, written: list[tuple[str, str]]) -> bool:
     )
 
 
+_GIT_FETCH = re.compile(r"\bgit\b[^\n;&|]*\bfetch\b")
 _GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
 
 
@@ -2363,7 +2365,7 @@ def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[st
     (`ARG LAST_SHA`), whose new value rebuilds the pull over a cached clone."""
     return (
         clone.packages[:1] != (PULLED,)
-        and op.packages[1:] in ((), clone.packages)
+        and op.packages[1:] in ((), clone.packages[:1])
         and clone.layer != BASE
         and frozenset(step.instr.env) <= declared[clone.layer]
     )
@@ -2552,12 +2554,20 @@ def _run(
                 and (
                     _pulled_since(op, e, step, declared)
                     if op.packages[0] == PULLED
-                    else e.packages == op.packages
+                    else e.packages[:1] == op.packages
+                    or (
+                        SHALLOW in e.packages
+                        and not _GIT_FETCH.search(earlier + step.instr.node.original)
+                    )
                 )
                 for e in (*live, *own)
             )
         ):
-            continue  # (a checkout of the version there, `git checkout master` after a clone)
+            # (a checkout of the version there, `git checkout master` after a clone; in a
+            # shallow clone, any version a build that works checks out: `git clone --depth 1`,
+            # then `git reset --hard $COMMIT`, has only the tip's commit, unless a fetch since
+            # brought another)
+            continue
         if op.kind == WRITE and op.tool == "wget" and (there_too := wget_there(op.command)):
             # (wget never writes over a file that is there: the new download is NAME.1, or with
             # -nc or -c none, and the one an earlier layer wrote stays what a later `tar x`

@@ -25748,6 +25748,16 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM php:8.2-fpm-alpine\nCOPY composer.json .\nUSER www-data\nRUN composer install\n",
         [(4, "LG005")],
     ),
+    # a shallow clone holds its tip's commit alone: a reset or checkout of another version in
+    # a build that works checks out that one, unless a fetch since brought another
+    (
+        "FROM debian:12\nRUN git clone --depth 1 https://x/y.git /opt/y\n"
+        "RUN cd /opt/y && git reset --hard abc123\n"
+        "RUN git clone https://x/z.git /opt/z\nRUN cd /opt/z && git checkout abc123\n"
+        "RUN git clone --depth 1 https://x/w.git /opt/w\n"
+        "RUN cd /opt/w && git fetch --depth 1 origin abc && git checkout abc\n",
+        [(5, "LG003"), (7, "LG003")],
+    ),
 ]
 
 
