@@ -301,6 +301,13 @@ MANAGERS: Mapping[str, Manager] = {
         "swupd clean in the same RUN",
         ("/usr",),
     ),
+    # (TeX Live's: each command that reads a network repository's package database keeps a
+    # copy of it, several MB, in the TeX tree's tlpkg/; where that tree is, `where` says)
+    "tlmgr": Manager(
+        (),
+        "tlmgr's copy of the repository's package database (tlpkg/texlive.tlpdb.main.*)",
+        "rm -f $(kpsewhich -var-value TEXMFROOT)/tlpkg/texlive.tlpdb.main.* in the same RUN",
+    ),
     "portage": Manager(
         ("/var/cache/distfiles", "/var/db/repos/gentoo"),
         "Portage's downloads (/var/cache/distfiles) or its repository tree",
@@ -7335,6 +7342,10 @@ def _package_ops(
             where = (posixpath.normpath(src_dir),)
         elif len(ruby) >= 2 and not ruby[1].startswith("-"):
             where = (f"{where[0]}/{ruby[0]}-{ruby[1]}*",)
+    if family == "tlmgr":
+        root = _texlive_root(words, variables)
+        where = (f"{root}/tlpkg/texlive.tlpdb.main.*",) if root else ()
+        caches = caches and bool(where)
     if family == "spack":
         # (the spack called by its path, `/usr/local/src/spack/bin/spack`, or SPACK_ROOT's, as
         # the image or its setup-env.sh sets it; elsewhere, a root not known)
@@ -8147,6 +8158,35 @@ def _r_code(words: tuple[str, ...]) -> str:
     return "\n".join(words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--expr"))
 
 
+def _tlmgr_reads_the_repository(words: tuple[str, ...]) -> bool:
+    """A tlmgr action that loads the repository's package database (`install`, `update`, a
+    listing of what it offers), which it keeps a copy of; not in user mode, whose tree is the
+    user's, nor one that reads the installed packages alone."""
+    action = next((w for w in words[1:] if not w.startswith("-")), "")
+    if "--usermode" in words or "--only-installed" in words:
+        return False
+    return action in ("install", "update", "info", "list", "candidates") or (
+        action == "search" and "--global" in words
+    )
+
+
+def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:
+    """The TeX Live tree tlmgr manages: that of the tlmgr called by its path
+    (`/usr/local/texlive/2024/bin/x86_64-linux/tlmgr`), or of the first TeX Live bin directory
+    on PATH; '' where neither says."""
+    candidates = [posixpath.dirname(words[0]), *variables.get("PATH", "").split(":")]
+    for directory in candidates:
+        found = _TEXLIVE_BIN.fullmatch(directory.rstrip("/"))
+        if found and "$" not in directory:
+            return found[1]
+    return ""
+
+
+# A TeX Live tree's bin directory for one platform (`/usr/local/texlive/2024/bin/x86_64-linux`,
+# `/opt/texlive/texdir/bin/default`, `~/.TinyTeX/bin/x86_64-linux`)
+_TEXLIVE_BIN = re.compile(r"(/\S*?(?:tex|TeX)\S*?)/bin/[\w.-]+")
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -8197,6 +8237,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "swupd":  # (its bundles, and the update of the whole OS, by what it fetched)
         installs = sub in ("bundle-add", "update", "repair", "os-install")
         return "swupd", installs, installs
+    if tool == "tlmgr":
+        return "tlmgr", False, _tlmgr_reads_the_repository(words)
     if tool == "dpkg":
         return "apt", "-i" in words or "--install" in words, False
     if tool == "dpkg-deb" and (_dpkg_extracts(words) or {"-R", "--raw-extract"} & set(words)):

@@ -308,7 +308,7 @@ def layers(
         | _configured_off(steps)
         | _built_again(steps) | _resolved_before(steps) | _maven_built_before(steps, held.user)
         | _locked_again(steps)
-        | _projectless_npm(steps, held) | _npx_installed(steps, held) | _wrapper_there(steps)
+        | _projectless_npm(steps, held) | _npx_installed(steps, held) | _fetched_before(steps)
         | _old_packaged_go(steps, held)
         | _plugin_rocks(steps, held) | _go_modules_there(steps) | _homes_not_theirs(steps, held)
     )  # fmt: skip
@@ -1872,22 +1872,28 @@ def _cache_write(op: Op) -> str:
     return f"cache write: {' '.join(op.paths)} {op.command}"
 
 
-def _wrapper_there(steps: Sequence[Step]) -> set[tuple[int, str]]:
+def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     """(step, `_cache_write` mark) of each Gradle wrapper's fetch of its distribution where an
     earlier layer's wrapper left it in the same place (`RUN ./gradlew --version`, then `RUN
-    ./gradlew build`): it finds it and fetches nothing; not after a removal took it."""
+    ./gradlew build`): it finds it and fetches nothing; not after a removal took it. Likewise
+    tlmgr's copy of the repository's database, which a later tlmgr of the same build finds as
+    the repository has it, and reads instead."""
     found: set[tuple[int, str]] = set()
-    there: set[str] = set()  # the wrapper distributions earlier layers left
+    there: set[str] = set()  # the wrapper distributions and databases earlier layers left
     for index, step in enumerate(steps):
         fetched: set[str] = set()
         for op in step.run.ops if step.run is not None else ():
             if op.kind == REMOVE:
                 there = {d for d in there if not any(path_overlaps(p, d) for p in op.paths)}
                 fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
-            if op.role == CACHE and op.tool == "gradlew" and op.paths:
-                if op.paths[0].endswith(_WRAPPER_DISTS) and op.paths[0] in there:
+            if op.role != CACHE or not op.paths:
+                continue
+            if op.family == "tlmgr" or (
+                op.tool == "gradlew" and op.paths[0].endswith(_WRAPPER_DISTS)
+            ):
+                if op.paths[0] in there:
                     found.add((index, _cache_write(op)))
-                elif op.paths[0].endswith(_WRAPPER_DISTS):
+                else:
                     fetched.add(op.paths[0])
         there |= fetched
     return found

@@ -25758,6 +25758,17 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /opt/w && git fetch --depth 1 origin abc && git checkout abc\n",
         [(5, "LG003"), (7, "LG003")],
     ),
+    # tlmgr keeps a copy of a network repository's package database in the TeX tree's tlpkg
+    # (where PATH or its own path shows the tree), which a later tlmgr of the build reads
+    (
+        "FROM debian:12\nENV PATH=/usr/local/texlive/2024/bin/x86_64-linux:$PATH\n"
+        "RUN tlmgr update --self && tlmgr install latexmk\nRUN tlmgr install biber\n"
+        "RUN tlmgr list --only-installed && tlmgr path add && tlmgr option repository ctan\n"
+        "RUN /opt/tl/bin/x86_64-linux/tlmgr install x"
+        " && rm -f /opt/tl/tlpkg/texlive.tlpdb.main.*\n",
+        [(3, "LG005")],
+    ),
+    ("FROM pandoc/latex\nRUN tlmgr install x\n", []),
 ]
 
 
