@@ -1134,6 +1134,7 @@ _BEFORE_BIONIC = re.compile(
     r"|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
+_OLD_PYTORCH = re.compile(r"(?:0\.\d|1\.[0-4])(?:[.-]|$)|nightly-")
 _OLD_UBUNTU_NUMBER = re.compile(r"1[0-7]\.(?:04|10)(?:[.-]|$)")
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(
@@ -3769,6 +3770,9 @@ def known(image: ImageRef | None) -> Known:
         or (name == "debian" and _BEFORE_BOOKWORM.match(tag))
         # (NVIDIA's CUDA images before 10.1 are of Ubuntu 16.04 where the tag names none)
         or (name in ("nvidia/cuda", "nvidia/cudagl") and _OLD_CUDA.match(tag) and not other)
+        # (PyTorch's images of 1.4 and older, and its old nightly-devel tags, are of CUDA's
+        # Ubuntu 16.04 images; 1.5's moved to 18.04)
+        or (name == "pytorch/pytorch" and _OLD_PYTORCH.match(tag))
         # (Jenkins' agent images of remoting 3.x and 4.x are Debian 9 to 11's, and so is every
         # tag of their old names)
         or (name in ("jenkins/agent", "jenkins/inbound-agent") and _OLD_AGENT.match(tag))

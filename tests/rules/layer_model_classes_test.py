@@ -25769,6 +25769,14 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(3, "LG005")],
     ),
     ("FROM pandoc/latex\nRUN tlmgr install x\n", []),
+    # PyTorch's images of 1.4 and older (and its old nightly-devel tags) are Ubuntu 16.04's,
+    # whose add-apt-repository updates the index only with -u
+    ("FROM pytorch/pytorch:nightly-devel-cuda10.0-cudnn7\nRUN add-apt-repository 'deb x y'\n", []),
+    ("FROM pytorch/pytorch:1.4-cuda10.1-cudnn7-devel\nRUN add-apt-repository 'deb x y'\n", []),
+    (
+        "FROM pytorch/pytorch:1.5.1-cuda10.1-cudnn7-devel\nRUN add-apt-repository 'deb x y'\n",
+        [(2, "LG005")],
+    ),
 ]
 
 
