@@ -3022,6 +3022,11 @@ _BRINGS: Mapping[tuple[str, str], str] = {
         "exim4-config",
     ),
     **{("apt", f"dovecot-{n}"): "dovecot-core" for n in ("imapd", "pop3d", "lmtpd", "sieve")},
+    # (Postfix's lookup table plugins depend on postfix)
+    **{
+        ("apt", f"postfix-{n}"): "postfix"
+        for n in ("mysql", "pgsql", "ldap", "pcre", "lmdb", "sqlite", "cdb")
+    },
     ("apt", "mongodb-org"): "mongodb-org-server",
     ("yum", "mongodb-org"): "mongodb-org-server",
     ("apk", "mariadb"): "mariadb-common",

@@ -25777,6 +25777,12 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM pytorch/pytorch:1.5.1-cuda10.1-cudnn7-devel\nRUN add-apt-repository 'deb x y'\n",
         [(2, "LG005")],
     ),
+    # Debian's postfix lookup-table plugins depend on postfix, which ships main.cf and master.cf
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y postfix-mysql"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY main.cf /etc/postfix/main.cf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
