@@ -4158,6 +4158,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name in ("gmake", "bmake"):
             return "make", ("make", *words[1:])  # (GNU make by its BSD name; BSD's own make)
+        if name == "yarnpkg":
+            return "yarn", ("yarn", *words[1:])  # (Debian's yarn 1, by its package's name)
         if name == "apk.static":
             words = ("apk", *words[1:])  # (apk-tools' static build, which bootstraps apk)
             continue

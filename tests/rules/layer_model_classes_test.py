@@ -25783,6 +25783,8 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nCOPY main.cf /etc/postfix/main.cf\n",
         [(3, "LG002")],
     ),
+    # Debian's yarn 1 is yarnpkg, by its package's name
+    ("FROM ruby:3.2\nCOPY . /code\nWORKDIR /code\nRUN yarnpkg install\n", [(4, "LG005")]),
 ]
 
 
