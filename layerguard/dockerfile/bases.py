@@ -4032,6 +4032,7 @@ _DISTRIBUTION_MIRRORS = {
     "registry.fedoraproject.org/fedora": "fedora",
     "quay.io/rockylinux/rockylinux": "rockylinux",
     "quay.io/almalinuxorg/almalinux": "almalinux",
+    "ghcr.io/rust-lang/rust": "rust",  # (rust-lang's nightly image, as rustlang/rust)
 }
 # Repositories of Docker Hub built from an official image's own Dockerfiles, by its tags
 # (rust-lang's nightly toolchain: `rustlang/rust:nightly-slim` is rust's slim image)

@@ -6170,11 +6170,10 @@ SHALLOW = "(shallow)"  # (a clone's mark, after its version, when it fetched tha
 
 
 def _shallow(words: tuple[str, ...]) -> bool:
-    """`git clone --depth N` (or `--shallow-since`, `--shallow-exclude`) of one branch: the
-    clone holds the commits of that branch's tip alone (`--depth` implies --single-branch)."""
-    return "--no-single-branch" not in words and any(
-        w.startswith(("--depth", "--shallow-")) for w in words
-    )
+    """`git clone --depth 1` of one branch: the clone holds that branch's tip commit alone
+    (`--depth` implies --single-branch); not a deeper one, nor `--shallow-since`, which keep
+    more commits, nor `--shallow-submodules`, which makes the submodules shallow."""
+    return "--no-single-branch" not in words and _option_value(words, "", "--depth") == "1"
 
 
 # Options of useradd (shadow-utils) and adduser (Debian's and BusyBox's) that take a value.

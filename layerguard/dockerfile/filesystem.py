@@ -922,7 +922,7 @@ def _a_go_mod_above(workdir: str, written: list[tuple[str, str]]) -> bool:
     )
 
 
-_GIT_FETCH = re.compile(r"\bgit\b[^\n;&|]*\bfetch\b")
+_GIT_FETCH = re.compile(r"\bgit\b[^\n;&|]*\b(?:fetch|pull)\b")
 _GO111MODULE = re.compile(r"\bGO111MODULE=[\"']?(on|off)\b")
 
 
@@ -2571,8 +2571,8 @@ def _run(
         ):
             # (a checkout of the version there, `git checkout master` after a clone; in a
             # shallow clone, any version a build that works checks out: `git clone --depth 1`,
-            # then `git reset --hard $COMMIT`, has only the tip's commit, unless a fetch since
-            # brought another)
+            # then `git reset --hard $COMMIT`, has only the tip's commit, unless a fetch or a
+            # pull since brought others)
             continue
         if op.kind == WRITE and op.tool == "wget" and (there_too := wget_there(op.command)):
             # (wget never writes over a file that is there: the new download is NAME.1, or with

@@ -25758,6 +25758,17 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /opt/w && git fetch --depth 1 origin abc && git checkout abc\n",
         [(5, "LG003"), (7, "LG003")],
     ),
+    # (only a depth of 1 holds the tip alone; a pull since may bring the history)
+    (
+        "FROM debian:12\nRUN git clone --depth 50 https://x/y.git /opt/y\n"
+        "RUN cd /opt/y && git checkout abc123\n"
+        "RUN git clone --shallow-since=2023-01-01 https://x/z.git /opt/z\n"
+        "RUN cd /opt/z && git checkout v3\n"
+        "RUN git clone --depth=1 https://x/w.git /opt/w\nRUN cd /opt/w && git pull --unshallow\n"
+        "RUN cd /opt/w && git checkout v1\n",
+        [(3, "LG003"), (5, "LG003"), (8, "LG003")],
+    ),
+    ("FROM ghcr.io/rust-lang/rust:nightly\nRUN chown -R 1000 /usr/local/cargo\n", [(2, "LG004")]),
     # tlmgr keeps a copy of a network repository's package database in the TeX tree's tlpkg
     # (where PATH or its own path shows the tree), which a later tlmgr of the build reads
     (
