@@ -2337,6 +2337,10 @@ def links_made(op: Op) -> tuple[tuple[str, str], ...]:
         pairs = [(link, target, True) for link, target in zip(op.paths, targets, strict=True)]
     elif len(operands) == 2:
         pairs = [(op.paths[0], operands[0], operands[1].endswith("/"))]
+    elif len(operands) > 2 and len(op.paths) == len(operands) - 1:
+        # (`ln -s /opt/app/bin/a.sh /opt/app/bin/b.sh /usr/local/bin/`: one inside the
+        # directory for each)
+        pairs = [(link, target, True) for link, target in zip(op.paths, operands[:-1], strict=True)]
     else:
         return ()
     made = []

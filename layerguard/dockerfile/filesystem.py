@@ -1907,30 +1907,42 @@ def _homes_not_theirs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]
     user cannot write: Debian's www-data (/var/www, root's in every image of Debian's family
     until a step gives it) and nobody (/nonexistent). composer, pip and npm carry on without
     their caches (`USER www-data`, then `RUN composer install` on php:8.2-apache); not after a
-    chown or chmod of the home, or a COPY --chown onto it."""
+    chown of the home or of the cache (or a chmod that lets others write), a COPY --chown onto
+    either, or a WORKDIR there of the file's own, which BuildKit makes as the USER."""
     found: set[tuple[int, str]] = set()
     if held.manager != "apt":
         return found  # (Alpine's www-data lives in /home/www-data, which adduser made its own)
-    given: set[str] = set()  # the paths an earlier change of owner or mode took
+    given: set[str] = set()  # the paths an earlier change of owner or mode gave
+    trees: set[str] = set()  # (and the trees a recursive one gave)
     for index, step in enumerate(steps):
+        user = step.instr.user.partition(":")[0]
+        home = _ROOTLESS_HOMES.get(user, "")
+        workdir = step.instr.workdir
+        if home and workdir != held.workdir and (workdir == home or inside(workdir, home)):
+            given.add(home)
         if step.run is None:
             if step.instr.flag("chown") is not None:
                 given.update(w.path.rstrip("/") for w in step.copies)
             continue
-        user = step.instr.user.partition(":")[0]
-        home = _ROOTLESS_HOMES.get(user, "")
         theirs = not home or step.run.home not in ("", home) or "HOME" in step.instr.env
         for op in step.run.ops:
-            if op.kind == CHOWN:
-                given.update(
-                    home if home and op.recursive and covers(p, home) else p.rstrip("/")
-                    for p in op.paths
-                )
-            if theirs or home in given or op.role != CACHE or not op.paths:
+            if op.kind == CHOWN and (op.tool != "chmod" or _OTHERS_WRITE.search(op.command)):
+                (trees if op.recursive else given).update(p.rstrip("/") for p in op.paths)
+            if theirs or op.role != CACHE or not op.paths:
                 continue
+            if home in given or any(covers(t, home) for t in trees):
+                continue
+            if any(covers(g, p) for g in (*given, *trees) for p in op.paths):
+                continue  # (`chown -R 33:33 /var/www/.npm`: that cache is the user's)
             if all(inside(p, home) for p in op.paths):
                 found.add((index, _cache_write(op)))
     return found
+
+
+# A chmod that lets others write: `777`, `o+w`, `a+rwx`, `ugo+w` (not `755`)
+_OTHERS_WRITE = re.compile(
+    r"\s(?:[0-7]?[0-7]{2}[2367]|[ugo]*[oa][ugo]*[+=][rwxXst]*w[rwxXst]*)(?=\s)"
+)
 
 
 # The users whose home in Debian's passwd is a directory they do not own, by name and uid

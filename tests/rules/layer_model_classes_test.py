@@ -25717,6 +25717,12 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         " /opt/tool/bin/tool /opt/tool/bin/toolctl && chmod +x /usr/local/bin/toolctl\n",
         [(3, "LG004")],
     ),
+    (
+        "FROM debian:bookworm-slim\nCOPY bin/a.sh bin/b.sh /opt/app/bin/\n"
+        "RUN ln -s /opt/app/bin/a.sh /opt/app/bin/b.sh /usr/local/bin/\n"
+        "RUN chmod +x /usr/local/bin/b.sh\n",
+        [(4, "LG004")],
+    ),
     # chown without -R (or -h) changes the file a link it is given points to
     (
         "FROM debian:bookworm-slim\nRUN useradd -r app\nCOPY entrypoint.sh /opt/app/\n"
@@ -25747,6 +25753,24 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     (
         "FROM php:8.2-fpm-alpine\nCOPY composer.json .\nUSER www-data\nRUN composer install\n",
         [(4, "LG005")],
+    ),
+    # (nor once the cache itself is the user's, or a WORKDIR of the file's own made the home as
+    # the USER; a chmod that leaves it root's to write gives nothing)
+    (
+        "FROM node:20-bookworm-slim\nRUN mkdir -p /var/www/.npm /var/www/app"
+        " && chown -R 33:33 /var/www/.npm /var/www/app\nWORKDIR /var/www/app\n"
+        "COPY package*.json ./\nUSER www-data\nRUN npm ci\n",
+        [(6, "LG005")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nUSER www-data\nWORKDIR /var/www/app\nCOPY . .\n"
+        "RUN composer install\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM php:8.1-apache\nRUN chmod -R 755 /var/www\nUSER www-data\n"
+        "COPY composer.json .\nRUN composer install\n",
+        [],
     ),
     # a shallow clone holds its tip's commit alone: a reset or checkout of another version in
     # a build that works checks out that one, unless a fetch since brought another
