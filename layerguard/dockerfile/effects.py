@@ -8164,15 +8164,27 @@ def _r_code(words: tuple[str, ...]) -> str:
 
 
 def _tlmgr_reads_the_repository(words: tuple[str, ...]) -> bool:
-    """A tlmgr action that loads the repository's package database (`install`, `update`, a
-    listing of what it offers), which it keeps a copy of; not in user mode, whose tree is the
-    user's, nor one that reads the installed packages alone."""
-    action = next((w for w in words[1:] if not w.startswith("-")), "")
-    if "--usermode" in words or "--only-installed" in words:
+    """A tlmgr action that loads a network repository's package database (`install`,
+    `update`, a listing of what it offers), which it keeps a copy of; not in user mode, whose
+    tree is the user's, nor one that reads the installed packages alone, a local repository or
+    a package file (`install --file`)."""
+    operands = _operands(words, _TLMGR_VALUES)
+    action = operands[0] if operands else ""
+    if {"--usermode", "--only-installed", "--file"} & set(words):
         return False
-    return action in ("install", "update", "info", "list", "candidates") or (
-        action == "search" and "--global" in words
+    given = _option_value(words, "", "--repository") or _option_value(words, "", "-repository")
+    if given is not None and not _NETWORK.match(given) and given != "ctan":
+        return False
+    return (
+        action in ("install", "update", "info", "list", "candidates")
+        or (action == "search" and "--global" in words)
+        or (action == "platform" and operands[1:2] in (["add"], ["list"]))
     )
+
+
+# tlmgr's global options that take a value (`tlmgr --repository URL install x`)
+_TLMGR_VALUES = frozenset({"--repository", "-repository", "--location", "--pin-file"})
+_NETWORK = re.compile(r"(?:https?|ftp)://")
 
 
 def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:

@@ -1880,15 +1880,23 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     the repository has it, and reads instead."""
     found: set[tuple[int, str]] = set()
     there: set[str] = set()  # the wrapper distributions and databases earlier layers left
+    local = False  # (tlmgr told to use a repository on disk, of which it keeps no copy)
     for index, step in enumerate(steps):
         fetched: set[str] = set()
+        # (a RUN that names the copy removes it, however it finds it: `rm -f $(kpsewhich
+        # -var-value TEXMFROOT)/tlpkg/texlive.tlpdb.main.*`, `find ... -delete`)
+        named = "texlive.tlpdb" in step.instr.node.original
         for op in step.run.ops if step.run is not None else ():
+            if op.tool == "tlmgr" and (option := _TLMGR_REPOSITORY.search(op.command)):
+                local = not _TLMGR_NETWORK.match(option[1])
             if op.kind == REMOVE:
                 there = {d for d in there if not any(path_overlaps(p, d) for p in op.paths)}
                 fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
             if op.role != CACHE or not op.paths:
                 continue
-            if op.family == "tlmgr" or (
+            if op.family == "tlmgr" and (local or named):
+                found.add((index, _cache_write(op)))
+            elif op.family == "tlmgr" or (
                 op.tool == "gradlew" and op.paths[0].endswith(_WRAPPER_DISTS)
             ):
                 if op.paths[0] in there:
@@ -1900,6 +1908,9 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 _WRAPPER_DISTS = "/wrapper/dists"
+# `tlmgr option repository LOCATION`, and a location on the network (or CTAN's alias)
+_TLMGR_REPOSITORY = re.compile(r"\boption\s+(?:repository|location)\s+(\S+)")
+_TLMGR_NETWORK = re.compile(r"[\"']?(?:(?:https?|ftp)://|ctan\b)")
 
 
 def _homes_not_theirs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:

@@ -25804,6 +25804,22 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(3, "LG005")],
     ),
     ("FROM pandoc/latex\nRUN tlmgr install x\n", []),
+    # (nor where the RUN removes the copy however it finds it, from a repository on disk, or
+    # of a package file; an option before the action is the option's)
+    (
+        "FROM debian:12\nENV PATH=/opt/tex/bin/x86_64-linux:$PATH\n"
+        "RUN tlmgr install a"
+        " && rm -f $(kpsewhich -var-value TEXMFROOT)/tlpkg/texlive.tlpdb.main.*\n"
+        "RUN tlmgr install b && find /opt/tex -name 'texlive.tlpdb.main.*' -delete\n"
+        "RUN tlmgr install --file /tmp/c.tar.xz\n"
+        "RUN tlmgr option repository /srv/tlnet && tlmgr install d\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nENV PATH=/opt/tex/bin/x86_64-linux:$PATH\n"
+        "RUN tlmgr --repository https://mirror.ctan.org/systems/texlive/tlnet install chktex\n",
+        [(3, "LG005")],
+    ),
     # PyTorch's images of 1.4 and older (and its old nightly-devel tags) are Ubuntu 16.04's,
     # whose add-apt-repository updates the index only with -u
     ("FROM pytorch/pytorch:nightly-devel-cuda10.0-cudnn7\nRUN add-apt-repository 'deb x y'\n", []),
