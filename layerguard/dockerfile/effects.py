@@ -2779,7 +2779,9 @@ def _ivy_sbt(ops: list[Op]) -> list[Op]:
     its Coursier cache is not there. Not an sbt installed on the PATH, as often newer."""
     out = list(ops)
     for at, op in enumerate(ops):
-        if not (op.family == "sbt" and op.role == CACHE and "/" in op.command.split()[0]):
+        if not (
+            op.family == "sbt" and op.role == CACHE and "/" in next(iter(op.command.split()), "")
+        ):
             continue
         homes = [
             p.removesuffix("/.cache/coursier") for p in op.paths if p.endswith("/.cache/coursier")

@@ -1608,7 +1608,8 @@ def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
         if step.run is None:
             continue
         for op in step.run.ops:
-            program = op.command.split()[0] if op.command else ""
+            # (a command whose only word is blank: `\ ` before `;`, a program named " ")
+            program = next(iter(op.command.split()), "")
             if op.family == "pip" and (off or any(program.startswith(v + "/bin/") for v in venvs)):
                 found.add((index, op.command))
         for command in step.run.commands:
