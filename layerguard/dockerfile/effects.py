@@ -4166,6 +4166,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "make", ("make", *words[1:])  # (GNU make by its BSD name; BSD's own make)
         if name == "yarnpkg":
             return "yarn", ("yarn", *words[1:])  # (Debian's yarn 1, by its package's name)
+        if name in ("yaourt", "pikaur", "trizen"):
+            # (AUR helpers that take pacman's own options, as yay does: `yaourt -Sy nginx`)
+            return "yay", ("yay", *words[1:])
         if name == "apk.static":
             words = ("apk", *words[1:])  # (apk-tools' static build, which bootstraps apk)
             continue

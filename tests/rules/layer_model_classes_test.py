@@ -25837,6 +25837,8 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     # a command whose only word is blank (`\\ ` before `;`: a program named " ") is one not
     # known, not a crash
     ("FROM debian:12\nRUN echo a && \\ ; true\nRUN pip install flask\n", [(3, "LG005")]),
+    # yaourt, pikaur and trizen take pacman's options and run its -S, as yay does
+    ("FROM archlinux\nRUN yaourt -Sy --noconfirm nginx\n", [(2, "LG005")]),
     # Debian's yarn 1 is yarnpkg, by its package's name
     ("FROM ruby:3.2\nCOPY . /code\nWORKDIR /code\nRUN yarnpkg install\n", [(4, "LG005")]),
 ]
