@@ -1389,6 +1389,7 @@ def _run_effects(
         d.removeprefix(CONFIGURED): p for d, p in saved.items() if d.startswith(CONFIGURED)
     }
     unknown_here = False  # (this RUN configured a build for a prefix it does not show)
+    phpized: set[str | None] = set()  # (the directories phpize made a PHP extension's build)
     for command, runs_as in _run_as(commands, texts, instr, user_home, known_homes):
         spelled = (*command.words, *(r.target for r in command.redirects))
         if tilde and any(w.startswith("~") and w[1:2] not in ("", "/") for w in spelled):
@@ -1429,8 +1430,14 @@ def _run_effects(
                 fetched[CONFIGURED + where] = prefix  # (for a make install in a later RUN)
         # (a command of a script the RUN runs, `sh -c 'curl ... | bash -'`, as it says)
         feeds = (command.line, command.words) in fed or (command.line, command.words) not in listed
+        if posixpath.basename(command.words[0]) == "phpize":
+            phpized.add(command.cwd)
         for found in _ops(command, now, saved, before, known_homes, feeds):
-            if found.family == "make" and found.role == INSTALL:
+            if found.family == "make" and found.role == INSTALL and command.cwd in phpized:
+                # (a PHP extension's: the module into PHP's extension directory, and its
+                # headers, whichever PHP's prefix is; nothing of the GNU prefix's etc or bin)
+                found = found._replace(paths=_PHP_EXTENSION_TREES)
+            elif found.family == "make" and found.role == INSTALL:
                 found = _installed_under_prefix(found, command, prefixes, unknown_here)
             home_of = (
                 posixpath.normpath(given_home)
@@ -7920,6 +7927,11 @@ def _under_prefix(trees: tuple[str, ...], prefix: str) -> tuple[str, ...]:
 
 
 _GNU_PREFIX = "/usr/local"
+
+
+_PHP_EXTENSION_TREES = (
+    *("/usr/local/lib/php", "/usr/local/include/php", "/usr/lib/php", "/usr/include/php"),
+)
 
 
 def _installed_under_prefix(

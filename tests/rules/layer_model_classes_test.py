@@ -25837,6 +25837,15 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     # a command whose only word is blank (`\\ ` before `;`: a program named " ") is one not
     # known, not a crash
     ("FROM debian:12\nRUN echo a && \\ ; true\nRUN pip install flask\n", [(3, "LG005")]),
+    # a make install of a PHP extension phpize made installs the module into PHP's extension
+    # directory, nothing of the GNU prefix's etc or bin
+    (
+        "FROM php:8.2-fpm\nRUN git clone --depth 1 https://x/imagick.git /tmp/imagick"
+        " && cd /tmp/imagick && phpize && ./configure && make && make install"
+        " && rm -rf /tmp/imagick\nRUN rm /usr/local/etc/php-fpm.d/*\n"
+        "RUN rm -rf /usr/local/lib/php/extensions\n",
+        [(4, "LG003")],
+    ),
     # yaourt, pikaur and trizen take pacman's options and run its -S, as yay does
     ("FROM archlinux\nRUN yaourt -Sy --noconfirm nginx\n", [(2, "LG005")]),
     # Debian's yarn 1 is yarnpkg, by its package's name
