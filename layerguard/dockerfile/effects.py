@@ -6151,7 +6151,10 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
         changes = sub in ("pull", "merge", "rebase", "cherry-pick")
     if not changes:
         return None
-    at = _option_value(words[: words.index(sub)], "-C") if sub in words else None
+    # (`git -C /opt/x checkout v2`, or `git --work-tree=/opt/x --git-dir=/opt/x/.git checkout
+    # v2`: that tree)
+    before = words[: words.index(sub)] if sub in words else ()
+    at = _option_value(before, "-C") or _option_value(before, "", "--work-tree")
     # (the version named: the start point after a new branch's name, `-b build v2`)
     named = given[-1:] if new else given[:1]
     version = tuple(_git_version(v) for v in named) if sub in _GIT_CHECKOUTS else ()

@@ -25782,6 +25782,12 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /opt/w && git fetch --depth 1 origin abc && git checkout abc\n",
         [(5, "LG003"), (7, "LG003")],
     ),
+    # a checkout in the tree --work-tree names is that tree's, as -C's
+    (
+        "FROM debian:12\nRUN git clone https://x/web.git /opt/web\n"
+        "RUN git --work-tree=/opt/web --git-dir=/opt/web/.git checkout 8.0\n",
+        [(3, "LG003")],
+    ),
     # (only a depth of 1 holds the tip alone; a pull since may bring the history)
     (
         "FROM debian:12\nRUN git clone --depth 50 https://x/y.git /opt/y\n"
