@@ -1134,7 +1134,7 @@ _BEFORE_BIONIC = re.compile(
     r"|wheezy|jessie|stretch|buster|bullseye"
     r"|indigo|jade|kinetic|lunar)\b"  # (ROS's distributions of Ubuntu 14.04 to 17.04)
 )
-_OLD_PYTORCH = re.compile(r"(?:0\.\d|1\.[0-4])(?:[.-]|$)|nightly-")
+_OLD_PYTORCH = re.compile(r"(?:0\.\d|1\.[0-4])(?:[._-]|$)|nightly-")
 _OLD_UBUNTU_NUMBER = re.compile(r"1[0-7]\.(?:04|10)(?:[.-]|$)")
 _ODOO_CONF = re.compile(r"(?:1\d|[2-9]\d)(?:[.-]|$)")  # (odoo 10.0 and later)
 _DEBIAN_RELEASE = re.compile(

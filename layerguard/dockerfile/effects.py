@@ -8183,6 +8183,13 @@ def _r_code(words: tuple[str, ...]) -> str:
     return "\n".join(words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-e", "--expr"))
 
 
+def _queries_only(option: str) -> bool:
+    """pacman's `-S` that searches or shows what the sync databases hold (`-Ss`, `-Si`, `-Sl`,
+    `-Sg`, `-Sp`) and neither refreshes them (`y`) nor upgrades (`u`): it fetches nothing."""
+    letters = set(option[2:])
+    return bool(letters & set("silgp")) and not letters & set("yuw")
+
+
 def _tlmgr_reads_the_repository(words: tuple[str, ...]) -> bool:
     """A tlmgr action that loads a network repository's package database (`install`,
     `update`, a listing of what it offers), which it keeps a copy of; not in user mode, whose
@@ -8260,7 +8267,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "yum", sub == "install", sub == "install"
     if tool in ("pacman", "yay", "paru"):  # (the AUR helpers run pacman's own -S)
         syncs = any(
-            (w.startswith("-S") and not w.startswith(("-Sc", "-Scc"))) or w == "--sync"
+            (w.startswith("-S") and not w.startswith(("-Sc", "-Scc")) and not _queries_only(w))
+            or w == "--sync"
             for w in words
         )
         upgrades = any(w.startswith("-U") or w == "--upgrade" for w in words)

@@ -25830,6 +25830,7 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     # whose add-apt-repository updates the index only with -u
     ("FROM pytorch/pytorch:nightly-devel-cuda10.0-cudnn7\nRUN add-apt-repository 'deb x y'\n", []),
     ("FROM pytorch/pytorch:1.4-cuda10.1-cudnn7-devel\nRUN add-apt-repository 'deb x y'\n", []),
+    ("FROM pytorch/pytorch:0.4_cuda9_cudnn7\nRUN add-apt-repository -y ppa:x/y\n", []),
     (
         "FROM pytorch/pytorch:1.5.1-cuda10.1-cudnn7-devel\nRUN add-apt-repository 'deb x y'\n",
         [(2, "LG005")],
@@ -25854,6 +25855,12 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # yaourt, pikaur and trizen take pacman's options and run its -S, as yay does
     ("FROM archlinux\nRUN yaourt -Sy --noconfirm nginx\n", [(2, "LG005")]),
+    # (pacman's -S that searches or shows the sync databases fetches nothing; -Sw downloads)
+    (
+        "FROM archlinux\nRUN pacman -Ss python && pacman -Si glibc && yay -Sl\n"
+        "RUN pacman -Sw --noconfirm vim\n",
+        [(3, "LG005")],
+    ),
     # Debian's yarn 1 is yarnpkg, by its package's name
     ("FROM ruby:3.2\nCOPY . /code\nWORKDIR /code\nRUN yarnpkg install\n", [(4, "LG005")]),
 ]
