@@ -302,7 +302,7 @@ MANAGERS: Mapping[str, Manager] = {
         ("/usr",),
     ),
     # (TeX Live's: each command that reads a network repository's package database keeps a
-    # copy of it, several MB, in the TeX tree's tlpkg/; where that tree is, `where` says)
+    # copy of it, several MB, in the TeX tree's tlpkg/, the tree tlmgr's path or PATH shows)
     "tlmgr": Manager(
         (),
         "tlmgr's copy of the repository's package database (tlpkg/texlive.tlpdb.main.*)",
@@ -7933,7 +7933,10 @@ _GNU_PREFIX = "/usr/local"
 
 
 _PHP_EXTENSION_TREES = (
-    *("/usr/local/lib/php", "/usr/local/include/php", "/usr/lib/php", "/usr/include/php"),
+    "/usr/local/lib/php",
+    "/usr/local/include/php",
+    "/usr/lib/php",
+    "/usr/include/php",
 )
 
 

@@ -1939,7 +1939,7 @@ def _homes_not_theirs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]
         theirs = not home or step.run.home not in ("", home) or "HOME" in step.instr.env
         for op in step.run.ops:
             if op.kind == CHOWN and (op.tool != "chmod" or _OTHERS_WRITE.search(op.command)):
-                (trees if op.recursive else given).update(p.rstrip("/") for p in op.paths)
+                (trees if op.recursive else given).update(p.rstrip("/") or "/" for p in op.paths)
             if theirs or op.role != CACHE or not op.paths:
                 continue
             if home in given or any(covers(t, home) for t in trees):
