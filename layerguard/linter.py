@@ -271,8 +271,9 @@ def _check_file(
     steps = graph.steps(key)
     model_layers = layers(steps, base, outside)
     ctx = Context(
-        model, source.image, steps, chain, base, built, model_layers, built_layers, text, outside
-    )
+        model, source.image, steps, chain, base, built, model_layers, built_layers, text, outside,
+        graph.start_texts(key),
+    )  # fmt: skip
     spans = [(n.start_line, n.end_line) for n in source.parsed.nodes]
     suppressions = pragmas.collect(text.splitlines(), spans)
     out = _unknown_pragma_codes(source.display, suppressions, settings)

@@ -105,6 +105,7 @@ class Graph:
         self._builders = {str(s.image): key for key, s in sources.items() if s.image is not None}
         self._models: dict[str, Model] = {}
         self._steps: dict[str, tuple[Step, ...]] = {}
+        self._started: dict[str, tuple[str, ...]] = {}  # (the start scripts' texts, by key)
         self._busy: set[str] = set()
 
     def builder(self, image: ImageRef) -> str | None:
@@ -157,6 +158,12 @@ class Graph:
             seen.add(builder)
             current = builder
         return tuple(links)
+
+    def start_texts(self, key: str) -> tuple[str, ...]:
+        """The text of each script of the build context the image's own start command runs
+        (`CMD ["./start.sh"]`, `CMD foreman start -f Procfile.dev`), and of those they name."""
+        self.steps(key)
+        return self._started.get(key, ())
 
     def steps(self, key: str) -> tuple[Step, ...]:
         """Every layer-making instruction of the shipped stages, inherited ones first."""
@@ -386,6 +393,7 @@ class Graph:
                     renamed.update((w.path, n) for w in writes if (n := _saved_as(w)))
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
+        self._started[key] = _named_texts(model.start_command, copied, context)
         return self._steps[key]
 
 
@@ -772,6 +780,27 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
         said = "\n".join(found.values())
         makefiles = ()
     return out
+
+
+def _named_texts(said: str, copied: Mapping[str, str], context: str | None) -> tuple[str, ...]:
+    """The text of each file an earlier COPY brought from the build context that `said` names
+    by its file name, and of those these name in turn."""
+    out: dict[str, str] = {}
+    if context is None:
+        return ()
+    for _ in range(3) if said else ():
+        found = {
+            path: text
+            for path, file in copied.items()
+            if path not in out
+            and posixpath.basename(path) in said
+            and (text := _text(os.path.join(context, file))) is not None
+        }
+        if not found:
+            break
+        out.update(found)
+        said = "\n".join(found.values())
+    return tuple(out.values())
 
 
 def _text(where: str) -> str | None:

@@ -187,6 +187,7 @@ class Context(NamedTuple):
     built_layers: BuiltLayers | None = None  # the built image's layers, with --registry
     text: str = ""  # the file as read (for fixes: rules rewrite its lines)
     outside: ImageRef | None = None  # the external image the chain stands on
+    start_texts: tuple[str, ...] = ()  # the build context's scripts the start command runs
 
     def measured(self, index: int, kind: str) -> tuple[dict[str, int] | None, str]:
         """What the built image shows the layer of step `index` costs (see BuiltLayers)."""

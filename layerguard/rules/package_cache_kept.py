@@ -104,9 +104,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Gradle it fetched, zip and all, in `~/.gradle/wrapper/dists`, where an earlier layer's wrapper
   did not leave it) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
-  `ENTRYPOINT` runs Maven, Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`,
-  `watch` or `build`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or
-  `bundle`, which read spago's) as root, or as a user who can read root's home (not `USER
+  `ENTRYPOINT` (or a script of the build context it runs, or a Procfile it names) runs Maven,
+  Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`, `watch`, `build` or `ef`,
+  which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or `bundle`, which read
+  spago's) as root, or as a user who can read root's home (not `USER
   1001` after `RUN lein deps`), or the image is a Dev Containers image, where a developer's
   builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
@@ -328,8 +329,9 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     if for_development(ctx.outside):
         return frozenset(_STARTS) - {"nuget"}
     # (an ENTRYPOINT's program and its CMD's arguments, read as one command line:
-    # `ENTRYPOINT ["spago"]` with `CMD ["run"]`)
-    start = _KEYWORDS.sub(" ", ctx.model.start_command)
+    # `ENTRYPOINT ["spago"]` with `CMD ["run"]`; and the build context's scripts it runs,
+    # `CMD ["./entrypoint.sh"]` whose last line is `dotnet run`)
+    start = "\n".join((_KEYWORDS.sub(" ", ctx.model.start_command), *ctx.start_texts))
     return frozenset(f for f, started in _STARTS.items() if started.search(start))
 
 
@@ -468,9 +470,9 @@ _STARTS = {
     "hex": re.compile(
         r"(?<![\w./-])mix(?![\w./-])\W+(?:do\W+)?(?:setup|deps\.get|deps\.update)(?![\w.-])"
     ),
-    # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages; not `dotnet
-    # app.dll`, which runs what was built)
-    "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build)(?![\w./-])"),
+    # (`ENTRYPOINT ["dotnet", "test", ...]`: it builds against NuGet's packages, as `dotnet
+    # ef` builds the project it migrates; not `dotnet app.dll`, which runs what was built)
+    "nuget": re.compile(r"\bdotnet\W+(?:test|run|watch|build|ef)(?![\w./-])"),
     # (`CMD spago test`: PureScript's spago builds against the package set it fetched)
     "spago": re.compile(r"\bspago\W+(?:test|run|build|repl|bundle\S*)(?![\w./-])"),
     # (`CMD stack run`, `cabal run`: Haskell's builds against the index and the packages they

@@ -25875,6 +25875,29 @@ def test_the_classes_of_the_sixty_ninth_session(
     assert found(dockerfile) == expected
 
 
+def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> None:
+    # a start command that runs a script of the build context reads the caches the script's
+    # build tools read (`dotnet run`, `dotnet ef`, a Procfile's `dotnet watch`); not one whose
+    # script runs what was built
+    cases = {
+        "run": ('ENTRYPOINT ["/src/start.sh"]', "start.sh", "#!/bin/sh\ndotnet run --project .\n"),
+        "ef": ("CMD ./start.sh", "start.sh", "#!/bin/sh\ndotnet ef database update\n"),
+        "procfile": ("CMD foreman start -f Procfile.dev", "Procfile.dev", "web: dotnet watch\n"),
+        "built": ('ENTRYPOINT ["/src/start.sh"]', "start.sh", "#!/bin/sh\nexec dotnet app.dll\n"),
+    }
+    files = {}
+    for case, (start, name, script) in cases.items():
+        files[f"{case}/Dockerfile"] = (
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\n"
+            f"RUN dotnet restore\n{start}\n"
+        )
+        files[f"{case}/{name}"] = script
+        files[f"{case}/app.csproj"] = "<Project />\n"
+    findings = lint_files(files)
+    cached = {f.file.split("/")[-2] for f in findings if f.rule == "LG005"}
+    assert cached == {"built"}
+
+
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
     # a script sourced for its functions (`bash -c "source /opt/build.sh; GetGcc"`) runs what
     # it calls: its own main only where it was executed, which its "am I sourced" test says
