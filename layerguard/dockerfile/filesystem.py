@@ -635,15 +635,14 @@ def _replaces_links(op: Op) -> bool:
 
 def _dereferences(op: Op) -> bool:
     """A chown or chgrp that changes the file a link it is given points to: without -R (whose
-    default is -P) or -h."""
+    default is -P) or -h, or with -R told to follow it (`-L`, `-H`)."""
     words = op.command.split()[1:]
     short = "".join(w[1:] for w in words if w[:1] == "-" and w[1:2] != "-")
-    return (
-        op.tool in ("chown", "chgrp")
-        and not op.recursive
-        and "h" not in short
-        and "--no-dereference" not in words
-    )
+    if op.tool not in ("chown", "chgrp"):
+        return False
+    if op.recursive:
+        return bool(set(short) & {"L", "H"})
+    return "h" not in short and "--no-dereference" not in words
 
 
 def _forget_replaced(links: dict[str, str], op: Op, entries: list[Entry], held: Known) -> None:

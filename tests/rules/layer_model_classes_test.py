@@ -25732,6 +25732,12 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown -R app /usr/local/bin/entrypoint.sh\n",
         [(4, "LG004")],
     ),
+    # (and chown -R told to follow links, -L or -H, changes the tree a link given points to)
+    (
+        "FROM debian:12\nADD hadoop-2.7.3.tar.gz /\nRUN ln -s /hadoop-2.7.3 /hadoop\n"
+        "RUN useradd hdfs && chown -R -L hdfs /hadoop\nRUN chown -R hdfs /hadoop\n",
+        [(4, "LG004")],
+    ),
     # rustlang/rust, rust-lang's nightly image, is built from the rust image's Dockerfiles
     (
         "FROM rustlang/rust:nightly\nRUN useradd -m dev"
