@@ -784,16 +784,20 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
 
 def _named_texts(said: str, copied: Mapping[str, str], context: str | None) -> tuple[str, ...]:
     """The text of each file an earlier COPY brought from the build context that `said` names
-    by its file name, and of those these name in turn."""
+    by its file name (a whole name: not `start` in `bin/start-prod`), and of those these name in
+    turn, less comments and what they only print; foreman's Procfile where `foreman start`
+    names none."""
     out: dict[str, str] = {}
     if context is None:
         return ()
+    if _FOREMAN.search(said) and " -f" not in said:
+        said += " Procfile"
     for _ in range(3) if said else ():
         found = {
-            path: text
+            path: _commands_only(text)
             for path, file in copied.items()
             if path not in out
-            and posixpath.basename(path) in said
+            and re.search(rf"(?<![\w.-]){re.escape(posixpath.basename(path))}(?![\w.-])", said)
             and (text := _text(os.path.join(context, file))) is not None
         }
         if not found:
@@ -801,6 +805,15 @@ def _named_texts(said: str, copied: Mapping[str, str], context: str | None) -> t
         out.update(found)
         said = "\n".join(found.values())
     return tuple(out.values())
+
+
+_FOREMAN = re.compile(r"\bforeman\W+start\b")
+# A line that only prints or comments (`echo "run 'mvn package' first"`, `# built by mvn`)
+_SAID_ONLY = re.compile(r"\s*(?:#|echo\b|printf\b|>&2 echo\b)")
+
+
+def _commands_only(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not _SAID_ONLY.match(line))
 
 
 def _text(where: str) -> str | None:

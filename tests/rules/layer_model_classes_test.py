@@ -25890,6 +25890,16 @@ def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> No
         "ef": ("CMD ./start.sh", "start.sh", "#!/bin/sh\ndotnet ef database update\n"),
         "procfile": ("CMD foreman start -f Procfile.dev", "Procfile.dev", "web: dotnet watch\n"),
         "built": ('ENTRYPOINT ["/src/start.sh"]', "start.sh", "#!/bin/sh\nexec dotnet app.dll\n"),
+        # (a name inside another's is not it; what a script only says or prints is not run;
+        # foreman with no -f reads ./Procfile)
+        "another": ('CMD ["/src/start-prod"]', "start", "#!/bin/sh\ndotnet run\n"),
+        "said": (
+            'ENTRYPOINT ["/src/start.sh"]',
+            "start.sh",
+            "#!/bin/sh\n# built by dotnet build\necho 'run dotnet build first'\n"
+            "exec dotnet app.dll\n",
+        ),
+        "foreman": ('CMD ["foreman", "start"]', "Procfile", "web: dotnet run\n"),
     }
     files = {}
     for case, (start, name, script) in cases.items():
@@ -25901,7 +25911,7 @@ def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> No
         files[f"{case}/app.csproj"] = "<Project />\n"
     findings = lint_files(files)
     cached = {f.file.split("/")[-2] for f in findings if f.rule == "LG005"}
-    assert cached == {"built"}
+    assert cached == {"built", "another", "said"}
 
 
 def test_a_sourced_library_runs_only_the_functions_called(lint_files: Lint) -> None:
