@@ -793,11 +793,12 @@ def _named_texts(said: str, copied: Mapping[str, str], context: str | None) -> t
     if _FOREMAN.search(said) and " -f" not in said:
         said += " Procfile"
     for _ in range(3) if said else ():
+        names = set(_NAME.findall(said))
         found = {
             path: _commands_only(text)
             for path, file in copied.items()
             if path not in out
-            and re.search(rf"(?<![\w.-]){re.escape(posixpath.basename(path))}(?![\w.-])", said)
+            and posixpath.basename(path) in names
             and (text := _text(os.path.join(context, file))) is not None
         }
         if not found:
@@ -808,6 +809,7 @@ def _named_texts(said: str, copied: Mapping[str, str], context: str | None) -> t
 
 
 _FOREMAN = re.compile(r"\bforeman\W+start\b")
+_NAME = re.compile(r"[\w.-]+")  # (a file's name as a command line spells it)
 # A line that only prints or comments (`echo "run 'mvn package' first"`, `# built by mvn`)
 _SAID_ONLY = re.compile(r"\s*(?:#|echo\b|printf\b|>&2 echo\b)")
 
