@@ -3786,6 +3786,12 @@ def known(image: ImageRef | None) -> Known:
         # Java 21's, which came to bookworm)
         or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)
     )
+    if manager == "apt":
+        # (Debian's passwd gives uid 33, www-data, and 65534, nobody, their homes: `USER 33`
+        # runs with HOME=/var/www)
+        homes += tuple(
+            u for u in (("33", "/var/www"), ("65534", "/nonexistent")) if u[0] not in dict(homes)
+        )
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),

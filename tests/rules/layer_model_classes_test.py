@@ -25778,6 +25778,8 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY composer.json .\nRUN composer install\n",
         [],
     ),
+    # (uid 33 is www-data in Debian's passwd, its home /var/www)
+    ("FROM php:8.2-apache\nCOPY composer.json .\nUSER 33\nRUN composer install\n", []),
     # a shallow clone holds its tip's commit alone: a reset or checkout of another version in
     # a build that works checks out that one, unless a fetch since brought another
     (
