@@ -179,6 +179,7 @@ class Graph:
         source = self._sources[key]
         own: list[Step] = []
         copied: dict[str, str] = {}  # image path -> the build context's file it holds
+        carried: dict[str, str] = {}  # (and those a COPY --from brought from a stage's copy)
         stage_files: dict[int, tuple[tuple[CopyWrite, int], ...]] = {}  # (by stage, with order)
         model = self.model(key)
         context = _real_context(model, source.context, source.declared)
@@ -390,10 +391,11 @@ class Graph:
                     dirs.update(posixpath.dirname(w.path) for w in writes
                                 if not (w.tree or is_glob(w.path)))  # fmt: skip
                     copied.update((w.path, w.file) for w in writes if w.file and not w.origin)
+                    carried.update((w.path, w.file) for w in writes if w.file and w.origin)
                     renamed.update((w.path, n) for w in writes if (n := _saved_as(w)))
                     own.append(Step(source.display, source.image, instr, False, None, writes))
         self._steps[key] = inherited + tuple(own)
-        self._started[key] = _named_texts(model.start_command, copied, context)
+        self._started[key] = _named_texts(model.start_command, {**carried, **copied}, context)
         return self._steps[key]
 
 

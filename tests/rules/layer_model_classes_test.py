@@ -25911,6 +25911,15 @@ def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> No
         )
         files[f"{case}/{name}"] = script
         files[f"{case}/app.csproj"] = "<Project />\n"
+    # (and one a stage copied from the context, which COPY --from brings)
+    files["stage/Dockerfile"] = (
+        "FROM alpine:3.19 AS scripts\nCOPY scripts/ /scripts/\n"
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY app.csproj .\n"
+        "RUN dotnet restore\nCOPY --from=scripts /scripts/start.sh /usr/local/bin/start.sh\n"
+        'CMD ["start.sh"]\n'
+    )
+    files["stage/scripts/start.sh"] = "#!/bin/sh\ndotnet run\n"
+    files["stage/app.csproj"] = "<Project />\n"
     findings = lint_files(files)
     cached = {f.file.split("/")[-2] for f in findings if f.rule == "LG005"}
     assert cached == {"built", "another", "said"}
