@@ -3792,6 +3792,9 @@ def known(image: ImageRef | None) -> Known:
         homes += tuple(
             u for u in (("33", "/var/www"), ("65534", "/nonexistent")) if u[0] not in dict(homes)
         )
+    elif manager == "apk":
+        # (and Alpine's gives nobody /, root's: `USER nobody` runs with HOME=/)
+        homes += tuple(u for u in (("nobody", "/"), ("65534", "/")) if u[0] not in dict(homes))
     return Known(
         DISTRIBUTION_TREES + trees, files, docs, minimal, env, workdir, debian, fixed, homes,
         weighty, packages, manager, old_pip, user, _DEFAULT_GEMS if ruby else frozenset(),

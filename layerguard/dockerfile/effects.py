@@ -9070,7 +9070,11 @@ _GO_VALUE_OPTIONS = frozenset(
 
 
 def _go_build_cache(variables: Mapping[str, str]) -> str:
-    """Where go keeps its build cache: GOCACHE, or ~/.cache/go-build."""
+    """Where go keeps its build cache: GOCACHE, or go-build in XDG_CACHE_HOME (Go's user cache
+    directory), or ~/.cache/go-build."""
+    xdg = variables.get("XDG_CACHE_HOME", "")
+    if xdg.startswith("/") and "$" not in xdg:
+        return variables.get("GOCACHE") or xdg.rstrip("/") + "/go-build"
     return variables.get("GOCACHE") or home_path("~/.cache/go-build")
 
 

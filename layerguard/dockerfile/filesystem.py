@@ -2537,7 +2537,12 @@ def _run(
         if op.role == CACHE and op.family == "go" and _go_subcommand(op) in _GO_COMMANDS:
             gets = _go_subcommand(op) == "get"
             home = step.run.home or step.instr.env.get("HOME") or "/root"
-            cache = step.instr.env.get("GOCACHE") or home.rstrip("/") + "/.cache/go-build"
+            xdg = step.instr.env.get("XDG_CACHE_HOME", "")
+            cache = step.instr.env.get("GOCACHE") or (
+                xdg.rstrip("/") + "/go-build"
+                if xdg.startswith("/") and "$" not in xdg
+                else home.rstrip("/") + "/.cache/go-build"
+            )
             # (none where a cache mount takes the build cache)
             kept_cache = () if _under_a_cache_mount(cache, step) else (cache,)
             if _gopath_mode(op, held, step, live):

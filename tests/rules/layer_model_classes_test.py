@@ -25778,8 +25778,19 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY composer.json .\nRUN composer install\n",
         [],
     ),
-    # (uid 33 is www-data in Debian's passwd, its home /var/www)
+    # (uid 33 is www-data in Debian's passwd, its home /var/www; Alpine's nobody has /, root's)
     ("FROM php:8.2-apache\nCOPY composer.json .\nUSER 33\nRUN composer install\n", []),
+    (
+        "FROM python:3.12-alpine\nRUN python -m venv /opt/v && chown -R nobody /opt/v\n"
+        "USER nobody\nRUN /opt/v/bin/pip install flask\n",
+        [],
+    ),
+    # (Go's build cache is in XDG_CACHE_HOME where it is set, a user's home aside)
+    (
+        "FROM golang:1.22-alpine\nUSER nobody\nENV XDG_CACHE_HOME=/tmp/.cache GOPATH=/tmp/go\n"
+        "WORKDIR /tmp/src\nCOPY . .\nRUN go build -o /tmp/app .\n",
+        [(6, "LG005")],
+    ),
     # a shallow clone holds its tip's commit alone: a reset or checkout of another version in
     # a build that works checks out that one, unless a fetch since brought another
     (
