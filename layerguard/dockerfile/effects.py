@@ -7418,7 +7418,7 @@ def _package_ops(
             yield Op(WRITE, tool, (checkouts,), text, DIR, EMPTY)
         if family == "go" and subcommand(words) in GO_BUILDS:
             # a build fills the build cache too (GOCACHE), beside the modules it downloads
-            built = _go_build_cache(variables)
+            built = go_build_cache(variables)
             if built.startswith("/") and built != where[0]:
                 yield Op(WRITE, tool, (built,), text, TREE, HEAVY, CACHE, family)
     if tool == "gradlew" and not elsewhere and where and where[0].endswith("/caches"):
@@ -7451,7 +7451,7 @@ def _package_ops(
         kept = family in ("pacman", "portage")
         removed = where[:1] if kept else where
         if family == "go":  # (`-modcache` empties the modules alone, `-cache` the build cache)
-            built = _go_build_cache(variables)
+            built = go_build_cache(variables)
             removed = tuple(
                 p for p, f in ((where[0], "-modcache"), (built, "-cache")) if f in words
             )
@@ -8203,7 +8203,7 @@ def _tlmgr_reads_the_repository(words: tuple[str, ...]) -> bool:
     if {"--usermode", "--only-installed", "--file"} & set(words):
         return False
     given = _option_value(words, "", "--repository") or _option_value(words, "", "-repository")
-    if given is not None and not _NETWORK.match(given) and given != "ctan":
+    if given is not None and not tlmgr_network(given):
         return False
     return (
         action in ("install", "update", "info", "list", "candidates")
@@ -8214,7 +8214,14 @@ def _tlmgr_reads_the_repository(words: tuple[str, ...]) -> bool:
 
 # tlmgr's global options that take a value (`tlmgr --repository URL install x`)
 _TLMGR_VALUES = frozenset({"--repository", "-repository", "--location", "--pin-file"})
-_NETWORK = re.compile(r"(?:https?|ftp)://")
+
+
+def tlmgr_network(location: str) -> bool:
+    """A tlmgr repository location on the network (or CTAN's alias), of which it keeps a copy."""
+    return _NETWORK.match(location.strip("\"'")) is not None
+
+
+_NETWORK = re.compile(r"(?:https?|ftp)://|ctan$")
 
 
 def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:
@@ -9069,13 +9076,15 @@ _GO_VALUE_OPTIONS = frozenset(
 )
 
 
-def _go_build_cache(variables: Mapping[str, str]) -> str:
+def go_build_cache(variables: Mapping[str, str], home: str = "") -> str:
     """Where go keeps its build cache: GOCACHE, or go-build in XDG_CACHE_HOME (Go's user cache
-    directory), or ~/.cache/go-build."""
+    directory), or .cache/go-build in `home` (the user's, `~`, when not given)."""
     xdg = variables.get("XDG_CACHE_HOME", "")
+    if variables.get("GOCACHE"):
+        return variables["GOCACHE"]
     if xdg.startswith("/") and "$" not in xdg:
-        return variables.get("GOCACHE") or xdg.rstrip("/") + "/go-build"
-    return variables.get("GOCACHE") or home_path("~/.cache/go-build")
+        return xdg.rstrip("/") + "/go-build"
+    return home.rstrip("/") + "/.cache/go-build" if home else home_path("~/.cache/go-build")
 
 
 def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:

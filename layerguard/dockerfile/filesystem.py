@@ -100,6 +100,7 @@ from layerguard.dockerfile.effects import (
     covers,
     exports,
     find_roots,
+    go_build_cache,
     home_path,
     in_a_bin_dir,
     inside,
@@ -120,6 +121,7 @@ from layerguard.dockerfile.effects import (
     stack_scope,
     subcommand,
     switches_user,
+    tlmgr_network,
     tool_and_args,
     wget_there,
     yarn_cwd,
@@ -1888,7 +1890,7 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
         named = "texlive.tlpdb" in step.instr.node.original
         for op in step.run.ops if step.run is not None else ():
             if op.tool == "tlmgr" and (option := _TLMGR_REPOSITORY.search(op.command)):
-                local = not _TLMGR_NETWORK.match(option[1])
+                local = not tlmgr_network(option[1])
             if op.kind == REMOVE:
                 there = {d for d in there if not any(path_overlaps(p, d) for p in op.paths)}
                 fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
@@ -1908,9 +1910,8 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 _WRAPPER_DISTS = "/wrapper/dists"
-# `tlmgr option repository LOCATION`, and a location on the network (or CTAN's alias)
+# `tlmgr option repository LOCATION`: where the later tlmgr commands read the packages
 _TLMGR_REPOSITORY = re.compile(r"\boption\s+(?:repository|location)\s+(\S+)")
-_TLMGR_NETWORK = re.compile(r"[\"']?(?:(?:https?|ftp)://|ctan\b)")
 
 
 def _homes_not_theirs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -2537,12 +2538,7 @@ def _run(
         if op.role == CACHE and op.family == "go" and _go_subcommand(op) in _GO_COMMANDS:
             gets = _go_subcommand(op) == "get"
             home = step.run.home or step.instr.env.get("HOME") or "/root"
-            xdg = step.instr.env.get("XDG_CACHE_HOME", "")
-            cache = step.instr.env.get("GOCACHE") or (
-                xdg.rstrip("/") + "/go-build"
-                if xdg.startswith("/") and "$" not in xdg
-                else home.rstrip("/") + "/.cache/go-build"
-            )
+            cache = go_build_cache(step.instr.env, home)
             # (none where a cache mount takes the build cache)
             kept_cache = () if _under_a_cache_mount(cache, step) else (cache,)
             if _gopath_mode(op, held, step, live):
