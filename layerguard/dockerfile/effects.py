@@ -1039,6 +1039,9 @@ class Op(NamedTuple):
     # An npm install that left the development dependencies out (`npm ci --omit=dev`,
     # NODE_ENV=production): a later `npm prune --production` finds nothing to remove
     lean: bool = False
+    # For an op made blind by the programs the model does not read that ran before it in its
+    # RUN: where they ran or were pointed ("/" for anywhere); none when that is not known
+    unread_at: tuple[str, ...] = ()
 
 
 class RunEffects(NamedTuple):
@@ -1055,6 +1058,32 @@ class RunEffects(NamedTuple):
     # (image path, the name in its address) of each file it downloaded under another name, or
     # the address of a vendor's install script it saved (`deb.nodesource.com/setup`)
     fetched: tuple[tuple[str, str], ...] = ()
+
+
+_ABSOLUTE_IN_A_WORD = re.compile(r"(?:^|[=:,])(/[^\s:;,'\"=]*)")
+
+
+def _pointed_at(command: Command) -> set[str]:
+    """Where a program the model does not read may write: the directory it ran in, its own
+    tree when run by its path, and every path its words name ("/" for one not known: no
+    working directory, a variable not expanded)."""
+    cwd = command.cwd or "/"
+    at = {cwd}
+    for i, word in enumerate(command.words):
+        if "$" in word or "`" in word:
+            return {"/"}
+        named = [m.group(1) for m in _ABSOLUTE_IN_A_WORD.finditer(word)]
+        if not named and "/" in word and not word.startswith("-"):
+            named = [word]  # (relative to where it ran: `../app/config.ini`)
+        for n in named:
+            where = resolve_path(n, cwd) or "/"
+            if i == 0:
+                # (a program in a bin directory writes its tree: `/opt/tomcat/bin/catalina.sh`)
+                where = posixpath.dirname(where)
+                if posixpath.basename(where) in ("bin", "sbin"):
+                    where = posixpath.dirname(where)
+            at.add(where or "/")
+    return at
 
 
 def run_scripts(instr: Instruction) -> list[str]:
@@ -1348,6 +1377,7 @@ def _run_effects(
     ops: list[Op] = []
     files: list[str] = []
     blind = False
+    unread_at: set[str] = set()  # where the programs that made it blind ran or were pointed
     service_state: set[str] = set()  # where the services this RUN started keep their state
     ran: set[str] = set()  # the scripts not written here that this RUN ran, by their paths
     generated = False  # an interpreter ran, which may have written the scripts run after it
@@ -1644,7 +1674,10 @@ def _run_effects(
             # (a service or a database client run before writes its state and logs alone:
             # `service apache2 restart && rm /var/www/html/index.html` removes the base's page)
             unsure = blind or any(covers(d, p) for d in service_state for p in op.paths)
-            ops.append(op._replace(blind=True) if unsure and not ran_inside else op)
+            if unsure and not ran_inside:
+                at = () if op.blind else tuple(sorted(unread_at | service_state))
+                op = op._replace(blind=True, unread_at=at)
+            ops.append(op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)
                 spoken = _SUBSTITUTION.sub("$_", op.command).split()
@@ -1717,6 +1750,7 @@ def _run_effects(
                 service_state.update(state)
             else:
                 blind = True
+                unread_at.update(_pointed_at(command))
             ran_word = (
                 next((w for w in words[1:] if not w.startswith("-")), "")
                 if posixpath.basename(tool) in INTERPRETERS

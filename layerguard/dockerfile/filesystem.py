@@ -593,6 +593,25 @@ def _argued(op: Op) -> tuple[str, ...]:
 _PLAIN_NAME = re.compile(r"[\w./-]+")
 
 
+# Where installers and builds put what they make: a tree copied there may be theirs too
+_INSTALLED_TREES = ("/etc", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/var/lib", "/var/cache")
+
+
+def _beyond_the_unread(path: str, entry: Entry, op: Op) -> bool:
+    """`path` lies in an application's tree the build context gave, where none of the programs
+    the model does not read that ran before `op` in its RUN ran or was pointed: the copy's
+    file, whatever they made elsewhere (`COPY ./filerun /filerun`, then `cd /tmp/vips &&
+    ./configure && make install && chmod +x /filerun/entrypoint.sh`)."""
+    return (
+        entry.copied
+        and not entry.staged
+        and bool(op.unread_at)
+        and entry.path not in STANDARD_DIRS
+        and not any(covers(t, entry.path) for t in _INSTALLED_TREES)
+        and not any(covers(d, path) or inside(d, entry.path) for d in op.unread_at)
+    )
+
+
 def _ran_in(op: Op) -> tuple[str, ...]:
     """The directory a program the model does not read ran in, which it may write to (not a
     shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
@@ -3900,7 +3919,8 @@ def _reach(
                 and posixpath.dirname(path) == entry.path.rstrip("/")
                 and fnmatch.fnmatchcase(".git", posixpath.basename(path))
             )
-            if (made_here or op.blind or touches or unsure) and not git:
+            blind = op.blind and not _beyond_the_unread(path, entry, op)
+            if (made_here or blind or touches or unsure) and not git:
                 # (what an extraction left below its top may be empty directories, where a
                 # copied tree holds the files the build context or stage had there, and mv
                 # fails unless one is)

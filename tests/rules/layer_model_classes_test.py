@@ -25894,6 +25894,36 @@ def test_the_classes_of_the_sixty_ninth_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
+    # a program not read that ran elsewhere in the RUN (`./autogen.sh` in /tmp/vips) makes
+    # nothing in an application's tree the build context gave: the copy's files are moved and
+    # re-moded
+    (
+        "FROM php:8.1-apache\nCOPY ./filerun /filerun\nRUN cd /tmp/vips && ./autogen.sh"
+        " && mv /filerun/opt.ini /usr/local/etc/php/conf.d/ && chmod +x /filerun/entrypoint.sh\n",
+        [(3, "LG003"), (3, "LG004")],
+    ),
+    # (not where such a program ran, or a path it was given, or a tree of the system's)
+    (
+        "FROM php:8.1-apache\nCOPY ./filerun /filerun\nRUN cd /filerun && ./build.sh"
+        " && chmod +x /filerun/entrypoint.sh\n"
+        "RUN /opt/gen/make-conf --out=/filerun/app.ini && chmod 600 /filerun/app.ini\n"
+        "RUN cd /tmp && ./gen $TARGET && chmod +x /filerun/run.sh\n"
+        "COPY etc /etc/app\nRUN cd /tmp && ./setup.sh && chmod 600 /etc/app/app.conf\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTIETH)
+def test_the_classes_of_the_seventieth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> None:
     # a start command that runs a script of the build context reads the caches the script's
     # build tools read (`dotnet run`, `dotnet ef`, a Procfile's `dotnet watch`); not one whose
