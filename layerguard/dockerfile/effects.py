@@ -1096,7 +1096,8 @@ def run_scripts(instr: Instruction) -> list[str]:
         return [" ".join(_quote(a) for a in argv)] if argv else []
     line = node.args[0] if node.args else ""
     scripts = []
-    words = line.split()
+    # (a heredoc's word may hold blanks after its `<<`, as BuildKit reads it: `RUN << EOF`)
+    words = _HEREDOC_BLANKS.sub(r"\1", line).split()
     heredoc_names = {f"<<{h.name}" for h in node.heredocs} | {f"<<-{h.name}" for h in node.heredocs}
     only_heredocs = bool(words) and all(_is_heredoc_word(w, heredoc_names) for w in words)
     # (the heredoc may come first, as the shell's input: `RUN <<EOF bash -ex`)
@@ -1216,6 +1217,9 @@ _WRAPPED = frozenset(
 def _unescaped(text: str) -> str:
     """`text` with the escapes echo (dash's) and printf read as characters: `\\n`, `\\t`."""
     return re.sub(r"\\([nt\\])", lambda m: {"n": "\n", "t": "\t", "\\": "\\"}[m[1]], text)
+
+
+_HEREDOC_BLANKS = re.compile(r"(<<-?)[\t ]+")
 
 
 def _is_heredoc_word(word: str, names: set[str]) -> bool:

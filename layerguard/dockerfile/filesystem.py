@@ -785,13 +785,20 @@ _NVM_VERSION = re.compile(r"(?:nvm-sh|creationix)?/nvm/v?(\d+)\.(\d+)\.(\d+)/ins
 _NVM_VERSION_VARIABLE = re.compile(r"/nvm/\$\{?(\w+)\}?/install\.sh")
 
 
-def _old_go(env: Mapping[str, str]) -> bool:
+def _old_go(env: Mapping[str, str], earlier: str = "") -> bool:
     """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
-    golang image's `GOLANG_VERSION`), or the Software Collection on PATH (go-toolset-7 is Go
-    1.8), predates Go's caches."""
+    golang image's `GOLANG_VERSION`), by the release archive it fetched last (`.../golang/
+    go1.8.3.linux-amd64.tar.gz`), or the Software Collection on PATH (go-toolset-7 is Go 1.8),
+    predates Go's caches."""
     if "/go-toolset-7/" in env.get("PATH", ""):
         return True
+    fetched = _GO_RELEASE.findall(earlier)
+    if fetched:
+        return bool(OLD_GO.match(fetched[-1]))
     return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
+
+
+_GO_RELEASE = re.compile(r"/go(\d+\.\d+(?:\.\d+)?)\.linux-\w+\.tar\.gz")
 
 
 def _old_packaged_go(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -2552,7 +2559,11 @@ def _run(
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):
             continue  # (nvm before v0.32.0 removes each tarball once it has unpacked it)
-        if op.role == CACHE and op.family == "go" and (held.old_go or _old_go(step.instr.env)):
+        if (
+            op.role == CACHE
+            and op.family == "go"
+            and (held.old_go or _old_go(step.instr.env, earlier))
+        ):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.role == CACHE and op.family == "go" and _go_subcommand(op) in _GO_COMMANDS:
             gets = _go_subcommand(op) == "get"

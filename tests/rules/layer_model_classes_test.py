@@ -25912,6 +25912,22 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY etc /etc/app\nRUN cd /tmp && ./setup.sh && chmod 600 /etc/app/app.conf\n",
         [],
     ),
+    # Go before 1.10 keeps no build cache, by the release archive the build fetched last
+    (
+        "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
+        "go1.8.3.linux-amd64.tar.gz | tar -C /usr/local -xzf -\nENV PATH /usr/local/go/bin:$PATH\n"
+        "RUN go get github.com/mailhog/mhsendmail\n"
+        "RUN curl -Lsf https://go.dev/dl/go1.21.5.linux-amd64.tar.gz | tar -C /usr/local -xzf -\n"
+        "RUN go install github.com/mailhog/mhsendmail@latest\n",
+        [(6, "LG005")],
+    ),
+    # a heredoc run as the script may have blanks after its `<<` (`RUN << EOF`), as BuildKit
+    # reads it
+    (
+        "FROM ubuntu:22.04\nRUN << EOF\n    apt-get update\n    apt-get install -y python3-pip\n"
+        "EOF\nRUN << 'EOF' bash -ex\npip3 install flask\nEOF\n",
+        [(2, "LG005"), (6, "LG005")],
+    ),
 ]
 
 
