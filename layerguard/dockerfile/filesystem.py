@@ -3644,7 +3644,12 @@ def _reach(
         if entry.role == INSTALL:
             # Packages land all over these trees: a path inside one may be theirs.
             # (A file of its own in /etc, `chmod 644 /etc/percona-server.cnf`, is one too.)
-            own_file = op.kind == CHOWN and path.startswith("/etc/") and _a_file(path, op)
+            # (and one moved by its name, which mv fails without: `mv /etc/davical/config.php
+            # /etc/davical/config_dflt.php` after `apt-get install davical`)
+            moved_file = moves and op.kind == REMOVE and names_a_file(path) and not is_glob(path)
+            own_file = (
+                (op.kind == CHOWN or moved_file) and path.startswith("/etc/") and _a_file(path, op)
+            )
             # (a link to another build of a program, made over the one a distribution package
             # installed, never a directory: `ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland`
             # after `apt-get install xwayland`; not a name a link adds, `ln -s /usr/bin/batcat
@@ -3694,7 +3699,9 @@ def _reach(
                     # (nor a file the package is known to ship, named: it was there before
                     # whatever ran first, `rm -f index.lighttpd.html` after a download)
                     and not (
-                        made_here or (op.blind and not (linked or path in _shipped(entry))) or moves
+                        made_here
+                        or (op.blind and not (linked or path in _shipped(entry)))
+                        or (moves and not own_file)
                     )
                     and _installed_under(
                         path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine

@@ -25912,6 +25912,16 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY etc /etc/app\nRUN cd /tmp && ./setup.sh && chmod 600 /etc/app/app.conf\n",
         [],
     ),
+    # a file by name in the /etc directory of a package an earlier layer installed, moved
+    # aside: mv fails unless it is there, and the install wrote it (not a directory's name,
+    # nor below a directory no package of the install is named for)
+    (
+        "FROM debian:11\nRUN apt-get update && apt-get install -y davical curl"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN mv /etc/davical/config.php /etc/davical/config_dflt.php\n"
+        "RUN mv /etc/davical/conf.d /etc/davical/conf.d.old\nRUN mv /etc/app/app.conf /tmp/\n",
+        [(3, "LG003")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
