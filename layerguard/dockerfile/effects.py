@@ -9177,13 +9177,15 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         # (`-a`, `-afy`, `-ya`: short options run together. The tarballs, the packages
         # unpacked beside them and the channels' index are the cache: `-tipsy`; `-t` alone
         # leaves the unpacked packages, `-p` alone the tarballs, `-tp` the index; and
-        # `--force-pkgs-dirs` removes the package directories whole.)
+        # `--force-pkgs-dirs`, `-f`, removes the package directories whole.)
         if sub != "clean":
             return False
         letters = {c for w in words if w[:1] == "-" and w[1:].isalpha() for c in w[1:]}
         letters |= {w[2] for w in words if w in ("--all", "--packages", "--tarballs")}
         letters |= {"i"} if "--index-cache" in words else set()
-        return "a" in letters or {"p", "t", "i"} <= letters or "--force-pkgs-dirs" in words
+        return (
+            bool({"a", "f"} & letters) or {"p", "t", "i"} <= letters or "--force-pkgs-dirs" in words
+        )
     if family == "composer":
         return _composer_command(words) in ("clear-cache", "clearcache", "cc")
     if family == "go":

@@ -25922,6 +25922,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mv /etc/davical/conf.d /etc/davical/conf.d.old\nRUN mv /etc/app/app.conf /tmp/\n",
         [(3, "LG003")],
     ),
+    # conda's and micromamba's `clean -f` (--force-pkgs-dirs) removes the package directories
+    # whole; `-t` alone leaves the unpacked packages
+    (
+        "FROM mambaorg/micromamba:1.5\nRUN micromamba install -y -n base python=3.11"
+        " && micromamba clean -q -y -i -t -l -f\n"
+        "RUN micromamba install -y -n base numpy && micromamba clean -y -t\n",
+        [(3, "LG005")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
