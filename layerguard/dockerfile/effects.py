@@ -5059,6 +5059,10 @@ def _ops(
         into = _option_value(words, "-t", "--target-directory")
         if into:
             operands = [*(o for o in operands if o != into), into.rstrip("/") + "/"]
+        elif len(operands) == 1:
+            # (a target alone: the link lands in the working directory, by the target's name,
+            # `ln -s /usr/bin/chromedriver`)
+            operands = [*operands, "./"]
         link = _paths(operands[-1:], command)
         forced = any(w == "--force" or (w[:1] == "-" and w[1:2] != "-" and "f" in w) for w in words)
         # (into a directory, `ln -sf /data/config.json .`, `ln -sf x /etc/app/`, the link lands

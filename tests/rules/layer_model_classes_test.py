@@ -25930,6 +25930,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN micromamba install -y -n base numpy && micromamba clean -y -t\n",
         [(3, "LG005")],
     ),
+    # `ln -s TARGET` alone makes the link in the working directory, by the target's name: it
+    # writes nothing at the target, whose chmod after it re-modes the file unzip put there
+    (
+        "FROM debian:12\nWORKDIR /home/app\nRUN wget -q https://x/chromedriver_linux64.zip"
+        " -O /tmp/c.zip && unzip /tmp/c.zip -d /usr/bin/ && rm /tmp/c.zip\n"
+        "RUN ln -s /usr/bin/chromedriver && chmod 777 /usr/bin/chromedriver\n",
+        [(4, "LG004")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
