@@ -4891,6 +4891,12 @@ def _ops(
             # (`find DIR -type f -exec chmod +x {} \; -exec sed -i ... {} \;`: each file it
             # changed is then rewritten in place, in this layer whole)
             yield Op(WRITE, "find", _paths(find_roots(words), command), text, TREE, UNKNOWN, EDITED)
+    elif tool == "find" and _find_execs(words, ("touch",)):
+        # (`find /var/lib/mysql -type f -exec touch {} \;`, the old cure for MySQL on overlayfs:
+        # each file it selects gets new times, so it is copied up whole, as a chown copies it)
+        if not all(_of_one_type(tests, "d") for tests, _ in _acting(words, ("touch",))):
+            only = _find_filter(words, ("touch",))
+            yield Op(CHOWN, "find", _paths(find_roots(words), command), text, only=only)
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]

@@ -25938,6 +25938,15 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ln -s /usr/bin/chromedriver && chmod 777 /usr/bin/chromedriver\n",
         [(4, "LG004")],
     ),
+    # `find -exec touch` gives each file it selects new times: copied up whole, as a chown
+    # would (not where it selects directories alone)
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y mysql-server"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN find /var/lib/mysql -type f -exec touch {} \\; && service mysql start\n"
+        "RUN find /var/lib/mysql -type d -exec touch {} +\n",
+        [(3, "LG004")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
