@@ -3883,7 +3883,9 @@ def _reach(
                 continue
             if _S6_DOWN.fullmatch(path):
                 continue  # (s6's `down` marker, which keeps a service from starting, is empty)
-            if _left_out_of_checkouts(path, entry):
+            # (unless the RUN ran it first, so it was there: `ADD root/ /`, then
+            # `/tmp/get_s6-overlay.sh && rm /tmp/get_s6-overlay.sh`)
+            if _left_out_of_checkouts(path, entry) and not (op.kind == REMOVE and op.file_hint):
                 continue
             if (
                 entry.unpacked

@@ -25947,6 +25947,13 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN find /var/lib/mysql -type d -exec touch {} +\n",
         [(3, "LG004")],
     ),
+    # a script the RUN ran from /tmp, removed after: it was there, so the tree the build context
+    # gave at / held it (not a name in /tmp that a copy of a checkout there may lack)
+    (
+        "FROM alpine:3.20\nADD root/ /\nRUN /tmp/get_s6-overlay.sh && rm /tmp/get_s6-overlay.sh\n"
+        "RUN rm /tmp/other.sh\n",
+        [(3, "LG003")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
