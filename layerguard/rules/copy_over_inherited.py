@@ -1037,6 +1037,9 @@ def _grown_from(
         covers(into, f) for f in left
     ):
         return True
+    # (nor /opt after a Python package manager's install, which lands there only with a
+    # Python there: `pip install pexpect` on ubuntu writes to /usr/local)
+    python_in_opt = "/opt/" in run.env.get("PATH", "")
     return any(
         (
             e.kind != DIR
@@ -1047,6 +1050,12 @@ def _grown_from(
                 not _distributed(e)
                 or any(inside(f, into) for f in package_files(e.family, e.packages))
             )
+            and not (
+                e.role == INSTALL
+                and e.path == "/opt"
+                and e.family in _PYTHON_MANAGERS
+                and not python_in_opt
+            )
         )
         or (
             _distributed(e)
@@ -1056,6 +1065,9 @@ def _grown_from(
         )
         for e in layer.entries
     )
+
+
+_PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry", "pdm"})
 
 
 def _distributed(entry: Entry) -> bool:

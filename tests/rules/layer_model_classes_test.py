@@ -25954,6 +25954,22 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm /tmp/other.sh\n",
         [(3, "LG003")],
     ),
+    # a stage's /opt copied back over the common stage's: pip on a distribution's Python put
+    # nothing there (but where a Python in /opt is the one on PATH, it did)
+    (
+        "FROM ubuntu:22.04 AS base\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir pexpect\n"
+        "FROM base AS builder\nRUN make install PREFIX=/opt\n"
+        "FROM base\nCOPY --from=builder /opt/ /opt/\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04 AS base\nENV PATH=/opt/conda/bin:$PATH\n"
+        "RUN pip install --no-cache-dir pexpect\n"
+        "FROM base AS builder\nRUN make install PREFIX=/opt\n"
+        "FROM base\nCOPY --from=builder /opt/ /opt/\n",
+        [(7, "LG002")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
