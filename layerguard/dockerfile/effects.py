@@ -4139,6 +4139,11 @@ def _a_variable(word: str) -> bool:
     return bool(re.fullmatch(r"\$(?:\{\w+\}|\w+)", word))
 
 
+def _in_cwd(names: Iterable[str], command: Command) -> tuple[str, ...]:
+    """`names` in the directory the command runs in (none where that is not known)."""
+    return tuple(resolve(n, command.cwd) for n in names) if command.cwd else ()
+
+
 def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
     return tuple(p for p in (_path(w, command) for w in words) if p is not None)
 
@@ -4859,7 +4864,10 @@ def _ops(
         if tool == "rm" and _empty_directories_only(words):
             # (`rm -df /lib/modules`: a directory only if empty, or the build fails)
             files = [f for f in files if names_a_file(f) or is_glob(f)]
-        yield Op(REMOVE, tool, _paths(files, command), text)
+        # (a variable alone where it runs: the file a download there was named by it, `wget
+        # .../${BITCOIN_TARBALL}`, then `rm ${BITCOIN_TARBALL}`, whatever its value)
+        unknown = [_BRACED.sub(r"$\1", f) for f in files if _a_variable(f)]
+        yield Op(REMOVE, tool, _paths(files, command) + _in_cwd(unknown, command), text)
     elif tool == "find" and _links_only(words) and not _find_execs(words, ("chown", "chmod")):
         pass  # (`find /usr -type l -exec test ! -e {} \; -delete`: broken links, no bytes)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):

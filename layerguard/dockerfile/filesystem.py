@@ -3524,6 +3524,11 @@ def _reach(
         live = [e for e in live if e.path == path and e.layer != BASE]
         if not live:
             return []
+    if op.tool == "rm" and _VARIABLE_NAME.fullmatch(posixpath.basename(path)):
+        # (a name a variable not known here gives, `rm $TARBALL`: only the file a layer wrote by
+        # that same name, a download of `.../$TARBALL`; not any a tree there may hold, which a
+        # mv of it moves, `mv /home/${NODE_VER} /home/node` after an unpack in /home)
+        live = [e for e in live if e.path == path]
     if op.kind == REMOVE and _a_known_link(path):
         # (an install, an unpacked tree or a virtual environment holds these as symbolic
         # links: only a layer that wrote the name itself, a COPY of the file, wrote bytes)
@@ -4532,6 +4537,7 @@ def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
 
 # The empty files that keep a directory in a repository or an archive (`.gitkeep`, Omeka's
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
+_VARIABLE_NAME = re.compile(r"\$\w+")
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
 # s6's marker that a service starts down, in a service directory of s6-overlay or s6-rc
 _S6_DOWN = re.compile(rf"/etc/{SERVICE_DIRS}/[^/]+/down")

@@ -25970,6 +25970,15 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM base\nCOPY --from=builder /opt/ /opt/\n",
         [(7, "LG002")],
     ),
+    # a download named by a variable not known here (an ARG with no default), removed by
+    # that variable alone in a later RUN: the same file, whatever its value
+    (
+        "FROM ubuntu:18.04\nWORKDIR /home/app\nARG VERSION\n"
+        "ENV TARBALL=bitcoin-${VERSION}-x86_64-linux-gnu.tar.gz\n"
+        "RUN wget https://bitcoincore.org/bin/bitcoin-core-${VERSION}/${TARBALL}\n"
+        "RUN tar -xzf ${TARBALL} && rm ${TARBALL}\nRUN rm $OTHER\n",
+        [(6, "LG003")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
