@@ -7214,6 +7214,11 @@ def _package_ops(
     if family in ("pip", "uv"):  # (a project's directory or a wheel, with its extras)
         # (`$(echo /tmp/app*.whl)[extra]`: the wildcard echo prints, for the extras to follow)
         operands = [_EXTRAS.sub("", _ECHOED.sub(r"\1", w)) for w in operands]
+        # (not the requirements files it reads, by a wildcard too: `ls /tmp/requirements*.txt |
+        # xargs -I{} pip install -r {}`)
+        read = {*_option_values(words, "-r", "--requirement")}
+        read |= {*_option_values(words, "-c", "--constraint")}
+        operands = [w for w in operands if w not in read]
     # Package files named by path: `dpkg -i x.deb`, `pip install /opt/wheels/pip-*`.
     local = [
         w

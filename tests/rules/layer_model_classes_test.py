@@ -25979,6 +25979,15 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN tar -xzf ${TARBALL} && rm ${TARBALL}\nRUN rm $OTHER\n",
         [(6, "LG003")],
     ),
+    # pip reads the requirements files `-r` names, by a wildcard too: no package file it
+    # unpacks (a wheel named so is one)
+    (
+        "FROM python:3.10\nCOPY requirements.txt plugins/requirements-*.txt /tmp/\n"
+        "RUN ls /tmp/requirements*.txt | xargs -i,, pip --no-cache-dir install -r ,,\n"
+        "COPY dist/app-1.0-py3-none-any.whl /tmp/\n"
+        "RUN pip install --no-cache-dir -r /tmp/requirements.txt /tmp/app-*.whl\n",
+        [(4, "LG006")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
