@@ -8367,9 +8367,18 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool == "yum-builddep":  # (yum-utils': it installs a package's build dependencies)
         return "yum", True, True
     if tool in _YUM:
+        if sub in ("group", "groups") and sub in words:
+            # (`dnf group install "Development Tools"`; not `dnf group remove ...`, which
+            # fetches nothing; `group list` and `group info` read the metadata)
+            inner = subcommand(words[words.index(sub) :])
+            sub = {
+                "install": "groupinstall",
+                "update": "groupupdate",
+                "upgrade": "groupupdate",
+            }.get(inner, "groupremove" if inner in ("remove", "erase") else "list")
         installs = sub in (
             *("install", "update", "upgrade", "groupinstall", "reinstall", "in", "swap"),
-            *("localinstall", "group", "groups", "builddep", "groupupdate", "groupupgrade"),
+            *("localinstall", "builddep", "groupupdate", "groupupgrade"),
             *("update-minimal", "upgrade-minimal", "install-n", "install-na", "install-nevra"),
         ) or (sub == "module" and bool(_MODULE_INSTALLS & set(words)))
         # (`dnf module enable nginx:1.22` installs nothing; it reads the repositories' metadata)

@@ -25988,6 +25988,13 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN pip install --no-cache-dir -r /tmp/requirements.txt /tmp/app-*.whl\n",
         [(4, "LG006")],
     ),
+    # `dnf group remove` fetches nothing, as `dnf remove` does not: it takes the packages the
+    # group's install put in an earlier layer; `dnf group install` fills the cache
+    (
+        "FROM almalinux:8\nRUN dnf group install -y 'Development Tools' && dnf clean all\n"
+        "RUN dnf group remove -y 'Development Tools'\nRUN dnf group install -y 'Java Platform'\n",
+        [(3, "LG003"), (4, "LG005")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
