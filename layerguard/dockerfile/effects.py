@@ -3187,10 +3187,16 @@ def _go_make(
     # (`make clean all`: one target that builds is enough; a target of another tool's module,
     # `make bash/lint readme/deps` of cloudposse's build-harness, builds no Go: `go/build`
     # does)
+    # (nor a C library's file, which cc builds: `make clean libzstd.a` in gozstd)
     return not operands or any(
-        t not in _NO_BUILD_TARGETS and ("/" not in t or t.split("/", 1)[0] in ("go", "golang"))
+        t not in _NO_BUILD_TARGETS
+        and ("/" not in t or t.split("/", 1)[0] in ("go", "golang"))
+        and not _C_ARTIFACT.search(t)
         for t in operands
     )
+
+
+_C_ARTIFACT = re.compile(r"\.(?:a|so|o|la)$")
 
 
 _COMPILERS = frozenset({"gcc", "cc", "g++", "c++", "clang", "clang++"})

@@ -25995,6 +25995,11 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN dnf group remove -y 'Development Tools'\nRUN dnf group install -y 'Java Platform'\n",
         [(3, "LG003"), (4, "LG005")],
     ),
+    # make of a C library's file in a Go project's directory builds with cc, not Go
+    (
+        "FROM golang:1.21\nWORKDIR /gozstd\nCOPY . .\nRUN make clean libzstd.a\nRUN make build\n",
+        [(5, "LG005")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
