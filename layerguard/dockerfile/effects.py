@@ -5240,7 +5240,10 @@ def _ops(
                 and posixpath.basename(operands[0]) == posixpath.basename(operands[1])
             )
         )
-        kind = FILE if one_file else TREE
+        # (a cp that does not recurse copies one file, to that name or into a directory
+        # there: `cp /opt/exe/gfzrnx_lx64 /opt/exe/gfzrnx`; it refuses a directory)
+        one_of_either = tool == "cp" and len(operands) == 2 and not _recursive_copy(words)
+        kind = FILE if one_file else EITHER if one_of_either and not is_glob(operands[0]) else TREE
         sources = operands[:-1]
         # (two or more sources: the target is a directory, or cp and mv refuse; the files
         # land by their names, when the names are files', not `example.com`'s, and no

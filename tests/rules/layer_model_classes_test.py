@@ -26000,6 +26000,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM golang:1.21\nWORKDIR /gozstd\nCOPY . .\nRUN make clean libzstd.a\nRUN make build\n",
         [(5, "LG005")],
     ),
+    # a cp that does not recurse copies a file (to that name, or into a directory there):
+    # chmod +x of that name after it re-modes the copy
+    (
+        "FROM debian:12\nCOPY vendor/gfzrnx_lx64 /etc/g/exe/\n"
+        "RUN cp /etc/g/exe/gfzrnx_lx64 /etc/g/exe/gfzrnx\nRUN chmod +x /etc/g/exe/gfzrnx\n"
+        "RUN cp -r /etc/g/exe/gfzrnx_lx64 /etc/g/exe/other\nRUN chmod +x /etc/g/exe/other\n",
+        [(4, "LG004")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
