@@ -712,6 +712,8 @@ _PATCH_VALUES = frozenset(
 _PATCH_FLAGS = "bcefElnNRstuUZT"
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
+# RARLAB's unrar and Debian's packages of it (unrar-free, unrar-nonfree's own name)
+_UNRAR = ("unrar", "unrar-free", "unrar-nonfree")
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
@@ -720,7 +722,7 @@ _MODELLED = frozenset(
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         *("truncate", "mktemp", "compileall", "openssl"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
-        *("jar", *_SEVEN_ZIP, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
+        *("jar", *_SEVEN_ZIP, *_UNRAR, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
         "rsync",
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
@@ -823,7 +825,7 @@ ARCHIVE_SUFFIXES = (
     *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
     *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
     # (a LuaRocks rock is a zip, a Ruby gem a tar)
-    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock", ".gem"),
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock", ".gem", ".rar"),
 )
 # Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
@@ -2404,7 +2406,7 @@ def links_made(op: Op) -> tuple[tuple[str, str], ...]:
     return tuple(made)
 
 
-EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP})
+EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP, *_UNRAR})
 _KEEPS_BIN = re.compile(r"apache-(?:hive|zookeeper)-")
 _FLINK_TOP = re.compile(r"^(flink-[\d.]+)-bin.*")
 _MAJOR_TOP = re.compile(r"^(glassfish|payara)-(\d+)\b.*")
@@ -5460,6 +5462,13 @@ def _ops(
         rest = [w for w in words[2:] if not w.startswith("-")]
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = next((w[2:] for w in words if w.startswith("-o")), ".")
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool in _UNRAR and subcommand(words) in ("x", "e"):
+        # (`unrar x mystic.rar [files...] [/opt/dest/]`: the destination is the last operand,
+        # ending in a slash; else where it runs)
+        rest = [w for w in words[2:] if not w.startswith("-")]
+        yield Op(UNPACK, tool, _paths(rest[:1], command), text)
+        into = rest[-1] if len(rest) > 1 and rest[-1].endswith("/") else "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool.lower().startswith("sapcar") and any(re.fullmatch(r"-x\w*", w) for w in words[1:]):
         # (SAP's archiver, by any of its download names: `SAPCAR -xvf SWPM.SAR [-R dir]`,

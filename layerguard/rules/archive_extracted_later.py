@@ -4,12 +4,12 @@
 Reports a `COPY` of a shipped stage (or an `ADD` of a URL or of a zip: `ADD` unpacks only local
 tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.xz`, `.zip`,
 `.jar`, `.deb`, `.rpm`, `.whl`, `.apk`, a LuaRocks `.rock`, a Ruby `.gem`, ...) when a later
-`RUN` extracts or installs that file (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, SAP's
-`SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip install`, `apk add`, `apt-get install ./x.deb`,
-the wheels of `pip install --find-links=/wheels`, installers that unpack what they carry: a conda
-installer, a jar run unattended (`java -jar fmw_wls.jar -silent ...`), a self-extracting `.bin`
-or `.run`, copied by that name or run unattended (install4j's `-q -varfile response.varfile`)
-...), also through a loop (`for f in /u01/*.zip`). A
+`RUN` extracts or installs that file (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, `unrar x`,
+SAP's `SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip install`, `apk add`, `apt-get install
+./x.deb`, the wheels of `pip install --find-links=/wheels`, installers that unpack what they
+carry: a conda installer, a jar run unattended (`java -jar fmw_wls.jar -silent ...`), a
+self-extracting `.bin` or `.run`, copied by that name or run unattended (install4j's `-q
+-varfile response.varfile`) ...), also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
 `dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is
 installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program

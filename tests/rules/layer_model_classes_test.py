@@ -26008,6 +26008,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cp -r /etc/g/exe/gfzrnx_lx64 /etc/g/exe/other\nRUN chmod +x /etc/g/exe/other\n",
         [(4, "LG004")],
     ),
+    # unrar (Debian's unrar-nonfree by its own name too) extracts a .rar: the archive an ADD
+    # brought ships beside what it unpacked, and its rm later hides nothing of that
+    (
+        "FROM debian:12\nWORKDIR /root\nADD http://example.com/mys112a39_l64.rar /root\n"
+        "RUN unrar-nonfree x mys112a39_l64.rar\nCOPY tools.rar /opt/\n"
+        "RUN unrar x /opt/tools.rar /opt/tools/\n",
+        [(3, "LG006"), (5, "LG006")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
