@@ -536,6 +536,14 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     # (code-server's install.sh keeps the package it downloaded, about 100 MB, to install it
     # again: `${XDG_CACHE_HOME:-~/.cache}/code-server`)
+    # (VS Code's extension downloader keeps the last 20 VSIX files it fetched, each the
+    # extension's whole package, in the user data directory)
+    "vscode": Manager(
+        ("~/.local/share/code-server/CachedExtensionVSIXs",),
+        "the extension downloads VS Code keeps (CachedExtensionVSIXs in its user data directory)",
+        "rm -rf ~/.local/share/code-server/CachedExtensionVSIXs (code's: ~/.config/Code/"
+        "CachedExtensionVSIXs) in the same RUN",
+    ),
     "code-server": Manager(
         ("~/.cache/code-server",),
         "code-server's download cache (~/.cache/code-server: the package it installed)",
@@ -4480,6 +4488,42 @@ _STACK_VALUES = _VALUE_OPTIONS["stack"] | {
 # An address without its scheme: a host name, then a path (`www.crates.io/api/v1/...`).
 _HOST_PATH = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?/[^\s$`]*$")
 _CODE_SERVER_EXTENSIONS = "/root/.local/share/code-server/extensions"
+# The user data directories of VS Code's command lines, by program: where its extension
+# downloader keeps the VSIX files it fetched (CachedExtensionVSIXs, the last 20 of them)
+_VSCODE_DATA = {
+    "code-server": "/root/.local/share/code-server",
+    "code": "/root/.config/Code",
+    "code-insiders": "/root/.config/Code - Insiders",
+    "codium": "/root/.config/VSCodium",
+    "openvscode-server": "/root/.openvscode-server/data",
+}
+
+
+def _vsix_cache(tool: str, words: tuple[str, ...], command: Command) -> str | None:
+    """Where `code-server --install-extension ms-python.python` (or `code`'s, `codium`'s,
+    OpenVSCode Server's) keeps the VSIX it downloaded from the marketplace: its user data
+    directory's CachedExtensionVSIXs; None for an install from a .vsix file alone, which
+    downloads nothing, or another command."""
+    if tool not in _VSCODE_DATA:
+        return None
+    named = [
+        w.partition("=")[2] if w.startswith("--install-extension=") else words[at + 1]
+        for at, w in enumerate(words)
+        if (w == "--install-extension" and at + 1 < len(words))
+        or w.startswith("--install-extension=")
+    ]
+    if not any(n and not n.lower().endswith(".vsix") and "/" not in n for n in named):
+        return None
+    # (VS Code's own server, by its path: `~/.vscode-server/bin/<commit>/bin/code-server`)
+    data = "/root/.vscode-server/data" if ".vscode-server/" in words[0] else _VSCODE_DATA[tool]
+    given = _option_value(words, "", "--user-data-dir") or _option_value(
+        words, "", "--server-data-dir"
+    )
+    if given:
+        data = _path(given, command) or ""
+    return posixpath.join(data, "CachedExtensionVSIXs") if data else None
+
+
 _IBM_INSTALLERS = frozenset({"installc", "imcl", "userinstc"})
 
 
@@ -4824,6 +4868,8 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
+    if (vsixs := _vsix_cache(tool, words, command)) is not None:
+        yield Op(WRITE, tool, (vsixs,), text, TREE, HEAVY, CACHE, "vscode")
     installer = _piped_installer(tool, words, piped_from, names or {}) if piped_from else None
     if piped_from is not None and installer:
         # `curl .../get-pip.py | python3 - --no-cache-dir`, `curl -L https://cpanmin.us | perl

@@ -152,7 +152,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `bench get-app` and `bench setup requirements`, which pip-install the apps, and stoQ's `stoq
   install` of a plugin, as pip; code-server's
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
-  calibre's `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`, and
+  `code-server --install-extension` (and `code`'s, `codium`'s, OpenVSCode Server's) of an
+  extension from the marketplace, whose downloader keeps the VSIX (the last 20) in the user data
+  directory's `CachedExtensionVSIXs`, calibre's `linux-installer.sh`, which keeps its tarball in
+  `/tmp/calibre-installer-cache`, and
   WebUpd8's Oracle Java installer packages (`apt-get install oracle-java8-installer`), which keep
   the JDK tarball in `/var/cache/oracle-jdk8-installer`, without removing it;
 

@@ -2576,8 +2576,9 @@ FLAGGED = [
         "FROM codercom/code-server:4.89.1\nRUN code-server --install-extension ms-python.python\n"
         "USER root\nRUN chown -R coder /home/coder/.local/share/code-server/extensions\n"
         "RUN chown -R coder /root/.local/share/code-server\n",
-        # code-server's image runs as its user coder (red team 10)
-        [(4, "LG004")],
+        # code-server's image runs as its user coder (red team 10); the VSIX it downloaded
+        # stays in its CachedExtensionVSIXs
+        [(2, "LG005"), (4, "LG004")],
         id="Y-code-server-s-image-runs-as-coder",
     ),
     pytest.param(
@@ -2588,8 +2589,8 @@ FLAGGED = [
         "USER root\nRUN chown -R root /home/coder/.local/share/code-server/extensions\n"
         "RUN chmod -R 755 /tmp/ext\nRUN chown -R 1000 /opt/cs\n",
         # code-server unpacks each extension into the user's extensions directory (held out 16),
-        # or <user-data-dir>/extensions
-        [(8, "LG004"), (9, "LG004"), (10, "LG004")],
+        # or <user-data-dir>/extensions; each keeps the VSIX it downloaded
+        [(4, "LG005"), (5, "LG005"), (6, "LG005"), (8, "LG004"), (9, "LG004"), (10, "LG004")],
         id="Y-code-server-extensions",
     ),
     pytest.param(
@@ -26015,6 +26016,17 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN unrar-nonfree x mys112a39_l64.rar\nCOPY tools.rar /opt/\n"
         "RUN unrar x /opt/tools.rar /opt/tools/\n",
         [(3, "LG006"), (5, "LG006")],
+    ),
+    # VS Code's extension downloader keeps the VSIX files it fetched from the marketplace (the
+    # last 20) in the user data directory's CachedExtensionVSIXs: code-server's, code's, one
+    # --user-data-dir names; not for an install from a .vsix file, nor one that removes them
+    (
+        "FROM codercom/code-server:4.89.1\nRUN code-server --install-extension ms-python.python\n"
+        "RUN code-server --install-extension /tmp/x.vsix\nUSER root\n"
+        "RUN code --install-extension ms-python.python"
+        " && rm -rf /root/.config/Code/CachedExtensionVSIXs\n"
+        "RUN code-server --user-data-dir /opt/cs --install-extension=redhat.java\n",
+        [(2, "LG005"), (6, "LG005")],
     ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
