@@ -301,6 +301,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
         *("/usr/lib/postgresql", "/usr/share/postgresql"),
     ),
     "continuumio/*conda3": ("/opt/conda",),
+    "pytorch/pytorch": ("/opt/conda",),  # (PyTorch's images are conda's, on PATH)
     "condaforge/mini*": ("/opt/conda",),
     "*jupyter/*-notebook": ("/opt/conda",),
     "*jupyter/*spark-notebook": ("/usr/local/spark",),
@@ -1553,12 +1554,18 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "sentry": (("PIP_NO_CACHE_DIR", "off"), ("SENTRY_CONF", "/etc/sentry")),
     _BINDER_BASE: (("HOME", "/home/main"),),
     _BITWALKER: (("HOME", "/opt/app/"),),
+    # (Gitpod's OpenVSCode Server image: its user's home is the workspace)
+    "gitpod/openvscode-server": (("HOME", "/home/workspace"),),
 }
 # The users an image's own Dockerfile added, by name and uid, and their homes: a RUN as
 # `USER 1000` on node runs with HOME=/home/node, where npm puts its cache.
 _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "node": (("node", "/home/node"), ("1000", "/home/node")),
     "codercom/code-server": (("coder", "/home/coder"), ("1000", "/home/coder")),
+    "gitpod/openvscode-server": (
+        ("openvscode-server", "/home/workspace"),
+        ("1000", "/home/workspace"),
+    ),
     f"{_DEVCONTAINERS}*": (("vscode", "/home/vscode"), ("1000", "/home/vscode")),
     "*jupyter/*-notebook": (("jovyan", "/home/jovyan"), ("1000", "/home/jovyan")),
     **dict.fromkeys(_SAGE, (("sage", "/home/sage"),)),
@@ -1591,6 +1598,7 @@ _HOMES: Mapping[str, tuple[tuple[str, str], ...]] = {
 # line of theirs (code-server's runs as coder: its extensions land in /home/coder).
 _USER: Mapping[str, str] = {
     "codercom/code-server": "coder",
+    "gitpod/openvscode-server": "openvscode-server",
     "apache/airflow": "airflow",
     **dict.fromkeys(("jenkins/agent", "jenkins/inbound-agent"), "jenkins"),
     **dict.fromkeys(_ZAP, "zap"),

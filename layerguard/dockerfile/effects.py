@@ -673,7 +673,12 @@ _LEIN_BUILDS = frozenset({"uberjar", "jar", "uberwar", "war", "compile", "javac"
 _PLAYWRIGHT_PACKAGES = frozenset({"playwright", "playwright-core", "@playwright/test"})
 # Their short spellings.
 _CACHE_SHORT = {"gem": "-i", "gradle": "-g", "suricata-update": "-D", "swupd": "-S"}
-_TOOL_CACHE = {"dnf": DNF_CACHE, "zypper": "/var/cache/zypp", "tdnf": "/var/cache/tdnf"}
+_TOOL_CACHE = {
+    "dnf": DNF_CACHE,
+    "dnf5": DNF5_CACHE,
+    "zypper": "/var/cache/zypp",
+    "tdnf": "/var/cache/tdnf",
+}
 # Environment variables that switch a manager's cache off.
 _NO_CACHE_VARS: Mapping[str, tuple[str, ...]] = {
     "pip": ("PIP_NO_CACHE_DIR",),
@@ -720,8 +725,10 @@ _PATCH_VALUES = frozenset(
 _PATCH_FLAGS = "bcefElnNRstuUZT"
 # 7-Zip's programs: p7zip's, and 7-Zip's own for Linux (7zz, its static build 7zzs).
 _SEVEN_ZIP = ("7z", "7za", "7zr", "7zz", "7zzs")
-# RARLAB's unrar and Debian's packages of it (unrar-free, unrar-nonfree's own name)
+# RARLAB's unrar and Debian's packages of it (unrar-free, unrar-nonfree's own name); The
+# Unarchiver's unar
 _UNRAR = ("unrar", "unrar-free", "unrar-nonfree")
+_UNAR_VALUES = frozenset({"-o", "-output-directory", "-p", "-password", "-e", "-encoding"})
 # Programs whose writes are modelled here, or that write nothing a later removal could mean.
 _MODELLED = frozenset(
     {
@@ -730,7 +737,19 @@ _MODELLED = frozenset(
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         *("truncate", "mktemp", "compileall", "openssl"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
-        *("jar", *_SEVEN_ZIP, *_UNRAR, "gunzip", "gzip", "xz", "bzip2", "lzma", "unxz", "bunzip2"),
+        *(
+            "jar",
+            *_SEVEN_ZIP,
+            *_UNRAR,
+            "unar",
+            "gunzip",
+            "gzip",
+            "xz",
+            "bzip2",
+            "lzma",
+            "unxz",
+            "bunzip2",
+        ),
         "rsync",
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
@@ -739,7 +758,7 @@ _MODELLED = frozenset(
         *("sleep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "uname", "sort", "head"),
         *("tail", "wc", "tr", "cut", "tee", "dd", "xargs", "gpg", "gpgconf", "command", "hash"),
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
-        *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"),
+        *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "dnf5", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
         *("bun", "pdm"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "dpkg-deb", "rpm", "apt-mark"),
@@ -824,7 +843,7 @@ _PHP_BAD_HASH = re.compile(
 PHP_SOURCE = "/usr/src/php"
 _PHP_MARK = "/.docker-delete-me"
 _APT = frozenset({"apt-get", "apt", "aptitude"})
-_YUM = frozenset({"yum", "dnf", "microdnf", "tdnf", "zypper"})
+_YUM = frozenset({"yum", "dnf", "dnf5", "microdnf", "tdnf", "zypper"})
 _PIP = frozenset({"pip", "pip3", "pip2"})
 _CONDA = frozenset({"conda", "mamba", "micromamba"})
 _NODE = frozenset({"npm", "yarn", "pnpm"})
@@ -833,7 +852,7 @@ ARCHIVE_SUFFIXES = (
     *(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz", ".tar.zst"),
     *(".zip", ".jar", ".war", ".ear", ".deb", ".rpm", ".whl", ".apk", ".gz", ".xz", ".bz2"),
     # (a LuaRocks rock is a zip, a Ruby gem a tar)
-    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock", ".gem", ".rar"),
+    *(".7z", ".zst", ".tar.lz", ".tar.lzma", ".sar", ".rock", ".gem", ".rar", ".vsix"),
 )
 # Archives ADD unpacks itself when they come from the build context (not zips, not URLs).
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
@@ -1526,6 +1545,13 @@ def _run_effects(
                 # pip run by root finds its cache in a home another user owns and turns it off
                 # (its owner check: `USER root` on a Jupyter image keeps HOME=/home/jovyan)
                 continue
+            if (
+                found.family == "vscode"
+                and found.tool in _VSCODE_DESKTOP
+                and home_of == "/root"
+                and "--user-data-dir" not in found.command
+            ):
+                continue  # (VS Code's desktop CLI run as root refuses to, without a data dir)
             op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
             if op.role == CACHE and op.family == "pip" and not as_root and _plain_sudo(command):
                 op = op._replace(by_sudo=True)
@@ -2390,6 +2416,9 @@ def links_made(op: Op) -> tuple[tuple[str, str], ...]:
         if len(targets) != len(op.paths):
             return ()
         pairs = [(link, target, True) for link, target in zip(op.paths, targets, strict=True)]
+    elif len(operands) == 1:
+        # (`ln -s /opt/drivers/geckodriver`: in the working directory, by the target's name)
+        pairs = [(op.paths[0], operands[0], False)]
     elif len(operands) == 2:
         pairs = [(op.paths[0], operands[0], operands[1].endswith("/"))]
     elif len(operands) > 2 and len(op.paths) == len(operands) - 1:
@@ -2414,7 +2443,7 @@ def links_made(op: Op) -> tuple[tuple[str, str], ...]:
     return tuple(made)
 
 
-EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP, *_UNRAR})
+EXTRACTORS = frozenset({"tar", "bsdtar", "unzip", "jar", *_SEVEN_ZIP, *_UNRAR, "unar"})
 _KEEPS_BIN = re.compile(r"apache-(?:hive|zookeeper)-")
 _FLINK_TOP = re.compile(r"^(flink-[\d.]+)-bin.*")
 _MAJOR_TOP = re.compile(r"^(glassfish|payara)-(\d+)\b.*")
@@ -3182,22 +3211,24 @@ def _go_make(
 ) -> bool:
     """`make` that builds a Go project: the project the image's WORKDIR holds (not a library
     cloned or unpacked elsewhere, `cd /tmp/zstd && make`), where Go's toolchain image set
-    GOPATH, of a Makefile the build context does not show, with a target that builds."""
+    GOPATH, of a Makefile the build context does not show or the model does not plainly read
+    (its conditionals test what a program prints), with a target that builds."""
     tool, words = tool_and_args(command)
     if tool != "make" or command.cwd is None or not {"GOPATH", "GOLANG_VERSION"} & set(env):
         return False
     if _QUESTIONS & set(words):
         return False
-    directory, path = _makefile(words, command.cwd, texts)
+    directory, _ = _makefile(words, command.cwd, texts)
     # (not a directory below it, nor GOPATH's src: a library an earlier RUN cloned there is as
     # likely)
-    if directory != workdir or path is not None:
+    if directory != workdir:
         return False
     operands = [w for w in _operands(words, _MAKE_VALUES) if "=" not in w and not w.isdigit()]
     # (`make clean all`: one target that builds is enough; a target of another tool's module,
     # `make bash/lint readme/deps` of cloudposse's build-harness, builds no Go: `go/build`
     # does)
-    # (nor a C library's file, which cc builds: `make clean libzstd.a` in gozstd)
+    # (nor a C library's file, which cc builds: `make clean libzstd.a` in gozstd; a `.so` may
+    # be a Go plugin)
     return not operands or any(
         t not in _NO_BUILD_TARGETS
         and ("/" not in t or t.split("/", 1)[0] in ("go", "golang"))
@@ -3206,7 +3237,7 @@ def _go_make(
     )
 
 
-_C_ARTIFACT = re.compile(r"\.(?:a|so|o|la)$")
+_C_ARTIFACT = re.compile(r"(?:^lib[\w.+-]*\.(?:a|la)|\.o)$")
 
 
 _COMPILERS = frozenset({"gcc", "cc", "g++", "c++", "clang", "clang++"})
@@ -4441,7 +4472,7 @@ _VALUE_OPTIONS = {
         | {"--drop-conf", "--sid-msg-map", "--sid-msg-map-2", "--threshold-in"}
     ),
     **dict.fromkeys(
-        ("yum", "dnf", "microdnf", "tdnf"),
+        ("yum", "dnf", "dnf5", "microdnf", "tdnf"),
         frozenset({"-c", "--config", "--installroot", "--releasever", "-x", "--exclude"})
         # (`dnf --enablerepo crb install ...`: a repository, not the command)
         | {"--enablerepo", "--disablerepo", "--repo", "--repoid", "--setopt", "--repofrompath"}
@@ -4499,29 +4530,50 @@ _VSCODE_DATA = {
 }
 
 
-def _vsix_cache(tool: str, words: tuple[str, ...], command: Command) -> str | None:
+# VS Code's desktop command lines (not its servers)
+_VSCODE_DESKTOP = frozenset({"code", "code-insiders", "codium"})
+# (and the variable that moves their data: code-server's XDG_DATA_HOME, the desktop CLI's
+# XDG_CONFIG_HOME)
+_VSCODE_XDG = {"code-server": "XDG_DATA_HOME", **dict.fromkeys(_VSCODE_DESKTOP, "XDG_CONFIG_HOME")}
+
+
+def _extensions_named(words: tuple[str, ...]) -> list[str]:
+    """What `--install-extension` is given, each time: a marketplace id, a .vsix file, or ''
+    where the name comes from a pipe (`xargs -n 1 code-server --install-extension`)."""
+    return [
+        w.partition("=")[2]
+        if w.startswith("--install-extension=")
+        else (words[at + 1] if at + 1 < len(words) else "")
+        for at, w in enumerate(words)
+        if w == "--install-extension" or w.startswith("--install-extension=")
+    ]
+
+
+def _vsix_cache(
+    tool: str, words: tuple[str, ...], command: Command, env: Mapping[str, str]
+) -> str | None:
     """Where `code-server --install-extension ms-python.python` (or `code`'s, `codium`'s,
     OpenVSCode Server's) keeps the VSIX it downloaded from the marketplace: its user data
-    directory's CachedExtensionVSIXs; None for an install from a .vsix file alone, which
-    downloads nothing, or another command."""
+    directory's CachedExtensionVSIXs (`--extensions-download-dir`'s where given); None for an
+    install from .vsix files alone, which downloads nothing, or another command."""
     if tool not in _VSCODE_DATA:
         return None
-    named = [
-        w.partition("=")[2] if w.startswith("--install-extension=") else words[at + 1]
-        for at, w in enumerate(words)
-        if (w == "--install-extension" and at + 1 < len(words))
-        or w.startswith("--install-extension=")
-    ]
-    if not any(n and not n.lower().endswith(".vsix") and "/" not in n for n in named):
+    named = _extensions_named(words)
+    if not any(not n.lower().endswith(".vsix") and "/" not in n for n in named):
         return None
+    if download := _option_value(words, "", "--extensions-download-dir"):
+        return _path(download, command)
     # (VS Code's own server, by its path: `~/.vscode-server/bin/<commit>/bin/code-server`)
     data = "/root/.vscode-server/data" if ".vscode-server/" in words[0] else _VSCODE_DATA[tool]
-    given = _option_value(words, "", "--user-data-dir") or _option_value(
-        words, "", "--server-data-dir"
-    )
-    if given:
+    xdg = env.get(_VSCODE_XDG.get(tool, ""), "")
+    if xdg.startswith("/"):
+        data = posixpath.join(xdg, posixpath.basename(data))
+    if given := _option_value(words, "", "--user-data-dir"):
         data = _path(given, command) or ""
-    return posixpath.join(data, "CachedExtensionVSIXs") if data else None
+    elif given := _option_value(words, "", "--server-data-dir"):
+        # (a server keeps its user data in data/ there, as in ~/.vscode-server/data)
+        data = posixpath.join(_path(given, command) or "", "data")
+    return posixpath.join(data, "CachedExtensionVSIXs") if data.startswith("/") else None
 
 
 _IBM_INSTALLERS = frozenset({"installc", "imcl", "userinstc"})
@@ -4868,8 +4920,13 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
-    if (vsixs := _vsix_cache(tool, words, command)) is not None:
+    if (vsixs := _vsix_cache(tool, words, command, env)) is not None:
         yield Op(WRITE, tool, (vsixs,), text, TREE, HEAVY, CACHE, "vscode")
+    if tool in _VSCODE_DATA and (
+        files := [n for n in _extensions_named(words) if n.lower().endswith(".vsix")]
+    ):
+        # (a VSIX is a zip the install unpacks into the extensions directory)
+        yield Op(UNPACK, tool, _paths(files, command), text)
     installer = _piped_installer(tool, words, piped_from, names or {}) if piped_from else None
     if piped_from is not None and installer:
         # `curl .../get-pip.py | python3 - --no-cache-dir`, `curl -L https://cpanmin.us | perl
@@ -4947,7 +5004,7 @@ def _ops(
             only = SETUID_PROGRAMS
         yield Op(
             CHOWN, "find", _paths(find_roots(words), command), text, only=only,
-            sets=_found_without(words),
+            sets=_found_without(words), recursive=not _roots_only(words),
         )  # fmt: skip
         if _edits_after(words):
             # (`find DIR -type f -exec chmod +x {} \; -exec sed -i ... {} \;`: each file it
@@ -4958,7 +5015,10 @@ def _ops(
         # each file it selects gets new times, so it is copied up whole, as a chown copies it)
         if not all(_of_one_type(tests, "d") for tests, _ in _acting(words, ("touch",))):
             only = _find_filter(words, ("touch",))
-            yield Op(CHOWN, "find", _paths(find_roots(words), command), text, only=only)
+            yield Op(
+                CHOWN, "find", _paths(find_roots(words), command), text,
+                recursive=not _roots_only(words), only=only,
+            )  # fmt: skip
     elif tool in ("chown", "chmod", "chgrp"):
         if tool == "chmod":
             rest = [w for w in words[1:] if not _is_chmod_option(w)]
@@ -5515,6 +5575,11 @@ def _ops(
         rest = [w for w in words[2:] if not w.startswith("-")]
         yield Op(UNPACK, tool, _paths(rest[:1], command), text)
         into = rest[-1] if len(rest) > 1 and rest[-1].endswith("/") else "."
+        yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
+    elif tool == "unar":
+        # (`unar -q -o /opt media.rar`: any archive, into -o's directory, else where it runs)
+        yield Op(UNPACK, tool, _paths(_operands(words, _UNAR_VALUES)[:1], command), text)
+        into = _option_value(words, "-o", "-output-directory") or "."
         yield Op(WRITE, tool, _paths([into], command), text, TREE, HEAVY)
     elif tool.lower().startswith("sapcar") and any(re.fullmatch(r"-x\w*", w) for w in words[1:]):
         # (SAP's archiver, by any of its download names: `SAPCAR -xvf SWPM.SAR [-R dir]`,
@@ -6990,6 +7055,13 @@ def _acting(words: tuple[str, ...], programs: tuple[str, ...]) -> list[tuple[lis
         elif word not in ("-print", "-print0", "-prune", "-quit", "-a", "-and"):
             tests.append(word)
     return out
+
+
+def _roots_only(words: tuple[str, ...]) -> bool:
+    """The find selects its roots alone, not what lies below them (`-maxdepth 0`, or `-prune`
+    with no other branch): a change there is of the directories' own entries."""
+    depth = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-maxdepth"), "")
+    return depth == "0" or ("-prune" in words and not {"-o", "-or"} & set(words))
 
 
 def _directories_only(words: tuple[str, ...]) -> bool:

@@ -785,20 +785,25 @@ _NVM_VERSION = re.compile(r"(?:nvm-sh|creationix)?/nvm/v?(\d+)\.(\d+)\.(\d+)/ins
 _NVM_VERSION_VARIABLE = re.compile(r"/nvm/\$\{?(\w+)\}?/install\.sh")
 
 
-def _old_go(env: Mapping[str, str], earlier: str = "") -> bool:
-    """The Go the build installs, by the version its variables give (`GO_VERSION=1.8.5`, the
-    golang image's `GOLANG_VERSION`), by the release archive it fetched last (`.../golang/
-    go1.8.3.linux-amd64.tar.gz`), or the Software Collection on PATH (go-toolset-7 is Go 1.8),
-    predates Go's caches."""
+def _old_go(env: Mapping[str, str], earlier: str, base_old: bool) -> bool:
+    """The Go the build runs predates Go's caches: by the release archive it fetched last
+    (`.../golang/go1.8.3.linux-amd64.tar.gz`, its version given by a variable too), which
+    stands in for the base image's (`base_old`), or by the version its variables give
+    (`GO_VERSION=1.8.5`, the golang image's `GOLANG_VERSION`), or the Software Collection on
+    PATH (go-toolset-7 is Go 1.8)."""
     if "/go-toolset-7/" in env.get("PATH", ""):
         return True
-    fetched = _GO_RELEASE.findall(earlier)
+    fetched = [
+        _VARIABLE.sub(lambda m: env.get(m[1], m[0]), v) for v in _GO_RELEASE.findall(earlier)
+    ]
     if fetched:
         return bool(OLD_GO.match(fetched[-1]))
-    return any(OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION"))
+    return base_old or any(
+        OLD_GO.match(env.get(name, "")) for name in ("GOLANG_VERSION", "GO_VERSION")
+    )
 
 
-_GO_RELEASE = re.compile(r"/go(\d+\.\d+(?:\.\d+)?)\.linux-\w+\.tar\.gz")
+_GO_RELEASE = re.compile(r"/go(\d+\.\d+(?:\.\d+)?|\$\{?\w+\}?)\.linux-\w+\.tar\.gz")
 
 
 def _old_packaged_go(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
@@ -2546,11 +2551,17 @@ def _run(
             continue  # (a go build whose modules an earlier `go mod download` fetched)
         if op.role == CACHE and _cache_write(op) in no_cache:
             continue  # (an npx whose package an install may have put there, a wrapper's Gradle)
-        if op.role == CACHE and op.kind == WRITE and op.tool in ("yum", "dnf") and yum_caches(op):
+        if (
+            op.role == CACHE
+            and op.kind == WRITE
+            and op.tool in ("yum", "dnf", "dnf5")
+            and yum_caches(op)
+        ):
             # (`yum` on Rocky Linux 9 is dnf, with dnf's cache, and dnf is dnf5 on Fedora 41 and
-            # later, with its own; one a cache mount took is gone)
+            # later, with its own, as dnf5 by its name is; one a cache mount took is gone)
             dnf = held.yum_is_dnf or op.tool == "dnf"
-            wanted = DNF5_CACHE if held.dnf5 else DNF_CACHE if dnf else YUM_CACHE
+            dnf5 = held.dnf5 or op.tool == "dnf5"
+            wanted = DNF5_CACHE if dnf5 else DNF_CACHE if dnf else YUM_CACHE
             if wanted not in op.paths:
                 continue
             # (and what reads the metadata alone, `dnf module enable`, reads it there)
@@ -2559,11 +2570,7 @@ def _run(
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):
             continue  # (nvm before v0.32.0 removes each tarball once it has unpacked it)
-        if (
-            op.role == CACHE
-            and op.family == "go"
-            and (held.old_go or _old_go(step.instr.env, earlier))
-        ):
+        if op.role == CACHE and op.family == "go" and _old_go(step.instr.env, earlier, held.old_go):
             continue  # (Go before 1.10 keeps no cache: `go get` fills GOPATH's sources)
         if op.role == CACHE and op.family == "go" and _go_subcommand(op) in _GO_COMMANDS:
             gets = _go_subcommand(op) == "get"
@@ -3524,7 +3531,7 @@ def _reach(
         live = [e for e in live if e.path == path and e.layer != BASE]
         if not live:
             return []
-    if op.tool == "rm" and _VARIABLE_NAME.fullmatch(posixpath.basename(path)):
+    if op.tool == "rm" and _VARIABLE.fullmatch(posixpath.basename(path)):
         # (a name a variable not known here gives, `rm $TARBALL`: only the file a layer wrote by
         # that same name, a download of `.../$TARBALL`; not any a tree there may hold, which a
         # mv of it moves, `mv /home/${NODE_VER} /home/node` after an unpack in /home)
@@ -4537,7 +4544,6 @@ def _left_out_of_checkouts(path: str, entry: Entry) -> bool:
 
 # The empty files that keep a directory in a repository or an archive (`.gitkeep`, Omeka's
 # `errors.log.empty`): a tree's file by one of these names holds no bytes.
-_VARIABLE_NAME = re.compile(r"\$\w+")
 _PLACEHOLDER = re.compile(r"\.(?:gitkeep|keep)|.*\.empty")
 # s6's marker that a service starts down, in a service directory of s6-overlay or s6-rc
 _S6_DOWN = re.compile(rf"/etc/{SERVICE_DIRS}/[^/]+/down")
@@ -5025,6 +5031,10 @@ def _purged(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | N
     return hit
 
 
+# yum's and dnf's commands of package groups
+_GROUPS = frozenset({"group", "groups", "groupremove", "grouperase"})
+
+
 def _akin(one: str, other: str) -> bool:
     """Two package names share a word of their own (`python3.10-dev` and `python3-dev`,
     `openjdk-11-jre-headless` and `default-jre-headless`): one may depend on the other."""
@@ -5102,6 +5112,8 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             and not (anything and entry.lean)
         ):
             return Hit(entry._replace(content=HEAVY), "packages", True)
+    if op.family == "yum" and _GROUPS & set(op.command.split()):
+        return None  # (a group only an install of it here put there: no image installs groups)
     if not anything and listed and _held_packages(names, held.packages or frozenset()):
         return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)  # slim too
     if not anything and op.family in DISTRIBUTION_MANAGERS and held.minimal:

@@ -1,26 +1,26 @@
 """Archive extracted in later layer: a COPY/ADD puts an archive in a layer that a later RUN unpacks.
 
 ## What it does
-Reports a `COPY` of a shipped stage (or an `ADD` of a URL or of a zip: `ADD` unpacks only local
-tar archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.xz`, `.zip`,
-`.jar`, `.deb`, `.rpm`, `.whl`, `.apk`, a LuaRocks `.rock`, a Ruby `.gem`, ...) when a later
-`RUN` extracts or installs that file (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, `unrar x`,
-SAP's `SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip install`, `apk add`, `apt-get install
-./x.deb`, the wheels of `pip install --find-links=/wheels`, installers that unpack what they
-carry: a conda installer, a jar run unattended (`java -jar fmw_wls.jar -silent ...`), a
-self-extracting `.bin` or `.run`, copied by that name or run unattended (install4j's `-q
--varfile response.varfile`) ...), also through a loop (`for f in /u01/*.zip`). A
+Reports a `COPY` of a shipped stage (or an `ADD` of a URL or of a zip: `ADD` unpacks only local tar
+archives) that writes an archive or package file (`.tar.gz`, `.tgz`, `.tar.xz`, `.zip`, `.jar`,
+`.deb`, `.rpm`, `.whl`, `.apk`, a LuaRocks `.rock`, a Ruby `.gem`, ...) when a later `RUN` extracts
+or installs that file (`tar -x`, `bsdtar`, `unzip`, `jar xf`, `7z x`, `unrar x`, `unar`, a `.vsix`
+given to `code-server --install-extension`, SAP's `SAPCAR -x`, `gunzip`, `dpkg -i`, `rpm -i`, `pip
+install`, `apk add`, `apt-get install ./x.deb`, the wheels of `pip install --find-links=/wheels`,
+installers that unpack what they carry: a conda installer, a jar run unattended (`java -jar
+fmw_wls.jar -silent ...`), a self-extracting `.bin` or `.run`, copied by that name or run unattended
+(install4j's `-q -varfile response.varfile`) ...), also through a loop (`for f in /u01/*.zip`). A
 command that only reads the archive (`unzip -l`, `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`,
-`dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is
-installer media counts too: a later `RUN` runs an installer inside what it unpacked (a program
-named for installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a script) and the
-media is removed after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`,
-`RUN /cache/expc/db2_install`, `RUN rm -fr /cache`), or a vendor's installer (`ids_install`,
-`db2_install`, `runInstaller`, `xsetup`) with two more entries beside it, where the product
-installs into that directory (`RUN rm -rf ids_install SERVER CSDK`), or, removed or not, the media
-of an installer that installs elsewhere (Xilinx's `xsetup`, DB2's `db2_install` and `db2setup`,
-Informix's `ids_install`, Oracle's `database/runInstaller`; not Oracle 19c's home, unpacked where
-its `runInstaller` configures it): the installer unpacks the payload the media carries.
+`dpkg -c`) unpacks nothing into the image: not reported. An `ADD` of a local tar that is installer
+media counts too: a later `RUN` runs an installer inside what it unpacked (a program named for
+installing or setup: `db2_install`, `xsetup`, `runInstaller`, not a script) and the media is removed
+after it, the installer's directory with it (`ADD db2_expc.tar.gz /cache`, `RUN
+/cache/expc/db2_install`, `RUN rm -fr /cache`), or a vendor's installer (`ids_install`,
+`db2_install`, `runInstaller`, `xsetup`) with two more entries beside it, where the product installs
+into that directory (`RUN rm -rf ids_install SERVER CSDK`), or, removed or not, the media of an
+installer that installs elsewhere (Xilinx's `xsetup`, DB2's `db2_install` and `db2setup`, Informix's
+`ids_install`, Oracle's `database/runInstaller`; not Oracle 19c's home, unpacked where its
+`runInstaller` configures it): the installer unpacks the payload the media carries.
 
 ## Why is this bad?
 The archive stays in the layer that copied it, and its unpacked contents land in the next one:

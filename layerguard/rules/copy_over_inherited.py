@@ -1038,8 +1038,14 @@ def _grown_from(
     ):
         return True
     # (nor /opt after a Python package manager's install, which lands there only with a
-    # Python there: `pip install pexpect` on ubuntu writes to /usr/local)
-    python_in_opt = "/opt/" in run.env.get("PATH", "")
+    # Python there: `pip install pexpect` on ubuntu writes to /usr/local; a conda or a virtual
+    # environment under /opt on PATH, or one the base image holds, is one)
+    root_image = stages.model.lineage(home)[-1].base_image
+    python_in_opt = any(
+        _PYTHON_TREE.search(d)
+        for d in (*run.env.get("PATH", "").split(":"), *known(root_image).trees)
+        if d.startswith("/opt/")
+    )
     return any(
         (
             e.kind != DIR
@@ -1068,6 +1074,8 @@ def _grown_from(
 
 
 _PYTHON_MANAGERS = frozenset({"pip", "uv", "poetry", "pdm"})
+# A Python's own tree, by its name: a conda, a virtual environment, an s2i image's app-root
+_PYTHON_TREE = re.compile(r"conda|mamba|miniforge|python|venv|virtualenv|pyenv|app-root")
 
 
 def _distributed(entry: Entry) -> bool:

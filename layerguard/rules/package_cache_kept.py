@@ -154,8 +154,10 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `install.sh` piped to a shell, which keeps the package it installed in `~/.cache/code-server`,
   `code-server --install-extension` (and `code`'s, `codium`'s, OpenVSCode Server's) of an
   extension from the marketplace, whose downloader keeps the VSIX (the last 20) in the user data
-  directory's `CachedExtensionVSIXs`, calibre's `linux-installer.sh`, which keeps its tarball in
-  `/tmp/calibre-installer-cache`, and
+  directory's `CachedExtensionVSIXs` (`--user-data-dir`'s, a server's `--server-data-dir`'s
+  `data/`, `XDG_DATA_HOME`'s for code-server, or `--extensions-download-dir`; not the desktop
+  `code` run as root without a data directory, which refuses to run), calibre's
+  `linux-installer.sh`, which keeps its tarball in `/tmp/calibre-installer-cache`, and
   WebUpd8's Oracle Java installer packages (`apt-get install oracle-java8-installer`), which keep
   the JDK tarball in `/var/cache/oracle-jdk8-installer`, without removing it;
 

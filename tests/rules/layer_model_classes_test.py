@@ -25971,6 +25971,20 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM base\nCOPY --from=builder /opt/ /opt/\n",
         [(7, "LG002")],
     ),
+    # (a Python the base image holds under /opt is one too, PyTorch's conda; a tools
+    # directory under /opt on PATH is none)
+    (
+        "FROM pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime AS base\n"
+        "RUN pip install --no-cache-dir transformers\nFROM base AS ext\n"
+        "RUN make install PREFIX=/opt/kernels\nFROM base\nCOPY --from=ext /opt /opt\n",
+        [(6, "LG002")],
+    ),
+    (
+        "FROM ubuntu:22.04 AS b2\nENV PATH=/opt/tools/bin:$PATH\n"
+        "RUN pip3 install --no-cache-dir ansible-core\nFROM b2 AS tools\n"
+        "RUN make install PREFIX=/opt/tools\nFROM b2\nCOPY --from=tools /opt/ /opt/\n",
+        [],
+    ),
     # a download named by a variable not known here (an ARG with no default), removed by
     # that variable alone in a later RUN: the same file, whatever its value
     (
@@ -26027,6 +26041,81 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /root/.config/Code/CachedExtensionVSIXs\n"
         "RUN code-server --user-data-dir /opt/cs --install-extension=redhat.java\n",
         [(2, "LG005"), (6, "LG005")],
+    ),
+    # (where XDG_DATA_HOME, --server-data-dir's data/ or --extensions-download-dir put them;
+    # names from a pipe are the marketplace's; the desktop CLI refuses to run as root without
+    # --user-data-dir; a .vsix file is a zip the install unpacks)
+    (
+        "FROM codercom/code-server:4.89.1\nENV XDG_DATA_HOME=/home/coder/data\n"
+        "RUN code-server --install-extension ms-python.python"
+        " && rm -rf /home/coder/data/code-server/CachedExtensionVSIXs\n"
+        "RUN code-server --server-data-dir /srv/vs --install-extension x.y"
+        " && rm -rf /srv/vs/data/CachedExtensionVSIXs\n"
+        "RUN code-server --extensions-download-dir /tmp/vsix --install-extension a.b"
+        " && rm -rf /tmp/vsix\nRUN cat /tmp/ext.txt | xargs -n 1 code-server --install-extension\n"
+        "USER root\nRUN code --install-extension ms-vscode.cpptools || true\n"
+        "COPY theme.vsix /tmp/theme.vsix\nRUN code-server --install-extension /tmp/theme.vsix\n",
+        [(6, "LG005"), (9, "LG006")],
+    ),
+    (
+        "FROM gitpod/openvscode-server:1.90.0\n"
+        "ENV OPENVSCODE=/home/.openvscode-server/bin/openvscode-server\n"
+        "RUN ${OPENVSCODE} --install-extension redhat.vscode-yaml"
+        " && rm -rf /home/workspace/.openvscode-server/data/CachedExtensionVSIXs\n"
+        "RUN ${OPENVSCODE} --install-extension ms-python.python\n",
+        [(4, "LG005")],
+    ),
+    # `ln -s TARGET` alone makes a link by the target's name where it runs: a chmod of that
+    # name follows it to the file an earlier layer wrote
+    (
+        "FROM debian:12\nRUN curl -fsSL -o /opt/drivers/geckodriver https://x/g\n"
+        "WORKDIR /usr/local/bin\nRUN ln -s /opt/drivers/geckodriver && chmod 755 geckodriver\n"
+        "RUN ln -s /opt/drivers/other\nRUN chmod 755 /usr/local/bin/other\n",
+        [(4, "LG004")],
+    ),
+    # (a find that selects its roots alone, -maxdepth 0 or -prune, changes the directories'
+    # own entries)
+    (
+        "FROM nginx:1.25\nCOPY site/ /srv/site/\n"
+        "RUN find /srv/site -maxdepth 0 -exec touch {} \\;\n"
+        "RUN find /srv/site -prune -exec chmod 755 {} \\;\n"
+        "RUN find /srv/site -maxdepth 0 -exec chown nginx {} +\n"
+        "RUN find /srv/site -type f -exec chmod 644 {} +\n",
+        [(6, "LG004")],
+    ),
+    # (a group no image installs: its removal takes only what an install of it here put there)
+    (
+        "FROM quay.io/centos/centos:stream9\nRUN dnf -y groups remove 'Development Tools'\n"
+        "RUN dnf -y group install 'Development Tools' && dnf clean all\n"
+        "RUN dnf -y group remove 'Development Tools' && dnf clean all\n",
+        [(4, "LG003")],
+    ),
+    # dnf5 by its own name is dnf's, with dnf5's cache
+    (
+        "FROM fedora:41\nRUN dnf5 group install -y development-tools\n"
+        "RUN dnf5 install -y git && dnf5 clean all\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
+    # The Unarchiver's unar extracts any archive, into -o's directory
+    (
+        "FROM debian:12\nCOPY media.rar /tmp/\nRUN unar -q -o /opt /tmp/media.rar\n",
+        [(2, "LG006")],
+    ),
+    # (a make of a .so in a Go project may be a Go plugin: a Go build)
+    ("FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN make plugin.so\n", [(4, "LG005")]),
+    # (the archive's version by a variable; the archive fetched last stands in for the base's
+    # Go, old or new)
+    (
+        "FROM debian:12\nARG GOLANG_VER=1.9.2\nRUN curl -sSL https://storage.googleapis.com/golang/"
+        "go${GOLANG_VER}.linux-amd64.tar.gz | tar -C /usr/local -xz\n"
+        "ENV PATH=/usr/local/go/bin:$PATH\nWORKDIR /src\nCOPY . .\nRUN go build ./...\n",
+        [],
+    ),
+    (
+        "FROM golang:1.8\nRUN curl -sSL https://go.dev/dl/go1.16.15.linux-amd64.tar.gz"
+        " | tar -C /opt/go116 -xz\nWORKDIR /src\nCOPY . .\n"
+        "RUN /opt/go116/go/bin/go build ./...\n",
+        [(5, "LG005")],
     ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
