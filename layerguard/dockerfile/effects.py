@@ -1087,6 +1087,7 @@ class RunEffects(NamedTuple):
     # (image path, the name in its address) of each file it downloaded under another name, or
     # the address of a vendor's install script it saved (`deb.nodesource.com/setup`)
     fetched: tuple[tuple[str, str], ...] = ()
+    ran: tuple[str, ...] = ()  # the files not written here it ran or sourced, by their paths
 
 
 _ABSOLUTE_IN_A_WORD = re.compile(r"(?:^|[=:,])(/[^\s:;,'\"=]*)")
@@ -1805,6 +1806,11 @@ def _run_effects(
             if executed and not written and not generated:
                 ran.add(executed)
             generated = generated or posixpath.basename(tool).startswith(_INTERPRETER_NAMES)
+        elif tool in (".", "source") and len(words) > 1:
+            # (a file the shell reads, `. /tmp/env.sh`, was there, as a script it runs is)
+            sourced = _path(words[1], command)
+            if sourced and not any(sourced in o.paths for o in ops if o.kind == WRITE):
+                ran.add(sourced)
         before = command
     files.extend(_distributions(ops, _piped_in_order(commands), names or {}, instr.workdir))
     ops = _edited_by_name(ops) if any(o.kind == _NAME_EDITS for o in ops) else ops
@@ -1832,7 +1838,7 @@ def _run_effects(
         ops = [o for o in ops if o.paths or o.kind not in (REMOVE, CHOWN, TOUCH)]
     return RunEffects(
         tuple(commands), tuple(ops), tuple(files), tuple(sorted(texts.items())), tuple(users), home,
-        tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())),
+        tuple(sorted((homes or {}).items())), tuple(sorted(fetched.items())), tuple(sorted(ran)),
     )  # fmt: skip
 
 
@@ -4186,9 +4192,12 @@ def _a_variable(word: str) -> bool:
     return bool(re.fullmatch(r"\$(?:\{\w+\}|\w+)", word))
 
 
-def _in_cwd(names: Iterable[str], command: Command) -> tuple[str, ...]:
-    """`names` in the directory the command runs in (none where that is not known)."""
-    return tuple(resolve(n, command.cwd) for n in names) if command.cwd else ()
+def _named_paths(words: Sequence[str], command: Command) -> tuple[str, ...]:
+    """`_paths`, and a word that is a variable not known here alone as a name where the command
+    runs: the file a download there was named by (`curl -o $PKG ...`, `wget .../${TARBALL}`),
+    which a removal by it takes (`rm ${TARBALL}`), whatever its value."""
+    named = [_BRACED.sub(r"$\1", w) for w in words if _a_variable(w)] if command.cwd else []
+    return _paths(words, command) + tuple(resolve(n, command.cwd or "/") for n in named)
 
 
 def _paths(words: Iterable[str], command: Command) -> tuple[str, ...]:
@@ -4977,8 +4986,7 @@ def _ops(
             files = [f for f in files if names_a_file(f) or is_glob(f)]
         # (a variable alone where it runs: the file a download there was named by it, `wget
         # .../${BITCOIN_TARBALL}`, then `rm ${BITCOIN_TARBALL}`, whatever its value)
-        unknown = [_BRACED.sub(r"$\1", f) for f in files if _a_variable(f)]
-        yield Op(REMOVE, tool, _paths(files, command) + _in_cwd(unknown, command), text)
+        yield Op(REMOVE, tool, _named_paths(files, command), text)
     elif tool == "find" and _links_only(words) and not _find_execs(words, ("chown", "chmod")):
         pass  # (`find /usr -type l -exec test ! -e {} \; -delete`: broken links, no bytes)
     elif tool == "find" and ("-delete" in words or _find_execs(words, ("rm",))):
@@ -5442,9 +5450,9 @@ def _ops(
             ):
                 targets = [posixpath.join(into, "*")]  # (`curl -LO $URL`, as wget's below)
             if targets:
-                yield _download(tool, _paths(targets, command), text)
+                yield _download(tool, _named_paths(targets, command), text)
         elif target and target != "-":
-            yield _download(tool, _paths([target], command), text)
+            yield _download(tool, _named_paths([target], command), text)
     elif tool == "wget":
         target = _option_value(words, "-O", "--output-document")
         prefix = _option_value(words, "-P", "--directory-prefix")

@@ -327,6 +327,7 @@ def layers(
     earlier = ""  # the text of the instructions so far
     # the paths programs the model does not read were given by name, and their layers
     argued: dict[str, int] = {}
+    executed: set[str] = set()  # the files earlier RUNs ran or sourced: they were there
     # the variables (ARG and ENV) each step sees, by name
     declared = tuple(frozenset(s.instr.env) for s in steps)
     for index, step in enumerate(steps):
@@ -344,9 +345,10 @@ def layers(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
                 earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
-                declared,
+                declared, frozenset(executed),
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
+            executed.update(step.run.ran)
             if held.packages:
                 # (the base's packages it removed are not there for a later removal: `apt-get
                 # purge $PHPIZE_DEPS` on php, then `apt-get purge autoconf build-essential`)
@@ -2452,12 +2454,14 @@ def _run(
     programs_ran_in: frozenset[str] = frozenset(),
     argued: Mapping[str, int] | None = None,
     declared: tuple[frozenset[str], ...] = (),
+    executed: frozenset[str] = frozenset(),
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
     a program the model does not read (a service, which writes its logs); `scripted`: those
     whose RUN ran a script the build brought (which may have downloaded anything);
     `programs_ran_in`: the directories the steps before ran such a program in; `argued`: the
-    paths such a program was given by name, and the layers of those RUNs."""
+    paths such a program was given by name, and the layers of those RUNs; `executed`: the files
+    the RUNs before ran or sourced."""
     assert step.run is not None
     ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
     ran_here: set[str] = set()  # (this RUN's alone)
@@ -2492,6 +2496,9 @@ def _run(
         else ()
     )
     for op in step.run.ops:
+        if op.kind == REMOVE and op.tool == "rm" and op.paths and set(op.paths) <= executed:
+            # (`RUN /tmp/setup.sh`, then `RUN rm /tmp/setup.sh`: it was there, a file)
+            op = op._replace(file_hint=True)
         if sweeping and op.kind == WRITE:
             own = _unswept(own, op.paths)
         if links and op.kind in (REMOVE, CHOWN, TOUCH):

@@ -26117,6 +26117,20 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN /opt/go116/go/bin/go build ./...\n",
         [(5, "LG005")],
     ),
+    # a file the shell sources, or a script an earlier RUN ran, was there: its removal takes
+    # the copy's (not a name nothing ran)
+    (
+        "FROM alpine:3.20\nADD root/ /\nRUN . /tmp/env.sh && rm /tmp/env.sh\n"
+        "RUN source /tmp/b.sh && rm /tmp/b.sh\nRUN /tmp/d.sh\nRUN rm /tmp/d.sh\n"
+        "RUN rm /tmp/e.sh\n",
+        [(3, "LG003"), (4, "LG003"), (6, "LG003")],
+    ),
+    # (curl's downloads named by a variable not known here, by the address or -o)
+    (
+        "FROM debian:12\nWORKDIR /opt\nARG PKG\nRUN curl -fsSLO https://example.com/dl/$PKG\n"
+        'RUN dpkg -i $PKG; rm -f "$PKG"\nRUN curl -fsSL -o $DEB https://x/y\nRUN rm -rf ${DEB}\n',
+        [(5, "LG003"), (7, "LG003")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
