@@ -257,7 +257,7 @@ RULE_SPLIT_MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "split-inside-own-tree",  # a path inside a tree this RUN made taken for earlier bytes
         MODEL,
-        "if (made_here or op.blind or touches or unsure) and not git:",
+        "if (made_here or blind or touches or unsure) and not git:",
         "if (touches or unsure) and not git:",
         RULES,
     ),
