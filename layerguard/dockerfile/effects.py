@@ -534,8 +534,6 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cpan in the same RUN",
         (),
     ),
-    # (code-server's install.sh keeps the package it downloaded, about 100 MB, to install it
-    # again: `${XDG_CACHE_HOME:-~/.cache}/code-server`)
     # (VS Code's extension downloader keeps the last 20 VSIX files it fetched, each the
     # extension's whole package, in the user data directory)
     "vscode": Manager(
@@ -544,6 +542,8 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.local/share/code-server/CachedExtensionVSIXs (code's: ~/.config/Code/"
         "CachedExtensionVSIXs) in the same RUN",
     ),
+    # (code-server's install.sh keeps the package it downloaded, about 100 MB, to install it
+    # again: `${XDG_CACHE_HOME:-~/.cache}/code-server`)
     "code-server": Manager(
         ("~/.cache/code-server",),
         "code-server's download cache (~/.cache/code-server: the package it installed)",
@@ -737,19 +737,8 @@ _MODELLED = frozenset(
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         *("truncate", "mktemp", "compileall", "openssl"),
         *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
-        *(
-            "jar",
-            *_SEVEN_ZIP,
-            *_UNRAR,
-            "unar",
-            "gunzip",
-            "gzip",
-            "xz",
-            "bzip2",
-            "lzma",
-            "unxz",
-            "bunzip2",
-        ),
+        *("jar", *_SEVEN_ZIP, *_UNRAR, "unar", "gunzip", "gzip", "xz", "bzip2", "lzma"),
+        *("unxz", "bunzip2"),
         "rsync",
         *("zstd", "unzstd"),
         *("dos2unix", "unix2dos"),  # rewrite files in place, as sed -i does
