@@ -5733,14 +5733,15 @@ _SHARED_PREFIXES = ("/usr/", "/bin", "/sbin", "/lib", "/etc/", "/var/")
 
 def _a_file(path: str, op: Op) -> bool:
     """`path` names a file: the command says so (chmod +x, setcap), or the name does, or the
-    directory: a name in a bin directory is a program (`/greenlit/bin/greenlit-init`)."""
+    directory: a name in a bin directory is a program (`/greenlit/bin/greenlit-init`), also one
+    a chown or chmod names alone (`chown root:staff /opt/node/bin/node`)."""
     if path in STANDARD_DIRS:
         return False
     return (
         op.file_hint
         or names_a_file(path)
         or posixpath.dirname(path) in BIN_DIRS
-        or (op.program and in_a_bin_dir(path))
+        or ((op.program or (op.kind == CHOWN and not op.recursive)) and in_a_bin_dir(path))
     )
 
 

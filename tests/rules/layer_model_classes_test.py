@@ -26131,6 +26131,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         'RUN dpkg -i $PKG; rm -f "$PKG"\nRUN curl -fsSL -o $DEB https://x/y\nRUN rm -rf ${DEB}\n',
         [(5, "LG003"), (7, "LG003")],
     ),
+    # a chown or chmod of one name in a bin directory changes a program, a file: the one an
+    # extraction wrote there (not a recursive change of a directory of that name)
+    (
+        "FROM ubuntu:22.04\nRUN mkdir -p /opt/node && curl -fsSL https://nodejs.org/dist/v18.19.0/"
+        "node-v18.19.0-linux-x64.tar.xz | tar xJ -C /opt/node --strip-components=1\n"
+        "RUN chown root:staff /opt/node/bin/node\n",
+        [(3, "LG004")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
