@@ -1707,6 +1707,11 @@ def _run_effects(
             if unsure and not ran_inside:
                 at = () if op.blind else tuple(sorted(unread_at | service_state))
                 op = op._replace(blind=True, unread_at=at)
+            if ran_inside and not ran_only and any(is_glob(p) for p in op.paths):
+                # (and by a wildcard, first the scripts it ran that match, which were there:
+                # `ADD root/ /`, then `/tmp/get_s6-overlay.sh && rm -rf /tmp/*`)
+                taken = tuple(r for r in sorted(ran) if any(covers(p, r) for p in op.paths))
+                ops.append(op._replace(paths=taken, file_hint=True))
             ops.append(op)
             if op.kind == WRITE and op.tool in ("curl", "wget") and len(op.paths) == 1:
                 # (`curl -o /tmp/install.sh .../Miniconda3-latest-Linux-x86_64.sh`)

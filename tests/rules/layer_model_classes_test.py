@@ -26125,6 +26125,12 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm /tmp/e.sh\n",
         [(3, "LG003"), (4, "LG003"), (6, "LG003")],
     ),
+    # (and a wildcard that takes the script the RUN ran: it took the copy's)
+    (
+        "FROM alpine:3.20\nADD root/ /\nRUN /tmp/get_s6-overlay.sh && rm -rf /tmp/*\n"
+        "RUN rm -rf /tmp/*\n",
+        [(3, "LG003")],
+    ),
     # (curl's downloads named by a variable not known here, by the address or -o)
     (
         "FROM debian:12\nWORKDIR /opt\nARG PKG\nRUN curl -fsSLO https://example.com/dl/$PKG\n"
