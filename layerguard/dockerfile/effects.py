@@ -7365,6 +7365,8 @@ def _package_ops(
         and (
             is_archive(w)
             or (w.startswith(("/", "./", "../")) and is_glob(posixpath.basename(w)))
+            # (a directory's files by a wildcard, relative too: `uv pip install wheels/*`)
+            or (family in ("pip", "uv") and "/" in w and is_glob(posixpath.basename(w)))
             # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )

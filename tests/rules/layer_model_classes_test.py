@@ -26145,6 +26145,14 @@ _SEVENTIETH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown root:staff /opt/node/bin/node\n",
         [(3, "LG004")],
     ),
+    # pip and uv install the files a wildcard names below a directory, relative too: the
+    # wheels a COPY --from brought ship beside what they unpacked
+    (
+        "FROM python:3.12 AS build\nCOPY . /src\nRUN pip wheel --no-cache-dir -w /wheels /src\n"
+        "FROM python:3.12\nWORKDIR /workspace\nCOPY --from=build /wheels/* wheels/\n"
+        "RUN uv pip install --system --no-cache wheels/*\n",
+        [(6, "LG006")],
+    ),
     # Go before 1.10 keeps no build cache, by the release archive the build fetched last
     (
         "FROM php:8.0-apache\nRUN curl -Lsf https://storage.googleapis.com/golang/"
