@@ -1096,13 +1096,15 @@ def _pointed_at(command: Command) -> set[str]:
             named = [word]  # (relative to where it ran: `../app/config.ini`)
         for n in named:
             where = resolve_path(n, cwd) or "/"
-            if i == 0:
-                # (a program in a bin directory writes its tree: `/opt/tomcat/bin/catalina.sh`)
-                where = posixpath.dirname(where)
-                if posixpath.basename(where) in ("bin", "sbin"):
-                    where = posixpath.dirname(where)
-            at.add(where or "/")
+            at.add((program_tree(where) if i == 0 else where) or "/")
     return at
+
+
+def program_tree(program: str) -> str:
+    """The tree a program run by its path writes to: its directory, or the one above a bin
+    directory (`/opt/tomcat/bin/catalina.sh` writes /opt/tomcat's logs)."""
+    where = posixpath.dirname(program)
+    return posixpath.dirname(where) if posixpath.basename(where) in ("bin", "sbin") else where
 
 
 def run_scripts(instr: Instruction) -> list[str]:

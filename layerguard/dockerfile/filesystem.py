@@ -115,6 +115,7 @@ from layerguard.dockerfile.effects import (
     path_overlaps,
     pip_conf_written,
     pip_no_cache_setting,
+    program_tree,
     requirement_files,
     shell_glob,
     source_installs,
@@ -632,10 +633,7 @@ def _ran_in(op: Op) -> tuple[str, ...]:
         words = [w for w in words[1:] if not w.startswith("-")] or words
     program = words[0] if words and "/" in words[0] else ""
     if program and op.paths and "$" not in program:
-        where = posixpath.dirname(posixpath.normpath(posixpath.join(op.paths[0], program)))
-        if posixpath.basename(where) in ("bin", "sbin"):
-            where = posixpath.dirname(where)
-        return (*op.paths, where)
+        return (*op.paths, program_tree(posixpath.normpath(posixpath.join(op.paths[0], program))))
     return op.paths
 
 

@@ -1037,15 +1037,6 @@ def _grown_from(
         covers(into, f) for f in left
     ):
         return True
-    # (nor /opt after a Python package manager's install, which lands there only with a
-    # Python there: `pip install pexpect` on ubuntu writes to /usr/local; a conda or a virtual
-    # environment under /opt on PATH, or one the base image holds, is one)
-    root_image = stages.model.lineage(home)[-1].base_image
-    python_in_opt = any(
-        _PYTHON_TREE.search(d)
-        for d in (*run.env.get("PATH", "").split(":"), *known(root_image).trees)
-        if d.startswith("/opt/")
-    )
     return any(
         (
             e.kind != DIR
@@ -1056,11 +1047,13 @@ def _grown_from(
                 not _distributed(e)
                 or any(inside(f, into) for f in package_files(e.family, e.packages))
             )
+            # (nor /opt after a Python package manager's install, which lands there only
+            # with a Python there: `pip install pexpect` on ubuntu writes to /usr/local)
             and not (
                 e.role == INSTALL
                 and e.path == "/opt"
                 and e.family in _PYTHON_MANAGERS
-                and not python_in_opt
+                and not _python_in_opt(run, stages.model.lineage(home)[-1].base_image)
             )
         )
         or (
@@ -1070,6 +1063,16 @@ def _grown_from(
             and _a_runtime_of(into, e.packages)
         )
         for e in layer.entries
+    )
+
+
+def _python_in_opt(run: Instruction, root: ImageRef | None) -> bool:
+    """A Python lies under /opt: a conda or a virtual environment there on the PATH `run`
+    sees, or one the image the stages stand on holds (PyTorch's /opt/conda)."""
+    return any(
+        _PYTHON_TREE.search(d)
+        for d in (*run.env.get("PATH", "").split(":"), *known(root).trees)
+        if d.startswith("/opt/")
     )
 
 
