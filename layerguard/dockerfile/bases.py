@@ -345,6 +345,11 @@ _TOMCAT_CONF = (
     *("catalina.properties", "catalina.policy"),
 )
 _TOMCAT_APPS = ("manager", "host-manager")
+# (the jars every Tomcat from 7 to 11 keeps in lib/)
+_TOMCAT_JARS = (
+    *("catalina", "catalina-ha", "catalina-tribes", "jasper", "jasper-el", "servlet-api"),
+    *("el-api", "jsp-api", "annotations-api", "tomcat-api", "tomcat-util", "tomcat-coyote"),
+)
 # The extensions MediaWiki's releases bundle from 1.31 on (Interwiki to 1.43)
 _MEDIAWIKI_EXTENSIONS = (
     *("Cite", "CiteThisPage", "ConfirmEdit", "Gadgets", "ImageMap", "InputBox", "Interwiki"),
@@ -559,6 +564,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         # (and its scripts, which a `chmod +x bin/*.sh` copies up)
         *(f"/usr/local/tomcat/bin/{n}.sh" for n in ("catalina", "startup", "shutdown", "version")),
         *(f"/usr/local/tomcat/bin/{n}.sh" for n in ("setclasspath", "configtest", "digest")),
+        # (and the server's own jars, which a `chown -R` of lib/ copies up)
+        *(f"/usr/local/tomcat/lib/{n}.jar" for n in _TOMCAT_JARS),
         # (since 2019 the image keeps the default web applications out of webapps/)
         *(f"/usr/local/tomcat/webapps.dist/{a}/META-INF/context.xml" for a in _TOMCAT_APPS),
     ),

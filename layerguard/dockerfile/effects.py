@@ -5642,6 +5642,10 @@ def _ops(
         version: tuple[str, ...] = (_git_version(branch or _DEFAULT_BRANCH),)
         if _shallow(words):
             version += (SHALLOW,)
+        if any(w in ("--recursive", "--recurse-submodules") for w in words) or any(
+            w.startswith("--recurse-submodules=") for w in words
+        ):
+            version += (SUBMODULES,)  # (the submodules checked out at the commits it records)
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
         )
@@ -5664,6 +5668,16 @@ def _ops(
         repository = _paths([worktree], command)
         yield Op(REMOVE, tool, repository, text, blind=True, packages=checked_out)
         yield Op(WRITE, tool, repository, text, TREE, HEAVY, "", "git", packages=checked_out)
+    elif tool == "git" and (updated_in := _git_submodule_update(words)) is not None:
+        # (`git submodule update --init --recursive` after `git checkout v4.2.2` in a clone an
+        # earlier RUN made with its submodules: each submodule moves to the commit the new
+        # version records, and its files that differ are written again. Whether any moved is
+        # the model's to say, from the versions the clone's entries carry.)
+        worktree, to_tips = updated_in
+        repository = _paths([worktree], command)
+        marks = (SUBMODULES, *((PULLED,) if to_tips else ()))
+        yield Op(REMOVE, tool, repository, text, blind=True, packages=marks)
+        yield Op(WRITE, tool, repository, text, TREE, HEAVY, "", "git", packages=marks)
     elif tool in ("useradd", "adduser") and (user := _new_user(tool, words)) is not None:
         homes = _paths([user.home], command)
         owner = (("user", user.name), *((("group", user.group),) if user.group else ()))
@@ -6358,6 +6372,18 @@ def _git_rewrites(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     return at or ".", version
 
 
+def _git_submodule_update(words: tuple[str, ...]) -> tuple[str, bool] | None:
+    """The working tree whose submodules `git submodule update` checks out (`-C`'s, or `.`), and
+    whether `--remote` takes each to its remote branch's tip rather than the commit the
+    superproject records; None for another command."""
+    operands = _operands(words, _GIT_VALUES)
+    if operands[:2] != ["submodule", "update"]:
+        return None
+    before = words[: words.index("submodule")]
+    at = _option_value(before, "-C") or _option_value(before, "", "--work-tree")
+    return at or ".", "--remote" in words
+
+
 _GIT_NEW_BRANCH = frozenset({"-b", "-B", "-c", "-C", "--orphan"})
 _GIT_CHECKOUTS = frozenset({"checkout", "switch", "reset"})
 
@@ -6375,6 +6401,11 @@ def _git_version(ref: str) -> str:
 _DEFAULT_BRANCH = "(the default branch)"
 PULLED = "(pulled)"  # (a pull's mark, before the branch it names, if it names one)
 SHALLOW = "(shallow)"  # (a clone's mark, after its version, when it fetched that alone)
+# (a clone's mark, after its version, when it checked out its submodules too; a submodule
+# update's, which the model gives the version it finds there)
+SUBMODULES = "(submodules)"
+# (a checkout's or pull's mark, when the submodules it holds are those of another version)
+OTHER_SUBMODULES = "(submodules of another version)"
 
 
 def _shallow(words: tuple[str, ...]) -> bool:

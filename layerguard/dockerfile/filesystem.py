@@ -77,6 +77,7 @@ from layerguard.dockerfile.effects import (
     MAKE_PROJECT,
     MANAGERS,
     OCTAL_MODE,
+    OTHER_SUBMODULES,
     PULLED,
     PURGE,
     REMOVE,
@@ -85,6 +86,7 @@ from layerguard.dockerfile.effects import (
     SHALLOW,
     SHELLS,
     STANDARD_DIRS,
+    SUBMODULES,
     TOUCH,
     TREE,
     UNKNOWN,
@@ -212,10 +214,13 @@ class Entry(NamedTuple):
     staged: bool = False  # written by a COPY --from (a stage's or an image's files)
     lean: bool = False  # an npm install that left the development dependencies out
     # an earlier layer's archive a mv brought here: what a later RUN that unpacks it unpacks
+    # (of a checkout, the clone whose submodules it holds, checked out for another version)
     carried: tuple[Entry, ...] = ()
     # of an install's packages, those a removal left behind that nothing needs now (make after
     # `apt-get purge gcc` took build-essential): what an `apt-get autoremove` takes
     left: tuple[str, ...] = ()
+    # of a cp's write, the trees it copied from, which it did not make (`cp -r /opt/docs/* /`)
+    read: tuple[str, ...] = ()
 
     @property
     def weighs(self) -> bool:
@@ -2419,6 +2424,38 @@ def _repository_at(path: str, entries: Sequence[Entry]) -> str:
     return max(clones, key=len, default=path)
 
 
+def _submodules_after(op: Op, before: Entry) -> tuple[Op, tuple[Entry, ...]]:
+    """A git command's write over the repository `before` held, with what it leaves of the
+    submodules, and the earlier write whose submodules it still holds: an update checks them out
+    for the version there; a checkout or pull of another version leaves them as they were,
+    for another (`git clone --recursive`, then `git checkout v4.2.2`)."""
+    if op.packages[:1] == (SUBMODULES,):
+        return op._replace(packages=(*before.packages[:1], SUBMODULES)), ()
+    if not {SUBMODULES, OTHER_SUBMODULES} & set(before.packages):
+        return op, ()
+    if SUBMODULES in before.packages and op.packages[:1] == before.packages[:1]:
+        return op._replace(packages=(*op.packages, SUBMODULES)), ()
+    return op._replace(packages=(*op.packages, OTHER_SUBMODULES)), before.carried or (before,)
+
+
+def _submodules_moved(op: Op, path: str, live: list[Entry], own: list[Entry]) -> list[Hit]:
+    """What `git submodule update` rewrites of earlier layers: the submodules a recursive clone
+    (or an earlier update) checked out at the commits another version records, when a checkout
+    has moved the repository since (`git clone --recursive`, `git checkout v4.2.2`, then the
+    update), or whatever they were with `--remote`. Not the first checkout of submodules a
+    plain clone lacked, which only adds files."""
+    repository = path if any(e.path == path for e in live) else _repository_at(path, live)
+    last = [e for e in (*live, *own) if e.family == "git" and e.path == repository][-1:]
+    this_run = {e.layer for e in own}
+    return [
+        Hit(origin, repository, True)
+        for e in last
+        if OTHER_SUBMODULES in e.packages or (PULLED in op.packages and SUBMODULES in e.packages)
+        for origin in e.carried[:1] or (e,)
+        if origin.layer not in this_run
+    ]
+
+
 def _pulled_since(op: Op, clone: Entry, step: Step, declared: tuple[frozenset[str], ...]) -> bool:
     """A pull of the branch there (or of the one it names, from the repository it was cloned
     from) right after a clone this build made of that branch: nothing new since. Not in the
@@ -2482,7 +2519,7 @@ def _run(
     shown: list[str] = []  # the files of copied trees a change of this RUN copied up
     occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
     files: dict[str, Entry] = {}  # the file each path this RUN's mv took held, where one did
-    pulled: dict[str, tuple[str, ...]] = {}  # a repository a pull updated -> its version before
+    checked: dict[str, Entry] = {}  # a repository a git command rewrote -> its entry before
     # what it writes is root's: it runs as root and switches to no other user (`su app -c`)
     roots = (
         (("user", "0"), ("group", "0"))
@@ -2618,6 +2655,7 @@ def _run(
         if (
             op.tool == "git"
             and op.packages
+            and op.packages[0] != SUBMODULES
             and op.paths
             and "clone" not in op.command.split()  # (a clone inside another is no checkout)
             and any(
@@ -2754,14 +2792,17 @@ def _run(
             if op.tool == "usermod" and op.sources and all(s in skel_homes for s in op.sources):
                 # (`usermod -m -d /var/www app` after useradd: the dotfiles go where it says)
                 op = op._replace(role=HOME)
+            prior = next((checked[p] for p in paths if p in checked), None)
             if op.family == "git" and not op.packages and _GIT_KEEPS_BRANCH.search(op.command):
                 # (`git pull` updates the branch checked out: a later `git checkout` of it is
                 # no other version)
-                op = op._replace(packages=next((pulled[p] for p in paths if p in pulled), ()))
+                op = op._replace(packages=prior.packages[:1] if prior else ())
             # (`mv /tmp/jdk.tar.gz /opt/java` in one RUN, `tar xzf` of it in a later one: the
             # archive the COPY brought, written again here)
             carried: tuple[Entry, ...] = ()
-            if op.tool == "mv" and len(paths) == len(op.sources) == 1:
+            if op.family == "git" and op.tool == "git" and prior is not None:
+                op, carried = _submodules_after(op, prior)
+            elif op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 carried = tuple(taken_away.get(op.sources[0]) or ())
             elif op.tool == "cp" and len(paths) == len(op.sources) == 1:
                 # (and a cp's, of an archive a COPY named: it stays where it was, and ships
@@ -2784,7 +2825,8 @@ def _run(
                              packages=op.packages, fresh=fresh, unpacked=into,
                              cleared=_NO_CLUSTER if none else _emptied_into(op, p),
                              lean=op.lean, carried=carried,
-                             attrs=_owned(roots, op, p, live))
+                             attrs=_owned(roots, op, p, live),
+                             read=_read_from(op))
                        for p in paths)  # fmt: skip
         elif op.kind == EXEC:
             ran |= {index}  # (a service it starts writes its logs: `service postgresql start`)
@@ -2804,12 +2846,13 @@ def _run(
                 for e in own
             ]
         elif op.kind in (REMOVE, CHOWN, TOUCH):
-            if op.tool == "git" and op.kind == REMOVE and not op.packages:
-                # (the version a pull keeps, before it rewrites the tree)
+            if op.tool == "git" and op.kind == REMOVE:
+                # (the clone or checkout there, before the command rewrites the tree: the
+                # version a pull keeps, and the submodules a checkout leaves as they were)
                 for p in op.paths:
-                    prior = [e for e in (*live, *own) if e.family == "git" and e.path == p]
-                    if prior:
-                        pulled[p] = prior[-1].packages
+                    clones = [e for e in (*live, *own) if e.family == "git" and e.path == p]
+                    if clones:
+                        checked[p] = clones[-1]
             if op.tool == "mv" and op.kind == REMOVE:
                 # (what a write is known to have left there, before the mv takes it)
                 occupied.update(
@@ -3352,6 +3395,8 @@ def _carried_to(entry: Entry, path: str) -> tuple[Entry, ...]:
     """The archives an earlier mv or cp carried to `entry` that lie at `path`: all it carried,
     or, where it carried a directory, the one at the same place below it (`mv /tmp/in /opt/in`,
     then `tar -xzf /opt/in/bundle.tar.gz`)."""
+    if entry.family == "git":
+        return ()  # (a checkout carries the clone whose submodules it holds, no archive)
     if _same_file(path, entry.path) or _matches(entry.path, path):
         return entry.carried
     if entry.kind == FILE or not inside(path, entry.path):
@@ -3498,6 +3543,8 @@ def _reach(
         # clean` not what the configure script wrote, only a build's objects)
         cleaned = _BUILT if MAKE_DISTCLEANS & set(op.command.split()) else ("build",)
         live = [e for e in live if e.path == path and e.family in cleaned]
+    if op.kind == REMOVE and op.tool == "git" and op.packages[:1] == (SUBMODULES,):
+        return _submodules_moved(op, path, live, own)
     if op.kind == REMOVE and op.tool == "git":
         # A checkout rewrites the repository there: the clone, or a copied tree that holds it,
         # whole at that path, or the files of one a COPY from the build context listed with
@@ -3582,6 +3629,7 @@ def _reach(
                 and not _not_installed(path, e, held.packages)
                 and not _unpacked_here(path, e, live)
                 and not _sources_below(path, e)
+                and not any(covers(r, path) for r in e.read)
             )
             or (inside(e.path, path) and e.kind != FILE)
             # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it
@@ -3810,6 +3858,17 @@ def _reach(
                     and not _removed_since(path, entry)
                 )
                 or (
+                    # One package's directory in the library a language manager filled, moved
+                    # (`mv site-packages/tensorflow site-packages/tensorflow-CPU-cached` after
+                    # `pip install tensorflow-cpu`): a package there holds its files, never
+                    # an empty directory, and they land again under the new name
+                    moves
+                    and op.kind == REMOVE
+                    and not (made_here or op.blind)
+                    and _a_library_package(path, entry)
+                    and not _removed_since(path, entry)
+                )
+                or (
                     # The data directory the install filled, moved whole (`mv /var/lib/mysql
                     # /data` after `apt-get install mariadb-server`): its system databases
                     # are written again under the new name
@@ -3998,7 +4057,10 @@ def _reach(
                     e.kind == DIR and e.layer > entry.layer and covers(path, e.path) for e in live
                 )
             )
-            if vague and not (_a_file(path, op) or drop_in or moved):
+            # (nor one this RUN copied from, which cp fails unless it is there: `COPY rootfs/
+            # /`, then `cp -r /opt/with-docs/* / && rm -rf /opt/with-docs`)
+            read = any(covers(path, r) for e in own for r in e.read)
+            if vague and not (_a_file(path, op) or drop_in or moved or read):
                 continue
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
             # unpacked at /, where the archive's paths may be any)
@@ -4407,6 +4469,27 @@ _SYSTEM_TOPS = frozenset(
 )
 
 
+def _a_library_package(path: str, entry: Entry) -> bool:
+    """`path` is one package's directory in the library a language manager's install filled
+    (`mv site-packages/tensorflow site-packages/tensorflow-CPU-cached` after pip installed
+    tensorflow-cpu): a package there holds its files, never an empty directory."""
+    libraries = _LIBRARIES_OF.get(entry.family)
+    return (
+        entry.role == INSTALL
+        and libraries is not None
+        and covers(entry.path, path)
+        and posixpath.basename(posixpath.dirname(path)) in libraries
+        and not is_glob(posixpath.basename(path))
+    )
+
+
+# The directories a language manager installs each package into, one directory a package
+_LIBRARIES_OF = {
+    **dict.fromkeys(("pip", "uv", "poetry", "conda"), ("site-packages", "dist-packages")),
+    **dict.fromkeys(("npm", "yarn", "pnpm"), ("node_modules",)),
+}
+
+
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
     """`path` is an entry of the archive unpacked into `entry`, which a `mv` naming it shows is
     there: below it (`mv rasp-*/rasp /opt/`), not a standard directory, and nothing else known
@@ -4491,6 +4574,15 @@ def _the_bases_program(
     """The program `name` is of the package of its name the base holds, which an install of
     `installed`, not naming it, leaves as it was."""
     return name in (held_packages or ()) and name not in installed
+
+
+def _read_from(op: Op) -> tuple[str, ...]:
+    """The trees a cp copied from (the directory above a wildcard: `/opt/with-docs` of `cp -r
+    /opt/with-docs/* /`), which were there before it and which its copy does not make."""
+    if op.tool != "cp":
+        return ()
+    trees = (s.split("*", 1)[0].rsplit("/", 1)[0] if is_glob(s) else s for s in op.sources)
+    return tuple(t for t in trees if t.strip("/") and t not in STANDARD_DIRS)
 
 
 def _sources_below(path: str, entry: Entry) -> bool:

@@ -26181,6 +26181,72 @@ def test_the_classes_of_the_seventieth_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
+    # one package's directory in the library a language manager's install filled, moved aside:
+    # it holds the package's files (pip's tensorflow-cpu puts them in site-packages/tensorflow),
+    # written again under the new name; not another package, which no install here put there
+    (
+        "FROM python:3.10\nRUN pip install --no-cache-dir tensorflow-cpu\n"
+        "RUN mv /usr/local/lib/python3.10/site-packages/tensorflow"
+        " /usr/local/lib/python3.10/site-packages/tensorflow-cached\n"
+        "RUN npm install -g pm2 && npm cache clean --force\n"
+        "RUN mv /usr/local/lib/node_modules/pm2 /opt/pm2\n"
+        "RUN mv /usr/local/lib/node_modules/corepack /tmp/\n",
+        [(3, "LG003"), (5, "LG003")],
+    ),
+    # `git submodule update` after a checkout moved a clone whose submodules a recursive clone
+    # checked out: each moves to the commits the new version records, and the old versions
+    # ship in the clone's layer; not a second update, nor the first over a plain clone, which
+    # only adds files; `--remote` moves them whatever was checked out
+    (
+        "FROM alpine:3.19\nRUN git clone --recursive https://github.com/espressif/esp-idf.git"
+        " /opt/esp-idf\nWORKDIR /opt/esp-idf\nRUN git checkout v4.2.2\n"
+        "RUN git submodule update --init --recursive\n"
+        "RUN git submodule update --init --recursive\n"
+        "RUN git clone https://github.com/zephyrproject-rtos/zephyr /opt/zephyr\n"
+        "RUN cd /opt/zephyr && git checkout v3.5.0\n"
+        "RUN cd /opt/zephyr && git submodule update --init\n"
+        "RUN git -C /opt/esp-idf submodule update --remote\n",
+        [(4, "LG003"), (5, "LG003"), (8, "LG003"), (10, "LG003")],
+    ),
+    # (the same when the checkout and the update share a RUN; none where the clone does too)
+    (
+        "FROM alpine:3.19\nRUN git clone --recurse-submodules https://github.com/a/b /opt/b\n"
+        "RUN cd /opt/b && git checkout v2 && git submodule update --init\n"
+        "RUN git clone --recursive https://github.com/a/c /opt/c && cd /opt/c"
+        " && git checkout v2 && git submodule update --init\n",
+        [(3, "LG003")],
+    ),
+    # a tree this RUN copied from was there before the cp, which fails without it: below a
+    # tree a COPY wrote at /, its removal after the cp hides the copy's files (not a tree the
+    # cp wrote, nor one nothing read)
+    (
+        "FROM alpine:3.19\nCOPY rootfs/ /\n"
+        "RUN cp -r /opt/with-docs/* / && rm -rf /opt/with-docs\n"
+        "RUN cp -r /etc/app.d /opt/app && rm -rf /opt/app /opt/other\n",
+        [(3, "LG003")],
+    ),
+    # the jars every Tomcat keeps in lib/ are there whatever this RUN unpacked and copied
+    # beside them: a recursive chown of lib/ copies them up
+    (
+        "FROM tomcat:8.0-jre8\nRUN cd /tmp && tar -xzf solr.tgz"
+        " && cp solr/example/lib/ext/slf4j* /usr/local/tomcat/lib"
+        " && chown -hR root:root /usr/local/tomcat/lib\n"
+        "RUN mkdir -p /usr/local/tomcat/solr && chown -R root /usr/local/tomcat/solr\n",
+        [(2, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_FIRST)
+def test_the_classes_of_the_seventy_first_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> None:
     # a start command that runs a script of the build context reads the caches the script's
     # build tools read (`dotnet run`, `dotnet ef`, a Procfile's `dotnet watch`); not one whose
