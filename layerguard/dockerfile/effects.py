@@ -8697,6 +8697,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (`luarocks install x`, `build`, `make`: the manifest and each rock it fetched stay in
         # its cache; `luarocks-5.1`, Debian's and Alpine's versioned names)
         fetches = sub in ("install", "build", "make")
+        # (not the install of a rock file alone, built with its sources, whose dependencies
+        # the images that do so have: `luarocks install /tmp/plugin-1.0-1.all.rock`)
+        given = (
+            [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")] if fetches else []
+        )
+        if sub == "install" and given[:1] and given[0].endswith(".rock"):
+            fetches = False
         return "luarocks", fetches, fetches
     if tool == "pixi":
         # (an install, add, update or global install solves and fetches the packages into

@@ -26235,6 +26235,13 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mkdir -p /usr/local/tomcat/solr && chown -R root /usr/local/tomcat/solr\n",
         [(2, "LG004")],
     ),
+    # the install of a rock file alone (built with its sources, as a builder stage packs a
+    # plugin) fetches no manifest: no LuaRocks cache; a rock by name does
+    (
+        "FROM kong:3.9\nRUN luarocks install /tmp/kong-plugin-jwt-1.0.0-1.all.rock\n"
+        "RUN luarocks install kong-plugin-x\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
