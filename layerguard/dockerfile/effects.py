@@ -8699,10 +8699,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         fetches = sub in ("install", "build", "make")
         # (not the install of a rock file alone, built with its sources, whose dependencies
         # the images that do so have: `luarocks install /tmp/plugin-1.0-1.all.rock`)
-        given = (
+        rocks = (
             [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")] if fetches else []
         )
-        if sub == "install" and given[:1] and given[0].endswith(".rock"):
+        if sub == "install" and rocks[:1] and rocks[0].endswith(".rock"):
             fetches = False
         return "luarocks", fetches, fetches
     if tool == "pixi":
