@@ -2007,6 +2007,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for v in _PHP_VERSIONS
         if v >= "8"
     },
+    # (and by the names without a version, which the release's default PHP provides, `apk add
+    # php-fpm` on 3.20: its files lie in the directory of that version, which the Dockerfile
+    # names when it writes there)
+    ("apk", "php"): tuple(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
+    ("apk", "php-fpm"): tuple(
+        f"/etc/php{v.replace('.', '')}/{n}"
+        for v in _PHP_VERSIONS[5:]
+        for n in ("php-fpm.conf", "php-fpm.d/www.conf")
+    ),
     # (Alpine's and RHEL's postfix keep the sample lookup tables in /etc/postfix too; Debian's
     # keep them in /usr/share/postfix)
     **{

@@ -26242,6 +26242,14 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN luarocks install kong-plugin-x\n",
         [(3, "LG005")],
     ),
+    # Alpine's PHP by the names without a version (`php-fpm`, the release's default PHP): the
+    # pool file in the directory of that version, which the COPY names, is the package's
+    (
+        "FROM alpine:3.20\nRUN apk add --no-cache php-fpm php-curl\n"
+        "COPY fpm-pool.conf /etc/php83/php-fpm.d/www.conf\n"
+        "COPY app.conf /etc/php83/php-fpm.d/app.conf\n",
+        [(3, "LG002")],
+    ),
 ]
 
 
