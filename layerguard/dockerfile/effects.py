@@ -5630,6 +5630,14 @@ def _ops(
         ]
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
+    elif (
+        tool == "ghost"
+        and subcommand(words) in ("install", "update")
+        and (archive := _option_value(words, "", "--archive"))
+    ):
+        # (Ghost-CLI's `ghost install --archive /tmp/ghost-5.37.0.tgz`: it unpacks the release
+        # into versions/, and the tarball stays where it lies)
+        yield Op(UNPACK, tool, _paths([archive], command), text)
     elif _old_plugin_install(tool, words):
         # (Elasticsearch 1's `plugin --install NAME --url file:///x.zip`, Kibana 4's `kibana
         # plugin --install NAME -u file:///x.tar.gz`: the URL's file)
@@ -8712,6 +8720,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             sub == "global" and "install" in words
         )
         return "pixi", installs, installs
+    if tool == "ghost":
+        # (Ghost-CLI's install and update run yarn install of Ghost's production dependencies
+        # in the version they unpack: yarn's cache stays, as the official image's own `yarn
+        # cache clean` after them shows)
+        return "yarn", False, sub in ("install", "update")
     if tool == "invenio":
         # (Invenio's `webpack buildall` and `webpack install` run npm install in the
         # instance's assets directory: npm's cache stays)

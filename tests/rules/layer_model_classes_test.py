@@ -26250,6 +26250,16 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY app.conf /etc/php83/php-fpm.d/app.conf\n",
         [(3, "LG002")],
     ),
+    # Ghost-CLI's install runs yarn install of Ghost's dependencies (yarn's cache stays unless
+    # the RUN cleans it: a later clean hides it), and `--archive` unpacks the release a COPY
+    # brought, which ships too
+    (
+        "FROM node:16-bullseye\nRUN npm install -g ghost-cli@1.24.0 && npm cache clean --force\n"
+        "COPY ghost-5.37.0.tgz /tmp\n"
+        "RUN ghost install --archive /tmp/ghost-5.37.0.tgz --no-prompt --no-setup --no-start\n"
+        "RUN ghost update --no-prompt && yarn cache clean\n",
+        [(3, "LG006"), (4, "LG005"), (5, "LG003")],
+    ),
 ]
 
 
