@@ -1229,6 +1229,7 @@ _OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
 
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
+_JESSIE_NGINX = re.compile(r"1\.(?:[0-9]|1[01])(?:[.-]|$)")
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
@@ -3787,6 +3788,8 @@ def known(image: ImageRef | None) -> Known:
             or name == "java"
             # (CUDA 6.5 and 7.x images without a distribution in the tag are Ubuntu 14.04's)
             or (name in ("nvidia/cuda", "nvidia/cudagl") and _TRUSTY_CUDA.match(tag))
+            # (nginx's Debian images before 1.12 are Debian 8's, or 7's)
+            or (name == "nginx" and _JESSIE_NGINX.match(tag))
         )
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")

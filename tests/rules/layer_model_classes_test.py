@@ -26260,6 +26260,15 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN ghost update --no-prompt && yarn cache clean\n",
         [(3, "LG006"), (4, "LG005"), (5, "LG003")],
     ),
+    # nginx's Debian images before 1.12 are Debian 8's (or 7's), whose python3-pip (1.5)
+    # predates pip's cache; 1.12 and after are not
+    (
+        "FROM nginx:1.11.5\nRUN apt-get update && apt-get install -y python3-pip"
+        " && pip3 install chaperone && rm -rf /var/lib/apt/lists/*\n"
+        "FROM nginx:1.14\nRUN apt-get update && apt-get install -y python3-pip"
+        " && pip3 install chaperone && rm -rf /var/lib/apt/lists/*\n",
+        [(4, "LG005")],
+    ),
 ]
 
 
