@@ -5650,9 +5650,8 @@ def _ops(
         version: tuple[str, ...] = (_git_version(branch or _DEFAULT_BRANCH),)
         if _shallow(words):
             version += (SHALLOW,)
-        if any(w in ("--recursive", "--recurse-submodules") for w in words) or any(
-            w.startswith("--recurse-submodules=") for w in words
-        ):
+        # (`--recurse-submodule`: git takes a long option's unambiguous prefix)
+        if any(w == "--recursive" or w.startswith("--recurse-sub") for w in words):
             version += (SUBMODULES,)  # (the submodules checked out at the commits it records)
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version

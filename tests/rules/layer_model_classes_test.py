@@ -26209,9 +26209,10 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN git -C /opt/esp-idf submodule update --remote\n",
         [(4, "LG003"), (5, "LG003"), (8, "LG003"), (10, "LG003")],
     ),
-    # (the same when the checkout and the update share a RUN; none where the clone does too)
+    # (the same when the checkout and the update share a RUN, and with the option's prefix git
+    # takes, `--recurse-submodule`; none where the clone shares it too)
     (
-        "FROM alpine:3.19\nRUN git clone --recurse-submodules https://github.com/a/b /opt/b\n"
+        "FROM alpine:3.19\nRUN git clone --recurse-submodule https://github.com/a/b /opt/b\n"
         "RUN cd /opt/b && git checkout v2 && git submodule update --init\n"
         "RUN git clone --recursive https://github.com/a/c /opt/c && cd /opt/c"
         " && git checkout v2 && git submodule update --init\n",
