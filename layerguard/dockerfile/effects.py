@@ -210,6 +210,14 @@ MANAGERS: Mapping[str, Manager] = {
         "rm -rf ~/.cache/helm/repository in the same RUN",
     ),
     # (OpenResty's package manager: `opm get` keeps each package's tarball there)
+    # (Bazel's output user root: the repository cache of the archives it downloaded, beside
+    # each workspace's output base, which holds the outputs bazel-bin shows)
+    "bazel": Manager(
+        ("~/.cache/bazel/_bazel_root/cache/repos",),
+        "Bazel's repository cache (~/.cache/bazel/_bazel_*/cache/repos: every archive it"
+        " downloaded)",
+        "rm -rf ~/.cache/bazel/_bazel_*/cache/repos in the same RUN (the outputs stay)",
+    ),
     "opm": Manager(
         ("~/.opm/cache",),
         "opm's downloads (~/.opm/cache: the tarball of each OpenResty package it fetched)",
@@ -587,6 +595,7 @@ _DNF_CACHEDIR = "--setopt=cachedir"
 _SURICATA_DATA = "suricata-update --data-dir"
 # (swupd's state directory as `-S`/`--statedir` gives it: no variable of its own)
 _SWUPD_STATEDIR = " swupd statedir"
+_BAZEL_ROOT = "--output_user_root"  # (Bazel's startup option, where its cache lies instead)
 _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "swupd": ((_SWUPD_STATEDIR, ""),),
     "yum": ((_DNF_CACHEDIR, ""),),
@@ -602,6 +611,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "bun": (("BUN_INSTALL", "/install/cache"), ("BUN_INSTALL_CACHE_DIR", "")),
     "conda": (("CONDA_DIR", "/pkgs"), ("MAMBA_ROOT_PREFIX", "/pkgs"), ("CONDA_PKGS_DIRS", "")),
     "luarocks": (("XDG_CACHE_HOME", "/luarocks"),),
+    "bazel": ((_BAZEL_ROOT, "/cache/repos"),),
     "gleam": (("XDG_CACHE_HOME", "/gleam"),),
     "spago": (("XDG_CACHE_HOME", "/spago"),),
     "rebar3": (("XDG_CACHE_HOME", "/rebar3"), ("REBAR_CACHE_DIR", "")),
@@ -660,6 +670,7 @@ _CACHE_OPTIONS = {
     "bun": ("--cache-dir", "BUN_INSTALL_CACHE_DIR"),
     "gem": ("--install-dir", "GEM_HOME"),  # (`gem install -i /opt/gems`: its cache/ there)
     "gradle": ("--gradle-user-home", "GRADLE_USER_HOME"),
+    "bazel": (_BAZEL_ROOT, _BAZEL_ROOT),
     "stack": ("--stack-root", "STACK_ROOT"),
     "cpm": ("--home", "PERL_CPM_HOME"),
     # (its data directory, `-D /data/suricata`: the cache is update/cache below it)
@@ -8482,6 +8493,11 @@ def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:
 _TEXLIVE_BIN = re.compile(r"(/\S*?(?:tex|TeX)\S*?)/bin/[\w.-]+")
 
 
+_BAZEL_FETCHES = frozenset(
+    {"build", "test", "run", "fetch", "sync", "coverage", "query", "cquery", "aquery"}
+)
+
+
 def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool, bool]:
     """(package manager family, installs packages, writes its download cache or index)."""
     sub = subcommand(words)
@@ -8695,6 +8711,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             refreshes and "--skip-refresh" not in words
         )
         return "helm", False, fetches
+    if tool in ("bazel", "bazelisk"):
+        # (what builds, tests, runs or queries a target fetches the external repositories it
+        # needs first, into the repository cache and the output base; bazelisk runs Bazel)
+        return "bazel", False, sub in _BAZEL_FETCHES
     if tool == "opm":
         # (`opm get` fetches into its cache, and `opm upgrade` does too; `opm get` of nothing,
         # a question, `list`, `info`, `search`, fetches no package)

@@ -64,23 +64,24 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`; `pixi install` (`add`, `update`, `global
   install`) without `pixi clean cache`, which keeps rattler's cache (`~/.cache/rattler/cache`);
-  `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it
-  needs are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
-  `~/.cache/luarocks`; OpenResty's `opm get`, which keeps each package's tarball in
-  `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
-  `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of
-  each dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`),
-  which keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each
-  ruleset it fetched in `/var/lib/suricata/update/cache`; TinkerPop's `gremlin-server.sh
-  install` (or Groovy's `grape install`), which keeps each jar Grape resolved in
-  `~/.groovy/grapes`; a Gleam build (`gleam build`, `run`,
-  `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
-  build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
-  `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago
-  build`, `bundle-app`), which keeps the package set's packages in `~/.cache/spago`; `helm repo
-  add` or `repo update` (and `dependency update` or `build` without `--skip-refresh`), which keep
-  each chart repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes
-  where it is told);
+  `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it needs
+  are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
+  `~/.cache/luarocks`; `bazel build` (`test`, `run`, `fetch`, `sync`, a query; bazelisk's too),
+  which keeps every archive it downloaded in its repository cache in `~/.cache/bazel` (or
+  `--output_user_root`'s), beside the output base that holds the build's outputs (no autofix: a
+  cleanup must take the repository cache alone); OpenResty's `opm get`, which keeps each package's
+  tarball in `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
+  `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of each
+  dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`), which
+  keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each ruleset it
+  fetched in `/var/lib/suricata/update/cache`; TinkerPop's `gremlin-server.sh install` (or Groovy's
+  `grape install`), which keeps each jar Grape resolved in `~/.groovy/grapes`; a Gleam build (`gleam
+  build`, `run`, `test`, `export`; not a later one of the same project, which finds them there) and
+  a rebar3 build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
+  `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago build`,
+  `bundle-app`), which keeps the package set's packages in `~/.cache/spago`; `helm repo add` or
+  `repo update` (and `dependency update` or `build` without `--skip-refresh`), which keep each chart
+  repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes where it is told);
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` (and Pantheon's `terminus self:plugin:install`,
   which runs composer) without `composer clear-cache`;
@@ -795,7 +796,8 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
 # Managers whose index shares its directory with what they installed: xbps keeps its package
 # database in /var/db/xbps beside the repositories' index, which neither a removal of the
 # directory nor a cache mount over it may take.
-_UNFIXABLE = frozenset({"xbps"})
+# (xbps's; Bazel's, beside whose repository cache the output base holds the build's outputs)
+_UNFIXABLE = frozenset({"xbps", "bazel"})
 # Managers whose caches only root may remove.
 _SYSTEM = frozenset({"apt", "apk", "yum", "pacman"})
 

@@ -26270,6 +26270,15 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && pip3 install chaperone && rm -rf /var/lib/apt/lists/*\n",
         [(4, "LG005")],
     ),
+    # Bazel keeps the external repositories and archives a build fetched in ~/.cache/bazel (or
+    # where --output_user_root says); `bazel version` fetches nothing, and a later removal of
+    # the cache hides the earlier layer's
+    (
+        "FROM ubuntu:22.04\nRUN bazel build //tensorflow:libtensorflow_cc.so\n"
+        "RUN bazel --output_user_root=/tmp/b build //x && rm -rf /tmp/b\nRUN bazel version\n"
+        "RUN bazelisk test //... && cp -r bazel-bin/x /opt/x && rm -rf /root/.cache/bazel\n",
+        [(2, "LG005"), (5, "LG003")],
+    ),
 ]
 
 
