@@ -985,6 +985,8 @@ _RHEL_FILES = (
     *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
     *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
 )
+# (root's dotfiles, of the rootfiles package)
+_ROOTFILES = ("/root/.bashrc", "/root/.bash_profile", "/root/.cshrc", "/root/.tcshrc")
 # CentOS 7 and older: yum's own configuration, the base repositories' file, and glibc's
 # nsswitch.conf as a file (later releases' authselect may make it a link).
 _OLD_CENTOS = re.compile(r"^(?:centos)?[5-7](?:[.-]|$)")
@@ -3664,6 +3666,9 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif rhel:
         files += _RHEL_FILES if not minimal else USER_DATABASE
+        if name == "amazonlinux":
+            # (Amazon Linux's images leave out rootfiles: root's shell shows `bash-5.2#`)
+            files = tuple(f for f in files if f not in _ROOTFILES)
         if _UBI.match(name) and "micro" not in name:
             # (Red Hat's UBI: its repositories' file, and dnf's configuration since 8, which
             # microdnf reads on the minimal ones: `tsflags=nodocs`)

@@ -26279,6 +26279,12 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN bazelisk test //... && cp -r bazel-bin/x /opt/x && rm -rf /root/.cache/bazel\n",
         [(2, "LG005"), (5, "LG003")],
     ),
+    # Amazon Linux's images leave out rootfiles: root has no .bashrc for a touch to copy up,
+    # where CentOS's has
+    (
+        "FROM amazonlinux:2023\nRUN touch /root/.bashrc\nFROM centos:7\nRUN touch /root/.bashrc\n",
+        [(4, "LG004")],
+    ),
 ]
 
 
