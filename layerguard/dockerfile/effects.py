@@ -869,6 +869,10 @@ def a_file_family(source: str) -> bool:
     return is_glob(name) and not name.startswith(("*", "?", "["))
 
 
+# gpg's commands that add keys to a keyring
+_GPG_ADDS_KEYS = frozenset({"--import", "--recv-keys", "--receive-keys", "--fetch-keys"})
+
+
 def names_a_file(path: str) -> bool:
     """A name with an extension (`entrypoint.sh`, `*.jar`, `.env.example`) names a file;
     `5.1` or `python3.12` is a version, more often a directory. So does a file ssh reads
@@ -5110,6 +5114,13 @@ def _ops(
         # (`gpg --batch --decrypt --output SHASUMS256.txt SHASUMS256.txt.asc`: node's images)
         if output != "-":
             yield Op(WRITE, tool, _paths([output], command), text, FILE, UNKNOWN)
+    elif tool in ("gpg", "gpg2") and (keyring := _option_value(words, "", "--keyring")):
+        # (`gpg --no-default-keyring --keyring /etc/apt/trusted.gpg.d/koha.gpg --import`: the
+        # keys land in that keyring, which it makes where none was; `gnupg-ring:` names its
+        # format)
+        keyring = keyring.removeprefix("gnupg-ring:").removeprefix("gnupg-kbx:")
+        if _GPG_ADDS_KEYS & set(words) and "/" in keyring:
+            yield Op(WRITE, tool, _paths([keyring], command), text, FILE, UNKNOWN)
     elif (edited := _edited_in_place(tool, words)) is not None:
         # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
         # and a chmod after it in the same RUN copies nothing more up.

@@ -26296,6 +26296,15 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY notes.txt /opt/cowrie/src/cowrie/ssh/\n",
         [(3, "LG002")],
     ),
+    # `gpg --keyring FILE --import` writes the keys into that keyring (`gnupg-ring:` names its
+    # format): a later chmod of it copies it up
+    (
+        "FROM debian:12\nRUN curl -s https://example.org/gpg.asc | gpg --no-default-keyring"
+        " --keyring gnupg-ring:/etc/apt/trusted.gpg.d/koha.gpg --import"
+        " && chmod 644 /etc/apt/trusted.gpg.d/koha.gpg\n"
+        "RUN chmod 600 /etc/apt/trusted.gpg.d/koha.gpg\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
