@@ -24,9 +24,7 @@ common stage that wrote it (not /opt, where the common stage is a distribution's
 installed from its archive alone), files a RUN is seen to write (`cp .env.example .env`, `jupyter
 notebook --generate-config`, `paster make-config`, `trac-admin ENV initenv`, `initdb`, Oh My Zsh's
 installer), a project manifest (`requirements.txt`, `Gemfile`, `package.json`) or build file
-(`Makefile`, `CMakeLists.txt`) copied to the root of a repository a `git clone` wrote, or a source
-file copied by name two or more directories below its root (`COPY transport.py
-/opt/cowrie/src/cowrie/ssh/`: a patch of the project's own file), and files a
+(`Makefile`, `CMakeLists.txt`) copied to the root of a repository a `git clone` wrote, and files a
 well-known base image or an installed package ships (nginx's `default.conf`, tomcat's
 `conf/server.xml`, prometheus's `prometheus.yml`, an s2i builder image's `assemble` and `run`, which
 a copy of the image's own `s2i/bin` replaces, the official images' `docker-entrypoint.sh`, the C
@@ -466,7 +464,6 @@ def _old_copies(
             # /etc/sudoers`, lands on the file there or fails)
             or (not write.tree and write.path in configs)
             or _onto_a_clone(write, clones)
-            or _patched_in_a_clone(write, clones)
         ):
             yield write.path, earlier.where, None
             return
@@ -837,31 +834,6 @@ _MANIFESTS = frozenset(
      "Gemfile.lock", "go.mod", "go.sum", "pom.xml", "build.gradle", "composer.json",
      "composer.lock", "Cargo.toml", "Cargo.lock", "mix.exs", "mix.lock", "Makefile",
      "CMakeLists.txt"}
-)  # fmt: skip
-
-
-def _patched_in_a_clone(write: CopyWrite, clones: frozenset[str]) -> bool:
-    """`write` puts a source file by name into a directory two or more levels below the root of
-    a repository a `git clone` wrote (`COPY md_main.F /nwchem/src/nwmd/` into NWChem's clone):
-    the project's own source tree, whose file of that name it patches."""
-    # (not a file a URL gives, a plugin's from elsewhere: `ADD https://.../init.php
-    # htdocs/plugins/api_feedreader/`)
-    if write.tree or write.either or is_glob(write.source) or write.origin or ":/" in write.source:
-        return False
-    name = posixpath.basename(write.path)
-    if posixpath.splitext(name)[1].lower() not in _SOURCE_FILES:
-        return False
-    directory = posixpath.dirname(write.path)
-    return any(
-        inside(directory, c) and directory[len(c.rstrip("/")) + 1 :].count("/") >= 1 for c in clones
-    )
-
-
-# What a project's source tree holds by name (code of its languages)
-_SOURCE_FILES = frozenset(
-    {".py", ".js", ".ts", ".c", ".h", ".cc", ".cpp", ".hpp", ".f", ".f90", ".java", ".go", ".rb",
-     ".php", ".lua", ".rs", ".scala", ".kt", ".cs", ".pl", ".pm", ".ex", ".exs", ".erl", ".jsx",
-     ".tsx", ".vue", ".html"}
 )  # fmt: skip
 
 

@@ -26285,17 +26285,6 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM amazonlinux:2023\nRUN touch /root/.bashrc\nFROM centos:7\nRUN touch /root/.bashrc\n",
         [(4, "LG004")],
     ),
-    # a source file copied by name two or more levels below a clone's root patches the
-    # project's own file there (not at its top, where a new file is as likely, nor a file a URL
-    # gives, a plugin's from elsewhere)
-    (
-        "FROM python:3.11\nRUN git clone --depth 1 -b v2.2.0 https://github.com/cowrie/cowrie"
-        " /opt/cowrie\nCOPY transport.py /opt/cowrie/src/cowrie/ssh/\n"
-        "COPY settings.py /opt/cowrie/\n"
-        "ADD https://example.org/plugin/init.py /opt/cowrie/src/cowrie/output/\n"
-        "COPY notes.txt /opt/cowrie/src/cowrie/ssh/\n",
-        [(3, "LG002")],
-    ),
     # `gpg --keyring FILE --import` writes the keys into that keyring (`gnupg-ring:` names its
     # format): a later chmod of it copies it up
     (
