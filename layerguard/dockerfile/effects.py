@@ -5672,8 +5672,8 @@ def _ops(
         version: tuple[str, ...] = (_git_version(branch or _DEFAULT_BRANCH),)
         if _shallow(words):
             version += (SHALLOW,)
-        # (`--recurse-submodule`: git takes a long option's unambiguous prefix)
-        if any(w == "--recursive" or w.startswith("--recurse-sub") for w in words):
+        # (`--recurse-submodule`, `--recurse`: git takes a long option's unambiguous prefix)
+        if any(w.startswith("--recurs") for w in words):
             version += (SUBMODULES,)  # (the submodules checked out at the commits it records)
         yield Op(
             WRITE, tool, _paths([cloned], command), text, TREE, HEAVY, "", "git", packages=version
@@ -7625,6 +7625,10 @@ def _package_ops(
             where = (posixpath.normpath(src_dir),)
         elif len(ruby) >= 2 and not ruby[1].startswith("-"):
             where = (f"{where[0]}/{ruby[0]}-{ruby[1]}*",)
+    if family == "bazel" and (repos := _option_value(words, "", "--repository_cache")) is not None:
+        # (`--repository_cache=/tmp/rc` keeps the archives there; an empty one keeps none)
+        where = (_path(repos, command) or repos,) if repos else ()
+        caches = caches and bool(where)
     if family == "tlmgr":
         root = _texlive_root(words, variables)
         where = (f"{root}/tlpkg/texlive.tlpdb.main.*",) if root else ()

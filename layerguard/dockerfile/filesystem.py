@@ -2431,9 +2431,17 @@ def _submodules_after(op: Op, before: Entry) -> tuple[Op, tuple[Entry, ...]]:
     for another (`git clone --recursive`, then `git checkout v4.2.2`)."""
     if op.packages[:1] == (SUBMODULES,):
         return op._replace(packages=(*before.packages[:1], SUBMODULES)), ()
-    if not {SUBMODULES, OTHER_SUBMODULES} & set(before.packages):
+    marks = {SUBMODULES, OTHER_SUBMODULES} & set(before.packages)
+    if not marks:
         return op, ()
-    if SUBMODULES in before.packages and op.packages[:1] == before.packages[:1]:
+    words = op.command.split()
+    if "--" in words:
+        # (`git checkout v2 -- CMakeLists.txt`: that file alone; the version there stays)
+        return op._replace(packages=(*before.packages[:1], *marks)), before.carried
+    moved_too = any(w.startswith("--recurse-sub") or w == "submodule.recurse=true" for w in words)
+    if moved_too or (SUBMODULES in marks and op.packages[:1] == before.packages[:1]):
+        # (`git checkout --recurse-submodules v2` moves them with it, as git -c
+        # submodule.recurse=true does: that is its own change)
         return op._replace(packages=(*op.packages, SUBMODULES)), ()
     return op._replace(packages=(*op.packages, OTHER_SUBMODULES)), before.carried or (before,)
 
@@ -4472,21 +4480,26 @@ _SYSTEM_TOPS = frozenset(
 def _a_library_package(path: str, entry: Entry) -> bool:
     """`path` is one package's directory in the library a language manager's install filled
     (`mv site-packages/tensorflow site-packages/tensorflow-CPU-cached` after pip installed
-    tensorflow-cpu): a package there holds its files, never an empty directory."""
+    tensorflow-cpu; node_modules/@prisma/client, a scoped package's; `tensorflow*`, what a
+    name starts): a package there holds its files, never an empty directory. Not a dot-name
+    (`node_modules/.bin`, links), nor pnpm's node_modules, whose packages are links too."""
     libraries = _LIBRARIES_OF.get(entry.family)
+    parent, name = posixpath.split(path)
+    if posixpath.basename(parent).startswith("@"):  # (a scope's: `@prisma/client`)
+        parent = posixpath.dirname(parent)
     return (
         entry.role == INSTALL
         and libraries is not None
         and covers(entry.path, path)
-        and posixpath.basename(posixpath.dirname(path)) in libraries
-        and not is_glob(posixpath.basename(path))
+        and posixpath.basename(parent) in libraries
+        and not name.startswith((".", "*", "?", "["))
     )
 
 
 # The directories a language manager installs each package into, one directory a package
 _LIBRARIES_OF = {
     **dict.fromkeys(("pip", "uv", "poetry", "conda"), ("site-packages", "dist-packages")),
-    **dict.fromkeys(("npm", "yarn", "pnpm"), ("node_modules",)),
+    **dict.fromkeys(("npm", "yarn"), ("node_modules",)),
 }
 
 

@@ -485,6 +485,8 @@ _STARTS = {
     # fetched; not `stack exec app`, which runs what was built)
     "stack": re.compile(r"\bstack\W+(?:run|build|test|ghci|repl|install)(?![\w./-])"),
     "cabal": re.compile(r"\bcabal\W+(?:(?:v2-|new-)?(?:run|build|test|repl|install))(?![\w./-])"),
+    # (`ENTRYPOINT ["bazel"]` with `CMD ["test", "//..."]`: its builds read what it fetched)
+    "bazel": re.compile(r"\bbazel(?:isk)?\W+(?:build|test|run|coverage|fetch)(?![\w./-])"),
 }
 
 

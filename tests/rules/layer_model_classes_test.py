@@ -26279,6 +26279,19 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN bazelisk test //... && cp -r bazel-bin/x /opt/x && rm -rf /root/.cache/bazel\n",
         [(2, "LG005"), (5, "LG003")],
     ),
+    # (where --repository_cache says, or nowhere when it is empty; and none the image's own
+    # Bazel builds read, `ENTRYPOINT ["bazel"]`)
+    (
+        "FROM ubuntu:22.04\nRUN bazel build --repository_cache= //pkg:tool\n"
+        "RUN bazel build --repository_cache=/tmp/rc //pkg:lib && rm -rf /tmp/rc\n"
+        "RUN bazel build --repository_cache=/tmp/rc2 //pkg:lib\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM gcr.io/bazel-public/bazel:7.1.0\nRUN bazel fetch //...\n"
+        'ENTRYPOINT ["bazel"]\nCMD ["test", "//..."]\n',
+        [],
+    ),
     # Amazon Linux's images leave out rootfiles: root has no .bashrc for a touch to copy up,
     # where CentOS's has
     (
@@ -26293,6 +26306,40 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         " && chmod 644 /etc/apt/trusted.gpg.d/koha.gpg\n"
         "RUN chmod 600 /etc/apt/trusted.gpg.d/koha.gpg\n",
         [(3, "LG004")],
+    ),
+    # (a scoped package's directory and what a name starts hold the install's files too; not
+    # node_modules/.bin, links, nor pnpm's node_modules, whose packages are links into .pnpm)
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\n"
+        "RUN npm ci && npm cache clean --force\nRUN mv node_modules/@prisma/client /opt/client\n"
+        "RUN mv node_modules/.bin /opt/bin\n",
+        [(5, "LG003")],
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\n"
+        "RUN npm install -g pnpm@9 && pnpm install --prod && pnpm store prune"
+        " && npm cache clean --force && rm -rf /root/.cache/pnpm\n"
+        "RUN mv node_modules/sharp /opt/sharp\n",
+        [],
+    ),
+    (
+        "FROM python:3.11\nRUN pip install --no-cache-dir tensorflow-cpu\n"
+        "RUN mv /usr/local/lib/python3.11/site-packages/tensorflow* /opt/\n",
+        [(3, "LG003")],
+    ),
+    # (a checkout that moves the submodules with it, `--recurse-submodules`, or of one path,
+    # which leaves the version there, gives a later update nothing to move; `--recurse` is
+    # git's prefix of `--recurse-submodules` too)
+    (
+        "FROM alpine:3.19\nRUN git clone --recursive https://github.com/grpc/grpc /src/grpc\n"
+        "RUN cd /src/grpc && git checkout --recurse-submodules v1.60.0\n"
+        "RUN cd /src/grpc && git submodule update --init --recursive\n"
+        "RUN git clone --recursive https://github.com/grpc/grpc /src/g2\n"
+        "RUN cd /src/g2 && git checkout v1.60.0 -- CMakeLists.txt\n"
+        "RUN cd /src/g2 && git submodule update --init --recursive\n"
+        "RUN git clone --recurse https://github.com/grpc/grpc /src/g3\n"
+        "RUN cd /src/g3 && git checkout v1.60.0\nRUN cd /src/g3 && git submodule update --init\n",
+        [(3, "LG003"), (6, "LG003"), (9, "LG003"), (10, "LG003")],
     ),
 ]
 
