@@ -987,6 +987,10 @@ _RHEL_FILES = (
 )
 # (root's dotfiles, of the rootfiles package)
 _ROOTFILES = ("/root/.bashrc", "/root/.bash_profile", "/root/.cshrc", "/root/.tcshrc")
+# Amazon Linux's images, under their other names, and Corretto's, built on them
+_AMAZON_LINUX = frozenset(
+    {"amazonlinux", "public.ecr.aws/amazonlinux/amazonlinux", "amazoncorretto"}
+)
 # CentOS 7 and older: yum's own configuration, the base repositories' file, and glibc's
 # nsswitch.conf as a file (later releases' authselect may make it a link).
 _OLD_CENTOS = re.compile(r"^(?:centos)?[5-7](?:[.-]|$)")
@@ -2351,6 +2355,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("yum", "openssh-server"): ("/etc/ssh/sshd_config",),
     ("yum", "rsyslog"): ("/etc/rsyslog.conf", "/etc/logrotate.d/syslog"),
     ("yum", "sudo"): ("/etc/sudoers",),
+    ("yum", "rootfiles"): _ROOTFILES,  # (root's dotfiles, which Amazon Linux's images lack)
     ("yum", "samba"): ("/etc/samba/smb.conf",),
     # Servers whose vendors' packages (Debian's, or the vendor's own repository) install
     # the same configuration file on every release.
@@ -3666,9 +3671,6 @@ def known(image: ImageRef | None) -> Known:
         files += _DEBIAN_FILES + tuple(skel)
     elif rhel:
         files += _RHEL_FILES if not minimal else USER_DATABASE
-        if name == "amazonlinux":
-            # (Amazon Linux's images leave out rootfiles: root's shell shows `bash-5.2#`)
-            files = tuple(f for f in files if f not in _ROOTFILES)
         if _UBI.match(name) and "micro" not in name:
             # (Red Hat's UBI: its repositories' file, and dnf's configuration since 8, which
             # microdnf reads on the minimal ones: `tsflags=nodocs`)
@@ -3693,6 +3695,9 @@ def known(image: ImageRef | None) -> Known:
         # (any other image of Linux holds its users too, whatever else it holds: distroless's
         # root and nonroot, an s2i builder's)
         files += tuple(f for f in USER_DATABASE if f not in files)
+    if name in _AMAZON_LINUX:
+        # (Amazon Linux's images leave out rootfiles: root's shell shows `bash-5.2#`)
+        files = tuple(f for f in files if f not in _ROOTFILES)
     old_debian = _MOTD_LINK.match(tag) or (name == "debian" and _DEBIAN_BEFORE_8.match(tag))
     if of_debian and name in _ON_DEBIAN and not of_ubuntu(image) and not old_debian:
         files += ("/etc/motd",)

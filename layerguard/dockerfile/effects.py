@@ -870,7 +870,7 @@ def a_file_family(source: str) -> bool:
 
 
 # gpg's commands that add keys to a keyring
-_GPG_ADDS_KEYS = frozenset({"--import", "--recv-keys", "--receive-keys", "--fetch-keys"})
+_GPG_ADDS_KEYS = ("--import", "--recv-key", "--receive-key", "--fetch-key")
 
 
 def names_a_file(path: str) -> bool:
@@ -5119,7 +5119,9 @@ def _ops(
         # keys land in that keyring, which it makes where none was; `gnupg-ring:` names its
         # format)
         keyring = keyring.removeprefix("gnupg-ring:").removeprefix("gnupg-kbx:")
-        if _GPG_ADDS_KEYS & set(words) and "/" in keyring:
+        # (`--recv-key`: gpg takes a long option's unambiguous prefix)
+        adds = any(w.startswith(_GPG_ADDS_KEYS) for w in words)
+        if adds and "/" in keyring:
             yield Op(WRITE, tool, _paths([keyring], command), text, FILE, UNKNOWN)
     elif (edited := _edited_in_place(tool, words)) is not None:
         # `sed -i`, `perl -pi -e`, dos2unix write each file anew: this layer holds it whole,
@@ -7432,6 +7434,8 @@ def _package_ops(
             # (`apt-get install ./$package_name`: apt and yum read a path as a package file)
             or (family in ("apt", "yum") and installs and w.startswith(("./", "../", "/")))
         )
+        # (not a rock whose dependencies alone luarocks installs: `--only-deps`)
+        and not (family == "luarocks" and "--only-deps" in words)
     ]
     links: list[str] = []
     if family in ("pip", "uv"):
@@ -8744,7 +8748,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         rocks = (
             [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")] if fetches else []
         )
-        if sub == "install" and rocks[:1] and rocks[0].endswith(".rock"):
+        # (not with --only-deps, which fetches what the rock needs and installs it not)
+        if (
+            sub == "install"
+            and rocks[:1]
+            and rocks[0].endswith(".rock")
+            and "--only-deps" not in words
+        ):
             fetches = False
         return "luarocks", fetches, fetches
     if tool == "pixi":

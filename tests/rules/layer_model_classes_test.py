@@ -26341,6 +26341,35 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN cd /src/g3 && git checkout v1.60.0\nRUN cd /src/g3 && git submodule update --init\n",
         [(3, "LG003"), (6, "LG003"), (9, "LG003"), (10, "LG003")],
     ),
+    # (review s71b) the base's tree a cp read says nothing of a COPY at /: `cp -r /etc/skel/.`
+    # on Debian; luarocks --only-deps fetches what a rock file needs, and unpacks not the rock;
+    # Amazon Linux's other names
+    # and Corretto's images lack rootfiles too, which `yum install rootfiles` writes; gpg's
+    # `--recv-key` is `--recv-keys`
+    (
+        "FROM debian:bookworm-slim\nCOPY rootfs/ /\n"
+        "RUN useradd -M app && mkdir -p /home/app && cp -r /etc/skel/. /home/app/"
+        " && rm -rf /etc/skel\n",
+        [],
+    ),
+    (
+        "FROM kong:3.6\nCOPY myplugin-1.0-1.all.rock /tmp/\n"
+        "RUN luarocks install --only-deps /tmp/myplugin-1.0-1.all.rock\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM amazoncorretto:17\nRUN touch /root/.bashrc\n"
+        "FROM public.ecr.aws/amazonlinux/amazonlinux:2023\nRUN touch /root/.cshrc\n"
+        "RUN yum install -y rootfiles && yum clean all && rm -rf /var/cache/yum\n"
+        "RUN chmod 600 /root/.bashrc\n",
+        [(6, "LG004")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nRUN gpg --no-default-keyring --keyring"
+        " /usr/share/keyrings/pg.gpg --keyserver keyserver.ubuntu.com --recv-key 7FCC7D46ACCC4CF8\n"
+        "RUN chmod 644 /usr/share/keyrings/pg.gpg\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
