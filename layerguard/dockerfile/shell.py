@@ -813,25 +813,24 @@ def go_path(env: Mapping[str, str]) -> str:
 # What `$(yarn cache dir)` stands for where no variable moved the cache: yarn 1's cache of the
 # user who asks
 YARN_ASKED = "/(yarn cache dir)"
-# `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`, `$(yarn cache dir)`: a
+# `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`, `$(yarn cache dir)`,
+# `$(bazel info repository_cache)`: a
 # manager asked where its cache is, by a cleanup that removes it; the variables that move it,
 # or its place in the home.
 _CACHE_ASKED = re.compile(
     r"(?:\$\(|`)\s*(?:(?:\S*/)?(?:python[\d.]*\s+-m\s+)?(?:\S*/)?(pip)[\d.]*\s+cache\s+dir"
-    r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv|yarn)\s+cache\s+dir)"
+    r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv|yarn)\s+cache\s+dir"
+    r"|(?:\S*/)?(bazel)(?:isk)?\s+info\s+repository_cache)"
     r"(?:\s+2>\s*/dev/null)?\s*[)`]"
 )
-_CACHE_PLACES = {
-    "pip": ("~/.cache/pip", ("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip")),
-    "npm": ("~/.npm", ("npm_config_cache", ""), ("NPM_CONFIG_CACHE", "")),
-    "uv": ("~/.cache/uv", ("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv")),
+_CACHE_PLACES: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "pip": ("~/.cache/pip", (("PIP_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/pip"))),
+    "npm": ("~/.npm", (("npm_config_cache", ""), ("NPM_CONFIG_CACHE", ""))),
+    "uv": ("~/.cache/uv", (("UV_CACHE_DIR", ""), ("XDG_CACHE_HOME", "/uv"))),
+    "bazel": ("~/.cache/bazel/_bazel_root/cache/repos", ()),
     # (yarn 1's: every cache's files in its folder's v6/; where it is, without a variable,
     # depends on the user the shell runs as, which the RUN's effects know)
-    "yarn": (
-        YARN_ASKED,
-        ("YARN_CACHE_FOLDER", "/v6"),
-        ("XDG_CACHE_HOME", "/yarn/v6"),
-    ),
+    "yarn": (YARN_ASKED, (("YARN_CACHE_FOLDER", "/v6"), ("XDG_CACHE_HOME", "/yarn/v6"))),
 }
 
 
@@ -840,7 +839,7 @@ def _cache_asked(raw: str, env: Mapping[str, str]) -> str | None:
     found = _CACHE_ASKED.fullmatch(raw)
     if found is None:
         return None
-    default, *moved = _CACHE_PLACES[found[1] or found[2] or found[3]]
+    default, moved = _CACHE_PLACES[found[1] or found[2] or found[3] or found[4]]
     for name, under in moved:
         if env.get(name):
             return env[name] + under

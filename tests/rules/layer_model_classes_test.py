@@ -26279,12 +26279,14 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN bazelisk test //... && cp -r bazel-bin/x /opt/x && rm -rf /root/.cache/bazel\n",
         [(2, "LG005"), (5, "LG003")],
     ),
-    # (where --repository_cache says, or nowhere when it is empty; and none the image's own
-    # Bazel builds read, `ENTRYPOINT ["bazel"]`)
+    # (where --repository_cache says, or nowhere when it is empty; removed where `bazel info
+    # repository_cache` says; and none the image's own Bazel builds read, `ENTRYPOINT
+    # ["bazel"]`)
     (
         "FROM ubuntu:22.04\nRUN bazel build --repository_cache= //pkg:tool\n"
         "RUN bazel build --repository_cache=/tmp/rc //pkg:lib && rm -rf /tmp/rc\n"
-        "RUN bazel build --repository_cache=/tmp/rc2 //pkg:lib\n",
+        "RUN bazel build --repository_cache=/tmp/rc2 //pkg:lib\n"
+        'RUN bazel build //x && rm -rf "$(bazel info repository_cache)"\n',
         [(4, "LG005")],
     ),
     (
