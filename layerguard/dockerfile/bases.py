@@ -1233,9 +1233,10 @@ _OLD_FEDORA = re.compile(r"^(?:1\d|2[0-6])(?:[.-]|$)")
 # Alpine's releases before 3.8, whose go package is older than Go 1.10 (3.7's is 1.9)
 _OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
 
+# nginx's releases before 1.12, whose Debian images are Debian 8's (or 7's)
+_JESSIE_NGINX = re.compile(r"1\.(?:[0-9]|1[01])(?:[.-]|$)")
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
-_JESSIE_NGINX = re.compile(r"1\.(?:[0-9]|1[01])(?:[.-]|$)")
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")

@@ -209,7 +209,6 @@ MANAGERS: Mapping[str, Manager] = {
         "charts it fetched)",
         "rm -rf ~/.cache/helm/repository in the same RUN",
     ),
-    # (OpenResty's package manager: `opm get` keeps each package's tarball there)
     # (Bazel's output user root: the repository cache of the archives it downloaded, beside
     # each workspace's output base, which holds the outputs bazel-bin shows)
     "bazel": Manager(
@@ -218,6 +217,7 @@ MANAGERS: Mapping[str, Manager] = {
         " downloaded)",
         "rm -rf ~/.cache/bazel/_bazel_*/cache/repos in the same RUN (the outputs stay)",
     ),
+    # (OpenResty's package manager: `opm get` keeps each package's tarball there)
     "opm": Manager(
         ("~/.opm/cache",),
         "opm's downloads (~/.opm/cache: the tarball of each OpenResty package it fetched)",

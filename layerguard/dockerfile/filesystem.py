@@ -4066,10 +4066,11 @@ def _reach(
                 )
             )
             # (nor one this RUN copied from, which cp fails unless it is there: `COPY rootfs/
-            # /`, then `cp -r /opt/with-docs/* / && rm -rf /opt/with-docs`)
+            # /`, then `cp -r /opt/with-docs/* / && rm -rf /opt/with-docs`; unless the base
+            # holds it too, `cp -r /etc/skel/. /home/app/`)
             read = any(covers(path, r) for e in own for r in e.read) and not (
                 any(covers(path, f) for f in held.files) or in_tree(path, held.trees)
-            )  # (not what the base holds there too: `cp -r /etc/skel/. /home/app/`)
+            )
             if vague and not (_a_file(path, op) or drop_in or moved or read):
                 continue
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or

@@ -814,9 +814,8 @@ def go_path(env: Mapping[str, str]) -> str:
 # user who asks
 YARN_ASKED = "/(yarn cache dir)"
 # `$(pip cache dir)`, `$(npm config get cache)`, `$(uv cache dir)`, `$(yarn cache dir)`,
-# `$(bazel info repository_cache)`: a
-# manager asked where its cache is, by a cleanup that removes it; the variables that move it,
-# or its place in the home.
+# `$(bazel info repository_cache)`: a manager asked where its cache is, by a cleanup that
+# removes it; the variables that move it, or its place in the home.
 _CACHE_ASKED = re.compile(
     r"(?:\$\(|`)\s*(?:(?:\S*/)?(?:python[\d.]*\s+-m\s+)?(?:\S*/)?(pip)[\d.]*\s+cache\s+dir"
     r"|(npm)\s+(?:config\s+)?get\s+cache|(?:\S*/)?(uv|yarn)\s+cache\s+dir"

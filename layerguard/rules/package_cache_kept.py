@@ -64,24 +64,27 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   Miniconda or Miniforge installer (`bash Miniforge3.sh -b -p /opt/conda`, also when saved or
   copied as `install.sh`), which keeps `pkgs/`; `pixi install` (`add`, `update`, `global
   install`) without `pixi clean cache`, which keeps rattler's cache (`~/.cache/rattler/cache`);
-  `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it needs
-  are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
+  `luarocks install` (`build`, `make`; not `make` of a plugin on Kong's image, whose rocks it
+  needs are the image's), which keeps the luarocks.org manifest and the rocks it fetched in
   `~/.cache/luarocks`; `bazel build` (`test`, `run`, `fetch`, `sync`, a query; bazelisk's too),
   which keeps every archive it downloaded in its repository cache in `~/.cache/bazel` (or
   `--output_user_root`'s), beside the output base that holds the build's outputs (no autofix: a
-  cleanup must take the repository cache alone); OpenResty's `opm get`, which keeps each package's
-  tarball in `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
-  `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of each
-  dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`), which
-  keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each ruleset it
-  fetched in `/var/lib/suricata/update/cache`; TinkerPop's `gremlin-server.sh install` (or Groovy's
-  `grape install`), which keeps each jar Grape resolved in `~/.groovy/grapes`; a Gleam build (`gleam
-  build`, `run`, `test`, `export`; not a later one of the same project, which finds them there) and
-  a rebar3 build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
-  `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago build`,
-  `bundle-app`), which keeps the package set's packages in `~/.cache/spago`; `helm repo add` or
-  `repo update` (and `dependency update` or `build` without `--skip-refresh`), which keep each chart
-  repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes where it is told);
+  cleanup must take the repository cache alone); OpenResty's `opm get`, which keeps each
+  package's tarball in
+  `~/.opm/cache`; Nim's `nimble update` (or `install`), which keeps the package list in
+  `~/.nimble/packages_official.json`; Crystal's `shards install`, which keeps a git mirror of
+  each dependency in `~/.cache/shards`, and a Crystal build (`crystal build`, `shards build`),
+  which keeps the compiler's cache in `~/.cache/crystal`; `suricata-update`, which keeps each
+  ruleset it fetched in `/var/lib/suricata/update/cache`; TinkerPop's `gremlin-server.sh
+  install` (or Groovy's `grape install`), which keeps each jar Grape resolved in
+  `~/.groovy/grapes`; a Gleam build (`gleam build`, `run`,
+  `test`, `export`; not a later one of the same project, which finds them there) and a rebar3
+  build (`rebar3 compile`, `as prod release`), which keep the Hex packages they fetched in
+  `~/.cache/gleam` and `~/.cache/rebar3`; PureScript's `spago install` (or a first `spago
+  build`, `bundle-app`), which keeps the package set's packages in `~/.cache/spago`; `helm repo
+  add` or `repo update` (and `dependency update` or `build` without `--skip-refresh`), which keep
+  each chart repository's index in `~/.cache/helm/repository` (not `helm pull`, which writes
+  where it is told);
 - `gem install` and `bundle install` leaving `.gem` files (in `$GEM_HOME/cache`, or
   `$BUNDLE_PATH/ruby/*/cache`); `composer install` (and Pantheon's `terminus self:plugin:install`,
   which runs composer) without `composer clear-cache`;
@@ -106,8 +109,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   did not leave it) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` (or a script of the build context it runs, or a Procfile it names) runs Maven,
-  Gradle, sbt or Leiningen, which reads them (or `dotnet test`, `run`, `watch`, `build` or `ef`,
-  which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or `bundle`, which read
+  Gradle, sbt, Leiningen or Bazel, which reads them (or `dotnet test`, `run`, `watch`, `build` or
+  `ef`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or `bundle`, which read
   spago's) as root, or as a user who can read root's home (not `USER
   1001` after `RUN lein deps`), or the image is a Dev Containers image, where a developer's
   builds read them; `pecl install` without `pecl
@@ -795,10 +798,10 @@ def _runs_at_the_end(step: Step, family: str) -> bool:
     )
 
 
-# Managers whose index shares its directory with what they installed: xbps keeps its package
-# database in /var/db/xbps beside the repositories' index, which neither a removal of the
-# directory nor a cache mount over it may take.
-# (xbps's; Bazel's, beside whose repository cache the output base holds the build's outputs)
+# Managers whose cache shares its directory with what they made: xbps keeps its package
+# database in /var/db/xbps beside the repositories' index, and Bazel the output base, which
+# holds the build's outputs, beside its repository cache; neither a removal of the directory
+# nor a cache mount over it may take them.
 _UNFIXABLE = frozenset({"xbps", "bazel"})
 # Managers whose caches only root may remove.
 _SYSTEM = frozenset({"apt", "apk", "yum", "pacman"})
