@@ -7416,6 +7416,8 @@ def _package_ops(
     if family in ("pip", "uv"):  # (a project's directory or a wheel, with its extras)
         # (`$(echo /tmp/app*.whl)[extra]`: the wildcard echo prints, for the extras to follow)
         operands = [_EXTRAS.sub("", _ECHOED.sub(r"\1", w)) for w in operands]
+        # (a wheel by its `file:` URL, `file:./pkg/x.whl` or `x @ file:///wheels/x.whl`: the file)
+        operands = [_file_uri_path(w.rpartition(" @ ")[2].strip()) for w in operands]
         # (not the requirements files it reads, by a wildcard too: `ls /tmp/requirements*.txt |
         # xargs -I{} pip install -r {}`)
         read = {*_option_values(words, "-r", "--requirement")}

@@ -26372,6 +26372,15 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chmod 644 /usr/share/keyrings/pg.gpg\n",
         [(3, "LG004")],
     ),
+    # a wheel pip or uv installs by its `file:` URL (`file:./pkg/x.whl`, `x @ file:///w/x.whl`)
+    # is the file a COPY brought, which ships beside what it unpacked
+    (
+        "FROM python:3.12\nWORKDIR /w\nCOPY x-1.0-py3-none-any.whl /wheels/\n"
+        'RUN pip install --no-cache-dir "x @ file:///wheels/x-1.0-py3-none-any.whl"\n'
+        "COPY y-1.0-py3-none-any.whl pkg/\n"
+        "RUN uv pip install --no-cache --system file:./pkg/y-1.0-py3-none-any.whl\n",
+        [(3, "LG006"), (5, "LG006")],
+    ),
 ]
 
 
