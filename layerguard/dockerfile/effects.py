@@ -4250,6 +4250,10 @@ def _php_script(words: tuple[str, ...]) -> int:
     return at if at < len(words) else 0
 
 
+# Managers that are shell scripts, which a Dockerfile may fetch and run through a shell
+_SCRIPT_MANAGERS = frozenset({"n"})
+
+
 @functools.lru_cache(maxsize=4096)
 def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
     """The program and its argv, looking through sudo/env/python -m/busybox."""
@@ -4278,6 +4282,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
                     )
                 ) or (name == "env" and words[0] in ENV_VALUE_OPTIONS)
                 words = words[2:] if takes_value else words[1:]
+            continue
+        if name in SHELLS and words[1:2] and posixpath.basename(words[1]) in _SCRIPT_MANAGERS:
+            words = words[1:]  # (a manager that is a shell script, run by a shell: `bash n 14`)
             continue
         if name in ("gmake", "bmake"):
             return "make", ("make", *words[1:])  # (GNU make by its BSD name; BSD's own make)

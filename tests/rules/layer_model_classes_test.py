@@ -26381,6 +26381,15 @@ _SEVENTY_FIRST: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN uv pip install --no-cache --system file:./pkg/y-1.0-py3-none-any.whl\n",
         [(3, "LG006"), (5, "LG006")],
     ),
+    # n, a shell script, fetched and run through a shell (`bash n 14.15.1`), is n: it keeps the
+    # Node.js it installed in n/versions, which a later `--cleanup` removes
+    (
+        "FROM ubuntu:20.04\nRUN curl -L https://raw.githubusercontent.com/tj/n/master/bin/n -o n"
+        " && bash n 14.15.1\n"
+        "RUN curl -L https://raw.githubusercontent.com/tj/n/master/bin/n -o n"
+        " && bash n --cleanup 16 && rm n\n",
+        [(2, "LG005"), (3, "LG003")],
+    ),
 ]
 
 
