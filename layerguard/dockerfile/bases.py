@@ -980,13 +980,12 @@ _DISTRIBUTION_MANAGER = {
     **dict.fromkeys(("fedora", "centos", "rockylinux", "almalinux", "oraclelinux"), "yum"),
 }
 # (Not the minimal images: UBI minimal and micro leave out rootfiles.)
-_RHEL_FILES = (
-    *USER_DATABASE,
-    *("/etc/bashrc", "/etc/profile", "/root/.bashrc", "/root/.bash_profile", "/root/.cshrc"),
-    *("/root/.tcshrc", "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
-)
 # (root's dotfiles, of the rootfiles package)
 _ROOTFILES = ("/root/.bashrc", "/root/.bash_profile", "/root/.cshrc", "/root/.tcshrc")
+_RHEL_FILES = (
+    *USER_DATABASE,
+    *("/etc/bashrc", "/etc/profile", *_ROOTFILES, "/etc/skel/.bashrc", "/etc/skel/.bash_profile"),
+)
 # Amazon Linux's images, under their other names, and Corretto's, built on them
 _AMAZON_LINUX = frozenset(
     {"amazonlinux", "public.ecr.aws/amazonlinux/amazonlinux", "amazoncorretto"}

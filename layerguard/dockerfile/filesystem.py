@@ -2800,7 +2800,12 @@ def _run(
             if op.tool == "usermod" and op.sources and all(s in skel_homes for s in op.sources):
                 # (`usermod -m -d /var/www app` after useradd: the dotfiles go where it says)
                 op = op._replace(role=HOME)
-            prior = next((checked[p] for p in paths if p in checked), None)
+            # (the repository's entry before a git command rewrote it)
+            prior = (
+                next((checked[p] for p in paths if p in checked), None)
+                if op.tool == "git"
+                else None
+            )
             if op.family == "git" and not op.packages and _GIT_KEEPS_BRANCH.search(op.command):
                 # (`git pull` updates the branch checked out: a later `git checkout` of it is
                 # no other version)
@@ -2808,7 +2813,7 @@ def _run(
             # (`mv /tmp/jdk.tar.gz /opt/java` in one RUN, `tar xzf` of it in a later one: the
             # archive the COPY brought, written again here)
             carried: tuple[Entry, ...] = ()
-            if op.family == "git" and op.tool == "git" and prior is not None:
+            if op.family == "git" and prior is not None:
                 op, carried = _submodules_after(op, prior)
             elif op.tool == "mv" and len(paths) == len(op.sources) == 1:
                 carried = tuple(taken_away.get(op.sources[0]) or ())
@@ -4065,13 +4070,7 @@ def _reach(
                     e.kind == DIR and e.layer > entry.layer and covers(path, e.path) for e in live
                 )
             )
-            # (nor one this RUN copied from, which cp fails unless it is there: `COPY rootfs/
-            # /`, then `cp -r /opt/with-docs/* / && rm -rf /opt/with-docs`; unless the base
-            # holds it too, `cp -r /etc/skel/. /home/app/`)
-            read = any(covers(path, r) for e in own for r in e.read) and not (
-                any(covers(path, f) for f in held.files) or in_tree(path, held.trees)
-            )
-            if vague and not (_a_file(path, op) or drop_in or moved or read):
+            if vague and not (_a_file(path, op) or drop_in or moved or _read_here(path, own, held)):
                 continue
             # (`rm -f x` says x may be missing: a name below a tree not listed, copied, or
             # unpacked at /, where the archive's paths may be any)
@@ -4590,6 +4589,15 @@ def _the_bases_program(
     """The program `name` is of the package of its name the base holds, which an install of
     `installed`, not naming it, leaves as it was."""
     return name in (held_packages or ()) and name not in installed
+
+
+def _read_here(path: str, own: list[Entry], held: Known) -> bool:
+    """`path` covers a tree a cp of this RUN copied from, which cp fails unless it is there
+    (`COPY rootfs/ /`, then `cp -r /opt/with-docs/* / && rm -rf /opt/with-docs`); not one the
+    base holds there too (`cp -r /etc/skel/. /home/app/`), which says nothing of a copy."""
+    return any(covers(path, r) for e in own for r in e.read) and not (
+        any(covers(path, f) for f in held.files) or in_tree(path, held.trees)
+    )
 
 
 def _read_from(op: Op) -> tuple[str, ...]:
