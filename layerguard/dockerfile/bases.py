@@ -243,6 +243,11 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
         ("/usr/local/share/lua", "/usr/local/lib/lua", "/usr/local/lib/luarocks"),
     ),
     "rust": ("/usr/local/cargo", "/usr/local/rustup"),
+    # (opam's roots, with the compiler switches the images built: OCaml's own and Coq's)
+    **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/.opam",)),
+    "coqorg/coq": ("/home/coq/.opam",),
+    # (GHC in /opt/ghc, and stack's binary, which the image puts in /usr/local/bin)
+    "haskell": ("/opt/ghc", "/usr/local/bin"),
     "jekyll/*": ("/usr/gem",),  # (envygeeks' images: Jekyll and its gems in their GEM_HOME)
     # (the Dev Containers Ruby images: RVM's Ruby and its gems)
     _DEVCONTAINERS + "ruby": ("/usr/local/rvm",),
@@ -1297,9 +1302,11 @@ _MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
 _MANAGED_ALPINE_TAG = re.compile(r"alpine-?3\.(?:19|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
-    _RELEASE_START + r"(?:buster|stretch|jessie|bullseye|xenial|bionic|focal|jammy"
+    _RELEASE_START + r"(?:bullseye|buster|stretch|jessie|wheezy|squeeze"
+    r"|precise|trusty|utopic|vivid|wily|xenial|yakkety|zesty|artful|bionic|cosmic|disco|eoan"
+    r"|focal|groovy|hirsute|impish|jammy|kinetic|lunar|mantic"
     # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
-    r"|ubuntu[-_]?(?:1[468]|2[02])[.-]04)(?![A-Za-z0-9])"
+    r"|ubuntu[-_]?(?:1[2-9]|2[0-3])[.-](?:04|10))(?![A-Za-z0-9])"
 )
 _SOURCES_RELEASE = re.compile(_SOURCES_CODENAME)
 # Language images' versions whose last builds are on a Debian before 12 (one that keeps its
@@ -1325,9 +1332,9 @@ _NODE_CODENAMES = {
     "krypton": "24",
 }
 _NODE_CODENAME = re.compile(rf"(?:{'|'.join(_NODE_CODENAMES)})(?=-|$)")
-_SOURCES_LIST = re.compile(
-    _SOURCES_CODENAME + r"|^(?:9|10|11|16\.04|18\.04|20\.04|22\.04)(?:[.-]|$)"
-)
+_SOURCES_LIST = re.compile(_SOURCES_CODENAME + r"|^(?:[6-9]|1[01])(?:[.-]|$)")
+# (and Ubuntu's by number, 12.04 to 23.10: not Debian's, whose `12.10` is a point release of 12)
+_SOURCES_UBUNTU = re.compile(r"^(?:1[2-9]|2[0-3])\.(?:04|10)(?:[.-]|$)")
 # Since Debian 12 and Ubuntu 24.04, apt's sources are deb822 files in sources.list.d: the
 # releases by name or number, and the tags that are the newest release (`debian:stable-slim`,
 # `ubuntu:latest`)
@@ -1365,6 +1372,10 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
         for name in sorted(_PHP_IMAGES | {"composer"})
     },
     "node": ("/usr/local/lib/node_modules/npm",),  # (npm itself, about 10 MB)
+    # (opam's compiler switches, each hundreds of MB with what the image built in it)
+    **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/.opam",)),
+    "coqorg/coq": ("/home/coq/.opam",),
+    "haskell": ("/opt/ghc", "/usr/local/bin/stack"),  # (GHC, and stack's binary: tens of MB)
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
@@ -1763,7 +1774,14 @@ _PG_CLUSTER_CONF = (
 _DEBIAN_CNF = "/etc/mysql/debian.cnf"
 _MYSQL_COMMON = "/etc/mysql/my.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
+
+
 # (Dovecot 2's configuration, the same on every distribution)
+def _spamassassin(etc: str) -> tuple[str, ...]:
+    """SpamAssassin's site configuration in `etc`, and the plugin loaders beside it."""
+    return tuple(f"{etc}/{n}" for n in ("local.cf", "init.pre", "v310.pre", "v312.pre", "v320.pre"))
+
+
 _DOVECOT = (
     "/etc/dovecot/dovecot.conf",
     *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "logging", "mail", "master", "ssl")),
@@ -2017,7 +2035,11 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (and by the names without a version, which the release's default PHP provides, `apk add
     # php-fpm` on 3.20: its files lie in the directory of that version, which the Dockerfile
     # names when it writes there)
-    ("apk", "php"): tuple(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
+    # (Alpine 3.15 and before: PHP 7's, in /etc/php7)
+    ("apk", "php"): (
+        "/etc/php7/php.ini",
+        *(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
+    ),
     ("apk", "php-fpm"): tuple(
         f"/etc/php{v.replace('.', '')}/{n}"
         for v in _PHP_VERSIONS[5:]
@@ -2461,7 +2483,15 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ),
     # (SpamAssassin's site configuration; not its daemon's defaults, which Debian 12 moved to
     # the spamd package's /etc/default/spamd)
-    ("apt", "spamassassin"): ("/etc/spamassassin/local.cf",),
+    # (and its plugin loaders, which every release since 3.2 ships beside it)
+    ("apt", "spamassassin"): _spamassassin("/etc/spamassassin"),
+    ("yum", "spamassassin"): _spamassassin("/etc/mail/spamassassin"),
+    ("yum", "amavisd-new"): ("/etc/amavisd/amavisd.conf",),
+    ("yum", "sqlgrey"): ("/etc/sqlgrey/sqlgrey.conf",),
+    ("yum", "bind"): (
+        *("/etc/named.conf", "/etc/named.rfc1912.zones"),
+        *(f"/var/named/named.{n}" for n in ("ca", "empty", "localhost", "loopback")),
+    ),
     # (Debian's Dante SOCKS server)
     ("apt", "dante-server"): ("/etc/danted.conf",),
     # (Mopidy's, Snort's and ArangoDB's own configuration, the last of 2's and 3's packages)
@@ -3067,7 +3097,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ("apt", "pulseaudio-utils"): "libpulse0",
     ("apt", "pdfsandwich"): "imagemagick",
     # (Alpine's PHP module for Apache, and Apache's own modules, depend on apache2)
-    **{("apk", f"php{v}-apache2"): "apache2" for v in ("7", "8", "81", "82", "83", "84", "85")},
+    **{("apk", f"php{v}-apache2"): "apache2" for v in ("", "7", "8", "81", "82", "83", "84", "85")},
     **{("apk", f"apache2-{m}"): "apache2" for m in ("ssl", "proxy", "ldap", "http2", "brotli")},
 }
 # An extension of PostgreSQL.org's apt packages depends on its server: `postgresql-15-postgis-3`
@@ -3605,7 +3635,9 @@ def known(image: ImageRef | None) -> Known:
             image.tag or ""
         ):
             files += (_BUNDLE,)
-    if name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or ""):
+    if (name in ("debian", "ubuntu") and _SOURCES_LIST.search(image.tag or "")) or (
+        name == "ubuntu" and _SOURCES_UBUNTU.search(image.tag or "")
+    ):
         files += ("/etc/apt/sources.list",)
     elif name == "debian" and _DEB822_DEBIAN.search(image.tag or ""):
         files += ("/etc/apt/sources.list.d/debian.sources",)

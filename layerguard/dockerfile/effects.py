@@ -2555,8 +2555,10 @@ def exports(command: Command) -> dict[str, str]:
         rest = rest[1:] if rest[:1] == ["set"] else rest
         if len(rest) == 2 and rest[0] == "path":
             return {"BUNDLE_PATH": rest[1]}
-        if len(rest) == 2 and rest[0] == "deployment":
-            return {"BUNDLE_DEPLOYMENT": rest[1]}
+        if len(rest) >= 2 and rest[0] == "deployment":
+            # (bundler 1 joins the words after the name: `bundle config deployment without
+            # development test` sets it to that phrase, which it reads as true)
+            return {"BUNDLE_DEPLOYMENT": " ".join(rest[1:])}
     if tool == "pdm" and words[1:2] == ("config",):
         # (`pdm config cache_dir /tmp/pdm`: the cache of the installs after it, as the variable)
         rest = [w for w in words[2:] if not w.startswith("-")]
@@ -4404,6 +4406,9 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         if (name, words[1:2]) in _RUNS_A_COMMAND and len(words) > 2:
             words = words[2:]  # (`bundle exec bin/yarn install` runs yarn)
             continue
+        if name == "opam" and subcommand(words) == "exec" and "--" in words[2:-1]:
+            words = words[words.index("--", 2) + 1 :]  # (`opam exec -- opam install x`)
+            continue
         if name in _CONDA and subcommand(words) == "run":
             # (`conda run -n py3 --no-capture-output pip install x` runs pip in that env)
             words = _conda_run_command(words)
@@ -5178,6 +5183,11 @@ def _ops(
             yield Op(WRITE, tool, _paths(dests, command), text, FILE, UNKNOWN)
     elif tool == "tee":
         yield Op(WRITE, tool, _paths(operands, command), text, FILE, UNKNOWN)
+    elif tool == "dotnet" and words[1:3] == ("dev-certs", "https"):
+        # (`dotnet dev-certs https -ep /certs/cert.pem -p x`: the certificate it exports)
+        at = next((i for i, w in enumerate(words) if w in ("-ep", "--export-path")), 0)
+        if at and at + 1 < len(words):
+            yield Op(WRITE, tool, _paths([words[at + 1]], command), text, FILE, UNKNOWN)
     elif tool == "openssl":
         # (`openssl req -x509 -newkey rsa:4096 -keyout key.pem -out cert.pem`, `openssl
         # dhparam -out dhparam.pem 2048`: the key, certificate or parameters it writes)
@@ -8145,8 +8155,15 @@ def _gem_home(tool: str, words: Sequence[str], variables: Mapping[str, str]) -> 
 
 
 def _deployed(words: Sequence[str], variables: Mapping[str, str]) -> bool:
-    """bundler installs in deployment mode: into vendor/bundle unless a path is given."""
-    return "--deployment" in words or variables.get("BUNDLE_DEPLOYMENT") in ("true", "1")
+    """bundler installs in deployment mode: into vendor/bundle unless a path is given. Bundler
+    reads a setting as true unless it is empty or says false (`false`, `no`, `0`, ...)."""
+    told = variables.get("BUNDLE_DEPLOYMENT", "")
+    return "--deployment" in words or bool(
+        told and "$" not in told and not _BUNDLER_FALSE.fullmatch(told)
+    )
+
+
+_BUNDLER_FALSE = re.compile(r"false|f|no|n|0", re.IGNORECASE)
 
 
 def _configured_prefix(command: Command) -> str | None:
@@ -9016,9 +9033,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             pins = False
             if sub == "pin" and sub in words:
                 rest = [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")]
-                adds = rest[:1] == ["add"] or (bool(rest) and rest[0] not in _OPAM_PIN_VERBS)
+                adds = rest[:1] == ["add"] or (bool(rest) and rest[0] not in OPAM_PIN_VERBS)
                 pins = adds and not _flagged(words, "n", "--no-action")
-            installs = installs or (sub == "switch" and "create" in words) or pins
+            # (and `opam init --compiler=5.1.0`, which creates its first switch with it)
+            compiler = sub == "init" and any(
+                w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words
+            )
+            installs = installs or (sub == "switch" and "create" in words) or pins or compiler
         return tool, installs, installs
     if tool in ("emerge", "emerge-webrsync"):
         # (`emerge --sync` and emerge-webrsync fetch the repository tree, Portage's index;
@@ -9512,7 +9533,7 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
 
 
 # opam pin's subcommands other than add (`opam pin NAME URL` is `opam pin add`)
-_OPAM_PIN_VERBS = frozenset({"add", "list", "remove", "edit", "scan", "export", "unpin"})
+OPAM_PIN_VERBS = frozenset({"add", "list", "remove", "edit", "scan", "export", "unpin"})
 # What `opam clean` is told to clean; `-a` (all switches) and `-y` only say where and how.
 _OPAM_CLEANS = frozenset(
     {"--download-cache", "--repo-cache", "--switch-cleanup", "--logs", "--untracked"}

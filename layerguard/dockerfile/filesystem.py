@@ -77,6 +77,7 @@ from layerguard.dockerfile.effects import (
     MAKE_PROJECT,
     MANAGERS,
     OCTAL_MODE,
+    OPAM_PIN_VERBS,
     OTHER_SUBMODULES,
     PULLED,
     PURGE,
@@ -1691,10 +1692,20 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     bundle_paths: dict[str, str] = {}  # Gemfile -> where Bundler last installed its gems
+    # (opam's packages pinned to a repository or directory, `*` for a directory's whole lot,
+    # and those whose dependencies an `opam install --deps-only` installed)
+    pinned: set[str] = set()
+    readied: set[str] = set()
+    # (the projects `dotnet restore` or a build restored, by where and what it was told,
+    # since the last COPY, which may have changed them: a `dotnet publish` of one finds all
+    # its packages there)
+    restored: set[tuple[str, str]] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
+            restored.clear()
             continue
+        pinned |= {p for c in step.run.commands for p in _opam_pins(c.words)}
         where = (step.instr.node.original, step.instr.user, step.instr.env.get("PATH", ""))
         # (an earlier layer's: the same RUN's install script fetched it into this layer's cache,
         # `curl .../install.sh | bash && nvm install $NODE_VERSION`)
@@ -1714,9 +1725,25 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 cabal.add(step.instr.workdir)
             if op.family == "pip" and op.role == INSTALL and op.packages:
                 _pip_satisfied(op, index, step, found, ran, present, by_name, refused)
+            if op.family == "opam" and op.role == INSTALL and op.packages:
+                if any(w in ("--deps-only", "--deps") for w in op.command.split()):
+                    readied |= set(op.packages)
+                elif set(op.packages) <= readied and ("*" in pinned or set(op.packages) <= pinned):
+                    # (what it fetches is the pinned sources, which opam keeps in the switch,
+                    # not in its download cache)
+                    found.add((index, op.command))
             if op.kind == PURGE:
                 ran.clear()
                 by_name.clear()
+        restoring = {o.command for o in step.run.ops if o.family == "nuget" and o.role == CACHE}
+        for command in step.run.commands:
+            text = " ".join(command.words)
+            project = _dotnet_project(command.words) if text in restoring else None
+            if project is None or command.cwd is None:
+                continue
+            if (command.cwd, project) in restored:
+                found.add((index, text))
+            restored.add((command.cwd, project))
         pips = [o for o in step.run.ops if o.family == "pip" and o.role == INSTALL]
         if pips and all(
             # (by name from the index: not `pip install -e .` nor `-r requirements.txt`, whose
@@ -1787,6 +1814,46 @@ def _bundle_path(text: str, step: Step) -> str | None:
         settings.update(exports(command))
     deployed = settings.get("BUNDLE_DEPLOYMENT", "") not in ("", "false", "0")
     return settings.get("BUNDLE_PATH", "").rstrip("/") or ("vendor/bundle" if deployed else None)
+
+
+def _dotnet_project(words: tuple[str, ...]) -> str | None:
+    """The project a `dotnet` command that restores names ('' for the directory's own), or
+    None for another command or one told more than that (a runtime, a source, a variable),
+    which may restore other packages."""
+    if words[:1] != ("dotnet",) or len(words) < 2 or "$" in " ".join(words):
+        return None
+    told = [w for w in words[2:] if w.startswith("-")]
+    if any(w.split("=")[0] in ("-r", "--runtime", "-s", "--source", "-a", "--arch") for w in told):
+        return None
+    operands = [
+        w
+        for before, w in itertools.pairwise(words[1:])
+        if not w.startswith("-") and before not in _DOTNET_VALUES
+    ]
+    return operands[0] if len(operands) == 1 else None if operands else ""
+
+
+# The options of dotnet's builds whose value is the next word
+_DOTNET_VALUES = frozenset(
+    {"-c", "--configuration", "-o", "--output", "-f", "--framework", "-v", "--verbosity"}
+)
+
+
+def _opam_pins(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The packages `opam pin` pins to a repository or a directory: the name it is given
+    (`opam pin add -n easycrypt https://...`), or `*` for all a directory holds (`opam pin add
+    ./src -n`); () for another command, or a pin to a version."""
+    if words[:1] != ("opam",) or subcommand(words) != "pin":
+        return ()
+    rest = [w for w in words[words.index("pin") + 1 :] if not w.startswith("-")]
+    rest = rest[1:] if rest[:1] == ["add"] else rest
+    if not rest or rest[0] in OPAM_PIN_VERBS:
+        return ()
+    target = rest[-1]
+    if len(rest) == 1:
+        return ("*",) if "/" in target or target == "." else ()
+    sources = "/" in target or target == "." or target.startswith("git+")
+    return (rest[0],) if sources else ()
 
 
 def _pip_satisfied(

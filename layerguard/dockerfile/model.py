@@ -432,7 +432,16 @@ _CACHE_CONFIG = (
     ),
     # (bundler's, in the project's .bundle/config or the user's: where the gems go)
     (re.compile(_BUNDLE_CONFIG + r"path\s+['\"]?([^\s;&|'\"$]+)['\"]?(?![^\s;&|])"), "BUNDLE_PATH"),
-    (re.compile(_BUNDLE_CONFIG + r"deployment\s+['\"]?(true|1)\b"), "BUNDLE_DEPLOYMENT"),
+    # (any value but one that says false: bundler 1's `bundle config deployment without
+    # development test` sets it to that phrase, which bundler reads as true)
+    (
+        re.compile(
+            _BUNDLE_CONFIG
+            + r"deployment\s+['\"]?(?!(?:false|f|no|n|0)(?![^\s;&|'\"]))([^\s;&|'\"$]+)",
+            re.IGNORECASE,
+        ),
+        "BUNDLE_DEPLOYMENT",
+    ),
     # (poetry's, in its config.toml or the project's poetry.toml: where its environments go)
     *(
         (re.compile(_POETRY_CONFIG + rf"{re.escape(key)}\s+['\"]?({value})['\"]?"), name)

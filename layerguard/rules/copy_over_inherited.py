@@ -563,9 +563,17 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     if into in STANDARD_DIRS:
         return None
     pattern = posixpath.basename(write.source.rstrip("/"))
+    main = posixpath.basename(into) + "."
     there = sorted(
         {f for f in configs if not posixpath.basename(f).startswith(".")}  # (not the skel's)
         | {f for f in files if distribution_member(f)}
+        # (and the main one a RUN rewrote, whatever first wrote it: `sed -i ... nginx.conf`
+        # over the build's copy, which `COPY nginx /etc/nginx/` brings again)
+        | {
+            f
+            for f in files
+            if posixpath.dirname(f) == into and posixpath.basename(f).startswith(main)
+        }
     )
     below = [f for f in there if f.startswith(into + "/")]
     there = [f for f in there if posixpath.dirname(f) == into]
@@ -592,7 +600,6 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         return None
     else:
         there = below  # (a directory's copy lands its subdirectories too: dovecot's conf.d/)
-    main = posixpath.basename(into) + "."
     # (or the one main file, where the directory is named as its own: `COPY mosquitto
     # /etc/mosquitto` over mosquitto.conf, the configuration it brings again)
     alone = pattern == posixpath.basename(into) and [

@@ -95,7 +95,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
 - `cargo build`/`install` (also `cargo +TOOLCHAIN ...`, maturin's and wasm-pack's builds, which
   run it, and cargo's plugins that build: `cargo chef cook`, `cargo pgrx install`) and `go
   build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
-  (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not a `go install`
+  (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not where the
+  image's own start command builds with cargo, `CMD cargo run --release`; not a `go install`
   of packages an earlier RUN's `go get` fetched and built, which finds all done, nor a Go before
   1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7); `dotnet restore`
   (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet tool install`)
@@ -336,7 +337,7 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     """The build tools' caches the image itself reads: it builds (or runs) with them when it
     starts (`CMD mvn spring-boot:run`), or a developer builds in it (a Dev Containers image)."""
     if for_development(ctx.outside):
-        return frozenset(_STARTS) - {"nuget"}
+        return frozenset(_STARTS) - {"nuget", "cargo"}
     # (an ENTRYPOINT's program and its CMD's arguments, read as one command line:
     # `ENTRYPOINT ["spago"]` with `CMD ["run"]`; and the build context's scripts it runs,
     # `CMD ["./entrypoint.sh"]` whose last line is `dotnet run`)
@@ -490,6 +491,9 @@ _STARTS = {
     "cabal": re.compile(r"\bcabal\W+(?:(?:v2-|new-)?(?:run|build|test|repl|install))(?![\w./-])"),
     # (`ENTRYPOINT ["bazel"]` with `CMD ["test", "//..."]`: its builds read what it fetched)
     "bazel": re.compile(r"\bbazel(?:isk)?\W+(?:build|test|run|coverage|fetch)(?![\w./-])"),
+    # (`CMD cargo run --release`: it builds against the crates' sources in the registry; not
+    # `cargo` as part of a name, `/usr/local/cargo/bin/app`)
+    "cargo": re.compile(r"(?<![\w./-])cargo\W+(?:run|build|test|watch|check|bench)(?![\w./-])"),
 }
 
 

@@ -26402,6 +26402,106 @@ def test_the_classes_of_the_seventy_first_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
+    # a start command that builds with cargo reads the crates the image's build fetched: the
+    # registry is the image's working set; not a start command that runs the built program
+    (
+        "FROM rust:1.75-slim\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n"
+        'CMD ["cargo", "run", "--release"]\n',
+        [],
+    ),
+    (
+        "FROM rust:1.75-slim\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n"
+        'CMD ["/usr/local/cargo/bin/app"]\n',
+        [(4, "LG005")],
+    ),
+    # the releases before Debian 12's and Ubuntu 24.04's deb822 sources all keep apt's sources
+    # in a sources.list with content, Ubuntu 14.04's and Debian 8's as much as 22.04's
+    ("FROM ubuntu:14.04\nCOPY apt-sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM debian:8\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    ("FROM ubuntu:trusty\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    # RHEL's packages of mail filters and BIND: their configuration files, which a directory
+    # named as theirs copied over them writes again
+    (
+        "FROM centos:7\nRUN yum -y install amavisd-new sqlgrey spamassassin bind"
+        " && yum clean all\n"
+        "COPY amavisd/ /etc/amavisd/\nCOPY sqlgrey/ /etc/sqlgrey/\n"
+        "COPY spamassassin/ /etc/mail/spamassassin/\nCOPY named.conf /etc/named.conf\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (6, "LG002")],
+    ),
+    # bundler 1 joins the words after a setting's name: `deployment without development test`
+    # turns deployment mode on, whose vendor/bundle keeps the .gem files; not `false`
+    (
+        "FROM ruby:3.2 AS build\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config deployment without development test\nRUN bundle install\n"
+        "FROM ruby:3.2-slim\nCOPY --from=build /app /app\n",
+        [(5, "LG005")],
+    ),
+    (
+        "FROM ruby:3.2 AS build\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\n"
+        "RUN bundle config deployment false\nRUN bundle install\n"
+        "FROM ruby:3.2-slim\nCOPY --from=build /app /app\n",
+        [],
+    ),
+    # a directory named as the program's, copied over its directory, brings its main file
+    # again, whatever wrote the one there: a RUN's `sed -i` over the build's copy
+    (
+        "FROM debian:12 AS build\nRUN mkdir -p /etc/nginx && echo x > /etc/nginx/nginx.conf\n"
+        "FROM debian:12\nCOPY --from=build /etc/nginx /etc/nginx\n"
+        "RUN sed -i 's/a/b/' /etc/nginx/nginx.conf\nCOPY nginx /etc/nginx/\n",
+        [(6, "LG002")],
+    ),
+    # opam: `opam exec --` runs the command after it; `opam init --compiler` builds its first
+    # switch, keeping the compiler's archive in the download cache, which a later `opam clean`
+    # removes; a package pinned to a repository or directory, whose dependencies an earlier
+    # `--deps-only` install fetched, fetches nothing into that cache
+    (
+        "FROM debian:12\nENV OPAMROOT=/opam\nRUN opam init --disable-sandboxing --compiler=5.1.0\n"
+        "RUN opam exec -- opam install -y dune\n"
+        "RUN opam pin add -n app https://github.com/x/app.git"
+        " && opam install --deps-only app && opam clean\n"
+        "RUN opam install app\nRUN opam clean\n",
+        [(3, "LG005"), (4, "LG005"), (5, "LG003")],
+    ),
+    # what OCaml's, Coq's and Haskell's images hold: opam's switches, GHC and stack
+    (
+        "FROM coqorg/coq:8.18\nRUN chmod -R g=u /home/coq/.opam\n",
+        [(2, "LG004")],
+    ),
+    ("FROM haskell:9.6\nRUN rm /usr/local/bin/stack\n", [(2, "LG003")]),
+    # a `dotnet publish` after the `dotnet restore` of its project, with no COPY between,
+    # finds every package there; not another project's, nor after a COPY
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY App.csproj .\n"
+        "RUN dotnet restore App.csproj\nRUN dotnet publish App.csproj -c Release -o /out\n"
+        "RUN dotnet publish Other.csproj -c Release -o /out2\nCOPY . .\n"
+        "RUN dotnet publish App.csproj -c Release -o /out\n",
+        [(4, "LG005"), (6, "LG005"), (7, "LG002"), (8, "LG005")],
+    ),
+    # `dotnet dev-certs https -ep FILE` writes the certificate it exports
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\n"
+        "RUN dotnet dev-certs https -ep /certs/cert.pem -p x\nRUN chmod 644 /certs/cert.pem\n",
+        [(3, "LG004")],
+    ),
+    # Alpine's unversioned php-apache2 brings Apache, and before 3.16 `php` is PHP 7's
+    (
+        "FROM alpine:3.15\nRUN apk add --no-cache php-apache2 php\n"
+        "COPY httpd.conf /etc/apache2/httpd.conf\nCOPY php.ini /etc/php7/php.ini\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_SECOND)
+def test_the_classes_of_the_seventy_second_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> None:
     # a start command that runs a script of the build context reads the caches the script's
     # build tools read (`dotnet run`, `dotnet ef`, a Procfile's `dotnet watch`); not one whose
