@@ -647,7 +647,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     # (its Dockerfile writes the start script with echo: it runs tensorflow_model_server)
     "tensorflow/serving": ("/usr/bin/tf_serving_entrypoint.sh",),
     "telegraf": ("/etc/telegraf/telegraf.conf", "/entrypoint.sh"),
-    "fluent/fluentd": ("/fluentd/etc/fluent.conf",),
+    # (and its start script, the ENTRYPOINT of every tag since v1.0)
+    "fluent/fluentd": ("/fluentd/etc/fluent.conf", "/bin/entrypoint.sh"),
     **dict.fromkeys(
         ("fluent/fluent-bit", "cr.fluentbit.io/fluent/fluent-bit"),
         tuple(f"/fluent-bit/etc/{n}" for n in ("fluent-bit.conf", "parsers.conf", "plugins.conf")),
@@ -1873,8 +1874,9 @@ _NOVNC_ICONS = (16, 24, 32, 48, 60, 64, 72, 76, 96, 120, 144, 152, 192)
 _PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
 _SCL_REPOS = ("/etc/yum.repos.d/CentOS-SCLo-scl.repo", "/etc/yum.repos.d/CentOS-SCLo-scl-rh.repo")
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
+    # (and the server's binary, which every one of them but nginx-common brings)
     **{
-        ("apt", name): _NGINX_APT
+        ("apt", name): (*_NGINX_APT, *(("/usr/sbin/nginx",) if name != "nginx-common" else ()))
         for name in (*("nginx", "nginx-full", "nginx-light", "nginx-common"), *_NGINX)
     },
     ("apt", "apache2"): _APACHE2,
@@ -2485,6 +2487,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # the spamd package's /etc/default/spamd)
     # (and its plugin loaders, which every release since 3.2 ships beside it)
     ("apt", "spamassassin"): _spamassassin("/etc/spamassassin"),
+    ("apt", "apt-fast"): ("/etc/apt-fast.conf",),
+    ("apt", "rrdcached"): ("/etc/default/rrdcached",),
+    # (Alpine's SmokePing: its configuration and its slaves' secrets)
+    ("apk", "smokeping"): ("/etc/smokeping/config", "/etc/smokeping/smokeping_secrets"),
     ("yum", "spamassassin"): _spamassassin("/etc/mail/spamassassin"),
     ("yum", "amavisd-new"): ("/etc/amavisd/amavisd.conf",),
     ("yum", "sqlgrey"): ("/etc/sqlgrey/sqlgrey.conf",),
@@ -2512,6 +2518,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/smokeping/config",
         *(f"/etc/smokeping/config.d/{n}" for n in ("General", "Probes", "Targets", "Alerts")),
         *(f"/etc/smokeping/config.d/{n}" for n in ("Database", "Presentation", "pathnames")),
+        "/etc/smokeping/smokeping_secrets",
         "/usr/lib/cgi-bin/smokeping.cgi",
     ),
     # (Debian's Cacti: the database settings its postinst writes, through dbconfig-common, and
@@ -2841,6 +2848,9 @@ _SYSCONF_TREES = (
         "shairport-sync.conf",
         ("shairport-sync.conf.sample",),
     ),
+    # (the FTP servers': Pure-FTPd's since 1.0.47, ProFTPD's sample as proftpd.conf)
+    (re.compile(r"pure-ftpd(?:-[\d*].*)?"), "/usr/local", "pure-ftpd.conf", ()),
+    (re.compile(r"proftpd(?:-v?[\d*].*)?"), "/usr/local", "proftpd.conf", ()),
     (
         re.compile(r"squid(?:-[\d*].*)?"),
         "/usr/local/squid",
@@ -3312,6 +3322,9 @@ class Known(NamedTuple):
     sudo_keeps_home: bool = False
     # trees its own Dockerfile emptied when it was done, what they held of its base hidden
     emptied: tuple[str, ...] = ()
+    # the command of its own that empties every cache a RUN filled, pip's too (minidocks'
+    # `clean`, which removes what its images' CLEAN variable lists)
+    cleaner: str = ""
     # what the python image's pip installed beside itself: nothing since Python 3.12
     python_site: frozenset[str] = frozenset({"pip", "setuptools", "wheel"})
     # git working trees its own Dockerfile cloned: a pull or checkout there writes other
@@ -3582,6 +3595,8 @@ def known(image: ImageRef | None) -> Known:
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)
         files = tuple(f.replace("/webapps.dist/", "/webapps/") for f in files)
         empty = tuple(d for d in empty if not d.endswith("/webapps"))
+    if name == "fluent/fluentd" and (image.tag or "").startswith(("v0.", "v0-")):
+        files = tuple(f for f in files if f != "/bin/entrypoint.sh")  # (v0.12's had none)
     if name == "tensorflow/serving" and "devel" in (image.tag or ""):
         # (its -devel tags build the server and keep a shell: no start script)
         files = tuple(f for f in files if f != "/usr/bin/tf_serving_entrypoint.sh")
@@ -3890,6 +3905,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
+        cleaner="clean" if _is(name, "minidocks/*") else "",
         clones=next((c for key, c in _CLONES.items() if _is(name, key)), ()),
         yum_is_dnf=manager == "yum" and _yum_is_dnf(name, image.tag or "", tagged),
         dnf5=name in _FEDORA and bool(_DNF5_FEDORA.match(image.tag or "")),

@@ -1559,7 +1559,11 @@ def _run_effects(
                 and "--user-data-dir" not in found.command
             ):
                 continue  # (VS Code's desktop CLI run as root refuses to, without a data dir)
-            op = _rehome(found, home_of, root, _given(found, now)) if home_of != "/root" else found
+            op = (
+                _rehome(found, home_of, root, _given(found, now), command.cwd)
+                if home_of != "/root"
+                else found
+            )
             if op.role == CACHE and op.family == "pip" and not as_root and _plain_sudo(command):
                 op = op._replace(by_sudo=True)
             if op.kind == WRITE and op.role == CACHE and len(op.paths) > 1 and yum_caches(op):
@@ -3511,6 +3515,13 @@ _APT_SCRIPTS = (
     ".deb.sh",
     # (MariaDB's repository setup, which ends with apt-get update on Debian and Ubuntu)
     "mariadb_repo_setup",
+    # (Treasure Data's td-agent installers, and Fluentd's fluent-package ones after them:
+    # they add the repository, update and install)
+    *(
+        f"{h}/sh/install-{d}"
+        for h in ("treasuredata.com", "fluentd.cdn.cncf.io")
+        for d in ("ubuntu", "debian")
+    ),
 )
 
 
@@ -3862,11 +3873,22 @@ def _powershell_command(argv: list[str]) -> int:
     return 0
 
 
-def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) -> Op:
+def _rehome(
+    op: Op, home: str, root: bool = False, given: tuple[str, ...] = (), cwd: str | None = None
+) -> Op:
     """`op` as a user whose home is `home` runs it (`root`: root, with another HOME): the
     caches in the home land in theirs; yarn 1's and rvm's, run by root, stay where root's are,
-    and so does a cache a variable put below /root (`ENV UV_CACHE_DIR=/root/.cache/uv`)."""
+    and so does a cache a variable put below /root (`ENV UV_CACHE_DIR=/root/.cache/uv`), and
+    a path named from the directory it runs in, /root itself (`WORKDIR /root`, then `rm
+    texlive.profile` with HOME=/home/docker), unless the command names the home."""
     home = home.rstrip("/")  # (HOME=/: its caches are /.cache/pip, not //.cache/pip)
+    if (
+        cwd
+        and (cwd == "/root" or cwd.startswith("/root/"))
+        and op.role not in (CACHE, INSTALL)  # (a manager's own paths follow HOME)
+        and not _NAMES_HOME.search(op.command)
+    ):
+        given = (*given, cwd)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
 
@@ -3887,6 +3909,9 @@ def _rehome(op: Op, home: str, root: bool = False, given: tuple[str, ...] = ()) 
         if (paths, sources) != (op.paths, op.sources)
         else op
     )
+
+
+_NAMES_HOME = re.compile(r"~|\$HOME\b|\$\{HOME\}")
 
 
 def _spelled_at_root(path: str, command: str) -> bool:
@@ -4343,6 +4368,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return words[1][2:], (words[1][2:], *words[2:])  # (`python3 -mpip install x`)
         if python and len(words) > 1 and words[1].endswith(("get-pip.py", "install-poetry.py")):
             return posixpath.basename(words[1]), words[1:]
+        if python and len(words) > 1 and posixpath.basename(words[1]) == "get_pip.py":
+            return "get-pip.py", words[1:]  # (saved under another name: `curl -o get_pip.py`)
         if name.startswith("perl") and (at := _saved_cpanm(words)):
             return "cpanm", ("cpanm", *words[at + 1 :])  # (`perl cpanm App::cpanminus`)
         if name.startswith("perl") and (code := _cpan_code(words)):
@@ -5144,7 +5171,8 @@ def _ops(
             kept = _paths(edited, command)
             yield Op(REMOVE, "mv", kept, text, role=EDITED)
             yield Op(WRITE, "mv", tuple(k + suffix for k in kept), text, FILE, UNKNOWN)
-        yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN)
+        # (an edit: the file was there before it, whoever wrote it)
+        yield Op(WRITE, tool, _paths(edited, command), text, FILE, UNKNOWN, EDITED)
     elif tool == "compileall":
         # (`python -m compileall -q /opt/venv/lib`: the .pyc files of the trees it names, in
         # their __pycache__ directories)

@@ -2918,6 +2918,8 @@ def _run(
                 own = [
                     e for e in own if not (e.role == CACHE and e.family in DISTRIBUTION_MANAGERS)
                 ]
+            if held.cleaner and posixpath.basename(op.tool) == held.cleaner:
+                own = [e for e in own if e.role != CACHE]  # (the base's own, which takes all)
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
                 e._replace(kind=TREE, content=UNKNOWN)
@@ -3046,7 +3048,19 @@ def _run(
                 if not held.manager:  # (a base not known: the user's home is a guess)
                     user = step.instr.user
                     own = [e for e in own if not _cache_of_another_home(e, op.paths, user)]
-                live = _cleared(_kept(live, op.paths), op.paths)
+                if op.tool == "git":
+                    # (a checkout or a submodule update rewrites what git tracks: a tree a COPY
+                    # gave there stays whole for a later removal, `ADD . /src/app`, then `git
+                    # submodule update --init && ... && rm -rf /src`)
+                    clones = [e for e in live if e.family == "git"]
+                    left = {id(e): e for e in _cleared(_kept(clones, op.paths), op.paths)}
+                    live = [
+                        left.get(id(e), e) if e.family == "git" else e
+                        for e in live
+                        if e.family != "git" or id(e) in left
+                    ]
+                else:
+                    live = _cleared(_kept(live, op.paths), op.paths)
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
@@ -3719,6 +3733,8 @@ def _reach(
             or (e.kind != FILE and _glob_inside(path, e.path))
         )
         and not _rebuilt(e, path, live)
+        # (an edit in place makes nothing: the file was there, `patch f < x && mv f f.env`)
+        and not (e.role == EDITED and op.kind == REMOVE)
     ]
     if path in held.files:
         # (an install into the tree does not make a file every image of the base holds:
@@ -5248,6 +5264,20 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
 _NODE_GLOBALS = "/usr/local/lib/node_modules"
 
 
+def _an_install_of(entry: Entry, op: Op) -> bool:
+    """`entry` is an install of the manager whose removal `op` is, or of conda into the
+    environment whose own pip removes it (`/opt/conda/bin/pip uninstall -y torchmetrics`: the
+    package conda put in that environment's site-packages)."""
+    if entry.family == op.family:
+        return True
+    program = op.command.split()[0] if op.command else ""
+    return (
+        op.family == "pip"
+        and entry.family == "conda"
+        and program.startswith(entry.path.rstrip("/") + "/")
+    )
+
+
 def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -> Hit | None:
     names = _real(op.packages)
     listed = held.packages is not None and op.family in DISTRIBUTION_MANAGERS
@@ -5260,7 +5290,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
             return None
         earlier = next(
             (e for e in reversed(live)
-             if e.role == INSTALL and e.family == op.family
+             if e.role == INSTALL and _an_install_of(e, op)
              and names & _real(e.packages, e.family)
              and not e.purged),
             None,
@@ -5281,7 +5311,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     for entry in reversed(live):
         if (
             entry.role == INSTALL
-            and entry.family == op.family
+            and _an_install_of(entry, op)
             and (
                 anything
                 or "$" in entry.packages

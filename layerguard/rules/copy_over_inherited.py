@@ -627,8 +627,11 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     return next((f for f in direct if posixpath.basename(f).startswith(main)), direct[0])
 
 
-# A web server's directories of sites (Debian's apache2 and nginx)
-_SITES = re.compile(r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)")
+# A web server's directories of sites (Debian's apache2 and nginx), and Apache's of snippets,
+# which a project fills with its own (`COPY configs/*.conf /etc/apache2/conf-available/`)
+_SITES = re.compile(
+    r"/etc/(?:apache2|nginx)/sites-(?:available|enabled)|/etc/apache2/conf-(?:available|enabled)"
+)
 
 
 # Directories a site is built into, whose index.html is the site's own page.
