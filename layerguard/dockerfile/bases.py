@@ -433,6 +433,8 @@ _APACHE2_CONF = tuple(
 _FILES: Mapping[str, tuple[str, ...]] = {
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
     "bitnami/minideb": ("/usr/sbin/install_packages",),
+    # (Kasm's workspace images: the desktop's default wallpaper, which images replace)
+    "kasmweb/*": ("/usr/share/extra/backgrounds/bg_default.png",),
     _ANSIBLE_OPERATOR: ("/tini", "/etc/ansible/ansible.cfg", "/etc/ansible/hosts"),
     # (linuxserver's nginx base: the samples its init copies into /config, which its
     # applications' `COPY root/ /` write again with their own site)
@@ -2489,6 +2491,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "spamassassin"): _spamassassin("/etc/spamassassin"),
     ("apt", "apt-fast"): ("/etc/apt-fast.conf",),
     ("apt", "rrdcached"): ("/etc/default/rrdcached",),
+    ("apt", "bitlbee-common"): ("/etc/bitlbee/bitlbee.conf", "/etc/bitlbee/motd.txt"),
+    # (the DAAP music server, under its old name and its new)
+    ("apt", "forked-daapd"): ("/etc/forked-daapd.conf",),
+    ("apt", "owntone-server"): ("/etc/owntone.conf",),
     # (Alpine's SmokePing: its configuration and its slaves' secrets)
     ("apk", "smokeping"): ("/etc/smokeping/config", "/etc/smokeping/smokeping_secrets"),
     ("yum", "spamassassin"): _spamassassin("/etc/mail/spamassassin"),
@@ -3100,6 +3106,10 @@ _BRINGS: Mapping[tuple[str, str], str] = {
         for n in ("mysql", "pgsql", "ldap", "pcre", "lmdb", "sqlite", "cdb")
     },
     ("apt", "mongodb-org"): "mongodb-org-server",
+    # (BitlBee's servers, and its headers' package, depend on its configuration's)
+    **dict.fromkeys(
+        (("apt", n) for n in ("bitlbee", "bitlbee-libpurple", "bitlbee-dev")), "bitlbee-common"
+    ),
     ("yum", "mongodb-org"): "mongodb-org-server",
     ("apk", "mariadb"): "mariadb-common",
     ("apt", "krb5-user"): "krb5-config",
@@ -3671,8 +3681,9 @@ def known(image: ImageRef | None) -> Known:
         files += ("/opt/noVNC/index.html",)
     if name == "jlesage/baseimage-gui":
         # (the icons it generated for noVNC, which install_app_icon.sh deletes: v4's, or the
-        # older tags')
+        # older tags'; and before v4, openbox's configuration its rootfs gave)
         weighty += JLESAGE_ICONS[:1] if _JLESAGE_V4.search(image.tag or "") else JLESAGE_ICONS[1:]
+        files += () if _JLESAGE_V4.search(image.tag or "") else ("/etc/xdg/openbox/rc.xml",)
     if name == "eclipse-temurin" and not _JAVA_8.match(image.tag or ""):
         # (the JDK's trust store and security policy, which Dockerfiles replace: since Java 9
         # in lib/security and conf/security of the JDK or JRE itself)

@@ -6940,9 +6940,12 @@ def _adds_execute(words: tuple[str, ...]) -> bool:
 
 
 def _file_mode(words: tuple[str, ...]) -> bool:
-    """chmod's mode is an octal one without the owner's execute bit: `600`, `0644`, `400`."""
+    """chmod's mode is an octal one without the owner's execute bit (`600`, `0644`, `400`), or
+    one with the set-user-ID bit (`4755`), which means nothing on a directory."""
     mode = _chmod_mode(words)
-    return bool(OCTAL_MODE.fullmatch(mode)) and len(mode) >= 3 and not int(mode[-3]) & 1
+    if not OCTAL_MODE.fullmatch(mode) or len(mode) < 3:
+        return False
+    return not int(mode[-3]) & 1 or (len(mode) >= 4 and bool(int(mode[-4]) & 4))
 
 
 def _sets(tool: str, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

@@ -3808,8 +3808,13 @@ def _reach(
             # (and one moved by its name, which mv fails without: `mv /etc/davical/config.php
             # /etc/davical/config_dflt.php` after `apt-get install davical`)
             moved_file = moves and op.kind == REMOVE and names_a_file(path) and not is_glob(path)
+            # (or in /opt, below a vendor's directory named for the package: `chmod 4755
+            # /opt/Signal/chrome-sandbox` after `apt-get install signal-desktop`)
+            vendors = path.startswith("/opt/") and _names_a_package(path, entry.packages)
             own_file = (
-                (op.kind == CHOWN or moved_file) and path.startswith("/etc/") and _a_file(path, op)
+                (op.kind == CHOWN or moved_file)
+                and (path.startswith("/etc/") or vendors)
+                and _a_file(path, op)
             )
             # (a link to another build of a program, made over the one a distribution package
             # installed, never a directory: `ln -sf /usr/local/bin/Xwayland /usr/bin/Xwayland`
@@ -4191,6 +4196,8 @@ def _reach(
             # (rpm's database, whole or its package store, on Red Hat's family: `rm
             # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
             or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
+            # (apk's, on Alpine: `rm -rf /lib/apk/db/*` to strip a final image)
+            or (held.manager == "apk" and whole.rstrip("/") == "/lib/apk/db")
             # (an application tree the base image fills, removed whole: `rm -rf *` in drupal's
             # /opt/drupal, its composer project; not a directory it ships empty, nor one of
             # configuration or state, mariadb's /etc/mysql, Jetty's base in /var/lib/jetty)

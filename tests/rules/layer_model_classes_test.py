@@ -26490,6 +26490,89 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY httpd.conf /etc/apache2/httpd.conf\nCOPY php.ini /etc/php7/php.ini\n",
         [(3, "LG002"), (4, "LG002")],
     ),
+    # an edit in place makes nothing: the mv after it moves the copy's file, written again
+    (
+        "FROM debian:12\nCOPY styles /srv/styles\n"
+        "RUN patch -l /srv/styles/views.sql < /tmp/p.patch"
+        " && mv /srv/styles/views.sql /srv/styles/views.env.sql\n"
+        "RUN sed -i s/a/b/ /srv/styles/x.sql && mv /srv/styles/x.sql /srv/styles/y.sql\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    # a submodule update in a tree a COPY gave rewrites git's files only: a removal of the
+    # whole tree after it still hides the copy
+    (
+        "FROM alpine:3.19\nADD . /var/local/git/app\n"
+        "RUN cd /var/local/git/app && git submodule update --init && make"
+        " && rm -fr /var/local/git\n",
+        [(3, "LG003")],
+    ),
+    # a path named from WORKDIR /root is /root's, whatever HOME says; pip's cache follows HOME
+    (
+        "FROM python:3.11\nENV HOME=/home/docker\nWORKDIR /root\nCOPY texlive.profile /root\n"
+        "RUN rm texlive.profile\nRUN pip install requests\nRUN rm -rf /home/docker/.cache\n",
+        [(5, "LG003"), (6, "LG005"), (7, "LG003")],
+    ),
+    # a conda environment's own pip removes what conda installed there
+    (
+        "FROM continuumio/miniconda3\nRUN /opt/conda/bin/conda install -y pytorch-lightning"
+        " && /opt/conda/bin/conda clean -afy\n"
+        "RUN /opt/conda/bin/pip install --no-cache-dir nemo_toolkit"
+        " && /opt/conda/bin/pip uninstall -y pytorch-lightning\n",
+        [(3, "LG003")],
+    ),
+    # minidocks' clean empties every cache, pip's too
+    ("FROM minidocks/python:3\nRUN pip install mkdocs && clean\n", []),
+    # a project's *.conf copied into Apache's conf-available are its own
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y apache2"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY configs/*.conf /etc/apache2/conf-available/\n",
+        [],
+    ),
+    # get-pip.py saved under another name runs pip with its cache on; Treasure Data's
+    # installer updates apt's lists and leaves them
+    (
+        "FROM ubuntu:20.04\nRUN curl -o /tmp/get_pip.py https://bootstrap.pypa.io/get-pip.py\n"
+        "RUN python3 /tmp/get_pip.py\n"
+        "RUN curl -L https://toolbelt.treasuredata.com/sh/install-ubuntu-focal-td-agent4.sh | sh\n",
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    # what packages, images and builds ship: apt-fast's, rrdcached's and BitlBee's settings,
+    # nginx's binary; fluentd's entrypoint; make install of ProFTPD writes proftpd.conf
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y apt-fast rrdcached"
+        " bitlbee nginx && rm -rf /var/lib/apt/lists/*\n"
+        "COPY apt-fast.conf /etc/apt-fast.conf\nCOPY rrdcached /etc/default/rrdcached\n"
+        "COPY bitlbee.conf /etc/bitlbee/bitlbee.conf\nCOPY --from=build /nginx /usr/sbin/nginx\n",
+        [(3, "LG002"), (4, "LG002"), (5, "LG002"), (6, "LG002")],
+    ),
+    ("FROM fluent/fluentd:v1.16-1\nCOPY entrypoint.sh /bin/\n", [(2, "LG002")]),
+    ("FROM fluent/fluentd:v0.12\nCOPY entrypoint.sh /bin/\n", []),
+    (
+        "FROM alpine:3.19\nRUN wget -O- https://x/proftpd-1.3.8.tar.gz | tar -xz"
+        " && cd proftpd-1.3.8 && ./configure --prefix=/usr --sysconfdir=/etc && make install\n"
+        "COPY proftpd.conf /etc/proftpd.conf\n",
+        [(3, "LG002")],
+    ),
+    # a file a vendor's package put below its directory in /opt, its mode set by name; a
+    # set-user-ID mode is a file's
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y signal-desktop"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chmod 4755 /opt/Signal/chrome-sandbox\n",
+        [(3, "LG004")],
+    ),
+    # Kasm's wallpaper, and openbox's settings on jlesage's images before v4
+    (
+        "FROM kasmweb/core-ubuntu-jammy:1.14.0\n"
+        "COPY bg.png /usr/share/extra/backgrounds/bg_default.png\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM jlesage/baseimage-gui:debian-8-v3.3.6\nCOPY rc.xml /etc/xdg/openbox/rc.xml\n",
+        [(2, "LG002")],
+    ),
+    ("FROM jlesage/baseimage-gui:debian-11-v4\nCOPY rc.xml /etc/xdg/openbox/rc.xml\n", []),
+    # apk's database on Alpine, removed whole
+    ("FROM alpine:3.20\nRUN rm -rf /lib/apk/db/*\n", [(2, "LG003")]),
 ]
 
 
