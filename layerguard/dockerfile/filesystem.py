@@ -1900,7 +1900,7 @@ def _projectless_npm(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]
     found: set[tuple[int, str]] = set()
     if not held.manager:
         return found  # (an image of one's own may hold a project at / or above a directory)
-    found = _in_empty_directories(steps)
+    found = _in_empty_directories(steps, held)
     for index, step in enumerate(steps):
         if any(w.path in ("/", "/package.json") or w.into == "/" for w in step.copies):
             return found
@@ -2102,23 +2102,36 @@ def _ancestors(path: str) -> list[str]:
     return out
 
 
-def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
+def _in_empty_directories(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each project install (`_project_install`) run in a directory an
-    earlier RUN's mkdir made where no layer wrote, nothing wrote into since but files by name
-    that are no project's manifest, nor into a directory above it (npm climbs to the nearest
+    earlier RUN's mkdir, or a WORKDIR, made where no layer wrote, nothing wrote into since but
+    files by name that are no project's manifest (`WORKDIR /code`, `COPY requirements.txt .`,
+    then `yarn install`), nor into a directory above it (npm climbs to the nearest
     package.json), and the RUN mounts nothing in (`--mount=type=bind,source=package.json`); on
     a public base, which holds no project there."""
     found: set[tuple[int, str]] = set()
-    if not any(op.tool == "mkdir" for s in steps for op in (s.run.ops if s.run else ())):
-        return found
     written: list[str] = []  # what the layers so far wrote
     empty: set[str] = set()  # the directories made empty, untouched since
+    workdirs: set[str] = set()  # the WORKDIRs seen so far
     for index, step in enumerate(steps):
+        workdir = step.instr.workdir.rstrip("/")
+        if (
+            workdir
+            and workdir not in workdirs
+            and workdir != held.workdir.rstrip("/")
+            and not in_tree(workdir, held.runtime)
+            and not any(path_overlaps(workdir, w) for w in written)
+            and "$" not in workdir
+        ):
+            empty.add(workdir)  # (WORKDIR made it, where nothing was)
+        workdirs.add(workdir)
         for w in step.copies:
             # (files copied in by name hold no project unless one is its manifest: `COPY
             # Gemfile Gemfile.lock /var/app/` leaves yarn nothing to install there)
             single = not (w.tree or w.either or w.unpacked)
-            if not single or not _no_project_in(w.path, empty):
+            if "$" in w.path:
+                empty = set()  # (`ADD . ${WORKDIR}`: where it lands is not known here)
+            elif not single or not _no_project_in(w.path, empty):
                 empty = {d for d in empty if not path_overlaps(w.path, d)}
             written.append(w.path)
         if step.run is None:
@@ -2150,10 +2163,16 @@ def _in_empty_directories(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 and all(_no_project_in(p, empty) for p in op.paths)
             ):
                 pass  # (`bundle install` writing Gemfile.lock there)
+            elif op.kind == WRITE and op.role == INSTALL and op.family in DISTRIBUTION_MANAGERS:
+                # (a distribution's packages land in its trees, none in a project's directory
+                # below them: `apt-get install nodejs` fills /usr, not /usr/src/app)
+                empty = {d for d in empty if not any(inside(p, d) or p == d for p in op.paths)}
             elif op.kind in (WRITE, EXEC):
                 empty = {d for d in empty if not any(path_overlaps(p, d) for p in op.paths)}
-            if op.kind == WRITE and op.tool != "mkdir" and op.role != HOME:
-                # (a home useradd made holds the skeleton's dotfiles, a made directory nothing)
+            distribution = op.role == INSTALL and op.family in DISTRIBUTION_MANAGERS
+            if op.kind == WRITE and op.tool != "mkdir" and op.role != HOME and not distribution:
+                # (a home useradd made holds the skeleton's dotfiles, a made directory nothing;
+                # a distribution's packages its trees, no project's files)
                 written.extend(op.paths)
     return found
 

@@ -26573,6 +26573,18 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
     ("FROM jlesage/baseimage-gui:debian-11-v4\nCOPY rc.xml /etc/xdg/openbox/rc.xml\n", []),
     # apk's database on Alpine, removed whole
     ("FROM alpine:3.20\nRUN rm -rf /lib/apk/db/*\n", [(2, "LG003")]),
+    # yarn in a directory a WORKDIR made, where only files of no project came (and a
+    # distribution's packages landed in their own trees): no package.json, nothing fetched;
+    # not where a copy of unknown destination may have put one
+    (
+        "FROM ruby:2.7\nWORKDIR /usr/src/app\nRUN apt-get update && apt-get install -y nodejs"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY Gemfile Gemfile.lock ./\nRUN yarn\n",
+        [],
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nADD . ${WORKDIR}\nRUN yarn install\n",
+        [(4, "LG005")],
+    ),
 ]
 
 

@@ -42,7 +42,7 @@ FLAGS = [
     pytest.param("FROM alpine\nRUN apk update && apk add curl\n", [2], id="apk"),
     pytest.param("FROM python\nRUN python3 -m pip install -r requirements.txt\n", [2], id="pip-m"),
     pytest.param("FROM fedora\nRUN dnf install -y gcc\n", [2], id="dnf"),
-    pytest.param("FROM node\nWORKDIR /app\nRUN npm install\n", [3], id="npm"),
+    pytest.param("FROM node\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n", [4], id="npm"),
     pytest.param(
         "FROM debian\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n", [2], id="heredoc"
     ),
