@@ -735,6 +735,9 @@ _FILES: Mapping[str, tuple[str, ...]] = {
             ),
             # (the note every release keeps in the deployment scanner's directory)
             f"{_WILDFLY}/standalone/deployments/README.txt",
+            # (and the start scripts and CLI of bin/, which images chmod again)
+            *(f"{_WILDFLY}/bin/{n}.sh" for n in ("standalone", "domain", "jboss-cli", "add-user")),
+            f"{_WILDFLY}/bin/standalone.conf",
         ),
     ),
     # (Keycloak's Quarkus distribution: its configuration file and cache configuration)

@@ -26585,6 +26585,8 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM node:20\nWORKDIR /app\nADD . ${WORKDIR}\nRUN yarn install\n",
         [(4, "LG005")],
     ),
+    # WildFly's start scripts, which every jboss/wildfly image holds in bin/
+    ("FROM jboss/wildfly:17.0.1.Final\nRUN chmod +x $JBOSS_HOME/bin/*.sh\n", [(2, "LG004")]),
 ]
 
 
