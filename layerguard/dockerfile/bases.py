@@ -2826,9 +2826,10 @@ _VERSION_VARIABLE = re.compile(r"(?<=-)\$\{?\w*VERSION\w*\}?", re.IGNORECASE)
 # nginx's own tree lies below it (OpenResty's /usr/local/openresty/nginx).
 _SOURCE_TREES = (
     # (a release's tree, `nginx-1.25.3`, GitHub's `nginx-release-1.25.3` or, of a tag named
-    # for the project, `tengine-tengine-2.1.2`, or `nginx-*`)
+    # for the project, `tengine-tengine-2.1.2`, or `nginx-*`; and the QUIC branch's clone,
+    # `nginx-quic`)
     (
-        re.compile(r"(nginx|tengine|freenginx)(?:-(?:release-|\1-)?[\d*].*)?"),
+        re.compile(r"(nginx|tengine|freenginx)(?:-(?:release-|\1-)?[\d*].*|-quic)?"),
         "/usr/local/nginx",
         "",
     ),

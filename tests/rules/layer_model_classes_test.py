@@ -26587,6 +26587,15 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # WildFly's start scripts, which every jboss/wildfly image holds in bin/
     ("FROM jboss/wildfly:17.0.1.Final\nRUN chmod +x $JBOSS_HOME/bin/*.sh\n", [(2, "LG004")]),
+    # nginx's QUIC branch, cloned as nginx-quic, installs its nginx.conf as a release's tree does
+    (
+        "FROM debian:12 AS builder\nRUN hg clone https://hg.nginx.org/nginx-quic"
+        " && cd nginx-quic && ./auto/configure --prefix=/etc/nginx"
+        " --conf-path=/etc/nginx/nginx.conf && make && make install\n"
+        "FROM debian:12-slim\nCOPY --from=builder /etc/nginx /etc/nginx\n"
+        "COPY nginx.conf /etc/nginx\n",
+        [(5, "LG002")],
+    ),
 ]
 
 
