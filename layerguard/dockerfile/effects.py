@@ -3481,6 +3481,10 @@ def _as_run(
 _RUST_HOMES = (("RUSTUP_HOME", "~/.rustup"), ("CARGO_HOME", "~/.cargo"))
 
 
+# sdkmanager's commands that only print
+_SDK_ASKS = frozenset({"--list", "--list_installed", "--version", "--help", "-h"})
+
+
 def _adds_to_rust(tool: str, words: tuple[str, ...]) -> bool:
     """`rustup toolchain install nightly`, `rustup component add clippy`, `rustup target add
     wasm32-unknown-unknown`, `rustup default stable`: what it fetches lands in RUSTUP_HOME."""
@@ -4922,6 +4926,18 @@ def _ops(
         # toolchains in RUSTUP_HOME, the proxies (cargo, rustc) in CARGO_HOME
         rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)
         yield Op(WRITE, tool, tuple(h for h in rust if h.startswith("/")), text, TREE, HEAVY)
+    if posixpath.basename(tool) == "sdkmanager" and not _SDK_ASKS & set(words):
+        # (Android's SDK manager: the packages it installs, or the licenses it accepts, in
+        # --sdk_root's tree, or ANDROID_SDK_ROOT's, ANDROID_HOME's)
+        root = _option_value(words, "", "--sdk_root") or (
+            env.get("ANDROID_SDK_ROOT") or env.get("ANDROID_HOME") or ""
+        )
+        installs = "--install" in words or "--update" in words or bool(_operands(words))
+        if root.startswith("/") and "$" not in root and (installs or "--licenses" in words):
+            filled = root if installs else posixpath.join(root, "licenses")
+            yield Op(
+                WRITE, tool, _paths([filled], command), text, TREE, HEAVY if installs else UNKNOWN
+            )
     if tool == "rustup" and subcommand(words) == "self" and "uninstall" in words:
         # (rustup removes itself whole: the toolchains, and cargo's home with its caches)
         rust = tuple(env.get(n) or home_path(d) for n, d in _RUST_HOMES)

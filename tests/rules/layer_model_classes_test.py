@@ -26596,6 +26596,13 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY nginx.conf /etc/nginx\n",
         [(5, "LG002")],
     ),
+    # Android's sdkmanager installs its packages into the SDK's root, which a chown -R copies up
+    (
+        "FROM eclipse-temurin:21\nENV ANDROID_SDK_ROOT=/opt/android-sdk\n"
+        'RUN sdkmanager --sdk_root="${ANDROID_SDK_ROOT}" --install "cmdline-tools;latest"\n'
+        "RUN sdkmanager --list\nRUN chown -R app /opt/android-sdk\n",
+        [(5, "LG004")],
+    ),
 ]
 
 
