@@ -1309,7 +1309,8 @@ _MANAGED_ALPINE_TAG = re.compile(r"alpine-?3\.(?:19|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
     _RELEASE_START + r"(?:bullseye|buster|stretch|jessie|wheezy|squeeze"
-    r"|precise|trusty|utopic|vivid|wily|xenial|yakkety|zesty|artful|bionic|cosmic|disco|eoan"
+    r"|precise|quantal|raring|saucy|trusty|utopic|vivid|wily|xenial|yakkety|zesty|artful|bionic"
+    r"|cosmic|disco|eoan"
     r"|focal|groovy|hirsute|impish|jammy|kinetic|lunar|mantic"
     # (`nvidia/cuda:12.2.0-devel-ubuntu22.04`)
     r"|ubuntu[-_]?(?:1[2-9]|2[0-3])[.-](?:04|10))(?![A-Za-z0-9])"
@@ -1381,7 +1382,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # (opam's compiler switches, each hundreds of MB with what the image built in it)
     **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/.opam",)),
     "coqorg/coq": ("/home/coq/.opam",),
-    "haskell": ("/opt/ghc", "/usr/local/bin/stack"),  # (GHC, and stack's binary: tens of MB)
+    # (stack's binary, tens of MB; not GHC's tree, whose share/ the image removed already)
+    "haskell": ("/usr/local/bin/stack",),
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
@@ -2042,11 +2044,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (and by the names without a version, which the release's default PHP provides, `apk add
     # php-fpm` on 3.20: its files lie in the directory of that version, which the Dockerfile
     # names when it writes there)
-    # (Alpine 3.15 and before: PHP 7's, in /etc/php7)
-    ("apk", "php"): (
-        "/etc/php7/php.ini",
-        *(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
-    ),
+    ("apk", "php"): tuple(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
+    # (before 3.14 it is PHP 7's, in /etc/php7; none of 3.16's and later)
+    ("apk", "php (alpine<3.14)"): ("/etc/php7/php.ini",),
     ("apk", "php-fpm"): tuple(
         f"/etc/php{v.replace('.', '')}/{n}"
         for v in _PHP_VERSIONS[5:]
@@ -2501,7 +2501,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (Alpine's SmokePing: its configuration and its slaves' secrets)
     ("apk", "smokeping"): ("/etc/smokeping/config", "/etc/smokeping/smokeping_secrets"),
     ("yum", "spamassassin"): _spamassassin("/etc/mail/spamassassin"),
-    ("yum", "amavisd-new"): ("/etc/amavisd/amavisd.conf",),
+    # (amavisd-new, which EPEL 8 and later name amavis)
+    **dict.fromkeys((("yum", "amavisd-new"), ("yum", "amavis")), ("/etc/amavisd/amavisd.conf",)),
     ("yum", "sqlgrey"): ("/etc/sqlgrey/sqlgrey.conf",),
     ("yum", "bind"): (
         *("/etc/named.conf", "/etc/named.rfc1912.zones"),
@@ -3116,6 +3117,7 @@ _BRINGS: Mapping[tuple[str, str], str] = {
     ),
     ("yum", "mongodb-org"): "mongodb-org-server",
     ("apk", "mariadb"): "mariadb-common",
+    ("yum", "bind-chroot"): "bind",  # (BIND's chroot layout depends on BIND)
     ("apt", "krb5-user"): "krb5-config",
     ("apt", "roundcube"): "roundcube-core",
     ("apt", "pulseaudio-utils"): "libpulse0",

@@ -8045,6 +8045,8 @@ def _package_names(tool: str, words: tuple[str, ...]) -> tuple[str, ...]:
             names.append(_yum_group(word))
         elif tool == "apk" and deletes and word.startswith("/") and not word.endswith(".apk"):
             names.append(word)  # (a virtual package named like a path: `--virtual /tmp/.deps`)
+        elif tool == "opam" and word.startswith(("/", "./", "../")):
+            names.append(word)  # (a project's directory or opam file, pinned by the install)
         elif not word.startswith(("/", "./", "../", "-")) and not is_archive(word):
             names.append(_unpinned(tool, word))
         elif word.endswith((".deb", ".rpm")) and (named := _package_of(word)):

@@ -1699,7 +1699,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     # (the projects `dotnet restore` or a build restored, by where and what it was told,
     # since the last COPY, which may have changed them: a `dotnet publish` of one finds all
     # its packages there)
-    restored: set[tuple[str, str]] = set()
+    restored: set[tuple[str, str, tuple[str, str]]] = set()
     for index, step in enumerate(steps):
         if step.run is None:
             copied.extend(step.copies)
@@ -1726,9 +1726,13 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             if op.family == "pip" and op.role == INSTALL and op.packages:
                 _pip_satisfied(op, index, step, found, ran, present, by_name, refused)
             if op.family == "opam" and op.role == INSTALL and op.packages:
+                # (a directory or an opam file given is pinned there by the install itself:
+                # `opam install . --deps-only`, then `opam install .`; `./app.opam` is app)
+                names = {_opam_name(p) for p in op.packages}
+                local = {n for n, p in zip(names, op.packages, strict=False) if _opam_local(p)}
                 if any(w in ("--deps-only", "--deps") for w in op.command.split()):
-                    readied |= set(op.packages)
-                elif set(op.packages) <= readied and ("*" in pinned or set(op.packages) <= pinned):
+                    readied |= names
+                elif names <= readied and ("*" in pinned or names <= pinned | local):
                     # (what it fetches is the pinned sources, which opam keeps in the switch,
                     # not in its download cache)
                     found.add((index, op.command))
@@ -1736,14 +1740,18 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 ran.clear()
                 by_name.clear()
         restoring = {o.command for o in step.run.ops if o.family == "nuget" and o.role == CACHE}
+        # (the same user, who finds the same packages folder)
+        owner = (step.instr.user, step.instr.env.get("NUGET_PACKAGES", ""))
         for command in step.run.commands:
             text = " ".join(command.words)
+            if _NUGET_RESET.search(text):
+                restored.clear()  # (the packages taken, or a project given another)
             project = _dotnet_project(command.words) if text in restoring else None
             if project is None or command.cwd is None:
                 continue
-            if (command.cwd, project) in restored:
+            if (command.cwd, project, owner) in restored:
                 found.add((index, text))
-            restored.add((command.cwd, project))
+            restored.add((command.cwd, project, owner))
         pips = [o for o in step.run.ops if o.family == "pip" and o.role == INSTALL]
         if pips and all(
             # (by name from the index: not `pip install -e .` nor `-r requirements.txt`, whose
@@ -1822,9 +1830,13 @@ def _dotnet_project(words: tuple[str, ...]) -> str | None:
     which may restore other packages."""
     if words[:1] != ("dotnet",) or len(words) < 2 or "$" in " ".join(words):
         return None
-    told = [w for w in words[2:] if w.startswith("-")]
+    told = [w for w in words[2:] if w.startswith(("-", "/p:", "/property:"))]
     if any(w.split("=")[0] in ("-r", "--runtime", "-s", "--source", "-a", "--arch") for w in told):
         return None
+    if any(
+        w.lower().startswith(("-p:", "/p:", "-property:", "/property:", "--property")) for w in told
+    ):
+        return None  # (a property may name a runtime, `-p:RuntimeIdentifier=linux-musl-x64`)
     operands = [
         w
         for before, w in itertools.pairwise(words[1:])
@@ -1833,10 +1845,28 @@ def _dotnet_project(words: tuple[str, ...]) -> str | None:
     return operands[0] if len(operands) == 1 else None if operands else ""
 
 
+# What takes the packages a restore fetched, or changes what the project needs: a removal of
+# NuGet's folders, `dotnet nuget locals ... --clear`, `dotnet add package`
+_NUGET_RESET = re.compile(r"\.nuget|\bnuget\s+locals\b|\bdotnet\s+add\b|NuGet")
 # The options of dotnet's builds whose value is the next word
 _DOTNET_VALUES = frozenset(
     {"-c", "--configuration", "-o", "--output", "-f", "--framework", "-v", "--verbosity"}
 )
+
+
+def _opam_name(package: str) -> str:
+    """The package an opam install's operand names: an opam file's stem (`./app.opam`: app),
+    a directory as given (`.`), a name less its version (`dune.3.16.0`, `dune>=3`)."""
+    if package.endswith(".opam"):
+        return posixpath.basename(package)[: -len(".opam")]
+    if _opam_local(package):
+        return package.rstrip("/") or "/"
+    return re.split(r"[.<>=!]", package, maxsplit=1)[0] if package[:1].isalpha() else package
+
+
+def _opam_local(package: str) -> bool:
+    """An opam install's operand is a directory or a file of the build's, not a package."""
+    return package.startswith((".", "/")) or package.endswith(".opam")
 
 
 def _opam_pins(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -5300,7 +5330,7 @@ def _an_install_of(entry: Entry, op: Op) -> bool:
     return (
         op.family == "pip"
         and entry.family == "conda"
-        and program.startswith(entry.path.rstrip("/") + "/")
+        and posixpath.dirname(program) == entry.path.rstrip("/") + "/bin"
     )
 
 

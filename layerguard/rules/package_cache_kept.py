@@ -493,7 +493,10 @@ _STARTS = {
     "bazel": re.compile(r"\bbazel(?:isk)?\W+(?:build|test|run|coverage|fetch)(?![\w./-])"),
     # (`CMD cargo run --release`: it builds against the crates' sources in the registry; not
     # `cargo` as part of a name, `/usr/local/cargo/bin/app`)
-    "cargo": re.compile(r"(?<![\w./-])cargo\W+(?:run|build|test|watch|check|bench)(?![\w./-])"),
+    # (and with a toolchain named first: `cargo +nightly run`)
+    "cargo": re.compile(
+        r"(?<![\w./-])cargo(?:\s+\+[\w.-]+)?\W+(?:run|build|test|watch|check|bench)(?![\w./-])"
+    ),
 }
 
 

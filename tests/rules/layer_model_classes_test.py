@@ -26484,9 +26484,9 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN dotnet dev-certs https -ep /certs/cert.pem -p x\nRUN chmod 644 /certs/cert.pem\n",
         [(3, "LG004")],
     ),
-    # Alpine's unversioned php-apache2 brings Apache, and before 3.16 `php` is PHP 7's
+    # Alpine's unversioned php-apache2 brings Apache, and before 3.14 `php` is PHP 7's
     (
-        "FROM alpine:3.15\nRUN apk add --no-cache php-apache2 php\n"
+        "FROM alpine:3.13\nRUN apk add --no-cache php-apache2 php\n"
         "COPY httpd.conf /etc/apache2/httpd.conf\nCOPY php.ini /etc/php7/php.ini\n",
         [(3, "LG002"), (4, "LG002")],
     ),
@@ -26602,6 +26602,39 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         'RUN sdkmanager --sdk_root="${ANDROID_SDK_ROOT}" --install "cmdline-tools;latest"\n'
         "RUN sdkmanager --list\nRUN chown -R app /opt/android-sdk\n",
         [(5, "LG004")],
+    ),
+    # (from the reviews) a restore's packages taken, another user or packages folder, a
+    # package added, or a runtime given as a property: the build after it fetches again
+    (
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\n"
+        "RUN dotnet restore && rm -rf /root/.nuget/packages\nRUN dotnet publish -c Release -o /a\n"
+        "RUN dotnet add package Serilog --version 3.1.1 --no-restore\nRUN dotnet build -c Release\n"
+        "RUN dotnet publish -c Release -o /b -p:RuntimeIdentifier=linux-musl-x64\n"
+        "ENV NUGET_PACKAGES=/nuget\nRUN dotnet publish -c Release -o /c\n",
+        [(5, "LG005"), (6, "LG005"), (7, "LG005"), (8, "LG005"), (10, "LG005")],
+    ),
+    # PHP 7's php.ini is Alpine's before 3.14 only
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache php php-fpm\nCOPY php.ini /etc/php7/php.ini\n",
+        [],
+    ),
+    # cargo with a toolchain named, Ubuntu 13.04's sources, EPEL's amavis, bind-chroot's BIND,
+    # an opam install of the project's directory after its --deps-only one
+    (
+        "FROM rustlang/rust:nightly\nWORKDIR /app\nCOPY . .\nRUN cargo +nightly build\n"
+        "CMD cargo +nightly run\n",
+        [],
+    ),
+    ("FROM ubuntu:raring\nCOPY sources.list /etc/apt/sources.list\n", [(2, "LG002")]),
+    (
+        "FROM rockylinux:9\nRUN dnf install -y amavis bind-chroot && dnf clean all\n"
+        "COPY amavisd.conf /etc/amavisd/amavisd.conf\nCOPY named.conf /etc/named.conf\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    (
+        "FROM ocaml/opam:debian\nWORKDIR /app\nCOPY *.opam ./\n"
+        "RUN opam install -y . --deps-only && opam clean\nCOPY . .\nRUN opam install -y .\n",
+        [(5, "LG002")],
     ),
 ]
 
