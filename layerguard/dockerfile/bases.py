@@ -377,6 +377,14 @@ def _glassfish_domain(glassfish: str) -> tuple[str, ...]:
 
 
 _WILDFLY = "/opt/jboss/wildfly"
+
+
+def _wildfly_bin(home: str) -> tuple[str, ...]:
+    """The start scripts, CLI and settings a WildFly server at `home` keeps in bin/."""
+    scripts = tuple(f"{home}/bin/{n}.sh" for n in ("standalone", "domain", "jboss-cli", "add-user"))
+    return (*scripts, f"{home}/bin/standalone.conf")
+
+
 # Debian's R configuration in /etc/R (R_HOME/etc holds a link to each: a COPY there replaces
 # the link, not the file)
 _DEBIAN_R_ETC = tuple(
@@ -736,14 +744,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
             # (the note every release keeps in the deployment scanner's directory)
             f"{_WILDFLY}/standalone/deployments/README.txt",
             # (and the start scripts and CLI of bin/, which images chmod again)
-            *(f"{_WILDFLY}/bin/{n}.sh" for n in ("standalone", "domain", "jboss-cli", "add-user")),
-            f"{_WILDFLY}/bin/standalone.conf",
+            *_wildfly_bin(_WILDFLY),
         ),
     ),
     # (Keycloak's Quarkus distribution: its configuration file and cache configuration)
     "*keycloak/keycloak": ("/opt/keycloak/conf/keycloak.conf", "/opt/keycloak/conf/cache-ispn.xml"),
-    "jboss/keycloak": tuple(
-        f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")
+    "jboss/keycloak": (
+        *(f"/opt/jboss/keycloak/standalone/configuration/standalone{n}.xml" for n in ("", "-ha")),
+        *_wildfly_bin("/opt/jboss/keycloak"),  # (a WildFly server, below its own name)
     ),
     # (Apache James's server images, laid out by Jib: the sample configuration in /root/conf)
     "apache/james": tuple(

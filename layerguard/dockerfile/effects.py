@@ -4932,7 +4932,8 @@ def _ops(
         root = _option_value(words, "", "--sdk_root") or (
             env.get("ANDROID_SDK_ROOT") or env.get("ANDROID_HOME") or ""
         )
-        installs = "--install" in words or "--update" in words or bool(_operands(words))
+        installs = bool({"--install", "--update"} & set(words)) or bool(_operands(words))
+        installs = installs or any(w.startswith("--package_file") for w in words)
         if root.startswith("/") and "$" not in root and (installs or "--licenses" in words):
             filled = root if installs else posixpath.join(root, "licenses")
             yield Op(
@@ -6959,6 +6960,8 @@ def _file_mode(words: tuple[str, ...]) -> bool:
     """chmod's mode is an octal one without the owner's execute bit (`600`, `0644`, `400`), or
     one with the set-user-ID bit (`4755`), which means nothing on a directory."""
     mode = _chmod_mode(words)
+    if re.fullmatch(r"u\+[rwx]*s[rwx]*", mode):
+        return True  # (`chmod u+s`: the set-user-ID bit, symbolically)
     if not OCTAL_MODE.fullmatch(mode) or len(mode) < 3:
         return False
     return not int(mode[-3]) & 1 or (len(mode) >= 4 and bool(int(mode[-4]) & 4))

@@ -4246,7 +4246,7 @@ def _reach(
             # /var/lib/rpm/rpmdb.sqlite` on UBI minimal)
             or (held.manager in ("yum", "microdnf") and whole.rstrip("/") in _RPM_DATABASE)
             # (apk's, on Alpine: `rm -rf /lib/apk/db/*` to strip a final image)
-            or (held.manager == "apk" and whole.rstrip("/") == "/lib/apk/db")
+            or (held.manager == "apk" and whole.rstrip("/") in ("/lib/apk/db", "/lib/apk"))
             # (an application tree the base image fills, removed whole: `rm -rf *` in drupal's
             # /opt/drupal, its composer project; not a directory it ships empty, nor one of
             # configuration or state, mariadb's /etc/mysql, Jetty's base in /var/lib/jetty)

@@ -26636,6 +26636,20 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN opam install -y . --deps-only && opam clean\nCOPY . .\nRUN opam install -y .\n",
         [(5, "LG002")],
     ),
+    # apk's directory removed whole takes its database; legacy Keycloak's WildFly start
+    # scripts; sdkmanager's --package_file installs; `chmod u+s` is a file's mode
+    ("FROM alpine:3.19\nRUN rm -rf /lib/apk\n", [(2, "LG003")]),
+    ("FROM jboss/keycloak:16.1.1\nRUN chmod +x /opt/jboss/keycloak/bin/*.sh\n", [(2, "LG004")]),
+    (
+        "FROM eclipse-temurin:17\nRUN yes | sdkmanager --sdk_root=/opt/sdk"
+        " --package_file=/tmp/packages.txt\nRUN chmod -R g+w /opt/sdk/platforms\n",
+        [(3, "LG004")],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y signal-desktop"
+        " && rm -rf /var/lib/apt/lists/*\nRUN chmod u+s /opt/Signal/chrome-sandbox\n",
+        [(3, "LG004")],
+    ),
 ]
 
 
