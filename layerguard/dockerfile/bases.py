@@ -2053,7 +2053,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # php-fpm` on 3.20: its files lie in the directory of that version, which the Dockerfile
     # names when it writes there)
     ("apk", "php"): tuple(f"/etc/php{v.replace('.', '')}/php.ini" for v in _PHP_VERSIONS[5:]),
-    # (before 3.14 it is PHP 7's, in /etc/php7; none of 3.16's and later)
+    # (on Alpine before 3.14 it is PHP 7's, in /etc/php7)
     ("apk", "php (alpine<3.14)"): ("/etc/php7/php.ini",),
     ("apk", "php-fpm"): tuple(
         f"/etc/php{v.replace('.', '')}/{n}"

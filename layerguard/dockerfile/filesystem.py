@@ -1729,7 +1729,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 # (a directory or an opam file given is pinned there by the install itself:
                 # `opam install . --deps-only`, then `opam install .`; `./app.opam` is app)
                 names = {_opam_name(p) for p in op.packages}
-                local = {n for n, p in zip(names, op.packages, strict=False) if _opam_local(p)}
+                local = {_opam_name(p) for p in op.packages if _opam_local(p)}
                 if any(w in ("--deps-only", "--deps") for w in op.command.split()):
                     readied |= names
                 elif names <= readied and ("*" in pinned or names <= pinned | local):
