@@ -1742,7 +1742,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
         restoring = {o.command for o in step.run.ops if o.family == "nuget" and o.role == CACHE}
         # (the same user, who finds the same packages folder)
         owner = (step.instr.user, step.instr.env.get("NUGET_PACKAGES", ""))
-        for command in step.run.commands:
+        for command in step.run.commands if restoring or restored else ():
             text = " ".join(command.words)
             if _NUGET_RESET.search(text):
                 restored.clear()  # (the packages taken, or a project given another)
@@ -2140,6 +2140,12 @@ def _in_empty_directories(steps: Sequence[Step], held: Known) -> set[tuple[int, 
     package.json), and the RUN mounts nothing in (`--mount=type=bind,source=package.json`); on
     a public base, which holds no project there."""
     found: set[tuple[int, str]] = set()
+    if not any(
+        o.role == CACHE and o.family in ("npm", "yarn")
+        for s in steps
+        for o in (s.run.ops if s.run else ())
+    ):
+        return found  # (no install of a project here to find none)
     written: list[str] = []  # what the layers so far wrote
     empty: set[str] = set()  # the directories made empty, untouched since
     workdirs: set[str] = set()  # the WORKDIRs seen so far

@@ -564,16 +564,17 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
         return None
     pattern = posixpath.basename(write.source.rstrip("/"))
     main = posixpath.basename(into) + "."
+    # (and the main one a RUN rewrote, whatever first wrote it: `sed -i ... nginx.conf` over
+    # the build's copy, which `COPY nginx /etc/nginx/` brings again)
+    rewritten = (
+        {f for f in files if f.startswith(f"{into}/{main}") and "/" not in f[len(into) + 1 :]}
+        if pattern + "." == main
+        else set()
+    )
     there = sorted(
         {f for f in configs if not posixpath.basename(f).startswith(".")}  # (not the skel's)
         | {f for f in files if distribution_member(f)}
-        # (and the main one a RUN rewrote, whatever first wrote it: `sed -i ... nginx.conf`
-        # over the build's copy, which `COPY nginx /etc/nginx/` brings again)
-        | {
-            f
-            for f in files
-            if posixpath.dirname(f) == into and posixpath.basename(f).startswith(main)
-        }
+        | rewritten
     )
     below = [f for f in there if f.startswith(into + "/")]
     there = [f for f in there if posixpath.dirname(f) == into]
