@@ -1672,10 +1672,12 @@ def _run_effects(
                 op = op._replace(paths=remaining)
                 if not op.paths:
                     continue
-            if op.kind in (REMOVE, CHOWN) and command.guarded:
+            if op.kind == REMOVE and command.guarded:
                 # (`if [[ -x /usr/local/bin/aws ]]; then mv /usr/local/bin/aws ...`: the author
                 # does not know what is there either; only a layer known to have written the
-                # path itself counts)
+                # path itself counts. Not for a change of mode or owner, which finds what is
+                # there, tested or allowed to fail: `COPY scripts/ scripts/`, then `chmod +x
+                # scripts/*.sh || true`, or `[ -d /etc/cont-init.d ] && chmod -R 755 ...`)
                 op = op._replace(blind=True)
             if (
                 op.kind == WRITE

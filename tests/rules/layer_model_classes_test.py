@@ -26650,6 +26650,15 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf /var/lib/apt/lists/*\nRUN chmod u+s /opt/Signal/chrome-sandbox\n",
         [(3, "LG004")],
     ),
+    # a change of mode allowed to fail, or run after a test, changes what a COPY brought
+    # there; a removal allowed to fail still counts only a layer that wrote the path itself
+    (
+        "FROM debian:12\nCOPY scripts/ /opt/app/scripts/\n"
+        "RUN chmod +x /opt/app/scripts/*.sh 2>/dev/null || true\nCOPY rootfs /\n"
+        "RUN if [ -d /etc/cont-init.d ]; then chmod -R 755 /etc/cont-init.d; fi\n"
+        "RUN rm -f /opt/app/scripts/old.sh || true\n",
+        [(3, "LG004"), (5, "LG004")],
+    ),
 ]
 
 
