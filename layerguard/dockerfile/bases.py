@@ -1348,6 +1348,13 @@ _NODE_CODENAMES = {
 }
 _NODE_CODENAME = re.compile(rf"(?:{'|'.join(_NODE_CODENAMES)})(?=-|$)")
 _SOURCES_LIST = re.compile(_SOURCES_CODENAME + r"|^(?:[6-9]|1[01])(?:[.-]|$)")
+# Debian 8 and Ubuntu 14.04 and their elders, whose initscripts ship /etc/rc.local with content
+# (by name, in any image's tag; by number, in debian's and ubuntu's own)
+_RC_LOCAL_RELEASE = re.compile(
+    _RELEASE_START
+    + r"(?:squeeze|wheezy|jessie|precise|trusty|ubuntu[-_]?1[24][.-]04)(?![A-Za-z0-9])"
+)
+_RC_LOCAL_NUMBER = re.compile(r"(?:[678]|1[24]\.04)(?:[.-]|$)")
 # (and Ubuntu's by number, 12.04 to 23.10: not Debian's, whose `12.10` is a point release of 12)
 _SOURCES_UBUNTU = re.compile(r"^(?:1[2-9]|2[0-3])\.(?:04|10)(?:[.-]|$)")
 # Since Debian 12 and Ubuntu 24.04, apt's sources are deb822 files in sources.list.d: the
@@ -3717,6 +3724,11 @@ def known(image: ImageRef | None) -> Known:
     # Debian 9)
     before = _BEFORE_DEB822.get(name)
     release = _SOURCES_RELEASE.search(tag) or (before is not None and before.match(tag))
+    if (of_debian or name in ("debian", "ubuntu")) and (
+        _RC_LOCAL_RELEASE.search(tag)
+        or (name in ("debian", "ubuntu") and _RC_LOCAL_NUMBER.match(tag))
+    ):
+        files += ("/etc/rc.local",)  # (initscripts' conffile, with content, before systemd)
     if of_debian and name not in ("debian", "ubuntu") and release:
         files += ("/etc/apt/sources.list",)
     elif of_debian and name not in ("debian", "ubuntu") and _DEB822_RELEASE.search(tag):

@@ -26659,6 +26659,12 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN rm -f /opt/app/scripts/old.sh || true\n",
         [(3, "LG004"), (5, "LG004")],
     ),
+    # initscripts' /etc/rc.local, with content, on Debian 8 and Ubuntu 14.04 and their elders
+    # (phusion/baseimage's versions by the release they are built on); not since systemd's
+    ("FROM debian:jessie\nCOPY rc.local /etc/rc.local\n", [(2, "LG002")]),
+    ("FROM phusion/baseimage:0.9.18\nADD rc.local /etc/rc.local\n", [(2, "LG002")]),
+    ("FROM debian:12\nCOPY rc.local /etc/rc.local\n", []),
+    ("FROM ubuntu:22.04\nCOPY rc.local /etc/rc.local\n", []),
 ]
 
 
