@@ -558,11 +558,13 @@ def _into_configs(write: CopyWrite, configs: Iterable[str], files: Iterable[str]
     `COPY config/*.xml /opt/hadoop/etc/hadoop/`, or `COPY conf/ $HADOOP_CONF_DIR`, over the
     tarball's core-site.xml and hdfs-site.xml. Only where the copy matches two or more of them
     (it brings files of their kind, to replace them), or a directory named as theirs holds the
-    main one, in a directory of their own (not all of /etc, which every package shares)."""
+    main one, in a directory of their own (not all of /etc, which every package shares, but for
+    a wildcard that starts with the name of a package's own file there: `COPY
+    configs/rsyslog*.conf /etc/` over rsyslog's rsyslog.conf)."""
     into = write.into.rstrip("/")
-    if into in STANDARD_DIRS:
-        return None
     pattern = posixpath.basename(write.source.rstrip("/"))
+    if into in STANDARD_DIRS:
+        return _named_by_the_wildcard(write, pattern, configs)
     main = posixpath.basename(into) + "."
     # (and the main one a RUN rewrote, whatever first wrote it: `sed -i ... nginx.conf` over
     # the build's copy, which `COPY nginx /etc/nginx/` brings again)
@@ -647,6 +649,26 @@ _NOT_PAGES = frozenset(
     | {"styles", "libs", "lib", "scripts", "bin", "config", "conf", "cgi-bin", "vendor", "src"}
     | {"content", "docker"}
 )
+
+
+def _named_by_the_wildcard(write: CopyWrite, pattern: str, configs: Iterable[str]) -> str | None:
+    """The package's file right in a standard directory (/etc) that a wildcard copied there
+    matches and begins with the name of (`rsyslog*.conf`: rsyslog.conf), a word of four letters
+    or more before the wildcard; None for another copy."""
+    into = write.into.rstrip("/")
+    stem = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
+    if not is_glob(pattern) or write.path != f"{into}/{pattern}" or len(stem.rstrip("._-")) < 4:
+        return None
+    return next(
+        (
+            f
+            for f in sorted(configs)
+            if posixpath.dirname(f) == into
+            and posixpath.basename(f).startswith(stem)
+            and fnmatch.fnmatchcase(posixpath.basename(f), pattern)
+        ),
+        None,
+    )
 
 
 def _certain_member(write: CopyWrite, files: Iterable[str], php: bool) -> str:

@@ -26665,6 +26665,14 @@ _SEVENTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
     ("FROM phusion/baseimage:0.9.18\nADD rc.local /etc/rc.local\n", [(2, "LG002")]),
     ("FROM debian:12\nCOPY rc.local /etc/rc.local\n", []),
     ("FROM ubuntu:22.04\nCOPY rc.local /etc/rc.local\n", []),
+    # a wildcard into /etc that starts with the name of a package's own file there writes it
+    # again; not a short stem, nor one that names no file of the packages installed
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y rsyslog vsftpd"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY configs/rsyslog*.conf /etc/\n"
+        "COPY vsftpd*.conf /etc/\nCOPY conf/*.conf /etc/\nCOPY app*.conf /etc/\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
 ]
 
 
