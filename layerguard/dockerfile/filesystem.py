@@ -1830,13 +1830,13 @@ def _dotnet_project(words: tuple[str, ...]) -> str | None:
     which may restore other packages."""
     if words[:1] != ("dotnet",) or len(words) < 2 or "$" in " ".join(words):
         return None
-    told = [w for w in words[2:] if w.startswith(("-", "/p:", "/property:"))]
-    if any(w.split("=")[0] in ("-r", "--runtime", "-s", "--source", "-a", "--arch") for w in told):
-        return None
+    # (and a property, which may name a runtime: `-p:RuntimeIdentifier=linux-musl-x64`)
     if any(
-        w.lower().startswith(("-p:", "/p:", "-property:", "/property:", "--property")) for w in told
+        w.split("=")[0] in ("-r", "--runtime", "-s", "--source", "-a", "--arch")
+        or w.lower().startswith(("-p:", "/p:", "-property:", "/property:", "--property"))
+        for w in words[2:]
     ):
-        return None  # (a property may name a runtime, `-p:RuntimeIdentifier=linux-musl-x64`)
+        return None
     operands = [
         w
         for before, w in itertools.pairwise(words[1:])
@@ -3104,15 +3104,16 @@ def _run(
                     user = step.instr.user
                     own = [e for e in own if not _cache_of_another_home(e, op.paths, user)]
                 if op.tool == "git":
-                    # (a checkout or a submodule update rewrites what git tracks: a tree a COPY
-                    # gave there stays whole for a later removal, `ADD . /src/app`, then `git
-                    # submodule update --init && ... && rm -rf /src`)
-                    clones = [e for e in live if e.family == "git"]
-                    left = {id(e): e for e in _cleared(_kept(clones, op.paths), op.paths)}
+                    # (a checkout or a submodule update rewrites what git tracks, the clones'
+                    # entries, each noting what it took below it: a tree a COPY gave there stays
+                    # whole for a later removal, `ADD . /src/app`, then `git submodule update
+                    # --init && ... && rm -rf /src`)
+                    kept = _kept([e for e in live if e.family == "git"], op.paths)
+                    clones_left = dict(zip(map(id, kept), _cleared(kept, op.paths), strict=True))
                     live = [
-                        left.get(id(e), e) if e.family == "git" else e
+                        clones_left[id(e)] if e.family == "git" else e
                         for e in live
-                        if e.family != "git" or id(e) in left
+                        if e.family != "git" or id(e) in clones_left
                     ]
                 else:
                     live = _cleared(_kept(live, op.paths), op.paths)

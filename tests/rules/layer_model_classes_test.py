@@ -26685,6 +26685,21 @@ def test_the_classes_of_the_seventy_second_session(
     assert found(dockerfile) == expected
 
 
+def test_a_checkout_below_a_clone_leaves_the_clone_to_a_later_removal(lint_files: Lint) -> None:
+    # a checkout in a directory below a clone's root rewrites files there; the clone's own
+    # entry stays, noting it, so the removal of the whole clone names both layers
+    found = lint_files(
+        {
+            "Dockerfile": "FROM alpine:3.19\nRUN git clone https://github.com/x/app /src/app\n"
+            "RUN git -C /src/app/vendor/lib checkout v2\nRUN rm -rf /src/app\n"
+        },
+        code="LG003",
+        context=False,
+    )
+    (removal,) = [f for f in found if f.line == 4]
+    assert removal.message.startswith("removes /src/app (added by Dockerfile:2; Dockerfile:3)")
+
+
 def test_the_start_scripts_of_the_build_context_are_read(lint_files: Lint) -> None:
     # a start command that runs a script of the build context reads the caches the script's
     # build tools read (`dotnet run`, `dotnet ef`, a Procfile's `dotnet watch`); not one whose
