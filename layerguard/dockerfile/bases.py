@@ -1218,6 +1218,9 @@ def _of_red_hat(tagged: str) -> bool:
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
+# .NET's images before 8.0 where the tag names no other release are Debian's (11's for 6.0
+# and 7.0, 10's before); Ubuntu's tags name theirs (`6.0-jammy`)
+_DOTNET_BEFORE_8 = re.compile(r"^[1-7]\.\d+(?:\.\d+)*(?:-(?:bullseye|buster|stretch)(?:-slim)?)?$")
 _OPENJDK_BEFORE_21 = re.compile(r"^(?:[6-9]|1\d|20)(?:[.u-]|$)")
 
 
@@ -2465,6 +2468,9 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         for v in (*("9.4", "9.5", "9.6"), *map(str, range(10, 19)))
     },
     ("apt", "roundcube-core"): ("/etc/roundcube/config.inc.php",),
+    ("apk", "exim"): ("/etc/exim/exim.conf",),
+    # (Debian's sympa: the main configuration its postinst writes from debconf's answers)
+    ("apt", "sympa"): ("/etc/sympa/sympa/sympa.conf",),
     **{(m, "pgbouncer"): ("/etc/pgbouncer/pgbouncer.ini",) for m in ("yum", "apk")},
     ("apt", "inetutils-syslogd"): ("/etc/syslog.conf",),
     # (the NFS server's sample exports: Alpine's package, Debian's postinst)
@@ -3907,6 +3913,9 @@ def known(image: ImageRef | None) -> Known:
         # Java 21's, which came to bookworm)
         or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)
     )
+    # (and .NET's images before 8.0, Debian 11's and older where the tag names no other
+    # release, though their family is not known here)
+    quiet = quiet or bool(name in _DOTNET and _DOTNET_BEFORE_8.match(tag))
     if manager == "apt":
         # (Debian's passwd gives uid 33, www-data, and 65534, nobody, their homes: `USER 33`
         # runs with HOME=/var/www)

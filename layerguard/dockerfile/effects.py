@@ -1322,7 +1322,7 @@ def run_effects(
         # the application directory, the working directory (its fix-permissions is left out:
         # where that directory is not known, `./` would be read as /)
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
-    conda = "conda" in text or "mamba" in text
+    rooted = "conda" in text or "mamba" in text or "spack" in text
     # (and what the scripts it reads name: a Makefile's `ifdef CI`)
     read = "\n".join(files.values()) if files else ""
     seen = tuple(
@@ -1331,8 +1331,9 @@ def run_effects(
             for k, v in instr.env.items()
             if k in text
             or k in _ENV_READ
-            # (PATH says which conda a bare `conda clean` runs, and which script a bare name)
-            or ((conda or files) and k == "PATH")
+            # (PATH says which conda or spack a bare `conda clean` runs, and which script a
+            # bare name)
+            or ((rooted or files) and k == "PATH")
             or (read and k in read)
         )
     )
@@ -1767,7 +1768,9 @@ def _run_effects(
             and not any(covers(m, "/var/lib/apt/lists") for m in mounted)
         ):
             text = " ".join(command.words)
-            ops.append(Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt"))
+            script_at = _path(_script_word(tool, words), command) or ""
+            label = fetched.get(script_at) or saved.get(script_at, "")
+            ops.extend(_vendor_script_caches(tool, apt_script(label) or "", text))
         given = exports(command)
         for name, _ in _SOURCED_HOMES.values():
             if name in given and (name in instr.env or name in exported):
@@ -3539,6 +3542,19 @@ _APT_SCRIPT = re.compile(
 )
 
 
+# Of those, the ones that install with yum or dnf on Red Hat's family (`yum install
+# docker-ce`), whose metadata stays in yum's cache: Docker's and Tailscale's
+_YUM_TOO = ("get.docker.com", "test.docker.com", "/docker/docker-install/", "tailscale.com/")
+
+
+def _vendor_script_caches(tool: str, vendor: str, text: str) -> Iterator[Op]:
+    """What a vendor's install script (`vendor`, of `_APT_SCRIPTS`) run by `tool` keeps: apt's
+    lists, or on Red Hat's family yum's cache where the script installs there too."""
+    yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+    if any(s in vendor for s in _YUM_TOO):
+        yield Op(WRITE, tool, tuple(sorted(_YUM_CACHES)), text, TREE, HEAVY, CACHE, "yum")
+
+
 def apt_script(text: str) -> str | None:
     """The vendor's install script (of `_APT_SCRIPTS`) that `text` names, if any."""
     found = _APT_SCRIPT.search(text)
@@ -4896,10 +4912,10 @@ def _ops(
         # (the packages' man pages and docs among it)
         yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
         yield Op(WRITE, tool, ("/usr/share/man", "/usr/share/doc"), text, TREE, HEAVY)
-    if piped and feeds and any(apt_script(w) for w in words):
+    if piped and feeds and (installer := next(filter(None, map(apt_script, words)), None)):
         # A vendor's install script, piped to a shell, adds its repository and runs apt update.
         # (Saved, `curl -sL .../setup_16.x -o nodesource_setup.sh`, it has not run yet.)
-        yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
+        yield from _vendor_script_caches(tool, installer, text)
     if (piped and any(_OH_MY_ZSH.search(w) for w in words)) or (
         # (or saved first and run by its name: `curl -O .../tools/install.sh && ./install.sh`)
         names
@@ -5014,7 +5030,7 @@ def _ops(
         given = words[words.index(stdin) + 1 :] if stdin else ()
         yield from _package_ops(installer, (installer, *given), command, env, text)
     operands = _operands(words)
-    if built := _go_installed(tool, operands, {**env, **dict(command.assignments)}):
+    if built := _go_installed(tool, words, operands, {**env, **dict(command.assignments)}):
         # (`go install github.com/x/y/cmd/y@latest`: the binary, in GOBIN or GOPATH's bin/)
         yield Op(WRITE, tool, _paths(built, command), text, FILE, HEAVY)
     carrier = _self_extracting(tool, words)
@@ -5360,6 +5376,11 @@ def _ops(
         # (jlesage's GUI base's helper: it deletes the icons the base generated for noVNC, in
         # /opt/noVNC since its v4, and makes the app's own; elsewhere the paths are not there)
         yield Op(REMOVE, tool, JLESAGE_ICONS, text)
+    elif tool == "update-alternatives" and "--install" in words[:-3]:
+        # (`--install LINK NAME PATH PRIORITY` records NAME's choices in a small file of dpkg's
+        # alternatives database)
+        group = words[words.index("--install") + 2]
+        yield Op(WRITE, tool, (f"/var/lib/dpkg/alternatives/{group}",), text, FILE, UNKNOWN)
     elif tool == "dpkg-divert" and (diverted := _diverted(words)) is not None:
         # (as a mv where the file is there: a rename of a file a package is known to ship
         # writes its bytes again. Blind: unlike mv, `--rename` moves nothing where nothing is,
@@ -6119,13 +6140,17 @@ def _build_dir(tool: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _go_installed(tool: str, operands: list[str], env: Mapping[str, str]) -> list[str]:
+def _go_installed(
+    tool: str, words: tuple[str, ...], operands: list[str], env: Mapping[str, str]
+) -> list[str]:
     """Where `go install PKG@VERSION` (or `go install ./cmd/server`) puts each binary: GOBIN,
     or the first GOPATH's bin/, by the package path's last element (`nuclei/v2/cmd/nuclei@latest`
     is nuclei; a module's major version, `.../v2@latest`, is not). A cross build (GOOS or GOARCH
-    other than linux/amd64's) or a pattern (`...`) is not read."""
+    other than linux/amd64's) or a pattern (`...`) is not read. So too `go get PKG` without -d,
+    which built and installed a command before Go 1.18 (`go get -u golang.org/x/lint/golint`)."""
     cross = env.get("GOOS", "linux") != "linux" or env.get("GOARCH", "amd64") != "amd64"
-    if tool != "go" or operands[:1] != ["install"] or cross:
+    gets = operands[:1] == ["get"] and "-d" not in words
+    if tool != "go" or not (operands[:1] == ["install"] or gets) or cross:
         return []
     into = env.get("GOBIN") or go_path(env) + "/bin"
     found = []
@@ -6134,7 +6159,11 @@ def _go_installed(tool: str, operands: list[str], env: Mapping[str, str]) -> lis
         parts = path.rstrip("/").split("/")
         # (a package of the module here, `./cmd/server`, by its directory's name; not `.`)
         local = path.startswith("./") and len(parts) > 1
-        if not (at or local) or "..." in path or "$" in path or path.startswith(("/", "../")):
+        # (what `go get` names is a package's path, its host first: `golang.org/x/lint/golint`)
+        named = gets and "." in parts[0] and len(parts) > 1
+        if not (at or local or named) or "..." in path or "$" in path:
+            continue
+        if path.startswith(("/", "../")):
             continue
         if len(parts) > 2 and re.fullmatch(r"v(?:[2-9]|[1-9]\d+)", parts[-1]):
             parts.pop()
@@ -7713,6 +7742,9 @@ def _package_ops(
         # the image or its setup-env.sh sets it; elsewhere, a root not known)
         head, leaf = posixpath.split(posixpath.dirname(words[0]))
         root = head if leaf == "bin" and head.startswith("/") else variables.get("SPACK_ROOT", "")
+        # (or the clone whose bin/ the image put on PATH: `ENV PATH=$PATH:/spack/bin`)
+        on_path = (d for d in variables.get("PATH", "").split(":") if d.endswith("/spack/bin"))
+        root = root or posixpath.dirname(next(on_path, ""))
         where = (posixpath.join(root, "var/spack/cache"),) if root.startswith("/") else ()
         caches = caches and bool(where)
     if family == "poetry" and where:

@@ -2717,6 +2717,8 @@ def _run(
             )
         if held.manager and op.family in DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
+        if op.family == "yum" and op.tool in SHELLS and held.manager != "yum":
+            continue  # (a vendor's script that installs with yum only where the base has it)
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and op.paths and _modules_there(op) in no_cache:
@@ -6280,8 +6282,15 @@ def _logs_as_left(entry: Entry, live: list[Entry], own: list[Entry]) -> bool:
 
 
 def _emptied_since(path: str, entry: Entry, live: list[Entry]) -> bool:
-    """A layer since `entry`'s (or it) left `path` empty (`truncate -s 0 /var/log/*log`)."""
-    return any(e.path == path and e.content == EMPTY and e.layer >= entry.layer for e in live)
+    """A layer since `entry`'s (or it) left `path` empty (`truncate -s 0 /var/log/*log`; not
+    a `mkdir -p /var/log`, which leaves what is there)."""
+    return any(
+        e.path == path
+        and e.content == EMPTY
+        and e.layer >= entry.layer
+        and (e.kind != DIR or e.fresh)
+        for e in live
+    )
 
 
 def _made_after(path: str, entry: Entry, live: list[Entry]) -> bool:

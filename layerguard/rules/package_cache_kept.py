@@ -96,7 +96,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   run it, and cargo's plugins that build: `cargo chef cook`, `cargo pgrx install`) and `go
   build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
   (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not where the
-  image's own start command builds with cargo, `CMD cargo run --release`; not a `go install`
+  image's own start command builds with cargo, `CMD cargo run --release`, or Go's with go,
+  `ENTRYPOINT go run .`; not a `go install`
   of packages an earlier RUN's `go get` fetched and built, which finds all done, nor a Go before
   1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7); `dotnet restore`
   (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet tool install`)
@@ -337,7 +338,7 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     """The build tools' caches the image itself reads: it builds (or runs) with them when it
     starts (`CMD mvn spring-boot:run`), or a developer builds in it (a Dev Containers image)."""
     if for_development(ctx.outside):
-        return frozenset(_STARTS) - {"nuget", "cargo"}
+        return frozenset(_STARTS) - {"nuget", "cargo", "go"}
     # (an ENTRYPOINT's program and its CMD's arguments, read as one command line:
     # `ENTRYPOINT ["spago"]` with `CMD ["run"]`; and the build context's scripts it runs,
     # `CMD ["./entrypoint.sh"]` whose last line is `dotnet run`)
@@ -497,6 +498,9 @@ _STARTS = {
     "cargo": re.compile(
         r"(?<![\w./-])cargo(?:\s+\+[\w.-]+)?\W+(?:run|build|test|watch|check|bench)(?![\w./-])"
     ),
+    # (`ENTRYPOINT go run .`: it builds against the modules and the build cache; not `go` as
+    # part of a path, `/usr/local/go/bin/app`)
+    "go": re.compile(r"(?<![\w./-])go\W+(?:run|build|test|vet|generate)(?![\w./-])"),
 }
 
 

@@ -26685,6 +26685,90 @@ def test_the_classes_of_the_seventy_second_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
+    # Spack's root from the clone whose bin/ the image put on PATH: its source cache stays,
+    # and a later clean removes it
+    (
+        'FROM ubuntu:22.04\nENV PATH="$PATH:/spack/bin"\n'
+        "RUN git clone https://github.com/spack/spack.git\nRUN spack install mpich\n"
+        "RUN spack clean --all\n",
+        [(4, "LG005"), (5, "LG003")],
+    ),
+    ('FROM ubuntu:22.04\nENV PATH="$PATH:/opt/tools/bin"\nRUN spack install mpich\n', []),
+    # update-alternatives --install writes a file of dpkg's alternatives database, which a
+    # later recursive chown copies up
+    (
+        "FROM debian:12\nRUN update-alternatives --install /usr/bin/java java /opt/jdk/bin/java 1"
+        "\nRUN chown -R jenkins /var/lib/dpkg/alternatives/\n",
+        [(3, "LG004")],
+    ),
+    # Alpine's exim and Debian's sympa: their main configuration
+    (
+        "FROM alpine:3.12\nRUN apk add --no-cache exim\nCOPY exim.conf /etc/exim/exim.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y sympa"
+        " && rm -rf /var/lib/apt/lists/*\nCOPY sympa.conf /etc/sympa/sympa/sympa.conf\n",
+        [(3, "LG002")],
+    ),
+    # Docker's install script on Red Hat's family installs with yum, whose cache stays (piped,
+    # or saved and run later); on Debian it is apt's lists; a clean in the RUN leaves none
+    ("FROM centos:7\nRUN curl -fsSL https://get.docker.com/ | sh\n", [(2, "LG005")]),
+    (
+        "FROM centos:7\nRUN curl -fsSL https://get.docker.com -o get-docker.sh\n"
+        "RUN sh get-docker.sh\nRUN yum clean all\n",
+        [(3, "LG005"), (4, "LG003")],
+    ),
+    (
+        "FROM rockylinux:9\nRUN curl -fsSL https://tailscale.com/install.sh | sh"
+        " && dnf clean all\n",
+        [],
+    ),
+    ("FROM alpine:3.19\nRUN curl -fsSL https://get.docker.com/ | sh\n", []),
+    # add-apt-repository on .NET's Debian 11 images (6.0, 7.0) updates nothing unless told
+    # to; on 8.0's Debian 12 and on Ubuntu's tags it does
+    ("FROM mcr.microsoft.com/dotnet/aspnet:6.0\nRUN add-apt-repository contrib\n", []),
+    ("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN add-apt-repository contrib\n", [(2, "LG005")]),
+    (
+        "FROM mcr.microsoft.com/dotnet/aspnet:6.0-jammy\nRUN add-apt-repository contrib\n",
+        [(2, "LG005")],
+    ),
+    # an image that starts with `go run` builds against the module cache it shipped
+    ("FROM golang:1.21\nCOPY go.mod go.sum ./\nRUN go mod download\nENTRYPOINT go run .\n", []),
+    (
+        'FROM golang:1.21\nCOPY go.mod go.sum ./\nRUN go mod download\nCMD ["/app"]\n',
+        [(3, "LG005")],
+    ),
+    # a `mkdir -p` of a directory the install filled leaves its files there
+    (
+        "FROM debian:11\nRUN apt-get update && apt-get install -y libpq-dev"
+        " && rm -rf /var/lib/apt/lists/*\nRUN mkdir -p /var/log /app\nRUN chgrp -R 0 /var/log\n",
+        [(4, "LG004")],
+    ),
+    # `go get` of a command (before Go 1.18) installs it in GOPATH's bin/; `-d` builds nothing
+    (
+        "FROM golang:1.15-alpine\nRUN go get -u golang.org/x/lint/golint && go clean -modcache"
+        " -cache\nRUN mv /go/bin/* /usr/local/go/bin\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM golang:1.15-alpine\nRUN go get -d golang.org/x/lint/golint && go clean -modcache"
+        " -cache\nRUN rm -f /go/bin/golint\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_THIRD)
+def test_the_classes_of_the_seventy_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_checkout_below_a_clone_leaves_the_clone_to_a_later_removal(lint_files: Lint) -> None:
     # a checkout in a directory below a clone's root rewrites files there; the clone's own
     # entry stays, noting it, so the removal of the whole clone names both layers
