@@ -606,6 +606,8 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         _ENTRYPOINT,
     ),
     "neo4j": ("/var/lib/neo4j/conf/neo4j.conf",),
+    # (puckel's Airflow image: its airflow.cfg in the Airflow user's home, and the entrypoint)
+    "puckel/docker-airflow": ("/usr/local/airflow/airflow.cfg", "/entrypoint.sh"),
     "ghost": ("/var/lib/ghost/config.production.json",),
     **dict.fromkeys(
         ("mysql/mysql-server", "container-registry.oracle.com/mysql/community-server"),
@@ -620,6 +622,14 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     ),
     # (The library's old tags keep elasticsearch.yml alone, and Kibana and Logstash elsewhere.)
     "elasticsearch": ("/usr/share/elasticsearch/config/elasticsearch.yml",),
+    # (OpenSearch's, laid out as Elasticsearch's, and its Dashboards')
+    "opensearchproject/opensearch": tuple(
+        f"/usr/share/opensearch/config/{n}"
+        for n in ("opensearch.yml", "jvm.options", "log4j2.properties")
+    ),
+    "opensearchproject/opensearch-dashboards": (
+        "/usr/share/opensearch-dashboards/config/opensearch_dashboards.yml",
+    ),
     # (and their -oss images, of the Apache-licensed builds: `logstash/logstash-oss:6.8.13`)
     _ELASTIC + "elasticsearch/elasticsearch*": tuple(
         f"/usr/share/elasticsearch/config/{n}" for n in _ELASTIC_CONF
@@ -1505,6 +1515,8 @@ AUTO_GO = re.compile(r"1\.1[3-5](?:[.-]|rc|beta|$)")
 BUILDING_GET_GO = re.compile(r"1\.(?:[0-9]|1[0-7])(?:[.-]|rc|beta|$)")
 _OLD_RUBY = re.compile(r"[12]\.")
 
+# The PATH of an image whose Dockerfile sets none (Docker's default for Linux)
+_DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 # The ENV and WORKDIR an image's Dockerfile set, which its children's RUNs use
 # (`fix-permissions "${CONDA_DIR}"` on a Jupyter image, `chown -R 1001:0 ${APP_ROOT}` on s2i).
 _ALPINE_PHPIZE = "autoconf dpkg-dev dpkg file g++ gcc libc-dev make pkgconf re2c"
@@ -1516,6 +1528,12 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     "nodered/node-red": (("npm_config_cache", "/data/.npm"),),
     "espressif/idf": (("IDF_PATH", "/opt/esp/idf"), ("IDF_TOOLS_PATH", "/opt/esp")),
     "spack/*": (("SPACK_ROOT", "/opt/spack"),),
+    # (pandoc's LaTeX images: TeX Live in /opt/texlive/texdir, its bin/default first on PATH,
+    # where a bare tlmgr is found)
+    **dict.fromkeys(
+        ("pandoc/latex", "pandoc/extra"),
+        (("PATH", "/opt/texlive/texdir/bin/default:" + _DEFAULT_PATH),),
+    ),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
     # (AWS Lambda's base images: the function's code, `COPY app.py ${LAMBDA_TASK_ROOT}`)
     **dict.fromkeys(
@@ -2396,6 +2414,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     **{("yum", f"MariaDB-{n}"): _MY_CNF for n in ("server", "client", "common", "shared")},
     ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
     ("yum", "supervisor"): ("/etc/supervisord.conf",),
+    ("pacman", "supervisor"): ("/etc/supervisord.conf",),  # (Arch's, as Red Hat's)
     ("yum", "xrdp"): _XRDP,
     ("yum", "vsftpd"): ("/etc/vsftpd/vsftpd.conf",),
     ("yum", "haproxy"): ("/etc/haproxy/haproxy.cfg",),
@@ -3572,6 +3591,11 @@ def known(image: ImageRef | None) -> Known:
         and "debian" not in (image.tag or "")
     ):
         files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
+    if name == "percona":
+        # (the library's Percona Server images: the entrypoint at /, and the 5.x tags, on
+        # Debian, the my.cnf their Dockerfile edits)
+        files += ("/docker-entrypoint.sh",)
+        files += ("/etc/mysql/my.cnf",) if (image.tag or "").startswith("5.") else ()
     if name == "rabbitmq" and (
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
     ):

@@ -4339,7 +4339,7 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             return "make", ("make", *words[1:])  # (GNU make by its BSD name; BSD's own make)
         if name == "yarnpkg":
             return "yarn", ("yarn", *words[1:])  # (Debian's yarn 1, by its package's name)
-        if name in ("yaourt", "pikaur", "trizen"):
+        if name in ("yaourt", "pikaur", "trizen", "pacaur"):
             # (AUR helpers that take pacman's own options, as yay does: `yaourt -Sy nginx`)
             return "yay", ("yay", *words[1:])
         if name == "apk.static":
@@ -5739,6 +5739,14 @@ def _ops(
         ]
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
+        # (what it installs, local or fetched, lands in the plugins/ of its home: the one its
+        # path names, `/usr/share/opensearch/bin/opensearch-plugin`, or its image's)
+        bin_dir = posixpath.dirname(words[0])
+        plugins_home = (
+            posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else _PLUGIN_HOMES.get(tool, "")
+        )
+        if plugins_home.startswith("/"):
+            yield Op(WRITE, tool, (posixpath.join(plugins_home, "plugins"),), text, TREE, HEAVY)
     elif (
         tool == "ghost"
         and subcommand(words) in ("install", "update")
@@ -6385,6 +6393,11 @@ _PLUGIN_INSTALLERS_BY_NAME = frozenset(
 # (and Confluent's: `confluent-hub install --no-prompt /tmp/connector.zip` unpacks it into its
 # components directory)
 _PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin", "confluent-hub"}
+# The homes of those by name in their own images
+_PLUGIN_HOMES = {
+    f"{name}-plugin": f"/usr/share/{name}"
+    for name in ("elasticsearch", "opensearch", "kibana", "opensearch-dashboards")
+}
 
 
 def _old_plugin_install(tool: str, words: tuple[str, ...]) -> bool:

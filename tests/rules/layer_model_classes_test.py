@@ -25829,7 +25829,7 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -f /opt/tl/tlpkg/texlive.tlpdb.main.*\n",
         [(3, "LG005")],
     ),
-    ("FROM pandoc/latex\nRUN tlmgr install x\n", []),
+    ("FROM example/texlive\nRUN tlmgr install x\n", []),
     # (nor where the RUN removes the copy however it finds it, from a repository on disk, or
     # of a package file; an option before the action is the option's)
     (
@@ -26756,6 +26756,49 @@ _SEVENTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM golang:1.15-alpine\nRUN go get -d golang.org/x/lint/golint && go clean -modcache"
         " -cache\nRUN rm -f /go/bin/golint\n",
         [],
+    ),
+    # pandoc's LaTeX images put TeX Live's bin/default on PATH: a bare tlmgr keeps the
+    # repository database copy there, unless the RUN removes it
+    ("FROM pandoc/latex:3.1\nRUN tlmgr update --self && tlmgr install moderncv\n", [(2, "LG005")]),
+    (
+        "FROM pandoc/latex:3.1\nRUN tlmgr install moderncv"
+        " && rm -f $(kpsewhich -var-value TEXMFROOT)/tlpkg/texlive.tlpdb.main.*\n",
+        [],
+    ),
+    # pacaur runs pacman's -S as yay does; Arch's supervisor ships /etc/supervisord.conf
+    (
+        "FROM archlinux\nRUN pacman -Syu --noconfirm supervisor && yes | pacman -Scc"
+        " && rm -rf /var/lib/pacman/sync/*\nCOPY supervisord.conf /etc/\n"
+        "RUN pacaur -S --noconfirm python-lxml\n",
+        [(3, "LG002"), (4, "LG005")],
+    ),
+    # Percona Server's library images and OpenSearch's: their entrypoint and configuration
+    (
+        "FROM percona:5.6.25\nCOPY my.cnf /etc/mysql/my.cnf\nCOPY docker-entrypoint.sh /\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    ("FROM percona:8.0\nCOPY my.cnf /etc/mysql/my.cnf\n", []),
+    # puckel's Airflow image: its configuration
+    (
+        "FROM puckel/docker-airflow:1.10.9\nCOPY airflow.cfg /usr/local/airflow/airflow.cfg\n",
+        [(2, "LG002")],
+    ),
+    (
+        "FROM opensearchproject/opensearch:1.2.4\nCOPY opensearch.yml"
+        " /usr/share/opensearch/config/\n",
+        [(2, "LG002")],
+    ),
+    # a search engine's plugin installer fills plugins/ in its home, whose files a later mv
+    # or chown reaches
+    (
+        "FROM kibana:5.5.2\nRUN kibana-plugin install https://example.com/logtrail-0.1.zip\n"
+        "RUN mv /usr/share/kibana/plugins/logtrail/logtrail.json /config/logtrail.json\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM eclipse-temurin:17\nRUN /opt/es/bin/elasticsearch-plugin install --batch"
+        " analysis-icu\nRUN chown -R es /opt/es/plugins\n",
+        [(3, "LG004")],
     ),
 ]
 
