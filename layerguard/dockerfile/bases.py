@@ -1228,6 +1228,8 @@ def _of_red_hat(tagged: str) -> bool:
 _DEBIAN_OPENJDK = re.compile(r"slim|^(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)")
 _OLD_NGINX = re.compile(r"^1\.(?:\d|1[0-5])(?:[.-]|$)")
 _BEFORE_BOOKWORM = re.compile(r"^(?:[7-9]|1[01])(?:[.-]|$)")
+_OLD_PERCONA = re.compile(r"^5\.[56](?:[.-]|$)")
+_ELASTIC_X_PACK_PLUGIN = re.compile(r"^(?:5\.|6\.[0-2](?:[.-]|$))")
 # .NET's images before 8.0 where the tag names no other release are Debian's (11's for 6.0
 # and 7.0, 10's before); Ubuntu's tags name theirs (`6.0-jammy`)
 _DOTNET_BEFORE_8 = re.compile(r"^[1-7]\.\d+(?:\.\d+)*(?:-(?:bullseye|buster|stretch)(?:-slim)?)?$")
@@ -3592,10 +3594,11 @@ def known(image: ImageRef | None) -> Known:
     ):
         files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
     if name == "percona":
-        # (the library's Percona Server images: the entrypoint at /, and the 5.x tags, on
-        # Debian, the my.cnf their Dockerfile edits)
+        # (the library's Percona Server images: the entrypoint at /, and 5.5's and 5.6's Debian
+        # tags the my.cnf their Dockerfile edits; 5.7's moved to Percona's RPMs, /etc/my.cnf)
         files += ("/docker-entrypoint.sh",)
-        files += ("/etc/mysql/my.cnf",) if (image.tag or "").startswith("5.") else ()
+        debian = _OLD_PERCONA.match(image.tag or "") and "centos" not in (image.tag or "")
+        files += ("/etc/mysql/my.cnf",) if debian else ()
     if name == "rabbitmq" and (
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
     ):
@@ -3651,6 +3654,12 @@ def known(image: ImageRef | None) -> Known:
         # (the entry script and its docker-entrypoint.d came with 1.19 and 1.18, in May 2020)
         files = tuple(f for f in files if f != "/docker-entrypoint.sh")
     empty = tuple(d for key, found in _EMPTY_DIRS.items() if _is(name, key) for d in found)
+    if name in ("elasticsearch", _ELASTIC + "elasticsearch/elasticsearch") and not (
+        _ELASTIC_X_PACK_PLUGIN.match(image.tag or "")
+    ):
+        # (Elasticsearch's images ship plugins/ empty since 6.3, whose X-Pack is a module; 5.x
+        # and 6.0-6.2 had X-Pack installed there)
+        empty += ("/usr/share/elasticsearch/plugins",)
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)

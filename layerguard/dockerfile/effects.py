@@ -1322,7 +1322,7 @@ def run_effects(
         # the application directory, the working directory (its fix-permissions is left out:
         # where that directory is not known, `./` would be read as /)
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
-    rooted = "conda" in text or "mamba" in text or "spack" in text
+    rooted = any(n in text for n in ("conda", "mamba", "spack", "-plugin"))
     # (and what the scripts it reads name: a Makefile's `ifdef CI`)
     read = "\n".join(files.values()) if files else ""
     seen = tuple(
@@ -1331,8 +1331,8 @@ def run_effects(
             for k, v in instr.env.items()
             if k in text
             or k in _ENV_READ
-            # (PATH says which conda or spack a bare `conda clean` runs, and which script a
-            # bare name)
+            # (PATH says which conda, spack or search engine's plugin installer a bare name
+            # runs, and which script)
             or ((rooted or files) and k == "PATH")
             or (read and k in read)
         )
@@ -3543,8 +3543,12 @@ _APT_SCRIPT = re.compile(
 
 
 # Of those, the ones that install with yum or dnf on Red Hat's family (`yum install
-# docker-ce`), whose metadata stays in yum's cache: Docker's and Tailscale's
-_YUM_TOO = ("get.docker.com", "test.docker.com", "/docker/docker-install/", "tailscale.com/")
+# docker-ce`), whose metadata stays in yum's cache: Docker's (Tailscale's enables its service
+# with systemctl there, which no build runs)
+_YUM_TOO = ("get.docker.com", "test.docker.com", "/docker/docker-install/")
+# The family of what such a script leaves in yum's cache: yum's own, where the base is known to
+# be of Red Hat's family, and nothing elsewhere
+VENDOR_YUM = "vendor-yum"
 
 
 def _vendor_script_caches(tool: str, vendor: str, text: str) -> Iterator[Op]:
@@ -3552,7 +3556,7 @@ def _vendor_script_caches(tool: str, vendor: str, text: str) -> Iterator[Op]:
     lists, or on Red Hat's family yum's cache where the script installs there too."""
     yield Op(WRITE, tool, ("/var/lib/apt/lists",), text, TREE, HEAVY, CACHE, "apt")
     if any(s in vendor for s in _YUM_TOO):
-        yield Op(WRITE, tool, tuple(sorted(_YUM_CACHES)), text, TREE, HEAVY, CACHE, "yum")
+        yield Op(WRITE, tool, tuple(sorted(_YUM_CACHES)), text, TREE, HEAVY, CACHE, VENDOR_YUM)
 
 
 def apt_script(text: str) -> str | None:
@@ -5739,14 +5743,12 @@ def _ops(
         ]
         if local:
             yield Op(UNPACK, tool, _paths(local, command), text)
-        # (what it installs, local or fetched, lands in the plugins/ of its home: the one its
-        # path names, `/usr/share/opensearch/bin/opensearch-plugin`, or its image's)
-        bin_dir = posixpath.dirname(words[0])
-        plugins_home = (
-            posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else _PLUGIN_HOMES.get(tool, "")
-        )
-        if plugins_home.startswith("/"):
-            yield Op(WRITE, tool, (posixpath.join(plugins_home, "plugins"),), text, TREE, HEAVY)
+        # (what it installs lands in plugins/NAME of its home, `analysis-icu` by its name, a
+        # zip by its stem less the version, `logtrail-0.1.31.zip`; the home its path names,
+        # `/usr/share/opensearch/bin/opensearch-plugin`, or its image's; never all of plugins/,
+        # which may hold the image's own)
+        if tool in _PLUGIN_HOMES and (plugins := _plugin_dirs(tool, words, env)):
+            yield Op(WRITE, tool, plugins, text, TREE, HEAVY, family=ENGINE_PLUGIN)
     elif (
         tool == "ghost"
         and subcommand(words) in ("install", "update")
@@ -6393,11 +6395,36 @@ _PLUGIN_INSTALLERS_BY_NAME = frozenset(
 # (and Confluent's: `confluent-hub install --no-prompt /tmp/connector.zip` unpacks it into its
 # components directory)
 _PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin", "confluent-hub"}
+# The family of the plugins they install (a directory each, below plugins/ of their home)
+ENGINE_PLUGIN = "engine-plugin"
 # The homes of those by name in their own images
 _PLUGIN_HOMES = {
     f"{name}-plugin": f"/usr/share/{name}"
     for name in ("elasticsearch", "opensearch", "kibana", "opensearch-dashboards")
 }
+_PLUGIN_VERSION = re.compile(r"[-_]v?\d[\w.+-]*$")
+
+
+def _plugin_dirs(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> tuple[str, ...]:
+    """The directories of plugins/ that `elasticsearch-plugin install ...` (or its kin) fills:
+    in the home its own path names, or the first on PATH that is its engine's, or its image's."""
+    bin_dir = posixpath.dirname(words[0])
+    engine = tool.removesuffix("-plugin")
+    on_path = (
+        posixpath.dirname(d.rstrip("/"))
+        for d in env.get("PATH", "").split(":")
+        if d.rstrip("/").endswith("/bin")
+        and posixpath.basename(posixpath.dirname(d.rstrip("/"))).startswith(engine)
+    )
+    home = posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else ""
+    home = home or next(on_path, "") or _PLUGIN_HOMES[tool]
+    names = []
+    for word in _operands(words)[1:]:
+        if "://" in word or word.startswith("file:") or "/" in word or is_archive(word):
+            word = _PLUGIN_VERSION.sub("", archive_stem(word) or "")
+        if word and "$" not in word and ":" not in word:
+            names.append(posixpath.join(home, "plugins", word))
+    return tuple(names) if home.startswith("/") else ()
 
 
 def _old_plugin_install(tool: str, words: tuple[str, ...]) -> bool:

@@ -65,6 +65,7 @@ from layerguard.dockerfile.effects import (
     EDITED,
     EITHER,
     EMPTY,
+    ENGINE_PLUGIN,
     EXACT,
     EXEC,
     EXTRACTORS,
@@ -92,6 +93,7 @@ from layerguard.dockerfile.effects import (
     TREE,
     UNKNOWN,
     UNPACK,
+    VENDOR_YUM,
     WRITE,
     YUM_CACHE,
     CopyWrite,
@@ -2715,10 +2717,12 @@ def _run(
             op = op._replace(
                 paths=tuple(_APT_LISTS + "*" if _all_lists(p) else p for p in op.paths)
             )
+        if op.family == VENDOR_YUM:
+            if held.manager != "yum":
+                continue  # (a vendor's script that installs with yum only where the base has it)
+            op = op._replace(tool="yum", family="yum")
         if held.manager and op.family in DISTRIBUTION_MANAGERS and op.family != held.manager:
             continue  # another distribution's manager: a branch that never runs on this base
-        if op.family == "yum" and op.tool in SHELLS and held.manager != "yum":
-            continue  # (a vendor's script that installs with yum only where the base has it)
         if op.role == CACHE and op.command in no_cache:
             continue  # (a pip older than its cache, an install or a build with nothing to fetch)
         if op.role == CACHE and op.family == "go" and op.paths and _modules_there(op) in no_cache:
@@ -2765,6 +2769,14 @@ def _run(
                     continue
             elif gets and _building_get(op, held, step, live):
                 op = op._replace(paths=tuple(dict.fromkeys((*op.paths, *kept_cache))))
+        if (
+            op.tool == "go"
+            and op.kind == WRITE
+            and op.role != CACHE
+            and _go_subcommand(op) == "get"
+            and not (_gopath_mode(op, held, step, live) or _building_get(op, held, step, live))
+        ):
+            continue  # (`go get` installs a command only where it builds: not on Go 1.18 on)
         if op.tool == "add-apt-repository" and held.quiet_repositories and not _told_to(op):
             continue  # (Ubuntu 16.04's updates the index with -u only)
         if op.when is not None and not any(e.path == op.when for e in (*live, *own)):
@@ -3783,7 +3795,10 @@ def _reach(
                 and not _sources_below(path, e)
                 and not any(covers(r, path) for r in e.read)
             )
-            or (inside(e.path, path) and e.kind != FILE)
+            # (not a plugin a search engine's installer put in its plugins/, which was there:
+            # `opensearch-plugin install analysis-icu && chown -R opensearch
+            # /usr/share/opensearch/plugins` on the image that ships its own plugins)
+            or (inside(e.path, path) and e.kind != FILE and e.family != ENGINE_PLUGIN)
             # (`curl -O .../x.deb && dpkg -i x.deb && rm *.deb`: the glob names what it
             # fetched; `git clone .../pngquant && ... && rm -fr /tmp/pngq*`: what it cloned)
             or (is_glob(path) and fnmatch.fnmatchcase(e.path, path))

@@ -498,9 +498,15 @@ _STARTS = {
     "cargo": re.compile(
         r"(?<![\w./-])cargo(?:\s+\+[\w.-]+)?\W+(?:run|build|test|watch|check|bench)(?![\w./-])"
     ),
-    # (`ENTRYPOINT go run .`: it builds against the modules and the build cache; not `go` as
-    # part of a path, `/usr/local/go/bin/app`)
-    "go": re.compile(r"(?<![\w./-])go\W+(?:run|build|test|vet|generate)(?![\w./-])"),
+    # (`ENTRYPOINT go run .`, `/usr/local/go/bin/go test`: it builds against the modules and
+    # the build cache, as do the tools that run it, air, delve's `dlv debug`, gotestsum and
+    # golangci-lint; not `go` as part of a path, `/usr/local/go/bin/app`, nor an option's value,
+    # `./app --lang go --test`)
+    "go": re.compile(
+        r"(?:(?<![\w./-])|(?<=/bin/))(?:go[\s\"',\[\]]+(?:run|build|test|vet|generate)"
+        r"|dlv[\s\"',\[\]]+(?:debug|test)|golangci-lint[\s\"',\[\]]+run|gotestsum|air)"
+        r"(?![\w./-])"
+    ),
 }
 
 

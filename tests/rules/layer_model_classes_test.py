@@ -26803,6 +26803,72 @@ _SEVENTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
 ]
 
 
+# The reviews' probes of the seventy-third session's classes, where they were wrong
+_SEVENTY_THIRD_REVIEWED: list[tuple[str, list[tuple[int, str]]]] = [
+    # Docker's script's yum cache: removed in the same RUN (by yum's own path or dnf's), or on
+    # a base not known to be of Red Hat's family, nothing stays
+    ("FROM centos:7\nRUN curl -fsSL https://get.docker.com | sh && rm -rf /var/cache/yum\n", []),
+    (
+        "FROM myorg/base-image:1.4\nRUN curl -fsSL https://get.docker.com | sh"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM myorg/base-image:1.4\nRUN curl -fsSL https://get.docker.com -o get-docker.sh"
+        " && chmod +x get-docker.sh && ./get-docker.sh && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    # Percona's 5.7 images are of its RPMs, with /etc/my.cnf
+    ("FROM percona:5.7-centos\nCOPY my.cnf /etc/mysql/my.cnf\n", []),
+    # a start command that names go only as an option's value runs no go; go by its path does
+    (
+        "FROM golang:1.21\nCOPY . .\nRUN go build -o /app .\nCMD"
+        ' ["./app", "--lang", "go", "--test"]\n',
+        [(3, "LG005")],
+    ),
+    (
+        "FROM golang:1.21\nCOPY . .\nRUN go mod download\n"
+        'CMD ["/usr/local/go/bin/go", "run", "."]\n',
+        [],
+    ),
+    ('FROM golang:1.22\nCOPY . .\nRUN go mod download\nCMD ["dlv", "debug", "--headless"]\n', []),
+    # `go get` of a library on Go 1.18 and later installs nothing in GOPATH's bin/
+    (
+        "FROM golang:1.20\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go get github.com/lib/pq"
+        " && go clean -modcache -cache\nRUN chmod -R 755 /go/bin\n",
+        [],
+    ),
+    # the search engines' installers put each plugin in its own directory of plugins/, which
+    # the image may ship filled (OpenSearch's, Elasticsearch 5's X-Pack) or empty (7's); not
+    # logstash-plugin or confluent-hub, which install elsewhere
+    (
+        "FROM opensearchproject/opensearch:2.11.0\nRUN /usr/share/opensearch/bin/opensearch-plugin"
+        " install --batch analysis-icu && chown -R opensearch /usr/share/opensearch/plugins\n",
+        [(2, "LG004")],
+    ),
+    (
+        "FROM docker.elastic.co/elasticsearch/elasticsearch:7.17.10\nRUN"
+        " bin/elasticsearch-plugin install --batch analysis-icu"
+        " && chown -R elasticsearch:root /usr/share/elasticsearch/plugins\n",
+        [],
+    ),
+    (
+        "FROM docker.elastic.co/logstash/logstash:8.11.0\nRUN bin/logstash-plugin install"
+        " logstash-output-kafka\nRUN rm -rf /usr/share/logstash/plugins/logstash-output-kafka\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_THIRD_REVIEWED)
+def test_the_reviewed_classes_of_the_seventy_third_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 @pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_THIRD)
 def test_the_classes_of_the_seventy_third_session(
     found: Callable[[str], list[tuple[int, str]]],
