@@ -1396,6 +1396,10 @@ _GLIBC_UBUNTU = re.compile(r"^(?:2[2-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]
 # Files (or trees) of weight every image of these repositories holds: removing one hides its
 # bytes.
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
+    # (OpenSearch's and its Dashboards' images ship their bundled plugins: security, alerting,
+    # k-NN and more, tens of MB)
+    "opensearchproject/opensearch": ("/usr/share/opensearch/plugins",),
+    "opensearchproject/opensearch-dashboards": ("/usr/share/opensearch-dashboards/plugins",),
     # (Bitnami's Spark: the distribution's jars and examples, hundreds of MB)
     "bitnami/spark": ("/opt/bitnami/spark/jars", "/opt/bitnami/spark/examples"),
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it;
@@ -3654,12 +3658,13 @@ def known(image: ImageRef | None) -> Known:
         # (the entry script and its docker-entrypoint.d came with 1.19 and 1.18, in May 2020)
         files = tuple(f for f in files if f != "/docker-entrypoint.sh")
     empty = tuple(d for key, found in _EMPTY_DIRS.items() if _is(name, key) for d in found)
-    if name in ("elasticsearch", _ELASTIC + "elasticsearch/elasticsearch") and not (
-        _ELASTIC_X_PACK_PLUGIN.match(image.tag or "")
-    ):
+    if name in ("elasticsearch", _ELASTIC + "elasticsearch/elasticsearch"):
         # (Elasticsearch's images ship plugins/ empty since 6.3, whose X-Pack is a module; 5.x
         # and 6.0-6.2 had X-Pack installed there)
-        empty += ("/usr/share/elasticsearch/plugins",)
+        if _ELASTIC_X_PACK_PLUGIN.match(image.tag or ""):
+            weighty += ("/usr/share/elasticsearch/plugins",)
+        else:
+            empty += ("/usr/share/elasticsearch/plugins",)
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):
         # (before 2020 the default applications were still in webapps/)
         weighty = tuple(w.replace("/webapps.dist", "/webapps") for w in weighty)

@@ -1322,7 +1322,7 @@ def run_effects(
         # the application directory, the working directory (its fix-permissions is left out:
         # where that directory is not known, `./` would be read as /)
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
-    rooted = any(n in text for n in ("conda", "mamba", "spack", "-plugin"))
+    rooted = any(n in text for n in ("conda", "mamba", "spack", "-plugin", "jupyter"))
     # (and what the scripts it reads name: a Makefile's `ifdef CI`)
     read = "\n".join(files.values()) if files else ""
     seen = tuple(
@@ -1331,9 +1331,11 @@ def run_effects(
             for k, v in instr.env.items()
             if k in text
             or k in _ENV_READ
-            # (PATH says which conda, spack or search engine's plugin installer a bare name
-            # runs, and which script)
+            # (PATH says which conda, spack, jupyter or search engine's plugin installer a
+            # bare name runs, and which script)
             or ((rooted or files) and k == "PATH")
+            # (and where a bare jupyter's application lies)
+            or (rooted and k in ("CONDA_DIR", "JUPYTERLAB_DIR"))
             or (read and k in read)
         )
     )
@@ -5749,6 +5751,15 @@ def _ops(
         # which may hold the image's own)
         if tool in _PLUGIN_HOMES and (plugins := _plugin_dirs(tool, words, env)):
             yield Op(WRITE, tool, plugins, text, TREE, HEAVY, family=ENGINE_PLUGIN)
+    elif tool in _PLUGIN_HOMES and subcommand(words) == "remove":
+        # (`opensearch-plugin remove opensearch-security`: the plugin's directory, which an
+        # earlier install or the image put there)
+        yield Op(REMOVE, tool, _plugin_dirs(tool, words, env), text)
+    elif tool == "jupyter" and (lab := _lab_rebuilt(words, env)):
+        # (JupyterLab's build empties its application directory's static/ and writes the
+        # bundle anew: what an earlier layer's build or install left there stays in that layer)
+        yield Op(REMOVE, tool, (lab + "/static",), text)
+        yield Op(WRITE, tool, (lab + "/static",), text, TREE, HEAVY)
     elif (
         tool == "ghost"
         and subcommand(words) in ("install", "update")
@@ -6395,6 +6406,35 @@ _PLUGIN_INSTALLERS_BY_NAME = frozenset(
 # (and Confluent's: `confluent-hub install --no-prompt /tmp/connector.zip` unpacks it into its
 # components directory)
 _PLUGIN_INSTALLERS = _PLUGIN_INSTALLERS_BY_NAME | {"logstash-plugin", "plugin", "confluent-hub"}
+# What makes JupyterLab 1 to 3 rebuild its application: `jupyter lab build`, and a labextension
+# change unless told not to (`--no-build`)
+_LAB_BUILDS = frozenset({"install", "uninstall", "link", "unlink", "update"})
+
+
+def _lab_rebuilt(words: tuple[str, ...], env: Mapping[str, str]) -> str:
+    """The application directory `jupyter lab build` (or a labextension change that builds)
+    rebuilds: `--app-dir`, JUPYTERLAB_DIR, or share/jupyter/lab of the environment whose
+    jupyter runs (a conda's, a venv's, by the first bin directory on PATH that is not the
+    system's; else CONDA_DIR's, or /usr/local's); '' for any other jupyter command."""
+    sub, action = (*words[1:3], "", "")[:2]
+    builds = (sub == "lab" and action == "build") or (
+        sub == "labextension" and action in _LAB_BUILDS and "--no-build" not in words
+    )
+    if not builds:
+        return ""
+    told = _option_value(words, "", "--app-dir") or env.get("JUPYTERLAB_DIR", "")
+    if told:
+        return posixpath.normpath(told) if told.startswith("/") and "$" not in told else ""
+    bin_dir = posixpath.dirname(words[0])
+    if not bin_dir:
+        dirs = (d.rstrip("/") for d in env.get("PATH", "").split(":"))
+        bin_dir = next((d for d in dirs if d.endswith("/bin") and d not in BIN_DIRS), "")
+    # (or the conda the image names, as Jupyter's docker-stacks do: CONDA_DIR)
+    conda = env.get("CONDA_DIR", "") or "/usr/local"
+    prefix = posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else conda
+    return "" if "$" in prefix or not prefix.startswith("/") else prefix + "/share/jupyter/lab"
+
+
 # The family of the plugins they install (a directory each, below plugins/ of their home)
 ENGINE_PLUGIN = "engine-plugin"
 # The homes of those by name in their own images

@@ -2601,8 +2601,9 @@ FLAGGED = [
         "RUN jupyter lab build && rm -rf ~/.cache/yarn\n",
         # JupyterLab's build runs its own yarn, jlpm, whose cache stays (a user's is in ~); a
         # later jlpm cache clean removes it from the earlier layers too late; `--no-build`
-        # still fetches the extension, by `npm pack`, into npm's cache
-        [(2, "LG005"), (3, "LG005"), (4, "LG005"), (5, "LG003")],
+        # still fetches the extension, by `npm pack`, into npm's cache; each build after the
+        # first empties the static/ bundle an earlier layer's build wrote
+        [(2, "LG005"), (3, "LG003"), (3, "LG005"), (4, "LG005"), (5, "LG003"), (6, "LG003")],
         id="Y-a-jupyterlab-build-keeps-yarn-s-cache",
     ),
     pytest.param(
@@ -26778,6 +26779,40 @@ _SEVENTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         [(2, "LG002"), (3, "LG002")],
     ),
     ("FROM percona:8.0\nCOPY my.cnf /etc/mysql/my.cnf\n", []),
+    # a search engine's plugin removed by its installer: what an earlier install or the image
+    # put there (OpenSearch's bundled plugins, Elasticsearch 5's X-Pack)
+    (
+        "FROM opensearchproject/opensearch:1.2.4\n"
+        "RUN /usr/share/opensearch/bin/opensearch-plugin remove opensearch-security\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM docker.elastic.co/elasticsearch/elasticsearch:5.6.3\n"
+        "RUN bin/elasticsearch-plugin remove x-pack\n",
+        [(2, "LG003")],
+    ),
+    (
+        "FROM docker.elastic.co/elasticsearch/elasticsearch:7.17.10\n"
+        "RUN bin/elasticsearch-plugin install --batch analysis-icu\n"
+        "RUN bin/elasticsearch-plugin remove analysis-icu\n"
+        "RUN bin/elasticsearch-plugin remove analysis-phonetic || true\n",
+        [(3, "LG003")],
+    ),
+    # JupyterLab's build (and a labextension change that builds) empties its application's
+    # static/ and writes it anew: what an earlier layer's build or conda install put there stays;
+    # not `--no-build`, nor a build in the RUN that installed it (each build keeps jlpm's cache)
+    (
+        "FROM python:3.9\nRUN pip install --no-cache-dir jupyterlab==3.6\nRUN jupyter lab build\n"
+        "RUN jupyter labextension install jupyterlab_tensorboard\n"
+        "RUN jupyter labextension install --no-build x\n",
+        [(3, "LG005"), (4, "LG003"), (4, "LG005"), (5, "LG005")],
+    ),
+    (
+        'FROM continuumio/miniconda3\nENV PATH="/opt/conda/bin:$PATH"\n'
+        "RUN conda install -y jupyterlab=3.5 && conda clean -afy && jupyter lab build\n"
+        "RUN jupyter lab build\n",
+        [(3, "LG005"), (4, "LG003"), (4, "LG005")],
+    ),
     # puckel's Airflow image: its configuration
     (
         "FROM puckel/docker-airflow:1.10.9\nCOPY airflow.cfg /usr/local/airflow/airflow.cfg\n",
