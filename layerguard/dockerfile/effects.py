@@ -6182,9 +6182,12 @@ def _go_installed(
         local = path.startswith("./") and len(parts) > 1
         # (what `go get` names is a package's path, its host first: `golang.org/x/lint/golint`)
         named = gets and "." in parts[0] and len(parts) > 1
-        if not (at or local or named) or "..." in path or "$" in path:
-            continue
-        if path.startswith(("/", "../")):
+        if (
+            not (at or local or named)
+            or "..." in path
+            or "$" in path
+            or path.startswith(("/", "../"))
+        ):
             continue
         if len(parts) > 2 and re.fullmatch(r"v(?:[2-9]|[1-9]\d+)", parts[-1]):
             parts.pop()

@@ -96,8 +96,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   run it, and cargo's plugins that build: `cargo chef cook`, `cargo pgrx install`) and `go
   build`/`install`/`test`/`run`/`vet`/`mod download` leaving their module caches
   (cargo's: the crates and their sources, `registry/cache` and `registry/src`; not where the
-  image's own start command builds with cargo, `CMD cargo run --release`, or Go's with go,
-  `ENTRYPOINT go run .`; not a `go install`
+  image's own start command builds with cargo or Go, `CMD cargo run --release`, `ENTRYPOINT go
+  run .`; not a `go install`
   of packages an earlier RUN's `go get` fetched and built, which finds all done, nor a Go before
   1.10, which keeps no cache: `golang:1.9`, `GO_VERSION=1.8.5`, go-toolset-7); `dotnet restore`
   (and `build`, `publish`, `test`, `run`, `pack` without `--no-restore`; `dotnet tool install`)
