@@ -1232,6 +1232,9 @@ _OLD_PERCONA = re.compile(r"^5\.[56](?:[.-]|$)")
 _ELASTIC_X_PACK_PLUGIN = re.compile(r"^(?:5\.|6\.[0-2](?:[.-]|$))")
 # .NET's images before 8.0 where the tag names no other release are Debian's (11's for 6.0
 # and 7.0, 10's before); Ubuntu's tags name theirs (`6.0-jammy`)
+_OLD_DOTNET_HUB = re.compile(
+    r"^[1-3]\.\d+(?:\.\d+)*-(?:sdk|runtime|aspnetcore-runtime|runtime-deps)$"
+)
 _DOTNET_BEFORE_8 = re.compile(r"^[1-7]\.\d+(?:\.\d+)*(?:-(?:bullseye|buster|stretch)(?:-slim)?)?$")
 _OPENJDK_BEFORE_21 = re.compile(r"^(?:[6-9]|1\d|20)(?:[.u-]|$)")
 
@@ -1537,7 +1540,7 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
     # (pandoc's LaTeX images: TeX Live in /opt/texlive/texdir, its bin/default first on PATH,
     # where a bare tlmgr is found)
     **dict.fromkeys(
-        ("pandoc/latex", "pandoc/extra"),
+        ("pandoc/latex", "pandoc/extra", "pandoc/ubuntu-latex"),
         (("PATH", "/opt/texlive/texdir/bin/default:" + _DEFAULT_PATH),),
     ),
     "eclipse-temurin": (("JAVA_HOME", "/opt/java/openjdk"),),
@@ -3597,11 +3600,16 @@ def known(image: ImageRef | None) -> Known:
         and "debian" not in (image.tag or "")
     ):
         files += ("/etc/my.cnf",)  # (8's and later tags, on Oracle Linux: the RPM's my.cnf)
-    if name == "percona":
-        # (the library's Percona Server images: the entrypoint at /, and 5.5's and 5.6's Debian
-        # tags the my.cnf their Dockerfile edits; 5.7's moved to Percona's RPMs, /etc/my.cnf)
+    if name in ("percona", "percona/percona-server"):
+        # (Percona Server's images, the library's and Percona's own: the entrypoint at /, and the
+        # library's 5.5 and 5.6 Debian tags the my.cnf their Dockerfile edits; 5.7's moved to
+        # Percona's RPMs, /etc/my.cnf)
         files += ("/docker-entrypoint.sh",)
-        debian = _OLD_PERCONA.match(image.tag or "") and "centos" not in (image.tag or "")
+        debian = (
+            name == "percona"  # (the library's; Percona's own are of its RPMs)
+            and _OLD_PERCONA.match(image.tag or "")
+            and "centos" not in (image.tag or "")
+        )
         files += ("/etc/mysql/my.cnf",) if debian else ()
     if name == "rabbitmq" and (
         "management" in (image.tag or "") or not _OLD_RABBITMQ.match(image.tag or "")
@@ -3952,8 +3960,10 @@ def known(image: ImageRef | None) -> Known:
         or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)
     )
     # (and .NET's images before 8.0, Debian 11's and older where the tag names no other
-    # release, though their family is not known here)
+    # release, though their family is not known here; so too Docker Hub's old microsoft/dotnet,
+    # whose tags name the image after the version, `2.2-sdk`)
     quiet = quiet or bool(name in _DOTNET and _DOTNET_BEFORE_8.match(tag))
+    quiet = quiet or bool(name == "microsoft/dotnet" and _OLD_DOTNET_HUB.match(tag))
     if manager == "apt":
         # (Debian's passwd gives uid 33, www-data, and 65534, nobody, their homes: `USER 33`
         # runs with HOME=/var/www)

@@ -26798,6 +26798,19 @@ _SEVENTY_THIRD: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN bin/elasticsearch-plugin remove analysis-phonetic || true\n",
         [(3, "LG003")],
     ),
+    # (and the reviews' old faults: Docker Hub's microsoft/dotnet of Debian 9, pandoc's old
+    # Ubuntu LaTeX image, Percona's own images)
+    (
+        "FROM microsoft/dotnet:2.2-sdk\nRUN add-apt-repository"
+        ' "deb http://deb.debian.org/debian stretch-backports main"\n',
+        [],
+    ),
+    ("FROM pandoc/ubuntu-latex:2.14\nRUN tlmgr install pagecolor mdframed\n", [(2, "LG005")]),
+    (
+        "FROM percona/percona-server:8.0\nCOPY docker-entrypoint.sh /docker-entrypoint.sh\n",
+        [(2, "LG002")],
+    ),
+    ("FROM percona/percona-server:5.6\nCOPY my.cnf /etc/mysql/my.cnf\n", []),
     # JupyterLab's build (and a labextension change that builds) empties its application's
     # static/ and writes it anew: what an earlier layer's build or conda install put there stays;
     # not `--no-build`, nor a build in the RUN that installed it (each build keeps jlpm's cache)
