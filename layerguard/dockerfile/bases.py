@@ -1829,12 +1829,12 @@ _MYSQL_COMMON = "/etc/mysql/my.cnf"
 _NGINX = ("nginx-core", "nginx-extras")
 
 
-# (Dovecot 2's configuration, the same on every distribution)
 def _spamassassin(etc: str) -> tuple[str, ...]:
     """SpamAssassin's site configuration in `etc`, and the plugin loaders beside it."""
     return tuple(f"{etc}/{n}" for n in ("local.cf", "init.pre", "v310.pre", "v312.pre", "v320.pre"))
 
 
+# (Dovecot 2's configuration, the same on every distribution)
 _DOVECOT = (
     "/etc/dovecot/dovecot.conf",
     *(f"/etc/dovecot/conf.d/10-{n}.conf" for n in ("auth", "logging", "mail", "master", "ssl")),

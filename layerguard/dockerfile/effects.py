@@ -14,7 +14,7 @@ import itertools
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from layerguard.dockerfile.bases import (
     DEBCONF,
@@ -29,6 +29,7 @@ from layerguard.dockerfile.bases import (
 from layerguard.dockerfile.model import (
     APT_KEEP_SETTING,
     APT_KEEPS,
+    BUNDLER_FALSE,
     CONFIG_CACHE_KEYS,
     POETRY_VENV_KEYS,
     Instruction,
@@ -1764,15 +1765,15 @@ def _run_effects(
         tool, words = tool_and_args(command)
         if (
             vendor_scripts
-            and _path(_script_word(tool, words), command) in vendor_scripts
+            and (script_at := _path(_script_word(tool, words), command) or "") in vendor_scripts
             and "--dry-run" not in words
             # (not into a cache mount: `--mount=type=cache,target=/var/lib/apt/lists`)
             and not any(covers(m, "/var/lib/apt/lists") for m in mounted)
         ):
-            text = " ".join(command.words)
-            script_at = _path(_script_word(tool, words), command) or ""
             label = fetched.get(script_at) or saved.get(script_at, "")
-            ops.extend(_vendor_script_caches(tool, apt_script(label) or "", text))
+            ops.extend(
+                _vendor_script_caches(tool, apt_script(label) or "", " ".join(command.words))
+            )
         given = exports(command)
         for name, _ in _SOURCED_HOMES.values():
             if name in given and (name in instr.env or name in exported):
@@ -6429,12 +6430,11 @@ def _lab_rebuilt(words: tuple[str, ...], env: Mapping[str, str]) -> str:
     if told:
         return posixpath.normpath(told) if told.startswith("/") and "$" not in told else ""
     bin_dir = posixpath.dirname(words[0])
+    prefix = posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else ""
     if not bin_dir:
-        dirs = (d.rstrip("/") for d in env.get("PATH", "").split(":"))
-        bin_dir = next((d for d in dirs if d.endswith("/bin") and d not in BIN_DIRS), "")
+        prefix = _home_on_path(env, lambda h: h + "/bin" not in BIN_DIRS)
     # (or the conda the image names, as Jupyter's docker-stacks do: CONDA_DIR)
-    conda = env.get("CONDA_DIR", "") or "/usr/local"
-    prefix = posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else conda
+    prefix = prefix or env.get("CONDA_DIR", "") or "/usr/local"
     return "" if "$" in prefix or not prefix.startswith("/") else prefix + "/share/jupyter/lab"
 
 
@@ -6453,14 +6453,9 @@ def _plugin_dirs(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> t
     in the home its own path names, or the first on PATH that is its engine's, or its image's."""
     bin_dir = posixpath.dirname(words[0])
     engine = tool.removesuffix("-plugin")
-    on_path = (
-        posixpath.dirname(d.rstrip("/"))
-        for d in env.get("PATH", "").split(":")
-        if d.rstrip("/").endswith("/bin")
-        and posixpath.basename(posixpath.dirname(d.rstrip("/"))).startswith(engine)
-    )
     home = posixpath.dirname(bin_dir) if bin_dir.endswith("/bin") else ""
-    home = home or next(on_path, "") or _PLUGIN_HOMES[tool]
+    home = home or _home_on_path(env, lambda h: posixpath.basename(h).startswith(engine))
+    home = home or _PLUGIN_HOMES[tool]
     names = []
     for word in _operands(words)[1:]:
         if "://" in word or word.startswith("file:") or "/" in word or is_archive(word):
@@ -7826,8 +7821,7 @@ def _package_ops(
         head, leaf = posixpath.split(posixpath.dirname(words[0]))
         root = head if leaf == "bin" and head.startswith("/") else variables.get("SPACK_ROOT", "")
         # (or the clone whose bin/ the image put on PATH: `ENV PATH=$PATH:/spack/bin`)
-        on_path = (d for d in variables.get("PATH", "").split(":") if d.endswith("/spack/bin"))
-        root = root or posixpath.dirname(next(on_path, ""))
+        root = root or _home_on_path(variables, lambda h: posixpath.basename(h) == "spack")
         where = (posixpath.join(root, "var/spack/cache"),) if root.startswith("/") else ()
         caches = caches and bool(where)
     if family == "poetry" and where:
@@ -8332,7 +8326,7 @@ def _deployed(words: Sequence[str], variables: Mapping[str, str]) -> bool:
     )
 
 
-_BUNDLER_FALSE = re.compile(r"false|f|no|n|0", re.IGNORECASE)
+_BUNDLER_FALSE = re.compile(BUNDLER_FALSE, re.IGNORECASE)
 
 
 def _configured_prefix(command: Command) -> str | None:
@@ -10024,6 +10018,16 @@ def _empty_directories_only(words: tuple[str, ...]) -> bool:
     letters = "".join(w[1:] for w in options if not w.startswith("--"))
     recursive = "r" in letters or "R" in letters or "--recursive" in options
     return not recursive and ("d" in letters or "--dir" in options)
+
+
+def _home_on_path(env: Mapping[str, str], accept: Callable[[str], bool]) -> str:
+    """The directory above the first bin directory on PATH that `accept` takes (`/spack` of
+    `/spack/bin`), or ''."""
+    for entry in env.get("PATH", "").split(":"):
+        entry = entry.rstrip("/")
+        if entry.endswith("/bin") and accept(posixpath.dirname(entry)):
+            return posixpath.dirname(entry)
+    return ""
 
 
 def in_a_bin_dir(path: str) -> bool:

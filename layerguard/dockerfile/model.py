@@ -401,6 +401,9 @@ APT_KEEPS = "apt:docker-clean-removed"
 # apt's Keep-Downloaded-Packages as configured: `apt:true` (for the `apt` program alone, as
 # BuildKit's recipe writes it), `all:true` or `all:false`
 APT_KEEP_SETTING = "apt:keep-downloaded-packages"
+# The values by which bundler reads a setting as false (any other, `without development test`
+# too, is true)
+BUNDLER_FALSE = "false|f|no|n|0"
 _CACHE_CONFIG = (
     *(
         (
@@ -437,7 +440,7 @@ _CACHE_CONFIG = (
     (
         re.compile(
             _BUNDLE_CONFIG
-            + r"deployment\s+['\"]?(?!(?:false|f|no|n|0)(?![^\s;&|'\"]))([^\s;&|'\"$]+)",
+            + rf"deployment\s+['\"]?(?!(?:{BUNDLER_FALSE})(?![^\s;&|'\"]))([^\s;&|'\"$]+)",
             re.IGNORECASE,
         ),
         "BUNDLE_DEPLOYMENT",
