@@ -184,6 +184,8 @@ _PHP_5_4 = re.compile(r"5\.[0-4](?:[.-]|$)")
 _PHP_IMAGES = frozenset(
     {"php", "wordpress", "drupal", "nextcloud", "joomla", "matomo", "phpmyadmin", "mediawiki"}
     | {"yourls", "friendica", "backdrop", "monica", "phpmyadmin/phpmyadmin"}
+    # (PrestaShop's own, of php's Apache tags unless they say fpm)
+    | {"prestashop/prestashop"}
     # (FrankenPHP's, built FROM php's zts tags: neither Apache nor FPM)
     | {"dunglas/frankenphp"}
 )
@@ -277,10 +279,12 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver",),
     # (Roundcube's: the release tarball unpacked, which its entrypoint copies into the web root)
     "roundcube/roundcubemail": ("/usr/src/roundcubemail",),
-    # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
-    # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
+    # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's,
+    # Adminer's and PrestaShop's sources (its image unpacks the release at build time), Ghost's
+    # install, Flink's distribution, Jetty's and its base's start.d)
     **dict.fromkeys(
-        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "adminer"), ("/var/www/html",)
+        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "adminer", "prestashop/prestashop"),
+        ("/var/www/html",),
     ),
     "ghost": ("/var/lib/ghost",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink",)),
@@ -1423,6 +1427,12 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "haskell": ("/usr/local/bin/stack",),
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
+    # (PrestaShop's release, unpacked into the web root when the image is built, over 100 MB:
+    # its code, installer and bundled modules; not var/, which the build leaves near empty)
+    "prestashop/prestashop": tuple(
+        f"/var/www/html/{d}"
+        for d in ("install", "vendor", "admin", "modules", "themes", "classes", "src", "js")
+    ),
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # (WireMock's standalone jar, about 15 MB, in its images of today's name and the former)
     **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
@@ -1754,6 +1764,7 @@ _WORKDIR: Mapping[str, str] = {
     **dict.fromkeys(
         ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "matomo", "adminer"), "/var/www/html"
     ),
+    "prestashop/prestashop": "/var/www/html",
     "jekyll/*": "/srv/jekyll",
     # (NVIDIA's NGC framework images work in /workspace)
     **dict.fromkeys(("nvcr.io/nvidia/pytorch", "nvcr.io/nvidia/tensorflow"), "/workspace"),
@@ -2636,6 +2647,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     ("apt", "renderd"): ("/etc/renderd.conf",),  # (mod_tile's rendering daemon)
     ("apt", "collectd"): ("/etc/collectd/collectd.conf",),
     **{(m, "unbound"): ("/etc/unbound/unbound.conf",) for m in _MANAGERS},
+    # (Pritunl's own .deb and .rpm: its configuration, which names the MongoDB to use)
+    **{(m, "pritunl"): ("/etc/pritunl.conf",) for m in ("apt", "yum")},
     ("apt", "pdns-server"): ("/etc/powerdns/pdns.conf",),
     **{(m, "pdns"): ("/etc/pdns/pdns.conf",) for m in ("apk", "yum")},  # (Alpine's, EPEL's)
     # (its postinst writes the default configuration; RStudio's .deb and .rpm alike)

@@ -882,7 +882,7 @@ def names_a_file(path: str) -> bool:
     name = posixpath.basename(path)
     if name in _SSH_FILES and posixpath.basename(posixpath.dirname(path)) == ".ssh":
         return True
-    if _SERVICE_FILE.search(path):
+    if _SERVICE_FILE.search(path) or _DEFAULTS_FILE.match(path):
         return True
     if name in _FILE_NAMES or _LIBRARY.search(name):
         return True
@@ -927,6 +927,8 @@ SERVICE_DIRS = r"(?:services\.d|service|sv|s6-overlay/s6-rc\.d|s6-rc\.d|s6/[^/]+
 _SERVICE_FILE = re.compile(
     rf"/etc/(?:{SERVICE_DIRS}|runit/[^/]+)/[^/]+/(?:log/)?(?:run|finish|up|down|type|check)$"
 )
+# (Debian's /etc/default holds a service's settings, one shell file each: not grub.d)
+_DEFAULTS_FILE = re.compile(r"/etc/default/[^/*?\[]+(?<!\.d)$")
 # The start-up and settings files programs read from a home: files, whatever their names say.
 _FILE_NAMES = frozenset(
     {".bashrc", ".bash_profile", ".bash_logout", ".bash_aliases", ".profile", ".zshrc", ".vimrc"}
@@ -5631,6 +5633,17 @@ def _ops(
             # file or a directory, `node-v20/bin`)
             filed = [p for p in landed if names_a_file(p) or posixpath.dirname(p) in BIN_DIRS]
             others = [p for p in landed if p not in filed]
+            # (and the directories that lead to them, which the archive makes: a later `rm -rf
+            # linux-amd64` of this RUN takes its own, whatever the working directory held)
+            made = sorted(
+                {
+                    posixpath.join(into, rel.split("/")[0])
+                    for rel in (posixpath.relpath(p, into) for p in landed)
+                    if "/" in rel and not rel.startswith("..")
+                }
+            )
+            if made:
+                yield Op(WRITE, tool, _paths(made, command), text, DIR, EMPTY)
             if filed:
                 yield Op(WRITE, tool, _paths(filed, command), text, FILE, HEAVY)
             if others:

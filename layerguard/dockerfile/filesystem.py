@@ -1694,6 +1694,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     bundle_paths: dict[str, str] = {}  # Gemfile -> where Bundler last installed its gems
+    hexed: set[tuple[tuple[str, ...], str, str]] = set()  # (mix's sources, scope, user)
     # (opam's packages pinned to a repository or directory, `*` for a directory's whole lot,
     # and those whose dependencies an `opam install --deps-only` installed)
     pinned: set[str] = set()
@@ -1801,6 +1802,13 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 wider or widened or updates or moved
             ):
                 found.add((index, text))
+            # (mix's fetches are Hex's cache's, the user's: the same mix.lock copied to another
+            # directory, `COPY mix.* /tmp/app/` and `COPY . /app`, finds every package there)
+            fetched = (tuple(sources[f] for f in files), scope, step.instr.user)
+            if text.startswith("mix") and "" not in fetched[0]:
+                if fetched in hexed:
+                    found.add((index, text))
+                hexed.add(fetched)
             scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
         installed.update(done)
@@ -2286,8 +2294,21 @@ def _copied_from(path: str, copied: Sequence[CopyWrite], last: bool = False) -> 
         if _copied_into(path, write):
             rel = posixpath.relpath(path, write.into)
             source = posixpath.normpath(posixpath.join(write.source, rel))
-            return (last and _copied_from(path, copied[:at], last)) or source
+            # (a file named beside a directory the same COPY took, `COPY mix.* _build /app/`:
+            # the named one, not one the directory may hold)
+            named = write.source != "." and _named_beside(path, copied, at)
+            return ((last or named) and _copied_from(path, copied[:at], last)) or source
     return ""
+
+
+def _named_beside(path: str, copied: Sequence[CopyWrite], at: int) -> bool:
+    """The COPY of the tree `copied[at]` also named `path`'s file, a source before it."""
+    for write in reversed(copied[:at]):
+        if write.into != copied[at].into:
+            return False
+        if not write.tree and not write.origin and _matches(path, write.path):
+            return True
+    return False
 
 
 def _copied_into(path: str, write: CopyWrite) -> bool:

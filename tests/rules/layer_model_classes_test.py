@@ -26926,6 +26926,64 @@ def test_the_classes_of_the_seventy_third_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # tar told which members to extract makes the directories that lead to them: a removal of
+    # the top one in the same RUN takes its own, not the console scripts pip put beside it
+    (
+        "FROM python:3.8-alpine\nRUN pip install --no-cache-dir yamllint\n"
+        "WORKDIR /usr/local/bin\nRUN curl -fLSs https://get.helm.sh/helm-v3-linux-amd64.tar.gz"
+        " | tar xz linux-amd64/helm && mv linux-amd64/helm . && rm -rf linux-amd64\n",
+        [],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /usr/local/bin\n"
+        "RUN curl -fLSs https://get.helm.sh/helm-v3-linux-amd64.tar.gz | tar xz linux-amd64/helm"
+        "\nRUN rm -rf linux-amd64\n",
+        [(4, "LG003")],
+    ),
+    # PrestaShop's image: php's Apache (or FPM) files, and the release it unpacked into the
+    # web root at build time
+    (
+        "FROM prestashop/prestashop:8.1\n"
+        "COPY mpm_prefork.conf /etc/apache2/mods-available/\nRUN rm -rf install/\n",
+        [(2, "LG002"), (3, "LG003")],
+    ),
+    (
+        "FROM prestashop/prestashop:8.1-fpm\n"
+        "COPY mpm_prefork.conf /etc/apache2/mods-available/\nRUN rm -rf var/cache/*\n",
+        [],
+    ),
+    # mix fetches into Hex's cache, the user's: the same mix.lock copied to another directory
+    # (named beside a directory the same COPY took) finds every package there; another
+    # directory's copy may pin others
+    (
+        "FROM elixir:1.15\nCOPY mix.* _build /usr/src/tempapp/\nWORKDIR /usr/src/tempapp\n"
+        "RUN mix deps.get\nCOPY . /usr/src/app\nWORKDIR /usr/src/app\nRUN mix deps.get\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM elixir:1.15\nCOPY mix.* _build /usr/src/tempapp/\nWORKDIR /usr/src/tempapp\n"
+        "RUN mix deps.get\nCOPY app/ /usr/src/app\nWORKDIR /usr/src/app\nRUN mix deps.get\n",
+        [(4, "LG005"), (7, "LG005")],
+    ),
+    # A name right in /etc/default is a service's settings file: moved, it is written again
+    (
+        "FROM debian:12\nRUN dpkg -i /tmp/snapserver_0.16.0_amd64.deb\n"
+        "RUN mv /etc/default/snapserver /home/snapserver\n",
+        [(3, "LG003")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_FOURTH)
+def test_the_classes_of_the_seventy_fourth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_checkout_below_a_clone_leaves_the_clone_to_a_later_removal(lint_files: Lint) -> None:
     # a checkout in a directory below a clone's root rewrites files there; the clone's own
     # entry stays, noting it, so the removal of the whole clone names both layers
