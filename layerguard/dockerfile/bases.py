@@ -846,6 +846,10 @@ _DEBIAN_FILES = (
     "/etc/gai.conf",  # (libc-bin's getaddrinfo preferences, commented out: every image has it)
     *("/etc/skel/.bashrc", "/etc/skel/.profile", "/etc/skel/.bash_logout"),
     "/etc/security/limits.conf",  # (libpam-modules', essential: every image has it)
+    # (libpam-runtime's, required: the common-* its postinst writes with pam-auth-update)
+    *(f"/etc/pam.d/common-{n}" for n in ("auth", "account", "password", "session")),
+    "/etc/pam.d/common-session-noninteractive",
+    "/etc/pam.d/other",
     *("/etc/issue", "/etc/issue.net"),  # (base-files' login banners)
 )
 _DEBIAN_IMAGES = (
@@ -3932,7 +3936,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apk"
             and PYTHON_TREE not in trees
             and bool(
-                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or image.tag == "latest"))
+                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or image.tag in (None, "latest")))
                 or _MANAGED_ALPINE_TAG.search(tag)
             )
         )

@@ -1121,6 +1121,7 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 
 # The distributions' packages of their Python's pip (Debian's and Ubuntu's, Arch's, Alpine's)
 _SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip", "py-pip"})
+_SYSTEM_PYTHONS = frozenset({"python3", "python3-dev", "python"})
 
 
 def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, str]]:
@@ -1144,7 +1145,7 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
         # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, or Alpine's Python 2,
         # gone since 3.16, dates the file before PEP 668, for the pips before that install too)
         return found
-    system = False
+    system = bare = False
     for index, step in enumerate(steps):
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
@@ -1169,7 +1170,12 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 continue
             if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
-            elif op.family == "pip" and system and not other and _the_system_pip(op):
+                # (or the Python alone, which has no pip: `python3 -m pip` fetches nothing; not
+                # once get-pip.py put a pip of its own there, which the guide takes to run)
+                bare = bare or any(p in _SYSTEM_PYTHONS for p in op.packages)
+            elif op.tool == "get-pip.py":
+                bare = False
+            elif op.family == "pip" and (system or bare) and not other and _the_system_pip(op):
                 found.add((index, op.command))
     return found
 
@@ -5361,7 +5367,8 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
     return bool(names & packages) or any(fnmatch.fnmatchcase(n, p) for n in names for p in patterns)
 
 
-# The node image's global tree (npm, corepack and yarn, which its own Dockerfile installs)
+# The node image's global tree (npm, and corepack since Node.js 16.9: yarn 1 its Dockerfile
+# unpacks in /opt, linked from /usr/local/bin, where `npm uninstall -g yarn` does not look)
 _NODE_GLOBALS = "/usr/local/lib/node_modules"
 
 
@@ -5461,14 +5468,14 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
     python = op.family in ("pip", "uv") and op.tool != "pipx" and PYTHON_TREE in held.trees
     if not anything and python and not names & held.python_site:
         return None  # the python image's pip holds only these three (pip alone since 3.12)
-    # (and the node image's global tree only npm, corepack and yarn, where no layer installed
+    # (and the node image's global tree only npm and corepack, where no layer installed
     # others there)
     node = op.family == "npm" and _NODE_GLOBALS in held.trees
     installed_npm = any(
         e.role == INSTALL and e.family == "npm" and covers(_NODE_GLOBALS, e.path)
         for e in (*live, *own)
     )
-    if not anything and node and not installed_npm and not names & {"npm", "corepack", "yarn"}:
+    if not anything and node and not installed_npm and not names & {"npm", "corepack"}:
         return None
     # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
     # image holds no package pip installed, and pip does not remove apt's; unless an earlier

@@ -1744,6 +1744,23 @@ def _made_in(model: Model, origin: str, path: str) -> bool:
     return False
 
 
+def _built_below(model: Model, origin: str, path: str, runtime: tuple[str, ...]) -> bool:
+    """`path` lies deep in a runtime tree, three names or more below its top, where a build the
+    stage `origin` installed may have put it: an extension's files (`make install` of a
+    PostgreSQL extension writes /usr/lib/postgresql/16/lib/bitcode/roaringbitmap)."""
+    top = next((t for t in runtime if inside(path, t) and path.rstrip("/") != t), None)
+    if top is None or path.rstrip("/").count("/") - top.count("/") < 3:
+        return False
+    stage = model.stage_of(origin)
+    return any(
+        op.role == INSTALL and op.family == "make"
+        for each in (model.lineage(stage) if stage is not None else ())
+        for step in each.instructions
+        if step.keyword == "run"
+        for op in run_effects(step).ops
+    )
+
+
 def _holds(tree: CopyWrite, file: CopyWrite) -> bool:
     """The copied tree `tree` holds the source of `file`, at the path `file` writes."""
     if tree.source == ".":
@@ -1936,7 +1953,10 @@ def _known_base_content(
                     _its_site_packages(write.into, shipped)
                     and _its_site_packages(write.into, stage_base)
                 )
-                or not _made_in(model, write.origin, write.into)
+                or not (
+                    _made_in(model, write.origin, write.into)
+                    or _built_below(model, write.origin, write.into, image.runtime)
+                )
             )
         ):
             yield write.into, where, None  # a builder's /usr/local/lib/python3.12 on python

@@ -26972,6 +26972,43 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mv /etc/default/snapserver /home/snapserver\n",
         [(3, "LG003")],
     ),
+    # Pritunl's package ships its configuration; Debian's and Ubuntu's images, PAM's common-*
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y pritunl"
+        " && rm -rf /var/lib/apt/lists/*\nADD pritunl.conf /etc/pritunl.conf\n",
+        [(3, "LG002")],
+    ),
+    ("FROM ubuntu:20.04\nCOPY etc/pam.d/common-auth /etc/pam.d/\n", [(2, "LG002")]),
+    # A builder that ran `make install` on the same image: what it copies back from deep in a
+    # runtime tree (an extension's files) may be new; the tree's lib/ itself is the base's
+    (
+        "FROM postgres:16.0-bookworm AS b\nRUN make install\nFROM postgres:16.0-bookworm\n"
+        "COPY --from=b /usr/lib/postgresql/16/lib/bitcode/roaringbitmap"
+        " /usr/lib/postgresql/16/lib/bitcode/roaringbitmap\n",
+        [],
+    ),
+    (
+        "FROM postgres:16.0-bookworm AS b\nRUN make install\nFROM postgres:16.0-bookworm\n"
+        "COPY --from=b /usr/lib/postgresql/16/lib /usr/lib/postgresql/16/lib\n",
+        [(4, "LG002")],
+    ),
+    # node's yarn 1 lies in /opt, not in npm's global tree: `npm uninstall -g yarn` finds
+    # nothing there; corepack it does
+    ("FROM node:10\nRUN npm uninstall -g yarn\n", []),
+    ("FROM node:20\nRUN npm uninstall -g corepack\n", [(2, "LG003")]),
+    # today's Alpine (no tag is latest) or Ubuntu with its Python alone: no pip, and an
+    # externally managed Python, so `python3 -m pip` fetches nothing; get-pip.py's own pip does
+    ("FROM alpine\nRUN apk add --no-cache python3\nRUN python3 -m pip install requests\n", []),
+    (
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-dev curl"
+        " && rm -rf /var/lib/apt/lists/*\nRUN curl -O https://bootstrap.pypa.io/get-pip.py"
+        " && python3 get-pip.py\nRUN pip install requests\n",
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    (
+        "FROM alpine:3.18\nRUN apk add --no-cache python3\nRUN pip3 install requests\n",
+        [(3, "LG005")],
+    ),
 ]
 
 
