@@ -506,12 +506,23 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
         *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
     ),
-    "kong": ("/docker-entrypoint.sh",),
+    "kong": (
+        "/docker-entrypoint.sh",
+        # (Kong's Lua, installed as a rock: the templates of the nginx configuration it renders)
+        *(f"/usr/local/share/lua/5.1/kong/templates/{n}.lua" for n in ("nginx_kong", "nginx")),
+        "/usr/local/share/lua/5.1/kong/templates/kong_defaults.lua",
+        # (its command, and OpenResty's nginx, which images give capabilities to bind low ports)
+        *("/usr/local/bin/kong", "/usr/local/openresty/nginx/sbin/nginx"),
+    ),
     # (Metabase's image: the application jar and the script its ENTRYPOINT runs)
     "metabase/metabase*": ("/app/metabase.jar", "/app/run_metabase.sh"),
     # (R's configuration: the r-base image's from Debian's r-base-core, which its Dockerfile
     # appends to; rocker's, which its install script writes, below its R_HOME)
-    **dict.fromkeys(("r-base", "rocker/r-base"), _DEBIAN_R_ETC),
+    # (and rocker's images of the distribution's R, Ubuntu's and Debian's r-base from apt)
+    **dict.fromkeys(("r-base", "rocker/r-base", "rocker/r-ubuntu", "rocker/r-apt"), _DEBIAN_R_ETC),
+    # (Shiny Server's configuration, from its .deb, in rocker's Shiny images: a pattern, as
+    # their names are keys of rocker-versioned2's R configuration below)
+    "rocker/shiny*": ("/etc/shiny-server/shiny-server.conf",),
     **dict.fromkeys(
         _ROCKER_VERSIONED,
         tuple(f"/usr/local/lib/R/etc/{n}" for n in ("Rprofile.site", "Renviron.site", "Renviron")),
@@ -700,9 +711,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
     **dict.fromkeys(("grafana/k6", "loadimpact/k6"), ("/usr/bin/k6",)),
     # (the Etherpad image's settings, its settings.json.docker copied in under that name)
     "etherpad/etherpad": ("/opt/etherpad-lite/settings.json",),
-    # (Node-RED's image copies its package.json where it runs and a flows.json of `[]` to /data,
-    # and the script its HEALTHCHECK runs to /)
-    "nodered/node-red": ("/usr/src/node-red/package.json", "/data/flows.json", "/healthcheck.js"),
+    # (Node-RED's image copies its package.json and its entry script where it runs, a flows.json
+    # of `[]` to /data, and the script its HEALTHCHECK runs to /)
+    "nodered/node-red": (
+        *("/usr/src/node-red/package.json", "/usr/src/node-red/entrypoint.sh"),
+        *("/data/flows.json", "/healthcheck.js"),
+    ),
     "buildkite/puppeteer": ("/package.json", "/package-lock.json"),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
@@ -3714,6 +3728,8 @@ def known(image: ImageRef | None) -> Known:
     if name in ("ros", "osrf/ros") and "ros-core" not in (image.tag or ""):
         # (ros-base, and the images built on it, ran `rosdep update`: its index cache)
         weighty += ("/root/.ros/rosdep",)
+    if name in ("rocker/shiny", "rocker/shiny-verse") and (image.tag or "").startswith("3."):
+        files += ("/usr/bin/shiny-server.sh",)  # (rocker-versioned's, R 3: its start script)
     if name in _ROCKER_VERSIONED and not (image.tag or "").startswith("3."):
         # (rocker-versioned2's images, R 4 on, keep the scripts that built them: dozens)
         trees += ("/rocker_scripts",)

@@ -2312,7 +2312,11 @@ def _named_beside(path: str, copied: Sequence[CopyWrite], at: int) -> bool:
     for write in reversed(copied[:at]):
         if write.into != copied[at].into:
             return False
-        if not write.tree and not write.origin and _matches(path, write.path):
+        if (
+            not write.tree
+            and not write.origin
+            and (write.path == path or _matches(path, write.path))
+        ):
             return True
     return False
 
@@ -5370,6 +5374,7 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
 # The node image's global tree (npm, and corepack since Node.js 16.9: yarn 1 its Dockerfile
 # unpacks in /opt, linked from /usr/local/bin, where `npm uninstall -g yarn` does not look)
 _NODE_GLOBALS = "/usr/local/lib/node_modules"
+_NODE_GLOBAL_NAMES = frozenset({"npm", "corepack"})
 
 
 def _an_install_of(entry: Entry, op: Op) -> bool:
@@ -5411,6 +5416,15 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         mine = {p for e in own if e.role == INSTALL and e.family == op.family for p in e.packages}
         ours = listed and not any("$" in p for p in mine)
         if ours and _held_packages(names, held.packages or frozenset()):
+            return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+        if (
+            op.family == "npm"
+            and _NODE_GLOBALS in held.trees
+            and _NODE_GLOBAL_NAMES & names - mine
+            and not any("$" in p for p in mine)
+        ):
+            # (node's own npm or corepack, which an install of other packages here did not
+            # bring: `npm install -g matterbridge && npm uninstall -g corepack`)
             return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
         return None
     # `apk del curl` removes what `apk add curl` installed; `apt-get autoremove`, or an install
@@ -5475,7 +5489,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         e.role == INSTALL and e.family == "npm" and covers(_NODE_GLOBALS, e.path)
         for e in (*live, *own)
     )
-    if not anything and node and not installed_npm and not names & {"npm", "corepack"}:
+    if not anything and node and not installed_npm and not names & _NODE_GLOBAL_NAMES:
         return None
     # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
     # image holds no package pip installed, and pip does not remove apt's; unless an earlier

@@ -27009,6 +27009,28 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM alpine:3.18\nRUN apk add --no-cache python3\nRUN pip3 install requests\n",
         [(3, "LG005")],
     ),
+    # Known files of images: rocker's R from apt, Shiny Server's configuration and (R 3's)
+    # start script, Kong's nginx templates and programs, Node-RED's entry script
+    ("FROM rocker/r-ubuntu:20.04\nCOPY Rprofile.site /etc/R\n", [(2, "LG002")]),
+    (
+        "FROM rocker/shiny:3.6.1\nCOPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n"
+        "COPY shiny-server.sh /usr/bin/shiny-server.sh\n",
+        [(2, "LG002"), (3, "LG002")],
+    ),
+    ("FROM rocker/shiny:4.3.0\nCOPY shiny-server.sh /usr/bin/shiny-server.sh\n", []),
+    (
+        "FROM kong:1.1.1-centos\nADD nginx_kong.lua /usr/local/share/lua/5.1/kong/templates/\n"
+        "RUN setcap cap_net_bind_service=+ep /usr/local/bin/kong\n",
+        [(2, "LG002"), (3, "LG004")],
+    ),
+    ("FROM nodered/node-red:5.0.0\nCOPY entrypoint.sh .\n", [(2, "LG002")]),
+    # node's corepack removed in the RUN that installed other global packages: the base's
+    (
+        "FROM node:24-slim\nRUN npm install -g matterbridge && npm uninstall -g corepack"
+        " && npm cache clean --force\n",
+        [(2, "LG003")],
+    ),
+    ("FROM node:24-slim\nRUN npm install -g foo && npm uninstall -g foo\n", [(2, "LG005")]),
 ]
 
 
@@ -27019,6 +27041,23 @@ def test_the_classes_of_the_seventy_fourth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
+    # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
+    # _build (not in the checkout) holds; the same lock copied again with the whole context
+    # finds Hex's cache full
+    dockerfile = (
+        "FROM elixir:1.15\nCOPY mix.* VERSION.yml _build /usr/src/tempapp/\n"
+        "WORKDIR /usr/src/tempapp\nRUN mix deps.get\nCOPY . /usr/src/app\n"
+        "WORKDIR /usr/src/app\nRUN mix deps.get\n"
+    )
+    found = lint_files(
+        {"Dockerfile": dockerfile, "mix.exs": "defmodule A do end\n", "mix.lock": "%{}\n"}
+        | {"VERSION.yml": "1\n"},
+        code="LG005",
+    )
+    assert [f.line for f in found] == [4]
 
 
 def test_a_checkout_below_a_clone_leaves_the_clone_to_a_later_removal(lint_files: Lint) -> None:
