@@ -279,13 +279,14 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver",),
     # (Roundcube's: the release tarball unpacked, which its entrypoint copies into the web root)
     "roundcube/roundcubemail": ("/usr/src/roundcubemail",),
-    # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's,
-    # Adminer's and PrestaShop's sources (its image unpacks the release at build time), Ghost's
-    # install, Flink's distribution, Jetty's and its base's start.d)
+    # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
+    # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
     **dict.fromkeys(
-        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "adminer", "prestashop/prestashop"),
-        ("/var/www/html",),
+        ("mediawiki", "phpmyadmin", "phpmyadmin/phpmyadmin", "adminer"), ("/var/www/html",)
     ),
+    # (PrestaShop's release, kept in /tmp/data-ps: its start script copies it into the web root,
+    # which the image leaves empty)
+    "prestashop/prestashop": ("/tmp/data-ps",),
     "ghost": ("/var/lib/ghost",),
     **dict.fromkeys(("flink", "apache/flink"), ("/opt/flink",)),
     "jetty": ("/usr/local/jetty", "/var/lib/jetty"),
@@ -1445,12 +1446,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "haskell": ("/usr/local/bin/stack",),
     **dict.fromkeys(_SOLR, ("/opt/solr/server/solr/configsets",)),
     "metabase/metabase*": ("/app/metabase.jar",),  # (the application, hundreds of MB)
-    # (PrestaShop's release, unpacked into the web root when the image is built, over 100 MB:
-    # its code, installer and bundled modules; not var/, which the build leaves near empty)
-    "prestashop/prestashop": tuple(
-        f"/var/www/html/{d}"
-        for d in ("install", "vendor", "admin", "modules", "themes", "classes", "src", "js")
-    ),
+    # (PrestaShop's release, over 100 MB, which its start script copies into the web root)
+    "prestashop/prestashop": ("/tmp/data-ps",),
     "*keycloak/keycloak": ("/opt/keycloak/lib",),
     # (WireMock's standalone jar, about 15 MB, in its images of today's name and the former)
     **dict.fromkeys(("wiremock/wiremock", "rodolpheche/wiremock"), ("/var/wiremock/lib",)),
@@ -3423,6 +3420,8 @@ class Known(NamedTuple):
     cleaner: str = ""
     # what the python image's pip installed beside itself: nothing since Python 3.12
     python_site: frozenset[str] = frozenset({"pip", "setuptools", "wheel"})
+    # what node's global tree holds: npm, and corepack from Node.js 14.19 and 16.9 to 24
+    node_globals: frozenset[str] = frozenset({"npm", "corepack"})
     # git working trees its own Dockerfile cloned: a pull or checkout there writes other
     # versions of their files over the base's
     clones: tuple[str, ...] = ()
@@ -3686,6 +3685,10 @@ def known(image: ImageRef | None) -> Known:
     weighty = tuple(f for key, found in _HEAVY_FILES.items() if _is(name, key) for f in found)
     if name == "ghost" and _GHOST_0.match(image.tag or ""):
         weighty = ()  # (Ghost 0.x's /var/lib/ghost is its content volume alone)
+    if name == "prestashop/prestashop" and "nightly" in (image.tag or ""):
+        # (its nightly tags fetch the release when the container starts: nothing at build)
+        weighty = ()
+        trees = tuple(t for t in trees if t != "/tmp/data-ps")
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
@@ -3952,7 +3955,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apk"
             and PYTHON_TREE not in trees
             and bool(
-                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or image.tag in (None, "latest")))
+                (name == "alpine" and (_MANAGED_ALPINE.match(tag) or image.tag == "latest"))
                 or _MANAGED_ALPINE_TAG.search(tag)
             )
         )
@@ -4039,7 +4042,23 @@ def known(image: ImageRef | None) -> Known:
         python_site=frozenset({"pip"})
         if name == "python" and _PYTHON_3_12_ON.match(tag) and not _EARLY_3_12.match(tag)
         else frozenset({"pip", "setuptools", "wheel"}),
+        node_globals=_node_globals(_node_version(image.tag or "latest"))
+        if name == "node"
+        else frozenset({"npm", "corepack"}),
     )  # fmt: skip
+
+
+def _node_globals(tag: str) -> frozenset[str]:
+    """npm, and corepack where the node image of `tag` bundles it: Node.js 14.19 on and 16.9
+    to 24 (25 left it out), and the LTS tags; not `latest` or `current`, 25 and later."""
+    if tag.startswith("lts"):
+        return frozenset({"npm", "corepack"})
+    found = re.match(r"(\d+)(?:\.(\d+))?", tag)
+    if found is None:
+        return frozenset({"npm"})
+    version = (int(found.group(1)), int(found.group(2) or 99))
+    bundled = (14, 19) <= version < (15, 0) or (16, 9) <= version < (25, 0)
+    return frozenset({"npm", "corepack"}) if bundled else frozenset({"npm"})
 
 
 # The python image's tags of Python 3.12 and later, which install no setuptools or wheel (since

@@ -5633,17 +5633,6 @@ def _ops(
             # file or a directory, `node-v20/bin`)
             filed = [p for p in landed if names_a_file(p) or posixpath.dirname(p) in BIN_DIRS]
             others = [p for p in landed if p not in filed]
-            # (and the directories that lead to them, which the archive makes: a later `rm -rf
-            # linux-amd64` of this RUN takes its own, whatever the working directory held)
-            made = sorted(
-                {
-                    posixpath.join(into, rel.split("/")[0])
-                    for rel in (posixpath.relpath(p, into) for p in landed)
-                    if "/" in rel and not rel.startswith("..")
-                }
-            )
-            if made:
-                yield Op(WRITE, tool, _paths(made, command), text, DIR, EMPTY)
             if filed:
                 yield Op(WRITE, tool, _paths(filed, command), text, FILE, HEAVY)
             if others:

@@ -1121,7 +1121,6 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 
 # The distributions' packages of their Python's pip (Debian's and Ubuntu's, Arch's, Alpine's)
 _SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip", "py-pip"})
-_SYSTEM_PYTHONS = frozenset({"python3", "python3-dev", "python"})
 
 
 def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, str]]:
@@ -1145,7 +1144,7 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
         # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, or Alpine's Python 2,
         # gone since 3.16, dates the file before PEP 668, for the pips before that install too)
         return found
-    system = bare = False
+    system = False
     for index, step in enumerate(steps):
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
@@ -1170,12 +1169,7 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 continue
             if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
-                # (or the Python alone, which has no pip: `python3 -m pip` fetches nothing; not
-                # once get-pip.py put a pip of its own there, which the guide takes to run)
-                bare = bare or any(p in _SYSTEM_PYTHONS for p in op.packages)
-            elif op.tool == "get-pip.py":
-                bare = False
-            elif op.family == "pip" and (system or bare) and not other and _the_system_pip(op):
+            elif op.family == "pip" and system and not other and _the_system_pip(op):
                 found.add((index, op.command))
     return found
 
@@ -1775,6 +1769,13 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
         if any(op.tool == "get-pip.py" for op in step.run.ops):
             present |= {"setuptools", "wheel"}
         done: dict[str, str] = {}
+        # (Hex's cache removed in this RUN, or a cache mount's, leaves no packages to find)
+        hex_kept_out = "/.hex" in step.instr.node.original and (
+            "--mount" in step.instr.node.original
+            or any(op.kind == REMOVE and any("/.hex" in p for p in op.paths) for op in step.run.ops)
+        )
+        if hex_kept_out:
+            hexed.clear()
         for command in step.run.commands:
             text, files = requirement_files(command)
             gemfile = step.instr.env.get("BUNDLE_GEMFILE", "")
@@ -1814,7 +1815,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             if text.startswith("mix") and "" not in fetched[0]:
                 if fetched in hexed:
                     found.add((index, text))
-                hexed.add(fetched)
+                if not hex_kept_out:
+                    hexed.add(fetched)
             scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
         installed.update(done)
@@ -2683,6 +2685,7 @@ def _run(
     occupied: set[str] = set()  # the paths this RUN's mv took where a write had left something
     files: dict[str, Entry] = {}  # the file each path this RUN's mv took held, where one did
     checked: dict[str, Entry] = {}  # a repository a git command rewrote -> its entry before
+    wrote: set[str] = set()  # every path this RUN's writes named, so far
     # what it writes is root's: it runs as root and switches to no other user (`su app -c`)
     roots = (
         (("user", "0"), ("group", "0"))
@@ -2694,6 +2697,8 @@ def _run(
         else ()
     )
     for op in step.run.ops:
+        if op.kind == WRITE:
+            wrote.update(op.paths)
         if op.kind == REMOVE and op.tool == "rm" and op.paths and set(op.paths) <= executed:
             # (`RUN /tmp/setup.sh`, then `RUN rm /tmp/setup.sh`: it was there, a file)
             op = op._replace(file_hint=True)
@@ -3080,6 +3085,12 @@ def _run(
                     path, op, seen, mine, base, held, gone, frozenset(taken), nginx_org, ran,
                     frozenset(ran_in),
                 )  # fmt: skip
+                if op.kind == REMOVE and posixpath.dirname(path) in BIN_DIRS:
+                    # (what an install or a copy put right in a bin directory are programs,
+                    # files: not a directory this RUN wrote files below, `tar xz
+                    # linux-amd64/helm` there, unless a layer is known to have written it)
+                    made_below = any(inside(w, path) for w in wrote)
+                    reached = [h for h in reached if h.whole or not made_below]
                 if op.kind == REMOVE and not reached:
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
                     # read is the copy's archive, whatever else it unpacked there)
@@ -5371,10 +5382,10 @@ def _held_packages(names: set[str], packages: frozenset[str]) -> bool:
     return bool(names & packages) or any(fnmatch.fnmatchcase(n, p) for n in names for p in patterns)
 
 
-# The node image's global tree (npm, and corepack since Node.js 16.9: yarn 1 its Dockerfile
-# unpacks in /opt, linked from /usr/local/bin, where `npm uninstall -g yarn` does not look)
+# The node image's global tree (npm, and corepack from Node.js 14.19 and 16.9 to 24: yarn 1 its
+# Dockerfile unpacks in /opt, linked from /usr/local/bin, where `npm uninstall -g yarn` does not
+# look)
 _NODE_GLOBALS = "/usr/local/lib/node_modules"
-_NODE_GLOBAL_NAMES = frozenset({"npm", "corepack"})
 
 
 def _an_install_of(entry: Entry, op: Op) -> bool:
@@ -5420,7 +5431,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         if (
             op.family == "npm"
             and _NODE_GLOBALS in held.trees
-            and _NODE_GLOBAL_NAMES & names - mine
+            and held.node_globals & names - mine
             and not any("$" in p for p in mine)
         ):
             # (node's own npm or corepack, which an install of other packages here did not
@@ -5489,7 +5500,7 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         e.role == INSTALL and e.family == "npm" and covers(_NODE_GLOBALS, e.path)
         for e in (*live, *own)
     )
-    if not anything and node and not installed_npm and not names & _NODE_GLOBAL_NAMES:
+    if not anything and node and not installed_npm and not names & held.node_globals:
         return None
     # (`pip uninstall -y pillow` on ubuntu or nvidia/cuda, whose packages are known: such an
     # image holds no package pip installed, and pip does not remove apt's; unless an earlier

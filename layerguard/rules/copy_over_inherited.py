@@ -1744,12 +1744,25 @@ def _made_in(model: Model, origin: str, path: str) -> bool:
     return False
 
 
+# Directories a runtime's tree keeps its own files in, below which an extension goes
+_RUNTIME_CONTAINERS = frozenset(
+    {"bitcode", "plugins", "gems", "extension", "extensions", "lib", "lib64", "bin", "sbin"}
+    | {"share", "include", "tool", "tools", "pkg", "site-packages", "dist-packages", "modules"}
+    | {"ext", "contrib", "src", "doc", "docs", "man", "locale", "conf", "etc", "specifications"}
+)
+
+
 def _built_below(model: Model, origin: str, path: str, runtime: tuple[str, ...]) -> bool:
     """`path` lies deep in a runtime tree, three names or more below its top, where a build the
     stage `origin` installed may have put it: an extension's files (`make install` of a
     PostgreSQL extension writes /usr/lib/postgresql/16/lib/bitcode/roaringbitmap)."""
     top = next((t for t in runtime if inside(path, t) and path.rstrip("/") != t), None)
     if top is None or path.rstrip("/").count("/") - top.count("/") < 3:
+        return False
+    name = posixpath.basename(path.rstrip("/"))
+    if name in _RUNTIME_CONTAINERS or name in top or name.startswith("linux_"):
+        # (a directory the runtime keeps its own things in, `bitcode`, `plugins`, `gems`, or
+        # the runtime's own, `bitcode/postgres`: the base's, whatever a build added to it)
         return False
     stage = model.stage_of(origin)
     return any(

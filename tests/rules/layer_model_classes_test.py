@@ -26941,12 +26941,13 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "\nRUN rm -rf linux-amd64\n",
         [(4, "LG003")],
     ),
-    # PrestaShop's image: php's Apache (or FPM) files, and the release it unpacked into the
-    # web root at build time
+    # PrestaShop's image: php's Apache (or FPM) files; its release waits in /tmp/data-ps, which
+    # its start script copies into the web root, empty when the image is built
     (
         "FROM prestashop/prestashop:8.1\n"
-        "COPY mpm_prefork.conf /etc/apache2/mods-available/\nRUN rm -rf install/\n",
-        [(2, "LG002"), (3, "LG003")],
+        "COPY mpm_prefork.conf /etc/apache2/mods-available/\nRUN rm -rf install/\n"
+        "RUN rm -rf /tmp/data-ps\n",
+        [(2, "LG002"), (4, "LG003")],
     ),
     (
         "FROM prestashop/prestashop:8.1-fpm\n"
@@ -26965,6 +26966,34 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM elixir:1.15\nCOPY mix.* _build /usr/src/tempapp/\nWORKDIR /usr/src/tempapp\n"
         "RUN mix deps.get\nCOPY app/ /usr/src/app\nWORKDIR /usr/src/app\nRUN mix deps.get\n",
         [(4, "LG005"), (7, "LG005")],
+    ),
+    (
+        "FROM node:20-bookworm-slim\nCOPY scripts/ /usr/local/bin/\nWORKDIR /usr/local/bin\n"
+        "RUN wget -qO- https://get.helm.sh/helm-v3.14.0-linux-amd64.tar.gz"
+        " | tar xz linux-amd64/helm && mv linux-amd64/helm . && rm -rf linux-amd64\n",
+        [],
+    ),
+    # (but a program pip put in that bin directory beside what tar named is pip's; and a
+    # directory an earlier RUN's whole extraction made is that RUN's)
+    (
+        "FROM python:3.11-slim\nRUN pip install --no-cache-dir virtualenv\n"
+        "RUN curl -Ls https://micro.mamba.pm/api/micromamba/linux-64/1.5.1"
+        " | tar -xvj -C /usr/local bin/micromamba && rm -f /usr/local/bin/virtualenv\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:12-slim\nWORKDIR /opt/helm\n"
+        "RUN curl -fsSL https://get.helm.sh/helm-v3.12.0-linux-amd64.tar.gz | tar xz\n"
+        "RUN curl -fsSL https://get.helm.sh/helm-v3.13.2-linux-amd64.tar.gz | tar xz"
+        " linux-amd64/helm && mv linux-amd64/helm /usr/local/bin/helm && rm -rf linux-amd64\n",
+        [(4, "LG003")],
+    ),
+    # (nor when Hex's cache was kept out of the earlier layer: removed there, or mounted)
+    (
+        "FROM elixir:1.15\nCOPY mix.exs mix.lock /tmp/app/\nWORKDIR /tmp/app\n"
+        "RUN mix deps.get && rm -rf /root/.hex/packages\nCOPY . /app\nWORKDIR /app\n"
+        "RUN mix deps.get\n",
+        [(7, "LG005")],
     ),
     # A name right in /etc/default is a service's settings file: moved, it is written again
     (
@@ -26992,23 +27021,27 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY --from=b /usr/lib/postgresql/16/lib /usr/lib/postgresql/16/lib\n",
         [(4, "LG002")],
     ),
+    # (but not a directory the runtime keeps its own things in, nor the runtime's own, which
+    # the build only added to: bitcode/, bitcode/postgres)
+    (
+        "FROM postgres:16 AS b\nRUN make install\nFROM postgres:16\n"
+        "COPY --from=b /usr/lib/postgresql/16/lib/bitcode /usr/lib/postgresql/16/lib/bitcode\n",
+        [(4, "LG002")],
+    ),
+    (
+        "FROM postgres:16 AS b\nRUN make install\nFROM postgres:16\n"
+        "COPY --from=b /usr/lib/postgresql/16/lib/bitcode/postgres"
+        " /usr/lib/postgresql/16/lib/bitcode/postgres\n",
+        [(4, "LG002")],
+    ),
+    # PrestaShop's nightly tags fetch the release when the container starts
+    ("FROM prestashop/prestashop:nightly\nRUN rm -rf /tmp/data-ps\n", []),
     # node's yarn 1 lies in /opt, not in npm's global tree: `npm uninstall -g yarn` finds
-    # nothing there; corepack it does
+    # nothing there; corepack it does, from Node.js 16.9 to 24
     ("FROM node:10\nRUN npm uninstall -g yarn\n", []),
     ("FROM node:20\nRUN npm uninstall -g corepack\n", [(2, "LG003")]),
-    # today's Alpine (no tag is latest) or Ubuntu with its Python alone: no pip, and an
-    # externally managed Python, so `python3 -m pip` fetches nothing; get-pip.py's own pip does
-    ("FROM alpine\nRUN apk add --no-cache python3\nRUN python3 -m pip install requests\n", []),
-    (
-        "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-dev curl"
-        " && rm -rf /var/lib/apt/lists/*\nRUN curl -O https://bootstrap.pypa.io/get-pip.py"
-        " && python3 get-pip.py\nRUN pip install requests\n",
-        [(3, "LG005"), (4, "LG005")],
-    ),
-    (
-        "FROM alpine:3.18\nRUN apk add --no-cache python3\nRUN pip3 install requests\n",
-        [(3, "LG005")],
-    ),
+    ("FROM node:16.8\nRUN npm uninstall -g corepack\n", []),
+    ("FROM node:25-slim\nRUN npm uninstall -g corepack\n", []),
     # Known files of images: rocker's R from apt, Shiny Server's configuration and (R 3's)
     # start script, Kong's nginx templates and programs, Node-RED's entry script
     ("FROM rocker/r-ubuntu:20.04\nCOPY Rprofile.site /etc/R\n", [(2, "LG002")]),
