@@ -1173,7 +1173,11 @@ _ARCH_BEFORE_PEP_668 = re.compile(
 # (ROS Indigo and Jade are built on Ubuntu 14.04.)
 # Tags naming a release whose Python is externally managed, and Debian's and Ubuntu's own tags
 # of one
-_MANAGED_PYTHON = re.compile(r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing")
+_MANAGED_PYTHON = re.compile(
+    r"bookworm|trixie|forky|lunar|mantic|noble|oracular|plucky|questing"
+    # (a release by its number in another image's tag: nvidia/cuda's `12.6.0-runtime-ubuntu24.04`)
+    r"|ubuntu-?2[3-9]\.(?:04|10)|debian-?1[2-9](?![\d.])"
+)
 _NEW_DEBIAN = re.compile(r"(?:1[2-9])(?:[.-]|$)")
 _NEW_UBUNTU = re.compile(r"(?:2[3-9])\.(?:04|10)(?:[.-]|$)")
 # The tags of releases still in the making (`testing-slim`, `rolling`), always after those.

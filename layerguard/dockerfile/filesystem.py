@@ -1695,6 +1695,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     bundle_paths: dict[str, str] = {}  # Gemfile -> where Bundler last installed its gems
     hexed: set[tuple[tuple[str, ...], str, str]] = set()  # (mix's sources, scope, user)
+    # (the installs of requirement files by their sources, the same command and who ran it)
+    reinstalled: set[tuple[frozenset[str], tuple[str, ...], str, str, str]] = set()
     # (opam's packages pinned to a repository or directory, `*` for a directory's whole lot,
     # and those whose dependencies an `opam install --deps-only` installed)
     pinned: set[str] = set()
@@ -1742,6 +1744,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             if op.kind == PURGE:
                 ran.clear()
                 by_name.clear()
+                reinstalled.clear()
         restoring = {o.command for o in step.run.ops if o.family == "nuget" and o.role == CACHE}
         # (the same user, who finds the same packages folder)
         owner = (step.instr.user, step.instr.env.get("NUGET_PACKAGES", ""))
@@ -1811,12 +1814,31 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 found.add((index, text))
             # (mix's fetches are Hex's cache's, the user's: the same mix.lock copied to another
             # directory, `COPY mix.* /tmp/app/` and `COPY . /app`, finds every package there)
-            fetched = (tuple(sources[f] for f in files), scope, step.instr.user)
+            user = step.instr.user or held.user or "root"
+            user = "root" if user == "0" else user  # (USER root, or none on a root image)
+            fetched = (tuple(sources[f] for f in files), scope, user)
             if text.startswith("mix") and "" not in fetched[0]:
-                if fetched in hexed:
+                # (what a plain deps.get fetched holds what `--only prod` fetches)
+                if fetched in hexed or (fetched[0], "", user) in hexed:
                     found.add((index, text))
                 if not hex_kept_out:
                     hexed.add(fetched)
+            # (and pip's and Bundler's installs put the packages where the same program finds
+            # them from any directory: the same files copied again elsewhere, installed by the
+            # same command, user and PATH, find all there; Bundler's only in the system's gems)
+            system_gems = not text.startswith("bundle") or (into == "" and not moved)
+            if not text.startswith("mix") and "" not in fetched[0] and system_gems:
+                named = {posixpath.basename(f) for f in files}
+                again = (
+                    frozenset(w for w in words if posixpath.basename(w) not in named),
+                    fetched[0],
+                    user,
+                    step.instr.env.get("PATH", ""),
+                    step.instr.env.get("VIRTUAL_ENV", ""),
+                )
+                if again in reinstalled and not (wider or widened or updates):
+                    found.add((index, text))
+                reinstalled.add(again)
             scopes[files[0]] = "" if before == "" else scope
             done.update(sources)
         installed.update(done)

@@ -26995,6 +26995,51 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mix deps.get\n",
         [(7, "LG005")],
     ),
+    # (and a plain deps.get's cache holds what `--only prod` fetches; USER root is the default)
+    (
+        "FROM elixir:1.15\nCOPY mix.exs mix.lock /build/\nWORKDIR /build\nRUN mix deps.get\n"
+        "USER root\nCOPY . /app\nWORKDIR /app\nRUN mix deps.get --only prod\n",
+        [(4, "LG005")],
+    ),
+    # pip's and Bundler's (into the system's gems) alike: the same requirements copied again
+    # into another directory, installed by the same command, find every package installed;
+    # not another file, nor a venv's pip
+    (
+        "FROM python:3.11-slim\nCOPY requirements.txt /tmp/requirements.txt\n"
+        "RUN pip install -r /tmp/requirements.txt\nCOPY . /app\nWORKDIR /app\n"
+        "RUN pip install -r requirements.txt\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nCOPY requirements.txt /tmp/requirements.txt\n"
+        "RUN pip install -r /tmp/requirements.txt\nCOPY . /app\nWORKDIR /app\n"
+        "RUN pip install -r requirements-dev.txt\n",
+        [(3, "LG005"), (6, "LG005")],
+    ),
+    (
+        "FROM python:3.11-slim\nCOPY requirements.txt /tmp/requirements.txt\n"
+        "RUN pip install -r /tmp/requirements.txt\nENV VIRTUAL_ENV=/opt/venv\n"
+        'ENV PATH="/opt/venv/bin:$PATH"\nCOPY . /app\nWORKDIR /app\n'
+        "RUN python -m venv /opt/venv && pip install -r requirements.txt\n",
+        [(3, "LG005"), (8, "LG005")],
+    ),
+    (
+        "FROM ruby:3.2\nCOPY Gemfile Gemfile.lock /tmp/\nRUN cd /tmp && bundle install\n"
+        "COPY . /app\nWORKDIR /app\nRUN bundle install\n",
+        [(3, "LG005")],
+    ),
+    # A release named by its number in another image's tag: nvidia/cuda's Ubuntu 24.04 tags'
+    # Python is externally managed, its 22.04 tags' is not
+    (
+        "FROM nvidia/cuda:12.6.0-runtime-ubuntu24.04\nRUN apt-get update && apt-get install -y"
+        " python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install torch || true\n",
+        [],
+    ),
+    (
+        "FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04\nRUN apt-get update && apt-get install -y"
+        " python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install torch\n",
+        [(3, "LG005")],
+    ),
     # A name right in /etc/default is a service's settings file: moved, it is written again
     (
         "FROM debian:12\nRUN dpkg -i /tmp/snapserver_0.16.0_amd64.deb\n"
