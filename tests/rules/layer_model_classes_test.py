@@ -26927,11 +26927,18 @@ def test_the_classes_of_the_seventy_third_session(
 
 
 _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
-    # tar told which members to extract makes the directories that lead to them: a removal of
-    # the top one in the same RUN takes its own, not the console scripts pip put beside it
+    # What an install or a copy put right in a bin directory are programs: a removal there of a
+    # directory this RUN wrote files below (tar told which members to extract) takes its own,
+    # not the console scripts pip put there, nor a copied script; a later RUN's removal does
     (
         "FROM python:3.8-alpine\nRUN pip install --no-cache-dir yamllint\n"
         "WORKDIR /usr/local/bin\nRUN curl -fLSs https://get.helm.sh/helm-v3-linux-amd64.tar.gz"
+        " | tar xz linux-amd64/helm && mv linux-amd64/helm . && rm -rf linux-amd64\n",
+        [],
+    ),
+    (
+        "FROM node:20-bookworm-slim\nCOPY scripts/ /usr/local/bin/\nWORKDIR /usr/local/bin\n"
+        "RUN wget -qO- https://get.helm.sh/helm-v3.14.0-linux-amd64.tar.gz"
         " | tar xz linux-amd64/helm && mv linux-amd64/helm . && rm -rf linux-amd64\n",
         [],
     ),
@@ -26966,12 +26973,6 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "FROM elixir:1.15\nCOPY mix.* _build /usr/src/tempapp/\nWORKDIR /usr/src/tempapp\n"
         "RUN mix deps.get\nCOPY app/ /usr/src/app\nWORKDIR /usr/src/app\nRUN mix deps.get\n",
         [(4, "LG005"), (7, "LG005")],
-    ),
-    (
-        "FROM node:20-bookworm-slim\nCOPY scripts/ /usr/local/bin/\nWORKDIR /usr/local/bin\n"
-        "RUN wget -qO- https://get.helm.sh/helm-v3.14.0-linux-amd64.tar.gz"
-        " | tar xz linux-amd64/helm && mv linux-amd64/helm . && rm -rf linux-amd64\n",
-        [],
     ),
     # (but a program pip put in that bin directory beside what tar named is pip's; and a
     # directory an earlier RUN's whole extraction made is that RUN's)
@@ -27082,7 +27083,7 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
     # PrestaShop's nightly tags fetch the release when the container starts
     ("FROM prestashop/prestashop:nightly\nRUN rm -rf /tmp/data-ps\n", []),
     # node's yarn 1 lies in /opt, not in npm's global tree: `npm uninstall -g yarn` finds
-    # nothing there; corepack it does, from Node.js 16.9 to 24
+    # nothing there; corepack it does, from Node.js 14.19 and from 16.9 to 24
     ("FROM node:10\nRUN npm uninstall -g yarn\n", []),
     ("FROM node:20\nRUN npm uninstall -g corepack\n", [(2, "LG003")]),
     ("FROM node:16.8\nRUN npm uninstall -g corepack\n", []),
