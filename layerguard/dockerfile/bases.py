@@ -507,13 +507,17 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *("/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2/htdocs/index.html"),
         *(f"/usr/local/apache2/conf/extra/{n}.conf" for n in _HTTPD_EXTRA),
     ),
-    "kong": (
-        "/docker-entrypoint.sh",
-        # (Kong's Lua, installed as a rock: the templates of the nginx configuration it renders)
-        *(f"/usr/local/share/lua/5.1/kong/templates/{n}.lua" for n in ("nginx_kong", "nginx")),
-        "/usr/local/share/lua/5.1/kong/templates/kong_defaults.lua",
-        # (its command, and OpenResty's nginx, which images give capabilities to bind low ports)
-        *("/usr/local/bin/kong", "/usr/local/openresty/nginx/sbin/nginx"),
+    # (Kong's images, the Docker library's and Kong's own)
+    **dict.fromkeys(
+        ("kong", "kong/kong", "kong/kong-gateway"),
+        (
+            "/docker-entrypoint.sh",
+            # (its Lua, installed as a rock: the templates of the nginx configuration it renders)
+            *(f"/usr/local/share/lua/5.1/kong/templates/{n}.lua" for n in ("nginx_kong", "nginx")),
+            "/usr/local/share/lua/5.1/kong/templates/kong_defaults.lua",
+            # (its command, and OpenResty's nginx, which images give capabilities to bind ports)
+            *("/usr/local/bin/kong", "/usr/local/openresty/nginx/sbin/nginx"),
+        ),
     ),
     # (Metabase's image: the application jar and the script its ENTRYPOINT runs)
     "metabase/metabase*": ("/app/metabase.jar", "/app/run_metabase.sh"),

@@ -27102,6 +27102,11 @@ _SEVENTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN setcap cap_net_bind_service=+ep /usr/local/bin/kong\n",
         [(2, "LG002"), (3, "LG004")],
     ),
+    (
+        "FROM kong/kong-gateway:3.4.1.1\n"
+        "COPY nginx_kong.lua /usr/local/share/lua/5.1/kong/templates/nginx_kong.lua\n",
+        [(2, "LG002")],
+    ),
     ("FROM nodered/node-red:5.0.0\nCOPY entrypoint.sh .\n", [(2, "LG002")]),
     # node's corepack removed in the RUN that installed other global packages: the base's
     (
