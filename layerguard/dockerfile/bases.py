@@ -3381,6 +3381,10 @@ def _beyond_the_distribution(trees: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in trees if t not in DISTRIBUTION_TREES)
 
 
+# The node image's global packages, as its Dockerfile installs them (corepack not in all)
+_NODE_GLOBAL_PACKAGES = frozenset({"npm", "corepack"})
+
+
 class Known(NamedTuple):
     """What every image of a repository holds: trees filled with files, single files, whether
     it ships docs, whether it is a minimal image (slim, Alpine, UBI minimal: few packages beyond
@@ -3429,7 +3433,7 @@ class Known(NamedTuple):
     # what the python image's pip installed beside itself: nothing since Python 3.12
     python_site: frozenset[str] = frozenset({"pip", "setuptools", "wheel"})
     # what node's global tree holds: npm, and corepack from Node.js 14.19 and 16.9 to 24
-    node_globals: frozenset[str] = frozenset({"npm", "corepack"})
+    node_globals: frozenset[str] = _NODE_GLOBAL_PACKAGES
     # git working trees its own Dockerfile cloned: a pull or checkout there writes other
     # versions of their files over the base's
     clones: tuple[str, ...] = ()
@@ -4052,7 +4056,7 @@ def known(image: ImageRef | None) -> Known:
         else frozenset({"pip", "setuptools", "wheel"}),
         node_globals=_node_globals(_node_version(image.tag or "latest"))
         if name == "node"
-        else frozenset({"npm", "corepack"}),
+        else _NODE_GLOBAL_PACKAGES,
     )  # fmt: skip
 
 
@@ -4060,13 +4064,13 @@ def _node_globals(tag: str) -> frozenset[str]:
     """npm, and corepack where the node image of `tag` bundles it: Node.js 14.19 on and 16.9
     to 24 (25 left it out), and the LTS tags; not `latest` or `current`, 25 and later."""
     if tag.startswith("lts"):
-        return frozenset({"npm", "corepack"})
+        return _NODE_GLOBAL_PACKAGES
     found = re.match(r"(\d+)(?:\.(\d+))?", tag)
     if found is None:
         return frozenset({"npm"})
     version = (int(found.group(1)), int(found.group(2) or 99))
     bundled = (14, 19) <= version < (15, 0) or (16, 9) <= version < (25, 0)
-    return frozenset({"npm", "corepack"}) if bundled else frozenset({"npm"})
+    return _NODE_GLOBAL_PACKAGES if bundled else frozenset({"npm"})
 
 
 # The python image's tags of Python 3.12 and later, which install no setuptools or wheel (since

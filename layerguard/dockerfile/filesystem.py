@@ -1266,6 +1266,13 @@ def _the_system_pip(op: Op) -> bool:
     return not any(w.split("=", 1)[0] in told for w in words)
 
 
+def _runs_as(step: Step, held_user: str) -> str:
+    """The user a step runs as, its own USER or the image's: `root` for root by name or uid,
+    '' where neither says."""
+    user = step.instr.user or held_user
+    return "root" if user.split(":")[0] in ("root", "0") else user
+
+
 def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple[int, str]]:
     """(step, command) of each Maven build of a project an earlier RUN built in the same
     directory with the same goals or more and the same options, in a RUN that kept its
@@ -1298,8 +1305,7 @@ def _maven_built_before(steps: Sequence[Step], held_user: str = "") -> set[tuple
             continue
         # (as the same user, with the same Maven settings: another's ~/.m2 is empty)
         env = step.instr.env
-        user = step.instr.user or held_user
-        user = "root" if user.split(":")[0] in ("root", "0") else user  # (not an unset one)
+        user = _runs_as(step, held_user)
         who = (
             user,
             (env.get("HOME") or "").rstrip("/"),
@@ -1814,8 +1820,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 found.add((index, text))
             # (mix's fetches are Hex's cache's, the user's: the same mix.lock copied to another
             # directory, `COPY mix.* /tmp/app/` and `COPY . /app`, finds every package there)
-            user = step.instr.user or held.user or "root"
-            user = "root" if user == "0" else user  # (USER root, or none on a root image)
+            user = _runs_as(step, held.user) or "root"  # (USER root, or none on a root image)
             fetched = (tuple(sources[f] for f in files), scope, user)
             if text.startswith("mix") and "" not in fetched[0]:
                 # (what a plain deps.get fetched holds what `--only prod` fetches)
