@@ -118,6 +118,7 @@ _UBUNTU_BASED: Mapping[str, re.Pattern[str]] = {
 # Keys below are shell patterns over an image's name: `python` for docker.io/library/python,
 # `owner/name` for other Docker Hub images, `registry/path` elsewhere.
 _DEVCONTAINERS = "mcr.microsoft.com/*devcontainers/"
+_SYSTEMUSER = "jupyter*/systemuser"
 
 # The python image's own site: its pip, setuptools and wheel.
 PYTHON_TREE = "/usr/local/lib/python3*"
@@ -340,6 +341,7 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
+_ENTRYPOINT_SH = "/docker-entrypoint.sh"
 _NGINX_IMAGE = (
     "/docker-entrypoint.sh",
     "/etc/nginx/nginx.conf",
@@ -723,6 +725,19 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         *("/data/flows.json", "/healthcheck.js"),
     ),
     "buildkite/puppeteer": ("/package.json", "/package-lock.json"),
+    # (Envoy's images: the release's binary, its sample configuration and the start script
+    # its ENTRYPOINT runs; its distroless tags have no start script)
+    **dict.fromkeys(
+        ("envoyproxy/envoy", "envoyproxy/envoy-dev", "envoyproxy/envoy-alpine"),
+        ("/usr/local/bin/envoy", "/etc/envoy/envoy.yaml", _ENTRYPOINT_SH),
+    ),
+    "envoyproxy/envoy-distroless": ("/usr/local/bin/envoy", "/etc/envoy/envoy.yaml"),
+    # (Dex's images: its binary, the entry program its ENTRYPOINT runs, and a sample
+    # configuration its CMD names)
+    **dict.fromkeys(
+        ("dexidp/dex", "ghcr.io/dexidp/dex", "quay.io/dexidp/dex"),
+        ("/usr/local/bin/dex", "/usr/local/bin/docker-entrypoint", "/etc/dex/config.docker.yaml"),
+    ),
     # (ISC's BIND image installs their Ubuntu package, laid out as Debian's)
     **dict.fromkeys(("internetsystemsconsortium/bind9", "ubuntu/bind9"), _BIND9),
     # (odoo.conf since 10.0, wait-for-psql.py since 13.0: not in every tag.)
@@ -1619,6 +1634,9 @@ _ENV: Mapping[str, tuple[tuple[str, str], ...]] = {
         *(("NB_GID", "100"), ("HOME", "/home/jovyan"), ("XDG_CACHE_HOME", "/home/jovyan/.cache/")),
     ),
     "*jupyter/*spark-notebook": (("SPARK_HOME", "/usr/local/spark"),),
+    # (DockerSpawner's systemuser image: Jupyter's singleuser one, run as root, with jovyan's
+    # home kept after `userdel jovyan`)
+    _SYSTEMUSER: (("CONDA_DIR", "/opt/conda"), ("HOME", "/home/jovyan")),
     f"{_DEVCONTAINERS}*-node": (("NVM_DIR", "/usr/local/share/nvm"),),
     # (the OCaml images run as their user opam, whose ~/.opam holds opam's root)
     "ocaml/opam": (("HOME", "/home/opam"),),
@@ -1725,6 +1743,7 @@ _USER: Mapping[str, str] = {
     # (linuxserver's desktop bases run as root with HOME=/config: root's yarn 1 still caches in
     # /usr/local/share, whatever HOME says)
     **dict.fromkeys(_LSIO_DESKTOP, "root"),
+    _SYSTEMUSER: "root",
 }
 # The trees an image's own Dockerfile ran fix-permissions over (Jupyter's, s2i's): a child's
 # fix-permissions there changes nothing the base wrote.
@@ -3702,6 +3721,8 @@ def known(image: ImageRef | None) -> Known:
         weighty = ()
         trees = tuple(t for t in trees if t != "/tmp/data-ps")
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
+    if name.startswith("envoyproxy/") and "distroless" in (image.tag or ""):
+        files = tuple(f for f in files if f != _ENTRYPOINT_SH)
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
         # and 1.17.3 on install nginx.org's packages)

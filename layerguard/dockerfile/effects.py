@@ -266,6 +266,12 @@ MANAGERS: Mapping[str, Manager] = {
         "build in a stage that is not shipped, or go clean -modcache -cache in the same RUN",
         (),
     ),
+    "dep": Manager(
+        ("/root/go/pkg/dep/sources",),
+        "dep's source cache (GOPATH/pkg/dep/sources: a clone of every dependency)",
+        "build in a stage that is not shipped, or rm -rf $GOPATH/pkg/dep in the same RUN",
+        (),
+    ),
     "maven": Manager(
         ("~/.m2/repository",),
         "the Maven local repository (~/.m2/repository: every plugin and dependency it fetched)",
@@ -630,6 +636,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "cargo": (("CARGO_HOME", "/registry/cache"),),
     # (GOMODCACHE, set, moves the modules from GOPATH/pkg/mod: it wins)
     "go": (("GOCACHE", ""), ("GOPATH", "/pkg/mod"), ("GOMODCACHE", "")),
+    "dep": (("GOPATH", "/pkg/dep/sources"), ("DEPCACHEDIR", "/sources")),
     "nvm": (("NVM_DIR", "/.cache"),),
     "volta": (("VOLTA_HOME", "/tools/inventory"),),
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
@@ -773,7 +780,7 @@ _MODELLED = frozenset(
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
-        "volta",
+        *("volta", "dep"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
@@ -3299,6 +3306,7 @@ _WINETRICKS_DOWNLOADS = re.compile(
 )
 _RUBY_SUFFIXED = re.compile(r"(gem|bundle)(?:\.ruby\d+(?:\.\d+)*|\d+(?:\.\d+)+|(?<=bundle)r)")
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
+_NINJA_VALUES = frozenset({"-C", "-f", "-j", "-k", "-l", "-d", "-t", "-w"})
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
 
@@ -3922,6 +3930,10 @@ def _rehome(
         given = (*given, cwd)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
+    if op.kind == REMOVE and not root and any((p,) in _ROOT_CACHES for p in op.paths):
+        # (and a cleaning run as another user cleans theirs: `su -c 'yarn cache clean' app`)
+        mine = (home + _ROOT_CACHES[(p,)] if (p,) in _ROOT_CACHES else p for p in op.paths)
+        op = op._replace(paths=tuple(mine))
 
     def homed(found: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(
@@ -3934,7 +3946,7 @@ def _rehome(
         )
 
     # (and what a mv or cp took them from: `mv ~/hadoop-3.3.4/* ~/hadoop_home/`)
-    paths, sources = homed(op.paths), homed(op.sources)
+    paths, sources = tuple(dict.fromkeys(homed(op.paths))), homed(op.sources)
     return (
         op._replace(paths=paths, sources=sources)
         if (paths, sources) != (op.paths, op.sources)
@@ -4225,8 +4237,16 @@ def _option_values(words: tuple[str, ...], short: str, long: str = "") -> Iterat
             value = following
         elif long and word.startswith(long + "="):
             value = word.split("=", 1)[1]
-        elif letter and word.startswith("-") and not word.startswith("--") and letter in word[1:]:
-            value = word[word.index(letter, 1) + 1 :] or following
+        elif (
+            letter
+            and word.startswith("-")
+            and not word.startswith("--")
+            and (at := word.find(letter, 1)) > 0
+            # (after short options bundled before it, letters all: not in `-ldflags=-X
+            # main.version=1`)
+            and (at == 1 or word[1:at].isalnum())
+        ):
+            value = word[at + 1 :] or following
         else:
             continue
         if value is not None:
@@ -7848,6 +7868,8 @@ def _package_ops(
                 cached = tuple(
                     p for p in where if p in _YUM_CACHES and (tool, p) != ("dnf", YUM_CACHE)
                 )
+            if family == "composer" and where[:2] == _COMPOSER_CACHES:
+                cached = where[:2]  # (of which the RUN's removal shows one, else the first)
             yield Op(
                 WRITE, tool, cached, text, TREE, HEAVY, CACHE, family, redone=redone,
                 unless=where[0] if reads else None, project=_bare_project(family, words, command),
@@ -8515,6 +8537,11 @@ def yum_caches(op: Op) -> bool:
     return bool(op.paths) and set(op.paths) <= _YUM_CACHES
 
 
+# (composer's cache: ~/.composer/cache, or ~/.cache/composer where composer finds the XDG
+# layout, an XDG_ variable or /etc/xdg)
+_COMPOSER_CACHES = tuple(home_path(p) for p in MANAGERS["composer"].caches)
+
+
 def cache_paths(family: str, env: Mapping[str, str], tool: str = "") -> tuple[str, ...]:
     """Where `family` keeps its cache under these variables, the place `tool` uses first."""
     paths = [home_path(p) for p in MANAGERS[family].caches]
@@ -9106,8 +9133,24 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "make", bool({"install", "install-strip"} & set(words[1:])), False
     if tool == "cmake" and "--install" in words:  # (cmake 3.15's install of a build directory)
         return "make", True, False
+    if (
+        tool == "cmake"
+        and "--build" in words
+        and _option_value(words, "-t", "--target")
+        in (
+            "install",
+            "install/strip",
+        )
+    ):
+        return "make", True, False  # (`cmake --build build --target install`: its install rule)
+    if tool in ("ninja", "samu") and "install" in _operands(words, _NINJA_VALUES):
+        return "make", True, False
+    if tool in ("meson", "muon") and sub == "install":
+        return "make", True, False
     if tool == "nvm":  # (a shell function nvm.sh defines; it keeps each tarball it fetched)
         return "nvm", sub == "install", sub == "install"
+    if tool == "dep":  # (golang/dep clones each dependency into its cache, then vendor/)
+        return "dep", False, sub in ("ensure", "init")
     if tool == "volta":  # (it keeps each tool's tarball beside the unpacked image)
         return "volta", sub in ("install", "fetch"), sub in ("install", "fetch")
     if tool == "cpan":  # (CPAN.pm: `cpan Log::Log4perl`, `cpan -i X`; not `cpan -l`, `-a`)

@@ -339,6 +339,7 @@ def layers(
     executed: set[str] = set()  # the files earlier RUNs ran or sourced: they were there
     # the variables (ARG and ENV) each step sees, by name
     declared = tuple(frozenset(s.instr.env) for s in steps)
+    writers = tuple(_writer(s, held.user) for s in steps)
     for index, step in enumerate(steps):
         if index:
             earlier += steps[index - 1].instr.node.original + "\n"
@@ -354,7 +355,7 @@ def layers(
                 index, step, live, base, held, frozenset(gone), orphans, no_cache, links,
                 removed_at, nginx_org, tuple(listed), tuple(copied_dirs),
                 earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
-                declared, frozenset(executed),
+                declared, frozenset(executed), writers,
             )  # fmt: skip
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
             executed.update(step.run.ran)
@@ -559,6 +560,10 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
             if op.family != "apt":
                 continue
             if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
+                return False
+            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages and op.blind:
+                # (after a program not read, which may have updated them: a vendor's script
+                # that adds its repository, `wget -qO- .../add-debian-repo.sh | bash`)
                 return False
             if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
                 # (not one allowed to fail, `apt-get install x || true`; one of packages images
@@ -1169,9 +1174,26 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
                 continue
             if op.family in ("apt", "pacman", "apk") and op.role == INSTALL:
                 system = system or any(p in _SYSTEM_PIPS for p in op.packages)
-            elif op.family == "pip" and system and not other and _the_system_pip(op):
+            elif (
+                op.family == "pip"
+                and system
+                and not other
+                and _the_system_pip(op)
+                and not _pip_fetches_only(op.command)
+            ):
                 found.add((index, op.command))
     return found
+
+
+def _pip_fetches_only(command: str) -> bool:
+    """`pip wheel`, `pip download`: pip asks PEP 668 of installs and uninstalls only, so these
+    fetch into its cache on an externally managed Python too."""
+    words = tuple(command.split())
+    at = next((i for i, w in enumerate(words) if _PIP_WORD.fullmatch(posixpath.basename(w))), -1)
+    return at >= 0 and subcommand(words[at:]) in ("wheel", "download")
+
+
+_PIP_WORD = re.compile(r"pip[23]?(?:\.\d+)?")
 
 
 _SOURCES_LIST = "/etc/apt/sources.list"
@@ -1264,6 +1286,27 @@ def _the_system_pip(op: Op) -> bool:
         return False  # (which install into a virtual environment of their own)
     told = {"--break-system-packages", "--target", "-t", "--prefix", "--root"}
     return not any(w.split("=", 1)[0] in told for w in words)
+
+
+def _writer(step: Step, held_user: str) -> str:
+    """The user whose files a step writes: root for a COPY (but what its --chown names, which
+    its entries note), the user a RUN runs as ('' when not known, or when it may switch)."""
+    if step.run is None:
+        return "root"
+    return "" if switches_user(step.instr.node.original) else _runs_as(step, held_user)
+
+
+# The commands only a file's owner (or root) may run on it
+_OWNERS_ONLY = frozenset({"chmod", "chown", "chgrp", "setfacl"})
+
+
+def _root_owned(entry: Entry, writers: tuple[str, ...]) -> bool:
+    """`entry`'s files are known to be root's: written as root, and not given to another
+    since (a COPY's --chown, a chown)."""
+    user = dict(entry.attrs).get("user")
+    if user is not None:
+        return user in ("root", "0")
+    return 0 <= entry.layer < len(writers) and writers[entry.layer] == "root"
 
 
 def _runs_as(step: Step, held_user: str) -> str:
@@ -2608,6 +2651,12 @@ def _repository_at(path: str, entries: Sequence[Entry]) -> str:
     return max(clones, key=len, default=path)
 
 
+def _last_git(path: str, entries: Sequence[Entry]) -> Entry | None:
+    """git's last write of the repository at or above `path`."""
+    repository = _repository_at(path, entries)
+    return next((e for e in reversed(entries) if e.family == "git" and e.path == repository), None)
+
+
 def _submodules_after(op: Op, before: Entry) -> tuple[Op, tuple[Entry, ...]]:
     """A git command's write over the repository `before` held, with what it leaves of the
     submodules, and the earlier write whose submodules it still holds: an update checks them out
@@ -2682,13 +2731,15 @@ def _run(
     argued: Mapping[str, int] | None = None,
     declared: tuple[frozenset[str], ...] = (),
     executed: frozenset[str] = frozenset(),
+    writers: tuple[str, ...] = (),
 ) -> tuple[Layer, list[Entry]]:
     """`earlier`: the text of the instructions before this one; `ran`: the layers whose RUN ran
     a program the model does not read (a service, which writes its logs); `scripted`: those
     whose RUN ran a script the build brought (which may have downloaded anything);
     `programs_ran_in`: the directories the steps before ran such a program in; `argued`: the
     paths such a program was given by name, and the layers of those RUNs; `executed`: the files
-    the RUNs before ran or sourced."""
+    the RUNs before ran or sourced; `writers`: the user each step wrote its files as ('' where
+    not known)."""
     assert step.run is not None
     ran_in = set(programs_ran_in)  # (and this RUN's, as it goes)
     ran_here: set[str] = set()  # (this RUN's alone)
@@ -2697,6 +2748,8 @@ def _run(
     changes: list[Change] = []
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
+    # (a user other than root, named, runs every command: no sudo, su or the like)
+    as_root = _writer(step, held.user) in ("root", "")
     taken = set(removed_at or ())  # every path an earlier removal named
     # The archives earlier layers wrote that this RUN's mv took away (old path -> entries), and
     # where it put them (new path -> old path)
@@ -2723,6 +2776,7 @@ def _run(
         and not switches_user(step.instr.node.original)
         else ()
     )
+    removed_here = [p for o in step.run.ops if o.kind == REMOVE for p in o.paths]
     for op in step.run.ops:
         if op.kind == WRITE:
             wrote.update(op.paths)
@@ -2807,6 +2861,11 @@ def _run(
                 continue
             # (and what reads the metadata alone, `dnf module enable`, reads it there)
             op = op._replace(paths=(wanted,), unless=wanted if op.unless else None)
+        if op.role == CACHE and op.kind == WRITE and op.family == "composer" and len(op.paths) > 1:
+            # (composer's cache is ~/.composer/cache, or ~/.cache/composer where it finds the
+            # XDG layout: the RUN that removes one shows which, else the first)
+            cleared = [p for p in op.paths if any(covers(r, p) for r in removed_here)]
+            op = op._replace(paths=tuple(cleared or op.paths)[:1])
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):
@@ -2865,19 +2924,17 @@ def _run(
             and op.packages[0] != SUBMODULES
             and op.paths
             and "clone" not in op.command.split()  # (a clone inside another is no checkout)
-            and any(
-                e.family == "git"
-                and e.path == _repository_at(op.paths[0], (*live, *own))
-                and (
-                    _pulled_since(op, e, step, declared)
-                    if op.packages[0] == PULLED
-                    else e.packages[:1] == op.packages
-                    or (
-                        SHALLOW in e.packages
-                        and not _GIT_FETCH.search(earlier + step.instr.node.original)
-                    )
+            # (the version the repository is at: its last write's, a checkout of another since
+            # the clone rewrote it)
+            and (last := _last_git(op.paths[0], (*live, *own))) is not None
+            and (
+                _pulled_since(op, last, step, declared)
+                if op.packages[0] == PULLED
+                else last.packages[:1] == op.packages
+                or (
+                    SHALLOW in last.packages
+                    and not _GIT_FETCH.search(earlier + step.instr.node.original)
                 )
-                for e in (*live, *own)
             )
         ):
             # (a checkout of the version there, `git checkout master` after a clone; in a
@@ -3146,6 +3203,11 @@ def _run(
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
+            if op.kind == CHOWN and op.tool in _OWNERS_ONLY and hits and not as_root:
+                # (run as another user than root, it may change only that user's files: of
+                # root's, a COPY's or a root RUN's, none, `USER node`, then `chmod -R a-w
+                # /app/dist || true`: the permission check comes before any copy-up)
+                hits = [h for h in hits if not _root_owned(h.entry, writers)]
             if op.kind == REMOVE and op.content == EMPTY:
                 # (a link replaced by another: only a file a layer wrote by that very name)
                 hits = [
@@ -3191,7 +3253,9 @@ def _run(
                     # entries, each noting what it took below it: a tree a COPY gave there stays
                     # whole for a later removal, `ADD . /src/app`, then `git submodule update
                     # --init && ... && rm -rf /src`)
-                    kept = _kept([e for e in live if e.family == "git"], op.paths)
+                    # (the files it leaves as they were stay the clone's, which a chown after
+                    # it copies up: `git -C app apply fix.patch && chown -R app app`)
+                    kept = [e for e in live if e.family == "git"]
                     clones_left = dict(zip(map(id, kept), _cleared(kept, op.paths), strict=True))
                     live = [
                         clones_left[id(e)] if e.family == "git" else e
@@ -5543,7 +5607,20 @@ def _purged_anywhere(op: Op, live: list[Entry], own: list[Entry], held: Known) -
         and not any(e.role == INSTALL and e.family in pythons for e in (*live, *own))
     ):
         return None
+    if op.family == "npm" and names & _NODE_OWN:
+        # (npm and corepack come with a distribution's nodejs, NodeSource's too: the layer
+        # that installed it holds them)
+        nodejs = next(
+            (e for e in reversed(live) if e.role == INSTALL and _NODE_PACKAGES & set(e.packages)),
+            None,
+        )
+        if nodejs is not None:
+            return Hit(nodejs._replace(content=HEAVY), "packages", True)
     return Hit(Entry("packages", TREE, HEAVY, None, BASE), "packages", True)
+
+
+_NODE_OWN = frozenset({"npm", "corepack"})
+_NODE_PACKAGES = frozenset({"nodejs", "npm"})
 
 
 # What installs of these pull in that a later removal names (Debian's and Ubuntu's

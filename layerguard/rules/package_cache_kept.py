@@ -121,6 +121,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   the `nvm.sh` it sourced, when no `NVM_DIR` is set), without `nvm cache clear`; `n lts` (or any
   version), which keeps a copy of each Node.js in `/usr/local/n/versions`, without `--cleanup`;
   `volta install` (`fetch`), which keeps each tool's tarball in `$VOLTA_HOME/tools/inventory`;
+  Go's `dep ensure` (`init`), which keeps a clone of each dependency in `$GOPATH/pkg/dep/sources`;
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it

@@ -27127,6 +27127,162 @@ def test_the_classes_of_the_seventy_fourth_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # PEP 668 stops the system pip's installs only: its wheel and download fetch into the cache
+    (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip wheel -w /wheels requests\n"
+        "RUN python3 -m pip download -d /dl flask\nRUN pip install requests\n",
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    # cmake's, ninja's and meson's install rules install as `make install` does: a builder's
+    # extension deep in the runtime's tree is the build's
+    *(
+        (
+            "FROM postgres:16 AS build\nRUN apt-get update && apt-get install -y cmake\n"
+            f"RUN git clone https://github.com/x/y /src && cd /src && cmake -B build && {run}\n"
+            "FROM postgres:16\nCOPY --from=build /usr/lib/postgresql/16/lib/bitcode/roaring"
+            " /usr/lib/postgresql/16/lib/bitcode/roaring\n",
+            found,
+        )
+        for run, found in (
+            ("cmake --build build --target install", []),
+            ("cmake --build build -t install", []),
+            ("ninja -C build install", []),
+            ("meson setup b && meson install -C b", []),
+            ("cmake --build build --target all", [(5, "LG002")]),
+        )
+    ),
+    # composer's cache is ~/.composer/cache, or XDG's ~/.cache/composer: a removal of either in
+    # the RUN clears it
+    *(
+        (
+            "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y composer"
+            f" && rm -rf /var/lib/apt/lists/*\nRUN cd /src && composer require psy/psysh{rm}\n",
+            found,
+        )
+        for rm, found in (
+            (" && rm -rf ~/.cache ~/.config", []),
+            (" && rm -rf /root/.cache/composer", []),
+            (" && rm -rf ~/.composer/cache", []),
+            ("", [(3, "LG005")]),
+            (" && rm -rf ~/.npm", [(3, "LG005")]),
+        )
+    ),
+    # an apt install with no update before it shows a vendor's image holds package lists, not
+    # after a script piped to a shell, which may have updated them (a repository's setup)
+    (
+        "FROM someone/thing:1\nRUN wget -qO- https://x/add-debian-repo.sh | bash"
+        " && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n",
+        [],
+    ),
+    (
+        "FROM someone/thing:1\nRUN apt-get install -y git && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # Envoy's images hold its start script (not the distroless tags) and a configuration
+    *(
+        (
+            f"FROM envoyproxy/envoy:{tag}\nCOPY docker-entrypoint.sh /\n"
+            "COPY envoy.yaml /etc/envoy/envoy.yaml\n",
+            found,
+        )
+        for tag, found in (
+            ("v1.31.1", [(2, "LG002"), (3, "LG002")]),
+            ("distroless-v1.31.1", [(3, "LG002")]),
+        )
+    ),
+    # a long option's value holds no short option: `-ldflags="... main.version=$V"` names no
+    # output (-o) of its own
+    (
+        "FROM golang:1.22-alpine AS builder\nWORKDIR /app\nCOPY . .\n"
+        'RUN go build -ldflags="-w -s -X main.version=$VERSION" -o ./bin/kminion\n'
+        "FROM alpine:3\nCOPY --from=builder /app/bin/kminion /app/kminion\n"
+        "RUN chmod o+rx /app/kminion\n",
+        [(7, "LG004")],
+    ),
+    # a patch applied to a clone rewrites some of its files: the rest stay the clone's, which a
+    # chown after it copies up
+    (
+        "FROM ubuntu:22.04\nRUN git -C /srv clone --depth 1 https://github.com/x/app.git app\n"
+        "COPY fix.patch /tmp/\nRUN git -C /srv/app apply /tmp/fix.patch && chown -R app /srv\n",
+        [(4, "LG003"), (4, "LG004")],
+    ),
+    # yarn 1 run as root keeps its cache outside root's home; another user's cleaning clears
+    # that user's own
+    (
+        "FROM node:18\nRUN su -s /bin/bash -c 'yarn --cwd /srv/app install'"
+        " && su -s /bin/bash -c 'yarn cache clean' node\n",
+        [(2, "LG005")],
+    ),
+    (
+        "FROM node:18\nRUN su -s /bin/bash -c 'yarn --cwd /srv/app install' node"
+        " && su -s /bin/bash -c 'yarn cache clean' node\n",
+        [],
+    ),
+    # golang/dep keeps a clone of each dependency in GOPATH/pkg/dep/sources
+    (
+        "FROM golang:1.10-alpine\nWORKDIR /go/src/app\nCOPY . .\n"
+        "RUN curl https://raw.githubusercontent.com/golang/dep/master/install.sh | sh\n"
+        "RUN dep ensure\nRUN dep ensure && rm -rf $GOPATH/pkg/dep\n",
+        [(5, "LG005"), (6, "LG003")],
+    ),
+    # only a file's owner, or root, may change its mode: a user's chmod of root's files (a
+    # COPY's, a root RUN's) is refused before anything is copied up; of the user's own it is not
+    *(
+        (
+            f"FROM node:20\nWORKDIR /app\nCOPY {chown}. .\nRUN npm ci --omit=dev"
+            " && npm cache clean --force\nUSER node\nRUN chmod -R a-w /app || true\n",
+            found,
+        )
+        for chown, found in (("", []), ("--chown=node ", [(6, "LG004")]))
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN chown -R node /app\nUSER node\n"
+        "RUN chmod -R a-w /app\n",
+        [(4, "LG004"), (6, "LG004")],
+    ),
+    (
+        "FROM node:20\nWORKDIR /app\nCOPY . .\nUSER node\nRUN sudo chmod -R a-w /app\n",
+        [(5, "LG004")],
+    ),
+    # DockerSpawner's systemuser image runs as root with jovyan's home: pip's owner check turns
+    # its cache off
+    ("FROM jupyterhub/systemuser\nRUN python -m pip install nbgrader\n", []),
+    ("FROM jupyterhub/systemuser\nENV HOME=/root\nRUN pip install nbgrader\n", [(3, "LG005")]),
+    # Dex's images hold its sample configuration in /etc/dex
+    (
+        "FROM ghcr.io/dexidp/dex:v2.45.1-alpine\nUSER root\n"
+        "RUN mkdir -p /etc/dex && chown -R 1001:1001 /etc/dex\n"
+        "COPY config.yaml.tpl /etc/dex/config.yaml.tpl\n",
+        [(3, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_FIFTH)
+def test_the_classes_of_the_seventy_fifth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+def test_node_s_own_npm_removed_is_the_layer_that_installed_nodejs(
+    message: Callable[[str, str], str],
+) -> None:
+    """NodeSource's nodejs brings npm and corepack: their removal names its layer, not the
+    base's."""
+    text = message(
+        "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -"
+        " && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*\n"
+        "RUN npm uninstall -g corepack\n",
+        "LG003",
+    )
+    assert "(added by Dockerfile:2)" in text
+
+
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
     # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
     # _build (not in the checkout) holds; the same lock copied again with the whole context
