@@ -834,7 +834,7 @@ def screen(parsed: ParsedFile) -> tuple[ParsedFile, tuple[ParseError, ...]]:
         raise (
             errors[0]
             if errors
-            else ParseError(parsed.nodes[-1].end_line, "no FROM: the file has no stage to build")
+            else ParseError(parsed.nodes[-1].start_line, "no FROM: the file has no stage to build")
         )
     return parsed._replace(nodes=tuple(kept)), tuple(errors)
 

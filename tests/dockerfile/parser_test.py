@@ -363,6 +363,8 @@ REJECTED = [
     ("run-before-from", "RUN echo hi\n", 1, "RUN before the first FROM"),
     ("env-after-arg-before-from", "ARG A=1\nENV B=2\nFROM a\n", 2, "ENV before the first"),
     ("only-args", "# x\nARG A=1\n", 2, "no FROM"),
+    # (named where the last instruction starts, not where its continuation ends)
+    ("only-args-continued", "ARG \\\n   ", 1, "no FROM"),
     ("from-two-words", "FROM a b\n", 1, "FROM requires either one or three arguments"),
     ("from-bare", "FROM a\nFROM\n", 2, "FROM requires either one or three arguments"),
     ("stage-name", "FROM a AS 1st\n", 1, "invalid name for build stage: '1st'"),
