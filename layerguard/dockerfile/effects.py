@@ -1396,6 +1396,7 @@ _ENV_READ = frozenset(
     | {"SPACK_ROOT", "DESTDIR", "NPM_CONFIG_PACKAGE_LOCK", "npm_config_package_lock"}
     | {"POETRY_VIRTUALENVS_CREATE", "POETRY_VIRTUALENVS_IN_PROJECT", "POETRY_VIRTUALENVS_PATH"}
     | {"VIRTUAL_ENV", "NODE_ENV", "npm_config_production", APT_KEEPS, APT_KEEP_SETTING}
+    | {"PYENV_ROOT"}
 )
 
 
@@ -1756,8 +1757,8 @@ def _run_effects(
                 saved.update({op.paths[0]: url} if url else {})
                 if top := _github_top(op.command):
                     # (a GitHub archive holds one directory, REPO-REF: the top a tar of the
-                    # file unpacks)
-                    saved[_GITHUB_SAVED + op.paths[0]] = top
+                    # file unpacks, here or in a later RUN)
+                    saved[_GITHUB_SAVED + op.paths[0]] = fetched[_GITHUB_SAVED + op.paths[0]] = top
                 if url and url != posixpath.basename(op.paths[0]):
                     fetched[op.paths[0]] = url
                 if zsh := _OH_MY_ZSH.search(op.command):
@@ -4858,6 +4859,9 @@ def _cluster_made(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> 
 
 _SYMFONY_INSTALLER = "get.symfony.com/cli/installer"
 # Oh My Zsh's installer, at its addresses old and new
+_PYENV_INSTALLER = re.compile(
+    r"pyenv\.run|pyenv/pyenv-installer/(?:master|HEAD|main)/bin/pyenv-installer"
+)
 _OH_MY_ZSH = re.compile(
     r"(?:ohmyzsh|oh-my-zsh)/(?:master|HEAD)/tools/install\.sh|install\.ohmyz\.sh"
 )
@@ -4967,6 +4971,12 @@ def _ops(
         into = _path(told, command) if told else "/root/.symfony5/bin"
         if into:
             yield Op(WRITE, tool, (posixpath.join(into, "symfony"),), text, FILE, HEAVY)
+    if piped and any(_PYENV_INSTALLER.search(w) for w in words):
+        # (pyenv's installer, `curl https://pyenv.run | bash`: its clone of pyenv and of its
+        # plugins, in PYENV_ROOT or ~/.pyenv)
+        root = env.get("PYENV_ROOT") or home_path("~/.pyenv")
+        if root.startswith("/") and "$" not in root:
+            yield Op(WRITE, tool, (posixpath.normpath(root),), text, TREE, HEAVY)
     rustup = piped and any("sh.rustup.rs" in w for w in words)
     if rustup or tool in ("rustup-init", "rustup-init.sh") or _adds_to_rust(tool, words):
         # rustup's installer, and rustup adding a toolchain, component or target: the

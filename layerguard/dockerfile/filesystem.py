@@ -43,6 +43,7 @@ from layerguard.dockerfile.bases import (
     SKEL_NAMES,
     USER_DATABASE,
     Known,
+    ends_as_root,
     in_tree,
     known,
     package_data,
@@ -339,7 +340,9 @@ def layers(
     executed: set[str] = set()  # the files earlier RUNs ran or sourced: they were there
     # the variables (ARG and ENV) each step sees, by name
     declared = tuple(frozenset(s.instr.env) for s in steps)
-    writers = tuple(_writer(s, held.user) for s in steps)
+    # (the user each step writes as: the base's last USER, root for an official image that
+    # sets none)
+    writers = tuple(_writer(s, held.user or ("root" if ends_as_root(image) else "")) for s in steps)
     for index, step in enumerate(steps):
         if index:
             earlier += steps[index - 1].instr.node.original + "\n"
@@ -1206,10 +1209,17 @@ _ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip"})
 # 23.04's, both externally managed): only a repository the file adds (deadsnakes' PPA, a line
 # written into apt's sources; not a mirror's `sed` of them) brings them to today's
 _OLDER_PYTHON = re.compile(r"(?:lib)?python3\.(?:[5-9]|10)(?:-[a-z]+)*")
+# The PostgreSQL of a release before PEP 668 (`postgresql-14`, Ubuntu 22.04's; 13, Debian
+# 11's): today's releases package 16 (Ubuntu 24.04) and 17 (Debian 13), and only PostgreSQL's
+# own repository, which the file would add, brings older ones to them
+_OLDER_POSTGRESQL = re.compile(
+    r"postgresql(?:-server-dev|-client|-contrib|-plpython3)?-(?:9\.\d|1[0-4])"
+)
 # JDKs of Debian 8 and Ubuntu 14.04 and before, whose python-pip (1.5) predates pip's cache
 _JESSIE_JDK = re.compile(r"openjdk-[67]-(?:jre|jdk)(?:-headless)?")
 _ADDS_A_REPOSITORY = re.compile(
     r"add-apt-repository|deadsnakes|ppa:|>>?\s*/etc/apt/sources\.list|/etc/apt/sources\.list\.d/"
+    r"|apt\.postgresql\.org"  # (PostgreSQL's, by its script: `.../pgdg/apt.postgresql.org.sh`)
 )
 
 
@@ -1219,7 +1229,9 @@ def _of_an_older_release(packages: tuple[str, ...], added: bool) -> bool:
     the file adds a repository, `added`, which may bring it)."""
     if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
         return True  # (no repository brings those to a release of PEP 668's day either)
-    return not added and any(_OLDER_PYTHON.fullmatch(p) for p in packages)
+    return not added and any(
+        _OLDER_PYTHON.fullmatch(p) or _OLDER_POSTGRESQL.fullmatch(p) for p in packages
+    )
 
 
 def _adds_a_repository(steps: Sequence[Step]) -> bool:
@@ -1298,6 +1310,8 @@ def _writer(step: Step, held_user: str) -> str:
 
 # The commands only a file's owner (or root) may run on it
 _OWNERS_ONLY = frozenset({"chmod", "chown", "chgrp", "setfacl"})
+# A RUN that lets a command fail (`chmod -R a-w /app 2>/dev/null || true`)
+_MAY_FAIL = re.compile(r"\|\|\s*(?:true|:|exit\s+0)(?![\w-])")
 
 
 def _root_owned(entry: Entry, writers: tuple[str, ...]) -> bool:
@@ -1306,7 +1320,8 @@ def _root_owned(entry: Entry, writers: tuple[str, ...]) -> bool:
     user = dict(entry.attrs).get("user")
     if user is not None:
         return user in ("root", "0")
-    return 0 <= entry.layer < len(writers) and writers[entry.layer] == "root"
+    # (not a COPY --from's, whose files may keep the owners they had in the stage)
+    return not entry.staged and 0 <= entry.layer < len(writers) and writers[entry.layer] == "root"
 
 
 def _runs_as(step: Step, held_user: str) -> str:
@@ -2749,7 +2764,11 @@ def _run(
     unpacked: list[Hit] = []
     live = _files_shown(step.run.ops, live)
     # (a user other than root, named, runs every command: no sudo, su or the like)
-    as_root = _writer(step, held.user) in ("root", "")
+    refused = (
+        index < len(writers)
+        and writers[index] not in ("root", "")
+        and _MAY_FAIL.search(step.instr.node.original) is not None
+    )
     taken = set(removed_at or ())  # every path an earlier removal named
     # The archives earlier layers wrote that this RUN's mv took away (old path -> entries), and
     # where it put them (new path -> old path)
@@ -3203,10 +3222,11 @@ def _run(
                 if reached:
                     hits.extend(reached)
                     named.extend(_named(path, op, reached))
-            if op.kind == CHOWN and op.tool in _OWNERS_ONLY and hits and not as_root:
+            if op.kind == CHOWN and op.tool in _OWNERS_ONLY and hits and refused:
                 # (run as another user than root, it may change only that user's files: of
                 # root's, a COPY's or a root RUN's, none, `USER node`, then `chmod -R a-w
-                # /app/dist || true`: the permission check comes before any copy-up)
+                # /app/dist || true`: the permission check comes before any copy-up; where the
+                # RUN does not let it fail, the build that works shows the files are the user's)
                 hits = [h for h in hits if not _root_owned(h.entry, writers)]
             if op.kind == REMOVE and op.content == EMPTY:
                 # (a link replaced by another: only a file a layer wrote by that very name)

@@ -27242,6 +27242,14 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chmod -R a-w /app\n",
         [(4, "LG004"), (6, "LG004")],
     ),
+    # (node's image ends as root: what its child's RUNs write before a USER is root's)
+    (
+        "FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY src ./src\n"
+        "RUN npm run build\nRUN npm prune --omit=dev\n"
+        "RUN mkdir -p /app/data && chown -R node:node /app/data\nUSER node\n"
+        "RUN chmod -R a-w /app/dist /app/node_modules 2>/dev/null || true\n",
+        [(4, "LG005"), (7, "LG003")],
+    ),
     (
         "FROM node:20\nWORKDIR /app\nCOPY . .\nUSER node\nRUN sudo chmod -R a-w /app\n",
         [(5, "LG004")],
@@ -27257,6 +27265,49 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY config.yaml.tpl /etc/dex/config.yaml.tpl\n",
         [(3, "LG004")],
     ),
+    # Elasticsearch 5.x's images hold X-Pack in plugins/, no other plugin: a plugin's directory
+    # an install named otherwise is none of the base's
+    *(
+        (
+            "FROM docker.elastic.co/elasticsearch/elasticsearch:5.5.2\nUSER root\n"
+            f"RUN elasticsearch-plugin install https://x.org/elasticsearch-analysis-ik-5.5.2.zip\n"
+            f"RUN rm -rf {path}\n",
+            found,
+        )
+        for path, found in (
+            ("plugins/analysis-ik/config", []),
+            ("plugins/x-pack", [(4, "LG003")]),
+            ("/usr/share/elasticsearch/plugins/*", [(4, "LG003")]),
+        )
+    ),
+    # a GitHub archive saved under another name holds REPO-REF/ when a later RUN unpacks it
+    (
+        "FROM debian:12\nWORKDIR /home\n"
+        "RUN wget https://github.com/google/fonts/archive/main.tar.gz -O g.tar.gz\n"
+        "RUN tar -zxvf g.tar.gz && rm g.tar.gz\nRUN rm -r fonts-main\n",
+        [(4, "LG003"), (5, "LG003")],
+    ),
+    # a PostgreSQL older than today's releases package (14, Ubuntu 22.04's) dates `ubuntu:latest`
+    # before PEP 668, unless PostgreSQL's own repository is added
+    *(
+        (
+            "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y postgresql-common"
+            f"{pgdg} && apt-get install -y postgresql-14 python3-pip && rm -rf /var/lib/apt/lists/*"
+            "\nRUN pip3 install requests\n",
+            found,
+        )
+        for pgdg, found in (
+            ("", [(3, "LG005")]),
+            (" && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y", []),
+        )
+    ),
+    # pyenv's installer clones pyenv into PYENV_ROOT (or ~/.pyenv)
+    (
+        "FROM ubuntu:22.04\nENV PYENV_ROOT=/opt/pyenv\nRUN curl https://pyenv.run | bash\n"
+        "RUN chown -R app:app /opt/pyenv\n",
+        [(4, "LG004")],
+    ),
+    ("FROM ubuntu:22.04\nRUN curl https://pyenv.run | bash\nRUN rm -rf ~/.pyenv\n", [(3, "LG003")]),
 ]
 
 
