@@ -3735,9 +3735,9 @@ def known(image: ImageRef | None) -> Known:
     empty = tuple(d for key, found in _EMPTY_DIRS.items() if _is(name, key) for d in found)
     if name in ("elasticsearch", _ELASTIC + "elasticsearch/elasticsearch"):
         # (Elasticsearch's images ship plugins/ empty since 6.3, whose X-Pack is a module; 5.x
-        # and 6.0-6.2 had X-Pack installed there, and no other plugin)
+        # and 6.0-6.2 had X-Pack installed there)
         if _ELASTIC_X_PACK_PLUGIN.match(image.tag or ""):
-            weighty += ("/usr/share/elasticsearch/plugins/x-pack",)
+            weighty += ("/usr/share/elasticsearch/plugins",)
         else:
             empty += ("/usr/share/elasticsearch/plugins",)
     if name == "tomcat" and _OLD_TOMCAT.match(image.tag or ""):

@@ -1488,7 +1488,7 @@ def _run_effects(
         )
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
-        if any("configure" in w or "cmake" in w for w in command.words[:2]) and (
+        if any("configure" in w or "cmake" in w or "meson" in w for w in command.words[:2]) and (
             (prefix := _configured_prefix(command)) is not None
         ):
             # (cmake's in the build directory it is told, `-B build`: where `cmake --install
@@ -1505,6 +1505,8 @@ def _run_effects(
                     None,
                 )
                 if "cmake" in command.words[0]
+                else _meson_build_dir(command.words)
+                if posixpath.basename(command.words[0]) in ("meson", "muon")
                 else None
             )
             where = resolve_path(build, command.cwd) if build else command.cwd
@@ -4224,6 +4226,9 @@ def _operands(words: tuple[str, ...], with_value: frozenset[str] = frozenset()) 
     return out
 
 
+_SHORT_BUNDLE = re.compile(r"[A-Za-z0-9#:]+")
+
+
 def _option_value(words: tuple[str, ...], short: str, long: str = "") -> str | None:
     """The value of `-o VALUE`, `-oVALUE`, `-fsSLo VALUE`, `--output VALUE` or `--output=VALUE`."""
     return next(_option_values(words, short, long), None)
@@ -4243,9 +4248,9 @@ def _option_values(words: tuple[str, ...], short: str, long: str = "") -> Iterat
             and word.startswith("-")
             and not word.startswith("--")
             and (at := word.find(letter, 1)) > 0
-            # (after short options bundled before it, letters all: not in `-ldflags=-X
-            # main.version=1`)
-            and (at == 1 or word[1:at].isalnum())
+            # (after short options bundled before it, letters all, or curl's `-#`: not in
+            # `-ldflags=-X main.version=1`)
+            and (at == 1 or _SHORT_BUNDLE.fullmatch(word[1:at]) is not None)
         ):
             value = word[at + 1 :] or following
         else:
@@ -8380,6 +8385,11 @@ def _configured_prefix(command: Command) -> str | None:
             (w.partition("=")[2] for w in words if w.startswith("-DCMAKE_INSTALL_PREFIX")), None
         )
         prefix = given or "/usr/local"
+    elif name in ("meson", "muon") and _meson_build_dir(words) is not None:
+        given = _option_value(words, "", "--prefix") or next(
+            (w.partition("=")[2] for w in words if w.startswith("-Dprefix=")), None
+        )
+        prefix = given or "/usr/local"
     else:
         return None
     if (given is not None and "$" in given) or (
@@ -8391,6 +8401,21 @@ def _configured_prefix(command: Command) -> str | None:
     return _plain_prefix(prefix)
 
 
+def _meson_build_dir(words: tuple[str, ...]) -> str | None:
+    """The build directory a meson setup makes (`meson setup build --prefix=/usr`, or the old
+    `meson build`); None for another of its commands."""
+    operands = _operands(words, frozenset({"--prefix", "-C", "--buildtype", "--libdir"}))
+    if operands[:1] == ["setup"]:
+        operands = operands[1:]
+    elif operands[:1] and operands[0] in _MESON_COMMANDS:
+        return None
+    return operands[0] if operands else None
+
+
+_MESON_COMMANDS = frozenset(
+    {"configure", "dist", "init", "install", "introspect", "test", "wrap", "subprojects"}
+    | {"rewrite", "compile", "devenv", "env2mfile", "format", "help", "reprotest"}
+)
 UNKNOWN_PREFIX = "?"  # a prefix given as a variable the script sets
 # A variable named for the options it holds (`$cmake_flags`, `${CONFIGURE_OPTS}`): not a source
 # directory's (`"$SRC"`) or a command's output (`$(nproc)`)
@@ -8442,8 +8467,9 @@ def _installed_under_prefix(
     names its own (`PREFIX=`, `DESTDIR=`)."""
     tool, words = tool_and_args(command)
     told = any(w.split("=", 1)[0] in ("PREFIX", "prefix", "DESTDIR") for w in words if "=" in w)
-    if tool == "cmake":  # (`cmake --install build [--prefix /opt/x]`)
-        where = resolve_path(_option_value(words, "", "--install") or ".", command.cwd)
+    if tool == "cmake":  # (`cmake --install build [--prefix /opt/x]`, `--build build -t install`)
+        built = _option_value(words, "", "--install") or _option_value(words, "", "--build")
+        where = resolve_path(built or ".", command.cwd)
         prefix = _plain_prefix(_option_value(words, "", "--prefix") or prefixes.get(where) or "")
     else:
         where = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)

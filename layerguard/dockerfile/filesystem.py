@@ -285,6 +285,7 @@ def layers(
         # (a vendor's base an apt-get install by name worked on before any update: it holds
         # the package lists, which a later removal hides)
         live.append(Entry(_APT_LISTS.rstrip("/"), TREE, HEAVY, None, BASE, CACHE, "apt"))
+    found_lists = _lists_found(steps) if base is None else frozenset()
     # (the clones the base ships: a pull there rewrites their files)
     live.extend(Entry(c, TREE, HEAVY, None, BASE, "", "git") for c in held.clones)
     gone: set[str] = set()  # what base-image classes (docs) an earlier layer already removed
@@ -360,6 +361,11 @@ def layers(
                 earlier, frozenset(ran), frozenset(scripted), frozenset(ran_in), dict(argued),
                 declared, frozenset(executed), writers,
             )  # fmt: skip
+            if index in found_lists and not any(
+                op.kind == REMOVE and any(p.startswith(_APT_LISTS.rstrip("/")) for p in op.paths)
+                for op in step.run.ops
+            ):
+                live.append(Entry(_APT_LISTS.rstrip("/"), TREE, HEAVY, None, index, "", "apt"))
             ran_in.update(d for op in step.run.ops for d in _ran_in(op))
             executed.update(step.run.ran)
             if held.packages:
@@ -559,15 +565,17 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
             # that leaves no op of its own: `RUN --mount=type=cache,target=/var/lib/apt apt-get
             # update && apt-get install ...`)
             return False
+        ran_a_shell = False
         for op in step.run.ops if step.run is not None else ():
+            ran_a_shell = ran_a_shell or (op.kind == EXEC and posixpath.basename(op.tool) in SHELLS)
             if op.family != "apt":
                 continue
             if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
                 return False
-            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages and op.blind:
-                # (after a program not read, which may have updated them: a vendor's script
-                # that adds its repository, `wget -qO- .../add-debian-repo.sh | bash`)
-                return False
+            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages and ran_a_shell:
+                # (after a script, which may have updated them: a vendor's that adds its
+                # repository, `wget -qO- .../add-debian-repo.sh | bash`; see `_lists_found`)
+                continue
             if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
                 # (not one allowed to fail, `apt-get install x || true`; one of packages images
                 # hold already, which apt finds installed without lists, proves nothing)
@@ -580,6 +588,25 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
                     "/" not in p and "$" not in p and not is_archive(p) for p in op.packages
                 )
     return False
+
+
+def _lists_found(steps: Sequence[Step]) -> frozenset[int]:
+    """The RUNs whose `apt-get install` of packages by name, with no update before it, ran
+    after a script (`curl -fsSL .../add-repo.sh | bash && apt-get install -y x`): it found
+    package lists, the base's or those the script fetched, which that layer then holds unless
+    it removed them; a later RUN's removal hides them either way."""
+    found: set[int] = set()
+    for index, step in enumerate(steps):
+        script = False
+        for op in step.run.ops if step.run is not None else ():
+            if op.kind == EXEC and posixpath.basename(op.tool) in SHELLS:
+                script = True
+            elif op.family == "apt" and op.role == CACHE and op.kind == WRITE:
+                break  # (an update of its own first)
+            elif script and op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
+                found.add(index)
+                break
+    return frozenset(found)
 
 
 # Packages images often hold already, which an install finds there with no package lists
@@ -1138,14 +1165,25 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
     webdrivermanager || true`), unless told to break the system's packages, to install
     elsewhere, or run from a venv."""
     found: set[tuple[int, str]] = set()
-    added = dated and _adds_a_repository(steps)
+    # (the first step that adds a repository, of any kind, and PostgreSQL's: an install before
+    # it has none to bring an older release's packages from; PostgreSQL's brings no Python)
+    added_at = next(
+        (i for i, s in enumerate(steps) if _other_repository(s.instr.node.original)), len(steps)
+    )
+    pgdg_at = next(
+        (i for i, s in enumerate(steps) if _postgresql_repository(s.instr.node.original)),
+        len(steps),
+    )
     if dated and any(
         op.role == INSTALL
         and (
-            (op.family == "apt" and _of_an_older_release(op.packages, added))
+            (
+                op.family == "apt"
+                and _of_an_older_release(op.packages, index >= added_at, index >= pgdg_at)
+            )
             or (op.family == "apk" and bool(_ALPINE_PYTHON_2.intersection(op.packages)))
         )
-        for step in steps
+        for index, step in enumerate(steps)
         for op in (step.run.ops if step.run is not None else ())
     ):
         # (a tag of today's release, where an install names a package only an older release
@@ -1223,15 +1261,36 @@ _ADDS_A_REPOSITORY = re.compile(
 )
 
 
-def _of_an_older_release(packages: tuple[str, ...], added: bool) -> bool:
+def _of_an_older_release(packages: tuple[str, ...], added: bool, postgresql: bool = False) -> bool:
     """The apt install of `packages`, on a tag of today's release, names a package only an
     older release has: Python 2's pip, a JDK of Debian 8's day, a CPython before 3.11 (unless
-    the file adds a repository, `added`, which may bring it)."""
+    the file adds a repository other than PostgreSQL's, `added`, which may bring it), a
+    PostgreSQL before 15 (unless it adds one, `postgresql`)."""
     if _BEFORE_PEP_668.intersection(packages) or any(_JESSIE_JDK.fullmatch(p) for p in packages):
         return True  # (no repository brings those to a release of PEP 668's day either)
-    return not added and any(
-        _OLDER_PYTHON.fullmatch(p) or _OLDER_POSTGRESQL.fullmatch(p) for p in packages
+    return (not added and any(_OLDER_PYTHON.fullmatch(p) for p in packages)) or (
+        not postgresql and any(_OLDER_POSTGRESQL.fullmatch(p) for p in packages)
     )
+
+
+def _other_repository(text: str) -> bool:
+    """`text` adds an apt repository other than PostgreSQL's alone (which brings no Python)."""
+    return _ADDS_A_REPOSITORY.search(_PGDG.sub("", text)) is not None
+
+
+def _postgresql_repository(text: str) -> bool:
+    """`text` adds a repository that may bring PostgreSQL: its own, or sources written in (not
+    a PPA, deadsnakes' and the like, of a project's own packages)."""
+    return _PGDG.search(text) is not None or (
+        _ADDS_A_REPOSITORY.search(_PPA_ADDED.sub("", text)) is not None
+    )
+
+
+_PPA_ADDED = re.compile(r"(?:add-apt-repository|apt-add-repository)(?:\s+-\S+)*\s+[\"']?ppa:\S+")
+# PostgreSQL's repository, by its script or a sources line naming it
+_PGDG = re.compile(
+    r"\S*apt\.postgresql\.org\S*(?:[^&;|\n]*?>>?\s*/etc/apt/sources\.list(?:\.d/\S*)?)?"
+)
 
 
 def _adds_a_repository(steps: Sequence[Step]) -> bool:
@@ -1304,7 +1363,8 @@ def _writer(step: Step, held_user: str) -> str:
     """The user whose files a step writes: root for a COPY (but what its --chown names, which
     its entries note), the user a RUN runs as ('' when not known, or when it may switch)."""
     if step.run is None:
-        return "root"
+        # (an ADD's local tar keeps the owners the archive gives its files)
+        return "" if any(c.unpacked for c in step.copies) else "root"
     return "" if switches_user(step.instr.node.original) else _runs_as(step, held_user)
 
 

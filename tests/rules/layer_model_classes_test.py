@@ -27265,21 +27265,6 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY config.yaml.tpl /etc/dex/config.yaml.tpl\n",
         [(3, "LG004")],
     ),
-    # Elasticsearch 5.x's images hold X-Pack in plugins/, no other plugin: a plugin's directory
-    # an install named otherwise is none of the base's
-    *(
-        (
-            "FROM docker.elastic.co/elasticsearch/elasticsearch:5.5.2\nUSER root\n"
-            f"RUN elasticsearch-plugin install https://x.org/elasticsearch-analysis-ik-5.5.2.zip\n"
-            f"RUN rm -rf {path}\n",
-            found,
-        )
-        for path, found in (
-            ("plugins/analysis-ik/config", []),
-            ("plugins/x-pack", [(4, "LG003")]),
-            ("/usr/share/elasticsearch/plugins/*", [(4, "LG003")]),
-        )
-    ),
     # a GitHub archive saved under another name holds REPO-REF/ when a later RUN unpacks it
     (
         "FROM debian:12\nWORKDIR /home\n"
@@ -27300,6 +27285,73 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("", [(3, "LG005")]),
             (" && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y", []),
         )
+    ),
+    # (a repository a later RUN adds brought nothing to an install before it)
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y postgresql-14 python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install requests\n"
+        'RUN echo "deb http://apt.postgresql.org/pub/repos/apt noble-pgdg main"'
+        " > /etc/apt/sources.list.d/pgdg.list\n",
+        [(3, "LG005")],
+    ),
+    # an apt install with no update after a script piped to a shell found lists, the base's or
+    # the script's: that layer holds them unless it removed them, and a later removal hides them
+    *(
+        (
+            "FROM someone/thing:1\nRUN curl -fsSL https://x.org/add-repo.sh | bash"
+            f" && apt-get install -y jq{same}\n{later}",
+            found,
+        )
+        for same, later, found in (
+            (" && rm -rf /var/lib/apt/lists/*", "", []),
+            ("", "RUN rm -rf /var/lib/apt/lists/*\n", [(3, "LG003")]),
+        )
+    ),
+    (
+        "FROM someone/thing:1\nRUN echo x | debconf-set-selections && apt-get install -y jq"
+        " && rm -rf /var/lib/apt/lists/*\n",
+        [(2, "LG003")],
+    ),
+    # PostgreSQL's repository brings no Python, deadsnakes' no PostgreSQL
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y wget"
+        ' && echo "deb http://apt.postgresql.org/pub/repos/apt jammy-pgdg main"'
+        " > /etc/apt/sources.list.d/pgdg.list && apt-get update"
+        " && apt-get install -y postgresql-client-15 python3.10 python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install pgcli\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM ubuntu:latest\nRUN apt-get update && add-apt-repository -y ppa:deadsnakes/ppa"
+        " && apt-get update && apt-get install -y python3.11 postgresql-14 python3-pip"
+        " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install psycopg2-binary\n",
+        [(3, "LG005")],
+    ),
+    # meson's prefix is its setup's, cmake's build's the directory it is told to build
+    (
+        "FROM debian:bookworm\nRUN git clone --depth 1 https://github.com/a/b.git /tmp/b"
+        " && cd /tmp/b && meson setup build --prefix=/usr && meson install -C build"
+        " && rm -rf /tmp/b\nRUN rm -rf /usr/local/include /usr/local/share/man\n",
+        [],
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN git clone --depth 1 https://github.com/a/q.git /tmp/q"
+        " && cmake -S /tmp/q -B /tmp/q/build -DCMAKE_INSTALL_PREFIX=/usr"
+        " && cmake --build /tmp/q/build --target install && rm -rf /tmp/q\n"
+        "RUN rm -rf /usr/local/include /usr/local/share/doc\n",
+        [],
+    ),
+    # curl's -# bundles with other short options: `-#fLo FILE` names its output
+    (
+        "FROM debian:bookworm-slim\nRUN curl -#fLo /opt/tools/helmfile --create-dirs"
+        " https://x.org/helmfile_linux_amd64\nRUN chmod +x /opt/tools/helmfile\n",
+        [(3, "LG004")],
+    ),
+    # an ADD's local tar keeps the archive's owners: a user's chmod may change them
+    (
+        "FROM debian:bookworm-slim\nRUN useradd -m -u 1000 app\nADD release-1.4.2.tar.gz /opt/"
+        "\nUSER app\nRUN chmod -R u+w /opt/release-1.4.2 || true\n",
+        [(5, "LG004")],
     ),
     # pyenv's installer clones pyenv into PYENV_ROOT (or ~/.pyenv)
     (
