@@ -3933,7 +3933,8 @@ def _rehome(
         given = (*given, cwd)
     if op.role == CACHE and not root and op.paths in _ROOT_CACHES:
         return op._replace(paths=(home + _ROOT_CACHES[op.paths],))
-    if op.kind == REMOVE and not root and any((p,) in _ROOT_CACHES for p in op.paths):
+    cleaning = op.kind == REMOVE and not root and any((p,) in _ROOT_CACHES for p in op.paths)
+    if cleaning:
         # (and a cleaning run as another user cleans theirs: `su -c 'yarn cache clean' app`)
         mine = (home + _ROOT_CACHES[(p,)] if (p,) in _ROOT_CACHES else p for p in op.paths)
         op = op._replace(paths=tuple(mine))
@@ -3949,7 +3950,9 @@ def _rehome(
         )
 
     # (and what a mv or cp took them from: `mv ~/hadoop-3.3.4/* ~/hadoop_home/`)
-    paths, sources = tuple(dict.fromkeys(homed(op.paths))), homed(op.sources)
+    paths, sources = homed(op.paths), homed(op.sources)
+    if cleaning:
+        paths = tuple(dict.fromkeys(paths))  # (root's and the home's, now the one)
     return (
         op._replace(paths=paths, sources=sources)
         if (paths, sources) != (op.paths, op.sources)

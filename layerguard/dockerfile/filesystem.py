@@ -1167,13 +1167,11 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
     found: set[tuple[int, str]] = set()
     # (the first step that adds a repository, of any kind, and PostgreSQL's: an install before
     # it has none to bring an older release's packages from; PostgreSQL's brings no Python)
-    added_at = next(
-        (i for i, s in enumerate(steps) if _other_repository(s.instr.node.original)), len(steps)
-    )
-    pgdg_at = next(
-        (i for i, s in enumerate(steps) if _postgresql_repository(s.instr.node.original)),
-        len(steps),
-    )
+    added_at = pgdg_at = len(steps)
+    if dated:
+        texts = [s.instr.node.original for s in steps]
+        added_at = next((i for i, t in enumerate(texts) if _other_repository(t)), len(steps))
+        pgdg_at = next((i for i, t in enumerate(texts) if _postgresql_repository(t)), len(steps))
     if dated and any(
         op.role == INSTALL
         and (
