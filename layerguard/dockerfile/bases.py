@@ -4278,7 +4278,9 @@ def directories(image: ImageRef | None) -> tuple[str, ...]:
 
 def _name(image: ImageRef) -> str:
     repository = image.repository
-    if image.registry != "docker.io":
+    # (an Artifactory remote repository of Docker Hub, addressed by its subdomain,
+    # SERVER-REPOSITORY.jfrog.io, names images as Docker Hub does: `psono-docker.jfrog.io/nginx`)
+    if image.registry != "docker.io" and not _DOCKER_HUB_PROXY.fullmatch(image.registry):
         # (the official images through a mirror keep their `library/` path:
         # `public.ecr.aws/docker/library/python`, `mirror.gcr.io/library/ubuntu`)
         repository = repository.removeprefix("docker/")
@@ -4297,6 +4299,7 @@ def _name(image: ImageRef) -> str:
     return _BUILT_ALIKE.get(name, name)
 
 
+_DOCKER_HUB_PROXY = re.compile(r"[a-z0-9]+-[a-z0-9-]+\.jfrog\.io")
 # Distributions' (and vendors') own registries of the images Docker Hub has too, by the same
 # tags
 _DISTRIBUTION_MIRRORS = {

@@ -4480,6 +4480,8 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
             continue
         if name == "apt-add-repository":  # (software-properties' other name for it)
             return "add-apt-repository", words
+        if name == "conda-env":  # (conda's old command for environments: `conda env`'s)
+            return "conda", ("conda", "env", *words[1:])
         if name == "composer.phar":  # `./composer.phar install`: run as a program
             return "composer", words
         if name == "node" and len(words) > 1 and words[1].endswith("npm-cli.js"):

@@ -27353,6 +27353,19 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "\nUSER app\nRUN chmod -R u+w /opt/release-1.4.2 || true\n",
         [(5, "LG004")],
     ),
+    # an Artifactory remote repository of Docker Hub by its subdomain names images as Docker
+    # Hub does
+    (
+        "FROM psono-docker.jfrog.io/nginx:alpine\nCOPY nginx.conf /etc/nginx/nginx.conf\n",
+        [(2, "LG002")],
+    ),
+    ("FROM psono.jfrog.io/nginx:alpine\nCOPY nginx.conf /etc/nginx/nginx.conf\n", []),
+    # conda-env, conda's old command for environments
+    (
+        "FROM continuumio/miniconda3\nCOPY environment.yml .\n"
+        "RUN conda-env create -f environment.yml\n",
+        [(3, "LG005")],
+    ),
     # pyenv's installer clones pyenv into PYENV_ROOT (or ~/.pyenv)
     (
         "FROM ubuntu:22.04\nENV PYENV_ROOT=/opt/pyenv\nRUN curl https://pyenv.run | bash\n"
