@@ -3310,6 +3310,7 @@ _WINETRICKS_DOWNLOADS = re.compile(
 _RUBY_SUFFIXED = re.compile(r"(gem|bundle)(?:\.ruby\d+(?:\.\d+)*|\d+(?:\.\d+)+|(?<=bundle)r)")
 _MAKE_VALUES = frozenset({"-C", "-f", "--directory", "--file", "-I", "-o", "-W"})
 _NINJA_VALUES = frozenset({"-C", "-f", "-j", "-k", "-l", "-d", "-t", "-w"})
+_CMAKE_INSTALLS = frozenset({"install", "install/strip"})
 _SHELL_LINE = re.compile(r"#!\s*\S*/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|k|z)?sh\b")
 
 
@@ -4868,10 +4869,11 @@ def _cluster_made(tool: str, words: tuple[str, ...], env: Mapping[str, str]) -> 
 
 
 _SYMFONY_INSTALLER = "get.symfony.com/cli/installer"
-# Oh My Zsh's installer, at its addresses old and new
+# pyenv's installer, by its short address and its script's
 _PYENV_INSTALLER = re.compile(
     r"pyenv\.run|pyenv/pyenv-installer/(?:master|HEAD|main)/bin/pyenv-installer"
 )
+# Oh My Zsh's installer, at its addresses old and new
 _OH_MY_ZSH = re.compile(
     r"(?:ohmyzsh|oh-my-zsh)/(?:master|HEAD)/tools/install\.sh|install\.ohmyz\.sh"
 )
@@ -9177,11 +9179,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if (
         tool == "cmake"
         and "--build" in words
-        and _option_value(words, "-t", "--target")
-        in (
-            "install",
-            "install/strip",
-        )
+        and _option_value(words, "-t", "--target") in _CMAKE_INSTALLS
     ):
         return "make", True, False  # (`cmake --build build --target install`: its install rule)
     if tool in ("ninja", "samu") and "install" in _operands(words, _NINJA_VALUES):
