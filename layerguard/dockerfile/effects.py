@@ -1864,8 +1864,17 @@ def _run_effects(
         ops = [o._replace(role="") if o.role == CACHE and o.family == "maven" else o for o in ops]
     if user_home == "/" and "HOME" not in instr.env and instr.user.split(":", 1)[0] != "root":
         # (`USER 1000` with no such user: HOME is /, which it cannot write; pip disables its
-        # cache, and no other cache of the home is made)
-        ops = [o for o in ops if not (o.role == CACHE and all(_in_root_home(p) for p in o.paths))]
+        # cache, and no other cache of the home is made, unless an earlier step made the
+        # cache's directory there, `mkdir /.composer && chown nobody /.composer`)
+        ops = [
+            o._replace(when=_root_home_dir(o.paths[0]))
+            if o.role == CACHE and o.family != "pip" and _root_home_dir(o.paths[0])
+            else o
+            for o in ops
+            if not (
+                o.role == CACHE and o.family == "pip" and all(_in_root_home(p) for p in o.paths)
+            )
+        ]
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
         # file has that name: it removes nothing)
@@ -1897,6 +1906,13 @@ _MAVEN_VALUES = frozenset(
     | {"-gs", "--global-settings", "-t", "--toolchains", "-rf", "--resume-from", "-T"}
     | {"--threads", "-l", "--log-file", "-D", "--define", "-b", "--builder"}
 )
+
+
+def _root_home_dir(path: str) -> str:
+    """The dot directory right below / that `path` lies in (`/.composer` of
+    `/.composer/cache`), '' for none."""
+    top = "/" + path.lstrip("/").split("/", 1)[0]
+    return top if top.startswith("/.") and len(top) > 2 else ""
 
 
 def _in_root_home(path: str) -> bool:

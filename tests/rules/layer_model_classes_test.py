@@ -27366,6 +27366,19 @@ _SEVENTY_FIFTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN conda-env create -f environment.yml\n",
         [(3, "LG005")],
     ),
+    # a user whose home is / (Alpine's nobody) keeps a cache there only in a directory an
+    # earlier step made for it
+    *(
+        (
+            f"FROM alpine:3.22\nRUN apk add --no-cache php83 composer{made}\nUSER nobody\n"
+            "WORKDIR /var/www/html\nCOPY --chown=nobody . .\nRUN composer install --no-dev\n",
+            found,
+        )
+        for made, found in (
+            (" && mkdir -p /.composer && chown -R nobody:nobody /.composer", [(6, "LG005")]),
+            ("", []),
+        )
+    ),
     # pyenv's installer clones pyenv into PYENV_ROOT (or ~/.pyenv)
     (
         "FROM ubuntu:22.04\nENV PYENV_ROOT=/opt/pyenv\nRUN curl https://pyenv.run | bash\n"
