@@ -1866,14 +1866,11 @@ def _run_effects(
         # (`USER 1000` with no such user: HOME is /, which it cannot write; pip disables its
         # cache, and no other cache of the home is made, unless an earlier step made the
         # cache's directory there, `mkdir /.composer && chown nobody /.composer`)
+        homeless = [o for o in ops if o.role == CACHE and all(_in_root_home(p) for p in o.paths)]
         ops = [
-            o._replace(when=_root_home_dir(o.paths[0]))
-            if o.role == CACHE and o.family != "pip" and _root_home_dir(o.paths[0])
-            else o
+            o._replace(when=_root_home_dir(o.paths[0])) if o in homeless else o
             for o in ops
-            if not (
-                o.role == CACHE and o.family == "pip" and all(_in_root_home(p) for p in o.paths)
-            )
+            if o not in homeless or (o.family != "pip" and o.paths)
         ]
     if instr.node.json_form and not _shell_script(_exec_argv(instr.node)):
         # (`RUN ["rm", "-rf", "/var/lib/apt/lists/*"]`: no shell expands the wildcard, and no
@@ -1911,8 +1908,7 @@ _MAVEN_VALUES = frozenset(
 def _root_home_dir(path: str) -> str:
     """The dot directory right below / that `path` lies in (`/.composer` of
     `/.composer/cache`), '' for none."""
-    top = "/" + path.lstrip("/").split("/", 1)[0]
-    return top if top.startswith("/.") and len(top) > 2 else ""
+    return "/" + path.lstrip("/").split("/", 1)[0] if _in_root_home(path) else ""
 
 
 def _in_root_home(path: str) -> bool:

@@ -565,21 +565,19 @@ def _lists_shown(steps: Sequence[Step], image: ImageRef | None) -> bool:
             # that leaves no op of its own: `RUN --mount=type=cache,target=/var/lib/apt apt-get
             # update && apt-get install ...`)
             return False
-        ran_a_shell = False
+        script = False
         for op in step.run.ops if step.run is not None else ():
-            ran_a_shell = ran_a_shell or (op.kind == EXEC and posixpath.basename(op.tool) in SHELLS)
+            script = script or _a_script(op)
             if op.family != "apt":
                 continue
             if op.role == CACHE and op.kind == WRITE and _APT_LISTS.rstrip("/") in op.paths:
                 return False
-            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages and ran_a_shell:
-                # (after a script, which may have updated them: a vendor's that adds its
-                # repository, `wget -qO- .../add-debian-repo.sh | bash`; see `_lists_found`)
-                continue
-            if op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
-                # (not one allowed to fail, `apt-get install x || true`; one of packages images
+            if _an_apt_install_by_name(op):
+                # (not after a script, which may have updated them: a vendor's that adds its
+                # repository, `wget -qO- .../add-debian-repo.sh | bash`, see `_lists_found`;
+                # not one allowed to fail, `apt-get install x || true`; one of packages images
                 # hold already, which apt finds installed without lists, proves nothing)
-                if not [p for p in op.packages if p not in _COMMONLY_HELD]:
+                if script or not [p for p in op.packages if p not in _COMMONLY_HELD]:
                     continue
                 guarded = re.search(
                     r"\bapt(?:-get)?\s+(?:-\S+\s+)*install\b[^;&|]*\|\|", step.instr.node.original
@@ -599,14 +597,23 @@ def _lists_found(steps: Sequence[Step]) -> frozenset[int]:
     for index, step in enumerate(steps):
         script = False
         for op in step.run.ops if step.run is not None else ():
-            if op.kind == EXEC and posixpath.basename(op.tool) in SHELLS:
+            if _a_script(op):
                 script = True
             elif op.family == "apt" and op.role == CACHE and op.kind == WRITE:
                 break  # (an update of its own first)
-            elif script and op.role == INSTALL and op.tool in ("apt-get", "apt") and op.packages:
+            elif script and _an_apt_install_by_name(op):
                 found.add(index)
                 break
     return frozenset(found)
+
+
+def _a_script(op: Op) -> bool:
+    """`op` runs a shell script (`curl ... | bash`, `sh setup.sh`), which may run anything."""
+    return op.kind == EXEC and posixpath.basename(op.tool) in SHELLS
+
+
+def _an_apt_install_by_name(op: Op) -> bool:
+    return op.role == INSTALL and op.tool in ("apt-get", "apt") and bool(op.packages)
 
 
 # Packages images often hold already, which an install finds there with no package lists
@@ -2853,7 +2860,6 @@ def _run(
         and not switches_user(step.instr.node.original)
         else ()
     )
-    removed_here = [p for o in step.run.ops if o.kind == REMOVE for p in o.paths]
     for op in step.run.ops:
         if op.kind == WRITE:
             wrote.update(op.paths)
@@ -2941,7 +2947,8 @@ def _run(
         if op.role == CACHE and op.kind == WRITE and op.family == "composer" and len(op.paths) > 1:
             # (composer's cache is ~/.composer/cache, or ~/.cache/composer where it finds the
             # XDG layout: the RUN that removes one shows which, else the first)
-            cleared = [p for p in op.paths if any(covers(r, p) for r in removed_here)]
+            removed = [r for o in step.run.ops if o.kind == REMOVE for r in o.paths]
+            cleared = [p for p in op.paths if any(covers(r, p) for r in removed)]
             op = op._replace(paths=tuple(cleared or op.paths)[:1])
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
