@@ -280,6 +280,11 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver",),
     # (Roundcube's: the release tarball unpacked, which its entrypoint copies into the web root)
     "roundcube/roundcubemail": ("/usr/src/roundcubemail",),
+    # (Collabora Online's CODE: the office suite, its own LibreOffice build, in a directory named
+    # for its version before 21.11; the server in /opt/cool, /opt/lool before)
+    "collabora/code": ("/opt/collaboraoffice*", "/opt/cool", "/opt/lool"),
+    # (ONLYOFFICE Docs: the server, its editors' web apps and the fonts it renders with)
+    "onlyoffice/documentserver*": ("/var/www/onlyoffice/documentserver",),
     # (the applications in the WORKDIRs of these images: MediaWiki's, phpMyAdmin's and
     # Adminer's sources, Ghost's install, Flink's distribution, Jetty's and its base's start.d)
     **dict.fromkeys(
@@ -338,6 +343,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 }
 
 # linuxserver's nginx base of Alpine 3.15 and older
+# Collabora's CODE before 21.11, which named its server loolwsd (4.x, 6.x, 21.02, 21.06)
+_OLD_CODE = re.compile(r"^(?:\d\.|21\.0\d)")
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
@@ -446,6 +453,10 @@ _APACHE2_CONF = tuple(
     )
 )
 _FILES: Mapping[str, tuple[str, ...]] = {
+    # (Matomo's entrypoint, which copies the release into the web root at start)
+    "matomo": ("/entrypoint.sh",),
+    # (Collabora Online's configuration, which images replace; loolwsd's before 21.11)
+    "collabora/code": ("/etc/coolwsd/coolwsd.xml",),
     # (Bitnami's minimal Debian: its apt wrapper, which Bitnami's own images copy again)
     "bitnami/minideb": ("/usr/sbin/install_packages",),
     # (Kasm's workspace images: the desktop's default wallpaper, which images replace)
@@ -894,6 +905,7 @@ _DEBIAN_IMAGES = (
     *sorted(_OLD_AGENT_NAMES),
     "nvidia/cudagl",
     "ros",
+    "odoo",  # (on Debian to 15.0, on Ubuntu since 16.0)
     "java",  # (the deprecated official image, before openjdk: Debian 8's, or Alpine's by tag)
     f"{_DEVCONTAINERS}*",
     "*jupyter/*-notebook",  # (Jupyter's docker-stacks, on Ubuntu; jovyan's home from /etc/skel)
@@ -1317,6 +1329,7 @@ _OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
 
 # nginx's releases before 1.12, whose Debian images are Debian 8's (or 7's)
 _JESSIE_NGINX = re.compile(r"1\.(?:[0-9]|1[01])(?:[.-]|$)")
+_JESSIE_ODOO = re.compile(r"(?:[89]|10)(?:\.0)?(?:[.-]|$)")
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
@@ -1486,6 +1499,14 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver/backends",),
     # (Ghost since 1.0: what ghost-cli installed, the release with its node_modules)
     "ghost": ("/var/lib/ghost/versions",),
+    # (the office suite, hundreds of MB: its fonts, dictionaries, autocorrect lists, extensions)
+    "collabora/code": ("/opt/collaboraoffice*",),
+    # (ONLYOFFICE Docs' server, editors and core fonts, and the DejaVu fonts its Dockerfile
+    # installs with fonts-dejavu)
+    "onlyoffice/documentserver*": (
+        "/var/www/onlyoffice/documentserver",
+        "/usr/share/fonts/truetype/dejavu",
+    ),
 }
 
 # The python image's tags that name its minor version (`3.10-alpine`, `3.12.4-slim`)
@@ -1872,6 +1893,8 @@ _PHP_EXTENSION_INIS = {
 # -readline: those packages' ini files come with them
 _PHP_SAPI = re.compile(r"php(\d\.\d)-(?:cli|fpm|cgi|phpdbg)")
 _PHP_SAPI_INIS = (*_PHP_COMMON_INIS, "opcache", "readline")
+# LiteSpeed's PHP builds (`lsphp74`, `lsphp81-common`), each under its own prefix
+_LSPHP = re.compile(r"lsphp(\d)(\d)(?:-common)?")
 _MY_CNF = ("/etc/my.cnf",)
 _PG_CLUSTER_CONF = (
     *("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "pg_ctl.conf", "start.conf"),
@@ -1978,6 +2001,13 @@ _XRDP = ("/etc/xrdp/xrdp.ini", "/etc/xrdp/sesman.ini", "/etc/xrdp/startwm.sh")
 _NOVNC_ICONS = (16, 24, 32, 48, 60, 64, 72, 76, 96, 120, 144, 152, 192)
 _PROFTPD_CONFS = ("proftpd", "modules", "sql", "ldap", "tls", "virtuals", "sftp", "geoip", "snmp")
 _SCL_REPOS = ("/etc/yum.repos.d/CentOS-SCLo-scl.repo", "/etc/yum.repos.d/CentOS-SCLo-scl-rh.repo")
+_OPENLITESPEED = tuple(
+    f"/usr/local/lsws/{n}"
+    for n in (
+        *("conf/httpd_config.conf", "conf/mime.properties", "admin/conf/admin_config.conf"),
+        "conf/vhosts/Example/vhconf.conf",
+    )
+)
 PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (and the server's binary, which every one of them but nginx-common brings)
     **{
@@ -1986,6 +2016,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    # (OpenLiteSpeed's server and admin configuration and its Example virtual host)
+    **dict.fromkeys((("apt", "openlitespeed"), ("yum", "openlitespeed")), _OPENLITESPEED),
     # (the id its postinst's `dbus-uuidgen --ensure` writes, small but a file of its layer)
     ("apt", "dbus"): ("/var/lib/dbus/machine-id",),
     ("apt", "rsyslog"): ("/etc/rsyslog.conf", "/etc/logrotate.d/rsyslog"),
@@ -3297,9 +3329,18 @@ def package_files(
             name = RPM_VERSION.sub("", RPM_ARCH.sub("", name))
         if (family, name) not in PACKAGE_FILES:
             name = _brought(family, name)
-        found.extend(PACKAGE_FILES.get((family, name), ()))
+        newer = _NEWER_ALPINE_FILES if old_alpine and family == "apk" else frozenset()
+        found.extend(f for f in PACKAGE_FILES.get((family, name), ()) if f not in newer)
         if family == "apt" and (sapi := _PHP_SAPI.fullmatch(name)):
             found.extend(f"/etc/php/{sapi[1]}/mods-available/{n}.ini" for n in _PHP_SAPI_INIS)
+        if family in ("apt", "yum") and (lsphp := _LSPHP.fullmatch(name)):
+            # (its php.ini: Debian's layout under the prefix from apt, one file from yum)
+            etc = f"/usr/local/lsws/lsphp{lsphp[1]}{lsphp[2]}/etc"
+            found.append(
+                f"{etc}/php/{lsphp[1]}.{lsphp[2]}/litespeed/php.ini"
+                if family == "apt"
+                else f"{etc}/php.ini"
+            )
         if family == "apt" and (server := _PGDG_SERVER.fullmatch(name)):
             # (a PostgreSQL server's sample configuration, which the official image's
             # Dockerfile diverts: `dpkg-divert --add --rename --divert ... postgresql.conf.sample`)
@@ -3380,6 +3421,11 @@ def of_ubuntu(image: ImageRef | None) -> bool:
 _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b")
 
 
+# Files Alpine's packages brought only in later releases: zsh's zshrc (5.8 and before shipped
+# its zprofile alone)
+_NEWER_ALPINE_FILES = frozenset({"/etc/zsh/zshrc"})
+
+
 def of_old_alpine(image: ImageRef | None) -> bool:
     """`image` is an Alpine before 3.14, by its tag (`alpine:3.12`, `python:3.7.9-alpine3.12`)."""
     if image is None or not image.tag:
@@ -3389,7 +3435,8 @@ def of_old_alpine(image: ImageRef | None) -> bool:
     return bool(_OLD_ALPINE_TAG.search(image.tag))
 
 
-_OLD_ALPINE = re.compile(r"3\.(?:\d|1[0-3])(?:\.\d+)?$")
+# (and edge's snapshots of those days, dated: `alpine:20200917`)
+_OLD_ALPINE = re.compile(r"(?:3\.(?:\d|1[0-3])(?:\.\d+)?|20(?:1\d|20)\d{4}|20210[1-5]\d\d)$")
 _OLD_ALPINE_TAG = re.compile(r"alpine-?3\.(?:\d|1[0-3])(?![\d])")
 # Repositories whose every image is built on Ubuntu's (Gitpod's workspace images, Phusion's)
 _ON_UBUNTU = ("gitpod/workspace-*", "phusion/baseimage", "phusion/passenger-*", "ros", "osrf/ros")
@@ -3464,6 +3511,8 @@ class Known(NamedTuple):
     # a distribution's own image (debian, ubuntu, alpine, centos, ...), whose ENV sets none of
     # the variables a language's or an application's image does
     distribution: bool = False
+    # its own Dockerfile installed its distribution's pip, which a `pip` runs (Odoo's)
+    system_pip: bool = False
 
     @property
     def runtime(self) -> tuple[str, ...]:
@@ -3598,6 +3647,8 @@ def known(image: ImageRef | None) -> Known:
         files += ("/defaults/default", "/defaults/nginx.conf")
     if name == "mediawiki":
         files = _mediawiki_files(files, image.tag or "")
+    if name == "collabora/code" and _OLD_CODE.match(image.tag or ""):
+        files = tuple(f.replace("cool", "lool") for f in files)
     if "64" in name or name.startswith(("balenalib/raspberrypi5", "balenalib/raspberrypicm4")):
         # (balena's 64-bit ARM images carry qemu-aarch64-static instead)
         files = tuple(f for f in files if f != "/usr/bin/qemu-arm-static")
@@ -3965,7 +4016,7 @@ def known(image: ImageRef | None) -> Known:
         or (name == "ubuntu" and bool(_UBUNTU_NOW.match(tag)))
         or (name in ("debian", "ubuntu") and image.tag == "latest")
         or (name in _KALI and image.tag is not None)  # (Kali's rolling release, on testing)
-        or (name == "alpine" and image.tag in (None, "latest", "3"))
+        or (name == "alpine" and image.tag in (None, "latest", "3", "edge"))
     )
     managed_python = (
         (
@@ -4005,6 +4056,8 @@ def known(image: ImageRef | None) -> Known:
             or (name in ("nvidia/cuda", "nvidia/cudagl") and _TRUSTY_CUDA.match(tag))
             # (nginx's Debian images before 1.12 are Debian 8's, or 7's)
             or (name == "nginx" and _JESSIE_NGINX.match(tag))
+            # (Odoo's 8.0 to 10.0, on Debian 8 to the last)
+            or (name == "odoo" and _JESSIE_ODOO.match(tag))
         )
     )
     user = next((u for key, u in _USER.items() if _is(name, key)), "")
@@ -4052,6 +4105,7 @@ def known(image: ImageRef | None) -> Known:
         slim="slim" in tag or slim_based or minimized,
         managed_python=managed_python,
         release_now=release_now,
+        system_pip=name == "odoo",
         distribution=name in _DISTRIBUTION_MANAGER,
         new_alpine=(name == "alpine" and bool(_ALPINE_CERTS.match(image.tag or "")))
         or bool(_NEW_ALPINE_TAG.search(image.tag or ""))

@@ -948,6 +948,8 @@ _FILE_NAMES = frozenset(
     | {"VERSION", "CHANGELOG", "AUTHORS", "Berksfile", "Puppetfile", "Earthfile", "Tiltfile"}
     | {"Guardfile", "Capfile", "SConstruct", "SConscript", "BUILD", "WORKSPACE"}
     | {"Taskfile", "Dangerfile", "Fastfile", "Appfile", "Thorfile", "Steepfile", "Mintfile"}
+    # (checksum lists, which a RUN checks a download against: `sha512sum --check SHA512SUMS`)
+    | {"SHA1SUMS", "SHA256SUMS", "SHA512SUMS", "MD5SUMS", "CHECKSUMS"}
 )
 
 
@@ -2143,7 +2145,18 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
                 for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths
             )  # fmt: skip
             if not moved and any(_names_a_top(p, top) for p in later):
-                continue  # (itself: not a directory above, which takes the tree too)
+                # (itself: not a directory above, which takes the tree too; and what else the
+                # RUN removes beside it, a file the archive held at its top: `tar xzf
+                # fsloader.tar.gz && mv fsloader-linux-amd64 /usr/local/bin/fsloader && rm -rf
+                # LICENSE fsloader.tar.gz`)
+                beside = [
+                    p.rstrip("/")
+                    for p in later
+                    if _held_beside(p, op.paths[0]) and not _names_a_top(p, top)
+                ]
+                if beside:
+                    kept.append(op._replace(paths=tuple(dict.fromkeys(beside)), entry=EITHER))
+                continue
             # (not where the extraction strips the top, `tar -xzf swift.tar.gz
             # --strip-components=1` at /: what it held lands in /usr, beside nothing of it)
             stripped = "--strip" in op.command
@@ -2163,6 +2176,20 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
                 continue
         kept.append(op)
     return kept
+
+
+def _held_beside(removal: str, into: str) -> bool:
+    """`removal` names a release's document right in `into`, where an archive was unpacked:
+    what a program's archive holds beside it (LICENSE, README.md)."""
+    removal = removal.rstrip("/")
+    return posixpath.dirname(removal) == (into.rstrip("/") or "/") and bool(
+        _RELEASE_DOCUMENT.fullmatch(posixpath.basename(removal))
+    )
+
+
+_RELEASE_DOCUMENT = re.compile(
+    r"(?i)(?:licen[cs]e|readme|changelog|changes|notice|copying|authors|credits)(?:[.-]\w+)?"
+)
 
 
 def _a_top_at_the_root(removal: str) -> bool:
@@ -4337,6 +4364,9 @@ _SERVICES: Mapping[str, tuple[str, ...]] = {
 # The shells that expand a brace list (dash and BusyBox's ash do not)
 _BRACE_SHELLS = frozenset({"bash", "zsh", "ksh"})
 # A program named by where the PATH finds it: `$(which python3)`, `` `command -v pip` ``.
+# Options of the interpreter before its `-m`: letters that take no value, bundled (`-uB`), or
+# -W and -X with theirs, attached or next.
+_PYTHON_OPTION = re.compile(r"-[bBdEiIOPqsSuvx]+|-[WX].*")
 _WHICH = re.compile(r"(?:\$\(|`)\s*(?:which|command -v|type -[pP])\s+([\w.+-]+)\s*[)`]")
 _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 
@@ -4427,6 +4457,10 @@ def tool_and_args(command: Command) -> tuple[str, tuple[str, ...]]:
         python = name.lower().startswith(_PYTHONS) or (
             name.startswith("$") and words[1:3] in (("-m", "pip"), ("-m", "pip3"))
         )
+        if python and len(words) > 2 and _PYTHON_OPTION.fullmatch(words[1]):
+            # (`python3 -u -m pip`, `python -W ignore -m pip`: the interpreter's own options)
+            words = (words[0], *words[3 if words[1] in ("-W", "-X") else 2 :])
+            continue
         if python and len(words) > 2 and words[1] == "-m" and words[2] == "build":
             return "pyproject-build", ("pyproject-build", *words[3:])  # (PyPA's build)
         if python and words[1:4] == ("-m", "piptools", "sync"):

@@ -1079,12 +1079,18 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     upgrades it (`pip install --upgrade pip`, which the old pip still runs) or get-pip.py
     installs another."""
     found: set[tuple[int, str]] = set()
-    jessie = held.release_now and held.manager == "apt" and _of_jessie(steps)
+    jessie = (held.release_now and held.manager == "apt" and _of_jessie(steps)) or (
+        # (an image not known, whose release the file's own apt sources name: `deb
+        # http://apt.postgresql.org/pub/repos/apt/ trusty-pgdg main`)
+        held.manager in ("", "apt")
+        and (held.manager == "" or held.release_now)
+        and _names_an_old_release(steps)
+    )
     if held.managed_python and not jessie:
         return _managed_pip(steps, held.release_now)
     if not (held.old_pip or jessie):
         return found
-    old = False  # the distribution's own pip runs
+    old = held.system_pip  # the distribution's own pip runs
     bundled = False  # its virtualenv's environments run the pip it bundles, as old (1.5)
     for index, step in enumerate(steps):
         venv = _another_python(step)
@@ -1246,7 +1252,8 @@ _SOURCES_LIST = "/etc/apt/sources.list"
 _BEFORE_PEP_668 = frozenset({"python-pip"})
 # Alpine's Python 2 and its pip, by their names of 3.15 and before (not `py-pip`, which
 # py3-pip provides today)
-_ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip"})
+# (and its headers' name before 3.12, python-dev, which no later release has)
+_ALPINE_PYTHON_2 = frozenset({"python2", "python2-dev", "py2-pip", "python-dev"})
 # The CPythons of the releases before today's, 3.5 to 3.10 (`python3.8`, `python3.10-venv`),
 # which neither Debian 13 nor Ubuntu since 24.04 packages (not 3.11, Debian 12's and Ubuntu
 # 23.04's, both externally managed): only a repository the file adds (deadsnakes' PPA, a line
@@ -1302,6 +1309,20 @@ def _adds_a_repository(steps: Sequence[Step]) -> bool:
     """A RUN of the file adds an apt repository, which may bring an older release's packages
     to today's (deadsnakes' Pythons, openjdk-r's JDKs)."""
     return any(_ADDS_A_REPOSITORY.search(step.instr.node.original) for step in steps)
+
+
+def _names_an_old_release(steps: Sequence[Step]) -> bool:
+    """A RUN writes an apt source for Debian 8, Ubuntu 14.04 or an older release: the image it
+    runs on is of that release."""
+    return any(
+        _OLD_RELEASE_SOURCE.search(s.instr.node.original) for s in steps if s.run is not None
+    )
+
+
+# (`deb [arch=amd64] URL trusty-pgdg main`, `deb URL jessie-backports main`)
+_OLD_RELEASE_SOURCE = re.compile(
+    r"\bdeb\s+(?:\[[^\]]*\]\s+)?\S+\s+(?:lucid|precise|trusty|squeeze|wheezy|jessie)(?:[-/]\S*)?\s"
+)
 
 
 def _of_jessie(steps: Sequence[Step]) -> bool:
@@ -4081,16 +4102,18 @@ def _reach(
         if (
             entry.role == INSTALL
             and entry.family == "make"
-            and op.kind == CHOWN
-            and not recursive
+            and (
+                (op.kind == CHOWN and not recursive and _a_file(path, op))
+                or (moves and op.kind == REMOVE and not is_glob(path))
+            )
             and inside(path, entry.path)
             and not entry.path.startswith(_SHARED_PREFIXES)
-            and _a_file(path, op)
             and not made_here
         ):
             # (a program a build installed below a prefix of its own, its mode set by name:
             # `make install` with `--prefix=/opt/pbs`, then `chmod 4755 /opt/pbs/sbin/pbs_iff`;
-            # the chmod fails unless it is there, and nothing else put it there)
+            # the chmod fails unless it is there, and nothing else put it there; so does a mv
+            # of what it installed, `mv /opt/lib/libmodsecurity.so.3.0.3 /opt/lib/...so.3`)
             hits.append(Hit(entry._replace(content=HEAVY), path, False))
             continue
         if entry.role == INSTALL:

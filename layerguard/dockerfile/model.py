@@ -632,6 +632,16 @@ def build(
                 elif unset(value, lookup):
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
                     env.pop(name, None)
+                    named = list(re.finditer(_VAR, value))
+                    if name in given and value not in (f"${name}", f"${{{name}}}"):
+                        given.discard(name)  # (another value than the build's: not known)
+                    elif any((m["braced"] or m["plain"]) in given for m in named) and not any(
+                        m["op"] for m in named
+                    ):
+                        # (`ENV RT_TAG=rt-4.4.$PATCH`: one value the build fixes, which a COPY's
+                        # source and a RUN's word name alike; not `${SOURCES:+/src}`, which
+                        # each ENV of the name may set apart)
+                        given.add(name)
                 else:
                     env[name] = expand(value, lookup)
                 if name == "HOME" and env.get(name, "").endswith("/") and env[name] != "/":

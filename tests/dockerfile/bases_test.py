@@ -55,7 +55,7 @@ def test_files_and_docs() -> None:
         DISTRIBUTION_TREES, (), True, False, (), "", False, (), (), (), None, "", False, "",
         frozenset(), False, False, (), False, False, False, False, False, False, False, False, (),
         "", frozenset({"pip", "setuptools", "wheel"}), frozenset({"npm", "corepack"}), (), False,
-        False, False, False,
+        False, False, False, False,
     )  # fmt: skip
     assert known(parse_reference("alpine:3.20")).distribution
     assert not known(parse_reference("renokico/laravel-base:latest-8.0-fpm-alpine")).distribution

@@ -27412,6 +27412,122 @@ def test_node_s_own_npm_removed_is_the_layer_that_installed_nodejs(
     assert "(added by Dockerfile:2)" in text
 
 
+_SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # The interpreter's own options before its -m: the module is still pip
+    *(
+        (
+            "FROM ubuntu:20.04\nRUN apt-get update && apt-get install -y python3-pip"
+            f" && rm -rf /var/lib/apt/lists/*\nRUN {run} install --upgrade pip\n",
+            [(3, "LG005")],
+        )
+        for run in (
+            "python3 -u -m pip",
+            "python3 -uB -m pip",
+            "python3 -W ignore -m pip",
+            "python3 -Wignore -X utf8 -m pip",
+        )
+    ),
+    # Collabora's CODE and ONLYOFFICE Docs hold their office suites, fonts and configuration
+    (
+        "FROM collabora/code:25.04.8.1.1\nUSER root\nCOPY coolwsd.xml /etc/coolwsd/\n"
+        "RUN rm -rf /opt/collaboraoffice/share/autocorr/*\n",
+        [(3, "LG002"), (4, "LG003")],
+    ),
+    (
+        "FROM collabora/code:6.4.2.2\nCOPY coolwsd.xml /etc/coolwsd/coolwsd.xml\n"
+        "COPY loolwsd.xml /etc/loolwsd/loolwsd.xml\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM onlyoffice/documentserver:6.4.2.6\n"
+        "RUN rm -rf /var/www/onlyoffice/documentserver/core-fonts/*\n"
+        "RUN rm -rf /usr/share/fonts/truetype/dejavu/*\n"
+        "RUN chown -R ds:ds /var/www/onlyoffice/documentserver/web-apps\n",
+        [(2, "LG003"), (3, "LG003"), (4, "LG004")],
+    ),
+    # OpenLiteSpeed's package installs its configuration and its Example virtual host; each
+    # of LiteSpeed's PHP builds its php.ini
+    (
+        "FROM ubuntu:16.04\nRUN apt-get update && apt-get install -y openlitespeed lsphp72"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/local/lsws/conf/vhosts/Example\n"
+        "COPY httpd_config.conf /usr/local/lsws/conf/\n"
+        "COPY php.ini /usr/local/lsws/lsphp72/etc/php/7.2/litespeed/\n"
+        "COPY php.ini /usr/local/lsws/lsphp74/etc/php/7.4/litespeed/\n",
+        [(3, "LG003"), (4, "LG002"), (5, "LG002")],
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y openlitespeed lsphp73 && yum clean all\n"
+        "COPY admin_config.conf /usr/local/lsws/admin/conf/admin_config.conf\n"
+        "COPY php.ini /usr/local/lsws/lsphp73/etc/php.ini\n",
+        [(3, "LG002"), (4, "LG002")],
+    ),
+    # Odoo's images through 10.0 are Debian 8's, and their pip is Debian's own: no cache
+    *(
+        (f"FROM odoo:{tag}\nUSER root\nRUN pip install psycogreen\n", found)
+        for tag, found in (("10.0", []), ("9.0", []), ("11.0", [(3, "LG005")]))
+    ),
+    # An apt source a RUN writes for Ubuntu 14.04 or Debian 8 dates a base not known: its
+    # python-pip (1.5) keeps no cache
+    *(
+        (
+            f"FROM example/ubuntubase\nRUN echo 'deb http://apt.postgresql.org/pub/repos/apt/"
+            f" {release}-pgdg main' > /etc/apt/sources.list.d/pgdg.list && apt-get update"
+            " && apt-get install -y python-pip && rm -rf /var/lib/apt/lists/*\n"
+            "RUN pip install -r /opt/odoo/requirements.txt\n",
+            found,
+        )
+        for release, found in (("trusty", []), ("jessie", []), ("xenial", [(3, "LG005")]))
+    ),
+    # A checksum list named without an extension is a file, not a directory that might hold
+    # the archive a RUN unpacks; an ENV built from an ARG the build passes names one value
+    (
+        "FROM debian:12\nARG PATCH\nENV RT_PATCH=${PATCH}\nENV RT_TAG=rt-4.4.$RT_PATCH\n"
+        "WORKDIR /usr/local/src/rt4\nADD https://example.org/rt/$RT_TAG.tar.gz ./\n"
+        "COPY files/4.4.$RT_PATCH/SHA512SUMS ./\n"
+        "RUN sha512sum --check SHA512SUMS && tar --file=$RT_TAG.tar.gz --extract\n",
+        [(6, "LG006")],
+    ),
+    # (each ENV of a name set through `${SOURCES:+...}` is a value of its own)
+    (
+        "FROM debian:12 AS builder\nRUN mkdir -p /src /lib && touch /src/a /lib/b\n"
+        "FROM debian:12\nARG SOURCES\nENV DIR=${SOURCES:+/src}\n"
+        "COPY --from=builder ${DIR:-/null?} $DIR/\nENV DIR=${SOURCES:+/lib}\n"
+        "COPY --from=builder ${DIR:-/null?} $DIR/\n",
+        [],
+    ),
+    # Matomo's image holds its entrypoint; Alpine's zsh brought a zshrc only after 5.8, and
+    # edge's dated snapshots of 2020 are such releases
+    ("FROM matomo:4.14.2-apache\nCOPY entrypoint.sh /entrypoint.sh\n", [(2, "LG002")]),
+    *(
+        (f"FROM alpine:{tag}\nRUN apk add --no-cache zsh\nCOPY zshrc /etc/zsh/zshrc\n", found)
+        for tag, found in (("20200917", []), ("3.12", []), ("3.20", [(3, "LG002")]))
+    ),
+    # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
+    # before 3.12) date the file before it
+    *(
+        (
+            f"FROM alpine:edge\nRUN apk add --no-cache {packages}\nRUN pip install pycups\n",
+            found,
+        )
+        for packages, found in (
+            ("python3 py3-pip", []),
+            ("python python-dev gcc py-pip", [(3, "LG005")]),
+            ("python2 py2-pip", [(3, "LG005")]),
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_SIXTH)
+def test_the_classes_of_the_seventy_sixth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
     # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
     # _build (not in the checkout) holds; the same lock copied again with the whole context
