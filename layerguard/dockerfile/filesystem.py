@@ -5430,9 +5430,12 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
                 or h.path in written
             ),
         )
+    # (a file a wildcard changed, written again by its name or another wildcard: `chmod +x
+    # scripts/* && sed -i ... scripts/*.sh` where the build context holds only .sh files)
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and named(h.path)) or (not h.whole and named(h.path)),
+        and (named(h.path) or (is_glob(h.path) and _globbed(h.entry.path, h.path))))
+        or (not h.whole and named(h.path)),
     )  # fmt: skip
 
 

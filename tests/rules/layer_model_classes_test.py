@@ -27528,6 +27528,20 @@ def test_the_classes_of_the_seventy_sixth_session(
     assert found(dockerfile) == expected
 
 
+@pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
+def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
+    lint_files: Lint, extra: dict[str, str], found: list[int]
+) -> None:
+    """`chmod +x scripts/* && sed -i ... scripts/*.sh` where the build context holds only .sh
+    files: each file the chmod copied up is written whole again by the edit."""
+    dockerfile = (
+        "FROM debian:12\nWORKDIR /opt/app\nCOPY scripts scripts\n"
+        "RUN chmod +x scripts/* && sed -i -e 's/\\r$//' scripts/*.sh\n"
+    )
+    files = {"Dockerfile": dockerfile, "scripts/a.sh": "a\n", "scripts/b.sh": "b\n", **extra}
+    assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
+
+
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
     # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
     # _build (not in the checkout) holds; the same lock copied again with the whole context
