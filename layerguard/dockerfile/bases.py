@@ -1415,6 +1415,7 @@ _BEFORE_DEB822 = {
     "openjdk": re.compile(r"(?:[6-9]|1[01])(?:u\d+)?(?:[.-]|$)(?!.*slim)"),
     # (PyTorch's images, every tag built on Ubuntu 22.04 or an older release)
     "pytorch/pytorch": re.compile(r""),
+    **dict.fromkeys(_DOTNET, _DOTNET_BEFORE_8),  # (on Debian 9 to 11: `sdk:2.2.300`)
 }
 # Node's LTS lines by their codenames, whose tags (`fermium`, `gallium-slim`) are the images of
 # the version's number
@@ -3891,6 +3892,7 @@ def known(image: ImageRef | None) -> Known:
         any(_is(name, key) for key in _DEBIAN_IMAGES)
         or bool(_DEBIAN_RELEASE.search(tag))
         or (name == "openjdk" and bool(_DEBIAN_OPENJDK.search(tag)))
+        or (name in _DOTNET and bool(_DOTNET_BEFORE_8.match(tag)))
     )
     # (`openjdk:11-jdk-slim-bullseye`: Debian 11's; `php:5.6-fpm`, whose last builds are on
     # Debian 9)

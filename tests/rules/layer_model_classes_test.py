@@ -27503,6 +27503,21 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         (f"FROM alpine:{tag}\nRUN apk add --no-cache zsh\nCOPY zshrc /etc/zsh/zshrc\n", found)
         for tag, found in (("20200917", []), ("3.12", []), ("3.20", [(3, "LG002")]))
     ),
+    # .NET's images before 8.0 are Debian's (9 to 11), with apt's sources.list; 8.0's are
+    # Debian 12's (deb822), its Alpine tags Alpine's
+    *(
+        (
+            f"FROM mcr.microsoft.com/dotnet/{name}:{tag}\n"
+            "COPY ./sources.list /etc/apt/sources.list\n",
+            found,
+        )
+        for name, tag, found in (
+            ("core/sdk", "2.2.300", [(2, "LG002")]),
+            ("aspnet", "6.0", [(2, "LG002")]),
+            ("sdk", "8.0", []),
+            ("sdk", "6.0-alpine", []),
+        )
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
