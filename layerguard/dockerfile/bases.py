@@ -1330,6 +1330,7 @@ _OLD_ALPINE_GO = re.compile(r"^3\.[0-7](?:\.\d+)?$")
 # nginx's releases before 1.12, whose Debian images are Debian 8's (or 7's)
 _JESSIE_NGINX = re.compile(r"1\.(?:[0-9]|1[01])(?:[.-]|$)")
 _JESSIE_ODOO = re.compile(r"(?:[89]|10)(?:\.0)?(?:[.-]|$)")
+_NOBLE_ODOO = re.compile(r"(?:1[89]|[2-9]\d)(?:\.0)?(?:[.-]|$)|latest$")
 # CUDA 6.5 and 7.x, whose images without a distribution in the tag are Ubuntu 14.04's; and the
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
@@ -1389,7 +1390,10 @@ _NEW_ALPINE_LANGUAGE = {
 }
 # Alpine's own tags of 3.19 and later (and `3`, the newest 3.x), and another image's tag that
 # names one (`node:22-alpine3.20`)
-_MANAGED_ALPINE = re.compile(r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$)")
+# (and edge's snapshots since 2024, dated: `alpine:20240329`)
+_MANAGED_ALPINE = re.compile(
+    r"^(?:(?:edge|3\.(?:19|[2-9]\d))(?:[.-]|$)|3$|20(?:2[4-9]|[3-9]\d)\d{4}$)"
+)
 _MANAGED_ALPINE_TAG = re.compile(r"alpine-?3\.(?:19|[2-9]\d)\b")
 # Before Debian 12 and Ubuntu 24.04, apt's sources were a sources.list with content.
 _SOURCES_CODENAME = (
@@ -1416,6 +1420,7 @@ _BEFORE_DEB822 = {
     # (PyTorch's images, every tag built on Ubuntu 22.04 or an older release)
     "pytorch/pytorch": re.compile(r""),
     **dict.fromkeys(_DOTNET, _DOTNET_BEFORE_8),  # (on Debian 9 to 11: `sdk:2.2.300`)
+    "odoo": re.compile(r"(?:[89]|1[0-7])(?:\.0)?(?:[.-]|$)"),  # (to 17.0, on Ubuntu 22.04)
 }
 # Node's LTS lines by their codenames, whose tags (`fermium`, `gallium-slim`) are the images of
 # the version's number
@@ -3423,8 +3428,8 @@ _UBUNTU_TAG = re.compile(r"ubuntu|\b(?:trusty|xenial|bionic|focal|jammy|noble)\b
 
 
 # Files Alpine's packages brought only in later releases: zsh's zshrc (5.8 and before shipped
-# its zprofile alone)
-_NEWER_ALPINE_FILES = frozenset({"/etc/zsh/zshrc"})
+# its zprofile alone), nginx's servers in http.d (conf.d before 3.14)
+_NEWER_ALPINE_FILES = frozenset({"/etc/zsh/zshrc", "/etc/nginx/http.d/default.conf"})
 
 
 def of_old_alpine(image: ImageRef | None) -> bool:
@@ -4032,6 +4037,8 @@ def known(image: ImageRef | None) -> Known:
             )
         )
         or (name in _KALI and release_now)  # (since Kali 2023.1, on Debian's testing)
+        # (Odoo's since 18.0, on Ubuntu 24.04)
+        or (name == "odoo" and bool(_NOBLE_ODOO.match(image.tag or "latest")))
         or (
             # (and Arch's, since python 3.11.3-2 of April 2023: every tag but the dated ones before)
             name in _ARCH_IMAGES and not _ARCH_BEFORE_PEP_668.search(tag)

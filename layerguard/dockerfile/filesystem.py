@@ -1087,7 +1087,7 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
         and _names_an_old_release(steps)
     )
     if held.managed_python and not jessie:
-        return _managed_pip(steps, held.release_now)
+        return _managed_pip(steps, held.release_now, held.system_pip)
     if not (held.old_pip or jessie):
         return found
     old = held.system_pip  # the distribution's own pip runs
@@ -1095,6 +1095,8 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     for index, step in enumerate(steps):
         venv = _another_python(step)
         for op in step.run.ops if step.run is not None else ():
+            if op.tool.startswith("easy_install") and "pip" in op.command.split()[1:]:
+                old = False  # (`easy_install -U pip`: setuptools' installer puts a new pip first)
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
             if op.family == "apt" and op.role == INSTALL:
@@ -1171,12 +1173,14 @@ def _sudo_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
 _SYSTEM_PIPS = frozenset({"python3-pip", "pip", "python-pip", "py3-pip", "py-pip"})
 
 
-def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, str]]:
+def _managed_pip(
+    steps: Sequence[Step], dated: bool = False, system: bool = False
+) -> set[tuple[int, str]]:
     """(step, command) of each pip command that runs the distribution's own pip where its
     Python is externally managed (PEP 668: Debian 12, Ubuntu 23.04, Alpine 3.19 on), after its
     package manager installed it: it refuses before it fetches anything (`pip3 install
     webdrivermanager || true`), unless told to break the system's packages, to install
-    elsewhere, or run from a venv."""
+    elsewhere, or run from a venv; `system`: the base image installed that pip itself."""
     found: set[tuple[int, str]] = set()
     # (the first step that adds a repository, of any kind, and PostgreSQL's: an install before
     # it has none to bring an older release's packages from; PostgreSQL's brings no Python)
@@ -1201,7 +1205,6 @@ def _managed_pip(steps: Sequence[Step], dated: bool = False) -> set[tuple[int, s
         # has: Python 2's pip, gone since Debian 11 and Ubuntu 20.04, or Alpine's Python 2,
         # gone since 3.16, dates the file before PEP 668, for the pips before that install too)
         return found
-    system = False
     for index, step in enumerate(steps):
         env = step.instr.env
         if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env:
@@ -1840,7 +1843,9 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     # (user, PATH, the pip run) -> what pip installed by name
     by_name: dict[tuple[str, str, str], set[str]] = {}
     # (PEP 668's, by step)
-    refused = _managed_pip(steps, held.release_now) if held.managed_python else set()
+    refused = (
+        _managed_pip(steps, held.release_now, held.system_pip) if held.managed_python else set()
+    )
     scopes: dict[str, str] = {}  # the file an install read first -> the part it fetched
     bundled: set[frozenset[str]] = set()  # the installs that read requirement files so far
     bundle_paths: dict[str, str] = {}  # Gemfile -> where Bundler last installed its gems

@@ -27518,6 +27518,35 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("sdk", "6.0-alpine", []),
         )
     ),
+    # (review) setuptools' installer upgrading pip puts a new pip first, which caches; Odoo's
+    # images since 18.0 are Ubuntu 24.04's (PEP 668), and through 17.0 keep a sources.list
+    ("FROM odoo:10.0\nUSER root\nRUN easy_install -U pip && pip install zeep\n", [(3, "LG005")]),
+    *(
+        (f"FROM odoo:{tag}\nUSER root\nRUN pip3 install pyzk || true\n", found)
+        for tag, found in (("18.0", []), ("latest", []), ("17.0", [(3, "LG005")]))
+    ),
+    *(
+        (f"FROM odoo:{tag}\nUSER root\nCOPY sources.list /etc/apt/sources.list\n", found)
+        for tag, found in (("17.0", [(3, "LG002")]), ("18.0", []))
+    ),
+    # (review) nginx's servers are in http.d since Alpine 3.14 alone; edge's snapshots since
+    # 2024 are externally managed
+    *(
+        (
+            f"FROM alpine:{tag}\nRUN apk add --no-cache nginx\n"
+            "COPY default.conf /etc/nginx/http.d/default.conf\n",
+            found,
+        )
+        for tag, found in (("3.12", []), ("20201218", []), ("3.20", [(3, "LG002")]))
+    ),
+    *(
+        (
+            f"FROM alpine:{tag}\nRUN apk add --no-cache python3 py3-pip\n"
+            "RUN pip3 install requests || true\n",
+            found,
+        )
+        for tag, found in (("20240329", []), ("20230329", [(3, "LG005")]))
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
