@@ -2180,10 +2180,14 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
 
 def _held_beside(removal: str, into: str) -> bool:
     """`removal` names a release's document right in `into`, where an archive was unpacked:
-    what a program's archive holds beside it (LICENSE, README.md)."""
+    what a program's archive holds beside it (LICENSE, README.md); only in / or a scratch
+    directory, where no earlier release's tree keeps its own (`/opt/keycloak/LICENSE.txt`)."""
+    into = into.rstrip("/") or "/"
     removal = removal.rstrip("/")
-    return posixpath.dirname(removal) == (into.rstrip("/") or "/") and bool(
-        _RELEASE_DOCUMENT.fullmatch(posixpath.basename(removal))
+    return (
+        posixpath.dirname(removal) == into
+        and (into in ("/", "/tmp", "/var/tmp") or into.startswith("/tmp/"))
+        and bool(_RELEASE_DOCUMENT.fullmatch(posixpath.basename(removal)))
     )
 
 

@@ -1104,10 +1104,11 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
                 bundled = bundled or any(p in _OLD_VIRTUALENVS for p in op.packages)
             elif op.family == "pip":
                 mine = venv or not _the_system_pip(op)
-                if (old and not mine) or (bundled and mine):
-                    found.add((index, op.command))
+                if ((old and not mine) or (bundled and mine)) and op.tool != "get-pip.py":
+                    found.add((index, op.command))  # (get-pip.py's own pip is new, caching)
                 upgraded = op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py")
-                if upgraded and mine:
+                # (get-pip.py, run by the distribution's Python, puts a new pip first)
+                if upgraded and (venv or (mine and op.tool != "get-pip.py")):
                     bundled = False
                 elif upgraded:
                     old = False
@@ -1322,9 +1323,13 @@ def _names_an_old_release(steps: Sequence[Step]) -> bool:
     )
 
 
-# (`deb [arch=amd64] URL trusty-pgdg main`, `deb URL jessie-backports main`)
+# (`deb [arch=amd64] URL trusty-pgdg main`, `deb URL jessie-backports main`: a suite of the
+# distribution's own or one a repository names for each release; not one a third party keeps
+# for every release, Mono's `wheezy main` or a PPA's `trusty main` copied onto Debian)
 _OLD_RELEASE_SOURCE = re.compile(
-    r"\bdeb\s+(?:\[[^\]]*\]\s+)?\S+\s+(?:lucid|precise|trusty|squeeze|wheezy|jessie)(?:[-/]\S*)?\s"
+    r"\bdeb\s+(?:\[[^\]]*\]\s+)?(?:\S*(?:debian\.org|ubuntu\.com)\S*\s+"
+    r"(?:lucid|precise|trusty|squeeze|wheezy|jessie)(?:[-/]\S*)?"
+    r"|\S+\s+(?:lucid|precise|trusty|squeeze|wheezy|jessie)[-/](?:pgdg|backports|updates|security))\s"
 )
 
 
@@ -4112,7 +4117,7 @@ def _reach(
                 or (moves and op.kind == REMOVE and not is_glob(path))
             )
             and inside(path, entry.path)
-            and not entry.path.startswith(_SHARED_PREFIXES)
+            and (not entry.path.startswith(_SHARED_PREFIXES) or _a_private_prefix(entry.path))
             and not made_here
         ):
             # (a program a build installed below a prefix of its own, its mode set by name:
@@ -5436,12 +5441,20 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
             ),
         )
     # (a file a wildcard changed, written again by its name or another wildcard: `chmod +x
-    # scripts/* && sed -i ... scripts/*.sh` where the build context holds only .sh files)
+    # scripts/* && sed -i ... scripts/*.sh` where the build context holds only .sh files; not
+    # in a directory every system has, where the wildcard reaches the base's files too, `chmod
+    # +x /usr/local/bin/*` on node)
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
-        and (named(h.path) or (is_glob(h.path) and _globbed(h.entry.path, h.path))))
+        and (named(h.path) or (is_glob(h.path) and _globbed(h.entry.path, h.path)
+                               and not _a_system_dir(posixpath.dirname(h.path)))))
         or (not h.whole and named(h.path)),
     )  # fmt: skip
+
+
+def _a_system_dir(path: str) -> bool:
+    """`path` is a directory every system has, or a program directory, which the base fills."""
+    return path in STANDARD_DIRS or path in BIN_DIRS
 
 
 def _find_selection(command: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -6293,6 +6306,18 @@ def _same_file(path: str, written: str) -> bool:
 
 # The trees many installs share, where a build's prefix is not its own
 _SHARED_PREFIXES = ("/usr/", "/bin", "/sbin", "/lib", "/etc/", "/var/")
+
+
+def _a_private_prefix(path: str) -> bool:
+    """`path` lies below a prefix of a build's own in /usr/local (`/usr/local/modsecurity/lib`),
+    not in one of the trees every install there shares (`/usr/local/lib`)."""
+    parts = path.split("/")
+    return path.startswith("/usr/local/") and len(parts) > 4 and parts[3] not in _LOCAL_TREES
+
+
+_LOCAL_TREES = frozenset(
+    {"bin", "sbin", "lib", "lib64", "libexec", "include", "share", "etc", "man", "src", "games"}
+)
 
 
 def _a_file(path: str, op: Op) -> bool:

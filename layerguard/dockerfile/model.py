@@ -540,6 +540,7 @@ def build(
     # (npm's user configuration and yarn's are the user's own: `(value, user)`, '' for all)
     configured: dict[str, tuple[str, str | None]] = {}
     given: set[str] = set()
+    redefined: set[str] = set()  # (names an ENV set from what the build passes)
     from_node: Node | None = None
     stage_name: str | None = None
     base_text = ""
@@ -633,15 +634,25 @@ def build(
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
                     env.pop(name, None)
                     named = list(re.finditer(_VAR, value))
-                    if name in given and value not in (f"${name}", f"${{{name}}}"):
-                        given.discard(name)  # (another value than the build's: not known)
-                    elif any((m["braced"] or m["plain"]) in given for m in named) and not any(
-                        m["op"] for m in named
+                    if (
+                        any((m["braced"] or m["plain"]) in given for m in named)
+                        and not any(m["op"] for m in named)
+                        and name not in redefined
                     ):
-                        # (`ENV RT_TAG=rt-4.4.$PATCH`: one value the build fixes, which a COPY's
-                        # source and a RUN's word name alike; not `${SOURCES:+/src}`, which
-                        # each ENV of the name may set apart)
+                        # (`ENV RT_TAG=rt-4.4.$PATCH`, `ENV VERSION=v$VERSION`: one value the
+                        # build fixes, which a COPY's source and a RUN's word after it name
+                        # alike; not `${SOURCES:+/src}`, which each ENV of the name may set
+                        # apart, nor a second ENV of the name, whose value is another)
                         given.add(name)
+                    elif name in redefined and name in given:
+                        # (what the RUNs after it see is not the first value: `$PKG` before and
+                        # after `ENV PKG=plugins-$VERSION` name two files; a value of its own,
+                        # `${PKG}~`, which no RUN's word reads as known)
+                        given.discard(name)
+                        env[name] = f"${{{name}}}~"
+                    else:
+                        given.discard(name)
+                    redefined.add(name)
                 else:
                     env[name] = expand(value, lookup)
                 if name == "HOME" and env.get(name, "").endswith("/") and env[name] != "/":

@@ -27547,6 +27547,51 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         )
         for tag, found in (("20240329", []), ("20230329", [(3, "LG005")]))
     ),
+    # (review) get-pip.py run by an old distribution's Python installs a new pip, which caches
+    (
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip curl"
+        " && rm -rf /var/lib/apt/lists/* && curl -fsSL https://bootstrap.pypa.io/pip/2.7/"
+        "get-pip.py | python\nRUN pip install psycopg2\n",
+        [(2, "LG005"), (3, "LG005")],
+    ),
+    # (review) a third party's suite kept for every release (Mono's `wheezy main`, a PPA's
+    # `trusty main` copied onto Debian) dates nothing
+    *(
+        (
+            f"FROM example/base:1.4\nRUN echo 'deb {line}' > /etc/apt/sources.list.d/x.list"
+            " && apt-get update && apt-get install -y python-pip && rm -rf /var/lib/apt/lists/*\n"
+            "RUN pip install requests\n",
+            found,
+        )
+        for line, found in (
+            ("https://download.mono-project.com/repo/debian wheezy main", [(3, "LG005")]),
+            ("http://ppa.launchpad.net/ansible/ansible/ubuntu trusty main", [(3, "LG005")]),
+            ("http://httpredir.debian.org/debian jessie-backports main", []),
+        )
+    ),
+    # (review) a second ENV of a name set from a passed ARG is another value
+    (
+        "FROM debian:12-slim\nARG VERSION\nENV PKG=app-$VERSION\nCOPY $PKG.tar.gz /tmp/\n"
+        "RUN tar -xzf /tmp/$PKG.tar.gz -C /opt\nENV PKG=plugins-$VERSION\n"
+        "RUN curl -fsSL -o /tmp/$PKG.tar.gz https://example.org/$PKG.tar.gz"
+        " && tar -xzf /tmp/$PKG.tar.gz -C /opt && rm /tmp/$PKG.tar.gz\n",
+        [(4, "LG006")],
+    ),
+    # (review) a release's documents in a tree an earlier layer unpacked are that tree's
+    (
+        "FROM debian:12-slim\nRUN curl -fsSL https://example.org/keycloak-24.tar.gz | tar xz"
+        " -C /opt && mv /opt/keycloak-24 /opt/keycloak\nWORKDIR /opt/keycloak\n"
+        "RUN curl -fsSLo theme.tar.gz https://example.org/kc-theme-1.0.tar.gz && tar xzf"
+        " theme.tar.gz && mv kc-theme-1.0 themes/ && rm -rf LICENSE.txt README.md theme.tar.gz\n",
+        [(4, "LG003")],
+    ),
+    # (review) a build's own prefix below /usr/local is its own
+    (
+        "FROM debian:12-slim\nRUN cd /src/modsec && ./configure --prefix=/usr/local/modsecurity"
+        " && make && make install\nRUN mv /usr/local/modsecurity/lib/libmodsecurity.so.3.0.12"
+        " /usr/local/modsecurity/lib/libmodsecurity.so.3\n",
+        [(3, "LG003")],
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
@@ -27584,6 +27629,19 @@ def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     )
     files = {"Dockerfile": dockerfile, "scripts/a.sh": "a\n", "scripts/b.sh": "b\n", **extra}
     assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
+
+
+def test_a_wildcard_s_chmod_in_a_program_directory_reaches_the_base_s_programs_too(
+    lint_files: Lint,
+) -> None:
+    """(review) `chmod +x /usr/local/bin/*` on node copies up node itself, whatever the RUN
+    edits again of what a COPY put beside it."""
+    dockerfile = (
+        "FROM node:20-bookworm-slim\nCOPY docker/*.sh /usr/local/bin/\n"
+        "RUN chmod +x /usr/local/bin/* && sed -i 's/\\r$//' /usr/local/bin/*.sh\n"
+    )
+    files = {"Dockerfile": dockerfile, "docker/start.sh": "a\n"}
+    assert [f.line for f in lint_files(files) if f.rule == "LG004"] == [3]
 
 
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
