@@ -342,9 +342,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-# linuxserver's nginx base of Alpine 3.15 and older
 # Collabora's CODE before 21.11, which named its server loolwsd (4.x, 6.x, 21.02, 21.06)
 _OLD_CODE = re.compile(r"^(?:\d\.|21\.0\d)")
+# linuxserver's nginx base of Alpine 3.15 and older
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"

@@ -4367,10 +4367,10 @@ _SERVICES: Mapping[str, tuple[str, ...]] = {
 }
 # The shells that expand a brace list (dash and BusyBox's ash do not)
 _BRACE_SHELLS = frozenset({"bash", "zsh", "ksh"})
-# A program named by where the PATH finds it: `$(which python3)`, `` `command -v pip` ``.
 # Options of the interpreter before its `-m`: letters that take no value, bundled (`-uB`), or
 # -W and -X with theirs, attached or next.
 _PYTHON_OPTION = re.compile(r"-[bBdEiIOPqsSuvx]+|-[WX].*")
+# A program named by where the PATH finds it: `$(which python3)`, `` `command -v pip` ``.
 _WHICH = re.compile(r"(?:\$\(|`)\s*(?:which|command -v|type -[pP])\s+([\w.+-]+)\s*[)`]")
 _SUDO_VARIABLE = re.compile(r"\$\{?\w*sudo\w*\}?", re.IGNORECASE)
 

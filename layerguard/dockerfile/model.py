@@ -540,7 +540,7 @@ def build(
     # (npm's user configuration and yarn's are the user's own: `(value, user)`, '' for all)
     configured: dict[str, tuple[str, str | None]] = {}
     given: set[str] = set()
-    redefined: set[str] = set()  # (names an ENV set from what the build passes)
+    redefined: set[str] = set()  # (names an ENV set to a value not known here)
     from_node: Node | None = None
     stage_name: str | None = None
     base_text = ""
