@@ -8523,7 +8523,7 @@ def _installed_under_prefix(
     (`./configure --prefix=/opt/app && make && make install` fills /opt/app), unless the make
     names its own (`PREFIX=`, `DESTDIR=`)."""
     tool, words = tool_and_args(command)
-    told = any(w.split("=", 1)[0] in ("PREFIX", "prefix", "DESTDIR") for w in words if "=" in w)
+    told = any(w.split("=", 1)[0] in _MAKE_PREFIXES for w in words if "=" in w)
     if tool == "cmake":  # (`cmake --install build [--prefix /opt/x]`, `--build build -t install`)
         built = _option_value(words, "", "--install") or _option_value(words, "", "--build")
         where = resolve_path(built or ".", command.cwd)
@@ -8543,6 +8543,9 @@ def _installed_under_prefix(
     return op._replace(paths=_under_prefix(op.paths, prefix))
 
 
+_MAKE_PREFIXES = frozenset({"PREFIX", "prefix", "DESTDIR", "INSTALL_TOP"})
+
+
 def _made_into(
     words: Sequence[str], variables: Mapping[str, str], command: Command, trees: tuple[str, ...]
 ) -> tuple[str, ...]:
@@ -8551,7 +8554,9 @@ def _made_into(
     install`); as if the prefix were GNU's where either is not a plain path."""
     given = dict(w.split("=", 1) for w in words[1:] if "=" in w and not w.startswith("-"))
     destdir = given.get("DESTDIR", variables.get("DESTDIR", ""))
-    prefix = _plain_prefix(given.get("PREFIX", given.get("prefix", _GNU_PREFIX)))
+    # (Lua's Makefile names its prefix INSTALL_TOP)
+    named = given.get("PREFIX", given.get("prefix", given.get("INSTALL_TOP", _GNU_PREFIX)))
+    prefix = _plain_prefix(named)
     if "$" in destdir or prefix is None:
         return trees
     trees = _under_prefix(trees, prefix)

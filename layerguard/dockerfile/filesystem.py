@@ -3383,6 +3383,8 @@ def _run(
                 # A file copied up and removed in the same RUN never reaches the layer.
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
+            if op.kind == CHOWN and hits:
+                hits = _not_edited_before(hits, own)
             if hits:
                 same = _already(op, hits)
                 changes.append(
@@ -4113,10 +4115,23 @@ def _reach(
             entry.role == INSTALL
             and entry.family == "make"
             and (
-                (op.kind == CHOWN and not recursive and _a_file(path, op))
-                or (moves and op.kind == REMOVE and not is_glob(path))
+                (
+                    op.kind == CHOWN
+                    and not recursive
+                    and _a_file(path, op)
+                    and inside(path, entry.path)
+                )
+                # (and a mv of the prefix itself, `mv /opt/bash /opt/bash-5.2`, or by a wildcard
+                # that must match, `mv /opt/bash/share/man/man1/*.1 ...`)
+                or (moves and op.kind == REMOVE and inside(path, entry.path))
+                or (
+                    moves
+                    and op.kind == REMOVE
+                    and not is_glob(path)
+                    and path not in STANDARD_DIRS
+                    and inside(entry.path, path)
+                )
             )
-            and inside(path, entry.path)
             and (not entry.path.startswith(_SHARED_PREFIXES) or _a_private_prefix(entry.path))
             and not made_here
         ):
@@ -5450,6 +5465,25 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
                                and not _a_system_dir(posixpath.dirname(h.path)))))
         or (not h.whole and named(h.path)),
     )  # fmt: skip
+
+
+def _not_edited_before(hits: list[Hit], own: list[Entry]) -> list[Hit]:
+    """`hits` less the files an edit in place earlier in the RUN rewrote by a wildcard (`sed -i
+    ... /scripts/*.sh && chmod 755 /scripts/*`): they are in the layer whole already; not in a
+    directory every system has, where the change reaches the base's files too."""
+    edited = [e.path for e in own if e.role == EDITED and is_glob(e.path)]
+    if not edited:
+        return hits
+    return [
+        h
+        for h in hits
+        if not (
+            h.entry.kind in (FILE, EITHER)
+            and h.entry.layer != BASE
+            and any(_globbed(h.entry.path, g) for g in edited)
+            and not _a_system_dir(posixpath.dirname(h.path))
+        )
+    ]
 
 
 def _a_system_dir(path: str) -> bool:

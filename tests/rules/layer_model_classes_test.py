@@ -27592,6 +27592,21 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         " /usr/local/modsecurity/lib/libmodsecurity.so.3\n",
         [(3, "LG003")],
     ),
+    # (review) a make install's own prefix moved whole, or by a wildcard that must match; Lua's
+    # Makefile names its prefix INSTALL_TOP
+    (
+        "FROM debian:12-slim\nRUN cd /src/bash && ./configure --prefix=/opt/bash && make"
+        " && make install\nRUN mkdir -p /usr/local/share/man/man1"
+        " && mv /opt/bash/share/man/man1/*.1 /usr/local/share/man/man1/\n"
+        "RUN mv /opt/bash /opt/bash-5.2\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    (
+        "FROM alpine:3.19\nRUN cd /src/lua-5.4.6 && make linux"
+        " && make install INSTALL_TOP=/opt/lua\n"
+        "RUN mv /opt/lua/bin/lua /usr/local/bin/lua5.4\n",
+        [(3, "LG003")],
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
@@ -27626,6 +27641,20 @@ def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     dockerfile = (
         "FROM debian:12\nWORKDIR /opt/app\nCOPY scripts scripts\n"
         "RUN chmod +x scripts/* && sed -i -e 's/\\r$//' scripts/*.sh\n"
+    )
+    files = {"Dockerfile": dockerfile, "scripts/a.sh": "a\n", "scripts/b.sh": "b\n", **extra}
+    assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
+
+
+@pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [3])])
+def test_a_wildcard_s_chmod_of_files_the_run_edited_before_copies_up_nothing_more(
+    lint_files: Lint, extra: dict[str, str], found: list[int]
+) -> None:
+    """(review) `sed -i ... /scripts/*.sh && chmod 755 /scripts/*` where the build context holds
+    only .sh files: each file the chmod reaches is in the layer whole already."""
+    dockerfile = (
+        "FROM debian:12\nCOPY scripts /scripts\n"
+        "RUN sed -i 's/x/y/' /scripts/*.sh && chmod 755 /scripts/*\n"
     )
     files = {"Dockerfile": dockerfile, "scripts/a.sh": "a\n", "scripts/b.sh": "b\n", **extra}
     assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
