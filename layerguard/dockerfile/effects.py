@@ -5583,8 +5583,20 @@ def _ops(
                 for s in sources
             )
         )
-        # (`mv /root/mitsuba /usr/local/.`: the directory, as with a slash)
-        a_directory = operands[-1] in (".", "./") or operands[-1].endswith(("/", "/."))
+        # (`mv /root/mitsuba /usr/local/.`: the directory, as with a slash; but a directory
+        # moved by its slashed name to a slashed one, `mv -f vhosts/Example/ vhosts/site/`, is
+        # renamed where the target is not there, which the layer model knows)
+        renamed = (
+            tool == "mv"
+            and len(operands) == 2
+            and operands[0].endswith("/")
+            and not is_glob(operands[0])
+            and operands[-1].endswith("/")
+            and operands[-1] not in ("./", "/")
+        )
+        a_directory = not renamed and (
+            operands[-1] in (".", "./") or operands[-1].endswith(("/", "/."))
+        )
         into_dir = (
             a_directory
             or files_into

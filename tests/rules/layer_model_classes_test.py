@@ -27607,6 +27607,20 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mv /opt/lua/bin/lua /usr/local/bin/lua5.4\n",
         [(3, "LG003")],
     ),
+    # A directory moved by its slashed name to a slashed one that is not there is renamed: the
+    # package's files it held are written again under the new name; into one a mkdir made, it
+    # lands inside
+    (
+        "FROM centos:7\nRUN yum -y install openlitespeed && yum clean all\n"
+        "RUN mv -f /usr/local/lsws/conf/vhosts/Example/ /usr/local/lsws/conf/vhosts/site/\n"
+        "RUN rm -f /usr/local/lsws/conf/vhosts/site/vhconf.conf\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
+    (
+        "FROM debian:12\nCOPY app.conf /tmp/a/app.conf\n"
+        "RUN mkdir -p /opt/x && mv /tmp/a/ /opt/x/\nRUN rm /opt/x/a/app.conf\n",
+        [(3, "LG003"), (4, "LG003")],
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
