@@ -1095,20 +1095,30 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     for index, step in enumerate(steps):
         venv = _another_python(step)
         for op in step.run.ops if step.run is not None else ():
-            if op.tool.startswith("easy_install") and "pip" in op.command.split()[1:]:
-                old = False  # (`easy_install -U pip`: setuptools' installer puts a new pip first)
+            if op.tool.startswith("easy_install") and any(
+                _PIP_REQUIREMENT.fullmatch(w.strip("'\"")) for w in op.command.split()[1:]
+            ):
+                # (`easy_install -U pip`: setuptools' installer puts a new pip first, the
+                # system's or, run from a venv, the venv's)
+                if _run_from_a_venv(op) or venv:
+                    bundled = False
+                else:
+                    old = False
             if op.kind != WRITE or op.role not in (INSTALL, CACHE):
                 continue
             if op.family == "apt" and op.role == INSTALL:
                 old = old or any(p in _OLD_PIPS for p in op.packages)
                 bundled = bundled or any(p in _OLD_VIRTUALENVS for p in op.packages)
             elif op.family == "pip":
-                mine = venv or not _the_system_pip(op)
+                # (the pip a program path names; `--target` or `--prefix` runs the old one too)
+                mine = venv or _run_from_a_venv(op) or op.tool in _OWN_ENVIRONMENTS
                 if ((old and not mine) or (bundled and mine)) and op.tool != "get-pip.py":
                     found.add((index, op.command))  # (get-pip.py's own pip is new, caching)
                 upgraded = op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py")
-                # (get-pip.py, run by the distribution's Python, puts a new pip first)
-                if upgraded and (venv or (mine and op.tool != "get-pip.py")):
+                # (get-pip.py puts a new pip first: the venv's, run by its Python, else the
+                # distribution's)
+                ran_from_venv = venv or _run_from_a_venv(op)
+                if upgraded and (ran_from_venv or (mine and op.tool != "get-pip.py")):
                     bundled = False
                 elif upgraded:
                     old = False
@@ -1317,7 +1327,8 @@ def _adds_a_repository(steps: Sequence[Step]) -> bool:
 
 def _names_an_old_release(steps: Sequence[Step]) -> bool:
     """A RUN writes an apt source for Debian 8, Ubuntu 14.04 or an older release: the image it
-    runs on is of that release."""
+    runs on is of that release (or, where the line is appended to fetch an old library onto a
+    newer one, `>> /etc/apt/sources.list`, not told: the cache is left unsaid)."""
     return any(
         _OLD_RELEASE_SOURCE.search(s.instr.node.original) for s in steps if s.run is not None
     )
@@ -1327,7 +1338,7 @@ def _names_an_old_release(steps: Sequence[Step]) -> bool:
 # distribution's own or one a repository names for each release; not one a third party keeps
 # for every release, Mono's `wheezy main` or a PPA's `trusty main` copied onto Debian)
 _OLD_RELEASE_SOURCE = re.compile(
-    r"\bdeb\s+(?:\[[^\]]*\]\s+)?(?:\S*(?:debian\.org|ubuntu\.com)\S*\s+"
+    r"\bdeb\s+(?:\[[^\]]*\]\s+)?(?:\S*(?:debian\.org|debian\.net|ubuntu\.com)\S*\s+"
     r"(?:lucid|precise|trusty|squeeze|wheezy|jessie)(?:[-/]\S*)?"
     r"|\S+\s+(?:lucid|precise|trusty|squeeze|wheezy|jessie)[-/](?:pgdg|backports|updates|security))\s"
 )
@@ -1380,6 +1391,22 @@ _WRAPPED_ENV = re.compile(r"(?:^|&&|;|\|\|)\s*(?:workon|mkvirtualenv)\s")
 _ANOTHER_BIN = re.compile(r"(?:^|/)(?:\.?venv[^/]*|env|conda|miniconda\d*|pyenv|shims)(?:/|$)")
 
 
+_OWN_ENVIRONMENTS = frozenset({"pipenv", "install-poetry.py", "pipx"})
+# pip named as a requirement, with a version or none (`pip`, `pip==9.0.3`, `pip<21`)
+_PIP_REQUIREMENT = re.compile(r"pip(?:[<>=!~].*)?")
+
+
+def _run_from_a_venv(op: Op) -> bool:
+    """`op` runs a program a path names outside the system's bin directories (`/venv/bin/python
+    get-pip.py`, `/env/bin/easy_install -U pip`): a virtual environment's."""
+    program = (op.command.split() or [""])[0]
+    return (
+        "/" in program
+        and not program.endswith(".py")  # (`python /tmp/get-pip.py`: the script, not the Python)
+        and not program.startswith(("/usr/bin/", "/bin/", "/usr/local/bin/"))
+    )
+
+
 def _the_system_pip(op: Op) -> bool:
     """`op` runs the system's pip on its own Python: not a venv's, not told to install
     elsewhere or to break the system's packages."""
@@ -1387,7 +1414,7 @@ def _the_system_pip(op: Op) -> bool:
     program = words[0] if words else ""
     if "/" in program and not program.startswith(("/usr/bin/", "/bin/")):
         return False  # (`/opt/venv/bin/pip install`)
-    if op.tool in ("pipenv", "install-poetry.py", "pipx"):
+    if op.tool in _OWN_ENVIRONMENTS:
         return False  # (which install into a virtual environment of their own)
     told = {"--break-system-packages", "--target", "-t", "--prefix", "--root"}
     return not any(w.split("=", 1)[0] in told for w in words)
@@ -3099,7 +3126,7 @@ def _run(
             if op.entry == FILE and op.content != EMPTY:
                 # A file this RUN writes again after changing it (`chmod +x /run.sh && sed -i
                 # ... /run.sh`) is in the layer whole anyway: the change copied up nothing more.
-                changes = [_without_rewritten(c, op.paths) for c in changes]
+                changes = [_without_rewritten(c, op.paths, live, held) for c in changes]
                 changes = [c for c in changes if c.hits]
             if op.role == EDITED and op.tool == "find":
                 # (and the files a find selected again: `find DIR -type f -exec chmod +x {} \;
@@ -3384,7 +3411,7 @@ def _run(
                 changes = [_without_removed(c, op.paths) for c in changes]
                 changes = [c for c in changes if c.hits]
             if op.kind == CHOWN and hits:
-                hits = _not_edited_before(hits, own)
+                hits = _not_edited_before(hits, own, live, held)
             if hits:
                 same = _already(op, hits)
                 changes.append(
@@ -5430,7 +5457,9 @@ _PRUNES_DEV = re.compile(r"--production\b|--omit[= ]dev\b")
 _UNTRACKED = frozenset({"node_modules", "__pycache__"})
 
 
-def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
+def _without_rewritten(
+    change: Change, written: tuple[str, ...], live: Sequence[Entry] = (), held: Known | None = None
+) -> Change:
     """`change` less a chown's or touch's hits on the very files `written` names (not on trees
     around them): the file is in the layer whole anyway. Not a removal's: `rm f && mv f.new f`
     is the GUIDE's any removal, the old bytes ship below the new."""
@@ -5457,20 +5486,22 @@ def _without_rewritten(change: Change, written: tuple[str, ...]) -> Change:
         )
     # (a file a wildcard changed, written again by its name or another wildcard: `chmod +x
     # scripts/* && sed -i ... scripts/*.sh` where the build context holds only .sh files; not
-    # in a directory every system has, where the wildcard reaches the base's files too, `chmod
-    # +x /usr/local/bin/*` on node)
+    # where the wildcard reaches what another layer holds there too, `chmod +x
+    # /usr/local/bin/*` on node, `/usr/local/tomcat/bin/*` on tomcat)
     return _without_hits(
         change, lambda h: (h.entry.kind in (FILE, EITHER) and named(h.entry.path)
         and (named(h.path) or (is_glob(h.path) and _globbed(h.entry.path, h.path)
-                               and not _a_system_dir(posixpath.dirname(h.path)))))
+                               and _only_its_layer(h, live, held))))
         or (not h.whole and named(h.path)),
     )  # fmt: skip
 
 
-def _not_edited_before(hits: list[Hit], own: list[Entry]) -> list[Hit]:
+def _not_edited_before(
+    hits: list[Hit], own: list[Entry], live: list[Entry], held: Known
+) -> list[Hit]:
     """`hits` less the files an edit in place earlier in the RUN rewrote by a wildcard (`sed -i
-    ... /scripts/*.sh && chmod 755 /scripts/*`): they are in the layer whole already; not in a
-    directory every system has, where the change reaches the base's files too."""
+    ... /scripts/*.sh && chmod 755 /scripts/*`): they are in the layer whole already; not where
+    the change reaches what another layer holds there too."""
     edited = [e.path for e in own if e.role == EDITED and is_glob(e.path)]
     if not edited:
         return hits
@@ -5481,14 +5512,30 @@ def _not_edited_before(hits: list[Hit], own: list[Entry]) -> list[Hit]:
             h.entry.kind in (FILE, EITHER)
             and h.entry.layer != BASE
             and any(_globbed(h.entry.path, g) for g in edited)
-            and not _a_system_dir(posixpath.dirname(h.path))
+            and _only_its_layer(h, live, held)
         )
     ]
 
 
-def _a_system_dir(path: str) -> bool:
-    """`path` is a directory every system has, or a program directory, which the base fills."""
-    return path in STANDARD_DIRS or path in BIN_DIRS
+def _only_its_layer(hit: Hit, live: Sequence[Entry], held: Known | None) -> bool:
+    """The directory `hit`'s wildcard names holds what the layer of its file wrote alone: not a
+    directory every system has or a program directory, nor one below a tree another layer
+    filled (the base's /usr/local/tomcat, an earlier RUN's unpacked release; not a home, whose
+    dotfiles lie at its top)."""
+    where = posixpath.dirname(hit.path)
+    if where in STANDARD_DIRS or where in BIN_DIRS:
+        return False
+    if held is not None and any(covers(t, where) for t in held.runtime):
+        return False
+    return not any(
+        e.layer != hit.entry.layer
+        and e.kind in (TREE, EITHER)
+        and e.content != EMPTY
+        and e.role != HOME
+        and covers(e.path, where)
+        and not _not_in_opt(where, e)  # (an apk add's /opt: nothing below /opt/app of its own)
+        for e in live
+    )
 
 
 def _find_selection(command: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -586,6 +586,7 @@ def build(
             base_text = process_word(raw, meta)
             base_stage, base_image, base_error = None, None, None
             workdir, env, user, given, shell, configured = "/", {}, "", set(), "", {}
+            redefined = set()
             sh_bash = homeless = False
             if base_text.lower() in names:
                 base_stage = names[base_text.lower()]
@@ -634,6 +635,8 @@ def build(
                     # (`ARG X` without a default, then `ENV X=$X`: what the build passes)
                     env.pop(name, None)
                     named = list(re.finditer(_VAR, value))
+                    if value in (f"${name}", f"${{{name}}}"):
+                        continue  # (`ENV VERSION=$VERSION`: the value the build passes, again)
                     if (
                         any((m["braced"] or m["plain"]) in given for m in named)
                         and not any(m["op"] for m in named)

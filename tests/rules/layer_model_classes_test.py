@@ -27621,6 +27621,28 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN mkdir -p /opt/x && mv /tmp/a/ /opt/x/\nRUN rm /opt/x/a/app.conf\n",
         [(3, "LG003"), (4, "LG003")],
     ),
+    # (review) get-pip.py or easy_install run from a virtualenv puts a new pip in it alone: the
+    # system's stays the old one, cacheless; a pinned pip is pip
+    (
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip"
+        " python-virtualenv curl && rm -rf /var/lib/apt/lists/*\nRUN virtualenv /venv"
+        " && curl https://bootstrap.pypa.io/pip/2.7/get-pip.py | /venv/bin/python\n"
+        "RUN /venv/bin/pip install flask\nRUN pip install supervisor\n",
+        [(3, "LG005"), (4, "LG005")],
+    ),
+    (
+        "FROM ubuntu:14.04\nRUN apt-get update && apt-get install -y python-pip"
+        " python-setuptools && rm -rf /var/lib/apt/lists/*\n"
+        "RUN easy_install -U 'pip==9.0.3' && pip install requests\n",
+        [(3, "LG005")],
+    ),
+    # (review) `ENV VERSION=$VERSION` again, in another stage or the same, is the same value
+    (
+        "FROM debian:12-slim AS build\nARG VERSION\nENV VERSION=$VERSION\nRUN true\n"
+        "FROM debian:12-slim\nARG VERSION\nENV VERSION=$VERSION\n"
+        "COPY dist/app-$VERSION.tar.gz /tmp/\nRUN tar -xzf /tmp/app-$VERSION.tar.gz -C /opt\n",
+        [(8, "LG006")],
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
@@ -27685,6 +27707,26 @@ def test_a_wildcard_s_chmod_in_a_program_directory_reaches_the_base_s_programs_t
     )
     files = {"Dockerfile": dockerfile, "docker/start.sh": "a\n"}
     assert [f.line for f in lint_files(files) if f.rule == "LG004"] == [3]
+
+
+@pytest.mark.parametrize(
+    ("base", "where", "found"),
+    [
+        ("tomcat:9.0-jdk17", "/usr/local/tomcat/bin", [3]),
+        ("debian:12", "/opt/app/bin", []),
+    ],
+)
+def test_a_wildcard_s_chmod_in_a_base_s_application_tree_reaches_its_files_too(
+    lint_files: Lint, base: str, where: str, found: list[int]
+) -> None:
+    """(review) `sed -i ... bin/*.sh && chmod +x bin/*` in tomcat's bin reaches the base's jars
+    beside the copied script; in a directory of the COPY's own, only what it wrote."""
+    dockerfile = (
+        f"FROM {base}\nCOPY setenv.sh {where}/\n"
+        f"RUN sed -i 's/x/y/' {where}/*.sh && chmod +x {where}/*\n"
+    )
+    files = {"Dockerfile": dockerfile, "setenv.sh": "a\n"}
+    assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
 
 
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
