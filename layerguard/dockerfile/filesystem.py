@@ -1327,8 +1327,8 @@ def _adds_a_repository(steps: Sequence[Step]) -> bool:
 
 def _names_an_old_release(steps: Sequence[Step]) -> bool:
     """A RUN writes an apt source for Debian 8, Ubuntu 14.04 or an older release: the image it
-    runs on is of that release (or, where the line is appended to fetch an old library onto a
-    newer one, `>> /etc/apt/sources.list`, not told: the cache is left unsaid)."""
+    runs on is of that release (a line appended to fetch an old release's library onto a newer
+    one is not told apart: a cache is left unsaid rather than said wrongly)."""
     return any(
         _OLD_RELEASE_SOURCE.search(s.instr.node.original) for s in steps if s.run is not None
     )
@@ -5458,7 +5458,7 @@ _UNTRACKED = frozenset({"node_modules", "__pycache__"})
 
 
 def _without_rewritten(
-    change: Change, written: tuple[str, ...], live: Sequence[Entry] = (), held: Known | None = None
+    change: Change, written: tuple[str, ...], live: Sequence[Entry], held: Known
 ) -> Change:
     """`change` less a chown's or touch's hits on the very files `written` names (not on trees
     around them): the file is in the layer whole anyway. Not a removal's: `rm f && mv f.new f`
@@ -5517,7 +5517,7 @@ def _not_edited_before(
     ]
 
 
-def _only_its_layer(hit: Hit, live: Sequence[Entry], held: Known | None) -> bool:
+def _only_its_layer(hit: Hit, live: Sequence[Entry], held: Known) -> bool:
     """The directory `hit`'s wildcard names holds what the layer of its file wrote alone: not a
     directory every system has or a program directory, nor one below a tree another layer
     filled (the base's /usr/local/tomcat, an earlier RUN's unpacked release; not a home, whose
@@ -5525,7 +5525,7 @@ def _only_its_layer(hit: Hit, live: Sequence[Entry], held: Known | None) -> bool
     where = posixpath.dirname(hit.path)
     if where in STANDARD_DIRS or where in BIN_DIRS:
         return False
-    if held is not None and any(covers(t, where) for t in held.runtime):
+    if any(covers(t, where) for t in held.runtime):
         return False
     return not any(
         e.layer != hit.entry.layer
