@@ -1490,9 +1490,10 @@ def _run_effects(
         )
         given_home = dict(command.assignments).get("HOME", "") or exported_home
         home_given = given_home.startswith("/") and "$" not in given_home
-        if any("configure" in w or "cmake" in w or "meson" in w for w in command.words[:2]) and (
-            (prefix := _configured_prefix(command)) is not None
-        ):
+        if any(
+            "configure" in w or "cmake" in w or "meson" in w or w.endswith(("/config", "Configure"))
+            for w in command.words[:2]
+        ) and ((prefix := _configured_prefix(command)) is not None):
             # (cmake's in the build directory it is told, `-B build`: where `cmake --install
             # build` and a make there install)
             # (not `-DCMAKE_BUILD_TYPE=...`, whose letters hold a B: cmake's options join no
@@ -2448,9 +2449,7 @@ def source_installs(
                 continue
             if tool == "configure":
                 configured[command.cwd] = words
-            elif tool == "make" and {"install", "install-strip"} & set(
-                _operands(words, _MAKE_VALUES)
-            ):
+            elif tool == "make" and _MAKE_INSTALLS & set(_operands(words, _MAKE_VALUES)):
                 tree = resolve_path(_option_value(words, "-C", "--directory") or ".", command.cwd)
                 # (`make install DESTDIR=/tmp/pkg`: the files land below that root instead)
                 staged = (
@@ -8444,7 +8443,7 @@ def _configured_prefix(command: Command) -> str | None:
     name = posixpath.basename(tool)
     if name in SHELLS and len(words) > 1:
         name, words = posixpath.basename(words[1]), words[1:]
-    if name == "configure":
+    if name in ("configure", "config", "Configure"):  # (and OpenSSL's: `./config --prefix=`)
         given = _option_value(words, "", "--prefix")
         prefix = given or _own_prefix(command.cwd) or "/usr/local"
     elif name == "cmake" and {"--build", "--install"} & set(words):
@@ -8556,6 +8555,9 @@ def _installed_under_prefix(
 
 
 _MAKE_PREFIXES = frozenset({"PREFIX", "prefix", "DESTDIR", "INSTALL_TOP"})
+# make's install goals: stripped, CPython's beside another Python (`make altinstall`), and
+# OpenSSL's of its programs and libraries alone (`make install_sw`)
+_MAKE_INSTALLS = frozenset({"install", "install-strip", "altinstall", "install_sw"})
 
 
 def _made_into(
@@ -9240,7 +9242,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
     if tool in ("R", "Rscript") and _pak_installs(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
-        return "make", bool({"install", "install-strip"} & set(words[1:])), False
+        return "make", bool(_MAKE_INSTALLS & set(words[1:])), False
     if tool == "cmake" and "--install" in words:  # (cmake 3.15's install of a build directory)
         return "make", True, False
     if (

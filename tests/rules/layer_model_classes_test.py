@@ -27643,6 +27643,19 @@ _SEVENTY_SIXTH: list[tuple[str, list[tuple[int, str]]]] = [
         "COPY dist/app-$VERSION.tar.gz /tmp/\nRUN tar -xzf /tmp/app-$VERSION.tar.gz -C /opt\n",
         [(8, "LG006")],
     ),
+    # (review) OpenSSL's ./config gives a prefix as configure does, and its `make install_sw`
+    # installs there; CPython's `make altinstall` installs
+    (
+        "FROM debian:bookworm-slim\nRUN cd /tmp/openssl-3.0.13 && ./config --prefix=/opt/openssl"
+        " shared && make && make install_sw\nRUN mv /opt/openssl/lib64/* /opt/openssl/lib/\n",
+        [(3, "LG003")],
+    ),
+    (
+        "FROM debian:bookworm-slim\nRUN cd /tmp/Python-3.12.2 && ./configure"
+        " --prefix=/usr/local/python3.12 && make && make altinstall\n"
+        "RUN mv /usr/local/python3.12 /opt/python3.12\n",
+        [(3, "LG003")],
+    ),
     # alpine:edge is today's Alpine, whose pip PEP 668 stops; Python 2's packages (python-dev
     # before 3.12) date the file before it
     *(
