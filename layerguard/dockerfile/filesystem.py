@@ -1095,37 +1095,34 @@ def _cacheless_pip(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     for index, step in enumerate(steps):
         venv = _another_python(step)
         for op in step.run.ops if step.run is not None else ():
-            if op.tool.startswith("easy_install") and any(
-                _PIP_REQUIREMENT.fullmatch(w.strip("'\"")) for w in op.command.split()[1:]
-            ):
-                # (`easy_install -U pip`: setuptools' installer puts a new pip first, the
-                # system's or, run from a venv, the venv's)
-                if _run_from_a_venv(op) or venv:
-                    bundled = False
-                else:
-                    old = False
-            if op.kind != WRITE or op.role not in (INSTALL, CACHE):
-                continue
-            if op.family == "apt" and op.role == INSTALL:
+            # (the pip a program path names, a venv's or the system's; `--target` or `--prefix`
+            # runs the old one too)
+            mine = venv or _run_from_a_venv(op) or op.tool in _OWN_ENVIRONMENTS
+            # (a new pip put first, the venv's or the system's: `easy_install -U pip`,
+            # get-pip.py, `pip install --upgrade pip`)
+            upgraded = (
+                op.tool.startswith("easy_install")
+                and any(_PIP_REQUIREMENT.fullmatch(w.strip("'\"")) for w in op.command.split()[1:])
+            ) or (
+                op.family == "pip"
+                and op.kind == WRITE
+                and op.role == INSTALL
+                and ("pip" in op.packages or op.tool == "get-pip.py")
+            )
+            if op.family == "apt" and op.kind == WRITE and op.role == INSTALL:
                 old = old or any(p in _OLD_PIPS for p in op.packages)
                 bundled = bundled or any(p in _OLD_VIRTUALENVS for p in op.packages)
-            elif op.family == "pip":
-                # (the pip a program path names; `--target` or `--prefix` runs the old one too)
-                mine = venv or _run_from_a_venv(op) or op.tool in _OWN_ENVIRONMENTS
+            elif op.family == "pip" and op.kind == WRITE and op.role in (INSTALL, CACHE):
                 if ((old and not mine) or (bundled and mine)) and op.tool != "get-pip.py":
                     found.add((index, op.command))  # (get-pip.py's own pip is new, caching)
-                upgraded = op.role == INSTALL and ("pip" in op.packages or op.tool == "get-pip.py")
-                # (get-pip.py puts a new pip first: the venv's, run by its Python, else the
-                # distribution's)
-                ran_from_venv = venv or _run_from_a_venv(op)
-                if upgraded and (ran_from_venv or (mine and op.tool != "get-pip.py")):
-                    bundled = False
-                elif upgraded:
-                    old = False
                 if op.role == INSTALL and any(
                     re.split(r"[<>=!~\[]", p)[0] == "virtualenv" for p in op.packages
                 ):
                     bundled = False  # (pip's own virtualenv, whose environments get a new pip)
+            if upgraded and mine:
+                bundled = False
+            elif upgraded:
+                old = False
     return found
 
 
