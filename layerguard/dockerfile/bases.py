@@ -1224,6 +1224,11 @@ _OLD_PIP = re.compile(
     r"|ubuntu[-_]?1[24]-04\b"
 )
 _OLD_DEBIAN = re.compile(r"^[78](?:[.-]|$)")
+# Ubuntu's short-lived releases around 14.04, whose python-pip predates pip 6 too (1.1 to
+# 1.5.6, 12.10 to 15.10), by name, or by number where the image is Ubuntu's
+# (`ubuntu:14.10`; not `postgres:14.10`, of Debian 12)
+_OLD_PIP_INTERIM = re.compile(_RELEASE_START + r"(?:quantal|raring|saucy|utopic|vivid|wily)\b")
+_OLD_PIP_UBUNTU = re.compile(r"1[2-5]\.(?:04|10)(?:[.-]|$)")
 # Ubuntu releases before 18.04, whose add-apt-repository does not update the index by itself;
 # nor does Debian's before 12 (software-properties 0.96.20, of Ubuntu 16.04's line, or older).
 # (A release's number alone, `17.10`, is Ubuntu's only on ubuntu's own image or after its name:
@@ -1982,6 +1987,11 @@ _APACHE2 = (
     *_APACHE2_CONF,
     *("/var/www/html/index.html", "/etc/apache2/envvars", "/etc/logrotate.d/apache2"),
 )
+_APACHE2_2 = (
+    *("/etc/apache2/apache2.conf", "/etc/apache2/ports.conf", "/etc/apache2/envvars"),
+    *("/etc/apache2/sites-available/default", "/etc/apache2/sites-available/default-ssl"),
+    *("/var/www/index.html", "/etc/logrotate.d/apache2"),
+)
 _OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
 _LXDE_COMMON = (
     "/etc/xdg/pcmanfm/LXDE/pcmanfm.conf",
@@ -2099,6 +2109,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # (PHP 5's Apache module depends on Apache's prefork MPM, which brings apache2; so do the
     # php5 metapackage and phpMyAdmin, unless the same install names another server: `_served`)
     ("apt", "libapache2-mod-php5"): (*_APACHE2, "/etc/php5/apache2/php.ini"),
+    ("apt", "apache2 (2.2)"): _APACHE2_2,
+    ("apt", "libapache2-mod-php5 (apache 2.2)"): (*_APACHE2_2, "/etc/php5/apache2/php.ini"),
     ("apt", "libapache2-mod-jk"): (
         *("/etc/apache2/mods-available/jk.conf", "/etc/apache2/mods-available/jk.load"),
         "/etc/libapache2-mod-jk/workers.properties",
@@ -3191,11 +3203,24 @@ def release_names(image: ImageRef | None) -> Mapping[str, str]:
     held = known(image)
     if held.manager != "apt":
         return {}
-    if _BEFORE_NOVNC_1.search(image.tag or "") or (
-        _name(image) == "debian" and _OLD_DEBIAN_NUMBER.match(image.tag or "")
-    ):
+    tag, debian = image.tag or "", _name(image) == "debian"
+    if _BEFORE_APACHE_2_4.search(tag) or (debian and _DEBIAN_BEFORE_8.match(tag)):
+        return _APACHE_2_2_NAMES | {"novnc": "novnc (0.4)"}
+    if _BEFORE_NOVNC_1.search(tag) or (debian and _OLD_DEBIAN_NUMBER.match(tag)):
         return {"novnc": "novnc (0.4)"}
     return {"puppet-agent": "puppet-agent (debian)"} if held.managed_python else {}
+
+
+# The releases whose apache2 is Apache 2.2: Debian 7 and Ubuntu 13.04, and older
+_BEFORE_APACHE_2_4 = _releases_before(
+    "1[0-2]", r"(?:ubuntu)?13\.04|ubuntu[-_]?13-04|lucid|precise|quantal|raring|squeeze|wheezy"
+)
+_DEBIAN_BEFORE_8 = re.compile(r"^[4-7](?:[.-]|$)")
+# (Apache 2.2's site is `default`, its page /var/www/index.html; its conf.d held no files)
+_APACHE_2_2_NAMES = {
+    "apache2": "apache2 (2.2)",
+    "libapache2-mod-php5": "libapache2-mod-php5 (apache 2.2)",
+}
 
 
 # The releases whose novnc package is noVNC 0.4: Debian 9 and Ubuntu 18.04, and older
@@ -4058,6 +4083,8 @@ def known(image: ImageRef | None) -> Known:
         and PYTHON_TREE not in trees  # (the python image's own pip, not Debian's, runs there)
         and bool(
             _OLD_PIP.search(tag)
+            or _OLD_PIP_INTERIM.search(tag)
+            or (name.split("/")[-1].startswith("ubuntu") and _OLD_PIP_UBUNTU.match(tag))
             or (name == "debian" and _OLD_DEBIAN.match(tag))
             # (the deprecated java image's Debian tags, every one of them Debian 8's)
             or name == "java"

@@ -406,6 +406,13 @@ MANAGERS: Mapping[str, Manager] = {
         "rvm cleanup all in the same RUN",
         ("/usr/local/rvm/rubies", "/usr/local/rvm/gems"),
     ),
+    # (kerl's: `KERL_AUTOCLEAN` cleans only a build that failed)
+    "kerl": Manager(
+        ("~/.kerl/archives", "~/.kerl/builds"),
+        "kerl's download of each Erlang/OTP source and its build tree (~/.kerl/archives,"
+        " ~/.kerl/builds)",
+        "kerl cleanup all in the same RUN",
+    ),
     "hex": Manager(
         ("~/.hex/packages",),
         "Hex's package cache (~/.hex/packages: each package tarball mix deps.get fetched)",
@@ -642,6 +649,7 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "n": (("N_PREFIX", "/n/versions"), ("N_CACHE_PREFIX", "/n/versions")),
     "sdkman": (("SDKMAN_DIR", "/tmp"),),
     "rvm": (("rvm_path", "/archives"),),
+    "kerl": (("KERL_BASE_DIR", "/archives"), ("KERL_DOWNLOAD_DIR", "")),
     "opam": (("OPAMROOT", "/download-cache"),),
     "hex": (("HEX_HOME", "/packages"),),
     "stack": (("STACK_ROOT", "/pantry"),),
@@ -768,7 +776,7 @@ _MODELLED = frozenset(
         *("useradd", "groupadd", "adduser", "addgroup", "usermod", "groupmod", "git"),
         *("apt-get", "apt", "aptitude", "apk", "yum", "dnf", "dnf5", "microdnf", "tdnf", "zypper"),
         *("pip", "pip3", "pip2", "uv", "poetry", "npm", "yarn", "pnpm", "gem", "bundle", "jlpm"),
-        *("bun", "pdm"),
+        *("bun", "bunx", "pdm"),
         *("conda", "mamba", "micromamba", "composer", "dpkg", "dpkg-deb", "rpm", "apt-mark"),
         "ldconfig",
         *("update-ca-certificates", "locale-gen", "update-locale", "dirname", "basename"),
@@ -780,7 +788,7 @@ _MODELLED = frozenset(
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
-        *("volta", "dep"),
+        *("volta", "dep", "kerl"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
@@ -8099,6 +8107,8 @@ _JVM_BUILDS = {
     **{"mvn": "maven", "mvnw": "maven", "gradle": "gradle", "gradlew": "gradle"},
     "sbt": "sbt",
     "lein": "maven",  # (Leiningen resolves through Maven's local repository, ~/.m2/repository)
+    # (and so does the Clojure CLI: `clojure -P`, `clj -M:dev ...`)
+    **dict.fromkeys(("clojure", "clj"), "maven"),
 }
 # cargo's subcommands that fetch the crates the project needs (`b`, `t`, ...: their aliases)
 _CARGO_FETCHING = frozenset(
@@ -8682,7 +8692,7 @@ def _npx_own(words: tuple[str, ...]) -> list[str]:
     """An `npx`'s (or `npm exec`'s) own options and the package or command after them; not the
     command's own (`npx tsc -p .`)."""
     own: list[str] = []
-    rest = words[2:] if words[0] == "npm" else words[1:]
+    rest = words[2:] if words[0] in ("npm", "bun") else words[1:]
     for at, word in enumerate(rest):
         if word == "--":
             return own + list(rest[at + 1 : at + 2])
@@ -8710,7 +8720,11 @@ def npx_package(words: tuple[str, ...]) -> str:
     one (with no terminal, as in a build, it assumes `--yes`). '' when its own options decide
     (`_fetches`, `--no-install`), for `-c`, and for the tools node ships with (npm, corepack,
     yarn)."""
-    if words[:1] != ("npx",) and (words[:1] != ("npm",) or words[1:2] not in (("exec",), ("x",))):
+    if words[:1] not in (("npx",), ("bunx",)) and words[:2] not in (
+        ("npm", "exec"),
+        ("npm", "x"),
+        ("bun", "x"),
+    ):
         return ""
     own = _npx_own(words)
     if not own or own[-1].startswith("-") or _fetches(words):
@@ -9123,7 +9137,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         installs = sub in ("install", "i", "add", "a", "update") and not {"-h", "--help"} & set(
             words
         )
-        return "bun", installs, installs
+        # (`bun x`, bunx, as npx: a plain one fetches unless the project holds the package)
+        runs = sub == "x" and (_fetches(words) or bool(npx_package(words)))
+        return "bun", installs, installs or runs
+    if tool == "bunx":
+        return "bun", False, _fetches(words) or bool(npx_package(words))
     if tool in _CONDA:
         installs = sub in ("install", "create", "update") or (
             sub == "env" and ("create" in words or "update" in words)
@@ -9388,6 +9406,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         local = tool == "sdk" and len(_operands(words)) > 3
         fetches = sub == "install" and not local
         return ("sdkman" if tool == "sdk" else "rvm"), fetches, fetches
+    if tool == "kerl":  # (`build` fetches and builds a release, `install` copies a build out)
+        builds = sub in ("build", "build-install")
+        return "kerl", builds or sub == "install", builds
     if tool == "n":  # (`n lts`, `n 20.11.1`, `n install stable`: a version, or a word for one)
         installs = bool(sub) and sub not in _N_COMMANDS
         fetches = installs or sub == "download"
@@ -9817,6 +9838,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "flush" and not {"version", "metadata"} & set(words)
     if family == "rvm":
         return sub == "cleanup" and any(w in ("all", "archives") for w in words)
+    if family == "kerl":
+        return sub == "cleanup" and "all" in words
     if family == "opam":  # (with no kind named, it cleans the download cache among others)
         kinds = [w for w in words[2:] if w in _OPAM_CLEANS or _OPAM_SHORT.fullmatch(w)]
         return sub == "clean" and (

@@ -1658,9 +1658,13 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             if op.tool not in _FETCHES_ALL:
                 continue
             words = op.command.split()[1:]
-            # (the project: `cargo fetch --manifest-path xtask/Cargo.toml` fetches xtask's)
-            manifest = next((w for w in words if w.endswith("Cargo.toml")), "")
-            project = (op.tool, _run_in(op, step) or step.instr.workdir, manifest)
+            # (the project: `cargo fetch --manifest-path xtask/Cargo.toml` fetches xtask's;
+            # the Clojure CLI's, for the aliases it names, `-A:build:prod` as `-X:build:prod`)
+            manifest = next((w for w in words if w.endswith("Cargo.toml")), "") or ":".join(
+                sorted({a for w in words if _CLOJURE_ALIASES.match(w) for a in w.split(":")[1:]})
+            )
+            tool = "clojure" if op.tool == "clj" else op.tool
+            project = (tool, _run_in(op, step) or step.instr.workdir, manifest)
             if {"update", "generate-lockfile"} & set(words):
                 # (`cargo update -p tokio`: other versions, which the build fetches)
                 resolved.discard(project)
@@ -1682,16 +1686,18 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 # The command of a build tool that fetches all a project depends on
 _FETCHES_ALL = {
     **{"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"},
-    "spago": "install",
+    **{"spago": "install", "clojure": "-P", "clj": "-P"},
 }
 # (and the tools any build of which fetches all of it)
-_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago"})
+_BUILDS_FETCH_ALL = frozenset({"gleam", "rebar3", "spago", "clojure", "clj"})
+# The Clojure CLI's options that name aliases (`-M:dev`, `-X:build:prod`, `-T:build`)
+_CLOJURE_ALIASES = re.compile(r"-[AMXT]:\S+")
 # Where their fetches land for the project's builds (a removal naming it takes them): Gleam's
 # in the project's build/packages, rebar3's in its _build, spago's in its .spago, whatever
 # their caches keep
 _FETCHED_INTO = {
     **{"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"},
-    "spago": ".spago",
+    **{"spago": ".spago", "clojure": ".m2"},
     **{"stack": ".stack", "stack+test": ".stack"},
 }
 
@@ -2194,7 +2200,7 @@ def _npx_installed(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
             seen = True  # (a directory or an archive may carry the project's node_modules)
         for op in step.run.ops if step.run is not None else ():
             words = tuple(op.command.split())
-            plain = op.role == CACHE and op.family == "npm" and bool(npx_package(words))
+            plain = op.role == CACHE and op.family in ("npm", "bun") and bool(npx_package(words))
             if plain and seen:
                 found.add((index, _cache_write(op)))
             if (op.family in _NODE_MANAGERS and op.role in (CACHE, INSTALL)) or any(
@@ -3607,13 +3613,15 @@ def _run(
                 # An archive a COPY named outranks the trees it may also lie in.
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
                 # What a later RUN built where a copied tree lies (`COPY . .`, then `make
-                # wheels` fills dist/) is the likelier source of an archive than the copy.
+                # wheels` fills dist/) is the likelier source of an archive than the copy; not
+                # a package manager's install, whose trees (/usr, /opt) hold no such file.
                 built = max(
                     (
                         e.layer
                         for e in live
                         if e.kind == TREE
                         and not e.copied
+                        and e.role != INSTALL
                         and e.content != EMPTY
                         and (e.path == path or inside(path, e.path))
                     ),

@@ -479,7 +479,11 @@ def _old_copies(
         ):
             yield within, earlier.where, None
             return
-        if earlier.run and (filled := _into_configs(write, configs, files)):
+        if (
+            earlier.run
+            and not _cleared_for(ctx, position, index, write.into)
+            and (filled := _into_configs(write, configs, files))
+        ):
             yield filled, earlier.where, None
             return
         if earlier.run and (member := _certain_member(write, (*configs, *files), php)):
@@ -649,6 +653,28 @@ _NOT_PAGES = frozenset(
     | {"styles", "libs", "lib", "scripts", "bin", "config", "conf", "cgi-bin", "vendor", "src"}
     | {"content", "docker"}
 )
+
+
+def _cleared_for(ctx: Context, start: int, index: int, into: str) -> bool:
+    """The RUNs from `start` to the copy at `index` removed two or more of a well-known
+    distribution's files by name right in the directory `into` (`rm -rf
+    etc/hadoop/core-site.xml etc/hadoop/hdfs-site.xml`), or in a link's name for it: the
+    defaults a copy of configuration there replaces, which are the files it brings, not the
+    others left there. (Not a package's state removed, sympa's /etc/sympa/cookie.)"""
+    into = into.rstrip("/")
+    names = {into} | {
+        link + into[len(target) :] for _, link, target in _links(ctx) if inside(into, target)
+    }
+    named = {
+        path
+        for step in ctx.steps[start:index]
+        if step.run is not None
+        for op in step.run.ops
+        if op.kind == REMOVE
+        for path in op.paths
+        if posixpath.dirname(path) in names and distribution_member(path)
+    }
+    return len(named) >= 2
 
 
 def _named_by_the_wildcard(write: CopyWrite, pattern: str, configs: Iterable[str]) -> str | None:

@@ -105,15 +105,16 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or `-Dmaven.repo.local`;
   not `mvn install` or `mvn install:install-file`, which put what they built or were given there
   for the builds after them; Leiningen's `lein deps` or `lein uberjar` fill it too, and a later
-  RUN's lein build finds what an earlier `lein deps` fetched) and `gradle`/`./gradlew` leaving
+  RUN's lein build finds what an earlier `lein deps` fetched, and so does the Clojure CLI,
+  `clojure -P` or `clj -M:build`) and `gradle`/`./gradlew` leaving
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s; a wrapper, `./gradlew --version` too, leaves the
   Gradle it fetched, zip and all, in `~/.gradle/wrapper/dists`, where an earlier layer's wrapper
   did not leave it) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
   `ENTRYPOINT` (or a script of the build context it runs, or a Procfile it names) runs Maven,
-  Gradle, sbt, Leiningen or Bazel, which reads them (or `dotnet test`, `run`, `watch`, `build` or
-  `ef`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl` or `bundle`, which read
-  spago's) as root, or as a user who can read root's home (not `USER
+  Gradle, sbt, Leiningen, the Clojure CLI or Bazel, which reads them (or `dotnet test`, `run`,
+  `watch`, `build` or `ef`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl`
+  or `bundle`, which read spago's) as root, or as a user who can read root's home (not `USER
   1001` after `RUN lein deps`), or the image is a Dev Containers image, where a developer's
   builds read them; `pecl install` without `pecl
   clear-cache` (or removing `/tmp/pear`);
@@ -123,7 +124,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `volta install` (`fetch`), which keeps each tool's tarball in `$VOLTA_HOME/tools/inventory`;
   Go's `dep ensure` (`init`), which keeps a clone of each dependency in `$GOPATH/pkg/dep/sources`;
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
-  (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `opam install` or
+  (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `kerl build`
+  (Erlang/OTP's source tarball and build tree, `~/.kerl/archives` and `~/.kerl/builds`) without
+  `kerl cleanup all`; `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), Elixir's `mix deps.get` and an archive or escript installed from Hex (`mix archive.install
   hex phx_new`) (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
@@ -474,7 +477,8 @@ _KEYWORDS = re.compile(r"^\s*(?:ENTRYPOINT|CMD)\b|\s(?:ENTRYPOINT|CMD)\b", re.IG
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
     # (as a program's name: not `lein-demo-0.1.0-standalone.jar`)
-    "maven": re.compile(r"\b(?:mvnw?|lein)(?![\w.-])"),
+    # (nor the Clojure CLI's own `clojure.main` that `java -cp app.jar clojure.main` names)
+    "maven": re.compile(r"\b(?:mvnw?|lein|clojure|clj)(?![\w.-])"),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
     # (`CMD mix setup`, a Phoenix project's alias that runs deps.get, or deps.get itself; not

@@ -27681,6 +27681,144 @@ def test_the_classes_of_the_seventy_sixth_session(
     assert found(dockerfile) == expected
 
 
+_SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # kerl keeps each Erlang/OTP source tarball and build tree it made until `kerl cleanup`
+    (
+        "FROM ubuntu:22.04\nRUN curl -o /usr/local/bin/kerl https://example.com/kerl"
+        " && chmod +x /usr/local/bin/kerl\nRUN kerl build 26.2 26.2\n"
+        "RUN kerl install 26.2 /opt/erlang/26.2\nRUN kerl cleanup all\n",
+        [(3, "LG005"), (5, "LG003")],
+    ),
+    ("FROM ubuntu:22.04\nRUN kerl build 26.2 26.2 && kerl cleanup all\n", []),
+    (
+        "FROM ubuntu:22.04\nRUN kerl build-install 26.2 26.2 /opt/erlang/26.2"
+        " && kerl cleanup all\n",
+        [],
+    ),
+    ("FROM ubuntu:22.04\nRUN kerl build-install 26.2 26.2 /opt/erlang/26.2\n", [(2, "LG005")]),
+    ("FROM ubuntu:22.04\nRUN kerl list releases && kerl install 26.2 /opt/erlang\n", []),
+    # Ubuntu's releases between 12.04 and 16.04 have a python-pip older than pip 6, which keeps
+    # no cache
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y python3-pip"
+            " && rm -rf /var/lib/apt/lists/*\nRUN pip3 install awscli\n",
+            found,
+        )
+        for image, found in (
+            ("ubuntu:14.10", []),
+            ("ubuntu:15.04", []),
+            ("ubuntu:wily", []),
+            ("ubuntu:16.04", [(3, "LG005")]),
+            ("mariadb:10.10", [(3, "LG005")]),  # (of Ubuntu 22.04)
+        )
+    ),
+    # Apache 2.2 (Debian 7, Ubuntu 13.04 and older) has its site in sites-available/default and
+    # its page in /var/www
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y apache2 libapache2-mod-php5"
+            " && rm -rf /var/lib/apt/lists/*\nRUN rm /var/www/index.html\n"
+            "COPY default /etc/apache2/sites-available/default\n"
+            "COPY 000-default.conf /etc/apache2/sites-available/000-default.conf\n",
+            found,
+        )
+        for image, found in (
+            ("debian/eol:wheezy", [(3, "LG003"), (4, "LG002")]),
+            ("ubuntu:12.04", [(3, "LG003"), (4, "LG002")]),
+            ("debian:7", [(3, "LG003"), (4, "LG002")]),
+            ("ubuntu:14.04", [(5, "LG002")]),
+            ("debian:jessie", [(5, "LG002")]),
+        )
+    ),
+    # `bun x` (bunx) fetches a package into bun's cache as npx does into npm's, unless the
+    # project holds it
+    *(
+        (f"FROM oven/bun:1-alpine\nWORKDIR /app\nRUN {run}\n", found)
+        for run, found in (
+            ("bun x @puppeteer/browsers install chrome@stable", [(3, "LG005")]),
+            ("bunx cowsay hi", [(3, "LG005")]),
+            ("bun x --bun vite@5 build", [(3, "LG005")]),
+            ("bun --version", []),
+        )
+    ),
+    (
+        "FROM oven/bun:1-alpine\nWORKDIR /app\nCOPY package.json bun.lockb ./\n"
+        "RUN bun install --frozen-lockfile && rm -rf ~/.bun/install/cache\n"
+        "COPY . .\nRUN bunx prisma generate\n",
+        [(5, "LG002")],  # (the COPY writes package.json again; bunx finds prisma installed)
+    ),
+    # A package manager's install below /opt does not make the archive a later RUN installs
+    # from a tree a COPY brought there
+    (
+        "FROM debian:12 AS build\n"
+        "RUN curl -Lo /opt/s/dumb-init.deb https://example.com/dumb-init.deb\n"
+        "FROM debian:12\nCOPY --from=build /opt/s /opt/s\n"
+        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"
+        "RUN dpkg -i /opt/s/dumb-init.deb && rm /opt/s/dumb-init.deb\n",
+        [(4, "LG006"), (6, "LG003")],
+    ),
+    # Configuration a RUN removed by name from a distribution's directory is what a copy of a
+    # configuration directory there brings again, not the other files left beside it
+    *(
+        (
+            "FROM centos:7\nWORKDIR /usr/local/src\nRUN wget https://archive.apache.org/dist/"
+            "hadoop/common/hadoop-2.7.7/hadoop-2.7.7.tar.gz && tar -zxf hadoop-2.7.7.tar.gz"
+            " -C /usr/local/ && ln -s /usr/local/hadoop-2.7.7 /usr/local/hadoop"
+            f" && rm -rf hadoop-2.7.7.tar.gz{removed}\n"
+            "COPY conf/* /usr/local/hadoop/etc/hadoop/\n",
+            found,
+        )
+        for removed, found in (
+            ("", [(4, "LG002")]),
+            (
+                " /usr/local/hadoop/etc/hadoop/core-site.xml"
+                " /usr/local/hadoop/etc/hadoop/hdfs-site.xml",
+                [],
+            ),
+        )
+    ),
+    # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
+    # which only an image that starts by the CLI reads again
+    *(
+        (
+            f"FROM clojure:temurin-21-tools-deps\nWORKDIR /app\nCOPY deps.edn .\n"
+            f"RUN {run}\nCMD {cmd}\n",
+            found,
+        )
+        for run, cmd, found in (
+            ("clojure -P", '["java", "-cp", "app.jar", "clojure.main"]', [(4, "LG005")]),
+            ("clj -M:dev -e ::ok", "java -jar app.jar", [(4, "LG005")]),
+            ("clojure -A:build:prod -M -e ::ok", "java -cp app.jar clojure.main", [(4, "LG005")]),
+            ("clojure -P", '["clojure", "-M", "-m", "app"]', []),
+            ("clojure --version", "java -jar app.jar", []),
+        )
+    ),
+    # (and a later build of the same aliases finds them all there)
+    *(
+        (
+            "FROM clojure:temurin-21-tools-deps\nWORKDIR /app\nCOPY deps.edn .\n"
+            f"RUN clojure -A:build:prod -M -e ::ok\nCOPY src src\nRUN {run}\n"
+            "CMD java -jar app.jar\n",
+            found,
+        )
+        for run, found in (
+            ("clojure -X:build:prod uberjar", [(4, "LG005")]),
+            ("clj -T:build uber", [(4, "LG005"), (6, "LG005")]),
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_SEVENTH)
+def test_the_classes_of_the_seventy_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 @pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
 def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     lint_files: Lint, extra: dict[str, str], found: list[int]
