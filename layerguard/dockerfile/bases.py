@@ -2032,6 +2032,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
+    ("apt", "ejabberd"): ("/etc/ejabberd/ejabberd.yml",),  # (since 16.01: Ubuntu 16.04, Debian 9)
     # (OpenLiteSpeed's server and admin configuration and its Example virtual host)
     **dict.fromkeys((("apt", "openlitespeed"), ("yum", "openlitespeed")), _OPENLITESPEED),
     # (the id its postinst's `dbus-uuidgen --ensure` writes, small but a file of its layer)
@@ -2475,6 +2476,7 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         "/etc/httpd/conf/httpd.conf",
         *(f"/etc/httpd/conf.modules.d/00-{n}.conf" for n in ("base", "mpm", "proxy")),
         "/etc/httpd/conf.d/welcome.conf",
+        "/etc/logrotate.d/httpd",
     ),
     ("yum", "mod_ssl"): ("/etc/httpd/conf.d/ssl.conf",),
     # (Koji's hub and web front end, each with its Apache configuration; mock's defaults)
@@ -2525,6 +2527,16 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     # which holds /etc/my.cnf)
     **{("yum", f"MariaDB-{n}"): _MY_CNF for n in ("server", "client", "common", "shared")},
     ("yum", "nginx"): ("/etc/nginx/nginx.conf",),
+    # (NGINX Plus, from its own repository, laid out as nginx.org's packages are)
+    **dict.fromkeys(
+        (("yum", "nginx-plus"), ("apt", "nginx-plus")),
+        tuple(
+            f"/etc/nginx/{n}"
+            for n in ("nginx.conf", "mime.types", "fastcgi_params", "scgi_params", "uwsgi_params")
+        ),
+    ),
+    # (suPHP's Apache module and its own configuration)
+    ("yum", "mod_suphp"): ("/etc/suphp.conf", "/etc/httpd/conf.d/suphp.conf"),
     ("yum", "supervisor"): ("/etc/supervisord.conf",),
     ("pacman", "supervisor"): ("/etc/supervisord.conf",),  # (Arch's, as Red Hat's)
     ("yum", "xrdp"): _XRDP,

@@ -27778,6 +27778,26 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
             ),
         )
     ),
+    # Packages' own configuration: NGINX Plus's, suPHP's, httpd's logrotate file, ejabberd's
+    *(
+        (f"FROM {image}\nRUN {install}\nCOPY {name} {path}\n", [(3, "LG002")])
+        for image, install, name, path in (
+            (
+                "centos:7",
+                "yum install -y nginx-plus && yum clean all",
+                "nginx.conf",
+                "/etc/nginx/nginx.conf",
+            ),
+            ("centos:6", "yum install -y mod_suphp && yum clean all", "suphp.conf", "/etc/"),
+            ("centos:6", "yum install -y httpd && yum clean all", "httpd", "/etc/logrotate.d/"),
+            (
+                "ubuntu:22.04",
+                "apt-get update && apt-get install -y ejabberd && rm -rf /var/lib/apt/lists/*",
+                "ejabberd.yml",
+                "/etc/ejabberd/",
+            ),
+        )
+    ),
     # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
     # which only an image that starts by the CLI reads again
     *(
