@@ -3450,7 +3450,12 @@ _USERMOD_VALUES = frozenset(
     | {"--password", "-R", "--root", "-P", "--prefix"}
 )
 # Users whose home Debian and Alpine set elsewhere than /home.
-_SYSTEM_HOMES = {"www-data": "/var/www", "nobody": "/nonexistent"}
+# (and postgres', which Debian's and Alpine's packages and the postgres image make)
+_SYSTEM_HOMES = {
+    "www-data": "/var/www",
+    "nobody": "/nonexistent",
+    "postgres": "/var/lib/postgresql",
+}
 # Where apk keeps its index and packages when the directory is there (Alpine's setup-apkcache
 # makes it a link to /var/cache/apk): a cache mount there takes both.
 _APK_CACHE_DIR = "/etc/apk/cache"
@@ -8137,6 +8142,7 @@ def _lein_task(words: tuple[str, ...]) -> str:
     return subcommand(rest)
 
 
+_OPAM_PRETENDS = frozenset({"--fake", "--dry-run", "--show-actions", "--show"})
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade", "clean"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
@@ -9374,6 +9380,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
                 w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words
             )
             installs = installs or (sub == "switch" and "create" in words) or pins or compiler
+            # (`--fake` records the actions as done, performing none; a dry run shows them)
+            installs = installs and not _OPAM_PRETENDS & set(words)
         return tool, installs, installs
     if tool in ("emerge", "emerge-webrsync"):
         # (`emerge --sync` and emerge-webrsync fetch the repository tree, Portage's index;

@@ -27798,6 +27798,24 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
             ),
         )
     ),
+    # opam's `--fake` records a switch or a package as installed, fetching nothing
+    *(
+        (f"FROM ocaml/opam:debian-12\nRUN opam {args}\n", found)
+        for args, found in (
+            ("switch create --fake default 4.14.0", []),
+            ("install --fake dune", []),
+            ("install --dry-run dune", []),
+            ("switch create default 4.14.0", [(2, "LG005")]),
+        )
+    ),
+    # `~postgres` is the home the postgresql package gives its user
+    (
+        "FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y postgresql git"
+        " && rm -rf /var/lib/apt/lists/*\n"
+        "RUN git clone https://github.com/openstreetmap/mod_tile.git ~postgres/src/mod_tile\n"
+        "RUN chown -R postgres:postgres ~postgres/\n",
+        [(4, "LG004")],
+    ),
     # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
     # which only an image that starts by the CLI reads again
     *(
