@@ -280,6 +280,8 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
     "nvcr.io/nvidia/tritonserver": ("/opt/tritonserver",),
     # (Roundcube's: the release tarball unpacked, which its entrypoint copies into the web root)
     "roundcube/roundcubemail": ("/usr/src/roundcubemail",),
+    # (WordPress's: the release unpacked, which its entrypoint copies into the web root)
+    "wordpress": ("/usr/src/wordpress",),
     # (Collabora Online's CODE: the office suite, its own LibreOffice build, in a directory named
     # for its version before 21.11; the server in /opt/cool, /opt/lool before)
     "collabora/code": ("/opt/collaboraoffice*", "/opt/cool", "/opt/lool"),
@@ -563,7 +565,12 @@ _FILES: Mapping[str, tuple[str, ...]] = {
         name: (_ENTRYPOINT,)
         for name in ("postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq", "node")
     },
-    "wordpress": (_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
+    "wordpress": (
+        *(_ENTRYPOINT, "/usr/src/wordpress/wp-config-docker.php"),
+        # (the release's own: the placeholder pages of wp-content and its bundled Akismet)
+        *(f"/usr/src/wordpress/wp-content/{d}index.php" for d in ("", "plugins/", "themes/")),
+        "/usr/src/wordpress/wp-content/plugins/akismet/akismet.php",
+    ),
     # (MediaWiki's release tarball in its WORKDIR: the extensions and skins it bundles, each with
     # its manifest, which a copy of one of them over the bundled one writes again, and its
     # schema)

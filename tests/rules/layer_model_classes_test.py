@@ -27918,6 +27918,24 @@ def test_a_wildcard_s_chmod_in_a_base_s_application_tree_reaches_its_files_too(
     assert [f.line for f in lint_files(files) if f.rule == "LG004"] == found
 
 
+@pytest.mark.parametrize(
+    ("extra", "found"), [({"plugins/my/my.php": "m\n"}, []), ({"plugins/index.php": "i\n"}, [2])]
+)
+def test_the_wordpress_image_holds_its_release_in_usr_src(
+    lint_files: Lint, extra: dict[str, str], found: list[int]
+) -> None:
+    """The wordpress image keeps the release it copies into the web root at start in
+    /usr/src/wordpress: wp-content's placeholder pages and the bundled plugins are its files,
+    and a chown of the tree copies them all up."""
+    dockerfile = (
+        "FROM wordpress:6.4-apache\nCOPY plugins /usr/src/wordpress/wp-content/plugins\n"
+        "RUN chown -R www-data:www-data /usr/src/wordpress\n"
+    )
+    findings = lint_files({"Dockerfile": dockerfile, **extra})
+    assert [f.line for f in findings if f.rule == "LG002"] == found
+    assert [f.line for f in findings if f.rule == "LG004"] == [3]
+
+
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
     # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
     # _build (not in the checkout) holds; the same lock copied again with the whole context
