@@ -10262,7 +10262,10 @@ def _unlisted(source: str, dest: str, dest_is_dir: bool, staged: bool) -> list[C
         # (`COPY build/libs/*.jar app.jar`: BuildKit takes one match, written as app.jar.)
         return [CopyWrite(target, False, archive=is_archive(name))]
     if is_glob(name) and not source.endswith("/"):
-        return [CopyWrite(posixpath.join(dest, name), False, either=True)]
+        # (what it matches lands in dest's directory; into a dest not known to be one, it is
+        # the one file matched, or one directory's contents: `COPY --from=d
+        # /tmp/supercronic-linux-* /usr/local/bin/supercronic`)
+        return [CopyWrite(target, False, either=True)]
     unnamed = name in ("", ".")
     # (and a well-known dot-directory: `COPY .git .` lands the repository's HEAD, objects/...)
     if (

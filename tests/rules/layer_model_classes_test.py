@@ -27816,6 +27816,21 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN chown -R postgres:postgres ~postgres/\n",
         [(4, "LG004")],
     ),
+    # A wildcard copied to a path that is not known to be a directory writes that path (the one
+    # file it matched, or one directory's contents), not one below it
+    *(
+        (
+            "FROM alpine:3.20 AS d\nWORKDIR /tmp\nRUN curl -fsSLO https://github.com/aptible/"
+            "supercronic/releases/download/v0.2.41/supercronic-linux-amd64\n"
+            f"FROM debian:12\nCOPY {source} {dest}\nRUN chmod +x /usr/local/bin/supercronic\n",
+            found,
+        )
+        for source, dest, found in (
+            ("--from=d /tmp/supercronic-linux-*", "/usr/local/bin/supercronic", [(6, "LG004")]),
+            ("bin/supercronic-*", "/usr/local/bin/supercronic", [(6, "LG004")]),
+            ("bin/supercronic-*", "/usr/local/bin/supercronic/", []),  # (into it)
+        )
+    ),
     # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
     # which only an image that starts by the CLI reads again
     *(
