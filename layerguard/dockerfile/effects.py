@@ -5092,6 +5092,10 @@ def _ops(
         # (Leiningen's build output, the project's target/: `lein uberjar`, `lein ring
         # uberwar`, `lein with-profile prod uberjar`)
         yield Op(WRITE, tool, _paths(["target"], command), text, TREE)
+    if tool == "stack" and stack_scope(" ".join(words)) is not None:
+        # (stack's build of the project's own packages, in its .stack-work: `stack build`,
+        # `stack install`)
+        yield Op(WRITE, tool, _paths([".stack-work"], command), text, TREE)
     if tool in ("locale-gen", "localedef") and "--help" not in words:
         # (the compiled locales, one archive of megabytes; `--purge` takes the earlier ones
         # first, a removal of what an earlier locale-gen wrote)

@@ -27951,6 +27951,26 @@ def test_the_wordpress_image_holds_its_release_in_usr_src(
     assert [f.line for f in findings if f.rule == "LG004"] == [3]
 
 
+@pytest.mark.parametrize(
+    ("run", "found"),
+    [
+        ("stack build", [5]),
+        ("stack install --local-bin-path /usr/local/bin", [5]),
+        ("stack setup", []),
+    ],
+)
+def test_stack_builds_the_project_in_its_stack_work(
+    lint_files: Lint, run: str, found: list[int]
+) -> None:
+    """stack's build of a project's own packages writes its .stack-work, which a later removal
+    hides but does not take out; the build context (which does not hold one) brought none."""
+    dockerfile = (
+        f"FROM haskell:9.4\nWORKDIR /usr/src/app\nCOPY . ./\nRUN {run}\nRUN rm -rf ./.stack-work/\n"
+    )
+    files = {"Dockerfile": dockerfile, "stack.yaml": "resolver: lts-21.0\n", "app.cabal": "x\n"}
+    assert [f.line for f in lint_files(files) if f.rule == "LG003"] == found
+
+
 def test_a_lock_named_beside_a_directory_in_one_copy_is_the_named_one(lint_files: Lint) -> None:
     # in the build context: `COPY mix.* _build /tmp/app/` names mix.lock itself, whatever
     # _build (not in the checkout) holds; the same lock copied again with the whole context
