@@ -1563,6 +1563,9 @@ _EMPTY_DIRS = {
     **dict.fromkeys(
         ("continuumio/*conda3", "condaforge/mini*", "*jupyter/*-notebook"), ("/opt/conda/envs",)
     ),
+    # (opam's images clean its download cache after the switches they build)
+    **dict.fromkeys(("ocaml/opam", "ocaml/opam2"), ("/home/opam/.opam/download-cache",)),
+    "coqorg/coq": ("/home/coq/.opam/download-cache",),
 }
 
 # RabbitMQ's tags from before its image enabled rabbitmq_prometheus offline (3.8): their
@@ -1998,6 +2001,13 @@ _APACHE2_2 = (
     *("/etc/apache2/apache2.conf", "/etc/apache2/ports.conf", "/etc/apache2/envvars"),
     *("/etc/apache2/sites-available/default", "/etc/apache2/sites-available/default-ssl"),
     *("/var/www/index.html", "/etc/logrotate.d/apache2"),
+    # (its snippets in conf.d, named without .conf; its modules' configuration, but for the
+    # MPMs, which were packages of their own)
+    *(
+        f"/etc/apache2/conf.d/{n}"
+        for n in ("security", "charset", "localized-error-pages", "other-vhosts-access-log")
+    ),
+    *(f for f in _APACHE2_CONF if "/mods-available/" in f and "/mpm_" not in f),
 )
 _OPENBOX = tuple(f"/etc/xdg/openbox/{n}" for n in ("rc.xml", "menu.xml", "autostart"))
 _LXDE_COMMON = (
@@ -2039,7 +2049,8 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
     },
     ("apt", "apache2"): _APACHE2,
     ("apt", "supervisor"): ("/etc/supervisor/supervisord.conf", "/etc/init.d/supervisor"),
-    ("apt", "ejabberd"): ("/etc/ejabberd/ejabberd.yml",),  # (since 16.01: Ubuntu 16.04, Debian 9)
+    ("apt", "ejabberd"): ("/etc/ejabberd/ejabberd.yml",),  # (since 14.07: Ubuntu 14.10, Debian 8)
+    ("apt", "ejabberd (2.1)"): ("/etc/ejabberd/ejabberd.cfg",),
     # (OpenLiteSpeed's server and admin configuration and its Example virtual host)
     **dict.fromkeys((("apt", "openlitespeed"), ("yum", "openlitespeed")), _OPENLITESPEED),
     # (the id its postinst's `dbus-uuidgen --ensure` writes, small but a file of its layer)
@@ -2539,7 +2550,10 @@ PACKAGE_FILES: Mapping[tuple[str, str], tuple[str, ...]] = {
         (("yum", "nginx-plus"), ("apt", "nginx-plus")),
         tuple(
             f"/etc/nginx/{n}"
-            for n in ("nginx.conf", "mime.types", "fastcgi_params", "scgi_params", "uwsgi_params")
+            for n in (
+                *("nginx.conf", "mime.types", "fastcgi_params", "scgi_params", "uwsgi_params"),
+                "conf.d/default.conf",
+            )
         ),
     ),
     # (suPHP's Apache module and its own configuration)
@@ -3223,19 +3237,35 @@ def release_names(image: ImageRef | None) -> Mapping[str, str]:
     if held.manager != "apt":
         return {}
     tag, debian = image.tag or "", _name(image) == "debian"
-    if _BEFORE_APACHE_2_4.search(tag) or (debian and _DEBIAN_BEFORE_8.match(tag)):
-        return _APACHE_2_2_NAMES | {"novnc": "novnc (0.4)"}
+    ubuntu = _name(image).split("/")[-1] == "ubuntu"
+    names: dict[str, str] = {}
+    old_debian = debian and bool(_DEBIAN_BEFORE_8.match(tag))
+    if _APACHE_2_2.search(tag) or (ubuntu and _UBUNTU_APACHE_2_2.match(tag)) or old_debian:
+        names |= _APACHE_2_2_NAMES
+    if _EJABBERD_2.search(tag) or (ubuntu and _UBUNTU_EJABBERD_2.match(tag)) or old_debian:
+        names["ejabberd"] = "ejabberd (2.1)"
     if _BEFORE_NOVNC_1.search(tag) or (debian and _OLD_DEBIAN_NUMBER.match(tag)):
-        return {"novnc": "novnc (0.4)"}
+        return names | {"novnc": "novnc (0.4)"}
+    if names:
+        return names
     return {"puppet-agent": "puppet-agent (debian)"} if held.managed_python else {}
 
 
-# The releases whose apache2 is Apache 2.2: Debian 7 and Ubuntu 13.04, and older
-_BEFORE_APACHE_2_4 = _releases_before(
-    "1[0-2]", r"(?:ubuntu)?13\.04|ubuntu[-_]?13-04|lucid|precise|quantal|raring|squeeze|wheezy"
+# The releases whose apache2 is Apache 2.2: Debian 7 and Ubuntu 13.04, and older (by name, or
+# by number on Ubuntu's image or after its name: not `node:12.10`, of Debian)
+_APACHE_2_2 = re.compile(
+    _RELEASE_START + r"(?:lucid|precise|quantal|raring|squeeze|wheezy)\b"
+    r"|ubuntu[-_]?1(?:[0-2][.-](?:04|10)|3[.-]04)\b"
 )
+_UBUNTU_APACHE_2_2 = re.compile(r"1(?:[0-2]\.(?:04|10)|3\.04)(?:[.-]|$)")
+# and whose ejabberd is 2.1, with ejabberd.cfg: Debian 7 and Ubuntu 14.04, and older
+_EJABBERD_2 = re.compile(
+    _RELEASE_START + r"(?:lucid|precise|quantal|raring|saucy|trusty|squeeze|wheezy)\b"
+    r"|ubuntu[-_]?1(?:[0-3][.-](?:04|10)|4[.-]04)\b"
+)
+_UBUNTU_EJABBERD_2 = re.compile(r"1(?:[0-3]\.(?:04|10)|4\.04)(?:[.-]|$)")
 _DEBIAN_BEFORE_8 = re.compile(r"^[4-7](?:[.-]|$)")
-# (Apache 2.2's site is `default`, its page /var/www/index.html; its conf.d held no files)
+# (Apache 2.2's site is `default`, its page /var/www/index.html)
 _APACHE_2_2_NAMES = {
     "apache2": "apache2 (2.2)",
     "libapache2-mod-php5": "libapache2-mod-php5 (apache 2.2)",
@@ -3821,6 +3851,13 @@ def known(image: ImageRef | None) -> Known:
         # (its nightly tags fetch the release when the container starts: nothing at build)
         weighty = ()
         trees = tuple(t for t in trees if t != "/tmp/data-ps")
+    if name == "wordpress" and (image.tag or "").startswith("cli"):
+        # (its cli tags are WP-CLI's image: no release in /usr/src/wordpress)
+        trees = tuple(t for t in trees if t != "/usr/src/wordpress")
+        files = tuple(f for f in files if not f.startswith("/usr/src/wordpress/"))
+    elif name == "wordpress":
+        # (WordPress's bundled themes and plugins, several MB, in the release it keeps)
+        weighty += tuple(f"/usr/src/wordpress/wp-content/{d}" for d in ("themes", "plugins"))
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name.startswith("envoyproxy/") and "distroless" in (image.tag or ""):
         files = tuple(f for f in files if f != _ENTRYPOINT_SH)

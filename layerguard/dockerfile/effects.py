@@ -9850,8 +9850,8 @@ def _cleans(family: str, tool: str, words: tuple[str, ...]) -> bool:
         return sub == "flush" and not {"version", "metadata"} & set(words)
     if family == "rvm":
         return sub == "cleanup" and any(w in ("all", "archives") for w in words)
-    if family == "kerl":
-        return sub == "cleanup" and "all" in words
+    if family == "kerl":  # (`kerl cleanup all`, or of the build named: its tree and archive)
+        return sub == "cleanup" and len(_operands(words)) > 1
     if family == "opam":  # (with no kind named, it cleans the download cache among others)
         kinds = [w for w in words[2:] if w in _OPAM_CLEANS or _OPAM_SHORT.fullmatch(w)]
         return sub == "clean" and (

@@ -1665,6 +1665,17 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             )
             tool = "clojure" if op.tool == "clj" else op.tool
             project = (tool, _run_in(op, step) or step.instr.workdir, manifest)
+            if tool == "clojure" and project not in resolved:
+                # (fewer aliases than an earlier RUN fetched for: `clojure -P -M:test:dev`,
+                # then `clojure -M:test`)
+                given = set(manifest.split(":")) - {""}
+                project = next(
+                    (
+                        r for r in resolved
+                        if r[:2] == project[:2] and given <= set(r[2].split(":")) - {""}
+                    ),
+                    project,
+                )  # fmt: skip
             if {"update", "generate-lockfile"} & set(words):
                 # (`cargo update -p tokio`: other versions, which the build fetches)
                 resolved.discard(project)
@@ -3614,14 +3625,16 @@ def _run(
                 by_name = [e for e in holders if e.role == ARCHIVE and _same_file(path, e.path)]
                 # What a later RUN built where a copied tree lies (`COPY . .`, then `make
                 # wheels` fills dist/) is the likelier source of an archive than the copy; not
-                # a package manager's install, whose trees (/usr, /opt) hold no such file.
+                # a package manager's install, whose trees (/usr, /opt) hold no such file,
+                # unless a package it names is that archive's (`apt-get install
+                # linux-source-6.1`: /usr/src/linux-source-6.1.tar.xz)
                 built = max(
                     (
                         e.layer
                         for e in live
                         if e.kind == TREE
                         and not e.copied
-                        and e.role != INSTALL
+                        and (e.role != INSTALL or _names_the_archive(e.packages, path))
                         and e.content != EMPTY
                         and (e.path == path or inside(path, e.path))
                     ),
@@ -3685,6 +3698,13 @@ def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bo
     return bool(trees) and all(
         (e.unpacked or e.family == "git" or _unpacked_with(e, live)) and not e.copied for e in trees
     )
+
+
+def _names_the_archive(packages: Sequence[str], path: str) -> bool:
+    """One of an install's `packages` is the archive at `path` by its name (linux-source-6.1's
+    linux-source-6.1.tar.xz)."""
+    name = posixpath.basename(path)
+    return any(len(p) > 2 and name.startswith(p) for p in packages)
 
 
 def _unpacked_with(entry: Entry, live: list[Entry]) -> bool:
@@ -4580,6 +4600,7 @@ def _reach(
             )
         )
         and not any(covers(g, whole) for g in gone)
+        and not in_tree(whole, held.empty)  # (nor a directory the base ships empty)
         # (not an application's archive below such a tree, which its images do not hold: `rm
         # -fr webapps/app-1.0.war`, `rm -f webapps/*.war` on an old tomcat, whose webapps/
         # holds the default applications unpacked; a library's jar or a man page's .gz is)

@@ -481,7 +481,7 @@ def _old_copies(
             return
         if (
             earlier.run
-            and not _cleared_for(ctx, position, index, write.into)
+            and not _cleared_for(ctx, position, write.into)
             and (filled := _into_configs(write, configs, files))
         ):
             yield filled, earlier.where, None
@@ -655,19 +655,22 @@ _NOT_PAGES = frozenset(
 )
 
 
-def _cleared_for(ctx: Context, start: int, index: int, into: str) -> bool:
-    """The RUNs from `start` to the copy at `index` removed two or more of a well-known
-    distribution's files by name right in the directory `into` (`rm -rf
-    etc/hadoop/core-site.xml etc/hadoop/hdfs-site.xml`), or in a link's name for it: the
-    defaults a copy of configuration there replaces, which are the files it brings, not the
-    others left there. (Not a package's state removed, sympa's /etc/sympa/cookie.)"""
+def _cleared_for(ctx: Context, start: int, into: str) -> bool:
+    """The RUN at step `start`, which left a well-known distribution's files, removed two or more of
+    them by name right in the directory `into` (`rm -rf etc/hadoop/core-site.xml
+    etc/hadoop/hdfs-site.xml`), or in a link's name for it: the defaults a copy of
+    configuration there replaces, which are the files it brings, not the others left there.
+    (Not a package's state removed, sympa's /etc/sympa/cookie; nor files a later RUN removed,
+    which shipped, and which the copy writes again.)"""
     into = into.rstrip("/")
     names = {into} | {
-        link + into[len(target) :] for _, link, target in _links(ctx) if inside(into, target)
+        link + into[len(target) :]
+        for _, link, target in _links(ctx)
+        if into == target or inside(into, target)
     }
     named = {
         path
-        for step in ctx.steps[start:index]
+        for step in ctx.steps[start : start + 1]
         if step.run is not None
         for op in step.run.ops
         if op.kind == REMOVE

@@ -347,7 +347,17 @@ def _read_by_the_image(ctx: Context) -> frozenset[str]:
     # `ENTRYPOINT ["spago"]` with `CMD ["run"]`; and the build context's scripts it runs,
     # `CMD ["./entrypoint.sh"]` whose last line is `dotnet run`)
     start = "\n".join((_KEYWORDS.sub(" ", ctx.model.start_command), *ctx.start_texts))
-    return frozenset(f for f, started in _STARTS.items() if started.search(start))
+    read = {f for f, started in _STARTS.items() if started.search(start)}
+    if not ctx.model.start_command and _inherits_a_repl(ctx.outside):
+        read.add("maven")  # (the clojure image's own start: `lein repl`, or the CLI's REPL)
+    return frozenset(read)
+
+
+def _inherits_a_repl(image: ImageRef | None) -> bool:
+    """`image` is the clojure image, whose own start command is a REPL that resolves the
+    project's dependencies from Maven's local repository (`lein repl`, or `clj` through its
+    entrypoint)."""
+    return image is not None and image.repository.removeprefix("library/") == "clojure"
 
 
 def _out_of_reach(ctx: Context, cache: str) -> bool:
@@ -477,8 +487,11 @@ _KEYWORDS = re.compile(r"^\s*(?:ENTRYPOINT|CMD)\b|\s(?:ENTRYPOINT|CMD)\b", re.IG
 # Build tools whose caches the image's own start command reads (`CMD mvn spring-boot:run`).
 _STARTS = {
     # (as a program's name: not `lein-demo-0.1.0-standalone.jar`)
-    # (nor the Clojure CLI's own `clojure.main` that `java -cp app.jar clojure.main` names)
-    "maven": re.compile(r"\b(?:mvnw?|lein|clojure|clj)(?![\w.-])"),
+    # (and the Clojure CLI as a program's name: not `clojure.main` that `java -cp app.jar
+    # clojure.main` names, a script of its, `migrate.clj`, nor a directory, `/usr/src/clj/`)
+    "maven": re.compile(
+        r"\b(?:mvnw?|lein)(?![\w.-])|(?:(?<![\w./-])|(?<=/bin/))(?:clojure|clj)(?![\w./-])"
+    ),
     "gradle": re.compile(r"\bgradlew?(?![\w.-])"),
     "sbt": re.compile(r"\bsbt(?![\w.-])"),
     # (`CMD mix setup`, a Phoenix project's alias that runs deps.get, or deps.get itself; not

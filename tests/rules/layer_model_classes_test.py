@@ -24271,7 +24271,8 @@ _SIXTY_FOURTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # `lein clean` loads no dependency: the build after it fetches them
     (
-        "FROM clojure:lein\nWORKDIR /app\nCOPY . /app/\nRUN lein clean\nRUN lein test\n",
+        "FROM clojure:lein\nWORKDIR /app\nCOPY . /app/\nRUN lein clean\nRUN lein test\n"
+        "CMD java -jar target/app.jar\n",
         [(5, "LG005")],
     ),
     # a start command run by another user cannot read root's cache: it fetches again
@@ -27831,6 +27832,78 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("bin/supercronic-*", "/usr/local/bin/supercronic/", []),  # (into it)
         )
     ),
+    # (what the reviews found: kerl's cleanup of one build; the clojure image's own REPL; a
+    # script or directory named like the Clojure CLI in a start command; opam's images ship
+    # no download cache; Apache 2.2's snippets, and only on releases that had it; ejabberd
+    # 2.1's ejabberd.cfg; NGINX Plus's default site; a distribution's files removed in a
+    # later RUN shipped; a package that is the archive; WordPress's bundled themes)
+    ("FROM ubuntu:22.04\nRUN kerl build 26.2 26.2 && kerl cleanup 26.2\n", []),
+    *(
+        (
+            f"FROM clojure:lein\nWORKDIR /app\nCOPY project.clj .\nRUN lein deps\n{cmd}",
+            found,
+        )
+        for cmd, found in (
+            ("", []),
+            (
+                'CMD ["java", "-cp", "app.jar", "clojure.main", "scripts/migrate.clj"]\n',
+                [(4, "LG005")],
+            ),
+            ("CMD java -jar /usr/src/clj/service/app.jar\n", [(4, "LG005")]),
+            ("CMD /usr/local/bin/clojure -M -m app\n", []),
+        )
+    ),
+    ("FROM ocaml/opam:debian-12\nRUN opam install --fake dune && opam clean -a -c -s --logs\n", []),
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y apache2"
+            f" && rm -rf /var/lib/apt/lists/*\nCOPY {name} {path}\n",
+            found,
+        )
+        for image, name, path, found in (
+            ("ubuntu:12.04", "dir.conf", "/etc/apache2/mods-available/", [(3, "LG002")]),
+            ("debian:7", "security", "/etc/apache2/conf.d/", [(3, "LG002")]),
+            ("node:12.10", "000-default.conf", "/etc/apache2/sites-available/", [(3, "LG002")]),
+            ("mariadb:10.10", "000-default.conf", "/etc/apache2/sites-available/", [(3, "LG002")]),
+            ("node:12.10", "default", "/etc/apache2/sites-available/", []),
+        )
+    ),
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y ejabberd"
+            f" && rm -rf /var/lib/apt/lists/*\nCOPY {name} /etc/ejabberd/\n",
+            found,
+        )
+        for image, name, found in (
+            ("ubuntu:14.04", "ejabberd.cfg", [(3, "LG002")]),
+            ("ubuntu:14.04", "ejabberd.yml", []),
+            ("debian:8", "ejabberd.yml", [(3, "LG002")]),
+        )
+    ),
+    (
+        "FROM centos:7\nRUN yum install -y nginx-plus && yum clean all\n"
+        "COPY default.conf /etc/nginx/conf.d/default.conf\n",
+        [(3, "LG002")],
+    ),
+    (
+        "FROM centos:7\nWORKDIR /usr/local/src\nRUN wget https://archive.apache.org/dist/"
+        "hadoop/common/hadoop-2.7.7/hadoop-2.7.7.tar.gz && tar -zxf hadoop-2.7.7.tar.gz"
+        " -C /usr/local/ && rm -rf hadoop-2.7.7.tar.gz\n"
+        "RUN rm -f /usr/local/hadoop-2.7.7/etc/hadoop/core-site.xml"
+        " /usr/local/hadoop-2.7.7/etc/hadoop/hdfs-site.xml\n"
+        "COPY conf/* /usr/local/hadoop-2.7.7/etc/hadoop/\n",
+        [(4, "LG003"), (5, "LG002")],
+    ),
+    (
+        "FROM debian:12\nWORKDIR /usr/src\nCOPY . .\nRUN apt-get update && apt-get install -y"
+        " linux-source-6.1 && rm -rf /var/lib/apt/lists/*\n"
+        "RUN tar xaf linux-source-6.1.tar.xz && rm linux-source-6.1.tar.xz\n",
+        [],
+    ),
+    *(
+        (f"FROM {image}\nRUN rm -rf /usr/src/wordpress/wp-content/themes/twenty*\n", found)
+        for image, found in (("wordpress:6.4-apache", [(2, "LG003")]), ("wordpress:cli", []))
+    ),
     # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
     # which only an image that starts by the CLI reads again
     *(
@@ -27857,7 +27930,8 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         )
         for run, found in (
             ("clojure -X:build:prod uberjar", [(4, "LG005")]),
-            ("clj -T:build uber", [(4, "LG005"), (6, "LG005")]),
+            ("clj -T:build uber", [(4, "LG005")]),  # (fewer aliases: fetched already)
+            ("clj -M:test -m kaocha.runner", [(4, "LG005"), (6, "LG005")]),
         )
     ),
 ]
