@@ -481,8 +481,8 @@ def _old_copies(
             return
         if (
             earlier.run
-            and not _cleared_for(ctx, position, write.into)
             and (filled := _into_configs(write, configs, files))
+            and not _cleared_for(ctx, position, write.into)
         ):
             yield filled, earlier.where, None
             return
