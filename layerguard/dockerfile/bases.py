@@ -347,6 +347,9 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 # Collabora's CODE before 21.11, which named its server loolwsd (4.x, 6.x, 21.02, 21.06)
 _OLD_CODE = re.compile(r"^(?:\d\.|21\.0\d)")
 # linuxserver's nginx base of Alpine 3.15 and older
+# The cleanup scripts of these images, which take the caches a RUN left: minidocks' `clean`,
+# and the purge_cache.sh of legendu-net's dclong images (apt's, pip's, npm's, ~/.cache)
+_CLEANERS = {"minidocks/*": "clean", "dclong/*": "purge_cache.sh"}
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
@@ -4214,7 +4217,7 @@ def known(image: ImageRef | None) -> Known:
             manager == "apt" and of_ubuntu(image) and bool(_SUDO_KEEPS_HOME.search(tag))
         ),
         emptied=tuple(t for key, found in _EMPTIED.items() if _is(name, key) for t in found),
-        cleaner="clean" if _is(name, "minidocks/*") else "",
+        cleaner=next((c for key, c in _CLEANERS.items() if _is(name, key)), ""),
         clones=next((c for key, c in _CLONES.items() if _is(name, key)), ()),
         yum_is_dnf=manager == "yum" and _yum_is_dnf(name, image.tag or "", tagged),
         dnf5=name in _FEDORA and bool(_DNF5_FEDORA.match(image.tag or "")),

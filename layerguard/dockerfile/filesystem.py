@@ -3264,7 +3264,14 @@ def _run(
                     e for e in own if not (e.role == CACHE and e.family in DISTRIBUTION_MANAGERS)
                 ]
             if held.cleaner and posixpath.basename(op.tool) == held.cleaner:
-                own = [e for e in own if e.role != CACHE]  # (the base's own, which takes all)
+                # (the base's own, which takes all, or the managers' it names)
+                takes = _CLEANER_FAMILIES.get(held.cleaner)
+                own = [
+                    e
+                    for e in own
+                    if e.role != CACHE
+                    or not (takes is None or e.family in takes or "/.cache/" in e.path + "/")
+                ]
             # A program we do not model may fill the directory it runs in, made by this RUN.
             own = [
                 e._replace(kind=TREE, content=UNKNOWN)
@@ -3698,6 +3705,13 @@ def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bo
     return bool(trees) and all(
         (e.unpacked or e.family == "git" or _unpacked_with(e, live)) and not e.copied for e in trees
     )
+
+
+# What a base's cleanup script takes of the caches (and what lies in ~/.cache), where not all:
+# legendu-net's purge_cache.sh cleans apt's, pip's, conda's, npm's and Go's, not n's versions
+_CLEANER_FAMILIES = {
+    "purge_cache.sh": frozenset({"apt", "apt-archives", "pip", "conda", "npm", "go"}),
+}
 
 
 def _names_the_archive(packages: Sequence[str], path: str) -> bool:

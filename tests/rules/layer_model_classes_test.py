@@ -27904,6 +27904,20 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
         (f"FROM {image}\nRUN rm -rf /usr/src/wordpress/wp-content/themes/twenty*\n", found)
         for image, found in (("wordpress:6.4-apache", [(2, "LG003")]), ("wordpress:cli", []))
     ),
+    # legendu-net's dclong images clean every cache by their own purge_cache.sh
+    *(
+        (
+            f"FROM {image}\nRUN pip3 install jupyterlab && npm install -g yarn"
+            " && /scripts/sys/purge_cache.sh\n",
+            found,
+        )
+        for image, found in (("dclong/python-nodejs", []), ("python:3.12", [(2, "LG005")]))
+    ),
+    (
+        "FROM dclong/python\nRUN apt-get update && apt-get install -y nodejs npm"
+        " && npm install -g n && n lts && /scripts/sys/purge_cache.sh\n",
+        [(2, "LG005")],  # (n's versions stay)
+    ),
     # The Clojure CLI resolves a project's dependencies into Maven's local repository (~/.m2),
     # which only an image that starts by the CLI reads again
     *(
