@@ -346,10 +346,10 @@ _RUNTIME_TREES: Mapping[str, tuple[str, ...]] = {
 
 # Collabora's CODE before 21.11, which named its server loolwsd (4.x, 6.x, 21.02, 21.06)
 _OLD_CODE = re.compile(r"^(?:\d\.|21\.0\d)")
-# linuxserver's nginx base of Alpine 3.15 and older
 # The cleanup scripts of these images, which take the caches a RUN left: minidocks' `clean`,
 # and the purge_cache.sh of legendu-net's dclong images (apt's, pip's, npm's, ~/.cache)
 _CLEANERS = {"minidocks/*": "clean", "dclong/*": "purge_cache.sh"}
+# linuxserver's nginx base of Alpine 3.15 and older
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
 _ENTRYPOINT = "/usr/local/bin/docker-entrypoint.sh"
@@ -3231,9 +3231,10 @@ def old_release(image: ImageRef | None) -> bool:
 
 def release_names(image: ImageRef | None) -> Mapping[str, str]:
     """The packages `image`'s release installs under a name of the model's, where what they hold
-    differs from today's: noVNC 0.4 before Debian 10 and Ubuntu 20.04 (no app/ tree), and
-    Debian's own puppet-agent since Debian 12 and Ubuntu 23.04 (in /etc/puppet, not Puppet's
-    /etc/puppetlabs)."""
+    differs from today's: noVNC 0.4 before Debian 10 and Ubuntu 20.04 (no app/ tree), Apache 2.2
+    before Debian 8 and Ubuntu 13.10 (its site `default`), ejabberd 2.1 before Debian 8 and
+    Ubuntu 14.10 (ejabberd.cfg), and Debian's own puppet-agent since Debian 12 and Ubuntu 23.04
+    (in /etc/puppet, not Puppet's /etc/puppetlabs)."""
     if image is None:
         return {}
     held = known(image)

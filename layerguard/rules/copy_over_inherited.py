@@ -668,11 +668,10 @@ def _cleared_for(ctx: Context, start: int, into: str) -> bool:
         for _, link, target in _links(ctx)
         if into == target or inside(into, target)
     }
+    run = ctx.steps[start].run
     named = {
         path
-        for step in ctx.steps[start : start + 1]
-        if step.run is not None
-        for op in step.run.ops
+        for op in (run.ops if run is not None else ())
         if op.kind == REMOVE
         for path in op.paths
         if posixpath.dirname(path) in names and distribution_member(path)

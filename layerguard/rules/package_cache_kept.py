@@ -104,14 +104,15 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   leaving NuGet's packages (`~/.nuget/packages`) without `dotnet nuget locals all --clear`;
   `mvn`/`./mvnw` leaving the Maven local repository (`~/.m2/repository`, or `-Dmaven.repo.local`;
   not `mvn install` or `mvn install:install-file`, which put what they built or were given there
-  for the builds after them; Leiningen's `lein deps` or `lein uberjar` fill it too, and a later
-  RUN's lein build finds what an earlier `lein deps` fetched, and so does the Clojure CLI,
-  `clojure -P` or `clj -M:build`) and `gradle`/`./gradlew` leaving
+  for the builds after them; Leiningen's `lein deps` or `lein uberjar` fill it too, as does the
+  Clojure CLI, `clojure -P` or `clj -M:build`, and a later RUN's lein build, or the CLI's of no
+  more aliases, finds what an earlier one fetched) and `gradle`/`./gradlew` leaving
   `~/.gradle/caches` (or `GRADLE_USER_HOME`'s; a wrapper, `./gradlew --version` too, leaves the
   Gradle it fetched, zip and all, in `~/.gradle/wrapper/dists`, where an earlier layer's wrapper
   did not leave it) and `sbt` leaving its Coursier cache
   (`~/.cache/coursier`; Ivy's `~/.ivy2/cache` before sbt 1.3), unless the image's own `CMD` or
-  `ENTRYPOINT` (or a script of the build context it runs, or a Procfile it names) runs Maven,
+  `ENTRYPOINT` (or a script of the build context it runs, or a Procfile it names; or, where the
+  Dockerfile sets none, the clojure image's own REPL) runs Maven,
   Gradle, sbt, Leiningen, the Clojure CLI or Bazel, which reads them (or `dotnet test`, `run`,
   `watch`, `build` or `ef`, which read NuGet's packages, or `spago test`, `run`, `build`, `repl`
   or `bundle`, which read spago's) as root, or as a user who can read root's home (not `USER
@@ -126,7 +127,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `kerl build`
   (Erlang/OTP's source tarball and build tree, `~/.kerl/archives` and `~/.kerl/builds`) without
-  `kerl cleanup all`; `opam install` or
+  `kerl cleanup` (of all, or of that build); `opam install` or
   `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), Elixir's `mix deps.get` and an archive or escript installed from Hex (`mix archive.install
   hex phx_new`) (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
