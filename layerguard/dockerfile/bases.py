@@ -349,6 +349,11 @@ _OLD_CODE = re.compile(r"^(?:\d\.|21\.0\d)")
 # The cleanup scripts of these images, which take the caches a RUN left: minidocks' `clean`,
 # and the purge_cache.sh of legendu-net's dclong images (apt's, pip's, npm's, ~/.cache)
 _CLEANERS = {"minidocks/*": "clean", "dclong/*": "purge_cache.sh"}
+# What such a script takes of the caches (and what lies in ~/.cache), where not all:
+# legendu-net's purge_cache.sh cleans apt's, pip's, conda's, npm's and Go's, not n's versions
+CLEANER_FAMILIES = {
+    "purge_cache.sh": frozenset({"apt", "apt-archives", "pip", "conda", "npm", "go"}),
+}
 # linuxserver's nginx base of Alpine 3.15 and older
 _OLD_LSIO_NGINX = re.compile(r"^3\.(?:[0-9]|1[0-5])(?:[.-]|$)")
 # Files every image of these repositories holds, which Dockerfiles commonly replace.
@@ -3244,9 +3249,9 @@ def release_names(image: ImageRef | None) -> Mapping[str, str]:
     ubuntu = _name(image).split("/")[-1] == "ubuntu"
     names: dict[str, str] = {}
     old_debian = debian and bool(_DEBIAN_BEFORE_8.match(tag))
-    if _APACHE_2_2.search(tag) or (ubuntu and _UBUNTU_APACHE_2_2.match(tag)) or old_debian:
+    if _APACHE_2_2.named(tag, ubuntu) or old_debian:
         names |= _APACHE_2_2_NAMES
-    if _EJABBERD_2.search(tag) or (ubuntu and _UBUNTU_EJABBERD_2.match(tag)) or old_debian:
+    if _EJABBERD_2.named(tag, ubuntu) or old_debian:
         names["ejabberd"] = "ejabberd (2.1)"
     if _BEFORE_NOVNC_1.search(tag) or (debian and _OLD_DEBIAN_NUMBER.match(tag)):
         return names | {"novnc": "novnc (0.4)"}
@@ -3255,19 +3260,34 @@ def release_names(image: ImageRef | None) -> Mapping[str, str]:
     return {"puppet-agent": "puppet-agent (debian)"} if held.managed_python else {}
 
 
-# The releases whose apache2 is Apache 2.2: Debian 7 and Ubuntu 13.04, and older (by name, or
-# by number on Ubuntu's image or after its name: not `node:12.10`, of Debian)
-_APACHE_2_2 = re.compile(
-    _RELEASE_START + r"(?:lucid|precise|quantal|raring|squeeze|wheezy)\b"
-    r"|ubuntu[-_]?1(?:[0-2][.-](?:04|10)|3[.-]04)\b"
+class _Releases(NamedTuple):
+    """Releases a tag names: by name, or by Ubuntu's number after its name (`ubuntu12.04`), or
+    by that number alone on Ubuntu's own image (`ubuntu:12.04`; not `node:12.10`, of Debian)."""
+
+    by_name: re.Pattern[str]
+    by_number: re.Pattern[str]
+
+    def named(self, tag: str, ubuntu: bool) -> bool:
+        return bool(self.by_name.search(tag) or (ubuntu and self.by_number.match(tag)))
+
+
+def _releases(names: str, numbers: str) -> _Releases:
+    """`_Releases` of these `names` and of Ubuntu's `numbers` (a pattern of `12.04`'s form)."""
+    spelled = numbers.replace(r"\.", "[.-]")  # (`ubuntu12-04` as well as `ubuntu12.04`)
+    return _Releases(
+        re.compile(_RELEASE_START + rf"(?:{names})\b|ubuntu[-_]?(?:{spelled})\b"),
+        re.compile(rf"(?:{numbers})(?:[.-]|$)"),
+    )
+
+
+# The releases whose apache2 is Apache 2.2: Debian 7 and Ubuntu 13.04, and older
+_APACHE_2_2 = _releases(
+    "lucid|precise|quantal|raring|squeeze|wheezy", r"1(?:[0-2]\.(?:04|10)|3\.04)"
 )
-_UBUNTU_APACHE_2_2 = re.compile(r"1(?:[0-2]\.(?:04|10)|3\.04)(?:[.-]|$)")
 # and whose ejabberd is 2.1, with ejabberd.cfg: Debian 7 and Ubuntu 14.04, and older
-_EJABBERD_2 = re.compile(
-    _RELEASE_START + r"(?:lucid|precise|quantal|raring|saucy|trusty|squeeze|wheezy)\b"
-    r"|ubuntu[-_]?1(?:[0-3][.-](?:04|10)|4[.-]04)\b"
+_EJABBERD_2 = _releases(
+    "lucid|precise|quantal|raring|saucy|trusty|squeeze|wheezy", r"1(?:[0-3]\.(?:04|10)|4\.04)"
 )
-_UBUNTU_EJABBERD_2 = re.compile(r"1(?:[0-3]\.(?:04|10)|4\.04)(?:[.-]|$)")
 _DEBIAN_BEFORE_8 = re.compile(r"^[4-7](?:[.-]|$)")
 # (Apache 2.2's site is `default`, its page /var/www/index.html)
 _APACHE_2_2_NAMES = {

@@ -8146,7 +8146,6 @@ def _lein_task(words: tuple[str, ...]) -> str:
     return subcommand(rest)
 
 
-_OPAM_PRETENDS = frozenset({"--fake", "--dry-run", "--show-actions", "--show"})
 _LEIN_OWN = frozenset({"version", "help", "self-install", "upgrade", "downgrade", "clean"})
 _SBT_HOMES = ("-Dsbt.coursier.home=", "-Dsbt.ivy.home=", "-Dcoursier.cache=")
 # sbt before 1.3 resolves with Ivy (~/.ivy2/cache), later ones with Coursier
@@ -9384,7 +9383,6 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
                 w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words
             )
             installs = installs or (sub == "switch" and "create" in words) or pins or compiler
-            # (`--fake` records the actions as done, performing none; a dry run shows them)
             installs = installs and not _OPAM_PRETENDS & set(words)
         return tool, installs, installs
     if tool in ("emerge", "emerge-webrsync"):
@@ -9891,6 +9889,8 @@ _OPAM_CLEANS = frozenset(
     | {"--unused-repositories"}
 )
 _OPAM_SHORT = re.compile(r"-[ayq]*[crs][acrsyq]*")
+# opam's options that perform nothing: `--fake` records the actions as done, a dry run shows them
+_OPAM_PRETENDS = frozenset({"--fake", "--dry-run", "--show-actions", "--show"})
 
 
 def _removes_packages(family: str, tool: str, words: tuple[str, ...]) -> bool:

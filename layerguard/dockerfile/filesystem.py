@@ -30,6 +30,7 @@ from layerguard.dockerfile.bases import (
     ALPINE_CRON_LINK,
     AUTO_GO,
     BUILDING_GET_GO,
+    CLEANER_FAMILIES,
     DEBCONF,
     DEBIAN_NGINX_ONLY,
     DEBIAN_SKEL,
@@ -3265,7 +3266,7 @@ def _run(
                 ]
             if held.cleaner and posixpath.basename(op.tool) == held.cleaner:
                 # (the base's own, which takes all, or the managers' it names)
-                takes = _CLEANER_FAMILIES.get(held.cleaner)
+                takes = CLEANER_FAMILIES.get(held.cleaner)
                 own = [
                     e
                     for e in own
@@ -3705,13 +3706,6 @@ def _cleared_for_a_build(path: str, op: Op, step: Step, live: list[Entry]) -> bo
     return bool(trees) and all(
         (e.unpacked or e.family == "git" or _unpacked_with(e, live)) and not e.copied for e in trees
     )
-
-
-# What a base's cleanup script takes of the caches (and what lies in ~/.cache), where not all:
-# legendu-net's purge_cache.sh cleans apt's, pip's, conda's, npm's and Go's, not n's versions
-_CLEANER_FAMILIES = {
-    "purge_cache.sh": frozenset({"apt", "apt-archives", "pip", "conda", "npm", "go"}),
-}
 
 
 def _names_the_archive(packages: Sequence[str], path: str) -> bool:
