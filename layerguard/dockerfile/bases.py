@@ -925,6 +925,8 @@ _DEBIAN_IMAGES = (
     f"{_DEVCONTAINERS}*",
     "*jupyter/*-notebook",  # (Jupyter's docker-stacks, on Ubuntu; jovyan's home from /etc/skel)
     *sorted(_ROCKER_VERSIONED),  # (on Ubuntu; rstudio's home from /etc/skel)
+    # (resin's and balena's images of a board, by the distribution their name gives)
+    *(f"{o}/*-{d}*" for o in ("resin", "balenalib") for d in ("debian", "raspbian", "ubuntu")),
 )
 # The packages both official debian and ubuntu images hold (Debian's Priority: required set
 # and what the images add), libraries aside: a purge that names none of them removes nothing
@@ -959,12 +961,18 @@ _BUILDPACK_SCM = _BUILDPACK_CURL | frozenset(
     {"git", "git-man", "mercurial", "mercurial-common", "openssh-client", "subversion", "bzr",
      "procps"}
 )  # fmt: skip
+# What gcc and libc6-dev bring with them: the kernel's headers, and the compilers of the
+# release's own version (Debian 10's gcc-8 to 13's gcc-14)
+_COMPILER_DEPENDENCIES = (
+    "linux-libc-dev",
+    *(f"{p}-{n}" for p in ("gcc", "cpp", "g++") for n in (8, 10, 12, 14)),
+)
 _BUILDPACK_PACKAGES = _BUILDPACK_SCM | frozenset(
     {"autoconf", "automake", "bzip2", "default-libmysqlclient-dev", "dpkg-dev", "file", "g++",
      "gcc", "cpp", "binutils", "imagemagick", "imagemagick-6-common", "imagemagick-6.q16",
      "imagemagick-7-common", "imagemagick-7.q16", "libtool", "make", "patch", "perl",
      "unzip", "xz-utils", "zlib1g-dev", "pkg-config", "pkgconf", "python3", "python3-minimal",
-     "tzdata", "libc6-dev", "libc-dev",
+     "tzdata", "libc6-dev", "libc-dev", *_COMPILER_DEPENDENCIES,
      # (and the development libraries its Dockerfile installs by name)
      "libbz2-dev", "libcurl4-openssl-dev", "libdb-dev", "libevent-dev", "libffi-dev",
      "libgdbm-dev", "libglib2.0-dev", "libgmp-dev", "libjpeg-dev", "libkrb5-dev", "liblzma-dev",
@@ -988,7 +996,8 @@ _DEBIAN_BEFORE_8 = re.compile(r"[4-7](?:[.-]|$)")
 # phpize's build tools (PHPIZE_DEPS, kept for docker-php-ext-install) and Apache in `-apache`.
 _PHP_PACKAGES = _DEBIAN_PACKAGES | frozenset(
     {"ca-certificates", "curl", "xz-utils", "autoconf", "dpkg-dev", "file", "g++", "gcc",
-     "cpp", "binutils", "libc-dev", "libc6-dev", "make", "pkg-config", "pkgconf", "re2c",
+     "cpp", "binutils", "libc-dev", "libc6-dev", *_COMPILER_DEPENDENCIES, "make", "re2c",
+     "pkg-config", "pkgconf",
      "perl", "patch", "bzip2", "apache2", "apache2-bin", "apache2-data", "apache2-utils",
      # (the libraries PHP itself links, which its Dockerfile marks as installed by hand)
      "libargon2-1", "libcurl4", "libcurl4t64", "libonig5", "libsqlite3-0", "libsodium23",
@@ -4193,6 +4202,8 @@ def known(image: ImageRef | None) -> Known:
         # tag of their old names)
         or (name in ("jenkins/agent", "jenkins/inbound-agent") and _OLD_AGENT.match(tag))
         or name in _OLD_AGENT_NAMES
+        # (resin's images, renamed balenalib's in 2018, are of Debian 9 and older)
+        or name.startswith("resin/")
         # (the openjdk images of Debian, deprecated in 2022, are of Debian 11 and older until
         # Java 21's, which came to bookworm)
         or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)

@@ -788,7 +788,7 @@ _MODELLED = frozenset(
         *("cpm", "perlbrew", "install-module.pl", "makepkg", "amazon-linux-extras", "paccache"),
         "arduino-cli",
         *("nvm", "n", "sdk", "rvm", "opam", "brew", "bower", "cpanm", "dotnet", "pipenv"),
-        *("volta", "dep", "kerl"),
+        *("volta", "dep", "kerl", "snakemake"),
         *("emerge", "emerge-webrsync", "eclean", "eclean-dist", "ros", "cpan"),
         *("yum-builddep", "unminimize", "initdb"),
         *sorted(_LITTLER),
@@ -2181,7 +2181,11 @@ def _extractions_taken_back(ops: list[Op]) -> list[Op]:
             # sccache.tar.gz .../sccache-v0.8.1-...-musl.tar.gz`, `rm -rf sccache-v0.8.1-...`).
             others = tops.get((op.tool, op.command, posixpath.dirname(op.paths[0])), set())
             later = [p for o in ops[at + 1 :] if o.kind == REMOVE for p in o.paths]
-            if any(_names_a_top(p, others - {op.paths[0]}) for p in later):
+            # (not the one a wildcard names with them: `rm -fr hugo*` after `tar xvfz
+            # hugo.tar.gz` takes hugo/, which is the RUN's own)
+            if any(_names_a_top(p, others - {op.paths[0]}) for p in later) and not any(
+                _names_a_top(p, {op.paths[0]}) for p in later
+            ):
                 continue
         kept.append(op)
     return kept
@@ -8851,13 +8855,14 @@ _NETWORK = re.compile(r"(?:https?|ftp)://|ctan$")
 def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:
     """The TeX Live tree tlmgr manages: that of the tlmgr called by its path
     (`/usr/local/texlive/2024/bin/x86_64-linux/tlmgr`), or of the first TeX Live bin directory
-    on PATH; '' where neither says."""
+    on PATH; where neither says (a base's PATH, not known here), install-tl's default tree of
+    its year, since a distribution's tlmgr runs in user mode alone."""
     candidates = [posixpath.dirname(words[0]), *variables.get("PATH", "").split(":")]
     for directory in candidates:
         found = _TEXLIVE_BIN.fullmatch(directory.rstrip("/"))
         if found and "$" not in directory:
             return found[1]
-    return ""
+    return "/usr/local/texlive/*"
 
 
 # A TeX Live tree's bin directory for one platform (`/usr/local/texlive/2024/bin/x86_64-linux`,
@@ -9416,6 +9421,13 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         local = tool == "sdk" and len(_operands(words)) > 3
         fetches = sub == "install" and not local
         return ("sdkman" if tool == "sdk" else "rvm"), fetches, fetches
+    if tool == "snakemake":  # (its rules' environments, made by conda or mamba)
+        conda = "--use-conda" in words or any(
+            w in ("--sdm", "--software-deployment-method") and words[at + 1 : at + 2] == ("conda",)
+            for at, w in enumerate(words)
+        )
+        # (its operands are the files to make, no packages: `snakemake out/x.tar.gz`)
+        return "conda", False, conda and not {"-n", "--dry-run", "--dryrun"} & set(words)
     if tool == "kerl":  # (`build` fetches and builds a release, `install` copies a build out)
         builds = sub in ("build", "build-install")
         return "kerl", builds or sub == "install", builds

@@ -1631,8 +1631,10 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     found: set[tuple[int, str]] = set()
     # (tool, directory, manifest): the projects an earlier RUN fetched everything for
     resolved: set[tuple[str, str, str]] = set()
+    copied: list[CopyWrite] = []
     for index, step in enumerate(steps):
         if step.run is None:
+            copied.extend(step.copies)
             continue
         fetched: set[tuple[str, str, str]] = set()
         for op in step.run.ops:
@@ -1655,6 +1657,23 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                     found.add((index, op.command))
                 else:
                     fetched.add(("stack" + scope, at, ""))
+                continue
+            if (
+                op.tool == "cargo"
+                and op.role == CACHE
+                and (scope := _cargo_scope(op, step, copied))
+            ):
+                # (a build fetches what the project's crates need for it, a test run its
+                # dev-dependencies too: the dummy build of `COPY Cargo.toml Cargo.lock ./`,
+                # then `COPY src src` and the real build, which finds them all)
+                at = _run_in(op, step) or step.instr.workdir
+                manifest = " ".join(w for w in op.command.split() if w.endswith("Cargo.toml"))
+                key = " ".join((manifest, *_cargo_choices(op.command)))
+                covering = ("cargo", "cargo+test") + (("cargo+build",) if scope == "+build" else ())
+                if any((tool, at, key) in resolved for tool in covering):
+                    found.add((index, op.command))
+                else:
+                    fetched.add(("cargo" + scope, at, key))
                 continue
             if op.tool not in _FETCHES_ALL:
                 continue
@@ -1695,6 +1714,40 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     return found
 
 
+def _cargo_scope(op: Op, step: Step, copied: Sequence[CopyWrite]) -> str:
+    """What a cargo command fetches of the project it builds: `+build`, the crates its build
+    needs; `+test`, its dev-dependencies too; "" for `cargo fetch`, read elsewhere, and for an
+    install of a crate of its own. `cargo install --path .` resolves the project again,
+    ignoring its lock unless `--locked`: like a build only where none was copied beside it."""
+    words = tuple(op.command.split())
+    sub = subcommand(words)
+    if sub in ("test", "t", "bench", "nextest"):
+        return "+test"
+    if sub in ("build", "b", "check", "c", "clippy", "run", "r", "doc", "rustc"):
+        return "+build"
+    if sub != "install" or not any(w == "--path" or w.startswith("--path=") for w in words):
+        return ""
+    if "--locked" in words:
+        return "+build"
+    at = _run_in(op, step) or step.instr.workdir
+    lock = posixpath.join(at, "Cargo.lock")
+    return "" if any(covers(w.path, lock) for w in copied) else "+build"
+
+
+def _cargo_choices(command: str) -> list[str]:
+    """The options of a cargo command that change which crates it needs: the features and
+    the target (`--features tls`, `--all-features`, `--target x86_64-unknown-linux-musl`)."""
+    words = command.split()
+    return sorted(
+        w + (" " + words[i + 1] if w in _CARGO_CHOOSING and i + 1 < len(words) else "")
+        for i, w in enumerate(words)
+        if w in _CARGO_CHOOSING or w.startswith(("--features=", "--target=", "--all-features"))
+    )
+
+
+_CARGO_CHOOSING = frozenset({"--features", "-F", "--target"})
+
+
 # The command of a build tool that fetches all a project depends on
 _FETCHES_ALL = {
     **{"lein": "deps", "cargo": "fetch", "gleam": "deps", "rebar3": "get-deps"},
@@ -1711,6 +1764,7 @@ _FETCHED_INTO = {
     **{"lein": ".m2", "cargo": "registry", "gleam": "build/packages", "rebar3": "_build"},
     **{"spago": ".spago", "clojure": ".m2"},
     **{"stack": ".stack", "stack+test": ".stack"},
+    **{"cargo+build": "registry", "cargo+test": "registry"},
 }
 
 

@@ -111,6 +111,9 @@ def from_the_base(
     return None if unset(rest, env) else "/$" + name + expand(rest, env)
 
 
+_COPIES = frozenset({"copy", "add"})
+
+
 def _without_home(env: Mapping[str, str], given: set[str]) -> dict[str, str]:
     """`env` with HOME empty, as the builder expands it where neither the base image's ENV nor
     this file's ENV or ARG sets it."""
@@ -677,11 +680,14 @@ def build(
                 env.update(_JUPYTER_USER)
         if node.keyword == "env" and given:
             given = {n for n in given if n not in env}
+        # (a COPY's `$HOME/` is expanded from the ENV alone, as WORKDIR's is; a RUN's shell
+        # has the user's home)
+        seen = _without_home(env, given) if homeless and node.keyword in _COPIES else env
         current.append(
             Instruction(
                 node,
                 workdir,
-                MappingProxyType(_with_configured(env, configured, user, workdir)),
+                MappingProxyType(_with_configured(seen, configured, user, workdir)),
                 parse_flags(node.flags),
                 user,
                 frozenset(given),

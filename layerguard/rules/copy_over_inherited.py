@@ -1772,6 +1772,33 @@ def _made_in(model: Model, origin: str, path: str) -> bool:
     return False
 
 
+def _installed_by_name(model: Model, origin: str, path: str) -> bool:
+    """The stage `origin` names (or one it is built FROM) installed the package whose
+    directory `path` is, by name, into a tree above it: `npm install -g room-assistant@1.0`
+    writes /usr/local/lib/node_modules/room-assistant, not the base's."""
+    stage = model.stage_of(origin)
+    name = posixpath.basename(path.rstrip("/"))
+    for each in model.lineage(stage) if stage is not None and name else ():
+        for step in each.instructions:
+            if (
+                step.keyword == "run"
+                and name in step.node.original
+                and any(
+                    op.kind == WRITE
+                    and op.role == INSTALL
+                    and any(p == path.rstrip("/") or inside(path, p) for p in op.paths)
+                    and name in {_PACKAGE_VERSION.sub("", w) for w in op.command.split()[1:]}
+                    for op in run_effects(step).ops
+                )
+            ):
+                return True
+    return False
+
+
+# A package's version after its name: `room-assistant@1.2`, `flask==3.0`, `@scope/x@^2`
+_PACKAGE_VERSION = re.compile(r"(?<=.)(?:@|[=<>~!]=?).*$|^@[^/]+/")
+
+
 # Directories a runtime's tree keeps its own files in, below which an extension goes
 _RUNTIME_CONTAINERS = frozenset(
     {"bitcode", "plugins", "gems", "extension", "extensions", "lib", "lib64", "bin", "sbin"}
@@ -1997,6 +2024,7 @@ def _known_base_content(
                 or not (
                     _made_in(model, write.origin, write.into)
                     or _built_below(model, write.origin, write.into, image.runtime)
+                    or _installed_by_name(model, write.origin, write.into)
                 )
             )
         ):

@@ -25831,7 +25831,9 @@ _SIXTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -f /opt/tl/tlpkg/texlive.tlpdb.main.*\n",
         [(3, "LG005")],
     ),
-    ("FROM example/texlive\nRUN tlmgr install x\n", []),
+    # (and install-tl's tree of its year where neither does: a base's own PATH)
+    ("FROM example/texlive\nRUN tlmgr install x\n", [(2, "LG005")]),
+    ("FROM example/texlive\nRUN tlmgr --usermode install x\n", []),
     # (nor where the RUN removes the copy however it finds it, from a repository on disk, or
     # of a package file; an option before the action is the option's)
     (
@@ -27953,6 +27955,92 @@ _SEVENTY_SEVENTH: list[tuple[str, list[tuple[int, str]]]] = [
 
 @pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_SEVENTH)
 def test_the_classes_of_the_seventy_seventh_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
+_SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # A COPY's `$HOME/` on a base whose ENV sets no HOME is /, as WORKDIR's is
+    *(
+        (
+            f"FROM {image}\nWORKDIR $HOME/\nADD Gemfile $HOME/\n"
+            "RUN bundle install && rm Gemfile*\n",
+            found,
+        )
+        for image, found in (
+            ("node:0.10.48-slim", [(4, "LG003"), (4, "LG005")]),
+            ("jupyter/base-notebook", [(4, "LG003"), (4, "LG005")]),  # (its HOME)
+        )
+    ),
+    ("FROM ruby:3.3\nADD Gemfile $HOME/\nRUN rm /root/Gemfile\n", []),
+    # A cargo build fetches the crates the project's build needs: a later build of it (the
+    # real one after the dummy build) finds them, a test run needs its dev-dependencies too
+    *(
+        (
+            "FROM rust:1.75\nWORKDIR /app\nCOPY Cargo.toml ./\n"
+            "RUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release\n"
+            f'COPY src src\nRUN {run}\nCMD ["app"]\n',
+            [(4, "LG005"), (5, "LG002"), *found],  # (the dummy main.rs written again)
+        )
+        for run, found in (
+            ("cargo build --release", []),
+            ("cargo install --path .", []),  # (no lock copied: resolved alike)
+            ("cargo test", [(6, "LG005")]),
+            ("cargo build --release --features tls", [(6, "LG005")]),
+            ("rm -rf $CARGO_HOME/registry && cargo build", [(6, "LG003"), (6, "LG005")]),
+        )
+    ),
+    (
+        "FROM rust:1.75\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo build\n"
+        'COPY src src\nRUN cargo install --path .\nCMD ["app"]\n',
+        [(4, "LG005"), (6, "LG005")],  # (the lock ignored: newer versions fetched)
+    ),
+    # resin's images are of Debian 9 and older, whose add-apt-repository fetches no lists
+    ("FROM resin/raspberry-pi-debian\nRUN add-apt-repository 'deb http://x/ buster main'\n", []),
+    (
+        "FROM resin/raspberry-pi-debian\nRUN add-apt-repository -u 'deb http://x/ buster main'\n",
+        [(2, "LG005")],
+    ),
+    # Snakemake's conda deployment makes each rule's environment through conda
+    (
+        "FROM condaforge/mambaforge:latest\nCOPY . .\n"
+        "RUN snakemake --use-conda --conda-create-envs-only -j 4 all\n",
+        [(3, "LG005")],
+    ),
+    (
+        "FROM condaforge/mambaforge\nRUN snakemake --sdm conda --conda-create-envs-only -c1\n",
+        [(2, "LG005")],
+    ),
+    ("FROM condaforge/mambaforge\nRUN snakemake --use-conda -n all\n", []),
+    ("FROM condaforge/mambaforge\nRUN snakemake -c1 all\n", []),
+    # the php image keeps the compilers PHPIZE_DEPS brought, with the kernel's headers
+    (
+        "FROM php:8.2-apache\nRUN apt-get purge -y linux-libc-dev gcc-12 cpp-12\n",
+        [(2, "LG003")],
+    ),
+    # a wildcard over an archive's top that the RUN unpacked removes the RUN's own
+    (
+        "FROM ubuntu:18.04\nRUN curl -o glide.tar.gz https://x/glide.tgz && tar -xzf glide.tar.gz"
+        " && mv linux-amd64 /usr/local/glide\nRUN curl -Lf -o hugo.tar.gz https://x/h.tgz"
+        " && tar xvfz hugo.tar.gz && mv hugo /usr/local && rm -fr hugo*\n",
+        [],
+    ),
+    # a package a builder installed by name is its own, not the base image's tree
+    (
+        "FROM node:16-alpine AS build\nRUN npm install -g room-assistant@latest\n"
+        "FROM node:16-alpine\nCOPY --from=build /usr/local/lib/node_modules/room-assistant"
+        " /usr/local/lib/node_modules/room-assistant\n"
+        "COPY --from=build /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm\n",
+        [(5, "LG002")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_EIGHTH)
+def test_the_classes_of_the_seventy_eighth_session(
     found: Callable[[str], list[tuple[int, str]]],
     dockerfile: str,
     expected: list[tuple[int, str]],
