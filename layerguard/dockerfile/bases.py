@@ -4490,6 +4490,8 @@ _DISTRIBUTION_MIRRORS = {
     "quay.io/rockylinux/rockylinux": "rockylinux",
     "quay.io/almalinuxorg/almalinux": "almalinux",
     "ghcr.io/rust-lang/rust": "rust",  # (rust-lang's nightly image, as rustlang/rust)
+    # (rocker-versioned2's images on GitHub's registry: `ghcr.io/rocker-org/shiny:4.4.1`)
+    **{"ghcr.io/rocker-org/" + n.partition("/")[2]: n for n in sorted(_ROCKER_VERSIONED)},
 }
 # Repositories of Docker Hub built from an official image's own Dockerfiles, by its tags
 # (rust-lang's nightly toolchain: `rustlang/rust:nightly-slim` is rust's slim image)

@@ -402,7 +402,7 @@ MANAGERS: Mapping[str, Manager] = {
     ),
     "rvm": Manager(
         ("/usr/local/rvm/archives",),
-        "rvm's download of each Ruby it installed (rvm_path/archives)",
+        "rvm's downloads of its own release and each Ruby it installed (rvm_path/archives)",
         "rvm cleanup all in the same RUN",
         ("/usr/local/rvm/rubies", "/usr/local/rvm/gems"),
     ),
@@ -1342,6 +1342,11 @@ def run_effects(
         # the application directory, the working directory (its fix-permissions is left out:
         # where that directory is not known, `./` would be read as /)
         files = {**dict.fromkeys(_S2I_ASSEMBLERS, _S2I_ASSEMBLE), **(files or {})}
+    if "rocker_scripts/install_" in text:
+        # rocker-versioned2's own scripts, which its images keep in /rocker_scripts: each
+        # installs with apt (updating only where no lists are there) and ends by removing the
+        # lists and install2.r's downloads
+        files = {**_rocker_scripts(text), **(files or {})}
     rooted = any(n in text for n in ("conda", "mamba", "spack", "-plugin", "jupyter"))
     # (and what the scripts it reads name: a Makefile's `ifdef CI`)
     read = "\n".join(files.values()) if files else ""
@@ -1383,6 +1388,24 @@ def run_effects(
     return found
 
 
+def _rocker_scripts(text: str) -> dict[str, str]:
+    """What rocker-versioned2's install scripts that `text` names do, by their paths."""
+    return {
+        f"/rocker_scripts/{name}": _ROCKER_SCRIPTS.get(name, "") + _ROCKER_CLEANUP
+        for name in _ROCKER_SCRIPT.findall(text)
+    }
+
+
+_ROCKER_SCRIPT = re.compile(r"rocker_scripts/(install_\w+\.sh)")
+_ROCKER_SCRIPTS = {
+    "install_shiny_server.sh": (
+        "apt-get install -y --no-install-recommends sudo gdebi-core libcurl4-gnutls-dev"
+        " libcairo2-dev libxt-dev xtail wget\nwget --no-verbose https://download3.rstudio.org/"
+        "ubuntu-18.04/x86_64/shiny-server-1.5.22.1017-amd64.deb -O ss-latest.deb\n"
+        "gdebi -n ss-latest.deb\nrm ss-latest.deb\n"
+    ),
+}
+_ROCKER_CLEANUP = "rm -rf /var/lib/apt/lists/*\nrm -rf /tmp/downloaded_packages\n"
 _S2I_ASSEMBLERS = ("/usr/libexec/s2i/assemble", "/tmp/scripts/assemble")
 _S2I_ASSEMBLE = "mv /tmp/src/* ./\n"
 _RUN_CACHE: dict[tuple[object, ...], RunEffects] = {}
@@ -3039,12 +3062,15 @@ def _inlined(
             yield from split_commands(f"nvm install {_single_quoted(version)}", command.cwd, env)
             continue
         rubies = [m for w in args if (m := _RVM_RUBY.match(w))] if rvm_install else []
-        if rubies:
-            # (rvm's installer told `--ruby` installs rvm, then that Ruby as `rvm install`
-            # does, keeping its tarball in rvm's archives)
+        if rvm_install:
+            # (rvm's installer keeps the release it fetched in rvm's archives, as `rvm get`
+            # does; told `--ruby`, it installs that Ruby too as `rvm install` does, keeping its
+            # tarball there)
             yield command
-            ruby = rubies[-1][1] or "ruby"
-            yield from split_commands(f"rvm install {_single_quoted(ruby)}", command.cwd, env)
+            yield from split_commands("rvm get stable", command.cwd, env)
+            if rubies:
+                ruby = rubies[-1][1] or "ruby"
+                yield from split_commands(f"rvm install {_single_quoted(ruby)}", command.cwd, env)
             continue
         if ipe or saved_ipe:
             # (its README's direct download, `curl -sSLf .../install-php-extensions -o - | sh
@@ -9420,7 +9446,9 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # (`sdk install java 17.0.9-tem /opt/jdk` installs a local copy: nothing is fetched)
         local = tool == "sdk" and len(_operands(words)) > 3
         fetches = sub == "install" and not local
-        return ("sdkman" if tool == "sdk" else "rvm"), fetches, fetches
+        # (`rvm get stable` keeps rvm's own release tarball in archives/, as its installer does)
+        gets = tool == "rvm" and sub == "get"
+        return ("sdkman" if tool == "sdk" else "rvm"), fetches, fetches or gets
     if tool == "snakemake":  # (its rules' environments, made by conda or mamba)
         conda = "--use-conda" in words or any(
             w in ("--sdm", "--software-deployment-method") and words[at + 1 : at + 2] == ("conda",)

@@ -23543,7 +23543,8 @@ _SIXTY_SECOND: list[tuple[str, list[tuple[int, str]]]] = [
         " && rm -rf ~/.rvm/archives\n",
         [],
     ),
-    ("FROM debian:12\nRUN curl -sSL https://get.rvm.io | bash -s stable\n", []),
+    # (and rvm's own release, which its installer keeps there too: get_package's download)
+    ("FROM debian:12\nRUN curl -sSL https://get.rvm.io | bash -s stable\n", [(2, "LG005")]),
     # FreeRADIUS's image ships its configuration; Alpine's pdns package its pdns.conf
     (
         "FROM freeradius/freeradius-server:3.0.23\n"
@@ -28035,6 +28036,28 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         " /usr/local/lib/node_modules/room-assistant\n"
         "COPY --from=build /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm\n",
         [(5, "LG002")],
+    ),
+    # rocker-versioned2's images on GitHub's registry are rocker's
+    (
+        "FROM ghcr.io/rocker-org/shiny:4.4.1\n"
+        "COPY shiny-server.config /etc/shiny-server/shiny-server.conf\n",
+        [(2, "LG002")],
+    ),
+    # rocker's install scripts end by removing the apt lists, and install_shiny_server.sh
+    # installs Shiny Server's package
+    (
+        "FROM rocker/geospatial:4.4\nRUN apt-get update && apt-get install -y libjq-dev\n"
+        "RUN /rocker_scripts/install_shiny_server.sh\n"
+        "COPY shiny-server.conf /etc/shiny-server/shiny-server.conf\n",
+        [(2, "LG005"), (3, "LG003"), (4, "LG002")],
+    ),
+    ("FROM rocker/r-ver:4.4\nRUN /rocker_scripts/install_python.sh\n", []),
+    # rvm's installer keeps the release it fetched in rvm's archives, as `rvm get` does
+    ("FROM ubuntu:22.04\nRUN rvm get stable\n", [(2, "LG005")]),
+    (
+        "FROM ubuntu:22.04\nRUN curl -sSL https://get.rvm.io | bash -s stable"
+        " && /usr/local/rvm/bin/rvm cleanup all\n",
+        [],
     ),
 ]
 
