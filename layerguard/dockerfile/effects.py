@@ -763,7 +763,7 @@ _MODELLED = frozenset(
         *("[", "[[", ":", "exit", "unset", "local", "readonly", "shift", "source", "."),
         *("rm", "rmdir", "unlink", "shred", "mkdir", "touch", "cp", "mv", "ln", "install"),
         *("truncate", "mktemp", "compileall", "openssl"),
-        *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "tar", "bsdtar", "unzip"),
+        *("chmod", "chown", "chgrp", "setfacl", "curl", "wget", "gdown", "tar", "bsdtar", "unzip"),
         *("jar", *_SEVEN_ZIP, *_UNRAR, "unar", "gunzip", "gzip", "xz", "bzip2", "lzma"),
         *("unxz", "bunzip2"),
         "rsync",
@@ -5759,6 +5759,14 @@ def _ops(
             target = posixpath.join(prefix or ".", name) if name else None
         if target and target != "-":
             yield _download(tool, _paths([target], command), text)
+    elif tool == "gdown":
+        # (a Google Drive file, by its id or address, under the name Drive gives it unless -O
+        # names one; `--folder`, a folder's tree)
+        target = _option_value(words, "-O", "--output")
+        if "--folder" in words:
+            yield Op(WRITE, tool, _paths([target or "."], command), text, TREE, HEAVY)
+        elif target != "-":
+            yield _download(tool, _named_paths([target or "*"], command), text)
     elif tool in ("tar", "bsdtar", "unzip") and _reads_only(tool, words):
         pass  # `unzip -p x.jar META-INF/MANIFEST.MF`, `tar -xOf`: to stdout, nothing unpacked
     elif tool in ("tar", "bsdtar") and _extracts(words):

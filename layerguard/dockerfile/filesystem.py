@@ -3616,13 +3616,22 @@ def _run(
                     e.copied and (e.path == path or _matches(e.path, path)) for e in live
                 ):
                     continue
-                # A file a later layer wrote at that path (`wget x.deb` in a copied directory)
-                # is the one unpacked, not what the copy may have held there.
+                # A file a later layer wrote at that path (`wget x.deb` in a copied directory;
+                # `gdown ID`, `curl -LOJ URL` there, under a name the server gives) is the one
+                # unpacked, not what the copy may have held there.
                 newest = (
                     -1
                     if is_glob(path)
                     else max(
-                        (e.layer for e in live if e.kind == FILE and e.path == path), default=-1
+                        (
+                            e.layer
+                            for e in live
+                            if e.kind == FILE
+                            and (
+                                e.path == path or (e.path.endswith("/*") and _matches(path, e.path))
+                            )
+                        ),
+                        default=-1,
                     )
                 )
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]

@@ -28059,6 +28059,21 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         " && /usr/local/rvm/bin/rvm cleanup all\n",
         [],
     ),
+    # gdown saves a Google Drive file under the name Drive gives it, where it runs: the
+    # archive unpacked there is that download's, not what a copy before it may hold
+    *(
+        (
+            "FROM python:3.10-slim\nWORKDIR /app\nCOPY . .\n"
+            f"RUN {fetch}\nRUN unzip model-v2.zip && rm model-v2.zip\n",
+            [(5, "LG003")],
+        )
+        for fetch in ("gdown 1L3zBe8W1mKX", "curl -LOJ https://example.com/dl?id=1")
+    ),
+    (
+        "FROM python:3.10-slim\nRUN gdown 1L3zBe8W1mKX -O /tmp/m.zip\n"
+        "RUN unzip /tmp/m.zip -d /opt && rm /tmp/m.zip\n",
+        [(3, "LG003")],
+    ),
 ]
 
 
