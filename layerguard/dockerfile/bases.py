@@ -1364,6 +1364,7 @@ _NOBLE_ODOO = re.compile(r"(?:1[89]|[2-9]\d)(?:\.0)?(?:[.-]|$)|latest$")
 # releases before 10.1, whose such images are 16.04's or older.
 _TRUSTY_CUDA = re.compile(r"^(?:6\.5|7(?:\.\d)?)(?:[.-]|$)(?!.*(?:ubuntu|centos|ubi))")
 _OLD_AGENT = re.compile(r"^[34]\.\d+(?:[.-]|$)")
+_OLD_JENKINS = re.compile(r"^2\.[1-3]\d\d(?:[.-]|$)")
 _OLD_CUDA = re.compile(r"^(?:[6-9]|10\.0)(?:[.-]|$)(?!.*ubuntu)")
 
 # The link to /etc/crontabs Alpine's baselayout makes: a recursive chown or chmod above it
@@ -4204,6 +4205,10 @@ def known(image: ImageRef | None) -> Known:
         or name in _OLD_AGENT_NAMES
         # (resin's images, renamed balenalib's in 2018, are of Debian 9 and older)
         or name.startswith("resin/")
+        # (Jenkins' controller images before 2.400, Debian 9 to 11's, and every tag of its
+        # old names)
+        or (name == "jenkins/jenkins" and bool(_OLD_JENKINS.match(tag)))
+        or name in ("jenkinsci/jenkins", "jenkins")
         # (the openjdk images of Debian, deprecated in 2022, are of Debian 11 and older until
         # Java 21's, which came to bookworm)
         or (name == "openjdk" and bool(_OPENJDK_BEFORE_21.match(tag)) and "bookworm" not in tag)

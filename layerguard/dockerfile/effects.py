@@ -7686,6 +7686,9 @@ def _found_without(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     end = next((i for i, w in enumerate(words[at:], at) if w in (";", "+")), len(words))
     program = words[at + 1 : end]
     sets = dict(_sets(posixpath.basename(program[0]), program))
+    if sets.get("group") == "" and "user" in sets:
+        # (`chown www-data: {}`: the user's login group, which what the user wrote has)
+        del sets["group"]
     for i, word in enumerate(words[: at - 2]):
         if word in ("!", "-not") and words[i + 1] in ("-group", "-user"):
             key = words[i + 1][1:]

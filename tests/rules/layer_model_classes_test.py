@@ -28074,6 +28074,19 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN unzip /tmp/m.zip -d /opt && rm /tmp/m.zip\n",
         [(3, "LG003")],
     ),
+    # a find that selects what the user does not own, then gives it the user and the user's
+    # login group (`chown app:`), touches nothing the user wrote
+    (
+        "FROM debian:12\nRUN useradd app\nCOPY --chown=app:app . /app\n"
+        "RUN find /app -not -user app -exec chown app: {} +\n"
+        "RUN find /app ! -user app -exec chown app:root {} +\n",
+        [(5, "LG004")],
+    ),
+    # Jenkins' controller images before 2.400 are of Debian 11 and older
+    *(
+        (f"FROM jenkins/jenkins:{tag}\nUSER root\nRUN add-apt-repository ppa:x/y\n", found)
+        for tag, found in (("2.266", []), ("2.426.1-lts", [(3, "LG005")]))
+    ),
 ]
 
 
