@@ -1594,9 +1594,13 @@ def _run_effects(
                 and _a_users_home(home_of, homes or {})
                 and (named_user in ("root", "0") or (as_root and (home_given or home == "/root")))
                 # (not where root made the way to the cache first, `mkdir -p ~/.cache`: the
-                # nearest directory there is root's, and pip keeps its cache)
+                # nearest directory there is root's, and pip keeps its cache; Jupyter's images,
+                # whose XDG_CACHE_HOME is the user's ~/.cache, make it the user's, and a cache
+                # root writes inside it leaves it so)
                 and not any(
-                    o.kind == WRITE and on_the_way(p, home_of) for o in ops for p in o.paths
+                    o.kind == WRITE and on_the_way(p, home_of, _cache_home(instr.env, home_of))
+                    for o in ops
+                    for p in o.paths
                 )
             ):
                 # pip run by root finds its cache in a home another user owns and turns it off
@@ -4062,10 +4066,20 @@ def _spelled_at_root(path: str, command: str) -> bool:
     return False
 
 
-def on_the_way(path: str, home: str) -> bool:
+def on_the_way(path: str, home: str, made: bool = False) -> bool:
     """`path`, made by root, lies on the way from `home` to pip's cache there (`~/.cache`,
-    `~/.cache/huggingface`: `mkdir -p` made ~/.cache root's), so pip finds it root's."""
-    return inside(path, home) and covers(f"{home.rstrip('/')}/.cache", path)
+    `~/.cache/huggingface`: `mkdir -p` made ~/.cache root's), so pip finds it root's; where
+    the image `made` ~/.cache the user's, only ~/.cache itself."""
+    cache = f"{home.rstrip('/')}/.cache"
+    if made:
+        return path.rstrip("/") == cache
+    return inside(path, home) and covers(cache, path)
+
+
+def _cache_home(env: Mapping[str, str], home: str) -> bool:
+    """The image's ENV puts XDG_CACHE_HOME at `home`'s ~/.cache, as Jupyter's images do, whose
+    Dockerfile makes that directory the user's."""
+    return env.get("XDG_CACHE_HOME", "").rstrip("/") == f"{home.rstrip('/')}/.cache"
 
 
 def _a_users_home(home: str, homes: Mapping[str, str]) -> bool:
@@ -6128,6 +6142,12 @@ def _ops(
                 # not what a copy of the project may hold there)
                 dist = tuple(posixpath.join(d, "dist") for d in build_dir)
                 yield Op(WRITE, tool, dist, text, TREE, UNKNOWN, "", undone)
+            elif tool == "pyproject-build" and where is None:
+                # (`python -m build /src/ext`: the project named, its dist/ or --outdir's)
+                source = next((w for w in words[1:] if not w.startswith("-")), ".")
+                outdir = _option_value(words, "-o", "--outdir")
+                sdists = outdir or posixpath.join(source, "dist")
+                yield Op(WRITE, tool, _paths([sdists], command), text, TREE, UNKNOWN)
 
 
 def _kernels_dir(words: tuple[str, ...], interpreter: str, env: Mapping[str, str]) -> str | None:

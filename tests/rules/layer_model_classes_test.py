@@ -28087,6 +28087,19 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         (f"FROM jenkins/jenkins:{tag}\nUSER root\nRUN add-apt-repository ppa:x/y\n", found)
         for tag, found in (("2.266", []), ("2.426.1-lts", [(3, "LG005")]))
     ),
+    # `python -m build DIR` writes DIR's dist/: the sdist installed from there is its own
+    (
+        "FROM python:3.12\nCOPY . /src/ext\nRUN python -m build /src/ext\n"
+        "RUN pip install --no-cache-dir /src/ext/dist/*.tar.gz\n",
+        [(3, "LG005")],
+    ),
+    # Jupyter's images make ~/.cache jovyan's (their XDG_CACHE_HOME): root's pip there after a
+    # cache root wrote inside it still finds it jovyan's, and keeps none
+    (
+        "FROM quay.io/jupyter/scipy-notebook:python-3.11.8\nUSER root\nCOPY . /ext\n"
+        "WORKDIR /ext\nRUN mkdir -p /home/jovyan/.cache/x && python3 -m pip install .\n",
+        [],
+    ),
 ]
 
 
