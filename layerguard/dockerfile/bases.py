@@ -2997,6 +2997,7 @@ _TOPLESS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 _MEMBERS = frozenset(member for _, members in _DISTRIBUTIONS + _TOPLESS for member in members)
 
 
+@functools.lru_cache(maxsize=4096)
 def distribution_member(path: str) -> bool:
     """`path` is where a well-known distribution archive's file lands once unpacked
     (`/opt/hadoop/etc/hadoop/core-site.xml`), by its path below the archive's top."""

@@ -3422,11 +3422,12 @@ def _on_path(
     ahead = (env or {}).get("PATH", "").split(":")
     ahead = ahead[: next((i for i, d in enumerate(ahead) if "$" in d), len(ahead))]
     listed = {d.rstrip("/") for d in ahead if d.startswith("/")}
+    end = "/" + name  # (by the name's end first: a big context's scripts are many)
     return next(
         (
             p
             for p in texts
-            if posixpath.basename(p) == name
+            if p.endswith(end)
             and (posixpath.dirname(p) in BIN_DIRS or posixpath.dirname(p) in listed)
         ),
         None,

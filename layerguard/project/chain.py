@@ -767,13 +767,16 @@ def _scripts(instr: Instruction, copied: Mapping[str, str], context: str | None)
         for p in available
         if posixpath.dirname(p) in parted and RUN_PARTS_NAME.fullmatch(posixpath.basename(p))
     )
-    # (then what those scripts name: `. lib.sh` in /common.sh, whose functions it calls)
+    # (then what those scripts name: `. lib.sh` in /common.sh, whose functions it calls; by
+    # whole names, as a command line spells them: a big context holds thousands of files,
+    # which a scan of every script's text for each would take minutes over)
     for _ in range(3):
+        names = set(_NAME.findall(said))
         found = {
             path: text
             for path, file in available.items()
             if path not in out
-            and ((name := posixpath.basename(path)) in said or name in makefiles)
+            and ((name := posixpath.basename(path)) in names or name in makefiles)
             and (text := _text(os.path.join(context, file))) is not None
         }
         if not found:

@@ -257,6 +257,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     hidden = _whited_out(ctx)
     family = _family_shown(ctx)  # (what a base not known here holds, once per file)
     pnpm = _pnpm_links(ctx.text)
+    # (what each RUN named, where later moves took it by each COPY: once for all the files a
+    # `COPY . .` of a big context writes)
+    moved: dict[tuple[int, int], tuple[str, ...]] = {}
     for index, step in ctx.own_steps():
         if step.instr.keyword not in ("copy", "add"):
             continue
@@ -265,7 +268,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         for write in step.copies:
             found = list(
                 _old_copies(
-                    ctx, index, write, listed, unlisted, shipped, stages, left, family, pnpm
+                    ctx, index, write, listed, unlisted, shipped, stages, left, family, pnpm, moved
                 )
             )
             if not found and links and (linked := _through_a_link(links, index, write)):
@@ -274,7 +277,17 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 _, real = linked
                 found = list(
                     _old_copies(
-                        ctx, index, real, listed, unlisted, shipped, stages, left, family, pnpm
+                        ctx,
+                        index,
+                        real,
+                        listed,
+                        unlisted,
+                        shipped,
+                        stages,
+                        left,
+                        family,
+                        pnpm,
+                        moved,
                     )
                 )
             if not found and not write.tree:
@@ -355,6 +368,7 @@ def _old_copies(
     left: list[tuple[frozenset[str], frozenset[str]]],
     family: tuple[str, ...] = (),
     pnpm: bool = False,
+    moved: dict[tuple[int, int], tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[str, str, int | None]]:
     """(path, where, bytes if known) of what earlier layers wrote where `write` lands (`family`:
     the files of the distribution family the RUNs show, for a base not known here). An empty
@@ -454,7 +468,11 @@ def _old_copies(
         configs, clones = left[position]
         # (the files it named where they are now: a later RUN's mv took them along, `mv
         # ~/hadoop-3.3.4/* ~/hadoop_home/`)
-        files = _moved_since(ctx, position, index, earlier.run.files) if earlier.run else ()
+        files = moved.get((position, index)) if moved is not None else None
+        if files is None:
+            files = _moved_since(ctx, position, index, earlier.run.files) if earlier.run else ()
+            if moved is not None:
+                moved[(position, index)] = files
         if earlier.run and _grown_from(stages, write, earlier.instr, ctx.layers[position], configs):
             yield write.into.rstrip("/") or "/", earlier.where, None
             return
