@@ -3158,10 +3158,13 @@ def _inlined(
             text = _sourced_as(text, True)
         elif runner == "bash" or (runner not in SHELLS and "bash" in shebang):
             text = _sourced_as(text, False)
+        positional = _positional(command, path)
+        if "getopts" in text and positional:
+            text = _options_given(text, positional)
         inner = split_commands(
             _with_sourced(text, texts, command.cwd),
             command.cwd,
-            {**_script_env(command, env), **_positional(command, path)},
+            {**_script_env(command, env), **positional},
         )
         if depth < 1:
             inner = tuple(_inlined(inner, texts, instr, env, homes, depth + 1))
@@ -3246,6 +3249,45 @@ def _run_parts(command: Command, texts: Mapping[str, str]) -> list[str]:
         for p in texts
         if posixpath.dirname(p) == where and RUN_PARTS_NAME.fullmatch(posixpath.basename(p))
     )
+
+
+def _options_given(text: str, positional: Mapping[str, str]) -> str:
+    """`text` with its `while getopts` loop replaced by the variables the options the script
+    was given set (`sh install.sh -s 3 -v 4.2`, a loop `s) STEP="$OPTARG" ;;`: `STEP='3'`), so
+    a `case ${STEP} in` after it takes its one branch; `text` as it is where the loop or the
+    options read otherwise."""
+    loop = _GETOPTS_LOOP.search(text)
+    if loop is None:
+        return text
+    takes = {m[1]: m[2] == ":" for m in re.finditer(r"(\w)(:?)", loop[1])}
+    valued = {m[1]: m[2] for m in _OPTARG_ARM.finditer(loop[3])}
+    flags = {m[1]: (m[2], m[3]) for m in _FLAG_ARM.finditer(loop[3])}
+    given = [positional[str(i)] for i in range(1, 10) if positional.get(str(i))]
+    bound: list[str] = []
+    while given and given[0].startswith("-") and len(given[0]) >= 2 and given[0] != "--":
+        word = given.pop(0)
+        letter, rest = word[1], word[2:]
+        if letter not in takes:
+            return text
+        if takes[letter]:
+            value = rest or (given.pop(0) if given else "")
+            if letter not in valued:
+                return text
+            bound.append(f"{valued[letter]}={_single_quoted(value)}")
+        elif rest or letter not in flags:
+            return text
+        else:
+            bound.append(f"{flags[letter][0]}={flags[letter][1]}")
+    return text[: loop.start()] + "\n".join(bound) + text[loop.end() :]
+
+
+# A `while getopts OPTSTRING VAR; do ... done` loop, and its arms: one that keeps the option's
+# value (`s) STEP="$OPTARG"`), one that sets a flag (`y) YES=1`)
+_GETOPTS_LOOP = re.compile(
+    r"while\s+getopts\s+[\"']?:?([\w:]+)[\"']?\s+\w+\s*;?\s*do\b(\s)(.*?)\bdone\b", re.DOTALL
+)
+_OPTARG_ARM = re.compile(r"(?m)^\s*(\w)\)\s*(\w+)=[\"']?\$\{?OPTARG\}?[\"']?")
+_FLAG_ARM = re.compile(r"(?m)^\s*(\w)\)\s*(\w+)=([\w.-]+)\s*(?:;;|$)")
 
 
 def _positional(command: Command, path: str) -> dict[str, str]:

@@ -111,8 +111,8 @@ def _brace_expanded(text: str) -> list[str]:
 
 # --- functions ------------------------------------------------------------------------------------
 
-# What may stand before a command's first word.
-_COMMAND_START = frozenset({";", "\n", "&", "&&", "||", "|", "|&", "(", ";;", ";&", ";;&"})
+# What may stand before a command's first word (a case arm's `)` too: `1) step_one ;;`).
+_COMMAND_START = frozenset({";", "\n", "&", "&&", "||", "|", "|&", "(", ")", ";;", ";&", ";;&"})
 _OPENERS = frozenset({"then", "do", "else", "elif", "{", "!", "if", "while", "until"})
 _EXIT_SIGNALS = frozenset({"EXIT", "0", "SIGEXIT"})
 

@@ -28112,6 +28112,23 @@ def test_the_classes_of_the_seventy_eighth_session(
     assert found(dockerfile) == expected
 
 
+def test_a_script_given_its_step_by_an_option_runs_that_step_alone(lint_files: Lint) -> None:
+    """`sh /tmp/install.sh -s 2 -v 4.2`, where the script reads its options with getopts and
+    runs one step by `case ${STEP} in`, each step a function: only that step's commands run."""
+    script = (
+        "#!/bin/sh\nstep_1() {\n  apt-get update\n}\nstep_2() {\n  echo ok\n}\nSTEP=0\n"
+        'while getopts ":s:v:" opt; do\n  case $opt in\n    s) STEP="$OPTARG"\n    ;;\n'
+        '    v) VERSION="$OPTARG"\n    ;;\n  esac\ndone\n'
+        "case ${STEP} in\n  1) step_1\n  ;;\n  2) step_2\n  ;;\nesac\n"
+    )
+    dockerfile = (
+        "FROM debian:12\nCOPY install.sh /tmp/\nRUN sh /tmp/install.sh -s 2 -v 4.2\n"
+        "RUN sh /tmp/install.sh -s 1 -v 4.2\n"
+    )
+    found = lint_files({"Dockerfile": dockerfile, "install.sh": script})
+    assert [(f.line, f.rule) for f in found if f.rule != "LG001"] == [(4, "LG005")]
+
+
 @pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
 def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     lint_files: Lint, extra: dict[str, str], found: list[int]
