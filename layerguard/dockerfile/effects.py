@@ -7862,8 +7862,10 @@ def _package_ops(
         # (`cargo nextest archive --archive-file t.tar.zst` writes the archive; a run of it
         # unpacks into a temporary directory, unless told where: `--extract-to /app/x`)
         local = []
-    if family == "helm":
-        local = []  # (`helm template x.tgz`, `helm lint`, `helm package`: it reads charts only)
+    if family == "helm" or tool == "snakemake":
+        # (`helm template x.tgz`, `helm lint`, `helm package`: it reads charts only; Snakemake's
+        # operands are the files it makes, `snakemake results/x.tar.gz`)
+        local = []
     if local and (installs or tool != "dpkg" or _dpkg_extracts(words)) and not builddep:
         # (not `dpkg -c x.deb` or `dpkg -I x.deb`, which only read it)
         yield Op(UNPACK, tool, _paths(local, command), text)

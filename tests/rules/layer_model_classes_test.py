@@ -28007,9 +28007,9 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # Snakemake's conda deployment makes each rule's environment through conda
     (
-        "FROM condaforge/mambaforge:latest\nCOPY . .\n"
-        "RUN snakemake --use-conda --conda-create-envs-only -j 4 all\n",
-        [(3, "LG005")],
+        "FROM condaforge/mambaforge:latest\nWORKDIR /w\nCOPY . .\n"
+        "RUN snakemake --use-conda --conda-create-envs-only -j 4 results/ref.tar.gz\n",
+        [(4, "LG005")],
     ),
     (
         "FROM condaforge/mambaforge\nRUN snakemake --sdm conda --conda-create-envs-only -c1\n",
