@@ -1399,6 +1399,8 @@ def _rocker_scripts(text: str) -> dict[str, str]:
 _ROCKER_SCRIPT = re.compile(r"rocker_scripts/(install_\w+\.sh)")
 _ROCKER_SCRIPTS = {
     "install_shiny_server.sh": (
+        # (its apt_install updates the index only where no lists are there)
+        'if [ "$(find /var/lib/apt/lists/* | wc -l)" = "0" ]; then apt-get update; fi\n'
         "apt-get install -y --no-install-recommends sudo gdebi-core libcurl4-gnutls-dev"
         " libcairo2-dev libxt-dev xtail wget\nwget --no-verbose https://download3.rstudio.org/"
         "ubuntu-18.04/x86_64/shiny-server-1.5.22.1017-amd64.deb -O ss-latest.deb\n"
@@ -4115,14 +4117,17 @@ def on_the_way(path: str, home: str, made: bool = False) -> bool:
     the image `made` ~/.cache the user's, only ~/.cache itself."""
     cache = f"{home.rstrip('/')}/.cache"
     if made:
-        return path.rstrip("/") == cache
+        # (~/.cache itself, or pip's own there: `mkdir -p ~/.cache/pip` makes it root's)
+        return path.rstrip("/") == cache or covers(f"{cache}/pip", path)
     return inside(path, home) and covers(cache, path)
 
 
 def _cache_home(env: Mapping[str, str], home: str) -> bool:
-    """The image's ENV puts XDG_CACHE_HOME at `home`'s ~/.cache, as Jupyter's images do, whose
-    Dockerfile makes that directory the user's."""
-    return env.get("XDG_CACHE_HOME", "").rstrip("/") == f"{home.rstrip('/')}/.cache"
+    """The image is Jupyter's (its NB_USER), whose ENV puts XDG_CACHE_HOME at `home`'s ~/.cache
+    and whose Dockerfile makes that directory the user's."""
+    return "NB_USER" in env and (
+        env.get("XDG_CACHE_HOME", "").rstrip("/") == f"{home.rstrip('/')}/.cache"
+    )
 
 
 def _a_users_home(home: str, homes: Mapping[str, str]) -> bool:

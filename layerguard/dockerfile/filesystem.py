@@ -136,7 +136,7 @@ from layerguard.dockerfile.effects import (
     yum_caches,
 )
 from layerguard.dockerfile.model import Instruction, process_word, unset
-from layerguard.dockerfile.shell import forced
+from layerguard.dockerfile.shell import forced, resolve_path
 from layerguard.records import TYPE_CHECKING, NamedTuple
 from layerguard.reference import ImageRef
 
@@ -1632,11 +1632,23 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     # (tool, directory, manifest): the projects an earlier RUN fetched everything for
     resolved: set[tuple[str, str, str]] = set()
     copied: list[CopyWrite] = []
+    stubs = False  # (a RUN made crates with `cargo new` or `cargo init`, a workspace's stubs)
     for index, step in enumerate(steps):
         if step.run is None:
+            # (a copy that may bring other manifests, or a lock, takes back what a build
+            # fetched for: `COPY . .` after a stub workspace's build; not `COPY src src`)
+            gone = {
+                r
+                for r in resolved
+                if r[0].startswith("cargo+") and _new_manifests(step, r[1], copied, stubs)
+            }
+            resolved -= gone
             copied.extend(step.copies)
             continue
         fetched: set[tuple[str, str, str]] = set()
+        stubs = stubs or any(
+            c.words[:2] in (("cargo", "new"), ("cargo", "init")) for c in step.run.commands
+        )
         for op in step.run.ops:
             if op.kind == REMOVE:
                 # (the cache or the project removed since: `rm -rf $CARGO_HOME/registry`,
@@ -1658,6 +1670,11 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 else:
                     fetched.add(("stack" + scope, at, ""))
                 continue
+            if op.tool == "cargo" and _CARGO_CHANGES & set(op.command.split()[1:3]):
+                # (`cargo update`, `cargo add serde`: other crates, which the builds fetch)
+                at = _run_in(op, step) or step.instr.workdir
+                resolved = {r for r in resolved if not (r[0].startswith("cargo+") and r[1] == at)}
+                fetched = {r for r in fetched if not (r[0].startswith("cargo+") and r[1] == at)}
             if (
                 op.tool == "cargo"
                 and op.role == CACHE
@@ -1665,12 +1682,20 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
             ):
                 # (a build fetches what the project's crates need for it, a test run its
                 # dev-dependencies too: the dummy build of `COPY Cargo.toml Cargo.lock ./`,
-                # then `COPY src src` and the real build, which finds them all)
-                at = _run_in(op, step) or step.instr.workdir
-                manifest = " ".join(w for w in op.command.split() if w.endswith("Cargo.toml"))
-                key = " ".join((manifest, *_cargo_choices(op.command)))
-                covering = ("cargo", "cargo+test") + (("cargo+build",) if scope == "+build" else ())
-                if any((tool, at, key) in resolved for tool in covering):
+                # then `COPY src src` and the real build, which finds them all; the same
+                # project, options, user and CARGO_HOME)
+                words = op.command.split()
+                where = _run_in(op, step) or step.instr.workdir
+                installed = _cargo_value(words, "--path")
+                at = where if installed is None else resolve_path(installed, where) or where
+                manifest = " ".join(w for w in words if w.endswith("Cargo.toml"))
+                home = step.instr.env.get("CARGO_HOME", "") + " " + step.instr.user
+                key = " ".join((manifest, home, *_cargo_choices(op.command)))
+                covering = ("cargo+test",) + (("cargo+build",) if scope == "+build" else ())
+                # (or `cargo fetch` of it before: everything its lock names)
+                if ("cargo", at, manifest) in resolved or any(
+                    (tool, at, key) in resolved for tool in covering
+                ):
                     found.add((index, op.command))
                 else:
                     fetched.add(("cargo" + scope, at, key))
@@ -1716,36 +1741,90 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 def _cargo_scope(op: Op, step: Step, copied: Sequence[CopyWrite]) -> str:
     """What a cargo command fetches of the project it builds: `+build`, the crates its build
-    needs; `+test`, its dev-dependencies too; "" for `cargo fetch`, read elsewhere, and for an
-    install of a crate of its own. `cargo install --path .` resolves the project again,
-    ignoring its lock unless `--locked`: like a build only where none was copied beside it."""
+    needs; `+test`, its dev-dependencies too (a test run, or a build of the tests, benches or
+    examples); "" for `cargo fetch`, read elsewhere, and for an install of a crate of its own.
+    `cargo install --path .` resolves the project again, ignoring its lock unless `--locked`:
+    like a build only where none was copied beside it."""
     words = tuple(op.command.split())
     sub = subcommand(words)
-    if sub in ("test", "t", "bench", "nextest"):
+    if sub in ("test", "t", "bench", "nextest") or _CARGO_TEST_TARGETS & set(words):
         return "+test"
     if sub in ("build", "b", "check", "c", "clippy", "run", "r", "doc", "rustc"):
         return "+build"
-    if sub != "install" or not any(w == "--path" or w.startswith("--path=") for w in words):
+    path = _cargo_value(list(words), "--path")
+    if sub != "install" or path is None:
         return ""
     if "--locked" in words:
         return "+build"
-    at = _run_in(op, step) or step.instr.workdir
-    lock = posixpath.join(at, "Cargo.lock")
+    lock = posixpath.join(
+        resolve_path(path, _run_in(op, step) or step.instr.workdir) or path, "Cargo.lock"
+    )
     return "" if any(covers(w.path, lock) for w in copied) else "+build"
 
 
+def _cargo_value(words: Sequence[str], option: str) -> str | None:
+    """The value of a cargo option, given as `--path x` or `--path=x`."""
+    for at, word in enumerate(words):
+        if word == option and at + 1 < len(words):
+            return words[at + 1]
+        if word.startswith(option + "="):
+            return word.split("=", 1)[1]
+    return None
+
+
 def _cargo_choices(command: str) -> list[str]:
-    """The options of a cargo command that change which crates it needs: the features and
-    the target (`--features tls`, `--all-features`, `--target x86_64-unknown-linux-musl`)."""
+    """The options of a cargo command that change which crates it needs: the features, the
+    packages and the target (`--features tls`, `-F tls`, `--no-default-features`, `-p api`,
+    `--workspace`, `--target x86_64-unknown-linux-musl`)."""
     words = command.split()
-    return sorted(
-        w + (" " + words[i + 1] if w in _CARGO_CHOOSING and i + 1 < len(words) else "")
-        for i, w in enumerate(words)
-        if w in _CARGO_CHOOSING or w.startswith(("--features=", "--target=", "--all-features"))
-    )
+    out = []
+    for at, word in enumerate(words):
+        name, equals, value = word.partition("=")
+        name = _CARGO_SPELLED.get(name, name)
+        if name in _CARGO_CHOOSING:
+            out.append(
+                f"{name} {value if equals else (words[at + 1] if at + 1 < len(words) else '')}"
+            )
+        elif name in _CARGO_SWITCHES:
+            out.append(name)
+    return sorted(out)
 
 
-_CARGO_CHOOSING = frozenset({"--features", "-F", "--target"})
+def _new_manifests(step: Step, at: str, copied: Sequence[CopyWrite], stubs: bool) -> bool:
+    """A COPY `step` may write a manifest or lock of the project at `at` other than those an
+    earlier copy brought from the same files: one by another source (`COPY Cargo.docker.toml
+    Cargo.toml`), or a tree copied onto the project that may hold more (`COPY . .`); not
+    its sources alone (`COPY src src`)."""
+    for write in step.copies:
+        if not (write.path == at or inside(write.path, at)):
+            continue
+        name = posixpath.basename(write.path)
+        if name in ("Cargo.toml", "Cargo.lock"):
+            if not any(
+                c.path == write.path and (c.file or c.source) == (write.file or write.source)
+                for c in copied
+            ):
+                return True
+        elif (write.tree or write.either or not write.exact) and name not in _CARGO_SOURCES:
+            # (the whole context onto the project, after its manifest and lock: the same
+            # files again, unless the build made stub crates the context's members replace)
+            ahead = {c.path for c in copied if c.source in ("Cargo.toml", "Cargo.lock")}
+            again = {posixpath.join(at, "Cargo.toml"), posixpath.join(at, "Cargo.lock")}
+            if write.source == "." and write.path == at and again <= ahead and not stubs:
+                continue
+            return True
+    return False
+
+
+_CARGO_CHANGES = frozenset({"update", "generate-lockfile", "add", "remove", "rm", "upgrade"})
+_CARGO_CHOOSING = frozenset({"--features", "--target", "--package", "--manifest-path"})
+_CARGO_SPELLED = {"-F": "--features", "-p": "--package"}
+_CARGO_SWITCHES = frozenset({"--no-default-features", "--all-features", "--workspace", "--all"})
+_CARGO_TEST_TARGETS = frozenset(
+    {"--all-targets", "--tests", "--benches", "--examples", "--example", "--test", "--bench"}
+)
+# What a project keeps beside its manifest that brings no crates of its own
+_CARGO_SOURCES = frozenset({"src", "benches", "examples", "tests", "static", "assets", "templates"})
 
 
 # The command of a build tool that fetches all a project depends on
@@ -2307,12 +2386,22 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
     earlier layer's wrapper left it in the same place (`RUN ./gradlew --version`, then `RUN
     ./gradlew build`): it finds it and fetches nothing; not after a removal took it. Likewise
     tlmgr's copy of the repository's database, which a later tlmgr of the same build finds as
-    the repository has it, and reads instead."""
+    the repository has it, and reads instead (and none where the tree is only guessed and a
+    distribution's TeX Live is installed, whose tlmgr runs in user mode); and Snakemake's
+    environments, which a later run in the same directory finds made."""
     found: set[tuple[int, str]] = set()
     there: set[str] = set()  # the wrapper distributions and databases earlier layers left
     local = False  # (tlmgr told to use a repository on disk, of which it keeps no copy)
+    snakes: set[str] = set()  # (where Snakemake made its rules' environments)
+    packaged = False  # (a distribution's TeX Live package installed: its tlmgr is user-mode)
     for index, step in enumerate(steps):
         fetched: set[str] = set()
+        packaged = packaged or any(
+            o.role == INSTALL
+            and o.family in DISTRIBUTION_MANAGERS
+            and any(p.startswith("texlive") for p in o.packages)
+            for o in (step.run.ops if step.run is not None else ())
+        )
         # (a RUN that names the copy removes it, however it finds it: `rm -f $(kpsewhich
         # -var-value TEXMFROOT)/tlpkg/texlive.tlpdb.main.*`, `find ... -delete`)
         named = "texlive.tlpdb" in step.instr.node.original
@@ -2324,12 +2413,26 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 fetched = {d for d in fetched if not any(path_overlaps(p, d) for p in op.paths)}
             if op.role != CACHE or not op.paths:
                 continue
-            if op.family == "tlmgr" and (local or named):
+            if op.tool == "snakemake":
+                # (a later run in the same directory finds the environments there, made)
+                at = _run_in(op, step) or step.instr.workdir
+                if at in snakes:
+                    found.add((index, _cache_write(op)))
+                snakes.add(at)
+                continue
+            guessed = op.family == "tlmgr" and op.paths[0].startswith(_TEXLIVE_GUESSED)
+            if op.family == "tlmgr" and (local or named or (guessed and packaged)):
+                # (nor a tree guessed on a distribution's image, whose own tlmgr runs in user
+                # mode alone: `apt-get install texlive`, then `tlmgr install x` keeps nothing)
                 found.add((index, _cache_write(op)))
             elif op.family == "tlmgr" or (
                 op.tool == "gradlew" and op.paths[0].endswith(_WRAPPER_DISTS)
             ):
-                if op.paths[0] in there:
+                # (a tree guessed meets the one an earlier tlmgr's path named:
+                # /usr/local/texlive/2024/bin/x86_64-linux/tlmgr, then `tlmgr install`)
+                if op.paths[0] in there or any(
+                    fnmatch.fnmatchcase(t, op.paths[0]) for t in there if guessed
+                ):
                     found.add((index, _cache_write(op)))
                 else:
                     fetched.add(op.paths[0])
@@ -2338,6 +2441,8 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 _WRAPPER_DISTS = "/wrapper/dists"
+# (the tree tlmgr is taken to manage where nothing shows it: install-tl's default)
+_TEXLIVE_GUESSED = "/usr/local/texlive/*/"
 # `tlmgr option repository LOCATION`: where the later tlmgr commands read the packages
 _TLMGR_REPOSITORY = re.compile(r"\boption\s+(?:repository|location)\s+(\S+)")
 
@@ -3619,21 +3724,14 @@ def _run(
                 # A file a later layer wrote at that path (`wget x.deb` in a copied directory;
                 # `gdown ID`, `curl -LOJ URL` there, under a name the server gives) is the one
                 # unpacked, not what the copy may have held there.
-                newest = (
-                    -1
-                    if is_glob(path)
-                    else max(
-                        (
-                            e.layer
-                            for e in live
-                            if e.kind == FILE
-                            and (
-                                e.path == path or (e.path.endswith("/*") and _matches(path, e.path))
-                            )
-                        ),
-                        default=-1,
-                    )
-                )
+                at_name = [e.layer for e in live if e.kind == FILE and e.path == path]
+                unnamed = [
+                    e.layer
+                    for e in live
+                    if e.kind == FILE and e.path.endswith("/*") and _matches(path, e.path)
+                ]
+                # (a file copied by that name is the one, whatever may have come since)
+                newest = -1 if is_glob(path) else max(at_name or unnamed, default=-1)
                 holders = [e for e in live if e.layer >= newest and _holds_archive(e, path)]
                 if removed_at:
                     # (`COPY src src`, `RUN rm -rf src/dist`, a build fills dist/ again: what is

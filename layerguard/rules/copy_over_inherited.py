@@ -1796,6 +1796,8 @@ def _installed_by_name(model: Model, origin: str, path: str) -> bool:
     writes /usr/local/lib/node_modules/room-assistant, not the base's."""
     stage = model.stage_of(origin)
     name = posixpath.basename(path.rstrip("/"))
+    if name in _BUNDLED:
+        return False  # (`npm install -g npm@10`: a newer copy of what the base holds there)
     for each in model.lineage(stage) if stage is not None and name else ():
         for step in each.instructions:
             if (
@@ -1813,6 +1815,9 @@ def _installed_by_name(model: Model, origin: str, path: str) -> bool:
     return False
 
 
+# The packages language images bundle in the trees they fill: node's npm and corepack, python's
+# pip, setuptools and wheel
+_BUNDLED = frozenset({"npm", "corepack", "pip", "setuptools", "wheel"})
 # A package's version after its name: `room-assistant@1.2`, `flask==3.0`, `@scope/x@^2`
 _PACKAGE_VERSION = re.compile(r"(?<=.)(?:@|[=<>~!]=?).*$|^@[^/]+/")
 

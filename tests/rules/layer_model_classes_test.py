@@ -28100,6 +28100,72 @@ _SEVENTY_EIGHTH: list[tuple[str, list[tuple[int, str]]]] = [
         "WORKDIR /ext\nRUN mkdir -p /home/jovyan/.cache/x && python3 -m pip install .\n",
         [],
     ),
+    # (the reviews' cases: what a later cargo build fetches again)
+    *(
+        (
+            "FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\n"
+            "RUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release\n"
+            f'{between}\nRUN {run}\nCMD ["app"]\n',
+            # (a copy there writes the manifest again: LG002)
+            sorted([*found, *([(5, "LG002")] if between.startswith("COPY") else [])]),
+        )
+        for between, run, found in (
+            ("COPY . .", "cargo build --release", [(4, "LG005")]),  # (the same files again)
+            ("ENV CARGO_HOME=/opt/cargo", "cargo build --release", [(4, "LG005"), (6, "LG005")]),
+            ("COPY . .", "cargo update && cargo build --release", [(4, "LG005"), (6, "LG005")]),
+            ("COPY . .", "cargo add serde && cargo build", [(4, "LG005"), (6, "LG005")]),
+            ("COPY . .", "cargo clippy --all-targets", [(4, "LG005"), (6, "LG005")]),
+            ("COPY . .", "cargo build --workspace", [(4, "LG005"), (6, "LG005")]),
+            (
+                "COPY Cargo.docker.toml Cargo.toml",
+                "cargo build --release",
+                [(4, "LG005"), (6, "LG005")],
+            ),
+            ("COPY . .", "cargo install --locked --path ./xtask", [(4, "LG005"), (6, "LG005")]),
+        )
+    ),
+    (
+        "FROM rust:1.77\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\n"
+        "RUN cargo new --lib crates/a && cargo build\nCOPY . .\nRUN cargo build\n"
+        'CMD ["app"]\n',
+        [(4, "LG005"), (5, "LG002"), (6, "LG005")],  # (stub crates the members replace)
+    ),
+    # a distribution's TeX Live runs tlmgr in user mode: no copy where its tree is guessed
+    ("FROM debian:12\nRUN apt-get install -y texlive-base\nRUN tlmgr install x\n", []),
+    # a later Snakemake run in the same directory finds the environments made
+    (
+        "FROM condaforge/mambaforge\nWORKDIR /w\nCOPY . .\n"
+        "RUN snakemake --use-conda --conda-create-envs-only -c1 a\n"
+        "RUN snakemake --use-conda --conda-create-envs-only -c1 b\n",
+        [(4, "LG005")],
+    ),
+    # a file copied by its name is the archive unpacked, whatever a download of a name not
+    # shown brought there since
+    (
+        "FROM python:3.10-slim\nWORKDIR /app\nCOPY model.zip .\nRUN gdown 1AbC\n"
+        "RUN unzip model.zip -d /models\n",
+        [(3, "LG006")],
+    ),
+    # rocker's images ship no apt lists: install_shiny_server.sh updates, then removes its own
+    ("FROM rocker/r-ver:4.4\nRUN /rocker_scripts/install_shiny_server.sh\n", []),
+    # the packages a language image bundles, installed again by name, are the base's there
+    (
+        "FROM node:20-slim AS build\nRUN npm install -g npm@10.2.4\nFROM node:20-slim\n"
+        "COPY --from=build /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm\n",
+        [(4, "LG002")],
+    ),
+    # not Jupyter's: a root write below ~/.cache may make it root's, and pip keeps its cache
+    (
+        "FROM python:3.12\nRUN useradd -m app\n"
+        "ENV HOME=/home/app XDG_CACHE_HOME=/home/app/.cache\n"
+        "RUN mkdir -p /home/app/.cache/matplotlib && pip install flask\n",
+        [(4, "LG005")],
+    ),
+    (
+        "FROM quay.io/jupyter/scipy-notebook:python-3.11.8\nUSER root\n"
+        "RUN mkdir -p /home/jovyan/.cache/pip && pip install flask\n",
+        [(3, "LG005")],  # (pip's own directory made root's)
+    ),
 ]
 
 
