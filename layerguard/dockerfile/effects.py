@@ -8969,9 +8969,11 @@ def _texlive_root(words: tuple[str, ...], variables: Mapping[str, str]) -> str:
         found = _TEXLIVE_BIN.fullmatch(directory.rstrip("/"))
         if found and "$" not in directory:
             return found[1]
-    return "/usr/local/texlive/*"
+    return TEXLIVE_GUESSED
 
 
+# The tree tlmgr is taken to manage where nothing shows it: install-tl's default, of its year
+TEXLIVE_GUESSED = "/usr/local/texlive/*"
 # A TeX Live tree's bin directory for one platform (`/usr/local/texlive/2024/bin/x86_64-linux`,
 # `/opt/texlive/texdir/bin/default`, `~/.TinyTeX/bin/x86_64-linux`)
 _TEXLIVE_BIN = re.compile(r"(/\S*?(?:tex|TeX)\S*?)/bin/[\w.-]+")
@@ -9535,7 +9537,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             w in ("--sdm", "--software-deployment-method") and words[at + 1 : at + 2] == ("conda",)
             for at, w in enumerate(words)
         )
-        # (its operands are the files to make, no packages: `snakemake out/x.tar.gz`)
+        # (in the project's .snakemake/conda: nothing installed in the system)
         return "conda", False, conda and not {"-n", "--dry-run", "--dryrun"} & set(words)
     if tool == "kerl":  # (`build` fetches and builds a release, `install` copies a build out)
         builds = sub in ("build", "build-install")

@@ -91,6 +91,7 @@ from layerguard.dockerfile.effects import (
     SHELLS,
     STANDARD_DIRS,
     SUBMODULES,
+    TEXLIVE_GUESSED,
     TOUCH,
     TREE,
     UNKNOWN,
@@ -2420,7 +2421,7 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                     found.add((index, _cache_write(op)))
                 snakes.add(at)
                 continue
-            guessed = op.family == "tlmgr" and op.paths[0].startswith(_TEXLIVE_GUESSED)
+            guessed = op.family == "tlmgr" and op.paths[0].startswith(TEXLIVE_GUESSED + "/")
             if op.family == "tlmgr" and (local or named or (guessed and packaged)):
                 # (nor a tree guessed on a distribution's image, whose own tlmgr runs in user
                 # mode alone: `apt-get install texlive`, then `tlmgr install x` keeps nothing)
@@ -2441,8 +2442,6 @@ def _fetched_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 _WRAPPER_DISTS = "/wrapper/dists"
-# (the tree tlmgr is taken to manage where nothing shows it: install-tl's default)
-_TEXLIVE_GUESSED = "/usr/local/texlive/*/"
 # `tlmgr option repository LOCATION`: where the later tlmgr commands read the packages
 _TLMGR_REPOSITORY = re.compile(r"\boption\s+(?:repository|location)\s+(\S+)")
 
