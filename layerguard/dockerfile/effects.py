@@ -3163,6 +3163,8 @@ def _inlined(
         positional = _positional(command, path)
         if "getopts" in text and positional:
             text = _options_given(text, positional)
+        if '"$@"' in text and positional:
+            text = _arguments_given(text, positional)
         inner = split_commands(
             _with_sourced(text, texts, command.cwd),
             command.cwd,
@@ -3281,6 +3283,44 @@ def _options_given(text: str, positional: Mapping[str, str]) -> str:
         else:
             bound.append(f"{flags[letter][0]}={flags[letter][1]}")
     return text[: loop.start()] + "\n".join(bound) + text[loop.end() :]
+
+
+def _arguments_given(text: str, positional: Mapping[str, str]) -> str:
+    """`text` with its `for arg in "$@"; do case $arg in ... esac; done` loop replaced by the
+    arms of the arguments the script was given, in their order (`./ps-empire -f setup`: `-f)
+    FORCE="-f"`, and no `install)`, whose INSTALL=1 a later `if` reads; `provision.sh python`:
+    `python) install_python`), where each arm is a word (or words joined by `|`) that reads no
+    more of the arguments; `text` as it is where the loop reads otherwise."""
+    loop = _ARGUMENTS_LOOP.search(text)
+    if loop is None:
+        return text
+    arms: dict[str, str] = {}
+    for arm in _CASE_ARM.finditer(loop[3]):
+        if arm[1] != "*" and is_glob(arm[1]):
+            return text  # (`--path=*)`: an argument's arm by a pattern, not read here)
+        for word in arm[1].split("|"):
+            arms[word.strip().strip("\"'")] = arm[2]
+    given = [positional[str(i)] for i in range(1, 10) if positional.get(str(i))]
+    bound: list[str] = []
+    for word in given:
+        body = arms.get(word)
+        if body is None and "*" in arms:
+            continue  # (the catch-all's: what it keeps of the word is not read here)
+        if body is None or _ARM_MOVES.search(body) or "$" + loop[1] in body:
+            return text  # (a word no arm takes, or an arm that reads on: the loop as it is)
+        bound.append(body)  # (its assignments, and what it calls: `python) install_python`)
+    return text[: loop.start()] + "\n".join(bound) + text[loop.end() :]
+
+
+# `for arg in "$@"; do case $arg in ... esac; done`, and an arm of it (`install) INSTALL=1 ;;`)
+_ARGUMENTS_LOOP = re.compile(
+    r"for\s+(\w+)\s+in\s+\"\$@\"\s*;?\s*do\s+(?:(?!\bdone\b|\bcase\b).)*?"
+    r"case\s+\"?\$\{?\1\}?\"?\s+in\b(\s)(.*?)\besac\s*;?\s*done\b",
+    re.DOTALL,
+)
+_CASE_ARM = re.compile(r"(?m)^\s*\(?([^\s()*][^\s()]*|\*)\)\s*(.*?);;", re.DOTALL)
+# (what makes an arm read more of the arguments, or leave the loop)
+_ARM_MOVES = re.compile(r"\b(?:shift|break|continue|exit|return)\b|\$\{?[@*#1-9]")
 
 
 # A `while getopts OPTSTRING VAR; do ... done` loop, and its arms: one that keeps the option's

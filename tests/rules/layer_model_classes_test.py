@@ -28195,6 +28195,23 @@ def test_a_script_given_its_step_by_an_option_runs_that_step_alone(lint_files: L
     assert [(f.line, f.rule) for f in found if f.rule != "LG001"] == [(4, "LG005")]
 
 
+def test_a_script_s_arguments_read_by_a_loop_take_their_arms_alone(lint_files: Lint) -> None:
+    """`./ps-empire -f setup`, where the script reads its arguments by `for arg in "$@"; do case
+    $arg in install) INSTALL=1 ;; ... esac; done` and installs only `if [ $INSTALL -eq 1 ]`."""
+    script = (
+        '#!/bin/bash\nINSTALL=0\nfor arg in "$@"; do\n  if [ -n "$SKIP" ]; then\n    continue\n'
+        "  fi\n  case $arg in\n    install)\n      INSTALL=1\n      ;;\n    -f)\n"
+        '      FORCE="-f"\n      ;;\n    *)\n      ARGS+=("$arg")\n      ;;\n  esac\ndone\n'
+        "if [ $INSTALL -eq 1 ]; then\n  apt-get update\nfi\n"
+    )
+    dockerfile = (
+        "FROM debian:12\nCOPY run.sh /tmp/\nRUN bash /tmp/run.sh -f setup\n"
+        "RUN bash /tmp/run.sh install\n"
+    )
+    found = lint_files({"Dockerfile": dockerfile, "run.sh": script})
+    assert [(f.line, f.rule) for f in found if f.rule != "LG001"] == [(4, "LG005")]
+
+
 @pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
 def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     lint_files: Lint, extra: dict[str, str], found: list[int]
