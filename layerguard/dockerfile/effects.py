@@ -2761,6 +2761,50 @@ def stack_scope(command: str) -> str | None:
 _STACK_BUILDS = frozenset({"build", "test", "bench", "install"})
 
 
+def cargo_scope(command: str) -> str | None:
+    """What a cargo command builds of its project, for what it fetches: '+build', the crates
+    its build needs; '+test', its dev-dependencies too (a test run, or a build of the tests,
+    benches or examples); '+install', an install of the project at its `--path`; None for
+    `cargo fetch`, read elsewhere, and an install of a crate of its own."""
+    words = tuple(command.split())
+    sub = subcommand(words)
+    if sub in ("test", "t", "bench", "nextest") or _CARGO_TEST_TARGETS & set(words):
+        return "+test"
+    if sub in ("build", "b", "check", "c", "clippy", "run", "r", "doc", "rustc"):
+        return "+build"
+    return "+install" if sub == "install" and cargo_path(command) is not None else None
+
+
+def cargo_path(command: str) -> str | None:
+    """The project a `cargo install --path DIR` installs; None when it names none."""
+    return _option_value(tuple(command.split()), "", "--path")
+
+
+def cargo_choices(command: str) -> list[str]:
+    """The options of a cargo command that change which crates it needs: the features, the
+    packages and the target (`--features tls`, `-F tls`, `--no-default-features`, `-p api`,
+    `--workspace`, `--target x86_64-unknown-linux-musl`)."""
+    words = command.split()
+    out = []
+    for at, word in enumerate(words):
+        name, equals, value = word.partition("=")
+        name = _CARGO_SPELLED.get(name, name)
+        if name in _CARGO_CHOOSING:
+            given = value if equals else (words[at + 1] if at + 1 < len(words) else "")
+            out.append(f"{name} {given}")
+        elif name in _CARGO_SWITCHES:
+            out.append(name)
+    return sorted(out)
+
+
+_CARGO_CHOOSING = frozenset({"--features", "--target", "--package", "--manifest-path"})
+_CARGO_SPELLED = {"-F": "--features", "-p": "--package"}
+_CARGO_SWITCHES = frozenset({"--no-default-features", "--all-features", "--workspace", "--all"})
+_CARGO_TEST_TARGETS = frozenset(
+    {"--all-targets", "--tests", "--benches", "--examples", "--example", "--test", "--bench"}
+)
+
+
 def yarn_cwd(command: str) -> str | None:
     """The directory yarn's `--cwd DIR` (`--cwd=DIR`) tells it to work in; None when not told."""
     return _option_value(tuple(command.split()), "", "--cwd")
@@ -3255,6 +3299,12 @@ def _run_parts(command: Command, texts: Mapping[str, str]) -> list[str]:
     )
 
 
+def _arguments(positional: Mapping[str, str]) -> list[str]:
+    """The words a script was given, `$1` on, as the shell splits them (an empty expansion
+    gives none)."""
+    return [positional[str(i)] for i in range(1, 10) if positional.get(str(i))]
+
+
 def _options_given(text: str, positional: Mapping[str, str]) -> str:
     """`text` with its `while getopts` loop replaced by the variables the options the script
     was given set (`sh install.sh -s 3 -v 4.2`, a loop `s) STEP="$OPTARG" ;;`: `STEP='3'`), so
@@ -3266,7 +3316,7 @@ def _options_given(text: str, positional: Mapping[str, str]) -> str:
     takes = {m[1]: m[2] == ":" for m in re.finditer(r"(\w)(:?)", loop[1])}
     valued = {m[1]: m[2] for m in _OPTARG_ARM.finditer(loop[3])}
     flags = {m[1]: (m[2], m[3]) for m in _FLAG_ARM.finditer(loop[3])}
-    given = [positional[str(i)] for i in range(1, 10) if positional.get(str(i))]
+    given = _arguments(positional)
     bound: list[str] = []
     while given and given[0].startswith("-") and len(given[0]) >= 2 and given[0] != "--":
         word = given.pop(0)
@@ -3300,9 +3350,8 @@ def _arguments_given(text: str, positional: Mapping[str, str]) -> str:
             return text  # (`--path=*)`: an argument's arm by a pattern, not read here)
         for word in arm[1].split("|"):
             arms[word.strip().strip("\"'")] = arm[2]
-    given = [positional[str(i)] for i in range(1, 10) if positional.get(str(i))]
     bound: list[str] = []
-    for word in given:
+    for word in _arguments(positional):
         body = arms.get(word)
         if body is None and "*" in arms:
             continue  # (the catch-all's: what it keeps of the word is not read here)

@@ -105,6 +105,9 @@ from layerguard.dockerfile.effects import (
     RunEffects,
     a_file_family,
     archive_stem,
+    cargo_choices,
+    cargo_path,
+    cargo_scope,
     covers,
     exports,
     find_roots,
@@ -1685,13 +1688,12 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
                 # dev-dependencies too: the dummy build of `COPY Cargo.toml Cargo.lock ./`,
                 # then `COPY src src` and the real build, which finds them all; the same
                 # project, options, user and CARGO_HOME)
-                words = op.command.split()
                 where = _run_in(op, step) or step.instr.workdir
-                installed = _cargo_value(words, "--path")
+                installed = cargo_path(op.command)
                 at = where if installed is None else resolve_path(installed, where) or where
-                manifest = " ".join(w for w in words if w.endswith("Cargo.toml"))
+                manifest = " ".join(w for w in op.command.split() if w.endswith("Cargo.toml"))
                 home = step.instr.env.get("CARGO_HOME", "") + " " + step.instr.user
-                key = " ".join((manifest, home, *_cargo_choices(op.command)))
+                key = " ".join((manifest, home, *cargo_choices(op.command)))
                 covering = ("cargo+test",) + (("cargo+build",) if scope == "+build" else ())
                 # (or `cargo fetch` of it before: everything its lock names)
                 if ("cargo", at, manifest) in resolved or any(
@@ -1741,54 +1743,19 @@ def _resolved_before(steps: Sequence[Step]) -> set[tuple[int, str]]:
 
 
 def _cargo_scope(op: Op, step: Step, copied: Sequence[CopyWrite]) -> str:
-    """What a cargo command fetches of the project it builds: `+build`, the crates its build
-    needs; `+test`, its dev-dependencies too (a test run, or a build of the tests, benches or
-    examples); "" for `cargo fetch`, read elsewhere, and for an install of a crate of its own.
-    `cargo install --path .` resolves the project again, ignoring its lock unless `--locked`:
-    like a build only where none was copied beside it."""
-    words = tuple(op.command.split())
-    sub = subcommand(words)
-    if sub in ("test", "t", "bench", "nextest") or _CARGO_TEST_TARGETS & set(words):
-        return "+test"
-    if sub in ("build", "b", "check", "c", "clippy", "run", "r", "doc", "rustc"):
+    """What a cargo command fetches of the project it builds (`cargo_scope`); `cargo install
+    --path .` resolves the project again, ignoring its lock unless `--locked`: like a build
+    only where none was copied beside it."""
+    scope = cargo_scope(op.command) or ""
+    if scope != "+install":
+        return scope
+    if "--locked" in op.command.split():
         return "+build"
-    path = _cargo_value(list(words), "--path")
-    if sub != "install" or path is None:
-        return ""
-    if "--locked" in words:
-        return "+build"
+    path = cargo_path(op.command) or "."
     lock = posixpath.join(
         resolve_path(path, _run_in(op, step) or step.instr.workdir) or path, "Cargo.lock"
     )
     return "" if any(covers(w.path, lock) for w in copied) else "+build"
-
-
-def _cargo_value(words: Sequence[str], option: str) -> str | None:
-    """The value of a cargo option, given as `--path x` or `--path=x`."""
-    for at, word in enumerate(words):
-        if word == option and at + 1 < len(words):
-            return words[at + 1]
-        if word.startswith(option + "="):
-            return word.split("=", 1)[1]
-    return None
-
-
-def _cargo_choices(command: str) -> list[str]:
-    """The options of a cargo command that change which crates it needs: the features, the
-    packages and the target (`--features tls`, `-F tls`, `--no-default-features`, `-p api`,
-    `--workspace`, `--target x86_64-unknown-linux-musl`)."""
-    words = command.split()
-    out = []
-    for at, word in enumerate(words):
-        name, equals, value = word.partition("=")
-        name = _CARGO_SPELLED.get(name, name)
-        if name in _CARGO_CHOOSING:
-            out.append(
-                f"{name} {value if equals else (words[at + 1] if at + 1 < len(words) else '')}"
-            )
-        elif name in _CARGO_SWITCHES:
-            out.append(name)
-    return sorted(out)
 
 
 def _new_manifests(step: Step, at: str, copied: Sequence[CopyWrite], stubs: bool) -> bool:
@@ -1818,12 +1785,6 @@ def _new_manifests(step: Step, at: str, copied: Sequence[CopyWrite], stubs: bool
 
 
 _CARGO_CHANGES = frozenset({"update", "generate-lockfile", "add", "remove", "rm", "upgrade"})
-_CARGO_CHOOSING = frozenset({"--features", "--target", "--package", "--manifest-path"})
-_CARGO_SPELLED = {"-F": "--features", "-p": "--package"}
-_CARGO_SWITCHES = frozenset({"--no-default-features", "--all-features", "--workspace", "--all"})
-_CARGO_TEST_TARGETS = frozenset(
-    {"--all-targets", "--tests", "--benches", "--examples", "--example", "--test", "--bench"}
-)
 # What a project keeps beside its manifest that brings no crates of its own
 _CARGO_SOURCES = frozenset({"src", "benches", "examples", "tests", "static", "assets", "templates"})
 
