@@ -1871,6 +1871,10 @@ _WORKDIR: Mapping[str, str] = {
     # (NVIDIA's NGC framework images work in /workspace)
     **dict.fromkeys(("nvcr.io/nvidia/pytorch", "nvcr.io/nvidia/tensorflow"), "/workspace"),
     "prefecthq/prefect": "/opt/prefect",
+    # (OpenSearch's and its Dashboards', laid out as Elasticsearch's and Kibana's)
+    **{
+        f"opensearchproject/{n}": f"/usr/share/{n}" for n in ("opensearch", "opensearch-dashboards")
+    },
     **{
         key: f"/usr/share/{name}"
         for name in ("elasticsearch", "kibana", "logstash")
@@ -4490,7 +4494,17 @@ _DOCKER_HUB_PROXY = re.compile(r"[a-z0-9]+-[a-z0-9-]+\.jfrog\.io")
 # Distributions' (and vendors') own registries of the images Docker Hub has too, by the same
 # tags
 _DISTRIBUTION_MIRRORS = {
-    "ghcr.io/nginxinc/nginx-unprivileged": "nginxinc/nginx-unprivileged",
+    # (NGINX's unprivileged image on GitHub's, Amazon's and Quay's registries, and its official
+    # image on Amazon's)
+    **dict.fromkeys(
+        (
+            "ghcr.io/nginxinc/nginx-unprivileged",
+            "public.ecr.aws/nginx/nginx-unprivileged",
+            "quay.io/nginx/nginx-unprivileged",
+        ),
+        "nginxinc/nginx-unprivileged",
+    ),
+    "public.ecr.aws/nginx/nginx": "nginx",
     "quay.io/fedora/fedora": "fedora",
     "registry.fedoraproject.org/fedora": "fedora",
     "quay.io/rockylinux/rockylinux": "rockylinux",

@@ -521,6 +521,15 @@ MANAGERS: Mapping[str, Manager] = {
         "pak::cache_clean() in the same RUN",
         ("/usr/local/lib/R/site-library", "/usr/lib/R/site-library"),
     ),
+    # (renv keeps each package source it downloads in its root's source/, the root being
+    # tools::R_user_dir("renv", "cache"); the installed packages it links the project's library
+    # to lie beside it, in cache/, and are no waste: removing them breaks the library)
+    "renv": Manager(
+        ("~/.cache/R/renv/source",),
+        "renv's downloads (~/.cache/R/renv/source: each package source it fetched)",
+        "rm -rf ~/.cache/R/renv/source in the same RUN (not the root's cache/, which the "
+        "project's library links to)",
+    ),
     "cpan": Manager(
         ("~/.cpan/sources", "~/.cpan/build"),
         "CPAN.pm's downloads and build trees (~/.cpan/sources, ~/.cpan/build)",
@@ -663,6 +672,12 @@ _CACHE_VARS: Mapping[str, tuple[tuple[str, str], ...]] = {
         ("XDG_CACHE_HOME", "/R/pkgcache"),
         ("R_USER_CACHE_DIR", "/R/pkgcache"),
         ("R_PKG_CACHE_DIR", ""),
+    ),
+    "renv": (
+        ("XDG_CACHE_HOME", "/R/renv/source"),
+        ("R_USER_CACHE_DIR", "/R/renv/source"),
+        ("RENV_PATHS_ROOT", "/source"),
+        ("RENV_PATHS_SOURCE", ""),
     ),
     "cpm": (("PERL_CPM_HOME", ""),),
     "perlbrew": (("PERLBREW_ROOT", "/dists"),),
@@ -4902,6 +4917,21 @@ _VSCODE_DESKTOP = frozenset({"code", "code-insiders", "codium"})
 _VSCODE_XDG = {"code-server": "XDG_DATA_HOME", **dict.fromkeys(_VSCODE_DESKTOP, "XDG_CONFIG_HOME")}
 
 
+def _steamcmd_ops(tool: str, words: tuple[str, ...], command: Command, text: str) -> Iterator[Op]:
+    """SteamCMD updates itself where it runs from at every start (Valve's steamcmd.sh beside
+    itself; the distributions' `steamcmd` wrapper in the user's Steam root, which Debian's
+    keeps in ~/.steam and others in ~/.local/share/Steam), and an app it installs or validates
+    (`+app_update 740`) lands in `+force_install_dir`'s directory."""
+    if tool == "steamcmd.sh":
+        own = _paths((posixpath.dirname(words[0]) or ".",), command)
+    else:
+        own = (home_path("~/.steam"), home_path("~/.local/share/Steam"))
+    yield Op(WRITE, tool, own, text, TREE, UNKNOWN)
+    if "+app_update" in words and "+force_install_dir" in words[:-1]:
+        into = _paths((words[words.index("+force_install_dir") + 1],), command)
+        yield Op(WRITE, tool, into, text, TREE, HEAVY)
+
+
 def _extensions_named(words: tuple[str, ...]) -> list[str]:
     """What `--install-extension` is given, each time: a marketplace id, a .vsix file, or ''
     where the name comes from a pipe (`xargs -n 1 code-server --install-extension`)."""
@@ -5312,6 +5342,8 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
+    if tool in ("steamcmd", "steamcmd.sh") and not {"+help", "-h", "--help"} & set(words):
+        yield from _steamcmd_ops(tool, words, command, text)
     if (vsixs := _vsix_cache(tool, words, command, env)) is not None:
         yield Op(WRITE, tool, (vsixs,), text, TREE, HEAVY, CACHE, "vscode")
     if tool in _VSCODE_DATA and (
@@ -8978,6 +9010,11 @@ def _pak_installs(code: str) -> bool:
     return attached is not None and _PAK_BARE.search(code) is not None
 
 
+# renv's functions that download packages (a restore from the lockfile, an install, an init
+# that installs what the project uses)
+_RENV_INSTALLS = re.compile(r"\brenv::(?:restore|install|init|hydrate|update)\(")
+
+
 _PAK_BARE = re.compile(r"(?<![\w.:])(?:pkg_install|pak|local_install(?:_deps)?)\(")
 
 
@@ -9471,6 +9508,8 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "littler", not asks, not asks
     if tool in ("R", "Rscript") and _pak_installs(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
+    if tool in ("R", "Rscript") and _RENV_INSTALLS.search(_r_code(words)):
+        return "renv", False, True  # (`R -e 'renv::restore()'`: into the project's library)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
         return "make", bool(_MAKE_INSTALLS & set(words[1:])), False
     if tool == "cmake" and "--install" in words:  # (cmake 3.15's install of a build directory)
@@ -9521,9 +9560,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         # before TinkerPop 3.3: through Grape; `grape list` fetches nothing; nor into the
         # default cache with `-Dgrape.root=/tmp/grapes`, which the RUN names itself)
         return "grape", False, not any(w.startswith("-Dgrape.root=") for w in words)
-    if tool == "suricata-update":  # (its default command updates the rules; listing does not)
+    if tool == "suricata-update":
+        # (its default command updates the rules; listing does not, and `update-sources` fetches
+        # only the sources' index, which its later commands read as its own data)
         quiet = bool({"--offline", "-V", "--version", "-h", "--help"} & set(words))
-        fetches = sub in ("", "update", "update-sources") and not quiet
+        fetches = sub in ("", "update") and not quiet
         return "suricata-update", False, fetches
     if tool == "nimble":  # (`nimble update`, and an install that finds no list, fetch it)
         fetches = sub in ("update", "refresh", "install", "build", "develop")

@@ -819,6 +819,21 @@ _NEW_REPOSITORY = re.compile(
 )
 
 
+def _reads_the_index(op: Op, live: list[Entry]) -> bool:
+    """An `apk upgrade` (or `apk fix`) not told to refresh the index, where an earlier layer of
+    the build left one in apk's cache: apk reads it there, fresh, and fetches nothing (no
+    repository it names but those: `-X` adds one, whose index it would fetch)."""
+    words = tuple(op.command.split())
+    if op.family != "apk" or not words or subcommand(words) not in ("upgrade", "fix"):
+        return False
+    options = {w for w in words if w.startswith("-")}
+    if options & {"-U", "--update-cache", "-X", "--repository"} or any(
+        w.startswith("--repository=") or (w[:2] != "--" and "U" in w) for w in options
+    ):
+        return False
+    return any(e.role == CACHE and e.family == "apk" and e.layer != BASE and e.weighs for e in live)
+
+
 def _names_repositories(command: str) -> bool:
     """`yum repolist` without -v: on dnf it names the repositories and reads no metadata."""
     words = command.split()
@@ -3142,6 +3157,8 @@ def _run(
             removed = [r for o in step.run.ops if o.kind == REMOVE for r in o.paths]
             cleared = [p for p in op.paths if any(covers(r, p) for r in removed)]
             op = op._replace(paths=tuple(cleared or op.paths)[:1])
+        if op.role == CACHE and op.kind == WRITE and _reads_the_index(op, live):
+            continue  # (`apk upgrade` after an earlier layer's `apk update`: it reads that index)
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
         if op.role == CACHE and op.family == "nvm" and _nvm_keeps_nothing(earlier, step):
@@ -4390,7 +4407,13 @@ def _reach(
                         or (moves and not own_file)
                     )
                     and _installed_under(
-                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
+                        path,
+                        entry,
+                        rewritten,
+                        nginx_org,
+                        _quiet(entry, ran),
+                        held.new_alpine,
+                        _shared_app(held),
                     )
                     # (not a directory named for a package it installed, whatever a later
                     # layer made below it: `mkdir /usr/share/tomcat7/temp`, then `chown -Rh
@@ -4444,7 +4467,13 @@ def _reach(
                     and not (entry.family == "apt" and path in _DEBIAN_LINKS)
                     and not any("$" in n for n in entry.packages)
                     and _installed_under(
-                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held.new_alpine
+                        path,
+                        entry,
+                        rewritten,
+                        nginx_org,
+                        _quiet(entry, ran),
+                        held.new_alpine,
+                        _shared_app(held),
                     )
                     and not _removed_since(path, entry)
                 )
@@ -6144,11 +6173,14 @@ def _installed_under(
     nginx_org: str = "",
     quiet: bool = False,
     new_alpine: bool = False,
+    app: str = "",
 ) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since;
-    `new_alpine`: the base is Alpine 3.14 or later."""
+    `new_alpine`: the base is Alpine 3.14 or later; `app`: the application directory the base
+    is known to work in under /usr/share (Elasticsearch's, Grafana's), which no distribution
+    package of another name writes into."""
     if in_tree(path, DEBIAN_NGINX_ONLY) and (
         (nginx_org == "named" and entry.family == "apt")
         or (entry.family in ("apk", "yum") and path.startswith("/etc/nginx/"))
@@ -6238,6 +6270,8 @@ def _installed_under(
         return False  # (`rm /usr/bin/passwd` after `apt-get install ca-certificates`)
     if _not_in_opt(path, entry):
         return False
+    if distribution and app and inside(path, app) and not _names_a_package(path, entry.packages):
+        return False  # (`rm config/esnode*` on OpenSearch after `yum install nc`: the base's)
     if entry.family == "conda" and covers(entry.path + "/envs", path):
         return False  # (an install into conda's root never writes its named environments)
     if any(path_overlaps(path, d) for d in package_data(entry.family, entry.packages)):
@@ -6322,6 +6356,13 @@ def _not_in_opt(path: str, entry: Entry) -> bool:
         and path.startswith(("/opt/", "/usr/src/"))
         and not _names_a_package(path, entry.packages)
     )
+
+
+def _shared_app(held: Known) -> str:
+    """The base's working directory when it is an application's own under /usr/share
+    (`/usr/share/opensearch`), or ''."""
+    workdir = held.workdir.rstrip("/")
+    return workdir if workdir.count("/") == 3 and workdir.startswith("/usr/share/") else ""
 
 
 def _an_application_dir(path: str, entry: Entry, live: list[Entry]) -> bool:

@@ -16,7 +16,8 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `apt` program only where also told `Binary::apt::APT::Keep-Downloaded-Packages "true"`; none
   told `APT::Keep-Downloaded-Packages "false"`) unless `apt-get clean` or `distclean` runs, or
   the `.deb`s are removed, in the same `RUN`;
-- `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`);
+- `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`), and `apk upgrade`
+  where no earlier layer left the index (or told `-U`);
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `update`, `distro-sync`, run directly or
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
   install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
@@ -157,7 +158,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   managers; littler's `install2.r`, `install.r` and `installGithub.r` (rocker's and r-base's images:
   under littler R's tempdir is `/tmp`, so each package source stays in `/tmp/downloaded_packages`)
   without removing it; pak's installs (`R -e 'pak::pkg_install("x")'`, `pak::pak`), which keep
-  what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; `arduino-cli core install`
+  what they fetch in `~/.cache/R/pkgcache`, without `pak::cache_clean()`; renv's restores and
+  installs (`R -e 'renv::restore()'`), which keep each package source in
+  `~/.cache/R/renv/source`, without removing it; `arduino-cli core install`
   and `lib install` (not a library from `--git-url` or `--zip-path`), which keep every archive in
   `~/.arduino15/staging`, without `arduino-cli cache clean`; Frappe's `bench init`,
   `bench get-app` and `bench setup requirements`, which pip-install the apps, and stoQ's `stoq

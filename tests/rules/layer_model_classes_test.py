@@ -28212,6 +28212,89 @@ def test_a_script_s_arguments_read_by_a_loop_take_their_arms_alone(lint_files: L
     assert [(f.line, f.rule) for f in found if f.rule != "LG001"] == [(4, "LG005")]
 
 
+_SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
+    # A distribution package writes nothing in the application's own directory a base image is
+    # known to hold under /usr/share (OpenSearch's demo certificates), unless named for it
+    *(
+        (
+            f"FROM opensearchproject/opensearch:2.16.0\nUSER root\nRUN {install}\n"
+            "RUN rm -f /usr/share/opensearch/config/esnode*\n",
+            found,
+        )
+        for install, found in (
+            ("yum install -y nc && yum clean all", []),
+            ("yum install -y opensearch && yum clean all", [(4, "LG003")]),
+        )
+    ),
+    # renv keeps the package sources a restore or an install downloads in its root's source/
+    *(
+        (f'FROM rocker/r-ver:4.3.1\nWORKDIR /app\nCOPY renv.lock .\nRUN {run}\nCMD ["R"]\n', found)
+        for run, found in (
+            ("R -e 'renv::restore()'", [(4, "LG005")]),
+            ("Rscript -e 'renv::install(\"shiny\")'", [(4, "LG005")]),
+            ("R -e 'renv::restore()' && rm -rf ~/.cache/R/renv/source", []),
+            ("R -e 'renv::status()'", []),
+        )
+    ),
+    (
+        "FROM rocker/r-ver:4.3.1\nENV RENV_PATHS_ROOT=/renv\n"
+        "RUN R -e 'renv::restore()' && rm -rf /root/.cache/R/renv/source\n",
+        [(3, "LG005")],
+    ),
+    # an apk upgrade not told to refresh reads the index an earlier layer left: it fetches none
+    *(
+        (f"FROM alpine:3.19\nRUN apk update\n{between}RUN {upgrade}\n", [(2, "LG005"), *found])
+        for between, upgrade, found in (
+            ("", "apk upgrade", []),
+            ("", "apk upgrade -U", [(3, "LG005")]),
+            ("RUN rm -rf /var/cache/apk/*\n", "apk upgrade", [(3, "LG003"), (4, "LG005")]),
+        )
+    ),
+    ("FROM alpine:3.19\nRUN apk upgrade\n", [(2, "LG005")]),
+    # suricata-update's update-sources fetches only the sources' index, its own data
+    ("FROM jasonish/suricata:7.0\nRUN suricata-update update-sources\n", []),
+    ("FROM jasonish/suricata:7.0\nRUN suricata-update\n", [(2, "LG005")]),
+    # NGINX's images on the other registries it publishes them to hold what Docker Hub's do
+    *(
+        (f"FROM {image}\nCOPY nginx.conf /etc/nginx/nginx.conf\n", [(2, "LG002")])
+        for image in (
+            "quay.io/nginx/nginx-unprivileged:alpine-slim",
+            "public.ecr.aws/nginx/nginx-unprivileged:alpine",
+            "public.ecr.aws/nginx/nginx:1.27",
+        )
+    ),
+    # SteamCMD installs an app into +force_install_dir, and updates itself where it runs from
+    *(
+        (f"FROM cm2network/steamcmd:root\nRUN {run}\nRUN chown -R steam:steam {where}\n", found)
+        for run, where, found in (
+            (
+                "/home/steam/steamcmd/steamcmd.sh +force_install_dir /srv +login anonymous "
+                "+app_update 740 validate +quit",
+                "/srv",
+                [(3, "LG004")],
+            ),
+            ("mkdir /srv && /home/steam/steamcmd/steamcmd.sh +quit", "/srv", []),
+        )
+    ),
+    (
+        "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y steamcmd "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        "RUN useradd -M steam && mkdir /home/steam && chown steam /home/steam\nUSER steam\n"
+        "RUN /usr/games/steamcmd +quit\nUSER root\nRUN chown -R steam /home/steam\n",
+        [(7, "LG004")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("dockerfile", "expected"), _SEVENTY_NINTH)
+def test_the_classes_of_the_seventy_ninth_session(
+    found: Callable[[str], list[tuple[int, str]]],
+    dockerfile: str,
+    expected: list[tuple[int, str]],
+) -> None:
+    assert found(dockerfile) == expected
+
+
 @pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
 def test_a_wildcard_s_chmod_of_files_the_run_edits_again_copies_up_nothing_more(
     lint_files: Lint, extra: dict[str, str], found: list[int]
