@@ -1498,6 +1498,8 @@ _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # k-NN and more, tens of MB)
     "opensearchproject/opensearch": ("/usr/share/opensearch/plugins",),
     "opensearchproject/opensearch-dashboards": ("/usr/share/opensearch-dashboards/plugins",),
+    # (JetBrains' TeamCity agent, not its minimal one: the .NET SDK its template installs)
+    "jetbrains/teamcity-agent": ("/usr/share/dotnet",),
     # (Bitnami's Spark: the distribution's jars and examples, hundreds of MB)
     "bitnami/spark": ("/opt/bitnami/spark/jars", "/opt/bitnami/spark/examples"),
     # The source docker-php-source unpacks (about 12 MB), in php and the images built on it;

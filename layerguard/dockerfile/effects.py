@@ -9622,9 +9622,11 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
                 rest = [w for w in words[words.index(sub) + 1 :] if not w.startswith("-")]
                 adds = rest[:1] == ["add"] or (bool(rest) and rest[0] not in OPAM_PIN_VERBS)
                 pins = adds and not _flagged(words, "n", "--no-action")
-            # (and `opam init --compiler=5.1.0`, which creates its first switch with it)
-            compiler = sub == "init" and any(
-                w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words
+            # (and `opam init`, which creates its first switch, with the compiler it is given
+            # or the default one; not with `--bare`, nor `-n`, which only fetches the index)
+            compiler = sub == "init" and (
+                any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
+                or not {"--bare", "-n", "--no-setup", "--show-opamrc"} & set(words)
             )
             installs = installs or (sub == "switch" and "create" in words) or pins or compiler
             installs = installs and not _OPAM_PRETENDS & set(words)

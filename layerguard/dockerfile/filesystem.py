@@ -670,6 +670,27 @@ def _beyond_the_unread(path: str, entry: Entry, op: Op) -> bool:
     )
 
 
+def _a_dependency_s(path: str, entry: Entry, held: Known) -> bool:
+    """`path` is a file of a package the install pulled in, which the base holds already, so
+    the install left it as it was: PEP 668's marker is python3's (its libpython's), which
+    python3-pip brings, on buildpack-deps and the images built on it."""
+    owner = next((p for f, p in _DEPENDENCY_FILES if fnmatch.fnmatchcase(path, f)), "")
+    if not owner and is_glob(path):
+        owner = next((p for f, p in _DEPENDENCY_FILES if fnmatch.fnmatchcase(f, path)), "")
+    return bool(owner) and owner in (held.packages or ()) and owner not in entry.packages
+
+
+# Files a distribution package ships that the packages named for them pull in, by the package
+# that holds them
+_DEPENDENCY_FILES = (("/usr/lib/python3.1[1-9]/EXTERNALLY-MANAGED", "python3"),)
+
+
+def _unread_tree(entry: Entry) -> bool:
+    """`entry` is a directory a program the model does not read ran in, which it may have
+    written anything in."""
+    return entry.kind == TREE and entry.content == UNKNOWN and not entry.role and not entry.copied
+
+
 def _ran_in(op: Op) -> tuple[str, ...]:
     """The directory a program the model does not read ran in, which it may write to (not a
     shell reading a download from its pipe, `curl -fsSL .../setup_18.x | bash -`), or a tree a
@@ -3475,6 +3496,11 @@ def _run(
                     # linux-amd64/helm` there, unless a layer is known to have written it)
                     made_below = any(inside(w, path) for w in wrote)
                     reached = [h for h in reached if h.whole or not made_below]
+                if op.kind == REMOVE and any(inside(w, path) for w in wrote):
+                    # (nor, in a tree a program the model does not read may have written in, a
+                    # directory this RUN wrote below first: `unzip -d op op.zip && mv op/op
+                    # /usr/local/bin && rm -r op` where a piped installer ran before)
+                    reached = [h for h in reached if h.whole or not _unread_tree(h.entry)]
                 if op.kind == REMOVE and not reached:
                     # (`unzip app-*.zip && rm app-*.zip` in a copied tree: what the unzip
                     # read is the copy's archive, whatever else it unpacked there)
@@ -4557,6 +4583,15 @@ def _reach(
                 # (a download to / of a name not known, `wget -O "$2"` run there: a file, not
                 # any directory of the root, `cmake/`)
                 continue
+            if (
+                op.blind
+                and entry.kind == FILE
+                and posixpath.basename(entry.path) == "*"
+                and not (entry.copied or covers(path, entry.path))
+            ):
+                # (nor what a command removes unasked, `npm ci`'s node_modules, a download of a
+                # name not shown: `curl -O $URL && ./install.sh` in the project's directory)
+                continue
             # (both names unknown: `wget $URL`, then `wget -q $URL && ... && rm app.tgz`)
             unknown = posixpath.basename(entry.path) == "*" and not entry.copied
             if is_glob(entry.path) and (
@@ -5041,9 +5076,12 @@ def _a_known_link(path: str) -> bool:
 
 def _the_base_s(path: str, entry: Entry, held: Known) -> bool:
     """`path` names files every image of the base holds, of a program the install `entry` does
-    not name: the base's, not what the install wrote (nginx's default pages)."""
+    not name: the base's, not what the install wrote (nginx's default pages, or python3's
+    marker where the base holds python3)."""
     if entry.family not in DISTRIBUTION_MANAGERS or "$" in "".join(entry.packages):
         return False
+    if _a_dependency_s(path, entry, held):
+        return True
     if is_glob(path):
         files = [f for f in held.files if f == path or fnmatch.fnmatchcase(f, path)]
     else:

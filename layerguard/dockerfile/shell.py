@@ -1460,9 +1460,10 @@ class _Parser:
                     self.feed(body)
                 return end + 1
         if name is not None and len(items) == 1:
-            # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file)
+            # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file; and one
+            # quoted word of several, `for f in "/a.sh /b.sh"`, runs once, `$f` unquoted split)
             item = items[0]
-            plain = all(isinstance(p, _Lit) for p in item.parts) and len(item.literal.split()) == 1
+            plain = all(isinstance(p, _Lit) for p in item.parts)
             if item.keyword or plain:
                 self.env[name] = item.keyword or item.literal
             else:

@@ -128,8 +128,9 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `kerl build`
   (Erlang/OTP's source tarball and build tree, `~/.kerl/archives` and `~/.kerl/builds`) without
-  `kerl cleanup` (of all, or of that build); `opam install` or
-  `opam switch create` (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
+  `kerl cleanup` (of all, or of that build); `opam install`,
+  `opam switch create` or an `opam init` that creates its first switch (not `--bare`)
+  (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
   too), Elixir's `mix deps.get` and an archive or escript installed from Hex (`mix archive.install
   hex phx_new`) (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
   (unless the image's own start command fetches with mix, `mix setup` or `mix deps.get`, or it is a

@@ -89,8 +89,9 @@ def test_resolve_path(path: str, cwd: str | None, expected: str | None) -> None:
         pytest.param(
             'for p in "/tmp/plugins/*.zip"; do unzip $p; done\n'
             'for p in "a b"; do rm $p; done\nfor p in "$X/a"; do rm $p; done',
-            [("unzip", "/tmp/plugins/*.zip"), ("rm", "$p"), ("rm", "$p")],
-            id="for-one-quoted-word",  # (geoserver's plugin loop; two words or a variable: unknown)
+            [("unzip", "/tmp/plugins/*.zip"), ("rm", "a", "b"), ("rm", "$p")],
+            # (geoserver's plugin loop; two words in one: one pass, `$p` split; a variable: unknown)
+            id="for-one-quoted-word",
         ),
         pytest.param("for ((i=0; i<3; i++)); do echo $i; done", [("echo", "$i")], id="c-for"),
         pytest.param(

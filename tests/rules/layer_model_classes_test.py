@@ -28283,6 +28283,52 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN /usr/games/steamcmd +quit\nUSER root\nRUN chown -R steam /home/steam\n",
         [(7, "LG004")],
     ),
+    # a directory a RUN wrote below first is its own, whatever a piped installer ran there before
+    *(
+        (
+            "FROM debian:12\nWORKDIR /build\nRUN dotnet workload install aspire\n"
+            f"RUN wget -O op.zip https://x/op.zip && unzip -d op op.zip && {move}rm -r op.zip op\n",
+            found,
+        )
+        for move, found in (("mv op/op /usr/local/bin && ", []), ("", []))
+    ),
+    (
+        "FROM debian:12\nWORKDIR /build\nRUN dotnet workload install aspire\nRUN rm op.zip\n",
+        [(4, "LG003")],
+    ),
+    # PEP 668's marker is python3's: on a base that holds python3, python3-pip does not write it
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y python3-pip "
+            "&& rm -rf /var/lib/apt/lists/*\nRUN rm /usr/lib/python3.11/EXTERNALLY-MANAGED\n",
+            found,
+        )
+        for image, found in (("gcc:13", []), ("python:3.11", []), ("debian:12", [(3, "LG003")]))
+    ),
+    # a loop over one quoted word of several runs once, the variable split where unquoted
+    *(
+        (f'FROM debian:12\nCOPY a.sh b.sh /\nRUN for f in "/a.sh /b.sh"; do {run}; done\n', found)
+        for run, found in (("chmod +x ${f}", [(3, "LG004")]), ("echo ${f}", []))
+    ),
+    # opam init creates its first switch, and keeps the compiler's sources, unless told --bare
+    *(
+        (f"FROM ocaml/opam:debian\nRUN opam init -y{flag}\n", found)
+        for flag, found in (("", [(2, "LG005")]), (" --bare", []))
+    ),
+    # JetBrains' TeamCity agent holds the .NET SDK its template installs (not its minimal agent)
+    *(
+        (
+            f"FROM jetbrains/{image}:2022.04.7-linux\nUSER root\nRUN rm -rf /usr/share/dotnet\n",
+            found,
+        )
+        for image, found in (("teamcity-agent", [(3, "LG003")]), ("teamcity-minimal-agent", []))
+    ),
+    # npm ci removes node_modules unasked: not a download of a name not shown made there before
+    (
+        "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
+        "COPY package*.json ./\nRUN npm ci && npm cache clean --force\n",
+        [],
+    ),
 ]
 
 
