@@ -4452,6 +4452,8 @@ def _reach(
                         )
                     )
                     and not _an_application_dir(path, entry, live)
+                    and not _anothers_share(path, entry, live)
+                    and not _alpines_nginx_pages(path, entry, held)
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -4573,7 +4575,11 @@ def _reach(
         guessed = entry.family == "pip-build" and is_glob(path) and is_glob(entry.path)
         if guessed and not fnmatch.fnmatchcase(entry.path, path):
             continue
-        if covers(path, entry.path) or (is_glob(entry.path) and _same_file(path, entry.path)):
+        if (
+            covers(path, entry.path)
+            or (is_glob(entry.path) and _same_file(path, entry.path))
+            or _named_top(path, entry, live)
+        ):
             if (
                 entry.path == "/*"
                 and entry.kind == FILE
@@ -5181,6 +5187,32 @@ _LIBRARIES_OF = {
     **dict.fromkeys(("pip", "uv", "poetry", "conda"), ("site-packages", "dist-packages")),
     **dict.fromkeys(("npm", "yarn"), ("node_modules",)),
 }
+
+
+def _named_top(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """`path` is the top directory of the archive unpacked as `entry` (the top its name gave),
+    named as the archive is less the platform its name adds: `tar xf
+    gcc-arm-none-eabi-10-2020-q4-major-x86_64-linux.tar.bz2`, then `rm -rf
+    gcc-arm-none-eabi-10-2020-q4-major`."""
+    if entry.kind != EITHER or entry.role or entry.copied or is_glob(path):
+        return False
+    parent, top, name = posixpath.dirname(entry.path), posixpath.basename(entry.path), ""
+    if posixpath.dirname(path) == parent:
+        name = posixpath.basename(path)
+    return (
+        bool(name)
+        and top.startswith(name)
+        and _PLATFORM_SUFFIX.fullmatch(top[len(name) :]) is not None
+        and any(e.unpacked and e.layer == entry.layer and e.path == parent for e in live)
+    )
+
+
+# What an archive's name adds to its top directory's: the platform it was built for
+_PLATFORM_SUFFIX = re.compile(
+    r"(?:[-_.](?:linux|x86[_-]64|x64|amd64|aarch64|arm64|armhf|armv7l?|i[36]86|gnu|musl"
+    r"|static|portable|bin))+",
+    re.IGNORECASE,
+)
 
 
 def _a_top(path: str, entry: Entry, live: list[Entry]) -> bool:
@@ -6403,6 +6435,40 @@ def _shared_app(held: Known) -> str:
     return workdir if workdir.count("/") == 3 and workdir.startswith("/usr/share/") else ""
 
 
+def _alpines_nginx_pages(path: str, entry: Entry, held: Known) -> bool:
+    """`path` lies in /usr/share/nginx/html, which Alpine's own nginx does not have (its pages
+    are in /var/lib/nginx/html); nginx.org's, which nginx's image holds, does."""
+    return (
+        entry.family == "apk"
+        and covers("/usr/share/nginx/html", path.rstrip("/"))
+        and not any(f.startswith("/usr/share/nginx/html/") for f in held.files)
+    )
+
+
+def _anothers_share(path: str, entry: Entry, live: list[Entry]) -> bool:
+    """`path` lies in a data directory under /usr/share named for a package another install of
+    the build named (`/usr/share/nginx` after `apk add nginx`), which an install of packages
+    not named for it does not write (`apk add libpng-dev`)."""
+    parts = path.split("/")
+    if (
+        entry.family not in DISTRIBUTION_MANAGERS
+        or len(parts) < 4
+        or parts[1:3] != ["usr", "share"]
+        or is_glob(parts[3])
+        or not entry.packages
+        or "$" in "".join(entry.packages)
+    ):
+        return False
+    inner = f"/usr/share/{parts[3]}/-"
+    return not _names_a_package(inner, entry.packages) and any(
+        e.role == INSTALL
+        and e.family in DISTRIBUTION_MANAGERS
+        and e.packages != entry.packages
+        and _names_a_package(inner, e.packages)
+        for e in live
+    )
+
+
 def _an_application_dir(path: str, entry: Entry, live: list[Entry]) -> bool:
     """`path` lies in a directory of /usr outside its own hierarchy (bin, lib, share...) that
     the Dockerfile itself made or copied into, before or after the install: an application's
@@ -6707,6 +6773,8 @@ _DIRECTORY_NAMES = frozenset(
     | {"patches", "profiles", "roles", "playbooks", "charts", "manifests", "deploy", "docker"}
     | {"project", "projects", "code", "work", "target", "out", "repo", "volumes", "mnt", "srcs"}
     | {"webapps", "deployments", "lib64", "libexec"}
+    # (and the dot directories of a home: `COPY keys /home/app/.ssh`, then `chmod 700 .ssh`)
+    | {".ssh", ".config", ".local", ".kube", ".aws", ".docker", ".gnupg", ".m2", ".gradle"}
 )
 # (of them, those that are no program's name too)
 _DIRECTORY_NAMES_NOT_PROGRAMS = _DIRECTORY_NAMES - {"bin", "sbin"}

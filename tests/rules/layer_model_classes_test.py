@@ -28323,6 +28323,26 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         )
         for image, found in (("teamcity-agent", [(3, "LG003")]), ("teamcity-minimal-agent", []))
     ),
+    (
+        "FROM alpine:3.19\nRUN apk add --no-cache nginx libpng-dev\n"
+        "RUN rm -rf /usr/share/nginx/html\n",
+        [],
+    ),
+    # a COPY to a home's dot directory writes a directory: its mode set alone copies up nothing
+    (
+        "FROM debian:12\nRUN useradd -m app\nCOPY keys /home/app/.ssh\n"
+        "RUN chmod 700 /home/app/.ssh\n",
+        [],
+    ),
+    # an archive's top is named as the archive less the platform its name adds
+    *(
+        (
+            "FROM debian:12\nWORKDIR /root\nRUN wget https://x/gcc-arm-10-x86_64-linux.tar.bz2\n"
+            f"RUN tar xvf gcc-arm-10-x86_64-linux.tar.bz2\nRUN rm -rf {top}\n",
+            found,
+        )
+        for top, found in (("gcc-arm-10", [(5, "LG003")]), ("gcc-arm-1", []))
+    ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
@@ -28339,6 +28359,23 @@ def test_the_classes_of_the_seventy_ninth_session(
     expected: list[tuple[int, str]],
 ) -> None:
     assert found(dockerfile) == expected
+
+
+@pytest.mark.parametrize(("other", "origins"), [("libpng-dev", ":2)"), ("nginx-extras", ":2; ")])
+def test_a_data_directory_named_for_one_install_s_package_is_not_another_s(
+    lint_files: Lint, other: str, origins: str
+) -> None:
+    """`rm -rf /usr/share/nginx/html` after `apt-get install nginx` and, later, an install of
+    packages not named for nginx: the removal hides what the nginx install wrote alone."""
+    dockerfile = (
+        "FROM debian:12\nRUN apt-get update && apt-get install -y nginx "
+        "&& rm -rf /var/lib/apt/lists/*\n"
+        f"RUN apt-get update && apt-get install -y {other} && rm -rf /var/lib/apt/lists/*\n"
+        "RUN rm -rf /usr/share/nginx/html\n"
+    )
+    (found,) = [f for f in lint_files({"Dockerfile": dockerfile}) if f.rule == "LG003"]
+    assert found.line == 4
+    assert origins in found.message
 
 
 @pytest.mark.parametrize(("extra", "found"), [({}, []), ({"scripts/c.py": "c\n"}, [4])])
