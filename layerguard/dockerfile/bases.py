@@ -1399,6 +1399,8 @@ _NGINX_NEW_ALPINE = re.compile(
     r"^(?:(?:1\.(?:2[2-9]|[3-9]\d)(?:\.\d+)*|1|[2-9](?:\.\d+)*)-|mainline-|stable-)?alpine"
 )
 _NGINX_IMAGES = frozenset({"nginx", "nginxinc/nginx-unprivileged"})
+# nginx's tags without its dynamic modules: the slim ones, and those before 1.11
+_NGINX_WITHOUT_MODULES = re.compile(r"slim|^1\.(?:[0-9]|10)(?:[.-]|$)")
 # The official language images' Alpine tags of versions whose images are all of Alpine 3.14 or
 # later (released after it; or, by the minor version alone, whose last images were: PHP 7.4 and
 # 8.0, Node.js 14, Python 3.7 to 3.9, Ruby 2.7 and 3.0), or of none, today's: `8.3-fpm-alpine`,
@@ -3902,6 +3904,9 @@ def known(image: ImageRef | None) -> Known:
     old_alpine = _OLD_NGINX.match(image.tag or "") and "alpine" in (image.tag or "")
     if name.startswith("envoyproxy/") and "distroless" in (image.tag or ""):
         files = tuple(f for f in files if f != _ENTRYPOINT_SH)
+    if name in _NGINX_IMAGES and not _NGINX_WITHOUT_MODULES.search(image.tag or ""):
+        # (its dynamic modules, xslt, geoip, image-filter and njs, since 1.11; not its slim tags)
+        weighty += ("/usr/lib/nginx/modules",)
     if name in ("nginx", "nginxinc/nginx-unprivileged") and old_alpine:
         # (its Alpine tags before 1.16 built nginx from source, with no logrotate file; 1.16.1
         # and 1.17.3 on install nginx.org's packages)

@@ -28343,6 +28343,15 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         )
         for top, found in (("gcc-arm-10", [(5, "LG003")]), ("gcc-arm-1", []))
     ),
+    # nginx's image holds its dynamic modules (xslt, geoip, image-filter, njs), not its slim tags
+    *(
+        (f"FROM nginx:{tag}\nRUN rm -rf /usr/lib/nginx/modules\n", found)
+        for tag, found in (
+            ("1.25.2", [(2, "LG003")]),
+            ("alpine", [(2, "LG003")]),
+            ("alpine-slim", []),
+        )
+    ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
