@@ -1997,12 +1997,17 @@ def _configured_off(steps: Sequence[Step]) -> set[tuple[int, str]]:
 _USER_PIP_CONF = re.compile(r"/\.(?:pip|config/pip)/pip\.conf$")
 
 
+# A Ruby version rvm installs, as given (`3.2.9`, `ruby-3.2.9`, `2.7`): not a name a later
+# release may stand for (`ruby-head`, `latest`)
+_RUBY_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?(?:-p\d+)?")
+
+
 def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, str]]:
     """(step, command) of each `pip install -r F` (or uv's, a `bundle install`, a `mix
     deps.get`) that repeats an earlier layer's install of the same requirements files, copied
     again from the same source (`COPY requirements.txt .` and an install, then `COPY . .` and the
     same install), and each install of what an earlier one installed (pip's packages by name,
-    nvm's Node.js version): everything is already there, so nothing is fetched into the
+    nvm's Node.js version, rvm's Ruby): everything is already there, so nothing is fetched into the
     cache."""
     found: set[tuple[int, str]] = set()
     installed: dict[str, str] = {}  # requirements file -> the source it was copied from
@@ -2018,6 +2023,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
     # (the Node.js versions nvm installed, by where: `nvm install 16.20.0` after nvm's install
     # script installed NODE_VERSION=16.20.0 says it is installed and fetches nothing)
     nodes: set[tuple[str, str]] = set()
+    installed_rubies: set[tuple[str, str]] = set()  # (and the Rubies rvm installed, by where)
     # (user, PATH, the pip run) -> what pip installed by name
     by_name: dict[tuple[str, str, str], set[str]] = {}
     # (PEP 668's, by step)
@@ -2048,6 +2054,7 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
         # (an earlier layer's: the same RUN's install script fetched it into this layer's cache,
         # `curl .../install.sh | bash && nvm install $NODE_VERSION`)
         nodes_before = set(nodes)
+        rubies_before = set(installed_rubies)
         for op in step.run.ops:
             if op.family == "nvm" and op.role == INSTALL and op.packages:
                 versions = {(op.paths[0], v.removeprefix("v")) for v in op.packages}
@@ -2057,6 +2064,14 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
                 ):
                     found.add((index, op.command))
                 nodes |= versions
+            if op.family == "rvm" and op.role == INSTALL and op.packages:
+                # (and rvm's Rubies: `rvm install 3.2.9` says it is installed, fetching nothing)
+                rubies = {(op.paths[0], p.removeprefix("ruby-")) for p in op.packages}
+                again = "reinstall" not in op.command.split() and "--force" not in op.command
+                if again and all(_RUBY_VERSION.fullmatch(v) for _, v in rubies):
+                    if rubies <= rubies_before:
+                        found.add((index, op.command))
+                    installed_rubies |= rubies
             if op.family == "cabal" and op.role == CACHE and "install" in op.command:
                 if step.instr.workdir in cabal and _local_components(op.command):
                     found.add((index, op.command))

@@ -28352,6 +28352,14 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("alpine-slim", []),
         )
     ),
+    # rvm installs a Ruby an earlier layer's rvm installed again: it is there, nothing is fetched
+    *(
+        (f"FROM debian:12\nRUN rvm install ruby-3.2.9\nRUN {again}\n", found)
+        for again, found in (
+            ("rvm install 3.2.9 && rvm use 3.2.9 --default", [(2, "LG005")]),
+            ("rvm install 3.3.0", [(2, "LG005"), (3, "LG005")]),
+        )
+    ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
