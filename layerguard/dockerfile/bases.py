@@ -1498,8 +1498,26 @@ _GLIBC_UBUNTU = re.compile(r"^(?:2[2-9]\.(?:04|10)|latest|rolling|devel)?(?:[.-]
 _HEAVY_FILES: Mapping[str, tuple[str, ...]] = {
     # (OpenSearch's and its Dashboards' images ship their bundled plugins: security, alerting,
     # k-NN and more, tens of MB)
-    "opensearchproject/opensearch": ("/usr/share/opensearch/plugins",),
-    "opensearchproject/opensearch-dashboards": ("/usr/share/opensearch-dashboards/plugins",),
+    "opensearchproject/opensearch": tuple(
+        f"/usr/share/opensearch/{d}" for d in ("plugins", "jdk", "modules", "lib")
+    ),
+    "opensearchproject/opensearch-dashboards": tuple(
+        f"/usr/share/opensearch-dashboards/{d}" for d in ("plugins", "node", "node_modules")
+    ),
+    # (Elastic's images: each ships its own runtime, a JDK or Node.js, and its modules and
+    # libraries, hundreds of MB, in its home)
+    **dict.fromkeys(
+        ("elasticsearch", _ELASTIC + "elasticsearch/elasticsearch*"),
+        tuple(f"/usr/share/elasticsearch/{d}" for d in ("jdk", "modules", "lib")),
+    ),
+    **dict.fromkeys(
+        ("logstash", _ELASTIC + "logstash/logstash*"),
+        tuple(f"/usr/share/logstash/{d}" for d in ("jdk", "vendor", "logstash-core")),
+    ),
+    **dict.fromkeys(
+        ("kibana", _ELASTIC + "kibana/kibana*"),
+        tuple(f"/usr/share/kibana/{d}" for d in ("node", "node_modules")),
+    ),
     # (JetBrains' TeamCity agent, not its minimal one: the .NET SDK its template installs)
     "jetbrains/teamcity-agent": ("/usr/share/dotnet",),
     # (Bitnami's Spark: the distribution's jars and examples, hundreds of MB)

@@ -5342,6 +5342,11 @@ def _ops(
         )
         if (target := _path(into, command)) is not None:
             yield Op(WRITE, tool, (target,), text, TREE, HEAVY)
+    if tool == "suricata-update" and subcommand(words) == "update-sources":
+        # (the sources' index it fetched, which its later commands read: no cache, but bytes)
+        data = _option_value(words, "-D", "--data-dir") or "/var/lib/suricata"
+        index = _paths((posixpath.join(data, "update/cache/index.yaml"),), command)
+        yield Op(WRITE, tool, index, text, FILE, UNKNOWN)
     if tool in ("steamcmd", "steamcmd.sh") and not {"+help", "-h", "--help"} & set(words):
         yield from _steamcmd_ops(tool, words, command, text)
     if (vsixs := _vsix_cache(tool, words, command, env)) is not None:
@@ -9012,9 +9017,19 @@ def _pak_installs(code: str) -> bool:
 
 # renv's functions that download packages (a restore from the lockfile, an install, an init
 # that installs what the project uses)
-_RENV_INSTALLS = re.compile(r"\brenv::(?:restore|install|init|hydrate|update)\(")
+_RENV_INSTALLS = re.compile(r"\brenv::(restore|install|init|hydrate|update)\(")
 
 
+def _renv_fetches(code: str) -> bool:
+    """The R `code` calls one of renv's functions that download packages; not a bare init
+    (`renv::init(bare = TRUE)`), which makes an empty library and installs nothing."""
+    return any(
+        not (m.group(1) == "init" and _RENV_BARE.match(code, m.end()))
+        for m in _RENV_INSTALLS.finditer(code)
+    )
+
+
+_RENV_BARE = re.compile(r"[^)]*\bbare\s*=\s*(?:TRUE|T)\b")
 _PAK_BARE = re.compile(r"(?<![\w.:])(?:pkg_install|pak|local_install(?:_deps)?)\(")
 
 
@@ -9508,7 +9523,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "littler", not asks, not asks
     if tool in ("R", "Rscript") and _pak_installs(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
-    if tool in ("R", "Rscript") and _RENV_INSTALLS.search(_r_code(words)):
+    if tool in ("R", "Rscript") and _renv_fetches(_r_code(words)):
         return "renv", False, True  # (`R -e 'renv::restore()'`: into the project's library)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
         return "make", bool(_MAKE_INSTALLS & set(words[1:])), False
@@ -9623,10 +9638,10 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
                 adds = rest[:1] == ["add"] or (bool(rest) and rest[0] not in OPAM_PIN_VERBS)
                 pins = adds and not _flagged(words, "n", "--no-action")
             # (and `opam init`, which creates its first switch, with the compiler it is given
-            # or the default one; not with `--bare`, nor `-n`, which only fetches the index)
+            # or the default one; not with `--bare`, which only fetches the index)
             compiler = sub == "init" and (
                 any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
-                or not {"--bare", "-n", "--no-setup", "--show-opamrc"} & set(words)
+                or not {"--bare", "--show-opamrc"} & set(words)
             )
             installs = installs or (sub == "switch" and "create" in words) or pins or compiler
             installs = installs and not _OPAM_PRETENDS & set(words)

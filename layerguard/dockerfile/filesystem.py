@@ -840,7 +840,18 @@ _NEW_REPOSITORY = re.compile(
 )
 
 
-def _reads_the_index(op: Op, live: list[Entry]) -> bool:
+def _inited_already(op: Op, held: Known) -> bool:
+    """An `opam init` not given a compiler, on a base whose opam root is set up with its switch
+    (ocaml/opam's): it redoes the shell's setup and creates no switch."""
+    words = tuple(op.command.split())
+    return (
+        subcommand(words) == "init"
+        and not any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
+        and any(t.endswith("/.opam") for t in held.trees)
+    )
+
+
+def _reads_the_index(op: Op, live: list[Entry], own: list[Entry]) -> bool:
     """An `apk upgrade` (or `apk fix`) not told to refresh the index, where an earlier layer of
     the build left one in apk's cache: apk reads it there, fresh, and fetches nothing (no
     repository it names but those: `-X` adds one, whose index it would fetch)."""
@@ -848,11 +859,25 @@ def _reads_the_index(op: Op, live: list[Entry]) -> bool:
     if op.family != "apk" or not words or subcommand(words) not in ("upgrade", "fix"):
         return False
     options = {w for w in words if w.startswith("-")}
-    if options & {"-U", "--update-cache", "-X", "--repository"} or any(
+    if options & {"-U", "--update-cache", "--update", "-X", "--repository"} or any(
         w.startswith("--repository=") or (w[:2] != "--" and "U" in w) for w in options
     ):
         return False
-    return any(e.role == CACHE and e.family == "apk" and e.layer != BASE and e.weighs for e in live)
+    index = max(
+        (
+            e.layer
+            for e in live
+            if e.role == CACHE and e.family == "apk" and e.layer != BASE and e.weighs
+        ),
+        default=None,
+    )
+    # (nor after a repository was added since, whose index is not there: apk fetches it)
+    return index is not None and not any(
+        e.layer > index and covers(_APK_REPOSITORIES, e.path) for e in [*live, *own]
+    )
+
+
+_APK_REPOSITORIES = "/etc/apk/repositories"
 
 
 def _names_repositories(command: str) -> bool:
@@ -2067,8 +2092,8 @@ def _satisfied_installs(steps: Sequence[Step], held: Known) -> set[tuple[int, st
             if op.family == "rvm" and op.role == INSTALL and op.packages:
                 # (and rvm's Rubies: `rvm install 3.2.9` says it is installed, fetching nothing)
                 rubies = {(op.paths[0], p.removeprefix("ruby-")) for p in op.packages}
-                again = "reinstall" not in op.command.split() and "--force" not in op.command
-                if again and all(_RUBY_VERSION.fullmatch(v) for _, v in rubies):
+                forced = "reinstall" in op.command.split() or "--force" in op.command
+                if not forced and all(_RUBY_VERSION.fullmatch(v) for _, v in rubies):
                     if rubies <= rubies_before:
                         found.add((index, op.command))
                     installed_rubies |= rubies
@@ -3193,7 +3218,9 @@ def _run(
             removed = [r for o in step.run.ops if o.kind == REMOVE for r in o.paths]
             cleared = [p for p in op.paths if any(covers(r, p) for r in removed)]
             op = op._replace(paths=tuple(cleared or op.paths)[:1])
-        if op.role == CACHE and op.kind == WRITE and _reads_the_index(op, live):
+        if op.family == "opam" and op.kind == WRITE and _inited_already(op, held):
+            continue  # (`opam init` where the base's root has its switch: it makes none)
+        if op.role == CACHE and op.kind == WRITE and _reads_the_index(op, live, own):
             continue  # (`apk upgrade` after an earlier layer's `apk update`: it reads that index)
         if op.role == CACHE and held.yum_is_dnf and _names_repositories(op.command):
             continue  # (dnf's repolist, Rocky's yum's, reads no metadata unless told -v)
@@ -4348,7 +4375,12 @@ def _reach(
             and not any(p.startswith(MAKE_PROJECT + "node") for p in entry.packages)
         ):
             continue  # (a make install of git or cmake writes no node_modules; Node.js's does)
-        if entry.role == INSTALL and _the_base_s(path, entry, held):
+        if (
+            entry.role == INSTALL
+            and _the_base_s(path, entry, held)
+            # (but a mv of the base's marker writes it again, whoever wrote it: small, but real)
+            and not (moves and _a_dependency_s(path, entry, held))
+        ):
             continue  # (`apk add moreutils` on nginx writes no /usr/share/nginx/html/*)
         if (
             entry.role == INSTALL
@@ -4448,13 +4480,7 @@ def _reach(
                         or (moves and not own_file)
                     )
                     and _installed_under(
-                        path,
-                        entry,
-                        rewritten,
-                        nginx_org,
-                        _quiet(entry, ran),
-                        held.new_alpine,
-                        _shared_app(held),
+                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held
                     )
                     # (not a directory named for a package it installed, whatever a later
                     # layer made below it: `mkdir /usr/share/tomcat7/temp`, then `chown -Rh
@@ -4468,7 +4494,7 @@ def _reach(
                     )
                     and not _an_application_dir(path, entry, live)
                     and not _anothers_share(path, entry, live)
-                    and not _alpines_nginx_pages(path, entry, held)
+                    and not _alpines_nginx_pages(path, entry, held, nginx_org)
                     and not _removed_since(path, entry)
                 )
                 or (
@@ -4510,13 +4536,7 @@ def _reach(
                     and not (entry.family == "apt" and path in _DEBIAN_LINKS)
                     and not any("$" in n for n in entry.packages)
                     and _installed_under(
-                        path,
-                        entry,
-                        rewritten,
-                        nginx_org,
-                        _quiet(entry, ran),
-                        held.new_alpine,
-                        _shared_app(held),
+                        path, entry, rewritten, nginx_org, _quiet(entry, ran), held
                     )
                     and not _removed_since(path, entry)
                 )
@@ -4608,7 +4628,7 @@ def _reach(
                 op.blind
                 and entry.kind == FILE
                 and posixpath.basename(entry.path) == "*"
-                and not (entry.copied or covers(path, entry.path))
+                and not (entry.copied or covers(path, entry.path) or names_a_file(path))
             ):
                 # (nor what a command removes unasked, `npm ci`'s node_modules, a download of a
                 # name not shown: `curl -O $URL && ./install.sh` in the project's directory)
@@ -5219,6 +5239,10 @@ def _named_top(path: str, entry: Entry, live: list[Entry]) -> bool:
         and top.startswith(name)
         and _PLATFORM_SUFFIX.fullmatch(top[len(name) :]) is not None
         and any(e.unpacked and e.layer == entry.layer and e.path == parent for e in live)
+        # (and a later copy read from it, which fails unless it is there: `cp -r
+        # gcc-arm-none-eabi-10-2020-q4-major/* /usr/local`; the top may keep the platform,
+        # node_exporter-1.7.0.linux-amd64)
+        and any(covers(path, r) for e in live if e.layer > entry.layer for r in e.read)
     )
 
 
@@ -6257,15 +6281,16 @@ def _installed_under(
     besides: frozenset[str] = frozenset(),
     nginx_org: str = "",
     quiet: bool = False,
-    new_alpine: bool = False,
-    app: str = "",
+    held: Known | None = None,
 ) -> bool:
     """`path` lies inside a tree an install wrote, and not where a package manager keeps its
     cache or index (those are CACHE entries of their own, kept or removed precisely), nor
     where packages keep configuration and state. `besides`: shipped files written again since;
-    `new_alpine`: the base is Alpine 3.14 or later; `app`: the application directory the base
-    is known to work in under /usr/share (Elasticsearch's, Grafana's), which no distribution
-    package of another name writes into."""
+    `held`: what the base holds (Alpine 3.14 or later; the application directory it works in
+    under /usr/share, Elasticsearch's, Grafana's, which no distribution package of another name
+    writes into)."""
+    new_alpine = held is not None and held.new_alpine
+    app = _shared_app(held) if held is not None else ""
     if in_tree(path, DEBIAN_NGINX_ONLY) and (
         (nginx_org == "named" and entry.family == "apt")
         or (entry.family in ("apk", "yum") and path.startswith("/etc/nginx/"))
@@ -6450,12 +6475,14 @@ def _shared_app(held: Known) -> str:
     return workdir if workdir.count("/") == 3 and workdir.startswith("/usr/share/") else ""
 
 
-def _alpines_nginx_pages(path: str, entry: Entry, held: Known) -> bool:
+def _alpines_nginx_pages(path: str, entry: Entry, held: Known, nginx_org: str) -> bool:
     """`path` lies in /usr/share/nginx/html, which Alpine's own nginx does not have (its pages
-    are in /var/lib/nginx/html); nginx.org's, which nginx's image holds, does."""
+    are in /var/lib/nginx/html); nginx.org's, which nginx's image holds, does, as does one
+    installed from nginx.org's repository, which the build names (`apk add nginx@nginx`)."""
     return (
         entry.family == "apk"
         and covers("/usr/share/nginx/html", path.rstrip("/"))
+        and nginx_org != "named"
         and not any(f.startswith("/usr/share/nginx/html/") for f in held.files)
     )
 

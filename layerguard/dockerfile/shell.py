@@ -1464,6 +1464,15 @@ class _Parser:
             # quoted word of several, `for f in "/a.sh /b.sh"`, runs once, `$f` unquoted split)
             item = items[0]
             plain = all(isinstance(p, _Lit) for p in item.parts)
+            if plain and len(item.literal.split()) > 1:
+                # (not where the body quotes it, `"$f"`: one path with the spaces in it)
+                end = _loop_end(tokens, i)
+                body = tokens[i:end] if end is not None else tokens[i:]
+                plain = not any(
+                    isinstance(t, _Word)
+                    and any(isinstance(p, _Var) and p.name == name and p.quoted for p in t.parts)
+                    for t in body
+                )
             if item.keyword or plain:
                 self.env[name] = item.keyword or item.literal
             else:

@@ -28312,8 +28312,13 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     ),
     # opam init creates its first switch, and keeps the compiler's sources, unless told --bare
     *(
-        (f"FROM ocaml/opam:debian\nRUN opam init -y{flag}\n", found)
-        for flag, found in (("", [(2, "LG005")]), (" --bare", []))
+        (f"FROM {image}\nRUN opam init -y{flag}\n", found)
+        for image, flag, found in (
+            ("debian:12", "", [(2, "LG005")]),
+            ("debian:12", " -n", [(2, "LG005")]),
+            ("debian:12", " --bare", []),
+            ("ocaml/opam:debian", " --auto-setup", []),  # (its root has its switch)
+        )
     ),
     # JetBrains' TeamCity agent holds the .NET SDK its template installs (not its minimal agent)
     *(
@@ -28338,10 +28343,11 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
     *(
         (
             "FROM debian:12\nWORKDIR /root\nRUN wget https://x/gcc-arm-10-x86_64-linux.tar.bz2\n"
-            f"RUN tar xvf gcc-arm-10-x86_64-linux.tar.bz2\nRUN rm -rf {top}\n",
+            "RUN tar xvf gcc-arm-10-x86_64-linux.tar.bz2\nRUN cp -r gcc-arm-10/* /usr/local\n"
+            f"RUN rm -rf {top}\n",
             found,
         )
-        for top, found in (("gcc-arm-10", [(5, "LG003")]), ("gcc-arm-1", []))
+        for top, found in (("gcc-arm-10", [(6, "LG003")]), ("gcc-arm-1", []))
     ),
     # nginx's image holds its dynamic modules (xslt, geoip, image-filter, njs), not its slim tags
     *(
@@ -28359,6 +28365,71 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
             ("rvm install 3.2.9 && rvm use 3.2.9 --default", [(2, "LG005")]),
             ("rvm install 3.3.0", [(2, "LG005"), (3, "LG005")]),
         )
+    ),
+    # (review) a bare renv init installs nothing; update-sources' index is bytes a later
+    # removal hides; `apk --update upgrade` refreshes the index, and so does an upgrade after a
+    # repository was added; a loop's variable quoted in the body is one path with its spaces
+    ("FROM rocker/r-ver:4.3.1\nRUN R -e 'renv::init(bare = TRUE)'\n", []),
+    (
+        "FROM jasonish/suricata:7.0\nRUN suricata-update update-sources\n"
+        "RUN rm -rf /var/lib/suricata/update/cache\n",
+        [(3, "LG003")],
+    ),
+    ("FROM alpine:3.19\nRUN apk update\nRUN apk --update upgrade\n", [(2, "LG005"), (3, "LG005")]),
+    (
+        "FROM alpine:3.19\nRUN apk update\n"
+        "RUN echo https://dl-cdn.alpinelinux.org/alpine/edge/testing >> /etc/apk/repositories\n"
+        "RUN apk upgrade\n",
+        [(2, "LG005"), (4, "LG005")],
+    ),
+    (
+        "FROM debian:12\nCOPY a.sh b.sh /\n"
+        'RUN for f in "/a.sh /b.sh"; do chmod +x "$f" || true; done\n',
+        [],
+    ),
+    # (review) Elastic's and OpenSearch's images ship their runtime and modules; nginx.org's
+    # Alpine nginx has /usr/share/nginx/html; a mv of the base's PEP 668 marker writes it
+    # again; an archive's top less its platform needs a later copy that read it; a guarded rm
+    # naming a file may take a download of a name not shown
+    *(
+        (f"FROM {image}\nUSER root\nRUN rm -rf /usr/share/{tree}\n", [(3, "LG003")])
+        for image, tree in (
+            ("docker.elastic.co/elasticsearch/elasticsearch:8.13.0", "elasticsearch/jdk"),
+            ("opensearchproject/opensearch:2.16.0", "opensearch/jdk"),
+            ("docker.elastic.co/kibana/kibana:8.13.0", "kibana/node"),
+        )
+    ),
+    (
+        "FROM alpine:3.19\nRUN echo '@nginx https://nginx.org/packages/alpine/v3.19/main' "
+        ">> /etc/apk/repositories && apk add --no-cache nginx@nginx\n"
+        "RUN rm -rf /usr/share/nginx/html\n",
+        [(3, "LG003")],
+    ),
+    *(
+        (
+            "FROM gcc:13\nRUN apt-get update && apt-get install -y python3-pip "
+            f"&& rm -rf /var/lib/apt/lists/*\nRUN {change} /usr/lib/python3.11/EXTERNALLY-MANAGED"
+            f"{target}\n",
+            found,
+        )
+        for change, target, found in (("mv", " /tmp/x", [(3, "LG003")]), ("rm", "", []))
+    ),
+    *(
+        (
+            "FROM debian:12\nWORKDIR /opt\nRUN wget https://x/node_exporter-1.7.0.linux-amd64.tar.gz\n"
+            f"RUN tar xzf node_exporter-1.7.0.linux-amd64.tar.gz\n{read}"
+            "RUN rm -rf node_exporter-1.7.0\n",
+            found,
+        )
+        for read, found in (
+            ("", []),
+            ("RUN cp node_exporter-1.7.0/node_exporter /usr/local/bin/\n", [(6, "LG003")]),
+        )
+    ),
+    (
+        'FROM debian:12\nWORKDIR /opt\nRUN wget "$PKG_URL"\n'
+        "RUN [ -f /opt/app.tar.gz ] && rm /opt/app.tar.gz\n",
+        [(4, "LG003")],
     ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
