@@ -17,7 +17,7 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   told `APT::Keep-Downloaded-Packages "false"`) unless `apt-get clean` or `distclean` runs, or
   the `.deb`s are removed, in the same `RUN`;
 - `apk add`/`apk update` without `--no-cache` (or removing `/var/cache/apk`), and `apk upgrade`
-  where no earlier layer left the index (or told `-U`);
+  where no earlier layer left the index, a repository was added since, or told `-U`;
 - `yum`/`dnf`/`microdnf`/`tdnf`/`zypper install` (and `update`, `distro-sync`, run directly or
   through a Software Collection, `scl enable COLLECTION '...'`, as every manager here; `groups
   install`, `yum-builddep`, and a `dnf module enable` where no earlier layer left the metadata)
@@ -128,11 +128,11 @@ then `COPY --from=builder /opt/conda /opt/conda`: its `pkgs/` ship by the copy).
   `sdk install` (SDKMAN, `$SDKMAN_DIR/tmp`) without `sdk flush`, and `rvm install`
   (`rvm_path/archives`: a user's rvm is in `~/.rvm`) without `rvm cleanup all`; `kerl build`
   (Erlang/OTP's source tarball and build tree, `~/.kerl/archives` and `~/.kerl/builds`) without
-  `kerl cleanup` (of all, or of that build); `opam install`,
-  `opam switch create` or an `opam init` that creates its first switch (not `--bare`)
-  (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it
-  too), Elixir's `mix deps.get` and an archive or escript installed from Hex (`mix archive.install
-  hex phx_new`) (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
+  `kerl cleanup` (of all, or of that build); `opam install`, `opam switch create` or an `opam
+  init` that creates its first switch (not `--bare`, nor on a base whose root has one)
+  (`~/.opam/download-cache`) without `opam clean` (`opam clean -a` cleans it too), Elixir's `mix
+  deps.get` and an archive or escript installed from Hex (`mix archive.install hex phx_new`)
+  (Hex's `~/.hex/packages`, or `HEX_HOME`'s) without removing it
   (unless the image's own start command fetches with mix, `mix setup` or `mix deps.get`, or it is a
   Dev Containers image),
   `cabal update`/`install` and cabal 3's `build`, `run` or `test` (`~/.cabal/packages`)
