@@ -5347,8 +5347,13 @@ def _ops(
         data = _option_value(words, "-D", "--data-dir") or "/var/lib/suricata"
         index = _paths((posixpath.join(data, "update/cache/index.yaml"),), command)
         yield Op(WRITE, tool, index, text, FILE, UNKNOWN)
-    if tool in ("steamcmd", "steamcmd.sh") and not {"+help", "-h", "--help"} & set(words):
-        yield from _steamcmd_ops(tool, words, command, text)
+    # (and Valve's script run by a shell: `bash /home/steam/steamcmd/steamcmd.sh +quit`)
+    shelled = _shell_operands(words)[:1] if posixpath.basename(words[0]) in SHELLS else []
+    by_shell = bool(shelled) and posixpath.basename(shelled[0]) == "steamcmd.sh"
+    steam = words[words.index(shelled[0]) :] if by_shell else words
+    steamcmd = "steamcmd.sh" if by_shell else tool if tool in ("steamcmd", "steamcmd.sh") else ""
+    if steamcmd and not {"+help", "-h", "--help"} & set(steam):
+        yield from _steamcmd_ops(steamcmd, steam, command, text)
     if (vsixs := _vsix_cache(tool, words, command, env)) is not None:
         yield Op(WRITE, tool, (vsixs,), text, TREE, HEAVY, CACHE, "vscode")
     if tool in _VSCODE_DATA and (
@@ -9523,7 +9528,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
         return "littler", not asks, not asks
     if tool in ("R", "Rscript") and _pak_installs(_r_code(words)):
         return "pak", True, True  # (`R -e 'pak::pkg_install("plumber")'`)
-    if tool in ("R", "Rscript") and _renv_fetches(_r_code(words)):
+    if tool in ("R", "Rscript", "r") and _renv_fetches(_r_code(words)):
         return "renv", False, True  # (`R -e 'renv::restore()'`: into the project's library)
     if tool == "make":  # (`make install-strip` installs as `make install` does, stripped)
         return "make", bool(_MAKE_INSTALLS & set(words[1:])), False

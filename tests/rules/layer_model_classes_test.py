@@ -28431,6 +28431,14 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "RUN [ -f /opt/app.tar.gz ] && rm /opt/app.tar.gz\n",
         [(4, "LG003")],
     ),
+    # (review) Valve's steamcmd.sh run by a shell; littler's `r -e` running renv
+    (
+        "FROM cm2network/steamcmd:root\nRUN bash /home/steam/steamcmd/steamcmd.sh "
+        "+force_install_dir /srv +login anonymous +app_update 740 +quit\n"
+        "RUN chown -R steam:steam /srv\n",
+        [(3, "LG004")],
+    ),
+    ("FROM rocker/r-ver:4.3.1\nRUN r -e 'renv::restore()'\n", [(2, "LG005")]),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
