@@ -6304,6 +6304,8 @@ def _installed_under(
         return True  # a file the package is known to ship (`index.nginx-debian.html`)
     if any(f.startswith(path.rstrip("/") + "/") for f in shipped):
         return True  # (`chown -R nobody /var/lib/nginx`: Alpine's nginx keeps its html there)
+    if posixpath.basename(path) == "EXTERNALLY-MANAGED":
+        return False  # (PEP 668's marker is where a Python of 3.11 or later ships it, above)
     local = entry.family in DISTRIBUTION_MANAGERS and path.startswith("/usr/local/")
     if any(m in path for m in _LINK_DIRS) or path.rstrip("/").endswith(_LINK_DIRS_AT_END):
         # Debian's sites-, conf- and mods-enabled, systemd's unit.wants, runit's runsvdir and

@@ -1473,8 +1473,17 @@ class _Parser:
                     and any(isinstance(p, _Var) and p.name == name and p.quoted for p in t.parts)
                     for t in body
                 )
-            if item.keyword or plain:
-                self.env[name] = item.keyword or item.literal
+            word = item.keyword or (item.literal if plain else None)
+            end = _loop_end(tokens, i)
+            if word is not None and end is not None and not set("*?[") & set(word):
+                # (one word that names no wildcard: the body runs once, and the variable keeps
+                # that value after `done`, `for r in "a b"; do ...; done && rm $r`)
+                self.blocks.pop()
+                self.env[name] = word
+                self.feed([*tokens[i:end], _OPS[";"]])
+                return end + 1
+            if word is not None:
+                self.env[name] = word
             else:
                 listed = self._loop_listing(item)
                 if listed is not None:

@@ -28439,6 +28439,25 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         [(3, "LG004")],
     ),
     ("FROM rocker/r-ver:4.3.1\nRUN r -e 'renv::restore()'\n", [(2, "LG005")]),
+    # (review) PEP 668's marker is no file of a Python before 3.11 (Ubuntu 22.04's 3.10); a
+    # loop over one word runs once and leaves its variable set after `done`
+    *(
+        (
+            f"FROM {image}\nRUN apt-get update && apt-get install -y python3-pip "
+            f"&& rm -rf /var/lib/apt/lists/*\nRUN rm -f /usr/lib/{python}/EXTERNALLY-MANAGED\n",
+            found,
+        )
+        for image, python, found in (
+            ("ubuntu:22.04", "python3.10", []),
+            ("debian:12", "python3.11", [(3, "LG003")]),
+        )
+    ),
+    (
+        "FROM python:3.12-slim\nCOPY requirements.txt dev.txt /tmp/\n"
+        'RUN for r in "/tmp/requirements.txt /tmp/dev.txt"; do pip install --no-cache-dir -r $r; '
+        "done && rm $r\n",
+        [(3, "LG003")],
+    ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
