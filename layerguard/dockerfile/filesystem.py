@@ -6759,6 +6759,10 @@ def _a_file(path: str, op: Op) -> bool:
     )
 
 
+# The dot directories whose `config` is a file: kubectl's, ssh's, the AWS CLI's, git's, Docker's
+_DOT_DIRS_WITH_CONFIG = frozenset({".kube", ".ssh", ".aws", ".git", ".docker"})
+
+
 def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known) -> bool:
     """`path`, which a COPY wrote from a source named without an extension, is (or may well be)
     a directory: by its name, by what is known to lie below it (an earlier `mkdir`, the base
@@ -6767,7 +6771,12 @@ def _a_directory(path: str, entry: Entry, op: Op, live: list[Entry], held: Known
     # (not by its name right in a directory of programs or of scripts read one by one: `ADD
     # ./etc/init.d/nginx /etc/init.d/nginx` is the init script; a conf.d or an entrypoint's
     # .d may hold a directory, `COPY ssl /etc/nginx/conf.d/ssl`)
-    named = not (parent in BIN_DIRS or parent in _SCRIPT_DIRS)
+    # (nor a tool's configuration file in its dot directory: `COPY kubeconfig /root/.kube/config`)
+    named = not (
+        parent in BIN_DIRS
+        or parent in _SCRIPT_DIRS
+        or posixpath.basename(parent) in _DOT_DIRS_WITH_CONFIG
+    )
     if (named and posixpath.basename(path) in _DIRECTORY_NAMES) or path in held.trees:
         return True
     name = posixpath.basename(path.rstrip("/"))

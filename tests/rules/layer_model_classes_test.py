@@ -28458,6 +28458,11 @@ _SEVENTY_NINTH: list[tuple[str, list[tuple[int, str]]]] = [
         "done && rm $r\n",
         [(3, "LG003")],
     ),
+    # (review) a tool's `config` in its dot directory is a file, whose mode set copies it up
+    *(
+        (f"FROM alpine:3.19\nCOPY kubeconfig {where}\nRUN chmod 600 {where}\n", found)
+        for where, found in (("/root/.kube/config", [(3, "LG004")]), ("/opt/app/config", []))
+    ),
     # npm ci removes node_modules unasked: not a download of a name not shown made there before
     (
         "FROM node:20-alpine\nWORKDIR /app\nRUN curl -O $URL && ./install.sh\n"
