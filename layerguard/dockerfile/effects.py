@@ -4921,7 +4921,16 @@ def _steamcmd_ops(tool: str, words: tuple[str, ...], command: Command, text: str
     """SteamCMD updates itself where it runs from at every start (Valve's steamcmd.sh beside
     itself; the distributions' `steamcmd` wrapper in the user's Steam root, which Debian's
     keeps in ~/.steam and others in ~/.local/share/Steam), and an app it installs or validates
-    (`+app_update 740`) lands in `+force_install_dir`'s directory."""
+    (`+app_update 740`) lands in `+force_install_dir`'s directory. Nothing for another
+    command, or one that only asks for help."""
+    if posixpath.basename(words[0]) in SHELLS:
+        # (Valve's script run by a shell: `bash /home/steam/steamcmd/steamcmd.sh +quit`)
+        shelled = _shell_operands(words)[:1]
+        if not shelled or posixpath.basename(shelled[0]) != "steamcmd.sh":
+            return
+        tool, words = "steamcmd.sh", words[words.index(shelled[0]) :]
+    if tool not in ("steamcmd", "steamcmd.sh") or {"+help", "-h", "--help"} & set(words):
+        return
     if tool == "steamcmd.sh":
         own = _paths((posixpath.dirname(words[0]) or ".",), command)
     else:
@@ -5347,13 +5356,7 @@ def _ops(
         data = _option_value(words, "-D", "--data-dir") or "/var/lib/suricata"
         index = _paths((posixpath.join(data, "update/cache/index.yaml"),), command)
         yield Op(WRITE, tool, index, text, FILE, UNKNOWN)
-    # (and Valve's script run by a shell: `bash /home/steam/steamcmd/steamcmd.sh +quit`)
-    shelled = _shell_operands(words)[:1] if posixpath.basename(words[0]) in SHELLS else []
-    by_shell = bool(shelled) and posixpath.basename(shelled[0]) == "steamcmd.sh"
-    steam = words[words.index(shelled[0]) :] if by_shell else words
-    steamcmd = "steamcmd.sh" if by_shell else tool if tool in ("steamcmd", "steamcmd.sh") else ""
-    if steamcmd and not {"+help", "-h", "--help"} & set(steam):
-        yield from _steamcmd_ops(steamcmd, steam, command, text)
+    yield from _steamcmd_ops(tool, words, command, text)
     if (vsixs := _vsix_cache(tool, words, command, env)) is not None:
         yield Op(WRITE, tool, (vsixs,), text, TREE, HEAVY, CACHE, "vscode")
     if tool in _VSCODE_DATA and (
@@ -9020,6 +9023,12 @@ def _pak_installs(code: str) -> bool:
     return attached is not None and _PAK_BARE.search(code) is not None
 
 
+def opam_compiler_given(words: Sequence[str]) -> bool:
+    """An opam command is given the compiler of the switch it makes (`-c 5.1.0`,
+    `--compiler=ocaml-base-compiler.5.4.0`)."""
+    return any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
+
+
 # renv's functions that download packages (a restore from the lockfile, an install, an init
 # that installs what the project uses)
 _RENV_INSTALLS = re.compile(r"\brenv::(restore|install|init|hydrate|update)\(")
@@ -9645,8 +9654,7 @@ def package_command(tool: str, words: tuple[str, ...]) -> tuple[str | None, bool
             # (and `opam init`, which creates its first switch, with the compiler it is given
             # or the default one; not with `--bare`, which only fetches the index)
             compiler = sub == "init" and (
-                any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
-                or not {"--bare", "--show-opamrc"} & set(words)
+                opam_compiler_given(words) or not {"--bare", "--show-opamrc"} & set(words)
             )
             installs = installs or (sub == "switch" and "create" in words) or pins or compiler
             installs = installs and not _OPAM_PRETENDS & set(words)

@@ -123,6 +123,7 @@ from layerguard.dockerfile.effects import (
     names_a_file,
     names_an_installer,
     npx_package,
+    opam_compiler_given,
     path_overlaps,
     pip_conf_written,
     pip_no_cache_setting,
@@ -846,7 +847,7 @@ def _inited_already(op: Op, held: Known) -> bool:
     words = tuple(op.command.split())
     return (
         subcommand(words) == "init"
-        and not any(w in ("-c", "--compiler") or w.startswith("--compiler=") for w in words)
+        and not opam_compiler_given(words)
         and any(t.endswith("/.opam") for t in held.trees)
     )
 
@@ -858,9 +859,10 @@ def _reads_the_index(op: Op, live: list[Entry], own: list[Entry]) -> bool:
     words = tuple(op.command.split())
     if op.family != "apk" or not words or subcommand(words) not in ("upgrade", "fix"):
         return False
-    options = {w for w in words if w.startswith("-")}
-    if options & {"-U", "--update-cache", "--update", "-X", "--repository"} or any(
-        w.startswith("--repository=") or (w[:2] != "--" and "U" in w) for w in options
+    # (told to refresh it, `-U`, `-Uq`, `--update-cache`, `--update`, or given a repository)
+    options = {w.partition("=")[0] for w in words if w.startswith("-")}
+    if options & {"--update-cache", "--update", "-X", "--repository"} or any(
+        w[:2] != "--" and "U" in w for w in options
     ):
         return False
     index = max(

@@ -1463,24 +1463,23 @@ class _Parser:
             # (quoted too, `for p in "/tmp/plugins/*.zip"`: `$p` unquoted is each file; and one
             # quoted word of several, `for f in "/a.sh /b.sh"`, runs once, `$f` unquoted split)
             item = items[0]
+            end = _loop_end(tokens, i)
+            body = tokens[i:end] if end is not None else tokens[i:]
             plain = all(isinstance(p, _Lit) for p in item.parts)
             if plain and len(item.literal.split()) > 1:
                 # (not where the body quotes it, `"$f"`: one path with the spaces in it)
-                end = _loop_end(tokens, i)
-                body = tokens[i:end] if end is not None else tokens[i:]
                 plain = not any(
                     isinstance(t, _Word)
                     and any(isinstance(p, _Var) and p.name == name and p.quoted for p in t.parts)
                     for t in body
                 )
             word = item.keyword or (item.literal if plain else None)
-            end = _loop_end(tokens, i)
             if word is not None and end is not None and not set("*?[") & set(word):
                 # (one word that names no wildcard: the body runs once, and the variable keeps
                 # that value after `done`, `for r in "a b"; do ...; done && rm $r`)
                 self.blocks.pop()
                 self.env[name] = word
-                self.feed([*tokens[i:end], _OPS[";"]])
+                self.feed([*body, _OPS[";"]])
                 return end + 1
             if word is not None:
                 self.env[name] = word
